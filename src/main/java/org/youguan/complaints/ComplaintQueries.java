@@ -203,9 +203,9 @@ public class ComplaintQueries {
 			listing.where("c.status IN ('TRANSFERRED','RETURNED')");
 		}
 		if (!page.q().isEmpty()) {
-			listing.where("(c.number = :exact OR c.waybill_number = :exact OR c.filer_phone_index = :phone "
-					+ "OR c.enterprise_name LIKE :q ESCAPE '\\' OR c.description LIKE :q ESCAPE '\\')",
-					Map.of("exact", page.identifier(), "phone", FilerPhone.index(secrets, page.q()), "q", page.likePattern()));
+			listing.search(page, "c.number = :exact OR c.waybill_number = :exact OR c.filer_phone_index = :phone",
+					Map.of("exact", page.identifier(), "phone", FilerPhone.index(secrets, page.q())), "c.enterprise_name",
+					"c.enterprise_credit_code", "c.description");
 		}
 		return listing;
 	}
@@ -231,7 +231,9 @@ public class ComplaintQueries {
 	/**
 	 * One complaint for a signed-in reader. Staff who handle complaints and the enterprise it was transferred to see the
 	 * filer's name and phone in full (to handle it and call back), and that read is recorded in the audit trail; other
-	 * readers (leaders) see them masked.
+	 * readers (leaders) see them masked. Any ID or mobile number typed into the complaint's text (description, reasons,
+	 * reply, notes) is masked for the enterprise and for leaders ({@link ComplaintView#textMasked}); the handling staff
+	 * read the record as filed.
 	 * @throws DomainException not found outside the reader's scope
 	 */
 	@Transactional
@@ -243,7 +245,7 @@ public class ComplaintQueries {
 		}
 		audit.record(AuditEntry.of("complaint.read-personal", "Complaint", id, "查看" + c.number() + "的申诉人联系方式")
 			.inRegion(c.regionCode()));
-		return c;
+		return reader.has(Role.ENTERPRISE) ? c.textMasked() : c;
 	}
 
 	/** What the system finds against the acceptance conditions ({@link AcceptanceRules}); the handler decides. */
@@ -292,7 +294,8 @@ public class ComplaintQueries {
 
 	/**
 	 * A complaint handed to an enterprise, as its systems fetch it: the cursor to continue after it, the step and its
-	 * due date, and the filed facts with the filer's name and phone masked (张*, 139****5678).
+	 * due date, and the filed facts with the filer's name and phone masked (张*, 139****5678) and every ID or mobile
+	 * number in the typed text (earlier answer, description, return reason) masked ({@link Masking#personalNumbersIn}).
 	 */
 	public record Assigned(String cursor, long id, String number, ComplaintStatus status, Instant assignedAt,
 			LocalDate replyDue, String filerNameMasked, String filerPhoneMasked, FilerRole filerRole, String regionCode,
@@ -362,9 +365,10 @@ public class ComplaintQueries {
 						rs.getString("region_code"), rs.getString("region_name"), rs.getString("brand_name"),
 						rs.getString("named_enterprise"), rs.getString("waybill_number"),
 						rs.getObject("posted_on", LocalDate.class), rs.getObject("prior_complained_on", LocalDate.class),
-						rs.getString("prior_channel"), rs.getString("prior_answer"), rs.getString("category"),
-						rs.getString("reason"), rs.getBigDecimal("amount_claimed"), rs.getString("description"),
-						rs.getInt("redo_count"), rs.getString("return_reason"));
+						rs.getString("prior_channel"), Masking.personalNumbersIn(rs.getString("prior_answer")),
+						rs.getString("category"), rs.getString("reason"), rs.getBigDecimal("amount_claimed"),
+						Masking.personalNumbersIn(rs.getString("description")), rs.getInt("redo_count"),
+						Masking.personalNumbersIn(rs.getString("return_reason")));
 			})
 			.list();
 		String next = items.isEmpty() ? (since == null || since.isBlank() ? cursor(after, afterId) : since.strip())

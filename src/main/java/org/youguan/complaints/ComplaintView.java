@@ -3,6 +3,7 @@ package org.youguan.complaints;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.function.UnaryOperator;
 
 import org.youguan.kernel.Masking;
 
@@ -34,20 +35,38 @@ public record ComplaintView(long id, String number, Channel channel, String file
 		return Masking.phone(filerPhone);
 	}
 
-	/** This view with the filer's name and phone masked, for readers not entitled to them (leaders). */
+	/**
+	 * This view with the filer's name and phone masked and every personal number in its typed text masked
+	 * ({@link #textMasked}), for readers not entitled to them (leaders).
+	 */
 	public ComplaintView masked() {
-		return with(Masking.name(filerName), filerPhoneMasked(), Masking.phone(replyHandlerPhone));
+		return with(Masking.name(filerName), filerPhoneMasked(), Masking.phone(replyHandlerPhone), Masking::personalNumbersIn);
+	}
+
+	/**
+	 * This view with every ID and mobile number in its typed text masked ({@link Masking#personalNumbersIn}: the
+	 * description, the earlier answer, the reasons, the reply, the notes) and the contact fields as they are — for the
+	 * enterprise the complaint was transferred to, which calls the filer back but has no use for a number the filer
+	 * typed into the description.
+	 */
+	public ComplaintView textMasked() {
+		return with(filerName, filerPhone, replyHandlerPhone, Masking::personalNumbersIn);
 	}
 
 	private ComplaintView with(String filer, String phone, String handlerPhone) {
+		return with(filer, phone, handlerPhone, UnaryOperator.identity());
+	}
+
+	private ComplaintView with(String filer, String phone, String handlerPhone, UnaryOperator<String> text) {
 		return new ComplaintView(id, number, channel, filer, phone, filerRole, regionCode, regionName, brandName,
 				namedEnterprise, enterpriseName, enterpriseCreditCode, waybillNumber, postedOn, priorComplainedOn,
-				priorChannel, priorAnswer, category, reason, amountClaimed, description, duplicateOf, status, receivedAt,
-				receivedOn, answerDue, transferDue, stepDue, rejectionCondition, rejectionReason, transferredOn,
-				replyFindings, replyResponsibility, replySolution, replyCompensation, replyApology, replyUserAgrees,
-				replyHandler, handlerPhone, repliedOn, replyLate, redoCount, returnReason, callbackAttempts,
-				lastCallbackAt, satisfaction, solved, closedOn, validComplaint, compensationPaid, closingNote, withdrawnOn,
-				referredOn, referralNote, transferReason, transferFlagged, today, nextWorkingDay, brandId);
+				priorChannel, text.apply(priorAnswer), category, reason, amountClaimed, text.apply(description),
+				duplicateOf, status, receivedAt, receivedOn, answerDue, transferDue, stepDue, rejectionCondition,
+				text.apply(rejectionReason), transferredOn, text.apply(replyFindings), replyResponsibility,
+				text.apply(replySolution), replyCompensation, replyApology, replyUserAgrees, replyHandler, handlerPhone,
+				repliedOn, replyLate, redoCount, text.apply(returnReason), callbackAttempts, lastCallbackAt, satisfaction,
+				solved, closedOn, validComplaint, compensationPaid, text.apply(closingNote), withdrawnOn, referredOn,
+				text.apply(referralNote), text.apply(transferReason), transferFlagged, today, nextWorkingDay, brandId);
 	}
 
 	/** The current step is past its due date, or the 30-day answer limit has passed unanswered. */

@@ -5,12 +5,14 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -263,7 +265,8 @@ public class OutletFilings {
 	/**
 	 * Files a change of a filed outlet (name, cooperation type, location, manager, facilities), due within 10 days of
 	 * the change; the registry applies it when the bureau approves. The outlet as it stands is kept with the filing, so
-	 * the decision shows before → after.
+	 * the decision shows before → after. A blank manager ID number or phone, or the masked one sent back, keeps the
+	 * recorded one ({@link Outlets#withRecordedManager}).
 	 * @throws InvalidValueException every field and attachment error at once
 	 */
 	@Transactional
@@ -300,7 +303,9 @@ public class OutletFilings {
 		List<FieldError> errors = new ArrayList<>(v.errors());
 		OutletData proposed = null;
 		try {
-			proposed = outlets.check(DataScope.all(), withEnterprise(data, enterprise.id()), outletId);
+			// the form shows the manager's numbers masked: blank or sent back unchanged keeps the recorded ones
+			OutletData kept = outlets.withRecordedManager(DataScope.enterprise(enterprise.creditCode()), outletId, data);
+			proposed = outlets.check(DataScope.all(), withEnterprise(kept, enterprise.id()), outletId);
 		}
 		catch (DomainException ex) {
 			errors.addAll(ex.formErrors());
@@ -443,7 +448,7 @@ public class OutletFilings {
 		LocalDate today = today();
 		return Listing.from(FROM)
 			.scope(scope, "f.enterprise_credit_code", "f.region_code")
-			.search(page, "f.number", "f.outlet_name", "f.enterprise_name")
+			.search(page, "f.number", "f.outlet_name", "f.enterprise_name", "f.enterprise_credit_code")
 			.where(filter.status() != null, "f.status = :status", "status", filter.status() == null ? "" : filter.status().name())
 			.where(filter.state() == WorkState.OPEN, "f.status IN ('SUBMITTED', 'MISSING_ITEMS')", "open", true)
 			.where(filter.state() == WorkState.DONE, "f.status IN ('APPROVED', 'REJECTED')", "done", true)
@@ -632,6 +637,30 @@ public class OutletFilings {
 	}
 
 	private record OpenFiling(long id, String number) {
+	}
+
+	/** An undecided change or closure filing of an outlet (at most one per outlet, {@link #requireNoOpenFiling}). */
+	public record PendingFiling(long outletId, long id, String number, FilingKind kind) {
+	}
+
+	/**
+	 * The undecided change or closure filings of these outlets in the caller's scope (an enterprise: its own), by
+	 * outlet id — so a list of outlets offers no 变更/撤销 that would be refused (409) and shows the open filing instead.
+	 * @param outletIds the outlets shown (none: an empty map, no statement)
+	 */
+	public Map<Long, PendingFiling> pendingFor(DataScope scope, Collection<Long> outletIds) {
+		if (outletIds.isEmpty()) {
+			return Map.of();
+		}
+		return jdbc.sql("SELECT f.outlet_id, f.id, f.number, f.kind FROM outlet_filing f WHERE f.outlet_id IN (:outlets)"
+				+ " AND f.kind IN ('CHANGE', 'CLOSURE') AND f.status IN ('SUBMITTED', 'MISSING_ITEMS') AND "
+				+ scope.enterprisePredicate("f.enterprise_credit_code", "f.region_code"))
+			.params(scope.params())
+			.param("outlets", outletIds)
+			.query(Rows.of(PendingFiling.class))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(PendingFiling::outletId, p -> p, (a, b) -> a.id() < b.id() ? a : b));
 	}
 
 	private static boolean sameText(String a, String b) {

@@ -540,7 +540,7 @@ public class InspectionOrders implements DeclaresTemplates {
 		return Listing.from(FROM)
 			.scope(scope, "o.enterprise_credit_code", "o.region_code")
 			.where(state != null, state == null ? "" : state.predicate, "today", LocalDate.now(clock))
-			.search(page, "o.number", "r.enterprise_name")
+			.search(page, "o.number", "r.enterprise_name", "o.enterprise_credit_code")
 			.sorts(Map.of("issued_on", "o.issued_on", "due_on", "o.due_on"), "issued_on", true, "o.id")
 			.page(jdbc, COLUMNS, page, Rows.of(Order.class))
 			.map(Order::masked);

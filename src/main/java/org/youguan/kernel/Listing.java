@@ -99,26 +99,57 @@ public final class Listing {
 	}
 
 	/**
-	 * The search box: when the query has text, rows where any of the columns contains it (LIKE with the wildcards of
-	 * the text escaped), bound as {@code :q}; a text that an identifier would store otherwise (typed full-width) is
-	 * also looked for in that form ({@link PageQuery#identifierForm}, {@code :qi}).
+	 * The search box, one idiom for every list: when the query has text, the rows where <b>every word</b> of it
+	 * ({@link PageQuery#words}, split at spaces of any width) is found in one of the columns — case-insensitively
+	 * ({@code ILIKE}, the wildcards of the text escaped, so {@code 91320506ma1nd7k3q3} finds the credit code), and a word
+	 * an identifier would store otherwise (typed full-width, {@link Text#identifier}) also in that form. A list that
+	 * shows an enterprise names its credit code and name among the columns.
+	 * @param page the search text
+	 * @param columns the SQL expressions searched (the list's own text columns)
 	 */
 	public Listing search(PageQuery page, String... columns) {
-		if (page.q().isEmpty() || columns.length == 0) {
+		return search(page, null, Map.of(), columns);
+	}
+
+	/**
+	 * As {@link #search(PageQuery, String...)}, and a row also matches when {@code whole} holds — a condition on the
+	 * whole search text, bound by {@code values} (an exact number, a phone number's search index).
+	 * @param whole a predicate with named parameters, or null for none
+	 * @param values the predicate's parameters
+	 */
+	public Listing search(PageQuery page, String whole, Map<String, ?> values, String... columns) {
+		if (page.q().isEmpty() || whole == null && columns.length == 0) {
 			return this;
 		}
-		// identifiers are stored half-width (Text.identifier): a code typed full-width is looked for in that form too,
-		// names as typed (NFKC would also turn their full-width brackets （） into ASCII ones)
-		String identifier = page.identifierForm();
+		Map<String, Object> bound = new HashMap<>(values);
 		StringBuilder any = new StringBuilder("(");
-		for (int i = 0; i < columns.length; i++) {
-			any.append(i == 0 ? "" : " OR ").append(columns[i]).append(" LIKE :q ESCAPE '\\'");
-			if (identifier != null) {
-				any.append(" OR ").append(columns[i]).append(" LIKE :qi ESCAPE '\\'");
-			}
+		if (whole != null) {
+			any.append(whole);
 		}
-		return where(any.append(")").toString(), identifier == null ? Map.of("q", page.likePattern())
-				: Map.of("q", page.likePattern(), "qi", PageQuery.likePattern(identifier)));
+		if (columns.length > 0) {
+			any.append(whole == null ? "(" : " OR (");
+			List<String> words = page.words();
+			for (int w = 0; w < words.size(); w++) {
+				// identifiers are stored half-width (Text.identifier): a word typed full-width is looked for in that form
+				// too, names as typed (NFKC would also turn their full-width brackets （） into ASCII ones)
+				String word = words.get(w);
+				String identifier = Text.identifier(word);
+				any.append(w == 0 ? "(" : " AND (");
+				for (int c = 0; c < columns.length; c++) {
+					any.append(c == 0 ? "" : " OR ").append(columns[c]).append(" ILIKE :search").append(w).append(" ESCAPE '\\'");
+					if (!word.equals(identifier)) {
+						any.append(" OR ").append(columns[c]).append(" ILIKE :searchIdentifier").append(w).append(" ESCAPE '\\'");
+					}
+				}
+				any.append(")");
+				bound.put("search" + w, PageQuery.likePattern(word));
+				if (!word.equals(identifier)) {
+					bound.put("searchIdentifier" + w, PageQuery.likePattern(identifier));
+				}
+			}
+			any.append(")");
+		}
+		return where(any.append(")").toString(), bound);
 	}
 
 	/**

@@ -226,7 +226,9 @@ public final class Masking {
 	 * of 139 1234 5678、139 8765 4321 are numbers, while 6129 1391 2345 678 (a waybill in blocks of 4) holds none. A
 	 * mobile number is 3-4-4, 3-8 or 7-4 (0139-1234-5678 with its trunk 0 as 4-4-4; a code KD-151-2025-0012 cannot be
 	 * told from one and counts); an 18-character ID number is two to six blocks, the first of at least 3 digits, the
-	 * others of at least 2; a 15-digit one begins with its 6-digit region code.
+	 * others of at least 2; a 15-digit one begins with its 6-digit region code and none of its other blocks is longer
+	 * than the birth date's 6 digits — so a list of region codes, a county and a township in it (320506,320506104),
+	 * is no ID number.
 	 */
 	private static char[] maskJoined(String text, char[] out, int[] starts, int[] ends, int groups) {
 		StringBuilder digits = new StringBuilder(24);
@@ -239,6 +241,7 @@ public final class Masking {
 			int bestCount = 0;
 			int bestLead = 0;
 			int shortest = Integer.MAX_VALUE;
+			int longest = 0;
 			for (int b = a; b < groups && b - a < 6 && digits.length() <= 19; b++) {
 				int size = ends[b] - starts[b];
 				digits.append(text, starts[b], ends[b]);
@@ -252,13 +255,15 @@ public final class Masking {
 						bestCount = 11;
 						bestLead = lead;
 					}
-					if (first >= 3 && shortest >= 2 && size >= 2 && (digits.length() == 18 || digits.length() == 15 && first == 6)
+					if (first >= 3 && shortest >= 2 && size >= 2
+							&& (digits.length() == 18 || digits.length() == 15 && first == 6 && Math.max(longest, size) <= 6)
 							&& personal(digits)) {
 						best = b;
 						bestCount = digits.length();
 						bestLead = 0;
 					}
 					shortest = Math.min(shortest, size);
+					longest = Math.max(longest, size);
 				}
 			}
 			if (best < 0) {

@@ -1,6 +1,9 @@
 package org.youguan.kernel;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What a list page asks for: a search text, a page (from 0), a page size and a sort column out of an allowed set.
@@ -34,6 +37,17 @@ public record PageQuery(String q, int page, int size, String sort, boolean desce
 
 	public long offset() {
 		return (long) page * size;
+	}
+
+	/** Spaces of every width between the words of a search: ASCII, ideographic (U+3000), no-break, line breaks. */
+	private static final Pattern SPACES = Pattern.compile("[\\s\\p{Z}]+");
+
+	/**
+	 * The words of the search text, split at spaces of every width ({@code "吴中　顺丰"} is 吴中 and 顺丰); none when
+	 * there is no search. A list finds the rows where every word is found ({@link Listing#search}).
+	 */
+	public List<String> words() {
+		return Arrays.stream(SPACES.split(q)).filter(w -> !w.isEmpty()).toList();
 	}
 
 	/** The search text as a LIKE pattern with wildcards escaped. */

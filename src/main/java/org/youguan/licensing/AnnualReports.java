@@ -24,6 +24,7 @@ import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Listing;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
@@ -33,6 +34,7 @@ import org.youguan.kernel.Validation;
 import org.youguan.registry.AnnualReportFiled;
 import org.youguan.registry.LicenceView;
 import org.youguan.registry.Licences;
+import org.youguan.region.Regions;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
 
@@ -81,8 +83,8 @@ public class AnnualReports {
 	 * @param state MISSING (not filed; overdue once the window closed) or LATE (filed after the window)
 	 * @param filedOn the day filed (null when missing)
 	 */
-	public record Outstanding(String creditCode, String enterpriseName, String regionCode, String licenceNumber,
-			LocalDate dueOn, String state, LocalDate filedOn) {
+	public record Outstanding(String creditCode, String enterpriseName, String regionCode, String regionName,
+			String licenceNumber, LocalDate dueOn, String state, LocalDate filedOn) {
 
 		/** The state in Chinese. */
 		public String stateLabel() {
@@ -103,14 +105,17 @@ public class AnnualReports {
 	private final Clock clock;
 
 	AnnualReports(JdbcClient jdbc, Licences licences, StatutoryRules rules, AuditTrail audit,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, Regions regions) {
 		this.jdbc = jdbc;
+		this.regions = regions;
 		this.licences = licences;
 		this.rules = rules;
 		this.audit = audit;
 		this.events = events;
 		this.clock = clock;
 	}
+
+	private final Regions regions;
 
 	private LocalDate today() {
 		return LocalDate.now(clock);
@@ -247,23 +252,24 @@ public class AnnualReports {
 			.orElseThrow(() -> DomainException.notFound("年度报告", id));
 	}
 
-	/** The reports of {@code year} (null: every year) in the caller's scope (an enterprise its own), latest first. */
+	/** The orders the report list offers: request name → column. */
+	static final Map<String, String> SORTS = Map.of("year", "a.year", "enterprise_name", "a.enterprise_name",
+			"business_volume", "a.business_volume", "revenue", "a.revenue", "outlets", "a.outlets", "staff", "a.staff",
+			"filed_on", "a.filed_on");
+
+	/**
+	 * The reports of {@code year} (null: every year) in the caller's scope (an enterprise its own), searched by
+	 * enterprise name and credit code ({@link Listing#search}), in the order chosen ({@link #SORTS}; latest year first
+	 * by default).
+	 */
 	public PageResult<Report> list(DataScope scope, Integer year, PageQuery page) {
-		String where = "WHERE " + scope.enterprisePredicate("a.credit_code", "a.region_code") + (year == null ? "" : " AND a.year = :year")
-				+ (page.q().isEmpty() ? "" : " AND (a.enterprise_name LIKE :q ESCAPE '\\' OR a.credit_code = :exact)");
-		Map<String, Object> p = new HashMap<>(scope.params());
-		p.put("year", year == null ? 0 : year);
-		p.put("q", page.likePattern());
-		p.put("exact", page.identifier().toUpperCase());
-		long total = jdbc.sql("SELECT count(*) FROM annual_report a " + where).params(p).query(Long.class).single();
-		List<Report> items = jdbc.sql("SELECT * FROM annual_report a " + where + " ORDER BY a.year DESC, a.filed_on DESC, a.id DESC"
-				+ " LIMIT :limit OFFSET :offset")
-			.params(p)
-			.param("limit", page.size())
-			.param("offset", page.offset())
-			.query(Rows.of(Report.class))
-			.list();
-		return new PageResult<>(items, page.page(), page.size(), total);
+		return Listing.from("FROM annual_report a")
+			.scope(scope, "a.credit_code", "a.region_code")
+			.where(year != null, "a.year = :year", "year", year == null ? 0 : year)
+			.search(page, "a.credit_code = :exact", Map.of("exact", page.identifier().toUpperCase()), "a.enterprise_name",
+					"a.credit_code")
+			.sorts(SORTS, "year", true, "a.filed_on DESC, a.id DESC")
+			.page(jdbc, "SELECT a.*", page, Rows.of(Report.class));
 	}
 
 	/**
@@ -296,10 +302,12 @@ public class AnnualReports {
 			LocalDate due = dueOn(year, l.regionCode());
 			LocalDate on = filed.get(l.creditCode());
 			if (on == null) {
-				out.put(l.creditCode(), new Outstanding(l.creditCode(), l.enterpriseName(), l.regionCode(), l.number(), due, "MISSING", null));
+				out.put(l.creditCode(), new Outstanding(l.creditCode(), l.enterpriseName(), l.regionCode(),
+						regions.name(l.regionCode()), l.number(), due, "MISSING", null));
 			}
 			else if (on.isAfter(due)) {
-				out.put(l.creditCode(), new Outstanding(l.creditCode(), l.enterpriseName(), l.regionCode(), l.number(), due, "LATE", on));
+				out.put(l.creditCode(), new Outstanding(l.creditCode(), l.enterpriseName(), l.regionCode(),
+						regions.name(l.regionCode()), l.number(), due, "LATE", on));
 			}
 			else {
 				out.put(l.creditCode(), null);

@@ -109,7 +109,7 @@ public class Users {
 		return Listing.from(FROM)
 			.countFrom(" FROM user_account u")
 			.scope(scope, "u.region_code")
-			.search(page, "u.username", "u.display_name")
+			.search(page, "u.username", "u.display_name", "u.enterprise_credit_code")
 			.where(filter.bureauId() != null, "u.bureau_id = :bureau", "bureau", filter.bureauId())
 			.where(filter.role() != null,
 					"EXISTS (SELECT 1 FROM user_role r WHERE r.user_account = u.id AND r.role = :role)", "role",

@@ -124,8 +124,8 @@ public class Enterprises {
 		return Listing.from(FROM)
 			.countFrom("FROM enterprise e")
 			.scope(scope, "e.credit_code", "e.region_code")
-			.where(!page.q().isEmpty(), "(e.legal_name LIKE :q ESCAPE '\\' OR e.credit_code = :code)", "q", page.likePattern())
-			.bind("code", page.identifier().toUpperCase())
+			.search(page, "e.credit_code = :code", Map.of("code", page.identifier().toUpperCase()), "e.legal_name",
+					"e.credit_code")
 			.where(filter.type() != null, "e.type = :type", "type", filter.type() == null ? "" : filter.type().name())
 			.where(filter.brandId() != null, "e.brand_id = :brand", "brand", filter.brandId() == null ? 0L : filter.brandId())
 			.where(filter.status() != null, "e.status = :status", "status", filter.status() == null ? "" : filter.status().name())

@@ -94,9 +94,7 @@ public class Facilities {
 			.scope(scope, "f.operator_credit_code", "f.region_code")
 			.where(filter.kind() != null, "f.kind = :kind", "kind", filter.kind() == null ? "" : filter.kind().name())
 			.where(filter.status() != null, "f.status = :status", "status", filter.status() == null ? "" : filter.status().name())
-			.where(!page.q().isEmpty(), "(f.name LIKE :q ESCAPE '\\' OR f.address LIKE :q ESCAPE '\\' OR f.serial_number = :exact)",
-					"q", page.likePattern())
-			.bind("exact", page.identifier())
+			.search(page, "f.serial_number = :exact", Map.of("exact", page.identifier()), "f.name", "f.address")
 			.sorts(SORTS, "region_code", "f.id")
 			.page(jdbc, COLUMNS, page, Rows.of(FacilityView.class));
 	}

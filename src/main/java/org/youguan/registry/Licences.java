@@ -94,9 +94,8 @@ public class Licences {
 		return Listing.from(FROM)
 			.scope(scope, "e.credit_code", "l.region_code")
 			.bind("today", LocalDate.now(clock))
-			.where(!page.q().isEmpty(), "(l.number LIKE :q ESCAPE '\\' OR e.legal_name LIKE :q ESCAPE '\\' OR e.credit_code = :code)",
-					"q", page.likePattern())
-			.bind("code", page.identifier().toUpperCase())
+			.search(page, "e.credit_code = :code", Map.of("code", page.identifier().toUpperCase()), "l.number",
+					"e.legal_name", "e.credit_code")
 			.where(filter.status() != null, STATUS_SQL + " = :status", "status", filter.status() == null ? "" : filter.status().name())
 			.where(filter.scope() != null, "l.scope = :licenceScope", "licenceScope", filter.scope() == null ? "" : filter.scope().name())
 			.where(filter.enterpriseId() != null, "l.enterprise_id = :enterprise", "enterprise",

@@ -166,13 +166,12 @@ public class Outlets {
 		String region = filter.region();
 		List<String> words = new ArrayList<>();
 		SearchWords.View named = searchWords.now();
-		for (String word : (query == null ? "" : query.strip()).split("\\s+")) {
-			if (word.isEmpty()) {
-				continue;
-			}
-			if (word.length() == 18 && word.matches("[0-9A-Z]{18}")) {
+		for (String word : new PageQuery(query, 0, 1, null, false).words()) {
+			// a credit code typed in lower case or full width is the code the registry stores (upper case, ASCII)
+			String code = Text.identifier(word).toUpperCase();
+			if (code.matches("[0-9A-Z]{18}")) {
 				where.append(" AND o.operator_credit_code = :operator");
-				params.put("operator", word);
+				params.put("operator", code);
 				continue;
 			}
 			var asBrand = brand == null ? named.brand(word) : Optional.<Brands.BrandView>empty();
@@ -533,6 +532,22 @@ public class Outlets {
 		return new TerminalOutlet.Manager(secrets.encrypt(clean.managerIdNumber(), MANAGER_ID),
 				Masking.idNumber(clean.managerIdNumber()), secrets.encrypt(clean.managerPhone(), MANAGER_PHONE),
 				Masking.phone(clean.managerPhone()));
+	}
+
+	/**
+	 * The data with the outlet's recorded manager ID number and phone where the form left them blank or sent the masked
+	 * values back ({@link Masking#keptUnlessRetyped}), as the staff correction keeps them — for an enterprise's change
+	 * filing of the outlet, whose form shows them masked and says 不修改请留空.
+	 * @throws DomainException NOT_FOUND outside the caller's scope
+	 */
+	public OutletData withRecordedManager(DataScope scope, long id, OutletData data) {
+		get(scope, id); // in the caller's scope: an enterprise its own outlets (load checks regions only)
+		TerminalOutlet o = outlets.findById(id).orElseThrow(() -> DomainException.notFound("末端网点", id));
+		return new OutletData(data.name(), data.enterpriseId(), data.branchId(), data.cooperation(), data.address(),
+				data.regionCode(), data.longitude(), data.latitude(), data.managerName(),
+				kept(data.managerIdNumber(), o.managerIdCipher(), MANAGER_ID, Masking::idNumber),
+				kept(data.managerPhone(), o.managerPhoneCipher(), MANAGER_PHONE, Masking::phone), data.storageArea(),
+				data.hasCommunications(), data.hasShelving(), data.hasSurveillance(), data.hasSignage(), data.openedOn());
 	}
 
 	/** The manager's number a correction saves: the recorded one unless a new one is typed. */

@@ -86,9 +86,11 @@ public class SafetyRates {
 	 * @param key the enterprise id, the outlet's filing number ('' for none), the county code, or the day/month
 	 *        (YYYY-MM-DD / YYYY-MM)
 	 * @param name the enterprise's or outlet's name, the county's name; null for a trend
+	 * @param code the line's own number as the pages and exports show it: the enterprise's credit code (its key is
+	 *        the register's internal id), the outlet's filing number, the county code, the day/month
 	 * @param enterpriseId the enterprise (outlet and enterprise lines), else null
 	 */
-	public record Line(String key, String name, Long enterpriseId, long parcels, long exempt, long realName,
+	public record Line(String key, String name, String code, Long enterpriseId, long parcels, long exempt, long realName,
 			long inspected, long screened, BigDecimal realNameRate, BigDecimal inspectionRate, BigDecimal screeningRate) {
 
 		/** The counts and rates of the line. */
@@ -189,11 +191,13 @@ public class SafetyRates {
 			case OUTLET -> "coalesce(n.name, CASE WHEN g.key = '' THEN '（未填写网点）' END)";
 			case COUNTY -> "n.name";
 		};
+		// the line's own number as users know it: the enterprise's credit code (its key is the register's row id)
+		String codeColumn = by == By.ENTERPRISE ? "n.credit_code" : "g.key";
 		Listing listing = Listing.from("FROM " + withRates(grouped) + names);
 		params.forEach(listing::bind);
-		return listing.search(page, nameColumn, "g.key")
+		return listing.search(page, nameColumn, codeColumn)
 			.sorts(SORTS, "real_name_rate", "g.key")
-			.page(jdbc, "SELECT g.key, " + nameColumn + " AS name, g.enterprise_id, g.parcels, g.exempt, g.real_name, "
+			.page(jdbc, "SELECT g.key, " + nameColumn + " AS name, " + codeColumn + " AS code, g.enterprise_id, g.parcels, g.exempt, g.real_name, "
 					+ "g.inspected, g.screened, g.real_name_rate, g.inspection_rate, g.screening_rate", page, Rows.of(Line.class));
 	}
 
@@ -202,7 +206,7 @@ public class SafetyRates {
 		Map<String, Object> params = new HashMap<>();
 		String where = where(scope, q, params);
 		String bucket = step == Step.DAY ? "to_char(h.day, 'YYYY-MM-DD')" : "to_char(h.day, 'YYYY-MM')";
-		return jdbc.sql("SELECT g.* FROM " + withRates("SELECT " + bucket + " AS key, NULL AS name, NULL::bigint AS "
+		return jdbc.sql("SELECT g.*, g.key AS code FROM " + withRates("SELECT " + bucket + " AS key, NULL AS name, NULL::bigint AS "
 				+ "enterprise_id, " + SUMS + " FROM safety_parcel_day h WHERE " + where + " GROUP BY 1") + " ORDER BY g.key")
 			.params(params)
 			.query(Rows.of(Line.class))

@@ -119,10 +119,8 @@ public class Reports {
 		else if (filter.state() == WorkState.DONE) {
 			listing.where("r.status IN ('APPROVED','SUPERSEDED')");
 		}
-		if (!page.q().isEmpty()) {
-			listing.where("(r.enterprise_name LIKE :q ESCAPE '\\' OR r.credit_code = :code)",
-					Map.of("q", page.likePattern(), "code", page.identifier().toUpperCase()));
-		}
+		listing.search(page, "r.credit_code = :code", Map.of("code", page.identifier().toUpperCase()), "r.enterprise_name",
+				"r.credit_code");
 		Map<String, String> sorts = new HashMap<>();
 		SORTS.forEach(name -> sorts.put(name, "r." + name));
 		return listing.sorts(sorts, "submitted_at", page.descending(), "r.id DESC")

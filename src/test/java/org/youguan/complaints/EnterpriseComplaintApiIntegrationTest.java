@@ -1,5 +1,6 @@
 package org.youguan.complaints;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -184,5 +185,25 @@ class EnterpriseComplaintApiIntegrationTest {
 			.andExpect(jsonPath("$.errors[*].field", hasItem("compensation")))
 			.andExpect(jsonPath("$.errors[*].rule", hasItem("money")));
 		assertThat(queries.get(DataScope.all(), id).status()).as("nothing saved").isEqualTo(ComplaintStatus.TRANSFERRED);
+	}
+
+	@Test
+	void anIdNumberTypedIntoTheDescriptionIsMaskedForTheEnterpriseAndLeadersButNotForTheHandler() throws Exception {
+		LocalDate today = LocalDate.now(clock);
+		var typed = new ComplaintForm("张三", "13912345678", FilerRole.RECIPIENT, "320506", "顺丰", null,
+				ComplaintIntegrationTest.waybill(), today.minusDays(20), today.minusDays(10), "电话", null, "延误",
+				"中转或运输延误", new BigDecimal("100"), "快件未送达，身份证320506199001011230，请联系");
+		long id = intake.file(typed, Channel.WEB, null, false).id();
+		procedure.acceptAndTransfer(ComplaintIntegrationTest.WUZHONG, id, null, null);
+		clock.advance(Duration.ofSeconds(6));
+
+		assertThat(feedToEnd(SF_TOKEN, null)).contains("身份证320506********1230").doesNotContain("320506199001011230");
+		for (String token : List.of(SF_TOKEN, "Bearer demo-sz-leader-token")) {
+			mvc.perform(get("/api/v1/complaints/{id}", id).header("Authorization", token))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.description").value("快件未送达，身份证320506********1230，请联系"));
+		}
+		mvc.perform(get("/api/v1/complaints/{id}", id).header("Authorization", "Bearer demo-wz-staff-token"))
+			.andExpect(jsonPath("$.description").value("快件未送达，身份证320506199001011230，请联系"));
 	}
 }

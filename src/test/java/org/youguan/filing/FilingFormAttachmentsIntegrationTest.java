@@ -29,6 +29,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
@@ -142,6 +143,43 @@ class FilingFormAttachmentsIntegrationTest {
 		long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
 		assertThat(filings.attachments(DataScope.region("320506"), id)).extracting(Attachment::fileName, Attachment::kind)
 			.containsExactly(tuple("新负责人身份证.pdf", "SUPPLEMENT"));
+	}
+
+	/**
+	 * The change form shows the manager's numbers masked and says 不修改请留空: left blank, the change keeps the recorded
+	 * ones (no 400); the outlet list then shows the open filing instead of offering 变更/撤销 again (which would be 409).
+	 */
+	@Test
+	void aChangeWithTheManagersNumbersLeftBlankKeepsThemAndTheListShowsTheOpenFiling() throws Exception {
+		record Filed(long id, String name, String managerPhoneMasked) {
+		}
+		Filed outlet = jdbc.sql("""
+				SELECT o.id, o.name, o.manager_phone_masked FROM terminal_outlet o WHERE o.status = 'FILED'
+				AND o.region_code LIKE '320506%' AND o.operator_credit_code = :code AND NOT EXISTS (SELECT 1 FROM
+				outlet_filing f WHERE f.outlet_id = o.id AND f.status IN ('SUBMITTED', 'MISSING_ITEMS')) ORDER BY o.id LIMIT 1""")
+			.param("code", directory.principal("sf.wz").orElseThrow().enterpriseCreditCode())
+			.query(Filed.class)
+			.single();
+		MockHttpSession enterprise = SignIn.session(mvc, "sf.wz");
+		assertThat(mvc.perform(get("/enterprise/outlets/" + outlet.id() + "/change").session(enterprise))
+			.andReturn().getResponse().getContentAsString()).contains("不修改请留空");
+		MultiValueMap<String, String> form = outletForm(outlet.name(), "2025-02-01");
+		form.set("managerIdNumber", "");
+		form.set("managerPhone", "");
+		form.add("changeDescription", "调整存储场地面积");
+		String location = mvc.perform(multipart("/enterprise/outlets/" + outlet.id() + "/change").params(form)
+			.param("changedOn", LocalDate.now(ChinaTime.ZONE).minusDays(1).toString()).session(enterprise).with(csrf()))
+			.andExpect(redirectedUrlPattern("/enterprise/filings/*"))
+			.andReturn().getResponse().getRedirectedUrl();
+		long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+		assertThat(filings.details(DataScope.region("320506"), id).proposed().managerPhoneMasked())
+			.isEqualTo(outlet.managerPhoneMasked());
+
+		String list = mvc.perform(get("/enterprise/outlets").param("q", outlet.name()).session(enterprise))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(list).contains("变更备案办理中（" + filings.get(DataScope.region("320506"), id).number() + "）")
+			.doesNotContain("/enterprise/outlets/" + outlet.id() + "/change")
+			.doesNotContain("/enterprise/outlets/" + outlet.id() + "/closure");
 	}
 
 	static MultiValueMap<String, String> outletForm(String name, String openedOn) {

@@ -86,6 +86,13 @@ class InspectionPagesIntegrationTest {
 			.andExpect(content().string(containsString("页面步骤测试计划")))
 			.andExpect(content().string(containsString("SHA-256(")))
 			.andExpect(content().string(not(containsString("吴文书"))))
-			.andExpect(content().string(not(containsString("周管理"))));
+			.andExpect(content().string(not(containsString("周管理"))))
+			// readable to the public: a label, not the API's field name or a raw endpoint
+			.andExpect(content().string(containsString("计划编号")))
+			.andExpect(content().string(not(containsString("planId"))))
+			.andExpect(content().string(not(containsString("POST /api"))));
+		// linked from the public portal's navigation
+		mvc.perform(get("/public/lookup"))
+			.andExpect(content().string(containsString("href=\"/public/inspections\"")));
 	}
 }

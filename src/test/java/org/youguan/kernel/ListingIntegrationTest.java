@@ -76,6 +76,34 @@ class ListingIntegrationTest {
 			.contains("320506");
 	}
 
+	record Named(String code, String name) {
+	}
+
+	/** One enterprise-like row, as every list that shows an enterprise searches it (its name and credit code). */
+	List<Named> found(String q) {
+		PageQuery page = new PageQuery(q, 0, 10, null, false);
+		return Listing.from("FROM (VALUES ('91320506MA1ND7K3Q3', '苏州吴中顺丰速运有限公司')) AS e(code, name)")
+			.search(page, "e.code", "e.name")
+			.sorts(Map.of("code", "e.code"), "code", "e.code")
+			.page(jdbc, "SELECT e.code, e.name", page, Rows.of(Named.class))
+			.items();
+	}
+
+	/**
+	 * The search finds a credit code typed in lower case or full width, and a text of several words — split at spaces of
+	 * any width — the rows where every word is found, in any of the columns.
+	 */
+	@Test
+	void everyWordIsFoundWhateverItsCaseWidthAndTheSpacesBetween() {
+		assertThat(found("91320506ma1nd7k3q3")).hasSize(1);
+		assertThat(found("９１３２０５０６ｍａ１ｎｄ７ｋ３ｑ３")).hasSize(1);
+		assertThat(found("吴中 顺丰")).hasSize(1);
+		assertThat(found("　吴中　顺丰 速运 ")).hasSize(1);
+		assertThat(found("顺丰 91320506MA")).as("words in different columns").hasSize(1);
+		assertThat(found("吴中 中通")).as("every word must be found").isEmpty();
+		assertThat(new PageQuery(" 吴中　顺丰 ", 0, 10, null, false).words()).containsExactly("吴中", "顺丰");
+	}
+
 	@Test
 	void aCappedCountSaysThereAreMore() {
 		PageQuery page = new PageQuery("", 0, 5, null, false);

@@ -56,10 +56,18 @@ class MaskingTest {
 			"日期2026-12-02 15:07", "2026.11.30 2026/12/01", "区划320505 320506 320507", "运单SF1234567890123",
 			"订单号123456789012345678", "订单号913205001234567890", "FedEx 794612345678901", "C-320506-13",
 			"0512-6555 1234", "版本1.3.9_2026", "规格13.9×12.34", "FedEx 6129 1391 2345 678",
-			"批号1912-0301-123", "订单 1712 3456 789", "型号 RX-1391-2345-678", "尺码 110 115 120 125 130", "时间13:05:12", "13:91:23:45:67:8" })
+			"批号1912-0301-123", "订单 1712 3456 789", "型号 RX-1391-2345-678", "尺码 110 115 120 125 130", "时间13:05:12", "13:91:23:45:67:8",
+			"3205,320506,320506104", "区划320506 320506104" })
 	void leavesNumbersThatOnlyLookLikeOneAlone(String text) {
 		assertThat(Masking.personalNumbersIn(text)).isEqualTo(text);
 		assertThat(Masking.holdsPersonalNumber(text)).as(text).isFalse();
+	}
+
+	/** A 15-digit ID number is written 6-6-3 (region, birth date, sequence), never with a longer block after the region. */
+	@Test
+	void masksA15DigitIdNumberInItsBlocksButNotACountyAndATownship() {
+		assertThat(Masking.personalNumbersIn("证号320506 900101 123")).isEqualTo("证号320506 *****1 123");
+		assertThat(Masking.personalNumbersIn("3205,320506,320506104")).isEqualTo("3205,320506,320506104");
 	}
 
 	@Test

@@ -184,6 +184,9 @@ class AnnualReportsIntegrationTest {
 		List<String> missingStates = JsonPath.read(body, "$.items[?(@.creditCode == '" + missing + "')].state");
 		assertThat(lateStates).containsExactly("LATE");
 		assertThat(missingStates).containsExactly("MISSING");
+		// the county by its name, not its code
+		List<String> places = JsonPath.read(body, "$.items[?(@.creditCode == '" + missing + "')].regionName");
+		assertThat(places).singleElement().asString().doesNotContainPattern("^\\d+$");
 		// pages: one row a page
 		mvc.perform(get("/api/v1/licensing/annual-reports/outstanding").param("size", "1").header("Authorization", CITY))
 			.andExpect(jsonPath("$.items.length()").value(1));

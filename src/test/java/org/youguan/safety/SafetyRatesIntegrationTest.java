@@ -195,6 +195,13 @@ class SafetyRatesIntegrationTest {
 			.andExpect(status().isOk())
 			.andExpect(content().string(Matchers.containsString("SF-OUT-1")))
 			.andExpect(content().string(Matchers.containsString("98.57%")));
+		// by enterprise, the 编号 is the enterprise's credit code, not the register's internal id
+		String byEnterprise = mvc.perform(get("/safety/rates?from=2025-02-01&to=2025-02-28&by=ENTERPRISE").session(staff))
+			.andReturn().getResponse().getContentAsString();
+		var line = rates.breakdown(DataScope.region("3205"), new SafetyRates.Query("3205", LocalDate.of(2025, 2, 1),
+				LocalDate.of(2025, 2, 28), null), SafetyRates.By.ENTERPRISE, new PageQuery("", 0, 20, null, false)).items().get(0);
+		assertThat(line.code()).hasSize(18).isNotEqualTo(line.key());
+		assertThat(byEnterprise).contains("<td>" + line.code() + "</td>");
 		mvc.perform(get("/safety/rates/export.xlsx?from=2025-02-01&to=2025-02-28").session(staff))
 			.andExpect(status().isOk())
 			.andExpect(header().string("Content-Disposition", Matchers.containsString(".xlsx")));

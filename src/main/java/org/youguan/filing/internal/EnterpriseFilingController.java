@@ -74,7 +74,10 @@ class EnterpriseFilingController {
 	String outlets(DataScope scope, ListRequest list, Model model) {
 		PageQuery query = new ListRequest(list.q(), list.page(), list.size(), list.sort() == null ? "name" : list.sort(),
 				list.dir()).toPage();
-		model.addAttribute("result", outlets.list(scope, Outlets.Filter.NONE, query));
+		var result = outlets.list(scope, Outlets.Filter.NONE, query);
+		model.addAttribute("result", result);
+		// an outlet with an undecided change or closure shows that filing instead of offering another (refused, 409)
+		model.addAttribute("pending", filings.pendingFor(scope, result.items().stream().map(o -> o.id()).toList()));
 		model.addAttribute("query", query);
 		return "filing/enterprise-outlets";
 	}
@@ -206,6 +209,8 @@ class EnterpriseFilingController {
 	private String changeForm(Model model, DataScope scope, long id, OutletForm form, AttachmentDraft draft) {
 		model.addAttribute("outlet", outlets.get(scope, id));
 		model.addAttribute("form", form);
+		// blank manager ID number and phone keep the recorded ones (Outlets.withRecordedManager)
+		model.addAttribute("keepManager", true);
 		model.addAttribute("cooperationTypes", outlets.cooperationTypes());
 		model.addAttribute("draft", draft.token());
 		model.addAttribute("held", filings.held(draft));

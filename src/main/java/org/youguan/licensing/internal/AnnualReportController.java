@@ -51,7 +51,7 @@ class AnnualReportController {
 	static final List<Column<AnnualReports.Outstanding>> COLUMNS = List.of(
 			Column.of("企业名称", AnnualReports.Outstanding::enterpriseName, 30),
 			Column.of("统一社会信用代码", AnnualReports.Outstanding::creditCode, 20),
-			Column.of("区域代码", AnnualReports.Outstanding::regionCode, 10),
+			Column.of("所在地", AnnualReports.Outstanding::regionName, 12),
 			Column.of("许可证编号", AnnualReports.Outstanding::licenceNumber, 22),
 			Column.of("报送期限", o -> o.dueOn().toString(), 12),
 			Column.of("情况", AnnualReports.Outstanding::stateLabel, 10),

@@ -143,7 +143,7 @@ public class Hazards {
 				case DUE_SOON -> "h.closed_on IS NULL AND h.deadline >= :today AND h.deadline <= :soon";
 			});
 		}
-		return listing.search(page, "h.enterprise_name", "h.outlet_name", "h.facility_name", "h.description", "h.found_by")
+		return listing.search(page, "h.enterprise_name", "h.enterprise_credit_code", "h.outlet_name", "h.facility_name", "h.description", "h.found_by")
 			.sorts(SORTS, "found_on", true, "h.id")
 			.page(jdbc, SELECT, page, Rows.of(HazardView.class))
 			.map(HazardView::masked);

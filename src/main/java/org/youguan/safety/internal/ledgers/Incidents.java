@@ -89,7 +89,7 @@ public class Incidents {
 			.scope(scope, "x.enterprise_credit_code", "x.region_code")
 			.where(openOnly ? "x.closed_on IS NULL" : "TRUE")
 			.bind("now", OffsetDateTime.now(clock))
-			.search(page, "x.enterprise_name", "x.outlet_name", "x.description")
+			.search(page, "x.enterprise_name", "x.enterprise_credit_code", "x.outlet_name", "x.description")
 			.sorts(SORTS, "occurred_at", true, "x.id")
 			.page(jdbc, SELECT, page, Rows.of(IncidentView.class))
 			.map(IncidentView::masked);

@@ -323,7 +323,7 @@ public class SecurityPeriods {
 			.where("s.period_id = :period", Map.of("period", p.id()))
 			.where(scope.kind() == DataScope.Kind.ENTERPRISE, "s.enterprise_credit_code = :scopeEnterprise",
 					"scopeEnterprise", scope.kind() == DataScope.Kind.ENTERPRISE ? scope.enterpriseCreditCode() : "")
-			.search(page, "s.enterprise_name")
+			.search(page, "s.enterprise_name", "s.enterprise_credit_code")
 			.sorts(Map.of("day", "s.day", "enterprise", "s.enterprise_name"), "day", true, "s.id")
 			.page(jdbc, "SELECT s.id, s.period_id, s.day, s.enterprise_credit_code, s.enterprise_name, s.parcels, s.screened,"
 					+ " s.issues, s.reported_at, s.reported_by", page, Rows.of(PeriodReportView.class))

@@ -18,7 +18,7 @@ import org.youguan.safety.SafetyRates;
 /** How the rate pages, API and export read their parameters: one place, so they cannot drift apart. */
 final class RateQueries {
 
-	static final List<Column<SafetyRates.Line>> COLUMNS = List.of(Column.of("编号", SafetyRates.Line::key, 22),
+	static final List<Column<SafetyRates.Line>> COLUMNS = List.of(Column.of("编号", SafetyRates.Line::code, 22),
 			Column.of("名称", SafetyRates.Line::name, 30), Column.of("收寄件数", SafetyRates.Line::parcels, 12),
 			Column.of("免于实名件数（信件、协议客户）", SafetyRates.Line::exempt, 14),
 			Column.of("实名件数", SafetyRates.Line::realName, 12), Column.of("验视件数", SafetyRates.Line::inspected, 12),
