@@ -112,7 +112,7 @@ public final class Validation {
 		if (value == null) {
 			return this;
 		}
-		String typed = value.strip();
+		String typed = Text.strip(value);
 		int at = Text.invisibleAt(typed);
 		if (at >= 0) {
 			return require(field, false, "invisible-character", label + "含有不可见或形似的字符（"
@@ -165,11 +165,11 @@ public final class Validation {
 	 *         a {@code long} holds — a refusal naming the field, never a server error
 	 */
 	public static Long wholeNumber(String field, String label, String text) {
-		if (text == null || text.isBlank()) {
+		if (text == null || Text.isBlank(text)) {
 			return null;
 		}
 		try {
-			return Long.valueOf(text.strip());
+			return Long.valueOf(Text.strip(text));
 		}
 		catch (NumberFormatException ex) {
 			throw new InvalidValueException(field, "format", label + "应为整数");
@@ -186,11 +186,11 @@ public final class Validation {
 
 	/** A date typed as YYYY-MM-DD within {@code min} … {@code max}, or null when blank; else this field's error. */
 	public LocalDate date(String field, String label, String text, LocalDate min, LocalDate max) {
-		if (text == null || text.isBlank()) {
+		if (text == null || Text.isBlank(text)) {
 			return null;
 		}
 		try {
-			LocalDate date = LocalDate.parse(text.strip());
+			LocalDate date = LocalDate.parse(Text.strip(text));
 			within(field, label, date, min, max);
 			return date;
 		}

@@ -514,7 +514,7 @@ class EnforcementApiController {
 			return null;
 		}
 		try {
-			return Enum.valueOf(type, status.strip().toUpperCase(Locale.ROOT));
+			return Enum.valueOf(type, Text.strip(status).toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidValueException("status", "one-of", label + "（status）应为" + String.join("、",

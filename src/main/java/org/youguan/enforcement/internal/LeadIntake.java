@@ -10,6 +10,7 @@ import org.youguan.enforcement.LeadSource;
 import org.youguan.enforcement.Leads;
 import org.youguan.inspections.InspectionLeadRaised;
 import org.youguan.inspections.RectificationOverdue;
+import org.youguan.kernel.Text;
 import org.youguan.safety.SafetyAlertReferred;
 
 /**
@@ -68,7 +69,7 @@ class LeadIntake {
 	 * @param type the word a number that says what it is starts with
 	 */
 	static String named(String kind, String type, String number) {
-		String n = number == null ? "" : number.strip();
+		String n = number == null ? "" : Text.strip(number);
 		return n.startsWith(type) ? n : kind + n;
 	}
 }

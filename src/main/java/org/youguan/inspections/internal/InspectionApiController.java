@@ -34,6 +34,7 @@ import org.youguan.kernel.FiguresQuery;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageResult;
+import org.youguan.kernel.Text;
 import org.youguan.org.CurrentUser;
 
 /**
@@ -199,7 +200,7 @@ class InspectionApiController {
 	/** A state filter as named, or a 400 on {@code state} for an unknown one. */
 	static InspectionOrders.State state(String state) {
 		InspectionOrders.State chosen = InspectionOrders.State.parse(state);
-		if (chosen == null && state != null && !state.isBlank()) {
+		if (chosen == null && state != null && !Text.isBlank(state)) {
 			throw new InvalidValueException("state", "one-of", "通知书状态（state）应为AWAITING_REPLY、REPLIED、OVERDUE之一");
 		}
 		return chosen;

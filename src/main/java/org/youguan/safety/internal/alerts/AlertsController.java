@@ -19,6 +19,7 @@ import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.RegionPrefix;
+import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
 import org.youguan.safety.ParcelRecord;
@@ -119,7 +120,7 @@ class AlertsController {
 
 	private String page(DataScope scope, ListRequest request, AlertRule rule, String status, Model model) {
 		PageQuery query = request.toPage();
-		String s = status == null || status.isBlank() ? null : status.strip().toUpperCase(Locale.ROOT);
+		String s = status == null || Text.isBlank(status) ? null : Text.strip(status).toUpperCase(Locale.ROOT);
 		if (s != null && !s.matches("OPEN|DISMISSED|REFERRED|TARGETED")) {
 			s = null;
 		}

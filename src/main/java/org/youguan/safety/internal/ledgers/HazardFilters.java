@@ -3,6 +3,7 @@ package org.youguan.safety.internal.ledgers;
 import java.util.List;
 
 import org.youguan.documents.Column;
+import org.youguan.kernel.Text;
 
 /** The hazard list's request filters (shared by the page, its export and the API) and the export's columns. */
 final class HazardFilters {
@@ -22,6 +23,6 @@ final class HazardFilters {
 
 	static Hazards.Filter of(String level, String status, String region) {
 		return new Hazards.Filter(Hazards.parse(HazardLevel.class, level, HazardLevel::label), Hazards.Status.parse(status),
-				region == null || region.isBlank() ? null : region.strip());
+				region == null || Text.isBlank(region) ? null : Text.strip(region));
 	}
 }
