@@ -1,0 +1,22 @@
+package org.youguan.platform;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * A module's stored names, addresses and other typed text that were trimmed with {@link String#strip()} until V236 and
+ * since then with {@code kernel.Text.strip} — which also removes the no-break spaces (U+00A0, U+2007, U+202F) and the
+ * invisible characters (U+FEFF, U+200B …) around them and writes no-break spaces inside as ASCII ones — so a name kept
+ * with a trailing NBSP is found by, and blocks, the same name typed without it. Rewritten by {@link NameTrimming}.
+ */
+public interface StoredNames {
+
+	/**
+	 * Rewrites the module's stored names as {@code Text.strip} writes them, on the migration's connection (inside its
+	 * transaction); a value of a unique column another row already holds in the written form is kept as stored and
+	 * logged ({@link DataMigration#normaliseNumbers}); a value that would be blank is kept as stored. Gives the same
+	 * result when run twice.
+	 * @throws SQLException from the database: the migration fails and runs again on the next start
+	 */
+	void trim(Connection connection) throws SQLException;
+}
