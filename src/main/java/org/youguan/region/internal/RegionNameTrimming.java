@@ -17,6 +17,7 @@ class RegionNameTrimming implements StoredNames {
 
 	@Override
 	public void trim(Connection connection) throws SQLException {
-		DataMigration.rewriteCopies(connection, "region", "name", Text::blankToNull, "code");
+		DataMigration.rewriteCopies(connection, "region", "name",
+				StoredNames.untrimmed("name"), Text::blankToNull, "code");
 	}
 }

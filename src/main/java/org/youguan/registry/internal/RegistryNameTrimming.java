@@ -22,10 +22,14 @@ class RegistryNameTrimming implements StoredNames {
 		DataMigration.normaliseNumbers(connection, "brand", "name", "''", Text::blankToNull);
 		DataMigration.normaliseNumbers(connection, "brand", "short_name", "''", Text::blankToNull);
 		for (String table : new String[] { "enterprise", "branch", "terminal_outlet" }) {
-			DataMigration.rewriteCopies(connection, table, "address", Text::blankToNull, "id");
+			DataMigration.rewriteCopies(connection, table, "address",
+					StoredNames.untrimmed("address"), Text::blankToNull, "id");
 		}
-		DataMigration.rewriteCopies(connection, "enterprise", "legal_name", Text::blankToNull, "id");
-		DataMigration.rewriteCopies(connection, "branch", "name", Text::blankToNull, "id");
-		DataMigration.rewriteCopies(connection, "terminal_outlet", "name", Text::blankToNull, "id");
+		DataMigration.rewriteCopies(connection, "enterprise", "legal_name",
+				StoredNames.untrimmed("legal_name"), Text::blankToNull, "id");
+		DataMigration.rewriteCopies(connection, "branch", "name",
+				StoredNames.untrimmed("name"), Text::blankToNull, "id");
+		DataMigration.rewriteCopies(connection, "terminal_outlet", "name",
+				StoredNames.untrimmed("name"), Text::blankToNull, "id");
 	}
 }

@@ -17,7 +17,9 @@ class WorkPlanTextTrimming implements StoredNames {
 
 	@Override
 	public void trim(Connection connection) throws SQLException {
-		DataMigration.rewriteCopies(connection, "work_plan", "title", Text::blankToNull, "id");
-		DataMigration.rewriteCopies(connection, "work_task", "text", Text::blankToNull, "id");
+		DataMigration.rewriteCopies(connection, "work_plan", "title",
+				StoredNames.untrimmed("title"), Text::blankToNull, "id");
+		DataMigration.rewriteCopies(connection, "work_task", "text",
+				StoredNames.untrimmed("text"), Text::blankToNull, "id");
 	}
 }
