@@ -105,8 +105,9 @@ public final class Validation {
 	 * character that is invisible or looks like another inside it ({@link Text#invisibleAt}): "…000001" and
 	 * "…000001\u200B" would look alike and differ, so a number already used would pass as new (rule
 	 * {@code invisible-character}); nor, once normalised ({@link Text#identifier}), a letter or digit outside Han and
-	 * ASCII ({@link Text#lookAlikeAt}: a Cyrillic О for the Latin O; rule {@code look-alike-character}). White space
-	 * around it is trimmed by the caller as usual.
+	 * ASCII ({@link Text#lookAlikeAt}: a Cyrillic О for the Latin O; rule {@code look-alike-character}). Spaces and
+	 * invisible characters around it are trimmed and a no-break space inside is the ASCII space it looks like
+	 * ({@link Text#strip}), as the caller trims it.
 	 */
 	public Validation identifier(String field, String label, String value) {
 		if (value == null) {
