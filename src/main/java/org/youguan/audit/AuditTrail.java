@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.youguan.kernel.Text;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -157,7 +158,7 @@ public class AuditTrail {
 	 * they are in the {@link SignInLog} (those recorded here before it existed stay sealed in the chain, unlisted).
 	 */
 	public PageResult<AuditEvent> search(DataScope scope, AuditQuery query, PageQuery page) {
-		String text = query.text() == null ? "" : query.text().strip();
+		String text = query.text() == null ? "" : Text.strip(query.text());
 		Listing listing = Listing.from("FROM audit_event").scope(scope, "region_code").where(NOT_SIGN_IN);
 		if (!text.isEmpty()) {
 			// entries are stored with their personal numbers masked (AuditMasking): a number searched for in clear
@@ -165,9 +166,9 @@ public class AuditTrail {
 			listing.where("(summary ILIKE :text OR summary ILIKE :masked OR actor ILIKE :text OR object_id = :exact)",
 					Map.of("text", "%" + text + "%", "masked", "%" + AuditMasking.text(text) + "%", "exact", text));
 		}
-		return listing.where(query.action() != null && !query.action().isBlank(), "action = :action", "action",
+		return listing.where(query.action() != null && !Text.isBlank(query.action()), "action = :action", "action",
 					String.valueOf(query.action()))
-			.where(query.objectType() != null && !query.objectType().isBlank(), "object_type = :objectType", "objectType",
+			.where(query.objectType() != null && !Text.isBlank(query.objectType()), "object_type = :objectType", "objectType",
 					String.valueOf(query.objectType()))
 			.where(query.from() != null, "occurred_at >= :from", "from", query.from() == null ? "" : startOf(query.from()))
 			.where(query.to() != null, "occurred_at < :to", "to", query.to() == null ? "" : startOf(query.to().plusDays(1)))

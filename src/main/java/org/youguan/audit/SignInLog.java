@@ -19,6 +19,7 @@ import org.youguan.kernel.Listing;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
+import org.youguan.kernel.Text;
 import org.youguan.platform.ChinaTime;
 
 /**
@@ -105,7 +106,7 @@ public class SignInLog {
 	 * {@code ***} — people type a password into the name field, which must not end up in a log.
 	 */
 	public static String maskUnknown(String typed) {
-		String name = typed == null ? "" : typed.strip();
+		String name = typed == null ? "" : Text.strip(typed);
 		int keep = name.codePointCount(0, name.length()) > 2 ? 2 : Math.min(1, name.length());
 		return name.substring(0, name.offsetByCodePoints(0, keep)) + "***";
 	}

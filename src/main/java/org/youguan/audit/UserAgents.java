@@ -2,6 +2,7 @@ package org.youguan.audit;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.youguan.kernel.Text;
 
 /**
  * A short summary of a User-Agent header for the sign-in log — browser and major version, and operating system
@@ -19,7 +20,7 @@ final class UserAgents {
 
 	/** The summary, "其他" parts when unknown; null for no header. */
 	static String summary(String header) {
-		if (header == null || header.isBlank()) {
+		if (header == null || Text.isBlank(header)) {
 			return null;
 		}
 		String browser = null;
@@ -31,7 +32,7 @@ final class UserAgents {
 			}
 		}
 		if (browser == null) {
-			String first = header.strip().split("[\\s/;(]", 2)[0];
+			String first = Text.strip(header).split("[\\s/;(]", 2)[0];
 			browser = first.isEmpty() ? "其他" : first;
 		}
 		return truncate(browser, 60) + " · " + system(header);

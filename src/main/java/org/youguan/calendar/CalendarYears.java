@@ -92,7 +92,7 @@ public class CalendarYears {
 
 	/** Parses a file by its content: iCalendar if it starts with BEGIN:VCALENDAR, JSON otherwise. */
 	public SortedMap<Integer, List<CalendarDay>> parse(byte[] content) {
-		String text = Text.utf8File(content).strip();
+		String text = Text.strip(Text.utf8File(content));
 		Text.requireClean("file", "日历文件", text);
 		if (text.startsWith("BEGIN:VCALENDAR")) {
 			return parseIcs(text);
@@ -237,7 +237,7 @@ public class CalendarYears {
 		Map<LocalDate, CalendarDay> days = new TreeMap<>();
 		List<FieldError> errors = new ArrayList<>();
 		for (VEvent event : ics.<VEvent>getComponents(Component.VEVENT)) {
-			String summary = event.<Summary>getProperty(Property.SUMMARY).map(Summary::getValue).orElse("").strip();
+			String summary = Text.strip(event.<Summary>getProperty(Property.SUMMARY).map(Summary::getValue).orElse(""));
 			if (event.getProperty(Property.RRULE).isPresent() || event.getProperty(Property.RDATE).isPresent()) {
 				errors.add(new FieldError("RRULE", "recurrence",
 						"不支持重复事件（RRULE/RDATE）：" + summary + "；请导出为逐日或逐段的事件"));
@@ -249,7 +249,7 @@ public class CalendarYears {
 				continue;
 			}
 			CalendarDay.Kind kind = summary.contains("班") ? CalendarDay.Kind.WORKDAY : CalendarDay.Kind.HOLIDAY;
-			String name = summary.replaceAll("[（(]?(补班|上班|休|放假)[）)]?", "").strip();
+			String name = Text.strip(summary.replaceAll("[（(]?(补班|上班|休|放假)[）)]?", ""));
 			try {
 				Temporal from = start.get().getDate();
 				Optional<DtEnd<Temporal>> dtEnd = event.getProperty(Property.DTEND);

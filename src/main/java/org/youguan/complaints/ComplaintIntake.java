@@ -205,7 +205,7 @@ public class ComplaintIntake {
 		String idempotencyKey = idempotency == null ? null : idempotency.value();
 		if (idempotencyKey != null) {
 			Text.requireClean(IDEMPOTENCY_KEY, "请求头“Idempotency-Key”", idempotencyKey);
-			if (idempotencyKey.strip().length() > MAX_IDEMPOTENCY_KEY) {
+			if (Text.strip(idempotencyKey).length() > MAX_IDEMPOTENCY_KEY) {
 				throw new InvalidValueException(IDEMPOTENCY_KEY, "max-length",
 						"请求头“Idempotency-Key”不能超过" + MAX_IDEMPOTENCY_KEY + "个字符（建议使用UUID）");
 			}
@@ -227,7 +227,7 @@ public class ComplaintIntake {
 		if (!errors.isEmpty() && idempotencyKey != null) {
 			throw new InvalidValueException(errors);
 		}
-		String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
+		String key = idempotencyKey == null || Text.isBlank(idempotencyKey) ? null : Text.strip(idempotencyKey);
 		String requestHash = key == null ? null : requestHash(form, attachments, channel);
 		if (key != null && !claim(idempotency.caller(), key, requestHash)) {
 			return earlier(idempotency.caller(), key, requestHash);
@@ -440,9 +440,9 @@ public class ComplaintIntake {
 			v.require("region", bureaus.serves(region.value()), "served",
 					"该地区的邮政管理部门尚未通过本平台受理申诉，请拨打12305或向当地邮政管理局提出");
 		}
-		Brands.BrandView brand = f.brand() == null || f.brand().isBlank() ? null : brands.findByShortName(f.brand().strip()).orElse(null);
-		v.require("brand", brand != null, "respondent", f.brand() == null || f.brand().isBlank()
-				? "请填写被申诉的企业品牌（没有明确的被申诉人不能受理）" : "没有该品牌：" + f.brand().strip());
+		Brands.BrandView brand = f.brand() == null || Text.isBlank(f.brand()) ? null : brands.findByShortName(Text.strip(f.brand())).orElse(null);
+		v.require("brand", brand != null, "respondent", f.brand() == null || Text.isBlank(f.brand())
+				? "请填写被申诉的企业品牌（没有明确的被申诉人不能受理）" : "没有该品牌：" + Text.strip(f.brand()));
 		v.maxLength("enterprise", "被申诉企业或网点", f.enterprise(), 200);
 		v.maxLength("waybillNumber", "运单号", f.waybillNumber(), 40);
 		v.require("postedOn", f.postedOn() != null, "required", "请填写交寄日期");
@@ -472,16 +472,16 @@ public class ComplaintIntake {
 				&& f.amountClaimed().compareTo(MAX_AMOUNT) < 0, "range", "索赔金额应为0至1亿元");
 		v.required("description", "申诉内容", f.description()).maxLength("description", "申诉内容", f.description(), 2000);
 		v.throwIfInvalid();
-		boolean answered = f.companyAnswer() != null && !f.companyAnswer().isBlank();
+		boolean answered = f.companyAnswer() != null && !Text.isBlank(f.companyAnswer());
 		acceptance.requireFileable(new AcceptanceRule.Facts(today, f.postedOn(), f.priorComplaintDate(), answered, null),
 				region.value().substring(0, 6));
-		return new Checked(new ComplaintForm(f.filerName().strip(), phone.value(), f.filerRole(), region.value(),
+		return new Checked(new ComplaintForm(Text.strip(f.filerName()), phone.value(), f.filerRole(), region.value(),
 				brand.shortName(), blank(f.enterprise()), blank(f.waybillNumber()), f.postedOn(), f.priorComplaintDate(),
-				f.priorChannel().strip(), blank(f.companyAnswer()), f.category(), f.reason(), f.amountClaimed(),
-				f.description().strip()), brand.id(), brand.shortName());
+				Text.strip(f.priorChannel()), blank(f.companyAnswer()), f.category(), f.reason(), f.amountClaimed(),
+				Text.strip(f.description())), brand.id(), brand.shortName());
 	}
 
 	static String blank(String s) {
-		return s == null || s.isBlank() ? null : s.strip();
+		return s == null || Text.isBlank(s) ? null : Text.strip(s);
 	}
 }

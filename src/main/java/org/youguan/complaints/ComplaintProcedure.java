@@ -21,6 +21,7 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Telephone;
+import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
@@ -82,8 +83,8 @@ public class ComplaintProcedure {
 	@Transactional
 	public Done acceptAndTransfer(DataScope scope, long id, String creditCode, String reason) {
 		Complaint c = load(scope, id);
-		EnterpriseView to = creditCode != null && !creditCode.isBlank()
-				? enterprises.findByCreditCode(creditCode.strip().toUpperCase())
+		EnterpriseView to = creditCode != null && !Text.isBlank(creditCode)
+				? enterprises.findByCreditCode(Text.strip(creditCode).toUpperCase())
 					.orElseThrow(() -> new InvalidValueException("creditCode", "exists", "没有该统一社会信用代码的企业"))
 				: routing.route(c.regionCode(), c.brandId()).orElseThrow(() -> new InvalidValueException("creditCode",
 						"respondent", "未找到该品牌在本地或总部的企业，请填写被申诉企业的统一社会信用代码"));
@@ -120,9 +121,9 @@ public class ComplaintProcedure {
 			.throwIfInvalid();
 		Complaint c = load(scope, id);
 		var before = c.snapshot();
-		c.reject(condition, reason.strip());
+		c.reject(condition, Text.strip(reason));
 		store.save(c);
-		records.history(c, "经审查，不予受理：" + condition.label() + "。" + reason.strip());
+		records.history(c, "经审查，不予受理：" + condition.label() + "。" + Text.strip(reason));
 		records.audit(c, "complaint.reject", c.number() + "不予受理：" + condition.label(), before);
 		return done(c, "不予受理（" + condition.label() + "）");
 	}
@@ -171,11 +172,11 @@ public class ComplaintProcedure {
 		new Validation().required("reason", "退回理由", reason).maxLength("reason", "退回理由", reason, 500).throwIfInvalid();
 		Complaint c = load(scope, id);
 		var before = c.snapshot();
-		c.returnForRedo(reason.strip(), rules.deadline(StatutoryRule.COMPLAINT_REDO, LocalDate.now(clock), county(c)),
+		c.returnForRedo(Text.strip(reason), rules.deadline(StatutoryRule.COMPLAINT_REDO, LocalDate.now(clock), county(c)),
 				clock.instant());
 		store.save(c);
 		records.history(c, "企业答复不符合要求，已退回企业重新处理。");
-		records.audit(c, "complaint.return", "退回" + c.number() + "请企业重新处理：" + reason.strip(), before);
+		records.audit(c, "complaint.return", "退回" + c.number() + "请企业重新处理：" + Text.strip(reason), before);
 		return done(c, "已退回 " + c.enterpriseName() + " 重新处理，期限 " + c.stepDue());
 	}
 
@@ -245,13 +246,13 @@ public class ComplaintProcedure {
 		new Validation().required("note", "移送说明", note).maxLength("note", "移送说明", note, 500).throwIfInvalid();
 		Complaint c = load(scope, id);
 		var before = c.snapshot();
-		c.refer(note.strip(), LocalDate.now(clock));
+		c.refer(Text.strip(note), LocalDate.now(clock));
 		store.save(c);
-		records.audit(c, "complaint.refer", c.number() + "移送执法线索：" + note.strip(), before);
+		records.audit(c, "complaint.refer", c.number() + "移送执法线索：" + Text.strip(note), before);
 		Actor by = Actor.current();
 		events.publishEvent(new ComplaintReferred(c.id(), c.number(), c.regionCode(), c.enterpriseCreditCode(),
 				c.enterpriseName(), c.brandName(), c.category(), c.reason(), Boolean.TRUE.equals(c.validComplaint()),
-				note.strip(), clock.instant(), by.name(), by.userId()));
+				Text.strip(note), clock.instant(), by.name(), by.userId()));
 		return done(c, "已移送执法线索（被申诉企业 " + c.enterpriseName() + "）");
 	}
 

@@ -36,6 +36,7 @@ import org.youguan.kernel.Masking;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
+import org.youguan.kernel.Text;
 import org.youguan.kernel.WorkState;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.Role;
@@ -191,7 +192,7 @@ public class ComplaintQueries {
 			.where(filter.status() != null, "c.status = :status", "status", filter.status() == null ? "" : filter.status().name())
 			.where(Boolean.TRUE.equals(filter.overdue()), "c.status NOT IN " + FINISHED
 					+ " AND (c.step_due < :overdueDay OR c.answer_due < :overdueDay)", "overdueDay", today)
-			.where(filter.category() != null && !filter.category().isBlank(), "c.category = :category", "category",
+			.where(filter.category() != null && !Text.isBlank(filter.category()), "c.category = :category", "category",
 					filter.category() == null ? "" : filter.category());
 		if (filter.state() == WorkState.OPEN) {
 			listing.where("c.status NOT IN " + FINISHED);
@@ -328,8 +329,8 @@ public class ComplaintQueries {
 		}
 		Instant after = Instant.EPOCH;
 		long afterId = 0;
-		if (since != null && !since.isBlank()) {
-			var m = Pattern.compile("(\\d{1,19})-(\\d{1,19})").matcher(since.strip());
+		if (since != null && !Text.isBlank(since)) {
+			var m = Pattern.compile("(\\d{1,19})-(\\d{1,19})").matcher(Text.strip(since));
 			if (!m.matches()) {
 				throw new InvalidValueException("since", "cursor", "游标格式不正确，请使用上一次响应中的next");
 			}
@@ -371,7 +372,7 @@ public class ComplaintQueries {
 						Masking.personalNumbersIn(rs.getString("return_reason")));
 			})
 			.list();
-		String next = items.isEmpty() ? (since == null || since.isBlank() ? cursor(after, afterId) : since.strip())
+		String next = items.isEmpty() ? (since == null || Text.isBlank(since) ? cursor(after, afterId) : Text.strip(since))
 				: items.get(items.size() - 1).cursor();
 		return new AssignedPage(items, next);
 	}

@@ -68,7 +68,7 @@ public class ComplaintTracking {
 	 * @throws DomainException not found (nothing tells which was wrong)
 	 */
 	public PublicStatus publicStatus(String number, String queryCodeOrPhone) {
-		String secret = queryCodeOrPhone == null ? "" : queryCodeOrPhone.strip();
+		String secret = queryCodeOrPhone == null ? "" : Text.strip(queryCodeOrPhone);
 		Complaint c = byNumber(number)
 			.filter(x -> QueryCodes.matches(x.queryCodeHash(), secret)
 					|| !secret.isEmpty() && MessageDigest.isEqual(x.filerPhoneIndex(), FilerPhone.index(secrets, secret)))

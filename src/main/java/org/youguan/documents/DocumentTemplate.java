@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.youguan.kernel.Text;
 
 /**
  * One .docx template the platform fills, as the module that fills it declares it (see {@link DeclaresTemplates}): its
@@ -37,7 +38,7 @@ public record DocumentTemplate(String key, String title, String builtIn, List<St
 		if (key == null || !KEY.matcher(key).matches()) {
 			throw new IllegalArgumentException("A template key is <module>/<name>: " + key);
 		}
-		if (title == null || title.isBlank() || builtIn == null || !builtIn.endsWith(".docx")) {
+		if (title == null || Text.isBlank(title) || builtIn == null || !builtIn.endsWith(".docx")) {
 			throw new IllegalArgumentException("Template " + key + " needs a title and a built-in .docx");
 		}
 		fields = List.copyOf(new LinkedHashSet<>(fields));

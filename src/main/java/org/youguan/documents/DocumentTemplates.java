@@ -28,6 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Rows;
+import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 
 /**
@@ -277,7 +278,7 @@ public class DocumentTemplates implements SmartInitializingSingleton {
 	}
 
 	private static String note(String note) {
-		String clean = note == null || note.isBlank() ? null : note.strip();
+		String clean = note == null || Text.isBlank(note) ? null : Text.strip(note);
 		new Validation().maxLength("note", "说明（note）", clean, 500).throwIfInvalid();
 		return clean;
 	}

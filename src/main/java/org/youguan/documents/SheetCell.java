@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 
 import org.youguan.kernel.Decimals;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Text;
 
 /**
  * One spreadsheet cell as a person sees it in Excel: its <b>value</b>, never its display format or formula text — text,
@@ -86,7 +87,7 @@ public final class SheetCell {
 	 * will show; text with any other character (a name, an address: 菜鸟驿站（示例店）) is kept as typed.
 	 */
 	public static SheetCell text(String text) {
-		return text == null || text.isBlank() ? BLANK : new SheetCell(Kind.TEXT, halfWidth(text), null, false, null, false);
+		return text == null || Text.isBlank(text) ? BLANK : new SheetCell(Kind.TEXT, halfWidth(text), null, false, null, false);
 	}
 
 	/** {@code text} with its full-width forms as ASCII when it holds nothing else but ASCII; else unchanged. */
@@ -208,7 +209,7 @@ public final class SheetCell {
 					if (date != null) {
 						return date;
 					}
-					throw new InvalidValueException(column, "date", column + "“" + Decimals.echo(text.strip()) + "”不是存在的日期");
+					throw new InvalidValueException(column, "date", column + "“" + Decimals.echo(Text.strip(text)) + "”不是存在的日期");
 				}
 				if (COMPACT_DATE.matcher(t).matches()) {
 					LocalDate compact = compactDate(t);
@@ -311,7 +312,7 @@ public final class SheetCell {
 			return Decimals.parse(column, column, t, Decimals.TEXT_DIGITS, Decimals.TEXT_DIGITS);
 		}
 		catch (InvalidValueException ex) {
-			throw new InvalidValueException(column, "number", column + "应为数字" + (t.isBlank() ? "" : "：" + Decimals.echo(t)));
+			throw new InvalidValueException(column, "number", column + "应为数字" + (Text.isBlank(t) ? "" : "：" + Decimals.echo(t)));
 		}
 	}
 
@@ -345,7 +346,7 @@ public final class SheetCell {
 		if (kind == Kind.BOOLEAN) {
 			return bool;
 		}
-		String t = kind == Kind.TEXT ? Normalizer.normalize(text, Normalizer.Form.NFKC).strip().toUpperCase(Locale.ROOT) : "";
+		String t = kind == Kind.TEXT ? Text.strip(Normalizer.normalize(text, Normalizer.Form.NFKC)).toUpperCase(Locale.ROOT) : "";
 		if (YES.contains(t) || NO.contains(t)) {
 			return YES.contains(t);
 		}
@@ -357,7 +358,7 @@ public final class SheetCell {
 	}
 
 	private static String normalised(String text) {
-		return Normalizer.normalize(text, Normalizer.Form.NFKC).strip();
+		return Text.strip(Normalizer.normalize(text, Normalizer.Form.NFKC));
 	}
 
 	private static LocalDate compactDate(String digits) {

@@ -229,7 +229,7 @@ public final class SheetImport<T> {
 			for (int i = 0; i < headers.size(); i++) {
 				String expected = example.get(i);
 				SheetCell cell = row.cell(headers.get(i));
-				String actual = cell == null || cell.text() == null ? "" : cell.text().strip();
+				String actual = cell == null || cell.text() == null ? "" : Text.strip(cell.text());
 				if (!expected.equals(actual)) {
 					return false;
 				}

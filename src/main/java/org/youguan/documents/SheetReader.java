@@ -34,6 +34,7 @@ import org.xml.sax.helpers.DefaultHandler;
 import org.youguan.kernel.Decimals;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Text;
 
 /**
  * Streams the first visible sheet of an .xlsx (hidden helper sheets before it are not the data) and hands each row's cells, as values ({@link SheetCell}), to a consumer — the
@@ -146,7 +147,7 @@ final class SheetReader {
 
 	/** Whether a sheet's {@code state} (visible, hidden, veryHidden; ECMA-376 §18.18.68) shows it. */
 	static boolean visible(String state) {
-		return state == null || state.isBlank() || "visible".equals(state.strip());
+		return state == null || Text.isBlank(state) || "visible".equals(Text.strip(state));
 	}
 
 	/** An escaped UTF-16 code unit in cell text: {@code _x0007_}, {@code _x005F_} for an underscore. */
@@ -320,19 +321,19 @@ final class SheetReader {
 			}
 			String v = value.toString();
 			if (type == null || type.equals("n")) {
-				if (v.isBlank()) {
+				if (Text.isBlank(v)) {
 					return formula ? SheetCell.error(SheetCell.NO_RESULT) : SheetCell.BLANK;
 				}
 				return number(v);
 			}
 			return switch (type) {
 				// shared strings come decoded by POI (XSSFRichTextString#getString); inline and formula strings raw
-				case "s" -> v.isBlank() ? SheetCell.BLANK : SheetCell.text(strings.getItemAt(Integer.parseInt(v.strip())).getString());
+				case "s" -> Text.isBlank(v) ? SheetCell.BLANK : SheetCell.text(strings.getItemAt(Integer.parseInt(Text.strip(v))).getString());
 				case "inlineStr" -> SheetCell.text(unescape(inline.toString()));
 				case "str" -> SheetCell.text(unescape(v));
-				case "b" -> SheetCell.bool("1".equals(v.strip()) || "true".equalsIgnoreCase(v.strip()));
-				case "e" -> SheetCell.error(v.isBlank() ? "#错误" : v.strip());
-				case "d" -> SheetCell.date(LocalDateTime.parse(v.strip().length() == 10 ? v.strip() + "T00:00" : v.strip()
+				case "b" -> SheetCell.bool("1".equals(Text.strip(v)) || "true".equalsIgnoreCase(Text.strip(v)));
+				case "e" -> SheetCell.error(Text.isBlank(v) ? "#错误" : Text.strip(v));
+				case "d" -> SheetCell.date(LocalDateTime.parse(Text.strip(v).length() == 10 ? Text.strip(v) + "T00:00" : Text.strip(v)
 					.replaceFirst("Z$", "")));
 				default -> SheetCell.text(v);
 			};
@@ -341,7 +342,7 @@ final class SheetReader {
 		private SheetCell number(String v) {
 			// a number Excel writes is a double (at most ~25 characters); anything longer or no number is the file's
 			// error, told for its cell rather than parsed at whatever cost its digits make
-			String t = v.strip();
+			String t = Text.strip(v);
 			if (t.length() > Decimals.MAX_TEXT) {
 				return SheetCell.error(SheetCell.OUT_OF_RANGE);
 			}
@@ -357,8 +358,8 @@ final class SheetReader {
 			}
 			int formatIndex = 0;
 			String format = null;
-			if (style != null && !style.isBlank()) {
-				XSSFCellStyle cellStyle = styles.getStyleAt(Integer.parseInt(style.strip()));
+			if (style != null && !Text.isBlank(style)) {
+				XSSFCellStyle cellStyle = styles.getStyleAt(Integer.parseInt(Text.strip(style)));
 				if (cellStyle != null) {
 					formatIndex = cellStyle.getDataFormat();
 					format = cellStyle.getDataFormatString();

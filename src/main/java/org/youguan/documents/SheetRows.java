@@ -28,6 +28,7 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Text;
 
 /**
  * Reads the first visible sheet of an uploaded .xlsx by its header row — each cell as its value ({@link SheetCell}: cached
@@ -62,7 +63,7 @@ public final class SheetRows {
 		/** The cell as text a person would type for it ({@link SheetCell#text()}), stripped; null when blank. */
 		public String get(String header) {
 			String v = cell(header).text();
-			return v == null || v.isBlank() ? null : v.strip();
+			return v == null || Text.isBlank(v) ? null : Text.strip(v);
 		}
 
 		/** The cell's value (a blank cell when the column is empty or absent). */
@@ -211,7 +212,7 @@ public final class SheetRows {
 				throw new InvalidValueException("file", "rows", "一次最多导入" + maxRows + "行数据（不含表头），本文件超过了这一上限，请分成几个文件导入");
 			}
 			String label = cells.values().stream().filter(c -> c.kind() == SheetCell.Kind.TEXT).map(SheetCell::text)
-				.map(String::strip).filter(t -> !t.isEmpty()).findFirst().orElse(null);
+				.map(Text::strip).filter(t -> !t.isEmpty()).findFirst().orElse(null);
 			rows.add(new SheetRow(number, byHeader, label));
 		});
 		if (headers.isEmpty() && !requiredHeaders.isEmpty()) {
@@ -259,7 +260,7 @@ public final class SheetRows {
 	private static Map<Integer, String> texts(Map<Integer, SheetCell> cells) {
 		Map<Integer, String> texts = new TreeMap<>();
 		cells.forEach((column, cell) -> {
-			String text = cell.text() == null ? "" : cell.text().strip();
+			String text = cell.text() == null ? "" : Text.strip(cell.text());
 			if (!text.isEmpty()) {
 				texts.put(column, text);
 			}

@@ -19,6 +19,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.multipart.MultipartFile;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Text;
 
 /**
  * An uploaded image or PDF: accepted only if its content is a JPEG, PNG or PDF (by magic number, whatever its name or
@@ -44,7 +45,7 @@ public record UploadedFile(String fileName, byte[] content) {
 		// zero-width ones, the BOM — and noncharacters, unassigned code points and lone surrogates are dropped: the name
 		// shown and downloaded is the name the file has
 		String visible = fileName == null ? null : fileName.replaceAll("[\\p{Cf}\\p{Cs}\\p{Cn}]", "");
-		fileName = visible == null || visible.isBlank() ? "附件" : visible.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
+		fileName = visible == null || Text.isBlank(visible) ? "附件" : visible.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
 		if (fileName.length() > 200) {
 			fileName = fileName.substring(fileName.length() - 200);
 		}
@@ -158,7 +159,7 @@ public record UploadedFile(String fileName, byte[] content) {
 			.header(HttpHeaders.ACCEPT_RANGES, "bytes")
 			.header("X-Content-Type-Options", "nosniff")
 			.header("Content-Security-Policy", "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; sandbox");
-		if (range == null || range.isBlank()) {
+		if (range == null || Text.isBlank(range)) {
 			return ok.body(new ByteArrayResource(content));
 		}
 		List<HttpRange> ranges;

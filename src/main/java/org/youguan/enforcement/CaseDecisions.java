@@ -228,10 +228,10 @@ public class CaseDecisions {
 		p.put("decidedByName", CaseWork.actorName());
 		p.put("mitigation", mitigation == null ? null : mitigation.name());
 		p.put("ground", ground == null ? null : ground.name());
-		p.put("reason", Text.blankToNull(data.mitigationReason()) == null ? null : data.mitigationReason().strip());
+		p.put("reason", Text.blankToNull(data.mitigationReason()) == null ? null : Text.strip(data.mitigationReason()));
 		p.put("discussed", discussed);
 		p.put("participants", participants);
-		p.put("conclusion", discussed == null ? null : data.discussionConclusion().strip());
+		p.put("conclusion", discussed == null ? null : Text.strip(data.discussionConclusion()));
 		p.put("adopted", review == null ? null : data.statementAdopted());
 		p.put("review", review);
 		caseWork.move(c, to, """
@@ -268,8 +268,8 @@ public class CaseDecisions {
 		CaseStatus to = CaseStep.NOT_PENALIZE.from(c.status());
 		caseWork.requireHandlingHead(c.regionCode(), "不予处罚决定");
 		requireReason(reason, "不予处罚理由");
-		caseWork.move(c, to, ", closing_reason = :reason, closed_on = :on", Map.of("reason", reason.strip(), "on", caseWork.today()));
-		caseWork.record(c, "case.not-penalize", "不予处罚：" + reason.strip());
+		caseWork.move(c, to, ", closing_reason = :reason, closed_on = :on", Map.of("reason", Text.strip(reason), "on", caseWork.today()));
+		caseWork.record(c, "case.not-penalize", "不予处罚：" + Text.strip(reason));
 		caseWork.issue(id, CaseDocumentKind.CLOSING_REPORT);
 	}
 
@@ -284,8 +284,8 @@ public class CaseDecisions {
 		CaseStatus to = CaseStep.WITHDRAW.from(c.status());
 		caseWork.requireHandlingHead(c.regionCode(), "撤案");
 		requireReason(reason, "撤案理由");
-		caseWork.move(c, to, ", closing_reason = :reason, closed_on = :on", Map.of("reason", reason.strip(), "on", caseWork.today()));
-		caseWork.record(c, "case.withdraw", "撤案：" + reason.strip());
+		caseWork.move(c, to, ", closing_reason = :reason, closed_on = :on", Map.of("reason", Text.strip(reason), "on", caseWork.today()));
+		caseWork.record(c, "case.withdraw", "撤案：" + Text.strip(reason));
 		caseWork.issue(id, CaseDocumentKind.CLOSING_REPORT);
 	}
 
@@ -321,9 +321,9 @@ public class CaseDecisions {
 		v.maxLength("authority", "接收案件的机关（authority）", authority, 200);
 		v.required("reason", "移送理由（reason）", reason).maxLength("reason", "移送理由（reason）", reason, 500);
 		v.throwIfInvalid();
-		String target = bureau != null ? bureau.name() : authority.strip();
+		String target = bureau != null ? bureau.name() : Text.strip(authority);
 		caseWork.move(c, to, ", transferred_to = :to, transferred_on = :on, closed_on = :on, closing_reason = :reason",
-				Map.of("to", target, "on", caseWork.today(), "reason", reason.strip()));
+				Map.of("to", target, "on", caseWork.today(), "reason", Text.strip(reason)));
 		if (bureau != null) {
 			jdbc.sql("""
 					INSERT INTO penalty_lead (region_code, source, source_ref, source_detail, enterprise_credit_code,
@@ -333,10 +333,10 @@ public class CaseDecisions {
 				.param("region", bureau.regionCode()).param("ref", "transfer:" + id)
 				.param("detail", "移送（原案号" + c.number() + "）").param("code", c.enterpriseCreditCode())
 				.param("name", c.enterpriseName())
-				.param("summary", "移送理由：" + reason.strip() + (c.facts() == null ? "" : "\n案情：" + c.facts()))
+				.param("summary", "移送理由：" + Text.strip(reason) + (c.facts() == null ? "" : "\n案情：" + c.facts()))
 				.param("on", caseWork.today()).param("by", CaseWork.actor()).param("now", OffsetDateTime.now(clock)).update();
 		}
-		caseWork.record(c, "case.transfer", "移送" + target + "：" + reason.strip());
+		caseWork.record(c, "case.transfer", "移送" + target + "：" + Text.strip(reason));
 		caseWork.issue(id, CaseDocumentKind.TRANSFER_LETTER);
 	}
 
@@ -346,7 +346,7 @@ public class CaseDecisions {
 	 */
 	private String discussion(Validation v, Decision data, boolean discussed, String region) {
 		List<String> names = data.discussionParticipants() == null ? List.of()
-				: data.discussionParticipants().stream().filter(n -> !Text.isBlank(n)).map(String::strip).toList();
+				: data.discussionParticipants().stream().filter(n -> !Text.isBlank(n)).map(Text::strip).toList();
 		if (!discussed) {
 			v.require("discussedOn", names.isEmpty() && Text.isBlank(data.discussionConclusion()), "required",
 					"填写了集体讨论的参加人员或结论，请同时填写集体讨论日期（discussedOn）");
@@ -385,7 +385,7 @@ public class CaseDecisions {
 				"当事人已陈述申辩，请填写复核结论（statementAdopted：是否采纳，行政处罚法第45条）");
 		v.required("statementReview", "陈述申辩复核意见（statementReview：采纳或不予采纳的理由）", data.statementReview())
 			.maxLength("statementReview", "陈述申辩复核意见（statementReview）", data.statementReview(), 2000);
-		return Text.isBlank(data.statementReview()) ? null : Text.lineBreaks(data.statementReview()).strip();
+		return Text.isBlank(data.statementReview()) ? null : Text.strip(Text.lineBreaks(data.statementReview()));
 	}
 
 	/** A decision day before {@code step}'s day, the error on {@code decidedOn} with {@code rule}; a null step passes. */

@@ -279,7 +279,7 @@ public class CaseExecution {
 		new Validation().maxLength("note", "结案说明（note）", note, 500).throwIfInvalid();
 		Map<String, Object> p = new HashMap<>();
 		p.put("on", caseWork.today());
-		p.put("note", Text.blankToNull(note) != null ? note.strip() : c.annulled() ? "处罚决定已被撤销或确认无效" : "执行完毕");
+		p.put("note", Text.blankToNull(note) != null ? Text.strip(note) : c.annulled() ? "处罚决定已被撤销或确认无效" : "执行完毕");
 		caseWork.move(c, to, ", closed_on = :on, closing_reason = :note", p);
 		caseWork.record(c, "case.close", "结案：" + p.get("note"));
 		// closed again after an outcome reopened it (reopenForRefund): the earlier 结案报告 stays as its predecessor
@@ -335,7 +335,7 @@ public class CaseExecution {
 				                                   recorded_at)
 				VALUES (:id, :on, :amount, :receipt, :attachment, :by, :now)""")
 			.param("id", id).param("on", on).param("amount", handed).param("receipt", Text.blankToNull(receipt) == null ? null
-					: receipt.strip())
+					: Text.strip(receipt))
 			.param("attachment", attachment).param("by", CaseWork.actor()).param("now", OffsetDateTime.now(clock)).update();
 		boolean fineUnpaid = Execution.fine(c) != null && c.paidOn() == null;
 		caseWork.move(c, fineUnpaid ? c.status() : CaseStatus.EXECUTED, "", Map.of());
@@ -478,7 +478,7 @@ public class CaseExecution {
 		}
 		// the longest deferral bounds a day the head chooses: counted unmoved, never pushed past a rest day
 		LocalDate latestDue = caseClock.deferralLimit(originalDue);
-		String kind = Text.isBlank(terms.kind()) ? null : terms.kind().strip().toUpperCase(Locale.ROOT);
+		String kind = Text.isBlank(terms.kind()) ? null : Text.strip(terms.kind()).toUpperCase(Locale.ROOT);
 		v.require("kind", "DEFERRAL".equals(kind) || "INSTALMENTS".equals(kind), "one-of",
 				"缴纳方式（kind）应为DEFERRAL（延期）或INSTALMENTS（分期）");
 		v.required("reason", "申请理由（reason）", terms.reason()).maxLength("reason", "申请理由（reason）", terms.reason(), 500);
@@ -540,7 +540,7 @@ public class CaseExecution {
 		Map<String, Object> p = new HashMap<>();
 		p.put("kind", kind);
 		p.put("until", deferred);
-		p.put("reason", terms.reason().strip());
+		p.put("reason", Text.strip(terms.reason()));
 		p.put("head", head.name());
 		p.put("applied", appliedOn);
 		caseWork.move(c, c.status(), """
@@ -548,7 +548,7 @@ public class CaseExecution {
 				  payment_arranged_by = :head, payment_applied_on = :applied""", p);
 		caseWork.record(c, "case.payment-arrangement", head.name() + "批准当事人" + appliedOn + "的申请，" + ("DEFERRAL".equals(kind)
 				? "延期缴纳罚款至" + deferred : "分期缴纳罚款（" + parts.size() + "期，末期" + parts.get(parts.size() - 1).dueOn() + "）")
-				+ "：" + terms.reason().strip());
+				+ "：" + Text.strip(terms.reason()));
 		caseWork.issue(id, CaseDocumentKind.PAYMENT_APPROVAL);
 	}
 

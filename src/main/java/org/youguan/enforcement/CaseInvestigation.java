@@ -150,14 +150,14 @@ public class CaseInvestigation {
 		boolean review = DecisionRules.reviewRequired(penalty, fine, confiscated,
 				caseWork.threshold(StatutoryRule.PENALTY_LEGAL_REVIEW_FINE, c), false);
 		Map<String, Object> p = new HashMap<>();
-		p.put("report", data.report().strip());
+		p.put("report", Text.strip(data.report()));
 		p.put("serious", data.isSerious());
 		p.put("penalty", penalty.name());
 		p.put("fine", fine);
 		p.put("confiscated", confiscated);
 		p.put("mitigation", mitigation == null ? null : mitigation.name());
 		p.put("ground", ground == null ? null : ground.name());
-		p.put("reason", Text.blankToNull(data.mitigationReason()) == null ? null : data.mitigationReason().strip());
+		p.put("reason", Text.blankToNull(data.mitigationReason()) == null ? null : Text.strip(data.mitigationReason()));
 		p.put("review", review);
 		p.put("concluded", concludedOn);
 		p.put("author", CaseWork.actorId());
@@ -202,19 +202,19 @@ public class CaseInvestigation {
 		new Validation().required("opinion", "法制审核意见（opinion）", opinion)
 			.maxLength("opinion", "法制审核意见（opinion）", opinion, 2000).throwIfInvalid();
 		Map<String, Object> p = new HashMap<>();
-		p.put("opinion", opinion.strip());
+		p.put("opinion", Text.strip(opinion));
 		if (agreed) {
 			p.put("on", caseWork.today());
 			p.put("by", reviewer.name());
 			p.put("user", reviewer.userId());
 			caseWork.move(c, c.status(), ", reviewed_on = :on, reviewed_by = :by, reviewed_by_user_id = :user, review_opinion = :opinion", p);
-			caseWork.record(c, "case.review", "法制审核通过（" + reviewer.name() + "）：" + opinion.strip());
+			caseWork.record(c, "case.review", "法制审核通过（" + reviewer.name() + "）：" + Text.strip(opinion));
 		}
 		else {
 			CaseStatus to = c.status() == CaseStatus.INVESTIGATED ? CaseStatus.INVESTIGATING : c.status();
 			caseWork.move(c, to, ", reviewed_on = NULL, reviewed_by = NULL, reviewed_by_user_id = NULL, review_opinion = :opinion", p);
 			caseWork.record(c, "case.review-returned", "法制审核未通过（" + reviewer.name() + "）" + (to == CaseStatus.INVESTIGATING
-					? "，退回补充调查" : "") + "：" + opinion.strip());
+					? "，退回补充调查" : "") + "：" + Text.strip(opinion));
 		}
 		caseWork.issue(id, CaseDocumentKind.REVIEW_OPINION);
 	}

@@ -19,6 +19,7 @@ import org.youguan.enforcement.internal.CaseWork;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 
 import static org.youguan.enforcement.internal.CaseInput.parse;
@@ -63,8 +64,8 @@ public class DecisionLimit {
 		requireReason(reason, "延长理由");
 		LocalDate due = caseWork.decisionDue(c, true);
 		caseWork.move(c, c.status(), ", extended = TRUE, extension_reason = :reason, extension_approved_by = :head, decision_due_on = :due",
-				Map.of("reason", reason.strip(), "head", head.name(), "due", due));
-		caseWork.record(c, "case.extend", head.name() + "批准延长办案期限30日，决定期限至" + due + "：" + reason.strip());
+				Map.of("reason", Text.strip(reason), "head", head.name(), "due", due));
+		caseWork.record(c, "case.extend", head.name() + "批准延长办案期限30日，决定期限至" + due + "：" + Text.strip(reason));
 	}
 
 	/**
@@ -101,9 +102,9 @@ public class DecisionLimit {
 		v.required("reason", "中止理由（reason）", reason).maxLength("reason", "中止理由（reason）", reason, 500);
 		v.throwIfInvalid();
 		jdbc.sql("INSERT INTO penalty_case_suspension (case_id, kind, started_on, reason) VALUES (:id, :kind, :on, :reason)")
-			.param("id", id).param("kind", k.name()).param("on", on).param("reason", reason.strip()).update();
+			.param("id", id).param("kind", k.name()).param("on", on).param("reason", Text.strip(reason)).update();
 		caseWork.move(c, c.status(), "", Map.of());
-		caseWork.record(c, "case.suspend", "中止计时（" + k.label() + "，自" + on + "）：" + reason.strip());
+		caseWork.record(c, "case.suspend", "中止计时（" + k.label() + "，自" + on + "）：" + Text.strip(reason));
 	}
 
 	/**

@@ -222,9 +222,9 @@ public class DecisionOutcomes {
 				    recorded_by, recorded_at)
 				VALUES (:case, :kind, :body, :number, :on, :result, :reason, :penalty, :fine, :confiscated, :prevPenalty,
 				    :prevFine, :prevConfiscated, :attachment, :due, :by, :now) RETURNING id""")
-			.param("case", id).param("kind", kind.name()).param("body", data.body().strip())
-			.param("number", data.documentNumber().strip()).param("on", on).param("result", result.name())
-			.param("reason", data.reason().strip()).param("penalty", penalty == null ? null : penalty.name())
+			.param("case", id).param("kind", kind.name()).param("body", Text.strip(data.body()))
+			.param("number", Text.strip(data.documentNumber())).param("on", on).param("result", result.name())
+			.param("reason", Text.strip(data.reason())).param("penalty", penalty == null ? null : penalty.name())
 			.param("fine", fine).param("confiscated", confiscated)
 			.param("prevPenalty", penalty == null ? null : c.penalty().name())
 			.param("prevFine", penalty == null ? null : c.fine()).param("prevConfiscated", penalty == null ? null : c.confiscated())
@@ -245,12 +245,12 @@ public class DecisionOutcomes {
 			}
 		}
 		caseWork.move(c, c.status(), set.toString(), p);
-		caseWork.record(c, "case.remedy-outcome", kind.label() + "结果：" + data.body().strip() + data.documentNumber().strip()
+		caseWork.record(c, "case.remedy-outcome", kind.label() + "结果：" + Text.strip(data.body()) + Text.strip(data.documentNumber())
 				+ "（" + on + "）" + result.label() + "处罚决定" + c.decisionNumber()
-				+ (penalty == null ? "" : "，变更为" + penalty.describe(fine, confiscated)) + "：" + data.reason().strip()
+				+ (penalty == null ? "" : "，变更为" + penalty.describe(fine, confiscated)) + "：" + Text.strip(data.reason())
 				+ (withdrawalDue == null ? "" : "；应于" + withdrawalDue + "前撤回公示（行政处罚法第48条）"));
 		if (penalty != null) {
-			reissueDecision(id, kind.label() + "变更（" + data.body().strip() + data.documentNumber().strip() + "）");
+			reissueDecision(id, kind.label() + "变更（" + Text.strip(data.body()) + Text.strip(data.documentNumber()) + "）");
 		}
 		// less owed than the instalments paid: the plan is paid up as a payment would settle it; a closed case with
 		// something now to refund is reopened to refund it

@@ -21,6 +21,7 @@ import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
+import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.rules.ViolationType;
 
@@ -155,8 +156,8 @@ public class DecisionPublication {
 		LocalDate today = caseWork.today();
 		LocalDate due = c.publicationWithdrawalDueOn();
 		caseWork.move(c, c.status(), ", publication_withdrawn_on = :on, publication_withdrawal_reason = :reason",
-				Map.of("on", today, "reason", reason.strip()));
-		caseWork.record(c, "case.withdraw-publication", "撤回公示的处罚决定" + c.decisionNumber() + "：" + reason.strip()
+				Map.of("on", today, "reason", Text.strip(reason)));
+		caseWork.record(c, "case.withdraw-publication", "撤回公示的处罚决定" + c.decisionNumber() + "：" + Text.strip(reason)
 				+ (due != null && today.isAfter(due) ? "（超过撤回期限" + due + "）" : ""));
 	}
 

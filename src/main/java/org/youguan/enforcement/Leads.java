@@ -115,7 +115,7 @@ public class Leads {
 	public Optional<Long> intake(Intake in) {
 		String name = in.enterpriseName() != null || in.enterpriseCreditCode() == null ? in.enterpriseName()
 				: enterprises.findByCreditCode(in.enterpriseCreditCode()).map(EnterpriseView::legalName).orElse(null);
-		String summary = in.summary() == null || in.summary().isBlank() ? in.source().label() : in.summary().strip();
+		String summary = in.summary() == null || Text.isBlank(in.summary()) ? in.source().label() : Text.strip(in.summary());
 		Optional<Long> id = jdbc.sql("""
 				INSERT INTO penalty_lead (region_code, source, source_ref, source_detail, enterprise_credit_code,
 				    enterprise_name, summary, received_on, status, closed_reason, closed_on, imported, created_by,
@@ -160,7 +160,7 @@ public class Leads {
 		}
 		else {
 			try {
-				source = LeadSource.valueOf(data.source().strip().toUpperCase(Locale.ROOT));
+				source = LeadSource.valueOf(Text.strip(data.source()).toUpperCase(Locale.ROOT));
 			}
 			catch (IllegalArgumentException ex) {
 				// told below
@@ -173,7 +173,7 @@ public class Leads {
 		if (enterprise == null && Text.isBlank(data.enterpriseCreditCode())) {
 			v.require("regionCode", region != null, "required", "未指明企业时须填写违法行为发生地（regionCode）");
 			if (region != null) {
-				String typed = region.strip();
+				String typed = Text.strip(region);
 				// a code of no region (or longer than any) is named here, never left to the database's column limit
 				region = v.check("regionCode", () -> regions.require("regionCode", typed).value());
 				if (region != null) {
@@ -194,10 +194,10 @@ public class Leads {
 				RETURNING id""")
 			.param("region", region)
 			.param("source", source.name())
-			.param("detail", Text.blankToNull(data.sourceDetail()) == null ? null : data.sourceDetail().strip())
+			.param("detail", Text.blankToNull(data.sourceDetail()) == null ? null : Text.strip(data.sourceDetail()))
 			.param("code", enterprise == null ? null : enterprise.creditCode())
 			.param("name", enterprise == null ? null : enterprise.legalName())
-			.param("summary", data.summary().strip())
+			.param("summary", Text.strip(data.summary()))
 			.param("received", received)
 			.param("demo", demo)
 			.param("by", actor())
@@ -253,7 +253,7 @@ public class Leads {
 			.param("violation", type.name())
 			.param("ended", ended)
 			.param("harm", harm)
-			.param("harmReason", reason == null ? null : reason.strip())
+			.param("harmReason", reason == null ? null : Text.strip(reason))
 			.param("by", actor())
 			.param("code", enterprise == null ? null : enterprise.creditCode())
 			.param("name", enterprise == null ? null : enterprise.legalName())
@@ -261,7 +261,7 @@ public class Leads {
 			.param("id", id)
 			.update();
 		audit.record(AuditEntry.of("lead.propose", "penalty_lead", id, "提请立案：" + type.title() + "（违法行为终了于" + ended
-				+ (harm ? "，涉及生命健康安全或金融安全且有危害后果：" + reason.strip() : "") + "）").inRegion(lead.regionCode()));
+				+ (harm ? "，涉及生命健康安全或金融安全且有危害后果：" + Text.strip(reason) : "") + "）").inRegion(lead.regionCode()));
 	}
 
 	/**
@@ -328,11 +328,11 @@ public class Leads {
 			.maxLength("reason", "不予立案理由（reason）", reason, 500)
 			.throwIfInvalid();
 		jdbc.sql("UPDATE penalty_lead SET status = 'CLOSED', closed_reason = :reason, closed_on = :today WHERE id = :id")
-			.param("reason", reason.strip())
+			.param("reason", Text.strip(reason))
 			.param("today", LocalDate.now(clock))
 			.param("id", id)
 			.update();
-		audit.record(AuditEntry.of("lead.close", "penalty_lead", id, "不予立案：" + reason.strip()).inRegion(lead.regionCode()));
+		audit.record(AuditEntry.of("lead.close", "penalty_lead", id, "不予立案：" + Text.strip(reason)).inRegion(lead.regionCode()));
 	}
 
 	/**

@@ -134,8 +134,8 @@ public class NoticeAndHearing {
 			throw ruleBroken("statement", "use-waiver", "陈述申辩内容（statement）只是放弃陈述申辩的表示：当事人放弃陈述申辩须以其签字的书面声明"
 					+ "登记（放弃陈述申辩）或由当事人在企业端确认，不能作为陈述申辩记录（行政处罚法第44条、第45条）");
 		}
-		caseWork.move(c, c.status(), ", statement_on = :on, statement = :statement", Map.of("on", on, "statement", statement.strip()));
-		caseWork.record(c, "case.statement", "记录陈述申辩：" + statement.strip());
+		caseWork.move(c, c.status(), ", statement_on = :on, statement = :statement", Map.of("on", on, "statement", Text.strip(statement)));
+		caseWork.record(c, "case.statement", "记录陈述申辩：" + Text.strip(statement));
 	}
 
 	/**
@@ -414,7 +414,7 @@ public class NoticeAndHearing {
 		Map<String, Object> p = new HashMap<>();
 		p.put("held", held);
 		p.put("due", caseWork.decisionDue(c, c.extended()));
-		p.put("record", Text.isBlank(data.record()) ? null : data.record().strip());
+		p.put("record", Text.isBlank(data.record()) ? null : Text.strip(data.record()));
 		caseWork.move(c, c.status(), """
 				, hearing_on = :held, review_required = TRUE, reviewed_on = NULL, reviewed_by = NULL,
 				  reviewed_by_user_id = NULL, decision_due_on = :due, hearing_record = :record""", p);
@@ -481,7 +481,7 @@ public class NoticeAndHearing {
 			throw ruleBroken("host", "host-is-author", "听证主持人不得是本案调查终结报告的制作人：" + host.name()
 					+ "制作了本案的调查终结报告（行政处罚法第64条：听证由非本案调查人员主持）");
 		}
-		return new Notice(on, hearingOn, data.place().strip(), host);
+		return new Notice(on, hearingOn, Text.strip(data.place()), host);
 	}
 
 	/** Records the notice on the case with its audit entry and issues the 听证通知书 (the earlier one its predecessor). */
@@ -533,7 +533,7 @@ public class NoticeAndHearing {
 				INSERT INTO penalty_case_return (case_id, returned_on, from_status, reason, returned_by, returned_by_user_id,
 				    earlier, created_at)
 				SELECT id, :on, status, :reason, :by, :user, to_jsonb(c), :now FROM penalty_case c WHERE id = :id RETURNING id""")
-			.param("on", today).param("reason", reason.strip()).param("by", CaseWork.actor()).param("user", CaseWork.actorId())
+			.param("on", today).param("reason", Text.strip(reason)).param("by", CaseWork.actor()).param("user", CaseWork.actorId())
 			.param("now", caseWork.now()).param("id", id).query(Long.class).single();
 		// the round's documents stay as issued, no longer the case's in force
 		documents.endRound(id, returnId);
@@ -545,7 +545,7 @@ public class NoticeAndHearing {
 				  hearing_host = NULL, hearing_host_user_id = NULL, hearing_record = NULL, decision_due_on = :due""",
 				Map.of("due", caseWork.decisionDue(c, c.extended())));
 		caseWork.record(c, "case.return-to-investigation", "退回调查取证（" + c.status().label() + "时，" + today + "）："
-				+ reason.strip() + "；原事先告知（" + c.notifiedOn() + "）及陈述申辩、听证情况已存档，须重新调查终结并重新告知");
+				+ Text.strip(reason) + "；原事先告知（" + c.notifiedOn() + "）及陈述申辩、听证情况已存档，须重新调查终结并重新告知");
 	}
 
 	/**

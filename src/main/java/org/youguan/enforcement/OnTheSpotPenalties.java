@@ -129,9 +129,9 @@ public class OnTheSpotPenalties {
 	public long decideOnTheSpot(DataScope scope, OnTheSpot data, boolean demo) {
 		Validation v = new Validation();
 		LocalDate today = caseWork.today();
-		boolean person = !Text.isBlank(data.partyKind()) && data.partyKind().strip().equalsIgnoreCase("PERSON");
+		boolean person = !Text.isBlank(data.partyKind()) && Text.strip(data.partyKind()).equalsIgnoreCase("PERSON");
 		v.require("partyKind", Text.isBlank(data.partyKind()) || person
-				|| data.partyKind().strip().equalsIgnoreCase("ORGANISATION"), "one-of", "当事人类型（partyKind）应为ORGANISATION或PERSON");
+				|| Text.strip(data.partyKind()).equalsIgnoreCase("ORGANISATION"), "one-of", "当事人类型（partyKind）应为ORGANISATION或PERSON");
 		EnterpriseView enterprise = null;
 		String region = null;
 		if (person) {
@@ -143,7 +143,7 @@ public class OnTheSpotPenalties {
 					"no-digits", "当事人姓名（personName）只填姓名，不得含数字（证件号码、电话号码不在此填写）");
 			v.required("regionCode", "处罚地区（regionCode）", data.regionCode());
 			if (!Text.isBlank(data.regionCode())) {
-				region = data.regionCode().strip();
+				region = Text.strip(data.regionCode());
 				v.require("regionCode", region.matches("\\d{6}(\\d{3})?") && scope.containsRegion(region), "scope",
 						"处罚地区（regionCode）应为您辖区内的6位或9位地区代码");
 			}
@@ -206,11 +206,11 @@ public class OnTheSpotPenalties {
 		p.put("number", caseNumber);
 		p.put("region", region);
 		p.put("code", person ? null : enterprise.creditCode());
-		p.put("name", person ? data.personName().strip() : enterprise.legalName());
+		p.put("name", person ? Text.strip(data.personName()) : enterprise.legalName());
 		p.put("party", person ? "PERSON" : "ORGANISATION");
 		p.put("violation", type.name());
-		p.put("facts", data.facts().strip());
-		p.put("place", data.place().strip());
+		p.put("facts", Text.strip(data.facts()));
+		p.put("place", Text.strip(data.place()));
 		p.put("filed", today);
 		p.put("on", on);
 		p.put("decisionNumber", decisionNumber);
@@ -236,7 +236,7 @@ public class OnTheSpotPenalties {
 		LocalDate filingDue = caseWork.clock(region).due(StatutoryRule.PENALTY_ON_THE_SPOT_FILING, on);
 		audit.record(AuditEntry.of("case.on-the-spot", "penalty_case", id, caseNumber + "：当场处罚" + decisionNumber + "，"
 				+ p.get("name") + "，" + type.shortName() + "，" + penalty.label() + (fine == null ? "" : plain(fine) + "元")
-				+ "（" + on + "，" + data.place().strip() + "）" + (today.isAfter(filingDue) ? "；超过备案期限" + filingDue : ""))
+				+ "（" + on + "，" + Text.strip(data.place()) + "）" + (today.isAfter(filingDue) ? "；超过备案期限" + filingDue : ""))
 			.inRegion(region));
 		caseWork.issue(id, CaseDocumentKind.ON_THE_SPOT_DECISION);
 		if (!person) {

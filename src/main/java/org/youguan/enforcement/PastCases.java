@@ -96,7 +96,7 @@ public class PastCases {
 		this.clock = clock;
 		this.documents = documents;
 		this.maxScanBytes = maxScanBytes;
-		this.importedBefore = Text.isBlank(importedBefore) ? null : LocalDate.parse(importedBefore.strip());
+		this.importedBefore = Text.isBlank(importedBefore) ? null : LocalDate.parse(Text.strip(importedBefore));
 		this.caseWork = caseWork;
 		this.decisionNumbers = decisionNumbers;
 	}
@@ -311,7 +311,7 @@ public class PastCases {
 			v.require("source", false, "required", label + "不能为空");
 			return null;
 		}
-		LeadSource source = IMPORTED_SOURCES.stream().filter(s -> s.name().equalsIgnoreCase(typed.strip())).findFirst()
+		LeadSource source = IMPORTED_SOURCES.stream().filter(s -> s.name().equalsIgnoreCase(Text.strip(typed))).findFirst()
 			.orElse(null);
 		v.require("source", source != null, "one-of", label + "应为" + String.join("、", IMPORTED_SOURCES.stream()
 			.map(s -> s.name() + "（" + s.label() + "）").toList()) + "之一");
@@ -339,7 +339,7 @@ public class PastCases {
 		String named = label + "（" + field + "）";
 		LocalDate day;
 		try {
-			day = LocalDate.parse(text.strip());
+			day = LocalDate.parse(Text.strip(text));
 		}
 		catch (DateTimeParseException ex) {
 			v.require(field, false, "date", named + "应为日期（YYYY-MM-DD）");
@@ -402,7 +402,7 @@ public class PastCases {
 		v.documentYear("number", "文号（number）", number, on);
 		v.require("file", scan != null, "required", "原始文书扫描件（file）不能为空");
 		v.throwIfInvalid();
-		CaseDocuments.IssuedDocument d = documents.keepOriginal(c, kind, number.strip(), on, scan, maxScanBytes);
+		CaseDocuments.IssuedDocument d = documents.keepOriginal(c, kind, Text.strip(number), on, scan, maxScanBytes);
 		caseWork.record(c, "case.original-document", "上传原始文书扫描件：" + kind.title() + "（" + d.number() + "，" + on + "）");
 		return d;
 	}

@@ -25,6 +25,7 @@ import org.youguan.kernel.Listing;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
+import org.youguan.kernel.Text;
 import org.youguan.rules.FineRange;
 import org.youguan.rules.StatutoryRules;
 import org.youguan.rules.ViolationType;
@@ -295,7 +296,7 @@ public class PenaltyCases {
 		refuseEarlierRound(id, documentId);
 		CaseDocuments.IssuedDocument d = documents.reissue(id, documentId, reason);
 		caseWork.record(c, "case.document-reissue", "重新制作" + d.title() + "（" + d.number() + "，第" + d.version() + "版）："
-				+ reason.strip());
+				+ Text.strip(reason));
 		return d;
 	}
 

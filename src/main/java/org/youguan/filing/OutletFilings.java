@@ -45,6 +45,7 @@ import org.youguan.kernel.Masking;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
+import org.youguan.kernel.Text;
 import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
 import org.youguan.kernel.WorkState;
@@ -318,8 +319,8 @@ public class OutletFilings {
 		}
 		LocalDate due = rules.deadline(StatutoryRule.OUTLET_CHANGE_FILING, changedOn, outlet.regionCode());
 		long id = save(FilingKind.CHANGE, subject(outlet, enterprise), today(), changedOn, today().isAfter(due),
-				description.strip(), seal(proposed), json.writeValueAsString(outlet), uploads,
-				"提交末端网点变更备案“" + outlet.name() + "”：" + description.strip());
+				Text.strip(description), seal(proposed), json.writeValueAsString(outlet), uploads,
+				"提交末端网点变更备案“" + outlet.name() + "”：" + Text.strip(description));
 		if (draft != null) {
 			attachments.attach(draft, owner(id));
 		}
@@ -333,8 +334,8 @@ public class OutletFilings {
 		OutletView outlet = outlets.get(DataScope.enterprise(enterprise.creditCode()), outletId);
 		requireFiled(outlet);
 		new Validation().required("reason", "撤销原因", reason).maxLength("reason", "撤销原因", reason, 1000).throwIfInvalid();
-		return save(FilingKind.CLOSURE, subject(outlet, enterprise), today(), null, false, reason.strip(), null,
-				json.writeValueAsString(outlet), List.of(), "申请撤销末端网点“" + outlet.name() + "”：" + reason.strip());
+		return save(FilingKind.CLOSURE, subject(outlet, enterprise), today(), null, false, Text.strip(reason), null,
+				json.writeValueAsString(outlet), List.of(), "申请撤销末端网点“" + outlet.name() + "”：" + Text.strip(reason));
 	}
 
 	/** The enterprise answers a notice of missing items; the 5-working-day clock starts again. */
@@ -342,7 +343,7 @@ public class OutletFilings {
 	public void supplement(CurrentUser user, long id, String note, List<Upload> uploads) {
 		OutletFiling f = load(DataScope.enterprise(ownEnterprise(user).creditCode()), id);
 		List<FieldError> errors = new ArrayList<>(checkUploads(uploads, EnumSet.noneOf(AttachmentKind.class), List.of()));
-		if ((note == null || note.isBlank()) && uploads.isEmpty()) {
+		if ((note == null || Text.isBlank(note)) && uploads.isEmpty()) {
 			errors.add(new FieldError("note", "required", "请填写补正说明或上传补正材料"));
 		}
 		if (!errors.isEmpty()) {
@@ -353,7 +354,7 @@ public class OutletFilings {
 		filings.save(f);
 		store(f.id(), uploads);
 		audit.record(AuditEntry.of("filing.supplement", "OutletFiling", id, "补正备案" + f.number()
-				+ (note == null || note.isBlank() ? "" : "：" + note.strip())).states(before, f.snapshot()).inRegion(f.regionCode()));
+				+ (note == null || Text.isBlank(note) ? "" : "：" + Text.strip(note))).states(before, f.snapshot()).inRegion(f.regionCode()));
 	}
 
 	// ---- bureau side --------------------------------------------------------------------------------------------
@@ -364,9 +365,9 @@ public class OutletFilings {
 		new Validation().required("missingItems", "补正事项", items).maxLength("missingItems", "补正事项", items, 1000).throwIfInvalid();
 		OutletFiling f = load(scope, id);
 		var before = f.snapshot();
-		f.notifyMissingItems(items.strip());
+		f.notifyMissingItems(Text.strip(items));
 		filings.save(f);
-		audit.record(AuditEntry.of("filing.notify-missing", "OutletFiling", id, "一次性告知补正：" + items.strip())
+		audit.record(AuditEntry.of("filing.notify-missing", "OutletFiling", id, "一次性告知补正：" + Text.strip(items))
 			.states(before, f.snapshot())
 			.inRegion(f.regionCode()));
 	}
@@ -408,7 +409,7 @@ public class OutletFilings {
 		}
 		var before = f.snapshot();
 		int days = Math.max(0, calendar.workingDaysBetween(f.clockStart(), today));
-		f.approve(outletId, number, today, days, note == null || note.isBlank() ? null : note.strip());
+		f.approve(outletId, number, today, days, note == null || Text.isBlank(note) ? null : Text.strip(note));
 		filings.save(f);
 		audit.record(AuditEntry.of("filing.approve", "OutletFiling", id, "准予" + f.kind().label() + f.number() + "，备案编号"
 				+ number + "，用时" + days + "个工作日").states(before, f.snapshot()).inRegion(f.regionCode()));
@@ -430,9 +431,9 @@ public class OutletFilings {
 		new Validation().required("reason", "不予备案理由", reason).maxLength("reason", "不予备案理由", reason, 1000).throwIfInvalid();
 		OutletFiling f = load(scope, id);
 		var before = f.snapshot();
-		f.reject(reason.strip(), today(), Math.max(0, calendar.workingDaysBetween(f.clockStart(), today())));
+		f.reject(Text.strip(reason), today(), Math.max(0, calendar.workingDaysBetween(f.clockStart(), today())));
 		filings.save(f);
-		audit.record(AuditEntry.of("filing.reject", "OutletFiling", id, "不予" + f.kind().label() + f.number() + "：" + reason.strip())
+		audit.record(AuditEntry.of("filing.reject", "OutletFiling", id, "不予" + f.kind().label() + f.number() + "：" + Text.strip(reason))
 			.states(before, f.snapshot())
 			.inRegion(f.regionCode()));
 		events.publishEvent(new OutletFilingDecision.Rejected(id, f.outletId()));
@@ -664,7 +665,7 @@ public class OutletFilings {
 	}
 
 	private static boolean sameText(String a, String b) {
-		return a != null && b != null && a.strip().replaceAll("\\s+", "").equals(b.strip().replaceAll("\\s+", ""));
+		return a != null && b != null && Text.strip(a).replaceAll("\\s+", "").equals(Text.strip(b).replaceAll("\\s+", ""));
 	}
 
 	private static OutletFiling.Subject subject(OutletView outlet, EnterpriseView enterprise) {

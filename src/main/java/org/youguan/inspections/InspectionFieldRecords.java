@@ -258,7 +258,7 @@ public class InspectionFieldRecords {
 		}
 		else {
 			try {
-				at = LocalTime.parse(form.inspectedAt().strip());
+				at = LocalTime.parse(Text.strip(form.inspectedAt()));
 			}
 			catch (DateTimeParseException ex) {
 				v.require("inspectedAt", false, "format", "检查时间（inspectedAt）应为“时:分”，如09:30");
@@ -266,11 +266,11 @@ public class InspectionFieldRecords {
 		}
 		v.required("representative", "企业现场负责人（representative）", form.representative())
 			.maxLength("representative", "企业现场负责人（representative）", form.representative(), 50);
-		boolean random = "RANDOM".equalsIgnoreCase(Text.blankToNull(form.kind()) == null ? "" : form.kind().strip());
+		boolean random = "RANDOM".equalsIgnoreCase(Text.blankToNull(form.kind()) == null ? "" : Text.strip(form.kind()));
 		Long planId = random ? form.planId() : null;
 		String objectType = null;
 		Long objectId = null;
-		String object = Text.blankToNull(form.object()) == null ? "ENTERPRISE" : form.object().strip();
+		String object = Text.blankToNull(form.object()) == null ? "ENTERPRISE" : Text.strip(form.object());
 		if (!object.equals("ENTERPRISE")) {
 			String[] parts = object.split(":", 2);
 			objectType = parts[0];
@@ -291,7 +291,7 @@ public class InspectionFieldRecords {
 		}
 		List<LineValue> lines = lines(v, scope, form);
 		boolean noncompliant = lines.stream().anyMatch(l -> l.result() == LineResult.NONCOMPLIANT);
-		v.require("outcome", !(noncompliant && "NONE".equalsIgnoreCase(String.valueOf(form.outcome()).strip())), "consistent",
+		v.require("outcome", !(noncompliant && "NONE".equalsIgnoreCase(Text.strip(String.valueOf(form.outcome())))), "consistent",
 				"有不符合的检查内容时，检查结果（outcome）不能为无问题");
 		boolean signed = attachments.held(draft).stream().anyMatch(a -> a.kind().equals(SIGNATURE));
 		v.require("signature", signed, "required", "签名（signature）：请企业现场负责人在签名板上签名，或上传签字的检查记录扫描件");
@@ -308,7 +308,7 @@ public class InspectionFieldRecords {
 		}
 		v.throwIfInvalid();
 		jdbc.sql("UPDATE inspection_record SET inspected_at = :at, representative = :rep, plan_id = :plan WHERE id = :id")
-			.param("at", at).param("rep", form.representative().strip()).param("plan", planId).param("id", id).update();
+			.param("at", at).param("rep", Text.strip(form.representative())).param("plan", planId).param("id", id).update();
 		for (LineValue l : lines) {
 			jdbc.sql("""
 					INSERT INTO inspection_record_line (record_id, item_code, position, line, result)
@@ -335,7 +335,7 @@ public class InspectionFieldRecords {
 			v.require("planId", false, "exists", "抽查计划（planId）不存在或不在您的辖区：" + form.planId());
 			return;
 		}
-		String code = Text.blankToNull(form.enterpriseCreditCode()) == null ? "" : form.enterpriseCreditCode().strip();
+		String code = Text.blankToNull(form.enterpriseCreditCode()) == null ? "" : Text.strip(form.enterpriseCreditCode());
 		List<InspectionPlan.Target> targets = plans.targets(form.planId());
 		boolean enterpriseDrawn = targets.stream().anyMatch(t -> t.enterpriseCreditCode().equalsIgnoreCase(code));
 		v.require("enterpriseCreditCode", enterpriseDrawn, "drawn", "被检查企业（enterpriseCreditCode）不是该抽查计划的抽中对象");
@@ -353,7 +353,7 @@ public class InspectionFieldRecords {
 		Map<String, InspectionItem> catalogue = new LinkedHashMap<>();
 		items.list(scope).forEach(i -> catalogue.put(i.code(), i));
 		Map<String, String> posted = form.lines() == null ? Map.of() : form.lines();
-		for (String code : form.items().stream().map(c -> c == null ? "" : c.strip().toUpperCase()).distinct().toList()) {
+		for (String code : form.items().stream().map(c -> c == null ? "" : Text.strip(c).toUpperCase()).distinct().toList()) {
 			InspectionItem item = catalogue.get(code);
 			if (item == null) {
 				continue;
@@ -363,7 +363,7 @@ public class InspectionFieldRecords {
 				String value = posted.get(code + "." + i);
 				LineResult r = null;
 				try {
-					r = value == null || value.isBlank() ? null : LineResult.valueOf(value.strip());
+					r = value == null || Text.isBlank(value) ? null : LineResult.valueOf(Text.strip(value));
 				}
 				catch (IllegalArgumentException ex) {
 					// reported below as not chosen

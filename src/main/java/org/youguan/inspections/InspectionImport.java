@@ -31,6 +31,7 @@ import org.youguan.documents.SheetRows.SheetRow;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Text;
 
 /**
  * The .xlsx import of a bureau's past inspections (issue 14 "Migration of past records"): the columns of the
@@ -283,15 +284,13 @@ public class InspectionImport {
 		};
 	}
 
-	/** A cell as text without the spaces around it (no-break and full-width ones too); null when blank. */
+	/** A cell as text without the spaces around it ({@link Text#strip}), full-width spaces inside as ASCII ones; null when blank. */
 	static String text(SheetRow row, String column) {
 		String value = row.get(column);
 		if (value == null) {
 			return null;
 		}
-		String clean = value.replace('\u00A0', ' ').replace('\u3000', ' ').replace('\u2007', ' ').replace('\u202F', ' ')
-			.strip();
-		return clean.isEmpty() ? null : clean;
+		return Text.blankToNull(value.replace('\u3000', ' '));
 	}
 
 	/** A date cell or date text as YYYY-MM-DD for the API's check; null when blank or unreadable (then reported). */

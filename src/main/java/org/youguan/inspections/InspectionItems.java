@@ -105,7 +105,7 @@ public class InspectionItems {
 	@Transactional
 	public String add(DataScope scope, long bureauId, String actor, ItemData data) {
 		Validation v = new Validation();
-		String code = data.code() == null ? "" : data.code().strip().toUpperCase();
+		String code = data.code() == null ? "" : Text.strip(data.code()).toUpperCase();
 		v.required("code", "事项代码", data.code());
 		v.require("code", code.isEmpty() || code.matches("[A-Z][A-Z0-9_]{1,39}"), "format",
 				"事项代码应为2至40位大写字母、数字或下划线，以字母开头");
@@ -124,13 +124,13 @@ public class InspectionItems {
 				    checklist, sort_order, created_by, created_at)
 				VALUES (:bureau, :region, :code, :name, :objectType, :method, :text, :article, :checklist,
 				    (SELECT coalesce(max(sort_order), 0) + 10 FROM inspection_item), :actor, :now) RETURNING id""")
-			.param("bureau", bureauId).param("region", region).param("code", code).param("name", data.name().strip())
+			.param("bureau", bureauId).param("region", region).param("code", code).param("name", Text.strip(data.name()))
 			.param("objectType", data.objectType()).param("method", data.method()).param("text", text.name())
 			.param("article", data.article() == null ? 0 : data.article()).param("checklist", lines.toArray(String[]::new))
 			.param("actor", actor).param("now", OffsetDateTime.now(clock))
 			.query(Long.class).single();
 		audit.record(AuditEntry.of("inspection-item.add", "inspection-item", id, "增加抽查事项：" + code + " "
-				+ data.name().strip()).inRegion(region));
+				+ Text.strip(data.name())).inRegion(region));
 		return code;
 	}
 
@@ -143,7 +143,7 @@ public class InspectionItems {
 		v.required("name", "事项名称", data.name()).maxLength("name", "事项名称", data.name(), 100);
 		LegalText text = null;
 		try {
-			text = data.legalText() == null || data.legalText().isBlank() ? null : LegalText.valueOf(data.legalText().strip());
+			text = data.legalText() == null || Text.isBlank(data.legalText()) ? null : LegalText.valueOf(Text.strip(data.legalText()));
 		}
 		catch (IllegalArgumentException ex) {
 			// reported below
@@ -156,7 +156,7 @@ public class InspectionItems {
 		v.require("method", data.method() != null && METHODS.contains(data.method()), "one-of",
 				"检查方式应为现场检查、书面检查或网络监测");
 		List<String> lines = data.checklist() == null ? List.of()
-				: data.checklist().stream().filter(l -> l != null && !l.isBlank()).map(String::strip).toList();
+				: data.checklist().stream().filter(l -> l != null && !Text.isBlank(l)).map(Text::strip).toList();
 		v.require("checklist", !lines.isEmpty(), "required", "检查内容至少填写一条");
 		v.require("checklist", lines.size() <= 30 && lines.stream().allMatch(l -> l.length() <= 200), "range",
 				"检查内容至多30条，每条不超过200字");
@@ -185,7 +185,7 @@ public class InspectionItems {
 		Stored s = jdbc.sql("""
 				SELECT code, name, legal_text, article, object_type, method, checklist, bureau_id, active
 				FROM inspection_item WHERE code = :code""")
-			.param("code", code == null ? "" : code.strip().toUpperCase())
+			.param("code", code == null ? "" : Text.strip(code).toUpperCase())
 			.query(Rows.of(Stored.class)).optional()
 			.orElseThrow(() -> DomainException.notFound("抽查事项", code));
 		if (s.bureauId() == null) {
@@ -225,7 +225,7 @@ public class InspectionItems {
 		v.throwIfInvalid();
 		int article = data.article() == null ? 0 : data.article();
 		List<String> changes = new ArrayList<>();
-		change(changes, "名称", before.name(), data.name().strip());
+		change(changes, "名称", before.name(), Text.strip(data.name()));
 		change(changes, "法律依据", before.legalText() + " " + before.article(), c.text().name() + " " + article);
 		change(changes, "检查对象", before.objectType(), data.objectType());
 		change(changes, "检查方式", before.method(), data.method());
@@ -236,7 +236,7 @@ public class InspectionItems {
 		long id = jdbc.sql("""
 				UPDATE inspection_item SET name = :name, legal_text = :text, article = :article, object_type = :objectType,
 				    method = :method, checklist = :checklist WHERE code = :code RETURNING id""")
-			.param("name", data.name().strip()).param("text", c.text().name()).param("article", article)
+			.param("name", Text.strip(data.name())).param("text", c.text().name()).param("article", article)
 			.param("objectType", data.objectType()).param("method", data.method())
 			.param("checklist", c.lines().toArray(String[]::new)).param("code", before.code())
 			.query(Long.class).single();
@@ -416,7 +416,7 @@ public class InspectionItems {
 		Set<String> chosen = new LinkedHashSet<>();
 		List<FieldError> errors = new ArrayList<>();
 		for (int i = 0; i < codes.size(); i++) {
-			String code = codes.get(i) == null ? "" : codes.get(i).strip().toUpperCase();
+			String code = codes.get(i) == null ? "" : Text.strip(codes.get(i)).toUpperCase();
 			if (!known.contains(code)) {
 				errors.add(new FieldError(field + "[" + i + "]", "exists", "检查事项（" + field + "[" + i
 						+ "]）不在抽查事项清单中：" + Text.excerpt(code, 40)));

@@ -35,6 +35,7 @@ import org.youguan.kernel.Listing;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
+import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.numbering.BusinessNumbers;
 import org.youguan.org.Bureaus;
@@ -188,7 +189,7 @@ public class InspectionOrders implements DeclaresTemplates {
 			throw new InvalidValueException("workingDays", "range", "整改期限（workingDays）应为1至180个工作日");
 		}
 		LocalDate today = LocalDate.now(clock);
-		String number = numbers.next(NUMBER_TYPE, bureauRegion == null || bureauRegion.isBlank() ? t.regionCode() : bureauRegion,
+		String number = numbers.next(NUMBER_TYPE, bureauRegion == null || Text.isBlank(bureauRegion) ? t.regionCode() : bureauRegion,
 				today.getYear());
 		LocalDate due = calendar.plusWorkingDays(today, workingDays);
 		long id = jdbc.sql("""
@@ -201,7 +202,7 @@ public class InspectionOrders implements DeclaresTemplates {
 		String basis = basis(recordId);
 		jdbc.sql("UPDATE rectification_order SET basis = :basis WHERE id = :id").param("basis", basis).param("id", id).update();
 		byte[] docx = document(recordId, number, basis, today, due, workingDays,
-				bureauRegion == null || bureauRegion.isBlank() ? t.regionCode() : bureauRegion);
+				bureauRegion == null || Text.isBlank(bureauRegion) ? t.regionCode() : bureauRegion);
 		attachments.storeGenerated(new AttachmentOwner(InspectionFieldRecords.MODULE, OWNER_TYPE, id), DOCUMENT,
 				"责令改正通知书-" + number + ".docx", docx);
 		audit.record(AuditEntry.of("inspection.order.issue", "inspection", recordId, "下达责令改正通知书" + number + "，限"
@@ -282,7 +283,7 @@ public class InspectionOrders implements DeclaresTemplates {
 		v.throwIfInvalid();
 		evidence.forEach(f -> attachments.store(owner, EVIDENCE, f, "evidence", "整改证明材料", maxEvidenceBytes));
 		jdbc.sql("UPDATE rectification_order SET status = 'REPLIED', reply = :reply, replied_on = :today WHERE id = :id")
-			.param("reply", report.strip()).param("today", LocalDate.now(clock)).param("id", id).update();
+			.param("reply", Text.strip(report)).param("today", LocalDate.now(clock)).param("id", id).update();
 		audit.record(AuditEntry.of("inspection.order.reply", "inspection", o.recordId(), "企业答复责令改正通知书" + o.number()
 				+ (evidence.isEmpty() ? "" : "，附整改证明材料" + evidence.size() + "个"))
 			.inRegion(o.regionCode()));
@@ -310,10 +311,10 @@ public class InspectionOrders implements DeclaresTemplates {
 				UPDATE rectification_order SET status = :status, decided_on = :today, decision_note = :note,
 				    rectified_on = CASE WHEN :accept THEN replied_on END WHERE id = :id""")
 			.param("status", accept ? "ACCEPTED" : "REJECTED").param("today", LocalDate.now(clock))
-			.param("note", note == null || note.isBlank() ? null : note.strip()).param("accept", accept).param("id", id)
+			.param("note", note == null || Text.isBlank(note) ? null : Text.strip(note)).param("accept", accept).param("id", id)
 			.update();
 		audit.record(AuditEntry.of(accept ? "inspection.order.accept" : "inspection.order.reject", "inspection", o.recordId(),
-				(accept ? "验收整改：" : "整改不予验收：") + o.number() + (accept ? "" : "（" + note.strip() + "）"))
+				(accept ? "验收整改：" : "整改不予验收：") + o.number() + (accept ? "" : "（" + Text.strip(note) + "）"))
 			.inRegion(o.regionCode()));
 		return get(scope, id);
 	}
@@ -360,7 +361,7 @@ public class InspectionOrders implements DeclaresTemplates {
 		}
 		v.maxLength("note", "复查发现的问题（note）", note, 500);
 		v.throwIfInvalid();
-		String clean = note == null || note.isBlank() ? null : note.strip();
+		String clean = note == null || Text.isBlank(note) ? null : Text.strip(note);
 		jdbc.sql("""
 				UPDATE rectification_order SET reinspected_on = :today, reinspection_result = :result,
 				    reinspection_note = :note,
@@ -423,7 +424,7 @@ public class InspectionOrders implements DeclaresTemplates {
 				String rule = item.ruleCode() == null ? null
 						: StatutoryRule.byCode(item.ruleCode()).map(StatutoryRule::basis).orElse(null);
 				parts.add(item.basis() + "（" + item.name() + "）"
-						+ (rule == null || rule.isBlank() || item.basis().contains(rule) ? "" : "、" + rule));
+						+ (rule == null || Text.isBlank(rule) || item.basis().contains(rule) ? "" : "、" + rule));
 			}
 		}
 		String basis = parts.isEmpty() ? "有关法律法规" : String.join("、", parts);
@@ -524,7 +525,7 @@ public class InspectionOrders implements DeclaresTemplates {
 		/** The state named in a request ({@code state=REPLIED}), or null for none or an unknown name. */
 		public static State parse(String text) {
 			for (State s : values()) {
-				if (s.name().equalsIgnoreCase(text == null ? "" : text.strip())) {
+				if (s.name().equalsIgnoreCase(text == null ? "" : Text.strip(text))) {
 					return s;
 				}
 			}

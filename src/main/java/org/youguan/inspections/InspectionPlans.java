@@ -202,12 +202,12 @@ public class InspectionPlans {
 				"after-from", "检查期间截止日期不能早于起始日期");
 		v.within("periodFrom", "检查期间起始日期", data.periodFrom(), Validation.EARLIEST_RECORD, Validation.LATEST_RECORD);
 		v.within("periodTo", "检查期间截止日期", data.periodTo(), Validation.EARLIEST_RECORD, Validation.LATEST_RECORD);
-		String region = Text.blankToNull(data.regionCode()) == null ? callerRegion : data.regionCode().strip();
+		String region = Text.blankToNull(data.regionCode()) == null ? callerRegion : Text.strip(data.regionCode());
 		v.require("regionCode", region != null && region.matches("\\d{2,12}"), "format", "抽查区域应为行政区划代码（2至12位数字）");
 		scope.requireWithin(v, "regionCode", region, "抽查区域");
-		String objectType = Text.blankToNull(data.objectType()) == null ? "ENTERPRISE" : data.objectType().strip();
+		String objectType = Text.blankToNull(data.objectType()) == null ? "ENTERPRISE" : Text.strip(data.objectType());
 		v.require("objectType", OBJECT_TYPES.contains(objectType), "one-of", "检查对象类型应为快递企业、分支机构或末端网点");
-		if (data.enterpriseType() != null && !data.enterpriseType().isBlank()) {
+		if (data.enterpriseType() != null && !Text.isBlank(data.enterpriseType())) {
 			v.require("enterpriseType", List.of("POSTAL", "EXPRESS", "OTHER").contains(data.enterpriseType()), "one-of",
 					"企业类型应为POSTAL、EXPRESS或OTHER");
 			v.require("enterpriseType", objectType.equals("ENTERPRISE"), "objects", "企业类型只适用于检查对象为快递企业的计划");
@@ -216,14 +216,14 @@ public class InspectionPlans {
 			v.require("brandId", brands.all().stream().anyMatch(b -> b.id() == data.brandId()), "exists", "品牌不存在");
 		}
 		List<String> classes = data.creditClasses() == null ? List.of()
-				: data.creditClasses().stream().filter(c -> c != null && !c.isBlank()).map(String::strip).distinct().toList();
+				: data.creditClasses().stream().filter(c -> c != null && !Text.isBlank(c)).map(Text::strip).distinct().toList();
 		for (String c : classes) {
 			v.require("creditClasses", CREDIT_CLASSES.contains(c), "one-of",
 					"信用等级应为" + String.join("、", CREDIT_CLASSES) + "之一");
 		}
 		if (data.ratioByClass() != null) {
 			for (String c : data.ratioByClass().keySet()) {
-				v.require("ratioByClass", c == null || CREDIT_CLASSES.contains(c.strip()), "one-of",
+				v.require("ratioByClass", c == null || CREDIT_CLASSES.contains(Text.strip(c)), "one-of",
 						"按信用等级的抽取比例：信用等级应为" + String.join("、", CREDIT_CLASSES) + "之一");
 			}
 		}
@@ -260,7 +260,7 @@ public class InspectionPlans {
 			.param("classes", classes.isEmpty() ? null : classes.toArray(String[]::new))
 			.param("bureau", bureauId)
 			.param("region", region)
-			.param("name", data.name().strip())
+			.param("name", Text.strip(data.name()))
 			.param("from", data.periodFrom())
 			.param("to", data.periodTo())
 			.param("items", chosen.toArray(String[]::new))
@@ -274,7 +274,7 @@ public class InspectionPlans {
 			.param("now", OffsetDateTime.now(clock))
 			.query(Long.class)
 			.single();
-		audit.record(AuditEntry.of("inspection-plan.create", "inspection-plan", id, "新建双随机抽查计划：" + data.name().strip())
+		audit.record(AuditEntry.of("inspection-plan.create", "inspection-plan", id, "新建双随机抽查计划：" + Text.strip(data.name()))
 			.inRegion(region));
 		return id;
 	}
@@ -402,10 +402,10 @@ public class InspectionPlans {
 		jdbc.sql("""
 				UPDATE inspection_plan SET status = 'SEEDED', seed = :seed, seed_operator = :operator,
 				    seed_witnesses = :witnesses, seed_recorded_at = :now WHERE id = :id""")
-			.param("seed", seed.strip()).param("operator", operator).param("witnesses", witnesses.strip())
+			.param("seed", Text.strip(seed)).param("operator", operator).param("witnesses", Text.strip(witnesses))
 			.param("now", OffsetDateTime.now(clock)).param("id", id).update();
-		audit.record(AuditEntry.of("inspection-plan.seed", "inspection-plan", id, "确定随机种子：" + seed.strip() + "（操作人"
-				+ operator + "，见证人" + witnesses.strip() + "）").inRegion(plan.regionCode()));
+		audit.record(AuditEntry.of("inspection-plan.seed", "inspection-plan", id, "确定随机种子：" + Text.strip(seed) + "（操作人"
+				+ operator + "，见证人" + Text.strip(witnesses) + "）").inRegion(plan.regionCode()));
 	}
 
 	/**
@@ -739,7 +739,7 @@ public class InspectionPlans {
 
 	/** The lines of a stored text, none for null or blank. */
 	public static List<String> lines(String text) {
-		return text == null || text.isBlank() ? List.of() : List.of(text.split("\n"));
+		return text == null || Text.isBlank(text) ? List.of() : List.of(text.split("\n"));
 	}
 
 	static String key(String creditCode) {
@@ -756,7 +756,7 @@ public class InspectionPlans {
 	}
 
 	private static Map<String, BigDecimal> parseRatios(String text) {
-		if (text == null || text.isBlank()) {
+		if (text == null || Text.isBlank(text)) {
 			return null;
 		}
 		Map<String, BigDecimal> map = new LinkedHashMap<>();

@@ -137,7 +137,7 @@ public class InspectionRecords {
 		// one inspection is one record: the same inspection sent twice (a double click, a retried call, two at once —
 		// the lock orders them) would double 检查企业N家 and 出检N人次
 		TransactionLocks.hold(jdbc, "inspection_record:" + c.enterprise().creditCode() + ":" + c.inspectedOn());
-		if (recordedAlready(c, Text.blankToNull(data.findings()) == null ? null : data.findings().strip())) {
+		if (recordedAlready(c, Text.blankToNull(data.findings()) == null ? null : Text.strip(data.findings()))) {
 			throw DomainException.duplicate("enterpriseCreditCode",
 					"该检查已有记录（同一检查对象、检查日期、检查类型、检查人员、检查事项和结果），不能重复登记");
 		}
@@ -163,9 +163,9 @@ public class InspectionRecords {
 			.param("name", c.enterprise().legalName())
 			.param("kind", c.kind().name())
 			.param("on", c.inspectedOn())
-			.param("place", Text.blankToNull(data.place()) == null ? null : data.place().strip())
+			.param("place", Text.blankToNull(data.place()) == null ? null : Text.strip(data.place()))
 			.param("outcome", c.outcome().name())
-			.param("findings", Text.blankToNull(data.findings()) == null ? null : data.findings().strip())
+			.param("findings", Text.blankToNull(data.findings()) == null ? null : Text.strip(data.findings()))
 			.param("imported", imported)
 			.param("demo", demo)
 			.param("actor", actor)
@@ -201,7 +201,7 @@ public class InspectionRecords {
 			.inRegion(c.region()));
 		if (c.outcome() == InspectionOutcome.LEAD) {
 			events.publishEvent(new InspectionLeadRaised(id, c.region(), c.enterprise().creditCode(),
-					data.findings().strip(), c.inspectedOn(), imported));
+					Text.strip(data.findings()), c.inspectedOn(), imported));
 		}
 		return id;
 	}
@@ -328,7 +328,7 @@ public class InspectionRecords {
 		LocalDate today = LocalDate.now(clock);
 		EnterpriseView enterprise = null;
 		String objectType = Text.blankToNull(data.objectType()) == null ? "ENTERPRISE"
-				: data.objectType().strip().toUpperCase(Locale.ROOT);
+				: Text.strip(data.objectType()).toUpperCase(Locale.ROOT);
 		boolean place = objectType.equals("BRANCH") || objectType.equals("OUTLET") || at != null;
 		if (at != null && !objectType.equals("ENTERPRISE")) {
 			v.require("objectType", false, "one-of", "在建制村等地点检查时，检查对象（objectType）为企业本身（ENTERPRISE）");
@@ -478,7 +478,7 @@ public class InspectionRecords {
 					"执法证号（" + field + ".certificateNumber）在同一检查组中重复：" + certificate);
 			Optional<Inspector> known = inspectors.findByCertificate(certificate);
 			if (known.isPresent()) {
-				v.require(field + ".name", known.get().name().equals(m.name().strip()), "matches",
+				v.require(field + ".name", known.get().name().equals(Text.strip(m.name())), "matches",
 						"检查人员姓名（" + field + ".name）与检查人员名录库中该执法证号的持证人不符");
 				v.require(field + ".certificateNumber", on == null || known.get().validOn(on), "valid",
 						"执法证（" + field + ".certificateNumber）在检查日已过有效期（有效期至" + known.get().validUntil() + "）");
@@ -486,7 +486,7 @@ public class InspectionRecords {
 						"检查人员（" + field + ".certificateNumber）" + known.get().name() + "属于" + known.get().bureauName()
 								+ "，不能参加此次检查：检查组只能由" + bureaus.rule() + "组成");
 			}
-			team.add(new Member(known.map(Inspector::id).orElse(null), m.name().strip(), certificate));
+			team.add(new Member(known.map(Inspector::id).orElse(null), Text.strip(m.name()), certificate));
 		}
 		return team;
 	}
@@ -513,12 +513,12 @@ public class InspectionRecords {
 	}
 
 	private static <E extends Enum<E>> E parse(Validation v, String field, String label, String text, Class<E> type) {
-		if (text == null || text.isBlank()) {
+		if (text == null || Text.isBlank(text)) {
 			v.require(field, false, "required", label + "不能为空");
 			return null;
 		}
 		try {
-			return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT));
+			return Enum.valueOf(type, Text.strip(text).toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
 			List<String> names = new ArrayList<>();

@@ -85,7 +85,7 @@ public final class RandomDraw {
 					}
 					Decimals.require("ratioByClass", "按信用等级的抽取比例", r, 1, RATIO_DIGITS);
 				});
-				if (ratioByClass.keySet().stream().anyMatch(k -> k == null || k.isBlank())) {
+				if (ratioByClass.keySet().stream().anyMatch(k -> k == null || Text.isBlank(k))) {
 					throw DomainException.rule("信用等级不能为空");
 				}
 				ratioByClass = Map.copyOf(ratioByClass);
@@ -146,7 +146,7 @@ public final class RandomDraw {
 	 */
 	public static Result draw(List<Candidate> population, String seed, Sampling sampling, List<Examiner> roster,
 			Map<String, Set<String>> conflicts, int teamSize) {
-		if (seed == null || seed.isBlank()) {
+		if (seed == null || Text.isBlank(seed)) {
 			throw DomainException.rule("随机种子不能为空，须在抽取前确定并记录");
 		}
 		if (teamSize < 2) {
@@ -170,7 +170,7 @@ public final class RandomDraw {
 	 * @throws DomainException when the seed is blank or the population holds a candidate twice
 	 */
 	public static Result rank(List<Candidate> population, String seed, Sampling sampling) {
-		if (seed == null || seed.isBlank()) {
+		if (seed == null || Text.isBlank(seed)) {
 			throw DomainException.rule("随机种子不能为空，须在抽取前确定并记录");
 		}
 		String snapshot = snapshot(population);

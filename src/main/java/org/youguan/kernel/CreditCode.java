@@ -78,7 +78,7 @@ public record CreditCode(String value) {
 		StringBuilder kept = new StringBuilder(typed.length());
 		Normalizer.normalize(typed, Normalizer.Form.NFKC).codePoints().filter(c -> c == ' ' || !Text.invisible(c))
 			.forEach(kept::appendCodePoint);
-		return kept.toString().strip().toUpperCase(Locale.ROOT);
+		return Text.strip(kept.toString()).toUpperCase(Locale.ROOT);
 	}
 
 	public static CreditCode of(String value) {

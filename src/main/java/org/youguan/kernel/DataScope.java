@@ -76,7 +76,7 @@ public record DataScope(Kind kind, String regionPrefix, String enterpriseCreditC
 	 * @throws AccessRefusedException (403, naming {@code field}) unless the region lies in this scope
 	 */
 	public String requireReadable(String regionCode, String field) {
-		String code = regionCode == null || regionCode.isBlank() || regionCode.strip().equals("0") ? "" : regionCode.strip();
+		String code = regionCode == null || Text.isBlank(regionCode) || Text.strip(regionCode).equals("0") ? "" : Text.strip(regionCode);
 		if (kind != Kind.ALL && (code.isEmpty() || !containsRegion(code))) {
 			throw new AccessRefusedException(field, "该区域不在您的数据权限范围内：" + (code.isEmpty() ? "全国" : code));
 		}

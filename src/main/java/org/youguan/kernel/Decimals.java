@@ -89,10 +89,10 @@ public final class Decimals {
 	 *         {@code integer} for a fraction (1.5) where {@code fractionDigits} is 0 (件, 人, 家: counts are whole)
 	 */
 	public static BigDecimal parse(String field, String label, String text, int integerDigits, int fractionDigits) {
-		if (text == null || text.isBlank()) {
+		if (text == null || Text.isBlank(text)) {
 			return null;
 		}
-		String t = text.strip();
+		String t = Text.strip(text);
 		BigDecimal d = t.length() > MAX_TEXT ? null : number(t);
 		if (d == null) {
 			throw new InvalidValueException(field, "number", label + "应为数字" + digits(integerDigits, fractionDigits)
@@ -107,9 +107,9 @@ public final class Decimals {
 	 * exponent (1e1), no full-width digits (１０), which {@link BigDecimal} itself would take; rule {@code number}.
 	 */
 	public static BigDecimal parsePlain(String field, String label, String text, int integerDigits, int fractionDigits) {
-		if (text != null && !text.isBlank() && !PLAIN.matcher(text.strip()).matches()) {
+		if (text != null && !Text.isBlank(text) && !PLAIN.matcher(Text.strip(text)).matches()) {
 			throw new InvalidValueException(field, "number", label + "应为普通数字（如10或10.5，不用科学计数法或全角数字）"
-					+ digits(integerDigits, fractionDigits) + "：" + echo(text.strip()));
+					+ digits(integerDigits, fractionDigits) + "：" + echo(Text.strip(text)));
 		}
 		return parse(field, label, text, integerDigits, fractionDigits);
 	}

@@ -30,7 +30,7 @@ public record FiguresQuery(String region, LocalDate from, LocalDate to) {
 		if (t.isBefore(f)) {
 			throw new InvalidValueException("to", "after-from", "截止日期（to）不能早于起始日期（from）");
 		}
-		String asked = region == null || region.isBlank() ? ownRegion : region;
+		String asked = region == null || Text.isBlank(region) ? ownRegion : region;
 		// a malformed code is the same 400 for every caller, before anyone's scope is asked about it
 		RegionPrefix.of(asked);
 		String r = scope.requireReadable(asked, "region");

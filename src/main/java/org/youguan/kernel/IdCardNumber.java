@@ -33,10 +33,10 @@ public final class IdCardNumber {
 	 * birth-date, check-digit
 	 */
 	public static IdCardNumber of(String text, LocalDate today) {
-		if (text == null || text.isBlank()) {
+		if (text == null || Text.isBlank(text)) {
 			throw new InvalidValueException("idNumber", "required", "身份证号码不能为空");
 		}
-		String value = text.strip().toUpperCase();
+		String value = Text.strip(text).toUpperCase();
 		if (value.length() == 15 && value.chars().allMatch(Character::isDigit)) {
 			throw new InvalidValueException("idNumber", "legacy-15",
 					"不受理15位旧身份证号码，请填写18位身份证号码（GB 11643-1999）");

@@ -184,7 +184,7 @@ public final class Listing {
 	}
 
 	private String alias() {
-		String[] parts = from.strip().split("\\s+");
+		String[] parts = Text.strip(from).split("\\s+");
 		if (parts.length != 3 || !parts[0].equalsIgnoreCase("FROM")) {
 			throw new IllegalStateException("joinedToPage needs FROM <table> <alias>, not " + from);
 		}

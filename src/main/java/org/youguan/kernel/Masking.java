@@ -28,10 +28,10 @@ public final class Masking {
 	 * @return the number to save, not yet checked
 	 */
 	public static String keptUnlessRetyped(String typed, String stored, UnaryOperator<String> mask) {
-		if (typed == null || typed.isBlank()) {
+		if (typed == null || Text.isBlank(typed)) {
 			return stored;
 		}
-		return stored != null && typed.strip().equals(mask.apply(stored)) ? stored : typed;
+		return stored != null && Text.strip(typed).equals(mask.apply(stored)) ? stored : typed;
 	}
 
 	public static String idNumber(String value) {
@@ -77,7 +77,8 @@ public final class Masking {
 	 * (192.168.100.10), a version (v13.9.1234.5678), an amount grouped by thousands (13,000,000,000), a date, a waybill
 	 * in blocks (6129 1391 2345 678) is left alone; a mobile number after letters is masked (Tel13912345678,
 	 * WZ-139-1234-5678 — and so JDVA13912345678 and KD-151-2025-0012 too). Full-width digits typed with a Chinese
-	 * input method (１３９…) are read, and shown, as the ASCII digits they are.
+	 * input method (１３９…) are read as the ASCII digits they are, and shown so in a text where a number was masked; a
+	 * text where none was is returned as sent, so a message echoing a value shows it as typed (５００, not 500).
 	 * <p>Known and accepted: a text that is indistinguishable from such a number is masked, e.g. a specification
 	 * 130/1234/5678 (a mobile number in slashes) or a list of region codes 320505 320506 001 (a 15-digit ID number in
 	 * the 6-6-3 blocks people write it in). Digits of other scripts (Arabic-Indic) are not read.
@@ -89,6 +90,7 @@ public final class Masking {
 		if (text == null) {
 			return null;
 		}
+		String sent = text;
 		text = asciiDigits(text);
 		Matcher m = PERSONAL_NUMBER.matcher(text);
 		StringBuilder out = null;
@@ -108,7 +110,9 @@ public final class Masking {
 		if (out != null) {
 			text = out.append(text, tail, text.length()).toString();
 		}
-		return joinedNumbersIn(text);
+		String masked = joinedNumbersIn(text);
+		// nothing masked: the text as sent, its full-width digits as typed (a message echoing "５００" shows ５００)
+		return out == null && masked == text ? sent : masked;
 	}
 
 	/**

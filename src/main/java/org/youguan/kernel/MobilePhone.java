@@ -12,7 +12,7 @@ public record MobilePhone(String value) {
 	 * named as such)
 	 */
 	public MobilePhone {
-		if (value == null || value.isBlank()) {
+		if (value == null || Text.isBlank(value)) {
 			throw new InvalidValueException("phone", "required", "手机号码不能为空");
 		}
 		Telephone phone = Telephone.find(value).orElse(null);

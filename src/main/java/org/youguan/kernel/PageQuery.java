@@ -16,7 +16,7 @@ public record PageQuery(String q, int page, int size, String sort, boolean desce
 	public static final int EXPORT_LIMIT = 100_000;
 
 	public PageQuery {
-		q = q == null ? "" : q.strip();
+		q = q == null ? "" : Text.strip(q);
 		page = Math.max(page, 0);
 		size = size <= 0 ? 20 : size;
 	}

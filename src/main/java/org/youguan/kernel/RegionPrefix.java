@@ -28,7 +28,7 @@ public record RegionPrefix(String code) {
 	 *         ten counties 320500–320509 together, a region that does not exist
 	 */
 	public RegionPrefix {
-		code = code == null ? "" : code.strip();
+		code = code == null ? "" : Text.strip(code);
 		if ("0".equals(code)) {
 			code = "";
 		}

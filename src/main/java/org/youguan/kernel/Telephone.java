@@ -51,7 +51,7 @@ public final class Telephone {
 	 * phone (anything else that is no number)
 	 */
 	public static Telephone of(String text) {
-		if (text == null || text.isBlank()) {
+		if (text == null || Text.isBlank(text)) {
 			throw new InvalidValueException("phone", "required", "电话号码不能为空");
 		}
 		Telephone phone = parse(text);
@@ -67,7 +67,7 @@ public final class Telephone {
 
 	/** The number, if the text is one; for searches, where any text may be typed. */
 	public static Optional<Telephone> find(String text) {
-		return text == null || text.isBlank() ? Optional.empty() : Optional.ofNullable(parse(text));
+		return text == null || Text.isBlank(text) ? Optional.empty() : Optional.ofNullable(parse(text));
 	}
 
 	/** The canonical form. */
@@ -88,7 +88,7 @@ public final class Telephone {
 	}
 
 	private static Telephone parse(String text) {
-		String s = Normalizer.normalize(text, Normalizer.Form.NFKC).strip()
+		String s = Text.strip(Normalizer.normalize(text, Normalizer.Form.NFKC))
 			.replaceAll("[\\s‐‑‒–—―−~]+", "-")
 			.replaceAll("(?<=\\d)\\.(?=\\d)", "-");
 		String extension = null;

@@ -52,20 +52,96 @@ public final class Text {
 		return NAME_SEPARATORS.splitAsStream(typed).filter(n -> !n.isBlank()).toList();
 	}
 
+	/**
+	 * Typed text as it is stored and compared ({@link #strip}), null when blank ({@link #isBlank}).
+	 * @param s any text from a form, sheet, file or request; null stays null
+	 * @return the text without the spaces around it, no-break spaces inside it as ASCII ones; null when it shows nothing
+	 */
 	public static String blankToNull(String s) {
-		return isBlank(s) ? null : s.strip();
+		return isBlank(s) ? null : strip(s);
 	}
 
 	/**
-	 * Whether the text shows nothing: null, empty, or only whitespace and invisible format characters (Unicode
-	 * category Cf: zero-width space U+200B, zero-width joiners, U+FEFF…), so a name of "\u200B\u200B" is blank.
+	 * Whether the text shows nothing: null, empty, or only {@link #blank} characters — whitespace, any Unicode space
+	 * (NBSP U+00A0, U+2007, U+202F, U+3000 …) and invisible format characters (Unicode category Cf: zero-width space
+	 * U+200B, zero-width joiners, U+FEFF…), so a name of "\u200B\u00A0" is blank.
 	 */
 	public static boolean isBlank(CharSequence s) {
 		if (s == null) {
 			return true;
 		}
-		return s.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
-				|| Character.getType(c) == Character.FORMAT);
+		for (int i = 0; i < s.length(); i++) {
+			int c = Character.codePointAt(s, i);
+			if (!blank(c)) {
+				return false;
+			}
+			if (Character.isSupplementaryCodePoint(c)) {
+				i++;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * The product's one rule for the spaces around typed text (a name, an address, a code, a task): what
+	 * {@link String#strip()} removes (ASCII white space, U+3000, U+2000–U+2006 …) and also what it keeps although it
+	 * shows as nothing — the no-break spaces U+00A0, U+2007, U+202F (Word, web pages and Excel put them after a name),
+	 * every other Unicode space (Zs, Zl, Zp) and the invisible format characters (Cf: U+FEFF byte order mark, zero-width
+	 * space U+200B, joiners, soft hyphen…). Inside the text the no-break spaces U+00A0, U+2007, U+202F and the other
+	 * narrow or wide Unicode spaces (U+2000–U+200A, U+205F) become the ASCII space they look like, so "顺丰\u00A0速运" and
+	 * "顺丰 速运" are one name for every uniqueness rule; the full-width space U+3000 inside (a Chinese text's indentation)
+	 * stays. Every reader of typed text uses it: sheet cells, CSV fields, JSON bodies, form fields, pasted text.
+	 * @param s the text; null stays null
+	 * @return {@code s} without the blank characters around it and with those spaces inside as ASCII ones; {@code s}
+	 *         itself when it holds neither (no copy)
+	 */
+	public static String strip(String s) {
+		if (s == null) {
+			return null;
+		}
+		int from = 0;
+		int to = s.length();
+		while (from < to && blank(s.charAt(from))) {
+			from++;
+		}
+		while (to > from && blank(s.charAt(to - 1))) {
+			to--;
+		}
+		int inner = -1;
+		for (int i = from; i < to; i++) {
+			if (narrowSpace(s.charAt(i))) {
+				inner = i;
+				break;
+			}
+		}
+		if (inner < 0) {
+			return from == 0 && to == s.length() ? s : s.substring(from, to);
+		}
+		StringBuilder out = new StringBuilder(to - from).append(s, from, inner);
+		for (int i = inner; i < to; i++) {
+			char c = s.charAt(i);
+			out.append(narrowSpace(c) ? ' ' : c);
+		}
+		return out.toString();
+	}
+
+	/**
+	 * Whether a character is one {@link #strip} removes around typed text and {@link #isBlank} counts as nothing:
+	 * white space, a Unicode space, line or paragraph separator, or an invisible format character (Cf). Printable ASCII
+	 * costs one comparison.
+	 * @param c a code point (a UTF-16 unit will do: {@link #strip} reads units, the tags of plane 14 are no part of
+	 *        typed text's ends)
+	 */
+	public static boolean blank(int c) {
+		if (c > ' ' && c < 0x7f) {
+			return false;
+		}
+		return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT;
+	}
+
+	/** A Unicode space other than ASCII's and U+3000 that looks like the ASCII one: NBSP, U+2000–U+200A, U+202F, U+205F. */
+	private static boolean narrowSpace(char c) {
+		return c == '\u00A0' || c >= '\u2000' && c <= '\u200A' || c == '\u202F' || c == '\u205F';
 	}
 
 	/**

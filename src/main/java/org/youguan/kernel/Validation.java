@@ -105,14 +105,15 @@ public final class Validation {
 	 * character that is invisible or looks like another inside it ({@link Text#invisibleAt}): "…000001" and
 	 * "…000001\u200B" would look alike and differ, so a number already used would pass as new (rule
 	 * {@code invisible-character}); nor, once normalised ({@link Text#identifier}), a letter or digit outside Han and
-	 * ASCII ({@link Text#lookAlikeAt}: a Cyrillic О for the Latin O; rule {@code look-alike-character}). White space
-	 * around it is trimmed by the caller as usual.
+	 * ASCII ({@link Text#lookAlikeAt}: a Cyrillic О for the Latin O; rule {@code look-alike-character}). Spaces and
+	 * invisible characters around it are trimmed and a no-break space inside is the ASCII space it looks like
+	 * ({@link Text#strip}), as the caller trims it.
 	 */
 	public Validation identifier(String field, String label, String value) {
 		if (value == null) {
 			return this;
 		}
-		String typed = value.strip();
+		String typed = Text.strip(value);
 		int at = Text.invisibleAt(typed);
 		if (at >= 0) {
 			return require(field, false, "invisible-character", label + "含有不可见或形似的字符（"
@@ -165,11 +166,11 @@ public final class Validation {
 	 *         a {@code long} holds — a refusal naming the field, never a server error
 	 */
 	public static Long wholeNumber(String field, String label, String text) {
-		if (text == null || text.isBlank()) {
+		if (text == null || Text.isBlank(text)) {
 			return null;
 		}
 		try {
-			return Long.valueOf(text.strip());
+			return Long.valueOf(Text.strip(text));
 		}
 		catch (NumberFormatException ex) {
 			throw new InvalidValueException(field, "format", label + "应为整数");
@@ -186,11 +187,11 @@ public final class Validation {
 
 	/** A date typed as YYYY-MM-DD within {@code min} … {@code max}, or null when blank; else this field's error. */
 	public LocalDate date(String field, String label, String text, LocalDate min, LocalDate max) {
-		if (text == null || text.isBlank()) {
+		if (text == null || Text.isBlank(text)) {
 			return null;
 		}
 		try {
-			LocalDate date = LocalDate.parse(text.strip());
+			LocalDate date = LocalDate.parse(Text.strip(text));
 			within(field, label, date, min, max);
 			return date;
 		}

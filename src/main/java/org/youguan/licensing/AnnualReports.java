@@ -151,7 +151,7 @@ public class AnnualReports {
 		LocalDate today = today();
 		String code = null;
 		if (clerk.enterprise()) {
-			if (!Text.isBlank(data.creditCode()) && !data.creditCode().strip().equalsIgnoreCase(clerk.enterpriseCreditCode())) {
+			if (!Text.isBlank(data.creditCode()) && !Text.strip(data.creditCode()).equalsIgnoreCase(clerk.enterpriseCreditCode())) {
 				throw new AccessRefusedException("creditCode", "企业用户只能报送本企业的年度报告");
 			}
 			code = clerk.enterpriseCreditCode();
@@ -290,7 +290,7 @@ public class AnnualReports {
 		if (scope.kind() == DataScope.Kind.ENTERPRISE) {
 			throw new AccessRefusedException("年度报告逾期、未报名单仅供邮政管理部门查看");
 		}
-		String p = prefix == null ? "" : prefix.strip();
+		String p = prefix == null ? "" : Text.strip(prefix);
 		Map<String, LocalDate> filed = new HashMap<>();
 		jdbc.sql("SELECT credit_code, filed_on FROM annual_report WHERE year = :year").param("year", year)
 			.query((rs, i) -> filed.put(rs.getString(1), rs.getObject(2, LocalDate.class))).list();

@@ -109,7 +109,7 @@ public class BranchFilings {
 		Validation v = new Validation();
 		String code = null;
 		if (clerk.enterprise()) {
-			if (!Text.isBlank(data.parentCreditCode()) && !data.parentCreditCode().strip().equalsIgnoreCase(clerk.enterpriseCreditCode())) {
+			if (!Text.isBlank(data.parentCreditCode()) && !Text.strip(data.parentCreditCode()).equalsIgnoreCase(clerk.enterpriseCreditCode())) {
 				throw new AccessRefusedException("parentCreditCode", "企业用户只能为本企业的分支机构备案");
 			}
 			code = clerk.enterpriseCreditCode();
@@ -128,7 +128,7 @@ public class BranchFilings {
 			v.require("regionCode", false, "required", "分支机构所在地（regionCode）不能为空");
 		}
 		else {
-			region = v.check("regionCode", () -> regions.require("regionCode", data.regionCode().strip()).value());
+			region = v.check("regionCode", () -> regions.require("regionCode", Text.strip(data.regionCode())).value());
 			if (region != null && region.length() < 6) {
 				// a province or a city is no place: the branch's county (or its street) is, and staff see it by it
 				v.require("regionCode", false, "level", "分支机构所在地（regionCode）应为县级或以下的行政区划：" + region);
@@ -157,8 +157,8 @@ public class BranchFilings {
 			v.require("parentCreditCode", licence != null, "licence", "所属企业须持有有效的快递业务经营许可证，方可办理分支机构备案");
 		}
 		v.throwIfInvalid();
-		if (branches.exists(parent.id(), data.name().strip())) {
-			throw DomainException.duplicate("name", "该企业已有名为“" + data.name().strip() + "”的分支机构");
+		if (branches.exists(parent.id(), Text.strip(data.name()))) {
+			throw DomainException.duplicate("name", "该企业已有名为“" + Text.strip(data.name()) + "”的分支机构");
 		}
 		LocalDate due = rules.deadline(StatutoryRule.BRANCH_FILING, licensed, region);
 		boolean late = filedOn.isAfter(due);
@@ -166,10 +166,10 @@ public class BranchFilings {
 		p.put("code", code);
 		p.put("parent", parent.legalName());
 		p.put("licence", licence.number());
-		p.put("name", data.name().strip());
+		p.put("name", Text.strip(data.name()));
 		p.put("region", region);
-		p.put("address", data.address().strip());
-		p.put("head", data.headName().strip());
+		p.put("address", Text.strip(data.address()));
+		p.put("head", Text.strip(data.headName()));
 		p.put("licensed", licensed);
 		p.put("filed", filedOn);
 		p.put("due", due);
@@ -187,9 +187,9 @@ public class BranchFilings {
 			.query(Long.class)
 			.single();
 		audit.record(AuditEntry.of("licensing.branch-filing", "branch_filing", id, parent.legalName() + "分支机构备案“"
-				+ data.name().strip() + "”" + (late ? "（逾期备案，应于" + due + "前备案）" : "")).inRegion(region));
-		events.publishEvent(new BranchFiled(id, code, licence.number(), data.name().strip(), region, data.address().strip(),
-				data.headName().strip(), licensed, filedOn, false));
+				+ Text.strip(data.name()) + "”" + (late ? "（逾期备案，应于" + due + "前备案）" : "")).inRegion(region));
+		events.publishEvent(new BranchFiled(id, code, licence.number(), Text.strip(data.name()), region, Text.strip(data.address()),
+				Text.strip(data.headName()), licensed, filedOn, false));
 		return id;
 	}
 

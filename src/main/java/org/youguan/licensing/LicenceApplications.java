@@ -255,7 +255,7 @@ public class LicenceApplications {
 				: parse(v, "kind", "申请类型", data.kind(), ApplicationKind.class);
 		String code = null;
 		if (clerk.enterprise()) {
-			String given = Text.isBlank(data.applicantCreditCode()) ? clerk.enterpriseCreditCode() : data.applicantCreditCode().strip();
+			String given = Text.isBlank(data.applicantCreditCode()) ? clerk.enterpriseCreditCode() : Text.strip(data.applicantCreditCode());
 			if (!given.equalsIgnoreCase(clerk.enterpriseCreditCode())) {
 				throw new AccessRefusedException("applicantCreditCode", "企业用户只能为本企业提交许可申请");
 			}
@@ -272,7 +272,7 @@ public class LicenceApplications {
 		if (known != null && kind == ApplicationKind.CHANGE && !Text.isBlank(data.applicantName())) {
 			// a change of name: the name applied for is the new one
 			v.maxLength("applicantName", "申请人名称（applicantName）", data.applicantName(), 200);
-			name = data.applicantName().strip();
+			name = Text.strip(data.applicantName());
 		}
 		if (known == null) {
 			v.required("applicantName", "申请人名称（applicantName）", data.applicantName())
@@ -286,7 +286,7 @@ public class LicenceApplications {
 			v.require("regionCode", false, "required", "经营场所所在地（regionCode）不能为空");
 		}
 		else {
-			region = v.check("regionCode", () -> regions.require("regionCode", data.regionCode().strip()).value());
+			region = v.check("regionCode", () -> regions.require("regionCode", Text.strip(data.regionCode())).value());
 			if (region != null) {
 				v.require("regionCode", region.length() >= 6, "county", "经营场所所在地（regionCode）应具体到县（区）");
 				if (!clerk.enterprise()) {
@@ -322,7 +322,7 @@ public class LicenceApplications {
 		for (int i = 0; i < given.size(); i++) {
 			if (!Text.isBlank(given.get(i))) {
 				v.maxLength("branches[" + i + "]", "分支机构名称", given.get(i), 200);
-				branches.add(given.get(i).strip());
+				branches.add(Text.strip(given.get(i)));
 			}
 		}
 		v.require("branches", branches.size() <= 100, "max", "一次申请最多包含100个分支机构");
@@ -372,14 +372,14 @@ public class LicenceApplications {
 		p.put("kind", kind.name());
 		p.put("channel", clerk.enterprise() ? "PORTAL" : "PAPER");
 		p.put("code", code);
-		p.put("name", name.strip());
+		p.put("name", Text.strip(name));
 		p.put("registered", known != null);
-		p.put("rep", Text.blankToNull(data.legalRepresentative()) == null ? null : data.legalRepresentative().strip());
+		p.put("rep", Text.blankToNull(data.legalRepresentative()) == null ? null : Text.strip(data.legalRepresentative()));
 		p.put("capital", capital);
 		p.put("scope", scope.name());
 		p.put("level", level.name());
-		p.put("area", data.serviceArea().strip());
-		p.put("address", data.premisesAddress().strip());
+		p.put("area", Text.strip(data.serviceArea()));
+		p.put("address", Text.strip(data.premisesAddress()));
 		p.put("region", region);
 		p.put("safety", Text.blankToNull(data.safetySystem()));
 		p.put("service", Text.blankToNull(data.serviceSystem()));
@@ -416,7 +416,7 @@ public class LicenceApplications {
 				.update();
 		}
 		store(id, materials);
-		audit.record(AuditEntry.of("licensing.submit", "licence_application", id, number + "：" + name.strip() + "申请"
+		audit.record(AuditEntry.of("licensing.submit", "licence_application", id, number + "：" + Text.strip(name) + "申请"
 				+ kind.label() + (target == null ? "" : "许可证" + target.number()) + "（" + scope.label() + "，" + level.label()
 				+ "审批；" + (clerk.enterprise() ? "企业端提交" : "纸质申请录入") + "，补正告知期限至" + p.get("due") + "）"
 				+ (changes.isEmpty() ? "" : "；变更事项：" + describe(changes))).inRegion(region));
@@ -441,14 +441,14 @@ public class LicenceApplications {
 		List<Change> out = new ArrayList<>();
 		add(out, "legalName", holder.legalName(), name);
 		add(out, "legalRepresentative", holder.legalRepresentative(),
-				Text.isBlank(legalRepresentative) ? holder.legalRepresentative() : legalRepresentative.strip());
+				Text.isBlank(legalRepresentative) ? holder.legalRepresentative() : Text.strip(legalRepresentative));
 		if (capitalBefore == null || capitalBefore.compareTo(capital) != 0) {
 			out.add(new Change("registeredCapital", Change.label("registeredCapital"),
 					capitalBefore == null ? null : capitalBefore.stripTrailingZeros().toPlainString(),
 					capital.stripTrailingZeros().toPlainString()));
 		}
 		add(out, "scope", licence.scope().label(), scope.label());
-		add(out, "serviceArea", areaBefore, serviceArea == null ? null : serviceArea.strip());
+		add(out, "serviceArea", areaBefore, serviceArea == null ? null : Text.strip(serviceArea));
 		if (!branches.isEmpty() && !branches.equals(branchesBefore)) {
 			out.add(new Change("branches", Change.label("branches"), String.join("\n", branchesBefore), String.join("\n", branches)));
 		}
@@ -552,7 +552,7 @@ public class LicenceApplications {
 		for (int i = 0; i < extra.size(); i++) {
 			if (!Text.isBlank(extra.get(i))) {
 				v.maxLength("items[" + i + "]", "补正事项", extra.get(i), 300);
-				items.add(extra.get(i).strip());
+				items.add(Text.strip(extra.get(i)));
 			}
 		}
 		v.require("items", !items.isEmpty(), "required", "没有需要补正的材料：材料齐全的申请应予受理");
@@ -671,12 +671,12 @@ public class LicenceApplications {
 		new Validation().required("reason", "不予受理理由（reason）", reason).maxLength("reason", "不予受理理由（reason）", reason, 1000)
 			.maxLength("competentBureau", "有权机关（competentBureau）", competentBureau, 100).throwIfInvalid();
 		String competent = Text.isBlank(competentBureau)
-				? bureauName(a.approvingLevel().bureauRegion(a.regionCode())) : competentBureau.strip();
+				? bureauName(a.approvingLevel().bureauRegion(a.regionCode())) : Text.strip(competentBureau);
 		move(a, to, ", not_accepted_on = :on, not_accepted_reason = :reason, competent_bureau = :competent",
-				Map.of("on", today(), "reason", reason.strip(), "competent", competent));
+				Map.of("on", today(), "reason", Text.strip(reason), "competent", competent));
 		attachments.storeGenerated(owner(id), NOT_ACCEPTED, "不予受理决定书-" + a.number() + ".docx",
 				documents.notAccepted(find(id), receiverBureau(clerk)));
-		record(a, "licensing.not-accept", "不予受理：" + reason.strip() + "；告知向" + competent + "申请");
+		record(a, "licensing.not-accept", "不予受理：" + Text.strip(reason) + "；告知向" + competent + "申请");
 	}
 
 	// ------------------------------------------------------------------ review and verification
@@ -695,10 +695,10 @@ public class LicenceApplications {
 		new Validation().required("opinion", "初审意见（opinion）", opinion).maxLength("opinion", "初审意见（opinion）", opinion, 2000)
 			.throwIfInvalid();
 		move(a, to, ", reviewed_on = :on, reviewed_by = :by, review_opinion = :opinion",
-				Map.of("on", today(), "by", clerk.name(), "opinion", opinion.strip()));
+				Map.of("on", today(), "by", clerk.name(), "opinion", Text.strip(opinion)));
 		long branches = jdbc.sql("SELECT count(*) FROM licence_application_branch WHERE application_id = :id").param("id", id)
 			.query(Long.class).single();
-		record(a, "licensing.review", "初审（" + (1 + branches) + "家次，含分支机构" + branches + "家）：" + opinion.strip());
+		record(a, "licensing.review", "初审（" + (1 + branches) + "家次，含分支机构" + branches + "家）：" + Text.strip(opinion));
 	}
 
 	/**
@@ -719,7 +719,7 @@ public class LicenceApplications {
 				: v.date("verifiedOn", "核查日期（verifiedOn）", data.verifiedOn(), a.reviewedOn(), today());
 		List<String> team = new ArrayList<>();
 		if (data.inspectors() != null) {
-			data.inspectors().stream().filter(n -> !Text.isBlank(n)).map(String::strip).distinct().forEach(team::add);
+			data.inspectors().stream().filter(n -> !Text.isBlank(n)).map(Text::strip).distinct().forEach(team::add);
 		}
 		v.require("inspectors", team.size() >= 2, "min", "现场核查人员（inspectors）不得少于2人");
 		team.forEach(n -> v.maxLength("inspectors", "核查人员姓名", n, 50));
@@ -730,7 +730,7 @@ public class LicenceApplications {
 			v.maxLength("checklist[" + i + "].item", "核查项目", lines.get(i).item(), 200)
 				.maxLength("checklist[" + i + "].note", "核查说明", lines.get(i).note(), 500)
 				.require("checklist[" + i + "].passed", lines.get(i).passed() != null, "required", "请填写核查项目“"
-						+ lines.get(i).item().strip() + "”是否符合");
+						+ Text.strip(lines.get(i).item()) + "”是否符合");
 		}
 		v.require("passed", data.passed() != null, "required", "请填写核查结论：是否符合条件（passed）");
 		v.required("conclusion", "核查结论（conclusion）", data.conclusion()).maxLength("conclusion", "核查结论（conclusion）",
@@ -752,7 +752,7 @@ public class LicenceApplications {
 			jdbc.sql("""
 					INSERT INTO licence_verification_item (application_id, position, item, passed, note)
 					VALUES (:id, :pos, :item, :passed, :note)""")
-				.param("id", id).param("pos", i + 1).param("item", l.item().strip()).param("passed", l.passed())
+				.param("id", id).param("pos", i + 1).param("item", Text.strip(l.item())).param("passed", l.passed())
 				.param("note", Text.blankToNull(l.note())).update();
 		}
 		for (int i = 0; i < pictures.size(); i++) {
@@ -761,12 +761,12 @@ public class LicenceApplications {
 		Map<String, Object> p = new HashMap<>();
 		p.put("on", on);
 		p.put("passed", data.passed());
-		p.put("conclusion", data.conclusion().strip());
+		p.put("conclusion", Text.strip(data.conclusion()));
 		p.put("team", String.join("、", team));
 		move(a, to, ", verified_on = :on, verification_passed = :passed, verification_conclusion = :conclusion, inspectors = :team", p);
 		boolean late = a.verificationDueOn() != null && on.isAfter(a.verificationDueOn());
 		record(a, "licensing.verify", "现场核查（" + String.join("、", team) + "）：" + (data.passed() ? "符合条件" : "不符合条件") + "，"
-				+ data.conclusion().strip() + (late ? "；逾期报告（期限" + a.verificationDueOn() + "）" : ""));
+				+ Text.strip(data.conclusion()) + (late ? "；逾期报告（期限" + a.verificationDueOn() + "）" : ""));
 	}
 
 	// ------------------------------------------------------------------ clock
@@ -783,17 +783,17 @@ public class LicenceApplications {
 		requireHandler(clerk, a);
 		ApplicationStep.SUSPEND.from(a.status());
 		Validation v = new Validation();
-		v.require("kind", kind != null && Set.of("CORRECTION", "HEARING", "EXPERT_REVIEW").contains(kind.strip().toUpperCase(Locale.ROOT)),
+		v.require("kind", kind != null && Set.of("CORRECTION", "HEARING", "EXPERT_REVIEW").contains(Text.strip(kind).toUpperCase(Locale.ROOT)),
 				"one-of", "中止事由（kind）应为CORRECTION（补正核查缺陷）、HEARING（听证）或EXPERT_REVIEW（专家评审）");
 		v.required("reason", "中止理由（reason）", reason).maxLength("reason", "中止理由（reason）", reason, 500).throwIfInvalid();
 		if (ongoing(id).isPresent()) {
 			throw DomainException.rule("决定期限已在中止计时中");
 		}
 		jdbc.sql("INSERT INTO licence_application_suspension (application_id, kind, started_on, reason) VALUES (:id, :kind, :on, :reason)")
-			.param("id", id).param("kind", kind.strip().toUpperCase(Locale.ROOT)).param("on", today()).param("reason", reason.strip())
+			.param("id", id).param("kind", Text.strip(kind).toUpperCase(Locale.ROOT)).param("on", today()).param("reason", Text.strip(reason))
 			.update();
 		move(a, a.status(), "", Map.of());
-		record(a, "licensing.suspend", "中止计时（" + kind.strip().toUpperCase(Locale.ROOT) + "）：" + reason.strip());
+		record(a, "licensing.suspend", "中止计时（" + Text.strip(kind).toUpperCase(Locale.ROOT) + "）：" + Text.strip(reason));
 	}
 
 	/** Restarts the decision clock; the decision limit moves by the days paused. */
@@ -924,10 +924,10 @@ public class LicenceApplications {
 		String bureauRegion = a.approvingLevel().bureauRegion(a.regionCode());
 		String decisionNumber = numbers.next("许可决定", bureauRegion, today.getYear());
 		move(a, to, ", decided_on = :on, decision = 'REFUSED', decision_number = :number, decided_by = :by, decision_reasons = :reasons",
-				Map.of("on", today, "number", decisionNumber, "by", clerk.name(), "reasons", reasons.strip()));
+				Map.of("on", today, "number", decisionNumber, "by", clerk.name(), "reasons", Text.strip(reasons)));
 		attachments.storeGenerated(owner(id), DECISION, "不予许可决定书-" + decisionNumber + ".docx",
 				documents.decision(find(id), bureauName(bureauRegion)));
-		record(a, "licensing.refuse", "不予许可，决定书" + decisionNumber + "：" + reasons.strip());
+		record(a, "licensing.refuse", "不予许可，决定书" + decisionNumber + "：" + Text.strip(reasons));
 	}
 
 	// ------------------------------------------------------------------ cancellation
@@ -964,7 +964,7 @@ public class LicenceApplications {
 			throw new InvalidValueException("ground", "not-expired", "许可证" + l.number() + "有效期至" + l.expiresOn()
 					+ "，尚未届满，不能以“" + g.label() + "”注销（行政许可法第70条）");
 		}
-		String reason = g.label() + (Text.isBlank(note) ? "" : "：" + note.strip());
+		String reason = g.label() + (Text.isBlank(note) ? "" : "：" + Text.strip(note));
 		audit.record(AuditEntry.of("licensing.cancel", "ExpressLicence", l.id(), "注销许可证" + l.number() + "（" + l.enterpriseName()
 				+ "）：" + reason + "（" + clerk.name() + "）").inRegion(l.regionCode()));
 		events.publishEvent(new LicenceCancelled(l.number(), reason));
@@ -1159,7 +1159,7 @@ public class LicenceApplications {
 		if (verified != null) {
 			v.require("preliminaryReviewedOn", reviewed != null, "order", "有现场核查日期的申请应有初审日期（preliminaryReviewedOn）");
 		}
-		String decision = Text.isBlank(data.decision()) ? null : data.decision().strip().toUpperCase(Locale.ROOT);
+		String decision = Text.isBlank(data.decision()) ? null : Text.strip(data.decision()).toUpperCase(Locale.ROOT);
 		v.require("decision", decision != null && Set.of("APPROVED", "REFUSED", "PENDING").contains(decision), "one-of",
 				"决定（decision）应为APPROVED、REFUSED或PENDING之一");
 		LocalDate decided = v.date("decidedOn", "决定日期（decidedOn）", data.decidedOn(),
@@ -1199,13 +1199,13 @@ public class LicenceApplications {
 		String region = checkImported(scope, ownRegion, data);
 		String code = CreditCode.of(data.applicantCreditCode()).value();
 		EnterpriseView known = enterprises.findByCreditCode(code).orElse(null);
-		ApplicationKind kind = ApplicationKind.valueOf(data.kind().strip().toUpperCase(Locale.ROOT));
+		ApplicationKind kind = ApplicationKind.valueOf(Text.strip(data.kind()).toUpperCase(Locale.ROOT));
 		LicenceScope licenceScope = scope(new Validation(), "scope", data.scope());
-		LocalDate received = LocalDate.parse(data.receivedOn().strip());
-		LocalDate reviewed = Text.isBlank(data.preliminaryReviewedOn()) ? null : LocalDate.parse(data.preliminaryReviewedOn().strip());
-		LocalDate verified = Text.isBlank(data.onSiteVerifiedOn()) ? null : LocalDate.parse(data.onSiteVerifiedOn().strip());
-		String decision = data.decision().strip().toUpperCase(Locale.ROOT);
-		LocalDate decided = Text.isBlank(data.decidedOn()) ? null : LocalDate.parse(data.decidedOn().strip());
+		LocalDate received = LocalDate.parse(Text.strip(data.receivedOn()));
+		LocalDate reviewed = Text.isBlank(data.preliminaryReviewedOn()) ? null : LocalDate.parse(Text.strip(data.preliminaryReviewedOn()));
+		LocalDate verified = Text.isBlank(data.onSiteVerifiedOn()) ? null : LocalDate.parse(Text.strip(data.onSiteVerifiedOn()));
+		String decision = Text.strip(data.decision()).toUpperCase(Locale.ROOT);
+		LocalDate decided = Text.isBlank(data.decidedOn()) ? null : LocalDate.parse(Text.strip(data.decidedOn()));
 		ApplicationStatus status = switch (decision) {
 			case "APPROVED" -> ApplicationStatus.APPROVED;
 			case "REFUSED" -> ApplicationStatus.REFUSED;
@@ -1217,7 +1217,7 @@ public class LicenceApplications {
 		p.put("number", numbers.next("许可申请", region.length() > 4 ? region.substring(0, 4) : region, received.getYear()));
 		p.put("kind", kind.name());
 		p.put("code", code);
-		p.put("name", known != null ? known.legalName() : data.applicantName().strip());
+		p.put("name", known != null ? known.legalName() : Text.strip(data.applicantName()));
 		p.put("registered", known != null);
 		p.put("scope", licenceScope.name());
 		p.put("level", ApprovingLevel.of(licenceScope).name());
@@ -1503,7 +1503,7 @@ public class LicenceApplications {
 			return null;
 		}
 		for (LicenceScope s : LicenceScope.values()) {
-			if (s.label().equals(text.strip()) || s.name().equalsIgnoreCase(text.strip())) {
+			if (s.label().equals(Text.strip(text)) || s.name().equalsIgnoreCase(Text.strip(text))) {
 				return s;
 			}
 		}
@@ -1517,7 +1517,7 @@ public class LicenceApplications {
 			return null;
 		}
 		try {
-			return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT));
+			return Enum.valueOf(type, Text.strip(text).toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
 			List<String> names = new ArrayList<>();

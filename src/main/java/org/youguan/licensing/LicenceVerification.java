@@ -60,7 +60,7 @@ public class LicenceVerification {
 	 */
 	public Result verify(String number, String code) {
 		String n = Objects.requireNonNullElse(Text.identifier(number), "");
-		String c = code == null ? "" : code.strip().toUpperCase(Locale.ROOT);
+		String c = code == null ? "" : Text.strip(code).toUpperCase(Locale.ROOT);
 		// the certificate issued with the licence, or one re-issued on a change or renewal: each has its own code
 		Optional<ApplicationView> issued = n.isEmpty() ? Optional.empty() : applications.certificates(n).stream()
 			.filter(x -> MessageDigest.isEqual(x.verificationCode().getBytes(StandardCharsets.UTF_8),

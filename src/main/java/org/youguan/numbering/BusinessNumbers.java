@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Text;
 
 /**
  * Issues business numbers of the form {@code 类型-地区-年份-序号}, e.g. {@code 申诉-3205-2026-000123}: the type prefix
@@ -28,7 +29,7 @@ public class BusinessNumbers {
 	/** The series' next number, e.g. {@code 申诉-3205-2026-000123}, inside the caller's transaction. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public String next(String type, String regionCode, int year) {
-		if (type == null || type.isBlank() || type.contains("-") || type.length() > 20) {
+		if (type == null || Text.isBlank(type) || type.contains("-") || type.length() > 20) {
 			throw new InvalidValueException("type", "format", "编号类型不能为空、不能含“-”且不超过20字");
 		}
 		long value = jdbc.sql("""
@@ -85,7 +86,7 @@ public class BusinessNumbers {
 	}
 
 	private static Matcher series(String type, String number) {
-		return Pattern.compile(Pattern.quote(type) + "-(\\d{1,9})-(\\d{4})-(\\d{6,9})").matcher(number.strip());
+		return Pattern.compile(Pattern.quote(type) + "-(\\d{1,9})-(\\d{4})-(\\d{6,9})").matcher(Text.strip(number));
 	}
 
 	/** Reserves {@code count} consecutive numbers at once (bulk loads); returns the first sequence value. */

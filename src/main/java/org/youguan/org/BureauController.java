@@ -23,6 +23,7 @@ import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageSteps;
+import org.youguan.kernel.Text;
 import org.youguan.region.RegionPicker;
 
 /**
@@ -88,7 +89,7 @@ class BureauController {
 		// refused: the form again in the refusal's 4xx with the values as typed (kernel.FormSteps)
 		return FormSteps.run(model, response, redirect, () -> {
 			long id = bureaus.create(scope, data);
-			return new PageSteps.Done("已新建机构“" + data.name().strip() + "”", "/admin/bureaus/" + id);
+			return new PageSteps.Done("已新建机构“" + Text.strip(data.name()) + "”", "/admin/bureaus/" + id);
 		}, () -> form(scope, model, data, null));
 	}
 

@@ -118,7 +118,7 @@ public class Bureaus {
 		if (bureaus.findByRegionCode(data.regionCode()).isPresent()) {
 			throw DomainException.duplicate("regionCode", "该行政区划已有邮政管理机构：" + data.regionCode());
 		}
-		if (bureaus.existsByName(data.name().strip())) {
+		if (bureaus.existsByName(Text.strip(data.name()))) {
 			throw DomainException.duplicate("name", "机构名称已存在：" + data.name());
 		}
 		Bureau bureau = bureaus.save(Bureau.create(normalise(data), demo, clock.instant()));
@@ -184,7 +184,7 @@ public class Bureaus {
 	}
 
 	private static BureauData normalise(BureauData d) {
-		return new BureauData(d.name().strip(), Text.blankToNull(d.shortName()), d.level(), d.regionCode().strip(),
+		return new BureauData(Text.strip(d.name()), Text.blankToNull(d.shortName()), d.level(), Text.strip(d.regionCode()),
 				d.parentId(), Text.blankToNull(d.address()),
 				Text.blankToNull(d.phone()) == null ? null : Telephone.of(d.phone()).value());
 	}

@@ -23,6 +23,7 @@ import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageSteps;
+import org.youguan.kernel.Text;
 
 /**
  * Department (处室) management within the administrator's scope.
@@ -82,7 +83,7 @@ class DepartmentController {
 				throw new InvalidValueException("bureauId", "required", "请选择所属机构");
 			}
 			departments.create(scope, bureauId, name, duties, sortOrder);
-			return new PageSteps.Done("已新建处室“" + name.strip() + "”", "/admin/departments?bureau=" + bureauId);
+			return new PageSteps.Done("已新建处室“" + Text.strip(name) + "”", "/admin/departments?bureau=" + bureauId);
 		}, () -> form(scope, model, null, bureauId, name, duties, sortOrder));
 	}
 

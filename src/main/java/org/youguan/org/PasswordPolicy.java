@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Text;
 
 /**
  * The password rule 等保2.0 level 3 expects (GB/T 22239-2019 8.1.4.1 身份鉴别: 口令具有复杂度要求): at least
@@ -56,11 +57,11 @@ public final class PasswordPolicy {
 	}
 
 	private static boolean containsUsername(String password, String username) {
-		if (username == null || username.isBlank()) {
+		if (username == null || Text.isBlank(username)) {
 			return false;
 		}
 		String p = password.toLowerCase(Locale.ROOT);
-		String u = username.strip().toLowerCase(Locale.ROOT);
+		String u = Text.strip(username).toLowerCase(Locale.ROOT);
 		if (u.length() < 3) {
 			return p.equals(u);
 		}
@@ -92,7 +93,7 @@ public final class PasswordPolicy {
 				throw new IllegalStateException("security/common-passwords.txt is missing from the class path");
 			}
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-				.map(String::strip)
+				.map(Text::strip)
 				.filter(l -> !l.isEmpty() && !l.startsWith("#"))
 				.map(l -> l.toLowerCase(Locale.ROOT))
 				.collect(Collectors.toUnmodifiableSet());

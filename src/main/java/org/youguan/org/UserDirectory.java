@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.kernel.Rows;
+import org.youguan.kernel.Text;
 
 /**
  * What sign-in needs: the principal for a user name, and the record of successful and failed sign-ins that drives the
@@ -27,7 +28,7 @@ public class UserDirectory {
 	 * @return the name to look up and log, never null
 	 */
 	public static String typedName(Object typed) {
-		String name = typed == null ? "" : String.valueOf(typed).strip();
+		String name = typed == null ? "" : Text.strip(String.valueOf(typed));
 		return name.length() > MAX_USERNAME_LENGTH ? name.substring(0, MAX_USERNAME_LENGTH) : name;
 	}
 

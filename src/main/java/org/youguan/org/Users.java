@@ -143,7 +143,7 @@ public class Users {
 	public CreatedUser create(CurrentUser actor, UserData data) {
 		String temporary = temporaryPassword();
 		long id = provision(actor.scope(), actor, data, temporary, true, false);
-		return new CreatedUser(id, data.username().strip(), temporary);
+		return new CreatedUser(id, Text.strip(data.username()), temporary);
 	}
 
 	/**
@@ -162,10 +162,10 @@ public class Users {
 	private long provision(DataScope scope, CurrentUser actor, UserData data, String password, boolean mustChange,
 			boolean demo) {
 		String region = validate(scope, actor, data, null);
-		if (users.existsByUsername(data.username().strip())) {
-			throw DomainException.duplicate("username", "用户名已存在：" + data.username().strip());
+		if (users.existsByUsername(Text.strip(data.username()))) {
+			throw DomainException.duplicate("username", "用户名已存在：" + Text.strip(data.username()));
 		}
-		UserAccount user = UserAccount.create(data.username().strip(), data.displayName().strip(), data.kind(),
+		UserAccount user = UserAccount.create(Text.strip(data.username()), Text.strip(data.displayName()), data.kind(),
 				encoder.encode(password), mustChange, demo, clock.instant());
 		place(scope, user, data, region);
 		user = users.save(user);
@@ -317,7 +317,7 @@ public class Users {
 	}
 
 	private void place(DataScope scope, UserAccount user, UserData data, String enterpriseRegion) {
-		user.describe(data.displayName().strip(), Text.blankToNull(data.phone()) == null ? null
+		user.describe(Text.strip(data.displayName()), Text.blankToNull(data.phone()) == null ? null
 				: MobilePhone.of(data.phone()).value());
 		if (data.kind() == UserKind.STAFF) {
 			Bureau bureau = bureaus.load(scope, data.bureauId());
@@ -337,7 +337,7 @@ public class Users {
 		Validation v = new Validation();
 		if (existing == null) {
 			v.required("username", "用户名", data.username());
-			v.require("username", data.username() == null || data.username().strip().matches("[a-z0-9][a-z0-9._-]{2,39}"),
+			v.require("username", data.username() == null || Text.strip(data.username()).matches("[a-z0-9][a-z0-9._-]{2,39}"),
 					"format", "用户名应为3-40位小写字母、数字、点、下划线或连字符，且以字母或数字开头");
 		}
 		v.required("displayName", "姓名", data.displayName()).maxLength("displayName", "姓名", data.displayName(), 60);

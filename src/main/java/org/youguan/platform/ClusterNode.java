@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.youguan.kernel.Text;
 
 /**
  * The name of this application node in a cluster (N nodes on one PostgreSQL): written as {@code locked_by} of the
@@ -20,7 +21,7 @@ public class ClusterNode {
 	private final String name;
 
 	ClusterNode(@Value("${youguan.node-name:}") String configured) {
-		this.name = configured == null || configured.isBlank() ? generated() : configured.strip();
+		this.name = configured == null || Text.isBlank(configured) ? generated() : Text.strip(configured);
 	}
 
 	/** This node's name (at most 200 characters). */

@@ -139,12 +139,24 @@ public abstract class DataMigration implements JavaMigration {
 	 */
 	public static int rewriteCopies(Connection connection, String table, String column, UnaryOperator<String> form,
 			String... key) throws SQLException {
+		return rewriteCopies(connection, table, column, column + " IS NOT NULL", form, key);
+	}
+
+	/**
+	 * As {@link #rewriteCopies(Connection, String, String, UnaryOperator, String...)}, reading only the rows
+	 * {@code selected} (an SQL condition over the table's columns) selects — the rows {@code form} may change, so a large
+	 * table is not read whole.
+	 * @return how many rows were rewritten
+	 * @throws SQLException from the database
+	 */
+	public static int rewriteCopies(Connection connection, String table, String column, String selected,
+			UnaryOperator<String> form, String... key) throws SQLException {
 		String keys = String.join(", ", key);
 		String where = String.join(" AND ", Arrays.stream(key).map(k -> k + " = ?").toList());
 		int count = 0;
 		try (Statement read = connection.createStatement();
 				ResultSet rows = read.executeQuery("SELECT " + keys + ", " + column + " FROM " + table + " WHERE " + column
-						+ " IS NOT NULL");
+						+ " IS NOT NULL AND (" + selected + ")");
 				PreparedStatement write = connection.prepareStatement("UPDATE " + table + " SET " + column + " = ? WHERE "
 						+ where)) {
 			while (rows.next()) {

@@ -24,6 +24,7 @@ import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.util.FileSystemUtils;
+import org.youguan.kernel.Text;
 
 /**
  * Starts a real PostgreSQL 15 from the binaries on the class path, with its data in a directory that survives
@@ -61,7 +62,7 @@ public final class EmbeddedPostgresServer {
 	 * @throws IllegalStateException when the file can be read by others or cannot be read (start-up stops)
 	 */
 	public static String password(Path file) {
-		return KeyFiles.read(file).map(String::strip).orElseGet(() -> {
+		return KeyFiles.read(file).map(Text::strip).orElseGet(() -> {
 			byte[] random = new byte[32];
 			new SecureRandom().nextBytes(random);
 			return KeyFiles.create(file, Base64.getUrlEncoder().withoutPadding().encodeToString(random)).strip();
@@ -125,7 +126,7 @@ public final class EmbeddedPostgresServer {
 		try {
 			return Files.readAllLines(dataDir.resolve("pg_hba.conf"))
 				.stream()
-				.map(String::strip)
+				.map(Text::strip)
 				.filter(line -> !line.isEmpty() && !line.startsWith("#"))
 				.anyMatch(line -> List.of(line.split("\\s+")).contains("trust"));
 		}

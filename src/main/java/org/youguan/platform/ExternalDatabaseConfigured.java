@@ -4,6 +4,7 @@ import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.youguan.kernel.Text;
 
 /**
  * Boot has no "property missing" condition: this one holds when {@code youguan.db.url} ({@code YOUGUAN_DB_URL}) is
@@ -16,7 +17,7 @@ final class ExternalDatabaseConfigured {
 
 	static boolean in(Environment environment) {
 		String url = environment.getProperty("youguan.db.url");
-		return url != null && !url.isBlank();
+		return url != null && !Text.isBlank(url);
 	}
 
 	static final class Absent implements Condition {

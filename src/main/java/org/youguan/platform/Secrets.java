@@ -44,6 +44,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
+import org.youguan.kernel.Text;
 
 /**
  * The application's secret keys, never stored in the database (a stolen database or backup reveals nothing they
@@ -327,7 +328,7 @@ public class Secrets {
 	 */
 	public byte[] moduleKey(String property, String configured, String fileName) {
 		Path file = directory.resolve(fileName);
-		String text = configured != null && !configured.isBlank() ? configured.strip() : KeyFiles.read(file).orElse(null);
+		String text = configured != null && !Text.isBlank(configured) ? Text.strip(configured) : KeyFiles.read(file).orElse(null);
 		if (text == null) {
 			byte[] fresh = new byte[32];
 			new SecureRandom().nextBytes(fresh);
@@ -336,7 +337,7 @@ public class Secrets {
 		}
 		byte[] raw;
 		try {
-			raw = Base64.getDecoder().decode(text.strip());
+			raw = Base64.getDecoder().decode(Text.strip(text));
 		}
 		catch (IllegalArgumentException ex) {
 			raw = new byte[0];
@@ -365,7 +366,7 @@ public class Secrets {
 
 	private KeysetHandle keyset(String property, String configured, String fileName, Generator generator, KeyOf keyOf)
 			throws GeneralSecurityException {
-		if (configured != null && !configured.isBlank()) {
+		if (configured != null && !Text.isBlank(configured)) {
 			return fromConfiguration(property, configured, keyOf);
 		}
 		Path file = directory.resolve(fileName);

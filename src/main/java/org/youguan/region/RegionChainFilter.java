@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.youguan.kernel.Text;
 
 /**
  * Turns the region picker's chain of selects into the one code the form's handler expects: for each field named by
@@ -55,9 +56,9 @@ class RegionChainFilter extends OncePerRequestFilter {
 	 * ""]} → 320506, {@code ["", "31", "3205"]} → 31 (3205 no longer lies inside the province chosen above it).
 	 */
 	static String deepest(String[] values) {
-		String result = values[0] == null ? "" : values[0].strip();
+		String result = values[0] == null ? "" : Text.strip(values[0]);
 		for (int i = 1; i < values.length; i++) {
-			String value = values[i] == null ? "" : values[i].strip();
+			String value = values[i] == null ? "" : Text.strip(values[i]);
 			if (value.isEmpty() || value.length() <= result.length() || !value.startsWith(result)) {
 				break;
 			}

@@ -1,6 +1,7 @@
 package org.youguan.region;
 
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Text;
 
 /**
  * A GB/T 2260 region code: province {@code 32}, city {@code 3205}, county {@code 320506}, street {@code 320506001},
@@ -12,10 +13,10 @@ public record RegionCode(String value) {
 	public static final RegionCode COUNTRY = new RegionCode("0");
 
 	public RegionCode {
-		if (value == null || value.isBlank()) {
+		if (value == null || Text.isBlank(value)) {
 			throw new InvalidValueException("regionCode", "required", "行政区划代码不能为空");
 		}
-		value = value.strip();
+		value = Text.strip(value);
 		if (!value.chars().allMatch(c -> c >= '0' && c <= '9')) {
 			throw new InvalidValueException("regionCode", "digits", "行政区划代码只能由数字组成：" + value);
 		}

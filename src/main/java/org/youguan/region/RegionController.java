@@ -19,6 +19,7 @@ import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageSteps;
+import org.youguan.kernel.Text;
 
 /**
  * Browsing the region tree, and the system administrator's street/village import with its progress page.
@@ -43,7 +44,7 @@ class RegionController {
 		Region current = regions.find(code).orElseThrow(() -> DomainException.notFound("行政区划", code));
 		model.addAttribute("current", current);
 		model.addAttribute("path", regions.path(code));
-		if (q != null && !q.isBlank()) {
+		if (q != null && !Text.isBlank(q)) {
 			PageQuery query = PageQuery.of(q, page, 50, null, null);
 			model.addAttribute("result", regions.search(code, query));
 			model.addAttribute("query", query);

@@ -96,10 +96,10 @@ public class RegionImporter implements DisposableBean {
 	 * not gzip (nothing is started)
 	 */
 	public String start(String fileName, byte[] content, String provinceFilter) {
-		if (provinceFilter != null && !provinceFilter.isBlank() && !provinceFilter.strip().matches("\\d{2}")) {
+		if (provinceFilter != null && !Text.isBlank(provinceFilter) && !Text.strip(provinceFilter).matches("\\d{2}")) {
 			throw new InvalidValueException("province", "format", "省份应为2位行政区划代码，如32");
 		}
-		String province = provinceFilter == null || provinceFilter.isBlank() ? null : provinceFilter.strip();
+		String province = provinceFilter == null || Text.isBlank(provinceFilter) ? null : Text.strip(provinceFilter);
 		List<String> lines = decode(content);
 		UUID id = begin(fileName, province, lines);
 		SecurityContext security = SecurityContextHolder.getContext();
@@ -185,7 +185,7 @@ public class RegionImporter implements DisposableBean {
 		Set<String> seen = new HashSet<>();
 		for (int i = 1; i < lines.size(); i++) {
 			String line = lines.get(i);
-			if (line.isBlank()) {
+			if (Text.isBlank(line)) {
 				continue;
 			}
 			long lineNo = i + 1;
@@ -208,7 +208,7 @@ public class RegionImporter implements DisposableBean {
 				else if (!seen.add(code)) {
 					errors.add(new RowError(lineNo, code, new FieldError("code", "unique", "代码在文件中重复")));
 				}
-				if (name.isBlank() || name.length() > 100) {
+				if (Text.isBlank(name) || name.length() > 100) {
 					errors.add(new RowError(lineNo, code, new FieldError("name", "required", "名称不能为空且不超过100字")));
 				}
 				if (!knownParents.contains(parent)) {

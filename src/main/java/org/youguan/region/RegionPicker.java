@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Text;
 
 /**
  * The region picker of every form where a person chooses a region (Thymeleaf fragment {@code region/picker}): a chain
@@ -52,7 +53,7 @@ public class RegionPicker {
 	 * For a picker that starts at an enterprise's city while its own region is a county.
 	 */
 	public String enclosing(String code, String level) {
-		if (code == null || code.isBlank()) {
+		if (code == null || Text.isBlank(code)) {
 			return RegionCode.COUNTRY.value();
 		}
 		int length = RegionLevel.valueOf(level).codeLength();
@@ -117,7 +118,7 @@ public class RegionPicker {
 	 * 20, each with its full path — for the picker's search box.
 	 */
 	public List<Match> search(Picker spec, String query) {
-		String q = query == null ? "" : query.strip();
+		String q = query == null ? "" : Text.strip(query);
 		if (q.isEmpty() || q.length() > MAX_QUERY) {
 			return List.of();
 		}
@@ -144,22 +145,22 @@ public class RegionPicker {
 
 	/** A picker's settings without its levels (for the search box's answer); checked as in {@link #of}. */
 	public Picker spec(String id, String field, String root, String min, String max, boolean inline) {
-		String name = field == null ? "" : field.strip();
+		String name = field == null ? "" : Text.strip(field);
 		if (!NAME.matcher(name).matches()) {
 			throw new InvalidValueException("field", "name", "选择器字段名无效：" + name);
 		}
-		String key = id == null || id.isBlank() ? name : id.strip();
+		String key = id == null || Text.isBlank(id) ? name : Text.strip(id);
 		if (!NAME.matcher(key).matches()) {
 			throw new InvalidValueException("id", "name", "选择器标识无效：" + key);
 		}
-		String rootCode = regions.require("root", root == null || root.isBlank() ? RegionCode.COUNTRY.value() : root).value();
+		String rootCode = regions.require("root", root == null || Text.isBlank(root) ? RegionCode.COUNTRY.value() : root).value();
 		RegionLevel minLevel = level("min", min, null);
 		RegionLevel maxLevel = level("max", max, RegionLevel.VILLAGE);
 		return new Picker(key, name, rootCode, minLevel, maxLevel, List.of(), List.of(), List.of(), inline);
 	}
 
 	private RegionCode existing(String value) {
-		if (value == null || value.isBlank()) {
+		if (value == null || Text.isBlank(value)) {
 			return null;
 		}
 		try {
@@ -172,11 +173,11 @@ public class RegionPicker {
 	}
 
 	private static RegionLevel level(String field, String text, RegionLevel blank) {
-		if (text == null || text.isBlank()) {
+		if (text == null || Text.isBlank(text)) {
 			return blank;
 		}
 		try {
-			return RegionLevel.valueOf(text.strip());
+			return RegionLevel.valueOf(Text.strip(text));
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidValueException(field, "level", "行政区划级别无效：" + text);

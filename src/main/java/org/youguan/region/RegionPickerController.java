@@ -6,6 +6,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.youguan.kernel.Text;
 
 /**
  * The region picker's htmx answers (public: the public complaint form uses it; regions are public data, and the
@@ -29,9 +30,9 @@ class RegionPickerController {
 			@RequestParam(required = false) String root, @RequestParam(required = false) String min,
 			@RequestParam(required = false) String max, @RequestParam(required = false) String parent,
 			@RequestParam(defaultValue = "false") boolean inline, HttpServletRequest request, Model model) {
-		String chosen = request.getParameter(field.strip());
+		String chosen = request.getParameter(Text.strip(field));
 		model.addAttribute("p",
-				picker.of(id, field, chosen == null || chosen.isBlank() ? parent : chosen, root, min, max, inline));
+				picker.of(id, field, chosen == null || Text.isBlank(chosen) ? parent : chosen, root, min, max, inline));
 		return "region/picker :: chain";
 	}
 
@@ -43,7 +44,7 @@ class RegionPickerController {
 			@RequestParam(required = false) String q, Model model) {
 		RegionPicker.Picker spec = picker.spec(id, field, root, min, max, inline);
 		model.addAttribute("p", spec);
-		model.addAttribute("q", q == null ? "" : q.strip());
+		model.addAttribute("q", q == null ? "" : Text.strip(q));
 		model.addAttribute("matches", picker.search(spec, q));
 		return "region/picker :: results";
 	}

@@ -22,6 +22,7 @@ import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
+import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.region.RegionCode;
 import org.youguan.region.Regions;
@@ -201,8 +202,8 @@ public class Branches {
 			v.require("filedOn", !data.filedOn().isAfter(LocalDate.now(clock)), "not-future", "备案日期不能晚于今天");
 		}
 		v.throwIfInvalid();
-		return new BranchData(data.enterpriseId(), data.licenceId(), data.name().strip(), region.value(),
-				data.address().strip(), data.headName().strip(), data.businessLicenceDate(), data.filedOn());
+		return new BranchData(data.enterpriseId(), data.licenceId(), Text.strip(data.name()), region.value(),
+				Text.strip(data.address()), Text.strip(data.headName()), data.businessLicenceDate(), data.filedOn());
 	}
 
 	/** Whether the enterprise already has a branch of this name. */

@@ -13,6 +13,7 @@ import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.kernel.Rows;
 import org.youguan.registry.internal.brands.Brand;
@@ -142,14 +143,14 @@ public class Brands {
 		Validation v = new Validation();
 		v.required("name", "品牌名称", d.name()).maxLength("name", "品牌名称", d.name(), 60);
 		v.required("shortName", "简称", d.shortName()).maxLength("shortName", "简称", d.shortName(), 20);
-		String name = d.name() == null ? "" : d.name().strip();
-		String shortName = d.shortName() == null ? "" : d.shortName().strip();
+		String name = d.name() == null ? "" : Text.strip(d.name());
+		String shortName = d.shortName() == null ? "" : Text.strip(d.shortName());
 		v.require("name", !taken("name", name, selfId), "unique", "品牌名称已存在：" + name);
 		v.require("shortName", !taken("short_name", shortName, selfId), "unique", "品牌简称已存在：" + shortName);
 		Long hq = null;
-		if (d.hqCreditCode() != null && !d.hqCreditCode().isBlank()) {
+		if (d.hqCreditCode() != null && !Text.isBlank(d.hqCreditCode())) {
 			hq = jdbc.sql("SELECT id FROM enterprise WHERE credit_code = :code")
-				.param("code", d.hqCreditCode().strip().toUpperCase())
+				.param("code", Text.strip(d.hqCreditCode()).toUpperCase())
 				.query(Long.class)
 				.optional()
 				.orElse(null);

@@ -174,7 +174,7 @@ public class Enterprises {
 	 * and sheets name an enterprise.
 	 */
 	public long idInScope(DataScope scope, String creditCode, String field) {
-		return findByCreditCode(creditCode == null ? "" : creditCode.strip().toUpperCase())
+		return findByCreditCode(creditCode == null ? "" : Text.strip(creditCode).toUpperCase())
 			.filter(e -> scope.containsRegion(e.regionCode()))
 			.map(EnterpriseView::id)
 			.orElseThrow(() -> new InvalidValueException(field, "exists", "辖区内没有该统一社会信用代码的企业"));
@@ -295,7 +295,7 @@ public class Enterprises {
 			v.check("contactPhone", () -> Telephone.of(phone));
 		}
 		v.throwIfInvalid();
-		return new EnterpriseData(d.legalName().strip(), code.value(), d.type(), d.brandId(),
+		return new EnterpriseData(Text.strip(d.legalName()), code.value(), d.type(), d.brandId(),
 				Text.blankToNull(d.legalRepresentative()), Text.blankToNull(d.address()), region.value(),
 				Text.blankToNull(d.contactName()), phone == null ? null : Telephone.of(phone).value());
 	}

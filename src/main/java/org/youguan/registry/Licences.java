@@ -226,7 +226,7 @@ public class Licences {
 	}
 
 	private static List<String> lines(String text) {
-		return text == null || text.isBlank() ? List.of() : List.of(text.split("\n"));
+		return text == null || Text.isBlank(text) ? List.of() : List.of(text.split("\n"));
 	}
 
 	private void writeTerms(long id, LicenceTerms t) {
@@ -404,7 +404,7 @@ public class Licences {
 		v.require("expiresOn", expiry == null || issuedOn == null || expiry.isAfter(issuedOn), "after-issue",
 				"有效期至应晚于发证日期");
 		v.throwIfInvalid();
-		return new LicenceData(d.enterpriseId(), number, d.scope(), d.issuingBureauName().strip(), d.issuingRegionCode(),
+		return new LicenceData(d.enterpriseId(), number, d.scope(), Text.strip(d.issuingBureauName()), d.issuingRegionCode(),
 				issuedOn, expiry);
 	}
 
@@ -416,12 +416,12 @@ public class Licences {
 
 	@Transactional
 	public void cancel(DataScope scope, long id, String reason) {
-		change(scope, id, reason, l -> l.cancel(reason.strip()), "licence.cancel", "注销");
+		change(scope, id, reason, l -> l.cancel(Text.strip(reason)), "licence.cancel", "注销");
 	}
 
 	@Transactional
 	public void revoke(DataScope scope, long id, String reason) {
-		change(scope, id, reason, l -> l.revoke(reason.strip()), "licence.revoke", "吊销");
+		change(scope, id, reason, l -> l.revoke(Text.strip(reason)), "licence.revoke", "吊销");
 	}
 
 	private void change(DataScope scope, long id, String reason, Consumer<ExpressLicence> transition,
@@ -431,14 +431,14 @@ public class Licences {
 		var before = l.snapshot();
 		transition.accept(l);
 		licences.save(l);
-		audit.record(AuditEntry.of(action, "ExpressLicence", id, verb + "许可证" + l.number() + "：" + reason.strip())
+		audit.record(AuditEntry.of(action, "ExpressLicence", id, verb + "许可证" + l.number() + "：" + Text.strip(reason))
 			.states(before, l.snapshot())
 			.inRegion(l.regionCode()));
 	}
 
 	/** 查询 for the public: by enterprise name fragment, exact credit code or licence number. */
 	public List<PublicLicence> publicSearch(String query, int limit) {
-		String q = query == null ? "" : query.strip();
+		String q = query == null ? "" : Text.strip(query);
 		if (q.length() < 2) {
 			return List.of();
 		}

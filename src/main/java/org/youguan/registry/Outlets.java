@@ -204,14 +204,14 @@ public class Outlets {
 			where.append(" AND o.brand_id = :brand");
 			params.put("brand", brand);
 		}
-		if (region != null && !region.isBlank()) {
+		if (region != null && !Text.isBlank(region)) {
 			where.append(" AND ").append(RegionPrefix.of(RegionCode.of(region).value()).predicate("o.region_code"));
 		}
 		if (filter.status() != null) {
 			where.append(" AND o.status = :status");
 			params.put("status", filter.status().name());
 		}
-		if (filter.cooperation() != null && !filter.cooperation().isBlank()) {
+		if (filter.cooperation() != null && !Text.isBlank(filter.cooperation())) {
 			where.append(" AND o.cooperation = :cooperation");
 			params.put("cooperation", filter.cooperation());
 		}
@@ -371,7 +371,7 @@ public class Outlets {
 	@Transactional
 	public long registerOnRecord(DataScope scope, OutletData data, String existingFilingNumber) {
 		long id = register(scope, data, false);
-		if (existingFilingNumber != null && !existingFilingNumber.isBlank()) {
+		if (existingFilingNumber != null && !Text.isBlank(existingFilingNumber)) {
 			recordFiled(scope, id, existingFilingNumber);
 		}
 		return id;
@@ -609,13 +609,13 @@ public class Outlets {
 	public PageResult<PublicOutlet> publicList(String region, String brand, PageQuery page) {
 		String regionCode;
 		try {
-			regionCode = region == null || region.isBlank() ? null : RegionCode.of(region).value();
+			regionCode = region == null || Text.isBlank(region) ? null : RegionCode.of(region).value();
 		}
 		catch (InvalidValueException ex) {
 			throw ex.forField("region");
 		}
 		Filter filter = new Filter(null, OutletStatus.FILED, regionCode, null);
-		String query = brand == null ? "" : brand.strip();
+		String query = brand == null ? "" : Text.strip(brand);
 		if (!query.isEmpty() && brands.findByShortName(query).isEmpty()) {
 			return new PageResult<>(List.of(), page.page(), page.size(), 0);
 		}
@@ -701,8 +701,8 @@ public class Outlets {
 		v.within("openedOn", "开办日期", d.openedOn(), Validation.EARLIEST_RECORD, Validation.LATEST_RECORD);
 		v.require("openedOn", d.openedOn() == null || !d.openedOn().isAfter(LocalDate.now(clock)), "not-future", "开办日期不能晚于今天");
 		v.throwIfInvalid();
-		return new OutletData(d.name().strip(), d.enterpriseId(), d.branchId(), d.cooperation(), d.address().strip(),
-				region.value(), d.longitude(), d.latitude(), d.managerName().strip(), id.value(), phone.value(),
+		return new OutletData(Text.strip(d.name()), d.enterpriseId(), d.branchId(), d.cooperation(), Text.strip(d.address()),
+				region.value(), d.longitude(), d.latitude(), Text.strip(d.managerName()), id.value(), phone.value(),
 				d.storageArea(), d.hasCommunications(), d.hasShelving(), d.hasSurveillance(), d.hasSignage(), d.openedOn());
 	}
 

@@ -23,6 +23,7 @@ import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
+import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 
 /**
@@ -211,11 +212,11 @@ public class StatutoryRules {
 				}
 			}
 		}
-		if (reason == null || reason.isBlank()) {
+		if (reason == null || Text.isBlank(reason)) {
 			throw new InvalidValueException("reason", "required", "请填写调整依据或原因");
 		}
 		new Validation().fits("value", "“" + rule.title() + "”的取值", value, 12, 2)
-			.maxLength("reason", "调整依据或原因", reason.strip(), 200)
+			.maxLength("reason", "调整依据或原因", Text.strip(reason), 200)
 			.throwIfInvalid();
 		RuleSetting before = setting(rule, bureauRegion);
 		jdbc.sql("""
@@ -227,15 +228,15 @@ public class StatutoryRules {
 			.param("code", rule.code())
 			.param("bureau", bureauId)
 			.param("value", value)
-			.param("reason", reason.strip())
+			.param("reason", Text.strip(reason))
 			.param("by", currentActor())
 			.param("at", OffsetDateTime.now(clock))
 			.update();
 		checkBelow(rule, bureauRegion);
 		audit.record(AuditEntry.of("rule.override", "StatutoryRule", rule.code(),
 				"调整“" + rule.title() + "”：" + before.effectiveValue().stripTrailingZeros().toPlainString() + " → "
-						+ value.stripTrailingZeros().toPlainString() + rule.unit().label() + "（" + reason.strip() + "）")
-			.states(Map.of("value", before.effectiveValue()), Map.of("value", value, "reason", reason.strip()))
+						+ value.stripTrailingZeros().toPlainString() + rule.unit().label() + "（" + Text.strip(reason) + "）")
+			.states(Map.of("value", before.effectiveValue()), Map.of("value", value, "reason", Text.strip(reason)))
 			.inRegion(bureauRegion));
 	}
 

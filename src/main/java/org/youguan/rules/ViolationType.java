@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.youguan.kernel.Text;
 
 /**
  * The legal-basis catalogue of violations a postal bureau penalises (DOMAIN.md "Typical clauses"): each type with the
@@ -238,7 +239,7 @@ public enum ViolationType {
 		if (text == null) {
 			return Optional.empty();
 		}
-		String t = text.strip();
+		String t = Text.strip(text);
 		return Arrays.stream(values()).filter(v -> v.name().equalsIgnoreCase(t) || v.title.equals(t)
 				|| v.shortName().equals(t)).findFirst();
 	}

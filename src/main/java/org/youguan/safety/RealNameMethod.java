@@ -1,5 +1,7 @@
 package org.youguan.safety;
 
+
+import org.youguan.kernel.Text;
 /**
  * How the sender's identity was checked when the parcel was accepted (实名查验方式, 邮件快件实名收寄管理办法): on site
  * against the ID document, online through an identity-verification service, or not at all because the sender is a
@@ -32,7 +34,7 @@ public enum RealNameMethod {
 		if (text == null) {
 			return null;
 		}
-		String t = text.strip();
+		String t = Text.strip(text);
 		for (RealNameMethod m : values()) {
 			if (m.label.equals(t) || m.name().equalsIgnoreCase(t)) {
 				return m;

@@ -6,6 +6,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.RegionPrefix;
+import org.youguan.kernel.Text;
 import org.youguan.safety.internal.ledgers.LedgerDemoData;
 
 /**
@@ -43,8 +44,8 @@ public class SafetyLedgers {
 		if (from == null || to == null || to.isBefore(from)) {
 			throw new InvalidValueException("to", "range", "统计期间的结束日期不能早于开始日期");
 		}
-		String region = regionPrefix == null || regionPrefix.isBlank() || regionPrefix.strip().equals("0") ? ""
-				: regionPrefix.strip();
+		String region = regionPrefix == null || Text.isBlank(regionPrefix) || Text.strip(regionPrefix).equals("0") ? ""
+				: Text.strip(regionPrefix);
 		RegionPrefix prefix = RegionPrefix.of(region);
 		long contractors = jdbc.sql("""
 				SELECT count(DISTINCT c.credit_code) FROM safety_contractor c

@@ -1,5 +1,7 @@
 package org.youguan.safety;
 
+
+import org.youguan.kernel.Text;
 /**
  * The sender's identity document (快递暂行条例(2025) art.23; 邮件快件实名收寄管理办法): the personal documents DOMAIN.md
  * lists, or the 统一社会信用代码 when the sender is a company.
@@ -37,7 +39,7 @@ public enum SenderIdType {
 		if (text == null) {
 			return null;
 		}
-		String t = text.strip();
+		String t = Text.strip(text);
 		for (SenderIdType type : values()) {
 			if (type.label.equals(t) || type.name().equalsIgnoreCase(t)) {
 				return type;

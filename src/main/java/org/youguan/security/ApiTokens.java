@@ -24,6 +24,7 @@ import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.Rows;
+import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.UserAccessChanged;
@@ -83,7 +84,7 @@ public class ApiTokens {
 		RANDOM.nextBytes(bytes);
 		String token = "yg_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 		OffsetDateTime expires = validDays == null ? null : OffsetDateTime.now(clock).plusDays(validDays);
-		long id = store(user, name.strip(), token, expires);
+		long id = store(user, Text.strip(name), token, expires);
 		return new NewToken(id, token);
 	}
 

@@ -12,6 +12,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.Text;
 import org.youguan.org.BureauData;
 import org.youguan.org.BureauLevel;
 import org.youguan.org.Bureaus;
@@ -69,7 +70,7 @@ class FirstAdministrator implements ApplicationRunner {
 		if (demo.enabled() || directory.anyUserExists()) {
 			return;
 		}
-		if (password == null || password.isBlank()) {
+		if (password == null || Text.isBlank(password)) {
 			throw new IllegalStateException("数据库中没有任何用户：请设置环境变量 YOUGUAN_ADMIN_PASSWORD 作为首个系统管理员 admin 的密码后再启动"
 					+ "（No user exists: set YOUGUAN_ADMIN_PASSWORD for the first administrator 'admin'）");
 		}

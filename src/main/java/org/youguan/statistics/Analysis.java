@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Text;
 import org.youguan.region.Region;
 import org.youguan.region.Regions;
 import org.youguan.registry.Brands;
@@ -154,7 +155,7 @@ public class Analysis {
 		BigDecimal previous = aggregates.value(indicator, slice.lastYear());
 		Coverage.Pair covered = coverage.pair(indicator, slice);
 		return new AggregateResult(indicator.code(), indicator.name(), prefix.isEmpty() ? "0" : prefix,
-				brand == null || brand.isBlank() ? null : brand.strip(), first.toString(), last.toString(),
+				brand == null || Text.isBlank(brand) ? null : Text.strip(brand), first.toString(), last.toString(),
 				value == null ? BigDecimal.ZERO : value, previous, Aggregates.growth(value, previous), indicator.unit(),
 				covered.current().reported(), covered.current().expected(), covered.comparable(), covered.caveat());
 	}
@@ -260,7 +261,7 @@ public class Analysis {
 
 	/** The region prefix of a region in scope (the country: ""), or access denied. */
 	public String region(DataScope scope, String region) {
-		String code = region == null || region.isBlank() ? "" : region.strip();
+		String code = region == null || Text.isBlank(region) ? "" : Text.strip(region);
 		if (code.equals("0")) {
 			code = "";
 		}
@@ -271,12 +272,12 @@ public class Analysis {
 	}
 
 	public Long brand(String brand) {
-		if (brand == null || brand.isBlank()) {
+		if (brand == null || Text.isBlank(brand)) {
 			return null;
 		}
-		return brands.findByShortName(brand.strip())
+		return brands.findByShortName(Text.strip(brand))
 			.map(Brands.BrandView::id)
-			.orElseThrow(() -> new InvalidValueException("brand", "exists", "没有该品牌：" + brand.strip()));
+			.orElseThrow(() -> new InvalidValueException("brand", "exists", "没有该品牌：" + Text.strip(brand)));
 	}
 
 	private static Row row(String key, String name, BigDecimal value, BigDecimal before, BigDecimal total,

@@ -13,6 +13,7 @@ import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Rows;
+import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.statistics.internal.Aggregation;
 import org.youguan.statistics.internal.Formula;
@@ -46,7 +47,7 @@ public class Indicators {
 	@Transactional
 	public void add(NewIndicator n, Long formId) {
 		Validation v = new Validation();
-		String code = n.code() == null ? "" : n.code().strip();
+		String code = n.code() == null ? "" : Text.strip(n.code());
 		v.require("code", code.matches("[a-z][a-z0-9]*(\\.[a-z0-9]+){0,5}") && code.length() <= 60, "format",
 				"指标代码应为小写字母、数字和点，如green.transfer.bags");
 		v.require("code", find(code).isEmpty(), "unique", "指标代码已存在：" + code);
@@ -54,11 +55,11 @@ public class Indicators {
 		v.required("unit", "单位", n.unit()).maxLength("unit", "单位", n.unit(), 20);
 		v.require("valueType", n.valueType() != null, "required", "请选择数值类型");
 		v.require("aggregation", n.aggregation() != null, "required", "请选择汇总方式");
-		String denominator = n.denominatorCode() == null || n.denominatorCode().isBlank() ? null : n.denominatorCode().strip();
+		String denominator = n.denominatorCode() == null || Text.isBlank(n.denominatorCode()) ? null : Text.strip(n.denominatorCode());
 		if (n.aggregation() == Aggregation.WEIGHTED) {
 			v.require("denominatorCode", denominator != null && find(denominator).isPresent(), "exists", "加权平均须指定已有的权重指标");
 		}
-		String formula = n.formula() == null || n.formula().isBlank() ? null : n.formula().strip();
+		String formula = n.formula() == null || Text.isBlank(n.formula()) ? null : Text.strip(n.formula());
 		if (formula != null) {
 			try {
 				Formula parsed = Formula.parse(formula);
@@ -78,13 +79,13 @@ public class Indicators {
 				    category, position)
 				VALUES (:code, :name, :unit, :type, :aggregation, :denominator, :formula, :description, 'LOCAL', :position)""")
 			.param("code", code)
-			.param("name", n.name().strip())
-			.param("unit", n.unit().strip())
+			.param("name", Text.strip(n.name()))
+			.param("unit", Text.strip(n.unit()))
 			.param("type", n.valueType().name())
 			.param("aggregation", n.aggregation().name())
 			.param("denominator", n.aggregation() == Aggregation.WEIGHTED ? denominator : null)
 			.param("formula", formula)
-			.param("description", n.description() == null ? "" : n.description().strip())
+			.param("description", n.description() == null ? "" : Text.strip(n.description()))
 			.param("position", position)
 			.update();
 		if (formId != null) {
@@ -95,7 +96,7 @@ public class Indicators {
 				.update();
 		}
 		audit.record(AuditEntry.of("statistics.indicator.add", "StatIndicator", code,
-				"新增统计指标" + code + "“" + n.name().strip() + "”" + (formula == null ? "" : "＝" + formula)).inRegion("0"));
+				"新增统计指标" + code + "“" + Text.strip(n.name()) + "”" + (formula == null ? "" : "＝" + formula)).inRegion("0"));
 	}
 
 	public List<Indicator> all() {
@@ -118,7 +119,7 @@ public class Indicators {
 
 	/** The indicator with this code, or an error naming {@code field}. */
 	public Indicator require(String field, String code) {
-		return find(code == null ? "" : code.strip())
+		return find(code == null ? "" : Text.strip(code))
 			.orElseThrow(() -> new InvalidValueException(field, "exists", "没有代码为“" + code + "”的统计指标"));
 	}
 

@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Text;
 
 /**
  * A reporting period: a month ("2025-11"), a quarter ("2025-Q4") or a year ("2025").
@@ -42,7 +43,7 @@ public record Period(PeriodType type, YearMonth first) {
 	public static Period parse(PeriodType type, String text, String field) {
 		Period p = parseForm(type, text, field);
 		if (p.year() < FIRST_YEAR || p.last().getYear() > LAST_YEAR) {
-			throw new InvalidValueException(field, "range", "报告期应在" + FIRST_YEAR + "年至" + LAST_YEAR + "年之间：" + text.strip());
+			throw new InvalidValueException(field, "range", "报告期应在" + FIRST_YEAR + "年至" + LAST_YEAR + "年之间：" + Text.strip(text));
 		}
 		return p;
 	}
@@ -73,7 +74,7 @@ public record Period(PeriodType type, YearMonth first) {
 	}
 
 	private static Period parseForm(PeriodType type, String text, String field) {
-		String t = text == null ? "" : text.strip();
+		String t = text == null ? "" : Text.strip(text);
 		try {
 			switch (type) {
 				case MONTH -> {

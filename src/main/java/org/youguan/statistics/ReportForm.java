@@ -3,6 +3,7 @@ package org.youguan.statistics;
 import java.util.Arrays;
 import java.util.List;
 
+import org.youguan.kernel.Text;
 import org.youguan.registry.EnterpriseType;
 
 /**
@@ -13,7 +14,7 @@ public record ReportForm(long id, String code, String name, PeriodType periodTyp
 		Long brandId, String regionPrefix, boolean active) {
 
 	public List<EnterpriseType> types() {
-		return Arrays.stream(enterpriseTypes.split(",")).map(String::strip).map(EnterpriseType::valueOf).toList();
+		return Arrays.stream(enterpriseTypes.split(",")).map(Text::strip).map(EnterpriseType::valueOf).toList();
 	}
 
 	public String typesLabel() {

@@ -19,6 +19,7 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.Rows;
+import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.Role;
@@ -179,7 +180,7 @@ public class ReportForms {
 		if (!configurableBy(actor, current)) {
 			throw new AccessRefusedException("“" + current.name() + "”属于全国统计报表制度，只有系统管理员可以调整");
 		}
-		String prefix = regionPrefix == null ? "" : regionPrefix.strip();
+		String prefix = regionPrefix == null ? "" : Text.strip(regionPrefix);
 		if (!actor.systemAdmin() && (prefix.isEmpty() || !actor.scope().containsRegion(prefix))) {
 			throw new AccessRefusedException("regionPrefix", "报送区域须在本局辖区内");
 		}

@@ -106,8 +106,8 @@ public class Reports {
 			.countFrom("FROM stat_report r")
 			.scope(scope, "r.credit_code", "r.region_code")
 			.where(filter.formId() != null, "r.form_id = :form", "form", filter.formId())
-			.where(filter.period() != null && !filter.period().isBlank(), "r.period = :period", "period",
-					filter.period() == null ? "" : filter.period().strip())
+			.where(filter.period() != null && !Text.isBlank(filter.period()), "r.period = :period", "period",
+					filter.period() == null ? "" : Text.strip(filter.period()))
 			.where(filter.status() != null, "r.status = :status", "status",
 					filter.status() == null ? "" : filter.status().name());
 		if (Boolean.TRUE.equals(filter.late())) {
@@ -288,10 +288,10 @@ public class Reports {
 		Report report = loadInScope(scope, id);
 		new Validation().required("reason", "退回原因", reason).maxLength("reason", "退回原因", reason, 500).throwIfInvalid();
 		var before = report.snapshot();
-		report.returnForCorrection(reason.strip(), by, clock.instant());
+		report.returnForCorrection(Text.strip(reason), by, clock.instant());
 		reports.save(report);
 		audit.record(AuditEntry.of("statistics.report.return", "StatReport", id,
-				"退回" + report.enterpriseName() + report.period() + "报表：" + reason.strip())
+				"退回" + report.enterpriseName() + report.period() + "报表：" + Text.strip(reason))
 			.states(before, report.snapshot())
 			.inRegion(report.regionCode()));
 	}
@@ -306,9 +306,9 @@ public class Reports {
 		if (latest.revision() != report.revision()) {
 			throw DomainException.illegalTransition("该报表已有第" + latest.revision() + "版更正，请在最新版本上操作");
 		}
-		Report revision = reports.save(report.revise(reason.strip(), clock.instant()));
+		Report revision = reports.save(report.revise(Text.strip(reason), clock.instant()));
 		audit.record(AuditEntry.of("statistics.report.revise", "StatReport", revision.id(),
-				report.enterpriseName() + "更正" + report.period() + "报表（第" + revision.revision() + "版）：" + reason.strip())
+				report.enterpriseName() + "更正" + report.period() + "报表（第" + revision.revision() + "版）：" + Text.strip(reason))
 			.inRegion(report.regionCode()));
 		return revision.id();
 	}
@@ -401,8 +401,8 @@ public class Reports {
 				errors.add(new FieldError(ReportChecks.field(code), "indicator", "未知指标代码：" + Text.excerpt(String.valueOf(code), 30)
 						+ "（本报表没有这个指标，请核对代码）"));
 			}
-			else if (i.derived() && (values.get(code) != null && !values.get(code).isBlank()
-					|| notes.get(code) != null && !notes.get(code).isBlank())) {
+			else if (i.derived() && (values.get(code) != null && !Text.isBlank(values.get(code))
+					|| notes.get(code) != null && !Text.isBlank(notes.get(code)))) {
 				errors.add(new FieldError(ReportChecks.field(code), "derived", i.name() + "（" + code + "）由系统计算，不能填报"));
 			}
 		}
@@ -418,7 +418,7 @@ public class Reports {
 			// read with the column's digits before anything computes with it; a count (件, 家, 人) is whole
 			Validation number = new Validation();
 			BigDecimal value = number.decimal(ReportChecks.field(i.code()), i.name(),
-					text == null ? null : text.strip().replace(",", "").replace("，", ""), VALUE_INTEGER_DIGITS,
+					text == null ? null : Text.strip(text).replace(",", "").replace("，", ""), VALUE_INTEGER_DIGITS,
 					VALUE_FRACTION_DIGITS);
 			if (value != null && i.valueType() == ValueType.INTEGER && !Decimals.isWhole(value)) {
 				number.require(ReportChecks.field(i.code()), false, "integer", ReportChecks.wholeMessage(i));
@@ -436,7 +436,7 @@ public class Reports {
 	}
 
 	private static String clean(String text) {
-		return text == null || text.isBlank() ? null : text.strip();
+		return text == null || Text.isBlank(text) ? null : Text.strip(text);
 	}
 
 	private static String comment(String comment) {

@@ -1,6 +1,7 @@
 package org.youguan.universal;
 
 import java.util.Arrays;
+import org.youguan.kernel.Text;
 
 /** What a post-office approval asks for (邮政法(2015) art.9): 撤销 (closing) or 搬迁 (moving) the post office. */
 public enum ApprovalKind {
@@ -19,10 +20,10 @@ public enum ApprovalKind {
 
 	/** The kind from its code or Chinese label; null when it is neither. */
 	public static ApprovalKind parse(String text) {
-		if (text == null || text.isBlank()) {
+		if (text == null || Text.isBlank(text)) {
 			return null;
 		}
-		String t = text.strip();
+		String t = Text.strip(text);
 		return Arrays.stream(values()).filter(k -> k.name().equalsIgnoreCase(t) || k.label.equals(t)).findFirst().orElse(null);
 	}
 }

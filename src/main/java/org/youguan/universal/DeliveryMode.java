@@ -1,5 +1,7 @@
 package org.youguan.universal;
 
+
+import org.youguan.kernel.Text;
 /**
  * How mail reaches a 建制村: straight to the village committee (直接通邮), or handed over at a 邮乐购站, a 村邮站 or
  * another handover point in the village.
@@ -24,7 +26,7 @@ public enum DeliveryMode {
 		if (text == null) {
 			return null;
 		}
-		String t = text.strip();
+		String t = Text.strip(text);
 		for (DeliveryMode mode : values()) {
 			if (mode.name().equalsIgnoreCase(t) || mode.label.equals(t)) {
 				return mode;

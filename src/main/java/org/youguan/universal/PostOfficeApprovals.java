@@ -222,7 +222,7 @@ public class PostOfficeApprovals {
 		String address = PostOffices.clean(data.newAddress());
 		reason(v, kind, reason, address);
 		LocalDate received = today;
-		if (staff && data.receivedOn() != null && !data.receivedOn().isBlank()) {
+		if (staff && data.receivedOn() != null && !Text.isBlank(data.receivedOn())) {
 			received = v.date("receivedOn", "收到申请日期（receivedOn）", data.receivedOn(), Validation.EARLIEST_RECORD, today);
 		}
 		v.throwIfInvalid();
@@ -485,7 +485,7 @@ public class PostOfficeApprovals {
 			PageQuery page) {
 		Listing listing = Listing.from("FROM post_office_approval a")
 			.scope(scope, "a.enterprise_credit_code", "a.region_code")
-			.where(RegionPrefix.of(region == null ? "" : region.strip()).predicate("a.region_code"))
+			.where(RegionPrefix.of(region == null ? "" : Text.strip(region)).predicate("a.region_code"))
 			.where(status != null, "a.status = :status", "status", status == null ? "" : status.name());
 		if (openOnly) {
 			listing = listing.where("a.status IN ('SUBMITTED', 'CHECKED', 'APPROVED')");
@@ -550,7 +550,7 @@ public class PostOfficeApprovals {
 		v.required("receivedOn", "收到申请日期（receivedOn）", d.receivedOn());
 		LocalDate received = v.date("receivedOn", "收到申请日期（receivedOn）", d.receivedOn(), Validation.EARLIEST_RECORD, today);
 		LocalDate checked = v.date("checkedOn", "现场核查日期（checkedOn）", d.checkedOn(), Validation.EARLIEST_RECORD, today);
-		String decision = d.decision() == null ? null : d.decision().strip();
+		String decision = d.decision() == null ? null : Text.strip(d.decision());
 		Boolean approved = decision == null || decision.isEmpty() ? null
 				: decision.equalsIgnoreCase("APPROVED") || decision.equals("批准") ? Boolean.TRUE
 				: decision.equalsIgnoreCase("REFUSED") || decision.equals("不予批准") ? Boolean.FALSE : null;
@@ -699,11 +699,11 @@ public class PostOfficeApprovals {
 
 	private static ApprovalKind kind(Validation v, String text) {
 		ApprovalKind kind = ApprovalKind.parse(text);
-		if (text == null || text.isBlank()) {
+		if (text == null || Text.isBlank(text)) {
 			v.require("kind", false, "required", "请选择申请事项（kind）：撤销或搬迁");
 		}
 		else {
-			v.require("kind", kind != null, "one-of", "申请事项（kind）应为撤销（CLOSURE）或搬迁（RELOCATION），不能是“" + text.strip() + "”");
+			v.require("kind", kind != null, "one-of", "申请事项（kind）应为撤销（CLOSURE）或搬迁（RELOCATION），不能是“" + Text.strip(text) + "”");
 		}
 		return kind;
 	}

@@ -2,6 +2,7 @@ package org.youguan.universal;
 
 import java.util.Arrays;
 
+import org.youguan.kernel.Text;
 import org.youguan.rules.StatutoryRule;
 
 /**
@@ -33,10 +34,10 @@ public enum PostOfficeArea {
 
 	/** The area from its code or Chinese label (城市, 乡镇 or 乡镇人民政府所在地); null when it is neither. */
 	public static PostOfficeArea parse(String text) {
-		if (text == null || text.isBlank()) {
+		if (text == null || Text.isBlank(text)) {
 			return null;
 		}
-		String t = text.strip();
+		String t = Text.strip(text);
 		if (t.equals("乡镇")) {
 			return TOWNSHIP;
 		}

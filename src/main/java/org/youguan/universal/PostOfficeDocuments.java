@@ -12,6 +12,7 @@ import org.youguan.documents.DeclaresTemplates;
 import org.youguan.documents.DocumentTemplate;
 import org.youguan.documents.DocumentTemplates;
 import org.youguan.kernel.ChineseText;
+import org.youguan.kernel.Text;
 import org.youguan.rules.StatutoryRules;
 
 /**
@@ -199,6 +200,6 @@ class PostOfficeDocuments implements DeclaresTemplates {
 
 	/** Free text without its closing punctuation, to go inside a sentence. */
 	private static String clause(String s) {
-		return text(s).strip().replaceAll("[。．.；;，,]+$", "");
+		return Text.strip(text(s)).replaceAll("[。．.；;，,]+$", "");
 	}
 }

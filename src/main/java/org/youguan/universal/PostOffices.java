@@ -98,7 +98,7 @@ public class PostOffices {
 	 * @throws InvalidValueException (field {@code region}) for a region filter that is not 1–12 digits
 	 */
 	public PageResult<PostOfficeView> list(DataScope scope, Filter filter, PageQuery page) {
-		String region = filter.region() == null ? "" : filter.region().strip();
+		String region = filter.region() == null ? "" : Text.strip(filter.region());
 		String within = region.length() >= 2 ? region
 				: scope.kind() == DataScope.Kind.REGION && scope.regionPrefix().length() >= 2 ? scope.regionPrefix() : "0";
 		String below = "h.days_per_week < CASE h.area_type WHEN 'CITY' THEN " + standardDays(PostOfficeArea.CITY, within)
@@ -235,7 +235,7 @@ public class PostOffices {
 	public PageResult<SuspensionView> suspensions(DataScope scope, String region, PageQuery page) {
 		return Listing.from("FROM post_office_suspension s")
 			.scope(scope, "s.enterprise_credit_code", "s.region_code")
-			.where(RegionPrefix.of(region == null ? "" : region.strip()).predicate("s.region_code"))
+			.where(RegionPrefix.of(region == null ? "" : Text.strip(region)).predicate("s.region_code"))
 			.search(page, "s.facility_name", "s.reason")
 			.sorts(Map.of("starts", "s.starts_on"), "starts", true, "s.id")
 			.page(jdbc, """
@@ -284,7 +284,7 @@ public class PostOffices {
 	}
 
 	static String clean(String s) {
-		return s == null ? null : Text.blankToNull(s.replace('\u3000', ' ').strip());
+		return s == null ? null : Text.blankToNull(s.replace('\u3000', ' '));
 	}
 
 	static String actor() {

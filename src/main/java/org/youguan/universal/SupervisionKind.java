@@ -1,5 +1,7 @@
 package org.youguan.universal;
 
+
+import org.youguan.kernel.Text;
 /**
  * The simple 普遍服务监督 records a bureau keeps, all in one table and one idiom (list, form, import, export): each kind
  * says what its columns mean and which of them it uses, so one check, one page and one sheet serve them all.
@@ -84,7 +86,7 @@ public enum SupervisionKind {
 			return null;
 		}
 		for (SupervisionKind k : values()) {
-			if (k.slug.equals(text.strip()) || k.name().equalsIgnoreCase(text.strip())) {
+			if (k.slug.equals(Text.strip(text)) || k.name().equalsIgnoreCase(Text.strip(text))) {
 				return k;
 			}
 		}

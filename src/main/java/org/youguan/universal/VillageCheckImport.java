@@ -13,6 +13,7 @@ import org.youguan.documents.SheetImport;
 import org.youguan.documents.SheetRows;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Text;
 
 /**
  * The .xlsx import of a bureau's past 通邮 checks with their real dates, on the shape every import shares
@@ -91,7 +92,7 @@ public class VillageCheckImport {
 			PastImport.Duplicates<VillageChecks.Checked> duplicates = checks.duplicates(rows.stream()
 				.map(row -> row.get(CODE))
 				.filter(code -> code != null)
-				.map(String::strip)
+				.map(Text::strip)
 				.toList());
 			return (row, context) -> {
 				if (context.refuseExample(row, TEMPLATE_COLUMNS, EXAMPLE)) {

@@ -26,6 +26,7 @@ import org.youguan.kernel.Listing;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.RegionPrefix;
+import org.youguan.kernel.Text;
 import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
 import org.youguan.region.Regions;
@@ -96,7 +97,7 @@ public class VillageCheckPlans {
 		else {
 			scope.requireWithin(v, "regionCode", region, "检查区域");
 		}
-		String method = data.method() == null ? "" : data.method().strip().toUpperCase();
+		String method = data.method() == null ? "" : Text.strip(data.method()).toUpperCase();
 		v.require("method", method.equals("RANDOM") || method.equals("CRITERIA"), "dictionary",
 				"请选择选取方式：随机抽取或按条件选取");
 		Integer months = data.uncheckedMonths();

@@ -130,10 +130,10 @@ public class VillageChecks {
 		if (scope.kind() == DataScope.Kind.ENTERPRISE) {
 			throw DomainException.notFound("建制村", data.villageCode());
 		}
-		if (data.villageCode() == null || data.villageCode().isBlank()) {
+		if (data.villageCode() == null || Text.isBlank(data.villageCode())) {
 			throw new InvalidValueException("villageCode", "required", "请选择检查的建制村（villageCode）");
 		}
-		VillageView village = villages.get(scope, data.villageCode().strip());
+		VillageView village = villages.get(scope, Text.strip(data.villageCode()));
 		Checked c = checked(new Validation(), village.code(), village.name(), data, true);
 		String enterprise = villages.servingEnterprise(village).orElseThrow(() -> new DomainException(
 				ErrorCode.RULE_VIOLATION, "建制村“" + village.name() + "”尚无通邮信息（服务邮政局所和邮政企业），通邮检查须作为对其邮政企业的普遍服务监督检查登记：请先登记该村的通邮信息",
@@ -184,7 +184,7 @@ public class VillageChecks {
 	private Checked checked(Validation v, String code, String name, VillageCheckData data, boolean certified) {
 		LocalDate today = LocalDate.now(clock);
 		LocalDate on = v.date("checkedOn", "检查日期", data.checkedOn(), Validation.EARLIEST_RECORD, today);
-		v.require("checkedOn", data.checkedOn() != null && !data.checkedOn().isBlank(), "required", "请填写检查日期");
+		v.require("checkedOn", data.checkedOn() != null && !Text.isBlank(data.checkedOn()), "required", "请填写检查日期");
 		DeliveryMode mode = DeliveryMode.parse(data.deliveryMode());
 		v.require("deliveryMode", mode != null, "dictionary", "请选择实际通邮方式（直接通邮、邮乐购站、村邮站、其他交接点）");
 		Integer observed = data.deliveriesObserved();
@@ -272,7 +272,7 @@ public class VillageChecks {
 	@Transactional
 	public int importChecks(DataScope scope, Long bureauId, List<VillageCheckData> rows) {
 		List<String> codes = rows == null ? List.of()
-				: rows.stream().filter(r -> r != null && r.villageCode() != null).map(r -> r.villageCode().strip()).toList();
+				: rows.stream().filter(r -> r != null && r.villageCode() != null).map(r -> Text.strip(r.villageCode())).toList();
 		List<Checked> valid = PastImport.checkAll(rows, data -> check(scope, data), duplicates(codes));
 		saveImported(bureauId, valid);
 		return valid.size();
@@ -351,8 +351,8 @@ public class VillageChecks {
 		}
 		return Listing.from(FROM)
 			.scope(scope, "c.village_code")
-			.where(villageCode != null && !villageCode.isBlank(), "c.village_code = :village", "village",
-					villageCode == null ? "" : villageCode.strip())
+			.where(villageCode != null && !Text.isBlank(villageCode), "c.village_code = :village", "village",
+					villageCode == null ? "" : Text.strip(villageCode))
 			.sorts(Map.of("checked_on", "c.checked_on"), "checked_on", true, "c.id DESC")
 			.joinedToPage("JOIN region_name v ON v.code = c.village_code")
 			.page(jdbc, COLUMNS, page, Rows.of(VillageCheck.class))

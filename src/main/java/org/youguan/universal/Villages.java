@@ -94,7 +94,7 @@ public class Villages {
 	 * @throws InvalidValueException (field {@code region}) for a region filter that is not 1–12 digits
 	 */
 	public PageResult<VillageView> list(DataScope scope, Filter filter, PageQuery page) {
-		String region = filter.region() == null ? "" : filter.region().strip();
+		String region = filter.region() == null ? "" : Text.strip(filter.region());
 		String minimum = minimumExpression(scope, region);
 		Listing listing = Listing.from(FROM)
 			.countFrom("FROM region_name v LEFT JOIN village_profile p ON p.village_code = v.code")
@@ -181,7 +181,7 @@ public class Villages {
 					"postal", "邮政企业（统一社会信用代码" + enterpriseCode + "）未在市场主体中登记为邮政企业");
 		}
 		DeliveryMode mode = DeliveryMode.parse(data.deliveryMode());
-		if (data.deliveryMode() == null || data.deliveryMode().isBlank()) {
+		if (data.deliveryMode() == null || Text.isBlank(data.deliveryMode())) {
 			v.require("deliveryMode", false, "required", "请选择通邮方式");
 		}
 		else {
@@ -415,7 +415,7 @@ public class Villages {
 
 	/** The text without the spaces around it; null when blank. */
 	static String clean(String s) {
-		return s == null ? null : Text.blankToNull(s.replace('\u3000', ' ').strip());
+		return s == null ? null : Text.blankToNull(s.replace('\u3000', ' '));
 	}
 
 	private static String emptyToNull(String s) {

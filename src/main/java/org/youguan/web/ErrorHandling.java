@@ -343,7 +343,7 @@ class ErrorHandling {
 		if (!m.find()) {
 			return "request";
 		}
-		return Arrays.stream(m.group(1).split(",")).map(String::strip).map(Text::camelCase)
+		return Arrays.stream(m.group(1).split(",")).map(Text::strip).map(Text::camelCase)
 			.collect(Collectors.joining(","));
 	}
 

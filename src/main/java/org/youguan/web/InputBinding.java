@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.InitBinder;
 import org.youguan.kernel.Decimals;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 
 /**
@@ -47,7 +48,7 @@ class InputBinding {
 
 		@Override
 		public void setAsText(String text) {
-			super.setAsText(text == null || text.isBlank() ? "false" : text.strip());
+			super.setAsText(text == null || Text.isBlank(text) ? "false" : Text.strip(text));
 		}
 	}
 
@@ -64,7 +65,7 @@ class InputBinding {
 
 		@Override
 		public void setAsText(String text) {
-			if (text == null || text.isBlank()) {
+			if (text == null || Text.isBlank(text)) {
 				if (!allowEmpty) {
 					throw new IllegalArgumentException("empty");
 				}
@@ -80,7 +81,7 @@ class InputBinding {
 
 		@Override
 		public void setAsText(String text) {
-			setValue(text == null || text.isBlank() ? null : parse(text));
+			setValue(text == null || Text.isBlank(text) ? null : parse(text));
 		}
 
 		/**
@@ -101,12 +102,12 @@ class InputBinding {
 
 		@Override
 		public void setAsText(String text) {
-			if (text == null || text.isBlank()) {
+			if (text == null || Text.isBlank(text)) {
 				setValue(null);
 				return;
 			}
 			try {
-				LocalDate d = LocalDate.parse(text.strip());
+				LocalDate d = LocalDate.parse(Text.strip(text));
 				if (d.isBefore(Validation.EARLIEST_QUERY) || d.isAfter(Validation.LATEST_QUERY)) {
 					throw new IllegalArgumentException("out of range: " + text);
 				}

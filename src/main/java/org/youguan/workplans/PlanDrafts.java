@@ -116,14 +116,14 @@ public class PlanDrafts {
 			.maxLength("targets", "主要工作目标", targets, 2000)
 			.throwIfInvalid();
 		jdbc.sql("UPDATE work_plan SET title = :title, overall_requirement = :overall, targets = :targets, version = version + 1 WHERE id = :id")
-			.param("title", title.strip())
+			.param("title", Text.strip(title))
 			.param("overall", blankToNull(overallRequirement))
 			.param("targets", blankToNull(targets))
 			.param("id", planId)
 			.update();
 		jdbc.sql("DELETE FROM work_target WHERE plan_id = :id").param("id", planId).update();
 		plans.saveTargets(planId, blankToNull(targets));
-		audit.record(AuditEntry.of("workplan.edit", "WorkPlan", planId, "修改草稿：" + title.strip()).inRegion(plan.regionCode()));
+		audit.record(AuditEntry.of("workplan.edit", "WorkPlan", planId, "修改草稿：" + Text.strip(title)).inRegion(plan.regionCode()));
 	}
 
 	/**
@@ -163,7 +163,7 @@ public class PlanDrafts {
 					"完成时限应在" + plan.year() + "年或" + (plan.year() + 1) + "年内")
 			.throwIfInvalid();
 		jdbc.sql("UPDATE work_task SET text = :text, due_on = :due WHERE id = :id")
-			.param("text", text.strip()).param("due", Date.valueOf(dueOn)).param("id", taskId).update();
+			.param("text", Text.strip(text)).param("due", Date.valueOf(dueOn)).param("id", taskId).update();
 		audit.record(AuditEntry.of("workplan.task.edit", "WorkTask", taskId, "修改第" + task.task().number() + "项任务，完成时限"
 				+ dueOn).inRegion(plan.regionCode()));
 	}
@@ -188,7 +188,7 @@ public class PlanDrafts {
 	}
 
 	private static String blankToNull(String s) {
-		return s == null || s.isBlank() ? null : s.strip();
+		return s == null || Text.isBlank(s) ? null : Text.strip(s);
 	}
 
 	private record SectionRow(long id, int position, String kind, String heading) {

@@ -27,6 +27,7 @@ import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Rows;
+import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
 import org.youguan.workplans.internal.ProgressAttachmentAccess;
@@ -186,7 +187,7 @@ public class Progress {
 				VALUES (:task, :department, :month, :text, :percent, :now, :by)
 				ON CONFLICT (task_id, department_id, month)
 				DO UPDATE SET text = :text, percent = :percent, reported_at = :now, reported_by = :by RETURNING id""")
-			.param("task", taskId).param("department", department).param("month", month).param("text", text.strip())
+			.param("task", taskId).param("department", department).param("month", month).param("text", Text.strip(text))
 			.param("percent", percent).param("now", now).param("by", me.displayName())
 			.query(Long.class)
 			.single();

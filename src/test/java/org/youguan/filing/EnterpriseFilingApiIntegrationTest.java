@@ -125,6 +125,22 @@ class EnterpriseFilingApiIntegrationTest {
 			.andExpect(jsonPath("$.items[*].id").value(hasItem((int) id)));
 	}
 
+	/** A name and address sent with no-break spaces around them are filed without them (Text.strip), as the form files them. */
+	@Test
+	void aNameAndAddressSentWithNoBreakSpacesAroundThemAreFiledWithoutThem() throws Exception {
+		String name = "空格接口网点" + UUID.randomUUID().toString().substring(0, 6);
+		String json = outletJson(name + "\\u2007", validId(), LocalDate.now(clock).minusDays(3))
+			.replace("\"address\": \"", "\"address\": \"\\u202f");
+		String body = mvc.perform(submission(json, true).header("Authorization", SF_TOKEN))
+			.andExpect(status().isCreated())
+			.andReturn().getResponse().getContentAsString();
+		long id = ((Number) JsonPath.read(body, "$.id")).longValue();
+		mvc.perform(get("/api/v1/enterprise/filings/" + id).header("Authorization", SF_TOKEN))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.filing.outletName").value(name))
+			.andExpect(jsonPath("$.outlet.proposed.address").value(startsWith("吴中区长桥街道接口路")));
+	}
+
 	@Test
 	void badFieldsAndMissingFilesAreAllNamedAndNothingIsSaved() throws Exception {
 		long before = filings();

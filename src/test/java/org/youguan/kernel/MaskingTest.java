@@ -118,4 +118,12 @@ class MaskingTest {
 		assertThat(new InvalidValueException(List.of(new FieldError("a", "b", "号码139-1234-5678"))).getMessage())
 			.isEqualTo("号码139-****-5678");
 	}
+
+	/** A text where nothing is masked comes back as sent: a message echoing ５００ shows ５００, not 500. */
+	@Test
+	void fullWidthDigitsOfATextWithoutAPersonalNumberAreShownAsTyped() {
+		assertThat(Masking.personalNumbersIn("５００")).isEqualTo("５００");
+		assertThat(Masking.personalNumbersIn("３２０５０６", 20)).isEqualTo("３２０５０６");
+		assertThat(Text.excerpt("５００克", 40)).isEqualTo("５００克");
+	}
 }

@@ -47,6 +47,16 @@ class RegionImportIntegrationTest {
 		assertThat(regions.find("110101901")).as("the good row was not imported either").isEmpty();
 	}
 
+	/** A CSV field with no-break spaces or a byte order mark around it is the value it shows (Text.strip). */
+	@Test
+	void noBreakSpacesAroundACsvFieldAreStripped() {
+		String csv = "code,name,areaCode,provinceCode,cityCode\n110101906\u00A0,\"\u202F测试街道戊\u00A0\",110101\u2007,11,1101\n";
+		RegionImport result = importer.importNow("streets.csv", csv.getBytes(StandardCharsets.UTF_8), null);
+		assertThat(result.errors()).isEmpty();
+		assertThat(result.phase()).isEqualTo(RegionImport.Phase.DONE);
+		assertThat(regions.find("110101906")).get().satisfies(r -> assertThat(r.name()).isEqualTo("测试街道戊"));
+	}
+
 	@Test
 	void aGoodGzipFileImportsOneProvinceInOneTransaction() throws IOException {
 		String csv = """

@@ -16,6 +16,7 @@ import org.youguan.kernel.PageQuery;
 import org.youguan.registry.internal.outlets.OutletImport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 @IntegrationTest
 class OutletImportIntegrationTest {
@@ -109,5 +110,29 @@ class OutletImportIntegrationTest {
 		assertThat(errors).extracting(FieldError::field).contains("运营企业统一社会信用代码", "合作方式", "行政区划代码",
 				"负责人身份证号", "存储场地面积");
 		assertThat(errors).filteredOn(e -> e.field().equals("合作方式")).as("the cell is reported once").hasSize(1);
+	}
+
+	/**
+	 * A name or address with no-break spaces around it (U+00A0, U+202F, U+2007: what Word, web pages and Excel leave
+	 * after a name) is the name it shows: stored without them, and the same outlet again is refused as the one already at
+	 * that address; a region code with a trailing NBSP is the code.
+	 */
+	@Test
+	void noBreakSpacesAroundANameOrAddressMakeNoSecondOutletAtTheAddress() throws Exception {
+		String suffix = UUID.randomUUID().toString().substring(0, 6);
+		List<String> spaced = new ArrayList<>(outlet("空格网点" + suffix, "加盟", "320506001", ""));
+		String address = spaced.get(3);
+		spaced.set(0, "空格网点" + suffix + "\u00A0");
+		spaced.set(3, "\u202F" + address + "\u2007");
+		spaced.set(4, "320506001\u00A0");
+		var first = importer.importFile(SUZHOU, workbook(List.of(spaced)));
+		assertThat(first.errors()).isEmpty();
+		assertThat(outlets.list(SUZHOU, Outlets.Filter.NONE, new PageQuery("空格网点" + suffix, 0, 5, null, false)).items())
+			.extracting(OutletView::name, OutletView::address).containsExactly(tuple("空格网点" + suffix, address));
+		List<String> plain = new ArrayList<>(outlet("空格网点" + suffix, "加盟", "320506001", ""));
+		plain.set(3, address);
+		var again = importer.importFile(SUZHOU, workbook(List.of(plain)));
+		assertThat(again.rejected()).isTrue();
+		assertThat(again.errors().get(0).errors()).extracting(FieldError::message).contains("该地址已有同名网点");
 	}
 }

@@ -317,6 +317,15 @@ class RegistryMaintenanceIntegrationTest {
 			.param("name", "改名" + s).param("shortName", "中通").param("hqCreditCode", ""))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("品牌简称已存在")));
+		// a no-break space around the short name (U+00A0, U+202F) makes no second 中通
+		mvc.perform(post("/registry/brands/" + id + "/edit").session(admin).with(csrf())
+			.param("name", "改名" + s).param("shortName", "中通\u00A0").param("hqCreditCode", ""))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("品牌简称已存在")));
+		mvc.perform(post("/registry/brands/" + id + "/edit").session(admin).with(csrf())
+			.param("name", "改名" + s).param("shortName", "\u202F中通").param("hqCreditCode", ""))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("品牌简称已存在")));
 		mvc.perform(post("/registry/brands/" + id + "/edit").session(admin).with(csrf())
 			.param("name", "改名" + s).param("shortName", "改" + s).param("hqCreditCode", DemoCodes.SF_WUZHONG))
 			.andExpect(redirectedUrlPattern("/registry/brands/*"));

@@ -26,6 +26,7 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageSteps;
+import org.youguan.kernel.Text;
 import org.youguan.org.CurrentUser;
 import org.youguan.region.Regions;
 
@@ -116,7 +117,7 @@ class ComplaintFiguresController {
 		return FormSteps.run(model, response, redirect, () -> {
 			Query q = query(me, scope, region, from, to);
 			String area = q.region().isEmpty() ? "全国" : regions.fullName(q.region());
-			boolean correcting = correction != null && !correction.isBlank();
+			boolean correcting = correction != null && !Text.isBlank(correction);
 			long id = correcting
 					? notices.correct(scope, q.region(), area, me.bureauName(), q.from(), q.to(), me.displayName(), correction)
 					: notices.publish(scope, q.region(), area, me.bureauName(), q.from(), q.to(), me.displayName());
@@ -127,12 +128,12 @@ class ComplaintFiguresController {
 
 	private Query query(CurrentUser me, DataScope scope, String region, String from, String to) {
 		YearMonth last = YearMonth.now(clock).minusMonths(1);
-		YearMonth f = from == null || from.isBlank() ? YearMonth.of(last.getYear(), 1) : parse(from, "from");
-		YearMonth t = to == null || to.isBlank() ? last : parse(to, "to");
+		YearMonth f = from == null || Text.isBlank(from) ? YearMonth.of(last.getYear(), 1) : parse(from, "from");
+		YearMonth t = to == null || Text.isBlank(to) ? last : parse(to, "to");
 		if (t.isBefore(f)) {
 			throw new InvalidValueException("to", "after-from", "截止月份不能早于起始月份");
 		}
-		String r = scope.requireReadable(region == null || region.isBlank() ? me.regionCode() : region, "region");
+		String r = scope.requireReadable(region == null || Text.isBlank(region) ? me.regionCode() : region, "region");
 		return new Query(r, f, t);
 	}
 
@@ -140,7 +141,7 @@ class ComplaintFiguresController {
 	private YearMonth parse(String text, String field) {
 		YearMonth month;
 		try {
-			month = YearMonth.parse(text.strip());
+			month = YearMonth.parse(Text.strip(text));
 		}
 		catch (DateTimeException ex) {
 			throw new InvalidValueException(field, "month", "月份格式应为2025-01");

@@ -2,6 +2,7 @@ package org.youguan.complaints.internal;
 
 import org.youguan.kernel.Masking;
 import org.youguan.kernel.Telephone;
+import org.youguan.kernel.Text;
 import org.youguan.platform.Secrets;
 
 /**
@@ -25,7 +26,7 @@ public record FilerPhone(byte[] cipher, byte[] index, String masked) {
 	/** The keyed hash a search compares with: of the phone in its stored (normalised) form when it is one. */
 	public static byte[] index(Secrets secrets, String phone) {
 		// not a phone: hashed as typed, it matches nothing
-		String value = Telephone.find(phone).map(Telephone::value).orElse(phone.strip());
+		String value = Telephone.find(phone).map(Telephone::value).orElse(Text.strip(phone));
 		return secrets.index(INDEX_DOMAIN, value);
 	}
 

@@ -26,6 +26,7 @@ import org.youguan.kernel.DomainException;
 import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.FormSteps;
+import org.youguan.kernel.Text;
 import org.youguan.region.RegionPicker;
 import org.youguan.registry.Brands;
 
@@ -145,7 +146,7 @@ class PublicComplaintController {
 			HttpServletResponse response) {
 		try {
 			tracking.withdraw(number, queryCode);
-			redirect.addFlashAttribute("message", "申诉 " + number.strip() + " 已撤回");
+			redirect.addFlashAttribute("message", "申诉 " + Text.strip(number) + " 已撤回");
 			redirect.addAttribute("number", number);
 			redirect.addAttribute("queryCode", queryCode);
 			return "redirect:/public/complaints/status";

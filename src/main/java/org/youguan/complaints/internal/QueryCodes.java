@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import org.youguan.kernel.Text;
 
 /**
  * The query code a filer receives with the complaint number: 8 characters without look-alikes (0/O, 1/I/L), shown once;
@@ -40,7 +41,7 @@ public final class QueryCodes {
 
 	/** Whether {@code typed} (any case, blank refused) is the code whose hash is {@code storedHash}; constant time. */
 	public static boolean matches(String storedHash, String typed) {
-		String secret = typed == null ? "" : typed.strip();
+		String secret = typed == null ? "" : Text.strip(typed);
 		return !secret.isEmpty() && MessageDigest.isEqual(storedHash.getBytes(StandardCharsets.US_ASCII),
 				hash(secret.toUpperCase()).getBytes(StandardCharsets.US_ASCII));
 	}

@@ -295,7 +295,7 @@ public class CaseDocuments implements DeclaresTemplates {
 			.throwIfInvalid();
 		CaseView c = find(caseId);
 		IssuedDocument issued = store(c, old.kind(), old.number(), old.version() + 1, old.evidenceId(), Map.of(),
-				reason.strip());
+				Text.strip(reason));
 		jdbc.sql("UPDATE penalty_case_document SET superseded_by = :new WHERE id = :old")
 			.param("new", issued.id()).param("old", old.id()).update();
 		return issued;

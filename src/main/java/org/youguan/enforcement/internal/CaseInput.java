@@ -100,7 +100,7 @@ public final class CaseInput {
 			return null;
 		}
 		try {
-			return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT));
+			return Enum.valueOf(type, Text.strip(text).toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
 			List<String> names = new ArrayList<>();

@@ -12,6 +12,7 @@ import org.youguan.filing.OutletFiled;
 import org.youguan.inspections.InspectionLeadRaised;
 import org.youguan.inspections.RectificationOverdue;
 import org.youguan.kernel.ChineseText;
+import org.youguan.kernel.Text;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
 import org.youguan.rules.ViolationType;
@@ -97,7 +98,7 @@ class LeadIntake {
 	 * @param type the word a number that says what it is starts with
 	 */
 	static String named(String kind, String type, String number) {
-		String n = number == null ? "" : number.strip();
+		String n = number == null ? "" : Text.strip(number);
 		return n.startsWith(type) ? n : kind + n;
 	}
 }

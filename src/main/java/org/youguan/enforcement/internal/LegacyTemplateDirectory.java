@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.youguan.kernel.Text;
 
 /**
  * Warns an installation upgraded from the time a bureau's case-document templates lay in the directory
@@ -33,7 +34,7 @@ class LegacyTemplateDirectory {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void warn() {
-		if (directory.isBlank()) {
+		if (Text.isBlank(directory)) {
 			return;
 		}
 		List<String> files = List.of();

@@ -273,15 +273,13 @@ class PenaltyCaseImport {
 		return context.hasErrors() ? null : data;
 	}
 
-	/** A cell as text without the spaces around it (no-break and full-width ones too); null when blank. */
+	/** A cell as text without the spaces around it ({@link Text#strip}), full-width spaces inside as ASCII ones; null when blank. */
 	static String text(SheetRow row, String column) {
 		String value = row.get(column);
 		if (value == null) {
 			return null;
 		}
-		String clean = value.replace('\u00A0', ' ').replace('\u3000', ' ').replace('\u2007', ' ').replace('\u202F', ' ')
-			.strip();
-		return clean.isEmpty() ? null : clean;
+		return Text.blankToNull(value.replace('\u3000', ' '));
 	}
 
 	/**
@@ -313,7 +311,7 @@ class PenaltyCaseImport {
 			}
 			ex.fieldErrors().forEach(e -> context.fail(column, e.rule(), e.message()));
 			String typed = row.get(column);
-			return typed == null || typed.isBlank() ? UNREADABLE : typed;
+			return typed == null || Text.isBlank(typed) ? UNREADABLE : typed;
 		}
 	}
 
@@ -331,7 +329,7 @@ class PenaltyCaseImport {
 			return number.scale() < 0 ? number.setScale(0) : number;
 		}
 		String text = cell.text();
-		if (cell.kind() != SheetCell.Kind.TEXT || text == null || text.isBlank()) {
+		if (cell.kind() != SheetCell.Kind.TEXT || text == null || Text.isBlank(text)) {
 			if (cell.kind() != SheetCell.Kind.BLANK && cell.kind() != SheetCell.Kind.TEXT) {
 				context.fail(column, "number", column + "应为金额");
 			}
@@ -341,7 +339,7 @@ class PenaltyCaseImport {
 		t = t.replaceFirst("^(¥|RMB|人民币)", "").replaceFirst("元$", "");
 		var m = t.length() > Decimals.MAX_TEXT ? null : AMOUNT.matcher(t);
 		if (m == null || !m.matches()) {
-			context.fail(column, "number", column + "应为金额（如8000、¥8,000.00、0.8万元），不是“" + Decimals.echo(text.strip()) + "”");
+			context.fail(column, "number", column + "应为金额（如8000、¥8,000.00、0.8万元），不是“" + Decimals.echo(Text.strip(text)) + "”");
 			return null;
 		}
 		try {

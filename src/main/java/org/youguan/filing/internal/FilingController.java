@@ -26,6 +26,7 @@ import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageSteps;
+import org.youguan.kernel.Text;
 import org.youguan.kernel.WorkState;
 
 /**
@@ -148,11 +149,11 @@ class FilingController {
 				}
 				case "notify-missing" -> {
 					filings.notifyMissingItems(scope, id, text);
-					yield "已向" + filings.get(scope, id).enterpriseName() + "一次性告知补正事项：" + text.strip();
+					yield "已向" + filings.get(scope, id).enterpriseName() + "一次性告知补正事项：" + Text.strip(text);
 				}
 				default -> {
 					filings.reject(scope, id, text);
-					yield "已对" + filings.get(scope, id).number() + "作出不予备案决定：" + text.strip();
+					yield "已对" + filings.get(scope, id).number() + "作出不予备案决定：" + Text.strip(text);
 				}
 			};
 			return new PageSteps.Done(message, here);

@@ -35,6 +35,7 @@ import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.ListFilter;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageResult;
+import org.youguan.kernel.Text;
 import org.youguan.org.CurrentUser;
 
 /**

@@ -19,6 +19,7 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageSteps;
+import org.youguan.kernel.Text;
 import org.youguan.org.CurrentUser;
 import org.youguan.rules.LegalText;
 
@@ -118,9 +119,9 @@ class InspectionCatalogueController {
 	/** The form's fields as the service takes them; a malformed article is an error on {@code article}. */
 	static InspectionItems.ItemData data(ItemForm form) {
 		Integer article = null;
-		if (form.article() != null && !form.article().isBlank()) {
+		if (form.article() != null && !Text.isBlank(form.article())) {
 			try {
-				article = Integer.valueOf(form.article().strip());
+				article = Integer.valueOf(Text.strip(form.article()));
 			}
 			catch (NumberFormatException ex) {
 				throw new InvalidValueException("article", "format", "条款应为整数（0表示整部法规）");

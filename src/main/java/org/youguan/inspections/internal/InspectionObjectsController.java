@@ -22,6 +22,7 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
+import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
 import org.youguan.registry.Brands;
@@ -94,29 +95,29 @@ class InspectionObjectsController {
 	static Filter filter(CurrentUser me, DataScope scope, String objectType, String region, String brandId,
 			String enterpriseType, List<String> creditClasses) {
 		Validation v = new Validation();
-		String type = objectType == null || objectType.isBlank() ? "ENTERPRISE" : objectType.strip().toUpperCase(Locale.ROOT);
+		String type = objectType == null || Text.isBlank(objectType) ? "ENTERPRISE" : Text.strip(objectType).toUpperCase(Locale.ROOT);
 		v.require("objectType", InspectionPlans.OBJECT_TYPES.contains(type), "one-of",
 				"检查对象类型（objectType）应为ENTERPRISE、BRANCH、OUTLET之一");
-		String code = region == null || region.isBlank() ? (me.regionCode() == null ? "" : me.regionCode()) : region.strip();
+		String code = region == null || Text.isBlank(region) ? (me.regionCode() == null ? "" : me.regionCode()) : Text.strip(region);
 		v.require("region", code.matches("\\d{0,12}"), "format", "区域（region）应为行政区划代码");
 		Long brand = null;
-		if (brandId != null && !brandId.isBlank()) {
+		if (brandId != null && !Text.isBlank(brandId)) {
 			try {
-				brand = Long.valueOf(brandId.strip());
+				brand = Long.valueOf(Text.strip(brandId));
 			}
 			catch (NumberFormatException ex) {
 				v.require("brandId", false, "format", "品牌（brandId）应为品牌编号");
 			}
 		}
-		String enterprise = enterpriseType == null || enterpriseType.isBlank() ? null
-				: enterpriseType.strip().toUpperCase(Locale.ROOT);
+		String enterprise = enterpriseType == null || Text.isBlank(enterpriseType) ? null
+				: Text.strip(enterpriseType).toUpperCase(Locale.ROOT);
 		boolean knownType = false;
 		for (EnterpriseType t : EnterpriseType.values()) {
 			knownType |= t.name().equals(enterprise);
 		}
 		v.require("enterpriseType", enterprise == null || knownType, "one-of", "企业类型（enterpriseType）应为POSTAL、EXPRESS、OTHER之一");
 		List<String> classes = creditClasses == null ? List.of()
-				: creditClasses.stream().filter(c -> c != null && !c.isBlank()).map(String::strip).toList();
+				: creditClasses.stream().filter(c -> c != null && !Text.isBlank(c)).map(Text::strip).toList();
 		v.require("creditClasses", InspectionPlans.CREDIT_CLASSES.containsAll(classes), "one-of",
 				"信用等级（creditClasses）应为守信、失信、信用异常、未评定");
 		v.throwIfInvalid();
@@ -125,7 +126,7 @@ class InspectionObjectsController {
 	}
 
 	private PageResult<Listed> list(Filter f, PageQuery page) {
-		String q = page.q() == null ? "" : page.q().strip().toLowerCase(Locale.ROOT);
+		String q = page.q() == null ? "" : Text.strip(page.q()).toLowerCase(Locale.ROOT);
 		List<InspectionPlans.PopulationObject> all = plans.population(f.region(), f.objectType(), f.brandId(),
 				f.enterpriseType(), f.creditClasses()).stream()
 			.filter(o -> q.isEmpty() || o.name().toLowerCase(Locale.ROOT).contains(q)

@@ -36,6 +36,7 @@ import org.youguan.kernel.FieldError;
 import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageSteps;
+import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
 import org.youguan.region.RegionPicker;
@@ -119,7 +120,7 @@ class InspectionPlanPagesController {
 			InspectionPlans.PlanData data = data(form, read);
 			try {
 				long id = plans.create(scope, me.bureauId(), me.regionCode(), me.displayName(), data, false, read.errors());
-				return new PageSteps.Done("已新建抽查计划“" + form.name().strip() + "”，下一步：冻结检查对象名单",
+				return new PageSteps.Done("已新建抽查计划“" + Text.strip(form.name()) + "”，下一步：冻结检查对象名单",
 						"/inspections/plans/" + id);
 			}
 			catch (DomainException ex) {
@@ -262,11 +263,11 @@ class InspectionPlanPagesController {
 	}
 
 	private static Integer integer(Validation v, String field, String label, String text) {
-		if (text == null || text.isBlank()) {
+		if (text == null || Text.isBlank(text)) {
 			return null;
 		}
 		try {
-			return Integer.valueOf(text.strip());
+			return Integer.valueOf(Text.strip(text));
 		}
 		catch (NumberFormatException ex) {
 			v.require(field, false, "format", label + "应为整数");
@@ -275,7 +276,7 @@ class InspectionPlanPagesController {
 	}
 
 	private static BigDecimal percent(Validation v, String field, String label, String text) {
-		if (text == null || text.isBlank()) {
+		if (text == null || Text.isBlank(text)) {
 			return null;
 		}
 		BigDecimal p = v.decimal(field, label + "（%）", text, 3, 2);

@@ -39,6 +39,7 @@ import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageSteps;
+import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
 import org.youguan.registry.Branches;
@@ -197,10 +198,10 @@ class InspectionRecordPagesController {
 	/** The branches and outlets of an enterprise inside the caller's region, as {@code BRANCH:<id>} → name. */
 	private Map<String, String> objectChoices(CurrentUser me, String creditCode) {
 		Map<String, String> choices = new LinkedHashMap<>();
-		if (creditCode == null || creditCode.isBlank()) {
+		if (creditCode == null || Text.isBlank(creditCode)) {
 			return choices;
 		}
-		String code = creditCode.strip().toUpperCase();
+		String code = Text.strip(creditCode).toUpperCase();
 		String prefix = me.regionCode() == null ? "" : me.regionCode();
 		for (RegisteredPlace b : branches.places(prefix, null)) {
 			if (b.enterpriseCreditCode().equals(code)) {

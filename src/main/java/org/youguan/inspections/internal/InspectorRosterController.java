@@ -101,7 +101,7 @@ class InspectorRosterController {
 		return FormSteps.run(model, response, redirect, () -> {
 			Validation read = new Validation();
 			long id = inspectors.register(scope, data(form, null, read), read.errors());
-			return new PageSteps.Done("已将" + form.name().strip() + "登记入检查人员名录库", "/inspections/inspectors/" + id);
+			return new PageSteps.Done("已将" + Text.strip(form.name()) + "登记入检查人员名录库", "/inspections/inspectors/" + id);
 		}, () -> form(model, scope, form, null));
 	}
 
@@ -133,9 +133,9 @@ class InspectorRosterController {
 	private static Inspectors.InspectorData data(InspectorForm form, Long bureauId, Validation v) {
 		LocalDate validUntil = v.date("validUntil", "执法证有效期", form.validUntil());
 		Long bureau = bureauId;
-		if (bureau == null && form.bureauId() != null && !form.bureauId().isBlank()) {
+		if (bureau == null && form.bureauId() != null && !Text.isBlank(form.bureauId())) {
 			try {
-				bureau = Long.valueOf(form.bureauId().strip());
+				bureau = Long.valueOf(Text.strip(form.bureauId()));
 			}
 			catch (NumberFormatException ex) {
 				v.require("bureauId", false, "format", "所属单位不存在");

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.youguan.kernel.Text;
 import tools.jackson.databind.annotation.JsonDeserialize;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -74,7 +75,7 @@ class PublicInspectionApiController {
 	@GetMapping("/plans")
 	@Operation(summary = "已公示的双随机抽查计划", description = "region：区划代码前缀（如3205），缺省为全部。每个计划附抽中对象及检查组（执法证号）。")
 	List<PublicPlan> plans(@RequestParam(required = false) String region) {
-		String prefix = region == null ? "" : region.strip();
+		String prefix = region == null ? "" : Text.strip(region);
 		if (!prefix.matches("\\d{0,12}")) {
 			throw new InvalidValueException("region", "format", "区划代码（region）应为数字");
 		}

@@ -10,6 +10,7 @@ import org.youguan.inspections.InspectionItems;
 import org.youguan.inspections.InspectionPlan;
 import org.youguan.inspections.InspectionPlans;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Text;
 
 /**
  * 双随机一公开 on the public portal: the published plans of a region with their targets and their published results
@@ -35,7 +36,7 @@ class PublicInspectionController {
 
 	@GetMapping("/public/inspections")
 	String plans(@RequestParam(required = false) String region, Model model) {
-		String prefix = region == null ? "" : region.strip();
+		String prefix = region == null ? "" : Text.strip(region);
 		if (!prefix.matches("\\d{0,12}")) {
 			throw new InvalidValueException("region", "format", "区划代码（region）应为数字");
 		}

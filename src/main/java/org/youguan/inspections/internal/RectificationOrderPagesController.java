@@ -18,6 +18,7 @@ import org.youguan.inspections.InspectionOrders;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageSteps;
+import org.youguan.kernel.Text;
 import org.youguan.org.CurrentUser;
 
 /**
@@ -104,7 +105,7 @@ class RectificationOrderPagesController {
 
 	private static LocalDate day(String text) {
 		try {
-			return text == null || text.isBlank() ? null : LocalDate.parse(text.strip());
+			return text == null || Text.isBlank(text) ? null : LocalDate.parse(Text.strip(text));
 		}
 		catch (DateTimeParseException ex) {
 			throw new InvalidValueException("on", "date", "复查日期（on）应为YYYY-MM-DD格式的日期");

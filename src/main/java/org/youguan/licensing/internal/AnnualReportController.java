@@ -157,7 +157,7 @@ class AnnualReportController {
 	}
 
 	private static int year(String text) {
-		String t = text.strip();
+		String t = Text.strip(text);
 		if (!t.matches("\\d{4}")) {
 			throw new InvalidValueException("year", "format", "报告年度（year）应为四位年份，如2025");
 		}
@@ -168,7 +168,7 @@ class AnnualReportController {
 		if (Text.isBlank(text)) {
 			return "";
 		}
-		String t = text.strip();
+		String t = Text.strip(text);
 		if (!t.matches("\\d{1,12}")) {
 			throw new InvalidValueException("region", "format", "区域代码（region）应为1至12位数字");
 		}

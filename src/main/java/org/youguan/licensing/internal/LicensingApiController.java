@@ -308,7 +308,7 @@ class LicensingApiController {
 			return null;
 		}
 		try {
-			return ApplicationStatus.valueOf(text.strip().toUpperCase(Locale.ROOT));
+			return ApplicationStatus.valueOf(Text.strip(text).toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidValueException("status", "one-of", "状态（status）应为SUBMITTED、CORRECTION_REQUESTED、ACCEPTED、"
@@ -321,7 +321,7 @@ class LicensingApiController {
 			return null;
 		}
 		try {
-			return Material.valueOf(text.strip().toUpperCase(Locale.ROOT));
+			return Material.valueOf(Text.strip(text).toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidValueException("kind", "one-of", "材料类型（kind）应为BUSINESS_LICENCE、CAPITAL、PREMISES、SAFETY、"

@@ -39,6 +39,7 @@ import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.PageSteps;
+import org.youguan.kernel.Text;
 import org.youguan.licensing.ApplicationKind;
 import org.youguan.licensing.ApplicationStatus;
 import org.youguan.licensing.CancellationGround;
@@ -125,7 +126,7 @@ class LicensingController {
 		// files are chosen again: a browser never refills a file input)
 		return FormSteps.run(model, response, redirect, () -> {
 			List<String> branches = form.get("branches") == null ? List.of()
-					: Arrays.stream(form.get("branches").split("\\R")).map(String::strip).filter(x -> !x.isEmpty()).toList();
+					: Arrays.stream(form.get("branches").split("\\R")).map(Text::strip).filter(x -> !x.isEmpty()).toList();
 			LicenceApplications.ApplicationData data = new LicenceApplications.ApplicationData(form.get("kind"),
 					form.get("applicantCreditCode"), form.get("applicantName"), form.get("legalRepresentative"),
 					form.get("registeredCapital"), form.get("scope"), form.get("serviceArea"), form.get("premisesAddress"),
@@ -158,7 +159,7 @@ class LicensingController {
 	@PreAuthorize(LicensingApiController.WRITERS)
 	String correctionNotice(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
 			@RequestParam(required = false) String items, RedirectAttributes redirect) {
-		List<String> extra = items == null ? List.of() : Arrays.stream(items.split("\\R")).filter(x -> !x.isBlank()).toList();
+		List<String> extra = items == null ? List.of() : Arrays.stream(items.split("\\R")).filter(x -> !Text.isBlank(x)).toList();
 		return PageSteps.run(redirect, here(id), "已出具补正通知", () -> applications.requestCorrection(Clerk.of(me), id, extra));
 	}
 
@@ -216,7 +217,7 @@ class LicensingController {
 			try {
 				applications.verify(Clerk.of(me), id, new LicenceApplications.Verification(
 						verifiedOn == null ? null : verifiedOn.toString(), team, lines,
-						passed == null || passed.isBlank() ? null : Boolean.valueOf(passed), form.get("conclusion")),
+						passed == null || Text.isBlank(passed) ? null : Boolean.valueOf(passed), form.get("conclusion")),
 						UploadedFile.of(photos));
 			}
 			catch (IOException ex) {
@@ -266,7 +267,7 @@ class LicensingController {
 	@GetMapping("/licensing/licences/cancellation")
 	@PreAuthorize(LicensingPages.CANCELLERS)
 	String cancellationForm(@RequestParam(required = false) String number, Model model) {
-		model.addAttribute("number", number == null ? "" : number.strip());
+		model.addAttribute("number", number == null ? "" : Text.strip(number));
 		model.addAttribute("grounds", CancellationGround.values());
 		return "licensing/cancellation";
 	}
@@ -285,9 +286,9 @@ class LicensingController {
 				if (ex.code() != ErrorCode.NOT_FOUND) {
 					throw ex;
 				}
-				throw new InvalidValueException("number", "exists", "未找到许可证编号为“" + number.strip() + "”的许可证，或不在您的管辖范围内");
+				throw new InvalidValueException("number", "exists", "未找到许可证编号为“" + Text.strip(number) + "”的许可证，或不在您的管辖范围内");
 			}
-			return new PageSteps.Done("已注销许可证" + number.strip() + "，企业名录中的许可证随后改为已注销", "/licensing/licences/cancellation");
+			return new PageSteps.Done("已注销许可证" + Text.strip(number) + "，企业名录中的许可证随后改为已注销", "/licensing/licences/cancellation");
 		}, () -> cancellationForm(number, model));
 	}
 

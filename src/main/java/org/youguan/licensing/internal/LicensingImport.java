@@ -192,8 +192,7 @@ public class LicensingImport {
 		if (value == null) {
 			return null;
 		}
-		String clean = value.replace('\u00A0', ' ').replace('\u3000', ' ').strip();
-		return clean.isEmpty() ? null : clean;
+		return Text.blankToNull(value.replace('\u3000', ' '));
 	}
 
 	private static String date(SheetRow row, RowContext context, String column) {

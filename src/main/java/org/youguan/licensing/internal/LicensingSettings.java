@@ -1,6 +1,7 @@
 package org.youguan.licensing.internal;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.youguan.kernel.Text;
 
 /**
  * Licensing settings.
@@ -12,7 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record LicensingSettings(String verifyBaseUrl) {
 
 	public LicensingSettings {
-		verifyBaseUrl = verifyBaseUrl == null || verifyBaseUrl.isBlank() ? "http://localhost:8080"
-				: verifyBaseUrl.strip().replaceAll("/+$", "");
+		verifyBaseUrl = verifyBaseUrl == null || Text.isBlank(verifyBaseUrl) ? "http://localhost:8080"
+				: Text.strip(verifyBaseUrl).replaceAll("/+$", "");
 	}
 }

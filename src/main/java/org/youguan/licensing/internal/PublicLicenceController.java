@@ -8,6 +8,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.youguan.kernel.Text;
 import org.youguan.licensing.LicenceVerification;
 
 /**
@@ -29,7 +30,7 @@ class PublicLicenceController {
 	String page(@RequestParam(required = false) String number, @RequestParam(required = false) String code, Model model) {
 		model.addAttribute("number", number == null ? "" : number);
 		model.addAttribute("code", code == null ? "" : code);
-		if (number != null && !number.isBlank()) {
+		if (number != null && !Text.isBlank(number)) {
 			model.addAttribute("result", verification.verify(number, code));
 		}
 		return "licensing/verify";

@@ -2,6 +2,7 @@ package org.youguan.region.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.youguan.kernel.Text;
 
 /**
  * Splits one CSV line (RFC 4180 quoting, no embedded line breaks: region names have none).
@@ -33,14 +34,14 @@ public final class CsvAccess {
 				quoted = true;
 			}
 			else if (c == ',') {
-				fields.add(field.toString().strip());
+				fields.add(Text.strip(field.toString()));
 				field.setLength(0);
 			}
 			else {
 				field.append(c);
 			}
 		}
-		fields.add(field.toString().strip());
+		fields.add(Text.strip(field.toString()));
 		return fields;
 	}
 }

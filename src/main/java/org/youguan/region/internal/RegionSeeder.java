@@ -18,6 +18,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.youguan.kernel.Text;
 
 /**
  * Loads the shipped provinces, cities and counties (GB/T 2260) into an empty region table at start.
@@ -53,7 +54,7 @@ class RegionSeeder implements ApplicationRunner {
 				new InputStreamReader(new ClassPathResource(resource).getInputStream(), StandardCharsets.UTF_8))) {
 			in.readLine();
 			for (String line = in.readLine(); line != null; line = in.readLine()) {
-				if (!line.isBlank()) {
+				if (!Text.isBlank(line)) {
 					List<String> r = CsvAccess.split(line);
 					rows.add(new Object[] { r.get(0), r.get(1), parent.apply(r), level });
 				}

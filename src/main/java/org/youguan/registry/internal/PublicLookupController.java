@@ -13,6 +13,7 @@ import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.OptionsHtml;
 import org.youguan.kernel.PageResult;
+import org.youguan.kernel.Text;
 import org.youguan.region.ChecksRegionItself;
 import org.youguan.region.Region;
 import org.youguan.registry.Brands;
@@ -54,13 +55,13 @@ class PublicLookupController {
 		model.addAttribute("brandOptions", OptionsHtml.html(pickers.brands(), Brands.BrandView::shortName,
 				Brands.BrandView::shortName, request.getParameterValues("brand")));
 		model.addAttribute("homeRegionName", pickers.homeRegionName());
-		if (query != null && !query.isBlank()) {
+		if (query != null && !Text.isBlank(query)) {
 			List<Licences.PublicLicence> found = licences.publicSearch(query, 50);
 			model.addAttribute("licences", found);
 		}
-		if ((region != null && !region.isBlank()) || (brand != null && !brand.isBlank())) {
+		if ((region != null && !Text.isBlank(region)) || (brand != null && !Text.isBlank(brand))) {
 			try {
-				if (region != null && !region.isBlank()) {
+				if (region != null && !Text.isBlank(region)) {
 					view.requireRegion("region", region);
 				}
 				PageResult<Outlets.PublicOutlet> outlets = view.outlets(region, brand, list.page());

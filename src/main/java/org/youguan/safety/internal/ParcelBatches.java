@@ -15,6 +15,7 @@ import org.youguan.kernel.Masking;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
+import org.youguan.kernel.Text;
 import org.youguan.safety.ParcelRecord;
 
 /**
@@ -91,7 +92,7 @@ class ParcelBatches {
 				SELECT b.batch_id, b.status, b.format, b.accepted, b.rejected, b.started_at, b.finished_at
 				FROM safety_parcel_batch b WHERE b.enterprise_id = :enterprise AND b.batch_id = :batch""")
 			.param("enterprise", enterpriseId)
-			.param("batch", batchId == null ? "" : batchId.strip())
+			.param("batch", batchId == null ? "" : Text.strip(batchId))
 			.query(Rows.of(Batch.class))
 			.optional();
 	}
@@ -123,7 +124,7 @@ class ParcelBatches {
 				+ "WHERE b.enterprise_id = :enterprise AND b.batch_id = :batch AND " + scope.regionPredicate("e.region_code"))
 			.params(scope.params())
 			.param("enterprise", enterpriseId)
-			.param("batch", batchId == null ? "" : batchId.strip())
+			.param("batch", batchId == null ? "" : Text.strip(batchId))
 			.query(Rows.of(RegionBatch.class))
 			.optional()
 			.orElseThrow(() -> DomainException.notFound("寄递记录批次", batchId));
@@ -135,9 +136,9 @@ class ParcelBatches {
 		return Listing.from("FROM safety_parcel_rejected_line l JOIN safety_parcel_batch b ON b.enterprise_id = "
 				+ "l.enterprise_id AND b.batch_id = l.batch_id AND b.attempt = l.attempt")
 			.where("l.enterprise_id = :enterprise", Map.of("enterprise", enterpriseId))
-			.where(batchId != null && !batchId.isBlank(), "l.batch_id = :batch", "batch",
-					batchId == null ? "" : batchId.strip())
-			.where(field != null && !field.isBlank(), "l.field = :field", "field", field == null ? "" : field.strip())
+			.where(batchId != null && !Text.isBlank(batchId), "l.batch_id = :batch", "batch",
+					batchId == null ? "" : Text.strip(batchId))
+			.where(field != null && !Text.isBlank(field), "l.field = :field", "field", field == null ? "" : Text.strip(field))
 			.sorts(LINE_SORTS, "line", "l.batch_id");
 	}
 }

@@ -28,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.zip.GZIPInputStream;
 
+import org.youguan.kernel.Text;
 import tools.jackson.databind.json.JsonMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -174,10 +175,10 @@ public class ParcelIngest implements ParcelUploads {
 	 * @throws InvalidValueException on field {@code batchId} (required, format, personal-number)
 	 */
 	static String batchId(String text) {
-		if (text == null || text.isBlank()) {
+		if (text == null || Text.isBlank(text)) {
 			throw new InvalidValueException("batchId", "required", "批次号（batchId，查询参数或X-Batch-Id请求头）不能为空");
 		}
-		String t = text.strip();
+		String t = Text.strip(text);
 		boolean ok = t.length() <= 64;
 		for (int i = 0; ok && i < t.length(); i++) {
 			char c = t.charAt(i);

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.regex.Pattern;
 
+import org.youguan.kernel.Text;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.StreamReadConstraints;
@@ -284,7 +285,7 @@ final class ParcelLines {
 			if (name != null && !name.isEmpty() && name.charAt(0) == '\uFEFF') {
 				name = name.substring(1);
 			}
-			int index = name == null ? -1 : ParcelField.index(name.strip());
+			int index = name == null ? -1 : ParcelField.index(Text.strip(name));
 			any |= index >= 0;
 			for (int i = 0; index >= 0 && i < n; i++) {
 				if (columns[i] == index) {

@@ -21,6 +21,7 @@ import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageResult;
+import org.youguan.kernel.Text;
 import org.youguan.org.CurrentUser;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
@@ -65,7 +66,7 @@ class ParcelRecordsApiController {
 			@RequestHeader(name = "X-Batch-Id", required = false) String batchHeader, HttpServletRequest request)
 			throws IOException {
 		EnterpriseView enterprise = enterprise(me);
-		boolean fromHeader = batchId == null || batchId.isBlank();
+		boolean fromHeader = batchId == null || Text.isBlank(batchId);
 		String id;
 		try {
 			id = ParcelIngest.batchId(fromHeader ? batchHeader : batchId);

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
+import org.youguan.kernel.Text;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
 import org.youguan.registry.Facilities;
@@ -152,8 +153,8 @@ class ParcelReferences {
 			List<T> items = page.items();
 			for (T item : items) {
 				String v = value.apply(item);
-				if (v != null && !v.isBlank()) {
-					into.add(v.strip());
+				if (v != null && !Text.isBlank(v)) {
+					into.add(Text.strip(v));
 				}
 			}
 			if (items.size() < PageQuery.MAX_SIZE) {

@@ -182,16 +182,20 @@ final class ParcelValidator {
 		if (sender == null) {
 			return reject("senderRegion", "required", "寄件地区（senderRegion）不能为空");
 		}
+		String senderSent = sender;
+		sender = asciiDigits(sender);
 		if (!counties.contains(sender)) {
-			return reject("senderRegion", "unknown", "寄件地区（senderRegion）不是现行县级行政区划代码：" + Text.excerpt(sender, Decimals.ECHO));
+			return reject("senderRegion", "unknown", "寄件地区（senderRegion）不是现行县级行政区划代码：" + Text.excerpt(senderSent, Decimals.ECHO));
 		}
 		String recipient = trimmed(v[ParcelField.RECIPIENT_REGION.ordinal()]);
 		if (recipient == null) {
 			return reject("recipientRegion", "required", "收件地区（recipientRegion）不能为空");
 		}
+		String recipientSent = recipient;
+		recipient = asciiDigits(recipient);
 		if (!counties.contains(recipient) && !OUTSIDE_MAINLAND.contains(recipient)) {
 			return reject("recipientRegion", "unknown", "收件地区（recipientRegion）不是现行县级行政区划代码，也不是810000（香港）、"
-					+ "820000（澳门）、710000（台湾）或" + ABROAD + "（境外）：" + Text.excerpt(recipient, Decimals.ECHO));
+					+ "820000（澳门）、710000（台湾）或" + ABROAD + "（境外）：" + Text.excerpt(recipientSent, Decimals.ECHO));
 		}
 		String category = trimmed(v[ParcelField.ITEM_CATEGORY.ordinal()]);
 		if (category == null) {
@@ -207,7 +211,7 @@ final class ParcelValidator {
 		if (weightText == null) {
 			return reject("weightGrams", "required", "重量（weightGrams）不能为空");
 		}
-		int weight = grams(weightText);
+		int weight = grams(asciiDigits(weightText));
 		if (weight < 1) {
 			return reject("weightGrams", "range", "重量（weightGrams）应为1至100000000之间的整数（克）：" + Text.excerpt(weightText, Decimals.ECHO));
 		}
@@ -302,13 +306,14 @@ final class ParcelValidator {
 	 * value are trimmed like spaces, inside it they are refused. Printable ASCII costs one comparison a character.
 	 */
 	private boolean clean(String s, ParcelField field) {
-		// white space around the value (a tab or line break a spreadsheet left) is trimmed, not refused
+		// spaces around the value (a tab or line break a spreadsheet left, a no-break space, a BOM: Text.blank) are
+		// trimmed, not refused
 		int from = 0;
 		int to = s.length();
-		while (from < to && Character.isWhitespace(s.charAt(from))) {
+		while (from < to && Text.blank(s.charAt(from))) {
 			from++;
 		}
-		while (to > from && Character.isWhitespace(s.charAt(to - 1))) {
+		while (to > from && Text.blank(s.charAt(to - 1))) {
 			to--;
 		}
 		for (int i = from; i < to; i++) {
@@ -438,7 +443,7 @@ final class ParcelValidator {
 		return value;
 	}
 
-	/** Null for null, empty or blank; else the text without surrounding white space (a full-width space too). */
+	/** Null for null, empty or blank; else the text without the spaces around it ({@link Text#strip}: NBSP, U+3000, a BOM too). */
 	static String trimmed(String s) {
 		if (s == null) {
 			return null;
@@ -447,12 +452,12 @@ final class ParcelValidator {
 		if (len > 0 && edge(s.charAt(0)) && edge(s.charAt(len - 1))) {
 			return s;
 		}
-		String t = s.strip();
+		String t = Text.strip(s);
 		return t.isEmpty() ? null : t;
 	}
 
 	private static boolean edge(char c) {
-		return c > ' ' && (c < 0x7f || !Character.isWhitespace(c));
+		return !Text.blank(c);
 	}
 
 	/** The waybill number rule as the rejection states it. */
@@ -524,6 +529,25 @@ final class ParcelValidator {
 		return upper ? s.toLowerCase(Locale.ROOT) : s;
 	}
 
+	/**
+	 * {@code s} with its full-width digits ０–９ (typed with a Chinese input method) as the ASCII ones they are, as the
+	 * .xlsx importers and {@link Text#identifier} read them: a weight of ５００ is 500 grams, a region ３２０５０６ is
+	 * 320506. A character loop; allocates only when a full-width digit is there.
+	 */
+	static String asciiDigits(String s) {
+		char[] out = null;
+		for (int i = 0; i < s.length(); i++) {
+			char c = s.charAt(i);
+			if (c >= '\uFF10' && c <= '\uFF19') {
+				if (out == null) {
+					out = s.toCharArray();
+				}
+				out[i] = (char) ('0' + (c - '\uFF10'));
+			}
+		}
+		return out == null ? s : new String(out);
+	}
+
 	/** Grams 1 … 100,000,000 from decimal digits, or -1. */
 	static int grams(String s) {
 		if (s.isEmpty() || s.length() > 9) {
@@ -544,7 +568,7 @@ final class ParcelValidator {
 		if (s == null) {
 			return null;
 		}
-		return switch (s.strip()) {
+		return switch (Text.strip(s)) {
 			case "true", "TRUE", "True", "1", "是" -> Boolean.TRUE;
 			case "false", "FALSE", "False", "0", "否" -> Boolean.FALSE;
 			default -> null;

@@ -11,6 +11,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
+import org.youguan.kernel.Text;
 import org.youguan.platform.Secrets;
 
 /**
@@ -65,7 +66,7 @@ public class Pseudonyms {
 	 * @return 64 lower-case hex characters; null for a null or blank number
 	 */
 	public String of(String idNumber) {
-		return idNumber == null || idNumber.isBlank() ? null : ofNormalised(normalise(idNumber));
+		return idNumber == null || Text.isBlank(idNumber) ? null : ofNormalised(normalise(idNumber));
 	}
 
 	/**
@@ -87,7 +88,7 @@ public class Pseudonyms {
 
 	/** An ID number as it is hashed: spaces around it dropped, letters upper-cased (a trailing 'x' becomes 'X'). */
 	static String normalise(String number) {
-		String t = number.strip();
+		String t = Text.strip(number);
 		for (int i = 0; i < t.length(); i++) {
 			char c = t.charAt(i);
 			if (c >= 'a' && c <= 'z') {

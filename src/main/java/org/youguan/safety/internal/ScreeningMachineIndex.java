@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.Text;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
 import org.youguan.registry.Facilities;
@@ -37,7 +38,7 @@ public final class ScreeningMachineIndex {
 	private ScreeningMachineIndex(List<FacilityView> machines, Map<Long, EnterpriseView> owners) {
 		for (FacilityView m : machines) {
 			String county = county(m.regionCode());
-			String key = m.serialNumber() == null || m.serialNumber().isBlank() ? UNNAMED + m.id() : m.serialNumber().strip();
+			String key = m.serialNumber() == null || Text.isBlank(m.serialNumber()) ? UNNAMED + m.id() : Text.strip(m.serialNumber());
 			labels.putIfAbsent(key, m.name() + (m.serialNumber() == null ? "" : "（" + m.serialNumber() + "）"));
 			byEnterprise.computeIfAbsent(county + ":" + m.enterpriseId(), k -> new LinkedHashSet<>()).add(key);
 			EnterpriseView owner = owners.get(m.enterpriseId());

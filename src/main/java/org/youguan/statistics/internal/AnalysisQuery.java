@@ -2,6 +2,7 @@ package org.youguan.statistics.internal;
 
 import java.time.YearMonth;
 
+import org.youguan.kernel.Text;
 import org.youguan.statistics.Period;
 
 /**
@@ -18,9 +19,9 @@ record AnalysisQuery(String indicator, String region, int year, int through, Str
 		}
 		int y = year == null ? lastMonth.getYear() : year;
 		int t = through == null ? (y == lastMonth.getYear() ? lastMonth.getMonthValue() : 12) : Math.max(1, Math.min(12, through));
-		return new AnalysisQuery(indicator == null || indicator.isBlank() ? "express.volume" : indicator.strip(),
-				region == null || region.isBlank() ? userRegion : region.strip(), y, t,
-				brand == null || brand.isBlank() ? null : brand.strip());
+		return new AnalysisQuery(indicator == null || Text.isBlank(indicator) ? "express.volume" : Text.strip(indicator),
+				region == null || Text.isBlank(region) ? userRegion : Text.strip(region), y, t,
+				brand == null || Text.isBlank(brand) ? null : Text.strip(brand));
 	}
 
 	public YearMonth from() {

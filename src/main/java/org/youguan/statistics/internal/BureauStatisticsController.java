@@ -26,6 +26,7 @@ import org.youguan.documents.ImportPages;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageSteps;
+import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
 import org.youguan.platform.BackgroundJobs;
@@ -131,7 +132,7 @@ class BureauStatisticsController {
 			Period.requireYear("year", year, LocalDate.now(clock));
 		}
 		int y = year == null ? YearMonth.now(clock).getYear() : year;
-		String r = region == null || region.isBlank() ? me.regionCode() : region.strip();
+		String r = region == null || Text.isBlank(region) ? me.regionCode() : Text.strip(region);
 		model.addAttribute("progress", targets.progress(scope, r, y, through));
 		model.addAttribute("region", r);
 		model.addAttribute("year", y);
@@ -237,7 +238,7 @@ class BureauStatisticsController {
 
 	private Completeness.Summary summary(DataScope scope, Long form, String period) {
 		ReportForm f = form == null ? forms.byCode("monthly") : forms.get(form);
-		Period p = period == null || period.isBlank() ? forms.currentPeriod(f)
+		Period p = period == null || Text.isBlank(period) ? forms.currentPeriod(f)
 				: Period.parse(f.periodType(), period, "period", LocalDate.now(clock));
 		return completeness.summary(scope, f, p);
 	}

@@ -7,6 +7,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Text;
 import org.youguan.org.CurrentUser;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
@@ -56,10 +57,10 @@ public class EnterpriseReporting {
 	@Transactional
 	public Received receive(CurrentUser me, String formCode, String periodText, Map<String, String> values,
 			Map<String, String> notes, String comment, boolean submit) {
-		if (formCode == null || formCode.isBlank()) {
+		if (formCode == null || Text.isBlank(formCode)) {
 			throw new InvalidValueException("form", "required", "请指定报表代码（form）");
 		}
-		ReportForm form = forms.byCode(formCode.strip());
+		ReportForm form = forms.byCode(Text.strip(formCode));
 		Period period = Period.parse(form.periodType(), periodText, "period");
 		DataScope scope = me.scope();
 		long enterpriseId = enterprise(me).id();

@@ -5,6 +5,7 @@ import java.math.MathContext;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import org.youguan.kernel.Text;
 
 /**
  * An arithmetic formula over indicator codes ("express.volume.local + express.volume.intercity", "a / b * 100"):
@@ -44,10 +45,10 @@ public final class Formula {
 
 	/** Parses a formula; a malformed one fails with the position of the problem. */
 	public static Formula parse(String text) {
-		if (text == null || text.isBlank()) {
+		if (text == null || Text.isBlank(text)) {
 			throw new IllegalArgumentException("公式为空");
 		}
-		return new Formula(text.strip());
+		return new Formula(Text.strip(text));
 	}
 
 	/** The indicator codes the formula reads, in order of appearance. */

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.youguan.kernel.Decimals;
 import org.youguan.kernel.FieldError;
+import org.youguan.kernel.Text;
 import org.youguan.statistics.Indicator;
 
 /**
@@ -77,7 +78,7 @@ public final class ReportChecks {
 			if (i.valueType() == ValueType.PERCENT && v.compareTo(HUNDRED) > 0) {
 				errors.add(new FieldError(field(i.code()), "rate", i.name() + "不能超过100%"));
 			}
-			String note = rv.note() == null ? "" : rv.note().strip();
+			String note = rv.note() == null ? "" : Text.strip(rv.note());
 			if (note.isEmpty()) {
 				jump(i, v, previous.get(i.code()), "上期", thresholdPercent, errors);
 				jump(i, v, lastYear.get(i.code()), "上年同期", thresholdPercent, errors);

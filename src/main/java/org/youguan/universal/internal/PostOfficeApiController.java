@@ -188,7 +188,7 @@ class PostOfficeApiController {
 			return null;
 		}
 		try {
-			return ApprovalStatus.valueOf(text.strip().toUpperCase(Locale.ROOT));
+			return ApprovalStatus.valueOf(Text.strip(text).toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidValueException("status", "one-of", "状态（status）应为SUBMITTED、CHECKED、APPROVED、REFUSED、ANNOUNCED之一");

@@ -29,6 +29,7 @@ import org.youguan.kernel.FiguresQuery;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageResult;
+import org.youguan.kernel.Text;
 import org.youguan.org.CurrentUser;
 import org.youguan.universal.DeliveryStandard;
 import org.youguan.universal.DeliveryStandards;
@@ -177,7 +178,7 @@ class UniversalApiController {
 	List<DeliveryStandard> standards(@AuthenticationPrincipal CurrentUser me, DataScope scope,
 			@RequestParam(required = false) String region) {
 		String own = me.regionCode() == null ? "0" : me.regionCode();
-		String r = scope.requireReadable(region == null || region.isBlank() ? own : region, "region");
+		String r = scope.requireReadable(region == null || Text.isBlank(region) ? own : region, "region");
 		return standards.standards(r.isEmpty() ? "0" : r);
 	}
 }

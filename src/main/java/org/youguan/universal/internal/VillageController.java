@@ -32,6 +32,7 @@ import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.FiguresQuery;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
 import org.youguan.platform.BackgroundJobs;
@@ -180,7 +181,7 @@ class VillageController {
 			@RequestParam(required = false) String outcome, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
 		List<String> chosen = certificates == null ? List.of()
-				: certificates.stream().filter(c -> c != null && !c.isBlank()).toList();
+				: certificates.stream().filter(c -> c != null && !Text.isBlank(c)).toList();
 		// the form picks inspectors from the roster by 执法证号; the name is the roster's
 		List<TeamMember> team = chosen.stream()
 			.map(c -> new TeamMember(roster.findByCertificate(c).map(Inspector::name).orElse(null), c))

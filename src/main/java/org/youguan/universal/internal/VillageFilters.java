@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.youguan.documents.Column;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Text;
 import org.youguan.universal.DeliveryMode;
 import org.youguan.universal.VillageView;
 import org.youguan.universal.Villages;
@@ -33,8 +34,8 @@ final class VillageFilters {
 	static Villages.Filter of(String region, String mode, Boolean below) {
 		DeliveryMode m = null;
 		boolean unregistered = false;
-		if (mode != null && !mode.isBlank()) {
-			if (mode.strip().equals("NONE")) {
+		if (mode != null && !Text.isBlank(mode)) {
+			if (Text.strip(mode).equals("NONE")) {
 				unregistered = true;
 			}
 			else {

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.youguan.kernel.Text;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
@@ -101,7 +102,7 @@ class VillagePlanController {
 	String map(@AuthenticationPrincipal CurrentUser me, DataScope scope, @RequestParam(required = false) String county,
 			Model model) {
 		List<Region> counties = counties(me);
-		String chosen = county != null && !county.isBlank() ? county.strip()
+		String chosen = county != null && !Text.isBlank(county) ? Text.strip(county)
 				: counties.isEmpty() ? null : counties.get(0).code();
 		model.addAttribute("counties", counties);
 		model.addAttribute("county", chosen);

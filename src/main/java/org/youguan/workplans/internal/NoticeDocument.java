@@ -142,9 +142,9 @@ final class NoticeDocument {
 			warnings.add("“" + shorten(text) + "”处有文本框，文本框中的文字未导入，请核对原文");
 		}
 		String label = label(p);
-		String line = label.isEmpty() || text.isBlank() ? text : label + text;
+		String line = label.isEmpty() || Text.isBlank(text) ? text : label + text;
 		lines.add(line);
-		sectionStarted |= HEADING.matcher(line.strip()).lookingAt();
+		sectionStarted |= HEADING.matcher(Text.strip(line)).lookingAt();
 		Matcher number = NUMBER.matcher(label);
 		if (number.lookingAt()) {
 			lastTaskNumber = Integer.parseInt(number.group());
@@ -309,7 +309,7 @@ final class NoticeDocument {
 					// a part's heading written as a row across the table
 					lines.add(text);
 				}
-				else if (!text.isBlank()) {
+				else if (!Text.isBlank(text)) {
 					warnings.add("第" + tables + "个表格第" + (r + 1) + "行没有任务内容：“" + shorten(text) + "”，请核对");
 					lines.add(text);
 				}
@@ -347,7 +347,7 @@ final class NoticeDocument {
 
 	/** Department names of a cell, one list: "市场监管处\n办公室" or "市场监管处，办公室" → "市场监管处、办公室". */
 	private static String names(String cell) {
-		return String.join("、", List.of(cell.split("\\s*[、,，;；/\\s]+\\s*")).stream().filter(n -> !n.isBlank()).toList());
+		return String.join("、", List.of(cell.split("\\s*[、,，;；/\\s]+\\s*")).stream().filter(n -> !Text.isBlank(n)).toList());
 	}
 
 	/** Which column holds what, by the header's names. */
@@ -374,7 +374,7 @@ final class NoticeDocument {
 		if (column == null || column >= row.getTableCells().size()) {
 			return "";
 		}
-		return text(row.getCell(column)).replace('\u3000', ' ').strip();
+		return Text.strip(text(row.getCell(column)).replace('\u3000', ' '));
 	}
 
 	/** A cell's text, a line per paragraph (getText runs them together: "办公室普遍服务处"). */
@@ -385,7 +385,7 @@ final class NoticeDocument {
 	private static String cells(XWPFTableRow row, int from, int to) {
 		List<String> texts = new ArrayList<>();
 		for (int c = from; c < to; c++) {
-			String text = text(row.getCell(c)).strip();
+			String text = Text.strip(text(row.getCell(c)));
 			if (!text.isEmpty()) {
 				texts.add(text.replaceAll("\\s*\\n\\s*", " "));
 			}
@@ -394,7 +394,7 @@ final class NoticeDocument {
 	}
 
 	private static String shorten(String text) {
-		String t = text.strip();
+		String t = Text.strip(text);
 		return t.length() > 30 ? t.substring(0, 30) + "…" : t;
 	}
 }

@@ -98,7 +98,7 @@ public final class NoticeParser {
 					continue;
 				}
 				if (!startsPlanBody(line)) {
-					if (line.endsWith("方案") || line.endsWith("工作") && i + 1 < lines.length && lines[i + 1].strip().endsWith("方案")) {
+					if (line.endsWith("方案") || line.endsWith("工作") && i + 1 < lines.length && Text.strip(lines[i + 1]).endsWith("方案")) {
 						part = line.endsWith("方案") ? Part.PLAN : Part.PLAN_TITLE;
 					}
 					// the addressees, the covering text and the signature belong to the notice
@@ -136,11 +136,11 @@ public final class NoticeParser {
 				open = finish(open, tasks, departments);
 				tasks = new ArrayList<>();
 				if (part == Part.LIVELIHOOD) {
-					projects.add(new PlanPreview.Project(heading.group(1).strip(), tasks));
+					projects.add(new PlanPreview.Project(Text.strip(heading.group(1)), tasks));
 				}
 				else {
 					part = Part.SECTIONS;
-					sections.add(new PlanPreview.Section(heading.group(1).strip(), tasks));
+					sections.add(new PlanPreview.Section(Text.strip(heading.group(1)), tasks));
 				}
 				continue;
 			}
@@ -261,7 +261,7 @@ public final class NoticeParser {
 	}
 
 	private static String clean(String raw) {
-		return raw.strip().replace('\u3000', ' ').strip();
+		return Text.strip(Text.strip(raw).replace('\u3000', ' '));
 	}
 
 	/** A task being read: complete once its department bracket has been seen. */
@@ -275,12 +275,12 @@ public final class NoticeParser {
 
 		Builder(int number, String text, int line) {
 			this.number = number;
-			this.text = new StringBuilder(text.strip());
+			this.text = new StringBuilder(Text.strip(text));
 			this.line = line;
 		}
 
 		void append(String more) {
-			text.append(more.strip());
+			text.append(Text.strip(more));
 		}
 
 		boolean complete() {
@@ -300,7 +300,7 @@ public final class NoticeParser {
 				names.addAll(List.of(m.group(4).split("\\s*[、,，]\\s*")));
 			}
 			departments.addAll(names);
-			tasks.add(new PlanPreview.Task(open.number, m.group(1).strip(), names,
+			tasks.add(new PlanPreview.Task(open.number, Text.strip(m.group(1)), names,
 					m.group(3).equals("牵头") ? PlanPreview.Responsibility.LEAD : PlanPreview.Responsibility.SHARED, open.line));
 		}
 		else {
@@ -312,10 +312,10 @@ public final class NoticeParser {
 
 	private static String afterColon(String line) {
 		int colon = Math.max(line.indexOf('：'), line.indexOf(':'));
-		return colon < 0 ? line : line.substring(colon + 1).strip();
+		return colon < 0 ? line : Text.strip(line.substring(colon + 1));
 	}
 
 	private static String trimEnd(String text) {
-		return text.strip().replaceAll("[；;。，,]+$", "");
+		return Text.strip(text).replaceAll("[；;。，,]+$", "");
 	}
 }

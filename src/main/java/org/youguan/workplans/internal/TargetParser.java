@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.youguan.kernel.Text;
 
 /**
  * Reads the main targets paragraph ("主要工作目标：全年邮政业务总量完成85.2亿元、同比增长8%，业务收入完成70.5亿元…") into
@@ -38,7 +39,7 @@ public final class TargetParser {
 			return result;
 		}
 		for (String raw : paragraph.split("[，；。,;]")) {
-			String clause = raw.strip();
+			String clause = Text.strip(raw);
 			if (clause.isEmpty()) {
 				continue;
 			}
@@ -67,7 +68,7 @@ public final class TargetParser {
 	}
 
 	private static String normalise(String name) {
-		return name.replace("邮政行业", "").replace("邮政", "").replace("行业", "").strip();
+		return Text.strip(name.replace("邮政行业", "").replace("邮政", "").replace("行业", ""));
 	}
 
 	/** The value converted from the plan's unit into the indicator's (亿元 → 万元, 亿件 → 件), or null if they differ in kind. */

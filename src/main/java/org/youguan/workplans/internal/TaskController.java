@@ -21,6 +21,7 @@ import org.youguan.kernel.FieldError;
 import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.PageForm;
 import org.youguan.kernel.PageSteps;
+import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
 import org.youguan.workplans.PlanDrafts;
@@ -109,7 +110,7 @@ class TaskController {
 		// form's name, so the refused form is named: @PageForm)
 		return FormSteps.run(model, response, redirect, "/workplans/tasks/" + id, "任务已修改", () -> {
 			Validation v = new Validation();
-			var due = dueOn == null || dueOn.isBlank() ? null : v.date("dueOn", "完成时限", dueOn);
+			var due = dueOn == null || Text.isBlank(dueOn) ? null : v.date("dueOn", "完成时限", dueOn);
 			v.throwIfInvalid();
 			drafts.updateTask(me, id, text, due);
 		}, () -> task(me, id, model));

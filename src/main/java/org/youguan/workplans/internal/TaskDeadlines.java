@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.youguan.kernel.Text;
 
 /**
  * Reads the deadline (完成时限) a notice gives a task: a bracket "（完成时限：6月底前）" anywhere in the task's text (the
@@ -58,7 +59,7 @@ final class TaskDeadlines {
 	static Optional<Written> in(String text) {
 		Matcher bracket = BRACKET.matcher(text);
 		if (bracket.find()) {
-			String rest = (text.substring(0, bracket.start()) + text.substring(bracket.end())).strip();
+			String rest = Text.strip(text.substring(0, bracket.start()) + text.substring(bracket.end()));
 			return Optional.of(new Written(bracket.group(1), rest));
 		}
 		Matcher phrase = PHRASE.matcher(text);

@@ -28,6 +28,7 @@ import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.PageSteps;
+import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.Departments;
@@ -109,7 +110,7 @@ class WorkPlanController {
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		return FormSteps.run(model, response, redirect, "/workplans/" + id, "工作计划已印发，各处室可按月填报进展", () -> {
 			Validation v = new Validation();
-			LocalDate date = documentDate == null || documentDate.isBlank() ? null : v.date("documentDate", "印发日期", documentDate);
+			LocalDate date = documentDate == null || Text.isBlank(documentDate) ? null : v.date("documentDate", "印发日期", documentDate);
 			v.throwIfInvalid();
 			drafts.publish(me, id, documentNumber, date);
 		}, () -> show(me, id, model));
@@ -158,7 +159,7 @@ class WorkPlanController {
 		Set<String> create = new HashSet<>();
 		try {
 			params.forEach((k, v) -> {
-				if (k.startsWith("map.") && v != null && !v.isBlank()) {
+				if (k.startsWith("map.") && v != null && !Text.isBlank(v)) {
 					if (v.equals("new")) {
 						create.add(k.substring(4));
 					}

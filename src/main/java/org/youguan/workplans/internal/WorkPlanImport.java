@@ -49,7 +49,7 @@ public class WorkPlanImport {
 	 *         {@code structure} when no part "一、…" and no livelihood project was recognised
 	 */
 	public PlanPreview preview(CurrentUser me, String text) {
-		if (text == null || text.isBlank()) {
+		if (text == null || Text.isBlank(text)) {
 			throw new InvalidValueException("text", "required", "请粘贴或上传通知全文");
 		}
 		if (text.length() > MAX_CHARS) {

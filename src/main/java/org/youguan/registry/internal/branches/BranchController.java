@@ -23,6 +23,7 @@ import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageSteps;
+import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.region.RegionPicker;
 import org.youguan.registry.BranchData;
@@ -122,7 +123,7 @@ class BranchController {
 			var filed = v.date("filedOn", "备案日期", filedOn);
 			long enterpriseId = branches.get(scope, id).enterpriseId();
 			Long licenceId = null;
-			if (licenceNumber != null && !licenceNumber.isBlank()) {
+			if (licenceNumber != null && !Text.isBlank(licenceNumber)) {
 				licenceId = licences.findByNumber(scope, licenceNumber).map(LicenceView::id).orElse(null);
 				v.require("licenceNumber", licenceId != null, "exists", "辖区内没有该编号的许可证");
 			}

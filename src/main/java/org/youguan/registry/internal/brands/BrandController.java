@@ -20,6 +20,7 @@ import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.PageSteps;
+import org.youguan.kernel.Text;
 import org.youguan.registry.Brands.BrandData;
 import org.youguan.registry.Brands.BrandFigures;
 import org.youguan.registry.Brands;
@@ -100,7 +101,7 @@ class BrandController {
 				brands.update(id, data);
 				saved = id;
 			}
-			return new PageSteps.Done("已保存品牌“" + name.strip() + "”", "/registry/brands/" + saved);
+			return new PageSteps.Done("已保存品牌“" + Text.strip(name) + "”", "/registry/brands/" + saved);
 		}, () -> {
 			model.addAttribute("brandId", id);
 			return "registry/brand-form";

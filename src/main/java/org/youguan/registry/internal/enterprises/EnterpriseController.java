@@ -23,6 +23,7 @@ import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageSteps;
+import org.youguan.kernel.Text;
 import org.youguan.region.RegionPicker;
 import org.youguan.registry.AnnualReportCopies;
 import org.youguan.registry.Branches;
@@ -123,7 +124,7 @@ class EnterpriseController {
 		// refused: the form again in the refusal's 4xx with the values as typed (kernel.FormSteps)
 		return FormSteps.run(model, response, redirect, () -> {
 			long id = enterprises.register(scope, data, false);
-			return new PageSteps.Done("已登记企业“" + data.legalName().strip() + "”", "/registry/enterprises/" + id);
+			return new PageSteps.Done("已登记企业“" + Text.strip(data.legalName()) + "”", "/registry/enterprises/" + id);
 		}, () -> form(model, data, null));
 	}
 

@@ -26,6 +26,7 @@ import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.Text;
 import org.youguan.org.CurrentUser;
 import org.youguan.registry.Enterprises;
 import org.youguan.registry.LicenceData;
@@ -112,7 +113,7 @@ class LicenceController {
 				long enterprise = enterprises.idInScope(scope, creditCode, "creditCode");
 				long recorded = licences.record(scope, new LicenceData(enterprise, number, licenceScope, issuingBureauName,
 						issuingRegion, issuedOn, expiresOn), false);
-				return new PageSteps.Done("已登记许可证" + number.strip(), "/registry/licences/" + recorded);
+				return new PageSteps.Done("已登记许可证" + Text.strip(number), "/registry/licences/" + recorded);
 			}
 			LicenceView current = licences.get(scope, id);
 			licences.correct(scope, id, new LicenceData(current.enterpriseId(), number, licenceScope, issuingBureauName,
@@ -147,7 +148,7 @@ class LicenceController {
 				licences.revoke(scope, id, reason);
 			}
 			return new PageSteps.Done("许可证" + licences.get(scope, id).number() + (action.equals("cancel") ? "已注销" : "已吊销")
-					+ "：" + reason.strip(), here);
+					+ "：" + Text.strip(reason), here);
 		});
 	}
 }

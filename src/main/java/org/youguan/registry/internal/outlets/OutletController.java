@@ -23,6 +23,7 @@ import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageSteps;
+import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.region.RegionPicker;
 import org.youguan.registry.Brands;
@@ -123,7 +124,7 @@ class OutletController {
 			OutletData data = form.toData(operator, v);
 			v.throwIfInvalid();
 			long id = outlets.registerOnRecord(scope, data, filingNumber);
-			return new PageSteps.Done("已登记网点“" + form.name().strip() + "”", "/registry/outlets/" + id);
+			return new PageSteps.Done("已登记网点“" + Text.strip(form.name()) + "”", "/registry/outlets/" + id);
 		}, () -> form(model, form, null));
 	}
 
@@ -171,6 +172,6 @@ class OutletController {
 	}
 
 	private static String blank(String s) {
-		return s == null || s.isBlank() ? null : s.strip();
+		return s == null || Text.isBlank(s) ? null : Text.strip(s);
 	}
 }

@@ -121,7 +121,7 @@ public class OutletImport {
 					return null;
 				}
 				String code = row.get("运营企业统一社会信用代码");
-				Operator operator = operators.get(code == null ? "" : code.strip().toUpperCase());
+				Operator operator = operators.get(code == null ? "" : Text.strip(code).toUpperCase());
 				if (operator == null || !scope.containsRegion(operator.regionCode())) {
 					context.fail("运营企业统一社会信用代码", "exists", "辖区内没有该统一社会信用代码的企业");
 					operator = null;
@@ -175,8 +175,8 @@ public class OutletImport {
 		Set<String> codes = new HashSet<>();
 		rows.forEach(r -> {
 			String code = r.get("运营企业统一社会信用代码");
-			if (code != null && !code.isBlank()) {
-				codes.add(code.strip().toUpperCase());
+			if (code != null && !Text.isBlank(code)) {
+				codes.add(Text.strip(code).toUpperCase());
 			}
 		});
 		Map<String, Operator> found = new HashMap<>();
@@ -194,8 +194,8 @@ public class OutletImport {
 	private Set<String> registeredPlaces(List<SheetRow> rows) {
 		Set<String> names = new HashSet<>();
 		rows.forEach(r -> {
-			if (r.get("网点名称") != null && !r.get("网点名称").isBlank()) {
-				names.add(r.get("网点名称").strip());
+			if (r.get("网点名称") != null && !Text.isBlank(r.get("网点名称"))) {
+				names.add(Text.strip(r.get("网点名称")));
 			}
 		});
 		Set<String> found = new HashSet<>();
@@ -213,7 +213,7 @@ public class OutletImport {
 	private Set<String> usedFilingNumbers(List<SheetRow> rows) {
 		Set<String> numbers = new HashSet<>();
 		rows.forEach(r -> {
-			if (r.get("备案编号") != null && !r.get("备案编号").isBlank()) {
+			if (r.get("备案编号") != null && !Text.isBlank(r.get("备案编号"))) {
 				numbers.add(Text.identifier(r.get("备案编号")));
 			}
 		});

@@ -27,6 +27,7 @@ import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.kernel.RegionPrefix;
+import org.youguan.kernel.Text;
 import org.youguan.safety.ParcelRecord;
 import org.youguan.safety.SafetyAlertRaised;
 import org.youguan.safety.internal.Pseudonyms;
@@ -268,7 +269,7 @@ public class AlertDetection {
 
 	/** The registry names of comma-separated enterprise ids, "、"-separated (the id where none is registered). */
 	private String names(String ids) {
-		List<Long> list = Arrays.stream(ids.split(",")).map(String::strip).map(Long::valueOf).toList();
+		List<Long> list = Arrays.stream(ids.split(",")).map(Text::strip).map(Long::valueOf).toList();
 		Map<Long, String> names = jdbc.sql("SELECT id, legal_name FROM enterprise_name WHERE id IN (:ids)")
 			.param("ids", list)
 			.query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))

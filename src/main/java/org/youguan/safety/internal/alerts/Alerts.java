@@ -18,6 +18,7 @@ import org.youguan.kernel.Listing;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
+import org.youguan.kernel.Text;
 import org.youguan.safety.SafetyAlertReferred;
 import org.youguan.safety.SafetyAlertTargeted;
 
@@ -64,7 +65,7 @@ public class Alerts {
 		return Listing.from("FROM safety_alert a")
 			.scope(scope, "a.region_code")
 			.where(rule != null, "a.rule = :rule", "rule", rule == null ? "" : rule.name())
-			.where(status != null && !status.isBlank(), "a.status = :status", "status", status == null ? "" : status)
+			.where(status != null && !Text.isBlank(status), "a.status = :status", "status", status == null ? "" : status)
 			.search(page, "a.subject", "a.detail")
 			.sorts(Map.of("day", "a.day", "measure", "a.measure", "region_code", "a.region_code"), "day", true, "a.id")
 			.joinedToPage(NAMES)
@@ -148,12 +149,12 @@ public class Alerts {
 					.param("id", a.enterpriseId())
 					.query(String.class)
 					.optional()
-					.map(String::strip)
+					.map(Text::strip)
 					.orElse(null);
 	}
 
 	private AlertView decide(DataScope scope, long id, String status, String reason, String actor) {
-		String r = reason == null ? "" : reason.strip();
+		String r = reason == null ? "" : Text.strip(reason);
 		if (r.isEmpty()) {
 			throw new InvalidValueException("reason", "required", "请填写处理说明（reason）");
 		}

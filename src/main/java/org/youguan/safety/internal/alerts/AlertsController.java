@@ -20,6 +20,7 @@ import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.RegionPrefix;
+import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
 import org.youguan.safety.ParcelRecord;

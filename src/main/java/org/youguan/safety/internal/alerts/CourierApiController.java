@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.youguan.kernel.Text;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -64,7 +65,7 @@ class CourierApiController {
 	}
 
 	private static List<Couriers.Entry> parse(String body) {
-		String text = body == null ? "" : body.strip();
+		String text = body == null ? "" : Text.strip(body);
 		List<JsonNode> nodes = new ArrayList<>();
 		try {
 			if (text.startsWith("[")) {
@@ -72,7 +73,7 @@ class CourierApiController {
 			}
 			else {
 				for (String line : text.split("\\r?\\n")) {
-					if (!line.isBlank()) {
+					if (!Text.isBlank(line)) {
 						nodes.add(JSON.readTree(line));
 					}
 				}

@@ -18,6 +18,7 @@ import org.youguan.kernel.FieldError;
 import org.youguan.kernel.IdCardNumber;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Masking;
+import org.youguan.kernel.Text;
 import org.youguan.safety.ParcelRecord;
 import org.youguan.safety.SenderIdType;
 import org.youguan.safety.internal.Pseudonyms;
@@ -81,10 +82,10 @@ public class Couriers {
 		for (int i = 0; i < entries.size(); i++) {
 			Entry e = entries.get(i);
 			String line = "第" + (i + 1) + "行";
-			String courier = e == null || e.courierId() == null ? "" : e.courierId().strip();
-			String typeText = e == null || e.idType() == null || e.idType().isBlank() ? null : e.idType().strip();
+			String courier = e == null || e.courierId() == null ? "" : Text.strip(e.courierId());
+			String typeText = e == null || e.idType() == null || Text.isBlank(e.idType()) ? null : Text.strip(e.idType());
 			SenderIdType type = typeText == null ? SenderIdType.RESIDENT_ID : SenderIdType.parse(typeText);
-			String id = e == null || e.idNumber() == null ? "" : e.idNumber().strip();
+			String id = e == null || e.idNumber() == null ? "" : Text.strip(e.idNumber());
 			int before = errors.size();
 			if (!courier.matches("[A-Za-z0-9_-]{1,40}")) {
 				errors.add(new FieldError("courierId", "format", line + "：快递员编号（courierId）须为1至40位字母、数字、'-'或'_'"));

@@ -36,6 +36,7 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.util.backoff.ExponentialBackOff;
+import org.youguan.kernel.Text;
 import org.youguan.safety.internal.ParcelChunk;
 import org.youguan.safety.internal.ParcelSink;
 import org.youguan.safety.internal.ParcelTransport;
@@ -66,7 +67,7 @@ class KafkaTransportConfiguration {
 	private final KafkaTransportSettings settings;
 
 	KafkaTransportConfiguration(KafkaTransportSettings settings) {
-		if (settings.bootstrapServers() == null || settings.bootstrapServers().isBlank()) {
+		if (settings.bootstrapServers() == null || Text.isBlank(settings.bootstrapServers())) {
 			throw new IllegalStateException(
 					"youguan.safety.transport=kafka needs youguan.safety.kafka.bootstrap-servers (host:port,...)");
 		}

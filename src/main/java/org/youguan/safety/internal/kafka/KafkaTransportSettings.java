@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
+import org.youguan.kernel.Text;
 
 /**
  * The Kafka scale-out transport's settings ({@code youguan.safety.kafka.*}), read only when
@@ -40,11 +41,11 @@ public record KafkaTransportSettings(String bootstrapServers, String topic, Inte
 
 	/** Fills in the defaults. */
 	public KafkaTransportSettings {
-		topic = topic == null || topic.isBlank() ? DEFAULT_TOPIC : topic;
+		topic = topic == null || Text.isBlank(topic) ? DEFAULT_TOPIC : topic;
 		partitions = partitions == null ? 32 : partitions;
 		concurrency = concurrency == null ? 2 : concurrency;
 		sendTimeout = sendTimeout == null ? Duration.ofSeconds(30) : sendTimeout;
-		compression = compression == null || compression.isBlank() ? "zstd" : compression;
+		compression = compression == null || Text.isBlank(compression) ? "zstd" : compression;
 		maxRequestSize = maxRequestSize == null ? DataSize.ofMegabytes(8) : maxRequestSize;
 		retryFor = retryFor == null ? Duration.ofMinutes(10) : retryFor;
 		properties = properties == null ? Map.of() : Map.copyOf(properties);

@@ -20,6 +20,7 @@ import org.youguan.kernel.Listing;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
+import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.registry.OutletView;
 import org.youguan.registry.Outlets;
@@ -171,12 +172,12 @@ public class Contractors {
 		Validation v = new Validation();
 		String name = Hazards.clean(data.name());
 		v.required("name", "安检企业名称", name).maxLength("name", "安检企业名称", name, 200);
-		CreditCode code = v.check("creditCode", () -> CreditCode.of(data.creditCode() == null ? "" : data.creditCode().strip()));
+		CreditCode code = v.check("creditCode", () -> CreditCode.of(data.creditCode() == null ? "" : Text.strip(data.creditCode())));
 		var place = placement.resolve(scope, v, data.enterpriseCreditCode(), null, null);
 		LocalDate from = v.date("contractFrom", "合同开始日期", data.contractFrom());
 		LocalDate to = v.date("contractTo", "合同结束日期", data.contractTo());
-		v.require("contractFrom", data.contractFrom() != null && !data.contractFrom().isBlank(), "required", "请填写合同开始日期");
-		v.require("contractTo", data.contractTo() != null && !data.contractTo().isBlank(), "required", "请填写合同结束日期");
+		v.require("contractFrom", data.contractFrom() != null && !Text.isBlank(data.contractFrom()), "required", "请填写合同开始日期");
+		v.require("contractTo", data.contractTo() != null && !Text.isBlank(data.contractTo()), "required", "请填写合同结束日期");
 		if (from != null && to != null) {
 			v.require("contractTo", !to.isBefore(from), "range", "合同结束日期不能早于开始日期" + from);
 		}

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.youguan.documents.Column;
 import org.youguan.kernel.ListFilter;
+import org.youguan.kernel.Text;
 
 /** The hazard list's request filters (shared by the page, its export and the API) and the export's columns. */
 final class HazardFilters {
@@ -28,6 +29,6 @@ final class HazardFilters {
 						Arrays.stream(HazardLevel.values()).map(HazardLevel::name).toList()),
 				ListFilter.known(Hazards.Status.parse(status), status, "status", "隐患状态",
 						Arrays.stream(Hazards.Status.values()).map(Hazards.Status::name).toList()),
-				region == null || region.isBlank() ? null : region.strip());
+				region == null || Text.isBlank(region) ? null : Text.strip(region));
 	}
 }

@@ -76,7 +76,7 @@ public class Hazards {
 		/** The status named in a request, or null for none or an unknown name. */
 		public static Status parse(String s) {
 			for (Status x : values()) {
-				if (x.name().equalsIgnoreCase(s == null ? "" : s.strip())) {
+				if (x.name().equalsIgnoreCase(s == null ? "" : Text.strip(s))) {
 					return x;
 				}
 			}
@@ -131,7 +131,7 @@ public class Hazards {
 		LocalDate today = LocalDate.now(clock);
 		Listing listing = Listing.from("FROM safety_hazard h")
 			.scope(scope, "h.enterprise_credit_code", "h.region_code")
-			.where(RegionPrefix.of(filter.region() == null ? "" : filter.region().strip()).predicate("h.region_code"))
+			.where(RegionPrefix.of(filter.region() == null ? "" : Text.strip(filter.region())).predicate("h.region_code"))
 			.where(filter.level() != null, "h.level = :level", "level", filter.level() == null ? "" : filter.level().name())
 			.bind("today", today)
 			.bind("soon", soon(today));
@@ -206,13 +206,13 @@ public class Hazards {
 		LocalDate today = LocalDate.now(clock);
 		var place = placement.resolve(scope, v, data.enterpriseCreditCode(), data.outletId(), data.facilityId());
 		LocalDate foundOn = v.date("foundOn", "发现日期", data.foundOn(), Validation.EARLIEST_RECORD, today);
-		v.require("foundOn", data.foundOn() != null && !data.foundOn().isBlank(), "required", "请填写发现日期");
+		v.require("foundOn", data.foundOn() != null && !Text.isBlank(data.foundOn()), "required", "请填写发现日期");
 		String foundBy = clean(data.foundBy());
 		v.required("foundBy", "发现人（单位）", foundBy).maxLength("foundBy", "发现人（单位）", foundBy, 100);
 		HazardSource source = parse(HazardSource.class, data.source(), HazardSource::label);
 		if (scope.kind() == DataScope.Kind.ENTERPRISE) {
 			// an enterprise's own record is its self-check: another source is refused, never replaced by 企业自查
-			v.require("source", data.source() == null || data.source().isBlank() || source == HazardSource.SELF_CHECK,
+			v.require("source", data.source() == null || Text.isBlank(data.source()) || source == HazardSource.SELF_CHECK,
 					"self-check", "企业登记的隐患来源只能是企业自查（SELF_CHECK），请留空或填写企业自查");
 			source = HazardSource.SELF_CHECK;
 		}
@@ -358,7 +358,7 @@ public class Hazards {
 		HazardView h = lockOpen(scope, id);
 		Validation v = new Validation();
 		LocalDate day = v.date("closedOn", "销号日期", closedOn, h.foundOn(), LocalDate.now(clock));
-		v.require("closedOn", closedOn != null && !closedOn.isBlank(), "required", "请填写销号日期");
+		v.require("closedOn", closedOn != null && !Text.isBlank(closedOn), "required", "请填写销号日期");
 		String text = clean(note);
 		v.required("closureNote", "销号意见", text).maxLength("closureNote", "销号意见", text, 1000);
 		v.require("files", !files.isEmpty() || !evidence(id).isEmpty(), "required", "销号须有整改佐证材料，请上传");
@@ -422,7 +422,7 @@ public class Hazards {
 	}
 
 	static String clean(String s) {
-		return s == null ? null : Text.blankToNull(s.replace('\u3000', ' ').strip());
+		return s == null ? null : Text.blankToNull(s.replace('\u3000', ' '));
 	}
 
 	/**
@@ -430,10 +430,10 @@ public class Hazards {
 	 * blank or neither.
 	 */
 	static <E extends Enum<E>> E parse(Class<E> type, String name, Function<E, String> label) {
-		if (name == null || name.isBlank()) {
+		if (name == null || Text.isBlank(name)) {
 			return null;
 		}
-		String n = name.strip();
+		String n = Text.strip(name);
 		for (E e : type.getEnumConstants()) {
 			if (e.name().equalsIgnoreCase(n) || label.apply(e).equals(n)) {
 				return e;

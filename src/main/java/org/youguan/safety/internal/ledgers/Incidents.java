@@ -27,6 +27,7 @@ import org.youguan.kernel.Listing;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
+import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
@@ -220,7 +221,7 @@ public class Incidents {
 		Validation v = new Validation();
 		LocalDate day = v.date("closedOn", "结案日期", closedOn, x.occurredAt().atZone(CHINA).toLocalDate(),
 				LocalDate.now(clock));
-		v.require("closedOn", closedOn != null && !closedOn.isBlank(), "required", "请填写结案日期");
+		v.require("closedOn", closedOn != null && !Text.isBlank(closedOn), "required", "请填写结案日期");
 		String text = Hazards.clean(note);
 		v.required("closureNote", "结案意见", text).maxLength("closureNote", "结案意见", text, 1000);
 		v.require("reportedAt", x.reportedAt() != null, "required", "尚未登记报告时间，不能结案");
@@ -260,13 +261,13 @@ public class Incidents {
 
 	/** A moment typed as ISO date-time (China time without an offset), not in the future; null when blank. */
 	private Instant instant(Validation v, String field, String label, String text, boolean required) {
-		if (text == null || text.isBlank()) {
+		if (text == null || Text.isBlank(text)) {
 			v.require(field, !required, "required", "请填写" + label);
 			return null;
 		}
 		Instant at;
 		try {
-			String t = text.strip();
+			String t = Text.strip(text);
 			at = t.endsWith("Z") || t.matches(".*[+-]\\d{2}:\\d{2}$") ? OffsetDateTime.parse(t).toInstant()
 					: LocalDateTime.parse(t).atZone(CHINA).toInstant();
 		}

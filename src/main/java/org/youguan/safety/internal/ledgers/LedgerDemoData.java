@@ -12,6 +12,7 @@ import org.youguan.documents.UploadedFile;
 import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.Text;
 import org.youguan.registry.EnterpriseStatus;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
@@ -171,7 +172,7 @@ public class LedgerDemoData {
 			LocalDate signed = LocalDate.of(today.getYear(), 1, 8).plusDays(i % 45);
 			letters.sign(DataScope.all(), new ResponsibilityLetters.LetterData(String.valueOf(today.getYear()),
 					e.creditCode(), (signed.isAfter(today) ? today : signed).toString(), "苏州市邮政管理局 周建华",
-					e.legalRepresentative() == null || e.legalRepresentative().isBlank() ? "企业主要负责人"
+					e.legalRepresentative() == null || Text.isBlank(e.legalRepresentative()) ? "企业主要负责人"
 							: e.legalRepresentative()),
 					own ? List.of(new UploadedFile("安全生产责任书（盖章扫描件）.pdf", EVIDENCE)) : List.of(), true);
 		}

@@ -43,11 +43,11 @@ class Placement {
 	 *         so the form is shown again with the error at the field, not the generic 400 page
 	 */
 	static Long number(String field, String message, String text) {
-		if (text == null || text.isBlank()) {
+		if (text == null || Text.isBlank(text)) {
 			return null;
 		}
 		try {
-			return Long.valueOf(text.strip());
+			return Long.valueOf(Text.strip(text));
 		}
 		catch (NumberFormatException ex) {
 			throw new InvalidValueException(field, "format", message);
@@ -110,7 +110,7 @@ class Placement {
 	 */
 	Optional<Place> resolve(DataScope scope, Validation v, String creditCode, Long outletId, Long facilityId) {
 		String code = scope.kind() == DataScope.Kind.ENTERPRISE ? scope.enterpriseCreditCode()
-				: creditCode == null ? "" : creditCode.strip().toUpperCase();
+				: creditCode == null ? "" : Text.strip(creditCode).toUpperCase();
 		String named = Text.identifier(creditCode);
 		if (scope.kind() == DataScope.Kind.ENTERPRISE && named != null && !named.toUpperCase(Locale.ROOT).equals(code)) {
 			v.require("enterpriseCreditCode", false, "own-enterprise", "统一社会信用代码" + named + "不是本企业的（本企业为" + code

@@ -18,6 +18,7 @@ import org.youguan.kernel.NumberText;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
+import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.region.Regions;
 
@@ -178,7 +179,7 @@ public class RegionRecords {
 		String topic = text(v, "topic", "培训主题", data.topic(), 200, true);
 		// typed text (a form's "1e3" or "3000000000" is this field's error, never an error page)
 		Long trainees = v.whole("trainees", "培训人数", data.trainees(), 7);
-		v.require("trainees", data.trainees() != null && !data.trainees().isBlank(), "required", "请填写培训人数");
+		v.require("trainees", data.trainees() != null && !Text.isBlank(data.trainees()), "required", "请填写培训人数");
 		v.require("trainees", trainees == null || trainees > 0 && trainees <= 1_000_000, "range",
 				"培训人数应为1至1000000之间的整数");
 		String audience = text(v, "audience", "培训对象", data.audience(), 500, true);
@@ -255,7 +256,7 @@ public class RegionRecords {
 
 	private LocalDate day(Validation v, String field, String label, String text) {
 		LocalDate day = v.date(field, label, text, Validation.EARLIEST_RECORD, LocalDate.now(clock));
-		v.require(field, text != null && !text.isBlank(), "required", "请填写" + label);
+		v.require(field, text != null && !Text.isBlank(text), "required", "请填写" + label);
 		return day;
 	}
 

@@ -27,6 +27,7 @@ import org.youguan.kernel.NumberText;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
+import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.registry.EnterpriseStatus;
 import org.youguan.registry.EnterpriseView;
@@ -116,7 +117,7 @@ public class ResponsibilityLetters {
 			.query(Rows.of(LetterView.class))
 			.list()
 			.forEach(l -> rows.put(l.enterpriseCreditCode(), l));
-		String q = page.q() == null ? "" : page.q().strip().toLowerCase(Locale.ROOT);
+		String q = page.q() == null ? "" : Text.strip(page.q()).toLowerCase(Locale.ROOT);
 		Comparator<LetterView> order = SORTS.getOrDefault(page.sortOr(SORTS.keySet(), "enterprise"), SORTS.get("enterprise"));
 		if (page.descending()) {
 			order = order.reversed();
@@ -171,7 +172,7 @@ public class ResponsibilityLetters {
 		Integer year = year(v, data.year(), today);
 		var place = placement.resolve(scope, v, data.enterpriseCreditCode(), null, null);
 		LocalDate signedOn = v.date("signedOn", "签订日期", data.signedOn(), Validation.EARLIEST_RECORD, today);
-		v.require("signedOn", data.signedOn() != null && !data.signedOn().isBlank(), "required", "请填写签订日期");
+		v.require("signedOn", data.signedOn() != null && !Text.isBlank(data.signedOn()), "required", "请填写签订日期");
 		if (signedOn != null && year != null) {
 			v.require("signedOn", signedOn.getYear() == year || signedOn.getYear() == year - 1, "range",
 					"签订日期应在" + (year - 1) + "年或" + year + "年内");
@@ -234,11 +235,11 @@ public class ResponsibilityLetters {
 	}
 
 	private static Integer year(Validation v, String text, LocalDate today) {
-		if (text == null || text.isBlank()) {
+		if (text == null || Text.isBlank(text)) {
 			v.require("year", false, "required", "请填写年度");
 			return null;
 		}
-		Integer year = text.strip().matches("\\d{4}") ? Integer.valueOf(text.strip()) : null;
+		Integer year = Text.strip(text).matches("\\d{4}") ? Integer.valueOf(Text.strip(text)) : null;
 		v.require("year", year != null && year >= 2000 && year <= today.getYear() + 1, "range",
 				"年度应为2000至" + (today.getYear() + 1) + "之间的四位年份");
 		return year != null && year >= 2000 && year <= today.getYear() + 1 ? year : null;

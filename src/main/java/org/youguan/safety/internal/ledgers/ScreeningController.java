@@ -24,6 +24,7 @@ import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageSteps;
+import org.youguan.kernel.Text;
 import org.youguan.org.CurrentUser;
 import org.youguan.registry.FacilityView;
 
@@ -137,11 +138,11 @@ class ScreeningController {
 
 	/** Outlet ids as typed: numbers separated by commas, 、 or spaces. */
 	static List<Long> ids(String text) {
-		if (text == null || text.isBlank()) {
+		if (text == null || Text.isBlank(text)) {
 			return List.of();
 		}
 		try {
-			return Arrays.stream(text.strip().split("[,，、;；\\s]+")).map(Long::parseLong).toList();
+			return Arrays.stream(Text.strip(text).split("[,，、;；\\s]+")).map(Long::parseLong).toList();
 		}
 		catch (NumberFormatException ex) {
 			throw new InvalidValueException("outletIds", "format", "网点编号应为数字，以逗号分隔");

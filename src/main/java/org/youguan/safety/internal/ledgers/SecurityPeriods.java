@@ -27,6 +27,7 @@ import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
+import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.region.Regions;
 import org.youguan.registry.EnterpriseStatus;
@@ -139,8 +140,8 @@ public class SecurityPeriods {
 		}
 		LocalDate from = v.date("startsOn", "开始日期", data.startsOn());
 		LocalDate to = v.date("endsOn", "结束日期", data.endsOn());
-		v.require("startsOn", data.startsOn() != null && !data.startsOn().isBlank(), "required", "请填写开始日期");
-		v.require("endsOn", data.endsOn() != null && !data.endsOn().isBlank(), "required", "请填写结束日期");
+		v.require("startsOn", data.startsOn() != null && !Text.isBlank(data.startsOn()), "required", "请填写开始日期");
+		v.require("endsOn", data.endsOn() != null && !Text.isBlank(data.endsOn()), "required", "请填写结束日期");
 		if (from != null && to != null) {
 			v.require("endsOn", !to.isBefore(from), "range", "结束日期不能早于开始日期" + from);
 		}
@@ -220,7 +221,7 @@ public class SecurityPeriods {
 		LocalDate today = LocalDate.now(clock);
 		LocalDate last = p.endsOn().isBefore(today) ? p.endsOn() : today;
 		LocalDate day = v.date("day", "报送日期", data.day(), p.startsOn(), last);
-		v.require("day", data.day() != null && !data.day().isBlank(), "required", "请填写报送日期");
+		v.require("day", data.day() != null && !Text.isBlank(data.day()), "required", "请填写报送日期");
 		Long parcels = data.parcels();
 		Long screened = data.screened();
 		v.require("parcels", parcels != null, "required", "请填写收寄量");

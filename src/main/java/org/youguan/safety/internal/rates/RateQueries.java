@@ -11,6 +11,7 @@ import org.youguan.documents.Column;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FiguresQuery;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Text;
 import org.youguan.org.CurrentUser;
 import org.youguan.safety.ParcelRecord;
 import org.youguan.safety.SafetyRates;
@@ -47,7 +48,7 @@ final class RateQueries {
 	 */
 	static SafetyRates.Query query(CurrentUser me, DataScope scope, String region, String from, String to, Clock clock) {
 		LocalDate today = today(clock);
-		String defaultFrom = from == null || from.isBlank() ? today.withDayOfMonth(1).toString() : from;
+		String defaultFrom = from == null || Text.isBlank(from) ? today.withDayOfMonth(1).toString() : from;
 		FiguresQuery q = scope.kind() == DataScope.Kind.ENTERPRISE
 				? FiguresQuery.of(DataScope.all(), region, "", defaultFrom, to, today)
 				: FiguresQuery.of(scope, region, me.regionCode() == null ? "0" : me.regionCode(), defaultFrom, to, today);
@@ -56,11 +57,11 @@ final class RateQueries {
 
 	/** The breakdown asked for ({@code by}: ENTERPRISE, OUTLET or COUNTY; default ENTERPRISE). */
 	static SafetyRates.By by(String by) {
-		if (by == null || by.isBlank()) {
+		if (by == null || Text.isBlank(by)) {
 			return SafetyRates.By.ENTERPRISE;
 		}
 		try {
-			return SafetyRates.By.valueOf(by.strip().toUpperCase(Locale.ROOT));
+			return SafetyRates.By.valueOf(Text.strip(by).toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidValueException("by", "enum", "分组方式（by）只能是ENTERPRISE、OUTLET或COUNTY");
@@ -69,11 +70,11 @@ final class RateQueries {
 
 	/** The trend's step ({@code step}: DAY or MONTH; default DAY). */
 	static SafetyRates.Step step(String step) {
-		if (step == null || step.isBlank()) {
+		if (step == null || Text.isBlank(step)) {
 			return SafetyRates.Step.DAY;
 		}
 		try {
-			return SafetyRates.Step.valueOf(step.strip().toUpperCase(Locale.ROOT));
+			return SafetyRates.Step.valueOf(Text.strip(step).toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidValueException("step", "enum", "趋势粒度（step）只能是DAY或MONTH");

@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.youguan.kernel.Text;
 import org.youguan.safety.ParcelRecord;
 import org.youguan.safety.internal.alerts.ParcelFiles;
 
@@ -153,7 +154,7 @@ public class SafetyRetention {
 
 	private static Period period(String property, String text) {
 		try {
-			Period p = Period.parse(text.strip());
+			Period p = Period.parse(Text.strip(text));
 			if (p.isNegative() || p.isZero()) {
 				throw new IllegalStateException("配置项 " + property + " 须为正的期间（如P3Y）：" + text);
 			}

@@ -1,0 +1,69 @@
+package org.youguan.platform;
+
+import java.sql.Connection;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.youguan.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * V236 ({@link NameTrimming}) trims the names stored with no-break spaces around them, as {@code Text.strip} trims
+ * typed text now; a brand name whose trimmed form another brand holds stays as stored (unique column).
+ */
+@IntegrationTest
+class NameTrimmingIntegrationTest {
+
+	@Autowired
+	List<StoredNames> modules;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	long brand(String name, String shortName) {
+		return jdbc.sql("INSERT INTO brand (name, short_name, created_at) VALUES (:name, :short, now()) RETURNING id")
+			.param("name", name)
+			.param("short", shortName)
+			.query(Long.class)
+			.single();
+	}
+
+	String brandName(long id) {
+		return jdbc.sql("SELECT name FROM brand WHERE id = :id").param("id", id).query(String.class).single();
+	}
+
+	@Test
+	void storedNamesAreTrimmedAndAUniqueNameAnotherRowHoldsStaysAsStored() throws Exception {
+		String s = UUID.randomUUID().toString().substring(0, 6);
+		long spaced = brand("留存品牌" + s + "\u00A0", "留" + s + "\u202F");
+		long plain = brand("撞名品牌" + s, "撞" + s);
+		long copy = brand("撞名品牌" + s + "\u2007", "撞" + s + "\uFEFF");
+		String code = "11010197" + (int) (Math.random() * 10);
+		jdbc.sql("INSERT INTO region (code, name, parent_code, level) VALUES (:code, :name, '110101', 'STREET') "
+				+ "ON CONFLICT (code) DO UPDATE SET name = excluded.name")
+			.param("code", code)
+			.param("name", "\u202F测试街道己" + s + "\u00A0")
+			.update();
+		try (Connection c = dataSource.getConnection()) {
+			for (StoredNames m : modules) {
+				m.trim(c);
+			}
+		}
+		assertThat(brandName(spaced)).isEqualTo("留存品牌" + s);
+		assertThat(brandName(plain)).isEqualTo("撞名品牌" + s);
+		assertThat(brandName(copy)).as("the trimmed name is another brand's: kept as stored").isEqualTo("撞名品牌" + s + "\u2007");
+		assertThat(jdbc.sql("SELECT name FROM region WHERE code = :code").param("code", code).query(String.class).single())
+			.isEqualTo("测试街道己" + s);
+		jdbc.sql("DELETE FROM region WHERE code = :code").param("code", code).update();
+	}
+}
