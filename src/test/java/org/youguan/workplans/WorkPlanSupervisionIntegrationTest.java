@@ -57,6 +57,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -255,7 +256,7 @@ class WorkPlanSupervisionIntegrationTest {
 		byte[] png = TestImages.png(4, 3);
 		mvc.perform(multipart("/workplans/tasks/" + task + "/progress").file(new MockMultipartFile("attachments", "假图片.png",
 				"image/png", "not an image".getBytes())).param("text", "不应保存").param("percent", "20").session(market).with(csrf()))
-			.andExpect(redirectedUrl("/workplans/tasks/" + task));
+			.andExpect(status().isBadRequest());
 		assertThat(progress.reports(task)).as("a bad file saves nothing").isEmpty();
 		mvc.perform(multipart("/workplans/tasks/" + task + "/progress").file(new MockMultipartFile("attachments", "现场照片.png",
 				"image/png", png)).param("text", "已完成现场核查").param("percent", "20").session(market).with(csrf()))
@@ -285,24 +286,26 @@ class WorkPlanSupervisionIntegrationTest {
 				.file(new MockMultipartFile("attachments", "现场照片.png", "image/png", png))
 				.file(new MockMultipartFile("attachments", "假图片.png", "image/png", "not an image".getBytes()))
 				.param("text", "已完成现场核查").param("percent", "150").session(market).with(csrf()))
-			.andExpect(redirectedUrl("/workplans/tasks/" + task))
+			.andExpect(status().isBadRequest())
 			.andReturn();
 		assertThat(progress.reports(task)).as("a refused report saves nothing").isEmpty();
-		var flash = refused.getFlashMap();
+		Map<String, Object> model = refused.getModelAndView().getModel();
 		@SuppressWarnings("unchecked")
-		List<FieldError> errors = (List<FieldError>) flash.get("errors");
+		List<FieldError> errors = (List<FieldError>) model.get("errors");
 		assertThat(errors).extracting(FieldError::field).containsExactlyInAnyOrder("percent", "attachments");
-		String draft = (String) flash.get("draft");
+		assertThat(model.get("refusedForm")).isEqualTo("progress-form");
+		String draft = (String) model.get("draft");
 		assertThat(draft).matches("[0-9a-f]{32}");
 
-		String page = mvc.perform(get("/workplans/tasks/" + task).session(market).flashAttrs(flash))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		// the refusal is the task page itself, not a redirect: the form as typed, the held files listed
+		String page = refused.getResponse().getContentAsString();
 		int from = page.indexOf("id=\"held-attachments\"");
 		assertThat(from).as("the held files are listed").isPositive();
 		assertThat(page.substring(from, page.indexOf("</ul>", from))).contains("现场照片.png").doesNotContain("假图片.png");
 		assertThat(page).as("the refused file is named in the errors").contains("假图片.png")
 			.contains("name=\"draft\" value=\"" + draft + "\"").contains(">已完成现场核查</textarea>")
-			.contains("value=\"150\"");
+			.contains("value=\"150\"").contains("data-form=\"progress-form\"");
+		Map<String, Object> flash = Map.of("draft", draft);
 		mvc.perform(get("/workplans/tasks/" + task).session(SignIn.session(mvc, "sz.office")).flashAttrs(flash))
 			.andExpect(content().string(not(containsString("现场照片.png"))));
 
@@ -329,12 +332,13 @@ class WorkPlanSupervisionIntegrationTest {
 		String draft = (String) mvc.perform(multipart("/workplans/tasks/" + task + "/progress")
 				.file(new MockMultipartFile("attachments", "错传.png", "image/png", TestImages.png(4, 3)))
 				.param("text", "").param("percent", "10").session(market).with(csrf()))
-			.andReturn().getFlashMap().get("draft");
+			.andExpect(status().isBadRequest())
+			.andReturn().getModelAndView().getModel().get("draft");
 		long held = progress.held(Progress.draft(draft, user("sz.market"))).get(0).id();
 		mvc.perform(multipart("/workplans/tasks/" + task + "/progress").param("draft", draft).param("release",
 				String.valueOf(held)).param("text", "").param("percent", "10").session(market).with(csrf()))
-			.andExpect(redirectedUrl("/workplans/tasks/" + task))
-			.andExpect(flash().attribute("draft", draft));
+			.andExpect(status().isOk())
+			.andExpect(model().attribute("draft", draft));
 		assertThat(progress.held(Progress.draft(draft, user("sz.market")))).isEmpty();
 		assertThat(progress.reports(task)).as("removing a file reports nothing").isEmpty();
 	}

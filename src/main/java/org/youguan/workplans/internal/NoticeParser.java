@@ -15,8 +15,9 @@ import org.youguan.kernel.Text;
  * Reads the notice "关于印发20XX年工作目标任务分解方案和…民生实事分工安排的通知" line by line: the notice's title, 文号 and
  * date; the plan's overall requirement, targets and key tasks; sections "一、…" (numbering in real notices repeats and
  * skips — tolerated) with tasks "N. …（X牵头）", "（X牵头，Y配合）" or "（A、B按职责分工负责）", full- or half-width brackets, a task text
- * that itself contains brackets, a task broken over lines; then the livelihood part, whose items restart at 1. A line
- * that fits nowhere is returned with its number, never dropped.
+ * that itself contains brackets, a task broken over lines; then the livelihood part, whose items restart at 1. Numbers
+ * may be typed in full-width digits ("１．", {@link #clean}). A line that fits nowhere is returned with its number, never
+ * dropped, and named in a warning.
  * <p>
  * The parts are told apart by structure, not by their titles' wording: the plan starts at its title line (ending in
  * 方案) or at the first line of its body (总体要求, 主要目标, the key tasks or a heading 一、); the livelihood part starts at
@@ -46,6 +47,11 @@ public final class NoticeParser {
 	private static final Pattern DOC_NUMBER = Pattern.compile("[\\p{IsHan}]+[〔\\[（(](\\d{4})[〕\\]）)]\\d+号");
 
 	private static final Pattern YEAR = Pattern.compile("(\\d{4})年");
+
+	private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F\\u3000]+");
+
+	/** How many of the lines not recognised the warning names (the page lists them all). */
+	private static final int UNPARSED_NAMED = 5;
 
 	private enum Part {
 
@@ -181,6 +187,13 @@ public final class NoticeParser {
 		List<PlanPreview.Project> datedProjects = projects.stream()
 			.map(p -> new PlanPreview.Project(p.title(), deadlines(p.title(), p.items(), year, warnings)))
 			.toList();
+		if (!unparsed.isEmpty()) {
+			// listed apart on the page; named here too, so a reader of the warnings alone (the API) sees them
+			warnings.add(unparsed.size() + "行未能识别为部分标题“一、……”或编号任务“1. ……（××处牵头）”，不会导入："
+					+ String.join("、", unparsed.stream().limit(UNPARSED_NAMED)
+						.map(u -> "第" + u.line() + "行“" + Text.excerpt(u.text(), 20) + "”").toList())
+					+ (unparsed.size() > UNPARSED_NAMED ? "等" : "") + "，请核对原文");
+		}
 		return new PlanPreview(title, year, documentNumber, documentDate, overall, targets, keyTasks, dated, datedProjects,
 				unknown, unparsed, warnings);
 	}
@@ -260,8 +273,18 @@ public final class NoticeParser {
 		return false;
 	}
 
-	private static String clean(String raw) {
-		return Text.strip(Text.strip(raw).replace('\u3000', ' '));
+	/**
+	 * A line as the parser reads it: full-width digits (０–９, as an input method or a Word document types them) as the
+	 * ASCII digits they show, so "１．", "（２）", "２０２６年６月３０日" and "５项重点工作" read as their half-width forms; tabs,
+	 * ideographic and no-break spaces, and runs of them, as one space; no white space at either end.
+	 */
+	static String clean(String raw) {
+		StringBuilder line = new StringBuilder(raw.length());
+		for (int i = 0; i < raw.length(); i++) {
+			char c = raw.charAt(i);
+			line.append(c >= '０' && c <= '９' ? (char) ('0' + c - '０') : c);
+		}
+		return Text.strip(SPACES.matcher(line).replaceAll(" "));
 	}
 
 	/** A task being read: complete once its department bracket has been seen. */

@@ -47,10 +47,7 @@ class TaskController {
 		this.drafts = drafts;
 	}
 
-	/**
-	 * The task page; after a refused progress report (flashed {@code draft}, {@code progressText},
-	 * {@code progressPercent}) its form shows what was entered and the files held for it.
-	 */
+	/** The task page; {@code draft} in the model (a refused or re-shown progress form) names the files held for it. */
 	@GetMapping("/workplans/tasks/{id:\\d+}")
 	String task(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, Model model) {
 		WorkPlans.TaskPage task = plans.task(me.scope(), id);
@@ -66,9 +63,10 @@ class TaskController {
 
 	/**
 	 * Reports the month's progress. The files posted are held for the form's draft first (issue 13 item 9, as on the
-	 * filing form): when the report is refused, or the form is posted back to remove a held file ({@code release}),
-	 * the task page shows the text, the percentage and the held files again, and they go with the next submit; a
-	 * refused file is reported with the form's other errors.
+	 * filing form). Refused (a percentage outside 0–100, no text, a refused file — reported with the form's other
+	 * errors): the task page again in the refusal's 4xx ({@link FormSteps}) with the text, the percentage and the held
+	 * files, which go with the next submit; posted back to remove a held file ({@code release}): the page again, as
+	 * typed. Saved: the task page with 进展已填报.
 	 */
 	@PostMapping("/workplans/tasks/{id:\\d+}/progress")
 	@PageForm("progress-form")
@@ -76,28 +74,28 @@ class TaskController {
 	String report(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
 			@RequestParam(required = false) String text, @RequestParam(required = false) Integer percent,
 			@RequestParam(required = false) List<MultipartFile> attachments, @RequestParam(required = false) String draft,
-			@RequestParam(required = false) Long release, RedirectAttributes redirect) throws IOException {
+			@RequestParam(required = false) Long release, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) throws IOException {
 		plans.task(me.scope(), id);
-		String here = "/workplans/tasks/" + id;
 		AttachmentDraft held = Progress.draft(draft, me);
 		List<FieldError> fileErrors = progress.hold(held, UploadedFile.of(attachments));
 		if (release != null) {
 			progress.release(held, release);
-			if (!fileErrors.isEmpty()) {
-				redirect.addFlashAttribute("errors", fileErrors);
-			}
+			model.addAttribute("errors", fileErrors.isEmpty() ? null : fileErrors);
+			return progressForm(me, id, model, held, text, percent);
 		}
-		else {
-			String next = PageSteps.run(redirect, here, "进展已填报", () -> progress.report(me, id, text, percent, fileErrors,
-					held));
-			if (!redirect.getFlashAttributes().containsKey("errors")) {
-				return next;
-			}
-		}
-		redirect.addFlashAttribute("draft", held.token());
-		redirect.addFlashAttribute("progressText", text);
-		redirect.addFlashAttribute("progressPercent", percent);
-		return "redirect:" + here;
+		return FormSteps.run(model, response, redirect, "/workplans/tasks/" + id, "进展已填报",
+				() -> progress.report(me, id, text, percent, fileErrors, held),
+				() -> progressForm(me, id, model, held, text, percent));
+	}
+
+	/** The task page with the progress form as typed and its held files; the layout marks that form's fields. */
+	private String progressForm(CurrentUser me, long id, Model model, AttachmentDraft held, String text, Integer percent) {
+		model.addAttribute("draft", held.token());
+		model.addAttribute("progressText", text);
+		model.addAttribute("progressPercent", percent);
+		model.addAttribute("refusedForm", "progress-form");
+		return task(me, id, model);
 	}
 
 	@PostMapping("/workplans/tasks/{id:\\d+}")

@@ -241,4 +241,36 @@ public class NoticeParserTest {
 		assertThat(p.overallRequirement()).isEqualTo("稳中求进。");
 		assertThat(p.sections()).singleElement().satisfies(s -> assertThat(s.tasks()).hasSize(1));
 	}
+
+	/**
+	 * Numbers typed in full-width digits, as an input method writes them, read as their half-width forms — a task "１．",
+	 * "３. ", "１２、", the key tasks' count, the date —; a tab is a space; a line neither a part's heading nor a task is
+	 * named in a warning, not only listed.
+	 */
+	@Test
+	void fullWidthNumbersAreReadAndEveryLineNotRecognisedIsNamed() {
+		PlanPreview p = parse("""
+				某市邮政管理局关于印发2026年工作目标任务分解方案的通知
+
+				２０２６年２月２０日
+				2026年工作目标任务分解方案
+				５项重点工作：
+				１．出台三年行动方案；
+				一、加强党的建设
+				１．落实学习制度，全年集中学习不少于１２次。（办公室牵头）
+				2．推进党组织覆盖。（办公室牵头）
+				３. 开展作风建设	专项整治（完成时限：６月底前）。（办公室牵头）
+				１２、加强信用监管。（市场监管处牵头）
+				这一行什么也不是
+				""");
+		assertThat(p.documentDate()).isEqualTo("2026-02-20");
+		assertThat(p.keyTasks()).containsExactly("出台三年行动方案");
+		assertThat(tasks(p)).extracting(Task::number, Task::text, Task::due).containsExactly(
+				tuple(1, "落实学习制度，全年集中学习不少于12次。", null),
+				tuple(2, "推进党组织覆盖。", null),
+				tuple(3, "开展作风建设 专项整治。", "6月底前"),
+				tuple(12, "加强信用监管。", null));
+		assertThat(p.unparsedLines()).extracting(PlanPreview.Unparsed::text).containsExactly("这一行什么也不是");
+		assertThat(p.warnings()).containsExactly("1行未能识别为部分标题“一、……”或编号任务“1. ……（××处牵头）”，不会导入：第12行“这一行什么也不是”，请核对原文");
+	}
 }
