@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.youguan.kernel.DataScope;
-import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageResult;
 
@@ -80,12 +79,10 @@ class AuditApiController {
 	@PreAuthorize("hasRole('SYSTEM_ADMIN')")
 	@Operation(summary = "对照检查点校验审计链", description = "请求体为审计检查点文件（text/plain，如审计日志页面所下载）。"
 			+ "除逐条校验外，核对签名，并核对审计链仍含检查点记录的封印及其MAC；否则说明检查点之前的历史被改写或删除。")
-	ChainVerification verifyAgainst(@RequestBody String checkpointFile) {
-		if (checkpointFile.length() > AuditController.MAX_CHECKPOINT_BYTES) {
-			throw InvalidValueException.tooLarge("checkpoint", "检查点文件过大（应小于16KB）");
-		}
+	ChainVerification verifyAgainst(@RequestBody byte[] checkpointFile) {
+		String text = AuditController.checkpointText(checkpointFile);
 		audit.sealPending();
-		return audit.verifyChain(checkpointFile);
+		return audit.verifyChain(text);
 	}
 
 	/** A checkpoint as listed over the API. */

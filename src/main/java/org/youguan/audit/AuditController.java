@@ -162,13 +162,29 @@ class AuditController {
 
 	static String checkpointText(MultipartFile file) {
 		if (file.getSize() > MAX_CHECKPOINT_BYTES) {
-			throw InvalidValueException.tooLarge("checkpoint", "检查点文件过大（应小于16KB）：请上传从审计日志页面下载的检查点文件");
+			throw tooLarge();
 		}
 		try {
-			return Text.utf8File(file.getBytes());
+			return checkpointText(file.getBytes());
 		}
 		catch (IOException ex) {
 			throw new InvalidValueException("checkpoint", "unreadable", "检查点文件无法读取");
 		}
+	}
+
+	/**
+	 * A checkpoint file's bytes as the page's upload and the API's body both read them: UTF-8, a leading byte order
+	 * mark dropped ({@link Text#utf8File}).
+	 * @throws InvalidValueException (413) naming {@code checkpoint} beyond {@link #MAX_CHECKPOINT_BYTES}
+	 */
+	static String checkpointText(byte[] bytes) {
+		if (bytes.length > MAX_CHECKPOINT_BYTES) {
+			throw tooLarge();
+		}
+		return Text.utf8File(bytes);
+	}
+
+	private static InvalidValueException tooLarge() {
+		return InvalidValueException.tooLarge("checkpoint", "检查点文件过大（应小于16KB）：请上传从审计日志页面下载的检查点文件");
 	}
 }

@@ -3,6 +3,7 @@ package org.youguan.documents;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Iterator;
 
@@ -11,13 +12,12 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
-
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
+import org.apache.poi.openxml4j.util.ZipArchiveFakeEntry;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.apache.poi.poifs.filesystem.FileMagic;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.util.XMLHelper;
 import org.youguan.kernel.InvalidValueException;
 import org.xml.sax.InputSource;
@@ -69,11 +69,15 @@ public final class OfficeFiles {
 		ZipSecureFile.setMaxEntrySize(settings.maxExpandedBytes());
 	}
 
+	/** The relationship type of a Strict Open XML package's main part (ISO/IEC 29500 Strict), which POI does not read. */
+	private static final String STRICT_MAIN = "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument";
+
 	/**
 	 * Checks that a zip-based office file ({@code kind}: "Excel工作簿（.xlsx）" …) stays within the entry count and
 	 * expanded size by inflating it once, stopping as soon as a limit is passed.
 	 * @throws InvalidValueException on {@code field}: rule {@code zip-entries} (too many entries), {@code zip-size}
-	 * (expands beyond the limit, the answer to a zip bomb) or {@code zip} (not a readable zip)
+	 * (expands beyond the limit, or one part beyond what POI holds in memory: the answer to a zip bomb),
+	 * {@code strict-ooxml} (a Strict Open XML package) or {@code zip} (not a readable zip)
 	 */
 	public static void requireWithinLimits(byte[] content, String field, String kind) {
 		DocumentSettings l = limits;
@@ -88,11 +92,18 @@ public final class OfficeFiles {
 							kind + "内含文件超过" + l.maxEntries() + "个，不是正常的Office文件，已拒绝");
 				}
 				ByteArrayOutputStream part = packageXml(entry.getName()) ? new ByteArrayOutputStream() : null;
+				long entryBytes = 0;
 				for (int n = zip.read(buffer); n > 0; n = zip.read(buffer)) {
 					expanded += n;
+					entryBytes += n;
 					if (expanded > l.maxExpandedBytes()) {
-						throw new InvalidValueException(field, "zip-size", kind + "解压后超过" + l.maxExpandedBytes() / 1024 / 1024
+						throw new InvalidValueException(field, "zip-size", kind + "解压后过大：超过" + l.maxExpandedBytes() / 1024 / 1024
 								+ "MB（可能是“压缩炸弹”），已拒绝；请删除多余内容或分批上传");
+					}
+					if (entryBytes > ZipArchiveFakeEntry.getMaxEntrySize()) {
+						// POI holds each part in memory and refuses one beyond this as if the file were broken
+						throw new InvalidValueException(field, "zip-size", kind + "解压后过大：其中的" + entry.getName() + "超过"
+								+ ZipArchiveFakeEntry.getMaxEntrySize() / 1_000_000 + "MB（可能是“压缩炸弹”），已拒绝；请删除多余内容或分批上传");
 					}
 					if (part != null) {
 						part.write(buffer, 0, n);
@@ -100,12 +111,81 @@ public final class OfficeFiles {
 				}
 				if (part != null) {
 					requireWellFormed(part.toByteArray(), field, kind);
+					if (entry.getName().equals("_rels/.rels") && part.toString(StandardCharsets.UTF_8).contains(STRICT_MAIN)) {
+						throw new InvalidValueException(field, "strict-ooxml", kind + "是“严格Open XML”格式，本系统不支持：请用"
+								+ "Office或WPS打开，另存为普通的" + (kind.contains(".xlsx") ? "“Excel工作簿（*.xlsx）”" : "“Word文档（*.docx）”")
+								+ "后上传");
+					}
 				}
 			}
 		}
 		catch (IOException | IllegalArgumentException ex) {
 			throw unreadable(field, "zip", kind);
 		}
+	}
+
+	/**
+	 * Refuses, by what it is, an upload that is no zip-based Office file although one is asked for: an encrypted file
+	 * (rule {@code encrypted}), an Office 97-2003 file — .xls or .doc, rule {@code old-format} — or a CSV or other text
+	 * saved under the new name (rule {@code text}), each with the way to save it as the asked kind; anything else on
+	 * {@code rule}. A zip (PK…) passes, for {@link #requireWithinLimits} and the reader to judge.
+	 * @param field the form field or API field of the file
+	 * @param rule the rule of a file of no known kind ({@code xlsx}, {@code docx})
+	 * @param kind the asked kind with its extension: "Excel工作簿（.xlsx）", "Word文件（.docx）"
+	 */
+	public static void requireOoxml(byte[] content, String field, String rule, String kind) {
+		if (content != null && content.length >= 4 && content[0] == 'P' && content[1] == 'K') {
+			return;
+		}
+		boolean excel = kind.contains(".xlsx");
+		String saveAs = "请用" + (excel ? "Excel或WPS表格" : "Word或WPS文字") + "打开，另存为“"
+				+ (excel ? "Excel工作簿（*.xlsx）" : "Word文档（*.docx）") + "”后上传";
+		if (content == null || content.length == 0) {
+			throw new InvalidValueException(field, rule, "请上传" + kind);
+		}
+		if (content.length >= 8 && FileMagic.valueOf(content) == FileMagic.OLE2) {
+			if (encrypted(content)) {
+				throw new InvalidValueException(field, "encrypted", "文件已加密（设有打开密码），无法读取：请取消密码，" + saveAs);
+			}
+			throw new InvalidValueException(field, "old-format", "文件是" + (excel ? "Excel 97-2003工作簿（.xls）" : "Word 97-2003文档（.doc）")
+					+ "，不是" + kind + "：" + saveAs);
+		}
+		if (text(content)) {
+			throw new InvalidValueException(field, "text", "文件是" + (excel && csvLike(content) ? "CSV文件（逗号分隔的文本）" : "文本文件")
+					+ "，不是" + kind + "（按文件内容判断，与扩展名无关）：" + saveAs);
+		}
+		throw new InvalidValueException(field, rule, "文件不是" + kind + "（按文件内容判断），请上传" + kind);
+	}
+
+	/** Whether an OLE2 file is an encrypted OOXML document (its package kept as {@code EncryptedPackage}). */
+	static boolean encrypted(byte[] content) {
+		try (POIFSFileSystem fs = new POIFSFileSystem(new ByteArrayInputStream(content))) {
+			return fs.getRoot().hasEntry("EncryptionInfo") || fs.getRoot().hasEntry("EncryptedPackage");
+		}
+		catch (IOException | RuntimeException ex) {
+			return false;
+		}
+	}
+
+	/** Whether the file's first 4 KB hold no control character but tab and line breaks: a text (UTF-8, GBK …). */
+	private static boolean text(byte[] content) {
+		for (int i = 0; i < Math.min(content.length, 4096); i++) {
+			int b = content[i] & 0xff;
+			if (b < 0x20 && b != '\t' && b != '\n' && b != '\r' || b == 0x7f) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** Whether a text's first line separates cells by commas, semicolons or tabs. */
+	private static boolean csvLike(byte[] content) {
+		for (int i = 0; i < Math.min(content.length, 4096) && content[i] != '\n'; i++) {
+			if (content[i] == ',' || content[i] == ';' || content[i] == '\t') {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

@@ -1,7 +1,13 @@
 package org.youguan.documents;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -10,6 +16,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
+
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.filter.FilterFactory;
 
 /**
  * Finds what makes a PDF run code, reach outside the file or play media when it is opened or clicked, by the names
@@ -21,7 +30,8 @@ import java.util.zip.Inflater;
  * {@code /RichMedia}, {@code /RichMediaExecute} anywhere, {@code /Movie}, {@code /Sound}, {@code /Screen},
  * {@code /3D} as the value of an {@code /S} or {@code /Subtype} — {@code /Screen} is also a blend mode). Names are read as PDF writes them ({@code #4A#53} is {@code JS}), in the file's
  * plain objects and inside its compressed object streams ({@code /ObjStm}), where a PDF 1.5 writer puts most
- * dictionaries. A parser that rebuilds the document (PDFBox) was not used: the question is whether such a name
+ * dictionaries — their data decoded through Flate, ASCIIHex, ASCII85, LZW and RunLength (PDFBox's filters for all
+ * but Flate), any other filter refused as unreadable. A parser that rebuilds the document (PDFBox) was not used: the question is whether such a name
  * occurs anywhere a viewer might find it — also in a damaged file a viewer repairs — not what a well-formed document
  * tree holds, and the attachments kept so far (minimal scanned PDFs) need not parse.
  */
@@ -100,7 +110,7 @@ final class PdfScripts {
 					int endstream = indexOf(pdf, "endstream", start);
 					end = endstream < 0 ? pdf.length : endstream;
 				}
-				byte[] inflated = inflate(pdf, start, end - start, budget);
+				byte[] inflated = decode(pdf, start, end - start, filters(pdf, dictionary, stream), budget);
 				if (inflated == null) {
 					return Optional.of(new Finding("ObjStm", "pdf-script", true));
 				}
@@ -220,6 +230,92 @@ final class PdfScripts {
 
 	private static int hex(byte b) {
 		return Character.digit((char) b, 16);
+	}
+
+	/**
+	 * The filters an object stream's data passes through that this reader undoes: Flate (as zlib, {@link #inflate})
+	 * and, with PDFBox's filters, ASCIIHex, ASCII85, LZW and RunLength, by full or abbreviated name (ISO 32000-1
+	 * §7.4, Table 6). Others (Crypt, image codecs) cannot hold the objects a viewer reads.
+	 */
+	private static final Set<String> DECODABLE = Set.of("FlateDecode", "Fl", "ASCIIHexDecode", "AHx", "ASCII85Decode", "A85",
+			"LZWDecode", "LZW", "RunLengthDecode", "RL");
+
+	/**
+	 * The filters the dictionary between {@code from} and {@code to} names after its /Filter key, in the order they
+	 * apply (one name or an array of names; a filter this reader cannot undo is listed too, so that the stream is
+	 * refused as unreadable); empty without a /Filter of names (then the data is taken as zlib data, as before), a list
+	 * holding null for a /Filter that names none (an indirect reference: what it says is not known here).
+	 */
+	private static List<String> filters(byte[] pdf, int from, int to) {
+		List<String> filters = new ArrayList<>();
+		boolean[] filter = { false, false };
+		names(pdf, from, to, (key, name) -> {
+			if (name.equals("Filter")) {
+				filter[0] = true;
+				filter[1] = true;
+			}
+			else if (filter[1] && (name.endsWith("Decode") || DECODABLE.contains(name) || name.equals("Crypt"))) {
+				filters.add(name);
+			}
+			else {
+				filter[1] = false;
+			}
+		});
+		if (filter[0] && filters.isEmpty()) {
+			filters.add(null);
+		}
+		return filters;
+	}
+
+	/**
+	 * An object stream's data with its filters undone in order, or null when one of them is not one this reader undoes
+	 * ({@link #DECODABLE}), the data does not decode, or it exceeds {@code budget}. Without filters the data is
+	 * inflated as zlib data.
+	 */
+	private static byte[] decode(byte[] pdf, int offset, int length, List<String> filters, long budget) {
+		if (filters.isEmpty()) {
+			return inflate(pdf, offset, length, budget);
+		}
+		byte[] data = Arrays.copyOfRange(pdf, offset, offset + length);
+		for (String filter : filters) {
+			if (filter == null || !DECODABLE.contains(filter)) {
+				return null;
+			}
+			data = filter.equals("FlateDecode") || filter.equals("Fl") ? inflate(data, 0, data.length, budget)
+					: decoded(filter, data, budget);
+			if (data == null) {
+				return null;
+			}
+		}
+		return data;
+	}
+
+	/** The data decoded by PDFBox's filter of that name (default parameters), or null when it fails or exceeds the budget. */
+	private static byte[] decoded(String filter, byte[] data, long budget) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream() {
+			@Override
+			public synchronized void write(byte[] b, int off, int len) {
+				if (count + (long) len > budget) {
+					throw new UncheckedIOException(new IOException("beyond the budget"));
+				}
+				super.write(b, off, len);
+			}
+
+			@Override
+			public synchronized void write(int b) {
+				if (count + 1L > budget) {
+					throw new UncheckedIOException(new IOException("beyond the budget"));
+				}
+				super.write(b);
+			}
+		};
+		try {
+			FilterFactory.INSTANCE.getFilter(filter).decode(new ByteArrayInputStream(data), out, new COSDictionary(), 0);
+			return out.toByteArray();
+		}
+		catch (IOException | RuntimeException ex) {
+			return null;
+		}
 	}
 
 	/** The zlib-inflated bytes, or null when they are not zlib data or exceed {@code budget}. */

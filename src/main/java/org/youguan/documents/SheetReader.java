@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
@@ -118,13 +119,28 @@ final class SheetReader {
 	 * sheet first: Excel opens on the first visible one, and that is the one a person filled in); null when the
 	 * workbook lists no visible sheet.
 	 */
-	private record Workbook(boolean date1904, String sheet) {
+	private record Workbook(boolean date1904, String sheet, String sheetName, int sheets) {
+	}
+
+	/**
+	 * The name of the sheet {@link #read} reads (the first visible one) when the workbook holds more than one sheet —
+	 * for a refusal to say which sheet it looked at; empty for a workbook of one sheet or one that cannot be read.
+	 */
+	static Optional<String> sheetReadAmongSeveral(byte[] content) {
+		try (OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(content))) {
+			Workbook workbook = workbook(new XSSFReader(pkg, true));
+			return workbook.sheets() > 1 ? Optional.ofNullable(workbook.sheetName()) : Optional.empty();
+		}
+		catch (IOException | OpenXML4JException | SAXException | ParserConfigurationException | RuntimeException ex) {
+			return Optional.empty();
+		}
 	}
 
 	private static Workbook workbook(XSSFReader reader) throws IOException, OpenXML4JException, SAXException,
 			ParserConfigurationException {
 		boolean[] date1904 = { false };
-		String[] sheet = { null };
+		String[] sheet = { null, null };
+		int[] sheets = { 0 };
 		try (InputStream workbook = reader.getWorkbookData()) {
 			XMLReader xml = quietReader();
 			xml.setContentHandler(new DefaultHandler() {
@@ -134,15 +150,19 @@ final class SheetReader {
 						String value = attributes.getValue("date1904");
 						date1904[0] = "1".equals(value) || "true".equalsIgnoreCase(value);
 					}
-					else if ("sheet".equals(localName) && sheet[0] == null && visible(attributes.getValue("state"))) {
-						String id = attributes.getValue(RELATIONSHIPS, "id");
-						sheet[0] = id != null ? id : attributes.getValue("r:id");
+					else if ("sheet".equals(localName)) {
+						sheets[0]++;
+						if (sheet[0] == null && visible(attributes.getValue("state"))) {
+							String id = attributes.getValue(RELATIONSHIPS, "id");
+							sheet[0] = id != null ? id : attributes.getValue("r:id");
+							sheet[1] = attributes.getValue("name");
+						}
 					}
 				}
 			});
 			xml.parse(new InputSource(workbook));
 		}
-		return new Workbook(date1904[0], sheet[0]);
+		return new Workbook(date1904[0], sheet[0], sheet[1], sheets[0]);
 	}
 
 	/** Whether a sheet's {@code state} (visible, hidden, veryHidden; ECMA-376 §18.18.68) shows it. */

@@ -154,9 +154,7 @@ public final class SheetRows {
 	 */
 	public static List<SheetRow> read(byte[] content, List<String> requiredHeaders, List<String> optionalHeaders,
 			Map<String, String> aliases) {
-		if (content == null || content.length < 4 || content[0] != 'P' || content[1] != 'K') {
-			throw new InvalidValueException("file", "xlsx", "请上传Excel工作簿（.xlsx），可先下载导入模板");
-		}
+		OfficeFiles.requireOoxml(content, "file", "xlsx", KIND);
 		if (content.length > MAX_BYTES) {
 			throw new InvalidValueException("file", "size", "文件不能超过20MB");
 		}
@@ -165,6 +163,9 @@ public final class SheetRows {
 		aliases.forEach((alias, header) -> known.put(headerKey(alias), header));
 		requiredHeaders.forEach(h -> known.put(headerKey(h), h));
 		optionalHeaders.forEach(h -> known.put(headerKey(h), h));
+		// each by its bare name too (no unit in brackets, no * marker): an exact name is found first
+		Map.copyOf(known).forEach((key, header) -> known.putIfAbsent(bareKey(key), header));
+		Set<String> read = Set.copyOf(known.values());
 		int maxRows = OfficeFiles.maxImportRows();
 		List<SheetRow> rows = new ArrayList<>();
 		Map<Integer, String> headers = new LinkedHashMap<>();
@@ -189,7 +190,7 @@ public final class SheetRows {
 				}
 				above.add(texts);
 				if (above.size() == HEADER_SEARCH_ROWS) {
-					throw missingHeaders(missingBest.get(0));
+					throw missingHeaders(missingBest.get(0), content);
 				}
 				return;
 			}
@@ -205,7 +206,9 @@ public final class SheetRows {
 			}
 			Map<String, SheetCell> byHeader = new LinkedHashMap<>();
 			headers.forEach((column, header) -> byHeader.put(header, cells.getOrDefault(column, SheetCell.BLANK)));
-			if (byHeader.values().stream().allMatch(SheetCell::isBlank)) {
+			// a row with nothing under the columns read is empty, whatever a 序号 or helper column beside them holds
+			if (byHeader.entrySet().stream().filter(e -> read.isEmpty() || read.contains(e.getKey()))
+				.allMatch(e -> e.getValue().isBlank())) {
 				return;
 			}
 			if (rows.size() == maxRows) {
@@ -216,7 +219,7 @@ public final class SheetRows {
 			rows.add(new SheetRow(number, byHeader, label));
 		});
 		if (headers.isEmpty() && !requiredHeaders.isEmpty()) {
-			throw missingHeaders(missingBest.isEmpty() ? requiredHeaders : missingBest.get(0));
+			throw missingHeaders(missingBest.isEmpty() ? requiredHeaders : missingBest.get(0), content);
 		}
 		fillMergedDown(rows, headers, merged);
 		return rows;
@@ -284,8 +287,7 @@ public final class SheetRows {
 			for (int c = e.getKey(); c >= 0 && group == null; c--) {
 				group = upper.get(c);
 			}
-			boolean named = known.containsKey(headerKey(e.getValue()))
-					|| group != null && known.containsKey(headerKey(group + e.getValue()));
+			boolean named = lookup(known, e.getValue()) != null || group != null && grouped(known, group, e.getValue()) != null;
 			if (!named || upper.containsKey(e.getKey()) && upper.get(e.getKey()).equals(e.getValue())) {
 				return null;
 			}
@@ -301,8 +303,47 @@ public final class SheetRows {
 		return Normalizer.normalize(header, Normalizer.Form.NFKC).replaceAll("\\s", "");
 	}
 
-	private static InvalidValueException missingHeaders(List<String> missing) {
-		return new InvalidValueException("file", "headers", "表头缺少：" + String.join("、", missing) + "（请使用导入模板）");
+	/** A trailing part in brackets (a unit: （㎡） is (m2) once normalised, （元）, （万件）). */
+	private static final Pattern TRAILING_BRACKETS = Pattern.compile("\\([^()]*\\)$");
+
+	/**
+	 * A header key without what a person adds to a column's name: the * (or ※) marking a required column, before or
+	 * after it, and a unit in brackets at its end — 存储场地面积（㎡） and *网点名称 name 存储场地面积 and 网点名称.
+	 */
+	static String bareKey(String key) {
+		String bare = key.replaceAll("^[*※]+|[*※]+$", "");
+		bare = TRAILING_BRACKETS.matcher(bare).replaceFirst("");
+		return bare.replaceAll("^[*※]+|[*※]+$", "");
+	}
+
+	/** The known header a cell's text names, exactly or by its bare name ({@link #bareKey}); null when none. */
+	private static String lookup(Map<String, String> known, String text) {
+		String key = headerKey(text);
+		String header = known.get(key);
+		return header != null ? header : known.get(bareKey(key));
+	}
+
+	/**
+	 * The known header a column's name makes with its group above (a two-row header): the group and the name
+	 * (负责人 + 电话), the group without a trailing 信息 or 情况 (负责人信息 over 身份证号 is 负责人身份证号), or that
+	 * group alone over a 姓名 or 名称 (负责人信息 over 姓名 is 负责人); null when none.
+	 */
+	private static String grouped(Map<String, String> known, String group, String own) {
+		String header = lookup(known, group + own);
+		String stem = Text.strip(group).replaceAll("(信息|情况)$", "");
+		if (header == null && !stem.equals(Text.strip(group))) {
+			header = lookup(known, stem + own);
+		}
+		if (header == null && (Text.strip(own).equals("姓名") || Text.strip(own).equals("名称"))) {
+			header = lookup(known, stem);
+		}
+		return header;
+	}
+
+	/** The refusal of a sheet without the headers, naming the sheet read when the workbook has several. */
+	private static InvalidValueException missingHeaders(List<String> missing, byte[] content) {
+		String sheet = SheetReader.sheetReadAmongSeveral(content).map(name -> "读取的是第一个可见工作表“" + name + "”，").orElse("");
+		return new InvalidValueException("file", "headers", "表头缺少：" + String.join("、", missing) + "（" + sheet + "请使用导入模板）");
 	}
 
 	/**
@@ -323,15 +364,16 @@ public final class SheetRows {
 			if (own == null) {
 				name = up.get(column);
 			}
-			else if (known.containsKey(headerKey(own))) {
-				name = known.get(headerKey(own));
+			else if (lookup(known, own) != null) {
+				name = lookup(known, own);
 			}
 			else {
 				String group = null;
 				for (int c = column; c >= 0 && group == null; c--) {
 					group = up.get(c);
 				}
-				name = group != null && known.containsKey(headerKey(group + own)) ? known.get(headerKey(group + own)) : own;
+				String inGroup = group == null ? null : grouped(known, group, own);
+				name = inGroup != null ? inGroup : own;
 			}
 			if (name != null && own != null && known.containsValue(name) && names.containsValue(name)) {
 				// two columns for one field (a ledger's 罚款（元） beside 罚款数额): which one counts is not for the reader to guess

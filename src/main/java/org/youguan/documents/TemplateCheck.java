@@ -30,7 +30,6 @@ import org.apache.poi.openxml4j.opc.PackageRelationship;
 import org.apache.poi.openxml4j.opc.PackageRelationshipTypes;
 import org.apache.poi.openxml4j.opc.TargetMode;
 import org.apache.poi.poifs.filesystem.FileMagic;
-import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xwpf.usermodel.XWPFRelation;
 import org.youguan.kernel.DomainException;
@@ -122,7 +121,7 @@ final class TemplateCheck {
 			return;
 		}
 		if (magic == FileMagic.OLE2) {
-			if (encrypted(content)) {
+			if (OfficeFiles.encrypted(content)) {
 				throw new InvalidValueException("file", "encrypted", file + "已加密（设有打开密码），无法检查其中的字段：请在Word中取消密码，"
 						+ "另存为“Word文档（*.docx）”后上传");
 			}
@@ -132,16 +131,6 @@ final class TemplateCheck {
 		int dot = fileName.lastIndexOf('.');
 		throw new InvalidValueException("file", "docx", file + "不是Word文档（.docx）（按文件内容判断"
 				+ (dot < 0 ? "" : "，扩展名为" + fileName.substring(dot).toLowerCase(Locale.ROOT)) + "）");
-	}
-
-	/** Whether an OLE2 file is an encrypted OOXML document (its package kept as {@code EncryptedPackage}). */
-	private static boolean encrypted(byte[] content) {
-		try (POIFSFileSystem fs = new POIFSFileSystem(new ByteArrayInputStream(content))) {
-			return fs.getRoot().hasEntry("EncryptionInfo") || fs.getRoot().hasEntry("EncryptedPackage");
-		}
-		catch (IOException | RuntimeException ex) {
-			return false;
-		}
 	}
 
 	/**

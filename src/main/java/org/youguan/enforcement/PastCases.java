@@ -400,11 +400,30 @@ public class PastCases {
 		v.required("issuedOn", "文书日期（issuedOn）", data.issuedOn());
 		LocalDate on = kind == null ? null : originalDay(v, c, kind, data.issuedOn());
 		v.documentYear("number", "文号（number）", number, on);
+		if (kind != null && number != null) {
+			numberOnRecord(v, c, kind, number);
+		}
 		v.require("file", scan != null, "required", "原始文书扫描件（file）不能为空");
 		v.throwIfInvalid();
 		CaseDocuments.IssuedDocument d = documents.keepOriginal(c, kind, Text.strip(number), on, scan, maxScanBytes);
 		caseWork.record(c, "case.original-document", "上传原始文书扫描件：" + kind.title() + "（" + d.number() + "，" + on + "）");
 		return d;
+	}
+
+	/**
+	 * The 文号 a scanned paper bears, checked against the numbers on record: the 决定书 bears the case's decision number
+	 * (rule {@code decision-number}); any other paper bears a number no other document holds — not another case's
+	 * decision, not a document of another case or of another kind (rule {@code unique}: a 文号 names one document).
+	 */
+	private void numberOnRecord(Validation v, CaseView c, CaseDocumentKind kind, String number) {
+		String own = Text.documentNumber(c.decisionNumber());
+		if (kind == CaseDocumentKind.DECISION) {
+			v.require("number", own == null || own.equals(Text.strip(number)), "decision-number",
+					"行政处罚决定书的文号应为本案的决定文号（" + own + "）");
+			return;
+		}
+		documents.holderOf(Text.strip(number), c.id(), kind).ifPresent(holder -> v.require("number", false, "unique",
+				"文号（number）" + Text.strip(number) + "已是" + holder + "的文号"));
 	}
 
 	/**

@@ -112,6 +112,7 @@ public final class IdCardNumber {
 		return CHECK.charAt(sum % 11);
 	}
 
+	/** Checks the birth date a number carries; the refusal never repeats its digits, which masking hides. */
 	private static void birthDate(String value, LocalDate today) {
 		LocalDate date;
 		try {
@@ -119,10 +120,10 @@ public final class IdCardNumber {
 					Integer.parseInt(value.substring(12, 14)));
 		}
 		catch (DateTimeException ex) {
-			throw new InvalidValueException("idNumber", "birth-date", "身份证号码中的出生日期不存在：" + value.substring(6, 14));
+			throw new InvalidValueException("idNumber", "birth-date", "身份证号码中的出生日期（第7–14位）不是存在的日期，请核对");
 		}
 		if (date.getYear() < 1900 || date.isAfter(today)) {
-			throw new InvalidValueException("idNumber", "birth-date", "身份证号码中的出生日期不合理：" + date);
+			throw new InvalidValueException("idNumber", "birth-date", "身份证号码中的出生日期（第7–14位）不合理：早于1900年或晚于今天，请核对");
 		}
 	}
 

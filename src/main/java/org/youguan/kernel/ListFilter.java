@@ -27,7 +27,7 @@ public final class ListFilter {
 		if (Text.isBlank(text)) {
 			return null;
 		}
-		String name = text.strip().toUpperCase(Locale.ROOT);
+		String name = Text.strip(text).toUpperCase(Locale.ROOT);
 		E[] values = type.getEnumConstants();
 		return Arrays.stream(values)
 			.filter(e -> e.name().equals(name))
@@ -45,7 +45,7 @@ public final class ListFilter {
 			return null;
 		}
 		return allowed.stream()
-			.filter(a -> a.equalsIgnoreCase(text.strip()))
+			.filter(a -> a.equalsIgnoreCase(Text.strip(text)))
 			.findFirst()
 			.orElseThrow(() -> refused(field, label, allowed));
 	}

@@ -25,7 +25,24 @@ public record RegionImport(String id, String fileName, String provinceFilter, Ph
 
 	}
 
+	/**
+	 * One bad row: its line, its code and the error naming the CSV column ({@code code}, {@code name}, {@code areaCode}
+	 * or {@code streetCode}), {@code header} for the header row or {@code row} for the row as a whole.
+	 */
 	public record RowError(long line, String code, FieldError error) {
+
+		/** The bad field as the error list names it, in Chinese with the CSV column it is read from. */
+		public String fieldLabel() {
+			return switch (error.field()) {
+				case "code" -> "代码（code）";
+				case "name" -> "名称（name）";
+				case "areaCode" -> "所属县级区划代码（areaCode）";
+				case "streetCode" -> "所属乡镇/街道代码（streetCode）";
+				case "header" -> "表头";
+				case "row" -> "整行";
+				default -> error.field();
+			};
+		}
 	}
 
 	public int percent() {

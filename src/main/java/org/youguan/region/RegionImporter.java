@@ -3,9 +3,11 @@ package org.youguan.region;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.StringReader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +40,7 @@ import org.youguan.platform.BackgroundJobs;
 import org.youguan.region.RegionImport.Phase;
 import org.youguan.region.RegionImport.RowError;
 import org.youguan.region.internal.CsvAccess;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -100,7 +103,7 @@ public class RegionImporter implements DisposableBean {
 			throw new InvalidValueException("province", "format", "省份应为2位行政区划代码，如32");
 		}
 		String province = provinceFilter == null || Text.isBlank(provinceFilter) ? null : Text.strip(provinceFilter);
-		List<String> lines = decode(content);
+		List<CsvAccess.Row> lines = decode(content);
 		UUID id = begin(fileName, province, lines);
 		SecurityContext security = SecurityContextHolder.getContext();
 		executor.submit(() -> {
@@ -121,7 +124,7 @@ public class RegionImporter implements DisposableBean {
 
 	/** Runs an import in the calling thread (the demo seeder and tests use this); returns the finished state. */
 	public RegionImport importNow(String fileName, byte[] content, String provinceFilter) {
-		List<String> lines = decode(content);
+		List<CsvAccess.Row> lines = decode(content);
 		UUID id = begin(fileName, provinceFilter, lines);
 		try {
 			run(id, fileName, lines, provinceFilter);
@@ -145,7 +148,7 @@ public class RegionImporter implements DisposableBean {
 		return jobs.find(uuid).filter(j -> KIND.equals(j.kind())).map(this::view);
 	}
 
-	private UUID begin(String fileName, String province, List<String> lines) {
+	private UUID begin(String fileName, String province, List<CsvAccess.Row> lines) {
 		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
 		String owner = auth != null && auth.isAuthenticated() ? auth.getName() : "system";
 		return jobs.start(KIND, owner, Phase.VALIDATING.name(), lines.size() - 1,
@@ -160,8 +163,8 @@ public class RegionImporter implements DisposableBean {
 				job.finishedAt());
 	}
 
-	private void run(UUID id, String fileName, List<String> lines, String province) {
-		List<String> header = CsvAccess.split(lines.get(0));
+	private void run(UUID id, String fileName, List<CsvAccess.Row> lines, String province) {
+		List<String> header = lines.get(0).fields();
 		boolean villages;
 		if (header.size() >= 3 && header.subList(0, 3).equals(VILLAGE_HEADER)) {
 			villages = true;
@@ -184,12 +187,8 @@ public class RegionImporter implements DisposableBean {
 		List<Object[]> rows = new ArrayList<>();
 		Set<String> seen = new HashSet<>();
 		for (int i = 1; i < lines.size(); i++) {
-			String line = lines.get(i);
-			if (Text.isBlank(line)) {
-				continue;
-			}
-			long lineNo = i + 1;
-			List<String> f = CsvAccess.split(line);
+			long lineNo = lines.get(i).line();
+			List<String> f = lines.get(i).fields();
 			String code = f.get(0);
 			if (province != null && !code.startsWith(province)) {
 				continue;
@@ -210,6 +209,9 @@ public class RegionImporter implements DisposableBean {
 				}
 				if (Text.isBlank(name) || name.length() > 100) {
 					errors.add(new RowError(lineNo, code, new FieldError("name", "required", "名称不能为空且不超过100字")));
+				}
+				else if (name.indexOf('\n') >= 0 || name.indexOf('\r') >= 0) {
+					errors.add(new RowError(lineNo, code, new FieldError("name", "single-line", "名称不能含换行")));
 				}
 				if (!knownParents.contains(parent)) {
 					errors.add(new RowError(lineNo, code, new FieldError(header.get(2), "exists",
@@ -260,41 +262,54 @@ public class RegionImporter implements DisposableBean {
 	/**
 	 * Accepts UTF-8 text or gzip-compressed UTF-8 text, recognised by content (the gzip magic number), not by name;
 	 * a text (or what a gzip file expands to) beyond {@link #MAX_EXPANDED_CHARS} is refused as it is read, so a gzip
-	 * bomb never fills the memory.
+	 * bomb never fills the memory. The text is then read as CSV records ({@link CsvAccess}: RFC 4180, a quoted field
+	 * may hold a line break), each with the line it starts on.
+	 * @throws InvalidValueException on {@code file}: rule required, empty, zip-size, control-character, encoding,
+	 * truncated (a gzip file cut short), format (neither text nor gzip, or a quote left open)
 	 */
-	static List<String> decode(byte[] content) {
+	static List<CsvAccess.Row> decode(byte[] content) {
 		if (content == null || content.length == 0) {
 			throw new InvalidValueException("file", "required", "请选择要导入的文件");
 		}
+		StringBuilder text = new StringBuilder();
 		try (InputStream raw = new BufferedInputStream(new ByteArrayInputStream(content));
 				InputStream in = isGzip(content) ? new GZIPInputStream(raw) : raw) {
 			var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
 			var reader = new BufferedReader(new InputStreamReader(in, decoder));
-			List<String> lines = new ArrayList<>();
-			long chars = 0;
+			long lines = 0;
 			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-				chars += line.length() + 1;
-				if (chars > MAX_EXPANDED_CHARS) {
+				if (text.length() + line.length() + 1 > MAX_EXPANDED_CHARS) {
 					throw new InvalidValueException("file", "zip-size", "文件解压后超过" + MAX_EXPANDED_CHARS / 1_000_000
 							+ "百万字符（可能是“压缩炸弹”），已拒绝；全国村级区划约三千万字符");
 				}
+				lines++;
 				if (Text.forbiddenAt(line) >= 0) {
-					throw new InvalidValueException("file", "control-character", "第" + (lines.size() + 1) + "行含有不允许的字符（"
+					throw new InvalidValueException("file", "control-character", "第" + lines + "行含有不允许的字符（"
 							+ Text.codePoint(line, Text.forbiddenAt(line)) + "）");
 				}
-				lines.add(lines.isEmpty() && line.startsWith("\uFEFF") ? line.substring(1) : line);
+				text.append(lines == 1 && line.startsWith("\uFEFF") ? line.substring(1) : line).append('\n');
 			}
-			if (lines.isEmpty()) {
-				throw new InvalidValueException("file", "empty", "文件为空");
-			}
-			return lines;
 		}
 		catch (CharacterCodingException ex) {
 			throw new InvalidValueException("file", "encoding", "文件不是UTF-8编码的CSV文本");
 		}
+		catch (EOFException ex) {
+			throw new InvalidValueException("file", "truncated", "压缩文件不完整（gzip文件在结尾前中断），请重新压缩或上传完整的文件");
+		}
 		catch (IOException ex) {
 			throw new InvalidValueException("file", "format", "无法读取文件：既不是CSV文本也不是有效的gzip压缩文件");
 		}
+		List<CsvAccess.Row> rows;
+		try {
+			rows = CsvAccess.read(new StringReader(text.toString()));
+		}
+		catch (JacksonException ex) {
+			throw new InvalidValueException("file", "format", "CSV格式错误：引号未闭合");
+		}
+		if (rows.isEmpty()) {
+			throw new InvalidValueException("file", "empty", "文件为空");
+		}
+		return rows;
 	}
 
 	private static boolean isGzip(byte[] content) {

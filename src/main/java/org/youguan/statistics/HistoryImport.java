@@ -4,6 +4,9 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -12,6 +15,7 @@ import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.documents.ImportResult;
 import org.youguan.documents.SheetImport;
+import org.youguan.documents.SheetRows.SheetRow;
 import org.youguan.documents.ImportPages;
 import org.youguan.documents.SheetRows.RowErrors;
 import org.youguan.documents.SheetRows;
@@ -20,6 +24,7 @@ import org.youguan.kernel.DomainException;
 import org.youguan.kernel.RegionPrefix;
 import org.youguan.region.Regions;
 import org.youguan.registry.Brands;
+import org.youguan.statistics.internal.Aggregation;
 
 /**
  * Imports past years' totals (by region, optionally brand, and month) from .xlsx so that year-on-year growth works
@@ -74,64 +79,73 @@ public class HistoryImport {
 		Map<String, Indicator> catalogue = indicators.byCode();
 		SheetImport.Twins keys = new SheetImport.Twins();
 		int[] replaced = { 0 };
-		ImportResult result = SheetImport.run(content, HEADERS, Map.of(), (r, context) -> {
-			if (context.refuseExample(r, HEADERS, EXAMPLE)) {
-				return null;
-			}
-			Indicator indicator = catalogue.get(r.get("指标代码"));
-			if (indicator == null) {
-				context.fail("指标代码", "exists", "没有该指标：" + r.get("指标代码"));
-			}
-			else if (indicator.derived()) {
-				context.fail("指标代码", "derived", indicator.name() + "由公式计算，请导入其组成指标");
-			}
-			YearMonth month = context.month(r, "月份");
-			if (month != null) {
-				try {
-					month = Period.parseMonth(month.toString(), "月份");
+		ImportResult result = SheetImport.runPrepared(content, HEADERS, Map.of(), rows -> {
+			Set<String> inFile = rows.stream().map(HistoryImport::key).filter(Objects::nonNull).collect(Collectors.toSet());
+			return (r, context) -> {
+				if (context.refuseExample(r, HEADERS, EXAMPLE)) {
+					return null;
 				}
-				catch (DomainException ex) {
-					ex.fieldErrors().forEach(e -> context.fail("月份", e.rule(), e.message()));
-					month = null;
+				Indicator indicator = catalogue.get(r.get("指标代码"));
+				if (indicator == null) {
+					context.fail("指标代码", "exists", "没有该指标：" + r.get("指标代码"));
 				}
-			}
-			else if (r.cell("月份").isBlank()) {
-				context.fail("月份", "required", "请填写月份（如2024-01）");
-			}
-			String region = r.get("行政区划代码");
-			if (region == null || regions.find(region).isEmpty()) {
-				context.fail("行政区划代码", "exists", "行政区划代码不存在：" + region);
-			}
-			else if (!scope.containsRegion(region)) {
-				context.fail("行政区划代码", "scope", "该区划不在您的管辖范围内");
-			}
-			Long brand = null;
-			if (r.get("品牌") != null) {
-				brand = brands.findByShortName(r.get("品牌")).map(Brands.BrandView::id).orElse(null);
-				if (brand == null) {
-					context.fail("品牌", "exists", "品牌不存在：" + r.get("品牌"));
+				else if (indicator.derived()) {
+					context.fail("指标代码", "derived", indicator.name() + "由公式计算，请导入其组成指标");
 				}
-			}
-			// a percentage cell counts in the indicator's unit: 98.5 % is 98.5 for a rate in "%"
-			BigDecimal value = context.number(r, "数值", indicator == null ? null : indicator.unit());
-			if (value == null && r.cell("数值").isBlank()) {
-				context.fail("数值", "required", "请填写数值");
-			}
-			else if (value != null && value.signum() < 0) {
-				context.fail("数值", "non-negative", "数值不能为负数");
-			}
-			else if (value != null && !Reports.fits(value)) {
-				context.fail("数值", "number", "数值超出范围（最多" + Reports.VALUE_INTEGER_DIGITS + "位整数、"
-						+ Reports.VALUE_FRACTION_DIGITS + "位小数）");
-			}
-			if (context.hasErrors()) {
-				return null;
-			}
-			keys.check(indicator.code() + "|" + month + "|" + region + "|" + brand, r, context, "指标代码", "指标、月份、区划和品牌");
-			if (!context.hasErrors() && hasReports(indicator.code(), month, region)) {
-				context.fail("月份", "reported", "该区划该月已有审核通过的企业报表，不能再导入汇总数");
-			}
-			return new Row(indicator, month, region, brand, value);
+				YearMonth month = context.month(r, "月份");
+				if (month != null) {
+					try {
+						month = Period.parseMonth(month.toString(), "月份");
+					}
+					catch (DomainException ex) {
+						ex.fieldErrors().forEach(e -> context.fail("月份", e.rule(), e.message()));
+						month = null;
+					}
+				}
+				else if (r.cell("月份").isBlank()) {
+					context.fail("月份", "required", "请填写月份（如2024-01）");
+				}
+				String region = r.get("行政区划代码");
+				if (region == null || regions.find(region).isEmpty()) {
+					context.fail("行政区划代码", "exists", "行政区划代码不存在：" + region);
+				}
+				else if (!scope.containsRegion(region)) {
+					context.fail("行政区划代码", "scope", "该区划不在您的管辖范围内");
+				}
+				Long brand = null;
+				if (r.get("品牌") != null) {
+					brand = brands.findByShortName(r.get("品牌")).map(Brands.BrandView::id).orElse(null);
+					if (brand == null) {
+						context.fail("品牌", "exists", "品牌不存在：" + r.get("品牌"));
+					}
+				}
+				// a percentage cell counts in the indicator's unit: 98.5 % is 98.5 for a rate in "%"
+				BigDecimal value = context.number(r, "数值", indicator == null ? null : indicator.unit());
+				if (value == null && r.cell("数值").isBlank()) {
+					context.fail("数值", "required", "请填写数值");
+				}
+				else if (value != null && value.signum() < 0) {
+					context.fail("数值", "non-negative", "数值不能为负数");
+				}
+				else if (value != null && !Reports.fits(value)) {
+					context.fail("数值", "number", "数值超出范围（最多" + Reports.VALUE_INTEGER_DIGITS + "位整数、"
+							+ Reports.VALUE_FRACTION_DIGITS + "位小数）");
+				}
+				if (context.hasErrors()) {
+					return null;
+				}
+				keys.check(indicator.code() + "|" + month + "|" + region + "|" + brand, r, context, "指标代码", "指标、月份、区划和品牌");
+				if (!context.hasErrors() && hasReports(indicator.code(), month, region)) {
+					context.fail("月份", "reported", "该区划该月已有审核通过的企业报表，不能再导入汇总数");
+				}
+				if (!context.hasErrors() && !weighable(indicator, catalogue, inFile, month, region, r.get("品牌"), brand)) {
+					Indicator weight = catalogue.get(indicator.denominatorCode());
+					String named = weight == null ? indicator.denominatorCode() : weight.name() + "（" + weight.code() + "）";
+					context.fail("指标代码", "denominator", indicator.name() + "按" + named + "加权汇总：本文件、已导入的数据和企业报表中都没有该区划该月"
+							+ (brand == null ? "" : "该品牌") + "的" + named + "，该比率将不计入任何汇总，请一并导入" + named);
+				}
+				return new Row(indicator, month, region, brand, value);
+			};
 		}, rows -> {
 			for (Row row : rows) {
 				replaced[0] += jdbc.sql("""
@@ -158,6 +172,51 @@ public class HistoryImport {
 					"导入历史统计数据" + rows.size() + "行" + (replaced[0] > 0 ? "（替换" + replaced[0] + "行）" : "")));
 		});
 		return new Result(result.imported(), replaced[0], result.errors(), result.annotated());
+	}
+
+	/**
+	 * Whether a rate averaged by a volume (aggregation WEIGHTED: Σ(rate × volume) / Σ volume) has that volume for its
+	 * region, month and brand — the volume, or when it is derived any of its formula's parts — in the file, in
+	 * imported history or in approved reports; without it the rate counts in no total. True for other indicators.
+	 */
+	private boolean weighable(Indicator indicator, Map<String, Indicator> catalogue, Set<String> inFile, YearMonth month,
+			String region, String brandTyped, Long brand) {
+		Indicator weight = indicator.aggregation() == Aggregation.WEIGHTED && indicator.denominatorCode() != null
+				? catalogue.get(indicator.denominatorCode()) : null;
+		if (weight == null) {
+			return true;
+		}
+		Set<String> codes = weight.derived() ? Set.copyOf(weight.parsedFormula().codes()) : Set.of(weight.code());
+		return codes.stream().anyMatch(code -> inFile.contains(key(code, month, region, brandTyped))
+				|| hasHistory(code, month, region, brand) || hasReports(code, month, region));
+	}
+
+	/** A row's indicator, month, region and brand as typed, or null when its month does not read. */
+	private static String key(SheetRow row) {
+		try {
+			return key(row.get("指标代码"), row.cell("月份").asMonth("月份"), row.get("行政区划代码"), row.get("品牌"));
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+	}
+
+	private static String key(String code, YearMonth month, String region, String brand) {
+		return code + "|" + month + "|" + region + "|" + (brand == null ? "" : brand);
+	}
+
+	/** Whether imported history gives this indicator for the region, month and brand (null: all brands). */
+	private boolean hasHistory(String code, YearMonth month, String region, Long brand) {
+		return jdbc.sql("""
+				SELECT EXISTS (SELECT 1 FROM stat_fact WHERE source = 'HISTORY' AND indicator_code = :code
+				AND period_start = :start AND region_code = :region AND enterprise_id IS NULL
+				AND brand_id IS NOT DISTINCT FROM :brand)""")
+			.param("code", code)
+			.param("start", month.atDay(1))
+			.param("region", region)
+			.param("brand", brand)
+			.query(Boolean.class)
+			.single();
 	}
 
 	/** Whether approved enterprise reports already give this indicator for a region (or one inside it) and month. */

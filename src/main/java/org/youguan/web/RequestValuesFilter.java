@@ -24,6 +24,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.Part;
 
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.http.HttpHeaders;
@@ -241,6 +242,34 @@ class RequestValuesFilter extends OncePerRequestFilter {
 					return control(p.getKey(), value);
 				}
 			}
+		}
+		return fileNames(request);
+	}
+
+	/** The most characters an uploaded file's name may have ({@link #FILE_NAME_TOO_LONG}). */
+	static final int MAX_FILE_NAME = 100;
+
+	/**
+	 * A file part whose name is longer than {@link #MAX_FILE_NAME}: 400 on the part's own field (营业执照
+	 * {@code businessLicence}, not a generic {@code file}), rule {@code file-name}. A name so long that Tomcat's part
+	 * header limit ({@code server.tomcat.max-part-header-size}) stops the parse is told by {@link #unparsable}, which
+	 * cannot know the part.
+	 */
+	private static Refusal fileNames(HttpServletRequest request) {
+		String type = request.getContentType();
+		if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
+			return null;
+		}
+		try {
+			for (Part part : request.getParts()) {
+				String name = part.getSubmittedFileName();
+				if (name != null && name.codePointCount(0, name.length()) > MAX_FILE_NAME) {
+					return invalid(part.getName(), "file-name", FILE_NAME_TOO_LONG);
+				}
+			}
+		}
+		catch (IOException | ServletException | IllegalStateException ex) {
+			// parsed already when the parameters were read; a failure there was told then
 		}
 		return null;
 	}

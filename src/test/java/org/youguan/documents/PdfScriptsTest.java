@@ -1,9 +1,11 @@
 package org.youguan.documents;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.zip.DeflaterOutputStream;
 
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.filter.FilterFactory;
 import org.junit.jupiter.api.Test;
 import org.youguan.kernel.InvalidValueException;
 
@@ -24,14 +26,25 @@ class PdfScriptsTest {
 	}
 
 	static byte[] withObjectStream(String objects) throws Exception {
-		ByteArrayOutputStream zipped = new ByteArrayOutputStream();
-		try (DeflaterOutputStream out = new DeflaterOutputStream(zipped)) {
-			out.write(objects.getBytes(StandardCharsets.ISO_8859_1));
+		return withObjectStream(objects, "FlateDecode");
+	}
+
+	/**
+	 * A PDF whose one object stream holds {@code objects}, encoded by the filters named (PDFBox's encoders), listed as
+	 * its /Filter in the order a reader applies them.
+	 */
+	static byte[] withObjectStream(String objects, String... filters) throws Exception {
+		byte[] data = objects.getBytes(StandardCharsets.ISO_8859_1);
+		for (int i = filters.length - 1; i >= 0; i--) {
+			ByteArrayOutputStream encoded = new ByteArrayOutputStream();
+			FilterFactory.INSTANCE.getFilter(filters[i]).encode(new ByteArrayInputStream(data), encoded, new COSDictionary(), 0);
+			data = encoded.toByteArray();
 		}
+		String filter = filters.length == 1 ? "/" + filters[0] : "[/" + String.join(" /", filters) + "]";
 		ByteArrayOutputStream file = new ByteArrayOutputStream();
-		file.write("%PDF-1.7\n5 0 obj\n<</Type/ObjStm/N 1/First 4/Filter/FlateDecode/Length ".getBytes(StandardCharsets.ISO_8859_1));
-		file.write((zipped.size() + ">>\nstream\n").getBytes(StandardCharsets.ISO_8859_1));
-		file.write(zipped.toByteArray());
+		file.write(("%PDF-1.7\n5 0 obj\n<</Type/ObjStm/N 1/First 4/Filter" + filter + "/Length ").getBytes(StandardCharsets.ISO_8859_1));
+		file.write((data.length + ">>\nstream\n").getBytes(StandardCharsets.ISO_8859_1));
+		file.write(data);
 		file.write("\nendstream\nendobj\ntrailer<</Root 1 0 R>>\n%%EOF\n".getBytes(StandardCharsets.ISO_8859_1));
 		return file.toByteArray();
 	}
@@ -75,6 +88,29 @@ class PdfScriptsTest {
 			.getBytes(StandardCharsets.ISO_8859_1);
 		assertThat(refusal(broken)).as("an object stream that cannot be read is not let through unchecked")
 			.contains("无法确认");
+	}
+
+	/**
+	 * Object streams encoded as PDFBox reads them — ASCIIHex, ASCII85 over Flate, LZW, RunLength — are decoded and
+	 * checked: a script inside is refused as a script, a clean one accepted; a filter that cannot hold objects
+	 * (DCTDecode) or a /Filter that names none is still refused as unreadable.
+	 */
+	@Test
+	void objectStreamsUnderTheOtherStandardFiltersAreDecodedAndChecked() throws Exception {
+		String script = "1 0 <</Type/Catalog/AA<</O<</S/JavaScript/JS(x)>>>>>>";
+		String[][] chains = { { "ASCIIHexDecode" }, { "ASCII85Decode", "FlateDecode" }, { "LZWDecode" }, { "RunLengthDecode" },
+				{ "AHx", "Fl" } };
+		for (String[] chain : chains) {
+			assertThat(refusal(withObjectStream(script, chain))).as(String.join(",", chain)).contains("/JavaScript")
+				.doesNotContain("无法确认");
+			assertThat(PdfScripts.find(withObjectStream("1 0 <</Type/Catalog/Pages 2 0 R>>", chain))).as(String.join(",", chain))
+				.isEmpty();
+		}
+		byte[] image = withObjectStream(script, "FlateDecode");
+		String text = new String(image, StandardCharsets.ISO_8859_1).replace("/Filter/FlateDecode", "/Filter/DCTDecode ");
+		assertThat(refusal(text.getBytes(StandardCharsets.ISO_8859_1))).contains("无法确认");
+		String indirect = new String(image, StandardCharsets.ISO_8859_1).replace("/Filter/FlateDecode", "/Filter 9 0 R    ");
+		assertThat(refusal(indirect.getBytes(StandardCharsets.ISO_8859_1))).contains("无法确认");
 	}
 
 	@Test

@@ -14,6 +14,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
+import org.apache.poi.openxml4j.util.ZipArchiveFakeEntry;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -238,6 +239,90 @@ class SheetRowsTest {
 			book.write(out);
 			return out.toByteArray();
 		}
+	}
+
+	/**
+	 * A person's header names the column whatever they add: a * marking it required, a unit in brackets, a group over
+	 * a two-row header (负责人信息 over 姓名, 身份证号, 电话).
+	 */
+	@Test
+	void headersAreFoundWithMarkersUnitsAndGroups() throws Exception {
+		byte[] marked = rawSheet(List.of(List.of("*网点名称", "存储场地面积（㎡）", "负责人*"), List.of("甲", "30", "王五")));
+		assertThat(SheetRows.read(marked, List.of("网点名称", "存储场地面积", "负责人"))).singleElement().satisfies(r -> {
+			assertThat(r.get("网点名称")).isEqualTo("甲");
+			assertThat(r.get("存储场地面积")).isEqualTo("30");
+			assertThat(r.get("负责人")).isEqualTo("王五");
+		});
+		byte[] grouped = rawSheet(List.of(Arrays.asList("网点名称", "负责人信息", null, null),
+				Arrays.asList(null, "姓名", "身份证号", "电话"), List.of("甲", "王五", "11010519491231002X", "13812345678")),
+				new CellRangeAddress(0, 1, 0, 0), new CellRangeAddress(0, 0, 1, 3));
+		assertThat(SheetRows.read(grouped, List.of("网点名称", "负责人", "负责人身份证号", "负责人电话"))).singleElement()
+			.satisfies(r -> {
+				assertThat(r.get("负责人")).isEqualTo("王五");
+				assertThat(r.get("负责人电话")).isEqualTo("13812345678");
+			});
+	}
+
+	/** Rows that hold only a pre-filled 序号 (a column the import does not read) are empty rows, not data. */
+	@Test
+	void rowsWithOnlyASequenceNumberAreEmpty() throws Exception {
+		byte[] numbered = rawSheet(List.of(List.of("序号", "名称"), List.of("1", "甲"), List.of("2"), List.of("3")));
+		assertThat(SheetRows.read(numbered, List.of("名称"))).extracting(SheetRow::number).containsExactly(2);
+	}
+
+	/** A workbook of several sheets lacking the headers is told which sheet was read: the first visible one. */
+	@Test
+	void aMissingHeaderNamesTheSheetReadAmongSeveral() throws Exception {
+		try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			book.createSheet("说明").createRow(0).createCell(0).setCellValue("请在第二个工作表填写");
+			book.createSheet("数据").createRow(0).createCell(0).setCellValue("名称");
+			book.write(out);
+			assertThatThrownBy(() -> SheetRows.read(out.toByteArray(), List.of("名称")))
+				.hasMessageContaining("表头缺少：名称").hasMessageContaining("“说明”");
+		}
+		assertThatThrownBy(() -> SheetRows.read(rawSheet(List.of(List.of("x"))), List.of("名称")))
+			.hasMessageNotContaining("工作表");
+	}
+
+	/**
+	 * A file that is no .xlsx is told what it is: an Excel 97-2003 workbook, a CSV renamed, a Strict Open XML
+	 * workbook — each with the way to save it as .xlsx — and one that inflates beyond what is read says so, not broken.
+	 */
+	@Test
+	void aFileOfAnotherKindIsToldWhatItIs() throws Exception {
+		byte[] ole2 = new byte[512];
+		System.arraycopy(new byte[] { (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A,
+				(byte) 0xE1 }, 0, ole2, 0, 8);
+		assertRefused(ole2, "old-format", "Excel 97-2003工作簿（.xls）", "另存为");
+		assertRefused("企业名称,信用代码\n甲,91320506MA1XB2QK3D\n".getBytes(StandardCharsets.UTF_8), "text", "CSV文件", "另存为");
+		ByteArrayOutputStream strict = new ByteArrayOutputStream();
+		try (ZipOutputStream zip = new ZipOutputStream(strict)) {
+			zip.putNextEntry(new ZipEntry("_rels/.rels"));
+			zip.write(("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship "
+					+ "Type=\"http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument\" Target=\"xl/workbook.xml\" "
+					+ "Id=\"rId1\"/></Relationships>").getBytes(StandardCharsets.UTF_8));
+		}
+		assertRefused(strict.toByteArray(), "strict-ooxml", "严格Open XML", "另存为");
+		ByteArrayOutputStream large = new ByteArrayOutputStream();
+		try (ZipOutputStream zip = new ZipOutputStream(large)) {
+			zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
+			byte[] spaces = new byte[1024 * 1024];
+			Arrays.fill(spaces, (byte) ' ');
+			for (int i = 0; i <= ZipArchiveFakeEntry.getMaxEntrySize() / spaces.length; i++) {
+				zip.write(spaces);
+			}
+		}
+		assertRefused(large.toByteArray(), "zip-size", "解压后过大", ZipArchiveFakeEntry.getMaxEntrySize() / 1_000_000 + "MB");
+	}
+
+	private static void assertRefused(byte[] file, String rule, String... says) {
+		assertThatThrownBy(() -> SheetRows.read(file, List.of("名称")))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors()).singleElement()
+				.satisfies(e -> {
+					assertThat(e.field()).isEqualTo("file");
+					assertThat(e.rule()).isEqualTo(rule);
+					assertThat(e.message()).contains(says).doesNotContain("已损坏");
+				}));
 	}
 
 	/** One field in two columns — twice by name, or by two of its names — is refused: the two may disagree. */

@@ -280,19 +280,20 @@ class CaseDocumentsIntegrationTest {
 			.param("kind", "DELIVERY_RECEIPT").param("issuedOn", "2024-04-12").header("Authorization", WUZHONG))
 			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("number"));
 		// each paper's day fits its place in the procedure as the case records it
+		String notice = number.replace("罚", "罚告");
 		String[][] misplaced = { { "DECISION", "2024-04-11", "decision-day" }, { "DELIVERY_RECEIPT", "2024-04-09", "range" },
 				{ "PRIOR_NOTICE", "2024-04-11", "range" }, { "CLOSING_REPORT", "2024-04-26", "range" },
 				{ "TRANSFER_LETTER", "2024-04-01", "one-of" } };
 		for (String[] m : misplaced) {
 			mvc.perform(multipart("/api/v1/enforcement/cases/" + c + "/documents/originals")
 				.file(new MockMultipartFile("file", "扫描件.pdf", "application/pdf", pdf))
-				.param("kind", m[0]).param("number", "苏邮罚告〔2024〕1号").param("issuedOn", m[1]).header("Authorization", WUZHONG))
+				.param("kind", m[0]).param("number", notice).param("issuedOn", m[1]).header("Authorization", WUZHONG))
 				.andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.errors[*].rule", hasItem(m[2])));
 		}
 		mvc.perform(multipart("/api/v1/enforcement/cases/" + c + "/documents/originals")
 			.file(new MockMultipartFile("file", "告知书.pdf", "application/pdf", pdf))
-			.param("kind", "PRIOR_NOTICE").param("number", "苏邮罚告〔2024〕1号").param("issuedOn", "2024-04-01")
+			.param("kind", "PRIOR_NOTICE").param("number", notice).param("issuedOn", "2024-04-01")
 			.header("Authorization", WUZHONG))
 			.andExpect(status().isCreated());
 		long open = PenaltyCaseIntegrationTest.id(call(WUZHONG, "/api/v1/enforcement/cases/imported", """
@@ -321,6 +322,59 @@ class CaseDocumentsIntegrationTest {
 			.param("kind", "FILING_APPROVAL").param("number", "X").param("issuedOn", today().toString())
 			.header("Authorization", WUZHONG))
 			.andExpect(status().isConflict());
+	}
+
+	/**
+	 * A scanned paper bears the 文号 on record: the 决定书 the case's decision number (another case's is refused naming
+	 * {@code number} and the rule), any other paper a number no other document holds (not a decision's).
+	 */
+	@Test
+	void anOriginalBearsTheNumberOnRecord() throws Exception {
+		long stamp = System.nanoTime() % 100000;
+		String first = "苏邮罚〔2024〕" + stamp + "号";
+		String second = "苏邮罚〔2024〕" + (stamp + 100000) + "号";
+		imported(first);
+		long c = imported(second);
+		byte[] pdf = PdfFiles.blankPage();
+		mvc.perform(multipart("/api/v1/enforcement/cases/" + c + "/documents/originals")
+			.file(new MockMultipartFile("file", "决定书.pdf", "application/pdf", pdf))
+			.param("kind", "DECISION").param("number", first).param("issuedOn", "2024-04-10").header("Authorization", WUZHONG))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("number"))
+			.andExpect(jsonPath("$.errors[0].rule").value("decision-number"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString(second)));
+		for (String taken : List.of(first, second)) {
+			mvc.perform(multipart("/api/v1/enforcement/cases/" + c + "/documents/originals")
+				.file(new MockMultipartFile("file", "告知书.pdf", "application/pdf", pdf))
+				.param("kind", "PRIOR_NOTICE").param("number", taken).param("issuedOn", "2024-04-01")
+				.header("Authorization", WUZHONG))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("number"))
+				.andExpect(jsonPath("$.errors[0].rule").value("unique"));
+		}
+		String notice = "苏邮罚告〔2024〕" + stamp + "号";
+		mvc.perform(multipart("/api/v1/enforcement/cases/" + c + "/documents/originals")
+			.file(new MockMultipartFile("file", "告知书.pdf", "application/pdf", pdf))
+			.param("kind", "PRIOR_NOTICE").param("number", notice).param("issuedOn", "2024-04-01")
+			.header("Authorization", WUZHONG))
+			.andExpect(status().isCreated());
+		mvc.perform(multipart("/api/v1/enforcement/cases/" + c + "/documents/originals")
+			.file(new MockMultipartFile("file", "送达回证.pdf", "application/pdf", pdf))
+			.param("kind", "DELIVERY_RECEIPT").param("number", notice).param("issuedOn", "2024-04-12")
+			.header("Authorization", WUZHONG))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].rule").value("unique"));
+		mvc.perform(multipart("/api/v1/enforcement/cases/" + c + "/documents/originals")
+			.file(new MockMultipartFile("file", "决定书.pdf", "application/pdf", pdf))
+			.param("kind", "DECISION").param("number", second).param("issuedOn", "2024-04-10").header("Authorization", WUZHONG))
+			.andExpect(status().isCreated());
+	}
+
+	private long imported(String decisionNumber) throws Exception {
+		return PenaltyCaseIntegrationTest.id(call(WUZHONG, "/api/v1/enforcement/cases/imported", """
+				{"enterpriseCreditCode":"%s","violation":"DATA_NOT_REPORTED","source":"INSPECTION","filedOn":"2024-03-01",
+				 "decidedOn":"2024-04-10","decisionNumber":"%s","penalty":"FINE","fine":3000,"paidOn":"2024-04-20",
+				 "closedOn":"2024-04-25"}""".formatted(wuzhong(2).creditCode(), decisionNumber)).andExpect(status().isCreated()));
 	}
 
 	/** A case's investigators are of the bureaus above its region or inside the caller's: another county's is refused. */

@@ -318,7 +318,9 @@ class InspectionImportIntegrationTest {
 		mvc.perform(multipart("/inspections/import").file(file("企业名称,检查日期\n".getBytes())).session(staff).with(csrf()))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("data-field=\"file\"")))
-			.andExpect(content().string(containsString("请上传Excel工作簿（.xlsx）")));
+			// a CSV saved under the workbook's name is told as what it is, with the way to save it as .xlsx
+			.andExpect(content().string(containsString("文件是CSV文件")))
+			.andExpect(content().string(containsString("另存为“Excel工作簿（*.xlsx）”")));
 		mvc.perform(multipart("/api/v1/inspections/records/import").file(file("not a workbook".getBytes()))
 			.header("Authorization", WUZHONG_TOKEN))
 			.andExpect(status().isBadRequest())

@@ -3,6 +3,7 @@ package org.youguan.region;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.Test;
@@ -83,6 +84,40 @@ class RegionImportIntegrationTest {
 		assertThatThrownBy(() -> importer.importNow("x.csv", new byte[] { (byte) 0xff, (byte) 0xfe, 0x00, 0x41 }, null))
 			.isInstanceOf(InvalidValueException.class)
 			.hasMessageContaining("UTF-8");
+	}
+
+	/**
+	 * RFC 4180: a quoted name may hold a comma or a line break; the record is read whole (a line break in a name is
+	 * refused on the name, not as a short row), later rows keep their own line numbers, and the error list names the
+	 * fields in Chinese.
+	 */
+	@Test
+	void quotedFieldsAreReadWholeAndErrorsNameTheFieldInChinese() {
+		String csv = "code,name,areaCode\n110101906,\"测试街道\n甲\",110101\n110101907,\"上级,不存在\",119999\n"
+				+ "\"110101908\"\n";
+		RegionImport result = importer.importNow("streets.csv", csv.getBytes(StandardCharsets.UTF_8), null);
+		assertThat(result.phase()).isEqualTo(RegionImport.Phase.REJECTED);
+		assertThat(result.errors()).extracting(RegionImport.RowError::line).containsExactly(2L, 4L, 5L);
+		assertThat(result.errors()).extracting(e -> e.error().rule()).containsExactly("single-line", "exists", "columns");
+		assertThat(result.errors()).extracting(RegionImport.RowError::fieldLabel)
+			.containsExactly("名称（name）", "所属县级区划代码（areaCode）", "整行");
+		assertThat(importer.importNow("x.csv", "a,b,c\n".getBytes(StandardCharsets.UTF_8), null).errors())
+			.extracting(RegionImport.RowError::fieldLabel).containsExactly("表头");
+		RegionImport comma = importer.importNow("streets.csv",
+				"code,name,areaCode\n110101906,\"测试街道,\"\"丙\"\"\",110101\n".getBytes(StandardCharsets.UTF_8), null);
+		assertThat(comma.phase()).isEqualTo(RegionImport.Phase.DONE);
+		assertThat(regions.find("110101906")).get().satisfies(r -> assertThat(r.name()).isEqualTo("测试街道,\"丙\""));
+	}
+
+	/** A gzip file cut short is refused as incomplete, in Chinese (not an EOFException's name). */
+	@Test
+	void aTruncatedGzipFileIsRefusedAsIncomplete() throws IOException {
+		byte[] whole = gzip("code,name,areaCode\n110101905,\"测试街道乙\",110101\n".repeat(50));
+		byte[] cut = Arrays.copyOf(whole, whole.length / 2);
+		assertThatThrownBy(() -> importer.importNow("streets.csv.gz", cut, null))
+			.isInstanceOf(InvalidValueException.class)
+			.hasMessageContaining("压缩文件不完整")
+			.hasMessageNotContaining("Exception");
 	}
 
 	private static byte[] gzip(String text) throws IOException {

@@ -46,13 +46,32 @@ class StatisticsHistoryCellsIntegrationTest {
 					format(2470.58, "#,##0")))
 			.row(List.of("express.revenue", "2018年2月", "3205", "", formula("1000+235.29")))
 			.row(List.of("green.ewaybill.rate", 201803, "3205", "", format(0.985, "0.00%")))
-			.row(List.of("green.ewaybill.rate", "2018/4", "3205", "", "97.25%"));
+			.row(List.of("green.ewaybill.rate", "2018/4", "3205", "", "97.25%"))
+			.row(List.of("express.volume.local", "2018-03", "3205", "", 1000))
+			.row(List.of("express.volume.local", "2018-04", "3205", "", 1200));
 		HistoryImport.Result result = history.importFile(DataScope.region("3205"), sheet.bytes());
 		assertThat(result.errors()).isEmpty();
-		assertThat(result.imported()).isEqualTo(4);
+		assertThat(result.imported()).isEqualTo(6);
 		assertThat(fact("express.revenue", "2018-01")).isEqualByComparingTo("2470.58");
 		assertThat(fact("express.revenue", "2018-02")).isEqualByComparingTo("1235.29");
 		assertThat(fact("green.ewaybill.rate", "2018-03")).isEqualByComparingTo("98.5");
 		assertThat(fact("green.ewaybill.rate", "2018-04")).isEqualByComparingTo("97.25");
+	}
+
+	/**
+	 * A rate averaged by a volume (电子面单使用率 by 快递业务量) without that volume for its region and month — in the
+	 * file or imported before — would count for nothing: refused naming the field and the volume.
+	 */
+	@Test
+	void aRateWithoutTheVolumeItIsWeightedByIsRefused() {
+		TypedWorkbook sheet = new TypedWorkbook(HistoryImport.HEADERS)
+			.row(List.of("green.ewaybill.rate", "2016-07", "3205", "", "97%"));
+		HistoryImport.Result result = history.importFile(DataScope.region("3205"), sheet.bytes());
+		assertThat(result.imported()).isZero();
+		assertThat(result.errors()).singleElement().satisfies(row -> assertThat(row.errors()).singleElement().satisfies(e -> {
+			assertThat(e.field()).isEqualTo("指标代码");
+			assertThat(e.rule()).isEqualTo("denominator");
+			assertThat(e.message()).contains("express.volume");
+		}));
 	}
 }

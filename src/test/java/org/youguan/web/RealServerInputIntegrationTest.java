@@ -82,6 +82,15 @@ class RealServerInputIntegrationTest {
 		assertThat(api.body()).contains("\"rule\":\"file-name\"", "文件名");
 	}
 
+	/** A file name over 100 characters is refused on the part it came in (a filing's 营业执照), not a generic "file". */
+	@Test
+	void aLongFileNameIsRefusedOnItsOwnPart() throws Exception {
+		Answer api = send("POST /api/v1/enterprise/filings HTTP/1.1\r\n", "Authorization: Bearer demo-sf-wz-token\r\n",
+				multipart("businessLicence", "营业执照".repeat(40) + ".pdf", new byte[10]));
+		assertThat(api.status()).as(api.body()).isEqualTo(400);
+		assertThat(api.body()).contains("\"field\":\"businessLicence\"", "\"rule\":\"file-name\"");
+	}
+
 	@Test
 	void aFormBeyondTomcatsPostSizeIsA413WithAChineseMessageOnThePageAndTheApi() throws Exception {
 		// Tomcat's maxPostSize (server.tomcat.max-http-form-post-size, 2 MB): a form body over it is not parsed at all

@@ -1,6 +1,5 @@
 package org.youguan.region.internal;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
@@ -18,7 +17,6 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.youguan.kernel.Text;
 
 /**
  * Loads the shipped provinces, cities and counties (GB/T 2260) into an empty region table at start.
@@ -50,14 +48,10 @@ class RegionSeeder implements ApplicationRunner {
 
 	private int load(String resource, String level, Function<List<String>, String> parent) {
 		List<Object[]> rows = new ArrayList<>();
-		try (var in = new BufferedReader(
-				new InputStreamReader(new ClassPathResource(resource).getInputStream(), StandardCharsets.UTF_8))) {
-			in.readLine();
-			for (String line = in.readLine(); line != null; line = in.readLine()) {
-				if (!Text.isBlank(line)) {
-					List<String> r = CsvAccess.split(line);
-					rows.add(new Object[] { r.get(0), r.get(1), parent.apply(r), level });
-				}
+		try (var in = new InputStreamReader(new ClassPathResource(resource).getInputStream(), StandardCharsets.UTF_8)) {
+			for (CsvAccess.Row row : CsvAccess.read(in).stream().skip(1).toList()) {
+				List<String> r = row.fields();
+				rows.add(new Object[] { r.get(0), r.get(1), parent.apply(r), level });
 			}
 		}
 		catch (IOException ex) {

@@ -1,6 +1,7 @@
 package org.youguan.safety.internal;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 import org.youguan.kernel.Text;
 import tools.jackson.databind.json.JsonMapper;
@@ -271,8 +273,7 @@ public class ParcelIngest implements ParcelUploads {
 			in.transferTo(OutputStream.nullOutputStream());
 		}
 		catch (IOException ex) {
-			throw new InvalidValueException("body", "read", "请求体读取失败（连接中断或gzip数据损坏），请重新上报："
-					+ ex.getClass().getSimpleName());
+			throw unreadable(ex, "请重新上报");
 		}
 		if (!MessageDigest.isEqual(stored, sha.digest())) {
 			String message = "批次号" + batchId + "已用于另一内容的请求体：同一批次号只能重复上报同一内容（重复上报得到首次的结果），"
@@ -336,8 +337,7 @@ public class ParcelIngest implements ParcelUploads {
 			run.close();
 			attempts.fail(enterprise.id(), batchId, attempt);
 			if (ex instanceof IOException) {
-				throw new InvalidValueException("body", "read", "请求体读取失败（连接中断或gzip数据损坏），该批次未记录，请重新上报："
-						+ ex.getClass().getSimpleName());
+				throw unreadable((IOException) ex, "该批次未记录，请重新上报");
 			}
 			throw (RuntimeException) ex;
 		}
@@ -365,6 +365,17 @@ public class ParcelIngest implements ParcelUploads {
 			throw new IllegalStateException("寄递记录批次（" + rows.get(0)[1] + "，第" + rows.get(0)[2]
 					+ "次上报）中有一行被拒收两次：拒收行未保存，该批次作废", ex);
 		}
+	}
+
+	/**
+	 * The refusal of a body that broke off while read, saying in Chinese why: it ended early (a gzip body cut short, or
+	 * the upload broke off: {@code EOFException}), its gzip data is damaged ({@code ZipException}) or the connection
+	 * failed — never the exception's class name.
+	 */
+	private static InvalidValueException unreadable(IOException ex, String then) {
+		String why = ex instanceof EOFException ? "压缩文件不完整或上传中断：请求体在结尾前中断"
+				: ex instanceof ZipException ? "gzip压缩数据已损坏" : "连接中断";
+		return new InvalidValueException("body", "read", "请求体读取失败（" + why + "），" + then);
 	}
 
 	/** The body, un-gzipped when it starts with the gzip magic bytes (1f 8b). */

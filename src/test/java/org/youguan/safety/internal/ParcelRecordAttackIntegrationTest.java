@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.util.UUID;
 import java.util.zip.GZIPOutputStream;
 
@@ -36,6 +37,7 @@ import org.youguan.safety.ParcelRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -278,6 +280,20 @@ class ParcelRecordAttackIntegrationTest {
 		ParcelBatchAnswer again = upload(batch, records);
 		assertThat(again.accepted()).as("its waybills are free: the batch goes through smaller").isEqualTo(2);
 		assertThat(parcels()).isEqualTo(before + 2);
+	}
+
+	/** A gzip body cut short is refused saying in Chinese that the compressed file is incomplete, no exception's name. */
+	@Test
+	void aTruncatedGzipBodyIsRefusedAsIncomplete() throws Exception {
+		Instant at = clock.instant().minus(Duration.ofMinutes(30));
+		byte[] whole = gzip(line("SFCUT" + run + "1", at).repeat(200));
+		mvc.perform(post("/api/v1/safety/parcel-records").param("batchId", "cut-" + run).header("Authorization", SHUNFENG)
+			.contentType("application/x-ndjson").content(Arrays.copyOf(whole, whole.length / 2)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("body"))
+			.andExpect(jsonPath("$.errors[0].rule").value("read"))
+			.andExpect(jsonPath("$.detail").value(containsString("压缩文件不完整")))
+			.andExpect(jsonPath("$.detail").value(not(containsString("Exception"))));
 	}
 
 	/** "SF1" and " sf1" are one waybill, in one batch and across batches. */
