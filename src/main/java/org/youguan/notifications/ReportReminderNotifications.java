@@ -24,6 +24,6 @@ class ReportReminderNotifications {
 				+ sent.dueOn() + "）";
 		notifications.toEnterprise(sent.creditCode(), title.length() > 300 ? title.substring(0, 300) : title,
 				"/enterprise/statistics", "stat-remind:" + sent.formId() + ":" + sent.period() + ":" + sent.enterpriseId()
-						+ ":" + sent.sentAt().toEpochMilli());
+						+ ":" + sent.sentAt().toEpochMilli() + ":" + sent.sentBy());
 	}
 }

@@ -297,8 +297,18 @@ class UnboundForms {
 		try {
 			page = adapter.handle(get, response, shown);
 		}
-		catch (DomainException | AccessRefusedException ex) {
+		catch (AccessRefusedException ex) {
 			throw ex;
+		}
+		catch (DomainException ex) {
+			if (ex.code().status() == HttpStatus.NOT_FOUND.value() || ex.code().status() == HttpStatus.FORBIDDEN.value()) {
+				throw ex;
+			}
+			// the page refused the other values it was given (a period, a region typed in the same form): it cannot be
+			// shown for them, so the error page names the fields that could not be bound
+			log.debug("The page {} of a form that could not be bound refused its values: {}", ErrorHandling.instance(get),
+					ex.toString());
+			return null;
 		}
 		catch (Exception ex) {
 			log.debug("The page {} of a form that could not be bound was not rendered again: {}", ErrorHandling.instance(get), ex.toString());

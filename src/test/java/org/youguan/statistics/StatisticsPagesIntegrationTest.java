@@ -100,8 +100,8 @@ class StatisticsPagesIntegrationTest {
 		Period current = forms.currentPeriod(monthly);
 		var summary = completeness.summary(DataScope.region("3205"), monthly, current);
 		assertThat(summary.expected()).isGreaterThan(summary.received());
-		assertThat(summary.outstanding()).anySatisfy(l -> assertThat(l.missing()).isTrue())
-			.anySatisfy(l -> assertThat(l.onTime()).isFalse());
+		// (no report of the period now being reported can be late yet: the demo submits nothing after now)
+		assertThat(summary.outstanding()).anySatisfy(l -> assertThat(l.missing()).isTrue());
 		long missing = summary.lines().stream().filter(Completeness.Line::missing).findFirst().orElseThrow().enterpriseId();
 		MockHttpSession staff = SignIn.session(mvc, "sz.market");
 		mvc.perform(post("/statistics/completeness/remind").session(staff).with(csrf())

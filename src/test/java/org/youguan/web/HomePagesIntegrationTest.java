@@ -3,7 +3,6 @@ package org.youguan.web;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -367,13 +366,14 @@ class HomePagesIntegrationTest {
 	@Test
 	void aStatisticsReminderReachesTheEnterpriseAsANotification() throws Exception {
 		ReportForm monthly = forms.byCode("monthly");
-		Period longAgo = Period.month(YearMonth.now(ChinaTime.ZONE).minusYears(6).withMonth(3));
+		// the period now being reported: one the enterprise owes (it reported the periods before) and has not sent yet
+		Period period = forms.currentPeriod(monthly);
 		MockHttpSession clerk = SignIn.session(mvc, "wz.staff");
 		mvc.perform(post("/statistics/completeness/remind").session(clerk).with(csrf())
-			.param("form", String.valueOf(monthly.id())).param("period", longAgo.code()))
+			.param("form", String.valueOf(monthly.id())).param("period", period.code()))
 			.andExpect(redirectedUrlPattern("/statistics/completeness*"));
 		MockHttpSession enterprise = SignIn.session(mvc, "sf.wz");
-		String expected = "提醒您报送" + longAgo.label() + "“" + monthly.name() + "”";
+		String expected = "提醒您报送" + period.label() + "“" + monthly.name() + "”";
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(page(get("/notifications"), enterprise))
 			.contains("催报：苏州市吴中区邮政管理局" + expected)
 			.contains("href=\"/enterprise/statistics\""));
