@@ -145,7 +145,7 @@ class EnforcementPagesIntegrationTest {
 		List<List<String>> rows = ExportedRows.of(mvc, staff, "/enforcement/leads/export.xlsx", "q", marker);
 		assertThat(rows.get(0)).containsExactly("收到日期", "来源", "来源说明", "当事人", "统一社会信用代码", "线索内容", "状态", "案件编号");
 		assertThat(rows).as("the Wuzhong lead only, the Kunshan one is outside the user's region").hasSize(2);
-		assertThat(rows.get(1)).startsWith(today, "群众举报", "群众举报").contains(code, "待核查");
+		assertThat(rows.get(1)).startsWith(today, LeadSource.REPORT.label(), "群众举报").contains(code, "待核查");
 		assertThat(rows.get(1).get(5)).startsWith(marker).doesNotContain("13912345678");
 		assertThat(ExportedRows.of(mvc, staff, "/enforcement/leads/export.xlsx", "q", marker, "status", "FILED"))
 			.as("the status filter").hasSize(1);
