@@ -1876,6 +1876,7 @@ M.update({
  "universal.check.new": ("登记通邮检查", "Record a check"),
  "universal.check.record": ("登记检查", "Record"),
  "universal.check.checkedOn": ("检查日期", "Checked on"),
+ "universal.check.search": ("建制村、问题或检查人员", "Village, findings or inspectors"),
  "universal.check.mode": ("实际通邮方式", "Mode found"),
  "universal.check.observed": ("实际每周投递频次", "Deliveries a week found"),
  "universal.check.handover": ("交接记录", "Handover records"),

@@ -1,6 +1,9 @@
 package org.youguan.documents;
 
+import java.util.Locale;
 import java.util.function.Function;
+
+import org.springframework.context.MessageSource;
 
 /**
  * One column of an .xlsx export: its header and how to read the cell value from a row. Values that are numbers stay
@@ -14,5 +17,18 @@ public record Column<T>(String header, Function<T, Object> value, int width) {
 
 	public static <T> Column<T> of(String header, Function<T, Object> value, int width) {
 		return new Column<>(header, value, width);
+	}
+
+	/**
+	 * A column whose cell is the Chinese label a list page shows for a code: the message {@code prefix + code} of the
+	 * base (Chinese) bundle, so the export says what the page says without a second table of labels. A null code
+	 * leaves the cell blank; a code without a message is written as it is.
+	 */
+	public static <T> Column<T> label(String header, MessageSource messages, String prefix, Function<T, String> code) {
+		return new Column<>(header, row -> {
+			String value = code.apply(row);
+			// Locale.ROOT reads the base bundle itself: a Chinese locale would fall back to the system's (English) one
+			return value == null ? null : messages.getMessage(prefix + value, null, value, Locale.ROOT);
+		}, 16);
 	}
 }

@@ -343,7 +343,8 @@ public class VillageChecks {
 	}
 
 	/**
-	 * The checks in the caller's region (optionally of one village), newest first.
+	 * The checks in the caller's region (optionally of one village), newest first; the search box finds a check by its
+	 * village's name or code, its findings or its inspectors ({@link Listing#search}).
 	 */
 	public PageResult<VillageCheck> list(DataScope scope, String villageCode, PageQuery page) {
 		if (scope.kind() == DataScope.Kind.ENTERPRISE) {
@@ -353,6 +354,9 @@ public class VillageChecks {
 			.scope(scope, "c.village_code")
 			.where(villageCode != null && !Text.isBlank(villageCode), "c.village_code = :village", "village",
 					villageCode == null ? "" : Text.strip(villageCode))
+			// the village's name is read from the region view: the page's join only names the rows shown
+			.search(page, "(SELECT n.name FROM region_name n WHERE n.code = c.village_code)", "c.village_code",
+					"c.findings", "c.inspectors")
 			.sorts(Map.of("checked_on", "c.checked_on"), "checked_on", true, "c.id DESC")
 			.joinedToPage("JOIN region_name v ON v.code = c.village_code")
 			.page(jdbc, COLUMNS, page, Rows.of(VillageCheck.class))

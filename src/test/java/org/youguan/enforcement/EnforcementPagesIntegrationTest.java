@@ -2,6 +2,7 @@ package org.youguan.enforcement;
 
 import java.time.LocalDate;
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.youguan.ExportedRows;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
 import org.youguan.kernel.DataScope;
@@ -49,6 +51,9 @@ class EnforcementPagesIntegrationTest {
 
 	@Autowired
 	Clock clock;
+
+	@Autowired
+	PartyCases party;
 
 	@Test
 	void aLeadBecomesACaseWhoseStepsRunFromItsPage() throws Exception {
@@ -123,5 +128,53 @@ class EnforcementPagesIntegrationTest {
 			.andExpect(content().string(containsString(page)));
 		mvc.perform(get(page).session(SignIn.session(mvc, "xc.staff"))).andExpect(status().isNotFound());
 		mvc.perform(get("/enforcement/cases").session(SignIn.session(mvc, "sf.wz"))).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void theLeadExportHoldsTheListsColumnsOnlyTheUsersRegionMaskedAndFollowsTheFilters() throws Exception {
+		String today = LocalDate.now(clock).toString();
+		String marker = "导出线索" + UUID.randomUUID();
+		String code = party.sfWuzhong().creditCode();
+		party.leads().report(PartyCases.ALL, new Leads.ReportData("REPORT", "群众举报", code, null,
+				marker + "举报人电话13912345678", today), false);
+		long kunshan = party.leads().report(PartyCases.ALL, new Leads.ReportData("REPORT", "群众举报", code, null,
+				marker + "昆山", today), false);
+		jdbc.sql("UPDATE penalty_lead SET region_code = '320583' WHERE id = :id").param("id", kunshan).update();
+		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
+
+		List<List<String>> rows = ExportedRows.of(mvc, staff, "/enforcement/leads/export.xlsx", "q", marker);
+		assertThat(rows.get(0)).containsExactly("收到日期", "来源", "来源说明", "当事人", "统一社会信用代码", "线索内容", "状态", "案件编号");
+		assertThat(rows).as("the Wuzhong lead only, the Kunshan one is outside the user's region").hasSize(2);
+		assertThat(rows.get(1)).startsWith(today, LeadSource.REPORT.label(), "群众举报").contains(code, "待核查");
+		assertThat(rows.get(1).get(5)).startsWith(marker).doesNotContain("13912345678");
+		assertThat(ExportedRows.of(mvc, staff, "/enforcement/leads/export.xlsx", "q", marker, "status", "FILED"))
+			.as("the status filter").hasSize(1);
+		mvc.perform(get("/enforcement/leads").session(staff))
+			.andExpect(content().string(containsString("/enforcement/leads/export.xlsx")));
+	}
+
+	@Test
+	void theCaseExportHoldsTheListsColumnsOnlyTheUsersRegionAndFollowsTheFilters() throws Exception {
+		LocalDate today = LocalDate.now(clock);
+		long mine = party.filed(party.sfWuzhong(), "DELIVERY_WITHOUT_CONSENT", today);
+		long kunshan = party.filed(party.sfWuzhong(), "DELIVERY_WITHOUT_CONSENT", today);
+		jdbc.sql("UPDATE penalty_case SET region_code = '320583' WHERE id = :id").param("id", kunshan).update();
+		String number = number(mine);
+		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
+
+		List<List<String>> rows = ExportedRows.of(mvc, staff, "/enforcement/cases/export.xlsx");
+		assertThat(rows.get(0)).startsWith("案件编号", "当事人", "统一社会信用代码", "违法行为", "立案日期", "状态", "剩余天数");
+		assertThat(ExportedRows.column(rows, 0)).contains(number).doesNotContain(number(kunshan));
+		assertThat(rows.stream().filter(r -> r.get(0).equals(number)).findFirst().orElseThrow())
+			.contains(today.toString(), "已立案");
+		assertThat(ExportedRows.of(mvc, staff, "/enforcement/cases/export.xlsx", "q", number)).hasSize(2);
+		assertThat(ExportedRows.column(ExportedRows.of(mvc, staff, "/enforcement/cases/export.xlsx", "status", "DECIDED"), 0))
+			.as("the status filter").doesNotContain(number);
+		mvc.perform(get("/enforcement/cases").session(staff))
+			.andExpect(content().string(containsString("/enforcement/cases/export.xlsx")));
+	}
+
+	private String number(long caseId) {
+		return jdbc.sql("SELECT number FROM penalty_case WHERE id = :id").param("id", caseId).query(String.class).single();
 	}
 }

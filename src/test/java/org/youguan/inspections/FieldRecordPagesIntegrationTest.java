@@ -23,6 +23,7 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.youguan.ExportedRows;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.SignIn;
@@ -345,6 +346,41 @@ class FieldRecordPagesIntegrationTest {
 		mvc.perform(get("/inspections/orders/" + theirs.id()).session(enterprise)).andExpect(status().isForbidden());
 		mvc.perform(get("/enterprise/inspections/orders").session(enterprise))
 			.andExpect(content().string(not(containsString(theirs.number()))));
+	}
+
+	/** An order of the enterprise of {@code sf.wz}, recorded and issued in Wuzhong today. */
+	InspectionOrders.Order issuedInWuzhong() {
+		DataScope wuzhong = DataScope.region("320506");
+		return tx.execute(s -> {
+			long record = records.record(wuzhong, null, new InspectionRecordData(sf(), LocalDate.now(clock).toString(),
+					"SPECIAL", List.of("CONTENT_CHECK"),
+					List.of(new InspectionRecordData.TeamMember("陈吴中", "32050601"),
+							new InspectionRecordData.TeamMember("沈执法", "32050602")),
+					"RECTIFICATION", "未验视（导出" + UUID.randomUUID().toString().substring(0, 8) + "）", null, null),
+					false, false);
+			return orders.issue(wuzhong, record, "320506", 5);
+		});
+	}
+
+	@Test
+	void theOrderExportHoldsTheListsColumnsOnlyTheUsersRegionAndFollowsTheFilters() throws Exception {
+		InspectionOrders.Order mine = issuedInWuzhong();
+		InspectionOrders.Order kunshan = issuedInWuzhong();
+		jdbc.sql("UPDATE rectification_order SET region_code = '320583' WHERE id = :id").param("id", kunshan.id()).update();
+		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
+
+		List<List<String>> rows = ExportedRows.of(mvc, staff, "/inspections/orders/export.xlsx");
+		assertThat(rows.get(0)).containsExactly("文号", "被检查企业", "检查对象", "下达日期", "整改期限", "状态", "转案件线索日期");
+		assertThat(ExportedRows.column(rows, 0)).contains(mine.number()).doesNotContain(kunshan.number());
+		assertThat(rows.stream().filter(r -> r.get(0).equals(mine.number())).findFirst().orElseThrow())
+			.as("dates and the status as the list shows them")
+			.contains(mine.issuedOn().toString(), mine.dueOn().toString(), "已下达");
+
+		assertThat(ExportedRows.of(mvc, staff, "/inspections/orders/export.xlsx", "q", mine.number())).hasSize(2);
+		assertThat(ExportedRows.column(ExportedRows.of(mvc, staff, "/inspections/orders/export.xlsx", "state", "REPLIED"), 0))
+			.doesNotContain(mine.number());
+		mvc.perform(get("/inspections/orders").session(staff))
+			.andExpect(content().string(containsString("/inspections/orders/export.xlsx")));
 	}
 
 	@Test

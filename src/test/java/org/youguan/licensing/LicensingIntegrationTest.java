@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.UUID;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -25,6 +26,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.youguan.ExportedRows;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.SignIn;
@@ -610,5 +612,27 @@ class LicensingIntegrationTest {
 		mvc.perform(get("/public/licences/verify")).andExpect(status().isOk());
 		// closed again, so that the enterprise may apply in the other tests
 		call(PROVINCE, "/api/v1/licensing/applications/" + id + "/refusal", "{\"reason\":\"页面测试结束\"}").andExpect(status().isOk());
+	}
+
+	@Test
+	void theApplicationExportHoldsTheListsColumnsOnlyTheUsersRegionAndFollowsTheFilters() throws Exception {
+		String marker = "导出申请" + UUID.randomUUID().toString().substring(0, 8);
+		long mine = id(call(CITY, "/api/v1/licensing/applications",
+				application(newCreditCode(), marker + "吴中快递有限公司", "省内", "600000", "")).andExpect(status().isCreated()));
+		long xiangcheng = id(call(CITY, "/api/v1/licensing/applications",
+				application(newCreditCode(), marker + "相城快递有限公司", "省内", "600000", "")).andExpect(status().isCreated()));
+		jdbc.sql("UPDATE licence_application SET region_code = '320507' WHERE id = :id").param("id", xiangcheng).update();
+		MockHttpSession county = SignIn.session(mvc, "wz.staff");
+
+		List<List<String>> rows = ExportedRows.of(mvc, county, "/licensing/applications/export.xlsx", "q", marker);
+		assertThat(rows.get(0)).containsExactly("申请编号", "申请人", "统一社会信用代码", "类型", "业务范围", "审批机关", "收到日期",
+				"状态", "决定期限", "剩余天数", "许可证编号", "历史导入");
+		assertThat(rows).as("the Wuzhong application only: the Xiangcheng one is outside the county").hasSize(2);
+		assertThat(rows.get(1)).startsWith(view(mine).number(), marker + "吴中快递有限公司")
+			.contains("省内", view(mine).submittedOn().toString(), view(mine).status().label());
+		assertThat(ExportedRows.of(mvc, county, "/licensing/applications/export.xlsx", "q", marker, "status", "APPROVED"))
+			.as("the status filter").hasSize(1);
+		mvc.perform(get("/licensing/applications").session(county))
+			.andExpect(content().string(containsString("/licensing/applications/export.xlsx")));
 	}
 }

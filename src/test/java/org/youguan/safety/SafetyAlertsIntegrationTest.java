@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.hamcrest.Matchers;
@@ -22,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
+import org.youguan.ExportedRows;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
 import org.youguan.kernel.DataScope;
@@ -409,6 +411,35 @@ class SafetyAlertsIntegrationTest {
 		mvc.perform(get("/safety/alerts/" + alert.id()).session(SignIn.session(mvc, "wz.staff"))).andExpect(status().isOk());
 		mvc.perform(get("/safety/alerts/" + alert.id()).session(SignIn.session(mvc, "ks.admin"))).andExpect(status().isNotFound());
 		mvc.perform(get("/safety/alerts").session(SignIn.session(mvc, "sf.wz"))).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void theAlertExportHoldsTheListsColumnsOnlyTheUsersRegionAndFollowsTheFilters() throws Exception {
+		String marker = "导出预警" + UUID.randomUUID();
+		for (String region : List.of("320506", "320583")) {
+			jdbc.sql("""
+					INSERT INTO safety_alert (rule, subject, day, region_code, measure, threshold, detail, status, created_at)
+					VALUES ('OUTLET_REAL_NAME', :s, :d, :r, 80, 95, :detail, 'OPEN', now())""")
+				.param("s", marker + region).param("d", A).param("r", region).param("detail", marker + "实名率80%")
+				.update();
+		}
+		MockHttpSession county = SignIn.session(mvc, "wz.staff");
+
+		List<List<String>> rows = ExportedRows.of(mvc, county, "/safety/alerts/export.xlsx", "q", marker);
+		assertThat(rows.get(0)).containsExactly("日期", "规则", "对象", "情况", "区域", "状态");
+		assertThat(rows).as("the Wuzhong alert only: the Kunshan one is outside the county").hasSize(2);
+		assertThat(rows.get(1)).startsWith(A.toString(), AlertRule.OUTLET_REAL_NAME.label(), marker + "320506",
+				marker + "实名率80%").endsWith("待处理");
+		assertThat(ExportedRows.of(mvc, county, "/safety/alerts/export.xlsx", "q", marker, "status", "DISMISSED"))
+			.as("the status filter").hasSize(1);
+		assertThat(ExportedRows.of(mvc, county,
+				"/safety/alerts/rules/" + AlertRule.PSEUDONYM_ENTERPRISES.slug() + "/export.xlsx", "q", marker))
+			.as("another rule's page").hasSize(1);
+		assertThat(ExportedRows.of(mvc, county,
+				"/safety/alerts/rules/" + AlertRule.OUTLET_REAL_NAME.slug() + "/export.xlsx", "q", marker))
+			.as("the rule's own page").hasSize(2);
+		mvc.perform(get("/safety/alerts").session(county))
+			.andExpect(content().string(Matchers.containsString("/safety/alerts/export.xlsx")));
 	}
 
 	private void hour(LocalDate day, long enterprise, String outlet, long parcels, long exempt, long realName) {

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.youguan.ExportedRows;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
 import org.youguan.TemplateExample;
@@ -33,6 +37,7 @@ import org.youguan.rules.StatutoryRules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -382,6 +387,44 @@ class UniversalServiceIntegrationTest {
 		mvc.perform(get("/universal/checks").session(session)).andExpect(status().isOk());
 		mvc.perform(get("/universal/standards").session(session)).andExpect(status().isOk())
 			.andExpect(content().string(containsString("邮政法(2015) 第19条")));
+	}
+
+	@Test
+	void theChecksAreSearchedAndExportedAsListedInTheUsersRegionOnly() throws Exception {
+		String marker = "导出检查" + UUID.randomUUID().toString().substring(0, 8);
+		List<String> wuzhong = codes("320506");
+		String village = wuzhong.get(wuzhong.size() - 1);
+		List<String> kunshanVillages = codes("320583");
+		String kunshan = kunshanVillages.get(kunshanVillages.size() - 1);
+		String postal = postalCompany();
+		// a day of its own for each run: one check per village and day
+		LocalDate day = LocalDate.of(2021, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(300) * 3L);
+		for (String code : List.of(village, kunshan)) {
+			villages.saveProfile(DataScope.region("3205"), new VillageProfileData(code, "直接通邮", 5, null, "导出邮政支局",
+					null, null, postal), false);
+		}
+		checks.record(DataScope.region("3205"), null, notStandard(village, day, marker + "甲，联系13912345678"), false);
+		checks.record(DataScope.region("3205"), null, notStandard(village, day.plusDays(1), marker + "乙"), false);
+		checks.record(DataScope.region("3205"), null, notStandard(kunshan, day, marker + "昆山"), false);
+		MockHttpSession county = SignIn.session(mvc, "wz.staff");
+
+		mvc.perform(get("/universal/checks").param("q", marker + "乙").session(county)).andExpect(status().isOk())
+			.andExpect(content().string(containsString(marker + "乙")))
+			.andExpect(content().string(not(containsString(marker + "甲"))))
+			.andExpect(content().string(containsString("/universal/checks/export.xlsx")));
+		List<List<String>> rows = ExportedRows.of(mvc, county, "/universal/checks/export.xlsx", "q", marker);
+		assertThat(rows.get(0)).containsExactly("检查日期", "建制村", "建制村代码", "实际通邮方式", "实际每周投递", "规范投递", "问题",
+				"检查人员", "执法检查记录");
+		assertThat(ExportedRows.column(rows, 6)).as("the Kunshan check is outside the county; numbers masked as listed")
+			.hasSize(2).allMatch(f -> f.startsWith(marker)).noneMatch(f -> f.contains("13912345678"));
+		assertThat(rows.get(1)).startsWith(day.plusDays(1).toString()).contains(village, "否");
+		assertThat(ExportedRows.column(ExportedRows.of(mvc, county, "/universal/checks/export.xlsx", "q", marker + "甲"), 6))
+			.as("the search narrows it").hasSize(1);
+	}
+
+	private static VillageCheckData notStandard(String village, LocalDate on, String findings) {
+		return new VillageCheckData(village, on.toString(), "DIRECT", 2, true, false, findings,
+				List.of(new TeamMember("郑监管", "32050001"), new TeamMember("冯安全", "32050002")), null);
 	}
 
 	/**

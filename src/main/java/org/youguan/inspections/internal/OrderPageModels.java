@@ -1,6 +1,10 @@
 package org.youguan.inspections.internal;
 
+import java.util.List;
+
+import org.springframework.context.MessageSource;
 import org.springframework.ui.Model;
+import org.youguan.documents.Column;
 import org.youguan.inspections.InspectionOrders;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.ListRequest;
@@ -30,6 +34,19 @@ final class OrderPageModels {
 		model.addAttribute("result", result);
 		model.addAttribute("orders", result.items());
 		model.addAttribute("query", query);
+	}
+
+	/**
+	 * The export's columns, what the list shows (文号, the enterprise and the object inspected, the dates, the status
+	 * and whether the order became a case lead), the status by its label in the messages bundle.
+	 */
+	static List<Column<InspectionOrders.Order>> columns(MessageSource messages) {
+		return List.of(Column.of("文号", InspectionOrders.Order::number, 24),
+				Column.of("被检查企业", InspectionOrders.Order::enterpriseName, 30),
+				Column.of("检查对象", InspectionOrders.Order::objectName, 24),
+				Column.of("下达日期", InspectionOrders.Order::issuedOn), Column.of("整改期限", InspectionOrders.Order::dueOn),
+				Column.label("状态", messages, "inspection.order.status.", InspectionOrders.Order::status),
+				Column.of("转案件线索日期", InspectionOrders.Order::leadRaisedOn));
 	}
 
 	/**

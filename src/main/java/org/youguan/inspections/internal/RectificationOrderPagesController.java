@@ -5,6 +5,8 @@ import java.time.format.DateTimeParseException;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.MessageSource;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -14,6 +16,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.documents.Downloads;
+import org.youguan.documents.Spreadsheets;
 import org.youguan.inspections.InspectionOrders;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.ListRequest;
@@ -25,6 +29,7 @@ import org.youguan.org.CurrentUser;
  * The 责令改正 pages for bureau staff: the region's orders, and an order's page with its document (.docx as issued),
  * the enterprise's replies and evidence, and the steps that follow — accept or reject the reply (with a reason), schedule
  * the re-inspection (复查) before the deadline and record its result (not rectified: the order becomes a case lead).
+ * The list exports as .xlsx with the same state filter, search and order, in the caller's scope.
  * Each step is one transaction with its audit entry, run through {@link PageSteps}.
  */
 @Controller
@@ -33,8 +38,14 @@ class RectificationOrderPagesController {
 
 	private final InspectionOrders orders;
 
-	RectificationOrderPagesController(InspectionOrders orders) {
+	private final Spreadsheets spreadsheets;
+
+	private final MessageSource messages;
+
+	RectificationOrderPagesController(InspectionOrders orders, Spreadsheets spreadsheets, MessageSource messages) {
 		this.orders = orders;
+		this.spreadsheets = spreadsheets;
+		this.messages = messages;
 	}
 
 	@GetMapping("/inspections/orders")
@@ -42,6 +53,14 @@ class RectificationOrderPagesController {
 			@RequestParam(required = false) String state, Model model) {
 		OrderPageModels.list(orders, me.scope(), request, state, model);
 		return "inspections/orders";
+	}
+
+	/** The list as .xlsx: the same state, search and order as the page, every row up to the export limit. */
+	@GetMapping("/inspections/orders/export.xlsx")
+	ResponseEntity<byte[]> export(@AuthenticationPrincipal CurrentUser me, ListRequest request,
+			@RequestParam(required = false) String state) {
+		var rows = orders.list(me.scope(), InspectionApiController.state(state), request.toExport()).items();
+		return Downloads.xlsx("责令改正.xlsx", spreadsheets.write("责令改正", OrderPageModels.columns(messages), rows));
 	}
 
 	@GetMapping("/inspections/orders/{id:\\d+}")

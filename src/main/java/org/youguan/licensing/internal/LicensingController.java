@@ -55,7 +55,8 @@ import org.youguan.registry.LicenceScope;
  * The licensing pages, for bureau staff and for enterprises on their portal (each sees what its data scope allows): the
  * application list with search, sort and pages; the application form (an enterprise for itself, staff for a paper
  * application) with a file per material; an application's page where the steps run through {@link PageSteps} (the
- * service refuses a step to anyone not entitled to it: 403); the figures page and the .xlsx import of past applications.
+ * service refuses a step to anyone not entitled to it: 403); the list's .xlsx export (its filters, search and order, in
+ * the caller's scope); the figures page and the .xlsx import of past applications.
  */
 @Controller
 class LicensingController {
@@ -68,6 +69,20 @@ class LicensingController {
 	/** The checklist lines the verification form offers (快递业务经营许可管理办法: 场地、安全、服务、人员). */
 	static final List<String> CHECKLIST = List.of("经营场所与申请材料一致，满足快件收寄、分拣、投递需要", "配备符合国家标准的安检设备、视频监控设备",
 			"安全保障制度和措施落实（实名收寄、收寄验视、过机安检）", "服务质量管理制度、业务操作规范和投诉处理机制健全", "从业人员数量和培训情况符合要求");
+
+	/** The application list's export columns: what the list shows, the approving level and the remaining days apart. */
+	static final List<Column<LicenceApplications.ApplicationSummary>> COLUMNS = List.of(
+			Column.of("申请编号", LicenceApplications.ApplicationSummary::number, 24),
+			Column.of("申请人", LicenceApplications.ApplicationSummary::applicantName, 30),
+			Column.of("统一社会信用代码", LicenceApplications.ApplicationSummary::applicantCreditCode, 20),
+			Column.of("类型", a -> a.kind().label()), Column.of("业务范围", a -> a.scope().label()),
+			Column.of("审批机关", a -> a.approvingLevel().label()),
+			Column.of("收到日期", LicenceApplications.ApplicationSummary::submittedOn),
+			Column.of("状态", a -> a.status().label()),
+			Column.of("决定期限", LicenceApplications.ApplicationSummary::decisionDueOn),
+			Column.of("剩余天数", LicenceApplications.ApplicationSummary::remainingDays),
+			Column.of("许可证编号", LicenceApplications.ApplicationSummary::licenceNumber, 24),
+			Column.of("历史导入", LicenceApplications.ApplicationSummary::imported));
 
 	private final LicenceApplications applications;
 
@@ -105,6 +120,15 @@ class LicensingController {
 		model.addAttribute("open", open);
 		model.addAttribute("statuses", ApplicationStatus.values());
 		return "licensing/applications";
+	}
+
+	/** The list as .xlsx: the page's status filter, 办理中 switch, search and order, every row up to the export limit. */
+	@GetMapping("/licensing/applications/export.xlsx")
+	@PreAuthorize(LicensingApiController.READERS)
+	ResponseEntity<byte[]> export(DataScope scope, ListRequest request, @RequestParam(required = false) String status,
+			@RequestParam(defaultValue = "false") boolean open) {
+		var rows = applications.list(scope, LicensingApiController.status(status), open, request.toExport()).items();
+		return Downloads.xlsx("许可申请.xlsx", spreadsheets.write("许可申请", COLUMNS, rows));
 	}
 
 	@GetMapping("/licensing/applications/new")

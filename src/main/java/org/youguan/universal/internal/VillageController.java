@@ -232,6 +232,13 @@ class VillageController {
 		return "universal/checks";
 	}
 
+	/** The checks as .xlsx: the list's search and order, the checks of the caller's region. */
+	@GetMapping("/universal/checks/export.xlsx")
+	ResponseEntity<byte[]> exportChecks(DataScope scope, ListRequest request) {
+		List<VillageCheck> rows = checks.list(scope, null, request.toExport()).items();
+		return Downloads.xlsx("建制村通邮检查.xlsx", spreadsheets.write("通邮检查", VillageFilters.CHECK_COLUMNS, rows));
+	}
+
 	@GetMapping("/universal/standards")
 	String standards(@AuthenticationPrincipal CurrentUser me, Model model) {
 		String own = me.regionCode() == null ? "0" : me.regionCode();

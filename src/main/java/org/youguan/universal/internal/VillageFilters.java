@@ -6,10 +6,14 @@ import org.youguan.documents.Column;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Text;
 import org.youguan.universal.DeliveryMode;
+import org.youguan.universal.VillageCheck;
 import org.youguan.universal.VillageView;
 import org.youguan.universal.Villages;
 
-/** The register's filters as the list pages, the API and the export read them, and the export's columns. */
+/**
+ * The register's filters as the list pages, the API and the export read them, and the columns of the register's and the
+ * checks' exports.
+ */
 final class VillageFilters {
 
 	static final List<Column<VillageView>> COLUMNS = List.of(Column.of("建制村代码", VillageView::code, 14),
@@ -23,6 +27,15 @@ final class VillageFilters {
 			Column.of("邮政企业统一社会信用代码", VillageView::enterpriseCreditCode, 22),
 			Column.of("最近检查日期", VillageView::lastCheckedOn, 12),
 			Column.of("最近检查规范投递", v -> v.lastCheckStandard() == null ? "" : v.lastCheckStandard() ? "是" : "否", 10));
+
+	/** The 通邮检查 list's export columns: what the list shows (findings masked as listed), the village's code too. */
+	static final List<Column<VillageCheck>> CHECK_COLUMNS = List.of(Column.of("检查日期", VillageCheck::checkedOn, 12),
+			Column.of("建制村", VillageCheck::villageName, 24), Column.of("建制村代码", VillageCheck::villageCode, 14),
+			Column.of("实际通邮方式", c -> c.deliveryMode().label(), 12),
+			Column.of("实际每周投递", VillageCheck::deliveriesObserved, 10),
+			Column.of("规范投递", VillageCheck::standardDelivery, 10), Column.of("问题", VillageCheck::findings, 40),
+			Column.of("检查人员", VillageCheck::inspectors, 20),
+			Column.of("执法检查记录", c -> c.inspectionRecordId() == null ? "历史导入，未计入执法检查" : "检查记录" + c.inspectionRecordId(), 20));
 
 	private VillageFilters() {
 	}

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -13,6 +14,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.documents.Column;
+import org.youguan.documents.Downloads;
+import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.ListFilter;
@@ -29,11 +33,18 @@ import org.youguan.safety.internal.SafetyAccess;
 /**
  * The alert pages of the safety centre: all alerts of the region (status and rule filters), each rule's own page
  * (what it finds, its threshold, its alerts), one alert with its steps (排除 with a reason, 转为立案线索), and the
- * staff's action to run the detection for a chosen day in their region.
+ * staff's action to run the detection for a chosen day in their region. The list and each rule's page export as .xlsx
+ * with the same status filter, search and order, in the caller's region.
  */
 @Controller
 @PreAuthorize(SafetyAccess.READERS)
 class AlertsController {
+
+	/** The export's columns: what the list shows (the subject shortened as listed), region by name. */
+	static final List<Column<AlertView>> COLUMNS = List.of(Column.of("日期", AlertView::day),
+			Column.of("规则", a -> a.rule().label(), 24), Column.of("对象", AlertView::subjectShown, 24),
+			Column.of("情况", AlertView::detail, 40), Column.of("区域", a -> a.regionName() == null ? a.regionCode() : a.regionName()),
+			Column.of("状态", AlertView::statusLabel));
 
 	private final Alerts alerts;
 
@@ -43,7 +54,11 @@ class AlertsController {
 
 	private final Clock clock;
 
-	AlertsController(Alerts alerts, AlertDetection detection, AlertSettings settings, Clock clock) {
+	private final Spreadsheets spreadsheets;
+
+	AlertsController(Alerts alerts, AlertDetection detection, AlertSettings settings, Clock clock,
+			Spreadsheets spreadsheets) {
+		this.spreadsheets = spreadsheets;
 		this.alerts = alerts;
 		this.detection = detection;
 		this.settings = settings;
@@ -61,11 +76,30 @@ class AlertsController {
 	String rule(@AuthenticationPrincipal CurrentUser me, DataScope scope, ListRequest request, @PathVariable String slug,
 			@RequestParam(required = false) String status, Model model) {
 		model.addAttribute("canAct", me.writer());
+		return page(scope, request, rule(slug), status, model);
+	}
+
+	/**
+	 * The list, or one rule's list when {@code slug} names it, as .xlsx: the page's status filter, search and order.
+	 * @throws DomainException not found for an unknown rule
+	 */
+	@GetMapping({ "/safety/alerts/export.xlsx", "/safety/alerts/rules/{slug}/export.xlsx" })
+	ResponseEntity<byte[]> export(DataScope scope, ListRequest request, @PathVariable(required = false) String slug,
+			@RequestParam(required = false) String status) {
+		var rows = alerts.list(scope, slug == null ? null : rule(slug), status(status), request.toExport()).items();
+		return Downloads.xlsx("预警.xlsx", spreadsheets.write("预警", COLUMNS, rows));
+	}
+
+	private static AlertRule rule(String slug) {
 		AlertRule rule = AlertRule.ofSlug(slug);
 		if (rule == null) {
 			throw DomainException.notFound("预警规则", slug);
 		}
-		return page(scope, request, rule, status, model);
+		return rule;
+	}
+
+	private static String status(String status) {
+		return ListFilter.oneOf(List.of("OPEN", "DISMISSED", "REFERRED", "TARGETED"), "status", "预警状态", status);
 	}
 
 	@GetMapping("/safety/alerts/{id:\\d+}")
@@ -121,7 +155,7 @@ class AlertsController {
 
 	private String page(DataScope scope, ListRequest request, AlertRule rule, String status, Model model) {
 		PageQuery query = request.toPage();
-		String s = ListFilter.oneOf(List.of("OPEN", "DISMISSED", "REFERRED", "TARGETED"), "status", "预警状态", status);
+		String s = status(status);
 		model.addAttribute("result", alerts.list(scope, rule, s, query));
 		model.addAttribute("query", query);
 		model.addAttribute("rule", rule);

@@ -30,7 +30,7 @@ import org.youguan.region.Regions;
 
 /**
  * The 寄递安保期 pages, for the bureau ({@code /safety/periods}: the list, the form to declare one, a period's summary
- * per day with the missing reports and its .xlsx export, the list of every missing daily report) and the enterprise's
+ * per day with the missing reports and its .xlsx export, the list's .xlsx export, the list of every missing daily report) and the enterprise's
  * portal ({@code /enterprise/safety/periods}: the periods covering it, its daily reports, the ones it still owes and the
  * form to file one), on the same templates. A refused form comes back with its errors, the values typed and a 4xx
  * status ({@link FormSteps}).
@@ -46,6 +46,14 @@ class PeriodController {
 			Column.of("已报送企业", PeriodDay::reported), Column.of("应报送企业", PeriodDay::expected),
 			Column.of("收寄量", PeriodDay::parcels), Column.of("过机安检量", PeriodDay::screened),
 			Column.of("过机率(%)", PeriodDay::screeningRate), Column.of("未报送企业", d -> String.join("、", d.missing()), 60));
+
+	/** The list's export columns: what the list shows, the period's dates and its requirements apart. */
+	static final List<Column<PeriodView>> COLUMNS = List.of(Column.of("名称", PeriodView::name, 30),
+			Column.of("区域", PeriodView::regionName), Column.of("开始日期", PeriodView::startsOn),
+			Column.of("结束日期", PeriodView::endsOn),
+			Column.of("状态", p -> p.cancelled() ? "已撤销" : p.active() ? "进行中" : null),
+			Column.of("100%过机", PeriodView::fullScreening), Column.of("每日报送", PeriodView::dailyReporting),
+			Column.of("其他要求", PeriodView::otherRules, 40));
 
 	private final SecurityPeriods periods;
 
@@ -75,6 +83,15 @@ class PeriodController {
 		model.addAttribute("missing", periods.missing(me.scope()));
 		model.addAttribute("base", me.isStaff() ? STAFF : PORTAL);
 		return "safety/periods";
+	}
+
+	/** The list as .xlsx: the page's 进行中 switch, search and order, the periods the caller sees. */
+	@GetMapping({ STAFF + "/export.xlsx", PORTAL + "/export.xlsx" })
+	@PreAuthorize(LedgerAccess.READERS_OR_ENTERPRISE)
+	ResponseEntity<byte[]> export(@AuthenticationPrincipal CurrentUser me, ListRequest request,
+			@RequestParam(required = false) Boolean active) {
+		var rows = periods.list(me.scope(), Boolean.TRUE.equals(active), request.toExport()).items();
+		return Downloads.xlsx("寄递安保期.xlsx", spreadsheets.write("寄递安保期", COLUMNS, rows));
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -12,9 +13,12 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
+import org.youguan.ExportedRows;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
+import org.youguan.SignIn;
 import org.youguan.audit.AuditEvent;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.AccessRefusedException;
@@ -309,6 +313,28 @@ class SecurityPeriodIntegrationTest {
 		}
 		mvc.perform(get("/safety/periods/" + id).header("Authorization", CITY)).andExpect(status().isOk());
 		mvc.perform(get("/enterprise/safety/periods/" + id).header("Authorization", SHUNFENG)).andExpect(status().isOk());
+	}
+
+	@Test
+	void theListExportHoldsTheListsColumnsOnlyThePeriodsTheUserSeesAndFollowsTheSearch() throws Exception {
+		String marker = "导出安保期" + UUID.randomUUID().toString().substring(0, 8);
+		declare("320506", marker + "吴中");
+		declare("320506", marker + "吴中二期");
+		declare("320507", marker + "相城");
+		MockHttpSession county = SignIn.session(mvc, "wz.staff");
+
+		List<List<String>> rows = ExportedRows.of(mvc, county, "/safety/periods/export.xlsx", "q", marker);
+		assertThat(rows.get(0)).containsExactly("名称", "区域", "开始日期", "结束日期", "状态", "100%过机", "每日报送", "其他要求");
+		assertThat(ExportedRows.column(rows, 0)).as("the Xiangcheng period is not the county's")
+			.containsExactlyInAnyOrder(marker + "吴中", marker + "吴中二期");
+		assertThat(rows.get(1)).contains(today().minusDays(2).toString(),
+				today().plusDays(2).toString(), "进行中", "是");
+		assertThat(ExportedRows.column(ExportedRows.of(mvc, county, "/safety/periods/export.xlsx", "q", marker + "吴中二"), 0))
+			.as("the search narrows it").containsExactly(marker + "吴中二期");
+		assertThat(ExportedRows.of(mvc, county, "/safety/periods/export.xlsx", "q", marker, "active", "true"))
+			.as("active periods stay under 进行中").hasSize(3);
+		mvc.perform(get("/safety/periods").session(county))
+			.andExpect(content().string(containsString("/safety/periods/export.xlsx")));
 	}
 
 	@Test

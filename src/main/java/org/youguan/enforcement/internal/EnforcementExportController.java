@@ -1,0 +1,82 @@
+package org.youguan.enforcement.internal;
+
+import java.util.List;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.youguan.documents.Column;
+import org.youguan.documents.Downloads;
+import org.youguan.documents.Spreadsheets;
+import org.youguan.enforcement.CaseStatus;
+import org.youguan.enforcement.LeadView;
+import org.youguan.enforcement.Leads;
+import org.youguan.enforcement.PenaltyCases;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.ListRequest;
+
+/**
+ * The enforcement lists as .xlsx, for the same roles and scope as their pages ({@link EnforcementController}): the
+ * leads ({@code /enforcement/leads}) and the cases ({@code /enforcement/cases}), each with the page's filters, search
+ * and order, every row up to the export limit, the columns the page shows (summaries with personal numbers masked, as
+ * listed).
+ */
+@Controller
+@PreAuthorize(EnforcementApiController.READERS)
+class EnforcementExportController {
+
+	static final List<Column<LeadView>> LEAD_COLUMNS = List.of(Column.of("收到日期", LeadView::receivedOn),
+			Column.of("来源", l -> l.source().label()), Column.of("来源说明", LeadView::sourceDetail, 24),
+			Column.of("当事人", LeadView::enterpriseName, 30), Column.of("统一社会信用代码", LeadView::enterpriseCreditCode, 20),
+			Column.of("线索内容", LeadView::summary, 40), Column.of("状态", l -> l.status().label()),
+			Column.of("案件编号", LeadView::caseNumber, 24));
+
+	static final List<Column<PenaltyCases.CaseSummary>> CASE_COLUMNS = List.of(
+			Column.of("案件编号", PenaltyCases.CaseSummary::number, 24),
+			Column.of("当事人", PenaltyCases.CaseSummary::enterpriseName, 30),
+			Column.of("统一社会信用代码", PenaltyCases.CaseSummary::enterpriseCreditCode, 20),
+			Column.of("违法行为", k -> k.violationCode().shortName(), 24),
+			Column.of("立案日期", PenaltyCases.CaseSummary::filedOn), Column.of("状态", k -> k.status().label()),
+			Column.of("剩余天数", PenaltyCases.CaseSummary::remainingDays),
+			Column.of("决定期限", PenaltyCases.CaseSummary::decisionDueOn),
+			Column.of("中止计时", PenaltyCases.CaseSummary::suspended),
+			Column.of("处罚决定文号", PenaltyCases.CaseSummary::decisionNumber, 24),
+			Column.of("处罚种类", k -> k.penalty() == null ? null : k.penalty().label()),
+			Column.of("罚款（元）", PenaltyCases.CaseSummary::fine),
+			Column.of("公示日期", PenaltyCases.CaseSummary::publishedOn),
+			Column.of("历史导入", PenaltyCases.CaseSummary::imported));
+
+	private final Leads leads;
+
+	private final PenaltyCases cases;
+
+	private final Spreadsheets spreadsheets;
+
+	EnforcementExportController(Leads leads, PenaltyCases cases, Spreadsheets spreadsheets) {
+		this.leads = leads;
+		this.cases = cases;
+		this.spreadsheets = spreadsheets;
+	}
+
+	/** The leads as .xlsx: the page's status filter, search and order. */
+	@GetMapping("/enforcement/leads/export.xlsx")
+	ResponseEntity<byte[]> leads(DataScope scope, ListRequest request, @RequestParam(required = false) String status) {
+		var rows = leads.list(scope, EnforcementApiController.leadStatus(status), request.toExport()).items();
+		return Downloads.xlsx("案件线索.xlsx", spreadsheets.write("案件线索", LEAD_COLUMNS, rows));
+	}
+
+	/**
+	 * The cases as .xlsx: the page's 办理中/全部 switch (办理中 by default), status filter, search and order; a status asked
+	 * for is the filter, as on the page.
+	 */
+	@GetMapping("/enforcement/cases/export.xlsx")
+	ResponseEntity<byte[]> cases(DataScope scope, ListRequest request,
+			@RequestParam(required = false, defaultValue = "true") boolean open,
+			@RequestParam(required = false) String status) {
+		CaseStatus s = EnforcementApiController.caseStatus(status);
+		var rows = cases.list(scope, open && s == null, s, request.toExport()).items();
+		return Downloads.xlsx("行政处罚案件.xlsx", spreadsheets.write("行政处罚案件", CASE_COLUMNS, rows));
+	}
+}
