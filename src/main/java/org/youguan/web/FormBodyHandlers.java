@@ -51,10 +51,24 @@ final class FormBodyHandlers {
 	 * and method at all (the body is judged as any other, a 404 or 405 follows), or when one takes it.
 	 */
 	boolean bodyNotTaken(HttpServletRequest request) {
+		return Boolean.FALSE.equals(taken(request));
+	}
+
+	/**
+	 * Whether a handler of the request's path and method takes its urlencoded form body — the only case in which the
+	 * body needs parsing before the dispatcher: a body nobody takes is answered 415, one to a path or method nobody
+	 * answers 404 or 405, neither of which reads it (so a broken escape in it is no 500).
+	 */
+	boolean bodyTaken(HttpServletRequest request) {
+		return Boolean.TRUE.equals(taken(request));
+	}
+
+	/** Taken, not taken, or null: no form body, or no handler of the path and method. */
+	private Boolean taken(HttpServletRequest request) {
 		String type = request.getContentType();
 		if (!FORM_METHODS.contains(request.getMethod()) || type == null || !type.toLowerCase(Locale.ROOT)
 			.startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE)) {
-			return false;
+			return null;
 		}
 		PathContainer path = RequestPath.parse(request.getRequestURI(), request.getContextPath()).pathWithinApplication();
 		boolean answered = false;
@@ -70,10 +84,10 @@ final class FormBodyHandlers {
 			boolean declared = !info.getConsumesCondition().isEmpty();
 			if (declared ? info.getConsumesCondition().getMatchingCondition(request) != null
 					: !readsObjectBody(handler.getValue())) {
-				return false;
+				return true;
 			}
 		}
-		return answered;
+		return answered ? false : null;
 	}
 
 	/**

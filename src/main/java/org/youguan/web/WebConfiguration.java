@@ -132,15 +132,16 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	/**
 	 * Spring's parse of a PUT, PATCH or DELETE form body (Tomcat parses a POST's only), in place of Spring Boot's —
-	 * except for a body no handler of the path and method takes ({@link FormBodyHandlers}): Spring answers its 415
-	 * unread, where the parse failed first on a broken escape (a 500).
+	 * only for a body a handler of the path and method takes ({@link FormBodyHandlers#bodyTaken}): one nobody takes is
+	 * answered 415, one to a path or method nobody answers 404 or 405, all unread, where the parse failed first on a
+	 * broken escape (a 500, anonymous callers included).
 	 */
 	@Bean
 	OrderedFormContentFilter formContentFilter(FormBodyHandlers forms) {
 		return new OrderedFormContentFilter() {
 			@Override
 			protected boolean shouldNotFilter(HttpServletRequest request) {
-				return forms.bodyNotTaken(request);
+				return !forms.bodyTaken(request);
 			}
 		};
 	}

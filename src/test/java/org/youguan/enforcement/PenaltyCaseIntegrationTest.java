@@ -291,8 +291,9 @@ class PenaltyCaseIntegrationTest {
 		LocalDate today = LocalDate.now(clock);
 		OutletFiled late = new OutletFiled(filing, filing, "320506" + filing, "320506", e.creditCode(), true,
 				"网点备案-320506-" + filing, "测试逾期网点" + filing, today.minusDays(30), today.minusDays(9), today);
+		// the same event delivered again (the two are handled in either order)
 		OutletFiled again = new OutletFiled(filing, filing, late.filingNumber(), "320506", e.creditCode(), true,
-				late.applicationNumber(), late.outletName(), late.openedOn(), late.submittedOn(), today.minusDays(1));
+				late.applicationNumber(), late.outletName(), late.openedOn(), late.submittedOn(), today);
 		OutletFiled timely = new OutletFiled(filing + 1, filing + 1, "320506" + (filing + 1), "320506", e.creditCode(),
 				false, "网点备案-320506-" + (filing + 1), "测试按期网点" + filing, today.minusDays(10), today.minusDays(5), today);
 		tx.executeWithoutResult(s -> events.publishEvent(late));

@@ -397,6 +397,13 @@ class RealServerInputIntegrationTest {
 		// a page form still has its values judged
 		Answer page = send("POST /public/complaints/new HTTP/1.1\r\n", form + "Accept: text/html\r\n", body);
 		assertThat(page.status()).isEqualTo(400);
+		// a PUT, PATCH or DELETE form body to a path or method nobody answers is never parsed: 404 or 405, no 500,
+		// whoever sends it
+		for (String line : List.of("PUT /login HTTP/1.1\r\n", "PATCH /api/v1/public/complaints HTTP/1.1\r\n",
+				"DELETE /api/v1/no-such-thing HTTP/1.1\r\n")) {
+			Answer unanswered = send(line, form + "Accept: application/json\r\n", "a=%zz".getBytes(StandardCharsets.US_ASCII));
+			assertThat(unanswered.status()).as(line + unanswered.body()).isIn(401, 403, 404, 405);
+		}
 	}
 
 	/**
