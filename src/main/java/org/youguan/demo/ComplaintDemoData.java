@@ -142,8 +142,8 @@ class ComplaintDemoData {
 
 		// the city's notice of this year up to last month, as the bureau publishes it (so the public page is not empty)
 		YearMonth last = YearMonth.from(today).minusMonths(1);
-		notices.publish(DataScope.region(DemoCity.CITY), DemoCity.CITY, regions.fullName(DemoCity.CITY), "苏州市邮政管理局",
-				YearMonth.of(last.getYear(), 1), last, "苏州市邮政管理局");
+		notices.publish(DataScope.region(DemoCity.CITY), DemoCity.CITY, regions.fullName(DemoCity.CITY), DemoCity.CITY_BUREAU,
+				YearMonth.of(last.getYear(), 1), last, DemoCity.CITY_BUREAU);
 	}
 
 	private ComplaintForm form(String brand, String county, String category, LocalDate around) {

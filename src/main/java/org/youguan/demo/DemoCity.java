@@ -45,6 +45,9 @@ class DemoCity implements ApplicationRunner {
 
 	static final String CITY = "3205";
 
+	/** The demo city's bureau, in whose name the demo's city-wide acts (notices, reminders, licences) are signed. */
+	static final String CITY_BUREAU = "苏州市邮政管理局";
+
 	static final Map<String, String> COUNTY_BUREAUS = new LinkedHashMap<>();
 	static {
 		COUNTY_BUREAUS.put("320505", "苏州市虎丘区邮政管理局");
@@ -177,7 +180,7 @@ class DemoCity implements ApplicationRunner {
 		long province = bureaus.create(all, new BureauData("江苏省邮政管理局", "江苏省局", BureauLevel.PROVINCE, "32", null,
 				"南京市建邺区", "025-12345678"), true);
 		bureauIds.put("32", province);
-		long city = bureaus.create(all, new BureauData("苏州市邮政管理局", "苏州市局", BureauLevel.CITY, CITY, province,
+		long city = bureaus.create(all, new BureauData(CITY_BUREAU, "苏州市局", BureauLevel.CITY, CITY, province,
 				"苏州市姑苏区", "0512-12345678"), true);
 		bureauIds.put(CITY, city);
 		COUNTY_BUREAUS.forEach((region, name) -> bureauIds.put(region, bureaus.create(all,

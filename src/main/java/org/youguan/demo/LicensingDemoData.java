@@ -40,7 +40,7 @@ import org.youguan.documents.PdfFiles;
 @Component
 class LicensingDemoData {
 
-	static final Clerk CITY = Clerk.system("苏州市邮政管理局", BureauLevel.CITY, DemoCity.CITY);
+	static final Clerk CITY = Clerk.system(DemoCity.CITY_BUREAU, BureauLevel.CITY, DemoCity.CITY);
 
 	static final Clerk PROVINCE = Clerk.system("江苏省邮政管理局", BureauLevel.PROVINCE, "32");
 

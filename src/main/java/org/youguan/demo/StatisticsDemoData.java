@@ -109,9 +109,9 @@ class StatisticsDemoData {
 		}
 		for (EnterpriseView e : returned) {
 			long id = submit(city, monthly, e, current, monthlyValues(e, unitVolume(e), current.first(), first));
-			reports.returnForCorrection(city, id, "同城业务量与上月相比变化较大，请核实后重新报送", "演示数据");
+			reports.returnForCorrection(city, id, "同城业务量与上月相比变化较大，请核实后重新报送", DemoCity.CITY_BUREAU);
 		}
-		completeness.remind(city, monthly, current, "演示数据");
+		completeness.remind(city, monthly, current, DemoCity.CITY_BUREAU);
 
 		ReportForm quarterly = forms.byCode("green-care");
 		Period lastQuarter = forms.currentPeriod(quarterly);

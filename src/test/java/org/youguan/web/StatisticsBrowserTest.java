@@ -1,17 +1,19 @@
 package org.youguan.web;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.YearMonth;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 4's path through a real Chromium: the demo enterprise reports last month (the values of the month before, so
+ * Issue 4's path through a real Chromium: the county bureau reminds the demo enterprise of last month (催报) and the
+ * reminder reaches the enterprise's notifications; the enterprise reports last month (the values of the month before, so
  * no jump needs explaining); the county bureau approves; the dashboard's chart and table count the new volume.
  */
 class StatisticsBrowserTest extends BrowserTest {
@@ -22,8 +24,19 @@ class StatisticsBrowserTest extends BrowserTest {
 		Browser.signIn(browser, url(""), "wz.staff");
 		browser.get(url("/"));
 		BigDecimal before = number(browser.findElement(By.cssSelector("#dashboard-trend td[data-month='" + month + "']")).getText());
+		browser.get(url("/statistics/completeness?period=" + month));
+		click(By.id("remind"));
+		waitFor(By.id("flash"));
+		YearMonth m = YearMonth.parse(month);
+		String reminded = "催报：苏州市吴中区邮政管理局提醒您报送" + m.getYear() + "年" + m.getMonthValue() + "月";
 
 		Browser.signIn(browser, url(""), "sf.wz");
+		// the notification is written once the reminder has committed, by the event's listener
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> {
+			d.get(url("/notifications"));
+			return d.findElement(By.id("notifications")).getText().contains(reminded);
+		});
+		Browser.screenshot(browser, "enterprise-reminder");
 		browser.get(url("/enterprise/statistics"));
 		browser.findElement(By.id("open-monthly")).click();
 		waitFor(By.id("report-form"));
