@@ -9,6 +9,18 @@ import java.util.regex.Pattern;
 /**
  * How text from forms, sheets, files and requests is stored: trimmed, null when blank, and never with characters no
  * field can hold.
+ * <p>What shows nothing ({@link #blank}): white space, every Unicode space, the invisible format characters (Cf), and
+ * the characters Unicode lists as default-ignorable although they are letters or marks (DerivedCoreProperties
+ * Default_Ignorable_Code_Point: the combining grapheme joiner U+034F, the Hangul fillers U+115F, U+1160, U+3164,
+ * U+FFA0, the Khmer inherent vowels U+17B4–U+17B5, the Mongolian variation selectors U+180B–U+180F, U+2060–U+206F,
+ * the variation selectors U+FE00–U+FE0F and U+E0100–U+E01EF, U+FFF0–U+FFF8, the tags U+E0000–U+E0FFF), and the blank
+ * Braille pattern U+2800, which every font draws as nothing. Such characters around a text are stripped and a text of
+ * only them is blank, so a name of "\u2800" or "\u3164\u115F" is "不能为空".
+ * <p>The rule for names (a person's, a department's, a brand's, an outlet's, an enterprise's …: {@link Validation#name}):
+ * a character that shows nothing and is no space ({@link #hiddenAt}: U+200B, U+200C, U+200D, U+2060, U+FEFF, U+2800,
+ * the fillers, a tab …) inside a name is refused, never removed without a word — "顺丰\u200B速运" would look like
+ * "顺丰速运" and be another name. The refusal names the field (rule {@code invisible-character}) and the page form shows
+ * the name back as typed for the user to correct.
  */
 public final class Text {
 
@@ -63,8 +75,9 @@ public final class Text {
 
 	/**
 	 * Whether the text shows nothing: null, empty, or only {@link #blank} characters — whitespace, any Unicode space
-	 * (NBSP U+00A0, U+2007, U+202F, U+3000 …) and invisible format characters (Unicode category Cf: zero-width space
-	 * U+200B, zero-width joiners, U+FEFF…), so a name of "\u200B\u00A0" is blank.
+	 * (NBSP U+00A0, U+2007, U+202F, U+3000 …), invisible format characters (Unicode category Cf: zero-width space
+	 * U+200B, zero-width joiners, U+FEFF…) and the default-ignorable letters and marks and the Braille blank (U+034F,
+	 * U+115F, U+1160, U+3164, U+FFA0, U+2800 …), so a name of "\u200B\u00A0" or "\u2800\u3164" is blank.
 	 */
 	public static boolean isBlank(CharSequence s) {
 		if (s == null) {
@@ -86,8 +99,11 @@ public final class Text {
 	 * The product's one rule for the spaces around typed text (a name, an address, a code, a task): what
 	 * {@link String#strip()} removes (ASCII white space, U+3000, U+2000–U+2006 …) and also what it keeps although it
 	 * shows as nothing — the no-break spaces U+00A0, U+2007, U+202F (Word, web pages and Excel put them after a name),
-	 * every other Unicode space (Zs, Zl, Zp) and the invisible format characters (Cf: U+FEFF byte order mark, zero-width
-	 * space U+200B, joiners, soft hyphen…). Inside the text the no-break spaces U+00A0, U+2007, U+202F and the other
+	 * every other Unicode space (Zs, Zl, Zp), the invisible format characters (Cf: U+FEFF byte order mark, zero-width
+	 * space U+200B, joiners, soft hyphen…) and the default-ignorable letters and marks and the Braille blank (U+034F,
+	 * the Hangul fillers, U+2800 …; variation selectors and tag characters right after a visible character stay, they
+	 * pick its glyph).
+	 * Inside the text the no-break spaces U+00A0, U+2007, U+202F and the other
 	 * narrow or wide Unicode spaces (U+2000–U+200A, U+205F) become the ASCII space they look like, so "顺丰\u00A0速运" and
 	 * "顺丰 速运" are one name for every uniqueness rule; the full-width space U+3000 inside (a Chinese text's indentation)
 	 * stays. Every reader of typed text uses it: sheet cells, CSV fields, JSON bodies, form fields, pasted text.
@@ -99,14 +115,8 @@ public final class Text {
 		if (s == null) {
 			return null;
 		}
-		int from = 0;
-		int to = s.length();
-		while (from < to && blank(s.charAt(from))) {
-			from++;
-		}
-		while (to > from && blank(s.charAt(to - 1))) {
-			to--;
-		}
+		int from = strippedFrom(s);
+		int to = strippedTo(s, from);
 		int inner = -1;
 		for (int i = from; i < to; i++) {
 			if (narrowSpace(s.charAt(i))) {
@@ -126,17 +136,100 @@ public final class Text {
 	}
 
 	/**
+	 * Where {@link #strip} lets a text begin: the index of its first character that is not {@link #blank}.
+	 * @param s the text
+	 * @return the index, {@code s.length()} when all of it is blank
+	 */
+	public static int strippedFrom(String s) {
+		int from = 0;
+		while (from < s.length() && blank(s.codePointAt(from))) {
+			from += Character.charCount(s.codePointAt(from));
+		}
+		return from;
+	}
+
+	/**
+	 * Where {@link #strip} lets a text end: past its last character that is not {@link #blank}, or past the variation
+	 * selectors and tag characters right after such a character (they pick its glyph: ❤ + U+FE0F is the red heart, a
+	 * flag's tags name its region), which end the text rather than trail it.
+	 * @param s the text
+	 * @param from where the text begins ({@link #strippedFrom})
+	 * @return the index, {@code from} at the least
+	 */
+	public static int strippedTo(String s, int from) {
+		int to = s.length();
+		while (to > from && blank(s.codePointBefore(to))) {
+			int c = s.codePointBefore(to);
+			if (selector(c)) {
+				int before = to;
+				while (before > from && selector(s.codePointBefore(before))) {
+					before -= Character.charCount(s.codePointBefore(before));
+				}
+				if (before > from && !blank(s.codePointBefore(before))) {
+					return to;
+				}
+			}
+			to -= Character.charCount(c);
+		}
+		return to;
+	}
+
+	/** A variation selector or a tag character: it changes the glyph of the character before it. */
+	private static boolean selector(int c) {
+		return variationSelector(c) || c >= 0xE0000 && c <= 0xE007F;
+	}
+
+	private static boolean variationSelector(int c) {
+		return c >= 0xFE00 && c <= 0xFE0F || c >= 0xE0100 && c <= 0xE01EF || c >= 0x180B && c <= 0x180D || c == 0x180F;
+	}
+
+	/**
 	 * Whether a character is one {@link #strip} removes around typed text and {@link #isBlank} counts as nothing:
-	 * white space, a Unicode space, line or paragraph separator, or an invisible format character (Cf). Printable ASCII
-	 * costs one comparison.
-	 * @param c a code point (a UTF-16 unit will do: {@link #strip} reads units, the tags of plane 14 are no part of
-	 *        typed text's ends)
+	 * white space, a Unicode space, line or paragraph separator, an invisible format character (Cf), a default-ignorable
+	 * letter or mark (U+034F, the Hangul fillers U+115F, U+1160, U+3164, U+FFA0, variation selectors …: see the class
+	 * comment) or the blank Braille pattern U+2800. Printable ASCII costs one comparison.
+	 * @param c a code point
 	 */
 	public static boolean blank(int c) {
 		if (c > ' ' && c < 0x7f) {
 			return false;
 		}
-		return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT;
+		return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT
+				|| ignorable(c);
+	}
+
+	/**
+	 * The default-ignorable code points that are no format character (Unicode DerivedCoreProperties
+	 * Default_Ignorable_Code_Point, less Cf) and the blank Braille pattern U+2800: fonts draw them as nothing.
+	 */
+	private static boolean ignorable(int c) {
+		return c == 0x034F || c == 0x115F || c == 0x1160 || c == 0x17B4 || c == 0x17B5 || c >= 0x180B && c <= 0x180F
+				|| c >= 0x2060 && c <= 0x206F || c == 0x2800 || c == 0x3164 || c >= 0xFE00 && c <= 0xFE0F || c == 0xFFA0
+				|| c >= 0xFFF0 && c <= 0xFFF8 || c >= 0x1BCA0 && c <= 0x1BCA3 || c >= 0xE0000 && c <= 0xE0FFF;
+	}
+
+	/**
+	 * The index of the first character inside a name that shows nothing and is no space, or -1: a {@link #blank}
+	 * character other than a Unicode space (Zs) — zero-width space U+200B, the joiners U+200C and U+200D, the word joiner
+	 * U+2060, U+FEFF, the blank Braille pattern U+2800, the Hangul fillers, the combining grapheme joiner U+034F, a
+	 * variation selector, a tab or line break. Two names that differ only by such a character look alike, so a name must
+	 * hold none ({@link Validation#name}); a space of any width shows as a gap and passes.
+	 * @param name the name as {@link #strip} leaves it; null holds none
+	 */
+	public static int hiddenAt(CharSequence name) {
+		if (name == null) {
+			return -1;
+		}
+		for (int i = 0; i < name.length(); i++) {
+			int c = Character.codePointAt(name, i);
+			if (blank(c) && !Character.isSpaceChar(c)) {
+				return i;
+			}
+			if (Character.isSupplementaryCodePoint(c)) {
+				i++;
+			}
+		}
+		return -1;
 	}
 
 	/** A Unicode space other than ASCII's and U+3000 that looks like the ASCII one: NBSP, U+2000–U+200A, U+202F, U+205F. */

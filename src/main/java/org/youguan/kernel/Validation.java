@@ -101,6 +101,28 @@ public final class Validation {
 	}
 
 	/**
+	 * A name — a person's, a department's, a brand's, an outlet's, an enterprise's, a plan's — holds no character inside
+	 * it that shows nothing and is no space ({@link Text#hiddenAt}: zero-width space U+200B, the joiners U+200C/U+200D,
+	 * U+2060, U+FEFF, the Braille blank U+2800, the Hangul fillers, a tab …): "顺丰\u200B速运" would look like "顺丰速运" and
+	 * pass every uniqueness rule as another name (rule {@code invisible-character}). Such characters around the name are
+	 * stripped ({@link Text#strip}), and a name of only them is blank ({@link #required}). Null passes.
+	 */
+	public Validation name(String field, String label, String value) {
+		int at = Text.hiddenAt(Text.strip(value));
+		return require(field, at < 0, "invisible-character", label + "含有看不见的字符（"
+				+ (at < 0 ? "" : Text.codePoint(Text.strip(value), at)) + "，如零宽空格、盲文空白、韩文填充符），请删除后重试");
+	}
+
+	/**
+	 * A required name of at most {@code max} characters ({@link #required}, {@link #maxLength}) holding no hidden
+	 * character ({@link #name(String, String, String)}): the one check every name field of a form, a JSON body or a
+	 * sheet's row runs.
+	 */
+	public Validation name(String field, String label, String value, int max) {
+		return required(field, label, value).maxLength(field, label, value, max).name(field, label, value);
+	}
+
+	/**
 	 * An identifier typed by hand — a 文号, 编号 or 证号 that names one record and is compared with others — holds no
 	 * character that is invisible or looks like another inside it ({@link Text#invisibleAt}): "…000001" and
 	 * "…000001\u200B" would look alike and differ, so a number already used would pass as new (rule

@@ -1,5 +1,7 @@
 package org.youguan.kernel;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,5 +39,56 @@ class TextStripTest {
 		assertThat(Text.isBlank("\uFEFF\u200B\u00A0")).isTrue();
 		assertThat(Text.blankToNull("\u00A0")).isNull();
 		assertThat(Text.isBlank("\u00A0顺丰")).isFalse();
+	}
+
+	@Test
+	void blankLookingLettersAndMarksAreBlankAroundTextAndAloneAsSpacesAre() {
+		for (String blank : new String[] { "\u2800", "\u115F", "\u1160", "\u3164", "\uFFA0", "\u034F", "\u17B4", "\u180E",
+				"\u2061", "\uDB40\uDDF0" }) {
+			String code = Text.codePoint(blank, 0);
+			assertThat(Text.isBlank(blank + blank + "\u00A0")).as(code).isTrue();
+			assertThat(Text.blankToNull(blank)).as(code).isNull();
+			assertThat(Text.strip(blank + "顺丰" + blank)).as(code).isEqualTo("顺丰");
+		}
+		assertThat(Text.isBlank("\u2800\u3164\u115F\u1160\uFFA0\u034F")).isTrue();
+		assertThat(Text.isBlank("\u2800顺丰")).isFalse();
+	}
+
+	@Test
+	void aVariationSelectorOrTagAfterAVisibleCharacterEndsTheTextAndOneAloneIsBlank() {
+		assertThat(Text.strip("收到了\u2764\uFE0F")).isEqualTo("收到了\u2764\uFE0F");
+		assertThat(Text.strip("收到了\u2764\uFE0F\u200B ")).isEqualTo("收到了\u2764\uFE0F");
+		assertThat(Text.strip("\uFE0F收到了")).isEqualTo("收到了");
+		assertThat(Text.strip("收到了 \uFE0F")).isEqualTo("收到了");
+		for (String selector : new String[] { "\uFE0F", "\uFE00", "\u180B", "\uDB40\uDD00", "\uDB40\uDC20" }) {
+			assertThat(Text.isBlank(selector + "\u3000" + selector)).as(Text.codePoint(selector, 0)).isTrue();
+			assertThat(Text.strip(selector + "顺丰")).as(Text.codePoint(selector, 0)).isEqualTo("顺丰");
+		}
+	}
+
+	@Test
+	void aCharacterThatShowsNothingInsideANameIsFoundAndASpaceIsNot() {
+		for (String hidden : new String[] { "\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF", "\u2800", "\u3164", "\u115F",
+				"\u1160", "\uFFA0", "\u034F", "\t" }) {
+			assertThat(Text.hiddenAt("顺丰" + hidden + "速运")).as(Text.codePoint(hidden, 0)).isEqualTo(2);
+		}
+		assertThat(Text.hiddenAt("顺丰 速运")).isEqualTo(-1);
+		assertThat(Text.hiddenAt("顺丰\u3000速运")).isEqualTo(-1);
+		assertThat(Text.hiddenAt("张三")).isEqualTo(-1);
+		assertThat(Text.hiddenAt(null)).isEqualTo(-1);
+	}
+
+	@Test
+	void aNameWithAHiddenCharacterInsideIsRefusedNamingTheFieldAndOneOfOnlyBlanksIsRequired() {
+		List<FieldError> inside = new Validation().name("name", "品牌名称", "顺丰\u200B速运", 60).errors();
+		assertThat(inside).singleElement().satisfies(e -> {
+			assertThat(e.field()).isEqualTo("name");
+			assertThat(e.rule()).isEqualTo("invisible-character");
+			assertThat(e.message()).startsWith("品牌名称含有看不见的字符（U+200B");
+		});
+		assertThat(new Validation().name("name", "品牌名称", "\u2800\u3164", 60).errors()).extracting(FieldError::rule)
+			.containsExactly("required");
+		assertThat(new Validation().name("name", "品牌名称", "\u2800顺丰 速运\u200B", 60).errors()).isEmpty();
+		assertThat(new Validation().name("contact", "联系人", null).errors()).isEmpty();
 	}
 }

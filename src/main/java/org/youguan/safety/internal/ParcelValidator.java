@@ -254,7 +254,7 @@ final class ParcelValidator {
 			return reject("screeningMachineSerial", "required", "本企业没有登记在用的安检机，过机安检的记录（screened为true）须填写"
 					+ "安检机编号（screeningMachineSerial）；委托第三方安检的，须填写网点备案编号（outletFilingNumber），且该网点在收寄日有有效的委托安检合同");
 		}
-		String courier = trimmed(v[ParcelField.COURIER_ID.ordinal()]);
+		String courier = typedIdentifier(trimmed(v[ParcelField.COURIER_ID.ordinal()]));
 		if (courier != null && courier.codePointCount(0, courier.length()) > MAX_TEXT) {
 			return reject("courierId", "length", "快递员编号（courierId）不能超过40个字符");
 		}
@@ -276,6 +276,18 @@ final class ParcelValidator {
 			return sent;
 		}
 		return Text.identifier(sent);
+	}
+
+	/**
+	 * A courier id as it is kept and compared (the courier alerts count one courier's parcels by it): written as
+	 * {@link Text#identifier} writes a typed identifier — full-width digits and letters of a Chinese input method are
+	 * ASCII (Ｋ００１ is K001) — when it holds anything beyond ASCII; ASCII costs one pass, no copy.
+	 */
+	private static String typedIdentifier(String trimmed) {
+		if (trimmed == null || trimmed.chars().allMatch(c -> c < 0x80)) {
+			return trimmed;
+		}
+		return Text.identifier(trimmed);
 	}
 
 	/** Whether a contract with a third-party screening contractor covers the outlet on the acceptance day (China time). */
@@ -308,14 +320,8 @@ final class ParcelValidator {
 	private boolean clean(String s, ParcelField field) {
 		// spaces around the value (a tab or line break a spreadsheet left, a no-break space, a BOM: Text.blank) are
 		// trimmed, not refused
-		int from = 0;
-		int to = s.length();
-		while (from < to && Text.blank(s.charAt(from))) {
-			from++;
-		}
-		while (to > from && Text.blank(s.charAt(to - 1))) {
-			to--;
-		}
+		int from = Text.strippedFrom(s);
+		int to = Text.strippedTo(s, from);
 		for (int i = from; i < to; i++) {
 			char c = s.charAt(i);
 			if (c >= ' ' && c < 0x7f) {
@@ -449,14 +455,14 @@ final class ParcelValidator {
 			return null;
 		}
 		int len = s.length();
-		if (len > 0 && edge(s.charAt(0)) && edge(s.charAt(len - 1))) {
+		if (len > 0 && edge(s.codePointAt(0)) && edge(s.codePointBefore(len))) {
 			return s;
 		}
 		String t = Text.strip(s);
 		return t.isEmpty() ? null : t;
 	}
 
-	private static boolean edge(char c) {
+	private static boolean edge(int c) {
 		return !Text.blank(c);
 	}
 
