@@ -237,6 +237,23 @@ public final class Masking {
 	private static char[] maskJoined(String text, char[] out, int[] starts, int[] ends, int groups) {
 		StringBuilder digits = new StringBuilder(24);
 		for (int a = 0; a < groups; a++) {
+			int singles = 0;
+			while (a + singles < groups && ends[a + singles] - starts[a + singles] == 1) {
+				singles++;
+			}
+			if (singles > 1) {
+				// a number typed one digit at a time (1 3 9 1 2 3 4 5 6 7 8): exactly a mobile number's 11 digits
+				if (singles == 11 && personal(digitsOf(text, starts, a, singles))) {
+					if (out == null) {
+						out = text.toCharArray();
+					}
+					for (int b = a + 3; b < a + 7; b++) {
+						out[starts[b]] = '*';
+					}
+				}
+				a += singles - 1;
+				continue;
+			}
 			int first = ends[a] - starts[a];
 			// a trunk 0 before a mobile number: 0139-1234-5678
 			int lead = first == 4 && text.charAt(starts[a]) == '0' && text.charAt(starts[a] + 1) == '1' ? 1 : 0;
@@ -289,6 +306,15 @@ public final class Masking {
 			a = best;
 		}
 		return out;
+	}
+
+	/** The digits of {@code count} blocks of one digit each, from block {@code from} on. */
+	private static String digitsOf(String text, int[] starts, int from, int count) {
+		char[] d = new char[count];
+		for (int k = 0; k < count; k++) {
+			d[k] = text.charAt(starts[from + k]);
+		}
+		return new String(d);
 	}
 
 	/** A mobile number's blocks: 3-4-4, 3-8 or 7-4 (the first block's digits, the second's, the number of joiners). */

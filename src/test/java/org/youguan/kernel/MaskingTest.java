@@ -30,6 +30,22 @@ class MaskingTest {
 		assertThat(Masking.holdsPersonalNumber(written)).as(written).isTrue();
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "1 3 9 1 2 3 4 5 6 7 8", "1-3-9-1-2-3-4-5-6-7-8", "１ ３ ９ １ ２ ３ ４ ５ ６ ７ ８", "1　3　9　1　2　3　4　5　6　7　8",
+			"1 3 9 - 1 2 3 4 - 5 6 7 8", "１３９－１２３４－５６７８", "139-1234-5678", "2026 1 3 9 1 2 3 4 5 6 7 8" })
+	void masksAMobileNumberTypedOneDigitAtATimeOrInFullWidthDigits(String written) {
+		String masked = Masking.personalNumbersIn("电话" + written + "。");
+		assertThat(masked.replaceAll("[^0-9*]", "")).as(written).endsWith("139****5678");
+		assertThat(Masking.holdsPersonalNumber(written)).as(written).isTrue();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "1 2 3 4 5 6 7 8 9 1 0", "1 3 9 1 2 3 4 5 6 7", "1 3 9 1 2 3 4 5 6 7 8 9", "评分 5 4 3 5 4 3 5 4 3 5 4",
+			"日期 2026 1 3", "13 91 23 45 678", "金额 1 3 9 元" })
+	void leavesSingleDigitsThatAreNoMobileNumberAlone(String text) {
+		assertThat(Masking.personalNumbersIn(text)).isEqualTo(text);
+	}
+
 	@Test
 	void masksAMobileNumberAfterTheCountryCodeOrBeforeALetter() {
 		assertThat(Masking.personalNumbersIn("电话8613912345678")).isEqualTo("电话86139****5678");
