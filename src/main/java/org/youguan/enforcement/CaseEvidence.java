@@ -142,7 +142,7 @@ public class CaseEvidence {
 						+ "DOCUMENTARY（书证）、PHOTO（照片）、AUDIO（音频）、VIDEO（视频）之一");
 			}
 		}
-		v.required("title", "证据名称（title）", data.title()).maxLength("title", "证据名称（title）", data.title(), 200);
+		v.name("title", "证据名称（title）", data.title(), 200);
 		v.maxLength("content", "证据内容（content）", data.content(), 4000);
 		v.maxLength("place", "收集地点（place）", data.place(), 200);
 		v.maxLength("subject", "被询问人/在场人（subject）", data.subject(), 100);

@@ -135,8 +135,7 @@ public class OnTheSpotPenalties {
 		EnterpriseView enterprise = null;
 		String region = null;
 		if (person) {
-			v.required("personName", "当事人姓名（personName）", data.personName()).maxLength("personName", "当事人姓名（personName）",
-					data.personName(), 50);
+			v.name("personName", "当事人姓名（personName）", data.personName(), 50);
 			// a name holds no digits: an ID or phone number typed into it would be printed in clear on the decision and
 			// in every list, where numbers are masked
 			v.require("personName", data.personName() == null || data.personName().codePoints().noneMatch(OnTheSpotPenalties::numeral),

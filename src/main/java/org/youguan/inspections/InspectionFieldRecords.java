@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,6 +19,7 @@ import org.youguan.documents.AttachmentDraft;
 import org.youguan.documents.AttachmentOwner;
 import org.youguan.documents.Attachments;
 import org.youguan.documents.UploadedFile;
+import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
@@ -264,8 +266,7 @@ public class InspectionFieldRecords {
 				v.require("inspectedAt", false, "format", "检查时间（inspectedAt）应为“时:分”，如09:30");
 			}
 		}
-		v.required("representative", "企业现场负责人（representative）", form.representative())
-			.maxLength("representative", "企业现场负责人（representative）", form.representative(), 50);
+		v.name("representative", "企业现场负责人（representative）", form.representative(), 50);
 		boolean random = "RANDOM".equalsIgnoreCase(Text.blankToNull(form.kind()) == null ? "" : Text.strip(form.kind()));
 		Long planId = random ? form.planId() : null;
 		String objectType = null;
@@ -335,7 +336,7 @@ public class InspectionFieldRecords {
 			v.require("planId", false, "exists", "抽查计划（planId）不存在或不在您的辖区：" + form.planId());
 			return;
 		}
-		String code = Text.blankToNull(form.enterpriseCreditCode()) == null ? "" : Text.strip(form.enterpriseCreditCode());
+		String code = Objects.requireNonNullElse(CreditCode.written(form.enterpriseCreditCode()), "");
 		List<InspectionPlan.Target> targets = plans.targets(form.planId());
 		boolean enterpriseDrawn = targets.stream().anyMatch(t -> t.enterpriseCreditCode().equalsIgnoreCase(code));
 		v.require("enterpriseCreditCode", enterpriseDrawn, "drawn", "被检查企业（enterpriseCreditCode）不是该抽查计划的抽中对象");

@@ -140,7 +140,7 @@ public class InspectionItems {
 
 	/** Checks name, legal basis, object, method and checklist of an item (each error on its field, in Chinese). */
 	private static Checked check(Validation v, ItemData data) {
-		v.required("name", "事项名称", data.name()).maxLength("name", "事项名称", data.name(), 100);
+		v.name("name", "事项名称", data.name(), 100);
 		LegalText text = null;
 		try {
 			text = data.legalText() == null || Text.isBlank(data.legalText()) ? null : LegalText.valueOf(Text.strip(data.legalText()));

@@ -195,7 +195,7 @@ public class InspectionPlans {
 	public long create(DataScope scope, long bureauId, String callerRegion, String actor, PlanData data, boolean demo,
 			List<FieldError> formErrors) {
 		Validation v = Validation.after(formErrors);
-		v.required("name", "计划名称", data.name()).maxLength("name", "计划名称", data.name(), 200);
+		v.name("name", "计划名称", data.name(), 200);
 		v.require("periodFrom", data.periodFrom() != null, "required", "检查期间起始日期不能为空");
 		v.require("periodTo", data.periodTo() != null, "required", "检查期间截止日期不能为空");
 		v.require("periodTo", data.periodFrom() == null || data.periodTo() == null || !data.periodTo().isBefore(data.periodFrom()),

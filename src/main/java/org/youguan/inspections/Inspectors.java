@@ -198,7 +198,7 @@ public class Inspectors {
 	}
 
 	private static List<String> validate(Validation v, InspectorData data) {
-		v.required("name", "姓名", data.name()).maxLength("name", "姓名", data.name(), 50);
+		v.name("name", "姓名", data.name(), 50);
 		v.required("certificateNumber", "执法证号", data.certificateNumber())
 			.maxLength("certificateNumber", "执法证号", data.certificateNumber(), 40);
 		v.require("validUntil", data.validUntil() != null, "required", "执法证有效期不能为空");

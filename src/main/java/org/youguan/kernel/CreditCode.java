@@ -81,6 +81,17 @@ public record CreditCode(String value) {
 		return Text.strip(kept.toString()).toUpperCase(Locale.ROOT);
 	}
 
+	/**
+	 * A code as typed, written as a {@link CreditCode} keeps it but not checked — for a look-up or a comparison with a
+	 * stored code ("９１３２…" or "9132…\u200B" typed is the code it shows): NFKC, invisible characters dropped, trimmed,
+	 * upper case.
+	 * @param typed the code as typed
+	 * @return the written code; null when {@code typed} is null or blank
+	 */
+	public static String written(String typed) {
+		return typed == null || Text.isBlank(typed) ? null : normalise(typed);
+	}
+
 	public static CreditCode of(String value) {
 		return new CreditCode(value);
 	}

@@ -2,6 +2,7 @@ package org.youguan.kernel;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -26,7 +27,8 @@ public final class IdCardNumber {
 	}
 
 	/**
-	 * Checks and normalises a number (spaces around it dropped, 'x' upper-cased).
+	 * Checks and normalises a number as typed ({@link Text#identifier}: full-width digits and Ｘ of a Chinese input method
+	 * are ASCII, spaces around it dropped; 'x' upper-cased).
 	 * @param today China's date today (from the application's {@code Clock}, never the JVM's zone): a birth date after
 	 * it is refused
 	 * @throws InvalidValueException on field {@code idNumber}, naming the rule: required, legacy-15, format, province,
@@ -36,7 +38,7 @@ public final class IdCardNumber {
 		if (text == null || Text.isBlank(text)) {
 			throw new InvalidValueException("idNumber", "required", "身份证号码不能为空");
 		}
-		String value = Text.strip(text).toUpperCase();
+		String value = Text.identifier(text).toUpperCase(Locale.ROOT);
 		if (value.length() == 15 && value.chars().allMatch(Character::isDigit)) {
 			throw new InvalidValueException("idNumber", "legacy-15",
 					"不受理15位旧身份证号码，请填写18位身份证号码（GB 11643-1999）");

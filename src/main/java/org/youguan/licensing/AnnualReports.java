@@ -151,7 +151,7 @@ public class AnnualReports {
 		LocalDate today = today();
 		String code = null;
 		if (clerk.enterprise()) {
-			if (!Text.isBlank(data.creditCode()) && !Text.strip(data.creditCode()).equalsIgnoreCase(clerk.enterpriseCreditCode())) {
+			if (!Text.isBlank(data.creditCode()) && !CreditCode.written(data.creditCode()).equalsIgnoreCase(clerk.enterpriseCreditCode())) {
 				throw new AccessRefusedException("creditCode", "企业用户只能报送本企业的年度报告");
 			}
 			code = clerk.enterpriseCreditCode();

@@ -109,7 +109,7 @@ public class BranchFilings {
 		Validation v = new Validation();
 		String code = null;
 		if (clerk.enterprise()) {
-			if (!Text.isBlank(data.parentCreditCode()) && !Text.strip(data.parentCreditCode()).equalsIgnoreCase(clerk.enterpriseCreditCode())) {
+			if (!Text.isBlank(data.parentCreditCode()) && !CreditCode.written(data.parentCreditCode()).equalsIgnoreCase(clerk.enterpriseCreditCode())) {
 				throw new AccessRefusedException("parentCreditCode", "企业用户只能为本企业的分支机构备案");
 			}
 			code = clerk.enterpriseCreditCode();
@@ -120,9 +120,9 @@ public class BranchFilings {
 		else {
 			code = v.check("parentCreditCode", () -> CreditCode.of(data.parentCreditCode()).value());
 		}
-		v.required("name", "分支机构名称（name）", data.name()).maxLength("name", "分支机构名称（name）", data.name(), 200)
+		v.name("name", "分支机构名称（name）", data.name(), 200)
 			.required("address", "地址（address）", data.address()).maxLength("address", "地址（address）", data.address(), 300)
-			.required("headName", "负责人（headName）", data.headName()).maxLength("headName", "负责人（headName）", data.headName(), 60);
+			.name("headName", "负责人（headName）", data.headName(), 60);
 		String region = null;
 		if (Text.isBlank(data.regionCode())) {
 			v.require("regionCode", false, "required", "分支机构所在地（regionCode）不能为空");

@@ -255,7 +255,7 @@ public class LicenceApplications {
 				: parse(v, "kind", "申请类型", data.kind(), ApplicationKind.class);
 		String code = null;
 		if (clerk.enterprise()) {
-			String given = Text.isBlank(data.applicantCreditCode()) ? clerk.enterpriseCreditCode() : Text.strip(data.applicantCreditCode());
+			String given = Text.isBlank(data.applicantCreditCode()) ? clerk.enterpriseCreditCode() : CreditCode.written(data.applicantCreditCode());
 			if (!given.equalsIgnoreCase(clerk.enterpriseCreditCode())) {
 				throw new AccessRefusedException("applicantCreditCode", "企业用户只能为本企业提交许可申请");
 			}
@@ -271,12 +271,12 @@ public class LicenceApplications {
 		String name = known != null ? known.legalName() : Text.blankToNull(data.applicantName());
 		if (known != null && kind == ApplicationKind.CHANGE && !Text.isBlank(data.applicantName())) {
 			// a change of name: the name applied for is the new one
-			v.maxLength("applicantName", "申请人名称（applicantName）", data.applicantName(), 200);
+			v.maxLength("applicantName", "申请人名称（applicantName）", data.applicantName(), 200)
+				.name("applicantName", "申请人名称（applicantName）", data.applicantName());
 			name = Text.strip(data.applicantName());
 		}
 		if (known == null) {
-			v.required("applicantName", "申请人名称（applicantName）", data.applicantName())
-				.maxLength("applicantName", "申请人名称（applicantName）", data.applicantName(), 200);
+			v.name("applicantName", "申请人名称（applicantName）", data.applicantName(), 200);
 		}
 		LicenceScope scope = scope(v, "scope", data.scope());
 		BigDecimal capital = v.decimal("registeredCapital", "注册资本（registeredCapital，元）", data.registeredCapital(), 14, 2);
@@ -309,10 +309,12 @@ public class LicenceApplications {
 			.required("serviceArea", "服务地域（serviceArea）", data.serviceArea())
 			.maxLength("serviceArea", "服务地域（serviceArea）", data.serviceArea(), 500)
 			.maxLength("legalRepresentative", "法定代表人（legalRepresentative）", data.legalRepresentative(), 50)
+			.name("legalRepresentative", "法定代表人（legalRepresentative）", data.legalRepresentative())
 			.maxLength("safetySystem", "安全保障制度（safetySystem）", data.safetySystem(), 2000)
 			.maxLength("serviceSystem", "服务质量管理制度（serviceSystem）", data.serviceSystem(), 2000)
 			.maxLength("personnel", "从业人员情况（personnel）", data.personnel(), 1000)
-			.maxLength("contactName", "联系人（contactName）", data.contactName(), 50);
+			.maxLength("contactName", "联系人（contactName）", data.contactName(), 50)
+			.name("contactName", "联系人（contactName）", data.contactName());
 		String phone = Text.blankToNull(data.contactPhone());
 		if (phone != null) {
 			phone = v.check("contactPhone", () -> Telephone.of(data.contactPhone()).value());
@@ -722,7 +724,7 @@ public class LicenceApplications {
 			data.inspectors().stream().filter(n -> !Text.isBlank(n)).map(Text::strip).distinct().forEach(team::add);
 		}
 		v.require("inspectors", team.size() >= 2, "min", "现场核查人员（inspectors）不得少于2人");
-		team.forEach(n -> v.maxLength("inspectors", "核查人员姓名", n, 50));
+		team.forEach(n -> v.maxLength("inspectors", "核查人员姓名", n, 50).name("inspectors", "核查人员姓名", n));
 		List<CheckLine> lines = data.checklist() == null ? List.of()
 				: data.checklist().stream().filter(l -> l != null && !Text.isBlank(l.item())).toList();
 		v.require("checklist", !lines.isEmpty(), "required", "核查清单（checklist）至少应有一项");
@@ -1147,7 +1149,8 @@ public class LicenceApplications {
 					"申请人不在企业名录中，且调用者没有可归属的辖区：" + code);
 			v.required("applicantName", "申请人名称（applicantName）", data.applicantName());
 		}
-		v.maxLength("applicantName", "申请人名称（applicantName）", data.applicantName(), 200);
+		v.maxLength("applicantName", "申请人名称（applicantName）", data.applicantName(), 200)
+			.name("applicantName", "申请人名称（applicantName）", data.applicantName());
 		parse(v, "kind", "申请类型", data.kind(), ApplicationKind.class);
 		scope(v, "scope", data.scope());
 		v.required("receivedOn", "收到申请日期（receivedOn）", data.receivedOn());

@@ -150,8 +150,8 @@ public class Bureaus {
 
 	private void validate(DataScope scope, BureauData data, Long selfId) {
 		Validation v = new Validation();
-		v.required("name", "机构名称", data.name()).maxLength("name", "机构名称", data.name(), 100);
-		v.maxLength("shortName", "简称", data.shortName(), 40);
+		v.name("name", "机构名称", data.name(), 100);
+		v.maxLength("shortName", "简称", data.shortName(), 40).name("shortName", "简称", data.shortName());
 		v.maxLength("address", "地址", data.address(), 200);
 		if (Text.blankToNull(data.phone()) != null) {
 			// a bureau's office line: any telephone, kept in one canonical form

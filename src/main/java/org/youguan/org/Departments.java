@@ -142,8 +142,7 @@ public class Departments {
 	}
 
 	private static void validate(String name, String duties) {
-		new Validation().required("name", "处室名称", name)
-			.maxLength("name", "处室名称", name, 60)
+		new Validation().name("name", "处室名称", name, 60)
 			.maxLength("duties", "职责", duties, 500)
 			.throwIfInvalid();
 	}

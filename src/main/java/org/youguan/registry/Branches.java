@@ -179,9 +179,9 @@ public class Branches {
 
 	private BranchData validate(DataScope scope, BranchData data, boolean parentKnown) {
 		Validation v = new Validation();
-		v.required("name", "分支机构名称", data.name()).maxLength("name", "分支机构名称", data.name(), 200);
+		v.name("name", "分支机构名称", data.name(), 200);
 		v.required("address", "地址", data.address()).maxLength("address", "地址", data.address(), 300);
-		v.required("headName", "负责人", data.headName()).maxLength("headName", "负责人", data.headName(), 60);
+		v.name("headName", "负责人", data.headName(), 60);
 		if (parentKnown && data.licenceId() != null) {
 			Long holder = jdbc.sql("SELECT enterprise_id FROM express_licence WHERE id = :id")
 				.param("id", data.licenceId())

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.Text;
@@ -141,8 +142,8 @@ public class Brands {
 	/** Checks brand data as {@link #create} and {@link #update} would, without saving; throws {@code InvalidValueException} naming each field that fails. */
 	public Checked check(BrandData d, Long selfId) {
 		Validation v = new Validation();
-		v.required("name", "品牌名称", d.name()).maxLength("name", "品牌名称", d.name(), 60);
-		v.required("shortName", "简称", d.shortName()).maxLength("shortName", "简称", d.shortName(), 20);
+		v.name("name", "品牌名称", d.name(), 60);
+		v.name("shortName", "简称", d.shortName(), 20);
 		String name = d.name() == null ? "" : Text.strip(d.name());
 		String shortName = d.shortName() == null ? "" : Text.strip(d.shortName());
 		v.require("name", !taken("name", name, selfId), "unique", "品牌名称已存在：" + name);
@@ -150,7 +151,7 @@ public class Brands {
 		Long hq = null;
 		if (d.hqCreditCode() != null && !Text.isBlank(d.hqCreditCode())) {
 			hq = jdbc.sql("SELECT id FROM enterprise WHERE credit_code = :code")
-				.param("code", Text.strip(d.hqCreditCode()).toUpperCase())
+				.param("code", CreditCode.written(d.hqCreditCode()))
 				.query(Long.class)
 				.optional()
 				.orElse(null);

@@ -276,7 +276,7 @@ public class Enterprises {
 
 	private EnterpriseData validate(DataScope scope, EnterpriseData d) {
 		Validation v = new Validation();
-		v.required("legalName", "企业名称", d.legalName()).maxLength("legalName", "企业名称", d.legalName(), 200);
+		v.name("legalName", "企业名称", d.legalName(), 200);
 		CreditCode code = v.check("creditCode", () -> CreditCode.of(d.creditCode()));
 		v.require("type", d.type() != null, "required", "请选择企业类型");
 		RegionCode region = v.check("regionCode", () -> regions.require("regionCode", d.regionCode()));
@@ -288,7 +288,7 @@ public class Enterprises {
 		}
 		v.maxLength("legalRepresentative", "法定代表人", d.legalRepresentative(), 60);
 		v.maxLength("address", "地址", d.address(), 300);
-		v.maxLength("contactName", "联系人", d.contactName(), 60);
+		v.maxLength("contactName", "联系人", d.contactName(), 60).name("contactName", "联系人", d.contactName());
 		String phone = Text.blankToNull(d.contactPhone());
 		if (phone != null) {
 			// an enterprise's contact: any telephone (mobile, landline with extension, 400/800)

@@ -209,7 +209,7 @@ public class Facilities {
 	private FacilityData validate(DataScope scope, FacilityData d, Long selfId) {
 		Validation v = new Validation();
 		v.require("kind", d.kind() != null, "required", "请选择设施类型");
-		v.required("name", "名称", d.name()).maxLength("name", "名称", d.name(), 200);
+		v.name("name", "名称", d.name(), 200);
 		v.required("address", "地址", d.address()).maxLength("address", "地址", d.address(), 300);
 		RegionCode region = v.check("regionCode", () -> regions.require("regionCode", d.regionCode()));
 		if (region != null) {

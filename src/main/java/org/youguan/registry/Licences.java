@@ -392,8 +392,7 @@ public class Licences {
 		v.require("number", number == null || licences.findByNumber(number).map(ExpressLicence::id).filter(x -> !x.equals(selfId)).isEmpty(),
 				"unique", "许可证编号已存在：" + number);
 		v.require("scope", d.scope() != null, "required", "请选择业务范围");
-		v.required("issuingBureauName", "发证机关", d.issuingBureauName())
-			.maxLength("issuingBureauName", "发证机关", d.issuingBureauName(), 100);
+		v.name("issuingBureauName", "发证机关", d.issuingBureauName(), 100);
 		LocalDate issuedOn = d.issuedOn();
 		v.require("issuedOn", issuedOn != null, "required", "请填写发证日期");
 		v.require("issuedOn", issuedOn == null || !issuedOn.isAfter(LocalDate.now(clock)), "not-future", "发证日期不能晚于今天");

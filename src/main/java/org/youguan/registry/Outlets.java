@@ -664,7 +664,7 @@ public class Outlets {
 
 	private OutletData validate(DataScope scope, OutletData d) {
 		Validation v = new Validation();
-		v.required("name", "网点名称", d.name()).maxLength("name", "网点名称", d.name(), 200);
+		v.name("name", "网点名称", d.name(), 200);
 		v.required("address", "地址", d.address()).maxLength("address", "地址", d.address(), 300);
 		v.require("cooperation", cooperationTypes().stream().anyMatch(t -> t.code().equals(d.cooperation())), "dictionary",
 				"请选择合作方式（自营、加盟或合作）");
@@ -687,7 +687,7 @@ public class Outlets {
 		v.require(d.longitude() == null ? "longitude" : "latitude", (d.longitude() == null) == (d.latitude() == null),
 				"pair", d.longitude() == null ? "填写了纬度时也应填写经度（经纬度须同时填写或同时不填）"
 						: "填写了经度时也应填写纬度（经纬度须同时填写或同时不填）");
-		v.required("managerName", "负责人姓名", d.managerName()).maxLength("managerName", "负责人姓名", d.managerName(), 60);
+		v.name("managerName", "负责人姓名", d.managerName(), 60);
 		IdCardNumber id = v.check("managerIdNumber", () -> IdCardNumber.of(d.managerIdNumber(), LocalDate.now(clock)));
 		// the manager is reached at the outlet or on a mobile: any telephone
 		Telephone phone = v.check("managerPhone", () -> Telephone.of(d.managerPhone()));

@@ -75,8 +75,7 @@ public class ApiTokens {
 
 	@Transactional
 	public NewToken create(CurrentUser user, String name, Integer validDays) {
-		new Validation().required("name", "令牌名称", name)
-			.maxLength("name", "令牌名称", name, 60)
+		new Validation().name("name", "令牌名称", name, 60)
 			.require("validDays", validDays == null || (validDays >= 1 && validDays <= 3650), "range",
 					"有效期应为1至3650天，留空表示长期有效")
 			.throwIfInvalid();

@@ -51,7 +51,7 @@ public class Indicators {
 		v.require("code", code.matches("[a-z][a-z0-9]*(\\.[a-z0-9]+){0,5}") && code.length() <= 60, "format",
 				"指标代码应为小写字母、数字和点，如green.transfer.bags");
 		v.require("code", find(code).isEmpty(), "unique", "指标代码已存在：" + code);
-		v.required("name", "指标名称", n.name()).maxLength("name", "指标名称", n.name(), 100);
+		v.name("name", "指标名称", n.name(), 100);
 		v.required("unit", "单位", n.unit()).maxLength("unit", "单位", n.unit(), 20);
 		v.require("valueType", n.valueType() != null, "required", "请选择数值类型");
 		v.require("aggregation", n.aggregation() != null, "required", "请选择汇总方式");

@@ -312,8 +312,7 @@ public class PostOfficeApprovals {
 		String reason = PostOffices.clean(d.reason());
 		String by = PostOffices.clean(d.approvedBy());
 		new Validation().required("reason", "延长理由（reason）", reason).maxLength("reason", "延长理由（reason）", reason, 500)
-			.required("approvedBy", "批准延长的负责人（approvedBy）", by)
-			.maxLength("approvedBy", "批准延长的负责人（approvedBy）", by, 100)
+			.name("approvedBy", "批准延长的负责人（approvedBy）", by, 100)
 			.throwIfInvalid();
 		LocalDate due = extendedDue(a.decisionDueOn(), a.regionCode());
 		move(a, to, ", extended = TRUE, extension_reason = :reason, extension_approved_by = :by, decision_due_on = :due",

@@ -86,7 +86,7 @@ public class VillageCheckPlans {
 		Validation v = new Validation();
 		String name = Villages.clean(data.name());
 		v.require("name", name != null, "required", "请填写计划名称");
-		v.maxLength("name", "计划名称", name, 100);
+		v.maxLength("name", "计划名称", name, 100).name("name", "计划名称", name);
 		String region = Villages.clean(data.regionCode());
 		if (region == null) {
 			v.require("regionCode", false, "required", "请选择检查的区域");

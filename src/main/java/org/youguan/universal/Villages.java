@@ -207,6 +207,7 @@ public class Villages {
 		String handoverType = clean(data.handoverType());
 		String handoverAddress = clean(data.handoverAddress());
 		v.maxLength("postOfficeName", "服务邮政局所", postOffice, 100)
+			.name("postOfficeName", "服务邮政局所", postOffice)
 			.maxLength("handoverType", "交接点类型", handoverType, 50)
 			.maxLength("handoverAddress", "交接点地址", handoverAddress, 200);
 		if (mode != null && mode != DeliveryMode.DIRECT) {

@@ -62,4 +62,28 @@ class AdminFormRefusalsIntegrationTest {
 			.andExpect(content().string(containsString("已有处室“" + name + "”")))
 			.andExpect(content().string(containsString("重复的职责")));
 	}
+
+	@Test
+	void aDepartmentNameWithAZeroWidthSpaceInsideIsRefusedShownBackAndOneOfBrailleBlanksIsEmpty() throws Exception {
+		MockHttpSession admin = SignIn.session(mvc, "sys.admin");
+		long bureau = bureaus.findByRegion("320506").orElseThrow().id();
+		String name = "看不见" + unique();
+		String hidden = name.substring(0, 2) + "\u200B" + name.substring(2);
+		mvc.perform(post("/admin/departments/new").session(admin).with(csrf()).param("bureauId", String.valueOf(bureau))
+			.param("name", hidden))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("处室名称含有看不见的字符（U+200B")))
+			.andExpect(content().string(containsString("value=\"" + hidden + "\"")));
+		mvc.perform(post("/admin/departments/new").session(admin).with(csrf()).param("bureauId", String.valueOf(bureau))
+			.param("name", "\u2800\u3164"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("处室名称不能为空")));
+		mvc.perform(post("/admin/departments/new").session(admin).with(csrf()).param("bureauId", String.valueOf(bureau))
+			.param("name", "\u3164" + name + "\u2800"))
+			.andExpect(redirectedUrl("/admin/departments?bureau=" + bureau));
+		mvc.perform(post("/admin/departments/new").session(admin).with(csrf()).param("bureauId", String.valueOf(bureau))
+			.param("name", name))
+			.andExpect(status().isConflict())
+			.andExpect(content().string(containsString("已有处室“" + name + "”")));
+	}
 }

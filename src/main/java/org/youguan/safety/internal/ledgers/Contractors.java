@@ -171,7 +171,7 @@ public class Contractors {
 		}
 		Validation v = new Validation();
 		String name = Hazards.clean(data.name());
-		v.required("name", "安检企业名称", name).maxLength("name", "安检企业名称", name, 200);
+		v.name("name", "安检企业名称", name, 200);
 		CreditCode code = v.check("creditCode", () -> CreditCode.of(data.creditCode() == null ? "" : Text.strip(data.creditCode())));
 		var place = placement.resolve(scope, v, data.enterpriseCreditCode(), null, null);
 		LocalDate from = v.date("contractFrom", "合同开始日期", data.contractFrom());

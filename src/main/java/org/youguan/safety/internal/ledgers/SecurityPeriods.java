@@ -127,7 +127,7 @@ public class SecurityPeriods {
 		}
 		Validation v = new Validation();
 		String name = Hazards.clean(data.name());
-		v.required("name", "安保期名称", name).maxLength("name", "安保期名称", name, 100);
+		v.name("name", "安保期名称", name, 100);
 		String region = Hazards.clean(data.region());
 		if (region == null) {
 			v.require("region", false, "required", "请选择安保期所在区域");
