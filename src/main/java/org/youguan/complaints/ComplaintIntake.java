@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -430,7 +431,7 @@ public class ComplaintIntake {
 	/** The form's rules and the preconditions told to the filer at once; every failing field is named. */
 	private Checked check(ComplaintForm f, LocalDate today) {
 		Validation v = new Validation();
-		v.required("filerName", "申诉人姓名", f.filerName()).maxLength("filerName", "申诉人姓名", f.filerName(), 60);
+		v.name("filerName", "申诉人姓名", f.filerName(), 60);
 		// the procedure calls the filer back; no message is sent by SMS, so any telephone reaches them
 		Telephone phone = v.check("phone", () -> Telephone.of(f.phone()));
 		v.require("filerRole", f.filerRole() != null, "required", "请选择申诉人身份（寄件人、收件人或受委托人）");
@@ -444,7 +445,7 @@ public class ComplaintIntake {
 		v.require("brand", brand != null, "respondent", f.brand() == null || Text.isBlank(f.brand())
 				? "请填写被申诉的企业品牌（没有明确的被申诉人不能受理）" : "没有该品牌：" + Text.strip(f.brand()));
 		v.maxLength("enterprise", "被申诉企业或网点", f.enterprise(), 200);
-		v.maxLength("waybillNumber", "运单号", f.waybillNumber(), 40);
+		v.maxLength("waybillNumber", "运单号", f.waybillNumber(), 40).identifier("waybillNumber", "运单号", f.waybillNumber());
 		v.require("postedOn", f.postedOn() != null, "required", "请填写交寄日期");
 		v.within("postedOn", "交寄日期", f.postedOn(), Validation.EARLIEST_RECORD, Validation.LATEST_RECORD);
 		v.within("priorComplaint.date", "向企业投诉的日期", f.priorComplaintDate(), Validation.EARLIEST_RECORD,
@@ -476,9 +477,21 @@ public class ComplaintIntake {
 		acceptance.requireFileable(new AcceptanceRule.Facts(today, f.postedOn(), f.priorComplaintDate(), answered, null),
 				region.value().substring(0, 6));
 		return new Checked(new ComplaintForm(Text.strip(f.filerName()), phone.value(), f.filerRole(), region.value(),
-				brand.shortName(), blank(f.enterprise()), blank(f.waybillNumber()), f.postedOn(), f.priorComplaintDate(),
+				brand.shortName(), blank(f.enterprise()), waybill(f.waybillNumber()), f.postedOn(), f.priorComplaintDate(),
 				Text.strip(f.priorChannel()), blank(f.companyAnswer()), f.category(), f.reason(), f.amountClaimed(),
 				Text.strip(f.description())), brand.id(), brand.shortName());
+	}
+
+	/**
+	 * A waybill number as it is stored and compared for the duplicate rule ({@link #file}, 重复申诉) and searched for:
+	 * written as {@link Text#identifier} writes a typed identifier (full-width digits and letters as ASCII, spaces around
+	 * it dropped; an invisible character inside is refused before, {@link Validation#identifier}) and upper-cased, as
+	 * express waybill numbers do not tell letter case apart ("sf1234" is "SF1234", as the parcel records keep them).
+	 * @param typed the number as typed; null or blank gives null
+	 */
+	public static String waybill(String typed) {
+		String n = Text.identifier(typed);
+		return n == null ? null : n.toUpperCase(Locale.ROOT);
 	}
 
 	static String blank(String s) {

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -204,8 +205,10 @@ public class ComplaintQueries {
 			listing.where("c.status IN ('TRANSFERRED','RETURNED')");
 		}
 		if (!page.q().isEmpty()) {
-			listing.search(page, "c.number = :exact OR c.waybill_number = :exact OR c.filer_phone_index = :phone",
-					Map.of("exact", page.identifier(), "phone", FilerPhone.index(secrets, page.q())), "c.enterprise_name",
+			// a waybill number is stored as ComplaintIntake.waybill writes it: full-width or lower-case typed, it is found
+			listing.search(page, "c.number = :exact OR c.waybill_number = :waybill OR c.filer_phone_index = :phone",
+					Map.of("exact", page.identifier(), "waybill", Objects.requireNonNullElse(ComplaintIntake.waybill(page.q()), ""),
+							"phone", FilerPhone.index(secrets, page.q())), "c.enterprise_name",
 					"c.enterprise_credit_code", "c.description");
 		}
 		return listing;

@@ -6,13 +6,15 @@ import java.sql.SQLException;
 /**
  * A module's stored names, addresses and other typed text that were trimmed with {@link String#strip()} until V236 and
  * since then with {@code kernel.Text.strip} — which also removes the no-break spaces (U+00A0, U+2007, U+202F) and the
- * invisible characters (U+FEFF, U+200B …) around them and writes no-break spaces inside as ASCII ones — so a name kept
+ * invisible characters (U+FEFF, U+200B …, since V239 also U+034F, the Hangul fillers and U+2800) around them and writes
+ * no-break spaces inside as ASCII ones — so a name kept
  * with a trailing NBSP is found by, and blocks, the same name typed without it. Rewritten by {@link NameTrimming}.
  */
 public interface StoredNames {
 
 	/** The spaces and invisible characters an untrimmed value may begin or end with, as a PostgreSQL bracket expression's inside. */
-	String BLANKS = "\\s\\u00A0\\u00AD\\u061C\\u180E\\u2000-\\u200F\\u2028-\\u202F\\u205F-\\u206F\\u3000\\uFEFF";
+	String BLANKS = "\\s\\u00A0\\u00AD\\u034F\\u061C\\u115F\\u1160\\u17B4\\u17B5\\u180B-\\u180F\\u2000-\\u200F\\u2028-\\u202F"
+			+ "\\u205F-\\u206F\\u2800\\u3000\\u3164\\uFE00-\\uFE0F\\uFEFF\\uFFA0\\uFFF0-\\uFFF8";
 
 	/**
 	 * An SQL condition selecting the rows whose {@code column} {@code kernel.Text.strip} may change: one beginning or
