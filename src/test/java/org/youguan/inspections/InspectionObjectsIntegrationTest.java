@@ -12,6 +12,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.SignIn;
+import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.UserDirectory;
@@ -79,6 +80,19 @@ class InspectionObjectsIntegrationTest {
 		mvc.perform(get("/inspections/objects").param("objectType", "OUTLET").session(session))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("共" + total + "个")));
+	}
+
+	/** A credit code typed with a Chinese input method (full-width digits and letters) finds the enterprise it shows. */
+	@Test
+	void aCreditCodeTypedInFullWidthFindsItsEnterprise() throws Exception {
+		String code = "91320506MA1ND7K3Q" + CreditCode.checkCharacter("91320506MA1ND7K3Q");
+		StringBuilder fullWidth = new StringBuilder();
+		code.chars().forEach(c -> fullWidth.append((char) (c + 0xFEE0)));
+		mvc.perform(get("/api/v1/inspections/objects").param("objectType", "ENTERPRISE").param("q", fullWidth.toString())
+				.header("Authorization", WUZHONG))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items[*].object.enterpriseCreditCode", hasItem(code)))
+			.andExpect(jsonPath("$.items[*].object.enterpriseCreditCode", everyItem(is(code))));
 	}
 
 	@Test

@@ -130,7 +130,7 @@ class InspectionObjectsController {
 		List<InspectionPlans.PopulationObject> all = plans.population(f.region(), f.objectType(), f.brandId(),
 				f.enterpriseType(), f.creditClasses()).stream()
 			.filter(o -> q.isEmpty() || o.name().toLowerCase(Locale.ROOT).contains(q)
-					|| o.enterpriseName().toLowerCase(Locale.ROOT).contains(q) || o.enterpriseCreditCode().contains(q.toUpperCase(Locale.ROOT)))
+					|| o.enterpriseName().toLowerCase(Locale.ROOT).contains(q) || o.enterpriseCreditCode().contains(page.identifier().toUpperCase(Locale.ROOT)))
 			.toList();
 		int from = (int) Math.min(all.size(), (long) page.page() * page.size());
 		List<InspectionPlans.PopulationObject> rows = all.subList(from, (int) Math.min(all.size(), (long) from + page.size()));

@@ -118,6 +118,8 @@ public class ResponsibilityLetters {
 			.list()
 			.forEach(l -> rows.put(l.enterpriseCreditCode(), l));
 		String q = page.q() == null ? "" : Text.strip(page.q()).toLowerCase(Locale.ROOT);
+		// a credit code typed in full width (９１３２…) is looked for as it is stored
+		String code = page.identifier().toLowerCase(Locale.ROOT);
 		Comparator<LetterView> order = SORTS.getOrDefault(page.sortOr(SORTS.keySet(), "enterprise"), SORTS.get("enterprise"));
 		if (page.descending()) {
 			order = order.reversed();
@@ -126,7 +128,7 @@ public class ResponsibilityLetters {
 			.stream()
 			.filter(l -> signed == null || l.signed() == signed)
 			.filter(l -> q.isEmpty() || l.enterpriseName().toLowerCase(Locale.ROOT).contains(q)
-					|| l.enterpriseCreditCode().toLowerCase(Locale.ROOT).contains(q))
+					|| l.enterpriseCreditCode().toLowerCase(Locale.ROOT).contains(code))
 			.sorted(order.thenComparing(LetterView::enterpriseCreditCode))
 			.toList();
 		int from = (int) Math.min(page.offset(), all.size());
