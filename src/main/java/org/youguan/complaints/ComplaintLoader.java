@@ -81,7 +81,7 @@ public class ComplaintLoader {
 			FilerPhone phone = FilerPhone.of(secrets, f.phone());
 			rows.add(new Object[] { number, QueryCodes.hash(QueryCodes.generate()), Channel.WEB.name(), f.filerName(),
 					phone.cipher(), phone.index(), phone.masked(), f.filerRole().name(), f.region(), p.brandId(), f.brand(), rejected ? null : p.enterpriseId(),
-					rejected ? null : p.enterpriseName(), rejected ? null : p.enterpriseCreditCode(), f.waybillNumber(),
+					rejected ? null : p.enterpriseName(), rejected ? null : p.enterpriseCreditCode(), ComplaintIntake.waybill(f.waybillNumber()),
 					Date.valueOf(f.postedOn()), Date.valueOf(f.priorComplaintDate()), f.priorChannel(), f.companyAnswer(),
 					f.category(), f.reason(), f.amountClaimed(), f.description(),
 					rejected ? ComplaintStatus.REJECTED.name() : ComplaintStatus.CLOSED.name(),
