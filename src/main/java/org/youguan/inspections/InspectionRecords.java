@@ -466,10 +466,10 @@ public class InspectionRecords {
 				v.require(field, false, "required", "检查人员（" + field + "）不能为空");
 				continue;
 			}
-			v.required(field + ".name", "检查人员姓名（" + field + ".name）", m.name())
-				.maxLength(field + ".name", "检查人员姓名（" + field + ".name）", m.name(), 50);
+			v.name(field + ".name", "检查人员姓名（" + field + ".name）", m.name(), 50);
 			v.required(field + ".certificateNumber", "执法证号（" + field + ".certificateNumber）", m.certificateNumber())
-				.maxLength(field + ".certificateNumber", "执法证号（" + field + ".certificateNumber）", m.certificateNumber(), 40);
+				.maxLength(field + ".certificateNumber", "执法证号（" + field + ".certificateNumber）", m.certificateNumber(), 40)
+				.identifier(field + ".certificateNumber", "执法证号（" + field + ".certificateNumber）", m.certificateNumber());
 			if (Text.blankToNull(m.name()) == null || Text.blankToNull(m.certificateNumber()) == null) {
 				continue;
 			}

@@ -200,7 +200,8 @@ public class Inspectors {
 	private static List<String> validate(Validation v, InspectorData data) {
 		v.name("name", "姓名", data.name(), 50);
 		v.required("certificateNumber", "执法证号", data.certificateNumber())
-			.maxLength("certificateNumber", "执法证号", data.certificateNumber(), 40);
+			.maxLength("certificateNumber", "执法证号", data.certificateNumber(), 40)
+			.identifier("certificateNumber", "执法证号", data.certificateNumber());
 		v.require("validUntil", data.validUntil() != null, "required", "执法证有效期不能为空");
 		v.within("validUntil", "执法证有效期", data.validUntil(), Validation.EARLIEST_RECORD, Validation.LATEST_RECORD);
 		List<String> avoid = new ArrayList<>();

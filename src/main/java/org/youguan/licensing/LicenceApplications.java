@@ -947,7 +947,8 @@ public class LicenceApplications {
 	@Transactional
 	public void cancelLicence(Clerk clerk, String number, String ground, String note) {
 		Validation v = new Validation();
-		v.required("number", "许可证编号（number）", number).maxLength("number", "许可证编号（number）", number, 60);
+		v.required("number", "许可证编号（number）", number).maxLength("number", "许可证编号（number）", number, 60)
+			.identifier("number", "许可证编号（number）", number);
 		CancellationGround g = parse(v, "ground", "注销情形", ground, CancellationGround.class);
 		v.maxLength("note", "说明（note）", note, 500);
 		if (g == CancellationGround.OTHER) {
@@ -1177,7 +1178,8 @@ public class LicenceApplications {
 		if ("REFUSED".equals(decision)) {
 			v.require("licenceNumber", Text.isBlank(data.licenceNumber()), "absent", "不予许可的申请不填写许可证编号（licenceNumber）");
 		}
-		v.maxLength("licenceNumber", "许可证编号（licenceNumber）", data.licenceNumber(), 60);
+		v.maxLength("licenceNumber", "许可证编号（licenceNumber）", data.licenceNumber(), 60)
+			.identifier("licenceNumber", "许可证编号（licenceNumber）", data.licenceNumber());
 		String taken = Text.isBlank(data.licenceNumber()) || findByLicence(data.licenceNumber()).isEmpty() ? null
 				: "许可证编号（licenceNumber）已有许可申请记录：" + Text.identifier(data.licenceNumber());
 		// with other failures the number already taken is named among them (400); alone it is a conflict (409)

@@ -224,7 +224,8 @@ public class Facilities {
 					"range", "格口数应为1至10000");
 		}
 		if (d.kind() == FacilityKind.SCREENING_MACHINE) {
-			v.required("serialNumber", "设备序列号", d.serialNumber()).maxLength("serialNumber", "设备序列号", d.serialNumber(), 60);
+			v.required("serialNumber", "设备序列号", d.serialNumber()).maxLength("serialNumber", "设备序列号", d.serialNumber(), 60)
+				.identifier("serialNumber", "设备序列号", d.serialNumber());
 			// stored as Text writes it, so the serial typed in full-width or with other dashes is the same machine
 			String serial = Text.identifier(d.serialNumber());
 			if (serial != null && selfId == null && facilities.existsBySerialNumber(serial)) {

@@ -64,7 +64,9 @@ public class CaseTeam {
 		for (int i = 0; i < given.size(); i++) {
 			Member m = given.get(i);
 			String field = list + "[" + i + "]";
-			v.required(field + ".name", "调查人员姓名", m.name()).required(field + ".certificateNumber", "执法证号", m.certificateNumber());
+			v.required(field + ".name", "调查人员姓名", m.name()).name(field + ".name", "调查人员姓名", m.name())
+				.required(field + ".certificateNumber", "执法证号", m.certificateNumber())
+				.identifier(field + ".certificateNumber", "执法证号", m.certificateNumber());
 			if (Text.isBlank(m.name()) || Text.isBlank(m.certificateNumber())) {
 				continue;
 			}
