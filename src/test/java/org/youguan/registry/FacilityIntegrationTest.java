@@ -18,6 +18,7 @@ import org.youguan.kernel.PageQuery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -97,6 +98,29 @@ class FacilityIntegrationTest {
 		assertThat(facilities.get(SUZHOU, id).serialNumber()).isEqualTo(serial);
 		assertThatThrownBy(() -> facilities.register(SUZHOU, new FacilityData(FacilityKind.SCREENING_MACHINE, "安检机丁", owner(),
 				"320506001", "分拨中心", null, serial, null, null), false)).hasMessageContaining("已登记");
+	}
+
+	/**
+	 * A serial with a zero-width space inside looks like the machine registered and is refused rather than kept as a
+	 * second one; a machine's name with one inside is refused too (the name rule).
+	 */
+	@Test
+	void aScreeningMachineSerialOrNameWithAZeroWidthSpaceInsideIsRefused() {
+		String serial = "XR-Z-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+		facilities.register(SUZHOU, new FacilityData(FacilityKind.SCREENING_MACHINE, "安检机戊", owner(), "320506001", "分拨中心",
+				null, serial, null, null), false);
+		assertThatThrownBy(() -> facilities.register(SUZHOU, new FacilityData(FacilityKind.SCREENING_MACHINE, "安检机己", owner(),
+				"320506001", "分拨中心", null, serial.substring(0, 3) + "\u200B" + serial.substring(3), null, null), false))
+			.isInstanceOf(InvalidValueException.class)
+			.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors())
+				.extracting(FieldError::field, FieldError::rule)
+				.contains(tuple("serialNumber", "invisible-character")));
+		assertThatThrownBy(() -> facilities.register(SUZHOU, new FacilityData(FacilityKind.SCREENING_MACHINE, "安检\u2060机庚", owner(),
+				"320506001", "分拨中心", null, serial + "-2", null, null), false))
+			.isInstanceOf(InvalidValueException.class)
+			.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors())
+				.extracting(FieldError::field, FieldError::rule)
+				.containsExactly(tuple("name", "invisible-character")));
 	}
 
 	@Test
