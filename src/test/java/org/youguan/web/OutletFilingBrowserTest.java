@@ -87,7 +87,8 @@ class OutletFilingBrowserTest extends BrowserTest {
 			return found.isEmpty() ? null : found;
 		});
 		assertThat(results).contains(name).contains(number).doesNotContain("13912345678");
-		screenshot("public-lookup");
+		// not "public-lookup": HomeBrowserTest photographs the licence lookup under that name
+		screenshot("public-lookup-outlet");
 	}
 
 	/**
