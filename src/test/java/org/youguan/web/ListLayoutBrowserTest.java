@@ -69,4 +69,40 @@ class ListLayoutBrowserTest extends BrowserTest {
 			browser.manage().window().setSize(new Dimension(1366, 1000));
 		}
 	}
+
+	/**
+	 * The menu of the user who sees the most sections (a city bureau's administrator and staff): at a laptop's and a
+	 * small laptop's width, in Chinese and English, every section title stands on one line (one line box) and no two
+	 * sections overlap.
+	 */
+	@Test
+	void everyMenuTitleStandsOnOneLine() throws Exception {
+		Browser.signIn(browser, url(""), "sz.admin");
+		try {
+			for (String lang : new String[] { "zh-CN", "en" }) {
+				for (int width : new int[] { 1366, 1024 }) {
+					browser.manage().window().setSize(new Dimension(width, 900));
+					browser.get(url("/?lang=" + lang));
+					waitFor(By.cssSelector("#nav-menu .nav-link-title"));
+					@SuppressWarnings("unchecked")
+					List<String> broken = (List<String>) browser.executeScript("""
+							const titles = Array.from(document.querySelectorAll('#nav-menu .nav-link-title'));
+							const broken = titles.filter(t => t.getClientRects().length !== 1).map(t => t.textContent.trim());
+							const items = Array.from(document.querySelectorAll('#nav-menu .nav-item')).map(i => i.getBoundingClientRect());
+							for (let i = 0; i < items.length; i++) { for (let j = i + 1; j < items.length; j++) {
+							  const a = items[i], b = items[j];
+							  if (Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1
+							      && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1) { broken.push('overlap ' + i + '/' + j); } } }
+							return titles.length < 8 ? ['only ' + titles.length + ' sections'] : broken;
+							""");
+					assertThat(broken).as("menu at " + width + " px in " + lang).isEmpty();
+				}
+			}
+			Browser.screenshot(browser, "menu-en-1024");
+		}
+		finally {
+			browser.get(url("/?lang=zh-CN"));
+			browser.manage().window().setSize(new Dimension(1366, 1000));
+		}
+	}
 }
