@@ -3,9 +3,11 @@ package org.youguan.web;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -361,6 +363,25 @@ class HomePagesIntegrationTest {
 			.contains("共 " + replies.count() + " 条");
 		assertThat(page(get(queues.get("filing.supplement").link()), enterprise))
 			.contains("共 " + queues.get("filing.supplement").count() + " 条");
+	}
+
+	@Test
+	void theGreetingGivesTodayInTheReadersLanguage() throws Exception {
+		LocalDate today = LocalDate.now(clock);
+		Pattern welcome = Pattern.compile("id=\"welcome\">([^<]*)</p>");
+		for (String user : List.of("sz.market", "sf.wz")) {
+			MockHttpSession session = SignIn.session(mvc, user);
+			Matcher zh = welcome.matcher(page(get("/").param("lang", "zh-CN"), session));
+			assertThat(zh.find()).isTrue();
+			assertThat(zh.group(1)).startsWith("您好，")
+				.contains("，今天是" + today.getYear() + "年" + today.getMonthValue() + "月" + today.getDayOfMonth() + "日");
+			Matcher en = welcome.matcher(page(get("/").param("lang", "en"), session));
+			assertThat(en.find()).isTrue();
+			assertThat(en.group(1)).startsWith("Hello, ")
+				.contains(". Today is " + today.format(DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy", Locale.ENGLISH)) + " (a ")
+				.doesNotContain("年").doesNotContain("（");
+			page(get("/").param("lang", "zh-CN"), session);
+		}
 	}
 
 	@Test
