@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.youguan.org.CurrentUser;
+import org.youguan.web.Refusals;
 
 /**
  * Sends a user whose password was set by an administrator to the change-password page before anything else.
@@ -22,10 +23,10 @@ class ForcedPasswordChangeFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		var auth = SecurityContextHolder.getContext().getAuthentication();
-		String path = request.getRequestURI().substring(request.getContextPath().length());
+		String path = Refusals.routedPath(request);
 		if (auth != null && auth.getPrincipal() instanceof CurrentUser user && user.mustChangePassword()
 				&& !BearerTokenFilter.isBearer(request) && !allowed(path)) {
-			if (path.startsWith("/api/")) {
+			if (Refusals.apiPath(request)) {
 				Problems.write(request, response, 403, Problems.FORBIDDEN, "password", "password-change", "请先修改初始密码");
 			}
 			else {

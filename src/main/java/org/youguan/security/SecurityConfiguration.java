@@ -162,7 +162,7 @@ class SecurityConfiguration {
 	static CookieRequestCache signInDestination() {
 		CookieRequestCache cache = new CookieRequestCache();
 		cache.setRequestMatcher(request -> "GET".equals(request.getMethod()) && request.getHeader("HX-Request") == null
-				&& !"XMLHttpRequest".equals(request.getHeader("X-Requested-With")) && !isApi(request)
+				&& !"XMLHttpRequest".equals(request.getHeader("X-Requested-With")) && !Refusals.apiPath(request)
 				&& !request.getRequestURI().endsWith(".ico"));
 		return cache;
 	}
@@ -194,9 +194,5 @@ class SecurityConfiguration {
 	UserDetailsService userDetailsService(UserDirectory directory) {
 		return username -> directory.principal(username)
 			.orElseThrow(() -> new UsernameNotFoundException("unknown user"));
-	}
-
-	static boolean isApi(HttpServletRequest request) {
-		return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
 	}
 }

@@ -25,6 +25,8 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -388,9 +390,22 @@ class ErrorHandling {
 		return answer(request, HttpStatus.BAD_REQUEST, "输入有误", detail, List.of(new FieldError("request", "encoding", detail)));
 	}
 
+	/**
+	 * A method the address does not answer: 405 naming the method (field {@code method}, rule {@code method}) and the
+	 * methods the address answers, which the {@code Allow} header lists too (RFC 9110 §15.5.6) — as a problem to an API
+	 * client, the error page to anyone else.
+	 */
 	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-	Object method(HttpRequestMethodNotSupportedException ex, HttpServletRequest request) {
-		return answer(request, HttpStatus.METHOD_NOT_ALLOWED, "方法不允许", "不支持请求方法" + ex.getMethod(), List.of());
+	Object method(HttpRequestMethodNotSupportedException ex, HttpServletRequest request, HttpServletResponse response) {
+		List<String> allowed = ex.getSupportedHttpMethods() == null ? List.of()
+				: ex.getSupportedHttpMethods().stream().map(HttpMethod::name).sorted().toList();
+		if (!allowed.isEmpty()) {
+			response.setHeader(HttpHeaders.ALLOW, String.join(", ", allowed));
+		}
+		String detail = "不支持请求方法“" + Text.excerpt(Text.printable(ex.getMethod()), 20) + "”"
+				+ (allowed.isEmpty() ? "" : "，此地址支持：" + String.join("、", allowed));
+		return answer(request, HttpStatus.METHOD_NOT_ALLOWED, "方法不允许", detail,
+				List.of(new FieldError("method", "method", detail)));
 	}
 
 	/**
@@ -425,11 +440,19 @@ class ErrorHandling {
 
 	/**
 	 * The client accepts no representation this endpoint has (e.g. {@code Accept: application/xml} on a JSON API):
-	 * 406 without a body, since no body it would accept can be written.
+	 * 406 naming the {@code Accept} header (rule {@code media-type}) with the types the endpoint answers in — as a
+	 * problem to an API client, the error page to anyone else (RFC 9110 §15.5.7 lets the refusal itself be in a type
+	 * the client did not ask for).
 	 */
 	@ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
-	ResponseEntity<Void> notAcceptable(HttpMediaTypeNotAcceptableException ex) {
-		return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE).build();
+	Object notAcceptable(HttpMediaTypeNotAcceptableException ex, HttpServletRequest request) {
+		String accept = request.getHeader(HttpHeaders.ACCEPT);
+		String detail = "无法以请求所列的格式作答（Accept: "
+				+ (accept == null ? "未声明" : Text.excerpt(Text.printable(accept), 60)) + "）"
+				+ (ex.getSupportedMediaTypes().isEmpty() ? "" : "，此地址可返回："
+						+ ex.getSupportedMediaTypes().stream().map(Object::toString).collect(Collectors.joining("、")));
+		return answer(request, HttpStatus.NOT_ACCEPTABLE, RequestValuesFilter.Refusal.ofStatus(406).title(), detail,
+				List.of(new FieldError(HttpHeaders.ACCEPT, "media-type", detail)));
 	}
 
 	/** Method security denials: rethrown so Spring Security answers (401 for anonymous, 403 otherwise). */
@@ -534,7 +557,7 @@ class ErrorHandling {
 		}
 		// the public portal's visitors get its own layout and words: a withdrawn 公示 or a mistyped number is "not
 		// found or no longer public", not a sentence about data scopes with a link to a 工作台 they do not have
-		boolean publicPage = request.getRequestURI().startsWith(request.getContextPath() + "/public");
+		boolean publicPage = Refusals.routedPath(request).startsWith("/public");
 		ModelAndView mav = new ModelAndView(publicPage ? "public-error" : "error");
 		mav.setStatus(status);
 		mav.addObject("status", status.value());

@@ -1,5 +1,7 @@
 package org.youguan.web;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -63,23 +65,23 @@ final class FormBodyHandlers {
 		return Boolean.TRUE.equals(taken(request));
 	}
 
+	/**
+	 * Whether the request carries a urlencoded form body to a path and method no handler answers: the dispatcher's 404
+	 * or 405 reads no body, so the body's values are not to be judged before the route is — unless a filter answers
+	 * the path itself (the sign-in form), which {@link RequestValuesFilter} leaves to the security filters to say.
+	 */
+	boolean routeUnanswered(HttpServletRequest request) {
+		return formBody(request) && answering(request).isEmpty();
+	}
+
 	/** Taken, not taken, or null: no form body, or no handler of the path and method. */
 	private Boolean taken(HttpServletRequest request) {
-		String type = request.getContentType();
-		if (!FORM_METHODS.contains(request.getMethod()) || type == null || !type.toLowerCase(Locale.ROOT)
-			.startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE)) {
+		if (!formBody(request)) {
 			return null;
 		}
-		PathContainer path = RequestPath.parse(request.getRequestURI(), request.getContextPath()).pathWithinApplication();
-		boolean answered = false;
-		for (Map.Entry<RequestMappingInfo, HandlerMethod> handler : handlers().entrySet()) {
+		List<Map.Entry<RequestMappingInfo, HandlerMethod>> answering = answering(request);
+		for (Map.Entry<RequestMappingInfo, HandlerMethod> handler : answering) {
 			RequestMappingInfo info = handler.getKey();
-			PathPatternsRequestCondition patterns = info.getPathPatternsCondition();
-			if (patterns == null || patterns.getPatterns().stream().noneMatch(p -> p.matches(path))
-					|| info.getMethodsCondition().getMatchingCondition(request) == null) {
-				continue;
-			}
-			answered = true;
 			// the consumes condition reads the Content-Type header only, as the dispatcher matches it
 			boolean declared = !info.getConsumesCondition().isEmpty();
 			if (declared ? info.getConsumesCondition().getMatchingCondition(request) != null
@@ -87,7 +89,29 @@ final class FormBodyHandlers {
 				return true;
 			}
 		}
-		return answered ? false : null;
+		return answering.isEmpty() ? null : false;
+	}
+
+	/** Whether the request carries a urlencoded form body by a method whose form body is parsed. */
+	private static boolean formBody(HttpServletRequest request) {
+		String type = request.getContentType();
+		return FORM_METHODS.contains(request.getMethod()) && type != null
+				&& type.toLowerCase(Locale.ROOT).startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE);
+	}
+
+	/** The handlers whose path pattern and method match the request, as the dispatcher matches them. */
+	private List<Map.Entry<RequestMappingInfo, HandlerMethod>> answering(HttpServletRequest request) {
+		PathContainer path = RequestPath.parse(request.getRequestURI(), request.getContextPath()).pathWithinApplication();
+		List<Map.Entry<RequestMappingInfo, HandlerMethod>> answering = new ArrayList<>();
+		for (Map.Entry<RequestMappingInfo, HandlerMethod> handler : handlers().entrySet()) {
+			RequestMappingInfo info = handler.getKey();
+			PathPatternsRequestCondition patterns = info.getPathPatternsCondition();
+			if (patterns != null && patterns.getPatterns().stream().anyMatch(p -> p.matches(path))
+					&& info.getMethodsCondition().getMatchingCondition(request) != null) {
+				answering.add(handler);
+			}
+		}
+		return answering;
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package org.youguan.web;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +15,8 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
+import org.apache.coyote.InputBuffer;
+import org.apache.tomcat.util.http.parser.HttpHeaderParser;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.util.HtmlUtils;
 import org.youguan.kernel.FieldError;
@@ -30,7 +33,11 @@ import org.youguan.kernel.Text;
  * <p>A request whose request line Tomcat could not parse (unencoded UTF-8, braces, a vertical bar or a control
  * character in the target) has no URI and no headers to the servlet API: it is judged on what can still be read ({@link Sent}) — the
  * target Tomcat's parse failure quotes, so a path under {@code /api/} is still an API call, and the part refused is the
- * query string, the path or the protocol, whichever holds the character Tomcat stopped at.
+ * query string, the path or the protocol, whichever holds the character Tomcat stopped at. A request line longer than
+ * Tomcat's header buffer ({@code server.max-http-request-header-size}, 8 KB) is judged on the part of its target the
+ * buffer kept ({@link Sent#keptTarget}): a 414 naming the query string or the path, a problem when that part is an API
+ * path. Where nothing of the target can be read (another protocol's buffer), no header was read either: the error page.
+ * Whether a path is an API path is decided as everywhere ({@link Refusals#apiPath}), on the path as it is routed.
  */
 class ProductErrorReportValve extends ErrorReportValve {
 
@@ -46,18 +53,19 @@ class ProductErrorReportValve extends ErrorReportValve {
 		if (!ioAllowed.get()) {
 			return;
 		}
-		Sent sent = Sent.of(request, throwable, soleContextPath());
-		RequestValuesFilter.Refusal refusal = refusal(status,
-				response.getMessage() + " " + (throwable == null ? "" : throwable.getMessage()), sent);
+		String reason = response.getMessage() + " " + (throwable == null ? "" : throwable.getMessage());
+		Sent sent = Sent.of(request, reason, soleContextPath());
+		RequestValuesFilter.Refusal refusal = refusal(status, reason, sent);
 		try {
 			if (sent.apiClient()) {
-				ProblemResponses.write(response, sent.path() == null ? "/" : sent.path(), status, refusal.title(),
-						refusal.detail(), refusal.errors());
+				ProblemResponses.write(response, sent.path() == null ? "/" : sent.path(), refusal.status(),
+						refusal.title(), refusal.detail(), refusal.errors());
 			}
 			else {
+				response.setStatus(refusal.status());
 				response.setContentType("text/html");
 				response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-				response.getWriter().write(page(status, refusal));
+				response.getWriter().write(page(refusal.status(), refusal));
 			}
 			response.finishResponse();
 		}
@@ -75,6 +83,9 @@ class ProductErrorReportValve extends ErrorReportValve {
 	/** Tomcat's quote of a request target it could not parse ({@code iib.invalidRequestTarget}). */
 	private static final Pattern QUOTED_TARGET = Pattern.compile("request target \\[(.*)\\]\\. The valid", Pattern.DOTALL);
 
+	/** Tomcat's reason for a request line or headers beyond its header buffer ({@code iib.requestheadertoolarge.error}). */
+	private static final String TOO_LARGE = "Request header is too large";
+
 	/** A byte Tomcat quotes as {@code 0xNN}: a control character, DEL or a byte beyond ASCII. */
 	private static final Pattern QUOTED_BYTE = Pattern.compile("0x([01][0-9a-fA-F]|7[fF]|[89a-fA-F][0-9a-fA-F])");
 
@@ -86,14 +97,16 @@ class ProductErrorReportValve extends ErrorReportValve {
 	 * @param protocol the protocol named in the request line ({@code HTTP/1.1}), null when not read
 	 * @param accept the {@code Accept} header, null when absent or not read
 	 * @param authorization the {@code Authorization} header, null when absent or not read
+	 * @param cut whether the target is cut: the request line was longer than Tomcat keeps, {@code target} is its start
 	 */
-	record Sent(String contextPath, String target, String protocol, String accept, String authorization) {
+	record Sent(String contextPath, String target, String protocol, String accept, String authorization, boolean cut) {
 
 		/**
 		 * What the request shows: its URI and query and the headers Tomcat parsed, or, when the request line could not
-		 * be parsed, the target Tomcat's parse failure quotes.
+		 * be parsed, the target Tomcat's parse failure quotes, or, when it was too long to keep, what Tomcat kept of it.
+		 * @param reason Tomcat's message and its exception's
 		 */
-		static Sent of(Request request, Throwable throwable, String soleContextPath) {
+		static Sent of(Request request, String reason, String soleContextPath) {
 			var coyote = request.getCoyoteRequest();
 			String contextPath = request.getContext() != null ? request.getContextPath() : soleContextPath;
 			String uri = coyote.requestURI().isNull() ? null : coyote.requestURI().toString();
@@ -102,10 +115,55 @@ class ProductErrorReportValve extends ErrorReportValve {
 			String authorization = coyote.getHeader(HttpHeaders.AUTHORIZATION);
 			if (uri != null && !uri.isEmpty()) {
 				String query = coyote.queryString().isNull() ? null : coyote.queryString().toString();
-				return new Sent(contextPath, query == null ? uri : uri + "?" + query, protocol, accept, authorization);
+				return new Sent(contextPath, query == null ? uri : uri + "?" + query, protocol, accept, authorization,
+						false);
 			}
-			Matcher quoted = QUOTED_TARGET.matcher(throwable == null ? "" : String.valueOf(throwable.getMessage()));
-			return new Sent(contextPath, quoted.find() ? quoted.group(1) : null, protocol, accept, authorization);
+			Matcher quoted = QUOTED_TARGET.matcher(reason);
+			if (quoted.find()) {
+				return new Sent(contextPath, quoted.group(1), protocol, accept, authorization, false);
+			}
+			String kept = reason.contains(TOO_LARGE) ? keptTarget(coyote.getInputBuffer()) : null;
+			return new Sent(contextPath, kept, protocol, accept, authorization, kept != null);
+		}
+
+		/**
+		 * The start of a request target too long for Tomcat's header buffer, as the buffer kept it: the bytes after the
+		 * request line's method up to the buffer's end, read as ISO-8859-1 (Tomcat stops at any byte a target may not
+		 * hold, so they are ASCII). Null when the buffer is not Tomcat's HTTP/1.1 one, holds no target, or holds its end
+		 * (then the request line was kept whole: what overflowed came after it).
+		 */
+		static String keptTarget(InputBuffer buffer) {
+			if (!(buffer instanceof HttpHeaderParser.HeaderDataSource source)
+					|| source.getHeaderByteBuffer() == null) {
+				return null;
+			}
+			ByteBuffer kept = source.getHeaderByteBuffer();
+			int end = kept.limit();
+			int at = 0;
+			// as Tomcat reads a request line: blank lines, the method, blanks, then the target up to a blank or line end
+			while (at < end && (kept.get(at) == '\r' || kept.get(at) == '\n')) {
+				at++;
+			}
+			while (at < end && !blank(kept.get(at))) {
+				at++;
+			}
+			while (at < end && blank(kept.get(at))) {
+				at++;
+			}
+			int start = at;
+			while (at < end && !blank(kept.get(at)) && kept.get(at) != '\r' && kept.get(at) != '\n') {
+				at++;
+			}
+			if (start == end || at < end) {
+				return null;
+			}
+			byte[] target = new byte[end - start];
+			kept.get(start, target);
+			return new String(target, StandardCharsets.ISO_8859_1);
+		}
+
+		private static boolean blank(byte b) {
+			return b == ' ' || b == '\t';
 		}
 
 		/** The path asked for (the target without its query, an absolute form's scheme and authority), or null. */
@@ -151,7 +209,9 @@ class ProductErrorReportValve extends ErrorReportValve {
 	}
 
 	/**
-	 * What Tomcat's refusal is told, by its status and its (English) reason: a 400 names the part refused — the query
+	 * What Tomcat's refusal is told, by its status and its (English) reason: a request line too long to keep (the
+	 * {@code Sent} target cut) is a 414 naming the query string, when the kept part reaches into it, else the path
+	 * (rule {@code size}); a 400 names the part refused — the query
 	 * string or the path a request line holds a character it may not in (the {@code Sent} target tells which), the
 	 * path when the URI does not decode or normalise, the protocol, a header, else the request; a 505 names the
 	 * protocol; other statuses as every refusal of that status ({@link RequestValuesFilter.Refusal#ofStatus}), the part
@@ -162,6 +222,12 @@ class ProductErrorReportValve extends ErrorReportValve {
 	 */
 	static RequestValuesFilter.Refusal refusal(int status, String reason, Sent sent) {
 		String why = reason.toLowerCase(Locale.ROOT);
+		if (status < 500 && sent.cut()) {
+			return sent.target().indexOf('?') >= 0
+					? named(414, "query", "size",
+							"请求网址中“?”之后的查询参数过长，请减少或缩短参数后重试（大量内容请用POST提交）")
+					: named(414, "path", "size", "请求路径过长，请检查网址后重试");
+		}
 		if (status == 400) {
 			if (why.contains("request target")) {
 				return sent.queryRefused()
@@ -186,6 +252,17 @@ class ProductErrorReportValve extends ErrorReportValve {
 			String version = sent.protocol() == null || sent.protocol().isEmpty() ? "" : "“" + Text.excerpt(Text.printable(sent.protocol()), 20) + "”";
 			return named(status, "protocol", "version", "不支持请求所用的HTTP版本" + version + "，请使用HTTP/1.1");
 		}
+		return ofStatus(status);
+	}
+
+	/**
+	 * What an error status set outside the controllers (by Tomcat, a filter's {@code sendError}) says: as every
+	 * refusal of that status ({@link RequestValuesFilter.Refusal#ofStatus}), a 4xx (and 501) naming the part it
+	 * refuses — {@code path} for 404 and 414, {@code method} for 405, {@code Accept} for 406, {@code Content-Type} for
+	 * 415 …; a server error names none.
+	 * @param status the HTTP status, 400–599
+	 */
+	static RequestValuesFilter.Refusal ofStatus(int status) {
 		RequestValuesFilter.Refusal known = RequestValuesFilter.Refusal.ofStatus(status);
 		if (!known.errors().isEmpty() || status >= 500 && status != 501) {
 			return known;
@@ -193,6 +270,7 @@ class ProductErrorReportValve extends ErrorReportValve {
 		return switch (status) {
 			case 404 -> named(status, "path", "not-found", known.detail());
 			case 405 -> named(status, "method", "method", known.detail());
+			case 406 -> named(status, HttpHeaders.ACCEPT, "media-type", known.detail());
 			case 408 -> named(status, "request", "timeout", known.detail());
 			case 411 -> named(status, HttpHeaders.CONTENT_LENGTH, "required", known.detail());
 			case 413 -> named(status, "request", "size", known.detail());

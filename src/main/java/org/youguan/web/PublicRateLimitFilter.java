@@ -48,7 +48,8 @@ class PublicRateLimitFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
+		// as the request is routed: /%70ublic/lookup and //public/lookup are the public lookup too
+		String path = Refusals.routedPath(request);
 		boolean publicPath = path.startsWith("/public/") || path.equals("/public") || path.startsWith("/api/v1/public/");
 		return !publicPath || signedIn();
 	}

@@ -1,6 +1,7 @@
 package org.youguan.web;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
@@ -57,18 +58,90 @@ public final class Refusals {
 				&& request.getAttribute(RequestValuesFilter.UNREADABLE) != null;
 	}
 
-	/** Whether the request's path is under {@code /api/}, in any case ({@code /API/v1/…} is an API call mistyped). */
+	/**
+	 * Whether the request's path is an API path ({@link #apiPath(String, String)}): {@code /api} or below it, in any
+	 * case, as the path is routed ({@code /%61pi/…}, {@code //api/…}, {@code /api;x=1/…}, {@code /x/../api/…} are API
+	 * calls).
+	 */
 	public static boolean apiPath(HttpServletRequest request) {
 		return apiPath(request.getContextPath(), request.getRequestURI());
 	}
 
 	/**
-	 * Whether {@code uri} (a request URI, not decoded) is under {@code /api/} of the context, in any case.
+	 * Whether {@code uri} (a request URI, not decoded) is {@code /api} or below it in the context, in any case
+	 * ({@code /API/v1/…} is an API call mistyped), judged on its path as it is routed ({@link #routedPath}), never on
+	 * the characters sent.
 	 * @param contextPath the context path ("" at the root; null before Tomcat mapped the request to the application)
 	 */
 	static boolean apiPath(String contextPath, String uri) {
-		String api = (contextPath == null ? "" : contextPath) + "/api/";
-		return uri != null && uri.regionMatches(true, 0, api, 0, api.length());
+		String path = routedPath(contextPath, uri);
+		return path != null && path.regionMatches(true, 0, "/api", 0, 4) && (path.length() == 4 || path.charAt(4) == '/');
+	}
+
+	/**
+	 * The request's path within the application as Tomcat maps it and Spring matches it ({@link #routedPath(String,
+	 * String)}) — what every decision by path (an API call? a public page?) is to read, never the URI as sent.
+	 * @return the path, starting with "/"
+	 */
+	public static String routedPath(HttpServletRequest request) {
+		String path = routedPath(request.getContextPath(), request.getRequestURI());
+		return path == null ? "/" : path;
+	}
+
+	/**
+	 * A request URI's path within the application as Tomcat maps it and Spring's path patterns match it: each
+	 * segment's path parameters ({@code ;jsessionid=…}, {@code ;x=1}) left out, its %-escapes decoded (as UTF-8; an
+	 * escape of a "/" stays within its segment; a segment that does not decode as it is), empty segments ({@code //})
+	 * and {@code .} left out, {@code ..} removing the segment before it (none above the root), a trailing "/" kept;
+	 * then the context path taken off. Case is kept (Spring matches it).
+	 * @param contextPath the context path ("" or null at the root)
+	 * @param uri the request URI, not decoded; null when unreadable
+	 * @return the path starting with "/"; null for a null URI or one outside the context
+	 */
+	static String routedPath(String contextPath, String uri) {
+		String path = normalised(uri);
+		String context = contextPath == null || contextPath.isEmpty() ? "/" : normalised(contextPath);
+		if (path == null || "/".equals(context)) {
+			return path;
+		}
+		if (path.equals(context)) {
+			return "/";
+		}
+		return path.startsWith(context + "/") ? path.substring(context.length()) : null;
+	}
+
+	/** A path normalised as {@link #routedPath(String, String)} says; null for null. */
+	private static String normalised(String uri) {
+		if (uri == null) {
+			return null;
+		}
+		if (uri.startsWith("/") && uri.indexOf('%') < 0 && uri.indexOf(';') < 0 && !uri.contains("//")
+				&& !uri.contains("/./") && !uri.contains("/../") && !uri.endsWith("/.") && !uri.endsWith("/..")) {
+			// already routed as it is: most requests
+			return uri;
+		}
+		List<String> segments = new ArrayList<>();
+		for (String raw : uri.split("/", -1)) {
+			int parameters = raw.indexOf(';');
+			String segment = percentDecoded(parameters < 0 ? raw : raw.substring(0, parameters));
+			if (segment.equals("..")) {
+				if (!segments.isEmpty()) {
+					segments.remove(segments.size() - 1);
+				}
+			}
+			else if (!segment.isEmpty() && !segment.equals(".")) {
+				segments.add(segment);
+			}
+		}
+		String path = "/" + String.join("/", segments);
+		boolean trailing = uri.endsWith("/") || uri.endsWith("/.") || uri.endsWith("/..");
+		return trailing && !segments.isEmpty() ? path + "/" : path;
+	}
+
+	/** A segment's %-escapes decoded as UTF-8; one that does not decode (a broken escape, not UTF-8) as it is. */
+	private static String percentDecoded(String segment) {
+		String decoded = RequestValuesFilter.decode(segment, false);
+		return decoded == null ? segment : decoded;
 	}
 
 	/**
@@ -76,7 +149,8 @@ public final class Refusals {
 	 * every failure of one ({@link ErrorHandling}, {@link RequestValuesFilter}, Spring Security's 401/403,
 	 * {@link ProductErrorReportValve}) chooses a problem response over the error page:
 	 * <ol>
-	 * <li>its path is under {@code /api/} of the application, in any case ({@code /API/v1/…} is an API call mistyped);
+	 * <li>its path is under {@code /api/} of the application, in any case ({@code /API/v1/…} is an API call mistyped),
+	 * as the path is routed — decoded and normalised ({@link #apiPath(String, String)});
 	 * <li>else a client whose {@code Accept} names HTML ({@code text/html}, {@code application/xhtml+xml},
 	 * {@code text/*}) is a browser, whatever else it sends;
 	 * <li>else it sends an API token ({@code Authorization: Bearer …}) or asks for JSON ({@code Accept:

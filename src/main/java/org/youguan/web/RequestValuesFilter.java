@@ -58,6 +58,12 @@ class RequestValuesFilter extends OncePerRequestFilter {
 	/** Request attribute holding the {@link Refusal} of a request's values, answered after the security filters. */
 	static final String PENDING = RequestValuesFilter.class.getName() + ".pending";
 
+	/**
+	 * Request attribute set when the pending refusal is of a form body to a path and method no handler answers: the
+	 * route is judged first ({@link #answerPendingBeforeDispatch}).
+	 */
+	static final String BODY_BEFORE_ROUTE = RequestValuesFilter.class.getName() + ".bodyBeforeRoute";
+
 	/** Request attribute set when the pending refusal left no parameter readable (Tomcat could not parse them). */
 	static final String UNREADABLE = RequestValuesFilter.class.getName() + ".unreadable";
 
@@ -161,8 +167,8 @@ class RequestValuesFilter extends OncePerRequestFilter {
 				if (!response.isCommitted()) {
 					int status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code ? code
 							: 500;
-					writeProblem(response, failed,
-							request.getAttribute(REFUSAL) instanceof Refusal refusal ? refusal : Refusal.ofStatus(status));
+					writeProblem(response, failed, request.getAttribute(REFUSAL) instanceof Refusal refusal ? refusal
+							: ProductErrorReportValve.ofStatus(status));
 				}
 				return;
 			}
@@ -171,11 +177,13 @@ class RequestValuesFilter extends OncePerRequestFilter {
 			// of a refused request — or of one refused by security while its values' refusal waited — is rendered as
 			// if the request had no parameters. Anyone but an API client gets the page, also when its Accept names no
 			// HTML (fetch, htmx, curl: */*), where Spring's error controller would write its English map.
-			boolean refused = request.getAttribute(REFUSAL) != null || request.getAttribute(PENDING) != null;
+			boolean refused = request.getAttribute(REFUSAL) != null || request.getAttribute(PENDING) != null
+					|| request.getAttribute(UNREADABLE) != null;
 			chain.doFilter(new AsPage(refused ? new ParametersWithheld(request) : request), response);
 			return;
 		}
-		if (request.getRequestURI().equals(request.getContextPath() + "/error")) {
+		if ("/error".equals(Refusals.routedPath(request))) {
+			// as routed: /%65rror and /error;x are the error page's address too
 			response.sendError(HttpServletResponse.SC_NOT_FOUND);
 			return;
 		}
@@ -188,9 +196,20 @@ class RequestValuesFilter extends OncePerRequestFilter {
 		}
 		// a form body no handler of this path and method takes: Spring answers 415 for its type before anything reads
 		// it, so it is neither parsed nor judged — the request is read with its query's parameters only
-		HttpServletRequest read = forms.bodyNotTaken(request)
+		boolean notTaken = forms.bodyNotTaken(request);
+		boolean routeFirst = !notTaken && forms.routeUnanswered(request);
+		HttpServletRequest queryOnly = notTaken || routeFirst
 				? new ParametersWithheld(request, queryParameters(request.getQueryString())) : request;
-		Refusal refusal = check(read);
+		HttpServletRequest read = notTaken ? queryOnly : request;
+		Refusal refusal = check(routeFirst ? queryOnly : read);
+		if (refusal == null && routeFirst) {
+			// a form body to a path and method no handler answers: judged (a filter may answer the path — the sign-in
+			// form), but its refusal gives way to the dispatcher's 404 or 405 (answerPendingBeforeDispatch)
+			refusal = check(read);
+			if (refusal != null) {
+				read.setAttribute(BODY_BEFORE_ROUTE, Boolean.TRUE);
+			}
+		}
 		if (refusal != null) {
 			read.setAttribute(PENDING, refusal);
 			chain.doFilter(ParametersWithheld.of(read), response);
@@ -206,6 +225,28 @@ class RequestValuesFilter extends OncePerRequestFilter {
 	 * @throws IOException when the answer cannot be written
 	 */
 	static boolean answerPending(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		return answerPending(request, response, false);
+	}
+
+	/**
+	 * {@link #answerPending} right after the security filters, before the dispatcher: a refusal of a form body to a
+	 * path and method no handler answers ({@link FormBodyHandlers#routeUnanswered}) is dropped — the dispatcher's 404 or
+	 * 405 comes first and reads no body (the request goes on with its parameters withheld).
+	 * @return whether a refusal was answered (the chain must then stop)
+	 * @throws IOException when the answer cannot be written
+	 */
+	static boolean answerPendingBeforeDispatch(HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		return answerPending(request, response, true);
+	}
+
+	private static boolean answerPending(HttpServletRequest request, HttpServletResponse response, boolean routeFirst)
+			throws IOException {
+		if (routeFirst && request.getDispatcherType() == DispatcherType.REQUEST
+				&& request.getAttribute(BODY_BEFORE_ROUTE) != null) {
+			request.removeAttribute(PENDING);
+			return false;
+		}
 		if (request.getDispatcherType() != DispatcherType.REQUEST
 				|| !(request.getAttribute(PENDING) instanceof Refusal refusal)) {
 			return false;

@@ -149,7 +149,8 @@ class WebConfiguration implements WebMvcConfigurer {
 	/**
 	 * Answers the refusal of a request's values that waited ({@link RequestValuesFilter}) right after Spring Security's
 	 * filters let the request through: the caller is known and its role admits the request, so the 400 (or 413) is
-	 * what it gets — an anonymous caller or a wrong role got 401 or 403 from the security filters instead.
+	 * what it gets — an anonymous caller or a wrong role got 401 or 403 from the security filters instead. A form body's
+	 * refusal to a path and method no handler answers gives way to the dispatcher's 404 or 405.
 	 */
 	@Bean
 	FilterRegistrationBean<OncePerRequestFilter> pendingRefusalFilter() {
@@ -157,7 +158,7 @@ class WebConfiguration implements WebMvcConfigurer {
 			@Override
 			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 					throws ServletException, IOException {
-				if (!Refusals.answerPending(request, response)) {
+				if (!RequestValuesFilter.answerPendingBeforeDispatch(request, response)) {
 					chain.doFilter(request, response);
 				}
 			}

@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 import org.youguan.IntegrationTest;
 import org.youguan.TestDatabase;
+import org.youguan.kernel.FieldError;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -340,7 +341,7 @@ class RealServerInputIntegrationTest {
 	/** Every status the error report may answer has its own Chinese title; one refusing a part names it. */
 	@Test
 	void everyStatusTheErrorReportAnswersHasItsOwnTitleAndNamesThePartRefused() {
-		var sent = new ProductErrorReportValve.Sent("", "/api/v1/outlets", "HTTP/1.1", null, null);
+		var sent = new ProductErrorReportValve.Sent("", "/api/v1/outlets", "HTTP/1.1", null, null, false);
 		List<Integer> statuses = List.of(400, 404, 405, 408, 411, 413, 414, 415, 431, 500, 501, 503, 505);
 		List<RequestValuesFilter.Refusal> refusals = statuses.stream()
 			.map(status -> ProductErrorReportValve.refusal(status, "", sent))
@@ -429,6 +430,117 @@ class RealServerInputIntegrationTest {
 				"Authorization: Bearer demo-sz-admin-token\r\nAccept: application/json\r\n", new byte[0]);
 		assertThat(failure.status()).isEqualTo(404);
 		assertThat(failure.head()).containsIgnoringCase("application/problem+json");
+	}
+
+	/**
+	 * A request line longer than Tomcat's header buffer (8 KB) leaves no URI and no header to the application: what the
+	 * buffer kept of its target still tells an API call (a path under /api/) and the part too long — 414 naming the
+	 * query string or the path, in Chinese — and a page's address gets the Chinese error page saying the same.
+	 */
+	@Test
+	void aRequestLineLongerThanTomcatKeepsIsJudgedByWhatItKeptOfItsTarget() throws Exception {
+		String longQuery = "/api/v1/public/outlets?region=320506&brand=" + "a".repeat(9000);
+		String longPath = "/api/v1/public/complaints/" + "a".repeat(9000);
+		for (String target : List.of(longQuery, longPath)) {
+			Answer api = sendBytes(("GET " + target + " HTTP/1.1\r\n").getBytes(StandardCharsets.US_ASCII));
+			assertThat(api.status()).as(api.body()).isEqualTo(414);
+			assertThat(api.head()).containsIgnoringCase("application/problem+json");
+			assertThat(api.body()).contains("\"title\":\"请求地址过长\"", "\"rule\":\"size\"")
+				.doesNotContain("请求头过大").doesNotContain("a".repeat(FieldError.MAX_MESSAGE + 1));
+		}
+		assertThat(sendBytes(("GET " + longQuery + " HTTP/1.1\r\n").getBytes(StandardCharsets.US_ASCII)).body())
+			.contains("\"field\":\"query\"", "查询参数过长");
+		assertThat(sendBytes(("GET " + longPath + " HTTP/1.1\r\n").getBytes(StandardCharsets.US_ASCII)).body())
+			.contains("\"field\":\"path\"", "请求路径过长");
+		Answer page = sendBytes(
+				("GET /public/lookup?q=" + "a".repeat(9000) + " HTTP/1.1\r\n").getBytes(StandardCharsets.US_ASCII));
+		assertThat(page.status()).isEqualTo(414);
+		assertThat(page.head()).containsIgnoringCase("text/html");
+		assertThat(page.body()).contains("<html", "请求地址过长", "data-field=\"query\"");
+	}
+
+	/**
+	 * Whether a request is an API call is decided on its path as Tomcat and Spring route it — an escaped letter, a
+	 * dot segment, a doubled slash, a path parameter, another case, a ".." back into /api/ — by every refusal: the
+	 * values' (after the firewall), the firewall's and Tomcat's own; each is a problem response, never the page.
+	 */
+	@Test
+	void anApiPathIsAnApiCallHoweverItsPathIsSpelled() throws Exception {
+		for (String path : List.of("/%61pi/v1/public/outlets", "/./api/v1/public/outlets", "//api/v1/public/outlets",
+				"/api;x=1/v1/public/outlets", "/API/v1/public/outlets", "/api/../api/v1/public/outlets",
+				"/public/../api/v1/public/outlets")) {
+			for (String line : List.of("GET " + path + "?region=320506&brand=%zz HTTP/1.1\r\n",
+					"GET " + path + "%2F HTTP/1.1\r\n")) {
+				Answer a = send(line, "Accept: */*\r\n", new byte[0]);
+				assertThat(a.status()).as(line).isBetween(400, 499);
+				assertThat(a.head()).as(line + a.body()).containsIgnoringCase("application/problem+json");
+				assertThat(a.body()).as(line).contains("\"errors\":[{\"field\":");
+			}
+		}
+		// the escaped letter passes the firewall: its query is judged and named as on /api/
+		Answer escaped = send("GET /%61pi/v1/public/outlets?region=320506&brand=%zz HTTP/1.1\r\n", "Accept: */*\r\n",
+				new byte[0]);
+		assertThat(escaped.status()).isEqualTo(400);
+		assertThat(escaped.body()).contains("\"field\":\"brand\"", "\"rule\":\"encoding\"");
+		// a page's address stays a page however it is spelled
+		Answer page = send("GET /%70ublic/lookup?q=%zz HTTP/1.1\r\n", "Accept: */*\r\n", new byte[0]);
+		assertThat(page.status()).isEqualTo(400);
+		assertThat(page.body()).contains("<html");
+	}
+
+	/**
+	 * Spring MVC's own refusals — a method the address does not answer (405), an Accept it cannot answer (406), a
+	 * body type it does not take (415) — name the part refused and what is allowed, as every other refusal: a problem
+	 * with errors for an API client, the Chinese error page with the same fields for a browser; a 405 lists the
+	 * methods allowed in Allow.
+	 */
+	@Test
+	void springsMethodAcceptAndMediaTypeRefusalsNameWhatWasRefusedAndWhatIsAllowed() throws Exception {
+		Answer method = send("DELETE /api/v1/public/outlets?region=320506 HTTP/1.1\r\n", "", new byte[0]);
+		assertThat(method.status()).isEqualTo(405);
+		assertThat(method.head()).containsIgnoringCase("application/problem+json").containsIgnoringCase("Allow: GET");
+		assertThat(method.body()).contains("\"title\":\"方法不允许\"", "\"field\":\"method\"", "\"rule\":\"method\"",
+				"DELETE", "此地址支持：GET");
+		Answer accept = send("GET /api/v1/public/outlets?region=320506 HTTP/1.1\r\n", "Accept: application/xml\r\n",
+				new byte[0]);
+		assertThat(accept.status()).isEqualTo(406);
+		assertThat(accept.head()).containsIgnoringCase("application/problem+json");
+		assertThat(accept.body()).contains("\"title\":\"无可接受的格式\"", "\"field\":\"Accept\"",
+				"\"rule\":\"media-type\"", "application/xml", "application/json");
+		Answer type = send("POST /api/v1/safety/hazards HTTP/1.1\r\n",
+				"Authorization: Bearer demo-sf-wz-token\r\nContent-Type: text/plain\r\n", "x".getBytes(StandardCharsets.US_ASCII));
+		assertThat(type.status()).isEqualTo(415);
+		assertThat(type.body()).contains("\"field\":\"Content-Type\"", "\"rule\":\"media-type\"", "text/plain");
+		Answer page = send("PUT /public/lookup HTTP/1.1\r\n",
+				"Authorization: Bearer demo-sz-admin-token\r\nAccept: text/html\r\n", new byte[0]);
+		assertThat(page.status()).isEqualTo(405);
+		assertThat(page.head()).containsIgnoringCase("text/html").containsIgnoringCase("Allow: GET");
+		assertThat(page.body()).contains("<html", "方法不允许", "data-field=\"method\"", "此地址支持：GET");
+	}
+
+	/**
+	 * A POST form body to a path or method no handler answers is the route's 405 or 404, not a 400 about its values
+	 * (a broken escape, a NUL) — as for PUT, PATCH and DELETE — while the sign-in form, which a filter answers, still
+	 * has its values judged.
+	 */
+	@Test
+	void aPostFormBodyToAPathOrMethodNobodyAnswersIsItsRouteNotItsValues() throws Exception {
+		String form = "Content-Type: application/x-www-form-urlencoded\r\nAccept: application/json\r\n";
+		for (String body : List.of("a=%zz", "a=x%00y")) {
+			byte[] bytes = body.getBytes(StandardCharsets.US_ASCII);
+			Answer method = send("POST /api/v1/public/outlets HTTP/1.1\r\n", form, bytes);
+			assertThat(method.status()).as(body + method.body()).isEqualTo(405);
+			assertThat(method.body()).contains("\"field\":\"method\"").doesNotContain("\"rule\":\"encoding\"");
+			Answer nowhere = send("POST /api/v1/no-such-thing HTTP/1.1\r\n",
+					"Authorization: Bearer demo-sz-admin-token\r\n" + form, bytes);
+			assertThat(nowhere.status()).as(body + nowhere.body()).isEqualTo(404);
+			assertThat(nowhere.body()).contains("\"rule\":\"not-found\"");
+		}
+		Answer signIn = send("POST /login HTTP/1.1\r\n",
+				"Content-Type: application/x-www-form-urlencoded\r\nAccept: text/html\r\n",
+				"username=%zz&password=x".getBytes(StandardCharsets.US_ASCII));
+		assertThat(signIn.status()).isEqualTo(400);
+		assertThat(signIn.body()).contains("<html", "username");
 	}
 
 	static final String BOUNDARY = "----youguan-boundary";
