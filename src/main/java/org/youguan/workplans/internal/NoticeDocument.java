@@ -101,12 +101,15 @@ final class NoticeDocument {
 	 * could not be read so as warnings.
 	 * @param bytes the file
 	 * @param field the request field the refusals name ({@code file} for a form, {@code body} for the API)
-	 * @throws InvalidValueException over 5 MB (413), a Word file too large unpacked or unreadable, text not in UTF-8
+	 * @throws InvalidValueException over 5 MB (413), another kind of file (a PDF, an image, an .xlsx, an old .doc: rule
+	 * {@code wrong-kind} naming it), a Word file too large unpacked or unreadable, text not in UTF-8
 	 */
 	static Reading readFile(byte[] bytes, String field) {
 		if (bytes.length > MAX_FILE_BYTES) {
 			throw InvalidValueException.tooLarge(field, "文件不能超过5MB");
 		}
+		// a PDF, an image, a sheet or an old .doc is told as what it is, not as text in the wrong encoding
+		OfficeFiles.requireNoOtherKind(bytes, field, "文本文件（.txt）或Word文件（.docx）");
 		if (bytes.length > 3 && bytes[0] == 'P' && bytes[1] == 'K') {
 			OfficeFiles.requireWithinLimits(bytes, field, "Word文件（.docx）");
 			try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(bytes))) {
