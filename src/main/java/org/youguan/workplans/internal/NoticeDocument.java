@@ -42,8 +42,46 @@ import org.youguan.kernel.Text;
  */
 final class NoticeDocument {
 
-	/** The notice's lines, and what the reader should check. */
-	record Reading(String text, List<String> warnings) {
+	/**
+	 * The notice's lines, what the reader should check, and the tables read as plain lines for want of a header row.
+	 */
+	record Reading(String text, List<String> warnings, List<Headerless> headerless) {
+
+		Reading(String text, List<String> warnings) {
+			this(text, warnings, List.of());
+		}
+
+		/**
+		 * The preview of this notice's text with what the reader should check first: the reading's warnings, and for
+		 * each table without a header row what became of its rows, read as the notice's other lines — none of them
+		 * recognised (not imported: said so), some (how many of each), or all (imported: nothing to say).
+		 */
+		PlanPreview warnFirst(PlanPreview preview) {
+			List<String> all = new ArrayList<>(warnings);
+			for (Headerless table : headerless) {
+				long unread = preview.unparsedLines().stream()
+					.filter(u -> u.line() >= table.firstLine() && u.line() <= table.lastLine())
+					.count();
+				String says = "第" + table.number() + "个表格没有“任务”“工作内容”等表头，其各行按正文逐行读取";
+				if (unread == table.rows()) {
+					all.add(says + "，均未能识别为任务，不会导入（列为未能识别的行），请核对");
+				}
+				else if (unread > 0) {
+					all.add(says + "：" + (table.rows() - unread) + "行已导入，" + unread + "行未能识别、不会导入（列为未能识别的行），请核对");
+				}
+			}
+			return preview.warnFirst(all);
+		}
+	}
+
+	/**
+	 * A table without a header row, its rows read as lines of the notice's text.
+	 * @param number the table's number in the document (from 1)
+	 * @param firstLine the text's line (from 1) of its first row with text
+	 * @param lastLine the text's line of its last row with text
+	 * @param rows how many of its rows have text
+	 */
+	record Headerless(int number, int firstLine, int lastLine, int rows) {
 	}
 
 	private static final String[] CHINESE_DIGITS = { "", "一", "二", "三", "四", "五", "六", "七", "八", "九" };
@@ -72,6 +110,11 @@ final class NoticeDocument {
 	private final List<String> lines = new ArrayList<>();
 
 	private final List<String> warnings = new ArrayList<>();
+
+	private final List<Headerless> headerless = new ArrayList<>();
+
+	/** The text's lines so far (a line added may hold line breaks). */
+	private int textLines;
 
 	/** Per list (numId): the counter of each level, 0 where the level has not been used since its parent moved on. */
 	private final Map<BigInteger, int[]> counters = new HashMap<>();
@@ -131,7 +174,7 @@ final class NoticeDocument {
 		NoticeDocument reader = new NoticeDocument(doc);
 		reader.blocks((Element) doc.getDocument().getBody().getDomNode());
 		String text = String.join("\n", reader.lines).replaceAll("[\\p{Cc}&&[^\\n]]", "");
-		return new Reading(text, List.copyOf(reader.warnings));
+		return new Reading(text, List.copyOf(reader.warnings), List.copyOf(reader.headerless));
 	}
 
 	/**
@@ -174,6 +217,7 @@ final class NoticeDocument {
 
 	private void add(String line) {
 		lines.add(line);
+		textLines += 1 + (int) line.chars().filter(c -> c == '\n').count();
 		if (!Text.isBlank(line)) {
 			lastLine = line;
 		}
@@ -534,8 +578,19 @@ final class NoticeDocument {
 			}
 		}
 		if (headerRow < 0) {
-			warnings.add("第" + tables + "个表格没有“任务”“工作内容”等表头，未按任务读取，其各行列为未能识别的行，请核对");
-			rows.forEach(row -> add(cells(row)));
+			// read as the notice's other lines: what the parser makes of them is told with the preview (Reading.warnFirst)
+			int first = 0;
+			int count = 0;
+			for (List<GridCell> row : rows) {
+				String text = cells(row);
+				add(text);
+				if (!Text.isBlank(text)) {
+					first = count++ == 0 ? textLines : first;
+				}
+			}
+			if (count > 0) {
+				headerless.add(new Headerless(tables, first, textLines, count));
+			}
 			return;
 		}
 		// a header of two rows: the row below whose task cell is the header's, merged down, names the columns finer
