@@ -18,6 +18,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.WebUtils;
 
 /**
  * How every page runs a posted step (post → redirect → get): on success the step's message is flashed and its next page
@@ -103,7 +104,8 @@ public final class PageSteps {
 	/** An error beside each file field that had a file chosen and no error of its own: the file is not kept. */
 	private static List<FieldError> filesNotKept(HttpServletRequest posted, List<FieldError> errors) {
 		Set<String> chosen = new LinkedHashSet<>();
-		if (posted instanceof MultipartHttpServletRequest multipart) {
+		MultipartHttpServletRequest multipart = WebUtils.getNativeRequest(posted, MultipartHttpServletRequest.class);
+		if (multipart != null) {
 			multipart.getMultiFileMap().forEach((field, files) -> {
 				if (files.stream().anyMatch(f -> !f.isEmpty() || named(f.getOriginalFilename()))) {
 					chosen.add(field);
@@ -111,7 +113,7 @@ public final class PageSteps {
 			});
 		}
 		else if (posted.getContentType() != null && posted.getContentType().toLowerCase(Locale.ROOT).startsWith("multipart/")) {
-			// the request the step runs in is the one before Spring wrapped it: its parts, as the container parsed them
+			// the request the step runs in is the one before Spring parsed it: its parts, as the container parsed them
 			try {
 				for (Part part : posted.getParts()) {
 					if (part.getSubmittedFileName() != null && (part.getSize() > 0 || named(part.getSubmittedFileName()))) {

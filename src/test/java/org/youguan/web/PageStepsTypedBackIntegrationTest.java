@@ -9,13 +9,10 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
-import org.youguan.TestImages;
-import org.youguan.documents.PdfFiles;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
 import org.youguan.platform.ChinaTime;
@@ -24,15 +21,13 @@ import org.youguan.registry.Enterprises;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * A form run through {@code PageSteps} that the step's own rules refuse comes back across the redirect as
  * {@code FormSteps} shows a refused form: the values as typed in their fields, each error beside its field, on a page of
- * several forms only the refused one filled and marked; a file chosen cannot come back and its field says so.
+ * several forms only the refused one filled and marked.
  */
 @IntegrationTest
 class PageStepsTypedBackIntegrationTest {
@@ -92,23 +87,6 @@ class PageStepsTypedBackIntegrationTest {
 		assertThat(page.getElementById("errors").attr("data-form")).isEqualTo("transfer-form");
 		assertThat(page.select("#errors li[data-field=reason]")).isNotEmpty();
 		assertThat(page.select("#reject-form input[name=reason]").val()).as("another form sharing the field name").isEmpty();
-	}
-
-	@Test
-	void aFileChosenInARefusedFormIsNamedAsNotKept() throws Exception {
-		MockHttpSession enterprise = SignIn.session(mvc, "sf.wz");
-		String location = mvc.perform(multipart("/enterprise/filings/new")
-			.file(new MockMultipartFile("businessLicence", "营业执照.pdf", "application/pdf", PdfFiles.blankPage()))
-			.file(new MockMultipartFile("managerId", "身份证.jpg", "image/jpeg", TestImages.jpeg(40, 30)))
-			.file(new MockMultipartFile("photos", "门头.png", "image/png", TestImages.png(40, 30)))
-			.params(InputEdgeCasesIntegrationTest.outletForm("补正文件网点" + InputEdgeCasesIntegrationTest.digits(), "2026-02-01"))
-			.session(enterprise)
-			.with(csrf())).andExpect(redirectedUrlPattern("/enterprise/filings/*")).andReturn().getResponse().getRedirectedUrl();
-		// a filing just submitted has no missing items to supply: the supplement is refused, its file not kept
-		Document page = refusedThenShown(enterprise, multipart(location + "/supplement")
-			.file(new MockMultipartFile("files", "补正材料.pdf", "application/pdf", PdfFiles.blankPage()))
-			.param("note", "补正说明").session(enterprise).with(csrf()));
-		assertThat(page.select("#errors li[data-field=files]").text()).contains("所选文件未保留，再次提交时请重新选择");
 	}
 
 	/** Posts {@code refused}, wants a redirect with errors flashed, and shows the page it leads to. */
