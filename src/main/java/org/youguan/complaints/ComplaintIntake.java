@@ -67,6 +67,9 @@ public class ComplaintIntake {
 
 	static final int MAX_IDEMPOTENCY_KEY = 100;
 
+	/** The encryption context of a query code kept for the retries of an idempotent intake. */
+	static final String IDEMPOTENT_QUERY_CODE = "complaint_idempotency.query_code";
+
 	/** Amounts (claimed, compensated, recovered) are below 100 million yuan; their columns hold numeric(12, 2). */
 	static final BigDecimal MAX_AMOUNT = BigDecimal.valueOf(100_000_000);
 
@@ -161,8 +164,9 @@ public class ComplaintIntake {
 
 	/**
 	 * Files a complaint. With an idempotency key (other channels' systems), a second call by the same caller with the
-	 * same key and the same request returns the first filing (without its query code, which is not kept), also when
-	 * the two calls run at once.
+	 * same key and the same request returns the first filing as it was answered — its number, query code and
+	 * suspected duplicate (the query code kept encrypted with the key for this; the complaint holds only its hash) —
+	 * also when the two calls run at once.
 	 * @throws InvalidValueException as {@link #file(ComplaintForm, List, Channel, IdempotencyKey, boolean)}
 	 * @throws DomainException {@link ErrorCode#RULE_VIOLATION} (422) when the caller used the key before for a
 	 * different request
@@ -274,8 +278,12 @@ public class ComplaintIntake {
 					"attachments", "附件", settings.maxAttachmentBytes());
 		}
 		if (key != null) {
-			jdbc.sql("UPDATE complaint_idempotency SET complaint_id = :id WHERE caller = :caller AND idempotency_key = :key")
+			// the query code kept encrypted for a retry whose first answer was lost (the complaint holds its hash only)
+			jdbc.sql("""
+					UPDATE complaint_idempotency SET complaint_id = :id, query_code = :code
+					WHERE caller = :caller AND idempotency_key = :key""")
 				.param("id", c.id())
+				.param("code", secrets.encrypt(queryCode, IDEMPOTENT_QUERY_CODE))
 				.param("caller", idempotency.caller())
 				.param("key", key)
 				.update();
@@ -302,12 +310,12 @@ public class ComplaintIntake {
 			.update() == 1;
 	}
 
-	private record Earlier(String requestHash, Long complaintId, String number) {
+	private record Earlier(String requestHash, Long complaintId, String number, byte[] queryCode, String duplicateOf) {
 	}
 
 	private Filed earlier(String caller, String key, String requestHash) {
 		Earlier e = jdbc.sql("""
-				SELECT i.request_hash, i.complaint_id, c.number FROM complaint_idempotency i
+				SELECT i.request_hash, i.complaint_id, c.number, i.query_code, c.duplicate_of FROM complaint_idempotency i
 				LEFT JOIN complaint c ON c.id = i.complaint_id WHERE i.caller = :caller AND i.idempotency_key = :key""")
 			.param("caller", caller)
 			.param("key", key)
@@ -320,7 +328,8 @@ public class ComplaintIntake {
 					List.of(new FieldError(IDEMPOTENCY_KEY, "reused",
 							"请求头“Idempotency-Key”已用于内容不同的请求，新的申诉请使用新的键")));
 		}
-		return new Filed(e.complaintId(), e.number(), null, null);
+		return new Filed(e.complaintId(), e.number(),
+				e.queryCode() == null ? null : secrets.decrypt(e.queryCode(), IDEMPOTENT_QUERY_CODE), e.duplicateOf());
 	}
 
 	/** SHA-256 of the request as filed (form, channel, attachments' names and sizes), to tell a retry from reuse. */

@@ -20,8 +20,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * {@link PageForm}, which the page gets as {@code refusedForm} whether the step refused it here or its values could
  * not be bound before the handler ran; only that form reads the typed values back and has its fields marked.
  *
- * <p>{@link PageSteps} is for steps whose page shows nothing typed worth keeping (a button, a reason): its refusal is
- * flashed across a redirect. A form of many fields uses this, so a refusal loses nothing typed.
+ * <p>{@link PageSteps} runs a step whose refusal is flashed across a redirect, with the values as typed, which the page
+ * after it reads back the same way ({@code param.x}); this one renders the refusal in its 4xx status at once, so a form
+ * of many fields (and one whose files are held for it) uses this.
  */
 public final class FormSteps {
 

@@ -1,19 +1,48 @@
 package org.youguan.kernel;
 
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.Part;
+
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.WebUtils;
 
 /**
  * How every page runs a posted step (post → redirect → get): on success the step's message is flashed and its next page
  * follows; when the step breaks a rule ({@link DomainException} other than not-found), its errors are flashed and the
- * user goes back to the page the step was posted from. Not-found (404) and refusals ({@link AccessRefusedException},
- * 403) are not flashed: they reach the one error handler, so pages and the API answer them alike.
+ * user goes back to the page the step was posted from with the form as typed: the posted values are flashed
+ * ({@link #TYPED}) with {@code refused}, and the page after the redirect reads them back as the posted parameters
+ * ({@code param.x}) — the same as a page {@link FormSteps} renders again, so a form reads its typed values back one way
+ * whichever ran it. The layout lists the errors and marks each named field beside it; on a page of several forms the
+ * one refused is named ({@code refusedForm}, from {@link PageForm}, or {@code refusedAction}). A file chosen in the
+ * form cannot come back through a redirect: each file field that had one gets the error "所选文件未保留，再次提交时请重新选择"
+ * beside it. Values of fields named like a password, secret or token are never flashed (they would sit in the
+ * session). Not-found (404) and refusals ({@link AccessRefusedException}, 403) are not flashed: they reach the one error
+ * handler, so pages and the API answer them alike.
  *
  * <p>In the kernel rather than the web shell: the shell reads every business module for the home page, so a module
  * using a shell type would make a module cycle.
  */
 public final class PageSteps {
+
+	/**
+	 * The flash attribute holding a refused form's posted values (name → values as posted), which the web shell gives
+	 * the page after the redirect as its request parameters.
+	 */
+	public static final String TYPED = "refusedValues";
 
 	/** What a step did: the message to show and the page to go to. */
 	public record Done(String message, String page) {
@@ -24,9 +53,10 @@ public final class PageSteps {
 
 	/**
 	 * Runs a step that chooses its next page.
-	 * @param redirect where the message or the errors are flashed
+	 * @param redirect where the message or the errors (and, refused, the values as typed) are flashed
 	 * @param here the page the step was posted from (the way back on a broken rule)
 	 * @return the redirect view name
+	 * @throws DomainException not-found, unchanged
 	 */
 	public static String run(RedirectAttributes redirect, String here, Supplier<Done> step) {
 		try {
@@ -38,7 +68,15 @@ public final class PageSteps {
 			if (ex.code() == ErrorCode.NOT_FOUND) {
 				throw ex;
 			}
-			redirect.addFlashAttribute("errors", ex.formErrors());
+			List<FieldError> errors = new ArrayList<>(ex.formErrors());
+			HttpServletRequest posted = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a
+					? a.getRequest() : null;
+			if (posted != null) {
+				errors.addAll(filesNotKept(posted, errors));
+				redirect.addFlashAttribute(TYPED, typed(posted));
+			}
+			redirect.addFlashAttribute("errors", errors);
+			redirect.addFlashAttribute("refused", true);
 			return "redirect:" + here;
 		}
 	}
@@ -49,5 +87,55 @@ public final class PageSteps {
 			step.run();
 			return new Done(message, here);
 		});
+	}
+
+	/** The posted values but the CSRF token and those of password, secret or token fields (kept out of the session). */
+	private static Map<String, List<String>> typed(HttpServletRequest posted) {
+		Map<String, List<String>> typed = new LinkedHashMap<>();
+		posted.getParameterMap().forEach((name, values) -> {
+			String n = name.toLowerCase(Locale.ROOT);
+			if (!n.equals("_csrf") && !n.contains("password") && !n.contains("secret") && !n.contains("token")) {
+				typed.put(name, List.of(values));
+			}
+		});
+		return typed;
+	}
+
+	/** An error beside each file field that had a file chosen and no error of its own: the file is not kept. */
+	private static List<FieldError> filesNotKept(HttpServletRequest posted, List<FieldError> errors) {
+		Set<String> chosen = new LinkedHashSet<>();
+		MultipartHttpServletRequest multipart = WebUtils.getNativeRequest(posted, MultipartHttpServletRequest.class);
+		if (multipart != null) {
+			multipart.getMultiFileMap().forEach((field, files) -> {
+				if (files.stream().anyMatch(f -> !f.isEmpty() || named(f.getOriginalFilename()))) {
+					chosen.add(field);
+				}
+			});
+		}
+		else if (posted.getContentType() != null && posted.getContentType().toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+			// the request the step runs in is the one before Spring parsed it: its parts, as the container parsed them
+			try {
+				for (Part part : posted.getParts()) {
+					if (part.getSubmittedFileName() != null && (part.getSize() > 0 || named(part.getSubmittedFileName()))) {
+						chosen.add(part.getName());
+					}
+				}
+			}
+			catch (IOException | ServletException | IllegalStateException ex) {
+				// no parts to tell of: nothing to name
+			}
+		}
+		List<FieldError> notKept = new ArrayList<>();
+		for (String field : chosen) {
+			if (errors.stream().noneMatch(e -> field.equals(e.field()))) {
+				notKept.add(new FieldError(field, "not-kept", "所选文件未保留，再次提交时请重新选择"));
+			}
+		}
+		return notKept;
+	}
+
+	/** Whether a file part came with a chosen file's name. */
+	private static boolean named(String fileName) {
+		return fileName != null && !fileName.isBlank();
 	}
 }

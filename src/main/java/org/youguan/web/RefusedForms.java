@@ -11,14 +11,20 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.support.RequestContextUtils;
 import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.PageForm;
+import org.youguan.kernel.PageSteps;
 
 /**
  * Names the refused form of a page of several forms ({@code refusedForm}, the element id its POST handler declares
  * with {@link PageForm}) when a step's own rules refuse it ({@link FormSteps} renders the page again with
- * {@code refused}); {@link UnboundForms} names it the same way when the form's values could not be bound.
+ * {@code refused}; {@link PageSteps} flashes {@code refused} across its redirect, and the name goes with it — an
+ * undeclared form by the address it posted to, {@code refusedAction}); {@link UnboundForms} names it the same way when
+ * the form's values could not be bound. A page shown after a {@link PageSteps} refusal gets the flashed values as typed
+ * as its posted parameters ({@link TypedValues}).
  */
 @Component
 class RefusedForms implements HandlerInterceptor {
@@ -26,13 +32,34 @@ class RefusedForms implements HandlerInterceptor {
 	/** The model's name of the refused form's element id. */
 	static final String REFUSED_FORM = "refusedForm";
 
+	/** The model's name of the address an undeclared refused form posted to (it marks that form's fields only). */
+	static final String REFUSED_ACTION = "refusedAction";
+
 	private static final Pattern VARIABLE = Pattern.compile("\\{(\\w+)}");
 
 	@Override
 	public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
 			ModelAndView view) {
-		if (view == null || !ShellModel.rendersPage(view) || !view.getModel().containsKey("refused")
-				|| !(handler instanceof HandlerMethod posted)) {
+		if (view == null) {
+			return;
+		}
+		if (!ShellModel.rendersPage(view)) {
+			FlashMap flashed = RequestContextUtils.getOutputFlashMap(request);
+			if (flashed.containsKey("refused") && handler instanceof HandlerMethod posted) {
+				// refused by a step's rules, back across a redirect (PageSteps): the page shown next names the form
+				String form = of(posted, request);
+				if (form != null) {
+					flashed.putIfAbsent(REFUSED_FORM, form);
+				}
+				else {
+					flashed.putIfAbsent(REFUSED_ACTION, request.getRequestURI());
+				}
+			}
+			return;
+		}
+		// the values a redirect brought back (PageSteps) are the page's posted parameters while it is rendered
+		TypedValues.giveBack(request, view.getModel().remove(PageSteps.TYPED));
+		if (!view.getModel().containsKey("refused") || !(handler instanceof HandlerMethod posted)) {
 			return;
 		}
 		String form = of(posted, request);

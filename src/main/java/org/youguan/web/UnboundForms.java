@@ -145,7 +145,7 @@ class UnboundForms {
 					}
 					else if (!page.getModel().containsKey(RefusedForms.REFUSED_FORM)) {
 						// a page of several forms: the one posting to this address is the one marked
-						page.addObject("refusedAction", request.getRequestURI());
+						page.addObject(RefusedForms.REFUSED_ACTION, request.getRequestURI());
 					}
 					return page;
 				}

@@ -170,6 +170,19 @@ class WebConfiguration implements WebMvcConfigurer {
 	}
 
 	/**
+	 * A page shown after a form refused across a redirect ({@code PageSteps}) reads the values as
+	 * typed as its parameters ({@link TypedValues}); after Spring Security, for GETs only.
+	 */
+	@Bean
+	FilterRegistrationBean<TypedValues> typedValuesFilter() {
+		var registration = new FilterRegistrationBean<>(new TypedValues());
+		registration.setName("typedValuesFilter");
+		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 2);
+		registration.setDispatcherTypes(DispatcherType.REQUEST);
+		return registration;
+	}
+
+	/**
 	 * Static links resolved through the resource chain (WebJars versions) without matching every other link against the
 	 * resource patterns; in place of Spring Boot's {@code ResourceUrlEncodingFilter}, for the same dispatches (declared
 	 * with Spring's filter type, which is what makes Boot's registration back off).

@@ -21,13 +21,14 @@ import org.youguan.platform.ChinaTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * An Idempotency-Key names one caller's request: the same caller retrying the same request (also several times at
- * once) gets the first number; the same key with another body is a 422 naming the header; another caller's equal key
+ * once) gets the first answer, its query code included; the same key with another body is a 422 naming the header; another caller's equal key
  * is another complaint, never the first caller's number.
  */
 @IntegrationTest
@@ -68,6 +69,26 @@ class IdempotencyKeyIntegrationTest {
 			.andExpect(jsonPath("$.detail", containsString("Idempotency-Key")));
 		assertThat(jdbc.sql("SELECT count(*) FROM complaint WHERE idempotency_key = :k").param("k", key).query(Long.class)
 			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void aRetryAnswersTheFirstAnswerWholeQueryCodeIncluded() throws Exception {
+		String key = "key-" + UUID.randomUUID();
+		String body = body("320506", "首次答复丢失后重试的申诉");
+		List<MockHttpServletResponse> answers = List.of(file("demo-wz-staff-token", key, body),
+				file("demo-wz-staff-token", key, body));
+		assertThat(answers).extracting(MockHttpServletResponse::getStatus).containsExactly(201, 201);
+		assertThat(answers).extracting(r -> r.getHeader("Location")).containsOnly(answers.get(0).getHeader("Location"));
+		String first = answers.get(0).getContentAsString();
+		assertThat(answers.get(1).getContentAsString()).as("the retry's body is the first answer's").isEqualTo(first);
+		String queryCode = JsonPath.read(first, "$.queryCode");
+		assertThat(queryCode).isNotBlank();
+		mvc.perform(get("/api/v1/public/complaints/" + JsonPath.read(first, "$.number")).param("queryCode", queryCode))
+			.andExpect(status().isOk());
+		assertThat(jdbc.sql("""
+				SELECT count(*) FROM complaint_idempotency WHERE idempotency_key = :k AND query_code IS NOT NULL
+				AND position(convert_to(:code, 'UTF8') in query_code) = 0""")
+			.param("k", key).param("code", queryCode).query(Long.class).single()).as("kept, encrypted").isEqualTo(1);
 	}
 
 	@Test

@@ -78,7 +78,8 @@ class WorkPlanWordImportIntegrationTest {
 		}
 		MockHttpSession staff = SignIn.session(mvc, "sz.market");
 		Document preview = preview(staff, docx);
-		assertThat(preview.select("#warnings").text()).contains("第2个表格没有“任务”“工作内容”等表头");
+		assertThat(preview.select("#warnings").text()).contains("第2个表格没有“任务”“工作内容”等表头")
+			.as("its rows are not imported, and the warning says so").contains("均未能识别为任务，不会导入");
 		assertThat(preview.select("#unparsed").text()).contains("快递业务量 9.6亿件");
 		assertThat(preview.select("tr:contains(落实“双随机一公开”监管)").text()).contains("2041-06-30", "6月底前");
 		assertThat(preview.select("tr:contains(提升申诉处理质量)").text()).contains("2041-12-31（年底）");
@@ -94,6 +95,32 @@ class WorkPlanWordImportIntegrationTest {
 							LocalDate.of(2041, 12, 31)),
 					tuple(2, "开展寄递渠道安全隐患排查整治。", List.of("各处室"), "SHARED", LocalDate.of(2041, 12, 31)),
 					tuple(5, "提升申诉处理质量。", List.of("办公室"), "LEAD", LocalDate.of(2041, 12, 31)));
+	}
+
+	/**
+	 * A table without a header row is read as the notice's other lines: rows written as numbered tasks are imported as
+	 * tasks, and no warning says the table was not read.
+	 */
+	@Test
+	void aHeaderlessTableWhoseRowsAreTasksIsImportedWithoutAWarningThatItWasNotRead() throws Exception {
+		byte[] docx;
+		try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			head(doc, 2051);
+			doc.createParagraph().createRun().setText("一、强化行业监管");
+			XWPFTable tasks = doc.createTable(2, 1);
+			row(tasks, 0, "1. 推进快递进村全覆盖。（市场监管处牵头）");
+			row(tasks, 1, "2. 开展邮政用品用具监督检查。（普遍服务处牵头）");
+			doc.write(out);
+			docx = out.toByteArray();
+		}
+		MockHttpSession staff = SignIn.session(mvc, "sz.market");
+		Document preview = preview(staff, docx);
+		assertThat(preview.select("tr:contains(推进快递进村全覆盖)")).as("the rows are previewed as tasks").isNotEmpty();
+		assertThat(preview.select("tr:contains(开展邮政用品用具监督检查)")).isNotEmpty();
+		assertThat(preview.select("#warnings").text()).doesNotContain("表格没有").doesNotContain("未按任务读取");
+		WorkPlans.Plan plan = plans.get(DataScope.region("3205"), confirm(staff, preview.selectFirst("input[name=text]").attr("value")));
+		assertThat(plan.tasks()).extracting(WorkPlans.TaskLine::text)
+			.containsExactly("推进快递进村全覆盖。", "开展邮政用品用具监督检查。");
 	}
 
 	@Test

@@ -46,8 +46,8 @@ class ComplaintApiController {
 
 	@PostMapping
 	@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN','STAFF')")
-	@Operation(summary = "接入申诉", description = "请求头Idempotency-Key：同一调用者以同一键再次提交同一请求（含同时重试）返回第一次的申诉编号"
-			+ "（不再返回查询码）；键只对本调用者（账号或令牌所属账号）有效；同一键用于内容不同的请求返回422。"
+	@Operation(summary = "接入申诉", description = "请求头Idempotency-Key：同一调用者以同一键再次提交同一请求（含同时重试）返回第一次的答复"
+			+ "（同一申诉编号、查询码和疑似重复编号，201）；键只对本调用者（账号或令牌所属账号）有效；同一键用于内容不同的请求返回422。"
 			+ "channel：HOTLINE（12345转办）、PHONE、LETTER、API。")
 	ResponseEntity<PublicComplaintApiController.Receipt> intake(@AuthenticationPrincipal CurrentUser me,
 			@RequestHeader(name = "Idempotency-Key", required = false) String key,

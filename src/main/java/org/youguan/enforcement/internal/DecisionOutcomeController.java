@@ -23,6 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.documents.UploadedFile;
 import org.youguan.enforcement.DecisionOutcomes;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.PageForm;
 import org.youguan.kernel.PageSteps;
 
 /**
@@ -66,6 +67,7 @@ class DecisionOutcomeController {
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/remedy-outcome")
+	@PageForm("remedy-outcome-form")
 	@PreAuthorize(EnforcementApiController.HEADS)
 	String recordOnPage(DataScope scope, @PathVariable long id, @ModelAttribute DecisionOutcomes.Outcome outcome,
 			@RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect) throws IOException {

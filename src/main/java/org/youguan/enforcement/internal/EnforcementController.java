@@ -199,6 +199,7 @@ class EnforcementController {
 	}
 
 	@PostMapping("/enforcement/leads/{id:\\d+}/close")
+	@PageForm("close-form")
 	@PreAuthorize(EnforcementApiController.HEADS)
 	String closeLead(DataScope scope, @PathVariable long id, @RequestParam(required = false) String reason,
 			RedirectAttributes redirect) {
@@ -318,6 +319,7 @@ class EnforcementController {
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/hearing-request")
+	@PageForm("hearing-request-form")
 	@PreAuthorize(EnforcementApiController.WRITERS)
 	String hearingRequest(DataScope scope, @PathVariable long id, @RequestParam(required = false) LocalDate on,
 			RedirectAttributes redirect) {
@@ -325,6 +327,7 @@ class EnforcementController {
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/hearing-waiver")
+	@PageForm("hearing-waiver-form")
 	@PreAuthorize(EnforcementApiController.WRITERS)
 	String hearingWaiver(DataScope scope, @PathVariable long id, @RequestParam(required = false) LocalDate on,
 			@RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect) throws IOException {
@@ -332,6 +335,7 @@ class EnforcementController {
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/statement-waiver")
+	@PageForm("statement-waiver-form")
 	@PreAuthorize(EnforcementApiController.WRITERS)
 	String statementWaiver(DataScope scope, @PathVariable long id, @RequestParam(required = false) LocalDate on,
 			@RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect) throws IOException {
@@ -370,6 +374,7 @@ class EnforcementController {
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/return-to-investigation")
+	@PageForm("return-form")
 	@PreAuthorize(EnforcementApiController.HEADS)
 	String returnToInvestigation(DataScope scope, @PathVariable long id, @RequestParam(required = false) String reason,
 			RedirectAttributes redirect) {
@@ -403,6 +408,7 @@ class EnforcementController {
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/documents/{documentId:\\d+}/reissue")
+	@PageForm("reissue-{documentId}")
 	@PreAuthorize(EnforcementApiController.READERS)
 	String reissue(DataScope scope, @PathVariable long id, @PathVariable long documentId,
 			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
@@ -499,6 +505,7 @@ class EnforcementController {
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/no-penalty")
+	@PageForm("no-penalty-form")
 	@PreAuthorize(EnforcementApiController.HEADS)
 	String noPenalty(DataScope scope, @PathVariable long id, @RequestParam(required = false) String reason,
 			RedirectAttributes redirect) {
@@ -506,6 +513,7 @@ class EnforcementController {
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/withdrawal")
+	@PageForm("withdrawal-form")
 	@PreAuthorize(EnforcementApiController.HEADS)
 	String withdraw(DataScope scope, @PathVariable long id, @RequestParam(required = false) String reason,
 			RedirectAttributes redirect) {
@@ -513,6 +521,7 @@ class EnforcementController {
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/delivery")
+	@PageForm("delivery-form")
 	@PreAuthorize(EnforcementApiController.WRITERS)
 	String deliver(DataScope scope, @PathVariable long id, @RequestParam(required = false) LocalDate on,
 			RedirectAttributes redirect) {
@@ -555,6 +564,7 @@ class EnforcementController {
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/closure")
+	@PageForm("closure-form")
 	@PreAuthorize(EnforcementApiController.WRITERS)
 	String close(DataScope scope, @PathVariable long id, @RequestParam(required = false) String reason,
 			RedirectAttributes redirect) {
@@ -583,6 +593,7 @@ class EnforcementController {
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/resumption")
+	@PageForm("resumption-form")
 	@PreAuthorize(EnforcementApiController.WRITERS)
 	String resume(DataScope scope, @PathVariable long id, @RequestParam(required = false) LocalDate on,
 			RedirectAttributes redirect) {
@@ -590,6 +601,7 @@ class EnforcementController {
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/publication")
+	@PageForm("publication-form")
 	@PreAuthorize(EnforcementApiController.WRITERS)
 	String publish(DataScope scope, @PathVariable long id, @RequestParam(required = false) LocalDate on,
 			RedirectAttributes redirect) {
@@ -597,6 +609,7 @@ class EnforcementController {
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/publication-withdrawal")
+	@PageForm("publication-withdrawal-form")
 	@PreAuthorize(EnforcementApiController.WRITERS)
 	String withdrawPublication(DataScope scope, @PathVariable long id, @RequestParam(required = false) String reason,
 			RedirectAttributes redirect) {

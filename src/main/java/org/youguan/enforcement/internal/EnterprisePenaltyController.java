@@ -68,6 +68,7 @@ class EnterprisePenaltyController {
 	}
 
 	@PostMapping("/enterprise/penalties/{id:\\d+}/hearing-waiver")
+	@PageForm("hearing-waiver-form")
 	String hearingWaiver(DataScope scope, @PathVariable long id, @RequestParam(required = false) Boolean confirm,
 			RedirectAttributes redirect) {
 		return PageSteps.run(redirect, "/enterprise/penalties/" + id, "已放弃听证",
@@ -75,6 +76,7 @@ class EnterprisePenaltyController {
 	}
 
 	@PostMapping("/enterprise/penalties/{id:\\d+}/statement-waiver")
+	@PageForm("statement-waiver-form")
 	String statementWaiver(DataScope scope, @PathVariable long id, @RequestParam(required = false) Boolean confirm,
 			RedirectAttributes redirect) {
 		return PageSteps.run(redirect, "/enterprise/penalties/" + id, "已放弃陈述申辩",

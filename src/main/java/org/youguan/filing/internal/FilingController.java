@@ -25,6 +25,7 @@ import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageForm;
 import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.WorkState;
@@ -131,6 +132,7 @@ class FilingController {
 	}
 
 	@PostMapping("/filing/{id}/{action:approve|notify-missing|reject}")
+	@PageForm("{action}-form")
 	@PreAuthorize(HANDLERS)
 	String act(DataScope scope, @PathVariable long id, @PathVariable String action,
 			@RequestParam(required = false) String text, RedirectAttributes redirect) {

@@ -21,6 +21,7 @@ import org.youguan.documents.Spreadsheets;
 import org.youguan.inspections.InspectionOrders;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.ListRequest;
+import org.youguan.kernel.PageForm;
 import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.Text;
 import org.youguan.org.CurrentUser;
@@ -76,6 +77,7 @@ class RectificationOrderPagesController {
 	}
 
 	@PostMapping("/inspections/orders/{id:\\d+}/reject")
+	@PageForm("reject-form")
 	@PreAuthorize(InspectionApiController.WRITERS)
 	String reject(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
 			@RequestParam(required = false) String note, RedirectAttributes redirect) {
@@ -84,6 +86,7 @@ class RectificationOrderPagesController {
 	}
 
 	@PostMapping("/inspections/orders/{id:\\d+}/reinspection")
+	@PageForm("reinspection-form")
 	@PreAuthorize(InspectionApiController.WRITERS)
 	String schedule(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
 			@RequestParam(required = false) String on, RedirectAttributes redirect, Model model,
@@ -110,6 +113,7 @@ class RectificationOrderPagesController {
 	}
 
 	@PostMapping("/inspections/orders/{id:\\d+}/reinspection/result")
+	@PageForm("result-form")
 	@PreAuthorize(InspectionApiController.WRITERS)
 	String result(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
 			@RequestParam(required = false) String result, @RequestParam(required = false) String note,

@@ -38,6 +38,7 @@ import org.youguan.kernel.FiguresQuery;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
+import org.youguan.kernel.PageForm;
 import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.Text;
 import org.youguan.licensing.ApplicationKind;
@@ -180,6 +181,7 @@ class LicensingController {
 	}
 
 	@PostMapping("/licensing/applications/{id}/correction-notice")
+	@PageForm("correction-form")
 	@PreAuthorize(LicensingApiController.WRITERS)
 	String correctionNotice(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
 			@RequestParam(required = false) String items, RedirectAttributes redirect) {
@@ -188,6 +190,7 @@ class LicensingController {
 	}
 
 	@PostMapping("/licensing/applications/{id}/correction")
+	@PageForm("corrected-form")
 	@PreAuthorize(LicensingApiController.APPLICANTS)
 	String correction(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
 			@RequestParam Map<String, MultipartFile> files, RedirectAttributes redirect) {
@@ -195,6 +198,7 @@ class LicensingController {
 	}
 
 	@PostMapping("/licensing/applications/{id}/materials")
+	@PageForm("material-form")
 	@PreAuthorize(LicensingApiController.APPLICANTS)
 	String material(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, @RequestParam(required = false) String kind,
 			@RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect) {
@@ -209,6 +213,7 @@ class LicensingController {
 	}
 
 	@PostMapping("/licensing/applications/{id}/non-acceptance")
+	@PageForm("not-accept-form")
 	@PreAuthorize(LicensingApiController.WRITERS)
 	String notAccept(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, @RequestParam(required = false) String reason,
 			@RequestParam(required = false) String competentBureau, RedirectAttributes redirect) {
@@ -217,6 +222,7 @@ class LicensingController {
 	}
 
 	@PostMapping("/licensing/applications/{id}/review")
+	@PageForm("review-form")
 	@PreAuthorize(LicensingApiController.WRITERS)
 	String review(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, @RequestParam(required = false) String opinion,
 			RedirectAttributes redirect) {
@@ -224,6 +230,7 @@ class LicensingController {
 	}
 
 	@PostMapping("/licensing/applications/{id}/verification")
+	@PageForm("verify-form")
 	@PreAuthorize(LicensingApiController.WRITERS)
 	String verify(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, @RequestParam Map<String, String> form,
 			@RequestParam(required = false) LocalDate verifiedOn,
@@ -252,6 +259,7 @@ class LicensingController {
 	}
 
 	@PostMapping("/licensing/applications/{id}/suspension")
+	@PageForm("suspend-form")
 	@PreAuthorize(LicensingApiController.DECIDERS)
 	String suspend(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, @RequestParam(required = false) String kind,
 			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
@@ -271,6 +279,7 @@ class LicensingController {
 	}
 
 	@PostMapping("/licensing/applications/{id}/refusal")
+	@PageForm("refuse-form")
 	@PreAuthorize(LicensingApiController.DECIDERS)
 	String refuse(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, @RequestParam(required = false) String reason,
 			RedirectAttributes redirect) {

@@ -25,6 +25,7 @@ import org.youguan.documents.Downloads;
 import org.youguan.documents.ImportPages;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.PageForm;
 import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
@@ -173,6 +174,7 @@ class BureauStatisticsController {
 	}
 
 	@PostMapping("/statistics/catalogue/forms/{id:\\d+}")
+	@PageForm("form-{id}")
 	@PreAuthorize(ADMINS)
 	String configureForm(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
 			@RequestParam(required = false) Integer dueDay,
@@ -190,6 +192,7 @@ class BureauStatisticsController {
 	}
 
 	@PostMapping("/statistics/catalogue/indicators")
+	@PageForm("indicator-form")
 	@PreAuthorize("hasRole('SYSTEM_ADMIN')")
 	String addIndicator(@RequestParam(required = false) String code, @RequestParam(required = false) String name,
 			@RequestParam(required = false) String unit, @RequestParam(required = false) ValueType valueType,

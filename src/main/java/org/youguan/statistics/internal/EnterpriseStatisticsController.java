@@ -22,6 +22,7 @@ import org.youguan.documents.Downloads;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageForm;
 import org.youguan.kernel.PageSteps;
 import org.youguan.org.CurrentUser;
 import org.youguan.registry.EnterpriseView;
@@ -157,6 +158,7 @@ class EnterpriseStatisticsController {
 	}
 
 	@PostMapping("/enterprise/statistics/reports/{id:\\d+}/revise")
+	@PageForm("revise-form")
 	String revise(DataScope scope, @PathVariable long id, @RequestParam(required = false) String reason,
 			RedirectAttributes redirect) {
 		return PageSteps.run(redirect, "/enterprise/statistics/reports/" + id, () -> new PageSteps.Done(

@@ -42,8 +42,46 @@ import org.youguan.kernel.Text;
  */
 final class NoticeDocument {
 
-	/** The notice's lines, and what the reader should check. */
-	record Reading(String text, List<String> warnings) {
+	/**
+	 * The notice's lines, what the reader should check, and the tables read as plain lines for want of a header row.
+	 */
+	record Reading(String text, List<String> warnings, List<Headerless> headerless) {
+
+		Reading(String text, List<String> warnings) {
+			this(text, warnings, List.of());
+		}
+
+		/**
+		 * The preview of this notice's text with what the reader should check first: the reading's warnings, and for
+		 * each table without a header row what became of its rows, read as the notice's other lines — none of them
+		 * recognised (not imported: said so), some (how many of each), or all (imported: nothing to say).
+		 */
+		PlanPreview warnFirst(PlanPreview preview) {
+			List<String> all = new ArrayList<>(warnings);
+			for (Headerless table : headerless) {
+				long unread = preview.unparsedLines().stream()
+					.filter(u -> u.line() >= table.firstLine() && u.line() <= table.lastLine())
+					.count();
+				String says = "第" + table.number() + "个表格没有“任务”“工作内容”等表头，其各行按正文逐行读取";
+				if (unread == table.rows()) {
+					all.add(says + "，均未能识别为任务，不会导入（列为未能识别的行），请核对");
+				}
+				else if (unread > 0) {
+					all.add(says + "：" + (table.rows() - unread) + "行已导入，" + unread + "行未能识别、不会导入（列为未能识别的行），请核对");
+				}
+			}
+			return preview.warnFirst(all);
+		}
+	}
+
+	/**
+	 * A table without a header row, its rows read as lines of the notice's text.
+	 * @param number the table's number in the document (from 1)
+	 * @param firstLine the text's line (from 1) of its first row with text
+	 * @param lastLine the text's line of its last row with text
+	 * @param rows how many of its rows have text
+	 */
+	record Headerless(int number, int firstLine, int lastLine, int rows) {
 	}
 
 	private static final String[] CHINESE_DIGITS = { "", "一", "二", "三", "四", "五", "六", "七", "八", "九" };
@@ -73,6 +111,11 @@ final class NoticeDocument {
 
 	private final List<String> warnings = new ArrayList<>();
 
+	private final List<Headerless> headerless = new ArrayList<>();
+
+	/** The text's lines so far (a line added may hold line breaks). */
+	private int textLines;
+
 	/** Per list (numId): the counter of each level, 0 where the level has not been used since its parent moved on. */
 	private final Map<BigInteger, int[]> counters = new HashMap<>();
 
@@ -101,12 +144,15 @@ final class NoticeDocument {
 	 * could not be read so as warnings.
 	 * @param bytes the file
 	 * @param field the request field the refusals name ({@code file} for a form, {@code body} for the API)
-	 * @throws InvalidValueException over 5 MB (413), a Word file too large unpacked or unreadable, text not in UTF-8
+	 * @throws InvalidValueException over 5 MB (413), another kind of file (a PDF, an image, an .xlsx, an old .doc: rule
+	 * {@code wrong-kind} naming it), a Word file too large unpacked or unreadable, text not in UTF-8
 	 */
 	static Reading readFile(byte[] bytes, String field) {
 		if (bytes.length > MAX_FILE_BYTES) {
 			throw InvalidValueException.tooLarge(field, "文件不能超过5MB");
 		}
+		// a PDF, an image, a sheet or an old .doc is told as what it is, not as text in the wrong encoding
+		OfficeFiles.requireNoOtherKind(bytes, field, "文本文件（.txt）或Word文件（.docx）");
 		if (bytes.length > 3 && bytes[0] == 'P' && bytes[1] == 'K') {
 			OfficeFiles.requireWithinLimits(bytes, field, "Word文件（.docx）");
 			try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(bytes))) {
@@ -128,7 +174,7 @@ final class NoticeDocument {
 		NoticeDocument reader = new NoticeDocument(doc);
 		reader.blocks((Element) doc.getDocument().getBody().getDomNode());
 		String text = String.join("\n", reader.lines).replaceAll("[\\p{Cc}&&[^\\n]]", "");
-		return new Reading(text, List.copyOf(reader.warnings));
+		return new Reading(text, List.copyOf(reader.warnings), List.copyOf(reader.headerless));
 	}
 
 	/**
@@ -171,6 +217,7 @@ final class NoticeDocument {
 
 	private void add(String line) {
 		lines.add(line);
+		textLines += 1 + (int) line.chars().filter(c -> c == '\n').count();
 		if (!Text.isBlank(line)) {
 			lastLine = line;
 		}
@@ -531,8 +578,19 @@ final class NoticeDocument {
 			}
 		}
 		if (headerRow < 0) {
-			warnings.add("第" + tables + "个表格没有“任务”“工作内容”等表头，未按任务读取，其各行列为未能识别的行，请核对");
-			rows.forEach(row -> add(cells(row)));
+			// read as the notice's other lines: what the parser makes of them is told with the preview (Reading.warnFirst)
+			int first = 0;
+			int count = 0;
+			for (List<GridCell> row : rows) {
+				String text = cells(row);
+				add(text);
+				if (!Text.isBlank(text)) {
+					first = count++ == 0 ? textLines : first;
+				}
+			}
+			if (count > 0) {
+				headerless.add(new Headerless(tables, first, textLines, count));
+			}
 			return;
 		}
 		// a header of two rows: the row below whose task cell is the header's, merged down, names the columns finer

@@ -63,7 +63,7 @@ class WorkPlanApiController {
 				throw new InvalidValueException("body", "docx", "请求体不是Word文件（.docx）");
 			}
 			NoticeDocument.Reading notice = NoticeDocument.readFile(body, "body");
-			return imports.preview(me, notice.text()).warnFirst(notice.warnings());
+			return notice.warnFirst(imports.preview(me, notice.text()));
 		}
 		// UTF-8 whatever the request's charset says: notices are Chinese text
 		try {

@@ -141,7 +141,7 @@ class WorkPlanController {
 			NoticeDocument.Reading notice = file != null && !file.isEmpty() ? read(file) : new NoticeDocument.Reading(text, List.of());
 			model.addAttribute("text", notice.text());
 			// what the file's reading could not place comes first: it is about the file, the rest about the text
-			model.addAttribute("preview", imports.preview(me, notice.text()).warnFirst(notice.warnings()));
+			model.addAttribute("preview", notice.warnFirst(imports.preview(me, notice.text())));
 			model.addAttribute("departments", me.bureauId() == null ? List.of() : departments.ofBureau(me.bureauId()));
 		}
 		catch (DomainException ex) {

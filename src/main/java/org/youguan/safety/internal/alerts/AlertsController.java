@@ -22,6 +22,7 @@ import org.youguan.kernel.DomainException;
 import org.youguan.kernel.ListFilter;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageForm;
 import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Text;
@@ -111,6 +112,7 @@ class AlertsController {
 	}
 
 	@PostMapping("/safety/alerts/{id:\\d+}/dismiss")
+	@PageForm("dismiss-form")
 	@PreAuthorize(SafetyAccess.WRITERS)
 	String dismiss(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
 			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
@@ -119,6 +121,7 @@ class AlertsController {
 	}
 
 	@PostMapping("/safety/alerts/{id:\\d+}/refer")
+	@PageForm("refer-form")
 	@PreAuthorize(SafetyAccess.WRITERS)
 	String refer(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
 			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
@@ -128,6 +131,7 @@ class AlertsController {
 	}
 
 	@PostMapping("/safety/alerts/{id:\\d+}/target")
+	@PageForm("target-form")
 	@PreAuthorize(SafetyAccess.WRITERS)
 	String target(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
 			@RequestParam(required = false) String reason, RedirectAttributes redirect) {

@@ -1,0 +1,100 @@
+package org.youguan.web;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.RequestBuilder;
+import org.youguan.IntegrationTest;
+import org.youguan.SignIn;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.PageQuery;
+import org.youguan.platform.ChinaTime;
+import org.youguan.registry.Enterprises;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * A form run through {@code PageSteps} that the step's own rules refuse comes back across the redirect as
+ * {@code FormSteps} shows a refused form: the values as typed in their fields, each error beside its field, on a page of
+ * several forms only the refused one filled and marked.
+ */
+@IntegrationTest
+class PageStepsTypedBackIntegrationTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Enterprises enterprises;
+
+	@Test
+	void aTargetRefusedByItsRulesComesBackAsTypedWithItsErrorBesideIt() throws Exception {
+		MockHttpSession admin = SignIn.session(mvc, "sz.admin");
+		int year = LocalDate.now(ChinaTime.ZONE).getYear();
+		String typed = "约" + InputEdgeCasesIntegrationTest.digits() + "件";
+		Document page = refusedThenShown(admin, post("/statistics/targets").session(admin).with(csrf()).param("region", "3205")
+			.param("year", Integer.toString(year)).param("indicator", "express.volume").param("targetValue", typed)
+			.param("targetGrowth", "5.5"));
+		assertThat(page.getElementById("targetValue").val()).isEqualTo(typed);
+		assertThat(page.getElementById("targetGrowth").val()).isEqualTo("5.5");
+		assertThat(page.select("#indicator option[selected]").val()).isEqualTo("express.volume");
+		assertThat(page.select("#errors li[data-field=targetValue]")).as("the error names the field beside which it shows")
+			.isNotEmpty();
+	}
+
+	@Test
+	void aNewIndicatorRefusedByItsRulesComesBackAsTyped() throws Exception {
+		MockHttpSession admin = SignIn.session(mvc, "sys.admin");
+		String name = "环保袋" + InputEdgeCasesIntegrationTest.digits();
+		Document page = refusedThenShown(admin, post("/statistics/catalogue/indicators").session(admin).with(csrf())
+			.param("code", "bad code").param("name", name).param("unit", "个").param("valueType", "DECIMAL")
+			.param("aggregation", "SUM").param("formula", "no.such + "));
+		assertThat(page.getElementById("code").val()).isEqualTo("bad code");
+		assertThat(page.getElementById("name").val()).isEqualTo(name);
+		assertThat(page.getElementById("unit").val()).isEqualTo("个");
+		assertThat(page.getElementById("formula").val()).isEqualTo("no.such + ");
+		assertThat(page.select("#valueType option[selected]").val()).isEqualTo("DECIMAL");
+		assertThat(page.getElementById("errors").attr("data-form")).isEqualTo("indicator-form");
+		assertThat(page.select("#errors li[data-field=code]")).isNotEmpty();
+	}
+
+	@Test
+	void aComplaintStepRefusedByItsRulesFillsOnlyItsOwnFormAgain() throws Exception {
+		String answer = mvc.perform(post("/api/v1/complaints").param("channel", "PHONE")
+			.header("Authorization", "Bearer demo-wz-staff-token").contentType("application/json")
+			.content(InputEdgeCasesIntegrationTest.complaintJson("SF" + InputEdgeCasesIntegrationTest.digits())))
+			.andExpect(status().isCreated())
+			.andReturn().getResponse().getHeader("Location");
+		long id = Long.parseLong(answer.substring(answer.lastIndexOf('/') + 1));
+		String otherBrand = enterprises.list(DataScope.region("320506"), new Enterprises.Filter(null, null, null),
+				new PageQuery("中通", 0, 1, null, false)).items().get(0).creditCode();
+		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
+		// another brand's enterprise needs a reason: refused on reason, the credit code typed stays
+		Document page = refusedThenShown(staff, post("/complaints/" + id + "/transfer").session(staff).with(csrf())
+			.param("creditCode", otherBrand).param("reason", " "));
+		assertThat(page.select("#transfer-form input[name=creditCode]").val()).isEqualTo(otherBrand);
+		assertThat(page.getElementById("errors").attr("data-form")).isEqualTo("transfer-form");
+		assertThat(page.select("#errors li[data-field=reason]")).isNotEmpty();
+		assertThat(page.select("#reject-form input[name=reason]").val()).as("another form sharing the field name").isEmpty();
+	}
+
+	/** Posts {@code refused}, wants a redirect with errors flashed, and shows the page it leads to. */
+	private Document refusedThenShown(MockHttpSession session, RequestBuilder refused) throws Exception {
+		var posted = mvc.perform(refused).andExpect(status().is3xxRedirection()).andReturn();
+		assertThat(posted.getFlashMap().containsKey("errors")).as("errors flashed").isTrue();
+		return Jsoup.parse(mvc.perform(get(posted.getResponse().getRedirectedUrl()).session(session))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+	}
+}
