@@ -73,6 +73,7 @@ class EnterpriseVillageController {
 		model.addAttribute("profileForm", village);
 		model.addAttribute("modes", DeliveryMode.values());
 		model.addAttribute("standard", standards.villageMinimum(code));
+		model.addAttribute("postOffices", villages.postOffices(me.scope(), code));
 		return "universal/enterprise-village";
 	}
 
