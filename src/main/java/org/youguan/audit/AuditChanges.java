@@ -33,8 +33,9 @@ import org.springframework.stereotype.Component;
  * <p>
  * The audit module knows no module's fields: a module declares the names as message keys in {@code tools/messages.py}
  * — {@code audit.field.<Type>.<field>} for one object type, else {@code audit.field.<field>}; for a code value
- * {@code audit.value.<Type>.<field>.<CODE>}, {@code audit.value.<field>.<CODE>}, else {@code audit.value.<CODE>}. A field
- * or code nobody named is shown as recorded.
+ * {@code audit.value.<Type>.<field>.<CODE>}, {@code audit.value.<Type>.<CODE>}, {@code audit.value.<field>.<CODE>},
+ * else {@code audit.value.<CODE>} (the same code means different things in different modules: a filing's SUBMITTED is
+ * 待办理, a report's 已报送). A field or code nobody named is shown as recorded.
  */
 @Component
 class AuditChanges {
@@ -171,8 +172,8 @@ class AuditChanges {
 
 	private String code(String type, String field, String code) {
 		Locale locale = LocaleContextHolder.getLocale();
-		for (String key : List.of("audit.value." + type + "." + field + "." + code, "audit.value." + field + "." + code,
-				"audit.value." + code)) {
+		for (String key : List.of("audit.value." + type + "." + field + "." + code, "audit.value." + type + "." + code,
+				"audit.value." + field + "." + code, "audit.value." + code)) {
 			String named = messages.getMessage(key, null, null, locale);
 			if (named != null) {
 				return named;
