@@ -439,8 +439,11 @@ class FieldRecordPagesIntegrationTest {
 				.map(r -> r.getTableCells().stream().map(c -> c.getText().strip()).toList())
 				.toList();
 			assertThat(cells).contains(List.of("检查事项", "检查内容", "检查结果"));
+			InspectionItem item = items.list(DataScope.all()).stream().filter(i -> i.code().equals("CONTENT_CHECK"))
+				.findFirst().orElseThrow();
+			assertThat(item.checklist()).isNotEmpty();
 			assertThat(cells).as("the item's checklist and the findings, not blank")
-				.contains(List.of("收寄验视", "当场验视内件；验视后加盖验视标识或签名；拒绝验视的不予收寄", o.findings()));
+				.contains(List.of(item.name(), String.join("；", item.checklist()), o.findings()));
 		}
 	}
 
