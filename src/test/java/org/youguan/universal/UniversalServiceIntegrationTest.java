@@ -529,6 +529,22 @@ class UniversalServiceIntegrationTest {
 			.andExpect(content().string(containsString("postOfficeFacilityId")));
 	}
 
+	/** The postal enterprise's 建制村 list exports as .xlsx with the staff's columns: every village its list holds. */
+	@Test
+	void thePostalEnterpriseExportsItsVillagesAsListed() throws Exception {
+		String postal = postalCompany();
+		MockHttpSession enterprise = SignIn.session(mvc, "yz.sz");
+		List<List<String>> rows = ExportedRows.of(mvc, enterprise, "/enterprise/villages/export.xlsx", "mode", "DIRECT");
+		assertThat(rows.get(0)).startsWith("建制村代码", "建制村", "乡镇/街道");
+		long listed = villages.list(DataScope.enterprise(postal), new Villages.Filter(null, DeliveryMode.DIRECT, false, false),
+				new PageQuery("", 0, 1, null, false)).total();
+		assertThat(listed).isPositive();
+		assertThat(rows).as("every village its list holds with the mode filter").hasSize((int) listed + 1);
+		assertThat(ExportedRows.column(rows, 4)).containsOnly("直接通邮");
+		mvc.perform(get("/enterprise/villages").session(enterprise))
+			.andExpect(content().string(containsString("/enterprise/villages/export.xlsx")));
+	}
+
 	private long postOffice(long enterpriseId, String street, String name) {
 		return facilities.register(DataScope.all(), new FacilityData(FacilityKind.POST_OFFICE, name, enterpriseId, street,
 				name + "地址", null, null, null, LocalDate.of(2001, 1, 1)), false);
