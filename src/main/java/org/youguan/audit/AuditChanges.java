@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * An event's before and after as a reader reads them on the trail's page and in its export: one line per field that
  * changed (a field of a new object: each one set; of a removed object: each one it had), with the field's name, the
  * old and the new value. Values read as the pages show them: codes (SUBMITTED, DIRECT) by their Chinese labels, times
- * as Beijing dates and times, true/false as 是/否, lists joined with 、, a missing or empty value as —. Personal numbers
+ * as Beijing dates and times, true/false as 是/否 ({@code common.yes}, {@code common.no}), lists joined with 、, a missing or empty value as —. Personal numbers
  * stay masked as the trail shows them ({@link AuditMasking}). The raw JSON is left to the API
  * ({@code GET /api/v1/audit-events}, {@code beforeState}/{@code afterState}).
  * <p>
@@ -138,7 +138,7 @@ class AuditChanges {
 			return NONE;
 		}
 		if (n.isBoolean()) {
-			return n.booleanValue() ? "是" : "否";
+			return messages.getMessage(n.booleanValue() ? "common.yes" : "common.no", null, LocaleContextHolder.getLocale());
 		}
 		if (n.isArray()) {
 			StringJoiner out = new StringJoiner("、");
