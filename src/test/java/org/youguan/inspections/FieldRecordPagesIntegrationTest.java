@@ -410,7 +410,7 @@ class FieldRecordPagesIntegrationTest {
 			.as("the search narrows it").hasSize(2);
 		assertThat(ExportedRows.column(ExportedRows.of(mvc, enterprise, "/enterprise/inspections/orders/export.xlsx",
 				"state", "REPLIED"), 0)).doesNotContain(mine.number());
-		mvc.perform(get("/enterprise/inspections/orders").param("state", "AWAITING_REPLY").session(enterprise))
+		mvc.perform(get("/enterprise/inspections/orders?state=AWAITING_REPLY").session(enterprise))
 			.andExpect(content().string(containsString("/enterprise/inspections/orders/export.xlsx?state=AWAITING_REPLY")));
 
 		List<List<String>> records = ExportedRows.of(mvc, enterprise, "/enterprise/inspections/records/export.xlsx");
