@@ -44,25 +44,29 @@ class AuditApiController {
 	 * An audit event over the API: every field of {@link AuditEvent} under its name (the codes, for machines), and
 	 * beside them the names the trail page shows — {@code actionName} ("受理并转办申诉"), {@code objectTypeName}
 	 * ("申诉"), {@code objectTitle} (the object's number or name, or the type's name and the id where the caller may
-	 * not read the object) and {@code objectLink} (its page, or null).
+	 * not read the object) and {@code objectLink} (its page, or null); {@code beforeState} and {@code afterState} are
+	 * the states as recorded (JSON, personal numbers masked), {@code changes} the changed fields as the page reads them
+	 * ({@code field}, {@code before}, {@code after}: names and labels, {@link AuditChanges}).
 	 */
 	record Event(long id, OffsetDateTime occurredAt, String actor, Long actorUserId, Long bureauId, String regionCode,
 			String action, String actionName, String objectType, String objectTypeName, String objectId,
 			String objectTitle, String objectLink, String summary, String beforeState, String afterState,
-			String clientAddress, Long sealSeq, String mac) {
+			String clientAddress, Long sealSeq, String mac, List<AuditChanges.Change> changes) {
 	}
 
 	@GetMapping("/api/v1/audit-events")
 	@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN','BUREAU_LEADER')")
 	@Operation(summary = "查询审计记录", description = "按调用者辖区过滤，按时间倒序。action、objectType 为代码，"
-			+ "actionName、objectTypeName、objectTitle、objectLink 为审计日志页面显示的中文名称、对象标题和链接。")
+			+ "actionName、objectTypeName、objectTitle、objectLink 为审计日志页面显示的中文名称、对象标题和链接；beforeState、afterState 为"
+			+ "原始记录（JSON），changes 为页面显示的逐项变更（字段名称、变更前、变更后）。")
 	PageResult<Event> search(DataScope scope, ListRequest request, AuditController.AuditFilter filter) {
 		PageResult<AuditEvent> result = audit.search(scope, filter.query(request.q()), request.toPage());
 		List<Event> events = catalogue.rows(scope, result.items()).stream().map(r -> {
 			AuditEvent e = r.event();
 			return new Event(e.id(), e.occurredAt(), e.actor(), e.actorUserId(), e.bureauId(), e.regionCode(), e.action(),
 					r.actionName(), e.objectType(), catalogue.objectType(e.objectType()), e.objectId(), r.objectTitle(),
-					r.objectLink(), e.summary(), e.beforeState(), e.afterState(), e.clientAddress(), e.sealSeq(), e.mac());
+					r.objectLink(), e.summary(), e.beforeState(), e.afterState(), e.clientAddress(), e.sealSeq(), e.mac(),
+					r.changes());
 		}).toList();
 		return new PageResult<>(events, result.page(), result.size(), result.total(), result.capped());
 	}

@@ -19,7 +19,7 @@ import org.youguan.kernel.DataScope;
 /**
  * The readable names of the audit trail: action codes and object types by their message keys
  * ({@code audit.action.<code>}, {@code audit.object.<type>}; the code itself when a module declared none), and object
- * titles with links from the {@link AuditObjects} the modules declare.
+ * titles with links from the {@link AuditObjects} the modules declare, and each event's readable changes.
  */
 @Component
 class AuditCatalogue {
@@ -28,8 +28,11 @@ class AuditCatalogue {
 
 	private final Map<String, AuditObjects> objects;
 
-	AuditCatalogue(MessageSource messages, ObjectProvider<AuditObjects> objects) {
+	private final AuditChanges changes;
+
+	AuditCatalogue(MessageSource messages, ObjectProvider<AuditObjects> objects, AuditChanges changes) {
 		this.messages = messages;
+		this.changes = changes;
 		this.objects = objects.orderedStream().collect(Collectors.toMap(AuditObjects::objectType, Function.identity()));
 	}
 
@@ -43,8 +46,17 @@ class AuditCatalogue {
 		return type == null ? "" : messages.getMessage("audit.object." + type, null, type, LocaleContextHolder.getLocale());
 	}
 
-	/** An event as a page and an export show it: action name, object title and the link to the object (or null). */
-	record Row(AuditEvent event, String actionName, String objectTitle, String objectLink) {
+	/**
+	 * An event as a page and an export show it: action name, object title and the link to the object (or null), and its
+	 * before/after as the changed fields with their names and readable values ({@link AuditChanges}).
+	 */
+	record Row(AuditEvent event, String actionName, String objectTitle, String objectLink,
+			List<AuditChanges.Change> changes) {
+	}
+
+	/** The changes of a row as one text, a line per field ("状态：已报送 → 已审核"), for the export. */
+	String changesText(Row row) {
+		return changes.text(row.changes());
 	}
 
 	/** The events with their names, titles and links, looking titles up once per object type. */
@@ -67,7 +79,7 @@ class AuditCatalogue {
 			// the object's live name is free text a person typed (an 安保期's name): masked as the entry itself is
 			String text = title != null ? AuditMasking.text(title.text())
 					: e.objectId() == null ? typeName : typeName + " #" + e.objectId();
-			rows.add(new Row(e, action(e.action()), text, title == null ? null : title.link()));
+			rows.add(new Row(e, action(e.action()), text, title == null ? null : title.link(), changes.of(e)));
 		}
 		return rows;
 	}

@@ -442,7 +442,17 @@ public class InspectionOrders implements DeclaresTemplates {
 			}
 		}
 		if (lines.isEmpty()) {
-			r.items().forEach(c -> lines.add(Map.of("item", names.getOrDefault(c, c), "line", "", "result", "")));
+			// a record kept without a line per checklist entry (the API, an import, the short form): each item checked
+			// with what it checks and the record's findings, so 检查内容 and 检查结果 are never left blank
+			Map<String, InspectionItem> byCode = new HashMap<>();
+			items.list(DataScope.all()).forEach(i -> byCode.put(i.code(), i));
+			String result = r.findings() == null || Text.isBlank(r.findings()) ? r.outcome().label() : r.findings();
+			for (String c : r.items()) {
+				InspectionItem item = byCode.get(c);
+				String content = item == null || item.checklist().isEmpty() ? names.getOrDefault(c, c)
+						: String.join("；", item.checklist());
+				lines.add(Map.of("item", names.getOrDefault(c, c), "line", content, "result", result));
+			}
 		}
 		Map<String, String> fields = new HashMap<>();
 		fields.put("bureau", bureauName(bureauRegion));

@@ -21,6 +21,7 @@ import org.youguan.kernel.DomainException;
 import org.youguan.kernel.Listing;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
+import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
@@ -106,6 +107,24 @@ public class Facilities {
 			.query(Rows.of(FacilityView.class))
 			.optional()
 			.orElseThrow(() -> DomainException.notFound("设施", id));
+	}
+
+	/**
+	 * The post offices (邮政普遍服务营业场所) the caller may read within a region that are not removed, by region and
+	 * name: what a form naming a serving post office offers to choose from (a bureau its region's, an enterprise its
+	 * own).
+	 * @param regionPrefix a region code: its post offices and those of the regions below it
+	 * @throws org.youguan.kernel.InvalidValueException (field region) unless the code is 1–12 digits
+	 */
+	public List<FacilityView> postOffices(DataScope scope, String regionPrefix) {
+		return jdbc.sql(SELECT + " WHERE f.kind = :kind AND f.status <> :removed AND "
+				+ RegionPrefix.of(regionPrefix).predicate("f.region_code") + " AND "
+				+ scope.enterprisePredicate("f.operator_credit_code", "f.region_code") + " ORDER BY f.region_code, f.name, f.id")
+			.params(scope.params())
+			.param("kind", FacilityKind.POST_OFFICE.name())
+			.param("removed", FacilityStatus.REMOVED.name())
+			.query(Rows.of(FacilityView.class))
+			.list();
 	}
 
 	/**

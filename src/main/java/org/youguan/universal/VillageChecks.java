@@ -29,10 +29,12 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.FieldError;
+import org.youguan.kernel.FiguresQuery;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Listing;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
+import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.TransactionLocks;
@@ -347,6 +349,17 @@ public class VillageChecks {
 	 * village's name or code, its findings or its inspectors ({@link Listing#search}).
 	 */
 	public PageResult<VillageCheck> list(DataScope scope, String villageCode, PageQuery page) {
+		return list(scope, villageCode, null, page);
+	}
+
+	/**
+	 * The checks in the caller's region of a region and period — the one the checks page's figures count
+	 * ({@link UniversalFigures#figures(FiguresQuery)}: checked on a day from {@code period.from()} to
+	 * {@code period.to()}, the village within {@code period.region()}) — optionally of one village, newest first,
+	 * searched as {@link #list(DataScope, String, PageQuery)}.
+	 * @param period already checked against the caller's scope ({@link FiguresQuery#of}); null for every check
+	 */
+	public PageResult<VillageCheck> list(DataScope scope, String villageCode, FiguresQuery period, PageQuery page) {
 		if (scope.kind() == DataScope.Kind.ENTERPRISE) {
 			return new PageResult<>(List.of(), page.page(), page.size(), 0);
 		}
@@ -354,6 +367,9 @@ public class VillageChecks {
 			.scope(scope, "c.village_code")
 			.where(villageCode != null && !Text.isBlank(villageCode), "c.village_code = :village", "village",
 					villageCode == null ? "" : Text.strip(villageCode))
+			.where(period == null ? "TRUE" : RegionPrefix.of(period.region()).predicate("c.village_code"))
+			.where(period != null, "c.checked_on >= :from", "from", period == null ? LocalDate.MIN : period.from())
+			.where(period != null, "c.checked_on <= :to", "to", period == null ? LocalDate.MAX : period.to())
 			// the village's name is read from the region view: the page's join only names the rows shown
 			.search(page, "(SELECT n.name FROM region_name n WHERE n.code = c.village_code)", "c.village_code",
 					"c.findings", "c.inspectors")

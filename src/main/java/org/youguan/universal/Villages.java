@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,7 +34,6 @@ import org.youguan.registry.EnterpriseType;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
 import org.youguan.registry.Facilities;
-import org.youguan.registry.FacilityKind;
 import org.youguan.registry.FacilityView;
 
 /**
@@ -194,12 +194,14 @@ public class Villages {
 		}
 		String postOffice = clean(data.postOfficeName());
 		Long facilityId = data.postOfficeFacilityId();
-		if (facilityId != null) {
-			Optional<FacilityView> facility = facilities.readable(DataScope.all(), List.of(facilityId)).values().stream()
-				.filter(f -> f.kind() == FacilityKind.POST_OFFICE)
+		if (facilityId != null && code != null && village.isPresent()) {
+			// one of the post offices the form offers
+			Optional<FacilityView> facility = postOffices(scope, code).stream()
+				.filter(f -> f.id() == facilityId)
 				.findFirst();
-			v.require("postOfficeFacilityId", facility.isPresent(), "exists",
-					"服务邮政局所（设施编号" + facilityId + "）不是已登记的邮政普遍服务营业场所");
+			v.require("postOfficeFacilityId", facility.isPresent(), "one-of", "服务邮政局所（设施编号" + facilityId
+					+ "）不是可选的邮政普遍服务营业场所：请从本" + (scope.kind() == DataScope.Kind.ENTERPRISE ? "企业" : "辖区")
+					+ "在该建制村所在城市登记的、未撤除的邮政营业场所中选择");
 			if (facility.isPresent()) {
 				postOffice = facility.get().name();
 			}
@@ -217,6 +219,36 @@ public class Villages {
 		v.throwIfInvalid();
 		return new Profile(code, mode, perWeek, facilityId, emptyToNull(postOffice), emptyToNull(handoverType),
 				emptyToNull(handoverAddress), enterpriseCode, owner.isPresent());
+	}
+
+	/**
+	 * The post offices a village's profile may name as its serving 局所, as the profile form offers them: the
+	 * registered 邮政普遍服务营业场所, not removed, that the caller may read (a bureau its region's, an enterprise its
+	 * own) in the village's city (邮政法(2015) art.15: the postal enterprise serves through its own offices), and the
+	 * one the profile names already when it is not among them (a county keeps what its city chose).
+	 * @param villageCode the 建制村's 12-digit code
+	 * @return by region and name, the profile's own last when added
+	 */
+	public List<FacilityView> postOffices(DataScope scope, String villageCode) {
+		String code = clean(villageCode);
+		if (code == null || code.length() < 4 || !code.chars().allMatch(Character::isDigit)) {
+			return List.of();
+		}
+		List<FacilityView> offices = new ArrayList<>(facilities.postOffices(scope, code.substring(0, 4)));
+		Long saved = savedPostOffice(code);
+		if (saved != null && offices.stream().noneMatch(f -> f.id() == saved)) {
+			offices.addAll(facilities.readable(DataScope.all(), List.of(saved)).values());
+		}
+		return offices;
+	}
+
+	private Long savedPostOffice(String code) {
+		return jdbc.sql("SELECT post_office_facility_id FROM village_profile WHERE village_code = :code"
+				+ " AND post_office_facility_id IS NOT NULL")
+			.param("code", code)
+			.query(Long.class)
+			.optional()
+			.orElse(null);
 	}
 
 	/** A checked profile, ready to save ({@link #check}). */

@@ -23,12 +23,15 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
+import org.youguan.ExportedRows;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
 import org.youguan.TestImages;
 import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.WorkState;
+import org.youguan.org.UserDirectory;
 import org.youguan.platform.ChinaTime;
 import org.youguan.registry.Brands;
 import org.youguan.registry.EnterpriseData;
@@ -56,6 +59,9 @@ class ComplaintPagesIntegrationTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	UserDirectory directory;
 
 	@Autowired
 	ComplaintQueries queries;
@@ -132,6 +138,29 @@ class ComplaintPagesIntegrationTest {
 		mvc.perform(post("/complaints/" + id + "/close").session(staff).with(csrf()).param("compensationPaid", "300"))
 			.andExpect(redirectedUrlPattern("/complaints/*"));
 		assertThat(queries.get(DataScope.region("320506"), id).status()).isEqualTo(ComplaintStatus.CLOSED);
+	}
+
+	/**
+	 * The enterprise's complaints list exports as .xlsx: its own complaints only (as many as its list holds, every one
+	 * of them against it), with the list's state filter, and none of the complainant's contact.
+	 */
+	@Test
+	void theEnterpriseExportsItsOwnComplaintsWithoutTheComplainantsContact() throws Exception {
+		MockHttpSession sf = SignIn.session(mvc, "sf.wz");
+		List<List<String>> rows = ExportedRows.of(mvc, sf, "/enterprise/complaints/export.xlsx", "state", "ALL");
+		assertThat(rows.get(0)).containsExactly("申诉编号", "受理日期", "类别", "原因", "状态", "当前环节时限", "答复期限");
+		var own = queries.list(DataScope.enterprise(directory.principal("sf.wz").orElseThrow().enterpriseCreditCode()),
+				new ComplaintQueries.Filter(null, null, null, WorkState.ALL, false), new PageQuery("", 0, 1, null, false));
+		assertThat(own.total()).isPositive();
+		assertThat(rows).as("its own complaints, every one").hasSize((int) own.total() + 1);
+		var all = queries.list(DataScope.region("3205"), ComplaintQueries.Filter.NONE, new PageQuery("", 0, 1, null, false));
+		assertThat(all.total()).isGreaterThan(own.total());
+		assertThat(ExportedRows.of(mvc, sf, "/enterprise/complaints/export.xlsx", "awaitingReply", "true").size())
+			.as("the 待答复 filter narrows it").isLessThanOrEqualTo(rows.size());
+		mvc.perform(get("/enterprise/complaints").session(sf))
+			.andExpect(content().string(containsString("/enterprise/complaints/export.xlsx")));
+		mvc.perform(get("/enterprise/complaints/export.xlsx").session(SignIn.session(mvc, "wz.staff")))
+			.andExpect(status().isForbidden());
 	}
 
 	@Test

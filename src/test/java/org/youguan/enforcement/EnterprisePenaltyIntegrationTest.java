@@ -15,6 +15,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.youguan.ExportedRows;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.SignIn;
@@ -135,6 +136,29 @@ class EnterprisePenaltyIntegrationTest {
 		// the bureau sees the statement on its side
 		mvc.perform(get("/api/v1/enforcement/cases/" + id).header("Authorization", WUZHONG))
 			.andExpect(jsonPath("$.penaltyCase.statement").value("系新员工操作失误，已补报，请求从轻"));
+	}
+
+	/**
+	 * The enterprise's cases list exports as .xlsx: its own notified cases with the list's columns and the decision,
+	 * another enterprise's case and one not yet notified to it left out.
+	 */
+	@Test
+	void theEnterpriseExportsItsOwnNotifiedCases() throws Exception {
+		long mine = party.notified(party.sfWuzhong(), "DATA_NOT_REPORTED", "1500", today());
+		long unnotified = party.concluded(party.sfWuzhong(), "DATA_NOT_REPORTED", "1200", today().minusDays(2));
+		long theirs = party.notified(party.other(), "DATA_NOT_REPORTED", "1000", today());
+		MockHttpSession sf = SignIn.session(mvc, "sf.wz");
+		List<List<String>> rows = ExportedRows.of(mvc, sf, "/enterprise/penalties/export.xlsx");
+		assertThat(rows.get(0)).containsExactly("案件编号", "违法行为", "状态", "告知日期", "处罚决定书文号", "决定日期", "处罚种类",
+				"罚款（元）", "缴纳日期");
+		assertThat(ExportedRows.column(rows, 0)).contains(cases.get(PartyCases.ALL, mine).penaltyCase().number())
+			.doesNotContain(cases.get(PartyCases.ALL, theirs).penaltyCase().number(), cases.get(PartyCases.ALL, unnotified).penaltyCase().number());
+		assertThat(rows.stream().filter(r -> r.get(0).equals(cases.get(PartyCases.ALL, mine).penaltyCase().number())).findFirst()
+			.orElseThrow()).contains(today().toString());
+		mvc.perform(get("/enterprise/penalties").session(sf))
+			.andExpect(content().string(containsString("/enterprise/penalties/export.xlsx")));
+		mvc.perform(get("/enterprise/penalties/export.xlsx").session(SignIn.session(mvc, "wz.staff")))
+			.andExpect(status().isForbidden());
 	}
 
 	@Test

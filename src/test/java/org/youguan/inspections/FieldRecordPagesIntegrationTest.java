@@ -350,9 +350,14 @@ class FieldRecordPagesIntegrationTest {
 
 	/** An order of the enterprise of {@code sf.wz}, recorded and issued in Wuzhong today. */
 	InspectionOrders.Order issuedInWuzhong() {
+		return issuedInWuzhong(sf());
+	}
+
+	/** An order of the enterprise {@code creditCode}, recorded (without checklist lines) and issued in Wuzhong today. */
+	InspectionOrders.Order issuedInWuzhong(String creditCode) {
 		DataScope wuzhong = DataScope.region("320506");
 		return tx.execute(s -> {
-			long record = records.record(wuzhong, null, new InspectionRecordData(sf(), LocalDate.now(clock).toString(),
+			long record = records.record(wuzhong, null, new InspectionRecordData(creditCode, LocalDate.now(clock).toString(),
 					"SPECIAL", List.of("CONTENT_CHECK"),
 					List.of(new InspectionRecordData.TeamMember("陈吴中", "32050601"),
 							new InspectionRecordData.TeamMember("沈执法", "32050602")),
@@ -381,6 +386,65 @@ class FieldRecordPagesIntegrationTest {
 			.doesNotContain(mine.number());
 		mvc.perform(get("/inspections/orders").session(staff))
 			.andExpect(content().string(containsString("/inspections/orders/export.xlsx")));
+	}
+
+	/**
+	 * The enterprise's own 责令改正 orders and inspection records export as .xlsx with the bureau's columns, following
+	 * the page's state filter and search; another enterprise's order is in neither.
+	 */
+	@Test
+	void theEnterpriseExportsItsOwnOrdersAndRecordsWithTheBureausColumns() throws Exception {
+		String sf = sf();
+		String other = enterprises.list(DataScope.region("320506"), Enterprises.Filter.NONE, PageQuery.of(null, 0, 50, null, null))
+			.items().stream().map(e -> e.creditCode()).filter(c -> !c.equals(sf)).findFirst().orElseThrow();
+		InspectionOrders.Order mine = issuedInWuzhong();
+		InspectionOrders.Order theirs = issuedInWuzhong(other);
+		MockHttpSession enterprise = SignIn.session(mvc, "sf.wz");
+
+		List<List<String>> rows = ExportedRows.of(mvc, enterprise, "/enterprise/inspections/orders/export.xlsx");
+		assertThat(rows.get(0)).containsExactly("文号", "被检查企业", "检查对象", "下达日期", "整改期限", "状态", "转案件线索日期");
+		assertThat(ExportedRows.column(rows, 0)).contains(mine.number()).doesNotContain(theirs.number());
+		assertThat(rows.stream().filter(r -> r.get(0).equals(mine.number())).findFirst().orElseThrow())
+			.contains(mine.issuedOn().toString(), mine.dueOn().toString(), "已下达");
+		assertThat(ExportedRows.of(mvc, enterprise, "/enterprise/inspections/orders/export.xlsx", "q", mine.number()))
+			.as("the search narrows it").hasSize(2);
+		assertThat(ExportedRows.column(ExportedRows.of(mvc, enterprise, "/enterprise/inspections/orders/export.xlsx",
+				"state", "REPLIED"), 0)).doesNotContain(mine.number());
+		mvc.perform(get("/enterprise/inspections/orders?state=AWAITING_REPLY").session(enterprise))
+			.andExpect(content().string(containsString("/enterprise/inspections/orders/export.xlsx?state=AWAITING_REPLY")));
+
+		List<List<String>> records = ExportedRows.of(mvc, enterprise, "/enterprise/inspections/records/export.xlsx");
+		assertThat(records.get(0)).startsWith("检查日期", "被检查企业", "统一社会信用代码");
+		assertThat(ExportedRows.column(records, 2)).as("its own records only").isNotEmpty().allMatch(sf::equals);
+		assertThat(ExportedRows.column(records, 9)).contains(mine.number()).doesNotContain(theirs.number());
+		mvc.perform(get("/enterprise/inspections/records").session(enterprise))
+			.andExpect(content().string(containsString("/enterprise/inspections/records/export.xlsx")));
+	}
+
+	/**
+	 * An order issued from a record kept without a line per checklist entry (the API, an import): its notice's table
+	 * states for each item checked what it checks (检查内容, the item's checklist) and the record's findings (检查结果),
+	 * read back from the .docx the enterprise downloads.
+	 */
+	@Test
+	void anOrderWithoutChecklistLinesStatesWhatWasCheckedAndFoundInItsTable() throws Exception {
+		InspectionOrders.Order o = issuedInWuzhong();
+		long document = orders.document(DataScope.all(), o.id()).orElseThrow().id();
+		byte[] docx = mvc.perform(get("/attachments/" + document).session(SignIn.session(mvc, "sf.wz")))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsByteArray();
+		try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
+			List<List<String>> cells = doc.getTables().stream()
+				.flatMap(t -> t.getRows().stream())
+				.map(r -> r.getTableCells().stream().map(c -> c.getText().strip()).toList())
+				.toList();
+			assertThat(cells).contains(List.of("检查事项", "检查内容", "检查结果"));
+			InspectionItem item = items.list(DataScope.all()).stream().filter(i -> i.code().equals("CONTENT_CHECK"))
+				.findFirst().orElseThrow();
+			assertThat(item.checklist()).isNotEmpty();
+			assertThat(cells).as("the item's checklist and the findings, not blank")
+				.contains(List.of(item.name(), String.join("；", item.checklist()), o.findings()));
+		}
 	}
 
 	@Test

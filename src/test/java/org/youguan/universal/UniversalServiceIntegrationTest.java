@@ -31,6 +31,9 @@ import org.youguan.org.Bureaus;
 import org.youguan.registry.EnterpriseType;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
+import org.youguan.registry.Facilities;
+import org.youguan.registry.FacilityData;
+import org.youguan.registry.FacilityKind;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
 
@@ -96,6 +99,9 @@ class UniversalServiceIntegrationTest {
 
 	@Autowired
 	Enterprises enterprises;
+
+	@Autowired
+	Facilities facilities;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -408,18 +414,147 @@ class UniversalServiceIntegrationTest {
 		checks.record(DataScope.region("3205"), null, notStandard(kunshan, day, marker + "昆山"), false);
 		MockHttpSession county = SignIn.session(mvc, "wz.staff");
 
-		mvc.perform(get("/universal/checks").param("q", marker + "乙").session(county)).andExpect(status().isOk())
+		String from = day.toString();
+		String to = day.plusDays(1).toString();
+		mvc.perform(get("/universal/checks").param("q", marker + "乙").param("from", from).param("to", to).session(county))
+			.andExpect(status().isOk())
 			.andExpect(content().string(containsString(marker + "乙")))
 			.andExpect(content().string(not(containsString(marker + "甲"))))
 			.andExpect(content().string(containsString("/universal/checks/export.xlsx")));
-		List<List<String>> rows = ExportedRows.of(mvc, county, "/universal/checks/export.xlsx", "q", marker);
+		List<List<String>> rows = ExportedRows.of(mvc, county, "/universal/checks/export.xlsx", "q", marker, "from", from,
+				"to", to);
 		assertThat(rows.get(0)).containsExactly("检查日期", "建制村", "建制村代码", "实际通邮方式", "实际每周投递", "规范投递", "问题",
 				"检查人员", "执法检查记录");
 		assertThat(ExportedRows.column(rows, 6)).as("the Kunshan check is outside the county; numbers masked as listed")
 			.hasSize(2).allMatch(f -> f.startsWith(marker)).noneMatch(f -> f.contains("13912345678"));
 		assertThat(rows.get(1)).startsWith(day.plusDays(1).toString()).contains(village, "否");
-		assertThat(ExportedRows.column(ExportedRows.of(mvc, county, "/universal/checks/export.xlsx", "q", marker + "甲"), 6))
+		assertThat(ExportedRows.column(ExportedRows.of(mvc, county, "/universal/checks/export.xlsx", "q", marker + "甲",
+				"from", from, "to", to), 6))
 			.as("the search narrows it").hasSize(1);
+	}
+
+	/**
+	 * The checks page's period (and region) narrows the listed checks and their export as it narrows the figures: a
+	 * check of a day before the period is neither listed nor exported, one within it is, and the default period (this
+	 * year) leaves out a check of an earlier year.
+	 */
+	@Test
+	void theChecksListAndItsExportFollowThePeriodOfTheFigures() throws Exception {
+		String marker = "期间检查" + UUID.randomUUID().toString().substring(0, 8);
+		List<String> wuzhong = codes("320506");
+		String village = wuzhong.get(wuzhong.size() - 2);
+		villages.saveProfile(DataScope.region("3205"), new VillageProfileData(village, "直接通邮", 5, null, "期间邮政支局",
+				null, null, postalCompany()), false);
+		LocalDate day = LocalDate.of(2022, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(300));
+		checks.record(DataScope.region("3205"), null, notStandard(village, day, marker + "期内"), false);
+		checks.record(DataScope.region("3205"), null, notStandard(village, day.minusDays(1), marker + "期前"), false);
+		MockHttpSession county = SignIn.session(mvc, "wz.staff");
+
+		mvc.perform(get("/universal/checks").param("q", marker).param("from", day.toString())
+				.param("to", day.plusDays(5).toString()).session(county))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(marker + "期内")))
+			.andExpect(content().string(not(containsString(marker + "期前"))))
+			.andExpect(content().string(containsString("from=" + day)));
+		assertThat(ExportedRows.column(ExportedRows.of(mvc, county, "/universal/checks/export.xlsx", "q", marker, "from",
+				day.toString(), "to", day.plusDays(5).toString()), 6))
+			.as("the export holds the period's checks only").containsExactly(marker + "期内");
+		assertThat(ExportedRows.column(ExportedRows.of(mvc, county, "/universal/checks/export.xlsx", "q", marker), 6))
+			.as("by default this year: a check of %s is not listed", day.getYear()).isEmpty();
+		mvc.perform(get("/universal/checks/export.xlsx").param("from", "2022-13-01").session(county))
+			.andExpect(status().isBadRequest());
+	}
+
+	/**
+	 * The profile form offers the serving post office as a choice among those it may name — the registered post offices
+	 * of the enterprise (on its portal) or of the bureau's region (for staff) in the village's city — and the server
+	 * refuses any other id with a 400 naming {@code postOfficeFacilityId}: another city's post office, another
+	 * enterprise's, or a facility that is no post office; a post office offered is saved with its name.
+	 */
+	@Test
+	void theProfileFormOffersThePostOfficesItMayNameAndRefusesAnyOther() throws Exception {
+		String postal = postalCompany();
+		long postalId = enterprises.findByCreditCode(postal).orElseThrow().id();
+		long headquarters = enterprises.list(DataScope.all(), new Enterprises.Filter(EnterpriseType.POSTAL, null, null),
+				new PageQuery("中国邮政集团有限公司", 0, 20, null, false)).items().stream()
+			.filter(e -> e.legalName().equals("中国邮政集团有限公司")).map(EnterpriseView::id).findFirst().orElseThrow();
+		List<String> wuzhong = codes("320506");
+		String village = wuzhong.get(wuzhong.size() - 3);
+		villages.saveProfile(DataScope.region("3205"), new VillageProfileData(village, "直接通邮", 5, null, "选择测试支局",
+				null, null, postal), false);
+		String tag = UUID.randomUUID().toString().substring(0, 8);
+		long own = postOffice(postalId, street("320506"), "本市支局" + tag);
+		long otherCity = postOffice(postalId, street("3206"), "外市支局" + tag);
+		long others = postOffice(headquarters, street("320506"), "他企支局" + tag);
+		long locker = facilities.register(DataScope.all(), new FacilityData(FacilityKind.PARCEL_LOCKER, "快件箱" + tag,
+				postalId, street("320506"), "快件箱地址" + tag, 24, null, null, LocalDate.of(2020, 1, 1)), false);
+		MockHttpSession enterprise = SignIn.session(mvc, "yz.sz");
+
+		mvc.perform(get("/enterprise/villages/" + village).session(enterprise)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("<select class=\"form-select\" id=\"postOfficeFacilityId\"")))
+			.andExpect(content().string(containsString("value=\"" + own + "\"")))
+			.andExpect(content().string(containsString("本市支局" + tag)))
+			.andExpect(content().string(not(containsString("外市支局" + tag))))
+			.andExpect(content().string(not(containsString("他企支局" + tag))));
+		for (long refused : List.of(otherCity, others, locker)) {
+			mvc.perform(post("/enterprise/villages/" + village + "/profile").session(enterprise).with(csrf())
+				.param("deliveryMode", "DIRECT").param("deliveriesPerWeek", "5")
+				.param("postOfficeFacilityId", String.valueOf(refused)))
+				.andExpect(status().isBadRequest())
+				.andExpect(content().string(containsString("data-field=\"postOfficeFacilityId\"")))
+				.andExpect(content().string(containsString("不是可选的邮政普遍服务营业场所")));
+		}
+		assertThat(villages.get(DataScope.all(), village).postOfficeFacilityId()).isNull();
+		mvc.perform(post("/enterprise/villages/" + village + "/profile").session(enterprise).with(csrf())
+			.param("deliveryMode", "DIRECT").param("deliveriesPerWeek", "5").param("postOfficeFacilityId", String.valueOf(own)))
+			.andExpect(status().is3xxRedirection());
+		assertThat(villages.get(DataScope.all(), village).postOfficeFacilityId()).isEqualTo(own);
+		assertThat(villages.get(DataScope.all(), village).postOfficeName()).isEqualTo("本市支局" + tag);
+
+		// staff: the region's post offices, whichever enterprise runs them; another city's refused the same way
+		MockHttpSession staff = SignIn.session(mvc, "sz.universal");
+		mvc.perform(get("/universal/villages/" + village).session(staff)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("他企支局" + tag)))
+			.andExpect(content().string(containsString("value=\"" + own + "\" selected")))
+			.andExpect(content().string(not(containsString("外市支局" + tag))));
+		mvc.perform(post("/universal/villages/" + village + "/profile").session(staff).with(csrf())
+			.param("deliveryMode", "DIRECT").param("deliveriesPerWeek", "5")
+			.param("postOfficeFacilityId", String.valueOf(otherCity)).param("enterpriseCreditCode", postal))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("data-field=\"postOfficeFacilityId\"")));
+		mvc.perform(put("/api/v1/universal/villages/" + village + "/profile").header("Authorization", POSTAL)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"deliveryMode\":\"DIRECT\",\"deliveriesPerWeek\":5,\"postOfficeFacilityId\":" + others + "}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("postOfficeFacilityId")));
+	}
+
+	/** The postal enterprise's 建制村 list exports as .xlsx with the staff's columns: every village its list holds. */
+	@Test
+	void thePostalEnterpriseExportsItsVillagesAsListed() throws Exception {
+		String postal = postalCompany();
+		MockHttpSession enterprise = SignIn.session(mvc, "yz.sz");
+		List<List<String>> rows = ExportedRows.of(mvc, enterprise, "/enterprise/villages/export.xlsx", "mode", "DIRECT");
+		assertThat(rows.get(0)).startsWith("建制村代码", "建制村", "乡镇/街道");
+		long listed = villages.list(DataScope.enterprise(postal), new Villages.Filter(null, DeliveryMode.DIRECT, false, false),
+				new PageQuery("", 0, 1, null, false)).total();
+		assertThat(listed).isPositive();
+		assertThat(rows).as("every village its list holds with the mode filter").hasSize((int) listed + 1);
+		assertThat(ExportedRows.column(rows, 4)).containsOnly("直接通邮");
+		mvc.perform(get("/enterprise/villages").session(enterprise))
+			.andExpect(content().string(containsString("/enterprise/villages/export.xlsx")));
+	}
+
+	private long postOffice(long enterpriseId, String street, String name) {
+		return facilities.register(DataScope.all(), new FacilityData(FacilityKind.POST_OFFICE, name, enterpriseId, street,
+				name + "地址", null, null, null, LocalDate.of(2001, 1, 1)), false);
+	}
+
+	/** A street (9 digits) of the region, or a county where the region list holds none (outside the demo city). */
+	private String street(String region) {
+		return jdbc.sql("SELECT code FROM region WHERE code LIKE :p AND length(code) IN (6, 9)"
+				+ " ORDER BY length(code) DESC, code LIMIT 1")
+			.param("p", region + "%").query(String.class).single();
 	}
 
 	private static VillageCheckData notStandard(String village, LocalDate on, String findings) {

@@ -1,9 +1,11 @@
 package org.youguan.complaints.internal;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,7 +18,11 @@ import org.youguan.complaints.ComplaintProcedure;
 import org.youguan.complaints.ComplaintQueries;
 import org.youguan.complaints.ComplaintReply;
 import org.youguan.complaints.ComplaintStatus;
+import org.youguan.complaints.ComplaintView;
 import org.youguan.complaints.Responsibility;
+import org.youguan.documents.Column;
+import org.youguan.documents.Downloads;
+import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.ListRequest;
@@ -27,16 +33,29 @@ import org.youguan.kernel.WorkState;
 import org.youguan.org.CurrentUser;
 
 /**
- * The enterprise portal's complaints: those transferred to the enterprise, with the reply due date, and the reply.
+ * The enterprise portal's complaints: those transferred to the enterprise, with the reply due date, and the reply; the
+ * list exports as .xlsx with the same filters and order, the enterprise's own complaints only.
  */
 @Controller
 class EnterpriseComplaintController {
+
+	/**
+	 * The enterprise's export columns: what its pages show of a complaint — no complainant's contact, which the bureau's
+	 * export holds masked.
+	 */
+	static final List<Column<ComplaintView>> COLUMNS = List.of(Column.of("申诉编号", ComplaintView::number, 24),
+			Column.of("受理日期", ComplaintView::receivedOn, 12), Column.of("类别", ComplaintView::category, 10),
+			Column.of("原因", ComplaintView::reason, 16), Column.of("状态", c -> c.status().label(), 10),
+			Column.of("当前环节时限", ComplaintView::stepDue, 12), Column.of("答复期限", ComplaintView::answerDue, 12));
 
 	private final ComplaintQueries queries;
 
 	private final ComplaintProcedure procedure;
 
-	EnterpriseComplaintController(ComplaintQueries queries, ComplaintProcedure procedure) {
+	private final Spreadsheets spreadsheets;
+
+	EnterpriseComplaintController(ComplaintQueries queries, ComplaintProcedure procedure, Spreadsheets spreadsheets) {
+		this.spreadsheets = spreadsheets;
 		this.queries = queries;
 		this.procedure = procedure;
 	}
@@ -58,6 +77,16 @@ class EnterpriseComplaintController {
 		model.addAttribute("state", shown);
 		model.addAttribute("awaitingReply", awaitingReply);
 		return "complaints/enterprise-list";
+	}
+
+	/** Its complaints as .xlsx: the list's status, state and 待答复 filters and order, every row up to the limit. */
+	@GetMapping("/enterprise/complaints/export.xlsx")
+	ResponseEntity<byte[]> export(DataScope scope, ListRequest list, @RequestParam(required = false) ComplaintStatus status,
+			@RequestParam(required = false) WorkState state, @RequestParam(defaultValue = "false") boolean awaitingReply) {
+		WorkState shown = WorkState.orDefault(state, status != null);
+		var rows = queries.list(scope, new ComplaintQueries.Filter(status, null, null, shown, awaitingReply),
+				ComplaintController.withDefaultOrder(list, shown).toExport()).items();
+		return Downloads.xlsx("申诉.xlsx", spreadsheets.write("申诉", COLUMNS, rows));
 	}
 
 	@GetMapping("/enterprise/complaints/{id:\\d+}")

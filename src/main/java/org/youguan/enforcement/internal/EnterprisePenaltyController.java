@@ -2,9 +2,11 @@ package org.youguan.enforcement.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,6 +15,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.documents.Column;
+import org.youguan.documents.Downloads;
+import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.ListRequest;
@@ -31,11 +36,25 @@ import org.youguan.kernel.PageSteps;
 @PreAuthorize("hasRole('ENTERPRISE')")
 class EnterprisePenaltyController {
 
+	/** The export's columns: what the list shows, the decision's day and penalty and the payment day besides. */
+	static final List<Column<EnterprisePenalties.Summary>> COLUMNS = List.of(
+			Column.of("案件编号", EnterprisePenalties.Summary::number, 26),
+			Column.of("违法行为", s -> s.violation().shortName(), 30), Column.of("状态", s -> s.status().label(), 12),
+			Column.of("告知日期", EnterprisePenalties.Summary::notifiedOn, 12),
+			Column.of("处罚决定书文号", EnterprisePenalties.Summary::decisionNumber, 28),
+			Column.of("决定日期", EnterprisePenalties.Summary::decidedOn, 12),
+			Column.of("处罚种类", s -> s.penalty() == null ? "" : s.penalty().label(), 14),
+			Column.of("罚款（元）", EnterprisePenalties.Summary::fine, 14),
+			Column.of("缴纳日期", EnterprisePenalties.Summary::paidOn, 12));
+
 	private final EnterprisePenalties penalties;
 
 	private final Clock clock;
 
-	EnterprisePenaltyController(EnterprisePenalties penalties, Clock clock) {
+	private final Spreadsheets spreadsheets;
+
+	EnterprisePenaltyController(EnterprisePenalties penalties, Clock clock, Spreadsheets spreadsheets) {
+		this.spreadsheets = spreadsheets;
 		this.penalties = penalties;
 		this.clock = clock;
 	}
@@ -46,6 +65,13 @@ class EnterprisePenaltyController {
 		model.addAttribute("result", result);
 		model.addAttribute("cases", result.items());
 		return "enforcement/enterprise-cases";
+	}
+
+	/** Its cases as .xlsx: the list's order, every row up to the export limit, its own cases only. */
+	@GetMapping("/enterprise/penalties/export.xlsx")
+	ResponseEntity<byte[]> export(DataScope scope, ListRequest request) {
+		return Downloads.xlsx("行政处罚案件.xlsx",
+				spreadsheets.write("行政处罚案件", COLUMNS, penalties.list(scope, request.toExport()).items()));
 	}
 
 	@GetMapping("/enterprise/penalties/{id:\\d+}")

@@ -19,7 +19,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.documents.AttachmentDraft;
+import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.Spreadsheets;
 import org.youguan.filing.AttachmentKind;
 import org.youguan.filing.FilingStatus;
 import org.youguan.filing.OutletFilings;
@@ -36,6 +38,7 @@ import org.youguan.region.RegionPicker;
 import org.youguan.registry.Enterprises;
 import org.youguan.registry.OutletForm;
 import org.youguan.registry.OutletStatus;
+import org.youguan.registry.OutletView;
 import org.youguan.registry.Outlets;
 
 /**
@@ -53,7 +56,22 @@ class EnterpriseFilingController {
 
 	private final Enterprises enterprises;
 
-	EnterpriseFilingController(OutletFilings filings, FilingReceipts receipts, Outlets outlets, Enterprises enterprises) {
+	/**
+	 * The enterprise's outlets export: what its list shows and the outlet's own record besides (brand, cooperation,
+	 * region, manager with the phone masked, opening day), as the bureau's register exports them.
+	 */
+	static final List<Column<OutletView>> OUTLET_COLUMNS = List.of(Column.of("网点名称", OutletView::name, 30),
+			Column.of("品牌", OutletView::brandName, 10), Column.of("合作方式", OutletView::cooperationLabel, 8),
+			Column.of("地址", OutletView::address, 40), Column.of("乡镇/街道", OutletView::regionName),
+			Column.of("负责人", OutletView::managerName, 10), Column.of("负责人电话", OutletView::managerPhoneMasked, 14),
+			Column.of("开办日期", OutletView::openedOn, 12), Column.of("备案编号", OutletView::filingNumber, 26),
+			Column.of("状态", o -> o.status().label(), 8));
+
+	private final Spreadsheets spreadsheets;
+
+	EnterpriseFilingController(OutletFilings filings, FilingReceipts receipts, Outlets outlets, Enterprises enterprises,
+			Spreadsheets spreadsheets) {
+		this.spreadsheets = spreadsheets;
 		this.filings = filings;
 		this.receipts = receipts;
 		this.outlets = outlets;
@@ -63,17 +81,42 @@ class EnterpriseFilingController {
 	/** The enterprise's filings, newest first; {@code status} narrows them (the home page's links do). */
 	@GetMapping("/enterprise/filings")
 	String list(DataScope scope, ListRequest list, @RequestParam(required = false) FilingStatus status, Model model) {
-		PageQuery query = new ListRequest(list.q(), list.page(), list.size(), list.sort() == null ? "submitted_on" : list.sort(),
-				list.sort() == null ? "desc" : list.dir()).toPage();
+		PageQuery query = filingOrder(list).toPage();
 		model.addAttribute("result", filings.list(scope, new OutletFilings.Filter(status, null, false, null), query));
 		model.addAttribute("status", status);
 		return "filing/enterprise-filings";
 	}
 
+	/** Its filings as .xlsx: the list's status filter and order, the bureau's columns, its own filings only. */
+	@GetMapping("/enterprise/filings/export.xlsx")
+	ResponseEntity<byte[]> exportFilings(DataScope scope, ListRequest list,
+			@RequestParam(required = false) FilingStatus status) {
+		var rows = filings.list(scope, new OutletFilings.Filter(status, null, false, null), filingOrder(list).toExport())
+			.items();
+		return Downloads.xlsx("末端网点备案.xlsx", spreadsheets.write("末端网点备案", FilingController.COLUMNS, rows));
+	}
+
+	/** The filings' order: as asked, else newest first. */
+	private static ListRequest filingOrder(ListRequest list) {
+		return new ListRequest(list.q(), list.page(), list.size(), list.sort() == null ? "submitted_on" : list.sort(),
+				list.sort() == null ? "desc" : list.dir());
+	}
+
+	/** The outlets' order: as asked, else by name. */
+	private static ListRequest outletOrder(ListRequest list) {
+		return new ListRequest(list.q(), list.page(), list.size(), list.sort() == null ? "name" : list.sort(), list.dir());
+	}
+
+	/** Its outlets as .xlsx: the list's search and order, {@link #OUTLET_COLUMNS}, its own outlets only. */
+	@GetMapping("/enterprise/outlets/export.xlsx")
+	ResponseEntity<byte[]> exportOutlets(DataScope scope, ListRequest list) {
+		var rows = outlets.list(scope, Outlets.Filter.NONE, outletOrder(list).toExport()).items();
+		return Downloads.xlsx("末端网点.xlsx", spreadsheets.write("末端网点", OUTLET_COLUMNS, rows));
+	}
+
 	@GetMapping("/enterprise/outlets")
 	String outlets(DataScope scope, ListRequest list, Model model) {
-		PageQuery query = new ListRequest(list.q(), list.page(), list.size(), list.sort() == null ? "name" : list.sort(),
-				list.dir()).toPage();
+		PageQuery query = outletOrder(list).toPage();
 		var result = outlets.list(scope, Outlets.Filter.NONE, query);
 		model.addAttribute("result", result);
 		// an outlet with an undecided change or closure shows that filing instead of offering another (refused, 409)

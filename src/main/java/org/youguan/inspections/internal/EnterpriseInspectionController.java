@@ -3,6 +3,8 @@ package org.youguan.inspections.internal;
 import java.io.IOException;
 import java.util.List;
 
+import org.springframework.context.MessageSource;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -13,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.documents.Spreadsheets;
 import org.youguan.documents.UploadedFile;
 import org.youguan.inspections.InspectionFieldRecords;
 import org.youguan.inspections.InspectionOrders;
@@ -28,6 +31,7 @@ import org.youguan.org.CurrentUser;
  * record is not found), and its 责令改正 orders (another enterprise's order is not found), an order's
  * page with the notice as issued (.docx), the deadline, the bureau's decisions, and the form for its rectification
  * report with evidence files (photos or PDFs, checked by content) — again after a rejection, until the deadline.
+ * Both lists export as .xlsx with the bureau's columns, the same filters, search and order, its own rows only.
  */
 @Controller
 @PreAuthorize("hasRole('ENTERPRISE')")
@@ -39,9 +43,15 @@ class EnterpriseInspectionController {
 
 	private final InspectionFieldRecords fieldRecords;
 
+	private final Spreadsheets spreadsheets;
+
+	private final MessageSource messages;
+
 	EnterpriseInspectionController(InspectionOrders orders, InspectionRecords records,
-			InspectionFieldRecords fieldRecords) {
+			InspectionFieldRecords fieldRecords, Spreadsheets spreadsheets, MessageSource messages) {
 		this.orders = orders;
+		this.spreadsheets = spreadsheets;
+		this.messages = messages;
 		this.records = records;
 		this.fieldRecords = fieldRecords;
 	}
@@ -55,6 +65,12 @@ class EnterpriseInspectionController {
 		model.addAttribute("records", result.items());
 		model.addAttribute("query", query);
 		return "inspections/enterprise-records";
+	}
+
+	/** Its own records as .xlsx: the bureau's export columns, the page's search and order, every row up to the limit. */
+	@GetMapping("/enterprise/inspections/records/export.xlsx")
+	ResponseEntity<byte[]> exportRecords(@AuthenticationPrincipal CurrentUser me, ListRequest request) {
+		return InspectionController.export(records, spreadsheets, me.scope(), request);
 	}
 
 	/** One of its records with the results per checklist line, photos and signatures, and the order if any. */
@@ -72,6 +88,13 @@ class EnterpriseInspectionController {
 			@RequestParam(required = false) String state, Model model) {
 		OrderPageModels.list(orders, me.scope(), request, state, model);
 		return "inspections/enterprise-orders";
+	}
+
+	/** Its own orders as .xlsx: the bureau's export columns, the page's state filter, search and order. */
+	@GetMapping("/enterprise/inspections/orders/export.xlsx")
+	ResponseEntity<byte[]> exportOrders(@AuthenticationPrincipal CurrentUser me, ListRequest request,
+			@RequestParam(required = false) String state) {
+		return OrderPageModels.export(orders, spreadsheets, messages, me.scope(), request, state);
 	}
 
 	@GetMapping("/enterprise/inspections/orders/{id:\\d+}")

@@ -90,6 +90,15 @@ class InspectionController {
 	/** The records list as .xlsx: the same search and order as the page, every row the caller may see. */
 	@GetMapping("/inspections/records.xlsx")
 	ResponseEntity<byte[]> export(DataScope scope, ListRequest request) {
+		return export(records, spreadsheets, scope, request);
+	}
+
+	/**
+	 * The records of the scope as .xlsx in {@link #COLUMNS} (staff's and the enterprise's lists alike): the page's
+	 * search and order, every row up to the export limit.
+	 */
+	static ResponseEntity<byte[]> export(InspectionRecords records, Spreadsheets spreadsheets, DataScope scope,
+			ListRequest request) {
 		var rows = records.list(scope, request.toExport()).items();
 		return Downloads.xlsx("检查记录.xlsx", spreadsheets.write("检查记录", COLUMNS, rows));
 	}

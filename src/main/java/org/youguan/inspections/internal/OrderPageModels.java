@@ -3,8 +3,11 @@ package org.youguan.inspections.internal;
 import java.util.List;
 
 import org.springframework.context.MessageSource;
+import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
 import org.youguan.documents.Column;
+import org.youguan.documents.Downloads;
+import org.youguan.documents.Spreadsheets;
 import org.youguan.inspections.InspectionOrders;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.ListRequest;
@@ -47,6 +50,17 @@ final class OrderPageModels {
 				Column.of("下达日期", InspectionOrders.Order::issuedOn), Column.of("整改期限", InspectionOrders.Order::dueOn),
 				Column.label("状态", messages, "inspection.order.status.", InspectionOrders.Order::status),
 				Column.of("转案件线索日期", InspectionOrders.Order::leadRaisedOn));
+	}
+
+	/**
+	 * The list as .xlsx for staff and the enterprise alike: the same state, search and order as the page, every row of
+	 * the scope up to the export limit, in {@link #columns}.
+	 * @throws org.youguan.kernel.InvalidValueException naming {@code state} for an unknown state
+	 */
+	static ResponseEntity<byte[]> export(InspectionOrders orders, Spreadsheets spreadsheets, MessageSource messages,
+			DataScope scope, ListRequest request, String state) {
+		var rows = orders.list(scope, InspectionApiController.state(state), request.toExport()).items();
+		return Downloads.xlsx("责令改正.xlsx", spreadsheets.write("责令改正", columns(messages), rows));
 	}
 
 	/**

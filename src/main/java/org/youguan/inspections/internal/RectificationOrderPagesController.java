@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.inspections.InspectionOrders;
 import org.youguan.kernel.InvalidValueException;
@@ -60,8 +59,7 @@ class RectificationOrderPagesController {
 	@GetMapping("/inspections/orders/export.xlsx")
 	ResponseEntity<byte[]> export(@AuthenticationPrincipal CurrentUser me, ListRequest request,
 			@RequestParam(required = false) String state) {
-		var rows = orders.list(me.scope(), InspectionApiController.state(state), request.toExport()).items();
-		return Downloads.xlsx("责令改正.xlsx", spreadsheets.write("责令改正", OrderPageModels.columns(messages), rows));
+		return OrderPageModels.export(orders, spreadsheets, messages, me.scope(), request, state);
 	}
 
 	@GetMapping("/inspections/orders/{id:\\d+}")

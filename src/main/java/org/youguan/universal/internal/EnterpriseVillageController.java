@@ -1,6 +1,7 @@
 package org.youguan.universal.internal;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,6 +19,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.ImportPages;
+import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
@@ -47,8 +49,11 @@ class EnterpriseVillageController {
 
 	private final BackgroundJobs jobs;
 
+	private final Spreadsheets spreadsheets;
+
 	EnterpriseVillageController(Villages villages, VillageProfileImport imports, DeliveryStandards standards,
-			BackgroundJobs jobs) {
+			BackgroundJobs jobs, Spreadsheets spreadsheets) {
+		this.spreadsheets = spreadsheets;
 		this.villages = villages;
 		this.imports = imports;
 		this.standards = standards;
@@ -65,6 +70,15 @@ class EnterpriseVillageController {
 		return "universal/enterprise-villages";
 	}
 
+	/** Its villages as .xlsx: the list's mode and below-standard filters, search and order, the staff's columns. */
+	@GetMapping("/enterprise/villages/export.xlsx")
+	ResponseEntity<byte[]> export(@AuthenticationPrincipal CurrentUser me, ListRequest request,
+			@RequestParam(required = false) String mode, @RequestParam(required = false) Boolean below) {
+		List<VillageView> rows = villages.list(me.scope(), VillageFilters.of(null, mode, below), request.toExport())
+			.items();
+		return Downloads.xlsx("建制村通邮信息.xlsx", spreadsheets.write("建制村", VillageFilters.COLUMNS, rows));
+	}
+
 	@GetMapping("/enterprise/villages/{code:\\d+}")
 	String show(@AuthenticationPrincipal CurrentUser me, @PathVariable String code, Model model) {
 		VillageView village = villages.get(me.scope(), code);
@@ -73,6 +87,7 @@ class EnterpriseVillageController {
 		model.addAttribute("profileForm", village);
 		model.addAttribute("modes", DeliveryMode.values());
 		model.addAttribute("standard", standards.villageMinimum(code));
+		model.addAttribute("postOffices", villages.postOffices(me.scope(), code));
 		return "universal/enterprise-village";
 	}
 

@@ -133,6 +133,7 @@ class VillageController {
 		model.addAttribute("profileForm", village);
 		model.addAttribute("modes", DeliveryMode.values());
 		model.addAttribute("standard", standards.villageMinimum(code));
+		model.addAttribute("postOffices", villages.postOffices(scope, code));
 		model.addAttribute("checks", checks.ofVillage(scope, code));
 		model.addAttribute("history", audit.history(scope, "VillageProfile", code));
 		model.addAttribute("today", LocalDate.now(clock));
@@ -223,20 +224,30 @@ class VillageController {
 			@RequestParam(required = false) String region, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, Model model) {
 		PageQuery query = request.toPage();
-		String own = me.regionCode() == null ? "0" : me.regionCode();
-		FiguresQuery q = FiguresQuery.of(scope, region, own, from, to, LocalDate.now(clock));
+		FiguresQuery q = period(me, scope, region, from, to);
 		model.addAttribute("figures", figures.figures(q));
 		model.addAttribute("period", q);
-		model.addAttribute("result", checks.list(scope, null, query));
+		model.addAttribute("result", checks.list(scope, null, q, query));
 		model.addAttribute("query", query);
 		return "universal/checks";
 	}
 
-	/** The checks as .xlsx: the list's search and order, the checks of the caller's region. */
+	/**
+	 * The checks as .xlsx: the list's region and period (the figures'), search and order, the checks of the caller's
+	 * region.
+	 */
 	@GetMapping("/universal/checks/export.xlsx")
-	ResponseEntity<byte[]> exportChecks(DataScope scope, ListRequest request) {
-		List<VillageCheck> rows = checks.list(scope, null, request.toExport()).items();
+	ResponseEntity<byte[]> exportChecks(@AuthenticationPrincipal CurrentUser me, DataScope scope, ListRequest request,
+			@RequestParam(required = false) String region, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to) {
+		List<VillageCheck> rows = checks.list(scope, null, period(me, scope, region, from, to), request.toExport()).items();
 		return Downloads.xlsx("建制村通邮检查.xlsx", spreadsheets.write("通邮检查", VillageFilters.CHECK_COLUMNS, rows));
+	}
+
+	/** The checks page's region and period: by default the caller's region, this year to today. */
+	private FiguresQuery period(CurrentUser me, DataScope scope, String region, String from, String to) {
+		return FiguresQuery.of(scope, region, me.regionCode() == null ? "0" : me.regionCode(), from, to,
+				LocalDate.now(clock));
 	}
 
 	@GetMapping("/universal/standards")

@@ -55,7 +55,11 @@ class HazardController {
 
 	private final Clock clock;
 
-	HazardController(Hazards hazards, Regions regions, Spreadsheets spreadsheets, AuditTrail audit, Clock clock) {
+	private final Placement placement;
+
+	HazardController(Hazards hazards, Regions regions, Spreadsheets spreadsheets, AuditTrail audit, Clock clock,
+			Placement placement) {
+		this.placement = placement;
 		this.hazards = hazards;
 		this.regions = regions;
 		this.spreadsheets = spreadsheets;
@@ -95,6 +99,8 @@ class HazardController {
 		model.addAttribute("sources", HazardSource.values());
 		model.addAttribute("base", base(me));
 		model.addAttribute("today", LocalDate.now(clock));
+		// an enterprise chooses among its own outlets and facilities; staff type the ids of the enterprise they name
+		model.addAttribute("places", placement.choices(me.scope()));
 		return "safety/hazard-form";
 	}
 

@@ -63,7 +63,11 @@ class IncidentController {
 
 	private final Clock clock;
 
-	IncidentController(Incidents incidents, Spreadsheets spreadsheets, AuditTrail audit, Clock clock) {
+	private final Placement placement;
+
+	IncidentController(Incidents incidents, Spreadsheets spreadsheets, AuditTrail audit, Clock clock,
+			Placement placement) {
+		this.placement = placement;
 		this.incidents = incidents;
 		this.spreadsheets = spreadsheets;
 		this.audit = audit;
@@ -80,6 +84,8 @@ class IncidentController {
 		model.addAttribute("kinds", IncidentKind.values());
 		model.addAttribute("levels", IncidentLevel.values());
 		model.addAttribute("base", me.isStaff() ? STAFF : PORTAL);
+		// an enterprise chooses among its own outlets; staff type the id of an outlet of the enterprise they name
+		model.addAttribute("places", placement.choices(me.scope()));
 		return "safety/incidents";
 	}
 

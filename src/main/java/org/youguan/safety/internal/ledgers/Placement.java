@@ -11,6 +11,7 @@ import org.springframework.validation.BindingResult;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.registry.EnterpriseView;
@@ -100,6 +101,24 @@ class Placement {
 		this.enterprises = enterprises;
 		this.outlets = outlets;
 		this.facilities = facilities;
+	}
+
+	/**
+	 * What a ledger form offers to choose the outlet and the facility from: an enterprise user's own outlets and
+	 * facilities (by region and name), as {@link #resolve} accepts them; null for staff, whose form names the
+	 * enterprise by its typed credit code (the ids they type are checked against it by {@link #resolve}).
+	 */
+	record Choices(List<OutletView> outlets, List<FacilityView> facilities) {
+	}
+
+	/** The form's {@link Choices} for the caller: its own outlets and facilities for an enterprise, else null. */
+	Choices choices(DataScope scope) {
+		if (scope.kind() != DataScope.Kind.ENTERPRISE) {
+			return null;
+		}
+		PageQuery all = PageQuery.of(null, 0, PageQuery.MAX_SIZE, "region_code", "asc").unpaged();
+		return new Choices(outlets.list(scope, Outlets.Filter.NONE, all).items(),
+				facilities.list(scope, new Facilities.Filter(null, null), all).items());
 	}
 
 	/**

@@ -14,12 +14,14 @@ import java.util.stream.Collectors;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.HolidayNotices;
 import org.youguan.IntegrationTest;
+import org.youguan.SignIn;
 import org.youguan.MutableClock;
 import org.youguan.audit.AuditEvent;
 import org.youguan.audit.AuditTrail;
@@ -339,6 +341,38 @@ class HazardLedgerIntegrationTest {
 			.content("{\"enterpriseCreditCode\":\"" + fullWidth + "\",\"foundOn\":\"" + LocalDate.now(clock)
 					+ "\",\"foundBy\":\"企业安全员\",\"source\":\"企业自查\",\"description\":\"本企业自查\",\"level\":\"GENERAL\"}"))
 			.andExpect(status().isCreated());
+	}
+
+	/**
+	 * The enterprise's hazard form (and its incident form) offers its own outlets to choose from instead of a typed
+	 * outlet number, and the server refuses another enterprise's outlet naming {@code outletId}; staff, who name the
+	 * enterprise by its code, keep the number field.
+	 */
+	@Test
+	void theEnterprisesFormsOfferItsOwnOutletsAndRefuseAnothers() throws Exception {
+		long sf = enterprises.findByCreditCode(shunfeng()).orElseThrow().id();
+		OutletView own = outlets.list(DataScope.enterprise(shunfeng()), Outlets.Filter.NONE,
+				new PageQuery("", 0, 1, null, false)).items().get(0);
+		OutletView others = outlets.list(DataScope.region("320507"), Outlets.Filter.NONE,
+				new PageQuery("", 0, 50, null, false)).items().stream().filter(o -> o.enterpriseId() != sf).findFirst()
+			.orElseThrow();
+		MockHttpSession enterprise = SignIn.session(mvc, "sf.wz");
+		for (String form : List.of("/enterprise/safety/hazards/new", "/enterprise/safety/incidents")) {
+			mvc.perform(get(form).session(enterprise))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("<select class=\"form-select\" id=\"outletId\" name=\"outletId\">")))
+				.andExpect(content().string(containsString("value=\"" + own.id() + "\"")))
+				.andExpect(content().string(not(containsString(">" + others.name() + " · "))));
+		}
+		mvc.perform(get("/safety/hazards/new").session(SignIn.session(mvc, "sz.admin")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("type=\"number\" min=\"1\" id=\"outletId\"")));
+		mvc.perform(post("/enterprise/safety/hazards").session(enterprise).with(csrf())
+			.param("outletId", String.valueOf(others.id())).param("foundOn", LocalDate.now(clock).toString())
+			.param("foundBy", "企业安全员").param("source", "SELF_CHECK").param("description", "他企网点").param("level", "GENERAL"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("data-field=\"outletId\"")))
+			.andExpect(content().string(containsString("value=\"" + own.id() + "\"")));
 	}
 
 	@Test
