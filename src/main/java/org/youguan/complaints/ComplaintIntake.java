@@ -494,13 +494,14 @@ public class ComplaintIntake {
 	/**
 	 * A waybill number as it is stored and compared for the duplicate rule ({@link #file}, 重复申诉) and searched for:
 	 * written as {@link Text#identifier} writes a typed identifier (full-width digits and letters as ASCII, spaces around
-	 * it dropped; an invisible character inside is refused before, {@link Validation#identifier}) and upper-cased, as
+	 * it dropped; an invisible character inside is refused before, {@link Validation#identifier}), without the spaces
+	 * inside (a waybill number holds none: "SF 7000 0001", retyped in groups from a label, is SF70000001) and upper-cased, as
 	 * express waybill numbers do not tell letter case apart ("sf1234" is "SF1234", as the parcel records keep them).
 	 * @param typed the number as typed; null or blank gives null
 	 */
 	public static String waybill(String typed) {
 		String n = Text.identifier(typed);
-		return n == null ? null : n.toUpperCase(Locale.ROOT);
+		return n == null ? null : n.replace(" ", "").toUpperCase(Locale.ROOT);
 	}
 
 	static String blank(String s) {

@@ -17,6 +17,7 @@ import org.youguan.documents.SheetRows.RowErrors;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.FieldError;
+import org.youguan.kernel.PageAddress;
 import org.youguan.platform.BackgroundJobs;
 
 /**
@@ -101,7 +102,7 @@ public final class ImportPages {
 				return page.view();
 			}
 			redirect.addFlashAttribute("message", saved.apply(result));
-			return "redirect:" + page.done();
+			return PageAddress.redirect(page.done());
 		}
 		catch (DomainException ex) {
 			model.addAttribute("errors", ex.formErrors());

@@ -48,7 +48,7 @@ public final class FormSteps {
 		if (done.message() != null) {
 			redirect.addFlashAttribute("message", done.message());
 		}
-		return "redirect:" + done.page();
+		return PageAddress.redirect(done.page());
 	}
 
 	/**

@@ -242,12 +242,17 @@ public final class Masking {
 				singles++;
 			}
 			if (singles > 1) {
-				// a number typed one digit at a time (1 3 9 1 2 3 4 5 6 7 8): exactly a mobile number's 11 digits
-				if (singles == 11 && personal(digitsOf(text, starts, a, singles))) {
+				// a number typed one digit at a time: the run is exactly a mobile number (1 3 9 1 2 3 4 5 6 7 8), one
+				// after its trunk 0 or country code 8 6, or an 18-digit ID number — the same digits masked as in its other
+				// shapes; a longer or shorter run of single digits is no number people type so (a score, a list)
+				String run = digitsOf(text, starts, a, singles);
+				int lead = singles == 12 && run.startsWith("0") ? 1 : singles == 13 && run.startsWith("86") ? 2 : 0;
+				int size = singles - lead;
+				if ((size == 11 || size == 18) && personal(run.substring(lead))) {
 					if (out == null) {
 						out = text.toCharArray();
 					}
-					for (int b = a + 3; b < a + 7; b++) {
+					for (int b = a + lead + (size == 11 ? 3 : 6); b < a + singles - 4; b++) {
 						out[starts[b]] = '*';
 					}
 				}

@@ -62,7 +62,7 @@ public final class PageSteps {
 		try {
 			Done done = step.get();
 			redirect.addFlashAttribute("message", done.message());
-			return "redirect:" + done.page();
+			return PageAddress.redirect(done.page());
 		}
 		catch (DomainException ex) {
 			if (ex.code() == ErrorCode.NOT_FOUND) {
@@ -77,7 +77,7 @@ public final class PageSteps {
 			}
 			redirect.addFlashAttribute("errors", errors);
 			redirect.addFlashAttribute("refused", true);
-			return "redirect:" + here;
+			return PageAddress.redirect(here);
 		}
 	}
 

@@ -212,7 +212,7 @@ public final class Text {
 	 * The index of the first character inside a name that shows nothing and is no space, or -1: a {@link #blank}
 	 * character other than a Unicode space (Zs) — zero-width space U+200B, the joiners U+200C and U+200D, the word joiner
 	 * U+2060, U+FEFF, the blank Braille pattern U+2800, the Hangul fillers, the combining grapheme joiner U+034F, a
-	 * variation selector, a tab or line break. Two names that differ only by such a character look alike, so a name must
+	 * variation selector, a tab or line break (U+2028 and U+2029 included). Two names that differ only by such a character look alike, so a name must
 	 * hold none ({@link Validation#name}); a space of any width shows as a gap and passes.
 	 * @param name the name as {@link #strip} leaves it; null holds none
 	 */
@@ -222,7 +222,8 @@ public final class Text {
 		}
 		for (int i = 0; i < name.length(); i++) {
 			int c = Character.codePointAt(name, i);
-			if (blank(c) && !Character.isSpaceChar(c)) {
+			// a space shows as a gap; the line and paragraph separators U+2028/U+2029 (Zl, Zp) break the line like \n
+			if (blank(c) && Character.getType(c) != Character.SPACE_SEPARATOR) {
 				return i;
 			}
 			if (Character.isSupplementaryCodePoint(c)) {

@@ -29,6 +29,8 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.context.request.RequestAttributes;
@@ -78,6 +80,24 @@ class WebConfiguration implements WebMvcConfigurer {
 		this.shell = shell;
 		this.pages = pages;
 		this.refusedForms = refusedForms;
+	}
+
+	/**
+	 * Request and answer bodies are JSON (and the text, form and file bodies Spring reads as they are): the YAML, XML,
+	 * CBOR and Smile converters Spring registers when their libraries are on the class path (jackson-dataformat-yaml
+	 * comes with a dependency) are removed. A YAML body bypassed the JSON reader's character checks (a BEL or a
+	 * right-to-left override was stored) and answers could be asked for in YAML; such a body is now 415 naming
+	 * Content-Type, like any other unsupported type.
+	 */
+	@Override
+	public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {
+		builder.configureMessageConvertersList(converters -> converters.removeIf(WebConfiguration::otherDataFormat));
+	}
+
+	/** Whether a converter reads or writes YAML, XML, CBOR or Smile. */
+	static boolean otherDataFormat(HttpMessageConverter<?> converter) {
+		return converter.getSupportedMediaTypes().stream().map(t -> t.getSubtype().toLowerCase(Locale.ROOT))
+			.anyMatch(t -> t.contains("yaml") || t.contains("xml") || t.contains("cbor") || t.contains("smile"));
 	}
 
 	@Override

@@ -84,6 +84,18 @@ class ComplaintWaybillIdentifierIntegrationTest {
 	}
 
 	@Test
+	void aWaybillRetypedInGroupsIsTheSameNumberForTheDuplicateRule() throws Exception {
+		String waybill = waybill();
+		String first = JsonPath.read(file(body("张三", waybill)).andExpect(status().isCreated()).andReturn().getResponse()
+			.getContentAsString(), "$.number");
+		String grouped = waybill.substring(0, 2) + " " + waybill.substring(2, 6) + "\u00A0" + waybill.substring(6);
+		String second = file(body("张三", grouped)).andExpect(status().isCreated())
+			.andExpect(jsonPath("$.duplicateOf").value(first))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(stored(JsonPath.read(second, "$.number"))).isEqualTo(waybill);
+	}
+
+	@Test
 	void aZeroWidthSpaceInsideAWaybillIsRefusedOnTheApiNamingTheField() throws Exception {
 		String waybill = waybill();
 		file(body("张三", waybill.substring(0, 4) + "\\u200b" + waybill.substring(4))).andExpect(status().isBadRequest())

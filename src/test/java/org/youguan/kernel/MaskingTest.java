@@ -39,6 +39,16 @@ class MaskingTest {
 		assertThat(Masking.holdsPersonalNumber(written)).as(written).isTrue();
 	}
 
+	@Test
+	void masksAMobileNumberAfterItsPrefixOrAnIdNumberTypedOneDigitAtATime() {
+		assertThat(Masking.personalNumbersIn("电话8 6 1 3 9 1 2 3 4 5 6 7 8")).isEqualTo("电话8 6 1 3 9 * * * * 5 6 7 8");
+		assertThat(Masking.personalNumbersIn("电话0 1 3 9 1 2 3 4 5 6 7 8")).isEqualTo("电话0 1 3 9 * * * * 5 6 7 8");
+		assertThat(Masking.personalNumbersIn("证号3 2 0 5 0 6 1 9 9 0 0 1 0 1 1 2 3 4"))
+			.isEqualTo("证号3 2 0 5 0 6 * * * * * * * * 1 2 3 4");
+		// thirteen single digits not after 86, twelve not after a trunk 0: no number people type so
+		assertThat(Masking.personalNumbersIn("7 7 1 3 9 1 2 3 4 5 6 7 8")).isEqualTo("7 7 1 3 9 1 2 3 4 5 6 7 8");
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "1 2 3 4 5 6 7 8 9 1 0", "1 3 9 1 2 3 4 5 6 7", "1 3 9 1 2 3 4 5 6 7 8 9", "评分 5 4 3 5 4 3 5 4 3 5 4",
 			"日期 2026 1 3", "13 91 23 45 678", "金额 1 3 9 元" })

@@ -69,7 +69,7 @@ class TextStripTest {
 	@Test
 	void aCharacterThatShowsNothingInsideANameIsFoundAndASpaceIsNot() {
 		for (String hidden : new String[] { "\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF", "\u2800", "\u3164", "\u115F",
-				"\u1160", "\uFFA0", "\u034F", "\t" }) {
+				"\u1160", "\uFFA0", "\u034F", "\t", "\n", "\u2028", "\u2029" }) {
 			assertThat(Text.hiddenAt("顺丰" + hidden + "速运")).as(Text.codePoint(hidden, 0)).isEqualTo(2);
 		}
 		assertThat(Text.hiddenAt("顺丰 速运")).isEqualTo(-1);

@@ -116,6 +116,23 @@ class StatisticsPagesIntegrationTest {
 			.andExpect(content().string(containsString(current.label())));
 	}
 
+	/**
+	 * A typed value sent back in the redirect's address is encoded: braces were read as a URI template (500, "Model has
+	 * no value for key"), an ampersand added parameters to the page.
+	 */
+	@Test
+	void typedValuesInTheAddressSentBackToAreEncoded() throws Exception {
+		MockHttpSession staff = SignIn.session(mvc, "sz.market");
+		mvc.perform(post("/statistics/targets").session(staff).with(csrf()).param("region", "{foo}").param("year", "2026")
+			.param("indicator", "express.volume").param("targetValue", "abc"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrlPattern("/statistics/targets?region=%7Bfoo%7D&year=2026"));
+		mvc.perform(post("/statistics/completeness/remind").session(staff).with(csrf()).param("form", "1")
+			.param("period", "{x}&y=<b>"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrlPattern("/statistics/completeness?form=1&period=%7Bx%7D%26y%3D%3Cb%3E"));
+	}
+
 	@Test
 	void pastYearsAreImportedAllOrNothing() throws Exception {
 		var good = sheet(List.of(List.of("express.volume.local", "2019-03", "3205", "顺丰", "1,000"),

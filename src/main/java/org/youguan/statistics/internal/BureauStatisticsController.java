@@ -25,6 +25,7 @@ import org.youguan.documents.Downloads;
 import org.youguan.documents.ImportPages;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.PageAddress;
 import org.youguan.kernel.PageForm;
 import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.Text;
@@ -117,7 +118,7 @@ class BureauStatisticsController {
 	String remind(@AuthenticationPrincipal CurrentUser me, DataScope scope, @RequestParam long form,
 			@RequestParam String period, RedirectAttributes redirect) {
 		ReportForm f = forms.get(form);
-		String here = "/statistics/completeness?form=" + form + "&period=" + period;
+		String here = "/statistics/completeness?form=" + form + "&period=" + PageAddress.value(period);
 		return PageSteps.run(redirect, here, () -> {
 			int n = completeness.remind(scope, f, Period.parse(f.periodType(), period, "period", LocalDate.now(clock)),
 					me.bureauName());
@@ -146,7 +147,7 @@ class BureauStatisticsController {
 	String setTarget(DataScope scope, @RequestParam String region, @RequestParam int year, @RequestParam String indicator,
 			@RequestParam(required = false) String targetValue, @RequestParam(required = false) String targetGrowth,
 			RedirectAttributes redirect) {
-		return PageSteps.run(redirect, "/statistics/targets?region=" + region + "&year=" + year, "目标已保存", () -> {
+		return PageSteps.run(redirect, "/statistics/targets?region=" + PageAddress.value(region) + "&year=" + year, "目标已保存", () -> {
 			Validation v = new Validation();
 			BigDecimal value = v.decimal("targetValue", "目标值", targetValue);
 			BigDecimal growth = v.decimal("targetGrowth", "增长目标", targetGrowth);
