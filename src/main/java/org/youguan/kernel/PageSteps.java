@@ -101,7 +101,12 @@ public final class PageSteps {
 		return typed;
 	}
 
-	/** An error beside each file field that had a file chosen and no error of its own: the file is not kept. */
+	/**
+	 * An error beside each file field that had a file chosen (content or a file name) and no error of its own: the file
+	 * is not kept. The request bound to the thread is the one the dispatcher was handed, not the multipart request
+	 * Spring makes of it for the handler: a {@link MultipartHttpServletRequest} behind the filters' wrappers when it was
+	 * one before (MockMvc), else the container's request, whose parts the container parsed (Tomcat).
+	 */
 	private static List<FieldError> filesNotKept(HttpServletRequest posted, List<FieldError> errors) {
 		Set<String> chosen = new LinkedHashSet<>();
 		MultipartHttpServletRequest multipart = WebUtils.getNativeRequest(posted, MultipartHttpServletRequest.class);

@@ -3,16 +3,19 @@ package org.youguan.web;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 
+import com.jayway.jsonpath.JsonPath;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
+import org.youguan.documents.PdfFiles;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
 import org.youguan.platform.ChinaTime;
@@ -21,13 +24,14 @@ import org.youguan.registry.Enterprises;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * A form run through {@code PageSteps} that the step's own rules refuse comes back across the redirect as
  * {@code FormSteps} shows a refused form: the values as typed in their fields, each error beside its field, on a page of
- * several forms only the refused one filled and marked.
+ * several forms only the refused one filled and marked; a file chosen cannot come back and its field says so.
  */
 @IntegrationTest
 class PageStepsTypedBackIntegrationTest {
@@ -87,6 +91,30 @@ class PageStepsTypedBackIntegrationTest {
 		assertThat(page.getElementById("errors").attr("data-form")).isEqualTo("transfer-form");
 		assertThat(page.select("#errors li[data-field=reason]")).isNotEmpty();
 		assertThat(page.select("#reject-form input[name=reason]").val()).as("another form sharing the field name").isEmpty();
+	}
+
+	/**
+	 * A filing already decided awaits no supplement: the enterprise's supplement with a PDF is refused by the step's
+	 * rule, and the page it comes back to names the file field as not kept — only when a file was chosen (an empty part
+	 * is what a browser sends for a file field left alone).
+	 */
+	@Test
+	void aFileChosenInARefusedFormIsNamedAsNotKept() throws Exception {
+		String approved = mvc.perform(get("/api/v1/enterprise/filings").param("status", "APPROVED").param("size", "1")
+			.header("Authorization", "Bearer demo-sf-wz-token")).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		String page = "/enterprise/filings/" + ((Number) JsonPath.read(approved, "$.items[0].id")).longValue();
+		MockHttpSession enterprise = SignIn.session(mvc, "sf.wz");
+		Document chosen = refusedThenShown(enterprise, multipart(page + "/supplement")
+			.file(new MockMultipartFile("files", "补正材料.pdf", "application/pdf", PdfFiles.blankPage()))
+			.param("note", "补正说明").session(enterprise).with(csrf()));
+		assertThat(chosen.select("#errors li[data-rule=ILLEGAL_TRANSITION]")).as("refused by the step's rule").isNotEmpty();
+		assertThat(chosen.select("#errors li[data-field=files]").text()).isEqualTo("所选文件未保留，再次提交时请重新选择");
+		Document none = refusedThenShown(enterprise, multipart(page + "/supplement")
+			.file(new MockMultipartFile("files", "", "application/octet-stream", new byte[0]))
+			.param("note", "补正说明").session(enterprise).with(csrf()));
+		assertThat(none.select("#errors li[data-rule=ILLEGAL_TRANSITION]")).isNotEmpty();
+		assertThat(none.select("#errors li[data-field=files]")).as("no file chosen, none to name").isEmpty();
 	}
 
 	/** Posts {@code refused}, wants a redirect with errors flashed, and shows the page it leads to. */
