@@ -453,7 +453,7 @@ public class ComplaintIntake {
 		Brands.BrandView brand = f.brand() == null || Text.isBlank(f.brand()) ? null : brands.findByShortName(Text.strip(f.brand())).orElse(null);
 		v.require("brand", brand != null, "respondent", f.brand() == null || Text.isBlank(f.brand())
 				? "请填写被申诉的企业品牌（没有明确的被申诉人不能受理）" : "没有该品牌：" + Text.strip(f.brand()));
-		v.maxLength("enterprise", "被申诉企业或网点", f.enterprise(), 200);
+		v.maxLength("enterprise", "被申诉企业或网点", f.enterprise(), 200).name("enterprise", "被申诉企业或网点", f.enterprise());
 		v.maxLength("waybillNumber", "运单号", f.waybillNumber(), 40).identifier("waybillNumber", "运单号", f.waybillNumber());
 		v.require("postedOn", f.postedOn() != null, "required", "请填写交寄日期");
 		v.within("postedOn", "交寄日期", f.postedOn(), Validation.EARLIEST_RECORD, Validation.LATEST_RECORD);

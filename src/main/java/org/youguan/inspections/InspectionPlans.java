@@ -398,6 +398,7 @@ public class InspectionPlans {
 		Validation v = new Validation();
 		v.required("seed", "随机种子", seed).maxLength("seed", "随机种子", seed, 200);
 		v.required("witnesses", "见证人", witnesses).maxLength("witnesses", "见证人", witnesses, 300);
+		Text.names(witnesses).forEach(n -> v.name("witnesses", "见证人姓名", n));
 		v.throwIfInvalid();
 		jdbc.sql("""
 				UPDATE inspection_plan SET status = 'SEEDED', seed = :seed, seed_operator = :operator,

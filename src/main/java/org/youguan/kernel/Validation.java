@@ -105,12 +105,26 @@ public final class Validation {
 	 * it that shows nothing and is no space ({@link Text#hiddenAt}: zero-width space U+200B, the joiners U+200C/U+200D,
 	 * U+2060, U+FEFF, the Braille blank U+2800, the Hangul fillers, a tab …): "顺丰\u200B速运" would look like "顺丰速运" and
 	 * pass every uniqueness rule as another name (rule {@code invisible-character}). Such characters around the name are
-	 * stripped ({@link Text#strip}), and a name of only them is blank ({@link #required}). Null passes.
+	 * stripped ({@link Text#strip}), and a name of only them is blank ({@link #required}). Nor does a name start with a
+	 * combining mark (Unicode categories Mn, Me, Mc: U+0301 the acute accent, U+20DD the enclosing circle …), which
+	 * belongs to the character before it and alone shows nothing or a stray accent: "\u0301" is no one's name (rule
+	 * {@code combining-mark}). Null passes.
 	 */
 	public Validation name(String field, String label, String value) {
-		int at = Text.hiddenAt(Text.strip(value));
-		return require(field, at < 0, "invisible-character", label + "含有看不见的字符（"
-				+ (at < 0 ? "" : Text.codePoint(Text.strip(value), at)) + "，如零宽空格、盲文空白、韩文填充符），请删除后重试");
+		String typed = Text.strip(value);
+		int at = Text.hiddenAt(typed);
+		require(field, at < 0, "invisible-character", label + "含有看不见的字符（"
+				+ (at < 0 ? "" : Text.codePoint(typed, at)) + "，如零宽空格、盲文空白、韩文填充符），请删除后重试");
+		boolean mark = typed != null && !typed.isEmpty() && combiningMark(typed.codePointAt(0));
+		return require(field, !mark, "combining-mark", label + "不能以组合附加符号开头（"
+				+ (mark ? Text.codePoint(typed, 0) : "") + "，如单独的重音符、圈号），它只能附在前一个字符上，请填写完整的名称");
+	}
+
+	/** A combining mark: Unicode category Mn (non-spacing), Me (enclosing) or Mc (spacing combining). */
+	private static boolean combiningMark(int codePoint) {
+		int type = Character.getType(codePoint);
+		return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+				|| type == Character.COMBINING_SPACING_MARK;
 	}
 
 	/**

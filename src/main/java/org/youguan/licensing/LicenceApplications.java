@@ -323,7 +323,8 @@ public class LicenceApplications {
 		List<String> given = data.branches() == null ? List.of() : data.branches();
 		for (int i = 0; i < given.size(); i++) {
 			if (!Text.isBlank(given.get(i))) {
-				v.maxLength("branches[" + i + "]", "分支机构名称", given.get(i), 200);
+				v.maxLength("branches[" + i + "]", "分支机构名称", given.get(i), 200)
+					.name("branches[" + i + "]", "分支机构名称", given.get(i));
 				branches.add(Text.strip(given.get(i)));
 			}
 		}

@@ -286,7 +286,8 @@ public class Enterprises {
 		if (d.brandId() != null) {
 			v.require("brandId", brands.existsById(d.brandId()), "exists", "品牌不存在");
 		}
-		v.maxLength("legalRepresentative", "法定代表人", d.legalRepresentative(), 60);
+		v.maxLength("legalRepresentative", "法定代表人", d.legalRepresentative(), 60)
+			.name("legalRepresentative", "法定代表人", d.legalRepresentative());
 		v.maxLength("address", "地址", d.address(), 300);
 		v.maxLength("contactName", "联系人", d.contactName(), 60).name("contactName", "联系人", d.contactName());
 		String phone = Text.blankToNull(d.contactPhone());

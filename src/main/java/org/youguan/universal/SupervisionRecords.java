@@ -142,6 +142,7 @@ public class SupervisionRecords {
 					kind.untilLabel() + "不能早于" + kind.dayLabel());
 		}
 		String subject = text(v, "subject", kind.subjectLabel(), data.subject(), 200, true);
+		v.name("subject", kind.subjectLabel(), subject);
 		String place = kind.placeLabel() == null ? null : text(v, "place", kind.placeLabel(), data.place(), 200, true);
 		String detail = kind.detailLabel() == null ? null
 				: text(v, "detail", kind.detailLabel(), data.detail(), 500, true);
@@ -153,6 +154,7 @@ public class SupervisionRecords {
 				String n = clean(name);
 				if (n != null) {
 					team.add(n);
+					v.name("inspectors", "检查人员姓名", n);
 				}
 			}
 			v.require("inspectors", !team.isEmpty(), "required", "请填写检查人员（inspectors，以顿号分隔，人数即检查人次）");

@@ -207,6 +207,7 @@ public class VillageChecks {
 			String certificate = m == null ? null : Villages.clean(m.certificateNumber());
 			if (clean != null) {
 				team.add(clean);
+				v.name("inspectors", "检查人员姓名", clean);
 			}
 			if (certified) {
 				String field = "inspectors[" + i + "].certificateNumber";

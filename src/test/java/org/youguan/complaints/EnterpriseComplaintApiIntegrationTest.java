@@ -13,10 +13,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.youguan.EnterpriseTokens;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
+import org.youguan.SignIn;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
 import org.youguan.org.UserDirectory;
@@ -27,8 +29,10 @@ import org.youguan.security.ApiTokens;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -172,15 +176,41 @@ class EnterpriseComplaintApiIntegrationTest {
 		assertThat(queries.get(DataScope.all(), id).replyHandlerPhone()).isEqualTo("0512-65551234");
 	}
 
-	@Test
-	void aCompensationWithMoreThanTwoDecimalsIsRefusedNotRoundedToZero() throws Exception {
-		long id = transferredToShunfeng();
-		mvc.perform(post("/api/v1/enterprise/complaints/{id}/reply", id).header("Authorization", SF_TOKEN)
+	/** Posts a complete reply (致歉并赔偿) on the enterprise's token with this compensation and 经办人. */
+	ResultActions replyOnToken(long id, String compensation, String handler) throws Exception {
+		return mvc.perform(post("/api/v1/enterprise/complaints/{id}/reply", id).header("Authorization", SF_TOKEN)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("""
 					{"findings": "经核实，快件在转运中心滞留", "responsibility": "RESPONSIBLE", "solution": "致歉并赔偿",
-					 "compensation": 0.001, "apology": true, "userAgrees": true, "handler": "李经理",
-					 "handlerPhone": "0512-65551234"}"""))
+					 "compensation": %s, "apology": true, "userAgrees": true, "handler": "%s",
+					 "handlerPhone": "0512-65551234"}""".formatted(compensation, handler)));
+	}
+
+	/**
+	 * The reply's 经办人 is a person's name: one with a zero-width space inside ("李\u200B经理" looks like 李经理) is
+	 * refused on {@code handler} (rule {@code invisible-character}) through the API and the portal's form alike, and
+	 * nothing is saved.
+	 */
+	@Test
+	void aHandlerWithAnInvisibleCharacterInsideIsRefusedInTheApiAndThePortal() throws Exception {
+		long id = transferredToShunfeng();
+		replyOnToken(id, "20", "李\u200B经理")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[?(@.field == 'handler')].rule", hasItem("invisible-character")))
+			.andExpect(jsonPath("$.errors[?(@.field == 'handler')].message", hasItem(Matchers.containsString("U+200B"))));
+		mvc.perform(post("/enterprise/complaints/{id}/reply", id).session(SignIn.session(mvc, "sf.wz")).with(csrf())
+			.param("findings", "经核实，快件在转运中心滞留").param("responsibility", "RESPONSIBLE").param("solution", "致歉并赔偿")
+			.param("compensation", "20").param("apology", "true").param("userAgrees", "true")
+			.param("handler", "李\u200B经理").param("handlerPhone", "0512-65551234"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(Matchers.containsString("经办人含有看不见的字符（U+200B")));
+		assertThat(queries.get(DataScope.all(), id).status()).as("nothing saved").isEqualTo(ComplaintStatus.TRANSFERRED);
+	}
+
+	@Test
+	void aCompensationWithMoreThanTwoDecimalsIsRefusedNotRoundedToZero() throws Exception {
+		long id = transferredToShunfeng();
+		replyOnToken(id, "0.001", "李经理")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].field", hasItem("compensation")))
 			.andExpect(jsonPath("$.errors[*].rule", hasItem("money")));

@@ -184,6 +184,7 @@ public class RegionRecords {
 				"培训人数应为1至1000000之间的整数");
 		String audience = text(v, "audience", "培训对象", data.audience(), 500, true);
 		String organiser = text(v, "organiser", "组织单位", data.organiser(), 200, true);
+		v.name("organiser", "组织单位", organiser);
 		v.throwIfInvalid();
 		Map<String, Object> columns = new LinkedHashMap<>();
 		columns.put("region_code", region);
@@ -200,6 +201,7 @@ public class RegionRecords {
 		String region = region(scope, v, data.region());
 		LocalDate day = day(v, "seizedOn", "查获日期", data.seizedOn());
 		String agencies = text(v, "agencies", "联合执法单位", data.agencies(), 500, true);
+		Text.names(agencies).forEach(n -> v.name("agencies", "联合执法单位名称", n));
 		String item = text(v, "item", "查获物品", data.item(), 200, true);
 		BigDecimal quantity = v.decimal("quantity", "数量", data.quantity(), 12, 3);
 		v.require("quantity", quantity != null && quantity.signum() > 0, "range", "数量应大于0");

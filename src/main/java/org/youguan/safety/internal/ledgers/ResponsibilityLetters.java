@@ -180,9 +180,9 @@ public class ResponsibilityLetters {
 					"签订日期应在" + (year - 1) + "年或" + year + "年内");
 		}
 		String bureau = Hazards.clean(data.bureauSignatory());
-		v.required("bureauSignatory", "局方签订人", bureau).maxLength("bureauSignatory", "局方签订人", bureau, 50);
+		v.name("bureauSignatory", "局方签订人", bureau, 50);
 		String enterprise = Hazards.clean(data.enterpriseSignatory());
-		v.required("enterpriseSignatory", "企业签订人", enterprise).maxLength("enterpriseSignatory", "企业签订人", enterprise, 50);
+		v.name("enterpriseSignatory", "企业签订人", enterprise, 50);
 		v.throwIfInvalid();
 		for (UploadedFile f : files) {
 			attachments.check(f, "files", "责任书扫描件", maxFileBytes);

@@ -285,6 +285,30 @@ class HazardLedgerIntegrationTest {
 			.query(String.class).single()).isEqualTo("INSPECTION:GENERAL");
 	}
 
+	/**
+	 * 发现人（单位） is a name: "张\u200B三" looks like 张三 and is refused on {@code foundBy} (rule
+	 * {@code invisible-character}) in the API and the enterprise's form alike; nothing is saved.
+	 */
+	@Test
+	void aFinderWithAnInvisibleCharacterInsideIsRefusedAndNothingSaved() throws Exception {
+		String description = "零宽发现人" + System.nanoTime();
+		String credit = creditCodeOf(outletIn("320507"));
+		mvc.perform(post("/api/v1/safety/hazards").header("Authorization", CITY).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"enterpriseCreditCode\":\"" + credit + "\",\"foundOn\":\"" + LocalDate.now(clock)
+					+ "\",\"foundBy\":\"张\\u200B三\",\"source\":\"INSPECTION\",\"description\":\"" + description
+					+ "\",\"level\":\"GENERAL\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[?(@.field == 'foundBy')].rule").value(hasItem("invisible-character")))
+			.andExpect(jsonPath("$.errors[?(@.field == 'foundBy')].message").value(hasItem(containsString("U+200B"))));
+		mvc.perform(post("/enterprise/safety/hazards").with(csrf()).header("Authorization", SHUNFENG)
+			.param("foundOn", LocalDate.now(clock).toString()).param("foundBy", "张\u200B三").param("source", "SELF_CHECK")
+			.param("description", description).param("level", "GENERAL"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("发现人（单位）含有看不见的字符（U+200B")));
+		assertThat(jdbc.sql("SELECT count(*) FROM safety_hazard WHERE description = :d").param("d", description)
+			.query(Long.class).single()).isZero();
+	}
+
 	@Test
 	void badInputNamesEveryFieldAndSavesNothing() throws Exception {
 		long before = jdbc.sql("SELECT count(*) FROM safety_hazard").query(Long.class).single();
