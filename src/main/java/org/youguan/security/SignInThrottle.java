@@ -16,6 +16,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.youguan.audit.SignInLog;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.UserDirectory;
+import org.youguan.web.Refusals;
 
 /**
  * Refuses a form sign-in before its password is checked when its client address has failed too often within the lock
@@ -55,7 +56,8 @@ final class SignInThrottle extends OncePerRequestFilter {
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		return !"POST".equals(request.getMethod())
-				|| !request.getRequestURI().equals(request.getContextPath() + "/login");
+				// the path as routed: /%6Cogin is the sign-in form too, which Spring Security matches decoded
+				|| !Refusals.routedPath(request).equals("/login");
 	}
 
 	@Override

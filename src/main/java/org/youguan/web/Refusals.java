@@ -89,6 +89,24 @@ public final class Refusals {
 	}
 
 	/**
+	 * Whether the request's path as it is routed ({@link #routedPath(HttpServletRequest)}) is one of {@code prefixes}
+	 * or below it — a whole segment: {@code /public} and {@code /public/lookup} are under {@code /public},
+	 * {@code /publicity} is not; {@code /%70ublic/lookup}, {@code //public/lookup} and {@code /public;x=1/lookup} are.
+	 * What every decision by a path's prefix (a layout, a filter, a rule) is to ask, never {@code startsWith} on the
+	 * URI as sent.
+	 * @param prefixes paths starting with "/", without a trailing "/"
+	 */
+	public static boolean routedUnder(HttpServletRequest request, String... prefixes) {
+		String path = routedPath(request);
+		for (String prefix : prefixes) {
+			if (path.equals(prefix) || path.startsWith(prefix + "/")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
 	 * A request URI's path within the application as Tomcat maps it and Spring's path patterns match it: each
 	 * segment's path parameters ({@code ;jsessionid=…}, {@code ;x=1}) left out, its %-escapes decoded (as UTF-8; an
 	 * escape of a "/" stays within its segment; a segment that does not decode as it is), empty segments ({@code //})

@@ -62,7 +62,8 @@ class ShellModel implements HandlerInterceptor {
 		if (view == null || !rendersPage(view)) {
 			return;
 		}
-		String path = request.getRequestURI().substring(request.getContextPath().length());
+		// the path as routed (escapes decoded, // and ;x=1 resolved): /filing//queue is the 备案 queue's page too
+		String path = Refusals.routedPath(request);
 		var auth = SecurityContextHolder.getContext().getAuthentication();
 		if (auth != null && auth.getPrincipal() instanceof CurrentUser user) {
 			Locale locale = RequestContextUtils.getLocale(request);

@@ -1,9 +1,11 @@
 package org.youguan.security;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
@@ -126,6 +128,25 @@ class SignInIntegrationTest {
 
 		clock.advance(Duration.ofMinutes(16));
 		assertThat(signIn(name, PASSWORD).getResponse().getRedirectedUrl()).isEqualTo("/");
+	}
+
+	/**
+	 * The throttle knows the sign-in form by its path as routed: the form posted to {@code /%6Cogin}, which Spring
+	 * Security takes as {@code /login}, is throttled too, never a way around it.
+	 */
+	@Test
+	void theThrottleCannotBeWalkedAroundByAnEscapedPath() throws Exception {
+		String name = newUser(false);
+		String address = "10.94.0." + ThreadLocalRandom.current().nextInt(1, 250);
+		for (int i = 0; i < 5; i++) {
+			signIn(name, "Wrong#2026a", address);
+		}
+		MvcResult escaped = mvc.perform(post(URI.create("/%6Cogin")).param("username", name).param("password", PASSWORD)
+			.with(csrf()).with(request -> {
+				request.setRemoteAddr(address);
+				return request;
+			})).andReturn();
+		assertThat(escaped.getResponse().getRedirectedUrl()).as("even the right password is refused").isEqualTo("/login?error");
 	}
 
 	@Test

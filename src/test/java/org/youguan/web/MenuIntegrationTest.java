@@ -1,5 +1,6 @@
 package org.youguan.web;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -39,6 +40,15 @@ class MenuIntegrationTest {
 		assertThat(active(page("/registry/enterprises", staff, null))).containsExactly("市场主体");
 		// the first page's bar, remembered, is not handed to the next one
 		assertThat(active(page("/", staff, null))).containsExactly("工作台");
+	}
+
+	/** The section is found from the path as routed, not as sent: an escaped letter still opens and marks 申诉处理. */
+	@Test
+	void aPageAskedForWithAnEscapedPathMarksItsSection() throws Exception {
+		MockHttpSession staff = SignIn.session(mvc, "sz.admin");
+		String html = mvc.perform(get(URI.create("/%63omplaints")).session(staff)).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(active(html)).containsExactly("申诉处理");
 	}
 
 	@Test
