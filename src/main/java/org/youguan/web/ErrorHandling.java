@@ -28,7 +28,6 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -131,17 +130,18 @@ class ErrorHandling {
 	@ExceptionHandler(MissingServletRequestParameterException.class)
 	Object missing(MissingServletRequestParameterException ex, HttpServletRequest request, HttpServletResponse response) {
 		return unbound(request, response, "参数缺失", List.of(new FieldError(ex.getParameterName(), "required",
-				"缺少参数“" + ex.getParameterName() + "”")));
+				"缺少" + FieldLabels.named(ex.getParameterName()))));
 	}
 
 	/**
 	 * A parameter that is not of its type (text in a number or date field, a choice none of the offered): 400 naming it
-	 * (rule {@code format}) and what it should be; a page form's POST gets its form again ({@link #unbound}).
+	 * (rule {@code format}) and what it should be — in the message by its label ({@link FieldLabels}: 页码, 起始日期),
+	 * in {@code field} by its name; a page form's POST gets its form again ({@link #unbound}).
 	 */
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	Object mismatch(MethodArgumentTypeMismatchException ex, HttpServletRequest request, HttpServletResponse response) {
 		String expected = expected(ex.getRequiredType());
-		String message = "参数“" + ex.getName() + "”的值“" + shorten(ex.getValue()) + "”格式不正确" + expected;
+		String message = FieldLabels.named(ex.getName()) + "的值“" + shorten(ex.getValue()) + "”格式不正确" + expected;
 		return unbound(request, response, "参数格式错误", List.of(new FieldError(ex.getName(), "format", message)));
 	}
 
@@ -207,7 +207,8 @@ class ErrorHandling {
 		String reason = domain != null ? domain.getMessage() : "类型或格式不正确" + expected(targetType(ex));
 		// the rule the reading failed (digits, control-character …), or format for a value of the wrong type
 		String rule = domain != null && !domain.fieldErrors().isEmpty() ? domain.fieldErrors().get(0).rule() : "format";
-		String detail = "字段“" + field + "”" + reason;
+		String label = FieldLabels.of(field);
+		String detail = (label != null ? label : "字段“" + field + "”") + reason;
 		return unbound(request, response, "请求格式错误", List.of(new FieldError(field, rule, detail)));
 	}
 
@@ -251,7 +252,7 @@ class ErrorHandling {
 	@ExceptionHandler(BindException.class)
 	Object binding(BindException ex, HttpServletRequest request, HttpServletResponse response) {
 		List<FieldError> errors = ex.getFieldErrors().stream().map(e -> {
-			String message = "“" + e.getField() + "”的值" + (e.getRejectedValue() == null ? "缺失" : "“" + shorten(e.getRejectedValue()) + "”")
+			String message = FieldLabels.named(e.getField()) + "的值" + (e.getRejectedValue() == null ? "缺失" : "“" + shorten(e.getRejectedValue()) + "”")
 					+ "格式不正确" + expected(ex.getFieldType(e.getField()));
 			return new FieldError(e.getField(), "format", message);
 		}).toList();
@@ -305,7 +306,9 @@ class ErrorHandling {
 		if (state != null && (state.startsWith("22") || state.equals("23514"))) {
 			log.warn("Input refused by the database on {} {}: {}", request.getMethod(), instance(request),
 					withoutValues(ex));
-			return answer(request, HttpStatus.BAD_REQUEST, "输入有误", "输入的值超出允许的长度或范围，请检查后重试", List.of());
+			// named like every refusal: the request as a whole (the database names no field the user knows)
+			String detail = "输入的值超出允许的长度或范围，请检查后重试";
+			return answer(request, HttpStatus.BAD_REQUEST, "输入有误", detail, List.of(new FieldError("request", "range", detail)));
 		}
 		if ("23505".equals(state)) {
 			// two submissions of one step raced and the second met the first's row (a double click, a retried call)
@@ -542,22 +545,25 @@ class ErrorHandling {
 		// caps and masks the fields' own)
 		String detail = FieldError.capped(Masking.personalNumbersIn(message));
 		if (asProblem) {
+			// the shape and content type the filters' problems have (ProblemResponses): type, title, status, detail,
+			// instance and errors, each always present
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+			problem.setType(URI.create(ProblemResponses.TYPE));
 			problem.setTitle(title);
 			try {
 				problem.setInstance(URI.create(instance(request)));
 			}
 			catch (IllegalArgumentException ex) {
-				// a path java.net.URI cannot hold: the problem goes without its instance
+				// a path java.net.URI cannot hold: the instance as a relative reference of the path's characters
+				problem.setInstance(URI.create(UriUtils.encodePath(instance(request), StandardCharsets.UTF_8)));
 			}
-			if (!errors.isEmpty()) {
-				problem.setProperty("errors", errors);
-			}
-			return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+			problem.setProperty("errors", errors);
+			return ResponseEntity.status(status).contentType(ProblemResponses.CONTENT_TYPE).body(problem);
 		}
 		// the public portal's visitors get its own layout and words: a withdrawn 公示 or a mistyped number is "not
 		// found or no longer public", not a sentence about data scopes with a link to a 工作台 they do not have
-		boolean publicPage = Refusals.routedPath(request).startsWith("/public");
+		// (/public and below it as routed: not /publicity)
+		boolean publicPage = Refusals.routedUnder(request, "/public");
 		ModelAndView mav = new ModelAndView(publicPage ? "public-error" : "error");
 		mav.setStatus(status);
 		mav.addObject("status", status.value());

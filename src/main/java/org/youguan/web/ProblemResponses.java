@@ -7,6 +7,7 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.MediaType;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.Masking;
 
@@ -17,6 +18,17 @@ import org.youguan.kernel.Masking;
  * {@code errors} naming each field and rule ({@code field}, {@code rule}, {@code message}).
  */
 public final class ProblemResponses {
+
+	/**
+	 * The one content type of every problem answer, whoever writes it (the controller advice, a filter, Spring
+	 * Security's entry points, Tomcat's error report): {@code application/problem+json;charset=UTF-8} (RFC 9457 §3).
+	 * The charset is named although JSON is UTF-8 by definition (RFC 8259 §8.1): a client that does not know the
+	 * {@code +json} suffix decodes the Chinese detail right only when told.
+	 */
+	public static final MediaType CONTENT_TYPE = new MediaType("application", "problem+json", StandardCharsets.UTF_8);
+
+	/** The problem's {@code type}: none but the status's own meaning (RFC 9457 §4.2.1), written out in every answer. */
+	static final String TYPE = "about:blank";
 
 	private ProblemResponses() {
 	}
@@ -44,7 +56,7 @@ public final class ProblemResponses {
 			List<FieldError> errors) throws IOException {
 		response.setStatus(status);
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		response.setContentType("application/problem+json");
+		response.setContentType(CONTENT_TYPE.toString());
 		response.getWriter().write(json(path, status, title, detail, errors));
 	}
 
@@ -53,7 +65,7 @@ public final class ProblemResponses {
 	 * @param path the request's path, not decoded
 	 */
 	static String json(String path, int status, String title, String detail, List<FieldError> errors) {
-		StringBuilder json = new StringBuilder("{\"type\":\"about:blank\",\"title\":").append(quote(title))
+		StringBuilder json = new StringBuilder("{\"type\":").append(quote(TYPE)).append(",\"title\":").append(quote(title))
 			.append(",\"status\":")
 			.append(status)
 			.append(",\"detail\":")

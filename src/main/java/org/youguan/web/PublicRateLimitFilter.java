@@ -18,6 +18,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.youguan.kernel.FieldError;
 
 /**
  * Limits anonymous public requests ({@code /public/**}, {@code /api/v1/public/**}) per client address: at most
@@ -49,9 +50,7 @@ class PublicRateLimitFilter extends OncePerRequestFilter {
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		// as the request is routed: /%70ublic/lookup and //public/lookup are the public lookup too
-		String path = Refusals.routedPath(request);
-		boolean publicPath = path.startsWith("/public/") || path.equals("/public") || path.startsWith("/api/v1/public/");
-		return !publicPath || signedIn();
+		return !Refusals.routedUnder(request, "/public", "/api/v1/public") || signedIn();
 	}
 
 	private static boolean signedIn() {
@@ -73,8 +72,10 @@ class PublicRateLimitFilter extends OncePerRequestFilter {
 		}
 		if (hits > perMinute) {
 			response.setHeader("Retry-After", "60");
-			RequestValuesFilter.refuse(request, response,
-					new RequestValuesFilter.Refusal(429, "请求过于频繁", "查询过于频繁，请一分钟后再试", List.of()));
+			// named like every refusal: the request as a whole, rule rate-limit
+			String detail = "查询过于频繁，请一分钟后再试";
+			RequestValuesFilter.refuse(request, response, new RequestValuesFilter.Refusal(429, "请求过于频繁", detail,
+					List.of(new FieldError("request", "rate-limit", detail))));
 			return;
 		}
 		chain.doFilter(request, response);

@@ -352,7 +352,7 @@ class RequestValuesFilter extends OncePerRequestFilter {
 			}
 			String value = decode(rawValue, true);
 			if (value == null) {
-				return invalid(name, "encoding", "参数“" + Text.printable(name) + "”的值不是有效的UTF-8网址编码（%后应为两位十六进制数）");
+				return invalid(name, "encoding", FieldLabels.named(name) + "的值不是有效的UTF-8网址编码（%后应为两位十六进制数）");
 			}
 			if (Text.forbiddenAt(name) >= 0) {
 				return control(name, name);
@@ -408,7 +408,7 @@ class RequestValuesFilter extends OncePerRequestFilter {
 		}
 		Matcher m = TOMCAT_PARAMETER.matcher(String.valueOf(ex.getMessage()));
 		String name = m.find() ? SentNames.quotedByTomcat(m.group(1)) : "body";
-		return invalid(name, "encoding", "参数“" + name + "”无法读取：编码无效（应为UTF-8），或请求内容已损坏");
+		return invalid(name, "encoding", FieldLabels.named(name) + "无法读取：编码无效（应为UTF-8），或请求内容已损坏");
 	}
 
 	/**
@@ -507,7 +507,7 @@ class RequestValuesFilter extends OncePerRequestFilter {
 	}
 
 	private static Refusal control(String name, String value) {
-		return invalid(name, "control-character", "参数“" + Text.printable(name) + "”含有不允许的字符（"
+		return invalid(name, "control-character", FieldLabels.named(name) + "含有不允许的字符（"
 				+ Text.codePoint(value, Text.forbiddenAt(value)) + "），请删除后重试");
 	}
 

@@ -167,14 +167,15 @@ class ApiAccessIntegrationTest {
 			.andExpect(jsonPath("$.days").value(1));
 		mvc.perform(get("/api/v1/calendar/add-working-days?from=2026-13-01&days=1"))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.detail").value(containsString("from")))
+			.andExpect(jsonPath("$.detail").value(containsString("起始日期")))
 			.andExpect(jsonPath("$.errors[0].field").value("from"));
 		mvc.perform(get("/api/v1/calendar/add-working-days?from=2026-01-01&days=99999"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("days"));
 		mvc.perform(get("/api/v1/calendar/add-working-days?days=1"))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.detail").value(containsString("from")));
+			.andExpect(jsonPath("$.detail").value(containsString("起始日期")))
+			.andExpect(jsonPath("$.errors[0].field").value("from"));
 	}
 
 	@Test

@@ -672,7 +672,13 @@ class InputRobustnessIntegrationTest {
 	static boolean names(MockHttpServletResponse r, String field) throws Exception {
 		String body = r.getContentAsString(StandardCharsets.UTF_8);
 		String printable = Text.printable(field);
-		// a page refused through FormSteps names it as the form marks it: data-field on the error beside the input
+		// a page refused through FormSteps names it as the form marks it: data-field on the error beside the input; a
+		// message names it by its label where one is known (FieldLabels), else as sent
+		String label = FieldLabels.of(field);
+		String said = (body + "\n" + r.getErrorMessage());
+		if (label != null && Stream.of(label + "含有", label + "的值", label + "无法读取", "缺少" + label).anyMatch(said::contains)) {
+			return true;
+		}
 		return body.contains("\"field\":\"" + printable + "\"") || body.contains("\"field\":\"" + printable + ".")
 				|| body.contains("data-field=\"" + printable + "\"")
 				|| body.contains("“" + printable + "”") || body.contains("“" + printable + ".")

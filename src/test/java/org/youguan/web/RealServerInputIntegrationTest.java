@@ -64,7 +64,8 @@ class RealServerInputIntegrationTest {
 		assertThat(api.body()).contains("\"field\":\"q\"", "\"rule\":\"encoding\"");
 		Answer page = send("GET /public/lookup?q=%zz HTTP/1.1\r\n", "Accept: text/html\r\n", new byte[0]);
 		assertThat(page.status()).isEqualTo(400);
-		assertThat(page.body()).contains("<html", "参数“q”的值不是有效的UTF-8网址编码");
+		// named by its label (q: 关键词) as the field's own rules name it; the field itself stays q
+		assertThat(page.body()).contains("<html", "关键词的值不是有效的UTF-8网址编码", "data-field=\"q\"");
 	}
 
 	@Test
@@ -118,6 +119,27 @@ class RealServerInputIntegrationTest {
 				"Authorization: Bearer demo-sz-leader-token\r\nContent-Type: application/x-www-form-urlencoded\r\n", body);
 		assertThat(api.status()).isEqualTo(413);
 		assertThat(api.body()).contains("\"status\":413", "表单内容超过大小限制");
+	}
+
+	/**
+	 * Through Tomcat every problem has the one content type and shape, whoever answered: Spring Security's 401, the
+	 * dispatcher's 404, the values filter's 413 of a form beyond Tomcat's post size, and Tomcat's own 414 of a request
+	 * line beyond its header buffer (the error report valve).
+	 */
+	@Test
+	void everyProblemThroughTomcatHasTheOneContentTypeAndShape() throws Exception {
+		byte[] form = ("description=" + "%E9%95%BF".repeat(300_000)).getBytes(StandardCharsets.US_ASCII);
+		List<Answer> answers = List.of(send("GET /api/v1/me HTTP/1.1\r\n", "", new byte[0]),
+				send("GET /api/v1/no-such-thing HTTP/1.1\r\n", "Authorization: Bearer demo-sz-admin-token\r\n", new byte[0]),
+				send("POST /api/v1/enforcement/leads/999999999/filing HTTP/1.1\r\n",
+						"Authorization: Bearer demo-sz-leader-token\r\nContent-Type: application/x-www-form-urlencoded\r\n", form),
+				sendBytes(("GET /api/v1/public/outlets?q=" + "a".repeat(9000) + " HTTP/1.1\r\n").getBytes(StandardCharsets.US_ASCII)));
+		assertThat(answers).extracting(Answer::status).containsExactly(401, 404, 413, 414);
+		for (Answer a : answers) {
+			assertThat(a.head()).as(a.body()).containsIgnoringCase("\r\nContent-Type: application/problem+json;charset=UTF-8\r\n");
+			assertThat(a.body()).as(a.head()).contains("\"type\":\"about:blank\"", "\"title\":", "\"status\":" + a.status(),
+					"\"detail\":", "\"instance\":\"/api/v1/", "\"errors\":[{\"field\":");
+		}
 	}
 
 	@Test
