@@ -29,7 +29,8 @@ import org.springframework.web.util.WebUtils;
  * whichever ran it. The layout lists the errors and marks each named field beside it; on a page of several forms the
  * one refused is named ({@code refusedForm}, from {@link PageForm}, or {@code refusedAction}). A file chosen in the
  * form cannot come back through a redirect: each file field that had one gets the error "所选文件未保留，再次提交时请重新选择"
- * beside it. Values of fields named like a password, secret or token are never flashed (they would sit in the
+ * beside it. The page after the redirect answers in the refusal's status ({@link #REFUSED_STATUS}), as a form
+ * {@link FormSteps} renders again does. Values of fields named like a password, secret or token are never flashed (they would sit in the
  * session). Not-found (404) and refusals ({@link AccessRefusedException}, 403) are not flashed: they reach the one error
  * handler, so pages and the API answer them alike.
  *
@@ -43,6 +44,13 @@ public final class PageSteps {
 	 * the page after the redirect as its request parameters.
 	 */
 	public static final String TYPED = "refusedValues";
+
+	/**
+	 * The flash attribute holding a refused step's status (400, 409, 422 … as its {@link ErrorCode} says): the page
+	 * after the redirect, which shows the refusal, answers in it, as a page {@link FormSteps} renders again does; a
+	 * reload of that page (the flash spent) is 200 again, and nothing is posted twice.
+	 */
+	public static final String REFUSED_STATUS = "refusedStatus";
 
 	/** What a step did: the message to show and the page to go to. */
 	public record Done(String message, String page) {
@@ -77,6 +85,7 @@ public final class PageSteps {
 			}
 			redirect.addFlashAttribute("errors", errors);
 			redirect.addFlashAttribute("refused", true);
+			redirect.addFlashAttribute(REFUSED_STATUS, ex.code().status());
 			return PageAddress.redirect(here);
 		}
 	}

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -24,7 +25,8 @@ import org.youguan.kernel.PageSteps;
  * {@code refused}; {@link PageSteps} flashes {@code refused} across its redirect, and the name goes with it — an
  * undeclared form by the address it posted to, {@code refusedAction}); {@link UnboundForms} names it the same way when
  * the form's values could not be bound. A page shown after a {@link PageSteps} refusal gets the flashed values as typed
- * as its posted parameters ({@link TypedValues}).
+ * as its posted parameters ({@link TypedValues}), and answers in the refusal's status
+ * ({@link PageSteps#REFUSED_STATUS}: 400, 409, 422 …), not 200.
  */
 @Component
 class RefusedForms implements HandlerInterceptor {
@@ -59,6 +61,11 @@ class RefusedForms implements HandlerInterceptor {
 		}
 		// the values a redirect brought back (PageSteps) are the page's posted parameters while it is rendered
 		TypedValues.giveBack(request, view.getModel().remove(PageSteps.TYPED));
+		// and the page showing the refusal answers in its status, as a page FormSteps renders again does
+		if (view.getModel().remove(PageSteps.REFUSED_STATUS) instanceof Integer status && view.getStatus() == null
+				&& response.getStatus() == HttpServletResponse.SC_OK) {
+			view.setStatus(HttpStatusCode.valueOf(status));
+		}
 		if (!view.getModel().containsKey("refused") || !(handler instanceof HandlerMethod posted)) {
 			return;
 		}

@@ -18,6 +18,7 @@ import org.youguan.SignIn;
 import org.youguan.documents.PdfFiles;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageSteps;
 import org.youguan.platform.ChinaTime;
 import org.youguan.registry.Enterprises;
 
@@ -117,12 +118,23 @@ class PageStepsTypedBackIntegrationTest {
 		assertThat(none.select("#errors li[data-field=files]")).as("no file chosen, none to name").isEmpty();
 	}
 
-	/** Posts {@code refused}, wants a redirect with errors flashed, and shows the page it leads to. */
+	/**
+	 * Posts {@code refused}, wants a redirect with errors flashed, and shows the page it leads to — whole, in the
+	 * refusal's own 4xx status as a page FormSteps renders again answers, not 200; the same page asked for again (a
+	 * reload, the flash spent) is 200 and shows no refusal.
+	 */
 	private Document refusedThenShown(MockHttpSession session, RequestBuilder refused) throws Exception {
 		var posted = mvc.perform(refused).andExpect(status().is3xxRedirection()).andReturn();
 		assertThat(posted.getFlashMap().containsKey("errors")).as("errors flashed").isTrue();
-		return Jsoup.parse(mvc.perform(get(posted.getResponse().getRedirectedUrl()).session(session))
-			.andExpect(status().isOk())
-			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+		String page = posted.getResponse().getRedirectedUrl();
+		var shown = mvc.perform(get(page).session(session)).andReturn().getResponse();
+		assertThat(shown.getStatus()).as("the page showing the refusal answers in its status")
+			.isEqualTo(posted.getFlashMap().get(PageSteps.REFUSED_STATUS))
+			.isBetween(400, 499);
+		String html = shown.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(html).as("rendered whole").contains("</html>");
+		var reloaded = mvc.perform(get(page).session(session)).andExpect(status().isOk()).andReturn().getResponse();
+		assertThat(Jsoup.parse(reloaded.getContentAsString(StandardCharsets.UTF_8)).select("#errors li")).isEmpty();
+		return Jsoup.parse(html);
 	}
 }
