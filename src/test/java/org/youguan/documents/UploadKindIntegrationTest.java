@@ -13,6 +13,7 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
@@ -25,6 +26,7 @@ import org.youguan.TestImages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -87,6 +89,18 @@ class UploadKindIntegrationTest {
 		assertTold(upload(staff, "/workplans/import", "通知.doc", OfficeSamples.doc()), "这是Word 97-2003文档（.doc）");
 		assertTold(upload(staff, "/workplans/import", "通知.doc", OfficeSamples.bareOle2()), "这是OLE2复合文档");
 		assertTold(upload(staff, "/workplans/import", "通知.docx", OfficeSamples.encryptedXlsx()), "这是加密的Office文件");
+	}
+
+	/** The notice API names a PDF or an old .doc sent as text/plain, instead of previewing it as a notice's text. */
+	@Test
+	void theNoticeApiTellsAFileSentAsText() throws Exception {
+		assertTold(noticeApi(OfficeSamples.asciiPdf()), "这是PDF文件，不是文本文件（.txt）或Word文件（.docx）", "wrong-kind");
+		assertTold(noticeApi(OfficeSamples.doc()), "这是Word 97-2003文档（.doc），不是文本文件（.txt）或Word文件（.docx）", "wrong-kind");
+	}
+
+	private MockHttpServletResponse noticeApi(byte[] body) throws Exception {
+		return mvc.perform(post("/api/v1/workplans/import").header("Authorization", "Bearer demo-sz-admin-token")
+			.contentType(MediaType.TEXT_PLAIN).content(body)).andReturn().getResponse();
 	}
 
 	/** A Word template upload names an .xls or a PDF as what it is. */
