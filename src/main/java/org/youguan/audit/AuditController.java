@@ -29,6 +29,7 @@ import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.FileKind;
 import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.ListRequest;
@@ -180,12 +181,14 @@ class AuditController {
 	/**
 	 * A checkpoint file's bytes as the page's upload and the API's body both read them: UTF-8, a leading byte order
 	 * mark dropped ({@link Text#utf8File}).
-	 * @throws InvalidValueException (413) naming {@code checkpoint} beyond {@link #MAX_CHECKPOINT_BYTES}
+	 * @throws InvalidValueException (413) naming {@code checkpoint} beyond {@link #MAX_CHECKPOINT_BYTES}; (400) rule
+	 * {@code wrong-kind} naming another kind of file than text (a PDF, an image, an Office file: {@link FileKind})
 	 */
 	static String checkpointText(byte[] bytes) {
 		if (bytes.length > MAX_CHECKPOINT_BYTES) {
 			throw tooLarge();
 		}
+		FileKind.requireText(bytes, "checkpoint", "审计检查点文件（文本）", "请上传从审计日志页面下载的检查点文件");
 		return Text.utf8File(bytes);
 	}
 

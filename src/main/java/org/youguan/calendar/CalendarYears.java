@@ -43,6 +43,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.FieldError;
+import org.youguan.kernel.FileKind;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
@@ -90,8 +91,14 @@ public class CalendarYears {
 		this.events = events;
 	}
 
-	/** Parses a file by its content: iCalendar if it starts with BEGIN:VCALENDAR, JSON otherwise. */
+	/**
+	 * Parses a file by its content: iCalendar if it starts with BEGIN:VCALENDAR, JSON otherwise.
+	 * @throws InvalidValueException on {@code file}: another kind of file than text (a PDF, a Word or Excel file …: rule
+	 * {@code wrong-kind} naming it, {@link FileKind}), a forbidden character, neither format ({@code format}), a JSON or
+	 * iCalendar error
+	 */
 	public SortedMap<Integer, List<CalendarDay>> parse(byte[] content) {
+		FileKind.requireText(content, "file", "日历文件（JSON或iCalendar .ics文本）", "请上传节假日安排的JSON文件或.ics日历文件");
 		String text = Text.strip(Text.utf8File(content));
 		Text.requireClean("file", "日历文件", text);
 		if (text.startsWith("BEGIN:VCALENDAR")) {

@@ -5,9 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.Iterator;
-import java.util.Set;
 
 import javax.xml.parsers.ParserConfigurationException;
 import javax.imageio.ImageIO;
@@ -16,12 +14,10 @@ import javax.imageio.stream.ImageInputStream;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
-import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.poi.openxml4j.util.ZipArchiveFakeEntry;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
-import org.apache.poi.poifs.filesystem.FileMagic;
-import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.util.XMLHelper;
+import org.youguan.kernel.FileKind;
 import org.youguan.kernel.InvalidValueException;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
@@ -128,11 +124,12 @@ public final class OfficeFiles {
 	}
 
 	/**
-	 * Refuses, by what it is, an upload that is not the zip-based Office file asked for: an encrypted file
-	 * (rule {@code encrypted}), the asked kind's Office 97-2003 file — .xls or .doc, rule {@code old-format} — or a CSV
+	 * Refuses, by what it is ({@link FileKind#of}), an upload that is not the zip-based Office file asked for: an
+	 * encrypted Office file ("这是加密的Office文件", rule {@code encrypted}), the asked kind's Office 97-2003 file — .xls or .doc, rule {@code old-format} — or a CSV
 	 * or other text saved under the new name (rule {@code text}), each with the way to save it as the asked kind;
 	 * another kind of file people upload by mistake ({@link #describe}: a Word document for a sheet, a PDF, an image, a
-	 * zip or other archive, another Office 97-2003 file) as what it is, rule {@code wrong-kind} ("这是Word文档（.docx），
+	 * zip or other archive, another Office 97-2003 file, an OLE2 file of none of these kinds — never called a workbook)
+	 * as what it is, rule {@code wrong-kind} ("这是Word文档（.docx），
 	 * 不是Excel工作簿（.xlsx）…：请上传.xlsx表格"); anything else on {@code rule}. A zip package of the asked kind passes,
 	 * for {@link #requireWithinLimits} and the reader to judge.
 	 * @param field the form field or API field of the file
@@ -140,33 +137,28 @@ public final class OfficeFiles {
 	 * @param kind the asked kind with its extension: "Excel工作簿（.xlsx）", "Word文件（.docx）"
 	 */
 	public static void requireOoxml(byte[] content, String field, String rule, String kind) {
+		boolean excel = kind.contains(".xlsx");
 		if (content != null && content.length >= 4 && content[0] == 'P' && content[1] == 'K') {
-			String zip = zipKind(content);
-			if (zip != null && !zip.contains(kind.contains(".xlsx") ? ".xlsx" : ".docx")) {
+			String zip = FileKind.of(content);
+			if (zip != null && !zip.contains(excel ? ".xlsx" : ".docx")) {
 				throw wrongKind(field, zip, kind);
 			}
 			return;
 		}
-		boolean excel = kind.contains(".xlsx");
 		String saveAs = "请用" + (excel ? "Excel或WPS表格" : "Word或WPS文字") + "打开，另存为“"
 				+ (excel ? "Excel工作簿（*.xlsx）" : "Word文档（*.docx）") + "”后上传";
 		if (content == null || content.length == 0) {
 			throw new InvalidValueException(field, rule, "请上传" + kind);
 		}
-		if (content.length >= 8 && FileMagic.valueOf(content) == FileMagic.OLE2) {
-			if (encrypted(content)) {
-				throw new InvalidValueException(field, "encrypted", "文件已加密（设有打开密码），无法读取：请取消密码，" + saveAs);
-			}
-			String old = oldOffice(content);
-			if (old != null && !old.contains(excel ? ".xls" : ".doc")) {
-				throw wrongKind(field, old, kind);
-			}
-			throw new InvalidValueException(field, "old-format", "文件是" + (excel ? "Excel 97-2003工作簿（.xls）" : "Word 97-2003文档（.doc）")
-					+ "，不是" + kind + "：" + saveAs);
+		String what = FileKind.of(content);
+		if (FileKind.ENCRYPTED.equals(what)) {
+			throw new InvalidValueException(field, "encrypted", "这是" + FileKind.ENCRYPTED + "，无法读取：请取消密码，" + saveAs);
 		}
-		String other = signature(content);
-		if (other != null) {
-			throw wrongKind(field, other, kind);
+		if (what != null && what.contains(excel ? "（.xls）" : "（.doc）")) {
+			throw new InvalidValueException(field, "old-format", "文件是" + what + "，不是" + kind + "：" + saveAs);
+		}
+		if (what != null) {
+			throw wrongKind(field, what, kind);
 		}
 		if (text(content)) {
 			throw new InvalidValueException(field, "text", "文件是" + (excel && csvLike(content) ? "CSV文件（逗号分隔的文本）" : "文本文件")
@@ -176,23 +168,15 @@ public final class OfficeFiles {
 	}
 
 	/**
-	 * What an upload is, told by its content whatever its name, when it is a kind people upload by mistake in place of
-	 * an .xlsx or .docx: a PDF, an image, an archive, an Office 97-2003 file, or a zip package that is a Word document,
+	 * What an upload is, told by its content whatever its name ({@link FileKind#of}), when it is a kind people upload by
+	 * mistake in place of an .xlsx or .docx: a PDF, an image, an archive, an Office 97-2003 file (Word, Excel,
+	 * PowerPoint by its OLE2 directory, an encrypted Office file, another OLE2 file), or a zip package that is a Word document,
 	 * Excel workbook or PowerPoint presentation (or no Office file at all); null when it is none of these (a text, an
 	 * unknown binary).
 	 * @return the kind as the user knows it, with its extension: "PDF文件", "Word文档（.docx）", "ZIP压缩包" …
 	 */
 	public static String describe(byte[] content) {
-		if (content == null || content.length < 4) {
-			return null;
-		}
-		if (content[0] == 'P' && content[1] == 'K') {
-			return zipKind(content);
-		}
-		if (content.length >= 8 && FileMagic.valueOf(content) == FileMagic.OLE2) {
-			return oldOffice(content);
-		}
-		return signature(content);
+		return FileKind.of(content);
 	}
 
 	/**
@@ -215,126 +199,8 @@ public final class OfficeFiles {
 	 */
 	private static InvalidValueException wrongKind(String field, String what, String kind) {
 		boolean excel = kind.contains(".xlsx");
-		return new InvalidValueException(field, "wrong-kind", "这是" + what + "，不是" + kind + "（按文件内容判断，与扩展名无关）：请上传"
+		return FileKind.wrongKind(field, what, kind, (FileKind.ENCRYPTED.equals(what) ? "请取消密码后" : "") + "请上传"
 				+ (excel ? ".xlsx表格（在Excel或WPS表格中另存为“Excel工作簿（*.xlsx）”）" : ".docx文档（在Word或WPS文字中另存为“Word文档（*.docx）”）"));
-	}
-
-	/** A file told by its first bytes: PDF, the usual images, archives other than zip; null otherwise. */
-	private static String signature(byte[] c) {
-		if (c.length < 4) {
-			return null;
-		}
-		if (starts(c, "%PDF")) {
-			return "PDF文件";
-		}
-		if ((c[0] & 0xff) == 0xFF && (c[1] & 0xff) == 0xD8 && (c[2] & 0xff) == 0xFF) {
-			return "JPEG图片";
-		}
-		if ((c[0] & 0xff) == 0x89 && starts(c, 1, "PNG")) {
-			return "PNG图片";
-		}
-		if (starts(c, "GIF8")) {
-			return "GIF图片";
-		}
-		if (c.length >= 12 && starts(c, "RIFF") && starts(c, 8, "WEBP")) {
-			return "WebP图片";
-		}
-		if (starts(c, "II*\u0000") || starts(c, "MM\u0000*")) {
-			return "TIFF图片";
-		}
-		if (c.length >= 14 && starts(c, "BM") && c[6] == 0 && c[7] == 0 && c[8] == 0 && c[9] == 0) {
-			return "BMP图片";
-		}
-		if (starts(c, "Rar!")) {
-			return "RAR压缩包";
-		}
-		if (c.length >= 6 && starts(c, "7z") && (c[2] & 0xff) == 0xBC && (c[3] & 0xff) == 0xAF) {
-			return "7z压缩包";
-		}
-		if ((c[0] & 0xff) == 0x1F && (c[1] & 0xff) == 0x8B) {
-			return "gzip压缩文件";
-		}
-		return null;
-	}
-
-	private static boolean starts(byte[] c, String ascii) {
-		return starts(c, 0, ascii);
-	}
-
-	private static boolean starts(byte[] c, int at, String ascii) {
-		if (c.length < at + ascii.length()) {
-			return false;
-		}
-		for (int i = 0; i < ascii.length(); i++) {
-			if (c[at + i] != (byte) ascii.charAt(i)) {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	/** Which Office 97-2003 file an OLE2 file is (.doc, .xls, .ppt), by its streams; null when none of these. */
-	private static String oldOffice(byte[] content) {
-		try (POIFSFileSystem fs = new POIFSFileSystem(new ByteArrayInputStream(content))) {
-			if (fs.getRoot().hasEntry("WordDocument")) {
-				return "Word 97-2003文档（.doc）";
-			}
-			if (fs.getRoot().hasEntry("Workbook") || fs.getRoot().hasEntry("Book")) {
-				return "Excel 97-2003工作簿（.xls）";
-			}
-			if (fs.getRoot().hasEntry("PowerPoint Document")) {
-				return "PowerPoint 97-2003演示文稿（.ppt）";
-			}
-			return null;
-		}
-		catch (IOException | RuntimeException ex) {
-			return null;
-		}
-	}
-
-	/**
-	 * What a zip is by the names of its entries (read from the central directory, nothing inflated): a Word document
-	 * (parts under {@code word/} only), an Excel workbook ({@code xl/} only), a PowerPoint presentation ({@code ppt/}
-	 * only), or — none of these and no package parts ({@code [Content_Types].xml}, {@code _rels/.rels}) — no Office
-	 * file but a zip archive; null when it cannot be told (left to the limits and the reader).
-	 */
-	private static String zipKind(byte[] content) {
-		Set<String> names = new HashSet<>();
-		try (ZipFile zip = ZipFile.builder().setByteArray(content).get()) {
-			for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
-				names.add(entry.getName());
-				if (names.size() > limits.maxEntries()) {
-					return null;
-				}
-			}
-		}
-		catch (IOException | RuntimeException ex) {
-			return null;
-		}
-		boolean word = names.stream().anyMatch(n -> n.startsWith("word/"));
-		boolean excel = names.stream().anyMatch(n -> n.startsWith("xl/"));
-		boolean slides = names.stream().anyMatch(n -> n.startsWith("ppt/"));
-		if (word && !excel) {
-			return "Word文档（.docx）";
-		}
-		if (excel && !word) {
-			return "Excel工作簿（.xlsx）";
-		}
-		if (slides && !word && !excel) {
-			return "PowerPoint演示文稿（.pptx）";
-		}
-		return word || excel || slides || names.isEmpty() || names.contains("[Content_Types].xml") || names.contains("_rels/.rels")
-				? null : "ZIP压缩包（不是Office文件）";
-	}
-
-	/** Whether an OLE2 file is an encrypted OOXML document (its package kept as {@code EncryptedPackage}). */
-	static boolean encrypted(byte[] content) {
-		try (POIFSFileSystem fs = new POIFSFileSystem(new ByteArrayInputStream(content))) {
-			return fs.getRoot().hasEntry("EncryptionInfo") || fs.getRoot().hasEntry("EncryptedPackage");
-		}
-		catch (IOException | RuntimeException ex) {
-			return false;
-		}
 	}
 
 	/** Whether the file's first 4 KB hold no control character but tab and line breaks: a text (UTF-8, GBK …). */

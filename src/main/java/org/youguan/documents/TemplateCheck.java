@@ -33,6 +33,7 @@ import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xwpf.usermodel.XWPFRelation;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.FileKind;
 import org.youguan.kernel.InvalidValueException;
 
 /**
@@ -114,19 +115,22 @@ final class TemplateCheck {
 		return new Report(List.copyOf(missing));
 	}
 
-	/** Refuses what is not a zip-based office file, naming an old .doc, an encrypted document or another format. */
+	/**
+	 * Refuses what is not a zip-based office file, naming what it is by content ({@link FileKind#of}): an old .doc, an
+	 * encrypted document, an .xls, a PDF … (rule {@code encrypted}, or {@code docx} naming the kind).
+	 */
 	private static void requireOoxml(String file, String fileName, byte[] content) {
-		FileMagic magic = FileMagic.valueOf(content);
-		if (magic == FileMagic.OOXML) {
+		if (FileMagic.valueOf(content) == FileMagic.OOXML) {
 			return;
 		}
-		if (magic == FileMagic.OLE2) {
-			if (OfficeFiles.encrypted(content)) {
-				throw new InvalidValueException("file", "encrypted", file + "已加密（设有打开密码），无法检查其中的字段：请在Word中取消密码，"
-						+ "另存为“Word文档（*.docx）”后上传");
-			}
-			throw new InvalidValueException("file", "docx", file + "是旧版Word（.doc）等Office 97-2003格式，不是.docx：请在Word中"
+		String what = FileKind.of(content);
+		if (FileKind.ENCRYPTED.equals(what)) {
+			throw new InvalidValueException("file", "encrypted", file + "是" + FileKind.ENCRYPTED + "，无法检查其中的字段：请在Word中取消密码，"
 					+ "另存为“Word文档（*.docx）”后上传");
+		}
+		if (what != null) {
+			throw new InvalidValueException("file", "docx", file + "是" + what + "，不是Word文档（.docx）（按文件内容判断，与扩展名无关）："
+					+ "请在Word或WPS文字中另存为“Word文档（*.docx）”后上传");
 		}
 		int dot = fileName.lastIndexOf('.');
 		throw new InvalidValueException("file", "docx", file + "不是Word文档（.docx）（按文件内容判断"

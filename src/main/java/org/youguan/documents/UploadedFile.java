@@ -18,6 +18,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.multipart.MultipartFile;
+import org.youguan.kernel.FileKind;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Text;
 
@@ -53,7 +54,8 @@ public record UploadedFile(String fileName, byte[] content) {
 
 	/**
 	 * The real content type, or an error on {@code field} naming the file ({@code label}: what it is) and the rule:
-	 * {@code required} (empty), {@code size} (over {@code maxBytes}), {@code content-type} (not JPEG/PNG/PDF),
+	 * {@code required} (empty), {@code size} (over {@code maxBytes}), {@code content-type} (not JPEG/PNG/PDF, naming what it
+	 * is when {@link FileKind#of} tells it: "是Word 97-2003文档（.doc），不是JPEG、PNG图片或PDF文件"),
 	 * {@code image-size} (wider, taller or more pixels than allowed), {@code image} (an unreadable image header) or
 	 * {@code pdf-script} (a PDF with JavaScript — /JS, /JavaScript, an /OpenAction or /AA of that type —, /Launch or
 	 * /XFA, or with an object stream that cannot be read to check it) and the other names {@link PdfScripts} finds
@@ -101,8 +103,9 @@ public record UploadedFile(String fileName, byte[] content) {
 			PdfFiles.requireDocument(content, field, label + "“" + fileName + "”");
 			return "application/pdf";
 		}
-		throw new InvalidValueException(field, "content-type", label + "“" + fileName
-				+ (maxMediaBytes < 0 ? "”不是JPEG、PNG图片或PDF文件" : "”不是JPEG、PNG图片、PDF文件或MP3、M4A、WAV、AMR音频、MP4、MOV、3GP视频")
+		String what = FileKind.of(content);
+		throw new InvalidValueException(field, "content-type", label + "“" + fileName + "”" + (what == null ? "" : "是" + what + "，")
+				+ (maxMediaBytes < 0 ? "不是JPEG、PNG图片或PDF文件" : "不是JPEG、PNG图片、PDF文件或MP3、M4A、WAV、AMR音频、MP4、MOV、3GP视频")
 				+ "（按文件内容判断" + extension() + "）");
 	}
 

@@ -33,6 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.FieldError;
+import org.youguan.kernel.FileKind;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Text;
 import org.youguan.platform.BackgroundJobs.State;
@@ -95,8 +96,8 @@ public class RegionImporter implements DisposableBean {
 	 * Reads and checks the upload, then starts the import in the background on this node.
 	 *
 	 * @return the job's id (its progress page is {@code /admin/regions/import/{id}} on any node)
-	 * @throws InvalidValueException when the province filter is not two digits or the file is empty, not UTF-8 or
-	 * not gzip (nothing is started)
+	 * @throws InvalidValueException when the province filter is not two digits or the file is empty, of another kind
+	 * than CSV text ({@link #decode}), not UTF-8 or not gzip (nothing is started)
 	 */
 	public String start(String fileName, byte[] content, String provinceFilter) {
 		if (provinceFilter != null && !Text.isBlank(provinceFilter) && !Text.strip(provinceFilter).matches("\\d{2}")) {
@@ -264,16 +265,22 @@ public class RegionImporter implements DisposableBean {
 	 * a text (or what a gzip file expands to) beyond {@link #MAX_EXPANDED_CHARS} is refused as it is read, so a gzip
 	 * bomb never fills the memory. The text is then read as CSV records ({@link CsvAccess}: RFC 4180, a quoted field
 	 * may hold a line break), each with the line it starts on.
+	 * A file (or a gzip file's content) that is no text but a PDF, an Office file, an image or an archive is refused by
+	 * what it is ({@link FileKind}), before it is read as text.
 	 * @throws InvalidValueException on {@code file}: rule required, empty, zip-size, control-character, encoding,
-	 * truncated (a gzip file cut short), format (neither text nor gzip, or a quote left open)
+	 * truncated (a gzip file cut short), format (neither text nor gzip, or a quote left open), wrong-kind ("这是Word文档
+	 * （.docx），不是CSV文本文件"), encrypted (an encrypted Office file)
 	 */
 	static List<CsvAccess.Row> decode(byte[] content) {
 		if (content == null || content.length == 0) {
 			throw new InvalidValueException("file", "required", "请选择要导入的文件");
 		}
+		if (!isGzip(content)) {
+			FileKind.requireText(content, "file", CSV, UPLOAD_CSV);
+		}
 		StringBuilder text = new StringBuilder();
 		try (InputStream raw = new BufferedInputStream(new ByteArrayInputStream(content));
-				InputStream in = isGzip(content) ? new GZIPInputStream(raw) : raw) {
+				InputStream in = isGzip(content) ? unpacked(new GZIPInputStream(raw)) : raw) {
 			var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
 			var reader = new BufferedReader(new InputStreamReader(in, decoder));
 			long lines = 0;
@@ -311,6 +318,30 @@ public class RegionImporter implements DisposableBean {
 		}
 		return rows;
 	}
+
+	/** What the import takes, as its refusals name it. */
+	private static final String CSV = "CSV文本文件";
+
+	private static final String UPLOAD_CSV = "请上传UTF-8编码的CSV文件（可用gzip压缩为.csv.gz）";
+
+	/**
+	 * A gzip file's content, refused by what it is when its first bytes are no text but a PDF, an Office file, an image
+	 * or an archive ({@link FileKind#ofHead}: a gzip holding a PDF is no CSV).
+	 */
+	private static InputStream unpacked(InputStream gzip) throws IOException {
+		BufferedInputStream in = new BufferedInputStream(gzip, 64 * 1024);
+		in.mark(HEAD_BYTES);
+		byte[] head = in.readNBytes(HEAD_BYTES);
+		in.reset();
+		String what = FileKind.ofHead(head);
+		if (what != null) {
+			throw FileKind.wrongKind("file", "gzip压缩的" + what, CSV, UPLOAD_CSV);
+		}
+		return in;
+	}
+
+	/** The bytes a kind is told from at the start of a stream. */
+	private static final int HEAD_BYTES = 1024;
 
 	private static boolean isGzip(byte[] content) {
 		return content.length > 2 && (content[0] & 0xff) == 0x1f && (content[1] & 0xff) == 0x8b;

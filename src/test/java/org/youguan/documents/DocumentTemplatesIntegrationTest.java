@@ -171,7 +171,7 @@ class DocumentTemplatesIntegrationTest {
 		MockHttpSession admin = SignIn.session(mvc, "sys.admin");
 		upload(admin, "回执.docx", "%PDF-1.7 not a word file".getBytes(StandardCharsets.US_ASCII))
 			.andExpect(status().isBadRequest())
-			.andExpect(content().string(containsString("模板文件“回执.docx”不是Word文档（.docx）")))
+			.andExpect(content().string(containsString("模板文件“回执.docx”是PDF文件，不是Word文档（.docx）")))
 			// the template's page again, not the error page: the error beside the file field, the note as typed
 			.andExpect(content().string(containsString("id=\"template-upload\"")))
 			.andExpect(content().string(containsString("data-field=\"file\"")))
@@ -180,9 +180,9 @@ class DocumentTemplatesIntegrationTest {
 		upload(admin, "回执.docx", broken).andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("已损坏")));
 		upload(admin, "回执.doc", ole2()).andExpect(status().isBadRequest())
-			.andExpect(content().string(containsString("旧版Word（.doc）")));
+			.andExpect(content().string(containsString("是Word 97-2003文档（.doc），不是Word文档（.docx）")));
 		upload(admin, "回执.docx", encrypted(TemplateFiles.docx("${number}"))).andExpect(status().isBadRequest())
-			.andExpect(content().string(containsString("已加密")));
+			.andExpect(content().string(containsString("加密的Office文件")));
 		byte[] docm = TemplateFiles.withContentType(TemplateFiles.docx("${number}"),
 				"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
 				"application/vnd.ms-word.document.macroEnabled.main+xml");

@@ -14,6 +14,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.openxml4j.util.ZipArchiveFakeEntry;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -285,15 +286,21 @@ class SheetRowsTest {
 	}
 
 	/**
-	 * A file that is no .xlsx is told what it is: an Excel 97-2003 workbook, a CSV renamed, a Strict Open XML
+	 * A file that is no .xlsx is told what it is: an Excel 97-2003 workbook (a bare OLE2 file is none), a CSV renamed, a Strict Open XML
 	 * workbook — each with the way to save it as .xlsx — and one that inflates beyond what is read says so, not broken.
 	 */
 	@Test
 	void aFileOfAnotherKindIsToldWhatItIs() throws Exception {
+		try (HSSFWorkbook xls = new HSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			xls.createSheet("企业").createRow(0).createCell(0).setCellValue("名称");
+			xls.write(out);
+			assertRefused(out.toByteArray(), "old-format", "Excel 97-2003工作簿（.xls）", "另存为");
+		}
+		// a bare compound file (only the OLE2 header) is no workbook: not called one
 		byte[] ole2 = new byte[512];
 		System.arraycopy(new byte[] { (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A,
 				(byte) 0xE1 }, 0, ole2, 0, 8);
-		assertRefused(ole2, "old-format", "Excel 97-2003工作簿（.xls）", "另存为");
+		assertRefused(ole2, "wrong-kind", "这是OLE2复合文档", "不是Excel工作簿（.xlsx）");
 		assertRefused("企业名称,信用代码\n甲,91320506MA1XB2QK3D\n".getBytes(StandardCharsets.UTF_8), "text", "CSV文件", "另存为");
 		ByteArrayOutputStream strict = new ByteArrayOutputStream();
 		try (ZipOutputStream zip = new ZipOutputStream(strict)) {

@@ -45,6 +45,7 @@ import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.FieldError;
+import org.youguan.kernel.FileKind;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Masking;
 import org.youguan.registry.EnterpriseView;
@@ -378,7 +379,12 @@ public class ParcelIngest implements ParcelUploads {
 		return new InvalidValueException("body", "read", "请求体读取失败（" + why + "），" + then);
 	}
 
-	/** The body, un-gzipped when it starts with the gzip magic bytes (1f 8b). */
+	/**
+	 * The body, un-gzipped when it starts with the gzip magic bytes (1f 8b); refused by what it is when it (or what the
+	 * gzip holds) starts as another kind of file than text ({@link FileKind#ofHead}: a PDF, an Office file, an image,
+	 * an archive), field {@code body}, rule {@code wrong-kind} — its lines would otherwise all be rejected as broken
+	 * records, or its header line taken for a CSV header.
+	 */
 	static InputStream decoded(InputStream body) throws IOException {
 		BufferedInputStream in = new BufferedInputStream(body, 64 * 1024);
 		in.mark(2);
@@ -386,12 +392,28 @@ public class ParcelIngest implements ParcelUploads {
 		int b2 = in.read();
 		in.reset();
 		if (b1 == 0x1f && b2 == 0x8b) {
+			BufferedInputStream unpacked;
 			try {
-				return new BufferedInputStream(new GZIPInputStream(in, 64 * 1024), 64 * 1024);
+				unpacked = new BufferedInputStream(new GZIPInputStream(in, 64 * 1024), 64 * 1024);
 			}
 			catch (IOException ex) {
 				throw new InvalidValueException("body", "gzip", "请求体以gzip标识开头，但不是有效的gzip数据");
 			}
+			return requireText(unpacked, "gzip压缩的");
+		}
+		return requireText(in, "");
+	}
+
+	/** The bytes a body's kind is told from. */
+	private static final int HEAD_BYTES = 1024;
+
+	private static InputStream requireText(BufferedInputStream in, String packed) throws IOException {
+		in.mark(HEAD_BYTES);
+		byte[] head = in.readNBytes(HEAD_BYTES);
+		in.reset();
+		String what = FileKind.ofHead(head);
+		if (what != null) {
+			throw FileKind.wrongKind("body", packed + what, "寄递记录的CSV或NDJSON文本", "请按接口说明上报逐行的寄递记录（可用gzip压缩）");
 		}
 		return in;
 	}

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.youguan.documents.OfficeFiles;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.org.CurrentUser;
 
@@ -41,8 +42,10 @@ class WorkPlanApiController {
 	 * first among the warnings). One handler for both types: a request without a body or type reaches it, not an
 	 * ambiguity.
 	 * @param body the text or the .docx file (at most 5 MB)
-	 * @throws InvalidValueException field {@code body}: empty, not UTF-8 text, no Word file although declared one,
-	 * over 5 MB (413), an unreadable Word file
+	 * @throws InvalidValueException field {@code body}: empty, another kind of file whatever the declared type (a PDF,
+	 * an image, an .xlsx, an old .doc, an encrypted Office file: rule {@code wrong-kind} or {@code encrypted} naming it,
+	 * {@link OfficeFiles#requireNoOtherKind}), not UTF-8 text, no Word file although declared one, over 5 MB (413), an
+	 * unreadable Word file
 	 */
 	@PostMapping(path = "/import", consumes = { MediaType.TEXT_PLAIN_VALUE, DOCX })
 	@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN','BUREAU_LEADER','STAFF')")
@@ -58,6 +61,8 @@ class WorkPlanApiController {
 			throw new InvalidValueException("body", "required",
 					word ? "请求体为空：请提交通知的Word文件（.docx）" : "请求体为空：请以text/plain（UTF-8）提交通知全文");
 		}
+		// a PDF, an image, a sheet, an old .doc — also one sent as text/plain — is named as what it is, never previewed as text
+		OfficeFiles.requireNoOtherKind(body, "body", word ? "Word文件（.docx）" : "文本文件（.txt）或Word文件（.docx）");
 		if (word) {
 			if (body.length < 4 || body[0] != 'P' || body[1] != 'K') {
 				throw new InvalidValueException("body", "docx", "请求体不是Word文件（.docx）");
