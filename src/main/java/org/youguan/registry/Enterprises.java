@@ -259,6 +259,37 @@ public class Enterprises {
 			.inRegion(after.regionCode()));
 	}
 
+	/**
+	 * The enterprises a staff form offers to name (a select or a typed credit code's suggestions): those in the
+	 * caller's scope that are not cancelled (注销), by name — what {@link #owner} and the ledgers accept.
+	 */
+	public List<EnterpriseView> choosable(DataScope scope) {
+		return list(scope, Filter.NONE, PageQuery.of(null, 0, null, "legal_name", "asc").unpaged()).items()
+			.stream()
+			.filter(e -> e.status() != EnterpriseStatus.CANCELLED)
+			.toList();
+	}
+
+	/**
+	 * The enterprise a new record is registered to, chosen on a form by its id (a facility's owner): one of the caller's
+	 * region and not cancelled.
+	 * @param field the form's field, named in the error
+	 * @throws InvalidValueException on {@code field}: required (none chosen), exists (no enterprise of that id in the
+	 *         caller's region — one outside it is not revealed), cancelled (注销)
+	 */
+	Enterprise owner(DataScope scope, Long id, String field) {
+		if (id == null) {
+			throw new InvalidValueException(field, "required", "请选择所属企业");
+		}
+		Enterprise e = enterprises.findById(id)
+			.filter(found -> scope.containsRegion(found.regionCode()))
+			.orElseThrow(() -> new InvalidValueException(field, "exists", "所属企业（编号" + id + "）不在您的辖区内或不存在"));
+		if (e.status() == EnterpriseStatus.CANCELLED) {
+			throw new InvalidValueException(field, "cancelled", "所属企业" + e.legalName() + "已注销，不能再登记其设施");
+		}
+		return e;
+	}
+
 	Enterprise load(DataScope scope, long id) {
 		Enterprise e = enterprises.findById(id).orElseThrow(() -> DomainException.notFound("企业", id));
 		scope.requireRegion(e.regionCode(), "企业", id);

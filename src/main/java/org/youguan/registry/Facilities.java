@@ -144,9 +144,15 @@ public class Facilities {
 			.collect(Collectors.toMap(FacilityView::id, Function.identity()));
 	}
 
+	/**
+	 * Registers a facility of an enterprise of the caller's region.
+	 * @return the new facility's id
+	 * @throws org.youguan.kernel.InvalidValueException on {@code enterpriseId} (required, exists: none of that id in the
+	 *         caller's region, cancelled) or the kind's fields
+	 */
 	@Transactional
 	public long register(DataScope scope, FacilityData data, boolean demo) {
-		Enterprise owner = enterprises.load(scope, data.enterpriseId());
+		Enterprise owner = enterprises.owner(scope, data.enterpriseId(), "enterpriseId");
 		FacilityData clean = validate(scope, data, null);
 		Facility f = facilities.save(Facility.register(clean, owner.creditCode(), demo, clock.instant()));
 		audit.record(AuditEntry.of("facility.register", "Facility", f.id(), "登记" + f.kind().label() + "“" + f.name() + "”")
@@ -199,9 +205,12 @@ public class Facilities {
 		return f;
 	}
 
-	/** Checks facility data as {@link #register} would, without saving: the owner in scope and the kind's rules. */
+	/**
+	 * Checks facility data as {@link #register} would, without saving: the owner in scope and not cancelled
+	 * ({@link Enterprises#owner}, on {@code enterpriseId}) and the kind's rules.
+	 */
 	public FacilityData check(DataScope scope, FacilityData data) {
-		enterprises.load(scope, data.enterpriseId());
+		enterprises.owner(scope, data.enterpriseId(), "enterpriseId");
 		return validate(scope, data, null);
 	}
 

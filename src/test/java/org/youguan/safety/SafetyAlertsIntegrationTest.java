@@ -349,6 +349,13 @@ class SafetyAlertsIntegrationTest {
 		mvc.perform(get("/inspections/key-targets").session(SignIn.session(mvc, "ks.admin")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(Matchers.not(Matchers.containsString("keyTarget=" + target))));
+		List<List<String>> exported = ExportedRows.of(mvc, staff, "/inspections/key-targets/export.xlsx", "q", creditCode);
+		assertThat(exported.get(0)).containsExactly("列入日期", "企业", "统一社会信用代码", "区域", "来源", "情况", "列入说明", "列入人",
+				"状态", "检查日期");
+		assertThat(exported).anySatisfy(row -> assertThat(row).contains(creditCode, "待检查")
+			.anyMatch(c -> c.contains("网点实名率偏低，列入专项检查")));
+		assertThat(ExportedRows.of(mvc, SignIn.session(mvc, "ks.admin"), "/inspections/key-targets/export.xlsx", "q",
+				creditCode)).as("another region's export holds none of them").hasSize(1);
 		mvc.perform(get("/inspections/records/new").param("keyTarget", Long.toString(target)).session(staff))
 			.andExpect(status().isOk())
 			.andExpect(content().string(Matchers.containsString("value=\"" + creditCode + "\"")));

@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.youguan.ExportedRows;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
 import org.youguan.org.UserDirectory;
@@ -64,6 +65,42 @@ class EnterpriseStatisticsAccessIntegrationTest {
 			.param("id", othersReport)
 			.query(String.class)
 			.single();
+	}
+
+	/**
+	 * 我的报表 exports as .xlsx with the page's columns: every one of the enterprise's own reports and no other
+	 * enterprise's, for two enterprises; the form and status filters and the sort hold in the export.
+	 */
+	@Test
+	void myReportsExportTheEnterprisesOwnReportsWithThePagesFiltersAndOrder() throws Exception {
+		for (String user : List.of("sf.wz", "yz.sz")) {
+			String code = directory.principal(user).orElseThrow().enterpriseCreditCode();
+			MockHttpSession session = SignIn.session(mvc, user);
+			List<List<String>> rows = ExportedRows.of(mvc, session, "/enterprise/statistics/export.xlsx");
+			assertThat(rows.get(0)).containsExactly("报表", "报告期", "版本", "状态", "迟报", "截止日期", "报送时间");
+			assertThat(rows).as(user).hasSize(1 + count("credit_code = :code", code));
+		}
+		MockHttpSession sf = SignIn.session(mvc, "sf.wz");
+		var form = jdbc.sql("SELECT r.form_id, f.name, r.status FROM stat_report r JOIN stat_form f ON f.id = r.form_id "
+				+ "WHERE r.credit_code = :code ORDER BY r.id LIMIT 1")
+			.param("code", ownCreditCode)
+			.query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3)))
+			.single();
+		List<List<String>> one = ExportedRows.of(mvc, sf, "/enterprise/statistics/export.xlsx", "form", form.get(0),
+				"status", form.get(2), "sort", "period", "dir", "asc");
+		assertThat(one).hasSize(1 + count("credit_code = :code AND status = '" + form.get(2) + "' AND form_id = "
+				+ form.get(0), ownCreditCode));
+		assertThat(ExportedRows.column(one, 0)).containsOnly(form.get(1));
+		assertThat(ExportedRows.column(one, 3)).containsOnly(ReportStatus.valueOf(form.get(2)).label());
+		assertThat(ExportedRows.column(one, 1)).isSorted();
+		mvc.perform(get("/enterprise/statistics?form={form}", form.get(0)).session(sf))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("/enterprise/statistics/export.xlsx?form=" + form.get(0))))
+			.andExpect(content().string(containsString("sort=submitted_at")));
+	}
+
+	private int count(String where, String code) {
+		return jdbc.sql("SELECT count(*) FROM stat_report WHERE " + where).param("code", code).query(Integer.class).single();
 	}
 
 	@Test

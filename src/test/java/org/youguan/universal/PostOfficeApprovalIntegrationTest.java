@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.youguan.ExportedRows;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.SignIn;
@@ -262,6 +263,38 @@ class PostOfficeApprovalIntegrationTest {
 			.andExpect(content().contentTypeCompatibleWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
 	}
 
+	/**
+	 * The portal's opening days are a finished list: searched, filtered to 低于标准, sorted, paged and exported with the
+	 * page's columns — the postal enterprise's own post offices only; another enterprise may not open the export.
+	 */
+	@Test
+	void thePortalsOpeningDaysAreSearchedSortedPagedAndExportedOwnOnly() throws Exception {
+		long office = newPostOffice("320506");
+		mvc.perform(put("/api/v1/universal/post-offices/" + office + "/hours").header("Authorization", POSTAL)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"areaType\":\"TOWNSHIP\",\"daysPerWeek\":3,\"openingHours\":\"周一至周三\"}"))
+			.andExpect(status().isOk());
+		String name = jdbc.sql("SELECT name FROM facility WHERE id = :id").param("id", office).query(String.class).single();
+		MockHttpSession enterprise = SignIn.session(mvc, "yz.sz");
+		Document page = Jsoup.parse(mvc.perform(get("/enterprise/post-offices?q={q}&below=true", name)
+			.session(enterprise)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		assertThat(page.select("#hours tbody tr")).hasSize(1);
+		assertThat(page.select("#hours thead a.table-sort")).hasSize(2);
+		assertThat(page.select("#export").attr("href")).startsWith("/enterprise/post-offices/export.xlsx?q=").contains("below=true");
+
+		List<List<String>> one = ExportedRows.of(mvc, enterprise, "/enterprise/post-offices/export.xlsx", "q", name);
+		assertThat(one.get(0)).containsExactly("营业场所", "所在地类型", "每周营业天数", "标准（天/周）", "低于标准", "营业时间");
+		assertThat(one.get(1)).containsExactly(name, "乡镇人民政府所在地", "3", "5", "是", "周一至周三");
+		String own = jdbc.sql("SELECT credit_code FROM enterprise WHERE id = (SELECT enterprise_id FROM facility WHERE id = :id)")
+			.param("id", office).query(String.class).single();
+		List<List<String>> all = ExportedRows.of(mvc, enterprise, "/enterprise/post-offices/export.xlsx", "sort", "days",
+				"dir", "desc");
+		assertThat(all).hasSize(1 + jdbc.sql("SELECT count(*) FROM post_office_hours WHERE enterprise_credit_code = :own")
+			.param("own", own).query(Integer.class).single());
+		assertThat(ExportedRows.column(all, 2).stream().map(Integer::valueOf).toList()).isSortedAccordingTo((a, b) -> b - a);
+		mvc.perform(get("/enterprise/post-offices/export.xlsx").session(SignIn.session(mvc, "sf.wz")))
+			.andExpect(status().isForbidden());
+	}
+
 	@Test
 	void suspensionsReportedByTheEnterpriseAreListedForTheBureau() throws Exception {
 		long office = newPostOffice("320506");
@@ -278,6 +311,28 @@ class PostOfficeApprovalIntegrationTest {
 		mvc.perform(get("/universal/post-office-suspensions").session(session))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("内部装修临时停业")));
+		String name = jdbc.sql("SELECT name FROM facility WHERE id = :id").param("id", office).query(String.class).single();
+		List<List<String>> rows = ExportedRows.of(mvc, session, "/universal/post-office-suspensions/export.xlsx", "q", name);
+		assertThat(rows.get(0)).containsExactly("营业场所", "开始", "结束", "原因", "报告人");
+		assertThat(rows.get(1).subList(0, 4)).containsExactly(name, "2026-05-01", "2026-05-03", "内部装修临时停业");
+		assertThat(ExportedRows.of(mvc, SignIn.session(mvc, "xc.staff"), "/universal/post-office-suspensions/export.xlsx",
+				"q", name)).as("another county's export holds none of them").hasSize(1);
+	}
+
+	/** The bureau's approvals queue exports with the page's columns, search and filters, the caller's region only. */
+	@Test
+	void theApprovalsQueueExportsTheRegionsApprovalsAsTheListShowsThem() throws Exception {
+		long office = newPostOffice("320506");
+		long id = apply(POSTAL, office, "CLOSURE", "导出测试业务调整", null);
+		String name = jdbc.sql("SELECT name FROM facility WHERE id = :id").param("id", office).query(String.class).single();
+		List<List<String>> rows = ExportedRows.of(mvc, SignIn.session(mvc, "wz.staff"),
+				"/universal/post-office-approvals/export.xlsx", "q", name, "open", "true");
+		assertThat(rows.get(0)).containsExactly("营业场所", "理由", "事项", "状态", "决定文号", "收到日期", "期限", "剩余工作日", "逾期");
+		assertThat(rows).hasSize(2);
+		assertThat(rows.get(1).subList(0, 3)).containsExactly(name, "导出测试业务调整", "撤销");
+		assertThat(ExportedRows.of(mvc, SignIn.session(mvc, "xc.staff"), "/universal/post-office-approvals/export.xlsx", "q",
+				name)).as("another county's export holds none of them").hasSize(1);
+		refuse(id);
 	}
 
 	@Test

@@ -1,10 +1,16 @@
 package org.youguan.inspections.internal;
 
+import java.util.List;
+
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.youguan.documents.Column;
+import org.youguan.documents.Downloads;
+import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
@@ -20,10 +26,24 @@ import org.youguan.org.CurrentUser;
 @PreAuthorize(InspectionApiController.READERS)
 class KeyTargetsController {
 
+	/** The page's columns: the enterprise with its code and region, the source and its summary, state as shown. */
+	static final List<Column<KeyTargets.KeyTarget>> COLUMNS = List.of(
+			Column.of("列入日期", KeyTargets.KeyTarget::listedOn, 12),
+			Column.of("企业", k -> k.enterpriseName() == null ? k.enterpriseCreditCode() : k.enterpriseName(), 30),
+			Column.of("统一社会信用代码", KeyTargets.KeyTarget::enterpriseCreditCode, 22),
+			Column.of("区域", k -> k.regionName() == null ? k.regionCode() : k.regionName(), 14),
+			Column.of("来源", KeyTargets.KeyTarget::sourceDetail, 30), Column.of("情况", KeyTargets.KeyTarget::summary, 40),
+			Column.of("列入说明", KeyTargets.KeyTarget::reason, 30), Column.of("列入人", KeyTargets.KeyTarget::listedBy, 14),
+			Column.of("状态", k -> k.recordId() == null ? "待检查" : "已检查", 8),
+			Column.of("检查日期", KeyTargets.KeyTarget::inspectedOn, 12));
+
 	private final KeyTargets targets;
 
-	KeyTargetsController(KeyTargets targets) {
+	private final Spreadsheets spreadsheets;
+
+	KeyTargetsController(KeyTargets targets, Spreadsheets spreadsheets) {
 		this.targets = targets;
+		this.spreadsheets = spreadsheets;
 	}
 
 	@GetMapping("/inspections/key-targets")
@@ -33,5 +53,12 @@ class KeyTargetsController {
 		model.addAttribute("query", query);
 		model.addAttribute("canAct", me.writer());
 		return "inspections/key-targets";
+	}
+
+	/** The key targets as .xlsx: the list's search and order, the caller's region only, free text masked as listed. */
+	@GetMapping("/inspections/key-targets/export.xlsx")
+	ResponseEntity<byte[]> export(DataScope scope, ListRequest request) {
+		return Downloads.xlsx("重点检查对象.xlsx", spreadsheets.write("重点检查对象", COLUMNS,
+				targets.list(scope, request.toExport()).items()));
 	}
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -40,16 +41,39 @@ class ParcelBatchesController {
 			Column.of("被拒原因", ParcelBatches.RejectedLine::message, 50),
 			Column.of("原始内容（证件号码已删除或遮盖）", ParcelBatches.RejectedLine::content, 80));
 
+	/** The messages of a batch's status, as the lists label it. */
+	private static final String STATUS = "safety.batches.status.";
+
+	/** The enterprise's batches as its list shows them: the page's columns, the status as the page labels it. */
+	private final List<Column<ParcelBatches.Batch>> batchColumns;
+
+	/** The region's batches as the staff list shows them, the enterprise's credit code in a column of its own. */
+	private final List<Column<ParcelBatches.RegionBatch>> regionColumns;
+
 	private final ParcelBatches batches;
 
 	private final Enterprises enterprises;
 
 	private final Spreadsheets spreadsheets;
 
-	ParcelBatchesController(ParcelBatches batches, Enterprises enterprises, Spreadsheets spreadsheets) {
+	ParcelBatchesController(ParcelBatches batches, Enterprises enterprises, Spreadsheets spreadsheets,
+			MessageSource messages) {
 		this.batches = batches;
 		this.enterprises = enterprises;
 		this.spreadsheets = spreadsheets;
+		this.batchColumns = List.of(Column.of("接收时间", ParcelBatches.Batch::startedAt, 20),
+				Column.of("批次号", ParcelBatches.Batch::batchId, 40),
+				Column.label("状态", messages, STATUS, ParcelBatches.Batch::status),
+				Column.of("格式", ParcelBatches.Batch::format, 10), Column.of("接收条数", ParcelBatches.Batch::accepted, 10),
+				Column.of("被拒条数", ParcelBatches.Batch::rejected, 10));
+		this.regionColumns = List.of(Column.of("企业", ParcelBatches.RegionBatch::enterpriseName, 30),
+				Column.of("统一社会信用代码", ParcelBatches.RegionBatch::creditCode, 22),
+				Column.of("接收时间", ParcelBatches.RegionBatch::startedAt, 20),
+				Column.of("批次号", ParcelBatches.RegionBatch::batchId, 40),
+				Column.label("状态", messages, STATUS, ParcelBatches.RegionBatch::status),
+				Column.of("接收条数", ParcelBatches.RegionBatch::accepted, 10),
+				Column.of("被拒条数", ParcelBatches.RegionBatch::rejected, 10),
+				Column.of("被拒占比（%）", ParcelBatches.RegionBatch::rejectedShare, 12));
 	}
 
 	@GetMapping("/enterprise/safety/batches")
@@ -59,6 +83,14 @@ class ParcelBatchesController {
 		model.addAttribute("result", batches.batches(enterprise(me).id(), query));
 		model.addAttribute("query", query);
 		return "safety/batches";
+	}
+
+	/** The enterprise's batches as .xlsx: the list's search and order, every row up to the export limit. */
+	@GetMapping("/enterprise/safety/batches/export.xlsx")
+	@PreAuthorize(SafetyAccess.ENTERPRISE)
+	ResponseEntity<byte[]> ownBatchesExport(@AuthenticationPrincipal CurrentUser me, ListRequest request) {
+		var rows = batches.batches(enterprise(me).id(), request.toExport()).items();
+		return Downloads.xlsx("寄递记录上报批次.xlsx", spreadsheets.write("上报批次", batchColumns, rows));
 	}
 
 	@GetMapping("/enterprise/safety/batches/lines")
@@ -86,17 +118,28 @@ class ParcelBatchesController {
 	@PreAuthorize(SafetyAccess.READERS)
 	String region(DataScope scope, ListRequest request, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, Model model) {
-		Validation v = new Validation();
-		LocalDate f = v.date("from", "开始日期（from）", from);
-		LocalDate t = v.date("to", "结束日期（to）", to);
-		v.require("to", f == null || t == null || !t.isBefore(f), "order", "结束日期（to）不能早于开始日期（from）");
-		v.throwIfInvalid();
+		LocalDate[] period = period(from, to);
+		LocalDate f = period[0];
+		LocalDate t = period[1];
 		PageQuery query = request.toPage();
 		model.addAttribute("result", batches.regionBatches(scope, f, t, query));
 		model.addAttribute("query", query);
 		model.addAttribute("from", f);
 		model.addAttribute("to", t);
 		return "safety/region-batches";
+	}
+
+	/**
+	 * The region's batches as .xlsx: the list's dates, search and order, the enterprises of the caller's region only.
+	 * @throws org.youguan.kernel.InvalidValueException (400) on a date that is none or an end before the start
+	 */
+	@GetMapping("/safety/parcel-batches/export.xlsx")
+	@PreAuthorize(SafetyAccess.READERS)
+	ResponseEntity<byte[]> regionBatchesExport(DataScope scope, ListRequest request,
+			@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+		LocalDate[] period = period(from, to);
+		var rows = batches.regionBatches(scope, period[0], period[1], request.toExport()).items();
+		return Downloads.xlsx("寄递记录上报批次.xlsx", spreadsheets.write("上报批次", regionColumns, rows));
 	}
 
 	@GetMapping("/safety/parcel-batches/lines")
@@ -115,6 +158,16 @@ class ParcelBatchesController {
 			ListRequest request) {
 		ParcelBatches.RegionBatch batch = batches.regionBatch(scope, enterprise, batchId);
 		return export(enterprise, batch.batchId(), field, request);
+	}
+
+	/** The staff list's days received, from and to, either null; refused (400) naming the field when not a date. */
+	private static LocalDate[] period(String from, String to) {
+		Validation v = new Validation();
+		LocalDate f = v.date("from", "开始日期（from）", from);
+		LocalDate t = v.date("to", "结束日期（to）", to);
+		v.require("to", f == null || t == null || !t.isBefore(f), "order", "结束日期（to）不能早于开始日期（from）");
+		v.throwIfInvalid();
+		return new LocalDate[] { f, t };
 	}
 
 	/** The rejected lines page of one batch; {@code base} is the batches list it belongs to. */

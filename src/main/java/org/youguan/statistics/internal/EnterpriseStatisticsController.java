@@ -18,18 +18,23 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FormSteps;
+import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageForm;
 import org.youguan.kernel.PageSteps;
+import org.youguan.kernel.WorkState;
 import org.youguan.org.CurrentUser;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.statistics.Completeness;
 import org.youguan.statistics.Period;
 import org.youguan.statistics.ReportForm;
 import org.youguan.statistics.ReportForms;
+import org.youguan.statistics.ReportStatus;
 import org.youguan.statistics.Reports;
 
 /**
@@ -52,16 +57,29 @@ class EnterpriseStatisticsController {
 
 	private final Completeness completeness;
 
+	private final Spreadsheets spreadsheets;
+
 	EnterpriseStatisticsController(EnterpriseReporting reporting, ReportForms forms, Reports reports,
-			Completeness completeness) {
+			Completeness completeness, Spreadsheets spreadsheets) {
+		this.spreadsheets = spreadsheets;
 		this.reporting = reporting;
 		this.forms = forms;
 		this.reports = reports;
 		this.completeness = completeness;
 	}
 
+	/**
+	 * The enterprise's export of its reports: what 我的报表 shows of a report — no enterprise, region or credit code,
+	 * which are its own.
+	 */
+	static final List<Column<ReportView>> COLUMNS = List.of(Column.of("报表", ReportView::formName, 24),
+			Column.of("报告期", ReportView::period, 10), Column.of("版本", ReportView::revision, 6),
+			Column.of("状态", r -> r.status().label(), 8), Column.of("迟报", r -> r.late() ? "是" : "否", 6),
+			Column.of("截止日期", ReportView::dueOn, 12), Column.of("报送时间", ReportView::submittedAt, 20));
+
 	@GetMapping("/enterprise/statistics")
-	String home(@AuthenticationPrincipal CurrentUser me, DataScope scope, @RequestParam(required = false) Integer page,
+	String home(@AuthenticationPrincipal CurrentUser me, DataScope scope, ListRequest request,
+			@RequestParam(name = "form", required = false) Long formId, @RequestParam(required = false) ReportStatus status,
 			Model model) {
 		EnterpriseView enterprise = reporting.enterprise(me);
 		List<Due> due = new ArrayList<>();
@@ -76,8 +94,34 @@ class EnterpriseStatisticsController {
 		}
 		model.addAttribute("due", due);
 		model.addAttribute("reminders", completeness.reminders(enterprise.id()));
-		model.addAttribute("result", reports.list(scope, Reports.Filter.NONE, PageQuery.of(null, page, null, "period", "desc")));
+		PageQuery query = ordered(request).toPage();
+		model.addAttribute("result", reports.list(scope, mine(formId, status), query));
+		model.addAttribute("query", query);
+		model.addAttribute("forms", forms.formsFor(enterprise));
+		model.addAttribute("statuses", ReportStatus.values());
 		return "statistics/enterprise-home";
+	}
+
+	/**
+	 * 我的报表 as .xlsx: the list's form and status filters and its order, every row up to the export limit; the
+	 * signed-in enterprise's own reports only (the scope).
+	 */
+	@GetMapping("/enterprise/statistics/export.xlsx")
+	ResponseEntity<byte[]> export(DataScope scope, ListRequest request, @RequestParam(required = false) Long form,
+			@RequestParam(required = false) ReportStatus status) {
+		var rows = reports.list(scope, mine(form, status), ordered(request).toExport()).items();
+		return Downloads.xlsx("我的统计报表.xlsx", spreadsheets.write("我的报表", COLUMNS, rows));
+	}
+
+	/** The list's filter: one form, one status, all states. */
+	private static Reports.Filter mine(Long form, ReportStatus status) {
+		return new Reports.Filter(form, null, status, null, WorkState.ALL);
+	}
+
+	/** The request, newest period first when the user chose no order; the search is not offered (its own reports). */
+	private static ListRequest ordered(ListRequest request) {
+		return request.sort() == null ? new ListRequest(null, request.page(), request.size(), "period", "desc")
+				: new ListRequest(null, request.page(), request.size(), request.sort(), request.dir());
 	}
 
 	/** Opens (or creates) the report of a form and period and shows it. */

@@ -2,9 +2,11 @@ package org.youguan.universal.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -15,7 +17,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.audit.AuditTrail;
+import org.youguan.documents.Downloads;
+import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.FormSteps;
+import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageForm;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageSteps;
@@ -24,6 +29,7 @@ import org.youguan.registry.Facilities;
 import org.youguan.universal.ApprovalKind;
 import org.youguan.universal.PostOfficeApprovals;
 import org.youguan.universal.PostOfficeArea;
+import org.youguan.universal.PostOfficeView;
 import org.youguan.universal.PostOffices;
 
 /**
@@ -37,6 +43,9 @@ class EnterprisePostOfficeController {
 
 	static final String PAGE = "/enterprise/post-offices";
 
+	/** The list as it opens, shown again under a refused form. */
+	private static final ListRequest UNFILTERED = new ListRequest(null, null, null, null, null);
+
 	private final PostOffices postOffices;
 
 	private final PostOfficeApprovals approvals;
@@ -47,8 +56,11 @@ class EnterprisePostOfficeController {
 
 	private final Clock clock;
 
+	private final Spreadsheets spreadsheets;
+
 	EnterprisePostOfficeController(PostOffices postOffices, PostOfficeApprovals approvals,
-			Facilities facilities, AuditTrail audit, Clock clock) {
+			Facilities facilities, AuditTrail audit, Clock clock, Spreadsheets spreadsheets) {
+		this.spreadsheets = spreadsheets;
 		this.postOffices = postOffices;
 		this.approvals = approvals;
 		this.facilities = facilities;
@@ -56,17 +68,36 @@ class EnterprisePostOfficeController {
 		this.clock = clock;
 	}
 
+	/**
+	 * The page: its post offices' opening days as a list (search by name, 低于标准 filter, sorts, pages, export), the
+	 * latest applications and 临时停业, and the forms.
+	 */
 	@GetMapping(PAGE)
-	String page(@AuthenticationPrincipal CurrentUser me, Model model) {
-		PageQuery all = new PageQuery("", 0, 200, null, false);
+	String page(@AuthenticationPrincipal CurrentUser me, ListRequest request,
+			@RequestParam(required = false) Boolean below, Model model) {
+		PageQuery query = request.toPage();
 		model.addAttribute("offices", PostOfficeController.offices(facilities, me.scope()));
-		model.addAttribute("hours", postOffices.list(me.scope(), new PostOffices.Filter(null, false), all).items());
+		model.addAttribute("result", postOffices.list(me.scope(), new PostOffices.Filter(null, Boolean.TRUE.equals(below)),
+				query));
+		model.addAttribute("query", query);
 		model.addAttribute("approvals", approvals.list(me.scope(), null, null, false, new PageQuery("", 0, 50, "received", true)).items());
 		model.addAttribute("suspensions", postOffices.suspensions(me.scope(), null, new PageQuery("", 0, 50, null, false)).items());
 		model.addAttribute("areas", PostOfficeArea.values());
 		model.addAttribute("kinds", ApprovalKind.values());
 		model.addAttribute("today", LocalDate.now(clock));
 		return "universal/enterprise-post-offices";
+	}
+
+	/**
+	 * Its post offices' opening days as .xlsx: the list's search, 低于标准 filter and order, the page's columns, the
+	 * enterprise's own post offices only.
+	 */
+	@GetMapping(PAGE + "/export.xlsx")
+	ResponseEntity<byte[]> export(@AuthenticationPrincipal CurrentUser me, ListRequest request,
+			@RequestParam(required = false) Boolean below) {
+		List<PostOfficeView> rows = postOffices.list(me.scope(), new PostOffices.Filter(null, Boolean.TRUE.equals(below)),
+				request.toExport()).items();
+		return Downloads.xlsx("营业场所营业时间.xlsx", spreadsheets.write("营业场所", PostOfficeFilters.ENTERPRISE_COLUMNS, rows));
 	}
 
 	@GetMapping(PAGE + "/approvals/{id:\\d+}")
@@ -86,7 +117,7 @@ class EnterprisePostOfficeController {
 			HttpServletResponse response) {
 		return FormSteps.run(model, response, redirect, PAGE, "营业时间已保存", () -> postOffices.saveHours(me.scope(),
 				facilityId == null ? 0 : facilityId, new PostOffices.HoursData(areaType, daysPerWeek, openingHours), false),
-				() -> page(me, model));
+				() -> page(me, UNFILTERED, null, model));
 	}
 
 	@PostMapping(PAGE + "/approvals")
@@ -99,7 +130,7 @@ class EnterprisePostOfficeController {
 			long id = approvals.apply(me.scope(), new PostOfficeApprovals.ApplicationData(facilityId, kind, reason,
 					newAddress, null), false);
 			return new PageSteps.Done("申请已提交，邮政管理部门将在20个工作日内作出决定", PAGE + "/approvals/" + id);
-		}, () -> page(me, model));
+		}, () -> page(me, UNFILTERED, null, model));
 	}
 
 	@PostMapping(PAGE + "/suspensions")
@@ -110,6 +141,6 @@ class EnterprisePostOfficeController {
 			HttpServletResponse response) {
 		return FormSteps.run(model, response, redirect, PAGE, "临时停业已报告", () -> postOffices.reportSuspension(
 				me.scope(), new PostOffices.SuspensionData(facilityId, startsOn, endsOn, reason), false),
-				() -> page(me, model));
+				() -> page(me, UNFILTERED, null, model));
 	}
 }

@@ -115,6 +115,15 @@ class PostOfficeController {
 		return "universal/post-office-approvals";
 	}
 
+	/** The approvals queue as .xlsx: the list's search, status, 未办结 filter and order; the caller's region only. */
+	@GetMapping("/universal/post-office-approvals/export.xlsx")
+	ResponseEntity<byte[]> exportApprovals(DataScope scope, ListRequest request,
+			@RequestParam(required = false) String status, @RequestParam(required = false) Boolean open) {
+		var rows = approvals.list(scope, null, PostOfficeApiController.status(status), Boolean.TRUE.equals(open),
+				request.toExport()).items();
+		return Downloads.xlsx("营业场所撤销搬迁审批.xlsx", spreadsheets.write("撤销搬迁审批", PostOfficeFilters.APPROVAL_COLUMNS, rows));
+	}
+
 	@PostMapping("/universal/post-office-approvals")
 	@PreAuthorize(UniversalAccess.WRITERS)
 	String enter(DataScope scope, @RequestParam(required = false) Long facilityId, @RequestParam(required = false) String kind,
@@ -212,6 +221,13 @@ class PostOfficeController {
 		model.addAttribute("result", postOffices.suspensions(scope, null, query));
 		model.addAttribute("query", query);
 		return "universal/post-office-suspensions";
+	}
+
+	/** The reported 临时停业 as .xlsx: the list's search and order, the caller's region only. */
+	@GetMapping("/universal/post-office-suspensions/export.xlsx")
+	ResponseEntity<byte[]> exportSuspensions(DataScope scope, ListRequest request) {
+		var rows = postOffices.suspensions(scope, null, request.toExport()).items();
+		return Downloads.xlsx("营业场所临时停业.xlsx", spreadsheets.write("临时停业", PostOfficeFilters.SUSPENSION_COLUMNS, rows));
 	}
 
 	/** The post offices the caller may choose from (a paper application, the portal's forms). */

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
+import org.youguan.ExportedRows;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.SignIn;
@@ -117,6 +118,28 @@ class ParcelBatchPagesIntegrationTest {
 		mvc.perform(get("/enterprise/safety/batches").param("q", batch).session(other))
 			.andExpect(status().isOk())
 			.andExpect(content().string(not(containsString("<code>" + batch + "</code>"))));
+	}
+
+	@Test
+	void theBatchListsExportWhatTheyShowToTheirOwnEnterpriseAndRegionOnly() throws Exception {
+		List<List<String>> own = ExportedRows.of(mvc, SignIn.session(mvc, "sf.wz"), "/enterprise/safety/batches/export.xlsx",
+				"q", batch);
+		assertThat(own.get(0)).containsExactly("接收时间", "批次号", "状态", "格式", "接收条数", "被拒条数");
+		assertThat(own).hasSize(2);
+		assertThat(own.get(1).subList(1, 6)).containsExactly(batch, "已完成", "NDJSON", "1", "2");
+		assertThat(ExportedRows.of(mvc, SignIn.session(mvc, "yz.sz"), "/enterprise/safety/batches/export.xlsx", "q", batch))
+			.as("another enterprise's export holds only its header").hasSize(1);
+
+		List<List<String>> region = ExportedRows.of(mvc, SignIn.session(mvc, "sz.leader"),
+				"/safety/parcel-batches/export.xlsx", "q", batch);
+		assertThat(region.get(0)).containsExactly("企业", "统一社会信用代码", "接收时间", "批次号", "状态", "接收条数", "被拒条数",
+				"被拒占比（%）");
+		assertThat(ExportedRows.column(region, 3)).containsExactly(batch);
+		assertThat(region.get(1)).contains(shunfeng.legalName(), shunfeng.creditCode(), "66.67");
+		assertThat(ExportedRows.of(mvc, SignIn.session(mvc, "ks.admin"), "/safety/parcel-batches/export.xlsx", "q", batch))
+			.as("a bureau of another region exports none of them").hasSize(1);
+		mvc.perform(get("/safety/parcel-batches/export.xlsx").param("to", "2026-02-30").session(SignIn.session(mvc, "sz.leader")))
+			.andExpect(status().isBadRequest());
 	}
 
 	@Test

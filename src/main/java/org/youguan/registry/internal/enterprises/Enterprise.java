@@ -129,7 +129,8 @@ public class Enterprise {
 		return brandId;
 	}
 
-	EnterpriseStatus status() {
+	/** Its business status: a cancelled (注销) enterprise is no owner of new records. */
+	public EnterpriseStatus status() {
 		return status;
 	}
 

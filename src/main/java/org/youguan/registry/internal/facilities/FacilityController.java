@@ -26,6 +26,8 @@ import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.Validation;
 import org.youguan.region.RegionPicker;
+import org.youguan.registry.EnterpriseView;
+import org.youguan.registry.Enterprises;
 import org.youguan.registry.Facilities;
 import org.youguan.registry.FacilityData;
 import org.youguan.registry.FacilityKind;
@@ -52,7 +54,10 @@ class FacilityController {
 
 	private final Spreadsheets spreadsheets;
 
-	FacilityController(Facilities facilities, AuditTrail audit, Spreadsheets spreadsheets) {
+	private final Enterprises enterprises;
+
+	FacilityController(Facilities facilities, AuditTrail audit, Spreadsheets spreadsheets, Enterprises enterprises) {
+		this.enterprises = enterprises;
 		this.facilities = facilities;
 		this.audit = audit;
 		this.spreadsheets = spreadsheets;
@@ -87,8 +92,9 @@ class FacilityController {
 
 	@GetMapping("/registry/facilities/new")
 	@PreAuthorize(RegistryAccess.WRITERS)
-	String initCreateForm(@RequestParam(defaultValue = "POST_OFFICE") FacilityKind kind, Model model) {
+	String initCreateForm(DataScope scope, @RequestParam(defaultValue = "POST_OFFICE") FacilityKind kind, Model model) {
 		model.addAttribute("kind", kind);
+		model.addAttribute("owners", owners(scope));
 		return "registry/facility-form";
 	}
 
@@ -102,12 +108,12 @@ class FacilityController {
 			@RequestParam(name = RegionPicker.PICK, required = false) String regionPick, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
 		if (regionPick != null) {
-			return form(model, kind, id);
+			return form(model, scope, kind, id);
 		}
 		// refused: the form again in the refusal's 4xx with the values as typed (kernel.FormSteps)
 		return FormSteps.run(model, response, redirect, () -> {
 			if (enterpriseId == null) {
-				throw new InvalidValueException("enterpriseId", "required", "请填写所属企业编号（在企业详情页地址中）");
+				throw new InvalidValueException("enterpriseId", "required", "请选择所属企业");
 			}
 			Validation v = new Validation();
 			LocalDate since = v.date("commissionedOn", "启用日期", commissionedOn, Facilities.EARLIEST_COMMISSIONED,
@@ -117,14 +123,26 @@ class FacilityController {
 					services, since);
 			long saved = id == null ? facilities.register(scope, data, false) : update(scope, id, data);
 			return new PageSteps.Done("已保存", "/registry/facilities/" + saved);
-		}, () -> form(model, kind, id));
+		}, () -> form(model, scope, kind, id));
 	}
 
 	/** The facility form again as posted (a region picked, or a refusal): its kind and the facility it edits. */
-	private static String form(Model model, FacilityKind kind, Long id) {
+	private String form(Model model, DataScope scope, FacilityKind kind, Long id) {
 		model.addAttribute("kind", kind);
 		model.addAttribute("facilityId", id);
+		model.addAttribute("owners", owners(scope));
+		if (id != null) {
+			model.addAttribute("facility", facilities.get(scope, id));
+		}
 		return "registry/facility-form";
+	}
+
+	/**
+	 * The enterprises a new facility may belong to, as the form's select offers them: those of the caller's region not
+	 * cancelled, by name ({@link Facilities#register} refuses any other).
+	 */
+	private List<EnterpriseView> owners(DataScope scope) {
+		return enterprises.choosable(scope);
 	}
 
 	@GetMapping("/registry/facilities/{id}/edit")

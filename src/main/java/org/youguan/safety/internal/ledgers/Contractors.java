@@ -22,6 +22,7 @@ import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.registry.OutletStatus;
 import org.youguan.registry.OutletView;
 import org.youguan.registry.Outlets;
 
@@ -122,11 +123,13 @@ public class Contractors {
 
 	/**
 	 * Records a contract (staff): the contractor's name (≤ 200) and a valid credit code, the entrusting enterprise in the
-	 * caller's region, the period (last day not before the first), at least one outlet, each the enterprise's.
+	 * caller's region, the period (last day not before the first), at least one outlet, each the enterprise's, not
+	 * closed and in the caller's region.
 	 * @return the new contract's id
 	 * @throws AccessRefusedException (403) for an enterprise user
 	 * @throws InvalidValueException naming every failing field: name, creditCode, enterpriseCreditCode, contractFrom,
-	 *         contractTo, outletIds (none, an empty element, or an outlet not the enterprise's)
+	 *         contractTo, outletIds (none, an empty element, an outlet not the enterprise's, closed — rule closed — or
+	 *         outside the caller's region — rule scope)
 	 */
 	@Transactional
 	public long create(DataScope scope, ContractorData data, boolean demo) {
@@ -192,6 +195,11 @@ public class Contractors {
 			Optional<OutletView> o = Optional.ofNullable(found.get(id));
 			v.require("outletIds", o.isPresent() && place.map(p -> p.enterpriseId() == o.get().enterpriseId()).orElse(true),
 					"exists", "网点（编号" + id + "）不是委托企业的网点");
+			if (o.isPresent()) {
+				v.require("outletIds", o.get().status() != OutletStatus.CLOSED, "closed",
+						"网点" + o.get().name() + "（编号" + id + "）已关闭，请选择在营的网点");
+				scope.requireWithin(v, "outletIds", o.get().regionCode(), "网点" + o.get().name() + "（编号" + id + "）");
+			}
 		}
 		v.throwIfInvalid();
 		var p = place.orElseThrow();

@@ -94,13 +94,14 @@ class HazardController {
 
 	@GetMapping({ STAFF + "/new", PORTAL + "/new" })
 	@PreAuthorize(LedgerAccess.WRITERS_OR_ENTERPRISE)
-	String form(@AuthenticationPrincipal CurrentUser me, Model model) {
+	String form(@AuthenticationPrincipal CurrentUser me,
+			@RequestParam(required = false) String enterpriseCreditCode, Model model) {
 		model.addAttribute("levels", HazardLevel.values());
 		model.addAttribute("sources", HazardSource.values());
 		model.addAttribute("base", base(me));
 		model.addAttribute("today", LocalDate.now(clock));
-		// an enterprise chooses among its own outlets and facilities; staff type the ids of the enterprise they name
-		model.addAttribute("places", placement.choices(me.scope()));
+		// an enterprise chooses among its own outlets and facilities; staff among those of the enterprise they name
+		placement.offer(model, me.scope(), enterpriseCreditCode);
 		return "safety/hazard-form";
 	}
 
@@ -119,7 +120,7 @@ class HazardController {
 					Placement.number("facilityId", "设施应从列表中选择（编号为数字）", facilityId), foundOn,
 					foundBy, source, description, level, deadline), false);
 			return new PageSteps.Done("隐患已登记", base + "/" + id);
-		}, () -> form(me, model));
+		}, () -> form(me, enterpriseCreditCode, model));
 	}
 
 	@GetMapping({ STAFF + "/{id:\\d+}", PORTAL + "/{id:\\d+}" })

@@ -77,15 +77,15 @@ class IncidentController {
 	@GetMapping({ STAFF, PORTAL })
 	@PreAuthorize(LedgerAccess.READERS_OR_ENTERPRISE)
 	String list(@AuthenticationPrincipal CurrentUser me, ListRequest request, @RequestParam(required = false) Boolean open,
-			Model model) {
+			@RequestParam(required = false) String enterpriseCreditCode, Model model) {
 		PageQuery query = request.toPage();
 		model.addAttribute("result", incidents.list(me.scope(), Boolean.TRUE.equals(open), query));
 		model.addAttribute("query", query);
 		model.addAttribute("kinds", IncidentKind.values());
 		model.addAttribute("levels", IncidentLevel.values());
 		model.addAttribute("base", me.isStaff() ? STAFF : PORTAL);
-		// an enterprise chooses among its own outlets; staff type the id of an outlet of the enterprise they name
-		model.addAttribute("places", placement.choices(me.scope()));
+		// an enterprise chooses among its own outlets; staff among those of the enterprise they name
+		placement.offer(model, me.scope(), enterpriseCreditCode);
 		return "safety/incidents";
 	}
 
@@ -106,7 +106,7 @@ class IncidentController {
 			Placement.requireBound(binding, Map.of("outletId", "网点编号"));
 			return new PageSteps.Done("事故/突发事件已登记", base + "/" + incidents.record(me.scope(), data, false));
 		},
-				() -> list(me, new ListRequest(null, null, null, null, null), null, model));
+				() -> list(me, new ListRequest(null, null, null, null, null), null, data.enterpriseCreditCode(), model));
 	}
 
 	@GetMapping({ STAFF + "/{id:\\d+}", PORTAL + "/{id:\\d+}" })

@@ -16,6 +16,7 @@ import org.youguan.kernel.Text;
 import org.youguan.registry.EnterpriseStatus;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
+import org.youguan.registry.OutletStatus;
 import org.youguan.registry.OutletView;
 import org.youguan.registry.Outlets;
 import org.youguan.documents.PdfFiles;
@@ -88,10 +89,11 @@ public class LedgerDemoData {
 		records.recordSeizure(DataScope.all(), new RegionRecords.SeizureData(city, today.minusDays(25).toString(),
 				"市邮政管理局、市烟草专卖局、市公安局", "假烟", "51", "条", "19000", "寄递渠道涉烟违法联合执法行动"), true);
 		DataScope all = DataScope.all();
-		List<OutletView> own = outlets.list(DataScope.enterprise(enterpriseCreditCode), Outlets.Filter.NONE,
-				new PageQuery("", 0, 3, null, false)).items();
-		List<OutletView> others = outlets.list(DataScope.region(city), Outlets.Filter.NONE,
-				new PageQuery("", 0, 40, null, false)).items();
+		// a ledger names outlets that still serve (Placement refuses a closed one)
+		List<OutletView> own = serving(outlets.list(DataScope.enterprise(enterpriseCreditCode), Outlets.Filter.NONE,
+				new PageQuery("", 0, 3, null, false)).items());
+		List<OutletView> others = serving(outlets.list(DataScope.region(city), Outlets.Filter.NONE,
+				new PageQuery("", 0, 40, null, false)).items());
 		Long ownOutlet = own.isEmpty() ? null : own.get(0).id();
 		// the demo enterprise: one overdue (found by inspection), one due by the catalogue period, one 自查 closed
 		long overdue = hazards.report(all, new HazardData(enterpriseCreditCode, ownOutlet, null,
@@ -235,12 +237,17 @@ public class LedgerDemoData {
 	}
 
 	private Long ownOutletOf(String creditCode) {
-		return outlets.list(DataScope.enterprise(creditCode), Outlets.Filter.NONE, new PageQuery("", 0, 1, null, false))
-			.items()
+		return serving(outlets.list(DataScope.enterprise(creditCode), Outlets.Filter.NONE,
+				new PageQuery("", 0, 3, null, false)).items())
 			.stream()
 			.map(OutletView::id)
 			.findFirst()
 			.orElse(null);
+	}
+
+	/** The outlets that are not closed. */
+	private static List<OutletView> serving(List<OutletView> outlets) {
+		return outlets.stream().filter(o -> o.status() != OutletStatus.CLOSED).toList();
 	}
 
 	private String outletEnterpriseCode(OutletView o) {

@@ -1,5 +1,6 @@
 package org.youguan.safety.internal.ledgers;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -11,6 +12,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,7 +35,10 @@ class LedgerEditController {
 
 	private final Map<String, LedgerEditor> editors;
 
-	LedgerEditController(List<LedgerEditor> editors) {
+	private final Placement placement;
+
+	LedgerEditController(List<LedgerEditor> editors, Placement placement) {
+		this.placement = placement;
 		this.editors = editors.stream().collect(Collectors.toMap(LedgerEditor::ledger, Function.identity()));
 	}
 
@@ -45,9 +50,12 @@ class LedgerEditController {
 
 	@PostMapping("/safety/{ledger:[a-z]+}/{id:\\d+}/edit")
 	String correct(@AuthenticationPrincipal CurrentUser me, @PathVariable String ledger, @PathVariable long id,
-			@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect,
+			@RequestParam MultiValueMap<String, String> posted, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
 		LedgerEditor editor = editor(ledger);
+		// a field of several values (the outlets covered, chosen in a multiple select) as one, comma-separated
+		Map<String, String> form = new LinkedHashMap<>();
+		posted.forEach((name, values) -> form.put(name, String.join(",", values)));
 		return FormSteps.run(model, response, redirect, () -> new PageSteps.Done(
 				editor.correct(me, id, form).isEmpty() ? "没有修改" : "修改已保存", editor.page(id)),
 				() -> page(me, editor, id, form, model));
@@ -57,6 +65,8 @@ class LedgerEditController {
 		model.addAttribute("title", editor.title());
 		model.addAttribute("fields", editor.fields(me));
 		model.addAttribute("values", values);
+		// a ledger placed on an enterprise: its outlets and facilities offered as on the recording form
+		placement.offer(model, me.scope(), values.get("enterpriseCreditCode"));
 		model.addAttribute("action", "/safety/" + editor.ledger() + "/" + id + "/edit");
 		model.addAttribute("back", editor.page(id));
 		return "safety/edit";

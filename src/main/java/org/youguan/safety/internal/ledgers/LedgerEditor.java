@@ -36,10 +36,20 @@ interface LedgerEditor {
 
 	/**
 	 * A form field.
-	 * @param type an HTML input type, or {@code textarea} or {@code select}
+	 * @param type an HTML input type, or {@code textarea}, {@code select}, {@link #ENTERPRISE}, {@link #PLACE} or
+	 *        {@link #OUTLETS}
 	 * @param label the message key of its label
 	 */
 	record Field(String name, String label, String type, boolean required, int maxLength, List<Option> options) {
+
+		/** The enterprise's credit code, the region's enterprises suggested ({@link Placement#enterprises}). */
+		static final String ENTERPRISE = "enterprise";
+
+		/** The outlet or facility (by the field's name) chosen among the named enterprise's ({@link Placement#choices}). */
+		static final String PLACE = "place";
+
+		/** The outlets covered, several chosen among the named enterprise's ({@link Placement#choices}). */
+		static final String OUTLETS = "outlets";
 
 		static Field of(String name, String label, String type, boolean required, int maxLength) {
 			return new Field(name, label, type, required, maxLength, List.of());

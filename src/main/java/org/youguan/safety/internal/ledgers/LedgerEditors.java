@@ -96,9 +96,9 @@ class LedgerEditors {
 	@Bean
 	LedgerEditor hazardEditor(Hazards hazards) {
 		return new Editor("hazards", "safety.hazard.edit", me -> List.of(
-				Field.of("enterpriseCreditCode", "safety.enterprise.creditCode", "text", true, 18),
-				Field.of("outletId", "safety.outletId", "number", false, 0),
-				Field.of("facilityId", "safety.facilityId", "number", false, 0),
+				Field.of("enterpriseCreditCode", "safety.enterprise.creditCode", Field.ENTERPRISE, true, 18),
+				Field.of("outletId", "safety.outletId", Field.PLACE, false, 0),
+				Field.of("facilityId", "safety.facilityId", Field.PLACE, false, 0),
 				Field.of("foundOn", "safety.hazard.foundOn", "date", true, 0),
 				Field.of("foundBy", "safety.hazard.foundBy", "text", true, 100),
 				Field.choice("source", "safety.hazard.source", HazardSource.values(), HazardSource::label),
@@ -118,8 +118,8 @@ class LedgerEditors {
 	@Bean
 	LedgerEditor incidentEditor(Incidents incidents) {
 		return new Editor("incidents", "safety.incident.edit", me -> List.of(
-				Field.of("enterpriseCreditCode", "safety.enterprise.creditCode", "text", true, 18),
-				Field.of("outletId", "safety.outletId", "number", false, 0),
+				Field.of("enterpriseCreditCode", "safety.enterprise.creditCode", Field.ENTERPRISE, true, 18),
+				Field.of("outletId", "safety.outletId", Field.PLACE, false, 0),
 				Field.of("occurredAt", "safety.incident.occurredAt", "datetime-local", true, 0),
 				Field.choice("kind", "safety.incident.kind", IncidentKind.values(), IncidentKind::label),
 				Field.choice("level", "safety.incident.level", IncidentLevel.values(), IncidentLevel::label),
@@ -141,10 +141,10 @@ class LedgerEditors {
 		return new Editor("contractors", "safety.contractor.edit", me -> List.of(
 				Field.of("name", "safety.contractor.name", "text", true, 200),
 				Field.of("creditCode", "safety.contractor.creditCode", "text", true, 18),
-				Field.of("enterpriseCreditCode", "safety.enterprise.creditCode", "text", true, 18),
+				Field.of("enterpriseCreditCode", "safety.enterprise.creditCode", Field.ENTERPRISE, true, 18),
 				Field.of("contractFrom", "safety.contractor.from", "date", true, 0),
 				Field.of("contractTo", "safety.contractor.to", "date", true, 0),
-				Field.of("outletIds", "safety.contractor.outletIds", "text", true, 2000)), (scope, id) -> {
+				Field.of("outletIds", "safety.contractor.outletIds", Field.OUTLETS, true, 0)), (scope, id) -> {
 					ContractorView c = contractors.get(scope, id);
 					return values("name", c.name(), "creditCode", c.creditCode(), "enterpriseCreditCode",
 							c.enterpriseCreditCode(), "contractFrom", c.contractFrom(), "contractTo", c.contractTo(),

@@ -63,7 +63,11 @@ class LetterController {
 
 	private final Clock clock;
 
-	LetterController(ResponsibilityLetters letters, Spreadsheets spreadsheets, AuditTrail audit, Clock clock) {
+	private final Placement placement;
+
+	LetterController(ResponsibilityLetters letters, Spreadsheets spreadsheets, AuditTrail audit, Clock clock,
+			Placement placement) {
+		this.placement = placement;
 		this.letters = letters;
 		this.spreadsheets = spreadsheets;
 		this.audit = audit;
@@ -96,8 +100,10 @@ class LetterController {
 
 	@GetMapping(STAFF + "/new")
 	@PreAuthorize(LedgerAccess.WRITERS)
-	String form(Model model) {
+	String form(@AuthenticationPrincipal CurrentUser me, Model model) {
 		model.addAttribute("today", LocalDate.now(clock));
+		// the enterprise named by its credit code, the region's enterprises suggested
+		model.addAttribute("enterprises", placement.enterprises(me.scope()));
 		return "safety/letter-form";
 	}
 
@@ -108,7 +114,7 @@ class LetterController {
 			RedirectAttributes redirect, HttpServletResponse response) throws IOException {
 		List<UploadedFile> uploads = UploadedFile.of(files);
 		return FormSteps.run(model, response, redirect, () -> new PageSteps.Done("安全生产责任书已登记",
-				STAFF + "/" + letters.sign(me.scope(), data, uploads, false)), () -> form(model));
+				STAFF + "/" + letters.sign(me.scope(), data, uploads, false)), () -> form(me, model));
 	}
 
 	@GetMapping({ STAFF + "/{id:\\d+}", PORTAL + "/{id:\\d+}" })

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FieldError;
@@ -14,10 +15,13 @@ import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.registry.EnterpriseStatus;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
 import org.youguan.registry.Facilities;
+import org.youguan.registry.FacilityStatus;
 import org.youguan.registry.FacilityView;
+import org.youguan.registry.OutletStatus;
 import org.youguan.registry.OutletView;
 import org.youguan.registry.Outlets;
 
@@ -26,7 +30,7 @@ import org.youguan.registry.Outlets;
  * staff, the one with the credit code typed), optionally one of its outlets or facilities (registry ids, read through
  * the registry's API), and the region the record lies in — the outlet's or facility's, else the enterprise's — which
  * must lie in a staff member's region. Errors are added to the caller's {@link Validation}: enterpriseCreditCode
- * (required, exists, scope), outletId / facilityId (exists: not one of the enterprise's).
+ * (required, exists, cancelled, scope), outletId / facilityId (exists: not one of the enterprise's; closed / removed).
  */
 @Component
 class Placement {
@@ -104,21 +108,67 @@ class Placement {
 	}
 
 	/**
-	 * What a ledger form offers to choose the outlet and the facility from: an enterprise user's own outlets and
-	 * facilities (by region and name), as {@link #resolve} accepts them; null for staff, whose form names the
-	 * enterprise by its typed credit code (the ids they type are checked against it by {@link #resolve}).
+	 * What a ledger form offers to choose the outlet and the facility from (by region and name), as {@link #resolve}
+	 * accepts them: the enterprise's outlets not closed and facilities not removed, in the caller's scope.
 	 */
 	record Choices(List<OutletView> outlets, List<FacilityView> facilities) {
 	}
 
-	/** The form's {@link Choices} for the caller: its own outlets and facilities for an enterprise, else null. */
-	Choices choices(DataScope scope) {
-		if (scope.kind() != DataScope.Kind.ENTERPRISE) {
-			return null;
+	/**
+	 * The enterprises a staff ledger form suggests for its credit code (the inspection record's idiom: the typed code
+	 * with a list of the region's enterprises): those registered in the caller's region and not cancelled, by name;
+	 * none for an enterprise user, who records its own.
+	 */
+	List<EnterpriseView> enterprises(DataScope scope) {
+		if (scope.kind() == DataScope.Kind.ENTERPRISE) {
+			return List.of();
 		}
-		PageQuery all = PageQuery.of(null, 0, PageQuery.MAX_SIZE, "region_code", "asc").unpaged();
-		return new Choices(outlets.list(scope, Outlets.Filter.NONE, all).items(),
-				facilities.list(scope, new Facilities.Filter(null, null), all).items());
+		return enterprises.choosable(scope);
+	}
+
+	/**
+	 * What a ledger form offers once the enterprise is named: its outlets (not closed) and facilities (not removed)
+	 * in the caller's scope (a staff member's region, an enterprise's own), by region and name, as {@link #resolve}
+	 * accepts them; both empty when no enterprise has the credit code.
+	 * @param creditCode the credit code typed, as typed (full-width digits and lower case read as the code)
+	 */
+	Choices choicesOf(DataScope scope, String creditCode) {
+		String code = Text.identifier(creditCode);
+		Optional<EnterpriseView> found = code == null ? Optional.empty()
+				: enterprises.findByCreditCode(code.toUpperCase(Locale.ROOT));
+		if (found.isEmpty()) {
+			return new Choices(List.of(), List.of());
+		}
+		long id = found.get().id();
+		PageQuery all = PageQuery.of(null, 0, null, "region_code", "asc").unpaged();
+		return new Choices(outlets.list(scope, Outlets.Filter.NONE, all)
+			.items()
+			.stream()
+			.filter(o -> o.enterpriseId() == id && o.status() != OutletStatus.CLOSED)
+			.toList(),
+				facilities.list(scope, new Facilities.Filter(null, null), all)
+					.items()
+					.stream()
+					.filter(f -> f.enterpriseId() == id && f.status() != FacilityStatus.REMOVED)
+					.toList());
+	}
+
+	/**
+	 * The form's {@link Choices} for the caller: an enterprise's own outlets and facilities that still serve; for staff
+	 * those of the enterprise named by {@code creditCode} in their region (none before a code is typed).
+	 */
+	Choices choices(DataScope scope, String creditCode) {
+		return choicesOf(scope, scope.kind() == DataScope.Kind.ENTERPRISE ? scope.enterpriseCreditCode() : creditCode);
+	}
+
+	/**
+	 * Puts what a ledger form offers in its page model: {@code places} ({@link #choices}) and {@code enterprises}
+	 * ({@link #enterprises}, a staff form's suggestions).
+	 * @param creditCode the enterprise's credit code as typed (a refused form shown again), null on a new form
+	 */
+	void offer(Model model, DataScope scope, String creditCode) {
+		model.addAttribute("places", choices(scope, creditCode));
+		model.addAttribute("enterprises", enterprises(scope));
 	}
 
 	/**
@@ -146,6 +196,10 @@ class Placement {
 			return Optional.empty();
 		}
 		EnterpriseView e = found.get();
+		if (e.status() == EnterpriseStatus.CANCELLED) {
+			v.require("enterpriseCreditCode", false, "cancelled", e.legalName() + "（" + code + "）已注销，不能再登记其记录");
+			return Optional.empty();
+		}
 		String region = e.regionCode();
 		String outletName = null;
 		String facilityName = null;
@@ -154,7 +208,10 @@ class Placement {
 				.filter(x -> x.enterpriseId() == e.id())
 				.findFirst();
 			v.require("outletId", o.isPresent(), "exists", "网点（编号" + outletId + "）不是" + e.legalName() + "的网点");
-			if (o.isPresent()) {
+			if (o.isPresent() && o.get().status() == OutletStatus.CLOSED) {
+				v.require("outletId", false, "closed", "网点" + o.get().name() + "（编号" + outletId + "）已关闭，请选择在营的网点");
+			}
+			else if (o.isPresent()) {
 				outletName = o.get().name();
 				region = o.get().regionCode();
 			}
@@ -164,7 +221,10 @@ class Placement {
 				.filter(x -> x.enterpriseId() == e.id())
 				.findFirst();
 			v.require("facilityId", f.isPresent(), "exists", "设施（编号" + facilityId + "）不是" + e.legalName() + "的设施");
-			if (f.isPresent()) {
+			if (f.isPresent() && f.get().status() == FacilityStatus.REMOVED) {
+				v.require("facilityId", false, "removed", "设施" + f.get().name() + "（编号" + facilityId + "）已撤除，请选择在用的设施");
+			}
+			else if (f.isPresent()) {
 				facilityName = f.get().name();
 				if (outletName == null) {
 					region = f.get().regionCode();

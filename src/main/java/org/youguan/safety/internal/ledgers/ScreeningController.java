@@ -59,7 +59,11 @@ class ScreeningController {
 
 	private final AuditTrail audit;
 
-	ScreeningController(ScreeningCoverage coverage, Contractors contractors, Spreadsheets spreadsheets, AuditTrail audit) {
+	private final Placement placement;
+
+	ScreeningController(ScreeningCoverage coverage, Contractors contractors, Spreadsheets spreadsheets, AuditTrail audit,
+			Placement placement) {
+		this.placement = placement;
 		this.coverage = coverage;
 		this.contractors = contractors;
 		this.spreadsheets = spreadsheets;
@@ -98,7 +102,10 @@ class ScreeningController {
 
 	@GetMapping(CONTRACTORS + "/new")
 	@PreAuthorize(LedgerAccess.WRITERS)
-	String form() {
+	String form(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) String enterpriseCreditCode,
+			Model model) {
+		// the outlets covered are chosen among the named enterprise's outlets in the region (reloaded as it is typed)
+		placement.offer(model, me.scope(), enterpriseCreditCode);
 		return "safety/contractor-form";
 	}
 
@@ -113,7 +120,7 @@ class ScreeningController {
 			long id = contractors.create(me.scope(), new ContractorData(name, creditCode, enterpriseCreditCode,
 					contractFrom, contractTo, ids(outletIds)), false);
 			return new PageSteps.Done("委托安检已登记", CONTRACTORS + "/" + id);
-		}, this::form);
+		}, () -> form(me, enterpriseCreditCode, model));
 	}
 
 	@GetMapping(CONTRACTORS + "/{id:\\d+}")

@@ -388,9 +388,11 @@ class HazardLedgerIntegrationTest {
 				.andExpect(content().string(containsString("value=\"" + own.id() + "\"")))
 				.andExpect(content().string(not(containsString(">" + others.name() + " · "))));
 		}
+		// staff choose among the outlets of the enterprise they name, reloaded as its code changes — no typed id
 		mvc.perform(get("/safety/hazards/new").session(SignIn.session(mvc, "sz.admin")))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("type=\"number\" min=\"1\" id=\"outletId\"")));
+			.andExpect(content().string(containsString("hx-get=\"/safety/places?list=outletId\"")))
+			.andExpect(content().string(not(containsString("type=\"number\" min=\"1\" id=\"outletId\""))));
 		mvc.perform(post("/enterprise/safety/hazards").session(enterprise).with(csrf())
 			.param("outletId", String.valueOf(others.id())).param("foundOn", LocalDate.now(clock).toString())
 			.param("foundBy", "企业安全员").param("source", "SELF_CHECK").param("description", "他企网点").param("level", "GENERAL"))

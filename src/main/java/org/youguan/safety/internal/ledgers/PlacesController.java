@@ -1,0 +1,43 @@
+package org.youguan.safety.internal.ledgers;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.youguan.org.CurrentUser;
+
+/**
+ * The choices of a staff ledger form once its enterprise is named (htmx, as the inspection record's objects): the
+ * outlets or facilities of the enterprise with the credit code typed that lie in the caller's region and still serve.
+ */
+@Controller
+class PlacesController {
+
+	private final Placement placement;
+
+	PlacesController(Placement placement) {
+		this.placement = placement;
+	}
+
+	/**
+	 * The options of one field: {@code outletId} or {@code facilityId} (one, or none), {@code outletIds} (several).
+	 * @param list the field whose options are asked for; any other is the outlets of {@code outletId}
+	 * @param enterpriseCreditCode the code as typed; no enterprise of that code offers nothing
+	 */
+	@GetMapping("/safety/places")
+	@PreAuthorize(LedgerAccess.WRITERS)
+	String options(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) String list,
+			@RequestParam(required = false) String enterpriseCreditCode, Model model) {
+		Placement.Choices choices = placement.choicesOf(me.scope(), enterpriseCreditCode);
+		if ("outletIds".equals(list)) {
+			model.addAttribute("items", choices.outlets());
+			return "safety/region-fields :: outletOptions(items=${items},chosen=${null})";
+		}
+		boolean facility = "facilityId".equals(list);
+		model.addAttribute("name", facility ? "facilityId" : "outletId");
+		model.addAttribute("items", facility ? choices.facilities() : choices.outlets());
+		return "safety/region-fields :: options(name=${name},items=${items},chosen=${null})";
+	}
+}

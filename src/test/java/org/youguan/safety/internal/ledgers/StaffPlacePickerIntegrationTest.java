@@ -1,0 +1,287 @@
+package org.youguan.safety.internal.ledgers;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.youguan.IntegrationTest;
+import org.youguan.MutableClock;
+import org.youguan.SignIn;
+import org.youguan.kernel.CreditCode;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.IdCardNumber;
+import org.youguan.registry.EnterpriseData;
+import org.youguan.registry.EnterpriseType;
+import org.youguan.registry.Enterprises;
+import org.youguan.registry.Facilities;
+import org.youguan.registry.FacilityData;
+import org.youguan.registry.FacilityKind;
+import org.youguan.registry.OutletData;
+import org.youguan.registry.Outlets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Staff forms name the enterprise, its outlets and its facilities the way the inspection record does — the credit
+ * code with the region's enterprises suggested, the outlets and facilities chosen among the named enterprise's in the
+ * region — never by a typed registry id: the hazard and incident forms, the screening contract's covered outlets, the
+ * responsibility letter and the facility's owner. The server refuses, in a 4xx naming the field in Chinese, an
+ * enterprise or outlet outside the staff member's region, a cancelled enterprise, a closed outlet, a removed facility
+ * and one that does not exist.
+ */
+@IntegrationTest
+class StaffPlacePickerIntegrationTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Outlets outlets;
+
+	@Autowired
+	Enterprises enterprises;
+
+	@Autowired
+	Facilities facilities;
+
+	@Autowired
+	MutableClock clock;
+
+	/** An enterprise of Wuzhong (wz.staff's region) with its open, closed and Xiangcheng outlets and a removed facility. */
+	String wuzhong;
+
+	long wuzhongId;
+
+	long openOutlet;
+
+	long secondOutlet;
+
+	long closedOutlet;
+
+	long xiangchengOutlet;
+
+	long removedFacility;
+
+	/** A cancelled Wuzhong enterprise and one of Xiangcheng, outside wz.staff's region. */
+	String cancelled;
+
+	long cancelledId;
+
+	String xiangcheng;
+
+	long xiangchengId;
+
+	MockHttpSession staff;
+
+	@BeforeEach
+	void enterprisesOfTwoRegions() throws Exception {
+		clock.reset();
+		wuzhong = creditCode();
+		wuzhongId = enterprise("吴中选择测试快递", wuzhong, "320506");
+		cancelled = creditCode();
+		cancelledId = enterprise("注销选择测试快递", cancelled, "320506");
+		enterprises.cancel(DataScope.all(), cancelledId);
+		xiangcheng = creditCode();
+		xiangchengId = enterprise("相城选择测试快递", xiangcheng, "320507");
+		openOutlet = outlets.register(DataScope.all(), outlet("在营", street("320506")), false);
+		secondOutlet = outlets.register(DataScope.all(), outlet("在营乙", street("320506")), false);
+		xiangchengOutlet = outlets.register(DataScope.all(), outlet("相城", street("320507")), false);
+		String closedName = "已关闭网点" + UUID.randomUUID().toString().substring(0, 6);
+		outlets.load(DataScope.all(), List.of(new Outlets.Loaded(outlet(closedName, street("320506")), LocalDate.of(2024, 1, 5),
+				true)), false, "测试");
+		closedOutlet = jdbc.sql("SELECT id FROM terminal_outlet WHERE name LIKE :name")
+			.param("name", "%" + closedName + "%")
+			.query(Long.class)
+			.single();
+		removedFacility = facilities.register(DataScope.all(), new FacilityData(FacilityKind.PARCEL_LOCKER,
+				"撤除测试柜" + UUID.randomUUID().toString().substring(0, 6), wuzhongId, street("320506"), "吴中测试路1号", 10,
+				null, null, LocalDate.of(2020, 1, 1)), false);
+		facilities.remove(DataScope.all(), removedFacility);
+		staff = SignIn.session(mvc, "wz.staff");
+	}
+
+	@Test
+	void theStaffFormsSuggestOnlyTheRegionsEnterprisesThatAreNotCancelled() throws Exception {
+		Set<String> codes = Set.copyOf(jdbc.sql("SELECT credit_code FROM enterprise WHERE region_code LIKE '320506%' "
+				+ "AND status <> 'CANCELLED'").query(String.class).list());
+		for (String form : List.of("/safety/hazards/new", "/safety/incidents", "/safety/contractors/new", "/safety/letters/new")) {
+			Document page = page(get(form));
+			assertThat(page.select("#enterpriseCreditCode").attr("list")).as(form).isEqualTo("enterprise-list");
+			Set<String> listed = page.select("#enterprise-list option").stream().map(o -> o.attr("value"))
+				.collect(Collectors.toSet());
+			assertThat(listed).as(form).isEqualTo(codes).contains(wuzhong).doesNotContain(cancelled, xiangcheng);
+			assertThat(page.select("input[name=outletId], input[name=facilityId], input[name=outletIds]"))
+				.as(form + ": no typed registry id").isEmpty();
+		}
+		Set<String> ids = Set.copyOf(jdbc.sql("SELECT id::text FROM enterprise WHERE region_code LIKE '320506%' "
+				+ "AND status <> 'CANCELLED'").query(String.class).list());
+		Element owner = page(get("/registry/facilities/new")).selectFirst("select#enterpriseId");
+		assertThat(owner).as("the facility's owner is chosen, not typed").isNotNull();
+		assertThat(owner.select("option").stream().map(o -> o.attr("value")).filter(v -> !v.isEmpty())
+			.collect(Collectors.toSet())).isEqualTo(ids).contains(Long.toString(wuzhongId))
+			.doesNotContain(Long.toString(cancelledId), Long.toString(xiangchengId));
+	}
+
+	@Test
+	void theNamedEnterprisesOutletsAndFacilitiesInTheRegionAreOffered() throws Exception {
+		for (String list : List.of("outletId", "outletIds")) {
+			Set<String> offered = options(list, wuzhong);
+			assertThat(offered).as(list).contains(Long.toString(openOutlet))
+				.doesNotContain(Long.toString(closedOutlet), Long.toString(xiangchengOutlet));
+		}
+		assertThat(options("facilityId", wuzhong)).doesNotContain(Long.toString(removedFacility));
+		assertThat(options("outletId", xiangcheng)).as("another region's enterprise offers nothing").isEmpty();
+		Document again = page(post("/safety/hazards").with(csrf()).param("enterpriseCreditCode", wuzhong)
+			.param("outletId", Long.toString(openOutlet)).param("foundOn", "")
+			.param("foundBy", "").param("description", "").param("level", "GENERAL"), 400);
+		assertThat(again.select("select#outletId option[selected]").attr("value"))
+			.as("the refused form comes back with the outlet chosen").isEqualTo(Long.toString(openOutlet));
+	}
+
+	@Test
+	void aLedgerNamingAnEnterpriseOrOutletOutsideTheRegionClosedOrUnknownIsRefusedAtTheField() throws Exception {
+		refused(hazard(xiangcheng, null, null), "enterpriseCreditCode", "不在您的管辖范围内");
+		refused(hazard(cancelled, null, null), "enterpriseCreditCode", "已注销");
+		refused(hazard("91320506MA00000000", null, null), "enterpriseCreditCode", "没有统一社会信用代码为");
+		refused(hazard(wuzhong, xiangchengOutlet, null), "outletId", "不在您的管辖范围内");
+		refused(hazard(wuzhong, closedOutlet, null), "outletId", "已关闭");
+		refused(hazard(wuzhong, null, removedFacility), "facilityId", "已撤除");
+		refused(post("/safety/incidents").with(csrf()).param("enterpriseCreditCode", wuzhong)
+			.param("outletId", Long.toString(closedOutlet)).param("occurredAt", LocalDate.now(clock).minusDays(1) + "T08:00")
+			.param("kind", "ACCIDENT").param("level", "GENERAL").param("description", "测试"), "outletId", "已关闭");
+		refused(contract(Long.toString(xiangchengOutlet)), "outletIds", "不在您的管辖范围内");
+		refused(contract(Long.toString(closedOutlet)), "outletIds", "已关闭");
+		refused(contract(openOutlet + "," + closedOutlet), "outletIds", "已关闭");
+		refused(facility(xiangchengId), "enterpriseId", "不在您的辖区内或不存在");
+		refused(facility(cancelledId), "enterpriseId", "已注销");
+		refused(facility(987_654_321L), "enterpriseId", "不在您的辖区内或不存在");
+		refused(post("/registry/facilities/new").with(csrf()).param("kind", "PARCEL_LOCKER").param("name", "无主柜")
+			.param("regionCode", street("320506")).param("address", "吴中测试路3号").param("compartments", "5"),
+				"enterpriseId", "请选择所属企业");
+	}
+
+	/**
+	 * The correction pages of the hazard and the screening contract offer the same choices, the recorded ones chosen,
+	 * and the outlets covered come back several at once.
+	 */
+	@Test
+	void theCorrectionFormsChooseTheOutletsAsTheRecordingFormsDo() throws Exception {
+		String hazardPage = mvc.perform(hazard(wuzhong, openOutlet, null).session(staff))
+			.andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+		Document edit = page(get(hazardPage + "/edit"));
+		assertThat(edit.select("select#outletId option[selected]").attr("value")).isEqualTo(Long.toString(openOutlet));
+		assertThat(edit.select("#enterpriseCreditCode").attr("list")).isEqualTo("enterprise-list");
+		assertThat(edit.select("input[name=outletId], input[name=facilityId]")).isEmpty();
+
+		String contract = mvc.perform(contract(Long.toString(openOutlet)).session(staff))
+			.andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+		edit = page(get(contract + "/edit"));
+		assertThat(edit.select("select#outletIds[multiple] option[selected]").eachAttr("value"))
+			.containsExactly(Long.toString(openOutlet));
+		Map<String, String> values = edit.select("#edit-form input[name]").stream()
+			.collect(Collectors.toMap(e -> e.attr("name"), e -> e.attr("value"), (a, b) -> a));
+		MockHttpServletRequestBuilder correct = post(contract + "/edit").with(csrf())
+			.param("outletIds", Long.toString(openOutlet), Long.toString(secondOutlet));
+		values.forEach(correct::param);
+		mvc.perform(correct.session(staff)).andExpect(status().is3xxRedirection());
+		assertThat(page(get(contract + "/edit")).select("select#outletIds option[selected]").eachAttr("value"))
+			.containsExactlyInAnyOrder(Long.toString(openOutlet), Long.toString(secondOutlet));
+	}
+
+	private MockHttpServletRequestBuilder hazard(String code, Long outlet, Long facility) {
+		MockHttpServletRequestBuilder request = post("/safety/hazards").with(csrf()).param("enterpriseCreditCode", code)
+			.param("foundOn", LocalDate.now(clock).toString()).param("foundBy", "检查组").param("source", "INSPECTION")
+			.param("level", "GENERAL").param("description", "消防通道堵塞");
+		if (outlet != null) {
+			request.param("outletId", outlet.toString());
+		}
+		if (facility != null) {
+			request.param("facilityId", facility.toString());
+		}
+		return request;
+	}
+
+	private MockHttpServletRequestBuilder contract(String outletIds) {
+		return post("/safety/contractors").with(csrf()).param("name", "某安检技术有限公司").param("creditCode", creditCode())
+			.param("enterpriseCreditCode", wuzhong).param("contractFrom", "2026-01-01").param("contractTo", "2026-12-31")
+			.param("outletIds", outletIds.split(","));
+	}
+
+	private MockHttpServletRequestBuilder facility(long owner) {
+		return post("/registry/facilities/new").with(csrf()).param("kind", "PARCEL_LOCKER").param("name", "选择测试柜")
+			.param("enterpriseId", Long.toString(owner)).param("regionCode", street("320506")).param("address", "吴中测试路2号")
+			.param("compartments", "5");
+	}
+
+	/** The form refused in a 4xx with the error at the field, its message containing the text. */
+	private void refused(MockHttpServletRequestBuilder request, String field, String message) throws Exception {
+		var response = mvc.perform(request.session(staff)).andReturn().getResponse();
+		String body = response.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(response.getStatus()).as(field + ": " + message).isBetween(400, 499);
+		assertThat(body).as(field).contains("data-field=\"" + field + "\"").contains(message);
+	}
+
+	private Set<String> options(String list, String code) throws Exception {
+		String html = mvc.perform(get("/safety/places").param("list", list).param("enterpriseCreditCode", code).session(staff))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		return Jsoup.parseBodyFragment("<select>" + html + "</select>").select("option").stream().map(o -> o.attr("value"))
+			.filter(v -> !v.isEmpty()).collect(Collectors.toSet());
+	}
+
+	private Document page(MockHttpServletRequestBuilder request) throws Exception {
+		return page(request, 200);
+	}
+
+	private Document page(MockHttpServletRequestBuilder request, int expected) throws Exception {
+		return Jsoup.parse(mvc.perform(request.session(staff)).andExpect(status().is(expected)).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8));
+	}
+
+	private long enterprise(String name, String code, String region) {
+		return enterprises.register(DataScope.all(), new EnterpriseData(name + UUID.randomUUID().toString().substring(0, 6)
+				+ "有限公司", code, EnterpriseType.EXPRESS, null, "张三", "测试路1号", region, "李四", "13912345678"), false);
+	}
+
+	private OutletData outlet(String name, String street) {
+		String first17 = "32050619800101" + String.format("%03d", (int) (Math.random() * 1000));
+		return new OutletData("选择测试网点" + name + UUID.randomUUID().toString().substring(0, 6), wuzhongId, null, "FRANCHISE",
+				"测试路" + UUID.randomUUID().toString().substring(0, 4) + "号", street, null, null, "王五",
+				first17 + IdCardNumber.checkCharacter(first17), "13812345678", BigDecimal.TEN, true, true, true, true,
+				LocalDate.of(2024, 1, 1));
+	}
+
+	private String street(String county) {
+		return jdbc.sql("SELECT code FROM region WHERE code LIKE :p AND length(code) = 9 ORDER BY code LIMIT 1")
+			.param("p", county + "%")
+			.query(String.class)
+			.single();
+	}
+
+	private static String creditCode() {
+		String base = "91320506MA" + UUID.randomUUID().toString().replaceAll("[^0-9]", "").substring(0, 7);
+		return base + CreditCode.checkCharacter(base);
+	}
+}
