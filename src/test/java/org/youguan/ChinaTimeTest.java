@@ -47,4 +47,17 @@ class ChinaTimeTest {
 			.because("today is China's date from the Clock bean (ChinaTime.ZONE)")
 			.check(classes);
 	}
+
+	/** The product's zone is declared once (platform.ChinaTime.ZONE): no module names Asia/Shanghai in a ZoneId of its own. */
+	@Test
+	void noProductionCodeDeclaresAZoneOfItsOwn() {
+		JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+			.importPackages("org.youguan");
+		noClasses().that()
+			.doNotHaveSimpleName("ChinaTime")
+			.should()
+			.callMethod(ZoneId.class, "of", String.class)
+			.because("China's time zone is ChinaTime.ZONE")
+			.check(classes);
+	}
 }

@@ -2,7 +2,6 @@ package org.youguan.audit;
 
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -22,6 +21,7 @@ import tools.jackson.databind.node.StringNode;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
+import org.youguan.platform.ChinaTime;
 
 /**
  * An event's before and after as a reader reads them on the trail's page and in its export: one line per field that
@@ -52,8 +52,6 @@ class AuditChanges {
 	private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9]*(_[A-Z0-9]+)*");
 
 	private static final Pattern DATE_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?");
-
-	private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
 	private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -185,7 +183,7 @@ class AuditChanges {
 	/** A time as recorded (ISO, with or without an offset) as a Beijing date and time, or null when it is none. */
 	private static String time(String text) {
 		try {
-			return OffsetDateTime.parse(text).atZoneSameInstant(BEIJING).format(MINUTES);
+			return OffsetDateTime.parse(text).atZoneSameInstant(ChinaTime.ZONE).format(MINUTES);
 		}
 		catch (DateTimeParseException ex) {
 			try {

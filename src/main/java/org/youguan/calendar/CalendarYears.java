@@ -47,6 +47,7 @@ import org.youguan.kernel.FileKind;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
+import org.youguan.platform.ChinaTime;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -63,7 +64,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class CalendarYears {
 
-	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+	private static final ZoneId CHINA = ChinaTime.ZONE;
 
 	private final JdbcClient jdbc;
 

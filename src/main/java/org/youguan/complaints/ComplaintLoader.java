@@ -21,6 +21,7 @@ import org.youguan.numbering.BusinessNumbers;
 import org.youguan.platform.Secrets;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
+import org.youguan.platform.ChinaTime;
 
 /**
  * Loads complaints handled before (the demo city's past year, a generator for benchmarks) in batches, as the procedure
@@ -37,7 +38,7 @@ public class ComplaintLoader {
 			int daysToReply, boolean replyLate, int daysToClose, AcceptanceCondition rejection) {
 	}
 
-	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+	private static final ZoneId CHINA = ChinaTime.ZONE;
 
 	private final JdbcTemplate jdbc;
 

@@ -221,7 +221,123 @@ public final class Masking {
 			}
 			i = j;
 		}
+		out = groupedNumbersIn(text, out);
 		return out == null ? text : new String(out);
+	}
+
+	/**
+	 * Masks the personal numbers typed by hand in groups of any size ({@link #personalNumbersIn}): a run of digit groups
+	 * joined by one {@link #groupSeparator} each (13 91 23 45 67 8, 1 3 9 1234 5678, 3205 0219 9001 0112 34) that holds
+	 * exactly a mobile number — 11 digits from 13 to 19 in groups of 1 to 4, after nothing, a trunk 0, 86 or 0086 — or
+	 * exactly an 18-character ID number ({@link #personal}: province, birth date; the last may be X), in groups of any
+	 * size. The whole run counts, never a part of it: a run of more or fewer digits (a waybill of 12 to 15 digits in
+	 * groups, a date and a time, 2026-12-03 13:45) is no such number here. An IPv4 address (four groups of at most 3
+	 * digits, each at most 255, joined by points: 192.168.100.10) is left alone; no one types a mobile number so.
+	 * @param text the text, full-width digits already ASCII
+	 * @param out the text's characters with the numbers masked so far, or null when none is
+	 * @return {@code out} with these numbers masked too (a copy of the text's characters when it was null and one is)
+	 */
+	private static char[] groupedNumbersIn(String text, char[] out) {
+		int n = text.length();
+		int[] starts = new int[8];
+		int[] ends = new int[8];
+		StringBuilder digits = new StringBuilder(24);
+		int i = 0;
+		while (i < n) {
+			if (!digit(text.charAt(i))) {
+				i++;
+				continue;
+			}
+			int groups = 0;
+			boolean points = true;
+			boolean x = false;
+			int j = i;
+			digits.setLength(0);
+			while (true) {
+				int start = j;
+				while (j < n && digit(text.charAt(j))) {
+					j++;
+				}
+				if (groups == starts.length) {
+					starts = Arrays.copyOf(starts, groups * 2);
+					ends = Arrays.copyOf(ends, groups * 2);
+				}
+				starts[groups] = start;
+				ends[groups++] = j;
+				digits.append(text, start, j);
+				if (j < n && (text.charAt(j) == 'X' || text.charAt(j) == 'x')
+						&& (j + 1 == n || !Character.isLetterOrDigit(text.charAt(j + 1)))) {
+					x = true;
+					break;
+				}
+				if (j + 1 < n && groupSeparator(text.charAt(j)) && digit(text.charAt(j + 1))) {
+					points &= text.charAt(j) == '.';
+					j++;
+					continue;
+				}
+				break;
+			}
+			int count = digits.length();
+			int lead = count - 11;
+			// the groups of 1 to 4 digits, the first one's without the prefix typed with it (+86139 1234 5678)
+			int longest = ends[0] - starts[0] - Math.max(lead, 0);
+			for (int g = 1; g < groups; g++) {
+				longest = Math.max(longest, ends[g] - starts[g]);
+			}
+			boolean mobile = longest <= 4 && (lead == 0 || lead == 1 && digits.charAt(0) == '0'
+					|| lead == 2 && digits.charAt(0) == '8' && digits.charAt(1) == '6'
+					|| lead == 4 && "0086".contentEquals(digits.subSequence(0, 4)))
+					&& personal(digits.subSequence(Math.max(lead, 0), count)) && !(points && ipv4(text, starts, ends, groups));
+			if (x && count == 17) {
+				digits.append(text.charAt(j));
+				ends[groups - 1] = ++j;
+				count = 18;
+			}
+			boolean id = !mobile && count == 18 && personal(digits);
+			if (groups > 1 && (mobile || id)) {
+				if (out == null) {
+					out = text.toCharArray();
+				}
+				int head = mobile ? lead + 3 : 6;
+				int seen = 0;
+				for (int g = 0; g < groups; g++) {
+					for (int k = starts[g]; k < ends[g]; k++, seen++) {
+						if (seen >= head && seen < count - 4) {
+							out[k] = '*';
+						}
+					}
+				}
+			}
+			i = Math.max(j, i + 1);
+		}
+		return out;
+	}
+
+	/** Whether the groups are an IPv4 address's four numbers (each of at most 3 digits, at most 255). */
+	private static boolean ipv4(String text, int[] starts, int[] ends, int groups) {
+		if (groups != 4) {
+			return false;
+		}
+		for (int g = 0; g < groups; g++) {
+			if (ends[g] - starts[g] > 3 || number(text, starts[g], ends[g] - starts[g]) > 255) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * What joins the groups of a number typed in groups ({@link #groupedNumbersIn}): one space of any width (ASCII,
+	 * no-break, U+2000–U+200A, narrow no-break, U+205F, ideographic U+3000), one hyphen or dash (-, U+2010–U+2015, −,
+	 * ﹣, －) or one point (., ．, ·, ・).
+	 */
+	private static boolean groupSeparator(char c) {
+		return switch (c) {
+			case ' ', '\u00A0', '\u202F', '\u205F', '\u3000', '-', '\u2212', '\uFE63', '\uFF0D', '.', '\uFF0E', '\u00B7',
+					'\u30FB' ->
+				true;
+			default -> c >= '\u2000' && c <= '\u200A' || c >= '\u2010' && c <= '\u2015';
+		};
 	}
 
 	/**

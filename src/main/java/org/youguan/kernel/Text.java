@@ -136,6 +136,34 @@ public final class Text {
 	}
 
 	/**
+	 * A name as it is stored, compared for the duplicate rules and searched: {@link #strip}ped, and every Unicode space
+	 * separator inside it (the ideographic space U+3000 of a Chinese input method, NBSP, U+2000–U+200A …) written as
+	 * one ASCII space, a run of them as one — so "顺丰速运　苏州" and "顺丰速运  苏州" are the name "顺丰速运 苏州".
+	 * What else shows nothing inside a name is for {@link Validation#name} to refuse, not to remove.
+	 * @param typed the name as typed; null stays null
+	 * @return the name so written; {@code typed} itself when nothing changes
+	 */
+	public static String name(String typed) {
+		String s = strip(typed);
+		if (s == null) {
+			return null;
+		}
+		StringBuilder out = null;
+		for (int i = 0; i < s.length(); i++) {
+			char c = s.charAt(i);
+			boolean space = Character.getType(c) == Character.SPACE_SEPARATOR;
+			boolean afterSpace = out == null ? i > 0 && s.charAt(i - 1) == ' ' : out.length() > 0 && out.charAt(out.length() - 1) == ' ';
+			if (out == null && (space && c != ' ' || space && afterSpace)) {
+				out = new StringBuilder(s.length()).append(s, 0, i);
+			}
+			if (out != null && !(space && afterSpace)) {
+				out.append(space ? ' ' : c);
+			}
+		}
+		return out == null ? s : out.toString();
+	}
+
+	/**
 	 * Where {@link #strip} lets a text begin: the index of its first character that is not {@link #blank}.
 	 * @param s the text
 	 * @return the index, {@code s.length()} when all of it is blank

@@ -104,7 +104,9 @@ public final class Validation {
 	 * A name — a person's, a department's, a brand's, an outlet's, an enterprise's, a plan's — holds no character inside
 	 * it that shows nothing and is no space ({@link Text#hiddenAt}: zero-width space U+200B, the joiners U+200C/U+200D,
 	 * U+2060, U+FEFF, the Braille blank U+2800, the Hangul fillers, a tab …): "顺丰\u200B速运" would look like "顺丰速运" and
-	 * pass every uniqueness rule as another name (rule {@code invisible-character}). Such characters around the name are
+	 * pass every uniqueness rule as another name (rule {@code invisible-character}); a line break inside (an import
+	 * cell's Alt+Enter, U+2028, U+2029) is refused saying so (rule {@code line-break}). Spaces inside are stored as one
+	 * ASCII space ({@link Text#name}). Such characters around the name are
 	 * stripped ({@link Text#strip}), and a name of only them is blank ({@link #required}). Nor does a name start with a
 	 * combining mark (Unicode categories Mn, Me, Mc: U+0301 the acute accent, U+20DD the enclosing circle …), which
 	 * belongs to the character before it and alone shows nothing or a stray accent: "\u0301" is no one's name (rule
@@ -113,11 +115,21 @@ public final class Validation {
 	public Validation name(String field, String label, String value) {
 		String typed = Text.strip(value);
 		int at = Text.hiddenAt(typed);
+		if (at >= 0 && lineBreak(typed.charAt(at))) {
+			// an import cell's Alt+Enter, or Enter in a pasted name: say so, a code point means nothing to the user
+			require(field, false, "line-break", label + "含换行（单元格内Alt+Enter），请改为一行");
+			at = -1;
+		}
 		require(field, at < 0, "invisible-character", label + "含有看不见的字符（"
 				+ (at < 0 ? "" : Text.codePoint(typed, at)) + "，如零宽空格、盲文空白、韩文填充符），请删除后重试");
 		boolean mark = typed != null && !typed.isEmpty() && combiningMark(typed.codePointAt(0));
 		return require(field, !mark, "combining-mark", label + "不能以组合附加符号开头（"
 				+ (mark ? Text.codePoint(typed, 0) : "") + "，如单独的重音符、圈号），它只能附在前一个字符上，请填写完整的名称");
+	}
+
+	/** A line break: LF, CR, the vertical tab, NEL, the line and paragraph separators U+2028/U+2029. */
+	private static boolean lineBreak(char c) {
+		return c == '\n' || c == '\r' || c == '\u000B' || c == '\u000C' || c == '\u0085' || c == '\u2028' || c == '\u2029';
 	}
 
 	/** A combining mark: Unicode category Mn (non-spacing), Me (enclosing) or Mc (spacing combining). */

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -232,5 +233,75 @@ public abstract class DataMigration implements JavaMigration {
 			write.executeBatch();
 		}
 		return kept;
+	}
+
+	/**
+	 * The rows whose stored name {@link #storedName} may change: one holding an invisible character inside, a space
+	 * other than the ASCII one, or two spaces in a row — as a PostgreSQL condition over {@code column}.
+	 */
+	private static String unclean(String column) {
+		return column + " ~ '[\\u00A0\\u00AD\\u034F\\u115F\\u1160\\u2000-\\u200F\\u202F\\u205F-\\u2064\\u2800\\u3000\\u3164"
+				+ "\\uFE00-\\uFE0F\\uFEFF\\uFFA0\\U000E0000-\\U000E007F]|  '";
+	}
+
+	/**
+	 * A name stored before {@code kernel.Validation.name} guarded it, as a name typed now is stored: without the
+	 * invisible characters inside ({@link Text#blank} ones that are neither white space nor a space: U+200B–U+200F,
+	 * U+2060–U+2064, U+FEFF, U+00AD, U+034F, the Hangul fillers, variation selectors, tags, U+2800 …), its spaces as
+	 * {@link Text#name} writes them (U+3000 and every run as one ASCII space).
+	 * @param stored the stored name, or null
+	 * @return the name so written, or null when nothing visible would remain (the row then stays as stored)
+	 */
+	public static String storedName(String stored) {
+		if (stored == null) {
+			return null;
+		}
+		StringBuilder out = new StringBuilder(stored.length());
+		stored.codePoints()
+			.filter(c -> !Text.blank(c) || Character.isWhitespace(c) || Character.isSpaceChar(c))
+			.forEach(out::appendCodePoint);
+		return Text.blankToNull(Text.name(out.toString()));
+	}
+
+	/**
+	 * Rewrites {@code column} of {@code table} as {@link #storedName} writes it, reading only the rows it may change;
+	 * each row on its own savepoint, so a row whose rewritten name a unique constraint refuses (another row holds it)
+	 * keeps its name as stored and is logged — duplicates are never merged.
+	 * @param key the row's primary key column
+	 * @return how many rows were rewritten
+	 * @throws SQLException from the database, other than a unique violation
+	 */
+	public static int rewriteNames(Connection connection, String table, String column, String key) throws SQLException {
+		int count = 0;
+		try (Statement read = connection.createStatement();
+				ResultSet rows = read.executeQuery("SELECT " + key + ", " + column + " FROM " + table + " WHERE " + column
+						+ " IS NOT NULL AND " + unclean(column));
+				PreparedStatement write = connection.prepareStatement("UPDATE " + table + " SET " + column + " = ? WHERE "
+						+ key + " = ?")) {
+			while (rows.next()) {
+				String stored = rows.getString(2);
+				String written = storedName(stored);
+				if (written == null || written.equals(stored)) {
+					continue;
+				}
+				Savepoint before = connection.setSavepoint();
+				try {
+					write.setString(1, written);
+					write.setObject(2, rows.getObject(1));
+					write.executeUpdate();
+					connection.releaseSavepoint(before);
+					count++;
+				}
+				catch (SQLException ex) {
+					if (!"23505".equals(ex.getSQLState())) {
+						throw ex;
+					}
+					connection.rollback(before);
+					log.warn("name kept as stored in {}.{}: {} {} would be '{}', which another row holds", table, column, key,
+							rows.getObject(1), written);
+				}
+			}
+		}
+		return count;
 	}
 }

@@ -202,7 +202,7 @@ public class Branches {
 			v.require("filedOn", !data.filedOn().isAfter(LocalDate.now(clock)), "not-future", "备案日期不能晚于今天");
 		}
 		v.throwIfInvalid();
-		return new BranchData(data.enterpriseId(), data.licenceId(), Text.strip(data.name()), region.value(),
+		return new BranchData(data.enterpriseId(), data.licenceId(), Text.name(data.name()), region.value(),
 				Text.strip(data.address()), Text.strip(data.headName()), data.businessLicenceDate(), data.filedOn());
 	}
 

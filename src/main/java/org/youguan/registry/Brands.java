@@ -144,8 +144,8 @@ public class Brands {
 		Validation v = new Validation();
 		v.name("name", "品牌名称", d.name(), 60);
 		v.name("shortName", "简称", d.shortName(), 20);
-		String name = d.name() == null ? "" : Text.strip(d.name());
-		String shortName = d.shortName() == null ? "" : Text.strip(d.shortName());
+		String name = d.name() == null ? "" : Text.name(d.name());
+		String shortName = d.shortName() == null ? "" : Text.name(d.shortName());
 		v.require("name", !taken("name", name, selfId), "unique", "品牌名称已存在：" + name);
 		v.require("shortName", !taken("short_name", shortName, selfId), "unique", "品牌简称已存在：" + shortName);
 		Long hq = null;

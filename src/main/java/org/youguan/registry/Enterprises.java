@@ -327,7 +327,7 @@ public class Enterprises {
 			v.check("contactPhone", () -> Telephone.of(phone));
 		}
 		v.throwIfInvalid();
-		return new EnterpriseData(Text.strip(d.legalName()), code.value(), d.type(), d.brandId(),
+		return new EnterpriseData(Text.name(d.legalName()), code.value(), d.type(), d.brandId(),
 				Text.blankToNull(d.legalRepresentative()), Text.blankToNull(d.address()), region.value(),
 				Text.blankToNull(d.contactName()), phone == null ? null : Telephone.of(phone).value());
 	}

@@ -264,7 +264,7 @@ public class Facilities {
 			v.required("services", "服务内容", d.services()).maxLength("services", "服务内容", d.services(), 300);
 		}
 		v.throwIfInvalid();
-		return new FacilityData(d.kind(), Text.strip(d.name()), d.enterpriseId(), region.value(), Text.strip(d.address()),
+		return new FacilityData(d.kind(), Text.name(d.name()), d.enterpriseId(), region.value(), Text.strip(d.address()),
 				d.compartments(), Text.identifier(d.serialNumber()), Text.blankToNull(d.services()),
 				d.commissionedOn());
 	}

@@ -3,6 +3,7 @@ package org.youguan.safety;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import org.youguan.platform.ChinaTime;
 
 /**
  * One accepted parcel as the platform keeps it, after validation and pseudonymisation: the clear ID number never
@@ -33,7 +34,7 @@ public record ParcelRecord(long enterpriseId, String waybillNumber, Instant acce
 		String outletFilingNumber, String courierId) {
 
 	/** China time: the day, hour and month of every rate. */
-	public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+	public static final ZoneId CHINA = ChinaTime.ZONE;
 
 	/** The item category of a letter (信件), exempt from real-name like an agreement customer's parcel. */
 	public static final String LETTER = "信件";

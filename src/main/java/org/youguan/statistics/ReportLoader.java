@@ -20,6 +20,7 @@ import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.DataScope;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
+import org.youguan.platform.ChinaTime;
 
 /**
  * Loads reports that were already submitted and approved elsewhere (the demo city's past years, a generator) in
@@ -36,7 +37,7 @@ public class ReportLoader {
 	public record Approved(long enterpriseId, Period period, Map<String, BigDecimal> values, LocalDate submittedOn) {
 	}
 
-	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+	private static final ZoneId CHINA = ChinaTime.ZONE;
 
 	private final JdbcTemplate jdbc;
 

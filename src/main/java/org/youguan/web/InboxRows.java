@@ -1,6 +1,5 @@
 package org.youguan.web;
 
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +8,7 @@ import org.springframework.context.MessageSource;
 import org.youguan.audit.AuditEvent;
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.org.WorkQueue;
+import org.youguan.platform.ChinaTime;
 
 /**
  * The inbox of a home page (我的待办, 在办, 已办) and 工作台's recent activity prepared for its fragments ({@code web/inbox.html}): every link, label,
@@ -24,7 +24,7 @@ public final class InboxRows {
 	private static final DateTimeFormatter MONTH_DAY = DateTimeFormatter.ofPattern("MM-dd");
 
 	private static final DateTimeFormatter DONE_AT = DateTimeFormatter.ofPattern("MM-dd HH:mm")
-		.withZone(ZoneId.of("Asia/Shanghai"));
+		.withZone(ChinaTime.ZONE);
 
 	/**
 	 * One queue as its row shows it.

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,6 +34,7 @@ import org.youguan.workplans.internal.TaskStatus;
 import org.youguan.workplans.internal.WorkPlanClock;
 import org.youguan.workplans.internal.WorkPlanSettings;
 import org.youguan.workplans.internal.WorkTask;
+import org.youguan.platform.ChinaTime;
 
 /**
  * Monthly progress by department and the task's status from it: a department edits only its own reports on the tasks
@@ -245,7 +245,7 @@ public class Progress {
 
 	/** When a loaded month's report is taken to have come in: the 20th of the month, or now if that is still ahead. */
 	private Timestamp reportedAt(YearMonth month) {
-		Instant twentieth = month.atDay(20).atTime(10, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant();
+		Instant twentieth = month.atDay(20).atTime(10, 0).atZone(ChinaTime.ZONE).toInstant();
 		return Timestamp.from(twentieth.isAfter(clock.instant()) ? clock.instant() : twentieth);
 	}
 

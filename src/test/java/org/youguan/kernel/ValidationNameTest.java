@@ -44,4 +44,25 @@ class ValidationNameTest {
 		assertThat(rules("张\u200B三")).isEqualTo("invisible-character");
 		assertThat(new Validation().name("subject", "被询问人", null).errors()).isEmpty();
 	}
+
+	/** An import cell's Alt+Enter (or a pasted line break) is refused saying so, not as a code point. */
+	@Test
+	void aLineBreakInsideIsRefusedSayingSo() {
+		for (String name : new String[] { "顺丰速运\n苏州", "顺丰速运\r\n苏州", "顺丰速运\u2028苏州", "顺丰速运\u2029苏州" }) {
+			var errors = new Validation().name("name", "网点名称", name, 60).errors();
+			assertThat(errors).as(name).extracting(FieldError::rule).containsExactly("line-break");
+			assertThat(errors.get(0).message()).isEqualTo("网点名称含换行（单元格内Alt+Enter），请改为一行");
+		}
+	}
+
+	/** A name's inner spaces of any width are one ASCII space, stored and compared so. */
+	@Test
+	void spacesInsideANameAreOneAsciiSpace() {
+		assertThat(Text.name("顺丰速运\u3000苏州")).isEqualTo("顺丰速运 苏州");
+		assertThat(Text.name(" 顺丰速运\u3000\u3000 \u00A0苏州\u3000")).isEqualTo("顺丰速运 苏州");
+		assertThat(Text.name("顺丰速运  苏州")).isEqualTo("顺丰速运 苏州");
+		assertThat(Text.name("顺丰速运 苏州")).isEqualTo("顺丰速运 苏州");
+		assertThat(Text.name(null)).isNull();
+		assertThat(rules("顺丰速运\u3000苏州")).isEmpty();
+	}
 }

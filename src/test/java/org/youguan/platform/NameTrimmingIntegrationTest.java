@@ -16,13 +16,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * V236 ({@link NameTrimming}) trims the names stored with no-break spaces around them, as {@code Text.strip} trims
- * typed text now; a brand name whose trimmed form another brand holds stays as stored (unique column).
+ * typed text now; a brand name whose trimmed form another brand holds stays as stored (unique column). V242
+ * ({@link InnerNameBlanks}) writes names stored with invisible characters or ideographic spaces inside as a name typed
+ * now is stored, with the same exception.
  */
 @IntegrationTest
 class NameTrimmingIntegrationTest {
 
 	@Autowired
 	List<StoredNames> modules;
+
+	@Autowired
+	List<GuardedNames> guarded;
 
 	@Autowired
 	DataSource dataSource;
@@ -65,5 +70,29 @@ class NameTrimmingIntegrationTest {
 		assertThat(jdbc.sql("SELECT name FROM region WHERE code = :code").param("code", code).query(String.class).single())
 			.isEqualTo("测试街道己" + s);
 		jdbc.sql("DELETE FROM region WHERE code = :code").param("code", code).update();
+	}
+
+	@Test
+	void invisibleCharactersInsideAreRemovedSpacesWrittenAsOneAndAUniqueNameAnotherRowHoldsStaysAsStored() throws Exception {
+		String s = UUID.randomUUID().toString().substring(0, 6);
+		long hidden = brand("隐\u200B形\uFEFF品牌" + s + "\u00AD\u2800x", "隐" + s + "\u3164");
+		long spaced = brand("空格品牌" + s + "\u3000\u3000苏州", "空\u2060" + s);
+		long plain = brand("撞名品牌" + s + " 苏州", "撞" + s);
+		long copy = brand("撞名品牌" + s + "\u3000苏州", "撞" + s + "\u200B");
+		try (Connection c = dataSource.getConnection()) {
+			c.setAutoCommit(false);
+			for (GuardedNames m : guarded) {
+				m.clean(c);
+			}
+			c.commit();
+		}
+		assertThat(brandName(hidden)).isEqualTo("隐形品牌" + s + "x");
+		assertThat(brandName(spaced)).isEqualTo("空格品牌" + s + " 苏州");
+		assertThat(brandName(plain)).isEqualTo("撞名品牌" + s + " 苏州");
+		assertThat(brandName(copy)).as("another brand holds the written name: kept as stored").isEqualTo("撞名品牌" + s + "\u3000苏州");
+		assertThat(jdbc.sql("SELECT short_name FROM brand WHERE id = :id").param("id", copy).query(String.class).single())
+			.as("the unique short name also another's").isEqualTo("撞" + s + "\u200B");
+		assertThat(jdbc.sql("SELECT short_name FROM brand WHERE id = :id").param("id", spaced).query(String.class).single())
+			.isEqualTo("空" + s);
 	}
 }

@@ -26,6 +26,7 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.PageQuery;
+import org.youguan.registry.Brands.BrandData;
 import org.youguan.registry.RegistryIntegrationTest.DemoCodes;
 import org.youguan.registry.internal.branches.BranchImport;
 import org.youguan.registry.internal.brands.BrandImport;
@@ -214,6 +215,33 @@ class RegistryMaintenanceIntegrationTest {
 		mvc.perform(get("/registry/brands/import").session(session("sz.market"))).andExpect(status().isForbidden());
 		mvc.perform(get("/registry/brands/new").session(session("sz.market"))).andExpect(status().isForbidden());
 		mvc.perform(get("/registry/brands/import").session(session("sys.admin"))).andExpect(status().isOk());
+	}
+
+	/**
+	 * A brand name typed with an ideographic space is the name with an ASCII one (stored so, and a duplicate of it); a
+	 * name with a line break in it (an import cell's Alt+Enter, a pasted name) is refused saying so, in an import and in
+	 * the form.
+	 */
+	@Test
+	void aNamesInnerSpacesAreOneSpaceAndALineBreakIsRefusedSayingSo() throws Exception {
+		String s = suffix();
+		long id = brands.create(new BrandData("空格品牌" + s + "\u3000\u3000苏州", "格" + s, null), false);
+		assertThat(brands.findByShortName("格" + s)).get().satisfies(b -> {
+			assertThat(b.id()).isEqualTo(id);
+			assertThat(b.name()).isEqualTo("空格品牌" + s + " 苏州");
+		});
+		assertThatThrownBy(() -> brands.create(new BrandData("空格品牌" + s + " 苏州", "另" + s, null), false))
+			.hasMessageContaining("品牌名称已存在");
+		var rejected = brandImport.importFile(DataScope.all(), Workbooks.of(BrandImport.HEADERS,
+				List.of(List.of("换行品牌" + s + "\n苏州", "换" + s, ""))));
+		assertThat(rejected.errors().get(0).errors()).extracting(FieldError::rule).contains("line-break");
+		assertThat(rejected.errors().get(0).errors()).extracting(FieldError::message)
+			.anySatisfy(m -> assertThat(m).contains("含换行（单元格内Alt+Enter），请改为一行"));
+		mvc.perform(post("/registry/brands/new").session(session("sys.admin")).with(csrf())
+			.param("name", "换行品牌" + s + "\r\n苏州")
+			.param("shortName", "行" + s))
+			.andExpect(status().is4xxClientError())
+			.andExpect(content().string(containsString("品牌名称含换行（单元格内Alt+Enter），请改为一行")));
 	}
 
 	@Test

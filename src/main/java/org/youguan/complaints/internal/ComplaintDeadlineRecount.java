@@ -19,6 +19,7 @@ import org.youguan.complaints.ComplaintStatus;
 import org.youguan.kernel.Rows;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
+import org.youguan.platform.ChinaTime;
 
 /**
  * When years of the holiday notice are loaded, the open complaints whose clock spans them have their due dates counted
@@ -33,7 +34,7 @@ class ComplaintDeadlineRecount {
 
 	private static final Logger log = LoggerFactory.getLogger(ComplaintDeadlineRecount.class);
 
-	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+	private static final ZoneId CHINA = ChinaTime.ZONE;
 
 	private final ComplaintRepository complaints;
 

@@ -17,6 +17,7 @@ import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
 import org.youguan.rules.ViolationType;
 import org.youguan.safety.SafetyAlertReferred;
+import org.youguan.platform.ChinaTime;
 
 /**
  * Leads from the other modules' events, each after its step commits (from the event publication registry: a failure is
@@ -27,7 +28,7 @@ import org.youguan.safety.SafetyAlertReferred;
 @Component
 class LeadIntake {
 
-	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+	private static final ZoneId CHINA = ChinaTime.ZONE;
 
 	private final Leads leads;
 

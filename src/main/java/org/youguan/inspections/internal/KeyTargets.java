@@ -21,6 +21,7 @@ import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
 import org.youguan.safety.SafetyAlertTargeted;
 import org.youguan.kernel.Masking;
+import org.youguan.platform.ChinaTime;
 
 /**
  * The key inspection targets (重点检查对象): enterprises other modules ask to be inspected through their events — a
@@ -33,7 +34,7 @@ import org.youguan.kernel.Masking;
 @Service
 class KeyTargets {
 
-	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+	private static final ZoneId CHINA = ChinaTime.ZONE;
 
 	/** A key target as the list shows it, with the first inspection of its enterprise since it was listed. */
 	record KeyTarget(long id, String regionCode, String regionName, String enterpriseCreditCode, String enterpriseName,

@@ -111,10 +111,10 @@ class ParcelValidatorTest {
 			assertThat(ParcelValidator.personal(t)).as(t).isEqualTo(Masking.holdsPersonalNumber(t));
 		}
 		Random random = new Random(17);
-		String alphabet = "0123456789０１２３４５６７８９ -Xx　A件";
+		String alphabet = "0123456789０１２３４５６７８９ -.Xx　A件１３";
 		for (int k = 0; k < 20_000; k++) {
 			StringBuilder b = new StringBuilder();
-			for (int i = random.nextInt(24); i > 0; i--) {
+			for (int i = random.nextInt(32); i > 0; i--) {
 				b.append(alphabet.charAt(random.nextInt(alphabet.length())));
 			}
 			String t = b.toString();

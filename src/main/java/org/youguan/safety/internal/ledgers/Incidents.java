@@ -31,6 +31,7 @@ import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
+import org.youguan.platform.ChinaTime;
 
 /**
  * The 事故/突发事件 ledger. An incident is recorded against an enterprise (optionally one of its outlets) by the bureau or
@@ -48,7 +49,7 @@ public class Incidents {
 	private static final Corrections.Ledger LEDGER = new Corrections.Ledger("safety_incident", AUDIT_TYPE,
 			"safety.incident.correct", "事故/突发事件", "closed_on", "结案");
 
-	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+	private static final ZoneId CHINA = ChinaTime.ZONE;
 
 	private static final Map<String, String> SORTS = Map.of("occurred_at", "x.occurred_at", "level", "x.level",
 			"enterprise", "x.enterprise_name");

@@ -15,6 +15,7 @@ import org.youguan.kernel.DataScope;
 import org.youguan.safety.internal.ledgers.LedgerEditor.Field;
 import org.youguan.org.CurrentUser;
 import org.youguan.region.Regions;
+import org.youguan.platform.ChinaTime;
 
 /**
  * The safety ledgers' corrections on the one edit page: trainings, seizures, hazards (open), incidents (open) and
@@ -24,7 +25,7 @@ import org.youguan.region.Regions;
 @Configuration(proxyBeanMethods = false)
 class LedgerEditors {
 
-	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+	private static final ZoneId CHINA = ChinaTime.ZONE;
 
 	/** An editor from its parts. */
 	private record Editor(String ledger, String title, Function<CurrentUser, List<Field>> fieldsOf,
