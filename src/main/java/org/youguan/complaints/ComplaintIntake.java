@@ -485,8 +485,8 @@ public class ComplaintIntake {
 		boolean answered = f.companyAnswer() != null && !Text.isBlank(f.companyAnswer());
 		acceptance.requireFileable(new AcceptanceRule.Facts(today, f.postedOn(), f.priorComplaintDate(), answered, null),
 				region.value().substring(0, 6));
-		return new Checked(new ComplaintForm(Text.strip(f.filerName()), phone.value(), f.filerRole(), region.value(),
-				brand.shortName(), blank(f.enterprise()), waybill(f.waybillNumber()), f.postedOn(), f.priorComplaintDate(),
+		return new Checked(new ComplaintForm(Text.name(f.filerName()), phone.value(), f.filerRole(), region.value(),
+				brand.shortName(), blank(Text.name(f.enterprise())), waybill(f.waybillNumber()), f.postedOn(), f.priorComplaintDate(),
 				Text.strip(f.priorChannel()), blank(f.companyAnswer()), f.category(), f.reason(), f.amountClaimed(),
 				Text.strip(f.description())), brand.id(), brand.shortName());
 	}

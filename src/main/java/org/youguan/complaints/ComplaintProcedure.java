@@ -151,7 +151,7 @@ public class ComplaintProcedure {
 		Telephone handlerPhone = v.check("handlerPhone", () -> Telephone.of(reply.handlerPhone()));
 		v.throwIfInvalid();
 		ComplaintReply clean = new ComplaintReply(reply.findings(), reply.responsibility(), reply.solution(),
-				reply.compensation(), reply.apology(), reply.userAgrees(), reply.handler(), handlerPhone.value());
+				reply.compensation(), reply.apology(), reply.userAgrees(), Text.name(reply.handler()), handlerPhone.value());
 		Complaint c = load(scope, id);
 		LocalDate today = LocalDate.now(clock);
 		var before = c.snapshot();

@@ -346,7 +346,7 @@ public class CaseDecisions {
 	 */
 	private String discussion(Validation v, Decision data, boolean discussed, String region) {
 		List<String> names = data.discussionParticipants() == null ? List.of()
-				: data.discussionParticipants().stream().filter(n -> !Text.isBlank(n)).map(Text::strip).toList();
+				: data.discussionParticipants().stream().filter(n -> !Text.isBlank(n)).map(Text::name).toList();
 		if (!discussed) {
 			v.require("discussedOn", names.isEmpty() && Text.isBlank(data.discussionConclusion()), "required",
 					"填写了集体讨论的参加人员或结论，请同时填写集体讨论日期（discussedOn）");

@@ -177,10 +177,10 @@ public class CaseEvidence {
 				INSERT INTO penalty_case_evidence (case_id, kind, title, content, place, subject, collected_on, collected_by,
 				    attachment_id, created_by, created_at)
 				VALUES (:case, :kind, :title, :content, :place, :subject, :on, :by, :attachment, :creator, :now) RETURNING id""")
-			.param("case", caseId).param("kind", kind.name()).param("title", Text.strip(data.title()))
+			.param("case", caseId).param("kind", kind.name()).param("title", Text.name(data.title()))
 			.param("content", Text.isBlank(data.content()) ? null : Text.strip(data.content()))
 			.param("place", Text.isBlank(data.place()) ? null : Text.strip(data.place()))
-			.param("subject", Text.isBlank(data.subject()) ? null : Text.strip(data.subject()))
+			.param("subject", Text.isBlank(data.subject()) ? null : Text.name(data.subject()))
 			.param("on", on).param("by", collectedBy)
 			.param("attachment", stored == null ? null : stored.id()).param("creator", actor())
 			.param("now", OffsetDateTime.now(clock))
@@ -189,7 +189,7 @@ public class CaseEvidence {
 			documents.issue(caseId, kind.record(), id, Map.of());
 		}
 		audit.record(AuditEntry.of("case.evidence", "penalty_case", caseId, c.number() + "：登记证据（" + kind.label() + "）"
-				+ Text.strip(data.title()) + "，收集人员：" + collectedBy + (stored == null ? "" : "，附件" + stored.fileName()))
+				+ Text.name(data.title()) + "，收集人员：" + collectedBy + (stored == null ? "" : "，附件" + stored.fileName()))
 			.inRegion(c.regionCode()));
 		return find(caseId, id).orElseThrow();
 	}

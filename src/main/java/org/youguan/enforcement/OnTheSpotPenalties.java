@@ -205,7 +205,7 @@ public class OnTheSpotPenalties {
 		p.put("number", caseNumber);
 		p.put("region", region);
 		p.put("code", person ? null : enterprise.creditCode());
-		p.put("name", person ? Text.strip(data.personName()) : enterprise.legalName());
+		p.put("name", person ? Text.name(data.personName()) : enterprise.legalName());
 		p.put("party", person ? "PERSON" : "ORGANISATION");
 		p.put("violation", type.name());
 		p.put("facts", Text.strip(data.facts()));

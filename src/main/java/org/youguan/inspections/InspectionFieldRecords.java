@@ -309,7 +309,7 @@ public class InspectionFieldRecords {
 		}
 		v.throwIfInvalid();
 		jdbc.sql("UPDATE inspection_record SET inspected_at = :at, representative = :rep, plan_id = :plan WHERE id = :id")
-			.param("at", at).param("rep", Text.strip(form.representative())).param("plan", planId).param("id", id).update();
+			.param("at", at).param("rep", Text.name(form.representative())).param("plan", planId).param("id", id).update();
 		for (LineValue l : lines) {
 			jdbc.sql("""
 					INSERT INTO inspection_record_line (record_id, item_code, position, line, result)

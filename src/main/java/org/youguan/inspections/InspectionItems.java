@@ -124,13 +124,13 @@ public class InspectionItems {
 				    checklist, sort_order, created_by, created_at)
 				VALUES (:bureau, :region, :code, :name, :objectType, :method, :text, :article, :checklist,
 				    (SELECT coalesce(max(sort_order), 0) + 10 FROM inspection_item), :actor, :now) RETURNING id""")
-			.param("bureau", bureauId).param("region", region).param("code", code).param("name", Text.strip(data.name()))
+			.param("bureau", bureauId).param("region", region).param("code", code).param("name", Text.name(data.name()))
 			.param("objectType", data.objectType()).param("method", data.method()).param("text", text.name())
 			.param("article", data.article() == null ? 0 : data.article()).param("checklist", lines.toArray(String[]::new))
 			.param("actor", actor).param("now", OffsetDateTime.now(clock))
 			.query(Long.class).single();
 		audit.record(AuditEntry.of("inspection-item.add", "inspection-item", id, "增加抽查事项：" + code + " "
-				+ Text.strip(data.name())).inRegion(region));
+				+ Text.name(data.name())).inRegion(region));
 		return code;
 	}
 
@@ -225,7 +225,7 @@ public class InspectionItems {
 		v.throwIfInvalid();
 		int article = data.article() == null ? 0 : data.article();
 		List<String> changes = new ArrayList<>();
-		change(changes, "名称", before.name(), Text.strip(data.name()));
+		change(changes, "名称", before.name(), Text.name(data.name()));
 		change(changes, "法律依据", before.legalText() + " " + before.article(), c.text().name() + " " + article);
 		change(changes, "检查对象", before.objectType(), data.objectType());
 		change(changes, "检查方式", before.method(), data.method());
@@ -236,7 +236,7 @@ public class InspectionItems {
 		long id = jdbc.sql("""
 				UPDATE inspection_item SET name = :name, legal_text = :text, article = :article, object_type = :objectType,
 				    method = :method, checklist = :checklist WHERE code = :code RETURNING id""")
-			.param("name", Text.strip(data.name())).param("text", c.text().name()).param("article", article)
+			.param("name", Text.name(data.name())).param("text", c.text().name()).param("article", article)
 			.param("objectType", data.objectType()).param("method", data.method())
 			.param("checklist", c.lines().toArray(String[]::new)).param("code", before.code())
 			.query(Long.class).single();

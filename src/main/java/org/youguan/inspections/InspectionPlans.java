@@ -260,7 +260,7 @@ public class InspectionPlans {
 			.param("classes", classes.isEmpty() ? null : classes.toArray(String[]::new))
 			.param("bureau", bureauId)
 			.param("region", region)
-			.param("name", Text.strip(data.name()))
+			.param("name", Text.name(data.name()))
 			.param("from", data.periodFrom())
 			.param("to", data.periodTo())
 			.param("items", chosen.toArray(String[]::new))
@@ -274,7 +274,7 @@ public class InspectionPlans {
 			.param("now", OffsetDateTime.now(clock))
 			.query(Long.class)
 			.single();
-		audit.record(AuditEntry.of("inspection-plan.create", "inspection-plan", id, "新建双随机抽查计划：" + Text.strip(data.name()))
+		audit.record(AuditEntry.of("inspection-plan.create", "inspection-plan", id, "新建双随机抽查计划：" + Text.name(data.name()))
 			.inRegion(region));
 		return id;
 	}

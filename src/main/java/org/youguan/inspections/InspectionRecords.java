@@ -478,7 +478,7 @@ public class InspectionRecords {
 					"执法证号（" + field + ".certificateNumber）在同一检查组中重复：" + certificate);
 			Optional<Inspector> known = inspectors.findByCertificate(certificate);
 			if (known.isPresent()) {
-				v.require(field + ".name", known.get().name().equals(Text.strip(m.name())), "matches",
+				v.require(field + ".name", Text.name(known.get().name()).equals(Text.name(m.name())), "matches",
 						"检查人员姓名（" + field + ".name）与检查人员名录库中该执法证号的持证人不符");
 				v.require(field + ".certificateNumber", on == null || known.get().validOn(on), "valid",
 						"执法证（" + field + ".certificateNumber）在检查日已过有效期（有效期至" + known.get().validUntil() + "）");
@@ -486,7 +486,7 @@ public class InspectionRecords {
 						"检查人员（" + field + ".certificateNumber）" + known.get().name() + "属于" + known.get().bureauName()
 								+ "，不能参加此次检查：检查组只能由" + bureaus.rule() + "组成");
 			}
-			team.add(new Member(known.map(Inspector::id).orElse(null), Text.strip(m.name()), certificate));
+			team.add(new Member(known.map(Inspector::id).orElse(null), Text.name(m.name()), certificate));
 		}
 		return team;
 	}

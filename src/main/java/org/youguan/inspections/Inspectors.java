@@ -107,14 +107,14 @@ public class Inspectors {
 			.param("bureau", data.bureauId())
 			.param("region", region)
 			.param("user", data.userId())
-			.param("name", Text.strip(data.name()))
+			.param("name", Text.name(data.name()))
 			.param("certificate", certificate)
 			.param("validUntil", data.validUntil())
 			.param("avoid", avoid.toArray(String[]::new))
 			.param("now", OffsetDateTime.now(clock))
 			.query(Long.class)
 			.single();
-		audit.record(AuditEntry.of("inspector.register", "inspector", id, "检查人员入库：" + Text.strip(data.name()) + "（执法证号"
+		audit.record(AuditEntry.of("inspector.register", "inspector", id, "检查人员入库：" + Text.name(data.name()) + "（执法证号"
 				+ certificate + "，有效期至" + data.validUntil() + "）").inRegion(region));
 		return id;
 	}
@@ -174,15 +174,15 @@ public class Inspectors {
 		jdbc.sql("""
 				UPDATE inspector SET name = :name, certificate_number = :certificate, valid_until = :validUntil,
 				    avoid_credit_codes = :avoid WHERE id = :id""")
-			.param("name", Text.strip(data.name()))
+			.param("name", Text.name(data.name()))
 			.param("certificate", certificate)
 			.param("validUntil", data.validUntil())
 			.param("avoid", avoid.toArray(String[]::new))
 			.param("id", id)
 			.update();
 		List<String> changes = new ArrayList<>();
-		if (!old.name().equals(Text.strip(data.name()))) {
-			changes.add("姓名 " + old.name() + " → " + Text.strip(data.name()));
+		if (!old.name().equals(Text.name(data.name()))) {
+			changes.add("姓名 " + old.name() + " → " + Text.name(data.name()));
 		}
 		if (!old.certificateNumber().equals(certificate)) {
 			changes.add("执法证号 " + old.certificateNumber() + " → " + certificate);
@@ -193,7 +193,7 @@ public class Inspectors {
 		if (!old.avoidCreditCodes().equals(avoid)) {
 			changes.add("回避企业 " + (avoid.isEmpty() ? "无" : String.join("、", avoid)));
 		}
-		audit.record(AuditEntry.of("inspector.update", "inspector", id, "修改检查人员：" + Text.strip(data.name()) + "（"
+		audit.record(AuditEntry.of("inspector.update", "inspector", id, "修改检查人员：" + Text.name(data.name()) + "（"
 				+ (changes.isEmpty() ? "无变化" : String.join("；", changes)) + "）").inRegion(old.regionCode()));
 	}
 

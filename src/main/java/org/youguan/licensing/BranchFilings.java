@@ -157,8 +157,8 @@ public class BranchFilings {
 			v.require("parentCreditCode", licence != null, "licence", "所属企业须持有有效的快递业务经营许可证，方可办理分支机构备案");
 		}
 		v.throwIfInvalid();
-		if (branches.exists(parent.id(), Text.strip(data.name()))) {
-			throw DomainException.duplicate("name", "该企业已有名为“" + Text.strip(data.name()) + "”的分支机构");
+		if (branches.exists(parent.id(), Text.name(data.name()))) {
+			throw DomainException.duplicate("name", "该企业已有名为“" + Text.name(data.name()) + "”的分支机构");
 		}
 		LocalDate due = rules.deadline(StatutoryRule.BRANCH_FILING, licensed, region);
 		boolean late = filedOn.isAfter(due);
@@ -166,10 +166,10 @@ public class BranchFilings {
 		p.put("code", code);
 		p.put("parent", parent.legalName());
 		p.put("licence", licence.number());
-		p.put("name", Text.strip(data.name()));
+		p.put("name", Text.name(data.name()));
 		p.put("region", region);
 		p.put("address", Text.strip(data.address()));
-		p.put("head", Text.strip(data.headName()));
+		p.put("head", Text.name(data.headName()));
 		p.put("licensed", licensed);
 		p.put("filed", filedOn);
 		p.put("due", due);
@@ -187,9 +187,9 @@ public class BranchFilings {
 			.query(Long.class)
 			.single();
 		audit.record(AuditEntry.of("licensing.branch-filing", "branch_filing", id, parent.legalName() + "分支机构备案“"
-				+ Text.strip(data.name()) + "”" + (late ? "（逾期备案，应于" + due + "前备案）" : "")).inRegion(region));
-		events.publishEvent(new BranchFiled(id, code, licence.number(), Text.strip(data.name()), region, Text.strip(data.address()),
-				Text.strip(data.headName()), licensed, filedOn, false));
+				+ Text.name(data.name()) + "”" + (late ? "（逾期备案，应于" + due + "前备案）" : "")).inRegion(region));
+		events.publishEvent(new BranchFiled(id, code, licence.number(), Text.name(data.name()), region, Text.strip(data.address()),
+				Text.name(data.headName()), licensed, filedOn, false));
 		return id;
 	}
 

@@ -268,12 +268,12 @@ public class LicenceApplications {
 			code = v.check("applicantCreditCode", () -> CreditCode.of(data.applicantCreditCode()).value());
 		}
 		EnterpriseView known = code == null ? null : enterprises.findByCreditCode(code).orElse(null);
-		String name = known != null ? known.legalName() : Text.blankToNull(data.applicantName());
+		String name = known != null ? known.legalName() : Text.blankToNull(Text.name(data.applicantName()));
 		if (known != null && kind == ApplicationKind.CHANGE && !Text.isBlank(data.applicantName())) {
 			// a change of name: the name applied for is the new one
 			v.maxLength("applicantName", "申请人名称（applicantName）", data.applicantName(), 200)
 				.name("applicantName", "申请人名称（applicantName）", data.applicantName());
-			name = Text.strip(data.applicantName());
+			name = Text.name(data.applicantName());
 		}
 		if (known == null) {
 			v.name("applicantName", "申请人名称（applicantName）", data.applicantName(), 200);
@@ -325,7 +325,7 @@ public class LicenceApplications {
 			if (!Text.isBlank(given.get(i))) {
 				v.maxLength("branches[" + i + "]", "分支机构名称", given.get(i), 200)
 					.name("branches[" + i + "]", "分支机构名称", given.get(i));
-				branches.add(Text.strip(given.get(i)));
+				branches.add(Text.name(given.get(i)));
 			}
 		}
 		v.require("branches", branches.size() <= 100, "max", "一次申请最多包含100个分支机构");
@@ -377,7 +377,7 @@ public class LicenceApplications {
 		p.put("code", code);
 		p.put("name", Text.strip(name));
 		p.put("registered", known != null);
-		p.put("rep", Text.blankToNull(data.legalRepresentative()) == null ? null : Text.strip(data.legalRepresentative()));
+		p.put("rep", Text.blankToNull(data.legalRepresentative()) == null ? null : Text.name(data.legalRepresentative()));
 		p.put("capital", capital);
 		p.put("scope", scope.name());
 		p.put("level", level.name());
@@ -387,7 +387,7 @@ public class LicenceApplications {
 		p.put("safety", Text.blankToNull(data.safetySystem()));
 		p.put("service", Text.blankToNull(data.serviceSystem()));
 		p.put("personnel", Text.blankToNull(data.personnel()));
-		p.put("contact", Text.blankToNull(data.contactName()));
+		p.put("contact", Text.blankToNull(Text.name(data.contactName())));
 		p.put("phone", phone);
 		p.put("submitted", submittedOn);
 		p.put("licence", target == null ? null : target.number());
@@ -444,7 +444,7 @@ public class LicenceApplications {
 		List<Change> out = new ArrayList<>();
 		add(out, "legalName", holder.legalName(), name);
 		add(out, "legalRepresentative", holder.legalRepresentative(),
-				Text.isBlank(legalRepresentative) ? holder.legalRepresentative() : Text.strip(legalRepresentative));
+				Text.isBlank(legalRepresentative) ? holder.legalRepresentative() : Text.name(legalRepresentative));
 		if (capitalBefore == null || capitalBefore.compareTo(capital) != 0) {
 			out.add(new Change("registeredCapital", Change.label("registeredCapital"),
 					capitalBefore == null ? null : capitalBefore.stripTrailingZeros().toPlainString(),
@@ -722,7 +722,7 @@ public class LicenceApplications {
 				: v.date("verifiedOn", "核查日期（verifiedOn）", data.verifiedOn(), a.reviewedOn(), today());
 		List<String> team = new ArrayList<>();
 		if (data.inspectors() != null) {
-			data.inspectors().stream().filter(n -> !Text.isBlank(n)).map(Text::strip).distinct().forEach(team::add);
+			data.inspectors().stream().filter(n -> !Text.isBlank(n)).map(Text::name).distinct().forEach(team::add);
 		}
 		v.require("inspectors", team.size() >= 2, "min", "现场核查人员（inspectors）不得少于2人");
 		team.forEach(n -> v.maxLength("inspectors", "核查人员姓名", n, 50).name("inspectors", "核查人员姓名", n));
@@ -1223,7 +1223,7 @@ public class LicenceApplications {
 		p.put("number", numbers.next("许可申请", region.length() > 4 ? region.substring(0, 4) : region, received.getYear()));
 		p.put("kind", kind.name());
 		p.put("code", code);
-		p.put("name", known != null ? known.legalName() : Text.strip(data.applicantName()));
+		p.put("name", known != null ? known.legalName() : Text.name(data.applicantName()));
 		p.put("registered", known != null);
 		p.put("scope", licenceScope.name());
 		p.put("level", ApprovingLevel.of(licenceScope).name());

@@ -118,8 +118,8 @@ public class Bureaus {
 		if (bureaus.findByRegionCode(data.regionCode()).isPresent()) {
 			throw DomainException.duplicate("regionCode", "该行政区划已有邮政管理机构：" + data.regionCode());
 		}
-		if (bureaus.existsByName(Text.strip(data.name()))) {
-			throw DomainException.duplicate("name", "机构名称已存在：" + data.name());
+		if (bureaus.existsByName(Text.name(data.name()))) {
+			throw DomainException.duplicate("name", "机构名称已存在：" + Text.name(data.name()));
 		}
 		Bureau bureau = bureaus.save(Bureau.create(normalise(data), demo, clock.instant()));
 		audit.record(AuditEntry.of("bureau.create", "Bureau", bureau.id(), "新建机构“" + bureau.name() + "”")
@@ -184,7 +184,7 @@ public class Bureaus {
 	}
 
 	private static BureauData normalise(BureauData d) {
-		return new BureauData(Text.strip(d.name()), Text.blankToNull(d.shortName()), d.level(), Text.strip(d.regionCode()),
+		return new BureauData(Text.name(d.name()), Text.blankToNull(Text.name(d.shortName())), d.level(), Text.strip(d.regionCode()),
 				d.parentId(), Text.blankToNull(d.address()),
 				Text.blankToNull(d.phone()) == null ? null : Telephone.of(d.phone()).value());
 	}

@@ -88,10 +88,10 @@ public class Departments {
 	public long create(DataScope scope, long bureauId, String name, String duties, int sortOrder) {
 		Bureau bureau = bureaus.load(scope, bureauId);
 		validate(name, duties);
-		if (departments.existsByBureauIdAndName(bureauId, Text.strip(name))) {
-			throw DomainException.duplicate("name", bureau.name() + "已有处室“" + Text.strip(name) + "”");
+		if (departments.existsByBureauIdAndName(bureauId, Text.name(name))) {
+			throw DomainException.duplicate("name", bureau.name() + "已有处室“" + Text.name(name) + "”");
 		}
-		Department d = departments.save(Department.create(bureauId, Text.strip(name), Text.blankToNull(duties),
+		Department d = departments.save(Department.create(bureauId, Text.name(name), Text.blankToNull(duties),
 				sortOrder, clock.instant()));
 		audit.record(AuditEntry.of("department.create", "Department", d.id(),
 				"在" + bureau.name() + "新建处室“" + d.name() + "”").states(null, d.snapshot()).inRegion(bureau.regionCode()));
@@ -102,11 +102,11 @@ public class Departments {
 	public void update(DataScope scope, long id, String name, String duties, int sortOrder) {
 		Department d = load(scope, id);
 		validate(name, duties);
-		if (!d.name().equals(Text.strip(name)) && departments.existsByBureauIdAndName(d.bureauId(), Text.strip(name))) {
-			throw DomainException.duplicate("name", "本局已有处室“" + Text.strip(name) + "”");
+		if (!d.name().equals(Text.name(name)) && departments.existsByBureauIdAndName(d.bureauId(), Text.name(name))) {
+			throw DomainException.duplicate("name", "本局已有处室“" + Text.name(name) + "”");
 		}
 		var before = d.snapshot();
-		d.rename(Text.strip(name), Text.blankToNull(duties), sortOrder);
+		d.rename(Text.name(name), Text.blankToNull(duties), sortOrder);
 		departments.save(d);
 		record(scope, d, "department.update", "修改处室“" + d.name() + "”", before);
 	}

@@ -165,7 +165,7 @@ public class Users {
 		if (users.existsByUsername(Text.strip(data.username()))) {
 			throw DomainException.duplicate("username", "用户名已存在：" + Text.strip(data.username()));
 		}
-		UserAccount user = UserAccount.create(Text.strip(data.username()), Text.strip(data.displayName()), data.kind(),
+		UserAccount user = UserAccount.create(Text.strip(data.username()), Text.name(data.displayName()), data.kind(),
 				encoder.encode(password), mustChange, demo, clock.instant());
 		place(scope, user, data, region);
 		user = users.save(user);
@@ -317,7 +317,7 @@ public class Users {
 	}
 
 	private void place(DataScope scope, UserAccount user, UserData data, String enterpriseRegion) {
-		user.describe(Text.strip(data.displayName()), Text.blankToNull(data.phone()) == null ? null
+		user.describe(Text.name(data.displayName()), Text.blankToNull(data.phone()) == null ? null
 				: MobilePhone.of(data.phone()).value());
 		if (data.kind() == UserKind.STAFF) {
 			Bureau bureau = bureaus.load(scope, data.bureauId());

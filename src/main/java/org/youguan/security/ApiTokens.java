@@ -83,7 +83,7 @@ public class ApiTokens {
 		RANDOM.nextBytes(bytes);
 		String token = "yg_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 		OffsetDateTime expires = validDays == null ? null : OffsetDateTime.now(clock).plusDays(validDays);
-		long id = store(user, Text.strip(name), token, expires);
+		long id = store(user, Text.name(name), token, expires);
 		return new NewToken(id, token);
 	}
 

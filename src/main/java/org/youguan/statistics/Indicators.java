@@ -79,7 +79,7 @@ public class Indicators {
 				    category, position)
 				VALUES (:code, :name, :unit, :type, :aggregation, :denominator, :formula, :description, 'LOCAL', :position)""")
 			.param("code", code)
-			.param("name", Text.strip(n.name()))
+			.param("name", Text.name(n.name()))
 			.param("unit", Text.strip(n.unit()))
 			.param("type", n.valueType().name())
 			.param("aggregation", n.aggregation().name())
@@ -96,7 +96,7 @@ public class Indicators {
 				.update();
 		}
 		audit.record(AuditEntry.of("statistics.indicator.add", "StatIndicator", code,
-				"新增统计指标" + code + "“" + Text.strip(n.name()) + "”" + (formula == null ? "" : "＝" + formula)).inRegion("0"));
+				"新增统计指标" + code + "“" + Text.name(n.name()) + "”" + (formula == null ? "" : "＝" + formula)).inRegion("0"));
 	}
 
 	public List<Indicator> all() {

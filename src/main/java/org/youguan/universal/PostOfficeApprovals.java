@@ -310,7 +310,7 @@ public class PostOfficeApprovals {
 		}
 		Extension d = data == null ? new Extension(null, null) : data;
 		String reason = PostOffices.clean(d.reason());
-		String by = PostOffices.clean(d.approvedBy());
+		String by = Text.name(PostOffices.clean(d.approvedBy()));
 		new Validation().required("reason", "延长理由（reason）", reason).maxLength("reason", "延长理由（reason）", reason, 500)
 			.name("approvedBy", "批准延长的负责人（approvedBy）", by, 100)
 			.throwIfInvalid();

@@ -141,7 +141,7 @@ public class SupervisionRecords {
 			v.require("until", day == null || until == null || !until.isBefore(day), "after-from",
 					kind.untilLabel() + "不能早于" + kind.dayLabel());
 		}
-		String subject = text(v, "subject", kind.subjectLabel(), data.subject(), 200, true);
+		String subject = Text.name(text(v, "subject", kind.subjectLabel(), data.subject(), 200, true));
 		v.name("subject", kind.subjectLabel(), subject);
 		String place = kind.placeLabel() == null ? null : text(v, "place", kind.placeLabel(), data.place(), 200, true);
 		String detail = kind.detailLabel() == null ? null
@@ -151,7 +151,7 @@ public class SupervisionRecords {
 		if (kind.inspectors()) {
 			Set<String> team = new LinkedHashSet<>();
 			for (String name : data.inspectors() == null ? List.<String>of() : data.inspectors()) {
-				String n = clean(name);
+				String n = Text.name(clean(name));
 				if (n != null) {
 					team.add(n);
 					v.name("inspectors", "检查人员姓名", n);

@@ -84,7 +84,7 @@ public class VillageCheckPlans {
 			throw DomainException.notFound("通邮检查计划", "new");
 		}
 		Validation v = new Validation();
-		String name = Villages.clean(data.name());
+		String name = Text.name(Villages.clean(data.name()));
 		v.require("name", name != null, "required", "请填写计划名称");
 		v.maxLength("name", "计划名称", name, 100).name("name", "计划名称", name);
 		String region = Villages.clean(data.regionCode());

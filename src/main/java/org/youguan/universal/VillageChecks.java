@@ -203,7 +203,7 @@ public class VillageChecks {
 		List<TeamMember> given = data.inspectors() == null ? List.of() : data.inspectors();
 		for (int i = 0; i < given.size(); i++) {
 			TeamMember m = given.get(i);
-			String clean = m == null ? null : Villages.clean(m.name());
+			String clean = m == null ? null : Text.name(Villages.clean(m.name()));
 			String certificate = m == null ? null : Villages.clean(m.certificateNumber());
 			if (clean != null) {
 				team.add(clean);

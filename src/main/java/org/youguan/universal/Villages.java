@@ -192,7 +192,7 @@ public class Villages {
 		if (perWeek != null) {
 			v.require("deliveriesPerWeek", perWeek >= 0 && perWeek <= 14, "range", "每周投递频次应在0至14次之间");
 		}
-		String postOffice = clean(data.postOfficeName());
+		String postOffice = Text.name(clean(data.postOfficeName()));
 		Long facilityId = data.postOfficeFacilityId();
 		if (facilityId != null && code != null && village.isPresent()) {
 			// one of the post offices the form offers

@@ -77,14 +77,14 @@ public class CaseTeam {
 				v.require(field + ".certificateNumber", false, "roster", "执法证号不在检查人员名录库中：" + certificate);
 				continue;
 			}
-			v.require(field + ".name", known.get().name().equals(Text.strip(m.name())), "matches",
+			v.require(field + ".name", Text.name(known.get().name()).equals(Text.name(m.name())), "matches",
 					"调查人员姓名与名录库中执法证号" + certificate + "的持证人（" + known.get().name() + "）不符");
 			v.require(field + ".certificateNumber", known.get().validOn(caseWork.today()), "valid",
 					"执法证" + certificate + "已过有效期（至" + known.get().validUntil() + "）");
 			v.require(field + ".certificateNumber", bureaus.allows(known.get()), "bureau",
 					"执法人员" + known.get().name() + "（" + certificate + "）属于" + known.get().bureauName()
 							+ "，不能办理本案：执法人员只能是" + bureaus.rule());
-			members.add(new Investigator(i + 1, known.get().id(), known.get().userId(), Text.strip(m.name()), certificate));
+			members.add(new Investigator(i + 1, known.get().id(), known.get().userId(), Text.name(m.name()), certificate));
 		}
 		return members;
 	}

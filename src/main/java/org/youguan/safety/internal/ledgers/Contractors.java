@@ -173,7 +173,7 @@ public class Contractors {
 			throw new AccessRefusedException("enterpriseCreditCode", "委托安检台账由邮政管理部门登记");
 		}
 		Validation v = new Validation();
-		String name = Hazards.clean(data.name());
+		String name = Text.name(Hazards.clean(data.name()));
 		v.name("name", "安检企业名称", name, 200);
 		CreditCode code = v.check("creditCode", () -> CreditCode.of(data.creditCode() == null ? "" : Text.strip(data.creditCode())));
 		var place = placement.resolve(scope, v, data.enterpriseCreditCode(), null, null);

@@ -207,7 +207,7 @@ public class Hazards {
 		var place = placement.resolve(scope, v, data.enterpriseCreditCode(), data.outletId(), data.facilityId());
 		LocalDate foundOn = v.date("foundOn", "发现日期", data.foundOn(), Validation.EARLIEST_RECORD, today);
 		v.require("foundOn", data.foundOn() != null && !Text.isBlank(data.foundOn()), "required", "请填写发现日期");
-		String foundBy = clean(data.foundBy());
+		String foundBy = Text.name(clean(data.foundBy()));
 		v.name("foundBy", "发现人（单位）", foundBy, 100);
 		HazardSource source = parse(HazardSource.class, data.source(), HazardSource::label);
 		if (scope.kind() == DataScope.Kind.ENTERPRISE) {

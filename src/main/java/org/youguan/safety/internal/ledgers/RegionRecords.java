@@ -183,7 +183,7 @@ public class RegionRecords {
 		v.require("trainees", trainees == null || trainees > 0 && trainees <= 1_000_000, "range",
 				"培训人数应为1至1000000之间的整数");
 		String audience = text(v, "audience", "培训对象", data.audience(), 500, true);
-		String organiser = text(v, "organiser", "组织单位", data.organiser(), 200, true);
+		String organiser = Text.name(text(v, "organiser", "组织单位", data.organiser(), 200, true));
 		v.name("organiser", "组织单位", organiser);
 		v.throwIfInvalid();
 		Map<String, Object> columns = new LinkedHashMap<>();

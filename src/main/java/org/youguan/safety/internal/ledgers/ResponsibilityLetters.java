@@ -179,9 +179,9 @@ public class ResponsibilityLetters {
 			v.require("signedOn", signedOn.getYear() == year || signedOn.getYear() == year - 1, "range",
 					"签订日期应在" + (year - 1) + "年或" + year + "年内");
 		}
-		String bureau = Hazards.clean(data.bureauSignatory());
+		String bureau = Text.name(Hazards.clean(data.bureauSignatory()));
 		v.name("bureauSignatory", "局方签订人", bureau, 50);
-		String enterprise = Hazards.clean(data.enterpriseSignatory());
+		String enterprise = Text.name(Hazards.clean(data.enterpriseSignatory()));
 		v.name("enterpriseSignatory", "企业签订人", enterprise, 50);
 		v.throwIfInvalid();
 		for (UploadedFile f : files) {

@@ -126,7 +126,7 @@ public class SecurityPeriods {
 			throw new AccessRefusedException("region", "寄递安保期由邮政管理部门设立");
 		}
 		Validation v = new Validation();
-		String name = Hazards.clean(data.name());
+		String name = Text.name(Hazards.clean(data.name()));
 		v.name("name", "安保期名称", name, 100);
 		String region = Hazards.clean(data.region());
 		if (region == null) {
