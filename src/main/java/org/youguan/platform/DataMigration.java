@@ -267,19 +267,20 @@ public abstract class DataMigration implements JavaMigration {
 	 * Rewrites {@code column} of {@code table} as {@link #storedName} writes it, reading only the rows it may change;
 	 * each row on its own savepoint, so a row whose rewritten name a unique constraint refuses (another row holds it)
 	 * keeps its name as stored and is logged — duplicates are never merged.
-	 * @param key the row's primary key column
+	 * @param key the row's primary key columns (one, or those of a composite key such as {@code record_id, position})
 	 * @return how many rows were rewritten
 	 * @throws SQLException from the database, other than a unique violation
 	 */
-	public static int rewriteNames(Connection connection, String table, String column, String key) throws SQLException {
+	public static int rewriteNames(Connection connection, String table, String column, String... key) throws SQLException {
 		int count = 0;
+		String where = String.join(" AND ", Arrays.stream(key).map(k -> k + " = ?").toList());
 		try (Statement read = connection.createStatement();
-				ResultSet rows = read.executeQuery("SELECT " + key + ", " + column + " FROM " + table + " WHERE " + column
-						+ " IS NOT NULL AND " + unclean(column));
+				ResultSet rows = read.executeQuery("SELECT " + String.join(", ", key) + ", " + column + " FROM " + table
+						+ " WHERE " + column + " IS NOT NULL AND " + unclean(column));
 				PreparedStatement write = connection.prepareStatement("UPDATE " + table + " SET " + column + " = ? WHERE "
-						+ key + " = ?")) {
+						+ where)) {
 			while (rows.next()) {
-				String stored = rows.getString(2);
+				String stored = rows.getString(key.length + 1);
 				String written = storedName(stored);
 				if (written == null || written.equals(stored)) {
 					continue;
@@ -287,7 +288,9 @@ public abstract class DataMigration implements JavaMigration {
 				Savepoint before = connection.setSavepoint();
 				try {
 					write.setString(1, written);
-					write.setObject(2, rows.getObject(1));
+					for (int i = 0; i < key.length; i++) {
+						write.setObject(i + 2, rows.getObject(i + 1));
+					}
 					write.executeUpdate();
 					connection.releaseSavepoint(before);
 					count++;
@@ -297,8 +300,8 @@ public abstract class DataMigration implements JavaMigration {
 						throw ex;
 					}
 					connection.rollback(before);
-					log.warn("name kept as stored in {}.{}: {} {} would be '{}', which another row holds", table, column, key,
-							rows.getObject(1), written);
+					log.warn("name kept as stored in {}.{}: {} {} would be '{}', which another row holds", table, column,
+							String.join(", ", key), rows.getObject(1), written);
 				}
 			}
 		}

@@ -1,7 +1,5 @@
 package org.youguan.platform;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
@@ -12,19 +10,10 @@ import org.springframework.stereotype.Component;
  * ("顺丰\u00A0") would otherwise stand beside the same name typed without it, as a look-alike second one.
  */
 @Component
-class NameTrimming extends DataMigration {
-
-	private final List<StoredNames> modules;
+class NameTrimming extends ModuleMigration<StoredNames> {
 
 	NameTrimming(List<StoredNames> modules) {
-		super("236", "trim no-break spaces and invisible characters around stored names and addresses as Text.strip does");
-		this.modules = modules;
-	}
-
-	@Override
-	protected void migrate(Connection connection) throws SQLException {
-		for (StoredNames m : modules) {
-			m.trim(connection);
-		}
+		super("236", "trim no-break spaces and invisible characters around stored names and addresses as Text.strip does",
+				modules, StoredNames::trim);
 	}
 }

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 import org.springframework.stereotype.Component;
-import org.youguan.platform.DataMigration;
 import org.youguan.platform.GuardedNames;
 
 /**
@@ -17,12 +16,8 @@ class RegistryGuardedNames implements GuardedNames {
 
 	@Override
 	public void clean(Connection connection) throws SQLException {
-		String[][] columns = { { "brand", "name" }, { "brand", "short_name" }, { "enterprise", "legal_name" },
-				{ "enterprise", "legal_representative" }, { "enterprise", "contact_name" },
-				{ "express_licence", "issuing_bureau_name" }, { "branch", "name" }, { "branch", "head_name" },
-				{ "facility", "name" }, { "terminal_outlet", "name" }, { "terminal_outlet", "manager_name" } };
-		for (String[] c : columns) {
-			DataMigration.rewriteNames(connection, c[0], c[1], "id");
-		}
+		GuardedNames.rewrite(connection, "id", "brand.name", "brand.short_name", "enterprise.legal_name",
+				"enterprise.legal_representative", "enterprise.contact_name", "express_licence.issuing_bureau_name",
+				"branch.name", "branch.head_name", "facility.name", "terminal_outlet.name", "terminal_outlet.manager_name");
 	}
 }
