@@ -432,4 +432,18 @@ class ComplaintIntegrationTest {
 			.hasMessageContaining("超过5MB");
 		assertThat(queries.list(WUZHONG, ComplaintQueries.Filter.NONE, new PageQuery(waybill, 0, 5, null, false)).total()).isZero();
 	}
+
+	@Test
+	void theFilersNameAndTheEnterpriseTypedWithWideOrDoubledSpacesAreStoredWithOne() {
+		ComplaintForm typed = form(today().minusDays(20), today().minusDays(10), null, waybill());
+		ComplaintForm spaced = new ComplaintForm(" 欧阳\u3000\u3000娜娜 ", typed.phone(), typed.filerRole(), typed.region(),
+				typed.brand(), "顺丰速运  吴中\u3000网点", typed.waybillNumber(), typed.postedOn(), typed.priorComplaintDate(),
+				typed.priorChannel(), typed.companyAnswer(), typed.category(), typed.reason(), typed.amountClaimed(),
+				typed.description());
+		var filed = intake.file(spaced, Channel.WEB, null, false);
+		assertThat(jdbc.sql("SELECT filer_name || '|' || named_enterprise FROM complaint WHERE id = :id")
+			.param("id", filed.id())
+			.query(String.class)
+			.single()).isEqualTo("欧阳 娜娜|顺丰速运 吴中 网点");
+	}
 }

@@ -916,4 +916,18 @@ class CaseDocumentsIntegrationTest {
 			.andExpect(jsonPath("$.deadlines.paymentDue").value(until.toString()))
 			.andExpect(jsonPath("$.deadlines.surchargeToday").value(0));
 	}
+
+	@Test
+	void anEvidenceTitleAndSubjectTypedWithWideOrDoubledSpacesAreStoredWithOne() throws Exception {
+		long c = fileCase(wuzhong(0), "DATA_NOT_REPORTED");
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/investigation", TEAM).andExpect(status().isOk());
+		mvc.perform(evidence(c).param("kind", "VIDEO").param("title", " 执法记录仪\u3000\u3000视频 ")
+			.param("subject", "欧阳  娜娜").param("content", "光盘1张").param("collectedOn", today().toString())
+			.param("collectors", "32050601", "32050602"))
+			.andExpect(status().isCreated());
+		mvc.perform(get("/api/v1/enforcement/cases/" + c + "/evidence").header("Authorization", WUZHONG))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].title").value("执法记录仪 视频"))
+			.andExpect(jsonPath("$[0].subject").value("欧阳 娜娜"));
+	}
 }

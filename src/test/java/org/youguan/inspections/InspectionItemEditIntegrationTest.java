@@ -145,4 +145,15 @@ class InspectionItemEditIntegrationTest {
 		mvc.perform(get("/api/v1/inspections/items").header("Authorization", WUZHONG))
 			.andExpect(jsonPath("$[*].code", hasItem(code)));
 	}
+
+	@Test
+	void anItemNameTypedWithWideOrDoubledSpacesIsStoredWithOneOnAddingAndChanging() {
+		String code = "WZ_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase().replace('-', '_');
+		items.add(DataScope.region("320506"), wz().bureauId(), "陈吴中", new InspectionItems.ItemData(code,
+				" 快递柜\u3000\u3000收费  公示\u00A0", "EXPRESS_REGULATION", 0, "OUTLET", "ON_SITE", List.of("收费标准公示")));
+		assertThat(items.editable(wz().bureauId(), code).name()).isEqualTo("快递柜 收费 公示");
+		items.update(wz().bureauId(), code, new InspectionItems.ItemData(code, "快递柜\u3000寄存  收费", "EXPRESS_REGULATION", 0,
+				"OUTLET", "ON_SITE", List.of("收费标准公示")));
+		assertThat(items.editable(wz().bureauId(), code).name()).isEqualTo("快递柜 寄存 收费");
+	}
 }

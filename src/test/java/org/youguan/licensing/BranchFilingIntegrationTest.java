@@ -171,4 +171,18 @@ class BranchFilingIntegrationTest {
 		assertThat(jdbc.sql("SELECT count(*) FROM branch_filing WHERE parent_credit_code = :c").param("c", code).query(Long.class).single())
 			.isZero();
 	}
+
+	@Test
+	void aBranchNameTypedWithWideOrDoubledSpacesIsFiledWithOneAndTheSameNameTypedOtherwiseIsADuplicate() throws Exception {
+		String code = holder("苏州空格备案快递有限公司");
+		LocalDate today = LocalDate.now(clock);
+		file(CITY, code, "苏州空格备案快递有限公司\u3000\u3000吴中  分公司", "320506", today.minusDays(5))
+			.andExpect(status().isCreated());
+		assertThat(jdbc.sql("SELECT name FROM branch_filing WHERE parent_credit_code = :c").param("c", code)
+			.query(String.class).single()).isEqualTo("苏州空格备案快递有限公司 吴中 分公司");
+		file(CITY, code, "苏州空格备案快递有限公司 吴中\u3000分公司", "320506", today.minusDays(5))
+			.andExpect(status().isConflict());
+		assertThat(jdbc.sql("SELECT count(*) FROM branch_filing WHERE parent_credit_code = :c").param("c", code)
+			.query(Long.class).single()).isOne();
+	}
 }

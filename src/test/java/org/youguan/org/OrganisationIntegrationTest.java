@@ -154,4 +154,23 @@ class OrganisationIntegrationTest {
 			.containsExactly("department.activate", "department.deactivate", "department.create");
 		assertThatThrownBy(() -> departments.deactivate(DataScope.region("320583"), id)).hasMessageContaining("不存在");
 	}
+
+	@Test
+	void aDepartmentNameTypedWithWideOrDoubledSpacesIsStoredWithOneAndIsTheSameDepartment() {
+		DataScope city = DataScope.region("3205");
+		String s = UUID.randomUUID().toString().substring(0, 4);
+		long id = departments.create(city, wuzhong(), "  临时\u3000\u3000专班" + s + "  ", null, 9);
+		assertThat(departments.get(city, id).name()).isEqualTo("临时 专班" + s);
+		assertThatThrownBy(() -> departments.create(city, wuzhong(), "临时  专班" + s, null, 9))
+			.isInstanceOf(DomainException.class)
+			.hasMessageContaining("已有处室“临时 专班" + s + "”");
+		assertThatThrownBy(() -> departments.create(city, wuzhong(), "临时\u200B专班" + s, null, 9))
+			.isInstanceOf(InvalidValueException.class)
+			.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors()).extracting(FieldError::rule)
+				.contains("invisible-character"));
+		String user = "n." + s;
+		long userId = users.create(cityAdmin(), new UserData(user, "欧阳\u3000娜娜", UserKind.STAFF, wuzhong(), null, null,
+				null, EnumSet.of(Role.STAFF))).id();
+		assertThat(users.get(city, userId).displayName()).isEqualTo("欧阳 娜娜");
+	}
 }

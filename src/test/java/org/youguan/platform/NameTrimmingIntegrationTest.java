@@ -18,7 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * V236 ({@link NameTrimming}) trims the names stored with no-break spaces around them, as {@code Text.strip} trims
  * typed text now; a brand name whose trimmed form another brand holds stays as stored (unique column). V242
  * ({@link InnerNameBlanks}) writes names stored with invisible characters or ideographic spaces inside as a name typed
- * now is stored, with the same exception.
+ * now is stored, with the same exception; V243 ({@link EveryModuleNameBlanks}) does so for every module's guarded names
+ * (here the organisation's unique department names, API tokens' names and a case's investigators, keyed by case and
+ * position).
  */
 @IntegrationTest
 class NameTrimmingIntegrationTest {
@@ -94,5 +96,66 @@ class NameTrimmingIntegrationTest {
 			.as("the unique short name also another's").isEqualTo("撞" + s + "\u200B");
 		assertThat(jdbc.sql("SELECT short_name FROM brand WHERE id = :id").param("id", spaced).query(String.class).single())
 			.isEqualTo("空" + s);
+	}
+
+	@Test
+	void v243CleansEveryModulesNamesAndKeepsADepartmentNameAnotherDepartmentOfTheBureauHolds() throws Exception {
+		String s = UUID.randomUUID().toString().substring(0, 6);
+		long bureau = jdbc.sql("SELECT id FROM bureau WHERE region_code = '320506'").query(Long.class).single();
+		long spaced = department(bureau, "迁移\u3000\u3000处室" + s);
+		long hidden = department(bureau, "隐\u200B形  处室" + s);
+		long plain = department(bureau, "撞名 处室" + s);
+		long copy = department(bureau, "撞名\u3000处室" + s);
+		long user = jdbc.sql("SELECT id FROM user_account WHERE username = 'sz.market'").query(Long.class).single();
+		long token = jdbc.sql("INSERT INTO api_token (user_account, name, token_hash, hint, created_at) "
+				+ "VALUES (:user, :name, :hash, 'yg_x', now()) RETURNING id")
+			.param("user", user)
+			.param("name", "对接\u3000\u3000令牌" + s)
+			.param("hash", (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "").substring(0, 64))
+			.query(Long.class)
+			.single();
+		long penaltyCase = jdbc.sql("SELECT min(id) FROM penalty_case").query(Long.class).single();
+		int position = 900 + (int) (Math.random() * 90_000);
+		jdbc.sql("INSERT INTO penalty_case_investigator (case_id, position, name, certificate_number) "
+				+ "VALUES (:case, :position, '欧阳\u3000\u3000娜娜', 'X' || :position)")
+			.param("case", penaltyCase)
+			.param("position", position)
+			.update();
+		EveryModuleNameBlanks v243 = new EveryModuleNameBlanks(guarded);
+		assertThat(v243.getVersion().getVersion()).isEqualTo("243");
+		try (Connection c = dataSource.getConnection()) {
+			c.setAutoCommit(false);
+			v243.migrate(c);
+			c.commit();
+		}
+		assertThat(departmentName(spaced)).isEqualTo("迁移 处室" + s);
+		assertThat(departmentName(hidden)).isEqualTo("隐形 处室" + s);
+		assertThat(departmentName(plain)).isEqualTo("撞名 处室" + s);
+		assertThat(departmentName(copy)).as("the bureau has a department of the written name: kept as stored")
+			.isEqualTo("撞名\u3000处室" + s);
+		assertThat(jdbc.sql("SELECT name FROM api_token WHERE id = :id").param("id", token).query(String.class).single())
+			.isEqualTo("对接 令牌" + s);
+		assertThat(jdbc.sql("SELECT name FROM penalty_case_investigator WHERE case_id = :case AND position = :position")
+			.param("case", penaltyCase)
+			.param("position", position)
+			.query(String.class)
+			.single()).isEqualTo("欧阳 娜娜");
+		jdbc.sql("DELETE FROM penalty_case_investigator WHERE case_id = :case AND position = :position")
+			.param("case", penaltyCase)
+			.param("position", position)
+			.update();
+	}
+
+	long department(long bureau, String name) {
+		return jdbc.sql("INSERT INTO department (bureau_id, name, sort_order, active, created_at) "
+				+ "VALUES (:bureau, :name, 99, false, now()) RETURNING id")
+			.param("bureau", bureau)
+			.param("name", name)
+			.query(Long.class)
+			.single();
+	}
+
+	String departmentName(long id) {
+		return jdbc.sql("SELECT name FROM department WHERE id = :id").param("id", id).query(String.class).single();
 	}
 }

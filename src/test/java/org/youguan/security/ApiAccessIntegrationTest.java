@@ -204,4 +204,14 @@ class ApiAccessIntegrationTest {
 			.andExpect(jsonPath("$.app.name").value("YouGuan 邮管通"));
 	}
 
+
+	@Test
+	void aTokenNameTypedWithWideOrDoubledSpacesIsStoredWithOne() {
+		var user = directory.principal("sz.market").orElseThrow();
+		String s = UUID.randomUUID().toString().substring(0, 8);
+		var created = tx.execute(x -> tokens.create(user, " 对接\u3000\u3000系统  " + s + "\u00A0", 30));
+		assertThat(tokens.list(user)).filteredOn(t -> t.id() == created.id())
+			.extracting(ApiTokens.TokenView::name)
+			.containsExactly("对接 系统 " + s);
+	}
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.youguan.IntegrationTest;
 import org.youguan.audit.AuditEvent;
 import org.youguan.audit.AuditTrail;
@@ -32,9 +33,11 @@ import org.youguan.registry.EnterpriseData;
 import org.youguan.registry.EnterpriseType;
 import org.youguan.registry.Enterprises;
 import org.youguan.statistics.internal.AggregateResult;
+import org.youguan.statistics.internal.Aggregation;
 import org.youguan.statistics.internal.EnterpriseReporting;
 import org.youguan.statistics.internal.ReportView;
 import org.youguan.statistics.internal.ValueLine;
+import org.youguan.statistics.internal.ValueType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -305,5 +308,17 @@ class StatisticsIntegrationTest {
 			s = s.add(new BigDecimal(values.get(c)));
 		}
 		return s;
+	}
+
+	@Test
+	void anIndicatorNameTypedWithWideOrDoubledSpacesIsStoredWithOne(@Autowired TransactionTemplate tx) {
+		String code = "test.names" + UUID.randomUUID().toString().substring(0, 6).replace("-", "");
+		String stored = tx.execute(status -> {
+			indicators.add(new Indicators.NewIndicator(code, "　绿色\u3000\u3000包装  件数 ", "件", ValueType.INTEGER,
+					Aggregation.SUM, null, null, null), null);
+			status.setRollbackOnly();
+			return indicators.find(code).orElseThrow().name();
+		});
+		assertThat(stored).isEqualTo("绿色 包装 件数");
 	}
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import com.jayway.jsonpath.JsonPath;
@@ -462,5 +463,17 @@ class VillageCheckPlanIntegrationTest {
 			.andExpect(content().string(containsString("交接点地址")))
 			.andExpect(content().string(containsString("value=\"沧浪邮政所\"")))
 			.andExpect(content().string(containsString("value=\"POSTAL_SHOP\" selected")));
+	}
+
+	@Test
+	void aPlanNameTypedWithWideOrDoubledSpacesIsStoredWithOneAndTheSamePlanTypedOtherwiseIsRefused() {
+		String s = UUID.randomUUID().toString().substring(0, 6);
+		long id = plans.create(CITY, null, new VillageCheckPlanData("通邮\u3000\u3000抽查  " + s, "320585", "RANDOM", false,
+				null, false, 3, "names-" + s), false);
+		assertThat(plans.get(CITY, id).name()).isEqualTo("通邮 抽查 " + s);
+		assertThatThrownBy(() -> plans.create(CITY, null, new VillageCheckPlanData("通邮 抽查\u3000" + s, "320585", "RANDOM",
+				false, null, false, 3, "names-" + s), false))
+			.isInstanceOf(DomainException.class)
+			.hasMessageContaining("已有名称为“通邮 抽查 " + s + "”");
 	}
 }

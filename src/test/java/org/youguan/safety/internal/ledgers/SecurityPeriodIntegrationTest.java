@@ -427,4 +427,11 @@ class SecurityPeriodIntegrationTest {
 			.andExpect(content().string(containsString("保留的问题")));
 		assertThat(periods.reports(DataScope.all(), id, new PageQuery("", 0, 5, null, false)).total()).isZero();
 	}
+
+	@Test
+	void aPeriodNameTypedWithWideOrDoubledSpacesIsStoredWithOne() {
+		String s = UUID.randomUUID().toString().substring(0, 6);
+		long id = declare("320506", " 进博会\u3000\u3000安保期  " + s + "\u00A0");
+		assertThat(periods.get(DataScope.region("3205"), id).name()).isEqualTo("进博会 安保期 " + s);
+	}
 }
