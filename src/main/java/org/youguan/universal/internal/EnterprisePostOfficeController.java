@@ -27,7 +27,6 @@ import org.youguan.kernel.PageSteps;
 import org.youguan.org.CurrentUser;
 import org.youguan.registry.Facilities;
 import org.youguan.universal.ApprovalKind;
-import org.youguan.universal.ApprovalStatus;
 import org.youguan.universal.PostOfficeApprovals;
 import org.youguan.universal.PostOfficeArea;
 import org.youguan.universal.PostOfficeView;
@@ -74,7 +73,8 @@ class EnterprisePostOfficeController {
 
 	/**
 	 * The page: its post offices' opening days as a list (search by name, 低于标准 filter, sorts, pages, export), the
-	 * latest {@value #LATEST} applications and 临时停业 with their totals and links to their full lists, and the forms.
+	 * latest {@value #LATEST} applications and 临时停业 with their totals and links to their full lists
+	 * ({@link EnterprisePostOfficeLists}), and the forms.
 	 */
 	@GetMapping(PAGE)
 	String page(@AuthenticationPrincipal CurrentUser me, ListRequest request,
@@ -102,50 +102,6 @@ class EnterprisePostOfficeController {
 		List<PostOfficeView> rows = postOffices.list(me.scope(), new PostOffices.Filter(null, Boolean.TRUE.equals(below)),
 				request.toExport()).items();
 		return Downloads.xlsx("营业场所营业时间.xlsx", spreadsheets.write("营业场所", PostOfficeFilters.ENTERPRISE_COLUMNS, rows));
-	}
-
-	/**
-	 * All its applications to close or move a post office, as the bureau's queue lists them (search, status, 未办结,
-	 * whitelisted sorts, pages, export): its own only ({@link PostOfficeApprovals#list}).
-	 */
-	@GetMapping(PAGE + "/approvals")
-	String approvals(@AuthenticationPrincipal CurrentUser me, ListRequest request,
-			@RequestParam(required = false) String status, @RequestParam(required = false) Boolean open, Model model) {
-		PageQuery query = request.toPage();
-		model.addAttribute("result", approvals.list(me.scope(), null, PostOfficeApiController.status(status),
-				Boolean.TRUE.equals(open), query));
-		model.addAttribute("query", query);
-		model.addAttribute("statuses", ApprovalStatus.values());
-		model.addAttribute("today", LocalDate.now(clock));
-		model.addAttribute("listPath", PAGE + "/approvals");
-		model.addAttribute("portal", true);
-		return "universal/post-office-approvals";
-	}
-
-	/** Its applications as .xlsx: the list's search, status, 未办结 filter and order, the bureau's columns, its own only. */
-	@GetMapping(PAGE + "/approvals/export.xlsx")
-	ResponseEntity<byte[]> exportApprovals(@AuthenticationPrincipal CurrentUser me, ListRequest request,
-			@RequestParam(required = false) String status, @RequestParam(required = false) Boolean open) {
-		var rows = approvals.list(me.scope(), null, PostOfficeApiController.status(status), Boolean.TRUE.equals(open),
-				request.toExport()).items();
-		return Downloads.xlsx("营业场所撤销搬迁审批.xlsx", spreadsheets.write("撤销搬迁审批", PostOfficeFilters.APPROVAL_COLUMNS, rows));
-	}
-
-	/** All the 临时停业 it reported (search, sorts, pages, export), its own only ({@link PostOffices#suspensions}). */
-	@GetMapping(PAGE + "/suspensions")
-	String suspensions(@AuthenticationPrincipal CurrentUser me, ListRequest request, Model model) {
-		PageQuery query = request.toPage();
-		model.addAttribute("result", postOffices.suspensions(me.scope(), null, query));
-		model.addAttribute("query", query);
-		model.addAttribute("listPath", PAGE + "/suspensions");
-		return "universal/post-office-suspensions";
-	}
-
-	/** Its 临时停业 as .xlsx: the list's search and order, the bureau's columns, its own only. */
-	@GetMapping(PAGE + "/suspensions/export.xlsx")
-	ResponseEntity<byte[]> exportSuspensions(@AuthenticationPrincipal CurrentUser me, ListRequest request) {
-		var rows = postOffices.suspensions(me.scope(), null, request.toExport()).items();
-		return Downloads.xlsx("营业场所临时停业.xlsx", spreadsheets.write("临时停业", PostOfficeFilters.SUSPENSION_COLUMNS, rows));
 	}
 
 	@GetMapping(PAGE + "/approvals/{id:\\d+}")
