@@ -152,7 +152,15 @@ public class AuditTrail {
 	}
 
 	/**
-	 * The trail of changes within the caller's scope, newest first: the search text matches the summary or the actor
+	 * The orders the trail may be sorted by (request name → column): entry number, time, actor, action and object type;
+	 * the entry number, newest first, breaks ties.
+	 */
+	static final Map<String, String> SORTS = Map.of("id", "id", "occurred_at", "occurred_at", "actor", "actor", "action",
+			"action", "object_type", "object_type");
+
+	/**
+	 * The trail of changes within the caller's scope, newest first (or in a whitelisted order, {@link #SORTS}; an
+	 * unknown key keeps the default): the search text matches the summary or the actor
 	 * (contains) or the object id (equals) — an ID or mobile number in it also matches as the trail stores it, masked
 	 * (so {@code 13912345678} finds {@code 139****5678}: every entry with a number of the same first and last digits); filters by action, object type and date range. Sign-ins are not changes:
 	 * they are in the {@link SignInLog} (those recorded here before it existed stay sealed in the chain, unlisted).
@@ -172,7 +180,7 @@ public class AuditTrail {
 					String.valueOf(query.objectType()))
 			.where(query.from() != null, "occurred_at >= :from", "from", query.from() == null ? "" : startOf(query.from()))
 			.where(query.to() != null, "occurred_at < :to", "to", query.to() == null ? "" : startOf(query.to().plusDays(1)))
-			.sorts(Map.of("id", "id"), "id", true, null)
+			.sorts(SORTS, "id", true, "id DESC")
 			.page(jdbc, "SELECT " + COLUMNS, page, Rows.of(AuditEvent.class))
 			.map(e -> AuditMasking.shown(json, e));
 	}

@@ -76,6 +76,12 @@ public class ComplaintQueries {
 
 	static final String FINISHED = "('REJECTED','CLOSED','WITHDRAWN')";
 
+	/**
+	 * The columns an enterprise's search reads: those its list and export show (number, category, reason) — not the
+	 * filer's name or phone, nor the description and notes it reads with numbers masked.
+	 */
+	static final String[] ENTERPRISE_SEARCHED = { "c.number", "c.category", "c.reason" };
+
 	/** Lists carry the filer's phone masked (filer_phone); a single complaint's page decrypts it (see {@link #get}). */
 	private static final String SELECT = """
 			SELECT c.*, c.filer_phone_masked AS filer_phone, r.name AS region_name, CAST(:today AS date) AS today,
@@ -131,7 +137,8 @@ public class ComplaintQueries {
 
 	/**
 	 * One page of the queue: in scope, matching the filter and the search (number, waybill number or the filer's phone
-	 * exactly; enterprise name or description containing the text), in a whitelisted order ({@code received_on},
+	 * exactly; enterprise name or description containing the text — for an enterprise's scope only the number or
+	 * waybill number exactly, or number, category or reason containing it), in a whitelisted order ({@code received_on},
 	 * {@code step_due}, {@code number}, {@code region_code}; default newest received first).
 	 */
 	public PageResult<ComplaintView> list(DataScope scope, Filter filter, PageQuery page) {
@@ -204,14 +211,20 @@ public class ComplaintQueries {
 		if (filter.awaitingReply()) {
 			listing.where("c.status IN ('TRANSFERRED','RETURNED')");
 		}
-		if (!page.q().isEmpty()) {
-			// a waybill number is stored as ComplaintIntake.waybill writes it: full-width or lower-case typed, it is found
-			listing.search(page, "c.number = :exact OR c.waybill_number = :waybill OR c.filer_phone_index = :phone",
-					Map.of("exact", page.identifier(), "waybill", Objects.requireNonNullElse(ComplaintIntake.waybill(page.q()), ""),
-							"phone", FilerPhone.index(secrets, page.q())), "c.enterprise_name",
-					"c.enterprise_credit_code", "c.description");
+		if (page.q().isEmpty()) {
+			return listing;
 		}
-		return listing;
+		// a waybill number is stored as ComplaintIntake.waybill writes it: full-width or lower-case typed, it is found
+		String waybill = Objects.requireNonNullElse(ComplaintIntake.waybill(page.q()), "");
+		if (scope.kind() == DataScope.Kind.ENTERPRISE) {
+			// an enterprise searches only what its list and export show: never the filer's phone, name or the text it
+			// reads masked, which a search could otherwise probe
+			return listing.search(page, "c.number = :exact OR c.waybill_number = :waybill",
+					Map.of("exact", page.identifier(), "waybill", waybill), ENTERPRISE_SEARCHED);
+		}
+		return listing.search(page, "c.number = :exact OR c.waybill_number = :waybill OR c.filer_phone_index = :phone",
+				Map.of("exact", page.identifier(), "waybill", waybill, "phone", FilerPhone.index(secrets, page.q())),
+				"c.enterprise_name", "c.enterprise_credit_code", "c.description");
 	}
 
 	/**

@@ -18,6 +18,7 @@ import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Listing;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
@@ -193,16 +194,23 @@ public class BranchFilings {
 		return id;
 	}
 
-	/** The filings in the caller's scope (an enterprise its own; staff by the branch's region), latest first. */
-	public PageResult<Filing> list(DataScope scope, PageQuery page) {
-		String where = "WHERE " + scope.enterprisePredicate("f.parent_credit_code", "f.region_code");
-		long total = jdbc.sql("SELECT count(*) FROM branch_filing f " + where).params(scope.params()).query(Long.class).single();
-		List<Filing> items = jdbc.sql("SELECT * FROM branch_filing f " + where + " ORDER BY f.filed_on DESC, f.id DESC LIMIT :limit OFFSET :offset")
-			.params(scope.params())
-			.param("limit", page.size())
-			.param("offset", page.offset())
-			.query(Rows.of(Filing.class))
-			.list();
-		return new PageResult<>(items, page.page(), page.size(), total);
+	/** The orders the filings list may be sorted by (request name → column); the id, newest first, breaks ties. */
+	static final Map<String, String> SORTS = Map.of("filed_on", "f.filed_on", "name", "f.name", "parent_name",
+			"f.parent_name", "business_licence_date", "f.business_licence_date", "licence_number", "f.licence_number");
+
+	/**
+	 * The filings in the caller's scope (an enterprise its own; staff by the branch's region): {@code late} (null for
+	 * any) keeps the late or timely ones; the search finds the parent's credit code exactly or any word in the branch's
+	 * name or address, the parent's name or credit code or the licence number ({@link Listing#search}); in a
+	 * whitelisted order ({@link #SORTS}; an unknown key keeps the default, latest filed first).
+	 */
+	public PageResult<Filing> list(DataScope scope, Boolean late, PageQuery page) {
+		return Listing.from("FROM branch_filing f")
+			.scope(scope, "f.parent_credit_code", "f.region_code")
+			.where(late != null, "f.late = :late", "late", Boolean.TRUE.equals(late))
+			.search(page, "f.parent_credit_code = :exact", Map.of("exact", page.identifier().toUpperCase()), "f.name",
+					"f.address", "f.parent_name", "f.parent_credit_code", "f.licence_number")
+			.sorts(SORTS, "filed_on", true, "f.id DESC")
+			.page(jdbc, "SELECT f.*", page, Rows.of(Filing.class));
 	}
 }

@@ -2,9 +2,11 @@ package org.youguan.region;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,12 +16,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.documents.Column;
+import org.youguan.documents.Downloads;
+import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageSteps;
-import org.youguan.kernel.Text;
 
 /**
  * Browsing the region tree, and the system administrator's street/village import with its progress page.
@@ -29,32 +34,49 @@ class RegionController {
 
 	static final long MAX_FILE = 60L * 1024 * 1024;
 
+	/** The export's columns: what the list shows, and the parent's code besides. */
+	static final List<Column<Region>> COLUMNS = List.of(Column.of("代码", Region::code, 14), Column.of("名称", Region::name, 30),
+			Column.of("级别", r -> r.level().label(), 10), Column.of("上级代码", Region::parentCode, 14));
+
 	private final Regions regions;
 
 	private final RegionImporter importer;
 
-	RegionController(Regions regions, RegionImporter importer) {
+	private final Spreadsheets spreadsheets;
+
+	RegionController(Regions regions, RegionImporter importer, Spreadsheets spreadsheets) {
 		this.regions = regions;
 		this.importer = importer;
+		this.spreadsheets = spreadsheets;
 	}
 
+	/**
+	 * The region tree: the children of {@code code}, or with {@code q} the regions inside it that match, sorted from the
+	 * headers (code, name, level), 50 a page ({@link Regions#list}).
+	 * @throws DomainException (404) for a code that names no region
+	 */
 	@GetMapping("/admin/regions")
-	String browse(@RequestParam(defaultValue = "0") String code, @RequestParam(required = false) String q,
-			@RequestParam(required = false) Integer page, Model model) {
+	String browse(@RequestParam(defaultValue = "0") String code, ListRequest list, Model model) {
 		Region current = regions.find(code).orElseThrow(() -> DomainException.notFound("行政区划", code));
 		model.addAttribute("current", current);
 		model.addAttribute("path", regions.path(code));
-		if (q != null && !Text.isBlank(q)) {
-			PageQuery query = PageQuery.of(q, page, 50, null, null);
-			model.addAttribute("result", regions.search(code, query));
-			model.addAttribute("query", query);
-		}
-		else {
-			model.addAttribute("children", regions.children(code));
-		}
+		PageQuery query = PageQuery.of(list.q(), list.page(), list.size() == null ? 50 : list.size(), list.sort(), list.dir());
+		model.addAttribute("result", regions.list(code, query));
+		model.addAttribute("query", query);
 		model.addAttribute("counts", new long[] { regions.count(RegionLevel.PROVINCE), regions.count(RegionLevel.CITY),
 				regions.count(RegionLevel.COUNTY), regions.count(RegionLevel.STREET), regions.count(RegionLevel.VILLAGE) });
 		return "region/regions";
+	}
+
+	/**
+	 * The list as .xlsx: the children of {@code code} or the matches of {@code q} inside it, in the list's order, every
+	 * row up to the export limit.
+	 * @throws DomainException (404) for a code that names no region
+	 */
+	@GetMapping("/admin/regions/export.xlsx")
+	ResponseEntity<byte[]> export(@RequestParam(defaultValue = "0") String code, ListRequest list) {
+		regions.find(code).orElseThrow(() -> DomainException.notFound("行政区划", code));
+		return Downloads.xlsx("行政区划.xlsx", spreadsheets.write("行政区划", COLUMNS, regions.list(code, list.toExport()).items()));
 	}
 
 	@GetMapping("/admin/regions/import")

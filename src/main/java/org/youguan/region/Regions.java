@@ -15,6 +15,7 @@ import java.util.StringJoiner;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Listing;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.PrefixRange;
@@ -91,22 +92,25 @@ public class Regions {
 		return find(code).map(Region::name).orElse(code);
 	}
 
-	/** Name search within a region (prefix of the code), for the administrator's browser. */
-	public PageResult<Region> search(String within, PageQuery page) {
-		String where = RegionPrefix.of(within).predicate("code") + " AND name LIKE :q ESCAPE '\\'";
-		long total = jdbc.sql("SELECT count(*) FROM region WHERE " + where)
-			.param("q", page.likePattern())
-			.query(Long.class)
-			.single();
-		List<Region> rows = jdbc
-			.sql("SELECT code, name, parent_code, level FROM region WHERE " + where
-					+ " ORDER BY length(code), code LIMIT :limit OFFSET :offset")
-			.param("q", page.likePattern())
-			.param("limit", page.size())
-			.param("offset", page.offset())
-			.query(Rows.of(Region.class))
-			.list();
-		return new PageResult<>(rows, page.page(), page.size(), total);
+	/** The orders the administrator's list may be sorted by (request name → column); the code breaks ties. */
+	static final Map<String, String> SORTS = Map.of("code", "code", "name", "name", "level", "length(code)");
+
+	/**
+	 * The administrator's list of regions: without search text the children of {@code code}; with it the regions
+	 * inside {@code code} (its code's prefix) whose name has every word of it, or whose code is the text — in a
+	 * whitelisted order ({@link #SORTS}; by default the most general first, then by code; an unknown key keeps the
+	 * default), a page at a time. Regions are the public register: every administrator reads the whole tree.
+	 * @param code a region's code ("0" for the country)
+	 */
+	public PageResult<Region> list(String code, PageQuery page) {
+		Listing listing = Listing.from("FROM region");
+		if (page.q().isEmpty()) {
+			listing.where("parent_code = :parent", Map.of("parent", code));
+		}
+		else {
+			listing.where(RegionPrefix.of(code).predicate("code")).search(page, "code = :exact", Map.of("exact", page.q()), "name");
+		}
+		return listing.sorts(SORTS, "level", "code").page(jdbc, "SELECT code, name, parent_code, level", page, Rows.of(Region.class));
 	}
 
 	/**

@@ -161,6 +161,53 @@ class EnterprisePenaltyIntegrationTest {
 			.andExpect(status().isForbidden());
 	}
 
+	/**
+	 * The cases list in the full list idiom: the search (case number) and the status filter narrow the page, the API
+	 * list and the export alike; another enterprise's case is in none of them; the headers sort by the whitelist and an
+	 * unknown key keeps the default order.
+	 */
+	@Test
+	void theCasesListSearchesFiltersAndSortsItsOwnCasesOnly() throws Exception {
+		long notified = party.notified(party.sfWuzhong(), "DATA_NOT_REPORTED", "1300", today());
+		long delivered = party.delivered(party.sfWuzhong(), "DATA_NOT_REPORTED", "FINE", "900", today().minusDays(1));
+		long theirs = party.notified(party.other(), "DATA_NOT_REPORTED", "1000", today());
+		String notifiedNumber = cases.get(PartyCases.ALL, notified).penaltyCase().number();
+		String deliveredNumber = cases.get(PartyCases.ALL, delivered).penaltyCase().number();
+		String theirNumber = cases.get(PartyCases.ALL, theirs).penaltyCase().number();
+		MockHttpSession sf = SignIn.session(mvc, "sf.wz");
+
+		mvc.perform(get("/enterprise/penalties").session(sf).param("q", notifiedNumber))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(notifiedNumber)))
+			.andExpect(content().string(not(containsString(deliveredNumber))))
+			.andExpect(content().string(containsString("sort=notified_on")));
+		mvc.perform(get("/enterprise/penalties").session(sf).param("q", theirNumber))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("/enterprise/penalties/" + theirs + "\""))));
+		mvc.perform(get("/api/v1/enterprise/penalties").param("q", theirNumber).header("Authorization", SF))
+			.andExpect(jsonPath("$.total").value(0));
+		assertThat(ExportedRows.of(mvc, sf, "/enterprise/penalties/export.xlsx", "q", theirNumber)).hasSize(1);
+		assertThat(ExportedRows.column(ExportedRows.of(mvc, sf, "/enterprise/penalties/export.xlsx"), 0))
+			.contains(notifiedNumber, deliveredNumber).doesNotContain(theirNumber);
+
+		List<String> deliveredOnly = ExportedRows.column(
+				ExportedRows.of(mvc, sf, "/enterprise/penalties/export.xlsx", "status", "DELIVERED"), 2);
+		assertThat(deliveredOnly).isNotEmpty().containsOnly(CaseStatus.DELIVERED.label());
+		mvc.perform(get("/api/v1/enterprise/penalties").param("status", "DELIVERED").param("size", "100").header("Authorization", SF))
+			.andExpect(jsonPath("$.items[*].id", hasItem((int) delivered)))
+			.andExpect(jsonPath("$.items[*].id", not(hasItem((int) notified))));
+		mvc.perform(get("/enterprise/penalties").session(sf).param("status", "DELIVERED"))
+			.andExpect(content().string(containsString(deliveredNumber)))
+			.andExpect(content().string(not(containsString(notifiedNumber))));
+
+		List<String> byNotice = ExportedRows.column(
+				ExportedRows.of(mvc, sf, "/enterprise/penalties/export.xlsx", "sort", "notified_on", "dir", "asc"), 3);
+		assertThat(byNotice.stream().filter(d -> !d.isEmpty()).toList()).isSorted();
+		assertThat(ExportedRows.of(mvc, sf, "/enterprise/penalties/export.xlsx", "sort", "fine"))
+			.as("an unknown key keeps the default order")
+			.isEqualTo(ExportedRows.of(mvc, sf, "/enterprise/penalties/export.xlsx"));
+	}
+
 	@Test
 	void anotherEnterprisesCaseIsNotFoundAndStaffAreRefused() throws Exception {
 		long id = party.notified(party.other(), "DATA_NOT_REPORTED", "1000", today());

@@ -14,10 +14,12 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.UserDirectory;
+import org.youguan.registry.OutletStatus;
 import org.youguan.registry.Outlets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -75,5 +77,57 @@ class EnterpriseListExportsIntegrationTest {
 			.andExpect(content().string(containsString("/enterprise/outlets/export.xlsx")));
 		mvc.perform(get("/enterprise/outlets/export.xlsx").session(SignIn.session(mvc, "wz.staff")))
 			.andExpect(status().isForbidden());
+	}
+	/**
+	 * The portal's filings and outlets lists in the full list idiom: search, status filter and whitelisted sorts from
+	 * the headers narrow and order the page and the export alike; another enterprise's rows are in neither; the
+	 * manager's phone stays masked in the filtered export.
+	 */
+	@Test
+	void theEnterpriseSearchesFiltersAndSortsItsFilingsAndOutlets() throws Exception {
+		DataScope own = DataScope.enterprise(directory.principal("sf.wz").map(CurrentUser::enterpriseCreditCode).orElseThrow());
+		DataScope city = DataScope.region("3205");
+		MockHttpSession sf = SignIn.session(mvc, "sf.wz");
+		var mine = filings.list(own, new OutletFilings.Filter(null, null, false, null), PageQuery.of(null, 0, 1, null, null))
+			.items().get(0);
+
+		mvc.perform(get("/enterprise/filings").session(sf).param("q", mine.number()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(mine.number())))
+			.andExpect(content().string(containsString("name=\"q\"")))
+			.andExpect(content().string(containsString("sort=submitted_on")));
+		// another enterprise (the postal one) finds none of its filings, by search or in its export
+		MockHttpSession other = SignIn.session(mvc, "yz.sz");
+		mvc.perform(get("/enterprise/filings").session(other).param("q", mine.number()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("/enterprise/filings/" + mine.id() + "\""))));
+		assertThat(ExportedRows.column(ExportedRows.of(mvc, sf, "/enterprise/filings/export.xlsx", "q", mine.number()), 0))
+			.containsExactly(mine.number());
+		assertThat(ExportedRows.of(mvc, other, "/enterprise/filings/export.xlsx", "q", mine.number())).hasSize(1);
+		assertThat(ExportedRows.column(ExportedRows.of(mvc, other, "/enterprise/filings/export.xlsx"), 0))
+			.doesNotContain(mine.number());
+		List<String> submitted = ExportedRows.column(
+				ExportedRows.of(mvc, sf, "/enterprise/filings/export.xlsx", "sort", "submitted_on", "dir", "asc"), 7);
+		assertThat(submitted).isSorted();
+		assertThat(ExportedRows.column(ExportedRows.of(mvc, sf, "/enterprise/filings/export.xlsx", "sort", "enterprise_credit_code"), 0))
+			.as("an unknown key falls back to the default order")
+			.isEqualTo(ExportedRows.column(ExportedRows.of(mvc, sf, "/enterprise/filings/export.xlsx"), 0));
+
+		var filedOutlets = outlets.list(own, new Outlets.Filter(null, OutletStatus.FILED, null, null), PageQuery.of(null, 0, 1, null, null));
+		List<List<String>> filed = ExportedRows.of(mvc, sf, "/enterprise/outlets/export.xlsx", "status", "FILED");
+		assertThat(filed).hasSize((int) filedOutlets.total() + 1);
+		assertThat(ExportedRows.column(filed, 9)).containsOnly(OutletStatus.FILED.label());
+		assertThat(ExportedRows.column(filed, 6)).allMatch(p -> p.isEmpty() || p.contains("*"));
+		List<String> numbers = ExportedRows.column(
+				ExportedRows.of(mvc, sf, "/enterprise/outlets/export.xlsx", "status", "FILED", "sort", "filing_number", "dir", "desc"), 8);
+		assertThat(numbers).isSortedAccordingTo((a, b) -> b.compareTo(a));
+		String ownName = outlets.list(own, Outlets.Filter.NONE, PageQuery.of(null, 0, 1, null, null)).items().get(0).enterpriseName();
+		String theirOutlet = outlets.list(city, Outlets.Filter.NONE, PageQuery.of(null, 0, 200, null, null)).items().stream()
+			.filter(o -> !o.enterpriseName().equals(ownName)).findFirst().orElseThrow().name();
+		assertThat(ExportedRows.column(ExportedRows.of(mvc, sf, "/enterprise/outlets/export.xlsx", "q", theirOutlet), 0))
+			.doesNotContain(theirOutlet);
+		mvc.perform(get("/enterprise/outlets").session(sf).param("status", "FILED").param("sort", "bogus"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("sort=filing_number")));
 	}
 }

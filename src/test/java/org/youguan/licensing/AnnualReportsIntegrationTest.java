@@ -23,6 +23,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.youguan.ExportedRows;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.SignIn;
@@ -105,11 +106,16 @@ class AnnualReportsIntegrationTest {
 
 	/** A new holder of a licence in force over the whole of last year, in 320506. */
 	String holder(String name) {
+		return holder(name, "320506");
+	}
+
+	/** A new holder of a licence in force over the whole of last year, in the region. */
+	String holder(String name, String region) {
 		String code = LicensingIntegrationTest.newCreditCode();
 		String number = "快递许可-32-1996-" + code.substring(13);
 		LocalDate issued = LocalDate.of(year() - 2, 6, 1);
 		tx.executeWithoutResult(s -> events.publishEvent(new LicenceGranted(-4, number, new EnterpriseData(name, code,
-				EnterpriseType.EXPRESS, null, "周年报", "吴中区年报路1号", "320506", null, null), LicenceScope.PROVINCE,
+				EnterpriseType.EXPRESS, null, "周年报", "吴中区年报路1号", region, null, null), LicenceScope.PROVINCE,
 				"江苏省邮政管理局", "32", issued, issued.plusYears(5).minusDays(1), false)));
 		await().atMost(Duration.ofSeconds(60)).until(() -> licences.findByNumber(DataScope.all(), number).isPresent());
 		return code;
@@ -124,6 +130,44 @@ class AnnualReportsIntegrationTest {
 		return """
 				{"year":"%d","creditCode":"%s","businessVolume":"%s","revenue":"%s","outlets":"%s","staff":"%s"}"""
 			.formatted(year, code, volume, revenue, outlets, staff);
+	}
+
+	/**
+	 * The reports list exports as .xlsx with the list's search, year and order: a county's staff get their region's
+	 * reports and never another county's, an enterprise its own only; the headers sort by the whitelist and an unknown
+	 * key keeps the default order.
+	 */
+	@Test
+	void theReportsListExportsItsRowsInScopeWithTheListsSearchAndOrder() throws Exception {
+		String wuzhong = holder("苏州导出年报甲快递有限公司");
+		String xiangcheng = holder("苏州导出年报乙快递有限公司", "320507");
+		at(3, 15);
+		int last = year() - 1;
+		reports.file(new Clerk("甲", null, null, wuzhong, false, false),
+				new AnnualReports.ReportData(String.valueOf(last), null, "1000", "5000", "2", "10"));
+		reports.file(new Clerk("乙", null, null, xiangcheng, false, false),
+				new AnnualReports.ReportData(String.valueOf(last), null, "2000", "6000", "3", "11"));
+		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
+		mvc.perform(get("/licensing/annual-reports").session(staff))
+			.andExpect(content().string(containsString("/licensing/annual-reports/export.xlsx")));
+
+		List<List<String>> rows = ExportedRows.of(mvc, staff, "/licensing/annual-reports/export.xlsx", "q", "导出年报");
+		assertThat(rows.get(0)).startsWith("年度", "企业名称", "统一社会信用代码", "区域代码", "业务量（件）");
+		assertThat(ExportedRows.column(rows, 2)).as("its county's report, not another county's").containsExactly(wuzhong);
+		assertThat(rows.get(1)).contains(String.valueOf(last), "1000", "否");
+		assertThat(ExportedRows.column(ExportedRows.of(mvc, SignIn.session(mvc, "xc.staff"),
+				"/licensing/annual-reports/export.xlsx", "q", "导出年报"), 2)).containsExactly(xiangcheng);
+		assertThat(ExportedRows.of(mvc, staff, "/licensing/annual-reports/export.xlsx", "q", "导出年报", "year",
+				String.valueOf(last - 1))).as("the year filter").hasSize(1);
+		assertThat(ExportedRows.column(ExportedRows.of(mvc, SignIn.session(mvc, "sf.wz"),
+				"/licensing/annual-reports/export.xlsx"), 2)).as("an enterprise its own only").doesNotContain(wuzhong, xiangcheng);
+
+		List<String> volumes = ExportedRows.column(ExportedRows.of(mvc, staff, "/licensing/annual-reports/export.xlsx",
+				"sort", "business_volume", "dir", "asc"), 4);
+		assertThat(volumes.stream().map(Long::parseLong).toList()).isSorted();
+		assertThat(ExportedRows.of(mvc, staff, "/licensing/annual-reports/export.xlsx", "sort", "credit_code; DROP"))
+			.as("an unknown key keeps the default order")
+			.isEqualTo(ExportedRows.of(mvc, staff, "/licensing/annual-reports/export.xlsx"));
 	}
 
 	@Test

@@ -319,6 +319,64 @@ class PostOfficeApprovalIntegrationTest {
 				"q", name)).as("another county's export holds none of them").hasSize(1);
 	}
 
+	/**
+	 * The portal shows its latest 10 临时停业 and applications with their totals and links to full lists, which page,
+	 * search, sort and export its own rows as the bureau's lists do: nothing is cut off unseen.
+	 */
+	@Test
+	void thePortalsApplicationsAndSuspensionsAreAllReachableInPagedListsOwnOnly() throws Exception {
+		long office = newPostOffice("320506");
+		String name = jdbc.sql("SELECT name FROM facility WHERE id = :id").param("id", office).query(String.class).single();
+		LocalDate first = LocalDate.of(2026, 3, 2);
+		for (int i = 0; i < 12; i++) {
+			mvc.perform(post("/api/v1/universal/post-office-suspensions").header("Authorization", POSTAL)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"facilityId\":" + office + ",\"startsOn\":\"" + first.plusDays(3 * i) + "\",\"endsOn\":\""
+						+ first.plusDays(3 * i + 1) + "\",\"reason\":\"分页停业" + i + "\"}"))
+				.andExpect(status().isCreated());
+		}
+		long id = apply(POSTAL, office, "CLOSURE", "分页测试业务调整", null);
+		MockHttpSession enterprise = SignIn.session(mvc, "yz.sz");
+		Document page = Jsoup.parse(mvc.perform(get("/enterprise/post-offices").session(enterprise))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		assertThat(page.select("#suspensions tbody tr")).hasSizeLessThanOrEqualTo(10);
+		assertThat(page.select("#all-suspensions").attr("href")).isEqualTo("/enterprise/post-offices/suspensions");
+		assertThat(page.select("#all-suspensions").text()).contains("共");
+		assertThat(page.select("#all-approvals").attr("href")).isEqualTo("/enterprise/post-offices/approvals");
+
+		Document list = Jsoup.parse(mvc.perform(get("/enterprise/post-offices/suspensions?q={q}&size=5", name).session(enterprise))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		assertThat(list.select("#suspensions tbody tr")).hasSize(5);
+		assertThat(list.select(".pagination a[href*='page=1']")).isNotEmpty();
+		assertThat(list.select("#export").attr("href")).startsWith("/enterprise/post-offices/suspensions/export.xlsx?q=");
+		List<List<String>> rows = ExportedRows.of(mvc, enterprise, "/enterprise/post-offices/suspensions/export.xlsx", "q",
+				name, "sort", "starts", "dir", "asc");
+		assertThat(rows).as("every one of them").hasSize(13);
+		assertThat(ExportedRows.column(rows, 1)).isSorted().startsWith(first.toString());
+		List<String> own = jdbc.sql("SELECT f.name FROM facility f JOIN enterprise e ON e.id = f.enterprise_id "
+				+ "WHERE e.credit_code = (SELECT enterprise_credit_code FROM post_office_suspension WHERE facility_id = :id LIMIT 1)")
+			.param("id", office).query(String.class).list();
+		assertThat(ExportedRows.column(ExportedRows.of(mvc, enterprise, "/enterprise/post-offices/suspensions/export.xlsx"), 0))
+			.as("its own post offices only").allMatch(own::contains);
+
+		mvc.perform(get("/enterprise/post-offices/approvals").session(enterprise).param("q", name))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("分页测试业务调整")))
+			.andExpect(content().string(containsString("/enterprise/post-offices/approvals/" + id)))
+			.andExpect(content().string(Matchers.not(containsString("paper-form"))));
+		List<List<String>> applications = ExportedRows.of(mvc, enterprise, "/enterprise/post-offices/approvals/export.xlsx",
+				"q", name, "open", "true");
+		assertThat(applications).hasSize(2);
+		assertThat(applications.get(1).subList(0, 3)).containsExactly(name, "分页测试业务调整", "撤销");
+		assertThat(ExportedRows.column(ExportedRows.of(mvc, enterprise, "/enterprise/post-offices/approvals/export.xlsx"), 0))
+			.allMatch(own::contains);
+		mvc.perform(get("/enterprise/post-offices/approvals").session(SignIn.session(mvc, "sf.wz")))
+			.andExpect(status().isForbidden());
+		mvc.perform(get("/enterprise/post-offices/suspensions/export.xlsx").session(SignIn.session(mvc, "sf.wz")))
+			.andExpect(status().isForbidden());
+		refuse(id);
+	}
+
 	/** The bureau's approvals queue exports with the page's columns, search and filters, the caller's region only. */
 	@Test
 	void theApprovalsQueueExportsTheRegionsApprovalsAsTheListShowsThem() throws Exception {

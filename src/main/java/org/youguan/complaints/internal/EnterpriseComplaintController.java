@@ -3,6 +3,7 @@ package org.youguan.complaints.internal;
 import java.math.BigDecimal;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.ResponseEntity;
@@ -26,6 +27,7 @@ import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.ListRequest;
+import org.youguan.kernel.OptionsHtml;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.Validation;
@@ -62,24 +64,29 @@ class EnterpriseComplaintController {
 
 	/**
 	 * The complaints transferred to the enterprise: by default those still in procedure, the nearest due date first;
-	 * {@code awaitingReply} keeps those waiting for its reply (the home page's link).
+	 * {@code awaitingReply} keeps those waiting for its reply (the home page's link); {@code q} searches only the
+	 * columns the enterprise sees (number, waybill number, category, reason — {@link ComplaintQueries#list}), headers
+	 * sort by the queue's whitelist (number, received, due; any other key keeps the default order).
 	 */
 	@GetMapping("/enterprise/complaints")
 	String list(DataScope scope, ListRequest list, @RequestParam(required = false) ComplaintStatus status,
 			@RequestParam(required = false) WorkState state, @RequestParam(defaultValue = "false") boolean awaitingReply,
-			Model model) {
+			HttpServletRequest request, Model model) {
 		WorkState shown = WorkState.orDefault(state, status != null);
 		PageQuery query = ComplaintController.withDefaultOrder(list, shown).toPage();
 		model.addAttribute("result", queries.list(scope, new ComplaintQueries.Filter(status, null, null, shown, awaitingReply),
 				query));
 		model.addAttribute("query", query);
-		model.addAttribute("statuses", ComplaintController.statuses(shown));
+		model.addAttribute("statusOptions", OptionsHtml.html(ComplaintController.statuses(shown), ComplaintStatus::name,
+				ComplaintStatus::label, request.getParameterValues("status")));
 		model.addAttribute("state", shown);
 		model.addAttribute("awaitingReply", awaitingReply);
 		return "complaints/enterprise-list";
 	}
 
-	/** Its complaints as .xlsx: the list's status, state and 待答复 filters and order, every row up to the limit. */
+	/**
+	 * Its complaints as .xlsx: the list's search, status, state and 待答复 filters and order, every row up to the limit.
+	 */
 	@GetMapping("/enterprise/complaints/export.xlsx")
 	ResponseEntity<byte[]> export(DataScope scope, ListRequest list, @RequestParam(required = false) ComplaintStatus status,
 			@RequestParam(required = false) WorkState state, @RequestParam(defaultValue = "false") boolean awaitingReply) {

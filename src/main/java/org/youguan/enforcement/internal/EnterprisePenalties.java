@@ -174,14 +174,17 @@ class EnterprisePenalties {
 	}
 
 	/**
-	 * The enterprise's cases it has been told of, newest first.
+	 * The enterprise's cases it has been told of: with {@code status} (null for any) those in it, matching the search
+	 * (case number, or the decision's number once served — only what its list shows), in a whitelisted order
+	 * ({@link #SORTS}; an unknown key keeps the default), newest number first by default.
 	 * @throws AccessRefusedException (403) for a caller that is not an enterprise user
 	 */
-	PageResult<Summary> list(DataScope scope, PageQuery page) {
+	PageResult<Summary> list(DataScope scope, CaseStatus status, PageQuery page) {
 		requireEnterprise(scope);
 		return Listing.from("FROM penalty_case c")
 			.scope(scope, "c.enterprise_credit_code", "c.region_code")
 			.where(SHOWN)
+			.where(status != null, "c.status = :status", "status", status == null ? "" : status.name())
 			.search(page, "c.number", "CASE WHEN " + SERVED + " THEN c.decision_number END")
 			.sorts(SORTS, "number", true, "c.id")
 			.page(jdbc, """

@@ -9,7 +9,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.youguan.enforcement.CaseStatus;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageResult;
@@ -43,9 +45,11 @@ class EnterprisePenaltyApiController {
 	}
 
 	@GetMapping
-	@Operation(summary = "本企业的处罚案件", description = "已事先告知或已作出决定的本企业案件，最新的在前。")
-	PageResult<EnterprisePenalties.Summary> list(DataScope scope, ListRequest list) {
-		return penalties.list(scope, list.toPage());
+	@Operation(summary = "本企业的处罚案件", description = "已事先告知或已作出决定的本企业案件，最新的在前；status按状态筛选，"
+			+ "q搜索案件编号或已送达的决定书文号，sort可为number、notified_on、decided_on。")
+	PageResult<EnterprisePenalties.Summary> list(DataScope scope, ListRequest list,
+			@RequestParam(required = false) CaseStatus status) {
+		return penalties.list(scope, status, list.toPage());
 	}
 
 	@GetMapping("/{id}")

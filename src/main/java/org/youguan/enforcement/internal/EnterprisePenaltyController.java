@@ -18,10 +18,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
+import org.youguan.enforcement.CaseStatus;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageForm;
+import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.PageSteps;
 
@@ -59,19 +61,27 @@ class EnterprisePenaltyController {
 		this.clock = clock;
 	}
 
+	/**
+	 * Its cases: searched (case or decision number), filtered by status, sorted from the headers (number, notified,
+	 * decided), paged ({@link EnterprisePenalties#list}).
+	 */
 	@GetMapping("/enterprise/penalties")
-	String list(DataScope scope, ListRequest request, Model model) {
-		PageResult<EnterprisePenalties.Summary> result = penalties.list(scope, request.toPage());
+	String list(DataScope scope, ListRequest request, @RequestParam(required = false) CaseStatus status, Model model) {
+		PageQuery query = request.toPage();
+		PageResult<EnterprisePenalties.Summary> result = penalties.list(scope, status, query);
 		model.addAttribute("result", result);
 		model.addAttribute("cases", result.items());
+		model.addAttribute("query", query);
+		model.addAttribute("statuses", CaseStatus.values());
+		model.addAttribute("status", status);
 		return "enforcement/enterprise-cases";
 	}
 
-	/** Its cases as .xlsx: the list's order, every row up to the export limit, its own cases only. */
+	/** Its cases as .xlsx: the list's search, status and order, every row up to the export limit, its own cases only. */
 	@GetMapping("/enterprise/penalties/export.xlsx")
-	ResponseEntity<byte[]> export(DataScope scope, ListRequest request) {
+	ResponseEntity<byte[]> export(DataScope scope, ListRequest request, @RequestParam(required = false) CaseStatus status) {
 		return Downloads.xlsx("行政处罚案件.xlsx",
-				spreadsheets.write("行政处罚案件", COLUMNS, penalties.list(scope, request.toExport()).items()));
+				spreadsheets.write("行政处罚案件", COLUMNS, penalties.list(scope, status, request.toExport()).items()));
 	}
 
 	@GetMapping("/enterprise/penalties/{id:\\d+}")

@@ -78,11 +78,16 @@ class EnterpriseFilingController {
 		this.enterprises = enterprises;
 	}
 
-	/** The enterprise's filings, newest first; {@code status} narrows them (the home page's links do). */
+	/**
+	 * The enterprise's filings, newest first; {@code status} narrows them (the home page's links do), {@code q} searches
+	 * the filing's number and the outlet's name, the headers sort by {@link OutletFilings#list}'s whitelist.
+	 */
 	@GetMapping("/enterprise/filings")
 	String list(DataScope scope, ListRequest list, @RequestParam(required = false) FilingStatus status, Model model) {
 		PageQuery query = filingOrder(list).toPage();
 		model.addAttribute("result", filings.list(scope, new OutletFilings.Filter(status, null, false, null), query));
+		model.addAttribute("query", query);
+		model.addAttribute("statuses", FilingStatus.values());
 		model.addAttribute("status", status);
 		return "filing/enterprise-filings";
 	}
@@ -107,17 +112,28 @@ class EnterpriseFilingController {
 		return new ListRequest(list.q(), list.page(), list.size(), list.sort() == null ? "name" : list.sort(), list.dir());
 	}
 
-	/** Its outlets as .xlsx: the list's search and order, {@link #OUTLET_COLUMNS}, its own outlets only. */
+	/** Its outlets as .xlsx: the list's search, status and order, {@link #OUTLET_COLUMNS}, its own outlets only. */
 	@GetMapping("/enterprise/outlets/export.xlsx")
-	ResponseEntity<byte[]> exportOutlets(DataScope scope, ListRequest list) {
-		var rows = outlets.list(scope, Outlets.Filter.NONE, outletOrder(list).toExport()).items();
+	ResponseEntity<byte[]> exportOutlets(DataScope scope, ListRequest list,
+			@RequestParam(required = false) OutletStatus status) {
+		var rows = outlets.list(scope, outletFilter(status), outletOrder(list).toExport()).items();
 		return Downloads.xlsx("末端网点.xlsx", spreadsheets.write("末端网点", OUTLET_COLUMNS, rows));
 	}
 
+	private static Outlets.Filter outletFilter(OutletStatus status) {
+		return new Outlets.Filter(null, status, null, null);
+	}
+
+	/**
+	 * Its outlets: searched (name, filing number), filtered by status, sorted from the headers by the register's
+	 * whitelist (name, filing number; by name unless asked; an unknown key falls back to the register's default), paged.
+	 */
 	@GetMapping("/enterprise/outlets")
-	String outlets(DataScope scope, ListRequest list, Model model) {
+	String outlets(DataScope scope, ListRequest list, @RequestParam(required = false) OutletStatus status, Model model) {
 		PageQuery query = outletOrder(list).toPage();
-		var result = outlets.list(scope, Outlets.Filter.NONE, query);
+		var result = outlets.list(scope, outletFilter(status), query);
+		model.addAttribute("statuses", OutletStatus.values());
+		model.addAttribute("status", status);
 		model.addAttribute("result", result);
 		// an outlet with an undecided change or closure shows that filing instead of offering another (refused, 409)
 		model.addAttribute("pending", filings.pendingFor(scope, result.items().stream().map(o -> o.id()).toList()));

@@ -57,6 +57,17 @@ class AnnualReportController {
 			Column.of("情况", AnnualReports.Outstanding::stateLabel, 10),
 			Column.of("报送日期", o -> o.filedOn() == null ? "" : o.filedOn().toString(), 12));
 
+	/** The reports list's export: what the list shows, and the report's region, window and channel besides. */
+	static final List<Column<AnnualReports.Report>> REPORT_COLUMNS = List.of(Column.of("年度", AnnualReports.Report::year, 8),
+			Column.of("企业名称", AnnualReports.Report::enterpriseName, 30),
+			Column.of("统一社会信用代码", AnnualReports.Report::creditCode, 20),
+			Column.of("区域代码", AnnualReports.Report::regionCode, 12),
+			Column.of("业务量（件）", AnnualReports.Report::businessVolume, 14),
+			Column.of("业务收入（元）", AnnualReports.Report::revenue, 16),
+			Column.of("营业网点（个）", AnnualReports.Report::outlets, 12), Column.of("从业人员（人）", AnnualReports.Report::staff, 12),
+			Column.of("报送日期", AnnualReports.Report::filedOn, 12), Column.of("报送期限", AnnualReports.Report::dueOn, 12),
+			Column.of("逾期报送", AnnualReports.Report::late, 8));
+
 	private final AnnualReports reports;
 
 	private final Spreadsheets spreadsheets;
@@ -88,6 +99,19 @@ class AnnualReportController {
 		model.addAttribute("enterprise", me.enterpriseCreditCode() != null);
 		model.addAttribute("canFile", me.enterpriseCreditCode() != null || me.writer());
 		return "licensing/annual-reports";
+	}
+
+	/**
+	 * The reports list as .xlsx: the list's search, year and order ({@link AnnualReports#list}), every row up to the
+	 * export limit, in the caller's scope (staff their region's, an enterprise its own).
+	 * @throws InvalidValueException (400) for a year that is no year, as the list
+	 */
+	@GetMapping("/licensing/annual-reports/export.xlsx")
+	@PreAuthorize(LicensingApiController.READERS)
+	ResponseEntity<byte[]> exportReports(DataScope scope, ListRequest request, @RequestParam(required = false) String year) {
+		Integer y = Text.isBlank(year) ? null : year(year);
+		return Downloads.xlsx("年度报告.xlsx",
+				spreadsheets.write("年度报告", REPORT_COLUMNS, reports.list(scope, y, request.toExport()).items()));
 	}
 
 	@PostMapping("/licensing/annual-reports")

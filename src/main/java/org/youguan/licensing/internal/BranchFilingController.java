@@ -1,6 +1,7 @@
 package org.youguan.licensing.internal;
 
 import java.net.URI;
+import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -17,6 +18,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.documents.Column;
+import org.youguan.documents.Downloads;
+import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.ListRequest;
@@ -38,22 +42,41 @@ import org.youguan.region.RegionPicker;
 @Tag(name = "分支机构备案", description = "快递企业分支机构备案（按调用者数据权限）")
 class BranchFilingController {
 
+	/** The export's columns: what the list shows, and the branch's region, the filing's due day and channel besides. */
+	static final List<Column<BranchFilings.Filing>> COLUMNS = List.of(Column.of("分支机构名称", BranchFilings.Filing::name, 30),
+			Column.of("地址", BranchFilings.Filing::address, 40), Column.of("区域代码", BranchFilings.Filing::regionCode, 12),
+			Column.of("所属企业", BranchFilings.Filing::parentName, 30),
+			Column.of("统一社会信用代码", BranchFilings.Filing::parentCreditCode, 20),
+			Column.of("许可证编号", BranchFilings.Filing::licenceNumber, 22),
+			Column.of("营业执照日期", BranchFilings.Filing::businessLicenceDate, 12),
+			Column.of("备案日期", BranchFilings.Filing::filedOn, 12), Column.of("备案期限", BranchFilings.Filing::dueOn, 12),
+			Column.of("逾期备案", BranchFilings.Filing::late, 8));
+
 	private final BranchFilings filings;
 
-	BranchFilingController(BranchFilings filings) {
+	private final Spreadsheets spreadsheets;
+
+	BranchFilingController(BranchFilings filings, Spreadsheets spreadsheets) {
 		this.filings = filings;
+		this.spreadsheets = spreadsheets;
 	}
 
 	/** The id of what was created. */
 	record Created(long id) {
 	}
 
+	/**
+	 * The filings in the caller's scope: searched, {@code late} kept or left out, sorted from the headers, paged
+	 * ({@link BranchFilings#list}).
+	 */
 	@GetMapping("/licensing/branch-filings")
 	@PreAuthorize(LicensingApiController.READERS)
-	String list(@AuthenticationPrincipal CurrentUser me, DataScope scope, ListRequest request, Model model) {
+	String list(@AuthenticationPrincipal CurrentUser me, DataScope scope, ListRequest request,
+			@RequestParam(required = false) Boolean late, Model model) {
 		PageQuery query = request.toPage();
-		model.addAttribute("result", filings.list(scope, query));
+		model.addAttribute("result", filings.list(scope, late, query));
 		model.addAttribute("query", query);
+		model.addAttribute("late", late);
 		model.addAttribute("enterprise", me.enterpriseCreditCode() != null);
 		model.addAttribute("canFile", me.enterpriseCreditCode() != null || me.writer());
 		return "licensing/branch-filings";
@@ -63,6 +86,17 @@ class BranchFilingController {
 	 * The filing form (the registry's former branch form moved here): staff name the parent enterprise by its credit
 	 * code, an enterprise files for itself; the branch's place is chosen with the region picker.
 	 */
+	/**
+	 * The filings as .xlsx: the list's search, {@code late} filter and order, every row up to the export limit, in the
+	 * caller's scope (staff their region's, an enterprise its own).
+	 */
+	@GetMapping("/licensing/branch-filings/export.xlsx")
+	@PreAuthorize(LicensingApiController.READERS)
+	ResponseEntity<byte[]> export(DataScope scope, ListRequest request, @RequestParam(required = false) Boolean late) {
+		return Downloads.xlsx("分支机构备案.xlsx",
+				spreadsheets.write("分支机构备案", COLUMNS, filings.list(scope, late, request.toExport()).items()));
+	}
+
 	@GetMapping("/licensing/branch-filings/new")
 	@PreAuthorize(LicensingApiController.APPLICANTS)
 	String initCreateForm(@AuthenticationPrincipal CurrentUser me, Model model) {
@@ -103,8 +137,11 @@ class BranchFilingController {
 	@GetMapping("/api/v1/licensing/branch-filings")
 	@PreAuthorize(LicensingApiController.READERS)
 	@ResponseBody
-	@Operation(summary = "分支机构备案列表", description = "工作人员看辖区内的备案，企业只看本企业的。")
-	PageResult<BranchFilings.Filing> listApi(DataScope scope, ListRequest request) {
-		return filings.list(scope, request.toPage());
+	@Operation(summary = "分支机构备案列表", description = "工作人员看辖区内的备案，企业只看本企业的；q搜索名称、地址、企业、"
+			+ "信用代码或许可证编号，late=true/false筛选逾期备案，sort可为filed_on、name、parent_name、business_licence_date、"
+			+ "licence_number。")
+	PageResult<BranchFilings.Filing> listApi(DataScope scope, ListRequest request,
+			@RequestParam(required = false) Boolean late) {
+		return filings.list(scope, late, request.toPage());
 	}
 }

@@ -68,9 +68,13 @@ class EnterprisePostOfficeController {
 		this.clock = clock;
 	}
 
+	/** How many of the latest applications and 临时停业 the page shows, with their count and a link to the full lists. */
+	static final int LATEST = 10;
+
 	/**
 	 * The page: its post offices' opening days as a list (search by name, 低于标准 filter, sorts, pages, export), the
-	 * latest applications and 临时停业, and the forms.
+	 * latest {@value #LATEST} applications and 临时停业 with their totals and links to their full lists
+	 * ({@link EnterprisePostOfficeLists}), and the forms.
 	 */
 	@GetMapping(PAGE)
 	String page(@AuthenticationPrincipal CurrentUser me, ListRequest request,
@@ -80,8 +84,8 @@ class EnterprisePostOfficeController {
 		model.addAttribute("result", postOffices.list(me.scope(), new PostOffices.Filter(null, Boolean.TRUE.equals(below)),
 				query));
 		model.addAttribute("query", query);
-		model.addAttribute("approvals", approvals.list(me.scope(), null, null, false, new PageQuery("", 0, 50, "received", true)).items());
-		model.addAttribute("suspensions", postOffices.suspensions(me.scope(), null, new PageQuery("", 0, 50, null, false)).items());
+		model.addAttribute("approvals", approvals.list(me.scope(), null, null, false, new PageQuery("", 0, LATEST, "received", true)));
+		model.addAttribute("suspensions", postOffices.suspensions(me.scope(), null, new PageQuery("", 0, LATEST, null, false)));
 		model.addAttribute("areas", PostOfficeArea.values());
 		model.addAttribute("kinds", ApprovalKind.values());
 		model.addAttribute("today", LocalDate.now(clock));

@@ -112,6 +112,8 @@ class PostOfficeController {
 		model.addAttribute("kinds", ApprovalKind.values());
 		model.addAttribute("offices", offices(facilities, scope));
 		model.addAttribute("today", LocalDate.now(clock));
+		model.addAttribute("listPath", "/universal/post-office-approvals");
+		model.addAttribute("portal", false);
 		return "universal/post-office-approvals";
 	}
 
@@ -220,6 +222,7 @@ class PostOfficeController {
 		PageQuery query = request.toPage();
 		model.addAttribute("result", postOffices.suspensions(scope, null, query));
 		model.addAttribute("query", query);
+		model.addAttribute("listPath", "/universal/post-office-suspensions");
 		return "universal/post-office-suspensions";
 	}
 

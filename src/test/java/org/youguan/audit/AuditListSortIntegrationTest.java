@@ -1,0 +1,75 @@
+package org.youguan.audit;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.youguan.ExportedRows;
+import org.youguan.IntegrationTest;
+import org.youguan.SignIn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The audit trail's list sorts from its headers by the whitelist (entry, time, actor, action, object type) in the page,
+ * the API list and the export alike; an unknown key keeps the default order (newest first); another region's entries
+ * are in none of them.
+ */
+@IntegrationTest
+class AuditListSortIntegrationTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	AuditTrail audit;
+
+	@Autowired
+	TransactionTemplate tx;
+
+	@Test
+	void theTrailSortsByTheWhitelistInScope() throws Exception {
+		String marker = "排序-" + UUID.randomUUID().toString().substring(0, 8);
+		tx.executeWithoutResult(s -> {
+			audit.record(AuditEntry.of("filing.approve", "OutletFiling", 1, marker + " 甲").inRegion("320506"));
+			audit.record(AuditEntry.of("complaint.transfer", "Complaint", 2, marker + " 乙").inRegion("320506"));
+			audit.record(AuditEntry.of("enterprise.update", "Enterprise", 3, marker + " 丙").inRegion("320583"));
+		});
+		MockHttpSession admin = SignIn.session(mvc, "sz.admin");
+		mvc.perform(get("/admin/audit").param("q", marker).session(admin))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("sort=action")))
+			.andExpect(content().string(containsString("sort=occurred_at")));
+
+		List<String> byAction = ExportedRows.column(
+				ExportedRows.of(mvc, admin, "/admin/audit/export.xlsx", "q", marker, "sort", "action", "dir", "asc"), 5);
+		assertThat(byAction).containsExactly("complaint.transfer", "enterprise.update", "filing.approve");
+		List<String> newestFirst = ExportedRows.column(ExportedRows.of(mvc, admin, "/admin/audit/export.xlsx", "q", marker), 5);
+		assertThat(newestFirst).containsExactly("enterprise.update", "complaint.transfer", "filing.approve");
+		assertThat(ExportedRows.column(ExportedRows.of(mvc, admin, "/admin/audit/export.xlsx", "q", marker, "sort",
+				"summary"), 5)).as("an unknown key keeps the default order").isEqualTo(newestFirst);
+		mvc.perform(get("/api/v1/audit-events").param("q", marker).param("sort", "action").param("dir", "desc")
+			.header("Authorization", "Bearer demo-sz-admin-token"))
+			.andExpect(jsonPath("$.items[0].action").value("filing.approve"))
+			.andExpect(jsonPath("$.total").value(3));
+
+		MockHttpSession kunshan = SignIn.session(mvc, "ks.admin");
+		assertThat(ExportedRows.column(ExportedRows.of(mvc, kunshan, "/admin/audit/export.xlsx", "q", marker, "sort",
+				"action"), 5)).as("another region's entries left out").containsExactly("enterprise.update");
+		mvc.perform(get("/admin/audit").param("q", marker).param("sort", "actor").session(kunshan))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(marker + " 丙")))
+			.andExpect(content().string(not(containsString(marker + " 甲"))));
+	}
+}

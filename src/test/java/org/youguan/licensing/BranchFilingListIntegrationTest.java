@@ -1,0 +1,88 @@
+package org.youguan.licensing;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.youguan.ExportedRows;
+import org.youguan.IntegrationTest;
+import org.youguan.SignIn;
+import org.youguan.org.UserDirectory;
+import org.youguan.platform.ChinaTime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * 分支机构备案 list in the full list idiom: search, the late filter and whitelisted sorts narrow and order the page, the
+ * API list and the .xlsx export alike; a county's staff never see another county's branches, another enterprise never
+ * its branches.
+ */
+@IntegrationTest
+class BranchFilingListIntegrationTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	UserDirectory directory;
+
+	void file(MockHttpSession staff, String name, String region, LocalDate licensed) throws Exception {
+		mvc.perform(post("/licensing/branch-filings").session(staff).with(csrf())
+			.param("parentCreditCode", directory.principal("sf.wz").orElseThrow().enterpriseCreditCode()).param("name", name)
+			.param("regionCode", region).param("address", name + "路1号").param("headName", "赵六")
+			.param("businessLicenceDate", licensed.toString()))
+			.andExpect(status().is3xxRedirection());
+	}
+
+	@Test
+	void theListSearchesFiltersSortsAndExportsInScope() throws Exception {
+		String tag = "列表分" + System.nanoTime();
+		LocalDate today = LocalDate.now(ChinaTime.ZONE);
+		MockHttpSession city = SignIn.session(mvc, "sz.market");
+		file(city, tag + "吴中", "320506", today.minusDays(2));
+		file(city, tag + "相城", "320507", today.minusDays(90));
+
+		MockHttpSession wuzhong = SignIn.session(mvc, "wz.staff");
+		mvc.perform(get("/licensing/branch-filings").session(wuzhong).param("q", tag))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(tag + "吴中")))
+			.andExpect(content().string(not(containsString(tag + "相城"))))
+			.andExpect(content().string(containsString("sort=business_licence_date")))
+			.andExpect(content().string(containsString("/licensing/branch-filings/export.xlsx")));
+		List<List<String>> rows = ExportedRows.of(mvc, wuzhong, "/licensing/branch-filings/export.xlsx", "q", tag);
+		assertThat(rows.get(0)).startsWith("分支机构名称", "地址", "区域代码", "所属企业");
+		assertThat(ExportedRows.column(rows, 0)).as("its county's branch only").containsExactly(tag + "吴中");
+		assertThat(ExportedRows.column(ExportedRows.of(mvc, SignIn.session(mvc, "xc.staff"),
+				"/licensing/branch-filings/export.xlsx", "q", tag), 0)).containsExactly(tag + "相城");
+		mvc.perform(get("/api/v1/licensing/branch-filings").param("q", tag).header("Authorization", "Bearer demo-wz-staff-token"))
+			.andExpect(jsonPath("$.total").value(1))
+			.andExpect(jsonPath("$.items[0].name").value(tag + "吴中"));
+
+		List<List<String>> city2 = ExportedRows.of(mvc, city, "/licensing/branch-filings/export.xlsx", "q", tag, "sort",
+				"business_licence_date", "dir", "asc");
+		assertThat(ExportedRows.column(city2, 0)).containsExactly(tag + "相城", tag + "吴中");
+		assertThat(ExportedRows.column(ExportedRows.of(mvc, city, "/licensing/branch-filings/export.xlsx", "q", tag,
+				"late", "true"), 0)).as("the late filter").containsExactly(tag + "相城");
+		assertThat(ExportedRows.of(mvc, city, "/licensing/branch-filings/export.xlsx", "q", tag, "sort", "head_name"))
+			.as("an unknown key keeps the default order")
+			.isEqualTo(ExportedRows.of(mvc, city, "/licensing/branch-filings/export.xlsx", "q", tag));
+
+		// the parent enterprise sees both, another enterprise neither
+		assertThat(ExportedRows.column(ExportedRows.of(mvc, SignIn.session(mvc, "sf.wz"),
+				"/licensing/branch-filings/export.xlsx", "q", tag), 0)).containsExactlyInAnyOrder(tag + "吴中", tag + "相城");
+		assertThat(ExportedRows.of(mvc, SignIn.session(mvc, "yz.sz"), "/licensing/branch-filings/export.xlsx", "q", tag))
+			.hasSize(1);
+	}
+}
