@@ -1079,6 +1079,7 @@ M = {
  "inspection.plan.period": ("检查期间", "Period"),
  "inspection.plan.region": ("抽查区域", "Region"),
  "inspection.plan.resultsPending": ("检查结果待公示", "Results to publish"),
+ "inspection.plan.search": ("计划名称（如“第三季度 双随机”）", "Plan name (e.g. 第三季度 双随机)"),
  "inspection.region": ("所在地区", "Region"),
  "inspection.figures.lines": ("检查内容{0}（项次）", "Checklist lines: {0}"),
  "inspection.record.object": ("检查对象", "Object inspected"),
