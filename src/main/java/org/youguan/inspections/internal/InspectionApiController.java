@@ -271,9 +271,11 @@ class InspectionApiController {
 
 	@GetMapping("/inspectors")
 	@PreAuthorize(READERS)
-	@Operation(summary = "检查人员名录库", description = "辖区内持执法证的检查人员（执法证号、有效期）。")
-	PageResult<Inspector> inspectors(DataScope scope, ListRequest list) {
-		return inspectors.list(scope, list.toPage());
+	@Operation(summary = "检查人员名录库", description = "辖区内持执法证的检查人员（执法证号、有效期），与页面和导出同一查询。q按姓名或执法证号检索；"
+			+ "bureau：单位id；validity：valid（今日有效）、expired（已过期）；sort：region_code、name、valid_until。")
+	PageResult<Inspector> inspectors(DataScope scope, ListRequest list, @RequestParam(required = false) Long bureau,
+			@RequestParam(required = false) String validity) {
+		return inspectors.list(scope, bureau, validity, list.toPage());
 	}
 
 	@PostMapping("/inspectors")
