@@ -197,6 +197,7 @@ M = {
  "workplan.tasks": ("任务", "Tasks"),
  "workplan.draft": ("草稿", "Draft"),
  "workplan.published": ("已印发", "Published"),
+ "workplan.search": ("计划标题（如“2026 重点工作”）", "Plan title (e.g. 2026 重点工作)"),
  "workplan.lead": ("牵头", " (lead)"),
  "workplan.shared": ("按职责分工负责", " (each within its remit)"),
  "workplan.department": ("处室", "Department"),
