@@ -108,6 +108,7 @@ M = {
  "registry.outlet.coordinates": ("经纬度", "Coordinates"),
  "registry.outlet.close": ("关闭网点", "Close outlet"),
  "registry.brand.title": ("品牌", "Brands"),
+ "registry.brand.search": ("品牌名称、简称或总部企业", "Brand, short name or headquarters"),
  "registry.brand.name": ("品牌名称", "Brand"),
  "registry.brand.shortName": ("简称", "Short name"),
  "registry.brand.hq": ("总部企业", "Headquarters"),
