@@ -594,7 +594,39 @@ public class InspectionPlans {
 
 	/** A page of the plans in the caller's scope, newest period first. */
 	public PageResult<InspectionPlan> list(DataScope scope, PageQuery page) {
-		return list(scope, false, page);
+		return list(scope, Filter.NONE, page);
+	}
+
+	/** The states of a plan in their order ({@link InspectionPlan#status}). */
+	public static final List<String> STATUSES = List.of("DRAFT", "FROZEN", "SEEDED", "DRAWN", "PUBLISHED");
+
+	/**
+	 * The plan list's filters, each null (or false) for all.
+	 * @param resultsPending only the published plans with inspected targets whose results await publication
+	 * @param status one of {@link #STATUSES}
+	 * @param objectType one of {@link #OBJECT_TYPES}
+	 */
+	public record Filter(boolean resultsPending, String status, String objectType) {
+
+		/** No filter: every plan of the scope. */
+		public static final Filter NONE = new Filter(false, null, null);
+
+		/**
+		 * The filters as a page or the API sends them, blank meaning all.
+		 * @throws InvalidValueException (400) naming {@code status} or {@code objectType} when it is not one of the
+		 * known codes
+		 */
+		public Filter {
+			status = Text.blankToNull(status);
+			objectType = Text.blankToNull(objectType);
+			if (status != null && !STATUSES.contains(status)) {
+				throw new InvalidValueException("status", "one-of", "状态只能是" + String.join("、", STATUSES) + "之一");
+			}
+			if (objectType != null && !OBJECT_TYPES.contains(objectType)) {
+				throw new InvalidValueException("objectType", "one-of",
+						"检查对象类型只能是" + String.join("、", OBJECT_TYPES) + "之一");
+			}
+		}
 	}
 
 	/**
@@ -608,28 +640,33 @@ public class InspectionPlans {
 			            OR (r.plan_id IS NULL AND r.kind = 'RANDOM' AND r.inspected_on BETWEEN p.period_from AND p.period_to))))""";
 
 	/**
-	 * A page of the plans in the caller's scope, newest period first; with {@code resultsPending} only the published
-	 * plans with inspected targets whose results await publication.
+	 * A page of the plans in the caller's scope that pass the filter (search by name; sorts period_from — the
+	 * default, newest first —, name, status, population), their free text masked ({@link InspectionPlan#masked}); with
+	 * {@link Filter#resultsPending} only the published plans with inspected targets whose results await publication.
+	 * The page, the API list and the export read it alike.
 	 */
-	public PageResult<InspectionPlan> list(DataScope scope, boolean resultsPending, PageQuery page) {
-		if (!resultsPending) {
-			return candidates(scope, false, page);
+	public PageResult<InspectionPlan> list(DataScope scope, Filter filter, PageQuery page) {
+		if (!filter.resultsPending()) {
+			return candidates(scope, filter, page);
 		}
 		// the SQL finds candidates (a check of a target's enterprise exists); whether a target's result is due is
 		// decided per target as the inbox counts it (a check of another outlet of the same enterprise is not this
 		// target's), so the list and the inbox's count agree
-		List<InspectionPlan> due = pendingResults(scope, page).stream().map(PendingResults::plan).toList();
+		List<InspectionPlan> due = pendingResults(scope, filter, page).stream().map(PendingResults::plan).toList();
 		int from = (int) Math.min(due.size(), (long) page.page() * page.size());
 		return new PageResult<>(due.subList(from, Math.min(due.size(), from + page.size())), page.page(), page.size(),
 				due.size());
 	}
 
-	private PageResult<InspectionPlan> candidates(DataScope scope, boolean resultsPending, PageQuery page) {
+	private PageResult<InspectionPlan> candidates(DataScope scope, Filter filter, PageQuery page) {
 		return Listing.from("FROM inspection_plan p")
 			.scope(scope, "p.region_code")
-			.where(resultsPending, RESULTS_PENDING, "resultsPending", true)
+			.where(filter.resultsPending(), RESULTS_PENDING, "resultsPending", true)
+			.where(filter.status() != null, "p.status = :status", "status", filter.status())
+			.where(filter.objectType() != null, "p.object_type = :objectType", "objectType", filter.objectType())
 			.search(page, "p.name")
-			.sorts(Map.of("period_from", "p.period_from", "name", "p.name"), "period_from", true, "p.id")
+			.sorts(Map.of("period_from", "p.period_from", "name", "p.name", "status", "p.status", "population",
+					"p.population"), "period_from", true, "p.id")
 			.joinedToPage("LEFT JOIN region_name rn ON rn.code = p.region_code")
 			.page(jdbc, COLUMNS.substring(0, COLUMNS.indexOf("FROM")), page, Rows.of(InspectionPlan.class))
 			.map(InspectionPlan::masked);
@@ -647,17 +684,18 @@ public class InspectionPlans {
 	 * {@link ResultState#OVERDUE}), the most overdue, then the earliest deadline first (for the inbox).
 	 */
 	public List<PendingResults> pendingResults(DataScope scope) {
-		List<PendingResults> pending = pendingResults(scope, PageQuery.of(null, 0, PageQuery.MAX_SIZE, null, null));
+		List<PendingResults> pending = pendingResults(scope, Filter.NONE,
+				PageQuery.of(null, 0, PageQuery.MAX_SIZE, null, null));
 		pending.sort(Comparator.comparing((PendingResults p) -> p.overdue() == 0)
 			.thenComparing(PendingResults::nearestDue));
 		return pending;
 	}
 
 	/** The plans with results awaiting publication, in the order (and with the search) {@code page} asks for. */
-	private List<PendingResults> pendingResults(DataScope scope, PageQuery page) {
+	private List<PendingResults> pendingResults(DataScope scope, Filter filter, PageQuery page) {
 		List<PendingResults> pending = new ArrayList<>();
 		PageQuery all = new PageQuery(page.q(), 0, PageQuery.MAX_SIZE, page.sort(), page.descending());
-		for (InspectionPlan plan : candidates(scope, true, all).items()) {
+		for (InspectionPlan plan : candidates(scope, new Filter(true, filter.status(), filter.objectType()), all).items()) {
 			int awaiting = 0;
 			int overdue = 0;
 			LocalDate nearest = null;

@@ -121,16 +121,30 @@ public class Inspectors {
 
 	/** A page of the roster in the caller's scope, searched by name or certificate number. */
 	public PageResult<Inspector> list(DataScope scope, PageQuery page) {
-		return list(scope, null, page);
+		return list(scope, null, null, page);
 	}
 
-	/** A page of the roster in the caller's scope, of one bureau when {@code bureauId} is given, searched by name or
-	 * certificate number. */
-	public PageResult<Inspector> list(DataScope scope, Long bureauId, PageQuery page) {
+	/** What the roster's validity filter accepts: certificates valid today, or expired. */
+	public static final List<String> VALIDITIES = List.of("valid", "expired");
+
+	/**
+	 * A page of the roster in the caller's scope (the page, the API list and the export alike): of one bureau when
+	 * {@code bureauId} is given, of valid or expired certificates (today, {@link #VALIDITIES}) when {@code validity} is
+	 * given, searched by name or certificate number, sorted by region (default), name or valid-until.
+	 * @throws InvalidValueException (400) naming {@code validity} when it is not one of {@link #VALIDITIES}
+	 */
+	public PageResult<Inspector> list(DataScope scope, Long bureauId, String validity, PageQuery page) {
+		String chosen = Text.blankToNull(validity);
+		if (chosen != null && !VALIDITIES.contains(chosen)) {
+			throw new InvalidValueException("validity", "one-of", "执法证状态只能是valid（有效）或expired（已过期）");
+		}
+		LocalDate today = LocalDate.now(clock);
 		return Listing.from(FROM)
 			.scope(scope, "i.region_code")
 			.where("i.active")
 			.where(bureauId != null, "i.bureau_id = :bureau", "bureau", bureauId == null ? 0L : bureauId)
+			.where("valid".equals(chosen), "i.valid_until >= :today", "today", today)
+			.where("expired".equals(chosen), "i.valid_until < :today", "today", today)
 			.search(page, "i.name", "i.certificate_number")
 			.sorts(SORTS, "region_code", "i.id")
 			.page(jdbc, COLUMNS, page, Rows.of(Inspector.class));

@@ -14,6 +14,9 @@ import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.Listing;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.kernel.Rows;
@@ -83,6 +86,28 @@ public class Brands {
 			long[] c = counts.getOrDefault(b.id(), new long[2]);
 			return new BrandFigures(b, c[0], c[1]);
 		}).toList();
+	}
+
+	/**
+	 * One page of the brand dictionary (national: every brand is listed to every staff user) with its enterprises and
+	 * outlets counted within the caller's scope only — the page and its export alike: searched by name, short name or
+	 * the headquarters' name or credit code; sorted by id (default), name, short name or either count.
+	 */
+	public PageResult<BrandFigures> page(DataScope scope, PageQuery page) {
+		String enterprises = "(SELECT count(*) FROM enterprise x WHERE x.brand_id = b.id AND "
+				+ scope.enterprisePredicate("x.credit_code", "x.region_code") + ")";
+		String outlets = "(SELECT count(*) FROM terminal_outlet o WHERE o.brand_id = b.id AND "
+				+ scope.regionPredicate("o.region_code") + ")";
+		Listing listing = Listing.from("FROM brand b LEFT JOIN enterprise e ON e.id = b.hq_enterprise_id")
+			.search(page, "b.name", "b.short_name", "e.legal_name", "e.credit_code")
+			.sorts(Map.of("id", "b.id", "name", "b.name", "short_name", "b.short_name", "enterprises", enterprises,
+					"outlets", outlets), "id", "b.id");
+		scope.params().forEach(listing::bind);
+		return listing.page(jdbc, "SELECT b.id, b.name, b.short_name, b.hq_enterprise_id, e.legal_name AS hq_enterprise_name, "
+				+ "e.credit_code AS hq_credit_code, " + enterprises + " AS enterprises, " + outlets + " AS outlets", page,
+				(rs, i) -> new BrandFigures(new BrandView(rs.getLong("id"), rs.getString("name"), rs.getString("short_name"),
+						rs.getObject("hq_enterprise_id", Long.class), rs.getString("hq_enterprise_name"),
+						rs.getString("hq_credit_code")), rs.getLong("enterprises"), rs.getLong("outlets")));
 	}
 
 	/** A brand by its short name or full name ("中通" or "中通快递"), without its headquarters' name. */

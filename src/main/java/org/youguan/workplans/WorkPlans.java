@@ -326,11 +326,47 @@ public class WorkPlans {
 
 	/** One page of the plans in scope, searched by title, newest year first unless the user sorts by title. */
 	public PageResult<PlanSummary> list(DataScope scope, PageQuery page) {
+		return list(scope, Filter.NONE, page);
+	}
+
+	/** A plan's states: DRAFT (草稿) and ACTIVE (已印发). */
+	public static final List<String> STATUSES = List.of("DRAFT", "ACTIVE");
+
+	/**
+	 * The plan list's filters, each null for all.
+	 * @param year the plan's year
+	 * @param status one of {@link #STATUSES}
+	 */
+	public record Filter(Integer year, String status) {
+
+		/** Every plan of the scope. */
+		public static final Filter NONE = new Filter(null, null);
+
+		/**
+		 * The filters as the page sends them, blank meaning all.
+		 * @throws InvalidValueException (400) naming {@code status} when it is not one of {@link #STATUSES}
+		 */
+		public Filter {
+			status = status == null || status.isBlank() ? null : status.strip();
+			if (status != null && !STATUSES.contains(status)) {
+				throw new InvalidValueException("status", "one-of", "状态只能是DRAFT（草稿）或ACTIVE（已印发）");
+			}
+		}
+	}
+
+	/**
+	 * One page of the plans in scope that pass the filter (the page and its export alike): searched by title, sorted by
+	 * year (default, newest first), title, status or the number of tasks, the titles' personal numbers masked.
+	 */
+	public PageResult<PlanSummary> list(DataScope scope, Filter filter, PageQuery page) {
 		return Listing.from("FROM work_plan p JOIN bureau_name b ON b.id = p.bureau_id")
 			.countFrom("FROM work_plan p")
 			.scope(scope, "p.region_code")
+			.where(filter.year() != null, "p.year = :year", "year", filter.year())
+			.where(filter.status() != null, "p.status = :status", "status", filter.status())
 			.search(page, "p.title")
-			.sorts(Map.of("year", "p.year", "title", "p.title"), "year", true, "p.id DESC")
+			.sorts(Map.of("year", "p.year", "title", "p.title", "status", "p.status", "tasks",
+					"(SELECT count(*) FROM work_task t WHERE t.plan_id = p.id)"), "year", true, "p.id DESC")
 			.page(jdbc, "SELECT p.id, p.year, p.title, b.name AS bureau_name, p.status, "
 					+ "(SELECT count(*) FROM work_task t WHERE t.plan_id = p.id) AS tasks", page, Rows.of(PlanSummary.class))
 			.map(PlanSummary::masked);

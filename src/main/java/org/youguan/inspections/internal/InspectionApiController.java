@@ -110,9 +110,12 @@ class InspectionApiController {
 
 	@GetMapping("/plans")
 	@PreAuthorize(READERS)
-	@Operation(summary = "双随机抽查计划列表", description = "辖区内的计划，最新的在前。")
-	PageResult<InspectionPlan> plans(DataScope scope, ListRequest list) {
-		return plans.list(scope, list.toPage());
+	@Operation(summary = "双随机抽查计划列表", description = "辖区内的计划，检查期间最新的在前（与页面和导出同一查询）。q按计划名称检索；"
+			+ "status：DRAFT、FROZEN、SEEDED、DRAWN、PUBLISHED；objectType：ENTERPRISE、BRANCH、OUTLET；results=pending只列检查结果待公示的计划；"
+			+ "sort：period_from、name、status、population。操作人、见证人和名称中的手机号、身份证号已遮蔽。")
+	PageResult<InspectionPlan> plans(DataScope scope, ListRequest list, @RequestParam(required = false) String results,
+			@RequestParam(required = false) String status, @RequestParam(required = false) String objectType) {
+		return plans.list(scope, new InspectionPlans.Filter("pending".equals(results), status, objectType), list.toPage());
 	}
 
 	@PostMapping("/plans")
@@ -268,9 +271,11 @@ class InspectionApiController {
 
 	@GetMapping("/inspectors")
 	@PreAuthorize(READERS)
-	@Operation(summary = "检查人员名录库", description = "辖区内持执法证的检查人员（执法证号、有效期）。")
-	PageResult<Inspector> inspectors(DataScope scope, ListRequest list) {
-		return inspectors.list(scope, list.toPage());
+	@Operation(summary = "检查人员名录库", description = "辖区内持执法证的检查人员（执法证号、有效期），与页面和导出同一查询。q按姓名或执法证号检索；"
+			+ "bureau：单位id；validity：valid（今日有效）、expired（已过期）；sort：region_code、name、valid_until。")
+	PageResult<Inspector> inspectors(DataScope scope, ListRequest list, @RequestParam(required = false) Long bureau,
+			@RequestParam(required = false) String validity) {
+		return inspectors.list(scope, bureau, validity, list.toPage());
 	}
 
 	@PostMapping("/inspectors")

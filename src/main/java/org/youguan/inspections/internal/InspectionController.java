@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.springframework.http.ResponseEntity;
 
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -64,8 +65,11 @@ class InspectionController {
 			Column.of("转案件线索日期", InspectionRecords.RecordSummary::leadRaisedOn, 12),
 			Column.of("历史导入", r -> r.imported() ? "是" : "否", 8));
 
+	private final MessageSource messages;
+
 	InspectionController(InspectionRecords records, InspectionFigures figures, InspectionPlans plans, Clock clock,
-			Spreadsheets spreadsheets) {
+			Spreadsheets spreadsheets, MessageSource messages) {
+		this.messages = messages;
 		this.spreadsheets = spreadsheets;
 		this.records = records;
 		this.figures = figures;
@@ -103,15 +107,50 @@ class InspectionController {
 		return Downloads.xlsx("检查记录.xlsx", spreadsheets.write("检查记录", COLUMNS, rows));
 	}
 
+	/**
+	 * The columns of the plans export: the list's, with the team size and the seed's record, the state and object type
+	 * by their labels in the messages bundle.
+	 */
+	static List<Column<InspectionPlan>> planColumns(MessageSource messages) {
+		return List.of(Column.of("计划名称", InspectionPlan::name, 36), Column.of("检查期间起", InspectionPlan::periodFrom, 12),
+				Column.of("检查期间止", InspectionPlan::periodTo, 12), Column.of("抽查区域", InspectionPlan::regionName, 14),
+				Column.label("检查对象类型", messages, "inspection.objectType.", InspectionPlan::objectType),
+				Column.label("状态", messages, "inspection.plan.status.", InspectionPlan::status),
+				Column.of("检查对象总数", InspectionPlan::population, 10), Column.of("每组检查人员", InspectionPlan::teamSize, 10),
+				Column.of("随机种子操作人", InspectionPlan::seedOperator, 12), Column.of("见证人", InspectionPlan::seedWitnesses, 20),
+				Column.of("公示时间", InspectionPlan::publishedAt, 20));
+	}
+
+	/**
+	 * The 双随机 plans of the region: search by name, filters (results to publish, state, object type), sorts by
+	 * period, name, state and population, pages, and the export of the same rows.
+	 */
 	@GetMapping("/inspections/plans")
-	String plans(DataScope scope, ListRequest request, @RequestParam(required = false) String results, Model model) {
+	String plans(DataScope scope, ListRequest request, @RequestParam(required = false) String results,
+			@RequestParam(required = false) String status, @RequestParam(required = false) String objectType,
+			Model model) {
 		PageQuery query = request.toPage();
 		boolean pending = "pending".equals(results);
-		PageResult<InspectionPlan> result = plans.list(scope, pending, query);
+		PageResult<InspectionPlan> result = plans.list(scope, new InspectionPlans.Filter(pending, status, objectType),
+				query);
 		model.addAttribute("resultsPending", pending);
 		model.addAttribute("result", result);
 		model.addAttribute("plans", result.items());
 		model.addAttribute("query", query);
+		model.addAttribute("statuses", InspectionPlans.STATUSES);
+		model.addAttribute("objectTypes", InspectionPlans.OBJECT_TYPES);
 		return "inspections/plans";
+	}
+
+	/**
+	 * The plans list as .xlsx in {@link #planColumns}: the page's filters, search and order, every plan of the caller's
+	 * region up to the export limit, names of operator and witnesses masked as the list shows them.
+	 */
+	@GetMapping("/inspections/plans/export.xlsx")
+	ResponseEntity<byte[]> exportPlans(DataScope scope, ListRequest request, @RequestParam(required = false) String results,
+			@RequestParam(required = false) String status, @RequestParam(required = false) String objectType) {
+		var rows = plans.list(scope, new InspectionPlans.Filter("pending".equals(results), status, objectType),
+				request.toExport()).items();
+		return Downloads.xlsx("双随机抽查计划.xlsx", spreadsheets.write("双随机抽查计划", planColumns(messages), rows));
 	}
 }

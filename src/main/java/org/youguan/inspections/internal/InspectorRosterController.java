@@ -6,6 +6,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,6 +17,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.audit.AuditTrail;
+import org.youguan.documents.Column;
+import org.youguan.documents.Downloads;
+import org.youguan.documents.Spreadsheets;
 import org.youguan.inspections.Inspector;
 import org.youguan.inspections.Inspectors;
 import org.youguan.kernel.DataScope;
@@ -59,24 +63,57 @@ class InspectorRosterController {
 
 	private final Clock clock;
 
-	InspectorRosterController(Inspectors inspectors, Bureaus bureaus, AuditTrail audit, Clock clock) {
+	private final Spreadsheets spreadsheets;
+
+	InspectorRosterController(Inspectors inspectors, Bureaus bureaus, AuditTrail audit, Clock clock,
+			Spreadsheets spreadsheets) {
+		this.spreadsheets = spreadsheets;
 		this.inspectors = inspectors;
 		this.bureaus = bureaus;
 		this.audit = audit;
 		this.clock = clock;
 	}
 
+	/**
+	 * The roster's export columns: what the list shows, the certificate's state on the day of the export and the
+	 * number of declared relations (their credit codes stay on the entry's page).
+	 */
+	static List<Column<Inspector>> columns(LocalDate today) {
+		return List.of(Column.of("所属单位", Inspector::bureauName, 24), Column.of("姓名", Inspector::name, 10),
+				Column.of("执法证号", Inspector::certificateNumber, 16), Column.of("执法证有效期至", Inspector::validUntil, 14),
+				Column.of("状态", i -> i.validOn(today) ? "有效" : "已过期", 8),
+				Column.of("回避企业数", i -> i.avoidCreditCodes().size(), 10));
+	}
+
+	/**
+	 * The roster of the caller's region: search by name or certificate number, bureau and certificate-state filters,
+	 * sorts by bureau region, name and valid-until, pages, and the export of the same rows.
+	 */
 	@GetMapping("/inspections/inspectors")
-	String roster(DataScope scope, ListRequest request, @RequestParam(required = false) Long bureau, Model model) {
+	String roster(DataScope scope, ListRequest request, @RequestParam(required = false) Long bureau,
+			@RequestParam(required = false) String validity, Model model) {
 		PageQuery query = request.toPage();
-		PageResult<Inspector> result = inspectors.list(scope, bureau, query);
+		PageResult<Inspector> result = inspectors.list(scope, bureau, validity, query);
 		model.addAttribute("result", result);
 		model.addAttribute("inspectors", result.items());
 		model.addAttribute("query", query);
 		model.addAttribute("bureaus", bureaus.all(scope));
 		model.addAttribute("bureau", bureau);
+		model.addAttribute("validities", Inspectors.VALIDITIES);
 		model.addAttribute("today", LocalDate.now(clock));
 		return "inspections/inspectors";
+	}
+
+	/**
+	 * The roster as .xlsx in {@link #columns}: the page's bureau and certificate-state filters, search and order, every
+	 * inspector of the caller's region up to the export limit.
+	 * @throws org.youguan.kernel.InvalidValueException naming {@code validity} for an unknown state
+	 */
+	@GetMapping("/inspections/inspectors/export.xlsx")
+	ResponseEntity<byte[]> export(DataScope scope, ListRequest request, @RequestParam(required = false) Long bureau,
+			@RequestParam(required = false) String validity) {
+		var rows = inspectors.list(scope, bureau, validity, request.toExport()).items();
+		return Downloads.xlsx("检查人员名录库.xlsx", spreadsheets.write("检查人员名录库", columns(LocalDate.now(clock)), rows));
 	}
 
 	@GetMapping("/inspections/inspectors/{id:\\d+}")

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -20,6 +21,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.documents.Column;
+import org.youguan.documents.Downloads;
+import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FormSteps;
@@ -57,8 +61,11 @@ class WorkPlanController {
 
 	private final PlanTargets targets;
 
+	private final Spreadsheets spreadsheets;
+
 	WorkPlanController(WorkPlans plans, WorkPlanImport imports, Departments departments, PlanDrafts drafts,
-			PlanTargets targets) {
+			PlanTargets targets, Spreadsheets spreadsheets) {
+		this.spreadsheets = spreadsheets;
 		this.drafts = drafts;
 		this.targets = targets;
 		this.plans = plans;
@@ -66,14 +73,37 @@ class WorkPlanController {
 		this.departments = departments;
 	}
 
+	/** The plans export's columns: what the list shows, the state as the page names it. */
+	static final List<Column<WorkPlans.PlanSummary>> COLUMNS = List.of(Column.of("年度", WorkPlans.PlanSummary::year, 8),
+			Column.of("标题", WorkPlans.PlanSummary::title, 50), Column.of("制定机构", WorkPlans.PlanSummary::bureauName, 24),
+			Column.of("状态", p -> p.draft() ? "草稿" : "已印发", 8), Column.of("任务数", WorkPlans.PlanSummary::tasks, 8));
+
+	/**
+	 * The work plans of the caller's region: search by title, year and state filters, sorts by year, title, state and
+	 * tasks, pages, and the export of the same rows.
+	 */
 	@GetMapping("/workplans")
-	String list(DataScope scope, ListRequest request, Model model) {
+	String list(DataScope scope, ListRequest request, @RequestParam(required = false) Integer year,
+			@RequestParam(required = false) String status, Model model) {
 		PageQuery query = request.toPage();
-		PageResult<WorkPlans.PlanSummary> result = plans.list(scope, query);
+		PageResult<WorkPlans.PlanSummary> result = plans.list(scope, new WorkPlans.Filter(year, status), query);
 		model.addAttribute("result", result);
 		model.addAttribute("plans", result.items());
 		model.addAttribute("query", query);
+		model.addAttribute("statuses", WorkPlans.STATUSES);
 		return "workplans/plans";
+	}
+
+	/**
+	 * The plans as .xlsx in {@link #COLUMNS}: the page's year and state filters, search and order, every plan of the
+	 * caller's region up to the export limit, titles masked as listed.
+	 * @throws org.youguan.kernel.InvalidValueException naming {@code status} for an unknown state
+	 */
+	@GetMapping("/workplans/export.xlsx")
+	ResponseEntity<byte[]> export(DataScope scope, ListRequest request, @RequestParam(required = false) Integer year,
+			@RequestParam(required = false) String status) {
+		var rows = plans.list(scope, new WorkPlans.Filter(year, status), request.toExport()).items();
+		return Downloads.xlsx("工作计划.xlsx", spreadsheets.write("工作计划", COLUMNS, rows));
 	}
 
 	@GetMapping("/workplans/{id:\\d+}")

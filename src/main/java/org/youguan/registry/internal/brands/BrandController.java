@@ -22,6 +22,9 @@ import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.Text;
 import org.youguan.registry.Brands.BrandData;
+import org.youguan.kernel.ListRequest;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageResult;
 import org.youguan.registry.Brands.BrandFigures;
 import org.youguan.registry.Brands;
 
@@ -50,15 +53,24 @@ class BrandController {
 		this.spreadsheets = spreadsheets;
 	}
 
+	/**
+	 * The national brand list with the caller's region's counts: search, sorts by name, short name and either count,
+	 * pages, and the export of the same rows.
+	 */
 	@GetMapping("/registry/brands")
-	String list(DataScope scope, Model model) {
-		model.addAttribute("brands", brands.figures(scope));
+	String list(DataScope scope, ListRequest request, Model model) {
+		PageQuery query = request.toPage();
+		PageResult<BrandFigures> result = brands.page(scope, query);
+		model.addAttribute("result", result);
+		model.addAttribute("brands", result.items());
+		model.addAttribute("query", query);
 		return "registry/brands";
 	}
 
+	/** The brand list as .xlsx in {@link #COLUMNS}: the page's search and order, counts of the caller's region only. */
 	@GetMapping("/registry/brands/export.xlsx")
-	ResponseEntity<byte[]> export(DataScope scope) {
-		return Downloads.xlsx("品牌.xlsx", spreadsheets.write("品牌", COLUMNS, brands.figures(scope)));
+	ResponseEntity<byte[]> export(DataScope scope, ListRequest request) {
+		return Downloads.xlsx("品牌.xlsx", spreadsheets.write("品牌", COLUMNS, brands.page(scope, request.toExport()).items()));
 	}
 
 	@GetMapping("/registry/brands/{id:\\d+}")
