@@ -17,6 +17,7 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.apache.poi.openxml4j.util.ZipArchiveFakeEntry;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.util.XMLHelper;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.FileKind;
 import org.youguan.kernel.InvalidValueException;
 import org.xml.sax.InputSource;
@@ -277,7 +278,7 @@ public final class OfficeFiles {
 				long height = reader.getHeight(0);
 				if (width > l.maxImageSide() || height > l.maxImageSide() || width * height > l.maxImagePixels()) {
 					throw new InvalidValueException(field, "image-size", label + "为" + width + "×" + height + "像素，超过上限（每边不超过"
-							+ l.maxImageSide() + "像素、共不超过" + l.maxImagePixels() / 1_000_000 + "百万像素），请缩小后上传");
+							+ l.maxImageSide() + "像素、共不超过" + ChineseText.count(l.maxImagePixels()) + "像素），请缩小后上传");
 				}
 			}
 			finally {

@@ -3,8 +3,11 @@ package org.youguan.documents;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
 import java.util.List;
@@ -59,6 +62,16 @@ public class Spreadsheets {
 		return text.substring(0, end) + CUT_MARK;
 	}
 
+	/**
+	 * One sheet of the rows, as .xlsx bytes.
+	 * @param sheetName the sheet's name (characters a sheet name cannot hold become {@code _}, cut to 31)
+	 * @param columns the header and value of each column, in order
+	 * @param rows the rows, read once (streamed: at most 500 rows are held in memory)
+	 * @return the workbook: numbers as numbers, true/false as 是/否, dates as {@code yyyy-MM-dd}, every moment
+	 * ({@code Instant}, {@code OffsetDateTime}, {@code ZonedDateTime}) in China time as {@code yyyy-MM-dd HH:mm:ss} as the
+	 * pages show it (a {@code LocalDateTime} as it is), texts as texts ({@link #fit}, formula-like ones quote-prefixed)
+	 * @throws UncheckedIOException when the workbook cannot be written
+	 */
 	public <T> byte[] write(String sheetName, List<Column<T>> columns, Iterable<T> rows) {
 		try (SXSSFWorkbook workbook = new SXSSFWorkbook(500); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			Sheet sheet = workbook.createSheet(safeSheetName(sheetName));
@@ -133,6 +146,15 @@ public class Spreadsheets {
 		}
 		else if (value instanceof OffsetDateTime t) {
 			cell.setCellValue(DATE_TIME.format(t.atZoneSameInstant(ChinaTime.ZONE)));
+		}
+		else if (value instanceof Instant t) {
+			cell.setCellValue(DATE_TIME.format(t.atZone(ChinaTime.ZONE)));
+		}
+		else if (value instanceof ZonedDateTime t) {
+			cell.setCellValue(DATE_TIME.format(t.withZoneSameInstant(ChinaTime.ZONE)));
+		}
+		else if (value instanceof LocalDateTime t) {
+			cell.setCellValue(DATE_TIME.format(t));
 		}
 		else if (value instanceof LocalDate d) {
 			cell.setCellValue(d.toString());

@@ -144,7 +144,7 @@ public class CaseEvidence {
 		}
 		v.name("title", "证据名称（title）", data.title(), 200);
 		v.maxLength("content", "证据内容（content）", data.content(), 4000);
-		v.maxLength("place", "收集地点（place）", data.place(), 200);
+		v.line("place", "收集地点（place）", data.place(), 200);
 		v.maxLength("subject", "被询问人/在场人（subject）", data.subject(), 100)
 			.name("subject", "被询问人/在场人（subject）", data.subject());
 		if (kind == EvidenceKind.INQUIRY_RECORD || kind == EvidenceKind.SITE_RECORD) {

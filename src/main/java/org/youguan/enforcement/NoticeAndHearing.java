@@ -444,7 +444,7 @@ public class NoticeAndHearing {
 	 */
 	private Notice notice(CaseView c, Validation v, HearingNotice data, boolean held) {
 		v.required("noticeOn", "听证通知日期（noticeOn）", data.noticeOn()).required("hearingOn", "听证日期（hearingOn）", data.hearingOn());
-		v.required("place", "听证地点（place）", data.place()).maxLength("place", "听证地点（place）", data.place(), 200);
+		v.required("place", "听证地点（place）", data.place()).line("place", "听证地点（place）", data.place(), 200);
 		v.require("host", data.host() != null, "required", "听证主持人（host）不能为空：请指定非本案调查人员的工作人员主持听证（行政处罚法第64条）");
 		HearingHost host = data.host() == null ? null : hearingHost(c, data.host());
 		v.require("host", data.host() == null || host != null, "bureau", "听证主持人（host）应为办理本案的邮政管理部门"

@@ -160,7 +160,7 @@ public class OnTheSpotPenalties {
 			v.require("violation", type != null, "one-of", "违法行为（violation）应为违法行为目录中的代码或名称");
 		}
 		v.required("facts", "违法事实（facts）", data.facts()).maxLength("facts", "违法事实（facts）", data.facts(), 2000);
-		v.required("place", "处罚地点（place）", data.place()).maxLength("place", "处罚地点（place）", data.place(), 200);
+		v.required("place", "处罚地点（place）", data.place()).line("place", "处罚地点（place）", data.place(), 200);
 		v.required("decidedOn", "处罚日期（decidedOn）", data.decidedOn());
 		LocalDate on = v.date("decidedOn", "处罚日期（decidedOn）", data.decidedOn(), Validation.EARLIEST_RECORD, today);
 		if (on != null) {

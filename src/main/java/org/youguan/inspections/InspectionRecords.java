@@ -370,7 +370,7 @@ public class InspectionRecords {
 			v.required("findings", "检查发现的问题（findings）", data.findings());
 		}
 		v.maxLength("findings", "检查发现的问题（findings）", data.findings(), 2000);
-		v.maxLength("place", "检查地点（place）", data.place(), 200);
+		v.line("place", "检查地点（place）", data.place(), 200);
 		Order order = null;
 		if (outcome == InspectionOutcome.RECTIFICATION && (imported || data.rectification() != null)) {
 			order = order(v, data.rectification(), on, today);

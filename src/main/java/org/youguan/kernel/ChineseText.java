@@ -1,5 +1,7 @@
 package org.youguan.kernel;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 
 /**
@@ -35,5 +37,20 @@ public final class ChineseText {
 		int tens = n / 10;
 		int ones = n % 10;
 		return (tens == 1 ? "" : String.valueOf(DIGITS.charAt(tens))) + "十" + (ones == 0 ? "" : String.valueOf(DIGITS.charAt(ones)));
+	}
+
+	/**
+	 * A large count as running Chinese text writes it, in 万 and 亿 (a limit in a message: 超过1亿字符, 5000万像素).
+	 * @param n a count, not negative
+	 * @return below 10,000 the digits ({@code 865}); from 万 on the number of 万 or 亿 with at most two decimals and no
+	 * trailing zeros ({@code 5000万}, {@code 1亿}, {@code 1.5亿}, {@code 3.25万})
+	 */
+	public static String count(long n) {
+		if (n < 10_000) {
+			return Long.toString(n);
+		}
+		long unit = n >= 100_000_000L ? 100_000_000L : 10_000L;
+		return BigDecimal.valueOf(n).divide(BigDecimal.valueOf(unit), 2, RoundingMode.DOWN).stripTrailingZeros()
+			.toPlainString() + (unit == 10_000L ? "万" : "亿");
 	}
 }

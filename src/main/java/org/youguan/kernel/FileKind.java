@@ -73,7 +73,7 @@ public final class FileKind {
 			return "ZIP压缩包或Office文件（.docx、.xlsx等）";
 		}
 		if (ole2(head)) {
-			return "Office 97-2003文件（.doc、.xls等OLE2复合文档）";
+			return "Office 97-2003文件或加密的Office文件（OLE2复合文档：.doc、.xls、设有打开密码的.docx/.xlsx等）";
 		}
 		return signature(head);
 	}

@@ -127,6 +127,18 @@ public final class Validation {
 				+ (mark ? Text.codePoint(typed, 0) : "") + "，如单独的重音符、圈号），它只能附在前一个字符上，请填写完整的名称");
 	}
 
+	/**
+	 * A one-line text that is no name — an address, a place, opening hours, a training topic, a seized item — of at
+	 * most {@code max} characters ({@link #maxLength}) under the name's rules ({@link #name(String, String, String)}): no
+	 * line break inside (rule {@code line-break}: a pasted "…26号\n二楼" would print as two lines on a list, a notice
+	 * or a sheet), no hidden character (rule {@code invisible-character}: "…街道\u200B越溪路26号" would look like the
+	 * address it copies and pass a duplicate check as another), no leading combining mark. Stored as {@link Text#name}
+	 * gives it (spaces inside as one ASCII space). Null passes (pair with {@link #required} where it is required).
+	 */
+	public Validation line(String field, String label, String value, int max) {
+		return maxLength(field, label, value, max).name(field, label, value);
+	}
+
 	/** A line break: LF, CR, the vertical tab, NEL, the line and paragraph separators U+2028/U+2029. */
 	private static boolean lineBreak(char c) {
 		return c == '\n' || c == '\r' || c == '\u000B' || c == '\u000C' || c == '\u0085' || c == '\u2028' || c == '\u2029';

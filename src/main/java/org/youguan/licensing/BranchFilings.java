@@ -122,7 +122,7 @@ public class BranchFilings {
 			code = v.check("parentCreditCode", () -> CreditCode.of(data.parentCreditCode()).value());
 		}
 		v.name("name", "分支机构名称（name）", data.name(), 200)
-			.required("address", "地址（address）", data.address()).maxLength("address", "地址（address）", data.address(), 300)
+			.required("address", "地址（address）", data.address()).line("address", "地址（address）", data.address(), 300)
 			.name("headName", "负责人（headName）", data.headName(), 60);
 		String region = null;
 		if (Text.isBlank(data.regionCode())) {

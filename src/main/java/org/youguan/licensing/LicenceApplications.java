@@ -305,7 +305,7 @@ public class LicenceApplications {
 					+ "快递业务的，注册资本不得低于" + minimum.stripTrailingZeros().toPlainString() + "元（" + rule.basis() + "）");
 		}
 		v.required("premisesAddress", "经营场所地址（premisesAddress）", data.premisesAddress())
-			.maxLength("premisesAddress", "经营场所地址（premisesAddress）", data.premisesAddress(), 300)
+			.line("premisesAddress", "经营场所地址（premisesAddress）", data.premisesAddress(), 300)
 			.required("serviceArea", "服务地域（serviceArea）", data.serviceArea())
 			.maxLength("serviceArea", "服务地域（serviceArea）", data.serviceArea(), 500)
 			.maxLength("legalRepresentative", "法定代表人（legalRepresentative）", data.legalRepresentative(), 50)

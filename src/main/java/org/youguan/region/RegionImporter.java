@@ -32,6 +32,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.FileKind;
 import org.youguan.kernel.InvalidValueException;
@@ -286,8 +287,8 @@ public class RegionImporter implements DisposableBean {
 			long lines = 0;
 			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
 				if (text.length() + line.length() + 1 > MAX_EXPANDED_CHARS) {
-					throw new InvalidValueException("file", "zip-size", "文件解压后超过" + MAX_EXPANDED_CHARS / 1_000_000
-							+ "百万字符（可能是“压缩炸弹”），已拒绝；全国村级区划约三千万字符");
+					throw new InvalidValueException("file", "zip-size", "文件解压后超过" + ChineseText.count(MAX_EXPANDED_CHARS)
+							+ "字符（可能是“压缩炸弹”），已拒绝；全国村级区划约三千万字符");
 				}
 				lines++;
 				if (Text.forbiddenAt(line) >= 0) {

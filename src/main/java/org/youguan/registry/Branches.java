@@ -180,7 +180,7 @@ public class Branches {
 	private BranchData validate(DataScope scope, BranchData data, boolean parentKnown) {
 		Validation v = new Validation();
 		v.name("name", "分支机构名称", data.name(), 200);
-		v.required("address", "地址", data.address()).maxLength("address", "地址", data.address(), 300);
+		v.required("address", "地址", data.address()).line("address", "地址", data.address(), 300);
 		v.name("headName", "负责人", data.headName(), 60);
 		if (parentKnown && data.licenceId() != null) {
 			Long holder = jdbc.sql("SELECT enterprise_id FROM express_licence WHERE id = :id")
@@ -203,7 +203,7 @@ public class Branches {
 		}
 		v.throwIfInvalid();
 		return new BranchData(data.enterpriseId(), data.licenceId(), Text.name(data.name()), region.value(),
-				Text.strip(data.address()), Text.strip(data.headName()), data.businessLicenceDate(), data.filedOn());
+				Text.name(data.address()), Text.strip(data.headName()), data.businessLicenceDate(), data.filedOn());
 	}
 
 	/** Whether the enterprise already has a branch of this name. */

@@ -319,7 +319,7 @@ public class Enterprises {
 		}
 		v.maxLength("legalRepresentative", "法定代表人", d.legalRepresentative(), 60)
 			.name("legalRepresentative", "法定代表人", d.legalRepresentative());
-		v.maxLength("address", "地址", d.address(), 300);
+		v.line("address", "地址", d.address(), 300);
 		v.maxLength("contactName", "联系人", d.contactName(), 60).name("contactName", "联系人", d.contactName());
 		String phone = Text.blankToNull(d.contactPhone());
 		if (phone != null) {
@@ -328,7 +328,7 @@ public class Enterprises {
 		}
 		v.throwIfInvalid();
 		return new EnterpriseData(Text.name(d.legalName()), code.value(), d.type(), d.brandId(),
-				Text.blankToNull(d.legalRepresentative()), Text.blankToNull(d.address()), region.value(),
+				Text.blankToNull(d.legalRepresentative()), Text.blankToNull(Text.name(d.address())), region.value(),
 				Text.blankToNull(d.contactName()), phone == null ? null : Telephone.of(phone).value());
 	}
 

@@ -238,7 +238,7 @@ public class Facilities {
 		Validation v = new Validation();
 		v.require("kind", d.kind() != null, "required", "请选择设施类型");
 		v.name("name", "名称", d.name(), 200);
-		v.required("address", "地址", d.address()).maxLength("address", "地址", d.address(), 300);
+		v.required("address", "地址", d.address()).line("address", "地址", d.address(), 300);
 		RegionCode region = v.check("regionCode", () -> regions.require("regionCode", d.regionCode()));
 		if (region != null) {
 			v.require("regionCode", region.value().length() >= 6, "county-level", "设施所在地应具体到县（6位）或更细");
@@ -264,7 +264,7 @@ public class Facilities {
 			v.required("services", "服务内容", d.services()).maxLength("services", "服务内容", d.services(), 300);
 		}
 		v.throwIfInvalid();
-		return new FacilityData(d.kind(), Text.name(d.name()), d.enterpriseId(), region.value(), Text.strip(d.address()),
+		return new FacilityData(d.kind(), Text.name(d.name()), d.enterpriseId(), region.value(), Text.name(d.address()),
 				d.compartments(), Text.identifier(d.serialNumber()), Text.blankToNull(d.services()),
 				d.commissionedOn());
 	}

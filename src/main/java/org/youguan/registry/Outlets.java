@@ -665,7 +665,7 @@ public class Outlets {
 	private OutletData validate(DataScope scope, OutletData d) {
 		Validation v = new Validation();
 		v.name("name", "网点名称", d.name(), 200);
-		v.required("address", "地址", d.address()).maxLength("address", "地址", d.address(), 300);
+		v.required("address", "地址", d.address()).line("address", "地址", d.address(), 300);
 		v.require("cooperation", cooperationTypes().stream().anyMatch(t -> t.code().equals(d.cooperation())), "dictionary",
 				"请选择合作方式（自营、加盟或合作）");
 		RegionCode region = v.check("regionCode", () -> regions.require("regionCode", d.regionCode()));
@@ -701,7 +701,7 @@ public class Outlets {
 		v.within("openedOn", "开办日期", d.openedOn(), Validation.EARLIEST_RECORD, Validation.LATEST_RECORD);
 		v.require("openedOn", d.openedOn() == null || !d.openedOn().isAfter(LocalDate.now(clock)), "not-future", "开办日期不能晚于今天");
 		v.throwIfInvalid();
-		return new OutletData(Text.name(d.name()), d.enterpriseId(), d.branchId(), d.cooperation(), Text.strip(d.address()),
+		return new OutletData(Text.name(d.name()), d.enterpriseId(), d.branchId(), d.cooperation(), Text.name(d.address()),
 				region.value(), d.longitude(), d.latitude(), Text.strip(d.managerName()), id.value(), phone.value(),
 				d.storageArea(), d.hasCommunications(), d.hasShelving(), d.hasSurveillance(), d.hasSignage(), d.openedOn());
 	}

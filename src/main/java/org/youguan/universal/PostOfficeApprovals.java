@@ -711,7 +711,7 @@ public class PostOfficeApprovals {
 		v.required("reason", "撤销或搬迁理由（reason）", reason).maxLength("reason", "撤销或搬迁理由（reason）", reason, 1000);
 		if (kind == ApprovalKind.RELOCATION) {
 			v.required("newAddress", "搬迁后的地址（newAddress）", address)
-				.maxLength("newAddress", "搬迁后的地址（newAddress）", address, 300);
+				.line("newAddress", "搬迁后的地址（newAddress）", address, 300);
 		}
 		else if (kind == ApprovalKind.CLOSURE) {
 			v.require("newAddress", address == null, "relocation-only", "撤销营业场所不填写搬迁后的地址（newAddress）");

@@ -154,7 +154,7 @@ public class PostOffices {
 			v.require("daysPerWeek", days >= 0 && days <= 7, "range", "每周营业天数（daysPerWeek）应在0至7天之间");
 		}
 		String hours = clean(data == null ? null : data.openingHours());
-		v.required("openingHours", "营业时间（openingHours）", hours).maxLength("openingHours", "营业时间（openingHours）", hours, 100);
+		v.required("openingHours", "营业时间（openingHours）", hours).line("openingHours", "营业时间（openingHours）", hours, 100);
 		v.throwIfInvalid();
 		Map<String, Object> before = snapshot(facilityId);
 		jdbc.sql("""

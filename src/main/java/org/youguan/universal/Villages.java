@@ -210,8 +210,8 @@ public class Villages {
 		String handoverAddress = clean(data.handoverAddress());
 		v.maxLength("postOfficeName", "服务邮政局所", postOffice, 100)
 			.name("postOfficeName", "服务邮政局所", postOffice)
-			.maxLength("handoverType", "交接点类型", handoverType, 50)
-			.maxLength("handoverAddress", "交接点地址", handoverAddress, 200);
+			.line("handoverType", "交接点类型", handoverType, 50)
+			.line("handoverAddress", "交接点地址", handoverAddress, 200);
 		if (mode != null && mode != DeliveryMode.DIRECT) {
 			v.require("handoverAddress", handoverAddress != null && !handoverAddress.isEmpty(), "required",
 					"通邮方式为" + mode.label() + "时请填写交接点地址");

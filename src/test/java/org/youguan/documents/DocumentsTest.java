@@ -4,7 +4,11 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -78,6 +82,21 @@ class DocumentsTest {
 				assertThat(cell.getStringCellValue()).isEqualTo(typed.get(i));
 				// the first six would become formulas when edited: marked as text (Excel's leading ')
 				assertThat(cell.getCellStyle().getQuotePrefixed()).as(typed.get(i)).isEqualTo(i < 6);
+			}
+		}
+	}
+
+	@Test
+	void everyKindOfMomentIsWrittenInChinaTimeAsThePagesShowIt() throws IOException {
+		// 22:31:05 UTC is 06:31:05 the next day in Beijing: an Instant used to fall through to its ISO text in UTC
+		Instant moment = Instant.parse("2026-12-03T22:31:05.833766Z");
+		List<Object> values = List.of(moment, moment.atOffset(ZoneOffset.UTC), moment.atZone(ZoneId.of("Europe/Paris")),
+				LocalDateTime.of(2026, 12, 4, 6, 31, 5));
+		byte[] xlsx = new Spreadsheets().write("批次", List.of(Column.of("接收时间", (Object v) -> v)), values);
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+			for (int i = 0; i < values.size(); i++) {
+				assertThat(book.getSheetAt(0).getRow(i + 1).getCell(0).getStringCellValue()).as(values.get(i).toString())
+					.isEqualTo("2026-12-04 06:31:05");
 			}
 		}
 	}

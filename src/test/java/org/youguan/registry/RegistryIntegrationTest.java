@@ -269,6 +269,24 @@ class RegistryIntegrationTest {
 		OutletData data = outlet(enterprise, "孪生网点", "320506001");
 		outlets.register(SUZHOU, data, false);
 		assertThatThrownBy(() -> outlets.register(SUZHOU, data, false)).hasMessageContaining("同名网点");
+		// the address is one line: a twin at "the same address" with a zero-width character or a pasted line break inside
+		// would pass the twin rule as another address; spaces inside are stored as one, so a twin typed with two is found
+		for (String[] bad : new String[][] { { "吴中区越溪\u200B路26号", "invisible-character" }, { "吴中区越溪路26号\n二楼", "line-break" } }) {
+			assertThatThrownBy(() -> outlets.register(SUZHOU, new OutletData("孪生网点", enterprise, null, "FRANCHISE", bad[0],
+					"320506001", new BigDecimal("120.6"), new BigDecimal("31.2"), "王五", idNumber(), "13812345678",
+					new BigDecimal("30"), true, true, true, true, LocalDate.of(2026, 11, 1)), false))
+				.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
+					.anySatisfy(e -> assertThat(e.field() + "/" + e.rule()).isEqualTo("address/" + bad[1])));
+		}
+		String spaced = data.address().replace("测试路", "测试路　 ");
+		long spacedId = outlets.register(SUZHOU, new OutletData("间隔网点", enterprise, null, "FRANCHISE", spaced, "320506001",
+				new BigDecimal("120.6"), new BigDecimal("31.2"), "王五", idNumber(), "13812345678", new BigDecimal("30"), true,
+				true, true, true, LocalDate.of(2026, 11, 1)), false);
+		assertThat(outlets.get(SUZHOU, spacedId).address()).isEqualTo(data.address().replace("测试路", "测试路 "));
+		assertThatThrownBy(() -> outlets.register(SUZHOU, new OutletData("间隔网点", enterprise, null, "FRANCHISE",
+				data.address().replace("测试路", "测试路  "), "320506001", new BigDecimal("120.6"), new BigDecimal("31.2"), "王五",
+				idNumber(), "13812345678", new BigDecimal("30"), true, true, true, true, LocalDate.of(2026, 11, 1)), false))
+			.hasMessageContaining("同名网点");
 		// the area is kept to the hundredth: more is refused (999999.999 would round past the column's limit: a 500)
 		for (String area : new String[] { "999999.999", "12.345" }) {
 			assertThatThrownBy(() -> outlets.register(SUZHOU, new OutletData("面积网点" + area, enterprise, null, "NONE", "地址",

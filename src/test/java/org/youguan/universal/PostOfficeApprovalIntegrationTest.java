@@ -227,6 +227,18 @@ class PostOfficeApprovalIntegrationTest {
 			.contentType(MediaType.APPLICATION_JSON).content("{\"areaType\":\"TOWNSHIP\",\"daysPerWeek\":9,\"openingHours\":\"\"}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].field", hasItems("daysPerWeek", "openingHours")));
+		// opening hours are one line: a pasted line break or a zero-width character inside is refused, not stored
+		mvc.perform(put("/api/v1/universal/post-offices/" + office + "/hours").header("Authorization", POSTAL)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"areaType\":\"TOWNSHIP\",\"daysPerWeek\":6,\"openingHours\":\"周一\\n至周六 8:30\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("openingHours"))
+			.andExpect(jsonPath("$.errors[0].rule").value("line-break"));
+		mvc.perform(put("/api/v1/universal/post-offices/" + office + "/hours").header("Authorization", POSTAL)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"areaType\":\"TOWNSHIP\",\"daysPerWeek\":6,\"openingHours\":\"周一至周六\\u200b 8:30\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].rule").value("invisible-character"));
 		mvc.perform(post("/api/v1/universal/post-office-suspensions").header("Authorization", POSTAL)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"facilityId\":" + office + ",\"startsOn\":\"2026-05-10\",\"endsOn\":\"2026-05-01\",\"reason\":\"装修\"}"))

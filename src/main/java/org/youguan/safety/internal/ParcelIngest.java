@@ -323,7 +323,7 @@ public class ParcelIngest implements ParcelUploads {
 			run.finish();
 			if (run.accepted + run.rejected == 0) {
 				// answered as DONE, the batch id would replay "0 of 0" to the real body sent later, which would be lost
-				throw new InvalidValueException("body", "empty", "请求体中没有寄递记录（为空、只有空行或只有CSV表头），该批次未记录，请上报含记录的请求体");
+				throw emptyBody();
 			}
 			ParcelBatchAnswer answer = new ParcelBatchAnswer(batchId, run.accepted, run.rejected, run.errors,
 					run.rejected > run.errors.size());
@@ -868,5 +868,10 @@ public class ParcelIngest implements ParcelUploads {
 			}
 			return json.writeValueAsString(kept);
 		}
+	}
+
+	/** The refusal of a body that holds no record (empty, blank lines only, a CSV header alone): 400, rule {@code empty}. */
+	static InvalidValueException emptyBody() {
+		return new InvalidValueException("body", "empty", "请求体中没有寄递记录（为空、只有空行或只有CSV表头），该批次未记录，请上报含记录的请求体");
 	}
 }

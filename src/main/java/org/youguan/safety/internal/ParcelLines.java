@@ -258,7 +258,8 @@ final class ParcelLines {
 				}
 			}
 			if (columns == null) {
-				throw new InvalidValueException("body", "csv-header", "CSV缺少表头行（列名与NDJSON字段名相同，如waybillNumber）");
+				// nothing but blank lines: no record, answered as an empty NDJSON body is
+				throw ParcelIngest.emptyBody();
 			}
 		}
 		catch (JacksonIOException ex) {
@@ -275,10 +276,13 @@ final class ParcelLines {
 		}
 	}
 
+	/** The header row's columns as field indexes (-1 for an unknown name); null for a blank row, which is no header. */
 	private static int[] header(JsonParser p) {
 		int[] columns = new int[64];
 		int n = 0;
 		boolean any = false;
+		boolean undecodable = false;
+		boolean blank = true;
 		JsonToken t;
 		while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
 			String name = p.getString();
@@ -287,6 +291,8 @@ final class ParcelLines {
 			}
 			int index = name == null ? -1 : ParcelField.index(Text.strip(name));
 			any |= index >= 0;
+			undecodable |= name != null && (name.indexOf('\uFFFD') >= 0 || name.indexOf('\u0000') >= 0);
+			blank &= name == null || Text.isBlank(name);
 			for (int i = 0; index >= 0 && i < n; i++) {
 				if (columns[i] == index) {
 					throw new InvalidValueException("body", "csv-duplicate-column", "CSV表头行中列" + ParcelField.ALL[index].json()
@@ -297,6 +303,15 @@ final class ParcelLines {
 				columns = Arrays.copyOf(columns, n * 2);
 			}
 			columns[n++] = index;
+		}
+		if (blank) {
+			// a blank line before the header row is no header: the next row is
+			return null;
+		}
+		if (!any && undecodable) {
+			// UTF-16 (every other byte 0), GBK or another encoding read as UTF-8: the names cannot be known
+			throw new InvalidValueException("body", "encoding", "CSV不是UTF-8编码（表头行含无法识别的字节，可能是UTF-16或GBK），"
+					+ "请在Excel中另存为“CSV UTF-8（逗号分隔）”后重新上报");
 		}
 		if (!any) {
 			throw new InvalidValueException("body", "csv-header", "CSV表头行没有可识别的列名（应与NDJSON字段名相同，如waybillNumber）");

@@ -37,7 +37,7 @@ class WorkPlanApiController {
 
 	/**
 	 * The preview of a notice, nothing saved: its text ({@code text/plain}, read as UTF-8 whatever the declared
-	 * charset) or its Word file ({@value #DOCX}, read as the page reads an uploaded one — {@link
+	 * charset) or its Word file (told by its content: a .docx declared as text/plain is read as Word too) ({@value #DOCX}, read as the page reads an uploaded one — {@link
 	 * NoticeDocument#readFile}: tables of tasks, Word's own numbering — with what the file's reading could not place
 	 * first among the warnings). One handler for both types: a request without a body or type reaches it, not an
 	 * ambiguity.
@@ -63,10 +63,12 @@ class WorkPlanApiController {
 		}
 		// a PDF, an image, a sheet, an old .doc — also one sent as text/plain — is named as what it is, never previewed as text
 		OfficeFiles.requireNoOtherKind(body, "body", word ? "Word文件（.docx）" : "文本文件（.txt）或Word文件（.docx）");
-		if (word) {
-			if (body.length < 4 || body[0] != 'P' || body[1] != 'K') {
-				throw new InvalidValueException("body", "docx", "请求体不是Word文件（.docx）");
-			}
+		boolean zip = body.length >= 4 && body[0] == 'P' && body[1] == 'K';
+		if (word && !zip) {
+			throw new InvalidValueException("body", "docx", "请求体不是Word文件（.docx）");
+		}
+		// past the kind check a zip is a Word file: read as one whatever type it was declared as (text/plain too)
+		if (zip) {
 			NoticeDocument.Reading notice = NoticeDocument.readFile(body, "body");
 			return notice.warnFirst(imports.preview(me, notice.text()));
 		}

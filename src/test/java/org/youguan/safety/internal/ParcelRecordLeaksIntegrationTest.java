@@ -254,10 +254,20 @@ class ParcelRecordLeaksIntegrationTest {
 				.andExpect(jsonPath("$.errors[0].field").value("body"))
 				.andExpect(jsonPath("$.errors[0].rule").value("empty"));
 		}
-		mvc.perform(post("/api/v1/safety/parcel-records").param("batchId", "csv-" + batch).header("Authorization", SHUNFENG)
-			.contentType("text/csv").content("waybillNumber,acceptedAt\n"))
+		// a CSV header alone, and a CSV body with nothing at all or blank lines only: the same rule as NDJSON's
+		for (String csv : new String[] { "waybillNumber,acceptedAt\n", "", "\r\n\r\n" }) {
+			mvc.perform(post("/api/v1/safety/parcel-records").param("batchId", "csv-" + batch).header("Authorization", SHUNFENG)
+				.contentType("text/csv").content(csv))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("body"))
+				.andExpect(jsonPath("$.errors[0].rule").value("empty"));
+		}
+		// a CSV saved as UTF-16 (Excel's "Unicode text") is named an encoding fault, not a header without known names
+		mvc.perform(post("/api/v1/safety/parcel-records").param("batchId", "utf16-" + batch).header("Authorization", SHUNFENG)
+			.contentType("text/csv").content("waybillNumber,acceptedAt\nSF1,2026-01-01T00:00:00Z\n".getBytes(StandardCharsets.UTF_16LE)))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[0].rule").value("empty"));
+			.andExpect(jsonPath("$.errors[0].field").value("body"))
+			.andExpect(jsonPath("$.errors[0].rule").value("encoding"));
 		assertThat(jdbc.sql("SELECT status FROM safety_parcel_batch WHERE enterprise_id = :e AND batch_id = :b")
 			.param("e", shunfeng.id()).param("b", batch).query(String.class).single()).isEqualTo("FAILED");
 		mvc.perform(get("/enterprise/safety/batches").param("q", batch).session(SignIn.session(mvc, "sf.wz")))

@@ -195,15 +195,25 @@ class ParcelRecordsIntegrationTest {
 	}
 
 	@Test
-	void onlyAnEnterpriseUploadsAndAnotherBodyTypeOrABadBatchIdIsA4xx() throws Exception {
+	void onlyAnEnterpriseUploadsAndAnotherBodyTypeIs415AndABadBatchIdIsA400() throws Exception {
 		String body = line("SF0003", "320506", clock.instant());
 		mvc.perform(post("/api/v1/safety/parcel-records").param("batchId", "staff-1")
 			.header("Authorization", "Bearer demo-sz-admin-token").contentType("application/x-ndjson").content(body))
 			.andExpect(status().isForbidden());
 		mvc.perform(post("/api/v1/safety/parcel-records").param("batchId", "x-1").header("Authorization", SHUNFENG)
 			.contentType("application/json").content(body))
-			.andExpect(status().isBadRequest())
-			.andExpect(content("Content-Type"));
+			.andExpect(status().isUnsupportedMediaType())
+			.andExpect(jsonPath("$.errors[0].field").value("Content-Type"))
+			.andExpect(jsonPath("$.errors[0].rule").value("media-type"))
+			.andExpect(content("text/csv"));
+		mvc.perform(post("/api/v1/safety/parcel-records").param("batchId", "x-2").header("Authorization", SHUNFENG)
+			.content(body))
+			.andExpect(status().isUnsupportedMediaType())
+			.andExpect(jsonPath("$.errors[0].field").value("Content-Type"));
+		// the type is read without regard to case or parameters
+		mvc.perform(post("/api/v1/safety/parcel-records").param("batchId", "x-3").header("Authorization", SHUNFENG)
+			.contentType("Application/X-NDJSON; charset=UTF-8").content(line("SF0003C", "320506", clock.instant())))
+			.andExpect(status().isOk());
 		mvc.perform(post("/api/v1/safety/parcel-records").header("Authorization", SHUNFENG)
 			.contentType("application/x-ndjson").content(body))
 			.andExpect(status().isBadRequest())

@@ -176,7 +176,7 @@ public class RegionRecords {
 		Validation v = new Validation();
 		String region = region(scope, v, data.region());
 		LocalDate day = day(v, "heldOn", "培训日期", data.heldOn());
-		String topic = text(v, "topic", "培训主题", data.topic(), 200, true);
+		String topic = line(v, "topic", "培训主题", data.topic(), 200);
 		// typed text (a form's "1e3" or "3000000000" is this field's error, never an error page)
 		Long trainees = v.whole("trainees", "培训人数", data.trainees(), 7);
 		v.require("trainees", data.trainees() != null && !Text.isBlank(data.trainees()), "required", "请填写培训人数");
@@ -202,10 +202,10 @@ public class RegionRecords {
 		LocalDate day = day(v, "seizedOn", "查获日期", data.seizedOn());
 		String agencies = text(v, "agencies", "联合执法单位", data.agencies(), 500, true);
 		Text.names(agencies).forEach(n -> v.name("agencies", "联合执法单位名称", n));
-		String item = text(v, "item", "查获物品", data.item(), 200, true);
+		String item = line(v, "item", "查获物品", data.item(), 200);
 		BigDecimal quantity = v.decimal("quantity", "数量", data.quantity(), 12, 3);
 		v.require("quantity", quantity != null && quantity.signum() > 0, "range", "数量应大于0");
-		String unit = text(v, "unit", "计量单位", data.unit(), 20, true);
+		String unit = line(v, "unit", "计量单位", data.unit(), 20);
 		BigDecimal value = v.decimal("valueYuan", "案值（元）", data.valueYuan(), 13, 2);
 		v.money("valueYuan", "案值（元）", value);
 		v.require("valueYuan", value == null || value.signum() >= 0, "range", "案值不能为负数");
@@ -260,6 +260,13 @@ public class RegionRecords {
 		LocalDate day = v.date(field, label, text, Validation.EARLIEST_RECORD, LocalDate.now(clock));
 		v.require(field, text != null && !Text.isBlank(text), "required", "请填写" + label);
 		return day;
+	}
+
+	/** A required one-line text ({@link Validation#line}), stored as {@link Text#name} gives it. */
+	private static String line(Validation v, String field, String label, String value, int max) {
+		String text = Text.name(value);
+		v.required(field, label, text).line(field, label, value, max);
+		return text;
 	}
 
 	private static String text(Validation v, String field, String label, String value, int max, boolean required) {

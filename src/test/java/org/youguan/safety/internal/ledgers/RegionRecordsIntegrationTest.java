@@ -76,6 +76,13 @@ class RegionRecordsIntegrationTest {
 			.andExpect(jsonPath("$.errors[*].field").value(hasItem("quantity")))
 			.andExpect(jsonPath("$.errors[*].field").value(hasItem("unit")))
 			.andExpect(jsonPath("$.errors[*].field").value(hasItem("valueYuan")));
+		// the seized item and its unit are one line each: a line break or a zero-width character inside is refused
+		mvc.perform(post("/api/v1/safety/seizures").header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"region\":\"320506\",\"seizedOn\":\"" + LocalDate.now(clock) + "\",\"agencies\":\"公安\","
+					+ "\"item\":\"假烟\\n二\",\"quantity\":1,\"unit\":\"条\\n件\",\"valueYuan\":1}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[?(@.field == 'item')].rule").value(hasItem("line-break")))
+			.andExpect(jsonPath("$.errors[?(@.field == 'unit')]").isNotEmpty());
 		mvc.perform(post("/api/v1/safety/seizures").header("Authorization", "Bearer demo-sf-wz-token")
 			.contentType(MediaType.APPLICATION_JSON).content("{\"item\":\"x\"}"))
 			.andExpect(status().isForbidden());
