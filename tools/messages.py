@@ -2110,6 +2110,8 @@ M.update({
  "safety.outletId": ("网点（可选）", "Outlet (optional)"),
  "safety.facilityId": ("设施（可选）", "Facility (optional)"),
  "safety.place.none": ("不涉及具体网点或设施", "No particular outlet or facility"),
+ "safety.place.closed": ("（已关闭）", " (closed)"),
+ "safety.place.removed": ("（已撤除）", " (removed)"),
  "safety.submit": ("提交", "Submit"),
  "safety.hazard": ("隐患", "Hazard"),
  "safety.hazard.new": ("登记隐患", "Record a hazard"),

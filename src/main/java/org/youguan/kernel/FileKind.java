@@ -32,6 +32,15 @@ public final class FileKind {
 	/** An OLE2 compound file that is none of Word, Excel or PowerPoint 97-2003 (or cannot be read as one). */
 	public static final String OLE2 = "OLE2复合文档（Office 97-2003格式，不是可识别的Word、Excel或PowerPoint文件）";
 
+	/**
+	 * A file no kind here tells that is no text either ({@link #isBinary}): how an upload asked to be text names it
+	 * ({@link #requireText}).
+	 */
+	public static final String BINARY = "无法识别的二进制文件（不是文本）";
+
+	/** The bytes {@link #isBinary} looks at. */
+	private static final int TEXT_HEAD = 8 * 1024;
+
 	/** The most zip entries looked at to tell a package; beyond it the zip is not told (left to its reader's limits). */
 	private static final int MAX_ENTRIES = 10_000;
 
@@ -76,6 +85,29 @@ public final class FileKind {
 			return "Office 97-2003文件或加密的Office文件（OLE2复合文档：.doc、.xls、设有打开密码的.docx/.xlsx等）";
 		}
 		return signature(head);
+	}
+
+	/**
+	 * Whether the content is no text in any encoding: within its first 8 KiB it holds a control byte no text file has
+	 * (0x00–0x08, 0x0E–0x1A, 0x1C–0x1F: NUL and the like; tab, line ends, form feed and escape are text), unless it
+	 * starts with a UTF-16 or UTF-32 byte order mark. A text in another encoding than asked (GBK, UTF-16) is text: its
+	 * reader says which encoding it wants.
+	 * @param content the file's bytes, or the first of them; null or empty is no binary
+	 */
+	public static boolean isBinary(byte[] content) {
+		if (content == null || content.length >= 2 && (content[0] == (byte) 0xFF && content[1] == (byte) 0xFE
+				|| content[0] == (byte) 0xFE && content[1] == (byte) 0xFF
+				|| content.length >= 4 && content[0] == 0 && content[1] == 0 && content[2] == (byte) 0xFE
+						&& content[3] == (byte) 0xFF)) {
+			return false;
+		}
+		for (int i = 0; i < Math.min(content.length, TEXT_HEAD); i++) {
+			int b = content[i] & 0xFF;
+			if (b <= 0x08 || b >= 0x0E && b <= 0x1A || b >= 0x1C && b <= 0x1F) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** Whether the content is an OLE2 compound file (its eight-byte signature, as POI's {@link FileMagic} tells it). */

@@ -1,6 +1,7 @@
 package org.youguan.kernel;
 
 import java.util.Arrays;
+import java.util.function.IntPredicate;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -179,25 +180,57 @@ public final class Masking {
 	private static String joinedNumbersIn(String text) {
 		char[] out = null;
 		int n = text.length();
-		int[] starts = new int[8];
-		int[] ends = new int[8];
+		DigitRun run = new DigitRun();
 		int i = 0;
 		while (i < n) {
 			if (!digit(text.charAt(i))) {
 				i++;
 				continue;
 			}
-			// the blocks of one joined run: [starts[g], ends[g]), the last one's end past a check character X
-			int groups = 0;
+			// the blocks of one joined run, the last one's end past a check character X
+			int j = run.read(text, i, MAX_JOINER, c -> joiner((char) c));
+			if (run.x) {
+				run.ends[run.groups - 1] = ++j;
+			}
+			if (run.groups > 1) {
+				out = maskJoined(text, out, run.starts, run.ends, run.groups);
+			}
+			i = j;
+		}
+		out = groupedNumbersIn(text, out);
+		return out == null ? text : new String(out);
+	}
+
+	/**
+	 * One run of digit groups as both scans read it ({@link #joinedNumbersIn}, {@link #groupedNumbersIn}): from a
+	 * digit, the groups of digits {@code [starts[g], ends[g])}, each joined to the next by one to {@code maxJoiner}
+	 * characters the scan's test admits and followed by a digit; a check character X or x right after a group and not
+	 * followed by a letter or digit ends the run ({@link #x}, left out of the last group's end). Reused run after run.
+	 */
+	private static final class DigitRun {
+
+		int[] starts = new int[8];
+
+		int[] ends = new int[8];
+
+		/** How many groups the run has (at least one). */
+		int groups;
+
+		/** Whether a check character X or x follows the last group. */
+		boolean x;
+
+		/**
+		 * Reads the run starting at the digit at {@code i}.
+		 * @return where the run ends: after its last group's digits (before an X)
+		 */
+		int read(String text, int i, int maxJoiner, IntPredicate joins) {
+			int n = text.length();
+			groups = 0;
+			x = false;
 			int j = i;
 			while (true) {
 				int start = j;
 				while (j < n && digit(text.charAt(j))) {
-					j++;
-				}
-				boolean x = j < n && (text.charAt(j) == 'X' || text.charAt(j) == 'x')
-						&& (j + 1 == n || !Character.isLetterOrDigit(text.charAt(j + 1)));
-				if (x) {
 					j++;
 				}
 				if (groups == starts.length) {
@@ -206,23 +239,22 @@ public final class Masking {
 				}
 				starts[groups] = start;
 				ends[groups++] = j;
+				if (j < n && (text.charAt(j) == 'X' || text.charAt(j) == 'x')
+						&& (j + 1 == n || !Character.isLetterOrDigit(text.charAt(j + 1)))) {
+					x = true;
+					return j;
+				}
 				int k = j;
-				while (!x && k < n && k - j < MAX_JOINER && joiner(text.charAt(k))) {
+				while (k < n && k - j < maxJoiner && joins.test(text.charAt(k))) {
 					k++;
 				}
 				if (k > j && k < n && digit(text.charAt(k))) {
 					j = k;
 					continue;
 				}
-				break;
+				return j;
 			}
-			if (groups > 1) {
-				out = maskJoined(text, out, starts, ends, groups);
-			}
-			i = j;
 		}
-		out = groupedNumbersIn(text, out);
-		return out == null ? text : new String(out);
 	}
 
 	/**
@@ -239,8 +271,7 @@ public final class Masking {
 	 */
 	private static char[] groupedNumbersIn(String text, char[] out) {
 		int n = text.length();
-		int[] starts = new int[8];
-		int[] ends = new int[8];
+		DigitRun run = new DigitRun();
 		StringBuilder digits = new StringBuilder(24);
 		int i = 0;
 		while (i < n) {
@@ -248,34 +279,16 @@ public final class Masking {
 				i++;
 				continue;
 			}
-			int groups = 0;
+			int j = run.read(text, i, 1, c -> groupSeparator((char) c));
+			int groups = run.groups;
+			int[] starts = run.starts;
+			int[] ends = run.ends;
+			boolean x = run.x;
 			boolean points = true;
-			boolean x = false;
-			int j = i;
 			digits.setLength(0);
-			while (true) {
-				int start = j;
-				while (j < n && digit(text.charAt(j))) {
-					j++;
-				}
-				if (groups == starts.length) {
-					starts = Arrays.copyOf(starts, groups * 2);
-					ends = Arrays.copyOf(ends, groups * 2);
-				}
-				starts[groups] = start;
-				ends[groups++] = j;
-				digits.append(text, start, j);
-				if (j < n && (text.charAt(j) == 'X' || text.charAt(j) == 'x')
-						&& (j + 1 == n || !Character.isLetterOrDigit(text.charAt(j + 1)))) {
-					x = true;
-					break;
-				}
-				if (j + 1 < n && groupSeparator(text.charAt(j)) && digit(text.charAt(j + 1))) {
-					points &= text.charAt(j) == '.';
-					j++;
-					continue;
-				}
-				break;
+			for (int g = 0; g < groups; g++) {
+				digits.append(text, starts[g], ends[g]);
+				points &= g == 0 || text.charAt(ends[g - 1]) == '.';
 			}
 			int count = digits.length();
 			int lead = count - 11;

@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.youguan.kernel.RequestPath;
 import org.youguan.kernel.Text;
 
 /**
@@ -26,11 +27,14 @@ import org.youguan.kernel.Text;
 @Component
 class RegionChainFilter extends OncePerRequestFilter {
 
+	/**
+	 * Whether the request passes untouched: the JSON API and the static and actuator paths, judged on the path as it is
+	 * routed by whole segments ({@link RequestPath#under}) — {@code /%61pi/…}, {@code //api/…} and
+	 * {@code /api;jsessionid=…/…} are the API as {@code /api/…} is, {@code /apiary} is not.
+	 */
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return path.startsWith("/api/") || path.startsWith("/webjars/") || path.startsWith("/css/")
-				|| path.startsWith("/js/") || path.startsWith("/actuator/");
+		return RequestPath.under(request, "/api", "/webjars", "/css", "/js", "/actuator");
 	}
 
 	@Override

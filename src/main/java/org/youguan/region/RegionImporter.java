@@ -266,8 +266,9 @@ public class RegionImporter implements DisposableBean {
 	 * a text (or what a gzip file expands to) beyond {@link #MAX_EXPANDED_CHARS} is refused as it is read, so a gzip
 	 * bomb never fills the memory. The text is then read as CSV records ({@link CsvAccess}: RFC 4180, a quoted field
 	 * may hold a line break), each with the line it starts on.
-	 * A file (or a gzip file's content) that is no text but a PDF, an Office file, an image or an archive is refused by
-	 * what it is ({@link FileKind}), before it is read as text.
+	 * A file (or a gzip file's content) that is no text but a PDF, an Office file, an image or an archive — or an unknown
+	 * binary ({@link FileKind#isBinary}) — is refused by what it is ({@link FileKind}), before it is read as text; a text
+	 * in another encoding (GBK, UTF-16) is refused as not UTF-8 (rule encoding).
 	 * @throws InvalidValueException on {@code file}: rule required, empty, zip-size, control-character, encoding,
 	 * truncated (a gzip file cut short), format (neither text nor gzip, or a quote left open), wrong-kind ("这是Word文档
 	 * （.docx），不是CSV文本文件"), encrypted (an encrypted Office file)
@@ -278,6 +279,10 @@ public class RegionImporter implements DisposableBean {
 		}
 		if (!isGzip(content)) {
 			FileKind.requireText(content, "file", CSV, UPLOAD_CSV);
+			if (FileKind.isBinary(content)) {
+				// no kind FileKind tells, and no text: refused by what it is, not as a CSV in another encoding
+				throw FileKind.wrongKind("file", FileKind.BINARY, CSV, UPLOAD_CSV);
+			}
 		}
 		StringBuilder text = new StringBuilder();
 		try (InputStream raw = new BufferedInputStream(new ByteArrayInputStream(content));
@@ -335,6 +340,9 @@ public class RegionImporter implements DisposableBean {
 		byte[] head = in.readNBytes(HEAD_BYTES);
 		in.reset();
 		String what = FileKind.ofHead(head);
+		if (what == null && FileKind.isBinary(head)) {
+			what = FileKind.BINARY;
+		}
 		if (what != null) {
 			throw FileKind.wrongKind("file", "gzip压缩的" + what, CSV, UPLOAD_CSV);
 		}

@@ -44,7 +44,23 @@ public class Facilities {
 	public static final LocalDate EARLIEST_COMMISSIONED = LocalDate.of(1896, 3, 20);
 
 
-	public record Filter(FacilityKind kind, FacilityStatus status) {
+	/**
+	 * What a list of facilities is narrowed to; every part null for none.
+	 * @param kind the facilities of this kind
+	 * @param status the facilities of this status
+	 * @param enterpriseId the owning enterprise's id (a form's choices among one enterprise's facilities)
+	 */
+	public record Filter(FacilityKind kind, FacilityStatus status, Long enterpriseId) {
+
+		/** The filter of the list pages and the API, which do not narrow by enterprise. */
+		public Filter(FacilityKind kind, FacilityStatus status) {
+			this(kind, status, null);
+		}
+
+		/** Every facility of one enterprise (of any status), as far as the caller's scope reaches. */
+		public static Filter ofEnterprise(long enterpriseId) {
+			return new Filter(null, null, enterpriseId);
+		}
 	}
 
 	/** The orders a list may ask for: request name → column. */
@@ -95,6 +111,8 @@ public class Facilities {
 			.scope(scope, "f.operator_credit_code", "f.region_code")
 			.where(filter.kind() != null, "f.kind = :kind", "kind", filter.kind() == null ? "" : filter.kind().name())
 			.where(filter.status() != null, "f.status = :status", "status", filter.status() == null ? "" : filter.status().name())
+			.where(filter.enterpriseId() != null, "f.enterprise_id = :enterprise", "enterprise",
+					filter.enterpriseId() == null ? 0L : filter.enterpriseId())
 			.search(page, "f.serial_number = :exact", Map.of("exact", page.identifier()), "f.name", "f.address")
 			.sorts(SORTS, "region_code", "f.id")
 			.page(jdbc, COLUMNS, page, Rows.of(FacilityView.class));
@@ -207,11 +225,15 @@ public class Facilities {
 
 	/**
 	 * Checks facility data as {@link #register} would, without saving: the owner in scope and not cancelled
-	 * ({@link Enterprises#owner}, on {@code enterpriseId}) and the kind's rules.
+	 * ({@link Enterprises#owner}, on {@code enterpriseId}) and the kind's rules — all of them, so an import row of a
+	 * cancelled owner is told that with its other bad cells at once.
+	 * @throws org.youguan.kernel.InvalidValueException every field error at once (the owner's: required, exists,
+	 *         cancelled)
 	 */
 	public FacilityData check(DataScope scope, FacilityData data) {
-		enterprises.owner(scope, data.enterpriseId(), "enterpriseId");
-		return validate(scope, data, null);
+		Validation owner = new Validation();
+		owner.check("enterpriseId", () -> enterprises.owner(scope, data.enterpriseId(), "enterpriseId"));
+		return validate(scope, data, null, owner);
 	}
 
 	/**
@@ -235,7 +257,11 @@ public class Facilities {
 	}
 
 	private FacilityData validate(DataScope scope, FacilityData d, Long selfId) {
-		Validation v = new Validation();
+		return validate(scope, d, selfId, new Validation());
+	}
+
+	/** The kind's rules, added to {@code v} (which may hold the owner's failure already); throws them all at once. */
+	private FacilityData validate(DataScope scope, FacilityData d, Long selfId, Validation v) {
 		v.require("kind", d.kind() != null, "required", "请选择设施类型");
 		v.name("name", "名称", d.name(), 200);
 		v.required("address", "地址", d.address()).line("address", "地址", d.address(), 300);

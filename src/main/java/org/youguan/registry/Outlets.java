@@ -61,9 +61,27 @@ import org.youguan.registry.internal.outlets.TerminalOutletRepository;
 @Service
 public class Outlets {
 
-	public record Filter(Long brandId, OutletStatus status, String region, String cooperation) {
+	/**
+	 * What a list of outlets is narrowed to; every part null (or blank) for none.
+	 * @param brandId the brand's id
+	 * @param status the outlets of this status
+	 * @param region a region code: its outlets and those of the regions below it
+	 * @param cooperation the cooperation's dictionary code
+	 * @param enterpriseId the operating enterprise's id (a form's choices among one enterprise's outlets)
+	 */
+	public record Filter(Long brandId, OutletStatus status, String region, String cooperation, Long enterpriseId) {
 
 		public static final Filter NONE = new Filter(null, null, null, null);
+
+		/** The filter of the list pages and the API, which do not narrow by enterprise. */
+		public Filter(Long brandId, OutletStatus status, String region, String cooperation) {
+			this(brandId, status, region, cooperation, null);
+		}
+
+		/** Every outlet of one enterprise (of any status), as far as the caller's scope reaches. */
+		public static Filter ofEnterprise(long enterpriseId) {
+			return new Filter(null, null, null, null, enterpriseId);
+		}
 	}
 
 	/** The orders a list may ask for: request name → column. */
@@ -214,6 +232,10 @@ public class Outlets {
 		if (filter.cooperation() != null && !Text.isBlank(filter.cooperation())) {
 			where.append(" AND o.cooperation = :cooperation");
 			params.put("cooperation", filter.cooperation());
+		}
+		if (filter.enterpriseId() != null) {
+			where.append(" AND o.enterprise_id = :enterprise");
+			params.put("enterprise", filter.enterpriseId());
 		}
 		return Listing.from("FROM terminal_outlet o").joinedToPage(names).where(where.toString(), params);
 	}

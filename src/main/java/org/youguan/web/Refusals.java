@@ -1,7 +1,6 @@
 package org.youguan.web;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
@@ -13,6 +12,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.youguan.kernel.FieldError;
+import org.youguan.kernel.RequestPath;
 
 /**
  * Refusals answered outside the controllers (by a filter, Spring Security, Tomcat) in the product's one shape: a
@@ -69,97 +69,33 @@ public final class Refusals {
 
 	/**
 	 * Whether {@code uri} (a request URI, not decoded) is {@code /api} or below it in the context, in any case
-	 * ({@code /API/v1/…} is an API call mistyped), judged on its path as it is routed ({@link #routedPath}), never on
+	 * ({@code /API/v1/…} is an API call mistyped), judged on its path as it is routed ({@link RequestPath#routed}), never on
 	 * the characters sent.
 	 * @param contextPath the context path ("" at the root; null before Tomcat mapped the request to the application)
 	 */
 	static boolean apiPath(String contextPath, String uri) {
-		String path = routedPath(contextPath, uri);
+		String path = RequestPath.routed(contextPath, uri);
 		return path != null && path.regionMatches(true, 0, "/api", 0, 4) && (path.length() == 4 || path.charAt(4) == '/');
 	}
 
 	/**
-	 * The request's path within the application as Tomcat maps it and Spring matches it ({@link #routedPath(String,
-	 * String)}) — what every decision by path (an API call? a public page?) is to read, never the URI as sent.
+	 * The request's path within the application as Tomcat maps it and Spring matches it ({@link RequestPath#routed}) —
+	 * what every decision by path (an API call? a public page?) is to read, never the URI as sent.
 	 * @return the path, starting with "/"
 	 */
 	public static String routedPath(HttpServletRequest request) {
-		String path = routedPath(request.getContextPath(), request.getRequestURI());
-		return path == null ? "/" : path;
+		return RequestPath.routed(request);
 	}
 
 	/**
-	 * Whether the request's path as it is routed ({@link #routedPath(HttpServletRequest)}) is one of {@code prefixes}
-	 * or below it — a whole segment: {@code /public} and {@code /public/lookup} are under {@code /public},
-	 * {@code /publicity} is not; {@code /%70ublic/lookup}, {@code //public/lookup} and {@code /public;x=1/lookup} are.
-	 * What every decision by a path's prefix (a layout, a filter, a rule) is to ask, never {@code startsWith} on the
-	 * URI as sent.
+	 * Whether the request's path as it is routed is one of {@code prefixes} or below it, by whole segments
+	 * ({@link RequestPath#under}): {@code /public/lookup} is under {@code /public}, {@code /publicity} is not;
+	 * {@code /%70ublic/lookup}, {@code //public/lookup} and {@code /public;x=1/lookup} are. What every decision by a
+	 * path's prefix (a layout, a filter, a rule) is to ask, never {@code startsWith} on the URI as sent.
 	 * @param prefixes paths starting with "/", without a trailing "/"
 	 */
 	public static boolean routedUnder(HttpServletRequest request, String... prefixes) {
-		String path = routedPath(request);
-		for (String prefix : prefixes) {
-			if (path.equals(prefix) || path.startsWith(prefix + "/")) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	/**
-	 * A request URI's path within the application as Tomcat maps it and Spring's path patterns match it: each
-	 * segment's path parameters ({@code ;jsessionid=…}, {@code ;x=1}) left out, its %-escapes decoded (as UTF-8; an
-	 * escape of a "/" stays within its segment; a segment that does not decode as it is), empty segments ({@code //})
-	 * and {@code .} left out, {@code ..} removing the segment before it (none above the root), a trailing "/" kept;
-	 * then the context path taken off. Case is kept (Spring matches it).
-	 * @param contextPath the context path ("" or null at the root)
-	 * @param uri the request URI, not decoded; null when unreadable
-	 * @return the path starting with "/"; null for a null URI or one outside the context
-	 */
-	static String routedPath(String contextPath, String uri) {
-		String path = normalised(uri);
-		String context = contextPath == null || contextPath.isEmpty() ? "/" : normalised(contextPath);
-		if (path == null || "/".equals(context)) {
-			return path;
-		}
-		if (path.equals(context)) {
-			return "/";
-		}
-		return path.startsWith(context + "/") ? path.substring(context.length()) : null;
-	}
-
-	/** A path normalised as {@link #routedPath(String, String)} says; null for null. */
-	private static String normalised(String uri) {
-		if (uri == null) {
-			return null;
-		}
-		if (uri.startsWith("/") && uri.indexOf('%') < 0 && uri.indexOf(';') < 0 && !uri.contains("//")
-				&& !uri.contains("/./") && !uri.contains("/../") && !uri.endsWith("/.") && !uri.endsWith("/..")) {
-			// already routed as it is: most requests
-			return uri;
-		}
-		List<String> segments = new ArrayList<>();
-		for (String raw : uri.split("/", -1)) {
-			int parameters = raw.indexOf(';');
-			String segment = percentDecoded(parameters < 0 ? raw : raw.substring(0, parameters));
-			if (segment.equals("..")) {
-				if (!segments.isEmpty()) {
-					segments.remove(segments.size() - 1);
-				}
-			}
-			else if (!segment.isEmpty() && !segment.equals(".")) {
-				segments.add(segment);
-			}
-		}
-		String path = "/" + String.join("/", segments);
-		boolean trailing = uri.endsWith("/") || uri.endsWith("/.") || uri.endsWith("/..");
-		return trailing && !segments.isEmpty() ? path + "/" : path;
-	}
-
-	/** A segment's %-escapes decoded as UTF-8; one that does not decode (a broken escape, not UTF-8) as it is. */
-	private static String percentDecoded(String segment) {
-		String decoded = RequestValuesFilter.decode(segment, false);
-		return decoded == null ? segment : decoded;
+		return RequestPath.under(request, prefixes);
 	}
 
 	/**

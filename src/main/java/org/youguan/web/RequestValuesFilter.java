@@ -1,11 +1,6 @@
 package org.youguan.web;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -31,6 +26,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.youguan.kernel.FieldError;
+import org.youguan.kernel.RequestPath;
 import org.youguan.kernel.Text;
 
 /**
@@ -187,7 +183,7 @@ class RequestValuesFilter extends OncePerRequestFilter {
 			response.sendError(HttpServletResponse.SC_NOT_FOUND);
 			return;
 		}
-		String decodedPath = decode(request.getRequestURI(), false);
+		String decodedPath = RequestPath.decoded(request.getRequestURI(), false);
 		if (decodedPath == null || Text.forbiddenAt(decodedPath) >= 0) {
 			// no handler can be told from an undecodable path, so no role decided for it: refused first, as the
 			// firewall refuses a path it does not accept
@@ -345,12 +341,12 @@ class RequestValuesFilter extends OncePerRequestFilter {
 			int eq = pair.indexOf('=');
 			String rawName = eq < 0 ? pair : pair.substring(0, eq);
 			String rawValue = eq < 0 ? "" : pair.substring(eq + 1);
-			String name = decode(rawName, true);
+			String name = RequestPath.decoded(rawName, true);
 			if (name == null) {
 				String shown = SentNames.asSent(rawName);
 				return invalid(shown, "encoding", "参数名“" + shown + "”不是有效的UTF-8网址编码");
 			}
-			String value = decode(rawValue, true);
+			String value = RequestPath.decoded(rawValue, true);
 			if (value == null) {
 				return invalid(name, "encoding", FieldLabels.named(name) + "的值不是有效的UTF-8网址编码（%后应为两位十六进制数）");
 			}
@@ -365,15 +361,15 @@ class RequestValuesFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * The query string's parameters, each name and value %-decoded strictly as UTF-8 ({@link #decode}); a pair that
+	 * The query string's parameters, each name and value %-decoded strictly as UTF-8 ({@link RequestPath#decoded}); a pair that
 	 * does not decode is left out ({@link #query} refuses it).
 	 */
 	static Map<String, String[]> queryParameters(String raw) {
 		Map<String, List<String>> read = new LinkedHashMap<>();
 		for (String pair : raw == null ? new String[0] : raw.split("&")) {
 			int eq = pair.indexOf('=');
-			String name = decode(eq < 0 ? pair : pair.substring(0, eq), true);
-			String value = decode(eq < 0 ? "" : pair.substring(eq + 1), true);
+			String name = RequestPath.decoded(eq < 0 ? pair : pair.substring(0, eq), true);
+			String value = RequestPath.decoded(eq < 0 ? "" : pair.substring(eq + 1), true);
 			if (!pair.isEmpty() && name != null && value != null) {
 				read.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
 			}
@@ -561,58 +557,5 @@ class RequestValuesFilter extends OncePerRequestFilter {
 	/** Writes the refusal as a problem response ({@code application/problem+json}, {@link ProblemResponses}). */
 	private static void writeProblem(HttpServletResponse response, String path, Refusal refusal) throws IOException {
 		ProblemResponses.write(response, path, refusal.status(), refusal.title(), refusal.detail(), refusal.errors());
-	}
-
-	/** Whether {@code s} is ASCII without a %-sequence (and without '+', when that means a space). */
-	private static boolean plainAscii(String s, boolean plus) {
-		for (int i = 0; i < s.length(); i++) {
-			char c = s.charAt(i);
-			if (c >= 0x80 || c == '%' || (plus && c == '+')) {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	/**
-	 * %-decodes {@code s} strictly: every % followed by two hex digits, the bytes valid UTF-8 ({@code plus}: '+' is a
-	 * space, as in a query string). Null when it is not. (Tomcat admits only ASCII in the request target; characters
-	 * beyond it, as MockMvc passes them, are read as UTF-8.)
-	 */
-	static String decode(String s, boolean plus) {
-		if (plainAscii(s, plus)) {
-			// nothing to decode: ASCII without % (or +) is its own UTF-8 — most paths and query strings, every request
-			return s;
-		}
-		ByteArrayOutputStream out = new ByteArrayOutputStream(s.length());
-		for (int i = 0; i < s.length(); i++) {
-			char c = s.charAt(i);
-			if (c == '%') {
-				if (i + 2 >= s.length() || Character.digit(s.charAt(i + 1), 16) < 0 || Character.digit(s.charAt(i + 2), 16) < 0) {
-					return null;
-				}
-				out.write(Character.digit(s.charAt(i + 1), 16) * 16 + Character.digit(s.charAt(i + 2), 16));
-				i += 2;
-			}
-			else if (c == '+' && plus) {
-				out.write(' ');
-			}
-			else {
-				int end = Character.isHighSurrogate(c) && i + 1 < s.length() ? i + 2 : i + 1;
-				byte[] raw = s.substring(i, end).getBytes(StandardCharsets.UTF_8);
-				out.write(raw, 0, raw.length);
-				i = end - 1;
-			}
-		}
-		try {
-			return StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(out.toByteArray()))
-				.toString();
-		}
-		catch (CharacterCodingException ex) {
-			return null;
-		}
 	}
 }

@@ -2,14 +2,17 @@ package org.youguan.region;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.youguan.IntegrationTest;
+import org.youguan.kernel.FileKind;
 import org.youguan.kernel.InvalidValueException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -84,6 +87,31 @@ class RegionImportIntegrationTest {
 		assertThatThrownBy(() -> importer.importNow("x.csv", new byte[] { (byte) 0xff, (byte) 0xfe, 0x00, 0x41 }, null))
 			.isInstanceOf(InvalidValueException.class)
 			.hasMessageContaining("UTF-8");
+	}
+
+	/**
+	 * An unknown binary file (no PDF, Office file or image, no text either) is refused by what it is, as other uploads
+	 * are, gzip-compressed too; a CSV in GBK is text, refused as not UTF-8.
+	 */
+	@Test
+	void anUnknownBinaryIsRefusedByItsKindAndAGbkCsvAsNotUtf8() throws IOException {
+		byte[] binary = { 0x13, 0x37, 0x00, 0x01, (byte) 0x9c, (byte) 0xe2, 0x05, 0x7f, 0x00, 0x00, 0x42, 0x10 };
+		ByteArrayOutputStream packed = new ByteArrayOutputStream();
+		try (GZIPOutputStream gzip = new GZIPOutputStream(packed)) {
+			gzip.write(binary);
+		}
+		for (byte[] file : List.of(binary, packed.toByteArray())) {
+			assertThatThrownBy(() -> importer.importNow("x.csv", file, null)).isInstanceOf(InvalidValueException.class)
+				.hasMessageContaining(FileKind.BINARY)
+				.hasMessageContaining("不是CSV文本文件")
+				.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors())
+					.extracting(e -> e.field() + "/" + e.rule()).containsExactly("file/wrong-kind"));
+		}
+		byte[] gbk = "代码,名称,上级代码\n32,江苏省,\n".getBytes(Charset.forName("GBK"));
+		assertThatThrownBy(() -> importer.importNow("x.csv", gbk, null)).isInstanceOf(InvalidValueException.class)
+			.hasMessageContaining("不是UTF-8编码的CSV文本")
+			.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors())
+				.extracting(e -> e.field() + "/" + e.rule()).containsExactly("file/encoding"));
 	}
 
 	/**

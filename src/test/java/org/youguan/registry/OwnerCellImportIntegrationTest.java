@@ -9,7 +9,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.youguan.IntegrationTest;
 import org.youguan.documents.ImportResult;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.FieldError;
+import org.youguan.kernel.PageQuery;
 import org.youguan.registry.internal.branches.BranchImport;
 import org.youguan.registry.internal.facilities.FacilityImport;
 import org.youguan.registry.internal.licences.LicenceImport;
@@ -36,6 +38,12 @@ class OwnerCellImportIntegrationTest {
 
 	@Autowired
 	FacilityImport facilities;
+
+	@Autowired
+	Enterprises enterprises;
+
+	@Autowired
+	Facilities registered;
 
 	static String suffix() {
 		return UUID.randomUUID().toString().substring(0, 6);
@@ -71,5 +79,47 @@ class OwnerCellImportIntegrationTest {
 		var result = facilities.importFile(SUZHOU, Workbooks.of(FacilityImport.HEADERS, List.of(row)));
 		assertThat(refusedColumns(result, "所属企业统一社会信用代码")).contains("所属企业统一社会信用代码", "行政区划代码", "地址",
 				"格口数");
+	}
+
+	/**
+	 * A row whose owner is cancelled is that row's error (the owner's column, rule cancelled, in Chinese), with its other
+	 * bad cells and the other rows still checked and nothing registered — not a failure of the whole import when the
+	 * valid rows are registered.
+	 */
+	@Test
+	void aFacilityRowOfACancelledOwnerIsThatRowsErrorAndTheOtherRowsAreChecked() throws Exception {
+		String live = code();
+		enterprise("在营设施导入测试", live);
+		String gone = code();
+		enterprises.cancel(DataScope.all(), enterprise("注销设施导入测试", gone));
+		String good = "柜" + suffix();
+		List<List<String>> rows = List.of(
+				List.of("智能快件箱", good, live, "320506", "吴中测试路9号", "20", "", "", "2025-06-01"),
+				List.of("智能快件箱", "柜" + suffix(), gone, "32", "吴中测试路9号", "20", "", "", "2025-06-01"),
+				List.of("智能快件箱", "柜" + suffix(), live, "320506", "", "20", "", "", "2025-06-01"));
+		var result = facilities.importFile(SUZHOU, Workbooks.of(FacilityImport.HEADERS, rows));
+		assertThat(result.rejected()).isTrue();
+		assertThat(result.errors()).hasSize(2);
+		List<FieldError> cancelled = result.errors().get(0).errors();
+		assertThat(cancelled).filteredOn(e -> e.field().equals("所属企业统一社会信用代码"))
+			.singleElement()
+			.satisfies(e -> {
+				assertThat(e.rule()).isEqualTo("cancelled");
+				assertThat(e.message()).contains("已注销");
+			});
+		assertThat(cancelled).extracting(FieldError::field).as("the row's other bad cell is still told").contains("行政区划代码");
+		assertThat(result.errors().get(1).errors()).extracting(FieldError::field).contains("地址");
+		assertThat(registered.list(SUZHOU, new Facilities.Filter(null, null), new PageQuery(good, 0, 5, null,
+				false)).items()).as("nothing registered").isEmpty();
+	}
+
+	private long enterprise(String name, String code) {
+		return enterprises.register(DataScope.all(), new EnterpriseData(name + suffix() + "有限公司", code, EnterpriseType.EXPRESS,
+				null, "张三", "测试路1号", "320506", "李四", "13912345678"), false);
+	}
+
+	private static String code() {
+		String base = "91320506MA" + UUID.randomUUID().toString().replaceAll("[^0-9]", "").substring(0, 7);
+		return base + CreditCode.checkCharacter(base);
 	}
 }

@@ -133,7 +133,7 @@ public class Contractors {
 	 */
 	@Transactional
 	public long create(DataScope scope, ContractorData data, boolean demo) {
-		Checked c = check(scope, data);
+		Checked c = check(scope, data, Placement.Kept.NONE);
 		Map<String, Object> state = Corrections.state(c.facts().columns());
 		state.put("outletIds", c.outletIds());
 		long id = corrections.record(LEDGER, "safety.contractor.create", "登记委托安检：", c.facts(), demo, x -> state);
@@ -154,7 +154,7 @@ public class Contractors {
 		get(scope, id);
 		List<Long> before = outlets(id).stream().map(CoveredOutlet::outletId).sorted().toList();
 		return corrections.correct(scope, LEDGER, id, () -> {
-			Checked c = check(scope, data);
+			Checked c = check(scope, data, new Placement.Kept(before, null));
 			List<Long> after = c.outletIds().stream().sorted().toList();
 			return new Corrections.Facts(c.facts().region(), c.facts().summary(), c.facts().columns(),
 					Map.of("outletIds", before), Map.of("outletIds", after), () -> {
@@ -168,7 +168,8 @@ public class Contractors {
 	private record Checked(Corrections.Facts facts, List<Long> outletIds, Map<Long, OutletView> outlets) {
 	}
 
-	private Checked check(DataScope scope, ContractorData data) {
+	/** The checked contract; {@code kept} are the outlets the corrected contract covers now (accepted once closed). */
+	private Checked check(DataScope scope, ContractorData data, Placement.Kept kept) {
 		if (scope.kind() == DataScope.Kind.ENTERPRISE) {
 			throw new AccessRefusedException("enterpriseCreditCode", "委托安检台账由邮政管理部门登记");
 		}
@@ -196,7 +197,7 @@ public class Contractors {
 			v.require("outletIds", o.isPresent() && place.map(p -> p.enterpriseId() == o.get().enterpriseId()).orElse(true),
 					"exists", "网点（编号" + id + "）不是委托企业的网点");
 			if (o.isPresent()) {
-				v.require("outletIds", o.get().status() != OutletStatus.CLOSED, "closed",
+				v.require("outletIds", o.get().status() != OutletStatus.CLOSED || kept.outlet(id), "closed",
 						"网点" + o.get().name() + "（编号" + id + "）已关闭，请选择在营的网点");
 				scope.requireWithin(v, "outletIds", o.get().regionCode(), "网点" + o.get().name() + "（编号" + id + "）");
 			}

@@ -101,7 +101,7 @@ class HazardController {
 		model.addAttribute("base", base(me));
 		model.addAttribute("today", LocalDate.now(clock));
 		// an enterprise chooses among its own outlets and facilities; staff among those of the enterprise they name
-		placement.offer(model, me.scope(), enterpriseCreditCode);
+		placement.offer(model, me.scope(), enterpriseCreditCode, Placement.Kept.NONE);
 		return "safety/hazard-form";
 	}
 

@@ -184,7 +184,7 @@ public class Hazards {
 	 */
 	@Transactional
 	public long report(DataScope scope, HazardData data, boolean demo) {
-		return corrections.record(LEDGER, "safety.hazard.report", "登记", facts(scope, data), demo, this::snapshot);
+		return corrections.record(LEDGER, "safety.hazard.report", "登记", facts(scope, data, Placement.Kept.NONE), demo, this::snapshot);
 	}
 
 	/**
@@ -197,14 +197,16 @@ public class Hazards {
 	 */
 	@Transactional
 	public Map<String, Object[]> correct(DataScope scope, long id, HazardData data) {
-		get(scope, id);
-		return corrections.correct(scope, LEDGER, id, () -> facts(scope, data));
+		HazardView now = get(scope, id);
+		Placement.Kept kept = Placement.Kept.of(now.outletId(), now.facilityId());
+		return corrections.correct(scope, LEDGER, id, () -> facts(scope, data, kept));
 	}
 
-	private Corrections.Facts facts(DataScope scope, HazardData data) {
+	/** The checked facts; {@code kept} are the outlet and facility the corrected hazard names now (accepted once closed). */
+	private Corrections.Facts facts(DataScope scope, HazardData data, Placement.Kept kept) {
 		Validation v = new Validation();
 		LocalDate today = LocalDate.now(clock);
-		var place = placement.resolve(scope, v, data.enterpriseCreditCode(), data.outletId(), data.facilityId());
+		var place = placement.resolve(scope, v, data.enterpriseCreditCode(), data.outletId(), data.facilityId(), kept);
 		LocalDate foundOn = v.date("foundOn", "发现日期", data.foundOn(), Validation.EARLIEST_RECORD, today);
 		v.require("foundOn", data.foundOn() != null && !Text.isBlank(data.foundOn()), "required", "请填写发现日期");
 		String foundBy = Text.name(clean(data.foundBy()));

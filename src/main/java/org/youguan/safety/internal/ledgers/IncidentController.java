@@ -85,7 +85,7 @@ class IncidentController {
 		model.addAttribute("levels", IncidentLevel.values());
 		model.addAttribute("base", me.isStaff() ? STAFF : PORTAL);
 		// an enterprise chooses among its own outlets; staff among those of the enterprise they name
-		placement.offer(model, me.scope(), enterpriseCreditCode);
+		placement.offer(model, me.scope(), enterpriseCreditCode, Placement.Kept.NONE);
 		return "safety/incidents";
 	}
 

@@ -122,7 +122,7 @@ public class Incidents {
 	 */
 	@Transactional
 	public long record(DataScope scope, IncidentData data, boolean demo) {
-		return corrections.record(LEDGER, "safety.incident.record", "登记", facts(scope, data), demo, this::snapshot);
+		return corrections.record(LEDGER, "safety.incident.record", "登记", facts(scope, data, Placement.Kept.NONE), demo, this::snapshot);
 	}
 
 	/**
@@ -136,13 +136,15 @@ public class Incidents {
 	 */
 	@Transactional
 	public Map<String, Object[]> correct(DataScope scope, long id, IncidentData data) {
-		get(scope, id);
-		return corrections.correct(scope, LEDGER, id, () -> facts(scope, data));
+		IncidentView now = get(scope, id);
+		Placement.Kept kept = Placement.Kept.of(now.outletId(), null);
+		return corrections.correct(scope, LEDGER, id, () -> facts(scope, data, kept));
 	}
 
-	private Corrections.Facts facts(DataScope scope, IncidentData data) {
+	/** The checked facts; {@code kept} is the outlet the corrected incident names now (accepted once closed). */
+	private Corrections.Facts facts(DataScope scope, IncidentData data, Placement.Kept kept) {
 		Validation v = new Validation();
-		var place = placement.resolve(scope, v, data.enterpriseCreditCode(), data.outletId(), null);
+		var place = placement.resolve(scope, v, data.enterpriseCreditCode(), data.outletId(), null, kept);
 		Instant occurred = instant(v, "occurredAt", "发生时间", data.occurredAt(), true);
 		IncidentKind kind = Hazards.parse(IncidentKind.class, data.kind(), IncidentKind::label);
 		v.require("kind", kind != null, "dictionary", "类别应为生产安全事故（ACCIDENT）或突发事件（EMERGENCY）");

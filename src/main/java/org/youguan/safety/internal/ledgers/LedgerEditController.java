@@ -45,7 +45,8 @@ class LedgerEditController {
 	@GetMapping("/safety/{ledger:[a-z]+}/{id:\\d+}/edit")
 	String form(@AuthenticationPrincipal CurrentUser me, @PathVariable String ledger, @PathVariable long id, Model model) {
 		LedgerEditor editor = editor(ledger);
-		return page(me, editor, id, editor.values(me, id), model);
+		Map<String, String> recorded = editor.values(me, id);
+		return page(me, editor, id, recorded, recorded, model);
 	}
 
 	@PostMapping("/safety/{ledger:[a-z]+}/{id:\\d+}/edit")
@@ -58,15 +59,20 @@ class LedgerEditController {
 		posted.forEach((name, values) -> form.put(name, String.join(",", values)));
 		return FormSteps.run(model, response, redirect, () -> new PageSteps.Done(
 				editor.correct(me, id, form).isEmpty() ? "没有修改" : "修改已保存", editor.page(id)),
-				() -> page(me, editor, id, form, model));
+				() -> page(me, editor, id, form, editor.values(me, id), model));
 	}
 
-	private String page(CurrentUser me, LedgerEditor editor, long id, Map<String, String> values, Model model) {
+	/**
+	 * The form with {@code values}; {@code recorded} are the row's values as saved, whose outlet and facility stay
+	 * offered (marked) once closed or removed ({@link Placement.Kept}), so a correction of another field keeps them.
+	 */
+	private String page(CurrentUser me, LedgerEditor editor, long id, Map<String, String> values,
+			Map<String, String> recorded, Model model) {
 		model.addAttribute("title", editor.title());
 		model.addAttribute("fields", editor.fields(me));
 		model.addAttribute("values", values);
 		// a ledger placed on an enterprise: its outlets and facilities offered as on the recording form
-		placement.offer(model, me.scope(), values.get("enterpriseCreditCode"));
+		placement.offer(model, me.scope(), values.get("enterpriseCreditCode"), Placement.Kept.of(recorded));
 		model.addAttribute("action", "/safety/" + editor.ledger() + "/" + id + "/edit");
 		model.addAttribute("back", editor.page(id));
 		return "safety/edit";

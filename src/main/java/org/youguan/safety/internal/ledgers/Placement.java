@@ -1,5 +1,7 @@
 package org.youguan.safety.internal.ledgers;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -109,9 +111,54 @@ class Placement {
 
 	/**
 	 * What a ledger form offers to choose the outlet and the facility from (by region and name), as {@link #resolve}
-	 * accepts them: the enterprise's outlets not closed and facilities not removed, in the caller's scope.
+	 * accepts them: the enterprise's outlets not closed and facilities not removed, in the caller's scope — and, on a
+	 * correction, those the record names now even once closed or removed ({@link Kept}; the page marks them).
 	 */
 	record Choices(List<OutletView> outlets, List<FacilityView> facilities) {
+	}
+
+	/**
+	 * The outlets and the facility a record names now: a correction may keep them although they have closed or been
+	 * removed since (the form lists them, marked, and {@link #resolve} accepts them), so correcting another field does not
+	 * force choosing another outlet; a new choice is still refused once closed or removed.
+	 * @param outlets the outlet ids the record names (its outlet, or the outlets a contract covers)
+	 * @param facility the facility's id, null for none
+	 */
+	record Kept(Collection<Long> outlets, Long facility) {
+
+		/** A new record: it keeps nothing. */
+		static final Kept NONE = new Kept(List.of(), null);
+
+		/** What a record naming one outlet and one facility (either null for none) keeps. */
+		static Kept of(Long outlet, Long facility) {
+			return new Kept(outlet == null ? List.of() : List.of(outlet), facility);
+		}
+
+		/**
+		 * What a record's values as its edit form shows them name: {@code outletId} or {@code outletIds}
+		 * (comma-separated) and {@code facilityId}; a value that is no whole number is left out.
+		 */
+		static Kept of(Map<String, String> values) {
+			List<Long> outlets = new ArrayList<>();
+			for (String name : List.of("outletId", "outletIds")) {
+				for (String id : Text.names(values.get(name))) {
+					Optional.ofNullable(whole(id)).ifPresent(outlets::add);
+				}
+			}
+			return new Kept(outlets, whole(values.get("facilityId")));
+		}
+
+		private static Long whole(String text) {
+			return text != null && Text.strip(text).matches("\\d{1,18}") ? Long.valueOf(Text.strip(text)) : null;
+		}
+
+		boolean outlet(long id) {
+			return outlets.contains(id);
+		}
+
+		boolean facility(long id) {
+			return facility != null && facility == id;
+		}
 	}
 
 	/**
@@ -133,6 +180,14 @@ class Placement {
 	 * @param creditCode the credit code typed, as typed (full-width digits and lower case read as the code)
 	 */
 	Choices choicesOf(DataScope scope, String creditCode) {
+		return choicesOf(scope, creditCode, Kept.NONE);
+	}
+
+	/**
+	 * {@link #choicesOf(DataScope, String)} with the outlets and the facility a corrected record names now, listed even
+	 * once closed or removed (the registry's status tells the page to mark them).
+	 */
+	Choices choicesOf(DataScope scope, String creditCode, Kept kept) {
 		String code = Text.identifier(creditCode);
 		Optional<EnterpriseView> found = code == null ? Optional.empty()
 				: enterprises.findByCreditCode(code.toUpperCase(Locale.ROOT));
@@ -141,15 +196,15 @@ class Placement {
 		}
 		long id = found.get().id();
 		PageQuery all = PageQuery.of(null, 0, null, "region_code", "asc").unpaged();
-		return new Choices(outlets.list(scope, Outlets.Filter.NONE, all)
+		return new Choices(outlets.list(scope, Outlets.Filter.ofEnterprise(id), all)
 			.items()
 			.stream()
-			.filter(o -> o.enterpriseId() == id && o.status() != OutletStatus.CLOSED)
+			.filter(o -> o.status() != OutletStatus.CLOSED || kept.outlet(o.id()))
 			.toList(),
-				facilities.list(scope, new Facilities.Filter(null, null), all)
+				facilities.list(scope, Facilities.Filter.ofEnterprise(id), all)
 					.items()
 					.stream()
-					.filter(f -> f.enterpriseId() == id && f.status() != FacilityStatus.REMOVED)
+					.filter(f -> f.status() != FacilityStatus.REMOVED || kept.facility(f.id()))
 					.toList());
 	}
 
@@ -157,17 +212,18 @@ class Placement {
 	 * The form's {@link Choices} for the caller: an enterprise's own outlets and facilities that still serve; for staff
 	 * those of the enterprise named by {@code creditCode} in their region (none before a code is typed).
 	 */
-	Choices choices(DataScope scope, String creditCode) {
-		return choicesOf(scope, scope.kind() == DataScope.Kind.ENTERPRISE ? scope.enterpriseCreditCode() : creditCode);
+	Choices choices(DataScope scope, String creditCode, Kept kept) {
+		return choicesOf(scope, scope.kind() == DataScope.Kind.ENTERPRISE ? scope.enterpriseCreditCode() : creditCode, kept);
 	}
 
 	/**
 	 * Puts what a ledger form offers in its page model: {@code places} ({@link #choices}) and {@code enterprises}
 	 * ({@link #enterprises}, a staff form's suggestions).
 	 * @param creditCode the enterprise's credit code as typed (a refused form shown again), null on a new form
+	 * @param kept what the corrected record names now ({@link Kept#NONE} on a recording form)
 	 */
-	void offer(Model model, DataScope scope, String creditCode) {
-		model.addAttribute("places", choices(scope, creditCode));
+	void offer(Model model, DataScope scope, String creditCode, Kept kept) {
+		model.addAttribute("places", choices(scope, creditCode, kept));
 		model.addAttribute("enterprises", enterprises(scope));
 	}
 
@@ -178,6 +234,14 @@ class Placement {
 	 * enterprise's, in the page form, the API and every ledger that places its record here.
 	 */
 	Optional<Place> resolve(DataScope scope, Validation v, String creditCode, Long outletId, Long facilityId) {
+		return resolve(scope, v, creditCode, outletId, facilityId, Kept.NONE);
+	}
+
+	/**
+	 * {@link #resolve(DataScope, Validation, String, Long, Long)} for a correction: the outlet or facility the record
+	 * names now ({@code kept}) is accepted although it has closed or been removed since; another closed one is refused.
+	 */
+	Optional<Place> resolve(DataScope scope, Validation v, String creditCode, Long outletId, Long facilityId, Kept kept) {
 		String code = scope.kind() == DataScope.Kind.ENTERPRISE ? scope.enterpriseCreditCode()
 				: creditCode == null ? "" : Text.strip(creditCode).toUpperCase();
 		String named = Text.identifier(creditCode);
@@ -208,7 +272,7 @@ class Placement {
 				.filter(x -> x.enterpriseId() == e.id())
 				.findFirst();
 			v.require("outletId", o.isPresent(), "exists", "网点（编号" + outletId + "）不是" + e.legalName() + "的网点");
-			if (o.isPresent() && o.get().status() == OutletStatus.CLOSED) {
+			if (o.isPresent() && o.get().status() == OutletStatus.CLOSED && !kept.outlet(outletId)) {
 				v.require("outletId", false, "closed", "网点" + o.get().name() + "（编号" + outletId + "）已关闭，请选择在营的网点");
 			}
 			else if (o.isPresent()) {
@@ -221,7 +285,7 @@ class Placement {
 				.filter(x -> x.enterpriseId() == e.id())
 				.findFirst();
 			v.require("facilityId", f.isPresent(), "exists", "设施（编号" + facilityId + "）不是" + e.legalName() + "的设施");
-			if (f.isPresent() && f.get().status() == FacilityStatus.REMOVED) {
+			if (f.isPresent() && f.get().status() == FacilityStatus.REMOVED && !kept.facility(facilityId)) {
 				v.require("facilityId", false, "removed", "设施" + f.get().name() + "（编号" + facilityId + "）已撤除，请选择在用的设施");
 			}
 			else if (f.isPresent()) {

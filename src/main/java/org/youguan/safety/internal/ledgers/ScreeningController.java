@@ -105,7 +105,7 @@ class ScreeningController {
 	String form(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) String enterpriseCreditCode,
 			Model model) {
 		// the outlets covered are chosen among the named enterprise's outlets in the region (reloaded as it is typed)
-		placement.offer(model, me.scope(), enterpriseCreditCode);
+		placement.offer(model, me.scope(), enterpriseCreditCode, Placement.Kept.NONE);
 		return "safety/contractor-form";
 	}
 

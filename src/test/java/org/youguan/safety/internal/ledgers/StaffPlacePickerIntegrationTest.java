@@ -3,6 +3,7 @@ package org.youguan.safety.internal.ledgers;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,6 +26,7 @@ import org.youguan.SignIn;
 import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.IdCardNumber;
+import org.youguan.kernel.PageQuery;
 import org.youguan.registry.EnterpriseData;
 import org.youguan.registry.EnterpriseType;
 import org.youguan.registry.Enterprises;
@@ -208,6 +210,89 @@ class StaffPlacePickerIntegrationTest {
 		mvc.perform(correct.session(staff)).andExpect(status().is3xxRedirection());
 		assertThat(page(get(contract + "/edit")).select("select#outletIds option[selected]").eachAttr("value"))
 			.containsExactlyInAnyOrder(Long.toString(openOutlet), Long.toString(secondOutlet));
+	}
+
+	/** The choices are read by enterprise in the registry's query, not picked out of the region's outlets. */
+	@Test
+	void theRegistryListsOneEnterprisesOutletsAndFacilitiesByItsFilter() {
+		PageQuery all = PageQuery.of(null, 0, null, "region_code", "asc").unpaged();
+		var listed = outlets.list(DataScope.region("3205"), Outlets.Filter.ofEnterprise(wuzhongId), all).items();
+		assertThat(listed).extracting(o -> o.enterpriseId()).containsOnly(wuzhongId);
+		assertThat(listed).extracting(o -> o.id()).contains(openOutlet, secondOutlet, closedOutlet, xiangchengOutlet);
+		assertThat(outlets.list(DataScope.region("320506"), Outlets.Filter.ofEnterprise(wuzhongId), all).items())
+			.extracting(o -> o.id()).as("still within the caller's scope").doesNotContain(xiangchengOutlet);
+		assertThat(outlets.list(DataScope.region("3205"), Outlets.Filter.ofEnterprise(cancelledId), all).items()).isEmpty();
+		var owned = facilities.list(DataScope.region("3205"), Facilities.Filter.ofEnterprise(wuzhongId), all).items();
+		assertThat(owned).extracting(f -> f.id()).containsExactly(removedFacility);
+	}
+
+	/**
+	 * A hazard's outlet and facility that closed and were removed after it was recorded stay listed on its correction
+	 * page, chosen and marked, and a correction of another field keeps them; choosing another closed outlet is still
+	 * refused, and a new form does not offer them.
+	 */
+	@Test
+	void aCorrectionKeepsTheRecordsOutletAndFacilityThatClosedSince() throws Exception {
+		long facility = facilities.register(DataScope.all(), new FacilityData(FacilityKind.PARCEL_LOCKER,
+				"在用测试柜" + UUID.randomUUID().toString().substring(0, 6), wuzhongId, street("320506"), "吴中测试路4号", 10,
+				null, null, LocalDate.of(2020, 1, 1)), false);
+		String hazardPage = mvc.perform(hazard(wuzhong, secondOutlet, facility).session(staff))
+			.andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+		outlets.close(DataScope.all(), secondOutlet);
+		facilities.remove(DataScope.all(), facility);
+
+		Document edit = page(get(hazardPage + "/edit"));
+		Element outlet = edit.selectFirst("select#outletId option[selected]");
+		assertThat(outlet.attr("value")).isEqualTo(Long.toString(secondOutlet));
+		assertThat(outlet.text()).contains("已关闭");
+		Element chosen = edit.selectFirst("select#facilityId option[selected]");
+		assertThat(chosen.attr("value")).isEqualTo(Long.toString(facility));
+		assertThat(chosen.text()).contains("已撤除");
+		assertThat(edit.select("select#outletId option").eachAttr("value")).as("no other closed outlet")
+			.doesNotContain(Long.toString(closedOutlet));
+		assertThat(options("outletId", wuzhong)).as("a new form").doesNotContain(Long.toString(secondOutlet));
+		assertThat(options("facilityId", wuzhong)).as("a new form").doesNotContain(Long.toString(facility));
+
+		MockHttpServletRequestBuilder correct = post(hazardPage + "/edit").with(csrf());
+		formOf(edit).forEach((name, value) -> correct.param(name, name.equals("description") ? "消防通道堵塞（已更正）" : value));
+		mvc.perform(correct.session(staff)).andExpect(status().is3xxRedirection());
+		assertThat(jdbc.sql("SELECT description || '|' || outlet_id || '|' || facility_id FROM safety_hazard WHERE id = :id")
+			.param("id", Long.parseLong(hazardPage.replaceAll("\\D", "")))
+			.query(String.class)
+			.single()).isEqualTo("消防通道堵塞（已更正）|" + secondOutlet + "|" + facility);
+
+		MockHttpServletRequestBuilder another = post(hazardPage + "/edit").with(csrf());
+		formOf(edit).forEach((name, value) -> another.param(name, name.equals("outletId") ? Long.toString(closedOutlet) : value));
+		refused(another, "outletId", "已关闭");
+	}
+
+	/** The outlets a screening contract covers that closed since stay covered through a correction of its period. */
+	@Test
+	void aContractCorrectionKeepsTheOutletsItCoversThatClosedSince() throws Exception {
+		String contract = mvc.perform(contract(openOutlet + "," + secondOutlet).session(staff))
+			.andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+		outlets.close(DataScope.all(), secondOutlet);
+		Document edit = page(get(contract + "/edit"));
+		assertThat(edit.select("select#outletIds option[selected]").eachAttr("value"))
+			.containsExactlyInAnyOrder(Long.toString(openOutlet), Long.toString(secondOutlet));
+		MockHttpServletRequestBuilder correct = post(contract + "/edit").with(csrf());
+		formOf(edit).forEach((name, value) -> correct.param(name, name.equals("contractTo") ? "2026-11-30" : value));
+		correct.param("outletIds", Long.toString(openOutlet), Long.toString(secondOutlet));
+		mvc.perform(correct.session(staff)).andExpect(status().is3xxRedirection());
+		assertThat(page(get(contract + "/edit")).select("select#outletIds option[selected]").eachAttr("value"))
+			.containsExactlyInAnyOrder(Long.toString(openOutlet), Long.toString(secondOutlet));
+	}
+
+	/** The single values an edit form sends as shown: its inputs, text areas and selects (a multiple select left out). */
+	private static Map<String, String> formOf(Document edit) {
+		Map<String, String> values = new LinkedHashMap<>();
+		edit.select("#edit-form input[name]").forEach(e -> values.putIfAbsent(e.attr("name"), e.attr("value")));
+		edit.select("#edit-form textarea[name]").forEach(e -> values.put(e.attr("name"), e.text()));
+		edit.select("#edit-form select[name]:not([multiple])").forEach(e -> {
+			Element picked = e.selectFirst("option[selected]");
+			values.put(e.attr("name"), picked == null ? "" : picked.attr("value"));
+		});
+		return values;
 	}
 
 	private MockHttpServletRequestBuilder hazard(String code, Long outlet, Long facility) {
