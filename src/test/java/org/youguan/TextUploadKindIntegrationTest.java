@@ -62,7 +62,7 @@ class TextUploadKindIntegrationTest {
 	}
 
 	private MockHttpServletResponse parcels(String type, byte[] body) throws Exception {
-		return mvc.perform(post("/api/v1/safety/parcel-records").param("batchId", "kind-" + UUID.randomUUID())
+		return mvc.perform(post("/api/v1/safety/parcel-records").param("batchId", "kind-" + UUID.randomUUID().toString().substring(0, 8))
 			.header("Authorization", "Bearer demo-sf-wz-token").contentType(type).content(body)).andReturn().getResponse();
 	}
 

@@ -26,7 +26,7 @@ class SafetyBrowserTest extends BrowserTest {
 
 	@Test
 	void cityStaffReadRatesAlertsAndBatchesAndTheEnterpriseItsRejectedLines() throws Exception {
-		String batch = "browser-" + UUID.randomUUID();
+		String batch = "browser-" + UUID.randomUUID().toString().substring(0, 8);
 		Instant at = Instant.now().minus(1, ChronoUnit.HOURS);
 		String body = "{\"waybillNumber\":\"SFB-OK\",\"acceptedAt\":\"" + at + "\",\"senderIdType\":\"居民身份证\","
 				+ "\"senderIdNumber\":\"" + ID + "\",\"senderRegion\":\"320506\",\"recipientRegion\":\"110105\","

@@ -65,7 +65,7 @@ class ParcelBatchPagesIntegrationTest {
 		clock.reset();
 		shunfeng = enterprises.findByCreditCode(users.principal("sf.wz").orElseThrow().enterpriseCreditCode())
 			.orElseThrow();
-		batch = "pages-" + UUID.randomUUID();
+		batch = "pages-" + UUID.randomUUID().toString().substring(0, 8);
 		Instant at = clock.instant().minus(Duration.ofHours(1));
 		// a waybill of its own per upload: one waybill counts once, a second upload of it would be a duplicate
 		String body = ParcelRecordsIntegrationTest.line("SFP001-" + batch.substring(6, 14), "320506", at) + "\n"

@@ -79,7 +79,7 @@ class ParcelFilesStagingIntegrationTest {
 		enterprise = enterprises.findByCreditCode(users.principal("sf.wz").orElseThrow().enterpriseCreditCode())
 			.orElseThrow()
 			.id();
-		batch = "staged-" + UUID.randomUUID();
+		batch = "staged-" + UUID.randomUUID().toString().substring(0, 8);
 		at = clock.instant().minus(Duration.ofMinutes(30));
 		jdbc.update("""
 				INSERT INTO safety_parcel_batch (enterprise_id, batch_id, status, format, started_at, attempt, lease_until)

@@ -131,7 +131,7 @@ class ParcelRecordsIntegrationTest {
 	@Test
 	void theCheckScriptsRecordIsAcceptedAndAnUnknownRegionRejectedOnItsLine() throws Exception {
 		Instant hourAgo = clock.instant().minus(Duration.ofHours(1));
-		String batch = "check-" + UUID.randomUUID();
+		String batch = "check-" + UUID.randomUUID().toString().substring(0, 8);
 		String body = line("SF0001", "320506", hourAgo) + "\n" + line("SF0002", "999999", hourAgo) + "\n";
 		mvc.perform(post("/api/v1/safety/parcel-records").param("batchId", batch).header("Authorization", SHUNFENG)
 			.contentType("application/x-ndjson").content(body))
@@ -181,7 +181,7 @@ class ParcelRecordsIntegrationTest {
 		Instant at = clock.instant().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS)
 			.plusNanos(123_456_789);
 		String waybill = "AT" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-		mvc.perform(post("/api/v1/safety/parcel-records").param("batchId", "micros-" + UUID.randomUUID())
+		mvc.perform(post("/api/v1/safety/parcel-records").param("batchId", "micros-" + UUID.randomUUID().toString().substring(0, 8))
 			.header("Authorization", SHUNFENG).contentType("application/x-ndjson").content(line(waybill, "320506", at)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.accepted").value(1));
@@ -235,7 +235,7 @@ class ParcelRecordsIntegrationTest {
 				+ "SFC1," + at + ",居民身份证," + ID + ",320506,110105,食品,300,现场查验,true,false," + outlet + "\n"
 				+ "SFC2," + at + ",,,320506,110105,文件,20,协议客户,false,false,\n"
 				+ "SFC3," + at + ",,,320506,110105,文件,20,协议客户,false,false,NOT-OURS\n";
-		mvc.perform(post("/api/v1/safety/parcel-records").param("batchId", "csv-" + UUID.randomUUID())
+		mvc.perform(post("/api/v1/safety/parcel-records").param("batchId", "csv-" + UUID.randomUUID().toString().substring(0, 8))
 			.header("Authorization", SHUNFENG).header("Content-Encoding", "gzip").contentType("text/csv")
 			.content(gzip(csv)))
 			.andExpect(status().isOk())
@@ -246,7 +246,7 @@ class ParcelRecordsIntegrationTest {
 
 	@Test
 	void concurrentUploadsOfOneBatchAreTakenInOnce() throws Exception {
-		String batch = "concurrent-" + UUID.randomUUID();
+		String batch = "concurrent-" + UUID.randomUUID().toString().substring(0, 8);
 		String body = lines(3000, 0);
 		long before = parcels();
 		ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -270,7 +270,7 @@ class ParcelRecordsIntegrationTest {
 
 	@Test
 	void aBatchCutOffMidwayCanBeSentAgainAndCountsEveryRecordOnceEqualToTheParquetRecount() throws Exception {
-		String batch = "cut-" + UUID.randomUUID();
+		String batch = "cut-" + UUID.randomUUID().toString().substring(0, 8);
 		String body = lines(12_000, 3);
 		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
 		Map<String, long[]> hoursBefore = rollups("hour");
@@ -302,7 +302,7 @@ class ParcelRecordsIntegrationTest {
 
 	@Test
 	void aBatchOfMoreChunksThanAFileHoldsIsStoredInGroupsWhoseFilesRecountToItsRollups() throws Exception {
-		String batch = "groups-" + UUID.randomUUID();
+		String batch = "groups-" + UUID.randomUUID().toString().substring(0, 8);
 		// 60,000 records: 45,000 of province 32 (9 chunks of 5,000), 15,000 of 11 (3) — 12 chunks, two groups of at
 		// most 10 (youguan.safety.chunks-per-file)
 		StringBuilder body = new StringBuilder();
@@ -349,7 +349,7 @@ class ParcelRecordsIntegrationTest {
 		String brokenCsv = "waybillNumber,acceptedAt,senderIdType,senderIdNumber,senderRegion,recipientRegion,itemCategory,"
 				+ "weightGrams,realNameMethod,inspected,screened\nSFC1," + at + ",居民身份证," + ID
 				+ ",320506,110105,服装,800,现场查验,true,false\nSFC2,\"" + at + ",broken";
-		String batch = "fix-" + UUID.randomUUID();
+		String batch = "fix-" + UUID.randomUUID().toString().substring(0, 8);
 		mvc.perform(post("/api/v1/safety/parcel-records").param("batchId", batch).header("Authorization", SHUNFENG)
 			.contentType("text/csv").content(brokenCsv))
 			.andExpect(status().isBadRequest());
@@ -361,7 +361,7 @@ class ParcelRecordsIntegrationTest {
 			.andExpect(jsonPath("$.accepted").value(2));
 		assertThat(parcels()).isEqualTo(before + 2);
 		// a new id after a failure under another: counted once too
-		String other = "fix-" + UUID.randomUUID();
+		String other = "fix-" + UUID.randomUUID().toString().substring(0, 8);
 		mvc.perform(post("/api/v1/safety/parcel-records").param("batchId", other).header("Authorization", SHUNFENG)
 			.contentType("text/csv").content(brokenCsv))
 			.andExpect(status().isBadRequest());
@@ -374,7 +374,7 @@ class ParcelRecordsIntegrationTest {
 	@Test
 	void aBatchWhoseUploaderDiedIsTakenOverAndItsEarlierAttemptForgotten() throws Exception {
 		Instant at = clock.instant().minus(Duration.ofMinutes(30));
-		String batch = "dead-" + UUID.randomUUID();
+		String batch = "dead-" + UUID.randomUUID().toString().substring(0, 8);
 		long before = parcels();
 		// attempt 1 stored a chunk, then its node died: RUNNING under a lease that ran out, the chunk staged only
 		ParcelChunk chunk = new ParcelChunk(ParcelChunk.key(shunfeng.id(), batch, 1, "32", 1), shunfeng.id(), "32",
@@ -404,7 +404,7 @@ class ParcelRecordsIntegrationTest {
 	void aDoneBatchIsCountedByTheConsumerThatStoresItsLastChunk() {
 		// with Kafka the upload is answered (DONE) before the consumers stored every chunk
 		Instant at = clock.instant().minus(Duration.ofMinutes(30));
-		String batch = "late-" + UUID.randomUUID();
+		String batch = "late-" + UUID.randomUUID().toString().substring(0, 8);
 		long before = parcels();
 		jdbc.sql("""
 				INSERT INTO safety_parcel_batch (enterprise_id, batch_id, status, format, started_at, attempt, chunks, answer,
@@ -424,7 +424,7 @@ class ParcelRecordsIntegrationTest {
 	@Test
 	void garbageAndPersonalNumbersInAnyFieldAreRejectedLineByLineAndKeptMasked() throws Exception {
 		Instant at = clock.instant().minus(Duration.ofMinutes(30));
-		String batch = "mask-" + UUID.randomUUID();
+		String batch = "mask-" + UUID.randomUUID().toString().substring(0, 8);
 		String clear = "320506199001010018";
 		String body = line("SFM1", "320506", at) + "\n"
 				+ "garbage\u0000 line \u0001\n"
@@ -455,7 +455,7 @@ class ParcelRecordsIntegrationTest {
 
 	@Test
 	void onlyTheFirstTenThousandRejectedLinesAreKeptButAllAreCounted() throws Exception {
-		String batch = "flood-" + UUID.randomUUID();
+		String batch = "flood-" + UUID.randomUUID().toString().substring(0, 8);
 		ParcelIngest.Outcome outcome = ingest.ingest(shunfeng, batch, ParcelIngest.Format.NDJSON,
 				new ByteArrayInputStream(gzip("{}\n".repeat(12_000))));
 		assertThat(outcome.answer().rejected()).isEqualTo(12_000);
@@ -465,7 +465,7 @@ class ParcelRecordsIntegrationTest {
 
 	@Test
 	void aSecondRejectionOfTheSameLineFailsLoudlyInsteadOfBeingDropped() throws Exception {
-		String batch = "twice-" + UUID.randomUUID();
+		String batch = "twice-" + UUID.randomUUID().toString().substring(0, 8);
 		ParcelIngest.Outcome outcome = ingest.ingest(shunfeng, batch, ParcelIngest.Format.NDJSON,
 				new ByteArrayInputStream(gzip("{}\n")));
 		assertThat(outcome.answer().rejected()).isEqualTo(1);
@@ -478,7 +478,7 @@ class ParcelRecordsIntegrationTest {
 			.isInstanceOf(IllegalStateException.class)
 			.hasMessageContaining(batch);
 		// and twice within one write
-		String other = "twice-" + UUID.randomUUID();
+		String other = "twice-" + UUID.randomUUID().toString().substring(0, 8);
 		ingest.ingest(shunfeng, other, ParcelIngest.Format.NDJSON, new ByteArrayInputStream(gzip("{}\n")));
 		Object[] line2 = { shunfeng.id(), other, 1, 2L, "waybillNumber", "required", "运单号不能为空", null };
 		assertThatThrownBy(() -> ParcelIngest.writeRejected(jdbcTemplate, List.of(line2, line2.clone())))
@@ -491,12 +491,12 @@ class ParcelRecordsIntegrationTest {
 	@Test
 	void aCsvCellLongerThanALineOrATwiceNamedColumnIsA400() throws Exception {
 		String header = "waybillNumber,acceptedAt,itemCategory\n";
-		mvc.perform(post("/api/v1/safety/parcel-records").param("batchId", "long-" + UUID.randomUUID())
+		mvc.perform(post("/api/v1/safety/parcel-records").param("batchId", "long-" + UUID.randomUUID().toString().substring(0, 8))
 			.header("Authorization", SHUNFENG).contentType("text/csv")
 			.content(gzip(header + "SF1,\"" + "x".repeat(1_000_000))))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.detail").value(containsString("单元格超过64KB")));
-		mvc.perform(post("/api/v1/safety/parcel-records").param("batchId", "dup-" + UUID.randomUUID())
+		mvc.perform(post("/api/v1/safety/parcel-records").param("batchId", "dup-" + UUID.randomUUID().toString().substring(0, 8))
 			.header("Authorization", SHUNFENG).contentType("text/csv")
 			.content("waybillNumber,senderIdNumber,senderIdNumber\nSF1,1,2\n"))
 			.andExpect(status().isBadRequest())
@@ -532,7 +532,7 @@ class ParcelRecordsIntegrationTest {
 		});
 		ExecutorService pool = Executors.newSingleThreadExecutor();
 		try {
-			Future<ParcelIngest.Outcome> upload = pool.submit(() -> ingest.ingest(shunfeng, "slow-" + UUID.randomUUID(),
+			Future<ParcelIngest.Outcome> upload = pool.submit(() -> ingest.ingest(shunfeng, "slow-" + UUID.randomUUID().toString().substring(0, 8),
 					ParcelIngest.Format.NDJSON, slow));
 			halfway.await();
 			// the upload stays blocked here until released, so a connection it held would keep the pool busy for good;
@@ -620,7 +620,7 @@ class ParcelRecordsIntegrationTest {
 	@Test
 	void theClearIdNumberIsInNoParquetFileNoTableAndNoLog() throws Exception {
 		Instant at = clock.instant().minus(Duration.ofMinutes(10));
-		String batch = "clear-" + UUID.randomUUID();
+		String batch = "clear-" + UUID.randomUUID().toString().substring(0, 8);
 		String body = line("SFX1", "320506", at) + "\n" + line("SFX2", "999999", at) + "\n{\"senderIdNumber\":\"" + ID
 				+ "\", broken\n";
 		mvc.perform(post("/api/v1/safety/parcel-records").param("batchId", batch).header("Authorization", SHUNFENG)
