@@ -161,7 +161,7 @@ class HazardController {
 		return me.isStaff() ? STAFF : PORTAL;
 	}
 
-	/** The files of a multipart form (empty file inputs skipped). */
+	/** The files of a multipart form (inputs left empty skipped; a chosen 0-byte file refused, {@link UploadedFile#chosen}). */
 	static List<UploadedFile> uploads(List<MultipartFile> files) throws IOException {
 		return UploadedFile.of(files);
 	}
