@@ -131,14 +131,15 @@ class Placement {
 	/**
 	 * What a ledger form offers once the enterprise is named: its outlets (not closed) and facilities (not removed)
 	 * in the caller's scope (a staff member's region, an enterprise's own), by region and name, as {@link #resolve}
-	 * accepts them; both empty when no enterprise has the credit code.
+	 * accepts them; both empty when no enterprise has the credit code, or the one that has it is cancelled (注销:
+	 * {@link #resolve} refuses it, so its outlets are never offered to choose from).
 	 * @param creditCode the credit code typed, as typed (full-width digits and lower case read as the code)
 	 */
 	Choices choicesOf(DataScope scope, String creditCode) {
 		String code = Text.identifier(creditCode);
 		Optional<EnterpriseView> found = code == null ? Optional.empty()
 				: enterprises.findByCreditCode(code.toUpperCase(Locale.ROOT));
-		if (found.isEmpty()) {
+		if (found.isEmpty() || found.get().status() == EnterpriseStatus.CANCELLED) {
 			return new Choices(List.of(), List.of());
 		}
 		long id = found.get().id();
