@@ -28,6 +28,7 @@ import org.youguan.audit.AuditCatalogue.Row;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
+import org.youguan.documents.UploadedFile;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FileKind;
 import org.youguan.kernel.FormSteps;
@@ -130,7 +131,8 @@ class AuditController {
 		// a file that is no checkpoint: the page again with the error beside the file field, in its 4xx
 		return FormSteps.run(model, response, redirect, () -> {
 			audit.sealPending();
-			ChainVerification result = checkpoint == null || checkpoint.isEmpty() ? audit.verifyChain()
+			// a chosen checkpoint of 0 bytes is refused, never read as no checkpoint (the chain checked without it)
+			ChainVerification result = !UploadedFile.chosen(checkpoint) ? audit.verifyChain()
 					: audit.verifyChain(checkpointText(checkpoint));
 			redirect.addFlashAttribute("verification", result);
 			return new PageSteps.Done(null, "/admin/audit");

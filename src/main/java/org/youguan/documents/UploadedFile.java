@@ -125,22 +125,48 @@ public record UploadedFile(String fileName, byte[] content) {
 		return MEDIA_TYPES.contains(type) ? type : null;
 	}
 
-	/** The file a form posted in one input, or null when the input was left empty or not sent. */
+	/**
+	 * The file a form posted in one input, or null when no file was chosen (the input left empty: a part with no file
+	 * name, or none sent).
+	 * @throws InvalidValueException (400, the part's field, rule {@code empty}) for a chosen file of 0 bytes —
+	 * refused, never skipped as if none were chosen
+	 */
 	public static UploadedFile of(MultipartFile part) throws IOException {
-		return part == null || part.isEmpty() ? null : new UploadedFile(part.getOriginalFilename(), part.getBytes());
+		return chosen(part) ? new UploadedFile(part.getOriginalFilename(), part.getBytes()) : null;
 	}
 
-	/** The files a form posted, empty file inputs skipped. */
+	/**
+	 * The files a form posted, inputs left empty (no file name) skipped.
+	 * @throws InvalidValueException (400, the part's field, rule {@code empty}) for a chosen file of 0 bytes
+	 */
 	public static List<UploadedFile> of(List<MultipartFile> parts) throws IOException {
 		List<UploadedFile> result = new ArrayList<>();
 		if (parts != null) {
 			for (MultipartFile part : parts) {
-				if (!part.isEmpty()) {
+				if (chosen(part)) {
 					result.add(new UploadedFile(part.getOriginalFilename(), part.getBytes()));
 				}
 			}
 		}
 		return result;
+	}
+
+	/**
+	 * Whether a posted part carries a file: false for none and for a file input left empty (the browser's part with a
+	 * blank file name and no bytes), true for a file with content.
+	 * @throws InvalidValueException (400, the part's field, rule {@code empty}, "文件为空") for a file chosen by name
+	 * with 0 bytes: a scan that lost its content on the way is refused at its field, never saved as if sent nor
+	 * dropped as if none were chosen
+	 */
+	public static boolean chosen(MultipartFile part) {
+		if (part == null || part.isEmpty() && Text.isBlank(part.getOriginalFilename())) {
+			return false;
+		}
+		if (part.isEmpty()) {
+			throw new InvalidValueException(part.getName(), "empty", "文件为空：“" + Text.strip(part.getOriginalFilename())
+					+ "”是0字节的文件，请重新选择有内容的文件");
+		}
+		return true;
 	}
 
 	/**

@@ -180,6 +180,33 @@ class PostOfficeApprovalIntegrationTest {
 			.andExpect(status().isConflict());
 	}
 
+	/** The page's decision form: no decision, or one it does not offer, is a 400 at the field and records nothing. */
+	@Test
+	void aDecisionThatIsMissingOrUnknownIsRefusedNotReadAsARefusal() throws Exception {
+		long id = apply(POSTAL, newPostOffice("320506"), "CLOSURE", "业务量下降", null);
+		MockHttpSession session = SignIn.session(mvc, "wz.staff");
+		for (String decision : new String[] { null, "", "BOGUS" }) {
+			var request = post("/universal/post-office-approvals/" + id + "/decision").with(csrf()).session(session)
+				.param("reasons", "撤销后周边村民用邮不便");
+			if (decision != null) {
+				request.param("decision", decision);
+			}
+			String body = mvc.perform(request).andExpect(status().isBadRequest()).andReturn().getResponse()
+				.getContentAsString(StandardCharsets.UTF_8);
+			assertThat(body).as(decision).contains("data-field=\"decision\"")
+				.contains(decision == null || decision.isEmpty() ? "不能为空" : "应为APPROVE、REFUSE之一");
+		}
+		mvc.perform(get("/api/v1/universal/post-office-approvals/" + id).header("Authorization", WUZHONG))
+			.andExpect(jsonPath("$.status").value("SUBMITTED"))
+			.andExpect(jsonPath("$.decisionNumber").doesNotExist())
+			.andExpect(jsonPath("$.decidedOn").doesNotExist());
+		mvc.perform(post("/universal/post-office-approvals/" + id + "/decision").with(csrf()).session(session)
+			.param("decision", "REFUSE").param("reasons", "撤销后周边村民用邮不便"))
+			.andExpect(status().is3xxRedirection());
+		mvc.perform(get("/api/v1/universal/post-office-approvals/" + id).header("Authorization", WUZHONG))
+			.andExpect(jsonPath("$.status").value("REFUSED"));
+	}
+
 	@Test
 	void theEnterpriseSeesOnlyItsOwnAndACountyOnlyItsRegion() throws Exception {
 		long office = newPostOffice("320506");

@@ -22,6 +22,7 @@ import org.youguan.documents.AttachmentDraft;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
+import org.youguan.documents.UploadedFile;
 import org.youguan.filing.AttachmentKind;
 import org.youguan.filing.FilingStatus;
 import org.youguan.filing.OutletFilings;
@@ -281,13 +282,16 @@ class EnterpriseFilingController {
 		return Stream.concat(v.errors().stream(), fileErrors.stream()).toList();
 	}
 
-	/** Adds the non-empty files of one form or API field as uploads of a kind. */
+	/**
+	 * Adds the chosen files of one form or API field as uploads of a kind (inputs left empty skipped).
+	 * @throws InvalidValueException for a chosen file of 0 bytes ({@link UploadedFile#chosen})
+	 */
 	static void add(List<Upload> uploads, AttachmentKind kind, List<MultipartFile> files) throws IOException {
 		if (files == null) {
 			return;
 		}
 		for (MultipartFile file : files) {
-			if (!file.isEmpty()) {
+			if (UploadedFile.chosen(file)) {
 				uploads.add(new Upload(kind, file.getOriginalFilename(), file.getBytes()));
 			}
 		}

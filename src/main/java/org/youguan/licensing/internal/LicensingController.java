@@ -29,6 +29,7 @@ import org.youguan.documents.Downloads;
 import org.youguan.documents.ImportPages;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.documents.UploadedFile;
+import org.youguan.kernel.Choice;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.ErrorCode;
@@ -41,6 +42,7 @@ import org.youguan.kernel.PageResult;
 import org.youguan.kernel.PageForm;
 import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.Validation;
 import org.youguan.licensing.ApplicationKind;
 import org.youguan.licensing.ApplicationStatus;
 import org.youguan.licensing.CancellationGround;
@@ -203,7 +205,7 @@ class LicensingController {
 	String material(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, @RequestParam(required = false) String kind,
 			@RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect) {
 		return PageSteps.run(redirect, here(id), "已补充申请材料", () -> applications.addMaterial(Clerk.of(me), id,
-				LicensingApiController.material(kind), file == null || file.isEmpty() ? null : upload(file)));
+				LicensingApiController.material(kind), UploadedFile.chosen(file) ? upload(file) : null));
 	}
 
 	@PostMapping("/licensing/applications/{id}/acceptance")
@@ -236,19 +238,22 @@ class LicensingController {
 			@RequestParam(required = false) LocalDate verifiedOn,
 			@RequestParam(name = "photos", required = false) List<MultipartFile> photos, RedirectAttributes redirect) {
 		return PageSteps.run(redirect, here(id), () -> {
+			// 符合 is true, 不符合 false; any other value is refused at its field, never read as 不符合
+			Validation v = new Validation();
 			List<LicenceApplications.CheckLine> lines = new ArrayList<>();
 			for (int i = 0; i < CHECKLIST.size(); i++) {
-				String passed = form.get("line" + i);
-				lines.add(new LicenceApplications.CheckLine(CHECKLIST.get(i), passed == null ? null : Boolean.valueOf(passed),
-						form.get("note" + i)));
+				String field = "line" + i;
+				String item = CHECKLIST.get(i);
+				Boolean passed = v.check(field, () -> Choice.yesNo(field, "核查项目“" + item + "”", form.get(field)));
+				lines.add(new LicenceApplications.CheckLine(CHECKLIST.get(i), passed, form.get("note" + i)));
 			}
+			Boolean passed = v.check("passed", () -> Choice.yesNo("passed", "核查结论", form.get("passed")));
+			v.throwIfInvalid();
 			List<String> team = List.of(form.getOrDefault("inspector1", ""), form.getOrDefault("inspector2", ""),
 					form.getOrDefault("inspector3", ""));
-			String passed = form.get("passed");
 			try {
 				applications.verify(Clerk.of(me), id, new LicenceApplications.Verification(
-						verifiedOn == null ? null : verifiedOn.toString(), team, lines,
-						passed == null || Text.isBlank(passed) ? null : Boolean.valueOf(passed), form.get("conclusion")),
+						verifiedOn == null ? null : verifiedOn.toString(), team, lines, passed, form.get("conclusion")),
 						UploadedFile.of(photos));
 			}
 			catch (IOException ex) {
@@ -381,12 +386,15 @@ class LicensingController {
 		return ImportPages.errorSheet(jobs, IMPORT_ERRORS, me.getUsername(), id);
 	}
 
-	/** The files of a form by material: a field named after the material (BUSINESS_LICENCE …); empty ones skipped. */
+	/**
+	 * The files of a form by material: a field named after the material (BUSINESS_LICENCE …); inputs left empty skipped.
+	 * @throws InvalidValueException for a chosen file of 0 bytes ({@link UploadedFile#chosen})
+	 */
 	static Map<Material, UploadedFile> materials(Map<String, MultipartFile> files) {
 		Map<Material, UploadedFile> result = new EnumMap<>(Material.class);
 		for (Material m : Material.values()) {
 			MultipartFile f = files.get(m.name());
-			if (f != null && !f.isEmpty()) {
+			if (UploadedFile.chosen(f)) {
 				result.put(m, upload(f));
 			}
 		}

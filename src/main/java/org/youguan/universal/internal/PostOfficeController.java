@@ -22,6 +22,7 @@ import org.youguan.audit.AuditTrail;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.ImportPages;
 import org.youguan.documents.Spreadsheets;
+import org.youguan.kernel.Choice;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.ListRequest;
@@ -49,6 +50,9 @@ import org.youguan.universal.PostOffices;
 @Controller
 @PreAuthorize(UniversalAccess.READERS)
 class PostOfficeController {
+
+	/** The decision form's values: 批准, 不予批准. */
+	private static final List<String> DECISIONS = List.of("APPROVE", "REFUSE");
 
 	private final PostOffices postOffices;
 
@@ -174,14 +178,14 @@ class PostOfficeController {
 	String decide(DataScope scope, @PathVariable long id, @RequestParam(required = false) String decision,
 			@RequestParam(required = false) String reasons, @RequestParam(required = false) String alternativeOffice,
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
-		boolean approve = "APPROVE".equals(decision);
-		return FormSteps.run(model, response, redirect, here(id), approve ? "已批准，准予决定书已出具" : "已作出不予批准决定，决定书已出具", () -> {
-			if (approve) {
+		// no decision, or one the form does not offer, is refused at the field: never read as 不予批准
+		return FormSteps.run(model, response, redirect, () -> {
+			if (Choice.of(DECISIONS, "decision", "决定", decision).equals("APPROVE")) {
 				approvals.approve(scope, id, new PostOfficeApprovals.Decision(reasons, alternativeOffice));
+				return new PageSteps.Done("已批准，准予决定书已出具", here(id));
 			}
-			else {
-				approvals.refuse(scope, id, new PostOfficeApprovals.Decision(reasons, alternativeOffice));
-			}
+			approvals.refuse(scope, id, new PostOfficeApprovals.Decision(reasons, alternativeOffice));
+			return new PageSteps.Done("已作出不予批准决定，决定书已出具", here(id));
 		}, () -> show(scope, id, model));
 	}
 

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -22,9 +21,7 @@ import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
-import org.youguan.registry.OutletStatus;
 import org.youguan.registry.OutletView;
-import org.youguan.registry.Outlets;
 
 /**
  * The ledger of third-party screening contractors (委托第三方安检企业, 快递暂行条例(2025) art.33: an enterprise may entrust
@@ -58,18 +55,14 @@ public class Contractors {
 
 	private final Placement placement;
 
-	private final Outlets outlets;
-
 	private final Corrections corrections;
 
 	private final Clock clock;
 
-	Contractors(JdbcClient jdbc, Placement placement, Outlets outlets, Corrections corrections,
-			Clock clock) {
+	Contractors(JdbcClient jdbc, Placement placement, Corrections corrections, Clock clock) {
 		this.corrections = corrections;
 		this.jdbc = jdbc;
 		this.placement = placement;
-		this.outlets = outlets;
 		this.clock = clock;
 	}
 
@@ -189,19 +182,12 @@ public class Contractors {
 		// a JSON null (or a blank form value) in the list names no outlet: refused, not skipped
 		boolean blank = sent.stream().anyMatch(Objects::isNull);
 		v.require("outletIds", !blank, "required", "网点编号不能为空（outletIds中有空值）");
-		List<Long> ids = sent.stream().filter(Objects::nonNull).distinct().toList();
+		List<Long> ids = sent.stream().filter(Objects::nonNull).toList();
 		v.require("outletIds", !ids.isEmpty() || blank, "required", "请选择委托安检覆盖的网点");
-		Map<Long, OutletView> found = ids.isEmpty() ? Map.of() : outlets.readable(DataScope.all(), ids);
-		for (Long id : ids) {
-			Optional<OutletView> o = Optional.ofNullable(found.get(id));
-			v.require("outletIds", o.isPresent() && place.map(p -> p.enterpriseId() == o.get().enterpriseId()).orElse(true),
-					"exists", "网点（编号" + id + "）不是委托企业的网点");
-			if (o.isPresent()) {
-				v.require("outletIds", o.get().status() != OutletStatus.CLOSED || kept.outlet(id), "closed",
-						"网点" + o.get().name() + "（编号" + id + "）已关闭，请选择在营的网点");
-				scope.requireWithin(v, "outletIds", o.get().regionCode(), "网点" + o.get().name() + "（编号" + id + "）");
-			}
-		}
+		// each outlet the delegating enterprise's and in the caller's region, else refused as unknown (never named);
+		// one named twice is refused, not collapsed
+		Map<Long, OutletView> found = placement.outlets(scope, v, "outletIds", place.map(Placement.Place::enterpriseId)
+			.orElse(null), "委托企业", ids, kept);
 		v.throwIfInvalid();
 		var p = place.orElseThrow();
 		Map<String, Object> columns = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package org.youguan.safety.internal.ledgers;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -140,10 +141,9 @@ class HazardController {
 	String rectify(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
 			@RequestParam(required = false) String rectification,
 			@RequestParam(name = "files", required = false) List<MultipartFile> files, Model model,
-			RedirectAttributes redirect, HttpServletResponse response) throws IOException {
-		List<UploadedFile> uploads = uploads(files);
+			RedirectAttributes redirect, HttpServletResponse response) {
 		return FormSteps.run(model, response, redirect, base(me) + "/" + id, "整改情况已提交",
-				() -> hazards.rectify(me.scope(), id, rectification, uploads), () -> show(me, id, model));
+				() -> hazards.rectify(me.scope(), id, rectification, uploads(files)), () -> show(me, id, model));
 	}
 
 	@PostMapping(STAFF + "/{id:\\d+}/close")
@@ -151,18 +151,23 @@ class HazardController {
 	String close(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
 			@RequestParam(required = false) String closedOn, @RequestParam(required = false) String closureNote,
 			@RequestParam(name = "files", required = false) List<MultipartFile> files, Model model,
-			RedirectAttributes redirect, HttpServletResponse response) throws IOException {
-		List<UploadedFile> uploads = uploads(files);
+			RedirectAttributes redirect, HttpServletResponse response) {
 		return FormSteps.run(model, response, redirect, STAFF + "/" + id, "隐患已销号",
-				() -> hazards.close(me.scope(), id, closedOn, closureNote, uploads), () -> show(me, id, model));
+				() -> hazards.close(me.scope(), id, closedOn, closureNote, uploads(files)), () -> show(me, id, model));
 	}
 
 	static String base(CurrentUser me) {
 		return me.isStaff() ? STAFF : PORTAL;
 	}
 
-	/** The files of a multipart form (empty file inputs skipped). */
-	static List<UploadedFile> uploads(List<MultipartFile> files) throws IOException {
-		return UploadedFile.of(files);
+	/** The files of a multipart form (inputs left empty skipped; a chosen 0-byte file refused, {@link UploadedFile#chosen}). */
+	static List<UploadedFile> uploads(List<MultipartFile> files) {
+		// read inside the form's step, so a refused file comes back on the form like every other refusal
+		try {
+			return UploadedFile.of(files);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 }

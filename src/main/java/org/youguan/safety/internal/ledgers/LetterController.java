@@ -1,6 +1,5 @@
 package org.youguan.safety.internal.ledgers;
 
-import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -25,7 +24,6 @@ import org.youguan.audit.AuditTrail;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
-import org.youguan.documents.UploadedFile;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.InvalidValueException;
@@ -111,10 +109,9 @@ class LetterController {
 	@PreAuthorize(LedgerAccess.WRITERS)
 	String sign(@AuthenticationPrincipal CurrentUser me, ResponsibilityLetters.LetterData data,
 			@RequestParam(name = "files", required = false) List<MultipartFile> files, Model model,
-			RedirectAttributes redirect, HttpServletResponse response) throws IOException {
-		List<UploadedFile> uploads = UploadedFile.of(files);
+			RedirectAttributes redirect, HttpServletResponse response) {
 		return FormSteps.run(model, response, redirect, () -> new PageSteps.Done("安全生产责任书已登记",
-				STAFF + "/" + letters.sign(me.scope(), data, uploads, false)), () -> form(me, model));
+				STAFF + "/" + letters.sign(me.scope(), data, HazardController.uploads(files), false)), () -> form(me, model));
 	}
 
 	@GetMapping({ STAFF + "/{id:\\d+}", PORTAL + "/{id:\\d+}" })

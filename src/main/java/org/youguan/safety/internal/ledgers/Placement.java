@@ -2,11 +2,13 @@ package org.youguan.safety.internal.ledgers;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -176,7 +178,8 @@ class Placement {
 	/**
 	 * What a ledger form offers once the enterprise is named: its outlets (not closed) and facilities (not removed)
 	 * in the caller's scope (a staff member's region, an enterprise's own), by region and name, as {@link #resolve}
-	 * accepts them; both empty when no enterprise has the credit code.
+	 * accepts them; both empty when no enterprise has the credit code, or the one that has it is cancelled (注销:
+	 * {@link #resolve} refuses it, so its outlets are never offered to choose from).
 	 * @param creditCode the credit code typed, as typed (full-width digits and lower case read as the code)
 	 */
 	Choices choicesOf(DataScope scope, String creditCode) {
@@ -191,7 +194,7 @@ class Placement {
 		String code = Text.identifier(creditCode);
 		Optional<EnterpriseView> found = code == null ? Optional.empty()
 				: enterprises.findByCreditCode(code.toUpperCase(Locale.ROOT));
-		if (found.isEmpty()) {
+		if (found.isEmpty() || found.get().status() == EnterpriseStatus.CANCELLED) {
 			return new Choices(List.of(), List.of());
 		}
 		long id = found.get().id();
@@ -265,43 +268,93 @@ class Placement {
 			return Optional.empty();
 		}
 		String region = e.regionCode();
-		String outletName = null;
-		String facilityName = null;
-		if (outletId != null) {
-			Optional<OutletView> o = outlets.readable(DataScope.all(), List.of(outletId)).values().stream()
-				.filter(x -> x.enterpriseId() == e.id())
-				.findFirst();
-			v.require("outletId", o.isPresent(), "exists", "网点（编号" + outletId + "）不是" + e.legalName() + "的网点");
-			if (o.isPresent() && o.get().status() == OutletStatus.CLOSED && !kept.outlet(outletId)) {
-				v.require("outletId", false, "closed", "网点" + o.get().name() + "（编号" + outletId + "）已关闭，请选择在营的网点");
-			}
-			else if (o.isPresent()) {
-				outletName = o.get().name();
-				region = o.get().regionCode();
-			}
+		// each id is checked on its own: the enterprise's and in the caller's scope (else answered as unknown, with no
+		// name), then still serving; an outlet in scope does not carry a facility of another county with it
+		Optional<OutletView> o = outletId == null ? Optional.empty()
+				: outlet(scope, v, "outletId", e.id(), e.legalName(), outletId, kept);
+		Optional<FacilityView> f = facilityId == null ? Optional.empty() : facility(scope, v, e, facilityId, kept);
+		if (o.isPresent()) {
+			region = o.get().regionCode();
 		}
-		if (facilityId != null) {
-			Optional<FacilityView> f = facilities.readable(DataScope.all(), List.of(facilityId)).values().stream()
-				.filter(x -> x.enterpriseId() == e.id())
-				.findFirst();
-			v.require("facilityId", f.isPresent(), "exists", "设施（编号" + facilityId + "）不是" + e.legalName() + "的设施");
-			if (f.isPresent() && f.get().status() == FacilityStatus.REMOVED && !kept.facility(facilityId)) {
-				v.require("facilityId", false, "removed", "设施" + f.get().name() + "（编号" + facilityId + "）已撤除，请选择在用的设施");
-			}
-			else if (f.isPresent()) {
-				facilityName = f.get().name();
-				if (outletName == null) {
-					region = f.get().regionCode();
-				}
-			}
+		else if (f.isPresent()) {
+			region = f.get().regionCode();
 		}
 		if (region == null) {
 			region = "";
 		}
-		if (scope.kind() != DataScope.Kind.ENTERPRISE) {
-			scope.requireWithin(v, outletName != null ? "outletId" : "enterpriseCreditCode", region, "该企业或网点");
+		if (scope.kind() != DataScope.Kind.ENTERPRISE && outletId == null && facilityId == null) {
+			scope.requireWithin(v, "enterpriseCreditCode", region, "该企业");
 		}
+		String outletName = o.map(OutletView::name).orElse(null);
+		String facilityName = f.map(FacilityView::name).orElse(null);
 		return Optional.of(new Place(e.id(), e.creditCode(), e.legalName(), outletName == null ? null : outletId,
 				outletName, facilityName == null ? null : facilityId, facilityName, region));
+	}
+
+	/**
+	 * An outlet a ledger names by id: one of the enterprise's (any enterprise when {@code enterpriseId} is null) and,
+	 * for staff, in their region, else the one error {@code exists} — the same words for an unknown id, another
+	 * enterprise's and one out of the caller's scope, which never names it (no id is enumerated for its name); then
+	 * not closed ({@code closed}, naming it: it is the caller's to see) unless the corrected record names it now
+	 * ({@code kept}). One error per id.
+	 * @param owner the enterprise's name in the error, or how the form calls it ("委托企业")
+	 * @return the outlet, or empty with the error added to {@code v}
+	 */
+	Optional<OutletView> outlet(DataScope scope, Validation v, String field, Long enterpriseId, String owner, long id,
+			Kept kept) {
+		return outlets(scope, v, field, enterpriseId, owner, List.of(id), kept).values().stream().findFirst();
+	}
+
+	/**
+	 * The outlets a ledger names by id, each checked as {@link #outlet}; a list that names one outlet twice is refused
+	 * ({@code duplicate}) rather than read as naming it once, so the list saved is the list sent.
+	 * @return the outlets that passed, by id, in the order sent
+	 */
+	Map<Long, OutletView> outlets(DataScope scope, Validation v, String field, Long enterpriseId, String owner,
+			List<Long> ids, Kept kept) {
+		Map<Long, OutletView> found = ids.isEmpty() ? Map.of() : outlets.readable(DataScope.all(), ids);
+		Map<Long, OutletView> passed = new LinkedHashMap<>();
+		Set<Long> seen = new HashSet<>();
+		for (Long id : ids) {
+			if (!seen.add(id)) {
+				v.require(field, false, "duplicate", "网点（编号" + id + "）重复，每个网点只能选择一次");
+				continue;
+			}
+			OutletView o = found.get(id);
+			boolean known = o != null && (enterpriseId == null || o.enterpriseId() == enterpriseId) && serves(scope, o.regionCode());
+			if (!known) {
+				v.require(field, false, "exists", "网点（编号" + id + "）不存在，或不是" + owner + within(scope) + "的网点");
+			}
+			else if (o.status() == OutletStatus.CLOSED && !kept.outlet(id)) {
+				v.require(field, false, "closed", "网点" + o.name() + "（编号" + id + "）已关闭，请选择在营的网点");
+			}
+			else {
+				passed.put(id, o);
+			}
+		}
+		return passed;
+	}
+
+	/** A facility a ledger names by id, checked as {@link #outlet}: the enterprise's, in scope, then not removed. */
+	private Optional<FacilityView> facility(DataScope scope, Validation v, EnterpriseView e, long id, Kept kept) {
+		FacilityView f = facilities.readable(DataScope.all(), List.of(id)).get(id);
+		if (f == null || f.enterpriseId() != e.id() || !serves(scope, f.regionCode())) {
+			v.require("facilityId", false, "exists", "设施（编号" + id + "）不存在，或不是" + e.legalName() + within(scope) + "的设施");
+			return Optional.empty();
+		}
+		if (f.status() == FacilityStatus.REMOVED && !kept.facility(id)) {
+			v.require("facilityId", false, "removed", "设施" + f.name() + "（编号" + id + "）已撤除，请选择在用的设施");
+			return Optional.empty();
+		}
+		return Optional.of(f);
+	}
+
+	/** Whether a place in this region is the caller's: an enterprise's own (its enterprise is checked), staff's region. */
+	private static boolean serves(DataScope scope, String regionCode) {
+		return scope.kind() == DataScope.Kind.ENTERPRISE || scope.containsRegion(regionCode);
+	}
+
+	private static String within(DataScope scope) {
+		return scope.kind() == DataScope.Kind.ENTERPRISE ? "" : "在您管辖范围内";
 	}
 }

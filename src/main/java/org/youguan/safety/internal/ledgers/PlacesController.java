@@ -1,11 +1,14 @@
 package org.youguan.safety.internal.ledgers;
 
+import java.util.List;
+
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.youguan.kernel.ListFilter;
 import org.youguan.org.CurrentUser;
 
 /**
@@ -17,25 +20,31 @@ class PlacesController {
 
 	private final Placement placement;
 
+	/** The fields whose options are offered. */
+	private static final List<String> FIELDS = List.of("outletId", "facilityId", "outletIds");
+
 	PlacesController(Placement placement) {
 		this.placement = placement;
 	}
 
 	/**
 	 * The options of one field: {@code outletId} or {@code facilityId} (one, or none), {@code outletIds} (several).
-	 * @param list the field whose options are asked for; any other is the outlets of {@code outletId}
-	 * @param enterpriseCreditCode the code as typed; no enterprise of that code offers nothing
+	 * @param list the field whose options are asked for; blank is {@code outletId}
+	 * @param enterpriseCreditCode the code as typed; no enterprise of that code, or a cancelled one, offers nothing
+	 * @throws InvalidValueException (400, {@code list}, rule {@code one-of}) for any other field — never answered as
+	 *         another field's options
 	 */
 	@GetMapping("/safety/places")
 	@PreAuthorize(LedgerAccess.WRITERS)
 	String options(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) String list,
 			@RequestParam(required = false) String enterpriseCreditCode, Model model) {
+		String field = ListFilter.oneOf(FIELDS, "list", "选项字段", list);
 		Placement.Choices choices = placement.choicesOf(me.scope(), enterpriseCreditCode);
-		if ("outletIds".equals(list)) {
+		if ("outletIds".equals(field)) {
 			model.addAttribute("items", choices.outlets());
 			return "safety/region-fields :: outletOptions(items=${items},chosen=${null})";
 		}
-		boolean facility = "facilityId".equals(list);
+		boolean facility = "facilityId".equals(field);
 		model.addAttribute("name", facility ? "facilityId" : "outletId");
 		model.addAttribute("items", facility ? choices.facilities() : choices.outlets());
 		return "safety/region-fields :: options(name=${name},items=${items},chosen=${null})";

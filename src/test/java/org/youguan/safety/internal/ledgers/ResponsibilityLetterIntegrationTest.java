@@ -200,6 +200,16 @@ class ResponsibilityLetterIntegrationTest {
 			.param("enterpriseSignatory", "王五"))
 			.andExpect(status().is4xxClientError())
 			.andExpect(content().string(containsString("data-field=\"files\"")));
+		// a chosen scan of 0 bytes is refused, not dropped with the letter saved without it
+		mvc.perform(multipart("/safety/letters").file(new MockMultipartFile("files", "empty.pdf", "application/pdf",
+				new byte[0])).with(csrf()).header("Authorization", CITY)
+			.param("year", nextYear).param("enterpriseCreditCode", e.creditCode())
+			.param("signedOn", LocalDate.now(clock).toString()).param("bureauSignatory", "市局 周建华")
+			.param("enterpriseSignatory", "王五"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("data-field=\"files\"")))
+			.andExpect(content().string(containsString("data-rule=\"empty\"")))
+			.andExpect(content().string(containsString("文件为空")));
 		assertThat(letters.list(DataScope.all(), year() + 1, true, new PageQuery(e.creditCode(), 0, 10, null, false)).total())
 			.isZero();
 		mvc.perform(multipart("/safety/letters").file(new MockMultipartFile("files", "责任书.pdf", "application/pdf", PDF))

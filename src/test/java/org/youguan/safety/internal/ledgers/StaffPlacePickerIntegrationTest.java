@@ -40,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -167,13 +168,13 @@ class StaffPlacePickerIntegrationTest {
 		refused(hazard(xiangcheng, null, null), "enterpriseCreditCode", "不在您的管辖范围内");
 		refused(hazard(cancelled, null, null), "enterpriseCreditCode", "已注销");
 		refused(hazard("91320506MA00000000", null, null), "enterpriseCreditCode", "没有统一社会信用代码为");
-		refused(hazard(wuzhong, xiangchengOutlet, null), "outletId", "不在您的管辖范围内");
+		refused(hazard(wuzhong, xiangchengOutlet, null), "outletId", "不存在，或不是");
 		refused(hazard(wuzhong, closedOutlet, null), "outletId", "已关闭");
 		refused(hazard(wuzhong, null, removedFacility), "facilityId", "已撤除");
 		refused(post("/safety/incidents").with(csrf()).param("enterpriseCreditCode", wuzhong)
 			.param("outletId", Long.toString(closedOutlet)).param("occurredAt", LocalDate.now(clock).minusDays(1) + "T08:00")
 			.param("kind", "ACCIDENT").param("level", "GENERAL").param("description", "测试"), "outletId", "已关闭");
-		refused(contract(Long.toString(xiangchengOutlet)), "outletIds", "不在您的管辖范围内");
+		refused(contract(Long.toString(xiangchengOutlet)), "outletIds", "不存在，或不是");
 		refused(contract(Long.toString(closedOutlet)), "outletIds", "已关闭");
 		refused(contract(openOutlet + "," + closedOutlet), "outletIds", "已关闭");
 		refused(facility(xiangchengId), "enterpriseId", "不在您的辖区内或不存在");
@@ -182,6 +183,76 @@ class StaffPlacePickerIntegrationTest {
 		refused(post("/registry/facilities/new").with(csrf()).param("kind", "PARCEL_LOCKER").param("name", "无主柜")
 			.param("regionCode", street("320506")).param("address", "吴中测试路3号").param("compartments", "5"),
 				"enterpriseId", "请选择所属企业");
+	}
+
+	@Test
+	void aFacilityOfAnotherCountyIsRefusedEvenBesideAnOutletInTheRegion() throws Exception {
+		long elsewhere = facilities.register(DataScope.all(), new FacilityData(FacilityKind.PARCEL_LOCKER,
+				"相城测试柜" + UUID.randomUUID().toString().substring(0, 6), wuzhongId, street("320507"), "相城测试路1号", 10,
+				null, null, LocalDate.of(2020, 1, 1)), false);
+		long hazards = count();
+		String body = refused(hazard(wuzhong, openOutlet, elsewhere), "facilityId", "不存在，或不是");
+		assertThat(body).doesNotContain("相城测试柜");
+		mvc.perform(post("/api/v1/safety/hazards").header("Authorization", "Bearer demo-wz-staff-token")
+			.contentType("application/json").content("{\"enterpriseCreditCode\":\"" + wuzhong + "\",\"outletId\":" + openOutlet
+					+ ",\"facilityId\":" + elsewhere + ",\"foundOn\":\"" + LocalDate.now(clock) + "\",\"foundBy\":\"检查组\","
+					+ "\"source\":\"INSPECTION\",\"level\":\"GENERAL\",\"description\":\"消防通道堵塞\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("facilityId"))
+			.andExpect(jsonPath("$.errors[0].rule").value("exists"));
+		assertThat(count()).as("nothing recorded").isEqualTo(hazards);
+	}
+
+	/**
+	 * An id out of the region is answered exactly as an unknown one — one error, rule exists, no name — even when it is
+	 * closed; a list naming one outlet twice is refused.
+	 */
+	@Test
+	void anOutOfRegionIdIsAnsweredAsAnUnknownOneWithoutItsName() throws Exception {
+		String closedName = "相城关闭网点" + UUID.randomUUID().toString().substring(0, 6);
+		outlets.load(DataScope.all(), List.of(new Outlets.Loaded(outlet(closedName, street("320507")), LocalDate.of(2024, 1, 5),
+				true)), false, "测试");
+		long closedElsewhere = jdbc.sql("SELECT id FROM terminal_outlet WHERE name LIKE :name")
+			.param("name", "%" + closedName + "%")
+			.query(Long.class)
+			.single();
+		String outletName = jdbc.sql("SELECT name FROM terminal_outlet WHERE id = :id").param("id", xiangchengOutlet)
+			.query(String.class).single();
+		for (long id : List.of(xiangchengOutlet, closedElsewhere, 987_654_321L)) {
+			for (var request : List.of(hazard(wuzhong, id, null), contract(openOutlet + "," + id))) {
+				String body = refused(request, "outletIds|outletId", "（编号" + id + "）不存在，或不是");
+				assertThat(body).doesNotContain(outletName, closedName, "已关闭", "不在您的管辖范围内");
+			}
+		}
+		String api = mvc.perform(post("/api/v1/safety/contractors").header("Authorization", "Bearer demo-wz-staff-token")
+			.contentType("application/json").content("{\"name\":\"某安检技术有限公司\",\"creditCode\":\"" + creditCode()
+					+ "\",\"enterpriseCreditCode\":\"" + wuzhong + "\",\"contractFrom\":\"2026-01-01\",\"contractTo\":\"2026-12-31\","
+					+ "\"outletIds\":[" + openOutlet + "," + xiangchengOutlet + "]}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors.length()").value(1))
+			.andExpect(jsonPath("$.errors[0].field").value("outletIds"))
+			.andExpect(jsonPath("$.errors[0].rule").value("exists"))
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(api).doesNotContain(outletName);
+		refused(contract(openOutlet + "," + openOutlet), "outletIds", "重复");
+	}
+
+	@Test
+	void aCancelledEnterpriseOffersNoOutlets() throws Exception {
+		String code = creditCode();
+		long id = enterprise("注销网点测试快递", code, "320506");
+		long outlet = outlets.register(DataScope.all(), outlet("注销企业的", street("320506"), id), false);
+		assertThat(options("outletId", code)).as("before the cancellation").contains(Long.toString(outlet));
+		enterprises.cancel(DataScope.all(), id);
+		for (String list : List.of("outletId", "outletIds", "facilityId")) {
+			assertThat(options(list, code)).as(list).isEmpty();
+		}
+		mvc.perform(get("/safety/places").param("list", "BOGUS").param("enterpriseCreditCode", wuzhong).session(staff))
+			.andExpect(status().isBadRequest());
+	}
+
+	private long count() {
+		return jdbc.sql("SELECT count(*) FROM safety_hazard").query(Long.class).single();
 	}
 
 	/**
@@ -320,12 +391,17 @@ class StaffPlacePickerIntegrationTest {
 			.param("compartments", "5");
 	}
 
-	/** The form refused in a 4xx with the error at the field, its message containing the text. */
-	private void refused(MockHttpServletRequestBuilder request, String field, String message) throws Exception {
+	/**
+	 * The form refused in a 4xx with the error at the field (one of {@code fields}, separated by |), its message
+	 * containing the text; its body.
+	 */
+	private String refused(MockHttpServletRequestBuilder request, String fields, String message) throws Exception {
 		var response = mvc.perform(request.session(staff)).andReturn().getResponse();
 		String body = response.getContentAsString(StandardCharsets.UTF_8);
-		assertThat(response.getStatus()).as(field + ": " + message).isBetween(400, 499);
-		assertThat(body).as(field).contains("data-field=\"" + field + "\"").contains(message);
+		assertThat(response.getStatus()).as(fields + ": " + message).isBetween(400, 499);
+		assertThat(List.of(fields.split("\\|"))).as(fields).anyMatch(f -> body.contains("data-field=\"" + f + "\""));
+		assertThat(body).as(fields).contains(message);
+		return body;
 	}
 
 	private Set<String> options(String list, String code) throws Exception {
@@ -351,8 +427,12 @@ class StaffPlacePickerIntegrationTest {
 	}
 
 	private OutletData outlet(String name, String street) {
+		return outlet(name, street, wuzhongId);
+	}
+
+	private OutletData outlet(String name, String street, long enterprise) {
 		String first17 = "32050619800101" + String.format("%03d", (int) (Math.random() * 1000));
-		return new OutletData("选择测试网点" + name + UUID.randomUUID().toString().substring(0, 6), wuzhongId, null, "FRANCHISE",
+		return new OutletData("选择测试网点" + name + UUID.randomUUID().toString().substring(0, 6), enterprise, null, "FRANCHISE",
 				"测试路" + UUID.randomUUID().toString().substring(0, 4) + "号", street, null, null, "王五",
 				first17 + IdCardNumber.checkCharacter(first17), "13812345678", BigDecimal.TEN, true, true, true, true,
 				LocalDate.of(2024, 1, 1));

@@ -1,0 +1,47 @@
+package org.youguan.kernel;
+
+import java.util.List;
+
+/**
+ * A choice a person makes on a form (批准 or 不予批准, 合格 or 不合格) read from its posted value: the value must be
+ * one the form offers. A missing value is "不能为空" and any other value is refused naming the values allowed — never
+ * read as the other branch, which would record a decision nobody made (a refusal with a document number for a
+ * request that carried no {@code decision}).
+ */
+public final class Choice {
+
+	private Choice() {
+	}
+
+	/**
+	 * One of the form's values, required.
+	 * @param allowed the values the form offers, as posted ({@code APPROVE}, {@code REFUSE})
+	 * @param field the posted parameter
+	 * @param label what the choice is, in Chinese ("决定")
+	 * @param text the value posted
+	 * @return the value as listed (any case and surrounding blanks accepted)
+	 * @throws InvalidValueException (400, {@code field}) rule {@code required} when blank, {@code one-of} naming the
+	 * values allowed for any other value
+	 */
+	public static String of(List<String> allowed, String field, String label, String text) {
+		if (Text.isBlank(text)) {
+			throw new InvalidValueException(field, "required", label + "（" + field + "）不能为空：请选择"
+					+ String.join("或", allowed));
+		}
+		return ListFilter.oneOf(allowed, field, label, text);
+	}
+
+	/**
+	 * A yes/no choice posted as {@code true} or {@code false} (a radio of 合格/不合格), or null when not made.
+	 * @param field the posted parameter
+	 * @param label what the choice is, in Chinese ("核查结论")
+	 * @param text the value posted
+	 * @return true, false, or null when blank
+	 * @throws InvalidValueException (400, {@code field}, rule {@code one-of}) for any value other than true or false —
+	 * never read as false
+	 */
+	public static Boolean yesNo(String field, String label, String text) {
+		String value = ListFilter.oneOf(List.of("true", "false"), field, label, text);
+		return value == null ? null : Boolean.valueOf(value);
+	}
+}
