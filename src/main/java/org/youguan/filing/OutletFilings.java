@@ -84,8 +84,8 @@ public class OutletFilings {
 
 	static final String APPLICATION_NUMBER_TYPE = "备案申请";
 
-	/** The orders a queue may ask for: request name → column. */
-	static final Map<String, String> SORTS = Map.of("due_on", "f.due_on", "submitted_on", "f.submitted_on", "number",
+	/** The orders a queue may ask for: request name → column ({@code due_on}, {@code submitted_on}, {@code number}, {@code completed_on}). */
+	public static final Map<String, String> SORTS = Map.of("due_on", "f.due_on", "submitted_on", "f.submitted_on", "number",
 			"f.number", "completed_on", "f.completed_on");
 
 	private static final String FROM = "FROM outlet_filing f JOIN region_name r ON r.code = f.region_code";

@@ -88,9 +88,10 @@ public final class FileKind {
 	}
 
 	/**
-	 * Whether the content is no text in any encoding: within its first 8 KiB it holds a control byte no text file has
-	 * (0x00–0x08, 0x0E–0x1A, 0x1C–0x1F: NUL and the like; tab, line ends, form feed and escape are text), unless it
-	 * starts with a UTF-16 or UTF-32 byte order mark. A text in another encoding than asked (GBK, UTF-16) is text: its
+	 * Whether the content is no text in any encoding: more than one in twenty of its first 8 KiB are control bytes no
+	 * text file has (0x00–0x08, 0x0E–0x1A, 0x1C–0x1F: NUL and the like; tab, line ends, form feed and escape are text;
+	 * random or compressed bytes hold about one in ten), unless it starts with a UTF-16 or UTF-32 byte order mark. A
+	 * text with a stray NUL in a line stays text, for its reader to refuse that line. A text in another encoding than asked (GBK, UTF-16) is text: its
 	 * reader says which encoding it wants.
 	 * @param content the file's bytes, or the first of them; null or empty is no binary
 	 */
@@ -101,13 +102,15 @@ public final class FileKind {
 						&& content[3] == (byte) 0xFF)) {
 			return false;
 		}
-		for (int i = 0; i < Math.min(content.length, TEXT_HEAD); i++) {
+		int head = Math.min(content.length, TEXT_HEAD);
+		int control = 0;
+		for (int i = 0; i < head; i++) {
 			int b = content[i] & 0xFF;
 			if (b <= 0x08 || b >= 0x0E && b <= 0x1A || b >= 0x1C && b <= 0x1F) {
-				return true;
+				control++;
 			}
 		}
-		return false;
+		return control * 20 > head;
 	}
 
 	/** Whether the content is an OLE2 compound file (its eight-byte signature, as POI's {@link FileMagic} tells it). */

@@ -102,10 +102,11 @@ class EnterpriseFilingController {
 		return Downloads.xlsx("末端网点备案.xlsx", spreadsheets.write("末端网点备案", FilingController.COLUMNS, rows));
 	}
 
-	/** The filings' order: as asked, else newest first. */
+	/** The filings' order: as asked among {@link OutletFilings#SORTS}, else (none or another key) newest first. */
 	private static ListRequest filingOrder(ListRequest list) {
-		return new ListRequest(list.q(), list.page(), list.size(), list.sort() == null ? "submitted_on" : list.sort(),
-				list.sort() == null ? "desc" : list.dir());
+		boolean asked = list.sort() != null && OutletFilings.SORTS.containsKey(list.sort());
+		return new ListRequest(list.q(), list.page(), list.size(), asked ? list.sort() : "submitted_on",
+				asked ? list.dir() : "desc");
 	}
 
 	/** The outlets' order: as asked, else by name. */
