@@ -47,6 +47,26 @@ public final class RequestPath {
 	}
 
 	/**
+	 * Whether the request's path is an API path ({@link #api(String, String)}).
+	 */
+	public static boolean api(HttpServletRequest request) {
+		return api(request.getContextPath(), request.getRequestURI());
+	}
+
+	/**
+	 * Whether {@code uri} (a request URI, not decoded) is {@code /api} or below it in the context, in any case
+	 * ({@code /API/v1/…} is an API call mistyped), judged on its path as it is routed ({@link #routed(String, String)}),
+	 * never on the characters sent: {@code /%61pi/…}, {@code //api/…}, {@code /api;x=1/…}, {@code /x/../api/…} are API
+	 * calls.
+	 * @param contextPath the context path ("" at the root; null before Tomcat mapped the request to the application)
+	 * @param uri the request URI, not decoded; null when unreadable (not an API path then)
+	 */
+	public static boolean api(String contextPath, String uri) {
+		String path = routed(contextPath, uri);
+		return path != null && path.regionMatches(true, 0, "/api", 0, 4) && (path.length() == 4 || path.charAt(4) == '/');
+	}
+
+	/**
 	 * A request URI's path within the application as Tomcat maps it and Spring's path patterns match it: each
 	 * segment's path parameters ({@code ;jsessionid=…}, {@code ;x=1}) left out, its %-escapes decoded (as UTF-8; an
 	 * escape of a "/" stays within its segment; a segment that does not decode as it is), empty segments ({@code //})

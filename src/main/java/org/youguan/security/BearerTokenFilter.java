@@ -24,7 +24,10 @@ class BearerTokenFilter extends OncePerRequestFilter {
 
 	private final ApiTokens tokens;
 
-	BearerTokenFilter(ApiTokens tokens) {
+	private final Problems problems;
+
+	BearerTokenFilter(ApiTokens tokens, Problems problems) {
+		this.problems = problems;
 		this.tokens = tokens;
 	}
 
@@ -45,7 +48,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
 		if (user.isEmpty()) {
 			SecurityContextHolder.clearContext();
 			response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-			Problems.write(request, response, 401, Problems.UNAUTHORIZED, "Authorization", "token", "API令牌无效、已过期或已吊销");
+			problems.write(request, response, 401, Problems.UNAUTHORIZED, "Authorization", "token", "API令牌无效、已过期或已吊销");
 			return;
 		}
 		var context = SecurityContextHolder.createEmptyContext();

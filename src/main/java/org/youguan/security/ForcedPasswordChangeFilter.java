@@ -10,7 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.youguan.org.CurrentUser;
-import org.youguan.web.Refusals;
+import org.youguan.kernel.RequestPath;
 
 /**
  * Sends a user whose password was set by an administrator to the change-password page before anything else.
@@ -19,15 +19,21 @@ class ForcedPasswordChangeFilter extends OncePerRequestFilter {
 
 	static final String CHANGE_PAGE = "/account/password";
 
+	private final Problems problems;
+
+	ForcedPasswordChangeFilter(Problems problems) {
+		this.problems = problems;
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		var auth = SecurityContextHolder.getContext().getAuthentication();
-		String path = Refusals.routedPath(request);
+		String path = RequestPath.routed(request);
 		if (auth != null && auth.getPrincipal() instanceof CurrentUser user && user.mustChangePassword()
 				&& !BearerTokenFilter.isBearer(request) && !allowed(path)) {
-			if (Refusals.apiPath(request)) {
-				Problems.write(request, response, 403, Problems.FORBIDDEN, "password", "password-change", "请先修改初始密码");
+			if (RequestPath.api(request)) {
+				problems.write(request, response, 403, Problems.FORBIDDEN, "password", "password-change", "请先修改初始密码");
 			}
 			else {
 				response.sendRedirect(request.getContextPath() + CHANGE_PAGE);

@@ -7,11 +7,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.youguan.kernel.FieldError;
-import org.youguan.web.ProblemResponses;
+import org.youguan.kernel.RequestRefusals;
 
 /**
  * Writes the 401 and 403 problem responses of the security filters, where no controller advice runs: the project's one
- * problem shape ({@link ProblemResponses}), with {@code instance} and {@code errors} naming the field and rule refused,
+ * problem shape ({@link RequestRefusals#problem}, answered by the shell), with {@code instance} and {@code errors} naming the field and rule refused,
  * as every other refusal of {@code /api/**} does.
  */
 final class Problems {
@@ -28,7 +28,10 @@ final class Problems {
 	/** The rule of a 403 for a role or right the caller lacks (as {@code AccessRefusedException} answers). */
 	static final String FORBIDDEN_RULE = "forbidden";
 
-	private Problems() {
+	private final RequestRefusals refusals;
+
+	Problems(RequestRefusals refusals) {
+		this.refusals = refusals;
 	}
 
 	/**
@@ -37,8 +40,8 @@ final class Problems {
 	 * @param rule the rule refused ({@link #UNAUTHENTICATED}, {@link #FORBIDDEN_RULE}, {@code csrf} …)
 	 * @throws IOException when the answer cannot be written
 	 */
-	static void write(HttpServletRequest request, HttpServletResponse response, int status, String title, String field,
+	void write(HttpServletRequest request, HttpServletResponse response, int status, String title, String field,
 			String rule, String detail) throws IOException {
-		ProblemResponses.write(request, response, status, title, detail, List.of(new FieldError(field, rule, detail)));
+		refusals.problem(request, response, status, title, detail, List.of(new FieldError(field, rule, detail)));
 	}
 }

@@ -30,8 +30,9 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.youguan.audit.SignInLog;
 import org.youguan.kernel.FieldError;
+import org.youguan.kernel.RequestPath;
+import org.youguan.kernel.RequestRefusals;
 import org.youguan.org.UserDirectory;
-import org.youguan.web.Refusals;
 
 /**
  * The access policy in one place: public pages and APIs, signed-in pages, role-restricted administration; form login
@@ -62,7 +63,9 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokens tokens, SignInLog signIns,
-			UserDirectory directory, SecuritySettings settings, Clock clock, ApplicationContext context) throws Exception {
+			UserDirectory directory, SecuritySettings settings, Clock clock, ApplicationContext context,
+			RequestRefusals refusals) throws Exception {
+		Problems problems = new Problems(refusals);
 		// machine endpoints answer 401/403 problems instead of redirecting to the sign-in page
 		RequestMatcher api = new OrRequestMatcher(
 				PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
@@ -70,7 +73,7 @@ class SecurityConfiguration {
 		// who is answered with a problem rather than a page: the API and actuator paths, /API/… mistyped, and a client
 		// that takes no HTML and asks for JSON or sends a token
 		RequestMatcher apiClient = new OrRequestMatcher(api,
-				Refusals::apiClient);
+				refusals::apiClient);
 		RequestMatcher bearer = BearerTokenFilter::isBearer;
 		var loginPage = new LoginUrlAuthenticationEntryPoint("/login");
 		var pageDenied = new AccessDeniedHandlerImpl();
@@ -104,10 +107,10 @@ class SecurityConfiguration {
 							SecurityConfiguration::withoutSession),
 					// a body Tomcat could not read holds no readable token, and the request is refused (400/413) after
 					// the role decision whatever it carries: nothing of it reaches a handler
-					Refusals::parametersUnreadable))
+					refusals::parametersUnreadable))
 			.exceptionHandling(ex -> ex.authenticationEntryPoint((request, response, e) -> {
 				if (apiClient.matches(request)) {
-					Problems.write(request, response, 401, Problems.UNAUTHORIZED, "request", Problems.UNAUTHENTICATED,
+					problems.write(request, response, 401, Problems.UNAUTHORIZED, "request", Problems.UNAUTHENTICATED,
 							"请先登录或提供有效的API令牌（Authorization: Bearer …）");
 				}
 				else {
@@ -116,18 +119,18 @@ class SecurityConfiguration {
 			}).accessDeniedHandler((request, response, e) -> {
 				if (apiClient.matches(request)) {
 					if (e instanceof CsrfException) {
-						Problems.write(request, response, 403, Problems.FORBIDDEN, "X-CSRF-TOKEN", "csrf",
+						problems.write(request, response, 403, Problems.FORBIDDEN, "X-CSRF-TOKEN", "csrf",
 								"请求缺少有效的CSRF令牌：以登录会话调用接口时请带上页面的X-CSRF-TOKEN请求头，或改用API令牌（Authorization: Bearer …）");
 					}
 					else {
-						Problems.write(request, response, 403, Problems.FORBIDDEN, "request", Problems.FORBIDDEN_RULE,
+						problems.write(request, response, 403, Problems.FORBIDDEN, "request", Problems.FORBIDDEN_RULE,
 								"您没有执行此操作的权限");
 					}
 				}
 				else if (e instanceof CsrfException) {
 					// a page's form sent with a token of an ended session (signed out, timed out, another tab signed in)
 					// or none: the page is stale, not a right the user lacks
-					Refusals.refuse(request, response, 403, PAGE_EXPIRED, PAGE_EXPIRED_DETAIL,
+					refusals.refuse(request, response, 403, PAGE_EXPIRED, PAGE_EXPIRED_DETAIL,
 							List.of(new FieldError("_csrf", "csrf", PAGE_EXPIRED_DETAIL)));
 				}
 				else {
@@ -137,10 +140,10 @@ class SecurityConfiguration {
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
 				.frameOptions(frame -> frame.deny())
 				.referrerPolicy(ref -> ref.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
-			.addFilterBefore(new BearerTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(new BearerTokenFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class)
 			.addFilterBefore(new SignInThrottle(signIns, directory, settings, clock), UsernamePasswordAuthenticationFilter.class)
-			.addFilterAfter(new PendingRefusalAtSignIn(), CsrfFilter.class)
-			.addFilterAfter(new ForcedPasswordChangeFilter(),
+			.addFilterAfter(new PendingRefusalAtSignIn(refusals), CsrfFilter.class)
+			.addFilterAfter(new ForcedPasswordChangeFilter(problems),
 					AuthorizationFilter.class)
 			// a handler's @PreAuthorize decided before its body or parameters are read (a 403, not a 400 or 415)
 			.addFilterAfter(new HandlerAuthorizationFilter(context), ForcedPasswordChangeFilter.class);
@@ -162,7 +165,7 @@ class SecurityConfiguration {
 	static CookieRequestCache signInDestination() {
 		CookieRequestCache cache = new CookieRequestCache();
 		cache.setRequestMatcher(request -> "GET".equals(request.getMethod()) && request.getHeader("HX-Request") == null
-				&& !"XMLHttpRequest".equals(request.getHeader("X-Requested-With")) && !Refusals.apiPath(request)
+				&& !"XMLHttpRequest".equals(request.getHeader("X-Requested-With")) && !RequestPath.api(request)
 				&& !request.getRequestURI().endsWith(".ico"));
 		return cache;
 	}

@@ -16,7 +16,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.youguan.audit.SignInLog;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.UserDirectory;
-import org.youguan.web.Refusals;
+import org.youguan.kernel.RequestPath;
 
 /**
  * Refuses a form sign-in before its password is checked when its client address has failed too often within the lock
@@ -57,7 +57,7 @@ final class SignInThrottle extends OncePerRequestFilter {
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		return !"POST".equals(request.getMethod())
 				// the path as routed: /%6Cogin is the sign-in form too, which Spring Security matches decoded
-				|| !Refusals.routedPath(request).equals("/login");
+				|| !RequestPath.routed(request).equals("/login");
 	}
 
 	@Override

@@ -20,6 +20,7 @@ import org.apache.tomcat.util.http.parser.HttpHeaderParser;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.util.HtmlUtils;
 import org.youguan.kernel.FieldError;
+import org.youguan.kernel.RequestPath;
 import org.youguan.kernel.Text;
 
 /**
@@ -37,7 +38,8 @@ import org.youguan.kernel.Text;
  * Tomcat's header buffer ({@code server.max-http-request-header-size}, 8 KB) is judged on the part of its target the
  * buffer kept ({@link Sent#keptTarget}): a 414 naming the query string or the path, a problem when that part is an API
  * path. Where nothing of the target can be read (another protocol's buffer), no header was read either: the error page.
- * Whether a path is an API path is decided as everywhere ({@link Refusals#apiPath}), on the path as it is routed.
+ * Whether a path is an API path is decided as everywhere ({@link RequestPath#api(String, String)}), on the path as it
+ * is routed.
  */
 class ProductErrorReportValve extends ErrorReportValve {
 

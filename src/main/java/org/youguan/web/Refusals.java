@@ -59,26 +59,6 @@ public final class Refusals {
 	}
 
 	/**
-	 * Whether the request's path is an API path ({@link #apiPath(String, String)}): {@code /api} or below it, in any
-	 * case, as the path is routed ({@code /%61pi/…}, {@code //api/…}, {@code /api;x=1/…}, {@code /x/../api/…} are API
-	 * calls).
-	 */
-	public static boolean apiPath(HttpServletRequest request) {
-		return apiPath(request.getContextPath(), request.getRequestURI());
-	}
-
-	/**
-	 * Whether {@code uri} (a request URI, not decoded) is {@code /api} or below it in the context, in any case
-	 * ({@code /API/v1/…} is an API call mistyped), judged on its path as it is routed ({@link RequestPath#routed}), never on
-	 * the characters sent.
-	 * @param contextPath the context path ("" at the root; null before Tomcat mapped the request to the application)
-	 */
-	static boolean apiPath(String contextPath, String uri) {
-		String path = RequestPath.routed(contextPath, uri);
-		return path != null && path.regionMatches(true, 0, "/api", 0, 4) && (path.length() == 4 || path.charAt(4) == '/');
-	}
-
-	/**
 	 * The request's path within the application as Tomcat maps it and Spring matches it ({@link RequestPath#routed}) —
 	 * what every decision by path (an API call? a public page?) is to read, never the URI as sent.
 	 * @return the path, starting with "/"
@@ -104,7 +84,7 @@ public final class Refusals {
 	 * {@link ProductErrorReportValve}) chooses a problem response over the error page:
 	 * <ol>
 	 * <li>its path is under {@code /api/} of the application, in any case ({@code /API/v1/…} is an API call mistyped),
-	 * as the path is routed — decoded and normalised ({@link #apiPath(String, String)});
+	 * as the path is routed — decoded and normalised ({@link RequestPath#api(String, String)});
 	 * <li>else a client whose {@code Accept} names HTML ({@code text/html}, {@code application/xhtml+xml},
 	 * {@code text/*}) is a browser, whatever else it sends;
 	 * <li>else it sends an API token ({@code Authorization: Bearer …}) or asks for JSON ({@code Accept:
@@ -127,7 +107,7 @@ public final class Refusals {
 	 * @param authorization the {@code Authorization} header, null when absent or not read
 	 */
 	static boolean apiClient(String contextPath, String uri, String accept, String authorization) {
-		if (apiPath(contextPath, uri)) {
+		if (RequestPath.api(contextPath, uri)) {
 			return true;
 		}
 		if (acceptsHtml(accept)) {

@@ -1,0 +1,60 @@
+package org.youguan.kernel;
+
+import java.io.IOException;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * How a request refused outside the controllers is answered — by a filter of a module that must not depend on the
+ * shell (the security filters' 401/403, the sign-in's pending refusal): the shell (the web module) implements it, so
+ * every such refusal has the product's one shape, a problem response (RFC 9457) to an API client and the error page,
+ * in Chinese, to anyone else.
+ */
+public interface RequestRefusals {
+
+	/**
+	 * Whether the request comes from an API client, the one rule by which every refusal chooses a problem response
+	 * over the error page (an {@code /api} path as routed, else a client that takes no HTML and sends a token or asks
+	 * for JSON).
+	 */
+	boolean apiClient(HttpServletRequest request);
+
+	/**
+	 * Whether a refusal of the request's values waits for which no parameter at all could be read (a form body that
+	 * does not decode, or one beyond the size limits): its CSRF token cannot be read either, and it will be refused
+	 * whatever it carries.
+	 */
+	boolean parametersUnreadable(HttpServletRequest request);
+
+	/**
+	 * Answers a refusal: a problem response to an API client ({@link #apiClient}), the error page to anyone else.
+	 * @param status the HTTP status, 400–599
+	 * @param title the title in Chinese
+	 * @param detail what the user is told, in Chinese
+	 * @param errors the fields and rules refused; at least one
+	 * @throws IOException when the answer cannot be written
+	 */
+	void refuse(HttpServletRequest request, HttpServletResponse response, int status, String title, String detail,
+			List<FieldError> errors) throws IOException;
+
+	/**
+	 * Answers a problem response ({@code application/problem+json}) whoever asked: for the refusals only an API
+	 * client meets (a bad token, the API's 401/403).
+	 * @param status the HTTP status, 400–599
+	 * @param title the title in Chinese
+	 * @param detail the detail in Chinese (personal numbers are masked, long texts cut)
+	 * @param errors the fields and rules refused; at least one
+	 * @throws IOException when the answer cannot be written
+	 */
+	void problem(HttpServletRequest request, HttpServletResponse response, int status, String title, String detail,
+			List<FieldError> errors) throws IOException;
+
+	/**
+	 * Answers the refusal of the request's values that waited for the security filters' decision, if one waits.
+	 * @return whether a refusal was answered: the chain must stop then
+	 * @throws IOException when the answer cannot be written
+	 */
+	boolean answerPending(HttpServletRequest request, HttpServletResponse response) throws IOException;
+}
