@@ -56,4 +56,9 @@ public class DomainException extends RuntimeException {
 	public static DomainException rule(String message) {
 		return new DomainException(ErrorCode.RULE_VIOLATION, message);
 	}
+
+	/** A rule of the domain the change breaks (422), naming the field and the rule that refuse it. */
+	public static DomainException rule(String field, String rule, String message) {
+		return new DomainException(ErrorCode.RULE_VIOLATION, message, List.of(new FieldError(field, rule, message)));
+	}
 }

@@ -34,6 +34,7 @@ import org.youguan.kernel.MobilePhone;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
 
 /**
@@ -190,6 +191,7 @@ public class Users {
 		String region = validate(actor.scope(), actor, fixed, user);
 		var before = user.snapshot();
 		Set<Role> rolesBefore = user.roleSet();
+		keepAdministration(actor, user, fixed.roles());
 		String placeBefore = user.bureauId() + "/" + user.departmentId() + "/" + user.enterpriseCreditCode();
 		place(actor.scope(), user, fixed, region);
 		users.save(user);
@@ -223,12 +225,22 @@ public class Users {
 		change(actor, id, UserAccount::unlock, "user.unlock", "解除锁定");
 	}
 
+	/**
+	 * Disables an account: its sessions end and its API tokens stop ({@link UserAccessChanged}). Refused (403) above
+	 * the actor's rights; 422 on {@code id} for one's own account ({@code self}) and for the last enabled 系统管理员
+	 * ({@code last-admin}).
+	 */
 	@Transactional
 	public void disable(CurrentUser actor, long id) {
 		if (actor.id() == id) {
-			throw DomainException.rule("不能停用自己的账号");
+			throw DomainException.rule("id", "self", "不能停用自己的账号");
 		}
-		UserAccount user = change(actor, id, UserAccount::disable, "user.disable", "停用");
+		UserAccount user = change(actor, id, account -> {
+			if (account.roleSet().contains(Role.SYSTEM_ADMIN)) {
+				requireAnotherSystemAdministrator(id, "id");
+			}
+			account.disable();
+		}, "user.disable", "停用");
 		events.publishEvent(new UserAccessChanged(id, user.username(), "账号停用", user.regionCode(), false, true));
 	}
 
@@ -271,6 +283,46 @@ public class Users {
 			.states(before, user.snapshot())
 			.inRegion(user.regionCode()));
 		return user;
+	}
+
+	/**
+	 * Keeps the installation administrable: nobody takes an administrator role (系统管理员, 机构管理员) off their own
+	 * account — another administrator must (as nobody disables their own) — and the last enabled 系统管理员 keeps the
+	 * role, whoever edits it (the only role that grants 系统管理员 and manages every account).
+	 * @throws DomainException 422 on {@code roles}: {@code own-admin}, {@code last-admin}
+	 */
+	private void keepAdministration(CurrentUser actor, UserAccount user, Set<Role> newRoles) {
+		Set<Role> dropped = EnumSet.of(Role.SYSTEM_ADMIN, Role.BUREAU_ADMIN);
+		dropped.retainAll(user.roleSet());
+		dropped.removeAll(newRoles == null ? Set.of() : newRoles);
+		if (dropped.isEmpty()) {
+			return;
+		}
+		if (actor.id() == user.id()) {
+			throw DomainException.rule("roles", "own-admin", "不能取消自己的管理员角色（"
+					+ dropped.stream().map(Role::label).collect(Collectors.joining("、")) + "）：请由其他管理员操作");
+		}
+		if (dropped.contains(Role.SYSTEM_ADMIN) && user.enabled()) {
+			requireAnotherSystemAdministrator(user.id(), "roles");
+		}
+	}
+
+	/**
+	 * Refuses a change that would leave no enabled 系统管理员 but the account {@code id}: checked under a lock held to
+	 * the end of the transaction, so two administrators removing each other at once cannot both pass.
+	 * @throws DomainException 422 on {@code field}, rule {@code last-admin}
+	 */
+	private void requireAnotherSystemAdministrator(long id, String field) {
+		TransactionLocks.hold(jdbc, "user_account:system-admins");
+		long others = jdbc.sql("""
+				SELECT count(*) FROM user_account u JOIN user_role r ON r.user_account = u.id
+				WHERE r.role = 'SYSTEM_ADMIN' AND u.enabled AND u.id <> :id""")
+			.param("id", id)
+			.query(Long.class)
+			.single();
+		if (others == 0) {
+			throw DomainException.rule(field, "last-admin", "系统中至少须保留一名启用的系统管理员：请先为其他账号授予系统管理员角色");
+		}
 	}
 
 	/**

@@ -6,18 +6,24 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
 import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageQuery;
 import org.youguan.registry.Enterprises;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -46,6 +52,12 @@ class AccountRightsIntegrationTest {
 
 	@Autowired
 	Enterprises enterprises;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	CurrentUser user(String name) {
 		return directory.principal(name).orElseThrow();
@@ -204,5 +216,63 @@ class AccountRightsIntegrationTest {
 		users.update(user("sz.admin"), user(name).id(), new UserData(name, "改了姓名", UserKind.STAFF, user(name).bureauId(),
 				null, null, null, EnumSet.of(Role.STAFF)));
 		mvc.perform(get("/registry/outlets").session(live)).andExpect(status().isOk());
+	}
+
+	/** Attack round 3: the only 系统管理员 took the role off their own account and nobody could manage users any more. */
+	@Test
+	void nobodyTakesAnAdministratorRoleOffTheirOwnAccount() throws Exception {
+		String sysAdmin = provision("sys.self", "3205", Role.SYSTEM_ADMIN, Role.STAFF);
+		CurrentUser self = user(sysAdmin);
+		assertThatThrownBy(() -> users.update(self, self.id(), new UserData(sysAdmin, "测试", UserKind.STAFF,
+				self.bureauId(), null, null, null, EnumSet.of(Role.STAFF))))
+			.isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.fieldErrors())
+				.extracting(FieldError::field, FieldError::rule).containsExactly(tuple("roles", "own-admin")));
+		assertThat(user(sysAdmin).roles()).contains(Role.SYSTEM_ADMIN);
+
+		String bureauAdmin = provision("ba.self", "320506", Role.BUREAU_ADMIN, Role.STAFF);
+		MockHttpSession session = signIn(bureauAdmin);
+		mvc.perform(post("/admin/users/" + user(bureauAdmin).id() + "/edit").session(session).with(csrf())
+			.param("displayName", "测试").param("bureauId", String.valueOf(user(bureauAdmin).bureauId()))
+			.param("roles", "STAFF"))
+			.andExpect(status().is4xxClientError());
+		assertThat(user(bureauAdmin).roles()).contains(Role.BUREAU_ADMIN);
+		// another administrator may, and the account's own other changes pass
+		users.update(self, user(bureauAdmin).id(), new UserData(bureauAdmin, "测试", UserKind.STAFF,
+				user(bureauAdmin).bureauId(), null, null, null, EnumSet.of(Role.STAFF)));
+		assertThat(user(bureauAdmin).roles()).containsExactly(Role.STAFF);
+		users.update(self, self.id(), new UserData(sysAdmin, "改了姓名", UserKind.STAFF, self.bureauId(), null, null, null,
+				EnumSet.of(Role.SYSTEM_ADMIN, Role.STAFF)));
+	}
+
+	/**
+	 * The last enabled 系统管理员 keeps the role and stays enabled, even when the one removing it was disabled meanwhile
+	 * (its request in flight): checked in the change's transaction, rolled back here so the shared database keeps its
+	 * administrators.
+	 */
+	@Test
+	void theLastEnabledSystemAdministratorCannotBeDemotedOrDisabled() {
+		String actorName = provision("sys.actor", "3205", Role.SYSTEM_ADMIN, Role.STAFF);
+		String lastName = provision("sys.last", "3205", Role.SYSTEM_ADMIN, Role.STAFF);
+		CurrentUser actor = user(actorName);
+		long last = user(lastName).id();
+		new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+			jdbc.sql("""
+					UPDATE user_account SET enabled = false WHERE id <> :last
+					AND id IN (SELECT user_account FROM user_role WHERE role = 'SYSTEM_ADMIN')""")
+				.param("last", last)
+				.update();
+			assertThatThrownBy(() -> users.update(actor, last, new UserData(lastName, "测试", UserKind.STAFF,
+					actor.bureauId(), null, null, null, EnumSet.of(Role.STAFF))))
+				.isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.fieldErrors())
+					.extracting(FieldError::field, FieldError::rule).containsExactly(tuple("roles", "last-admin")));
+			assertThatThrownBy(() -> users.disable(actor, last))
+				.isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.fieldErrors())
+					.extracting(FieldError::field, FieldError::rule).containsExactly(tuple("id", "last-admin")));
+			tx.setRollbackOnly();
+		});
+		// with another enabled 系统管理员 (the actor) both pass
+		users.update(actor, last, new UserData(lastName, "测试", UserKind.STAFF, actor.bureauId(), null, null, null,
+				EnumSet.of(Role.STAFF)));
+		assertThat(user(lastName).roles()).containsExactly(Role.STAFF);
 	}
 }
