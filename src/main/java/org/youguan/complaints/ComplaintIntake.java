@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -202,13 +203,27 @@ public class ComplaintIntake {
 	@Transactional
 	public Filed file(ComplaintForm form, List<UploadedFile> attachments, AttachmentDraft draft,
 			List<FieldError> fileErrors, Channel channel, boolean demo) {
-		return file(form, attachments, draft, fileErrors, channel, null, demo);
+		return file(form, attachments, draft, fileErrors, channel,
+				draft == null ? null : new IdempotencyKey(FORM_CALLER, formKey(draft)), demo);
+	}
+
+	/** The caller of a form's submits ({@link #formKey}): the key itself is the holder's and the form's own. */
+	private static final String FORM_CALLER = "form";
+
+	/**
+	 * The key of one form's submits: a hash of the draft's holder and token, so a form sent twice (a double click, a
+	 * resent request) files one complaint and answers the first receipt again, as an API call retried with its
+	 * Idempotency-Key does; another visitor's equal token is another form.
+	 */
+	private static String formKey(AttachmentDraft draft) {
+		return sha256(draft.holder() + '\u0000' + draft.token());
 	}
 
 	private Filed file(ComplaintForm form, List<UploadedFile> attachments, AttachmentDraft draft,
 			List<FieldError> fileErrors, Channel channel, IdempotencyKey idempotency, boolean demo) {
+		boolean formSubmit = idempotency != null && FORM_CALLER.equals(idempotency.caller());
 		String idempotencyKey = idempotency == null ? null : idempotency.value();
-		if (idempotencyKey != null) {
+		if (idempotencyKey != null && !formSubmit) {
 			Text.requireClean(IDEMPOTENCY_KEY, "请求头“Idempotency-Key”", idempotencyKey);
 			if (Text.strip(idempotencyKey).length() > MAX_IDEMPOTENCY_KEY) {
 				throw new InvalidValueException(IDEMPOTENCY_KEY, "max-length",
@@ -229,13 +244,21 @@ public class ComplaintIntake {
 				errors.addAll(ex.fieldErrors());
 			}
 		}
-		if (!errors.isEmpty() && idempotencyKey != null) {
+		if (!errors.isEmpty() && idempotencyKey != null && !formSubmit) {
 			throw new InvalidValueException(errors);
 		}
 		String key = idempotencyKey == null || Text.isBlank(idempotencyKey) ? null : Text.strip(idempotencyKey);
 		String requestHash = key == null ? null : requestHash(form, attachments, channel);
 		if (key != null && !claim(idempotency.caller(), key, requestHash)) {
-			return earlier(idempotency.caller(), key, requestHash);
+			if (!formSubmit) {
+				return earlier(idempotency.caller(), key, requestHash);
+			}
+			Optional<Filed> resent = resent(key, requestHash);
+			if (resent.isPresent()) {
+				return resent.get();
+			}
+			// the same form sent again with other values (back, edited, sent): a complaint of its own
+			key = null;
 		}
 		LocalDate today = LocalDate.now(clock);
 		Checked checked = null;
@@ -313,14 +336,25 @@ public class ComplaintIntake {
 	private record Earlier(String requestHash, Long complaintId, String number, byte[] queryCode, String duplicateOf) {
 	}
 
-	private Filed earlier(String caller, String key, String requestHash) {
-		Earlier e = jdbc.sql("""
+	/** What the caller's key claimed first: the request's hash and the complaint it filed (null while none). */
+	private Earlier claimed(String caller, String key) {
+		return jdbc.sql("""
 				SELECT i.request_hash, i.complaint_id, c.number, i.query_code, c.duplicate_of FROM complaint_idempotency i
 				LEFT JOIN complaint c ON c.id = i.complaint_id WHERE i.caller = :caller AND i.idempotency_key = :key""")
 			.param("caller", caller)
 			.param("key", key)
 			.query(Rows.of(Earlier.class))
 			.single();
+	}
+
+	/** The first answer to a complaint filed with this key and request ({@link Earlier}). */
+	private Filed receipt(Earlier e) {
+		return new Filed(e.complaintId(), e.number(),
+				e.queryCode() == null ? null : secrets.decrypt(e.queryCode(), IDEMPOTENT_QUERY_CODE), e.duplicateOf());
+	}
+
+	private Filed earlier(String caller, String key, String requestHash) {
+		Earlier e = claimed(caller, key);
 		if (!e.requestHash().equals(requestHash) || e.complaintId() == null) {
 			throw new DomainException(ErrorCode.RULE_VIOLATION,
 					"请求头“Idempotency-Key”（" + key + "）已用于另一份内容不同的申诉" + (e.number() == null ? "" : "（编号" + e.number() + "）")
@@ -328,8 +362,16 @@ public class ComplaintIntake {
 					List.of(new FieldError(IDEMPOTENCY_KEY, "reused",
 							"请求头“Idempotency-Key”已用于内容不同的请求，新的申诉请使用新的键")));
 		}
-		return new Filed(e.complaintId(), e.number(),
-				e.queryCode() == null ? null : secrets.decrypt(e.queryCode(), IDEMPOTENT_QUERY_CODE), e.duplicateOf());
+		return receipt(e);
+	}
+
+	/**
+	 * The receipt of a form's earlier submit with the same values ({@link #formKey}), if it filed one; empty when the
+	 * form was sent before with other values.
+	 */
+	private Optional<Filed> resent(String key, String requestHash) {
+		Earlier e = claimed(FORM_CALLER, key);
+		return e.requestHash().equals(requestHash) && e.complaintId() != null ? Optional.of(receipt(e)) : Optional.empty();
 	}
 
 	/** SHA-256 of the request as filed (form, channel, attachments' names and sizes), to tell a retry from reuse. */
@@ -338,9 +380,14 @@ public class ComplaintIntake {
 		for (UploadedFile a : attachments) {
 			s.append('\u0000').append(a.fileName()).append('\u0000').append(a.content().length);
 		}
+		return sha256(s.toString());
+	}
+
+	/** SHA-256 of the text's UTF-8 bytes, in lower-case hex (64 characters). */
+	private static String sha256(String text) {
 		try {
 			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-				.digest(s.toString().getBytes(StandardCharsets.UTF_8)));
+				.digest(text.getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);

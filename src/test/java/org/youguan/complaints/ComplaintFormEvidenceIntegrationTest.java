@@ -183,6 +183,54 @@ class ComplaintFormEvidenceIntegrationTest {
 			.containsExactly("电话录音截图.png");
 	}
 
+	/**
+	 * Attack round 3: the same public form sent twice (a double click, a resent request) filed two complaints. It files
+	 * one, and the second answer is the first receipt, number and query code alike; the form sent again with other
+	 * values is a complaint of its own.
+	 */
+	@Test
+	void aPublicFormSentTwiceFilesOneComplaintAndAnswersTheFirstReceiptAgain() throws Exception {
+		MockHttpSession visitor = new MockHttpSession();
+		String waybill = waybill();
+		MultiValueMap<String, String> form = ComplaintPagesIntegrationTest.form(waybill, "");
+		String draft = find(DRAFT, mvc.perform(multipart("/public/complaints/new").params(form).session(visitor)
+			.with(csrf())).andReturn().getResponse().getContentAsString());
+		form.set("description", "快件丢失，申请赔偿");
+		String[] receipts = new String[2];
+		for (int i = 0; i < 2; i++) {
+			receipts[i] = mvc.perform(multipart("/public/complaints/new").params(form).param("draft", draft)
+				.session(visitor).with(csrf()))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("id=\"complaint-receipt\"")))
+				.andReturn().getResponse().getContentAsString();
+		}
+		assertThat(number(receipts[1])).isEqualTo(number(receipts[0]));
+		assertThat(queryCode(receipts[1])).isNotBlank().isEqualTo(queryCode(receipts[0]));
+		assertThat(filedWith(waybill)).isOne();
+
+		form.set("description", "快件丢失，另一件");
+		String other = mvc.perform(multipart("/public/complaints/new").params(form).param("draft", draft)
+			.session(visitor).with(csrf()))
+			.andExpect(content().string(containsString("id=\"complaint-receipt\"")))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(number(other)).isNotEqualTo(number(receipts[0]));
+		assertThat(filedWith(waybill)).isEqualTo(2);
+	}
+
+	static String number(String receipt) {
+		return find(Pattern.compile("id=\"complaint-number\">([^<]+)<"), receipt);
+	}
+
+	static String queryCode(String receipt) {
+		return find(Pattern.compile("id=\"complaint-code\">([^<]+)<"), receipt);
+	}
+
+	long filedWith(String waybill) {
+		return jdbc.sql("SELECT count(*) FROM complaint WHERE waybill_number = :waybill").param("waybill", waybill)
+			.query(Long.class)
+			.single();
+	}
+
 	long heldFor(String draft) {
 		return jdbc.sql("SELECT count(*) FROM attachment WHERE draft = :draft").param("draft", draft)
 			.query(Long.class)
