@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.youguan.CreditCodes;
 import org.youguan.IntegrationTest;
-import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.IdCardNumber;
 import org.youguan.org.CurrentUser;
@@ -67,11 +67,6 @@ class EnterpriseCancellationIntegrationTest {
 	@Autowired
 	JdbcClient jdbc;
 
-	static String creditCode() {
-		String base = "91320506MA" + UUID.randomUUID().toString().replaceAll("[^0-9]", "").substring(0, 7);
-		return base + CreditCode.checkCharacter(base);
-	}
-
 	static OutletData outlet(long enterpriseId, String name) {
 		String first17 = "32050619850315" + String.format("%03d", (int) (Math.random() * 1000));
 		return new OutletData(name, enterpriseId, null, "FRANCHISE", "吴中区注销路" + UUID.randomUUID().toString().substring(0, 6)
@@ -82,7 +77,7 @@ class EnterpriseCancellationIntegrationTest {
 	@Test
 	void cancellingAnEnterpriseClosesItsFiledOutletsAndRefusesItsPendingFilingsNamingTheCancellation() {
 		String suffix = UUID.randomUUID().toString().substring(0, 6);
-		String code = creditCode();
+		String code = CreditCodes.unique();
 		String legalName = "注销测试快递有限公司" + suffix;
 		long enterprise = enterprises.register(ALL, new EnterpriseData(legalName, code, EnterpriseType.EXPRESS,
 				brands.findByShortName("顺丰").orElseThrow().id(), "张三", "测试路1号", "320506", "李四", "13912345678"), false);
