@@ -540,6 +540,7 @@ M = {
  "audit.action.facility.suspend": ("停用设施", "Facility suspended"),
  "audit.action.facility.update": ("修改设施", "Facility changed"),
  "audit.action.filing.approve": ("网点备案通过", "Outlet filing approved"),
+ "audit.action.filing.close-cancelled": ("企业注销，网点备案随之撤销", "Outlet filing closed on the enterprise's cancellation"),
  "audit.action.filing.notify-missing": ("通知补正材料", "Missing items notified"),
  "audit.action.filing.recount": ("重算备案统计", "Filing figures recounted"),
  "audit.action.licensing.recount": ("按新加载的工作日历重算许可办理期限", "Licensing deadlines recounted on a loaded calendar"),

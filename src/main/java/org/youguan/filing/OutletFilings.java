@@ -54,6 +54,8 @@ import org.youguan.org.CurrentUser;
 import org.youguan.platform.Secrets;
 import org.youguan.region.Regions;
 import org.youguan.registry.Brands;
+import org.youguan.registry.EnterpriseCancelled;
+import org.youguan.registry.EnterpriseStatus;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
 import org.youguan.registry.OutletData;
@@ -439,6 +441,71 @@ public class OutletFilings {
 		events.publishEvent(new OutletFilingDecision.Rejected(id, f.outletId()));
 	}
 
+	/**
+	 * What an enterprise's cancellation (注销, {@link EnterpriseCancelled}) does to its filings, once the registry has
+	 * cancelled it: an undecided filing (待办理, 待补正) is refused (不予备案) with the cancellation as its reason, as
+	 * {@link #reject} refuses one — a cancelled enterprise can neither open nor change an outlet; and each outlet still
+	 * filed (已备案) is closed as an approved closure (撤销备案) is: a closure filing, decided the same day with the
+	 * cancellation as its reason, audited, and {@link OutletFilingDecision.ClosureApproved} for the registry, which
+	 * closes the outlet. A redelivered event changes nothing: refused filings are decided, and an outlet whose closure
+	 * for the cancellation is approved already is left out.
+	 * @return how many filings were refused and how many outlets closed
+	 */
+	@Transactional
+	Cancelled closeForCancelledEnterprise(EnterpriseCancelled e) {
+		LocalDate today = today();
+		String reason = "企业" + e.legalName() + "（" + e.creditCode() + "）已于" + e.cancelledOn() + "注销";
+		List<Long> open = jdbc.sql("""
+				SELECT id FROM outlet_filing WHERE enterprise_credit_code = :enterprise
+				AND status IN ('SUBMITTED', 'MISSING_ITEMS') ORDER BY id""")
+			.param("enterprise", e.creditCode())
+			.query(Long.class)
+			.list();
+		for (long id : open) {
+			OutletFiling f = filings.findById(id).orElseThrow();
+			var before = f.snapshot();
+			String refused = reason + "，备案不再办理";
+			f.reject(refused, today, Math.max(0, calendar.workingDaysBetween(f.clockStart(), today)));
+			filings.save(f);
+			audit.record(AuditEntry.of("filing.reject", "OutletFiling", id, "不予" + f.kind().label() + f.number() + "："
+					+ refused).states(before, f.snapshot()).inRegion(f.regionCode()));
+			events.publishEvent(new OutletFilingDecision.Rejected(id, f.outletId()));
+		}
+		PageQuery all = PageQuery.of(null, 0, null, "region_code", "asc").unpaged();
+		List<OutletView> filed = outlets.list(DataScope.all(), Outlets.Filter.ofEnterprise(e.enterpriseId()), all)
+			.items()
+			.stream()
+			.filter(o -> o.status() == OutletStatus.FILED)
+			.filter(o -> jdbc.sql("""
+					SELECT count(*) FROM outlet_filing WHERE outlet_id = :outlet AND kind = 'CLOSURE'
+					AND status = 'APPROVED' AND completed_on >= :cancelled""")
+				.param("outlet", o.id())
+				.param("cancelled", e.cancelledOn())
+				.query(Long.class)
+				.single() == 0)
+			.toList();
+		for (OutletView o : filed) {
+			OutletFiling.Subject subject = new OutletFiling.Subject(o.id(), o.name(), e.creditCode(), e.legalName(),
+					o.brandName(), o.regionCode());
+			String county = o.regionCode().substring(0, 6);
+			OutletFiling f = OutletFiling.submit(numbers.next(APPLICATION_NUMBER_TYPE, county, today.getYear()),
+					FilingKind.CLOSURE, subject, today, clockFrom(today, o.regionCode()), null, false,
+					reason + "，网点随之撤销", null, json.writeValueAsString(o), false, clock.instant());
+			f.approve(o.id(), o.filingNumber(), today, 0, reason + "，网点随之撤销");
+			f = filings.save(f);
+			audit.record(AuditEntry.of("filing.close-cancelled", "OutletFiling", f.id(), "撤销末端网点“" + o.name()
+					+ "”备案（备案编号" + o.filingNumber() + "）：" + reason + "，受理编号" + f.number())
+				.states(null, f.snapshot())
+				.inRegion(f.regionCode()));
+			events.publishEvent(new OutletFilingDecision.ClosureApproved(f.id(), o.id(), today));
+		}
+		return new Cancelled(open.size(), filed.size());
+	}
+
+	/** What {@link #closeForCancelledEnterprise} did: filings refused, outlets closed. */
+	record Cancelled(int refused, int closed) {
+	}
+
 	// ---- reading ------------------------------------------------------------------------------------------------
 
 	/**
@@ -757,8 +824,13 @@ public class OutletFilings {
 		if (user.enterpriseCreditCode() == null) {
 			throw DomainException.rule("只有企业用户可以提交备案");
 		}
-		return enterprises.findByCreditCode(user.enterpriseCreditCode())
+		EnterpriseView e = enterprises.findByCreditCode(user.enterpriseCreditCode())
 			.orElseThrow(() -> DomainException.rule("您的账号绑定的企业（" + user.enterpriseCreditCode() + "）尚未登记，请联系邮政管理部门"));
+		if (e.status() == EnterpriseStatus.CANCELLED) {
+			// its outlets were closed and its filings refused when it was cancelled: nothing may be filed after
+			throw DomainException.rule("企业" + e.legalName() + "已注销，不能再提交网点备案");
+		}
+		return e;
 	}
 
 	private static void requireFiled(OutletView outlet) {

@@ -483,8 +483,7 @@ public class InspectionRecords {
 				v.require(field + ".certificateNumber", on == null || known.get().validOn(on), "valid",
 						"执法证（" + field + ".certificateNumber）在检查日已过有效期（有效期至" + known.get().validUntil() + "）");
 				v.require(field + ".certificateNumber", bureaus.allows(known.get()), "bureau",
-						"检查人员（" + field + ".certificateNumber）" + known.get().name() + "属于" + known.get().bureauName()
-								+ "，不能参加此次检查：检查组只能由" + bureaus.rule() + "组成");
+						"检查人员（" + field + ".certificateNumber）不能参加此次检查：检查组只能由" + bureaus.rule() + "组成");
 			}
 			team.add(new Member(known.map(Inspector::id).orElse(null), Text.name(m.name()), certificate));
 		}

@@ -44,4 +44,14 @@ public final class Choice {
 		String value = ListFilter.oneOf(List.of("true", "false"), field, label, text);
 		return value == null ? null : Boolean.valueOf(value);
 	}
+
+	/**
+	 * A yes/no choice the form requires (两个按钮 接通/未接通), posted as {@code true} or {@code false}.
+	 * @return true or false
+	 * @throws InvalidValueException (400, {@code field}) rule {@code required} when blank or missing, {@code one-of}
+	 * for any value other than true or false — never read as either
+	 */
+	public static boolean yesNoRequired(String field, String label, String text) {
+		return Boolean.parseBoolean(of(List.of("true", "false"), field, label, text));
+	}
 }

@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,6 +31,7 @@ import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Telephone;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.platform.ChinaTime;
 import org.youguan.region.RegionCode;
 import org.youguan.region.Regions;
 import org.youguan.registry.internal.brands.BrandRepository;
@@ -84,8 +86,11 @@ public class Enterprises {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	Enterprises(EnterpriseRepository enterprises, BrandRepository brands, Regions regions, JdbcClient jdbc,
-			AuditTrail audit, Clock clock) {
+			AuditTrail audit, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.enterprises = enterprises;
 		this.brands = brands;
 		this.regions = regions;
@@ -222,9 +227,17 @@ public class Enterprises {
 		change(scope, id, Enterprise::resume, "enterprise.resume", "恢复营业");
 	}
 
+	/**
+	 * Cancels (注销) the enterprise, audited, and publishes {@link EnterpriseCancelled} so the modules keeping its records
+	 * follow (the filing module closes its filed outlets).
+	 * @throws DomainException NOT_FOUND outside the caller's scope, ILLEGAL_TRANSITION when cancelled already
+	 */
 	@Transactional
 	public void cancel(DataScope scope, long id) {
 		change(scope, id, Enterprise::cancel, "enterprise.cancel", "注销");
+		Enterprise e = load(scope, id);
+		events.publishEvent(new EnterpriseCancelled(id, e.creditCode(), e.legalName(),
+				LocalDate.ofInstant(clock.instant(), ChinaTime.ZONE)));
 	}
 
 	private void change(DataScope scope, long id, Consumer<Enterprise> transition, String action,

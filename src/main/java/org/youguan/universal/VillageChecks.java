@@ -136,7 +136,7 @@ public class VillageChecks {
 			throw new InvalidValueException("villageCode", "required", "请选择检查的建制村（villageCode）");
 		}
 		VillageView village = villages.get(scope, Text.strip(data.villageCode()));
-		Checked c = checked(new Validation(), village.code(), village.name(), data, true);
+		Checked c = checked(new Validation(), village.code(), village.name(), data, scope);
 		String enterprise = villages.servingEnterprise(village).orElseThrow(() -> new DomainException(
 				ErrorCode.RULE_VIOLATION, "建制村“" + village.name() + "”尚无通邮信息（服务邮政局所和邮政企业），通邮检查须作为对其邮政企业的普遍服务监督检查登记：请先登记该村的通邮信息",
 				List.of(new FieldError("villageCode", "serving-enterprise",
@@ -175,15 +175,21 @@ public class VillageChecks {
 		String code = Villages.clean(data.villageCode());
 		Optional<Region> village = villages.committee(v, code);
 		village.ifPresent(r -> scope.requireWithin(v, "villageCode", r.code(), "建制村" + r.code() + "（" + r.name() + "）"));
-		return checked(v, code, village.map(Region::name).orElse(null), data, false);
+		return checked(v, code, village.map(Region::name).orElse(null), data, null);
 	}
 
 	/**
 	 * Every field of a check after the village, into {@code v}; throws with every failure of {@code v}. A check
-	 * {@code certified} (recorded now, so an inspection record) needs each inspector's 执法证号 on the roster; a past
-	 * check may name its team only.
+	 * certified (recorded now, so an inspection record) needs each inspector's 执法证号 checked on its own: given, not
+	 * twice (rule {@code duplicate}), on the roster and of the village's county, city or province bureau
+	 * ({@link InspectionRecords.TeamBureaus}) — an unknown certificate and another bureau's are the one error
+	 * {@code exists}, naming no holder; a past check may name its team only.
+	 * @param certifiedIn the caller's scope for a check recorded now, null for a past one
 	 */
-	private Checked checked(Validation v, String code, String name, VillageCheckData data, boolean certified) {
+	private Checked checked(Validation v, String code, String name, VillageCheckData data, DataScope certifiedIn) {
+		boolean certified = certifiedIn != null;
+		InspectionRecords.TeamBureaus bureaus = certified ? new InspectionRecords.TeamBureaus(certifiedIn, code, true) : null;
+		Set<String> certificates = new HashSet<>();
 		LocalDate today = LocalDate.now(clock);
 		LocalDate on = v.date("checkedOn", "检查日期", data.checkedOn(), Validation.EARLIEST_RECORD, today);
 		v.require("checkedOn", data.checkedOn() != null && !Text.isBlank(data.checkedOn()), "required", "请填写检查日期");
@@ -215,9 +221,15 @@ public class VillageChecks {
 				if (certificate == null) {
 					v.require(field, false, "required", "请填写" + who + "的执法证号（通邮检查即执法检查，检查人员须持执法证）");
 				}
+				else if (!certificates.add(Inspectors.certificateNumber(certificate))) {
+					v.require(field, false, "duplicate", "执法证号" + certificate + "重复，每名检查人员只能选择一次");
+				}
 				else {
-					v.require(field, roster.findByCertificate(certificate).isPresent(), "certified", who + "的执法证号"
-							+ certificate + "不在检查人员名录库中，通邮检查须由名录库中的持证检查人员进行");
+					// the position, not the name: the page fills names in from the roster, so an out-of-scope
+					// certificate's holder would be told
+					v.require(field, roster.findByCertificate(certificate).filter(bureaus::allows).isPresent(), "exists",
+							"第" + (i + 1) + "名检查人员的执法证号" + certificate + "不在检查人员名录库中，或不是" + bureaus.rule()
+									+ "：通邮检查须由名录库中的持证检查人员进行");
 				}
 			}
 			if (m != null) {

@@ -364,7 +364,8 @@ class ErrorHandling {
 	}
 
 	/**
-	 * An upload over the multipart limits: 413 naming them. A part whose headers are too long (Tomcat's part header
+	 * An upload over the multipart limits: 413 naming them, on the part that was too large (or {@code request} when
+	 * the whole request was). A part whose headers are too long (Tomcat's part header
 	 * limit, met by a file name of thousands of characters, which Spring reports as a size exceeded too) is the file
 	 * name's fault, not the file's: 400 on {@code file}, rule {@code file-name}.
 	 */
@@ -375,7 +376,8 @@ class ErrorHandling {
 			return answer(request, HttpStatus.BAD_REQUEST, "输入有误", detail, List.of(new FieldError("file", "file-name", detail)));
 		}
 		String detail = "上传的内容超过大小限制（" + uploadLimits + "），请压缩或分批上传";
-		return answer(request, HttpStatus.PAYLOAD_TOO_LARGE, "文件过大", detail, List.of(new FieldError("file", "size", detail)));
+		return answer(request, HttpStatus.PAYLOAD_TOO_LARGE, "文件过大", detail,
+				List.of(new FieldError(RequestValuesFilter.oversizedPart(ex), "size", detail)));
 	}
 
 	/**

@@ -22,6 +22,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.Part;
 
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.apache.tomcat.util.http.fileupload.impl.FileSizeLimitExceededException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -400,7 +401,7 @@ class RequestValuesFilter extends OncePerRequestFilter {
 		}
 		if (code == 413 || sizeLimit(ex)) {
 			String detail = "上传的内容超过大小限制（" + uploadLimits + "），请压缩或分批上传";
-			return new Refusal(413, "文件过大", detail, List.of(new FieldError("file", "size", detail)));
+			return new Refusal(413, "文件过大", detail, List.of(new FieldError(oversizedPart(ex), "size", detail)));
 		}
 		Matcher m = TOMCAT_PARAMETER.matcher(String.valueOf(ex.getMessage()));
 		String name = m.find() ? SentNames.quotedByTomcat(m.group(1)) : "body";
@@ -486,6 +487,21 @@ class RequestValuesFilter extends OncePerRequestFilter {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * The field a 413 of the multipart limits names: the part that was over the limit on one file (Tomcat's parse
+	 * names it: {@code evidence}, {@code materials}), so the form marks that field; {@code request} when the request as
+	 * a whole was over its limit, which no one part is to blame for.
+	 */
+	static String oversizedPart(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof FileSizeLimitExceededException part && part.getFieldName() != null
+					&& !Text.isBlank(part.getFieldName())) {
+				return Text.excerpt(Text.printable(part.getFieldName()), 40);
+			}
+		}
+		return "request";
 	}
 
 	private static boolean sizeLimit(Throwable ex) {

@@ -133,6 +133,21 @@ class ComplaintPagesIntegrationTest {
 			.param("responsibility", "RESPONSIBLE").param("solution", "按保价赔偿").param("compensation", "300")
 			.param("apology", "true").param("userAgrees", "true").param("handler", "客服").param("handlerPhone", "13800000002"))
 			.andExpect(redirectedUrlPattern("/enterprise/complaints/*"));
+		// a call-back without the reached choice, or with one the form does not offer, is refused at the field and
+		// records nothing: never read as reached
+		for (String reached : new String[] { null, "", "maybe" }) {
+			var callback = post("/complaints/" + id + "/callback").session(staff).with(csrf())
+				.param("satisfaction", "SATISFIED").param("solved", "true");
+			if (reached != null) {
+				callback.param("reached", reached);
+			}
+			var errors = (List<?>) mvc.perform(callback).andExpect(redirectedUrlPattern("/complaints/*"))
+				.andReturn().getFlashMap().get("errors");
+			assertThat(errors).as(reached).singleElement().extracting("field", "rule")
+				.containsExactly("reached", reached == null || reached.isEmpty() ? "required" : "one-of");
+		}
+		assertThat(queries.get(DataScope.all(), id).status()).isEqualTo(ComplaintStatus.REPLIED);
+		assertThat(queries.get(DataScope.all(), id).callbackAttempts()).isZero();
 		mvc.perform(post("/complaints/" + id + "/callback").session(staff).with(csrf()).param("reached", "true")
 			.param("satisfaction", "SATISFIED").param("solved", "true")).andExpect(redirectedUrlPattern("/complaints/*"));
 		mvc.perform(post("/complaints/" + id + "/close").session(staff).with(csrf()).param("compensationPaid", "300"))

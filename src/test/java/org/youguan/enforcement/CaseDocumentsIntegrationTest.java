@@ -377,14 +377,27 @@ class CaseDocumentsIntegrationTest {
 				 "closedOn":"2024-04-25"}""".formatted(wuzhong(2).creditCode(), decisionNumber)).andExpect(status().isCreated()));
 	}
 
-	/** A case's investigators are of the bureaus above its region or inside the caller's: another county's is refused. */
+	/**
+	 * A case's investigators are of the bureaus above its region or inside the caller's, each certificate checked on its
+	 * own: another county's is answered as an unknown one (rule exists), naming neither its holder nor the holder's
+	 * bureau; a certificate named twice is refused rather than read once. Nothing is saved.
+	 */
 	@Test
 	void anInvestigatorOfAnotherCountyIsRefusedNamingTheFieldAndTheRule() throws Exception {
 		long c = fileCase(wuzhong(2), "DATA_NOT_REPORTED");
-		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/investigation", """
-				{"investigators":[{"name":"陈吴中","certificateNumber":"32050601"},{"name":"卫昆山","certificateNumber":"32058301"}]}""")
+		String body = call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/investigation", """
+				{"investigators":[{"name":"陈吴中","certificateNumber":"32050601"},{"name":"冒名","certificateNumber":"32058301"},
+				 {"name":"不存在","certificateNumber":"99990099"}]}""")
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[?(@.rule == 'bureau')].field")
+			.andExpect(jsonPath("$.errors[?(@.rule == 'exists')].field")
+				.value(Matchers.contains("investigators[1].certificateNumber", "investigators[2].certificateNumber")))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(body).as("the other county's holder and bureau are not told").doesNotContain("卫昆山", "昆山市邮政管理局")
+			.doesNotContain("\"rule\":\"matches\"");
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/investigation", """
+				{"investigators":[{"name":"陈吴中","certificateNumber":"32050601"},{"name":"陈吴中","certificateNumber":"32050601"}]}""")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[?(@.rule == 'duplicate')].field")
 				.value(Matchers.contains("investigators[1].certificateNumber")));
 		assertThat(jdbc.sql("SELECT count(*) FROM penalty_case_investigator WHERE case_id = :id").param("id", c)
 			.query(Long.class).single()).isZero();

@@ -26,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -175,9 +176,19 @@ class VillageCheckInspectionRecordIntegrationTest {
 				.content(json(village, DAY, true, otherCounty)))
 				.andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.errors[0].field").value("inspectors[1].certificateNumber"))
-				.andExpect(jsonPath("$.errors[0].rule").value("bureau"))
-				.andExpect(content().string(containsString("所在县、市、省邮政管理局的检查人员")));
+				.andExpect(jsonPath("$.errors[0].rule").value("exists"))
+				.andExpect(content().string(containsString("所在县、市、省邮政管理局的检查人员")))
+				.andExpect(content().string(not(containsString("相城区邮政管理局"))))
+				.andExpect(content().string(not(containsString("褚相城"))));
 		}
+		// a certificate named twice is refused on the second, not read as naming the inspector once
+		mvc.perform(post("/api/v1/universal/checks").header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON)
+			.content(json(village, DAY, true, """
+					[{"name":"陈吴中","certificateNumber":"32050601"},{"name":"陈吴中","certificateNumber":"32050601"},
+					 {"name":"郑监管","certificateNumber":"32050001"}]""")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("inspectors[1].certificateNumber"))
+			.andExpect(jsonPath("$.errors[0].rule").value("duplicate"));
 		assertThat(count("village_check")).isEqualTo(checksBefore);
 		assertThat(count("inspection_record")).isEqualTo(recordsBefore);
 		mvc.perform(post("/api/v1/universal/checks").header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON)

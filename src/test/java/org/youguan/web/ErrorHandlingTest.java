@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.apache.catalina.connector.ClientAbortException;
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.apache.tomcat.util.http.fileupload.impl.FileSizeLimitExceededException;
+import org.apache.tomcat.util.http.fileupload.impl.SizeLimitExceededException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.postgresql.util.PSQLException;
@@ -19,6 +21,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotWritableException;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.ErrorCode;
@@ -101,5 +104,27 @@ class ErrorHandlingTest {
 			assertThat(r.getStatusCode().value()).isEqualTo(413);
 			assertThat(((ProblemDetail) r.getBody()).getDetail()).contains("超过大小限制");
 		});
+	}
+
+	/**
+	 * An upload over the multipart limits names the part that was too large (evidence, materials — not a generic
+	 * "file"), so the form marks that field; a request over the limit as a whole names the request.
+	 */
+	@Test
+	void anUploadOverTheLimitNamesThePartThatWasTooLarge() {
+		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/enforcement/cases/1/evidence");
+		FileSizeLimitExceededException part = new FileSizeLimitExceededException("too large", 60, 50);
+		part.setFieldName("evidence");
+		Object tooLarge = handling.tooLarge(new MaxUploadSizeExceededException(50, new IllegalStateException(part)), request);
+		assertThat(errorsOf413(tooLarge)).extracting(FieldError::field, FieldError::rule).containsExactly(tuple("evidence", "size"));
+		Object whole = handling.tooLarge(new MaxUploadSizeExceededException(60,
+				new IllegalStateException(new SizeLimitExceededException("too large", 70, 60))), request);
+		assertThat(errorsOf413(whole)).extracting(FieldError::field).containsExactly("request");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<FieldError> errorsOf413(Object answer) {
+		assertThat(((ResponseEntity<?>) answer).getStatusCode().value()).isEqualTo(413);
+		return (List<FieldError>) ((ProblemDetail) ((ResponseEntity<?>) answer).getBody()).getProperties().get("errors");
 	}
 }

@@ -89,6 +89,19 @@ class RealServerInputIntegrationTest {
 		assertThat(api.body()).contains("\"status\":413", "单个文件不超过1MB");
 	}
 
+	/** A 413 of the file limit names the part that was too large, as the form calls it, not a generic "file". */
+	@Test
+	void anUploadBeyondTheFileLimitNamesItsPart() throws Exception {
+		byte[] file = new byte[1536 * 1024];
+		Answer api = send("POST /api/v1/workplans/import HTTP/1.1\r\n", "Authorization: Bearer demo-sz-admin-token\r\n",
+				multipart("evidence", file));
+		assertThat(api.status()).isEqualTo(413);
+		assertThat(api.body()).contains("\"field\":\"evidence\"", "\"rule\":\"size\"").doesNotContain("\"field\":\"file\"");
+		Answer page = send("POST /public/complaints/new HTTP/1.1\r\n", "Accept: text/html\r\n", multipart("files", file));
+		assertThat(page.status()).isEqualTo(413);
+		assertThat(page.body()).contains("data-field=\"files\"");
+	}
+
 	@Test
 	void aSmallUploadWithAVeryLongFileNameIsA400NamingTheFileNameNotA413() throws Exception {
 		Answer api = send("POST /api/v1/workplans/import HTTP/1.1\r\n", "Authorization: Bearer demo-sz-admin-token\r\n",

@@ -38,6 +38,7 @@ import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.documents.UploadedFile;
+import org.youguan.kernel.Choice;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.ListRequest;
@@ -193,8 +194,8 @@ class ComplaintController {
 	@PreAuthorize(HANDLERS)
 	String step(DataScope scope, @PathVariable long id, @PathVariable String step,
 			@RequestParam(required = false) String creditCode, @RequestParam(required = false) AcceptanceCondition condition,
-			@RequestParam(required = false) String reason, @RequestParam(required = false) Boolean reached,
-			@RequestParam(required = false) Satisfaction satisfaction, @RequestParam(required = false) Boolean solved,
+			@RequestParam(required = false) String reason, @RequestParam(required = false) String reached,
+			@RequestParam(required = false) Satisfaction satisfaction, @RequestParam(required = false) String solved,
 			@RequestParam(required = false) String compensationPaid, @RequestParam(required = false) String note,
 			RedirectAttributes redirect) {
 		String here = "/complaints/" + id;
@@ -203,7 +204,10 @@ class ComplaintController {
 				case "transfer" -> procedure.acceptAndTransfer(scope, id, creditCode, reason);
 				case "reject" -> procedure.reject(scope, id, condition, reason);
 				case "return" -> procedure.returnForRedo(scope, id, reason);
-				case "callback" -> procedure.callBack(scope, id, !Boolean.FALSE.equals(reached), satisfaction, solved);
+				// whether the filer was reached is a choice the form's two buttons post: missing or any other value is
+				// refused at the field (kernel.Choice), never read as reached, which would record a call-back nobody made
+				case "callback" -> procedure.callBack(scope, id, Choice.yesNoRequired("reached", "是否接通", reached),
+						satisfaction, Choice.yesNo("solved", "问题是否解决", solved));
 				case "refer" -> procedure.refer(scope, id, note);
 				default -> {
 					Validation v = new Validation();

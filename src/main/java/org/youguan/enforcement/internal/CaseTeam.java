@@ -47,10 +47,11 @@ public class CaseTeam {
 
 	/**
 	 * The investigators named, checked: at least {@link StatutoryRule#INSPECTION_MIN_INSPECTORS}, each on the roster
-	 * under that name with a certificate valid today, no certificate twice (errors on {@code <list>} and
-	 * {@code <list>[i].name} / {@code .certificateNumber}, {@code list} being the request's name for them:
-	 * {@code investigators}, or {@code team} on the spot), each of a bureau above the case's region or inside the
-	 * caller's (rule {@code bureau}, as for an inspection team: {@link InspectionRecords.TeamBureaus}).
+	 * under that name with a certificate valid today, no certificate twice (rule {@code duplicate}; errors on
+	 * {@code <list>} and {@code <list>[i].name} / {@code .certificateNumber}, {@code list} being the request's name for
+	 * them: {@code investigators}, or {@code team} on the spot). Each certificate is checked on its own: one of a bureau
+	 * above the case's region or inside the caller's ({@link InspectionRecords.TeamBureaus}) — an unknown certificate
+	 * and another bureau's are the one error {@code exists}, which names no holder.
 	 */
 	public List<Investigator> team(Validation v, String list, List<Member> team, String region, DataScope scope) {
 		InspectionRecords.TeamBureaus bureaus = new InspectionRecords.TeamBureaus(scope, region, false);
@@ -71,19 +72,23 @@ public class CaseTeam {
 				continue;
 			}
 			String certificate = Inspectors.certificateNumber(m.certificateNumber());
-			v.require(field + ".certificateNumber", seen.add(certificate), "unique", "执法证号重复：" + certificate);
-			Optional<Inspector> known = inspectors.findByCertificate(certificate);
+			if (!seen.add(certificate)) {
+				v.require(field + ".certificateNumber", false, "duplicate", "执法证号" + certificate + "重复，每名调查人员只能填写一次");
+				continue;
+			}
+			// each certificate on its own: on the roster and of a bureau that may handle the case, else the one error
+			// exists — the same words for an unknown certificate and another bureau's, which never names its holder (no
+			// certificate is enumerated for a name); then, the caller's to see, the holder and the validity
+			Optional<Inspector> known = inspectors.findByCertificate(certificate).filter(bureaus::allows);
 			if (known.isEmpty()) {
-				v.require(field + ".certificateNumber", false, "roster", "执法证号不在检查人员名录库中：" + certificate);
+				v.require(field + ".certificateNumber", false, "exists", "执法证号" + certificate + "不在检查人员名录库中，或不是"
+						+ bureaus.rule() + "，不能办理本案");
 				continue;
 			}
 			v.require(field + ".name", Text.name(known.get().name()).equals(Text.name(m.name())), "matches",
-					"调查人员姓名与名录库中执法证号" + certificate + "的持证人（" + known.get().name() + "）不符");
+					"调查人员姓名与名录库中执法证号" + certificate + "的持证人不符");
 			v.require(field + ".certificateNumber", known.get().validOn(caseWork.today()), "valid",
 					"执法证" + certificate + "已过有效期（至" + known.get().validUntil() + "）");
-			v.require(field + ".certificateNumber", bureaus.allows(known.get()), "bureau",
-					"执法人员" + known.get().name() + "（" + certificate + "）属于" + known.get().bureauName()
-							+ "，不能办理本案：执法人员只能是" + bureaus.rule());
 			members.add(new Investigator(i + 1, known.get().id(), known.get().userId(), Text.name(m.name()), certificate));
 		}
 		return members;

@@ -1,0 +1,18 @@
+package org.youguan;
+
+import java.util.UUID;
+
+import org.youguan.kernel.CreditCode;
+
+/** Test data: 统一社会信用代码 for enterprises a test registers, valid and unique to the run. */
+public final class CreditCodes {
+
+	private CreditCodes() {
+	}
+
+	/** A valid code of a Wuzhong (320506) enterprise, its seven sequence digits random: unique in the shared test DB. */
+	public static String unique() {
+		String base = "91320506MA" + UUID.randomUUID().toString().replaceAll("[^0-9]", "").substring(0, 7);
+		return base + CreditCode.checkCharacter(base);
+	}
+}
