@@ -673,11 +673,11 @@ public class OutletFilings {
 	 */
 	private void requireNoOpenFiling(FilingKind kind, OutletFiling.Subject subject, byte[] proposed) {
 		if (kind == FilingKind.NEW) {
-			TransactionLocks.hold(jdbc, "outlet-filing-new:" + subject.enterpriseCreditCode() + ":" + subject.outletName());
+			TransactionLocks.hold(jdbc, "outlet-filing-new:" + subject.enterpriseCreditCode() + ":" + Text.folded(subject.outletName()));
 			String address = json.readValue(secrets.decrypt(proposed, PROPOSED), OutletData.class).address();
 			List<OpenFiling> open = jdbc.sql("""
 					SELECT id, number FROM outlet_filing WHERE kind = 'NEW' AND status IN ('SUBMITTED', 'MISSING_ITEMS')
-					AND enterprise_credit_code = :enterprise AND outlet_name = :name ORDER BY id""")
+					AND enterprise_credit_code = :enterprise AND folded(outlet_name) = folded(:name) ORDER BY id""")
 				.param("enterprise", subject.enterpriseCreditCode())
 				.param("name", subject.outletName())
 				.query(Rows.of(OpenFiling.class))
@@ -685,7 +685,7 @@ public class OutletFilings {
 			for (OpenFiling o : open) {
 				OutletData other = proposal(filings.findById(o.id()).orElseThrow());
 				if (sameText(other.address(), address)) {
-					throw new DomainException(ErrorCode.DUPLICATE, "已有同名同址的网点备案“" + subject.outletName()
+					throw DomainException.duplicate("name", "已有同名同址的网点备案“" + subject.outletName()
 							+ "”正在办理（受理编号" + o.number() + "），请勿重复提交；如需修改请在该备案补正时更正");
 				}
 			}
@@ -731,8 +731,9 @@ public class OutletFilings {
 			.collect(Collectors.toMap(PendingFiling::outletId, p -> p, (a, b) -> a.id() < b.id() ? a : b));
 	}
 
+	/** Whether two addresses are one under the duplicate rules' key ({@link Text#folded}: width, spaces, Latin case aside). */
 	private static boolean sameText(String a, String b) {
-		return a != null && b != null && Text.strip(a).replaceAll("\\s+", "").equals(Text.strip(b).replaceAll("\\s+", ""));
+		return a != null && b != null && Text.folded(a).equals(Text.folded(b));
 	}
 
 	private static OutletFiling.Subject subject(OutletView outlet, EnterpriseView enterprise) {

@@ -24,6 +24,7 @@ import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
+import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
 import org.youguan.rules.Citation;
 import org.youguan.rules.LegalText;
@@ -119,6 +120,7 @@ public class InspectionItems {
 		if (jdbc.sql("SELECT count(*) FROM inspection_item WHERE code = :code").param("code", code).query(Long.class).single() > 0) {
 			throw DomainException.duplicate("code", "事项代码已在抽查事项清单中：" + code);
 		}
+		refuseTwinName(bureauId, null, data.name());
 		long id = jdbc.sql("""
 				INSERT INTO inspection_item (bureau_id, region_code, code, name, object_type, method, legal_text, article,
 				    checklist, sort_order, created_by, created_at)
@@ -132,6 +134,29 @@ public class InspectionItems {
 		audit.record(AuditEntry.of("inspection-item.add", "inspection-item", id, "增加抽查事项：" + code + " "
 				+ Text.name(data.name())).inRegion(region));
 		return code;
+	}
+
+	/**
+	 * Refuses a second item of the same name in the bureau's catalogue: a name that is, under {@link Text#folded}
+	 * (full-width letters and digits, spaces and invisible characters aside, A–Z as a–z), the name of another item
+	 * of the bureau (active or deactivated) or of a statutory default item — a double-submitted form, or "实名收寄"
+	 * added again as "实名　收寄", would put two items of one name into the 抽查事项清单 a bureau publishes. Two requests
+	 * at once are ordered by a transaction lock on the bureau; the unique index {@code inspection_item_name_folded}
+	 * (V245) holds the rule within one owner.
+	 * @param self the code of the item being changed (its own name does not count), null for a new one
+	 * @throws DomainException duplicate (409, field {@code name})
+	 */
+	private void refuseTwinName(Long bureauId, String self, String name) {
+		TransactionLocks.hold(jdbc, "inspection_item_name:" + bureauId);
+		String twin = jdbc.sql("""
+				SELECT code FROM inspection_item WHERE (bureau_id = :bureau OR bureau_id IS NULL)
+				    AND folded(name) = folded(:name) AND code <> :self ORDER BY code LIMIT 1""")
+			.param("bureau", bureauId).param("name", Text.name(name)).param("self", self == null ? "" : self)
+			.query(String.class).optional().orElse(null);
+		if (twin != null) {
+			throw DomainException.duplicate("name", "抽查事项清单中已有名称为“" + Text.name(name) + "”的事项（" + twin
+					+ "）：同一单位的抽查事项名称不能重复（全角半角、空格不同也视为同名）");
+		}
 	}
 
 	/** The fields every item carries, checked: the legal text and the checklist lines (blank lines dropped). */
@@ -233,6 +258,7 @@ public class InspectionItems {
 		if (changes.isEmpty()) {
 			return before;
 		}
+		refuseTwinName(bureauId, before.code(), data.name());
 		long id = jdbc.sql("""
 				UPDATE inspection_item SET name = :name, legal_text = :text, article = :article, object_type = :objectType,
 				    method = :method, checklist = :checklist WHERE code = :code RETURNING id""")

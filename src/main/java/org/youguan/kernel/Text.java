@@ -164,6 +164,45 @@ public final class Text {
 	}
 
 	/**
+	 * What {@link #folded} removes after NFKC, as the inside of a bracket expression that Java's regular expressions
+	 * and PostgreSQL's read alike (the SQL function {@code folded(text)} of V245 is written with this very text):
+	 * every white space and Unicode space (NFKC has made U+3000, NBSP and U+2000–U+200A ASCII spaces already), the
+	 * line and paragraph separators, the invisible format characters (soft hyphen, U+061C, U+180E, the zero-width space
+	 * and joiners U+200B–U+200F, the bidirectional controls, U+2060–U+206F, U+FEFF), the default-ignorable letters and
+	 * marks (U+034F, the Hangul fillers, U+17B4–U+17B5, the Mongolian and other variation selectors, U+FFF0–U+FFF8) and
+	 * the blank Braille pattern U+2800 — what shows nothing or only a gap.
+	 */
+	public static final String FOLD_REMOVED = "\\u0009-\\u000D\\u0020\\u0085\\u00A0\\u00AD\\u034F\\u061C\\u115F\\u1160"
+			+ "\\u1680\\u17B4\\u17B5\\u180B-\\u180F\\u2000-\\u200F\\u2028-\\u202F\\u205F-\\u206F\\u2800\\u3000\\u3164"
+			+ "\\uFE00-\\uFE0F\\uFEFF\\uFFA0\\uFFF0-\\uFFF8";
+
+	private static final Pattern FOLD_REMOVED_RUN = Pattern.compile("[" + FOLD_REMOVED + "]+");
+
+	/**
+	 * The one key every duplicate-name rule compares (a department within its bureau, a bureau, a brand and its short
+	 * name, an outlet's name and address, a branch, a facility, a village-check plan, an inspection item, a security
+	 * period …): Unicode NFKC (full-width letters and digits typed with a Chinese input method become ASCII: "ＧＪ速运"
+	 * is "GJ速运", "越溪路２６号" is "越溪路26号"), then every character of {@link #FOLD_REMOVED} removed ("攻击 速运",
+	 * "攻击　速运" and "攻击\u200B速运" are "攻击速运"), then the Latin capitals A–Z as small letters ("gj速运"). The SQL
+	 * function {@code folded(text)} (V245) computes the same key, so the database's unique indexes on it and this agree;
+	 * the key is compared, never stored or shown — the name keeps the form it was typed in.
+	 * @param name a name or address; null stays null
+	 * @return the comparison key, "" for a text of only such characters
+	 */
+	public static String folded(String name) {
+		if (name == null) {
+			return null;
+		}
+		String n = FOLD_REMOVED_RUN.matcher(Normalizer.normalize(name, Normalizer.Form.NFKC)).replaceAll("");
+		StringBuilder out = new StringBuilder(n.length());
+		for (int i = 0; i < n.length(); i++) {
+			char c = n.charAt(i);
+			out.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+		}
+		return out.toString();
+	}
+
+	/**
 	 * Where {@link #strip} lets a text begin: the index of its first character that is not {@link #blank}.
 	 * @param s the text
 	 * @return the index, {@code s.length()} when all of it is blank

@@ -102,7 +102,7 @@ public class Departments {
 	public void update(DataScope scope, long id, String name, String duties, int sortOrder) {
 		Department d = load(scope, id);
 		validate(name, duties);
-		if (!d.name().equals(Text.name(name)) && departments.existsByBureauIdAndName(d.bureauId(), Text.name(name))) {
+		if (!Text.folded(d.name()).equals(Text.folded(name)) && departments.existsByBureauIdAndName(d.bureauId(), Text.name(name))) {
 			throw DomainException.duplicate("name", "本局已有处室“" + Text.name(name) + "”");
 		}
 		var before = d.snapshot();

@@ -208,7 +208,7 @@ public class Branches {
 
 	/** Whether the enterprise already has a branch of this name. */
 	public boolean exists(long enterpriseId, String name) {
-		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM branch WHERE enterprise_id = :enterprise AND name = :name)")
+		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM branch WHERE enterprise_id = :enterprise AND folded(name) = folded(:name))")
 			.param("enterprise", enterpriseId)
 			.param("name", name)
 			.query(Boolean.class)

@@ -187,7 +187,7 @@ public class Brands {
 	}
 
 	private boolean taken(String column, String value, Long selfId) {
-		return jdbc.sql("SELECT count(*) FROM brand WHERE " + column + " = :value AND id <> :self")
+		return jdbc.sql("SELECT count(*) FROM brand WHERE folded(" + column + ") = folded(:value) AND id <> :self")
 			.param("value", value)
 			.param("self", selfId == null ? -1 : selfId)
 			.query(Long.class)

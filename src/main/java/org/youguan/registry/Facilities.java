@@ -248,7 +248,8 @@ public class Facilities {
 
 	/** Whether a facility of this kind with this name is registered at this address. */
 	public boolean exists(FacilityKind kind, String name, String address) {
-		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM facility WHERE kind = :kind AND name = :name AND address = :address)")
+		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM facility WHERE kind = :kind AND folded(name) = folded(:name) "
+				+ "AND folded(address) = folded(:address))")
 			.param("kind", kind.name())
 			.param("name", name)
 			.param("address", address)

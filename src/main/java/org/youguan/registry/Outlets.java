@@ -537,8 +537,7 @@ public class Outlets {
 	private void apply(DataScope scope, long id, OutletData data, String action, String what) {
 		TerminalOutlet o = load(scope, id);
 		OutletData clean = validate(scope, data);
-		if (!(clean.name().equals(o.name()) && clean.address().equals(o.address()))
-				&& outlets.existsByNameAndAddress(clean.name(), clean.address())) {
+		if (!samePlace(clean, o) && outlets.existsByNameAndAddress(clean.name(), clean.address())) {
 			throw DomainException.duplicate("name", "同一地址已有同名网点：" + clean.name());
 		}
 		var before = o.snapshot();
@@ -673,7 +672,7 @@ public class Outlets {
 	public OutletData check(DataScope scope, OutletData data, Long outletId) {
 		OutletData clean = validate(scope, data);
 		boolean own = outletId != null && outlets.findById(outletId)
-			.map(o -> o.name().equals(clean.name()) && o.address().equals(clean.address()))
+			.map(o -> samePlace(clean, o))
 			.orElse(false);
 		if (!own && outlets.existsByNameAndAddress(clean.name(), clean.address())) {
 			throw DomainException.duplicate("name", "同一地址已有同名网点：" + clean.name());
@@ -740,4 +739,11 @@ public class Outlets {
 				rs.getBoolean("has_signage"), rs.getObject("opened_on", LocalDate.class), rs.getString("filing_number"),
 				OutletStatus.valueOf(rs.getString("status")), rs.getBoolean("demo"));
 	}
+
+	/** Whether the data names the outlet's own place: name and address equal under {@link Text#folded}, as the duplicate rule compares them. */
+	private static boolean samePlace(OutletData data, TerminalOutlet outlet) {
+		return Text.folded(data.name()).equals(Text.folded(outlet.name()))
+				&& Text.folded(data.address()).equals(Text.folded(outlet.address()));
+	}
+
 }

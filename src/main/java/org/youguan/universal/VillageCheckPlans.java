@@ -180,11 +180,11 @@ public class VillageCheckPlans {
 	 * @throws DomainException duplicate (409, field name) naming the plan already made
 	 */
 	private void refuseIdentical(String region, String name, List<String> picked) {
-		TransactionLocks.hold(jdbc, "village_check_plan:" + region + "|" + name);
+		TransactionLocks.hold(jdbc, "village_check_plan:" + region + "|" + Text.folded(name));
 		Set<String> villages = new HashSet<>(picked);
 		record Same(long id, LocalDate plannedOn) {
 		}
-		List<Same> same = jdbc.sql("SELECT id, planned_on FROM village_check_plan WHERE region_code = :region AND name = :name"
+		List<Same> same = jdbc.sql("SELECT id, planned_on FROM village_check_plan WHERE region_code = :region AND folded(name) = folded(:name)"
 				+ " ORDER BY id")
 			.param("region", region)
 			.param("name", name)

@@ -339,12 +339,18 @@ class ErrorHandling {
 
 	private static final Pattern UNIQUE_KEY = Pattern.compile("Key \\(([a-z0-9_, ]+)\\)=");
 
+	/** A column inside the {@code folded(…)} of a duplicate-name index's key, with PostgreSQL's cast: {@code folded(name::text)}. */
+	private static final Pattern FOLDED_COLUMN = Pattern.compile("folded\\(([a-z0-9_]+)(?:::[a-z ]+)?\\)");
+
 	/**
 	 * The field a unique key met is about, from PostgreSQL's detail ("Key (case_id)=(12) already exists." →
-	 * {@code caseId}; several columns joined by a comma), or {@code request} when the message names none.
+	 * {@code caseId}; several columns joined by a comma; a column compared by its {@code kernel.Text.folded} key, as
+	 * "Key (bureau_id, folded(name::text))=…" of the duplicate-name indexes (V245), as the column), or {@code request}
+	 * when the message names none.
 	 */
 	static String uniqueKeyField(String message) {
-		Matcher m = UNIQUE_KEY.matcher(message == null ? "" : message);
+		String plain = message == null ? "" : FOLDED_COLUMN.matcher(message).replaceAll("$1");
+		Matcher m = UNIQUE_KEY.matcher(plain);
 		if (!m.find()) {
 			return "request";
 		}

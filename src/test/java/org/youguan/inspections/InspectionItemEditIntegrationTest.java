@@ -58,10 +58,15 @@ class InspectionItemEditIntegrationTest {
 		return directory.principal("wz.staff").orElseThrow();
 	}
 
+	/** What makes the name of an item {@link #addItem} adds its own: a bureau's items may not share a name. */
+	static String tag(String code) {
+		return code.substring(3);
+	}
+
 	String addItem() {
 		String code = "WZ_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase().replace('-', '_');
 		return items.add(DataScope.region("320506"), wz().bureauId(), "陈吴中", new InspectionItems.ItemData(code,
-				"快递柜寄存收费公示", "EXPRESS_REGULATION", 0, "OUTLET", "ON_SITE", List.of("收费标准公示", "免费保管期限公示")));
+				"快递柜寄存收费公示" + tag(code), "EXPRESS_REGULATION", 0, "OUTLET", "ON_SITE", List.of("收费标准公示", "免费保管期限公示")));
 	}
 
 	ResultActions update(String token, String code, String json) throws Exception {
@@ -84,11 +89,11 @@ class InspectionItemEditIntegrationTest {
 			.extracting(InspectionItem::name).containsExactly("智能快件箱收费公示");
 		assertThat(jdbc.sql("SELECT summary FROM audit_event WHERE action = 'inspection-item.update' AND summary LIKE :code")
 			.param("code", "%" + code + "%").query(String.class).single())
-			.contains("快递柜寄存收费公示 → 智能快件箱收费公示").contains("收费不超过公示标准");
+			.contains("快递柜寄存收费公示" + tag(code) + " → 智能快件箱收费公示").contains("收费不超过公示标准");
 		assertThat(items.publications("320506", false)).filteredOn(l -> l.id() == published.id())
 			.flatExtracting(InspectionItems.PublishedList::items).filteredOn(i -> i.code().equals(code))
 			.extracting(InspectionItems.PublishedItem::name).as("the published version keeps the item as published")
-			.containsExactly("快递柜寄存收费公示");
+			.containsExactly("快递柜寄存收费公示" + tag(code));
 
 		update(WUZHONG, code, """
 				{"name":" ","legalText":"NOT_A_LAW","objectType":"OUTLET","method":"ON_SITE","checklist":[]}""")
@@ -96,6 +101,48 @@ class InspectionItemEditIntegrationTest {
 			.andExpect(jsonPath("$.errors[*].field", hasItem("name")))
 			.andExpect(jsonPath("$.errors[*].field", hasItem("legalText")))
 			.andExpect(jsonPath("$.errors[*].field", hasItem("checklist")));
+	}
+
+	@Test
+	void anItemNamedLikeAnotherOfTheBureauOrADefaultItemIsRefusedWith409() throws Exception {
+		String code = addItem();
+		String name = "快递柜寄存收费公示" + tag(code);
+		String again = "WZ_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase().replace('-', '_');
+		// the double-submitted form, and the same name typed with full-width letters, spaces or small letters
+		for (String twin : List.of(name, "快递柜寄存 收费公示" + tag(code).toLowerCase(), "快递柜寄存\u3000收费公示" + wide(tag(code)))) {
+			mvc.perform(post("/inspections/items/new").session(SignIn.session(mvc, "wz.staff")).with(csrf())
+				.param("code", again).param("name", twin).param("legalText", "EXPRESS_REGULATION").param("objectType", "OUTLET")
+				.param("method", "ON_SITE").param("checklist", "收费标准公示"))
+				.andExpect(status().isConflict())
+				.andExpect(content().string(containsString("同一单位的抽查事项名称不能重复")));
+		}
+		// a statutory default item's name is in the bureau's catalogue too
+		mvc.perform(post("/inspections/items/new").session(SignIn.session(mvc, "wz.staff")).with(csrf())
+			.param("code", again).param("name", "实名　收寄").param("legalText", "EXPRESS_REGULATION").param("objectType", "OUTLET")
+			.param("method", "ON_SITE").param("checklist", "一条"))
+			.andExpect(status().isConflict());
+		assertThat(items.own(wz().bureauId())).extracting(InspectionItems.OwnItem::code).doesNotContain(again);
+		// renaming another item to the look-alike: 409 naming the field; its own name respaced passes
+		String other = addItem();
+		update(WUZHONG, other, """
+				{"name":"%s","legalText":"EXPRESS_REGULATION","article":0,"objectType":"OUTLET","method":"ON_SITE",
+				 "checklist":["收费标准公示"]}""".formatted("快递柜寄存 收费公示" + tag(code)))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.errors[*].field", hasItem("name")));
+		update(WUZHONG, code, """
+				{"name":"%s","legalText":"EXPRESS_REGULATION","article":0,"objectType":"OUTLET","method":"ON_SITE",
+				 "checklist":["收费标准公示","免费保管期限公示"]}""".formatted("快递柜寄存 收费公示" + tag(code)))
+			.andExpect(status().isOk());
+		// another bureau may use the name
+		items.add(DataScope.region("320507"), directory.principal("xc.staff").orElseThrow().bureauId(), "相城",
+				new InspectionItems.ItemData(again, name, "EXPRESS_REGULATION", 0, "OUTLET", "ON_SITE", List.of("一条")));
+	}
+
+	/** Letters and digits as a Chinese input method's full-width mode types them. */
+	static String wide(String ascii) {
+		StringBuilder out = new StringBuilder();
+		ascii.chars().forEach(c -> out.append((char) (c > ' ' && c <= '~' ? c + 0xFEE0 : c)));
+		return out.toString();
 	}
 
 	@Test

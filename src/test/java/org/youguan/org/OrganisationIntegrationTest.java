@@ -1,6 +1,7 @@
 package org.youguan.org;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -12,6 +13,7 @@ import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageQuery;
@@ -153,6 +155,28 @@ class OrganisationIntegrationTest {
 		assertThat(audit.history(city, "Department", id)).extracting(e -> e.action())
 			.containsExactly("department.activate", "department.deactivate", "department.create");
 		assertThatThrownBy(() -> departments.deactivate(DataScope.region("320583"), id)).hasMessageContaining("不存在");
+	}
+
+	@Test
+	void aDepartmentNameDifferingOnlyInWidthSpacesOrLatinCaseIsTheSameDepartment() {
+		DataScope city = DataScope.region("3205");
+		String s = UUID.randomUUID().toString().substring(0, 4);
+		long id = departments.create(city, wuzhong(), "GJ专班" + s, null, 9);
+		for (String twin : List.of("ＧＪ专班" + s, "gj 专班" + s, "G J\u3000专班" + s.toUpperCase())) {
+			assertThatThrownBy(() -> departments.create(city, wuzhong(), twin, null, 9))
+				.isInstanceOfSatisfying(DomainException.class, ex -> {
+					assertThat(ex.code()).isEqualTo(ErrorCode.DUPLICATE);
+					assertThat(ex.code().status()).isEqualTo(409);
+					assertThat(ex.fieldErrors()).extracting(FieldError::field).containsExactly("name");
+					assertThat(ex.getMessage()).contains("已有处室");
+				});
+		}
+		long other = departments.create(city, wuzhong(), "乙专班" + s, null, 9);
+		assertThatThrownBy(() -> departments.update(city, other, "ＧＪ 专班" + s, null, 9))
+			.isInstanceOfSatisfying(DomainException.class, ex -> assertThat(ex.code()).isEqualTo(ErrorCode.DUPLICATE));
+		// its own name typed with a space is no twin of itself
+		departments.update(city, id, "GJ 专班" + s, null, 9);
+		assertThat(departments.get(city, id).name()).isEqualTo("GJ 专班" + s);
 	}
 
 	@Test

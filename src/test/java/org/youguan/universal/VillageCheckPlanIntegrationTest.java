@@ -22,6 +22,7 @@ import org.youguan.inspections.InspectionRecordData.TeamMember;
 import org.youguan.inspections.RandomDraw;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageQuery;
 
@@ -463,6 +464,19 @@ class VillageCheckPlanIntegrationTest {
 			.andExpect(content().string(containsString("交接点地址")))
 			.andExpect(content().string(containsString("value=\"沧浪邮政所\"")))
 			.andExpect(content().string(containsString("value=\"POSTAL_SHOP\" selected")));
+	}
+
+	@Test
+	void aPlanNameDifferingOnlyInWidthOrSpacesIsTheSamePlan() {
+		String s = UUID.randomUUID().toString().substring(0, 6);
+		plans.create(CITY, null, new VillageCheckPlanData("2026Q2通邮抽查" + s, "320585", "RANDOM", false, null, false, 3,
+				"folded-" + s), false);
+		assertThatThrownBy(() -> plans.create(CITY, null, new VillageCheckPlanData("２０２６ｑ２ 通邮抽查" + s, "320585", "RANDOM",
+				false, null, false, 3, "folded-" + s), false))
+			.isInstanceOfSatisfying(DomainException.class, ex -> {
+				assertThat(ex.code().status()).isEqualTo(409);
+				assertThat(ex.fieldErrors()).extracting(FieldError::field).containsExactly("name");
+			});
 	}
 
 	@Test

@@ -67,6 +67,25 @@ class UniqueViolationConflictIntegrationTest {
 	}
 
 	@Test
+	void aLookAlikeDepartmentRacingPastTheCheckIsRefusedByTheFoldedIndexAndNamedAsTheNameField() {
+		long bureau = jdbc.sql("SELECT id FROM bureau ORDER BY id LIMIT 1").query(Long.class).single();
+		String insert = "INSERT INTO department (bureau_id, name, created_at) VALUES (:b, :n, now())";
+		DuplicateKeyException[] met = new DuplicateKeyException[1];
+		transactions.executeWithoutResult(tx -> {
+			tx.setRollbackOnly();
+			jdbc.sql(insert).param("b", bureau).param("n", "GJ竞速专班").update();
+			assertThatThrownBy(() -> jdbc.sql(insert).param("b", bureau).param("n", "ＧＪ 竞速专班").update())
+				.isInstanceOfSatisfying(DuplicateKeyException.class, ex -> met[0] = ex);
+		});
+		ResponseEntity<?> answer = (ResponseEntity<?>) errors.database(met[0],
+				new MockHttpServletRequest("POST", "/api/v1/departments"));
+		assertThat(answer.getStatusCode().value()).isEqualTo(409);
+		@SuppressWarnings("unchecked")
+		List<FieldError> named = (List<FieldError>) ((ProblemDetail) answer.getBody()).getProperties().get("errors");
+		assertThat(named).extracting(FieldError::field, FieldError::rule).containsExactly(tuple("bureauId,name", "duplicate"));
+	}
+
+	@Test
 	void aRefusalByTheDatabaseReachesNoMessageOrLogLineWithTheRowsValues() {
 		String idNumber = "11010519491231002X";
 		DataAccessException[] met = new DataAccessException[1];
@@ -89,6 +108,8 @@ class UniqueViolationConflictIntegrationTest {
 				+ "  Detail: Key (case_id)=(12) already exists.")).isEqualTo("caseId");
 		assertThat(ErrorHandling.uniqueKeyField("Key (enterprise_credit_code, report_year)=(9132, 2026) already exists."))
 			.isEqualTo("enterpriseCreditCode,reportYear");
+		assertThat(ErrorHandling.uniqueKeyField("Key (bureau_id, folded(name::text))=(1, gj) already exists."))
+			.isEqualTo("bureauId,name");
 		assertThat(ErrorHandling.uniqueKeyField("unique violation")).isEqualTo("request");
 	}
 }

@@ -16,6 +16,7 @@ import org.youguan.registry.Branches;
 import org.youguan.registry.Enterprises;
 import org.youguan.registry.LicenceView;
 import org.youguan.registry.Licences;
+import org.youguan.kernel.Text;
 
 /**
  * Bulk filing of branches from .xlsx: parent in scope, licence (by number) held by the parent, place, dates, no second
@@ -80,7 +81,7 @@ public class BranchImport {
 				return null;
 			}
 			if (clean != null) {
-				names.check(parent + "|" + clean.name(), row, context, "分支机构名称", "同一企业的同名分支机构");
+				names.check(parent + "|" + Text.folded(clean.name()), row, context, "分支机构名称", "同一企业的同名分支机构");
 				if (branches.exists(parent, clean.name())) {
 					context.fail("分支机构名称", "unique", "该企业已有同名分支机构");
 				}

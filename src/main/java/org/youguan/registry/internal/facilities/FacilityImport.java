@@ -16,6 +16,7 @@ import org.youguan.registry.Enterprises;
 import org.youguan.registry.Facilities;
 import org.youguan.registry.FacilityData;
 import org.youguan.registry.FacilityKind;
+import org.youguan.kernel.Text;
 
 /**
  * Bulk registration of facilities of every kind from one .xlsx: the 设施类型 column says which, and the kind's own
@@ -73,7 +74,7 @@ public class FacilityImport {
 				return null;
 			}
 			if (clean != null) {
-				places.check(kind + "|" + clean.name() + "|" + clean.address(), row, context, "名称", "同址同名设施");
+				places.check(kind + "|" + Text.folded(clean.name()) + "|" + Text.folded(clean.address()), row, context, "名称", "同址同名设施");
 				if (facilities.exists(kind, clean.name(), clean.address())) {
 					context.fail("名称", "unique", "该地址已有同名" + kind.label());
 				}

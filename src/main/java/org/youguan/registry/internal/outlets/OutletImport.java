@@ -195,12 +195,12 @@ public class OutletImport {
 		Set<String> names = new HashSet<>();
 		rows.forEach(r -> {
 			if (r.get("网点名称") != null && !Text.isBlank(r.get("网点名称"))) {
-				names.add(Text.strip(r.get("网点名称")));
+				names.add(Text.folded(Text.strip(r.get("网点名称"))));
 			}
 		});
 		Set<String> found = new HashSet<>();
 		if (!names.isEmpty()) {
-			jdbc.sql("SELECT name, address FROM terminal_outlet WHERE name = ANY (:names)")
+			jdbc.sql("SELECT name, address FROM terminal_outlet WHERE folded(name) = ANY (:names)")
 				.param("names", names.toArray(String[]::new))
 				.query((rs, i) -> place(rs.getString(1), rs.getString(2)))
 				.list()
@@ -226,8 +226,9 @@ public class OutletImport {
 			.list());
 	}
 
+	/** An outlet's place as the duplicate rule compares it: name and address under {@link Text#folded}. */
 	private static String place(String name, String address) {
-		return name + "\n" + address;
+		return Text.folded(name) + "\n" + Text.folded(address);
 	}
 
 	/**

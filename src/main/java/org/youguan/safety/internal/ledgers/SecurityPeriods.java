@@ -28,6 +28,7 @@ import org.youguan.kernel.PageResult;
 import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
 import org.youguan.region.Regions;
 import org.youguan.registry.EnterpriseStatus;
@@ -112,6 +113,31 @@ public class SecurityPeriods {
 	}
 
 	/**
+	 * Refuses a second period for one event: a period of the same region, not cancelled, whose name is this one under
+	 * {@link Text#folded} (full-width letters and digits, spaces and invisible characters aside, A–Z as a–z) and whose
+	 * days overlap these — a double-submitted form would owe every enterprise of the region two daily reports a day.
+	 * The same name in another year (双11 every November) and another event overlapping in the same region pass. Two
+	 * requests at once are ordered by a transaction lock on the region (the rule is no equality a unique index holds).
+	 * @throws DomainException duplicate (409, field {@code name}) naming the period already declared
+	 */
+	private void refuseTwin(String region, String name, LocalDate from, LocalDate to) {
+		TransactionLocks.hold(jdbc, "safety_security_period:" + region);
+		record Twin(long id, String name, LocalDate startsOn, LocalDate endsOn) {
+		}
+		jdbc.sql("""
+				SELECT id, name, starts_on, ends_on FROM safety_security_period
+				WHERE region_code = :region AND cancelled_at IS NULL AND folded(name) = folded(:name)
+				    AND starts_on <= :to AND ends_on >= :from
+				ORDER BY id LIMIT 1""")
+			.param("region", region).param("name", name).param("from", from).param("to", to)
+			.query(Rows.of(Twin.class)).optional()
+			.ifPresent(t -> {
+				throw DomainException.duplicate("name", "该区域已有名称为“" + t.name() + "”的寄递安保期（" + t.startsOn() + "至"
+						+ t.endsOn() + "），与本次日期重叠：同一区域、同一名称（全角半角、空格不同也视为同名）且日期重叠的安保期不能重复设立");
+			});
+	}
+
+	/**
 	 * Declares a period (staff): name (required, ≤ 100), region (a region code within the caller's region), first and
 	 * last day (last not before first; the first no more than {@code safety.period.start-lookback} days before today
 	 * nor {@code safety.period.start-lead} days after it; at most {@code safety.period.max-length} days long — rules
@@ -119,6 +145,7 @@ public class SecurityPeriods {
 	 * @return the new period's id
 	 * @throws AccessRefusedException (403) for an enterprise user
 	 * @throws InvalidValueException naming every failing field: name, region, startsOn, endsOn, otherRules
+	 * @throws DomainException duplicate (409, field name) for a look-alike period of the region on overlapping days
 	 */
 	@Transactional
 	public long create(DataScope scope, PeriodData data, boolean demo) {
@@ -165,6 +192,7 @@ public class SecurityPeriods {
 		String other = Hazards.clean(data.otherRules());
 		v.maxLength("otherRules", "其他要求", other, 1000);
 		v.throwIfInvalid();
+		refuseTwin(region, name, from, to);
 		boolean full = Boolean.TRUE.equals(data.fullScreening());
 		boolean daily = Boolean.TRUE.equals(data.dailyReporting());
 		long id = jdbc.sql("""

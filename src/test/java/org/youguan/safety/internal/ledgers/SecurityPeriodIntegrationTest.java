@@ -95,6 +95,38 @@ class SecurityPeriodIntegrationTest {
 				today().plusDays(2).toString(), true, true, null), false);
 	}
 
+	String periodJson(String name, String region, LocalDate from, LocalDate to) {
+		return "{\"name\":\"%s\",\"region\":\"%s\",\"startsOn\":\"%s\",\"endsOn\":\"%s\"}".formatted(name, region, from, to);
+	}
+
+	@Test
+	void aSecondPeriodOfTheSameOrALookAlikeNameOnOverlappingDaysInTheRegionIsRefusedWith409() throws Exception {
+		String s = UUID.randomUUID().toString().substring(0, 6);
+		long first = declare("320506", "GJ进博会安保期" + s);
+		// the double-submitted form, and the same name typed with full-width letters or spaces, on overlapping days
+		for (String twin : List.of("GJ进博会安保期" + s, "ＧＪ进博会 安保期" + s, "gj\u3000进博会安保期" + s.toUpperCase())) {
+			mvc.perform(post("/api/v1/safety/periods").header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON)
+				.content(periodJson(twin, "320506", today().plusDays(2), today().plusDays(5))))
+				.andExpect(status().isConflict())
+				.andExpect(jsonPath("$.errors[*].field").value(hasItem("name")))
+				.andExpect(jsonPath("$.detail").value(containsString("日期重叠的安保期不能重复设立")));
+		}
+		assertThat(periods.list(DataScope.region("320506"), false, new PageQuery(s, 0, 10, null, false)).items())
+			.extracting(PeriodView::id).containsExactly(first);
+		// the same name on other days, in another region, or once the first is cancelled: another period
+		declareOn("320506", "GJ进博会安保期" + s, today().plusDays(3), today().plusDays(4));
+		declareOn("320507", "GJ进博会安保期" + s, today(), today().plusDays(1));
+		periods.cancel(DataScope.region("3205"), first, "活动延期");
+		declareOn("320506", "GJ进博会安保期" + s, today().minusDays(1), today().plusDays(1));
+		// another event on the same days in the region passes
+		declareOn("320506", "另一活动安保期" + s, today(), today().plusDays(1));
+	}
+
+	long declareOn(String region, String name, LocalDate from, LocalDate to) {
+		return periods.create(DataScope.region("3205"), new PeriodData(name, region, from.toString(), to.toString(), true,
+				true, null), false);
+	}
+
 	@Test
 	void aPeriodIsDeclaredWithinTheBureausRegionOnly() throws Exception {
 		mvc.perform(post("/api/v1/safety/periods").header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON)

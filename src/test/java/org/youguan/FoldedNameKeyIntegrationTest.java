@@ -1,0 +1,67 @@
+package org.youguan;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Transactional;
+import org.youguan.kernel.Text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The duplicate-name key is one key on both sides: {@code kernel.Text.folded} in Java and the SQL function
+ * {@code folded(text)} of V245, which the unique indexes and the duplicate checks' queries use, give the same key for
+ * tricky inputs; and V245's handling of stored look-alikes renames the later ones visibly instead of failing or merging.
+ */
+@IntegrationTest
+class FoldedNameKeyIntegrationTest {
+
+	static final Path V245 = Path.of("src/main/resources/db/migration/platform/V245__folded_name_uniqueness.sql");
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void javaAndSqlGiveTheSameKeyForTrickyInputs() {
+		List<String> inputs = List.of("ＧＪ速运", "GJ速运", "gj 速运", "攻击 速运", "攻击\u3000速运", "攻击\u00A0速运",
+				"攻\u200B击\u200C速\u200D运\u2060", "\uFEFF顺丰\u00AD速运", "越溪路２６号", "越溪路26号", "顺丰速运（苏州）",
+				"\t顺丰\n速运\r", "Ｓｆ　Ｅｘｐｒｅｓｓ", "①号柜", "㈱公司", "ﾃｽﾄ", "ＡＢＣ\u2800", "\u3164填充\u115F", "é", "e\u0301",
+				"Straße", "ǅ", "\u3000", "");
+		for (String in : inputs) {
+			String sql = jdbc.sql("SELECT folded(:t)").param("t", in).query(String.class).single();
+			assertThat(sql).as("folded of %s", in.codePoints().mapToObj(c -> "U+%04X".formatted(c)).toList())
+				.isEqualTo(Text.folded(in));
+		}
+		assertThat(Text.folded("ＧＪ速运")).isEqualTo(Text.folded("gj 速运"));
+		assertThat(jdbc.sql("SELECT folded(NULL)").query(String.class).optional()).isEmpty();
+	}
+
+	@Test
+	void theSqlFunctionRemovesExactlyTheCharactersTheJavaKeyRemoves() throws IOException {
+		assertThat(Files.readString(V245)).contains("'[" + Text.FOLD_REMOVED + "]+'");
+	}
+
+	/** V245's own renaming step, run on a temporary table of stored look-alikes. */
+	@Test
+	@Transactional
+	void storedLookAlikesAreRenamedWithAVisibleSuffixTheEarliestKeepingItsName() throws IOException {
+		Matcher m = Pattern.compile("CREATE FUNCTION v245_rename_twins.*?\\$f\\$;", Pattern.DOTALL).matcher(Files.readString(V245));
+		assertThat(m.find()).isTrue();
+		jdbc.sql(m.group().replace("CREATE FUNCTION v245_rename_twins", "CREATE FUNCTION pg_temp.v245_rename_twins")).update();
+		jdbc.sql("CREATE TEMPORARY TABLE twins (id bigint PRIMARY KEY, owner int, name varchar(12))").update();
+		jdbc.sql("""
+				INSERT INTO twins VALUES (1, 1, 'GJ速运'), (2, 1, 'ＧＪ速运'), (3, 1, 'gj 速运'), (4, 2, 'GJ速运'),
+				    (5, 1, '顺丰速运'), (6, 1, '攻击速运一二三四五六七'), (7, 1, '攻击 速运一二三四五六七')""").update();
+		jdbc.sql("SELECT pg_temp.v245_rename_twins('twins', 'owner, folded(name)', 'name', 12)").query(Object.class).list();
+		assertThat(jdbc.sql("SELECT name FROM twins ORDER BY id").query(String.class).list()).containsExactly("GJ速运",
+				"ＧＪ速运（重名2）", "gj 速运（重名3）", "GJ速运", "顺丰速运", "攻击速运一二三四五六七", "攻击 速运一二（重名7）");
+		assertThat(jdbc.sql("SELECT count(DISTINCT (owner, folded(name))) FROM twins").query(Long.class).single()).isEqualTo(7);
+	}
+}
