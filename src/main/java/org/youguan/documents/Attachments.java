@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -111,7 +112,7 @@ public class Attachments {
 
 	private Attachment stored(AttachmentOwner owner, String kind, UploadedFile file, String type) {
 		long id = insert(owner.module(), owner.type(), owner.id(), kind, file, type, null);
-		return new Attachment(id, kind, file.fileName(), type, file.content().length, clock.instant());
+		return new Attachment(id, kind, storedName(file.fileName(), type), type, file.content().length, clock.instant());
 	}
 
 	/**
@@ -170,7 +171,7 @@ public class Attachments {
 			long maxBytes) {
 		String type = check(file, field, label, maxBytes);
 		long id = insert(draft.module(), draft.ownerType(), null, kind, file, type, draft);
-		return new Attachment(id, kind, file.fileName(), type, file.content().length, clock.instant());
+		return new Attachment(id, kind, storedName(file.fileName(), type), type, file.content().length, clock.instant());
 	}
 
 	/** The files held for a draft (only its holder's, not expired), oldest first. */
@@ -276,6 +277,34 @@ public class Attachments {
 				draft.holder(), "now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
 	}
 
+	/** The file name extensions each stored content type is known by, the first the one a name is given. */
+	private static final Map<String, List<String>> EXTENSIONS = Map.ofEntries(
+			Map.entry("image/jpeg", List.of("jpg", "jpeg", "jpe", "jfif")), Map.entry("image/png", List.of("png")),
+			Map.entry("application/pdf", List.of("pdf")), Map.entry("audio/mpeg", List.of("mp3")),
+			Map.entry("audio/mp4", List.of("m4a", "mp4", "aac")), Map.entry("audio/vnd.wave", List.of("wav")),
+			Map.entry("audio/x-wav", List.of("wav")), Map.entry("audio/wav", List.of("wav")),
+			Map.entry("audio/amr", List.of("amr")), Map.entry("video/mp4", List.of("mp4", "m4v")),
+			Map.entry("video/quicktime", List.of("mov", "qt")), Map.entry("video/3gpp", List.of("3gp", "3gpp")),
+			Map.entry("video/x-m4v", List.of("m4v", "mp4")), Map.entry(Downloads.DOCX.toString(), List.of("docx")));
+
+	/**
+	 * The name a file is kept under: the name it came with when its extension is one its content (checked, not
+	 * claimed) is known by, else that name with the content's own extension added — a PNG sent as {@code a.html} is
+	 * kept and offered as {@code a.html.png}, so the name a download offers never contradicts what the file is.
+	 * @param contentType the checked content type; a type without known extensions keeps the name
+	 * @return the name, at most 200 characters (its beginning cut, as {@link UploadedFile} cuts)
+	 */
+	static String storedName(String fileName, String contentType) {
+		List<String> known = EXTENSIONS.get(contentType);
+		int dot = fileName.lastIndexOf('.');
+		String extension = dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
+		if (known == null || known.contains(extension)) {
+			return fileName;
+		}
+		String named = fileName + "." + known.get(0);
+		return named.length() > 200 ? named.substring(named.length() - 200) : named;
+	}
+
 	private long insert(String module, String ownerType, Long ownerId, String kind, UploadedFile file, String type,
 			AttachmentDraft draft) {
 		long id = jdbc.sql("SELECT nextval(pg_get_serial_sequence('attachment', 'id'))").query(Long.class).single();
@@ -289,7 +318,7 @@ public class Attachments {
 			.param("type", ownerType)
 			.param("owner", ownerId)
 			.param("kind", kind)
-			.param("name", file.fileName())
+			.param("name", storedName(file.fileName(), type))
 			.param("contentType", type)
 			.param("size", file.content().length)
 			.param("cipher", secrets.encryptBytes(file.content(), context(id)))

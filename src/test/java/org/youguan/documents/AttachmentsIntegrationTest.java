@@ -56,6 +56,31 @@ class AttachmentsIntegrationTest {
 			.single();
 	}
 
+	/**
+	 * Attack round 3: a PNG with HTML appended, sent as {@code a.html}, was kept and offered under that name. The name
+	 * kept never contradicts the content: the content's extension is added where the name's is not one of its own.
+	 */
+	@Test
+	void aFileIsKeptUnderANameWhoseExtensionIsItsContents() throws Exception {
+		byte[] png = TestImages.png(40, 30);
+		AttachmentOwner owner = new AttachmentOwner("filing", "outlet_filing", wuzhongFiling());
+		Attachment disguised = attachments.store(owner, "PHOTO", new UploadedFile("a.html", png), "attachments.PHOTO",
+				"场地照片", 5 * 1024 * 1024);
+		assertThat(disguised.fileName()).isEqualTo("a.html.png");
+		assertThat(jdbc.sql("SELECT file_name FROM attachment WHERE id = :id").param("id", disguised.id())
+			.query(String.class).single()).isEqualTo("a.html.png");
+		assertThat(mvc.perform(get(disguised.href()).session(SignIn.session(mvc, "wz.staff"))).andReturn().getResponse()
+			.getHeader("Content-Disposition")).contains("a.html.png");
+
+		assertThat(attachments.store(owner, "PHOTO", new UploadedFile("门头.PNG", png), "attachments.PHOTO", "场地照片",
+				5 * 1024 * 1024).fileName()).isEqualTo("门头.PNG");
+		assertThat(Attachments.storedName("扫描件", "image/jpeg")).isEqualTo("扫描件.jpg");
+		assertThat(Attachments.storedName("照片.JPEG", "image/jpeg")).isEqualTo("照片.JPEG");
+		assertThat(Attachments.storedName("录音.m4a", "audio/mp4")).isEqualTo("录音.m4a");
+		assertThat(Attachments.storedName("决定书.pdf", "application/pdf")).isEqualTo("决定书.pdf");
+		assertThat(Attachments.storedName("x".repeat(199) + ".exe", "application/pdf")).hasSize(200).endsWith(".exe.pdf");
+	}
+
 	@Test
 	void aFileIsEncryptedAtRestAndServedOnlyToCallersTheOwningModuleAdmits() throws Exception {
 		byte[] png = TestImages.png(40, 30);
