@@ -272,22 +272,35 @@ public abstract class DataMigration implements JavaMigration {
 	 * @throws SQLException from the database, other than a unique violation
 	 */
 	public static int rewriteNames(Connection connection, String table, String column, String... key) throws SQLException {
+		return rewriteOnSavepoints(connection, table, column, unclean(column), DataMigration::storedName, "name", key);
+	}
+
+	/**
+	 * Rewrites {@code column} of {@code table} as {@code form} writes it in the rows {@code selected} (an SQL condition),
+	 * each row on its own savepoint: a value {@code form} gives null for, or gives back unchanged, stays; an empty one
+	 * is written as NULL; a row whose written value a unique constraint refuses keeps its value as stored and is logged
+	 * (as {@code what} kept as stored).
+	 * @return how many rows were rewritten
+	 * @throws SQLException from the database, other than a unique violation
+	 */
+	private static int rewriteOnSavepoints(Connection connection, String table, String column, String selected,
+			UnaryOperator<String> form, String what, String... key) throws SQLException {
 		int count = 0;
 		String where = String.join(" AND ", Arrays.stream(key).map(k -> k + " = ?").toList());
 		try (Statement read = connection.createStatement();
 				ResultSet rows = read.executeQuery("SELECT " + String.join(", ", key) + ", " + column + " FROM " + table
-						+ " WHERE " + column + " IS NOT NULL AND " + unclean(column));
+						+ " WHERE " + column + " IS NOT NULL AND " + selected);
 				PreparedStatement write = connection.prepareStatement("UPDATE " + table + " SET " + column + " = ? WHERE "
 						+ where)) {
 			while (rows.next()) {
 				String stored = rows.getString(key.length + 1);
-				String written = storedName(stored);
+				String written = form.apply(stored);
 				if (written == null || written.equals(stored)) {
 					continue;
 				}
 				Savepoint before = connection.setSavepoint();
 				try {
-					write.setString(1, written);
+					write.setString(1, written.isEmpty() ? null : written);
 					for (int i = 0; i < key.length; i++) {
 						write.setObject(i + 2, rows.getObject(i + 1));
 					}
@@ -300,7 +313,7 @@ public abstract class DataMigration implements JavaMigration {
 						throw ex;
 					}
 					connection.rollback(before);
-					log.warn("name kept as stored in {}.{}: {} {} would be '{}', which another row holds", table, column,
+					log.warn("{} kept as stored in {}.{}: {} {} would be '{}', which another row holds", what, table, column,
 							String.join(", ", key), rows.getObject(1), written);
 				}
 			}
@@ -368,40 +381,9 @@ public abstract class DataMigration implements JavaMigration {
 			}
 			nullable = "YES".equals(meta.getString("IS_NULLABLE"));
 		}
-		int count = 0;
-		String where = String.join(" AND ", Arrays.stream(key).map(k -> k + " = ?").toList());
-		try (Statement read = connection.createStatement();
-				ResultSet rows = read.executeQuery("SELECT " + String.join(", ", key) + ", " + column + " FROM " + table
-						+ " WHERE " + column + " IS NOT NULL AND " + uncleanLine(column));
-				PreparedStatement write = connection.prepareStatement("UPDATE " + table + " SET " + column + " = ? WHERE "
-						+ where)) {
-			while (rows.next()) {
-				String stored = rows.getString(key.length + 1);
-				String written = Objects.requireNonNullElse(storedLine(stored), nullable ? "" : NOTHING_VISIBLE);
-				if (written.equals(stored)) {
-					continue;
-				}
-				Savepoint before = connection.setSavepoint();
-				try {
-					write.setString(1, written.isEmpty() ? null : written);
-					for (int i = 0; i < key.length; i++) {
-						write.setObject(i + 2, rows.getObject(i + 1));
-					}
-					write.executeUpdate();
-					connection.releaseSavepoint(before);
-					count++;
-				}
-				catch (SQLException ex) {
-					if (!"23505".equals(ex.getSQLState())) {
-						throw ex;
-					}
-					connection.rollback(before);
-					log.warn("one-line text kept as stored in {}.{}: {} {} would be '{}', which another row holds", table,
-							column, String.join(", ", key), rows.getObject(1), written);
-				}
-			}
-		}
-		return count;
+		String empty = nullable ? "" : NOTHING_VISIBLE;
+		return rewriteOnSavepoints(connection, table, column, uncleanLine(column),
+				stored -> Objects.requireNonNullElse(storedLine(stored), empty), "one-line text", key);
 	}
 
 	/**
