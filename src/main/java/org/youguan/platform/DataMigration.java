@@ -165,9 +165,7 @@ public abstract class DataMigration implements JavaMigration {
 				String written = Objects.requireNonNullElse(form.apply(stored), stored);
 				if (!written.equals(stored)) {
 					write.setString(1, written);
-					for (int i = 0; i < key.length; i++) {
-						write.setObject(i + 2, rows.getObject(i + 1));
-					}
+					bindKey(write, rows, key.length);
 					write.addBatch();
 					count++;
 				}
@@ -301,9 +299,7 @@ public abstract class DataMigration implements JavaMigration {
 				Savepoint before = connection.setSavepoint();
 				try {
 					write.setString(1, written.isEmpty() ? null : written);
-					for (int i = 0; i < key.length; i++) {
-						write.setObject(i + 2, rows.getObject(i + 1));
-					}
+					bindKey(write, rows, key.length);
 					write.executeUpdate();
 					connection.releaseSavepoint(before);
 					count++;
@@ -414,14 +410,19 @@ public abstract class DataMigration implements JavaMigration {
 					continue;
 				}
 				write.setArray(1, connection.createArrayOf("text", written));
-				for (int i = 0; i < key.length; i++) {
-					write.setObject(i + 2, rows.getObject(i + 1));
-				}
+				bindKey(write, rows, key.length);
 				write.addBatch();
 				count++;
 			}
 			write.executeBatch();
 		}
 		return count;
+	}
+
+	/** Binds the row's key (the first {@code keys} columns read) to the update's parameters after the value. */
+	private static void bindKey(PreparedStatement write, ResultSet rows, int keys) throws SQLException {
+		for (int i = 0; i < keys; i++) {
+			write.setObject(i + 2, rows.getObject(i + 1));
+		}
 	}
 }
