@@ -179,7 +179,7 @@ public class CaseEvidence {
 				VALUES (:case, :kind, :title, :content, :place, :subject, :on, :by, :attachment, :creator, :now) RETURNING id""")
 			.param("case", caseId).param("kind", kind.name()).param("title", Text.name(data.title()))
 			.param("content", Text.isBlank(data.content()) ? null : Text.strip(data.content()))
-			.param("place", Text.isBlank(data.place()) ? null : Text.strip(data.place()))
+			.param("place", Text.line(data.place()))
 			.param("subject", Text.isBlank(data.subject()) ? null : Text.name(data.subject()))
 			.param("on", on).param("by", collectedBy)
 			.param("attachment", stored == null ? null : stored.id()).param("creator", actor())

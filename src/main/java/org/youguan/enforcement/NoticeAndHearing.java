@@ -481,7 +481,7 @@ public class NoticeAndHearing {
 			throw ruleBroken("host", "host-is-author", "听证主持人不得是本案调查终结报告的制作人：" + host.name()
 					+ "制作了本案的调查终结报告（行政处罚法第64条：听证由非本案调查人员主持）");
 		}
-		return new Notice(on, hearingOn, Text.strip(data.place()), host);
+		return new Notice(on, hearingOn, Text.line(data.place()), host);
 	}
 
 	/** Records the notice on the case with its audit entry and issues the 听证通知书 (the earlier one its predecessor). */

@@ -209,7 +209,7 @@ public class OnTheSpotPenalties {
 		p.put("party", person ? "PERSON" : "ORGANISATION");
 		p.put("violation", type.name());
 		p.put("facts", Text.strip(data.facts()));
-		p.put("place", Text.strip(data.place()));
+		p.put("place", Text.line(data.place()));
 		p.put("filed", today);
 		p.put("on", on);
 		p.put("decisionNumber", decisionNumber);
@@ -235,7 +235,7 @@ public class OnTheSpotPenalties {
 		LocalDate filingDue = caseWork.clock(region).due(StatutoryRule.PENALTY_ON_THE_SPOT_FILING, on);
 		audit.record(AuditEntry.of("case.on-the-spot", "penalty_case", id, caseNumber + "：当场处罚" + decisionNumber + "，"
 				+ p.get("name") + "，" + type.shortName() + "，" + penalty.label() + (fine == null ? "" : plain(fine) + "元")
-				+ "（" + on + "，" + Text.strip(data.place()) + "）" + (today.isAfter(filingDue) ? "；超过备案期限" + filingDue : ""))
+				+ "（" + on + "，" + Text.line(data.place()) + "）" + (today.isAfter(filingDue) ? "；超过备案期限" + filingDue : ""))
 			.inRegion(region));
 		caseWork.issue(id, CaseDocumentKind.ON_THE_SPOT_DECISION);
 		if (!person) {

@@ -180,8 +180,17 @@ public class InspectionItems {
 				"检查对象应为快递企业、分支机构、末端网点或邮政营业场所");
 		v.require("method", data.method() != null && METHODS.contains(data.method()), "one-of",
 				"检查方式应为现场检查、书面检查或网络监测");
-		List<String> lines = data.checklist() == null ? List.of()
-				: data.checklist().stream().filter(l -> l != null && !Text.isBlank(l)).map(Text::strip).toList();
+		// one check per line, each under the one-line rules (no hidden character, no line break inside an API's line),
+		// refused naming its line as typed (blank lines counted, as the textarea shows them) and stored as Text.line
+		List<String> given = data.checklist() == null ? List.of() : data.checklist();
+		List<String> lines = new ArrayList<>();
+		for (int i = 0; i < given.size(); i++) {
+			String l = given.get(i);
+			if (l != null && !Text.isBlank(l)) {
+				v.name("checklist", "检查内容第" + (i + 1) + "行", l);
+				lines.add(Text.line(l));
+			}
+		}
 		v.require("checklist", !lines.isEmpty(), "required", "检查内容至少填写一条");
 		v.require("checklist", lines.size() <= 30 && lines.stream().allMatch(l -> l.length() <= 200), "range",
 				"检查内容至多30条，每条不超过200字");

@@ -163,7 +163,7 @@ public class InspectionRecords {
 			.param("name", c.enterprise().legalName())
 			.param("kind", c.kind().name())
 			.param("on", c.inspectedOn())
-			.param("place", Text.blankToNull(data.place()) == null ? null : Text.strip(data.place()))
+			.param("place", Text.line(data.place()))
 			.param("outcome", c.outcome().name())
 			.param("findings", Text.blankToNull(data.findings()) == null ? null : Text.strip(data.findings()))
 			.param("imported", imported)

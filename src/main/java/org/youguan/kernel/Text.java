@@ -203,6 +203,19 @@ public final class Text {
 	}
 
 	/**
+	 * A one-line text as it is stored — an address above all, and a place, opening hours, a training's topic, a seized
+	 * item: as {@link #name} writes it (stripped, every run of spaces inside, U+3000 included, as one ASCII space), null
+	 * when blank. The one form every module stores such a text in, so "越溪路26号　二楼" typed for a branch filing, an
+	 * outlet or a bureau is the registry's "越溪路26号 二楼"; what shows nothing inside is for {@link Validation#line} to
+	 * refuse.
+	 * @param typed the text as typed; null stays null
+	 * @return the text so written, or null when it shows nothing
+	 */
+	public static String line(String typed) {
+		return blankToNull(name(typed));
+	}
+
+	/**
 	 * Where {@link #strip} lets a text begin: the index of its first character that is not {@link #blank}.
 	 * @param s the text
 	 * @return the index, {@code s.length()} when all of it is blank

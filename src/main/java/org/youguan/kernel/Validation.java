@@ -139,6 +139,30 @@ public final class Validation {
 		return maxLength(field, label, value, max).name(field, label, value);
 	}
 
+	/**
+	 * A one-line list of names typed in one box (联合执法单位, 培训对象: "市公安局、海关 邮政分公司"): no line break or tab
+	 * anywhere in it (rule {@code line-break}: the list prints on one line of a ledger, a sheet or the audit trail; the
+	 * names are separated by 、 , ， ; ； or a space), and each name as {@link Text#names} splits it under the name's rules
+	 * ({@link #name(String, String, String)}: no hidden character inside such as U+200B, rule {@code invisible-character};
+	 * no leading combining mark), the message naming the list and the name's place in it ("培训对象第2个名称…"). The length
+	 * and whether it is required are the caller's ({@link #maxLength}, {@link #required}). Null passes.
+	 */
+	public Validation names(String field, String label, String value) {
+		String typed = Text.strip(value);
+		if (typed == null) {
+			return this;
+		}
+		boolean broken = typed.chars().anyMatch(c -> c == '\t' || lineBreak((char) c));
+		if (broken) {
+			return require(field, false, "line-break", label + "含换行或制表符，请写成一行，多个名称用顿号“、”、逗号或空格分隔");
+		}
+		List<String> names = Text.names(typed);
+		for (int i = 0; i < names.size(); i++) {
+			name(field, label + "第" + (i + 1) + "个名称“" + Text.excerpt(names.get(i), 20) + "”", names.get(i));
+		}
+		return this;
+	}
+
 	/** A line break: LF, CR, the vertical tab, NEL, the line and paragraph separators U+2028/U+2029. */
 	private static boolean lineBreak(char c) {
 		return c == '\n' || c == '\r' || c == '\u000B' || c == '\u000C' || c == '\u0085' || c == '\u2028' || c == '\u2029';

@@ -169,7 +169,7 @@ public class BranchFilings {
 		p.put("licence", licence.number());
 		p.put("name", Text.name(data.name()));
 		p.put("region", region);
-		p.put("address", Text.strip(data.address()));
+		p.put("address", Text.line(data.address()));
 		p.put("head", Text.name(data.headName()));
 		p.put("licensed", licensed);
 		p.put("filed", filedOn);
@@ -189,7 +189,7 @@ public class BranchFilings {
 			.single();
 		audit.record(AuditEntry.of("licensing.branch-filing", "branch_filing", id, parent.legalName() + "分支机构备案“"
 				+ Text.name(data.name()) + "”" + (late ? "（逾期备案，应于" + due + "前备案）" : "")).inRegion(region));
-		events.publishEvent(new BranchFiled(id, code, licence.number(), Text.name(data.name()), region, Text.strip(data.address()),
+		events.publishEvent(new BranchFiled(id, code, licence.number(), Text.name(data.name()), region, Text.line(data.address()),
 				Text.name(data.headName()), licensed, filedOn, false));
 		return id;
 	}

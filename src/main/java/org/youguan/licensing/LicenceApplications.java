@@ -382,7 +382,7 @@ public class LicenceApplications {
 		p.put("scope", scope.name());
 		p.put("level", level.name());
 		p.put("area", Text.strip(data.serviceArea()));
-		p.put("address", Text.strip(data.premisesAddress()));
+		p.put("address", Text.line(data.premisesAddress()));
 		p.put("region", region);
 		p.put("safety", Text.blankToNull(data.safetySystem()));
 		p.put("service", Text.blankToNull(data.serviceSystem()));

@@ -185,7 +185,7 @@ public class Bureaus {
 
 	private static BureauData normalise(BureauData d) {
 		return new BureauData(Text.name(d.name()), Text.blankToNull(Text.name(d.shortName())), d.level(), Text.strip(d.regionCode()),
-				d.parentId(), Text.blankToNull(d.address()),
+				d.parentId(), Text.line(d.address()),
 				Text.blankToNull(d.phone()) == null ? null : Telephone.of(d.phone()).value());
 	}
 

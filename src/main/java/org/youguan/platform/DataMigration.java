@@ -165,9 +165,7 @@ public abstract class DataMigration implements JavaMigration {
 				String written = Objects.requireNonNullElse(form.apply(stored), stored);
 				if (!written.equals(stored)) {
 					write.setString(1, written);
-					for (int i = 0; i < key.length; i++) {
-						write.setObject(i + 2, rows.getObject(i + 1));
-					}
+					bindKey(write, rows, key.length);
 					write.addBatch();
 					count++;
 				}
@@ -272,25 +270,36 @@ public abstract class DataMigration implements JavaMigration {
 	 * @throws SQLException from the database, other than a unique violation
 	 */
 	public static int rewriteNames(Connection connection, String table, String column, String... key) throws SQLException {
+		return rewriteOnSavepoints(connection, table, column, unclean(column), DataMigration::storedName, "name", key);
+	}
+
+	/**
+	 * Rewrites {@code column} of {@code table} as {@code form} writes it in the rows {@code selected} (an SQL condition),
+	 * each row on its own savepoint: a value {@code form} gives null for, or gives back unchanged, stays; an empty one
+	 * is written as NULL; a row whose written value a unique constraint refuses keeps its value as stored and is logged
+	 * (as {@code what} kept as stored).
+	 * @return how many rows were rewritten
+	 * @throws SQLException from the database, other than a unique violation
+	 */
+	private static int rewriteOnSavepoints(Connection connection, String table, String column, String selected,
+			UnaryOperator<String> form, String what, String... key) throws SQLException {
 		int count = 0;
 		String where = String.join(" AND ", Arrays.stream(key).map(k -> k + " = ?").toList());
 		try (Statement read = connection.createStatement();
 				ResultSet rows = read.executeQuery("SELECT " + String.join(", ", key) + ", " + column + " FROM " + table
-						+ " WHERE " + column + " IS NOT NULL AND " + unclean(column));
+						+ " WHERE " + column + " IS NOT NULL AND " + selected);
 				PreparedStatement write = connection.prepareStatement("UPDATE " + table + " SET " + column + " = ? WHERE "
 						+ where)) {
 			while (rows.next()) {
 				String stored = rows.getString(key.length + 1);
-				String written = storedName(stored);
+				String written = form.apply(stored);
 				if (written == null || written.equals(stored)) {
 					continue;
 				}
 				Savepoint before = connection.setSavepoint();
 				try {
-					write.setString(1, written);
-					for (int i = 0; i < key.length; i++) {
-						write.setObject(i + 2, rows.getObject(i + 1));
-					}
+					write.setString(1, written.isEmpty() ? null : written);
+					bindKey(write, rows, key.length);
 					write.executeUpdate();
 					connection.releaseSavepoint(before);
 					count++;
@@ -300,11 +309,120 @@ public abstract class DataMigration implements JavaMigration {
 						throw ex;
 					}
 					connection.rollback(before);
-					log.warn("name kept as stored in {}.{}: {} {} would be '{}', which another row holds", table, column,
+					log.warn("{} kept as stored in {}.{}: {} {} would be '{}', which another row holds", what, table, column,
 							String.join(", ", key), rows.getObject(1), written);
 				}
 			}
 		}
 		return count;
+	}
+
+	/** What a required one-line column holds in place of a stored value that showed nothing (only invisible characters). */
+	public static final String NOTHING_VISIBLE = "（原值无可见字符）";
+
+	/**
+	 * A one-line text (an address, a place, opening hours, a training's topic, a seized item) stored before
+	 * {@code kernel.Validation.line} guarded it, as the same text typed now is accepted and stored: a line break (LF, CR,
+	 * the vertical tab, form feed, NEL, U+2028, U+2029) or a tab written as a space, every other character that shows
+	 * nothing and is no space removed (zero-width space U+200B, joiners, U+FEFF, U+2060, U+2800, the Hangul fillers, a
+	 * control character U+0001–U+001F, U+007F–U+009F, a bidirectional control …), then as {@link Text#line} writes it:
+	 * trimmed, every run of spaces inside (U+3000 included) one ASCII space — "越溪路26号\r\n二楼\u200B" is
+	 * "越溪路26号 二楼".
+	 * @param stored the stored text, or null
+	 * @return the text so written, or null when nothing visible remains
+	 */
+	public static String storedLine(String stored) {
+		if (stored == null) {
+			return null;
+		}
+		StringBuilder out = new StringBuilder(stored.length());
+		stored.codePoints().forEach(c -> {
+			if (c == '\t' || c == '\n' || c == '\r' || c == 0x0B || c == 0x0C || c == 0x85 || c == 0x2028 || c == 0x2029) {
+				out.append(' ');
+			}
+			else if (!Character.isISOControl(c)
+					&& (!Text.blank(c) || Character.getType(c) == Character.SPACE_SEPARATOR)) {
+				out.appendCodePoint(c);
+			}
+		});
+		return Text.line(out.toString());
+	}
+
+	/**
+	 * The rows whose stored one-line text {@link #storedLine} may change: {@link #unclean} ones, and those holding a
+	 * control character (line breaks and tabs among them), a line or paragraph separator or a bidirectional control, or
+	 * beginning or ending with a space or invisible character — as a PostgreSQL condition over {@code column}.
+	 */
+	private static String uncleanLine(String column) {
+		return "(" + unclean(column) + " OR " + column + " ~ '[\\u0001-\\u001F\\u007F-\\u009F\\u061C\\u2028-\\u202E"
+				+ "\\u2066-\\u206F]' OR " + StoredNames.untrimmed(column) + ")";
+	}
+
+	/**
+	 * Rewrites the one-line texts of {@code column} of {@code table} as {@link #storedLine} writes them, reading only the
+	 * rows it may change, each on its own savepoint. A text that showed nothing (only invisible characters and line
+	 * breaks) becomes NULL where the column allows it, else {@link #NOTHING_VISIBLE} — a visible value the column's
+	 * NOT NULL accepts and a user sees is to be filled in. A row whose rewritten text a unique constraint refuses (an
+	 * outlet of the same name already at the written address) keeps its text as stored and is logged: duplicates are
+	 * never merged. Gives the same result when run twice.
+	 * @param key the row's primary key columns (one, or those of a composite key)
+	 * @return how many rows were rewritten
+	 * @throws SQLException from the database, other than a unique violation
+	 */
+	public static int rewriteLines(Connection connection, String table, String column, String... key) throws SQLException {
+		boolean nullable;
+		try (ResultSet meta = connection.getMetaData().getColumns(null, connection.getSchema(), table, column)) {
+			if (!meta.next()) {
+				throw new SQLException("no column " + table + "." + column);
+			}
+			nullable = "YES".equals(meta.getString("IS_NULLABLE"));
+		}
+		String empty = nullable ? "" : NOTHING_VISIBLE;
+		return rewriteOnSavepoints(connection, table, column, uncleanLine(column),
+				stored -> Objects.requireNonNullElse(storedLine(stored), empty), "one-line text", key);
+	}
+
+	/**
+	 * As {@link #rewriteLines} for a column of one-line texts kept as an array ({@code text[]}, such as an inspection
+	 * item's checklist, one check per element): each element written as {@link #storedLine} writes it, one that showed
+	 * nothing as {@link #NOTHING_VISIBLE} (the elements keep their places: a record names a check by its position).
+	 * Reads only the rows holding an element it may change; gives the same result when run twice.
+	 * @param key the row's primary key columns
+	 * @return how many rows were rewritten
+	 * @throws SQLException from the database
+	 */
+	public static int rewriteLineArrays(Connection connection, String table, String column, String... key)
+			throws SQLException {
+		int count = 0;
+		String where = String.join(" AND ", Arrays.stream(key).map(k -> k + " = ?").toList());
+		try (Statement read = connection.createStatement();
+				ResultSet rows = read.executeQuery("SELECT " + String.join(", ", key) + ", " + column + " FROM " + table
+						+ " WHERE EXISTS (SELECT 1 FROM unnest(" + column + ") AS e(v) WHERE v IS NOT NULL AND "
+						+ uncleanLine("v") + ")");
+				PreparedStatement write = connection.prepareStatement("UPDATE " + table + " SET " + column + " = ? WHERE "
+						+ where)) {
+			while (rows.next()) {
+				String[] stored = (String[]) rows.getArray(key.length + 1).getArray();
+				String[] written = Arrays.stream(stored)
+					.map(e -> e == null ? null : Objects.requireNonNullElse(storedLine(e), NOTHING_VISIBLE))
+					.toArray(String[]::new);
+				if (Arrays.equals(stored, written)) {
+					continue;
+				}
+				write.setArray(1, connection.createArrayOf("text", written));
+				bindKey(write, rows, key.length);
+				write.addBatch();
+				count++;
+			}
+			write.executeBatch();
+		}
+		return count;
+	}
+
+	/** Binds the row's key (the first {@code keys} columns read) to the update's parameters after the value. */
+	private static void bindKey(PreparedStatement write, ResultSet rows, int keys) throws SQLException {
+		for (int i = 0; i < keys; i++) {
+			write.setObject(i + 2, rows.getObject(i + 1));
+		}
 	}
 }

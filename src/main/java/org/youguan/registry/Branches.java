@@ -203,7 +203,7 @@ public class Branches {
 		}
 		v.throwIfInvalid();
 		return new BranchData(data.enterpriseId(), data.licenceId(), Text.name(data.name()), region.value(),
-				Text.name(data.address()), Text.strip(data.headName()), data.businessLicenceDate(), data.filedOn());
+				Text.line(data.address()), Text.strip(data.headName()), data.businessLicenceDate(), data.filedOn());
 	}
 
 	/** Whether the enterprise already has a branch of this name. */

@@ -341,7 +341,7 @@ public class Enterprises {
 		}
 		v.throwIfInvalid();
 		return new EnterpriseData(Text.name(d.legalName()), code.value(), d.type(), d.brandId(),
-				Text.blankToNull(d.legalRepresentative()), Text.blankToNull(Text.name(d.address())), region.value(),
+				Text.blankToNull(d.legalRepresentative()), Text.line(d.address()), region.value(),
 				Text.blankToNull(d.contactName()), phone == null ? null : Telephone.of(phone).value());
 	}
 

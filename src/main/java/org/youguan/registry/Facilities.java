@@ -291,7 +291,7 @@ public class Facilities {
 			v.required("services", "服务内容", d.services()).maxLength("services", "服务内容", d.services(), 300);
 		}
 		v.throwIfInvalid();
-		return new FacilityData(d.kind(), Text.name(d.name()), d.enterpriseId(), region.value(), Text.name(d.address()),
+		return new FacilityData(d.kind(), Text.name(d.name()), d.enterpriseId(), region.value(), Text.line(d.address()),
 				d.compartments(), Text.identifier(d.serialNumber()), Text.blankToNull(d.services()),
 				d.commissionedOn());
 	}

@@ -722,7 +722,7 @@ public class Outlets {
 		v.within("openedOn", "开办日期", d.openedOn(), Validation.EARLIEST_RECORD, Validation.LATEST_RECORD);
 		v.require("openedOn", d.openedOn() == null || !d.openedOn().isAfter(LocalDate.now(clock)), "not-future", "开办日期不能晚于今天");
 		v.throwIfInvalid();
-		return new OutletData(Text.name(d.name()), d.enterpriseId(), d.branchId(), d.cooperation(), Text.name(d.address()),
+		return new OutletData(Text.name(d.name()), d.enterpriseId(), d.branchId(), d.cooperation(), Text.line(d.address()),
 				region.value(), d.longitude(), d.latitude(), Text.strip(d.managerName()), id.value(), phone.value(),
 				d.storageArea(), d.hasCommunications(), d.hasShelving(), d.hasSurveillance(), d.hasSignage(), d.openedOn());
 	}

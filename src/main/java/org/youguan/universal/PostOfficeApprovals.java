@@ -219,7 +219,7 @@ public class PostOfficeApprovals {
 		Validation v = new Validation();
 		ApprovalKind kind = kind(v, data.kind());
 		String reason = PostOffices.clean(data.reason());
-		String address = PostOffices.clean(data.newAddress());
+		String address = Text.line(data.newAddress());
 		reason(v, kind, reason, address);
 		LocalDate received = today;
 		if (staff && data.receivedOn() != null && !Text.isBlank(data.receivedOn())) {
@@ -543,7 +543,7 @@ public class PostOfficeApprovals {
 				: data;
 		ApprovalKind kind = kind(v, d.kind());
 		String reason = PostOffices.clean(d.reason());
-		String address = PostOffices.clean(d.newAddress());
+		String address = Text.line(d.newAddress());
 		reason(v, kind, reason, address);
 		LocalDate today = today();
 		v.required("receivedOn", "收到申请日期（receivedOn）", d.receivedOn());

@@ -153,7 +153,7 @@ public class PostOffices {
 		if (days != null) {
 			v.require("daysPerWeek", days >= 0 && days <= 7, "range", "每周营业天数（daysPerWeek）应在0至7天之间");
 		}
-		String hours = clean(data == null ? null : data.openingHours());
+		String hours = Text.line(data == null ? null : data.openingHours());
 		v.required("openingHours", "营业时间（openingHours）", hours).line("openingHours", "营业时间（openingHours）", hours, 100);
 		v.throwIfInvalid();
 		Map<String, Object> before = snapshot(facilityId);

@@ -143,7 +143,8 @@ public class SupervisionRecords {
 		}
 		String subject = Text.name(text(v, "subject", kind.subjectLabel(), data.subject(), 200, true));
 		v.name("subject", kind.subjectLabel(), subject);
-		String place = kind.placeLabel() == null ? null : text(v, "place", kind.placeLabel(), data.place(), 200, true);
+		String place = kind.placeLabel() == null ? null : Text.line(text(v, "place", kind.placeLabel(), data.place(), 200, true));
+		v.name("place", kind.placeLabel(), place);
 		String detail = kind.detailLabel() == null ? null
 				: text(v, "detail", kind.detailLabel(), data.detail(), 500, true);
 		String inspectors = null;

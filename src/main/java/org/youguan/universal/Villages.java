@@ -206,8 +206,8 @@ public class Villages {
 				postOffice = facility.get().name();
 			}
 		}
-		String handoverType = clean(data.handoverType());
-		String handoverAddress = clean(data.handoverAddress());
+		String handoverType = Text.line(data.handoverType());
+		String handoverAddress = Text.line(data.handoverAddress());
 		v.maxLength("postOfficeName", "服务邮政局所", postOffice, 100)
 			.name("postOfficeName", "服务邮政局所", postOffice)
 			.line("handoverType", "交接点类型", handoverType, 50)

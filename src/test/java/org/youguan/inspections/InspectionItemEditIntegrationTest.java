@@ -21,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -202,5 +203,28 @@ class InspectionItemEditIntegrationTest {
 		items.update(wz().bureauId(), code, new InspectionItems.ItemData(code, "快递柜\u3000寄存  收费", "EXPRESS_REGULATION", 0,
 				"OUTLET", "ON_SITE", List.of("收费标准公示")));
 		assertThat(items.editable(wz().bureauId(), code).name()).isEqualTo("快递柜 寄存 收费");
+	}
+
+	@Test
+	void aChecklistLineWithAHiddenCharacterOrALineBreakIsRefusedByItsLineAndSpacesAreStoredAsOne() throws Exception {
+		String code = addItem();
+		// the form's textarea: the third line as typed (a blank second line counts) holds a zero-width space
+		update(WUZHONG, code, """
+				{"name":"快递柜寄存收费公示","legalText":"EXPRESS_REGULATION","article":0,"objectType":"OUTLET",
+				 "method":"ON_SITE","checklist":["收费标准公示","","免费\u200B保管期限公示","收费\\n不超过公示标准"]}""")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[?(@.field == 'checklist')].rule", hasItem("invisible-character")))
+			.andExpect(jsonPath("$.errors[?(@.field == 'checklist')].rule", hasItem("line-break")))
+			.andExpect(jsonPath("$.errors[?(@.field == 'checklist')].message",
+					hasItem(startsWith("检查内容第3行含有看不见的字符"))))
+			.andExpect(jsonPath("$.errors[?(@.field == 'checklist')].message",
+					hasItem(startsWith("检查内容第4行含换行"))));
+		assertThat(items.editable(wz().bureauId(), code).checklist()).as("nothing saved")
+			.containsExactly("收费标准公示", "免费保管期限公示");
+		update(WUZHONG, code, """
+				{"name":"快递柜寄存收费公示","legalText":"EXPRESS_REGULATION","article":0,"objectType":"OUTLET",
+				 "method":"ON_SITE","checklist":["收费标准\u3000\u3000公示 ","免费  保管期限公示"]}""")
+			.andExpect(status().isOk());
+		assertThat(items.editable(wz().bureauId(), code).checklist()).containsExactly("收费标准 公示", "免费 保管期限公示");
 	}
 }

@@ -65,4 +65,38 @@ class ValidationNameTest {
 		assertThat(Text.name(null)).isNull();
 		assertThat(rules("顺丰速运\u3000苏州")).isEmpty();
 	}
+
+	/** Every one-line text (an address above all) is stored as Text.line writes it: a name's spaces, null when blank. */
+	@Test
+	void aOneLineTextIsStoredWithOneAsciiSpaceForEveryRunAndNullWhenBlank() {
+		assertThat(Text.line("吴中区\u3000\u3000分支路  8号\u3000")).isEqualTo("吴中区 分支路 8号");
+		assertThat(Text.line("\u3000 \u00A0")).isNull();
+		assertThat(Text.line(null)).isNull();
+	}
+
+	static String listRules(String list) {
+		return String.join(",", new Validation().names("audience", "培训对象", list).errors().stream()
+			.map(FieldError::rule)
+			.toList());
+	}
+
+	/**
+	 * A one-line list of names refuses a line break or tab anywhere, then checks each name as a name, the message naming
+	 * the name's place in the list.
+	 */
+	@Test
+	void aListOfNamesIsOneLineAndEachNameIsChecked() {
+		assertThat(listRules("网点负责人、驾驶员，保安 分拣员")).isEmpty();
+		assertThat(listRules("网点负责人\n驾驶员")).isEqualTo("line-break");
+		assertThat(listRules("网点负责人\t驾驶员")).isEqualTo("line-break");
+		assertThat(listRules("网点负责人\u2028驾驶员")).isEqualTo("line-break");
+		assertThat(listRules("网点负责人、驾\u200B驶员")).isEqualTo("invisible-character");
+		assertThat(new Validation().names("audience", "培训对象", "网点负责人、驾\u200B驶员").errors())
+			.extracting(FieldError::message)
+			.singleElement()
+			.asString()
+			.startsWith("培训对象第2个名称“驾");
+		assertThat(listRules("网点负责人、\u0301驾驶员")).isEqualTo("combining-mark");
+		assertThat(listRules(null)).isEmpty();
+	}
 }

@@ -185,4 +185,25 @@ class BranchFilingIntegrationTest {
 		assertThat(jdbc.sql("SELECT count(*) FROM branch_filing WHERE parent_credit_code = :c").param("c", code)
 			.query(Long.class).single()).isOne();
 	}
+
+	/**
+	 * The address is written as the registry writes every address (Text.line): an ideographic space or a run of spaces
+	 * typed inside is one ASCII space, on the filing and on the branch the registry records from it, so the same address
+	 * typed the same way reads the same in both.
+	 */
+	@Test
+	void anAddressTypedWithIdeographicOrDoubledSpacesIsFiledAndRegisteredWithOne() throws Exception {
+		String code = holder("苏州地址空格快递有限公司");
+		String name = "苏州地址空格快递有限公司吴中分公司";
+		String json = """
+				{"parentCreditCode":"%s","name":"%s","regionCode":"320506","address":"吴中区\u3000\u3000分支路  8号\u3000",
+				 "headName":"陈负责","businessLicenceDate":"%s"}""".formatted(code, name, LocalDate.now(clock).minusDays(5));
+		mvc.perform(post("/api/v1/licensing/branch-filings").header("Authorization", CITY)
+			.contentType(MediaType.APPLICATION_JSON).content(json)).andExpect(status().isCreated());
+		assertThat(jdbc.sql("SELECT address FROM branch_filing WHERE parent_credit_code = :c").param("c", code)
+			.query(String.class).single()).isEqualTo("吴中区 分支路 8号");
+		await().atMost(Duration.ofSeconds(60)).until(() -> recordedLate(code, name) != null);
+		assertThat(jdbc.sql("SELECT b.address FROM branch b JOIN enterprise e ON e.id = b.enterprise_id WHERE e.credit_code = :c")
+			.param("c", code).query(String.class).single()).isEqualTo("吴中区 分支路 8号");
+	}
 }

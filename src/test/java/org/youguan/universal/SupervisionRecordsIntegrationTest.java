@@ -27,6 +27,7 @@ import org.youguan.kernel.PageQuery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
@@ -484,5 +485,25 @@ class SupervisionRecordsIntegrationTest {
 
 	private long count() {
 		return jdbc.sql("SELECT count(*) FROM universal_supervision").query(Long.class).single();
+	}
+
+	/** A hall's address is one line (Validation.line's rules) and stored as every address is (Text.line). */
+	@Test
+	void aHallsAddressIsOneLineStoredWithOneSpaceForARun() {
+		String day = LocalDate.now(clock).toString();
+		assertThatThrownBy(() -> records.check(DataScope.region("3205"), SupervisionKind.HALL_WINDOW,
+				new SupervisionData("320506", day, null, "吴中区政务服务中心", "东吴北路\n98号", "证照邮寄", null, null, null)))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
+				.extracting(FieldError::field, FieldError::rule)
+				.containsExactly(tuple("place", "line-break")));
+		assertThatThrownBy(() -> records.check(DataScope.region("3205"), SupervisionKind.HALL_WINDOW,
+				new SupervisionData("320506", day, null, "吴中区政务服务中心", "东吴北路\u200B98号", "证照邮寄", null, null, null)))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
+				.extracting(FieldError::field, FieldError::rule)
+				.containsExactly(tuple("place", "invisible-character")));
+		assertThat(records.check(DataScope.region("3205"), SupervisionKind.HALL_WINDOW,
+				new SupervisionData("320506", day, null, "吴中区政务服务中心", "吴中区\u3000\u3000东吴北路  98号", "证照邮寄", null,
+						null, null))
+			.place()).isEqualTo("吴中区 东吴北路 98号");
 	}
 }

@@ -182,7 +182,10 @@ public class RegionRecords {
 		v.require("trainees", data.trainees() != null && !Text.isBlank(data.trainees()), "required", "请填写培训人数");
 		v.require("trainees", trainees == null || trainees > 0 && trainees <= 1_000_000, "range",
 				"培训人数应为1至1000000之间的整数");
-		String audience = text(v, "audience", "培训对象", data.audience(), 500, true);
+		String typedAudience = text(v, "audience", "培训对象", data.audience(), 500, true);
+		v.names("audience", "培训对象", typedAudience);
+		// stored on one line as every one-line text (Text.line): "公安  海关" is "公安 海关"
+		String audience = Text.line(typedAudience);
 		String organiser = Text.name(text(v, "organiser", "组织单位", data.organiser(), 200, true));
 		v.name("organiser", "组织单位", organiser);
 		v.throwIfInvalid();
@@ -200,8 +203,9 @@ public class RegionRecords {
 		Validation v = new Validation();
 		String region = region(scope, v, data.region());
 		LocalDate day = day(v, "seizedOn", "查获日期", data.seizedOn());
-		String agencies = text(v, "agencies", "联合执法单位", data.agencies(), 500, true);
-		Text.names(agencies).forEach(n -> v.name("agencies", "联合执法单位名称", n));
+		String typedAgencies = text(v, "agencies", "联合执法单位", data.agencies(), 500, true);
+		v.names("agencies", "联合执法单位", typedAgencies);
+		String agencies = Text.line(typedAgencies);
 		String item = line(v, "item", "查获物品", data.item(), 200);
 		BigDecimal quantity = v.decimal("quantity", "数量", data.quantity(), 12, 3);
 		v.require("quantity", quantity != null && quantity.signum() > 0, "range", "数量应大于0");
@@ -262,9 +266,9 @@ public class RegionRecords {
 		return day;
 	}
 
-	/** A required one-line text ({@link Validation#line}), stored as {@link Text#name} gives it. */
+	/** A required one-line text ({@link Validation#line}), stored as {@link Text#line} gives it. */
 	private static String line(Validation v, String field, String label, String value, int max) {
-		String text = Text.name(value);
+		String text = Text.line(value);
 		v.required(field, label, text).line(field, label, value, max);
 		return text;
 	}

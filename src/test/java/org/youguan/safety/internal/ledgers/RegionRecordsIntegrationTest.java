@@ -8,6 +8,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
@@ -50,6 +51,9 @@ class RegionRecordsIntegrationTest {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void theDemoHasItsTrainingAndSeizure() throws Exception {
@@ -218,5 +222,42 @@ class RegionRecordsIntegrationTest {
 			assertThat(book.getSheetAt(0).getLastRowNum()).isEqualTo(1);
 			assertThat(book.getSheetAt(0).getRow(1).getCell(2).getNumericCellValue()).isEqualTo(35);
 		}
+	}
+
+	/**
+	 * A training's audience and a seizure's agencies are one-line lists of names: a line break (or tab) anywhere is
+	 * refused (rule line-break), each name is checked as a name (a zero-width space inside: invisible-character, the
+	 * message naming the list and the name's place), and the list is stored on one line with one space for a run.
+	 */
+	@Test
+	void anAudienceOrAgenciesListIsOneLineOfCheckedNames() throws Exception {
+		String topic = "对象名单培训" + System.nanoTime();
+		String today = LocalDate.now(clock).toString();
+		mvc.perform(post("/api/v1/safety/trainings").header("Authorization", CITY).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"region\":\"3205\",\"heldOn\":\"" + today + "\",\"topic\":\"" + topic + "\","
+					+ "\"trainees\":5,\"audience\":\"网点负责人\\n驾驶员\",\"organiser\":\"市局\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[?(@.field == 'audience')].rule").value(hasItem("line-break")))
+			.andExpect(jsonPath("$.errors[?(@.field == 'audience')].message").value(hasItem(containsString("培训对象含换行"))));
+		mvc.perform(post("/api/v1/safety/trainings").header("Authorization", CITY).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"region\":\"3205\",\"heldOn\":\"" + today + "\",\"topic\":\"" + topic + "\","
+					+ "\"trainees\":5,\"audience\":\"网点负责人、驾\u200B驶员\",\"organiser\":\"市局\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[?(@.field == 'audience')].rule").value(hasItem("invisible-character")))
+			.andExpect(jsonPath("$.errors[?(@.field == 'audience')].message")
+				.value(hasItem(containsString("培训对象第2个名称"))));
+		mvc.perform(post("/api/v1/safety/seizures").header("Authorization", CITY).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"region\":\"3205\",\"seizedOn\":\"" + today + "\",\"agencies\":\"公安\\t海关\","
+					+ "\"item\":\"" + topic + "\",\"quantity\":1,\"unit\":\"条\",\"valueYuan\":1}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[?(@.field == 'agencies')].rule").value(hasItem("line-break")));
+		assertThat(jdbc.sql("SELECT count(*) FROM safety_training WHERE topic = :t").param("t", topic)
+			.query(Long.class).single()).as("nothing saved").isZero();
+		mvc.perform(post("/api/v1/safety/trainings").header("Authorization", CITY).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"region\":\"3205\",\"heldOn\":\"" + today + "\",\"topic\":\"" + topic + "\","
+					+ "\"trainees\":5,\"audience\":\"网点\u3000\u3000负责人、 驾驶员\",\"organiser\":\"市局\"}"))
+			.andExpect(status().isCreated());
+		assertThat(jdbc.sql("SELECT audience FROM safety_training WHERE topic = :t").param("t", topic)
+			.query(String.class).single()).isEqualTo("网点 负责人、 驾驶员");
 	}
 }
