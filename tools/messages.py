@@ -1981,6 +1981,8 @@ M.update({
  "nav.universal.map": ("建制村通邮地图", "Village map"),
  "universal.plan.new": ("制定通邮检查计划", "New village check plan"),
  "universal.plan.name": ("计划名称", "Plan name"),
+ "universal.plan.search": ("计划名称或区域（如“吴中 通邮”）", "Plan or region name (e.g. 吴中 通邮)"),
+ "universal.plan.year": ("制定年度", "Year planned"),
  "universal.plan.region": ("检查区域", "Region"),
  "universal.plan.method": ("选取方式", "How villages are picked"),
  "universal.plan.method.RANDOM": ("随机抽取", "Random draw"),
