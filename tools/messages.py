@@ -379,6 +379,7 @@ M = {
  "stat.lastReminder": ("最近催报", "Last reminder"),
  "stat.missing": ("未报", "Missing"),
  "stat.targets.title": ("年度目标与进度", "Annual targets"),
+ "stat.target.search": ("指标名称或代码", "Indicator name or code"),
  "stat.target.value": ("目标值", "Target value"),
  "stat.target.growth": ("增长目标（%）", "Growth target (%)"),
  "stat.target.effective": ("折算目标值", "Effective target"),
