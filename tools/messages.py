@@ -2158,6 +2158,7 @@ M.update({
  "safety.period.active": ("进行中", "Active"),
  "safety.period.activeOnly": ("只看进行中的", "Active only"),
  "safety.period.missing": ("未报送的日报", "Missing daily reports"),
+ "safety.period.missing.search": ("安保期或企业名称", "Period or enterprise name"),
  "safety.period.missing.more": ("共{0}条", "{0} in all"),
  "safety.period.report": ("报送日报", "File the daily report"),
  "safety.period.reports": ("日报", "Daily reports"),
