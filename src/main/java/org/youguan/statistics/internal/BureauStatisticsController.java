@@ -148,7 +148,7 @@ class BureauStatisticsController {
 	String targets(@AuthenticationPrincipal CurrentUser me, DataScope scope, ListRequest request,
 			@RequestParam(required = false) String region, @RequestParam(required = false) Integer year, Model model) {
 		int y = targetYear(year);
-		String r = region == null || Text.isBlank(region) ? me.regionCode() : Text.strip(region);
+		String r = targetRegion(me, region);
 		PageQuery query = request.toPage();
 		PageResult<Targets.Progress> result = targets.list(scope, r, y, YearMonth.now(clock).minusMonths(1), query);
 		model.addAttribute("result", result);
@@ -169,9 +169,14 @@ class BureauStatisticsController {
 	ResponseEntity<byte[]> exportTargets(@AuthenticationPrincipal CurrentUser me, DataScope scope, ListRequest request,
 			@RequestParam(required = false) String region, @RequestParam(required = false) Integer year) {
 		int y = targetYear(year);
-		String r = region == null || Text.isBlank(region) ? me.regionCode() : Text.strip(region);
+		String r = targetRegion(me, region);
 		var rows = targets.list(scope, r, y, YearMonth.now(clock).minusMonths(1), request.toExport()).items();
 		return Downloads.xlsx("年度目标与进度.xlsx", spreadsheets.write("年度目标与进度", TARGET_COLUMNS, rows));
+	}
+
+	/** The targets' region: as chosen, or the caller's own when blank. */
+	private static String targetRegion(CurrentUser me, String region) {
+		return region == null || Text.isBlank(region) ? me.regionCode() : Text.strip(region);
 	}
 
 	private int targetYear(Integer year) {
