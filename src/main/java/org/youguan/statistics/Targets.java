@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,6 +15,9 @@ import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Listing;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Validation;
 
 /**
@@ -108,6 +112,29 @@ public class Targets {
 			})
 			.list();
 		return result;
+	}
+
+	/**
+	 * One page of the region's targets for the year with their progress through {@code through}, the page and its
+	 * export alike ({@link org.youguan.kernel.Listing}): searched by indicator name or code, sorted by {@code indicator}
+	 * (the catalogue's order, the default), {@code name}, {@code value} (target value) or {@code growth} (growth target);
+	 * an unknown sort is the default order.
+	 * @param region a region code in the caller's scope (blank: the caller's own)
+	 * @throws org.youguan.kernel.AccessRefusedException when the region lies outside the caller's scope
+	 */
+	public PageResult<Progress> list(DataScope scope, String region, int year, YearMonth through, PageQuery page) {
+		String prefix = analysis.region(scope, region);
+		return Listing.from("FROM stat_target t JOIN stat_indicator i ON i.code = t.indicator_code")
+			.countFrom("FROM stat_target t JOIN stat_indicator i ON i.code = t.indicator_code")
+			.where("t.region_code = :targetRegion AND t.year = :targetYear",
+					Map.of("targetRegion", prefix.isEmpty() ? "0" : prefix, "targetYear", year))
+			.search(page, "i.name", "i.code")
+			.sorts(Map.of("indicator", "i.position", "name", "i.name", "value", "t.target_value", "growth",
+					"t.target_growth"), "indicator", "t.indicator_code")
+			.page(jdbc, "SELECT t.indicator_code, t.target_value, t.target_growth", page,
+					(rs, n) -> new Object[] { rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3) })
+			.map(row -> progress(indicators.get((String) row[0]), prefix, year, through, (BigDecimal) row[1],
+					(BigDecimal) row[2]));
 	}
 
 	/**

@@ -23,6 +23,7 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Listing;
+import org.youguan.kernel.Masking;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.RegionPrefix;
@@ -239,29 +240,67 @@ public class VillageCheckPlans {
 		return new ArrayList<>(list(scope, new PageQuery("", 0, PageQuery.MAX_SIZE, null, false)).items());
 	}
 
+	/** A plan's ways of choosing villages: RANDOM (随机抽取) and CRITERIA (按条件选取). */
+	public static final List<String> METHODS = List.of("RANDOM", "CRITERIA");
+
+	/**
+	 * The plan list's filters, each null for all.
+	 * @param method one of {@link #METHODS}
+	 * @param year the year the plan was made in (planned_on)
+	 */
+	public record Filter(String method, Integer year) {
+
+		/** Every plan of the scope. */
+		public static final Filter NONE = new Filter(null, null);
+
+		/**
+		 * The filters as the page sends them, blank meaning all.
+		 * @throws InvalidValueException (400) naming {@code method} when it is not one of {@link #METHODS}
+		 */
+		public Filter {
+			method = method == null || Text.isBlank(method) ? null : Text.strip(method);
+			if (method != null && !METHODS.contains(method)) {
+				throw new InvalidValueException("method", "one-of", "选取方式只能是RANDOM（随机抽取）或CRITERIA（按条件选取）");
+			}
+		}
+	}
+
 	/**
 	 * A page of the plans of the caller's region (none for an enterprise), newest first by default (sorts: planned_on,
 	 * name, region); the search box looks in the name. Each with its villages planned and checked so far.
 	 */
 	public PageResult<Summary> list(DataScope scope, PageQuery page) {
+		return list(scope, Filter.NONE, page);
+	}
+
+	/**
+	 * One page of the plans of the caller's region (none for an enterprise) that pass the filter, the page, API and
+	 * export alike: searched by name or region name, sorted by planned_on (default, newest first), name, region,
+	 * method, villages or checked (an unknown sort: the default), each with its villages planned and checked so far,
+	 * names with personal numbers masked ({@link Masking#personalNumbersIn}).
+	 */
+	public PageResult<Summary> list(DataScope scope, Filter filter, PageQuery page) {
 		if (scope.kind() == DataScope.Kind.ENTERPRISE || scope.kind() == DataScope.Kind.NONE) {
 			return new PageResult<>(List.of(), page.page(), page.size(), 0);
 		}
+		String villages = "(SELECT count(*) FROM village_check_plan_village pv WHERE pv.plan_id = p.id)";
+		String checked = """
+				(SELECT count(*) FROM village_check_plan_village pv WHERE pv.plan_id = p.id AND EXISTS (
+				    SELECT 1 FROM village_check c WHERE c.village_code = pv.village_code
+				    AND c.checked_on >= p.planned_on))""";
 		return Listing.from("FROM village_check_plan p")
 			.scope(scope, "p.region_code")
-			.search(page, "p.name")
-			.sorts(Map.of("planned_on", "p.planned_on", "name", "p.name", "region", "p.region_code"), "planned_on", true,
-					"p.id DESC")
+			.where(filter.method() != null, "p.method = :method", "method", filter.method())
+			.where(filter.year() != null, "extract(year FROM p.planned_on) = :year", "year", filter.year())
+			.search(page, "p.name", "(SELECT r.name FROM region_name r WHERE r.code = p.region_code)")
+			.sorts(Map.of("planned_on", "p.planned_on", "name", "p.name", "region", "p.region_code", "method", "p.method",
+					"villages", villages, "checked", checked), "planned_on", true, "p.id DESC")
 			.joinedToPage("LEFT JOIN region_name r ON r.code = p.region_code")
-			.page(jdbc, """
-					SELECT p.id, p.name, p.region_code, r.name AS region_name, p.method, p.planned_on,
-					    (SELECT count(*) FROM village_check_plan_village pv WHERE pv.plan_id = p.id) AS villages,
-					    (SELECT count(*) FROM village_check_plan_village pv WHERE pv.plan_id = p.id AND EXISTS (
-					        SELECT 1 FROM village_check c WHERE c.village_code = pv.village_code
-					        AND c.checked_on >= p.planned_on)) AS checked""", page,
-					(rs, n) -> new Summary(rs.getLong("id"), rs.getString("name"), rs.getString("region_code"),
-							rs.getString("region_name"), rs.getString("method"), rs.getObject("planned_on", LocalDate.class),
-							rs.getInt("villages"), rs.getInt("checked")));
+			.page(jdbc, "SELECT p.id, p.name, p.region_code, r.name AS region_name, p.method, p.planned_on, " + villages
+					+ " AS villages, " + checked + " AS checked", page,
+					(rs, n) -> new Summary(rs.getLong("id"), Masking.personalNumbersIn(rs.getString("name")),
+							rs.getString("region_code"), rs.getString("region_name"), rs.getString("method"),
+							rs.getObject("planned_on", LocalDate.class), rs.getInt("villages"), rs.getInt("checked")));
 	}
 
 	/**

@@ -25,8 +25,11 @@ import org.youguan.documents.Downloads;
 import org.youguan.documents.ImportPages;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageAddress;
 import org.youguan.kernel.PageForm;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageResult;
 import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
@@ -126,20 +129,61 @@ class BureauStatisticsController {
 		});
 	}
 
+	/** The targets export's columns: what the list shows, the pace as the page names it. */
+	static final List<Column<Targets.Progress>> TARGET_COLUMNS = List.of(Column.of("指标", Targets.Progress::indicatorName, 24),
+			Column.of("单位", Targets.Progress::unit, 8), Column.of("目标值", Targets.Progress::targetValue, 14),
+			Column.of("增长目标（%）", Targets.Progress::targetGrowth, 12),
+			Column.of("折算目标值", Targets.Progress::effectiveTarget, 14), Column.of("累计", Targets.Progress::yearToDate, 14),
+			Column.of("增长（%）", Targets.Progress::growth, 10), Column.of("完成进度（%）", Targets.Progress::completion, 12),
+			Column.of("时间进度（%）", Targets.Progress::timeElapsed, 12),
+			Column.of("状态", p -> !p.complete() ? p.caveat() : p.onPace() ? "进度正常" : "进度滞后", 24));
+
+	/**
+	 * The targets of a region (blank: the caller's own) and year (blank: this year) in the list idiom: search by
+	 * indicator, whitelisted sorts, pages, with their progress through last month.
+	 * @throws org.youguan.kernel.InvalidValueException naming {@code year} outside the years reported
+	 */
 	@GetMapping("/statistics/targets")
-	String targets(@AuthenticationPrincipal CurrentUser me, DataScope scope, @RequestParam(required = false) String region,
-			@RequestParam(required = false) Integer year, Model model) {
-		YearMonth through = YearMonth.now(clock).minusMonths(1);
-		if (year != null) {
-			Period.requireYear("year", year, LocalDate.now(clock));
-		}
-		int y = year == null ? YearMonth.now(clock).getYear() : year;
-		String r = region == null || Text.isBlank(region) ? me.regionCode() : Text.strip(region);
-		model.addAttribute("progress", targets.progress(scope, r, y, through));
+	@PreAuthorize(StatisticsApiController.STAFF)
+	String targets(@AuthenticationPrincipal CurrentUser me, DataScope scope, ListRequest request,
+			@RequestParam(required = false) String region, @RequestParam(required = false) Integer year, Model model) {
+		int y = targetYear(year);
+		String r = targetRegion(me, region);
+		PageQuery query = request.toPage();
+		PageResult<Targets.Progress> result = targets.list(scope, r, y, YearMonth.now(clock).minusMonths(1), query);
+		model.addAttribute("result", result);
+		model.addAttribute("progress", result.items());
+		model.addAttribute("query", query);
 		model.addAttribute("region", r);
 		model.addAttribute("year", y);
 		model.addAttribute("indicators", indicators.all());
 		return "statistics/targets";
+	}
+
+	/**
+	 * The targets as .xlsx in {@link #TARGET_COLUMNS}: the page's region, year, search and order, every target.
+	 * @throws org.youguan.kernel.InvalidValueException naming {@code year} outside the years reported
+	 */
+	@GetMapping("/statistics/targets/export.xlsx")
+	@PreAuthorize(StatisticsApiController.STAFF)
+	ResponseEntity<byte[]> exportTargets(@AuthenticationPrincipal CurrentUser me, DataScope scope, ListRequest request,
+			@RequestParam(required = false) String region, @RequestParam(required = false) Integer year) {
+		int y = targetYear(year);
+		String r = targetRegion(me, region);
+		var rows = targets.list(scope, r, y, YearMonth.now(clock).minusMonths(1), request.toExport()).items();
+		return Downloads.xlsx("年度目标与进度.xlsx", spreadsheets.write("年度目标与进度", TARGET_COLUMNS, rows));
+	}
+
+	/** The targets' region: as chosen, or the caller's own when blank. */
+	private static String targetRegion(CurrentUser me, String region) {
+		return region == null || Text.isBlank(region) ? me.regionCode() : Text.strip(region);
+	}
+
+	private int targetYear(Integer year) {
+		if (year != null) {
+			Period.requireYear("year", year, LocalDate.now(clock));
+		}
+		return year == null ? YearMonth.now(clock).getYear() : year;
 	}
 
 	@PostMapping("/statistics/targets")

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.InvalidValueException;
@@ -87,10 +88,12 @@ class VillagePlanApiController {
 
 	@GetMapping
 	@PreAuthorize(UniversalAccess.READERS)
-	@Operation(summary = "通邮检查计划列表", description = "辖区内的计划，最新的在前（sort：planned_on、name、region）；q搜索计划名称。"
+	@Operation(summary = "通邮检查计划列表", description = "辖区内的计划，最新的在前（sort：planned_on、name、region、method、villages、"
+			+ "checked）；q搜索计划名称或区域名称；method（RANDOM、CRITERIA）和year（制定年度）筛选。"
 			+ "每项含计划建制村数（villages）和已检查数（checked：计划日及以后有检查的建制村）。")
-	PageResult<VillageCheckPlans.Summary> list(DataScope scope, ListRequest list) {
-		return plans.list(scope, list.toPage());
+	PageResult<VillageCheckPlans.Summary> list(DataScope scope, ListRequest list,
+			@RequestParam(required = false) String method, @RequestParam(required = false) Integer year) {
+		return plans.list(scope, new VillageCheckPlans.Filter(method, year), list.toPage());
 	}
 
 	@GetMapping("/{id:\\d+}")

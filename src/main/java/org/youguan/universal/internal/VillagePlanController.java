@@ -22,7 +22,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.documents.Column;
+import org.youguan.documents.Downloads;
+import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.ListRequest;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageResult;
 import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.PageSteps;
 import org.youguan.org.CurrentUser;
@@ -48,20 +54,53 @@ class VillagePlanController {
 
 	private final Regions regions;
 
-	VillagePlanController(VillageCheckPlans plans, VillageMap map, Regions regions) {
+	private final Spreadsheets spreadsheets;
+
+	VillagePlanController(VillageCheckPlans plans, VillageMap map, Regions regions, Spreadsheets spreadsheets) {
+		this.spreadsheets = spreadsheets;
 		this.plans = plans;
 		this.map = map;
 		this.regions = regions;
 	}
 
+	/** The plans export's columns: what the list shows, the method as the page names it. */
+	static final List<Column<VillageCheckPlans.Summary>> COLUMNS = List.of(
+			Column.of("计划名称", VillageCheckPlans.Summary::name, 36), Column.of("检查区域", VillageCheckPlans.Summary::regionName, 16),
+			Column.of("选取方式", p -> "RANDOM".equals(p.method()) ? "随机抽取" : "按条件选取", 10),
+			Column.of("制定日期", VillageCheckPlans.Summary::plannedOn, 12),
+			Column.of("计划建制村", VillageCheckPlans.Summary::villages, 10), Column.of("已检查", VillageCheckPlans.Summary::checked, 8));
+
+	/**
+	 * The 通邮 check plans of the caller's region in the list idiom: search by plan or region name, filters
+	 * {@code method} and {@code year}, whitelisted sorts, pages; with the new-plan form above.
+	 * @throws org.youguan.kernel.InvalidValueException naming {@code method} for an unknown method
+	 */
 	@GetMapping("/universal/plans")
-	String list(@AuthenticationPrincipal CurrentUser me, DataScope scope, Model model) {
-		model.addAttribute("plans", plans.list(scope));
+	String list(@AuthenticationPrincipal CurrentUser me, DataScope scope, ListRequest request,
+			@RequestParam(required = false) String method, @RequestParam(required = false) Integer year, Model model) {
+		PageQuery query = request.toPage();
+		PageResult<VillageCheckPlans.Summary> result = plans.list(scope, new VillageCheckPlans.Filter(method, year), query);
+		model.addAttribute("result", result);
+		model.addAttribute("plans", result.items());
+		model.addAttribute("query", query);
+		model.addAttribute("methods", VillageCheckPlans.METHODS);
 		model.addAttribute("areas", areas(me));
 		if (!model.containsAttribute("form")) {
 			model.addAttribute("form", new VillageCheckPlanData("", own(me), "RANDOM", false, null, false, 10, ""));
 		}
 		return "universal/plans";
+	}
+
+	/**
+	 * The plans as .xlsx in {@link #COLUMNS}: the page's filters, search and order, every plan of the caller's region
+	 * up to the export limit, names masked as listed.
+	 * @throws org.youguan.kernel.InvalidValueException naming {@code method} for an unknown method
+	 */
+	@GetMapping("/universal/plans/export.xlsx")
+	ResponseEntity<byte[]> export(DataScope scope, ListRequest request, @RequestParam(required = false) String method,
+			@RequestParam(required = false) Integer year) {
+		var rows = plans.list(scope, new VillageCheckPlans.Filter(method, year), request.toExport()).items();
+		return Downloads.xlsx("通邮检查计划.xlsx", spreadsheets.write("通邮检查计划", COLUMNS, rows));
 	}
 
 	/** Makes a plan: made → its page; refused → the list again with the values typed and every field's error. */
@@ -80,7 +119,7 @@ class VillagePlanController {
 				() -> new PageSteps.Done("通邮检查计划已制定", "/universal/plans/" + plans.create(scope, me.bureauId(), data, false)),
 				() -> {
 					model.addAttribute("form", data);
-					return list(me, scope, model);
+					return list(me, scope, new ListRequest(null, null, null, null, null), null, null, model);
 				});
 	}
 

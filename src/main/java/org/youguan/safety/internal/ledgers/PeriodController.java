@@ -2,6 +2,7 @@ package org.youguan.safety.internal.ledgers;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,10 +22,11 @@ import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.FormSteps;
+import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
-import org.youguan.kernel.PageResult;
 import org.youguan.kernel.PageSteps;
+import org.youguan.kernel.Text;
 import org.youguan.org.CurrentUser;
 import org.youguan.region.Regions;
 
@@ -94,21 +96,50 @@ class PeriodController {
 		return Downloads.xlsx("寄递安保期.xlsx", spreadsheets.write("寄递安保期", COLUMNS, rows));
 	}
 
+	/** The missing reports export's columns: what the list shows. */
+	static final List<Column<SecurityPeriods.Missing>> MISSING_COLUMNS = List.of(
+			Column.of("安保期名称", m -> m.period().name(), 30), Column.of("区域", m -> m.period().regionName(), 16),
+			Column.of("日期", SecurityPeriods.Missing::day, 12), Column.of("未报送企业", SecurityPeriods.Missing::enterpriseName, 36));
+
 	/**
 	 * Every daily report the caller's scope is missing (the inbox queue's count, listed one per row: period, day,
-	 * enterprise), paged; staff see past days, an enterprise its own days, today included ({@link SecurityPeriods#missing}).
+	 * enterprise); staff see past days, an enterprise its own days, today included ({@link SecurityPeriods#missing}).
+	 * In the list idiom: search by period or enterprise name, filters {@code period} (id) and {@code day}
+	 * (yyyy-MM-dd, else 400 naming it), sorts day (default, newest first), period, enterprise, pages.
 	 */
 	@GetMapping({ STAFF + "/missing", PORTAL + "/missing" })
 	@PreAuthorize(LedgerAccess.READERS_OR_ENTERPRISE)
-	String missing(@AuthenticationPrincipal CurrentUser me, ListRequest request, Model model) {
+	String missing(@AuthenticationPrincipal CurrentUser me, ListRequest request,
+			@RequestParam(required = false) Long period, @RequestParam(required = false) String day, Model model) {
 		PageQuery query = request.toPage();
-		List<SecurityPeriods.Missing> all = periods.missing(me.scope());
-		int from = (int) Math.min(query.offset(), all.size());
-		int to = (int) Math.min((long) from + query.size(), all.size());
-		model.addAttribute("result", new PageResult<>(all.subList(from, to), query.page(), query.size(), all.size()));
+		model.addAttribute("result", periods.missing(me.scope(), missingFilter(period, day), query));
 		model.addAttribute("query", query);
 		model.addAttribute("base", me.isStaff() ? STAFF : PORTAL);
 		return "safety/missing-reports";
+	}
+
+	/**
+	 * The missing reports as .xlsx in {@link #MISSING_COLUMNS}: the page's filters, search and order, every row.
+	 * @throws org.youguan.kernel.InvalidValueException naming {@code day} when it is no date
+	 */
+	@GetMapping({ STAFF + "/missing/export.xlsx", PORTAL + "/missing/export.xlsx" })
+	@PreAuthorize(LedgerAccess.READERS_OR_ENTERPRISE)
+	ResponseEntity<byte[]> exportMissing(@AuthenticationPrincipal CurrentUser me, ListRequest request,
+			@RequestParam(required = false) Long period, @RequestParam(required = false) String day) {
+		var rows = periods.missing(me.scope(), missingFilter(period, day), request.toExport()).items();
+		return Downloads.xlsx("安保期未报送.xlsx", spreadsheets.write("安保期未报送", MISSING_COLUMNS, rows));
+	}
+
+	private static SecurityPeriods.MissingFilter missingFilter(Long period, String day) {
+		if (day == null || Text.isBlank(day)) {
+			return new SecurityPeriods.MissingFilter(period, null);
+		}
+		try {
+			return new SecurityPeriods.MissingFilter(period, LocalDate.parse(Text.strip(day)));
+		}
+		catch (DateTimeParseException ex) {
+			throw new InvalidValueException("day", "format", "日期（day）应为yyyy-MM-dd格式的日期");
+		}
 	}
 
 	@GetMapping(STAFF + "/new")

@@ -5,9 +5,11 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
@@ -412,6 +414,50 @@ public class SecurityPeriods {
 
 	/** An enterprise's missing report for a day of a period. */
 	public record Missing(PeriodView period, LocalDate day, String enterpriseName) {
+	}
+
+	/**
+	 * The missing-reports list's filters, each null for all.
+	 * @param period a period's id
+	 * @param day one day of the periods
+	 */
+	public record MissingFilter(Long period, LocalDate day) {
+
+		/** Every missing report of the scope. */
+		public static final MissingFilter NONE = new MissingFilter(null, null);
+	}
+
+	/** The missing-reports list's orders (request name → order); the default is {@code day}, newest first. */
+	private static final Map<String, Comparator<Missing>> MISSING_SORTS = Map.of(
+			"day", Comparator.comparing(Missing::day),
+			"period", Comparator.comparing((Missing m) -> m.period().name()),
+			"enterprise", Comparator.comparing(Missing::enterpriseName));
+
+	/**
+	 * One page of the missing daily reports of the caller's scope ({@link #missing(DataScope)}), the page and its export
+	 * alike: the search's every word found in the period's or the enterprise's name (case-insensitively), the filters,
+	 * sorted by {@code day} (default, newest first), {@code period} or {@code enterprise} (an unknown sort: the
+	 * default), ties by day, period and enterprise. Read in memory: the rows are computed per period and day from the
+	 * registry's enterprises and the reports, at most the active periods' days times their enterprises.
+	 */
+	public PageResult<Missing> missing(DataScope scope, MissingFilter filter, PageQuery page) {
+		List<String> words = page.words().stream().map(w -> w.toLowerCase(Locale.ROOT)).toList();
+		boolean chosen = page.sort() != null && MISSING_SORTS.containsKey(page.sort());
+		Comparator<Missing> order = MISSING_SORTS.get(chosen ? page.sort() : "day");
+		if (!chosen || page.descending()) {
+			order = order.reversed();
+		}
+		order = order.thenComparing(Missing::day).thenComparing(m -> m.period().id()).thenComparing(Missing::enterpriseName);
+		List<Missing> all = missing(scope).stream()
+			.filter(m -> filter.period() == null || m.period().id() == filter.period())
+			.filter(m -> filter.day() == null || m.day().equals(filter.day()))
+			.filter(m -> words.stream().allMatch(w -> m.period().name().toLowerCase(Locale.ROOT).contains(w)
+					|| m.enterpriseName().toLowerCase(Locale.ROOT).contains(w)))
+			.sorted(order)
+			.toList();
+		int from = (int) Math.min(page.offset(), all.size());
+		int to = (int) Math.min((long) from + page.size(), all.size());
+		return new PageResult<>(all.subList(from, to), page.page(), page.size(), all.size());
 	}
 
 	/** The enterprises expected to report (credit code → name), within the period's region and the caller's scope. */
