@@ -2,14 +2,9 @@ package org.youguan.statistics;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -25,6 +20,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
+import org.youguan.documents.TypedWorkbook;
 import org.youguan.documents.SheetRows.RowErrors;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FieldError;
@@ -163,7 +159,7 @@ class StatisticsSheetValuesIntegrationTest {
 			book.getSheetAt(0).getRow(1).getCell(4).setCellFormula("SUM(555)");
 			book.getCreationHelper().createFormulaEvaluator().evaluateAll();
 			book.write(out);
-			sheet = withSheetXml(out.toByteArray(), "<f>SUM\\(555\\)</f>", "<f>[1]Sheet1!A1</f>");
+			sheet = TypedWorkbook.withSheetXml(out.toByteArray(), "<f>SUM\\(555\\)</f>", "<f>[1]Sheet1!A1</f>");
 		}
 		long before = historyRows("320509");
 		assertThatThrownBy(() -> history.importFile(DataScope.region("3205"), sheet))
@@ -204,25 +200,5 @@ class StatisticsSheetValuesIntegrationTest {
 		long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
 		assertThat(jdbc.sql("SELECT count(*) FROM stat_report_value WHERE report_id = :id").param("id", id).query(Long.class)
 			.single()).isZero();
-	}
-
-	/** The workbook with what {@code regex} matches in its sheets' XML replaced (a formula POI cannot write). */
-	static byte[] withSheetXml(byte[] xlsx, String regex, String replacement) throws Exception {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		try (var in = new ZipInputStream(new ByteArrayInputStream(xlsx)); var zip = new ZipOutputStream(out)) {
-			for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-				byte[] content = in.readAllBytes();
-				if (entry.getName().startsWith("xl/worksheets/")) {
-					String xml = new String(content, StandardCharsets.UTF_8);
-					String changed = xml.replaceAll(regex, Matcher.quoteReplacement(replacement));
-					assertThat(changed).as("the formula in the XML").isNotEqualTo(xml);
-					content = changed.getBytes(StandardCharsets.UTF_8);
-				}
-				zip.putNextEntry(new ZipEntry(entry.getName()));
-				zip.write(content);
-				zip.closeEntry();
-			}
-		}
-		return out.toByteArray();
 	}
 }
