@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.youguan.kernel.Decimals;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Text;
@@ -71,13 +72,48 @@ public final class SheetCell {
 
 	private final boolean bool;
 
+	/**
+	 * The merged range ("D2:D5") this cell's value shows over when that range spans more than one data row; null
+	 * otherwise. A number so merged is no row's number: which row it belongs to is not for the reader to guess.
+	 */
+	private final String mergedRange;
+
 	private SheetCell(Kind kind, String text, BigDecimal number, boolean percent, LocalDateTime dateTime, boolean bool) {
+		this(kind, text, number, percent, dateTime, bool, null);
+	}
+
+	private SheetCell(Kind kind, String text, BigDecimal number, boolean percent, LocalDateTime dateTime, boolean bool,
+			String mergedRange) {
 		this.kind = kind;
 		this.text = text;
 		this.number = number;
 		this.percent = percent;
 		this.dateTime = dateTime;
 		this.bool = bool;
+		this.mergedRange = mergedRange;
+	}
+
+	/** This cell as shown over the rows of a merged range (e.g. "D2:D5", A1 notation); a blank cell stays blank. */
+	SheetCell mergedOver(String range) {
+		return kind == Kind.BLANK ? this : new SheetCell(kind, text, number, percent, dateTime, bool, range);
+	}
+
+	/** The merged range spanning several data rows the cell's value shows over ("D2:D5"), or null. */
+	public String mergedRange() {
+		return mergedRange;
+	}
+
+	/**
+	 * Refuses a number read from a range merged over several rows: one typed value would count once per row (a total
+	 * tripled, one figure set for four indicators in different units).
+	 * @throws InvalidValueException on {@code column}, rule {@code merged}, naming the range and its rows
+	 */
+	private void requireUnmerged(String column) {
+		if (mergedRange != null) {
+			CellRangeAddress range = CellRangeAddress.valueOf(mergedRange);
+			throw new InvalidValueException(column, "merged", column + "在合并单元格" + mergedRange + "中（第" + (range.getFirstRow() + 1)
+					+ "–" + (range.getLastRow() + 1) + "行）：一个数值不能代表多行，请取消合并，在每行分别填写");
+		}
 	}
 
 	/**
@@ -267,10 +303,12 @@ public final class SheetCell {
 	 * A number, unrounded, in the field's unit. A percentage — a cell shown as 12.34 % (stored 0.1234) or text
 	 * "12.34%" — is a fraction scaled by what the unit says: 12.34 for a field in "%", 123.4 for "‰", the fraction
 	 * itself (0.1234) for any other unit. A plain number is taken as written (12.34 in a "%" field is 12.34). Text may
-	 * group thousands with commas and use full-width digits. Null when blank.
+	 * group thousands with commas and use full-width digits. Null when blank. A number shown over several rows by a
+	 * merged range is no row's: refused, rule {@code merged}, naming the range and its rows.
 	 */
 	public BigDecimal asNumber(String column, String unit) {
 		BigDecimal fraction;
+		requireUnmerged(column);
 		switch (kind) {
 			case BLANK:
 				return null;
@@ -319,6 +357,7 @@ public final class SheetCell {
 	/** A whole number (1,234 and 30.0 are whole; 30.5 is not). Null when blank. */
 	public Integer asInteger(String column) {
 		BigDecimal n;
+		requireUnmerged(column);
 		try {
 			n = asNumber(column);
 		}

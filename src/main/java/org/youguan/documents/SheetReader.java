@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +36,7 @@ import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 import org.youguan.kernel.Decimals;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Text;
 
@@ -77,6 +80,9 @@ final class SheetReader {
 				SheetHandler handler = new SheetHandler(styles, strings, workbook.date1904(), row);
 				xml.setContentHandler(handler);
 				xml.parse(new InputSource(sheet));
+				if (!handler.external.isEmpty()) {
+					throw externalLinks(handler.external);
+				}
 				return handler.merged;
 			}
 		}
@@ -104,6 +110,35 @@ final class SheetReader {
 		XMLReader xml = XMLHelper.newXMLReader();
 		xml.setErrorHandler(new DefaultHandler());
 		return xml;
+	}
+
+	/** How many cells with a formula referring to another workbook a refusal names at most. */
+	static final int MAX_EXTERNAL_NAMED = 20;
+
+	/**
+	 * A reference to another workbook in a formula's text: Excel writes {@code [1]Sheet1!A1} ({@code '[1]表 一'!A1},
+	 * {@code [1]!名称}) — the index of an external link of the workbook —, other programs the file's name in brackets
+	 * ({@code '[台账.xlsx]Sheet1'!A1}); text in quotes is no reference. A table's structured reference
+	 * ({@code 表1[数值]}) is not followed by "!".
+	 */
+	private static final Pattern OTHER_WORKBOOK = Pattern.compile("\\[(\\d+|[^\\]\\[]*\\.(?i:xl[a-z]{1,2}|csv|ods))\\][^!\\[\\]\"]*!");
+
+	/** Whether a formula's text refers to a cell or name of another workbook ({@link #OTHER_WORKBOOK}). */
+	static boolean refersToOtherWorkbook(String formula) {
+		return formula.indexOf('[') >= 0 && OTHER_WORKBOOK.matcher(formula.replaceAll("\"[^\"]*\"", "\"\"")).find();
+	}
+
+	/**
+	 * The refusal of a sheet whose formulas refer to other workbooks: the result saved with such a formula is whatever
+	 * the other file held when this one was last saved — nobody can check it against this file, so it is not imported
+	 * as data. Each cell is named (at most {@value #MAX_EXTERNAL_NAMED}), on the field "file", rule {@code external-link}.
+	 */
+	private static InvalidValueException externalLinks(Map<String, String> cells) {
+		List<FieldError> errors = new ArrayList<>();
+		cells.forEach((cell, formula) -> errors.add(new FieldError("file", "external-link", "单元格" + cell
+				+ "的公式引用了其他工作簿" + (formula.isEmpty() ? "" : "（" + formula + "）")
+				+ "：文件中保存的结果来自另一个文件，无法核实，请将该单元格复制后“粘贴为数值”再导入")));
+		return new InvalidValueException(errors);
 	}
 
 	static InvalidValueException unreadable() {
@@ -253,6 +288,20 @@ final class SheetReader {
 
 		private final StringBuilder inline = new StringBuilder();
 
+		/** The formula text of the cell being read ({@code <f>…</f>}), empty for a shared formula's dependent cell. */
+		private final StringBuilder formulaText = new StringBuilder();
+
+		private boolean inFormula;
+
+		/** The shared-formula group ({@code <f t="shared" si="0">}) of the cell being read, or null. */
+		private String sharedIndex;
+
+		/** The shared-formula groups whose formula refers to another workbook. */
+		private final Set<String> externalShared = new HashSet<>();
+
+		/** The cells ("E3") whose formula refers to another workbook, with that formula, in sheet order. */
+		private final Map<String, String> external = new LinkedHashMap<>();
+
 		/** The sheet's {@code <mergeCell ref="B3:B5"/>} ranges. */
 		private final List<CellRangeAddress> merged = new ArrayList<>();
 
@@ -279,6 +328,7 @@ final class SheetReader {
 					type = attributes.getValue("t");
 					style = attributes.getValue("s");
 					formula = false;
+					sharedIndex = null;
 					valued = false;
 					value.setLength(0);
 					inline.setLength(0);
@@ -287,7 +337,12 @@ final class SheetReader {
 					inValue = true;
 					valued = true;
 				}
-				case "f" -> formula = true;
+				case "f" -> {
+					formula = true;
+					inFormula = true;
+					formulaText.setLength(0);
+					sharedIndex = "shared".equals(attributes.getValue("t")) ? attributes.getValue("si") : null;
+				}
 				case "rPh" -> phonetic++;
 				case "t" -> inInlineText = phonetic == 0;
 				case "mergeCell" -> {
@@ -305,9 +360,13 @@ final class SheetReader {
 		public void endElement(String uri, String localName, String qName) {
 			switch (localName) {
 				case "v" -> inValue = false;
+				case "f" -> inFormula = false;
 				case "t" -> inInlineText = false;
 				case "rPh" -> phonetic--;
 				case "c" -> {
+					if (formula) {
+						noteExternal();
+					}
 					SheetCell cell = cell();
 					if (!cell.isBlank()) {
 						cells.put(column, cell);
@@ -328,8 +387,30 @@ final class SheetReader {
 			if (inValue) {
 				value.append(ch, start, length);
 			}
+			else if (inFormula) {
+				formulaText.append(ch, start, length);
+			}
 			else if (inInlineText) {
 				inline.append(ch, start, length);
+			}
+		}
+
+		/**
+		 * Notes the cell when its formula — its own text, or the shared formula of its group — refers to another
+		 * workbook ({@link #refersToOtherWorkbook}).
+		 */
+		private void noteExternal() {
+			String text = formulaText.toString();
+			boolean refers = refersToOtherWorkbook(text);
+			if (sharedIndex != null) {
+				if (refers) {
+					externalShared.add(sharedIndex);
+				}
+				refers = refers || externalShared.contains(sharedIndex);
+			}
+			if (refers && external.size() < MAX_EXTERNAL_NAMED) {
+				external.put(new CellReference(rowNumber - 1, column).formatAsString(),
+						Text.isBlank(text) ? "" : Text.excerpt(Text.strip(text), 60));
 			}
 		}
 

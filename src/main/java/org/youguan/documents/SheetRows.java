@@ -228,9 +228,12 @@ public final class SheetRows {
 	/**
 	 * A cell merged down a column (one 案件来源 or 企业名称 over several rows of a ledger) shows its value on every row
 	 * it spans, but the file keeps it in the top cell only: each data row the merge covers gets the top cell's value —
-	 * also over a value a crafted or converted file keeps hidden under the merge, since Excel shows the top cell's. A
-	 * range merged across columns is left alone (which column its value belongs to is not for the reader to guess); a
-	 * data row that shows nothing but merged cells was already skipped as blank.
+	 * also over a value a crafted or converted file keeps hidden under the merge, since Excel shows the top cell's.
+	 * That fill-down is for labels and groups: the value so copied (and the top cell's own) is marked with its range
+	 * ({@link SheetCell#mergedRange()}), so a column read as a number refuses it ({@link SheetCell#asNumber}) — one
+	 * typed number over three rows is not three rows' numbers. A range merged across columns is not spread (which
+	 * column its value belongs to is not for the reader to guess), but its top cell is marked when it spans data rows;
+	 * a data row that shows nothing but merged cells was already skipped as blank.
 	 */
 	private static void fillMergedDown(List<SheetRow> rows, Map<Integer, String> headers, List<CellRangeAddress> merged) {
 		if (merged.isEmpty() || rows.isEmpty()) {
@@ -245,15 +248,26 @@ public final class SheetRows {
 		for (CellRangeAddress range : merged) {
 			String header = headers.get(range.getFirstColumn());
 			Integer top = index.get(range.getFirstRow() + 1);
-			if (range.getFirstColumn() != range.getLastColumn() || header == null || top == null) {
+			if (header == null || top == null) {
 				continue;
 			}
-			SheetCell value = rows.get(top).cell(header);
-			// rows are in sheet order: walk the data rows below the top one while the range covers them
-			for (int i = top + 1; i < rows.size() && rows.get(i).number() <= range.getLastRow() + 1; i++) {
+			int last = top;
+			while (last + 1 < rows.size() && rows.get(last + 1).number() <= range.getLastRow() + 1) {
 				if (--budget < 0) {
 					return;
 				}
+				last++;
+			}
+			if (last == top) {
+				continue; // the range shows its value on one data row only: that row's value
+			}
+			SheetCell value = rows.get(top).cell(header).mergedOver(range.formatAsString());
+			rows.get(top).cells().put(header, value);
+			if (range.getFirstColumn() != range.getLastColumn()) {
+				continue;
+			}
+			// rows are in sheet order: the data rows below the top one the range covers
+			for (int i = top + 1; i <= last; i++) {
 				rows.get(i).cells().put(header, value);
 			}
 		}

@@ -1,6 +1,8 @@
 package org.youguan.statistics;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
@@ -25,11 +27,13 @@ import org.youguan.kernel.RegionPrefix;
 import org.youguan.region.Regions;
 import org.youguan.registry.Brands;
 import org.youguan.statistics.internal.Aggregation;
+import org.youguan.statistics.internal.ReportChecks;
 
 /**
  * Imports past years' totals (by region, optionally brand, and month) from .xlsx so that year-on-year growth works
- * from day one, on the shape every import shares ({@link SheetImport}). Every row is checked first — indicator known and entered (not derived), month, region in scope, brand,
- * a non-negative number, no repeated key, no enterprise reports already approved for that region and month — and one
+ * from day one, on the shape every import shares ({@link SheetImport}). Every row is checked first — indicator known and entered (not derived), month
+ * (one that has ended), region in scope, brand, a number meeting the indicator's rules as the enterprise form does
+ * ({@link ReportChecks#valueErrors}: non-negative, whole for counts, at most 100 for rates), no repeated key, no enterprise reports already approved for that region and month — and one
  * bad row imports nothing. A row for a key imported before replaces it.
  */
 @Service
@@ -60,8 +64,11 @@ public class HistoryImport {
 
 	private final StatisticsRollup rollup;
 
+	private final Clock clock;
+
 	HistoryImport(Indicators indicators, Regions regions, Brands brands, JdbcClient jdbc, AuditTrail audit,
-			StatisticsRollup rollup) {
+			StatisticsRollup rollup, Clock clock) {
+		this.clock = clock;
 		this.rollup = rollup;
 		this.indicators = indicators;
 		this.regions = regions;
@@ -96,6 +103,8 @@ public class HistoryImport {
 				if (month != null) {
 					try {
 						month = Period.parseMonth(month.toString(), "月份");
+						// a month still running (or to come) has no totals yet
+						Period.month(month).requireEnded("月份", LocalDate.now(clock));
 					}
 					catch (DomainException ex) {
 						ex.fieldErrors().forEach(e -> context.fail("月份", e.rule(), e.message()));
@@ -124,12 +133,16 @@ public class HistoryImport {
 				if (value == null && r.cell("数值").isBlank()) {
 					context.fail("数值", "required", "请填写数值");
 				}
-				else if (value != null && value.signum() < 0) {
-					context.fail("数值", "non-negative", "数值不能为负数");
-				}
 				else if (value != null && !Reports.fits(value)) {
 					context.fail("数值", "number", "数值超出范围（最多" + Reports.VALUE_INTEGER_DIGITS + "位整数、"
 							+ Reports.VALUE_FRACTION_DIGITS + "位小数）");
+				}
+				else if (value != null && indicator != null) {
+					// the enterprise form's rules for the indicator's value: a count is whole, a rate at most 100 %
+					ReportChecks.valueErrors(indicator, value, "数值").forEach(e -> context.fail("数值", e.rule(), e.message()));
+				}
+				else if (value != null && value.signum() < 0) {
+					context.fail("数值", "non-negative", "数值不能为负数");
 				}
 				if (context.hasErrors()) {
 					return null;

@@ -112,6 +112,34 @@ public record Period(PeriodType type, YearMonth first) {
 		return parse(PeriodType.MONTH, text, field).first();
 	}
 
+	/**
+	 * Whether the period is over on {@code today} (its last day is before today): only such a period is reported,
+	 * submitted, approved or imported — the figures of a month still running are not yet the month's.
+	 */
+	public boolean ended(LocalDate today) {
+		return end().isBefore(today);
+	}
+
+	/**
+	 * Refuses a period that has not ended on {@code today} ({@link #ended}).
+	 * @throws InvalidValueException on {@code field}, rule {@code ended} ("报告期应为已结束的月份：2026-12尚未结束")
+	 */
+	public void requireEnded(String field, LocalDate today) {
+		if (!ended(today)) {
+			throw new InvalidValueException(field, "ended", endedMessage(today));
+		}
+	}
+
+	/** "报告期应为已结束的月份：2026-12（至2026-12-31）尚未结束". */
+	public String endedMessage(LocalDate today) {
+		String unit = switch (type) {
+			case MONTH -> "月份";
+			case QUARTER -> "季度";
+			case YEAR -> "年度";
+		};
+		return "报告期应为已结束的" + unit + "：" + code() + "（至" + end() + "）尚未结束";
+	}
+
 	/** The period that contains the given month. */
 	public static Period containing(PeriodType type, YearMonth month) {
 		int offset = (month.getMonthValue() - 1) % type.months();

@@ -82,6 +82,8 @@ public class ReportLoader {
 			if (a.period().type() != form.periodType()) {
 				throw new IllegalArgumentException(form.name() + "按" + form.periodType().label() + "报送：" + a.period());
 			}
+			// only an ended period has approved figures; a loader is held to the rule the form is
+			a.period().requireEnded("period", LocalDate.now(clock.withZone(CHINA)));
 			EnterpriseView e = reporters.computeIfAbsent(a.enterpriseId(), id -> enterprises.get(DataScope.all(), id));
 			long id = ids.get(n);
 			LocalDate due = forms.dueOn(form, a.period());

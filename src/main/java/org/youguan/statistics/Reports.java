@@ -184,7 +184,9 @@ public class Reports {
 
 	/**
 	 * The report an enterprise works on for a form and period: its newest revision, or a new draft. Only an enterprise
-	 * that must report the form may open it.
+	 * that must report the form may open it, and only for a period that has ended.
+	 * @throws InvalidValueException on {@code period}: another frequency than the form's, or a period not ended (rule
+	 * {@code ended})
 	 */
 	@Transactional
 	public long open(DataScope scope, long enterpriseId, long formId, Period period) {
@@ -196,9 +198,8 @@ public class Reports {
 		if (period.type() != form.periodType()) {
 			throw new InvalidValueException("period", "period", "“" + form.name() + "”按" + form.periodType().label() + "报送");
 		}
-		if (period.start().isAfter(LocalDate.now(clock))) {
-			throw new InvalidValueException("period", "not-future", "报告期尚未开始：" + period.label());
-		}
+		// a period is reported once it is over: the figures of a month still running are not yet the month's
+		period.requireEnded("period", LocalDate.now(clock));
 		return reports.findLatest(formId, enterpriseId, period.code()).map(Report::id).orElseGet(() -> {
 			Report r = reports.save(Report.draft(formId, new Report.Reporter(enterprise.id(), enterprise.legalName(),
 					enterprise.creditCode(), enterprise.regionCode(), enterprise.brandId()), period, forms.dueOn(form, period),
@@ -246,6 +247,8 @@ public class Reports {
 		ReportForm form = forms.get(report.formId());
 		List<Indicator> indicators = forms.indicators(form.id());
 		Period period = Period.parse(form.periodType(), report.period(), "period");
+		// a draft opened before this rule (or by a loader) for a period still running is not submitted either
+		period.requireEnded("period", LocalDate.now(clock));
 		List<FieldError> errors = ReportChecks.check(indicators, parsed, rules(),
 				approvedValues(indicators, report.enterpriseId(), period.previous()),
 				approvedValues(indicators, report.enterpriseId(), period.sameLastYear()), settings.jumpThresholdPercent());
@@ -267,6 +270,8 @@ public class Reports {
 	@Transactional
 	public void approve(DataScope scope, long id, String by) {
 		Report report = loadInScope(scope, id);
+		Period.parse(forms.get(report.formId()).periodType(), report.period(), "period")
+			.requireEnded("period", LocalDate.now(clock));
 		var before = report.snapshot();
 		report.approve(by, clock.instant());
 		if (report.revision() > 1) {

@@ -393,6 +393,73 @@ class SheetRowsTest {
 	}
 
 	/**
+	 * A number merged down a column is no row's number: every import reading the column as a number refuses each row
+	 * the range spans (rule merged, naming the range and rows) — one typed 55 over D2:D5 never counts four times; the
+	 * same sheet's label merged down (企业) is still each row's, and a number in a range on one data row is that row's.
+	 */
+	@Test
+	void aNumberMergedDownIsRefusedWhereAColumnIsReadAsANumber() throws Exception {
+		byte[] sheet;
+		try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			Sheet s = book.createSheet();
+			s.createRow(0).createCell(0).setCellValue("企业");
+			s.getRow(0).createCell(1).setCellValue("格口数");
+			s.getRow(0).createCell(2).setCellValue("地址");
+			for (int r = 1; r <= 4; r++) {
+				s.createRow(r).createCell(2).setCellValue("地址" + r);
+			}
+			s.getRow(1).createCell(0).setCellValue("甲");
+			s.getRow(1).createCell(1).setCellValue(55);
+			s.addMergedRegion(new CellRangeAddress(1, 4, 0, 0));
+			s.addMergedRegion(new CellRangeAddress(1, 3, 1, 1));
+			s.getRow(4).createCell(1).setCellValue(7);
+			book.write(out);
+			sheet = out.toByteArray();
+		}
+		List<String> committed = new ArrayList<>();
+		ImportResult result = SheetImport.run(sheet, List.of("企业", "格口数", "地址"), Map.of(),
+				(row, context) -> row.get("企业") + "/" + context.integer(row, "格口数"), committed::addAll);
+		assertThat(result.rejected()).isTrue();
+		assertThat(committed).isEmpty();
+		assertThat(result.errors()).extracting(SheetRows.RowErrors::number).containsExactly(2, 3, 4);
+		assertThat(result.errors()).allSatisfy(row -> assertThat(row.errors()).singleElement().satisfies(e -> {
+			assertThat(e.field()).isEqualTo("格口数");
+			assertThat(e.rule()).isEqualTo("merged");
+			assertThat(e.message()).contains("B2:B4").contains("第2–4行");
+		}));
+		assertThat(SheetRows.read(sheet, List.of("企业", "格口数", "地址"))).extracting(r -> r.get("企业"))
+			.containsExactly("甲", "甲", "甲", "甲");
+		assertThat(SheetRows.read(sheet, List.of("企业", "格口数", "地址")).get(3).cell("格口数").asInteger("格口数")).isEqualTo(7);
+	}
+
+	/**
+	 * A formula reading another workbook keeps whatever that file held when this one was saved: refused naming each
+	 * cell (a shared formula's dependents too), rule external-link; a table's structured reference and a bracket in
+	 * quoted text are no such reference.
+	 */
+	@Test
+	void aFormulaReferringToAnotherWorkbookIsRefusedNamingItsCells() throws Exception {
+		byte[] typed = new TypedWorkbook(List.of("名称", "格口数")).row(List.of("甲", formula("SUM(555)")))
+			.row(List.of("乙", formula("SUM(556)"))).bytes();
+		byte[] linked = withSheetXml(withSheetXml(typed, "<f>SUM\\(555\\)</f>", "<f>[1]Sheet1!A1</f>"),
+				"<f>SUM\\(556\\)</f>", "<f>'[2]表 一'!B3+1</f>");
+		assertThatThrownBy(() -> SheetRows.read(linked, List.of("名称", "格口数")))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> {
+				assertThat(ex.fieldErrors()).extracting(FieldError::field, FieldError::rule)
+					.containsOnly(Tuple.tuple("file", "external-link"));
+				assertThat(ex.fieldErrors()).extracting(FieldError::message)
+					.anySatisfy(m -> assertThat(m).contains("B2").contains("[1]Sheet1!A1"))
+					.anySatisfy(m -> assertThat(m).contains("B3"));
+			});
+		assertThat(SheetReader.refersToOtherWorkbook("[1]Sheet1!A1")).isTrue();
+		assertThat(SheetReader.refersToOtherWorkbook("SUM('[台账.xlsx]Sheet1'!A1:A3)")).isTrue();
+		assertThat(SheetReader.refersToOtherWorkbook("[1]!合计")).isTrue();
+		assertThat(SheetReader.refersToOtherWorkbook("SUM(表1[数值])")).isFalse();
+		assertThat(SheetReader.refersToOtherWorkbook("\"[1]Sheet1!A1\"&A1")).isFalse();
+		assertThat(SheetReader.refersToOtherWorkbook("Sheet2!A1+1")).isFalse();
+	}
+
+	/**
 	 * A number cell whose XML says {@code 1e-999999} (no Excel writes it; a crafted file can) and the same as text: each
 	 * is the row's failure naming its column, told in a short message, and nothing is imported — never a million-digit
 	 * value written out or rounded.

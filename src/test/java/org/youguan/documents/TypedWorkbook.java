@@ -1,11 +1,17 @@
 package org.youguan.documents;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
@@ -215,5 +221,32 @@ public final class TypedWorkbook {
 		else {
 			throw new IllegalArgumentException("no cell for " + value);
 		}
+	}
+
+	/**
+	 * The workbook with what {@code regex} matches in its sheets' XML replaced by {@code replacement} taken literally —
+	 * for what POI does not write (a formula referring to another workbook); fails when nothing matched.
+	 */
+	public static byte[] withSheetXml(byte[] xlsx, String regex, String replacement) throws IOException {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(xlsx)); ZipOutputStream zip = new ZipOutputStream(out)) {
+			boolean changed = false;
+			for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+				byte[] content = in.readAllBytes();
+				if (entry.getName().startsWith("xl/worksheets/")) {
+					String xml = new String(content, StandardCharsets.UTF_8);
+					String edited = xml.replaceAll(regex, Matcher.quoteReplacement(replacement));
+					changed |= !edited.equals(xml);
+					content = edited.getBytes(StandardCharsets.UTF_8);
+				}
+				zip.putNextEntry(new ZipEntry(entry.getName()));
+				zip.write(content);
+				zip.closeEntry();
+			}
+			if (!changed) {
+				throw new IllegalArgumentException("nothing in the sheets matched " + regex);
+			}
+		}
+		return out.toByteArray();
 	}
 }

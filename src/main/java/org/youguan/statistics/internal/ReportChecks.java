@@ -40,6 +40,28 @@ public final class ReportChecks {
 		return i.name() + "应为整数（单位：" + i.unit() + "），不能有小数";
 	}
 
+	/**
+	 * The rules one value of an indicator meets wherever it is entered — the enterprise's form, its uploaded sheet, the
+	 * bureau's history import: not negative (nothing counted or summed is below zero), whole where the indicator counts
+	 * things (件, 家, 人: {@link ValueType#INTEGER}), at most 100 where it is a rate in percent ({@link ValueType#PERCENT}).
+	 * @param v the value in the indicator's unit
+	 * @param field the field the errors name ({@link #field} on a form, the column on a sheet)
+	 * @return the broken rules (rules {@code non-negative}, {@code integer}, {@code rate}), empty when the value is good
+	 */
+	public static List<FieldError> valueErrors(Indicator i, BigDecimal v, String field) {
+		List<FieldError> errors = new ArrayList<>();
+		if (v.signum() < 0) {
+			errors.add(new FieldError(field, "non-negative", i.name() + "不能为负数"));
+		}
+		if (i.valueType() == ValueType.INTEGER && !Decimals.isWhole(v)) {
+			errors.add(new FieldError(field, "integer", wholeMessage(i)));
+		}
+		if (i.valueType() == ValueType.PERCENT && v.compareTo(HUNDRED) > 0) {
+			errors.add(new FieldError(field, "rate", i.name() + "不能超过100%"));
+		}
+		return errors;
+	}
+
 	/** The entered values with the derived indicators of the form computed from them. */
 	public static Map<String, BigDecimal> withDerived(List<Indicator> indicators, Map<String, BigDecimal> entered) {
 		Map<String, BigDecimal> all = new HashMap<>(entered);
@@ -69,15 +91,7 @@ public final class ReportChecks {
 				continue;
 			}
 			entered.put(i.code(), v);
-			if (v.signum() < 0) {
-				errors.add(new FieldError(field(i.code()), "non-negative", i.name() + "不能为负数"));
-			}
-			if (i.valueType() == ValueType.INTEGER && !Decimals.isWhole(v)) {
-				errors.add(new FieldError(field(i.code()), "integer", wholeMessage(i)));
-			}
-			if (i.valueType() == ValueType.PERCENT && v.compareTo(HUNDRED) > 0) {
-				errors.add(new FieldError(field(i.code()), "rate", i.name() + "不能超过100%"));
-			}
+			errors.addAll(valueErrors(i, v, field(i.code())));
 			String note = rv.note() == null ? "" : Text.strip(rv.note());
 			if (note.isEmpty()) {
 				jump(i, v, previous.get(i.code()), "上期", thresholdPercent, errors);

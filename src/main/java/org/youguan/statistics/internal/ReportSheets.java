@@ -89,7 +89,10 @@ public final class ReportSheets {
 				}
 			}
 			catch (InvalidValueException ex) {
-				errors.add(cellError(n, "本期数值", "number", "“" + cell.text() + "”不是数字"));
+				// a value merged over several rows is refused as such (naming its range); anything else is no number
+				errors.add(cell.mergedRange() != null
+						? cellError(n, "本期数值", "merged", ex.fieldErrors().get(0).message())
+						: cellError(n, "本期数值", "number", "“" + cell.text() + "”不是数字"));
 				continue;
 			}
 			if (row.get("说明") != null) {

@@ -1,0 +1,204 @@
+package org.youguan.statistics;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.youguan.IntegrationTest;
+import org.youguan.SignIn;
+import org.youguan.documents.TypedWorkbook;
+import org.youguan.documents.SheetRows.RowErrors;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.FieldError;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.platform.ChinaTime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Sheets are held to the enterprise form's rules: the history import refuses a fraction of a count, a rate above 100 %
+ * and a month not yet ended, each by row; a number merged over several rows is refused (history import and the
+ * enterprise's report upload) naming its range; a formula referring to another workbook is refused naming its cell.
+ * Every file is a real .xlsx built with POI, every refusal imports nothing.
+ */
+@IntegrationTest
+class StatisticsSheetValuesIntegrationTest {
+
+	@Autowired
+	HistoryImport history;
+
+	@Autowired
+	ReportForms forms;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	/** A sheet of the history import's headers and the given rows (numbers as number cells), with merged ranges. */
+	static byte[] historySheet(List<List<Object>> rows, CellRangeAddress... merged) throws Exception {
+		try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			Sheet sheet = book.createSheet("历史数据");
+			Row header = sheet.createRow(0);
+			for (int c = 0; c < HistoryImport.HEADERS.size(); c++) {
+				header.createCell(c).setCellValue(HistoryImport.HEADERS.get(c));
+			}
+			for (int r = 0; r < rows.size(); r++) {
+				Row row = sheet.createRow(r + 1);
+				for (int c = 0; c < rows.get(r).size(); c++) {
+					Object v = rows.get(r).get(c);
+					if (v instanceof Number n) {
+						row.createCell(c).setCellValue(n.doubleValue());
+					}
+					else if (v != null) {
+						row.createCell(c).setCellValue(v.toString());
+					}
+				}
+			}
+			for (CellRangeAddress m : merged) {
+				sheet.addMergedRegion(m);
+			}
+			book.write(out);
+			return out.toByteArray();
+		}
+	}
+
+	long historyRows(String region) {
+		return jdbc.sql("SELECT count(*) FROM stat_fact WHERE source = 'HISTORY' AND region_code = :region")
+			.param("region", region)
+			.query(Long.class)
+			.single();
+	}
+
+	@Test
+	void theHistoryImportHoldsEachValueToTheIndicatorsRulesAndEachMonthToHaveEnded() throws Exception {
+		String running = YearMonth.now(ChinaTime.ZONE).toString();
+		byte[] sheet = historySheet(List.of(
+				List.of("express.volume.local", "2015-01", "320506", "", 1.5),
+				List.of("express.volume.local", "2015-02", "320506", "", 1000),
+				List.of("green.ewaybill.rate", "2015-02", "320506", "", 250),
+				List.of("express.volume.local", "2030-01", "320506", "", 10),
+				List.of("express.volume.local", running, "320506", "", 10),
+				List.of("express.volume.local", "2015-03", "320506", "", 12)));
+		long before = historyRows("320506");
+		HistoryImport.Result result = history.importFile(DataScope.region("3205"), sheet);
+		assertThat(result.imported()).isZero();
+		assertThat(result.errors()).extracting(RowErrors::number).containsExactly(2, 4, 5, 6);
+		assertThat(result.errors()).flatExtracting(RowErrors::errors)
+			.extracting(FieldError::field, FieldError::rule)
+			.containsExactly(tuple("数值", "integer"), tuple("数值", "rate"), tuple("月份", "ended"), tuple("月份", "ended"));
+		assertThat(result.errors().get(3).errors().get(0).message()).contains("应为已结束的月份").contains(running);
+		assertThat(historyRows("320506")).isEqualTo(before);
+	}
+
+	/** One value typed in E2 merged over E2:E4 is no value of three months: refused on each row, naming the range. */
+	@Test
+	void aValueMergedOverSeveralMonthsIsRefusedNamingTheRange() throws Exception {
+		byte[] sheet = historySheet(List.of(
+				List.of("express.volume.local", "2014-01", "320507", "", 900),
+				Arrays.asList("express.volume.local", "2014-02", "320507", "", null),
+				Arrays.asList("express.volume.local", "2014-03", "320507", "", null)),
+				new CellRangeAddress(1, 3, 4, 4));
+		long before = historyRows("320507");
+		HistoryImport.Result result = history.importFile(DataScope.region("3205"), sheet);
+		assertThat(result.imported()).isZero();
+		assertThat(result.errors()).extracting(RowErrors::number).containsExactly(2, 3, 4);
+		assertThat(result.errors()).allSatisfy(row -> assertThat(row.errors()).singleElement().satisfies(e -> {
+			assertThat(e.field()).isEqualTo("数值");
+			assertThat(e.rule()).isEqualTo("merged");
+			assertThat(e.message()).contains("E2:E4").contains("第2–4行");
+		}));
+		assertThat(historyRows("320507")).isEqualTo(before);
+	}
+
+	/** A label merged down (the indicator code over three months) is still each row's: the fill-down grouping stays. */
+	@Test
+	void aLabelMergedDownIsStillEachRowsLabel() throws Exception {
+		byte[] sheet = historySheet(List.of(
+				List.of("express.volume.local", "2013-01", "320508", "", 100),
+				Arrays.asList(null, "2013-02", "320508", "", 200),
+				Arrays.asList(null, "2013-03", "320508", "", 300)),
+				new CellRangeAddress(1, 3, 0, 0));
+		HistoryImport.Result result = history.importFile(DataScope.region("3205"), sheet);
+		assertThat(result.errors()).isEmpty();
+		assertThat(result.imported()).isEqualTo(3);
+	}
+
+	/** A cached result of a formula reading another workbook ([1]Sheet1!A1, saved 555) is refused naming its cell. */
+	@Test
+	void aFormulaReferringToAnotherWorkbookIsRefusedNamingItsCell() throws Exception {
+		byte[] sheet;
+		byte[] typed = historySheet(List.of(List.of("express.volume.local", "2012-01", "320509", "", 1)));
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(typed));
+				ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			book.getSheetAt(0).getRow(1).getCell(4).setCellFormula("SUM(555)");
+			book.getCreationHelper().createFormulaEvaluator().evaluateAll();
+			book.write(out);
+			sheet = TypedWorkbook.withSheetXml(out.toByteArray(), "<f>SUM\\(555\\)</f>", "<f>[1]Sheet1!A1</f>");
+		}
+		long before = historyRows("320509");
+		assertThatThrownBy(() -> history.importFile(DataScope.region("3205"), sheet))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors()).singleElement()
+				.satisfies(e -> {
+					assertThat(e.field()).isEqualTo("file");
+					assertThat(e.rule()).isEqualTo("external-link");
+					assertThat(e.message()).contains("E2").contains("[1]Sheet1!A1");
+				}));
+		assertThat(historyRows("320509")).isEqualTo(before);
+	}
+
+	/**
+	 * The enterprise's report upload: 55 typed in D2 merged over D2:D5 would set four indicators (万元 and 件 mixed);
+	 * refused naming the range, nothing saved.
+	 */
+	@Test
+	void anUploadedReportValueMergedOverSeveralIndicatorsIsRefused() throws Exception {
+		MockHttpSession sf = SignIn.session(mvc, "sf.wz");
+		String location = mvc.perform(post("/enterprise/statistics/open").session(sf).with(csrf())
+			.param("form", String.valueOf(forms.byCode("monthly").id())).param("period", "2002-06"))
+			.andExpect(redirectedUrlPattern("/enterprise/statistics/reports/*"))
+			.andReturn().getResponse().getRedirectedUrl();
+		byte[] template = mvc.perform(get(location + "/sheet.xlsx").session(sf)).andReturn().getResponse().getContentAsByteArray();
+		byte[] filled;
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(template));
+				ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			XSSFSheet sheet = book.getSheetAt(0);
+			sheet.getRow(1).createCell(3).setCellValue(55);
+			sheet.addMergedRegion(new CellRangeAddress(1, 4, 3, 3));
+			book.write(out);
+			filled = out.toByteArray();
+		}
+		mvc.perform(multipart(location + "/upload").file(new MockMultipartFile("file", "报表.xlsx", "application/octet-stream", filled))
+			.session(sf).with(csrf()))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("D2:D5")));
+		long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+		assertThat(jdbc.sql("SELECT count(*) FROM stat_report_value WHERE report_id = :id").param("id", id).query(Long.class)
+			.single()).isZero();
+	}
+}
