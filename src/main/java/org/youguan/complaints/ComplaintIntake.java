@@ -211,12 +211,14 @@ public class ComplaintIntake {
 	private static final String FORM_CALLER = "form";
 
 	/**
-	 * The key of one form's submits: a hash of the draft's holder and token, so a form sent twice (a double click, a
-	 * resent request) files one complaint and answers the first receipt again, as an API call retried with its
-	 * Idempotency-Key does; another visitor's equal token is another form.
+	 * The key of one form's submits: a hash of the draft's module and token (a random 128-bit value the form was shown
+	 * with), so a form sent twice (a double click, a resent request) files one complaint and answers the first receipt
+	 * again, as an API call retried with its Idempotency-Key does. Not the holder: a first-time visitor's double click
+	 * sends both submits before the first answer gives the visitor a session, so each would have a holder of its own.
+	 * Only the same token with the very same values answers the earlier receipt.
 	 */
 	private static String formKey(AttachmentDraft draft) {
-		return sha256(draft.holder() + '\u0000' + draft.token());
+		return sha256(draft.module() + '\u0000' + draft.token());
 	}
 
 	private Filed file(ComplaintForm form, List<UploadedFile> attachments, AttachmentDraft draft,
@@ -248,7 +250,7 @@ public class ComplaintIntake {
 			throw new InvalidValueException(errors);
 		}
 		String key = idempotencyKey == null || Text.isBlank(idempotencyKey) ? null : Text.strip(idempotencyKey);
-		String requestHash = key == null ? null : requestHash(form, attachments, channel);
+		String requestHash = key == null ? null : requestHash(form, held, attachments, channel);
 		if (key != null && !claim(idempotency.caller(), key, requestHash)) {
 			if (!formSubmit) {
 				return earlier(idempotency.caller(), key, requestHash);
@@ -374,9 +376,17 @@ public class ComplaintIntake {
 		return e.requestHash().equals(requestHash) && e.complaintId() != null ? Optional.of(receipt(e)) : Optional.empty();
 	}
 
-	/** SHA-256 of the request as filed (form, channel, attachments' names and sizes), to tell a retry from reuse. */
-	private static String requestHash(ComplaintForm form, List<UploadedFile> attachments, Channel channel) {
+	/**
+	 * SHA-256 of the request as filed (form, channel, the names and sizes of the files held for its form and of those
+	 * sent with it), to tell a retry from reuse: a form's owner filing with the files held for it is another request
+	 * than a stranger's submit of the same token without them.
+	 */
+	private static String requestHash(ComplaintForm form, List<Attachment> held, List<UploadedFile> attachments,
+			Channel channel) {
 		StringBuilder s = new StringBuilder(channel.name()).append('\u0000').append(form);
+		for (Attachment a : held) {
+			s.append('\u0000').append(a.fileName()).append('\u0000').append(a.sizeBytes());
+		}
 		for (UploadedFile a : attachments) {
 			s.append('\u0000').append(a.fileName()).append('\u0000').append(a.content().length);
 		}
@@ -514,7 +524,7 @@ public class ComplaintIntake {
 		v.require("priorComplaint.date", f.priorComplaintDate() == null || f.postedOn() == null
 				|| !f.priorComplaintDate().isBefore(f.postedOn()), "after-posting", "向企业投诉的日期不能早于交寄日期");
 		v.required("priorComplaint.channel", "向企业投诉的渠道", f.priorChannel())
-			.maxLength("priorComplaint.channel", "向企业投诉的渠道", f.priorChannel(), 20);
+			.line("priorComplaint.channel", "向企业投诉的渠道", f.priorChannel(), 20);
 		v.maxLength("priorComplaint.companyAnswer", "企业的答复", f.companyAnswer(), 500);
 		List<String> categories = categories();
 		v.require("category", f.category() != null && categories.contains(f.category()), "dictionary",
@@ -534,7 +544,7 @@ public class ComplaintIntake {
 				region.value().substring(0, 6));
 		return new Checked(new ComplaintForm(Text.name(f.filerName()), phone.value(), f.filerRole(), region.value(),
 				brand.shortName(), blank(Text.name(f.enterprise())), waybill(f.waybillNumber()), f.postedOn(), f.priorComplaintDate(),
-				Text.strip(f.priorChannel()), blank(f.companyAnswer()), f.category(), f.reason(), f.amountClaimed(),
+				Text.line(f.priorChannel()), blank(f.companyAnswer()), f.category(), f.reason(), f.amountClaimed(),
 				Text.strip(f.description())), brand.id(), brand.shortName());
 	}
 

@@ -318,12 +318,13 @@ public class CaseDecisions {
 		else {
 			v.required("authority", "接收案件的机关（authority）", authority);
 		}
-		v.maxLength("authority", "接收案件的机关（authority）", authority, 200);
+		v.line("authority", "接收案件的机关（authority）", authority, 200);
 		v.required("reason", "移送理由（reason）", reason).maxLength("reason", "移送理由（reason）", reason, 500);
 		v.throwIfInvalid();
-		String target = bureau != null ? bureau.name() : Text.strip(authority);
-		caseWork.move(c, to, ", transferred_to = :to, transferred_on = :on, closed_on = :on, closing_reason = :reason",
-				Map.of("to", target, "on", caseWork.today(), "reason", Text.strip(reason)));
+		String target = bureau != null ? bureau.name() : Text.line(authority);
+		caseWork.move(c, to,
+				", transferred_to = :transferredTo, transferred_on = :on, closed_on = :on, closing_reason = :reason",
+				Map.of("transferredTo", target, "on", caseWork.today(), "reason", Text.strip(reason)));
 		if (bureau != null) {
 			jdbc.sql("""
 					INSERT INTO penalty_lead (region_code, source, source_ref, source_detail, enterprise_credit_code,

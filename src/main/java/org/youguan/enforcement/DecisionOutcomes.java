@@ -183,9 +183,9 @@ public class DecisionOutcomes {
 		Validation v = new Validation();
 		Kind kind = parse(v, "kind", "类别", data.kind(), Kind.class, true);
 		Result result = parse(v, "result", "结果", data.result(), Result.class, true);
-		v.required("body", "作出机关（body）", data.body()).maxLength("body", "作出机关（body）", data.body(), 200);
+		v.required("body", "作出机关（body）", data.body()).line("body", "作出机关（body）", data.body(), 200);
 		v.required("documentNumber", "文书文号（documentNumber）", data.documentNumber())
-			.maxLength("documentNumber", "文书文号（documentNumber）", data.documentNumber(), 100);
+			.line("documentNumber", "文书文号（documentNumber）", data.documentNumber(), 100);
 		v.required("decidedOn", "作出日期（decidedOn）", data.decidedOn());
 		LocalDate on = v.date("decidedOn", "作出日期（decidedOn）", data.decidedOn(), c.decidedOn(), caseWork.today());
 		v.required("reason", "理由（reason）", data.reason()).maxLength("reason", "理由（reason）", data.reason(), 500);
@@ -210,6 +210,15 @@ public class DecisionOutcomes {
 			}
 		}
 		v.throwIfInvalid();
+		// the same 文书 recorded twice (a form sent again) would count a remedy twice: one outcome per document number
+		if (jdbc.sql("SELECT EXISTS (SELECT 1 FROM penalty_case_outcome WHERE case_id = :case"
+				+ " AND folded(document_number) = folded(:number))")
+			.param("case", id)
+			.param("number", Text.line(data.documentNumber()))
+			.query(Boolean.class)
+			.single()) {
+			throw DomainException.duplicate("documentNumber", "本案已登记文号为" + Text.line(data.documentNumber()) + "的结果文书");
+		}
 		if (penalty != null) {
 			revocationAuthority("penalty", c.regionCode(), penalty);
 		}
@@ -222,8 +231,8 @@ public class DecisionOutcomes {
 				    recorded_by, recorded_at)
 				VALUES (:case, :kind, :body, :number, :on, :result, :reason, :penalty, :fine, :confiscated, :prevPenalty,
 				    :prevFine, :prevConfiscated, :attachment, :due, :by, :now) RETURNING id""")
-			.param("case", id).param("kind", kind.name()).param("body", Text.strip(data.body()))
-			.param("number", Text.strip(data.documentNumber())).param("on", on).param("result", result.name())
+			.param("case", id).param("kind", kind.name()).param("body", Text.line(data.body()))
+			.param("number", Text.line(data.documentNumber())).param("on", on).param("result", result.name())
 			.param("reason", Text.strip(data.reason())).param("penalty", penalty == null ? null : penalty.name())
 			.param("fine", fine).param("confiscated", confiscated)
 			.param("prevPenalty", penalty == null ? null : c.penalty().name())

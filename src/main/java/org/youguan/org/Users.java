@@ -191,7 +191,7 @@ public class Users {
 		String region = validate(actor.scope(), actor, fixed, user);
 		var before = user.snapshot();
 		Set<Role> rolesBefore = user.roleSet();
-		keepAdministration(actor, user, fixed.roles());
+		keepAdministration(actor, user, fixed);
 		String placeBefore = user.bureauId() + "/" + user.departmentId() + "/" + user.enterpriseCreditCode();
 		place(actor.scope(), user, fixed, region);
 		users.save(user);
@@ -286,12 +286,19 @@ public class Users {
 	}
 
 	/**
-	 * Keeps the installation administrable: nobody takes an administrator role (系统管理员, 机构管理员) off their own
-	 * account — another administrator must (as nobody disables their own) — and the last enabled 系统管理员 keeps the
-	 * role, whoever edits it (the only role that grants 系统管理员 and manages every account).
-	 * @throws DomainException 422 on {@code roles}: {@code own-admin}, {@code last-admin}
+	 * Keeps the installation administrable: nobody moves their own account to another bureau (its region is the
+	 * account's scope: an administrator moved below their region could not come back nor manage it) or takes an
+	 * administrator role (系统管理员, 机构管理员) off it — another administrator must, as nobody disables their own —
+	 * and the last enabled 系统管理员 keeps the role, whoever edits it (the only role that grants 系统管理员 and manages
+	 * every account).
+	 * @throws DomainException 422 on {@code bureauId} ({@code self}) or {@code roles} ({@code own-admin},
+	 * {@code last-admin})
 	 */
-	private void keepAdministration(CurrentUser actor, UserAccount user, Set<Role> newRoles) {
+	private void keepAdministration(CurrentUser actor, UserAccount user, UserData changed) {
+		if (actor.id() == user.id() && user.bureauId() != null && !user.bureauId().equals(changed.bureauId())) {
+			throw DomainException.rule("bureauId", "self", "不能把自己的账号调到其他机构：请由有权管理两处机构的管理员操作");
+		}
+		Set<Role> newRoles = changed.roles();
 		Set<Role> dropped = EnumSet.of(Role.SYSTEM_ADMIN, Role.BUREAU_ADMIN);
 		dropped.retainAll(user.roleSet());
 		dropped.removeAll(newRoles == null ? Set.of() : newRoles);

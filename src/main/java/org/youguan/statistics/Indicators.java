@@ -52,7 +52,13 @@ public class Indicators {
 				"指标代码应为小写字母、数字和点，如green.transfer.bags");
 		v.require("code", find(code).isEmpty(), "unique", "指标代码已存在：" + code);
 		v.name("name", "指标名称", n.name(), 100);
-		v.required("unit", "单位", n.unit()).maxLength("unit", "单位", n.unit(), 20);
+		// two indicators of one name (or a look-alike of it: Text.folded) could not be told apart on a form or a chart
+		v.require("name", n.name() == null || Text.isBlank(n.name()) || !jdbc.sql(
+				"SELECT EXISTS (SELECT 1 FROM stat_indicator WHERE folded(name) = folded(:name))")
+			.param("name", Text.name(n.name()))
+			.query(Boolean.class)
+			.single(), "unique", "指标名称已存在：" + Text.name(n.name()));
+		v.required("unit", "单位", n.unit()).line("unit", "单位", n.unit(), 20);
 		v.require("valueType", n.valueType() != null, "required", "请选择数值类型");
 		v.require("aggregation", n.aggregation() != null, "required", "请选择汇总方式");
 		String denominator = n.denominatorCode() == null || Text.isBlank(n.denominatorCode()) ? null : Text.strip(n.denominatorCode());
@@ -80,7 +86,7 @@ public class Indicators {
 				VALUES (:code, :name, :unit, :type, :aggregation, :denominator, :formula, :description, 'LOCAL', :position)""")
 			.param("code", code)
 			.param("name", Text.name(n.name()))
-			.param("unit", Text.strip(n.unit()))
+			.param("unit", Text.line(n.unit()))
 			.param("type", n.valueType().name())
 			.param("aggregation", n.aggregation().name())
 			.param("denominator", n.aggregation() == Aggregation.WEIGHTED ? denominator : null)

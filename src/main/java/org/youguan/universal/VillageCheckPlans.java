@@ -255,12 +255,13 @@ public class VillageCheckPlans {
 
 		/**
 		 * The filters as the page sends them, blank meaning all.
-		 * @throws InvalidValueException (400) naming {@code method} when it is not one of {@link #METHODS}
+		 * @throws InvalidValueException (400) naming {@code selection} (the list's parameter) when it is not one of
+		 * {@link #METHODS}
 		 */
 		public Filter {
 			method = method == null || Text.isBlank(method) ? null : Text.strip(method);
 			if (method != null && !METHODS.contains(method)) {
-				throw new InvalidValueException("method", "one-of", "选取方式只能是RANDOM（随机抽取）或CRITERIA（按条件选取）");
+				throw new InvalidValueException("selection", "one-of", "选取方式只能是RANDOM（随机抽取）或CRITERIA（按条件选取）");
 			}
 		}
 	}

@@ -111,12 +111,12 @@ public class PlanDrafts {
 	public void updateHead(CurrentUser me, long planId, String title, String overallRequirement, String targets) {
 		WorkPlans.Plan plan = draft(me, planId);
 		new Validation().required("title", "标题", title)
-			.maxLength("title", "标题", title, 300)
+			.line("title", "标题", title, 300)
 			.maxLength("overallRequirement", "总体工作要求", overallRequirement, 2000)
 			.maxLength("targets", "主要工作目标", targets, 2000)
 			.throwIfInvalid();
 		jdbc.sql("UPDATE work_plan SET title = :title, overall_requirement = :overall, targets = :targets, version = version + 1 WHERE id = :id")
-			.param("title", Text.strip(title))
+			.param("title", Text.line(title))
 			.param("overall", blankToNull(overallRequirement))
 			.param("targets", blankToNull(targets))
 			.param("id", planId)

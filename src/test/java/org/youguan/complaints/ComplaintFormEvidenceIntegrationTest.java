@@ -27,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
@@ -215,6 +216,28 @@ class ComplaintFormEvidenceIntegrationTest {
 			.andReturn().getResponse().getContentAsString();
 		assertThat(number(other)).isNotEqualTo(number(receipts[0]));
 		assertThat(filedWith(waybill)).isEqualTo(2);
+	}
+
+	/**
+	 * Attack round 4: a first-time visitor's double click sends both submits before the first answer opens a session,
+	 * so each arrives as another visitor; the form's token still files one complaint.
+	 */
+	@Test
+	void aFirstTimeVisitorsDoubleClickFilesOneComplaint() throws Exception {
+		String waybill = waybill();
+		MultiValueMap<String, String> form = ComplaintPagesIntegrationTest.form(waybill, "快件丢失，首次提交");
+		String draft = find(DRAFT, mvc.perform(get("/public/complaints/new")).andReturn().getResponse()
+			.getContentAsString());
+		String first = mvc.perform(multipart("/public/complaints/new").params(form).param("draft", draft)
+			.session(new MockHttpSession()).with(csrf()))
+			.andExpect(content().string(containsString("id=\"complaint-receipt\"")))
+			.andReturn().getResponse().getContentAsString();
+		String second = mvc.perform(multipart("/public/complaints/new").params(form).param("draft", draft)
+			.session(new MockHttpSession()).with(csrf()))
+			.andExpect(content().string(containsString("id=\"complaint-receipt\"")))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(number(second)).isEqualTo(number(first));
+		assertThat(filedWith(waybill)).isOne();
 	}
 
 	static String number(String receipt) {

@@ -813,12 +813,19 @@ class CaseDocumentsIntegrationTest {
 			.andExpect(jsonPath("$.errors[*].field").value(hasItems("bureauId", "reason")));
 		call(HEAD, path, "{\"reason\":\"属公安机关管辖\"}").andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("authority"));
+		call(HEAD, path, "{\"authority\":\"苏州市公安局\\n\\u200b吴中分局\",\"reason\":\"涉嫌犯罪\"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("authority"));
 		call(HEAD, path, "{\"bureauId\":" + xiangcheng + ",\"reason\":\"违法行为发生地在相城区\"}").andExpect(status().isOk())
 			.andExpect(jsonPath("$.penaltyCase.status").value("TRANSFERRED"));
 		assertThat(jdbc.sql("SELECT region_code FROM penalty_lead WHERE source_ref = :r AND source = 'TRANSFER'")
 			.param("r", "transfer:" + c).query(String.class).single()).isEqualTo("320507");
+		// attack round 4: the move's own :to once stored the status (TRANSFERRED) as the receiving authority
+		String receiver = bureaus.findByRegion("320507").orElseThrow().name();
+		assertThat(jdbc.sql("SELECT transferred_to FROM penalty_case WHERE id = :id").param("id", c)
+			.query(String.class).single()).isEqualTo(receiver);
 		assertThat(text((String) only(documents(c), "TRANSFER_LETTER").get("href"), WUZHONG))
-			.contains("案件移送书", "违法行为发生地在相城区", "相城");
+			.contains("案件移送书", "违法行为发生地在相城区", receiver + "：").doesNotContain("TRANSFERRED");
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/investigation", TEAM).andExpect(status().isConflict());
 	}
 

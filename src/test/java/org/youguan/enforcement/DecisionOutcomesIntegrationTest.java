@@ -3,6 +3,7 @@ package org.youguan.enforcement;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -103,11 +104,19 @@ class DecisionOutcomesIntegrationTest {
 		return mvc.perform(post(path).header("Authorization", token).contentType(MediaType.APPLICATION_JSON).content(json));
 	}
 
-	/** The outcome {@code result} of a 行政复议 decided on {@code on}, with its scan, and the extra fields. */
+	/** How many outcomes each case was sent, for a document number of its own per outcome. */
+	final Map<Long, Integer> sent = new HashMap<>();
+
+	/**
+	 * The outcome {@code result} of a 行政复议 decided on {@code on}, with its scan, and the extra fields; the case's
+	 * first document is 苏邮复决〔2025〕{id}号, a later one 苏邮复决〔2025〕{id}-2号 and so on (one outcome per document).
+	 */
 	ResultActions outcome(String token, long id, String result, LocalDate on, String... extra) throws Exception {
+		int n = sent.merge(id, 1, Integer::sum);
 		var request = multipart("/api/v1/enforcement/cases/" + id + "/remedy-outcomes")
 			.file(new MockMultipartFile("file", "复议决定书.pdf", "application/pdf", PenaltyCaseIntegrationTest.WAIVER_PDF))
-			.param("kind", "REVIEW").param("body", "苏州市邮政管理局").param("documentNumber", "苏邮复决〔2025〕" + id + "号")
+			.param("kind", "REVIEW").param("body", "苏州市邮政管理局")
+			.param("documentNumber", "苏邮复决〔2025〕" + id + (n == 1 ? "" : "-" + n) + "号")
 			.param("decidedOn", on.toString()).param("result", result).param("reason", "原处罚决定认定事实不清")
 			.header("Authorization", token);
 		for (int i = 0; i < extra.length; i += 2) {
@@ -165,6 +174,25 @@ class DecisionOutcomesIntegrationTest {
 
 	static BigDecimal number(Object value) {
 		return new BigDecimal(value.toString());
+	}
+
+	/** Attack round 4: the same 复议决定书 sent twice was recorded as two outcomes. */
+	@Test
+	void theSameOutcomeDocumentSentTwiceIsRecordedOnce() throws Exception {
+		LocalDate day = LocalDate.parse("2025-02-12");
+		today(day);
+		long id = party.delivered(party.sfWuzhong(), "DATA_NOT_REPORTED", "FINE", "3000", day);
+		today(day.plusDays(20));
+		outcome(HEAD, id, "UPHELD", day.plusDays(20)).andExpect(status().isCreated());
+		sent.put(id, 0);
+		outcome(HEAD, id, "UPHELD", day.plusDays(20)).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.errors[0].field").value("documentNumber"))
+			.andExpect(jsonPath("$.errors[0].rule").value("unique"));
+		assertThat(jdbc.sql("SELECT count(*) FROM penalty_case_outcome WHERE case_id = :id").param("id", id)
+			.query(Long.class).single()).isOne();
+		// a line break or a hidden character in a one-line field of the document is refused
+		outcome(HEAD, id, "UPHELD", day.plusDays(20), "body", "苏州市人民政府\n\u200B复议办").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("body"));
 	}
 
 	@Test

@@ -107,7 +107,7 @@ class IdentifierCopiesIntegrationTest {
 		Validation twice = new Validation();
 		caseTeam.team(twice, "investigators", List.of(new Member("甲检查", first), new Member("甲检查", InspectorCertificateIntegrationTest.fullWidth(first))),
 			"320506", DataScope.region("3205"));
-		assertThat(twice.errors()).extracting(e -> e.rule()).contains("unique");
+		assertThat(twice.errors()).extracting(e -> e.rule()).contains("duplicate");
 	}
 
 	@Test

@@ -228,6 +228,13 @@ class AccountRightsIntegrationTest {
 			.isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.fieldErrors())
 				.extracting(FieldError::field, FieldError::rule).containsExactly(tuple("roles", "own-admin")));
 		assertThat(user(sysAdmin).roles()).contains(Role.SYSTEM_ADMIN);
+		// attack round 4: moved to a county bureau, the only 系统管理员 could neither come back nor manage the province
+		long county = bureaus.findByRegion("320506").orElseThrow().id();
+		assertThatThrownBy(() -> users.update(self, self.id(), new UserData(sysAdmin, "测试", UserKind.STAFF, county, null,
+				null, null, EnumSet.of(Role.SYSTEM_ADMIN, Role.STAFF))))
+			.isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.fieldErrors())
+				.extracting(FieldError::field, FieldError::rule).containsExactly(tuple("bureauId", "self")));
+		assertThat(user(sysAdmin).bureauId()).isEqualTo(self.bureauId());
 
 		String bureauAdmin = provision("ba.self", "320506", Role.BUREAU_ADMIN, Role.STAFF);
 		MockHttpSession session = signIn(bureauAdmin);

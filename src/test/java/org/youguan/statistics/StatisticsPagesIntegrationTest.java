@@ -265,11 +265,18 @@ class StatisticsPagesIntegrationTest {
 			.andExpect(MockMvcResultMatchers.flash().attributeExists("errors"));
 		String code = "local.bags" + System.nanoTime() % 100000;
 		mvc.perform(post("/statistics/catalogue/indicators").session(admin).with(csrf()).param("code", code)
-			.param("name", "环保袋总数").param("unit", "个").param("valueType", "INTEGER").param("aggregation", "SUM")
+			.param("name", "环保袋总数" + code.substring("local.bags".length())).param("unit", "个")
+			.param("valueType", "INTEGER").param("aggregation", "SUM")
 			.param("formula", "green.reusable.boxes + green.transfer.bags"))
 			.andExpect(redirectedUrlPattern("/statistics/catalogue*"));
 		Indicator added = indicators.get(code);
 		assertThat(added.derived()).isTrue();
+		// attack round 4: a second indicator of the same name (here in full width) could not be told apart
+		mvc.perform(post("/statistics/catalogue/indicators").session(admin).with(csrf()).param("code", code + "x")
+			.param("name", "环保袋总数" + fullWidthDigits(code.substring("local.bags".length()))).param("unit", "个")
+			.param("valueType", "INTEGER").param("aggregation", "SUM"))
+			.andExpect(MockMvcResultMatchers.flash().attributeExists("errors"));
+		assertThat(indicators.find(code + "x")).isEmpty();
 		Slice slice = new Slice("3205", null, YearMonth.of(YearMonth.now(ChinaTime.ZONE).getYear() - 1, 1),
 				YearMonth.of(YearMonth.now(ChinaTime.ZONE).getYear() - 1, 12));
 		assertThat(aggregates.value(added, slice)).isEqualByComparingTo(aggregates.value(indicators.get("green.reusable.boxes"), slice)
@@ -278,5 +285,12 @@ class StatisticsPagesIntegrationTest {
 			.param("name", "错").param("unit", "个").param("valueType", "INTEGER").param("aggregation", "SUM")
 			.param("formula", "no.such + "))
 			.andExpect(MockMvcResultMatchers.flash().attributeExists("errors"));
+	}
+
+	/** The text with its ASCII digits in full width (０–９), as a Chinese input method types them. */
+	static String fullWidthDigits(String text) {
+		StringBuilder b = new StringBuilder();
+		text.chars().forEach(c -> b.append(c >= '0' && c <= '9' ? (char) (c - '0' + '\uFF10') : (char) c));
+		return b.toString();
 	}
 }

@@ -94,11 +94,11 @@ class VillagePlanListIntegrationTest {
 			.containsExactly("A" + token + "吴中 联系139****5678", "B" + token + "相城");
 		assertThat(ExportedRows.column(ExportedRows.of(mvc, city, export, "q", token, "sort", "name;drop"), 0))
 			.as("an unknown sort is the default order").containsExactly("B" + token + "相城", "A" + token + "吴中 联系139****5678");
-		assertThat(ExportedRows.column(ExportedRows.of(mvc, city, export, "q", token, "method", "RANDOM"), 0))
+		assertThat(ExportedRows.column(ExportedRows.of(mvc, city, export, "q", token, "selection", "RANDOM"), 0))
 			.containsExactly("B" + token + "相城");
 		assertThat(ExportedRows.column(ExportedRows.of(mvc, city, export, "q", token, "year", "1990"), 0))
 			.containsExactly("A" + token + "吴中 联系139****5678");
-		mvc.perform(get("/universal/plans").param("q", token).param("method", "CRITERIA").param("size", "1").session(city))
+		mvc.perform(get("/universal/plans").param("q", token).param("selection", "CRITERIA").param("size", "1").session(city))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("A" + token)))
 			.andExpect(content().string(not(containsString("B" + token))));
@@ -106,12 +106,12 @@ class VillagePlanListIntegrationTest {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("A" + token)))
 			.andExpect(content().string(not(containsString("B" + token))));
-		mvc.perform(get("/api/v1/universal/plans").param("q", token).param("method", "CRITERIA")
+		mvc.perform(get("/api/v1/universal/plans").param("q", token).param("selection", "CRITERIA")
 			.header("Authorization", "Bearer demo-sz-admin-token"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.total").value(1))
 			.andExpect(jsonPath("$.items[0].name").value("A" + token + "吴中 联系139****5678"));
-		mvc.perform(get(export).param("method", "OTHER").session(city)).andExpect(status().isBadRequest())
-			.andExpect(content().string(containsString("method")));
+		mvc.perform(get(export).param("selection", "OTHER").session(city)).andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("selection")));
 	}
 }

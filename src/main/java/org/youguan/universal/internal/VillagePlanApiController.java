@@ -92,8 +92,8 @@ class VillagePlanApiController {
 			+ "checked）；q搜索计划名称或区域名称；method（RANDOM、CRITERIA）和year（制定年度）筛选。"
 			+ "每项含计划建制村数（villages）和已检查数（checked：计划日及以后有检查的建制村）。")
 	PageResult<VillageCheckPlans.Summary> list(DataScope scope, ListRequest list,
-			@RequestParam(required = false) String method, @RequestParam(required = false) Integer year) {
-		return plans.list(scope, new VillageCheckPlans.Filter(method, year), list.toPage());
+			@RequestParam(required = false) String selection, @RequestParam(required = false) Integer year) {
+		return plans.list(scope, new VillageCheckPlans.Filter(selection, year), list.toPage());
 	}
 
 	@GetMapping("/{id:\\d+}")

@@ -72,14 +72,17 @@ class VillagePlanController {
 
 	/**
 	 * The 通邮 check plans of the caller's region in the list idiom: search by plan or region name, filters
-	 * {@code method} and {@code year}, whitelisted sorts, pages; with the new-plan form above.
-	 * @throws org.youguan.kernel.InvalidValueException naming {@code method} for an unknown method
+	 * {@code selection} (the method, RANDOM/CRITERIA: not {@code method}, the new-plan form's field, which a refused
+	 * form's page shown again would read as the filter) and {@code year}, whitelisted sorts, pages; with the new-plan
+	 * form above.
+	 * @throws org.youguan.kernel.InvalidValueException naming {@code selection} for an unknown method
 	 */
 	@GetMapping("/universal/plans")
 	String list(@AuthenticationPrincipal CurrentUser me, DataScope scope, ListRequest request,
-			@RequestParam(required = false) String method, @RequestParam(required = false) Integer year, Model model) {
+			@RequestParam(required = false) String selection, @RequestParam(required = false) Integer year, Model model) {
 		PageQuery query = request.toPage();
-		PageResult<VillageCheckPlans.Summary> result = plans.list(scope, new VillageCheckPlans.Filter(method, year), query);
+		PageResult<VillageCheckPlans.Summary> result = plans.list(scope, new VillageCheckPlans.Filter(selection, year),
+				query);
 		model.addAttribute("result", result);
 		model.addAttribute("plans", result.items());
 		model.addAttribute("query", query);
@@ -94,12 +97,12 @@ class VillagePlanController {
 	/**
 	 * The plans as .xlsx in {@link #COLUMNS}: the page's filters, search and order, every plan of the caller's region
 	 * up to the export limit, names masked as listed.
-	 * @throws org.youguan.kernel.InvalidValueException naming {@code method} for an unknown method
+	 * @throws org.youguan.kernel.InvalidValueException naming {@code selection} for an unknown method
 	 */
 	@GetMapping("/universal/plans/export.xlsx")
-	ResponseEntity<byte[]> export(DataScope scope, ListRequest request, @RequestParam(required = false) String method,
+	ResponseEntity<byte[]> export(DataScope scope, ListRequest request, @RequestParam(required = false) String selection,
 			@RequestParam(required = false) Integer year) {
-		var rows = plans.list(scope, new VillageCheckPlans.Filter(method, year), request.toExport()).items();
+		var rows = plans.list(scope, new VillageCheckPlans.Filter(selection, year), request.toExport()).items();
 		return Downloads.xlsx("通邮检查计划.xlsx", spreadsheets.write("通邮检查计划", COLUMNS, rows));
 	}
 
