@@ -33,19 +33,28 @@ class FoldedNameKeyIntegrationTest {
 		List<String> inputs = List.of("ＧＪ速运", "GJ速运", "gj 速运", "攻击 速运", "攻击\u3000速运", "攻击\u00A0速运",
 				"攻\u200B击\u200C速\u200D运\u2060", "\uFEFF顺丰\u00AD速运", "越溪路２６号", "越溪路26号", "顺丰速运（苏州）",
 				"\t顺丰\n速运\r", "Ｓｆ　Ｅｘｐｒｅｓｓ", "①号柜", "㈱公司", "ﾃｽﾄ", "ＡＢＣ\u2800", "\u3164填充\u115F", "é", "e\u0301",
-				"Straße", "ǅ", "\u3000", "");
+				"Straße", "ǅ", "\u3000", "",
+				// attack round 4: the quotation marks, middle dots and dashes an input method types in either mode
+				"“双11”寄递安保期", "\"双11\"寄递安保期", "「双11」寄递安保期", "『双11』", "‘双11’", "'双11'", "＂双11＂",
+				"顺丰·吴中科", "顺丰・吴中科", "顺丰‧吴中科", "顺丰•吴中科", "顺丰･吴中科", "协调-科", "协调‐科", "协调−科",
+				"协调–科", "协调—科", "协调－科", "协调﹣科");
 		for (String in : inputs) {
 			String sql = jdbc.sql("SELECT folded(:t)").param("t", in).query(String.class).single();
 			assertThat(sql).as("folded of %s", in.codePoints().mapToObj(c -> "U+%04X".formatted(c)).toList())
 				.isEqualTo(Text.folded(in));
 		}
 		assertThat(Text.folded("ＧＪ速运")).isEqualTo(Text.folded("gj 速运"));
+		assertThat(Text.folded("“双11”寄递安保期")).isEqualTo(Text.folded("「双11」寄递安保期"))
+			.isEqualTo(Text.folded("\"双11\"寄递安保期"));
+		assertThat(Text.folded("顺丰・吴中科")).isEqualTo(Text.folded("顺丰·吴中科")).isEqualTo(Text.folded("顺丰•吴中科"));
+		assertThat(Text.folded("协调–科")).isEqualTo(Text.folded("协调-科")).isEqualTo(Text.folded("协调−科"));
 		assertThat(jdbc.sql("SELECT folded(NULL)").query(String.class).optional()).isEmpty();
 	}
 
 	@Test
 	void theSqlFunctionRemovesExactlyTheCharactersTheJavaKeyRemoves() throws IOException {
 		assertThat(Files.readString(V245)).contains("'[" + Text.FOLD_REMOVED + "]+'");
+		assertThat(Text.FOLD_FROM).hasSameSizeAs(Text.FOLD_TO);
 	}
 
 	/** V245's own renaming step, run on a temporary table of stored look-alikes. */

@@ -296,6 +296,10 @@ public class Attachments {
 	 */
 	static String storedName(String fileName, String contentType) {
 		List<String> known = EXTENSIONS.get(contentType);
+		if (known != null && fileName.endsWith(".") && !fileName.matches("\\.+")) {
+			// "a.png." is a.png as Windows names it: the trailing dots are no extension
+			fileName = fileName.replaceFirst("\\.+$", "");
+		}
 		int dot = fileName.lastIndexOf('.');
 		String extension = dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
 		if (known == null || known.contains(extension)) {

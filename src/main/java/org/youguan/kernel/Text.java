@@ -179,11 +179,26 @@ public final class Text {
 	private static final Pattern FOLD_REMOVED_RUN = Pattern.compile("[" + FOLD_REMOVED + "]+");
 
 	/**
+	 * What {@link #folded} writes as one character after NFKC, each of these as the character of {@link #FOLD_TO} at
+	 * its place (the SQL function {@code folded(text)} of V245 translates with the same two texts): the Latin capitals
+	 * as small letters; the quotation marks an input method types in Chinese or English mode (“”„‟「」『』'‘’‚‛〝〞,
+	 * and " itself) as "; the middle dots (・‧•∙⋅) as ·; the hyphens and dashes (‐‒–—―−⁃) as -. So "“双11”安保期",
+	 * "「双11」安保期" and "\"双11\"安保期", or "顺丰·吴中" and "顺丰・吴中", are one name.
+	 */
+	public static final String FOLD_FROM = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+			+ "\u201C\u201D\u201E\u201F\u300C\u300D\u300E\u300F'\u2018\u2019\u201A\u201B\u301D\u301E"
+			+ "\u30FB\u2027\u2022\u2219\u22C5" + "\u2010\u2012\u2013\u2014\u2015\u2212\u2043";
+
+	/** The characters {@link #FOLD_FROM}'s are written as, place by place. */
+	public static final String FOLD_TO = "abcdefghijklmnopqrstuvwxyz" + "\"".repeat(15) + "\u00B7".repeat(5) + "-".repeat(7);
+
+	/**
 	 * The one key every duplicate-name rule compares (a department within its bureau, a bureau, a brand and its short
 	 * name, an outlet's name and address, a branch, a facility, a village-check plan, an inspection item, a security
 	 * period …): Unicode NFKC (full-width letters and digits typed with a Chinese input method become ASCII: "ＧＪ速运"
 	 * is "GJ速运", "越溪路２６号" is "越溪路26号"), then every character of {@link #FOLD_REMOVED} removed ("攻击 速运",
-	 * "攻击　速运" and "攻击\u200B速运" are "攻击速运"), then the Latin capitals A–Z as small letters ("gj速运"). The SQL
+	 * "攻击　速运" and "攻击\u200B速运" are "攻击速运"), then the Latin capitals A–Z as small letters ("gj速运") and each
+	 * quotation mark, middle dot and dash as one of its kind ({@link #FOLD_FROM}). The SQL
 	 * function {@code folded(text)} (V245) computes the same key, so the database's unique indexes on it and this agree;
 	 * the key is compared, never stored or shown — the name keeps the form it was typed in.
 	 * @param name a name or address; null stays null
@@ -197,7 +212,8 @@ public final class Text {
 		StringBuilder out = new StringBuilder(n.length());
 		for (int i = 0; i < n.length(); i++) {
 			char c = n.charAt(i);
-			out.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+			int at = FOLD_FROM.indexOf(c);
+			out.append(at < 0 ? c : FOLD_TO.charAt(at));
 		}
 		return out.toString();
 	}

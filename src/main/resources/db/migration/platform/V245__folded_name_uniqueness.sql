@@ -1,11 +1,14 @@
 -- One comparison key for every duplicate-name rule (kernel.Text.folded): NFKC (full-width letters and digits as
 -- ASCII), every space and invisible character removed (the bracket below is Text.FOLD_REMOVED, character for
--- character), A-Z as a-z. So "ＧＪ速运", "GJ 速运" and "gj速运" are one name, "越溪路２６号" and "越溪路26号" one address.
+-- character), A-Z as a-z and each quotation mark, middle dot and dash as one of its kind (the two texts of translate are
+-- Text.FOLD_FROM and Text.FOLD_TO). So "ＧＪ速运", "GJ 速运" and "gj速运" are one name, "越溪路２６号" and "越溪路26号" one
+-- address, "“双11”安保期" and "「双11」安保期" one period.
 CREATE FUNCTION folded(t text) RETURNS text
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 AS $$
 SELECT translate(regexp_replace(normalize(t, NFKC), '[\u0009-\u000D\u0020\u0085\u00A0\u00AD\u034F\u061C\u115F\u1160\u1680\u17B4\u17B5\u180B-\u180F\u2000-\u200F\u2028-\u202F\u205F-\u206F\u2800\u3000\u3164\uFE00-\uFE0F\uFEFF\uFFA0\uFFF0-\uFFF8]+', '', 'g'),
-                 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')
+                 U&'ABCDEFGHIJKLMNOPQRSTUVWXYZ\201C\201D\201E\201F\300C\300D\300E\300F''\2018\2019\201A\201B\301D\301E\30FB\2027\2022\2219\22C5\2010\2012\2013\2014\2015\2212\2043',
+                 U&'abcdefghijklmnopqrstuvwxyz"""""""""""""""\00B7\00B7\00B7\00B7\00B7-------')
 $$;
 
 -- Rows stored before this rule that are one name under the key: the earliest (lowest id) keeps its name, every later

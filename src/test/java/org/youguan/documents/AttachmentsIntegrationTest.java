@@ -75,6 +75,8 @@ class AttachmentsIntegrationTest {
 		assertThat(attachments.store(owner, "PHOTO", new UploadedFile("门头.PNG", png), "attachments.PHOTO", "场地照片",
 				5 * 1024 * 1024).fileName()).isEqualTo("门头.PNG");
 		assertThat(Attachments.storedName("扫描件", "image/jpeg")).isEqualTo("扫描件.jpg");
+		assertThat(Attachments.storedName("a.png.", "image/png")).isEqualTo("a.png");
+		assertThat(Attachments.storedName("a..", "image/png")).isEqualTo("a.png");
 		assertThat(Attachments.storedName("照片.JPEG", "image/jpeg")).isEqualTo("照片.JPEG");
 		assertThat(Attachments.storedName("录音.m4a", "audio/mp4")).isEqualTo("录音.m4a");
 		assertThat(Attachments.storedName("决定书.pdf", "application/pdf")).isEqualTo("决定书.pdf");
