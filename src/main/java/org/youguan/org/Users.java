@@ -244,6 +244,36 @@ public class Users {
 		events.publishEvent(new UserAccessChanged(id, user.username(), "账号停用", user.regionCode(), false, true));
 	}
 
+	/**
+	 * Disables every enabled account bound to an enterprise that ceased to be (注销 on the register): nobody acts any
+	 * more for a company that no longer exists — no sign-in, its sessions end, its API tokens answer 401
+	 * ({@link UserAccessChanged}) — each audited as a disabling with the reason. Called by the registry when the
+	 * cancellation commits (organisations know no regulated company: the registry tells them).
+	 * @param creditCode the enterprise's 统一社会信用代码
+	 * @param reason why, in Chinese, e.g. "企业已于2026-12-04注销"
+	 * @return how many accounts were disabled (0 when none was enabled: a redelivery changes nothing)
+	 */
+	@Transactional
+	public int disableEnterpriseAccounts(String creditCode, String reason) {
+		List<Long> ids = jdbc.sql("""
+				SELECT id FROM user_account WHERE kind = 'ENTERPRISE' AND enterprise_credit_code = :code AND enabled
+				ORDER BY id""")
+			.param("code", creditCode)
+			.query(Long.class)
+			.list();
+		for (long id : ids) {
+			UserAccount user = users.findById(id).orElseThrow();
+			var before = user.snapshot();
+			user.disable();
+			users.save(user);
+			audit.record(AuditEntry.of("user.disable", "User", id, "停用用户" + user.username() + "（" + reason + "）")
+				.states(before, user.snapshot())
+				.inRegion(user.regionCode()));
+			events.publishEvent(new UserAccessChanged(id, user.username(), reason, user.regionCode(), false, true));
+		}
+		return ids.size();
+	}
+
 	@Transactional
 	public void enable(CurrentUser actor, long id) {
 		change(actor, id, UserAccount::enable, "user.enable", "启用");

@@ -95,7 +95,12 @@ class EnterpriseCancellationIntegrationTest {
 		await().untilAsserted(() -> {
 			assertThat(outlets.get(ALL, filed).status()).isEqualTo(OutletStatus.CLOSED);
 			assertThat(outlets.get(ALL, other).status()).isEqualTo(OutletStatus.CLOSED);
+			// attack round 4: the cancelled enterprise's accounts kept signing in, issuing tokens and reporting
+			assertThat(directory.principal(account).orElseThrow().isEnabled()).as("its account is disabled").isFalse();
 		});
+		assertThat(jdbc.sql("SELECT summary FROM audit_event WHERE action = 'user.disable' AND object_type = 'User'"
+				+ " AND object_id = :id").param("id", String.valueOf(user.id())).query(String.class).list())
+			.singleElement().asString().contains(account, "注销");
 		String reason = "企业" + legalName + "（" + code + "）已于";
 		// the undecided filings are refused with the cancellation as their reason
 		for (long pending : List.of(pendingNew, pendingClosure)) {
