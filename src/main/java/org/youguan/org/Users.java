@@ -263,12 +263,7 @@ public class Users {
 			.list();
 		for (long id : ids) {
 			UserAccount user = users.findById(id).orElseThrow();
-			var before = user.snapshot();
-			user.disable();
-			users.save(user);
-			audit.record(AuditEntry.of("user.disable", "User", id, "停用用户" + user.username() + "（" + reason + "）")
-				.states(before, user.snapshot())
-				.inRegion(user.regionCode()));
+			changed(user, UserAccount::disable, "user.disable", "停用用户" + user.username() + "（" + reason + "）");
 			events.publishEvent(new UserAccessChanged(id, user.username(), reason, user.regionCode(), false, true));
 		}
 		return ids.size();
@@ -306,13 +301,18 @@ public class Users {
 	private UserAccount change(CurrentUser actor, long id, Consumer<UserAccount> transition,
 			String action, String verb) {
 		UserAccount user = manage(actor, id);
+		changed(user, transition, action, verb + "用户" + user.username());
+		return user;
+	}
+
+	/** Applies the transition to the account, saves it and audits the change with its states before and after. */
+	private void changed(UserAccount user, Consumer<UserAccount> transition, String action, String summary) {
 		var before = user.snapshot();
 		transition.accept(user);
 		users.save(user);
-		audit.record(AuditEntry.of(action, "User", id, verb + "用户" + user.username())
+		audit.record(AuditEntry.of(action, "User", user.id(), summary)
 			.states(before, user.snapshot())
 			.inRegion(user.regionCode()));
-		return user;
 	}
 
 	/**
