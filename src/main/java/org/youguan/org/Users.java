@@ -333,6 +333,11 @@ public class Users {
 		dropped.retainAll(user.roleSet());
 		dropped.removeAll(newRoles == null ? Set.of() : newRoles);
 		if (dropped.isEmpty()) {
+			if (user.roleSet().contains(Role.SYSTEM_ADMIN) && user.enabled() && user.bureauId() != null
+					&& !user.bureauId().equals(changed.bureauId()) && topBureau(user.bureauId())
+					&& !topBureau(changed.bureauId())) {
+				requireAnotherSystemAdministrator(user.id(), "bureauId");
+			}
 			return;
 		}
 		if (actor.id() == user.id()) {
@@ -345,21 +350,37 @@ public class Users {
 	}
 
 	/**
-	 * Refuses a change that would leave no enabled 系统管理员 but the account {@code id}: checked under a lock held to
-	 * the end of the transaction, so two administrators removing each other at once cannot both pass.
+	 * Refuses a change that would take the account {@code id} out of the installation's administrators when no other
+	 * would be left: an account of a top-level bureau (one without a parent, whose region is the whole installation's)
+	 * needs another enabled 系统管理员 of a top-level bureau — a 系统管理员 of a county manages only the county —, any
+	 * other account another enabled 系统管理员 anywhere. Checked under a lock held to the end of the transaction, so two
+	 * administrators removing each other at once cannot both pass.
 	 * @throws DomainException 422 on {@code field}, rule {@code last-admin}
 	 */
 	private void requireAnotherSystemAdministrator(long id, String field) {
 		TransactionLocks.hold(jdbc, "user_account:system-admins");
+		boolean top = jdbc.sql("SELECT bureau_id FROM user_account WHERE id = :id").param("id", id)
+			.query((rs, i) -> rs.getObject(1, Long.class)).optional().map(this::topBureau).orElse(false);
 		long others = jdbc.sql("""
 				SELECT count(*) FROM user_account u JOIN user_role r ON r.user_account = u.id
-				WHERE r.role = 'SYSTEM_ADMIN' AND u.enabled AND u.id <> :id""")
+				LEFT JOIN bureau b ON b.id = u.bureau_id
+				WHERE r.role = 'SYSTEM_ADMIN' AND u.enabled AND u.id <> :id
+				  AND (NOT :top OR (b.id IS NOT NULL AND b.parent_id IS NULL))""")
 			.param("id", id)
+			.param("top", top)
 			.query(Long.class)
 			.single();
 		if (others == 0) {
-			throw DomainException.rule(field, "last-admin", "系统中至少须保留一名启用的系统管理员：请先为其他账号授予系统管理员角色");
+			throw DomainException.rule(field, "last-admin", top
+					? "最高一级机构至少须保留一名启用的系统管理员（管理下级机构的账号须在其上级）：请先为该机构的其他账号授予系统管理员角色"
+					: "系统中至少须保留一名启用的系统管理员：请先为其他账号授予系统管理员角色");
 		}
+	}
+
+	/** Whether the bureau is a top-level one of the installation (no parent bureau); false for null. */
+	private boolean topBureau(Long bureauId) {
+		return bureauId != null && jdbc.sql("SELECT parent_id IS NULL FROM bureau WHERE id = :id").param("id", bureauId)
+			.query(Boolean.class).optional().orElse(false);
 	}
 
 	/**

@@ -282,4 +282,46 @@ class AccountRightsIntegrationTest {
 				EnumSet.of(Role.STAFF)));
 		assertThat(user(lastName).roles()).containsExactly(Role.STAFF);
 	}
+
+	/**
+	 * The installation keeps a 系统管理员 at its top-level bureau: with only a city's 系统管理员 left besides it, the last
+	 * one of the province bureau is neither moved to a county, nor disabled, nor demoted — by a province 系统管理员
+	 * disabled meanwhile (its request in flight), as above — for a county's or city's 系统管理员 manages only its own
+	 * region, and nobody would be left to manage the province. Rolled back, as above.
+	 */
+	@Test
+	void theLastSystemAdministratorOfTheTopBureauStaysThere() {
+		String topName = provision("sys.top", "32", Role.SYSTEM_ADMIN, Role.STAFF);
+		CurrentUser actor = user(provision("sys.top.actor", "32", Role.SYSTEM_ADMIN, Role.STAFF));
+		long city = user(provision("sys.city", "3205", Role.SYSTEM_ADMIN, Role.STAFF)).id();
+		long top = user(topName).id();
+		long province = user(topName).bureauId();
+		long county = bureaus.findByRegion("320506").orElseThrow().id();
+		new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+			jdbc.sql("""
+					UPDATE user_account SET enabled = false WHERE id NOT IN (:top, :city)
+					AND id IN (SELECT user_account FROM user_role WHERE role = 'SYSTEM_ADMIN')""")
+				.param("top", top).param("city", city)
+				.update();
+			assertThatThrownBy(() -> users.update(actor, top, new UserData(topName, "测试", UserKind.STAFF, county, null,
+					null, null, EnumSet.of(Role.SYSTEM_ADMIN, Role.STAFF))))
+				.isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.fieldErrors())
+					.extracting(FieldError::field, FieldError::rule).containsExactly(tuple("bureauId", "last-admin")));
+			assertThatThrownBy(() -> users.disable(actor, top))
+				.isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.fieldErrors())
+					.extracting(FieldError::field, FieldError::rule).containsExactly(tuple("id", "last-admin")));
+			assertThatThrownBy(() -> users.update(actor, top, new UserData(topName, "测试", UserKind.STAFF, province, null,
+					null, null, EnumSet.of(Role.STAFF))))
+				.isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.fieldErrors())
+					.extracting(FieldError::field, FieldError::rule).containsExactly(tuple("roles", "last-admin")));
+			// the city's 系统管理员 is no top-level one: disabling it needs only another 系统管理员 anywhere
+			users.disable(actor, city);
+			tx.setRollbackOnly();
+		});
+		assertThat(user(topName).bureauId()).isEqualTo(province);
+		// with another enabled 系统管理员 of the province bureau (the actor) the move passes
+		users.update(actor, top, new UserData(topName, "测试", UserKind.STAFF, county, null, null, null,
+				EnumSet.of(Role.SYSTEM_ADMIN, Role.STAFF)));
+		assertThat(user(topName).bureauId()).isEqualTo(county);
+	}
 }
