@@ -6,9 +6,11 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -77,7 +79,7 @@ final class SheetReader {
 			}
 			try (InputStream sheet = reader.getSheet(workbook.sheet())) {
 				XMLReader xml = quietReader();
-				SheetHandler handler = new SheetHandler(styles, strings, workbook.date1904(), row);
+				SheetHandler handler = new SheetHandler(styles, strings, workbook.date1904(), workbook.externalNames(), row);
 				xml.setContentHandler(handler);
 				xml.parse(new InputSource(sheet));
 				if (!handler.external.isEmpty()) {
@@ -154,7 +156,44 @@ final class SheetReader {
 	 * sheet first: Excel opens on the first visible one, and that is the one a person filled in); null when the
 	 * workbook lists no visible sheet.
 	 */
-	private record Workbook(boolean date1904, String sheet, String sheetName, int sheets) {
+	private record Workbook(boolean date1904, String sheet, String sheetName, int sheets, Set<String> externalNames) {
+	}
+
+	/** A name as a formula may use it (letters of any script, digits, "_", ".", "\\"): the tokens of a formula's text. */
+	private static final Pattern NAME_TOKEN = Pattern.compile("[\\p{L}\\p{N}_.\\\\]+");
+
+	/**
+	 * The defined names ({@code <definedName>} of workbook.xml, upper case: Excel's names ignore case) that reach
+	 * another workbook — by their own text ({@link #refersToOtherWorkbook}) or through another such name — so that a
+	 * cell's {@code =合计} is known to read another file as {@code =[1]Sheet1!A1} is.
+	 */
+	static Set<String> externalNames(Map<String, String> definedNames) {
+		Set<String> external = new HashSet<>();
+		boolean grew = true;
+		while (grew) {
+			grew = false;
+			for (Map.Entry<String, String> name : definedNames.entrySet()) {
+				if (!external.contains(name.getKey())
+						&& (refersToOtherWorkbook(name.getValue()) || usesName(name.getValue(), external))) {
+					grew = external.add(name.getKey());
+				}
+			}
+		}
+		return Set.copyOf(external);
+	}
+
+	/** Whether a formula's text (outside quoted text) uses one of the names (upper case). */
+	static boolean usesName(String formula, Set<String> names) {
+		if (names.isEmpty()) {
+			return false;
+		}
+		Matcher tokens = NAME_TOKEN.matcher(formula.replaceAll("\"[^\"]*\"", "\"\""));
+		while (tokens.find()) {
+			if (names.contains(tokens.group().toUpperCase(Locale.ROOT))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
@@ -176,6 +215,9 @@ final class SheetReader {
 		boolean[] date1904 = { false };
 		String[] sheet = { null, null };
 		int[] sheets = { 0 };
+		Map<String, String> definedNames = new HashMap<>();
+		StringBuilder nameText = new StringBuilder();
+		String[] definedName = { null };
 		try (InputStream workbook = reader.getWorkbookData()) {
 			XMLReader xml = quietReader();
 			xml.setContentHandler(new DefaultHandler() {
@@ -193,11 +235,30 @@ final class SheetReader {
 							sheet[1] = attributes.getValue("name");
 						}
 					}
+					else if ("definedName".equals(localName)) {
+						definedName[0] = attributes.getValue("name");
+						nameText.setLength(0);
+					}
+				}
+
+				@Override
+				public void characters(char[] ch, int start, int length) {
+					if (definedName[0] != null) {
+						nameText.append(ch, start, length);
+					}
+				}
+
+				@Override
+				public void endElement(String uri, String localName, String qName) {
+					if ("definedName".equals(localName) && definedName[0] != null) {
+						definedNames.merge(definedName[0].toUpperCase(Locale.ROOT), nameText.toString(), (a, b) -> a + "," + b);
+						definedName[0] = null;
+					}
 				}
 			});
 			xml.parse(new InputSource(workbook));
 		}
-		return new Workbook(date1904[0], sheet[0], sheet[1], sheets[0]);
+		return new Workbook(date1904[0], sheet[0], sheet[1], sheets[0], externalNames(definedNames));
 	}
 
 	/** Whether a sheet's {@code state} (visible, hidden, veryHidden; ECMA-376 §18.18.68) shows it. */
@@ -305,8 +366,12 @@ final class SheetReader {
 		/** The sheet's {@code <mergeCell ref="B3:B5"/>} ranges. */
 		private final List<CellRangeAddress> merged = new ArrayList<>();
 
-		SheetHandler(StylesTable styles, ReadOnlySharedStringsTable strings, boolean date1904,
+		/** The workbook's defined names that reach another workbook ({@link #externalNames}). */
+		private final Set<String> externalNames;
+
+		SheetHandler(StylesTable styles, ReadOnlySharedStringsTable strings, boolean date1904, Set<String> externalNames,
 				BiConsumer<Integer, Map<Integer, SheetCell>> consumer) {
+			this.externalNames = externalNames;
 			this.styles = styles;
 			this.strings = strings;
 			this.date1904 = date1904;
@@ -397,11 +462,11 @@ final class SheetReader {
 
 		/**
 		 * Notes the cell when its formula — its own text, or the shared formula of its group — refers to another
-		 * workbook ({@link #refersToOtherWorkbook}).
+		 * workbook ({@link #refersToOtherWorkbook}), directly or through a defined name that does ({@link #externalNames}).
 		 */
 		private void noteExternal() {
 			String text = formulaText.toString();
-			boolean refers = refersToOtherWorkbook(text);
+			boolean refers = refersToOtherWorkbook(text) || usesName(text, externalNames);
 			if (sharedIndex != null) {
 				if (refers) {
 					externalShared.add(sharedIndex);

@@ -460,6 +460,34 @@ class SheetRowsTest {
 	}
 
 	/**
+	 * A formula reaching another workbook through a defined name ({@code =本月合计} with 本月合计 = {@code [1]Sheet1!$A$1},
+	 * or a name built on such a name) is refused as the direct reference is, naming its cell; a name inside the
+	 * workbook, or the name's text in quotes, is no such reference.
+	 */
+	@Test
+	void aFormulaReachingAnotherWorkbookThroughADefinedNameIsRefused() throws Exception {
+		byte[] typed = new TypedWorkbook(List.of("名称", "格口数")).row(List.of("甲", formula("SUM(555)")))
+			.row(List.of("乙", formula("SUM(556)"))).row(List.of("丙", formula("SUM(557)"))).bytes();
+		byte[] named = withXml(typed, "xl/workbook.xml", "</sheets>", "</sheets><definedNames>"
+				+ "<definedName name=\"本月合计\">[1]Sheet1!\\$A\\$1</definedName>"
+				+ "<definedName name=\"Total_2\">本月合计+1</definedName>"
+				+ "<definedName name=\"本地\">Sheet1!\\$B\\$2</definedName></definedNames>");
+		byte[] linked = withSheetXml(withSheetXml(withSheetXml(named, "<f>SUM\\(555\\)</f>", "<f>本月合计*2</f>"),
+				"<f>SUM\\(556\\)</f>", "<f>SUM(total_2,1)</f>"), "<f>SUM\\(557\\)</f>", "<f>本地+LEN(\"本月合计\")</f>");
+		assertThatThrownBy(() -> SheetRows.read(linked, List.of("名称", "格口数")))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> {
+				assertThat(ex.fieldErrors()).extracting(FieldError::field, FieldError::rule)
+					.containsOnly(Tuple.tuple("file", "external-link"));
+				assertThat(ex.fieldErrors()).extracting(FieldError::message)
+					.anySatisfy(m -> assertThat(m).contains("B2").contains("本月合计*2"))
+					.anySatisfy(m -> assertThat(m).contains("B3"))
+					.noneSatisfy(m -> assertThat(m).contains("B4"));
+			});
+		assertThat(SheetReader.externalNames(Map.of("A", "[1]Sheet1!A1", "B", "a*2", "C", "Sheet1!A1", "D", "\"B\"")))
+			.containsExactlyInAnyOrder("A", "B");
+	}
+
+	/**
 	 * A number cell whose XML says {@code 1e-999999} (no Excel writes it; a crafted file can) and the same as text: each
 	 * is the row's failure naming its column, told in a short message, and nothing is imported — never a million-digit
 	 * value written out or rounded.
