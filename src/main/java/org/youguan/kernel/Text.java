@@ -2,7 +2,9 @@ package org.youguan.kernel;
 
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -630,6 +632,39 @@ public final class Text {
 			}
 		}
 		return -1;
+	}
+
+	/** Scripts whose letters pass for Latin ones (Cyrillic а о р с е х, Greek Α Β Ο Ρ, Armenian օ, Cherokee Ꭺ Ꮯ). */
+	private static final Set<Character.UnicodeScript> LATIN_LOOK_ALIKES = EnumSet.of(Character.UnicodeScript.CYRILLIC,
+			Character.UnicodeScript.GREEK, Character.UnicodeScript.ARMENIAN, Character.UnicodeScript.CHEROKEE);
+
+	/**
+	 * The index of the first letter of a script whose letters pass for Latin ones (Cyrillic, Greek, Armenian, Cherokee)
+	 * in a text that also holds a Latin or Han letter, or -1: "顺丰速运Ехpress" with a Cyrillic Е and х shows as
+	 * "顺丰速运Express" and would pass every duplicate rule as another name (Unicode TS #39's mixed-script confusables;
+	 * the folded key {@link #folded} does not map scripts). A text of one such script alone ("Москва") and Latin
+	 * letters with accents (Zoë) pass. Compare after {@link #strip}; null is -1.
+	 */
+	public static int mixedScriptAt(CharSequence s) {
+		if (s == null) {
+			return -1;
+		}
+		int first = -1;
+		boolean latinOrHan = false;
+		for (int i = 0; i < s.length(); i += Character.charCount(Character.codePointAt(s, i))) {
+			int c = Character.codePointAt(s, i);
+			if (!Character.isLetter(c)) {
+				continue;
+			}
+			Character.UnicodeScript script = Character.UnicodeScript.of(c);
+			if (LATIN_LOOK_ALIKES.contains(script)) {
+				first = first < 0 ? i : first;
+			}
+			else if (script == Character.UnicodeScript.LATIN || script == Character.UnicodeScript.HAN) {
+				latinOrHan = true;
+			}
+		}
+		return latinOrHan ? first : -1;
 	}
 
 	/**

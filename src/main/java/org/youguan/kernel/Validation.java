@@ -110,7 +110,9 @@ public final class Validation {
 	 * stripped ({@link Text#strip}), and a name of only them is blank ({@link #required}). Nor does a name start with a
 	 * combining mark (Unicode categories Mn, Me, Mc: U+0301 the acute accent, U+20DD the enclosing circle …), which
 	 * belongs to the character before it and alone shows nothing or a stray accent: "\u0301" is no one's name (rule
-	 * {@code combining-mark}). Null passes.
+	 * {@code combining-mark}). Nor does it mix letters that pass for Latin ones (Cyrillic, Greek …) with Latin or Han
+	 * letters ({@link Text#mixedScriptAt}: "顺丰Ехpress" with a Cyrillic Е and х; rule {@code look-alike-character}).
+	 * Null passes.
 	 */
 	public Validation name(String field, String label, String value) {
 		String typed = Text.strip(value);
@@ -123,8 +125,11 @@ public final class Validation {
 		require(field, at < 0, "invisible-character", label + "含有看不见的字符（"
 				+ (at < 0 ? "" : Text.codePoint(typed, at)) + "，如零宽空格、盲文空白、韩文填充符），请删除后重试");
 		boolean mark = typed != null && !typed.isEmpty() && combiningMark(typed.codePointAt(0));
-		return require(field, !mark, "combining-mark", label + "不能以组合附加符号开头（"
+		require(field, !mark, "combining-mark", label + "不能以组合附加符号开头（"
 				+ (mark ? Text.codePoint(typed, 0) : "") + "，如单独的重音符、圈号），它只能附在前一个字符上，请填写完整的名称");
+		int alike = Text.mixedScriptAt(typed);
+		return require(field, alike < 0, "look-alike-character", label + "在汉字或英文字母中夹有形似英文字母的外文字母（"
+				+ (alike < 0 ? "" : Text.codePoint(typed, alike)) + "，如西里尔字母、希腊字母），请改用英文字母");
 	}
 
 	/**

@@ -99,4 +99,23 @@ class ValidationNameTest {
 		assertThat(listRules("网点负责人、\u0301驾驶员")).isEqualTo("combining-mark");
 		assertThat(listRules(null)).isEmpty();
 	}
+
+	/**
+	 * Letters that pass for Latin ones (Cyrillic, Greek, Armenian, Cherokee) among Latin or Han letters are refused
+	 * naming the first: "顺丰Ехpress" would show as "顺丰Express" and pass every duplicate rule as another name. One such
+	 * script alone, Latin with accents and Greek-looking symbols that are no letters pass.
+	 */
+	@Test
+	void lettersThatPassForLatinOnesAmongLatinOrHanAreRefused() {
+		assertThat(rules("顺丰\u0415\u0445press")).isEqualTo("look-alike-character");
+		assertThat(rules("\u0421hina Post 苏州")).as("Cyrillic С").isEqualTo("look-alike-character");
+		assertThat(rules("圆通速递\u0391")).as("Greek Alpha after Han").isEqualTo("look-alike-character");
+		assertThat(new Validation().name("name", "网点名称", "顺丰\u0415\u0445press", 60).errors()).singleElement()
+			.satisfies(e -> assertThat(e.message()).contains("U+0415"));
+		assertThat(rules("Москва")).as("one script alone").isEmpty();
+		assertThat(rules("Zoë Müller")).isEmpty();
+		assertThat(rules("顺丰速运Express")).isEmpty();
+		assertThat(rules("A°区 ±5")).isEmpty();
+		assertThat(listRules("网点负责人、\u0421EO")).isEqualTo("look-alike-character");
+	}
 }
