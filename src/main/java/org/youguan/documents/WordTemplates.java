@@ -248,7 +248,7 @@ public class WordTemplates {
 			String value = fields.get(m.group(1));
 			if (value != null) {
 				found.add(new int[] { m.start(), m.end() });
-				values.add(value);
+				values.add(printed(value));
 			}
 		}
 		// by identity: two text elements reading the same are still two
@@ -303,6 +303,19 @@ public class WordTemplates {
 	private static void set(CTText text, String value) {
 		text.setStringValue(value);
 		text.setSpace(SpaceAttribute.Space.PRESERVE);
+	}
+
+	/**
+	 * A value as a document prints it: a textarea's line breaks (CR LF, as browsers send them, or a lone CR) are one line
+	 * break each — XML would keep a CR as {@code &#13;} beside the break —, and characters that show nothing and are no
+	 * space (Unicode format characters Cf: the zero-width space U+200B, the joiners, U+2060, U+FEFF, the soft hyphen)
+	 * are left out of a document served on a party: they would make the printed text differ from what it shows.
+	 */
+	static String printed(String value) {
+		String lines = value.replace("\r\n", "\n").replace('\r', '\n');
+		StringBuilder out = new StringBuilder(lines.length());
+		lines.codePoints().filter(c -> Character.getType(c) != Character.FORMAT).forEach(out::appendCodePoint);
+		return out.toString();
 	}
 
 	/** Writes a text holding line breaks as its first line, then a {@code w:br} and a text element per further line. */

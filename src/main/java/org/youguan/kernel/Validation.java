@@ -119,7 +119,7 @@ public final class Validation {
 		int at = Text.hiddenAt(typed);
 		if (at >= 0 && lineBreak(typed.charAt(at))) {
 			// an import cell's Alt+Enter, or Enter in a pasted name: say so, a code point means nothing to the user
-			require(field, false, "line-break", label + "含换行（单元格内Alt+Enter），请改为一行");
+			require(field, false, "line-break", label + "含换行，请改为一行");
 			at = -1;
 		}
 		require(field, at < 0, "invisible-character", label + "含有看不见的字符（"

@@ -178,6 +178,25 @@ class DocumentsTest {
 		}
 	}
 
+	/**
+	 * A textarea's value (CR LF line breaks, as browsers send them; a pasted zero-width space) prints as its lines: one
+	 * Word line break per line break, no CR kept beside it, no invisible character in a document served on a party.
+	 */
+	@Test
+	void aTextareasLineBreaksAndInvisibleCharactersPrintAsTheTextShows() throws Exception {
+		byte[] template;
+		try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			doc.createParagraph().createRun().setText("案情：${facts}");
+			doc.write(out);
+			template = out.toByteArray();
+		}
+		byte[] filled = new WordTemplates().fill(template, Map.of("facts", "第一行\r\n第二\u200B行\r第三行\u00AD"), Map.of());
+		try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(filled))) {
+			assertThat(doc.getParagraphs().get(0).getText()).isEqualTo("案情：第一行\n第二行\n第三行");
+			assertThat(doc.getDocument().xmlText()).doesNotContain("\r").doesNotContain("&#13;");
+		}
+	}
+
 	/** A picture put where its field is (the licence's QR code): the field's text goes, the rest of the paragraph stays. */
 	@Test
 	void putsAPictureWhereItsFieldIsKeepingTheRestOfItsParagraph() throws Exception {

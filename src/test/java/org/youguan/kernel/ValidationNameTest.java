@@ -51,7 +51,7 @@ class ValidationNameTest {
 		for (String name : new String[] { "顺丰速运\n苏州", "顺丰速运\r\n苏州", "顺丰速运\u2028苏州", "顺丰速运\u2029苏州" }) {
 			var errors = new Validation().name("name", "网点名称", name, 60).errors();
 			assertThat(errors).as(name).extracting(FieldError::rule).containsExactly("line-break");
-			assertThat(errors.get(0).message()).isEqualTo("网点名称含换行（单元格内Alt+Enter），请改为一行");
+			assertThat(errors.get(0).message()).isEqualTo("网点名称含换行，请改为一行");
 		}
 	}
 

@@ -236,12 +236,12 @@ class RegistryMaintenanceIntegrationTest {
 				List.of(List.of("换行品牌" + s + "\n苏州", "换" + s, ""))));
 		assertThat(rejected.errors().get(0).errors()).extracting(FieldError::rule).contains("line-break");
 		assertThat(rejected.errors().get(0).errors()).extracting(FieldError::message)
-			.anySatisfy(m -> assertThat(m).contains("含换行（单元格内Alt+Enter），请改为一行"));
+			.anySatisfy(m -> assertThat(m).contains("含换行，请改为一行"));
 		mvc.perform(post("/registry/brands/new").session(session("sys.admin")).with(csrf())
 			.param("name", "换行品牌" + s + "\r\n苏州")
 			.param("shortName", "行" + s))
 			.andExpect(status().is4xxClientError())
-			.andExpect(content().string(containsString("品牌名称含换行（单元格内Alt+Enter），请改为一行")));
+			.andExpect(content().string(containsString("品牌名称含换行，请改为一行")));
 	}
 
 	@Test
