@@ -1,6 +1,7 @@
 package org.youguan.inspections.internal;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +10,8 @@ import java.util.Map;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.context.MessageSource;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -17,6 +20,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.youguan.documents.Column;
+import org.youguan.documents.Downloads;
+import org.youguan.documents.Spreadsheets;
 import org.youguan.inspections.InspectionPlans;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.ListRequest;
@@ -31,9 +37,10 @@ import org.youguan.registry.EnterpriseType;
 /**
  * The 检查对象名录库 (issue 14): the registry's enterprises, branches and outlets in the caller's region that a 双随机
  * plan draws from, filtered by type, brand, region, enterprise type and credit class — exactly the population a plan
- * with these filters would freeze ({@link InspectionPlans#population}). A page ({@code /inspections/objects}) and the
- * API ({@code GET /api/v1/inspections/objects}); a region outside the caller's scope is 403, a malformed filter a 400
- * naming its field.
+ * with these filters would freeze ({@link InspectionPlans#population}). A page ({@code /inspections/objects}), its
+ * .xlsx export ({@code /inspections/objects/export.xlsx}) and the API ({@code GET /api/v1/inspections/objects}), all in
+ * the list idiom (search, whitelisted sorts, pages); a region outside the caller's scope is 403, a malformed filter a
+ * 400 naming its field.
  */
 @Controller
 @PreAuthorize(InspectionApiController.READERS)
@@ -48,16 +55,37 @@ class InspectionObjectsController {
 	record Listed(InspectionPlans.PopulationObject object, String regionName) {
 	}
 
+	/**
+	 * The list's orders (request name → order); the default is {@code name}, ascending. Read in memory: the directory
+	 * is computed from the registry ({@link InspectionPlans#population}), at most a region's objects of one type.
+	 */
+	private static final Map<String, Comparator<InspectionPlans.PopulationObject>> SORTS = Map.of(
+			"name", Comparator.comparing(InspectionPlans.PopulationObject::name),
+			"enterprise", Comparator.comparing(InspectionPlans.PopulationObject::enterpriseName),
+			"region", Comparator.comparing(InspectionPlans.PopulationObject::regionCode),
+			"creditCode", Comparator.comparing(InspectionPlans.PopulationObject::enterpriseCreditCode));
+
 	private final InspectionPlans plans;
 
 	private final Brands brands;
 
 	private final JdbcClient jdbc;
 
-	InspectionObjectsController(InspectionPlans plans, Brands brands, JdbcClient jdbc) {
+	private final Spreadsheets spreadsheets;
+
+	/** The export's columns: what the page shows, the object's type and the enterprise's credit code apart. */
+	private final List<Column<Listed>> columns;
+
+	InspectionObjectsController(InspectionPlans plans, Brands brands, JdbcClient jdbc, Spreadsheets spreadsheets,
+			MessageSource messages) {
 		this.plans = plans;
 		this.brands = brands;
 		this.jdbc = jdbc;
+		this.spreadsheets = spreadsheets;
+		this.columns = List.of(Column.label("对象类型", messages, "inspection.objectType.", l -> l.object().objectType()),
+				Column.of("名称", l -> l.object().name(), 30), Column.of("所属企业", l -> l.object().enterpriseName(), 30),
+				Column.of("统一社会信用代码", l -> l.object().enterpriseCreditCode(), 22),
+				Column.of("所在区域", Listed::regionName, 14), Column.of("信用等级", l -> l.object().creditClass(), 10));
 	}
 
 	@GetMapping("/inspections/objects")
@@ -79,11 +107,26 @@ class InspectionObjectsController {
 		return "inspections/objects";
 	}
 
+	/**
+	 * The directory as .xlsx: the page's filters (checked alike: a region outside the scope 403), search and order,
+	 * every row up to {@link PageQuery#EXPORT_LIMIT}.
+	 */
+	@GetMapping("/inspections/objects/export.xlsx")
+	ResponseEntity<byte[]> export(@AuthenticationPrincipal CurrentUser me, DataScope scope, ListRequest request,
+			@RequestParam(required = false) String objectType, @RequestParam(required = false) String region,
+			@RequestParam(required = false) String brandId, @RequestParam(required = false) String enterpriseType,
+			@RequestParam(required = false) List<String> creditClasses) {
+		Filter filter = filter(me, scope, objectType, region, brandId, enterpriseType, creditClasses);
+		return Downloads.xlsx("检查对象名录库.xlsx",
+				spreadsheets.write("检查对象名录库", columns, list(filter, request.toExport()).items()));
+	}
+
 	@GetMapping("/api/v1/inspections/objects")
 	@ResponseBody
 	@Operation(summary = "检查对象名录库", description = "辖区内登记的快递企业、分支机构或末端网点（objectType：ENTERPRISE缺省、BRANCH、"
 			+ "OUTLET），可按region（缺省本单位）、brandId、enterpriseType（仅企业）、creditClasses（守信、失信、信用异常、未评定）筛选，"
-			+ "q按名称或信用代码检索；与按同样条件制定的双随机抽查计划冻结的名单一致。")
+			+ "q按对象名称、企业名称或信用代码检索（空格分隔的每个词都须出现），sort按name（缺省）、enterprise、region、"
+			+ "creditCode排序（dir=desc倒序）；与按同样条件制定的双随机抽查计划冻结的名单一致。")
 	PageResult<Listed> api(@AuthenticationPrincipal CurrentUser me, DataScope scope, ListRequest request,
 			@RequestParam(required = false) String objectType, @RequestParam(required = false) String region,
 			@RequestParam(required = false) String brandId, @RequestParam(required = false) String enterpriseType,
@@ -125,14 +168,26 @@ class InspectionObjectsController {
 		return new Filter(type, code, brand, type.equals("ENTERPRISE") ? enterprise : null, classes);
 	}
 
+	/**
+	 * One page of the directory, the page, the API and the export alike: the search's every word found in the object's
+	 * or the enterprise's name or the credit code (case-insensitively, a word typed full-width also as an identifier is
+	 * stored, {@link Text#identifier}), sorted by {@code name} (default, ascending), {@code enterprise}, {@code region}
+	 * (its code) or {@code creditCode} (an unknown sort: the default), ties by name and then the object's key.
+	 */
 	private PageResult<Listed> list(Filter f, PageQuery page) {
-		String q = page.q() == null ? "" : Text.strip(page.q()).toLowerCase(Locale.ROOT);
+		List<List<String>> words = page.words().stream().map(InspectionObjectsController::forms).toList();
+		boolean chosen = page.sort() != null && SORTS.containsKey(page.sort());
+		Comparator<InspectionPlans.PopulationObject> order = SORTS.get(chosen ? page.sort() : "name");
+		if (chosen && page.descending()) {
+			order = order.reversed();
+		}
+		order = order.thenComparing(InspectionPlans.PopulationObject::name).thenComparing(InspectionPlans.PopulationObject::key);
 		List<InspectionPlans.PopulationObject> all = plans.population(f.region(), f.objectType(), f.brandId(),
 				f.enterpriseType(), f.creditClasses()).stream()
-			.filter(o -> q.isEmpty() || o.name().toLowerCase(Locale.ROOT).contains(q)
-					|| o.enterpriseName().toLowerCase(Locale.ROOT).contains(q) || o.enterpriseCreditCode().contains(page.identifier().toUpperCase(Locale.ROOT)))
+			.filter(o -> words.stream().allMatch(w -> matches(o, w)))
+			.sorted(order)
 			.toList();
-		int from = (int) Math.min(all.size(), (long) page.page() * page.size());
+		int from = (int) Math.min(page.offset(), all.size());
 		List<InspectionPlans.PopulationObject> rows = all.subList(from, (int) Math.min(all.size(), (long) from + page.size()));
 		Map<String, String> names = new HashMap<>();
 		if (!rows.isEmpty()) {
@@ -144,5 +199,23 @@ class InspectionObjectsController {
 		List<Listed> listed = new ArrayList<>();
 		rows.forEach(o -> listed.add(new Listed(o, names.getOrDefault(o.regionCode(), o.regionCode()))));
 		return new PageResult<>(listed, page.page(), page.size(), all.size());
+	}
+
+	/** A search word as typed and, when an identifier would store it otherwise (typed full-width), in that form too. */
+	private static List<String> forms(String word) {
+		String identifier = Text.identifier(word);
+		return identifier == null || identifier.equals(word) ? List.of(word.toLowerCase(Locale.ROOT))
+				: List.of(word.toLowerCase(Locale.ROOT), identifier.toLowerCase(Locale.ROOT));
+	}
+
+	/** Whether one of the word's forms is found in the object's or the enterprise's name or the credit code. */
+	private static boolean matches(InspectionPlans.PopulationObject o, List<String> forms) {
+		for (String text : List.of(o.name(), o.enterpriseName(), o.enterpriseCreditCode())) {
+			String lower = text.toLowerCase(Locale.ROOT);
+			if (forms.stream().anyMatch(lower::contains)) {
+				return true;
+			}
+		}
+		return false;
 	}
 }
