@@ -63,10 +63,27 @@ class ErrorHandlingTest {
 			.extracting(FieldError::field, FieldError::rule).containsExactly(tuple("request", "forbidden"));
 	}
 
-	@SuppressWarnings("unchecked")
+	/**
+	 * Every refusal names a field and a rule, only a 500 none (attack: a 422 for missing licence materials and one for
+	 * too small a team answered {@code errors: []}): a 422 or 404 naming no field is about the request.
+	 */
+	@Test
+	void aRuleViolationOrNotFoundNamingNoFieldNamesTheRequest() {
+		var request = new MockHttpServletRequest("POST", "/api/v1/licensing/applications/1/acceptance");
+		assertThat(errorsOf(handling.domain(DomainException.rule("申请材料不齐全"), request, null), 422))
+			.containsExactly(new FieldError("request", "rule", "申请材料不齐全"));
+		assertThat(errorsOf(handling.domain(DomainException.notFound("许可申请", 1), request, null), 404))
+			.extracting(FieldError::field, FieldError::rule).containsExactly(tuple("request", "not-found"));
+	}
+
 	private static List<FieldError> errorsOf(Object answer) {
+		return errorsOf(answer, 403);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<FieldError> errorsOf(Object answer, int status) {
 		ProblemDetail problem = (ProblemDetail) ((ResponseEntity<?>) answer).getBody();
-		assertThat(((ResponseEntity<?>) answer).getStatusCode().value()).isEqualTo(403);
+		assertThat(((ResponseEntity<?>) answer).getStatusCode().value()).isEqualTo(status);
 		return (List<FieldError>) problem.getProperties().get("errors");
 	}
 
