@@ -18,11 +18,16 @@ import org.youguan.kernel.Text;
  * The password rule 等保2.0 level 3 expects (GB/T 22239-2019 8.1.4.1 身份鉴别: 口令具有复杂度要求): at least
  * {@value #MIN_LENGTH} characters, at least three of the four classes (upper case, lower case, digits, other
  * characters), not containing the user name (nor the user name reversed), and not one of the common passwords shipped
- * in {@code security/common-passwords.txt} (compared case-insensitively).
+ * in {@code security/common-passwords.txt} (compared case-insensitively); at most {@value #MAX_BYTES} bytes in UTF-8
+ * (what bcrypt reads) and no character that shows nothing or looks like a space ({@link Text#invisibleAt}: U+200B,
+ * a no-break space — typed once, never again on another device).
  */
 public final class PasswordPolicy {
 
 	public static final int MIN_LENGTH = 10;
+
+	/** The most a password may hold, in UTF-8 bytes: bcrypt reads no more (and Spring's encoder refuses more). */
+	public static final int MAX_BYTES = 72;
 
 	private static final Set<String> COMMON = load();
 
@@ -35,7 +40,7 @@ public final class PasswordPolicy {
 	 * @param username the account's user name (null when unknown)
 	 * @param password the candidate password
 	 * @throws InvalidValueException with one field error per broken rule (min-length, character-classes,
-	 * not-username, common)
+	 * not-username, max-length, invisible-character, common)
 	 */
 	public static void check(String field, String username, String password) {
 		List<FieldError> errors = new ArrayList<>();
@@ -47,6 +52,14 @@ public final class PasswordPolicy {
 		}
 		if (password != null && containsUsername(password, username)) {
 			errors.add(new FieldError(field, "not-username", "密码不能包含用户名"));
+		}
+		if (password != null && password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+			errors.add(new FieldError(field, "max-length", "密码不能超过" + MAX_BYTES + "字节（英文字母、数字和符号每个1字节，汉字每个3字节）"));
+		}
+		int hidden = password == null ? -1 : Text.invisibleAt(password);
+		if (hidden >= 0) {
+			errors.add(new FieldError(field, "invisible-character", "密码含有看不见或形似空格的字符（" + Text.codePoint(password, hidden)
+					+ "），在其他设备上无法输入，请删除后重试"));
 		}
 		if (password != null && COMMON.contains(password.toLowerCase(Locale.ROOT))) {
 			errors.add(new FieldError(field, "common", "该密码过于常见，容易被猜中，请换一个"));

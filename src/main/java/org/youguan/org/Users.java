@@ -11,6 +11,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -190,10 +191,15 @@ public class Users {
 				Masking.keptUnlessRetyped(data.phone(), user.phone(), Masking::phone), data.roles());
 		String region = validate(actor.scope(), actor, fixed, user);
 		var before = user.snapshot();
+		String phoneBefore = user.phone();
 		Set<Role> rolesBefore = user.roleSet();
 		keepAdministration(actor, user, fixed);
 		String placeBefore = user.bureauId() + "/" + user.departmentId() + "/" + user.enterpriseCreditCode();
 		place(actor.scope(), user, fixed, region);
+		if (before.equals(user.snapshot()) && Objects.equals(phoneBefore, user.phone())) {
+			// the form saved as it was shown: nothing changed, nothing to audit
+			return;
+		}
 		users.save(user);
 		audit.record(AuditEntry.of("user.update", "User", id, "修改用户" + user.username())
 			.states(before, user.snapshot())
@@ -206,10 +212,15 @@ public class Users {
 
 	/**
 	 * A new temporary password, shown once; the account's live sessions end and its API tokens are revoked
-	 * ({@link UserAccessChanged}). Refused (403) above the actor's rights.
+	 * ({@link UserAccessChanged}). Refused (403) above the actor's rights, and (422 on {@code id}, rule {@code self})
+	 * for one's own account: its session would end before the password is seen — one changes one's own password.
 	 */
 	@Transactional
 	public CreatedUser resetPassword(CurrentUser actor, long id) {
+		if (actor.id() == id) {
+			// the reset would end the very session its one-time password is shown in: the administrator would be locked out
+			throw DomainException.rule("id", "self", "不能重置自己的密码（重置会立即结束本次登录，临时密码无从看到）：请在“修改密码”中修改");
+		}
 		UserAccount user = manage(actor, id);
 		String temporary = temporaryPassword();
 		user.resetPassword(encoder.encode(temporary), clock.instant());

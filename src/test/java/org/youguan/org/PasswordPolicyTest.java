@@ -62,4 +62,17 @@ class PasswordPolicyTest {
 			return ex.fieldErrors().stream().map(FieldError::rule).toList();
 		}
 	}
+
+	/**
+	 * bcrypt reads 72 bytes and Spring's encoder refuses more (attack: an 85-character new password was a 500): more is
+	 * refused naming the rule, counted in UTF-8 bytes (25 汉字 are 75); a character that shows nothing is refused too.
+	 */
+	@Test
+	void refusesMoreThanSeventyTwoBytesAndInvisibleCharacters() {
+		assertThatCode(() -> PasswordPolicy.check("p", "zhang", "Xk9#" + "q".repeat(63) + "TAIL1")).doesNotThrowAnyException();
+		assertThat(rules("Xk9#" + "q".repeat(64) + "TAIL1")).containsExactly("max-length");
+		assertThat(rules("Xk9#" + "密".repeat(23))).containsExactly("max-length");
+		assertThat(rules("Abcdefghij1\u200B")).containsExactly("invisible-character");
+		assertThat(rules("Abcdefg hij1")).isEmpty();
+	}
 }
