@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
@@ -95,10 +96,11 @@ public class PostOffices {
 	 * A page of the post offices with recorded opening days within the caller's scope, searched by name, optionally
 	 * only those below the standard. The standard is the province's of the region filter, else of the caller's
 	 * region, else the catalogue default.
-	 * @throws InvalidValueException (field {@code region}) for a region filter that is not 1–12 digits
+	 * @throws InvalidValueException (field {@code region}) for a region filter that is no whole region
+	 * @throws AccessRefusedException (403, field {@code region}) for a region outside a bureau's ({@link RegionFilter})
 	 */
 	public PageResult<PostOfficeView> list(DataScope scope, Filter filter, PageQuery page) {
-		String region = filter.region() == null ? "" : Text.strip(filter.region());
+		String region = RegionFilter.of(scope, filter.region(), "region");
 		String within = region.length() >= 2 ? region
 				: scope.kind() == DataScope.Kind.REGION && scope.regionPrefix().length() >= 2 ? scope.regionPrefix() : "0";
 		String below = "h.days_per_week < CASE h.area_type WHEN 'CITY' THEN " + standardDays(PostOfficeArea.CITY, within)
@@ -230,12 +232,13 @@ public class PostOffices {
 
 	/**
 	 * A page of the reported 临时停业 within the caller's scope, the latest first.
-	 * @throws InvalidValueException (field {@code region}) for a region filter that is not 1–12 digits
+	 * @throws InvalidValueException (field {@code region}) for a region filter that is no whole region
+	 * @throws AccessRefusedException (403, field {@code region}) for a region outside a bureau's ({@link RegionFilter})
 	 */
 	public PageResult<SuspensionView> suspensions(DataScope scope, String region, PageQuery page) {
 		return Listing.from("FROM post_office_suspension s")
 			.scope(scope, "s.enterprise_credit_code", "s.region_code")
-			.where(RegionPrefix.of(region == null ? "" : Text.strip(region)).predicate("s.region_code"))
+			.where(RegionPrefix.of(RegionFilter.of(scope, region, "region")).predicate("s.region_code"))
 			.search(page, "s.facility_name", "s.reason")
 			.sorts(Map.of("starts", "s.starts_on"), "starts", true, "s.id")
 			.page(jdbc, """
