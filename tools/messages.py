@@ -1819,6 +1819,7 @@ M.update({
  "universal.postOffice.days": ("每周营业天数", "Opening days a week"),
  "universal.postOffice.hours": ("营业时间", "Opening hours"),
  "universal.postOffice.standardHelp": ("标准：城市的邮政普遍服务营业场所每周营业不少于6天，乡镇人民政府所在地不少于5天（邮政法第19条、邮政普遍服务标准；省局可在法定时限与裁量标准中设置本省标准）。", "Standard: a universal-service post office opens at least 6 days a week in a city and 5 days in a township seat (Postal Law art.19 and the universal service standard; a provincial bureau may set its own under Statutory rules)."),
+ "universal.postOffice.enterpriseHelp": ("所在地类型（城市或乡镇）由邮政管理部门认定，企业不能修改；尚未认定的营业场所请联系邮政管理部门。撤销营业场所须申请批准（邮政法第9条，见下方撤销、搬迁申请），不能把营业天数改为0；临时停业请在下方报告。", "The area type (city or township) is set by the postal administration and cannot be changed here; for a post office not yet classified, contact the administration. Closing a post office needs approval (Postal Law art.9, apply below): do not set its opening days to 0; report a temporary suspension below."),
  "universal.approval.title": ("撤销、搬迁审批", "Closure and relocation approvals"),
  "universal.approval.status": ("状态", "Status"),
  "universal.approval.openOnly": ("只看未办结", "Open only"),

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
@@ -59,6 +61,15 @@ public class PostOffices {
 	private static final Map<String, String> SORTS = Map.of("name", "h.facility_name", "days", "h.days_per_week",
 			"region", "h.region_code");
 
+	/** Words by which opening hours say the post office does not open at all. */
+	private static final Pattern CLOSED = Pattern.compile("暂停营业|停止营业|停业|歇业|关闭|关门|闭店|撤销|撤并|不营业|不再营业|暂停服务|停止服务|(?i:closed)");
+
+	/**
+	 * A clock time (8:30, 8点, 17时) or days of the week (周一, 星期六, 周末, 每天, 工作日, 节假日): hours that name one
+	 * describe when the post office opens and which days it does not ("周日停业，周一至周六 8:30-17:30", "周末停业").
+	 */
+	private static final Pattern OPEN_TIMES = Pattern.compile("\\d{1,2}\\s*[:：点时]|周[一二三四五六日天末]|星期|每天|每日|工作日|节假日");
+
 	private final JdbcClient jdbc;
 
 	private final Facilities facilities;
@@ -95,10 +106,11 @@ public class PostOffices {
 	 * A page of the post offices with recorded opening days within the caller's scope, searched by name, optionally
 	 * only those below the standard. The standard is the province's of the region filter, else of the caller's
 	 * region, else the catalogue default.
-	 * @throws InvalidValueException (field {@code region}) for a region filter that is not 1–12 digits
+	 * @throws InvalidValueException (field {@code region}) for a region filter that is no whole region
+	 * @throws AccessRefusedException (403, field {@code region}) for a region outside a bureau's ({@link RegionFilter})
 	 */
 	public PageResult<PostOfficeView> list(DataScope scope, Filter filter, PageQuery page) {
-		String region = filter.region() == null ? "" : Text.strip(filter.region());
+		String region = RegionFilter.of(scope, filter.region(), "region");
 		String within = region.length() >= 2 ? region
 				: scope.kind() == DataScope.Kind.REGION && scope.regionPrefix().length() >= 2 ? scope.regionPrefix() : "0";
 		String below = "h.days_per_week < CASE h.area_type WHEN 'CITY' THEN " + standardDays(PostOfficeArea.CITY, within)
@@ -137,17 +149,33 @@ public class PostOffices {
 
 	/**
 	 * Records a post office's opening days and hours (new or changed), audited with before and after.
+	 *
+	 * <p>Its area type (城市 or 乡镇, which sets the standard it is held to) is the bureau's finding: staff set and
+	 * change it; the postal enterprise reports the hours of a post office the bureau has classified and may only repeat
+	 * the recorded type (or leave it out). An enterprise's change is recorded and flagged against the standard as
+	 * staff's are, except that it cannot close the post office this way: 0 days a week, or hours that only say it is
+	 * closed, is the 撤销 of a 邮政普遍服务营业场所, which needs the bureau's approval and a public notice (邮政法(2015)
+	 * art.9) — refused unless an approved closure of it is in effect ({@link #closureInEffect}). A 临时停业 is reported
+	 * on its own ({@link #reportSuspension}), not as 0 days.
 	 * @throws DomainException not found (404) when the facility is no post office in the caller's scope (an enterprise:
-	 *         one of its own)
-	 * @throws InvalidValueException naming every field that fails: areaType (城市 or 乡镇), daysPerWeek (0–7),
-	 *         openingHours (required, at most 100 characters)
+	 *         one of its own); 422 (field {@code daysPerWeek} or {@code openingHours}, rule {@code closure-approval})
+	 *         when an enterprise closes the post office without an approval in effect
+	 * @throws InvalidValueException naming every field that fails: areaType (城市 or 乡镇; an enterprise: rule
+	 *         {@code bureau-only} for another type than the recorded one or a post office not classified yet),
+	 *         daysPerWeek (0–7), openingHours (required, at most 100 characters)
 	 */
 	@Transactional
 	public PostOfficeView saveHours(DataScope scope, long facilityId, HoursData data, boolean demo) {
 		FacilityView f = postOffice(scope, facilityId);
+		boolean enterprise = scope.kind() == DataScope.Kind.ENTERPRISE;
+		Map<String, Object> before = snapshot(facilityId);
+		PostOfficeArea recorded = before == null ? null : PostOfficeArea.parse((String) before.get("areaType"));
 		Validation v = new Validation();
-		PostOfficeArea area = PostOfficeArea.parse(data == null ? null : data.areaType());
-		v.require("areaType", area != null, "dictionary", "所在地类型（areaType）应为城市（CITY）或乡镇（TOWNSHIP）");
+		String typedArea = data == null ? null : data.areaType();
+		PostOfficeArea area = enterprise ? enterpriseArea(v, recorded, typedArea) : PostOfficeArea.parse(typedArea);
+		if (!enterprise) {
+			v.require("areaType", area != null, "dictionary", "所在地类型（areaType）应为城市（CITY）或乡镇（TOWNSHIP）");
+		}
 		Integer days = data == null ? null : data.daysPerWeek();
 		v.require("daysPerWeek", days != null, "required", "请填写每周营业天数（daysPerWeek）");
 		if (days != null) {
@@ -156,7 +184,13 @@ public class PostOffices {
 		String hours = Text.line(data == null ? null : data.openingHours());
 		v.required("openingHours", "营业时间（openingHours）", hours).line("openingHours", "营业时间（openingHours）", hours, 100);
 		v.throwIfInvalid();
-		Map<String, Object> before = snapshot(facilityId);
+		if (enterprise && (days == 0 || saysClosed(hours)) && !closureInEffect(facilityId)) {
+			throw DomainException.rule(days == 0 ? "daysPerWeek" : "openingHours", "closure-approval", (days == 0
+					? "每周营业天数（daysPerWeek）为0即停止营业" : "营业时间（openingHours）“" + hours + "”表示停止营业")
+					+ "：撤销邮政普遍服务营业场所须经邮政管理部门批准并公告（邮政法第九条），营业时间中不能自行停业。"
+					+ "请通过撤销申请办理（企业门户“营业场所”页的撤销、搬迁申请，或 POST /api/v1/universal/post-office-approvals，"
+					+ "kind为CLOSURE），批准并公告生效后再登记；临时停业请报告临时停业（POST /api/v1/universal/post-office-suspensions）");
+		}
 		jdbc.sql("""
 				INSERT INTO post_office_hours (facility_id, facility_name, region_code, enterprise_credit_code, area_type,
 				    days_per_week, opening_hours, updated_at, updated_by, demo)
@@ -179,10 +213,47 @@ public class PostOffices {
 		int standard = standardDays(area, f.regionCode());
 		audit.record(AuditEntry.of(before == null ? "post-office.hours.create" : "post-office.hours.update", "PostOfficeHours",
 				facilityId, "登记营业场所“" + f.name() + "”营业时间：每周" + days + "天，" + hours
+						+ (recorded != null && recorded != area ? "；所在地类型由" + recorded.label() + "改为" + area.label() : "")
 						+ (days < standard ? "（低于" + area.label() + "每周" + standard + "天的标准）" : ""))
 			.states(before, snapshot(facilityId))
 			.inRegion(f.regionCode()));
 		return get(DataScope.all(), facilityId);
+	}
+
+	/**
+	 * The area type an enterprise's hours are held to: the one the bureau recorded. Another type, or any hours of a post
+	 * office the bureau has not classified yet, is refused on {@code areaType} (rule {@code bureau-only}).
+	 */
+	private static PostOfficeArea enterpriseArea(Validation v, PostOfficeArea recorded, String typed) {
+		if (recorded == null) {
+			v.require("areaType", false, "bureau-only", "所在地类型（areaType）由邮政管理部门认定，该营业场所尚未认定："
+					+ "请先由邮政管理部门登记其所在地类型（城市或乡镇），再报营业时间");
+		}
+		else if (typed != null && !Text.isBlank(typed) && PostOfficeArea.parse(typed) != recorded) {
+			v.require("areaType", false, "bureau-only", "所在地类型（areaType）由邮政管理部门认定，企业不能修改：该营业场所为"
+					+ recorded.label() + "（" + recorded.name() + "），如有异议请联系邮政管理部门");
+		}
+		return recorded;
+	}
+
+	/** Whether the hours only say the post office is closed: a closure word, no opening time and no day of the week. */
+	static boolean saysClosed(String hours) {
+		return hours != null && CLOSED.matcher(hours).find() && !OPEN_TIMES.matcher(hours).find();
+	}
+
+	/**
+	 * Whether the post office's closure was approved and is in effect today (邮政法(2015) art.9): an approved closure
+	 * announced and effective on or before today, or a past approval imported without its notice.
+	 */
+	boolean closureInEffect(long facilityId) {
+		return jdbc.sql("""
+				SELECT count(*) FROM post_office_approval WHERE facility_id = :id AND kind = 'CLOSURE'
+				    AND ((status = 'ANNOUNCED' AND COALESCE(effective_on, announced_on) <= :today)
+				        OR (status = 'APPROVED' AND imported AND decided_on <= :today))""")
+			.param("id", facilityId)
+			.param("today", LocalDate.now(clock))
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	/**
@@ -230,12 +301,13 @@ public class PostOffices {
 
 	/**
 	 * A page of the reported 临时停业 within the caller's scope, the latest first.
-	 * @throws InvalidValueException (field {@code region}) for a region filter that is not 1–12 digits
+	 * @throws InvalidValueException (field {@code region}) for a region filter that is no whole region
+	 * @throws AccessRefusedException (403, field {@code region}) for a region outside a bureau's ({@link RegionFilter})
 	 */
 	public PageResult<SuspensionView> suspensions(DataScope scope, String region, PageQuery page) {
 		return Listing.from("FROM post_office_suspension s")
 			.scope(scope, "s.enterprise_credit_code", "s.region_code")
-			.where(RegionPrefix.of(region == null ? "" : Text.strip(region)).predicate("s.region_code"))
+			.where(RegionPrefix.of(RegionFilter.of(scope, region, "region")).predicate("s.region_code"))
 			.search(page, "s.facility_name", "s.reason")
 			.sorts(Map.of("starts", "s.starts_on"), "starts", true, "s.id")
 			.page(jdbc, """

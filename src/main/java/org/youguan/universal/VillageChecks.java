@@ -25,6 +25,7 @@ import org.youguan.inspections.InspectionRecordData.TeamMember;
 import org.youguan.inspections.InspectionRecordData;
 import org.youguan.inspections.InspectionRecords;
 import org.youguan.inspections.Inspectors;
+import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.ErrorCode;
@@ -362,7 +363,22 @@ public class VillageChecks {
 	 * village's name or code, its findings or its inspectors ({@link Listing#search}).
 	 */
 	public PageResult<VillageCheck> list(DataScope scope, String villageCode, PageQuery page) {
-		return list(scope, villageCode, null, page);
+		return inRegion(scope, null, villageCode, page);
+	}
+
+	/**
+	 * The checks of a region the caller may read (blank: all of the caller's region), optionally of one village,
+	 * newest first, searched as {@link #list(DataScope, String, PageQuery)}.
+	 * @throws InvalidValueException (400) for a region that is no whole region (field {@code region}) or a village code
+	 *         that is not 12 digits (field {@code village})
+	 * @throws AccessRefusedException (403) for a region or village outside the caller's region ({@link RegionFilter})
+	 */
+	public PageResult<VillageCheck> inRegion(DataScope scope, String region, String villageCode, PageQuery page) {
+		String within = RegionFilter.of(scope, region, "region");
+		if (scope.kind() == DataScope.Kind.ENTERPRISE) {
+			return new PageResult<>(List.of(), page.page(), page.size(), 0);
+		}
+		return page(scope, villageCode, within, null, page);
 	}
 
 	/**
@@ -376,11 +392,23 @@ public class VillageChecks {
 		if (scope.kind() == DataScope.Kind.ENTERPRISE) {
 			return new PageResult<>(List.of(), page.page(), page.size(), 0);
 		}
+		return page(scope, villageCode, period == null ? "" : period.region(), period, page);
+	}
+
+	/** The checks of the caller's region in {@code region} (checked already), of one village and period if given. */
+	private PageResult<VillageCheck> page(DataScope scope, String villageCode, String region, FiguresQuery period,
+			PageQuery page) {
+		String village = villageCode == null || Text.isBlank(villageCode) ? null : Text.strip(villageCode);
+		if (village != null) {
+			if (!village.matches("\\d{12}")) {
+				throw new InvalidValueException("village", "format", "建制村代码（village）应为12位行政区划代码");
+			}
+			scope.requireReadable(village, "village");
+		}
 		return Listing.from(FROM)
 			.scope(scope, "c.village_code")
-			.where(villageCode != null && !Text.isBlank(villageCode), "c.village_code = :village", "village",
-					villageCode == null ? "" : Text.strip(villageCode))
-			.where(period == null ? "TRUE" : RegionPrefix.of(period.region()).predicate("c.village_code"))
+			.where(village != null, "c.village_code = :village", "village", village == null ? "" : village)
+			.where(RegionPrefix.of(region).predicate("c.village_code"))
 			.where(period != null, "c.checked_on >= :from", "from", period == null ? LocalDate.MIN : period.from())
 			.where(period != null, "c.checked_on <= :to", "to", period == null ? LocalDate.MAX : period.to())
 			// the village's name is read from the region view: the page's join only names the rows shown

@@ -28,7 +28,6 @@ import org.youguan.org.CurrentUser;
 import org.youguan.registry.Facilities;
 import org.youguan.universal.ApprovalKind;
 import org.youguan.universal.PostOfficeApprovals;
-import org.youguan.universal.PostOfficeArea;
 import org.youguan.universal.PostOfficeView;
 import org.youguan.universal.PostOffices;
 
@@ -86,7 +85,6 @@ class EnterprisePostOfficeController {
 		model.addAttribute("query", query);
 		model.addAttribute("approvals", approvals.list(me.scope(), null, null, false, new PageQuery("", 0, LATEST, "received", true)));
 		model.addAttribute("suspensions", postOffices.suspensions(me.scope(), null, new PageQuery("", 0, LATEST, null, false)));
-		model.addAttribute("areas", PostOfficeArea.values());
 		model.addAttribute("kinds", ApprovalKind.values());
 		model.addAttribute("today", LocalDate.now(clock));
 		return "universal/enterprise-post-offices";

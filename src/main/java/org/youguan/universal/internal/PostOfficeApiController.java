@@ -62,8 +62,8 @@ class PostOfficeApiController {
 
 	@GetMapping("/post-offices")
 	@PreAuthorize(UniversalAccess.VIEWERS)
-	@Operation(summary = "营业场所营业时间", description = "已登记营业时间的邮政普遍服务营业场所；region按区划筛选，below=true只列每周营业天数"
-			+ "低于标准的（城市≥6天、乡镇≥5天，省局可设置）。企业用户只看到本企业的。")
+	@Operation(summary = "营业场所营业时间", description = "已登记营业时间的邮政普遍服务营业场所；region按区划筛选（不在数据权限内时403，格式有误时400），"
+			+ "below=true只列每周营业天数低于标准的（城市≥6天、乡镇≥5天，省局可设置）。企业用户只看到本企业的。")
 	PageResult<PostOfficeView> list(DataScope scope, ListRequest list, @RequestParam(required = false) String region,
 			@RequestParam(required = false) Boolean below) {
 		return postOffices.list(scope, new PostOffices.Filter(region, Boolean.TRUE.equals(below)), list.toPage());
@@ -72,15 +72,19 @@ class PostOfficeApiController {
 	@PutMapping("/post-offices/{facilityId}/hours")
 	@PreAuthorize(UniversalAccess.PROFILE_WRITERS)
 	@Operation(summary = "登记营业场所营业时间", description = "areaType（CITY城市、TOWNSHIP乡镇）、daysPerWeek（0–7）、"
-			+ "openingHours（如“周一至周六 8:30-17:30”）。不是数据权限内的邮政普遍服务营业场所时404。")
+			+ "openingHours（如“周一至周六 8:30-17:30”）。不是数据权限内的邮政普遍服务营业场所时404。所在地类型决定适用的标准，"
+			+ "由邮政管理部门认定：企业用户只能报已认定营业场所的营业时间，areaType可省略或与已认定的相同，否则400（field为areaType，"
+			+ "rule为bureau-only）。企业把每周营业天数改为0或营业时间只写停业的，即撤销营业场所，须经批准并公告（邮政法第9条）："
+			+ "没有已生效的撤销批准时422（field为daysPerWeek或openingHours，rule为closure-approval），请通过"
+			+ "POST /post-office-approvals申请撤销；临时停业请用POST /post-office-suspensions报告。")
 	PostOfficeView saveHours(DataScope scope, @PathVariable long facilityId, @RequestBody(required = false) PostOffices.HoursData data) {
 		return postOffices.saveHours(scope, facilityId, data, false);
 	}
 
 	@GetMapping("/post-office-approvals")
 	@PreAuthorize(UniversalAccess.VIEWERS)
-	@Operation(summary = "营业场所撤销、搬迁审批列表", description = "status（SUBMITTED、CHECKED、APPROVED、REFUSED、ANNOUNCED）、"
-			+ "open=true只列未办结的；remainingDays为距当前期限的工作日数，overdue为已超期。企业只看到本企业的。")
+	@Operation(summary = "营业场所撤销、搬迁审批列表", description = "region按区划筛选（不在数据权限内时403）；"
+			+ "status（SUBMITTED、CHECKED、APPROVED、REFUSED、ANNOUNCED）、open=true只列未办结的；remainingDays为距当前期限的工作日数，overdue为已超期。企业只看到本企业的。")
 	PageResult<PostOfficeApproval> approvals(DataScope scope, ListRequest list, @RequestParam(required = false) String region,
 			@RequestParam(required = false) String status, @RequestParam(required = false) Boolean open) {
 		return approvals.list(scope, region, status(status), Boolean.TRUE.equals(open), list.toPage());
@@ -170,7 +174,8 @@ class PostOfficeApiController {
 
 	@GetMapping("/post-office-suspensions")
 	@PreAuthorize(UniversalAccess.VIEWERS)
-	@Operation(summary = "营业场所临时停业", description = "辖区内（企业：本企业）报告的临时停业，最近开始的在前。")
+	@Operation(summary = "营业场所临时停业", description = "辖区内（企业：本企业）报告的临时停业，最近开始的在前；"
+			+ "region按区划筛选（不在数据权限内时403）。")
 	PageResult<SuspensionView> suspensions(DataScope scope, ListRequest list, @RequestParam(required = false) String region) {
 		return postOffices.suspensions(scope, region, list.toPage());
 	}

@@ -99,7 +99,7 @@ class UniversalApiController {
 
 	@GetMapping("/villages")
 	@PreAuthorize(UniversalAccess.PROFILE_WRITERS + " or hasRole('BUREAU_LEADER')")
-	@Operation(summary = "建制村通邮信息列表", description = "数据权限内的建制村（村委会）及其通邮信息；region按区划筛选，"
+	@Operation(summary = "建制村通邮信息列表", description = "数据权限内的建制村（村委会）及其通邮信息；region按区划筛选（不在数据权限内时403），"
 			+ "mode为DIRECT、POSTAL_SHOP、VILLAGE_POST、OTHER或NONE（未登记），below=true只列低于投递频次标准的。"
 			+ "企业用户只看到本企业维护的和本市尚无人维护的建制村。")
 	PageResult<VillageView> list(DataScope scope, ListRequest list, @RequestParam(required = false) String region,
@@ -129,9 +129,11 @@ class UniversalApiController {
 
 	@GetMapping("/checks")
 	@PreAuthorize(UniversalAccess.READERS)
-	@Operation(summary = "建制村通邮检查列表", description = "辖区内的检查，最新的在前；village按建制村代码筛选；imported为历史导入的检查。")
-	PageResult<VillageCheck> checks(DataScope scope, ListRequest list, @RequestParam(required = false) String village) {
-		return checks.list(scope, village, list.toPage());
+	@Operation(summary = "建制村通邮检查列表", description = "辖区内的检查，最新的在前；region按区划、village按建制村代码（12位）筛选，"
+			+ "不在数据权限内时403，格式有误时400；imported为历史导入的检查。")
+	PageResult<VillageCheck> checks(DataScope scope, ListRequest list, @RequestParam(required = false) String region,
+			@RequestParam(required = false) String village) {
+		return checks.inRegion(scope, region, village, list.toPage());
 	}
 
 	@PostMapping("/checks")

@@ -92,7 +92,7 @@ class UniversalSupervisionApiController {
 
 	@GetMapping("/{kind:" + SupervisionFilters.KINDS + "}")
 	@PreAuthorize(UniversalAccess.READERS)
-	@Operation(summary = "普遍服务监督记录列表", description = "辖区内该类记录，最新的在前；q搜索名称、地址和情况，region按区划、"
+	@Operation(summary = "普遍服务监督记录列表", description = "辖区内该类记录，最新的在前；q搜索名称、地址和情况，region按区划（不在数据权限内时403）、"
 			+ "from/to按日期筛选；社会监督员姓名脱敏。")
 	PageResult<SupervisionRecord> list(DataScope scope, @PathVariable String kind, ListRequest list,
 			@RequestParam(required = false) String region, @RequestParam(required = false) String from,
