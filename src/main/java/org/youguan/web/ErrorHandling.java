@@ -589,8 +589,10 @@ class ErrorHandling {
 		mav.setStatus(status);
 		mav.addObject("status", status.value());
 		mav.addObject("title", title);
-		mav.addObject("detail", publicPage && status == HttpStatus.NOT_FOUND ? null : detail);
-		mav.addObject("fieldErrors", errors);
+		// the portal's own "not found" words stand alone: neither the staff sentence nor its error line is shown
+		boolean portalNotFound = publicPage && status == HttpStatus.NOT_FOUND;
+		mav.addObject("detail", portalNotFound ? null : detail);
+		mav.addObject("fieldErrors", portalNotFound ? List.of() : errors);
 		return mav;
 	}
 }
