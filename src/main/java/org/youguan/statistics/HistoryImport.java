@@ -22,6 +22,7 @@ import org.youguan.documents.ImportPages;
 import org.youguan.documents.SheetRows.RowErrors;
 import org.youguan.documents.SheetRows;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.Decimals;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.RegionPrefix;
 import org.youguan.region.Regions;
@@ -33,7 +34,7 @@ import org.youguan.statistics.internal.ReportChecks;
  * Imports past years' totals (by region, optionally brand, and month) from .xlsx so that year-on-year growth works
  * from day one, on the shape every import shares ({@link SheetImport}). Every row is checked first — indicator known and entered (not derived), month
  * (one that has ended), region in scope, brand, a number meeting the indicator's rules as the enterprise form does
- * ({@link ReportChecks#valueErrors}: non-negative, whole for counts, at most 100 for rates), no repeated key, no enterprise reports already approved for that region and month — and one
+ * ({@link ReportChecks#valueErrors}: within the column's digits, non-negative, whole for counts, at most 100 for rates), no repeated key, no enterprise reports already approved for that region and month — and one
  * bad row imports nothing. A row for a key imported before replaces it.
  */
 @Service
@@ -133,13 +134,14 @@ public class HistoryImport {
 				if (value == null && r.cell("数值").isBlank()) {
 					context.fail("数值", "required", "请填写数值");
 				}
-				else if (value != null && !Reports.fits(value)) {
-					context.fail("数值", "number", "数值超出范围（最多" + Reports.VALUE_INTEGER_DIGITS + "位整数、"
-							+ Reports.VALUE_FRACTION_DIGITS + "位小数）");
-				}
 				else if (value != null && indicator != null) {
-					// the enterprise form's rules for the indicator's value: a count is whole, a rate at most 100 %
+					// the enterprise form's rules for the indicator's value: the column's digits, not negative, a count
+					// whole, a rate at most 100 %
 					ReportChecks.valueErrors(indicator, value, "数值").forEach(e -> context.fail("数值", e.rule(), e.message()));
+				}
+				else if (value != null && !Decimals.fits(value, ReportChecks.VALUE_INTEGER_DIGITS, ReportChecks.VALUE_FRACTION_DIGITS)) {
+					context.fail("数值", "digits", "数值超出允许的位数" + Decimals.digits(ReportChecks.VALUE_INTEGER_DIGITS,
+							ReportChecks.VALUE_FRACTION_DIGITS));
 				}
 				else if (value != null && value.signum() < 0) {
 					context.fail("数值", "non-negative", "数值不能为负数");

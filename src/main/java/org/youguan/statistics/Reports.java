@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -16,7 +17,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.DataScope;
-import org.youguan.kernel.Decimals;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
@@ -35,7 +35,6 @@ import org.youguan.statistics.internal.ReportValue;
 import org.youguan.statistics.internal.ReportView;
 import org.youguan.statistics.internal.StatisticsSettings;
 import org.youguan.statistics.internal.ValueLine;
-import org.youguan.statistics.internal.ValueType;
 import org.youguan.kernel.Text;
 
 /**
@@ -212,25 +211,18 @@ public class Reports {
 
 	/**
 	 * Saves the values as a draft. Parse errors (see {@code parse}: unknown codes, derived indicators, no number) and
-	 * values that can never be valid — negative ones (no indicator counts or sums below zero) — stop it; the other
-	 * rules wait for the submission.
+	 * values that can never be valid ({@link ReportChecks#entryErrors}: beyond the column, negative, a fraction of a
+	 * count) stop it, all reported together; the other rules wait for the submission.
 	 * @throws InvalidValueException naming each indicator code
 	 */
 	@Transactional
 	public void saveDraft(DataScope scope, long id, Map<String, String> values, Map<String, String> notes, String comment) {
 		Report report = loadInScope(scope, id);
-		Map<String, ReportValue> parsed = parse(report, values, notes);
-		List<FieldError> never = new ArrayList<>();
-		forms.indicators(report.formId()).forEach(i -> {
-			ReportValue v = parsed.get(i.code());
-			if (v != null && v.value() != null && v.value().signum() < 0) {
-				never.add(new FieldError(ReportChecks.field(i.code()), "non-negative", i.name() + "不能为负数"));
-			}
-		});
-		if (!never.isEmpty()) {
-			throw new InvalidValueException(never);
+		Parsed parsed = parse(report, values, notes);
+		if (!parsed.errors().isEmpty()) {
+			throw new InvalidValueException(parsed.errors());
 		}
-		report.fill(parsed, comment(comment));
+		report.fill(parsed.values(), comment(comment));
 		reports.save(report);
 		audit.record(AuditEntry.of("statistics.report.draft", "StatReport", id, report.enterpriseName() + "保存" + report.period() + "报表草稿")
 			.inRegion(report.regionCode()));
@@ -243,20 +235,27 @@ public class Reports {
 	@Transactional
 	public void submit(DataScope scope, long id, Map<String, String> values, Map<String, String> notes, String comment) {
 		Report report = loadInScope(scope, id);
-		Map<String, ReportValue> parsed = parse(report, values, notes);
+		Parsed parsed = parse(report, values, notes);
 		ReportForm form = forms.get(report.formId());
 		List<Indicator> indicators = forms.indicators(form.id());
 		Period period = Period.parse(form.periodType(), report.period(), "period");
 		// a draft opened before this rule (or by a loader) for a period still running is not submitted either
 		period.requireEnded("period", LocalDate.now(clock));
-		List<FieldError> errors = ReportChecks.check(indicators, parsed, rules(),
+		// every error at once: what did not parse, and the rules over what did (a value refused as typed is not also
+		// reported missing)
+		List<FieldError> errors = new ArrayList<>(parsed.errors());
+		Set<String> refused = parsed.errors().stream().map(FieldError::field).collect(Collectors.toSet());
+		ReportChecks.check(indicators, parsed.values(), rules(),
 				approvedValues(indicators, report.enterpriseId(), period.previous()),
-				approvedValues(indicators, report.enterpriseId(), period.sameLastYear()), settings.jumpThresholdPercent());
+				approvedValues(indicators, report.enterpriseId(), period.sameLastYear()), settings.jumpThresholdPercent())
+			.stream()
+			.filter(e -> !refused.contains(e.field()))
+			.forEach(errors::add);
 		if (!errors.isEmpty()) {
 			throw new InvalidValueException(errors);
 		}
 		var before = report.snapshot();
-		report.fill(parsed, comment(comment));
+		report.fill(parsed.values(), comment(comment));
 		report.submit(clock.instant(), LocalDate.now(clock));
 		reports.save(report);
 		audit.record(AuditEntry.of("statistics.report.submit", "StatReport", id,
@@ -375,24 +374,17 @@ public class Reports {
 		rollup.refresh(List.of(report.periodStart()), touched);
 	}
 
-	/**
-	 * The integer digits a reported value may have: its column is numeric(20, 4), and the rollups (numeric(24, 4)) must
-	 * still hold the sum of a million of them.
-	 */
-	static final int VALUE_INTEGER_DIGITS = 14;
-
-	static final int VALUE_FRACTION_DIGITS = 4;
-
-	static boolean fits(BigDecimal d) {
-		return Decimals.fits(d, VALUE_INTEGER_DIGITS, VALUE_FRACTION_DIGITS);
+	/** Typed values as read: those that are good, and an error for each that is not. */
+	private record Parsed(Map<String, ReportValue> values, List<FieldError> errors) {
 	}
 
 	/**
-	 * Parses typed values: numbers with optional thousands separators, at most 16 integer and 4 fraction digits (the
-	 * column); a code the form does not have ("未知指标代码") and a value or note for a derived
-	 * (computed) indicator are refused rather than dropped; every bad cell is reported.
+	 * Parses typed values: numbers with optional thousands separators, read with the column's digits and held to the
+	 * rules no draft may break ({@link ReportChecks#entryErrors}); a code the form does not have ("未知指标代码") and a
+	 * value or note for a derived (computed) indicator are refused rather than dropped; every bad value is reported,
+	 * and a refused value is left out of the values.
 	 */
-	private Map<String, ReportValue> parse(Report report, Map<String, String> values, Map<String, String> notes) {
+	private Parsed parse(Report report, Map<String, String> values, Map<String, String> notes) {
 		List<Indicator> indicators = forms.indicators(report.formId());
 		Map<String, ReportValue> parsed = new HashMap<>();
 		List<FieldError> errors = new ArrayList<>();
@@ -417,27 +409,25 @@ public class Reports {
 			}
 			String text = values.get(i.code());
 			String note = clean(notes.get(i.code()));
-			if (note != null && note.length() > 300) {
-				errors.add(new FieldError("notes." + i.code(), "max-length", i.name() + "的说明不能超过300字"));
+			if (note != null && note.length() > ReportChecks.NOTE_LENGTH) {
+				errors.add(new FieldError("notes." + i.code(), "max-length", i.name() + "的说明不能超过" + ReportChecks.NOTE_LENGTH + "字"));
 			}
-			// read with the column's digits before anything computes with it; a count (件, 家, 人) is whole
+			// read with the column's digits before anything computes with it
 			Validation number = new Validation();
 			BigDecimal value = number.decimal(ReportChecks.field(i.code()), i.name(),
-					text == null ? null : Text.strip(text).replace(",", "").replace("，", ""), VALUE_INTEGER_DIGITS,
-					VALUE_FRACTION_DIGITS);
-			if (value != null && i.valueType() == ValueType.INTEGER && !Decimals.isWhole(value)) {
-				number.require(ReportChecks.field(i.code()), false, "integer", ReportChecks.wholeMessage(i));
-				value = null;
-			}
+					text == null ? null : Text.strip(text).replace(",", "").replace("，", ""),
+					ReportChecks.VALUE_INTEGER_DIGITS, ReportChecks.VALUE_FRACTION_DIGITS);
 			errors.addAll(number.errors());
+			if (value != null) {
+				List<FieldError> never = ReportChecks.entryErrors(i, value, ReportChecks.field(i.code()));
+				errors.addAll(never);
+				value = never.isEmpty() ? value : null;
+			}
 			if (value != null || note != null) {
 				parsed.put(i.code(), new ReportValue(value, note));
 			}
 		}
-		if (!errors.isEmpty()) {
-			throw new InvalidValueException(errors);
-		}
-		return parsed;
+		return new Parsed(parsed, errors);
 	}
 
 	private static String clean(String text) {

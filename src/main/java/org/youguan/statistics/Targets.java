@@ -19,6 +19,7 @@ import org.youguan.kernel.Listing;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Validation;
+import org.youguan.statistics.internal.ReportChecks;
 
 /**
  * Annual targets per bureau region and indicator — an absolute value, a growth over last year, or both — and progress
@@ -72,7 +73,7 @@ public class Targets {
 		v.require("targetValue", value == null || value.signum() > 0, "positive", "目标值应大于0");
 		v.require("targetGrowth", growth == null || growth.abs().compareTo(BigDecimal.valueOf(1000)) < 0, "range",
 				"增长目标应在±1000%之内");
-		v.fits("targetValue", "目标值", value, Reports.VALUE_INTEGER_DIGITS, 4).fits("targetGrowth", "增长目标", growth, 6, 2);
+		v.fits("targetValue", "目标值", value, ReportChecks.VALUE_INTEGER_DIGITS, 4).fits("targetGrowth", "增长目标", growth, 6, 2);
 		v.throwIfInvalid();
 		String code = prefix.isEmpty() ? "0" : prefix;
 		jdbc.sql("""

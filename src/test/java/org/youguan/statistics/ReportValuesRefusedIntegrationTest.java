@@ -12,6 +12,7 @@ import org.youguan.SignIn;
 import java.math.BigDecimal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -19,7 +20,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -109,7 +109,7 @@ class ReportValuesRefusedIntegrationTest {
 			.content("{\"form\":\"monthly\",\"period\":\"2003-08\",\"values\":{\"express.volume.local\":5},\"submit\":false}"))
 			.andExpect(status().isCreated())
 			.andReturn().getResponse().getHeader("Location");
-		long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+		long id = EnterpriseReportPages.id(location);
 		assertThat(jdbc.sql("SELECT value FROM stat_report_value WHERE report_id = :id AND indicator_code = 'express.volume.local'")
 			.param("id", id).query(BigDecimal.class).single()).isEqualByComparingTo("5");
 	}
@@ -117,10 +117,7 @@ class ReportValuesRefusedIntegrationTest {
 	@Test
 	void thePageFormRefusesAnUnknownCodeAndANegativeDraftValue() throws Exception {
 		MockHttpSession sf = SignIn.session(mvc, "sf.wz");
-		String location = mvc.perform(post("/enterprise/statistics/open").session(sf).with(csrf())
-			.param("form", String.valueOf(forms.byCode("monthly").id())).param("period", "2003-07"))
-			.andExpect(redirectedUrlPattern("/enterprise/statistics/reports/*"))
-			.andReturn().getResponse().getRedirectedUrl();
+		String location = EnterpriseReportPages.open(mvc, sf, forms.byCode("monthly").id(), "2003-07");
 		mvc.perform(post(location).session(sf).with(csrf()).param("action", "save").param("values.express.volume.locl", "7"))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("未知指标代码：express.volume.locl")));
@@ -130,5 +127,34 @@ class ReportValuesRefusedIntegrationTest {
 			.andExpect(content().string(containsString("data-field=\"values.express.volume.local\"")))
 			.andExpect(content().string(containsString("name=\"values.express.volume.local\"")))
 			.andExpect(content().string(containsString("value=\"-5\"")));
+	}
+
+	/**
+	 * A value that is no number and values breaking the rules no draft may break are refused together, on a draft
+	 * and on a submission alike — the second request does not bring errors the first kept back — and a value refused
+	 * as typed is not also called missing.
+	 */
+	@Test
+	void everyBadValueIsNamedInOneAnswerOnADraftAndASubmission() throws Exception {
+		for (boolean submit : new boolean[] { false, true }) {
+			mvc.perform(post("/api/v1/statistics/reports").header("Authorization", TOKEN).contentType("application/json")
+				.content("{\"form\":\"monthly\",\"period\":\"2003-10\",\"values\":{\"postal.total\":\"abc\","
+						+ "\"postal.revenue\":-1,\"postal.delivery.volume\":1.5,\"express.volume.international\":1e17},"
+						+ "\"submit\":" + submit + "}"))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[?(@.field == 'values.postal.total')].rule").value(contains("number")))
+				.andExpect(jsonPath("$.errors[?(@.field == 'values.postal.revenue')].rule").value(contains("non-negative")))
+				.andExpect(jsonPath("$.errors[?(@.field == 'values.postal.delivery.volume')].rule").value(contains("integer")))
+				.andExpect(jsonPath("$.errors[?(@.field == 'values.express.volume.international')].rule")
+					.value(contains("digits")));
+		}
+		MockHttpSession sf = SignIn.session(mvc, "sf.wz");
+		String location = EnterpriseReportPages.open(mvc, sf, forms.byCode("monthly").id(), "2003-11");
+		mvc.perform(post(location).session(sf).with(csrf()).param("action", "save").param("values.postal.total", "abc")
+			.param("values.postal.revenue", "-1").param("values.postal.delivery.volume", "1.5"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("邮政行业业务总量应为数字")))
+			.andExpect(content().string(containsString("邮政行业业务收入不能为负数")))
+			.andExpect(content().string(containsString("邮政寄递服务业务量应为整数")));
 	}
 }

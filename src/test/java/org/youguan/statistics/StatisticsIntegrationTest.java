@@ -41,6 +41,7 @@ import org.youguan.statistics.internal.ValueType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -197,9 +198,11 @@ class StatisticsIntegrationTest {
 		bad.put("express.volume.local", "-5");
 		bad.put("green.ewaybill.rate", "101");
 		bad.put("express.revenue", "x");
+		// the value that is no number and the values breaking rules, all in one answer
 		assertThatThrownBy(() -> reports.submit(own, id, bad, Map.of(), null)).isInstanceOf(InvalidValueException.class)
-			.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors()).extracting(FieldError::field)
-				.containsExactly("values.express.revenue"));
+			.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors()).extracting(FieldError::field, FieldError::rule)
+				.containsExactly(tuple("values.express.volume.local", "non-negative"), tuple("values.express.revenue", "number"),
+						tuple("values.green.ewaybill.rate", "rate")));
 		bad.put("express.revenue", values.get("express.revenue"));
 		assertThatThrownBy(() -> reports.submit(own, id, bad, Map.of(), null)).isInstanceOf(InvalidValueException.class)
 			.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors()).extracting(FieldError::rule)

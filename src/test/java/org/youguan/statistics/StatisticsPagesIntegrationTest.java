@@ -166,10 +166,7 @@ class StatisticsPagesIntegrationTest {
 		mvc.perform(get("/enterprise/statistics").session(sf))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("邮政行业运行情况月报")));
-		String location = mvc.perform(post("/enterprise/statistics/open").session(sf).with(csrf())
-			.param("form", String.valueOf(forms.byCode("green-care").id())).param("period", "2023-Q3"))
-			.andExpect(redirectedUrlPattern("/enterprise/statistics/reports/*"))
-			.andReturn().getResponse().getRedirectedUrl();
+		String location = EnterpriseReportPages.open(mvc, sf, forms.byCode("green-care").id(), "2023-Q3");
 		mvc.perform(get(location).session(sf)).andExpect(content().string(containsString("可循环快递箱")));
 		mvc.perform(post(location).session(sf).with(csrf()).param("action", "submit").param("values.green.reusable.boxes", "-1"))
 			.andExpect(status().isBadRequest())
@@ -229,7 +226,7 @@ class StatisticsPagesIntegrationTest {
 	/** The values the draft holds now, as the page would post them back. */
 	private MultiValueMap<String, String> filledForm(String location, MockHttpSession sf) {
 		var form = new LinkedMultiValueMap<String, String>();
-		long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+		long id = EnterpriseReportPages.id(location);
 		forms.indicators(forms.byCode("green-care").id()).stream().filter(i -> !i.derived())
 			.forEach(i -> form.add("values." + i.code(), i.code().equals("green.recycled.boxes") ? "12" : "10"));
 		return form;

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.youguan.kernel.Decimals;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.Validation;
 import org.youguan.statistics.Indicator;
 
 /**
@@ -27,6 +28,18 @@ public final class ReportChecks {
 
 	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
+	/**
+	 * The integer digits a reported value may have: its column is numeric(20, 4), and the rollups (numeric(24, 4)) must
+	 * still hold the sum of a million of them.
+	 */
+	public static final int VALUE_INTEGER_DIGITS = 14;
+
+	/** The fraction digits a reported value may have (its column's scale). */
+	public static final int VALUE_FRACTION_DIGITS = 4;
+
+	/** The most characters of an indicator's explanation (说明). */
+	public static final int NOTE_LENGTH = 300;
+
 	private ReportChecks() {
 	}
 
@@ -41,14 +54,20 @@ public final class ReportChecks {
 	}
 
 	/**
-	 * The rules one value of an indicator meets wherever it is entered — the enterprise's form, its uploaded sheet, the
-	 * bureau's history import: not negative (nothing counted or summed is below zero), whole where the indicator counts
-	 * things (件, 家, 人: {@link ValueType#INTEGER}), at most 100 where it is a rate in percent ({@link ValueType#PERCENT}).
+	 * The rules a value is refused on wherever it is entered, even in a draft — the enterprise's form and API, its
+	 * uploaded sheet: at most the column's digits ({@link #VALUE_INTEGER_DIGITS}, {@link #VALUE_FRACTION_DIGITS}; beyond
+	 * them no other rule is judged, so a huge exponent costs nothing), not negative (nothing counted or summed is below
+	 * zero), whole where the indicator counts things (件, 家, 人: {@link ValueType#INTEGER}).
 	 * @param v the value in the indicator's unit
-	 * @param field the field the errors name ({@link #field} on a form, the column on a sheet)
-	 * @return the broken rules (rules {@code non-negative}, {@code integer}, {@code rate}), empty when the value is good
+	 * @param field the field the errors name ({@link #field} on a form, the cell on a sheet)
+	 * @return the broken rules (rules {@code digits}, {@code non-negative}, {@code integer}), empty when the value is good
 	 */
-	public static List<FieldError> valueErrors(Indicator i, BigDecimal v, String field) {
+	public static List<FieldError> entryErrors(Indicator i, BigDecimal v, String field) {
+		List<FieldError> digits = new Validation().fits(field, i.name(), v, VALUE_INTEGER_DIGITS, VALUE_FRACTION_DIGITS)
+			.errors();
+		if (!digits.isEmpty()) {
+			return digits;
+		}
 		List<FieldError> errors = new ArrayList<>();
 		if (v.signum() < 0) {
 			errors.add(new FieldError(field, "non-negative", i.name() + "不能为负数"));
@@ -56,7 +75,22 @@ public final class ReportChecks {
 		if (i.valueType() == ValueType.INTEGER && !Decimals.isWhole(v)) {
 			errors.add(new FieldError(field, "integer", wholeMessage(i)));
 		}
-		if (i.valueType() == ValueType.PERCENT && v.compareTo(HUNDRED) > 0) {
+		return errors;
+	}
+
+	/**
+	 * The rules one value of an indicator meets to be submitted or imported — the enterprise's report, the bureau's
+	 * history import: those of {@link #entryErrors}, and at most 100 where it is a rate in percent
+	 * ({@link ValueType#PERCENT}).
+	 * @param v the value in the indicator's unit
+	 * @param field the field the errors name ({@link #field} on a form, the column on a sheet)
+	 * @return the broken rules (rules {@code digits}, {@code non-negative}, {@code integer}, {@code rate}), empty when
+	 * the value is good
+	 */
+	public static List<FieldError> valueErrors(Indicator i, BigDecimal v, String field) {
+		List<FieldError> errors = new ArrayList<>(entryErrors(i, v, field));
+		if (errors.stream().noneMatch(e -> e.rule().equals("digits")) && i.valueType() == ValueType.PERCENT
+				&& v.compareTo(HUNDRED) > 0) {
 			errors.add(new FieldError(field, "rate", i.name() + "不能超过100%"));
 		}
 		return errors;

@@ -22,7 +22,9 @@ import org.youguan.statistics.Indicator;
 /**
  * A report form as an .xlsx: one row per indicator (code, name, unit, value, explanation, and last period's value for
  * reference); derived indicators are left out since they are computed. Reading checks every cell first: an unknown
- * code, a repeated code or a value that is not a number is reported with its row, and nothing is taken.
+ * code, a repeated code, a value that is not a number or breaks a rule no draft may break
+ * ({@link ReportChecks#entryErrors}: beyond the column's digits, negative, a fraction of a count) and a bad
+ * explanation are all reported at once, each with its row, and nothing is taken.
  */
 public final class ReportSheets {
 
@@ -50,7 +52,8 @@ public final class ReportSheets {
 	/**
 	 * Reads an uploaded report sheet: each 本期数值 as its cell's value in the indicator's unit — a percentage cell
 	 * (98.5 % stored as 0.985) is 98.5 for a rate in "%", a number shown rounded ("#,##0") is taken unrounded, a formula
-	 * its result. Every bad row (unknown or repeated code, a value that is no number, an error cell) is reported at once.
+	 * its result. Every bad cell (unknown or repeated code, a value that is no number, an error cell, a value breaking
+	 * {@link ReportChecks#entryErrors}, a bad explanation) is reported at once, each naming its row and column.
 	 */
 	static Content read(byte[] content, List<Indicator> indicators) {
 		Map<String, Indicator> entered = indicators.stream().filter(i -> !i.derived())
@@ -77,32 +80,43 @@ public final class ReportSheets {
 				errors.add(cellError(n, "指标代码", "unique", "指标" + code + "与第" + twin + "行重复"));
 				continue;
 			}
+			Indicator indicator = entered.get(code);
 			SheetCell cell = row.cell("本期数值");
 			if (cell.isError()) {
 				errors.add(cellError(n, "本期数值", "cell-error", "错误值“" + cell.error() + "”（公式出错），请改正"));
-				continue;
 			}
-			try {
-				BigDecimal value = cell.asNumber("本期数值", entered.get(code).unit());
-				if (value != null) {
-					values.put(code, value.toPlainString());
+			else {
+				try {
+					BigDecimal value = cell.asNumber("本期数值", indicator.unit());
+					if (value != null) {
+						// the rules no draft may break, judged here so that they come with the row and with every
+						// other bad cell of the sheet
+						List<FieldError> never = ReportChecks.entryErrors(indicator, value, "本期数值");
+						never.forEach(e -> errors.add(cellError(n, "本期数值", e.rule(), e.message())));
+						if (never.isEmpty()) {
+							values.put(code, value.toPlainString());
+						}
+					}
+				}
+				catch (InvalidValueException ex) {
+					// a value merged over several rows is refused as such (naming its range); anything else is no number
+					errors.add(cell.mergedRange() != null
+							? cellError(n, "本期数值", "merged", ex.fieldErrors().get(0).message())
+							: cellError(n, "本期数值", "number", "“" + cell.text() + "”不是数字"));
 				}
 			}
-			catch (InvalidValueException ex) {
-				// a value merged over several rows is refused as such (naming its range); anything else is no number
-				errors.add(cell.mergedRange() != null
-						? cellError(n, "本期数值", "merged", ex.fieldErrors().get(0).message())
-						: cellError(n, "本期数值", "number", "“" + cell.text() + "”不是数字"));
-				continue;
-			}
-			if (row.get("说明") != null) {
-				int at = Text.forbiddenAt(row.get("说明"));
+			String note = row.get("说明");
+			if (note != null) {
+				int at = Text.forbiddenAt(note);
 				if (at >= 0) {
-					errors.add(cellError(n, "说明", "control-character", "含有不允许的字符（" + Text.codePoint(row.get("说明"), at)
-							+ "）"));
-					continue;
+					errors.add(cellError(n, "说明", "control-character", "含有不允许的字符（" + Text.codePoint(note, at) + "）"));
 				}
-				notes.put(code, row.get("说明"));
+				else if (note.length() > ReportChecks.NOTE_LENGTH) {
+					errors.add(cellError(n, "说明", "max-length", indicator.name() + "的说明不能超过" + ReportChecks.NOTE_LENGTH + "字"));
+				}
+				else {
+					notes.put(code, note);
+				}
 			}
 		}
 		if (!errors.isEmpty()) {

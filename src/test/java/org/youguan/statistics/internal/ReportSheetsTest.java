@@ -56,6 +56,26 @@ class ReportSheetsTest {
 						Tuple.tuple("第3行“本期数值”", "number")));
 	}
 
+	/** Text, a negative value, a fraction of a count and a value beyond the column: all four at once, each by row. */
+	@Test
+	void everyBadCellIsReportedWithItsRowAtOnce() {
+		TypedWorkbook sheet = new TypedWorkbook(ReportSheets.HEADERS)
+			.row(List.of(RATE.code(), RATE.name(), "%", "abc", "", ""))
+			.row(List.of(REVENUE.code(), REVENUE.name(), "万元", -1, "", ""))
+			.row(List.of(LOCAL.code(), LOCAL.name(), "件", 1.5, "", ""));
+		Indicator intercity = new Indicator("express.volume.intercity", "快递业务量（异地）", "件", ValueType.INTEGER,
+				Aggregation.SUM, null, null, "", "NATIONAL", 60);
+		sheet.row(List.of(intercity.code(), intercity.name(), "件", 1e17, "", ""));
+		assertThatThrownBy(() -> ReportSheets.read(sheet.bytes(), List.of(RATE, REVENUE, LOCAL, intercity)))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
+				.extracting(FieldError::field, FieldError::rule, FieldError::message)
+				.containsExactly(Tuple.tuple("第2行“本期数值”", "number", "第2行“本期数值”：“abc”不是数字"),
+						Tuple.tuple("第3行“本期数值”", "non-negative", "第3行“本期数值”：快递业务收入不能为负数"),
+						Tuple.tuple("第4行“本期数值”", "integer", "第4行“本期数值”：快递业务量（同城）应为整数（单位：件），不能有小数"),
+						Tuple.tuple("第5行“本期数值”", "digits",
+								"第5行“本期数值”：快递业务量（异地）超出允许的位数（最多14位整数、4位小数），不会自动四舍五入：100000000000000000")));
+	}
+
 	@Test
 	void theDownloadedSheetReadsBackAsWritten() {
 		byte[] written = ReportSheets.write(List.of(new ValueLine(RATE, new BigDecimal("98.5"), null, null, null),
