@@ -734,6 +734,8 @@ M = {
  "rules.nationalOnly": ("全国统一", "National law"),
  "rules.nationalOnlyHint": ("由国家法律规定，全国统一适用，只能由国家邮政局随法律修改调整", "Fixed by national law for the whole country; only the national bureau sets it when the law changes"),
  "rules.overriddenBy": ("由 {0} 于 {1} 调整", "Set by {0} on {1}"),
+ "rules.range": ("可调范围", "Allowed range"),
+ "rules.outOfRange": ("超出可调范围，请重新设定", "Outside the allowed range: set it again"),
  "rules.violations.title": ("违法行为与罚款幅度（行政处罚裁量依据）", "Violations and fine ranges"),
  "rules.violations.intro": ("处罚案件选择违法行为类型后，拟处罚款须在其幅度内；低于下限须依行政处罚法(2021)第32条减轻处罚并说明理由，高于上限一律不予通过。幅度取自上表的罚款规则，本局调整后按调整值执行。", "A penalty case names its violation type; the proposed fine must lie within its range — below the minimum only as a reduced penalty (减轻) with its reason under 行政处罚法(2021) art.32, above the maximum never. The bounds are the fine rules above, as this bureau applies them."),
  "rules.violations.name": ("违法行为", "Violation"),

@@ -25,7 +25,8 @@ final class RuleBounds {
 	/**
 	 * The range the law sets for a rule a bureau may adjust, from the catalogue's defaults, which are the article's
 	 * figures: a fine bound lies within its violation's range (ordinary or 情节严重, {@link ViolationType}; the other
-	 * fine caps from 0 to the article's maximum: 快递市场管理办法(2023) art.55); the universal-service minimums of 邮政法(2015)
+	 * fine caps from 0 to the article's maximum: 快递市场管理办法(2023) art.55; the 实名收寄 fines, which no violation type
+	 * uses yet, ¥5–10 k and serious ¥10–30 k: 邮件快件实名收寄管理办法(2018)); the universal-service minimums of 邮政法(2015)
 	 * art.19 (营业天数, 投递频次 in cities and townships) may be raised, never lowered; a statutory period
 	 * ({@link #period}) keeps the law's figure as its ceiling, its floor or both. Empty for the rules whose figure is
 	 * local practice, and for {@link StatutoryRule#nationalOnly()} rules, which only the national bureau sets when the
@@ -48,6 +49,10 @@ final class RuleBounds {
 		}
 		return switch (rule) {
 			case FINE_COMPLAINT_NON_COOPERATION_MAX -> Optional.of(new Range(BigDecimal.ZERO, rule.defaultValue()));
+			case FINE_REAL_NAME_MIN, FINE_REAL_NAME_MAX -> Optional.of(new Range(
+					StatutoryRule.FINE_REAL_NAME_MIN.defaultValue(), StatutoryRule.FINE_REAL_NAME_MAX.defaultValue()));
+			case FINE_REAL_NAME_SERIOUS_MAX -> Optional.of(new Range(StatutoryRule.FINE_REAL_NAME_MAX.defaultValue(),
+					rule.defaultValue()));
 			case UNIVERSAL_OPENING_CITY, UNIVERSAL_OPENING_TOWNSHIP, UNIVERSAL_DELIVERY_CITY, UNIVERSAL_DELIVERY_TOWNSHIP ->
 				Optional.of(new Range(rule.defaultValue(), null));
 			default -> period(rule);
@@ -93,6 +98,139 @@ final class RuleBounds {
 		return (type.seriousMinRule() != null ? type.seriousMinRule() : type.maxRule()).defaultValue();
 	}
 
+	/**
+	 * A bound the law does not set, stated with its reason: a handling period a local practice may shorten but not
+	 * lengthen beyond the figure, a retention no longer than archives keep, a threshold no higher than the highest fine
+	 * (a product or practice bound; refused with rules {@code min}/{@code max}, the message naming the figure and this
+	 * reason). A null end is open (the law's or the unit's bound applies there).
+	 * @param min the lowest value allowed, or null
+	 * @param max the highest value allowed, or null
+	 * @param reason why, cited as the catalogue cites (text, version, article)
+	 */
+	record Practice(BigDecimal min, BigDecimal max, String reason) {
+	}
+
+	/** Why the complaint handling periods are capped: together they fit in the regulator's 30 days. */
+	private static final String COMPLAINT_STEPS = "转办、企业答复、重新处理和回访都须在收到申诉之日起30日内答复申诉人的期限内完成"
+			+ "（邮政法(2015) 第65条）：本局可以压缩，不能延长超过此数";
+
+	/** Why a safety or enforcement period of local practice is capped: the law says "及时" and gives no figure. */
+	private static final String PROMPTLY = "法律只要求及时办理、未规定天数，超过此数即不再是及时（产品约束）";
+
+	/**
+	 * The practice range of a rule a bureau may adjust whose range the law does not set, or does set only at one end:
+	 * every such rule has a ceiling and a floor above 0 (a period of 0 is refused for every deadline, a count, hours or
+	 * grams are at least 1 by {@link #plain}). Empty for the national-only rules (only the national bureau sets them, as
+	 * the law changes), for the rules whose {@link #statutory} and {@link #plain} ranges are closed already and for the
+	 * rules bounded by their unit alone (a due day 1–28, deliveries a week 1–{@value #MAX_PER_WEEK}).
+	 * @param rule a rule of the catalogue
+	 * @return the range and its reason
+	 */
+	static Optional<Practice> practice(StatutoryRule rule) {
+		if (rule.nationalOnly()) {
+			return Optional.empty();
+		}
+		for (ViolationType v : ViolationType.values()) {
+			if (rule == v.maxRule() && v.minRule() == null) {
+				return Optional.of(FINE_FLOOR);
+			}
+		}
+		Practice highestFine = new Practice(BigDecimal.ONE, HIGHEST_FINE.defaultValue(), "不能高于本目录最高的法定罚款额（"
+				+ HIGHEST_FINE.title() + "，" + HIGHEST_FINE.basis() + "）：更高的标准任何罚款都达不到，等于取消该程序");
+		Practice practice = switch (rule) {
+			case FINE_COMPLAINT_NON_COOPERATION_MAX -> FINE_FLOOR;
+			case COMPLAINT_FILING_WINDOW -> upTo(3, "超过3年的争议已过民法典(2020) 第188条的三年诉讼时效，申诉案卷也只须保存3年（产品约束）");
+			case COMPLAINT_TRANSFER -> upTo(3, COMPLAINT_STEPS);
+			case COMPLAINT_ENTERPRISE_REPLY -> upTo(10, COMPLAINT_STEPS);
+			case COMPLAINT_REDO -> upTo(5, COMPLAINT_STEPS);
+			case COMPLAINT_CALLBACK -> upTo(5, COMPLAINT_STEPS);
+			case COMPLAINT_CALLBACK_RETRY -> upTo(24, "再次回访须在回访时限内完成，间隔不超过一天（产品约束）");
+			case COMPLAINT_RECORD_RETENTION -> upTo(30,
+					"机关文书档案定期保管最长30年（机关文件材料归档范围和文书档案保管期限规定(2006)），更长即永久保存，不属本规则");
+			case LICENCE_SITE_VERIFICATION_REPORT -> upTo(20,
+					"核查报告须留出审查时间，使许可决定在受理之日起45日内作出（邮政法(2015) 第53条）");
+			case LICENCE_ANNUAL_REPORT_WINDOW, LICENCE_ANNUAL_REPORT_REMINDER -> upTo(12,
+					"自1月1日起最长12个月：更长即进入下一年度的报送期，多年后才报的不是年度报告（产品约束）");
+			case INSPECTION_RESULT_PUBLICATION -> upTo(20, "检查结果须及时公开，常见做法为20个工作日：本局可以压缩，不能延长（产品约束）");
+			case PENALTY_HEARING_LATEST -> upTo(60, "听证最迟在通知后约三个月内举行，以免案件因听证无限期中止（听证期间不计入处罚期限，"
+					+ "邮政行政执法监督办法(2021) 第17条；产品约束）");
+			case PENALTY_DECISION_WARNING -> upTo(90, "提示不能早于处罚决定期限本身（90日，行政处罚法(2021) 第60条）");
+			case PENALTY_LEAD_FILING_WARNING -> upTo(30, "“及时立案”（行政处罚法(2021) 第54条）：" + PROMPTLY);
+			case PENALTY_LEGAL_REVIEW_FINE, PENALTY_HEARING_FINE -> highestFine;
+			case PENALTY_DISCUSSION_MIN_PARTICIPANTS -> new Practice(BigDecimal.valueOf(2), BigDecimal.valueOf(15),
+					"一人不成集体讨论（行政处罚法(2021) 第57条），一局的负责人不会多于15人（产品约束）");
+			case PENALTY_PAYMENT_DEFERRAL_MAX -> upTo(365, "法律未规定延期或分期的期限（行政处罚法(2021) 第66条）：最长一年（产品约束）");
+			case PENALTY_CONFISCATION_HANDOVER -> upTo(30, "参照罚款缴纳的15日（行政处罚法(2021) 第67条），最长30日（产品约束）");
+			case PENALTY_ON_THE_SPOT_FILING -> upTo(7, "当场处罚决定须及时备案（行政处罚法(2021) 第52条），不超过决定书送达的7个工作日"
+					+ "（行政处罚法(2021) 第61条）");
+			case DISCLOSURE_PUBLICATION -> upTo(7, "双公示：作出决定之日起7个工作日内公示（全国通行做法），本局可以压缩，不能延长");
+			case SAFETY_LETTER_MAX_WEIGHT -> upTo(2000, "信函单件限重2000克，更重的不是信件（邮政法(2015) 第84条），不能豁免实名收寄");
+			case SAFETY_HAZARD_GENERAL_RECTIFICATION -> upTo(30, "一般隐患整改不超过重大隐患的默认期限30个工作日（产品约束）");
+			case SAFETY_HAZARD_MAJOR_RECTIFICATION -> upTo(60, "重大隐患整改不超过约三个月（产品约束）");
+			case SAFETY_INCIDENT_REPORT -> upTo(24, "事故和突发事件须及时报告：" + PROMPTLY);
+			case SAFETY_PERIOD_MAX_LENGTH -> upTo(366, "安保期最长一年，更长的不是一次安保期（产品约束）");
+			case SAFETY_PERIOD_START_LOOKBACK -> upTo(92, "补登已开始的安保期最多回溯一个季度（产品约束）");
+			case SAFETY_PERIOD_START_LEAD -> upTo(366, "安保期最多提前一年部署（产品约束）");
+			default -> null;
+		};
+		return Optional.ofNullable(practice);
+	}
+
+	/** A fine's maximum where the article sets none below it: 0 would abolish the fine the law provides. */
+	private static final Practice FINE_FLOOR = new Practice(BigDecimal.ONE, null,
+			"罚款上限为0即取消了法律规定的罚款：条文未设下限的，上限至少为1元");
+
+	/** The highest fine of the catalogue (快递暂行条例(2025) art.53 with 反恐怖主义法(2018) art.85, ¥500 k). */
+	private static final StatutoryRule HIGHEST_FINE = StatutoryRule.FINE_SECURITY_CHECKS_MAX;
+
+	private static Practice upTo(int max, String reason) {
+		return new Practice(BigDecimal.ONE, BigDecimal.valueOf(max), reason);
+	}
+
+	/**
+	 * The whole range a bureau's value of a rule may take, as the rules page shows it: the unit's, the law's and the
+	 * practice bounds together, with their bases (the law's citations, the practice reason). A rule's
+	 * {@link #ordered()} partner and the enclosing bureau's value narrow it further in a region.
+	 * @param min the lowest value, at least 0
+	 * @param max the highest value, or null for a sum of money the law caps nowhere (none among the overridable rules)
+	 * @param basis the law's citations and the practice reason, joined by "；"; blank where only the unit bounds it
+	 */
+	record Allowed(BigDecimal min, BigDecimal max, String basis) {
+
+		/** Whether a value lies in the range. */
+		boolean contains(BigDecimal value) {
+			return value.compareTo(min) >= 0 && (max == null || value.compareTo(max) <= 0);
+		}
+	}
+
+	/** The range of a rule as {@link StatutoryRules#override} enforces it without region: see {@link Allowed}. */
+	static Allowed allowed(StatutoryRule rule) {
+		RuleUnit unit = rule.unit();
+		BigDecimal min = unit.isDeadline() ? BigDecimal.ONE : BigDecimal.ZERO;
+		BigDecimal max = unit == RuleUnit.YUAN ? null
+				: BigDecimal.valueOf(unit == RuleUnit.PERCENT ? 100 : StatutoryRules.MAX_COUNTED);
+		List<String> bases = new ArrayList<>();
+		List<Range> ranges = new ArrayList<>();
+		ranges.add(plain(unit));
+		statutory(rule).ifPresent(r -> {
+			ranges.add(r);
+			bases.add("法定：" + rule.basis());
+		});
+		practice(rule).ifPresent(p -> {
+			ranges.add(new Range(p.min(), p.max()));
+			bases.add(p.reason());
+		});
+		for (Range r : ranges) {
+			if (r.min() != null && r.min().compareTo(min) > 0) {
+				min = r.min();
+			}
+			if (r.max() != null && (max == null || r.max().compareTo(max) < 0)) {
+				max = r.max();
+			}
+		}
+		return new Allowed(min, max, String.join("；", bases));
+	}
+
 	/** The largest number of deliveries a week a minimum may require: twice a day (a product bound, not law). */
 	static final int MAX_PER_WEEK = 14;
 
@@ -117,13 +255,14 @@ final class RuleBounds {
 	 * bureau's region, nor the lower above the higher's. The fine ranges, ordinary and serious where the text has its
 	 * own serious minimum ({@link ViolationType}); the hearing's latest day never before its earliest (the 7 working
 	 * days' notice, 行政处罚法(2021) art.64(二)); the reminder to file an annual report never after the period to file
-	 * it ends.
+	 * it ends; the 实名收寄 fine's minimum never above its maximum.
 	 */
 	static List<StatutoryRule[]> ordered() {
 		List<StatutoryRule[]> pairs = new ArrayList<>();
 		pairs.add(new StatutoryRule[] { StatutoryRule.PENALTY_HEARING_NOTICE, StatutoryRule.PENALTY_HEARING_LATEST });
 		pairs.add(new StatutoryRule[] { StatutoryRule.LICENCE_ANNUAL_REPORT_REMINDER,
 				StatutoryRule.LICENCE_ANNUAL_REPORT_WINDOW });
+		pairs.add(new StatutoryRule[] { StatutoryRule.FINE_REAL_NAME_MIN, StatutoryRule.FINE_REAL_NAME_MAX });
 		for (ViolationType v : ViolationType.values()) {
 			if (v.minRule() != null) {
 				pairs.add(new StatutoryRule[] { v.minRule(), v.maxRule() });

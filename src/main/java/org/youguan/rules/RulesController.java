@@ -2,6 +2,8 @@ package org.youguan.rules;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -38,9 +40,34 @@ class RulesController {
 	record ViolationRow(ViolationType type, FineRange ordinary, FineRange serious) {
 	}
 
+	/**
+	 * The range a rule's value may take ({@link RuleBounds#allowed}) as the page shows it, and whether the value in force
+	 * lies outside it (set before the bound was stated).
+	 * @param text e.g. {@code 1–3年}
+	 * @param basis the law's citations and the practice reason
+	 * @param outside whether the value in force in the user's region lies outside the range
+	 */
+	record RangeRow(String text, String basis, boolean outside) {
+
+		static RangeRow of(RuleSetting setting) {
+			RuleBounds.Allowed allowed = RuleBounds.allowed(setting.rule());
+			String unit = setting.rule().unit().label();
+			String text = allowed.max() == null ? "≥ " + plain(allowed.min()) + unit
+					: plain(allowed.min()) + "–" + plain(allowed.max()) + unit;
+			return new RangeRow(text, allowed.basis(), !allowed.contains(setting.effectiveValue()));
+		}
+
+		private static String plain(BigDecimal value) {
+			return value.stripTrailingZeros().toPlainString();
+		}
+	}
+
 	@GetMapping("/admin/rules")
 	String list(@AuthenticationPrincipal CurrentUser me, Model model) {
-		model.addAttribute("settings", rules.settings(me.regionCode()));
+		List<RuleSetting> settings = rules.settings(me.regionCode());
+		model.addAttribute("settings", settings);
+		model.addAttribute("ranges", settings.stream()
+			.collect(Collectors.toMap(s -> s.rule().code(), RangeRow::of)));
 		model.addAttribute("canEdit", me.administrator());
 		model.addAttribute("national", StatutoryRule.NATIONAL_REGION.equals(me.regionCode()));
 		model.addAttribute("violations", Arrays.stream(ViolationType.values())

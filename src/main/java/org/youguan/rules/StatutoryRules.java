@@ -133,21 +133,13 @@ public class StatutoryRules {
 	static final List<StatutoryRule[]> ORDERED = RuleBounds.ordered();
 
 	/**
-	 * Product rules with a ceiling of their own below {@link #MAX_COUNTED}: a hearing held within at most 60 working
-	 * days (about three months) of its notice — a product bound, not law, so that no setting can leave a case paused
-	 * for years (the hearing's pause does not count against the 90-day limit, 邮政行政执法监督办法(2021) art.17); an
-	 * annual report's window of at most 12 months from 1 January — a product bound, not law: a longer one would run
-	 * into the next year's window, and a report due years later is no annual report.
-	 */
-	static final Map<StatutoryRule, Integer> CEILING = Map.of(StatutoryRule.PENALTY_HEARING_LATEST, 60,
-			StatutoryRule.LICENCE_ANNUAL_REPORT_WINDOW, 12);
-
-	/**
 	 * Sets a bureau's value for a rule (applies to its whole region unless a lower bureau overrides it).
 	 * @throws InvalidValueException field {@code value} (negative, not whole where the unit is counted, more than 12
-	 * integer or 2 fraction digits, a period of 0, a counted value above {@value #MAX_COUNTED} or its rule's
-	 * {@link #CEILING}, a percentage above 100, beyond the rule it is {@link #ORDERED} with — a fine's minimum above its
-	 * maximum: rules {@code min}/{@code max}; outside the plain bounds of its unit, {@link RuleBounds#plain} — a due day
+	 * integer or 2 fraction digits, a period of 0, a counted value above {@value #MAX_COUNTED}, a percentage above 100,
+	 * beyond the rule it is {@link #ORDERED} with — a fine's minimum above its maximum —, outside the practice range the
+	 * catalogue states where the law sets none ({@link RuleBounds#practice}: a complaint handling period longer than its
+	 * share of 邮政法(2015) art.65's 30 days, a retention beyond 30 years …, the message naming the bound and its reason):
+	 * rules {@code min}/{@code max}; outside the plain bounds of its unit, {@link RuleBounds#plain} — a due day
 	 * of the month beyond 1–28: rule {@code range}; wider than the range its article sets, {@link RuleBounds#statutory}
 	 * — a fine bound beyond the article's, a statutory period beyond the law's ({@link RuleBounds#period}): rules
 	 * {@code statutory-min}/{@code statutory-max}; outside the range of the enclosing bureau ({@link #parentRange}: a
@@ -180,10 +172,6 @@ public class StatutoryRules {
 		}
 		if (rule.unit().isDeadline() && value.signum() == 0) {
 			throw new InvalidValueException("value", "min", "“" + rule.title() + "”是期限，不能为0");
-		}
-		Integer ceiling = CEILING.get(rule);
-		if (ceiling != null && value.compareTo(BigDecimal.valueOf(ceiling)) > 0) {
-			throw new InvalidValueException("value", "max", "“" + rule.title() + "”的取值不能超过" + ceiling + rule.unit().label());
 		}
 		checkBounds(rule, value);
 		parentRange(rule, bureauRegion).ifPresent(range -> {
@@ -241,8 +229,9 @@ public class StatutoryRules {
 	}
 
 	/**
-	 * Refuses a value outside the plain bounds of the rule's unit or wider than the range its article sets (a bureau
-	 * narrows a statutory range, never widens it: 行政处罚法(2021) art.34, 裁量基准 within the law's range).
+	 * Refuses a value outside the plain bounds of the rule's unit, wider than the range its article sets (a bureau
+	 * narrows a statutory range, never widens it: 行政处罚法(2021) art.34, 裁量基准 within the law's range) or outside the
+	 * practice range the catalogue states where the law sets none ({@link RuleBounds#practice}).
 	 */
 	private static void checkBounds(StatutoryRule rule, BigDecimal value) {
 		String named = "“" + rule.title() + "”（" + rule.code() + "）";
@@ -261,6 +250,16 @@ public class StatutoryRules {
 			if (range.max() != null && value.compareTo(range.max()) > 0) {
 				throw new InvalidValueException("value", "statutory-max", named + "不能高于法定的" + plain(range.max())
 						+ rule.unit().label() + "（" + rule.basis() + "）：本局只能在法定幅度内细化，不能扩大");
+			}
+		});
+		RuleBounds.practice(rule).ifPresent(range -> {
+			if (range.min() != null && value.compareTo(range.min()) < 0) {
+				throw new InvalidValueException("value", "min", named + "不能少于" + plain(range.min()) + rule.unit().label()
+						+ "（" + range.reason() + "）");
+			}
+			if (range.max() != null && value.compareTo(range.max()) > 0) {
+				throw new InvalidValueException("value", "max", named + "不能超过" + plain(range.max()) + rule.unit().label()
+						+ "（" + range.reason() + "）");
 			}
 		});
 	}
