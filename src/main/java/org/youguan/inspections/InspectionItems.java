@@ -64,7 +64,9 @@ public class InspectionItems {
 	 * @param code the stable code (upper-case letters, digits and underscores, 2–40, unique in the catalogue)
 	 * @param name 事项名称
 	 * @param legalText the cited text ({@link LegalText} name; only real legal texts)
-	 * @param article the article cited, or null/0 for the text as a whole
+	 * @param article the article cited, or null/0 for the text as a whole; it must exist in that version of the text
+	 * ({@link LegalText#hasArticle}, refused as {@code article-range}). An item citing a text as a whole is no ground
+	 * for a 责令改正通知书 ({@link InspectionOrders})
 	 * @param objectType one of {@link #OBJECT_TYPES}
 	 * @param method one of {@link #METHODS}
 	 * @param checklist the content checklist, one line each (at least one)
