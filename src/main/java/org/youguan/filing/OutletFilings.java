@@ -413,7 +413,7 @@ public class OutletFilings {
 		int days = Math.max(0, calendar.workingDaysBetween(f.clockStart(), today));
 		f.approve(outletId, number, today, days, note == null || Text.isBlank(note) ? null : Text.strip(note));
 		filings.save(f);
-		audit.record(AuditEntry.of("filing.approve", "OutletFiling", id, "准予" + f.kind().label() + f.number() + "，备案编号"
+		audit.record(AuditEntry.of("filing.approve", "OutletFiling", id, "准予" + f.kind().label() + "（" + f.number() + "），备案编号"
 				+ number + "，用时" + days + "个工作日").states(before, f.snapshot()).inRegion(f.regionCode()));
 		events.publishEvent(decision);
 		if (f.kind() == FilingKind.NEW) {
@@ -435,7 +435,7 @@ public class OutletFilings {
 		var before = f.snapshot();
 		f.reject(Text.strip(reason), today(), Math.max(0, calendar.workingDaysBetween(f.clockStart(), today())));
 		filings.save(f);
-		audit.record(AuditEntry.of("filing.reject", "OutletFiling", id, "不予" + f.kind().label() + f.number() + "：" + Text.strip(reason))
+		audit.record(AuditEntry.of("filing.reject", "OutletFiling", id, "不予" + f.kind().label() + "（" + f.number() + "）：" + Text.strip(reason))
 			.states(before, f.snapshot())
 			.inRegion(f.regionCode()));
 		events.publishEvent(new OutletFilingDecision.Rejected(id, f.outletId()));
@@ -467,7 +467,7 @@ public class OutletFilings {
 			String refused = reason + "，备案不再办理";
 			f.reject(refused, today, Math.max(0, calendar.workingDaysBetween(f.clockStart(), today)));
 			filings.save(f);
-			audit.record(AuditEntry.of("filing.reject", "OutletFiling", id, "不予" + f.kind().label() + f.number() + "："
+			audit.record(AuditEntry.of("filing.reject", "OutletFiling", id, "不予" + f.kind().label() + "（" + f.number() + "）："
 					+ refused).states(before, f.snapshot()).inRegion(f.regionCode()));
 			events.publishEvent(new OutletFilingDecision.Rejected(id, f.outletId()));
 		}

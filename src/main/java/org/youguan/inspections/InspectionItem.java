@@ -2,6 +2,8 @@ package org.youguan.inspections;
 
 import java.util.List;
 
+import org.youguan.rules.Citation;
+
 /**
  * One 抽查事项 of the catalogue: what is checked, on which kind of object, how, against which lines, and on which legal
  * basis.
@@ -15,7 +17,9 @@ import java.util.List;
  * @param ruleTitle that rule's title with its basis, or null
  * @param checklist the content checklist, one line each (each recorded as 符合 / 不符合 / 不涉及)
  * @param bureauId the bureau that added the item, or null for the default list derived from the law
+ * @param citation the basis as a citation: for a default item the article that lays down the duty checked (not the
+ * article that punishes its breach); a 责令改正通知书 cites it only when it is law ({@link Citation#isLaw()})
  */
 public record InspectionItem(String code, String name, String objectType, String method, String basis,
-		String ruleCode, String ruleTitle, List<String> checklist, Long bureauId) {
+		String ruleCode, String ruleTitle, List<String> checklist, Long bureauId, Citation citation) {
 }

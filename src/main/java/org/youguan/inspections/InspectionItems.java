@@ -49,7 +49,7 @@ public class InspectionItems {
 					: Citation.of(LegalText.valueOf(legalText), article);
 			StatutoryRule rule = ruleCode == null ? null : StatutoryRule.byCode(ruleCode).orElse(null);
 			return new InspectionItem(code, name, objectType, method, citation.toString(), ruleCode,
-					rule == null ? null : rule.title() + "（" + rule.basis() + "）", checklist, bureauId);
+					rule == null ? null : rule.title() + "（" + rule.basis() + "）", checklist, bureauId, citation);
 		}
 	}
 
@@ -64,7 +64,9 @@ public class InspectionItems {
 	 * @param code the stable code (upper-case letters, digits and underscores, 2–40, unique in the catalogue)
 	 * @param name 事项名称
 	 * @param legalText the cited text ({@link LegalText} name; only real legal texts)
-	 * @param article the article cited, or null/0 for the text as a whole
+	 * @param article the article cited, or null/0 for the text as a whole; it must exist in that version of the text
+	 * ({@link LegalText#hasArticle}, refused as {@code article-range}). An item citing a text as a whole is no ground
+	 * for a 责令改正通知书 ({@link InspectionOrders})
 	 * @param objectType one of {@link #OBJECT_TYPES}
 	 * @param method one of {@link #METHODS}
 	 * @param checklist the content checklist, one line each (at least one)
@@ -174,8 +176,10 @@ public class InspectionItems {
 			// reported below
 		}
 		v.require("legalText", text != null && text.isText(), "one-of", "法律依据应选择一部法律法规");
-		v.require("article", data.article() == null || data.article() >= 0 && data.article() <= 500, "range",
-				"条款应为0至500之间的整数（0表示整部法规）");
+		// the article must exist in that version of the text (快递暂行条例(2025) has 59): LegalText knows the count
+		v.require("article", data.article() == null || (text == null || !text.isText() ? data.article() >= 0
+				: text.hasArticle(data.article())), "article-range",
+				text == null || !text.isText() ? "条款应为整数（0表示整部法规）" : "条款（article）不存在：" + text.articleRange());
 		v.require("objectType", data.objectType() != null && OBJECT_TYPES.contains(data.objectType()), "one-of",
 				"检查对象应为快递企业、分支机构、末端网点或邮政营业场所");
 		v.require("method", data.method() != null && METHODS.contains(data.method()), "one-of",

@@ -39,7 +39,7 @@ import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.numbering.BusinessNumbers;
 import org.youguan.org.Bureaus;
-import org.youguan.rules.StatutoryRule;
+import org.youguan.rules.Citation;
 import org.youguan.kernel.Masking;
 
 /**
@@ -49,8 +49,8 @@ import org.youguan.kernel.Masking;
  * enterprise replies again); a re-inspection (复查) is scheduled before the deadline. An order still unrectified after
  * its deadline becomes a case lead ({@link RectificationDeadlines}), and so does one whose re-inspection finds it not
  * rectified ({@link InspectionLeadRaised}). The order as issued is a .docx (template {@code inspections/rectification-order},
- * built in as {@code documents/rectification-order.docx} and replaceable by the administrator: 文号, findings, the non-compliant checklist lines, the legal basis from the
- * items' articles and the rule catalogue, the deadline) kept in the documents module with the order; the enterprise's
+ * built in as {@code documents/rectification-order.docx} and replaceable by the administrator: 文号, findings, the non-compliant checklist lines, the legal basis —
+ * the articles laying down the duties breached, each once, law only — the deadline) kept in the documents module with the order; the enterprise's
  * evidence files are the order's attachments too. Every step is one transaction with its audit entry.
  */
 @Service
@@ -160,13 +160,14 @@ public class InspectionOrders implements DeclaresTemplates {
 
 	/**
 	 * Issues the order of an inspection concluded 责令改正 that has none yet: numbered in the issuing bureau's region,
-	 * due {@code workingDays} working days after today, citing as its legal basis the articles of the items whose lines
-	 * did not comply (all the record's items when no line was recorded) and the basis the rule catalogue gives the
-	 * rules those items enforce; the .docx is generated and kept with the order.
+	 * due {@code workingDays} working days after today, citing as its legal basis the articles that lay down the duties
+	 * of the items whose lines did not comply (all the record's items when no line was recorded), each article once and
+	 * only law ({@link #basis}); the .docx is generated and kept with the order.
 	 * @param bureauRegion the issuing bureau's region (the number's region part)
 	 * @return the order
 	 * @throws DomainException not-found outside the caller's scope; a rule violation when the record's outcome is not
-	 * 责令改正 or it has an order already; InvalidValueException for a deadline outside 1–180 working days
+	 * 责令改正 or it has an order already, or when no item concerned cites an article (rule {@code basis-article});
+	 * InvalidValueException for a deadline outside 1–180 working days
 	 */
 	@Transactional
 	public Order issue(DataScope scope, long recordId, String bureauRegion, Integer workingDays) {
@@ -188,6 +189,7 @@ public class InspectionOrders implements DeclaresTemplates {
 		if (workingDays == null || workingDays < 1 || workingDays > 180) {
 			throw new InvalidValueException("workingDays", "range", "整改期限（workingDays）应为1至180个工作日");
 		}
+		Basis basis = basis(recordId);
 		LocalDate today = LocalDate.now(clock);
 		String number = numbers.next(NUMBER_TYPE, bureauRegion == null || Text.isBlank(bureauRegion) ? t.regionCode() : bureauRegion,
 				today.getYear());
@@ -199,13 +201,13 @@ public class InspectionOrders implements DeclaresTemplates {
 			.param("record", recordId).param("region", t.regionCode()).param("code", t.enterpriseCreditCode())
 			.param("number", number).param("today", today).param("due", due).param("days", workingDays)
 			.query(Long.class).single();
-		String basis = basis(recordId);
-		jdbc.sql("UPDATE rectification_order SET basis = :basis WHERE id = :id").param("basis", basis).param("id", id).update();
+		jdbc.sql("UPDATE rectification_order SET basis = :basis WHERE id = :id").param("basis", basis.text()).param("id", id)
+			.update();
 		byte[] docx = document(recordId, number, basis, today, due, workingDays,
 				bureauRegion == null || Text.isBlank(bureauRegion) ? t.regionCode() : bureauRegion);
 		attachments.storeGenerated(new AttachmentOwner(InspectionFieldRecords.MODULE, OWNER_TYPE, id), DOCUMENT,
 				"责令改正通知书-" + number + ".docx", docx);
-		audit.record(AuditEntry.of("inspection.order.issue", "inspection", recordId, "下达责令改正通知书" + number + "，限"
+		audit.record(AuditEntry.of("inspection.order.issue", "inspection", recordId, "下达" + BusinessNumbers.named("责令改正通知书", NUMBER_TYPE, number) + "，限"
 				+ workingDays + "个工作日内（" + due + "前）整改").inRegion(t.regionCode()));
 		return get(scope, id);
 	}
@@ -239,7 +241,7 @@ public class InspectionOrders implements DeclaresTemplates {
 				continue;
 			}
 			jdbc.sql("UPDATE rectification_order SET due_on = :due WHERE id = :id").param("due", due).param("id", o.id()).update();
-			audit.record(AuditEntry.of("inspection.order.recount", "inspection", o.recordId(), CalendarYearsLoaded.loaded(first, last) + "，责令改正通知书" + o.number()
+			audit.record(AuditEntry.of("inspection.order.recount", "inspection", o.recordId(), CalendarYearsLoaded.loaded(first, last) + "，" + BusinessNumbers.named("责令改正通知书", NUMBER_TYPE, o.number())
 					+ "的整改期限（" + o.workingDays() + "个工作日）由" + o.dueOn() + "改为" + due).inRegion(o.regionCode()));
 			moved++;
 		}
@@ -284,7 +286,7 @@ public class InspectionOrders implements DeclaresTemplates {
 		evidence.forEach(f -> attachments.store(owner, EVIDENCE, f, "evidence", "整改证明材料", maxEvidenceBytes));
 		jdbc.sql("UPDATE rectification_order SET status = 'REPLIED', reply = :reply, replied_on = :today WHERE id = :id")
 			.param("reply", Text.strip(report)).param("today", LocalDate.now(clock)).param("id", id).update();
-		audit.record(AuditEntry.of("inspection.order.reply", "inspection", o.recordId(), "企业答复责令改正通知书" + o.number()
+		audit.record(AuditEntry.of("inspection.order.reply", "inspection", o.recordId(), "企业答复" + BusinessNumbers.named("责令改正通知书", NUMBER_TYPE, o.number())
 				+ (evidence.isEmpty() ? "" : "，附整改证明材料" + evidence.size() + "个"))
 			.inRegion(o.regionCode()));
 		return get(enterprise, id);
@@ -409,7 +411,18 @@ public class InspectionOrders implements DeclaresTemplates {
 			.toList();
 	}
 
-	private String basis(long recordId) {
+	/**
+	 * What an order cites and covers: the breached articles, each (text, article) once, with the items that breach it
+	 * ("邮政法(2015) 第19条（建制村通邮）"), and the codes of those items. The items are those whose lines did not comply
+	 * (all the record's items when no line was recorded); each cites the article that lays down its duty
+	 * ({@link InspectionItem#citation()}). Only law is cited (an existing article of a legal text, {@link Citation#isLaw()}):
+	 * the rule catalogue's entry an item is linked to is a deadline or a fine (or a local practice, 地方实践（未确认）),
+	 * never the norm breached, and is not cited; an item whose basis is no article (a text cited as a whole, such as
+	 * 服务公示 under 快递市场管理办法) is not a ground of the order — its lines stay in the record, out of the order.
+	 * @throws DomainException rule violation (field {@code items}, rule {@code basis-article}) when no item concerned
+	 * cites an article: an order must name the norm it enforces
+	 */
+	private Basis basis(long recordId) {
 		List<String> codes = jdbc.sql("""
 				SELECT DISTINCT item_code FROM inspection_record_line WHERE record_id = :id AND result = 'NONCOMPLIANT'""")
 			.param("id", recordId).query(String.class).list();
@@ -417,27 +430,44 @@ public class InspectionOrders implements DeclaresTemplates {
 			codes = jdbc.sql("SELECT item_code FROM inspection_record_item WHERE record_id = :id")
 				.param("id", recordId).query(String.class).list();
 		}
-		Set<String> chosen = new LinkedHashSet<>(codes);
-		List<String> parts = new ArrayList<>();
+		Set<String> concerned = new LinkedHashSet<>(codes);
+		Map<Citation, List<String>> byArticle = new LinkedHashMap<>();
+		Set<String> covered = new LinkedHashSet<>();
+		List<String> without = new ArrayList<>();
 		for (InspectionItem item : items.list(DataScope.all())) {
-			if (chosen.contains(item.code())) {
-				String rule = item.ruleCode() == null ? null
-						: StatutoryRule.byCode(item.ruleCode()).map(StatutoryRule::basis).orElse(null);
-				parts.add(item.basis() + "（" + item.name() + "）"
-						+ (rule == null || Text.isBlank(rule) || item.basis().contains(rule) ? "" : "、" + rule));
+			if (!concerned.contains(item.code())) {
+				continue;
+			}
+			if (item.citation().isLaw()) {
+				byArticle.computeIfAbsent(item.citation(), c -> new ArrayList<>()).add(item.name());
+				covered.add(item.code());
+			}
+			else {
+				without.add(item.name() + "（" + item.basis() + "）");
 			}
 		}
-		String basis = parts.isEmpty() ? "有关法律法规" : String.join("、", parts);
-		return basis.length() > 1000 ? basis.substring(0, 999) + "…" : basis;
+		if (byArticle.isEmpty()) {
+			throw DomainException.rule("items", "basis-article", "检查发现问题的事项没有列明被违反的具体法律条款（"
+					+ (without.isEmpty() ? "无" : String.join("、", without))
+					+ "），不能据以下达责令改正通知书：责令改正须援引被违反的条款，可约谈或书面提醒");
+		}
+		List<String> parts = new ArrayList<>();
+		byArticle.forEach((citation, names) -> parts.add(citation + "（" + String.join("、", names) + "）"));
+		String basis = String.join("、", parts);
+		return new Basis(basis.length() > 1000 ? basis.substring(0, 999) + "…" : basis, covered);
 	}
 
-	private byte[] document(long recordId, String number, String basis, LocalDate issued, LocalDate due, int days,
+	/** An order's basis as cited, and the items it covers. */
+	private record Basis(String text, Set<String> items) {
+	}
+
+	private byte[] document(long recordId, String number, Basis basis, LocalDate issued, LocalDate due, int days,
 			String bureauRegion) {
 		InspectionFieldRecords.Detail r = fieldRecords.get(DataScope.all(), recordId);
 		Map<String, String> names = fieldRecords.itemNames();
 		List<Map<String, String>> lines = new ArrayList<>();
 		for (InspectionFieldRecords.Line l : r.lines()) {
-			if (l.result() == InspectionFieldRecords.LineResult.NONCOMPLIANT) {
+			if (l.result() == InspectionFieldRecords.LineResult.NONCOMPLIANT && basis.items().contains(l.itemCode())) {
 				lines.add(Map.of("item", l.itemName(), "line", l.line(), "result", l.result().label()));
 			}
 		}
@@ -448,6 +478,9 @@ public class InspectionOrders implements DeclaresTemplates {
 			items.list(DataScope.all()).forEach(i -> byCode.put(i.code(), i));
 			String result = r.findings() == null || Text.isBlank(r.findings()) ? r.outcome().label() : r.findings();
 			for (String c : r.items()) {
+				if (!basis.items().contains(c)) {
+					continue;
+				}
 				InspectionItem item = byCode.get(c);
 				String content = item == null || item.checklist().isEmpty() ? names.getOrDefault(c, c)
 						: String.join("；", item.checklist());
@@ -465,7 +498,7 @@ public class InspectionOrders implements DeclaresTemplates {
 		fields.put("place", r.place() == null ? "" : r.place());
 		fields.put("kind", r.kind().label());
 		fields.put("findings", r.findings() == null ? "" : r.findings());
-		fields.put("basis", basis);
+		fields.put("basis", basis.text());
 		fields.put("dueOn", ChineseText.day(due));
 		fields.put("workingDays", String.valueOf(days));
 		fields.put("issuedOn", ChineseText.day(issued));

@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 import org.youguan.complaints.ComplaintClosed;
 import org.youguan.complaints.ComplaintReferred;
 import org.youguan.complaints.ComplaintStepDue;
+import org.youguan.numbering.BusinessNumbers;
 
 /**
  * What the complaint procedure tells people, each after its step commits, from the event publication registry (a
@@ -29,7 +30,7 @@ class ComplaintNotifications {
 
 	@ApplicationModuleListener
 	void on(ComplaintStepDue due) {
-		String title = "申诉" + due.number() + "（" + due.status().label() + "）" + (due.overdue() ? "已超期" : "即将到期")
+		String title = BusinessNumbers.named("申诉", "申诉", due.number()) + "（" + due.status().label() + "）" + (due.overdue() ? "已超期" : "即将到期")
 				+ "，时限" + due.stepDue();
 		String key = "complaint-" + due.complaintId() + "-" + due.status() + "-" + due.day();
 		notifications.toRegion(county(due.regionCode()), title, "/complaints/" + due.complaintId(), key);
@@ -44,14 +45,14 @@ class ComplaintNotifications {
 		if (closed.enterpriseCreditCode() == null) {
 			return;
 		}
-		notifications.toEnterprise(closed.enterpriseCreditCode(), "申诉" + closed.number() + "已办结"
+		notifications.toEnterprise(closed.enterpriseCreditCode(), BusinessNumbers.named("申诉", "申诉", closed.number()) + "已办结"
 				+ (closed.valid() ? "，认定为有效申诉" : "，未认定为有效申诉"), "/enterprise/complaints/" + closed.complaintId(),
 				"complaint-closed-" + closed.complaintId());
 	}
 
 	@ApplicationModuleListener
 	void on(ComplaintReferred referred) {
-		String title = "申诉" + referred.number() + "（" + referred.brandName() + "，" + referred.enterpriseName()
+		String title = BusinessNumbers.named("申诉", "申诉", referred.number()) + "（" + referred.brandName() + "，" + referred.enterpriseName()
 				+ "）已由" + referred.referredBy() + "移送执法线索：" + referred.referralReason();
 		notifications.toRegion(county(referred.regionCode()), title.length() > 300 ? title.substring(0, 300) : title,
 				"/complaints/" + referred.complaintId(), "complaint-referred-" + referred.complaintId());

@@ -108,4 +108,17 @@ public class BusinessNumbers {
 	public static String format(String type, String regionCode, int year, long sequence) {
 		return "%s-%s-%d-%06d".formatted(type, regionCode, year, sequence);
 	}
+
+	/**
+	 * A document's number with what it is in front, as a title names it: the platform's automatic numbers already start
+	 * with their type ({@link #format}), so 申诉-320506-2026-000001 stays as it is (not "申诉申诉-…"), and a filing
+	 * application's 备案申请-320506-2026-000002 is not "网点备案备案申请-…"; a number typed by hand or imported
+	 * (吴邮管责改〔2025〕3号) gets {@code kind} in front.
+	 * @param kind what the document is, put in front of a number that does not already say it
+	 * @param type the word a number that says what it is starts with (the number type)
+	 */
+	public static String named(String kind, String type, String number) {
+		String n = number == null ? "" : Text.strip(number);
+		return n.startsWith(type) ? n : kind + n;
+	}
 }

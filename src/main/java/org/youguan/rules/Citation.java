@@ -1,5 +1,7 @@
 package org.youguan.rules;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -38,6 +40,24 @@ public record Citation(LegalText text, int article) {
 	/** The version of the text cited (e.g. "2025"), or null for a practice. */
 	public String version() {
 		return text.version();
+	}
+
+	/**
+	 * Whether this citation is law a document may cite as the norm a party breached ("违反了…的规定"): an article that
+	 * exists in that version of a legal text ({@link LegalText#hasArticle}). A practice or an unconfirmed note
+	 * ({@link LegalText#LOCAL_PRACTICE} and the like), a text cited as a whole and an article the text does not have are
+	 * not.
+	 */
+	public boolean isLaw() {
+		return text.isText() && article > 0 && text.hasArticle(article);
+	}
+
+	/**
+	 * The citations that are law ({@link #isLaw()}), each (text, article) once, in the order first given: what a
+	 * document names after "违反了", e.g. {@code 邮政法(2015) 第19条} from 邮政法 art.19 cited twice and a local practice.
+	 */
+	public static List<Citation> law(Collection<Citation> citations) {
+		return citations.stream().filter(Citation::isLaw).distinct().toList();
 	}
 
 	/** As shown everywhere: {@code 快递暂行条例(2025) 第19条}, or {@code 快递业务经营许可管理办法(2019)}. */

@@ -1,5 +1,7 @@
 package org.youguan.rules;
 
+import java.util.List;
+
 /**
  * A text the rule catalogue cites, in the version the product applies: the name and the year of the version in force
  * (enactment or latest revision). A revision of a text is one edit here plus its article numbers in
@@ -12,29 +14,37 @@ package org.youguan.rules;
  */
 public enum LegalText {
 
-	/** 中华人民共和国邮政法, as amended 2015. */
-	POSTAL_LAW("邮政法", "2015"),
+	/** 中华人民共和国邮政法, as amended 2015: 9 chapters, 87 articles (art.87: in force 2009-10-01). */
+	POSTAL_LAW("邮政法", "2015", 87),
 
-	/** 快递暂行条例 (国务院令697 of 2018), as revised by the State Council's decision of 2025-04-13. */
-	EXPRESS_REGULATION("快递暂行条例", "2025"),
+	/**
+	 * 快递暂行条例 (国务院令697 of 2018), as revised by the State Council's decision of 2025-04-13: 59 articles — the 2018
+	 * text's 48 plus the new art.3, the packaging chapter (arts.37–45) and the new penalty art.56, its closing article
+	 * (old art.48) now art.59 (DOMAIN.md, "快递暂行条例: 2019 → 2025 article numbers": penalties 40–47 became 50–55 and
+	 * 57–58).
+	 */
+	EXPRESS_REGULATION("快递暂行条例", "2025", 59),
 
 	/** 快递市场管理办法 (交通运输部令2023年第22号, in force 2024-03-01). */
 	EXPRESS_MARKET_MEASURES("快递市场管理办法", "2023"),
 
-	/** 中华人民共和国行政处罚法, as revised 2021. */
-	ADMINISTRATIVE_PENALTY_LAW("行政处罚法", "2021"),
+	/** 中华人民共和国行政处罚法, as revised 2021: 8 chapters, 86 articles. */
+	ADMINISTRATIVE_PENALTY_LAW("行政处罚法", "2021", 86),
 
-	/** 中华人民共和国行政复议法, as revised 2023 (in force 2024-01-01). */
-	ADMINISTRATIVE_REVIEW_LAW("行政复议法", "2023"),
+	/** 中华人民共和国行政复议法, as revised 2023 (in force 2024-01-01): 7 chapters, 90 articles. */
+	ADMINISTRATIVE_REVIEW_LAW("行政复议法", "2023", 90),
 
-	/** 中华人民共和国行政诉讼法, as amended 2017. */
-	ADMINISTRATIVE_LITIGATION_LAW("行政诉讼法", "2017"),
+	/** 中华人民共和国行政诉讼法, as amended 2017: 10 chapters, 103 articles. */
+	ADMINISTRATIVE_LITIGATION_LAW("行政诉讼法", "2017", 103),
 
-	/** 中华人民共和国反恐怖主义法, as amended 2018 (art.85: 验视, 实名, 安检 failures of 寄递 enterprises). */
-	COUNTER_TERRORISM_LAW("反恐怖主义法", "2018"),
+	/**
+	 * 中华人民共和国反恐怖主义法, as amended 2018 (art.85: 验视, 实名, 安检 failures of 寄递 enterprises): 10 chapters, 97
+	 * articles.
+	 */
+	COUNTER_TERRORISM_LAW("反恐怖主义法", "2018", 97),
 
-	/** 中华人民共和国行政许可法, as amended 2019. */
-	ADMINISTRATIVE_LICENSING_LAW("行政许可法", "2019"),
+	/** 中华人民共和国行政许可法, as amended 2019: 8 chapters, 83 articles. */
+	ADMINISTRATIVE_LICENSING_LAW("行政许可法", "2019", 83),
 
 	/** 邮政行政执法监督办法 (交通运输部令2020年第5号, amended 2021年第8号). */
 	POSTAL_ENFORCEMENT_SUPERVISION("邮政行政执法监督办法", "2021"),
@@ -82,9 +92,16 @@ public enum LegalText {
 
 	private final String version;
 
+	private final Integer articles;
+
 	LegalText(String title, String version) {
+		this(title, version, null);
+	}
+
+	LegalText(String title, String version, Integer articles) {
 		this.title = title;
 		this.version = version;
+		this.articles = articles;
 	}
 
 	/** The short title, e.g. 快递暂行条例. */
@@ -100,6 +117,60 @@ public enum LegalText {
 	/** Whether this is a legal text with a version (not a practice). */
 	public boolean isText() {
 		return version != null;
+	}
+
+	/**
+	 * How many articles this version of the text has, as recorded above with its source; null where the catalogue has
+	 * not recorded the count (the ministry's and the national bureau's measures, whose full texts the product does not
+	 * hold) and for a practice, which has no articles.
+	 */
+	public Integer articles() {
+		return articles;
+	}
+
+	/**
+	 * The last article that can be cited: the recorded count; where none is recorded, the highest article the rule
+	 * catalogue itself cites from the text ({@link StatutoryRule}, {@link ViolationType}, their duties) — an article
+	 * known to exist, so nothing beyond what the product can vouch for is accepted; 0 for a practice or a text of which
+	 * no article is known (only the text as a whole can be cited then).
+	 */
+	public int lastArticle() {
+		if (!isText()) {
+			return 0;
+		}
+		if (articles != null) {
+			return articles;
+		}
+		int last = 0;
+		for (StatutoryRule r : StatutoryRule.values()) {
+			last = Math.max(last, highest(r.citations()));
+		}
+		for (ViolationType v : ViolationType.values()) {
+			last = Math.max(last, Math.max(highest(v.citations()), highest(v.duties())));
+		}
+		return last;
+	}
+
+	private int highest(List<Citation> citations) {
+		return citations.stream().filter(c -> c.text() == this).mapToInt(Citation::article).max().orElse(0);
+	}
+
+	/** Whether {@code article} can be cited from this text: 0 (the text as a whole) or 1 to {@link #lastArticle()}. */
+	public boolean hasArticle(int article) {
+		return article == 0 || isText() && article >= 1 && article <= lastArticle();
+	}
+
+	/**
+	 * What a refused article number is told (rule {@code article-range}): how many articles the text has, or up to
+	 * which article the catalogue can vouch for it.
+	 */
+	public String articleRange() {
+		int last = lastArticle();
+		if (last == 0) {
+			return citeAs() + "只能整部引用（条款填0）";
+		}
+		return citeAs() + (articles != null ? "共" + last + "条" : "的条文数未收录，本平台只能确认至第" + last + "条")
+				+ "，条款应为1至" + last + "之间的整数（0表示整部法规）";
 	}
 
 	/** The title with its version, e.g. {@code 快递暂行条例(2025)}; a practice is its title alone. */

@@ -290,12 +290,12 @@ class PenaltyCaseIntegrationTest {
 		long filing = 800_000 + (System.nanoTime() % 99_999);
 		LocalDate today = LocalDate.now(clock);
 		OutletFiled late = new OutletFiled(filing, filing, "320506" + filing, "320506", e.creditCode(), true,
-				"网点备案-320506-" + filing, "测试逾期网点" + filing, today.minusDays(30), today.minusDays(9), today);
+				"备案申请-320506-" + filing, "测试逾期网点" + filing, today.minusDays(30), today.minusDays(9), today);
 		// the same event delivered again (the two are handled in either order)
 		OutletFiled again = new OutletFiled(filing, filing, late.filingNumber(), "320506", e.creditCode(), true,
 				late.applicationNumber(), late.outletName(), late.openedOn(), late.submittedOn(), today);
 		OutletFiled timely = new OutletFiled(filing + 1, filing + 1, "320506" + (filing + 1), "320506", e.creditCode(),
-				false, "网点备案-320506-" + (filing + 1), "测试按期网点" + filing, today.minusDays(10), today.minusDays(5), today);
+				false, "备案申请-320506-" + (filing + 1), "测试按期网点" + filing, today.minusDays(10), today.minusDays(5), today);
 		tx.executeWithoutResult(s -> events.publishEvent(late));
 		tx.executeWithoutResult(s -> events.publishEvent(again));
 		tx.executeWithoutResult(s -> events.publishEvent(timely));
@@ -307,11 +307,13 @@ class PenaltyCaseIntegrationTest {
 			.query(Long.class).single()).isEqualTo(1);
 		assertThat(jdbc.sql("SELECT count(*) FROM penalty_lead WHERE source_ref = :r")
 			.param("r", "outlet-filing:" + (filing + 1)).query(Long.class).single()).as("filed in time: no lead").isZero();
-		record Lead(String source, String status, String summary, LocalDate receivedOn) {
+		record Lead(String source, String sourceDetail, String status, String summary, LocalDate receivedOn) {
 		}
-		Lead lead = jdbc.sql("SELECT source, status, summary, received_on FROM penalty_lead WHERE source_ref = :r")
+		Lead lead = jdbc.sql("SELECT source, source_detail, status, summary, received_on FROM penalty_lead WHERE source_ref = :r")
 			.param("r", "outlet-filing:" + filing).query(Lead.class).single();
 		assertThat(lead.source()).isEqualTo("FILING");
+		// attack finding (low): the lead read "网点备案备案申请-…" — the application's number says 备案申请 already
+		assertThat(lead.sourceDetail()).isEqualTo(late.applicationNumber()).doesNotContain("备案备案");
 		assertThat(lead.status()).isEqualTo("OPEN");
 		assertThat(lead.receivedOn()).isEqualTo(today);
 		assertThat(lead.summary()).contains(late.outletName()).contains("逾期备案").contains("快递暂行条例(2025) 第19条")

@@ -747,10 +747,11 @@ public class CaseDocuments implements DeclaresTemplates {
 	/**
 	 * The clause naming the duty breached, for "构成${violation}${breached}。": "，违反了快递暂行条例(2025) 第23条、第32条…的规定"
 	 * from the catalogue's {@link ViolationType#duties()}; empty where the catalogue holds no duty article — the penalty
-	 * article is the basis of the penalty, not the duty breached, and is never cited as such.
+	 * article is the basis of the penalty, not the duty breached, and is never cited as such. Only law, each article
+	 * once ({@link Citation#law}).
 	 */
 	static String breached(ViolationType type) {
-		List<Citation> duties = type.duties();
+		List<Citation> duties = Citation.law(type.duties());
 		return duties.isEmpty() ? ""
 				: "，违反了" + duties.stream().map(Citation::toString).collect(Collectors.joining("、")) + "的规定";
 	}

@@ -12,7 +12,7 @@ import org.youguan.filing.OutletFiled;
 import org.youguan.inspections.InspectionLeadRaised;
 import org.youguan.inspections.RectificationOverdue;
 import org.youguan.kernel.ChineseText;
-import org.youguan.kernel.Text;
+import org.youguan.numbering.BusinessNumbers;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
 import org.youguan.rules.ViolationType;
@@ -41,7 +41,7 @@ class LeadIntake {
 
 	@ApplicationModuleListener
 	void on(ComplaintReferred e) {
-		String complaint = named("申诉", "申诉", e.number());
+		String complaint = BusinessNumbers.named("申诉", "申诉", e.number());
 		String summary = complaint + "（" + e.brandName() + "，" + e.category() + "，" + e.complaintReason() + "，"
 				+ (e.valid() ? "有效申诉" : "非有效申诉") + "）移送：" + e.referralReason();
 		leads.intake(new Leads.Intake(LeadSource.COMPLAINT, "complaint:" + e.complaintId(), complaint,
@@ -57,7 +57,7 @@ class LeadIntake {
 
 	@ApplicationModuleListener
 	void on(RectificationOverdue e) {
-		String order = named("责令改正通知书", "责令改正", e.number());
+		String order = BusinessNumbers.named("责令改正通知书", "责令改正", e.number());
 		leads.intake(new Leads.Intake(LeadSource.INSPECTION, "rectification:" + e.orderId(), order, e.regionCode(),
 				e.enterpriseCreditCode(), null, order + "整改期限" + e.dueOn() + "已过，逾期未整改", e.raisedOn(), false));
 	}
@@ -87,19 +87,10 @@ class LeadIntake {
 				+ "方提交备案，超过开办后" + rules.intValue(period, e.regionCode()) + "日内备案的规定（"
 				+ period.citations().get(0) + "），逾期备案；涉嫌" + ViolationType.OUTLET_UNFILED.title() + "（"
 				+ ViolationType.OUTLET_UNFILED.citations().get(0) + "）。";
-		leads.intake(new Leads.Intake(LeadSource.FILING, "outlet-filing:" + e.filingId(), "网点备案" + e.applicationNumber(),
+		// the application's number says 备案申请 already: "备案申请-320506-2026-000002", not "网点备案备案申请-…"
+		leads.intake(new Leads.Intake(LeadSource.FILING, "outlet-filing:" + e.filingId(),
+				BusinessNumbers.named("网点备案申请", "备案申请", e.applicationNumber()),
 				e.regionCode(), e.enterpriseCreditCode(), null, summary, e.completedOn(), false));
 	}
 
-	/**
-	 * A document's number with what it is in front ("申诉" and 申诉-320506-2026-000001 is that number alone, not
-	 * "申诉申诉-…"): the platform's automatic numbers already start with their type ({@code BusinessNumbers.format}),
-	 * a number typed by hand (吴邮管责改〔2025〕3号) does not.
-	 * @param kind what the document is, put in front of a number that does not already say it
-	 * @param type the word a number that says what it is starts with
-	 */
-	static String named(String kind, String type, String number) {
-		String n = number == null ? "" : Text.strip(number);
-		return n.startsWith(type) ? n : kind + n;
-	}
 }

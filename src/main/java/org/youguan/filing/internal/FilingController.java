@@ -142,7 +142,7 @@ class FilingController {
 				case "approve" -> {
 					String number = filings.approve(scope, id, text);
 					FilingView f = filings.get(scope, id);
-					yield "已准予" + f.kind().label() + f.number() + "（" + f.outletName() + "），备案编号" + number
+					yield "已准予" + f.kind().label() + "（" + f.number() + "，" + f.outletName() + "），备案编号" + number
 							+ switch (f.kind()) {
 								case NEW -> "，网点随即列入已备案名录";
 								case CHANGE -> "，网点登记信息随即更新";

@@ -248,7 +248,7 @@ class InspectionApiController {
 
 	@PutMapping("/items/{code}")
 	@PreAuthorize(WRITERS)
-	@Operation(summary = "修改本单位增加的抽查事项", description = "name、legalText、article、objectType、method、checklist；"
+	@Operation(summary = "修改本单位增加的抽查事项", description = "name、legalText、article（须为该法规现行版本中存在的条文，否则400 article-range）、objectType、method、checklist；"
 			+ "代码不变。法定默认事项和其他单位增加的事项返回403。修改记入审计日志，公布清单后公众可见。")
 	InspectionItems.OwnItem updateItem(@AuthenticationPrincipal CurrentUser me, @PathVariable String code,
 			@RequestBody InspectionItems.ItemData data) {

@@ -1,0 +1,162 @@
+package org.youguan.inspections;
+
+import java.io.ByteArrayInputStream;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import com.jayway.jsonpath.JsonPath;
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.youguan.IntegrationTest;
+import org.youguan.MutableClock;
+import org.youguan.SignIn;
+import org.youguan.kernel.DataScope;
+import org.youguan.org.CurrentUser;
+import org.youguan.org.UserDirectory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Attack finding: a 责令改正通知书 for a 建制村通邮 check read "违反了邮政法(2015) 第19条（建制村通邮）、邮政法(2015) 第19条；
+ * 地方实践（未确认）的规定" — the article twice and the rule catalogue's note cited as law; a real-name check cited
+ * 邮件快件实名收寄管理办法(2018) with no article. The order cites the article that lays down each duty breached, each
+ * once, law only; an item with no article is no ground for an order; an article the text does not have is refused.
+ */
+@IntegrationTest
+class OrderLegalBasisIntegrationTest {
+
+	static final String WUZHONG = "Bearer demo-wz-staff-token";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	InspectionRecords records;
+
+	@Autowired
+	InspectionOrders orders;
+
+	@Autowired
+	InspectionItems items;
+
+	@Autowired
+	UserDirectory directory;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	TransactionTemplate tx;
+
+	ResultActions call(String path, String json) throws Exception {
+		return mvc.perform(post(path).header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON).content(json));
+	}
+
+	long record(String kind, List<String> itemCodes) {
+		String sf = directory.principal("sf.wz").map(CurrentUser::enterpriseCreditCode).orElseThrow();
+		return tx.execute(s -> records.record(DataScope.region("320506"), null, new InspectionRecordData(sf,
+				LocalDate.now(clock).toString(), kind, itemCodes,
+				List.of(new InspectionRecordData.TeamMember("陈吴中", "32050601"),
+						new InspectionRecordData.TeamMember("某某", "PR" + UUID.randomUUID().toString().substring(0, 8))),
+				"RECTIFICATION", "问题" + UUID.randomUUID(), null, "吴中营业部"), false, false));
+	}
+
+	/** Issues the order of the record and reads its .docx back. */
+	String orderText(long record) throws Exception {
+		String issued = call("/api/v1/inspections/records/" + record + "/order", "{\"workingDays\":5}")
+			.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+		long order = ((Number) JsonPath.read(issued, "$.id")).longValue();
+		long document = orders.document(DataScope.all(), order).orElseThrow().id();
+		byte[] docx = mvc.perform(get("/attachments/" + document).header("Authorization", WUZHONG))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+		try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx));
+				XWPFWordExtractor extractor = new XWPFWordExtractor(doc)) {
+			return extractor.getText();
+		}
+	}
+
+	static int occurrences(String text, String part) {
+		return text.split(Pattern.quote(part), -1).length - 1;
+	}
+
+	@Test
+	void aVillageMailOrderCitesArticle19OnceAndNoInternalNote() throws Exception {
+		String text = orderText(record("UNIVERSAL", List.of("VILLAGE_DELIVERY")));
+		assertThat(text).contains("上述行为违反了邮政法(2015) 第19条（建制村通邮）的规定。")
+			.doesNotContain("地方实践").doesNotContain("未确认");
+		assertThat(occurrences(text, "第19条")).isEqualTo(1);
+	}
+
+	@Test
+	void aRealNameOrderCitesTheDutyArticleNotAFineRule() throws Exception {
+		String text = orderText(record("SPECIAL", List.of("REAL_NAME")));
+		assertThat(text).contains("上述行为违反了快递暂行条例(2025) 第23条（实名收寄）的规定。")
+			.doesNotContain("邮件快件实名收寄管理办法");
+		assertThat(occurrences(text, "第23条")).isEqualTo(1);
+	}
+
+	@Test
+	void defaultItemsCiteTheDutyNotThePenalty() {
+		assertThat(items.list(DataScope.all())).filteredOn(i -> i.code().equals("BRANCH_FILING"))
+			.extracting(InspectionItem::basis).containsExactly("邮政法(2015) 第54条");
+		assertThat(items.list(DataScope.all())).filteredOn(i -> i.code().equals("WAYBILL_DATA"))
+			.extracting(InspectionItem::basis, InspectionItem::ruleCode)
+			.containsExactly(tuple("快递暂行条例(2025) 第35条", "fine.waybill-data.min"));
+	}
+
+	@Test
+	void anItemWithoutAnArticleIsNoGroundForAnOrder() throws Exception {
+		long record = record("SPECIAL", List.of("SERVICE_NOTICE"));
+		call("/api/v1/inspections/records/" + record + "/order", "{\"workingDays\":5}")
+			.andExpect(status().is4xxClientError())
+			.andExpect(jsonPath("$.errors[0].field").value("items"))
+			.andExpect(jsonPath("$.errors[0].rule").value("basis-article"));
+		// with a cited item beside it, the order cites that item only and lists only its lines
+		String text = orderText(record("SPECIAL", List.of("SERVICE_NOTICE", "SCREENING")));
+		assertThat(text).contains("上述行为违反了快递暂行条例(2025) 第33条（过机安检）的规定。")
+			.doesNotContain("快递市场管理办法").doesNotContain("服务公示");
+	}
+
+	@Test
+	void anArticleTheTextDoesNotHaveIsRefusedNamingTheFieldAndRule() throws Exception {
+		String code = "WZ_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+		CurrentUser wz = directory.principal("wz.staff").orElseThrow();
+		items.add(DataScope.region("320506"), wz.bureauId(), "陈吴中", new InspectionItems.ItemData(code,
+				"冷链温控" + code, "EXPRESS_REGULATION", 33, "ENTERPRISE", "ON_SITE", List.of("温控设备运行正常")));
+		mvc.perform(put("/api/v1/inspections/items/" + code).header("Authorization", WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON).content("""
+					{"name":"冷链温控%s","legalText":"EXPRESS_REGULATION","article":300,"objectType":"ENTERPRISE",
+					 "method":"ON_SITE","checklist":["温控设备运行正常"]}""".formatted(code)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("article"))
+			.andExpect(jsonPath("$.errors[0].rule").value("article-range"))
+			.andExpect(content().string(containsString("快递暂行条例(2025)共59条")));
+		assertThat(items.editable(wz.bureauId(), code).article()).isEqualTo(33);
+		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
+		mvc.perform(post("/inspections/items/new").session(staff).with(csrf()).param("code", code + "_2")
+			.param("name", "冷链快件" + code).param("legalText", "EXPRESS_REGULATION").param("article", "300")
+			.param("objectType", "ENTERPRISE").param("method", "ON_SITE").param("checklist", "温控设备运行正常"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("共59条")));
+		assertThat(items.list(DataScope.all())).noneMatch(i -> i.code().equals(code + "_2"));
+	}
+}
