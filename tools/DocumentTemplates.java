@@ -150,8 +150,9 @@ public class DocumentTemplates {
 	static void licenceCertificate(XWPFDocument doc) {
 		paragraph(doc, "快递业务经营许可证", 26, true, ParagraphAlignment.CENTER);
 		paragraph(doc, "编号：${licenceNumber}", 12, false, ParagraphAlignment.CENTER);
-		rows(doc, new String[][] { { "企业名称", "${applicant}" }, { "统一社会信用代码", "${creditCode}" }, { "业务范围", "${scope}" },
-				{ "服务地域", "${serviceArea}" }, { "住所", "${address}" }, { "有效期", "${validFrom}至${validUntil}" } });
+		rows(doc, new String[][] { { "企业名称", "${applicant}" }, { "统一社会信用代码", "${creditCode}" },
+				{ "法定代表人", "${legalRepresentative}" }, { "业务范围", "${scope}" }, { "服务地域", "${serviceArea}" },
+				{ "住所", "${address}" }, { "有效期", "${validFrom}至${validUntil}" } });
 		paragraph(doc, "${qr}", 12, false, ParagraphAlignment.CENTER);
 		paragraph(doc, "验证码：${verificationCode}　扫码或访问 ${verifyUrl} 核验", 10, false, ParagraphAlignment.CENTER);
 		paragraph(doc, "发证机关：${bureau}", 12, false, ParagraphAlignment.RIGHT);

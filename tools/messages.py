@@ -1599,6 +1599,7 @@ M = {
  "licensing.failed": ("不符合", "Not met"),
  "licensing.note": ("说明", "Note"),
  "licensing.inspector": ("核查人员", "Inspector"),
+ "licensing.inspector.certificate": ("执法证号", "Certificate no."),
  "licensing.conclusion": ("核查结论", "Conclusion"),
  "licensing.photos": ("现场照片", "Photos"),
  "licensing.refuseReasons": ("不予许可的理由", "Reasons for refusal"),

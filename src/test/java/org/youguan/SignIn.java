@@ -17,8 +17,13 @@ public final class SignIn {
 	}
 
 	public static MockHttpSession session(MockMvc mvc, String username) throws Exception {
+		return session(mvc, username, DEMO_PASSWORD);
+	}
+
+	/** The session of a user signed in with its own password (a user a test provisioned). */
+	public static MockHttpSession session(MockMvc mvc, String username, String password) throws Exception {
 		return (MockHttpSession) mvc
-			.perform(post("/login").param("username", username).param("password", DEMO_PASSWORD).with(csrf()))
+			.perform(post("/login").param("username", username).param("password", password).with(csrf()))
 			.andReturn()
 			.getRequest()
 			.getSession();

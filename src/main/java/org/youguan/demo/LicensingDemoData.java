@@ -18,6 +18,7 @@ import javax.imageio.ImageIO;
 
 import org.springframework.stereotype.Component;
 import org.youguan.documents.UploadedFile;
+import org.youguan.inspections.InspectionRecordData.TeamMember;
 import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
 import org.youguan.licensing.AnnualReports;
@@ -164,7 +165,9 @@ class LicensingDemoData {
 	}
 
 	private static LicenceApplications.Verification verification(boolean passed) {
-		return new LicenceApplications.Verification(null, List.of("林执法", "冯安全"), List.of(
+		// two of the city bureau's certified inspectors (InspectionDemoData's roster, seeded before)
+		return new LicenceApplications.Verification(null, List.of(new TeamMember("林执法", "32050004"),
+				new TeamMember("冯安全", "32050002")), List.of(
 				new LicenceApplications.CheckLine("经营场所与申请材料一致，满足快件收寄、分拣、投递需要", passed, null),
 				new LicenceApplications.CheckLine("配备符合国家标准的安检设备、视频监控设备", passed, passed ? null : "未配备安检机")),
 				passed, passed ? "场所、设备、制度和人员符合快递业务经营许可条件" : "安检设备和处理场地不符合条件");

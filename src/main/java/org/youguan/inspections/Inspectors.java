@@ -4,10 +4,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -255,6 +257,54 @@ public class Inspectors {
 			.param("prefix", prefix)
 			.query(Rows.of(Inspector.class))
 			.list();
+	}
+
+	/**
+	 * A team named on a request — each member's name and the 执法证号 shown — checked against the roster (邮政法(2015)
+	 * art.63; 行政处罚法(2021) art.42): at least {@code min} members; each with a name and a certificate number; no
+	 * certificate twice (rule {@code duplicate}); each certificate on the roster and of a bureau {@code bureaus} allows —
+	 * an unknown certificate and another bureau's are the one error {@code exists}, which names no holder (no certificate
+	 * is enumerated for a name); then the holder's name as the roster has it ({@code matches}) and the certificate valid
+	 * on {@code day} ({@code valid}). Errors on {@code list} and {@code list[i].name} / {@code list[i].certificateNumber}.
+	 * @param who the members in Chinese for the messages (核查人员, 调查人员)
+	 * @param basis the articles the minimum cites, in Chinese
+	 * @return the roster entries of the members found, in the order given (every member when {@code v} holds no error)
+	 */
+	public List<Inspector> team(Validation v, String list, String who, List<InspectionRecordData.TeamMember> team, int min,
+			String basis, InspectionRecords.TeamBureaus bureaus, LocalDate day) {
+		List<InspectionRecordData.TeamMember> given = team == null ? List.of() : team.stream().filter(m -> m != null
+				&& (!Text.isBlank(m.name()) || !Text.isBlank(m.certificateNumber()))).toList();
+		v.require(list, given.size() >= min, "min", who + "（" + list + "）不得少于" + min + "人，并应出示执法证件（" + basis + "）");
+		List<Inspector> found = new ArrayList<>();
+		Set<String> seen = new HashSet<>();
+		for (int i = 0; i < given.size(); i++) {
+			InspectionRecordData.TeamMember m = given.get(i);
+			String field = list + "[" + i + "]";
+			v.required(field + ".name", who + "姓名", m.name()).name(field + ".name", who + "姓名", m.name())
+				.required(field + ".certificateNumber", "执法证号", m.certificateNumber())
+				.maxLength(field + ".certificateNumber", "执法证号", m.certificateNumber(), 40)
+				.identifier(field + ".certificateNumber", "执法证号", m.certificateNumber());
+			if (Text.isBlank(m.name()) || Text.isBlank(m.certificateNumber())) {
+				continue;
+			}
+			String certificate = certificateNumber(m.certificateNumber());
+			if (!seen.add(certificate)) {
+				v.require(field + ".certificateNumber", false, "duplicate", "执法证号" + certificate + "重复，每名" + who + "只能填写一次");
+				continue;
+			}
+			Optional<Inspector> known = findByCertificate(certificate).filter(bureaus::allows);
+			if (known.isEmpty()) {
+				v.require(field + ".certificateNumber", false, "exists", "执法证号" + certificate + "不在检查人员名录库中，或不是"
+						+ bureaus.rule());
+				continue;
+			}
+			v.require(field + ".name", Text.name(known.get().name()).equals(Text.name(m.name())), "matches",
+					who + "姓名与名录库中执法证号" + certificate + "的持证人不符");
+			v.require(field + ".certificateNumber", known.get().validOn(day), "valid",
+					"执法证" + certificate + "在" + day + "已过有效期（至" + known.get().validUntil() + "）");
+			found.add(known.get());
+		}
+		return found;
 	}
 
 	/**

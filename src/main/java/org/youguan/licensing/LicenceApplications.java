@@ -30,6 +30,10 @@ import org.youguan.documents.Attachment;
 import org.youguan.documents.AttachmentOwner;
 import org.youguan.documents.Attachments;
 import org.youguan.documents.UploadedFile;
+import org.youguan.inspections.InspectionRecordData.TeamMember;
+import org.youguan.inspections.InspectionRecords;
+import org.youguan.inspections.Inspector;
+import org.youguan.inspections.Inspectors;
 import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
@@ -114,12 +118,17 @@ public class LicenceApplications {
 
 	/**
 	 * The on-site verification record (现场核查记录).
-	 * @param inspectors at least two
-	 * @param passed the conclusion: the premises, safety and service conditions are met
+	 * @param inspectors at least two, each with the 执法证号 shown ({@code {"name", "certificateNumber"}}), taken from
+	 *        the inspector roster
+	 * @param passed the conclusion: the premises, safety and service conditions are met — never while a checklist line
+	 *        failed
 	 */
-	public record Verification(String verifiedOn, List<String> inspectors, List<CheckLine> checklist, Boolean passed,
+	public record Verification(String verifiedOn, List<TeamMember> inspectors, List<CheckLine> checklist, Boolean passed,
 			String conclusion) {
 	}
+
+	/** Most site inspectors one verification names. */
+	static final int MAX_INSPECTORS = 10;
 
 	/** A pause of the decision clock; {@code endedOn} null while it lasts. */
 	public record Suspension(long id, String kind, LocalDate startedOn, LocalDate endedOn, String reason) {
@@ -200,11 +209,14 @@ public class LicenceApplications {
 
 	private final ApplicationEventPublisher events;
 
+	private final Inspectors inspectors;
+
 	private final Clock clock;
 
 	LicenceApplications(JdbcClient jdbc, StatutoryRules rules, WorkingCalendar calendar, BusinessNumbers numbers,
 			Enterprises enterprises, Licences licences, Regions regions, Bureaus bureaus, Attachments attachments,
-			LicensingDocuments documents, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+			LicensingDocuments documents, AuditTrail audit, ApplicationEventPublisher events, Inspectors inspectors,
+			Clock clock) {
 		this.jdbc = jdbc;
 		this.rules = rules;
 		this.calendar = calendar;
@@ -217,6 +229,7 @@ public class LicenceApplications {
 		this.documents = documents;
 		this.audit = audit;
 		this.events = events;
+		this.inspectors = inspectors;
 		this.clock = clock;
 	}
 
@@ -315,6 +328,17 @@ public class LicenceApplications {
 			.maxLength("personnel", "从业人员情况（personnel）", data.personnel(), 1000)
 			.maxLength("contactName", "联系人（contactName）", data.contactName(), 50)
 			.name("contactName", "联系人（contactName）", data.contactName());
+		if (kind != null && kind != ApplicationKind.CHANGE) {
+			// 快递业务经营许可管理办法: the applicant states its legal representative and describes its safety system, its
+			// service-quality system and its staff; a change states only the items it changes (blank: unchanged), a
+			// renewal keeps the holder's legal representative when it names none
+			if (kind != ApplicationKind.RENEWAL || known == null || Text.isBlank(known.legalRepresentative())) {
+				v.required("legalRepresentative", "法定代表人（legalRepresentative）", data.legalRepresentative());
+			}
+			v.required("safetySystem", "安全保障制度（safetySystem）", data.safetySystem())
+				.required("serviceSystem", "服务质量管理制度（serviceSystem）", data.serviceSystem())
+				.required("personnel", "从业人员情况（personnel）", data.personnel());
+		}
 		String phone = Text.blankToNull(data.contactPhone());
 		if (phone != null) {
 			phone = v.check("contactPhone", () -> Telephone.of(data.contactPhone()).value());
@@ -364,6 +388,11 @@ public class LicenceApplications {
 			}
 		});
 		v.throwIfInvalid();
+		if (kind == ApplicationKind.NEW) {
+			heldLicence(code, null).ifPresent(held -> {
+				throw licenceHeld(held);
+			});
+		}
 		if (jdbc.sql("SELECT count(*) FROM licence_application a WHERE a.applicant_credit_code = :code AND a.kind = :kind AND "
 				+ OPEN).param("code", code).param("kind", kind.name()).query(Long.class).single() > 0) {
 			throw DomainException.duplicate("applicantCreditCode", "该申请人已有办理中的" + kind.label() + "申请，不能重复提交");
@@ -377,7 +406,8 @@ public class LicenceApplications {
 		p.put("code", code);
 		p.put("name", Text.strip(name));
 		p.put("registered", known != null);
-		p.put("rep", Text.blankToNull(data.legalRepresentative()) == null ? null : Text.name(data.legalRepresentative()));
+		p.put("rep", Text.blankToNull(data.legalRepresentative()) != null ? Text.name(data.legalRepresentative())
+				: kind == ApplicationKind.RENEWAL && known != null ? Text.blankToNull(known.legalRepresentative()) : null);
 		p.put("capital", capital);
 		p.put("scope", scope.name());
 		p.put("level", level.name());
@@ -424,6 +454,50 @@ public class LicenceApplications {
 				+ "审批；" + (clerk.enterprise() ? "企业端提交" : "纸质申请录入") + "，补正告知期限至" + p.get("due") + "）"
 				+ (changes.isEmpty() ? "" : "；变更事项：" + describe(changes))).inRegion(region));
 		return id;
+	}
+
+	/** A licence the applicant holds: its number, scope and last valid day. */
+	private record Held(String number, LicenceScope scope, LocalDate until) {
+	}
+
+	/**
+	 * The licence in force the enterprise with credit code {@code code} holds, if any: the registry's (not expired,
+	 * cancelled or revoked), or one approved here that the registry has not recorded yet (it records it when it hears
+	 * {@link LicenceGranted}); {@code except} is an application not to count (the one being decided).
+	 */
+	private Optional<Held> heldLicence(String code, Long except) {
+		if (code == null) {
+			return Optional.empty();
+		}
+		Optional<EnterpriseView> holder = enterprises.findByCreditCode(code);
+		if (holder.isPresent()) {
+			List<LicenceView> valid = licences.list(DataScope.all(), new Licences.Filter(LicenceStatus.VALID, null,
+					holder.get().id()), PageQuery.of(null, 0, 1, "expires_on", "desc")).items();
+			if (!valid.isEmpty()) {
+				return Optional.of(new Held(valid.get(0).number(), valid.get(0).scope(), valid.get(0).expiresOn()));
+			}
+		}
+		return jdbc.sql("""
+				SELECT licence_number, scope, valid_until FROM licence_application
+				WHERE applicant_credit_code = :code AND status = 'APPROVED' AND kind NOT IN ('CHANGE', 'RENEWAL')
+				  AND licence_number IS NOT NULL AND valid_until >= :today AND id <> :except ORDER BY valid_until DESC""")
+			.param("code", code).param("today", today()).param("except", except == null ? -1L : except)
+			.query((rs, i) -> new Held(rs.getString(1), LicenceScope.valueOf(rs.getString(2)), rs.getObject(3, LocalDate.class)))
+			.list()
+			.stream()
+			.filter(h -> licences.findByNumber(DataScope.all(), h.number()).isEmpty())
+			.findFirst();
+	}
+
+	/**
+	 * The refusal of a new licence to a holder (409 on {@code kind}, rule {@code licence-held}): one enterprise holds one
+	 * licence, whose items it changes (变更) or whose validity it extends (延续) — 快递业务经营许可管理办法.
+	 */
+	private static DomainException licenceHeld(Held held) {
+		String message = "申请人已持有有效的快递业务经营许可证" + held.number() + "（" + held.scope().label() + "，有效期至" + held.until()
+				+ "），不能再申请新设许可：许可事项（业务范围、服务地域、分支机构等）有变化的，请申请变更许可（CHANGE）；"
+				+ "有效期将届满的，请申请延续（RENEWAL）";
+		return DomainException.illegalTransition("kind", "licence-held", message);
 	}
 
 	/**
@@ -611,8 +685,8 @@ public class LicenceApplications {
 		if (!byLaw) {
 			List<Material> missing = missingMaterials(id);
 			if (!missing.isEmpty()) {
-				throw DomainException.rule("申请材料不齐全（缺" + String.join("、", missing.stream().map(Material::label).toList())
-						+ "）：请出具补正通知" + (a.correctionNotifiedOn() == null ? "" : "；已补正仍不齐全的，可不予受理"));
+				throw DomainException.rule("materials", "missing", "申请材料不齐全（缺" + String.join("、", missing.stream()
+					.map(Material::label).toList()) + "）：请出具补正通知" + (a.correctionNotifiedOn() == null ? "" : "；已补正仍不齐全的，可不予受理"));
 			}
 		}
 		return acceptOn(a, byLaw ? a.submittedOn() : today, byLaw, receiverBureau(clerk));
@@ -705,9 +779,12 @@ public class LicenceApplications {
 	}
 
 	/**
-	 * 现场核查 by the city bureau of the premises: the checklist, at least two inspectors, at least one photo and the
-	 * conclusion, within the configurable 10 working days of acceptance (a later record is taken and its lateness
-	 * recorded).
+	 * 现场核查 by the city bureau of the premises: the checklist, at least two inspectors of the roster who showed their
+	 * 执法证 (邮政法(2015) art.63: each certificate on the roster, of the city or provincial bureau above the premises or
+	 * of a bureau within the clerk's, valid on the day, held by the name given — as a case team's), at least one photo
+	 * and the conclusion, which cannot be 符合 while a checklist line is 不符合 (rule {@code checklist-failed}); within the
+	 * configurable 10 working days of acceptance (a later record is taken and its lateness recorded). The audit entry
+	 * names the team with their certificates, the result and every line that failed.
 	 * @throws InvalidValueException naming each field that breaks a rule (nothing is saved)
 	 * @throws AccessRefusedException unless the clerk is staff of the city bureau of the premises
 	 * @throws DomainException (409) unless 已初审
@@ -720,12 +797,11 @@ public class LicenceApplications {
 		Validation v = new Validation();
 		LocalDate on = Text.isBlank(data.verifiedOn()) ? today()
 				: v.date("verifiedOn", "核查日期（verifiedOn）", data.verifiedOn(), a.reviewedOn(), today());
-		List<String> team = new ArrayList<>();
-		if (data.inspectors() != null) {
-			data.inspectors().stream().filter(n -> !Text.isBlank(n)).map(Text::name).distinct().forEach(team::add);
-		}
-		v.require("inspectors", team.size() >= 2, "min", "现场核查人员（inspectors）不得少于2人");
-		team.forEach(n -> v.maxLength("inspectors", "核查人员姓名", n, 50).name("inspectors", "核查人员姓名", n));
+		List<TeamMember> named = data.inspectors() == null ? List.of() : data.inspectors();
+		v.require("inspectors", named.size() <= MAX_INSPECTORS, "max", "现场核查人员（inspectors）最多" + MAX_INSPECTORS + "人");
+		List<Inspector> team = named.size() > MAX_INSPECTORS ? List.of() : inspectors.team(v, "inspectors", "核查人员", named,
+				rules.intValue(StatutoryRule.INSPECTION_MIN_INSPECTORS, a.regionCode()), "邮政法第63条",
+				new InspectionRecords.TeamBureaus(clerk.scope(), a.regionCode(), false), on == null ? today() : on);
 		List<CheckLine> lines = data.checklist() == null ? List.of()
 				: data.checklist().stream().filter(l -> l != null && !Text.isBlank(l.item())).toList();
 		v.require("checklist", !lines.isEmpty(), "required", "核查清单（checklist）至少应有一项");
@@ -736,6 +812,10 @@ public class LicenceApplications {
 						+ Text.strip(lines.get(i).item()) + "”是否符合");
 		}
 		v.require("passed", data.passed() != null, "required", "请填写核查结论：是否符合条件（passed）");
+		List<CheckLine> failed = lines.stream().filter(l -> Boolean.FALSE.equals(l.passed())).toList();
+		v.require("passed", !Boolean.TRUE.equals(data.passed()) || failed.isEmpty(), "checklist-failed", "核查项目"
+				+ String.join("、", failed.stream().map(l -> "“" + Text.strip(l.item()) + "”").toList())
+				+ "不符合，核查结论（passed）不能为符合条件");
 		v.required("conclusion", "核查结论（conclusion）", data.conclusion()).maxLength("conclusion", "核查结论（conclusion）",
 				data.conclusion(), 2000);
 		List<UploadedFile> pictures = photos == null ? List.of() : photos.stream().filter(f -> f != null).toList();
@@ -761,15 +841,35 @@ public class LicenceApplications {
 		for (int i = 0; i < pictures.size(); i++) {
 			attachments.store(owner(id), SITE_PHOTO, pictures.get(i), "photos[" + i + "]", "现场照片", MAX_FILE_BYTES);
 		}
+		for (int i = 0; i < team.size(); i++) {
+			Inspector m = team.get(i);
+			jdbc.sql("""
+					INSERT INTO licence_verification_inspector (application_id, position, inspector_id, name, certificate_number)
+					VALUES (:id, :pos, :inspector, :name, :certificate)""")
+				.param("id", id).param("pos", i + 1).param("inspector", m.id()).param("name", m.name())
+				.param("certificate", m.certificateNumber()).update();
+		}
 		Map<String, Object> p = new HashMap<>();
 		p.put("on", on);
 		p.put("passed", data.passed());
 		p.put("conclusion", Text.strip(data.conclusion()));
-		p.put("team", String.join("、", team));
+		p.put("team", String.join("、", team.stream().map(Inspector::name).toList()));
 		move(a, to, ", verified_on = :on, verification_passed = :passed, verification_conclusion = :conclusion, inspectors = :team", p);
 		boolean late = a.verificationDueOn() != null && on.isAfter(a.verificationDueOn());
-		record(a, "licensing.verify", "现场核查（" + String.join("、", team) + "）：" + (data.passed() ? "符合条件" : "不符合条件") + "，"
-				+ Text.strip(data.conclusion()) + (late ? "；逾期报告（期限" + a.verificationDueOn() + "）" : ""));
+		String shown = String.join("、", team.stream().map(m -> m.name() + "（执法证号" + m.certificateNumber() + "）").toList());
+		String failures = failed.isEmpty() ? "，核查项目" + lines.size() + "项均符合"
+				: "，不符合项：" + String.join("；", failed.stream().map(l -> Text.strip(l.item())
+					+ (Text.isBlank(l.note()) ? "" : "（" + Text.strip(l.note()) + "）")).toList());
+		// the result and the failed lines first: a long conclusion is what the 500 characters of a summary cut; the
+		// states keep all of it
+		Map<String, Object> after = new LinkedHashMap<>();
+		after.put("passed", data.passed());
+		after.put("inspectors", team.stream().map(m -> m.name() + "/" + m.certificateNumber()).toList());
+		after.put("failedItems", failed.stream().map(l -> Text.strip(l.item()) + (Text.isBlank(l.note()) ? "" : "：" + Text.strip(l.note()))).toList());
+		after.put("conclusion", Text.strip(data.conclusion()));
+		audit.record(AuditEntry.of("licensing.verify", "licence_application", id, a.number() + "：现场核查" + (data.passed() ? "符合条件"
+				: "不符合条件") + failures + (late ? "；逾期报告（期限" + a.verificationDueOn() + "）" : "") + "；核查人员" + shown + "；"
+				+ Text.strip(data.conclusion())).states(null, after).inRegion(a.regionCode()));
 	}
 
 	// ------------------------------------------------------------------ clock
@@ -827,7 +927,8 @@ public class LicenceApplications {
 	 * @return the licence number
 	 * @throws AccessRefusedException unless the clerk belongs to the competent level for the premises
 	 * @throws DomainException (422) when the verification did not pass, the clock is stopped, or the licence a change or
-	 * renewal concerns is no longer in force; (409) unless 已现场核查
+	 * renewal concerns is no longer in force; (409) unless 已现场核查, or (409 on {@code kind}, rule {@code licence-held})
+	 * when the applicant of a new licence has come to hold one in force since it applied
 	 */
 	@Transactional
 	public String approve(Clerk clerk, long id) {
@@ -838,6 +939,12 @@ public class LicenceApplications {
 			throw DomainException.rule("现场核查结论为不符合条件，不能准予许可");
 		}
 		requireRunning(id);
+		if (a.kind() == ApplicationKind.NEW) {
+			// a licence issued to the applicant since it applied (another application, the registry's record)
+			heldLicence(a.applicantCreditCode(), id).ifPresent(held -> {
+				throw licenceHeld(held);
+			});
+		}
 		LocalDate today = today();
 		String bureauRegion = a.approvingLevel().bureauRegion(a.regionCode());
 		boolean amends = a.kind() == ApplicationKind.CHANGE || a.kind() == ApplicationKind.RENEWAL;
@@ -871,7 +978,11 @@ public class LicenceApplications {
 		ApplicationView after = find(id);
 		String bureau = bureauName(bureauRegion);
 		attachments.storeGenerated(owner(id), DECISION, "准予许可决定书-" + decisionNumber + ".docx", documents.decision(after, bureau));
-		attachments.storeGenerated(owner(id), CERTIFICATE, "快递业务经营许可证-" + licence + ".docx", documents.certificate(after, bureau));
+		// the legal representative applied for (a change's new one), else the holder's as the registry has it
+		String representative = after.legalRepresentative() != null ? after.legalRepresentative()
+				: enterprises.findByCreditCode(after.applicantCreditCode()).map(EnterpriseView::legalRepresentative).orElse(null);
+		attachments.storeGenerated(owner(id), CERTIFICATE, "快递业务经营许可证-" + licence + ".docx",
+				documents.certificate(after, bureau, representative));
 		boolean late = a.decisionDueOn() != null && today.isAfter(a.decisionDueOn());
 		String lateNote = late ? "；超过决定期限（" + a.decisionDueOn() + "）" : "";
 		switch (a.kind()) {

@@ -120,7 +120,8 @@ class LicensingChangeRenewalIntegrationTest {
 		return """
 				{"kind":"%s","applicantCreditCode":"%s","applicantName":%s,"scope":"省内","registeredCapital":"%s",
 				 "serviceArea":"%s","premisesAddress":"吴中区变更路1号","regionCode":"320506","legalRepresentative":%s,
-				 "contactName":"李联系","contactPhone":"13912345678","branches":[%s]}""".formatted(kind, code,
+				 "contactName":"李联系","contactPhone":"13912345678","branches":[%s],"safetySystem":"实名收寄、验视、安检制度",
+				 "serviceSystem":"服务承诺和投诉处理制度","personnel":"从业人员20人"}""".formatted(kind, code,
 				name == null ? "null" : "\"" + name + "\"", capital, area, rep == null ? "null" : "\"" + rep + "\"", branches);
 	}
 
@@ -135,7 +136,8 @@ class LicensingChangeRenewalIntegrationTest {
 		call(CITY, "/api/v1/licensing/applications/" + id + "/acceptance", "{}").andExpect(status().isOk());
 		call(CITY, "/api/v1/licensing/applications/" + id + "/review", "{\"opinion\":\"材料齐全\"}").andExpect(status().isOk());
 		String data = """
-				{"inspectors":["林执法","冯安全"],"checklist":[{"item":"经营场所与申请材料一致","passed":true}],"passed":true,
+				{"inspectors":[{"name":"林执法","certificateNumber":"32050004"},{"name":"冯安全","certificateNumber":"32050002"}],
+				 "checklist":[{"item":"经营场所与申请材料一致","passed":true}],"passed":true,
 				 "conclusion":"符合条件"}""";
 		mvc.perform(multipart("/api/v1/licensing/applications/" + id + "/verification")
 			.file(new MockMultipartFile("data", "", "application/json", data.getBytes(StandardCharsets.UTF_8)))

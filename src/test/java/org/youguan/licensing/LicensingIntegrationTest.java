@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 import java.util.Locale;
@@ -40,6 +41,11 @@ import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.PageQuery;
+import org.youguan.org.Role;
+import org.youguan.org.UserData;
+import org.youguan.org.UserDirectory;
+import org.youguan.org.UserKind;
+import org.youguan.org.Users;
 import org.youguan.registry.EnterpriseData;
 import org.youguan.registry.EnterpriseType;
 import org.youguan.registry.EnterpriseView;
@@ -49,6 +55,7 @@ import org.youguan.registry.LicenceScope;
 import org.youguan.registry.LicenceStatus;
 import org.youguan.registry.LicenceView;
 import org.youguan.registry.Licences;
+import org.youguan.security.ApiTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -111,6 +118,34 @@ class LicensingIntegrationTest {
 	@Autowired
 	MutableClock clock;
 
+	@Autowired
+	Users users;
+
+	@Autowired
+	UserDirectory directory;
+
+	@Autowired
+	ApiTokens tokens;
+
+	static final String APPLICANT_PASSWORD = "Applicant#2026x";
+
+	/** The applicant {@link #newApplicant} registered: its credit code, its user's name and API token. */
+	String applicantCode, applicantUser, applicant;
+
+	/**
+	 * Registers an enterprise of 吴中 that holds no licence — the demo enterprise holds one and applies for no new one —
+	 * with a user ({@link #APPLICANT_PASSWORD}) and its API token.
+	 */
+	void newApplicant() {
+		applicantCode = newCreditCode();
+		applicantUser = "lic." + applicantCode.substring(10, 17).toLowerCase(Locale.ROOT);
+		enterprises.register(DataScope.all(), new EnterpriseData("苏州新申请快递有限公司" + applicantCode.substring(10, 17), applicantCode,
+				EnterpriseType.EXPRESS, null, "王示例", "吴中区示例路8号", "320506", "李联系", "13912345678"), false);
+		tx.executeWithoutResult(s -> users.provision(new UserData(applicantUser, "新申请企业", UserKind.ENTERPRISE, null, null,
+				applicantCode, null, EnumSet.of(Role.ENTERPRISE)), APPLICANT_PASSWORD, false, false));
+		applicant = "Bearer " + tx.execute(s -> tokens.create(directory.principal(applicantUser).orElseThrow(), "许可测试", null)).token();
+	}
+
 	@AfterEach
 	void resetClock() {
 		clock.reset();
@@ -165,6 +200,7 @@ class LicensingIntegrationTest {
 		return """
 				{"applicantCreditCode":%s,"applicantName":%s,"scope":"%s","registeredCapital":"%s","serviceArea":"苏州市吴中区",
 				 "premisesAddress":"吴中区示例路8号","regionCode":"320506","legalRepresentative":"王示例","contactName":"李联系",
+				 "safetySystem":"实名收寄、收寄验视、过机安检制度","serviceSystem":"服务承诺、投诉处理和赔偿制度","personnel":"从业人员20人",
 				 "contactPhone":"13912345678","branches":[%s]}""".formatted(creditCode == null ? "null" : "\"" + creditCode + "\"",
 				name == null ? "null" : "\"" + name + "\"", scope, capital, branches);
 	}
@@ -181,7 +217,8 @@ class LicensingIntegrationTest {
 
 	ResultActions verify(String token, long id, boolean passed) throws Exception {
 		String data = """
-				{"inspectors":["林执法","冯安全"],"checklist":[{"item":"经营场所与申请材料一致","passed":true},
+				{"inspectors":[{"name":"林执法","certificateNumber":"32050004"},{"name":"冯安全","certificateNumber":"32050002"}],
+				 "checklist":[{"item":"经营场所与申请材料一致","passed":true},
 				 {"item":"安检设备、视频监控","passed":%s,"note":"已配备"}],"passed":%s,"conclusion":"场所、设备和制度符合条件"}"""
 			.formatted(passed, passed);
 		return mvc.perform(multipart("/api/v1/licensing/applications/" + id + "/verification")
@@ -194,12 +231,16 @@ class LicensingIntegrationTest {
 		return applications.get(DataScope.all(), id).application();
 	}
 
-	/** The enterprise applies for itself with every material; the city bureau accepts and reviews it. */
+	/**
+	 * An enterprise without a licence ({@link #newApplicant}) applies for itself with every material; the city bureau
+	 * accepts and reviews it.
+	 */
 	long reviewedApplication() throws Exception {
-		long id = id(call(ENTERPRISE, "/api/v1/licensing/applications", application(null, null, "省内", "600000", "\"吴中分部\",\"相城分部\""))
+		newApplicant();
+		long id = id(call(applicant, "/api/v1/licensing/applications", application(null, null, "省内", "600000", "\"吴中分部\",\"相城分部\""))
 			.andExpect(status().isCreated()));
 		for (Material m : Material.values()) {
-			upload(ENTERPRISE, id, m);
+			upload(applicant, id, m);
 		}
 		String receipt = text(call(CITY, "/api/v1/licensing/applications/" + id + "/acceptance", "{}").andExpect(status().isOk()), "$.number");
 		assertThat(receipt).startsWith("许可受理-3205-");
@@ -211,7 +252,7 @@ class LicensingIntegrationTest {
 	void aCompleteApplicationIsAcceptedVerifiedAndApprovedAndTheRegistryRecordsTheLicenceFromTheEvent() throws Exception {
 		long id = reviewedApplication();
 		ApplicationView accepted = view(id);
-		assertThat(accepted.applicantCreditCode()).isEqualTo(enterpriseCode());
+		assertThat(accepted.applicantCreditCode()).isEqualTo(applicantCode);
 		assertThat(accepted.approvingLevel()).isEqualTo(ApprovingLevel.PROVINCE);
 		assertThat(accepted.decisionDueOn()).isAfterOrEqualTo(accepted.acceptedOn().plusDays(45));
 		assertThat(accepted.receiptNumber()).isNotBlank();
@@ -228,16 +269,16 @@ class LicensingIntegrationTest {
 
 		await().atMost(Duration.ofSeconds(60)).until(() -> licences.findByNumber(DataScope.all(), number).isPresent());
 		LicenceView recorded = licences.findByNumber(DataScope.all(), number).orElseThrow();
-		assertThat(recorded.creditCode()).isEqualTo(enterpriseCode());
+		assertThat(recorded.creditCode()).isEqualTo(applicantCode);
 		assertThat(recorded.scope()).isEqualTo(LicenceScope.PROVINCE);
 		assertThat(recorded.issuingBureauName()).contains("江苏");
 		assertThat(jdbc.sql("SELECT count(*) FROM event_publication WHERE event_type LIKE '%LicenceGranted' AND serialized_event LIKE :n")
 			.param("n", "%" + number + "%").query(Long.class).single()).isEqualTo(1);
 
 		// the e-licence: the enterprise downloads it; it carries the code and the QR code
-		String location = mvc.perform(get("/api/v1/licensing/applications/" + id + "/certificate").header("Authorization", ENTERPRISE))
+		String location = mvc.perform(get("/api/v1/licensing/applications/" + id + "/certificate").header("Authorization", applicant))
 			.andExpect(status().isSeeOther()).andReturn().getResponse().getHeader("Location");
-		byte[] docx = mvc.perform(get(location).header("Authorization", ENTERPRISE)).andExpect(status().isOk()).andReturn()
+		byte[] docx = mvc.perform(get(location).header("Authorization", applicant)).andExpect(status().isOk()).andReturn()
 			.getResponse().getContentAsByteArray();
 		try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
 			String body = new XWPFWordExtractor(doc).getText();
@@ -279,7 +320,7 @@ class LicensingIntegrationTest {
 		assertThat(licences.findByNumber(DataScope.all(), typedAnotherWay(number))).map(LicenceView::id).contains(recorded.id());
 
 		// the enterprise sees its application; another county's staff do not
-		mvc.perform(get("/api/v1/licensing/applications").param("size", "200").header("Authorization", ENTERPRISE))
+		mvc.perform(get("/api/v1/licensing/applications").param("size", "200").header("Authorization", applicant))
 			.andExpect(jsonPath("$.items[*].id", hasItem((int) id)));
 		mvc.perform(get("/api/v1/licensing/applications/" + id).header("Authorization", OTHER_COUNTY)).andExpect(status().isNotFound());
 	}
@@ -293,7 +334,8 @@ class LicensingIntegrationTest {
 		List<FieldError> errors = (List<FieldError>) mvc.perform(multipart("/licensing/applications/" + id + "/verification")
 			.file(new MockMultipartFile("photos", "site.png", "image/png", TestImages.png(40, 30)))
 			.with(csrf()).header("Authorization", CITY).param("verifiedOn", LocalDate.now(clock).toString())
-			.param("inspector1", "林执法").param("inspector2", "冯安全").param("line0", "BOGUS").param("passed", "yes")
+			.param("inspector1", "林执法").param("certificate1", "32050004").param("inspector2", "冯安全")
+			.param("certificate2", "32050002").param("line0", "BOGUS").param("passed", "yes")
 			.param("conclusion", "场所符合条件"))
 			.andExpect(status().is3xxRedirection())
 			.andReturn().getFlashMap().get("errors");
@@ -565,7 +607,9 @@ class LicensingIntegrationTest {
 		var form = multipart("/licensing/applications").session(staff).with(csrf())
 			.param("kind", "NEW").param("applicantCreditCode", newCreditCode()).param("applicantName", "苏州表单快递有限公司")
 			.param("scope", "CITY").param("registeredCapital", "500000").param("premisesAddress", "吴中区表单路1号")
-			.param("regionCode", "320506").param("serviceArea", "苏州市区").param("branches", "表单分部\n");
+			.param("regionCode", "320506").param("serviceArea", "苏州市区").param("branches", "表单分部\n")
+			.param("legalRepresentative", "王表单").param("safetySystem", "安全制度").param("serviceSystem", "服务制度")
+			.param("personnel", "从业人员10人");
 		for (Material m : Material.values()) {
 			form.file(new MockMultipartFile(m.name(), m.name() + ".pdf", "application/pdf", PDF));
 		}
@@ -605,7 +649,7 @@ class LicensingIntegrationTest {
 	void theListPageAndTheApplicationPageRenderForStaffAndTheEnterprise() throws Exception {
 		long id = reviewedApplication();
 		MockHttpSession staff = SignIn.session(mvc, "sz.admin");
-		MockHttpSession company = SignIn.session(mvc, "sf.wz");
+		MockHttpSession company = SignIn.session(mvc, applicantUser, APPLICANT_PASSWORD);
 		mvc.perform(get("/licensing/applications").session(staff)).andExpect(status().isOk())
 			.andExpect(content().string(containsString("/licensing/applications/" + id)));
 		mvc.perform(get("/licensing/applications").param("q", "不存在的申请人").session(staff)).andExpect(status().isOk())

@@ -1,15 +1,13 @@
 package org.youguan.enforcement.internal;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.youguan.enforcement.CaseInvestigation.Member;
 import org.youguan.enforcement.PenaltyCases.Investigator;
+import org.youguan.inspections.InspectionRecordData;
 import org.youguan.inspections.InspectionRecords;
 import org.youguan.inspections.Inspector;
 import org.youguan.inspections.Inspectors;
@@ -46,50 +44,25 @@ public class CaseTeam {
 	}
 
 	/**
-	 * The investigators named, checked: at least {@link StatutoryRule#INSPECTION_MIN_INSPECTORS}, each on the roster
-	 * under that name with a certificate valid today, no certificate twice (rule {@code duplicate}; errors on
-	 * {@code <list>} and {@code <list>[i].name} / {@code .certificateNumber}, {@code list} being the request's name for
-	 * them: {@code investigators}, or {@code team} on the spot). Each certificate is checked on its own: one of a bureau
-	 * above the case's region or inside the caller's ({@link InspectionRecords.TeamBureaus}) — an unknown certificate
-	 * and another bureau's are the one error {@code exists}, which names no holder.
+	 * The investigators named, checked against the roster by {@link Inspectors#team} — at least
+	 * {@link StatutoryRule#INSPECTION_MIN_INSPECTORS}, each on the roster under that name with a certificate valid today,
+	 * no certificate twice (errors on {@code <list>} and {@code <list>[i].name} / {@code .certificateNumber},
+	 * {@code list} being the request's name for them: {@code investigators}, or {@code team} on the spot). Each
+	 * certificate is checked on its own: one of a bureau above the case's region or inside the caller's
+	 * ({@link InspectionRecords.TeamBureaus}) — an unknown certificate and another bureau's are the one error
+	 * {@code exists}, which names no holder.
 	 */
 	public List<Investigator> team(Validation v, String list, List<Member> team, String region, DataScope scope) {
 		InspectionRecords.TeamBureaus bureaus = new InspectionRecords.TeamBureaus(scope, region, false);
 		int min = rules.intValue(StatutoryRule.INSPECTION_MIN_INSPECTORS, region);
+		List<InspectionRecordData.TeamMember> named = team == null ? List.of() : team.stream()
+			.map(m -> m == null ? null : new InspectionRecordData.TeamMember(m.name(), m.certificateNumber()))
+			.toList();
+		List<Inspector> found = inspectors.team(v, list, "调查人员", named, min, "行政处罚法第42条、第55条", bureaus, caseWork.today());
 		List<Investigator> members = new ArrayList<>();
-		List<Member> given = team == null ? List.of() : team.stream().filter(m -> m != null
-				&& (!Text.isBlank(m.name()) || !Text.isBlank(m.certificateNumber()))).toList();
-		v.require(list, given.size() >= min, "min", "执法人员（" + list + "）不得少于" + min
-				+ "人，并应出示执法证件（行政处罚法第42条、第55条）");
-		Set<String> seen = new HashSet<>();
-		for (int i = 0; i < given.size(); i++) {
-			Member m = given.get(i);
-			String field = list + "[" + i + "]";
-			v.required(field + ".name", "调查人员姓名", m.name()).name(field + ".name", "调查人员姓名", m.name())
-				.required(field + ".certificateNumber", "执法证号", m.certificateNumber())
-				.identifier(field + ".certificateNumber", "执法证号", m.certificateNumber());
-			if (Text.isBlank(m.name()) || Text.isBlank(m.certificateNumber())) {
-				continue;
-			}
-			String certificate = Inspectors.certificateNumber(m.certificateNumber());
-			if (!seen.add(certificate)) {
-				v.require(field + ".certificateNumber", false, "duplicate", "执法证号" + certificate + "重复，每名调查人员只能填写一次");
-				continue;
-			}
-			// each certificate on its own: on the roster and of a bureau that may handle the case, else the one error
-			// exists — the same words for an unknown certificate and another bureau's, which never names its holder (no
-			// certificate is enumerated for a name); then, the caller's to see, the holder and the validity
-			Optional<Inspector> known = inspectors.findByCertificate(certificate).filter(bureaus::allows);
-			if (known.isEmpty()) {
-				v.require(field + ".certificateNumber", false, "exists", "执法证号" + certificate + "不在检查人员名录库中，或不是"
-						+ bureaus.rule() + "，不能办理本案");
-				continue;
-			}
-			v.require(field + ".name", Text.name(known.get().name()).equals(Text.name(m.name())), "matches",
-					"调查人员姓名与名录库中执法证号" + certificate + "的持证人不符");
-			v.require(field + ".certificateNumber", known.get().validOn(caseWork.today()), "valid",
-					"执法证" + certificate + "已过有效期（至" + known.get().validUntil() + "）");
-			members.add(new Investigator(i + 1, known.get().id(), known.get().userId(), Text.name(m.name()), certificate));
+		for (int i = 0; i < found.size(); i++) {
+			Inspector known = found.get(i);
+			members.add(new Investigator(i + 1, known.id(), known.userId(), Text.name(known.name()), known.certificateNumber()));
 		}
 		return members;
 	}

@@ -219,8 +219,9 @@ class LicensingApiController {
 
 	@PostMapping(path = "/applications/{id}/verification", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@PreAuthorize(WRITERS)
-	@Operation(summary = "现场核查记录", description = "data（JSON）：verifiedOn、inspectors（至少2人）、checklist（item、passed、"
-			+ "note）、passed、conclusion；photos：现场照片（至少1张）。经营场所所在地的市（地）局。")
+	@Operation(summary = "现场核查记录", description = "data（JSON）：verifiedOn、inspectors（至少2人，检查人员名录库中的"
+			+ "[{name, certificateNumber}]）、checklist（item、passed、note）、passed（有不符合项时不能为true）、conclusion；"
+			+ "photos：现场照片（至少1张）。经营场所所在地的市（地）局。")
 	LicenceApplications.ApplicationDetail verify(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
 			@RequestPart(name = "data", required = false) LicenceApplications.Verification data,
 			@RequestPart(name = "photos", required = false) List<MultipartFile> photos) throws IOException {

@@ -29,6 +29,7 @@ import org.youguan.documents.Downloads;
 import org.youguan.documents.ImportPages;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.documents.UploadedFile;
+import org.youguan.inspections.InspectionRecordData.TeamMember;
 import org.youguan.kernel.Choice;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
@@ -249,8 +250,9 @@ class LicensingController {
 			}
 			Boolean passed = v.check("passed", () -> Choice.yesNo("passed", "核查结论", form.get("passed")));
 			v.throwIfInvalid();
-			List<String> team = List.of(form.getOrDefault("inspector1", ""), form.getOrDefault("inspector2", ""),
-					form.getOrDefault("inspector3", ""));
+			// each inspector by name and the 执法证号 shown, checked against the roster
+			List<TeamMember> team = List.of(1, 2, 3).stream().map(n -> new TeamMember(form.getOrDefault("inspector" + n, ""),
+					form.getOrDefault("certificate" + n, ""))).toList();
 			try {
 				applications.verify(Clerk.of(me), id, new LicenceApplications.Verification(
 						verifiedOn == null ? null : verifiedOn.toString(), team, lines, passed, form.get("conclusion")),

@@ -67,7 +67,8 @@ public class LicensingDocuments implements DeclaresTemplates {
 
 	/** The certificate; {@code ${qr}} marks the paragraph the QR code image takes (see {@link #withQr}). */
 	static final DocumentTemplate CERTIFICATE = template("certificate", "快递业务经营许可证", "licence-certificate")
-		.withFields("licenceNumber", "verificationCode", "validFrom", "validUntil", "issuedOn", "verifyUrl", "qr");
+		.withFields("licenceNumber", "legalRepresentative", "verificationCode", "validFrom", "validUntil", "issuedOn",
+				"verifyUrl", "qr");
 
 	/** The text of the paragraph the QR code replaces. */
 	static final String QR_FIELD = "${qr}";
@@ -132,10 +133,14 @@ public class LicensingDocuments implements DeclaresTemplates {
 		return templates.fill(REFUSAL, f, Map.of());
 	}
 
-	/** The certificate with its verification code and the QR code to the public verify page. */
-	public byte[] certificate(ApplicationView a, String bureau) {
+	/**
+	 * The certificate with the holder's legal representative (blank when none is known), its verification code and the
+	 * QR code to the public verify page.
+	 */
+	public byte[] certificate(ApplicationView a, String bureau, String legalRepresentative) {
 		Map<String, String> f = common(a, bureau);
 		f.put("licenceNumber", a.licenceNumber());
+		f.put("legalRepresentative", legalRepresentative == null ? "" : legalRepresentative);
 		f.put("verificationCode", a.verificationCode());
 		f.put("validFrom", ChineseText.day(a.validFrom()));
 		f.put("validUntil", ChineseText.day(a.validUntil()));

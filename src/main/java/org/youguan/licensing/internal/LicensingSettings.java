@@ -12,8 +12,11 @@ import org.youguan.kernel.Text;
 @ConfigurationProperties("youguan.licensing")
 public record LicensingSettings(String verifyBaseUrl) {
 
+	/** The address used when none is set: right only on the machine itself (a demo). */
+	public static final String DEFAULT_VERIFY_BASE_URL = "http://localhost:8080";
+
 	public LicensingSettings {
-		verifyBaseUrl = verifyBaseUrl == null || Text.isBlank(verifyBaseUrl) ? "http://localhost:8080"
+		verifyBaseUrl = verifyBaseUrl == null || Text.isBlank(verifyBaseUrl) ? DEFAULT_VERIFY_BASE_URL
 				: Text.strip(verifyBaseUrl).replaceAll("/+$", "");
 	}
 }
