@@ -69,6 +69,14 @@ class InspectionDrawCommitmentIntegrationTest {
 		return ((Number) JsonPath.read(created, "$.id")).longValue();
 	}
 
+	/** Freezes the plan and records the seed: the plan's API path. */
+	String seeded(long id, String seed) throws Exception {
+		String base = "/api/v1/inspections/plans/" + id;
+		call(base + "/freeze", null).andExpect(status().isOk());
+		call(base + "/seed", "{\"seed\":\"" + seed + "\",\"witnesses\":\"吴文书\"}").andExpect(status().isOk());
+		return base;
+	}
+
 	String storedSecret(long id) {
 		return jdbc.sql("SELECT draw_secret FROM inspection_plan WHERE id = :id").param("id", id).query(String.class).single();
 	}
@@ -142,9 +150,7 @@ class InspectionDrawCommitmentIntegrationTest {
 	@Test
 	void aPlanFrozenBeforeSecretsStillVerifiesByItsSeedAlone() throws Exception {
 		long id = plan(2);
-		String base = "/api/v1/inspections/plans/" + id;
-		call(base + "/freeze", null).andExpect(status().isOk());
-		call(base + "/seed", "{\"seed\":\"WZ-旧计划\",\"witnesses\":\"吴文书\"}").andExpect(status().isOk());
+		String base = seeded(id, "WZ-旧计划");
 		// seeded before V246: no secret stored
 		jdbc.sql("UPDATE inspection_plan SET draw_secret = NULL, secret_commitment = NULL, committed_at = NULL WHERE id = :id")
 			.param("id", id).update();
@@ -240,10 +246,7 @@ class InspectionDrawCommitmentIntegrationTest {
 	/** A draw short of inspectors names the roster and the rule; the period and the name are checked. */
 	@Test
 	void theStepsNameWhatRefusesThem() throws Exception {
-		long id = plan(10);
-		String base = "/api/v1/inspections/plans/" + id;
-		call(base + "/freeze", null).andExpect(status().isOk());
-		call(base + "/seed", "{\"seed\":\"WZ-十人\",\"witnesses\":\"吴文书\"}").andExpect(status().isOk());
+		String base = seeded(plan(10), "WZ-十人");
 		call(base + "/draw", null).andExpect(status().is(422))
 			.andExpect(jsonPath("$.errors[0].field").value("roster"))
 			.andExpect(jsonPath("$.errors[0].rule").value("too-few-inspectors"));
