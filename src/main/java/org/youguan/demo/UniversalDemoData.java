@@ -41,7 +41,7 @@ import org.youguan.universal.Villages;
  * township office open fewer days than the standard), a closure application in progress at 吴中 (site checked,
  * awaiting the decision), a relocation decided and announced at 相城 (entered as a past approval with its dates and
  * its real 文号), a reported 临时停业, and this year's supervision records ({@link SupervisionDemoData}). A fixed seed
- * keeps every demo installation the same.
+ * keeps every demo installation alike; the plan's villages follow its own secret (commit–reveal), so they differ.
  */
 @Component
 class UniversalDemoData {
@@ -157,8 +157,9 @@ class UniversalDemoData {
 	}
 
 	/**
-	 * 吴中区's plan of this year: {@link #PLANNED} villages drawn at random with a fixed seed (the same villages on every
-	 * installation), the first {@link #PLAN_CHECKED} of them checked today under it, one found not 规范.
+	 * 吴中区's plan of this year: {@link #PLANNED} villages drawn at random with a fixed seed and the plan's own secret
+	 * (drawn by {@link VillageCheckPlans}, so the villages differ between installations), the first
+	 * {@link #PLAN_CHECKED} of them checked today under it, one found not 规范.
 	 * @return the codes of the villages checked under the plan (counted among the {@link #CHECKED})
 	 */
 	private List<String> seedPlan(LocalDate today) {

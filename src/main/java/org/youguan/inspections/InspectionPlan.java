@@ -20,13 +20,19 @@ import org.youguan.kernel.Masking;
  * @param creditClasses the population's credit classes, or null for all
  * @param resultsPublishedAt when results were last published, or null
  * @param regionName the name of the plan's region (the region_name view), for pages and the API
+ * @param secretCommitment SHA-256 of the draw's secret ({@link RandomDraw#commitment}), published when the population
+ * is frozen — before the seed is typed; null for a plan frozen before secrets existed (it draws by its seed alone)
+ * @param committedAt when the commitment was made (the freeze)
+ * @param drawSecret the secret, revealed once the plan is drawn: null before the draw (it is never read out of the
+ * database earlier) and for a plan without one
  */
 public record InspectionPlan(long id, long bureauId, String regionCode, String name, LocalDate periodFrom,
 		LocalDate periodTo, List<String> items, String enterpriseType, Integer sampleCount, BigDecimal sampleRatio,
 		String ratioByClass, int teamSize, String status, String snapshot, String snapshotHash, Integer population,
 		String roster, String conflicts, String seed, String seedOperator, String seedWitnesses,
 		OffsetDateTime seedRecordedAt, OffsetDateTime drawnAt, OffsetDateTime publishedAt, String objectType,
-		Long brandId, List<String> creditClasses, OffsetDateTime resultsPublishedAt, String regionName) {
+		Long brandId, List<String> creditClasses, OffsetDateTime resultsPublishedAt, String regionName,
+		String secretCommitment, OffsetDateTime committedAt, String drawSecret) {
 
 	/**
 	 * The same plan with every ID and mobile number in its free text — name, seed operator and witnesses — masked
@@ -37,7 +43,8 @@ public record InspectionPlan(long id, long bureauId, String regionCode, String n
 		return new InspectionPlan(id, bureauId, regionCode, Masking.personalNumbersIn(name), periodFrom, periodTo, items,
 				enterpriseType, sampleCount, sampleRatio, ratioByClass, teamSize, status, snapshot, snapshotHash, population,
 				roster, conflicts, seed, Masking.personalNumbersIn(seedOperator), Masking.personalNumbersIn(seedWitnesses),
-				seedRecordedAt, drawnAt, publishedAt, objectType, brandId, creditClasses, resultsPublishedAt, regionName);
+				seedRecordedAt, drawnAt, publishedAt, objectType, brandId, creditClasses, resultsPublishedAt, regionName,
+				secretCommitment, committedAt, drawSecret);
 	}
 
 	/**

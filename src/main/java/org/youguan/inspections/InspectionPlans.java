@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -38,7 +39,9 @@ import org.youguan.kernel.PageResult;
 import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
+import org.youguan.platform.ChinaTime;
 import org.youguan.registry.Branches;
 import org.youguan.registry.Brands;
 import org.youguan.registry.EnterpriseStatus;
@@ -54,8 +57,9 @@ import org.youguan.rules.StatutoryRules;
  * 双随机 plans, step by step, each audited: create (name, period, items, population filter — object type, region,
  * brand, enterprise type, credit classes —, sampling as a count, a ratio or a ratio per credit class, inspectors per
  * team) → freeze the population (the registry's enterprises, branches or outlets in the plan's region, sorted, with
- * their SHA-256), the roster (certificates valid on the first day, of the plan's bureau and below) and the conflicts →
- * record the seed with its operator and witnesses → draw ({@link RandomDraw}) → publish → publish the results, each
+ * their SHA-256), the roster (certificates valid on the first day, of the plan's bureau and below), the conflicts and
+ * the draw's secret, of which only the commitment is shown → record the seed with its operator and witnesses → draw
+ * ({@link RandomDraw}, by seed ‖ secret; the secret is shown from then on) → publish → publish the results, each
  * within the configured working days after its check. Steps run for the plan's bureau and those above it only.
  * Credit classes do not exist yet: every object is 未评定 until the credit module supplies them.
  */
@@ -119,8 +123,11 @@ public class InspectionPlans {
 			       p.sample_count, p.sample_ratio, p.ratio_by_class, p.team_size, p.status, p.snapshot, p.snapshot_hash,
 			       p.population, p.roster, p.conflicts, p.seed, p.seed_operator, p.seed_witnesses, p.seed_recorded_at,
 			       p.drawn_at, p.published_at, p.object_type, p.brand_id, p.credit_classes, p.results_published_at,
-			       coalesce(rn.name, p.region_code) AS region_name
+			       coalesce(rn.name, p.region_code) AS region_name, p.secret_commitment, p.committed_at,
+			       CASE WHEN p.status IN ('DRAWN', 'PUBLISHED') THEN p.draw_secret END AS draw_secret
 			FROM inspection_plan p LEFT JOIN region_name rn ON rn.code = p.region_code""";
+
+	private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
 	private final JdbcClient jdbc;
 
@@ -200,8 +207,13 @@ public class InspectionPlans {
 		v.require("periodTo", data.periodTo() != null, "required", "检查期间截止日期不能为空");
 		v.require("periodTo", data.periodFrom() == null || data.periodTo() == null || !data.periodTo().isBefore(data.periodFrom()),
 				"after-from", "检查期间截止日期不能早于起始日期");
-		v.within("periodFrom", "检查期间起始日期", data.periodFrom(), Validation.EARLIEST_RECORD, Validation.LATEST_RECORD);
-		v.within("periodTo", "检查期间截止日期", data.periodTo(), Validation.EARLIEST_RECORD, Validation.LATEST_RECORD);
+		// a plan is made for the work of this year, the next or (recording it late) the last: 1990 or 2099 is a typing
+		// error, not a plan
+		LocalDate today = LocalDate.now(clock.withZone(ChinaTime.ZONE));
+		LocalDate earliest = LocalDate.of(today.getYear() - 1, 1, 1);
+		LocalDate latest = LocalDate.of(today.getYear() + 1, 12, 31);
+		v.within("periodFrom", "检查期间起始日期", data.periodFrom(), earliest, latest);
+		v.within("periodTo", "检查期间截止日期", data.periodTo(), earliest, latest);
 		String region = Text.blankToNull(data.regionCode()) == null ? callerRegion : Text.strip(data.regionCode());
 		v.require("regionCode", region != null && region.matches("\\d{2,12}"), "format", "抽查区域应为行政区划代码（2至12位数字）");
 		scope.requireWithin(v, "regionCode", region, "抽查区域");
@@ -228,8 +240,10 @@ public class InspectionPlans {
 			}
 		}
 		int min = rules.intValue(StatutoryRule.INSPECTION_MIN_INSPECTORS, region);
-		v.require("teamSize", data.teamSize() != null && data.teamSize() >= min && data.teamSize() <= 10, "range",
-				"每组检查人员应为" + min + "至10人（邮政法第63条、行政处罚法第42条）");
+		v.require("teamSize", data.teamSize() != null && data.teamSize() >= min && data.teamSize() <= RandomDraw.MAX_TEAM,
+				"range", "每组检查人员应为" + min + "至" + RandomDraw.MAX_TEAM + "人（邮政法第63条、行政处罚法第42条）");
+		v.require("sampleCount", data.sampleCount() == null || data.sampleCount() <= RandomDraw.MAX_TARGETS, "max-targets",
+				"抽取数量不得超过" + RandomDraw.MAX_TARGETS + "个：更大的抽查请按区域分为几个计划");
 		try {
 			new RandomDraw.Sampling(data.sampleCount(), data.sampleRatio(), data.ratioByClass());
 		}
@@ -249,6 +263,7 @@ public class InspectionPlans {
 			ex.fieldErrors().forEach(e -> v.require(e.field(), false, e.rule(), e.message()));
 		}
 		v.throwIfInvalid();
+		refuseSameName(bureauId, data.name());
 		long id = jdbc.sql("""
 				INSERT INTO inspection_plan (bureau_id, region_code, name, period_from, period_to, items, enterprise_type,
 				    sample_count, sample_ratio, ratio_by_class, team_size, status, demo, created_by, created_at, object_type,
@@ -280,12 +295,32 @@ public class InspectionPlans {
 	}
 
 	/**
+	 * Refuses a second plan of the bureau under the same name (compared by {@link Text#folded}: full-width letters,
+	 * spaces and look-alike marks do not make another name) — the name is how a plan is found, published and cited.
+	 * Two requests at once are ordered by a transaction lock on the bureau and the folded name.
+	 * @throws DomainException duplicate (409, field {@code name})
+	 */
+	private void refuseSameName(long bureauId, String name) {
+		TransactionLocks.hold(jdbc, "inspection_plan:" + bureauId + "|" + Text.folded(name));
+		jdbc.sql("SELECT id FROM inspection_plan WHERE bureau_id = :bureau AND folded(name) = folded(:name) ORDER BY id LIMIT 1")
+			.param("bureau", bureauId)
+			.param("name", Text.name(name))
+			.query(Long.class)
+			.optional()
+			.ifPresent(other -> {
+				throw DomainException.duplicate("name", "本单位已有名称为“" + Text.name(name) + "”的抽查计划（第" + other
+						+ "号）：同一单位的抽查计划名称不能重复");
+			});
+	}
+
+	/**
 	 * Freezes the population, the roster and the conflicts: the plan's objects in its region (快递企业 of its type, not
 	 * suspended or cancelled; 分支机构 of normal enterprises; 末端网点 not closed — of its brand and credit classes when
 	 * set) as sorted lines {@code TYPE:id|creditClass|region} with their SHA-256; the inspectors drawable on the first
 	 * day of the period among the plan's bureau and those below it (a county draws from its own roster only); as
 	 * conflicts each inspector's avoidance list (declared relations, by the responsible enterprise) and the inspectors of
-	 * each enterprise's previous inspection.
+	 * each enterprise's previous inspection. Draws the secret of the draw ({@link RandomDraw#newSecret}) and keeps its
+	 * commitment beside the snapshot: the seed typed next cannot be chosen for what it draws.
 	 * @throws DomainException unless the plan is a DRAFT, or when the population is empty
 	 */
 	@Transactional
@@ -323,9 +358,17 @@ public class InspectionPlans {
 			.forEach(p -> keysOf.getOrDefault(p.code(), List.of()).forEach(k -> conflicts.add(k + "|" + p.certificate())));
 		String snapshot = RandomDraw.snapshot(population);
 		String hash = RandomDraw.sha256(snapshot);
+		// commit–reveal: the secret decides the draw with the seed typed later, so no seed can be tried out for the
+		// targets it draws; only its commitment is shown until the draw
+		String secret = RandomDraw.newSecret();
+		String commitment = RandomDraw.commitment(secret);
 		jdbc.sql("""
 				UPDATE inspection_plan SET status = 'FROZEN', snapshot = :snapshot, snapshot_hash = :hash,
-				    population = :population, roster = :roster, conflicts = :conflicts WHERE id = :id""")
+				    population = :population, roster = :roster, conflicts = :conflicts, draw_secret = :secret,
+				    secret_commitment = :commitment, committed_at = :now WHERE id = :id""")
+			.param("secret", secret)
+			.param("commitment", commitment)
+			.param("now", OffsetDateTime.now(clock))
 			.param("snapshot", snapshot)
 			.param("hash", hash)
 			.param("population", population.size())
@@ -334,7 +377,8 @@ public class InspectionPlans {
 			.param("id", id)
 			.update();
 		audit.record(AuditEntry.of("inspection-plan.freeze", "inspection-plan", id, "冻结检查对象名单：" + population.size()
-				+ "个对象，SHA-256 " + hash + "；可抽检查人员" + roster.size() + "人").inRegion(plan.regionCode()));
+				+ "个对象，SHA-256 " + hash + "；可抽检查人员" + roster.size() + "人；抽取密钥承诺值 " + commitment)
+			.inRegion(plan.regionCode()));
 	}
 
 	/**
@@ -389,24 +433,51 @@ public class InspectionPlans {
 	}
 
 	/**
-	 * Records the seed before the draw, with the operator and at least one witness.
-	 * @throws DomainException unless the plan is FROZEN; InvalidValueException for a blank seed or no witness
+	 * Records the seed before the draw, with the operator and at least one witness; a plan frozen before secrets existed
+	 * gets its secret and commitment now.
+	 * @throws DomainException 409 on {@code seed} (rule {@code recorded}) when a seed is recorded already, 409 unless
+	 * the plan is FROZEN; InvalidValueException for a blank seed or no witness
 	 */
 	@Transactional
 	public void recordSeed(DataScope scope, long id, String seed, String operator, String witnesses) {
-		InspectionPlan plan = require(scope, id, "FROZEN", "须先冻结名单，再确定随机种子");
+		InspectionPlan plan = get(scope, id);
+		if (plan.seedRecordedAt() != null) {
+			throw seedRecorded(plan);
+		}
+		plan = require(scope, id, "FROZEN", "须先冻结名单，再确定随机种子");
 		Validation v = new Validation();
 		v.required("seed", "随机种子", seed).maxLength("seed", "随机种子", seed, 200);
 		v.required("witnesses", "见证人", witnesses).maxLength("witnesses", "见证人", witnesses, 300);
 		Text.names(witnesses).forEach(n -> v.name("witnesses", "见证人姓名", n));
 		v.throwIfInvalid();
-		jdbc.sql("""
+		OffsetDateTime now = OffsetDateTime.now(clock);
+		// a plan frozen before secrets existed gets its secret now, after the seed was typed: whoever typed it could not
+		// know the secret either (its commitment is shown from now on, its secret after the draw)
+		String secret = plan.secretCommitment() == null ? RandomDraw.newSecret() : null;
+		int updated = jdbc.sql("""
 				UPDATE inspection_plan SET status = 'SEEDED', seed = :seed, seed_operator = :operator,
-				    seed_witnesses = :witnesses, seed_recorded_at = :now WHERE id = :id""")
+				    seed_witnesses = :witnesses, seed_recorded_at = :now,
+				    draw_secret = coalesce(draw_secret, :secret), secret_commitment = coalesce(secret_commitment, :commitment),
+				    committed_at = coalesce(committed_at, :now)
+				WHERE id = :id AND status = 'FROZEN'""")
 			.param("seed", Text.strip(seed)).param("operator", operator).param("witnesses", Text.strip(witnesses))
-			.param("now", OffsetDateTime.now(clock)).param("id", id).update();
+			.param("secret", secret).param("commitment", secret == null ? null : RandomDraw.commitment(secret))
+			.param("now", now).param("id", id).update();
+		if (updated == 0) {
+			// another request recorded a seed in the meantime
+			throw seedRecorded(get(scope, id));
+		}
 		audit.record(AuditEntry.of("inspection-plan.seed", "inspection-plan", id, "确定随机种子：" + Text.strip(seed) + "（操作人"
-				+ operator + "，见证人" + Text.strip(witnesses) + "）").inRegion(plan.regionCode()));
+				+ operator + "，见证人" + Text.strip(witnesses) + "）"
+				+ (secret == null ? "" : "；抽取密钥承诺值 " + RandomDraw.commitment(secret))).inRegion(plan.regionCode()));
+	}
+
+	/** The 409 for a second seed: the seed is recorded already (when), not a missing freeze. */
+	private static DomainException seedRecorded(InspectionPlan plan) {
+		String when = plan.seedRecordedAt() == null ? ""
+				: "于" + plan.seedRecordedAt().atZoneSameInstant(ChinaTime.ZONE).format(MINUTES);
+		return DomainException.illegalTransition("seed", "recorded", "随机种子已" + when + "记录，不能再次确定（当前状态："
+				+ statusLabel(plan.status()) + "）");
 	}
 
 	/**
@@ -416,7 +487,16 @@ public class InspectionPlans {
 	@Transactional
 	public List<InspectionPlan.Target> draw(DataScope scope, long id) {
 		InspectionPlan plan = require(scope, id, "SEEDED", "须先记录随机种子，再进行抽取");
-		RandomDraw.Result result = draw(plan);
+		String secret = jdbc.sql("SELECT draw_secret FROM inspection_plan WHERE id = :id").param("id", id)
+			.query(String.class).optional().orElse(null);
+		RandomDraw.Result result;
+		try {
+			result = draw(plan, secret);
+		}
+		catch (DomainException ex) {
+			// the draw names its inputs as the public verification calls them; the plan calls them so
+			throw renamed(ex);
+		}
 		Map<Long, RegisteredPlace> places = new HashMap<>();
 		// names as the registry has them now; an object gone since the freeze keeps its key as its name
 		if (plan.objectType().equals("BRANCH")) {
@@ -455,7 +535,8 @@ public class InspectionPlans {
 		jdbc.sql("UPDATE inspection_plan SET status = 'DRAWN', drawn_at = :now WHERE id = :id")
 			.param("now", OffsetDateTime.now(clock)).param("id", id).update();
 		audit.record(AuditEntry.of("inspection-plan.draw", "inspection-plan", id, "随机抽取：从" + plan.population() + "个对象中抽中"
-				+ targets.size() + "个，每组" + plan.teamSize() + "人").inRegion(plan.regionCode()));
+				+ targets.size() + "个，每组" + plan.teamSize() + "人" + (secret == null ? "" : "；公开抽取密钥 " + secret))
+			.inRegion(plan.regionCode()));
 		return targets;
 	}
 
@@ -746,12 +827,62 @@ public class InspectionPlans {
 			.list();
 	}
 
-	/** Repeats the draw of a plan from what it stored (snapshot, roster, conflicts, seed, sampling). */
+	/**
+	 * Repeats the draw of a drawn plan from what it stored and shows (snapshot, roster, conflicts, seed, the revealed
+	 * secret, sampling).
+	 * @throws DomainException (409, field {@code secret}, rule {@code commitment}) when the revealed secret does not
+	 * hash to the commitment published at freezing
+	 */
 	public static RandomDraw.Result draw(InspectionPlan plan) {
+		requireCommitted(plan.secretCommitment(), plan.drawSecret());
+		return draw(plan, plan.drawSecret());
+	}
+
+	/**
+	 * Checks a secret against the commitment published when the population was frozen: SHA-256(secret) must equal it.
+	 * A plan frozen before secrets existed has neither and passes (it draws by its seed alone).
+	 * @throws DomainException (409) naming {@code secret}: rule {@code required} when a committed plan's secret is
+	 * missing, {@code commitment} when it does not hash to the commitment, {@code uncommitted} for a secret without one
+	 */
+	public static void requireCommitted(String commitment, String secret) {
+		String given = secret == null || Text.isBlank(secret) ? null : Text.strip(secret);
+		if (commitment == null) {
+			if (given != null) {
+				throw DomainException.illegalTransition("secret", "uncommitted",
+						"该计划冻结名单时没有抽取密钥承诺值，抽取只用随机种子，不应提供抽取密钥（secret）");
+			}
+			return;
+		}
+		if (given == null) {
+			throw DomainException.illegalTransition("secret", "required",
+					"该计划冻结名单时公布了抽取密钥承诺值，复核须提供抽取后公开的抽取密钥（secret）");
+		}
+		if (!RandomDraw.commitment(given).equals(commitment.strip())) {
+			throw DomainException.illegalTransition("secret", "commitment", "抽取密钥（secret）的SHA-256与冻结名单时公布的承诺值"
+					+ commitment.strip() + "不符");
+		}
+	}
+
+	private static RandomDraw.Result draw(InspectionPlan plan, String secret) {
 		return RandomDraw.draw(lines(plan.snapshot()).stream().map(RandomDraw.Candidate::parse).toList(), plan.seed(),
-				new RandomDraw.Sampling(plan.sampleCount(), plan.sampleRatio(), parseRatios(plan.ratioByClass())),
+				secret, new RandomDraw.Sampling(plan.sampleCount(), plan.sampleRatio(), parseRatios(plan.ratioByClass())),
 				lines(plan.roster()).stream().map(InspectionPlans::examiner).toList(), conflicts(lines(plan.conflicts())),
 				plan.teamSize());
+	}
+
+	/** A failure of the draw named by the plan's fields (sampleCount, sampleRatio) instead of the draw's own. */
+	private static DomainException renamed(DomainException ex) {
+		if (ex.fieldErrors().isEmpty()) {
+			return ex;
+		}
+		List<FieldError> errors = ex.fieldErrors().stream()
+			.map(e -> new FieldError(switch (e.field()) {
+				case "count" -> "sampleCount";
+				case "ratio" -> "sampleRatio";
+				default -> e.field();
+			}, e.rule(), e.message()))
+			.toList();
+		return new DomainException(ex.code(), ex.getMessage(), errors);
 	}
 
 	/** A roster line {@code certificate|region} as the draw sees it. */

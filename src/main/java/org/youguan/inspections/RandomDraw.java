@@ -5,9 +5,14 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,14 +29,21 @@ import org.youguan.kernel.Text;
  * <ol>
  * <li>The population is frozen as a snapshot: one line per candidate, {@code key|creditClass|regionCode}, sorted, joined
  * by line feeds; its fingerprint is the SHA-256 of that text (UTF-8, hex).</li>
- * <li>The seed is fixed (and recorded with the operator and witnesses) before the draw.</li>
- * <li>Each candidate is ranked by SHA-256(seed ‖ key) (hex, ascending; the key breaks ties); the first n are drawn —
+ * <li>When the population is frozen the server draws a secret ({@link #newSecret}: SecureRandom, 256 bits) and
+ * publishes only its commitment, SHA-256(secret) ({@link #commitment}).</li>
+ * <li>The seed is fixed (and recorded with the operator and witnesses) before the draw; whoever types it cannot know
+ * the secret, so no seed can be chosen for the targets it draws (commit–reveal). The draw seed is seed ‖ secret
+ * ({@link #drawSeed}); a plan frozen before secrets existed has none and draws by its seed alone.</li>
+ * <li>Each candidate is ranked by SHA-256(draw seed ‖ key) (hex, ascending; the key breaks ties); the first n are drawn —
  * n = count, or ⌈ratio × population⌉, or per credit class ⌈ratio(class) × candidates of that class⌉.</li>
  * <li>For each drawn target, in rank order, the roster's inspectors that have no conflict with it are ranked by
- * SHA-256(seed ‖ key ‖ certificate number); the first inspector of the target's own bureau (the roster region that is
- * the longest prefix of the target's region) is taken, then the best-ranked others until the team is full.</li>
+ * SHA-256(draw seed ‖ key ‖ certificate number); the first inspector of the target's own bureau (the roster region that
+ * is the longest prefix of the target's region) is taken, then the best-ranked others until the team is full.</li>
+ * <li>After the draw the secret is revealed: anyone checks SHA-256(secret) against the commitment published at freezing
+ * and repeats the draw.</li>
  * </ol>
- * Pure: no clock, no database; the same inputs give the same result.
+ * Pure but for {@link #newSecret}: no clock, no database; the same inputs give the same result. The cost is one hash
+ * per candidate and one per drawn target and roster inspector (never a search per target through the ranking).
  */
 public final class RandomDraw {
 
@@ -92,6 +104,11 @@ public final class RandomDraw {
 			}
 		}
 
+		/** The field naming how this sampling is given: {@code count}, {@code ratio} or {@code ratioByClass}. */
+		public String field() {
+			return count != null ? "count" : ratio != null ? "ratio" : "ratioByClass";
+		}
+
 		/** The fraction digits a ratio may have: the plan's column holds 4 (0.0001 = 0.01 %). */
 		public static final int RATIO_DIGITS = 4;
 
@@ -132,33 +149,105 @@ public final class RandomDraw {
 		}
 	}
 
+	/** The most targets one draw with teams takes: each costs one hash per roster inspector. */
+	public static final int MAX_TARGETS = 500;
+
+	/** The largest team a plan may ask for (its form's bound). */
+	public static final int MAX_TEAM = 10;
+
+	private static final SecureRandom SECRETS = new SecureRandom();
+
+	/** A fresh secret for a draw: 256 random bits (SecureRandom) as 64 lower-case hex digits. */
+	public static String newSecret() {
+		byte[] bytes = new byte[32];
+		SECRETS.nextBytes(bytes);
+		return HexFormat.of().formatHex(bytes);
+	}
+
+	/** The commitment published for a secret before the seed is typed: SHA-256(secret) (UTF-8, hex). */
+	public static String commitment(String secret) {
+		return sha256(secret);
+	}
+
+	/**
+	 * What the ranking hashes before each key: the recorded seed followed by the secret, or the seed alone for a plan
+	 * frozen before secrets existed ({@code secret} null).
+	 */
+	public static String drawSeed(String seed, String secret) {
+		return secret == null ? seed : seed + secret;
+	}
+
+	/**
+	 * How many candidates the sampling takes from the population (count capped at the population, ⌈ratio × N⌉, or the
+	 * sum per credit class).
+	 */
+	public static int drawnCount(List<Candidate> population, Sampling sampling) {
+		if (sampling.ratioByClass() == null) {
+			return sampling.count() != null ? Math.min(sampling.count(), population.size()) : take(sampling.ratio(), population.size());
+		}
+		Map<String, Integer> byClass = new TreeMap<>();
+		population.forEach(c -> byClass.merge(c.creditClass(), 1, Integer::sum));
+		int n = 0;
+		for (Map.Entry<String, Integer> e : byClass.entrySet()) {
+			n += take(sampling.ratioByClass().getOrDefault(e.getKey(), BigDecimal.ZERO), e.getValue());
+		}
+		return n;
+	}
+
+	/** As {@link #draw(List, String, String, Sampling, List, Map, int)} for a plan without a secret (seed alone). */
+	public static Result draw(List<Candidate> population, String seed, Sampling sampling, List<Examiner> roster,
+			Map<String, Set<String>> conflicts, int teamSize) {
+		return draw(population, seed, null, sampling, roster, conflicts, teamSize);
+	}
+
 	/**
 	 * Draws the targets and their teams.
 	 * @param population the frozen population
 	 * @param seed the seed recorded before the draw
+	 * @param secret the secret committed to when the population was frozen, or null for a plan frozen before secrets
 	 * @param sampling how many to draw
 	 * @param roster the inspectors that may be drawn (valid certificates only)
 	 * @param conflicts per candidate key, the certificate numbers that must not inspect it (declared relations, the
 	 * previous inspection's inspectors, the avoidance list)
 	 * @param teamSize inspectors per team (at least 2: 邮政法(2015) art.63; 行政处罚法(2021) art.42)
-	 * @throws DomainException when the seed is blank, the team smaller than two, or a target has fewer inspectors free
-	 * of conflict than the team needs — never a one-person team
+	 * @throws DomainException when the seed is blank, the team smaller than two, more than {@link #MAX_TARGETS} targets
+	 * are to be drawn (field {@code count}, rule {@code max-targets}), or a target has fewer inspectors free of
+	 * conflict than the team needs (field {@code roster}, rule {@code too-few-inspectors}) — never a one-person team
 	 */
-	public static Result draw(List<Candidate> population, String seed, Sampling sampling, List<Examiner> roster,
-			Map<String, Set<String>> conflicts, int teamSize) {
+	public static Result draw(List<Candidate> population, String seed, String secret, Sampling sampling,
+			List<Examiner> roster, Map<String, Set<String>> conflicts, int teamSize) {
 		if (seed == null || Text.isBlank(seed)) {
 			throw DomainException.rule("随机种子不能为空，须在抽取前确定并记录");
 		}
 		if (teamSize < 2) {
 			throw DomainException.rule("每组检查人员不得少于2人（邮政法第63条、行政处罚法第42条）");
 		}
+		if (teamSize > MAX_TEAM) {
+			throw DomainException.rule("teamSize", "range", "每组检查人员不得超过" + MAX_TEAM + "人");
+		}
+		int drawn = drawnCount(population, sampling);
+		if (drawn > MAX_TARGETS) {
+			throw DomainException.rule(sampling.field(), "max-targets", "一次抽取的检查对象不得超过" + MAX_TARGETS
+					+ "个（按此抽取方式为" + drawn + "个）：请按区域分为几个计划");
+		}
+		String drawSeed = drawSeed(seed, secret);
 		String snapshot = snapshot(population);
-		List<Candidate> ranked = ranked(population, seed);
-		List<Candidate> drawn = pick(ranked, sampling);
+		List<Candidate> ranked = ranked(population, drawSeed);
+		Map<Candidate, Integer> rankOf = new IdentityHashMap<>();
+		for (int i = 0; i < ranked.size(); i++) {
+			rankOf.put(ranked.get(i), i + 1);
+		}
+		Map<String, String> ownRegion = new HashMap<>();
+		MessageDigest digest = digest();
 		List<Target> targets = new ArrayList<>();
-		for (Candidate c : drawn) {
-			targets.add(new Target(c.key(), c.regionCode(), ranked.indexOf(c) + 1,
-					team(c, seed, roster, conflicts.getOrDefault(c.key(), Set.of()), teamSize)));
+		for (Candidate c : pick(ranked, sampling)) {
+			String own = ownRegion.computeIfAbsent(c.regionCode(), r -> roster.stream()
+				.map(Examiner::regionCode)
+				.filter(r::startsWith)
+				.max(Comparator.comparingInt(String::length))
+				.orElse(null));
+			targets.add(new Target(c.key(), c.regionCode(), rankOf.get(c),
+					team(c, drawSeed, roster, conflicts.getOrDefault(c.key(), Set.of()), teamSize, own, digest)));
 		}
 		return new Result(sha256(snapshot), population.size(), targets);
 	}
@@ -170,22 +259,56 @@ public final class RandomDraw {
 	 * @throws DomainException when the seed is blank or the population holds a candidate twice
 	 */
 	public static Result rank(List<Candidate> population, String seed, Sampling sampling) {
+		return rank(population, seed, null, sampling);
+	}
+
+	/**
+	 * As {@link #rank(List, String, Sampling)} with the secret committed to before the seed was typed (null: the seed
+	 * alone, for a plan made before secrets existed).
+	 */
+	public static Result rank(List<Candidate> population, String seed, String secret, Sampling sampling) {
 		if (seed == null || Text.isBlank(seed)) {
 			throw DomainException.rule("随机种子不能为空，须在抽取前确定并记录");
 		}
 		String snapshot = snapshot(population);
-		List<Candidate> ranked = ranked(population, seed);
+		List<Candidate> ranked = ranked(population, drawSeed(seed, secret));
+		List<Candidate> picked = pick(ranked, sampling);
 		List<Target> targets = new ArrayList<>();
-		for (Candidate c : pick(ranked, sampling)) {
-			targets.add(new Target(c.key(), c.regionCode(), ranked.indexOf(c) + 1, List.of()));
+		// pick keeps the ranking's order, so each pick's rank is found walking forward, never searched from the start
+		int at = 0;
+		for (Candidate c : picked) {
+			while (ranked.get(at) != c) {
+				at++;
+			}
+			targets.add(new Target(c.key(), c.regionCode(), at + 1, List.of()));
 		}
 		return new Result(sha256(snapshot), population.size(), targets);
 	}
 
-	private static List<Candidate> ranked(List<Candidate> population, String seed) {
+	/** The candidates by SHA-256(draw seed ‖ key), each hashed once (unsigned byte order is the hex order). */
+	private static List<Candidate> ranked(List<Candidate> population, String drawSeed) {
+		record Ranked(byte[] hash, Candidate candidate) {
+		}
+		MessageDigest digest = digest();
 		return population.stream()
-			.sorted(Comparator.comparing((Candidate c) -> sha256(seed + c.key())).thenComparing(Candidate::key))
+			.map(c -> new Ranked(hash(digest, drawSeed + c.key()), c))
+			.sorted(Comparator.comparing(Ranked::hash, Arrays::compareUnsigned)
+				.thenComparing(r -> r.candidate().key()))
+			.map(Ranked::candidate)
 			.toList();
+	}
+
+	private static MessageDigest digest() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
+		}
+	}
+
+	private static byte[] hash(MessageDigest digest, String text) {
+		return digest.digest(text.getBytes(StandardCharsets.UTF_8));
 	}
 
 	private static List<Candidate> pick(List<Candidate> ranked, Sampling sampling) {
@@ -214,29 +337,33 @@ public final class RandomDraw {
 		return ratio.multiply(BigDecimal.valueOf(size)).setScale(0, RoundingMode.CEILING).intValue();
 	}
 
-	private static List<String> team(Candidate target, String seed, List<Examiner> roster, Set<String> excluded,
-			int teamSize) {
+	private static List<String> team(Candidate target, String drawSeed, List<Examiner> roster, Set<String> excluded,
+			int teamSize, String own, MessageDigest digest) {
+		record Ranked(byte[] hash, Examiner examiner) {
+		}
 		List<Examiner> free = roster.stream()
 			.filter(e -> !excluded.contains(e.certificateNumber()))
-			.sorted(Comparator.comparing((Examiner e) -> sha256(seed + target.key() + e.certificateNumber()))
-				.thenComparing(Examiner::certificateNumber))
+			.map(e -> new Ranked(hash(digest, drawSeed + target.key() + e.certificateNumber()), e))
+			.sorted(Comparator.comparing(Ranked::hash, Arrays::compareUnsigned)
+				.thenComparing(r -> r.examiner().certificateNumber()))
+			.map(Ranked::examiner)
 			.toList();
 		if (free.size() < teamSize) {
-			throw DomainException.rule("检查对象" + target.key() + "可抽取的检查人员（排除回避后）只有" + free.size() + "人，不足每组"
-					+ teamSize + "人：请补充检查人员名录库或调整回避名单");
+			throw DomainException.rule("roster", "too-few-inspectors", "检查对象" + target.key() + "可抽取的检查人员（排除回避后）只有"
+					+ free.size() + "人，不足每组" + teamSize + "人：请补充检查人员名录库或调整回避名单");
 		}
-		String own = roster.stream()
-			.map(Examiner::regionCode)
-			.filter(r -> target.regionCode().startsWith(r))
-			.max(Comparator.comparingInt(String::length))
-			.orElse(null);
 		List<String> team = new ArrayList<>();
-		free.stream().filter(e -> e.regionCode().equals(own)).findFirst().ifPresent(e -> team.add(e.certificateNumber()));
+		// a certificate listed twice in a roster serves once
+		Set<String> taken = new HashSet<>();
+		free.stream().filter(e -> e.regionCode().equals(own)).findFirst().ifPresent(e -> {
+			team.add(e.certificateNumber());
+			taken.add(e.certificateNumber());
+		});
 		for (Examiner e : free) {
 			if (team.size() == teamSize) {
 				break;
 			}
-			if (!team.contains(e.certificateNumber())) {
+			if (taken.add(e.certificateNumber())) {
 				team.add(e.certificateNumber());
 			}
 		}

@@ -11,10 +11,13 @@ import java.util.List;
  * @param snapshotHash the SHA-256 of the population snapshot (one village code per line, sorted)
  * @param population the number of villages the criteria left to draw from
  * @param villages the planned villages in rank order
+ * @param secretCommitment SHA-256 of the draw's secret (null for criteria, and for a plan drawn before secrets existed)
+ * @param drawSecret the secret drawn after the seed was typed and before the draw (a plan is drawn when made, so it is
+ * shown with it): the villages are ranked by SHA-256(seed ‖ secret ‖ code); null: by SHA-256(seed ‖ code)
  */
 public record VillageCheckPlan(long id, String name, String regionCode, String regionName, String method,
 		String criteria, Integer sampleCount, String seed, String snapshotHash, int population, LocalDate plannedOn,
-		String createdBy, List<Planned> villages) {
+		String createdBy, List<Planned> villages, String secretCommitment, String drawSecret) {
 
 	/**
 	 * A planned village and its check: the first check recorded on or after the plan's day (null fields until then).

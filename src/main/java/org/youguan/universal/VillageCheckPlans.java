@@ -5,11 +5,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.StringJoiner;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -69,7 +67,9 @@ public class VillageCheckPlans {
 	}
 
 	/**
-	 * Picks the villages and saves the plan with its snapshot, seed and picks; audited.
+	 * Picks the villages and saves the plan with its snapshot, seed and picks; audited. A random draw ranks by
+	 * SHA-256(seed ‖ secret ‖ code) with a secret drawn here, after the seed was typed ({@link RandomDraw#newSecret}),
+	 * kept and shown with its commitment.
 	 * @param bureauId the planning bureau (null for a system caller)
 	 * @return the plan's id
 	 * @throws InvalidValueException naming every field that fails: name (required, ≤ 100), regionCode (required, a
@@ -77,7 +77,7 @@ public class VillageCheckPlans {
 	 *         uncheckedMonths (1–120), sampleCount (1–10000; required for RANDOM), seed (≤ 100), criteria (CRITERIA
 	 *         needs at least one)
 	 * @throws DomainException (rule) when no village matches the criteria; not found for an enterprise caller;
-	 *         duplicate (409, field name) when a plan of the same region and name with the same villages exists
+	 *         duplicate (409, field name) when the region already has a plan of that name ({@link Text#folded})
 	 */
 	@Transactional
 	public long create(DataScope scope, Long bureauId, VillageCheckPlanData data, boolean demo) {
@@ -113,6 +113,7 @@ public class VillageCheckPlans {
 		String seed = Villages.clean(data.seed());
 		v.maxLength("seed", "随机种子", seed, 100);
 		v.throwIfInvalid();
+		refuseSameName(region, name);
 		LocalDate today = LocalDate.now(clock);
 		List<String> population = population(region, data.belowStandard(), months, data.notDirect(), today);
 		if (population.isEmpty()) {
@@ -121,11 +122,16 @@ public class VillageCheckPlans {
 		List<RandomDraw.Candidate> candidates = population.stream().map(c -> new RandomDraw.Candidate(c, "", c)).toList();
 		String snapshot = RandomDraw.snapshot(candidates);
 		List<String> picked = new ArrayList<>();
+		String secret = null;
 		if (method.equals("RANDOM")) {
 			if (seed == null) {
 				seed = HexFormat.of().formatHex(SEEDS.generateSeed(8));
 			}
-			RandomDraw.rank(candidates, seed, new RandomDraw.Sampling(count, null, null))
+			// commit–reveal as the 双随机 plans: the seed came with the request, the secret is drawn only now that
+			// the population is fixed, so whoever typed the seed could not try seeds out for the villages they draw;
+			// the plan is drawn at once, so its secret is shown with it
+			secret = RandomDraw.newSecret();
+			RandomDraw.rank(candidates, seed, secret, new RandomDraw.Sampling(count, null, null))
 				.targets()
 				.forEach(t -> picked.add(t.key()));
 		}
@@ -134,12 +140,14 @@ public class VillageCheckPlans {
 			picked.addAll(count == null ? population : population.subList(0, Math.min(count, population.size())));
 		}
 		String criteria = criteria(data.belowStandard(), months, data.notDirect());
-		refuseIdentical(region, name, picked);
 		long id = jdbc.sql("""
 				INSERT INTO village_check_plan (name, region_code, method, below_standard, unchecked_months, not_direct,
-				    sample_count, seed, snapshot, snapshot_hash, population, planned_on, bureau_id, created_at, created_by, demo)
+				    sample_count, seed, snapshot, snapshot_hash, population, planned_on, bureau_id, created_at, created_by, demo,
+				    draw_secret, secret_commitment)
 				VALUES (:name, :region, :method, :below, :months, :notDirect, :count, :seed, :snapshot, :hash, :population,
-				    :today, :bureau, :at, :by, :demo) RETURNING id""")
+				    :today, :bureau, :at, :by, :demo, :secret, :commitment) RETURNING id""")
+			.param("secret", secret)
+			.param("commitment", secret == null ? null : RandomDraw.commitment(secret))
 			.param("name", name)
 			.param("region", region)
 			.param("method", method)
@@ -169,39 +177,32 @@ public class VillageCheckPlans {
 				+ (method.equals("RANDOM") ? "随机抽取" : "按条件选取") + "，" + criteria + "，从" + population.size() + "个建制村中选取"
 				+ picked.size() + "个）")
 			.states(null, Map.of("regionCode", region, "method", method, "criteria", criteria, "seed",
-					seed == null ? "" : seed, "snapshotHash", RandomDraw.sha256(snapshot), "villages", picked))
+					seed == null ? "" : seed, "secret", secret == null ? "" : secret, "snapshotHash", RandomDraw.sha256(snapshot),
+					"villages", picked))
 			.inRegion(region));
 		return id;
 	}
 
 	/**
-	 * Refuses a plan identical to one already made: the same region, the same name (the period it covers, e.g.
-	 * 2026年第二季度…) and the same villages — a second one would plan the same checks twice and make the plans' checked
-	 * counts disagree. Two requests at once are ordered by a transaction lock on the region and name.
+	 * Refuses a second plan of the region under the same name (compared by {@link Text#folded}; the name says the
+	 * period it covers, e.g. 2026年第二季度…): two plans of one name would plan the same checks twice or be mistaken
+	 * for each other. Two requests at once are ordered by a transaction lock on the region and the folded name.
 	 * @throws DomainException duplicate (409, field name) naming the plan already made
 	 */
-	private void refuseIdentical(String region, String name, List<String> picked) {
+	private void refuseSameName(String region, String name) {
 		TransactionLocks.hold(jdbc, "village_check_plan:" + region + "|" + Text.folded(name));
-		Set<String> villages = new HashSet<>(picked);
 		record Same(long id, LocalDate plannedOn) {
 		}
-		List<Same> same = jdbc.sql("SELECT id, planned_on FROM village_check_plan WHERE region_code = :region AND folded(name) = folded(:name)"
-				+ " ORDER BY id")
+		jdbc.sql("SELECT id, planned_on FROM village_check_plan WHERE region_code = :region AND folded(name) = folded(:name)"
+				+ " ORDER BY id LIMIT 1")
 			.param("region", region)
 			.param("name", name)
 			.query((rs, n) -> new Same(rs.getLong(1), rs.getObject(2, LocalDate.class)))
-			.list();
-		for (Same plan : same) {
-			Set<String> planned = new HashSet<>(jdbc.sql("SELECT village_code FROM village_check_plan_village WHERE plan_id = :id")
-				.param("id", plan.id())
-				.query(String.class)
-				.list());
-			if (planned.equals(villages)) {
-				throw DomainException.duplicate("name", "检查区域" + regions.fullName(region) + "已有名称为“" + name + "”、"
-						+ "建制村完全相同的通邮检查计划（第" + plan.id() + "号，" + plan.plannedOn() + "制定）：同一区域、同一名称和同一批建制村"
-						+ "的计划不能重复制定，请改用原计划或修改名称、条件");
-			}
-		}
+			.optional()
+			.ifPresent(plan -> {
+				throw DomainException.duplicate("name", "检查区域" + regions.fullName(region) + "已有名称为“" + name + "”的通邮检查计划（第"
+						+ plan.id() + "号，" + plan.plannedOn() + "制定）：同一区域的计划名称不能重复，请改用原计划或修改名称");
+			});
 	}
 
 	/**
@@ -310,15 +311,18 @@ public class VillageCheckPlans {
 	 */
 	public VillageCheckPlan get(DataScope scope, long id) {
 		record Head(String name, String regionCode, String method, boolean below, Integer months, boolean notDirect,
-				Integer count, String seed, String hash, int population, LocalDate plannedOn, String createdBy) {
+				Integer count, String seed, String hash, int population, LocalDate plannedOn, String createdBy,
+				String commitment, String secret) {
 		}
 		Head h = jdbc.sql("""
 				SELECT name, region_code, method, below_standard, unchecked_months, not_direct, sample_count, seed,
-				    snapshot_hash, population, planned_on, created_by FROM village_check_plan WHERE id = :id""")
+				    snapshot_hash, population, planned_on, created_by, secret_commitment, draw_secret
+				FROM village_check_plan WHERE id = :id""")
 			.param("id", id)
 			.query((rs, n) -> new Head(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
 					(Integer) rs.getObject(5, Integer.class), rs.getBoolean(6), (Integer) rs.getObject(7, Integer.class),
-					rs.getString(8), rs.getString(9), rs.getInt(10), rs.getObject(11, LocalDate.class), rs.getString(12)))
+					rs.getString(8), rs.getString(9), rs.getInt(10), rs.getObject(11, LocalDate.class), rs.getString(12),
+					rs.getString(13), rs.getString(14)))
 			.optional()
 			.filter(p -> scope.containsRegion(p.regionCode()))
 			.orElseThrow(() -> DomainException.notFound("通邮检查计划", id));
@@ -338,7 +342,7 @@ public class VillageCheckPlans {
 			.list();
 		return new VillageCheckPlan(id, h.name(), h.regionCode(), regions.fullName(h.regionCode()), h.method(),
 				criteria(h.below(), h.months(), h.notDirect()), h.count(), h.seed(), h.hash(), h.population(),
-				h.plannedOn(), h.createdBy(), villages);
+				h.plannedOn(), h.createdBy(), villages, h.commitment(), h.secret());
 	}
 
 	/** The snapshot of a plan's population (one village code line per candidate), for repeating the draw. */

@@ -3,10 +3,12 @@ package org.youguan.inspections;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -14,9 +16,11 @@ import org.youguan.inspections.RandomDraw.Candidate;
 import org.youguan.inspections.RandomDraw.Examiner;
 import org.youguan.inspections.RandomDraw.Sampling;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.FieldError;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The 双随机 draw is reproducible by anyone from the published snapshot and seed, fingerprints its population, honours
@@ -123,5 +127,75 @@ class RandomDrawTest {
 			.hasMessageContaining("不得少于2人");
 		assertThatThrownBy(() -> RandomDraw.draw(population, " ", count(1), ROSTER, Map.of(), 2))
 			.isInstanceOf(DomainException.class);
+	}
+
+	@Test
+	void theSecretDecidesTheDrawWithTheSeedAndTheSameBothGiveTheSameDraw() {
+		List<Candidate> population = population(60, "未评定");
+		String secret = RandomDraw.newSecret();
+		var first = RandomDraw.draw(population, "WZ-2026-Q3", secret, count(5), ROSTER, Map.of(), 2);
+		assertThat(RandomDraw.draw(population, "WZ-2026-Q3", secret, count(5), ROSTER, Map.of(), 2)).isEqualTo(first);
+		// the seed typed after the freeze meets a secret it cannot know: another secret, another draw
+		var other = RandomDraw.draw(population, "WZ-2026-Q3", RandomDraw.newSecret(), count(5), ROSTER, Map.of(), 2);
+		assertThat(other.targets()).extracting(RandomDraw.Target::key)
+			.isNotEqualTo(first.targets().stream().map(RandomDraw.Target::key).toList());
+		// ranked by SHA-256(seed ‖ secret ‖ key), as the public is told
+		assertThat(first.targets()).extracting(RandomDraw.Target::key).containsExactlyElementsOf(population.stream()
+			.map(Candidate::key)
+			.sorted(Comparator.comparing((String k) -> RandomDraw.sha256("WZ-2026-Q3" + secret + k)))
+			.limit(5)
+			.toList());
+		assertThat(RandomDraw.rank(population, "WZ-2026-Q3", secret, count(5)).targets()).extracting(RandomDraw.Target::key)
+			.containsExactlyElementsOf(first.targets().stream().map(RandomDraw.Target::key).toList());
+		// a plan frozen before secrets existed draws by its seed alone, as it always did
+		assertThat(RandomDraw.draw(population, "WZ-2026-Q3", null, count(5), ROSTER, Map.of(), 2))
+			.isEqualTo(RandomDraw.draw(population, "WZ-2026-Q3", count(5), ROSTER, Map.of(), 2));
+	}
+
+	@Test
+	void aSecretIs256RandomBitsAndItsCommitmentItsSha256() {
+		String secret = RandomDraw.newSecret();
+		assertThat(secret).matches("[0-9a-f]{64}").isNotEqualTo(RandomDraw.newSecret());
+		assertThat(RandomDraw.commitment(secret)).isEqualTo(RandomDraw.sha256(secret)).hasSize(64);
+	}
+
+	/**
+	 * The public verification's caps: 20,000 candidates, 2,000 inspectors and 500 targets are drawn (one hash per
+	 * target and inspector; the ranking is no longer searched once per target — 2,000 lines took 13 s); a 501st target
+	 * is refused naming the sampling and the rule.
+	 */
+	@Test
+	void aDrawAtTheCapsCompletesAndOneTargetMoreIsRefused() {
+		List<Candidate> population = new ArrayList<>();
+		for (int i = 0; i < 20_000; i++) {
+			population.add(new Candidate("OUTLET:" + i, "未评定", "3205" + (i % 10)));
+		}
+		List<Examiner> roster = new ArrayList<>();
+		for (int i = 0; i < 2_000; i++) {
+			roster.add(new Examiner("C" + i, "3205" + (i % 10)));
+		}
+		var result = RandomDraw.draw(population, "cap", RandomDraw.newSecret(), count(RandomDraw.MAX_TARGETS), roster,
+				Map.of(), 2);
+		assertThat(result.population()).isEqualTo(20_000);
+		assertThat(result.targets()).hasSize(500).extracting(RandomDraw.Target::rank)
+			.containsExactlyElementsOf(IntStream.rangeClosed(1, 500).boxed().toList());
+		assertThat(result.targets()).allSatisfy(t -> assertThat(t.inspectors()).hasSize(2).doesNotHaveDuplicates());
+		assertThatThrownBy(() -> RandomDraw.draw(population, "cap", null, count(501), roster, Map.of(), 2))
+			.isInstanceOfSatisfying(DomainException.class, ex -> assertThat(ex.fieldErrors())
+				.extracting(FieldError::field, FieldError::rule)
+				.containsExactly(tuple("count", "max-targets")));
+		assertThatThrownBy(() -> RandomDraw.draw(population, "cap", null, new Sampling(null, new BigDecimal("0.03"), null),
+				roster, Map.of(), 2))
+			.isInstanceOfSatisfying(DomainException.class, ex -> assertThat(ex.fieldErrors())
+				.extracting(FieldError::field).containsExactly("ratio"));
+	}
+
+	@Test
+	void tooFewInspectorsNamesTheRosterAndTheRule() {
+		List<Candidate> population = population(3, "未评定");
+		assertThatThrownBy(() -> RandomDraw.draw(population, "seed", count(1), List.of(new Examiner("C1", "3205")), Map.of(), 2))
+			.isInstanceOfSatisfying(DomainException.class, ex -> assertThat(ex.fieldErrors())
+				.extracting(FieldError::field, FieldError::rule)
+				.containsExactly(tuple("roster", "too-few-inspectors")));
 	}
 }

@@ -2,6 +2,7 @@ package org.youguan.universal;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -89,34 +90,40 @@ class VillageCheckPlanIntegrationTest {
 	}
 
 	private static VillageCheckPlanData random(String region, int count, String seed) {
-		return new VillageCheckPlanData("2026年通邮抽查", region, "RANDOM", false, null, false, count, seed);
+		return new VillageCheckPlanData("2026年通邮抽查-" + UUID.randomUUID().toString().substring(0, 8), region, "RANDOM",
+				false, null, false, count, seed);
 	}
 
 	@Test
-	void aRandomPlanIsTheInspectionDrawAndRepeatsFromItsSnapshotAndSeed() {
+	void aRandomPlanIsTheInspectionDrawAndRepeatsFromItsSnapshotSeedAndSecret() {
 		long first = plans.create(CITY, null, random("320585", 6, "2026-通邮-种子-31"), false);
-		// the same draw under another name (an identical plan is refused, see below)
-		long again = plans.create(CITY, null, new VillageCheckPlanData("2026年通邮抽查（复核）", "320585", "RANDOM", false, null,
-				false, 6, "2026-通邮-种子-31"), false);
-		long other = plans.create(CITY, null, random("320585", 6, "another seed"), false);
 		VillageCheckPlan plan = plans.get(CITY, first);
 		List<String> picked = plan.villages().stream().map(VillageCheckPlan.Planned::code).toList();
 		assertThat(picked).hasSize(6).doesNotHaveDuplicates().allMatch(c -> c.startsWith("320585"));
 		assertThat(plan.population()).isEqualTo(county("320585").size());
-		// the same population and seed: the same villages in the same order; another seed: others
-		assertThat(plans.get(CITY, again).villages()).extracting(VillageCheckPlan.Planned::code).containsExactlyElementsOf(picked);
-		assertThat(plans.get(CITY, other).villages()).extracting(VillageCheckPlan.Planned::code).isNotEqualTo(picked);
-		// anyone repeats the draw from the published snapshot and seed with the inspections module's algorithm
+		// the secret drawn after the seed was given is kept and shown with its commitment
+		assertThat(plan.drawSecret()).hasSize(64);
+		assertThat(plan.secretCommitment()).isEqualTo(RandomDraw.sha256(plan.drawSecret()));
+		// anyone repeats the draw from the published snapshot, seed and secret with the inspections module's algorithm
 		String snapshot = plans.snapshot(CITY, first);
 		assertThat(RandomDraw.sha256(snapshot)).isEqualTo(plan.snapshotHash());
 		List<RandomDraw.Candidate> population = Arrays.stream(snapshot.split("\n")).map(RandomDraw.Candidate::parse).toList();
-		assertThat(RandomDraw.rank(population, plan.seed(), new RandomDraw.Sampling(6, null, null)).targets())
+		assertThat(RandomDraw.rank(population, plan.seed(), plan.drawSecret(), new RandomDraw.Sampling(6, null, null)).targets())
 			.extracting(RandomDraw.Target::key)
 			.containsExactlyElementsOf(picked);
-		// and by hand: the six smallest SHA-256(seed ‖ code)
+		// and by hand: the six smallest SHA-256(seed ‖ secret ‖ code)
+		String drawSeed = "2026-通邮-种子-31" + plan.drawSecret();
 		assertThat(county("320585").stream().map(VillageView::code)
-			.sorted((a, b) -> RandomDraw.sha256("2026-通邮-种子-31" + a).compareTo(RandomDraw.sha256("2026-通邮-种子-31" + b)))
+			.sorted((a, b) -> RandomDraw.sha256(drawSeed + a).compareTo(RandomDraw.sha256(drawSeed + b)))
 			.limit(6).toList()).containsExactlyElementsOf(picked);
+		// the seed alone does not decide: whoever typed it could not have tried it out beforehand — the same seed in
+		// another plan meets another secret (the chance that twelve draws of 6 all agree is nil)
+		List<List<String>> again = new ArrayList<>();
+		for (int i = 0; i < 2; i++) {
+			again.add(plans.get(CITY, plans.create(CITY, null, random("320585", 6, "2026-通邮-种子-31"), false)).villages()
+				.stream().map(VillageCheckPlan.Planned::code).toList());
+		}
+		assertThat(again).anySatisfy(v -> assertThat(v).isNotEqualTo(picked));
 		// a blank seed is drawn by the system and recorded
 		assertThat(plans.get(CITY, plans.create(CITY, null, random("320585", 2, " "), false)).seed()).hasSize(16);
 	}
@@ -172,7 +179,8 @@ class VillageCheckPlanIntegrationTest {
 	}
 
 	private VillageCheckPlanData criteria(boolean below, Integer months, boolean notDirect) {
-		return new VillageCheckPlanData("按条件", "320582", "CRITERIA", below, months, notDirect, null, null);
+		return new VillageCheckPlanData("按条件-" + UUID.randomUUID().toString().substring(0, 8), "320582", "CRITERIA", below,
+				months, notDirect, null, null);
 	}
 
 	private Set<String> codes(VillageCheckPlanData data) {
@@ -263,16 +271,19 @@ class VillageCheckPlanIntegrationTest {
 		long id = ((Number) JsonPath.read(made.getResponse().getContentAsString(), "$.id")).longValue();
 		VillageCheckPlan plan = plans.get(CITY, id);
 		assertThat(plan.villages()).hasSize(3).allMatch(v -> v.code().startsWith("320506"));
-		// the same draw as anyone repeats from the seed: the three smallest SHA-256(seed ‖ code) of the county
+		// the same draw as anyone repeats from the seed and the secret: the three smallest SHA-256(seed ‖ secret ‖ code)
+		String drawSeed = "api-种子" + plan.drawSecret();
 		assertThat(plan.villages()).extracting(VillageCheckPlan.Planned::code).containsExactlyElementsOf(county("320506")
 			.stream().map(VillageView::code)
-			.sorted((a, b) -> RandomDraw.sha256("api-种子" + a).compareTo(RandomDraw.sha256("api-种子" + b)))
+			.sorted((a, b) -> RandomDraw.sha256(drawSeed + a).compareTo(RandomDraw.sha256(drawSeed + b)))
 			.limit(3).toList());
 		mvc.perform(get("/api/v1/universal/plans/" + id).header("Authorization", WUZHONG))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.name").value("接口抽查"))
 			.andExpect(jsonPath("$.method").value("RANDOM"))
 			.andExpect(jsonPath("$.seed").value("api-种子"))
+			.andExpect(jsonPath("$.secret").value(plan.drawSecret()))
+			.andExpect(jsonPath("$.secretCommitment").value(RandomDraw.sha256(plan.drawSecret())))
 			.andExpect(jsonPath("$.snapshotHash").value(plan.snapshotHash()))
 			.andExpect(jsonPath("$.villages.length()").value(3))
 			.andExpect(jsonPath("$.villages[0].code").value(plan.villages().get(0).code()))
@@ -335,31 +346,33 @@ class VillageCheckPlanIntegrationTest {
 	}
 
 	@Test
-	void anIdenticalSecondPlanIsRefusedOnThePageAndTheApi() throws Exception {
+	void aSecondPlanOfTheSameNameInTheRegionIsRefusedOnThePageAndTheApi() throws Exception {
 		String plan = """
 				{"name":"2026年第三季度通邮抽查","regionCode":"320506","method":"RANDOM","sampleCount":4,"seed":"Q3-吴中"}""";
 		mvc.perform(post("/api/v1/universal/plans").header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON)
 			.content(plan))
 			.andExpect(status().isCreated());
 		long before = jdbc.sql("SELECT count(*) FROM village_check_plan").query(Long.class).single();
-		// the same region, name and villages: 409 naming the rule, nothing saved
+		// the same region and name: 409 naming the rule, nothing saved
 		mvc.perform(post("/api/v1/universal/plans").header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON)
 			.content(plan))
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.errors[0].field").value("name"))
 			.andExpect(jsonPath("$.errors[0].rule").value("unique"))
-			.andExpect(content().string(containsString("同一区域、同一名称和同一批建制村的计划不能重复制定")));
+			.andExpect(content().string(containsString("同一区域的计划名称不能重复")));
 		mvc.perform(post("/universal/plans").session(SignIn.session(mvc, "wz.staff")).with(csrf())
 			.param("name", " 2026年第三季度通邮抽查 ").param("regionCode", "320506").param("method", "RANDOM")
 			.param("sampleCount", "4").param("seed", "Q3-吴中"))
 			.andExpect(status().isConflict())
-			.andExpect(content().string(containsString("同一区域、同一名称和同一批建制村的计划不能重复制定")))
+			.andExpect(content().string(containsString("同一区域的计划名称不能重复")))
 			.andExpect(content().string(containsString("value=\" 2026年第三季度通邮抽查 \"")));
 		assertThat(jdbc.sql("SELECT count(*) FROM village_check_plan").query(Long.class).single()).isEqualTo(before);
-		// not identical: other villages under the same name, or the same villages under another name
+		// other villages under the same name are refused as well (a duplicate name, whatever the draw); another name is
+		// another plan
 		mvc.perform(post("/api/v1/universal/plans").header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON)
 			.content(plan.replace("Q3-吴中", "Q3-吴中-补充")))
-			.andExpect(status().isCreated());
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.errors[0].field").value("name"));
 		mvc.perform(post("/api/v1/universal/plans").header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON)
 			.content(plan.replace("第三季度", "第三季度复查")))
 			.andExpect(status().isCreated());

@@ -33,31 +33,55 @@ import org.youguan.kernel.InvalidValueException;
 @Tag(name = "双随机一公开", description = "已公示的抽查计划、抽中对象与可复核的抽取（无需登录，不含个人信息）")
 class PublicInspectionApiController {
 
-	/** A published plan as the public sees it (no names of inspectors, operator or witnesses). */
+	/** The most snapshot lines a verification takes: above the largest population a plan freezes in practice. */
+	static final int MAX_SNAPSHOT_LINES = 20_000;
+
+	/** The most roster lines a verification takes: above a province's roster of law-enforcement certificates. */
+	static final int MAX_ROSTER_LINES = 2_000;
+
+	/** The most conflict lines a verification takes: ten per object of the largest snapshot. */
+	static final int MAX_CONFLICT_LINES = 200_000;
+
+	/**
+	 * A published plan as the public sees it (no names of inspectors, operator or witnesses).
+	 * @param secretCommitment SHA-256 of the draw's secret, made when the population was frozen ({@code committedAt},
+	 * before {@code seedRecordedAt}); null for a plan frozen before secrets existed
+	 * @param secret the draw's secret, revealed after the draw
+	 */
 	record PublicPlan(long id, String name, String regionCode, LocalDate periodFrom, LocalDate periodTo, List<String> items,
 			Integer sampleCount, BigDecimal sampleRatio, String ratioByClass, int teamSize, String snapshotHash,
-			Integer population, String seed, OffsetDateTime seedRecordedAt, OffsetDateTime drawnAt,
-			OffsetDateTime publishedAt, List<InspectionPlan.Target> targets) {
+			Integer population, String secretCommitment, OffsetDateTime committedAt, String seed,
+			OffsetDateTime seedRecordedAt, String secret, OffsetDateTime drawnAt, OffsetDateTime publishedAt,
+			List<InspectionPlan.Target> targets) {
 
 		static PublicPlan of(InspectionPlan p, List<InspectionPlan.Target> targets) {
 			return new PublicPlan(p.id(), p.name(), p.regionCode(), p.periodFrom(), p.periodTo(), p.items(), p.sampleCount(),
-					p.sampleRatio(), p.ratioByClass(), p.teamSize(), p.snapshotHash(), p.population(), p.seed(),
-					p.seedRecordedAt(), p.drawnAt(), p.publishedAt(), targets);
+					p.sampleRatio(), p.ratioByClass(), p.teamSize(), p.snapshotHash(), p.population(), p.secretCommitment(),
+					p.committedAt(), p.seed(), p.seedRecordedAt(), p.drawSecret(), p.drawnAt(), p.publishedAt(), targets);
 		}
 	}
 
-	/** What the draw of a published plan used, line by line, to repeat it. */
-	record DrawInput(long planId, String snapshotHash, List<String> snapshot, String seed, Integer count, BigDecimal ratio,
-			String ratioByClass, int teamSize, List<String> roster, List<String> conflicts) {
+	/**
+	 * What the draw of a published plan used, line by line, to repeat it.
+	 * @param secretCommitment published when the population was frozen; null for a plan frozen before secrets existed
+	 * @param secret revealed after the draw: SHA-256(secret) is the commitment
+	 */
+	record DrawInput(long planId, String snapshotHash, List<String> snapshot, String secretCommitment, String seed,
+			String secret, Integer count, BigDecimal ratio, String ratioByClass, int teamSize, List<String> roster,
+			List<String> conflicts) {
 	}
 
 	/**
 	 * A draw to verify: either {@code planId} alone (the published plan's own inputs) or the inputs themselves —
-	 * snapshot lines {@code key|creditClass|region}, seed, one of count / ratio / ratioByClass, teamSize, roster lines
-	 * {@code certificate|region} and conflict lines {@code key|certificate}.
+	 * snapshot lines {@code key|creditClass|region} (at most {@link #MAX_SNAPSHOT_LINES}), seed, secret (revealed after
+	 * the draw; none for a plan frozen before secrets existed), one of count / ratio / ratioByClass (at most
+	 * {@link RandomDraw#MAX_TARGETS} targets), teamSize (2–10), roster lines {@code certificate|region} (at most
+	 * {@link #MAX_ROSTER_LINES}) and conflict lines {@code key|certificate} (at most {@link #MAX_CONFLICT_LINES}); with
+	 * {@code planId} or {@code secretCommitment} the secret must hash to the commitment.
 	 */
 	record VerifyRequest(Long planId, @JsonDeserialize(using = JsonLists.Strings.class) List<String> snapshot,
-			String seed, Integer count, BigDecimal ratio, Map<String, BigDecimal> ratioByClass, Integer teamSize,
+			String seed, String secret, String secretCommitment, Integer count, BigDecimal ratio,
+			Map<String, BigDecimal> ratioByClass, Integer teamSize,
 			@JsonDeserialize(using = JsonLists.Strings.class) List<String> roster,
 			@JsonDeserialize(using = JsonLists.Strings.class) List<String> conflicts) {
 	}
@@ -86,15 +110,19 @@ class PublicInspectionApiController {
 	@Operation(summary = "抽取依据", description = "计划冻结的对象名单快照（排序后逐行，SHA-256）、可抽检查人员、回避关系、随机种子和抽取方式，可据此自行复核。")
 	DrawInput draw(@PathVariable long id) {
 		InspectionPlan p = plans.publishedPlan(id);
-		return new DrawInput(p.id(), p.snapshotHash(), InspectionPlans.lines(p.snapshot()), p.seed(), p.sampleCount(),
-				p.sampleRatio(), p.ratioByClass(), p.teamSize(), InspectionPlans.lines(p.roster()),
-				InspectionPlans.lines(p.conflicts()));
+		return new DrawInput(p.id(), p.snapshotHash(), InspectionPlans.lines(p.snapshot()), p.secretCommitment(), p.seed(),
+				p.drawSecret(), p.sampleCount(), p.sampleRatio(), p.ratioByClass(), p.teamSize(),
+				InspectionPlans.lines(p.roster()), InspectionPlans.lines(p.conflicts()));
 	}
 
 	@PostMapping("/draw/verify")
 	@Operation(summary = "复核抽取", description = "算法：名单每行“对象标识|信用等级|区划代码”排序后以换行连接，取SHA-256；"
-			+ "按SHA-256(种子‖对象标识)升序排列，取前n个（数量、比例向上取整或按信用等级比例）；每个对象的检查人员排除回避后按"
-			+ "SHA-256(种子‖对象标识‖执法证号)升序，先取对象所属单位的一人，再依次补足每组人数。只给planId时用该计划公示的依据复核。")
+			+ "冻结名单时公布抽取密钥的SHA-256承诺值（secretCommitment），抽取后公开密钥（secret）；"
+			+ "按SHA-256(种子‖密钥‖对象标识)升序排列，取前n个（数量、比例向上取整或按信用等级比例）；每个对象的检查人员排除回避后按"
+			+ "SHA-256(种子‖密钥‖对象标识‖执法证号)升序，先取对象所属单位的一人，再依次补足每组人数。没有承诺值的早期计划不用密钥。"
+			+ "只给planId时用该计划公示的依据复核；给planId或secretCommitment时密钥的SHA-256须等于承诺值，否则409（field为secret）。"
+			+ "自带依据时：snapshot不超过20000行，roster不超过2000行，conflicts不超过200000行，抽中对象不超过500个，teamSize为2至10，"
+			+ "超出为400并指明字段和规则。")
 	VerifyResult verify(@RequestBody VerifyRequest request) {
 		if (request.planId() != null && request.snapshot() == null) {
 			InspectionPlan p = plans.publishedPlan(request.planId());
@@ -108,15 +136,39 @@ class PublicInspectionApiController {
 		if (request.teamSize() == null) {
 			throw new InvalidValueException("teamSize", "required", "每组检查人员数（teamSize）不能为空");
 		}
-		RandomDraw.Result result = RandomDraw.draw(clean(request.snapshot()).stream().map(RandomDraw.Candidate::parse).toList(),
-				request.seed(), new RandomDraw.Sampling(request.count(), request.ratio(), request.ratioByClass()),
-				clean(request.roster()).stream().map(InspectionPlans::examiner).toList(),
-				InspectionPlans.conflicts(clean(request.conflicts())), request.teamSize());
-		Boolean matches = null;
-		if (request.planId() != null) {
-			matches = matches(result, plans.targets(plans.publishedPlan(request.planId()).id()));
+		// anyone may call this: the work is bounded before any is done (one hash per candidate, one per target and
+		// roster inspector)
+		requireAtMost("snapshot", "对象名单快照", request.snapshot(), MAX_SNAPSHOT_LINES);
+		requireAtMost("roster", "检查人员名单", request.roster(), MAX_ROSTER_LINES);
+		requireAtMost("conflicts", "回避关系", request.conflicts(), MAX_CONFLICT_LINES);
+		List<RandomDraw.Candidate> population = clean(request.snapshot()).stream().map(RandomDraw.Candidate::parse).toList();
+		RandomDraw.Sampling sampling = new RandomDraw.Sampling(request.count(), request.ratio(), request.ratioByClass());
+		if (request.teamSize() < 2 || request.teamSize() > RandomDraw.MAX_TEAM) {
+			throw new InvalidValueException("teamSize", "range", "每组检查人员数（teamSize）应为2至" + RandomDraw.MAX_TEAM + "人");
 		}
+		int drawn = RandomDraw.drawnCount(population, sampling);
+		if (drawn > RandomDraw.MAX_TARGETS) {
+			throw new InvalidValueException(sampling.field(), "max-targets", "抽中对象不得超过" + RandomDraw.MAX_TARGETS
+					+ "个（按此抽取方式为" + drawn + "个）");
+		}
+		InspectionPlan plan = request.planId() == null ? null : plans.publishedPlan(request.planId());
+		String commitment = plan != null ? plan.secretCommitment() : Text.blankToNull(request.secretCommitment());
+		if (plan != null || commitment != null) {
+			InspectionPlans.requireCommitted(commitment, request.secret());
+		}
+		String secret = Text.blankToNull(request.secret());
+		RandomDraw.Result result = RandomDraw.draw(population, request.seed(), secret == null ? null : Text.strip(secret),
+				sampling, clean(request.roster()).stream().map(InspectionPlans::examiner).toList(),
+				InspectionPlans.conflicts(clean(request.conflicts())), request.teamSize());
+		Boolean matches = plan == null ? null : matches(result, plans.targets(plan.id()));
 		return new VerifyResult(result.snapshotHash(), result.population(), result.targets(), matches);
+	}
+
+	/** @throws InvalidValueException (400, rule {@code max-lines}) when the list holds more than {@code max} lines */
+	private static void requireAtMost(String field, String label, List<String> lines, int max) {
+		if (lines != null && lines.size() > max) {
+			throw new InvalidValueException(field, "max-lines", label + "（" + field + "）最多" + max + "行，收到" + lines.size() + "行");
+		}
 	}
 
 	/** The lines of a request, none for null, a null line as an empty one (refused by its parser). */
