@@ -45,18 +45,28 @@ class WorkPlanListMaskingIntegrationTest {
 	@Autowired
 	UserDirectory directory;
 
+	/** A plan of sz.admin's bureau (region 3205) in a year no other test uses. */
+	long plan(String title, int year) {
+		return jdbc.sql("""
+				INSERT INTO work_plan (bureau_id, region_code, year, title, created_at)
+				VALUES (:bureau, '3205', :year, :title, :now) RETURNING id""")
+			.param("bureau", directory.principal("sz.admin").orElseThrow().bureauId()).param("year", year)
+			.param("title", title).param("now", OffsetDateTime.now())
+			.query(Long.class).single();
+	}
+
+	/** The plan's one section. */
+	long section(long plan) {
+		return jdbc.sql("INSERT INTO work_section (plan_id, position, kind, heading) VALUES (:plan, 1, 'TASKS', '一') RETURNING id")
+			.param("plan", plan).query(Long.class).single();
+	}
+
 	@Test
 	void personalNumbersInAPlansTitleAreMaskedInTheList() throws Exception {
 		String marker = "号码计划" + UUID.randomUUID().toString().substring(0, 8);
 		String title = marker + "（联系人13912345678，身份证110105194912310021）";
-		long bureau = directory.principal("sz.admin").orElseThrow().bureauId();
-		long id = jdbc.sql("""
-				INSERT INTO work_plan (bureau_id, region_code, year, title, created_at)
-				VALUES (:bureau, '3205', 1999, :title, :now) RETURNING id""")
-			.param("bureau", bureau).param("title", title).param("now", OffsetDateTime.now())
-			.query(Long.class).single();
-		long section = jdbc.sql("INSERT INTO work_section (plan_id, position, kind, heading) VALUES (:plan, 1, 'TASKS', '一') RETURNING id")
-			.param("plan", id).query(Long.class).single();
+		long id = plan(title, 1999);
+		long section = section(id);
 		jdbc.sql("""
 				INSERT INTO work_task (plan_id, section_id, number, text, responsibility, all_departments, due_on)
 				VALUES (:plan, :section, 1, '联系13712345678推进', 'LEAD', true, DATE '1999-12-31')""")
@@ -101,13 +111,8 @@ class WorkPlanListMaskingIntegrationTest {
 	void personalNumbersInATasksTextAreMaskedOnThePlanBoardAndTaskPages() throws Exception {
 		String marker = "任务号码" + UUID.randomUUID().toString().substring(0, 8);
 		long bureau = directory.principal("sz.admin").orElseThrow().bureauId();
-		long id = jdbc.sql("""
-				INSERT INTO work_plan (bureau_id, region_code, year, title, created_at)
-				VALUES (:bureau, '3205', 1998, :title, :now) RETURNING id""")
-			.param("bureau", bureau).param("title", marker).param("now", OffsetDateTime.now())
-			.query(Long.class).single();
-		long section = jdbc.sql("INSERT INTO work_section (plan_id, position, kind, heading) VALUES (:plan, 1, 'TASKS', '一') RETURNING id")
-			.param("plan", id).query(Long.class).single();
+		long id = plan(marker, 1998);
+		long section = section(id);
 		long task = jdbc.sql("""
 				INSERT INTO work_task (plan_id, section_id, number, text, responsibility, all_departments, due_on, status)
 				VALUES (:plan, :section, 1, '请联系13712345678推进', 'LEAD', true, DATE '1998-12-31', 'LAGGING') RETURNING id""")
