@@ -218,9 +218,11 @@ public class ComplaintQueries {
 		String waybill = Objects.requireNonNullElse(ComplaintIntake.waybill(page.q()), "");
 		if (scope.kind() == DataScope.Kind.ENTERPRISE) {
 			// an enterprise searches only what its list and export show: never the filer's phone, name or the text it
-			// reads masked, which a search could otherwise probe
+			// reads masked, which a search could otherwise probe — nor a waybill number that is an ID or mobile number
+			// (stored before the intake refused them, Validation.identifier; the enterprise reads it masked)
+			String searched = Masking.holdsPersonalNumber(waybill) ? "" : waybill;
 			return listing.search(page, "c.number = :exact OR c.waybill_number = :waybill",
-					Map.of("exact", page.identifier(), "waybill", waybill), ENTERPRISE_SEARCHED);
+					Map.of("exact", page.identifier(), "waybill", searched), ENTERPRISE_SEARCHED);
 		}
 		return listing.search(page, "c.number = :exact OR c.waybill_number = :waybill OR c.filer_phone_index = :phone",
 				Map.of("exact", page.identifier(), "waybill", waybill, "phone", FilerPhone.index(secrets, page.q())),

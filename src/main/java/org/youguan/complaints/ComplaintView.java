@@ -45,7 +45,8 @@ public record ComplaintView(long id, String number, Channel channel, String file
 
 	/**
 	 * This view with every ID and mobile number in its typed text masked ({@link Masking#personalNumbersIn}: the
-	 * description, the earlier answer, the reasons, the reply, the notes) and the contact fields as they are — for the
+	 * description, the earlier answer, the reasons, the reply, the notes — and the waybill number, which may hold one
+	 * when it was stored before the intake refused such numbers) and the contact fields as they are — for the
 	 * enterprise the complaint was transferred to, which calls the filer back but has no use for a number the filer
 	 * typed into the description.
 	 */
@@ -59,7 +60,7 @@ public record ComplaintView(long id, String number, Channel channel, String file
 
 	private ComplaintView with(String filer, String phone, String handlerPhone, UnaryOperator<String> text) {
 		return new ComplaintView(id, number, channel, filer, phone, filerRole, regionCode, regionName, brandName,
-				namedEnterprise, enterpriseName, enterpriseCreditCode, waybillNumber, postedOn, priorComplainedOn,
+				namedEnterprise, enterpriseName, enterpriseCreditCode, text.apply(waybillNumber), postedOn, priorComplainedOn,
 				priorChannel, text.apply(priorAnswer), category, reason, amountClaimed, text.apply(description),
 				duplicateOf, status, receivedAt, receivedOn, answerDue, transferDue, stepDue, rejectionCondition,
 				text.apply(rejectionReason), transferredOn, text.apply(replyFindings), replyResponsibility,

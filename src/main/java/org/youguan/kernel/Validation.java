@@ -197,6 +197,12 @@ public final class Validation {
 	 * ASCII ({@link Text#lookAlikeAt}: a Cyrillic О for the Latin O; rule {@code look-alike-character}). Spaces and
 	 * invisible characters around it are trimmed and a no-break space inside is the ASCII space it looks like
 	 * ({@link Text#strip}), as the caller trims it.
+	 * <p>Nor is it, or does it hold, a 居民身份证 number or a mobile number ({@link Masking#holdsPersonalNumber}, the
+	 * detector the parcel records' courier ids and batch ids are refused by; spaces inside taken out too, as a waybill
+	 * number is stored without them): an identifier is listed, searched, exported and audited as it is, so a filer's
+	 * ID or phone typed as a waybill number would be shown in full and found by a search for it (rule
+	 * {@code personal-number}). A landline number is no such number here, as there (an office's 0512-68881234 says
+	 * nothing of a person).
 	 */
 	public Validation identifier(String field, String label, String value) {
 		if (value == null) {
@@ -210,8 +216,15 @@ public final class Validation {
 		}
 		String shown = Text.identifier(typed);
 		int alike = shown == null ? -1 : Text.lookAlikeAt(shown);
-		return require(field, alike < 0, "look-alike-character", label + "含有与常用字符形似的外文字母、数字或连字符（"
+		require(field, alike < 0, "look-alike-character", label + "含有与常用字符形似的外文字母、数字或连字符（"
 				+ (alike < 0 ? "" : Text.codePoint(shown, alike)) + "），只能使用汉字、半角英文字母和数字、半角连字符“-”及标点");
+		return require(field, alike >= 0 || !personalNumber(shown), "personal-number",
+				label + "不得是或含有身份证号码、手机号码（编号会在列表、查询和导出中原样显示），请填写单据上的编号");
+	}
+
+	/** Whether an identifier holds an ID or mobile number as typed or with its spaces taken out. */
+	private static boolean personalNumber(String shown) {
+		return shown != null && (Masking.holdsPersonalNumber(shown) || Masking.holdsPersonalNumber(shown.replace(" ", "")));
 	}
 
 	/**

@@ -25,6 +25,7 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Masking;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
@@ -46,7 +47,10 @@ import org.youguan.platform.ChinaTime;
 @Service
 public class Progress {
 
-	/** One report as the task page shows it, with its attachments. */
+	/**
+	 * One report as the task page shows it to every reader in scope, with its attachments; its text with every ID and
+	 * mobile number masked ({@link Masking#personalNumbersIn}), as the exports show it.
+	 */
 	public record Report(long id, String department, String month, String text, int percent, Instant reportedAt,
 			String reportedBy, List<Attachment> attachments) {
 	}
@@ -260,7 +264,8 @@ public class Progress {
 			.list();
 		Map<Long, List<Attachment>> files = attachments.list(MODULE, OWNER_TYPE, reports.stream().map(Report::id).toList());
 		return reports.stream()
-			.map(r -> new Report(r.id(), r.department(), r.month(), r.text(), r.percent(), r.reportedAt(), r.reportedBy(),
+			.map(r -> new Report(r.id(), r.department(), r.month(), Masking.personalNumbersIn(r.text()), r.percent(),
+					r.reportedAt(), r.reportedBy(),
 					files.getOrDefault(r.id(), List.of())))
 			.toList();
 	}

@@ -20,6 +20,7 @@ import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.Masking;
 import org.youguan.org.CurrentUser;
 import org.youguan.workplans.internal.WorkPlanSettings;
 
@@ -108,8 +109,9 @@ public class Supervision {
 		this.clock = clock;
 	}
 
+	/** The plan's board, its texts masked as the plan page shows them ({@link WorkPlans.Plan#masked}). */
 	public Board board(DataScope scope, long planId) {
-		WorkPlans.Plan plan = plans.get(scope, planId);
+		WorkPlans.Plan plan = plans.get(scope, planId).masked();
 		String month = chasedMonth(plan);
 		Map<Long, Counts> bySection = jdbc.sql("SELECT t.section_id, " + COUNTS + " FROM work_task t WHERE t.plan_id = :plan GROUP BY t.section_id")
 			.param("plan", planId)
@@ -141,9 +143,12 @@ public class Supervision {
 		return new Board(plan, total, sections, departments, lagging, month);
 	}
 
-	/** The tasks a department of the plan's bureau answers for, with its part and its latest report. */
+	/**
+	 * The tasks a department of the plan's bureau answers for, with its part and its latest report; the texts masked
+	 * as the plan page shows them ({@link WorkPlans.Plan#masked}).
+	 */
 	public DepartmentList department(DataScope scope, long planId, long departmentId) {
-		WorkPlans.Plan plan = plans.get(scope, planId);
+		WorkPlans.Plan plan = plans.get(scope, planId).masked();
 		String name = jdbc.sql("SELECT name FROM department_name WHERE id = :id AND bureau_id = :bureau")
 			.param("id", departmentId)
 			.param("bureau", plan.bureauId())
@@ -233,7 +238,7 @@ public class Supervision {
 			.list();
 		int sent = 0;
 		for (var e : owing) {
-			String title = "《" + plan.title() + "》：本处室有" + e.getValue() + "项任务尚未填报" + month + "进展，请于"
+			String title = "《" + Masking.personalNumbersIn(plan.title()) + "》：本处室有" + e.getValue() + "项任务尚未填报" + month + "进展，请于"
 					+ settings.reportDay() + "日前填报";
 			String key = "workplan-remind:" + plan.id() + ":" + e.getKey() + ":" + LocalDate.now(clock);
 			int recorded = jdbc.sql("""

@@ -61,12 +61,23 @@ public class WorkPlans {
 	public record TaskLine(long id, int number, String text, String responsibility, boolean allDepartments,
 			List<String> departments, LocalDate dueOn, String status) {
 
+		/** The task with every ID and mobile number in its text masked ({@link Masking#personalNumbersIn}). */
+		public TaskLine masked() {
+			return new TaskLine(id, number, Masking.personalNumbersIn(text), responsibility, allDepartments, departments,
+					dueOn, status);
+		}
+
 		public String statusLabel() {
 			return Progress.label(status);
 		}
 	}
 
 	public record SectionLine(long id, String heading, String kind, List<TaskLine> tasks) {
+
+		SectionLine masked() {
+			return new SectionLine(id, Masking.personalNumbersIn(heading), kind,
+					tasks.stream().map(TaskLine::masked).toList());
+		}
 	}
 
 	/**
@@ -74,6 +85,10 @@ public class WorkPlans {
 	 * then in the indicator's unit.
 	 */
 	public record MainTarget(String text, String indicatorCode, BigDecimal targetValue, BigDecimal targetGrowth) {
+
+		MainTarget masked() {
+			return new MainTarget(Masking.personalNumbersIn(text), indicatorCode, targetValue, targetGrowth);
+		}
 	}
 
 	/** A whole plan; {@code targets} is the targets paragraph as written, {@code mainTargets} what was read from it. */
@@ -87,6 +102,19 @@ public class WorkPlans {
 
 		public List<TaskLine> tasks() {
 			return sections.stream().flatMap(s -> s.tasks().stream()).toList();
+		}
+
+		/**
+		 * The plan as its pages show it to every reader in scope (the plan page, the board, a department's list): every
+		 * ID and mobile number typed into its texts — title, overall requirement, targets, key tasks, headings, tasks —
+		 * masked ({@link Masking#personalNumbersIn}), as the plan list and the exports show them; the draft's edit forms
+		 * read the plan as recorded.
+		 */
+		public Plan masked() {
+			return new Plan(id, bureauId, regionCode, year, Masking.personalNumbersIn(title), documentNumber, documentDate,
+					Masking.personalNumbersIn(overallRequirement), Masking.personalNumbersIn(targets), status, bureauName,
+					keyTasks.stream().map(Masking::personalNumbersIn).toList(),
+					mainTargets.stream().map(MainTarget::masked).toList(), sections.stream().map(SectionLine::masked).toList());
 		}
 	}
 
@@ -284,6 +312,15 @@ public class WorkPlans {
 
 	/** A task with its plan, for the task page (within the caller's scope). */
 	public record TaskPage(long planId, long bureauId, String planTitle, boolean draft, String section, TaskLine task) {
+
+		/**
+		 * The task page as every reader in scope sees it: the plan's title, the heading and the task's text with every
+		 * ID and mobile number masked ({@link Masking#personalNumbersIn}); the task's edit form reads it as recorded.
+		 */
+		public TaskPage masked() {
+			return new TaskPage(planId, bureauId, Masking.personalNumbersIn(planTitle), draft,
+					Masking.personalNumbersIn(section), task.masked());
+		}
 	}
 
 	public TaskPage task(DataScope scope, long taskId) {

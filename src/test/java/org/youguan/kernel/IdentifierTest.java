@@ -185,4 +185,38 @@ class IdentifierTest {
 		assertThat(Text.identifier(" \u3000")).isNull();
 		assertThat(Text.identifier(null)).isNull();
 	}
+
+	/**
+	 * An identifier is listed, searched and exported as it is: a filer's ID or mobile number typed as a waybill or a
+	 * document number is refused, naming the field and the rule, never the number.
+	 */
+	@Test
+	void anIdOrMobileNumberAsAnIdentifierIsRefused() {
+		for (String typed : List.of("320506199001014561", "32050619900101456X", "13987654321", "139 8765 4321",
+				"139-8765-4321", "１３９８７６５４３２１", "+8613987654321", "320506 19900101 4561", "3205 0619 9001 0145 61",
+				"Tel13987654321")) {
+			Validation v = new Validation().identifier("waybillNumber", "运单号", typed);
+			assertThat(v.errors()).as(typed).singleElement().satisfies(e -> {
+				assertThat(e.field()).isEqualTo("waybillNumber");
+				assertThat(e.rule()).isEqualTo("personal-number");
+				assertThat(e.message()).contains("运单号", "身份证号码", "手机号码").doesNotContain("4561", "4321");
+			});
+		}
+	}
+
+	/**
+	 * Real waybill formats of 11 or more digits are no personal number: 顺丰 SF+13, 圆通 YT+13, 京东 JD+13, 极兔 JT+13,
+	 * 中通 12–14 digits from 7x, 申通 15 digits from 77, 韵达 13 digits, EMS international EA123456789CN and domestic 13
+	 * digits, runs of 12–15 digits; and a landline, as the parcel records' rule has it (an office's number).
+	 */
+	@Test
+	void realWaybillFormatsAndLandlinesPass() {
+		for (String typed : List.of("SF1234567890123", "sf1234567890123", "YT1234567890123", "JD0001234567890",
+				"JT0012345678901", "773012345678", "75123456789012", "7312345678901", "773198765432101", "4312345678901",
+				"EA123456789CN", "1151234567890", "9876543210123", "123456789012", "1234567890123", "12345678901234",
+				"123456789012345", "SF 7000 0001", "6129 1391 2345 678", "0512-68881234", "051268881234",
+				"苏邮管罚〔2026〕13号", "网点备案-320506-2026-000075", "12305")) {
+			assertThat(new Validation().identifier("waybillNumber", "运单号", typed).errors()).as(typed).isEmpty();
+		}
+	}
 }

@@ -51,7 +51,9 @@ class TaskController {
 	@GetMapping("/workplans/tasks/{id:\\d+}")
 	String task(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, Model model) {
 		WorkPlans.TaskPage task = plans.task(me.scope(), id);
-		model.addAttribute("task", task);
+		// every reader in scope sees the texts with personal numbers masked; the edit form reads the task as recorded
+		model.addAttribute("task", task.masked());
+		model.addAttribute("recorded", task);
 		model.addAttribute("reports", progress.reports(id));
 		model.addAttribute("own", WorkPlans.manages(me, task.bureauId()));
 		String token = (String) model.getAttribute("draft");

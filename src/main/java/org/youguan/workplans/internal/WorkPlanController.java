@@ -108,8 +108,11 @@ class WorkPlanController {
 
 	@GetMapping("/workplans/{id:\\d+}")
 	String show(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, Model model) {
-		WorkPlans.Plan plan = plans.get(me.scope(), id);
+		WorkPlans.Plan recorded = plans.get(me.scope(), id);
+		// every reader in scope sees the plan's texts with personal numbers masked; the draft's head form edits them as recorded
+		WorkPlans.Plan plan = recorded.masked();
 		model.addAttribute("plan", plan);
+		model.addAttribute("recorded", recorded);
 		model.addAttribute("targets", targets.of(me.scope(), plan));
 		model.addAttribute("own", WorkPlans.manages(me, plan.bureauId()));
 		return "workplans/plan";

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.youguan.kernel.Masking;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.WorkQueue;
 import org.youguan.org.WorkQueueProvider;
@@ -86,7 +87,9 @@ class WorkPlanWorkQueues implements WorkQueueProvider {
 		};
 	}
 
+	/** The task's first 40 characters, its personal numbers masked before the cut ({@link Masking#personalNumbersIn}). */
 	private static String abbreviate(String text) {
-		return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+		String shown = Masking.personalNumbersIn(text, 40);
+		return text.length() <= 40 ? shown : shown + "…";
 	}
 }
