@@ -98,22 +98,34 @@ class ProvisionalCaseDeadlinesIntegrationTest {
 	}
 
 	@Test
+	void theDayToRequestAHearingInAYearNotLoadedIsProvisionalForStaffAndTheParty() throws Exception {
+		long id = notified(LocalDate.of(2026, 12, 28));
+		LocalDate requestDue = calendar.plusWorkingDays(LocalDate.of(2026, 12, 28), 5);
+		assertThat(requestDue.getYear()).isEqualTo(2027);
+		detail(id).andExpect(jsonPath("$.deadlines.hearingRequestDue").value(requestDue.toString()))
+			.andExpect(jsonPath("$.deadlines.hearingRequestDueProvisional").value(true));
+		mvc.perform(get("/api/v1/enterprise/penalties/" + id).header("Authorization", EnterprisePenaltyIntegrationTest.SF))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.replyDue").value(requestDue.toString()))
+			.andExpect(jsonPath("$.replyDueProvisional").value(true));
+	}
+
+	@Test
 	void aDecisionLimitWithinALoadedYearIsNotProvisional() throws Exception {
 		assertThat(calendar.isLoaded(2026)).isTrue();
 		long id = notified(LocalDate.of(2026, 6, 1));
 		detail(id).andExpect(jsonPath("$.deadlines.decisionDue").value(containsString("2026-")))
 			.andExpect(jsonPath("$.deadlines.decisionDueProvisional").value(false))
 			.andExpect(jsonPath("$.deadlines.hearingRequestDueProvisional").value(false));
+		mvc.perform(get("/api/v1/enterprise/penalties/" + id).header("Authorization", EnterprisePenaltyIntegrationTest.SF))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.replyDueProvisional").value(false));
 	}
 
 	@Test
 	void aHearingNoticeRefusedStatesTheProvisionalDaysWithTheMark() throws Exception {
-		LocalDate notifiedOn = LocalDate.of(2026, 12, 21);
-		long id = notified(notifiedOn);
-		today(notifiedOn.plusDays(1));
-		noticeAndHearing.requestHearing(PartyCases.ALL, id, notifiedOn.plusDays(1).toString());
-		LocalDate noticeOn = notifiedOn.plusDays(2);
-		today(noticeOn);
+		LocalDate noticeOn = LocalDate.of(2026, 12, 23);
+		long id = hearingRequestedBefore(noticeOn);
 		LocalDate earliest = calendar.plusWorkingDays(noticeOn, 7);
 		assertThat(earliest.getYear()).isEqualTo(2027);
 		notice(id, noticeOn, noticeOn.plusDays(1)).andExpect(status().isBadRequest())
@@ -127,15 +139,20 @@ class ProvisionalCaseDeadlinesIntegrationTest {
 
 	@Test
 	void aHearingNoticeRefusedWithinALoadedYearHasNoMark() throws Exception {
-		LocalDate notifiedOn = LocalDate.of(2026, 6, 1);
-		long id = notified(notifiedOn);
-		today(notifiedOn.plusDays(1));
-		noticeAndHearing.requestHearing(PartyCases.ALL, id, notifiedOn.plusDays(1).toString());
-		LocalDate noticeOn = notifiedOn.plusDays(2);
-		today(noticeOn);
+		LocalDate noticeOn = LocalDate.of(2026, 6, 3);
+		long id = hearingRequestedBefore(noticeOn);
 		notice(id, noticeOn, noticeOn.plusDays(1)).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].message").value(allOf(
 					containsString("最早" + calendar.plusWorkingDays(noticeOn, 7) + "举行听证"), not(containsString("暂定")))));
+	}
+
+	/** A case notified two days before {@code noticeOn}, the hearing requested the next day; today is {@code noticeOn}. */
+	long hearingRequestedBefore(LocalDate noticeOn) {
+		long id = notified(noticeOn.minusDays(2));
+		today(noticeOn.minusDays(1));
+		noticeAndHearing.requestHearing(PartyCases.ALL, id, noticeOn.minusDays(1).toString());
+		today(noticeOn);
+		return id;
 	}
 
 	ResultActions notice(long id, LocalDate noticeOn, LocalDate hearingOn) throws Exception {
