@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.Rows;
 import org.youguan.platform.EveryNode;
 
@@ -96,6 +97,30 @@ public class WorkingCalendar {
 			}
 		}
 		return false;
+	}
+
+	/** How a document or a message marks a provisional date: 2027年1月18日（暂定）. */
+	public static final String PROVISIONAL_MARK = "（暂定）";
+
+	/**
+	 * A due date as a generated document (.docx) states it: {@code 2027年1月18日}, followed by （暂定） when it lies in a
+	 * year whose holiday notice is not loaded ({@link #isProvisional(LocalDate)}) — the same test as the pages' 暂定
+	 * badge and the APIs' {@code …Provisional} flags. Empty for null.
+	 */
+	public String documentDay(LocalDate due) {
+		return due == null ? "" : ChineseText.day(due) + mark(due);
+	}
+
+	/**
+	 * A due date as a message (a refusal, an audit entry) states it: {@code 2027-01-18}, followed by （暂定） when it is
+	 * provisional ({@link #isProvisional(LocalDate)}). Empty for null.
+	 */
+	public String messageDay(LocalDate due) {
+		return due == null ? "" : due + mark(due);
+	}
+
+	private String mark(LocalDate due) {
+		return isProvisional(due) ? PROVISIONAL_MARK : "";
 	}
 
 	/**

@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.youguan.calendar.WorkingCalendar;
 import org.youguan.documents.UploadedFile;
 import org.youguan.enforcement.internal.CaseDocumentKind;
 import org.youguan.enforcement.internal.CaseDocuments;
@@ -55,9 +56,13 @@ public class NoticeAndHearing {
 
 	private final CaseTeam caseTeam;
 
+	/** States a working-day date in a refusal with （暂定） when it lies in a year whose notice is not loaded. */
+	private final WorkingCalendar calendar;
+
 	NoticeAndHearing(JdbcClient jdbc, CaseDocuments documents, Bureaus bureaus, Users users,
 			@Value("${youguan.enforcement.max-evidence-bytes:20971520}") long maxScanBytes, CaseWork caseWork,
-			CaseTeam caseTeam) {
+			CaseTeam caseTeam, WorkingCalendar calendar) {
+		this.calendar = calendar;
 		this.jdbc = jdbc;
 		this.documents = documents;
 		this.bureaus = bureaus;
@@ -305,7 +310,7 @@ public class NoticeAndHearing {
 		v.required("requestedOn", "申请听证日期（requestedOn）", requestedOn);
 		LocalDate on = v.date("requestedOn", "申请听证日期（requestedOn）", requestedOn, c.notifiedOn(), caseWork.today());
 		if (on != null) {
-			v.require("requestedOn", !on.isAfter(due), "deadline", "申请听证已超过期限：应在告知后5个工作日内（至" + due
+			v.require("requestedOn", !on.isAfter(due), "deadline", "申请听证已超过期限：应在告知后5个工作日内（至" + calendar.messageDay(due)
 					+ "）提出（行政处罚法第64条、第85条）");
 		}
 		v.throwIfInvalid();
@@ -458,12 +463,12 @@ public class NoticeAndHearing {
 			LocalDate earliest = caseWork.clock(c).hearingEarliest(on);
 			v.require(held ? "noticeOn" : "hearingOn", !hearingOn.isBefore(earliest), "deadline", "听证通知应在举行听证的"
 					+ caseWork.threshold(StatutoryRule.PENALTY_HEARING_NOTICE, c).stripTrailingZeros().toPlainString()
-					+ "个工作日前送达当事人：" + on + "通知的，最早" + earliest + "举行听证，" + (held ? "请改期举行" : "请另定听证日期")
+					+ "个工作日前送达当事人：" + on + "通知的，最早" + calendar.messageDay(earliest) + "举行听证，" + (held ? "请改期举行" : "请另定听证日期")
 					+ "（行政处罚法第64条、第85条）");
 			if (!held) {
 				// the law sets no latest day; a hearing years ahead would keep the case paused as long (product rule)
 				LocalDate latest = caseWork.clock(c).hearingLatest(on);
-				v.require("hearingOn", !hearingOn.isAfter(latest), "hearing-latest", "听证日期（hearingOn）不得晚于" + latest
+				v.require("hearingOn", !hearingOn.isAfter(latest), "hearing-latest", "听证日期（hearingOn）不得晚于" + calendar.messageDay(latest)
 						+ "：按产品规则" + StatutoryRule.PENALTY_HEARING_LATEST.code() + "（"
 						+ StatutoryRule.PENALTY_HEARING_LATEST.title() + "），听证应在通知后"
 						+ caseWork.threshold(StatutoryRule.PENALTY_HEARING_LATEST, c).stripTrailingZeros().toPlainString()

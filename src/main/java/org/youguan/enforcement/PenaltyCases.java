@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.youguan.calendar.WorkingCalendar;
 import org.youguan.enforcement.internal.CaseClock;
 import org.youguan.enforcement.internal.CaseDocumentKind;
 import org.youguan.enforcement.internal.CaseDocuments;
@@ -57,8 +58,11 @@ public class PenaltyCases {
 
 	private final FinePayments finePayments;
 
+	private final WorkingCalendar calendar;
+
 	PenaltyCases(JdbcClient jdbc, StatutoryRules rules, Clock clock, CaseDocuments documents, CaseWork caseWork,
-			FinePayments finePayments) {
+			FinePayments finePayments, WorkingCalendar calendar) {
+		this.calendar = calendar;
 		this.jdbc = jdbc;
 		this.rules = rules;
 		this.clock = clock;
@@ -80,11 +84,30 @@ public class PenaltyCases {
 	 * deadline in force (the next unpaid instalment's, once paid the last one's), or a confiscation's handover day when
 	 * the decision imposes no fine; {@code surchargeToday} is a fine's 加处罚款 only (owed today on every overdue
 	 * instalment, or paid) — never a confiscation's (art.72); {@code handoverDue} the last day to hand over what a
-	 * delivered decision confiscates, beside the fine's own {@code paymentDue} when both were decided (并处).
+	 * delivered decision confiscates, beside the fine's own {@code paymentDue} when both were decided (并处). Each
+	 * {@code …Provisional} beside a date says it lies in a year whose holiday notice is not loaded
+	 * ({@link WorkingCalendar#isProvisional(LocalDate)}): 暂定, it may move when the notice is loaded.
 	 */
-	public record Deadlines(LocalDate decisionDue, long remainingDays, boolean suspended, LocalDate hearingRequestDue,
-			LocalDate deliveryDue, LocalDate paymentDue, BigDecimal surchargeToday, LocalDate publicationDue,
-			boolean hearingRight, FineRange fineRange, LocalDate handoverDue) {
+	public record Deadlines(LocalDate decisionDue, boolean decisionDueProvisional, long remainingDays, boolean suspended,
+			LocalDate hearingRequestDue, boolean hearingRequestDueProvisional, LocalDate deliveryDue,
+			boolean deliveryDueProvisional, LocalDate paymentDue, boolean paymentDueProvisional, BigDecimal surchargeToday,
+			LocalDate publicationDue, boolean publicationDueProvisional, boolean hearingRight, FineRange fineRange,
+			LocalDate handoverDue, boolean handoverDueProvisional) {
+
+		/** The deadlines, each date flagged 暂定 as {@code calendar} counts it. */
+		static Deadlines of(WorkingCalendar calendar, LocalDate decisionDue, long remainingDays, boolean suspended,
+				LocalDate hearingRequestDue, LocalDate deliveryDue, LocalDate paymentDue, BigDecimal surchargeToday,
+				LocalDate publicationDue, boolean hearingRight, FineRange fineRange, LocalDate handoverDue) {
+			return new Deadlines(decisionDue, provisional(calendar, decisionDue), remainingDays, suspended,
+					hearingRequestDue, provisional(calendar, hearingRequestDue), deliveryDue,
+					provisional(calendar, deliveryDue), paymentDue, provisional(calendar, paymentDue), surchargeToday,
+					publicationDue, provisional(calendar, publicationDue), hearingRight, fineRange, handoverDue,
+					provisional(calendar, handoverDue));
+		}
+
+		private static boolean provisional(WorkingCalendar calendar, LocalDate day) {
+			return day != null && calendar.isProvisional(day);
+		}
 	}
 
 	/** A case with its people, pauses and deadlines, and a confiscation's handover once recorded (else null). */
@@ -236,7 +259,7 @@ public class PenaltyCases {
 			// paid: the 加处罚款 as it was paid (a later 变更 lowers the fine, not what was paid), the one the page shows
 			surcharge = paidUp ? Execution.paidSurcharge(c, proc.instalments()) : finePayments.owedSurcharge(c, proc, today);
 		}
-		return new Deadlines(c.decisionDueOn(), remaining, stopped,
+		return Deadlines.of(calendar, c.decisionDueOn(), remaining, stopped,
 				caseWork.replyDue(c),
 				c.decidedOn() == null ? null : caseClock.deliveryDue(c.decidedOn()), paymentDue, surcharge,
 				publicationDue(c, caseClock),

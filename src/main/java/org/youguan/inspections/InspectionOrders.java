@@ -78,10 +78,12 @@ public class InspectionOrders implements DeclaresTemplates {
 
 	/**
 	 * An order as staff and the enterprise see it; {@code objectName} is the branch or outlet its inspection named (null
-	 * when the enterprise itself was inspected).
+	 * when the enterprise itself was inspected); {@code dueOnProvisional} that its deadline lies in a year whose holiday
+	 * notice is not loaded ({@link WorkingCalendar#isProvisional(LocalDate)}): 暂定.
 	 */
 	public record Order(long id, long recordId, String regionCode, String enterpriseCreditCode, String enterpriseName,
-			String objectName, String number, LocalDate issuedOn, LocalDate dueOn, Integer workingDays, String status, String reply,
+			String objectName, String number, LocalDate issuedOn, LocalDate dueOn, boolean dueOnProvisional,
+			Integer workingDays, String status, String reply,
 			LocalDate repliedOn, LocalDate decidedOn, String decisionNote, LocalDate rectifiedOn,
 			LocalDate reinspectionOn, LocalDate leadRaisedOn, String findings, String basis, LocalDate reinspectedOn,
 			String reinspectionResult, String reinspectionNote) {
@@ -93,8 +95,16 @@ public class InspectionOrders implements DeclaresTemplates {
 		 */
 		public Order masked() {
 			return new Order(id, recordId, regionCode, enterpriseCreditCode, enterpriseName, objectName, number, issuedOn,
-					dueOn, workingDays, status, Masking.personalNumbersIn(reply), repliedOn, decidedOn, Masking.personalNumbersIn(decisionNote), rectifiedOn, reinspectionOn,
+					dueOn, dueOnProvisional, workingDays, status, Masking.personalNumbersIn(reply), repliedOn, decidedOn, Masking.personalNumbersIn(decisionNote), rectifiedOn, reinspectionOn,
 					leadRaisedOn, Masking.personalNumbersIn(findings), basis, reinspectedOn, Masking.personalNumbersIn(reinspectionResult), Masking.personalNumbersIn(reinspectionNote));
+		}
+
+		/** The same order with {@code dueOnProvisional} as {@code calendar} counts its deadline. */
+		Order counted(WorkingCalendar calendar) {
+			return new Order(id, recordId, regionCode, enterpriseCreditCode, enterpriseName, objectName, number, issuedOn,
+					dueOn, dueOn != null && calendar.isProvisional(dueOn), workingDays, status, reply, repliedOn, decidedOn,
+					decisionNote, rectifiedOn, reinspectionOn, leadRaisedOn, findings, basis, reinspectedOn,
+					reinspectionResult, reinspectionNote);
 		}
 
 		/** Whether the enterprise may reply now: issued or rejected, not yet a lead. */
@@ -208,7 +218,7 @@ public class InspectionOrders implements DeclaresTemplates {
 		attachments.storeGenerated(new AttachmentOwner(InspectionFieldRecords.MODULE, OWNER_TYPE, id), DOCUMENT,
 				"责令改正通知书-" + number + ".docx", docx);
 		audit.record(AuditEntry.of("inspection.order.issue", "inspection", recordId, "下达" + BusinessNumbers.named("责令改正通知书", NUMBER_TYPE, number) + "，限"
-				+ workingDays + "个工作日内（" + due + "前）整改").inRegion(t.regionCode()));
+				+ workingDays + "个工作日内（" + calendar.messageDay(due) + "前）整改").inRegion(t.regionCode()));
 		return get(scope, id);
 	}
 
@@ -272,7 +282,7 @@ public class InspectionOrders implements DeclaresTemplates {
 					: "该通知书已答复或已验收，不能再次答复");
 		}
 		if (o.status().equals("REJECTED") && LocalDate.now(clock).isAfter(o.dueOn())) {
-			throw DomainException.illegalTransition("整改期限（" + o.dueOn() + "）已过，不能再次答复");
+			throw DomainException.illegalTransition("整改期限（" + calendar.messageDay(o.dueOn()) + "）已过，不能再次答复");
 		}
 		Validation v = new Validation();
 		v.required("report", "整改情况报告（report）", report).maxLength("report", "整改情况报告（report）", report, 2000);
@@ -329,7 +339,7 @@ public class InspectionOrders implements DeclaresTemplates {
 	public Order scheduleReinspection(DataScope scope, long id, LocalDate on) {
 		Order o = forStep(scope, id);
 		if (on == null || on.isBefore(o.issuedOn()) || on.isAfter(o.dueOn())) {
-			throw new InvalidValueException("on", "range", "复查日期（on）应在" + o.issuedOn() + "至整改期限" + o.dueOn() + "之间");
+			throw new InvalidValueException("on", "range", "复查日期（on）应在" + o.issuedOn() + "至整改期限" + calendar.messageDay(o.dueOn()) + "之间");
 		}
 		jdbc.sql("UPDATE rectification_order SET reinspection_on = :on WHERE id = :id").param("on", on).param("id", id).update();
 		audit.record(AuditEntry.of("inspection.order.reinspection", "inspection", o.recordId(), "安排复查：" + o.number() + "，"
@@ -499,7 +509,7 @@ public class InspectionOrders implements DeclaresTemplates {
 		fields.put("kind", r.kind().label());
 		fields.put("findings", r.findings() == null ? "" : r.findings());
 		fields.put("basis", basis.text());
-		fields.put("dueOn", ChineseText.day(due));
+		fields.put("dueOn", calendar.documentDay(due));
 		fields.put("workingDays", String.valueOf(days));
 		fields.put("issuedOn", ChineseText.day(issued));
 		Map<String, List<Map<String, String>>> tables = new LinkedHashMap<>();
@@ -531,6 +541,7 @@ public class InspectionOrders implements DeclaresTemplates {
 				+ scope.enterprisePredicate("o.enterprise_credit_code", "o.region_code"))
 			.params(scope.params()).param("id", id)
 			.query(Rows.of(Order.class)).optional()
+			.map(o -> o.counted(calendar))
 			.orElseThrow(() -> DomainException.notFound("责令改正通知书", id));
 	}
 
@@ -587,6 +598,6 @@ public class InspectionOrders implements DeclaresTemplates {
 			.search(page, "o.number", "r.enterprise_name", "o.enterprise_credit_code")
 			.sorts(Map.of("issued_on", "o.issued_on", "due_on", "o.due_on"), "issued_on", true, "o.id")
 			.page(jdbc, COLUMNS, page, Rows.of(Order.class))
-			.map(Order::masked);
+			.map(o -> o.masked().counted(calendar));
 	}
 }

@@ -113,9 +113,11 @@ public class InspectionPlans {
 	 * @param inspectedOn the day of the check (see {@link InspectionPlans#results}), or null
 	 * @param outcome that inspection's outcome (NONE, INTERVIEW, RECTIFICATION, LEAD), or null
 	 * @param dueOn the last day to publish the result: {@code inspectedOn} plus the configured working days
+	 * @param dueOnProvisional {@code dueOn} lies in a year whose holiday notice is not loaded
+	 * ({@link WorkingCalendar#isProvisional(LocalDate)}): 暂定
 	 */
 	public record TargetResult(InspectionPlan.Target target, LocalDate inspectedOn, String outcome, LocalDate dueOn,
-			ResultState state) {
+			boolean dueOnProvisional, ResultState state) {
 	}
 
 	static final String COLUMNS = """
@@ -640,7 +642,7 @@ public class InspectionPlans {
 		for (InspectionPlan.Target t : targets) {
 			if (t.resultPublishedOn() != null) {
 				LocalDate due = calendar.plusWorkingDays(t.resultInspectedOn(), resultWorkingDays);
-				results.add(new TargetResult(t, t.resultInspectedOn(), t.resultOutcome(), due,
+				results.add(new TargetResult(t, t.resultInspectedOn(), t.resultOutcome(), due, calendar.isProvisional(due),
 						t.resultPublishedOn().isAfter(due) ? ResultState.PUBLISHED_LATE : ResultState.PUBLISHED));
 				continue;
 			}
@@ -653,12 +655,12 @@ public class InspectionPlans {
 				.or(() -> left.stream().filter(c -> c.objectKey() == null || c.objectKey().equals(t.targetKey())).findFirst())
 				.orElse(null);
 			if (check == null) {
-				results.add(new TargetResult(t, null, null, null, ResultState.NOT_INSPECTED));
+				results.add(new TargetResult(t, null, null, null, false, ResultState.NOT_INSPECTED));
 				continue;
 			}
 			left.remove(check);
 			LocalDate due = calendar.plusWorkingDays(check.inspectedOn(), resultWorkingDays);
-			results.add(new TargetResult(t, check.inspectedOn(), check.outcome(), due,
+			results.add(new TargetResult(t, check.inspectedOn(), check.outcome(), due, calendar.isProvisional(due),
 					today.isAfter(due) ? ResultState.OVERDUE : ResultState.DUE));
 		}
 		return results;

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
+import org.youguan.calendar.WorkingCalendar;
 import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
@@ -67,9 +68,13 @@ public class InspectionRecords {
 
 	private final Outlets outlets;
 
+	/** Tells an order's provisional deadline (暂定) in the lists. */
+	private final WorkingCalendar calendar;
+
 	InspectionRecords(JdbcClient jdbc, Enterprises enterprises, InspectionItems items, Inspectors inspectors,
 			StatutoryRules rules, AuditTrail audit, ApplicationEventPublisher events, Clock clock, Branches branches,
-			Outlets outlets) {
+			Outlets outlets, WorkingCalendar calendar) {
+		this.calendar = calendar;
 		this.branches = branches;
 		this.outlets = outlets;
 		this.jdbc = jdbc;
@@ -255,12 +260,20 @@ public class InspectionRecords {
 	/**
 	 * One inspection in a list: who (the enterprise, and the branch or outlet inspected: {@code objectType} ENTERPRISE,
 	 * BRANCH or OUTLET, {@code objectName} null for the enterprise itself), where (region code and name), when, what
-	 * kind, the outcome, the team size and the order if one was issued.
+	 * kind, the outcome, the team size and the order if one was issued ({@code dueOnProvisional}: its deadline lies in a
+	 * year whose holiday notice is not loaded, {@link WorkingCalendar#isProvisional(LocalDate)}, 暂定).
 	 */
 	public record RecordSummary(long id, LocalDate inspectedOn, String enterpriseName, String enterpriseCreditCode,
 			String regionCode, String regionName, String objectType, String objectName, InspectionKind kind,
 			InspectionOutcome outcome, boolean imported, long inspectors, String orderNumber, LocalDate dueOn,
-			LocalDate rectifiedOn, LocalDate leadRaisedOn) {
+			boolean dueOnProvisional, LocalDate rectifiedOn, LocalDate leadRaisedOn) {
+
+		/** The same inspection with {@code dueOnProvisional} as {@code calendar} counts its order's deadline. */
+		RecordSummary counted(WorkingCalendar calendar) {
+			return new RecordSummary(id, inspectedOn, enterpriseName, enterpriseCreditCode, regionCode, regionName,
+					objectType, objectName, kind, outcome, imported, inspectors, orderNumber, dueOn,
+					dueOn != null && calendar.isProvisional(dueOn), rectifiedOn, leadRaisedOn);
+		}
 
 		/** What was inspected as one line: the enterprise, or "enterprise · branch/outlet name". */
 		public String objectTitle() {
@@ -289,7 +302,8 @@ public class InspectionRecords {
 					       r.outcome, r.imported,
 					       (SELECT count(*) FROM inspection_record_inspector t WHERE t.record_id = r.id) AS inspectors,
 					       o.number AS order_number, o.due_on, o.rectified_on, o.lead_raised_on""", page,
-					Rows.of(RecordSummary.class));
+					Rows.of(RecordSummary.class))
+			.map(r -> r.counted(calendar));
 	}
 
 	private String currentActor() {

@@ -134,9 +134,28 @@ public class LicenceApplications {
 	public record Suspension(long id, String kind, LocalDate startedOn, LocalDate endedOn, String reason) {
 	}
 
-	/** The application's deadlines as of today, for its page and list. */
-	public record Deadlines(LocalDate receiptDue, LocalDate verificationDue, LocalDate decisionDue, Long remainingDays,
-			boolean suspended, LocalDate certificateDue, LocalDate renewalDue) {
+	/**
+	 * The application's deadlines as of today, for its page and list. Each {@code …Provisional} beside a date says it
+	 * lies in a year whose holiday notice is not loaded ({@link WorkingCalendar#isProvisional(LocalDate)}): 暂定.
+	 */
+	public record Deadlines(LocalDate receiptDue, boolean receiptDueProvisional, LocalDate verificationDue,
+			boolean verificationDueProvisional, LocalDate decisionDue, boolean decisionDueProvisional, Long remainingDays,
+			boolean suspended, LocalDate certificateDue, boolean certificateDueProvisional, LocalDate renewalDue,
+			boolean renewalDueProvisional) {
+
+		/** The deadlines, each date flagged 暂定 as {@code calendar} counts it. */
+		static Deadlines of(WorkingCalendar calendar, LocalDate receiptDue, LocalDate verificationDue,
+				LocalDate decisionDue, Long remainingDays, boolean suspended, LocalDate certificateDue,
+				LocalDate renewalDue) {
+			return new Deadlines(receiptDue, provisional(calendar, receiptDue), verificationDue,
+					provisional(calendar, verificationDue), decisionDue, provisional(calendar, decisionDue), remainingDays,
+					suspended, certificateDue, provisional(calendar, certificateDue), renewalDue,
+					provisional(calendar, renewalDue));
+		}
+	}
+
+	private static boolean provisional(WorkingCalendar calendar, LocalDate day) {
+		return day != null && calendar.isProvisional(day);
 	}
 
 	/**
@@ -173,7 +192,14 @@ public class LicenceApplications {
 	public record ApplicationSummary(long id, String number, ApplicationKind kind, String applicantName,
 			String applicantCreditCode, LicenceScope scope, ApprovingLevel approvingLevel, String regionCode,
 			ApplicationStatus status, LocalDate submittedOn, LocalDate acceptedOn, LocalDate decisionDueOn,
-			Long remainingDays, String licenceNumber, boolean imported) {
+			Long remainingDays, String licenceNumber, boolean imported, boolean decisionDueOnProvisional) {
+
+		/** The same application with {@code decisionDueOnProvisional} as {@code calendar} counts its decision day. */
+		ApplicationSummary counted(WorkingCalendar calendar) {
+			return new ApplicationSummary(id, number, kind, applicantName, applicantCreditCode, scope, approvingLevel,
+					regionCode, status, submittedOn, acceptedOn, decisionDueOn, remainingDays, licenceNumber, imported,
+					provisional(calendar, decisionDueOn));
+		}
 	}
 
 	static final Map<String, String> SORTS = Map.of("submitted_on", "a.submitted_on", "applicant_name", "a.applicant_name",
@@ -1183,7 +1209,8 @@ public class LicenceApplications {
 					       CASE WHEN a.status IN ('ACCEPTED', 'REVIEWED', 'VERIFIED')
 					            THEN CASE WHEN s.id IS NULL THEN a.decision_due_on - CAST(:today AS date)
 					                      ELSE a.decision_due_on - s.started_on + 1 END END AS remaining_days,
-					       a.licence_number, a.imported""", page, Rows.of(ApplicationSummary.class));
+					       a.licence_number, a.imported""", page, Rows.of(ApplicationSummary.class))
+			.map(a -> a.counted(calendar));
 	}
 
 	/** How many applications in the caller's scope are in {@code status} (the inbox's queues). */
@@ -1448,7 +1475,7 @@ public class LicenceApplications {
 		Long remaining = a.decisionDueOn() == null || !a.status().open() ? null
 				: paused.map(s -> LicensingClock.remaining(a.decisionDueOn(), s.startedOn()) + 1)
 					.orElse(LicensingClock.remaining(a.decisionDueOn(), today));
-		return new Deadlines(a.receiptDueOn(), a.verificationDueOn(), a.decisionDueOn(), remaining, paused.isPresent(),
+		return Deadlines.of(calendar, a.receiptDueOn(), a.verificationDueOn(), a.decisionDueOn(), remaining, paused.isPresent(),
 				a.certificateDueOn(), a.validUntil() == null ? null : c.renewalDue(a.validUntil()));
 	}
 

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
+import org.youguan.calendar.WorkingCalendar;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
@@ -84,8 +85,12 @@ public class Reports {
 
 	private final Clock clock;
 
+	/** Tells a report's provisional due day (暂定). */
+	private final WorkingCalendar calendar;
+
 	Reports(ReportRepository reports, ReportForms forms, Enterprises enterprises, StatisticsSettings settings,
-			JdbcClient jdbc, AuditTrail audit, StatisticsRollup rollup, Clock clock) {
+			JdbcClient jdbc, AuditTrail audit, StatisticsRollup rollup, Clock clock, WorkingCalendar calendar) {
+		this.calendar = calendar;
 		this.reports = reports;
 		this.rollup = rollup;
 		this.forms = forms;
@@ -124,7 +129,7 @@ public class Reports {
 		SORTS.forEach(name -> sorts.put(name, "r." + name));
 		return listing.sorts(sorts, "submitted_at", page.descending(), "r.id DESC")
 			.page(jdbc, COLUMNS, page, Rows.of(ReportView.class))
-			.map(ReportView::masked);
+			.map(r -> r.masked().counted(calendar));
 	}
 
 	/** Reports in scope waiting for the bureau's decision. */
@@ -142,6 +147,7 @@ public class Reports {
 			.param("id", id)
 			.query(Rows.of(ReportView.class))
 			.optional()
+			.map(r -> r.counted(calendar))
 			.orElseThrow(() -> DomainException.notFound("统计报表", id));
 	}
 
@@ -154,7 +160,10 @@ public class Reports {
 			.param("enterprise", r.enterpriseId())
 			.param("period", r.period())
 			.query(Rows.of(ReportView.class))
-			.list();
+			.list()
+			.stream()
+			.map(v -> v.counted(calendar))
+			.toList();
 	}
 
 	/** The report's lines: every indicator of its form with value, note, previous period and same period last year. */

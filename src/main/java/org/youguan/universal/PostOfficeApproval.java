@@ -17,6 +17,9 @@ import org.youguan.kernel.Masking;
  * @param remainingDays working days left until the deadline now running (the decision's, then the notice's); negative
  *        when overdue; null when nothing is due
  * @param overdue the running deadline has passed
+ * @param decisionDueOnProvisional {@code decisionDueOn} lies in a year whose holiday notice is not loaded
+ *        ({@code WorkingCalendar#isProvisional(LocalDate)}): 暂定, it may move when the notice is loaded
+ * @param noticeDueOnProvisional the same for {@code noticeDueOn}
  * @param documents the documents issued (the decision, the notice), oldest first; empty for an imported approval
  */
 public record PostOfficeApproval(long id, ApprovalKind kind, long facilityId, String facilityName, String regionCode,
@@ -25,19 +28,24 @@ public record PostOfficeApproval(long id, ApprovalKind kind, long facilityId, St
 		LocalDate checkedOn, String checkFindings, String consultation, LocalDate decidedOn, String decisionReasons,
 		String decidedBy, LocalDate noticeDueOn, LocalDate announcedOn, String noticeChannel, boolean enteredByStaff,
 		boolean imported, String decisionNumber, String alternativeOffice, LocalDate effectiveOn, Integer remainingDays,
-		boolean overdue, List<ApprovalDocument> documents) {
+		boolean overdue, boolean decisionDueOnProvisional, boolean noticeDueOnProvisional,
+		List<ApprovalDocument> documents) {
 
 	/** Whether the decision was 批准 (an approval, announced or not). */
 	public boolean approved() {
 		return status == ApprovalStatus.APPROVED || status == ApprovalStatus.ANNOUNCED;
 	}
 
-	/** The same approval with the running deadline as of a day computed by the caller. */
-	PostOfficeApproval withClock(Integer remaining, boolean late) {
+	/**
+	 * The same approval with the running deadline as of a day, and whether its due dates are provisional, computed by
+	 * the caller.
+	 */
+	PostOfficeApproval withClock(Integer remaining, boolean late, boolean decisionProvisional, boolean noticeProvisional) {
 		return new PostOfficeApproval(id, kind, facilityId, facilityName, regionCode, enterpriseCreditCode, reason,
 				newAddress, status, receivedOn, decisionDueOn, extended, extensionReason, extensionApprovedBy, checkedOn,
 				checkFindings, consultation, decidedOn, decisionReasons, decidedBy, noticeDueOn, announcedOn, noticeChannel,
-				enteredByStaff, imported, decisionNumber, alternativeOffice, effectiveOn, remaining, late, documents);
+				enteredByStaff, imported, decisionNumber, alternativeOffice, effectiveOn, remaining, late, decisionProvisional,
+				noticeProvisional, documents);
 	}
 
 	/**
@@ -50,7 +58,7 @@ public record PostOfficeApproval(long id, ApprovalKind kind, long facilityId, St
 				newAddress, status, receivedOn, decisionDueOn, extended, Masking.personalNumbersIn(extensionReason), extensionApprovedBy, checkedOn,
 				Masking.personalNumbersIn(checkFindings), Masking.personalNumbersIn(consultation), decidedOn, Masking.personalNumbersIn(decisionReasons), decidedBy, noticeDueOn, announcedOn,
 				noticeChannel, enteredByStaff, imported, decisionNumber, alternativeOffice, effectiveOn, remainingDays, overdue,
-				documents);
+				decisionDueOnProvisional, noticeDueOnProvisional, documents);
 	}
 
 	/** The same approval with its documents. */
@@ -59,6 +67,6 @@ public record PostOfficeApproval(long id, ApprovalKind kind, long facilityId, St
 				newAddress, status, receivedOn, decisionDueOn, extended, extensionReason, extensionApprovedBy, checkedOn,
 				checkFindings, consultation, decidedOn, decisionReasons, decidedBy, noticeDueOn, announcedOn, noticeChannel,
 				enteredByStaff, imported, decisionNumber, alternativeOffice, effectiveOn, remainingDays, overdue,
-				List.copyOf(issued));
+				decisionDueOnProvisional, noticeDueOnProvisional, List.copyOf(issued));
 	}
 }

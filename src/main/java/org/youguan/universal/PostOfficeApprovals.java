@@ -306,7 +306,7 @@ public class PostOfficeApprovals {
 			throw DomainException.illegalTransition("审批期限已延长过一次，不能再次延长");
 		}
 		if (today().isAfter(a.decisionDueOn())) {
-			throw DomainException.rule("审批期限已于" + a.decisionDueOn() + "届满，不能再延长");
+			throw DomainException.rule("审批期限已于" + calendar.messageDay(a.decisionDueOn()) + "届满，不能再延长");
 		}
 		Extension d = data == null ? new Extension(null, null) : data;
 		String reason = PostOffices.clean(d.reason());
@@ -747,11 +747,19 @@ public class PostOfficeApprovals {
 				+ summary).inRegion(a.regionCode()));
 	}
 
-	/** The approval with the working days left until the deadline now running, and whether it has passed. */
+	/**
+	 * The approval with the working days left until the deadline now running, whether it has passed, and which of its
+	 * due dates are provisional (暂定).
+	 */
 	private PostOfficeApproval withClock(PostOfficeApproval a) {
 		LocalDate due = a.status().open() ? a.decisionDueOn() : a.status() == ApprovalStatus.APPROVED ? a.noticeDueOn() : null;
 		Integer remaining = due == null ? null : calendar.workingDaysBetween(today(), due);
-		return a.withClock(remaining, due != null && today().isAfter(due));
+		return a.withClock(remaining, due != null && today().isAfter(due), provisional(a.decisionDueOn()),
+				provisional(a.noticeDueOn()));
+	}
+
+	private boolean provisional(LocalDate due) {
+		return due != null && calendar.isProvisional(due);
 	}
 
 	/** A bureau that decides: its region (the 文号's region part) and its name (what the documents bear). */

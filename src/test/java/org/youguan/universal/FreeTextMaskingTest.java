@@ -22,7 +22,7 @@ class FreeTextMaskingTest {
 		PostOfficeApproval a = new PostOfficeApproval(1, ApprovalKind.CLOSURE, 2, "某营业所", "320506", "91320506MA1XXXXXX0",
 				TYPED, "新址", ApprovalStatus.CHECKED, LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 29), true, TYPED,
 				"局长", LocalDate.of(2026, 5, 5), TYPED, TYPED, null, TYPED, null, null, null, null, true, false, null, null,
-				null, 3, false, List.of()).masked();
+				null, 3, false, false, false, List.of()).masked();
 		assertThat(List.of(a.reason(), a.extensionReason(), a.checkFindings(), a.consultation(), a.decisionReasons()))
 			.containsOnly(SHOWN);
 		assertThat(a.newAddress()).isEqualTo("新址");

@@ -267,7 +267,7 @@ class PostOfficeApprovalDocumentsIntegrationTest {
 				"91320500MA0000000X", "租约到期", "新址路8号", ApprovalStatus.ANNOUNCED, d("2026-09-01"), d("2026-09-29"), false,
 				null, null, d("2026-09-02"), "核查", "同意", d("2026-09-03"), null, "wz.staff", d("2026-09-17"),
 				d("2026-09-04"), "网站", false, false, "营业场所审批-320506-2026-000001", null, d("2026-09-05"), null, false,
-				List.of());
+				false, false, List.of());
 		assertThat(PostOfficeDocuments.decisionFields(approved, parties, "救济途径").keySet())
 			.containsExactlyInAnyOrderElementsOf(PostOfficeDocuments.DECISION_TEMPLATE.fields());
 		assertThat(PostOfficeDocuments.noticeFields(approved, parties).keySet())

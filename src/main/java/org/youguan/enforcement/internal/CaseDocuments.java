@@ -515,7 +515,7 @@ public class CaseDocuments implements DeclaresTemplates {
 		f.put("filedOn", ChineseText.day(c.filedOn()));
 		f.put("filingApprovedBy", text(c.filingApprovedBy()));
 		f.put("limitation", limitation(c.leadId()));
-		f.put("decisionDueOn", ChineseText.day(c.decisionDueOn()));
+		f.put("decisionDueOn", calendar.documentDay(c.decisionDueOn()));
 		List<String> team = jdbc.sql("""
 				SELECT name || '（执法证号' || certificate_number || '）' FROM penalty_case_investigator
 				WHERE case_id = :id ORDER BY position""").param("id", c.id()).query(String.class).list();
@@ -527,7 +527,7 @@ public class CaseDocuments implements DeclaresTemplates {
 		f.put("reviewedBy", text(c.reviewedBy()));
 		f.put("reviewedOn", ChineseText.day(c.reviewedOn()));
 		f.put("notifiedOn", ChineseText.day(c.notifiedOn()));
-		f.put("hearingRequestDue", c.notifiedOn() == null ? "" : ChineseText.day(c.hearingRequestDue() != null
+		f.put("hearingRequestDue", c.notifiedOn() == null ? "" : calendar.documentDay(c.hearingRequestDue() != null
 				? c.hearingRequestDue() : caseClock.hearingRequestDue(c.notifiedOn())));
 		f.put("hearingRequestDays", c.notifiedOn() != null && c.hearingRequestDue() != null
 				? String.valueOf(caseClock.workingDaysUntil(c.notifiedOn(), c.hearingRequestDue()))
@@ -563,9 +563,9 @@ public class CaseDocuments implements DeclaresTemplates {
 		f.put("performance", performance(c.penalty(), c.fine(), c.confiscated(), values.apply(StatutoryRule.PENALTY_PAYMENT)
 			.stripTrailingZeros().toPlainString(), values.apply(StatutoryRule.PENALTY_CONFISCATION_HANDOVER).stripTrailingZeros()
 			.toPlainString(), f.get("surchargePercent")));
-		f.put("deliveryDue", c.decidedOn() == null ? "" : ChineseText.day(caseClock.deliveryDue(c.decidedOn())));
+		f.put("deliveryDue", c.decidedOn() == null ? "" : calendar.documentDay(caseClock.deliveryDue(c.decidedOn())));
 		f.put("deliveredOn", ChineseText.day(c.deliveredOn()));
-		f.put("paymentDue", c.deliveredOn() == null ? "" : ChineseText.day(Execution.fine(c) == null
+		f.put("paymentDue", c.deliveredOn() == null ? "" : calendar.documentDay(Execution.fine(c) == null
 				? caseClock.handoverDue(c.deliveredOn()) : caseClock.paymentDue(c.deliveredOn())));
 		f.put("paidOn", ChineseText.day(c.paidOn()));
 		f.put("paidAmount", c.paidAmount() == null ? "" : plain(c.paidAmount()) + "元");
@@ -582,7 +582,7 @@ public class CaseDocuments implements DeclaresTemplates {
 		f.put("onSpotFacts", text(c.facts()));
 		f.put("onSpotPlace", text(x.onSpotPlace()));
 		f.put("onSpotFiledOn", ChineseText.day(c.filedOn()));
-		f.put("onSpotFilingDue", c.decidedOn() == null ? "" : ChineseText.day(caseClock.due(StatutoryRule.PENALTY_ON_THE_SPOT_FILING,
+		f.put("onSpotFilingDue", c.decidedOn() == null ? "" : calendar.documentDay(caseClock.due(StatutoryRule.PENALTY_ON_THE_SPOT_FILING,
 				c.decidedOn())));
 		f.put("transferTo", text(x.transferredTo()));
 		f.put("transferReason", text(c.closingReason()));

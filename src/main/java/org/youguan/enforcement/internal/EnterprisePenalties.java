@@ -80,6 +80,8 @@ class EnterprisePenalties {
 	 * @param hearingScheduledOn the day the 听证通知 served on the party names for the hearing (行政处罚法(2021)
 	 * art.64(二)), null before a notice
 	 * @param hearingPlace where the notice says it is held, null before a notice
+	 * @param replyDueProvisional {@code replyDue} lies in a year whose holiday notice is not loaded: 暂定
+	 * @param paymentDueProvisional the same for {@code paymentDue}
 	 */
 	public record PartyCase(long id, String number, String enterpriseName, String enterpriseCreditCode,
 			ViolationType violation, CaseStatus status, LocalDate filedOn, LocalDate notifiedOn, Penalty proposedPenalty,
@@ -92,7 +94,8 @@ class EnterprisePenalties {
 			List<PenaltyCases.Instalment> instalments, LocalDate paymentAppliedOn, List<PartyDocument> documents,
 			String surchargePercent, BigDecimal proposedConfiscated, BigDecimal confiscated, LocalDate suspensionFrom,
 			LocalDate suspensionUntil, LocalDate handoverDue, PenaltyCases.Handover handover, LocalDate decisionAnnulledOn,
-			List<PartyOutcome> outcomes, LocalDate hearingScheduledOn, String hearingPlace) {
+			List<PartyOutcome> outcomes, LocalDate hearingScheduledOn, String hearingPlace, boolean replyDueProvisional,
+			boolean paymentDueProvisional) {
 
 		/** The penalty proposed in the 事先告知, every part and amount (没收违法所得人民币…元，并处罚款人民币…元). */
 		public String proposedText() {
@@ -228,7 +231,8 @@ class EnterprisePenalties {
 						: new PenaltyCases.Handover(detail.handover().handedOverOn(), detail.handover().amount(), null, null),
 				served ? c.decisionAnnulledOn() : null, served ? outcomes.outcomes(id).stream().map(o -> new PartyOutcome(o.kind(), o.body(),
 						o.documentNumber(), o.decidedOn(), o.result(), o.reason(), o.changedText())).toList() : List.of(),
-				c.hearingScheduledOn(), c.hearingScheduledOn() == null ? null : c.hearingPlace());
+				c.hearingScheduledOn(), c.hearingScheduledOn() == null ? null : c.hearingPlace(),
+				d.hearingRequestDueProvisional(), d.paymentDueProvisional());
 	}
 
 	/**

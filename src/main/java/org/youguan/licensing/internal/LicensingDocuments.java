@@ -21,6 +21,7 @@ import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import org.apache.poi.util.Units;
 import org.springframework.stereotype.Component;
+import org.youguan.calendar.WorkingCalendar;
 import org.youguan.documents.DeclaresTemplates;
 import org.youguan.documents.DocumentTemplate;
 import org.youguan.documents.DocumentTemplates;
@@ -79,7 +80,12 @@ public class LicensingDocuments implements DeclaresTemplates {
 
 	private final StatutoryRules rules;
 
-	LicensingDocuments(DocumentTemplates templates, LicensingSettings settings, StatutoryRules rules) {
+	/** States the decision limit with （暂定） when it lies in a year whose holiday notice is not loaded. */
+	private final WorkingCalendar calendar;
+
+	LicensingDocuments(DocumentTemplates templates, LicensingSettings settings, StatutoryRules rules,
+			WorkingCalendar calendar) {
+		this.calendar = calendar;
 		this.templates = templates;
 		this.settings = settings;
 		this.rules = rules;
@@ -91,7 +97,7 @@ public class LicensingDocuments implements DeclaresTemplates {
 		f.put("receiptNumber", a.receiptNumber());
 		f.put("acceptedOn", ChineseText.day(a.acceptedOn()));
 		f.put("byLaw", a.acceptedByLaw() ? "（补正告知期限届满未告知，依法自收到申请材料之日起受理）" : "");
-		f.put("decisionDueOn", ChineseText.day(a.decisionDueOn()));
+		f.put("decisionDueOn", calendar.documentDay(a.decisionDueOn()));
 		return templates.fill(RECEIPT, f, Map.of());
 	}
 

@@ -3,15 +3,17 @@ package org.youguan.statistics.internal;
 import java.time.Instant;
 import java.time.LocalDate;
 
-import org.youguan.statistics.ReportStatus;
+import org.youguan.calendar.WorkingCalendar;
 import org.youguan.kernel.Masking;
+import org.youguan.statistics.ReportStatus;
 
 /**
- * A report as lists and pages show it.
+ * A report as lists and pages show it; {@code dueOnProvisional} that its due day (moved to a working day) lies in a
+ * year whose holiday notice is not loaded ({@code WorkingCalendar#isProvisional(LocalDate)}): 暂定.
  */
 public record ReportView(long id, long formId, String formName, long enterpriseId, String enterpriseName,
 		String creditCode, String regionCode, String period, int revision, ReportStatus status, LocalDate dueOn,
-		Instant submittedAt, Boolean onTime, String comment, String returnReason, Instant decidedAt, String decidedBy,
+		boolean dueOnProvisional, Instant submittedAt, Boolean onTime, String comment, String returnReason, Instant decidedAt, String decidedBy,
 		String revisionReason) {
 
 	/**
@@ -20,8 +22,15 @@ public record ReportView(long id, long formId, String formName, long enterpriseI
 	 */
 	public ReportView masked() {
 		return new ReportView(id, formId, formName, enterpriseId, enterpriseName, creditCode, regionCode, period, revision,
-				status, dueOn, submittedAt, onTime, Masking.personalNumbersIn(comment), Masking.personalNumbersIn(returnReason),
+				status, dueOn, dueOnProvisional, submittedAt, onTime, Masking.personalNumbersIn(comment), Masking.personalNumbersIn(returnReason),
 				decidedAt, decidedBy, Masking.personalNumbersIn(revisionReason));
+	}
+
+	/** The same report with {@code dueOnProvisional} as {@code calendar} counts its due day. */
+	public ReportView counted(WorkingCalendar calendar) {
+		return new ReportView(id, formId, formName, enterpriseId, enterpriseName, creditCode, regionCode, period, revision,
+				status, dueOn, dueOn != null && calendar.isProvisional(dueOn), submittedAt, onTime, comment, returnReason,
+				decidedAt, decidedBy, revisionReason);
 	}
 
 	/** Submitted after its due date (first submission). */

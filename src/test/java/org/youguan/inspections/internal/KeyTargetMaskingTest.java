@@ -25,7 +25,7 @@ class KeyTargetMaskingTest {
 	@Test
 	void anOrdersReplyNotesFindingsAndResultAreMasked() {
 		InspectionOrders.Order o = new InspectionOrders.Order(1, 2, "320506", "91320506MA1XXXXXX0", "某公司", "某网点",
-				"责令改正-1", LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 15), 10, "REPLIED", TYPED, null, null, TYPED, null,
+				"责令改正-1", LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 15), false, 10, "REPLIED", TYPED, null, null, TYPED, null,
 				null, null, TYPED, "条例第50条", null, TYPED, TYPED).masked();
 		assertThat(List.of(o.reply(), o.decisionNote(), o.findings(), o.reinspectionResult(), o.reinspectionNote()))
 			.containsOnly(SHOWN);

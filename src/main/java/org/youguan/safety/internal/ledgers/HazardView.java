@@ -2,20 +2,31 @@ package org.youguan.safety.internal.ledgers;
 
 import java.time.LocalDate;
 
+import org.youguan.calendar.WorkingCalendar;
 import org.youguan.kernel.Masking;
 
 /**
  * A 隐患 as lists and pages show it; {@code overdue} (open past its deadline on the day read) and {@code dueSoon}
- * (open, deadline within {@link Hazards#DUE_SOON_WORKING_DAYS} working days) are computed for that day.
+ * (open, deadline within {@link Hazards#DUE_SOON_WORKING_DAYS} working days) are computed for that day;
+ * {@code deadlineProvisional} that the deadline lies in a year whose holiday notice is not loaded
+ * ({@code WorkingCalendar#isProvisional(LocalDate)}): 暂定.
  */
 public record HazardView(long id, long enterpriseId, String enterpriseCreditCode, String enterpriseName, Long outletId,
 		String outletName, Long facilityId, String facilityName, String regionCode, String regionName,
 		LocalDate foundOn, String foundBy, HazardSource source, String description, HazardLevel level,
-		LocalDate deadline, String deadlineBasis, String rectification, LocalDate closedOn, String closedBy,
+		LocalDate deadline, boolean deadlineProvisional, String deadlineBasis, String rectification, LocalDate closedOn, String closedBy,
 		String closureNote, boolean overdue, boolean dueSoon) {
 
 	public boolean open() {
 		return closedOn == null;
+	}
+
+	/** The same hazard with {@code deadlineProvisional} as {@code calendar} counts its deadline. */
+	HazardView counted(WorkingCalendar calendar) {
+		return new HazardView(id, enterpriseId, enterpriseCreditCode, enterpriseName, outletId, outletName, facilityId,
+				facilityName, regionCode, regionName, foundOn, foundBy, source, description, level, deadline,
+				deadline != null && calendar.isProvisional(deadline), deadlineBasis, rectification, closedOn, closedBy,
+				closureNote, overdue, dueSoon);
 	}
 
 	/** Where the hazard lies, as shown: the outlet or facility, else "—". */
@@ -31,7 +42,7 @@ public record HazardView(long id, long enterpriseId, String enterpriseCreditCode
 	public HazardView masked() {
 		return new HazardView(id, enterpriseId, enterpriseCreditCode, enterpriseName, outletId, outletName, facilityId,
 				facilityName, regionCode, regionName, foundOn, Masking.personalNumbersIn(foundBy), source,
-				Masking.personalNumbersIn(description), level, deadline, deadlineBasis, Masking.personalNumbersIn(rectification),
+				Masking.personalNumbersIn(description), level, deadline, deadlineProvisional, deadlineBasis, Masking.personalNumbersIn(rectification),
 				closedOn, closedBy, Masking.personalNumbersIn(closureNote), overdue, dueSoon);
 	}
 }

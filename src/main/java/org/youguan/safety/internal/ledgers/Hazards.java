@@ -146,7 +146,7 @@ public class Hazards {
 		return listing.search(page, "h.enterprise_name", "h.enterprise_credit_code", "h.outlet_name", "h.facility_name", "h.description", "h.found_by")
 			.sorts(SORTS, "found_on", true, "h.id")
 			.page(jdbc, SELECT, page, Rows.of(HazardView.class))
-			.map(HazardView::masked);
+			.map(h -> h.masked().counted(calendar));
 	}
 
 	/**
@@ -163,6 +163,7 @@ public class Hazards {
 			.param("soon", soon(today))
 			.query(Rows.of(HazardView.class))
 			.optional()
+			.map(h -> h.counted(calendar))
 			.orElseThrow(() -> DomainException.notFound("隐患", id));
 	}
 
@@ -263,9 +264,9 @@ public class Hazards {
 	 * being 逾期. For every step that sets a deadline (recording, and any later correction).
 	 * @throws InvalidValueException on deadline when an enterprise asks for a date after {@code catalogue}
 	 */
-	static void checkDeadline(DataScope scope, LocalDate deadline, LocalDate catalogue, String catalogueBasis) {
+	private void checkDeadline(DataScope scope, LocalDate deadline, LocalDate catalogue, String catalogueBasis) {
 		if (scope.kind() == DataScope.Kind.ENTERPRISE && deadline != null && deadline.isAfter(catalogue)) {
-			throw new InvalidValueException("deadline", "after-catalogue", "整改期限不能晚于" + catalogue + "（" + catalogueBasis
+			throw new InvalidValueException("deadline", "after-catalogue", "整改期限不能晚于" + calendar.messageDay(catalogue) + "（" + catalogueBasis
 					+ "）；企业自查登记的隐患只能采用规则目录期限或更早的日期，延长期限须由邮政管理部门指定");
 		}
 	}

@@ -1,0 +1,107 @@
+package org.youguan.licensing;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.youguan.IntegrationTest;
+import org.youguan.MutableClock;
+import org.youguan.calendar.WorkingCalendar;
+import org.youguan.documents.Attachment;
+import org.youguan.documents.TemplateFiles;
+import org.youguan.kernel.ChineseText;
+import org.youguan.kernel.DataScope;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * A licence application's deadlines in a year whose holiday notice is not loaded (2027: never loaded by a test) are
+ * marked 暂定: {@code deadlines.…Provisional} of the application and {@code decisionDueOnProvisional} of the list in
+ * the API, and （暂定） after the decision limit in the 受理通知书. Those within a loaded year are not.
+ */
+@IntegrationTest
+class ProvisionalLicensingDeadlinesIntegrationTest {
+
+	static final String CITY = LicensingIntegrationTest.CITY;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	LicenceApplications applications;
+
+	@Autowired
+	WorkingCalendar calendar;
+
+	@Autowired
+	MutableClock clock;
+
+	@AfterEach
+	void reset() {
+		clock.reset();
+	}
+
+	/** An application the city bureau enters with every material on {@code day} and accepts the same day. */
+	long acceptedOn(LocalDate day, String name) throws Exception {
+		clock.set(day.atTime(10, 0));
+		long id = LicensingIntegrationTest.id(call(CITY, "/api/v1/licensing/applications",
+				LicensingIntegrationTest.application(LicensingIntegrationTest.newCreditCode(), name, "同城", "500000", ""))
+			.andExpect(status().isCreated()));
+		for (Material m : Material.values()) {
+			mvc.perform(multipart("/api/v1/licensing/applications/" + id + "/materials")
+				.file(new MockMultipartFile("file", m.name() + ".pdf", "application/pdf", LicensingIntegrationTest.PDF)).param("kind", m.name()).header("Authorization", CITY))
+				.andExpect(status().isOk());
+		}
+		call(CITY, "/api/v1/licensing/applications/" + id + "/acceptance", "{}").andExpect(status().isOk());
+		return id;
+	}
+
+	ResultActions call(String token, String path, String json) throws Exception {
+		return mvc.perform(post(path)
+			.header("Authorization", token).contentType(MediaType.APPLICATION_JSON).content(json));
+	}
+
+	String receipt(long id) throws Exception {
+		Attachment receipt = applications.get(DataScope.all(), id).attachments().stream()
+			.filter(a -> a.fileName().startsWith("受理通知书")).findFirst().orElseThrow();
+		return TemplateFiles.text(mvc.perform(get(receipt.href()).header("Authorization", CITY)).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsByteArray());
+	}
+
+	@Test
+	void aDecisionLimitInAYearNotLoadedIsProvisionalInTheApiAndTheReceipt() throws Exception {
+		long id = acceptedOn(LocalDate.of(2026, 12, 4), "苏州暂定期限快递有限公司");
+		LocalDate due = applications.get(DataScope.all(), id).application().decisionDueOn();
+		assertThat(due.getYear()).isEqualTo(2027);
+		mvc.perform(get("/api/v1/licensing/applications/" + id).header("Authorization", CITY))
+			.andExpect(jsonPath("$.deadlines.decisionDue").value(due.toString()))
+			.andExpect(jsonPath("$.deadlines.decisionDueProvisional").value(true));
+		mvc.perform(get("/api/v1/licensing/applications?q=苏州暂定期限快递有限公司").header("Authorization", CITY))
+			.andExpect(jsonPath("$.items[0].decisionDueOn").value(due.toString()))
+			.andExpect(jsonPath("$.items[0].decisionDueOnProvisional").value(true));
+		assertThat(receipt(id)).contains(ChineseText.day(due) + "（暂定）");
+	}
+
+	@Test
+	void aDecisionLimitWithinALoadedYearIsNotProvisional() throws Exception {
+		long id = acceptedOn(LocalDate.of(2026, 9, 1), "苏州年内期限快递有限公司");
+		LocalDate due = applications.get(DataScope.all(), id).application().decisionDueOn();
+		assertThat(calendar.isLoaded(due.getYear())).isTrue();
+		mvc.perform(get("/api/v1/licensing/applications/" + id).header("Authorization", CITY))
+			.andExpect(jsonPath("$.deadlines.decisionDueProvisional").value(false));
+		mvc.perform(get("/api/v1/licensing/applications?q=苏州年内期限快递有限公司").header("Authorization", CITY))
+			.andExpect(jsonPath("$.items[0].decisionDueOnProvisional").value(false));
+		assertThat(receipt(id)).contains(ChineseText.day(due)).doesNotContain("暂定");
+	}
+}
