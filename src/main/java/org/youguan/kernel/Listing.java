@@ -1,9 +1,11 @@
 package org.youguan.kernel;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -154,7 +156,7 @@ public final class Listing {
 
 	/**
 	 * The orders a user may choose: request name → SQL expression; the default when the request names none or one not
-	 * allowed; the tie-breaker (usually the primary key) appended to every order.
+	 * allowed; the tie-breaker (usually the primary key) appended to every order, in the order's direction unless it states one.
 	 */
 	public Listing sorts(Map<String, String> allowed, String defaultName, String tieBreaker) {
 		return sorts(allowed, defaultName, false, tieBreaker);
@@ -251,6 +253,8 @@ public final class Listing {
 				: new PageResult<>(items, page.page(), page.size(), total);
 	}
 
+	private static final Pattern DIRECTED = Pattern.compile("\\b(ASC|DESC)\\b", Pattern.CASE_INSENSITIVE);
+
 	private String orderBy(PageQuery page) {
 		if (sorts.isEmpty()) {
 			return tieBreaker == null ? "" : " ORDER BY " + tieBreaker;
@@ -259,6 +263,17 @@ public final class Listing {
 		String expression = sorts.get(chosen ? page.sort() : defaultSort);
 		boolean descending = chosen ? page.descending() : defaultDescending;
 		return " ORDER BY " + expression + (descending ? " DESC NULLS LAST" : " ASC NULLS LAST")
-				+ (tieBreaker == null ? "" : ", " + tieBreaker);
+				+ (tieBreaker == null ? "" : ", " + tieBreaker(descending));
+	}
+
+	/**
+	 * The tie-breaker in the sort's direction when it states none: rows equal in a descending order (the same day in a
+	 * newest-first list) come newest first too, so a record made today is on the first page of a list sorted by day.
+	 */
+	private String tieBreaker(boolean descending) {
+		if (!descending || DIRECTED.matcher(tieBreaker).find()) {
+			return tieBreaker;
+		}
+		return String.join(", ", Arrays.stream(tieBreaker.split(",")).map(c -> c.strip() + " DESC").toList());
 	}
 }

@@ -109,7 +109,8 @@ class ComplaintWaybillPersonalNumberIntegrationTest {
 		mvc.perform(post("/complaints/" + id + "/transfer").session(staff).with(csrf()))
 			.andExpect(redirectedUrlPattern("/complaints/*"));
 		// as a row filed before the intake refused it
-		String idNumber = "320506199001" + digits(4) + "12";
+		// born 1990-01-15 (a real day: a random day such as the 50th is no ID number), a random sequence
+		String idNumber = "32050619900115" + digits(2) + "12";
 		jdbc.sql("UPDATE complaint SET waybill_number = :w WHERE id = :id").param("w", idNumber).param("id", id).update();
 		String masked = "320506********" + idNumber.substring(14);
 

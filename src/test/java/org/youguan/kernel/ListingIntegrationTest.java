@@ -1,5 +1,6 @@
 package org.youguan.kernel;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -44,6 +45,25 @@ class ListingIntegrationTest {
 		PageQuery next = new PageQuery("", 1, 3, "code", true);
 		assertThat(counties(DataScope.region("3205"), next).page(jdbc, "SELECT r.code, r.name", next,
 				Rows.of(RegionRow.class)).items()).doesNotContainAnyElementsOf(page.items());
+	}
+
+	/** Rows equal in a descending order come in the tie-breaker's reverse order too: today's newest first. */
+	@Test
+	void aDescendingOrderBreaksItsTiesDescending() {
+		assertThat(countiesByCity(true)).hasSizeGreaterThan(3).isSortedAccordingTo(Comparator.reverseOrder());
+		assertThat(countiesByCity(false)).hasSizeGreaterThan(3).isSorted();
+	}
+
+	/** The codes of 苏州's counties sorted by their city (all equal), the tie-breaker the code. */
+	List<String> countiesByCity(boolean descending) {
+		PageQuery page = new PageQuery("", 0, 50, "city", descending);
+		return Listing.from("FROM region r")
+			.scope(DataScope.region("3205"), "r.code")
+			.where("length(r.code) = 6")
+			.sorts(Map.of("city", "left(r.code, 4)"), "city", "r.code")
+			.page(jdbc, "SELECT r.code, r.name", page, Rows.of(RegionRow.class))
+			.map(RegionRow::code)
+			.items();
 	}
 
 	@Test
