@@ -3,7 +3,9 @@ package org.youguan.notifications;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -14,6 +16,9 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.youguan.audit.AuditedMemory;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.Listing;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
 
 /**
@@ -29,6 +34,9 @@ import org.youguan.kernel.Rows;
  */
 @Service
 public class Notifications {
+
+	/** The list page's orders: by the time sent. */
+	private static final Map<String, String> SORTS = Map.of("created_at", "n.created_at");
 
 	private final JdbcClient jdbc;
 
@@ -73,6 +81,22 @@ public class Notifications {
 			.param("limit", limit)
 			.query(Rows.of(Notification.class))
 			.list();
+	}
+
+	/**
+	 * A page of the notifications the caller (of {@code scope}, member of {@code departmentId} if any) may see, newest
+	 * first unless {@code sort=created_at&dir=asc}, searched in their titles (every word).
+	 * @param page the page, search and order ({@link PageQuery}; 20 a page unless its size says otherwise)
+	 * @return the page with its total
+	 */
+	public PageResult<Notification> page(DataScope scope, Long departmentId, PageQuery page) {
+		Map<String, Object> values = new HashMap<>(scope.params());
+		values.put("department", String.valueOf(departmentId));
+		return Listing.from("FROM notification n")
+			.where("(" + audience(scope, departmentId) + ")", values)
+			.search(page, "n.title")
+			.sorts(SORTS, "created_at", true, "n.id")
+			.page(jdbc, "SELECT n.id, n.title, n.link, n.created_at", page, Rows.of(Notification.class));
 	}
 
 	/** How many the caller received in the last seven days (the shell's badge). */

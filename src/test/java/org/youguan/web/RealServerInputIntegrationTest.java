@@ -659,9 +659,15 @@ class RealServerInputIntegrationTest {
 		try (Socket socket = new Socket("localhost", port)) {
 			socket.setSoTimeout(30_000);
 			OutputStream out = socket.getOutputStream();
-			out.write(requestLine);
-			out.write("Host: localhost\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-			out.flush();
+			try {
+				out.write(requestLine);
+				out.write("Host: localhost\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+				out.flush();
+			}
+			catch (IOException ex) {
+				// the server may answer a line longer than its buffer and close before reading the rest (a broken
+				// pipe here now and then): its answer is what counts
+			}
 			String raw = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 			int end = raw.indexOf("\r\n\r\n");
 			String head = end < 0 ? raw : raw.substring(0, end);

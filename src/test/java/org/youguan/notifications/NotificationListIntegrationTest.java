@@ -1,0 +1,70 @@
+package org.youguan.notifications;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.youguan.IntegrationTest;
+import org.youguan.SignIn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The 通知 page lists what the user may see a page at a time (20), newest first, searched in the titles; another
+ * audience's notifications are neither listed nor counted.
+ */
+@IntegrationTest
+class NotificationListIntegrationTest {
+
+	@Autowired
+	Notifications notifications;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MockMvc mvc;
+
+	@AfterEach
+	void cleanUp() {
+		jdbc.sql("DELETE FROM notification WHERE dedupe_key LIKE 'list-test-%'").update();
+	}
+
+	/** The page as the session reads it, with the parameters given as name, value, name, value … */
+	String page(MockHttpSession session, String... parameters) throws Exception {
+		var request = get("/notifications").session(session);
+		for (int i = 0; i < parameters.length; i += 2) {
+			request.param(parameters[i], parameters[i + 1]);
+		}
+		return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+	}
+
+	@Test
+	void theListPagesNewestFirstAndFindsByTitleInTheCallersAudienceOnly() throws Exception {
+		String marker = "列表" + UUID.randomUUID().toString().substring(0, 8);
+		for (int i = 1; i <= 25; i++) {
+			notifications.toRegion("320506", marker + "第" + i + "条", "/", "list-test-" + marker + i);
+		}
+		MockHttpSession county = SignIn.session(mvc, "wz.staff");
+		String first = page(county, "q", marker);
+		assertThat(first).contains("共 25 条").contains(marker + "第25条").doesNotContain(marker + "第5条<");
+		assertThat(first.indexOf(marker + "第25条")).isLessThan(first.indexOf(marker + "第24条"));
+		String second = page(county, "q", marker, "page", "1");
+		assertThat(second).contains(marker + "第1条<").contains(marker + "第5条<").doesNotContain(marker + "第6条<");
+		// every word of the search: one title
+		assertThat(page(county, "q", marker + " 第7条")).contains("共 1 条").contains(marker + "第7条<");
+		// oldest first on request
+		String oldest = page(county, "q", marker, "sort", "created_at", "dir", "asc");
+		assertThat(oldest.indexOf(marker + "第1条<")).isLessThan(oldest.indexOf(marker + "第2条<"));
+		// the city reads its counties' notifications; an enterprise does not read a bureau's
+		assertThat(page(SignIn.session(mvc, "sz.admin"), "q", marker)).contains("共 25 条");
+		assertThat(page(SignIn.session(mvc, "sf.wz"), "q", marker)).contains("共 0 条").doesNotContain(marker + "第");
+	}
+}
