@@ -189,6 +189,19 @@ class VillageCheckPlanIntegrationTest {
 			.collect(Collectors.toSet());
 	}
 
+	/**
+	 * The first of the plan's villages no other test has checked on {@code day} (a village is checked once a day, and
+	 * the draw's secret is new each time: any village of the county may be drawn).
+	 */
+	int uncheckedOn(VillageCheckPlan plan, LocalDate day) {
+		int k = 0;
+		while (jdbc.sql("SELECT count(*) FROM village_check WHERE village_code = :v AND checked_on = :on")
+			.param("v", plan.villages().get(k).code()).param("on", day).query(Long.class).single() > 0) {
+			k++;
+		}
+		return k;
+	}
+
 	@Test
 	void aPlannedVillageIsCheckedByItsOrdinaryCheckOnThePlansPages() throws Exception {
 		MockHttpSession session = SignIn.session(mvc, "sz.universal");
@@ -201,7 +214,7 @@ class VillageCheckPlanIntegrationTest {
 		long id = Long.parseLong(page.substring(page.lastIndexOf('/') + 1));
 		VillageCheckPlan plan = plans.get(CITY, id);
 		assertThat(plan.checked()).isZero();
-		String village = plan.villages().get(0).code();
+		String village = plan.villages().get(uncheckedOn(plan, LocalDate.now(clock))).code();
 		mvc.perform(post("/universal/villages/" + village + "/checks").session(session).with(csrf())
 			.param("checkedOn", LocalDate.now(clock).toString()).param("deliveryMode", "DIRECT")
 			.param("deliveriesObserved", "5").param("handoverRecords", "true").param("standardDelivery", "false")
@@ -289,14 +302,16 @@ class VillageCheckPlanIntegrationTest {
 			.andExpect(jsonPath("$.villages[0].code").value(plan.villages().get(0).code()))
 			.andExpect(jsonPath("$.villages[0].checked").value(plan.villages().get(0).checked()));
 		// a check recorded on or after the plan's day: that village is checked under the plan
-		String first = plan.villages().get(0).code();
-		long check = checks.record(CITY, null, new VillageCheckData(first, LocalDate.now(clock).toString(), "DIRECT", 5, true,
+		LocalDate today = LocalDate.now(clock);
+		int k = uncheckedOn(plan, today);
+		String first = plan.villages().get(k).code();
+		long check = checks.record(CITY, null, new VillageCheckData(first, today.toString(), "DIRECT", 5, true,
 				true, null, List.of(new TeamMember("郑监管", "32050001"), new TeamMember("冯安全", "32050002")), null), false);
 		mvc.perform(get("/api/v1/universal/plans/" + id).header("Authorization", WUZHONG))
-			.andExpect(jsonPath("$.villages[0].checked").value(true))
-			.andExpect(jsonPath("$.villages[0].checkedOn").value(LocalDate.now(clock).toString()))
+			.andExpect(jsonPath("$.villages[" + k + "].checked").value(true))
+			.andExpect(jsonPath("$.villages[" + k + "].checkedOn").value(today.toString()))
 			.andExpect(jsonPath("$.checked").value(plans.get(CITY, id).checked()));
-		assertThat(plans.get(CITY, id).villages().get(0).checkId()).isNotNull();
+		assertThat(plans.get(CITY, id).villages().get(k).checkId()).isNotNull();
 		assertThat(check).isPositive();
 		// the list: the county's plans only, this one among them, with its counts
 		long own = jdbc.sql("SELECT count(*) FROM village_check_plan WHERE region_code LIKE '320506%'").query(Long.class).single();
