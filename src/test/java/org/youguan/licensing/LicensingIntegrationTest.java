@@ -163,7 +163,6 @@ class LicensingIntegrationTest {
 		return JsonPath.read(r.andReturn().getResponse().getContentAsString(), path);
 	}
 
-	/** A credit code no enterprise has. */
 	/**
 	 * A licence number of the series ({@code 快递许可-32-2026-000012}) as a person may type it: full-width digits, dashes
 	 * with spaces around them, the sequence without its padding ({@code 快递许可 – ３２ – ２０２６ – １２}).
@@ -186,6 +185,7 @@ class LicensingIntegrationTest {
 		return b.toString();
 	}
 
+	/** A credit code no enterprise has. */
 	static String newCreditCode() {
 		// ten million codes: with ten thousand, two tests of one run drew the same enterprise now and then (a 409)
 		String first17 = "91320506MA" + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));

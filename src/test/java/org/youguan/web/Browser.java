@@ -48,10 +48,15 @@ final class Browser {
 
 	/** Signs in with the demo password and waits for the dashboard. */
 	static void signIn(ChromeDriver browser, String baseUrl, String username) {
+		signIn(browser, baseUrl, username, "Demo@2026");
+	}
+
+	/** Signs in as {@code username} with {@code password} (an account a test made) and waits for the dashboard. */
+	static void signIn(ChromeDriver browser, String baseUrl, String username, String password) {
 		browser.manage().deleteAllCookies();
 		browser.get(baseUrl + "/login");
 		browser.findElement(By.id("username")).sendKeys(username);
-		browser.findElement(By.id("password")).sendKeys("Demo@2026");
+		browser.findElement(By.id("password")).sendKeys(password);
 		browser.findElement(By.id("login-submit")).click();
 		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("welcome")));
 	}
