@@ -65,7 +65,7 @@ public class DecisionLimit {
 		LocalDate due = caseWork.decisionDue(c, true);
 		caseWork.move(c, c.status(), ", extended = TRUE, extension_reason = :reason, extension_approved_by = :head, decision_due_on = :due",
 				Map.of("reason", Text.strip(reason), "head", head.name(), "due", due));
-		caseWork.record(c, "case.extend", head.name() + "批准延长办案期限30日，决定期限至" + due + "：" + Text.strip(reason));
+		caseWork.record(c, "case.extend", head.name() + "批准延长办案期限30日，决定期限至" + caseWork.messageDay(due) + "：" + Text.strip(reason));
 	}
 
 	/**
@@ -124,7 +124,7 @@ public class DecisionLimit {
 		jdbc.sql("UPDATE penalty_case_suspension SET ended_on = :on WHERE id = :id").param("on", on).param("id", s.id()).update();
 		LocalDate due = caseWork.decisionDue(c, c.extended());
 		caseWork.move(c, c.status(), ", decision_due_on = :due", Map.of("due", due));
-		caseWork.record(c, "case.resume", "恢复计时（" + s.kind().label() + " " + s.startedOn() + "至" + on + "不计入），决定期限至" + due);
+		caseWork.record(c, "case.resume", "恢复计时（" + s.kind().label() + " " + s.startedOn() + "至" + on + "不计入），决定期限至" + caseWork.messageDay(due));
 	}
 
 	/**

@@ -382,7 +382,7 @@ public class Leads {
 			.query(Long.class)
 			.single();
 		audit.record(AuditEntry.of("case.file", "penalty_case", id, "立案：" + number + "，" + enterprise.legalName() + "，"
-				+ lead.proposedViolation().shortName() + "（" + head.name() + "批准；决定期限" + due + "）")
+				+ lead.proposedViolation().shortName() + "（" + head.name() + "批准；决定期限" + caseWork.messageDay(due) + "）")
 			.inRegion(region));
 		caseWork.issue(id, CaseDocumentKind.FILING_APPROVAL);
 		return id;

@@ -106,7 +106,7 @@ public class NoticeAndHearing {
 		caseWork.move(c, to, ", notified_on = :on, hearing_right = :right, hearing_request_due = :due", p);
 		caseWork.record(c, "case.notify", "事先告知：拟" + CaseDocuments.penalty(c.proposedPenalty(), c.proposedFine(),
 				c.proposedConfiscated()) + (right ? "，告知听证权利" : "") + "，陈述申辩" + (right ? "、申请听证" : "")
-				+ "期限至" + due);
+				+ "期限至" + caseWork.messageDay(due));
 		// after 退回调查 the new notices keep the earlier ones as their predecessors
 		caseWork.issueAnew(id, CaseDocumentKind.PRIOR_NOTICE);
 		if (right) {
@@ -418,13 +418,14 @@ public class NoticeAndHearing {
 			.param("id", id).param("from", c.hearingRequestedOn()).param("to", held).update();
 		Map<String, Object> p = new HashMap<>();
 		p.put("held", held);
-		p.put("due", caseWork.decisionDue(c, c.extended()));
+		LocalDate due = caseWork.decisionDue(c, c.extended());
+		p.put("due", due);
 		p.put("record", Text.isBlank(data.record()) ? null : Text.strip(data.record()));
 		caseWork.move(c, c.status(), """
 				, hearing_on = :held, review_required = TRUE, reviewed_on = NULL, reviewed_by = NULL,
 				  reviewed_by_user_id = NULL, decision_due_on = :due, hearing_record = :record""", p);
 		caseWork.record(c, "case.hearing", "举行听证（" + held + "，" + c.hearingPlace() + "，" + c.hearingHost() + "主持，"
-				+ c.hearingNotifiedOn() + "通知）；听证期间不计入办案期限，决定期限至" + p.get("due"));
+				+ c.hearingNotifiedOn() + "通知）；听证期间不计入办案期限，决定期限至" + caseWork.messageDay(due));
 		// a second hearing (after 退回调查) keeps the earlier round's 听证笔录 as its predecessor: one record in force
 		caseWork.issueAnew(id, CaseDocumentKind.HEARING_RECORD);
 	}

@@ -158,11 +158,21 @@ public class PenaltyCases {
 	public record Refunded(LocalDate refundedOn, BigDecimal amount, BigDecimal surcharge, String basis, String recordedBy) {
 	}
 
-	/** One case in the queue: remaining days before the decision limit (null once decided) and whether paused. */
+	/**
+	 * One case in the queue: remaining days before the decision limit (null once decided), whether paused, and whether
+	 * the decision limit lies in a year whose holiday notice is not loaded ({@code decisionDueOnProvisional}: 暂定).
+	 */
 	public record CaseSummary(long id, String number, String regionCode, String enterpriseName,
 			String enterpriseCreditCode, ViolationType violationCode, CaseStatus status,
 			LocalDate filedOn, LocalDate decisionDueOn, Long remainingDays, boolean suspended, String decisionNumber,
-			Penalty penalty, BigDecimal fine, LocalDate publishedOn, boolean imported) {
+			Penalty penalty, BigDecimal fine, LocalDate publishedOn, boolean imported, boolean decisionDueOnProvisional) {
+
+		/** The same case with {@code decisionDueOnProvisional} as {@code calendar} counts its decision limit. */
+		CaseSummary counted(WorkingCalendar calendar) {
+			return new CaseSummary(id, number, regionCode, enterpriseName, enterpriseCreditCode, violationCode, status,
+					filedOn, decisionDueOn, remainingDays, suspended, decisionNumber, penalty, fine, publishedOn, imported,
+					decisionDueOn != null && calendar.isProvisional(decisionDueOn));
+		}
 	}
 
 	/** One instalment of a fine paid in instalments; paid ones carry the day, amount and 加处罚款. */
@@ -231,7 +241,8 @@ public class PenaltyCases {
 					             END AS remaining_days,
 					       NOT\s""" + CaseClock.RUNNING_SQL + """
 					        AS suspended, c.decision_number, c.penalty, c.fine, c.published_on, c.imported""",
-					page, Rows.of(CaseSummary.class)), caseWork.today());
+					page, Rows.of(CaseSummary.class)), caseWork.today())
+			.map(k -> k.counted(calendar));
 	}
 
 	private Deadlines deadlines(CaseView c, List<Suspension> pauses) {

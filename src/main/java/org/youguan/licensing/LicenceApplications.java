@@ -745,16 +745,18 @@ public class LicenceApplications {
 		p.put("on", on);
 		p.put("law", byLaw);
 		p.put("receipt", receipt);
-		p.put("decision", c.decisionDue(on, List.of(), today()));
-		p.put("verification", c.verificationDue(on));
+		LocalDate decision = c.decisionDue(on, List.of(), today());
+		LocalDate verification = c.verificationDue(on);
+		p.put("decision", decision);
+		p.put("verification", verification);
 		move(a, ApplicationStatus.ACCEPTED, """
 				, accepted_on = :on, accepted_by_law = :law, receipt_number = :receipt, decision_due_on = :decision,
 				  verification_due_on = :verification""", p);
 		ApplicationView after = find(a.id());
 		attachments.storeGenerated(owner(a.id()), RECEIPT, "受理通知书-" + receipt + ".docx", documents.receipt(after, bureau));
 		record(a, "licensing.accept", (byLaw ? "补正告知期限（" + a.receiptDueOn() + "）届满未告知，依法自收到申请材料之日（" + on
-				+ "）起受理" : "受理") + "，受理文号" + receipt + "，决定期限至" + p.get("decision") + "，现场核查报告期限至"
-				+ p.get("verification"));
+				+ "）起受理" : "受理") + "，受理文号" + receipt + "，决定期限至" + calendar.messageDay(decision) + "，现场核查报告期限至"
+				+ calendar.messageDay(verification));
 		return receipt;
 	}
 
@@ -937,7 +939,7 @@ public class LicenceApplications {
 		jdbc.sql("UPDATE licence_application_suspension SET ended_on = :on WHERE id = :id").param("on", end).param("id", s.id()).update();
 		LocalDate due = decisionDue(a);
 		move(a, a.status(), ", decision_due_on = :due", Map.of("due", due));
-		record(a, "licensing.resume", "恢复计时（中止" + s.startedOn() + "至" + end + "），决定期限至" + due);
+		record(a, "licensing.resume", "恢复计时（中止" + s.startedOn() + "至" + end + "），决定期限至" + calendar.messageDay(due));
 	}
 
 	// ------------------------------------------------------------------ decision

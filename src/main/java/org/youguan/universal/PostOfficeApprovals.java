@@ -243,7 +243,8 @@ public class PostOfficeApprovals {
 		p.put("reason", reason);
 		p.put("address", address);
 		p.put("received", received);
-		p.put("due", decisionDue(received, f.regionCode()));
+		LocalDate due = decisionDue(received, f.regionCode());
+		p.put("due", due);
 		p.put("staff", staff);
 		p.put("now", OffsetDateTime.now(clock));
 		p.put("by", PostOffices.actor());
@@ -259,7 +260,7 @@ public class PostOfficeApprovals {
 			.single();
 		audit.record(AuditEntry.of("post-office.approval.apply", "PostOfficeApproval", id,
 				(staff ? "登记纸质申请：" : "") + kind.label() + "营业场所“" + f.name() + "”（" + reason + "），" + received + "收到，应于"
-						+ p.get("due") + "前决定")
+						+ calendar.messageDay(due) + "前决定")
 			.inRegion(f.regionCode()));
 		return id;
 	}
@@ -317,7 +318,7 @@ public class PostOfficeApprovals {
 		LocalDate due = extendedDue(a.decisionDueOn(), a.regionCode());
 		move(a, to, ", extended = TRUE, extension_reason = :reason, extension_approved_by = :by, decision_due_on = :due",
 				Map.of("reason", reason, "by", by, "due", due));
-		record(a, "post-office.approval.extend", "经" + by + "批准延长审批期限至" + due + "（" + reason + "）");
+		record(a, "post-office.approval.extend", "经" + by + "批准延长审批期限至" + calendar.messageDay(due) + "（" + reason + "）");
 	}
 
 	/**
@@ -367,7 +368,8 @@ public class PostOfficeApprovals {
 		p.put("on", today);
 		p.put("reasons", r);
 		p.put("by", PostOffices.actor());
-		p.put("notice", step == ApprovalStep.APPROVE ? noticeDue(today, a.regionCode()) : null);
+		LocalDate notice = step == ApprovalStep.APPROVE ? noticeDue(today, a.regionCode()) : null;
+		p.put("notice", notice);
 		p.put("number", number);
 		p.put("bureauRegion", bureau.region());
 		p.put("alternative", alternative);
@@ -381,7 +383,7 @@ public class PostOfficeApprovals {
 				step.label() + a.kind().label() + (r == null ? "" : "：" + r)
 						+ (alternative == null ? "" : "；就近由“" + alternative + "”提供服务")
 						+ "；出具" + PostOfficeDocuments.decisionTitle(decided) + "（" + number + "）"
-						+ (step == ApprovalStep.APPROVE ? "；应于" + p.get("notice") + "前向社会公告" : "")
+						+ (step == ApprovalStep.APPROVE ? "；应于" + calendar.messageDay(notice) + "前向社会公告" : "")
 						+ (late ? "；超过审批期限（" + a.decisionDueOn() + "）" : ""));
 	}
 

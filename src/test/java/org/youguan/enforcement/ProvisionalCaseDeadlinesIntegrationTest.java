@@ -13,8 +13,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.mock.web.MockHttpSession;
+import org.youguan.ExportedRows;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
+import org.youguan.SignIn;
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.documents.TemplateFiles;
 import org.youguan.kernel.ChineseText;
@@ -95,6 +98,25 @@ class ProvisionalCaseDeadlinesIntegrationTest {
 		assertThat(texts).anySatisfy(t -> assertThat(t).contains(ChineseText.day(decisionDue) + "（暂定）前作出处理决定"));
 		assertThat(texts).anySatisfy(t -> assertThat(t).contains(ChineseText.day(requestDue) + "前")
 			.doesNotContain(ChineseText.day(requestDue) + "（暂定）"));
+	}
+
+	/** The queue states a 2027 decision limit as 暂定 too: the list API's flag, the badge, the export's cell. */
+	@Test
+	void theCaseListFlagsAProvisionalDecisionLimitInTheApiThePageAndTheExport() throws Exception {
+		long id = notified(LocalDate.of(2026, 12, 4));
+		String json = detail(id).andReturn().getResponse().getContentAsString();
+		String number = JsonPath.read(json, "$.penaltyCase.number");
+		LocalDate decisionDue = LocalDate.parse(JsonPath.read(json, "$.deadlines.decisionDue"));
+		mvc.perform(get("/api/v1/enforcement/cases").param("q", number).header("Authorization", WUZHONG))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items[0].id").value(id))
+			.andExpect(jsonPath("$.items[0].decisionDueOnProvisional").value(true));
+		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
+		String page = mvc.perform(get("/enforcement/cases").param("q", number).session(staff)).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("（" + decisionDue + "）").contains("provisional");
+		List<List<String>> rows = ExportedRows.of(mvc, staff, "/enforcement/cases/export.xlsx", "q", number);
+		assertThat(ExportedRows.column(rows, rows.get(0).indexOf("决定期限"))).containsExactly(decisionDue + "（暂定）");
 	}
 
 	@Test

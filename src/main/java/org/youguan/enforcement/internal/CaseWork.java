@@ -131,6 +131,14 @@ public class CaseWork {
 		return returned != null && returned.isAfter(earliest) ? returned : earliest;
 	}
 
+	/**
+	 * A due day as an audit line or a message states it: the day, with （暂定） when it lies in a year whose holiday
+	 * notice is not loaded ({@link WorkingCalendar#messageDay}); empty for null.
+	 */
+	public String messageDay(LocalDate day) {
+		return calendar.messageDay(day);
+	}
+
 	/** Today, on the application clock. */
 	public LocalDate today() {
 		return LocalDate.now(clock);

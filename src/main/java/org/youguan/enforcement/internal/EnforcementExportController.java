@@ -7,6 +7,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.youguan.calendar.WorkingCalendar;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
@@ -40,7 +41,8 @@ class EnforcementExportController {
 			Column.of("违法行为", k -> k.violationCode().shortName(), 24),
 			Column.of("立案日期", PenaltyCases.CaseSummary::filedOn), Column.of("状态", k -> k.status().label()),
 			Column.of("剩余天数", PenaltyCases.CaseSummary::remainingDays),
-			Column.of("决定期限", PenaltyCases.CaseSummary::decisionDueOn),
+			Column.of("决定期限", k -> k.decisionDueOn() == null ? null
+					: k.decisionDueOn() + (k.decisionDueOnProvisional() ? WorkingCalendar.PROVISIONAL_MARK : "")),
 			Column.of("中止计时", PenaltyCases.CaseSummary::suspended),
 			Column.of("处罚决定文号", PenaltyCases.CaseSummary::decisionNumber, 24),
 			Column.of("处罚种类", k -> k.penalty() == null ? null : k.penalty().label()),

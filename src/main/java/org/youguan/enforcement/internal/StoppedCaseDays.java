@@ -79,6 +79,6 @@ public final class StoppedCaseDays {
 		return page.map(r -> !daysLeft.containsKey(r.id()) ? r : new PenaltyCases.CaseSummary(r.id(), r.number(),
 				r.regionCode(), r.enterpriseName(), r.enterpriseCreditCode(), r.violationCode(), r.status(), r.filedOn(),
 				r.decisionDueOn(), daysLeft.get(r.id()), true, r.decisionNumber(), r.penalty(), r.fine(), r.publishedOn(),
-				r.imported()));
+				r.imported(), r.decisionDueOnProvisional()));
 	}
 }

@@ -253,7 +253,7 @@ public class Hazards {
 		columns.put("deadline", deadline);
 		columns.put("deadline_basis", basis);
 		return new Corrections.Facts(p.regionCode(), level.label() + "：" + p.enterpriseName() + "，" + description
-				+ "，整改期限" + deadline + (deadline.isAfter(catalogue) ? "（晚于规则目录期限" + catalogue + "，工作人员指定）" : ""),
+				+ "，整改期限" + calendar.messageDay(deadline) + (deadline.isAfter(catalogue) ? "（晚于规则目录期限" + catalogue + "，工作人员指定）" : ""),
 				columns);
 	}
 
