@@ -34,6 +34,7 @@ import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Listing;
+import org.youguan.kernel.Masking;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.RegionPrefix;
@@ -68,6 +69,9 @@ public class InspectionPlans {
 
 	/** The credit class of every candidate until the credit module exists. */
 	public static final String UNRATED = "未评定";
+
+	/** The longest seed (characters): it is typed before witnesses, published and retyped to verify the draw. */
+	public static final int MAX_SEED = 200;
 
 	/** The credit classes of 快递业信用管理暂行办法 (守信 / 失信 / 信用异常) and 未评定 for an object not yet rated. */
 	public static final List<String> CREDIT_CLASSES = List.of("守信", "失信", "信用异常", UNRATED);
@@ -250,8 +254,9 @@ public class InspectionPlans {
 			new RandomDraw.Sampling(data.sampleCount(), data.sampleRatio(), data.ratioByClass());
 		}
 		catch (InvalidValueException ex) {
-			// a ratio with more digits than the plan holds, named as this body calls it
-			ex.renamed("ratio", "sampleRatio").fieldErrors().forEach(e -> v.require(e.field(), false, e.rule(), e.message()));
+			// a way of sampling refused (none or two chosen, out of range, a ratio with more digits than the plan holds),
+			// named as this body calls it
+			ex.renamed("ratio", "sampleRatio").renamed("count", "sampleCount").fieldErrors().forEach(e -> v.require(e.field(), false, e.rule(), e.message()));
 		}
 		catch (DomainException ex) {
 			// named with the other failures, not answered alone
@@ -448,9 +453,12 @@ public class InspectionPlans {
 		}
 		plan = require(scope, id, "FROZEN", "须先冻结名单，再确定随机种子");
 		Validation v = new Validation();
-		v.required("seed", "随机种子", seed).maxLength("seed", "随机种子", seed, 200);
-		v.required("witnesses", "见证人", witnesses).maxLength("witnesses", "见证人", witnesses, 300);
-		Text.names(witnesses).forEach(n -> v.name("witnesses", "见证人姓名", n));
+		// the seed is published and retyped by whoever verifies the draw: one line of visible characters, no personal
+		// number (it is shown in full on the public page)
+		v.required("seed", "随机种子", seed).line("seed", "随机种子", seed, MAX_SEED);
+		v.require("seed", !Masking.holdsPersonalNumber(seed), "personal-number", "随机种子不能含身份证号或手机号：种子随计划公示");
+		v.required("witnesses", "见证人", witnesses).maxLength("witnesses", "见证人", witnesses, 300)
+			.names("witnesses", "见证人", witnesses);
 		v.throwIfInvalid();
 		OffsetDateTime now = OffsetDateTime.now(clock);
 		// a plan frozen before secrets existed gets its secret now, after the seed was typed: whoever typed it could not
@@ -815,7 +823,7 @@ public class InspectionPlans {
 			.query(Rows.of(InspectionPlan.class))
 			.optional()
 			.map(InspectionPlan::masked)
-			.orElseThrow(() -> DomainException.notFound("已公示的抽查计划", id));
+			.orElseThrow(() -> DomainException.notPublished("已公示的抽查计划", id));
 	}
 
 	/** The drawn targets of a plan in rank order (no scope check: call after {@link #get} or {@link #publishedPlan}). */
@@ -891,7 +899,8 @@ public class InspectionPlans {
 	public static RandomDraw.Examiner examiner(String line) {
 		String[] parts = line.split("\\|", -1);
 		if (parts.length != 2 || parts[0].isBlank()) {
-			throw DomainException.rule("检查人员行格式应为“执法证号|区划代码”：" + line);
+			throw new InvalidValueException("roster", "format", "检查人员名单（roster）的行格式应为“执法证号|区划代码”："
+					+ Text.excerpt(line, 60));
 		}
 		return new RandomDraw.Examiner(parts[0], parts[1]);
 	}
@@ -902,7 +911,8 @@ public class InspectionPlans {
 		for (String line : lines) {
 			int bar = line.lastIndexOf('|');
 			if (bar <= 0) {
-				throw DomainException.rule("回避行格式应为“对象标识|执法证号”：" + line);
+				throw new InvalidValueException("conflicts", "format", "回避关系（conflicts）的行格式应为“对象标识|执法证号”："
+						+ Text.excerpt(line, 60));
 			}
 			map.computeIfAbsent(line.substring(0, bar), k -> new HashSet<>()).add(line.substring(bar + 1));
 		}

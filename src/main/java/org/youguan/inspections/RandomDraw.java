@@ -21,6 +21,7 @@ import java.util.TreeMap;
 
 import org.youguan.kernel.Decimals;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Text;
 
 /**
@@ -59,7 +60,8 @@ public final class RandomDraw {
 		public static Candidate parse(String line) {
 			String[] parts = line.split("\\|", -1);
 			if (parts.length != 3 || parts[0].isBlank()) {
-				throw DomainException.rule("名单快照的行格式应为“对象标识|信用等级|区划代码”：" + Text.excerpt(line, 60));
+				throw new InvalidValueException("snapshot", "format", "名单快照（snapshot）的行格式应为“对象标识|信用等级|区划代码”："
+						+ Text.excerpt(line, 60));
 			}
 			return new Candidate(parts[0], parts[1], parts[2]);
 		}
@@ -80,25 +82,25 @@ public final class RandomDraw {
 			int ways = (count != null ? 1 : 0) + (ratio != null ? 1 : 0)
 					+ (ratioByClass != null && !ratioByClass.isEmpty() ? 1 : 0);
 			if (ways != 1) {
-				throw DomainException.rule("抽取方式应为抽取数量、抽取比例或按信用等级的比例之一");
+				throw new InvalidValueException("count", "one-of", "抽取方式应为抽取数量（count）、抽取比例（ratio）或按信用等级的比例（ratioByClass）之一");
 			}
 			if (count != null && count < 1) {
-				throw DomainException.rule("抽取数量应至少为1");
+				throw new InvalidValueException("count", "range", "抽取数量（count）应至少为1");
 			}
 			if (ratio != null && !fraction(ratio)) {
-				throw DomainException.rule("抽取比例应大于0且不超过1");
+				throw new InvalidValueException("ratio", "range", "抽取比例（ratio）应大于0且不超过1");
 			}
 			// checked before ⌈ratio × n⌉ rounds it: 1e-40000000 would take seconds to round
 			Decimals.require("ratio", "抽取比例", ratio, 1, RATIO_DIGITS);
 			if (ratioByClass != null) {
 				ratioByClass.values().forEach(r -> {
 					if (r == null || !fraction(r) && r.signum() != 0) {
-						throw DomainException.rule("按信用等级的抽取比例应在0至1之间");
+						throw new InvalidValueException("ratioByClass", "range", "按信用等级的抽取比例（ratioByClass）应在0至1之间");
 					}
 					Decimals.require("ratioByClass", "按信用等级的抽取比例", r, 1, RATIO_DIGITS);
 				});
 				if (ratioByClass.keySet().stream().anyMatch(k -> k == null || Text.isBlank(k))) {
-					throw DomainException.rule("信用等级不能为空");
+					throw new InvalidValueException("ratioByClass", "required", "按信用等级的抽取比例（ratioByClass）中信用等级不能为空");
 				}
 				ratioByClass = Map.copyOf(ratioByClass);
 			}
@@ -133,7 +135,7 @@ public final class RandomDraw {
 		List<String> lines = population.stream().map(Candidate::line).sorted().toList();
 		for (int i = 1; i < lines.size(); i++) {
 			if (lines.get(i).equals(lines.get(i - 1))) {
-				throw DomainException.rule("名单快照中有重复对象：" + lines.get(i));
+				throw new InvalidValueException("snapshot", "duplicate", "名单快照（snapshot）中有重复对象：" + Text.excerpt(lines.get(i), 60));
 			}
 		}
 		return String.join("\n", lines);
@@ -210,17 +212,19 @@ public final class RandomDraw {
 	 * @param conflicts per candidate key, the certificate numbers that must not inspect it (declared relations, the
 	 * previous inspection's inspectors, the avoidance list)
 	 * @param teamSize inspectors per team (at least 2: 邮政法(2015) art.63; 行政处罚法(2021) art.42)
-	 * @throws DomainException when the seed is blank, the team smaller than two, more than {@link #MAX_TARGETS} targets
+	 * @throws InvalidValueException (400) when the seed is blank ({@code seed}), the team smaller than two
+	 * ({@code teamSize}) or the snapshot holds a candidate twice ({@code snapshot}, rule {@code duplicate})
+	 * @throws DomainException when more than {@link #MAX_TARGETS} targets
 	 * are to be drawn (field {@code count}, rule {@code max-targets}), or a target has fewer inspectors free of
 	 * conflict than the team needs (field {@code roster}, rule {@code too-few-inspectors}) — never a one-person team
 	 */
 	public static Result draw(List<Candidate> population, String seed, String secret, Sampling sampling,
 			List<Examiner> roster, Map<String, Set<String>> conflicts, int teamSize) {
 		if (seed == null || Text.isBlank(seed)) {
-			throw DomainException.rule("随机种子不能为空，须在抽取前确定并记录");
+			throw new InvalidValueException("seed", "required", "随机种子（seed）不能为空，须在抽取前确定并记录");
 		}
 		if (teamSize < 2) {
-			throw DomainException.rule("每组检查人员不得少于2人（邮政法第63条、行政处罚法第42条）");
+			throw new InvalidValueException("teamSize", "range", "每组检查人员不得少于2人（邮政法第63条、行政处罚法第42条）");
 		}
 		if (teamSize > MAX_TEAM) {
 			throw DomainException.rule("teamSize", "range", "每组检查人员不得超过" + MAX_TEAM + "人");
@@ -256,7 +260,8 @@ public final class RandomDraw {
 	 * Steps 1–3 of the draw without the teams, for other modules' random picks (e.g. the villages of a 通邮 check
 	 * plan, whose team is named when the check is recorded): the snapshot's fingerprint and the drawn candidates in
 	 * rank order, each with an empty team.
-	 * @throws DomainException when the seed is blank or the population holds a candidate twice
+	 * @throws InvalidValueException (400) when the seed is blank ({@code seed}) or the population holds a candidate
+	 * twice ({@code snapshot}, rule {@code duplicate})
 	 */
 	public static Result rank(List<Candidate> population, String seed, Sampling sampling) {
 		return rank(population, seed, null, sampling);
@@ -268,7 +273,7 @@ public final class RandomDraw {
 	 */
 	public static Result rank(List<Candidate> population, String seed, String secret, Sampling sampling) {
 		if (seed == null || Text.isBlank(seed)) {
-			throw DomainException.rule("随机种子不能为空，须在抽取前确定并记录");
+			throw new InvalidValueException("seed", "required", "随机种子（seed）不能为空，须在抽取前确定并记录");
 		}
 		String snapshot = snapshot(population);
 		List<Candidate> ranked = ranked(population, drawSeed(seed, secret));

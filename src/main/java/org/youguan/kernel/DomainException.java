@@ -40,6 +40,14 @@ public class DomainException extends RuntimeException {
 		return new DomainException(ErrorCode.NOT_FOUND, what + "不存在或不在您的数据权限范围内：" + id);
 	}
 
+	/**
+	 * Not found (404) on the public portal or its API: what a visitor asked for is unknown or not public (never
+	 * published, or withdrawn) — in the public's words, not a staff sentence about data scopes.
+	 */
+	public static DomainException notPublished(String what, Object id) {
+		return new DomainException(ErrorCode.NOT_FOUND, what + "不存在或未公开：" + id);
+	}
+
 	public static DomainException illegalTransition(String message) {
 		return new DomainException(ErrorCode.ILLEGAL_TRANSITION, message);
 	}

@@ -74,7 +74,7 @@ public class VillageCheckPlans {
 	 * @return the plan's id
 	 * @throws InvalidValueException naming every field that fails: name (required, ≤ 100), regionCode (required, a
 	 *         region of the list inside the caller's region, province or below), method (RANDOM or CRITERIA),
-	 *         uncheckedMonths (1–120), sampleCount (1–10000; required for RANDOM), seed (≤ 100), criteria (CRITERIA
+	 *         uncheckedMonths (1–120), sampleCount (1–10000; required for RANDOM), seed (≤ 100, one line of visible characters, no ID or mobile number), criteria (CRITERIA
 	 *         needs at least one)
 	 * @throws DomainException (rule) when no village matches the criteria; not found for an enterprise caller;
 	 *         duplicate (409, field name) when the region already has a plan of that name ({@link Text#folded})
@@ -111,7 +111,9 @@ public class VillageCheckPlans {
 		v.require("criteria", !method.equals("CRITERIA") || anyCriterion, "required",
 				"按条件选取时请至少选择一个条件（低于频次标准、若干月未检查、未直接通邮）");
 		String seed = Villages.clean(data.seed());
-		v.maxLength("seed", "随机种子", seed, 100);
+		// published with the plan and retyped to repeat the draw: one line of visible characters, no personal number
+		v.line("seed", "随机种子", seed, 100);
+		v.require("seed", !Masking.holdsPersonalNumber(seed), "personal-number", "随机种子不能含身份证号或手机号：种子随计划公开");
 		v.throwIfInvalid();
 		refuseSameName(region, name);
 		LocalDate today = LocalDate.now(clock);

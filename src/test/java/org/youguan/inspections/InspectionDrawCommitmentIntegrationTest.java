@@ -236,11 +236,58 @@ class InspectionDrawCommitmentIntegrationTest {
 		verify(request).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("teamSize"));
 		request.put("teamSize", 2);
+		// every text hashed is short: a seed of megabytes was hashed once per candidate (a minute of CPU)
+		request.put("seed", "种".repeat(201));
+		verify(request).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("seed"))
+			.andExpect(jsonPath("$.errors[0].rule").value("max-length"));
+		request.put("seed", "cap");
+		List<String> longLine = new ArrayList<>(snapshot.subList(0, 10));
+		longLine.set(3, "OUTLET:" + "9".repeat(300) + "|未评定|320506");
+		request.put("snapshot", longLine);
+		verify(request).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("snapshot"))
+			.andExpect(jsonPath("$.errors[0].rule").value("max-length"))
+			.andExpect(content().string(containsString("第4行")));
+		// a malformed line names its list
+		request.put("snapshot", snapshot.subList(0, 10));
+		request.put("roster", List.of("C1"));
+		verify(request).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("roster"))
+			.andExpect(jsonPath("$.errors[0].rule").value("format"));
+		request.put("roster", roster.subList(0, 2_000));
+		request.put("snapshot", snapshot.subList(0, 20_000));
 		verify(request).andExpect(status().isOk())
 			.andExpect(jsonPath("$.population").value(20_000))
 			.andExpect(jsonPath("$.targets.length()").value(500))
 			.andExpect(jsonPath("$.targets[499].rank").value(500))
 			.andExpect(jsonPath("$.targets[0].inspectors.length()").value(2));
+	}
+
+	/**
+	 * The seed is published and retyped to verify the draw: a hidden character (it would show as another seed) or a
+	 * personal number is refused, as a line break in the witnesses; an unpublished plan is "未公开" to the public.
+	 */
+	@Test
+	void theSeedIsOneVisibleLineWithoutPersonalNumbersAndTheWitnessesOneLine() throws Exception {
+		long id = plan(2);
+		String base = "/api/v1/inspections/plans/" + id;
+		call(base + "/freeze", null).andExpect(status().isOk());
+		call(base + "/seed", "{\"seed\":\"a\u200bb\",\"witnesses\":\"吴文书\"}").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("seed"))
+			.andExpect(jsonPath("$.errors[0].rule").value("invisible-character"));
+		call(base + "/seed", "{\"seed\":\"13912345678\",\"witnesses\":\"吴文书\"}").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("seed"))
+			.andExpect(jsonPath("$.errors[0].rule").value("personal-number"));
+		call(base + "/seed", "{\"seed\":\"ab\",\"witnesses\":\"张三\\n李四\"}").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("witnesses"))
+			.andExpect(jsonPath("$.errors[0].rule").value("line-break"));
+		assertThat(jdbc.sql("SELECT count(*) FROM inspection_plan WHERE id = :id AND seed IS NOT NULL").param("id", id)
+			.query(Long.class).single()).as("nothing recorded").isZero();
+		call(base + "/seed", "{\"seed\":\"ab\",\"witnesses\":\"张三、李四\"}").andExpect(status().isOk());
+		mvc.perform(get("/api/v1/public/inspections/plans/" + id + "/draw")).andExpect(status().isNotFound())
+			.andExpect(content().string(containsString("未公开")))
+			.andExpect(content().string(not(containsString("数据权限"))));
 	}
 
 	/** A draw short of inspectors names the roster and the rule; the period and the name are checked. */

@@ -272,6 +272,21 @@ class VillageCheckPlanIntegrationTest {
 		mvc.perform(get("/universal/map").session(postal)).andExpect(status().isForbidden());
 	}
 
+	/** The seed is published with the plan and retyped to repeat the draw: no hidden character, no personal number. */
+	@Test
+	void aSeedWithAHiddenCharacterOrAPersonalNumberIsRefused() throws Exception {
+		for (String[] seed : new String[][] { { "a\u200bb", "invisible-character" },
+				{ "32050619900115123X", "personal-number" } }) {
+			mvc.perform(post("/api/v1/universal/plans").header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON)
+				.content("""
+						{"name":"种子检查%s","regionCode":"320506","method":"RANDOM","sampleCount":2,"seed":"%s"}"""
+					.formatted(seed[1], seed[0])))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("seed"))
+				.andExpect(jsonPath("$.errors[0].rule").value(seed[1]));
+		}
+	}
+
 	@Test
 	void thePlansApiListsReadsAndMakesPlansInTheCallersRegion() throws Exception {
 		MvcResult made = mvc.perform(post("/api/v1/universal/plans").header("Authorization", WUZHONG)

@@ -61,7 +61,7 @@ class PublicPenaltyController {
 	 */
 	@GetMapping("/public/penalties/{id:\\d+}")
 	String decision(@PathVariable long id, Model model) {
-		model.addAttribute("d", disclosure.find(id).orElseThrow(() -> DomainException.notFound("公示的处罚决定", id)));
+		model.addAttribute("d", disclosure.find(id).orElseThrow(() -> DomainException.notPublished("公示的处罚决定", id)));
 		return "enforcement/public-penalty";
 	}
 }

@@ -22,6 +22,7 @@ import org.youguan.inspections.InspectionPlan;
 import org.youguan.inspections.InspectionPlans;
 import org.youguan.inspections.RandomDraw;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Validation;
 
 /**
  * 双随机一公开 for everyone, without signing in and without personal data: the published plans with their targets
@@ -41,6 +42,9 @@ class PublicInspectionApiController {
 
 	/** The most conflict lines a verification takes: ten per object of the largest snapshot. */
 	static final int MAX_CONFLICT_LINES = 200_000;
+
+	/** The longest line of a snapshot, roster or conflict list (characters): a key, a class and a region, or two keys. */
+	static final int MAX_LINE = 200;
 
 	/**
 	 * A published plan as the public sees it (no names of inspectors, operator or witnesses).
@@ -121,8 +125,8 @@ class PublicInspectionApiController {
 			+ "按SHA-256(种子‖密钥‖对象标识)升序排列，取前n个（数量、比例向上取整或按信用等级比例）；每个对象的检查人员排除回避后按"
 			+ "SHA-256(种子‖密钥‖对象标识‖执法证号)升序，先取对象所属单位的一人，再依次补足每组人数。没有承诺值的早期计划不用密钥。"
 			+ "只给planId时用该计划公示的依据复核；给planId或secretCommitment时密钥的SHA-256须等于承诺值，否则409（field为secret）。"
-			+ "自带依据时：snapshot不超过20000行，roster不超过2000行，conflicts不超过200000行，抽中对象不超过500个，teamSize为2至10，"
-			+ "超出为400并指明字段和规则。")
+			+ "自带依据时：snapshot不超过20000行，roster不超过2000行，conflicts不超过200000行，每行不超过200个字符，"
+			+ "seed、secret不超过200个字符，抽中对象不超过500个，teamSize为2至10，超出为400并指明字段和规则。")
 	VerifyResult verify(@RequestBody VerifyRequest request) {
 		if (request.planId() != null && request.snapshot() == null) {
 			InspectionPlan p = plans.publishedPlan(request.planId());
@@ -141,6 +145,14 @@ class PublicInspectionApiController {
 		requireAtMost("snapshot", "对象名单快照", request.snapshot(), MAX_SNAPSHOT_LINES);
 		requireAtMost("roster", "检查人员名单", request.roster(), MAX_ROSTER_LINES);
 		requireAtMost("conflicts", "回避关系", request.conflicts(), MAX_CONFLICT_LINES);
+		// and every text hashed is short: a seed of megabytes hashed once per candidate was a minute of CPU
+		new Validation().maxLength("seed", "随机种子（seed）", request.seed(), InspectionPlans.MAX_SEED)
+			.maxLength("secret", "抽取密钥（secret）", request.secret(), InspectionPlans.MAX_SEED)
+			.maxLength("secretCommitment", "密钥承诺值（secretCommitment）", request.secretCommitment(), InspectionPlans.MAX_SEED)
+			.throwIfInvalid();
+		requireShort("snapshot", "对象名单快照", request.snapshot());
+		requireShort("roster", "检查人员名单", request.roster());
+		requireShort("conflicts", "回避关系", request.conflicts());
 		List<RandomDraw.Candidate> population = clean(request.snapshot()).stream().map(RandomDraw.Candidate::parse).toList();
 		RandomDraw.Sampling sampling = new RandomDraw.Sampling(request.count(), request.ratio(), request.ratioByClass());
 		if (request.teamSize() < 2 || request.teamSize() > RandomDraw.MAX_TEAM) {
@@ -168,6 +180,16 @@ class PublicInspectionApiController {
 	private static void requireAtMost(String field, String label, List<String> lines, int max) {
 		if (lines != null && lines.size() > max) {
 			throw new InvalidValueException(field, "max-lines", label + "（" + field + "）最多" + max + "行，收到" + lines.size() + "行");
+		}
+	}
+
+	/** @throws InvalidValueException (400, rule {@code max-length}) naming the first line longer than {@link #MAX_LINE} */
+	private static void requireShort(String field, String label, List<String> lines) {
+		for (int i = 0; lines != null && i < lines.size(); i++) {
+			if (lines.get(i) != null && lines.get(i).length() > MAX_LINE) {
+				throw new InvalidValueException(field, "max-length", label + "（" + field + "）第" + (i + 1) + "行超过" + MAX_LINE
+						+ "个字符");
+			}
 		}
 	}
 
