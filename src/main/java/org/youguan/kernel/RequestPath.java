@@ -37,7 +37,22 @@ public final class RequestPath {
 	 * @param prefixes paths starting with "/", without a trailing "/"
 	 */
 	public static boolean under(HttpServletRequest request, String... prefixes) {
-		String path = routed(request);
+		return pathUnder(routed(request), prefixes);
+	}
+
+	/**
+	 * Whether {@code uri} (a request URI, not decoded — e.g. the failed request's on an error dispatch), as it is routed
+	 * ({@link #routed(String, String)}), is one of {@code prefixes} or below it, by whole segments as
+	 * {@link #under(HttpServletRequest, String...)}.
+	 * @param contextPath the context path ("" or null at the root)
+	 * @param uri the request URI; null (unreadable) is under no prefix
+	 */
+	public static boolean under(String contextPath, String uri, String... prefixes) {
+		String path = routed(contextPath, uri);
+		return path != null && pathUnder(path, prefixes);
+	}
+
+	private static boolean pathUnder(String path, String... prefixes) {
 		for (String prefix : prefixes) {
 			if (path.equals(prefix) || path.startsWith(prefix + "/")) {
 				return true;

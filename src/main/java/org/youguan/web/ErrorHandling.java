@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
@@ -29,6 +30,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -584,15 +586,29 @@ class ErrorHandling {
 		// the public portal's visitors get its own layout and words: a withdrawn 公示 or a mistyped number is "not
 		// found or no longer public", not a sentence about data scopes with a link to a 工作台 they do not have
 		// (/public and below it as routed: not /publicity)
-		boolean publicPage = Refusals.routedUnder(request, "/public");
-		ModelAndView mav = new ModelAndView(publicPage ? "public-error" : "error");
+		Map<String, Object> model = new HashMap<>();
+		model.put("status", status.value());
+		model.put("title", title);
+		model.put("detail", detail);
+		model.put("fieldErrors", errors);
+		ModelAndView mav = errorPage(Refusals.routedUnder(request, "/public"), status, model);
 		mav.setStatus(status);
-		mav.addObject("status", status.value());
-		mav.addObject("title", title);
-		// the portal's own "not found" words stand alone: neither the staff sentence nor its error line is shown
-		boolean portalNotFound = publicPage && status == HttpStatus.NOT_FOUND;
-		mav.addObject("detail", portalNotFound ? null : detail);
-		mav.addObject("fieldErrors", portalNotFound ? List.of() : errors);
+		return mav;
+	}
+
+	/**
+	 * The error page for a refusal with {@code model} (status, title, detail, fieldErrors): the public portal's own
+	 * ({@code public-error}: its layout, a link to the portal's home) for a request under {@code /public}, the staff
+	 * layout's ({@code error}) otherwise. The portal's "not found" words stand alone: neither a staff sentence about data
+	 * scopes nor its error line is shown there.
+	 * @param portal whether the refused request was under /public (as routed)
+	 */
+	static ModelAndView errorPage(boolean portal, HttpStatusCode status, Map<String, ?> model) {
+		ModelAndView mav = new ModelAndView(portal ? "public-error" : "error", model);
+		if (portal && status.value() == HttpStatus.NOT_FOUND.value()) {
+			mav.addObject("detail", null);
+			mav.addObject("fieldErrors", List.of());
+		}
 		return mav;
 	}
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,6 +24,7 @@ import org.springframework.boot.web.error.ErrorAttributeOptions;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
 import org.springframework.boot.webmvc.error.DefaultErrorAttributes;
 import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.context.ApplicationContext;
@@ -45,6 +47,8 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
+
+import org.youguan.kernel.RequestPath;
 
 /**
  * Chinese by default; {@code ?lang=en} switches to English for the session's browser (cookie). Every request passes
@@ -254,6 +258,20 @@ class WebConfiguration implements WebMvcConfigurer {
 				RequestValuesFilter.refuse(request, response, RequestValuesFilter.Refusal.ofFirewall(rejected.getMessage()));
 			}
 		};
+	}
+
+	/**
+	 * The error page of a request answered on an error dispatch (a filter's refusal — a control character in a
+	 * parameter, the firewall —, security's 403, Tomcat's status): the public portal's own layout for a request under
+	 * {@code /public} (as routed), the staff layout's otherwise ({@link ErrorHandling#errorPage}, as for the refusals a
+	 * controller's exception gets). Replaces Boot's default resolver: there are no per-status templates.
+	 */
+	@Bean
+	ErrorViewResolver errorViews() {
+		return (request, status, model) -> ErrorHandling.errorPage(
+				request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri
+						&& RequestPath.under(request.getContextPath(), uri, "/public"),
+				status, model);
 	}
 
 	/**

@@ -57,6 +57,25 @@ class RealServerInputIntegrationTest {
 		assertThat(a.body()).contains("\"field\":\"brand\"", "\"rule\":\"control-character\"");
 	}
 
+	/**
+	 * A refusal answered on the error dispatch (a control character in a parameter, the firewall's refusal of a path) is
+	 * the public portal's page under /public — its layout and its way home, not the staff's 工作台 — and the staff's page
+	 * elsewhere.
+	 */
+	@Test
+	void aRefusalUnderThePortalIsThePortalsPageAndElsewhereTheStaffs() throws Exception {
+		for (String target : List.of("/public/penalties?q=%00", "/public/lookup?q=a%00b", "/public;x/lookup")) {
+			Answer page = send("GET " + target + " HTTP/1.1\r\n", "Accept: text/html\r\n", new byte[0]);
+			assertThat(page.status()).as(target).isEqualTo(400);
+			assertThat(page.body()).as(target).contains("<html", "返回公众服务首页").doesNotContain("返回工作台");
+		}
+		assertThat(send("GET /public/penalties?q=%00 HTTP/1.1\r\n", "Accept: text/html\r\n", new byte[0]).body())
+			.contains("data-field=\"q\"");
+		Answer staff = send("GET /outlets;x HTTP/1.1\r\n", "Accept: text/html\r\n", new byte[0]);
+		assertThat(staff.status()).isEqualTo(400);
+		assertThat(staff.body()).contains("<html", "返回工作台").doesNotContain("返回公众服务首页");
+	}
+
 	@Test
 	void malformedPercentEncodingIsA400OnTheApiAndOnAPageWithItsErrorPage() throws Exception {
 		Answer api = send("GET /api/v1/enterprises?q=%zz HTTP/1.1\r\n", "Authorization: Bearer demo-sz-admin-token\r\n", new byte[0]);
