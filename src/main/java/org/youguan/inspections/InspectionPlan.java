@@ -36,8 +36,8 @@ public record InspectionPlan(long id, long bureauId, String regionCode, String n
 
 	/**
 	 * The same plan with every ID and mobile number in its free text — name, seed operator and witnesses — masked
-	 * ({@link Masking#personalNumbersIn}), as lists, the inbox and the API list show it; the plan's page reads it as
-	 * recorded.
+	 * ({@link Masking#personalNumbersIn}), as lists, the inbox, the API and the plan's page show it (new plans refuse
+	 * such numbers there; older ones may hold them).
 	 */
 	public InspectionPlan masked() {
 		return new InspectionPlan(id, bureauId, regionCode, Masking.personalNumbersIn(name), periodFrom, periodTo, items,

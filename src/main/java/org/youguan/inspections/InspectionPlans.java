@@ -209,6 +209,7 @@ public class InspectionPlans {
 			List<FieldError> formErrors) {
 		Validation v = Validation.after(formErrors);
 		v.name("name", "计划名称", data.name(), 200);
+		v.require("name", !Masking.holdsPersonalNumber(data.name()), "personal-number", "计划名称不能含身份证号或手机号：计划名称随计划公示");
 		v.require("periodFrom", data.periodFrom() != null, "required", "检查期间起始日期不能为空");
 		v.require("periodTo", data.periodTo() != null, "required", "检查期间截止日期不能为空");
 		v.require("periodTo", data.periodFrom() == null || data.periodTo() == null || !data.periodTo().isBefore(data.periodFrom()),
@@ -459,6 +460,7 @@ public class InspectionPlans {
 		v.require("seed", !Masking.holdsPersonalNumber(seed), "personal-number", "随机种子不能含身份证号或手机号：种子随计划公示");
 		v.required("witnesses", "见证人", witnesses).maxLength("witnesses", "见证人", witnesses, 300)
 			.names("witnesses", "见证人", witnesses);
+		v.require("witnesses", !Masking.holdsPersonalNumber(witnesses), "personal-number", "见证人不能含身份证号或手机号：只填写姓名");
 		v.throwIfInvalid();
 		OffsetDateTime now = OffsetDateTime.now(clock);
 		// a plan frozen before secrets existed gets its secret now, after the seed was typed: whoever typed it could not
@@ -491,12 +493,19 @@ public class InspectionPlans {
 	}
 
 	/**
-	 * Draws the targets and their teams from what was frozen and the recorded seed.
-	 * @throws DomainException unless the plan is SEEDED, or when a target has too few inspectors free of conflict
+	 * Draws the targets and their teams from what was frozen and the recorded seed — unless the bureau holds another
+	 * plan that is drawn and not yet published for an overlapping population (same object type, one region inside the
+	 * other, periods overlapping; brand, credit classes and items not considered): every draw of a population is
+	 * published before the next one of it is made, so a drawer cannot draw several plans and publish the draw they
+	 * like (双随机一公开: 国务院办公厅关于推广随机抽查规范事中事后监管的通知, 国办发〔2015〕58号). Two draws at once are ordered by a
+	 * transaction lock on the bureau.
+	 * @throws DomainException unless the plan is SEEDED; 409 on {@code id} (rule {@code unpublished-draw}) naming the
+	 * plan drawn and not published; when a target has too few inspectors free of conflict
 	 */
 	@Transactional
 	public List<InspectionPlan.Target> draw(DataScope scope, long id) {
 		InspectionPlan plan = require(scope, id, "SEEDED", "须先记录随机种子，再进行抽取");
+		refuseUnpublishedDraw(plan);
 		String secret = jdbc.sql("SELECT draw_secret FROM inspection_plan WHERE id = :id").param("id", id)
 			.query(String.class).optional().orElse(null);
 		RandomDraw.Result result;
@@ -548,6 +557,32 @@ public class InspectionPlans {
 				+ targets.size() + "个，每组" + plan.teamSize() + "人" + (secret == null ? "" : "；公开抽取密钥 " + secret))
 			.inRegion(plan.regionCode()));
 		return targets;
+	}
+
+	/**
+	 * Refuses the draw of {@code plan} while its bureau holds another DRAWN plan (drawn, not published) whose population
+	 * overlaps: the same object type, one region code a prefix of the other, periods sharing a day.
+	 * @throws DomainException 409 on {@code id}, rule {@code unpublished-draw}, naming that plan
+	 */
+	private void refuseUnpublishedDraw(InspectionPlan plan) {
+		TransactionLocks.hold(jdbc, "inspection_plan_draw:" + plan.bureauId());
+		record Drawn(long id, String name) {
+		}
+		jdbc.sql("""
+				SELECT id, name FROM inspection_plan
+				WHERE bureau_id = :bureau AND id <> :id AND status = 'DRAWN' AND object_type = :type
+				  AND period_from <= :to AND period_to >= :from
+				  AND (starts_with(region_code, :region) OR starts_with(:region, region_code))
+				ORDER BY id LIMIT 1""")
+			.param("bureau", plan.bureauId()).param("id", plan.id()).param("type", plan.objectType())
+			.param("from", plan.periodFrom()).param("to", plan.periodTo()).param("region", plan.regionCode())
+			.query((rs, n) -> new Drawn(rs.getLong(1), rs.getString(2)))
+			.optional()
+			.ifPresent(other -> {
+				throw DomainException.illegalTransition("id", "unpublished-draw", "本单位第" + other.id() + "号计划“"
+						+ Masking.personalNumbersIn(other.name()) + "”已抽取、尚未公示，其检查对象与本计划重叠（同类对象、区域和检查期间交叉）：请先公示该计划，再抽取本计划"
+						+ "——同一批对象的每次抽取都须公示，不能多次抽取后择一公示");
+			});
 	}
 
 	/** Publishes a drawn plan and its targets on the public page. @throws DomainException unless DRAWN */
@@ -674,12 +709,17 @@ public class InspectionPlans {
 		return results;
 	}
 
-	/** The plan, if in the caller's scope. @throws DomainException not-found otherwise */
+	/**
+	 * The plan, if in the caller's scope, with any ID or mobile number in its name, operator and witnesses masked
+	 * ({@link InspectionPlan#masked}: plans made before such numbers were refused there are shown as the lists show them).
+	 * @throws DomainException not-found otherwise
+	 */
 	public InspectionPlan get(DataScope scope, long id) {
 		return jdbc.sql(COLUMNS + " WHERE p.id = :id AND " + scope.regionPredicate("p.region_code"))
 			.params(scope.params()).param("id", id)
 			.query(Rows.of(InspectionPlan.class))
 			.optional()
+			.map(InspectionPlan::masked)
 			.orElseThrow(() -> DomainException.notFound("抽查计划", id));
 	}
 

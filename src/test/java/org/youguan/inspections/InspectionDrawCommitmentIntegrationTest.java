@@ -188,6 +188,50 @@ class InspectionDrawCommitmentIntegrationTest {
 		assertThat((String) JsonPath.read(seeded, "$.plan.secretCommitment")).isEqualTo(RandomDraw.sha256(secret));
 		assertThat(seeded).doesNotContain(secret);
 		call(base + "/draw", null).andExpect(status().isOk()).andExpect(jsonPath("$.plan.drawSecret").value(secret));
+		call(base + "/publish", null).andExpect(status().isOk());
+	}
+
+	/**
+	 * Re-rolling by plans of one population: while a plan is drawn and not published, the bureau's next draw of an
+	 * overlapping population (same object type, region and period crossing) is refused naming that plan (409
+	 * {@code id}/{@code unpublished-draw}) and stays seeded; once the first is published the second draws. Another
+	 * object type, or a period not crossing, is no such population and draws meanwhile.
+	 */
+	@Test
+	void aSecondDrawOfTheSamePopulationWaitsUntilTheFirstIsPublished() throws Exception {
+		String first = seeded(plan(2), "WZ-重抽-1");
+		String second = seeded(plan(2), "WZ-重抽-2");
+		call(first + "/draw", null).andExpect(status().isOk());
+		String firstId = first.substring(first.lastIndexOf('/') + 1);
+		call(second + "/draw", null)
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.errors[0].field").value("id"))
+			.andExpect(jsonPath("$.errors[0].rule").value("unpublished-draw"))
+			.andExpect(content().string(containsString("本单位第" + firstId + "号计划")))
+			.andExpect(content().string(containsString("请先公示该计划")));
+		long secondId = Long.parseLong(second.substring(second.lastIndexOf('/') + 1));
+		assertThat(planOf(secondId).status()).isEqualTo("SEEDED");
+		assertThat(jdbc.sql("SELECT count(*) FROM inspection_plan_target WHERE plan_id = :id").param("id", secondId)
+			.query(Integer.class).single()).isZero();
+
+		String outlets = json(call("/api/v1/inspections/plans", """
+				{"name":"承诺抽查网点%s","periodFrom":"2026-10-01","periodTo":"2026-12-31","items":["REAL_NAME"],
+				 "regionCode":"320506","objectType":"OUTLET","sampleCount":2,"teamSize":2}""".formatted(UUID.randomUUID()))
+			.andExpect(status().isCreated()));
+		String other = seeded(((Number) JsonPath.read(outlets, "$.id")).longValue(), "WZ-网点");
+		call(other + "/draw", null).andExpect(status().isOk());
+		call(other + "/publish", null).andExpect(status().isOk());
+		String earlier = json(call("/api/v1/inspections/plans", """
+				{"name":"承诺抽查上半年%s","periodFrom":"2026-01-01","periodTo":"2026-06-30","items":["REAL_NAME"],
+				 "regionCode":"320506","sampleCount":2,"teamSize":2}""".formatted(UUID.randomUUID()))
+			.andExpect(status().isCreated()));
+		String notCrossing = seeded(((Number) JsonPath.read(earlier, "$.id")).longValue(), "WZ-上半年");
+		call(notCrossing + "/draw", null).andExpect(status().isOk());
+		call(notCrossing + "/publish", null).andExpect(status().isOk());
+
+		call(first + "/publish", null).andExpect(status().isOk());
+		call(second + "/draw", null).andExpect(status().isOk());
+		call(second + "/publish", null).andExpect(status().isOk());
 	}
 
 	private InspectionPlan planOf(long id) {
@@ -282,6 +326,24 @@ class InspectionDrawCommitmentIntegrationTest {
 		call(base + "/seed", "{\"seed\":\"ab\",\"witnesses\":\"张三\\n李四\"}").andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("witnesses"))
 			.andExpect(jsonPath("$.errors[0].rule").value("line-break"));
+		call(base + "/seed", "{\"seed\":\"ab\",\"witnesses\":\"张三13912345678\"}").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("witnesses"))
+			.andExpect(jsonPath("$.errors[0].rule").value("personal-number"));
+		// the plan's name is published too
+		call("/api/v1/inspections/plans", """
+				{"name":"联系13912345678","periodFrom":"2026-10-01","periodTo":"2026-12-31","items":["REAL_NAME"],
+				 "regionCode":"320506","sampleCount":3,"teamSize":2}""")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("name"))
+			.andExpect(jsonPath("$.errors[0].rule").value("personal-number"));
+		// a plan named so before the rule: its page and its API show the number masked, as the lists do
+		jdbc.sql("UPDATE inspection_plan SET name = :name WHERE id = :id").param("name", "旧计划13912345678").param("id", id)
+			.update();
+		mvc.perform(get("/api/v1/inspections/plans/" + id).header("Authorization", WUZHONG)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("139****5678")))
+			.andExpect(content().string(not(containsString("13912345678"))));
+		mvc.perform(get("/inspections/plans/" + id).header("Authorization", WUZHONG)).andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("13912345678"))));
 		assertThat(jdbc.sql("SELECT count(*) FROM inspection_plan WHERE id = :id AND seed IS NOT NULL").param("id", id)
 			.query(Long.class).single()).as("nothing recorded").isZero();
 		call(base + "/seed", "{\"seed\":\"ab\",\"witnesses\":\"张三、李四\"}").andExpect(status().isOk());

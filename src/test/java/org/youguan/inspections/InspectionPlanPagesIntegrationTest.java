@@ -25,6 +25,7 @@ import org.youguan.registry.Brands;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -192,9 +193,14 @@ class InspectionPlanPagesIntegrationTest {
 		assertThat(plans.get(DataScope.region("320583"), id).ratioByClass()).isEqualTo("守信=1.0000;未评定=0.5000");
 		mvc.perform(post(location + "/freeze").session(ks).with(csrf())).andExpect(flash().attributeExists("message"));
 		mvc.perform(post(location + "/seed").session(ks).with(csrf()).param("seed", "KS-CLASS").param("witnesses", "见证人"));
-		mvc.perform(post(location + "/draw").session(ks).with(csrf())).andExpect(flash().attribute("message", "已完成随机抽取"));
+		mvc.perform(post(location + "/draw").session(ks).with(csrf()))
+			// a refusal shows its reason here (e.g. too few inspectors free of conflict)
+			.andExpect(flash().attribute("errors", nullValue()))
+			.andExpect(flash().attribute("message", "已完成随机抽取"));
 		InspectionPlan drawn = plans.get(DataScope.region("320583"), id);
 		assertThat(plans.targets(id)).hasSize((drawn.population() + 1) / 2);
+		// published, as every draw is before the bureau's next draw of the same population
+		mvc.perform(post(location + "/publish").session(ks).with(csrf())).andExpect(flash().attribute("message", "抽查计划已公示"));
 
 		String filtered = mvc.perform(planForm(ks).param("name", "昆山市失信企业抽查（页面）")
 			.param("periodFrom", today.toString()).param("periodTo", today.plusMonths(1).toString()).param("items", "LICENCE")

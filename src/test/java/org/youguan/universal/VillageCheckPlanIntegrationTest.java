@@ -285,6 +285,13 @@ class VillageCheckPlanIntegrationTest {
 				.andExpect(jsonPath("$.errors[0].field").value("seed"))
 				.andExpect(jsonPath("$.errors[0].rule").value(seed[1]));
 		}
+		// the name is shown on the plan's page and its API: no personal number either
+		mvc.perform(post("/api/v1/universal/plans").header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"name":"联系人13912345678","regionCode":"320506","method":"RANDOM","sampleCount":2}"""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("name"))
+			.andExpect(jsonPath("$.errors[0].rule").value("personal-number"));
 	}
 
 	@Test
