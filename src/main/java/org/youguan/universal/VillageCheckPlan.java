@@ -14,10 +14,21 @@ import java.util.List;
  * @param secretCommitment SHA-256 of the draw's secret (null for criteria, and for a plan drawn before secrets existed)
  * @param drawSecret the secret drawn after the seed was typed and before the draw (a plan is drawn when made, so it is
  * shown with it): the villages are ranked by SHA-256(seed ‖ secret ‖ code); null: by SHA-256(seed ‖ code)
+ * @param otherDraws for a random plan, the other random plans of the same calendar year whose region overlaps (the
+ * same region, one above or one below it) that the reader may see, oldest first: a plan is drawn when made and cannot
+ * be withdrawn, so drawing the same villages again under another name shows here beside the first draw; empty for
+ * criteria
  */
 public record VillageCheckPlan(long id, String name, String regionCode, String regionName, String method,
 		String criteria, Integer sampleCount, String seed, String snapshotHash, int population, LocalDate plannedOn,
-		String createdBy, List<Planned> villages, String secretCommitment, String drawSecret) {
+		String createdBy, List<Planned> villages, String secretCommitment, String drawSecret, List<OtherDraw> otherDraws) {
+
+	/**
+	 * Another random draw over an overlapping region in the plan's year.
+	 * @param villages how many villages it drew
+	 */
+	public record OtherDraw(long id, String name, String regionName, LocalDate plannedOn, String createdBy, int villages) {
+	}
 
 	/**
 	 * A planned village and its check: the first check recorded on or after the plan's day (null fields until then).

@@ -343,10 +343,36 @@ public class VillageCheckPlans {
 					rs.getString("name"), rs.getString("street_name"), (Long) rs.getObject("check_id", Long.class),
 					rs.getObject("checked_on", LocalDate.class), (Boolean) rs.getObject("standard_delivery", Boolean.class)))
 			.list();
+		List<VillageCheckPlan.OtherDraw> others = "RANDOM".equals(h.method()) ? otherDraws(scope, id, h.regionCode(),
+				h.plannedOn()) : List.of();
 		// a name typed before personal numbers were refused there is shown as the list shows it
 		return new VillageCheckPlan(id, Masking.personalNumbersIn(h.name()), h.regionCode(), regions.fullName(h.regionCode()), h.method(),
 				criteria(h.below(), h.months(), h.notDirect()), h.count(), h.seed(), h.hash(), h.population(),
-				h.plannedOn(), h.createdBy(), villages, h.commitment(), h.secret());
+				h.plannedOn(), h.createdBy(), villages, h.commitment(), h.secret(), others);
+	}
+
+	/**
+	 * The other random plans in the caller's scope made in the calendar year of {@code plannedOn} over a region that
+	 * is {@code region}, above it or below it, oldest first (at most 50): the draws a re-roll under another name would
+	 * add, shown beside each other.
+	 */
+	private List<VillageCheckPlan.OtherDraw> otherDraws(DataScope scope, long id, String region, LocalDate plannedOn) {
+		return jdbc.sql("""
+				SELECT p.id, p.name, p.region_code, p.planned_on, p.created_by,
+				    (SELECT count(*) FROM village_check_plan_village v WHERE v.plan_id = p.id) AS villages
+				FROM village_check_plan p
+				WHERE p.id <> :id AND p.method = 'RANDOM' AND p.planned_on BETWEEN :from AND :to
+				  AND (starts_with(p.region_code, :region) OR starts_with(:region, p.region_code))
+				""" + " AND " + scope.regionPredicate("p.region_code") + " ORDER BY p.planned_on, p.id LIMIT 50")
+			.params(scope.params())
+			.param("id", id)
+			.param("region", region)
+			.param("from", plannedOn.withDayOfYear(1))
+			.param("to", plannedOn.withDayOfYear(plannedOn.lengthOfYear()))
+			.query((rs, n) -> new VillageCheckPlan.OtherDraw(rs.getLong("id"), Masking.personalNumbersIn(rs.getString("name")),
+					regions.fullName(rs.getString("region_code")), rs.getObject("planned_on", LocalDate.class),
+					rs.getString("created_by"), rs.getInt("villages")))
+			.list();
 	}
 
 	/** The snapshot of a plan's population (one village code line per candidate), for repeating the draw. */

@@ -294,6 +294,48 @@ class VillageCheckPlanIntegrationTest {
 			.andExpect(jsonPath("$.errors[0].rule").value("personal-number"));
 	}
 
+	/**
+	 * A plan is drawn when made: drawing the same villages again under another name (a re-roll) shows on each random
+	 * plan's page and API answer as the other random draws of the year over an overlapping region; a plan chosen by
+	 * criteria lists none.
+	 */
+	@Test
+	void aRandomPlanShowsTheOtherDrawsOfItsRegionsYear() throws Exception {
+		String tag = Long.toString(System.nanoTime(), 36);
+		long first = make("{\"name\":\"重抽甲" + tag + "\",\"regionCode\":\"320506\",\"method\":\"RANDOM\",\"sampleCount\":2}");
+		long city = make("{\"name\":\"重抽市" + tag + "\",\"regionCode\":\"3205\",\"method\":\"RANDOM\",\"sampleCount\":2}");
+		long other = make("{\"name\":\"重抽他区" + tag + "\",\"regionCode\":\"320507\",\"method\":\"RANDOM\",\"sampleCount\":2}");
+		long second = make("{\"name\":\"重抽乙" + tag + "\",\"regionCode\":\"320506\",\"method\":\"RANDOM\",\"sampleCount\":2}");
+		long criteria = make("{\"name\":\"重抽条件" + tag + "\",\"regionCode\":\"320506\",\"method\":\"CRITERIA\","
+				+ "\"notDirect\":false,\"uncheckedMonths\":120,\"sampleCount\":2}");
+		String answer = mvc.perform(get("/api/v1/universal/plans/" + second).header("Authorization", CITY_TOKEN))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		List<Number> ids = JsonPath.read(answer, "$.otherDraws[*].id");
+		assertThat(ids.stream().map(Number::longValue).toList()).contains(first, city).doesNotContain(second, other, criteria);
+		assertThat((List<Object>) JsonPath.read(answer, "$.otherDraws[?(@.id == " + first + ")].villages")).containsExactly(2);
+		mvc.perform(get("/universal/plans/" + second).header("Authorization", CITY_TOKEN))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"plan-other-draws\"")))
+			.andExpect(content().string(containsString("重抽甲" + tag)))
+			.andExpect(content().string(not(containsString("重抽他区" + tag))));
+		// a county does not see the city's plan among them
+		String county = mvc.perform(get("/api/v1/universal/plans/" + second).header("Authorization", WUZHONG))
+			.andReturn().getResponse().getContentAsString();
+		List<Number> seen = JsonPath.read(county, "$.otherDraws[*].id");
+		assertThat(seen.stream().map(Number::longValue).toList()).contains(first).doesNotContain(city);
+		mvc.perform(get("/api/v1/universal/plans/" + criteria).header("Authorization", CITY_TOKEN))
+			.andExpect(jsonPath("$.otherDraws.length()").value(0));
+	}
+
+	private long make(String json) throws Exception {
+		String made = mvc.perform(post("/api/v1/universal/plans").header("Authorization", CITY_TOKEN)
+			.contentType(MediaType.APPLICATION_JSON).content(json))
+			.andExpect(status().isCreated())
+			.andReturn().getResponse().getContentAsString();
+		return ((Number) JsonPath.read(made, "$.id")).longValue();
+	}
+
 	@Test
 	void thePlansApiListsReadsAndMakesPlansInTheCallersRegion() throws Exception {
 		MvcResult made = mvc.perform(post("/api/v1/universal/plans").header("Authorization", WUZHONG)

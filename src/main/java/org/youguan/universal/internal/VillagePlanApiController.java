@@ -63,16 +63,20 @@ class VillagePlanApiController {
 	 * @param secret the secret drawn after the seed was given: the villages are ranked by SHA-256(seed ‖ secret ‖ code)
 	 * (null for criteria and for plans drawn before secrets existed: SHA-256(seed ‖ code))
 	 * @param secretCommitment SHA-256(secret)
+	 * @param otherDraws a random plan's other random draws this year over an overlapping region
+	 * ({@link VillageCheckPlan#otherDraws})
 	 */
 	record Plan(long id, String name, String regionCode, String regionName, String method, String criteria,
 			Integer sampleCount, String seed, String secret, String secretCommitment, String snapshotHash, int population,
-			LocalDate plannedOn, String createdBy, long checked, String snapshot, List<Village> villages) {
+			LocalDate plannedOn, String createdBy, long checked, String snapshot, List<Village> villages,
+			List<VillageCheckPlan.OtherDraw> otherDraws) {
 
 		static Plan of(VillageCheckPlan p) {
 			return new Plan(p.id(), p.name(), p.regionCode(), p.regionName(), p.method(), p.criteria(), p.sampleCount(),
 					p.seed(), p.drawSecret(), p.secretCommitment(), p.snapshotHash(), p.population(), p.plannedOn(),
 					p.createdBy(), p.checked(),
-					"/universal/plans/" + p.id() + "/snapshot.txt", p.villages().stream().map(Village::of).toList());
+					"/universal/plans/" + p.id() + "/snapshot.txt", p.villages().stream().map(Village::of).toList(),
+					p.otherDraws());
 		}
 	}
 
@@ -103,7 +107,8 @@ class VillagePlanApiController {
 	@GetMapping("/{id:\\d+}")
 	@PreAuthorize(UniversalAccess.READERS)
 	@Operation(summary = "通邮检查计划", description = "计划及其建制村（按抽取顺序），每个建制村是否已检查（checked）及首次检查；"
-			+ "随机抽取的种子、抽取密钥（secret）及其SHA-256、总体快照的SHA-256和快照地址（snapshot），可据此复核抽取。不在数据权限内时404。")
+			+ "随机抽取的种子、抽取密钥（secret）及其SHA-256、总体快照的SHA-256和快照地址（snapshot），可据此复核抽取；"
+			+ "otherDraws：本年度同一区域（含上下级区域）的其他随机抽取计划。不在数据权限内时404。")
 	Plan get(DataScope scope, @PathVariable long id) {
 		return Plan.of(plans.get(scope, id));
 	}
