@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
-import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -371,23 +370,36 @@ public class SecurityPeriods {
 		LocalDate today = LocalDate.now(clock);
 		LocalDate last = p.endsOn().isBefore(today) ? p.endsOn() : today;
 		Map<String, String> expected = expected(scope, p);
-		Map<LocalDate, List<PeriodReportView>> byDay = reports(DataScope.all(), periodId,
-				new PageQuery("", 0, PageQuery.EXPORT_LIMIT, "day", false)).items()
-			.stream()
-			.filter(r -> expected.containsKey(r.enterpriseCreditCode()))
-			.collect(Collectors.groupingBy(PeriodReportView::day));
+		// counted in the database per day over the expected enterprises: every report of the period, however many (a
+		// page of reports read here was capped at the export limit, so a long province-wide period lost its last days)
+		record Reported(LocalDate day, String[] codes, long parcels, long screened) {
+		}
+		Map<LocalDate, Reported> byDay = new HashMap<>();
+		jdbc.sql("""
+				SELECT day, array_agg(DISTINCT enterprise_credit_code) AS codes, coalesce(sum(parcels), 0) AS parcels,
+				    coalesce(sum(screened), 0) AS screened
+				FROM safety_period_report
+				WHERE period_id = :period AND day BETWEEN :first AND :last AND enterprise_credit_code = ANY(:expected)
+				GROUP BY day""")
+			.param("period", p.id())
+			.param("first", p.startsOn())
+			.param("last", last)
+			.param("expected", expected.keySet().toArray(String[]::new))
+			.query((rs, n) -> new Reported(rs.getObject("day", LocalDate.class),
+					(String[]) rs.getArray("codes").getArray(), rs.getLong("parcels"), rs.getLong("screened")))
+			.list()
+			.forEach(r -> byDay.put(r.day(), r));
 		List<PeriodDay> days = new ArrayList<>();
 		for (LocalDate d = p.startsOn(); !d.isAfter(last); d = d.plusDays(1)) {
-			List<PeriodReportView> rows = byDay.getOrDefault(d, List.of());
-			Set<String> reported = rows.stream().map(PeriodReportView::enterpriseCreditCode).collect(Collectors.toSet());
+			Reported r = byDay.get(d);
+			Set<String> reported = r == null ? Set.of() : Set.of(r.codes());
 			List<String> missing = expected.entrySet().stream()
 				.filter(x -> !reported.contains(x.getKey()))
 				.map(Map.Entry::getValue)
 				.sorted()
 				.toList();
-			days.add(new PeriodDay(d, reported.size(), expected.size(),
-					rows.stream().mapToLong(PeriodReportView::parcels).sum(),
-					rows.stream().mapToLong(PeriodReportView::screened).sum(), missing));
+			days.add(new PeriodDay(d, reported.size(), expected.size(), r == null ? 0 : r.parcels(),
+					r == null ? 0 : r.screened(), missing));
 		}
 		return days;
 	}

@@ -13,6 +13,7 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.ExportedRows;
@@ -80,6 +81,9 @@ class SecurityPeriodIntegrationTest {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	LocalDate today() {
 		return LocalDate.now(clock);
@@ -345,6 +349,30 @@ class SecurityPeriodIntegrationTest {
 		}
 		mvc.perform(get("/safety/periods/" + id).header("Authorization", CITY)).andExpect(status().isOk());
 		mvc.perform(get("/enterprise/safety/periods/" + id).header("Authorization", SHUNFENG)).andExpect(status().isOk());
+	}
+
+	/**
+	 * The summary counts every report of the period, however many: it read them as one page capped at the export limit
+	 * (100,000 rows, oldest day first), so a long province-wide period lost the reports of its later days.
+	 */
+	@Test
+	void theSummaryCountsEveryReportBeyondTheExportLimit() {
+		long id = declare("320506", "大量日报安保期");
+		EnterpriseView first = normalIn("320506").get(0);
+		// 100,000 reports on the first day by enterprises outside the county (not expected there)
+		jdbc.sql("""
+				INSERT INTO safety_period_report (period_id, day, enterprise_id, enterprise_credit_code, enterprise_name,
+				    parcels, screened, reported_at, reported_by)
+				SELECT :period, :day, 0, 'ZZ' || lpad(g::text, 16, '0'), '外地企业', 1, 1, now(), 'test'
+				FROM generate_series(1, :rows) g""")
+			.param("period", id).param("day", today().minusDays(2)).param("rows", PageQuery.EXPORT_LIMIT).update();
+		periods.report(DataScope.enterprise(first.creditCode()), id, new PeriodReportData(today().minusDays(1).toString(),
+				40L, 40L, null));
+		PeriodDay yesterday = periods.summary(DataScope.region("3205"), id).get(1);
+		assertThat(yesterday.reported()).isEqualTo(1);
+		assertThat(yesterday.parcels()).isEqualTo(40);
+		assertThat(yesterday.missing()).doesNotContain(first.legalName());
+		jdbc.sql("DELETE FROM safety_period_report WHERE period_id = :period").param("period", id).update();
 	}
 
 	@Test
