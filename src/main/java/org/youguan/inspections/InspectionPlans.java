@@ -852,6 +852,9 @@ public class InspectionPlans {
 		return jdbc.sql(COLUMNS + " WHERE p.status = 'PUBLISHED' AND " + RegionPrefix.of(prefix).predicate("p.region_code")
 				+ " ORDER BY p.period_from DESC, p.id DESC LIMIT 200")
 			.query(Rows.of(InspectionPlan.class))
+			// list(), never stream(): a query's stream holds its connection until closed, and outside a transaction (the
+			// public portal) an unclosed one leaked a pool connection per request until sign-in failed too
+			.list()
 			.stream()
 			.map(InspectionPlan::masked)
 			.toList();
