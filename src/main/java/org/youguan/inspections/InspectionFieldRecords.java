@@ -294,6 +294,9 @@ public class InspectionFieldRecords {
 		boolean noncompliant = lines.stream().anyMatch(l -> l.result() == LineResult.NONCOMPLIANT);
 		v.require("outcome", !(noncompliant && "NONE".equalsIgnoreCase(Text.strip(String.valueOf(form.outcome())))), "consistent",
 				"有不符合的检查内容时，检查结果（outcome）不能为无问题");
+		v.require("outcome", noncompliant || lines.isEmpty()
+				|| !"RECTIFICATION".equalsIgnoreCase(Text.strip(String.valueOf(form.outcome()))), "consistent",
+				"检查内容没有不符合项时，检查结果（outcome）不能为责令改正：责令改正须针对检查发现的不符合项");
 		boolean signed = attachments.held(draft).stream().anyMatch(a -> a.kind().equals(SIGNATURE));
 		v.require("signature", signed, "required", "签名（signature）：请企业现场负责人在签名板上签名，或上传签字的检查记录扫描件");
 		long id = 0;

@@ -180,6 +180,12 @@ public class InspectionItems {
 		v.require("article", data.article() == null || (text == null || !text.isText() ? data.article() >= 0
 				: text.hasArticle(data.article())), "article-range",
 				text == null || !text.isText() ? "条款应为整数（0表示整部法规）" : "条款（article）不存在：" + text.articleRange());
+		// the item names the duty a check can find breached: not a text that binds the administration, not a penalty
+		v.require("legalText", text == null || !text.isText() || text.laysDuties(), "duty-text", text == null ? ""
+				: text.citeAs() + "规定行政机关的程序，不规定企业的义务：检查事项的依据应为规定企业义务的法律法规（如邮政法、快递暂行条例）");
+		v.require("article", text == null || data.article() == null || !text.isPenaltyArticle(data.article()),
+				"penalty-article", text == null || data.article() == null ? "" : text.citeAs() + "第" + data.article()
+						+ "条是罚则（法律责任），不是被违反的义务条款：请引用规定该义务的条款");
 		v.require("objectType", data.objectType() != null && OBJECT_TYPES.contains(data.objectType()), "one-of",
 				"检查对象应为快递企业、分支机构、末端网点或邮政营业场所");
 		v.require("method", data.method() != null && METHODS.contains(data.method()), "one-of",

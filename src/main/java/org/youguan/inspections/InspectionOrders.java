@@ -176,7 +176,9 @@ public class InspectionOrders implements DeclaresTemplates {
 	 * @param bureauRegion the issuing bureau's region (the number's region part)
 	 * @return the order
 	 * @throws DomainException not-found outside the caller's scope; a rule violation when the record's outcome is not
-	 * 责令改正 or it has an order already, or when no item concerned cites an article (rule {@code basis-article});
+	 * 责令改正 or it has an order already, when lines were recorded and none failed (rule {@code no-noncompliant-line}),
+	 * or when no item concerned cites a duty's article (rule {@code basis-article}: a penalty article or a procedural
+	 * law is no duty, {@link Citation#isDuty()});
 	 * InvalidValueException for a deadline outside 1–180 working days
 	 */
 	@Transactional
@@ -436,6 +438,13 @@ public class InspectionOrders implements DeclaresTemplates {
 		List<String> codes = jdbc.sql("""
 				SELECT DISTINCT item_code FROM inspection_record_line WHERE record_id = :id AND result = 'NONCOMPLIANT'""")
 			.param("id", recordId).query(String.class).list();
+		boolean linesRecorded = jdbc.sql("SELECT EXISTS (SELECT 1 FROM inspection_record_line WHERE record_id = :id)")
+			.param("id", recordId).query(Boolean.class).single();
+		if (codes.isEmpty() && linesRecorded) {
+			// every line recorded complied (or did not apply): nothing was found to correct
+			throw DomainException.rule("items", "no-noncompliant-line",
+					"检查记录的检查内容没有不符合项，不能下达责令改正通知书：责令改正须针对检查发现的不符合项");
+		}
 		if (codes.isEmpty()) {
 			codes = jdbc.sql("SELECT item_code FROM inspection_record_item WHERE record_id = :id")
 				.param("id", recordId).query(String.class).list();
@@ -448,7 +457,7 @@ public class InspectionOrders implements DeclaresTemplates {
 			if (!concerned.contains(item.code())) {
 				continue;
 			}
-			if (item.citation().isLaw()) {
+			if (item.citation().isDuty()) {
 				byArticle.computeIfAbsent(item.citation(), c -> new ArrayList<>()).add(item.name());
 				covered.add(item.code());
 			}

@@ -53,6 +53,14 @@ public record Citation(LegalText text, int article) {
 	}
 
 	/**
+	 * Whether this citation can be the duty an inspection finds breached: law ({@link #isLaw()}) from a text that lays
+	 * down duties ({@link LegalText#laysDuties()}), not a penalty article ({@link LegalText#isPenaltyArticle}).
+	 */
+	public boolean isDuty() {
+		return isLaw() && text.laysDuties() && !text.isPenaltyArticle(article);
+	}
+
+	/**
 	 * The citations that are law ({@link #isLaw()}), each (text, article) once, in the order first given: what a
 	 * document names after "违反了", e.g. {@code 邮政法(2015) 第19条} from 邮政法 art.19 cited twice and a local practice.
 	 */

@@ -155,6 +155,36 @@ public enum LegalText {
 		return citations.stream().filter(c -> c.text() == this).mapToInt(Citation::article).max().orElse(0);
 	}
 
+	/**
+	 * Whether this text lays down duties of the regulated — enterprises, their staff, senders — so that one of its
+	 * articles can be the norm an inspection finds breached ("违反了…的规定"): not the procedural laws that bind the
+	 * administration (行政处罚法, 行政复议法, 行政诉讼法, 行政许可法, 邮政行政执法监督办法), the holiday measures, nor a
+	 * practice.
+	 */
+	public boolean laysDuties() {
+		return isText() && this != ADMINISTRATIVE_PENALTY_LAW && this != ADMINISTRATIVE_REVIEW_LAW
+				&& this != ADMINISTRATIVE_LITIGATION_LAW && this != ADMINISTRATIVE_LICENSING_LAW
+				&& this != POSTAL_ENFORCEMENT_SUPERVISION && this != HOLIDAY_MEASURES;
+	}
+
+	/**
+	 * Whether {@code article} of this text is a penalty (法律责任) article — the sanction for a breach, never the duty
+	 * breached: the penalty chapter of 快递暂行条例(2025), arts.50–58 (DOMAIN.md, "快递暂行条例: 2019 → 2025 article
+	 * numbers"), and every article the catalogue's violation types cite as their penalty ({@link ViolationType#citations()},
+	 * e.g. 邮政法(2015) arts.68, 72, 73, 75, 76, 快递市场管理办法(2023) arts.48, 54, 56, 反恐怖主义法(2018) art.85).
+	 */
+	public boolean isPenaltyArticle(int article) {
+		if (this == EXPRESS_REGULATION && article >= 50 && article <= 58) {
+			return true;
+		}
+		for (ViolationType v : ViolationType.values()) {
+			if (v.citations().stream().anyMatch(c -> c.text() == this && c.article() == article)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	/** Whether {@code article} can be cited from this text: 0 (the text as a whole) or 1 to {@link #lastArticle()}. */
 	public boolean hasArticle(int article) {
 		return article == 0 || isText() && article >= 1 && article <= lastArticle();

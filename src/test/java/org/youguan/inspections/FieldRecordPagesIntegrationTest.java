@@ -496,6 +496,23 @@ class FieldRecordPagesIntegrationTest {
 		assertThat(jdbc.sql("SELECT count(*) FROM inspection_record").query(Long.class).single()).isEqualTo(before);
 	}
 
+	/**
+	 * 责令改正 corrects what a check found wrong (attack round 7: every line 符合 or 不涉及 and the outcome 责令改正 was
+	 * saved, and its order cited the items): with no 不符合 line the outcome cannot be 责令改正 (400 {@code outcome},
+	 * rule {@code consistent}), as 无问题 cannot be chosen with one; nothing is saved.
+	 */
+	@Test
+	void aRectificationNeedsANoncompliantLine() throws Exception {
+		long before = jdbc.sql("SELECT count(*) FROM inspection_record").query(Long.class).single();
+		for (String result : List.of("COMPLIANT", "NOT_APPLICABLE")) {
+			mvc.perform(form(SignIn.session(mvc, "wz.staff"), null, Map.of("line.REAL_NAME.1", result)))
+				.andExpect(status().isBadRequest())
+				.andExpect(content().string(containsString("data-field=\"outcome\"")))
+				.andExpect(content().string(containsString("检查内容没有不符合项时，检查结果（outcome）不能为责令改正")));
+		}
+		assertThat(jdbc.sql("SELECT count(*) FROM inspection_record").query(Long.class).single()).isEqualTo(before);
+	}
+
 	@Test
 	void theApiReadsTheRecordAndRecordsARectifiedReinspection() throws Exception {
 		MockHttpSession staff = SignIn.session(mvc, "wz.staff");

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -23,6 +24,8 @@ import org.youguan.SignIn;
 import org.youguan.kernel.DataScope;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.UserDirectory;
+import org.youguan.rules.Citation;
+import org.youguan.rules.LegalText;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -66,6 +69,9 @@ class OrderLegalBasisIntegrationTest {
 
 	@Autowired
 	TransactionTemplate tx;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	ResultActions call(String path, String json) throws Exception {
 		return mvc.perform(post(path).header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON).content(json));
@@ -158,5 +164,60 @@ class OrderLegalBasisIntegrationTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("共59条")));
 		assertThat(items.list(DataScope.all())).noneMatch(i -> i.code().equals(code + "_2"));
+	}
+
+	/**
+	 * Attack round 7: a bureau's own item cited a penalty article (快递暂行条例(2025) art.54) or a procedural law
+	 * (行政复议法, 行政处罚法) as the duty, and the order read "违反了…行政复议法(2023) 第10条…的规定". An item names a duty: a
+	 * penalty article is refused (400 {@code article}/{@code penalty-article}), a text binding the administration too
+	 * ({@code legalText}/{@code duty-text}); an item stored so before is no ground for an order.
+	 */
+	@Test
+	void anItemCitesADutyNeverAPenaltyArticleOrAProceduralLaw() throws Exception {
+		String code = "WZ_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+		CurrentUser wz = directory.principal("wz.staff").orElseThrow();
+		items.add(DataScope.region("320506"), wz.bureauId(), "陈吴中", new InspectionItems.ItemData(code,
+				"运单事项" + code, "EXPRESS_REGULATION", 35, "ENTERPRISE", "ON_SITE", List.of("运单管理规范")));
+		String item = """
+				{"name":"运单事项%s","legalText":"%s","article":%d,"objectType":"ENTERPRISE",
+				 "method":"ON_SITE","checklist":["运单管理规范"]}""";
+		for (Object[] penalty : new Object[][] { { "EXPRESS_REGULATION", 54 }, { "POSTAL_LAW", 72 } }) {
+			mvc.perform(put("/api/v1/inspections/items/" + code).header("Authorization", WUZHONG)
+				.contentType(MediaType.APPLICATION_JSON).content(item.formatted(code, penalty[0], penalty[1])))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("article"))
+				.andExpect(jsonPath("$.errors[0].rule").value("penalty-article"))
+				.andExpect(content().string(containsString("条是罚则")));
+		}
+		for (String procedural : List.of("ADMINISTRATIVE_REVIEW_LAW", "ADMINISTRATIVE_PENALTY_LAW")) {
+			mvc.perform(put("/api/v1/inspections/items/" + code).header("Authorization", WUZHONG)
+				.contentType(MediaType.APPLICATION_JSON).content(item.formatted(code, procedural, 10)))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("legalText"))
+				.andExpect(jsonPath("$.errors[0].rule").value("duty-text"));
+		}
+		assertThat(items.editable(wz.bureauId(), code).article()).isEqualTo(35);
+		assertThat(items.editable(wz.bureauId(), code).legalText()).isEqualTo("EXPRESS_REGULATION");
+		assertThat(Citation.of(LegalText.EXPRESS_REGULATION, 54).isDuty()).isFalse();
+		assertThat(Citation.of(LegalText.ADMINISTRATIVE_REVIEW_LAW, 10).isDuty()).isFalse();
+		assertThat(Citation.of(LegalText.EXPRESS_REGULATION, 35).isDuty()).isTrue();
+	}
+
+	/**
+	 * Attack round 7: an order was issued for a record whose every line complied (or did not apply) — the order then
+	 * cited all the record's items. With lines recorded and none failed, 422 {@code items}/{@code no-noncompliant-line}.
+	 */
+	@Test
+	void noOrderWhenEveryRecordedLineComplied() throws Exception {
+		long record = record("SPECIAL", List.of("SCREENING"));
+		jdbc.sql("""
+				INSERT INTO inspection_record_line (record_id, item_code, position, line, result)
+				VALUES (:record, 'SCREENING', 1, '安检机运行正常', 'COMPLIANT')""").param("record", record).update();
+		call("/api/v1/inspections/records/" + record + "/order", "{\"workingDays\":5}")
+			.andExpect(status().is(422))
+			.andExpect(jsonPath("$.errors[0].field").value("items"))
+			.andExpect(jsonPath("$.errors[0].rule").value("no-noncompliant-line"));
+		assertThat(jdbc.sql("SELECT count(*) FROM rectification_order WHERE record_id = :record").param("record", record)
+			.query(Long.class).single()).isZero();
 	}
 }
