@@ -1,5 +1,6 @@
 package org.youguan.universal;
 
+import java.text.Normalizer;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -19,11 +20,13 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Listing;
+import org.youguan.kernel.Masking;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
 import org.youguan.registry.Enterprises;
 import org.youguan.registry.Facilities;
@@ -61,8 +64,27 @@ public class PostOffices {
 	private static final Map<String, String> SORTS = Map.of("name", "h.facility_name", "days", "h.days_per_week",
 			"region", "h.region_code");
 
-	/** Words by which opening hours say the post office does not open at all. */
-	private static final Pattern CLOSED = Pattern.compile("暂停营业|停止营业|停业|歇业|关闭|关门|闭店|撤销|撤并|不营业|不再营业|暂停服务|停止服务|(?i:closed)");
+	/**
+	 * Words by which opening hours say the post office does not open at all, matched in the hours as
+	 * {@link #normalised} gives them (no spaces, full-width as ASCII, traditional characters as simplified).
+	 */
+	private static final Pattern CLOSED = Pattern.compile(
+			"暂停营业|停止营业|停业|歇业|休业|休息|关闭|关门|闭店|撤销|撤并|不营业|不再营业|暂停服务|停止服务|停止对外|暂停对外|(?i:closed)");
+
+	/** A clock time: 8:30, 8.30, 8点, 8点半, 8点30分, 17时. Groups: hour, minutes after ":" or ".", the 点/时 part. */
+	private static final String TIME = "(\\d{1,2})(?:[:.](\\d{2})|[点时](半|\\d{1,2}分?)?)";
+
+	/**
+	 * An opening period: two clock times joined by -, —, ~, 至 or 到 (上午/下午/晚上/中午 allowed before either), e.g.
+	 * "8:30-17:30", "8点至17点", "上午8:30—下午5:00"; or round the clock (24小时, 全天营业).
+	 */
+	private static final Pattern OPENING_PERIOD = Pattern.compile(TIME + "(?:-|—|–|~|至|到)+(?:上午|下午|晚上|中午)?" + TIME);
+
+	private static final Pattern ROUND_THE_CLOCK = Pattern.compile("24小时|全天营业|全天开放");
+
+	/** Traditional characters of the closure words, as their simplified forms. */
+	private static final Map<Character, Character> SIMPLIFIED = Map.of('暫', '暂', '營', '营', '業', '业', '關', '关',
+			'閉', '闭', '門', '门', '務', '务', '對', '对', '撤', '撤', '歇', '歇');
 
 	/**
 	 * A clock time (8:30, 8点, 17时) or days of the week (周一, 星期六, 周末, 每天, 工作日, 节假日): hours that name one
@@ -183,6 +205,14 @@ public class PostOffices {
 		}
 		String hours = Text.line(data == null ? null : data.openingHours());
 		v.required("openingHours", "营业时间（openingHours）", hours).line("openingHours", "营业时间（openingHours）", hours, 100);
+		// the hours are listed, exported and shown to the public: a duty phone belongs to the facility's record
+		v.require("openingHours", !Masking.holdsPersonalNumber(hours), "personal-number",
+				"营业时间（openingHours）不能含手机号或身份证号：营业时间对外公开，值班电话请登记在营业场所的联系电话中");
+		// an enterprise's hours say when the office opens: words alone ("周一至周日 休息", "0:00-0:00") would keep it on
+		// the list as open while closing it (a closure needs the bureau's approval, below)
+		v.require("openingHours", !enterprise || hours == null || days == null || days == 0 || saysClosed(hours)
+				|| namesOpeningPeriod(hours), "opening-times",
+				"营业时间（openingHours）应写明开门和关门时间，如“周一至周六 8:30-17:30”；停止营业须经撤销申请批准，临时停业请报告临时停业");
 		v.throwIfInvalid();
 		if (enterprise && (days == 0 || saysClosed(hours)) && !closureInEffect(facilityId)) {
 			throw DomainException.rule(days == 0 ? "daysPerWeek" : "openingHours", "closure-approval", (days == 0
@@ -238,7 +268,61 @@ public class PostOffices {
 
 	/** Whether the hours only say the post office is closed: a closure word, no opening time and no day of the week. */
 	static boolean saysClosed(String hours) {
-		return hours != null && CLOSED.matcher(hours).find() && !OPEN_TIMES.matcher(hours).find();
+		String n = normalised(hours);
+		return n != null && CLOSED.matcher(n).find() && !OPEN_TIMES.matcher(n).find();
+	}
+
+	/**
+	 * Whether the hours name a period the post office is open ({@link #OPENING_PERIOD} whose two times differ —
+	 * "0:00-0:00" opens no minute — or round the clock), in the hours as {@link #normalised} gives them.
+	 */
+	static boolean namesOpeningPeriod(String hours) {
+		String n = normalised(hours);
+		if (n == null) {
+			return false;
+		}
+		if (ROUND_THE_CLOCK.matcher(n).find()) {
+			return true;
+		}
+		var m = OPENING_PERIOD.matcher(n);
+		while (m.find()) {
+			if (minutes(m.group(1), m.group(2), m.group(3)) != minutes(m.group(4), m.group(5), m.group(6))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static int minutes(String hour, String afterColon, String afterCharacter) {
+		int minutes = 0;
+		if (afterColon != null) {
+			minutes = Integer.parseInt(afterColon);
+		}
+		else if ("半".equals(afterCharacter)) {
+			minutes = 30;
+		}
+		else if (afterCharacter != null) {
+			minutes = Integer.parseInt(afterCharacter.replace("分", ""));
+		}
+		return Integer.parseInt(hour) * 60 + minutes;
+	}
+
+	/**
+	 * The hours as the closure and opening checks read them: NFKC (full-width digits, colons and tildes as ASCII),
+	 * spaces taken out ("暂 停 营 业"), the closure words' traditional characters as simplified ("暫停營業"); null for
+	 * null.
+	 */
+	static String normalised(String hours) {
+		if (hours == null) {
+			return null;
+		}
+		StringBuilder b = new StringBuilder();
+		for (char c : Normalizer.normalize(hours, Normalizer.Form.NFKC).toCharArray()) {
+			if (!Character.isWhitespace(c) && !Character.isSpaceChar(c)) {
+				b.append(SIMPLIFIED.getOrDefault(c, c));
+			}
+		}
+		return b.toString();
 	}
 
 	/**
@@ -260,7 +344,8 @@ public class PostOffices {
 	 * Records a 临时停业 of a post office, audited.
 	 * @throws DomainException not found (404) when the facility is no post office in the caller's scope
 	 * @throws InvalidValueException naming every field that fails: facilityId (required), startsOn, endsOn (dates,
-	 *         the end not before the start), reason (required, at most 500 characters)
+	 *         the end not before the start), reason (required, at most 500 characters); 409 on {@code startsOn} (rule
+	 *         {@code overlap}) when the post office's days overlap a 临时停业 reported already
 	 */
 	@Transactional
 	public long reportSuspension(DataScope scope, SuspensionData data, boolean demo) {
@@ -278,6 +363,21 @@ public class PostOffices {
 		String reason = clean(data.reason());
 		v.required("reason", "停业原因（reason）", reason).maxLength("reason", "停业原因（reason）", reason, 500);
 		v.throwIfInvalid();
+		// one report per stop: a second one over days already reported (the same report sent twice, or an overlap) would
+		// count the days twice and leave two versions of one stop
+		TransactionLocks.hold(jdbc, "post_office_suspension:" + f.id());
+		record Reported(long id, LocalDate startsOn, LocalDate endsOn) {
+		}
+		jdbc.sql("""
+				SELECT id, starts_on, ends_on FROM post_office_suspension
+				WHERE facility_id = :facility AND starts_on <= :to AND ends_on >= :from ORDER BY starts_on LIMIT 1""")
+			.param("facility", f.id()).param("from", from).param("to", to)
+			.query((rs, n) -> new Reported(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class)))
+			.optional()
+			.ifPresent(r -> {
+				throw DomainException.illegalTransition("startsOn", "overlap", "营业场所“" + f.name() + "”已报告" + r.startsOn() + "至"
+						+ r.endsOn() + "临时停业（第" + r.id() + "号），与本次报告的日期重叠：同一停业只报告一次");
+			});
 		long id = jdbc.sql("""
 				INSERT INTO post_office_suspension (facility_id, facility_name, region_code, enterprise_credit_code,
 				    starts_on, ends_on, reason, reported_at, reported_by, demo)

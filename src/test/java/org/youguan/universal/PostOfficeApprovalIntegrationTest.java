@@ -314,7 +314,7 @@ class PostOfficeApprovalIntegrationTest {
 		long office = newPostOffice("320506");
 		classify(office, "TOWNSHIP");
 		mvc.perform(put("/api/v1/universal/post-offices/" + office + "/hours").header("Authorization", POSTAL)
-			.contentType(MediaType.APPLICATION_JSON).content("{\"areaType\":\"TOWNSHIP\",\"daysPerWeek\":3,\"openingHours\":\"周一至周三\"}"))
+			.contentType(MediaType.APPLICATION_JSON).content("{\"areaType\":\"TOWNSHIP\",\"daysPerWeek\":3,\"openingHours\":\"周一至周三 9:00-16:00\"}"))
 			.andExpect(status().isOk());
 		String name = jdbc.sql("SELECT name FROM facility WHERE id = :id").param("id", office).query(String.class).single();
 		MockHttpSession enterprise = SignIn.session(mvc, "yz.sz");
@@ -326,7 +326,7 @@ class PostOfficeApprovalIntegrationTest {
 
 		List<List<String>> one = ExportedRows.of(mvc, enterprise, "/enterprise/post-offices/export.xlsx", "q", name);
 		assertThat(one.get(0)).containsExactly("营业场所", "所在地类型", "每周营业天数", "标准（天/周）", "低于标准", "营业时间");
-		assertThat(one.get(1)).containsExactly(name, "乡镇人民政府所在地", "3", "5", "是", "周一至周三");
+		assertThat(one.get(1)).containsExactly(name, "乡镇人民政府所在地", "3", "5", "是", "周一至周三 9:00-16:00");
 		String own = jdbc.sql("SELECT credit_code FROM enterprise WHERE id = (SELECT enterprise_id FROM facility WHERE id = :id)")
 			.param("id", office).query(String.class).single();
 		List<List<String>> all = ExportedRows.of(mvc, enterprise, "/enterprise/post-offices/export.xlsx", "sort", "days",
@@ -345,6 +345,16 @@ class PostOfficeApprovalIntegrationTest {
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"facilityId\":" + office + ",\"startsOn\":\"2026-05-01\",\"endsOn\":\"2026-05-03\",\"reason\":\"内部装修临时停业\"}"))
 			.andExpect(status().isCreated());
+		// the same stop reported again, or days overlapping it: one report per stop (attack round 7: both were kept)
+		for (String days : List.of("\"startsOn\":\"2026-05-01\",\"endsOn\":\"2026-05-03\"",
+				"\"startsOn\":\"2026-05-03\",\"endsOn\":\"2026-05-20\"")) {
+			mvc.perform(post("/api/v1/universal/post-office-suspensions").header("Authorization", POSTAL)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"facilityId\":" + office + "," + days + ",\"reason\":\"内部装修临时停业\"}"))
+				.andExpect(status().isConflict())
+				.andExpect(jsonPath("$.errors[0].field").value("startsOn"))
+				.andExpect(jsonPath("$.errors[0].rule").value("overlap"));
+		}
 		mvc.perform(get("/api/v1/universal/post-office-suspensions?size=200").header("Authorization", WUZHONG))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.items[*].facilityId", hasItem((int) office)));

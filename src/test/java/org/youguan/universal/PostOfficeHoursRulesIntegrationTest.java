@@ -132,6 +132,22 @@ class PostOfficeHoursRulesIntegrationTest {
 		hours(POSTAL, office, "{\"daysPerWeek\":6,\"openingHours\":\"暂停营业\"}")
 			.andExpect(status().isUnprocessableEntity())
 			.andExpect(jsonPath("$.errors[0].field").value("openingHours"));
+		for (String closed : List.of("暂 停 营 业", "暫停營業", "休业整顿", "停止对外服务", "全天休息")) {
+			hours(POSTAL, office, "{\"daysPerWeek\":6,\"openingHours\":\"" + closed + "\"}")
+				.andExpect(status().isUnprocessableEntity())
+				.andExpect(jsonPath("$.errors[0].rule").value("closure-approval"));
+		}
+		// hours that name no opening period are no hours (they closed the office while it stayed listed as open)
+		for (String none : List.of("周一至周日 休息", "周一至周六 暂停营业", "0:00-0:00")) {
+			hours(POSTAL, office, "{\"daysPerWeek\":6,\"openingHours\":\"" + none + "\"}")
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("openingHours"))
+				.andExpect(jsonPath("$.errors[0].rule").value("opening-times"));
+		}
+		// nor a phone number: the hours are listed and exported
+		hours(POSTAL, office, "{\"daysPerWeek\":6,\"openingHours\":\"周一至周六 8:30-17:30 值班电话13912345678\"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].rule").value("personal-number"));
 		// a day of the week off is no closure
 		hours(POSTAL, office, "{\"daysPerWeek\":6,\"openingHours\":\"周一至周六 8:30-17:30，周日停业\"}")
 			.andExpect(status().isOk());
@@ -172,6 +188,21 @@ class PostOfficeHoursRulesIntegrationTest {
 		assertThat(PostOffices.saysClosed("周末停业")).isFalse();
 		assertThat(PostOffices.saysClosed("8点至17点，节假日关闭")).isFalse();
 		assertThat(PostOffices.saysClosed("周一至周五 8:30-17:00")).isFalse();
+		// spaced out, traditional characters, other words for a stop (attack round 7)
+		assertThat(PostOffices.saysClosed("暂 停 营 业")).isTrue();
+		assertThat(PostOffices.saysClosed("暫停營業")).isTrue();
+		assertThat(PostOffices.saysClosed("休业整顿")).isTrue();
+		assertThat(PostOffices.saysClosed("停止对外服务")).isTrue();
+		assertThat(PostOffices.saysClosed("全天休息")).isTrue();
+		// hours name an opening period: two different times
+		assertThat(PostOffices.namesOpeningPeriod("周一至周六 8:30-17:30，周日停业")).isTrue();
+		assertThat(PostOffices.namesOpeningPeriod("8点至17点，节假日关闭")).isTrue();
+		assertThat(PostOffices.namesOpeningPeriod("上午８：３０—下午５：００")).isTrue();
+		assertThat(PostOffices.namesOpeningPeriod("8点半到17点")).isTrue();
+		assertThat(PostOffices.namesOpeningPeriod("24小时营业")).isTrue();
+		assertThat(PostOffices.namesOpeningPeriod("0:00-0:00")).isFalse();
+		assertThat(PostOffices.namesOpeningPeriod("周一至周日 休息")).isFalse();
+		assertThat(PostOffices.namesOpeningPeriod("周一至周六 暂停营业")).isFalse();
 	}
 
 	private ResultActions hours(String token, long office, String json) throws Exception {
