@@ -132,6 +132,10 @@ public class CaseExecution {
 	public void pay(DataScope scope, long id, String paidOn, String amount, String instalment) {
 		CaseView c = caseWork.lock(scope, id);
 		Execution.requireInForce(c, "amount", "登记缴纳罚款");
+		if (c.decidedOn() == null) {
+			// no decision yet: the step is out of order (409 naming the status), not "the decision has no fine"
+			CaseStep.PAY.from(c.status());
+		}
 		if (Execution.fine(c) == null) {
 			throw ruleBroken("amount", "no-fine", Execution.confiscated(c) != null
 					? "该处罚决定没收违法所得，应登记上缴（handover），不是缴纳罚款"

@@ -22,6 +22,7 @@ import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Listing;
+import org.youguan.kernel.Masking;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
@@ -166,7 +167,12 @@ public class Reports {
 			.toList();
 	}
 
-	/** The report's lines: every indicator of its form with value, note, previous period and same period last year. */
+	/**
+	 * The report's lines: every indicator of its form with value, note, previous period and same period last year. A
+	 * note is the enterprise's own text: read by anyone else (the bureau's pages, API and exports) any ID or mobile
+	 * number in it is masked ({@link Masking#personalNumbersIn}), as work plans' texts are; the enterprise's own form
+	 * keeps it as typed, to be edited.
+	 */
 	public List<ValueLine> lines(DataScope scope, long id) {
 		ReportView view = get(scope, id);
 		Report report = load(id);
@@ -179,7 +185,9 @@ public class Reports {
 		List<ValueLine> lines = new ArrayList<>();
 		for (Indicator i : indicators) {
 			ReportValue rv = report.values().get(i.code());
-			lines.add(new ValueLine(i, values.get(i.code()), rv == null ? null : rv.note(), previous.get(i.code()),
+			String note = rv == null ? null : rv.note();
+			lines.add(new ValueLine(i, values.get(i.code()),
+					scope.kind() == DataScope.Kind.ENTERPRISE ? note : Masking.personalNumbersIn(note), previous.get(i.code()),
 					lastYear.get(i.code())));
 		}
 		return lines;

@@ -201,6 +201,9 @@ public class VillageChecks {
 				"实际每周投递频次应在0至14次之间");
 		v.require("handoverRecords", data.handoverRecords() != null, "required", "请选择是否有交接记录");
 		v.require("standardDelivery", data.standardDelivery() != null, "required", "请选择是否规范投递");
+		// no delivery seen is no regular delivery: 规范 with 0 a week counted toward the 规范投递率 (attack round 7)
+		v.require("standardDelivery", !(Boolean.TRUE.equals(data.standardDelivery()) && observed != null && observed == 0),
+				"contradiction", "实际每周投递频次为0次，不能判定为规范投递：请核对投递频次，或选择投递不规范并填写发现的问题");
 		String findings = Villages.clean(data.findings());
 		v.require("findings", !Boolean.FALSE.equals(data.standardDelivery()) || findings != null, "required",
 				"投递不规范时请填写检查发现的问题");

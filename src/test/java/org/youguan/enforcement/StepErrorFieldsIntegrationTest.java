@@ -17,7 +17,10 @@ import org.youguan.MutableClock;
 import org.youguan.registry.EnterpriseView;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -114,6 +117,12 @@ class StepErrorFieldsIntegrationTest {
 		refusedNamingItsOwnFields(WUZHONG, c + id + "/notice", "{\"on\":\"not-a-day\"}");
 
 		noticeAndHearing.notifyParty(PartyCases.ALL, id, today.toString());
+		// a payment before any decision is a step out of order (409), not "the decision has no fine" (attack round 7)
+		mvc.perform(post(c + id + "/payment").header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"paidOn\":\"" + today + "\",\"amount\":\"3000\"}"))
+			.andExpect(status().isConflict())
+			.andExpect(content().string(containsString("已告知")))
+			.andExpect(content().string(not(containsString("没有罚款"))));
 		refusedNamingItsOwnFields(WUZHONG, c + id + "/statement", "{\"on\":\"\",\"text\":\"\"}");
 		refusedNamingItsOwnFields(HEAD, c + id + "/decision", """
 				{"decisionNumber":null,"decidedOn":"x","penalty":"FINE","fine":"-5","mitigation":"NOPE","mitigationGround":"NOPE",

@@ -256,6 +256,14 @@ class UniversalServiceIntegrationTest {
 					 "handoverRecords":true,"standardDelivery":true,"inspectors":[{"name":"陈吴中","certificateNumber":"32050601"},{"name":"沈执法","certificateNumber":"32050602"}]}""".formatted(village)))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("deliveriesObserved"));
+		// 规范投递 with no delivery seen contradicts itself (attack round 7: it counted toward the 规范投递率)
+		mvc.perform(post("/api/v1/universal/checks").header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"villageCode":"%s","checkedOn":"2026-03-01","deliveryMode":"DIRECT","deliveriesObserved":0,
+					 "handoverRecords":false,"standardDelivery":true,"inspectors":[{"name":"陈吴中","certificateNumber":"32050601"},{"name":"沈执法","certificateNumber":"32050602"}]}""".formatted(village)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("standardDelivery"))
+			.andExpect(jsonPath("$.errors[0].rule").value("contradiction"));
 		assertThat(jdbc.sql("SELECT count(*) FROM village_check").query(Long.class).single()).isEqualTo(before + 1);
 	}
 

@@ -71,7 +71,12 @@ public final class ReportSheets {
 				errors.add(cellError(n, "指标代码", "derived", "指标" + code + "由系统计算，不能填报"));
 				continue;
 			}
-			if (code == null || !entered.containsKey(code)) {
+			if (code == null) {
+				// a value on a row without its code: say the code is missing, not "未知指标代码：null"
+				errors.add(cellError(n, "指标代码", "required", "本行填写了数值或说明，但指标代码为空：请填写指标代码，或删除本行"));
+				continue;
+			}
+			if (!entered.containsKey(code)) {
 				errors.add(cellError(n, "指标代码", "indicator", "未知指标代码：" + code + "（本报表没有可填报的这个指标）"));
 				continue;
 			}

@@ -76,6 +76,19 @@ class ReportSheetsTest {
 								"第5行“本期数值”：快递业务量（异地）超出允许的位数（最多14位整数、4位小数），不会自动四舍五入：100000000000000000")));
 	}
 
+	/** A row with a value but no code says the code is missing (attack round 7: "未知指标代码：null"). */
+	@Test
+	void aValueWithoutItsCodeIsTheCodeMissing() {
+		TypedWorkbook sheet = new TypedWorkbook(ReportSheets.HEADERS)
+			.row(List.of(RATE.code(), RATE.name(), "%", format(0.985, "0.00%"), "", ""))
+			.row(List.of("", REVENUE.name(), "万元", 2470, "", ""));
+		assertThatThrownBy(() -> ReportSheets.read(sheet.bytes(), FORM))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
+				.extracting(FieldError::field, FieldError::rule)
+				.containsExactly(Tuple.tuple("第3行“指标代码”", "required")))
+			.hasMessageNotContaining("null");
+	}
+
 	@Test
 	void theDownloadedSheetReadsBackAsWritten() {
 		byte[] written = ReportSheets.write(List.of(new ValueLine(RATE, new BigDecimal("98.5"), null, null, null),
