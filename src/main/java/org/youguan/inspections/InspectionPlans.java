@@ -493,12 +493,12 @@ public class InspectionPlans {
 	}
 
 	/**
-	 * Draws the targets and their teams from what was frozen and the recorded seed — unless the bureau holds another
-	 * plan that is drawn and not yet published for an overlapping population (same object type, one region inside the
-	 * other, periods overlapping; brand, credit classes and items not considered): every draw of a population is
-	 * published before the next one of it is made, so a drawer cannot draw several plans and publish the draw they
-	 * like (双随机一公开: 国务院办公厅关于推广随机抽查规范事中事后监管的通知, 国办发〔2015〕58号). Two draws at once are ordered by a
-	 * transaction lock on the bureau.
+	 * Draws the targets and their teams from what was frozen and the recorded seed — unless another plan is drawn and
+	 * not yet published over an overlapping population (same object type, one region inside the other; period, bureau,
+	 * brand, credit classes and items not considered): every draw of a population is published before the next one of
+	 * it is made, so a drawer cannot draw several plans and publish the draw they like (双随机一公开:
+	 * 国务院办公厅关于推广随机抽查规范事中事后监管的通知, 国办发〔2015〕58号). Two draws at once are ordered by a transaction
+	 * lock.
 	 * @throws DomainException unless the plan is SEEDED; 409 on {@code id} (rule {@code unpublished-draw}) naming the
 	 * plan drawn and not published; when a target has too few inspectors free of conflict
 	 */
@@ -560,27 +560,30 @@ public class InspectionPlans {
 	}
 
 	/**
-	 * Refuses the draw of {@code plan} while its bureau holds another DRAWN plan (drawn, not published) whose population
-	 * overlaps: the same object type, one region code a prefix of the other, periods sharing a day.
+	 * Refuses the draw of {@code plan} while another plan — of any bureau — is DRAWN (drawn, not published) over an
+	 * overlapping population: the same object type, one region code a prefix of the other. The period is not compared:
+	 * every plan draws from the registry as it stands when frozen, so two plans of one region and type draw from the
+	 * same objects whatever periods they name (attack round 8: moving the period a day re-rolled the draw); nor the
+	 * bureau: a city may draw a county's plan and one of its own over the county. Draws are ordered by one transaction
+	 * lock.
 	 * @throws DomainException 409 on {@code id}, rule {@code unpublished-draw}, naming that plan
 	 */
 	private void refuseUnpublishedDraw(InspectionPlan plan) {
-		TransactionLocks.hold(jdbc, "inspection_plan_draw:" + plan.bureauId());
-		record Drawn(long id, String name) {
+		TransactionLocks.hold(jdbc, "inspection_plan_draw");
+		record Drawn(long id, String name, String regionCode) {
 		}
 		jdbc.sql("""
-				SELECT id, name FROM inspection_plan
-				WHERE bureau_id = :bureau AND id <> :id AND status = 'DRAWN' AND object_type = :type
-				  AND period_from <= :to AND period_to >= :from
+				SELECT id, name, region_code FROM inspection_plan
+				WHERE id <> :id AND status = 'DRAWN' AND object_type = :type
 				  AND (starts_with(region_code, :region) OR starts_with(:region, region_code))
 				ORDER BY id LIMIT 1""")
-			.param("bureau", plan.bureauId()).param("id", plan.id()).param("type", plan.objectType())
-			.param("from", plan.periodFrom()).param("to", plan.periodTo()).param("region", plan.regionCode())
-			.query((rs, n) -> new Drawn(rs.getLong(1), rs.getString(2)))
+			.param("id", plan.id()).param("type", plan.objectType()).param("region", plan.regionCode())
+			.query((rs, n) -> new Drawn(rs.getLong(1), rs.getString(2), rs.getString(3)))
 			.optional()
 			.ifPresent(other -> {
-				throw DomainException.illegalTransition("id", "unpublished-draw", "本单位第" + other.id() + "号计划“"
-						+ Masking.personalNumbersIn(other.name()) + "”已抽取、尚未公示，其检查对象与本计划重叠（同类对象、区域和检查期间交叉）：请先公示该计划，再抽取本计划"
+				throw DomainException.illegalTransition("id", "unpublished-draw", "第" + other.id() + "号计划“"
+						+ Masking.personalNumbersIn(other.name()) + "”已抽取、尚未公示，其检查对象与本计划重叠（同类对象、区域"
+						+ (other.regionCode().equals(plan.regionCode()) ? "相同" : "相互包含") + "）：请先公示该计划，再抽取本计划"
 						+ "——同一批对象的每次抽取都须公示，不能多次抽取后择一公示");
 			});
 	}

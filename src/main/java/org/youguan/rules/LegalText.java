@@ -168,21 +168,34 @@ public enum LegalText {
 	}
 
 	/**
-	 * Whether {@code article} of this text is a penalty (法律责任) article — the sanction for a breach, never the duty
-	 * breached: the penalty chapter of 快递暂行条例(2025), arts.50–58 (DOMAIN.md, "快递暂行条例: 2019 → 2025 article
-	 * numbers"), and every article the catalogue's violation types cite as their penalty ({@link ViolationType#citations()},
-	 * e.g. 邮政法(2015) arts.68, 72, 73, 75, 76, 快递市场管理办法(2023) arts.48, 54, 56, 反恐怖主义法(2018) art.85).
+	 * Whether {@code article} of this text lies in its penalty chapter (法律责任) — the sanctions for breaches, never the
+	 * duty breached. Where the chapter's range is recorded: 快递暂行条例(2025) arts.50–58 (DOMAIN.md, "快递暂行条例: 2019
+	 * → 2025 article numbers"); 邮政法(2015) arts.68–83 (the first penalty article the catalogue cites, art.68, to the
+	 * last before the 附则, arts.84–87; legal review wanted); 反恐怖主义法(2018) arts.79–96 (第九章, the 附则 being
+	 * art.97). Elsewhere: from the lowest to the highest article the catalogue's violation types cite from the text as
+	 * their penalty ({@link ViolationType#citations()}; a chapter is contiguous — 快递市场管理办法(2023) arts.48–56).
 	 */
 	public boolean isPenaltyArticle(int article) {
-		if (this == EXPRESS_REGULATION && article >= 50 && article <= 58) {
-			return true;
+		switch (this) {
+			case EXPRESS_REGULATION:
+				return article >= 50 && article <= 58;
+			case POSTAL_LAW:
+				return article >= 68 && article <= 83;
+			case COUNTER_TERRORISM_LAW:
+				return article >= 79 && article <= 96;
+			default:
+				int lowest = Integer.MAX_VALUE;
+				int highest = 0;
+				for (ViolationType v : ViolationType.values()) {
+					for (Citation c : v.citations()) {
+						if (c.text() == this && c.article() > 0) {
+							lowest = Math.min(lowest, c.article());
+							highest = Math.max(highest, c.article());
+						}
+					}
+				}
+				return article >= lowest && article <= highest;
 		}
-		for (ViolationType v : ViolationType.values()) {
-			if (v.citations().stream().anyMatch(c -> c.text() == this && c.article() == article)) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	/** Whether {@code article} can be cited from this text: 0 (the text as a whole) or 1 to {@link #lastArticle()}. */

@@ -80,17 +80,17 @@ public class PostOffices {
 	 */
 	private static final Pattern OPENING_PERIOD = Pattern.compile(TIME + "(?:-|—|–|~|至|到)+(?:上午|下午|晚上|中午)?" + TIME);
 
+	/** What a closure word may follow when it closes a part of the week or the day, not the office. */
+	private static final Pattern CLOSED_PART = Pattern.compile("周[一二三四五六日天末]|星期[一二三四五六日天]|节假日|假日|午|晚|夜");
+
+	/** The shortest opening period an enterprise may state (minutes): "8:30-8:31" opens no office. A product bound. */
+	static final int SHORTEST_OPENING_MINUTES = 60;
+
 	private static final Pattern ROUND_THE_CLOCK = Pattern.compile("24小时|全天营业|全天开放");
 
 	/** Traditional characters of the closure words, as their simplified forms. */
 	private static final Map<Character, Character> SIMPLIFIED = Map.of('暫', '暂', '營', '营', '業', '业', '關', '关',
 			'閉', '闭', '門', '门', '務', '务', '對', '对', '撤', '撤', '歇', '歇');
-
-	/**
-	 * A clock time (8:30, 8点, 17时) or days of the week (周一, 星期六, 周末, 每天, 工作日, 节假日): hours that name one
-	 * describe when the post office opens and which days it does not ("周日停业，周一至周六 8:30-17:30", "周末停业").
-	 */
-	private static final Pattern OPEN_TIMES = Pattern.compile("\\d{1,2}\\s*[:：点时]|周[一二三四五六日天末]|星期|每天|每日|工作日|节假日");
 
 	private final JdbcClient jdbc;
 
@@ -266,10 +266,27 @@ public class PostOffices {
 		return recorded;
 	}
 
-	/** Whether the hours only say the post office is closed: a closure word, no opening time and no day of the week. */
+	/**
+	 * Whether the hours say the post office is closed: a closure word ({@link #CLOSED}, in the hours as
+	 * {@link #normalised} gives them) that closes no mere part of the week or day — none of 周日, 周末, 星期六, 节假日, 中午,
+	 * 晚 in the six characters before it ({@link #CLOSED_PART}), and not 休息 right after a time (a break) — whatever
+	 * opening times stand beside it.
+	 */
 	static boolean saysClosed(String hours) {
 		String n = normalised(hours);
-		return n != null && CLOSED.matcher(n).find() && !OPEN_TIMES.matcher(n).find();
+		if (n == null) {
+			return false;
+		}
+		var m = CLOSED.matcher(n);
+		while (m.find()) {
+			// "周日停业", "节假日关闭", "中午休息" close part of the week or day; a closure word with no such scope just
+			// before it closes the office, whatever times stand beside it ("暂停营业（原8:30-17:30）", "8:30-17:30 全天停业")
+			boolean breakAfterTime = m.group().equals("休息") && m.start() > 0 && Character.isDigit(n.charAt(m.start() - 1));
+			if (!breakAfterTime && !CLOSED_PART.matcher(n.substring(Math.max(0, m.start() - 6), m.start())).find()) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
@@ -286,13 +303,17 @@ public class PostOffices {
 		}
 		var m = OPENING_PERIOD.matcher(n);
 		while (m.find()) {
-			if (minutes(m.group(1), m.group(2), m.group(3)) != minutes(m.group(4), m.group(5), m.group(6))) {
+			int from = minutes(m.group(1), m.group(2), m.group(3));
+			int to = minutes(m.group(4), m.group(5), m.group(6));
+			// real clock times (25:00 and 99:99 are none), open at least an hour (overnight counted past midnight)
+			if (from >= 0 && to >= 0 && Math.floorMod(to - from, 24 * 60) >= SHORTEST_OPENING_MINUTES) {
 				return true;
 			}
 		}
 		return false;
 	}
 
+	/** Minutes after midnight of a clock time, or -1 when it is no clock time (hour above 24, minutes above 59). */
 	private static int minutes(String hour, String afterColon, String afterCharacter) {
 		int minutes = 0;
 		if (afterColon != null) {
@@ -304,7 +325,8 @@ public class PostOffices {
 		else if (afterCharacter != null) {
 			minutes = Integer.parseInt(afterCharacter.replace("分", ""));
 		}
-		return Integer.parseInt(hour) * 60 + minutes;
+		int h = Integer.parseInt(hour);
+		return h > 24 || minutes > 59 || h == 24 && minutes > 0 ? -1 : h * 60 + minutes;
 	}
 
 	/**
@@ -345,7 +367,7 @@ public class PostOffices {
 	 * @throws DomainException not found (404) when the facility is no post office in the caller's scope
 	 * @throws InvalidValueException naming every field that fails: facilityId (required), startsOn, endsOn (dates,
 	 *         the end not before the start), reason (required, at most 500 characters); 409 on {@code startsOn} (rule
-	 *         {@code overlap}) when the post office's days overlap a 临时停业 reported already
+	 *         {@code overlap}) when the post office's days overlap or adjoin a 临时停业 reported already
 	 */
 	@Transactional
 	public long reportSuspension(DataScope scope, SuspensionData data, boolean demo) {
@@ -371,12 +393,13 @@ public class PostOffices {
 		jdbc.sql("""
 				SELECT id, starts_on, ends_on FROM post_office_suspension
 				WHERE facility_id = :facility AND starts_on <= :to AND ends_on >= :from ORDER BY starts_on LIMIT 1""")
-			.param("facility", f.id()).param("from", from).param("to", to)
+			// the day before and after too: a stop split into back-to-back reports is one stop (attack round 8)
+			.param("facility", f.id()).param("from", from.minusDays(1)).param("to", to.plusDays(1))
 			.query((rs, n) -> new Reported(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class)))
 			.optional()
 			.ifPresent(r -> {
 				throw DomainException.illegalTransition("startsOn", "overlap", "营业场所“" + f.name() + "”已报告" + r.startsOn() + "至"
-						+ r.endsOn() + "临时停业（第" + r.id() + "号），与本次报告的日期重叠：同一停业只报告一次");
+						+ r.endsOn() + "临时停业（第" + r.id() + "号），与本次报告的日期重叠或相接：同一停业只报告一次，延长停业请联系邮政管理部门");
 			});
 		long id = jdbc.sql("""
 				INSERT INTO post_office_suspension (facility_id, facility_name, region_code, enterprise_credit_code,

@@ -86,6 +86,20 @@ class OrderLegalBasisIntegrationTest {
 				"RECTIFICATION", "问题" + UUID.randomUUID(), null, "吴中营业部"), false, false));
 	}
 
+	/** A Wuzhong item of 快递暂行条例(2025) {@code article} with one checklist line; its code. */
+	String ownItem(CurrentUser wz, String name, int article, String line) {
+		String code = "WZ_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+		items.add(DataScope.region("320506"), wz.bureauId(), "陈吴中", new InspectionItems.ItemData(code, name + code,
+				"EXPRESS_REGULATION", article, "ENTERPRISE", "ON_SITE", List.of(line)));
+		return code;
+	}
+
+	/** Edits an item through the API. */
+	ResultActions edit(String code, String json) throws Exception {
+		return mvc.perform(put("/api/v1/inspections/items/" + code).header("Authorization", WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON).content(json));
+	}
+
 	/** Issues the order of the record and reads its .docx back. */
 	String orderText(long record) throws Exception {
 		String issued = call("/api/v1/inspections/records/" + record + "/order", "{\"workingDays\":5}")
@@ -144,14 +158,11 @@ class OrderLegalBasisIntegrationTest {
 
 	@Test
 	void anArticleTheTextDoesNotHaveIsRefusedNamingTheFieldAndRule() throws Exception {
-		String code = "WZ_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
 		CurrentUser wz = directory.principal("wz.staff").orElseThrow();
-		items.add(DataScope.region("320506"), wz.bureauId(), "陈吴中", new InspectionItems.ItemData(code,
-				"冷链温控" + code, "EXPRESS_REGULATION", 33, "ENTERPRISE", "ON_SITE", List.of("温控设备运行正常")));
-		mvc.perform(put("/api/v1/inspections/items/" + code).header("Authorization", WUZHONG)
-			.contentType(MediaType.APPLICATION_JSON).content("""
-					{"name":"冷链温控%s","legalText":"EXPRESS_REGULATION","article":300,"objectType":"ENTERPRISE",
-					 "method":"ON_SITE","checklist":["温控设备运行正常"]}""".formatted(code)))
+		String code = ownItem(wz, "冷链温控", 33, "温控设备运行正常");
+		edit(code, """
+				{"name":"冷链温控%s","legalText":"EXPRESS_REGULATION","article":300,"objectType":"ENTERPRISE",
+				 "method":"ON_SITE","checklist":["温控设备运行正常"]}""".formatted(code))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("article"))
 			.andExpect(jsonPath("$.errors[0].rule").value("article-range"))
@@ -174,24 +185,22 @@ class OrderLegalBasisIntegrationTest {
 	 */
 	@Test
 	void anItemCitesADutyNeverAPenaltyArticleOrAProceduralLaw() throws Exception {
-		String code = "WZ_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
 		CurrentUser wz = directory.principal("wz.staff").orElseThrow();
-		items.add(DataScope.region("320506"), wz.bureauId(), "陈吴中", new InspectionItems.ItemData(code,
-				"运单事项" + code, "EXPRESS_REGULATION", 35, "ENTERPRISE", "ON_SITE", List.of("运单管理规范")));
+		String code = ownItem(wz, "运单事项", 35, "运单管理规范");
 		String item = """
 				{"name":"运单事项%s","legalText":"%s","article":%d,"objectType":"ENTERPRISE",
 				 "method":"ON_SITE","checklist":["运单管理规范"]}""";
-		for (Object[] penalty : new Object[][] { { "EXPRESS_REGULATION", 54 }, { "POSTAL_LAW", 72 } }) {
-			mvc.perform(put("/api/v1/inspections/items/" + code).header("Authorization", WUZHONG)
-				.contentType(MediaType.APPLICATION_JSON).content(item.formatted(code, penalty[0], penalty[1])))
+		// attack round 8: articles of the penalty chapters the catalogue does not cite itself
+		for (Object[] penalty : new Object[][] { { "EXPRESS_REGULATION", 54 }, { "POSTAL_LAW", 72 }, { "POSTAL_LAW", 71 },
+				{ "POSTAL_LAW", 77 }, { "POSTAL_LAW", 81 }, { "EXPRESS_MARKET_MEASURES", 50 }, { "COUNTER_TERRORISM_LAW", 86 } }) {
+			edit(code, item.formatted(code, penalty[0], penalty[1]))
 				.andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.errors[0].field").value("article"))
 				.andExpect(jsonPath("$.errors[0].rule").value("penalty-article"))
 				.andExpect(content().string(containsString("条是罚则")));
 		}
 		for (String procedural : List.of("ADMINISTRATIVE_REVIEW_LAW", "ADMINISTRATIVE_PENALTY_LAW")) {
-			mvc.perform(put("/api/v1/inspections/items/" + code).header("Authorization", WUZHONG)
-				.contentType(MediaType.APPLICATION_JSON).content(item.formatted(code, procedural, 10)))
+			edit(code, item.formatted(code, procedural, 10))
 				.andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.errors[0].field").value("legalText"))
 				.andExpect(jsonPath("$.errors[0].rule").value("duty-text"));

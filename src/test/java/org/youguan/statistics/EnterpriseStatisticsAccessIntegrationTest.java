@@ -144,22 +144,29 @@ class EnterpriseStatisticsAccessIntegrationTest {
 	}
 
 	/**
-	 * A note is the enterprise's text: the bureau's report page shows any ID or mobile number in it masked, the
-	 * enterprise's own form as typed (attack round 7: shown in full to every reader of the bureau).
+	 * A note and the 填报说明 are the enterprise's text: the bureau's report page and API show any ID or mobile number in
+	 * them masked, the enterprise's own form as typed (attack rounds 7 and 8: shown in full to every reader of the
+	 * bureau).
 	 */
 	@Test
 	void personalNumbersInANoteAreMaskedForTheBureau() throws Exception {
 		String location = mvc.perform(post("/api/v1/statistics/reports").header("Authorization", TOKEN)
 			.contentType("application/json")
 			.content("{\"form\":\"monthly\",\"period\":\"2019-03\",\"values\":{},\"submit\":false,"
-					+ "\"notes\":{\"postal.total\":\"联系人13512345678\"}}"))
+					+ "\"comment\":\"填报人13800138000\",\"notes\":{\"postal.total\":\"联系人13512345678\"}}"))
 			.andExpect(status().isCreated())
 			.andReturn().getResponse().getHeader("Location");
 		long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
 		mvc.perform(get("/statistics/reports/" + id).header("Authorization", "Bearer demo-sz-admin-token"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("联系人135****5678")))
-			.andExpect(content().string(not(containsString("13512345678"))));
+			.andExpect(content().string(not(containsString("13512345678"))))
+			.andExpect(content().string(not(containsString("13800138000"))));
+		// the 填报说明 too, on the API (attack round 8)
+		mvc.perform(get("/api/v1/statistics/reports/" + id).header("Authorization", "Bearer demo-sz-admin-token"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("138****8000")))
+			.andExpect(content().string(not(containsString("13800138000"))));
 		mvc.perform(get("/enterprise/statistics/reports/" + id).header("Authorization", TOKEN))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("13512345678")));

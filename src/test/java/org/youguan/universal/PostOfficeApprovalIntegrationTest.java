@@ -347,7 +347,9 @@ class PostOfficeApprovalIntegrationTest {
 			.andExpect(status().isCreated());
 		// the same stop reported again, or days overlapping it: one report per stop (attack round 7: both were kept)
 		for (String days : List.of("\"startsOn\":\"2026-05-01\",\"endsOn\":\"2026-05-03\"",
-				"\"startsOn\":\"2026-05-03\",\"endsOn\":\"2026-05-20\"")) {
+				"\"startsOn\":\"2026-05-03\",\"endsOn\":\"2026-05-20\"",
+				// the next day on: one stop split into back-to-back reports (attack round 8)
+				"\"startsOn\":\"2026-05-04\",\"endsOn\":\"2026-05-06\"")) {
 			mvc.perform(post("/api/v1/universal/post-office-suspensions").header("Authorization", POSTAL)
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"facilityId\":" + office + "," + days + ",\"reason\":\"内部装修临时停业\"}"))

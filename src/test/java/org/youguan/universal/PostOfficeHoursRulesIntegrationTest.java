@@ -203,6 +203,17 @@ class PostOfficeHoursRulesIntegrationTest {
 		assertThat(PostOffices.namesOpeningPeriod("0:00-0:00")).isFalse();
 		assertThat(PostOffices.namesOpeningPeriod("周一至周日 休息")).isFalse();
 		assertThat(PostOffices.namesOpeningPeriod("周一至周六 暂停营业")).isFalse();
+		// attack round 8: a closure beside the old times, clock times that are none, a one-minute opening
+		assertThat(PostOffices.saysClosed("暂停营业（原8:30-17:30）")).isTrue();
+		assertThat(PostOffices.saysClosed("8:30-17:30 全天停业")).isTrue();
+		assertThat(PostOffices.saysClosed("周一至周六 8:30-17:30，即日起停止营业")).isTrue();
+		assertThat(PostOffices.saysClosed("周一至周六 8:30-17:30 停業")).isTrue();
+		assertThat(PostOffices.saysClosed("周一至周五 8:30-17:00，中午12:00-13:00休息，周六、周日休息")).isFalse();
+		assertThat(PostOffices.namesOpeningPeriod("周一至周六 99:99-88:88")).isFalse();
+		assertThat(PostOffices.namesOpeningPeriod("25:00-26:00")).isFalse();
+		assertThat(PostOffices.namesOpeningPeriod("8:30-8:31")).isFalse();
+		assertThat(PostOffices.namesOpeningPeriod("23:59-0:00")).isFalse();
+		assertThat(PostOffices.namesOpeningPeriod("22:00-6:00")).isTrue();
 	}
 
 	private ResultActions hours(String token, long office, String json) throws Exception {

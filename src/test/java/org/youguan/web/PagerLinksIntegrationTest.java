@@ -33,4 +33,19 @@ class PagerLinksIntegrationTest {
 			.session(staff)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		assertThat(before).contains("class=\"pagination").contains("page=1").doesNotContain("page=-");
 	}
+
+	/**
+	 * A one-page list asked for a page past its end shows the pager too, its 上一页 leading back to the first page
+	 * (attack round 7: /notifications?page=99999999 showed "暂无数据 共7条" and no way back).
+	 */
+	@Test
+	void aPagePastTheEndOfAOnePageListLeadsBack() throws Exception {
+		MockHttpSession staff = SignIn.session(mvc, "sz.admin");
+		String far = mvc.perform(get("/notifications").param("size", "200").param("page", "99999999").session(staff))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(far).contains("class=\"pagination").contains("page=0");
+		String first = mvc.perform(get("/notifications").param("size", "200").session(staff))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(first).as("a one-page list on its page has no pager").doesNotContain("class=\"pagination");
+	}
 }
