@@ -34,8 +34,10 @@ class QueryStreamsTest {
 				String source = Files.readString(f);
 				Matcher m = QUERY_STREAM.matcher(source);
 				while (m.find()) {
-					int lineStart = source.lastIndexOf('\n', source.lastIndexOf("jdbc", m.start())) + 1;
-					String statement = source.substring(Math.max(0, lineStart), m.start());
+					// the statement holding the query: from the last ';', '{' or '}' before it
+					int start = Math.max(source.lastIndexOf(';', m.start()),
+							Math.max(source.lastIndexOf('{', m.start()), source.lastIndexOf('}', m.start()))) + 1;
+					String statement = source.substring(start, m.start());
 					if (!statement.contains("try (")) {
 						offences.add(QualifiedNamesTest.SOURCES.relativize(f) + ":"
 								+ (source.substring(0, m.start()).split("\n", -1).length));
