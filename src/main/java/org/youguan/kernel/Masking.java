@@ -82,7 +82,8 @@ public final class Masking {
 	 * text where none was is returned as sent, so a message echoing a value shows it as typed (５００, not 500).
 	 * <p>Known and accepted: a text that is indistinguishable from such a number is masked, e.g. a specification
 	 * 130/1234/5678 (a mobile number in slashes) or a list of region codes 320505 320506 001 (a 15-digit ID number in
-	 * the 6-6-3 blocks people write it in). Digits of other scripts (Arabic-Indic) are not read.
+	 * the 6-6-3 blocks people write it in), and one spelt in 11 or more Chinese numerals in a row (一三八〇〇…). Digits of
+	 * other scripts (Arabic-Indic) are not read.
 	 *
 	 * @param text any text, or null
 	 * @return the text with those numbers masked (null for null), as long as the text
@@ -153,6 +154,7 @@ public final class Masking {
 	 * ID number's check character typed in full width) as X or x; the text itself when it has none.
 	 */
 	private static String asciiDigits(String text) {
+		text = chineseNumeralRuns(text);
 		char[] chars = null;
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
@@ -167,6 +169,43 @@ public final class Masking {
 			}
 		}
 		return chars == null ? text : new String(chars);
+	}
+
+	/** The Chinese numerals a number is spelt with, 〇 (or 零) to 九, 幺 for 1 as phone numbers are read out. */
+	private static final String CHINESE_NUMERALS = "〇一二三四五六七八九";
+
+	/** The fewest Chinese numerals in a row read as a number: a mobile number has 11 digits. */
+	private static final int CHINESE_NUMERAL_RUN = 11;
+
+	/**
+	 * The text with every run of at least {@value #CHINESE_NUMERAL_RUN} Chinese numerals in a row
+	 * (联系一三八〇〇一三八〇〇〇) as ASCII digits, so such a number is found and masked as one in digits is (attack round
+	 * 8); shorter runs (二〇二六年, 第一二三条) are left as they are. The text itself when it has none.
+	 */
+	private static String chineseNumeralRuns(String text) {
+		char[] chars = null;
+		int run = 0;
+		for (int i = 0; i <= text.length(); i++) {
+			if (i < text.length() && numeral(text.charAt(i)) >= 0) {
+				run++;
+				continue;
+			}
+			if (run >= CHINESE_NUMERAL_RUN) {
+				if (chars == null) {
+					chars = text.toCharArray();
+				}
+				for (int j = i - run; j < i; j++) {
+					chars[j] = (char) ('0' + numeral(text.charAt(j)));
+				}
+			}
+			run = 0;
+		}
+		return chars == null ? text : new String(chars);
+	}
+
+	/** The value of a Chinese numeral (〇/零 0 … 九 9, 幺 1), or -1. */
+	private static int numeral(char c) {
+		return c == '零' ? 0 : c == '幺' ? 1 : CHINESE_NUMERALS.indexOf(c);
 	}
 
 	/** The most characters between two blocks of one number written in parts (139 - 1234 - 5678 has 3). */

@@ -264,4 +264,17 @@ class MaskingTest {
 		}
 		return b.toString();
 	}
+
+	/**
+	 * A mobile or ID number spelt in Chinese numerals (11 or more in a row) is one (attack round 8: 联系一三八〇〇一三八〇〇〇
+	 * passed as a plan's name); shorter runs — a year, an article — are text.
+	 */
+	@Test
+	void aNumberSpeltInChineseNumeralsIsOne() {
+		assertThat(Masking.holdsPersonalNumber("联系一三八〇〇一三八〇〇〇")).isTrue();
+		assertThat(Masking.personalNumbersIn("联系一三八〇〇一三八〇〇〇")).isEqualTo("联系138****8000");
+		assertThat(Masking.holdsPersonalNumber("电话幺三九一二三四五六七八")).isTrue();
+		assertThat(Masking.holdsPersonalNumber("二〇二六年第一二三号")).isFalse();
+		assertThat(Masking.personalNumbersIn("二〇二六年，电话13912345678")).isEqualTo("二〇二六年，电话139****5678");
+	}
 }
