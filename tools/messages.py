@@ -1873,6 +1873,8 @@ M.update({
  "universal.suspension.reason": ("停业原因", "Reason"),
  "universal.suspension.reportedBy": ("报告人", "Reported by"),
  "universal.suspension.report": ("报告", "Report"),
+ "universal.suspension.limits": ("临时停业应及时报告，一次最长{0}天，开始日期在{1}至{2}之间；更长的停止办理须经邮政管理部门批准（邮政法第15条），不再营业的请申请撤销审批（第9条）。",
+                                 "Report a suspension promptly: at most {0} days, starting between {1} and {2}; a longer stop needs the bureau's approval (Postal Law art.15), a closure needs an application (art.9)."),
  "universal.figures.title": ("本年度建制村通邮情况", "Villages this year"),
  "universal.figures.villages": ("建制村", "Villages"),
  "universal.figures.direct": ("直接通邮", "Served directly"),

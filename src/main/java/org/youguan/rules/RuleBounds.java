@@ -168,6 +168,10 @@ final class RuleBounds {
 			case SAFETY_HAZARD_GENERAL_RECTIFICATION -> upTo(30, "一般隐患整改不超过重大隐患的默认期限30个工作日（产品约束）");
 			case SAFETY_HAZARD_MAJOR_RECTIFICATION -> upTo(60, "重大隐患整改不超过约三个月（产品约束）");
 			case SAFETY_INCIDENT_REPORT -> upTo(24, "事故和突发事件须及时报告：" + PROMPTLY);
+			case UNIVERSAL_SUSPENSION_MAX_LENGTH -> upTo(92,
+					"临时停业最长一个季度：更长的不是“暂时”停止办理，须经批准（邮政法(2015) 第15条）或申请撤销（第9条）（产品约束）");
+			case UNIVERSAL_SUSPENSION_START_LOOKBACK -> upTo(30, "临时停业须及时报告（邮政法(2015) 第15条）：" + PROMPTLY);
+			case UNIVERSAL_SUSPENSION_START_LEAD -> upTo(366, "临时停业最多提前一年报告（产品约束）");
 			case SAFETY_PERIOD_MAX_LENGTH -> upTo(366, "安保期最长一年，更长的不是一次安保期（产品约束）");
 			case SAFETY_PERIOD_START_LOOKBACK -> upTo(92, "补登已开始的安保期最多回溯一个季度（产品约束）");
 			case SAFETY_PERIOD_START_LEAD -> upTo(366, "安保期最多提前一年部署（产品约束）");

@@ -325,6 +325,18 @@ public enum StatutoryRule {
 	 */
 	UNIVERSAL_CLOSURE_NOTICE("universal.closure-notice", "批准撤销、搬迁后向社会公告时限（自决定）", "10", RuleUnit.WORKING_DAYS, true, Citation.of(POSTAL_LAW, 9), Citation.of(ADMINISTRATIVE_LICENSING_LAW, 44), Citation.of(ADMINISTRATIVE_LICENSING_LAW, 82)),
 
+	/**
+	 * 营业场所临时停业最长天数（邮政法(2015) 第15条：因不可抗力或者其他特殊原因暂时停止办理的，及时公告并报告；未经批准不得
+	 * 停止办理，撤销须经批准（第9条）。法律未规定“暂时”的天数：更长的停业不按临时停业报告，由各局设置）
+	 */
+	UNIVERSAL_SUSPENSION_MAX_LENGTH("universal.suspension.max-length", "营业场所临时停业最长天数（更长的停止办理须经批准）", "30", RuleUnit.CALENDAR_DAYS, false, Citation.of(POSTAL_LAW, 15), Citation.of(POSTAL_LAW, 9), Citation.of(LOCAL_PRACTICE)),
+
+	/** 临时停业开始日期最多早于报告当日的天数（邮政法(2015) 第15条“及时…报告”：补报已开始的停业；未规定天数，由各局设置） */
+	UNIVERSAL_SUSPENSION_START_LOOKBACK("universal.suspension.start-lookback", "临时停业开始日期最多早于报告日", "10", RuleUnit.CALENDAR_DAYS, false, Citation.of(POSTAL_LAW, 15), Citation.of(LOCAL_PRACTICE)),
+
+	/** 临时停业开始日期最多晚于报告当日的天数（提前报告已安排的停业；未规定天数，由各局设置） */
+	UNIVERSAL_SUSPENSION_START_LEAD("universal.suspension.start-lead", "临时停业开始日期最多晚于报告日", "92", RuleUnit.CALENDAR_DAYS, false, Citation.of(POSTAL_LAW, 15), Citation.of(LOCAL_PRACTICE)),
+
 	/** 城市邮政普遍服务营业场所每周营业天数下限（邮政法(2015) 第19条；邮政普遍服务标准） */
 	UNIVERSAL_OPENING_CITY("universal.opening.city", "城市普遍服务营业场所每周营业天数下限", "6", RuleUnit.DAYS_PER_WEEK, true, Citation.of(POSTAL_LAW, 19), Citation.of(UNIVERSAL_SERVICE_STANDARD)),
 

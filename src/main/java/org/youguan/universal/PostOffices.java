@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,7 @@ import org.youguan.registry.Facilities;
 import org.youguan.registry.FacilityKind;
 import org.youguan.registry.FacilityView;
 import org.youguan.rules.RuleSetting;
+import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
 
 /**
@@ -366,7 +368,8 @@ public class PostOffices {
 	 * Records a 临时停业 of a post office, audited.
 	 * @throws DomainException not found (404) when the facility is no post office in the caller's scope
 	 * @throws InvalidValueException naming every field that fails: facilityId (required), startsOn, endsOn (dates,
-	 *         the end not before the start), reason (required, at most 500 characters); 409 on {@code startsOn} (rule
+	 *         the end not before the start; rule {@code range} outside the catalogue's days, {@link
+	 *         #suspensionLimits}), reason (required, at most 500 characters); 409 on {@code startsOn} (rule
 	 *         {@code overlap}) when the post office's days overlap or adjoin a 临时停业 reported already
 	 */
 	@Transactional
@@ -382,6 +385,7 @@ public class PostOffices {
 		if (from != null && to != null) {
 			v.require("endsOn", !to.isBefore(from), "order", "停业结束日期（endsOn）不能早于开始日期");
 		}
+		refuseOutsideTheRules(v, f.regionCode(), from, to);
 		String reason = clean(data.reason());
 		v.required("reason", "停业原因（reason）", reason).maxLength("reason", "停业原因（reason）", reason, 500);
 		v.throwIfInvalid();
@@ -420,6 +424,48 @@ public class PostOffices {
 		audit.record(AuditEntry.of("post-office.suspension", "PostOfficeSuspension", id,
 				"报告营业场所“" + f.name() + "”临时停业：" + from + "至" + to + "（" + reason + "）").inRegion(f.regionCode()));
 		return id;
+	}
+
+	/**
+	 * The days a 临时停业 report may name in a region, from the rule catalogue: it starts on or after {@code earliest}
+	 * ({@code universal.suspension.start-lookback} calendar days before today: reported promptly, 邮政法(2015) art.15) and
+	 * on or before {@code latest} ({@code universal.suspension.start-lead} days after today), and lasts at most
+	 * {@code longestDays} calendar days, both ends counted ({@code universal.suspension.max-length}) — a longer stop is
+	 * no temporary one: it needs the bureau's approval (art.15) or a closure application (art.9).
+	 * @param earliest the first day a stop reported today may start on
+	 * @param latest the last day a stop reported today may start on
+	 * @param longestDays the most calendar days one stop may last
+	 */
+	public record SuspensionLimits(LocalDate earliest, LocalDate latest, int longestDays) {
+	}
+
+	/**
+	 * The days a 临时停业 reported today may name for a post office in a region ({@link SuspensionLimits}).
+	 * @param region the post office's region code (its province's and its own overrides apply)
+	 */
+	public SuspensionLimits suspensionLimits(String region) {
+		LocalDate today = LocalDate.now(clock);
+		return new SuspensionLimits(today.minusDays(rules.intValue(StatutoryRule.UNIVERSAL_SUSPENSION_START_LOOKBACK, region)),
+				today.plusDays(rules.intValue(StatutoryRule.UNIVERSAL_SUSPENSION_START_LEAD, region)),
+				rules.intValue(StatutoryRule.UNIVERSAL_SUSPENSION_MAX_LENGTH, region));
+	}
+
+	/** Adds rule {@code range} on {@code startsOn} or {@code endsOn} for days outside {@link #suspensionLimits}. */
+	private void refuseOutsideTheRules(Validation v, String region, LocalDate from, LocalDate to) {
+		if (from == null) {
+			return;
+		}
+		SuspensionLimits limits = suspensionLimits(region);
+		v.require("startsOn", !from.isBefore(limits.earliest()), "range", "停业开始日期（startsOn）不能早于" + limits.earliest()
+				+ "：临时停业应及时报告（邮政法(2015) 第15条），早于此日开始的停业请联系邮政管理部门（规则目录universal.suspension.start-lookback）");
+		v.require("startsOn", !from.isAfter(limits.latest()), "range", "停业开始日期（startsOn）不能晚于" + limits.latest()
+				+ "（规则目录universal.suspension.start-lead）");
+		if (to != null && !to.isBefore(from)) {
+			int longest = limits.longestDays();
+			v.require("endsOn", ChronoUnit.DAYS.between(from, to) + 1 <= longest, "range", "临时停业不能超过" + longest
+					+ "天，结束日期（endsOn）最晚为" + from.plusDays(longest - 1L) + "：更长的停止办理须经邮政管理部门批准（邮政法(2015) 第15条），"
+					+ "不再营业的请申请撤销审批（第9条）（规则目录universal.suspension.max-length）");
+		}
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -58,6 +59,13 @@ class RuleRangesTest {
 		assertThat(window.basis()).contains("邮政业用户申诉处理办法(2014)", "民法典(2020) 第188条");
 	}
 
+	/**
+	 * Rules the catalogue gained after V250: every override of theirs was checked against its range when saved, so the
+	 * migration had none to remove.
+	 */
+	private static final Set<StatutoryRule> ADDED_AFTER_THE_MIGRATION = Set.of(StatutoryRule.UNIVERSAL_SUSPENSION_MAX_LENGTH,
+			StatutoryRule.UNIVERSAL_SUSPENSION_START_LOOKBACK, StatutoryRule.UNIVERSAL_SUSPENSION_START_LEAD);
+
 	/** The migration that removed the overrides out of range used the ranges the code enforces. */
 	@Test
 	void theMigrationRemovesExactlyWhatTheCatalogueRefuses() throws IOException {
@@ -78,7 +86,7 @@ class RuleRangesTest {
 		}
 		assertThat(enforced).containsAllEntriesOf(migrated);
 		assertThat(migrated).containsKeys(adjustable().stream()
-			.filter(r -> RuleBounds.practice(r).isPresent())
+			.filter(r -> RuleBounds.practice(r).isPresent() && !ADDED_AFTER_THE_MIGRATION.contains(r))
 			.map(StatutoryRule::code)
 			.toArray(String[]::new));
 		assertThat(migrated).containsKeys(StatutoryRule.FINE_REAL_NAME_MIN.code(), StatutoryRule.FINE_REAL_NAME_MAX.code(),

@@ -1,5 +1,6 @@
 package org.youguan.universal;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -22,9 +23,11 @@ import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.SignIn;
 import org.youguan.calendar.WorkingCalendar;
+import org.youguan.org.Bureaus;
 import org.youguan.registry.Facilities;
 import org.youguan.rules.RuleUnit;
 import org.youguan.rules.StatutoryRule;
+import org.youguan.rules.StatutoryRules;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -79,6 +82,12 @@ class PostOfficeApprovalIntegrationTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	StatutoryRules rules;
+
+	@Autowired
+	Bureaus bureaus;
 
 	@AfterEach
 	void resetClock() {
@@ -269,9 +278,11 @@ class PostOfficeApprovalIntegrationTest {
 			.andExpect(jsonPath("$.errors[0].rule").value("invisible-character"));
 		mvc.perform(post("/api/v1/universal/post-office-suspensions").header("Authorization", POSTAL)
 			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"facilityId\":" + office + ",\"startsOn\":\"2026-05-10\",\"endsOn\":\"2026-05-01\",\"reason\":\"装修\"}"))
+			.content("{\"facilityId\":" + office + ",\"startsOn\":\"" + LocalDate.now(clock).plusDays(10)
+					+ "\",\"endsOn\":\"" + LocalDate.now(clock).plusDays(1) + "\",\"reason\":\"装修\"}"))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[0].field").value("endsOn"));
+			.andExpect(jsonPath("$.errors[0].field").value("endsOn"))
+			.andExpect(jsonPath("$.errors[0].rule").value("order"));
 	}
 
 	@Test
@@ -341,15 +352,15 @@ class PostOfficeApprovalIntegrationTest {
 	@Test
 	void suspensionsReportedByTheEnterpriseAreListedForTheBureau() throws Exception {
 		long office = newPostOffice("320506");
+		LocalDate day1 = LocalDate.now(clock).plusDays(20);
 		mvc.perform(post("/api/v1/universal/post-office-suspensions").header("Authorization", POSTAL)
 			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"facilityId\":" + office + ",\"startsOn\":\"2026-05-01\",\"endsOn\":\"2026-05-03\",\"reason\":\"内部装修临时停业\"}"))
+			.content("{\"facilityId\":" + office + "," + days(day1, day1.plusDays(2)) + ",\"reason\":\"内部装修临时停业\"}"))
 			.andExpect(status().isCreated());
 		// the same stop reported again, or days overlapping it: one report per stop (attack round 7: both were kept)
-		for (String days : List.of("\"startsOn\":\"2026-05-01\",\"endsOn\":\"2026-05-03\"",
-				"\"startsOn\":\"2026-05-03\",\"endsOn\":\"2026-05-20\"",
+		for (String days : List.of(days(day1, day1.plusDays(2)), days(day1.plusDays(2), day1.plusDays(19)),
 				// the next day on: one stop split into back-to-back reports (attack round 8)
-				"\"startsOn\":\"2026-05-04\",\"endsOn\":\"2026-05-06\"")) {
+				days(day1.plusDays(3), day1.plusDays(5)))) {
 			mvc.perform(post("/api/v1/universal/post-office-suspensions").header("Authorization", POSTAL)
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"facilityId\":" + office + "," + days + ",\"reason\":\"内部装修临时停业\"}"))
@@ -369,9 +380,63 @@ class PostOfficeApprovalIntegrationTest {
 		String name = jdbc.sql("SELECT name FROM facility WHERE id = :id").param("id", office).query(String.class).single();
 		List<List<String>> rows = ExportedRows.of(mvc, session, "/universal/post-office-suspensions/export.xlsx", "q", name);
 		assertThat(rows.get(0)).containsExactly("营业场所", "开始", "结束", "原因", "报告人");
-		assertThat(rows.get(1).subList(0, 4)).containsExactly(name, "2026-05-01", "2026-05-03", "内部装修临时停业");
+		assertThat(rows.get(1).subList(0, 4)).containsExactly(name, day1.toString(), day1.plusDays(2).toString(), "内部装修临时停业");
 		assertThat(ExportedRows.of(mvc, SignIn.session(mvc, "xc.staff"), "/universal/post-office-suspensions/export.xlsx",
 				"q", name)).as("another county's export holds none of them").hasSize(1);
+	}
+
+	/**
+	 * A 临时停业 is reported promptly and is temporary (邮政法(2015) art.15): its first day at most
+	 * universal.suspension.start-lookback (10) days back and start-lead (92) ahead, at most max-length (30) days long,
+	 * each 400 rule {@code range} naming the field and the rule; a province's own value applies to its post offices.
+	 * (Attack round 8: a stop from 2020 to 2099 was accepted.)
+	 */
+	@Test
+	void aSuspensionIsReportedPromptlyAndIsTemporary() throws Exception {
+		long office = newPostOffice("320506");
+		LocalDate today = LocalDate.now(clock);
+		for (var refused : List.of(
+				List.of(today.minusDays(11), today.minusDays(5), "startsOn", "universal.suspension.start-lookback"),
+				List.of(today.plusDays(93), today.plusDays(95), "startsOn", "universal.suspension.start-lead"),
+				List.of(today.plusDays(1), today.plusDays(31), "endsOn", "universal.suspension.max-length"),
+				List.of(LocalDate.of(2020, 1, 1), LocalDate.of(2099, 12, 31), "startsOn", "universal.suspension.start-lookback"))) {
+			mvc.perform(post("/api/v1/universal/post-office-suspensions").header("Authorization", POSTAL)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"facilityId\":" + office + "," + days((LocalDate) refused.get(0), (LocalDate) refused.get(1))
+						+ ",\"reason\":\"装修\"}"))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[?(@.field == '" + refused.get(2) + "')].rule").value(hasItem("range")))
+				.andExpect(jsonPath("$.errors[*].message").value(hasItem(containsString((String) refused.get(3)))));
+		}
+		assertThat(jdbc.sql("SELECT count(*) FROM post_office_suspension WHERE facility_id = :id").param("id", office)
+			.query(Long.class).single()).as("nothing refused is kept").isZero();
+		// the bounds themselves are allowed: 10 days back, 30 days long; 92 days ahead
+		mvc.perform(post("/api/v1/universal/post-office-suspensions").header("Authorization", POSTAL)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"facilityId\":" + office + "," + days(today.minusDays(10), today.plusDays(19)) + ",\"reason\":\"水毁抢修\"}"))
+			.andExpect(status().isCreated());
+		mvc.perform(post("/api/v1/universal/post-office-suspensions").header("Authorization", POSTAL)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"facilityId\":" + office + "," + days(today.plusDays(92), today.plusDays(92)) + ",\"reason\":\"盘点\"}"))
+			.andExpect(status().isCreated());
+		long jiangsu = bureaus.findByRegion("32").orElseThrow().id();
+		try {
+			rules.override(StatutoryRule.UNIVERSAL_SUSPENSION_MAX_LENGTH, jiangsu, "32", BigDecimal.valueOf(60),
+					"测试：本省临时停业最长60天");
+			mvc.perform(post("/api/v1/universal/post-office-suspensions").header("Authorization", POSTAL)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"facilityId\":" + office + "," + days(today.plusDays(40), today.plusDays(89)) + ",\"reason\":\"改造\"}"))
+				.andExpect(status().isCreated());
+			mvc.perform(get("/enterprise/post-offices").session(SignIn.session(mvc, "yz.sz")))
+				.andExpect(content().string(containsString("一次最长60天")));
+		}
+		finally {
+			rules.clearOverride(StatutoryRule.UNIVERSAL_SUSPENSION_MAX_LENGTH, "32");
+		}
+	}
+
+	private static String days(LocalDate from, LocalDate to) {
+		return "\"startsOn\":\"" + from + "\",\"endsOn\":\"" + to + "\"";
 	}
 
 	/**
@@ -382,7 +447,7 @@ class PostOfficeApprovalIntegrationTest {
 	void thePortalsApplicationsAndSuspensionsAreAllReachableInPagedListsOwnOnly() throws Exception {
 		long office = newPostOffice("320506");
 		String name = jdbc.sql("SELECT name FROM facility WHERE id = :id").param("id", office).query(String.class).single();
-		LocalDate first = LocalDate.of(2026, 3, 2);
+		LocalDate first = LocalDate.now(clock).plusDays(1);
 		for (int i = 0; i < 12; i++) {
 			mvc.perform(post("/api/v1/universal/post-office-suspensions").header("Authorization", POSTAL)
 				.contentType(MediaType.APPLICATION_JSON)

@@ -131,13 +131,17 @@ class UniversalBrowserTest extends BrowserTest {
 	void aRefusedSuspensionComesBackTypedWithItsFieldMarked() {
 		Browser.signIn(browser, url(""), "yz.sz");
 		browser.get(url("/enterprise/post-offices"));
-		browser.executeScript("arguments[0].value = '2026-05-10'", browser.findElement(By.cssSelector("#suspension-form [name=startsOn]")));
-		browser.executeScript("arguments[0].value = '2026-05-01'", browser.findElement(By.cssSelector("#suspension-form [name=endsOn]")));
+		// days the catalogue allows (the start field's min and max are the rules'), the end before the start
+		String start = LocalDate.now().plusDays(10).toString();
+		String end = LocalDate.now().plusDays(1).toString();
+		assertThat(browser.findElement(By.id("suspension-limits")).getText()).contains("最长30天");
+		browser.executeScript("arguments[0].value = arguments[1]", browser.findElement(By.cssSelector("#suspension-form [name=startsOn]")), start);
+		browser.executeScript("arguments[0].value = arguments[1]", browser.findElement(By.cssSelector("#suspension-form [name=endsOn]")), end);
 		browser.findElement(By.cssSelector("#suspension-form [name=reason]")).sendKeys("浏览器回填的停业原因");
 		click(By.cssSelector("#suspension-form button[type='submit']"));
 		waitFor(By.cssSelector("#suspension-form .invalid-feedback"));
 		assertThat(browser.findElement(By.cssSelector("#suspension-form [name=endsOn]")).getAttribute("class")).contains("is-invalid");
-		assertThat(browser.findElement(By.cssSelector("#suspension-form [name=endsOn]")).getAttribute("value")).isEqualTo("2026-05-01");
+		assertThat(browser.findElement(By.cssSelector("#suspension-form [name=endsOn]")).getAttribute("value")).isEqualTo(end);
 		assertThat(browser.findElement(By.cssSelector("#suspension-form [name=reason]")).getAttribute("value"))
 			.isEqualTo("浏览器回填的停业原因");
 		assertThat(browser.findElements(By.cssSelector("#apply-form .is-invalid, #hours-form .is-invalid"))).isEmpty();

@@ -26,6 +26,7 @@ import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageSteps;
 import org.youguan.org.CurrentUser;
 import org.youguan.registry.Facilities;
+import org.youguan.registry.FacilityView;
 import org.youguan.universal.ApprovalKind;
 import org.youguan.universal.PostOfficeApprovals;
 import org.youguan.universal.PostOfficeView;
@@ -79,7 +80,12 @@ class EnterprisePostOfficeController {
 	String page(@AuthenticationPrincipal CurrentUser me, ListRequest request,
 			@RequestParam(required = false) Boolean below, Model model) {
 		PageQuery query = request.toPage();
-		model.addAttribute("offices", PostOfficeController.offices(facilities, me.scope()));
+		List<FacilityView> offices = PostOfficeController.offices(facilities, me.scope());
+		model.addAttribute("offices", offices);
+		// the form's hint and date bounds: the rules of the first post office's region (an enterprise's post offices
+		// lie in one province, whose rules they share unless a county set its own; the report is checked per office)
+		model.addAttribute("suspensionLimits", offices.isEmpty() ? null
+				: postOffices.suspensionLimits(offices.get(0).regionCode()));
 		model.addAttribute("result", postOffices.list(me.scope(), new PostOffices.Filter(null, Boolean.TRUE.equals(below)),
 				query));
 		model.addAttribute("query", query);
