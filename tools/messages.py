@@ -1848,6 +1848,7 @@ M.update({
  "universal.approval.extend": ("延长审批期限（限一次，10个工作日）", "Extend the period (once, 10 working days)"),
  "universal.approval.extendReason": ("延长理由", "Reason for the extension"),
  "universal.approval.approvedBy": ("批准延长的负责人", "Approved by (head)"),
+ "universal.approval.chooseApprover": ("请选择本局负责人", "Choose the bureau's head"),
  "universal.approval.decision": ("决定", "Decision"),
  "universal.approval.approve": ("批准", "Approve"),
  "universal.approval.refuse": ("不予批准", "Refuse"),

@@ -35,6 +35,7 @@ import org.youguan.kernel.Validation;
 import org.youguan.numbering.BusinessNumbers;
 import org.youguan.org.BureauView;
 import org.youguan.org.Bureaus;
+import org.youguan.org.Users;
 import org.youguan.region.Regions;
 import org.youguan.registry.FacilityView;
 import org.youguan.rules.StatutoryRule;
@@ -164,9 +165,12 @@ public class PostOfficeApprovals {
 
 	private final Regions regions;
 
+	private final Users users;
+
 	PostOfficeApprovals(JdbcClient jdbc, PostOffices postOffices, StatutoryRules rules, WorkingCalendar calendar,
 			AuditTrail audit, Clock clock, BusinessNumbers numbers, PostOfficeDocuments documents, Attachments attachments,
-			Bureaus bureaus, Regions regions) {
+			Bureaus bureaus, Regions regions, Users users) {
+		this.users = users;
 		this.numbers = numbers;
 		this.documents = documents;
 		this.attachments = attachments;
@@ -297,7 +301,8 @@ public class PostOfficeApprovals {
 	 * @throws AccessRefusedException (403) for an enterprise user
 	 * @throws DomainException not found (404) out of scope; (409) when undecided no more, or extended already; (422)
 	 *         after the decision was due
-	 * @throws InvalidValueException reason (required, ≤ 500), approvedBy (required, ≤ 100)
+	 * @throws InvalidValueException reason (required, ≤ 500), approvedBy (required, ≤ 100; rule {@code bureau-head}
+	 *         unless one of {@link #extensionApprovers})
 	 */
 	@Transactional
 	public void extend(DataScope scope, long id, Extension data) {
@@ -312,13 +317,33 @@ public class PostOfficeApprovals {
 		Extension d = data == null ? new Extension(null, null) : data;
 		String reason = PostOffices.clean(d.reason());
 		String by = Text.name(PostOffices.clean(d.approvedBy()));
+		Bureau deciding = deciding(scope, a.regionCode());
+		List<String> heads = heads(deciding);
 		new Validation().required("reason", "延长理由（reason）", reason).maxLength("reason", "延长理由（reason）", reason, 500)
 			.name("approvedBy", "批准延长的负责人（approvedBy）", by, 100)
+			// 经本行政机关负责人批准 (行政许可法(2019) art.42): a head of the deciding bureau, not any name typed
+			.require("approvedBy", by == null || heads.isEmpty() || heads.contains(by), "bureau-head",
+					"批准延长的负责人（approvedBy）须是" + deciding.name() + "的负责人（局领导）：" + String.join("、", heads))
 			.throwIfInvalid();
 		LocalDate due = extendedDue(a.decisionDueOn(), a.regionCode());
 		move(a, to, ", extended = TRUE, extension_reason = :reason, extension_approved_by = :by, decision_due_on = :due",
 				Map.of("reason", reason, "by", by, "due", due));
 		record(a, "post-office.approval.extend", "经" + by + "批准延长审批期限至" + calendar.messageDay(due) + "（" + reason + "）");
+	}
+
+	/**
+	 * Who may approve the extension of an approval's decision period (行政许可法(2019) art.42: 经本行政机关负责人批准): the
+	 * heads of the bureau that decides it for the caller — the names of its enabled 局领导 accounts ({@link
+	 * Users#headNames}), in name order. Empty when that bureau has no head's account yet: {@link #extend} then takes the
+	 * name typed.
+	 * @throws DomainException not found (404) out of scope
+	 */
+	public List<String> extensionApprovers(DataScope scope, long id) {
+		return heads(deciding(scope, find(scope, id).regionCode()));
+	}
+
+	private List<String> heads(Bureau deciding) {
+		return bureaus.findByRegion(deciding.region()).map(b -> users.headNames(b.id())).orElse(List.of());
 	}
 
 	/**

@@ -160,14 +160,27 @@ class PostOfficeApprovalIntegrationTest {
 			.contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"需补充征求意见\"}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("approvedBy"));
+		// 经本行政机关负责人批准 (行政许可法 art.42): a head of the deciding bureau (吴中's 局领导), not any name (attack round 8: "x")
+		for (String notAHead : List.of("x", "张局长", "孙局长")) {
+			mvc.perform(post("/api/v1/universal/post-office-approvals/" + id + "/extension").header("Authorization", WUZHONG)
+				.contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"需补充征求意见\",\"approvedBy\":\"" + notAHead + "\"}"))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("approvedBy"))
+				.andExpect(jsonPath("$.errors[0].rule").value("bureau-head"))
+				.andExpect(jsonPath("$.errors[0].message").value(containsString("蒋局长")));
+		}
+		Document page = Jsoup.parse(mvc.perform(get("/universal/post-office-approvals/" + id).session(SignIn.session(mvc, "wz.staff")))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		assertThat(page.select("#extend-form select[name=approvedBy] option[value]:not([value=''])").eachAttr("value"))
+			.as("the county's heads offered, not the city's").contains("蒋局长").doesNotContain("孙局长");
 		mvc.perform(post("/api/v1/universal/post-office-approvals/" + id + "/extension").header("Authorization", WUZHONG)
-			.contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"需补充征求意见\",\"approvedBy\":\"张局长\"}"))
+			.contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"需补充征求意见\",\"approvedBy\":\"蒋局长\"}"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.extended").value(true))
 			.andExpect(jsonPath("$.decisionDueOn").value("2026-11-09"))
 			.andExpect(jsonPath("$.remainingDays").value(30));
 		mvc.perform(post("/api/v1/universal/post-office-approvals/" + id + "/extension").header("Authorization", WUZHONG)
-			.contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"再延\",\"approvedBy\":\"张局长\"}"))
+			.contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"再延\",\"approvedBy\":\"蒋局长\"}"))
 			.andExpect(status().isConflict());
 		refuse(id);
 	}

@@ -147,6 +147,7 @@ class PostOfficeController {
 	String show(DataScope scope, @PathVariable long id, Model model) {
 		model.addAttribute("approval", approvals.get(scope, id));
 		model.addAttribute("history", audit.history(scope, "PostOfficeApproval", id));
+		model.addAttribute("approvers", approvals.extensionApprovers(scope, id));
 		model.addAttribute("today", LocalDate.now(clock));
 		model.addAttribute("staffPage", true);
 		return "universal/post-office-approval";
