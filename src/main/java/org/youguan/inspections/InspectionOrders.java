@@ -597,6 +597,21 @@ public class InspectionOrders implements DeclaresTemplates {
 	}
 
 	/**
+	 * How many orders the caller may see are in a state and past their due day (due before today): the enterprise
+	 * inbox's 逾期 figure, counted in the database however many there are.
+	 * @param state the state the orders are in
+	 * @return the number of such orders (件)
+	 */
+	public long countPastDue(DataScope scope, State state) {
+		LocalDate today = LocalDate.now(clock);
+		return Listing.from(FROM)
+			.scope(scope, "o.enterprise_credit_code", "o.region_code")
+			.where(true, state.predicate, "today", today)
+			.where(true, "o.due_on < :today", "today", today)
+			.count(jdbc);
+	}
+
+	/**
 	 * A page of the orders the caller may see in a state ({@code null}: all), newest first by default (sorts
 	 * {@code issued_on}, {@code due_on}); searched by number or enterprise.
 	 */

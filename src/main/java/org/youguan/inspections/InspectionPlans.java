@@ -828,8 +828,17 @@ public class InspectionPlans {
 	/** The plans with results awaiting publication, in the order (and with the search) {@code page} asks for. */
 	private List<PendingResults> pendingResults(DataScope scope, Filter filter, PageQuery page) {
 		List<PendingResults> pending = new ArrayList<>();
-		PageQuery all = new PageQuery(page.q(), 0, PageQuery.MAX_SIZE, page.sort(), page.descending());
-		for (InspectionPlan plan : candidates(scope, new Filter(true, filter.status(), filter.objectType()), all).items()) {
+		// every candidate, page after page: a province's or the nation's inbox may hold more than one page of them
+		List<InspectionPlan> candidates = new ArrayList<>();
+		for (int p = 0;; p++) {
+			List<InspectionPlan> read = candidates(scope, new Filter(true, filter.status(), filter.objectType()),
+					new PageQuery(page.q(), p, PageQuery.MAX_SIZE, page.sort(), page.descending())).items();
+			candidates.addAll(read);
+			if (read.size() < PageQuery.MAX_SIZE) {
+				break;
+			}
+		}
+		for (InspectionPlan plan : candidates) {
 			int awaiting = 0;
 			int overdue = 0;
 			LocalDate nearest = null;

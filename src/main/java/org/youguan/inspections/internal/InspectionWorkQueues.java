@@ -46,10 +46,7 @@ class InspectionWorkQueues implements WorkQueueProvider {
 				return List.of();
 			}
 			var awaiting = open(scope, InspectionOrders.State.AWAITING_REPLY);
-			// an enterprise has few orders: its overdue ones are counted from all that await its report
-			long overdue = orders.list(scope, InspectionOrders.State.AWAITING_REPLY,
-					new PageQuery("", 0, PageQuery.MAX_SIZE, "due_on", false)).items().stream()
-				.filter(o -> o.dueOn().isBefore(today)).count();
+			long overdue = orders.countPastDue(scope, InspectionOrders.State.AWAITING_REPLY);
 			return List.of(WorkQueue.action("inspection.reply", "/enterprise/inspections/orders?state=AWAITING_REPLY&sort=due_on&dir=asc",
 					awaiting.total(), overdue, nearest(awaiting), items(awaiting, "/enterprise/inspections/orders/", today)));
 		}
