@@ -103,6 +103,21 @@ public class WorkingCalendar {
 	public static final String PROVISIONAL_MARK = "（暂定）";
 
 	/**
+	 * A due date as an export's cell (.xlsx) holds it, marked as the page marks it: the date itself (a date cell), or
+	 * the text {@code 2027-01-18（暂定）} when it lies in a year whose holiday notice is not loaded; null for none.
+	 * @param due the due date, or null
+	 * @param provisional whether {@code due} is provisional ({@link #isProvisional}, as the row's view counted it)
+	 */
+	public static Object exported(LocalDate due, boolean provisional) {
+		return due == null ? null : provisional ? due + PROVISIONAL_MARK : due;
+	}
+
+	/** {@link #exported(LocalDate, boolean)} for a working-day due date this calendar judges ({@link #isProvisional}). */
+	public Object exported(LocalDate due) {
+		return exported(due, due != null && isProvisional(due));
+	}
+
+	/**
 	 * A due date as a generated document (.docx) states it: {@code 2027年1月18日}, followed by （暂定） when it lies in a
 	 * year whose holiday notice is not loaded ({@link #isProvisional(LocalDate)}) — the same test as the pages' 暂定
 	 * badge and the APIs' {@code …Provisional} flags. Empty for null.

@@ -7,8 +7,11 @@ import java.time.LocalDateTime;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.CalendarRecountTest;
+import org.youguan.ExportedRows;
 import org.youguan.IntegrationTest;
+import org.youguan.SignIn;
 import org.youguan.audit.AuditEvent;
 import org.youguan.kernel.DataScope;
 
@@ -30,8 +33,11 @@ class ComplaintDeadlineRecountIntegrationTest extends CalendarRecountTest {
 	@Autowired
 	ComplaintQueries queries;
 
+	@Autowired
+	MockMvc mvc;
+
 	@Test
-	void loadingTheYearRecomputesTheStepAndAnswerDueDatesOfAnOpenComplaint() {
+	void loadingTheYearRecomputesTheStepAndAnswerDueDatesOfAnOpenComplaint() throws Exception {
 		clock.set(LocalDateTime.of(2045, 12, 28, 10, 0));
 		var filed = intake.file(ComplaintIntegrationTest.form(LocalDate.of(2045, 12, 1), LocalDate.of(2045, 12, 15),
 				null, ComplaintIntegrationTest.waybill()), Channel.PHONE, null, false);
@@ -39,6 +45,10 @@ class ComplaintDeadlineRecountIntegrationTest extends CalendarRecountTest {
 		assertThat(queries.get(WUZHONG, filed.id()).stepDue()).isEqualTo(LocalDate.of(2046, 1, 2));
 		assertThat(calendar.isProvisional(LocalDate.of(2046, 1, 2))).isTrue();
 		LocalDate answerDue = queries.get(WUZHONG, filed.id()).answerDue();
+		// the export marks the step's date as the queue does (the 30-day answer limit is in calendar days: no mark)
+		String number = queries.get(WUZHONG, filed.id()).number();
+		assertThat(ExportedRows.of(mvc, SignIn.session(mvc, "wz.staff"), "/complaints/export.xlsx", "q", number).get(1))
+			.contains("2046-01-02（暂定）", answerDue.toString());
 
 		notices.loadDaysOff(LocalDate.of(2046, 1, 1), LocalDate.of(2046, 1, 2));
 

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.youguan.ExportedRows;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.SignIn;
@@ -108,6 +109,15 @@ class ProvisionalOrderDeadlineIntegrationTest {
 		mvc.perform(get("/inspections/orders/" + order).session(SignIn.session(mvc, "wz.staff")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("badge bg-azure-lt provisional")));
+		// the exports mark it as the pages do: the orders', the records' (staff and enterprise)
+		assertThat(exported("/inspections/orders/export.xlsx", "wz.staff", o.number())).contains("2027-01-18（暂定）");
+		assertThat(exported("/inspections/records.xlsx", "wz.staff", o.number())).contains("2027-01-18（暂定）");
+		assertThat(exported("/enterprise/inspections/orders/export.xlsx", "sf.wz", o.number())).contains("2027-01-18（暂定）");
+	}
+
+	/** The export's cells of the rows found by {@code q}, flattened. */
+	List<String> exported(String path, String user, String q) throws Exception {
+		return ExportedRows.of(mvc, SignIn.session(mvc, user), path, "q", q).stream().skip(1).flatMap(List::stream).toList();
 	}
 
 	@Test
@@ -119,6 +129,9 @@ class ProvisionalOrderDeadlineIntegrationTest {
 			.andExpect(jsonPath("$.dueOn").value(due.toString()))
 			.andExpect(jsonPath("$.dueOnProvisional").value(false));
 		assertThat(docx(order)).contains(ChineseText.day(due)).doesNotContain("暂定");
+		String number = orders.get(DataScope.all(), order).number();
+		assertThat(exported("/inspections/orders/export.xlsx", "wz.staff", number)).contains(due.toString())
+			.noneMatch(cell -> cell.contains("暂定"));
 		mvc.perform(get("/inspections/orders/" + order).session(SignIn.session(mvc, "wz.staff")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(not(containsString("badge bg-azure-lt provisional"))));

@@ -1,6 +1,7 @@
 package org.youguan.licensing;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -10,8 +11,10 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.youguan.ExportedRows;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
+import org.youguan.SignIn;
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.documents.Attachment;
 import org.youguan.documents.TemplateFiles;
@@ -91,6 +94,9 @@ class ProvisionalLicensingDeadlinesIntegrationTest {
 			.andExpect(jsonPath("$.items[0].decisionDueOn").value(due.toString()))
 			.andExpect(jsonPath("$.items[0].decisionDueOnProvisional").value(true));
 		assertThat(receipt(id)).contains(ChineseText.day(due) + "（暂定）");
+		// the export marks it as the list does
+		assertThat(ExportedRows.of(mvc, SignIn.session(mvc, "sz.admin"), "/licensing/applications/export.xlsx", "q",
+				"苏州暂定期限快递有限公司").stream().skip(1).flatMap(List::stream)).contains(due + "（暂定）");
 	}
 
 	@Test

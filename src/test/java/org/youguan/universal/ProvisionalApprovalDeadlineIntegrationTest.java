@@ -1,6 +1,7 @@
 package org.youguan.universal;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.youguan.ExportedRows;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.SignIn;
@@ -68,6 +70,10 @@ class ProvisionalApprovalDeadlineIntegrationTest {
 		mvc.perform(get("/universal/post-office-approvals/" + id).session(SignIn.session(mvc, "wz.staff")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("badge bg-azure-lt provisional")));
+		// the export marks it as the page does
+		assertThat(ExportedRows.of(mvc, SignIn.session(mvc, "wz.staff"), "/universal/post-office-approvals/export.xlsx", "q",
+				approvals.get(DataScope.all(), id).facilityName()).stream().skip(1).flatMap(List::stream))
+			.contains(due + "（暂定）");
 	}
 
 	@Test

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.calendar.WorkingCalendar;
 import org.youguan.complaints.ComplaintProcedure;
 import org.youguan.complaints.ComplaintQueries;
 import org.youguan.complaints.ComplaintReply;
@@ -45,10 +46,13 @@ class EnterpriseComplaintController {
 	 * The enterprise's export columns: what its pages show of a complaint — no complainant's contact, which the bureau's
 	 * export holds masked.
 	 */
-	static final List<Column<ComplaintView>> COLUMNS = List.of(Column.of("申诉编号", ComplaintView::number, 24),
-			Column.of("受理日期", ComplaintView::receivedOn, 12), Column.of("类别", ComplaintView::category, 10),
-			Column.of("原因", ComplaintView::reason, 16), Column.of("状态", c -> c.status().label(), 10),
-			Column.of("当前环节时限", ComplaintView::stepDue, 12), Column.of("答复期限", ComplaintView::answerDue, 12));
+	static List<Column<ComplaintView>> columns(WorkingCalendar calendar) {
+		return List.of(Column.of("申诉编号", ComplaintView::number, 24),
+				Column.of("受理日期", ComplaintView::receivedOn, 12), Column.of("类别", ComplaintView::category, 10),
+				Column.of("原因", ComplaintView::reason, 16), Column.of("状态", c -> c.status().label(), 10),
+				Column.of("当前环节时限", c -> calendar.exported(c.stepDue()), 14),
+				Column.of("答复期限", ComplaintView::answerDue, 12));
+	}
 
 	private final ComplaintQueries queries;
 
@@ -56,8 +60,12 @@ class EnterpriseComplaintController {
 
 	private final Spreadsheets spreadsheets;
 
-	EnterpriseComplaintController(ComplaintQueries queries, ComplaintProcedure procedure, Spreadsheets spreadsheets) {
+	private final WorkingCalendar calendar;
+
+	EnterpriseComplaintController(ComplaintQueries queries, ComplaintProcedure procedure, Spreadsheets spreadsheets,
+			WorkingCalendar calendar) {
 		this.spreadsheets = spreadsheets;
+		this.calendar = calendar;
 		this.queries = queries;
 		this.procedure = procedure;
 	}
@@ -93,7 +101,7 @@ class EnterpriseComplaintController {
 		WorkState shown = WorkState.orDefault(state, status != null);
 		var rows = queries.list(scope, new ComplaintQueries.Filter(status, null, null, shown, awaitingReply),
 				ComplaintController.withDefaultOrder(list, shown).toExport()).items();
-		return Downloads.xlsx("申诉.xlsx", spreadsheets.write("申诉", COLUMNS, rows));
+		return Downloads.xlsx("申诉.xlsx", spreadsheets.write("申诉", columns(calendar), rows));
 	}
 
 	@GetMapping("/enterprise/complaints/{id:\\d+}")

@@ -41,8 +41,7 @@ class EnforcementExportController {
 			Column.of("违法行为", k -> k.violationCode().shortName(), 24),
 			Column.of("立案日期", PenaltyCases.CaseSummary::filedOn), Column.of("状态", k -> k.status().label()),
 			Column.of("剩余天数", PenaltyCases.CaseSummary::remainingDays),
-			Column.of("决定期限", k -> k.decisionDueOn() == null ? null
-					: k.decisionDueOn() + (k.decisionDueOnProvisional() ? WorkingCalendar.PROVISIONAL_MARK : "")),
+			Column.of("决定期限", k -> WorkingCalendar.exported(k.decisionDueOn(), k.decisionDueOnProvisional())),
 			Column.of("中止计时", PenaltyCases.CaseSummary::suspended),
 			Column.of("处罚决定文号", PenaltyCases.CaseSummary::decisionNumber, 24),
 			Column.of("处罚种类", k -> k.penalty() == null ? null : k.penalty().label()),

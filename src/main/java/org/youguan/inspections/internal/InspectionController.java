@@ -13,6 +13,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.youguan.calendar.WorkingCalendar;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
@@ -60,7 +61,7 @@ class InspectionController {
 			Column.of("检查结果", r -> r.outcome().label(), 10),
 			Column.of("检查人数", InspectionRecords.RecordSummary::inspectors, 8),
 			Column.of("责令改正通知书文号", InspectionRecords.RecordSummary::orderNumber, 28),
-			Column.of("整改期限", InspectionRecords.RecordSummary::dueOn, 12),
+			Column.of("整改期限", r -> WorkingCalendar.exported(r.dueOn(), r.dueOnProvisional()), 14),
 			Column.of("整改完成日期", InspectionRecords.RecordSummary::rectifiedOn, 12),
 			Column.of("转案件线索日期", InspectionRecords.RecordSummary::leadRaisedOn, 12),
 			Column.of("历史导入", r -> r.imported() ? "是" : "否", 8));

@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
+import org.youguan.calendar.WorkingCalendar;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
@@ -47,7 +48,7 @@ final class OrderPageModels {
 		return List.of(Column.of("文号", InspectionOrders.Order::number, 24),
 				Column.of("被检查企业", InspectionOrders.Order::enterpriseName, 30),
 				Column.of("检查对象", InspectionOrders.Order::objectName, 24),
-				Column.of("下达日期", InspectionOrders.Order::issuedOn), Column.of("整改期限", InspectionOrders.Order::dueOn),
+				Column.of("下达日期", InspectionOrders.Order::issuedOn), Column.of("整改期限", o -> WorkingCalendar.exported(o.dueOn(), o.dueOnProvisional()), 14),
 				Column.label("状态", messages, "inspection.order.status.", InspectionOrders.Order::status),
 				Column.of("转案件线索日期", InspectionOrders.Order::leadRaisedOn));
 	}

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.calendar.WorkingCalendar;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.ImportPages;
@@ -34,13 +35,13 @@ import org.youguan.kernel.Choice;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.ErrorCode;
+import org.youguan.kernel.FiguresQuery;
 import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.InvalidValueException;
-import org.youguan.kernel.FiguresQuery;
 import org.youguan.kernel.ListRequest;
+import org.youguan.kernel.PageForm;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
-import org.youguan.kernel.PageForm;
 import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
@@ -83,7 +84,7 @@ class LicensingController {
 			Column.of("审批机关", a -> a.approvingLevel().label()),
 			Column.of("收到日期", LicenceApplications.ApplicationSummary::submittedOn),
 			Column.of("状态", a -> a.status().label()),
-			Column.of("决定期限", LicenceApplications.ApplicationSummary::decisionDueOn),
+			Column.of("决定期限", a -> WorkingCalendar.exported(a.decisionDueOn(), a.decisionDueOnProvisional()), 14),
 			Column.of("剩余天数", LicenceApplications.ApplicationSummary::remainingDays),
 			Column.of("许可证编号", LicenceApplications.ApplicationSummary::licenceNumber, 24),
 			Column.of("历史导入", LicenceApplications.ApplicationSummary::imported));

@@ -18,14 +18,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.calendar.WorkingCalendar;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.ListRequest;
-import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageForm;
+import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.WorkState;
 import org.youguan.org.CurrentUser;
@@ -75,7 +76,8 @@ class EnterpriseStatisticsController {
 	static final List<Column<ReportView>> COLUMNS = List.of(Column.of("报表", ReportView::formName, 24),
 			Column.of("报告期", ReportView::period, 10), Column.of("版本", ReportView::revision, 6),
 			Column.of("状态", r -> r.status().label(), 8), Column.of("迟报", r -> r.late() ? "是" : "否", 6),
-			Column.of("截止日期", ReportView::dueOn, 12), Column.of("报送时间", ReportView::submittedAt, 20));
+			Column.of("截止日期", r -> WorkingCalendar.exported(r.dueOn(), r.dueOnProvisional()), 14),
+			Column.of("报送时间", ReportView::submittedAt, 20));
 
 	@GetMapping("/enterprise/statistics")
 	String home(@AuthenticationPrincipal CurrentUser me, DataScope scope, ListRequest request,

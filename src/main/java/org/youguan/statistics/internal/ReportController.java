@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.audit.AuditTrail;
+import org.youguan.calendar.WorkingCalendar;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
@@ -40,7 +41,8 @@ class ReportController {
 			Column.of("报告期", ReportView::period, 10), Column.of("报送企业", ReportView::enterpriseName, 36),
 			Column.of("统一社会信用代码", ReportView::creditCode, 22), Column.of("区划", ReportView::regionCode, 10),
 			Column.of("版本", ReportView::revision, 6), Column.of("状态", r -> r.status().label(), 8),
-			Column.of("截止日期", ReportView::dueOn, 12), Column.of("报送时间", ReportView::submittedAt, 20),
+			Column.of("截止日期", r -> WorkingCalendar.exported(r.dueOn(), r.dueOnProvisional()), 14),
+			Column.of("报送时间", ReportView::submittedAt, 20),
 			Column.of("按时", r -> r.onTime() == null ? "" : r.onTime() ? "是" : "否", 6));
 
 	private final Reports reports;

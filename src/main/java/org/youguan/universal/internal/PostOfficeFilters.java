@@ -2,6 +2,7 @@ package org.youguan.universal.internal;
 
 import java.util.List;
 
+import org.youguan.calendar.WorkingCalendar;
 import org.youguan.documents.Column;
 import org.youguan.universal.PostOfficeApproval;
 import org.youguan.universal.PostOfficeView;
@@ -38,7 +39,8 @@ final class PostOfficeFilters {
 			Column.of("事项", a -> a.kind().label(), 10), Column.of("状态", a -> a.status().label(), 14),
 			Column.of("决定文号", PostOfficeApproval::decisionNumber, 20),
 			Column.of("收到日期", PostOfficeApproval::receivedOn, 12),
-			Column.of("期限", a -> a.status().open() ? a.decisionDueOn() : a.noticeDueOn(), 12),
+			Column.of("期限", a -> a.status().open() ? WorkingCalendar.exported(a.decisionDueOn(), a.decisionDueOnProvisional())
+					: WorkingCalendar.exported(a.noticeDueOn(), a.noticeDueOnProvisional()), 14),
 			Column.of("剩余工作日", PostOfficeApproval::remainingDays, 10),
 			Column.of("逾期", a -> a.overdue() ? "是" : "否", 8));
 

@@ -3,6 +3,7 @@ package org.youguan.safety.internal.ledgers;
 import java.util.Arrays;
 import java.util.List;
 
+import org.youguan.calendar.WorkingCalendar;
 import org.youguan.documents.Column;
 import org.youguan.kernel.ListFilter;
 import org.youguan.kernel.Text;
@@ -15,7 +16,7 @@ final class HazardFilters {
 			Column.of("所在地", HazardView::regionName), Column.of("发现日期", HazardView::foundOn),
 			Column.of("发现人", HazardView::foundBy), Column.of("来源", h -> h.source().label()),
 			Column.of("隐患等级", h -> h.level().label()), Column.of("隐患描述", HazardView::description, 40),
-			Column.of("整改期限", HazardView::deadline), Column.of("期限依据", HazardView::deadlineBasis, 30),
+			Column.of("整改期限", h -> WorkingCalendar.exported(h.deadline(), h.deadlineProvisional()), 14), Column.of("期限依据", HazardView::deadlineBasis, 30),
 			Column.of("整改情况", HazardView::rectification, 30),
 			Column.of("状态", h -> h.open() ? (h.overdue() ? "逾期未整改" : "整改中") : "已销号"),
 			Column.of("销号日期", HazardView::closedOn), Column.of("销号人", HazardView::closedBy));

@@ -1,6 +1,7 @@
 package org.youguan.safety.internal.ledgers;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -8,8 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.youguan.ExportedRows;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
+import org.youguan.SignIn;
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.kernel.DataScope;
 
@@ -61,6 +64,9 @@ class ProvisionalHazardDeadlineIntegrationTest {
 			.andExpect(jsonPath("$.hazard.deadlineProvisional").value(true));
 		mvc.perform(get("/api/v1/safety/hazards?q=暂定期限隐患").header("Authorization", HazardLedgerIntegrationTest.CITY))
 			.andExpect(jsonPath("$.items[0].deadlineProvisional").value(true));
+		// the export marks it as the list does
+		assertThat(ExportedRows.of(mvc, SignIn.session(mvc, "sz.admin"), "/safety/hazards/export.xlsx", "q", "暂定期限隐患")
+			.stream().skip(1).flatMap(List::stream)).contains(deadline + "（暂定）");
 		// an enterprise asking for a later date is told the catalogue's day with its mark
 		LocalDate catalogue = calendar.plusWorkingDays(LocalDate.of(2026, 12, 21), 30);
 		mvc.perform(post("/api/v1/safety/hazards").header("Authorization", HazardLedgerIntegrationTest.SHUNFENG)
