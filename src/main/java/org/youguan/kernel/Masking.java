@@ -82,7 +82,7 @@ public final class Masking {
 	 * text where none was is returned as sent, so a message echoing a value shows it as typed (５００, not 500).
 	 * <p>Known and accepted: a text that is indistinguishable from such a number is masked, e.g. a specification
 	 * 130/1234/5678 (a mobile number in slashes) or a list of region codes 320505 320506 001 (a 15-digit ID number in
-	 * the 6-6-3 blocks people write it in), and one spelt in 11 or more Chinese numerals in a row (一三八〇〇…). Digits of
+	 * the 6-6-3 blocks people write it in), and one spelt in 11 or more Chinese numerals in a row (一三八〇〇…, 壹叁捌…). Digits of
 	 * other scripts (Arabic-Indic) are not read.
 	 *
 	 * @param text any text, or null
@@ -171,31 +171,43 @@ public final class Masking {
 		return chars == null ? text : new String(chars);
 	}
 
-	/** The Chinese numerals a number is spelt with, 〇 (or 零) to 九, 幺 for 1 as phone numbers are read out. */
+	/** The Chinese numerals a number is spelt with, 〇 (or 零, ○) to 九, 幺 for 1 as phone numbers are read out. */
 	private static final String CHINESE_NUMERALS = "〇一二三四五六七八九";
 
-	/** The fewest Chinese numerals in a row read as a number: a mobile number has 11 digits. */
+	/** The capital numerals (大写, as on cheques and receipts), simplified and traditional: 零/壹 … 玖. */
+	private static final String CAPITAL_NUMERALS = "零壹贰叁肆伍陆柒捌玖";
+
+	private static final String CAPITAL_NUMERALS_TRADITIONAL = "零壹貳參肆伍陸柒捌玖";
+
+	/** The fewest digits and Chinese numerals in a row read as a number: a mobile number has 11 digits. */
 	private static final int CHINESE_NUMERAL_RUN = 11;
 
 	/**
-	 * The text with every run of at least {@value #CHINESE_NUMERAL_RUN} Chinese numerals in a row
-	 * (联系一三八〇〇一三八〇〇〇) as ASCII digits, so such a number is found and masked as one in digits is (attack round
-	 * 8); shorter runs (二〇二六年, 第一二三条) are left as they are. The text itself when it has none.
+	 * The text with the Chinese numerals of every run of at least {@value #CHINESE_NUMERAL_RUN} numerals and digits in a
+	 * row (联系一三八〇〇一三八〇〇〇, 壹叁玖壹贰叁肆伍陆柒捌, 139一二三四五六七八) as ASCII digits, so such a number is
+	 * found and masked as one in digits is (attack rounds 8 and 9); shorter runs (二〇二六年, 第一二三条) are left as they
+	 * are. The text itself when it has none.
 	 */
 	private static String chineseNumeralRuns(String text) {
 		char[] chars = null;
 		int run = 0;
 		for (int i = 0; i <= text.length(); i++) {
-			if (i < text.length() && numeral(text.charAt(i)) >= 0) {
+			if (i < text.length() && digitLike(text.charAt(i))) {
 				run++;
 				continue;
 			}
 			if (run >= CHINESE_NUMERAL_RUN) {
-				if (chars == null) {
-					chars = text.toCharArray();
-				}
 				for (int j = i - run; j < i; j++) {
-					chars[j] = (char) ('0' + numeral(text.charAt(j)));
+					int value = numeral(text.charAt(j));
+					// a lone 一 between digits is a dash typed with a Chinese input method (139一1234一5678): a joiner
+					boolean dash = text.charAt(j) == '一' && (j == i - run || numeral(text.charAt(j - 1)) < 0)
+							&& (j + 1 == i || numeral(text.charAt(j + 1)) < 0);
+					if (value >= 0 && !dash) {
+						if (chars == null) {
+							chars = text.toCharArray();
+						}
+						chars[j] = (char) ('0' + value);
+					}
 				}
 			}
 			run = 0;
@@ -203,9 +215,45 @@ public final class Masking {
 		return chars == null ? text : new String(chars);
 	}
 
-	/** The value of a Chinese numeral (〇/零 0 … 九 9, 幺 1), or -1. */
+	/** The value of a Chinese numeral (〇/零/○ 0 … 九 9, 幺 1, the capitals 壹 … 玖), or -1 (digits included). */
 	private static int numeral(char c) {
-		return c == '零' ? 0 : c == '幺' ? 1 : CHINESE_NUMERALS.indexOf(c);
+		if (c == '零' || c == '○') {
+			return 0;
+		}
+		if (c == '幺') {
+			return 1;
+		}
+		int value = CHINESE_NUMERALS.indexOf(c);
+		if (value < 0) {
+			value = CAPITAL_NUMERALS.indexOf(c);
+		}
+		return value >= 0 ? value : CAPITAL_NUMERALS_TRADITIONAL.indexOf(c);
+	}
+
+	/** An ASCII or full-width digit, or a Chinese numeral ({@link #numeral}). */
+	private static boolean digitLike(char c) {
+		return c >= '0' && c <= '9' || c >= '\uFF10' && c <= '\uFF19' || numeral(c) >= 0;
+	}
+
+	/**
+	 * Whether the text may hold a personal number at all: it has at least 11 digits or Chinese numerals (ASCII,
+	 * full-width, 一…九, 壹…玖), the fewest any number {@link #holdsPersonalNumber} finds has — one pass over the
+	 * characters, for a hot path to skip the full check on the many texts that cannot hold one. False means none;
+	 * true means {@link #holdsPersonalNumber} must decide.
+	 *
+	 * @param text any text, or null (none)
+	 */
+	public static boolean mayHoldPersonalNumber(String text) {
+		if (text == null) {
+			return false;
+		}
+		int count = 0;
+		for (int i = 0; i < text.length(); i++) {
+			if (digitLike(text.charAt(i)) && ++count >= CHINESE_NUMERAL_RUN) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** The most characters between two blocks of one number written in parts (139 - 1234 - 5678 has 3). */

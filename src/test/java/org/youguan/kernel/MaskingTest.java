@@ -276,5 +276,25 @@ class MaskingTest {
 		assertThat(Masking.holdsPersonalNumber("电话幺三九一二三四五六七八")).isTrue();
 		assertThat(Masking.holdsPersonalNumber("二〇二六年第一二三号")).isFalse();
 		assertThat(Masking.personalNumbersIn("二〇二六年，电话13912345678")).isEqualTo("二〇二六年，电话139****5678");
+		// capital numerals (大写), ○ for zero, and numerals mixed with digits (attack round 9)
+		assertThat(Masking.personalNumbersIn("身份证叁贰零伍零陆壹玖玖零零壹零壹肆伍陆壹")).doesNotContain("叁贰零伍零陆")
+			.isEqualTo("身份证320506********4561");
+		assertThat(Masking.holdsPersonalNumber("电话壹叁玖壹贰叁肆伍陆柒捌")).isTrue();
+		assertThat(Masking.holdsPersonalNumber("電話壹參玖壹貳參肆伍陸柒捌")).isTrue();
+		assertThat(Masking.holdsPersonalNumber("一三九○一二三四五六七")).isTrue();
+		assertThat(Masking.holdsPersonalNumber("139一二三四五六七八")).isTrue();
+		assertThat(Masking.holdsPersonalNumber("金额壹万贰仟叁佰肆拾伍元整")).as("an amount in capitals is text").isFalse();
+		assertThat(Masking.holdsPersonalNumber("二○二六年十二月")).isFalse();
+	}
+
+	/** The shortcut never says "none" where the full check finds a number. */
+	@Test
+	void theShortcutNeverMissesANumber() {
+		for (String t : new String[] { "13912345678", "１３９１２３４５６７８", "一三九一二三四五六七八", "壹叁玖壹贰叁肆伍陆柒捌",
+				"139-1234-5678", "110105 19491231 002X", "电话139一二三四五六七八" }) {
+			assertThat(Masking.mayHoldPersonalNumber(t)).as(t).isTrue();
+		}
+		assertThat(Masking.mayHoldPersonalNumber("日用品")).isFalse();
+		assertThat(Masking.mayHoldPersonalNumber(null)).isFalse();
 	}
 }

@@ -390,23 +390,13 @@ final class ParcelValidator {
 
 	/**
 	 * Whether the text holds an ID or mobile number (it would be stored as is in the records):
-	 * {@link Masking#holdsPersonalNumber}. Every number it masks has at least 11 digits (ASCII or full-width), whole
-	 * or in blocks, so a text of fewer is answered by one pass over its characters, without the regular expression —
-	 * most categories and courier ids (the masking took 14 % of the reading thread, docs/performance.md).
+	 * {@link Masking#holdsPersonalNumber}, asked only of a text that {@link Masking#mayHoldPersonalNumber} (11 digits or
+	 * Chinese numerals at least) — one pass over the characters answers most categories and courier ids without the
+	 * regular expression (the masking took 14 % of the reading thread, docs/performance.md).
 	 */
 	static boolean personal(String text) {
-		int digits = 0;
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (c >= '0' && c <= '9' || c >= '\uFF10' && c <= '\uFF19') {
-				digits++;
-			}
-		}
-		return digits >= MIN_PERSONAL_DIGITS && Masking.holdsPersonalNumber(text);
+		return Masking.mayHoldPersonalNumber(text) && Masking.holdsPersonalNumber(text);
 	}
-
-	/** The fewest digits of a personal number: a mobile number's 11 (an ID number has 15 or 18). */
-	private static final int MIN_PERSONAL_DIGITS = 11;
 
 	private ParcelRecord reject(String field, String code, String message) {
 		rejection = new ParcelRejection(field, code, message);

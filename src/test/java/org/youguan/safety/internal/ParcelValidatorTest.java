@@ -106,12 +106,13 @@ class ParcelValidatorTest {
 		// the shortcut skips the masking for texts of fewer than 11 digits: it must never change the answer
 		String[] texts = { "日用品", "C-123", "SZ-0042", "1391234567", "13912345678", "１３９１２３４５６７８", "139-1234-5678",
 				"139 1234 567", "110105 19491231 002X", "11010519491231002x", "110105491231002", "320505 320506 320507",
-				"电话13912345678", "0512-6789-1234-801", "２０２６年１２月", "12345678901", "1234567890１", "信件" };
+				"电话13912345678", "0512-6789-1234-801", "２０２６年１２月", "12345678901", "1234567890１", "信件",
+				"一三九一二三四五六七八", "壹叁玖壹贰叁肆伍陆柒捌", "二〇二六年十二月", "139一二三四五六七八" };
 		for (String t : texts) {
 			assertThat(ParcelValidator.personal(t)).as(t).isEqualTo(Masking.holdsPersonalNumber(t));
 		}
 		Random random = new Random(17);
-		String alphabet = "0123456789０１２３４５６７８９ -.Xx　A件１３";
+		String alphabet = "0123456789０１２３４５６７８９ -.Xx　A件１３一三九〇壹叁";
 		for (int k = 0; k < 20_000; k++) {
 			StringBuilder b = new StringBuilder();
 			for (int i = random.nextInt(32); i > 0; i--) {
@@ -136,6 +137,14 @@ class ParcelValidatorTest {
 		assertThat(rejected(w -> set(w, ParcelField.COURIER_ID, "１３９１２３４５６７８")).code()).isEqualTo("personal-number");
 		set(v, ParcelField.ITEM_CATEGORY, "日用品２件");
 		assertThat(validator.validate(v)).as("full-width digits alone are no personal number").isNotNull();
+		// spelt in Chinese numerals, small or capital (attack round 9: the digit-count shortcut let them all through)
+		for (String spelt : new String[] { "日用品三二〇五〇六一九九〇〇一〇一四五六一", "一三九一二三四五六七八", "壹叁玖壹贰叁肆伍陆柒捌",
+				"三二零五零六一九九零零一零一四五六一", "139一二三四五六七八" }) {
+			assertThat(rejected(w -> set(w, ParcelField.COURIER_ID, spelt))).as(spelt)
+				.extracting(ParcelRejection::field, ParcelRejection::code).containsExactly("courierId", "personal-number");
+			assertThat(rejected(w -> set(w, ParcelField.ITEM_CATEGORY, spelt))).as(spelt)
+				.extracting(ParcelRejection::field, ParcelRejection::code).containsExactly("itemCategory", "personal-number");
+		}
 	}
 
 	/**
