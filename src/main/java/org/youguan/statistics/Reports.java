@@ -295,6 +295,7 @@ public class Reports {
 		Report report = loadInScope(scope, id);
 		Period.parse(forms.get(report.formId()).periodType(), report.period(), "period")
 			.requireEnded("period", LocalDate.now(clock));
+		refuseOverHistory(report);
 		var before = report.snapshot();
 		report.approve(by, clock.instant());
 		if (report.revision() > 1) {
@@ -309,6 +310,35 @@ public class Reports {
 				"审核通过" + report.enterpriseName() + report.period() + "报表" + (report.revision() > 1 ? "（第" + report.revision() + "版）" : ""))
 			.states(before, report.snapshot())
 			.inRegion(report.regionCode()));
+	}
+
+	/**
+	 * Refuses to approve a report whose values the history import already gives as region totals: a month the import
+	 * keeps for a region holding the enterprise's (or one inside it) and one of the report's indicators — approving it
+	 * would count the enterprise twice there (attack round 9; {@link HistoryImport} refuses the reverse).
+	 * @throws DomainException (409, field {@code period}, rule {@code history-imported}) naming the region and month
+	 */
+	private void refuseOverHistory(Report report) {
+		List<String> codes = report.values().entrySet().stream().filter(e -> e.getValue().value() != null)
+			.map(Map.Entry::getKey).toList();
+		if (codes.isEmpty()) {
+			return;
+		}
+		jdbc.sql("""
+				SELECT region_code, to_char(period_start, 'YYYY-MM') FROM stat_fact
+				WHERE source = 'HISTORY' AND indicator_code IN (:codes) AND period_start BETWEEN :start AND :end
+				  AND (:region LIKE region_code || '%' OR region_code LIKE :region || '%')
+				ORDER BY period_start, region_code LIMIT 1""")
+			.param("codes", codes)
+			.param("start", report.periodStart())
+			.param("end", report.periodEnd())
+			.param("region", report.regionCode())
+			.query((rs, n) -> rs.getString(1) + "的" + rs.getString(2))
+			.optional()
+			.ifPresent(kept -> {
+				throw DomainException.illegalTransition("period", "history-imported", "历史数据导入已有" + kept
+						+ "的合计数，审核通过本报表会重复计数：请退回本报表，或由导入历史数据的部门核实后处理");
+			});
 	}
 
 	@Transactional
