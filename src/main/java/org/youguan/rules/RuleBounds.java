@@ -180,6 +180,32 @@ final class RuleBounds {
 		return Optional.ofNullable(practice);
 	}
 
+	/** How an enclosing bureau's own value bounds a lower bureau's value of a practice rule. */
+	enum Enclosing {
+		/** a lower bureau may set less, never more (a limit on what an enterprise may claim or take) */
+		CEILING,
+		/** a lower bureau may set more, never less (a minimum service standard) */
+		FLOOR
+	}
+
+	/**
+	 * The practice rules whose value set by an enclosing bureau binds the bureaus below it: limits on what enterprises
+	 * may claim or take — a 临时停业's length and dates, the weight a letter exempt from 实名收寄 may have, the days a
+	 * hazard's rectification and the hours an incident's report may take — which a county may tighten, not loosen
+	 * (attack round 9: a county set 92 days over its province's 15), and the 建制村 delivery minimum, which it may raise,
+	 * not lower. Where no enclosing bureau set a value, the catalogue's practice range alone applies. Empty for the other
+	 * rules (the statutory ones are bound by {@link #statutory}).
+	 */
+	static Optional<Enclosing> enclosing(StatutoryRule rule) {
+		return switch (rule) {
+			case UNIVERSAL_SUSPENSION_MAX_LENGTH, UNIVERSAL_SUSPENSION_START_LOOKBACK, UNIVERSAL_SUSPENSION_START_LEAD,
+					SAFETY_LETTER_MAX_WEIGHT, SAFETY_HAZARD_GENERAL_RECTIFICATION, SAFETY_HAZARD_MAJOR_RECTIFICATION,
+					SAFETY_INCIDENT_REPORT -> Optional.of(Enclosing.CEILING);
+			case UNIVERSAL_DELIVERY_VILLAGE -> Optional.of(Enclosing.FLOOR);
+			default -> Optional.empty();
+		};
+	}
+
 	/** A fine's maximum where the article sets none below it: 0 would abolish the fine the law provides. */
 	private static final Practice FINE_FLOOR = new Practice(BigDecimal.ONE, null,
 			"罚款上限为0即取消了法律规定的罚款：条文未设下限的，上限至少为1元");

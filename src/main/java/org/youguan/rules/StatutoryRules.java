@@ -270,15 +270,19 @@ public class StatutoryRules {
 	 * lies between the inherited minimum and maximum of its range ({@link #ORDERED}); a fine maximum without a minimum
 	 * rule and a period whose law's figure is a ceiling stay between the law's floor and the inherited value; a minimum
 	 * the law lets rise (universal service; a period whose figure is a floor, {@link RuleBounds#statutory}) at or above
-	 * the inherited value. Empty for the rules without a statutory range — local practice, which each bureau sets freely
-	 * — and the national-only ones.
+	 * the inherited value. A practice rule an enclosing bureau's value binds ({@link RuleBounds#enclosing}) keeps at or
+	 * below (or, for a minimum, at or above) the most specific value an enclosing bureau set, where one did. Empty for
+	 * the other rules without a statutory range — local practice, which each bureau sets freely — and the national-only
+	 * ones.
 	 * @param rule a rule of the catalogue
 	 * @param region the region whose own value is judged
 	 */
 	Optional<RuleBounds.Range> parentRange(StatutoryRule rule, String region) {
 		Optional<RuleBounds.Range> statutory = RuleBounds.statutory(rule);
 		if (statutory.isEmpty()) {
-			return Optional.empty();
+			// a practice rule an enclosing bureau's own value binds (RuleBounds.enclosing): only where one set it
+			return RuleBounds.enclosing(rule).flatMap(direction -> enclosingOverride(rule, region)
+				.map(v -> direction == RuleBounds.Enclosing.CEILING ? new RuleBounds.Range(null, v) : new RuleBounds.Range(v, null)));
 		}
 		for (StatutoryRule[] pair : ORDERED) {
 			if (pair[0] == rule || pair[1] == rule) {
@@ -292,6 +296,11 @@ public class StatutoryRules {
 
 	/** The value of a rule a region inherits: the most specific override of a region enclosing it, else the default. */
 	private BigDecimal inherited(StatutoryRule rule, String region) {
+		return enclosingOverride(rule, region).orElse(rule.defaultValue());
+	}
+
+	/** The most specific override of the rule by a region enclosing {@code region} (the nation's included), if any. */
+	private Optional<BigDecimal> enclosingOverride(StatutoryRule rule, String region) {
 		return jdbc.sql("""
 				SELECT value FROM statutory_rule_override
 				WHERE rule_code = :code AND region_code <> :region AND (:region LIKE region_code || '%' OR region_code = '0')
@@ -299,8 +308,7 @@ public class StatutoryRules {
 			.param("code", rule.code())
 			.param("region", region)
 			.query(BigDecimal.class)
-			.optional()
-			.orElse(rule.defaultValue());
+			.optional();
 	}
 
 	/** {@link #checkAtAndBelow} for the regions below the one changed: its own value was judged before it was written. */
@@ -320,7 +328,7 @@ public class StatutoryRules {
 	 * region, rule and value in the way.
 	 */
 	private void checkOwnValues(StatutoryRule rule, String region, boolean itself) {
-		if (RuleBounds.statutory(rule).isEmpty()) {
+		if (RuleBounds.statutory(rule).isEmpty() && RuleBounds.enclosing(rule).isEmpty()) {
 			return;
 		}
 		List<String> codes = ORDERED.stream()

@@ -405,6 +405,7 @@ public class PostOffices {
 				throw DomainException.illegalTransition("startsOn", "overlap", "营业场所“" + f.name() + "”已报告" + r.startsOn() + "至"
 						+ r.endsOn() + "临时停业（第" + r.id() + "号），与本次报告的日期重叠或相接：同一停业只报告一次，延长停业请联系邮政管理部门");
 			});
+		refuseChainedStops(f, from, to);
 		long id = jdbc.sql("""
 				INSERT INTO post_office_suspension (facility_id, facility_name, region_code, enterprise_credit_code,
 				    starts_on, ends_on, reason, reported_at, reported_by, demo)
@@ -465,6 +466,52 @@ public class PostOffices {
 			v.require("endsOn", ChronoUnit.DAYS.between(from, to) + 1 <= longest, "range", "临时停业不能超过" + longest
 					+ "天，结束日期（endsOn）最晚为" + from.plusDays(longest - 1L) + "：更长的停止办理须经邮政管理部门批准（邮政法(2015) 第15条），"
 					+ "不再营业的请申请撤销审批（第9条）（规则目录universal.suspension.max-length）");
+		}
+	}
+
+	/**
+	 * The fewest open days between two 临时停业 of one post office for them to be two stops: stops fewer days apart are
+	 * one stop for {@code universal.suspension.max-length} (a product bound: a week, so that a stop cannot be split into
+	 * reports a day apart to last months — attack round 9).
+	 */
+	public static final int REOPENING_DAYS = 7;
+
+	/**
+	 * Refuses a 临时停业 that, with the stops of the same post office fewer than {@link #REOPENING_DAYS} open days before
+	 * or after it (and theirs in turn), would close the office longer than {@code universal.suspension.max-length} days
+	 * from the first day to the last: 400 {@code endsOn}, rule {@code range}.
+	 */
+	private void refuseChainedStops(FacilityView f, LocalDate from, LocalDate to) {
+		int longest = suspensionLimits(f.regionCode()).longestDays();
+		record Stop(long id, LocalDate startsOn, LocalDate endsOn) {
+		}
+		List<Stop> near = jdbc.sql("""
+				SELECT id, starts_on, ends_on FROM post_office_suspension
+				WHERE facility_id = :facility AND starts_on <= :to AND ends_on >= :from ORDER BY starts_on""")
+			.param("facility", f.id())
+			.param("from", from.minusDays(longest + REOPENING_DAYS))
+			.param("to", to.plusDays(longest + REOPENING_DAYS))
+			.query((rs, n) -> new Stop(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class)))
+			.list();
+		LocalDate first = from;
+		LocalDate last = to;
+		boolean grew = true;
+		while (grew) {
+			grew = false;
+			for (Stop s : near) {
+				boolean close = !s.startsOn().isAfter(last.plusDays(REOPENING_DAYS)) && !s.endsOn().isBefore(first.minusDays(REOPENING_DAYS));
+				if (close && (s.startsOn().isBefore(first) || s.endsOn().isAfter(last))) {
+					first = s.startsOn().isBefore(first) ? s.startsOn() : first;
+					last = s.endsOn().isAfter(last) ? s.endsOn() : last;
+					grew = true;
+				}
+			}
+		}
+		long days = ChronoUnit.DAYS.between(first, last) + 1;
+		if (days > longest) {
+			throw new InvalidValueException("endsOn", "range", "营业场所“" + f.name() + "”" + first + "至" + last + "间的临时停业相隔不足"
+					+ REOPENING_DAYS + "天，连同本次计为一次停业，共" + days + "天，超过" + longest
+					+ "天：更长的停止办理须经邮政管理部门批准（邮政法(2015) 第15条）（规则目录universal.suspension.max-length）");
 		}
 	}
 

@@ -23,6 +23,8 @@ import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.SignIn;
 import org.youguan.calendar.WorkingCalendar;
+import org.youguan.kernel.FieldError;
+import org.youguan.kernel.InvalidValueException;
 import org.youguan.org.Bureaus;
 import org.youguan.registry.Facilities;
 import org.youguan.rules.RuleUnit;
@@ -32,6 +34,7 @@ import org.youguan.rules.StatutoryRules;
 import com.jayway.jsonpath.JsonPath;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -432,6 +435,27 @@ class PostOfficeApprovalIntegrationTest {
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"facilityId\":" + office + "," + days(today.plusDays(92), today.plusDays(92)) + ",\"reason\":\"盘点\"}"))
 			.andExpect(status().isCreated());
+		// stops fewer than 7 open days apart are one stop for the limit (attack round 9: 30 days, a day open, 30 days …)
+		long other = newPostOffice("320506");
+		for (LocalDate[] stop : new LocalDate[][] { { today.plusDays(1), today.plusDays(10) },
+				{ today.plusDays(12), today.plusDays(21) }, { today.plusDays(23), today.plusDays(29) } }) {
+			mvc.perform(post("/api/v1/universal/post-office-suspensions").header("Authorization", POSTAL)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"facilityId\":" + other + "," + days(stop[0], stop[1]) + ",\"reason\":\"分段停业\"}"))
+				.andExpect(status().isCreated());
+		}
+		mvc.perform(post("/api/v1/universal/post-office-suspensions").header("Authorization", POSTAL)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"facilityId\":" + other + "," + days(today.plusDays(31), today.plusDays(31)) + ",\"reason\":\"分段停业\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("endsOn"))
+			.andExpect(jsonPath("$.errors[0].rule").value("range"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("共31天")));
+		// a week open between them: two stops
+		mvc.perform(post("/api/v1/universal/post-office-suspensions").header("Authorization", POSTAL)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"facilityId\":" + other + "," + days(today.plusDays(37), today.plusDays(40)) + ",\"reason\":\"分段停业\"}"))
+			.andExpect(status().isCreated());
 		long jiangsu = bureaus.findByRegion("32").orElseThrow().id();
 		try {
 			rules.override(StatutoryRule.UNIVERSAL_SUSPENSION_MAX_LENGTH, jiangsu, "32", BigDecimal.valueOf(60),
@@ -442,6 +466,20 @@ class PostOfficeApprovalIntegrationTest {
 				.andExpect(status().isCreated());
 			mvc.perform(get("/enterprise/post-offices").session(SignIn.session(mvc, "yz.sz")))
 				.andExpect(content().string(containsString("一次最长60天")));
+			// a county may tighten its province's limit, not loosen it (attack round 9: 昆山 set 92 over 江苏's 15)
+			long wuzhong = bureaus.findByRegion("320506").orElseThrow().id();
+			assertThatThrownBy(() -> rules.override(StatutoryRule.UNIVERSAL_SUSPENSION_MAX_LENGTH, wuzhong, "320506",
+					BigDecimal.valueOf(61), "测试：放宽")).isInstanceOfSatisfying(InvalidValueException.class,
+							e -> assertThat(e.fieldErrors()).extracting(FieldError::rule).containsExactly("parent-max"));
+			rules.override(StatutoryRule.UNIVERSAL_SUSPENSION_MAX_LENGTH, wuzhong, "320506", BigDecimal.valueOf(45), "测试：收紧");
+			try {
+				assertThatThrownBy(() -> rules.override(StatutoryRule.UNIVERSAL_SUSPENSION_MAX_LENGTH, jiangsu, "32",
+						BigDecimal.valueOf(40), "测试：省局收紧至下级已设值以下")).isInstanceOfSatisfying(InvalidValueException.class,
+								e -> assertThat(e.fieldErrors()).extracting(FieldError::rule).containsExactly("conflicts-below"));
+			}
+			finally {
+				rules.clearOverride(StatutoryRule.UNIVERSAL_SUSPENSION_MAX_LENGTH, "320506");
+			}
 		}
 		finally {
 			rules.clearOverride(StatutoryRule.UNIVERSAL_SUSPENSION_MAX_LENGTH, "32");
@@ -464,8 +502,9 @@ class PostOfficeApprovalIntegrationTest {
 		for (int i = 0; i < 12; i++) {
 			mvc.perform(post("/api/v1/universal/post-office-suspensions").header("Authorization", POSTAL)
 				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"facilityId\":" + office + ",\"startsOn\":\"" + first.plusDays(3 * i) + "\",\"endsOn\":\""
-						+ first.plusDays(3 * i + 1) + "\",\"reason\":\"分页停业" + i + "\"}"))
+				// a day each, a week open between: separate stops (REOPENING_DAYS)
+				.content("{\"facilityId\":" + office + "," + days(first.plusDays(8 * i), first.plusDays(8 * i))
+						+ ",\"reason\":\"分页停业" + i + "\"}"))
 				.andExpect(status().isCreated());
 		}
 		long id = apply(POSTAL, office, "CLOSURE", "分页测试业务调整", null);
