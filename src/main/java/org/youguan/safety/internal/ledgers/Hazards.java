@@ -262,14 +262,26 @@ public class Hazards {
 	 * record; the hazard's audit entry says the date was set later). An enterprise recording its own hazard (portal or
 	 * token) gets the catalogue's deadline or an earlier date it commits to — else it could keep its hazard from ever
 	 * being 逾期. For every step that sets a deadline (recording, and any later correction).
-	 * @throws InvalidValueException on deadline when an enterprise asks for a date after {@code catalogue}
+	 * @throws InvalidValueException on deadline when an enterprise asks for a date after {@code catalogue} (rule
+	 *         {@code after-catalogue}), or anyone for one more than {@link #LONGEST_EXTENSION_YEARS} after it
+	 *         ({@code range})
 	 */
 	private void checkDeadline(DataScope scope, LocalDate deadline, LocalDate catalogue, String catalogueBasis) {
 		if (scope.kind() == DataScope.Kind.ENTERPRISE && deadline != null && deadline.isAfter(catalogue)) {
 			throw new InvalidValueException("deadline", "after-catalogue", "整改期限不能晚于" + calendar.messageDay(catalogue) + "（" + catalogueBasis
 					+ "）；企业自查登记的隐患只能采用规则目录期限或更早的日期，延长期限须由邮政管理部门指定");
 		}
+		// the bureau may set a later date, within a year of the catalogue's: 2099 would keep a hazard from ever being
+		// 逾期 (attack round 9)
+		LocalDate latest = catalogue.plusYears(LONGEST_EXTENSION_YEARS);
+		if (deadline != null && deadline.isAfter(latest)) {
+			throw new InvalidValueException("deadline", "range", "整改期限不能晚于" + latest + "（规则目录期限" + catalogue
+					+ "后一年）：整改需要更长时间的，请分阶段指定期限");
+		}
 	}
+
+	/** How far past the catalogue's deadline the bureau may set a hazard's (a product bound: one year). */
+	static final int LONGEST_EXTENSION_YEARS = 1;
 
 	/**
 	 * The enterprise's (or staff's) rectification: a note and/or evidence files added to an open hazard. Files are

@@ -271,6 +271,15 @@ class HazardLedgerIntegrationTest {
 		assertThat(g.deadlineBasis()).contains("晚于规则目录期限" + catalogue);
 		assertThat(audit.history(DataScope.all(), Hazards.AUDIT_TYPE, granted)).extracting(AuditEvent::summary)
 			.anySatisfy(summary -> assertThat(summary).contains("晚于规则目录期限" + catalogue));
+		// within a year of the catalogue's date: 2099 would never be 逾期 (attack round 9)
+		mvc.perform(post("/api/v1/safety/hazards").header("Authorization", CITY).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"enterpriseCreditCode\":\"" + shunfeng() + "\",\"foundOn\":\"" + today + "\",\"foundBy\":\"检查组\","
+					+ "\"source\":\"INSPECTION\",\"description\":\"期限过远\",\"level\":\"GENERAL\",\"deadline\":\"2099-12-31\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("deadline"))
+			.andExpect(jsonPath("$.errors[0].rule").value("range"));
+		assertThat(hazards.get(DataScope.all(), hazards.report(DataScope.region("3205"), data(shunfeng(), null, today.toString(),
+				"MAJOR", catalogue.plusYears(1).toString(), "一年内"), false)).deadline()).isEqualTo(catalogue.plusYears(1));
 	}
 
 	/** The source and level are taken as code or as the Chinese label the refusal names, as the incidents API does. */
