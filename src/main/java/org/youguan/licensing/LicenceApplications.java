@@ -1210,7 +1210,9 @@ public class LicenceApplications {
 					       a.region_code, a.status, a.submitted_on, a.accepted_on, a.decision_due_on,
 					       CASE WHEN a.status IN ('ACCEPTED', 'REVIEWED', 'VERIFIED')
 					            THEN CASE WHEN s.id IS NULL THEN a.decision_due_on - CAST(:today AS date)
-					                      ELSE a.decision_due_on - s.started_on + 1 END END AS remaining_days,
+					                      ELSE a.decision_due_on - s.started_on + 1 - CASE WHEN EXISTS (SELECT 1
+					                           FROM licence_application_suspension p WHERE p.application_id = a.id
+					                           AND p.ended_on >= s.started_on) THEN 1 ELSE 0 END END END AS remaining_days,
 					       a.licence_number, a.imported""", page, Rows.of(ApplicationSummary.class))
 			.map(a -> a.counted(calendar));
 	}
@@ -1475,10 +1477,18 @@ public class LicenceApplications {
 		LocalDate today = today();
 		Optional<Suspension> paused = pauses.stream().filter(s -> s.endedOn() == null).findFirst();
 		Long remaining = a.decisionDueOn() == null || !a.status().open() ? null
-				: paused.map(s -> LicensingClock.remaining(a.decisionDueOn(), s.startedOn()) + 1)
+				: paused.map(s -> LicensingClock.remaining(a.decisionDueOn(), s.startedOn()) + 1 - (resumedOn(pauses, s) ? 1 : 0))
 					.orElse(LicensingClock.remaining(a.decisionDueOn(), today));
 		return Deadlines.of(calendar, a.receiptDueOn(), a.verificationDueOn(), a.decisionDueOn(), remaining, paused.isPresent(),
 				a.certificateDueOn(), a.validUntil() == null ? null : c.renewalDue(a.validUntil()));
+	}
+
+	/**
+	 * Whether pause {@code s} began on a day an earlier pause already held back (one resumed and {@code s} begun the same
+	 * day): the stored limit counts that day once, so it is not left in hand again.
+	 */
+	private static boolean resumedOn(List<Suspension> pauses, Suspension s) {
+		return pauses.stream().anyMatch(p -> p.id() != s.id() && p.endedOn() != null && !p.endedOn().isBefore(s.startedOn()));
 	}
 
 	private LocalDate decisionDue(ApplicationView a) {
