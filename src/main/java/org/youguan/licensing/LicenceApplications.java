@@ -830,15 +830,29 @@ public class LicenceApplications {
 		List<Inspector> team = named.size() > MAX_INSPECTORS ? List.of() : inspectors.team(v, "inspectors", "核查人员", named,
 				rules.intValue(StatutoryRule.INSPECTION_MIN_INSPECTORS, a.regionCode()), "邮政法第63条",
 				new InspectionRecords.TeamBureaus(clerk.scope(), a.regionCode(), false), on == null ? today() : on);
-		List<CheckLine> lines = data.checklist() == null ? List.of()
-				: data.checklist().stream().filter(l -> l != null && !Text.isBlank(l.item())).toList();
-		v.require("checklist", !lines.isEmpty(), "required", "核查清单（checklist）至少应有一项");
-		for (int i = 0; i < lines.size(); i++) {
-			v.maxLength("checklist[" + i + "].item", "核查项目", lines.get(i).item(), 200)
-				.maxLength("checklist[" + i + "].note", "核查说明", lines.get(i).note(), 500)
-				.require("checklist[" + i + "].passed", lines.get(i).passed() != null, "required", "请填写核查项目“"
-						+ Text.strip(lines.get(i).item()) + "”是否符合");
+		List<CheckLine> given = data.checklist() == null ? List.of() : data.checklist();
+		List<CheckLine> lines = new ArrayList<>();
+		boolean unnamed = false;
+		for (int i = 0; i < given.size(); i++) {
+			CheckLine l = given.get(i);
+			String at = "checklist[" + i + "]";
+			if (l == null || Text.isBlank(l.item()) && l.passed() == null && Text.isBlank(l.note())) {
+				continue; // an empty line of the form
+			}
+			if (Text.isBlank(l.item())) {
+				// a result or a note without its item would vanish from the record, and a failed line with it
+				v.require(at + ".item", false, "required", "核查清单第" + (i + 1) + "行填写了" + (l.passed() == null ? ""
+						: Boolean.TRUE.equals(l.passed()) ? "“符合”" : "“不符合”") + (l.passed() != null && !Text.isBlank(l.note()) ? "和" : "")
+						+ (Text.isBlank(l.note()) ? "" : "说明“" + Text.strip(l.note()) + "”") + "，但未填写核查项目（" + at + ".item）");
+				unnamed = true;
+				continue;
+			}
+			v.maxLength(at + ".item", "核查项目", l.item(), 200)
+				.maxLength(at + ".note", "核查说明", l.note(), 500)
+				.require(at + ".passed", l.passed() != null, "required", "请填写核查项目“" + Text.strip(l.item()) + "”是否符合");
+			lines.add(l);
 		}
+		v.require("checklist", !lines.isEmpty() || unnamed, "required", "核查清单（checklist）至少应有一项");
 		v.require("passed", data.passed() != null, "required", "请填写核查结论：是否符合条件（passed）");
 		List<CheckLine> failed = lines.stream().filter(l -> Boolean.FALSE.equals(l.passed())).toList();
 		v.require("passed", !Boolean.TRUE.equals(data.passed()) || failed.isEmpty(), "checklist-failed", "核查项目"

@@ -165,6 +165,27 @@ class LicensingRepeatsAndRacesIntegrationTest {
 		assertThat(f.averageDecisionDays()).isEqualByComparingTo("4.0");
 	}
 
+	@Test
+	void aChecklistLineWithAResultOrANoteButNoItemIsRefusedNamingItAndNothingIsSaved() throws Exception {
+		long id = reviewed(LicensingIntegrationTest.newCreditCode());
+		verify(id, """
+				[{"item":"经营场所与申请材料一致","passed":true},{"item":"  ","passed":false,"note":"安检机缺失"},
+				 {"item":"","passed":null,"note":""}]""", true)
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors.length()").value(1))
+			.andExpect(jsonPath("$.errors[0].field").value("checklist[1].item"))
+			.andExpect(jsonPath("$.errors[0].rule").value("required"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("安检机缺失")));
+		assertThat(applications.get(DataScope.all(), id).application().status()).isEqualTo(ApplicationStatus.REVIEWED);
+		assertThat(jdbc.sql("SELECT count(*) FROM licence_verification_item WHERE application_id = :id").param("id", id)
+			.query(Long.class).single()).isZero();
+		// named, the failed line stands and the conclusion 符合 is refused for it
+		verify(id, "[{\"item\":\"经营场所与申请材料一致\",\"passed\":true},{\"item\":\"安检设备\",\"passed\":false,\"note\":\"安检机缺失\"}]", true)
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("passed"))
+			.andExpect(jsonPath("$.errors[0].rule").value("checklist-failed"));
+	}
+
 	/** A licence of the provincial bureau recorded through the registry's event, for a new holder; its number. */
 	String licence(String code, String name) {
 		String number = "快递许可-32-1999-" + code.substring(12);
