@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
+import org.youguan.audit.AuditEvent;
 import org.youguan.audit.AuditTrail;
 import org.youguan.calendar.CalendarYearsLoaded;
 import org.youguan.calendar.WorkingCalendar;
@@ -49,10 +50,12 @@ import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.licensing.internal.ApplicationStep;
 import org.youguan.licensing.internal.Days;
+import org.youguan.licensing.internal.LicenceEndings;
 import org.youguan.licensing.internal.LicensingClock;
 import org.youguan.licensing.internal.LicensingDocuments;
 import org.youguan.numbering.BusinessNumbers;
 import org.youguan.org.BureauLevel;
+import org.youguan.platform.ChinaTime;
 import org.youguan.org.BureauView;
 import org.youguan.org.Bureaus;
 import org.youguan.region.Regions;
@@ -237,12 +240,15 @@ public class LicenceApplications {
 
 	private final Inspectors inspectors;
 
+	private final LicenceEndings endings;
+
 	private final Clock clock;
 
 	LicenceApplications(JdbcClient jdbc, StatutoryRules rules, WorkingCalendar calendar, BusinessNumbers numbers,
 			Enterprises enterprises, Licences licences, Regions regions, Bureaus bureaus, Attachments attachments,
 			LicensingDocuments documents, AuditTrail audit, ApplicationEventPublisher events, Inspectors inspectors,
-			Clock clock) {
+			LicenceEndings endings, Clock clock) {
+		this.endings = endings;
 		this.jdbc = jdbc;
 		this.rules = rules;
 		this.calendar = calendar;
@@ -1113,6 +1119,12 @@ public class LicenceApplications {
 		ApprovingLevel level = ApprovingLevel.of(l.scope());
 		if (clerk.enterprise() || !(clerk.writer() || clerk.leader()) || clerk.level() != level.bureauLevel()) {
 			throw new AccessRefusedException(l.scope().label() + "快递业务经营许可证由" + level.label() + "注销");
+		}
+		// one at a time, and one whose ending the registry has not applied yet counts as ended (parallel requests: one 204)
+		Optional<AuditEvent> ended = endings.lockAndFindEnding(l);
+		if (ended.isPresent()) {
+			throw DomainException.illegalTransition("许可证" + l.number() + ("licensing.revoke".equals(ended.get().action()) ? "已吊销"
+					: "已注销") + "（" + ended.get().occurredAt().atZoneSameInstant(ChinaTime.ZONE).toLocalDate() + "），不能注销");
 		}
 		if (l.status() == LicenceStatus.REVOKED || l.status() == LicenceStatus.CANCELLED) {
 			throw DomainException.illegalTransition("许可证" + l.number() + l.status().label() + "，不能注销");

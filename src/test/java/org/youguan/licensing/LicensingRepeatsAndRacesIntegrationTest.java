@@ -200,4 +200,63 @@ class LicensingRepeatsAndRacesIntegrationTest {
 		return jdbc.sql("SELECT count(*) FROM audit_event WHERE action = :action AND object_type = 'ExpressLicence' AND object_id = :id")
 			.param("action", action).param("id", String.valueOf(l.id())).query(Long.class).single();
 	}
+
+	@Test
+	void parallelCancellationsOfOneLicenceCancelItOnceTheOthersAre409() throws Exception {
+		String code = LicensingIntegrationTest.newCreditCode();
+		String number = licence(code, "苏州并发注销快递有限公司");
+		String body = "{\"number\":\"" + number + "\",\"ground\":\"STOPPED\",\"note\":\"企业书面申请停止经营\"}";
+		int n = 4;
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(n);
+		List<Future<Integer>> answers = new ArrayList<>();
+		try {
+			for (int i = 0; i < n; i++) {
+				answers.add(pool.submit(() -> {
+					start.await();
+					return call(PROVINCE, "/api/v1/licensing/licences/cancellation", body).andReturn().getResponse().getStatus();
+				}));
+			}
+			start.countDown();
+			List<Integer> statuses = new ArrayList<>();
+			for (Future<Integer> a : answers) {
+				statuses.add(a.get(60, TimeUnit.SECONDS));
+			}
+			assertThat(statuses).containsOnly(204, 409);
+			assertThat(statuses).filteredOn(s -> s == 204).hasSize(1);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> licences.findByNumber(DataScope.all(), number).orElseThrow().status() == LicenceStatus.CANCELLED);
+		LicenceView l = licences.findByNumber(DataScope.all(), number).orElseThrow();
+		assertThat(audited("licensing.cancel", l)).isEqualTo(1);
+		// and once the registry has it, a further request is still a 409
+		call(PROVINCE, "/api/v1/licensing/licences/cancellation", body).andExpect(status().isConflict());
+	}
+
+	@Test
+	void aRevocationDeliveredTwiceRevokesTheLicenceOnceAndACancellationAfterItIs409() throws Exception {
+		String code = LicensingIntegrationTest.newCreditCode();
+		String number = licence(code, "苏州重复吊销快递有限公司");
+		LocalDate today = LocalDate.now(clock);
+		tx.executeWithoutResult(s -> {
+			events.publishEvent(new PenaltyDelivered(-1, "行政处罚决定-32-2026-D1" + code, "32", code, "苏州重复吊销快递有限公司",
+					Penalty.REVOCATION, today));
+			events.publishEvent(new PenaltyDelivered(-1, "行政处罚决定-32-2026-D2" + code, "32", code, "苏州重复吊销快递有限公司",
+					Penalty.REVOCATION, today));
+		});
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> licences.findByNumber(DataScope.all(), number).orElseThrow().status() == LicenceStatus.REVOKED);
+		// both deliveries heard (their publications completed) before counting
+		await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("""
+				SELECT count(*) FROM event_publication WHERE completion_date IS NULL AND event_type LIKE '%PenaltyDelivered'
+				  AND serialized_event LIKE :code""")
+			.param("code", "%" + code + "%").query(Long.class).single() == 0);
+		LicenceView l = licences.findByNumber(DataScope.all(), number).orElseThrow();
+		assertThat(audited("licensing.revoke", l)).isEqualTo(1);
+		call(PROVINCE, "/api/v1/licensing/licences/cancellation",
+				"{\"number\":\"" + number + "\",\"ground\":\"STOPPED\",\"note\":\"企业书面申请\"}").andExpect(status().isConflict());
+	}
 }
