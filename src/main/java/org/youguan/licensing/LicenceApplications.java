@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
+import org.youguan.audit.AuditEvent;
 import org.youguan.audit.AuditTrail;
 import org.youguan.calendar.CalendarYearsLoaded;
 import org.youguan.calendar.WorkingCalendar;
@@ -49,10 +50,12 @@ import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.licensing.internal.ApplicationStep;
 import org.youguan.licensing.internal.Days;
+import org.youguan.licensing.internal.LicenceEndings;
 import org.youguan.licensing.internal.LicensingClock;
 import org.youguan.licensing.internal.LicensingDocuments;
 import org.youguan.numbering.BusinessNumbers;
 import org.youguan.org.BureauLevel;
+import org.youguan.platform.ChinaTime;
 import org.youguan.org.BureauView;
 import org.youguan.org.Bureaus;
 import org.youguan.region.Regions;
@@ -237,12 +240,15 @@ public class LicenceApplications {
 
 	private final Inspectors inspectors;
 
+	private final LicenceEndings endings;
+
 	private final Clock clock;
 
 	LicenceApplications(JdbcClient jdbc, StatutoryRules rules, WorkingCalendar calendar, BusinessNumbers numbers,
 			Enterprises enterprises, Licences licences, Regions regions, Bureaus bureaus, Attachments attachments,
 			LicensingDocuments documents, AuditTrail audit, ApplicationEventPublisher events, Inspectors inspectors,
-			Clock clock) {
+			LicenceEndings endings, Clock clock) {
+		this.endings = endings;
 		this.jdbc = jdbc;
 		this.rules = rules;
 		this.calendar = calendar;
@@ -277,46 +283,53 @@ public class LicenceApplications {
 	 * credit code, or a new one named here; the scope decides the approving level (邮政法(2015) art.52) and the minimum
 	 * registered capital (¥500 k within a province, ¥1 M inter-province, ¥2 M international: the rule catalogue's
 	 * values). A change or renewal needs a licence in force; a renewal is applied for at least 30 days before it expires
-	 * (快递业务经营许可管理办法). The materials given are checked by content and kept; missing ones are what a 补正通知 lists.
+	 * (快递业务经营许可管理办法) and renews the licence as it is — its scope, service area and premises (blank: the
+	 * licence's; another: refused on the field, rules {@code renewal-*}). The materials given are checked by content and
+	 * kept; missing ones are what a 补正通知 lists.
 	 * @return the application's id
 	 * @throws InvalidValueException naming each field that breaks a rule (nothing is saved)
 	 * @throws AccessRefusedException when an enterprise applies for another, or a read-only user applies
 	 * @throws DomainException (409) when the applicant has an open application of the same kind
 	 */
 	@Transactional
-	public long submit(Clerk clerk, ApplicationData data, Map<Material, UploadedFile> files) {
+	public long submit(Clerk clerk, ApplicationData form, Map<Material, UploadedFile> files) {
 		if (!clerk.writer() && !clerk.enterprise()) {
 			throw new AccessRefusedException("只有业务人员或企业本身可以提交许可申请");
 		}
 		Validation v = new Validation();
 		LocalDate today = today();
-		ApplicationKind kind = Text.isBlank(data.kind()) ? ApplicationKind.NEW
-				: parse(v, "kind", "申请类型", data.kind(), ApplicationKind.class);
+		ApplicationKind kind = Text.isBlank(form.kind()) ? ApplicationKind.NEW
+				: parse(v, "kind", "申请类型", form.kind(), ApplicationKind.class);
 		String code = null;
 		if (clerk.enterprise()) {
-			String given = Text.isBlank(data.applicantCreditCode()) ? clerk.enterpriseCreditCode() : CreditCode.written(data.applicantCreditCode());
+			String given = Text.isBlank(form.applicantCreditCode()) ? clerk.enterpriseCreditCode() : CreditCode.written(form.applicantCreditCode());
 			if (!given.equalsIgnoreCase(clerk.enterpriseCreditCode())) {
 				throw new AccessRefusedException("applicantCreditCode", "企业用户只能为本企业提交许可申请");
 			}
 			code = clerk.enterpriseCreditCode();
 		}
-		else if (Text.isBlank(data.applicantCreditCode())) {
+		else if (Text.isBlank(form.applicantCreditCode())) {
 			v.require("applicantCreditCode", false, "required", "申请人统一社会信用代码（applicantCreditCode）不能为空");
 		}
 		else {
-			code = v.check("applicantCreditCode", () -> CreditCode.of(data.applicantCreditCode()).value());
+			code = v.check("applicantCreditCode", () -> CreditCode.of(form.applicantCreditCode()).value());
 		}
 		EnterpriseView known = code == null ? null : enterprises.findByCreditCode(code).orElse(null);
-		String name = known != null ? known.legalName() : Text.blankToNull(Text.name(data.applicantName()));
-		if (known != null && kind == ApplicationKind.CHANGE && !Text.isBlank(data.applicantName())) {
+		String name = known != null ? known.legalName() : Text.blankToNull(Text.name(form.applicantName()));
+		if (known != null && kind == ApplicationKind.CHANGE && !Text.isBlank(form.applicantName())) {
 			// a change of name: the name applied for is the new one
-			v.maxLength("applicantName", "申请人名称（applicantName）", data.applicantName(), 200)
-				.name("applicantName", "申请人名称（applicantName）", data.applicantName());
-			name = Text.name(data.applicantName());
+			v.maxLength("applicantName", "申请人名称（applicantName）", form.applicantName(), 200)
+				.name("applicantName", "申请人名称（applicantName）", form.applicantName());
+			name = Text.name(form.applicantName());
 		}
 		if (known == null) {
-			v.name("applicantName", "申请人名称（applicantName）", data.applicantName(), 200);
+			v.name("applicantName", "申请人名称（applicantName）", form.applicantName(), 200);
 		}
+		List<LicenceView> held = (kind == ApplicationKind.RENEWAL || kind == ApplicationKind.CHANGE) && known != null
+				? licences.list(DataScope.all(), new Licences.Filter(LicenceStatus.VALID, null, known.id()),
+						PageQuery.of(null, 0, 10, "expires_on", "desc")).items()
+				: List.of();
+		ApplicationData data = kind == ApplicationKind.RENEWAL && !held.isEmpty() ? asRenewed(v, form, held.get(0)) : form;
 		LicenceScope scope = scope(v, "scope", data.scope());
 		BigDecimal capital = v.decimal("registeredCapital", "注册资本（registeredCapital，元）", data.registeredCapital(), 14, 2);
 		v.required("registeredCapital", "注册资本（registeredCapital，元）", data.registeredCapital());
@@ -382,8 +395,6 @@ public class LicenceApplications {
 		LicenceView target = null;
 		List<Change> changes = List.of();
 		if ((kind == ApplicationKind.RENEWAL || kind == ApplicationKind.CHANGE) && code != null) {
-			List<LicenceView> held = known == null ? List.of() : licences.list(DataScope.all(),
-					new Licences.Filter(LicenceStatus.VALID, null, known.id()), PageQuery.of(null, 0, 10, "expires_on", "desc")).items();
 			v.require("kind", !held.isEmpty(), "licence", kind.label() + "申请须持有有效的快递业务经营许可证");
 			if (kind == ApplicationKind.RENEWAL && !held.isEmpty()) {
 				LicenceView l = held.get(0);
@@ -415,8 +426,8 @@ public class LicenceApplications {
 		});
 		v.throwIfInvalid();
 		if (kind == ApplicationKind.NEW) {
-			heldLicence(code, null).ifPresent(held -> {
-				throw licenceHeld(held);
+			heldLicence(code, null).ifPresent(other -> {
+				throw licenceHeld(other);
 			});
 		}
 		if (jdbc.sql("SELECT count(*) FROM licence_application a WHERE a.applicant_credit_code = :code AND a.kind = :kind AND "
@@ -480,6 +491,50 @@ public class LicenceApplications {
 				+ "审批；" + (clerk.enterprise() ? "企业端提交" : "纸质申请录入") + "，补正告知期限至" + p.get("due") + "）"
 				+ (changes.isEmpty() ? "" : "；变更事项：" + describe(changes))).inRegion(region));
 		return id;
+	}
+
+	/**
+	 * A renewal (延续) as it renews the licence {@code licence}: as it is — the licence's scope (and so its approving level
+	 * and capital minimum), service area and premises; only the validity runs on (快递业务经营许可管理办法: a change of an
+	 * item is a 变更). A blank item is the licence's; a different one is refused naming its field (rules
+	 * {@code renewal-scope}, {@code renewal-service-area}, {@code renewal-premises}). The service area is the registry's
+	 * (the last approved application's where its record has none); the premises (address and county) are those of the
+	 * last application approved on the licence here — a licence issued off the platform has none known, and the premises
+	 * stated are taken.
+	 */
+	private ApplicationData asRenewed(Validation v, ApplicationData data, LicenceView licence) {
+		String change = "：延续只延长有效期，不改变许可事项；该事项有变化的，请申请变更许可（CHANGE）";
+		LicenceScope scope = licence.scope();
+		LicenceScope stated = Text.isBlank(data.scope()) ? scope : scope(v, "scope", data.scope());
+		v.require("scope", stated == null || stated == scope, "renewal-scope", "延续申请的业务范围（scope）应与许可证" + licence.number()
+				+ "载明的“" + scope.label() + "”一致，所填为“" + Text.strip(data.scope()) + "”" + change);
+		Optional<ApplicationView> last = jdbc.sql("""
+				SELECT * FROM licence_application WHERE licence_number = :n AND status = 'APPROVED' AND NOT imported
+				ORDER BY decided_on DESC, id DESC LIMIT 1""")
+			.param("n", typedNumber(licence.number()))
+			.query(Rows.of(ApplicationView.class)).optional();
+		String area = licences.terms(licence.number()).map(LicenceTerms::serviceArea)
+			.orElse(last.map(ApplicationView::serviceArea).orElse(null));
+		if (area != null && !Text.isBlank(data.serviceArea())) {
+			v.require("serviceArea", Text.strip(data.serviceArea()).equals(Text.strip(area)), "renewal-service-area",
+					"延续申请的服务地域（serviceArea）应与许可证" + licence.number() + "载明的“" + area + "”一致" + change);
+		}
+		String address = last.map(ApplicationView::premisesAddress).orElse(null);
+		if (address != null && !Text.isBlank(data.premisesAddress())) {
+			v.require("premisesAddress", Text.line(data.premisesAddress()).equals(address), "renewal-premises",
+					"延续申请的经营场所地址（premisesAddress）应与许可证" + licence.number() + "的“" + address + "”一致" + change);
+		}
+		String region = last.map(ApplicationView::regionCode).orElse(null);
+		if (region != null && !Text.isBlank(data.regionCode())) {
+			v.require("regionCode", Text.strip(data.regionCode()).equals(region), "renewal-premises",
+					"延续申请的经营场所所在地（regionCode）应与许可证" + licence.number() + "的" + region + "一致" + change);
+		}
+		return new ApplicationData(data.kind(), data.applicantCreditCode(), data.applicantName(), data.legalRepresentative(),
+				data.registeredCapital(), scope.label(), Text.isBlank(data.serviceArea()) && area != null ? area : data.serviceArea(),
+				Text.isBlank(data.premisesAddress()) && address != null ? address : data.premisesAddress(),
+				Text.isBlank(data.regionCode()) && region != null ? region : data.regionCode(), data.safetySystem(),
+				data.serviceSystem(), data.personnel(), data.contactName(), data.contactPhone(), data.branches(),
+				data.submittedOn());
 	}
 
 	/** A licence the applicant holds: its number, scope and last valid day. */
@@ -830,15 +885,29 @@ public class LicenceApplications {
 		List<Inspector> team = named.size() > MAX_INSPECTORS ? List.of() : inspectors.team(v, "inspectors", "核查人员", named,
 				rules.intValue(StatutoryRule.INSPECTION_MIN_INSPECTORS, a.regionCode()), "邮政法第63条",
 				new InspectionRecords.TeamBureaus(clerk.scope(), a.regionCode(), false), on == null ? today() : on);
-		List<CheckLine> lines = data.checklist() == null ? List.of()
-				: data.checklist().stream().filter(l -> l != null && !Text.isBlank(l.item())).toList();
-		v.require("checklist", !lines.isEmpty(), "required", "核查清单（checklist）至少应有一项");
-		for (int i = 0; i < lines.size(); i++) {
-			v.maxLength("checklist[" + i + "].item", "核查项目", lines.get(i).item(), 200)
-				.maxLength("checklist[" + i + "].note", "核查说明", lines.get(i).note(), 500)
-				.require("checklist[" + i + "].passed", lines.get(i).passed() != null, "required", "请填写核查项目“"
-						+ Text.strip(lines.get(i).item()) + "”是否符合");
+		List<CheckLine> given = data.checklist() == null ? List.of() : data.checklist();
+		List<CheckLine> lines = new ArrayList<>();
+		boolean unnamed = false;
+		for (int i = 0; i < given.size(); i++) {
+			CheckLine l = given.get(i);
+			String at = "checklist[" + i + "]";
+			if (l == null || Text.isBlank(l.item()) && l.passed() == null && Text.isBlank(l.note())) {
+				continue; // an empty line of the form
+			}
+			if (Text.isBlank(l.item())) {
+				// a result or a note without its item would vanish from the record, and a failed line with it
+				v.require(at + ".item", false, "required", "核查清单第" + (i + 1) + "行填写了" + (l.passed() == null ? ""
+						: Boolean.TRUE.equals(l.passed()) ? "“符合”" : "“不符合”") + (l.passed() != null && !Text.isBlank(l.note()) ? "和" : "")
+						+ (Text.isBlank(l.note()) ? "" : "说明“" + Text.strip(l.note()) + "”") + "，但未填写核查项目（" + at + ".item）");
+				unnamed = true;
+				continue;
+			}
+			v.maxLength(at + ".item", "核查项目", l.item(), 200)
+				.maxLength(at + ".note", "核查说明", l.note(), 500)
+				.require(at + ".passed", l.passed() != null, "required", "请填写核查项目“" + Text.strip(l.item()) + "”是否符合");
+			lines.add(l);
 		}
+		v.require("checklist", !lines.isEmpty() || unnamed, "required", "核查清单（checklist）至少应有一项");
 		v.require("passed", data.passed() != null, "required", "请填写核查结论：是否符合条件（passed）");
 		List<CheckLine> failed = lines.stream().filter(l -> Boolean.FALSE.equals(l.passed())).toList();
 		v.require("passed", !Boolean.TRUE.equals(data.passed()) || failed.isEmpty(), "checklist-failed", "核查项目"
@@ -983,6 +1052,11 @@ public class LicenceApplications {
 				throw DomainException.rule("许可证" + a.licenceNumber() + (held == null ? "不在企业名录中" : held.status().label())
 						+ "，不能准予" + a.kind().label());
 			}
+			if (a.kind() == ApplicationKind.RENEWAL && held.scope() != a.scope()) {
+				// a change of scope approved since the renewal was applied for: the renewal would print the old one
+				throw DomainException.rule("scope", "renewal-scope", "许可证" + a.licenceNumber() + "的业务范围已变更为“"
+						+ held.scope().label() + "”，与延续申请的“" + a.scope().label() + "”不一致：延续不改变许可事项，请重新申请延续");
+			}
 		}
 		String decisionNumber = numbers.next("许可决定", bureauRegion, today.getYear());
 		String licence = amends ? a.licenceNumber() : numbers.next("快递许可", bureauRegion, today.getYear());
@@ -1100,6 +1174,12 @@ public class LicenceApplications {
 		if (clerk.enterprise() || !(clerk.writer() || clerk.leader()) || clerk.level() != level.bureauLevel()) {
 			throw new AccessRefusedException(l.scope().label() + "快递业务经营许可证由" + level.label() + "注销");
 		}
+		// one at a time, and one whose ending the registry has not applied yet counts as ended (parallel requests: one 204)
+		Optional<AuditEvent> ended = endings.lockAndFindEnding(l);
+		if (ended.isPresent()) {
+			throw DomainException.illegalTransition("许可证" + l.number() + ("licensing.revoke".equals(ended.get().action()) ? "已吊销"
+					: "已注销") + "（" + ended.get().occurredAt().atZoneSameInstant(ChinaTime.ZONE).toLocalDate() + "），不能注销");
+		}
 		if (l.status() == LicenceStatus.REVOKED || l.status() == LicenceStatus.CANCELLED) {
 			throw DomainException.illegalTransition("许可证" + l.number() + l.status().label() + "，不能注销");
 		}
@@ -1210,7 +1290,9 @@ public class LicenceApplications {
 					       a.region_code, a.status, a.submitted_on, a.accepted_on, a.decision_due_on,
 					       CASE WHEN a.status IN ('ACCEPTED', 'REVIEWED', 'VERIFIED')
 					            THEN CASE WHEN s.id IS NULL THEN a.decision_due_on - CAST(:today AS date)
-					                      ELSE a.decision_due_on - s.started_on + 1 END END AS remaining_days,
+					                      ELSE a.decision_due_on - s.started_on + 1 - CASE WHEN EXISTS (SELECT 1
+					                           FROM licence_application_suspension p WHERE p.application_id = a.id
+					                           AND p.ended_on >= s.started_on) THEN 1 ELSE 0 END END END AS remaining_days,
 					       a.licence_number, a.imported""", page, Rows.of(ApplicationSummary.class))
 			.map(a -> a.counted(calendar));
 	}
@@ -1475,10 +1557,18 @@ public class LicenceApplications {
 		LocalDate today = today();
 		Optional<Suspension> paused = pauses.stream().filter(s -> s.endedOn() == null).findFirst();
 		Long remaining = a.decisionDueOn() == null || !a.status().open() ? null
-				: paused.map(s -> LicensingClock.remaining(a.decisionDueOn(), s.startedOn()) + 1)
+				: paused.map(s -> LicensingClock.remaining(a.decisionDueOn(), s.startedOn()) + 1 - (resumedOn(pauses, s) ? 1 : 0))
 					.orElse(LicensingClock.remaining(a.decisionDueOn(), today));
 		return Deadlines.of(calendar, a.receiptDueOn(), a.verificationDueOn(), a.decisionDueOn(), remaining, paused.isPresent(),
 				a.certificateDueOn(), a.validUntil() == null ? null : c.renewalDue(a.validUntil()));
+	}
+
+	/**
+	 * Whether pause {@code s} began on a day an earlier pause already held back (one resumed and {@code s} begun the same
+	 * day): the stored limit counts that day once, so it is not left in hand again.
+	 */
+	private static boolean resumedOn(List<Suspension> pauses, Suspension s) {
+		return pauses.stream().anyMatch(p -> p.id() != s.id() && p.endedOn() != null && !p.endedOn().isBefore(s.startedOn()));
 	}
 
 	private LocalDate decisionDue(ApplicationView a) {

@@ -105,8 +105,10 @@ public class LicensingFigures {
 				+ " (SELECT count(DISTINCT a.applicant_credit_code) " + base + " AND a.verified_on BETWEEN :from AND :to) AS on_site_verifications,"
 				+ " (SELECT count(*) " + decided + " AND a.decision = 'APPROVED') AS approved,"
 				+ " (SELECT count(*) " + decided + " AND a.decision = 'REFUSED') AS refused,"
-				+ " (SELECT round(avg(a.decided_on - a.accepted_on - (SELECT coalesce(sum(s.ended_on - s.started_on + 1), 0)"
-				+ " FROM licence_application_suspension s WHERE s.application_id = a.id AND s.ended_on IS NOT NULL)), 1) "
+				// a day paused twice (resumed and paused again the same day) is one paused day, as the clock counts it
+				+ " (SELECT round(avg(a.decided_on - a.accepted_on - (SELECT count(DISTINCT d.day)"
+				+ " FROM licence_application_suspension s, generate_series(s.started_on, s.ended_on, interval '1 day') AS d(day)"
+				+ " WHERE s.application_id = a.id AND s.ended_on IS NOT NULL AND d.day >= a.accepted_on)), 1) "
 				+ decided + " AND a.accepted_on IS NOT NULL) AS average_decision_days,"
 				+ " (SELECT count(*) " + reports + ") AS annual_reports_filed,"
 				+ " (SELECT count(*) " + reports + " AND r.late) AS annual_reports_late")

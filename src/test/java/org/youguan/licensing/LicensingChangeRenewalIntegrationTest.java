@@ -256,6 +256,53 @@ class LicensingChangeRenewalIntegrationTest {
 			.andExpect(jsonPath("$.validUntil").value(renewed.toString()));
 	}
 
+	/**
+	 * A renewal renews the licence as it is (延续; a change of an item is a 变更): a scope other than the licence's is
+	 * refused on {@code scope} — judged before the capital minimum of the scope stated, which is not the licence's —, a
+	 * service area or premises other than the licence's likewise; left blank, they are the licence's, and so is the
+	 * approving level.
+	 */
+	@Test
+	void aRenewalStatingAnotherScopeAreaOrPremisesThanTheLicencesIsRefusedAndBlankTakesTheLicences() throws Exception {
+		String code = LicensingIntegrationTest.newCreditCode();
+		long issuing = LicensingIntegrationTest.id(call(CITY, "/api/v1/licensing/applications", application("NEW", code,
+				"苏州原样快递有限公司", "周原样", "600000", "苏州市吴中区", "")).andExpect(status().isCreated()));
+		String number = approved(issuing);
+		await().atMost(Duration.ofSeconds(60)).until(() -> licences.findByNumber(DataScope.all(), number).isPresent());
+
+		String renewal = application("RENEWAL", code, null, null, "600000", "苏州市吴中区", "");
+		for (String stated : List.of("同城", "跨省")) {
+			call(CITY, "/api/v1/licensing/applications", renewal.replace("\"scope\":\"省内\"", "\"scope\":\"" + stated + "\""))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors.length()").value(1))
+				.andExpect(jsonPath("$.errors[0].field").value("scope"))
+				.andExpect(jsonPath("$.errors[0].rule").value("renewal-scope"))
+				.andExpect(jsonPath("$.errors[0].message").value(containsString("省内")))
+				.andExpect(jsonPath("$.errors[0].message").value(containsString("变更")));
+		}
+		call(CITY, "/api/v1/licensing/applications", renewal.replace("\"serviceArea\":\"苏州市吴中区\"", "\"serviceArea\":\"江苏省\""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("serviceArea"))
+			.andExpect(jsonPath("$.errors[0].rule").value("renewal-service-area"));
+		call(CITY, "/api/v1/licensing/applications", renewal.replace("吴中区变更路1号", "吴中区另址路9号"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("premisesAddress"))
+			.andExpect(jsonPath("$.errors[0].rule").value("renewal-premises"));
+		assertThat(jdbc.sql("SELECT count(*) FROM licence_application WHERE applicant_credit_code = :c AND kind = 'RENEWAL'")
+			.param("c", code).query(Long.class).single()).isZero();
+
+		// blank: the licence's scope, area and premises, decided by the licence's level
+		String blank = renewal.replace("\"scope\":\"省内\"", "\"scope\":\"\"").replace("\"serviceArea\":\"苏州市吴中区\"", "\"serviceArea\":null")
+			.replace("\"premisesAddress\":\"吴中区变更路1号\",\"regionCode\":\"320506\"", "\"premisesAddress\":\"\",\"regionCode\":null");
+		long id = LicensingIntegrationTest.id(call(CITY, "/api/v1/licensing/applications", blank).andExpect(status().isCreated()));
+		ApplicationView a = applications.get(DataScope.all(), id).application();
+		assertThat(a.scope()).isEqualTo(LicenceScope.PROVINCE);
+		assertThat(a.approvingLevel()).isEqualTo(ApprovingLevel.PROVINCE);
+		assertThat(a.serviceArea()).isEqualTo("苏州市吴中区");
+		assertThat(a.premisesAddress()).isEqualTo("吴中区变更路1号");
+		assertThat(a.regionCode()).isEqualTo("320506");
+	}
+
 	@Test
 	void aRenewalLaterThanThirtyDaysBeforeExpiryIsRefusedNamingTheLastDay() throws Exception {
 		String code = LicensingIntegrationTest.newCreditCode();

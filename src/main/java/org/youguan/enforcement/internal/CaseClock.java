@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import org.youguan.enforcement.CaseStatus;
 import org.youguan.enforcement.CaseView;
+import org.youguan.kernel.PausedDays;
 import org.youguan.rules.RuleUnit;
 import org.youguan.rules.StatutoryRule;
 
@@ -23,7 +24,7 @@ import org.youguan.rules.StatutoryRule;
 public final class CaseClock {
 
 	/** A period that does not count towards the decision limit; {@code endedOn} null while it lasts. */
-	public record Pause(LocalDate startedOn, LocalDate endedOn) {
+	public record Pause(LocalDate startedOn, LocalDate endedOn) implements PausedDays.Span {
 	}
 
 	private final Days days;
@@ -156,17 +157,8 @@ public final class CaseClock {
 
 	/** The limit's days from 立案 (90, 30 more once extended) plus every paused day, counted as {@link #decisionDue} says. */
 	private long limitDays(LocalDate filedOn, boolean extended, List<Pause> pauses, LocalDate today) {
-		long paused = 0;
-		LocalDate counted = filedOn;
-		List<Pause> byStart = pauses.stream().sorted(Comparator.comparing(Pause::startedOn)).toList();
-		for (Pause p : byStart) {
-			LocalDate from = p.startedOn().isAfter(counted) ? p.startedOn() : counted.plusDays(1);
-			LocalDate to = p.endedOn() == null ? today : p.endedOn();
-			if (!to.isBefore(from)) {
-				paused += ChronoUnit.DAYS.between(from, to) + 1;
-				counted = to;
-			}
-		}
+		// the 90 days run from the day after 立案: a pause on that day holds back nothing
+		long paused = PausedDays.count(pauses, filedOn.plusDays(1), today);
 		return amount(StatutoryRule.PENALTY_DECISION) + (extended ? amount(StatutoryRule.PENALTY_DECISION_EXTENSION) : 0) + paused;
 	}
 

@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.Function;
 
+import org.youguan.kernel.PausedDays;
 import org.youguan.rules.RuleUnit;
 import org.youguan.rules.StatutoryRule;
 
@@ -16,7 +17,7 @@ import org.youguan.rules.StatutoryRule;
 public final class LicensingClock {
 
 	/** A period that does not count towards the decision limit; {@code endedOn} null while it lasts. */
-	public record Pause(LocalDate startedOn, LocalDate endedOn) {
+	public record Pause(LocalDate startedOn, LocalDate endedOn) implements PausedDays.Span {
 	}
 
 	private final Days days;
@@ -64,17 +65,11 @@ public final class LicensingClock {
 	/**
 	 * The day the decision is due: 45 days from acceptance (邮政法(2015) art.53) plus every day of a pause (补正 of
 	 * verification defects, hearing, expert review: 行政许可法(2019) art.45) — a pause still lasting counts up to
-	 * {@code today}; days before acceptance do not count.
+	 * {@code today}; days before acceptance do not count, and a day two pauses share (one resumed and another begun the
+	 * same day) counts once ({@link PausedDays}).
 	 */
 	public LocalDate decisionDue(LocalDate acceptedOn, List<Pause> pauses, LocalDate today) {
-		long paused = 0;
-		for (Pause p : pauses) {
-			LocalDate from = p.startedOn().isBefore(acceptedOn) ? acceptedOn : p.startedOn();
-			LocalDate to = p.endedOn() == null ? today : p.endedOn();
-			if (!to.isBefore(from)) {
-				paused += ChronoUnit.DAYS.between(from, to) + 1;
-			}
-		}
+		long paused = PausedDays.count(pauses, acceptedOn, today);
 		return days.plusCalendarDays(acceptedOn, Math.toIntExact(amount(StatutoryRule.LICENCE_DECISION) + paused));
 	}
 

@@ -42,7 +42,11 @@ class PenaltyRevocations {
 
 	private final AuditTrail audit;
 
-	PenaltyRevocations(Enterprises enterprises, Licences licences, ApplicationEventPublisher events, AuditTrail audit) {
+	private final LicenceEndings endings;
+
+	PenaltyRevocations(Enterprises enterprises, Licences licences, ApplicationEventPublisher events, AuditTrail audit,
+			LicenceEndings endings) {
+		this.endings = endings;
 		this.enterprises = enterprises;
 		this.licences = licences;
 		this.events = events;
@@ -61,6 +65,9 @@ class PenaltyRevocations {
 		List<LicenceView> valid = licences.list(DataScope.all(), new Licences.Filter(LicenceStatus.VALID, null, enterprise.id()),
 				PageQuery.of(null, 0, PageQuery.MAX_SIZE, null, null)).items();
 		for (LicenceView l : valid) {
+			if (endings.lockAndFindEnding(l).isPresent()) {
+				continue; // revoked or cancelled here already, the registry not yet told (a delivery heard twice)
+			}
 			if (!issuedWithin(l, decided.regionCode())) {
 				audit.record(AuditEntry.of("licensing.revoke-not-issuer", "ExpressLicence", l.id(), "许可证" + l.number() + "（"
 						+ enterprise.legalName() + "）由" + l.issuingBureauName() + "颁发，行政处罚决定" + decided.decisionNumber()

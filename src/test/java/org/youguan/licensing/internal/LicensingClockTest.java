@@ -87,6 +87,21 @@ class LicensingClockTest {
 	}
 
 	@Test
+	void aDayPausedTwiceHoldsTheDecisionBackOneDay() {
+		// four hearings paused and resumed on 08-25, then an expert review from 08-25 to 08-29: five days, not nine
+		LocalDate day = LocalDate.of(2026, 8, 25);
+		List<LicensingClock.Pause> repeated = List.of(new LicensingClock.Pause(day, day), new LicensingClock.Pause(day, day),
+				new LicensingClock.Pause(day, day), new LicensingClock.Pause(day, day),
+				new LicensingClock.Pause(day, LocalDate.of(2026, 8, 29)));
+		assertThat(clock.decisionDue(LocalDate.of(2026, 8, 20), repeated, LocalDate.of(2026, 9, 1))).isEqualTo(LocalDate.of(2026, 10, 9));
+		// one day paused four times in December: 12-01 + 46 = 01-16 (a Saturday) → 01-18; counted four times it would be 01-19
+		LocalDate december = LocalDate.of(2026, 12, 3);
+		assertThat(clock.decisionDue(LocalDate.of(2026, 12, 1), List.of(new LicensingClock.Pause(december, december),
+				new LicensingClock.Pause(december, december), new LicensingClock.Pause(december, december),
+				new LicensingClock.Pause(december, december)), LocalDate.of(2026, 12, 10))).isEqualTo(LocalDate.of(2027, 1, 18));
+	}
+
+	@Test
 	void theVerificationReportIsDueTenWorkingDaysAfterAcceptance() {
 		// 10-08, 09, 10 (Sat worked), 12, 13, 14, 15, 16, 19, 20
 		assertThat(clock.verificationDue(LocalDate.of(2026, 9, 30))).isEqualTo(LocalDate.of(2026, 10, 20));
