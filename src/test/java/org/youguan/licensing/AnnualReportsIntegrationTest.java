@@ -240,6 +240,11 @@ class AnnualReportsIntegrationTest {
 		mvc.perform(get("/api/v1/licensing/annual-reports/outstanding").param("size", "200")
 			.header("Authorization", LicensingIntegrationTest.OTHER_COUNTY)).andExpect(status().isOk())
 			.andExpect(jsonPath("$.items[?(@.creditCode == '" + missing + "')]").isEmpty());
+		// asked for by region, Wuzhong is out of its scope: 403 as the figures answer, not an empty list (attack round 9)
+		mvc.perform(get("/api/v1/licensing/annual-reports/outstanding").param("region", "320506")
+			.header("Authorization", LicensingIntegrationTest.OTHER_COUNTY))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.errors[0].field").value("region"));
 		// the page and the .xlsx
 		MockHttpSession staff = SignIn.session(mvc, "sz.admin");
 		mvc.perform(get("/licensing/annual-reports/outstanding").param("region", "320506").param("size", "200").session(staff))

@@ -56,7 +56,7 @@ class ParcelRecordsApiController {
 			"application/csv" })
 	@Operation(summary = "上报寄递实名记录", description = "请求体为NDJSON（application/x-ndjson，每行一个JSON对象）或CSV（text/csv，"
 			+ "首行为列名，列名同字段名），可gzip压缩（Content-Encoding: gzip或gzip数据）。batchId（查询参数，缺省时取X-Batch-Id请求头，"
-			+ "1–64位字母、数字、.、_、-）使上报幂等：同一企业重复的批次返回首次的答复，不重复计数。答复{batchId, accepted, rejected, "
+			+ "1–64位字母、数字、.、_、-；与请求头同时传时须相同，否则400 rule为header-differs）使上报幂等：同一企业重复的批次返回首次的答复，不重复计数。答复{batchId, accepted, rejected, "
 			+ "errors:[{line, field, rule, code}], errorsTruncated}：行号从1起（CSV不计表头行），最多列出1000条错误，"
 			+ "全部被拒行可在rejected-lines中按批次查询。收件地区（recipientRegion）为县级代码，或810000（香港）、820000（澳门）、"
 			+ "710000（台湾）、999999（境外）；运单号不分大小写（按大写记录）；screened为true时须填写screeningMachineSerial"
@@ -69,6 +69,10 @@ class ParcelRecordsApiController {
 			throws IOException {
 		EnterpriseView enterprise = enterprise(me);
 		boolean fromHeader = batchId == null || Text.isBlank(batchId);
+		// two different ids for one upload: which is meant cannot be told (attack round 9: the parameter won silently)
+		if (!fromHeader && batchHeader != null && !Text.isBlank(batchHeader) && !batchHeader.strip().equals(batchId.strip())) {
+			throw new InvalidValueException("batchId", "header-differs", "批次号（batchId）与X-Batch-Id请求头不一致：只传其一，或两者相同");
+		}
 		String id;
 		try {
 			id = ParcelIngest.batchId(fromHeader ? batchHeader : batchId);

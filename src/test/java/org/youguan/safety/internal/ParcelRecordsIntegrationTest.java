@@ -173,6 +173,18 @@ class ParcelRecordsIntegrationTest {
 			.header("Authorization", SHUNFENG).contentType("application/x-ndjson").content(body))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("X-Batch-Id"));
+		// two different ids for one upload: refused, not one of them taken silently (attack round 9); the same id twice is one
+		long before = parcels();
+		mvc.perform(post("/api/v1/safety/parcel-records").param("batchId", "q-" + batch).header("X-Batch-Id", "h-" + batch)
+			.header("Authorization", SHUNFENG).contentType("application/x-ndjson").content(body))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("batchId"))
+			.andExpect(jsonPath("$.errors[0].rule").value("header-differs"));
+		assertThat(parcels()).isEqualTo(before);
+		mvc.perform(post("/api/v1/safety/parcel-records").param("batchId", batch).header("X-Batch-Id", batch)
+			.header("Authorization", SHUNFENG).contentType("application/x-ndjson").content(body))
+			.andExpect(status().isOk())
+			.andExpect(header().string("X-Batch-Replayed", "true"));
 	}
 
 	/** The Parquet file keeps the instant a parcel was accepted at to the microsecond (the column's precision). */
