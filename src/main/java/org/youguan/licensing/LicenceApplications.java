@@ -374,6 +374,12 @@ public class LicenceApplications {
 			if (kind != ApplicationKind.RENEWAL || known == null || Text.isBlank(known.legalRepresentative())) {
 				v.required("legalRepresentative", "法定代表人（legalRepresentative）", data.legalRepresentative());
 			}
+			else if (!Text.isBlank(data.legalRepresentative())) {
+				// a renewal renews the licence as it is: another legal representative is a 变更 (the certificate prints it)
+				v.require("legalRepresentative", Text.name(data.legalRepresentative()).equals(Text.name(known.legalRepresentative())),
+						"renewal-legal-representative", "延续申请的法定代表人（legalRepresentative）应与企业登记的“"
+								+ known.legalRepresentative() + "”一致：延续只延长有效期，法定代表人有变化的，请先申请变更许可（CHANGE）");
+			}
 			v.required("safetySystem", "安全保障制度（safetySystem）", data.safetySystem())
 				.required("serviceSystem", "服务质量管理制度（serviceSystem）", data.serviceSystem())
 				.required("personnel", "从业人员情况（personnel）", data.personnel());

@@ -288,6 +288,12 @@ class LicensingChangeRenewalIntegrationTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("premisesAddress"))
 			.andExpect(jsonPath("$.errors[0].rule").value("renewal-premises"));
+		// another legal representative is a 变更 too (the certificate would print it)
+		call(CITY, "/api/v1/licensing/applications", application("RENEWAL", code, null, "王另人", "600000", "苏州市吴中区", ""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("legalRepresentative"))
+			.andExpect(jsonPath("$.errors[0].rule").value("renewal-legal-representative"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("周原样")));
 		assertThat(jdbc.sql("SELECT count(*) FROM licence_application WHERE applicant_credit_code = :c AND kind = 'RENEWAL'")
 			.param("c", code).query(Long.class).single()).isZero();
 
