@@ -29,7 +29,6 @@ import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.apache.xmlbeans.XmlCursor;
-import org.apache.xmlbeans.XmlException;
 import org.apache.xmlbeans.XmlObject;
 import org.apache.xmlbeans.impl.xb.xmlschema.SpaceAttribute;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTR;
@@ -204,16 +203,11 @@ public class WordTemplates {
 	 * {@code XWPFTable.addRow} stores a copy of the row's XML, so later edits to the row object would be lost.
 	 */
 	private static void insertFilledCopy(XWPFTable table, XWPFTableRow row, int position, Map<String, String> values) {
-		try {
-			var ctRow = CTRow.Factory
-				.parse(row.getCtRow().newInputStream());
-			XWPFTableRow copy = new XWPFTableRow(ctRow, table);
-			copy.getTableCells().forEach(c -> c.getParagraphs().forEach(p -> replace(p, values)));
-			table.addRow(copy, position);
-		}
-		catch (IOException | XmlException ex) {
-			throw new IllegalStateException("Cannot copy a template row", ex);
-		}
+		// a copy of the row's XML in memory (XmlObject.copy), not a serialisation parsed back: a plan of 9,801 tasks
+		// took 12 s (attack round 9)
+		XWPFTableRow copy = new XWPFTableRow((CTRow) row.getCtRow().copy(), table);
+		copy.getTableCells().forEach(c -> c.getParagraphs().forEach(p -> replace(p, values)));
+		table.addRow(copy, position);
 	}
 
 	private static Map<String, String> prefixed(String list, Map<String, String> item, Map<String, String> fields) {
