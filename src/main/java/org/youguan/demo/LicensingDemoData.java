@@ -104,7 +104,8 @@ class LicensingDemoData {
 				"吴中区国际路1号", List.of()), Map.of());
 		applications.refuseToAccept(CITY, notAccepted, "国际快递业务经营许可由国家邮政局审批，本局不予受理", null);
 
-		// history: this year's past decisions, and a licence of five years ago whose renewal is due
+		// history: this year's past decisions, and a licence of five years ago whose renewal is due — imported by the
+		// province, the level that took them (邮政法 art.52), with the city's applicants placed in the city
 		LocalDate t = LocalDate.now(clock);
 		String ownRegion = DemoCity.CITY;
 		DataScope city = DataScope.region(DemoCity.CITY);
