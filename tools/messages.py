@@ -1633,7 +1633,7 @@ M = {
  "licensing.figures.approved": ("准予许可（件）", "Approved"),
  "licensing.figures.refused": ("不予许可（件）", "Refused"),
  "licensing.figures.averageDays": ("平均决定用时（日，不含中止）", "Average days to decision"),
- "licensing.import.help": ("列：申请人统一社会信用代码、申请人名称、申请类型（新设许可、变更、延续、分支机构）、业务范围（同城、省内、跨省、国际）、收到申请日期、初审日期、现场核查日期、决定（准予许可、不予许可、未决定）、决定日期、许可证编号。", "Columns: credit code, name, kind, scope, received, reviewed, verified, decision, decided, licence number."),
+ "licensing.import.help": ("列：申请人统一社会信用代码、申请人名称、申请类型（新设许可、变更、延续、分支机构）、业务范围（同城、省内、跨省、国际）、收到申请日期、初审日期、现场核查日期、决定（准予许可、不予许可、未决定）、决定日期、许可证编号。准予或不予许可只能由有权作出该决定的机关导入（同城、省内：省邮政管理局；跨省、国际：国家邮政局），市、县局只导入未决定的申请；一个企业只持有一份有效许可证：同一企业第二份有效的新设许可、与有效许可证或另一未决定申请并存的未决定新设许可申请不予导入。", "Columns: credit code, name, kind, scope, received, reviewed, verified, decision, decided, licence number. A decision (approved or refused) is imported only by the level that takes it (within a province: the provincial bureau; inter-province and international: the national bureau), so a city or county bureau imports undecided applications only; one enterprise holds one licence: a second new licence in force, or an undecided new application beside a licence in force or another undecided one, is refused."),
  "licensing.verify.title": ("电子许可证核验", "Verify an e-licence"),
  "licensing.verify.code": ("验证码", "Verification code"),
  "licensing.verify.check": ("核验", "Verify"),

@@ -104,7 +104,8 @@ class LicensingDemoData {
 				"吴中区国际路1号", List.of()), Map.of());
 		applications.refuseToAccept(CITY, notAccepted, "国际快递业务经营许可由国家邮政局审批，本局不予受理", null);
 
-		// history: this year's past decisions, and a licence of five years ago whose renewal is due
+		// history: this year's past decisions, and a licence of five years ago whose renewal is due — imported by the
+		// province, the level that took them (邮政法 art.52), with the city's applicants placed in the city
 		LocalDate t = LocalDate.now(clock);
 		String ownRegion = DemoCity.CITY;
 		DataScope city = DataScope.region(DemoCity.CITY);
@@ -112,14 +113,14 @@ class LicensingDemoData {
 		// no decision is dated in the future
 		LocalDate twelfth = LocalDate.of(t.getYear(), 1, 12);
 		LocalDate jan = twelfth.plusDays(90).isAfter(t) ? t.minusDays(91) : twelfth;
-		applications.importApplication(city, ownRegion, "demo", new LicenceApplications.ImportedApplication(code(8),
+		applications.importApplication(PROVINCE, city, ownRegion, "demo", new LicenceApplications.ImportedApplication(code(8),
 				"苏州万通快递有限公司", "NEW", "省内", jan.toString(), jan.plusDays(6).toString(), jan.plusDays(14).toString(),
 				"APPROVED", jan.plusDays(38).toString(), "快递许可-32-" + t.getYear() + "-H00001"));
-		applications.importApplication(city, ownRegion, "demo", new LicenceApplications.ImportedApplication(code(8),
+		applications.importApplication(PROVINCE, city, ownRegion, "demo", new LicenceApplications.ImportedApplication(code(8),
 				"苏州万通快递有限公司", "BRANCH", "省内", jan.plusDays(60).toString(), jan.plusDays(65).toString(),
 				jan.plusDays(70).toString(), "APPROVED", jan.plusDays(90).toString(), null));
 		LocalDate old = t.minusYears(5).plusDays(60);
-		applications.importApplication(city, ownRegion, "demo", new LicenceApplications.ImportedApplication(code(9),
+		applications.importApplication(PROVINCE, city, ownRegion, "demo", new LicenceApplications.ImportedApplication(code(9),
 				"苏州老字号快递有限公司", "NEW", "同城", old.minusDays(40).toString(), old.minusDays(30).toString(),
 				old.minusDays(20).toString(), "APPROVED", old.toString(), "快递许可-32-" + old.getYear() + "-H00002"));
 

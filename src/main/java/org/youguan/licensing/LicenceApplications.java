@@ -1359,11 +1359,30 @@ public class LicenceApplications {
 	}
 
 	/**
-	 * Checks a past application as {@link #importApplication} would, without saving.
-	 * @return the region the application is placed in (the registered applicant's, else the caller's own region)
-	 * @throws InvalidValueException naming each field that breaks a rule
+	 * A past application as {@link #checkImported} found it.
+	 * @param regionCode the region it is placed in (the registered applicant's, else the caller's own region)
+	 * @param creditCode the applicant's credit code as stored
+	 * @param licenceInForce whether it is a new licence (NEW, 准予许可) still in force today
+	 * @param pendingNew whether it is a new licence's application not decided (NEW, 未决定): open once imported
 	 */
-	public String checkImported(DataScope scope, String ownRegion, ImportedApplication data) {
+	public record CheckedImport(String regionCode, String creditCode, boolean licenceInForce, boolean pendingNew) {
+	}
+
+	/**
+	 * Checks a past application as {@link #importApplication} would, without saving. Besides its cells: a decision
+	 * (准予 or 不予许可) is one the importing clerk's level takes for the scope, as a live decision is (邮政法(2015)
+	 * art.52; field {@code decision}, rule {@code approving-level}); and one enterprise holds one licence — a new licence
+	 * still in force beside another in force (the registry's, or one approved or imported here; the same number is the
+	 * same licence), or an undecided new application beside a licence in force, is refused on {@code kind} (rule
+	 * {@code licence-held}), and an undecided new application beside another one open on {@code kind} (rule
+	 * {@code open-application}). The rows of one file among themselves are {@code LicensingImport}'s to compare.
+	 * @param clerk who imports: the level and region that decide which decisions may be recorded
+	 * @param ownRegion the caller's region, where an applicant unknown to the registry is placed
+	 * @throws InvalidValueException naming each field that breaks a rule
+	 * @throws DomainException (409) when the only failure is a licence number already recorded or one enterprise
+	 * holding two licences
+	 */
+	public CheckedImport checkImported(Clerk clerk, DataScope scope, String ownRegion, ImportedApplication data) {
 		Validation v = new Validation();
 		LocalDate today = today();
 		String code = Text.isBlank(data.applicantCreditCode()) ? null
@@ -1381,8 +1400,8 @@ public class LicenceApplications {
 		}
 		v.maxLength("applicantName", "申请人名称（applicantName）", data.applicantName(), 200)
 			.name("applicantName", "申请人名称（applicantName）", data.applicantName());
-		parse(v, "kind", "申请类型", data.kind(), ApplicationKind.class);
-		scope(v, "scope", data.scope());
+		ApplicationKind kind = parse(v, "kind", "申请类型", data.kind(), ApplicationKind.class);
+		LicenceScope licenceScope = scope(v, "scope", data.scope());
 		v.required("receivedOn", "收到申请日期（receivedOn）", data.receivedOn());
 		LocalDate received = v.date("receivedOn", "收到申请日期（receivedOn）", data.receivedOn(), Validation.EARLIEST_RECORD, today);
 		LocalDate floor = received == null ? Validation.EARLIEST_RECORD : received;
@@ -1409,15 +1428,91 @@ public class LicenceApplications {
 		}
 		v.maxLength("licenceNumber", "许可证编号（licenceNumber）", data.licenceNumber(), 60)
 			.identifier("licenceNumber", "许可证编号（licenceNumber）", data.licenceNumber());
+		if (licenceScope != null && region != null && ("APPROVED".equals(decision) || "REFUSED".equals(decision))) {
+			// a past decision is recorded as the bureau that took it: the competent level, as a live one (邮政法 art.52)
+			v.require("decision", decides(clerk, ApprovingLevel.of(licenceScope), region), "approving-level",
+					decider(licenceScope) + "，" + (clerk.level() == null ? "本用户" : "本局（" + clerk.level().label() + "）")
+							+ "不能导入该决定（decision）；未决定的申请可以导入");
+		}
 		String taken = Text.isBlank(data.licenceNumber()) || findByLicence(data.licenceNumber()).isEmpty() ? null
 				: "许可证编号（licenceNumber）已有许可申请记录：" + Text.identifier(data.licenceNumber());
-		// with other failures the number already taken is named among them (400); alone it is a conflict (409)
-		v.require("licenceNumber", taken == null || !v.hasErrors(), "unique", taken);
+		CheckedImport standing = code == null ? null : standing(ownRegion, data);
+		FormError conflict = standing == null ? null
+				: oneLicence(code, data.licenceNumber(), standing.licenceInForce(), standing.pendingNew());
+		// with other failures the number already taken and a second licence are named among them (400); alone each is a
+		// conflict (409)
+		boolean others = v.hasErrors();
+		v.require("licenceNumber", taken == null || !others, "unique", taken);
+		if (conflict != null) {
+			v.require(conflict.field(), !others, conflict.rule(), conflict.message());
+		}
 		v.throwIfInvalid();
 		if (taken != null) {
 			throw DomainException.duplicate("licenceNumber", taken);
 		}
-		return region;
+		if (conflict != null) {
+			throw DomainException.illegalTransition(conflict.field(), conflict.rule(), conflict.message());
+		}
+		return standing;
+	}
+
+	/**
+	 * What a past application would be for "one enterprise, one licence", read as far as its cells allow — also for a
+	 * row refused for another reason, so that the rows of a file are compared all the same.
+	 * @return null when the credit code cannot be read
+	 */
+	public CheckedImport standing(String ownRegion, ImportedApplication data) {
+		String code;
+		try {
+			code = CreditCode.of(data.applicantCreditCode()).value();
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+		String region = enterprises.findByCreditCode(code).map(EnterpriseView::regionCode).orElse(ownRegion);
+		boolean isNew = "NEW".equalsIgnoreCase(Text.strip(data.kind()));
+		String decision = Text.isBlank(data.decision()) ? "" : Text.strip(data.decision()).toUpperCase(Locale.ROOT);
+		LocalDate decided = null;
+		try {
+			decided = Text.isBlank(data.decidedOn()) ? null : LocalDate.parse(Text.strip(data.decidedOn()));
+		}
+		catch (RuntimeException ex) {
+			// an unreadable day is the cell's own failure
+		}
+		boolean inForce = isNew && "APPROVED".equals(decision) && decided != null && region != null
+				&& !clock(region).validUntil(decided).isBefore(today());
+		return new CheckedImport(region, code, inForce, isNew && "PENDING".equals(decision));
+	}
+
+	/** A refusal of one field by one rule. */
+	private record FormError(String field, String rule, String message) {
+	}
+
+	/**
+	 * One enterprise, one licence (快递业务经营许可管理办法) for a past application about to be imported: a new licence in
+	 * force beside one the enterprise holds (other than licence {@code number} itself), an undecided new application
+	 * beside a licence in force or an open new application.
+	 */
+	private FormError oneLicence(String code, String number, boolean inForce, boolean pending) {
+		if (!inForce && !pending) {
+			return null;
+		}
+		String own = Text.isBlank(number) ? null : Text.identifier(number);
+		Optional<Held> held = heldLicence(code, null).filter(h -> !h.number().equals(own));
+		if (held.isPresent()) {
+			return new FormError("kind", "licence-held", "申请人已持有有效的快递业务经营许可证" + held.get().number() + "（"
+					+ held.get().scope().label() + "，有效期至" + held.get().until() + "），一个企业只持有一份许可证："
+					+ (inForce ? "不能再导入一份有效的新设许可（准予许可）" : "不能导入未决定的新设许可申请"));
+		}
+		if (pending) {
+			Optional<String> open = jdbc.sql("SELECT a.number FROM licence_application a WHERE a.applicant_credit_code = :code "
+					+ "AND a.kind = 'NEW' AND " + OPEN + " ORDER BY a.id LIMIT 1").param("code", code).query(String.class).optional();
+			if (open.isPresent()) {
+				return new FormError("kind", "open-application", "申请人已有办理中的新设许可申请" + open.get()
+						+ "，不能再导入一份未决定的新设许可申请");
+			}
+		}
+		return null;
 	}
 
 	/**
@@ -1429,8 +1524,8 @@ public class LicenceApplications {
 	 * @return the application's id
 	 */
 	@Transactional
-	public long importApplication(DataScope scope, String ownRegion, String by, ImportedApplication data) {
-		String region = checkImported(scope, ownRegion, data);
+	public long importApplication(Clerk clerk, DataScope scope, String ownRegion, String by, ImportedApplication data) {
+		String region = checkImported(clerk, scope, ownRegion, data).regionCode();
 		String code = CreditCode.of(data.applicantCreditCode()).value();
 		EnterpriseView known = enterprises.findByCreditCode(code).orElse(null);
 		ApplicationKind kind = ApplicationKind.valueOf(Text.strip(data.kind()).toUpperCase(Locale.ROOT));
@@ -1688,13 +1783,27 @@ public class LicenceApplications {
 
 	/** The decision: the competent level (邮政法(2015) art.52) whose region holds the premises. */
 	private static boolean decides(Clerk clerk, ApplicationView a) {
-		return !clerk.enterprise() && (clerk.writer() || clerk.leader()) && clerk.level() == a.approvingLevel().bureauLevel()
-				&& DataScope.region(clerk.regionCode()).containsRegion(a.regionCode());
+		return decides(clerk, a.approvingLevel(), a.regionCode());
+	}
+
+	/**
+	 * Whether {@code clerk} takes the decision on a licence of approving level {@code level} for premises in
+	 * {@code regionCode}: staff who write or a leader of that level whose region holds the premises — the rule of a live
+	 * decision and of a past one imported ({@link #checkImported}).
+	 */
+	private static boolean decides(Clerk clerk, ApprovingLevel level, String regionCode) {
+		return !clerk.enterprise() && (clerk.writer() || clerk.leader()) && clerk.level() == level.bureauLevel()
+				&& DataScope.region(clerk.regionCode()).containsRegion(regionCode);
+	}
+
+	/** Who decides a licence of {@code scope} (邮政法(2015) art.52), as a refusal says it. */
+	private static String decider(LicenceScope scope) {
+		return scope.label() + "快递业务经营许可由" + ApprovingLevel.of(scope).label() + "作出决定（邮政法第52条）";
 	}
 
 	private static void requireDecider(Clerk clerk, ApplicationView a) {
 		if (!decides(clerk, a)) {
-			throw new AccessRefusedException(a.scope().label() + "快递业务经营许可由" + a.approvingLevel().label() + "作出决定（邮政法第52条）");
+			throw new AccessRefusedException(decider(a.scope()));
 		}
 	}
 

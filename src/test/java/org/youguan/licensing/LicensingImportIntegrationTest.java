@@ -2,6 +2,7 @@ package org.youguan.licensing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -11,21 +12,31 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.youguan.IntegrationTest;
 import org.youguan.documents.ImportResult;
+import org.youguan.documents.SheetRows.RowErrors;
 import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
 import org.youguan.licensing.internal.LicensingImport;
+import org.youguan.org.BureauLevel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The .xlsx import of past licence applications: the template's example row left in the sheet is refused; a sheet with
  * one bad row imports nothing and names the row, the column and the rule — every broken cell of a row at once, an
- * unknown kind or decision with the Chinese labels allowed; Chinese kinds and decisions are read as the API's codes.
+ * unknown kind or decision with the Chinese labels allowed; Chinese kinds and decisions are read as the API's codes. A
+ * decision is imported only by the level that takes it, and one enterprise holds one licence in the file and beside the
+ * records.
  */
 @IntegrationTest
 class LicensingImportIntegrationTest {
 
 	static final DataScope SUZHOU = DataScope.region("3205");
+
+	/** The provincial bureau, which decides licences within the province (邮政法(2015) art.52). */
+	static final Clerk JIANGSU = Clerk.system("江苏省邮政管理局", BureauLevel.PROVINCE, "32");
+
+	/** A city bureau, which decides no licence. */
+	static final Clerk SUZHOU_CITY = Clerk.system("苏州市邮政管理局", BureauLevel.CITY, "3205");
 
 	@Autowired
 	LicensingImport imports;
@@ -64,13 +75,13 @@ class LicensingImportIntegrationTest {
 	@Test
 	void theTemplatesExampleRowLeftInTheSheetIsRefusedNotImported() throws IOException {
 		long before = imported();
-		ImportResult result = imports.importFile(SUZHOU, "3205", "test", imports.template());
+		ImportResult result = imports.importFile(JIANGSU, SUZHOU, "3205", "test", imports.template());
 		assertThat(result.rejected()).isTrue();
 		assertThat(result.errors()).singleElement().satisfies(row -> assertThat(row.errors())
 			.anyMatch(e -> e.rule().equals("example") && e.message().contains("示例行")));
 		assertThat(imported()).isEqualTo(before);
 		// the same values typed again with real data in one column are data
-		ImportResult real = imports.importFile(SUZHOU, "3205", "test", sheet(new String[] { code("0009"), "苏州示例快递有限公司",
+		ImportResult real = imports.importFile(JIANGSU, SUZHOU, "3205", "test", sheet(new String[] { code("0009"), "苏州示例快递有限公司",
 				"新设许可", "省内", "2025-03-05", "2025-03-12", "2025-03-20", "准予许可", "2025-04-10", "快递许可-32-2025-000009" }));
 		assertThat(real.errors()).isEmpty();
 		assertThat(imported()).isEqualTo(before + 1);
@@ -81,7 +92,7 @@ class LicensingImportIntegrationTest {
 		long before = imported();
 		byte[] file = sheet(new String[] { code("0003"), "", "新办理", "省城", "2018-13-45", "", "", "批了", "", "" },
 				new String[] { code("0004"), "苏州导入丁快递有限公司", "renewal", "省内", "2018-05-01", "", "", "pending", "", "" });
-		ImportResult result = imports.importFile(SUZHOU, "3205", "test", file);
+		ImportResult result = imports.importFile(JIANGSU, SUZHOU, "3205", "test", file);
 		assertThat(result.rejected()).isTrue();
 		assertThat(result.errors()).as("codes in any case are accepted: only the first row is bad").singleElement()
 			.satisfies(row -> {
@@ -105,11 +116,130 @@ class LicensingImportIntegrationTest {
 				new String[] { code("0001"), "苏州导入甲快递有限公司", "新设许可", "同城", "2018-03-01", "2018-03-05", "2018-03-09", "准予许可",
 						"2018-04-01", "苏导入2018-0001" },
 				new String[] { code("0002"), "苏州导入乙快递有限公司", "延续", "省城", "2018-05-01", "", "", "未决定", "", "" });
-		ImportResult result = imports.importFile(SUZHOU, "3205", "test", file);
+		ImportResult result = imports.importFile(JIANGSU, SUZHOU, "3205", "test", file);
 		assertThat(result.rejected()).isTrue();
 		assertThat(result.errors()).hasSize(1);
 		assertThat(result.errors().get(0).number()).isEqualTo(3);
 		assertThat(result.errors().get(0).errors()).anyMatch(e -> e.field().equals("业务范围") && e.rule().equals("one-of"));
 		assertThat(imported()).isEqualTo(before);
+	}
+
+	/** A credit code no other test uses. */
+	static String freshCode() {
+		String first17 = "91320507MA2LP" + ThreadLocalRandom.current().nextInt(1000, 10000);
+		return first17 + CreditCode.checkCharacter(first17);
+	}
+
+	static String[] row(String code, String scope, String decision, String decidedOn, String licence) {
+		return new String[] { code, "苏州一证快递有限公司", "新设许可", scope, "2025-03-01", "2025-03-05", "2025-03-09", decision,
+				decidedOn, licence };
+	}
+
+	static String[] pending(String code) {
+		return new String[] { code, "苏州一证快递有限公司", "新设许可", "省内", "2025-06-01", "", "", "未决定", "", "" };
+	}
+
+	/**
+	 * The tester's file: three 新设许可 rows of one enterprise — 准予许可 省内, 准予许可 跨省, both in force, and 未决定.
+	 */
+	ImportResult testersFile(Clerk clerk, String code) throws IOException {
+		String tail = code.substring(12, 17);
+		return imports.importFile(clerk, SUZHOU, "3205", "test", sheet(
+				row(code, "省内", "准予许可", "2025-04-10", "快递许可-32-" + tail + "-900005"),
+				row(code, "跨省", "准予许可", "2025-04-12", "快递许可-32-" + tail + "-900006"), pending(code)));
+	}
+
+	/** The imported applications of one enterprise. */
+	long importedOf(String code) {
+		return jdbc.sql("SELECT count(*) FROM licence_application WHERE imported AND applicant_credit_code = :code")
+			.param("code", code).query(Long.class).single();
+	}
+
+	static RowErrors rowError(ImportResult result, int number) {
+		return result.errors().stream().filter(r -> r.number() == number).findFirst().orElseThrow();
+	}
+
+	@Test
+	void theTestersFileIsRefusedWholeAsTheCityImportsIt() throws IOException {
+		String code = freshCode();
+		ImportResult result = testersFile(SUZHOU_CITY, code);
+		assertThat(result.rejected()).isTrue();
+		assertThat(rowError(result, 2).errors()).as("a city bureau takes no licence decision (邮政法 art.52)")
+			.anySatisfy(e -> {
+				assertThat(e.field()).isEqualTo("决定");
+				assertThat(e.rule()).isEqualTo("approving-level");
+				assertThat(e.message()).contains("省邮政管理局", "市局");
+			});
+		assertThat(rowError(result, 3).errors()).anySatisfy(e -> {
+			assertThat(e.field()).isEqualTo("决定");
+			assertThat(e.rule()).isEqualTo("approving-level");
+			assertThat(e.message()).contains("跨省", "国家邮政局");
+		}).anySatisfy(e -> {
+			assertThat(e.field()).isEqualTo("申请类型");
+			assertThat(e.rule()).isEqualTo("licence-held");
+			assertThat(e.message()).contains("第2行");
+		});
+		assertThat(rowError(result, 4).errors()).as("the pending new application beside the licence of row 2")
+			.anySatisfy(e -> {
+				assertThat(e.field()).isEqualTo("申请类型");
+				assertThat(e.rule()).isEqualTo("licence-held");
+				assertThat(e.message()).contains("第2行", "未决定");
+			});
+		assertThat(importedOf(code)).isZero();
+		// the city may still bring its undecided applications
+		String other = freshCode();
+		assertThat(imports.importFile(SUZHOU_CITY, SUZHOU, "3205", "test", sheet(pending(other))).errors()).isEmpty();
+		assertThat(importedOf(other)).isEqualTo(1);
+	}
+
+	@Test
+	void theProvinceImportsItsDecisionButNotTheNationalBureausNorASecondLicence() throws IOException {
+		String code = freshCode();
+		String tail = code.substring(12, 17);
+		ImportResult result = testersFile(JIANGSU, code);
+		assertThat(result.rejected()).isTrue();
+		assertThat(result.errors()).extracting(RowErrors::number).containsExactly(3, 4);
+		assertThat(rowError(result, 3).errors()).extracting(e -> e.field() + "/" + e.rule())
+			.contains("决定/approving-level", "申请类型/licence-held");
+		assertThat(rowError(result, 4).errors()).extracting(e -> e.field() + "/" + e.rule()).contains("申请类型/licence-held");
+		assertThat(importedOf(code)).isZero();
+
+		// the licence alone is imported; then a second licence in force, or a pending new application, is refused
+		// against the records, naming the licence held
+		String first = "快递许可-32-" + tail + "-900005";
+		assertThat(imports.importFile(JIANGSU, SUZHOU, "3205", "test", sheet(row(code, "省内", "准予许可", "2025-04-10", first)))
+			.errors()).isEmpty();
+		ImportResult second = imports.importFile(JIANGSU, SUZHOU, "3205", "test", sheet(
+				row(code, "同城", "准予许可", "2025-05-10", "快递许可-32-" + tail + "-900007"), pending(code)));
+		assertThat(second.errors()).hasSize(2).allSatisfy(r -> assertThat(r.errors()).anySatisfy(e -> {
+			assertThat(e.field()).isEqualTo("申请类型");
+			assertThat(e.rule()).isEqualTo("licence-held");
+			assertThat(e.message()).contains(first);
+		}));
+		// a past licence no longer in force is history beside it
+		assertThat(imports.importFile(JIANGSU, SUZHOU, "3205", "test", sheet(new String[] { code, "苏州一证快递有限公司", "新设许可",
+				"省内", "2014-03-01", "2014-03-05", "2014-03-09", "准予许可", "2014-04-10", "快递许可-32-" + tail + "-140001" }))
+			.errors()).isEmpty();
+		assertThat(importedOf(code)).isEqualTo(2);
+	}
+
+	@Test
+	void aPendingNewApplicationBesideAnotherPendingOneIsRefused() throws IOException {
+		String code = freshCode();
+		ImportResult twice = imports.importFile(JIANGSU, SUZHOU, "3205", "test", sheet(pending(code), pending(code)));
+		assertThat(twice.errors()).singleElement().satisfies(r -> {
+			assertThat(r.number()).isEqualTo(3);
+			assertThat(r.errors()).anySatisfy(e -> {
+				assertThat(e.field()).isEqualTo("申请类型");
+				assertThat(e.rule()).isEqualTo("open-application");
+				assertThat(e.message()).contains("第2行");
+			});
+		});
+		assertThat(importedOf(code)).isZero();
+		assertThat(imports.importFile(JIANGSU, SUZHOU, "3205", "test", sheet(pending(code))).errors()).isEmpty();
+		ImportResult again = imports.importFile(JIANGSU, SUZHOU, "3205", "test", sheet(pending(code)));
+		assertThat(again.errors()).singleElement().satisfies(r -> assertThat(r.errors())
+			.anySatisfy(e -> assertThat(e.rule()).isEqualTo("open-application")));
+		assertThat(importedOf(code)).isEqualTo(1);
 	}
 }

@@ -501,15 +501,18 @@ class LicensingIntegrationTest {
 	void theFiguresCountApplicationsBranchReviewsDistinctVerifiedEnterprisesAndDecisions() throws Exception {
 		String a = newCreditCode();
 		String b = newCreditCode();
-		String period = "?region=3205&from=2019-01-01&to=2019-12-31";
-		mvc.perform(get("/api/v1/licensing/figures" + period).header("Authorization", CITY)).andExpect(status().isOk())
+		// past decisions are the province's to import (邮政法 art.52), placed in its region with their unregistered applicants
+		String period = "?region=32&from=2019-01-01&to=2019-12-31";
+		mvc.perform(get("/api/v1/licensing/figures" + period).header("Authorization", PROVINCE)).andExpect(status().isOk())
 			.andExpect(jsonPath("$.received").value(0));
 		String first = """
 				{"applicantCreditCode":"%s","applicantName":"苏州历史快递有限公司","kind":"NEW","scope":"省内","receivedOn":"2019-03-01",
 				 "preliminaryReviewedOn":"2019-03-08","onSiteVerifiedOn":"2019-03-15","decision":"APPROVED","decidedOn":"2019-04-10",
 				 "licenceNumber":"苏历史2019-%s"}""".formatted(a, a.substring(12));
-		call(CITY, "/api/v1/licensing/applications/imported", first).andExpect(status().isCreated());
-		call(CITY, "/api/v1/licensing/applications/imported", """
+		call(CITY, "/api/v1/licensing/applications/imported", first).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[?(@.field == 'decision')].rule", hasItem("approving-level")));
+		call(PROVINCE, "/api/v1/licensing/applications/imported", first).andExpect(status().isCreated());
+		call(PROVINCE, "/api/v1/licensing/applications/imported", """
 				{"applicantCreditCode":"%s","applicantName":"苏州历史快递有限公司","kind":"BRANCH","scope":"省内","receivedOn":"2019-05-01",
 				 "preliminaryReviewedOn":"2019-05-06","onSiteVerifiedOn":"2019-05-10","decision":"REFUSED","decidedOn":"2019-05-31",
 				 "licenceNumber":null}""".formatted(a)).andExpect(status().isCreated());
@@ -523,7 +526,7 @@ class LicensingIntegrationTest {
 				 "preliminaryReviewedOn":"2019-05-01","decision":"APPROVED"}""".formatted(b)).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].field", hasItem("preliminaryReviewedOn")))
 			.andExpect(jsonPath("$.errors[*].field", hasItem("decidedOn")));
-		mvc.perform(get("/api/v1/licensing/figures" + period).header("Authorization", CITY)).andExpect(status().isOk())
+		mvc.perform(get("/api/v1/licensing/figures" + period).header("Authorization", PROVINCE)).andExpect(status().isOk())
 			.andExpect(jsonPath("$.received").value(3))
 			.andExpect(jsonPath("$.preliminaryReviews").value(2))
 			.andExpect(jsonPath("$.onSiteVerifications").value(1))

@@ -291,7 +291,7 @@ class LicensingApiController {
 			+ "REFUSED、PENDING）、decidedOn、licenceNumber；按真实日期记录并标为历史导入。")
 	ResponseEntity<Created> imported(@AuthenticationPrincipal CurrentUser me, DataScope scope,
 			@RequestBody LicenceApplications.ImportedApplication data) {
-		long id = applications.importApplication(scope, me.regionCode(), me.getUsername(), data);
+		long id = applications.importApplication(Clerk.of(me), scope, me.regionCode(), me.getUsername(), data);
 		return ResponseEntity.created(URI.create("/api/v1/licensing/applications/" + id)).body(new Created(id));
 	}
 
@@ -301,7 +301,7 @@ class LicensingApiController {
 			+ "同样校验；任何一行有误则全部不导入，答复422，fieldErrors逐行列出；全部正确为201。")
 	ResponseEntity<ImportPages.Imported> importFile(@AuthenticationPrincipal CurrentUser me, DataScope scope,
 			@RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
-		return ImportPages.api(file, content -> imports.importFile(scope, me.regionCode(), me.getUsername(), content));
+		return ImportPages.api(file, content -> imports.importFile(Clerk.of(me), scope, me.regionCode(), me.getUsername(), content));
 	}
 
 	static ApplicationStatus status(String text) {

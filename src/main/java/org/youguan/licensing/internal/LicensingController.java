@@ -379,7 +379,7 @@ class LicensingController {
 			@RequestParam(name = "file", required = false) MultipartFile file, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) throws IOException {
 		return ImportPages.upload(IMPORT_PAGE, jobs, me.getUsername(), file,
-				content -> imports.importFile(scope, me.regionCode(), me.getUsername(), content), model, redirect, response);
+				content -> imports.importFile(Clerk.of(me), scope, me.regionCode(), me.getUsername(), content), model, redirect, response);
 	}
 
 	/** The rejected sheet with its error column, once, to the user who uploaded it. */

@@ -3,6 +3,7 @@ package org.youguan.licensing.internal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,7 +24,9 @@ import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Text;
 import org.youguan.licensing.ApplicationKind;
+import org.youguan.licensing.Clerk;
 import org.youguan.licensing.LicenceApplications;
+import org.youguan.licensing.LicenceApplications.CheckedImport;
 import org.youguan.licensing.LicenceApplications.ImportedApplication;
 
 /**
@@ -33,7 +36,9 @@ import org.youguan.licensing.LicenceApplications.ImportedApplication;
  * {@link LicenceApplications#importApplication}, all in one transaction. Kinds and decisions may be written in Chinese
  * (新设许可, 变更, 延续, 分支机构; 准予许可, 不予许可, 未决定) or as the API's codes — another value is refused naming
  * both; dates as date cells or text. A row lists every failure of its cells at once (an unreadable date does not hide
- * a missing name), and the template's example row left in the sheet is refused, not imported.
+ * a missing name), and the template's example row left in the sheet is refused, not imported. One enterprise holds one
+ * licence among the file's rows too ({@link OneLicence}): a second new licence in force, or an undecided new application
+ * beside a licence in force or another undecided one, is refused on the later row naming the earlier.
  */
 @Service
 public class LicensingImport {
@@ -97,21 +102,24 @@ public class LicensingImport {
 
 	/**
 	 * Imports the past applications of an .xlsx sheet, all or nothing (a licence number twice in the file is refused
-	 * too), audited once with the row count.
+	 * too, and so are two licences in force or pending new applications of one enterprise), audited once with the row
+	 * count.
+	 * @param clerk who imports: the decisions recorded are those of the clerk's level ({@link LicenceApplications#checkImported})
 	 * @param ownRegion the caller's region, where applicants unknown to the registry are placed
 	 * @return the imported count, or every bad row and the annotated sheet
 	 * @throws InvalidValueException on the field "file" when the file is not an .xlsx with the template's headers
 	 */
 	@Transactional
-	public ImportResult importFile(DataScope scope, String ownRegion, String by, byte[] content) {
+	public ImportResult importFile(Clerk clerk, DataScope scope, String ownRegion, String by, byte[] content) {
 		if (content == null || content.length == 0) {
 			throw new InvalidValueException("file", "required", "请选择要导入的.xlsx文件");
 		}
 		SheetImport.Twins licences = new SheetImport.Twins();
+		OneLicence oneLicence = new OneLicence();
 		List<Long> ids = new ArrayList<>();
 		ImportResult result = SheetImport.runPrepared(content, HEADERS, OPTIONAL, COLUMNS,
-				rows -> (row, context) -> check(scope, ownRegion, row, context, licences),
-				valid -> valid.forEach(data -> ids.add(applications.importApplication(scope, ownRegion, by, data))));
+				rows -> (row, context) -> check(clerk, scope, ownRegion, row, context, licences, oneLicence),
+				valid -> valid.forEach(data -> ids.add(applications.importApplication(clerk, scope, ownRegion, by, data))));
 		if (!result.rejected()) {
 			audit.record(AuditEntry.of("licensing.import-file", "licence_application", null,
 					"批量导入历史许可申请" + ids.size() + "条").states(null, Map.of("applicationIds", ids)));
@@ -119,8 +127,8 @@ public class LicensingImport {
 		return result;
 	}
 
-	private ImportedApplication check(DataScope scope, String ownRegion, SheetRow row, RowContext context,
-			SheetImport.Twins licences) {
+	private ImportedApplication check(Clerk clerk, DataScope scope, String ownRegion, SheetRow row, RowContext context,
+			SheetImport.Twins licences, OneLicence oneLicence) {
 		if (context.refuseExample(row, TEMPLATE, EXAMPLE)) {
 			return null;
 		}
@@ -143,7 +151,7 @@ public class LicensingImport {
 		// the row's own checks run even when a cell could not be read, so the row lists every failure at once; a
 		// column already refused is not refused again for the empty value it became
 		try {
-			applications.checkImported(scope, ownRegion, data);
+			applications.checkImported(clerk, scope, ownRegion, data);
 		}
 		catch (DomainException ex) {
 			ex.formErrors().forEach(e -> {
@@ -153,10 +161,46 @@ public class LicensingImport {
 				}
 			});
 		}
+		// a row refused for another reason still counts among the file's rows of its enterprise
+		oneLicence.check(applications.standing(ownRegion, data), row, context);
 		if (data.licenceNumber() != null) {
 			licences.check(Text.identifier(data.licenceNumber()), row, context, LICENCE, "许可证编号");
 		}
 		return context.hasErrors() ? null : data;
+	}
+
+	/**
+	 * One enterprise, one licence among the rows of one file (快递业务经营许可管理办法): the first row of each enterprise
+	 * with a new licence in force and with an undecided new application; a later row that would make a second is refused
+	 * on 申请类型 naming the earlier row (rules {@code licence-held}, {@code open-application}, as against the records).
+	 */
+	static final class OneLicence {
+
+		private final Map<String, Integer> inForce = new HashMap<>();
+
+		private final Map<String, Integer> pending = new HashMap<>();
+
+		void check(CheckedImport checked, SheetRow row, RowContext context) {
+			if (checked == null || !checked.licenceInForce() && !checked.pendingNew()) {
+				return;
+			}
+			String code = checked.creditCode();
+			String what = checked.licenceInForce() ? "有效的新设许可（准予许可）" : "未决定的新设许可申请";
+			Integer licence = inForce.get(code);
+			Integer open = pending.get(code);
+			if (context.failed(KIND)) {
+				// refused already on 申请类型 (its value, or a licence held in the records)
+			}
+			else if (licence != null) {
+				context.fail(KIND, "licence-held", "该企业在第" + licence + "行已有有效的新设许可（准予许可），一个企业只持有一份许可证，不能再导入"
+						+ what);
+			}
+			else if (open != null) {
+				context.fail(KIND, checked.licenceInForce() ? "licence-held" : "open-application", "该企业在第" + open
+						+ "行已有未决定的新设许可申请，一个企业只持有一份许可证，不能再导入" + what);
+			}
+			(checked.licenceInForce() ? inForce : pending).putIfAbsent(code, row.number());
+		}
 	}
 
 	static String kind(String text) {
