@@ -183,26 +183,28 @@ public final class Masking {
 	private static final int CHINESE_NUMERAL_RUN = 11;
 
 	/**
-	 * The text with the Chinese numerals of every run of at least {@value #CHINESE_NUMERAL_RUN} numerals and digits in a
-	 * row (联系一三八〇〇一三八〇〇〇, 壹叁玖壹贰叁肆伍陆柒捌, 139一二三四五六七八) as ASCII digits, so such a number is
-	 * found and masked as one in digits is (attack rounds 8 and 9); shorter runs (二〇二六年, 第一二三条) are left as they
-	 * are. The text itself when it has none.
+	 * The text with the Chinese numerals of every run of at least {@value #CHINESE_NUMERAL_RUN} Chinese numerals in a row
+	 * (联系一三八〇〇一三八〇〇〇, 壹叁玖壹贰叁肆伍陆柒捌) as ASCII digits, so such a number is found and masked as one in
+	 * digits is (attack rounds 8 and 9); shorter runs (二〇二六年, 第一二三条) are left as they are. A run mixing digits and
+	 * numerals (139一二三四五六七八) is read so only when, read so, it is a mobile or ID number itself — else a numeral
+	 * beside a number (张三13912345678) or a 一 typed as a dash (139一1234一5678) would hide it. The text itself when
+	 * nothing is read.
 	 */
 	private static String chineseNumeralRuns(String text) {
 		char[] chars = null;
 		int run = 0;
+		boolean mixed = false;
 		for (int i = 0; i <= text.length(); i++) {
-			if (i < text.length() && digitLike(text.charAt(i))) {
+			char c = i < text.length() ? text.charAt(i) : 0;
+			if (i < text.length() && digitLike(c)) {
 				run++;
+				mixed |= numeral(c) < 0;
 				continue;
 			}
-			if (run >= CHINESE_NUMERAL_RUN) {
+			if (run >= CHINESE_NUMERAL_RUN && (!mixed || personal(readAsDigits(text, i - run, i, c)))) {
 				for (int j = i - run; j < i; j++) {
 					int value = numeral(text.charAt(j));
-					// a lone 一 between digits is a dash typed with a Chinese input method (139一1234一5678): a joiner
-					boolean dash = text.charAt(j) == '一' && (j == i - run || numeral(text.charAt(j - 1)) < 0)
-							&& (j + 1 == i || numeral(text.charAt(j + 1)) < 0);
-					if (value >= 0 && !dash) {
+					if (value >= 0) {
 						if (chars == null) {
 							chars = text.toCharArray();
 						}
@@ -211,8 +213,26 @@ public final class Masking {
 				}
 			}
 			run = 0;
+			mixed = false;
 		}
 		return chars == null ? text : new String(chars);
+	}
+
+	/**
+	 * The characters {@code from} to {@code to} of a run of digits and numerals as ASCII digits, with the check character
+	 * X that follows 17 of them ({@code next}), as an ID number has it.
+	 */
+	private static String readAsDigits(String text, int from, int to, char next) {
+		StringBuilder b = new StringBuilder(to - from + 1);
+		for (int j = from; j < to; j++) {
+			char c = text.charAt(j);
+			int value = numeral(c);
+			b.append(value >= 0 ? (char) ('0' + value) : c >= '\uFF10' && c <= '\uFF19' ? (char) ('0' + (c - '\uFF10')) : c);
+		}
+		if (b.length() == 17 && (next == 'X' || next == 'x' || next == '\uFF38' || next == '\uFF58')) {
+			b.append('X');
+		}
+		return b.toString();
 	}
 
 	/** The value of a Chinese numeral (〇/零/○ 0 … 九 9, 幺 1, the capitals 壹 … 玖), or -1 (digits included). */

@@ -25,7 +25,9 @@ import org.youguan.kernel.Listing;
 import org.youguan.kernel.Masking;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
+import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
+import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.kernel.WorkState;
 import org.youguan.registry.EnterpriseView;
@@ -37,7 +39,6 @@ import org.youguan.statistics.internal.ReportValue;
 import org.youguan.statistics.internal.ReportView;
 import org.youguan.statistics.internal.StatisticsSettings;
 import org.youguan.statistics.internal.ValueLine;
-import org.youguan.kernel.Text;
 
 /**
  * The reporting procedure: an enterprise fills a form for a period (draft), submits it (checked by
@@ -324,10 +325,12 @@ public class Reports {
 		if (codes.isEmpty()) {
 			return;
 		}
+		// a region holding the enterprise's (the reverse test stays bound), or one inside it (RegionPrefix's range)
 		jdbc.sql("""
 				SELECT region_code, to_char(period_start, 'YYYY-MM') FROM stat_fact
 				WHERE source = 'HISTORY' AND indicator_code IN (:codes) AND period_start BETWEEN :start AND :end
-				  AND (:region LIKE region_code || '%' OR region_code LIKE :region || '%')
+				  AND (:region LIKE region_code || '%' OR\s""" + RegionPrefix.of(report.regionCode()).predicate("region_code") + """
+				)
 				ORDER BY period_start, region_code LIMIT 1""")
 			.param("codes", codes)
 			.param("start", report.periodStart())

@@ -283,6 +283,9 @@ class MaskingTest {
 		assertThat(Masking.holdsPersonalNumber("電話壹參玖壹貳參肆伍陸柒捌")).isTrue();
 		assertThat(Masking.holdsPersonalNumber("一三九○一二三四五六七")).isTrue();
 		assertThat(Masking.holdsPersonalNumber("139一二三四五六七八")).isTrue();
+		// a numeral beside a number in digits does not hide it (a name ending in 三)
+		assertThat(Masking.personalNumbersIn("张三13912345678")).isEqualTo("张三139****5678");
+		assertThat(Masking.holdsPersonalNumber("联系人王二13912345678")).isTrue();
 		assertThat(Masking.holdsPersonalNumber("金额壹万贰仟叁佰肆拾伍元整")).as("an amount in capitals is text").isFalse();
 		assertThat(Masking.holdsPersonalNumber("二○二六年十二月")).isFalse();
 	}

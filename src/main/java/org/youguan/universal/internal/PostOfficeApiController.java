@@ -119,7 +119,8 @@ class PostOfficeApiController {
 
 	@PostMapping("/post-office-approvals/{id}/extension")
 	@PreAuthorize(UniversalAccess.DECIDERS)
-	@Operation(summary = "延长审批期限", description = "reason、approvedBy（批准的负责人）；限一次，延长10个工作日，期限届满后不能延长。")
+	@Operation(summary = "延长审批期限", description = "reason、approvedBy（批准的负责人：作出决定的本局局领导账号的姓名，否则400 rule为bureau-head）；"
+			+ "限一次，延长10个工作日，期限届满后不能延长。")
 	PostOfficeApproval extend(DataScope scope, @PathVariable long id, @RequestBody(required = false) PostOfficeApprovals.Extension data) {
 		approvals.extend(scope, id, data);
 		return approvals.get(scope, id);
