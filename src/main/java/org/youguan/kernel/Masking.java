@@ -171,14 +171,6 @@ public final class Masking {
 		return chars == null ? text : new String(chars);
 	}
 
-	/** The Chinese numerals a number is spelt with, 〇 (or 零, ○) to 九, 幺 for 1 as phone numbers are read out. */
-	private static final String CHINESE_NUMERALS = "〇一二三四五六七八九";
-
-	/** The capital numerals (大写, as on cheques and receipts), simplified and traditional: 零/壹 … 玖. */
-	private static final String CAPITAL_NUMERALS = "零壹贰叁肆伍陆柒捌玖";
-
-	private static final String CAPITAL_NUMERALS_TRADITIONAL = "零壹貳參肆伍陸柒捌玖";
-
 	/** The fewest digits and Chinese numerals in a row read as a number: a mobile number has 11 digits. */
 	private static final int CHINESE_NUMERAL_RUN = 11;
 
@@ -237,18 +229,22 @@ public final class Masking {
 
 	/** The value of a Chinese numeral (〇/零/○ 0 … 九 9, 幺 1, the capitals 壹 … 玖), or -1 (digits included). */
 	private static int numeral(char c) {
-		if (c == '零' || c == '○') {
-			return 0;
-		}
-		if (c == '幺') {
-			return 1;
-		}
-		int value = CHINESE_NUMERALS.indexOf(c);
-		if (value < 0) {
-			value = CAPITAL_NUMERALS.indexOf(c);
-		}
-		return value >= 0 ? value : CAPITAL_NUMERALS_TRADITIONAL.indexOf(c);
+		// one switch: asked of every character of the parcel ingest's categories and courier ids (mayHoldPersonalNumber)
+		return switch (c) {
+			case '〇', '零', '○' -> 0;
+			case '一', '幺', '壹' -> 1;
+			case '二', '贰', '貳' -> 2;
+			case '三', '叁', '參' -> 3;
+			case '四', '肆' -> 4;
+			case '五', '伍' -> 5;
+			case '六', '陆', '陸' -> 6;
+			case '七', '柒' -> 7;
+			case '八', '捌' -> 8;
+			case '九', '玖' -> 9;
+			default -> -1;
+		};
 	}
+
 
 	/** An ASCII or full-width digit, or a Chinese numeral ({@link #numeral}). */
 	private static boolean digitLike(char c) {

@@ -385,7 +385,8 @@ public class PostOffices {
 		if (from != null && to != null) {
 			v.require("endsOn", !to.isBefore(from), "order", "停业结束日期（endsOn）不能早于开始日期");
 		}
-		refuseOutsideTheRules(v, f.regionCode(), from, to);
+		SuspensionLimits limits = suspensionLimits(f.regionCode());
+		refuseOutsideTheRules(v, limits, from, to);
 		String reason = clean(data.reason());
 		v.required("reason", "停业原因（reason）", reason).maxLength("reason", "停业原因（reason）", reason, 500);
 		v.throwIfInvalid();
@@ -405,7 +406,7 @@ public class PostOffices {
 				throw DomainException.illegalTransition("startsOn", "overlap", "营业场所“" + f.name() + "”已报告" + r.startsOn() + "至"
 						+ r.endsOn() + "临时停业（第" + r.id() + "号），与本次报告的日期重叠或相接：同一停业只报告一次，延长停业请联系邮政管理部门");
 			});
-		refuseChainedStops(f, from, to);
+		refuseChainedStops(f, limits.longestDays(), from, to);
 		long id = jdbc.sql("""
 				INSERT INTO post_office_suspension (facility_id, facility_name, region_code, enterprise_credit_code,
 				    starts_on, ends_on, reason, reported_at, reported_by, demo)
@@ -451,12 +452,11 @@ public class PostOffices {
 				rules.intValue(StatutoryRule.UNIVERSAL_SUSPENSION_MAX_LENGTH, region));
 	}
 
-	/** Adds rule {@code range} on {@code startsOn} or {@code endsOn} for days outside {@link #suspensionLimits}. */
-	private void refuseOutsideTheRules(Validation v, String region, LocalDate from, LocalDate to) {
+	/** Adds rule {@code range} on {@code startsOn} or {@code endsOn} for days outside the region's {@code limits}. */
+	private static void refuseOutsideTheRules(Validation v, SuspensionLimits limits, LocalDate from, LocalDate to) {
 		if (from == null) {
 			return;
 		}
-		SuspensionLimits limits = suspensionLimits(region);
 		v.require("startsOn", !from.isBefore(limits.earliest()), "range", "停业开始日期（startsOn）不能早于" + limits.earliest()
 				+ "：临时停业应及时报告（邮政法(2015) 第15条），早于此日开始的停业请联系邮政管理部门（规则目录universal.suspension.start-lookback）");
 		v.require("startsOn", !from.isAfter(limits.latest()), "range", "停业开始日期（startsOn）不能晚于" + limits.latest()
@@ -478,11 +478,10 @@ public class PostOffices {
 
 	/**
 	 * Refuses a 临时停业 that, with the stops of the same post office fewer than {@link #REOPENING_DAYS} open days before
-	 * or after it (and theirs in turn), would close the office longer than {@code universal.suspension.max-length} days
-	 * from the first day to the last: 400 {@code endsOn}, rule {@code range}.
+	 * or after it (and theirs in turn), would close the office longer than {@code longest} days (the region's
+	 * {@code universal.suspension.max-length}) from the first day to the last: 400 {@code endsOn}, rule {@code range}.
 	 */
-	private void refuseChainedStops(FacilityView f, LocalDate from, LocalDate to) {
-		int longest = suspensionLimits(f.regionCode()).longestDays();
+	private void refuseChainedStops(FacilityView f, int longest, LocalDate from, LocalDate to) {
 		record Stop(long id, LocalDate startsOn, LocalDate endsOn) {
 		}
 		List<Stop> near = jdbc.sql("""
