@@ -197,6 +197,13 @@ public class LicenceApplications {
 			ApplicationStatus status, LocalDate submittedOn, LocalDate acceptedOn, LocalDate decisionDueOn,
 			Long remainingDays, String licenceNumber, boolean imported, boolean decisionDueOnProvisional) {
 
+		/** The same application with {@code remainingDays} instead. */
+		ApplicationSummary withRemainingDays(Long days) {
+			return new ApplicationSummary(id, number, kind, applicantName, applicantCreditCode, scope, approvingLevel,
+					regionCode, status, submittedOn, acceptedOn, decisionDueOn, days, licenceNumber, imported,
+					decisionDueOnProvisional);
+		}
+
 		/** The same application with {@code decisionDueOnProvisional} as {@code calendar} counts its decision day. */
 		ApplicationSummary counted(WorkingCalendar calendar) {
 			return new ApplicationSummary(id, number, kind, applicantName, applicantCreditCode, scope, approvingLevel,
@@ -1284,7 +1291,7 @@ public class LicenceApplications {
 	 * number, applicant name or credit code, optionally only open ones or one status.
 	 */
 	public PageResult<ApplicationSummary> list(DataScope scope, ApplicationStatus status, boolean openOnly, PageQuery page) {
-		return Listing.from("FROM licence_application a LEFT JOIN licence_application_suspension s ON s.application_id = a.id AND s.ended_on IS NULL")
+		return whilePaused(Listing.from("FROM licence_application a")
 			.scope(scope, "a.applicant_credit_code", "a.region_code")
 			.where(openOnly ? OPEN : "TRUE")
 			.where(status != null, "a.status = :status", "status", status == null ? "" : status.name())
@@ -1295,12 +1302,35 @@ public class LicenceApplications {
 					SELECT a.id, a.number, a.kind, a.applicant_name, a.applicant_credit_code, a.scope, a.approving_level,
 					       a.region_code, a.status, a.submitted_on, a.accepted_on, a.decision_due_on,
 					       CASE WHEN a.status IN ('ACCEPTED', 'REVIEWED', 'VERIFIED')
-					            THEN CASE WHEN s.id IS NULL THEN a.decision_due_on - CAST(:today AS date)
-					                      ELSE a.decision_due_on - s.started_on + 1 - CASE WHEN EXISTS (SELECT 1
-					                           FROM licence_application_suspension p WHERE p.application_id = a.id
-					                           AND p.ended_on >= s.started_on) THEN 1 ELSE 0 END END END AS remaining_days,
-					       a.licence_number, a.imported""", page, Rows.of(ApplicationSummary.class))
+					            THEN a.decision_due_on - CAST(:today AS date) END AS remaining_days,
+					       a.licence_number, a.imported""", page, Rows.of(ApplicationSummary.class)))
 			.map(a -> a.counted(calendar));
+	}
+
+	/**
+	 * The page with the remaining days of each application whose clock stands still worked out from its pauses as its
+	 * own page works them out ({@link LicensingClock#remainingWhilePaused}) — one query for the page's pauses.
+	 */
+	private PageResult<ApplicationSummary> whilePaused(PageResult<ApplicationSummary> page) {
+		List<Long> counting = page.items().stream().filter(a -> a.remainingDays() != null).map(ApplicationSummary::id).toList();
+		if (counting.isEmpty()) {
+			return page;
+		}
+		Map<Long, List<LicensingClock.Pause>> pauses = new HashMap<>();
+		jdbc.sql("SELECT application_id, started_on, ended_on FROM licence_application_suspension WHERE application_id IN (:ids)")
+			.param("ids", counting)
+			.query(rs -> {
+				pauses.computeIfAbsent(rs.getLong("application_id"), k -> new ArrayList<>())
+					.add(new LicensingClock.Pause(rs.getObject("started_on", LocalDate.class), rs.getObject("ended_on", LocalDate.class)));
+			});
+		LocalDate today = today();
+		return page.map(a -> {
+			List<LicensingClock.Pause> own = pauses.getOrDefault(a.id(), List.of());
+			if (a.remainingDays() == null || own.stream().noneMatch(p -> p.endedOn() == null)) {
+				return a;
+			}
+			return a.withRemainingDays(LicensingClock.remainingWhilePaused(a.decisionDueOn(), a.acceptedOn(), own, today));
+		});
 	}
 
 	/** How many applications in the caller's scope are in {@code status} (the inbox's queues). */
@@ -1658,18 +1688,14 @@ public class LicenceApplications {
 		LocalDate today = today();
 		Optional<Suspension> paused = pauses.stream().filter(s -> s.endedOn() == null).findFirst();
 		Long remaining = a.decisionDueOn() == null || !a.status().open() ? null
-				: paused.map(s -> LicensingClock.remaining(a.decisionDueOn(), s.startedOn()) + 1 - (resumedOn(pauses, s) ? 1 : 0))
-					.orElse(LicensingClock.remaining(a.decisionDueOn(), today));
+				: paused.isPresent() ? LicensingClock.remainingWhilePaused(a.decisionDueOn(), a.acceptedOn(), clockPauses(pauses), today)
+				: LicensingClock.remaining(a.decisionDueOn(), today);
 		return Deadlines.of(calendar, a.receiptDueOn(), a.verificationDueOn(), a.decisionDueOn(), remaining, paused.isPresent(),
 				a.certificateDueOn(), a.validUntil() == null ? null : c.renewalDue(a.validUntil()));
 	}
 
-	/**
-	 * Whether pause {@code s} began on a day an earlier pause already held back (one resumed and {@code s} begun the same
-	 * day): the stored limit counts that day once, so it is not left in hand again.
-	 */
-	private static boolean resumedOn(List<Suspension> pauses, Suspension s) {
-		return pauses.stream().anyMatch(p -> p.id() != s.id() && p.endedOn() != null && !p.endedOn().isBefore(s.startedOn()));
+	private static List<LicensingClock.Pause> clockPauses(List<Suspension> pauses) {
+		return pauses.stream().map(s -> new LicensingClock.Pause(s.startedOn(), s.endedOn())).toList();
 	}
 
 	private LocalDate decisionDue(ApplicationView a) {

@@ -153,6 +153,10 @@ class LicensingRepeatsAndRacesIntegrationTest {
 		mvc.perform(get("/api/v1/licensing/applications/" + id).header("Authorization", CITY))
 			.andExpect(jsonPath("$.deadlines.suspended").value(true))
 			.andExpect(jsonPath("$.deadlines.remainingDays").value((int) (once.toEpochDay() - pausedOn.toEpochDay())));
+		// the list counts the days left of a stopped clock as the application's page does
+		mvc.perform(get("/api/v1/licensing/applications").param("q", code).header("Authorization", CITY))
+			.andExpect(jsonPath("$.items.length()").value(1))
+			.andExpect(jsonPath("$.items[0].remainingDays").value((int) (once.toEpochDay() - pausedOn.toEpochDay())));
 		call(CITY, "/api/v1/licensing/applications/" + id + "/resumption", "{}").andExpect(status().isOk());
 		assertThat(due(id)).isEqualTo(once);
 

@@ -93,6 +93,23 @@ public final class LicensingClock {
 		return validUntil.minusDays(amount(StatutoryRule.LICENCE_RENEWAL_BEFORE_EXPIRY));
 	}
 
+	/**
+	 * Calendar days left before the decision limit while its clock stands still: the stored limit {@code storedDue}
+	 * (which counts the ended pauses) moved on by the days the pause still lasting has held it back up to {@code today},
+	 * a day it shares with an ended pause counted once ({@link PausedDays}) — so the figure stays as it was on the
+	 * pause's first day (行政许可法(2019) art.45: the days paused do not count).
+	 * @param acceptedOn the day the limit began (days before it do not count); null takes the first pause's start
+	 * @param pauses every pause of the application, ended or lasting (endedOn null)
+	 * @return calendar days from {@code today}: 0 on the last day, negative once overdue
+	 */
+	public static long remainingWhilePaused(LocalDate storedDue, LocalDate acceptedOn, List<Pause> pauses, LocalDate today) {
+		LocalDate first = acceptedOn != null ? acceptedOn
+				: pauses.stream().map(Pause::startedOn).min(LocalDate::compareTo).orElse(today);
+		long heldBack = PausedDays.count(pauses, first, today)
+				- PausedDays.count(pauses.stream().filter(p -> p.endedOn() != null).toList(), first, today);
+		return remaining(storedDue.plusDays(heldBack), today);
+	}
+
 	/** Calendar days from {@code today} to {@code due}: 0 on the last day, negative once overdue. */
 	public static long remaining(LocalDate due, LocalDate today) {
 		return ChronoUnit.DAYS.between(today, due);

@@ -116,6 +116,20 @@ class LicensingClockTest {
 	}
 
 	@Test
+	void whilePausedTheDaysLeftStayAsOnThePausesFirstDayAndADayAnEndedPauseHeldBackCountsOnce() {
+		LocalDate accepted = LocalDate.of(2026, 11, 2);
+		LocalDate due = LocalDate.of(2026, 12, 20);
+		List<LicensingClock.Pause> alone = List.of(new LicensingClock.Pause(LocalDate.of(2026, 11, 10), null));
+		assertThat(LicensingClock.remainingWhilePaused(due, accepted, alone, LocalDate.of(2026, 11, 10))).isEqualTo(41);
+		assertThat(LicensingClock.remainingWhilePaused(due, accepted, alone, LocalDate.of(2026, 11, 30))).isEqualTo(41);
+		// resumed and paused again on the 10th: the stored limit holds the 10th back already
+		List<LicensingClock.Pause> again = List.of(new LicensingClock.Pause(LocalDate.of(2026, 11, 8), LocalDate.of(2026, 11, 10)),
+				new LicensingClock.Pause(LocalDate.of(2026, 11, 10), null));
+		assertThat(LicensingClock.remainingWhilePaused(due, accepted, again, LocalDate.of(2026, 11, 10))).isEqualTo(40);
+		assertThat(LicensingClock.remainingWhilePaused(due, accepted, again, LocalDate.of(2026, 12, 25))).isEqualTo(40);
+	}
+
+	@Test
 	void remainingDaysAreZeroOnTheLastDayAndNegativeOnceOverdue() {
 		assertThat(LicensingClock.remaining(LocalDate.of(2026, 10, 8), LocalDate.of(2026, 10, 8))).isZero();
 		assertThat(LicensingClock.remaining(LocalDate.of(2026, 10, 8), LocalDate.of(2026, 10, 10))).isEqualTo(-2);
