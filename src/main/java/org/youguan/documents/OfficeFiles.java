@@ -41,6 +41,14 @@ public final class OfficeFiles {
 
 	static final int DEFAULT_MAX_ENTRIES = 1000;
 
+	/**
+	 * The most one XML part of a Word file (.docx) may expand to: POI reads a document's parts whole into memory as a
+	 * tree of several times their size, so a part far beyond any real document (a 1,000-page text is a few MB) is
+	 * refused as too large before it is read — a 95 MB {@code document.xml} zipped to 339 KB otherwise exhausted the
+	 * reader and was reported as a broken file, with POI's error in the log.
+	 */
+	static final long MAX_WORD_PART_BYTES = 32L * 1024 * 1024;
+
 	static final int DEFAULT_MAX_IMAGE_SIDE = 10_000;
 
 	static final long DEFAULT_MAX_IMAGE_PIXELS = 50_000_000L;
@@ -76,7 +84,8 @@ public final class OfficeFiles {
 	 * Checks that a zip-based office file ({@code kind}: "Excel工作簿（.xlsx）" …) stays within the entry count and
 	 * expanded size by inflating it once, stopping as soon as a limit is passed.
 	 * @throws InvalidValueException on {@code field}: rule {@code zip-entries} (too many entries), {@code zip-size}
-	 * (expands beyond the limit, or one part beyond what POI holds in memory: the answer to a zip bomb),
+	 * (expands beyond the limit, one part beyond what POI holds in memory, or — for a Word file, {@code kind} naming
+	 * ".docx" — one XML part beyond {@link #MAX_WORD_PART_BYTES}: the answer to a zip bomb),
 	 * {@code strict-ooxml} (a Strict Open XML package) or {@code zip} (not a readable zip)
 	 */
 	public static void requireWithinLimits(byte[] content, String field, String kind) {
@@ -104,6 +113,10 @@ public final class OfficeFiles {
 						// POI holds each part in memory and refuses one beyond this as if the file were broken
 						throw new InvalidValueException(field, "zip-size", kind + "解压后过大：其中的" + entry.getName() + "超过"
 								+ ZipArchiveFakeEntry.getMaxEntrySize() / 1_000_000 + "MB（可能是“压缩炸弹”），已拒绝；请删除多余内容或分批上传");
+					}
+					if (part != null && entryBytes > MAX_WORD_PART_BYTES && kind.contains(".docx")) {
+						throw new InvalidValueException(field, "zip-size", kind + "解压后过大：其中的" + entry.getName() + "超过"
+								+ MAX_WORD_PART_BYTES / 1024 / 1024 + "MB（正常的Word文档远小于此，可能是“压缩炸弹”），已拒绝；请删除多余内容后上传");
 					}
 					if (part != null) {
 						part.write(buffer, 0, n);

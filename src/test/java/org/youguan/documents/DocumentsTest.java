@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -12,6 +13,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import javax.imageio.ImageIO;
 
@@ -50,6 +53,31 @@ class DocumentsTest {
 			assertThat(sheet.getRow(2).getCell(2).getCellType()).isEqualTo(CellType.BLANK);
 			assertThat(sheet.getLastRowNum()).isEqualTo(2);
 		}
+	}
+
+	@Test
+	void aWordFileWhosePartExpandsFarBeyondAnyDocumentIsRefusedAsTooLargeBeforeItIsRead() throws IOException {
+		ByteArrayOutputStream docx = new ByteArrayOutputStream();
+		try (ZipOutputStream zip = new ZipOutputStream(docx)) {
+			zip.putNextEntry(new ZipEntry("word/document.xml"));
+			byte[] paragraph = "<w:p><w:r><w:t>加强末端网点管理，落实实名收寄制度。</w:t></w:r></w:p>".getBytes(StandardCharsets.UTF_8);
+			zip.write("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
+				.getBytes(StandardCharsets.UTF_8));
+			for (long written = 0; written <= OfficeFiles.MAX_WORD_PART_BYTES; written += paragraph.length) {
+				zip.write(paragraph);
+			}
+			zip.write("</w:body></w:document>".getBytes(StandardCharsets.UTF_8));
+		}
+		assertThat(docx.size()).as("compressed").isLessThan(1024 * 1024);
+		assertThatThrownBy(() -> OfficeFiles.requireWithinLimits(docx.toByteArray(), "file", "Word文件（.docx）"))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors()).singleElement()
+				.satisfies(e -> {
+					assertThat(e.field()).isEqualTo("file");
+					assertThat(e.rule()).isEqualTo("zip-size");
+					assertThat(e.message()).contains("word/document.xml", "32MB", "解压后过大");
+				}));
+		// a workbook's parts keep the general limits (a sheet's XML may be larger than any Word document's)
+		OfficeFiles.requireWithinLimits(docx.toByteArray(), "file", "Excel工作簿（.xlsx）");
 	}
 
 	@Test
