@@ -4,7 +4,8 @@ import java.util.Optional;
 
 /**
  * What the organisation module needs to know of regulated enterprises without knowing the registry (organisations know
- * no regulated company): where a registered enterprise is. Implemented by the registry module.
+ * no regulated company): where a registered enterprise is and whether it still exists. Implemented by the registry
+ * module.
  */
 public interface EnterpriseDirectory {
 
@@ -14,4 +15,12 @@ public interface EnterpriseDirectory {
 	 * @return the enterprise's region, or empty when no enterprise in the registry has this code
 	 */
 	Optional<String> regionOf(String creditCode);
+
+	/**
+	 * Whether the registered enterprise with this 统一社会信用代码 is cancelled (注销): nobody signs in, issues a token or
+	 * reports for a company that no longer exists, so no account of it is opened or enabled again.
+	 * @param creditCode an 18-character credit code, already validated (GB 32100)
+	 * @return true only for an enterprise of the registry that is cancelled (false for none)
+	 */
+	boolean isCancelled(String creditCode);
 }

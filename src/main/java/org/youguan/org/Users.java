@@ -298,9 +298,45 @@ public class Users {
 		return ids.size();
 	}
 
+	/**
+	 * Enables a disabled account the actor may manage, audited.
+	 * @throws DomainException 422 on {@code enterpriseCreditCode} ({@code cancelled}) for an account of an enterprise
+	 * cancelled (注销) on the register — its accounts were disabled with the cancellation and stay so
+	 */
 	@Transactional
 	public void enable(CurrentUser actor, long id) {
+		UserAccount user = manage(actor, id);
+		if (user.kind() == UserKind.ENTERPRISE && user.enterpriseCreditCode() != null
+				&& enterprises.isCancelled(user.enterpriseCreditCode())) {
+			throw DomainException.rule("enterpriseCreditCode", "cancelled", CANCELLED_ENTERPRISE);
+		}
 		change(actor, id, UserAccount::enable, "user.enable", "启用");
+	}
+
+	private static final String CANCELLED_ENTERPRISE = "该企业已注销，不能为其开设或启用账号";
+
+	/**
+	 * Moves the accounts of the enterprise with this credit code to the region it is now registered in (the registry
+	 * moved it to another county): an enterprise account's region is its enterprise's, which decides which bureau's
+	 * administrators manage it. Each moved account audited with the reason.
+	 * @param region the enterprise's new region code
+	 * @return how many accounts moved
+	 */
+	@Transactional
+	public int moveEnterpriseAccounts(String creditCode, String region, String reason) {
+		List<Long> ids = jdbc.sql("""
+				SELECT id FROM user_account WHERE kind = 'ENTERPRISE' AND enterprise_credit_code = :code
+				AND region_code IS DISTINCT FROM :region ORDER BY id""")
+			.param("code", creditCode)
+			.param("region", region)
+			.query(Long.class)
+			.list();
+		for (long id : ids) {
+			UserAccount user = users.findById(id).orElseThrow();
+			changed(user, u -> u.bindToEnterprise(creditCode, region), "user.update",
+					"用户" + user.username() + "随企业迁至" + region + "（" + reason + "）");
+		}
+		return ids.size();
 	}
 
 	/**
@@ -510,6 +546,8 @@ public class Users {
 				enterpriseRegion = enterprises.regionOf(code.value()).orElse(null);
 				v.require("enterpriseCreditCode", enterpriseRegion != null, "registered",
 						"登记库中没有该统一社会信用代码的企业，请先登记企业");
+				v.require("enterpriseCreditCode", enterpriseRegion == null || !enterprises.isCancelled(code.value()),
+						"cancelled", CANCELLED_ENTERPRISE);
 			}
 		}
 		if (actor != null) {

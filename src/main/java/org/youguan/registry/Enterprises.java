@@ -200,7 +200,8 @@ public class Enterprises {
 
 	/**
 	 * Corrects an enterprise's entry (everything but its credit code). The contact phone is shown masked: a blank one,
-	 * or the masked value sent back unchanged, keeps the recorded number ({@link Masking#keptUnlessRetyped}).
+	 * or the masked value sent back unchanged, keeps the recorded number ({@link Masking#keptUnlessRetyped}). A new
+	 * region publishes {@link EnterpriseMoved} (the enterprise's accounts follow it).
 	 * @throws InvalidValueException the fields that fail, all at once
 	 */
 	@Transactional
@@ -210,11 +211,15 @@ public class Enterprises {
 				data.brandId(), data.legalRepresentative(), data.address(), data.regionCode(), data.contactName(),
 				Masking.keptUnlessRetyped(data.contactPhone(), e.contactPhone(), Masking::phone)));
 		var before = e.snapshot();
+		String from = e.regionCode();
 		e.apply(clean);
 		enterprises.save(e);
 		audit.record(AuditEntry.of("enterprise.update", "Enterprise", id, "修改企业“" + e.legalName() + "”")
 			.states(before, e.snapshot())
 			.inRegion(e.regionCode()));
+		if (!from.equals(e.regionCode())) {
+			events.publishEvent(new EnterpriseMoved(id, e.creditCode(), from, e.regionCode()));
+		}
 	}
 
 	@Transactional

@@ -14,7 +14,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.youguan.CreditCodes;
 import org.youguan.IntegrationTest;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
 import org.youguan.kernel.IdCardNumber;
+import org.youguan.kernel.InvalidValueException;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.Role;
 import org.youguan.org.UserData;
@@ -130,5 +132,37 @@ class EnterpriseCancellationIntegrationTest {
 		// and the cancelled enterprise files nothing more
 		assertThatThrownBy(() -> filings.submitNew(user, outlet(0, "注销测试驿站丁" + suffix),
 				OutletFilingIntegrationTest.completeAttachments())).hasMessageContaining("已注销");
+		// attack round 10: an administrator switched the account back on, or opened a new one, and it reported again
+		CurrentUser admin = directory.principal("sys.admin").orElseThrow();
+		assertThatThrownBy(() -> users.enable(admin, user.id()))
+			.isInstanceOfSatisfying(DomainException.class, ex -> assertThat(ex.fieldErrors()).singleElement()
+				.satisfies(e -> assertThat(e.rule()).isEqualTo("cancelled")));
+		assertThat(directory.principal(account).orElseThrow().isEnabled()).isFalse();
+		assertThatThrownBy(() -> users.create(admin, new UserData("zx2." + suffix, "注销测试二", UserKind.ENTERPRISE, null, null,
+				code, null, EnumSet.of(Role.ENTERPRISE))))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
+				.anySatisfy(e -> assertThat(e.rule()).isEqualTo("cancelled")));
+		assertThat(directory.principal("zx2." + suffix)).isEmpty();
+	}
+
+	@Test
+	void anEnterpriseMovedToAnotherCountyTakesItsAccountsWithIt() {
+		String suffix = UUID.randomUUID().toString().substring(0, 6);
+		String code = CreditCodes.unique();
+		long enterprise = enterprises.register(ALL, new EnterpriseData("迁址测试快递有限公司" + suffix, code, EnterpriseType.EXPRESS,
+				null, "张三", "测试路1号", "320506", "李四", "13912345678"), false);
+		String account = "qz." + suffix;
+		long id = users.provision(new UserData(account, "迁址测试", UserKind.ENTERPRISE, null, null, code, null,
+				EnumSet.of(Role.ENTERPRISE)), "Move#2026a", false, false);
+
+		enterprises.update(ALL, enterprise, new EnterpriseData("迁址测试快递有限公司" + suffix, code, EnterpriseType.EXPRESS,
+				null, "张三", "昆山市前进路1号", "320583", "李四", null));
+
+		// attack round 10: the account stayed in 吴中, managed by 吴中's administrators and hidden from 昆山's
+		await().untilAsserted(() -> assertThat(jdbc.sql("SELECT region_code FROM user_account WHERE id = :id").param("id", id)
+			.query(String.class).single()).isEqualTo("320583"));
+		assertThat(jdbc.sql("SELECT summary FROM audit_event WHERE action = 'user.update' AND object_type = 'User'"
+				+ " AND object_id = :id").param("id", String.valueOf(id)).query(String.class).list())
+			.singleElement().asString().contains(account, "320583");
 	}
 }

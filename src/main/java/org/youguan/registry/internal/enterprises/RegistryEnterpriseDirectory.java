@@ -4,10 +4,14 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 import org.youguan.org.EnterpriseDirectory;
+import org.youguan.registry.EnterpriseStatus;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
 
-/** The registry answers the organisation module where a registered enterprise is (for binding enterprise accounts). */
+/**
+ * The registry answers the organisation module where a registered enterprise is and whether it is cancelled (for
+ * binding and enabling enterprise accounts).
+ */
 @Component
 class RegistryEnterpriseDirectory implements EnterpriseDirectory {
 
@@ -20,5 +24,10 @@ class RegistryEnterpriseDirectory implements EnterpriseDirectory {
 	@Override
 	public Optional<String> regionOf(String creditCode) {
 		return enterprises.findByCreditCode(creditCode).map(EnterpriseView::regionCode);
+	}
+
+	@Override
+	public boolean isCancelled(String creditCode) {
+		return enterprises.findByCreditCode(creditCode).filter(e -> e.status() == EnterpriseStatus.CANCELLED).isPresent();
 	}
 }
