@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -313,6 +314,9 @@ public class OutletFilings {
 		catch (DomainException ex) {
 			errors.addAll(ex.formErrors());
 		}
+		if (proposed != null && !sameCounty(proposed, outlet)) {
+			errors.add(OTHER_COUNTY.apply(outlet.regionCode()));
+		}
 		errors.addAll(checkUploads(uploads, EnumSet.noneOf(AttachmentKind.class),
 				draft == null ? List.of() : attachments.held(draft)));
 		errors = onePerField(formErrors, errors);
@@ -380,7 +384,9 @@ public class OutletFilings {
 	 * is applied; a closure closes the outlet. Returns the filing number.
 	 * @throws InvalidValueException field {@code note} when the optional note is over 1000 characters
 	 * @throws DomainException ILLEGAL_TRANSITION when the filing is not with the bureau or the outlet is no longer filed;
-	 *         DUPLICATE when an outlet of the same name at the same address was registered meanwhile
+	 *         DUPLICATE when an outlet of the same name at the same address was registered meanwhile; 422 on
+	 *         {@code facilities} ({@code incomplete}) when the outlet lacks one of the five facilities, on
+	 *         {@code regionCode} ({@code other-county}) when a change moves it to another county
 	 */
 	@Transactional
 	public String approve(DataScope scope, long id, String note) {
@@ -391,6 +397,9 @@ public class OutletFilings {
 		Long outletId = f.outletId();
 		String number;
 		OutletFilingDecision decision;
+		if (f.kind() != FilingKind.CLOSURE) {
+			requireFacilities(proposal(f));
+		}
 		if (f.kind() == FilingKind.NEW) {
 			OutletData proposal = proposal(f);
 			if (outlets.exists(proposal.name(), proposal.address())) {
@@ -404,6 +413,10 @@ public class OutletFilings {
 		else {
 			OutletView outlet = outlets.get(DataScope.all(), outletId);
 			requireFiled(outlet);
+			if (f.kind() == FilingKind.CHANGE && !sameCounty(proposal(f), outlet)) {
+				FieldError e = OTHER_COUNTY.apply(outlet.regionCode());
+				throw DomainException.rule(e.field(), e.rule(), e.message());
+			}
 			number = outlet.filingNumber();
 			decision = f.kind() == FilingKind.CHANGE
 					? new OutletFilingDecision.ChangeApproved(id, outletId, outlets.seal(proposal(f)))
@@ -748,6 +761,48 @@ public class OutletFilings {
 	/** The proposal, encrypted at rest (it holds the manager's ID number and phone). */
 	private byte[] seal(OutletData proposal) {
 		return secrets.encrypt(json.writeValueAsString(proposal), PROPOSED);
+	}
+
+	/**
+	 * A change filing keeps the outlet in its county: the county's bureau files it and keeps its register (a filing
+	 * number is a county's), so an outlet moving to another county is closed where it was (撤销备案) and filed anew where
+	 * it goes — never moved out of one bureau's register into another's by the bureau it leaves.
+	 */
+	private static boolean sameCounty(OutletData proposed, OutletView outlet) {
+		return proposed.regionCode() == null || proposed.regionCode().length() < 6
+				|| proposed.regionCode().substring(0, 6).equals(outlet.regionCode().substring(0, 6));
+	}
+
+	private static final Function<String, FieldError> OTHER_COUNTY = from -> new FieldError("regionCode", "other-county",
+			"网点迁往其他县（区）的，不能以变更备案办理：请在原所在地（" + from.substring(0, 6) + "）申请撤销备案，并向迁入地邮政管理部门申请新的备案");
+
+	/**
+	 * An outlet is filed only with the five facilities a terminal outlet must have (快递末端网点备案暂行规定(2018):
+	 * storage, communications, shelving, surveillance, brand signage): the bureau notifies what is missing (补正) or
+	 * refuses the filing, and never files — nor prints a receipt saying it complies for — an outlet that lacks one.
+	 * @throws DomainException 422 on {@code facilities} (rule {@code incomplete}) naming each missing facility
+	 */
+	private static void requireFacilities(OutletData d) {
+		List<String> missing = new ArrayList<>();
+		if (d.storageArea() == null || d.storageArea().signum() <= 0) {
+			missing.add("存储场地");
+		}
+		if (!d.hasCommunications()) {
+			missing.add("通信设备");
+		}
+		if (!d.hasShelving()) {
+			missing.add("货架");
+		}
+		if (!d.hasSurveillance()) {
+			missing.add("视频监控");
+		}
+		if (!d.hasSignage()) {
+			missing.add("品牌标识");
+		}
+		if (!missing.isEmpty()) {
+			throw DomainException.rule("facilities", "incomplete", "网点缺少" + String.join("、", missing)
+					+ "，不符合末端网点备案条件，不能予以备案：请通知企业补正，或不予备案");
+		}
 	}
 
 	/** The proposed outlet data of a new or change filing. */

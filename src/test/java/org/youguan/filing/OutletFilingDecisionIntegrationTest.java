@@ -16,7 +16,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
 import org.youguan.kernel.IdCardNumber;
+import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageQuery;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.UserDirectory;
@@ -160,6 +162,58 @@ class OutletFilingDecisionIntegrationTest {
 		assertThat(after.filingNumber()).isEqualTo(before.filingNumber());
 		assertThat(after.enterpriseId()).isEqualTo(before.enterpriseId());
 		assertThat(after.status()).isEqualTo(OutletStatus.FILED);
+	}
+
+	@Test
+	void anOutletLackingOneOfTheFiveFacilitiesIsNotFiledNorChangedIntoOneThatLacksIt() {
+		// attack round 10: filed without communications, with a receipt saying it complied
+		OutletData lacking = outlet(unique("顺丰驿站（缺设施"), "320506001", "钱七", "13712345678");
+		lacking = new OutletData(lacking.name(), 0, null, "FRANCHISE", lacking.address(), lacking.regionCode(), null, null,
+				lacking.managerName(), lacking.managerIdNumber(), lacking.managerPhone(), lacking.storageArea(), false, true,
+				false, true, lacking.openedOn());
+		long id = filings.submitNew(shunfeng, lacking, OutletFilingIntegrationTest.completeAttachments());
+		assertThatThrownBy(() -> filings.approve(WUZHONG, id, null))
+			.isInstanceOfSatisfying(DomainException.class, ex -> assertThat(ex.fieldErrors()).singleElement().satisfies(e -> {
+				assertThat(e.field()).isEqualTo("facilities");
+				assertThat(e.rule()).isEqualTo("incomplete");
+				assertThat(e.message()).contains("通信设备", "视频监控").doesNotContain("货架");
+			}));
+		assertThat(filings.get(WUZHONG, id).status()).isEqualTo(FilingStatus.SUBMITTED);
+		filings.reject(WUZHONG, id, "缺少通信设备和视频监控");
+		assertThat(filings.get(WUZHONG, id).status()).isEqualTo(FilingStatus.REJECTED);
+
+		long first = submitNew(unique("顺丰驿站（变更缺设施"));
+		filings.approve(WUZHONG, first, null);
+		OutletView filed = awaitFiled(first);
+		OutletData dropped = outlet(filed.name(), "320506001", "钱七", "13712345678");
+		long change = filings.submitChange(shunfeng, filed.id(), new OutletData(dropped.name(), 0, null, "FRANCHISE",
+				dropped.address(), "320506001", null, null, dropped.managerName(), dropped.managerIdNumber(),
+				dropped.managerPhone(), dropped.storageArea(), true, true, true, false, dropped.openedOn()),
+				LocalDate.of(2026, 9, 27), "取下门头", List.of());
+		assertThatThrownBy(() -> filings.approve(WUZHONG, change, null)).isInstanceOfSatisfying(DomainException.class,
+				ex -> assertThat(ex.fieldErrors()).singleElement().satisfies(e -> assertThat(e.message()).contains("品牌标识")));
+	}
+
+	@Test
+	void aChangeCannotMoveAnOutletToAnotherCounty() {
+		// attack round 10: 吴中 approved a change into 相城, and the outlet left 吴中's register under 吴中's number
+		long first = submitNew(unique("顺丰驿站（迁县"));
+		filings.approve(WUZHONG, first, null);
+		OutletView filed = awaitFiled(first);
+		OutletData moved = outlet(filed.name(), "320507001", "钱七", "13712345678");
+		assertThatThrownBy(() -> filings.submitChange(shunfeng, filed.id(), moved, LocalDate.of(2026, 9, 27), "迁至相城区",
+				List.of()))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
+				.anySatisfy(e -> {
+					assertThat(e.field()).isEqualTo("regionCode");
+					assertThat(e.rule()).isEqualTo("other-county");
+					assertThat(e.message()).contains("撤销备案", "新的备案");
+				}));
+		// within the county the change stands
+		long change = filings.submitChange(shunfeng, filed.id(), outlet(filed.name(), "320506003", "钱七", "13712345678"),
+				LocalDate.of(2026, 9, 27), "迁至本区另一街道", List.of());
+		filings.approve(WUZHONG, change, null);
+		await().untilAsserted(() -> assertThat(outlets.get(WUZHONG, filed.id()).regionCode()).isEqualTo("320506003"));
 	}
 
 	@Test
