@@ -6,23 +6,15 @@ import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.youguan.IntegrationTest;
-import org.youguan.MutableClock;
 import org.youguan.SignIn;
-import org.youguan.kernel.DataScope;
 import org.youguan.region.RegionPicker;
 import org.youguan.registry.EnterpriseData;
 import org.youguan.registry.EnterpriseType;
 import org.youguan.registry.LicenceGranted;
 import org.youguan.registry.LicenceScope;
-import org.youguan.registry.Licences;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -44,36 +36,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * must hold a licence in force; an enterprise files only for itself; bad input is a 400 naming the field.
  */
 @IntegrationTest
-class BranchFilingIntegrationTest {
+class BranchFilingIntegrationTest extends LicensingFixture {
 
 	static final String CITY = LicensingIntegrationTest.CITY;
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Licences licences;
-
-	@Autowired
-	ApplicationEventPublisher events;
-
-	@Autowired
-	TransactionTemplate tx;
-
-	@Autowired
-	MutableClock clock;
 
 	String holder(String name) {
 		String code = LicensingIntegrationTest.newCreditCode();
 		String number = "快递许可-32-1994-" + code.substring(13);
 		LocalDate today = LocalDate.now(clock);
-		tx.executeWithoutResult(s -> events.publishEvent(new LicenceGranted(-6, number, new EnterpriseData(name, code,
+		granted(new LicenceGranted(-6, number, new EnterpriseData(name, code,
 				EnterpriseType.EXPRESS, null, null, "吴中区分支路1号", "320506", null, null), LicenceScope.PROVINCE, "江苏省邮政管理局",
-				"32", today.minusYears(1), today.plusYears(4), false)));
-		await().atMost(Duration.ofSeconds(60)).until(() -> licences.findByNumber(DataScope.all(), number).isPresent());
+				"32", today.minusYears(1), today.plusYears(4), false));
 		return code;
 	}
 

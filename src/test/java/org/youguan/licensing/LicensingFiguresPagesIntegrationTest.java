@@ -10,16 +10,9 @@ import org.apache.poi.xssf.extractor.XSSFExcelExtractor;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.youguan.IntegrationTest;
-import org.youguan.MutableClock;
 import org.youguan.SignIn;
 import org.youguan.kernel.DataScope;
 import org.youguan.registry.EnterpriseData;
@@ -27,7 +20,6 @@ import org.youguan.registry.EnterpriseType;
 import org.youguan.registry.LicenceGranted;
 import org.youguan.registry.LicenceScope;
 import org.youguan.registry.LicenceStatus;
-import org.youguan.registry.Licences;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -46,28 +38,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * expiring within 90 days — on the API, the page and its .xlsx; and the 注销 page for the competent level.
  */
 @IntegrationTest
-class LicensingFiguresPagesIntegrationTest {
+class LicensingFiguresPagesIntegrationTest extends LicensingFixture {
 
 	static final String CITY = LicensingIntegrationTest.CITY;
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	Licences licences;
-
-	@Autowired
-	ApplicationEventPublisher events;
-
-	@Autowired
-	TransactionTemplate tx;
-
-	@Autowired
-	MutableClock clock;
-
-	ResultActions call(String token, String path, String json) throws Exception {
-		return mvc.perform(post(path).header("Authorization", token).contentType(MediaType.APPLICATION_JSON).content(json));
-	}
 
 	String figures() throws Exception {
 		String today = LocalDate.now(clock).toString();
@@ -84,10 +57,9 @@ class LicensingFiguresPagesIntegrationTest {
 	String granted(String name, LocalDate expiresOn) {
 		String code = LicensingIntegrationTest.newCreditCode();
 		String number = "快递许可-32-1995-" + code.substring(13);
-		tx.executeWithoutResult(s -> events.publishEvent(new LicenceGranted(-5, number, new EnterpriseData(name, code,
+		granted(new LicenceGranted(-5, number, new EnterpriseData(name, code,
 				EnterpriseType.EXPRESS, null, null, "吴中区统计路1号", "320506", null, null), LicenceScope.PROVINCE, "江苏省邮政管理局",
-				"32", expiresOn.minusYears(4), expiresOn, false)));
-		await().atMost(Duration.ofSeconds(60)).until(() -> licences.findByNumber(DataScope.all(), number).isPresent());
+				"32", expiresOn.minusYears(4), expiresOn, false));
 		return number;
 	}
 

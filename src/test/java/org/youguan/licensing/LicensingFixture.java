@@ -1,0 +1,68 @@
+package org.youguan.licensing;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.youguan.MutableClock;
+import org.youguan.kernel.DataScope;
+import org.youguan.registry.LicenceGranted;
+import org.youguan.registry.LicenceView;
+import org.youguan.registry.Licences;
+
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * What the licensing module's API tests share: the API, the database, the registry's licences, the test clock (set
+ * back after each test), a JSON POST in a caller's name, and a licence granted through the registry's event.
+ */
+abstract class LicensingFixture {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Licences licences;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	TransactionTemplate tx;
+
+	@Autowired
+	MutableClock clock;
+
+	/** Sets the clock back to the real time, for the tests that follow. */
+	@AfterEach
+	void resetClock() {
+		clock.reset();
+	}
+
+	/** POSTs {@code json} to {@code path} with {@code token} as its Authorization header. */
+	ResultActions call(String token, String path, String json) throws Exception {
+		return mvc.perform(post(path).header("Authorization", token).contentType(MediaType.APPLICATION_JSON).content(json));
+	}
+
+	/**
+	 * Publishes {@code grant} in a transaction, as the licensing module does when the competent bureau decides, and waits
+	 * until the registry has recorded the licence; answers the licence as the registry holds it.
+	 */
+	LicenceView granted(LicenceGranted grant) {
+		tx.executeWithoutResult(s -> events.publishEvent(grant));
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> licences.findByNumber(DataScope.all(), grant.licenceNumber()).isPresent());
+		return licences.findByNumber(DataScope.all(), grant.licenceNumber()).orElseThrow();
+	}
+}
