@@ -52,10 +52,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @IntegrationTest
 class AnnualReportsIntegrationTest extends LicensingFixture {
 
-	static final String CITY = LicensingIntegrationTest.CITY;
-
-	static final String ENTERPRISE = LicensingIntegrationTest.ENTERPRISE;
-
 	@Autowired
 	Enterprises enterprises;
 
@@ -207,11 +203,11 @@ class AnnualReportsIntegrationTest extends LicensingFixture {
 		mvc.perform(get("/api/v1/licensing/annual-reports/outstanding").header("Authorization", ENTERPRISE))
 			.andExpect(status().isForbidden());
 		mvc.perform(get("/api/v1/licensing/annual-reports/outstanding").param("size", "200")
-			.header("Authorization", LicensingIntegrationTest.OTHER_COUNTY)).andExpect(status().isOk())
+			.header("Authorization", OTHER_COUNTY)).andExpect(status().isOk())
 			.andExpect(jsonPath("$.items[?(@.creditCode == '" + missing + "')]").isEmpty());
 		// asked for by region, Wuzhong is out of its scope: 403 as the figures answer, not an empty list (attack round 9)
 		mvc.perform(get("/api/v1/licensing/annual-reports/outstanding").param("region", "320506")
-			.header("Authorization", LicensingIntegrationTest.OTHER_COUNTY))
+			.header("Authorization", OTHER_COUNTY))
 			.andExpect(status().isForbidden())
 			.andExpect(jsonPath("$.errors[0].field").value("region"));
 		// the page and the .xlsx

@@ -38,8 +38,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @IntegrationTest
 class BranchFilingIntegrationTest extends LicensingFixture {
 
-	static final String CITY = LicensingIntegrationTest.CITY;
-
 	String holder(String name) {
 		String code = LicensingIntegrationTest.newCreditCode();
 		String number = "快递许可-32-1994-" + code.substring(13);
@@ -79,7 +77,7 @@ class BranchFilingIntegrationTest extends LicensingFixture {
 		file(CITY, code, "苏州分支备案快递有限公司吴中分公司", "320506", today.minusDays(5)).andExpect(status().isConflict());
 		mvc.perform(get("/api/v1/licensing/branch-filings").param("size", "200").header("Authorization", CITY))
 			.andExpect(jsonPath("$.items[*].parentCreditCode", hasItem(code)));
-		mvc.perform(get("/api/v1/licensing/branch-filings").param("size", "200").header("Authorization", LicensingIntegrationTest.ENTERPRISE))
+		mvc.perform(get("/api/v1/licensing/branch-filings").param("size", "200").header("Authorization", ENTERPRISE))
 			.andExpect(jsonPath("$.items[*].parentCreditCode", everyItem(is(LicensingIntegrationTest.enterpriseCode()))));
 		mvc.perform(get("/licensing/branch-filings").session(SignIn.session(mvc, "sz.admin"))).andExpect(status().isOk())
 			.andExpect(content().string(containsString("苏州分支备案快递有限公司吴中分公司")));
@@ -140,7 +138,7 @@ class BranchFilingIntegrationTest extends LicensingFixture {
 			.andExpect(jsonPath("$.errors[*].field", hasItem("name")))
 			.andExpect(jsonPath("$.errors[*].field", hasItem("regionCode")))
 			.andExpect(jsonPath("$.errors[*].field", hasItem("businessLicenceDate")));
-		file(LicensingIntegrationTest.ENTERPRISE, code, "冒名分公司", "320506", today).andExpect(status().isForbidden());
+		file(ENTERPRISE, code, "冒名分公司", "320506", today).andExpect(status().isForbidden());
 		assertThat(jdbc.sql("SELECT count(*) FROM branch_filing WHERE parent_credit_code = :c").param("c", code).query(Long.class).single())
 			.isZero();
 	}

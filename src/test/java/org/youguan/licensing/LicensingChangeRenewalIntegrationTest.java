@@ -44,12 +44,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @IntegrationTest
 class LicensingChangeRenewalIntegrationTest extends LicensingFixture {
 
-	static final String CITY = LicensingIntegrationTest.CITY;
-
-	static final String PROVINCE = LicensingIntegrationTest.PROVINCE;
-
-	static final String ENTERPRISE = LicensingIntegrationTest.ENTERPRISE;
-
 	@Autowired
 	Enterprises enterprises;
 

@@ -40,8 +40,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @IntegrationTest
 class LicensingFiguresPagesIntegrationTest extends LicensingFixture {
 
-	static final String CITY = LicensingIntegrationTest.CITY;
-
 	String figures() throws Exception {
 		String today = LocalDate.now(clock).toString();
 		return mvc.perform(get("/api/v1/licensing/figures").param("region", "3205").param("from", today).param("to", today)
@@ -105,7 +103,7 @@ class LicensingFiguresPagesIntegrationTest extends LicensingFixture {
 		}
 		mvc.perform(get("/licensing/figures.xlsx").param("from", "2026-13-01").session(staff)).andExpect(status().is4xxClientError());
 		// closed again, so that the figures of other tests are not disturbed by an open application
-		call(LicensingIntegrationTest.PROVINCE, "/api/v1/licensing/applications/" + id + "/refusal", "{\"reason\":\"统计测试结束\"}")
+		call(PROVINCE, "/api/v1/licensing/applications/" + id + "/refusal", "{\"reason\":\"统计测试结束\"}")
 			.andExpect(status().isOk());
 	}
 

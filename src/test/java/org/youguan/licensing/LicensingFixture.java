@@ -21,10 +21,23 @@ import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * What the licensing module's API tests share: the API, the database, the registry's licences, the test clock (set
- * back after each test), a JSON POST in a caller's name, and a licence granted through the registry's event.
+ * What the licensing module's API tests share: the demo accounts they call as, the API, the database, the registry's
+ * licences, the test clock (set back after each test), a JSON POST in a caller's name, and a licence granted through the
+ * registry's event.
  */
 abstract class LicensingFixture {
+
+	// the demo accounts' API tokens: 顺丰吴中营业部 (enterprise), 苏州 city bureau admin, 吴中 and 相城 county staff, the
+	// provincial system admin
+	static final String ENTERPRISE = "Bearer demo-sf-wz-token";
+
+	static final String CITY = "Bearer demo-sz-admin-token";
+
+	static final String COUNTY = "Bearer demo-wz-staff-token";
+
+	static final String OTHER_COUNTY = "Bearer demo-xc-staff-token";
+
+	static final String PROVINCE = "Bearer demo-sys-admin-token";
 
 	@Autowired
 	MockMvc mvc;

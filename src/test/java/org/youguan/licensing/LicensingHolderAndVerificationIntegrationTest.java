@@ -43,12 +43,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @IntegrationTest
 class LicensingHolderAndVerificationIntegrationTest extends LicensingFixture {
 
-	static final String ENTERPRISE = LicensingIntegrationTest.ENTERPRISE;
-
-	static final String CITY = LicensingIntegrationTest.CITY;
-
-	static final String PROVINCE = LicensingIntegrationTest.PROVINCE;
-
 	static final String LIN = "{\"name\":\"林执法\",\"certificateNumber\":\"32050004\"}";
 
 	static final String FENG = "{\"name\":\"冯安全\",\"certificateNumber\":\"32050002\"}";

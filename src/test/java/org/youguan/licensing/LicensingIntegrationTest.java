@@ -73,16 +73,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @IntegrationTest
 class LicensingIntegrationTest extends LicensingFixture {
 
-	static final String ENTERPRISE = "Bearer demo-sf-wz-token";
-
-	static final String CITY = "Bearer demo-sz-admin-token";
-
-	static final String COUNTY = "Bearer demo-wz-staff-token";
-
-	static final String OTHER_COUNTY = "Bearer demo-xc-staff-token";
-
-	static final String PROVINCE = "Bearer demo-sys-admin-token";
-
 	static final byte[] PDF = PdfFiles.blankPage();
 
 	@Autowired

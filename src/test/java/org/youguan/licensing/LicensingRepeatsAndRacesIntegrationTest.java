@@ -46,10 +46,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @IntegrationTest
 class LicensingRepeatsAndRacesIntegrationTest extends LicensingFixture {
 
-	static final String CITY = LicensingIntegrationTest.CITY;
-
-	static final String PROVINCE = LicensingIntegrationTest.PROVINCE;
-
 	@Autowired
 	LicenceApplications applications;
 

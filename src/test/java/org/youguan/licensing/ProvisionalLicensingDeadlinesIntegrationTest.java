@@ -30,8 +30,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @IntegrationTest
 class ProvisionalLicensingDeadlinesIntegrationTest extends LicensingFixture {
 
-	static final String CITY = LicensingIntegrationTest.CITY;
-
 	@Autowired
 	LicenceApplications applications;
 
