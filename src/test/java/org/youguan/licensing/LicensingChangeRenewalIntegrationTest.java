@@ -84,10 +84,7 @@ class LicensingChangeRenewalIntegrationTest extends LicensingFixture {
 	/** Accepts, reviews, verifies and approves a paper application with every material; answers the licence number. */
 	String approved(long id) throws Exception {
 		for (Material m : Material.values()) {
-			mvc.perform(multipart("/api/v1/licensing/applications/" + id + "/materials")
-				.file(new MockMultipartFile("file", m.name() + ".pdf", "application/pdf", LicensingIntegrationTest.PDF))
-				.param("kind", m.name())
-				.header("Authorization", CITY)).andExpect(status().isOk());
+			uploaded(id, m);
 		}
 		call(CITY, "/api/v1/licensing/applications/" + id + "/acceptance", "{}").andExpect(status().isOk());
 		call(CITY, "/api/v1/licensing/applications/" + id + "/review", "{\"opinion\":\"材料齐全\"}").andExpect(status().isOk());

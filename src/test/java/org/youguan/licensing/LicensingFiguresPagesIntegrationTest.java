@@ -11,7 +11,6 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.mock.web.MockMultipartFile;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
 import org.youguan.kernel.DataScope;
@@ -27,7 +26,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
@@ -72,15 +70,7 @@ class LicensingFiguresPagesIntegrationTest extends LicensingFixture {
 		String code = LicensingIntegrationTest.newCreditCode();
 		long id = LicensingIntegrationTest.id(call(CITY, "/api/v1/licensing/applications",
 				LicensingIntegrationTest.application(code, "苏州统计快递有限公司", "省内", "600000", "")).andExpect(status().isCreated()));
-		for (Material m : Material.values()) {
-			if (m != Material.BRANCH_LIST) {
-				mvc.perform(multipart("/api/v1/licensing/applications/" + id + "/materials")
-					.file(new MockMultipartFile("file", m.name() + ".pdf", "application/pdf", LicensingIntegrationTest.PDF))
-					.param("kind", m.name()).header("Authorization", CITY)).andExpect(status().isOk());
-			}
-		}
-		call(CITY, "/api/v1/licensing/applications/" + id + "/acceptance", "{}").andExpect(status().isOk());
-		call(CITY, "/api/v1/licensing/applications/" + id + "/review", "{\"opinion\":\"材料齐全\"}").andExpect(status().isOk());
+		acceptedAndReviewed(id);
 
 		String after = figures();
 		assertThat(((Number) JsonPath.read(after, "$.licencesExpiringIn90Days")).longValue()).isEqualTo(expiring + 1);

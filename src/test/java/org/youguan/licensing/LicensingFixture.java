@@ -8,6 +8,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -18,7 +19,9 @@ import org.youguan.registry.LicenceView;
 import org.youguan.registry.Licences;
 
 import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * What the licensing module's API tests share: the demo accounts they call as, the API, the database, the registry's
@@ -66,6 +69,28 @@ abstract class LicensingFixture {
 	/** POSTs {@code json} to {@code path} with {@code token} as its Authorization header. */
 	ResultActions call(String token, String path, String json) throws Exception {
 		return mvc.perform(post(path).header("Authorization", token).contentType(MediaType.APPLICATION_JSON).content(json));
+	}
+
+	/** The city bureau uploads material {@code m} of application {@code id} (a blank PDF). */
+	void uploaded(long id, Material m) throws Exception {
+		mvc.perform(multipart("/api/v1/licensing/applications/" + id + "/materials")
+			.file(new MockMultipartFile("file", m.name() + ".pdf", "application/pdf", LicensingIntegrationTest.PDF))
+			.param("kind", m.name())
+			.header("Authorization", CITY)).andExpect(status().isOk());
+	}
+
+	/**
+	 * The city bureau uploads every material of paper application {@code id} but the branch list, accepts it and reviews
+	 * it (材料齐全).
+	 */
+	void acceptedAndReviewed(long id) throws Exception {
+		for (Material m : Material.values()) {
+			if (m != Material.BRANCH_LIST) {
+				uploaded(id, m);
+			}
+		}
+		call(CITY, "/api/v1/licensing/applications/" + id + "/acceptance", "{}").andExpect(status().isOk());
+		call(CITY, "/api/v1/licensing/applications/" + id + "/review", "{\"opinion\":\"材料齐全\"}").andExpect(status().isOk());
 	}
 
 	/**

@@ -63,15 +63,7 @@ class LicensingHolderAndVerificationIntegrationTest extends LicensingFixture {
 	long reviewed(String code, String name) throws Exception {
 		long id = LicensingIntegrationTest.id(call(CITY, "/api/v1/licensing/applications", newApplication(code, name))
 			.andExpect(status().isCreated()));
-		for (Material m : Material.values()) {
-			if (m != Material.BRANCH_LIST) {
-				mvc.perform(multipart("/api/v1/licensing/applications/" + id + "/materials")
-					.file(new MockMultipartFile("file", m.name() + ".pdf", "application/pdf", LicensingIntegrationTest.PDF))
-					.param("kind", m.name()).header("Authorization", CITY)).andExpect(status().isOk());
-			}
-		}
-		call(CITY, "/api/v1/licensing/applications/" + id + "/acceptance", "{}").andExpect(status().isOk());
-		call(CITY, "/api/v1/licensing/applications/" + id + "/review", "{\"opinion\":\"材料齐全\"}").andExpect(status().isOk());
+		acceptedAndReviewed(id);
 		return id;
 	}
 

@@ -56,16 +56,7 @@ class LicensingRepeatsAndRacesIntegrationTest extends LicensingFixture {
 	long reviewed(String code) throws Exception {
 		long id = LicensingIntegrationTest.id(call(CITY, "/api/v1/licensing/applications", LicensingIntegrationTest.application(code,
 				"苏州重复快递有限公司" + code.substring(11, 17), "省内", "600000", "")).andExpect(status().isCreated()));
-		for (Material m : Material.values()) {
-			if (m != Material.BRANCH_LIST) {
-				mvc.perform(multipart("/api/v1/licensing/applications/" + id + "/materials")
-					.file(new MockMultipartFile("file", m.name() + ".pdf", "application/pdf", LicensingIntegrationTest.PDF))
-					.param("kind", m.name())
-					.header("Authorization", CITY)).andExpect(status().isOk());
-			}
-		}
-		call(CITY, "/api/v1/licensing/applications/" + id + "/acceptance", "{}").andExpect(status().isOk());
-		call(CITY, "/api/v1/licensing/applications/" + id + "/review", "{\"opinion\":\"材料齐全\"}").andExpect(status().isOk());
+		acceptedAndReviewed(id);
 		return id;
 	}
 

@@ -6,7 +6,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockMultipartFile;
 import org.youguan.ExportedRows;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
@@ -18,7 +17,6 @@ import org.youguan.kernel.DataScope;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -43,9 +41,7 @@ class ProvisionalLicensingDeadlinesIntegrationTest extends LicensingFixture {
 				LicensingIntegrationTest.application(LicensingIntegrationTest.newCreditCode(), name, "同城", "500000", ""))
 			.andExpect(status().isCreated()));
 		for (Material m : Material.values()) {
-			mvc.perform(multipart("/api/v1/licensing/applications/" + id + "/materials")
-				.file(new MockMultipartFile("file", m.name() + ".pdf", "application/pdf", LicensingIntegrationTest.PDF)).param("kind", m.name()).header("Authorization", CITY))
-				.andExpect(status().isOk());
+			uploaded(id, m);
 		}
 		call(CITY, "/api/v1/licensing/applications/" + id + "/acceptance", "{}").andExpect(status().isOk());
 		return id;
