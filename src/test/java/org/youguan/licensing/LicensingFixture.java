@@ -13,6 +13,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.youguan.MutableClock;
+import org.youguan.documents.PdfFiles;
 import org.youguan.kernel.DataScope;
 import org.youguan.registry.LicenceGranted;
 import org.youguan.registry.LicenceView;
@@ -41,6 +42,9 @@ abstract class LicensingFixture {
 	static final String OTHER_COUNTY = "Bearer demo-xc-staff-token";
 
 	static final String PROVINCE = "Bearer demo-sys-admin-token";
+
+	/** What the tests upload as every material. */
+	static final byte[] PDF = PdfFiles.blankPage();
 
 	@Autowired
 	MockMvc mvc;
@@ -74,7 +78,7 @@ abstract class LicensingFixture {
 	/** The city bureau uploads material {@code m} of application {@code id} (a blank PDF). */
 	void uploaded(long id, Material m) throws Exception {
 		mvc.perform(multipart("/api/v1/licensing/applications/" + id + "/materials")
-			.file(new MockMultipartFile("file", m.name() + ".pdf", "application/pdf", LicensingIntegrationTest.PDF))
+			.file(new MockMultipartFile("file", m.name() + ".pdf", "application/pdf", PDF))
 			.param("kind", m.name())
 			.header("Authorization", CITY)).andExpect(status().isOk());
 	}

@@ -26,7 +26,6 @@ import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
 import org.youguan.TestImages;
 import org.youguan.demo.DemoAccounts;
-import org.youguan.documents.PdfFiles;
 import org.youguan.enforcement.Penalty;
 import org.youguan.enforcement.PenaltyDecided;
 import org.youguan.enforcement.PenaltyDelivered;
@@ -72,8 +71,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @IntegrationTest
 class LicensingIntegrationTest extends LicensingFixture {
-
-	static final byte[] PDF = PdfFiles.blankPage();
 
 	@Autowired
 	Enterprises enterprises;
