@@ -12,20 +12,14 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xssf.extractor.XSSFExcelExtractor;
 import org.hamcrest.Matchers;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.youguan.ExportedRows;
 import org.youguan.IntegrationTest;
-import org.youguan.MutableClock;
 import org.youguan.SignIn;
 import org.youguan.kernel.DataScope;
 import org.youguan.registry.AnnualReportCopies;
@@ -35,7 +29,6 @@ import org.youguan.registry.EnterpriseAnnualReport;
 import org.youguan.registry.Enterprises;
 import org.youguan.registry.LicenceGranted;
 import org.youguan.registry.LicenceScope;
-import org.youguan.registry.Licences;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -57,20 +50,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * year; an enterprise files and sees only its own; bad input is a 400 naming the field.
  */
 @IntegrationTest
-class AnnualReportsIntegrationTest {
-
-	static final String CITY = LicensingIntegrationTest.CITY;
-
-	static final String ENTERPRISE = LicensingIntegrationTest.ENTERPRISE;
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Licences licences;
+class AnnualReportsIntegrationTest extends LicensingFixture {
 
 	@Autowired
 	Enterprises enterprises;
@@ -80,20 +60,6 @@ class AnnualReportsIntegrationTest {
 
 	@Autowired
 	AnnualReportCopies copies;
-
-	@Autowired
-	ApplicationEventPublisher events;
-
-	@Autowired
-	TransactionTemplate tx;
-
-	@Autowired
-	MutableClock clock;
-
-	@AfterEach
-	void resetClock() {
-		clock.reset();
-	}
 
 	/** This year (China time), the year of the window; the reports are on the year before. */
 	int year() {
@@ -114,10 +80,9 @@ class AnnualReportsIntegrationTest {
 		String code = LicensingIntegrationTest.newCreditCode();
 		String number = "快递许可-32-1996-" + code.substring(13);
 		LocalDate issued = LocalDate.of(year() - 2, 6, 1);
-		tx.executeWithoutResult(s -> events.publishEvent(new LicenceGranted(-4, number, new EnterpriseData(name, code,
+		granted(new LicenceGranted(-4, number, new EnterpriseData(name, code,
 				EnterpriseType.EXPRESS, null, "周年报", "吴中区年报路1号", region, null, null), LicenceScope.PROVINCE,
-				"江苏省邮政管理局", "32", issued, issued.plusYears(5).minusDays(1), false)));
-		await().atMost(Duration.ofSeconds(60)).until(() -> licences.findByNumber(DataScope.all(), number).isPresent());
+				"江苏省邮政管理局", "32", issued, issued.plusYears(5).minusDays(1), false));
 		return code;
 	}
 
@@ -238,11 +203,11 @@ class AnnualReportsIntegrationTest {
 		mvc.perform(get("/api/v1/licensing/annual-reports/outstanding").header("Authorization", ENTERPRISE))
 			.andExpect(status().isForbidden());
 		mvc.perform(get("/api/v1/licensing/annual-reports/outstanding").param("size", "200")
-			.header("Authorization", LicensingIntegrationTest.OTHER_COUNTY)).andExpect(status().isOk())
+			.header("Authorization", OTHER_COUNTY)).andExpect(status().isOk())
 			.andExpect(jsonPath("$.items[?(@.creditCode == '" + missing + "')]").isEmpty());
 		// asked for by region, Wuzhong is out of its scope: 403 as the figures answer, not an empty list (attack round 9)
 		mvc.perform(get("/api/v1/licensing/annual-reports/outstanding").param("region", "320506")
-			.header("Authorization", LicensingIntegrationTest.OTHER_COUNTY))
+			.header("Authorization", OTHER_COUNTY))
 			.andExpect(status().isForbidden())
 			.andExpect(jsonPath("$.errors[0].field").value("region"));
 		// the page and the .xlsx

@@ -6,23 +6,15 @@ import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.youguan.IntegrationTest;
-import org.youguan.MutableClock;
 import org.youguan.SignIn;
-import org.youguan.kernel.DataScope;
 import org.youguan.region.RegionPicker;
 import org.youguan.registry.EnterpriseData;
 import org.youguan.registry.EnterpriseType;
 import org.youguan.registry.LicenceGranted;
 import org.youguan.registry.LicenceScope;
-import org.youguan.registry.Licences;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -44,36 +36,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * must hold a licence in force; an enterprise files only for itself; bad input is a 400 naming the field.
  */
 @IntegrationTest
-class BranchFilingIntegrationTest {
-
-	static final String CITY = LicensingIntegrationTest.CITY;
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Licences licences;
-
-	@Autowired
-	ApplicationEventPublisher events;
-
-	@Autowired
-	TransactionTemplate tx;
-
-	@Autowired
-	MutableClock clock;
+class BranchFilingIntegrationTest extends LicensingFixture {
 
 	String holder(String name) {
 		String code = LicensingIntegrationTest.newCreditCode();
 		String number = "快递许可-32-1994-" + code.substring(13);
 		LocalDate today = LocalDate.now(clock);
-		tx.executeWithoutResult(s -> events.publishEvent(new LicenceGranted(-6, number, new EnterpriseData(name, code,
+		granted(new LicenceGranted(-6, number, new EnterpriseData(name, code,
 				EnterpriseType.EXPRESS, null, null, "吴中区分支路1号", "320506", null, null), LicenceScope.PROVINCE, "江苏省邮政管理局",
-				"32", today.minusYears(1), today.plusYears(4), false)));
-		await().atMost(Duration.ofSeconds(60)).until(() -> licences.findByNumber(DataScope.all(), number).isPresent());
+				"32", today.minusYears(1), today.plusYears(4), false));
 		return code;
 	}
 
@@ -106,7 +77,7 @@ class BranchFilingIntegrationTest {
 		file(CITY, code, "苏州分支备案快递有限公司吴中分公司", "320506", today.minusDays(5)).andExpect(status().isConflict());
 		mvc.perform(get("/api/v1/licensing/branch-filings").param("size", "200").header("Authorization", CITY))
 			.andExpect(jsonPath("$.items[*].parentCreditCode", hasItem(code)));
-		mvc.perform(get("/api/v1/licensing/branch-filings").param("size", "200").header("Authorization", LicensingIntegrationTest.ENTERPRISE))
+		mvc.perform(get("/api/v1/licensing/branch-filings").param("size", "200").header("Authorization", ENTERPRISE))
 			.andExpect(jsonPath("$.items[*].parentCreditCode", everyItem(is(LicensingIntegrationTest.enterpriseCode()))));
 		mvc.perform(get("/licensing/branch-filings").session(SignIn.session(mvc, "sz.admin"))).andExpect(status().isOk())
 			.andExpect(content().string(containsString("苏州分支备案快递有限公司吴中分公司")));
@@ -167,7 +138,7 @@ class BranchFilingIntegrationTest {
 			.andExpect(jsonPath("$.errors[*].field", hasItem("name")))
 			.andExpect(jsonPath("$.errors[*].field", hasItem("regionCode")))
 			.andExpect(jsonPath("$.errors[*].field", hasItem("businessLicenceDate")));
-		file(LicensingIntegrationTest.ENTERPRISE, code, "冒名分公司", "320506", today).andExpect(status().isForbidden());
+		file(ENTERPRISE, code, "冒名分公司", "320506", today).andExpect(status().isForbidden());
 		assertThat(jdbc.sql("SELECT count(*) FROM branch_filing WHERE parent_credit_code = :c").param("c", code).query(Long.class).single())
 			.isZero();
 	}

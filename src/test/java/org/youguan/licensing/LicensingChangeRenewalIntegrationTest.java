@@ -6,19 +6,11 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.youguan.IntegrationTest;
-import org.youguan.MutableClock;
 import org.youguan.SignIn;
 import org.youguan.TestImages;
 import org.youguan.kernel.DataScope;
@@ -38,7 +30,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -51,46 +42,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * expiry, a change that changes nothing, and a change without a licence are refused naming the field.
  */
 @IntegrationTest
-class LicensingChangeRenewalIntegrationTest {
-
-	static final String CITY = LicensingIntegrationTest.CITY;
-
-	static final String PROVINCE = LicensingIntegrationTest.PROVINCE;
-
-	static final String ENTERPRISE = LicensingIntegrationTest.ENTERPRISE;
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Licences licences;
+class LicensingChangeRenewalIntegrationTest extends LicensingFixture {
 
 	@Autowired
 	Enterprises enterprises;
 
 	@Autowired
 	LicenceApplications applications;
-
-	@Autowired
-	ApplicationEventPublisher events;
-
-	@Autowired
-	TransactionTemplate tx;
-
-	@Autowired
-	MutableClock clock;
-
-	@AfterEach
-	void resetClock() {
-		clock.reset();
-	}
-
-	ResultActions call(String token, String path, String json) throws Exception {
-		return mvc.perform(post(path).header("Authorization", token).contentType(MediaType.APPLICATION_JSON).content(json));
-	}
 
 	/** A licence granted through the registry's event to a new holder, with its terms. */
 	String licensed(String code, String name, LocalDate expiresOn) {
@@ -108,12 +66,10 @@ class LicensingChangeRenewalIntegrationTest {
 	 */
 	String licensed(String code, String name, LocalDate expiresOn, String number) {
 		LocalDate today = LocalDate.now(clock);
-		tx.executeWithoutResult(s -> events.publishEvent(new LicenceGranted(-3, number, new EnterpriseData(name, code,
+		return granted(new LicenceGranted(-3, number, new EnterpriseData(name, code,
 				EnterpriseType.EXPRESS, null, "孙原任", "吴中区变更路1号", "320506", null, null), LicenceScope.PROVINCE,
 				"江苏省邮政管理局", "32", expiresOn.minusYears(5).plusDays(1).isAfter(today) ? today : expiresOn.minusYears(5).plusDays(1),
-				expiresOn, false, new LicenceTerms(new BigDecimal("600000"), "苏州市吴中区", List.of("吴中分部")))));
-		await().atMost(Duration.ofSeconds(60)).until(() -> licences.findByNumber(DataScope.all(), number).isPresent());
-		return licences.findByNumber(DataScope.all(), number).orElseThrow().number();
+				expiresOn, false, new LicenceTerms(new BigDecimal("600000"), "苏州市吴中区", List.of("吴中分部")))).number();
 	}
 
 	static String application(String kind, String code, String name, String rep, String capital, String area, String branches) {
@@ -128,10 +84,7 @@ class LicensingChangeRenewalIntegrationTest {
 	/** Accepts, reviews, verifies and approves a paper application with every material; answers the licence number. */
 	String approved(long id) throws Exception {
 		for (Material m : Material.values()) {
-			mvc.perform(multipart("/api/v1/licensing/applications/" + id + "/materials")
-				.file(new MockMultipartFile("file", m.name() + ".pdf", "application/pdf", LicensingIntegrationTest.PDF))
-				.param("kind", m.name())
-				.header("Authorization", CITY)).andExpect(status().isOk());
+			uploaded(id, m);
 		}
 		call(CITY, "/api/v1/licensing/applications/" + id + "/acceptance", "{}").andExpect(status().isOk());
 		call(CITY, "/api/v1/licensing/applications/" + id + "/review", "{\"opinion\":\"材料齐全\"}").andExpect(status().isOk());

@@ -42,7 +42,7 @@ class LicensingDeadlineRecountIntegrationTest extends CalendarRecountTest {
 	void loadingTheYearRecountsTheReceiptDayOfAnOpenApplication() throws Exception {
 		clock.set(LocalDateTime.of(2047, 12, 26, 10, 0));
 		long id = LicensingIntegrationTest.id(mvc.perform(post("/api/v1/licensing/applications")
-			.header("Authorization", LicensingIntegrationTest.CITY)
+			.header("Authorization", LicensingFixture.CITY)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(LicensingIntegrationTest.application(LicensingIntegrationTest.newCreditCode(), "苏州跨年受理快递有限公司",
 					"同城", "500000", "")))
@@ -64,7 +64,7 @@ class LicensingDeadlineRecountIntegrationTest extends CalendarRecountTest {
 	void loadingTheYearRecountsTheCertificateDayOfAnApprovedApplication() throws Exception {
 		clock.set(LocalDateTime.of(2061, 12, 26, 10, 0));
 		long id = LicensingIntegrationTest.id(mvc.perform(post("/api/v1/licensing/applications")
-			.header("Authorization", LicensingIntegrationTest.CITY)
+			.header("Authorization", LicensingFixture.CITY)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(LicensingIntegrationTest.application(LicensingIntegrationTest.newCreditCode(), "苏州跨年发证快递有限公司",
 					"同城", "500000", "")))

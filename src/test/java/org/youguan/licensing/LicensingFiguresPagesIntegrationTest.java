@@ -10,16 +10,8 @@ import org.apache.poi.xssf.extractor.XSSFExcelExtractor;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.youguan.IntegrationTest;
-import org.youguan.MutableClock;
 import org.youguan.SignIn;
 import org.youguan.kernel.DataScope;
 import org.youguan.registry.EnterpriseData;
@@ -27,7 +19,6 @@ import org.youguan.registry.EnterpriseType;
 import org.youguan.registry.LicenceGranted;
 import org.youguan.registry.LicenceScope;
 import org.youguan.registry.LicenceStatus;
-import org.youguan.registry.Licences;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -35,7 +26,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
@@ -46,28 +36,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * expiring within 90 days — on the API, the page and its .xlsx; and the 注销 page for the competent level.
  */
 @IntegrationTest
-class LicensingFiguresPagesIntegrationTest {
-
-	static final String CITY = LicensingIntegrationTest.CITY;
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	Licences licences;
-
-	@Autowired
-	ApplicationEventPublisher events;
-
-	@Autowired
-	TransactionTemplate tx;
-
-	@Autowired
-	MutableClock clock;
-
-	ResultActions call(String token, String path, String json) throws Exception {
-		return mvc.perform(post(path).header("Authorization", token).contentType(MediaType.APPLICATION_JSON).content(json));
-	}
+class LicensingFiguresPagesIntegrationTest extends LicensingFixture {
 
 	String figures() throws Exception {
 		String today = LocalDate.now(clock).toString();
@@ -84,10 +53,9 @@ class LicensingFiguresPagesIntegrationTest {
 	String granted(String name, LocalDate expiresOn) {
 		String code = LicensingIntegrationTest.newCreditCode();
 		String number = "快递许可-32-1995-" + code.substring(13);
-		tx.executeWithoutResult(s -> events.publishEvent(new LicenceGranted(-5, number, new EnterpriseData(name, code,
+		granted(new LicenceGranted(-5, number, new EnterpriseData(name, code,
 				EnterpriseType.EXPRESS, null, null, "吴中区统计路1号", "320506", null, null), LicenceScope.PROVINCE, "江苏省邮政管理局",
-				"32", expiresOn.minusYears(4), expiresOn, false)));
-		await().atMost(Duration.ofSeconds(60)).until(() -> licences.findByNumber(DataScope.all(), number).isPresent());
+				"32", expiresOn.minusYears(4), expiresOn, false));
 		return number;
 	}
 
@@ -102,15 +70,7 @@ class LicensingFiguresPagesIntegrationTest {
 		String code = LicensingIntegrationTest.newCreditCode();
 		long id = LicensingIntegrationTest.id(call(CITY, "/api/v1/licensing/applications",
 				LicensingIntegrationTest.application(code, "苏州统计快递有限公司", "省内", "600000", "")).andExpect(status().isCreated()));
-		for (Material m : Material.values()) {
-			if (m != Material.BRANCH_LIST) {
-				mvc.perform(multipart("/api/v1/licensing/applications/" + id + "/materials")
-					.file(new MockMultipartFile("file", m.name() + ".pdf", "application/pdf", LicensingIntegrationTest.PDF))
-					.param("kind", m.name()).header("Authorization", CITY)).andExpect(status().isOk());
-			}
-		}
-		call(CITY, "/api/v1/licensing/applications/" + id + "/acceptance", "{}").andExpect(status().isOk());
-		call(CITY, "/api/v1/licensing/applications/" + id + "/review", "{\"opinion\":\"材料齐全\"}").andExpect(status().isOk());
+		acceptedAndReviewed(id);
 
 		String after = figures();
 		assertThat(((Number) JsonPath.read(after, "$.licencesExpiringIn90Days")).longValue()).isEqualTo(expiring + 1);
@@ -133,7 +93,7 @@ class LicensingFiguresPagesIntegrationTest {
 		}
 		mvc.perform(get("/licensing/figures.xlsx").param("from", "2026-13-01").session(staff)).andExpect(status().is4xxClientError());
 		// closed again, so that the figures of other tests are not disturbed by an open application
-		call(LicensingIntegrationTest.PROVINCE, "/api/v1/licensing/applications/" + id + "/refusal", "{\"reason\":\"统计测试结束\"}")
+		call(PROVINCE, "/api/v1/licensing/applications/" + id + "/refusal", "{\"reason\":\"统计测试结束\"}")
 			.andExpect(status().isOk());
 	}
 

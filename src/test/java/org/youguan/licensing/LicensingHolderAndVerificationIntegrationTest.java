@@ -10,15 +10,9 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.youguan.IntegrationTest;
-import org.youguan.MutableClock;
 import org.youguan.TestImages;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
@@ -36,7 +30,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -48,42 +41,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * acceptance refused for missing materials names them; the certificate names the legal representative.
  */
 @IntegrationTest
-class LicensingHolderAndVerificationIntegrationTest {
-
-	static final String ENTERPRISE = LicensingIntegrationTest.ENTERPRISE;
-
-	static final String CITY = LicensingIntegrationTest.CITY;
-
-	static final String PROVINCE = LicensingIntegrationTest.PROVINCE;
+class LicensingHolderAndVerificationIntegrationTest extends LicensingFixture {
 
 	static final String LIN = "{\"name\":\"林执法\",\"certificateNumber\":\"32050004\"}";
 
 	static final String FENG = "{\"name\":\"冯安全\",\"certificateNumber\":\"32050002\"}";
 
 	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Licences licences;
-
-	@Autowired
 	Enterprises enterprises;
-
-	@Autowired
-	ApplicationEventPublisher events;
-
-	@Autowired
-	TransactionTemplate tx;
-
-	@Autowired
-	MutableClock clock;
-
-	ResultActions call(String token, String path, String json) throws Exception {
-		return mvc.perform(post(path).header("Authorization", token).contentType(MediaType.APPLICATION_JSON).content(json));
-	}
 
 	String newApplication(String code, String name) {
 		return LicensingIntegrationTest.application(code, name, "省内", "600000", "");
@@ -98,15 +63,7 @@ class LicensingHolderAndVerificationIntegrationTest {
 	long reviewed(String code, String name) throws Exception {
 		long id = LicensingIntegrationTest.id(call(CITY, "/api/v1/licensing/applications", newApplication(code, name))
 			.andExpect(status().isCreated()));
-		for (Material m : Material.values()) {
-			if (m != Material.BRANCH_LIST) {
-				mvc.perform(multipart("/api/v1/licensing/applications/" + id + "/materials")
-					.file(new MockMultipartFile("file", m.name() + ".pdf", "application/pdf", LicensingIntegrationTest.PDF))
-					.param("kind", m.name()).header("Authorization", CITY)).andExpect(status().isOk());
-			}
-		}
-		call(CITY, "/api/v1/licensing/applications/" + id + "/acceptance", "{}").andExpect(status().isOk());
-		call(CITY, "/api/v1/licensing/applications/" + id + "/review", "{\"opinion\":\"材料齐全\"}").andExpect(status().isOk());
+		acceptedAndReviewed(id);
 		return id;
 	}
 
@@ -123,10 +80,9 @@ class LicensingHolderAndVerificationIntegrationTest {
 
 	/** Records licence {@code number} for {@code code} as the registry hears a grant, valid {@code from} … {@code until}. */
 	void licensed(String code, String name, String number, LocalDate from, LocalDate until) {
-		tx.executeWithoutResult(s -> events.publishEvent(new LicenceGranted(-5, number, new EnterpriseData(name, code,
+		granted(new LicenceGranted(-5, number, new EnterpriseData(name, code,
 				EnterpriseType.EXPRESS, null, "赵持证", "吴中区持证路1号", "320506", null, null), LicenceScope.PROVINCE,
-				"江苏省邮政管理局", "32", from, until, false)));
-		await().atMost(Duration.ofSeconds(60)).until(() -> licences.findByNumber(DataScope.all(), number).isPresent());
+				"江苏省邮政管理局", "32", from, until, false));
 	}
 
 	@Test

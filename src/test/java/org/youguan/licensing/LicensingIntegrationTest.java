@@ -15,32 +15,23 @@ import java.util.concurrent.ThreadLocalRandom;
 import com.jayway.jsonpath.JsonPath;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.youguan.ExportedRows;
 import org.youguan.IntegrationTest;
-import org.youguan.MutableClock;
 import org.youguan.SignIn;
 import org.youguan.TestImages;
 import org.youguan.demo.DemoAccounts;
-import org.youguan.documents.PdfFiles;
 import org.youguan.enforcement.Penalty;
 import org.youguan.enforcement.PenaltyDecided;
 import org.youguan.enforcement.PenaltyDelivered;
 import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FieldError;
-import org.youguan.kernel.PageQuery;
 import org.youguan.org.Role;
 import org.youguan.org.UserData;
 import org.youguan.org.UserDirectory;
@@ -54,7 +45,6 @@ import org.youguan.registry.LicenceGranted;
 import org.youguan.registry.LicenceScope;
 import org.youguan.registry.LicenceStatus;
 import org.youguan.registry.LicenceView;
-import org.youguan.registry.Licences;
 import org.youguan.security.ApiTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -80,43 +70,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * remedies; a receipt left unanswered is accepted by law; who may take each step is checked; the figures count it all.
  */
 @IntegrationTest
-class LicensingIntegrationTest {
-
-	static final String ENTERPRISE = "Bearer demo-sf-wz-token";
-
-	static final String CITY = "Bearer demo-sz-admin-token";
-
-	static final String COUNTY = "Bearer demo-wz-staff-token";
-
-	static final String OTHER_COUNTY = "Bearer demo-xc-staff-token";
-
-	static final String PROVINCE = "Bearer demo-sys-admin-token";
-
-	static final byte[] PDF = PdfFiles.blankPage();
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Licences licences;
+class LicensingIntegrationTest extends LicensingFixture {
 
 	@Autowired
 	Enterprises enterprises;
 
 	@Autowired
 	LicenceApplications applications;
-
-	@Autowired
-	ApplicationEventPublisher events;
-
-	@Autowired
-	TransactionTemplate tx;
-
-	@Autowired
-	MutableClock clock;
 
 	@Autowired
 	Users users;
@@ -144,15 +104,6 @@ class LicensingIntegrationTest {
 		tx.executeWithoutResult(s -> users.provision(new UserData(applicantUser, "新申请企业", UserKind.ENTERPRISE, null, null,
 				applicantCode, null, EnumSet.of(Role.ENTERPRISE)), APPLICANT_PASSWORD, false, false));
 		applicant = "Bearer " + tx.execute(s -> tokens.create(directory.principal(applicantUser).orElseThrow(), "许可测试", null)).token();
-	}
-
-	@AfterEach
-	void resetClock() {
-		clock.reset();
-	}
-
-	ResultActions call(String token, String path, String json) throws Exception {
-		return mvc.perform(post(path).header("Authorization", token).contentType(MediaType.APPLICATION_JSON).content(json));
 	}
 
 	static long id(ResultActions r) throws Exception {
@@ -351,10 +302,9 @@ class LicensingIntegrationTest {
 		String code = newCreditCode();
 		String number = "快递许可-32-1999-" + code.substring(13);
 		assertThat(licences.findByNumber(DataScope.all(), number)).isEmpty();
-		tx.executeWithoutResult(s -> events.publishEvent(new LicenceGranted(-1, number, new EnterpriseData("苏州事件快递有限公司", code,
+		granted(new LicenceGranted(-1, number, new EnterpriseData("苏州事件快递有限公司", code,
 				EnterpriseType.EXPRESS, null, "赵事件", "吴中区事件路1号", "320506", null, null), LicenceScope.CITY, "江苏省邮政管理局",
-				"32", LocalDate.now(clock), LocalDate.now(clock).plusYears(5).minusDays(1), false)));
-		await().atMost(Duration.ofSeconds(60)).until(() -> licences.findByNumber(DataScope.all(), number).isPresent());
+				"32", LocalDate.now(clock), LocalDate.now(clock).plusYears(5).minusDays(1), false));
 		assertThat(enterprises.findByCreditCode(code)).map(EnterpriseView::legalName).contains("苏州事件快递有限公司");
 	}
 
@@ -633,10 +583,9 @@ class LicensingIntegrationTest {
 	void theCompetentLevelCancelsALicenceOnAListedGroundAndTheRegistryRecordsIt() throws Exception {
 		String code = newCreditCode();
 		String number = "快递许可-32-1998-" + code.substring(13);
-		tx.executeWithoutResult(s -> events.publishEvent(new LicenceGranted(-2, number, new EnterpriseData("苏州注销快递有限公司", code,
+		granted(new LicenceGranted(-2, number, new EnterpriseData("苏州注销快递有限公司", code,
 				EnterpriseType.EXPRESS, null, null, "吴中区注销路1号", "320506", null, null), LicenceScope.PROVINCE, "江苏省邮政管理局",
-				"32", LocalDate.now(clock).minusYears(1), LocalDate.now(clock).plusYears(4), false)));
-		await().atMost(Duration.ofSeconds(60)).until(() -> licences.findByNumber(DataScope.all(), number).isPresent());
+				"32", LocalDate.now(clock).minusYears(1), LocalDate.now(clock).plusYears(4), false));
 		String body = "{\"number\":\"" + number + "\",\"ground\":\"STOPPED\",\"note\":\"企业书面申请停止经营\"}";
 		call(CITY, "/api/v1/licensing/licences/cancellation", body).andExpect(status().isForbidden());
 		call(PROVINCE, "/api/v1/licensing/licences/cancellation", "{\"number\":\"" + number + "\",\"ground\":\"SOMETIMES\"}")

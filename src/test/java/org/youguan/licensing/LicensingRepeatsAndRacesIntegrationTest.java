@@ -12,19 +12,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.youguan.IntegrationTest;
-import org.youguan.MutableClock;
 import org.youguan.TestImages;
 import org.youguan.enforcement.Penalty;
 import org.youguan.enforcement.PenaltyDelivered;
@@ -35,14 +28,12 @@ import org.youguan.registry.LicenceGranted;
 import org.youguan.registry.LicenceScope;
 import org.youguan.registry.LicenceStatus;
 import org.youguan.registry.LicenceView;
-import org.youguan.registry.Licences;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -53,20 +44,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * ended once.
  */
 @IntegrationTest
-class LicensingRepeatsAndRacesIntegrationTest {
-
-	static final String CITY = LicensingIntegrationTest.CITY;
-
-	static final String PROVINCE = LicensingIntegrationTest.PROVINCE;
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Licences licences;
+class LicensingRepeatsAndRacesIntegrationTest extends LicensingFixture {
 
 	@Autowired
 	LicenceApplications applications;
@@ -74,38 +52,11 @@ class LicensingRepeatsAndRacesIntegrationTest {
 	@Autowired
 	LicensingFigures figures;
 
-	@Autowired
-	ApplicationEventPublisher events;
-
-	@Autowired
-	TransactionTemplate tx;
-
-	@Autowired
-	MutableClock clock;
-
-	@AfterEach
-	void resetClock() {
-		clock.reset();
-	}
-
-	ResultActions call(String token, String path, String json) throws Exception {
-		return mvc.perform(post(path).header("Authorization", token).contentType(MediaType.APPLICATION_JSON).content(json));
-	}
-
 	/** A paper application of a new applicant, every material given, accepted and reviewed by the city bureau. */
 	long reviewed(String code) throws Exception {
 		long id = LicensingIntegrationTest.id(call(CITY, "/api/v1/licensing/applications", LicensingIntegrationTest.application(code,
 				"苏州重复快递有限公司" + code.substring(11, 17), "省内", "600000", "")).andExpect(status().isCreated()));
-		for (Material m : Material.values()) {
-			if (m != Material.BRANCH_LIST) {
-				mvc.perform(multipart("/api/v1/licensing/applications/" + id + "/materials")
-					.file(new MockMultipartFile("file", m.name() + ".pdf", "application/pdf", LicensingIntegrationTest.PDF))
-					.param("kind", m.name())
-					.header("Authorization", CITY)).andExpect(status().isOk());
-			}
-		}
-		call(CITY, "/api/v1/licensing/applications/" + id + "/acceptance", "{}").andExpect(status().isOk());
-		call(CITY, "/api/v1/licensing/applications/" + id + "/review", "{\"opinion\":\"材料齐全\"}").andExpect(status().isOk());
+		acceptedAndReviewed(id);
 		return id;
 	}
 
@@ -193,11 +144,9 @@ class LicensingRepeatsAndRacesIntegrationTest {
 	/** A licence of the provincial bureau recorded through the registry's event, for a new holder; its number. */
 	String licence(String code, String name) {
 		String number = "快递许可-32-1999-" + code.substring(12);
-		tx.executeWithoutResult(s -> events.publishEvent(new LicenceGranted(-4, number, new EnterpriseData(name, code,
+		return granted(new LicenceGranted(-4, number, new EnterpriseData(name, code,
 				EnterpriseType.EXPRESS, null, null, "吴中区并发路1号", "320506", null, null), LicenceScope.PROVINCE, "江苏省邮政管理局",
-				"32", LocalDate.now(clock).minusYears(1), LocalDate.now(clock).plusYears(4), false)));
-		await().atMost(Duration.ofSeconds(60)).until(() -> licences.findByNumber(DataScope.all(), number).isPresent());
-		return licences.findByNumber(DataScope.all(), number).orElseThrow().number();
+				"32", LocalDate.now(clock).minusYears(1), LocalDate.now(clock).plusYears(4), false)).number();
 	}
 
 	long audited(String action, LicenceView l) {

@@ -3,17 +3,11 @@ package org.youguan.licensing;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
-import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
 import org.youguan.ExportedRows;
 import org.youguan.IntegrationTest;
-import org.youguan.MutableClock;
 import org.youguan.SignIn;
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.documents.Attachment;
@@ -23,8 +17,6 @@ import org.youguan.kernel.DataScope;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -34,26 +26,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * the API, and （暂定） after the decision limit in the 受理通知书. Those within a loaded year are not.
  */
 @IntegrationTest
-class ProvisionalLicensingDeadlinesIntegrationTest {
-
-	static final String CITY = LicensingIntegrationTest.CITY;
-
-	@Autowired
-	MockMvc mvc;
+class ProvisionalLicensingDeadlinesIntegrationTest extends LicensingFixture {
 
 	@Autowired
 	LicenceApplications applications;
 
 	@Autowired
 	WorkingCalendar calendar;
-
-	@Autowired
-	MutableClock clock;
-
-	@AfterEach
-	void reset() {
-		clock.reset();
-	}
 
 	/** An application the city bureau enters with every material on {@code day} and accepts the same day. */
 	long acceptedOn(LocalDate day, String name) throws Exception {
@@ -62,17 +41,10 @@ class ProvisionalLicensingDeadlinesIntegrationTest {
 				LicensingIntegrationTest.application(LicensingIntegrationTest.newCreditCode(), name, "同城", "500000", ""))
 			.andExpect(status().isCreated()));
 		for (Material m : Material.values()) {
-			mvc.perform(multipart("/api/v1/licensing/applications/" + id + "/materials")
-				.file(new MockMultipartFile("file", m.name() + ".pdf", "application/pdf", LicensingIntegrationTest.PDF)).param("kind", m.name()).header("Authorization", CITY))
-				.andExpect(status().isOk());
+			uploaded(id, m);
 		}
 		call(CITY, "/api/v1/licensing/applications/" + id + "/acceptance", "{}").andExpect(status().isOk());
 		return id;
-	}
-
-	ResultActions call(String token, String path, String json) throws Exception {
-		return mvc.perform(post(path)
-			.header("Authorization", token).contentType(MediaType.APPLICATION_JSON).content(json));
 	}
 
 	String receipt(long id) throws Exception {

@@ -1,0 +1,110 @@
+package org.youguan.licensing;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.youguan.MutableClock;
+import org.youguan.documents.PdfFiles;
+import org.youguan.kernel.DataScope;
+import org.youguan.registry.LicenceGranted;
+import org.youguan.registry.LicenceView;
+import org.youguan.registry.Licences;
+
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * What the licensing module's API tests share: the demo accounts they call as, the API, the database, the registry's
+ * licences, the test clock (set back after each test), a JSON POST in a caller's name, and a licence granted through the
+ * registry's event.
+ */
+abstract class LicensingFixture {
+
+	// the demo accounts' API tokens: 顺丰吴中营业部 (enterprise), 苏州 city bureau admin, 吴中 and 相城 county staff, the
+	// provincial system admin
+	static final String ENTERPRISE = "Bearer demo-sf-wz-token";
+
+	static final String CITY = "Bearer demo-sz-admin-token";
+
+	static final String COUNTY = "Bearer demo-wz-staff-token";
+
+	static final String OTHER_COUNTY = "Bearer demo-xc-staff-token";
+
+	static final String PROVINCE = "Bearer demo-sys-admin-token";
+
+	/** What the tests upload as every material. */
+	static final byte[] PDF = PdfFiles.blankPage();
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Licences licences;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	TransactionTemplate tx;
+
+	@Autowired
+	MutableClock clock;
+
+	/** Sets the clock back to the real time, for the tests that follow. */
+	@AfterEach
+	void resetClock() {
+		clock.reset();
+	}
+
+	/** POSTs {@code json} to {@code path} with {@code token} as its Authorization header. */
+	ResultActions call(String token, String path, String json) throws Exception {
+		return mvc.perform(post(path).header("Authorization", token).contentType(MediaType.APPLICATION_JSON).content(json));
+	}
+
+	/** The city bureau uploads material {@code m} of application {@code id} (a blank PDF). */
+	void uploaded(long id, Material m) throws Exception {
+		mvc.perform(multipart("/api/v1/licensing/applications/" + id + "/materials")
+			.file(new MockMultipartFile("file", m.name() + ".pdf", "application/pdf", PDF))
+			.param("kind", m.name())
+			.header("Authorization", CITY)).andExpect(status().isOk());
+	}
+
+	/**
+	 * The city bureau uploads every material of paper application {@code id} but the branch list, accepts it and reviews
+	 * it (材料齐全).
+	 */
+	void acceptedAndReviewed(long id) throws Exception {
+		for (Material m : Material.values()) {
+			if (m != Material.BRANCH_LIST) {
+				uploaded(id, m);
+			}
+		}
+		call(CITY, "/api/v1/licensing/applications/" + id + "/acceptance", "{}").andExpect(status().isOk());
+		call(CITY, "/api/v1/licensing/applications/" + id + "/review", "{\"opinion\":\"材料齐全\"}").andExpect(status().isOk());
+	}
+
+	/**
+	 * Publishes {@code grant} in a transaction, as the licensing module does when the competent bureau decides, and waits
+	 * until the registry has recorded the licence; answers the licence as the registry holds it.
+	 */
+	LicenceView granted(LicenceGranted grant) {
+		tx.executeWithoutResult(s -> events.publishEvent(grant));
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> licences.findByNumber(DataScope.all(), grant.licenceNumber()).isPresent());
+		return licences.findByNumber(DataScope.all(), grant.licenceNumber()).orElseThrow();
+	}
+}
