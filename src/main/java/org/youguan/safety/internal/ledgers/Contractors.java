@@ -115,9 +115,16 @@ public class Contractors {
 	}
 
 	/**
-	 * Records a contract (staff): the contractor's name (≤ 200) and a valid credit code, the entrusting enterprise in the
-	 * caller's region, the period (last day not before the first), at least one outlet, each the enterprise's, not
-	 * closed and in the caller's region.
+	 * The longest contract period recorded at once, in years (a product bound, no law sets one: a contract entered to
+	 * 2099 counted its outlets as screened for ever); a contract renewed is recorded again.
+	 */
+	static final int LONGEST_CONTRACT_YEARS = 5;
+
+	/**
+	 * Records a contract (staff): the contractor's name (≤ 200) and a valid credit code other than the entrusting
+	 * enterprise's own (rule {@code self}: a third party), the entrusting enterprise in the caller's region, the period
+	 * (last day not before the first, at most {@link #LONGEST_CONTRACT_YEARS} years), at least one outlet, each the
+	 * enterprise's, not closed and in the caller's region.
 	 * @return the new contract's id
 	 * @throws AccessRefusedException (403) for an enterprise user
 	 * @throws InvalidValueException naming every failing field: name, creditCode, enterpriseCreditCode, contractFrom,
@@ -177,6 +184,13 @@ public class Contractors {
 		v.require("contractTo", data.contractTo() != null && !Text.isBlank(data.contractTo()), "required", "请填写合同结束日期");
 		if (from != null && to != null) {
 			v.require("contractTo", !to.isBefore(from), "range", "合同结束日期不能早于开始日期" + from);
+			v.require("contractTo", !to.isAfter(from.plusYears(LONGEST_CONTRACT_YEARS)), "range",
+					"委托安检合同期限不能超过" + LONGEST_CONTRACT_YEARS + "年（结束日期最晚" + from.plusYears(LONGEST_CONTRACT_YEARS)
+							+ "）：到期续签后另行登记");
+		}
+		if (code != null && place.isPresent()) {
+			v.require("creditCode", !code.value().equals(place.get().enterpriseCreditCode()), "self",
+					"受托安检企业不能是委托企业自身：企业自行过机安检的，请登记其安检机");
 		}
 		List<Long> sent = data.outletIds() == null ? List.of() : data.outletIds();
 		// a JSON null (or a blank form value) in the list names no outlet: refused, not skipped

@@ -109,6 +109,15 @@ class ScreeningIntegrationTest {
 				code("91320507MA1PQRT01"), owner.creditCode(), "2026-01-01", "2026-12-31", List.of(outlet.id())), false))
 			.isInstanceOf(InvalidValueException.class);
 		LocalDate today = LocalDate.now(clock);
+		// attack round 10: the enterprise recorded as its own third party, and a contract to 2099, counted as screened
+		assertThatThrownBy(() -> contractors.create(DataScope.region("3205"), new ContractorData("自己安检", owner.creditCode(),
+				owner.creditCode(), today.toString(), today.plusYears(1).toString(), List.of(outlet.id())), false))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors()).singleElement()
+				.satisfies(e -> assertThat(e.field() + "/" + e.rule()).isEqualTo("creditCode/self")));
+		assertThatThrownBy(() -> contractors.create(DataScope.region("3205"), new ContractorData("长约安检公司",
+				code("91320507MA1PQRT04"), owner.creditCode(), today.toString(), "2099-12-31", List.of(outlet.id())), false))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors()).singleElement()
+				.satisfies(e -> assertThat(e.field() + "/" + e.rule()).isEqualTo("contractTo/range")));
 		long ended = contractors.create(DataScope.region("3205"), new ContractorData("过期安检公司", code("91320507MA1PQRT02"),
 				owner.creditCode(), today.minusYears(1).toString(), today.minusDays(1).toString(), List.of(outlet.id())), false);
 		assertThat(coverageOf(outlet).contractor()).isNull();
