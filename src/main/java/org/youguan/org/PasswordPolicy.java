@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.nulabinc.zxcvbn.Zxcvbn;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Text;
@@ -17,8 +18,11 @@ import org.youguan.kernel.Text;
 /**
  * The password rule 等保2.0 level 3 expects (GB/T 22239-2019 8.1.4.1 身份鉴别: 口令具有复杂度要求): at least
  * {@value #MIN_LENGTH} characters, at least three of the four classes (upper case, lower case, digits, other
- * characters), not containing the user name (nor the user name reversed), and not one of the common passwords shipped
- * in {@code security/common-passwords.txt} (compared case-insensitively); at most {@value #MAX_BYTES} bytes in UTF-8
+ * characters), not containing the user name (nor the user name reversed), not one of the common passwords shipped
+ * in {@code security/common-passwords.txt} (compared case-insensitively), and not easily guessed — a word or common
+ * password with digits and symbols around it ("Password1!"), a keyboard run, a repeated or sequential pattern
+ * ("Ab1!Ab1!Ab1!"): zxcvbn's estimate ({@code com.nulab-inc:zxcvbn}) at least {@value #MIN_SCORE} of 4, about
+ * 10^8 guesses, the score its authors recommend; at most {@value #MAX_BYTES} bytes in UTF-8
  * (what bcrypt reads) and no character that shows nothing or looks like a space ({@link Text#invisibleAt}: U+200B,
  * a no-break space — typed once, never again on another device).
  */
@@ -29,7 +33,12 @@ public final class PasswordPolicy {
 	/** The most a password may hold, in UTF-8 bytes: bcrypt reads no more (and Spring's encoder refuses more). */
 	public static final int MAX_BYTES = 72;
 
+	/** The least zxcvbn score (0–4) a new password must reach: 3, "safely unguessable", about 10^8 guesses. */
+	public static final int MIN_SCORE = 3;
+
 	private static final Set<String> COMMON = load();
+
+	private static final Zxcvbn STRENGTH = new Zxcvbn();
 
 	private PasswordPolicy() {
 	}
@@ -40,7 +49,7 @@ public final class PasswordPolicy {
 	 * @param username the account's user name (null when unknown)
 	 * @param password the candidate password
 	 * @throws InvalidValueException with one field error per broken rule (min-length, character-classes,
-	 * not-username, max-length, invisible-character, common)
+	 * not-username, max-length, invisible-character, common; guessable only when it breaks no other rule)
 	 */
 	public static void check(String field, String username, String password) {
 		List<FieldError> errors = new ArrayList<>();
@@ -63,6 +72,11 @@ public final class PasswordPolicy {
 		}
 		if (password != null && COMMON.contains(password.toLowerCase(Locale.ROOT))) {
 			errors.add(new FieldError(field, "common", "该密码过于常见，容易被猜中，请换一个"));
+		}
+		else if (password != null && errors.isEmpty() && STRENGTH.measure(password, username == null ? List.of()
+				: List.of(username)).getScore() < MIN_SCORE) {
+			errors.add(new FieldError(field, "guessable", "该密码容易被猜中（常见单词或密码加数字符号、键盘连续键、重复或连续的字符），"
+					+ "请换一个不易猜到的组合"));
 		}
 		if (!errors.isEmpty()) {
 			throw new InvalidValueException(errors);

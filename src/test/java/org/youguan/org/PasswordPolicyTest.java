@@ -15,7 +15,15 @@ class PasswordPolicyTest {
 	@Test
 	void acceptsTenCharactersOfThreeClasses() {
 		assertThatCode(() -> PasswordPolicy.check("p", "zhang", "Abcdefgh1k")).doesNotThrowAnyException();
-		assertThatCode(() -> PasswordPolicy.check("p", "zhang", "abcdefg1!x")).doesNotThrowAnyException();
+		assertThatCode(() -> PasswordPolicy.check("p", "zhang", "Kunshan@2026a")).doesNotThrowAnyException();
+	}
+
+	/** Attack round 10: "Password1!" and "Ab1!Ab1!Ab1!" met the rules and were taken. */
+	@Test
+	void rejectsEasilyGuessedPasswordsThatOtherwiseMeetTheRules() {
+		for (String guessable : List.of("Password1!", "Ab1!Ab1!Ab1!", "Qwer1234!@", "abcdefg1!x", "Aa123456789!")) {
+			assertThat(rules(guessable)).as(guessable).containsExactly("guessable");
+		}
 	}
 
 	@Test
