@@ -332,6 +332,13 @@ public class LicenceApplications {
 		if (known == null) {
 			v.name("applicantName", "申请人名称（applicantName）", form.applicantName(), 200);
 		}
+		if (name != null && code != null && (known == null || !Text.folded(name).equals(Text.folded(known.legalName())))) {
+			// the name a change gives the holder, or the name a new applicant is registered under when the licence is
+			// granted: never one another enterprise that is not cancelled holds (企业名称登记管理规定)
+			String applied = name;
+			enterprises.nameHolder(applied, code).ifPresent(holder -> v.require("applicantName", false, "unique",
+					Enterprises.nameHeldMessage(applied, holder)));
+		}
 		List<LicenceView> held = (kind == ApplicationKind.RENEWAL || kind == ApplicationKind.CHANGE) && known != null
 				? licences.list(DataScope.all(), new Licences.Filter(LicenceStatus.VALID, null, known.id()),
 						PageQuery.of(null, 0, 10, "expires_on", "desc")).items()
@@ -1055,6 +1062,7 @@ public class LicenceApplications {
 				throw licenceHeld(held);
 			});
 		}
+		refuseNameHeldSince(a);
 		LocalDate today = today();
 		String bureauRegion = a.approvingLevel().bureauRegion(a.regionCode());
 		boolean amends = a.kind() == ApplicationKind.CHANGE || a.kind() == ApplicationKind.RENEWAL;
@@ -1133,6 +1141,27 @@ public class LicenceApplications {
 			}
 		}
 		return licence;
+	}
+
+	/**
+	 * Refuses to approve a new licence for an applicant the registry does not know yet (it is registered under the name
+	 * applied for when the licence is granted), or a change of the holder's name, when another enterprise that is not
+	 * cancelled has come to hold that name since it was applied for (企业名称登记管理规定: the registry would refuse it).
+	 * @throws DomainException duplicate (409) on {@code applicantName}
+	 */
+	private void refuseNameHeldSince(ApplicationView a) {
+		Optional<EnterpriseView> registered = enterprises.findByCreditCode(a.applicantCreditCode());
+		boolean named = switch (a.kind()) {
+			case NEW -> registered.isEmpty();
+			case CHANGE -> registered.isPresent() && a.applicantName() != null
+					&& !Text.folded(a.applicantName()).equals(Text.folded(registered.get().legalName()));
+			default -> false;
+		};
+		if (named) {
+			enterprises.nameHolder(a.applicantName(), a.applicantCreditCode()).ifPresent(holder -> {
+				throw DomainException.duplicate("applicantName", Enterprises.nameHeldMessage(a.applicantName(), holder));
+			});
+		}
 	}
 
 	/**

@@ -30,6 +30,7 @@ import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Telephone;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
 import org.youguan.platform.ChinaTime;
 import org.youguan.region.RegionCode;
@@ -185,12 +186,19 @@ public class Enterprises {
 			.orElseThrow(() -> new InvalidValueException(field, "exists", "辖区内没有该统一社会信用代码的企业"));
 	}
 
+	/**
+	 * Registers an enterprise: its credit code not registered yet, its name held by no other enterprise that is not
+	 * cancelled ({@link #nameHolder}).
+	 * @throws InvalidValueException the fields that fail, all at once
+	 * @throws DomainException duplicate (409) on {@code creditCode} or {@code legalName}
+	 */
 	@Transactional
 	public long register(DataScope scope, EnterpriseData data, boolean demo) {
 		EnterpriseData clean = validate(scope, data);
 		if (enterprises.existsByCreditCode(clean.creditCode())) {
 			throw DomainException.duplicate("creditCode", "统一社会信用代码已登记：" + clean.creditCode());
 		}
+		refuseHeldName(clean.legalName(), clean.creditCode(), true);
 		Enterprise e = enterprises.save(Enterprise.register(clean, demo, clock.instant()));
 		audit.record(AuditEntry.of("enterprise.register", "Enterprise", e.id(), "登记企业“" + e.legalName() + "”")
 			.states(null, e.snapshot())
@@ -201,8 +209,11 @@ public class Enterprises {
 	/**
 	 * Corrects an enterprise's entry (everything but its credit code). The contact phone is shown masked: a blank one,
 	 * or the masked value sent back unchanged, keeps the recorded number ({@link Masking#keptUnlessRetyped}). A new
-	 * region publishes {@link EnterpriseMoved} (the enterprise's accounts follow it).
+	 * region publishes {@link EnterpriseMoved} (the enterprise's accounts follow it). A new name (another under
+	 * {@link Text#folded}) must not be held by another enterprise that is not cancelled ({@link #nameHolder}); the name
+	 * kept is never refused.
 	 * @throws InvalidValueException the fields that fail, all at once
+	 * @throws DomainException duplicate (409) on {@code legalName}
 	 */
 	@Transactional
 	public void update(DataScope scope, long id, EnterpriseData data) {
@@ -210,6 +221,9 @@ public class Enterprises {
 		EnterpriseData clean = validate(scope, new EnterpriseData(data.legalName(), e.creditCode(), data.type(),
 				data.brandId(), data.legalRepresentative(), data.address(), data.regionCode(), data.contactName(),
 				Masking.keptUnlessRetyped(data.contactPhone(), e.contactPhone(), Masking::phone)));
+		if (!Text.folded(e.legalName()).equals(Text.folded(clean.legalName()))) {
+			refuseHeldName(clean.legalName(), e.creditCode(), true);
+		}
 		var before = e.snapshot();
 		String from = e.regionCode();
 		e.apply(clean);
@@ -258,11 +272,17 @@ public class Enterprises {
 
 	/**
 	 * Changes the holder's name and legal representative as an approved licence change (变更) states them (null:
-	 * unchanged), audited before → after under {@code basis} (the decision).
+	 * unchanged), audited before → after under {@code basis} (the decision). A new name held by another enterprise that
+	 * is not cancelled is refused as on {@link #update} (the licensing module refuses such a change when it is applied
+	 * for and again when it is approved; this is the last guard).
+	 * @throws DomainException duplicate (409) on {@code legalName}
 	 */
 	@Transactional
 	void changeByLicensing(long id, String legalName, String legalRepresentative, String basis) {
 		Enterprise e = load(DataScope.all(), id);
+		if (legalName != null && !Text.folded(e.legalName()).equals(Text.folded(legalName))) {
+			refuseHeldName(legalName, e.creditCode(), true);
+		}
 		var before = e.snapshot();
 		jdbc.sql("""
 				UPDATE enterprise SET legal_name = coalesce(:name, legal_name),
@@ -314,13 +334,62 @@ public class Enterprises {
 		return e;
 	}
 
-	/** Checks an enterprise as {@link #register} would, including that its credit code is not registered yet. */
+	/**
+	 * Checks an enterprise as {@link #register} would, including that its credit code is not registered yet and that its
+	 * name is held by no other enterprise that is not cancelled.
+	 * @throws DomainException duplicate (409) on {@code creditCode} or {@code legalName}
+	 */
 	public EnterpriseData check(DataScope scope, EnterpriseData data) {
 		EnterpriseData clean = validate(scope, data);
 		if (enterprises.existsByCreditCode(clean.creditCode())) {
 			throw DomainException.duplicate("creditCode", "统一社会信用代码已登记：" + clean.creditCode());
 		}
+		refuseHeldName(clean.legalName(), clean.creditCode(), false);
 		return clean;
+	}
+
+	/**
+	 * The enterprise other than the one with credit code {@code creditCode} that holds the name {@code legalName}
+	 * (compared by {@link Text#folded}, SQL {@code folded}: full-width letters or digits, spaces and Latin case make no
+	 * other name) and is not cancelled (注销) — two enterprises that are not cancelled cannot hold one name
+	 * (企业名称登记管理规定); a cancelled enterprise's name may be taken again.
+	 * @param creditCode the enterprise the name is for (it does not hold it against itself); null: none
+	 * @return the holder, if any (the first registered)
+	 */
+	public Optional<EnterpriseView> nameHolder(String legalName, String creditCode) {
+		if (Text.isBlank(legalName)) {
+			return Optional.empty();
+		}
+		return jdbc.sql(select(DataScope.all()) + " WHERE folded(e.legal_name) = folded(:name) AND e.status <> 'CANCELLED'"
+				+ " AND e.credit_code <> :code ORDER BY e.id LIMIT 1")
+			.param("name", legalName)
+			.param("code", creditCode == null ? "" : creditCode)
+			.query((rs, i) -> view(rs))
+			.optional();
+	}
+
+	/**
+	 * Why an enterprise name another enterprise that is not cancelled holds ({@link #nameHolder}) is refused, naming the
+	 * holder's credit code — the message of the duplicate on {@code legalName} here and on {@code applicantName} in
+	 * licensing.
+	 */
+	public static String nameHeldMessage(String legalName, EnterpriseView holder) {
+		return "企业名称“" + Text.name(legalName) + "”已由统一社会信用代码为" + holder.creditCode() + "的企业（"
+				+ holder.status().label() + "）登记：未注销的两家企业不能使用同一名称（企业名称登记管理规定），请核对企业名称";
+	}
+
+	/**
+	 * Refuses {@code legalName} when another enterprise that is not cancelled holds it. With {@code lock}, two requests
+	 * for one name at once are first ordered by a transaction lock on the folded name, so the second one sees the first
+	 * one's row.
+	 */
+	private void refuseHeldName(String legalName, String creditCode, boolean lock) {
+		if (lock) {
+			TransactionLocks.hold(jdbc, "enterprise_name:" + Text.folded(legalName));
+		}
+		nameHolder(legalName, creditCode).ifPresent(holder -> {
+			throw DomainException.duplicate("legalName", nameHeldMessage(legalName, holder));
+		});
 	}
 
 	private EnterpriseData validate(DataScope scope, EnterpriseData d) {

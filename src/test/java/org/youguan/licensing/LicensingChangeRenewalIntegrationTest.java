@@ -83,6 +83,13 @@ class LicensingChangeRenewalIntegrationTest extends LicensingFixture {
 
 	/** Accepts, reviews, verifies and approves a paper application with every material; answers the licence number. */
 	String approved(long id) throws Exception {
+		verified(id);
+		return LicensingIntegrationTest.text(call(PROVINCE, "/api/v1/licensing/applications/" + id + "/approval", "{}")
+			.andExpect(status().isOk()), "$.number");
+	}
+
+	/** Accepts, reviews and verifies (passed) a paper application with every material, ready to be decided. */
+	void verified(long id) throws Exception {
 		for (Material m : Material.values()) {
 			uploaded(id, m);
 		}
@@ -96,8 +103,6 @@ class LicensingChangeRenewalIntegrationTest extends LicensingFixture {
 			.file(new MockMultipartFile("data", "", "application/json", data.getBytes(StandardCharsets.UTF_8)))
 			.file(new MockMultipartFile("photos", "site.png", "image/png", TestImages.png(40, 30)))
 			.header("Authorization", CITY)).andExpect(status().isOk());
-		return LicensingIntegrationTest.text(call(PROVINCE, "/api/v1/licensing/applications/" + id + "/approval", "{}")
-			.andExpect(status().isOk()), "$.number");
 	}
 
 	long licenceRows(long enterpriseId) {
@@ -167,6 +172,63 @@ class LicensingChangeRenewalIntegrationTest extends LicensingFixture {
 			.andExpect(jsonPath("$.errors[*].field", hasItem("kind")));
 		assertThat(jdbc.sql("SELECT count(*) FROM licence_application WHERE applicant_credit_code = :c").param("c", code)
 			.query(Long.class).single()).isZero();
+	}
+
+	/**
+	 * One name, one enterprise (企业名称登记管理规定): a change (变更) to a name another enterprise that is not cancelled holds
+	 * — written with spaces or not — and a new licence for an applicant the registry does not know under such a name (it
+	 * would be registered under it when granted) are refused on applicantName naming the holder; once the holder is
+	 * cancelled (注销) the name may be applied for.
+	 */
+	@Test
+	void aChangeOrANewApplicationToANameAnotherEnterpriseHoldsIsRefusedNamingApplicantName() throws Exception {
+		String s = LicensingIntegrationTest.newCreditCode().substring(10, 17);
+		String taken = "苏州占名" + s + "快递有限公司";
+		String holder = LicensingIntegrationTest.newCreditCode();
+		long holderId = enterprises.register(DataScope.all(), new EnterpriseData(taken, holder, EnterpriseType.EXPRESS, null, "赵占名",
+				"吴中区占名路1号", "320506", null, null), false);
+		String code = LicensingIntegrationTest.newCreditCode();
+		licensed(code, "苏州改名前" + s + "快递有限公司", LocalDate.now(clock).plusYears(3));
+		for (String name : List.of(taken, "苏州 占名" + s + " 快递有限公司")) {
+			call(CITY, "/api/v1/licensing/applications", application("CHANGE", code, name, null, "600000", "苏州市吴中区", ""))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[*].field", hasItem("applicantName")))
+				.andExpect(jsonPath("$.errors[?(@.field == 'applicantName')].rule", hasItem("unique")))
+				.andExpect(jsonPath("$.errors[?(@.field == 'applicantName')].message", hasItem(containsString(holder))));
+		}
+		String newcomer = LicensingIntegrationTest.newCreditCode();
+		call(CITY, "/api/v1/licensing/applications", LicensingIntegrationTest.application(newcomer, taken, "省内", "600000", ""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[?(@.field == 'applicantName')].message", hasItem(containsString(holder))));
+		assertThat(jdbc.sql("SELECT count(*) FROM licence_application WHERE applicant_credit_code IN (:c)")
+			.param("c", List.of(code, newcomer)).query(Long.class).single()).isZero();
+
+		enterprises.cancel(DataScope.all(), holderId);
+		call(CITY, "/api/v1/licensing/applications", application("CHANGE", code, taken, null, "600000", "苏州市吴中区", ""))
+			.andExpect(status().isCreated());
+	}
+
+	/**
+	 * A name free when the change was applied for but taken by another enterprise before the decision is refused at the
+	 * approval (409 on applicantName): the registry could not record the change.
+	 */
+	@Test
+	void aChangeToANameTakenSinceItWasAppliedForIsNotApproved() throws Exception {
+		String s = LicensingIntegrationTest.newCreditCode().substring(10, 17);
+		String wanted = "苏州后占" + s + "快递有限公司";
+		String code = LicensingIntegrationTest.newCreditCode();
+		licensed(code, "苏州先申请" + s + "快递有限公司", LocalDate.now(clock).plusYears(3));
+		long id = LicensingIntegrationTest.id(call(CITY, "/api/v1/licensing/applications", application("CHANGE", code, wanted, null,
+				"600000", "苏州市吴中区", "")).andExpect(status().isCreated()));
+		String holder = LicensingIntegrationTest.newCreditCode();
+		enterprises.register(DataScope.all(), new EnterpriseData(wanted, holder, EnterpriseType.EXPRESS, null, "赵后占",
+				"吴中区后占路1号", "320506", null, null), false);
+		verified(id);
+		call(PROVINCE, "/api/v1/licensing/applications/" + id + "/approval", "{}")
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.errors[0].field").value("applicantName"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString(holder)));
+		assertThat(enterprises.findByCreditCode(code)).map(EnterpriseView::legalName).contains("苏州先申请" + s + "快递有限公司");
 	}
 
 	/**

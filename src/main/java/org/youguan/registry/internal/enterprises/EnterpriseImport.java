@@ -11,6 +11,7 @@ import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.documents.SheetRows;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.Text;
 import org.youguan.registry.Brands;
 import org.youguan.registry.EnterpriseData;
 import org.youguan.registry.EnterpriseType;
@@ -18,7 +19,8 @@ import org.youguan.registry.Enterprises;
 
 /**
  * Bulk registration of enterprises from .xlsx: every row is checked first (format rules, unknown type or brand,
- * duplicates within the file and against the register); one bad row imports nothing and the same sheet comes back
+ * duplicates within the file and against the register — a credit code, or a name under {@code Text.folded} that
+ * another enterprise not cancelled holds or an earlier row names); one bad row imports nothing and the same sheet comes back
  * with an error column; a good file is registered in one transaction.
  */
 @Service
@@ -50,6 +52,7 @@ public class EnterpriseImport {
 	@Transactional
 	public ImportResult importFile(DataScope scope, byte[] content) {
 		SheetImport.Twins codes = new SheetImport.Twins();
+		SheetImport.Twins names = new SheetImport.Twins();
 		return SheetImport.run(content, HEADERS, COLUMNS, (row, context) -> {
 			if (context.refuseExample(row, HEADERS, EXAMPLE)) {
 				return null;
@@ -68,6 +71,10 @@ public class EnterpriseImport {
 			if (clean != null) {
 				codes.check(clean.creditCode(), row, context, "统一社会信用代码", "统一社会信用代码");
 			}
+			// two rows naming one enterprise name (企业名称登记管理规定: one name, one enterprise), also when either row
+			// fails otherwise: the later row is reported
+			String name = row.get("企业名称");
+			names.check(Text.isBlank(name) ? null : Text.folded(name), row, context, "企业名称", "企业名称");
 			return clean;
 		}, valid -> {
 			valid.forEach(d -> enterprises.register(scope, d, false));
