@@ -64,6 +64,7 @@ import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
@@ -213,6 +214,12 @@ class ErrorHandling {
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	Object unreadable(HttpMessageNotReadableException ex, HttpServletRequest request, HttpServletResponse response) {
 		String field = jsonPath(ex);
+		String twice = duplicateKey(ex);
+		if (twice != null) {
+			String key = (field == null ? "" : field + ".") + twice;
+			return unbound(request, response, "请求格式错误", List.of(new FieldError(key, "duplicate-key",
+					"JSON中字段“" + key + "”出现了不止一次，请只保留一个")));
+		}
 		if (field == null) {
 			String detail = request.getContentLengthLong() == 0 || String.valueOf(ex.getMessage()).startsWith("Required request body is missing")
 					? "请求内容为空" : json(request) ? "请求内容无法解析，请检查JSON格式和字段类型" : "请求内容无法读取";
@@ -226,6 +233,24 @@ class ErrorHandling {
 		String detail = (label != null ? label : "字段“" + field + "”") + reason;
 		return unbound(request, response, "请求格式错误", List.of(new FieldError(field, rule, detail)));
 	}
+
+	/**
+	 * The key a JSON object gave twice, when that failed the reading (Jackson's strict duplicate detection, which names
+	 * the key only in its message: "Duplicate Object property \"source\""), else null.
+	 */
+	private static String duplicateKey(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof StreamReadException read && read.getOriginalMessage() != null
+					&& read.getOriginalMessage().startsWith("Duplicate Object property \"")) {
+				String m = read.getOriginalMessage();
+				int end = m.indexOf('"', DUPLICATE_PREFIX);
+				return Text.printable(end < 0 ? m.substring(DUPLICATE_PREFIX) : m.substring(DUPLICATE_PREFIX, end));
+			}
+		}
+		return null;
+	}
+
+	private static final int DUPLICATE_PREFIX = "Duplicate Object property \"".length();
 
 	/** The field a JSON reading failure is about ("priorComplaint.date", "values.express.volume"), or null. */
 	private static String jsonPath(Throwable ex) {

@@ -10,6 +10,7 @@ import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Text;
 
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JacksonModule;
@@ -26,7 +27,9 @@ import tools.jackson.databind.type.LogicalType;
  * PostgreSQL refuses) fails reading, and the API answers 400 naming the field by its JSON path. And a value of the wrong
  * JSON type is refused rather than quietly converted: a number or {@code true} where text is expected
  * ({@code "statement":123} would be stored as a 陈述 "123"), a fraction where a whole number is expected
- * ({@code "deliveriesPerWeek":5.5} would be saved as 5), a single value where a list is expected. Text holding a number
+ * ({@code "deliveriesPerWeek":5.5} would be saved as 5), a single value where a list is expected; and a key given twice
+ * in one object ({@code "source"} twice: the last one silently won) fails reading (400 {@code duplicate-key} naming the
+ * key, as the parcel lines answer theirs). Text holding a number
  * ({@code "registeredCapital":"500000"}) stays accepted: spreadsheets and other systems send numbers as text. A decimal
  * ({@code BigDecimal} field or map value, as number or text) has at most {@link Decimals#TEXT_DIGITS} integer and
  * fraction digits, checked before anything computes with it: {@code 1e-40000000} would cost seconds to round and
@@ -39,7 +42,8 @@ class JsonText {
 
 	@Bean
 	JsonMapperBuilderCustomizer strictShapes() {
-		return builder -> builder.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+		return builder -> builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+			.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
 			.disable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
 			.withCoercionConfig(LogicalType.Textual, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
 				.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)

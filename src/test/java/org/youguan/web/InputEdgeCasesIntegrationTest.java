@@ -82,6 +82,23 @@ class InputEdgeCasesIntegrationTest {
 			.andExpect(result -> assertThat(result.getResponse().getErrorMessage()).startsWith("关键词含有"));
 	}
 
+	/** Attack round 10: a lead with "source" twice was saved with the last one. */
+	@Test
+	void aKeyGivenTwiceInAJsonObjectIsA400NamingItAndNothingIsSaved() throws Exception {
+		mvc.perform(post("/api/v1/enforcement/leads").header("Authorization", "Bearer demo-wz-staff-token")
+			.contentType("application/json")
+			.content("{\"source\":\"REPORT\",\"source\":\"COMPLAINT\",\"sourceDetail\":\"电话\",\"summary\":\"重复键\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("source"))
+			.andExpect(jsonPath("$.errors[0].rule").value("duplicate-key"));
+		mvc.perform(post("/api/v1/complaints").header("Authorization", "Bearer demo-wz-staff-token")
+			.contentType("application/json")
+			.content("{\"priorComplaint\":{\"date\":\"2026-01-01\",\"date\":\"2026-01-02\"}}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("priorComplaint.date"))
+			.andExpect(jsonPath("$.errors[0].rule").value("duplicate-key"));
+	}
+
 	@Test
 	void malformedPercentEncodingIsA400NamingTheParameter() throws Exception {
 		mvc.perform(get("/api/v1/enterprises").header("Authorization", "Bearer demo-sz-admin-token").with(r -> {
