@@ -325,10 +325,17 @@ public final class Validation {
 	/**
 	 * A plain decimal number that fits a column of {@code integerDigits} integer and {@code fractionDigits} fraction
 	 * digits (numeric(p, s): p − s and s), or null when blank; else this field's error (rule {@code number} for text that
-	 * is no number, {@code digits} for one out of the column; see {@link Decimals#parse}). Cheap for any exponent.
+	 * is no number or is written in an exponent form that must be expanded to be read — 1e3, as {@link #money} refuses
+	 * it —, {@code digits} for one out of the column; see {@link Decimals#parse}). Cheap for any exponent.
 	 */
 	public BigDecimal decimal(String field, String label, String text, int integerDigits, int fractionDigits) {
-		return check(field, () -> Decimals.parse(field, label, text, integerDigits, fractionDigits));
+		BigDecimal d = check(field, () -> Decimals.parse(field, label, text, integerDigits, fractionDigits));
+		if (d != null && d.scale() < 0) {
+			// as money: a notation that must be expanded to be read (1e3 for 1000) is no number a person types
+			require(field, false, "number", label + "请写成普通数字，不能用科学计数法：" + Decimals.echo(d.toString()));
+			return null;
+		}
+		return d;
 	}
 
 	/**
@@ -346,6 +353,11 @@ public final class Validation {
 
 	public List<FieldError> errors() {
 		return List.copyOf(errors);
+	}
+
+	/** Whether {@code field} has an error already (a later rule on it would only repeat that it is wrong). */
+	public boolean hasError(String field) {
+		return errors.stream().anyMatch(e -> e.field().equals(field));
 	}
 
 	public boolean hasErrors() {

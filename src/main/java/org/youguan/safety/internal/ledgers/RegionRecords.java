@@ -208,7 +208,9 @@ public class RegionRecords {
 		String agencies = Text.line(typedAgencies);
 		String item = line(v, "item", "查获物品", data.item(), 200);
 		BigDecimal quantity = v.decimal("quantity", "数量", data.quantity(), 12, 3);
-		v.require("quantity", quantity != null && quantity.signum() > 0, "range", "数量应大于0");
+		if (!v.hasError("quantity")) {
+			v.require("quantity", quantity != null && quantity.signum() > 0, "range", "数量应大于0");
+		}
 		String unit = line(v, "unit", "计量单位", data.unit(), 20);
 		BigDecimal value = v.decimal("valueYuan", "案值（元）", data.valueYuan(), 13, 2);
 		v.money("valueYuan", "案值（元）", value);

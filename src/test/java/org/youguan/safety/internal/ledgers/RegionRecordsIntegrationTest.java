@@ -80,6 +80,14 @@ class RegionRecordsIntegrationTest {
 			.andExpect(jsonPath("$.errors[*].field").value(hasItem("quantity")))
 			.andExpect(jsonPath("$.errors[*].field").value(hasItem("unit")))
 			.andExpect(jsonPath("$.errors[*].field").value(hasItem("valueYuan")));
+		// a quantity in exponent notation is refused as the money is (attack round 10: "1e3" was taken as 1000)
+		mvc.perform(post("/api/v1/safety/seizures").header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"region\":\"320506\",\"seizedOn\":\"" + LocalDate.now(clock) + "\",\"agencies\":\"公安\","
+					+ "\"item\":\"假烟\",\"quantity\":\"1e3\",\"unit\":\"条\",\"valueYuan\":1}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors.length()").value(1))
+			.andExpect(jsonPath("$.errors[0].field").value("quantity"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("科学计数法")));
 		// the seized item and its unit are one line each: a line break or a zero-width character inside is refused
 		mvc.perform(post("/api/v1/safety/seizures").header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"region\":\"320506\",\"seizedOn\":\"" + LocalDate.now(clock) + "\",\"agencies\":\"公安\","
