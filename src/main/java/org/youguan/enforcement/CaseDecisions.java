@@ -141,8 +141,9 @@ public class CaseDecisions {
 	 * and publishes {@link PenaltyDecided}.
 	 * @return the decision's 文号
 	 * @throws InvalidValueException naming each field that breaks a rule
-	 * @throws DomainException (422) for a missing review or hearing; (409) unless 已告知 or 听证, or for a 文号 used in the
-	 * region
+	 * @throws DomainException (422) for a missing review or hearing, or while a suspension of the decision clock is open
+	 * ({@code decidedOn}, rule {@code suspension-open}: resumed first, so no decided case carries an open pause); (409)
+	 * unless 已告知 or 听证, or for a 文号 used in the region
 	 */
 	@Transactional
 	public String decide(DataScope scope, long id, Decision data) {
@@ -152,6 +153,7 @@ public class CaseDecisions {
 		if (c.status() == CaseStatus.HEARING && c.hearingOn() == null) {
 			throw ruleBroken("decidedOn", "before-hearing", "当事人已申请听证，听证举行后才能作出决定（行政处罚法第63条）");
 		}
+		caseWork.requireNoOpenSuspension(id, "decidedOn", "作出处罚决定");
 		Validation v = new Validation();
 		v.required("decidedOn", "决定日期（decidedOn）", data.decidedOn());
 		LocalDate on = v.date("decidedOn", "决定日期（decidedOn）", data.decidedOn(), c.notifiedOn(), caseWork.today());
@@ -260,13 +262,15 @@ public class CaseDecisions {
 	 * 不予处罚 (行政处罚法(2021) art.33: minor and corrected in time, or a first minor violation; 约谈 may follow) with
 	 * its reason; the case is finished.
 	 * @throws InvalidValueException when the reason is blank or over 500 characters
-	 * @throws DomainException (409) unless 调查终结, 已告知 or 听证
+	 * @throws DomainException (409) unless 调查终结, 已告知 or 听证; (422, {@code reason} rule {@code suspension-open})
+	 * while a suspension of the decision clock is open
 	 */
 	@Transactional
 	public void notPenalize(DataScope scope, long id, String reason) {
 		CaseView c = caseWork.lock(scope, id);
 		CaseStatus to = CaseStep.NOT_PENALIZE.from(c.status());
 		caseWork.requireHandlingHead(c.regionCode(), "不予处罚决定");
+		caseWork.requireNoOpenSuspension(id, "reason", "作出不予处罚决定");
 		requireReason(reason, "不予处罚理由");
 		caseWork.move(c, to, ", closing_reason = :reason, closed_on = :on", Map.of("reason", Text.strip(reason), "on", caseWork.today()));
 		caseWork.record(c, "case.not-penalize", "不予处罚：" + Text.strip(reason));
@@ -356,7 +360,10 @@ public class CaseDecisions {
 		int min = rules.value(StatutoryRule.PENALTY_DISCUSSION_MIN_PARTICIPANTS, region).intValue();
 		v.require("discussionParticipants", names.size() >= min, "min-size",
 				"集体讨论的参加负责人（discussionParticipants）至少" + min + "人（行政处罚法第57条，本局规则）");
-		v.require("discussionParticipants", names.stream().distinct().count() == names.size(), "distinct",
+		// one person named twice in another width or spacing (蒋局长, 蒋 局长, 蒋局长 in full width) is one participant: compared
+		// by the platform's one name key; traditional and simplified forms of a name (蔣/蒋) are not folded — the
+		// platform has no such mapping
+		v.require("discussionParticipants", names.stream().map(Text::folded).distinct().count() == names.size(), "distinct",
 				"集体讨论的参加负责人（discussionParticipants）不能重复");
 		// the participants are names as the record lists them; the one that can be checked is the deciding head's own:
 		// a decision of 负责人集体讨论 is taken by the handling bureau's heads, the signed-in head among them (art.57)

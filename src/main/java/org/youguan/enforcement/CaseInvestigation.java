@@ -118,12 +118,14 @@ public class CaseInvestigation {
 	 * ({@link DecisionRules#reviewRequired}). A new conclusion clears an earlier review. The day ({@code concludedOn},
 	 * today when blank) dates the 调查终结报告: not before 立案 nor the last evidence collected, not in the future.
 	 * @throws InvalidValueException naming each field that breaks a rule
-	 * @throws DomainException (409) unless the case is 调查取证
+	 * @throws DomainException (409) unless the case is 调查取证; (422, {@code concludedOn} rule {@code suspension-open})
+	 * while a suspension of the decision clock is open — resumed first ({@link CaseWork#requireNoOpenSuspension})
 	 */
 	@Transactional
 	public void concludeInvestigation(DataScope scope, long id, Conclusion data) {
 		CaseView c = caseWork.lock(scope, id);
 		CaseStatus to = CaseStep.CONCLUDE_INVESTIGATION.from(c.status());
+		caseWork.requireNoOpenSuspension(id, "concludedOn", "调查终结");
 		Validation v = new Validation();
 		v.required("report", "调查终结报告（report）", data.report()).maxLength("report", "调查终结报告（report）", data.report(), 4000);
 		Penalty penalty = penalty(v, "proposedPenalty", "拟处罚种类", data.proposedPenalty());

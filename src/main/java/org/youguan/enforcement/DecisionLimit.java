@@ -70,11 +70,15 @@ public class DecisionLimit {
 
 	/**
 	 * Stops the decision clock for a suspension, public notice, testing or appraisal (邮政行政执法监督办法(2021)
-	 * art.17) from {@code startedOn} until {@link #resume}. The pause must begin within the limit in force: a case
-	 * already overdue is not revived by a pause backdated or started after its limit expired.
-	 * @throws InvalidValueException (kind unknown, day before 立案 or in the future, reason blank; rule
-	 * {@code limit-passed} on {@code startedOn} for a day after the limit in force)
-	 * @throws DomainException (422) while another pause lasts; (409) once decided
+	 * art.17) from {@code startedOn} until {@link #resume}. The pause must begin within the limit in force and be
+	 * recorded before it expires: a case already overdue is not revived by a pause backdated or started after its
+	 * limit expired. A HEARING pause needs the party's hearing request and does not begin before it.
+	 * @throws InvalidValueException (kind unknown, day before 立案 or in the future — a day after the limit in force
+	 * cannot be given, today being within it —, reason blank; on {@code kind} rule
+	 * {@code no-hearing-requested} for a HEARING pause without a hearing request, on {@code startedOn} rule
+	 * {@code before-request} for one begun before it)
+	 * @throws DomainException (422) while another pause lasts, or (rule {@code limit-passed} on {@code startedOn}) once
+	 * today is after the limit in force, whatever day the pause would start; (409) once decided
 	 */
 	@Transactional
 	public void suspend(DataScope scope, long id, String kind, String startedOn, String reason) {
@@ -82,6 +86,13 @@ public class DecisionLimit {
 		CaseStep.SUSPEND.from(c.status());
 		if (caseWork.ongoing(id).isPresent()) {
 			throw ruleBroken("startedOn", "already-suspended", "案件计时已中止，请先恢复计时");
+		}
+		LocalDate limit = caseWork.limitInForce(c, c.extended());
+		if (caseWork.today().isAfter(limit)) {
+			// recorded after the limit expired, a pause of any start day would revive an overdue case (and open the way
+			// to an extension after it): a pause is recorded while the limit runs, never backdated once it has passed
+			throw ruleBroken("startedOn", "limit-passed", "办案期限已于" + caseWork.messageDay(limit) + "届满，期限届满后不能再登记中止计时"
+					+ "（无论中止日期为何日）：逾期的案件不能以补记中止计时补救（邮政行政执法监督办法第17条）");
 		}
 		Validation v = new Validation();
 		SuspensionKind k = parse(v, "kind", "中止类型", kind, SuspensionKind.class, true);
@@ -94,10 +105,14 @@ public class DecisionLimit {
 			v.require("startedOn", on.isAfter(lastPaused), "overlapping-suspension", "中止日期（startedOn）应晚于此前中止（或听证）期间的最后一日"
 					+ lastPaused + "：同一期间不能重复中止计时");
 		}
-		if (on != null) {
-			LocalDate limit = caseWork.limitInForce(c, c.extended());
-			v.require("startedOn", !on.isAfter(limit), "limit-passed", "办案期限已于" + limit + "届满，中止日期（startedOn）不能晚于"
-					+ "期限届满之日：逾期的案件不能以中止计时补救（邮政行政执法监督办法第17条）");
+		if (k == SuspensionKind.HEARING) {
+			// the hearing's period is the one from the party's request (行政处罚法(2021) art.63–64): none without a request
+			LocalDate requested = c.hearingRequestedOn();
+			v.require("kind", requested != null, "no-hearing-requested", "当事人未申请听证，不能以听证为由中止计时（kind）");
+			if (requested != null && on != null) {
+				v.require("startedOn", !on.isBefore(requested), "before-request", "听证中止计时不能早于当事人申请听证之日" + requested
+						+ "（startedOn）");
+			}
 		}
 		v.required("reason", "中止理由（reason）", reason).maxLength("reason", "中止理由（reason）", reason, 500);
 		v.throwIfInvalid();

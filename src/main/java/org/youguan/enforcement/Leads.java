@@ -149,7 +149,9 @@ public class Leads {
 	 * @return the lead's id
 	 * @throws InvalidValueException naming each field that breaks a rule (source not REPORT/TRANSFER, enterprise not
 	 * registered in the caller's region, region outside it, summary blank or over 2000 characters, day malformed or in
-	 * the future)
+	 * the future; rule {@code limitation-back} on {@code receivedOn} for a day further back than the limitation period
+	 * ({@code penalty.limitation}, 2 years, 行政处罚法(2021) art.36) before today — the day received is the day the
+	 * violation was discovered, so a backdated one would defeat the limitation check of {@link #approve})
 	 */
 	@Transactional
 	public long report(DataScope scope, ReportData data, boolean demo) {
@@ -184,8 +186,17 @@ public class Leads {
 		v.required("summary", "线索内容（summary）", data.summary()).maxLength("summary", "线索内容（summary）", data.summary(), 2000);
 		v.maxLength("sourceDetail", "来源说明（sourceDetail）", data.sourceDetail(), 200);
 		v.required("receivedOn", "收到日期（receivedOn）", data.receivedOn());
-		LocalDate received = v.date("receivedOn", "收到日期（receivedOn）", data.receivedOn(), Validation.EARLIEST_RECORD,
-				LocalDate.now(clock));
+		LocalDate today = LocalDate.now(clock);
+		LocalDate received = v.date("receivedOn", "收到日期（receivedOn）", data.receivedOn(), Validation.EARLIEST_RECORD, today);
+		// the region a rule is read in: the enterprise's, or the region typed once checked (not after a bad credit code)
+		if (received != null && region != null && (enterprise != null || Text.isBlank(data.enterpriseCreditCode()))) {
+			// the day received is the day the violation was discovered, to which the limitation is counted (art.36): a
+			// lead recorded now is not dated further back than the limitation period, or a backdated day would let a
+			// time-barred violation be filed
+			LocalDate earliest = caseWork.clock(region).limitationStart(today);
+			v.require("receivedOn", !received.isBefore(earliest), "limitation-back", "收到日期（receivedOn）不能早于" + earliest
+					+ "：补录的线索收到日期最早为登记之日前追责时效期间（行政处罚法第36条，2年）以内，线索收到日期即发现违法行为之日，决定能否追责");
+		}
 		v.throwIfInvalid();
 		long id = jdbc.sql("""
 				INSERT INTO penalty_lead (region_code, source, source_detail, enterprise_credit_code, enterprise_name,

@@ -77,7 +77,8 @@ public class NoticeAndHearing {
 	 * 法制审核 where required; opens the 5-working-day window to request a hearing. Whether the proposed penalty carries
 	 * the hearing right (threshold rule {@code penalty.hearing.fine} as it stands on this day) and the window's last day
 	 * are kept on the case: the 事先告知书 and 听证告知书 the party received are what later steps go by.
-	 * @throws DomainException (422) when a required review is missing; (409) unless 调查终结
+	 * @throws DomainException (422) when a required review is missing, or while a suspension of the decision clock is
+	 * open ({@code notifiedOn}, rule {@code suspension-open}: resumed first); (409) unless 调查终结
 	 * @throws InvalidValueException when the day is missing, malformed, before 调查终结 (立案 for cases concluded before
 	 * the day was kept), the review or a 退回调查, or in the future
 	 */
@@ -85,6 +86,7 @@ public class NoticeAndHearing {
 	public void notifyParty(DataScope scope, long id, String notifiedOn) {
 		CaseView c = caseWork.lock(scope, id);
 		CaseStatus to = CaseStep.NOTIFY.from(c.status());
+		caseWork.requireNoOpenSuspension(id, "notifiedOn", "事先告知");
 		if (c.reviewRequired() && c.reviewedOn() == null) {
 			throw ruleBroken("notifiedOn", "before-review", "本案须经法制审核后才能事先告知（行政处罚法第58条；罚款达到审核标准或责令停业、吊销许可证件）");
 		}

@@ -116,10 +116,11 @@ public class PenaltyCases {
 
 		/**
 		 * Whether a suspension is open (it may be ended: 恢复计时) — not the same as a stopped clock, which a pending
-		 * hearing stops too ({@link Deadlines#suspended}) and which a suspension may still be added to.
+		 * hearing stops too ({@link Deadlines#suspended}) and which a suspension may still be added to. Only before the
+		 * decision: a pause left open on a case decided or ended before that was refused has no clock left to resume.
 		 */
 		public boolean suspensionOpen() {
-			return suspensions.stream().anyMatch(s -> s.endedOn() == null);
+			return penaltyCase.status().beforeDecision() && suspensions.stream().anyMatch(s -> s.endedOn() == null);
 		}
 	}
 
@@ -159,7 +160,8 @@ public class PenaltyCases {
 	}
 
 	/**
-	 * One case in the queue: remaining days before the decision limit (null once decided), whether paused, and whether
+	 * One case in the queue: remaining days before the decision limit (null once decided), whether paused (only a case
+	 * not yet decided: a pause left open on a decided or ended case stops no clock), and whether
 	 * the decision limit lies in a year whose holiday notice is not loaded ({@code decisionDueOnProvisional}: 暂定).
 	 */
 	public record CaseSummary(long id, String number, String regionCode, String enterpriseName,
@@ -239,8 +241,9 @@ public class PenaltyCases {
 					       CASE WHEN c.status IN ('FILED', 'INVESTIGATING', 'INVESTIGATED', 'NOTIFIED', 'HEARING')
 					            AND NOT c.imported THEN\s""" + CaseClock.REMAINING_DAYS_SQL + """
 					             END AS remaining_days,
-					       NOT\s""" + CaseClock.RUNNING_SQL + """
-					        AS suspended, c.decision_number, c.penalty, c.fine, c.published_on, c.imported""",
+					       (c.status IN ('FILED', 'INVESTIGATING', 'INVESTIGATED', 'NOTIFIED', 'HEARING')
+					        AND NOT\s""" + CaseClock.RUNNING_SQL + """
+					       ) AS suspended, c.decision_number, c.penalty, c.fine, c.published_on, c.imported""",
 					page, Rows.of(CaseSummary.class)), caseWork.today())
 			.map(k -> k.counted(calendar));
 	}
@@ -248,8 +251,9 @@ public class PenaltyCases {
 	private Deadlines deadlines(CaseView c, List<Suspension> pauses) {
 		CaseClock caseClock = caseWork.clock(c);
 		LocalDate today = caseWork.today();
-		// a stopped clock keeps the days left when it stopped (every pause counted, shared days once)
-		boolean stopped = CaseClock.stops(CaseClock.pausedSince(c,
+		// a stopped clock keeps the days left when it stopped (every pause counted, shared days once); a decided or ended
+		// case has no clock to stop — a pause left open before that was refused is no suspension of it
+		boolean stopped = c.status().beforeDecision() && CaseClock.stops(CaseClock.pausedSince(c,
 				pauses.stream().filter(s -> s.endedOn() == null).findFirst().map(Suspension::startedOn)), c.decisionDueOn());
 		long remaining = stopped ? caseClock.daysLeftWhileStopped(c.filedOn(), c.extended(), caseWork.pausesInForce(c), today)
 				: CaseClock.remaining(c.decisionDueOn(), today);

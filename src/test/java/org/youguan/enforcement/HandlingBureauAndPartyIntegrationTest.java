@@ -102,6 +102,11 @@ class HandlingBureauAndPartyIntegrationTest {
 	}
 
 	String text(long caseId, CaseDocumentKind kind) throws Exception {
+		return text(mvc, documents, caseId, kind);
+	}
+
+	/** The text of the case's current document of {@code kind}, downloaded as the Wuzhong staff download it. */
+	static String text(MockMvc mvc, CaseDocuments documents, long caseId, CaseDocumentKind kind) throws Exception {
 		long attachment = documents.list(caseId).stream().filter(d -> d.kind() == kind && d.current()).findFirst()
 			.orElseThrow().attachmentId();
 		byte[] docx = mvc.perform(get("/attachments/" + attachment).header("Authorization", WUZHONG))

@@ -246,7 +246,8 @@ class ProcedureGuardsIntegrationTest {
 	}
 
 	/**
-	 * A pause begun after the limit expired does not revive an overdue case: it is refused ({@code limit-passed}), so
+	 * A pause begun after the limit expired — or recorded after it, whatever its first day — does not revive an overdue
+	 * case: it is refused ({@code limit-passed}), so
 	 * neither resumption nor extension can follow; a pause of that kind recorded before (legacy data) leaves the case
 	 * shown overdue, by the days since its limit, not as 0 days left.
 	 */
@@ -258,8 +259,10 @@ class ProcedureGuardsIntegrationTest {
 		assertThat(rules("startedOn", () -> decisionLimit.suspend(PartyCases.ALL, late, "APPRAISAL", due.plusDays(1).toString(), "委托鉴定")))
 			.containsExactly("limit-passed");
 		assertThat(cases.get(PartyCases.ALL, late).suspensions()).isEmpty();
-		decisionLimit.suspend(PartyCases.ALL, late, "APPRAISAL", due.toString(), "委托鉴定");
-		assertThat(cases.get(PartyCases.ALL, late).deadlines().remainingDays()).isEqualTo(1);
+		// nor one backdated to the limit's last day, recorded once it has passed: the case stays overdue
+		assertThat(rules("startedOn", () -> decisionLimit.suspend(PartyCases.ALL, late, "APPRAISAL", due.toString(), "委托鉴定")))
+			.containsExactly("limit-passed");
+		assertThat(cases.get(PartyCases.ALL, late).deadlines().remainingDays()).isNegative();
 
 		long legacy = investigating(party.other(), "PARCEL_TAMPERING", LocalDate.of(2026, 1, 5));
 		jdbc.sql("INSERT INTO penalty_case_suspension (case_id, kind, started_on, reason) VALUES (:id, 'APPRAISAL', :on, '鉴定')")

@@ -300,6 +300,17 @@ public final class CaseClock {
 	}
 
 	/**
+	 * The earliest day a lead recorded on {@code today} may say it was received: the (2-year) limitation period back
+	 * ({@link StatutoryRule#PENALTY_LIMITATION}). A product bound, not a rule of law: the day received is the day the
+	 * violation was discovered (行政处罚法(2021) art.36), so a day typed further back would let the 立案 check pass a
+	 * violation time-barred when the lead is really recorded; the catalogue has no lead-verification period to bound it
+	 * more tightly ({@link StatutoryRule#PENALTY_LEAD_FILING_WARNING} only flags leads late).
+	 */
+	public LocalDate limitationStart(LocalDate today) {
+		return today.minusYears(amount(StatutoryRule.PENALTY_LIMITATION));
+	}
+
+	/**
 	 * The last day to publish a penalty decision (双公示, {@link StatutoryRule#DISCLOSURE_PUBLICATION}: 7 working days by
 	 * default, configurable), counted from its delivery: the decision takes effect on delivery (行政处罚法(2021) art.61)
 	 * and is not published before it ({@code not-delivered}), so counting from the decision would let the period end

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -45,6 +46,7 @@ import org.youguan.enforcement.PenaltyCases.Instalment;
 import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Masking;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
@@ -420,6 +422,17 @@ public class CaseDocuments implements DeclaresTemplates {
 		fields.putAll(extra);
 		Map<String, List<Map<String, String>>> tables = new LinkedHashMap<>();
 		tables.put("evidence", evidenceRows(c.id()));
+		if (kind.party()) {
+			// served on the party: staff's free text (facts, report, record, reasons) may hold a reporter's or witness's
+			// mobile or ID number, which the lists and exports mask — and so does what the party receives
+			String code = c.enterpriseCreditCode();
+			fields.replaceAll((name, value) -> forParty(value, code));
+			tables.replaceAll((name, rows) -> rows.stream().map(row -> {
+				Map<String, String> masked = new LinkedHashMap<>(row);
+				masked.replaceAll((column, value) -> forParty(value, code));
+				return masked;
+			}).toList());
+		}
 		byte[] docx = templates.fill(template(kind), fields, tables);
 		String fileName = kind.title() + "-" + (number == null ? c.number() : number) + (version > 1 ? "-第" + version + "版" : "")
 				+ ".docx";
@@ -691,10 +704,18 @@ public class CaseDocuments implements DeclaresTemplates {
 					.map(h -> h.proposedHarmReason() == null ? "" : h.proposedHarmReason());
 	}
 
-	/** The limitation the case was filed under (art.36): 2 years, or 5 with the reason the proposal gave. */
+	/**
+	 * The limitation the case was filed under (art.36): 2 years, or 5 with the reason the proposal gave — and the day
+	 * the lead was received, the day of discovery it is counted to, so the head approving the 立案 sees what the check
+	 * went by (a lead's day is typed by staff; one far back would pass a time-barred violation).
+	 */
 	private String limitation(Long leadId) {
+		LocalDate received = leadId == null ? null
+				: jdbc.sql("SELECT received_on FROM penalty_lead WHERE id = :id").param("id", leadId)
+					.query(Rows.of(LocalDate.class)).optional().orElse(null);
 		return harmReason(leadId).map(r -> "5年：涉及公民生命健康安全、金融安全且有危害后果" + (r.isEmpty() ? "" : "（" + r + "）"))
-			.orElse("2年") + "（行政处罚法第三十六条第一款）";
+			.orElse("2年") + "（行政处罚法第三十六条第一款）"
+				+ (received == null ? "" : "，计算至线索收到（发现违法行为）之日：" + ChineseText.day(received));
 	}
 
 	/**
@@ -722,6 +743,20 @@ public class CaseDocuments implements DeclaresTemplates {
 	 */
 	public static String penalty(Penalty p, BigDecimal fine, BigDecimal confiscated) {
 		return p == null ? "" : p.describe(fine, confiscated);
+	}
+
+	/**
+	 * A value as a document served on the party prints it: every personal number in it masked
+	 * ({@link Masking#personalNumbersIn}: a mobile or ID number, whole or in blocks) — the party's own credit code left
+	 * as it is wherever it stands, so an 18-digit code read as an ID number is never garbled.
+	 * @param creditCode the party's credit code, or null (a natural person)
+	 */
+	static String forParty(String value, String creditCode) {
+		if (value == null || creditCode == null || creditCode.isEmpty() || !value.contains(creditCode)) {
+			return Masking.personalNumbersIn(value);
+		}
+		return Arrays.stream(value.split(Pattern.quote(creditCode), -1)).map(Masking::personalNumbersIn)
+			.collect(Collectors.joining(creditCode));
 	}
 
 	/** The period of a 责令停业整顿 as a document states it, （自2026年12月1日至2027年2月28日）; empty without one. */

@@ -287,6 +287,24 @@ public class CaseWork {
 		return suspensions(id).stream().filter(s -> s.endedOn() == null).findFirst();
 	}
 
+	/**
+	 * Refuses a step that moves the case on past its investigation — 调查终结, 事先告知, 决定, 不予处罚 — while a
+	 * suspension of its decision clock is open (邮政行政执法监督办法(2021) art.17: the suspension, public notice, testing
+	 * or appraisal stops the clock because the case cannot go on meanwhile): the pause is ended first (恢复计时, with the
+	 * day it really ended), so a decided case never carries an open pause and the days paused are known when the case
+	 * moves on. Steps that end the case without a decision (撤案, 移送) are not refused: its clock no longer matters.
+	 * @param field the request's field the refusal names (the step's day, or its reason)
+	 * @throws DomainException (422, rule {@code suspension-open}) naming the open suspension
+	 */
+	public void requireNoOpenSuspension(long id, String field, String step) {
+		Optional<Suspension> open = ongoing(id);
+		if (open.isPresent()) {
+			Suspension s = open.get();
+			throw ruleBroken(field, "suspension-open", "决定期限中止计时中（" + s.kind().label() + "，自" + s.startedOn() + "起）：请先恢复计时，再"
+					+ step);
+		}
+	}
+
 	/** Issues a document of the step just taken, filled from the case as it now stands (same transaction). */
 	public void issue(long id, CaseDocumentKind kind) {
 		documents.issue(id, kind, null, Map.of());
