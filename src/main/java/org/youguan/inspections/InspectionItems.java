@@ -119,7 +119,10 @@ public class InspectionItems {
 		v.throwIfInvalid();
 		LegalText text = c.text();
 		List<String> lines = c.lines();
-		if (jdbc.sql("SELECT count(*) FROM inspection_item WHERE code = :code").param("code", code).query(Long.class).single() > 0) {
+		// compared by its key (Text.identifierKey), so YZ_SAFETY_01 cannot be added beside YZSAFETY01
+		TransactionLocks.hold(jdbc, "inspection-item-code:" + Text.identifierKey(code));
+		if (jdbc.sql("SELECT EXISTS (SELECT 1 FROM inspection_item WHERE " + Text.identifierKeySql("code") + " = :key)")
+			.param("key", Text.identifierKey(code)).query(Boolean.class).single()) {
 			throw DomainException.duplicate("code", "事项代码已在抽查事项清单中：" + code);
 		}
 		refuseTwinName(bureauId, null, data.name());

@@ -28,6 +28,7 @@ import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Validation;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.TransactionLocks;
 
 /**
  * 检查人员名录库: staff holding an enforcement certificate (执法证), by bureau. Inspections need at least two of them,
@@ -99,7 +100,7 @@ public class Inspectors {
 		}
 		v.throwIfInvalid();
 		String certificate = certificateNumber(data.certificateNumber());
-		if (findByCertificate(certificate).isPresent()) {
+		if (certificateTaken(certificate, 0)) {
 			throw DomainException.duplicate("certificateNumber", "执法证号已在检查人员名录库中：" + certificate);
 		}
 		long id = jdbc.sql("""
@@ -184,7 +185,7 @@ public class Inspectors {
 		List<String> avoid = validate(v, data);
 		v.throwIfInvalid();
 		String certificate = certificateNumber(data.certificateNumber());
-		if (findByCertificate(certificate).filter(i -> i.id() != id).isPresent()) {
+		if (certificateTaken(certificate, id)) {
 			throw DomainException.duplicate("certificateNumber", "执法证号已在检查人员名录库中：" + certificate);
 		}
 		jdbc.sql("""
@@ -318,6 +319,19 @@ public class Inspectors {
 			.param("c", c == null ? "" : c)
 			.query(Rows.of(Inspector.class))
 			.optional();
+	}
+
+	/**
+	 * Whether a roster entry other than {@code selfId} holds this certificate number or a look-alike of it, compared by
+	 * {@link Text#identifierKey} (letter case, spaces, dashes and underscores folded: "JS 0001" is "JS-0001"). Holds the
+	 * key's lock first, so two entries of look-alikes at once are ordered (the unique index compares the number as
+	 * written).
+	 */
+	private boolean certificateTaken(String certificate, long selfId) {
+		String key = Text.identifierKey(certificate);
+		TransactionLocks.hold(jdbc, "inspector-certificate:" + key);
+		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM inspector WHERE " + Text.identifierKeySql("certificate_number")
+				+ " = :key AND id <> :self)").param("key", key).param("self", selfId).query(Boolean.class).single();
 	}
 
 	/**

@@ -613,13 +613,18 @@ public class PostOfficeApprovals {
 				decided, announced, channel, number);
 	}
 
-	/** Whether an approval of the city holding {@code region} has the decision number already. */
+	/**
+	 * Whether an approval of the city holding {@code region} has the decision number already, or a look-alike of it
+	 * ({@link Text#identifierKey}: letter case, spaces, dashes and underscores folded). Holds the key's lock, so two
+	 * imports of look-alikes at once are ordered (the unique index compares the number as written).
+	 */
 	private boolean numberUsed(String region, String number) {
-		return jdbc.sql("""
-				SELECT EXISTS (SELECT 1 FROM post_office_approval
-				    WHERE substring(region_code, 1, 4) = substring(:region, 1, 4) AND decision_number = :number)""")
+		String key = Text.identifierKey(number);
+		TransactionLocks.hold(jdbc, "post-office-approval-number:" + region.substring(0, Math.min(4, region.length())) + "|" + key);
+		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM post_office_approval WHERE substring(region_code, 1, 4) = "
+				+ "substring(:region, 1, 4) AND " + Text.identifierKeySql("decision_number") + " = :key)")
 			.param("region", region)
-			.param("number", number)
+			.param("key", key)
 			.query(Boolean.class)
 			.single();
 	}

@@ -4,6 +4,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
 import org.youguan.numbering.BusinessNumbers;
 
@@ -31,18 +32,25 @@ public class DecisionNumbers {
 
 	/**
 	 * A 文号 names one decision nationally: the automatic ones carry their region, and a hand-typed or imported one may
-	 * not repeat a decision of any region (a 409 naming {@code decisionNumber}, rule {@code unique}).
+	 * not repeat a decision of any region, nor look like one (letter case, spaces, dashes, underscores:
+	 * {@link Text#identifierKey}) — a 409 naming {@code decisionNumber}, rule {@code unique}.
 	 */
 	public void numberFree(String number) {
+		// the unique index compares the number as written; look-alikes are ordered by the lock on their key
+		TransactionLocks.hold(jdbc, "decision-number:" + Text.identifierKey(number));
 		if (decisionNumberTaken(number)) {
 			throw DomainException.duplicate("decisionNumber", "决定书文号（decisionNumber）已被使用：" + number + "（文号在全国范围内不得重复）");
 		}
 	}
 
-	/** Whether a decision already carries {@code number} (in any region: the series are per bureau, not per unit). */
+	/**
+	 * Whether a decision already carries {@code number} (in any region: the series are per bureau, not per unit), compared
+	 * by {@link Text#identifierKey}: "行政处罚决定 320506 2026 000003" or "ABC-2026-3" typed "abc 2026 3" is the number
+	 * given already.
+	 */
 	private boolean decisionNumberTaken(String number) {
-		return jdbc.sql("SELECT count(*) FROM penalty_case WHERE decision_number = :n").param("n", number).query(Long.class)
-			.single() > 0;
+		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM penalty_case WHERE " + Text.identifierKeySql("decision_number")
+				+ " = :key)").param("key", Text.identifierKey(number)).query(Boolean.class).single();
 	}
 
 	/**
