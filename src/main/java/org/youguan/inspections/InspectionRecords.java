@@ -28,6 +28,7 @@ import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.UniqueIdentifiers;
 import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
 import org.youguan.registry.Branches;
@@ -138,16 +139,12 @@ public class InspectionRecords {
 	}
 
 	/**
-	 * Whether a rectification order of the region bears this 文号 or a look-alike of it ({@link Text#identifierKey}:
-	 * letter case, spaces, dashes and underscores folded). Holds the key's lock, so two records of look-alikes at once
-	 * are ordered (the unique index compares the number as written).
+	 * Whether a rectification order of the region bears this 文号 or a look-alike of it ({@link UniqueIdentifiers}:
+	 * letter case, spaces, dashes and underscores folded).
 	 */
 	boolean orderNumberUsed(String region, String number) {
-		String key = Text.identifierKey(number);
-		TransactionLocks.hold(jdbc, "rectification-order-number:" + region + "|" + key);
-		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM rectification_order WHERE region_code = :r AND "
-				+ Text.identifierKeySql("number") + " = :key)").param("r", region).param("key", key)
-			.query(Boolean.class).single();
+		return UniqueIdentifiers.taken(jdbc, "rectification_order", "number", number, "region_code = :region",
+				Map.of("region", region));
 	}
 
 	private long save(DataScope scope, Long bureauId, InspectionRecordData data, Checked c, boolean imported,

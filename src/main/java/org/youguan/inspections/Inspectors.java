@@ -28,7 +28,7 @@ import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Validation;
 import org.youguan.kernel.Text;
-import org.youguan.kernel.TransactionLocks;
+import org.youguan.kernel.UniqueIdentifiers;
 
 /**
  * 检查人员名录库: staff holding an enforcement certificate (执法证), by bureau. Inspections need at least two of them,
@@ -322,16 +322,12 @@ public class Inspectors {
 	}
 
 	/**
-	 * Whether a roster entry other than {@code selfId} holds this certificate number or a look-alike of it, compared by
-	 * {@link Text#identifierKey} (letter case, spaces, dashes and underscores folded: "JS 0001" is "JS-0001"). Holds the
-	 * key's lock first, so two entries of look-alikes at once are ordered (the unique index compares the number as
-	 * written).
+	 * Whether a roster entry other than {@code selfId} holds this certificate number or a look-alike of it
+	 * ({@link UniqueIdentifiers}: letter case, spaces, dashes and underscores folded — "JS 0001" is "JS-0001").
 	 */
 	private boolean certificateTaken(String certificate, long selfId) {
-		String key = Text.identifierKey(certificate);
-		TransactionLocks.hold(jdbc, "inspector-certificate:" + key);
-		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM inspector WHERE " + Text.identifierKeySql("certificate_number")
-				+ " = :key AND id <> :self)").param("key", key).param("self", selfId).query(Boolean.class).single();
+		return UniqueIdentifiers.taken(jdbc, "inspector", "certificate_number", certificate, "id <> :self",
+				Map.of("self", selfId));
 	}
 
 	/**

@@ -47,7 +47,7 @@ import org.youguan.kernel.Rows;
 import org.youguan.kernel.StatusMove;
 import org.youguan.kernel.Telephone;
 import org.youguan.kernel.Text;
-import org.youguan.kernel.TransactionLocks;
+import org.youguan.kernel.UniqueIdentifiers;
 import org.youguan.kernel.Validation;
 import org.youguan.licensing.internal.ApplicationStep;
 import org.youguan.licensing.internal.Days;
@@ -1356,15 +1356,11 @@ public class LicenceApplications {
 
 	/**
 	 * Whether an application that issued a licence (not a change or renewal of one) records this number or a look-alike
-	 * of it, compared by {@link Text#identifierKey} (letter case, spaces, dashes and underscores folded: "YZ 2026 1" is
-	 * "yz-2026-1"). Holds the key's lock, so two imports of look-alikes at once are ordered (the unique index compares
-	 * the number as written).
+	 * of it ({@link UniqueIdentifiers}: letter case, spaces, dashes and underscores folded — "YZ 2026 1" is "yz-2026-1").
 	 */
 	private boolean licenceNumberRecorded(String number) {
-		String key = Text.identifierKey(typedNumber(number));
-		TransactionLocks.hold(jdbc, "licence-application-licence:" + key);
-		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM licence_application WHERE " + Text.identifierKeySql("licence_number")
-				+ " = :key AND kind NOT IN ('CHANGE', 'RENEWAL'))").param("key", key).query(Boolean.class).single();
+		return UniqueIdentifiers.taken(jdbc, "licence_application", "licence_number", typedNumber(number),
+				"kind NOT IN ('CHANGE', 'RENEWAL')", Map.of());
 	}
 
 	/**

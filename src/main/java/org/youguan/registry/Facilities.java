@@ -24,7 +24,7 @@ import org.youguan.kernel.PageResult;
 import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
-import org.youguan.kernel.TransactionLocks;
+import org.youguan.kernel.UniqueIdentifiers;
 import org.youguan.kernel.Validation;
 import org.youguan.region.RegionCode;
 import org.youguan.region.Regions;
@@ -259,16 +259,12 @@ public class Facilities {
 	}
 
 	/**
-	 * Whether another facility than {@code selfId} carries this serial, compared by {@link Text#identifierKey} (letter
-	 * case, spaces, dashes and underscores folded). Holds the key's lock first, so two registrations of look-alikes at
-	 * once are ordered (the unique index compares the serial as written).
+	 * Whether another facility than {@code selfId} carries this serial or a look-alike of it
+	 * ({@link UniqueIdentifiers}: letter case, spaces, dashes and underscores folded).
 	 */
 	private boolean serialTaken(String serial, Long selfId) {
-		String key = Text.identifierKey(serial);
-		TransactionLocks.hold(jdbc, "facility-serial:" + key);
-		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM facility WHERE " + Text.identifierKeySql("serial_number")
-				+ " = :key AND id <> :self)").param("key", key).param("self", selfId == null ? 0L : selfId)
-			.query(Boolean.class).single();
+		return UniqueIdentifiers.taken(jdbc, "facility", "serial_number", serial, "id <> :self",
+				Map.of("self", selfId == null ? 0L : selfId));
 	}
 
 	private FacilityData validate(DataScope scope, FacilityData d, Long selfId) {

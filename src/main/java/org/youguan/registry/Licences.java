@@ -25,7 +25,7 @@ import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
-import org.youguan.kernel.TransactionLocks;
+import org.youguan.kernel.UniqueIdentifiers;
 import org.youguan.kernel.Validation;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
@@ -383,16 +383,12 @@ public class Licences {
 	}
 
 	/**
-	 * Whether a licence other than {@code selfId} bears this number or a look-alike of it, compared by
-	 * {@link Text#identifierKey} (letter case, spaces, dashes and underscores folded). Holds the key's lock, so two
-	 * records of look-alikes at once are ordered (the unique constraint compares the number as written).
+	 * Whether a licence other than {@code selfId} bears this number or a look-alike of it ({@link UniqueIdentifiers}:
+	 * letter case, spaces, dashes and underscores folded).
 	 */
 	private boolean numberTaken(String number, Long selfId) {
-		String key = Text.identifierKey(number);
-		TransactionLocks.hold(jdbc, "express-licence-number:" + key);
-		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM express_licence WHERE " + Text.identifierKeySql("number")
-				+ " = :key AND id <> :self)").param("key", key).param("self", selfId == null ? 0L : selfId)
-			.query(Boolean.class).single();
+		return UniqueIdentifiers.taken(jdbc, "express_licence", "number", number, "id <> :self",
+				Map.of("self", selfId == null ? 0L : selfId));
 	}
 
 	/** The field rules; {@code holderRegion} (null: unknown) gives the statutory validity of a blank expiry. */

@@ -41,7 +41,7 @@ import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Telephone;
 import org.youguan.kernel.Text;
-import org.youguan.kernel.TransactionLocks;
+import org.youguan.kernel.UniqueIdentifiers;
 import org.youguan.kernel.Validation;
 import org.youguan.numbering.BusinessNumbers;
 import org.youguan.org.Bureaus;
@@ -418,12 +418,11 @@ public class Outlets {
 	}
 
 	/**
-	 * Whether an outlet holds this filing number, compared by {@link Text#identifierKey} (letter case, spaces, dashes
-	 * and underscores folded): "WDBA 320506 2026 000999" is the number "WDBA-320506-2026-000999" already given.
+	 * Whether an outlet holds this filing number or a look-alike of it ({@link UniqueIdentifiers}: letter case, spaces,
+	 * dashes and underscores folded — "WDBA 320506 2026 000999" is the number "WDBA-320506-2026-000999" already given).
 	 */
 	private boolean filingNumberTaken(String number) {
-		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM terminal_outlet WHERE " + Text.identifierKeySql("filing_number")
-				+ " = :key)").param("key", Text.identifierKey(number)).query(Boolean.class).single();
+		return UniqueIdentifiers.taken(jdbc, "terminal_outlet", "filing_number", number, "", Map.of());
 	}
 
 	/** The id and filing number an approved new outlet will carry in the registry, reserved at the decision. */
@@ -513,8 +512,6 @@ public class Outlets {
 			throw new InvalidValueException("filingNumber", "issued-form", refusal);
 		}
 		TerminalOutlet o = load(scope, id);
-		// the unique index compares the number as written; look-alikes are ordered by the lock on their key
-		TransactionLocks.hold(jdbc, "outlet-filing-number:" + Text.identifierKey(filingNumber));
 		if (filingNumberTaken(filingNumber)) {
 			throw DomainException.duplicate("filingNumber", "备案编号已存在：" + filingNumber);
 		}

@@ -30,6 +30,7 @@ import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.StatusMove;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.UniqueIdentifiers;
 import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
 import org.youguan.numbering.BusinessNumbers;
@@ -615,18 +616,11 @@ public class PostOfficeApprovals {
 
 	/**
 	 * Whether an approval of the city holding {@code region} has the decision number already, or a look-alike of it
-	 * ({@link Text#identifierKey}: letter case, spaces, dashes and underscores folded). Holds the key's lock, so two
-	 * imports of look-alikes at once are ordered (the unique index compares the number as written).
+	 * ({@link UniqueIdentifiers}: letter case, spaces, dashes and underscores folded).
 	 */
 	private boolean numberUsed(String region, String number) {
-		String key = Text.identifierKey(number);
-		TransactionLocks.hold(jdbc, "post-office-approval-number:" + region.substring(0, Math.min(4, region.length())) + "|" + key);
-		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM post_office_approval WHERE substring(region_code, 1, 4) = "
-				+ "substring(:region, 1, 4) AND " + Text.identifierKeySql("decision_number") + " = :key)")
-			.param("region", region)
-			.param("key", key)
-			.query(Boolean.class)
-			.single();
+		return UniqueIdentifiers.taken(jdbc, "post_office_approval", "decision_number", number,
+				"substring(region_code, 1, 4) = substring(:region, 1, 4)", Map.of("region", region));
 	}
 
 	private static String usedMessage(String number) {

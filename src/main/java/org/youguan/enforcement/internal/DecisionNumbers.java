@@ -1,10 +1,12 @@
 package org.youguan.enforcement.internal;
 
+import java.util.Map;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.Text;
-import org.youguan.kernel.TransactionLocks;
+import org.youguan.kernel.UniqueIdentifiers;
 import org.youguan.kernel.Validation;
 import org.youguan.numbering.BusinessNumbers;
 
@@ -36,8 +38,6 @@ public class DecisionNumbers {
 	 * {@link Text#identifierKey}) — a 409 naming {@code decisionNumber}, rule {@code unique}.
 	 */
 	public void numberFree(String number) {
-		// the unique index compares the number as written; look-alikes are ordered by the lock on their key
-		TransactionLocks.hold(jdbc, "decision-number:" + Text.identifierKey(number));
 		if (decisionNumberTaken(number)) {
 			throw DomainException.duplicate("decisionNumber", "决定书文号（decisionNumber）已被使用：" + number + "（文号在全国范围内不得重复）");
 		}
@@ -45,12 +45,10 @@ public class DecisionNumbers {
 
 	/**
 	 * Whether a decision already carries {@code number} (in any region: the series are per bureau, not per unit), compared
-	 * by {@link Text#identifierKey}: "行政处罚决定 320506 2026 000003" or "ABC-2026-3" typed "abc 2026 3" is the number
-	 * given already.
+	 * by its key ({@link UniqueIdentifiers}): "ABC-2026-3" typed "abc 2026 3" is the number given already.
 	 */
 	private boolean decisionNumberTaken(String number) {
-		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM penalty_case WHERE " + Text.identifierKeySql("decision_number")
-				+ " = :key)").param("key", Text.identifierKey(number)).query(Boolean.class).single();
+		return UniqueIdentifiers.taken(jdbc, "penalty_case", "decision_number", number, "", Map.of());
 	}
 
 	/**
