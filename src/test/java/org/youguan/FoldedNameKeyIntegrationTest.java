@@ -51,6 +51,21 @@ class FoldedNameKeyIntegrationTest {
 		assertThat(jdbc.sql("SELECT folded(NULL)").query(String.class).optional()).isEmpty();
 	}
 
+	/** The identifier key is one key on both sides too: {@code Text.identifierKey} and {@code Text.identifierKeySql}. */
+	@Test
+	void javaAndSqlGiveTheSameIdentifierKeyForTrickyInputs() {
+		List<String> inputs = List.of("WDBA-320506-2026-000999", "wdba 320506 2026 000999", "WDBA\u3000320506\u30002026",
+				"WDBA—320506–2026‐000999", "WDBA_320506＿2026", "ＸＲ－３２０５０６－４", "xr 320506 4", "XR\u2E3A4\u301C5\u30A06",
+				"网点备案-320506-2026-000999", "苏吴邮管罚〔2025〕1号", "A\u058AB\u05BEC\u1400D\u1806E\u2E17F\u2E1AG\u2E40H\u2E5DI\u3030J",
+				"\u00ADSF\u200B7000 0001", "", "-_");
+		for (String in : inputs) {
+			String sql = jdbc.sql("SELECT " + Text.identifierKeySql(":t")).param("t", in).query(String.class).single();
+			assertThat(sql).as("identifier key of %s", in.codePoints().mapToObj(c -> "U+%04X".formatted(c)).toList())
+				.isEqualTo(Text.identifierKey(in));
+		}
+		assertThat(Text.identifierKey("XR\u2E3A4\u301C5\u30A06")).isEqualTo("xr456");
+	}
+
 	@Test
 	void theSqlFunctionRemovesExactlyTheCharactersTheJavaKeyRemoves() throws IOException {
 		assertThat(Files.readString(V245)).contains("'[" + Text.FOLD_REMOVED + "]+'");

@@ -278,11 +278,12 @@ public class ComplaintIntake {
 		}
 		ComplaintForm clean = checked.form();
 		FilerPhone phone = FilerPhone.of(secrets, clean.phone());
-		String duplicateOf = clean.waybillNumber() == null ? null : jdbc.sql("""
-				SELECT number FROM complaint WHERE filer_phone_index = :phone AND waybill_number = :waybill
-				AND category = :category AND received_on >= :since ORDER BY id LIMIT 1""")
+		// the waybill compared by its key (Text.identifierKey), so SF-7000-0001 is the SF70000001 complained of before
+		String duplicateOf = clean.waybillNumber() == null ? null : jdbc.sql("SELECT number FROM complaint"
+				+ " WHERE filer_phone_index = :phone AND " + Text.identifierKeySql("waybill_number") + " = :waybill"
+				+ " AND category = :category AND received_on >= :since ORDER BY id LIMIT 1")
 			.param("phone", phone.index())
-			.param("waybill", clean.waybillNumber())
+			.param("waybill", Text.identifierKey(clean.waybillNumber()))
 			.param("category", clean.category())
 			.param("since", today.minusDays(90))
 			.query(String.class)

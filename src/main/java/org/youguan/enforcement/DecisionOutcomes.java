@@ -210,11 +210,12 @@ public class DecisionOutcomes {
 			}
 		}
 		v.throwIfInvalid();
-		// the same 文书 recorded twice (a form sent again) would count a remedy twice: one outcome per document number
+		// the same 文书 recorded twice (a form sent again) would count a remedy twice: one outcome per document number,
+		// compared as every identifier is (Text.identifierKey: case, spaces, dashes and underscores folded)
 		if (jdbc.sql("SELECT EXISTS (SELECT 1 FROM penalty_case_outcome WHERE case_id = :case"
-				+ " AND folded(document_number) = folded(:number))")
+				+ " AND " + Text.identifierKeySql("document_number") + " = :key)")
 			.param("case", id)
-			.param("number", Text.line(data.documentNumber()))
+			.param("key", Text.identifierKey(Text.line(data.documentNumber())))
 			.query(Boolean.class)
 			.single()) {
 			throw DomainException.duplicate("documentNumber", "本案已登记文号为" + Text.line(data.documentNumber()) + "的结果文书");

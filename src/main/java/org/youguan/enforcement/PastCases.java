@@ -418,7 +418,7 @@ public class PastCases {
 	private void numberOnRecord(Validation v, CaseView c, CaseDocumentKind kind, String number) {
 		String own = Text.documentNumber(c.decisionNumber());
 		if (kind == CaseDocumentKind.DECISION) {
-			v.require("number", own == null || own.equals(Text.strip(number)), "decision-number",
+			v.require("number", own == null || Text.identifierKey(own).equals(Text.identifierKey(Text.strip(number))), "decision-number",
 					"行政处罚决定书的文号应为本案的决定文号（" + own + "）");
 			return;
 		}

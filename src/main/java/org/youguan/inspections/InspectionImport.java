@@ -246,9 +246,8 @@ public class InspectionImport {
 			context.fail(CREDIT_CODE, "unique", "该检查已有记录（同一企业、检查日期、检查类型和检查人员），不能重复导入");
 		}
 		if (checked.order() != null) {
-			numbers.check(region + "|" + checked.order().number(), row, context, NUMBER, "责令改正通知书文号");
-			if (jdbc.sql("SELECT count(*) FROM rectification_order WHERE region_code = :r AND number = :n")
-				.param("r", region).param("n", checked.order().number()).query(Long.class).single() > 0) {
+			numbers.check(region + "|" + Text.identifierKey(checked.order().number()), row, context, NUMBER, "责令改正通知书文号");
+			if (records.orderNumberUsed(region, checked.order().number())) {
 				context.fail(NUMBER, "unique", "责令改正通知书文号已被使用：" + checked.order().number());
 			}
 		}

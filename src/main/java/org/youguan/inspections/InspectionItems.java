@@ -30,6 +30,7 @@ import org.youguan.rules.Citation;
 import org.youguan.rules.LegalText;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.UniqueIdentifiers;
 
 /**
  * The 抽查事项清单: the default items derived from the law (licence conditions, branch and outlet filing, 实名收寄,
@@ -119,7 +120,8 @@ public class InspectionItems {
 		v.throwIfInvalid();
 		LegalText text = c.text();
 		List<String> lines = c.lines();
-		if (jdbc.sql("SELECT count(*) FROM inspection_item WHERE code = :code").param("code", code).query(Long.class).single() > 0) {
+		// compared by its key (UniqueIdentifiers), so YZ_SAFETY_01 cannot be added beside YZSAFETY01
+		if (UniqueIdentifiers.taken(jdbc, "inspection_item", "code", code, "", Map.of())) {
 			throw DomainException.duplicate("code", "事项代码已在抽查事项清单中：" + code);
 		}
 		refuseTwinName(bureauId, null, data.name());

@@ -28,6 +28,7 @@ import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.UniqueIdentifiers;
 import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
 import org.youguan.registry.Branches;
@@ -137,6 +138,15 @@ public class InspectionRecords {
 		return save(scope, bureauId, data, check(scope, data, false, regionCode), false, demo);
 	}
 
+	/**
+	 * Whether a rectification order of the region bears this 文号 or a look-alike of it ({@link UniqueIdentifiers}:
+	 * letter case, spaces, dashes and underscores folded).
+	 */
+	boolean orderNumberUsed(String region, String number) {
+		return UniqueIdentifiers.taken(jdbc, "rectification_order", "number", number, "region_code = :region",
+				Map.of("region", region));
+	}
+
 	private long save(DataScope scope, Long bureauId, InspectionRecordData data, Checked c, boolean imported,
 			boolean demo) {
 		// one inspection is one record: the same inspection sent twice (a double click, a retried call, two at once —
@@ -146,8 +156,7 @@ public class InspectionRecords {
 			throw DomainException.duplicate("enterpriseCreditCode",
 					"该检查已有记录（同一检查对象、检查日期、检查类型、检查人员、检查事项和结果），不能重复登记");
 		}
-		if (c.order() != null && jdbc.sql("SELECT count(*) FROM rectification_order WHERE region_code = :r AND number = :n")
-			.param("r", c.region()).param("n", c.order().number()).query(Long.class).single() > 0) {
+		if (c.order() != null && orderNumberUsed(c.region(), c.order().number())) {
 			throw DomainException.duplicate("rectification.number", "责令改正通知书文号（rectification.number）已被使用："
 					+ c.order().number());
 		}

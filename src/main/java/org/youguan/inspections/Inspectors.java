@@ -28,6 +28,7 @@ import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Validation;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.UniqueIdentifiers;
 
 /**
  * 检查人员名录库: staff holding an enforcement certificate (执法证), by bureau. Inspections need at least two of them,
@@ -99,7 +100,7 @@ public class Inspectors {
 		}
 		v.throwIfInvalid();
 		String certificate = certificateNumber(data.certificateNumber());
-		if (findByCertificate(certificate).isPresent()) {
+		if (certificateTaken(certificate, 0)) {
 			throw DomainException.duplicate("certificateNumber", "执法证号已在检查人员名录库中：" + certificate);
 		}
 		long id = jdbc.sql("""
@@ -184,7 +185,7 @@ public class Inspectors {
 		List<String> avoid = validate(v, data);
 		v.throwIfInvalid();
 		String certificate = certificateNumber(data.certificateNumber());
-		if (findByCertificate(certificate).filter(i -> i.id() != id).isPresent()) {
+		if (certificateTaken(certificate, id)) {
 			throw DomainException.duplicate("certificateNumber", "执法证号已在检查人员名录库中：" + certificate);
 		}
 		jdbc.sql("""
@@ -318,6 +319,15 @@ public class Inspectors {
 			.param("c", c == null ? "" : c)
 			.query(Rows.of(Inspector.class))
 			.optional();
+	}
+
+	/**
+	 * Whether a roster entry other than {@code selfId} holds this certificate number or a look-alike of it
+	 * ({@link UniqueIdentifiers}: letter case, spaces, dashes and underscores folded — "JS 0001" is "JS-0001").
+	 */
+	private boolean certificateTaken(String certificate, long selfId) {
+		return UniqueIdentifiers.taken(jdbc, "inspector", "certificate_number", certificate, "id <> :self",
+				Map.of("self", selfId));
 	}
 
 	/**

@@ -221,6 +221,58 @@ public final class Text {
 	}
 
 	/**
+	 * The separators {@link #identifierKey} drops from an identifier after {@link #folded} (which has written every
+	 * hyphen and dash of {@link #FOLD_FROM}, and NFKC the full-width and small ones, as the hyphen-minus and removed every
+	 * space): the hyphen-minus, the underscore, and the dashes NFKC and {@link #FOLD_FROM} leave (Armenian, Hebrew,
+	 * Mongolian and Canadian hyphens, U+2E17 U+2E1A U+2E3A U+2E3B U+2E40 U+2E5D, the wave dashes U+301C U+3030 and the
+	 * katakana double hyphen U+30A0).
+	 */
+	public static final String IDENTIFIER_SEPARATORS = "-_\u058A\u05BE\u1400\u1806\u2E17\u2E1A\u2E3A\u2E3B\u2E40\u2E5D"
+			+ "\u301C\u3030\u30A0";
+
+	/**
+	 * The one key every uniqueness rule on an identifier compares (an outlet's filing number, a machine's serial, a
+	 * licence number, an inspector's certificate, a decision's or order's 文号 …): {@link #folded} (NFKC, every space —
+	 * U+3000 included — removed, A–Z as a–z, each dash as the hyphen-minus), then every
+	 * {@link #IDENTIFIER_SEPARATORS separator} removed — so "WDBA-320506-2026-000999", "wdba 320506 2026 000999",
+	 * "WDBA—320506—2026—000999" and "WDBA_320506_2026_000999" are one identifier, and "XR 320506 4" is "XR-320506-4".
+	 * The key is compared, never stored or shown; {@link #identifierKeySql} computes the same key in SQL from a stored
+	 * value, so pass the value as it is stored ({@link #identifier} or {@link #documentNumber} first where the column
+	 * holds it so written: an automatic number's padding is theirs to add, not the key's).
+	 * @param typed an identifier as stored or to be stored; null stays null
+	 * @return the comparison key, "" for a text of only such characters
+	 */
+	public static String identifierKey(String typed) {
+		String f = folded(typed);
+		if (f == null) {
+			return null;
+		}
+		StringBuilder out = new StringBuilder(f.length());
+		for (int i = 0; i < f.length(); i++) {
+			char c = f.charAt(i);
+			if (IDENTIFIER_SEPARATORS.indexOf(c) < 0) {
+				out.append(c);
+			}
+		}
+		return out.toString();
+	}
+
+	/**
+	 * {@link #identifierKey} as an SQL expression of a stored identifier, for a uniqueness check that compares it with
+	 * the key of the typed value ({@code WHERE <this> = :key}): the SQL function {@code folded} (V245, the same as
+	 * {@link #folded}) with the {@link #IDENTIFIER_SEPARATORS} translated away. The stored value is already written as
+	 * {@link #identifier} writes it.
+	 * @param column a column or expression of the query, e.g. {@code filing_number}
+	 */
+	public static String identifierKeySql(String column) {
+		StringBuilder literal = new StringBuilder("U&'");
+		for (char c : IDENTIFIER_SEPARATORS.toCharArray()) {
+			literal.append(c < 0x80 ? String.valueOf(c) : "\\%04X".formatted((int) c));
+		}
+		return "translate(folded(" + column + "), " + literal + "', '')";
+	}
+
+	/**
 	 * A one-line text as it is stored — an address above all, and a place, opening hours, a training's topic, a seized
 	 * item: as {@link #name} writes it (stripped, every run of spaces inside, U+3000 included, as one ASCII space), null
 	 * when blank. The one form every module stores such a text in, so "越溪路26号　二楼" typed for a branch filing, an
@@ -377,8 +429,8 @@ public final class Text {
 	 * "〔２０２６〕９号" is "〔2026〕9号", so it cannot pass as another number than the one it shows), white space around it
 	 * trimmed; null when blank. What NFKC keeps and no one sees (zero-width characters, tabs, line breaks, combining
 	 * marks) is for {@link Validation#identifier} to refuse. A number of the product's automatic form
-	 * ({@code numbering.BusinessNumbers.format}, e.g. a 备案编号) is written as the series writes it, whatever dash,
-	 * spaces around it or padding it was typed with ({@code 网点备案 – 320506-2026-75} is
+	 * ({@code numbering.BusinessNumbers.format}, e.g. a 备案编号) is written as the series writes it, whatever dash or
+	 * underscore, spaces around it (or spaces alone) or padding it was typed with ({@code 网点备案 – 320506-2026-75} is
 	 * {@code 网点备案-320506-2026-000075}): one number, one form, for lookups and uniqueness alike.
 	 */
 	public static String identifier(String typed) {
@@ -387,13 +439,18 @@ public final class Text {
 	}
 
 	/**
-	 * A number of the product's automatic form as typed by hand ({@code numbering.BusinessNumbers.format}: a type in
-	 * 汉字, the region code, the year, the sequence), its parts joined by any dash — the hyphen-minus, ‐ ‑ ‒ – — ― −, a
-	 * small or full-width hyphen — with spaces around them or none.
+	 * What joins the parts of a number of the product's automatic form as typed by hand: any dash — the hyphen-minus,
+	 * ‐ ‑ ‒ – — ― −, a small or full-width hyphen — or an underscore, with spaces around it or none, or spaces alone
+	 * (U+3000 is one after NFKC): "网点备案 320506 2026 999" is the series' 网点备案-320506-2026-000999.
 	 */
-	private static final Pattern AUTOMATIC_TYPED = Pattern
-		.compile("^(\\p{IsHan}+)\\s*[-\u2010-\u2015\u2212\uFE58\uFE63]\\s*(\\d{1,12})\\s*[-\u2010-\u2015\u2212\uFE58\uFE63]"
-				+ "\\s*(\\d{4})\\s*[-\u2010-\u2015\u2212\uFE58\uFE63]\\s*(\\d+)$");
+	private static final String AUTOMATIC_SEPARATOR = "(?:\\s*[-_\u2010-\u2015\u2212\uFE58\uFE63]\\s*|\\s+)";
+
+	/**
+	 * A number of the product's automatic form as typed by hand ({@code numbering.BusinessNumbers.format}: a type in
+	 * 汉字, the region code, the year, the sequence), its parts joined by {@link #AUTOMATIC_SEPARATOR}.
+	 */
+	private static final Pattern AUTOMATIC_TYPED = Pattern.compile("^(\\p{IsHan}+)" + AUTOMATIC_SEPARATOR + "(\\d{1,12})"
+			+ AUTOMATIC_SEPARATOR + "(\\d{4})" + AUTOMATIC_SEPARATOR + "(\\d+)$");
 
 	/**
 	 * {@code n} (NFKC-normalised) written as the series writes it when it has the product's automatic form

@@ -47,6 +47,7 @@ import org.youguan.kernel.Rows;
 import org.youguan.kernel.StatusMove;
 import org.youguan.kernel.Telephone;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.UniqueIdentifiers;
 import org.youguan.kernel.Validation;
 import org.youguan.licensing.internal.ApplicationStep;
 import org.youguan.licensing.internal.Days;
@@ -1383,6 +1384,15 @@ public class LicenceApplications {
 	}
 
 	/**
+	 * Whether an application that issued a licence (not a change or renewal of one) records this number or a look-alike
+	 * of it ({@link UniqueIdentifiers}: letter case, spaces, dashes and underscores folded — "YZ 2026 1" is "yz-2026-1").
+	 */
+	private boolean licenceNumberRecorded(String number) {
+		return UniqueIdentifiers.taken(jdbc, "licence_application", "licence_number", typedNumber(number),
+				"kind NOT IN ('CHANGE', 'RENEWAL')", Map.of());
+	}
+
+	/**
 	 * A licence number as typed to look it up ({@link Text#identifier}: full-width digits, other dashes and an automatic
 	 * number's missing padding as issued), "" for none.
 	 */
@@ -1493,7 +1503,7 @@ public class LicenceApplications {
 					decider(licenceScope) + "，" + (clerk.level() == null ? "本用户" : "本局（" + clerk.level().label() + "）")
 							+ "不能导入该决定（decision）；未决定的申请可以导入");
 		}
-		String taken = Text.isBlank(data.licenceNumber()) || findByLicence(data.licenceNumber()).isEmpty() ? null
+		String taken = Text.isBlank(data.licenceNumber()) || !licenceNumberRecorded(data.licenceNumber()) ? null
 				: "许可证编号（licenceNumber）已有许可申请记录：" + Text.identifier(data.licenceNumber());
 		CheckedImport standing = code == null ? null : standing(ownRegion, data);
 		FormError conflict = standing == null ? null

@@ -60,12 +60,15 @@ public class BusinessNumbers {
 
 	/**
 	 * Whether {@code number} has the form of a number of this kind's series ({@code type-地区-年份-序号}) that the series
-	 * has not issued yet: a number typed by hand in that form would later collide with the series.
+	 * has not issued yet: a number typed by hand in that form would later collide with the series. A number whose
+	 * identifier key is the series' ({@link #hasSeriesForm}) but whose parts cannot be told apart counts as not issued.
 	 */
 	public boolean notYetIssued(String type, String number) {
 		Matcher m = series(type, number);
 		if (!m.matches()) {
-			return false;
+			// the series' form with its parts joined another way (or not at all): which number it is cannot be read,
+			// so it counts as one the series is still to issue
+			return seriesKey(type, number);
 		}
 		long last = jdbc.sql("SELECT last_value FROM number_sequence WHERE type = :type AND region_code = :region AND year = :year")
 			.param("type", type).param("region", m.group(1)).param("year", Integer.parseInt(m.group(2)))
@@ -76,13 +79,27 @@ public class BusinessNumbers {
 	/**
 	 * Whether {@code number} has the form of a number of this kind's series as {@link #format} writes it: the type, a
 	 * region code of any level the series is kept for (a county's 6 digits, a city's 4, a province's 2 …), the year and
-	 * a sequence of six digits or more — whether the series issued it yet or not. A number typed by hand is to be
-	 * written as {@code kernel.Text.identifier} writes it first (other dashes, missing padding).
+	 * a sequence of six digits or more — whether the series issued it yet or not — also when typed with other
+	 * separators, letter case or none ({@code kernel.Text.identifierKey}: 网点备案 320506 2026 000999,
+	 * 网点备案3205062026000999). A number typed by hand is to be written as {@code kernel.Text.identifier} writes it
+	 * first (other dashes, missing padding).
 	 * @param type the series' type ({@code 网点备案})
 	 * @param number a number, or null (false)
 	 */
 	public static boolean hasSeriesForm(String type, String number) {
-		return number != null && series(type, number).matches();
+		return number != null && (series(type, number).matches() || seriesKey(type, number));
+	}
+
+	/**
+	 * Whether {@code number}'s identifier key ({@code kernel.Text.identifierKey}: case, spaces, dashes and underscores
+	 * folded) is the type followed by as many digits as a number of the series holds (region, year and a sequence of
+	 * six digits or more: eleven at least): "网点备案3205062026000999" or "网点备案_320506 2026-000999" is the series'
+	 * number typed another way, whatever joins its parts.
+	 */
+	private static boolean seriesKey(String type, String number) {
+		String key = Text.identifierKey(Text.identifier(number));
+		return key != null && key.startsWith(type) && key.length() >= type.length() + 11
+				&& key.substring(type.length()).chars().allMatch(c -> c >= '0' && c <= '9');
 	}
 
 	private static Matcher series(String type, String number) {

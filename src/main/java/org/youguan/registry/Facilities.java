@@ -24,6 +24,7 @@ import org.youguan.kernel.PageResult;
 import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.UniqueIdentifiers;
 import org.youguan.kernel.Validation;
 import org.youguan.region.RegionCode;
 import org.youguan.region.Regions;
@@ -257,6 +258,15 @@ public class Facilities {
 			.single();
 	}
 
+	/**
+	 * Whether another facility than {@code selfId} carries this serial or a look-alike of it
+	 * ({@link UniqueIdentifiers}: letter case, spaces, dashes and underscores folded).
+	 */
+	private boolean serialTaken(String serial, Long selfId) {
+		return UniqueIdentifiers.taken(jdbc, "facility", "serial_number", serial, "id <> :self",
+				Map.of("self", selfId == null ? 0L : selfId));
+	}
+
 	private FacilityData validate(DataScope scope, FacilityData d, Long selfId) {
 		return validate(scope, d, selfId, new Validation());
 	}
@@ -281,9 +291,10 @@ public class Facilities {
 		if (d.kind() == FacilityKind.SCREENING_MACHINE) {
 			v.required("serialNumber", "设备序列号", d.serialNumber()).maxLength("serialNumber", "设备序列号", d.serialNumber(), 60)
 				.identifier("serialNumber", "设备序列号", d.serialNumber());
-			// stored as Text writes it, so the serial typed in full-width or with other dashes is the same machine
+			// compared by its key, so the serial typed in full-width, another letter case or with other separators
+			// ("XR 320506 4", "xr-320506-4") is the same machine; a correction may keep the facility's own
 			String serial = Text.identifier(d.serialNumber());
-			if (serial != null && selfId == null && facilities.existsBySerialNumber(serial)) {
+			if (serial != null && serialTaken(serial, selfId)) {
 				v.require("serialNumber", false, "unique", "该序列号的安检机已登记：" + serial);
 			}
 		}

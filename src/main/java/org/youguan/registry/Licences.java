@@ -25,6 +25,7 @@ import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.UniqueIdentifiers;
 import org.youguan.kernel.Validation;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
@@ -381,16 +382,25 @@ public class Licences {
 		return validate(d, null, null);
 	}
 
+	/**
+	 * Whether a licence other than {@code selfId} bears this number or a look-alike of it ({@link UniqueIdentifiers}:
+	 * letter case, spaces, dashes and underscores folded).
+	 */
+	private boolean numberTaken(String number, Long selfId) {
+		return UniqueIdentifiers.taken(jdbc, "express_licence", "number", number, "id <> :self",
+				Map.of("self", selfId == null ? 0L : selfId));
+	}
+
 	/** The field rules; {@code holderRegion} (null: unknown) gives the statutory validity of a blank expiry. */
 	private LicenceData validate(LicenceData d, Long selfId, String holderRegion) {
-		// stored as Text writes it, so the number typed another way (full-width digits, other dashes) is the same one
+		// stored as Text writes it and compared by its key, so the number typed another way (full-width digits, other
+		// dashes, spaces, letter case) is the same one
 		String number = Text.identifier(d.number());
 		Validation v = new Validation();
 		v.required("number", "许可证编号", number);
 		v.require("number", number == null || settings.licenceNumber().matcher(number).matches(), "pattern",
 				"许可证编号格式不符合规定（" + settings.licenceNumberPattern() + "）");
-		v.require("number", number == null || licences.findByNumber(number).map(ExpressLicence::id).filter(x -> !x.equals(selfId)).isEmpty(),
-				"unique", "许可证编号已存在：" + number);
+		v.require("number", number == null || !numberTaken(number, selfId), "unique", "许可证编号已存在：" + number);
 		v.require("scope", d.scope() != null, "required", "请选择业务范围");
 		v.name("issuingBureauName", "发证机关", d.issuingBureauName(), 100);
 		LocalDate issuedOn = d.issuedOn();

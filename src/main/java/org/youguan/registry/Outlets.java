@@ -41,6 +41,7 @@ import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Telephone;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.UniqueIdentifiers;
 import org.youguan.kernel.Validation;
 import org.youguan.numbering.BusinessNumbers;
 import org.youguan.org.Bureaus;
@@ -405,14 +406,23 @@ public class Outlets {
 	 * {@link BusinessNumbers#hasSeriesForm}) would sooner or later be issued again by the sequence to an outlet approved
 	 * here, and that approval could then not add its outlet. The region is the filing bureau's: a county's 6 digits, or
 	 * a city's 4 where the city bureau files ({@link #reserveNew}); a sequence past 999999 has more digits. The number is
-	 * read as {@link Text#identifier} writes it (full-width digits, other dashes, missing padding), so a number of the
-	 * form typed another way is refused as well. Historic numbers come from the bureau's earlier system in its own form.
+	 * read as {@link Text#identifier} writes it (full-width digits, other dashes, missing padding) and by its key
+	 * ({@link Text#identifierKey}: letter case, spaces, dashes and underscores folded), so a number of the form typed
+	 * another way ("网点备案 320506 2026 000999", "网点备案3205062026000999") is refused as well. Historic numbers come from the bureau's earlier system in its own form.
 	 */
 	public static String historicNumberRefusal(String filingNumber) {
 		String written = Text.identifier(filingNumber);
 		return BusinessNumbers.hasSeriesForm(FILING_NUMBER_TYPE, written)
 				? "备案编号“" + written + "”是本系统签发的编号格式，只能由系统在备案通过时生成；登记已有网点请填写其原备案编号"
 				: null;
+	}
+
+	/**
+	 * Whether an outlet holds this filing number or a look-alike of it ({@link UniqueIdentifiers}: letter case, spaces,
+	 * dashes and underscores folded — "WDBA 320506 2026 000999" is the number "WDBA-320506-2026-000999" already given).
+	 */
+	private boolean filingNumberTaken(String number) {
+		return UniqueIdentifiers.taken(jdbc, "terminal_outlet", "filing_number", number, "", Map.of());
 	}
 
 	/** The id and filing number an approved new outlet will carry in the registry, reserved at the decision. */
@@ -430,8 +440,7 @@ public class Outlets {
 		long id = jdbc.sql("SELECT nextval(pg_get_serial_sequence('terminal_outlet', 'id'))").query(Long.class).single();
 		String number = numbers.next(FILING_NUMBER_TYPE, county, filedOn.getYear());
 		// numbers recorded before historicNumberRefusal existed may hold a number of the sequence: pass over them
-		while (jdbc.sql("SELECT count(*) FROM terminal_outlet WHERE filing_number = :n").param("n", number)
-			.query(Long.class).single() > 0) {
+		while (filingNumberTaken(number)) {
 			number = numbers.next(FILING_NUMBER_TYPE, county, filedOn.getYear());
 		}
 		return new Reservation(id, number);
@@ -492,7 +501,8 @@ public class Outlets {
 	 * number, written as {@link Text#identifier} writes it (full-width digits, other dashes and an automatic number's
 	 * missing padding normalised), so a number of the series' form typed another way is refused as such.
 	 * @throws InvalidValueException rule {@code issued-form} for a number of the form YouGuan issues
-	 * @throws DomainException duplicate when another outlet holds the number
+	 * @throws DomainException duplicate when another outlet holds the number or one of its look-alikes
+	 *         ({@link Text#identifierKey})
 	 */
 	@Transactional
 	public void recordFiled(DataScope scope, long id, String typedNumber) {
@@ -502,8 +512,7 @@ public class Outlets {
 			throw new InvalidValueException("filingNumber", "issued-form", refusal);
 		}
 		TerminalOutlet o = load(scope, id);
-		if (jdbc.sql("SELECT count(*) FROM terminal_outlet WHERE filing_number = :n").param("n", filingNumber)
-			.query(Long.class).single() > 0) {
+		if (filingNumberTaken(filingNumber)) {
 			throw DomainException.duplicate("filingNumber", "备案编号已存在：" + filingNumber);
 		}
 		var before = o.snapshot();

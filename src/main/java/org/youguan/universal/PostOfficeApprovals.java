@@ -30,6 +30,7 @@ import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.StatusMove;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.UniqueIdentifiers;
 import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
 import org.youguan.numbering.BusinessNumbers;
@@ -613,15 +614,13 @@ public class PostOfficeApprovals {
 				decided, announced, channel, number);
 	}
 
-	/** Whether an approval of the city holding {@code region} has the decision number already. */
+	/**
+	 * Whether an approval of the city holding {@code region} has the decision number already, or a look-alike of it
+	 * ({@link UniqueIdentifiers}: letter case, spaces, dashes and underscores folded).
+	 */
 	private boolean numberUsed(String region, String number) {
-		return jdbc.sql("""
-				SELECT EXISTS (SELECT 1 FROM post_office_approval
-				    WHERE substring(region_code, 1, 4) = substring(:region, 1, 4) AND decision_number = :number)""")
-			.param("region", region)
-			.param("number", number)
-			.query(Boolean.class)
-			.single();
+		return UniqueIdentifiers.taken(jdbc, "post_office_approval", "decision_number", number,
+				"substring(region_code, 1, 4) = substring(:region, 1, 4)", Map.of("region", region));
 	}
 
 	private static String usedMessage(String number) {

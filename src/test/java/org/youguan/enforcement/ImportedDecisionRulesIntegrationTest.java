@@ -253,4 +253,43 @@ class ImportedDecisionRulesIntegrationTest {
 					office + again, "WARNING", null, null, null)))).as(again).containsExactly("unique");
 		}
 	}
+
+	/**
+	 * A decision's 文号 is unique nationwide whatever separators or letter case it is typed with (attack round 10:
+	 * "行政处罚决定 320506 2026 000003" copied a live case's 文号 past the automatic-number rule with 201): the series'
+	 * number typed with spaces, U+3000 or underscores is that number (409), with none it is the series' form (400
+	 * automatic-number); a hand-typed 文号 in another case or with spaces is the one imported; a different number passes.
+	 */
+	@Test
+	void aDecisionNumberTypedWithOtherSeparatorsOrCaseIsTheNumberIssued() throws Exception {
+		EnterpriseView e = party.other();
+		long live = party.delivered(e, "DATA_NOT_REPORTED", "FINE", "1000", LocalDate.now(ChinaTime.ZONE).minusDays(2));
+		String issued = cases.get(PartyCases.ALL, live).penaltyCase().decisionNumber();
+		assertThat(issued).startsWith("行政处罚决定-");
+		PastCases.ImportedCase first = past(e, "DATA_NOT_REPORTED", "WARNING", null, null, null, null, null);
+		for (String copy : List.of(issued.replace("-", " "), issued.replace("-", "\u3000"), issued.replace("-", "_"),
+				issued.replace("-", " - "), issued.replace("-", ""))) {
+			assertThat(rules("decisionNumber", () -> pastCases.importCase(PartyCases.ALL, new PastCases.ImportedCase(
+					first.enterpriseCreditCode(), first.violation(), first.source(), first.filedOn(), first.decidedOn(), copy,
+					"WARNING", null, null, null)))).as(copy).isNotEmpty().isSubsetOf("unique", "automatic-number");
+		}
+		mvc.perform(post("/api/v1/enforcement/cases/imported").header("Authorization", PenaltyCaseIntegrationTest.WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON).content("""
+					{"enterpriseCreditCode":"%s","violation":"DATA_NOT_REPORTED","source":"REPORT","filedOn":"2025-03-01",
+					 "decidedOn":"2025-05-10","decisionNumber":"%s","penalty":"WARNING"}""".formatted(e.creditCode(),
+					issued.replace("-", " "))))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.errors[0].field").value("decisionNumber"));
+		String tail = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+		pastCases.importCase(PartyCases.ALL, new PastCases.ImportedCase(first.enterpriseCreditCode(), first.violation(),
+				first.source(), first.filedOn(), first.decidedOn(), "SZCF-WZ-" + tail, "WARNING", null, null, null));
+		for (String lookAlike : List.of("szcf-wz-" + tail.toLowerCase(), "SZCF WZ " + tail, "SZCF_WZ_" + tail, "SZCFWZ" + tail)) {
+			assertThat(rules("decisionNumber", () -> pastCases.importCase(PartyCases.ALL, new PastCases.ImportedCase(
+					first.enterpriseCreditCode(), first.violation(), first.source(), first.filedOn(), first.decidedOn(), lookAlike,
+					"WARNING", null, null, null)))).as(lookAlike).containsExactly("unique");
+		}
+		long other = pastCases.importCase(PartyCases.ALL, new PastCases.ImportedCase(first.enterpriseCreditCode(), first.violation(),
+				first.source(), first.filedOn(), first.decidedOn(), "SZCF-WZ-" + tail + "-2", "WARNING", null, null, null));
+		assertThat(cases.get(PartyCases.ALL, other).penaltyCase().decisionNumber()).isEqualTo("SZCF-WZ-" + tail + "-2");
+	}
 }

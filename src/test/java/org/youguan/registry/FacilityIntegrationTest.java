@@ -1,6 +1,7 @@
 package org.youguan.registry;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,11 @@ class FacilityIntegrationTest {
 			.items()
 			.get(0)
 			.id();
+	}
+
+	/** Another enterprise of 吴中 than {@link #owner}: the one a look-alike serial would credit wrongly. */
+	long other() {
+		return enterprises.findByCreditCode(RegistryIntegrationTest.DemoCodes.SF_WUZHONG).orElseThrow().id();
 	}
 
 	@Test
@@ -98,6 +104,39 @@ class FacilityIntegrationTest {
 		assertThat(facilities.get(SUZHOU, id).serialNumber()).isEqualTo(serial);
 		assertThatThrownBy(() -> facilities.register(SUZHOU, new FacilityData(FacilityKind.SCREENING_MACHINE, "安检机丁", owner(),
 				"320506001", "分拨中心", null, serial, null, null), false)).hasMessageContaining("已登记");
+	}
+
+	/**
+	 * A serial typed in another letter case or with other separators (spaces, U+3000, an underscore, a dash) is the
+	 * machine registered: refused for another enterprise, as the screening coverage would credit the wrong one (attack
+	 * round 10: xr-320506-4 and XR 320506 4 were accepted beside XR-320506-4); a genuinely different serial passes, and
+	 * a correction cannot take a look-alike either.
+	 */
+	@Test
+	void aScreeningMachineSerialInAnotherCaseOrWithOtherSeparatorsIsTheSameMachine() {
+		String tail = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+		String serial = "XR-L-" + tail;
+		facilities.register(SUZHOU, new FacilityData(FacilityKind.SCREENING_MACHINE, "安检机壬", owner(), "320506001", "分拨中心",
+				null, serial, null, null), false);
+		for (String lookAlike : List.of(serial.toLowerCase(), "XR L " + tail, "XR　L　" + tail, "XR_L_" + tail,
+				"XR—L—" + tail, "xrl" + tail.toLowerCase())) {
+			assertThatThrownBy(() -> facilities.register(SUZHOU, new FacilityData(FacilityKind.SCREENING_MACHINE, "安检机癸",
+					other(), "320506001", "分拨中心", null, lookAlike, null, null), false))
+				.as(lookAlike)
+				.isInstanceOf(InvalidValueException.class)
+				.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors())
+					.extracting(FieldError::field, FieldError::rule)
+					.contains(tuple("serialNumber", "unique")));
+		}
+		long other = facilities.register(SUZHOU, new FacilityData(FacilityKind.SCREENING_MACHINE, "安检机子", other(), "320506001",
+				"分拨中心", null, "XR-L-" + tail + "-2", null, null), false);
+		assertThatThrownBy(() -> facilities.update(SUZHOU, other, new FacilityData(FacilityKind.SCREENING_MACHINE, "安检机子",
+				other(), "320506001", "分拨中心", null, "xr l " + tail, null, null)))
+			.isInstanceOf(InvalidValueException.class)
+			.hasMessageContaining("已登记");
+		facilities.update(SUZHOU, other, new FacilityData(FacilityKind.SCREENING_MACHINE, "安检机子", other(), "320506001",
+				"分拨中心", null, "xr-l-" + tail.toLowerCase() + "-2", null, null));
+		assertThat(facilities.get(SUZHOU, other).serialNumber()).isEqualTo("xr-l-" + tail.toLowerCase() + "-2");
 	}
 
 	/**

@@ -334,6 +334,47 @@ class RegistryMaintenanceIntegrationTest {
 				LocalDate.of(2026, 1, 1)))).hasMessageContaining("已关闭");
 	}
 
+	/**
+	 * A filing number typed in another letter case or with other separators is the number given (attack round 10:
+	 * WDBA-…, wdba-…, "WDBA …" and WDBA—… were four outlets), and the system's own series typed with spaces, underscores
+	 * or no separators is the series' form, refused as such (网点备案 320506 2026 000999 was accepted and shown as
+	 * 已备案); neither registers the outlet. A genuinely different number is recorded.
+	 */
+	@Test
+	void aFilingNumberLookAlikeIsTheNumberGivenAndTheSeriesTypedWithSpacesIsTheSeries() throws Exception {
+		String s = suffix().toUpperCase();
+		MockHttpSession staff = session("wz.staff");
+		String given = "WDBA-" + s + "-2026-000999";
+		mvc.perform(post("/registry/outlets/new").session(staff).with(csrf()).param("creditCode", DemoCodes.SF_WUZHONG)
+			.param("filingNumber", given).params(outletForm("原号网点" + s, RegistryIntegrationTest.idNumber(), "13812345678")))
+			.andExpect(redirectedUrlPattern("/registry/outlets/*"));
+		int n = 0;
+		for (String lookAlike : List.of(given.toLowerCase(), "WDBA " + s + " 2026 000999", "WDBA—" + s + "—2026—000999",
+				"WDBA_" + s + "_2026_000999", "ＷＤＢＡ\u3000" + s + "\u30002026\u3000000999", "WDBA" + s + "2026000999")) {
+			String name = "仿号网点" + s + "-" + n++;
+			mvc.perform(post("/registry/outlets/new").session(staff).with(csrf()).param("creditCode", DemoCodes.SF_WUZHONG)
+				.param("filingNumber", lookAlike).params(outletForm(name, RegistryIntegrationTest.idNumber(), "13812345678")))
+				.andExpect(status().isConflict())
+				.andExpect(content().string(containsString("备案编号已存在")));
+			assertThat(outlets.list(SUZHOU, Outlets.Filter.NONE, new PageQuery(name, 0, 5, null, false)).total()).as(lookAlike).isZero();
+		}
+		for (String series : List.of("网点备案 320506 2026 000999", "网点备案\u3000320506\u30002026\u3000999",
+				"网点备案_320506_2026_000999", "网点备案3205062026000999", "网点备案 - 320506_2026 000999")) {
+			String name = "系列网点" + s + "-" + n++;
+			mvc.perform(post("/registry/outlets/new").session(staff).with(csrf()).param("creditCode", DemoCodes.SF_WUZHONG)
+				.param("filingNumber", series).params(outletForm(name, RegistryIntegrationTest.idNumber(), "13812345678")))
+				.andExpect(status().isBadRequest())
+				.andExpect(content().string(containsString("本系统签发的编号格式")));
+			assertThat(outlets.list(SUZHOU, Outlets.Filter.NONE, new PageQuery(name, 0, 5, null, false)).total()).as(series).isZero();
+		}
+		mvc.perform(post("/registry/outlets/new").session(staff).with(csrf()).param("creditCode", DemoCodes.SF_WUZHONG)
+			.param("filingNumber", "WDBA-" + s + "-2026-001000")
+			.params(outletForm("新号网点" + s, RegistryIntegrationTest.idNumber(), "13812345678")))
+			.andExpect(redirectedUrlPattern("/registry/outlets/*"));
+		assertThat(outlets.list(SUZHOU, Outlets.Filter.NONE, new PageQuery("新号网点" + s, 0, 5, null, false)).items())
+			.extracting(OutletView::filingNumber).containsExactly("WDBA-" + s + "-2026-001000");
+	}
+
 	@Test
 	void aBrandIsEditedBySystemAdministratorsWithItsHistory() throws Exception {
 		String s = suffix();

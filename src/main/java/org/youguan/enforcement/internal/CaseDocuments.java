@@ -331,21 +331,24 @@ public class CaseDocuments implements DeclaresTemplates {
 	/**
 	 * Which document already bears a 文号 other than the {@code kind} of case {@code caseId} (a 文号 names one document;
 	 * a reissue keeps its number): a case's decision — this case's too, the asked kind is not the 决定书 — or a
-	 * document of another case or of another kind.
-	 * @param number the 文号, normalised as {@link org.youguan.kernel.Text#documentNumber} does
+	 * document of another case or of another kind. Numbers are compared by {@link Text#identifierKey} (letter case,
+	 * spaces, dashes and underscores folded), so a look-alike of a number held is that number.
+	 * @param number the 文号, normalised as {@link Text#documentNumber} does
 	 * @return the holder as a reader names it (案件编号 and the document's title), or empty when the number is free
 	 */
 	public Optional<String> holderOf(String number, long caseId, CaseDocumentKind kind) {
-		Optional<String> decision = jdbc.sql("SELECT number FROM penalty_case WHERE decision_number = :number")
-			.param("number", number).query(String.class).optional()
+		String key = Text.identifierKey(number);
+		Optional<String> decision = jdbc.sql("SELECT number FROM penalty_case WHERE "
+				+ Text.identifierKeySql("decision_number") + " = :key ORDER BY id LIMIT 1")
+			.param("key", key).query(String.class).optional()
 			.map(held -> "案件" + held + "的" + CaseDocumentKind.DECISION.title());
 		if (decision.isPresent()) {
 			return decision;
 		}
-		return jdbc.sql("""
-				SELECT c.number, d.kind FROM penalty_case_document d JOIN penalty_case c ON c.id = d.case_id
-				WHERE d.number = :number AND (d.case_id <> :case OR d.kind <> :kind) ORDER BY d.id LIMIT 1""")
-			.param("number", number).param("case", caseId).param("kind", kind.name())
+		return jdbc.sql("SELECT c.number, d.kind FROM penalty_case_document d JOIN penalty_case c ON c.id = d.case_id"
+				+ " WHERE " + Text.identifierKeySql("d.number")
+				+ " = :key AND (d.case_id <> :case OR d.kind <> :kind) ORDER BY d.id LIMIT 1")
+			.param("key", key).param("case", caseId).param("kind", kind.name())
 			.query((rs, row) -> "案件" + rs.getString(1) + "的" + CaseDocumentKind.valueOf(rs.getString(2)).title())
 			.optional();
 	}

@@ -1,9 +1,12 @@
 package org.youguan.enforcement.internal;
 
+import java.util.Map;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.UniqueIdentifiers;
 import org.youguan.kernel.Validation;
 import org.youguan.numbering.BusinessNumbers;
 
@@ -31,7 +34,8 @@ public class DecisionNumbers {
 
 	/**
 	 * A 文号 names one decision nationally: the automatic ones carry their region, and a hand-typed or imported one may
-	 * not repeat a decision of any region (a 409 naming {@code decisionNumber}, rule {@code unique}).
+	 * not repeat a decision of any region, nor look like one (letter case, spaces, dashes, underscores:
+	 * {@link Text#identifierKey}) — a 409 naming {@code decisionNumber}, rule {@code unique}.
 	 */
 	public void numberFree(String number) {
 		if (decisionNumberTaken(number)) {
@@ -39,10 +43,12 @@ public class DecisionNumbers {
 		}
 	}
 
-	/** Whether a decision already carries {@code number} (in any region: the series are per bureau, not per unit). */
+	/**
+	 * Whether a decision already carries {@code number} (in any region: the series are per bureau, not per unit), compared
+	 * by its key ({@link UniqueIdentifiers}): "ABC-2026-3" typed "abc 2026 3" is the number given already.
+	 */
 	private boolean decisionNumberTaken(String number) {
-		return jdbc.sql("SELECT count(*) FROM penalty_case WHERE decision_number = :n").param("n", number).query(Long.class)
-			.single() > 0;
+		return UniqueIdentifiers.taken(jdbc, "penalty_case", "decision_number", number, "", Map.of());
 	}
 
 	/**

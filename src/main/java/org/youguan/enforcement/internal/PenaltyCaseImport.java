@@ -250,8 +250,8 @@ class PenaltyCaseImport {
 				choose(failures, PENALTY, text(row, PENALTY), Penalty.values(), Penalty::label, PENALTY_ALIASES),
 				amount(row, failures, FINE), date(row, failures, PAID), date(row, failures, CLOSED),
 				amount(row, failures, CONFISCATED), date(row, failures, HANDED_OVER));
-		// one 文号 however each row typed it (〔2025〕1号, [2025]01号, 〔2025〕一号)
-		numbers.check(Text.documentNumber(number), row, context, NUMBER, "决定书文号");
+		// one 文号 however each row typed it (〔2025〕1号, [2025]01号, 〔2025〕一号, ABC-2025-1 and abc 2025 1)
+		numbers.check(Text.identifierKey(Text.documentNumber(number)), row, context, NUMBER, "决定书文号");
 		// read before the service's own failures are added to the context
 		Set<String> unreadable = DEPENDENT_RULES.entrySet().stream().filter(d -> context.failed(d.getKey()))
 			.flatMap(d -> d.getValue().stream()).collect(Collectors.toSet());

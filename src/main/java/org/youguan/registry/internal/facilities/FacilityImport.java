@@ -79,7 +79,7 @@ public class FacilityImport {
 					context.fail("名称", "unique", "该地址已有同名" + kind.label());
 				}
 				if (kind.hasSerialNumber()) {
-					serials.check(clean.serialNumber(), row, context, "设备序列号", "设备序列号");
+					serials.check(Text.identifierKey(clean.serialNumber()), row, context, "设备序列号", "设备序列号");
 				}
 			}
 			return clean;

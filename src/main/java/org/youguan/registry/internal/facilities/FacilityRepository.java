@@ -4,6 +4,4 @@ import org.springframework.data.repository.CrudRepository;
 
 /** Stores and loads Facility aggregates (Spring Data JDBC); used only inside the registry. */
 public interface FacilityRepository extends CrudRepository<Facility, Long> {
-
-	boolean existsBySerialNumber(String serialNumber);
 }

@@ -154,14 +154,14 @@ public class OutletImport {
 				}
 				String number = row.get("备案编号") == null ? "" : Text.identifier(row.get("备案编号"));
 				if (!number.isEmpty()) {
-					numbers.check(number, row, context, "备案编号", "备案编号");
+					numbers.check(Text.identifierKey(number), row, context, "备案编号", "备案编号");
 					new Validation().identifier("备案编号", "备案编号", number).errors()
 						.forEach(e -> context.fail(e.field(), e.rule(), e.message()));
 					String refusal = Outlets.historicNumberRefusal(number);
 					if (refusal != null) {
 						context.fail("备案编号", "issued-form", refusal);
 					}
-					if (usedNumbers.contains(number)) {
+					if (usedNumbers.contains(Text.identifierKey(number))) {
 						context.fail("备案编号", "unique", "备案编号已存在：" + number);
 					}
 				}
@@ -209,18 +209,22 @@ public class OutletImport {
 		return found;
 	}
 
-	/** The filing numbers of the sheet already given to an outlet. */
+	/**
+	 * The filing numbers of the sheet already given to an outlet, as their keys ({@link Text#identifierKey}: a number
+	 * typed in another letter case or with other separators is the one given).
+	 */
 	private Set<String> usedFilingNumbers(List<SheetRow> rows) {
 		Set<String> numbers = new HashSet<>();
 		rows.forEach(r -> {
 			if (r.get("备案编号") != null && !Text.isBlank(r.get("备案编号"))) {
-				numbers.add(Text.identifier(r.get("备案编号")));
+				numbers.add(Text.identifierKey(Text.identifier(r.get("备案编号"))));
 			}
 		});
 		if (numbers.isEmpty()) {
 			return Set.of();
 		}
-		return new HashSet<>(jdbc.sql("SELECT filing_number FROM terminal_outlet WHERE filing_number = ANY (:numbers)")
+		String key = Text.identifierKeySql("filing_number");
+		return new HashSet<>(jdbc.sql("SELECT " + key + " FROM terminal_outlet WHERE " + key + " = ANY (:numbers)")
 			.param("numbers", numbers.toArray(String[]::new))
 			.query(String.class)
 			.list());

@@ -1,0 +1,39 @@
+package org.youguan.kernel;
+
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The one check every uniqueness rule on an identifier runs (a filing number, a machine serial, a licence or
+ * certificate number, a 文号 …): whether a row holds the identifier or a look-alike of it under {@link Text#identifierKey}
+ * (letter case, spaces, dashes and underscores folded), under a {@link TransactionLocks} lock on the key, so two
+ * look-alikes sent at once are ordered and the second one's check sees the first one's row. The unique indexes compare
+ * the value as written; no index holds the key, which would take a migration.
+ */
+public final class UniqueIdentifiers {
+
+	private UniqueIdentifiers() {
+	}
+
+	/**
+	 * Whether a row of {@code table} other than those {@code condition} leaves out holds {@code identifier} or a
+	 * look-alike of it in {@code column}. Holds the lock on the table, column and key until the caller's transaction ends.
+	 * @param table the module's own table
+	 * @param column the column holding the identifier as stored ({@link Text#identifier} or {@link Text#documentNumber})
+	 * @param identifier the identifier as it would be stored
+	 * @param condition more of the WHERE clause ("region_code = :region", "id <> :self"), or "" for none
+	 * @param params the condition's parameters
+	 */
+	public static boolean taken(JdbcClient jdbc, String table, String column, String identifier, String condition,
+			Map<String, ?> params) {
+		String key = Text.identifierKey(identifier);
+		TransactionLocks.hold(jdbc, table + "." + column + ":" + key);
+		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM " + table + " WHERE " + Text.identifierKeySql(column)
+				+ " = :identifierKey" + (condition.isEmpty() ? "" : " AND " + condition) + ")")
+			.params(params)
+			.param("identifierKey", key)
+			.query(Boolean.class)
+			.single();
+	}
+}
