@@ -9,7 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * certificate number, a 文号 …): whether a row holds the identifier or a look-alike of it under {@link Text#identifierKey}
  * (letter case, spaces, dashes and underscores folded), under a {@link TransactionLocks} lock on the key, so two
  * look-alikes sent at once are ordered and the second one's check sees the first one's row. The unique indexes compare
- * the value as written; no index holds the key, which would take a migration.
+ * the value as written; the largest identifier columns have an index on the key (V251: outlet filing numbers, machine
+ * serials, licence numbers; V252: decision 文号), which the query's expression matches.
  */
 public final class UniqueIdentifiers {
 
