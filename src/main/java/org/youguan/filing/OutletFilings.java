@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -314,8 +313,8 @@ public class OutletFilings {
 		catch (DomainException ex) {
 			errors.addAll(ex.formErrors());
 		}
-		if (proposed != null && !sameCounty(proposed, outlet)) {
-			errors.add(OTHER_COUNTY.apply(outlet.regionCode()));
+		if (proposed != null && !Outlets.sameCounty(outlet.regionCode(), proposed.regionCode())) {
+			errors.add(Outlets.otherCounty(outlet.regionCode()));
 		}
 		errors.addAll(checkUploads(uploads, EnumSet.noneOf(AttachmentKind.class),
 				draft == null ? List.of() : attachments.held(draft)));
@@ -413,8 +412,8 @@ public class OutletFilings {
 		else {
 			OutletView outlet = outlets.get(DataScope.all(), outletId);
 			requireFiled(outlet);
-			if (f.kind() == FilingKind.CHANGE && !sameCounty(proposal(f), outlet)) {
-				FieldError e = OTHER_COUNTY.apply(outlet.regionCode());
+			if (f.kind() == FilingKind.CHANGE && !Outlets.sameCounty(outlet.regionCode(), proposal(f).regionCode())) {
+				FieldError e = Outlets.otherCounty(outlet.regionCode());
 				throw DomainException.rule(e.field(), e.rule(), e.message());
 			}
 			number = outlet.filingNumber();
@@ -764,44 +763,15 @@ public class OutletFilings {
 	}
 
 	/**
-	 * A change filing keeps the outlet in its county: the county's bureau files it and keeps its register (a filing
-	 * number is a county's), so an outlet moving to another county is closed where it was (撤销备案) and filed anew where
-	 * it goes — never moved out of one bureau's register into another's by the bureau it leaves.
-	 */
-	private static boolean sameCounty(OutletData proposed, OutletView outlet) {
-		return proposed.regionCode() == null || proposed.regionCode().length() < 6
-				|| proposed.regionCode().substring(0, 6).equals(outlet.regionCode().substring(0, 6));
-	}
-
-	private static final Function<String, FieldError> OTHER_COUNTY = from -> new FieldError("regionCode", "other-county",
-			"网点迁往其他县（区）的，不能以变更备案办理：请在原所在地（" + from.substring(0, 6) + "）申请撤销备案，并向迁入地邮政管理部门申请新的备案");
-
-	/**
-	 * An outlet is filed only with the five facilities a terminal outlet must have (快递末端网点备案暂行规定(2018):
-	 * storage, communications, shelving, surveillance, brand signage): the bureau notifies what is missing (补正) or
-	 * refuses the filing, and never files — nor prints a receipt saying it complies for — an outlet that lacks one.
+	 * An outlet is filed only with the five facilities a terminal outlet must have ({@link Outlets#missingFacilities}):
+	 * the bureau notifies what is missing (补正) or refuses the filing, and never files — nor prints a receipt saying it
+	 * complies for — an outlet that lacks one.
 	 * @throws DomainException 422 on {@code facilities} (rule {@code incomplete}) naming each missing facility
 	 */
 	private static void requireFacilities(OutletData d) {
-		List<String> missing = new ArrayList<>();
-		if (d.storageArea() == null || d.storageArea().signum() <= 0) {
-			missing.add("存储场地");
-		}
-		if (!d.hasCommunications()) {
-			missing.add("通信设备");
-		}
-		if (!d.hasShelving()) {
-			missing.add("货架");
-		}
-		if (!d.hasSurveillance()) {
-			missing.add("视频监控");
-		}
-		if (!d.hasSignage()) {
-			missing.add("品牌标识");
-		}
+		List<String> missing = Outlets.missingFacilities(d);
 		if (!missing.isEmpty()) {
-			throw DomainException.rule("facilities", "incomplete", "网点缺少" + String.join("、", missing)
-					+ "，不符合末端网点备案条件，不能予以备案：请通知企业补正，或不予备案");
+			throw Outlets.incompleteFacilities(missing, "不能予以备案，请通知企业补正，或不予备案");
 		}
 	}
 

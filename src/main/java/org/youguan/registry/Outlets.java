@@ -31,6 +31,7 @@ import org.youguan.audit.AuditTrail;
 import org.youguan.audit.AuditedMemory;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.FieldError;
 import org.youguan.kernel.IdCardNumber;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Listing;
@@ -425,6 +426,63 @@ public class Outlets {
 		return UniqueIdentifiers.taken(jdbc, "terminal_outlet", "filing_number", number, "", Map.of());
 	}
 
+	/**
+	 * The facilities of the five a terminal outlet must have (快递末端网点备案暂行规定(2018): 存储场地, 通信设备, 货架,
+	 * 视频监控, 品牌标识) that {@code d} lacks, by name, in that order; empty when it has them all. A storage area counts
+	 * when it is above 0 ㎡.
+	 */
+	public static List<String> missingFacilities(OutletData d) {
+		return missingFacilities(d.storageArea(), d.hasCommunications(), d.hasShelving(), d.hasSurveillance(), d.hasSignage());
+	}
+
+	/** As {@link #missingFacilities(OutletData)}, of an outlet on the register. */
+	public static List<String> missingFacilities(OutletView o) {
+		return missingFacilities(o.storageArea(), o.hasCommunications(), o.hasShelving(), o.hasSurveillance(), o.hasSignage());
+	}
+
+	private static List<String> missingFacilities(BigDecimal storageArea, boolean communications, boolean shelving,
+			boolean surveillance, boolean signage) {
+		List<String> missing = new ArrayList<>();
+		if (storageArea == null || storageArea.signum() <= 0) {
+			missing.add("存储场地");
+		}
+		if (!communications) {
+			missing.add("通信设备");
+		}
+		if (!shelving) {
+			missing.add("货架");
+		}
+		if (!surveillance) {
+			missing.add("视频监控");
+		}
+		if (!signage) {
+			missing.add("品牌标识");
+		}
+		return missing;
+	}
+
+	/** The refusal of a filed outlet lacking {@code missing} facilities: 422 {@code facilities}/{@code incomplete}. */
+	public static DomainException incompleteFacilities(List<String> missing, String remedy) {
+		return DomainException.rule("facilities", "incomplete", "网点缺少" + String.join("、", missing)
+				+ "，不符合末端网点备案条件：" + remedy);
+	}
+
+	/**
+	 * Whether region {@code to} lies in the county of region {@code from}: a filed outlet stays in its county — the
+	 * county's bureau filed it and its filing number is the county's — so one that moves to another county is closed
+	 * where it was (撤销备案) and filed anew where it goes, never moved from one bureau's register into another's.
+	 */
+	public static boolean sameCounty(String from, String to) {
+		return to == null || to.length() < 6 || from == null || from.length() < 6
+				|| to.substring(0, 6).equals(from.substring(0, 6));
+	}
+
+	/** The refusal of a filed outlet moved to another county ({@link #sameCounty}): field {@code regionCode}. */
+	public static FieldError otherCounty(String from) {
+		return new FieldError("regionCode", "other-county", "网点迁往其他县（区）的，不能更改其所在地：请在原所在地（"
+				+ from.substring(0, Math.min(6, from.length())) + "）办理撤销备案，并向迁入地邮政管理部门申请新的备案");
+	}
+
 	/** The id and filing number an approved new outlet will carry in the registry, reserved at the decision. */
 	public record Reservation(long outletId, String filingNumber) {
 	}
@@ -515,6 +573,10 @@ public class Outlets {
 		if (filingNumberTaken(filingNumber)) {
 			throw DomainException.duplicate("filingNumber", "备案编号已存在：" + filingNumber);
 		}
+		List<String> missing = missingFacilities(get(scope, id));
+		if (!missing.isEmpty()) {
+			throw incompleteFacilities(missing, "备案编号只登记在设施齐全的网点上；设施不全的网点请不填备案编号（待备案）");
+		}
 		var before = o.snapshot();
 		o.markFiled(filingNumber);
 		outlets.save(o);
@@ -526,13 +588,26 @@ public class Outlets {
 	/**
 	 * Corrects the register entry (a bureau's data maintenance, not the enterprise's change filing). The operator stays;
 	 * a blank manager ID number or phone, or the masked one sent back unchanged, keeps the recorded one, as the page
-	 * shows them masked ({@link Masking#keptUnlessRetyped}).
+	 * shows them masked ({@link Masking#keptUnlessRetyped}). A filed outlet keeps its county ({@link #sameCounty}: 400
+	 * {@code regionCode}/{@code other-county}) and every facility it had (422 {@code facilities}/{@code incomplete}).
 	 */
 	@Transactional
 	public void correct(DataScope scope, long id, OutletData data) {
 		TerminalOutlet o = load(scope, id);
 		if (o.status() == OutletStatus.CLOSED) {
 			throw DomainException.illegalTransition("网点已关闭，不能再修改登记信息");
+		}
+		if (o.status() == OutletStatus.FILED) {
+			if (!sameCounty(o.regionCode(), data.regionCode() == null ? null : Text.strip(data.regionCode()))) {
+				FieldError e = otherCounty(o.regionCode());
+				throw new InvalidValueException(e.field(), e.rule(), e.message());
+			}
+			// a correction does not take from a filed outlet a facility it was filed with
+			List<String> had = missingFacilities(get(scope, id));
+			List<String> removed = missingFacilities(data).stream().filter(f -> !had.contains(f)).toList();
+			if (!removed.isEmpty()) {
+				throw incompleteFacilities(removed, "已备案网点的设施不能更正为缺失；确已撤除的，应由企业办理变更备案或撤销备案");
+			}
 		}
 		apply(scope, id, new OutletData(data.name(), o.enterpriseId(), o.branchId(), data.cooperation(), data.address(),
 				data.regionCode(), data.longitude(), data.latitude(), data.managerName(),

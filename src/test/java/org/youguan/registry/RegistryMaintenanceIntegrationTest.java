@@ -335,6 +335,42 @@ class RegistryMaintenanceIntegrationTest {
 	}
 
 	/**
+	 * A filed outlet keeps its county and the facilities it was filed with, and a filing number is recorded only on an
+	 * outlet with all five (attack round 11: 虎丘's outlet corrected into 相城 with every facility gone; an outlet
+	 * registered straight into 已备案 with none).
+	 */
+	@Test
+	void aFiledOutletKeepsItsCountyAndFacilitiesAndIsRecordedFiledOnlyWithThemAll() throws Exception {
+		String s = suffix();
+		MockHttpSession staff = session("sz.market");
+		var lacking = outletForm("缺设施网点" + s, RegistryIntegrationTest.idNumber(), "13812345678");
+		lacking.remove("hasSurveillance");
+		mvc.perform(post("/registry/outlets/new").session(staff).with(csrf()).param("creditCode", DemoCodes.SF_WUZHONG)
+			.param("filingNumber", "旧缺-" + s).params(lacking))
+			.andExpect(status().isUnprocessableEntity())
+			.andExpect(content().string(containsString("视频监控")));
+		assertThat(outlets.list(SUZHOU, Outlets.Filter.NONE, new PageQuery("缺设施网点" + s, 0, 5, null, false)).total()).isZero();
+
+		mvc.perform(post("/registry/outlets/new").session(staff).with(csrf()).param("creditCode", DemoCodes.SF_WUZHONG)
+			.param("filingNumber", "旧全-" + s).params(outletForm("齐全网点" + s, RegistryIntegrationTest.idNumber(), "13812345678")))
+			.andExpect(redirectedUrlPattern("/registry/outlets/*"));
+		OutletView filed = outlets.list(SUZHOU, Outlets.Filter.NONE, new PageQuery("齐全网点" + s, 0, 5, null, false)).items().get(0);
+		var moved = outletForm("齐全网点" + s, "", "");
+		moved.set("regionCode", "320507001");
+		mvc.perform(post("/registry/outlets/" + filed.id() + "/edit").session(staff).with(csrf()).params(moved))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("撤销备案")));
+		var stripped = outletForm("齐全网点" + s, "", "");
+		stripped.remove("hasSignage");
+		mvc.perform(post("/registry/outlets/" + filed.id() + "/edit").session(staff).with(csrf()).params(stripped))
+			.andExpect(status().isUnprocessableEntity())
+			.andExpect(content().string(containsString("品牌标识")));
+		OutletView after = outlets.get(SUZHOU, filed.id());
+		assertThat(after.regionCode()).isEqualTo("320506001");
+		assertThat(after.facilitiesComplete()).isTrue();
+	}
+
+	/**
 	 * A filing number typed in another letter case or with other separators is the number given (attack round 10:
 	 * WDBA-…, wdba-…, "WDBA …" and WDBA—… were four outlets), and the system's own series typed with spaces, underscores
 	 * or no separators is the series' form, refused as such (网点备案 320506 2026 000999 was accepted and shown as

@@ -164,6 +164,11 @@ public class OutletImport {
 					if (usedNumbers.contains(Text.identifierKey(number))) {
 						context.fail("备案编号", "unique", "备案编号已存在：" + number);
 					}
+					List<String> missing = Outlets.missingFacilities(clean);
+					if (!missing.isEmpty()) {
+						context.fail("备案编号", "incomplete", "填有备案编号的网点须五项设施齐全，该行缺少" + String.join("、", missing)
+								+ "：设施不全的网点请不填备案编号（登记为待备案）");
+					}
 				}
 				return new Checked(clean, number);
 			};
