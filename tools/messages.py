@@ -2540,6 +2540,7 @@ M.update({
  "audit.field.validComplaint": ("有效申诉", "Valid complaint"),
  "audit.field.validFrom": ("有效期自", "Valid from"),
  "audit.field.validDays": ("有效天数", "Valid days"),
+ "audit.field.percent": ("完成进度（%）", "Progress (%)"),
  "audit.field.value": ("值", "Value"),
  "audit.field.values": ("数值", "Values"),
  "audit.field.verification": ("核查", "Verification"),

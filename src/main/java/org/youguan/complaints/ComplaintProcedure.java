@@ -23,6 +23,7 @@ import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Telephone;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.registry.EnterpriseStatus;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
 import org.youguan.rules.StatutoryRule;
@@ -76,7 +77,7 @@ public class ComplaintProcedure {
 	 * 受理并转办: to the routed respondent, or to the enterprise the handler names by credit code. A transfer to an
 	 * enterprise of another brand than the complaint's, or outside the transferring bureau's region, needs a reason
 	 * ({@code reason}, ≤ 500 characters) and is flagged on the complaint and in the audit trail.
-	 * @throws InvalidValueException naming {@code creditCode} (no such enterprise / no respondent found) or
+	 * @throws InvalidValueException naming {@code creditCode} (no such enterprise / no respondent found / cancelled) or
 	 * {@code reason} (missing where required)
 	 * @throws DomainException not found outside the scope; illegal transition unless just received
 	 */
@@ -88,6 +89,10 @@ public class ComplaintProcedure {
 					.orElseThrow(() -> new InvalidValueException("creditCode", "exists", "没有该统一社会信用代码的企业"))
 				: routing.route(c.regionCode(), c.brandId()).orElseThrow(() -> new InvalidValueException("creditCode",
 						"respondent", "未找到该品牌在本地或总部的企业，请填写被申诉企业的统一社会信用代码"));
+		if (to.status() == EnterpriseStatus.CANCELLED) {
+			// its accounts stopped with the cancellation: nobody could ever answer
+			throw new InvalidValueException("creditCode", "cancelled", to.legalName() + "已注销，不能转办：请转其总部或承继业务的企业");
+		}
 		List<String> crossings = new ArrayList<>();
 		if (to.brandId() == null || !to.brandId().equals(c.brandId())) {
 			crossings.add("被申诉企业不属于申诉所涉品牌");

@@ -355,6 +355,15 @@ public final class Validation {
 		return List.copyOf(errors);
 	}
 
+	/**
+	 * A number already read (a JSON field) written in an exponent form that must be expanded to be read ({@code 1e2},
+	 * {@code "1E+2"}) is this field's error (rule {@code number}), as {@link #decimal} refuses it typed; null passes.
+	 */
+	public Validation plain(String field, String label, BigDecimal value) {
+		return require(field, value == null || value.scale() >= 0, "number",
+				label + "请写成普通数字，不能用科学计数法：" + (value == null ? "" : Decimals.echo(value)));
+	}
+
 	/** Whether {@code field} has an error already (a later rule on it would only repeat that it is wrong). */
 	public boolean hasError(String field) {
 		return errors.stream().anyMatch(e -> e.field().equals(field));

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
+import org.youguan.CreditCodes;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.SignIn;
@@ -19,6 +20,8 @@ import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageQuery;
 import org.youguan.org.UserDirectory;
+import org.youguan.registry.EnterpriseData;
+import org.youguan.registry.EnterpriseType;
 import org.youguan.registry.Enterprises;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -182,6 +185,20 @@ class ComplaintAccessIntegrationTest {
 		assertThat(c.transferReason()).contains("相城");
 		assertThat(audit.history(WUZHONG, "Complaint", filed.id())).extracting(AuditEvent::summary)
 			.anySatisfy(s -> assertThat(s).contains("辖区以外").contains("理由"));
+	}
+
+	/** Attack round 11: a complaint transferred to a cancelled enterprise, whose accounts are stopped, went unanswered. */
+	@Test
+	void aComplaintIsNotTransferredToACancelledEnterprise() {
+		var filed = file();
+		String code = CreditCodes.unique();
+		long id = enterprises.register(DataScope.all(), new EnterpriseData("注销转办测试快递有限公司" + code.substring(10), code,
+				EnterpriseType.EXPRESS, null, "张三", "吴中区测试路1号", "320506", "李四", null), false);
+		enterprises.cancel(DataScope.all(), id);
+		assertThatThrownBy(() -> procedure.acceptAndTransfer(WUZHONG, filed.id(), code, "由该企业处理"))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors()).singleElement()
+				.satisfies(e -> assertThat(e.field() + "/" + e.rule()).isEqualTo("creditCode/cancelled")));
+		assertThat(queries.get(WUZHONG, filed.id()).status()).isEqualTo(ComplaintStatus.RECEIVED);
 	}
 
 	@Test

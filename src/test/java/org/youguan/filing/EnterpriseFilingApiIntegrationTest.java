@@ -98,6 +98,22 @@ class EnterpriseFilingApiIntegrationTest {
 		assertThat(filings()).isEqualTo(before);
 	}
 
+	/** Attack round 11: "storageArea":"1E+2" (or 1e2) was filed as 1E+2 while the forms refuse an exponent. */
+	@Test
+	void aDecimalInExponentNotationIsRefusedNamingItsFieldAndNothingIsFiled() throws Exception {
+		long before = filings();
+		for (String area : new String[] { "\"1E+2\"", "1e2" }) {
+			String json = outletJson("指数网点" + UUID.randomUUID().toString().substring(0, 6), validId(),
+					LocalDate.now(clock).minusDays(3)).replace("\"storageArea\": 40", "\"storageArea\": " + area);
+			mvc.perform(submission(json, true).header("Authorization", SF_TOKEN))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value(containsString("storageArea")))
+				.andExpect(jsonPath("$.errors[0].rule").value("number"))
+				.andExpect(jsonPath("$.errors[0].message").value(containsString("科学计数法")));
+		}
+		assertThat(filings()).isEqualTo(before);
+	}
+
 	@Test
 	void anEnterpriseFilesAnOutletWithItsAttachmentsAndTracksIt() throws Exception {
 		String name = "接口网点" + UUID.randomUUID().toString().substring(0, 6);
