@@ -343,15 +343,22 @@ public final class SheetCell {
 
 	/**
 	 * Number text of a cell, at most {@link Decimals#TEXT_DIGITS} integer and fraction digits: "1e-999999" is refused
-	 * before anything writes it out.
+	 * before anything writes it out, and an exponent form that must be expanded to be read ("1e3") is refused as typed
+	 * forms refuse it (a number cell Excel stores is read apart, whatever its notation).
 	 */
 	private static BigDecimal text(String column, String t) {
+		BigDecimal d;
 		try {
-			return Decimals.parse(column, column, t, Decimals.TEXT_DIGITS, Decimals.TEXT_DIGITS);
+			d = Decimals.parse(column, column, t, Decimals.TEXT_DIGITS, Decimals.TEXT_DIGITS);
 		}
 		catch (InvalidValueException ex) {
 			throw new InvalidValueException(column, "number", column + "应为数字" + (Text.isBlank(t) ? "" : "：" + Decimals.echo(t)));
 		}
+		if (d != null && d.scale() < 0) {
+			// typed as text in exponent form (1e3): no number a person types, refused as the forms refuse it
+			throw new InvalidValueException(column, "number", column + "请写成普通数字，不能用科学计数法：" + Decimals.echo(Text.strip(t)));
+		}
+		return d;
 	}
 
 	/** A whole number (1,234 and 30.0 are whole; 30.5 is not). Null when blank. */

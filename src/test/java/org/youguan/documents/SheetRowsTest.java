@@ -134,6 +134,11 @@ class SheetRowsTest {
 			.hasMessageContaining("面积应为数字");
 		assertThatThrownBy(() -> cell(30.5).asInteger("格口数")).hasMessageContaining("格口数应为整数");
 		assertThat(cell(30.0).asInteger("格口数")).isEqualTo(30);
+		// attack round 11: "1e3" typed as text was imported as 1000; a number cell Excel stores stays a number
+		assertThatThrownBy(() -> cell("1e3").asNumber("数值")).isInstanceOf(InvalidValueException.class)
+			.hasMessageContaining("科学计数法");
+		assertThatThrownBy(() -> cell("2.5E+2").asInteger("频次")).hasMessageContaining("频次应为整数");
+		assertThat(cell(1.0E7).asNumber("数值")).isEqualByComparingTo("10000000");
 	}
 
 	@ParameterizedTest
