@@ -796,8 +796,6 @@ public class Outlets {
 		IdCardNumber id = v.check("managerIdNumber", () -> IdCardNumber.of(d.managerIdNumber(), LocalDate.now(clock)));
 		// the manager is reached at the outlet or on a mobile: any telephone
 		Telephone phone = v.check("managerPhone", () -> Telephone.of(d.managerPhone()));
-		v.plain("storageArea", "存储场地面积", d.storageArea()).plain("longitude", "经度", d.longitude())
-			.plain("latitude", "纬度", d.latitude());
 		v.require("storageArea", d.storageArea() != null && d.storageArea().signum() > 0, "positive", "存储场地面积应大于0");
 		v.require("storageArea", d.storageArea() == null || d.storageArea().compareTo(MAX_STORAGE_AREA) < 0, "range",
 				"存储场地面积应小于1000000平方米");

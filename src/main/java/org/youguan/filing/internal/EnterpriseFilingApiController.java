@@ -28,8 +28,10 @@ import org.youguan.filing.FilingStatus;
 import org.youguan.filing.OutletFilings;
 import org.youguan.filing.Upload;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.FieldError;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageResult;
+import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
 import org.youguan.registry.Enterprises;
 import org.youguan.registry.OutletData;
@@ -118,7 +120,10 @@ class EnterpriseFilingApiController {
 		long enterpriseId = enterprises.findByCreditCode(String.valueOf(me.enterpriseCreditCode()))
 			.map(e -> e.id())
 			.orElse(0L);
-		long id = filings.submitNew(me, outlet.toData(enterpriseId), uploads);
+		// a number sent in an exponent form that must be expanded to be read (1e2) is refused as the forms refuse it
+		List<FieldError> plain = new Validation().plain("storageArea", "存储场地面积", outlet.storageArea())
+			.plain("longitude", "经度", outlet.longitude()).plain("latitude", "纬度", outlet.latitude()).errors();
+		long id = filings.submitNew(me, outlet.toData(enterpriseId), uploads, plain);
 		FilingView filed = filings.get(me.scope(), id);
 		return ResponseEntity.created(URI.create("/api/v1/enterprise/filings/" + id))
 			.body(new Submitted(id, filed.number(), filed.status(), filed.dueOn()));
