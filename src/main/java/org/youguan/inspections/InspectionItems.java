@@ -24,13 +24,13 @@ import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
+import org.youguan.kernel.Text;
 import org.youguan.kernel.TransactionLocks;
+import org.youguan.kernel.UniqueIdentifiers;
 import org.youguan.kernel.Validation;
 import org.youguan.rules.Citation;
 import org.youguan.rules.LegalText;
 import org.youguan.rules.StatutoryRule;
-import org.youguan.kernel.Text;
-import org.youguan.kernel.UniqueIdentifiers;
 
 /**
  * The 抽查事项清单: the default items derived from the law (licence conditions, branch and outlet filing, 实名收寄,

@@ -332,7 +332,7 @@ public final class Validation {
 		BigDecimal d = check(field, () -> Decimals.parse(field, label, text, integerDigits, fractionDigits));
 		if (d != null && d.scale() < 0) {
 			// as money: a notation that must be expanded to be read (1e3 for 1000) is no number a person types
-			require(field, false, "number", label + "请写成普通数字，不能用科学计数法：" + Decimals.echo(d.toString()));
+			plain(field, label, d);
 			return null;
 		}
 		return d;
@@ -357,11 +357,12 @@ public final class Validation {
 
 	/**
 	 * A number already read (a JSON field) written in an exponent form that must be expanded to be read ({@code 1e2},
-	 * {@code "1E+2"}) is this field's error (rule {@code number}), as {@link #decimal} refuses it typed; null passes.
+	 * {@code "1E+2"}) is this field's error (rule {@code number}), as {@link #decimal} refuses it typed, repeated in its
+	 * exponent form as sent (1E+2, not 100); null passes.
 	 */
 	public Validation plain(String field, String label, BigDecimal value) {
 		return require(field, value == null || value.scale() >= 0, "number",
-				label + "请写成普通数字，不能用科学计数法：" + (value == null ? "" : Decimals.echo(value)));
+				label + "请写成普通数字，不能用科学计数法：" + (value == null ? "" : Decimals.echo(value.toString())));
 	}
 
 	/** Whether {@code field} has an error already (a later rule on it would only repeat that it is wrong). */
