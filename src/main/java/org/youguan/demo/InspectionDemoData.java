@@ -51,10 +51,12 @@ class InspectionDemoData {
 			new Certified("3205", null, "林执法", "32050004", 4), new Certified("3205", null, "秦过期", "32050005", -1),
 			new Certified("320506", "wz.staff", "陈吴中", "32050601", 3), new Certified("320506", null, "沈执法", "32050602", 2),
 			new Certified("320507", "xc.staff", "褚相城", "32050701", 3), new Certified("320583", "ks.admin", "卫昆山", "32058301", 3),
-			// enough certified staff in each county for its own draws (a county draws from its own roster only)
+			// enough certified staff in each county for its own draws (a county draws from its own roster only): four, so
+			// that a team of two is left for an enterprise whose previous inspection (the city's draw) took two of them
 			new Certified("320506", null, "何监察", "32050603", 2), new Certified("320506", null, "吕稽查", "32050604", 3),
 			new Certified("320507", null, "施执法", "32050702", 2), new Certified("320507", null, "张监察", "32050703", 3),
-			new Certified("320583", null, "孔执法", "32058302", 2), new Certified("320583", null, "曹监察", "32058303", 3));
+			new Certified("320507", null, "韩稽查", "32050704", 3), new Certified("320583", null, "孔执法", "32058302", 2),
+			new Certified("320583", null, "曹监察", "32058303", 3), new Certified("320583", null, "杨稽查", "32058304", 3));
 
 	private final Inspectors inspectors;
 
