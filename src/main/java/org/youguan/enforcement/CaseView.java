@@ -24,7 +24,9 @@ import org.youguan.rules.ViolationType;
  * itself — it no longer applies ({@link DecisionOutcomes}); {@code publicationWithdrawalDueOn} the last day to withdraw
  * the publication of a decision changed, revoked or confirmed illegal (art.48), null when none is due.
  * {@code hearingScheduledOn} the day the latest 听证通知 named for the hearing ({@code hearingNotifiedOn} the day it was
- * given, {@code hearingOn} the day the hearing was held).
+ * given, {@code hearingOn} the day the hearing was held). {@code hearingPausedFrom} the first day the requested hearing
+ * stops the decision clock: the request day when the request was recorded while the limit ran, null when it was recorded
+ * only after the limit had passed (the hearing goes ahead; an overdue case is not revived) or none was requested.
  */
 public record CaseView(long id, String number, Long leadId, String regionCode, LeadSource source,
 		String enterpriseCreditCode, String enterpriseName, ViolationType violationCode, LocalDate violationEndedOn,
@@ -42,7 +44,8 @@ public record CaseView(long id, String number, Long leadId, String regionCode, L
 		boolean demo, Integer paymentDays, BigDecimal surchargePercent, Integer reviewDays, Integer litigationMonths,
 		BigDecimal proposedConfiscated, BigDecimal confiscated, LocalDate suspensionFrom, LocalDate suspensionUntil,
 		Long decidedByUserId, String decidedBy, Integer handoverDays, Boolean statementAdopted, String statementReview,
-		LocalDate decisionAnnulledOn, LocalDate publicationWithdrawalDueOn, LocalDate hearingScheduledOn) {
+		LocalDate decisionAnnulledOn, LocalDate publicationWithdrawalDueOn, LocalDate hearingScheduledOn,
+		LocalDate hearingPausedFrom) {
 
 	/** Whether the decision is on the public portal now (published and not withdrawn). */
 	public boolean published() {

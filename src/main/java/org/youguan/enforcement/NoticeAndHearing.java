@@ -295,7 +295,10 @@ public class NoticeAndHearing {
 
 	/**
 	 * 申请听证 within 5 working days of the notice (行政处罚法(2021) art.64, 85), for a penalty that carries the right
-	 * (art.63: 较大数额罚款 at the configurable threshold, 停业整顿, 吊销许可证件).
+	 * (art.63: 较大数额罚款 at the configurable threshold, 停业整顿, 吊销许可证件). The hearing's period stops the decision
+	 * clock from the request day (邮政行政执法监督办法(2021) art.17) when the request is recorded while the limit runs;
+	 * recorded once the limit had passed, it is taken (the party's right stands) but stops no clock: an overdue case is
+	 * not revived by a request entered late with an earlier day.
 	 * @throws DomainException (422) when the proposed penalty carries no hearing right; (409) unless 已告知
 	 * @throws InvalidValueException when the request is late, before the notice or in the future
 	 */
@@ -316,8 +319,16 @@ public class NoticeAndHearing {
 					+ "）提出（行政处罚法第64条、第85条）");
 		}
 		v.throwIfInvalid();
-		caseWork.move(c, to, ", hearing_requested_on = :on", Map.of("on", on));
-		caseWork.record(c, "case.hearing-request", "当事人申请听证（" + on + "）");
+		// entered once the limit had passed, the request (whatever its day) no longer stops the clock: the hearing goes
+		// ahead, but an overdue case is not revived by a late entry (as a pause, DecisionLimit#suspend)
+		LocalDate limit = caseWork.limitInForce(c, c.extended());
+		boolean late = caseWork.today().isAfter(limit);
+		Map<String, Object> p = new HashMap<>();
+		p.put("on", on);
+		p.put("paused", late ? null : on);
+		caseWork.move(c, to, ", hearing_requested_on = :on, hearing_paused_from = :paused", p);
+		caseWork.record(c, "case.hearing-request", "当事人申请听证（" + on + "）" + (late ? "；登记时办案期限已于"
+				+ caseWork.messageDay(limit) + "届满，听证期间不再中止计时（邮政行政执法监督办法第17条）" : ""));
 	}
 
 	/**
@@ -414,10 +425,12 @@ public class NoticeAndHearing {
 			giveNotice(c, notice);
 			c = caseWork.find(id);
 		}
-		jdbc.sql("""
-				INSERT INTO penalty_case_suspension (case_id, kind, started_on, ended_on, reason)
-				VALUES (:id, 'HEARING', :from, :to, '听证期间（自申请至举行）')""")
-			.param("id", id).param("from", c.hearingRequestedOn()).param("to", held).update();
+		if (c.hearingPausedFrom() != null) {
+			jdbc.sql("""
+					INSERT INTO penalty_case_suspension (case_id, kind, started_on, ended_on, reason)
+					VALUES (:id, 'HEARING', :from, :to, '听证期间（自申请至举行）')""")
+				.param("id", id).param("from", c.hearingPausedFrom()).param("to", held).update();
+		}
 		Map<String, Object> p = new HashMap<>();
 		p.put("held", held);
 		LocalDate due = caseWork.decisionDue(c, c.extended());
@@ -531,11 +544,11 @@ public class NoticeAndHearing {
 		new Validation().required("reason", "退回调查理由（reason）", reason).maxLength("reason", "退回调查理由（reason）", reason, 500)
 			.throwIfInvalid();
 		LocalDate today = caseWork.today();
-		if (c.status() == CaseStatus.HEARING && c.hearingOn() == null) {
+		if (c.status() == CaseStatus.HEARING && c.hearingOn() == null && c.hearingPausedFrom() != null) {
 			jdbc.sql("""
 					INSERT INTO penalty_case_suspension (case_id, kind, started_on, ended_on, reason)
 					VALUES (:id, 'HEARING', :from, :to, '听证期间（自申请至退回调查）')""")
-				.param("id", id).param("from", c.hearingRequestedOn()).param("to", today).update();
+				.param("id", id).param("from", c.hearingPausedFrom()).param("to", today).update();
 		}
 		long returnId = jdbc.sql("""
 				INSERT INTO penalty_case_return (case_id, returned_on, from_status, reason, returned_by, returned_by_user_id,
@@ -548,7 +561,7 @@ public class NoticeAndHearing {
 		caseWork.move(c, to, """
 				, notified_on = NULL, hearing_right = NULL, hearing_request_due = NULL, statement_on = NULL,
 				  statement = NULL, statement_waived_on = NULL, statement_waiver_attachment_id = NULL,
-				  hearing_requested_on = NULL, hearing_waived_on = NULL, hearing_waiver_attachment_id = NULL,
+				  hearing_requested_on = NULL, hearing_paused_from = NULL, hearing_waived_on = NULL, hearing_waiver_attachment_id = NULL,
 				  hearing_notified_on = NULL, hearing_scheduled_on = NULL, hearing_on = NULL, hearing_place = NULL,
 				  hearing_host = NULL, hearing_host_user_id = NULL, hearing_record = NULL, decision_due_on = :due""",
 				Map.of("due", caseWork.decisionDue(c, c.extended())));

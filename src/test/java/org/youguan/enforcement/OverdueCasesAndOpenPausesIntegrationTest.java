@@ -121,6 +121,48 @@ class OverdueCasesAndOpenPausesIntegrationTest {
 		assertThat(party.cases().get(ALL, resumed).penaltyCase().decisionDueOn()).isEqualTo(limit);
 	}
 
+	/**
+	 * A hearing request entered once the limit had passed, dated back inside the party's window, is the party's
+	 * right (the case goes to 听证) but stops no clock: the case stays overdue, in the list too, and holding the hearing
+	 * adds no hearing period to the limit. A request entered in time stops it from its day (StoppedClockIntegrationTest).
+	 */
+	@Test
+	void aHearingRequestEnteredAfterTheLimitWithAnEarlierDayDoesNotReviveTheCase() {
+		today("2026-05-06");
+		long id = investigating("2026-02-10");
+		caseInvestigation.concludeInvestigation(ALL, id, new CaseInvestigation.Conclusion("查明违法事实", "FINE", "10000", false,
+				null, null, null, "2026-05-06"));
+		caseInvestigation.review(ALL, id, PartyCases.REVIEWER, true, "同意");
+		noticeAndHearing.notifyParty(ALL, id, "2026-05-06");
+		LocalDate due = party.cases().get(ALL, id).penaltyCase().decisionDueOn();
+		assertThat(due).isAfter(LocalDate.of(2026, 5, 7)).isBefore(LocalDate.of(2026, 5, 20));
+
+		today("2026-05-20");
+		noticeAndHearing.requestHearing(ALL, id, "2026-05-07");
+		PenaltyCases.CaseDetail detail = party.cases().get(ALL, id);
+		assertThat(detail.penaltyCase().status()).isEqualTo(CaseStatus.HEARING);
+		assertThat(detail.penaltyCase().hearingRequestedOn()).isEqualTo(LocalDate.of(2026, 5, 7));
+		assertThat(detail.penaltyCase().hearingPausedFrom()).isNull();
+		assertThat(detail.deadlines().suspended()).isFalse();
+		assertThat(detail.deadlines().remainingDays()).isNegative();
+		String number = detail.penaltyCase().number();
+		PenaltyCases.CaseSummary listed = party.cases().list(ALL, true, null, PageQuery.of(number, 0, 20, "filed_on", "desc"))
+			.items().stream().filter(x -> x.id() == id).findFirst().orElseThrow();
+		assertThat(listed.suspended()).isFalse();
+		assertThat(listed.remainingDays()).isNegative();
+		assertThat(jdbc.sql("""
+				SELECT summary FROM audit_event
+				WHERE object_type = 'penalty_case' AND action = 'case.hearing-request' AND object_id = :id""")
+			.param("id", String.valueOf(id)).query(String.class).single()).contains("不再中止计时");
+
+		today("2026-06-10");
+		noticeAndHearing.holdHearing(ALL, id, party.hearing("2026-05-20", "2026-06-01"));
+		detail = party.cases().get(ALL, id);
+		assertThat(detail.suspensions()).isEmpty();
+		assertThat(detail.penaltyCase().decisionDueOn()).isEqualTo(due);
+		assertThat(detail.deadlines().remainingDays()).isNegative();
+	}
+
 	@Test
 	void aHearingPauseNeedsAHearingRequest() {
 		today("2026-06-10");

@@ -183,7 +183,7 @@ public final class CaseClock {
 	 */
 	public static Optional<LocalDate> pausedSince(CaseView c, Optional<LocalDate> openSuspensionStart) {
 		Optional<LocalDate> hearing = Optional.ofNullable(
-				c.status() == CaseStatus.HEARING && c.hearingOn() == null ? c.hearingRequestedOn() : null);
+				c.status() == CaseStatus.HEARING && c.hearingOn() == null ? c.hearingPausedFrom() : null);
 		return Stream.of(openSuspensionStart, hearing).flatMap(Optional::stream).min(Comparator.naturalOrder());
 	}
 
@@ -201,7 +201,7 @@ public final class CaseClock {
 	 * ({@code LEAST} passes over a null).
 	 */
 	public static final String PAUSED_SINCE_SQL = "LEAST(s.started_on, CASE WHEN c.status = 'HEARING' AND c.hearing_on IS NULL"
-			+ " THEN c.hearing_requested_on END)";
+			+ " THEN c.hearing_paused_from END)";
 
 	/** SQL (same joins as {@link #PAUSED_SINCE_SQL}): {@link #stops} negated. */
 	public static final String RUNNING_SQL = "(" + PAUSED_SINCE_SQL + " IS NULL OR " + PAUSED_SINCE_SQL
