@@ -2,8 +2,10 @@ package org.youguan.workplans.internal;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -201,12 +203,19 @@ public final class NoticeParser {
 	/**
 	 * The tasks with the deadline each one's text gives ({@link TaskDeadlines}): a 完成时限 bracket taken out of the
 	 * text, a closing "…前完成" phrase left in it; a deadline that names no date of the plan's year or the next is
-	 * named in {@code warnings} (the task is then due at the year's end, as one without a deadline).
+	 * named in {@code warnings} (the task is then due at the year's end, as one without a deadline); so is a number
+	 * given twice in the part (a task typed twice, or one missing its own number — both imported as written).
 	 */
 	private static List<PlanPreview.Task> deadlines(String part, List<PlanPreview.Task> tasks, Integer year,
 			List<String> warnings) {
 		List<PlanPreview.Task> dated = new ArrayList<>();
+		Map<Integer, Integer> firstLine = new HashMap<>();
 		for (PlanPreview.Task t : tasks) {
+			Integer earlier = firstLine.putIfAbsent(t.number(), t.line());
+			if (earlier != null) {
+				warnings.add("“" + part + "”第" + t.number() + "项编号重复（第" + earlier + "行、第" + t.line()
+						+ "行）：请核对原文是否重复或漏编了任务");
+			}
 			var written = TaskDeadlines.in(t.text());
 			if (written.isEmpty()) {
 				dated.add(t);
@@ -276,13 +285,17 @@ public final class NoticeParser {
 	/**
 	 * A line as the parser reads it: full-width digits (０–９, as an input method or a Word document types them) as the
 	 * ASCII digits they show, so "１．", "（２）", "２０２６年６月３０日" and "５项重点工作" read as their half-width forms; tabs,
-	 * ideographic and no-break spaces, and runs of them, as one space; no white space at either end.
+	 * ideographic and no-break spaces, and runs of them, as one space; the invisible format characters a copied text
+	 * carries (zero-width space and joiners, word joiner, byte order mark, soft hyphen — Unicode category Cf) dropped, so
+	 * a task's text holds nothing its reader cannot see; no white space at either end.
 	 */
 	static String clean(String raw) {
 		StringBuilder line = new StringBuilder(raw.length());
 		for (int i = 0; i < raw.length(); i++) {
 			char c = raw.charAt(i);
-			line.append(c >= '０' && c <= '９' ? (char) ('0' + c - '０') : c);
+			if (Character.getType(c) != Character.FORMAT) {
+				line.append(c >= '０' && c <= '９' ? (char) ('0' + c - '０') : c);
+			}
 		}
 		return Text.strip(SPACES.matcher(line).replaceAll(" "));
 	}

@@ -77,6 +77,22 @@ public class NoticeParserTest {
 				"“强化行业监管”第3项的完成时限“另行通知”未能识别为2026年或2027年的日期，按年底计，请导入后在任务页核对");
 	}
 
+	/**
+	 * A number given twice in a part is imported as written and named in a warning; invisible characters a copied text
+	 * carries (a zero-width joiner, a zero-width space) are not kept in a task's text.
+	 */
+	@Test
+	void aRepeatedTaskNumberIsNamedAndInvisibleCharactersAreDropped() {
+		PlanPreview p = parse(SUPERVISION_2026 + """
+				1. 落实双随机一公开\u200D监管（市场监管处牵头）
+				2. 开展邮政用品\u200B用具监督检查（普遍服务处牵头）
+				2. 提升申诉处理质量（办公室牵头）
+				""");
+		assertThat(tasks(p)).extracting(Task::number, Task::text).containsExactly(tuple(1, "落实双随机一公开监管"),
+				tuple(2, "开展邮政用品用具监督检查"), tuple(2, "提升申诉处理质量"));
+		assertThat(p.warnings()).containsExactly("“强化行业监管”第2项编号重复（第6行、第7行）：请核对原文是否重复或漏编了任务");
+	}
+
 	@Test
 	void theSampleNotice() throws IOException {
 		PlanPreview p = parse(sample());
