@@ -1,6 +1,11 @@
 package org.youguan.kernel;
 
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -36,5 +41,28 @@ public final class UniqueIdentifiers {
 			.param("identifierKey", key)
 			.query(Boolean.class)
 			.single();
+	}
+
+	/**
+	 * {@link #taken} for many identifiers at once (a sheet's column, checked before its rows are inserted in batches):
+	 * the keys ({@link Text#identifierKey}) of {@code identifiers} that a row of {@code table} already holds in
+	 * {@code column}. Holds the lock of every key, taken in key order (two imports at once cannot deadlock), until the
+	 * caller's transaction ends — so a look-alike registered or imported meanwhile waits for this import, and its own
+	 * check then sees this import's rows.
+	 * @param identifiers the identifiers as they would be stored; nulls and blanks are passed over
+	 * @return the keys taken (a subset of the identifiers' keys), empty when none
+	 */
+	public static Set<String> takenKeys(JdbcClient jdbc, String table, String column, Collection<String> identifiers) {
+		Set<String> keys = new TreeSet<>();
+		identifiers.stream().filter(Objects::nonNull).map(Text::identifierKey).filter(k -> !k.isEmpty()).forEach(keys::add);
+		if (keys.isEmpty()) {
+			return Set.of();
+		}
+		keys.forEach(key -> TransactionLocks.hold(jdbc, table + "." + column + ":" + key));
+		String key = Text.identifierKeySql(column);
+		return new HashSet<>(jdbc.sql("SELECT " + key + " FROM " + table + " WHERE " + key + " = ANY (:keys)")
+			.param("keys", keys.toArray(String[]::new))
+			.query(String.class)
+			.list());
 	}
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.youguan.IntegrationTest;
@@ -23,6 +24,7 @@ import org.youguan.SignIn;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.documents.ImportResult;
+import org.youguan.registry.RegistryIntegrationTest.DemoCodes;
 import org.youguan.registry.internal.outlets.OutletImport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,6 +58,59 @@ class OutletImportConcurrencyIntegrationTest {
 	@Autowired
 	MockMvc mvc;
 
+	/** The import of {@code file} on {@code pool}, held open after its rows are written until {@code release}. */
+	Future<ImportResult> held(ExecutorService pool, byte[] file, CountDownLatch written, CountDownLatch release)
+			throws InterruptedException {
+		Future<ImportResult> importing = pool.submit(() -> tx.execute(s -> {
+			ImportResult result = importer.importFile(OutletImportIntegrationTest.SUZHOU, file);
+			written.countDown();
+			await().atMost(Duration.ofSeconds(120)).until(() -> release.getCount() == 0);
+			return result;
+		}));
+		assertThat(written.await(60, TimeUnit.SECONDS)).as("the import wrote its rows").isTrue();
+		return importing;
+	}
+
+	/**
+	 * An outlet registered with a look-alike of one of an open import's filing numbers (its letter case and separators
+	 * changed) waits for the import — whose check of the number it cannot pass by — and is refused once the import has
+	 * committed (attack round 10: the import's batch insert held no lock on its numbers, so each could add a look-alike).
+	 */
+	@Test
+	void aLookAlikeOfAFilingNumberOfAnOpenImportWaitsForItAndIsThenRefused() throws Exception {
+		String suffix = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+		String number = "LOCK-" + suffix + "-0001";
+		byte[] file = OutletImportIntegrationTest.workbook(List.of(
+				OutletImportIntegrationTest.outlet("锁号导入" + suffix, "加盟", "320506001", number)));
+		CountDownLatch written = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			Future<ImportResult> importing = held(pool, file, written, release);
+			MockHttpSession staff = SignIn.session(mvc, "wz.staff");
+			Future<Integer> lookAlike = pool.submit(() -> mvc.perform(post("/registry/outlets/new").session(staff).with(csrf())
+				.param("creditCode", DemoCodes.SF_WUZHONG).param("filingNumber", number.toLowerCase().replace('-', ' '))
+				.params(RegistryMaintenanceIntegrationTest.outletForm("锁号登记" + suffix, RegistryIntegrationTest.idNumber(),
+						"13812345678")))
+				.andReturn().getResponse().getStatus());
+			// the registration's check waits on the number's lock, which the open import holds
+			await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("""
+					SELECT count(*) FROM pg_stat_activity
+					WHERE wait_event_type = 'Lock' AND wait_event = 'advisory' AND query LIKE '%pg_advisory_xact_lock%'""")
+				.query(Long.class).single() > 0);
+			assertThat(lookAlike.isDone()).isFalse();
+			release.countDown();
+			assertThat(importing.get(60, TimeUnit.SECONDS).imported()).isEqualTo(1);
+			assertThat(lookAlike.get(60, TimeUnit.SECONDS)).isEqualTo(409);
+		}
+		finally {
+			release.countDown();
+			pool.shutdownNow();
+		}
+		assertThat(jdbc.sql("SELECT count(*) FROM terminal_outlet WHERE name LIKE :n").param("n", "锁号%" + suffix)
+			.query(Long.class).single()).isEqualTo(1);
+	}
+
 	@Test
 	void aSignInAndAnotherAuditedChangeCompleteWhileAnImportTransactionIsOpen() throws Exception {
 		String suffix = UUID.randomUUID().toString().substring(0, 6);
@@ -69,13 +124,7 @@ class OutletImportConcurrencyIntegrationTest {
 		CountDownLatch release = new CountDownLatch(1);
 		ExecutorService pool = Executors.newFixedThreadPool(2);
 		try {
-			Future<ImportResult> importing = pool.submit(() -> tx.execute(s -> {
-				ImportResult result = importer.importFile(OutletImportIntegrationTest.SUZHOU, file);
-				written.countDown();
-				await().atMost(Duration.ofSeconds(120)).until(() -> release.getCount() == 0);
-				return result;
-			}));
-			assertThat(written.await(60, TimeUnit.SECONDS)).as("the import wrote its rows").isTrue();
+			Future<ImportResult> importing = held(pool, file, written, release);
 
 			// meanwhile, on other threads: a sign-in (audited) and another audited change
 			Future<?> others = pool.submit(() -> {

@@ -38,6 +38,7 @@ import org.youguan.kernel.DomainException;
 import org.youguan.kernel.Masking;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.UniqueIdentifiers;
 import org.youguan.kernel.Validation;
 import org.youguan.platform.Secrets;
 import org.youguan.registry.OutletData;
@@ -99,7 +100,8 @@ public class OutletImport {
 	 * up once for the whole sheet; any bad row imports nothing and every bad row is reported with the annotated sheet.
 	 * Otherwise the outlets are inserted in batches (manager ID and phone encrypted) and the import is recorded as one
 	 * audit entry naming the row count, the file's SHA-256 and the outlets' ids. No lock is taken that another user's
-	 * action (a sign-in, another audited change) would wait for.
+	 * action (a sign-in, another audited change) would wait for, except the sheet's filing numbers: an outlet given one
+	 * of them (or a look-alike) elsewhere meanwhile waits for the import's end, and is then refused.
 	 *
 	 * @return the imported count, or the rejected rows and the annotated sheet
 	 * @throws org.youguan.kernel.InvalidValueException when the file is not a sheet with these headers, or has no rows
@@ -216,23 +218,17 @@ public class OutletImport {
 
 	/**
 	 * The filing numbers of the sheet already given to an outlet, as their keys ({@link Text#identifierKey}: a number
-	 * typed in another letter case or with other separators is the one given).
+	 * typed in another letter case or with other separators is the one given), each key locked until the import ends
+	 * ({@link UniqueIdentifiers#takenKeys}: a look-alike registered meanwhile waits for it).
 	 */
 	private Set<String> usedFilingNumbers(List<SheetRow> rows) {
-		Set<String> numbers = new HashSet<>();
+		List<String> numbers = new ArrayList<>();
 		rows.forEach(r -> {
 			if (r.get("备案编号") != null && !Text.isBlank(r.get("备案编号"))) {
-				numbers.add(Text.identifierKey(Text.identifier(r.get("备案编号"))));
+				numbers.add(Text.identifier(r.get("备案编号")));
 			}
 		});
-		if (numbers.isEmpty()) {
-			return Set.of();
-		}
-		String key = Text.identifierKeySql("filing_number");
-		return new HashSet<>(jdbc.sql("SELECT " + key + " FROM terminal_outlet WHERE " + key + " = ANY (:numbers)")
-			.param("numbers", numbers.toArray(String[]::new))
-			.query(String.class)
-			.list());
+		return UniqueIdentifiers.takenKeys(jdbc, "terminal_outlet", "filing_number", numbers);
 	}
 
 	/** An outlet's place as the duplicate rule compares it: name and address under {@link Text#folded}. */
