@@ -306,14 +306,19 @@ public class InspectionOrders implements DeclaresTemplates {
 
 	/**
 	 * The bureau's decision on the enterprise's reply: accepted (rectified on the day of the reply) or rejected with a
-	 * reason (the enterprise replies again).
-	 * @throws DomainException not-found outside the caller's region; illegal transition unless a reply awaits a decision
+	 * reason (the enterprise replies again). An order is rectified or not, never both: a reply is not accepted once a
+	 * re-inspection found the order not rectified (it is a case lead), and an accepted order takes no re-inspection.
+	 * @throws DomainException not-found outside the caller's region; illegal transition unless a reply awaits a decision,
+	 * or (accepting) when the re-inspection found it not rectified
 	 */
 	@Transactional
 	public Order decide(DataScope scope, long id, boolean accept, String note) {
 		Order o = forStep(scope, id);
 		if (!o.status().equals("REPLIED")) {
 			throw DomainException.illegalTransition("只有企业已答复的通知书才能验收");
+		}
+		if (accept && "NOT_RECTIFIED".equals(o.reinspectionResult())) {
+			throw DomainException.illegalTransition("复查（" + o.reinspectedOn() + "）发现未整改，已转为案件线索，不能再验收整改");
 		}
 		if (!accept) {
 			Validation v = new Validation();
@@ -334,12 +339,15 @@ public class InspectionOrders implements DeclaresTemplates {
 	}
 
 	/**
-	 * Schedules the re-inspection (复查) of an order, on a day from its issue to its deadline.
+	 * Schedules the re-inspection (复查) of an order, on a day from its issue to its deadline — not of an order already
+	 * accepted as rectified, nor once a re-inspection's result is recorded.
 	 * @throws InvalidValueException when the day lies outside that span
+	 * @throws DomainException illegal transition when the order was accepted or its re-inspection's result recorded
 	 */
 	@Transactional
 	public Order scheduleReinspection(DataScope scope, long id, LocalDate on) {
 		Order o = forStep(scope, id);
+		requireNotConcluded(o);
 		if (on == null || on.isBefore(o.issuedOn()) || on.isAfter(o.dueOn())) {
 			throw new InvalidValueException("on", "range", "复查日期（on）应在" + o.issuedOn() + "至整改期限" + calendar.messageDay(o.dueOn()) + "之间");
 		}
@@ -354,7 +362,8 @@ public class InspectionOrders implements DeclaresTemplates {
 	 * rectified (the order is accepted as rectified today, unless it was already) or not rectified (a note is required;
 	 * the order becomes a case lead today and {@link InspectionLeadRaised} is published for the enforcement module).
 	 * @throws DomainException not-found outside the caller's region; illegal transition when no re-inspection was
-	 * scheduled, it is still to come, or its result is recorded; InvalidValueException for a missing note
+	 * scheduled, it is still to come, its result is recorded or the order was accepted as rectified on the enterprise's
+	 * reply (a 未整改 then would make it both rectified on time and a lead); InvalidValueException for a missing note
 	 */
 	@Transactional
 	public Order recordReinspection(DataScope scope, long id, boolean rectified, String note) {
@@ -363,9 +372,7 @@ public class InspectionOrders implements DeclaresTemplates {
 		if (o.reinspectionOn() == null) {
 			throw DomainException.illegalTransition("请先安排复查");
 		}
-		if (o.reinspectionResult() != null) {
-			throw DomainException.illegalTransition("复查结果已登记");
-		}
+		requireNotConcluded(o);
 		if (today.isBefore(o.reinspectionOn())) {
 			throw DomainException.illegalTransition("复查日期（" + o.reinspectionOn() + "）未到，不能登记复查结果");
 		}
@@ -394,6 +401,16 @@ public class InspectionOrders implements DeclaresTemplates {
 					"复查未整改（" + o.number() + "）：" + clean, today, false));
 		}
 		return get(scope, id);
+	}
+
+	/** Refuses a re-inspection step of an order whose outcome is known: accepted as rectified, or re-inspected. */
+	private static void requireNotConcluded(Order o) {
+		if (o.reinspectionResult() != null) {
+			throw DomainException.illegalTransition("复查结果已登记");
+		}
+		if (o.status().equals("ACCEPTED")) {
+			throw DomainException.illegalTransition("该通知书已于" + o.decidedOn() + "验收整改，不能再安排复查或登记复查结果");
+		}
 	}
 
 	/**

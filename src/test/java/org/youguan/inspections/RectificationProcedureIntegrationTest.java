@@ -20,6 +20,8 @@ import org.youguan.kernel.PageQuery;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.UserDirectory;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -67,12 +69,7 @@ class RectificationProcedureIntegrationTest {
 
 	@Test
 	void anOrderIsIssuedRepliedToAndAccepted() throws Exception {
-		String sf = directory.principal("sf.wz").map(CurrentUser::enterpriseCreditCode).orElseThrow();
-		long record = tx.execute(s -> records.record(DataScope.region("320506"), null, new InspectionRecordData(sf,
-				LocalDate.now(clock).toString(), "SPECIAL", List.of("REAL_NAME"),
-				List.of(new InspectionRecordData.TeamMember("陈吴中", "32050601"),
-						new InspectionRecordData.TeamMember("某某", "PR" + UUID.randomUUID().toString().substring(0, 8))),
-				"RECTIFICATION", "实名收寄登记不全", null, "吴中营业部"), false, false));
+		long record = record();
 
 		String issued = call(WUZHONG, "/api/v1/inspections/records/" + record + "/order", "{\"workingDays\":10}")
 			.andExpect(status().isCreated())
@@ -108,6 +105,68 @@ class RectificationProcedureIntegrationTest {
 			.andExpect(jsonPath("$.rectifiedOn").value(LocalDate.now(clock).toString()));
 		call(SF, "/api/v1/enterprise/inspections/orders/" + order, "{\"report\":\"再答复\"}")
 			.andExpect(status().isConflict());
+		// accepted as rectified, it takes no re-inspection (attack round 12: a 未整改 then made it a lead as well)
+		call(WUZHONG, "/api/v1/inspections/orders/" + order + "/reinspection", "{\"on\":\"" + LocalDate.now(clock) + "\"}")
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail", containsString("已于" + LocalDate.now(clock) + "验收整改")));
+		assertThat(orders.get(DataScope.region("320506"), order).reinspectionOn()).isNull();
+	}
+
+	/**
+	 * An order is rectified or a lead, never both: re-inspection scheduled, then the reply accepted — the re-inspection's
+	 * result is refused; re-inspected 未整改 — a reply received before it is no longer accepted (rejected it may be).
+	 */
+	@Test
+	void anAcceptedOrderTakesNoReinspectionResultAndAnUnrectifiedOneNoAcceptance() throws Exception {
+		LocalDate today = LocalDate.now(clock);
+		for (boolean acceptFirst : List.of(true, false)) {
+			long order = repliedOrder();
+			call(WUZHONG, "/api/v1/inspections/orders/" + order + "/reinspection", "{\"on\":\"" + today + "\"}")
+				.andExpect(status().isOk());
+			if (acceptFirst) {
+				call(WUZHONG, "/api/v1/inspections/orders/" + order + "/accept", "{}").andExpect(status().isOk());
+				call(WUZHONG, "/api/v1/inspections/orders/" + order + "/reinspection/result",
+						"{\"result\":\"NOT_RECTIFIED\",\"note\":\"复查发现仍未整改\"}")
+					.andExpect(status().isConflict());
+				InspectionOrders.Order o = orders.get(DataScope.region("320506"), order);
+				assertThat(o.status()).isEqualTo("ACCEPTED");
+				assertThat(o.leadRaisedOn()).isNull();
+				assertThat(o.reinspectionResult()).isNull();
+			}
+			else {
+				call(WUZHONG, "/api/v1/inspections/orders/" + order + "/reinspection/result",
+						"{\"result\":\"NOT_RECTIFIED\",\"note\":\"复查发现仍未整改\"}")
+					.andExpect(status().isOk());
+				call(WUZHONG, "/api/v1/inspections/orders/" + order + "/accept", "{}")
+					.andExpect(status().isConflict())
+					.andExpect(jsonPath("$.detail", containsString("已转为案件线索")));
+				InspectionOrders.Order o = orders.get(DataScope.region("320506"), order);
+				assertThat(o.rectifiedOn()).isNull();
+				assertThat(o.leadRaisedOn()).isEqualTo(today);
+				call(WUZHONG, "/api/v1/inspections/orders/" + order + "/reject", "{\"note\":\"复查未整改\"}")
+					.andExpect(status().isOk());
+			}
+		}
+	}
+
+	/** A new inspection of sf.wz today, concluded 责令改正. */
+	long record() {
+		String sf = directory.principal("sf.wz").map(CurrentUser::enterpriseCreditCode).orElseThrow();
+		return tx.execute(s -> records.record(DataScope.region("320506"), null, new InspectionRecordData(sf,
+				LocalDate.now(clock).toString(), "SPECIAL", List.of("REAL_NAME"),
+				List.of(new InspectionRecordData.TeamMember("陈吴中", "32050601"),
+						new InspectionRecordData.TeamMember("某某", "PR" + UUID.randomUUID().toString().substring(0, 8))),
+				"RECTIFICATION", "实名收寄登记不全", null, "吴中营业部"), false, false));
+	}
+
+	/** A new order of sf.wz, issued today and replied to by the enterprise. */
+	long repliedOrder() throws Exception {
+		long record = record();
+		String issued = call(WUZHONG, "/api/v1/inspections/records/" + record + "/order", "{\"workingDays\":10}")
+			.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+		long order = ((Number) JsonPath.read(issued, "$.id")).longValue();
+		call(SF, "/api/v1/enterprise/inspections/orders/" + order, "{\"report\":\"已整改\"}").andExpect(status().isOk());
+		return order;
 	}
 
 	@Test
