@@ -116,8 +116,8 @@ final class ParcelValidator {
 		if (waybill == null) {
 			return reject("waybillNumber", "format", WAYBILL_RULE);
 		}
-		if (idNumber(waybill)) {
-			return reject("waybillNumber", "personal-number", "运单号（waybillNumber）不得是身份证号码（该值是一个有效的居民身份证号码，请填写运单号）");
+		if (personalNumber(waybill)) {
+			return reject("waybillNumber", "personal-number", "运单号（waybillNumber）不得是或含有身份证号码、手机号码（请填写运单号）");
 		}
 		String acceptedText = trimmed(v[ParcelField.ACCEPTED_AT.ordinal()]);
 		if (acceptedText == null) {
@@ -365,27 +365,47 @@ final class ParcelValidator {
 	}
 
 	/**
-	 * Whether a waybill number (upper-cased, letters, digits and '-') is a valid 18-character resident ID number once
-	 * its hyphens are taken out (GB 11643-1999: birth date and check digit right): it would be kept in clear in the
-	 * records. A character loop; allocates only for a value of 17 digits and a digit or X.
+	 * Whether a waybill number (upper-cased letters, digits and '-') holds a personal number it would keep in clear in
+	 * the records, its hyphens taken out: an 18-character resident ID number anywhere in it (GB 11643-1999: province,
+	 * birth date and check character right — "110105-19491231-002X", "SF11010519491231002X", "11010519491231002X-1"),
+	 * or, as its whole, a mobile number (11 digits from 13–19: "13912345678", "139-1234-5678"). Eleven digits after
+	 * letters are left alone, as real waybills are so written (京东 JDVA + 11 digits); 18 digits that are no valid ID
+	 * number are a waybill; the 15-digit ID form, void since 2013, is not looked for. A character loop over at most 40
+	 * characters; allocates only for a run of 17 digits and a digit or X that starts with a province's first digit.
 	 */
-	private boolean idNumber(String waybill) {
-		if (waybill.length() < 18 || waybill.length() > 35) {
-			return false;
-		}
-		char[] id = new char[18];
+	private boolean personalNumber(String waybill) {
+		char[] d = new char[waybill.length()];
 		int n = 0;
 		for (int i = 0; i < waybill.length(); i++) {
 			char c = waybill.charAt(i);
-			if (c == '-') {
-				continue;
+			if (c != '-') {
+				d[n++] = c;
 			}
-			if (n == 18 || !(c >= '0' && c <= '9' || c == 'X' && n == 17)) {
+		}
+		if (n == 11 && d[0] == '1' && d[1] >= '3' && d[1] <= '9' && digits(d, 0, 11)) {
+			return true;
+		}
+		for (int from = 0; from + 18 <= n; from++) {
+			if (d[from] >= '1' && d[from] <= '8' && digits(d, from, 17) && (d[from + 17] == 'X' || digit(d[from + 17]))
+					&& IdCardNumber.isValid(new String(d, from, 18), today)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Whether {@code d[from]} to {@code d[from + count - 1]} are all ASCII digits. */
+	private static boolean digits(char[] d, int from, int count) {
+		for (int i = from; i < from + count; i++) {
+			if (!digit(d[i])) {
 				return false;
 			}
-			id[n++] = c;
 		}
-		return n == 18 && IdCardNumber.isValid(new String(id), today);
+		return true;
+	}
+
+	private static boolean digit(char c) {
+		return c >= '0' && c <= '9';
 	}
 
 	/**

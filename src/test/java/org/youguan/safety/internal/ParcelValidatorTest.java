@@ -150,7 +150,8 @@ class ParcelValidatorTest {
 	/**
 	 * An ID or mobile number written in blocks ("110105 19491231 002X", "110105-19491231-002X") is one number: refused
 	 * in a courier id or a category like the number written whole; a valid resident ID number (check digit right) is
-	 * no waybill number, hyphens or not, while 18 digits that are no valid ID number still are.
+	 * no waybill number, hyphens or not, nor is a waybill holding one or a mobile number as a whole, while 18 digits
+	 * that are no valid ID number and 11 digits after letters (京东 JDVA + 11) still are.
 	 */
 	@Test
 	void anIdNumberWrittenInBlocksIsRefusedInEveryFieldItWouldBeKeptIn() {
@@ -161,13 +162,16 @@ class ParcelValidatorTest {
 			assertThat(rejected(v -> set(v, ParcelField.ITEM_CATEGORY, "服装" + blocks))).as(blocks)
 				.extracting(ParcelRejection::field, ParcelRejection::code).containsExactly("itemCategory", "personal-number");
 		}
-		for (String waybill : new String[] { ID, ID.toLowerCase(), "110105-19491231-002X", "110-105-1949-1231-002-X" }) {
+		// and an ID inside a waybill, or a mobile number as a whole (attack round 12: kept in clear in the Parquet files)
+		for (String waybill : new String[] { ID, ID.toLowerCase(), "110105-19491231-002X", "110-105-1949-1231-002-X",
+				"SF" + ID, ID + "-1", ID.toLowerCase() + "-1", "13912345678", "139-1234-5678" }) {
 			ParcelRejection r = rejected(v -> set(v, ParcelField.WAYBILL_NUMBER, waybill));
 			assertThat(r).as(waybill).extracting(ParcelRejection::field, ParcelRejection::code)
 				.containsExactly("waybillNumber", "personal-number");
 			assertThat(r.message()).doesNotContain("19491231");
 		}
-		for (String fine : new String[] { "110105194912310021", "SF110105194912310021", "1101051949123100211" }) {
+		for (String fine : new String[] { "110105194912310021", "SF110105194912310021", "1101051949123100211",
+				"JDVA13912345678", "SF1391234567890", "1391234567", "23912345678", "12912345678" }) {
 			String[] v = valid();
 			set(v, ParcelField.WAYBILL_NUMBER, fine);
 			assertThat(validator.validate(v)).as(fine).isNotNull();
