@@ -109,6 +109,24 @@ class SafetyRatesIntegrationTest {
 			.andExpect(content().string(Matchers.not(Matchers.containsString("320506199001010018"))));
 	}
 
+	/**
+	 * Parcels are counted per county: a township's code is refused naming the rule (attack round 12: it answered no
+	 * parcels beside its county's ledger counts), for the figures, the rates and their trend alike.
+	 */
+	@Test
+	void aTownshipCodeIsRefusedForParcelFigures() throws Exception {
+		for (String path : new String[] { "/api/v1/safety/figures", "/api/v1/safety/rates", "/api/v1/safety/rates/trend" }) {
+			for (String token : new String[] { CITY, "Bearer demo-sf-wz-token" }) {
+				mvc.perform(get(path).param("region", "320506001").header("Authorization", token))
+					.andExpect(status().isBadRequest())
+					.andExpect(jsonPath("$.errors[0].field").value("region"))
+					.andExpect(jsonPath("$.errors[0].rule").value("county-level"));
+			}
+		}
+		mvc.perform(get("/api/v1/safety/figures").param("region", "320506").header("Authorization", CITY))
+			.andExpect(status().isOk());
+	}
+
 	@Test
 	void cityFiguresApplyTheFormulasOverTheChinaTimePeriod() throws Exception {
 		// real-name 138 / (155 − 15) = 98.57 %; inspected 140 / 155 = 90.32 %; screened 140 / 155 = 90.32 %

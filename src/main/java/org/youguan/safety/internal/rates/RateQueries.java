@@ -49,10 +49,26 @@ final class RateQueries {
 	static SafetyRates.Query query(CurrentUser me, DataScope scope, String region, String from, String to, Clock clock) {
 		LocalDate today = today(clock);
 		String defaultFrom = from == null || Text.isBlank(from) ? today.withDayOfMonth(1).toString() : from;
-		FiguresQuery q = scope.kind() == DataScope.Kind.ENTERPRISE
-				? FiguresQuery.of(DataScope.all(), region, "", defaultFrom, to, today)
-				: FiguresQuery.of(scope, region, me.regionCode() == null ? "0" : me.regionCode(), defaultFrom, to, today);
+		FiguresQuery q = figures(me, scope, region, defaultFrom, to, today);
 		return new SafetyRates.Query(q.region(), q.from(), q.to(), null);
+	}
+
+	/**
+	 * The region and period of the figures or rates asked for ({@link FiguresQuery#of}: staff within their region,
+	 * default their own; an enterprise any region, narrowed to its own parcels by its scope; the period this year by
+	 * default), of a county at the most: parcels are counted per county (the records' sender region), so a township's
+	 * code would answer no parcels beside its county's ledgers.
+	 * @throws InvalidValueException on {@code region}, rule {@code county-level}, for a code below a county
+	 */
+	static FiguresQuery figures(CurrentUser me, DataScope scope, String region, String from, String to, LocalDate today) {
+		FiguresQuery q = scope.kind() == DataScope.Kind.ENTERPRISE
+				? FiguresQuery.of(DataScope.all(), region, "", from, to, today)
+				: FiguresQuery.of(scope, region, me.regionCode() == null ? "0" : me.regionCode(), from, to, today);
+		if (q.region().length() > 6) {
+			throw new InvalidValueException("region", "county-level", "寄递安全统计按县级及以上区域计算（收寄记录只记到县）：区域代码（region）"
+					+ "应为省、市或县级代码（2、4或6位），" + q.region() + "是乡镇（街道）级代码");
+		}
+		return q;
 	}
 
 	/** The breakdown asked for ({@code by}: ENTERPRISE, OUTLET or COUNTY; default ENTERPRISE). */

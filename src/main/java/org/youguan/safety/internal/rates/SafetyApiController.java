@@ -13,7 +13,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.youguan.kernel.DataScope;
-import org.youguan.kernel.FiguresQuery;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageResult;
 import org.youguan.org.CurrentUser;
@@ -53,11 +52,7 @@ class SafetyApiController {
 	SafetyFigures.Figures figures(@AuthenticationPrincipal CurrentUser me, DataScope scope,
 			@RequestParam(required = false) String region, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to) {
-		var today = RateQueries.today(clock);
-		FiguresQuery q = scope.kind() == DataScope.Kind.ENTERPRISE
-				? FiguresQuery.of(DataScope.all(), region, "", from, to, today)
-				: FiguresQuery.of(scope, region, me.regionCode() == null ? "0" : me.regionCode(), from, to, today);
-		return figures.figures(scope, q);
+		return figures.figures(scope, RateQueries.figures(me, scope, region, from, to, RateQueries.today(clock)));
 	}
 
 	@GetMapping("/rates")
