@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
  * The catalogue of statutory rules: every deadline, limit and fine bound the product applies, with its legal basis
  * (one or more {@link Citation}s, each naming the text's version) and default. Article numbers live only here, so a
  * revision of the law is one edit: 快递暂行条例 is cited in its 2025 numbering (国务院 decision of 2025-04-13; outlet
- * filing art.19, complaint answered within 7 days art.29, penalties art.50–56). {@code confirmed} is false where the
+ * filing art.19, complaint answered within 7 days art.29, penalties art.50–58). {@code confirmed} is false where the
  * figure is local practice or not confirmed (DOMAIN.md) — such values are especially meant to be set by each bureau.
  */
 public enum StatutoryRule {

@@ -5,8 +5,8 @@ import org.youguan.kernel.Text;
 /**
  * The simple 普遍服务监督 records a bureau keeps, all in one table and one idiom (list, form, import, export): each kind
  * says what its columns mean and which of them it uses, so one check, one page and one sheet serve them all.
- * 邮政法(2015) arts.8 (党报 and 机要通信 as part of the universal service), 15, 68 (supervision of the postal
- * enterprise's universal service).
+ * 邮政法(2015) arts.8 (党报 and 机要通信 as part of the universal service) and 15 — not art.68, which punishes closing
+ * a universal-service post office without approval (DOMAIN.md, "Universal service").
  *
  * @param slug the kind's name in addresses ({@code /universal/supervision/confidential})
  * @param title the list's title

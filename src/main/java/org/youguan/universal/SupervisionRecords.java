@@ -33,7 +33,7 @@ import org.youguan.region.Regions;
 
 /**
  * The simple 普遍服务监督 records of a bureau — 机要通信 checks, 党报当日见报 checks, 政务服务大厅 postal windows,
- * 农村网点 on-site visits and the 社会监督员 register (邮政法(2015) arts.8, 15, 68) — kept by one check, one table and
+ * 农村网点 on-site visits and the 社会监督员 register (邮政法(2015) arts.8, 15) — kept by one check, one table and
  * one list, each kind using the fields {@link SupervisionKind} names. Records lie in a county (or city) of the caller's
  * region: a county bureau sees and edits only its own, every change is audited, a 社会监督员's name is masked wherever
  * records are listed. Past records come in through {@link #importRecords} (JSON) or {@link SupervisionImport} (.xlsx),

@@ -220,7 +220,7 @@ class EnforcementBreakdown {
 			count(counts, 6, s.publishedOn() != null || today.isAfter(publicationDue),
 					s.publishedOn() != null && !s.publishedOn().isAfter(publicationDue));
 		}
-		List<Line> stepLines = List.of(step("作出决定（办案期限内）", counts, 0), step("送达决定书（7日内）", counts, 2),
+		List<Line> stepLines = List.of(step("作出决定（办案期限内）", counts, 0), step("送达决定书（送达期限内）", counts, 2),
 				step("缴纳罚款（缴款期限内，分期的逐期按期）", counts, 4), step("没收违法所得上缴（上缴期限内）", counts, 8),
 				step("公示处罚决定（公示期限内）", counts, 6));
 		return new Breakdown(filing, warningDays, byViolation, bySource, stepLines);

@@ -40,13 +40,14 @@ import org.youguan.rules.StatutoryRules;
 import org.youguan.safety.ParcelRecord;
 
 /**
- * 重大活动寄递安保期 (the security period of a summit, 双11 …; 快递暂行条例(2025) art.35 and the bureau's notice of the
- * event): a region, first and last day, and its rules (100 % 过机, daily reporting, others as text). Every enterprise
- * of the region (registry, status 正常) files a daily report for each day of it — parcels taken in, parcels screened,
- * issues; under 100 % 过机 fewer screened than taken in must be explained in the issues. The bureau's summary lists per
- * day reported/expected enterprises, the totals and the 过机率, and the enterprises whose report is missing. Staff see
- * periods inside their region and those covering it; an enterprise the periods covering its region and only its own
- * reports. Every change is audited ({@code safety.period.*}).
+ * 重大活动寄递安保期 (the security period of a summit, 双11 …; the bureau's notice of the event — not
+ * 快递暂行条例(2025) art.35, which is about waybills and user data): a region, first and last day, and its rules
+ * (100 % 过机, daily reporting, others as text). Every enterprise of the region (registry, status 正常) files a daily
+ * report for each day of it — parcels taken in, parcels screened, issues; under 100 % 过机 fewer screened than taken
+ * in must be explained in the issues. The bureau's summary lists per day reported/expected enterprises, the totals
+ * and the 过机率, and the enterprises whose report is missing. Staff see periods inside their region and those
+ * covering it; an enterprise the periods covering its region and only its own reports. Every change is audited
+ * ({@code safety.period.*}).
  */
 @Service
 public class SecurityPeriods {
