@@ -505,7 +505,7 @@ public class InspectionPlans {
 	@Transactional
 	public List<InspectionPlan.Target> draw(DataScope scope, long id) {
 		InspectionPlan plan = require(scope, id, "SEEDED", "须先记录随机种子，再进行抽取");
-		refuseUnpublishedDraw(plan);
+		refuseUnpublishedDraw(scope, plan);
 		String secret = jdbc.sql("SELECT draw_secret FROM inspection_plan WHERE id = :id").param("id", id)
 			.query(String.class).optional().orElse(null);
 		RandomDraw.Result result;
@@ -566,9 +566,10 @@ public class InspectionPlans {
 	 * same objects whatever periods they name (attack round 8: moving the period a day re-rolled the draw); nor the
 	 * bureau: a city may draw a county's plan and one of its own over the county. Draws are ordered by one transaction
 	 * lock.
-	 * @throws DomainException 409 on {@code id}, rule {@code unpublished-draw}, naming that plan
+	 * @throws DomainException 409 on {@code id}, rule {@code unpublished-draw}, naming that plan when the caller may open
+	 * it, else only the region of the bureau above that drew it (its name and number are not the caller's to read)
 	 */
-	private void refuseUnpublishedDraw(InspectionPlan plan) {
+	private void refuseUnpublishedDraw(DataScope scope, InspectionPlan plan) {
 		TransactionLocks.hold(jdbc, "inspection_plan_draw");
 		record Drawn(long id, String name, String regionCode) {
 		}
@@ -581,9 +582,12 @@ public class InspectionPlans {
 			.query((rs, n) -> new Drawn(rs.getLong(1), rs.getString(2), rs.getString(3)))
 			.optional()
 			.ifPresent(other -> {
-				throw DomainException.illegalTransition("id", "unpublished-draw", "第" + other.id() + "号计划“"
-						+ Masking.personalNumbersIn(other.name()) + "”已抽取、尚未公示，其检查对象与本计划重叠（同类对象、区域"
-						+ (other.regionCode().equals(plan.regionCode()) ? "相同" : "相互包含") + "）：请先公示该计划，再抽取本计划"
+				String named = scope.containsRegion(other.regionCode())
+						? "第" + other.id() + "号计划“" + Masking.personalNumbersIn(other.name()) + "”"
+						: "上级部门（区域代码" + other.regionCode() + "）的一个抽查计划";
+				throw DomainException.illegalTransition("id", "unpublished-draw", named + "已抽取、尚未公示，其检查对象与本计划重叠"
+						+ "（同类对象、区域" + (other.regionCode().equals(plan.regionCode()) ? "相同" : "相互包含") + "）："
+						+ (scope.containsRegion(other.regionCode()) ? "请先公示该计划" : "请联系该部门先行公示") + "，再抽取本计划"
 						+ "——同一批对象的每次抽取都须公示，不能多次抽取后择一公示");
 			});
 	}

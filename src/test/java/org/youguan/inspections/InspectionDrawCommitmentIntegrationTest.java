@@ -41,6 +41,8 @@ class InspectionDrawCommitmentIntegrationTest {
 
 	static final String WUZHONG = "Bearer demo-wz-staff-token";
 
+	static final String CITY = "Bearer demo-sz-admin-token";
+
 	@Autowired
 	MockMvc mvc;
 
@@ -235,6 +237,41 @@ class InspectionDrawCommitmentIntegrationTest {
 		call(second + "/publish", null).andExpect(status().isOk());
 		call(otherPeriod + "/draw", null).andExpect(status().isOk());
 		call(otherPeriod + "/publish", null).andExpect(status().isOk());
+	}
+
+	/**
+	 * A county's draw refused for a city's plan drawn over it, which the county cannot open, names the bureau's region
+	 * only, not the plan's number and name (attack round 12: "第6号计划“市…”" was read out to a county that gets 404 on it).
+	 */
+	@Test
+	void aDrawRefusedForAPlanAboveNamesOnlyItsRegion() throws Exception {
+		String name = "市级重叠抽查" + UUID.randomUUID();
+		String created = json(mvc.perform(post("/api/v1/inspections/plans").header("Authorization", CITY)
+			.contentType(MediaType.APPLICATION_JSON).content("""
+					{"name":"%s","periodFrom":"2026-10-01","periodTo":"2026-12-31","items":["REAL_NAME"],
+					 "regionCode":"3205","sampleCount":2,"teamSize":2}""".formatted(name)))
+			.andExpect(status().isCreated()));
+		String city = "/api/v1/inspections/plans/" + ((Number) JsonPath.read(created, "$.id")).longValue();
+		for (String step : new String[] { "/freeze", "/seed" }) {
+			mvc.perform(post(city + step).header("Authorization", CITY).contentType(MediaType.APPLICATION_JSON)
+				.content(step.equals("/seed") ? "{\"seed\":\"SZ-重叠\",\"witnesses\":\"吴文书\"}" : ""))
+				.andExpect(status().isOk());
+		}
+		String county = seeded(plan(2), "WZ-重叠");
+		mvc.perform(post(city + "/draw").header("Authorization", CITY)).andExpect(status().isOk());
+		try {
+			call(county + "/draw", null)
+				.andExpect(status().isConflict())
+				.andExpect(jsonPath("$.errors[0].rule").value("unpublished-draw"))
+				.andExpect(content().string(containsString("上级部门（区域代码3205）的一个抽查计划")))
+				.andExpect(content().string(containsString("请联系该部门先行公示")))
+				.andExpect(content().string(not(containsString(name))));
+		}
+		finally {
+			mvc.perform(post(city + "/publish").header("Authorization", CITY)).andExpect(status().isOk());
+		}
+		call(county + "/draw", null).andExpect(status().isOk());
+		call(county + "/publish", null).andExpect(status().isOk());
 	}
 
 	private InspectionPlan planOf(long id) {
