@@ -273,6 +273,62 @@ public final class Text {
 	}
 
 	/**
+	 * What {@link #enterpriseNameKey} removes after {@link #folded} and the traditional characters, as the inside of a
+	 * bracket expression that Java's regular expressions and PostgreSQL's read alike (the SQL function
+	 * {@code enterprise_name_key(text)} of V253 is written with this very text): punctuation and symbols, which are no
+	 * part of a name — the ASCII ones (! " # $ % &amp; ' ( ) * + , - . / : ; &lt; = &gt; ? @ [ \ ] ^ _ ` { | } ~), those of
+	 * Latin-1 (¡ … ¿, the middle dot ·, × ÷), the combining diacritical marks left on nothing, the general and supplemental
+	 * punctuation (dashes, quotation marks, …, ‰, ※), the currency signs, the arrows, mathematical operators, technical
+	 * symbols, box drawings, geometric shapes (■ ★ ○), dingbats (✓ ✕) and other symbols, the CJK punctuation and brackets
+	 * (、 。 〃 〈 〉 《 》 【 】 〔 〕 〖 〗 〒 〜 〝 〞 〰 〽 ゠ ・) and the vertical, small and full-width forms NFKC leaves.
+	 * Brackets go with the rest: 【苏州】, [苏州], 〔苏州〕, ［苏州］, (苏州) and （苏州） are one, and an empty or lone one adds
+	 * nothing. Not the letters and digits of any script, nor 々 〆 〇.
+	 */
+	public static final String NAME_KEY_DROPPED = "\\u0021-\\u002F\\u003A-\\u0040\\u005B-\\u0060\\u007B-\\u007E"
+			+ "\\u00A1-\\u00BF\\u00D7\\u00F7\\u0300-\\u036F\\u2010-\\u2027\\u2030-\\u205E\\u20A0-\\u20CF\\u2190-\\u245F"
+			+ "\\u2500-\\u2775\\u2794-\\u2BFF\\u2E00-\\u2E7F\\u3001-\\u3004\\u3008-\\u3020\\u3030\\u303D-\\u303F\\u30A0"
+			+ "\\u30FB\\uFE10-\\uFE1F\\uFE30-\\uFE6F\\uFF01-\\uFF0F\\uFF1A-\\uFF20\\uFF3B-\\uFF40\\uFF5B-\\uFF65"
+			+ "\\uFFE0-\\uFFEE";
+
+	/**
+	 * The symbols outside the Basic Multilingual Plane {@link #enterpriseNameKey} removes too: the pictographs and emoji
+	 * U+1F000–U+1FAFF (🚚 🈶 🇨🇳 …), in Java's notation (the SQL function writes the same range as
+	 * {@code \U0001F000-\U0001FAFF}).
+	 */
+	private static final String NAME_KEY_DROPPED_EMOJI = "\\x{1F000}-\\x{1FAFF}";
+
+	private static final Pattern NAME_KEY_DROPPED_RUN = Pattern.compile("[" + NAME_KEY_DROPPED + NAME_KEY_DROPPED_EMOJI + "]+");
+
+	/**
+	 * The one key the rule "one name, one enterprise that is not cancelled" (企业名称登记管理规定) compares enterprise
+	 * names by — on registration, on a correction, on the .xlsx import (also between a file's rows), on a licensing
+	 * change (变更) and a new applicant's name: {@link #folded} (NFKC, spaces and invisible characters removed, A–Z as
+	 * a–z, each quotation mark, middle dot and dash as one of its kind), then
+	 * <ul>
+	 * <li>each traditional character as its simplified one ({@link HanVariants}: "蘇州某某快遞有限公司" is
+	 * "苏州某某快递有限公司", 順豐 顺丰, 韻達 韵达);</li>
+	 * <li>every punctuation mark, bracket and symbol removed ({@link #NAME_KEY_DROPPED}: "…有限公司。", "…有限公司-",
+	 * "…有限公司*" are "…有限公司", "中外运-敦豪" and "中外运·敦豪" are "中外运敦豪", and "某某【苏州】有限公司",
+	 * "某某[苏州]有限公司", "某某〔苏州〕有限公司" and "某某（苏州）有限公司" are one name);</li>
+	 * <li>the company form as 公司法 (2023) art.7 lets it be written: 有限责任公司 is 有限公司, 股份公司 is 股份有限公司 — and
+	 * 股份有限公司 stays another form than 有限公司.</li>
+	 * </ul>
+	 * The SQL function {@code enterprise_name_key(text)} (V253) computes the same key, and the unique index
+	 * {@code enterprise_name_key} holds it for the enterprises that are not cancelled. Compared, never stored or shown.
+	 * @param name an enterprise name; null stays null
+	 * @return the comparison key
+	 */
+	public static String enterpriseNameKey(String name) {
+		String f = folded(name);
+		if (f == null) {
+			return null;
+		}
+		return NAME_KEY_DROPPED_RUN.matcher(HanVariants.simplified(f)).replaceAll("")
+			.replace("有限责任公司", "有限公司")
+			.replace("股份公司", "股份有限公司");
+	}
+
+	/**
 	 * A one-line text as it is stored — an address above all, and a place, opening hours, a training's topic, a seized
 	 * item: as {@link #name} writes it (stripped, every run of spaces inside, U+3000 included, as one ASCII space), null
 	 * when blank. The one form every module stores such a text in, so "越溪路26号　二楼" typed for a branch filing, an

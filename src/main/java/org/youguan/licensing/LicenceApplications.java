@@ -333,7 +333,7 @@ public class LicenceApplications {
 		if (known == null) {
 			v.name("applicantName", "申请人名称（applicantName）", form.applicantName(), 200);
 		}
-		if (name != null && code != null && (known == null || !Text.folded(name).equals(Text.folded(known.legalName())))) {
+		if (name != null && code != null && (known == null || !Enterprises.sameName(name, known.legalName()))) {
 			// the name a change gives the holder, or the name a new applicant is registered under when the licence is
 			// granted: never one another enterprise that is not cancelled holds (企业名称登记管理规定)
 			String applied = name;
@@ -1155,7 +1155,7 @@ public class LicenceApplications {
 		boolean named = switch (a.kind()) {
 			case NEW -> registered.isEmpty();
 			case CHANGE -> registered.isPresent() && a.applicantName() != null
-					&& !Text.folded(a.applicantName()).equals(Text.folded(registered.get().legalName()));
+					&& !Enterprises.sameName(a.applicantName(), registered.get().legalName());
 			default -> false;
 		};
 		if (named) {

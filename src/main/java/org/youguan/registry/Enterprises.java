@@ -210,7 +210,7 @@ public class Enterprises {
 	 * Corrects an enterprise's entry (everything but its credit code). The contact phone is shown masked: a blank one,
 	 * or the masked value sent back unchanged, keeps the recorded number ({@link Masking#keptUnlessRetyped}). A new
 	 * region publishes {@link EnterpriseMoved} (the enterprise's accounts follow it). A new name (another under
-	 * {@link Text#folded}) must not be held by another enterprise that is not cancelled ({@link #nameHolder}); the name
+	 * {@link Text#enterpriseNameKey}) must not be held by another enterprise that is not cancelled ({@link #nameHolder}); the name
 	 * kept is never refused.
 	 * @throws InvalidValueException the fields that fail, all at once
 	 * @throws DomainException duplicate (409) on {@code legalName}
@@ -221,7 +221,7 @@ public class Enterprises {
 		EnterpriseData clean = validate(scope, new EnterpriseData(data.legalName(), e.creditCode(), data.type(),
 				data.brandId(), data.legalRepresentative(), data.address(), data.regionCode(), data.contactName(),
 				Masking.keptUnlessRetyped(data.contactPhone(), e.contactPhone(), Masking::phone)));
-		if (!Text.folded(e.legalName()).equals(Text.folded(clean.legalName()))) {
+		if (!sameName(e.legalName(), clean.legalName())) {
 			refuseHeldName(clean.legalName(), e.creditCode(), true);
 		}
 		var before = e.snapshot();
@@ -280,7 +280,7 @@ public class Enterprises {
 	@Transactional
 	void changeByLicensing(long id, String legalName, String legalRepresentative, String basis) {
 		Enterprise e = load(DataScope.all(), id);
-		if (legalName != null && !Text.folded(e.legalName()).equals(Text.folded(legalName))) {
+		if (legalName != null && !sameName(e.legalName(), legalName)) {
 			refuseHeldName(legalName, e.creditCode(), true);
 		}
 		var before = e.snapshot();
@@ -350,9 +350,10 @@ public class Enterprises {
 
 	/**
 	 * The enterprise other than the one with credit code {@code creditCode} that holds the name {@code legalName}
-	 * (compared by {@link Text#folded}, SQL {@code folded}: full-width letters or digits, spaces and Latin case make no
-	 * other name) and is not cancelled (注销) — two enterprises that are not cancelled cannot hold one name
-	 * (企业名称登记管理规定); a cancelled enterprise's name may be taken again.
+	 * (compared by {@link Text#enterpriseNameKey}, SQL {@code enterprise_name_key} of V253: full-width letters or digits,
+	 * spaces, Latin case, punctuation, brackets, traditional characters and 有限责任公司 for 有限公司 make no other name)
+	 * and is not cancelled (注销) — two enterprises that are not cancelled cannot hold one name (企业名称登记管理规定); a
+	 * cancelled enterprise's name may be taken again. The query probes the unique index {@code enterprise_name_key}.
 	 * @param creditCode the enterprise the name is for (it does not hold it against itself); null: none
 	 * @return the holder, if any (the first registered)
 	 */
@@ -360,12 +361,21 @@ public class Enterprises {
 		if (Text.isBlank(legalName)) {
 			return Optional.empty();
 		}
-		return jdbc.sql(select(DataScope.all()) + " WHERE folded(e.legal_name) = folded(:name) AND e.status <> 'CANCELLED'"
+		return jdbc.sql(select(DataScope.all()) + " WHERE enterprise_name_key(e.legal_name) = enterprise_name_key(:name)"
+				+ " AND e.status <> 'CANCELLED'"
 				+ " AND e.credit_code <> :code ORDER BY e.id LIMIT 1")
 			.param("name", legalName)
 			.param("code", creditCode == null ? "" : creditCode)
 			.query((rs, i) -> view(rs))
 			.optional();
+	}
+
+	/**
+	 * Whether two enterprise names are one name under the rule "one name, one enterprise" ({@link Text#enterpriseNameKey}):
+	 * a correction or change from one to the other renames nothing the rule looks at.
+	 */
+	public static boolean sameName(String a, String b) {
+		return Text.enterpriseNameKey(a).equals(Text.enterpriseNameKey(b));
 	}
 
 	/**
@@ -380,12 +390,12 @@ public class Enterprises {
 
 	/**
 	 * Refuses {@code legalName} when another enterprise that is not cancelled holds it. With {@code lock}, two requests
-	 * for one name at once are first ordered by a transaction lock on the folded name, so the second one sees the first
-	 * one's row.
+	 * for one name at once are first ordered by a transaction lock on the name's key, so the second one sees the first
+	 * one's row (and the unique index {@code enterprise_name_key} is the last word).
 	 */
 	private void refuseHeldName(String legalName, String creditCode, boolean lock) {
 		if (lock) {
-			TransactionLocks.hold(jdbc, "enterprise_name:" + Text.folded(legalName));
+			TransactionLocks.hold(jdbc, "enterprise_name:" + Text.enterpriseNameKey(legalName));
 		}
 		nameHolder(legalName, creditCode).ifPresent(holder -> {
 			throw DomainException.duplicate("legalName", nameHeldMessage(legalName, holder));

@@ -176,7 +176,8 @@ class LicensingChangeRenewalIntegrationTest extends LicensingFixture {
 
 	/**
 	 * One name, one enterprise (企业名称登记管理规定): a change (变更) to a name another enterprise that is not cancelled holds
-	 * — written with spaces or not — and a new licence for an applicant the registry does not know under such a name (it
+	 * — written with spaces or not, or as a look-alike (punctuation, traditional characters, 有限责任公司 for 有限公司:
+	 * {@code Text.enterpriseNameKey}) — and a new licence for an applicant the registry does not know under such a name (it
 	 * would be registered under it when granted) are refused on applicantName naming the holder; once the holder is
 	 * cancelled (注销) the name may be applied for.
 	 */
@@ -189,7 +190,8 @@ class LicensingChangeRenewalIntegrationTest extends LicensingFixture {
 				"吴中区占名路1号", "320506", null, null), false);
 		String code = LicensingIntegrationTest.newCreditCode();
 		licensed(code, "苏州改名前" + s + "快递有限公司", LocalDate.now(clock).plusYears(3));
-		for (String name : List.of(taken, "苏州 占名" + s + " 快递有限公司")) {
+		for (String name : List.of(taken, "苏州 占名" + s + " 快递有限公司", "蘇州占名" + s + "快遞有限責任公司。",
+				"苏州占名" + s + "快递【】有限公司-")) {
 			call(CITY, "/api/v1/licensing/applications", application("CHANGE", code, name, null, "600000", "苏州市吴中区", ""))
 				.andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.errors[*].field", hasItem("applicantName")))
@@ -197,7 +199,8 @@ class LicensingChangeRenewalIntegrationTest extends LicensingFixture {
 				.andExpect(jsonPath("$.errors[?(@.field == 'applicantName')].message", hasItem(containsString(holder))));
 		}
 		String newcomer = LicensingIntegrationTest.newCreditCode();
-		call(CITY, "/api/v1/licensing/applications", LicensingIntegrationTest.application(newcomer, taken, "省内", "600000", ""))
+		call(CITY, "/api/v1/licensing/applications", LicensingIntegrationTest.application(newcomer, "蘇州占名" + s + "快遞有限責任公司",
+				"省内", "600000", ""))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[?(@.field == 'applicantName')].message", hasItem(containsString(holder))));
 		assertThat(jdbc.sql("SELECT count(*) FROM licence_application WHERE applicant_credit_code IN (:c)")

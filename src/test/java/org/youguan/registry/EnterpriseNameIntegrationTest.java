@@ -6,6 +6,8 @@ import java.util.UUID;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.youguan.IntegrationTest;
 import org.youguan.documents.SheetRows.RowErrors;
 import org.youguan.kernel.DataScope;
@@ -20,8 +22,9 @@ import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * One name, one enterprise (企业名称登记管理规定): an enterprise name another enterprise of the register holds that is not
- * cancelled (注销) is refused — compared under {@code Text.folded}, so full-width letters and digits or spaces make no other
- * name — on registration, on a correction that renames, on the .xlsx import (against the register and between the
+ * cancelled (注销) is refused — compared under {@code Text.enterpriseNameKey}, so full-width letters and digits, spaces,
+ * punctuation, brackets of another kind, traditional characters or 有限责任公司 for 有限公司 make no other name (股份有限公司
+ * does) — on registration, on a correction that renames, on the .xlsx import (against the register and between the
  * file's rows) and on a licensing change (变更) of the name; a cancelled enterprise's name may be taken again.
  */
 @IntegrationTest
@@ -34,6 +37,9 @@ class EnterpriseNameIntegrationTest {
 
 	@Autowired
 	EnterpriseImport importer;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	static String suffix() {
 		return UUID.randomUUID().toString().replaceAll("[^0-9]", "").substring(0, 6);
@@ -93,6 +99,7 @@ class EnterpriseNameIntegrationTest {
 		long id = register("苏州乙名" + s + "快递有限公司", code);
 
 		refusedAsHeldBy(() -> enterprises.update(SUZHOU, id, data("苏州甲名" + s + " 快递有限公司", code)), holder);
+		refusedAsHeldBy(() -> enterprises.update(SUZHOU, id, data("蘇州甲名" + s + "快遞有限責任公司", code)), holder);
 		assertThat(enterprises.get(SUZHOU, id).legalName()).isEqualTo("苏州乙名" + s + "快递有限公司");
 
 		enterprises.update(SUZHOU, id, new EnterpriseData("苏州乙名" + s + "快递有限公司", code, EnterpriseType.EXPRESS, null, "王五",
@@ -100,9 +107,13 @@ class EnterpriseNameIntegrationTest {
 		assertThat(enterprises.get(SUZHOU, id).address()).isEqualTo("同名路2号");
 
 		refusedAsHeldBy(() -> enterprises.changeByLicensing(id, "苏州甲名" + s + "快递有限公司", null, "许可变更决定"), holder);
+		refusedAsHeldBy(() -> enterprises.changeByLicensing(id, "苏州甲名" + s + "快递有限公司。", null, "许可变更决定"), holder);
 		assertThat(enterprises.get(SUZHOU, id).legalName()).isEqualTo("苏州乙名" + s + "快递有限公司");
 		enterprises.changeByLicensing(id, "苏州丙名" + s + "快递有限公司", null, "许可变更决定");
 		assertThat(enterprises.get(SUZHOU, id).legalName()).isEqualTo("苏州丙名" + s + "快递有限公司");
+		// its own name in another form of the key is no other enterprise's
+		enterprises.update(SUZHOU, id, data("苏州丙名" + s + "快递有限责任公司", code));
+		assertThat(enterprises.get(SUZHOU, id).legalName()).isEqualTo("苏州丙名" + s + "快递有限责任公司");
 	}
 
 	@Test
@@ -127,6 +138,101 @@ class EnterpriseNameIntegrationTest {
 		assertThat(result.errors().get(1).errors()).extracting(FieldError::field).containsExactly("企业名称");
 		assertThat(result.errors().get(1).errors().get(0).message()).contains(holder);
 		for (String code : List.of(first, twin, held, good)) {
+			assertThat(enterprises.findByCreditCode(code)).as(code).isEmpty();
+		}
+	}
+
+	/** Registers {@code held} and checks that each twin is then refused (409 naming the holder) and not registered. */
+	void eachRefusedBeside(String held, List<String> twins) {
+		String holder = RegistryIntegrationTest.creditCode();
+		register(held, holder);
+		for (String twin : twins) {
+			String code = RegistryIntegrationTest.creditCode();
+			refusedAsHeldBy(() -> register(twin, code), holder);
+			assertThat(enterprises.findByCreditCode(code)).as(twin).isEmpty();
+		}
+	}
+
+	@Test
+	void lookAlikesByPunctuationCompanyFormOrTraditionalCharactersAreRefused() {
+		String s = suffix();
+		eachRefusedBeside("苏州仿名" + s + "快递有限公司", List.of("苏州仿名" + s + "快递有限公司。", "苏州仿名" + s + "快递有限公司-",
+				"苏州仿名" + s + "快递有限公司.", "苏州仿名" + s + "快递有限公司*", "苏州仿名" + s + "快递有限公司（）",
+				"苏州，仿名" + s + "·快递有限公司", "苏州仿名" + s + "快递有限责任公司", "蘇州仿名" + s + "快遞有限公司",
+				"苏州仿名" + s + "快递有限公司🚚"));
+	}
+
+	@Test
+	void bracketsOfAnotherKindMakeNoOtherName() {
+		String s = suffix();
+		eachRefusedBeside("仿括号" + s + "快递（苏州）有限公司", List.of("仿括号" + s + "快递【苏州】有限公司", "仿括号" + s + "快递[苏州]有限公司",
+				"仿括号" + s + "快递〔苏州〕有限公司", "仿括号" + s + "快递［苏州］有限公司", "仿括号" + s + "快递(苏州)有限公司"));
+	}
+
+	@Test
+	void traditionalCharactersMakeNoOtherName() {
+		String s = suffix();
+		eachRefusedBeside("苏州邮政顺丰圆通韵达国际货运服务发展区县门东" + s + "快递有限公司",
+				List.of("蘇州郵政順豐圓通韻達國際貨運服務發展區縣門東" + s + "快遞有限公司"));
+	}
+
+	@Test
+	void aJointStockCompanyIsAnotherNameThanALimitedOneButNotThanItsShortForm() {
+		String s = suffix();
+		eachRefusedBeside("苏州股份" + s + "快递股份有限公司", List.of("苏州股份" + s + "快递股份公司"));
+		String limited = RegistryIntegrationTest.creditCode();
+		register("苏州股份" + s + "快递有限公司", limited);
+		assertThat(enterprises.findByCreditCode(limited)).isPresent();
+	}
+
+	@Test
+	void aCancelledEnterprisesNameMayBeTakenAgainAlsoInALookAlikeForm() {
+		String s = suffix();
+		long cancelled = register("苏州注销仿名" + s + "快递有限公司", RegistryIntegrationTest.creditCode());
+		enterprises.cancel(SUZHOU, cancelled);
+		String code = RegistryIntegrationTest.creditCode();
+		register("蘇州注銷仿名" + s + "快遞有限責任公司。", code);
+		assertThat(enterprises.findByCreditCode(code)).isPresent();
+	}
+
+	/** The database's own last word, should two requests race past the check: the unique index refuses the look-alike. */
+	@Test
+	void theUniqueIndexRefusesALookAlikeThatIsNotCancelled() {
+		String s = suffix();
+		register("苏州索引" + s + "快递有限公司", RegistryIntegrationTest.creditCode());
+		long other = register("苏州索引" + s + "速递有限公司", RegistryIntegrationTest.creditCode());
+		assertThatThrownBy(() -> jdbc.sql("UPDATE enterprise SET legal_name = :name WHERE id = :id")
+				.param("name", "蘇州索引" + s + "快遞有限責任公司").param("id", other).update())
+			.isInstanceOf(DuplicateKeyException.class)
+			.hasMessageContaining("enterprise_name_key");
+		enterprises.cancel(SUZHOU, other);
+		jdbc.sql("UPDATE enterprise SET legal_name = :name WHERE id = :id").param("name", "蘇州索引" + s + "快遞有限責任公司")
+			.param("id", other).update();
+	}
+
+	@Test
+	void anImportNamingALookAlikeOfAHeldNameOrOfAnEarlierRowIsRefused() {
+		String s = suffix();
+		String holder = RegistryIntegrationTest.creditCode();
+		register("苏州导入仿名" + s + "快递有限公司", holder);
+		List<String> codes = List.of(RegistryIntegrationTest.creditCode(), RegistryIntegrationTest.creditCode(),
+				RegistryIntegrationTest.creditCode(), RegistryIntegrationTest.creditCode(), RegistryIntegrationTest.creditCode());
+		var result = importer.importFile(SUZHOU, Workbooks.of(EnterpriseImport.HEADERS, List.of(
+				EnterpriseImportIntegrationTest.enterprise("蘇州導入仿名" + s + "快遞有限責任公司", codes.get(0), "快递企业", "", "320506"),
+				EnterpriseImportIntegrationTest.enterprise("苏州文件仿名" + s + "快递有限公司", codes.get(1), "快递企业", "", "320506"),
+				EnterpriseImportIntegrationTest.enterprise("苏州文件仿名" + s + "快递有限公司。", codes.get(2), "快递企业", "", "320506"),
+				EnterpriseImportIntegrationTest.enterprise("苏州文件仿名" + s + "快递【】有限责任公司", codes.get(3), "快递企业", "", "320506"),
+				EnterpriseImportIntegrationTest.enterprise("苏州文件仿名" + s + "快递股份有限公司", codes.get(4), "快递企业", "", "320506"))));
+		assertThat(result.rejected()).isTrue();
+		assertThat(result.errors()).extracting(RowErrors::number).containsExactly(2, 4, 5);
+		assertThat(result.errors().get(0).errors()).extracting(FieldError::field).containsExactly("企业名称");
+		assertThat(result.errors().get(0).errors().get(0).message()).contains(holder);
+		assertThat(result.errors().get(1).errors()).extracting(FieldError::field, FieldError::rule)
+			.containsExactly(tuple("企业名称", "unique"));
+		assertThat(result.errors().get(1).errors().get(0).message()).contains("第3行");
+		assertThat(result.errors().get(2).errors()).extracting(FieldError::field, FieldError::rule)
+			.containsExactly(tuple("企业名称", "unique"));
+		for (String code : codes) {
 			assertThat(enterprises.findByCreditCode(code)).as(code).isEmpty();
 		}
 	}

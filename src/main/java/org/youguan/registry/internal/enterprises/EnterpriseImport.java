@@ -19,7 +19,7 @@ import org.youguan.registry.Enterprises;
 
 /**
  * Bulk registration of enterprises from .xlsx: every row is checked first (format rules, unknown type or brand,
- * duplicates within the file and against the register — a credit code, or a name under {@code Text.folded} that
+ * duplicates within the file and against the register — a credit code, or a name under {@code Text.enterpriseNameKey} that
  * another enterprise not cancelled holds or an earlier row names); one bad row imports nothing and the same sheet comes back
  * with an error column; a good file is registered in one transaction.
  */
@@ -74,7 +74,7 @@ public class EnterpriseImport {
 			// two rows naming one enterprise name (企业名称登记管理规定: one name, one enterprise), also when either row
 			// fails otherwise: the later row is reported
 			String name = row.get("企业名称");
-			names.check(Text.isBlank(name) ? null : Text.folded(name), row, context, "企业名称", "企业名称");
+			names.check(Text.isBlank(name) ? null : Text.enterpriseNameKey(name), row, context, "企业名称", "企业名称");
 			return clean;
 		}, valid -> {
 			valid.forEach(d -> enterprises.register(scope, d, false));
