@@ -25,6 +25,7 @@ import org.youguan.enforcement.internal.DecisionNumbers;
 import org.youguan.enforcement.internal.DecisionRules;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.HanVariants;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.NumberText;
 import org.youguan.kernel.Text;
@@ -360,10 +361,10 @@ public class CaseDecisions {
 		int min = rules.value(StatutoryRule.PENALTY_DISCUSSION_MIN_PARTICIPANTS, region).intValue();
 		v.require("discussionParticipants", names.size() >= min, "min-size",
 				"集体讨论的参加负责人（discussionParticipants）至少" + min + "人（行政处罚法第57条，本局规则）");
-		// one person named twice in another width or spacing (蒋局长, 蒋 局长, 蒋局长 in full width) is one participant: compared
-		// by the platform's one name key; traditional and simplified forms of a name (蔣/蒋) are not folded — the
-		// platform has no such mapping
-		v.require("discussionParticipants", names.stream().map(Text::folded).distinct().count() == names.size(), "distinct",
+		// one person named twice in another width or spacing (蒋局长, 蒋 局长, 蒋局长 in full width) or in traditional
+		// characters (蔣局長) is one participant: compared folded, traditional characters as simplified (HanVariants)
+		v.require("discussionParticipants", names.stream().map(n -> HanVariants.simplified(Text.folded(n))).distinct().count()
+				== names.size(), "distinct",
 				"集体讨论的参加负责人（discussionParticipants）不能重复");
 		// the participants are names as the record lists them; the one that can be checked is the deciding head's own:
 		// a decision of 负责人集体讨论 is taken by the handling bureau's heads, the signed-in head among them (art.57)

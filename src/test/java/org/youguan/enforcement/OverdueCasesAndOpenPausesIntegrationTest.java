@@ -268,6 +268,10 @@ class OverdueCasesAndOpenPausesIntegrationTest {
 		CaseDecisions.Decision decision = new CaseDecisions.Decision(null, "2026-06-10", "FINE", "3000", null, null, null, "2026-06-09",
 				"同意处罚", List.of("蒋局长", "蒋 局长", "郑局长"));
 		assertThat(rules("discussionParticipants", () -> caseDecisions.decide(ALL, id, decision))).contains("distinct");
+		// nor in traditional characters (蔣局長)
+		CaseDecisions.Decision traditional = new CaseDecisions.Decision(null, "2026-06-10", "FINE", "3000", null, null, null,
+				"2026-06-09", "同意处罚", List.of("蒋局长", "蔣局長", "郑局长"));
+		assertThat(rules("discussionParticipants", () -> caseDecisions.decide(ALL, id, traditional))).contains("distinct");
 	}
 
 	String text(long caseId, CaseDocumentKind kind) throws Exception {
