@@ -1,7 +1,6 @@
 package org.youguan.org;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Year;
@@ -217,18 +216,8 @@ public final class PasswordPolicy {
 	}
 
 	private static Set<String> load() {
-		try (InputStream in = PasswordPolicy.class.getResourceAsStream("/security/common-passwords.txt")) {
-			if (in == null) {
-				throw new IllegalStateException("security/common-passwords.txt is missing from the class path");
-			}
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-				.map(Text::strip)
-				.filter(l -> !l.isEmpty() && !l.startsWith("#"))
-				.map(l -> l.toLowerCase(Locale.ROOT))
-				.collect(Collectors.toUnmodifiableSet());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return PinyinWords.lines("/security/common-passwords.txt").stream()
+			.map(l -> l.toLowerCase(Locale.ROOT))
+			.collect(Collectors.toUnmodifiableSet());
 	}
 }

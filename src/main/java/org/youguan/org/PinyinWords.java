@@ -200,7 +200,8 @@ final class PinyinWords {
 		return names;
 	}
 
-	private static List<String> lines(String resource) {
+	/** A text resource's lines, stripped, without blank lines and "#" comments. */
+	static List<String> lines(String resource) {
 		try (InputStream in = PinyinWords.class.getResourceAsStream(resource)) {
 			if (in == null) {
 				throw new IllegalStateException(resource + " is missing from the class path");
