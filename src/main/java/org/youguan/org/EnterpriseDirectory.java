@@ -17,6 +17,13 @@ public interface EnterpriseDirectory {
 	Optional<String> regionOf(String creditCode);
 
 	/**
+	 * The registered name (名称) of the enterprise with this 统一社会信用代码: words its users may build a password from.
+	 * @param creditCode an 18-character credit code
+	 * @return the enterprise's name, or empty when no enterprise in the registry has this code
+	 */
+	Optional<String> nameOf(String creditCode);
+
+	/**
 	 * Whether the registered enterprise with this 统一社会信用代码 is cancelled (注销): nobody signs in, issues a token or
 	 * reports for a company that no longer exists, so no account of it is opened or enabled again.
 	 * @param creditCode an 18-character credit code, already validated (GB 32100)

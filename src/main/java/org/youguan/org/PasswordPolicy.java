@@ -1,19 +1,25 @@
 package org.youguan.org;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Year;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.nulabinc.zxcvbn.StandardDictionaries;
+import com.nulabinc.zxcvbn.StandardKeyboards;
 import com.nulabinc.zxcvbn.Zxcvbn;
+import com.nulabinc.zxcvbn.ZxcvbnBuilder;
+import com.nulabinc.zxcvbn.matchers.Dictionary;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Text;
+import org.youguan.platform.ChinaTime;
 
 /**
  * The password rule 等保2.0 level 3 expects (GB/T 22239-2019 8.1.4.1 身份鉴别: 口令具有复杂度要求): at least
@@ -22,7 +28,11 @@ import org.youguan.kernel.Text;
  * in {@code security/common-passwords.txt} (compared case-insensitively), and not easily guessed — a word or common
  * password with digits and symbols around it ("Password1!"), a keyboard run, a repeated or sequential pattern
  * ("Ab1!Ab1!Ab1!"): zxcvbn's estimate ({@code com.nulab-inc:zxcvbn}) at least {@value #MIN_SCORE} of 4, about
- * 10^8 guesses, the score its authors recommend; at most {@value #MAX_BYTES} bytes in UTF-8
+ * 10^8 guesses, the score its authors recommend. zxcvbn knows English words and names; it is also given the pinyin
+ * words a Chinese postal user reaches for ({@link PinyinWords#dictionary}: provinces, cities and counties, the express
+ * brands, youzheng, kuaidi …), and the account's own words — its user name and the name's parts, the person's name and
+ * its pinyin, the places of its region, its enterprise's name — so "Suzhou@2026", "Shunfeng@2026" or
+ * "Chenwuzhong@1" count as the guessable word plus a year they are; at most {@value #MAX_BYTES} bytes in UTF-8
  * (what bcrypt reads) and no character that shows nothing or looks like a space ({@link Text#invisibleAt}: U+200B,
  * a no-break space — typed once, never again on another device).
  */
@@ -38,20 +48,28 @@ public final class PasswordPolicy {
 
 	private static final Set<String> COMMON = load();
 
-	private static final Zxcvbn STRENGTH = new Zxcvbn();
-
 	private PasswordPolicy() {
+	}
+
+	/**
+	 * Checks a new password, knowing of the account only its user name, and reports every rule it breaks at once.
+	 * @see #check(String, String, List, String)
+	 */
+	public static void check(String field, String username, String password) {
+		check(field, username, List.of(), password);
 	}
 
 	/**
 	 * Checks a new password and reports every rule it breaks at once.
 	 * @param field the form field the errors are reported on
 	 * @param username the account's user name (null when unknown)
+	 * @param accountWords the account's own words a guesser would try (its person's name and its pinyin, its places,
+	 * its enterprise's name — see {@link #accountWords}); the user name and its parts are added here
 	 * @param password the candidate password
 	 * @throws InvalidValueException with one field error per broken rule (min-length, character-classes,
 	 * not-username, max-length, invisible-character, common; guessable only when it breaks no other rule)
 	 */
-	public static void check(String field, String username, String password) {
+	public static void check(String field, String username, List<String> accountWords, String password) {
 		List<FieldError> errors = new ArrayList<>();
 		if (password == null || password.length() < MIN_LENGTH) {
 			errors.add(new FieldError(field, "min-length", "密码长度不能少于" + MIN_LENGTH + "位"));
@@ -73,13 +91,96 @@ public final class PasswordPolicy {
 		if (password != null && COMMON.contains(password.toLowerCase(Locale.ROOT))) {
 			errors.add(new FieldError(field, "common", "该密码过于常见，容易被猜中，请换一个"));
 		}
-		else if (password != null && errors.isEmpty() && STRENGTH.measure(password, username == null ? List.of()
-				: List.of(username)).getScore() < MIN_SCORE) {
-			errors.add(new FieldError(field, "guessable", "该密码容易被猜中（常见单词或密码加数字符号、键盘连续键、重复或连续的字符），"
-					+ "请换一个不易猜到的组合"));
+		else if (password != null && errors.isEmpty()
+				&& Strength.ZXCVBN.measure(password, userInputs(username, accountWords)).getScore() < MIN_SCORE) {
+			errors.add(new FieldError(field, "guessable", "该密码容易被猜中（常见单词或密码加数字符号、键盘连续键、重复或连续的字符；"
+					+ "地名、快递品牌、本人姓名或用户名的拼音不算强度），请换一个不易猜到的组合"));
 		}
 		if (!errors.isEmpty()) {
 			throw new InvalidValueException(errors);
+		}
+	}
+
+	/**
+	 * The words of an account a guesser tries first, for {@link #check(String, String, List, String)}: the person's
+	 * name (as written, in pinyin, surname and given name, initials), the names of its places (province down to its
+	 * own region, and the regions just below it) and its enterprise's name, each as written and in pinyin.
+	 * @param displayName the person's (or the account's) name
+	 * @param placeNames the names of the account's regions, e.g. 江苏省, 苏州市, 吴中区
+	 * @param enterpriseName the enterprise's name for an enterprise account, else null
+	 */
+	public static List<String> accountWords(String displayName, List<String> placeNames, String enterpriseName) {
+		Set<String> words = new LinkedHashSet<>(PinyinWords.person(displayName));
+		placeNames.forEach(name -> words.addAll(PinyinWords.place(name)));
+		words.addAll(PinyinWords.enterprise(enterpriseName));
+		return List.copyOf(words);
+	}
+
+	/** The user name, without its separators and its parts (wz.staff → wzstaff, wz, staff), then the account's words. */
+	private static List<String> userInputs(String username, List<String> accountWords) {
+		Set<String> inputs = new LinkedHashSet<>();
+		if (username != null && !Text.isBlank(username)) {
+			String u = Text.strip(username).toLowerCase(Locale.ROOT);
+			inputs.add(u);
+			inputs.add(u.replaceAll("[^\\p{L}\\p{N}]", ""));
+			inputs.addAll(List.of(u.split("[^\\p{L}\\p{N}]+")));
+		}
+		accountWords.forEach(w -> inputs.add(w.toLowerCase(Locale.ROOT)));
+		inputs.removeIf(String::isEmpty);
+		return List.copyOf(inputs);
+	}
+
+	/** zxcvbn with its English dictionaries and keyboards and YouGuan's pinyin words: built at the first check. */
+	private static final class Strength {
+
+		static final Zxcvbn ZXCVBN = build();
+
+		private static Zxcvbn build() {
+			try {
+				return new ZxcvbnBuilder().dictionaries(StandardDictionaries.loadAllDictionaries())
+					.keyboards(StandardKeyboards.loadAllKeyboards())
+					.dictionary(new Dictionary("pinyin", PinyinWords.dictionary()))
+					.dictionary(new Dictionary("decorations", decorations(Year.now(ChinaTime.ZONE).getValue())))
+					.build();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+
+		/**
+		 * What people put around a word to pass a character-class rule, most likely first: a year near this one, a
+		 * lucky or easy number (123, 888, 520, 1314 …), alone or with a symbol before, after or on both sides
+		 * ("@2026", "2026!", "#123", "@2026!"). Without them zxcvbn counts "@2026" as 10^5 random characters, and a
+		 * place name of rank 300 plus "@2026" reached 10^8 guesses; with them "Guangzhou@2026" is a place name times a
+		 * decoration, as a guesser tries it.
+		 */
+		static List<String> decorations(int thisYear) {
+			List<String> tokens = new ArrayList<>();
+			for (int y = thisYear + 1; y >= thisYear - 3; y--) {
+				tokens.add(Integer.toString(y));
+			}
+			tokens.addAll(List.of("123", "1234", "12345", "123456", "888", "666", "520", "1314", "5201314", "168", "8888",
+					"6666", "111", "000", "001", "321", "abc"));
+			for (int y = thisYear - 4; y >= thisYear - 80; y--) {
+				tokens.add(Integer.toString(y));
+			}
+			for (int y = thisYear + 2; y <= thisYear + 10; y++) {
+				tokens.add(Integer.toString(y));
+			}
+			List<String> before = List.of("@", "#", "_", ".", "!", "*", "&", "$", "%", "-", "+", "~");
+			List<String> after = List.of("!", ".", "@", "#", "?", "*", "$", "%", "&", "~", "_", "-", "+");
+			Set<String> words = new LinkedHashSet<>();
+			for (String t : tokens) {
+				before.forEach(b -> words.add(b + t));
+				after.forEach(a -> words.add(t + a));
+			}
+			for (String t : tokens) {
+				for (String b : before.subList(0, 6)) {
+					after.subList(0, 6).forEach(a -> words.add(b + t + a));
+				}
+			}
+			return List.copyOf(words);
 		}
 	}
 
@@ -115,18 +216,8 @@ public final class PasswordPolicy {
 	}
 
 	private static Set<String> load() {
-		try (InputStream in = PasswordPolicy.class.getResourceAsStream("/security/common-passwords.txt")) {
-			if (in == null) {
-				throw new IllegalStateException("security/common-passwords.txt is missing from the class path");
-			}
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-				.map(Text::strip)
-				.filter(l -> !l.isEmpty() && !l.startsWith("#"))
-				.map(l -> l.toLowerCase(Locale.ROOT))
-				.collect(Collectors.toUnmodifiableSet());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return PinyinWords.lines("/security/common-passwords.txt").stream()
+			.map(l -> l.toLowerCase(Locale.ROOT))
+			.collect(Collectors.toUnmodifiableSet());
 	}
 }

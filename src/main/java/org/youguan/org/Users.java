@@ -37,6 +37,7 @@ import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
+import org.youguan.region.Regions;
 
 /**
  * User accounts, managed by administrators within their scope. New and reset accounts get a temporary password that
@@ -85,9 +86,13 @@ public class Users {
 
 	private final ApplicationEventPublisher events;
 
+	private final Regions regions;
+
 	Users(UserAccountRepository users, Bureaus bureaus, DepartmentRepository departments, EnterpriseDirectory enterprises,
-			JdbcClient jdbc, PasswordEncoder encoder, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+			Regions regions, JdbcClient jdbc, PasswordEncoder encoder, AuditTrail audit, ApplicationEventPublisher events,
+			Clock clock) {
 		this.users = users;
+		this.regions = regions;
 		this.bureaus = bureaus;
 		this.departments = departments;
 		this.enterprises = enterprises;
@@ -174,7 +179,12 @@ public class Users {
 	@Transactional
 	public long provision(UserData data, String password, boolean mustChangePassword, boolean demo) {
 		if (!demo) {
-			PasswordPolicy.check("password", data.username(), password);
+			String region = data.kind() == UserKind.ENTERPRISE
+					? enterprises.regionOf(Text.strip(data.enterpriseCreditCode())).orElse(null)
+					: data.bureauId() == null ? null
+							: bureaus.find(DataScope.all(), data.bureauId()).map(BureauView::regionCode).orElse(null);
+			PasswordPolicy.check("password", data.username(),
+					accountWords(data.displayName(), region, data.kind(), data.enterpriseCreditCode()), password);
 		}
 		return provision(DataScope.all(), null, data, password, mustChangePassword, demo);
 	}
@@ -352,7 +362,8 @@ public class Users {
 		if (currentPassword == null || !encoder.matches(currentPassword, user.passwordHash())) {
 			throw new InvalidValueException("currentPassword", "matches", "当前密码不正确");
 		}
-		PasswordPolicy.check("newPassword", user.username(), newPassword);
+		PasswordPolicy.check("newPassword", user.username(),
+				accountWords(user.displayName(), user.regionCode(), user.kind(), user.enterpriseCreditCode()), newPassword);
 		if (encoder.matches(newPassword, user.passwordHash())) {
 			throw new InvalidValueException("newPassword", "changed", "新密码不能与当前密码相同");
 		}
@@ -361,6 +372,22 @@ public class Users {
 		audit.record(AuditEntry.of("user.change-password", "User", user.id(), user.username() + "修改了自己的密码")
 			.inRegion(user.regionCode()));
 		events.publishEvent(new UserAccessChanged(user.id(), user.username(), "本人修改密码", user.regionCode(), true, false));
+	}
+
+	/**
+	 * The account's own words for the password rule ({@link PasswordPolicy#accountWords}): the person's name, the
+	 * places from the province down to the account's region (its bureau's, or its enterprise's) and the regions just
+	 * below it (a city bureau's counties), and an enterprise account's enterprise name.
+	 */
+	private List<String> accountWords(String displayName, String regionCode, UserKind kind, String creditCode) {
+		List<String> places = new ArrayList<>();
+		if (regionCode != null) {
+			regions.path(regionCode).forEach(r -> places.add(r.name()));
+			regions.children(regionCode).forEach(r -> places.add(r.name()));
+		}
+		String enterprise = kind == UserKind.ENTERPRISE && creditCode != null
+				? enterprises.nameOf(Text.strip(creditCode)).orElse(null) : null;
+		return PasswordPolicy.accountWords(displayName, places, enterprise);
 	}
 
 	private UserAccount change(CurrentUser actor, long id, Consumer<UserAccount> transition,

@@ -26,6 +26,52 @@ class PasswordPolicyTest {
 		}
 	}
 
+	/**
+	 * A place's or an express brand's name in pinyin with a year and a symbol met every rule (zxcvbn knows no pinyin,
+	 * and counted "@2026" as five random characters): it is a word a guesser tries first, whoever the account is.
+	 */
+	@Test
+	void refusesAPinyinPlaceOrBrandNameWithAYear() {
+		for (String guessable : List.of("Suzhou@2026", "Shunfeng@2026", "Kunshan2026!", "Zhongtong#2026", "Jiangsu@2025",
+				"Guangzhou@2026", "Lanzhou2026!", "Changsha#2024", "Jingdong@2026", "Cainiao@2026", "Wuzhong@2026")) {
+			assertThat(rules(guessable)).as(guessable).containsExactly("guessable");
+		}
+		assertThat(rules("Youzheng@2026")).containsExactly("common");
+	}
+
+	/** The account's own words — its user name's parts, the person's name in pinyin, its places — are guessed first. */
+	@Test
+	void refusesAPasswordBuiltFromTheAccountsOwnWords() {
+		List<String> words = PasswordPolicy.accountWords("陈吴中", List.of("江苏省", "苏州市", "吴中区"), null);
+		for (String guessable : List.of("Chenwuzhong@1", "Wzstaff@2026", "Wuzhongqu#1", "Chenwuzhong2026!", "Cwz@20262026")) {
+			assertThat(rules(guessable, "wz.staff", words)).as(guessable).containsExactly("guessable");
+		}
+		// the same passwords for someone else: it is the account's words that make them guessable
+		assertThat(rules("Chenwuzhong@1", "zhang", List.of())).isEmpty();
+		assertThat(rules("Wzstaff@2026", "zhang", List.of())).isEmpty();
+	}
+
+	@Test
+	void explainsThatPlaceBrandAndOwnNamesInPinyinDoNotCount() {
+		assertThatThrownBy(() -> PasswordPolicy.check("newPassword", "zhang", List.of(), "Suzhou@2026"))
+			.isInstanceOf(InvalidValueException.class)
+			.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors()).singleElement()
+				.satisfies(e -> {
+					assertThat(e.field()).isEqualTo("newPassword");
+					assertThat(e.rule()).isEqualTo("guessable");
+					assertThat(e.message()).contains("地名", "快递品牌", "本人姓名", "拼音");
+				}));
+	}
+
+	@Test
+	void acceptsAStrongPasswordWhateverTheAccountsWords() {
+		List<String> words = PasswordPolicy.accountWords("陈吴中", List.of("江苏省", "苏州市", "吴中区"),
+				"苏州吴中顺丰快递服务有限公司");
+		for (String strong : List.of("Xk9#qTr7mPz2", "Tr0ub4dor&Zq9", "Changed#2026y", "Abcdefgh1k")) {
+			assertThat(rules(strong, "wz.staff", words)).as(strong).isEmpty();
+		}
+	}
+
 	@Test
 	void rejectsPasswordsShorterThanTen() {
 		assertThat(rules("Abcdef1!x")).contains("min-length");
@@ -62,8 +108,12 @@ class PasswordPolicyTest {
 	}
 
 	private static List<String> rules(String password, String username) {
+		return rules(password, username, List.of());
+	}
+
+	private static List<String> rules(String password, String username, List<String> accountWords) {
 		try {
-			PasswordPolicy.check("p", username, password);
+			PasswordPolicy.check("p", username, accountWords, password);
 			return List.of();
 		}
 		catch (InvalidValueException ex) {

@@ -27,6 +27,11 @@ class RegistryEnterpriseDirectory implements EnterpriseDirectory {
 	}
 
 	@Override
+	public Optional<String> nameOf(String creditCode) {
+		return enterprises.findByCreditCode(creditCode).map(EnterpriseView::legalName);
+	}
+
+	@Override
 	public boolean isCancelled(String creditCode) {
 		return enterprises.findByCreditCode(creditCode).filter(e -> e.status() == EnterpriseStatus.CANCELLED).isPresent();
 	}

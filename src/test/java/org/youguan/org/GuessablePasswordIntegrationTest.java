@@ -1,0 +1,147 @@
+package org.youguan.org;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.youguan.IntegrationTest;
+import org.youguan.SignIn;
+import org.youguan.kernel.FieldError;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.registry.Enterprises;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Every path a password is chosen on — one's own change, the change forced at first sign-in, an account created with a
+ * known password — refuses a pinyin place or brand name with a year and a password built from the account's own
+ * words (its user name, its person's name in pinyin, the places of its bureau), and takes a strong one.
+ */
+@IntegrationTest
+class GuessablePasswordIntegrationTest {
+
+	static final String PASSWORD = "Rights#2026x";
+
+	static final List<String> PLACES_AND_BRANDS = List.of("Suzhou@2026", "Shunfeng@2026", "Kunshan2026!",
+			"Zhongtong#2026", "Jiangsu@2025");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Users users;
+
+	@Autowired
+	UserDirectory directory;
+
+	@Autowired
+	Bureaus bureaus;
+
+	@Autowired
+	Enterprises enterprises;
+
+	/** A user name of letters only, unique in the shared test database: "wz." and six letters. */
+	static String username() {
+		StringBuilder name = new StringBuilder("wz.");
+		ThreadLocalRandom.current().ints(6, 'a', 'z' + 1).forEach(name::appendCodePoint);
+		return name.toString();
+	}
+
+	UserData staff(String username) {
+		return new UserData(username, "陈吴中", UserKind.STAFF, bureaus.findByRegion("320506").orElseThrow().id(), null,
+				null, null, EnumSet.of(Role.STAFF));
+	}
+
+	static List<String> rules(Runnable change) {
+		InvalidValueException ex = catchThrowableOfType(InvalidValueException.class, change::run);
+		return ex == null ? List.of() : ex.fieldErrors().stream().map(FieldError::rule).toList();
+	}
+
+	@Test
+	void ownChangeRefusesPlaceAndBrandNamesAndTheAccountsOwnWords() {
+		String name = username();
+		users.provision(staff(name), PASSWORD, false, false);
+		CurrentUser me = directory.principal(name).orElseThrow();
+		String bare = name.replace(".", "");
+		// 陈吴中 → chenwuzhong; wz.xxxxxx → wzxxxxxx; 郭巷街道, a street of the bureau's 吴中区 → guoxiang
+		List<String> own = List.of("Chenwuzhong@1", Character.toUpperCase(bare.charAt(0)) + bare.substring(1) + "@2026",
+				"Guoxiang#2026");
+		for (String password : PLACES_AND_BRANDS) {
+			assertThat(rules(() -> users.changeOwnPassword(me, PASSWORD, password))).as(password)
+				.containsExactly("guessable");
+		}
+		for (String password : own) {
+			assertThat(rules(() -> users.changeOwnPassword(me, PASSWORD, password))).as(password)
+				.containsExactly("guessable");
+			// for an account without these words the same password is strong enough: the account's words refuse it
+			assertThatCode(() -> PasswordPolicy.check("p", "zhang", password)).doesNotThrowAnyException();
+		}
+		assertThat(rules(() -> users.changeOwnPassword(me, PASSWORD, "Youzheng@2026"))).containsExactly("common");
+		assertThatCode(() -> users.changeOwnPassword(me, PASSWORD, "Tr0ub4dor&Zq9")).doesNotThrowAnyException();
+	}
+
+	/** The known-password creation (the first administrator's) checks the rule with the new account's words. */
+	@Test
+	void creatingAnAccountWithAKnownPasswordRefusesGuessableOnes() {
+		String name = username();
+		for (String password : List.of("Suzhou@2026", "Shunfeng@2026", "Chenwuzhong@1")) {
+			assertThat(rules(() -> users.provision(staff(name), password, true, false))).as(password)
+				.containsExactly("guessable");
+		}
+		assertThat(directory.principal(name)).isEmpty();
+		assertThatCode(() -> users.provision(staff(name), "Xk9#qTr7mPz2", true, false)).doesNotThrowAnyException();
+	}
+
+	/**
+	 * The demo accounts are created through the same method with the published Demo@2026, and skip the rule (demo
+	 * only): Demo@2026 has nine characters, which the rule refuses with or without this change.
+	 */
+	@Test
+	void demoAccountsKeepThePublishedDemoPassword() {
+		assertThat(rules(() -> PasswordPolicy.check("password", "wz.staff", SignIn.DEMO_PASSWORD))).contains("min-length");
+		String name = username();
+		assertThatCode(() -> users.provision(staff(name), SignIn.DEMO_PASSWORD, false, true)).doesNotThrowAnyException();
+	}
+
+	/**
+	 * An enterprise account an administrator created changes its temporary password at first sign-in: a brand with a
+	 * year, or its enterprise's name in pinyin, is refused there with the rule named; a strong one is taken.
+	 */
+	@Test
+	void theFirstSignInChangeOfAnEnterpriseAccountRefusesBrandsAndItsEnterprisesName() throws Exception {
+		String code = directory.principal("sf.wz").orElseThrow().enterpriseCreditCode();
+		String enterprise = enterprises.findByCreditCode(code).orElseThrow().legalName();
+		String name = username();
+		CreatedUser created = users.create(directory.principal("sz.admin").orElseThrow(), new UserData(name, "顺丰营业部",
+				UserKind.ENTERPRISE, null, null, code, null, EnumSet.of(Role.ENTERPRISE)));
+		MockHttpSession session = SignIn.session(mvc, name, created.temporaryPassword());
+		String pinyin = PinyinWords.enterprise(enterprise).stream().filter(w -> w.matches("[a-z]+")).findFirst()
+			.orElseThrow();
+		String ownName = Character.toUpperCase(pinyin.charAt(0)) + pinyin.substring(1) + "@1";
+		assertThatCode(() -> PasswordPolicy.check("p", "zhang", ownName)).as(ownName).doesNotThrowAnyException();
+		for (String password : List.of("Shunfeng@2026", ownName)) {
+			mvc.perform(post("/account/password").session(session).with(csrf())
+				.param("currentPassword", created.temporaryPassword()).param("newPassword", password)
+				.param("confirmPassword", password))
+				.andExpect(status().isBadRequest())
+				.andExpect(content().string(containsString("地名、快递品牌、本人姓名或用户名的拼音不算强度")));
+		}
+		mvc.perform(post("/account/password").session(session).with(csrf())
+			.param("currentPassword", created.temporaryPassword()).param("newPassword", "Tr0ub4dor&Zq9")
+			.param("confirmPassword", "Tr0ub4dor&Zq9"))
+			.andExpect(redirectedUrl("/"));
+	}
+}
