@@ -327,16 +327,31 @@ class LicensingChangeRenewalIntegrationTest extends LicensingFixture {
 		assertThat(a.regionCode()).isEqualTo("320506");
 	}
 
+	/**
+	 * The renewal window (快递业务经营许可管理办法): later than 30 days before expiry, or earlier than rule
+	 * {@code licence.renewal-earliest} (6 months) before it, a renewal is a 400 on {@code kind}, rule
+	 * {@code renewal-window}, naming the last or the first day; nothing saved.
+	 */
 	@Test
-	void aRenewalLaterThanThirtyDaysBeforeExpiryIsRefusedNamingTheLastDay() throws Exception {
+	void aRenewalOutsideItsWindowIsRefusedNamingTheLastOrTheFirstDay() throws Exception {
+		LocalDate today = LocalDate.now(clock);
+		windowRefusal(today.plusDays(20), "苏州迟延快递有限公司", "30日前", today.plusDays(20).minusDays(30).toString());
+		windowRefusal(today.plusDays(300), "苏州早续快递有限公司", "最早" + today.plusDays(300).minusMonths(6),
+				"快递业务经营许可管理办法");
+	}
+
+	/** A renewal of a new holder's licence expiring on {@code expiry} is refused on its window, the message naming both texts. */
+	void windowRefusal(LocalDate expiry, String name, String text, String more) throws Exception {
 		String code = LicensingIntegrationTest.newCreditCode();
-		LocalDate expiry = LocalDate.now(clock).plusDays(20);
-		licensed(code, "苏州迟延快递有限公司", expiry);
+		licensed(code, name, expiry);
 		call(CITY, "/api/v1/licensing/applications", application("RENEWAL", code, null, null, "600000", "苏州市吴中区", ""))
 			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors.length()").value(1))
 			.andExpect(jsonPath("$.errors[0].field").value("kind"))
-			.andExpect(jsonPath("$.errors[0].message").value(containsString("30日前")))
-			.andExpect(jsonPath("$.errors[0].message").value(containsString(expiry.minusDays(30).toString())));
+			.andExpect(jsonPath("$.errors[0].rule").value("renewal-window"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString(text)))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString(more)));
+		assertThat(renewals(code)).isZero();
 	}
 
 	long renewals(String code) {
@@ -389,21 +404,6 @@ class LicensingChangeRenewalIntegrationTest extends LicensingFixture {
 			.andExpect(jsonPath("$.errors[0].message").value(containsString("licence.renewal-earliest")))
 			.andExpect(jsonPath("$.errors[0].message").value(containsString(renewed.minusMonths(6).toString())));
 		assertThat(renewals(code)).isEqualTo(1);
-	}
-
-	@Test
-	void aRenewalMoreThanSixMonthsBeforeExpiryIsRefusedNamingTheFirstDay() throws Exception {
-		String code = LicensingIntegrationTest.newCreditCode();
-		LocalDate expiry = LocalDate.now(clock).plusDays(300);
-		licensed(code, "苏州早续快递有限公司", expiry);
-		call(CITY, "/api/v1/licensing/applications", application("RENEWAL", code, null, null, "600000", "苏州市吴中区", ""))
-			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors.length()").value(1))
-			.andExpect(jsonPath("$.errors[0].field").value("kind"))
-			.andExpect(jsonPath("$.errors[0].rule").value("renewal-window"))
-			.andExpect(jsonPath("$.errors[0].message").value(containsString("最早" + expiry.minusMonths(6))))
-			.andExpect(jsonPath("$.errors[0].message").value(containsString("快递业务经营许可管理办法")));
-		assertThat(renewals(code)).isZero();
 	}
 
 	/**
