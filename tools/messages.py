@@ -2771,6 +2771,7 @@ M.update({
  "audit.value.LICENCE_DECISION": ("licence.decision", "Licence decision"),
  "audit.value.LICENCE_MISSING_MATERIALS_NOTICE": ("licence.missing-materials-notice", "Licence missing materials notice"),
  "audit.value.LICENCE_RENEWAL_BEFORE_EXPIRY": ("licence.renewal-before-expiry", "Licence renewal before expiry"),
+ "audit.value.LICENCE_RENEWAL_EARLIEST": ("licence.renewal-earliest", "Licence renewal earliest"),
  "audit.value.LICENCE_SITE_VERIFICATION_REPORT": ("licence.site-verification-report", "Licence site verification report"),
  "audit.value.LICENCE_VALIDITY": ("licence.validity", "Licence validity"),
  "audit.value.LIGHTER": ("从轻处罚", "Lighter"),

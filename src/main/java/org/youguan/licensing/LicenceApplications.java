@@ -39,6 +39,8 @@ import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.ErrorCode;
+import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Listing;
 import org.youguan.kernel.PageQuery;
@@ -47,6 +49,7 @@ import org.youguan.kernel.Rows;
 import org.youguan.kernel.StatusMove;
 import org.youguan.kernel.Telephone;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.UniqueIdentifiers;
 import org.youguan.kernel.Validation;
 import org.youguan.licensing.internal.ApplicationStep;
@@ -415,13 +418,22 @@ public class LicenceApplications {
 		v.require("branches", branches.size() <= 100, "max", "一次申请最多包含100个分支机构");
 		LicenceView target = null;
 		List<Change> changes = List.of();
+		DomainException renewalConflict = null;
 		if ((kind == ApplicationKind.RENEWAL || kind == ApplicationKind.CHANGE) && code != null) {
 			v.require("kind", !held.isEmpty(), "licence", kind.label() + "申请须持有有效的快递业务经营许可证");
 			if (kind == ApplicationKind.RENEWAL && !held.isEmpty()) {
 				LicenceView l = held.get(0);
-				LocalDate latest = clock(l.regionCode()).renewalDue(l.expiresOn());
-				v.require("kind", !today.isAfter(latest), "renewal-window", "延续申请应在许可证有效期届满30日前提出：许可证" + l.number()
-						+ "有效期至" + l.expiresOn() + "，最迟" + latest + "申请（" + StatutoryRule.LICENCE_RENEWAL_BEFORE_EXPIRY.basis() + "）");
+				renewalConflict = renewalInTheWay(l.number(), null).orElse(null);
+				if (renewalConflict == null) {
+					// the window of the term in force, an approval here the registry has not recorded yet included
+					LocalDate until = renewedUntil(l.number(), l.expiresOn());
+					LicensingClock c = clock(l.regionCode());
+					LocalDate latest = c.renewalDue(until);
+					LocalDate earliest = c.renewalOpens(until);
+					v.require("kind", !today.isAfter(latest), "renewal-window", "延续申请应在许可证有效期届满30日前提出：许可证"
+							+ l.number() + "有效期至" + until + "，最迟" + latest + "申请（" + StatutoryRule.LICENCE_RENEWAL_BEFORE_EXPIRY.basis() + "）");
+					v.require("kind", !today.isBefore(earliest), "renewal-window", tooEarly(l.number(), until, earliest, l.regionCode()));
+				}
 			}
 			target = held.isEmpty() ? null : held.get(0);
 			if (kind == ApplicationKind.CHANGE && target != null && name != null && capital != null && scope != null) {
@@ -446,6 +458,9 @@ public class LicenceApplications {
 			}
 		});
 		v.throwIfInvalid();
+		if (renewalConflict != null) {
+			throw renewalConflict;
+		}
 		if (kind == ApplicationKind.NEW) {
 			heldLicence(code, null).ifPresent(other -> {
 				throw licenceHeld(other);
@@ -558,6 +573,58 @@ public class LicenceApplications {
 				data.submittedOn());
 	}
 
+	/**
+	 * What stands in the way of another renewal (延续) of licence {@code number} — a renewal extends the term in force by
+	 * one statutory term ({@link StatutoryRule#LICENCE_VALIDITY}), never a term still to come: a renewal of it still open
+	 * (409 on {@code kind}, rule {@code renewal-open}) or one approved whose new term has not begun (rule
+	 * {@code renewal-approved}; a second one would run the licence a further 5 years on top of it). Holds the lock of the
+	 * licence's renewals until the transaction ends, so that two submitted or approved at once are ordered and the second
+	 * sees the first.
+	 * @param except the application being decided, not to count (null: none)
+	 */
+	private Optional<DomainException> renewalInTheWay(String number, Long except) {
+		TransactionLocks.hold(jdbc, "licence_application.renewal:" + Text.identifierKey(typedNumber(number)));
+		long self = except == null ? -1L : except;
+		Optional<String> open = jdbc.sql("SELECT a.number FROM licence_application a WHERE a.kind = 'RENEWAL' AND "
+				+ "a.licence_number = :n AND a.id <> :self AND " + OPEN + " ORDER BY a.id LIMIT 1")
+			.param("n", typedNumber(number)).param("self", self).query(String.class).optional();
+		if (open.isPresent()) {
+			return Optional.of(DomainException.illegalTransition("kind", "renewal-open", "许可证" + number + "已有办理中的延续申请"
+					+ open.get() + "，不能再申请延续：一次延续只延长一个有效期（" + StatutoryRule.LICENCE_VALIDITY.title() + "，"
+					+ StatutoryRule.LICENCE_VALIDITY.basis() + "）"));
+		}
+		Optional<ApplicationView> coming = jdbc.sql("""
+				SELECT * FROM licence_application WHERE kind = 'RENEWAL' AND licence_number = :n AND id <> :self
+				  AND status = 'APPROVED' AND valid_from > :today ORDER BY valid_from DESC, id DESC LIMIT 1""")
+			.param("n", typedNumber(number)).param("self", self).param("today", today())
+			.query(Rows.of(ApplicationView.class)).optional();
+		return coming.map(r -> DomainException.illegalTransition("kind", "renewal-approved", "许可证" + number + "的延续已于"
+				+ r.decidedOn() + "准予（" + r.number() + "，决定书" + r.decisionNumber() + "），延续后的有效期自" + r.validFrom()
+				+ "起至" + r.validUntil() + "，尚未开始，不能再申请延续：延续只延长正在进行的有效期，一次一个有效期（"
+				+ StatutoryRule.LICENCE_VALIDITY.title() + "，" + StatutoryRule.LICENCE_VALIDITY.basis() + "；"
+				+ StatutoryRule.LICENCE_RENEWAL_EARLIEST.title() + "，" + StatutoryRule.LICENCE_RENEWAL_EARLIEST.basis() + "）"));
+	}
+
+	/**
+	 * The last day of licence {@code number}'s term: the registry's expiry {@code registryExpiry}, or the renewed one of a
+	 * renewal approved here that the registry has not recorded yet (it records it when it hears {@link LicenceRenewed}).
+	 * Imported renewals are history the registry's record already reflects.
+	 */
+	private LocalDate renewedUntil(String number, LocalDate registryExpiry) {
+		return jdbc.sql("""
+				SELECT greatest(CAST(:own AS date), max(valid_until)) FROM licence_application
+				WHERE licence_number = :n AND kind = 'RENEWAL' AND status = 'APPROVED' AND NOT imported""")
+			.param("own", registryExpiry).param("n", typedNumber(number)).query(LocalDate.class).single();
+	}
+
+	/** The refusal of a renewal applied for before its window opens (rule {@code licence.renewal-earliest}). */
+	private String tooEarly(String number, LocalDate until, LocalDate earliest, String region) {
+		StatutoryRule rule = StatutoryRule.LICENCE_RENEWAL_EARLIEST;
+		return "延续申请最早在许可证有效期届满前" + rules.value(rule, region).stripTrailingZeros().toPlainString() + "个月提出：许可证"
+				+ number + "有效期至" + until + "，最早" + earliest + "申请（" + rule.title() + "，" + rule.code() + "，" + rule.basis()
+				+ "）；延续只延长正在进行的有效期，不能预先叠加";
+	}
+
 	/** A licence the applicant holds: its number, scope and last valid day. */
 	private record Held(String number, LicenceScope scope, LocalDate until) {
 	}
@@ -587,7 +654,9 @@ public class LicenceApplications {
 			.query((rs, i) -> new Held(rs.getString(1), LicenceScope.valueOf(rs.getString(2)), rs.getObject(3, LocalDate.class)))
 			.list()
 			.stream()
-			.filter(h -> licences.findByNumber(DataScope.all(), h.number()).isEmpty())
+			// the registry's record of the number decides for its own holder (found above when in force); a number it
+			// holds for another enterprise does not make this one's approval here any less a licence in force
+			.filter(h -> licences.findLookAlike(h.number()).map(l -> !l.creditCode().equalsIgnoreCase(code)).orElse(true))
 			.findFirst();
 	}
 
@@ -1068,6 +1137,7 @@ public class LicenceApplications {
 		String bureauRegion = a.approvingLevel().bureauRegion(a.regionCode());
 		boolean amends = a.kind() == ApplicationKind.CHANGE || a.kind() == ApplicationKind.RENEWAL;
 		LicenceView held = null;
+		LocalDate heldUntil = null;
 		if (amends) {
 			held = licences.findByNumber(DataScope.all(), a.licenceNumber()).orElse(null);
 			if (held == null || held.status() != LicenceStatus.VALID) {
@@ -1078,6 +1148,10 @@ public class LicenceApplications {
 				// a change of scope approved since the renewal was applied for: the renewal would print the old one
 				throw DomainException.rule("scope", "renewal-scope", "许可证" + a.licenceNumber() + "的业务范围已变更为“"
 						+ held.scope().label() + "”，与延续申请的“" + a.scope().label() + "”不一致：延续不改变许可事项，请重新申请延续");
+			}
+			heldUntil = held.expiresOn();
+			if (a.kind() == ApplicationKind.RENEWAL) {
+				heldUntil = renewableUntil(a, held, today);
 			}
 		}
 		String decisionNumber = numbers.next("许可决定", bureauRegion, today.getYear());
@@ -1091,7 +1165,7 @@ public class LicenceApplications {
 		p.put("code", verificationCode());
 		p.put("certificate", c.certificateDue(today));
 		// a renewal runs the statutory validity on from the day after the old expiry; a change keeps the licence's dates
-		LocalDate from = a.kind() == ApplicationKind.RENEWAL ? held.expiresOn().plusDays(1)
+		LocalDate from = a.kind() == ApplicationKind.RENEWAL ? heldUntil.plusDays(1)
 				: a.kind() == ApplicationKind.CHANGE ? held.issuedOn() : today;
 		p.put("validFrom", from);
 		p.put("until", a.kind() == ApplicationKind.CHANGE ? held.expiresOn() : c.validUntil(from));
@@ -1128,7 +1202,7 @@ public class LicenceApplications {
 						to2.containsKey("branches") ? List.of(to2.get("branches").split("\n")) : null));
 			}
 			case RENEWAL -> {
-				record(a, "licensing.approve", "准予延续许可证" + licence + "，决定书" + decisionNumber + "：有效期由" + held.expiresOn()
+				record(a, "licensing.approve", "准予延续许可证" + licence + "，决定书" + decisionNumber + "：有效期由" + heldUntil
 						+ "延续至" + p.get("until") + lateNote);
 				events.publishEvent(new LicenceRenewed(id, licence, decisionNumber, today, after.validUntil()));
 			}
@@ -1142,6 +1216,26 @@ public class LicenceApplications {
 			}
 		}
 		return licence;
+	}
+
+	/**
+	 * The last day of the term renewal {@code a} extends, rechecked at its approval: no other renewal of the licence open
+	 * or approved and not begun ({@link #renewalInTheWay}), and the term the licence runs to now — the registry's, or one
+	 * renewed here the registry has not recorded yet — still in the window the renewal was applied in: a renewal
+	 * approved meanwhile (here, or recorded in the registry) has extended it already, and approving this one too would
+	 * stack a second term on it (409 on {@code kind}, rule {@code renewal-window}).
+	 */
+	private LocalDate renewableUntil(ApplicationView a, LicenceView held, LocalDate today) {
+		renewalInTheWay(a.licenceNumber(), a.id()).ifPresent(conflict -> {
+			throw conflict;
+		});
+		LocalDate until = renewedUntil(held.number(), held.expiresOn());
+		LocalDate earliest = clock(held.regionCode()).renewalOpens(until);
+		if (today.isBefore(earliest)) {
+			throw DomainException.illegalTransition("kind", "renewal-window", "许可证" + held.number() + "的有效期已延续至" + until
+					+ "，本延续申请所延续的有效期已经延续过，不能再准予：" + tooEarly(held.number(), until, earliest, held.regionCode()));
+		}
+		return until;
 	}
 
 	/**
@@ -1503,8 +1597,14 @@ public class LicenceApplications {
 					decider(licenceScope) + "，" + (clerk.level() == null ? "本用户" : "本局（" + clerk.level().label() + "）")
 							+ "不能导入该决定（decision）；未决定的申请可以导入");
 		}
-		String taken = Text.isBlank(data.licenceNumber()) || !licenceNumberRecorded(data.licenceNumber()) ? null
+		// a change or renewal records the number of the licence it acts on; only an issuing application takes one
+		boolean amends = kind == ApplicationKind.RENEWAL || kind == ApplicationKind.CHANGE;
+		String taken = amends || Text.isBlank(data.licenceNumber()) || !licenceNumberRecorded(data.licenceNumber()) ? null
 				: "许可证编号（licenceNumber）已有许可申请记录：" + Text.identifier(data.licenceNumber());
+		if (amends && "APPROVED".equals(decision)) {
+			v.required("licenceNumber", "许可证编号（licenceNumber，" + kind.label() + "的许可证）", data.licenceNumber());
+		}
+		FormError licence = code == null || taken != null ? null : licenceOf(code, data.licenceNumber(), amends);
 		CheckedImport standing = code == null ? null : standing(ownRegion, data);
 		FormError conflict = standing == null ? null
 				: oneLicence(code, data.licenceNumber(), standing.licenceInForce(), standing.pendingNew());
@@ -1512,12 +1612,19 @@ public class LicenceApplications {
 		// conflict (409)
 		boolean others = v.hasErrors();
 		v.require("licenceNumber", taken == null || !others, "unique", taken);
+		if (licence != null) {
+			v.require(licence.field(), !others, licence.rule(), licence.message());
+		}
 		if (conflict != null) {
 			v.require(conflict.field(), !others, conflict.rule(), conflict.message());
 		}
 		v.throwIfInvalid();
 		if (taken != null) {
 			throw DomainException.duplicate("licenceNumber", taken);
+		}
+		if (licence != null) {
+			throw new DomainException(ErrorCode.DUPLICATE, licence.message(), List.of(new FieldError(licence.field(),
+					licence.rule(), licence.message())));
 		}
 		if (conflict != null) {
 			throw DomainException.illegalTransition(conflict.field(), conflict.rule(), conflict.message());
@@ -1555,6 +1662,33 @@ public class LicenceApplications {
 
 	/** A refusal of one field by one rule. */
 	private record FormError(String field, String rule, String message) {
+	}
+
+	/**
+	 * Whose licence number a past application records ({@link UniqueIdentifiers} keys: a look-alike is the same number):
+	 * never one the registry holds for another enterprise (rule {@code held-by-other}); and a change or renewal
+	 * ({@code amends}) names a licence the applicant holds — the registry's record of it, or a new licence approved or
+	 * imported here — else rule {@code not-held} (a renewal of a licence never issued would show a term no one granted).
+	 * @return null when the number is blank or it is the applicant's as it should be
+	 */
+	private FormError licenceOf(String code, String number, boolean amends) {
+		String n = Text.isBlank(number) ? null : Text.identifier(number);
+		if (n == null || Text.identifierKey(n).isEmpty()) {
+			return null;
+		}
+		Optional<LicenceView> registered = licences.findLookAlike(n);
+		if (registered.isPresent() && !registered.get().creditCode().equalsIgnoreCase(code)) {
+			return new FormError("licenceNumber", "held-by-other", "许可证编号（licenceNumber）" + n + "在企业名录中是其他企业（"
+					+ registered.get().enterpriseName() + "）的许可证" + registered.get().number() + "，不能记在申请人名下：一个许可证编号"
+					+ "只属于一个企业");
+		}
+		if (!amends || registered.isPresent() || UniqueIdentifiers.taken(jdbc, "licence_application", "licence_number", n,
+				"kind NOT IN ('CHANGE', 'RENEWAL') AND status = 'APPROVED' AND applicant_credit_code = :code",
+				Map.of("code", code))) {
+			return null;
+		}
+		return new FormError("licenceNumber", "not-held", "许可证编号（licenceNumber）" + n + "不是申请人持有的许可证：变更、延续记在"
+				+ "申请人持有的许可证上（企业名录中的该企业许可证，或已准予、已导入的新设许可），该编号在两处都没有该企业的记录");
 	}
 
 	/**

@@ -159,6 +159,23 @@ public class Licences {
 	}
 
 	/**
+	 * The licence, of any holder and status, whose number is {@code number} or a look-alike of it
+	 * ({@link Text#identifierKey}: letter case, spaces, dashes and underscores folded — "苏邮 000322" is "苏邮000322"):
+	 * for a module that must not record one enterprise's licence number under another.
+	 */
+	public Optional<LicenceView> findLookAlike(String number) {
+		String key = Text.identifierKey(typed(number));
+		if (key == null || key.isEmpty()) {
+			return Optional.empty();
+		}
+		return jdbc.sql(SELECT + " WHERE " + Text.identifierKeySql("l.number") + " = :key ORDER BY l.id LIMIT 1")
+			.param("key", key)
+			.param("today", LocalDate.now(clock))
+			.query(Rows.of(LicenceView.class))
+			.optional();
+	}
+
+	/**
 	 * Records a licence issued by a bureau. Without an expiry date it runs for the statutory validity (5 years) from
 	 * issue, ending the day before the anniversary.
 	 */

@@ -149,6 +149,9 @@ final class RuleBounds {
 					"机关文书档案定期保管最长30年（机关文件材料归档范围和文书档案保管期限规定(2006)），更长即永久保存，不属本规则");
 			case LICENCE_SITE_VERIFICATION_REPORT -> upTo(20,
 					"核查报告须留出审查时间，使许可决定在受理之日起45日内作出（邮政法(2015) 第53条）");
+			case LICENCE_RENEWAL_EARLIEST -> new Practice(BigDecimal.valueOf(2), BigDecimal.valueOf(12),
+					"延续申请最早于届满前2至12个月：至少2个月，才早于最迟申请日（届满前30日，快递业务经营许可管理办法）；至多12个月，"
+							+ "更早的延续所续的有效期大半尚未用完（产品约束）");
 			case LICENCE_ANNUAL_REPORT_WINDOW, LICENCE_ANNUAL_REPORT_REMINDER -> upTo(12,
 					"自1月1日起最长12个月：更长即进入下一年度的报送期，多年后才报的不是年度报告（产品约束）");
 			case INSPECTION_RESULT_PUBLICATION -> upTo(20, "检查结果须及时公开，常见做法为20个工作日：本局可以压缩，不能延长（产品约束）");

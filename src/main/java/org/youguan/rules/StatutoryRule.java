@@ -83,6 +83,12 @@ public enum StatutoryRule {
 	/** 许可延续申请提前期（到期前）（快递业务经营许可管理办法(2019)） */
 	LICENCE_RENEWAL_BEFORE_EXPIRY("licence.renewal-before-expiry", "许可延续申请提前期（到期前）", "30", RuleUnit.CALENDAR_DAYS, true, Citation.of(EXPRESS_LICENSING_MEASURES)),
 
+	/**
+	 * 许可延续申请最早提前期：有效期届满前多少个月起可以申请延续（快递业务经营许可管理办法只规定届满30日前提出，未规定最早日；
+	 * 默认6个月，未确认，由各局设置）。更早的延续会把尚未开始的下一个有效期再叠加5年
+	 */
+	LICENCE_RENEWAL_EARLIEST("licence.renewal-earliest", "许可延续申请最早提前期（到期前）", "6", RuleUnit.MONTHS, false, Citation.of(EXPRESS_LICENSING_MEASURES), Citation.of(LOCAL_PRACTICE)),
+
 	/** 注册资本下限：省内经营（邮政法(2015) 第52条） */
 	LICENCE_CAPITAL_PROVINCE("licence.capital.province", "注册资本下限：省内经营", "500000", RuleUnit.YUAN, true, Citation.of(POSTAL_LAW, 52)),
 

@@ -19,6 +19,7 @@ import org.youguan.registry.EnterpriseType;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
 import org.youguan.registry.LicenceGranted;
+import org.youguan.registry.LicenceRenewed;
 import org.youguan.registry.LicenceScope;
 import org.youguan.registry.LicenceTerms;
 import org.youguan.registry.LicenceView;
@@ -287,6 +288,8 @@ class LicensingChangeRenewalIntegrationTest extends LicensingFixture {
 				"苏州原样快递有限公司", "周原样", "600000", "苏州市吴中区", "")).andExpect(status().isCreated()));
 		String number = approved(issuing);
 		await().atMost(Duration.ofSeconds(60)).until(() -> licences.findByNumber(DataScope.all(), number).isPresent());
+		// two months before the new licence's expiry: inside the renewal window
+		clock.set(licences.findByNumber(DataScope.all(), number).orElseThrow().expiresOn().minusMonths(2).atTime(10, 0));
 
 		String renewal = application("RENEWAL", code, null, null, "600000", "苏州市吴中区", "");
 		for (String stated : List.of("同城", "跨省")) {
@@ -327,15 +330,110 @@ class LicensingChangeRenewalIntegrationTest extends LicensingFixture {
 		assertThat(a.regionCode()).isEqualTo("320506");
 	}
 
+	/**
+	 * The renewal window (快递业务经营许可管理办法): later than 30 days before expiry, or earlier than rule
+	 * {@code licence.renewal-earliest} (6 months) before it, a renewal is a 400 on {@code kind}, rule
+	 * {@code renewal-window}, naming the last or the first day; nothing saved.
+	 */
 	@Test
-	void aRenewalLaterThanThirtyDaysBeforeExpiryIsRefusedNamingTheLastDay() throws Exception {
+	void aRenewalOutsideItsWindowIsRefusedNamingTheLastOrTheFirstDay() throws Exception {
+		LocalDate today = LocalDate.now(clock);
+		windowRefusal(today.plusDays(20), "苏州迟延快递有限公司", "30日前", today.plusDays(20).minusDays(30).toString());
+		windowRefusal(today.plusDays(300), "苏州早续快递有限公司", "最早" + today.plusDays(300).minusMonths(6),
+				"快递业务经营许可管理办法");
+	}
+
+	/** A renewal of a new holder's licence expiring on {@code expiry} is refused on its window, the message naming both texts. */
+	void windowRefusal(LocalDate expiry, String name, String text, String more) throws Exception {
 		String code = LicensingIntegrationTest.newCreditCode();
-		LocalDate expiry = LocalDate.now(clock).plusDays(20);
-		licensed(code, "苏州迟延快递有限公司", expiry);
+		licensed(code, name, expiry);
 		call(CITY, "/api/v1/licensing/applications", application("RENEWAL", code, null, null, "600000", "苏州市吴中区", ""))
 			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors.length()").value(1))
 			.andExpect(jsonPath("$.errors[0].field").value("kind"))
-			.andExpect(jsonPath("$.errors[0].message").value(containsString("30日前")))
-			.andExpect(jsonPath("$.errors[0].message").value(containsString(expiry.minusDays(30).toString())));
+			.andExpect(jsonPath("$.errors[0].rule").value("renewal-window"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString(text)))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString(more)));
+		assertThat(renewals(code)).isZero();
+	}
+
+	long renewals(String code) {
+		return jdbc.sql("SELECT count(*) FROM licence_application WHERE applicant_credit_code = :c AND kind = 'RENEWAL'")
+			.param("c", code).query(Long.class).single();
+	}
+
+	/**
+	 * Attack: sf.wz renewed its licence (to 2028-06-03) to 2033-06-03, sent the same renewal again at once and had it
+	 * approved too — the licence ran to 2038-06-03. A renewal extends the term in force by one term: another one while a
+	 * renewal of the licence is open, or approved and not begun, is a 409 on {@code kind} (rules {@code renewal-open},
+	 * {@code renewal-approved}), nothing saved; once the renewed term has begun, the next renewal waits for its window.
+	 */
+	@Test
+	void aSecondRenewalIsRefusedWhileTheFirstIsOpenOrApprovedAndNotBegunAndTheLicenceRunsOneTermOn() throws Exception {
+		String code = LicensingIntegrationTest.newCreditCode();
+		LocalDate expiry = LocalDate.now(clock).plusDays(70);
+		String number = licensed(code, "苏州叠续快递有限公司", expiry);
+		String renewal = application("RENEWAL", code, null, null, "600000", "苏州市吴中区", "");
+		long first = LicensingIntegrationTest.id(call(CITY, "/api/v1/licensing/applications", renewal).andExpect(status().isCreated()));
+		String firstNumber = applications.get(DataScope.all(), first).application().number();
+		call(CITY, "/api/v1/licensing/applications", renewal).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.errors[0].field").value("kind"))
+			.andExpect(jsonPath("$.errors[0].rule").value("renewal-open"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString(firstNumber)))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("快递业务经营许可管理办法")));
+		assertThat(renewals(code)).isEqualTo(1);
+
+		// the first renewal still works: five years from the day after the old expiry
+		assertThat(approved(first)).isEqualTo(number);
+		LocalDate renewed = expiry.plusDays(1).plusYears(5).minusDays(1);
+		assertThat(applications.get(DataScope.all(), first).application().validUntil()).isEqualTo(renewed);
+		// sent again at once — before and after the registry has recorded the first — it is refused
+		call(CITY, "/api/v1/licensing/applications", renewal).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.errors[0].field").value("kind"))
+			.andExpect(jsonPath("$.errors[0].rule").value("renewal-approved"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString(renewed.toString())));
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> licences.findByNumber(DataScope.all(), number).orElseThrow().expiresOn().equals(renewed));
+		call(CITY, "/api/v1/licensing/applications", renewal).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.errors[0].rule").value("renewal-approved"));
+		assertThat(renewals(code)).isEqualTo(1);
+		assertThat(licences.findByNumber(DataScope.all(), number).orElseThrow().expiresOn()).isEqualTo(renewed);
+
+		// the renewed term has begun: the next renewal is years early (licence.renewal-earliest, 6 months by default)
+		clock.set(expiry.plusDays(2).atTime(10, 0));
+		call(CITY, "/api/v1/licensing/applications", renewal).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("kind"))
+			.andExpect(jsonPath("$.errors[0].rule").value("renewal-window"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("licence.renewal-earliest")))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString(renewed.minusMonths(6).toString())));
+		assertThat(renewals(code)).isEqualTo(1);
+	}
+
+	/**
+	 * A renewal applied for in its window is not approved once the licence was renewed meanwhile (here the registry
+	 * records a renewal decided elsewhere): approving it would stack a second term on the first — 409 on {@code kind},
+	 * rule {@code renewal-window}; the application stays as it was and the licence keeps one renewed term.
+	 */
+	@Test
+	void aRenewalIsNotApprovedOnceTheLicenceWasRenewedMeanwhile() throws Exception {
+		String code = LicensingIntegrationTest.newCreditCode();
+		LocalDate expiry = LocalDate.now(clock).plusDays(80);
+		String number = licensed(code, "苏州后续快递有限公司", expiry);
+		long id = LicensingIntegrationTest.id(call(CITY, "/api/v1/licensing/applications", application("RENEWAL", code, null, null,
+				"600000", "苏州市吴中区", "")).andExpect(status().isCreated()));
+		verified(id);
+		LocalDate renewed = expiry.plusYears(5).minusDays(1);
+		tx.executeWithoutResult(s -> events.publishEvent(new LicenceRenewed(-4, number, "苏邮许延〔外〕1号", LocalDate.now(clock), renewed)));
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> licences.findByNumber(DataScope.all(), number).orElseThrow().expiresOn().equals(renewed));
+
+		call(PROVINCE, "/api/v1/licensing/applications/" + id + "/approval", "{}").andExpect(status().isConflict())
+			.andExpect(jsonPath("$.errors[0].field").value("kind"))
+			.andExpect(jsonPath("$.errors[0].rule").value("renewal-window"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString(renewed.toString())));
+		ApplicationView a = applications.get(DataScope.all(), id).application();
+		assertThat(a.status()).isEqualTo(ApplicationStatus.VERIFIED);
+		assertThat(a.validUntil()).isNull();
+		assertThat(licences.findByNumber(DataScope.all(), number).orElseThrow().expiresOn()).isEqualTo(renewed);
 	}
 }

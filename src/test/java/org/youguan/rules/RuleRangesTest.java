@@ -64,7 +64,8 @@ class RuleRangesTest {
 	 * migration had none to remove.
 	 */
 	private static final Set<StatutoryRule> ADDED_AFTER_THE_MIGRATION = Set.of(StatutoryRule.UNIVERSAL_SUSPENSION_MAX_LENGTH,
-			StatutoryRule.UNIVERSAL_SUSPENSION_START_LOOKBACK, StatutoryRule.UNIVERSAL_SUSPENSION_START_LEAD);
+			StatutoryRule.UNIVERSAL_SUSPENSION_START_LOOKBACK, StatutoryRule.UNIVERSAL_SUSPENSION_START_LEAD,
+			StatutoryRule.LICENCE_RENEWAL_EARLIEST);
 
 	/** The migration that removed the overrides out of range used the ranges the code enforces. */
 	@Test

@@ -94,6 +94,14 @@ public final class LicensingClock {
 	}
 
 	/**
+	 * The first day to apply for renewal of a licence valid until {@code validUntil}: rule
+	 * {@link StatutoryRule#LICENCE_RENEWAL_EARLIEST} months before it (6 by default; the measures set only the last day).
+	 */
+	public LocalDate renewalOpens(LocalDate validUntil) {
+		return validUntil.minusMonths(amount(StatutoryRule.LICENCE_RENEWAL_EARLIEST));
+	}
+
+	/**
 	 * Calendar days left before the decision limit while its clock stands still: the stored limit {@code storedDue}
 	 * (which counts the ended pauses) moved on by the days the pause still lasting has held it back up to {@code today},
 	 * a day it shares with an ended pause counted once ({@link PausedDays}) — so the figure stays as it was on the

@@ -116,6 +116,12 @@ class LicensingClockTest {
 	}
 
 	@Test
+	void aRenewalMayBeAppliedForFromSixMonthsBeforeExpiry() {
+		assertThat(clock.renewalOpens(LocalDate.of(2028, 6, 3))).isEqualTo(LocalDate.of(2027, 12, 3));
+		assertThat(clock.renewalOpens(LocalDate.of(2031, 8, 31))).isEqualTo(LocalDate.of(2031, 2, 28));
+	}
+
+	@Test
 	void whilePausedTheDaysLeftStayAsOnThePausesFirstDayAndADayAnEndedPauseHeldBackCountsOnce() {
 		LocalDate accepted = LocalDate.of(2026, 11, 2);
 		LocalDate due = LocalDate.of(2026, 12, 20);
