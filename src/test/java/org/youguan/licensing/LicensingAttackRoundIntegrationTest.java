@@ -176,15 +176,23 @@ class LicensingAttackRoundIntegrationTest extends LicensingFixture {
 		branch(CITY, city, "同城相城分公司" + System.nanoTime() % 100000, "320507", "陈负责").andExpect(status().isCreated());
 		// a 跨省 licence: anywhere in China (Jiangsu's staff enter no branch in Beijing: the register takes it there)
 		String inter = holder("苏州跨省地域快递有限公司" + System.nanoTime() % 100000, LicenceScope.INTER_PROVINCE);
-		long interParent = enterprises.findByCreditCode(inter).orElseThrow().id();
-		assertThat(branches.check(DataScope.all(), new BranchData(interParent, null, "跨省北京分公司", "110105", "朝阳路1号",
-				"陈负责", LocalDate.now(clock).minusDays(3), LocalDate.now(clock))).regionCode()).isEqualTo("110105");
+		assertThat(branches.check(DataScope.all(), registered(inter, "110105", "陈负责")).regionCode()).isEqualTo("110105");
 		// the registry's own branch form and import check the same
-		long parent = enterprises.findByCreditCode(LicensingIntegrationTest.enterpriseCode()).orElseThrow().id();
-		assertThatThrownBy(() -> branches.check(DataScope.all(), new BranchData(parent, null, "登记越界分公司", "110105",
-				"朝阳路1号", "陈负责", LocalDate.now(clock).minusDays(3), LocalDate.now(clock))))
+		refusedByTheRegister(registered(LicensingIntegrationTest.enterpriseCode(), "110105", "陈负责"),
+				"regionCode/outside-licence-area");
+	}
+
+	/** A branch of the enterprise {@code code} as the registry's form or import gives it. */
+	BranchData registered(String code, String region, String head) {
+		return new BranchData(enterprises.findByCreditCode(code).orElseThrow().id(), null, "登记分公司", region, "朝阳路1号", head,
+				LocalDate.now(clock).minusDays(3), LocalDate.now(clock));
+	}
+
+	/** The registry's branch check refuses {@code data} naming {@code fieldAndRule} ("field/rule"). */
+	void refusedByTheRegister(BranchData data, String fieldAndRule) {
+		assertThatThrownBy(() -> branches.check(DataScope.all(), data))
 			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
-				.anySatisfy(e -> assertThat(e.field() + "/" + e.rule()).isEqualTo("regionCode/outside-licence-area")));
+				.anySatisfy(e -> assertThat(e.field() + "/" + e.rule()).isEqualTo(fieldAndRule)));
 	}
 
 	@Test
@@ -202,11 +210,8 @@ class LicensingAttackRoundIntegrationTest extends LicensingFixture {
 			.andExpect(jsonPath("$.errors[*].field", hasItem("legalRepresentative")))
 			.andExpect(jsonPath("$.errors[*].field", hasItem("contactName")))
 			.andExpect(jsonPath("$.errors[*].rule", hasItem("personal-number")));
-		long parent = enterprises.findByCreditCode(LicensingIntegrationTest.enterpriseCode()).orElseThrow().id();
-		assertThatThrownBy(() -> branches.check(DataScope.all(), new BranchData(parent, null, "登记证号分公司", "320506",
-				"朝阳路1号", "张三13912345678", LocalDate.now(clock).minusDays(3), LocalDate.now(clock))))
-			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
-				.anySatisfy(e -> assertThat(e.field() + "/" + e.rule()).isEqualTo("headName/personal-number")));
+		refusedByTheRegister(registered(LicensingIntegrationTest.enterpriseCode(), "320506", "张三13912345678"),
+				"headName/personal-number");
 	}
 
 	@Test
