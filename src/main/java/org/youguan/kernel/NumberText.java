@@ -17,16 +17,44 @@ import tools.jackson.databind.ValueDeserializer;
  * Used as {@code @JsonDeserialize(using = NumberText.class)} on a {@code String} record component, or as
  * {@code @JsonDeserialize(contentUsing = NumberText.class)} on a map of quantities (a statistics report's values).
  */
-public final class NumberText extends ValueDeserializer<String> {
+public class NumberText extends ValueDeserializer<String> {
+
+	private final boolean bounded;
+
+	/** The reader that refuses a number beyond {@link Decimals#TEXT_DIGITS} as it reads it. */
+	public NumberText() {
+		this(true);
+	}
+
+	private NumberText(boolean bounded) {
+		this.bounded = bounded;
+	}
+
+	/**
+	 * The reader of a quantity whose service judges every value's text through {@link Validation#decimal} (or
+	 * {@link Decimals#parse}), which refuse any exponent before computing with it: a number beyond the bound
+	 * ({@code 1e400}) is handed on as written too, so the service names it together with the body's other broken fields
+	 * in one answer instead of the reading stopping at the first (an annual report's revenue hid its negative volume).
+	 * Use it only for such a service.
+	 */
+	public static final class Judged extends NumberText {
+
+		/** A reader that leaves the bound to the service. */
+		public Judged() {
+			super(false);
+		}
+	}
 
 	@Override
 	public String deserialize(JsonParser p, DeserializationContext ctxt) {
 		if (p.currentToken() == JsonToken.VALUE_NUMBER_INT || p.currentToken() == JsonToken.VALUE_NUMBER_FLOAT) {
 			// the number as the client wrote it: no rounding through a double (12345678901234567.89), no Infinity
 			// (1e309) — the service's rule judges the text; an exponent no quantity has (1e309, 1e-40000000) is refused
-			// here, before any service could write it out
+			// here, before any service could write it out (unless the service judges it cheaply itself: Judged)
 			String text = p.getString();
-			Decimals.require("body", "", p.getDecimalValue(), Decimals.TEXT_DIGITS, Decimals.TEXT_DIGITS);
+			if (bounded) {
+				Decimals.require("body", "", p.getDecimalValue(), Decimals.TEXT_DIGITS, Decimals.TEXT_DIGITS);
+			}
 			return text;
 		}
 		JsonNode n = ctxt.readTree(p);

@@ -222,6 +222,17 @@ public final class Validation {
 				label + "不得是或含有身份证号码、手机号码（编号会在列表、查询和导出中原样显示），请填写单据上的编号");
 	}
 
+	/**
+	 * A person's name (负责人, 法定代表人, 联系人) holds no 居民身份证 number or mobile number ({@link Masking#holdsPersonalNumber},
+	 * spaces inside taken out too): a name is listed, searched, exported and audited as it is, unmasked, so
+	 * "张三11010519491231002X" would show the ID in full (rule {@code personal-number}). Null passes; the length and
+	 * whether it is required are the caller's ({@link #name(String, String, String, int)}).
+	 */
+	public Validation personName(String field, String label, String value) {
+		return require(field, !personalNumber(Text.strip(value)), "personal-number",
+				label + "只填写姓名，不得含有身份证号码或手机号码（姓名会在列表、查询和导出中原样显示）");
+	}
+
 	/** Whether an identifier holds an ID or mobile number as typed or with its spaces taken out. */
 	private static boolean personalNumber(String shown) {
 		return shown != null && (Masking.holdsPersonalNumber(shown) || Masking.holdsPersonalNumber(shown.replace(" ", "")));

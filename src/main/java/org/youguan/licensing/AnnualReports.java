@@ -60,10 +60,11 @@ public class AnnualReports {
 	 * @param staff 从业人员 at the year's end (whole number)
 	 * @param filedOn the day a paper report was received (staff only; blank: today)
 	 */
-	public record ReportData(@JsonDeserialize(using = NumberText.class) String year, String creditCode,
-			@JsonDeserialize(using = NumberText.class) String businessVolume,
-			@JsonDeserialize(using = NumberText.class) String revenue, @JsonDeserialize(using = NumberText.class) String outlets,
-			@JsonDeserialize(using = NumberText.class) String staff, String filedOn) {
+	public record ReportData(@JsonDeserialize(using = NumberText.Judged.class) String year, String creditCode,
+			@JsonDeserialize(using = NumberText.Judged.class) String businessVolume,
+			@JsonDeserialize(using = NumberText.Judged.class) String revenue,
+			@JsonDeserialize(using = NumberText.Judged.class) String outlets,
+			@JsonDeserialize(using = NumberText.Judged.class) String staff, String filedOn) {
 
 		/** A report filed today. */
 		public ReportData(String year, String creditCode, String businessVolume, String revenue, String outlets,

@@ -123,7 +123,8 @@ public class BranchFilings {
 		}
 		v.name("name", "分支机构名称（name）", data.name(), 200)
 			.required("address", "地址（address）", data.address()).line("address", "地址（address）", data.address(), 300)
-			.name("headName", "负责人（headName）", data.headName(), 60);
+			.name("headName", "负责人（headName）", data.headName(), 60)
+			.personName("headName", "负责人（headName）", data.headName());
 		String region = null;
 		if (Text.isBlank(data.regionCode())) {
 			v.require("regionCode", false, "required", "分支机构所在地（regionCode）不能为空");
@@ -156,6 +157,10 @@ public class BranchFilings {
 				licence = held.isEmpty() ? null : held.get(0);
 			}
 			v.require("parentCreditCode", licence != null, "licence", "所属企业须持有有效的快递业务经营许可证，方可办理分支机构备案");
+			if (licence != null && region != null) {
+				v.require("regionCode", licence.scope().covers(licence.regionCode(), region), "outside-licence-area",
+						outsideArea(licence, region));
+			}
 		}
 		v.throwIfInvalid();
 		if (branches.exists(parent.id(), Text.name(data.name()))) {
@@ -192,6 +197,17 @@ public class BranchFilings {
 		events.publishEvent(new BranchFiled(id, code, licence.number(), Text.name(data.name()), region, Text.line(data.address()),
 				Text.name(data.headName()), licensed, filedOn, false));
 		return id;
+	}
+
+	/**
+	 * Why a branch at {@code region} is refused: it lies outside the area of the parent's licence — the city for 同城,
+	 * the province for 省内 (跨省 and 国际 cover all of China).
+	 */
+	private String outsideArea(LicenceView licence, String region) {
+		String area = licence.scope().territory(licence.regionCode());
+		return "分支机构所在地（regionCode）" + regions.fullName(region) + "不在所属企业许可证" + licence.number()
+				+ "的经营地域内：该许可证业务范围为" + licence.scope().label() + "，只能在" + regions.fullName(area)
+				+ "范围内设立分支机构；在此以外设立的，应先申请变更许可证的业务范围（变更许可）";
 	}
 
 	/** The orders the filings list may be sorted by (request name → column); the id, newest first, breaks ties. */

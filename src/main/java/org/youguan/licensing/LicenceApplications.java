@@ -380,11 +380,13 @@ public class LicenceApplications {
 			.maxLength("serviceArea", "服务地域（serviceArea）", data.serviceArea(), 500)
 			.maxLength("legalRepresentative", "法定代表人（legalRepresentative）", data.legalRepresentative(), 50)
 			.name("legalRepresentative", "法定代表人（legalRepresentative）", data.legalRepresentative())
+			.personName("legalRepresentative", "法定代表人（legalRepresentative）", data.legalRepresentative())
 			.maxLength("safetySystem", "安全保障制度（safetySystem）", data.safetySystem(), 2000)
 			.maxLength("serviceSystem", "服务质量管理制度（serviceSystem）", data.serviceSystem(), 2000)
 			.maxLength("personnel", "从业人员情况（personnel）", data.personnel(), 1000)
 			.maxLength("contactName", "联系人（contactName）", data.contactName(), 50)
-			.name("contactName", "联系人（contactName）", data.contactName());
+			.name("contactName", "联系人（contactName）", data.contactName())
+			.personName("contactName", "联系人（contactName）", data.contactName());
 		if (kind != null && kind != ApplicationKind.CHANGE) {
 			// 快递业务经营许可管理办法: the applicant states its legal representative and describes its safety system, its
 			// service-quality system and its staff; a change states only the items it changes (blank: unchanged), a
@@ -745,10 +747,41 @@ public class LicenceApplications {
 	}
 
 	/**
+	 * The statutory materials an application still lacks while it is open ({@link #missingMaterials}): an application
+	 * accepted by law (行政许可法(2019) art.32: no 补正 notice within the 5 working days) is accepted without them, and
+	 * they stay missing until handed in. An imported application has none here: its materials are the paper file kept
+	 * off the platform.
+	 */
+	private List<Material> stillMissing(ApplicationView a) {
+		boolean open = switch (a.status()) {
+			case SUBMITTED, CORRECTION_REQUESTED, ACCEPTED, REVIEWED, VERIFIED -> true;
+			default -> false;
+		};
+		return open && !a.imported() ? missingMaterials(a.id()) : List.of();
+	}
+
+	/**
+	 * Refuses a step that judges the application's substance — 初审, 准予许可 — while a statutory material is missing
+	 * (422 on {@code materials}, rule {@code missing-materials}, naming them): acceptance by law starts the clock but
+	 * supplies no material (行政许可法(2019) arts.32, 34), so they are handed in first ({@link #addMaterial}), or the
+	 * competent level refuses the licence.
+	 */
+	private void requireMaterials(ApplicationView a, String step) {
+		List<Material> missing = stillMissing(a);
+		if (!missing.isEmpty()) {
+			throw DomainException.rule("materials", "missing-materials", "申请材料不齐全（缺" + String.join("、",
+					missing.stream().map(Material::label).toList()) + "），不能" + step + "：请申请人补充上述法定申请材料"
+					+ "（依法受理只起算审查期限，不免除提交材料），或依法作出不予许可决定");
+		}
+	}
+
+	/**
 	 * Adds a material to an application not yet received (待受理): by the applicant, or by the receiving staff for a
-	 * paper application. After a 补正通知 materials come with {@link #correct}.
+	 * paper application. After a 补正通知 materials come with {@link #correct}. An application accepted by law with
+	 * materials missing (已受理, 已初审, 已现场核查) takes each missing one here, and only those: what was examined stays as
+	 * it was.
 	 * @throws InvalidValueException when the file is refused
-	 * @throws DomainException (409) unless 待受理
+	 * @throws DomainException (409) unless 待受理, or open with {@code material} missing
 	 */
 	@Transactional
 	public void addMaterial(Clerk clerk, long id, Material material, UploadedFile file) {
@@ -756,13 +789,19 @@ public class LicenceApplications {
 		if (!clerk.enterprise()) {
 			requireReceiver(clerk, a);
 		}
-		if (a.status() != ApplicationStatus.SUBMITTED) {
+		boolean lacking = a.status() != ApplicationStatus.SUBMITTED && a.status() != ApplicationStatus.CORRECTION_REQUESTED
+				&& !stillMissing(a).isEmpty();
+		if (a.status() != ApplicationStatus.SUBMITTED && !lacking) {
 			throw DomainException.illegalTransition("申请当前状态为“" + a.status().label() + "”，不能补充材料"
 					+ (a.status() == ApplicationStatus.CORRECTION_REQUESTED ? "：请按补正通知提交补正材料" : ""));
 		}
 		if (material == null || file == null) {
 			throw new InvalidValueException(material == null ? "kind" : "file", "required", material == null
 					? "请选择材料类型（kind）" : "请选择文件（file）");
+		}
+		if (lacking && !stillMissing(a).contains(material)) {
+			throw new InvalidValueException("kind", "not-missing", "申请已受理，只能补充缺少的材料（" + String.join("、",
+					stillMissing(a).stream().map(Material::label).toList()) + "），“" + material.label() + "”已提交");
 		}
 		store(id, Map.of(material, file));
 		move(a, a.status(), "", Map.of());
@@ -863,6 +902,13 @@ public class LicenceApplications {
 		return acceptOn(a, byLaw ? a.submittedOn() : today, byLaw, receiverBureau(clerk));
 	}
 
+	/** The missing materials as the acceptance's audit entry names them ("" when none). */
+	private String missingNote(long id) {
+		List<Material> missing = missingMaterials(id);
+		return missing.isEmpty() ? "" : "；申请材料仍缺" + String.join("、", missing.stream().map(Material::label).toList())
+				+ "，补齐前不能初审、准予许可";
+	}
+
 	/**
 	 * Records as accepted by law every application whose 补正 notice period passed without a notice (行政许可法(2019)
 	 * art.32: accepted from the day the materials were received) — the daily job's step, also safe to run at any time.
@@ -901,7 +947,7 @@ public class LicenceApplications {
 		attachments.storeGenerated(owner(a.id()), RECEIPT, "受理通知书-" + receipt + ".docx", documents.receipt(after, bureau));
 		record(a, "licensing.accept", (byLaw ? "补正告知期限（" + a.receiptDueOn() + "）届满未告知，依法自收到申请材料之日（" + on
 				+ "）起受理" : "受理") + "，受理文号" + receipt + "，决定期限至" + calendar.messageDay(decision) + "，现场核查报告期限至"
-				+ calendar.messageDay(verification));
+				+ calendar.messageDay(verification) + (byLaw ? missingNote(a.id()) : ""));
 		return receipt;
 	}
 
@@ -935,13 +981,15 @@ public class LicenceApplications {
 	 * 初审 by the city bureau of the premises: its opinion on the materials, which goes up with the verification report.
 	 * @throws InvalidValueException when the opinion is blank or too long
 	 * @throws AccessRefusedException unless the clerk is staff of the city bureau of the premises
-	 * @throws DomainException (409) unless 已受理
+	 * @throws DomainException (409) unless 已受理; (422 on {@code materials}, rule {@code missing-materials}) while a
+	 * statutory material is missing — an application accepted by law is accepted without them
 	 */
 	@Transactional
 	public void review(Clerk clerk, long id, String opinion) {
 		ApplicationView a = lock(clerk.scope(), id);
 		requireCity(clerk, a, "初审");
 		ApplicationStatus to = ApplicationStep.REVIEW.from(a.status());
+		requireMaterials(a, "初审");
 		new Validation().required("opinion", "初审意见（opinion）", opinion).maxLength("opinion", "初审意见（opinion）", opinion, 2000)
 			.throwIfInvalid();
 		move(a, to, ", reviewed_on = :on, reviewed_by = :by, review_opinion = :opinion",
@@ -1113,7 +1161,8 @@ public class LicenceApplications {
 	 * it hears the event. Both issue a certificate with the licence's number and a fresh verification code.
 	 * @return the licence number
 	 * @throws AccessRefusedException unless the clerk belongs to the competent level for the premises
-	 * @throws DomainException (422) when the verification did not pass, the clock is stopped, or the licence a change or
+	 * @throws DomainException (422) when a statutory material is missing (on {@code materials}, rule
+	 * {@code missing-materials}), the verification did not pass, the clock is stopped, or the licence a change or
 	 * renewal concerns is no longer in force; (409) unless 已现场核查, or (409 on {@code kind}, rule {@code licence-held})
 	 * when the applicant of a new licence has come to hold one in force since it applied
 	 */
@@ -1122,6 +1171,7 @@ public class LicenceApplications {
 		ApplicationView a = lock(clerk.scope(), id);
 		requireDecider(clerk, a);
 		ApplicationStatus to = ApplicationStep.APPROVE.from(a.status());
+		requireMaterials(a, "准予许可");
 		if (!Boolean.TRUE.equals(a.verificationPassed())) {
 			throw DomainException.rule("现场核查结论为不符合条件，不能准予许可");
 		}
@@ -1261,10 +1311,11 @@ public class LicenceApplications {
 
 	/**
 	 * 不予许可 by the competent level with its reasons; the decision (.docx) names them and the applicant's remedies —
-	 * 行政复议 within 60 days, 行政诉讼 within 6 months (行政许可法(2019) art.38).
+	 * 行政复议 within 60 days, 行政诉讼 within 6 months (行政许可法(2019) art.38). Also from 已受理: an application accepted by
+	 * law whose missing materials never came cannot be reviewed, and is refused instead.
 	 * @throws InvalidValueException when the reasons are blank or too long
 	 * @throws AccessRefusedException unless the clerk belongs to the competent level for the premises
-	 * @throws DomainException (409) unless 已初审 or 已现场核查
+	 * @throws DomainException (409) unless 已受理, 已初审 or 已现场核查
 	 */
 	@Transactional
 	public void refuse(Clerk clerk, long id, String reasons) {
@@ -1399,8 +1450,7 @@ public class LicenceApplications {
 		List<CheckLine> lines = jdbc.sql("SELECT item, passed, note FROM licence_verification_item WHERE application_id = :id ORDER BY position")
 			.param("id", id).query(Rows.of(CheckLine.class)).list();
 		List<Suspension> pauses = suspensions(id);
-		List<Material> missing = a.status() == ApplicationStatus.SUBMITTED || a.status() == ApplicationStatus.CORRECTION_REQUESTED
-				? missingMaterials(id) : List.of();
+		List<Material> missing = stillMissing(a);
 		return new ApplicationDetail(a, branches, lines, pauses, attachments.list(owner(id)), missing, deadlines(a, pauses),
 				changes(id));
 	}

@@ -181,7 +181,7 @@ public class Branches {
 		Validation v = new Validation();
 		v.name("name", "分支机构名称", data.name(), 200);
 		v.required("address", "地址", data.address()).line("address", "地址", data.address(), 300);
-		v.name("headName", "负责人", data.headName(), 60);
+		v.name("headName", "负责人", data.headName(), 60).personName("headName", "负责人", data.headName());
 		if (parentKnown && data.licenceId() != null) {
 			Long holder = jdbc.sql("SELECT enterprise_id FROM express_licence WHERE id = :id")
 				.param("id", data.licenceId())
@@ -193,6 +193,9 @@ public class Branches {
 		RegionCode region = v.check("regionCode", () -> regions.require("regionCode", data.regionCode()));
 		if (region != null) {
 			scope.requireWithin(v, "regionCode", region.value(), "分支机构所在地");
+			if (parentKnown) {
+				withinLicenceArea(v, data, region.value());
+			}
 		}
 		v.require("businessLicenceDate", data.businessLicenceDate() != null, "required", "请填写营业执照日期");
 		v.require("filedOn", data.filedOn() != null, "required", "请填写备案日期");
@@ -204,6 +207,30 @@ public class Branches {
 		v.throwIfInvalid();
 		return new BranchData(data.enterpriseId(), data.licenceId(), Text.name(data.name()), region.value(),
 				Text.line(data.address()), Text.strip(data.headName()), data.businessLicenceDate(), data.filedOn());
+	}
+
+	/** A licence's number, scope and region (its holder's seat), for the area its branches may lie in. */
+	private record Area(String number, LicenceScope scope, String regionCode) {
+	}
+
+	/**
+	 * A branch lies within the area of the licence it operates under (快递业务经营许可管理办法; 邮政法(2015) art.52): the
+	 * city of a 同城 licence, the province of a 省内 one, anywhere for 跨省 and 国际 (rule {@code outside-licence-area}).
+	 * The licence is the one named, else the parent's in force; a parent without one is not judged here.
+	 */
+	private void withinLicenceArea(Validation v, BranchData data, String region) {
+		String sql = "SELECT l.number, l.scope, l.region_code FROM express_licence l WHERE "
+				+ (data.licenceId() != null ? "l.id = :licence"
+						: "l.enterprise_id = :enterprise AND " + Licences.STATUS_SQL + " = 'VALID' ORDER BY l.expires_on DESC LIMIT 1");
+		jdbc.sql(sql)
+			.param("licence", data.licenceId() == null ? -1L : data.licenceId())
+			.param("enterprise", data.enterpriseId())
+			.param("today", LocalDate.now(clock))
+			.query((rs, i) -> new Area(rs.getString(1), LicenceScope.valueOf(rs.getString(2)), rs.getString(3)))
+			.optional()
+			.ifPresent(l -> v.require("regionCode", l.scope().covers(l.regionCode(), region), "outside-licence-area",
+					"分支机构所在地" + regions.fullName(region) + "不在许可证" + l.number() + "的经营地域内：业务范围为" + l.scope().label()
+							+ "的许可证只能在" + regions.fullName(l.scope().territory(l.regionCode())) + "范围内设立分支机构"));
 	}
 
 	/** Whether the enterprise already has a branch of this name. */

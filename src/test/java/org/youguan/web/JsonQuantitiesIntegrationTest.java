@@ -135,8 +135,8 @@ class JsonQuantitiesIntegrationTest {
 				found++;
 				JsonDeserialize how = c.getAnnotation(JsonDeserialize.class);
 				JsonDeserialize accessor = c.getAccessor().getAnnotation(JsonDeserialize.class);
-				boolean numberText = how != null && (how.using() == NumberText.class || how.contentUsing() == NumberText.class)
-						|| accessor != null && (accessor.using() == NumberText.class || accessor.contentUsing() == NumberText.class);
+				boolean numberText = how != null && (reads(how.using()) || reads(how.contentUsing()))
+						|| accessor != null && (reads(accessor.using()) || reads(accessor.contentUsing()));
 				if (!numberText) {
 					missing.add(body + " " + c.getDeclaringRecord().getName() + "." + c.getName());
 				}
@@ -281,11 +281,16 @@ class JsonQuantitiesIntegrationTest {
 		return out;
 	}
 
+	/** Whether {@code reader} is {@link NumberText} or one of its kinds ({@link NumberText.Judged}). */
+	static boolean reads(Class<?> reader) {
+		return NumberText.class.isAssignableFrom(reader);
+	}
+
 	/** Whether a component is read by {@link NumberText} (itself, or {@code contents} for a map's values). */
 	static boolean numberText(RecordComponent c, boolean contents) {
 		for (JsonDeserialize how : new JsonDeserialize[] { c.getAnnotation(JsonDeserialize.class),
 				c.getAccessor().getAnnotation(JsonDeserialize.class) }) {
-			if (how != null && (contents ? how.contentUsing() : how.using()) == NumberText.class) {
+			if (how != null && reads(contents ? how.contentUsing() : how.using())) {
 				return true;
 			}
 		}

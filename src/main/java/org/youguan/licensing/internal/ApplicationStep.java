@@ -36,8 +36,11 @@ public enum ApplicationStep {
 	VERIFY("现场核查", VERIFIED, EnumSet.of(REVIEWED)),
 	/** 准予许可 (邮政法(2015) art.53). */
 	APPROVE("准予许可", APPROVED, EnumSet.of(VERIFIED)),
-	/** 不予许可 with reasons and remedies (行政许可法(2019) art.38). */
-	REFUSE("不予许可", REFUSED, EnumSet.of(REVIEWED, VERIFIED)),
+	/**
+	 * 不予许可 with reasons and remedies (行政许可法(2019) art.38); from 已受理 too, for an application accepted by law whose
+	 * missing materials never came (it cannot be reviewed).
+	 */
+	REFUSE("不予许可", REFUSED, EnumSet.of(ACCEPTED, REVIEWED, VERIFIED)),
 	/** A pause of the decision clock (art.45). */
 	SUSPEND("中止计时", null, EnumSet.of(ACCEPTED, REVIEWED, VERIFIED)),
 	/** The end of a pause. */
