@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Iterator;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import javax.xml.parsers.ParserConfigurationException;
 import javax.imageio.ImageIO;
@@ -18,6 +21,8 @@ import org.apache.poi.openxml4j.util.ZipArchiveFakeEntry;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.util.XMLHelper;
 import org.youguan.kernel.ChineseText;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.FileKind;
 import org.youguan.kernel.InvalidValueException;
 import org.xml.sax.InputSource;
@@ -43,11 +48,52 @@ public final class OfficeFiles {
 
 	/**
 	 * The most one XML part of a Word file (.docx) may expand to: POI reads a document's parts whole into memory as a
-	 * tree of several times their size, so a part far beyond any real document (a 1,000-page text is a few MB) is
-	 * refused as too large before it is read — a 95 MB {@code document.xml} zipped to 339 KB otherwise exhausted the
-	 * reader and was reported as a broken file, with POI's error in the log.
+	 * tree of ten and more times their size, so a part far beyond any real document (a 1,000-page text is a few MB; a
+	 * work-plan notice holds at most 200,000 characters) is refused as too large before it is read — a 95 MB
+	 * {@code document.xml} zipped to 339 KB otherwise exhausted the reader, and four 32 MB ones at once (attack round
+	 * 13) the whole heap.
 	 */
-	static final long MAX_WORD_PART_BYTES = 32L * 1024 * 1024;
+	static final long MAX_WORD_PART_BYTES = 8L * 1024 * 1024;
+
+	/** How many office files are read into POI's in-memory trees at once on this node ({@link #inMemory}). */
+	static final int IN_MEMORY_AT_ONCE = 2;
+
+	private static final Semaphore IN_MEMORY = new Semaphore(IN_MEMORY_AT_ONCE, true);
+
+	/** How long a reading waits for its turn ({@link #inMemory}) before the caller is told to try again. */
+	static final long IN_MEMORY_WAIT_SECONDS = 30;
+
+	/**
+	 * Runs {@code work} — an uploaded office file read whole into POI's in-memory tree: a Word document (a notice, a
+	 * template), or a refused workbook copied with its errors — while at most {@link #IN_MEMORY_AT_ONCE} such readings
+	 * run on this node. Each may take a hundred MB and more of the heap for a file of a few hundred KB, so a burst of
+	 * uploads at once could exhaust it (attack round 13: four Word notices took the server down); the streaming readers
+	 * (sheets, parcel records) need no turn. Waits up to {@link #IN_MEMORY_WAIT_SECONDS} seconds, fairly.
+	 * @return what {@code work} returns
+	 * @throws DomainException UNAVAILABLE (503) when no turn came in time; whatever {@code work} throws
+	 */
+	public static <T> T inMemory(Supplier<T> work) {
+		return inMemory(work, TimeUnit.SECONDS.toMillis(IN_MEMORY_WAIT_SECONDS));
+	}
+
+	/** {@link #inMemory(Supplier)} waiting at most {@code waitMillis} for a turn. */
+	static <T> T inMemory(Supplier<T> work, long waitMillis) {
+		try {
+			if (!IN_MEMORY.tryAcquire(waitMillis, TimeUnit.MILLISECONDS)) {
+				throw new DomainException(ErrorCode.UNAVAILABLE, "系统正在处理其他上传的文件，请稍后重试");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new DomainException(ErrorCode.UNAVAILABLE, "系统正在处理其他上传的文件，请稍后重试");
+		}
+		try {
+			return work.get();
+		}
+		finally {
+			IN_MEMORY.release();
+		}
+	}
 
 	static final int DEFAULT_MAX_IMAGE_SIDE = 10_000;
 

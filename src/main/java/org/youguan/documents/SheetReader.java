@@ -52,6 +52,13 @@ import org.youguan.kernel.Text;
  */
 final class SheetReader {
 
+	/**
+	 * The most characters one cell may hold: Excel's own limit (32,767, Excel specifications and limits), so no real
+	 * sheet has more; a cell's value, inline text or formula beyond it is refused as it is read (rule
+	 * {@code cell-too-long}).
+	 */
+	static final int MAX_CELL_CHARS = 32_767;
+
 	/** Built-in number formats reserved for East Asian locales that are dates in zh-CN (ECMA-376 §18.8.30). */
 	private static final Set<Integer> CHINESE_DATE_FORMATS = Set.of(27, 28, 29, 30, 31, 36, 50, 51, 52, 53, 54, 57, 58);
 
@@ -447,17 +454,31 @@ final class SheetReader {
 			}
 		}
 
+		/** A shared string a cell of the sheet shows, refused as {@link #characters} refuses a long cell of its own. */
+		private String withinCell(String shared) {
+			if (shared.length() > MAX_CELL_CHARS) {
+				throw tooLong();
+			}
+			return shared;
+		}
+
+		private InvalidValueException tooLong() {
+			return new InvalidValueException("file", "cell-too-long", "第" + rowNumber + "行" + CellReference.convertNumToColString(
+					Math.max(column, 0)) + "列的内容超过Excel单元格上限" + MAX_CELL_CHARS + "个字符，不是正常的表格，已拒绝");
+		}
+
 		@Override
 		public void characters(char[] ch, int start, int length) {
-			if (inValue) {
-				value.append(ch, start, length);
+			StringBuilder into = inValue ? value : inFormula ? formulaText : inInlineText ? inline : null;
+			if (into == null) {
+				return;
 			}
-			else if (inFormula) {
-				formulaText.append(ch, start, length);
+			if (into.length() + length > MAX_CELL_CHARS) {
+				// Excel itself holds no more in a cell: a longer one is no clerk's sheet, and read on it would hold the
+				// whole text (tens of MB from a 100 KB file) in memory, then again in the refused rows' annotated copy
+				throw tooLong();
 			}
-			else if (inInlineText) {
-				inline.append(ch, start, length);
-			}
+			into.append(ch, start, length);
 		}
 
 		/**
@@ -494,7 +515,8 @@ final class SheetReader {
 			}
 			return switch (type) {
 				// shared strings come decoded by POI (XSSFRichTextString#getString); inline and formula strings raw
-				case "s" -> Text.isBlank(v) ? SheetCell.BLANK : SheetCell.text(strings.getItemAt(Integer.parseInt(Text.strip(v))).getString());
+				case "s" -> Text.isBlank(v) ? SheetCell.BLANK : SheetCell.text(withinCell(strings.getItemAt(Integer.parseInt(Text.strip(v)))
+					.getString()));
 				case "inlineStr" -> SheetCell.text(unescape(inline.toString()));
 				case "str" -> SheetCell.text(unescape(v));
 				case "b" -> SheetCell.bool("1".equals(Text.strip(v)) || "true".equalsIgnoreCase(Text.strip(v)));

@@ -403,8 +403,15 @@ public final class SheetRows {
 		return names;
 	}
 
-	/** The uploaded workbook with a red "错误" column naming field and rule for every failed row. */
+	/**
+	 * The uploaded workbook with a red "错误" column naming field and rule for every failed row. Read whole into memory,
+	 * so it takes its turn ({@link OfficeFiles#inMemory}).
+	 */
 	public static byte[] annotate(byte[] content, List<RowErrors> errors) {
+		return OfficeFiles.inMemory(() -> annotated(content, errors));
+	}
+
+	private static byte[] annotated(byte[] content, List<RowErrors> errors) {
 		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(content));
 				ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			Sheet sheet = book.getSheetAt(firstVisible(book));

@@ -10,9 +10,15 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -29,6 +35,8 @@ import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.junit.jupiter.api.Test;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.InvalidValueException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,10 +82,52 @@ class DocumentsTest {
 				.satisfies(e -> {
 					assertThat(e.field()).isEqualTo("file");
 					assertThat(e.rule()).isEqualTo("zip-size");
-					assertThat(e.message()).contains("word/document.xml", "32MB", "解压后过大");
+					assertThat(e.message()).contains("word/document.xml", "8MB", "解压后过大");
 				}));
 		// a workbook's parts keep the general limits (a sheet's XML may be larger than any Word document's)
 		OfficeFiles.requireWithinLimits(docx.toByteArray(), "file", "Excel工作簿（.xlsx）");
+	}
+
+	/**
+	 * Office files read whole into memory take turns: while {@link OfficeFiles#IN_MEMORY_AT_ONCE} readings run, another
+	 * waits and is told to try again (503) when no turn comes; once one ends, the next runs (attack round 13: four Word
+	 * notices at once exhausted the heap and the server stopped answering).
+	 */
+	@Test
+	void officeFilesReadIntoMemoryTakeTurns() throws Exception {
+		CountDownLatch running = new CountDownLatch(OfficeFiles.IN_MEMORY_AT_ONCE);
+		CountDownLatch release = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(OfficeFiles.IN_MEMORY_AT_ONCE);
+		try {
+			List<Future<String>> readings = new ArrayList<>();
+			for (int i = 0; i < OfficeFiles.IN_MEMORY_AT_ONCE; i++) {
+				readings.add(pool.submit(() -> OfficeFiles.inMemory(() -> {
+					running.countDown();
+					try {
+						release.await();
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+					}
+					return "read";
+				})));
+			}
+			assertThat(running.await(30, TimeUnit.SECONDS)).isTrue();
+			assertThatThrownBy(() -> OfficeFiles.inMemory(() -> "another", 200))
+				.isInstanceOfSatisfying(DomainException.class, ex -> {
+					assertThat(ex.code()).isEqualTo(ErrorCode.UNAVAILABLE);
+					assertThat(ex.getMessage()).contains("稍后重试");
+				});
+			release.countDown();
+			for (Future<String> f : readings) {
+				assertThat(f.get(30, TimeUnit.SECONDS)).isEqualTo("read");
+			}
+			assertThat(OfficeFiles.inMemory(() -> "another", 200)).isEqualTo("another");
+		}
+		finally {
+			release.countDown();
+			pool.shutdownNow();
+		}
 	}
 
 	@Test

@@ -155,12 +155,14 @@ final class NoticeDocument {
 		OfficeFiles.requireNoOtherKind(bytes, field, "文本文件（.txt）或Word文件（.docx）");
 		if (bytes.length > 3 && bytes[0] == 'P' && bytes[1] == 'K') {
 			OfficeFiles.requireWithinLimits(bytes, field, "Word文件（.docx）");
-			try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(bytes))) {
-				return read(doc);
-			}
-			catch (IOException | RuntimeException ex) {
-				throw OfficeFiles.unreadable(field, "docx", "Word文件（.docx）");
-			}
+			return OfficeFiles.inMemory(() -> {
+				try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(bytes))) {
+					return read(doc);
+				}
+				catch (IOException | RuntimeException ex) {
+					throw OfficeFiles.unreadable(field, "docx", "Word文件（.docx）");
+				}
+			});
 		}
 		String text = Text.utf8File(bytes);
 		if (text.contains("\uFFFD") || Text.forbiddenAt(text) >= 0) {
