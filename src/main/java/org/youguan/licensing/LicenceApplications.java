@@ -1625,8 +1625,10 @@ public class LicenceApplications {
 			v.require("preliminaryReviewedOn", reviewed != null, "order", "有现场核查日期的申请应有初审日期（preliminaryReviewedOn）");
 		}
 		String decision = Text.isBlank(data.decision()) ? null : Text.strip(data.decision()).toUpperCase(Locale.ROOT);
-		v.require("decision", decision != null && Set.of("APPROVED", "REFUSED", "PENDING").contains(decision), "one-of",
-				"决定（decision）应为APPROVED、REFUSED或PENDING之一");
+		v.require("decision", decision != null, "required", "决定（decision）不能为空：应为准予许可（APPROVED）、不予许可（REFUSED）"
+				+ "或未决定（PENDING）");
+		v.require("decision", decision == null || Set.of("APPROVED", "REFUSED", "PENDING").contains(decision), "one-of",
+				"决定（decision）应为准予许可（APPROVED）、不予许可（REFUSED）或未决定（PENDING）之一");
 		LocalDate decided = v.date("decidedOn", "决定日期（decidedOn）", data.decidedOn(),
 				verified != null ? verified : reviewed != null ? reviewed : floor, today);
 		if ("PENDING".equals(decision)) {

@@ -107,6 +107,15 @@ class LicensingImportIntegrationTest {
 					.hasSize(1);
 			});
 		assertThat(imported()).isEqualTo(before);
+		// a blank 决定 is told in the sheet's words, not only the API's codes (attack round 13)
+		ImportResult blank = imports.importFile(JIANGSU, SUZHOU, "3205", "test",
+				sheet(new String[] { code("0005"), "苏州导入戊快递有限公司", "新设许可", "省内", "2018-05-01", "", "", "", "", "" }));
+		assertThat(blank.errors()).singleElement().satisfies(row -> assertThat(row.errors())
+			.filteredOn(e -> e.field().equals("决定")).singleElement().satisfies(e -> {
+				assertThat(e.rule()).isEqualTo("required");
+				assertThat(e.message()).contains("不能为空", "准予许可", "未决定");
+			}));
+		assertThat(imported()).isEqualTo(before);
 	}
 
 	@Test

@@ -142,7 +142,7 @@ public class OutletImport {
 						context.yes(row, "品牌标识"), context.date(row, "开办日期"));
 				if (row.cell("负责人身份证号").kind() == SheetCell.Kind.NUMBER) {
 					// Excel keeps 15 digits of a number: an 18-digit ID typed as one has already lost its last three
-					context.fail("负责人身份证号", "text-cell", "负责人身份证号应以文本格式填写：按数字保存时Excel只保留15位，后3位已变成0");
+					context.fail("负责人身份证号", "text-cell", "负责人身份证号应以文本格式填写：按数字保存时Excel只保留15位有效数字，18位号码的末几位已变成0（15位旧身份证号码不受理）");
 				}
 				// the outlet rules run even without the operator or the cooperation, so every bad cell of the row is
 				// reported at once; the service's failures of those two columns were reported above already
