@@ -371,19 +371,40 @@ final class ParcelValidator {
 	 * or, as its whole, a mobile number (11 digits from 13–19: "13912345678", "139-1234-5678"). Eleven digits after
 	 * letters are left alone, as real waybills are so written (京东 JDVA + 11 digits); 18 digits that are no valid ID
 	 * number are a waybill; the 15-digit ID form, void since 2013, is not looked for. A character loop over at most 40
-	 * characters; allocates only for a run of 17 digits and a digit or X that starts with a province's first digit.
+	 * characters (it runs for every record); allocates only for a waybill of 18 characters or more without hyphens.
 	 */
 	private boolean personalNumber(String waybill) {
-		char[] d = new char[waybill.length()];
 		int n = 0;
+		boolean allDigits = true;
+		char first = 0;
+		char second = 0;
+		for (int i = 0; i < waybill.length(); i++) {
+			char c = waybill.charAt(i);
+			if (c == '-') {
+				continue;
+			}
+			if (n == 0) {
+				first = c;
+			}
+			else if (n == 1) {
+				second = c;
+			}
+			allDigits &= digit(c);
+			n++;
+		}
+		if (n == 11 && allDigits && first == '1' && second >= '3' && second <= '9') {
+			return true;
+		}
+		if (n < 18) {
+			return false;
+		}
+		char[] d = new char[n];
+		int k = 0;
 		for (int i = 0; i < waybill.length(); i++) {
 			char c = waybill.charAt(i);
 			if (c != '-') {
-				d[n++] = c;
+				d[k++] = c;
 			}
-		}
-		if (n == 11 && d[0] == '1' && d[1] >= '3' && d[1] <= '9' && digits(d, 0, 11)) {
-			return true;
 		}
 		for (int from = 0; from + 18 <= n; from++) {
 			if (d[from] >= '1' && d[from] <= '8' && digits(d, from, 17) && (d[from + 17] == 'X' || digit(d[from + 17]))
