@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -130,7 +131,21 @@ public final class PasswordPolicy {
 		return List.copyOf(inputs);
 	}
 
-	/** zxcvbn with its English dictionaries and keyboards and YouGuan's pinyin words: built at the first check. */
+	/**
+	 * Builds the guessability estimator now rather than at the first check: its pinyin dictionary takes about three
+	 * seconds of one core, which a node otherwise spends in the first password change it serves (the password form
+	 * waits). Called once at startup, off the startup thread ({@code org.internal.PasswordRuleWarmUp}); later calls
+	 * return at once.
+	 * @throws ExceptionInInitializerError when the dictionaries cannot be read (a broken build)
+	 */
+	public static void prepare() {
+		Objects.requireNonNull(Strength.ZXCVBN);
+	}
+
+	/**
+	 * zxcvbn with its English dictionaries and keyboards and YouGuan's pinyin words: built once, by {@link #prepare} at
+	 * startup or else at the first check.
+	 */
 	private static final class Strength {
 
 		static final Zxcvbn ZXCVBN = build();
