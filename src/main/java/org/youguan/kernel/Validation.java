@@ -95,8 +95,14 @@ public final class Validation {
 		return d == null ? null : d.longValueExact();
 	}
 
+	/**
+	 * At most {@code max} characters as the user sees and PostgreSQL's {@code varchar(n)} counts them — code points, so
+	 * an emoji or a rare name character outside the Basic Multilingual Plane (𠮷) is one character, not the two UTF-16
+	 * units Java stores it in; else this field's error (rule {@code max-length}, "{label}不能超过{max}个字符"). Null passes.
+	 */
 	public Validation maxLength(String field, String label, String value, int max) {
-		return require(field, value == null || value.length() <= max, "max-length",
+		return require(field, value == null || value.length() <= max || value.codePointCount(0, value.length()) <= max,
+				"max-length",
 				label + "不能超过" + max + "个字符");
 	}
 

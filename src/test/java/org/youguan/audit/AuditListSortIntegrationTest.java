@@ -72,4 +72,21 @@ class AuditListSortIntegrationTest {
 			.andExpect(content().string(containsString(marker + " 丙")))
 			.andExpect(content().string(not(containsString(marker + " 甲"))));
 	}
+
+	/** Attack round 14: a search whose range ends before it begins found nothing and said nothing. */
+	@Test
+	void aRangeEndingBeforeItBeginsIsRefusedNamingTheField() throws Exception {
+		mvc.perform(get("/api/v1/audit-events").param("from", "2026-11-30").param("to", "2026-11-01")
+			.header("Authorization", "Bearer demo-sz-admin-token"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("to"))
+			.andExpect(jsonPath("$.errors[0].rule").value("order"))
+			.andExpect(jsonPath("$.errors[0].message", containsString("不能早于开始日期")));
+		MockHttpSession admin = SignIn.session(mvc, "sz.admin");
+		mvc.perform(get("/admin/audit").param("from", "2026-11-30").param("to", "2026-11-01").session(admin))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("不能早于开始日期")));
+		mvc.perform(get("/admin/audit").param("from", "2026-11-01").param("to", "2026-11-01").session(admin))
+			.andExpect(status().isOk());
+	}
 }
