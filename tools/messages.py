@@ -1704,7 +1704,7 @@ M = {
  "licensing.figures.annualReportsLate": ("其中逾期报送", "of which late"),
  "licensing.figures.step": ("环节", "Step"),
  "licensing.figures.stepCount": ("办结数", "Completed"),
- "licensing.figures.stepDays": ("平均用时（工作日）", "Average (working days)"),
+ "licensing.figures.stepDays": ("平均用时（按环节时限的单位）", "Average (in the unit of the step's limit)"),
  "licensing.figures.onTime": ("按时办结", "On time"),
  "licensing.figures.onTimeRate": ("按时率（%）", "On-time rate (%)"),
  "audit.action.licensing.submit": ("提交许可申请", "Licence application submitted"),
