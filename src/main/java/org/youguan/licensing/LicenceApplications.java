@@ -293,10 +293,12 @@ public class LicenceApplications {
 	 * premises in their scope; received on {@code submittedOn}). The applicant is the registry's enterprise with the
 	 * credit code, or a new one named here; the scope decides the approving level (邮政法(2015) art.52) and the minimum
 	 * registered capital (¥500 k within a province, ¥1 M inter-province, ¥2 M international: the rule catalogue's
-	 * values). A change or renewal needs a licence in force; a renewal is applied for at least 30 days before it expires
-	 * (快递业务经营许可管理办法) and renews the licence as it is — its scope, service area and premises (blank: the
-	 * licence's; another: refused on the field, rules {@code renewal-*}). The materials given are checked by content and
-	 * kept; missing ones are what a 补正通知 lists.
+	 * values). A change or renewal needs a licence in force, and an item it leaves blank is the licence's as it stands
+	 * ({@link #items}): a change states only what it changes — at least one item that differs (else a 400 on
+	 * {@code kind}, rule {@code no-change}) —, and only those are recorded before → after and applied at its approval; a
+	 * renewal is applied for at least 30 days before it expires (快递业务经营许可管理办法) and renews the licence as it is —
+	 * its scope, registered capital, service area and premises (another: refused on the field, rules {@code renewal-*}).
+	 * The materials given are checked by content and kept; missing ones are what a 补正通知 lists.
 	 * @return the application's id
 	 * @throws InvalidValueException naming each field that breaks a rule (nothing is saved)
 	 * @throws AccessRefusedException when an enterprise applies for another, or a read-only user applies
@@ -347,13 +349,22 @@ public class LicenceApplications {
 				? licences.list(DataScope.all(), new Licences.Filter(LicenceStatus.VALID, null, known.id()),
 						PageQuery.of(null, 0, 10, "expires_on", "desc")).items()
 				: List.of();
-		ApplicationData data = kind == ApplicationKind.RENEWAL && !held.isEmpty() ? asRenewed(v, form, held.get(0)) : form;
-		LicenceScope scope = scope(v, "scope", data.scope());
+		// a change or renewal acts on the licence in force: an item left blank is the licence's as it stands (a change
+		// states only what it changes, a renewal renews the licence as it is); without a licence only the kind is refused
+		boolean amends = kind == ApplicationKind.RENEWAL || kind == ApplicationKind.CHANGE;
+		Items current = amends && !held.isEmpty() ? items(held.get(0), known) : null;
+		ApplicationData data = current == null ? form
+				: kind == ApplicationKind.RENEWAL ? asRenewed(v, form, held.get(0), current) : asChanged(form, current);
+		boolean unheld = amends && current == null;
+		LicenceScope scope = unheld && Text.isBlank(data.scope()) ? null : scope(v, "scope", data.scope());
 		BigDecimal capital = v.decimal("registeredCapital", "注册资本（registeredCapital，元）", data.registeredCapital(), 14, 2);
-		v.required("registeredCapital", "注册资本（registeredCapital，元）", data.registeredCapital());
+		if (!unheld && !(kind == ApplicationKind.CHANGE && scope == current.scope())) {
+			// a change that keeps the scope of a licence whose capital is not on record has none to judge
+			v.required("registeredCapital", "注册资本（registeredCapital，元）", data.registeredCapital());
+		}
 		String region = null;
 		if (Text.isBlank(data.regionCode())) {
-			v.require("regionCode", false, "required", "经营场所所在地（regionCode）不能为空");
+			v.require("regionCode", unheld, "required", "经营场所所在地（regionCode）不能为空");
 		}
 		else {
 			region = v.check("regionCode", () -> regions.require("regionCode", Text.strip(data.regionCode())).value());
@@ -368,15 +379,23 @@ public class LicenceApplications {
 						"经营场所所在地的邮政管理部门尚未使用本平台受理快递业务经营许可申请，请向当地邮政管理部门提出");
 			}
 		}
-		if (scope != null && capital != null && region != null) {
+		// a change is judged on the capital minimum only when it states the capital or the scope
+		boolean capitalJudged = kind != ApplicationKind.CHANGE || !Text.isBlank(form.registeredCapital())
+				|| !Text.isBlank(form.scope());
+		if (scope != null && capital != null && region != null && capitalJudged) {
 			StatutoryRule rule = capitalRule(scope);
 			BigDecimal minimum = rules.value(rule, region);
 			v.require("registeredCapital", capital.compareTo(minimum) >= 0, "minimum", "经营" + scope.label()
 					+ "快递业务的，注册资本不得低于" + minimum.stripTrailingZeros().toPlainString() + "元（" + rule.basis() + "）");
 		}
-		v.required("premisesAddress", "经营场所地址（premisesAddress）", data.premisesAddress())
-			.line("premisesAddress", "经营场所地址（premisesAddress）", data.premisesAddress(), 300)
-			.required("serviceArea", "服务地域（serviceArea）", data.serviceArea())
+		if (!unheld) {
+			v.required("premisesAddress", "经营场所地址（premisesAddress）", data.premisesAddress());
+		}
+		if (!amends || kind == ApplicationKind.RENEWAL && !unheld) {
+			// a change of a licence whose service area is not on record leaves it as it is
+			v.required("serviceArea", "服务地域（serviceArea）", data.serviceArea());
+		}
+		v.line("premisesAddress", "经营场所地址（premisesAddress）", data.premisesAddress(), 300)
 			.maxLength("serviceArea", "服务地域（serviceArea）", data.serviceArea(), 500)
 			.maxLength("legalRepresentative", "法定代表人（legalRepresentative）", data.legalRepresentative(), 50)
 			.name("legalRepresentative", "法定代表人（legalRepresentative）", data.legalRepresentative())
@@ -438,10 +457,19 @@ public class LicenceApplications {
 				}
 			}
 			target = held.isEmpty() ? null : held.get(0);
-			if (kind == ApplicationKind.CHANGE && target != null && name != null && capital != null && scope != null) {
-				changes = changes(known, target, name, data.legalRepresentative(), capital, scope, data.serviceArea(), branches);
-				v.require("kind", !changes.isEmpty(), "no-change", "变更申请应至少变更一项许可事项（企业名称、法定代表人、注册资本、"
-						+ "业务范围、服务地域、分支机构）：所填内容与许可证" + target.number() + "现有事项相同");
+			if (kind == ApplicationKind.CHANGE && target != null) {
+				changes = changes(current, Text.isBlank(form.applicantName()) ? null : name, form.legalRepresentative(),
+						Text.isBlank(form.registeredCapital()) ? null : capital, Text.isBlank(form.scope()) ? null : scope,
+						form.serviceArea(), branches);
+				boolean stated = !Text.isBlank(form.applicantName()) || !Text.isBlank(form.legalRepresentative())
+						|| !Text.isBlank(form.registeredCapital()) || !Text.isBlank(form.scope())
+						|| !Text.isBlank(form.serviceArea()) || !branches.isEmpty();
+				// an item stated but unreadable is refused on its own field, not as no change
+				boolean readable = (Text.isBlank(form.registeredCapital()) || capital != null)
+						&& (Text.isBlank(form.scope()) || scope != null);
+				v.require("kind", !changes.isEmpty() || !readable, "no-change", "变更申请应至少变更一项许可事项（企业名称、法定代表人、注册资本、"
+						+ "业务范围、服务地域、分支机构）：" + (stated ? "所填内容与许可证" + target.number() + "现有事项相同"
+								: "未填写任何变更事项；未填写的事项保持许可证" + target.number() + "现有内容不变"));
 			}
 		}
 		LocalDate submittedOn = today;
@@ -532,47 +560,97 @@ public class LicenceApplications {
 	}
 
 	/**
-	 * A renewal (延续) as it renews the licence {@code licence}: as it is — the licence's scope (and so its approving level
-	 * and capital minimum), service area and premises; only the validity runs on (快递业务经营许可管理办法: a change of an
-	 * item is a 变更). A blank item is the licence's; a different one is refused naming its field (rules
-	 * {@code renewal-scope}, {@code renewal-service-area}, {@code renewal-premises}). The service area is the registry's
-	 * (the last approved application's where its record has none); the premises (address and county) are those of the
-	 * last application approved on the licence here — a licence issued off the platform has none known, and the premises
-	 * stated are taken.
+	 * The items of licence {@code licence} of {@code holder} as they stand (快递业务经营许可管理办法): the holder's name and
+	 * legal representative (the registry's), the scope, registered capital, service area and branches as the registry
+	 * records them — where its record does not hold them, the last application approved on the licence here —, and the
+	 * premises (address and county) of that application ({@code premisesOnRecord}), else the holder's registered address
+	 * and county.
 	 */
-	private ApplicationData asRenewed(Validation v, ApplicationData data, LicenceView licence) {
-		String change = "：延续只延长有效期，不改变许可事项；该事项有变化的，请申请变更许可（CHANGE）";
-		LicenceScope scope = licence.scope();
-		LicenceScope stated = Text.isBlank(data.scope()) ? scope : scope(v, "scope", data.scope());
-		v.require("scope", stated == null || stated == scope, "renewal-scope", "延续申请的业务范围（scope）应与许可证" + licence.number()
-				+ "载明的“" + scope.label() + "”一致，所填为“" + Text.strip(data.scope()) + "”" + change);
+	private record Items(String legalName, String legalRepresentative, LicenceScope scope, BigDecimal registeredCapital,
+			String serviceArea, List<String> branches, String premisesAddress, String regionCode, boolean premisesOnRecord) {
+	}
+
+	private Items items(LicenceView licence, EnterpriseView holder) {
+		LicenceTerms terms = licences.terms(licence.number()).orElse(new LicenceTerms(null, null, List.of()));
 		Optional<ApplicationView> last = jdbc.sql("""
 				SELECT * FROM licence_application WHERE licence_number = :n AND status = 'APPROVED' AND NOT imported
 				ORDER BY decided_on DESC, id DESC LIMIT 1""")
 			.param("n", typedNumber(licence.number()))
 			.query(Rows.of(ApplicationView.class)).optional();
-		String area = licences.terms(licence.number()).map(LicenceTerms::serviceArea)
-			.orElse(last.map(ApplicationView::serviceArea).orElse(null));
+		// the issuing application, for a licence whose later approvals here are all imported
+		Optional<ApplicationView> known = last.isPresent() ? last : findByLicence(licence.number());
+		BigDecimal capital = terms.registeredCapital() != null ? terms.registeredCapital()
+				: known.map(ApplicationView::registeredCapital).orElse(null);
+		String area = terms.serviceArea() != null ? terms.serviceArea() : known.map(ApplicationView::serviceArea).orElse(null);
+		List<String> branches = !terms.branches().isEmpty() ? terms.branches()
+				: known.map(a -> branchNames(a.id())).orElse(List.of());
+		String address = last.map(ApplicationView::premisesAddress).orElse(Text.blankToNull(holder.address()));
+		String region = last.map(ApplicationView::regionCode).orElse(Text.blankToNull(holder.regionCode()));
+		return new Items(holder.legalName(), Text.blankToNull(holder.legalRepresentative()), licence.scope(), capital, area,
+				branches, address, region, last.isPresent());
+	}
+
+	/**
+	 * A change (变更) as it acts on the licence whose items are {@code current}: it states only what it changes — an item
+	 * left blank is the licence's as it stands, and so are the premises (blank: those of {@link #items}) — so that the
+	 * application, its decision and its certificate show the licence as it becomes.
+	 */
+	private static ApplicationData asChanged(ApplicationData data, Items current) {
+		String capital = current.registeredCapital() == null ? null : current.registeredCapital().toPlainString();
+		return new ApplicationData(data.kind(), data.applicantCreditCode(), data.applicantName(), data.legalRepresentative(),
+				or(data.registeredCapital(), capital), or(data.scope(), current.scope().label()),
+				or(data.serviceArea(), current.serviceArea()), or(data.premisesAddress(), current.premisesAddress()),
+				or(data.regionCode(), current.regionCode()), data.safetySystem(), data.serviceSystem(), data.personnel(),
+				data.contactName(), data.contactPhone(), data.branches(), data.submittedOn());
+	}
+
+	private static String or(String stated, String current) {
+		return Text.isBlank(stated) ? current : stated;
+	}
+
+	/**
+	 * A renewal (延续) as it renews the licence {@code licence}: as it is — the licence's scope (and so its approving level
+	 * and capital minimum), registered capital, service area and premises ({@code current}, {@link #items}); only the
+	 * validity runs on (快递业务经营许可管理办法: a change of an item is a 变更). A blank item is the licence's; a different
+	 * one is refused naming its field (rules {@code renewal-scope}, {@code renewal-capital}, {@code renewal-service-area},
+	 * {@code renewal-premises}). An item the licence has no record of (a licence issued off the platform without its
+	 * terms) is taken as stated; its premises, not known here, are taken as stated, blank the holder's registered ones.
+	 */
+	private ApplicationData asRenewed(Validation v, ApplicationData data, LicenceView licence, Items current) {
+		String change = "：延续只延长有效期，不改变许可事项；该事项有变化的，请申请变更许可（CHANGE）";
+		LicenceScope scope = current.scope();
+		LicenceScope stated = Text.isBlank(data.scope()) ? scope : scope(v, "scope", data.scope());
+		v.require("scope", stated == null || stated == scope, "renewal-scope", "延续申请的业务范围（scope）应与许可证" + licence.number()
+				+ "载明的“" + scope.label() + "”一致，所填为“" + Text.strip(data.scope()) + "”" + change);
+		BigDecimal capital = current.registeredCapital();
+		if (capital != null && !Text.isBlank(data.registeredCapital())) {
+			// read quietly: the submission judges the figure itself
+			BigDecimal given = new Validation().decimal("registeredCapital", "注册资本", data.registeredCapital(), 14, 2);
+			v.require("registeredCapital", given == null || given.compareTo(capital) == 0, "renewal-capital",
+					"延续申请的注册资本（registeredCapital）应与许可证" + licence.number() + "记载的"
+							+ capital.stripTrailingZeros().toPlainString() + "元一致" + change);
+		}
+		String area = current.serviceArea();
 		if (area != null && !Text.isBlank(data.serviceArea())) {
 			v.require("serviceArea", Text.strip(data.serviceArea()).equals(Text.strip(area)), "renewal-service-area",
 					"延续申请的服务地域（serviceArea）应与许可证" + licence.number() + "载明的“" + area + "”一致" + change);
 		}
-		String address = last.map(ApplicationView::premisesAddress).orElse(null);
-		if (address != null && !Text.isBlank(data.premisesAddress())) {
-			v.require("premisesAddress", Text.line(data.premisesAddress()).equals(address), "renewal-premises",
+		// the premises a licence issued off the platform was granted for are not known here: the stated ones are taken
+		String address = current.premisesAddress();
+		if (current.premisesOnRecord() && address != null && !Text.isBlank(data.premisesAddress())) {
+			v.require("premisesAddress", Text.line(data.premisesAddress()).equals(Text.line(address)), "renewal-premises",
 					"延续申请的经营场所地址（premisesAddress）应与许可证" + licence.number() + "的“" + address + "”一致" + change);
 		}
-		String region = last.map(ApplicationView::regionCode).orElse(null);
-		if (region != null && !Text.isBlank(data.regionCode())) {
+		String region = current.regionCode();
+		if (current.premisesOnRecord() && region != null && !Text.isBlank(data.regionCode())) {
 			v.require("regionCode", Text.strip(data.regionCode()).equals(region), "renewal-premises",
 					"延续申请的经营场所所在地（regionCode）应与许可证" + licence.number() + "的" + region + "一致" + change);
 		}
 		return new ApplicationData(data.kind(), data.applicantCreditCode(), data.applicantName(), data.legalRepresentative(),
-				data.registeredCapital(), scope.label(), Text.isBlank(data.serviceArea()) && area != null ? area : data.serviceArea(),
-				Text.isBlank(data.premisesAddress()) && address != null ? address : data.premisesAddress(),
-				Text.isBlank(data.regionCode()) && region != null ? region : data.regionCode(), data.safetySystem(),
-				data.serviceSystem(), data.personnel(), data.contactName(), data.contactPhone(), data.branches(),
-				data.submittedOn());
+				Text.isBlank(data.registeredCapital()) && capital != null ? capital.toPlainString() : data.registeredCapital(),
+				scope.label(), or(data.serviceArea(), area), or(data.premisesAddress(), address), or(data.regionCode(), region),
+				data.safetySystem(), data.serviceSystem(), data.personnel(), data.contactName(), data.contactPhone(),
+				data.branches(), data.submittedOn());
 	}
 
 	/**
@@ -675,32 +753,32 @@ public class LicenceApplications {
 
 	/**
 	 * What a change application changes, before → after, item by item (快递业务经营许可管理办法: 企业名称、法定代表人、注册资本、
-	 * 业务范围、服务地域、分支机构). The before values are the licence's as the registry records them at submission (the
-	 * issuing application's where the registry record does not hold them); a blank legal representative or an empty
-	 * branch list leaves that item as it is.
+	 * 业务范围、服务地域、分支机构): only the items it states (null, blank or an empty branch list: unchanged) that differ
+	 * from the licence's as they stand at submission ({@code current}, {@link #items}).
 	 */
-	private List<Change> changes(EnterpriseView holder, LicenceView licence, String name, String legalRepresentative,
-			BigDecimal capital, LicenceScope scope, String serviceArea, List<String> branches) {
-		LicenceTerms terms = licences.terms(licence.number()).orElse(new LicenceTerms(null, null, List.of()));
-		Optional<ApplicationView> issuing = findByLicence(licence.number());
-		BigDecimal capitalBefore = terms.registeredCapital() != null ? terms.registeredCapital()
-				: issuing.map(ApplicationView::registeredCapital).orElse(null);
-		String areaBefore = terms.serviceArea() != null ? terms.serviceArea() : issuing.map(ApplicationView::serviceArea).orElse(null);
-		List<String> branchesBefore = !terms.branches().isEmpty() ? terms.branches()
-				: issuing.map(a -> branchNames(a.id())).orElse(List.of());
+	private static List<Change> changes(Items current, String name, String legalRepresentative, BigDecimal capital,
+			LicenceScope scope, String serviceArea, List<String> branches) {
 		List<Change> out = new ArrayList<>();
-		add(out, "legalName", holder.legalName(), name);
-		add(out, "legalRepresentative", holder.legalRepresentative(),
-				Text.isBlank(legalRepresentative) ? holder.legalRepresentative() : Text.name(legalRepresentative));
-		if (capitalBefore == null || capitalBefore.compareTo(capital) != 0) {
+		if (name != null) {
+			add(out, "legalName", current.legalName(), name);
+		}
+		if (!Text.isBlank(legalRepresentative)) {
+			add(out, "legalRepresentative", current.legalRepresentative(), Text.name(legalRepresentative));
+		}
+		BigDecimal capitalBefore = current.registeredCapital();
+		if (capital != null && (capitalBefore == null || capitalBefore.compareTo(capital) != 0)) {
 			out.add(new Change("registeredCapital", Change.label("registeredCapital"),
 					capitalBefore == null ? null : capitalBefore.stripTrailingZeros().toPlainString(),
 					capital.stripTrailingZeros().toPlainString()));
 		}
-		add(out, "scope", licence.scope().label(), scope.label());
-		add(out, "serviceArea", areaBefore, serviceArea == null ? null : Text.strip(serviceArea));
-		if (!branches.isEmpty() && !branches.equals(branchesBefore)) {
-			out.add(new Change("branches", Change.label("branches"), String.join("\n", branchesBefore), String.join("\n", branches)));
+		if (scope != null) {
+			add(out, "scope", current.scope().label(), scope.label());
+		}
+		if (!Text.isBlank(serviceArea)) {
+			add(out, "serviceArea", current.serviceArea(), Text.strip(serviceArea));
+		}
+		if (!branches.isEmpty() && !branches.equals(current.branches())) {
+			out.add(new Change("branches", Change.label("branches"), String.join("\n", current.branches()), String.join("\n", branches)));
 		}
 		return out;
 	}

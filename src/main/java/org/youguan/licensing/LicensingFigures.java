@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +17,8 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
 import org.youguan.registry.Licences;
+import org.youguan.rules.RuleUnit;
+import org.youguan.rules.StatutoryRule;
 
 /**
  * The licensing figures of a period and region, as a bureau's report states them ("受理许可及分支机构初审100家次，现场核查企业
@@ -52,13 +55,19 @@ public class LicensingFigures {
 	 * @param step RECEIPT (收到 → 补正通知 or 受理/不予受理; limit 5 working days, 行政许可法 art.32), REVIEW (受理 → 初审; no
 	 * statutory limit), VERIFICATION (受理 → 现场核查; limit 10 working days, configurable) or DECISION (受理 → 决定; limit
 	 * 45 days less pauses, 邮政法 art.53)
+	 * @param label the step, its limit and the unit its average is counted in
 	 * @param count the steps completed in the period (imported applications left out: their dates are not the clock's)
 	 * @param averageWorkingDays their average length in working days (null when none)
 	 * @param onTime how many kept the limit (null for a step without one)
 	 * @param onTimeRate {@code onTime} of {@code count} in percent, one decimal (null when none or no limit)
+	 * @param averageDays their average length in the unit of the step's limit in the rule catalogue (null when none):
+	 * calendar days for a limit in days (DECISION, 45 日 — less the paused days, each once, as its limit), else working
+	 * days
+	 * @param dayUnit the unit of {@code averageDays}: CALENDAR_DAYS or WORKING_DAYS
+	 * @param dayUnitLabel that unit in Chinese: 日 or 工作日
 	 */
 	public record StepFigures(String step, String label, long count, BigDecimal averageWorkingDays, Long onTime,
-			BigDecimal onTimeRate) {
+			BigDecimal onTimeRate, BigDecimal averageDays, RuleUnit dayUnit, String dayUnitLabel) {
 	}
 
 	/** The base figures as one query counts them. */
@@ -66,9 +75,20 @@ public class LicensingFigures {
 			BigDecimal averageDecisionDays, long annualReportsFiled, long annualReportsLate) {
 	}
 
-	/** One completed step: its start, its end, its limit (null: none) and whether the law took it as late anyway. */
-	record Span(LocalDate started, LocalDate ended, LocalDate due, boolean late) {
+	/**
+	 * One completed step: its start, its end, its limit (null: none), whether the law took it as late anyway and the days
+	 * its clock was paused (the decision's only).
+	 */
+	record Span(LocalDate started, LocalDate ended, LocalDate due, boolean late, long paused) {
 	}
+
+	/**
+	 * The days application {@code a}'s decision clock was paused from its acceptance, each day once however many pauses
+	 * it had (resumed and paused again the same day), as the clock counts them.
+	 */
+	private static final String PAUSED_DAYS = "(SELECT count(DISTINCT d.day)"
+			+ " FROM licence_application_suspension s, generate_series(s.started_on, s.ended_on, interval '1 day') AS d(day)"
+			+ " WHERE s.application_id = a.id AND s.ended_on IS NOT NULL AND d.day >= a.accepted_on)";
 
 	private final JdbcClient jdbc;
 
@@ -105,10 +125,7 @@ public class LicensingFigures {
 				+ " (SELECT count(DISTINCT a.applicant_credit_code) " + base + " AND a.verified_on BETWEEN :from AND :to) AS on_site_verifications,"
 				+ " (SELECT count(*) " + decided + " AND a.decision = 'APPROVED') AS approved,"
 				+ " (SELECT count(*) " + decided + " AND a.decision = 'REFUSED') AS refused,"
-				// a day paused twice (resumed and paused again the same day) is one paused day, as the clock counts it
-				+ " (SELECT round(avg(a.decided_on - a.accepted_on - (SELECT count(DISTINCT d.day)"
-				+ " FROM licence_application_suspension s, generate_series(s.started_on, s.ended_on, interval '1 day') AS d(day)"
-				+ " WHERE s.application_id = a.id AND s.ended_on IS NOT NULL AND d.day >= a.accepted_on)), 1) "
+				+ " (SELECT round(avg(a.decided_on - a.accepted_on - " + PAUSED_DAYS + "), 1) "
 				+ decided + " AND a.accepted_on IS NOT NULL) AS average_decision_days,"
 				+ " (SELECT count(*) " + reports + ") AS annual_reports_filed,"
 				+ " (SELECT count(*) " + reports + " AND r.late) AS annual_reports_late")
@@ -117,17 +134,20 @@ public class LicensingFigures {
 			.single();
 		String own = base + " AND NOT a.imported";
 		List<StepFigures> steps = new ArrayList<>();
-		steps.add(step("RECEIPT", "受理或补正告知（5个工作日）", spans("""
+		steps.add(step("RECEIPT", StatutoryRule.LICENCE_MISSING_MATERIALS_NOTICE, "受理或补正告知（5个工作日", spans("""
 				SELECT a.submitted_on AS started, coalesce(a.correction_notified_on, a.accepted_on, a.not_accepted_on) AS ended,
-				       a.receipt_due_on AS due, a.accepted_by_law AS late """ + " " + own
+				       a.receipt_due_on AS due, a.accepted_by_law AS late, 0 AS paused """ + " " + own
 				+ " AND coalesce(a.correction_notified_on, a.accepted_on, a.not_accepted_on) BETWEEN :from AND :to", params)));
-		steps.add(step("REVIEW", "初审", spans("SELECT a.accepted_on AS started, a.reviewed_on AS ended, CAST(NULL AS date) AS due, false AS late "
+		steps.add(step("REVIEW", null, "初审（无法定时限", spans("SELECT a.accepted_on AS started, a.reviewed_on AS ended, "
+				+ "CAST(NULL AS date) AS due, false AS late, 0 AS paused "
 				+ own + " AND a.accepted_on IS NOT NULL AND a.reviewed_on BETWEEN :from AND :to", params)));
-		steps.add(step("VERIFICATION", "现场核查（10个工作日）", spans("""
-				SELECT a.accepted_on AS started, a.verified_on AS ended, a.verification_due_on AS due, false AS late """ + " " + own
+		steps.add(step("VERIFICATION", StatutoryRule.LICENCE_SITE_VERIFICATION_REPORT, "现场核查（10个工作日", spans("""
+				SELECT a.accepted_on AS started, a.verified_on AS ended, a.verification_due_on AS due, false AS late, 0 AS paused """
+				+ " " + own
 				+ " AND a.accepted_on IS NOT NULL AND a.verified_on BETWEEN :from AND :to", params)));
-		steps.add(step("DECISION", "许可决定（45日，中止期间不计）", spans("""
-				SELECT a.accepted_on AS started, a.decided_on AS ended, a.decision_due_on AS due, false AS late """ + " " + own
+		steps.add(step("DECISION", StatutoryRule.LICENCE_DECISION, "许可决定（45日，中止期间不计", spans("""
+				SELECT a.accepted_on AS started, a.decided_on AS ended, a.decision_due_on AS due, false AS late, """ + PAUSED_DAYS
+				+ " AS paused " + own
 				+ " AND a.accepted_on IS NOT NULL AND a.decided_on BETWEEN :from AND :to", params)));
 		LocalDate today = LocalDate.now(clock);
 		long expiring = licences.inForceOn(scope, today).stream()
@@ -141,15 +161,27 @@ public class LicensingFigures {
 		return jdbc.sql(sql).params(params).query(Rows.of(Span.class)).list();
 	}
 
-	private StepFigures step(String step, String label, List<Span> spans) {
+	/**
+	 * The figures of one step from its completed {@code spans}: the average counted in the unit of its limit's rule
+	 * ({@code limit}; null: no limit, working days) — calendar days, less the paused days, for a limit in days; working
+	 * days otherwise —, named at the end of {@code label} (given without its closing parenthesis).
+	 */
+	private StepFigures step(String step, StatutoryRule limit, String label, List<Span> spans) {
+		boolean calendarDays = limit != null && limit.unit() == RuleUnit.CALENDAR_DAYS;
+		RuleUnit unit = calendarDays ? RuleUnit.CALENDAR_DAYS : RuleUnit.WORKING_DAYS;
+		String unitLabel = calendarDays ? "日" : "工作日";
+		String named = label + "；平均用时按" + (calendarDays ? "日历日" : "工作日") + "计）";
 		if (spans.isEmpty()) {
-			return new StepFigures(step, label, 0, null, null, null);
+			return new StepFigures(step, named, 0, null, null, null, null, unit, unitLabel);
 		}
 		long days = 0;
+		long own = 0;
 		long limited = 0;
 		long onTime = 0;
 		for (Span s : spans) {
-			days += Math.max(0, calendar.workingDaysBetween(s.started(), s.ended()));
+			long working = Math.max(0, calendar.workingDaysBetween(s.started(), s.ended()));
+			days += working;
+			own += calendarDays ? Math.max(0, ChronoUnit.DAYS.between(s.started(), s.ended()) - s.paused()) : working;
 			if (s.due() != null) {
 				limited++;
 				if (!s.late() && !s.ended().isAfter(s.due())) {
@@ -158,8 +190,10 @@ public class LicensingFigures {
 			}
 		}
 		BigDecimal average = BigDecimal.valueOf(days).divide(BigDecimal.valueOf(spans.size()), 1, RoundingMode.HALF_UP);
-		return limited == 0 ? new StepFigures(step, label, spans.size(), average, null, null)
-				: new StepFigures(step, label, spans.size(), average, onTime,
-						BigDecimal.valueOf(onTime * 100).divide(BigDecimal.valueOf(limited), 1, RoundingMode.HALF_UP));
+		BigDecimal averageDays = BigDecimal.valueOf(own).divide(BigDecimal.valueOf(spans.size()), 1, RoundingMode.HALF_UP);
+		return limited == 0 ? new StepFigures(step, named, spans.size(), average, null, null, averageDays, unit, unitLabel)
+				: new StepFigures(step, named, spans.size(), average, onTime,
+						BigDecimal.valueOf(onTime * 100).divide(BigDecimal.valueOf(limited), 1, RoundingMode.HALF_UP),
+						averageDays, unit, unitLabel);
 	}
 }

@@ -91,13 +91,26 @@ class LicensingAttackRoundIntegrationTest extends LicensingFixture {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("kind"))
 			.andExpect(jsonPath("$.errors[0].rule").value("not-missing"));
+		// the page offers only the missing ones, as the service takes only those
+		assertThat(materialForm(id)).contains("value=\"CAPITAL\"", "value=\"PERSONNEL\"")
+			.doesNotContain("value=\"BUSINESS_LICENCE\"", "value=\"BRANCH_LIST\"");
 		for (Material m : new Material[] { Material.CAPITAL, Material.PREMISES, Material.SAFETY, Material.SERVICE,
 				Material.PERSONNEL }) {
 			uploaded(id, m);
 		}
 		mvc.perform(get("/api/v1/licensing/applications/" + id).header("Authorization", CITY))
 			.andExpect(jsonPath("$.missing", hasSize(0)));
+		// none missing: no control to add one
+		assertThat(materialForm(id)).isEmpty();
 		call(CITY, "/api/v1/licensing/applications/" + id + "/review", "{\"opinion\":\"材料已补齐\"}").andExpect(status().isOk());
+	}
+
+	/** The "add material" form of application {@code id}'s page as the city bureau sees it; empty when not offered. */
+	String materialForm(long id) throws Exception {
+		String page = mvc.perform(get("/licensing/applications/" + id).session(SignIn.session(mvc, "sz.admin")))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		int start = page.indexOf("id=\"material-form\"");
+		return start < 0 ? "" : page.substring(start, page.indexOf("</form>", start));
 	}
 
 	@Test

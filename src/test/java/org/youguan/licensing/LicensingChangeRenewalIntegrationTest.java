@@ -4,12 +4,16 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
 import org.youguan.TestImages;
@@ -29,6 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -435,5 +441,163 @@ class LicensingChangeRenewalIntegrationTest extends LicensingFixture {
 		assertThat(a.status()).isEqualTo(ApplicationStatus.VERIFIED);
 		assertThat(a.validUntil()).isNull();
 		assertThat(licences.findByNumber(DataScope.all(), number).orElseThrow().expiresOn()).isEqualTo(renewed);
+	}
+
+	/**
+	 * A change states only what it changes: one item stated (the registered capital) is the one change recorded, the
+	 * application shows the licence's other items as they stand, and the approval changes the capital alone — the
+	 * scope, service area, branches, name and legal representative stay the licence's.
+	 */
+	@Test
+	void aChangeStatingOneItemChangesOnlyThatItemAndItsApprovalAppliesOnlyIt() throws Exception {
+		String code = LicensingIntegrationTest.newCreditCode();
+		String number = licensed(code, "苏州单项变更快递有限公司", LocalDate.now(clock).plusYears(3));
+		long id = LicensingIntegrationTest.id(call(CITY, "/api/v1/licensing/applications",
+				"{\"kind\":\"CHANGE\",\"applicantCreditCode\":\"" + code + "\",\"registeredCapital\":\"900000\"}")
+			.andExpect(status().isCreated()));
+		mvc.perform(get("/api/v1/licensing/applications/" + id).header("Authorization", CITY))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.changes.length()").value(1))
+			.andExpect(jsonPath("$.changes[0].field").value("registeredCapital"))
+			.andExpect(jsonPath("$.changes[0].before").value("600000"))
+			.andExpect(jsonPath("$.changes[0].after").value("900000"));
+		ApplicationView a = applications.get(DataScope.all(), id).application();
+		assertThat(a.scope()).isEqualTo(LicenceScope.PROVINCE);
+		assertThat(a.serviceArea()).isEqualTo("苏州市吴中区");
+		assertThat(a.premisesAddress()).isEqualTo("吴中区变更路1号");
+		assertThat(a.regionCode()).isEqualTo("320506");
+		assertThat(a.legalRepresentative()).isNull();
+
+		assertThat(approved(id)).isEqualTo(number);
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> new BigDecimal("900000").compareTo(licences.terms(number).orElseThrow().registeredCapital()) == 0);
+		assertThat(licences.terms(number).orElseThrow().serviceArea()).isEqualTo("苏州市吴中区");
+		assertThat(licences.terms(number).orElseThrow().branches()).containsExactly("吴中分部");
+		assertThat(licences.findByNumber(DataScope.all(), number).orElseThrow().scope()).isEqualTo(LicenceScope.PROVINCE);
+		EnterpriseView holder = enterprises.findByCreditCode(code).orElseThrow();
+		assertThat(holder.legalName()).isEqualTo("苏州单项变更快递有限公司");
+		assertThat(holder.legalRepresentative()).isEqualTo("孙原任");
+		String approval = jdbc.sql("SELECT after_state::text FROM audit_event WHERE action = 'licensing.approve' AND object_id = :id")
+			.param("id", String.valueOf(id)).query(String.class).single();
+		assertThat(approval).contains("registeredCapital").doesNotContain("serviceArea").doesNotContain("scope");
+	}
+
+	/**
+	 * A change that states no item is a 400 on kind, rule no-change, and that alone: no field is asked for; one that states
+	 * a wider scope alone is judged on the licence's capital.
+	 */
+	@Test
+	void aChangeStatingNoItemIsRefusedOnKindWithRuleNoChange() throws Exception {
+		String code = LicensingIntegrationTest.newCreditCode();
+		String number = licensed(code, "苏州空变更快递有限公司", LocalDate.now(clock).plusYears(3));
+		call(CITY, "/api/v1/licensing/applications", "{\"kind\":\"CHANGE\",\"applicantCreditCode\":\"" + code + "\"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors.length()").value(1))
+			.andExpect(jsonPath("$.errors[0].field").value("kind"))
+			.andExpect(jsonPath("$.errors[0].rule").value("no-change"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("未填写任何变更事项")))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString(number)));
+		// a wider scope alone is judged on the licence's capital (600000, below the international minimum)
+		call(CITY, "/api/v1/licensing/applications", "{\"kind\":\"CHANGE\",\"applicantCreditCode\":\"" + code
+				+ "\",\"scope\":\"国际\"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors.length()").value(1))
+			.andExpect(jsonPath("$.errors[0].field").value("registeredCapital"))
+			.andExpect(jsonPath("$.errors[0].rule").value("minimum"));
+		assertThat(jdbc.sql("SELECT count(*) FROM licence_application WHERE applicant_credit_code = :c").param("c", code)
+			.query(Long.class).single()).isZero();
+	}
+
+	/**
+	 * A renewal that states no item takes the licence's: its scope (and approving level), registered capital and service
+	 * area as the registry records them, the holder's premises for a licence issued off the platform and its legal
+	 * representative; a capital other than the licence's is a 变更 (400 on registeredCapital, rule renewal-capital).
+	 */
+	@Test
+	void aRenewalStatingNoItemKeepsTheLicencesItemsAndAnotherCapitalIsRefused() throws Exception {
+		String code = LicensingIntegrationTest.newCreditCode();
+		String number = licensed(code, "苏州原样延续快递有限公司", LocalDate.now(clock).plusDays(75));
+		String systems = ",\"safetySystem\":\"实名收寄、验视、安检制度\",\"serviceSystem\":\"服务承诺和投诉处理制度\","
+				+ "\"personnel\":\"从业人员20人\"}";
+		call(CITY, "/api/v1/licensing/applications", "{\"kind\":\"RENEWAL\",\"applicantCreditCode\":\"" + code
+				+ "\",\"registeredCapital\":\"800000\"" + systems)
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors.length()").value(1))
+			.andExpect(jsonPath("$.errors[0].field").value("registeredCapital"))
+			.andExpect(jsonPath("$.errors[0].rule").value("renewal-capital"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("600000")));
+		long id = LicensingIntegrationTest.id(call(CITY, "/api/v1/licensing/applications",
+				"{\"kind\":\"RENEWAL\",\"applicantCreditCode\":\"" + code + "\"" + systems).andExpect(status().isCreated()));
+		ApplicationView a = applications.get(DataScope.all(), id).application();
+		assertThat(a.licenceNumber()).isEqualTo(number);
+		assertThat(a.scope()).isEqualTo(LicenceScope.PROVINCE);
+		assertThat(a.approvingLevel()).isEqualTo(ApprovingLevel.PROVINCE);
+		assertThat(a.registeredCapital()).isEqualByComparingTo("600000");
+		assertThat(a.serviceArea()).isEqualTo("苏州市吴中区");
+		assertThat(a.premisesAddress()).isEqualTo("吴中区变更路1号");
+		assertThat(a.regionCode()).isEqualTo("320506");
+		assertThat(a.legalRepresentative()).isEqualTo("孙原任");
+		assertThat(applications.get(DataScope.all(), id).changes()).isEmpty();
+	}
+
+	/**
+	 * The form asks a change and a renewal only for what they state: no item is required by the browser, the scope may be
+	 * left 不变; a change of one item through the page records that item alone, an empty one comes back in its 400 naming
+	 * the rule, and a renewal with no item takes the licence's.
+	 */
+	@Test
+	void theFormTakesAChangeOfOneItemRefusesAnEmptyOneAndARenewalWithNoItemKeepsTheLicences() throws Exception {
+		MockHttpSession staff = SignIn.session(mvc, "sz.admin");
+		mvc.perform(get("/licensing/applications/new").session(staff)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("<option value=\"\">不变（变更、延续申请）</option>")))
+			.andExpect(content().string(containsString("id=\"amend-help\"")))
+			.andExpect(content().string(not(containsString("name=\"registeredCapital\" inputmode=\"decimal\" required"))))
+			.andExpect(content().string(not(containsString("name=\"serviceArea\" maxlength=\"500\" required"))));
+
+		String code = LicensingIntegrationTest.newCreditCode();
+		licensed(code, "苏州表单变更快递有限公司", LocalDate.now(clock).plusDays(75));
+		mvc.perform(pageForm(staff, "CHANGE", code)).andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("未填写任何变更事项")));
+		String location = mvc.perform(pageForm(staff, "CHANGE", code, "serviceArea", "苏州市全市"))
+			.andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+		long change = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+		assertThat(applications.get(DataScope.all(), change).changes()).extracting(LicenceApplications.Change::field)
+			.containsExactly("serviceArea");
+		ApplicationView c = applications.get(DataScope.all(), change).application();
+		assertThat(c.scope()).isEqualTo(LicenceScope.PROVINCE);
+		assertThat(c.registeredCapital()).isEqualByComparingTo("600000");
+		assertThat(c.serviceArea()).isEqualTo("苏州市全市");
+		mvc.perform(get(location).session(staff)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"changes\"")))
+			.andExpect(content().string(containsString("苏州市全市")));
+
+		String renewal = mvc.perform(pageForm(staff, "RENEWAL", code, "safetySystem", "安全制度",
+				"serviceSystem", "服务制度", "personnel", "从业人员10人"))
+			.andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+		ApplicationView r = applications.get(DataScope.all(), Long.parseLong(renewal.substring(renewal.lastIndexOf('/') + 1)))
+			.application();
+		assertThat(r.scope()).isEqualTo(LicenceScope.PROVINCE);
+		assertThat(r.registeredCapital()).isEqualByComparingTo("600000");
+		assertThat(r.serviceArea()).isEqualTo("苏州市吴中区");
+		assertThat(r.premisesAddress()).isEqualTo("吴中区变更路1号");
+	}
+
+	/**
+	 * The application form as a browser posts it, with no file: every item blank (scope 不变) but those of
+	 * {@code stated} (name, value, name, value …).
+	 */
+	MockMultipartHttpServletRequestBuilder pageForm(MockHttpSession session, String kind, String code, String... stated) {
+		Map<String, String> fields = new LinkedHashMap<>();
+		for (String name : List.of("applicantName", "legalRepresentative", "scope", "registeredCapital", "premisesAddress",
+				"regionCode", "serviceArea", "branches", "contactName", "contactPhone")) {
+			fields.put(name, "");
+		}
+		for (int i = 0; i < stated.length; i += 2) {
+			fields.put(stated[i], stated[i + 1]);
+		}
+		MockMultipartHttpServletRequestBuilder form = multipart("/licensing/applications").session(session).with(csrf());
+		form.param("kind", kind).param("applicantCreditCode", code);
+		fields.forEach(form::param);
+		return form;
 	}
 }

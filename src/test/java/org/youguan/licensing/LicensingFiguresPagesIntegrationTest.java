@@ -1,8 +1,10 @@
 package org.youguan.licensing;
 
 import java.io.ByteArrayInputStream;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 
 import com.jayway.jsonpath.JsonPath;
@@ -32,7 +34,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The figures added to the licensing figures — per step the working days taken and the on-time rate, the licences
+ * The figures added to the licensing figures — per step the days taken (in its limit's unit) and the on-time rate, the licences
  * expiring within 90 days — on the API, the page and its .xlsx; and the 注销 page for the competent level.
  */
 @IntegrationTest
@@ -95,6 +97,46 @@ class LicensingFiguresPagesIntegrationTest extends LicensingFixture {
 		// closed again, so that the figures of other tests are not disturbed by an open application
 		call(PROVINCE, "/api/v1/licensing/applications/" + id + "/refusal", "{\"reason\":\"统计测试结束\"}")
 			.andExpect(status().isOk());
+	}
+
+	/**
+	 * The decision's limit is 45 calendar days (邮政法(2015) art.53; rule licence.decision, in 日): its step's average is
+	 * counted in calendar days and its label, the page and the .xlsx say so, while the other steps stay in working days.
+	 * An application accepted on a Monday and decided ten days later took 10.0 日 — fewer working days.
+	 */
+	@Test
+	void theDecisionStepsAverageIsInCalendarDaysAsItsLimitAndSaysSo() throws Exception {
+		LocalDate monday = LocalDate.now(clock).plusYears(3).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+		clock.set(monday.atTime(10, 0));
+		// a county no other test decides in, three years on: the only decision of its day there
+		long id = LicensingIntegrationTest.id(call(CITY, "/api/v1/licensing/applications", LicensingIntegrationTest.application(
+				LicensingIntegrationTest.newCreditCode(), "苏州日历日统计快递有限公司", "省内", "600000", "")
+			.replace("\"regionCode\":\"320506\"", "\"regionCode\":\"320585\"")).andExpect(status().isCreated()));
+		acceptedAndReviewed(id);
+		LocalDate decided = monday.plusDays(10);
+		clock.set(decided.atTime(10, 0));
+		call(PROVINCE, "/api/v1/licensing/applications/" + id + "/refusal", "{\"reason\":\"统计用时测试\"}").andExpect(status().isOk());
+
+		String json = mvc.perform(get("/api/v1/licensing/figures").param("region", "320585").param("from", decided.toString())
+			.param("to", decided.toString()).header("Authorization", CITY)).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(step(json, "DECISION", "count")).isEqualTo(1);
+		List<Object> days = JsonPath.read(json, "$.steps[?(@.step == 'DECISION')].averageDays");
+		assertThat(((Number) days.get(0)).doubleValue()).isEqualTo(10.0);
+		assertThat(JsonPath.<List<Object>>read(json, "$.steps[?(@.step == 'DECISION')].dayUnit")).containsExactly("CALENDAR_DAYS");
+		assertThat(JsonPath.<List<Object>>read(json, "$.steps[?(@.step == 'DECISION')].label").get(0).toString()).contains("日历日");
+		assertThat(step(json, "DECISION", "averageWorkingDays")).as("ten days hold a weekend").isLessThan(10);
+		assertThat(JsonPath.<List<Object>>read(json, "$.steps[?(@.step == 'RECEIPT')].dayUnit")).containsExactly("WORKING_DAYS");
+
+		MockHttpSession staff = SignIn.session(mvc, "sz.admin");
+		mvc.perform(get("/licensing/figures").param("region", "320585").param("from", decided.toString())
+			.param("to", decided.toString()).session(staff)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("data-unit=\"CALENDAR_DAYS\">10.0 日</td>")));
+		byte[] xlsx = mvc.perform(get("/licensing/figures.xlsx").param("region", "320585").param("from", decided.toString())
+			.param("to", decided.toString()).session(staff)).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+			assertThat(new XSSFExcelExtractor(book).getText()).contains("用时单位").contains("平均用时按日历日计");
+		}
 	}
 
 	@Test

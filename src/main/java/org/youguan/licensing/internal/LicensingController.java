@@ -342,23 +342,23 @@ class LicensingController {
 		FiguresQuery q = FiguresQuery.of(scope, region, me.regionCode(), from, to, LocalDate.now(clock));
 		LicensingFigures.Figures f = figures.figures(scope, q.region(), q.from(), q.to());
 		List<List<Object>> rows = new ArrayList<>();
-		rows.add(List.of("受理申请（件）", f.received(), "", ""));
-		rows.add(List.of("初审（家次，含分支机构）", f.preliminaryReviews(), "", ""));
-		rows.add(List.of("现场核查（家）", f.onSiteVerifications(), "", ""));
-		rows.add(List.of("准予许可（件）", f.approved(), "", ""));
-		rows.add(List.of("不予许可（件）", f.refused(), "", ""));
-		rows.add(List.of("平均决定用时（日，不含中止）", f.averageDecisionDays() == null ? "" : f.averageDecisionDays(), "", ""));
-		rows.add(List.of("90日内到期的许可证（件）", f.licencesExpiringIn90Days(), "", ""));
-		rows.add(List.of("报送年度报告（份）", f.annualReportsFiled(), "", ""));
-		rows.add(List.of("其中逾期报送（份）", f.annualReportsLate(), "", ""));
+		rows.add(List.of("受理申请（件）", f.received(), "", "", ""));
+		rows.add(List.of("初审（家次，含分支机构）", f.preliminaryReviews(), "", "", ""));
+		rows.add(List.of("现场核查（家）", f.onSiteVerifications(), "", "", ""));
+		rows.add(List.of("准予许可（件）", f.approved(), "", "", ""));
+		rows.add(List.of("不予许可（件）", f.refused(), "", "", ""));
+		rows.add(List.of("平均决定用时（日，不含中止）", f.averageDecisionDays() == null ? "" : f.averageDecisionDays(), "", "", ""));
+		rows.add(List.of("90日内到期的许可证（件）", f.licencesExpiringIn90Days(), "", "", ""));
+		rows.add(List.of("报送年度报告（份）", f.annualReportsFiled(), "", "", ""));
+		rows.add(List.of("其中逾期报送（份）", f.annualReportsLate(), "", "", ""));
 		for (LicensingFigures.StepFigures st : f.steps()) {
-			rows.add(List.of(st.label() + "：办结数", st.count(), st.averageWorkingDays() == null ? "" : st.averageWorkingDays(),
-					st.onTimeRate() == null ? "" : st.onTimeRate()));
+			rows.add(List.of(st.label() + "：办结数", st.count(), st.averageDays() == null ? "" : st.averageDays(),
+					st.dayUnitLabel(), st.onTimeRate() == null ? "" : st.onTimeRate()));
 		}
 		String title = "许可统计（" + (q.region().isEmpty() ? "全国" : q.region()) + "，" + q.from() + "至" + q.to() + "）";
 		return Downloads.xlsx("许可统计.xlsx", spreadsheets.write("许可统计", List.of(Column.<List<Object>>of(title, r -> r.get(0), 36),
-				Column.<List<Object>>of("数值", r -> r.get(1), 12), Column.<List<Object>>of("平均用时（工作日）", r -> r.get(2), 18),
-				Column.<List<Object>>of("按时率（%）", r -> r.get(3), 12)), rows));
+				Column.<List<Object>>of("数值", r -> r.get(1), 12), Column.<List<Object>>of("平均用时", r -> r.get(2), 12),
+				Column.<List<Object>>of("用时单位", r -> r.get(3), 10), Column.<List<Object>>of("按时率（%）", r -> r.get(4), 12)), rows));
 	}
 
 	@GetMapping("/licensing/import")
