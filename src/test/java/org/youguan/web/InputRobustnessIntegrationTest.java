@@ -186,6 +186,31 @@ class InputRobustnessIntegrationTest {
 		return endpoints;
 	}
 
+	/**
+	 * Every parameter and every field of a request body has the label its refusals name it by ({@link FieldLabels}):
+	 * without one, a refusal no module words (a character not allowed, a number of the wrong shape) said
+	 * "参数“comment”" or "字段“compensation”" to a Chinese user (attack round 14).
+	 */
+	@org.junit.jupiter.api.Test
+	void everyParameterAndBodyFieldHasAChineseLabel() {
+		Set<String> missing = new java.util.TreeSet<>();
+		for (Endpoint e : endpoints()) {
+			e.params().forEach(p -> {
+				if (FieldLabels.of(p.name()) == null) {
+					missing.add(p.name() + " (" + e + ")");
+				}
+			});
+			if (e.body() != null && e.body().isRecord()) {
+				for (RecordComponent c : e.body().getRecordComponents()) {
+					if (FieldLabels.of(c.getName()) == null) {
+						missing.add(c.getName() + " (" + e.body().getSimpleName() + ")");
+					}
+				}
+			}
+		}
+		assertThat(missing).isEmpty();
+	}
+
 	@TestFactory
 	Stream<DynamicTest> everyEndpointRefusesTheBadValueCorpusWithoutAServerError() throws Exception {
 		List<Endpoint> all = walked();
