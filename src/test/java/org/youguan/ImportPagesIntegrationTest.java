@@ -109,6 +109,30 @@ class ImportPagesIntegrationTest {
 			.doesNotContain("<td>" + number + "</td><td>");
 	}
 
+	/**
+	 * A data row hidden in Excel (the template's example row, hidden as a filter or by hand hides it) would be imported
+	 * unseen: every import refuses the file with a 400 naming the row, rule {@code hidden-rows} — the shared reader's.
+	 */
+	@ParameterizedTest(name = "{1} with a hidden row")
+	@MethodSource("pages")
+	void aHiddenDataRowIsRefusedByEveryImportNamingIt(String user, String page) throws Exception {
+		MockHttpSession session = SignIn.session(mvc, user);
+		byte[] hidden;
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(template(session, page)));
+				ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			book.getSheetAt(0).getRow(1).setZeroHeight(true);
+			book.write(out);
+			hidden = out.toByteArray();
+		}
+		MockHttpServletResponse answer = mvc
+			.perform(multipart(page).file(new MockMultipartFile("file", "导入.xlsx", null, hidden)).session(session)
+				.with(csrf()))
+			.andReturn().getResponse();
+		assertThat(answer.getStatus()).as(page + " refuses a hidden data row").isEqualTo(400);
+		assertThat(answer.getContentAsString(StandardCharsets.UTF_8)).as(page)
+			.contains("工作表中有隐藏的数据行：第2行").contains("<form");
+	}
+
 	/** The page's own import template. */
 	byte[] template(MockHttpSession session, String page) throws Exception {
 		return mvc.perform(get(page + "/template.xlsx").session(session)).andReturn().getResponse().getContentAsByteArray();

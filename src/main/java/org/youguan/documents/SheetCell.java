@@ -126,6 +126,31 @@ public final class SheetCell {
 		return text == null || Text.isBlank(text) ? BLANK : new SheetCell(Kind.TEXT, halfWidth(text), null, false, null, false);
 	}
 
+	/**
+	 * Excel's error values as it shows them (#DIV/0!, #N/A …, and those of dynamic arrays and data types: #SPILL!,
+	 * #CALC! …): in upper case, as Excel itself turns a typed "#n/a" into the error.
+	 */
+	static final Set<String> ERROR_VALUES = Set.of("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A",
+			"#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#UNKNOWN!", "#BUSY!", "#EXTERNAL!",
+			"#PYTHON!");
+
+	/**
+	 * A text cell ({@link #text(String)}), or an error cell when the text is nothing but an Excel error value
+	 * ({@link #ERROR_VALUES}, spaces around it and full-width forms as {@link #text(String)} reads them): a text
+	 * formula whose saved result is "#VALUE!", or an error pasted or converted into text, is the error it shows, never
+	 * a value — not a name "#N/A", not "应为数字：#REF!".
+	 */
+	static SheetCell textOrError(String text) {
+		SheetCell cell = text(text);
+		if (cell.kind == Kind.TEXT && cell.text.indexOf('#') >= 0) {
+			String shown = Text.strip(cell.text).toUpperCase(Locale.ROOT);
+			if (ERROR_VALUES.contains(shown)) {
+				return error(shown);
+			}
+		}
+		return cell;
+	}
+
 	/** {@code text} with its full-width forms as ASCII when it holds nothing else but ASCII; else unchanged. */
 	static String halfWidth(String text) {
 		boolean wide = false;

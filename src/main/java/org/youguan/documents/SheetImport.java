@@ -47,8 +47,9 @@ public final class SheetImport<T> {
 	 * ({@link SheetCell}) and records a failure under the column's name. A column whose cell could not be taken — an
 	 * error value (#DIV/0!, #N/A, a formula without a result), a control character, or a value its reader refused (not
 	 * a date, not a whole number, out of range, neither 是 nor 否) — is reported once as such: other failures of that
-	 * column (the service's "required" for the empty value it became) are not added to it. The row's other columns are
-	 * still checked, so one unreadable cell hides none of the row's other failures.
+	 * column (the service's "required" for the empty value it became) are not added to it. Any column gets one failure,
+	 * the first rule its cell broke ({@link #fail}). The row's other columns are still checked, so one unreadable cell
+	 * hides none of the row's other failures.
 	 */
 	public static final class RowContext {
 
@@ -83,9 +84,13 @@ public final class SheetImport<T> {
 			});
 		}
 
-		/** Records a failure under the column, unless its cell was refused already. */
+		/**
+		 * Records a failure under the column, unless the column failed already: a cell is told once, by the first rule
+		 * it broke (8000.004 is "two decimals at most", not that and "too many digits" besides) — the reader's refusal
+		 * of the cell, the import's own check, or the service's, whichever came first.
+		 */
 		public void fail(String column, String rule, String message) {
-			if (!refused.contains(column)) {
+			if (!failed(column)) {
 				errors.add(new FieldError(column, rule, message));
 			}
 		}

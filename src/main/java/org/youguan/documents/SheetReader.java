@@ -72,10 +72,9 @@ final class SheetReader {
 	 * Reads the first visible sheet row by row: {@code row} gets each row that has a cell, with its 1-based row number and its
 	 * cells by 0-based column. Throws what {@code row} throws; an unreadable file is an {@link InvalidValueException}
 	 * on the field "file".
-	 * @return the sheet's merged ranges (0-based, as the sheet lists them after its rows): a merged range keeps its
-	 * value in its top-left cell only
+	 * @return the sheet's merged ranges and its hidden rows with content ({@link SheetRead})
 	 */
-	static List<CellRangeAddress> read(byte[] content, BiConsumer<Integer, Map<Integer, SheetCell>> row) {
+	static SheetRead read(byte[] content, BiConsumer<Integer, Map<Integer, SheetCell>> row) {
 		try (OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(content))) {
 			XSSFReader reader = new XSSFReader(pkg, true);
 			StylesTable styles = reader.getStylesTable();
@@ -92,7 +91,7 @@ final class SheetReader {
 				if (!handler.external.isEmpty()) {
 					throw externalLinks(handler.external);
 				}
-				return handler.merged;
+				return new SheetRead(handler.merged, handler.hidden);
 			}
 		}
 		catch (SAXException ex) {
@@ -119,6 +118,32 @@ final class SheetReader {
 		XMLReader xml = XMLHelper.newXMLReader();
 		xml.setErrorHandler(new DefaultHandler());
 		return xml;
+	}
+
+	/**
+	 * What the sheet says besides its rows' cells, read with them.
+	 * @param merged the merged ranges (0-based, as the sheet lists them after its rows): a merged range keeps its value
+	 * in its top-left cell only
+	 * @param hiddenRows the 1-based numbers of the rows with a cell that Excel does not show — hidden by hand, by a
+	 * filter or a collapsed group ({@code hidden="1"}), or made zero high —, in sheet order
+	 */
+	record SheetRead(List<CellRangeAddress> merged, List<Integer> hiddenRows) {
+	}
+
+	/** Whether a row's attributes hide it: {@code hidden="1"} (ECMA-376 §18.3.1.73), or a height of 0 points. */
+	static boolean hidden(String hidden, String height) {
+		if ("1".equals(hidden) || "true".equalsIgnoreCase(hidden)) {
+			return true;
+		}
+		if (height == null || height.length() > 20) {
+			return false;
+		}
+		try {
+			return Double.parseDouble(height) == 0;
+		}
+		catch (NumberFormatException ex) {
+			return false;
+		}
 	}
 
 	/** How many cells with a formula referring to another workbook a refusal names at most. */
@@ -370,6 +395,12 @@ final class SheetReader {
 		/** The cells ("E3") whose formula refers to another workbook, with that formula, in sheet order. */
 		private final Map<String, String> external = new LinkedHashMap<>();
 
+		/** Whether the row being read is hidden ({@link SheetReader#hidden}). */
+		private boolean rowHidden;
+
+		/** The hidden rows with a cell, in sheet order. */
+		private final List<Integer> hidden = new ArrayList<>();
+
 		/** The sheet's {@code <mergeCell ref="B3:B5"/>} ranges. */
 		private final List<CellRangeAddress> merged = new ArrayList<>();
 
@@ -391,6 +422,7 @@ final class SheetReader {
 				case "row" -> {
 					String r = attributes.getValue("r");
 					rowNumber = r == null ? rowNumber + 1 : Integer.parseInt(r);
+					rowHidden = hidden(attributes.getValue("hidden"), attributes.getValue("ht"));
 					cells = new TreeMap<>();
 					column = -1;
 				}
@@ -446,6 +478,9 @@ final class SheetReader {
 				}
 				case "row" -> {
 					if (!cells.isEmpty()) {
+						if (rowHidden) {
+							hidden.add(rowNumber);
+						}
 						consumer.accept(rowNumber, cells);
 					}
 				}
@@ -515,10 +550,11 @@ final class SheetReader {
 			}
 			return switch (type) {
 				// shared strings come decoded by POI (XSSFRichTextString#getString); inline and formula strings raw
-				case "s" -> Text.isBlank(v) ? SheetCell.BLANK : SheetCell.text(withinCell(strings.getItemAt(Integer.parseInt(Text.strip(v)))
-					.getString()));
-				case "inlineStr" -> SheetCell.text(unescape(inline.toString()));
-				case "str" -> SheetCell.text(unescape(v));
+				// text that is nothing but an error value (a text formula's "#VALUE!", a pasted "#N/A") is that error
+				case "s" -> Text.isBlank(v) ? SheetCell.BLANK : SheetCell.textOrError(withinCell(strings.getItemAt(Integer.parseInt(
+						Text.strip(v))).getString()));
+				case "inlineStr" -> SheetCell.textOrError(unescape(inline.toString()));
+				case "str" -> SheetCell.textOrError(unescape(v));
 				case "b" -> SheetCell.bool("1".equals(Text.strip(v)) || "true".equalsIgnoreCase(Text.strip(v)));
 				case "e" -> SheetCell.error(Text.isBlank(v) ? "#错误" : Text.strip(v));
 				case "d" -> SheetCell.date(LocalDateTime.parse(Text.strip(v).length() == 10 ? Text.strip(v) + "T00:00" : Text.strip(v)
@@ -539,7 +575,9 @@ final class SheetReader {
 				number = new BigDecimal(t);
 			}
 			catch (NumberFormatException ex) {
-				return SheetCell.error("#VALUE!");
+				// a number cell holding an error value's text (written so by another program) is that error
+				SheetCell shown = SheetCell.textOrError(t);
+				return shown.isError() ? shown : SheetCell.error("#VALUE!");
 			}
 			if (!SheetCell.plausible(number)) {
 				return SheetCell.error(SheetCell.OUT_OF_RANGE);

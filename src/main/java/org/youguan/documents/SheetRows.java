@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -140,7 +141,8 @@ public final class SheetRows {
 	 * a group merged across columns (责令改正通知书 over 文号, 下达日期 …) is the group and the name together
 	 * ("责令改正通知书文号") when that is a required or optional header and the name alone is not.
 	 * @param optionalHeaders headers a sheet may have (only used to recognise grouped names)
-	 * @throws InvalidValueException on the field "file": not an .xlsx, too large, too many rows, a header missing
+	 * @throws InvalidValueException on the field "file": not an .xlsx, too large, too many rows, a header missing, a
+	 * data row hidden in Excel (rule {@code hidden-rows}, naming the rows)
 	 */
 	public static List<SheetRow> read(byte[] content, List<String> requiredHeaders, List<String> optionalHeaders) {
 		return read(content, requiredHeaders, optionalHeaders, Map.of());
@@ -173,7 +175,7 @@ public final class SheetRows {
 		List<List<String>> missingBest = new ArrayList<>();
 		Map<Integer, String> headerRow = new TreeMap<>();
 		boolean[] lowerRowChecked = { false };
-		List<CellRangeAddress> merged = SheetReader.read(content, (number, cells) -> {
+		SheetReader.SheetRead sheet = SheetReader.read(content, (number, cells) -> {
 			if (headers.isEmpty()) {
 				Map<Integer, String> texts = texts(cells);
 				Map<Integer, String> named = headerNames(texts, above.isEmpty() ? Map.of() : above.get(above.size() - 1),
@@ -221,8 +223,37 @@ public final class SheetRows {
 		if (headers.isEmpty() && !requiredHeaders.isEmpty()) {
 			throw missingHeaders(missingBest.isEmpty() ? requiredHeaders : missingBest.get(0), content);
 		}
-		fillMergedDown(rows, headers, merged);
+		refuseHiddenRows(rows, sheet.hiddenRows());
+		fillMergedDown(rows, headers, sheet.merged());
 		return rows;
+	}
+
+	/** How many hidden rows a refusal names at most. */
+	static final int MAX_HIDDEN_NAMED = 20;
+
+	/**
+	 * Refuses a sheet whose data rows include rows Excel does not show (hidden by hand, by a filter or a collapsed
+	 * group, or zero high): the person uploading sees the visible rows only and would import the hidden ones unknowingly
+	 * — or expects a filter to leave them out, which no import can guess. Rows that are not imported do not count:
+	 * those without content under the columns read, those above the header, the trailing totals rows
+	 * ({@link #totalsRows}). The refusal names the rows (at most {@value #MAX_HIDDEN_NAMED}), on the field "file", rule
+	 * {@code hidden-rows}.
+	 */
+	private static void refuseHiddenRows(List<SheetRow> rows, List<Integer> hiddenRows) {
+		if (hiddenRows.isEmpty()) {
+			return;
+		}
+		Set<Integer> hidden = new HashSet<>(hiddenRows);
+		Set<Integer> totals = new HashSet<>(totalsRows(rows));
+		List<Integer> data = rows.stream().map(SheetRow::number).filter(n -> hidden.contains(n) && !totals.contains(n))
+			.toList();
+		if (data.isEmpty()) {
+			return;
+		}
+		String named = String.join("、", data.stream().limit(MAX_HIDDEN_NAMED).map(String::valueOf).toList())
+				+ (data.size() > MAX_HIDDEN_NAMED ? "等" + data.size() + "行" : "行");
+		throw new InvalidValueException("file", "hidden-rows", "工作表中有隐藏的数据行：第" + named
+				+ "。隐藏的行也会被导入，请在Excel中取消隐藏（含筛选、分组折叠的行），核对后删除不需导入的行再上传");
 	}
 
 	/**

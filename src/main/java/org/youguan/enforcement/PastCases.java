@@ -196,9 +196,11 @@ public class PastCases {
 		boolean legacyConfiscation = penalty == Penalty.CONFISCATION && data.confiscated() == null;
 		BigDecimal fine = legacyConfiscation ? null : nonZero(data.fine());
 		BigDecimal confiscated = legacyConfiscation ? nonZero(data.fine()) : nonZero(data.confiscated());
-		v.money("fine", "罚款金额（fine）", fine).fits("fine", "罚款金额（fine）", fine, 12, 2);
-		v.money("confiscated", "没收违法所得金额（confiscated）", confiscated)
-			.fits("confiscated", "没收违法所得金额（confiscated）", confiscated, 12, 2);
+		// one message an amount, the first rule it broke: the column's digits (1e15, 8000.004 name 12 integer digits
+		// and 2 decimals), then the notation (1e5 is no amount as typed)
+		v.fits("fine", "罚款金额（fine）", fine, 12, 2).money("fine", "罚款金额（fine）", fine);
+		v.fits("confiscated", "没收违法所得金额（confiscated）", confiscated, 12, 2)
+			.money("confiscated", "没收违法所得金额（confiscated）", confiscated);
 		DecisionRules.amount(v, "fine", "罚款金额", data.fine(), penalty == Penalty.FINE, "处罚种类为罚款时，罚款金额（fine）须大于0");
 		DecisionRules.amount(v, legacyConfiscation ? "fine" : "confiscated", "没收违法所得金额",
 				legacyConfiscation ? data.fine() : data.confiscated(), penalty == Penalty.CONFISCATION,
@@ -207,7 +209,7 @@ public class PastCases {
 		if (penalty == null && Text.isBlank(data.penalty()) || penalty != null && !penalty.heavierThan(Penalty.WARNING)) {
 			v.require("fine", fine == null, "absent", "处罚种类为" + (penalty == null ? "空" : penalty.label()) + "时不填写罚款金额（fine）");
 		}
-		if (fine != null && type != null && enterprise != null) {
+		if (fine != null && type != null && enterprise != null && !v.hasError("fine")) {
 			FineRange widest = rules.fineRange(type, true, enterprise.regionCode());
 			v.require("fine", fine.compareTo(widest.max()) <= 0, "range", "罚款" + plain(fine) + "元超出该违法行为的法定上限（"
 					+ widest.max().stripTrailingZeros().toPlainString() + "元）");

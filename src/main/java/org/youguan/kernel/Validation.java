@@ -73,10 +73,11 @@ public final class Validation {
 	 * negative scale). The value alone is judged, not the notation: an exponent form that writes the digits out to
 	 * the fen (1.00e1, 1.23456e3 = 1234.56) is that amount. The message
 	 * repeats at most {@link Decimals#ECHO} characters of the value, an exponent one as such (1E+5, the way it was
-	 * typed, not 100000; {@code 1e-30000000} is not written out).
+	 * typed, not 100000; {@code 1e-30000000} is not written out). A field already refused (by a rule checked before
+	 * this one) is not told again: one message a value, naming the first rule it broke.
 	 */
 	public Validation money(String field, String label, BigDecimal value) {
-		if (value == null) {
+		if (value == null || hasError(field)) {
 			return this;
 		}
 		if (value.scale() < 0) {
@@ -360,10 +361,12 @@ public final class Validation {
 	 * of {@code integerDigits} integer and {@code fractionDigits} fraction digits — numeric(p, s): p − s and s — so that
 	 * it is refused (rule {@code digits}, as {@link Decimals#require} names it) rather than failing in the database
 	 * ("numeric field overflow", a 500) or being rounded there to the column's scale without a word. Trailing zeros of
-	 * the fraction do not count (1.50 fits two decimals); cheap for any exponent; null passes.
+	 * the fraction do not count (1.50 fits two decimals); cheap for any exponent; null passes, and so does a field
+	 * already refused by an earlier rule (one message a value).
 	 */
 	public Validation fits(String field, String label, BigDecimal value, int integerDigits, int fractionDigits) {
-		return require(field, value == null || Decimals.fits(value, integerDigits, fractionDigits), "digits",
+		// a value already refused (money's "two decimals" for 8000.004) is not told again as too many digits
+		return require(field, value == null || hasError(field) || Decimals.fits(value, integerDigits, fractionDigits), "digits",
 				label + "超出允许的位数" + Decimals.digits(integerDigits, fractionDigits) + "，不会自动四舍五入"
 						+ (value == null ? "" : "：" + Decimals.echo(value)));
 	}

@@ -85,6 +85,8 @@ public class HistoryImport {
 	@Transactional
 	public Result importFile(DataScope scope, byte[] content) {
 		Map<String, Indicator> catalogue = indicators.byCode();
+		// a code however its case, width and spaces are typed (EXPRESS.VOLUME.INTERCITY); stored as the catalogue's
+		Map<String, Indicator> byKey = indicators.byCodeKey();
 		SheetImport.Twins keys = new SheetImport.Twins();
 		int[] replaced = { 0 };
 		ImportResult result = SheetImport.runPrepared(content, HEADERS, Map.of(), rows -> {
@@ -93,7 +95,7 @@ public class HistoryImport {
 				if (context.refuseExample(r, HEADERS, EXAMPLE)) {
 					return null;
 				}
-				Indicator indicator = catalogue.get(r.get("指标代码"));
+				Indicator indicator = byKey.get(Indicators.codeKey(r.get("指标代码")));
 				if (indicator == null) {
 					context.fail("指标代码", "exists", "没有该指标：" + r.get("指标代码"));
 				}
@@ -202,14 +204,18 @@ public class HistoryImport {
 			return true;
 		}
 		Set<String> codes = weight.derived() ? Set.copyOf(weight.parsedFormula().codes()) : Set.of(weight.code());
-		return codes.stream().anyMatch(code -> inFile.contains(key(code, month, region, brandTyped))
+		return codes.stream().anyMatch(code -> inFile.contains(key(Indicators.codeKey(code), month, region, brandTyped))
 				|| hasHistory(code, month, region, brand) || hasReports(code, month, region));
 	}
 
-	/** A row's indicator, month, region and brand as typed, or null when its month does not read. */
+	/**
+	 * A row's indicator (its code as compared, {@link Indicators#codeKey}), month, region and brand as typed, or null
+	 * when its month does not read.
+	 */
 	private static String key(SheetRow row) {
 		try {
-			return key(row.get("指标代码"), row.cell("月份").asMonth("月份"), row.get("行政区划代码"), row.get("品牌"));
+			return key(Indicators.codeKey(row.get("指标代码")), row.cell("月份").asMonth("月份"), row.get("行政区划代码"),
+					row.get("品牌"));
 		}
 		catch (RuntimeException ex) {
 			return null;

@@ -1,7 +1,9 @@
 package org.youguan.statistics;
 
+import java.text.Normalizer;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -115,6 +117,25 @@ public class Indicators {
 		Map<String, Indicator> map = new LinkedHashMap<>();
 		all().forEach(i -> map.put(i.code(), i));
 		return map;
+	}
+
+	/**
+	 * The catalogue by {@link #codeKey}: a code as a sheet gives it — EXPRESS.Volume, ｅｘｐｒｅｓｓ.ｖｏｌｕｍｅ, with spaces
+	 * around — finds its indicator, whose own (canonical, lower-case) code is what is stored.
+	 */
+	public Map<String, Indicator> byCodeKey() {
+		Map<String, Indicator> map = new LinkedHashMap<>();
+		all().forEach(i -> map.putIfAbsent(codeKey(i.code()), i));
+		return map;
+	}
+
+	/**
+	 * An indicator code as compared: compatibility-normalised (NFKC: full-width letters, digits and dots are ASCII),
+	 * without the spaces around it, in lower case — codes are lower-case letters, digits and dots ({@link #add}), so a
+	 * code typed in capitals is the same code. Null stays null.
+	 */
+	public static String codeKey(String code) {
+		return code == null ? null : Text.strip(Normalizer.normalize(code, Normalizer.Form.NFKC)).toLowerCase(Locale.ROOT);
 	}
 
 	public Optional<Indicator> find(String code) {

@@ -244,6 +244,22 @@ class PenaltyImportIntegrationTest {
 	}
 
 	/**
+	 * A fine of 8000.004 — as a number cell or typed ¥8,000.004 — breaks two rules (the column's 2 decimals, and an
+	 * amount's two decimals at most): its cell is told once, by the first (the column's digits), not a second time.
+	 */
+	@Test
+	void aFineWithThreeDecimalsIsOneMessageForItsCell() throws Exception {
+		String code = partyCases.other().creditCode();
+		byte[] sheet = book(null, List.of(
+				row(code, "DATA_NOT_REPORTED", "举报", "2024-01-02", "2024-02-03", number(), "罚款", 8000.004),
+				row(code, "DATA_NOT_REPORTED", "举报", "2024-01-02", "2024-02-03", number(), "罚款", "¥8,000.004")));
+		String page = refused(sheet);
+		assertThat(page).contains("<td>2</td><td>罚款金额（元）</td>").contains("<td>3</td><td>罚款金额（元）</td>")
+			.contains("超出允许的位数（最多12位整数、2位小数），不会自动四舍五入：8000.004").doesNotContain("精确到分");
+		assertThat(Pattern.compile("<td>[23]</td><td>罚款金额（元）</td>").matcher(page).results().count()).as(page).isEqualTo(2);
+	}
+
+	/**
 	 * 没收违法所得 in a sheet is carried out when handed over: the optional column 没收上缴日期 records the day (kept as the
 	 * case's handover), and a closed row that confiscates without it is reported in that column.
 	 */

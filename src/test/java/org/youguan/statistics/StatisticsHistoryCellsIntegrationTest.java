@@ -59,6 +59,35 @@ class StatisticsHistoryCellsIntegrationTest {
 	}
 
 	/**
+	 * 指标代码 as people type it — in capitals, full-width, with spaces around — is the catalogue's code: matched however
+	 * its case and width, stored in the catalogue's (lower-case) form, and the same code twice in one file whatever
+	 * its case.
+	 */
+	@Test
+	void indicatorCodesMatchWhateverTheirCaseAndWidth() {
+		TypedWorkbook sheet = new TypedWorkbook(HistoryImport.HEADERS)
+			.row(List.of("EXPRESS.REVENUE", "2015-01", "3205", "", 100))
+			.row(List.of(" Express.Revenue\u3000", "2015-02", "3205", "", 200))
+			.row(List.of("ｅｘｐｒｅｓｓ．ｒｅｖｅｎｕｅ", "2015-03", "3205", "", 300));
+		HistoryImport.Result result = history.importFile(DataScope.region("3205"), sheet.bytes());
+		assertThat(result.errors()).isEmpty();
+		assertThat(result.imported()).isEqualTo(3);
+		assertThat(fact("express.revenue", "2015-01")).isEqualByComparingTo("100");
+		assertThat(fact("express.revenue", "2015-02")).isEqualByComparingTo("200");
+		assertThat(fact("express.revenue", "2015-03")).isEqualByComparingTo("300");
+		assertThat(jdbc.sql("SELECT count(*) FROM stat_fact WHERE indicator_code <> lower(indicator_code)").query(Long.class)
+			.single()).isZero();
+
+		TypedWorkbook twice = new TypedWorkbook(HistoryImport.HEADERS)
+			.row(List.of("express.revenue", "2015-04", "3205", "", 1))
+			.row(List.of("EXPRESS.REVENUE", "2015-04", "3205", "", 2));
+		HistoryImport.Result refused = history.importFile(DataScope.region("3205"), twice.bytes());
+		assertThat(refused.imported()).isZero();
+		assertThat(refused.errors()).singleElement().satisfies(row -> assertThat(row.errors()).singleElement()
+			.satisfies(e -> assertThat(e.rule()).isEqualTo("unique")));
+	}
+
+	/**
 	 * A rate averaged by a volume (电子面单使用率 by 快递业务量) without that volume for its region and month — in the
 	 * file or imported before — would count for nothing: refused naming the field and the volume.
 	 */

@@ -49,14 +49,15 @@ public final class DecisionRules {
 	/**
 	 * An amount of a penalty (a fine, a value confiscated): above zero whenever given — 0 or a negative amount is rule
 	 * {@code positive} on {@code field} — and, when the kind decided is this part ({@code requiredByKind}), given (rule
-	 * {@code required}, {@code requiredMessage}).
+	 * {@code required}, {@code requiredMessage}). An amount refused already by another rule is not told again.
 	 */
 	public static void amount(Validation v, String field, String label, BigDecimal amount, boolean requiredByKind,
 			String requiredMessage) {
 		if (amount == null) {
 			v.require(field, !requiredByKind, "required", requiredMessage);
 		}
-		else if (amount.signum() < 0 || requiredByKind && amount.signum() == 0) {
+		else if (!v.hasError(field) && (amount.signum() < 0 || requiredByKind && amount.signum() == 0)) {
+			// an amount refused already (money: more than two decimals) is told once, by the first rule it broke
 			v.require(field, false, "positive", label + "（" + field + "）应大于0，填写的是" + amount.toPlainString() + "元");
 		}
 	}

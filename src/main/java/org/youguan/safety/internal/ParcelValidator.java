@@ -213,7 +213,11 @@ final class ParcelValidator {
 		}
 		int weight = grams(asciiDigits(weightText));
 		if (weight < 1) {
-			return reject("weightGrams", "range", "重量（weightGrams）应为1至100000000之间的整数（克）：" + Text.excerpt(weightText, Decimals.ECHO));
+			// a separator out of its place (1,20 or 12,00) is told as such: the sheets' rule, so the CSV's too
+			return weightText.indexOf(',') >= 0 || weightText.indexOf('，') >= 0
+					? reject("weightGrams", "thousands-separator", "重量（weightGrams）应为1至100000000之间的整数（克），千位分隔符须每三位一个（如1,200），或不写分隔符："
+							+ Text.excerpt(weightText, Decimals.ECHO))
+					: reject("weightGrams", "range", "重量（weightGrams）应为1至100000000之间的整数（克）：" + Text.excerpt(weightText, Decimals.ECHO));
 		}
 		if (ParcelRecord.LETTER.equals(category) && weight > letterMaxGrams) {
 			return reject("itemCategory", "letter-weight", "物品类别为信件的，单件重量不应超过" + letterMaxGrams
@@ -585,18 +589,44 @@ final class ParcelValidator {
 		return out == null ? s : new String(out);
 	}
 
-	/** Grams 1 … 100,000,000 from decimal digits, or -1. */
+	/**
+	 * Grams 1 … 100,000,000 from decimal digits, or -1. The digits may be grouped by thousands as the sheets take them
+	 * (1,200 and 100,000,000; a full-width ， too), only in well-formed groups — one to three digits, then groups of
+	 * exactly three: 1,20, 12,00 and 1,,200 are no weight. One pass over the characters, no allocation.
+	 */
 	static int grams(String s) {
-		if (s.isEmpty() || s.length() > 9) {
+		int n = s.length();
+		// nine digits and two separators at most
+		if (n == 0 || n > 11) {
 			return -1;
 		}
 		int value = 0;
-		for (int i = 0; i < s.length(); i++) {
+		int digits = 0;
+		// digits since the last separator; whether one was seen
+		int group = 0;
+		boolean grouped = false;
+		for (int i = 0; i < n; i++) {
 			char c = s.charAt(i);
-			if (c < '0' || c > '9') {
+			if (c >= '0' && c <= '9') {
+				if (++digits > 9 || grouped && group == 3) {
+					return -1;
+				}
+				value = value * 10 + (c - '0');
+				group++;
+			}
+			else if (c == ',' || c == '，') {
+				if (group == 0 || group > 3 || grouped && group != 3) {
+					return -1;
+				}
+				grouped = true;
+				group = 0;
+			}
+			else {
 				return -1;
 			}
-			value = value * 10 + (c - '0');
+		}
+		if (grouped && group != 3) {
+			return -1;
 		}
 		return value >= 1 && value <= MAX_WEIGHT_GRAMS ? value : -1;
 	}

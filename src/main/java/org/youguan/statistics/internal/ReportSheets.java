@@ -18,6 +18,7 @@ import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Text;
 import org.youguan.statistics.Indicator;
+import org.youguan.statistics.Indicators;
 
 /**
  * A report form as an .xlsx: one row per indicator (code, name, unit, value, explanation, and last period's value for
@@ -56,9 +57,11 @@ public final class ReportSheets {
 	 * {@link ReportChecks#entryErrors}, a bad explanation) is reported at once, each naming its row and column.
 	 */
 	static Content read(byte[] content, List<Indicator> indicators) {
+		// codes compared however their case, width and spaces are typed (Indicators.codeKey); stored as the catalogue's
 		Map<String, Indicator> entered = indicators.stream().filter(i -> !i.derived())
-			.collect(Collectors.toMap(Indicator::code, i -> i, (a, b) -> a));
-		Set<String> derived = indicators.stream().filter(Indicator::derived).map(Indicator::code).collect(Collectors.toSet());
+			.collect(Collectors.toMap(i -> Indicators.codeKey(i.code()), i -> i, (a, b) -> a));
+		Set<String> derived = indicators.stream().filter(Indicator::derived).map(i -> Indicators.codeKey(i.code()))
+			.collect(Collectors.toSet());
 		List<SheetRow> rows = SheetRows.read(content, List.of("指标代码", "本期数值"));
 		List<FieldError> errors = new ArrayList<>();
 		Map<String, String> values = new HashMap<>();
@@ -66,8 +69,9 @@ public final class ReportSheets {
 		Map<String, Integer> seen = new HashMap<>();
 		for (SheetRow row : rows) {
 			String code = row.get("指标代码");
+			String key = Indicators.codeKey(code);
 			int n = row.number();
-			if (code != null && derived.contains(code)) {
+			if (code != null && derived.contains(key)) {
 				errors.add(cellError(n, "指标代码", "derived", "指标" + code + "由系统计算，不能填报"));
 				continue;
 			}
@@ -76,16 +80,16 @@ public final class ReportSheets {
 				errors.add(cellError(n, "指标代码", "required", "本行填写了数值或说明，但指标代码为空：请填写指标代码，或删除本行"));
 				continue;
 			}
-			if (!entered.containsKey(code)) {
+			if (!entered.containsKey(key)) {
 				errors.add(cellError(n, "指标代码", "indicator", "未知指标代码：" + code + "（本报表没有可填报的这个指标）"));
 				continue;
 			}
-			Integer twin = seen.putIfAbsent(code, row.number());
+			Integer twin = seen.putIfAbsent(key, row.number());
 			if (twin != null) {
 				errors.add(cellError(n, "指标代码", "unique", "指标" + code + "与第" + twin + "行重复"));
 				continue;
 			}
-			Indicator indicator = entered.get(code);
+			Indicator indicator = entered.get(key);
 			SheetCell cell = row.cell("本期数值");
 			if (cell.isError()) {
 				errors.add(cellError(n, "本期数值", "cell-error", "错误值“" + cell.error() + "”（公式出错），请改正"));
@@ -97,9 +101,10 @@ public final class ReportSheets {
 						// the rules no draft may break, judged here so that they come with the row and with every
 						// other bad cell of the sheet
 						List<FieldError> never = ReportChecks.entryErrors(indicator, value, "本期数值");
-						never.forEach(e -> errors.add(cellError(n, "本期数值", e.rule(), e.message())));
+						// one message a cell: the first rule it broke (-1.5 of a count is "不能为负数", not also "整数")
+						never.stream().limit(1).forEach(e -> errors.add(cellError(n, "本期数值", e.rule(), e.message())));
 						if (never.isEmpty()) {
-							values.put(code, value.toPlainString());
+							values.put(indicator.code(), value.toPlainString());
 						}
 					}
 				}
@@ -120,7 +125,7 @@ public final class ReportSheets {
 					errors.add(cellError(n, "说明", "max-length", indicator.name() + "的说明不能超过" + ReportChecks.NOTE_LENGTH + "字"));
 				}
 				else {
-					notes.put(code, note);
+					notes.put(indicator.code(), note);
 				}
 			}
 		}

@@ -1,9 +1,12 @@
 package org.youguan.safety.internal;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -476,6 +479,45 @@ class ParcelValidatorTest {
 		assertThat(rejected(v -> set(v, ParcelField.WEIGHT_GRAMS, "0")).code()).isEqualTo("range");
 		assertThat(rejected(v -> set(v, ParcelField.WEIGHT_GRAMS, "100000001")).code()).isEqualTo("range");
 		assertThat(rejected(v -> set(v, ParcelField.WEIGHT_GRAMS, "1.5")).code()).isEqualTo("range");
+	}
+
+	/**
+	 * A weight grouped by thousands as the sheets take it — "1,200" quoted in a CSV line, full-width １，２００ — is that
+	 * many grams; a separator out of its place is refused, naming the separator's rule.
+	 */
+	@Test
+	void aWeightMayGroupThousandsInWellFormedGroupsOnly() throws IOException {
+		List<String[]> lines = new ArrayList<>();
+		ParcelLines.csv(new ByteArrayInputStream("waybillNumber,weightGrams\nSF1,\"1,200\"\nSF2,\"100,000,000\"\nSF3,\"1,20\"\n"
+			.getBytes(StandardCharsets.UTF_8)), new ParcelLines.Sink() {
+
+				@Override
+				public void record(long line, String[] fields) {
+					// the reader hands each line in the same array
+					lines.add(fields.clone());
+				}
+
+				@Override
+				public void broken(long line, ParcelRejection why, String content) {
+					throw new AssertionError(why.code());
+				}
+			});
+		assertThat(lines).hasSize(3);
+		assertThat(accepted(v -> set(v, ParcelField.WEIGHT_GRAMS, lines.get(0)[ParcelField.WEIGHT_GRAMS.ordinal()])).weightGrams())
+			.isEqualTo(1200);
+		assertThat(accepted(v -> set(v, ParcelField.WEIGHT_GRAMS, lines.get(1)[ParcelField.WEIGHT_GRAMS.ordinal()])).weightGrams())
+			.isEqualTo(100_000_000);
+		assertThat(accepted(v -> set(v, ParcelField.WEIGHT_GRAMS, "１，２００")).weightGrams()).isEqualTo(1200);
+		assertThat(accepted(v -> set(v, ParcelField.WEIGHT_GRAMS, "12,345")).weightGrams()).isEqualTo(12345);
+		ParcelRejection misplaced = rejected(v -> set(v, ParcelField.WEIGHT_GRAMS, lines.get(2)[ParcelField.WEIGHT_GRAMS.ordinal()]));
+		assertThat(misplaced.field()).isEqualTo("weightGrams");
+		assertThat(misplaced.code()).isEqualTo("thousands-separator");
+		assertThat(misplaced.message()).contains("1,20").contains("千位分隔符");
+		for (String bad : List.of("12,00", "1,2000", ",200", "1,200,", "1,,200", "1200,000", "1,234,56", "100,000,001", "1,200.5")) {
+			assertThat(rejected(v -> set(v, ParcelField.WEIGHT_GRAMS, bad)).code()).as(bad).isEqualTo("thousands-separator");
+		}
+		assertThat(ParcelValidator.grams("0,001")).isEqualTo(1);
+		assertThat(ParcelValidator.grams("1,000,000,000")).isEqualTo(-1);
 	}
 
 	@Test

@@ -56,6 +56,24 @@ class ReportSheetsTest {
 						Tuple.tuple("第3行“本期数值”", "number")));
 	}
 
+	/**
+	 * An enterprise's sheet names its indicators however it types their codes (capitals, full-width): each is the
+	 * catalogue's code, kept in that form; a negative fraction of a count is told once, by its first rule.
+	 */
+	@Test
+	void codesMatchWhateverTheirCaseAndACellIsToldOnce() {
+		TypedWorkbook sheet = new TypedWorkbook(ReportSheets.HEADERS)
+			.row(List.of("EXPRESS.REVENUE", REVENUE.name(), "万元", 12, "", ""))
+			.row(List.of(" ｅｘｐｒｅｓｓ．ｖｏｌｕｍｅ．ｌｏｃａｌ ", LOCAL.name(), "件", 34, "", ""));
+		ReportSheets.Content content = ReportSheets.read(sheet.bytes(), FORM);
+		assertThat(content.values()).containsEntry(REVENUE.code(), "12").containsEntry(LOCAL.code(), "34");
+		TypedWorkbook bad = new TypedWorkbook(ReportSheets.HEADERS)
+			.row(List.of(LOCAL.code(), LOCAL.name(), "件", -1.5, "", ""));
+		assertThatThrownBy(() -> ReportSheets.read(bad.bytes(), FORM))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
+				.extracting(FieldError::rule).containsExactly("non-negative"));
+	}
+
 	/** Text, a negative value, a fraction of a count and a value beyond the column: all four at once, each by row. */
 	@Test
 	void everyBadCellIsReportedWithItsRowAtOnce() {

@@ -1,0 +1,188 @@
+package org.youguan.documents;
+
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.poi.ss.usermodel.FormulaError;
+import org.apache.poi.ss.usermodel.FormulaEvaluator;
+import org.apache.poi.xssf.usermodel.XSSFCell;
+import org.apache.poi.xssf.usermodel.XSSFRow;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.youguan.documents.SheetRows.RowErrors;
+import org.youguan.kernel.FieldError;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.list;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * What every import is told about a cell, on real .xlsx files written by POI and read back through the shared reader:
+ * one message a cell, an error value shown as text is the error it shows, and data rows Excel hides are refused.
+ */
+class ImportCellRulesTest {
+
+	/** A workbook of one sheet: the header 名称, 金额 and one row per entry, each cell written by {@code cell}. */
+	interface CellWriter {
+
+		void write(XSSFWorkbook book, XSSFCell cell);
+	}
+
+	static byte[] book(List<CellWriter> amounts) throws Exception {
+		try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			XSSFSheet sheet = book.createSheet("导入");
+			XSSFRow head = sheet.createRow(0);
+			head.createCell(0).setCellValue("名称");
+			head.createCell(1).setCellValue("金额");
+			for (int i = 0; i < amounts.size(); i++) {
+				XSSFRow row = sheet.createRow(i + 1);
+				row.createCell(0).setCellValue("第" + (i + 1) + "项");
+				amounts.get(i).write(book, row.createCell(1));
+			}
+			book.write(out);
+			return out.toByteArray();
+		}
+	}
+
+	static void evaluated(XSSFWorkbook book, XSSFCell cell, String formula) {
+		cell.setCellFormula(formula);
+		FormulaEvaluator evaluator = book.getCreationHelper().createFormulaEvaluator();
+		evaluator.evaluateFormulaCell(cell);
+	}
+
+	/** Reads 金额 as an amount in yuan, with a service's money rules behind it, as the penalty import does. */
+	static ImportResult importAmounts(byte[] content) {
+		return SheetImport.run(content, List.of("名称", "金额"), Map.of("amount", "金额"), (row, context) -> {
+			var amount = context.decimal(row, "金额");
+			return context.checked(() -> {
+				new Validation().money("amount", "金额", amount).fits("amount", "金额", amount, 12, 2).throwIfInvalid();
+				return amount;
+			});
+		}, rows -> {
+		});
+	}
+
+	/**
+	 * 8000.004 breaks two rules of an amount (two decimals at most, and the column's digits): the cell is told once,
+	 * by the first — in the service's rules and in any row check that fails a column twice.
+	 */
+	@Test
+	void aCellIsToldOnceByTheFirstRuleItBroke() throws Exception {
+		ImportResult result = importAmounts(book(List.of((book, cell) -> cell.setCellValue(8000.004),
+				(book, cell) -> cell.setCellValue("8000.004"))));
+		assertThat(result.errors()).hasSize(2).allSatisfy(row -> assertThat(row.errors()).singleElement().satisfies(e -> {
+			assertThat(e.field()).isEqualTo("金额");
+			assertThat(e.rule()).isEqualTo("money");
+			assertThat(e.message()).contains("最多两位小数").contains("8000.004").doesNotContain("超出允许的位数");
+		}));
+
+		ImportResult twice = SheetImport.run(book(List.of((book, cell) -> cell.setCellValue("abc"))), List.of("名称", "金额"),
+				Map.of(), (row, context) -> {
+					context.decimal(row, "金额");
+					context.fail("金额", "digits", "金额位数太多");
+					context.fail("名称", "required", "名称不对");
+					context.fail("名称", "unique", "名称重复");
+					return row;
+				}, rows -> {
+				});
+		assertThat(twice.errors()).singleElement().extracting(RowErrors::errors).asInstanceOf(list(FieldError.class))
+			.extracting(e -> e.field() + ":" + e.rule()).containsExactly("金额:number", "名称:required");
+	}
+
+	/** The service's rules alone (a form, the JSON import): 8000.004 is one failure of the field, not two. */
+	@Test
+	void anAmountWithThreeDecimalsIsOneFailureOfItsField() {
+		var amount = new BigDecimal("8000.004");
+		assertThat(new Validation().money("fine", "罚款金额", amount).fits("fine", "罚款金额", amount, 12, 2).errors())
+			.extracting(FieldError::rule).containsExactly("money");
+		var big = new BigDecimal("1234567890123.45");
+		assertThat(new Validation().money("fine", "罚款金额", big).fits("fine", "罚款金额", big, 12, 2).errors())
+			.extracting(FieldError::rule).containsExactly("digits");
+	}
+
+	/**
+	 * An error value is an error wherever the file keeps it — an error cell, a formula's cached error, a text formula
+	 * whose result is "#VALUE!", an error typed or pasted as text, a number cell holding an error's text —: told as the
+	 * error it is (rule {@code cell-error}, naming the column and the error, saying to type a number), never
+	 * "应为数字：#VALUE!" as if it were a typed value.
+	 */
+	@Test
+	void anErrorValueShownAsTextIsTheErrorNotAValue() throws Exception {
+		byte[] content = book(List.of((book, cell) -> cell.setCellErrorValue(FormulaError.VALUE),
+				(book, cell) -> evaluated(book, cell, "1/0"),
+				(book, cell) -> evaluated(book, cell, "IF(TRUE,\"#VALUE!\",\"\")"),
+				(book, cell) -> cell.setCellValue("#N/A"),
+				(book, cell) -> cell.setCellValue(" #ref! "),
+				(book, cell) -> cell.setCellValue(1)));
+		// a number cell whose <v> holds an error's text, as some programs write it
+		content = TypedWorkbook.withSheetXml(content, "<c r=\"B7\"([^>]*)><v>1(\\.0)?</v></c>", "<c r=\"B7\"><v>#NUM!</v></c>");
+		ImportResult result = importAmounts(content);
+		assertThat(result.errors()).extracting(RowErrors::number).containsExactly(2, 3, 4, 5, 6, 7);
+		List<String> shown = List.of("#VALUE!", "#DIV/0!", "#VALUE!", "#N/A", "#REF!", "#NUM!");
+		for (int i = 0; i < shown.size(); i++) {
+			assertThat(result.errors().get(i).errors()).as("row %d", i + 2).singleElement().satisfies(e -> {
+				assertThat(e.field()).isEqualTo("金额");
+				assertThat(e.rule()).isEqualTo("cell-error");
+			}).extracting(FieldError::message).asString().contains("金额单元格的值是错误“").endsWith("或将该单元格改为数值")
+				.doesNotContain("应为数字");
+			assertThat(result.errors().get(i).errors().get(0).message()).contains("“" + shown.get(i) + "”");
+		}
+		// a name that only contains a # stays text
+		assertThat(SheetCell.textOrError("#1 仓库").kind()).isEqualTo(SheetCell.Kind.TEXT);
+	}
+
+	/** A workbook whose rows 3 and 5 (of data) are hidden, row 7 hidden and empty, and a hidden trailing 合计 row. */
+	static byte[] withHiddenRows(boolean hideData) throws Exception {
+		try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			XSSFSheet sheet = book.createSheet("导入");
+			sheet.createRow(0).createCell(0).setCellValue("名称");
+			sheet.getRow(0).createCell(1).setCellValue("金额");
+			for (int r = 1; r <= 4; r++) {
+				XSSFRow row = sheet.createRow(r);
+				row.createCell(0).setCellValue("第" + r + "项");
+				row.createCell(1).setCellValue(r * 100);
+				row.setZeroHeight(hideData && (r == 2 || r == 4));
+			}
+			sheet.createRow(6).setZeroHeight(true);
+			XSSFRow totals = sheet.createRow(5);
+			totals.createCell(0).setCellValue("合计");
+			totals.createCell(1).setCellValue(1000);
+			totals.setZeroHeight(true);
+			book.write(out);
+			return out.toByteArray();
+		}
+	}
+
+	/**
+	 * Data rows hidden in Excel (by hand, a filter or a collapsed group) would be imported unseen: the workbook is
+	 * refused naming them (rule {@code hidden-rows}); a hidden empty row or a hidden trailing totals row, neither of
+	 * them imported, refuses nothing.
+	 */
+	@Test
+	void hiddenDataRowsAreRefusedNamingThem() throws Exception {
+		assertThatThrownBy(() -> importAmounts(withHiddenRows(true)))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors()).singleElement()
+				.satisfies(e -> {
+					assertThat(e.field()).isEqualTo("file");
+					assertThat(e.rule()).isEqualTo("hidden-rows");
+					assertThat(e.message()).contains("第3、5行").contains("隐藏").doesNotContain("6").doesNotContain("7");
+				}));
+		assertThat(SheetRows.read(withHiddenRows(false), List.of("名称", "金额"))).hasSize(5);
+	}
+
+	/** A row hidden by a height of 0 (as some programs write it) is as hidden as one marked hidden. */
+	@Test
+	void aRowOfNoHeightIsHidden() throws Exception {
+		byte[] content = TypedWorkbook.withSheetXml(withHiddenRows(false), "<row r=\"3\"", "<row ht=\"0\" customHeight=\"1\" r=\"3\"");
+		assertThatThrownBy(() -> SheetRows.read(content, List.of("名称", "金额")))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors().get(0).message())
+				.contains("第3行"));
+		assertThat(SheetReader.hidden(null, "15.0")).isFalse();
+		assertThat(SheetReader.hidden("0", null)).isFalse();
+	}
+}
