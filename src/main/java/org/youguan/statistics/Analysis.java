@@ -2,6 +2,7 @@ package org.youguan.statistics;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -84,6 +85,8 @@ public class Analysis {
 
 	private final StatisticsRollup rollup;
 
+	private final Clock clock;
+
 	/**
 	 * Dashboard snapshots by region (checked against the caller's scope before the cache is read), month and roll-up version: every signed-in home page shows one, and it
 	 * changes only with approvals. An approval on this node changes the version at once; another node's approval shows
@@ -95,7 +98,8 @@ public class Analysis {
 	}
 
 	Analysis(Aggregates aggregates, Indicators indicators, Regions regions, Brands brands, Coverage coverage,
-			StatisticsRollup rollup, @Value("${youguan.statistics.snapshot-cache:PT30S}") Duration snapshotCache) {
+			StatisticsRollup rollup, @Value("${youguan.statistics.snapshot-cache:PT30S}") Duration snapshotCache, Clock clock) {
+		this.clock = clock;
 		this.rollup = rollup;
 		this.snapshots = Caffeine.newBuilder().expireAfterWrite(snapshotCache).maximumSize(1_000).build();
 		this.coverage = coverage;
@@ -139,7 +143,11 @@ public class Analysis {
 				coverage.pair(volume, slice));
 	}
 
-	/** The figure for the API: value, same period last year, growth. */
+	/**
+	 * The figure for the API: value, same period last year, growth.
+	 * @throws InvalidValueException naming {@code from} or {@code to} (rule {@code future}) for a month after the
+	 * current one, {@code to} (rule {@code after-from}) before {@code from}
+	 */
 	public AggregateResult aggregate(DataScope scope, String indicatorCode, String region, String brand, String from,
 			String to) {
 		Indicator indicator = indicators.require("indicator", indicatorCode);
@@ -147,6 +155,14 @@ public class Analysis {
 		Long brandId = brand(brand);
 		YearMonth first = Period.parseMonth(from, "from");
 		YearMonth last = Period.parseMonth(to, "to");
+		// nothing is approved for a month to come: its figure would read as a fall to nothing
+		YearMonth current = YearMonth.now(clock);
+		if (first.isAfter(current)) {
+			throw new InvalidValueException("from", "future", "起始月份不能晚于本月（" + current + "）：" + first);
+		}
+		if (last.isAfter(current)) {
+			throw new InvalidValueException("to", "future", "截止月份不能晚于本月（" + current + "）：" + last);
+		}
 		if (last.isBefore(first)) {
 			throw new InvalidValueException("to", "after-from", "截止月份不能早于起始月份");
 		}

@@ -124,9 +124,13 @@ public class Completeness {
 	 * {@link ReportReminderSent} (the notifications module tells the enterprise's users). Returns how many were
 	 * reminded.
 	 * @throws DomainException when no reporter is missing
+	 * @throws org.youguan.kernel.InvalidValueException naming {@code period} (rule {@code ended}) for a period still
+	 * running or to come: it is not open for reporting yet
 	 */
 	@Transactional
 	public int remind(DataScope scope, ReportForm form, Period period, String by) {
+		// a period is reported once it has ended: before that nobody is late, and a reminder would ask for the impossible
+		period.requireEnded("period", LocalDate.now(clock));
 		Summary summary = summary(scope, form, period);
 		List<Line> missing = summary.lines().stream().filter(Line::missing).toList();
 		if (missing.isEmpty()) {

@@ -4,9 +4,13 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -25,6 +29,8 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.Decimals;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.RegionPrefix;
+import org.youguan.region.Region;
+import org.youguan.region.RegionLevel;
 import org.youguan.region.Regions;
 import org.youguan.registry.Brands;
 import org.youguan.statistics.internal.Aggregation;
@@ -34,8 +40,14 @@ import org.youguan.statistics.internal.ReportChecks;
  * Imports past years' totals (by region, optionally brand, and month) from .xlsx so that year-on-year growth works
  * from day one, on the shape every import shares ({@link SheetImport}). Every row is checked first — indicator known and entered (not derived), month
  * (one that has ended), region in scope, brand, a number meeting the indicator's rules as the enterprise form does
- * ({@link ReportChecks#valueErrors}: within the column's digits, non-negative, whole for counts, at most 100 for rates), no repeated key, no enterprise reports already approved for that region and month — and one
- * bad row imports nothing. A row for a key imported before replaces it.
+ * ({@link ReportChecks#valueErrors}: within the column's digits, non-negative, whole for counts, at most 100 for rates), no repeated key — and one bad row imports nothing. A row for a key imported before replaces it.
+ * <p>
+ * A region's figure is everything at its code and inside it, so history is kept where it is counted once: only at
+ * province, city and county codes of the region table (a township is refused, rule {@code county-level}); never for two
+ * regions containing one another for the same indicator, month and brand, in the file or against stored history
+ * (rule {@code nested}, naming the other row or region); and never for a region inside or containing one that holds an
+ * approved enterprise report of a form carrying the indicator for a period covering the month (rule {@code reported}).
+ * The audit entry lists the rows imported (after) and the rows they replaced (before).
  */
 @Service
 public class HistoryImport {
@@ -50,7 +62,41 @@ public class HistoryImport {
 			implements ImportPages.Outcome {
 	}
 
-	private record Row(Indicator indicator, YearMonth month, String region, Long brand, BigDecimal value) {
+	private record Row(Indicator indicator, YearMonth month, String region, Long brand, String brandName, BigDecimal value) {
+
+		/** The row as the audit trail keeps it, with the given value (the one imported, or the one it replaced). */
+		Map<String, Object> state(BigDecimal value) {
+			Map<String, Object> state = new LinkedHashMap<>();
+			state.put("indicator", indicator.code());
+			state.put("period", month.toString());
+			state.put("region", region);
+			state.put("brand", brandName);
+			state.put("value", value.stripTrailingZeros().toPlainString());
+			return state;
+		}
+	}
+
+	/** The levels history is kept at: those the aggregates read a region's figure from (its code and all inside). */
+	static final Set<RegionLevel> LEVELS = Set.of(RegionLevel.PROVINCE, RegionLevel.CITY, RegionLevel.COUNTY);
+
+	/**
+	 * Rows of one file for the same indicator, month and brand whose regions contain one another (a city and one of
+	 * its counties): the city's figure would become their sum. The later row is refused naming the earlier one.
+	 */
+	private static final class Nesting {
+
+		private final Map<String, Map<String, Integer>> seen = new HashMap<>();
+
+		void check(String key, String region, SheetRow row, SheetImport.RowContext context) {
+			Map<String, Integer> regions = seen.computeIfAbsent(key, k -> new LinkedHashMap<>());
+			regions.forEach((other, number) -> {
+				if (!other.equals(region) && (other.startsWith(region) || region.startsWith(other))) {
+					context.fail("行政区划代码", "nested", "本行的" + region + "与第" + number + "行的" + other
+							+ "相互包含（同一指标、月份和品牌），汇总时会重复计数：请只导入同一级区划");
+				}
+			});
+			regions.putIfAbsent(region, row.number());
+		}
 	}
 
 	private final Indicators indicators;
@@ -88,6 +134,7 @@ public class HistoryImport {
 		// a code however its case, width and spaces are typed (EXPRESS.VOLUME.INTERCITY); stored as the catalogue's
 		Map<String, Indicator> byKey = indicators.byCodeKey();
 		SheetImport.Twins keys = new SheetImport.Twins();
+		Nesting nested = new Nesting();
 		int[] replaced = { 0 };
 		ImportResult result = SheetImport.runPrepared(content, HEADERS, Map.of(), rows -> {
 			Set<String> inFile = rows.stream().map(HistoryImport::key).filter(Objects::nonNull).collect(Collectors.toSet());
@@ -118,8 +165,15 @@ public class HistoryImport {
 					context.fail("月份", "required", "请填写月份（如2024-01）");
 				}
 				String region = r.get("行政区划代码");
-				if (region == null || regions.find(region).isEmpty()) {
+				Region found = region == null ? null : regions.find(region).orElse(null);
+				if (found == null) {
 					context.fail("行政区划代码", "exists", "行政区划代码不存在：" + region);
+				}
+				else if (!LEVELS.contains(found.level())) {
+					// the aggregates read a region and everything inside it: a township's total under its county
+					// would add to the county's own figure (or to the reports it is made of)
+					context.fail("行政区划代码", "county-level", "历史数据只能按省、市、县（区）级区划导入：" + region + "是"
+							+ found.level().label() + "区划");
 				}
 				else if (!scope.containsRegion(region)) {
 					context.fail("行政区划代码", "scope", "该区划不在您的管辖范围内");
@@ -152,8 +206,18 @@ public class HistoryImport {
 					return null;
 				}
 				keys.check(indicator.code() + "|" + month + "|" + region + "|" + brand, r, context, "指标代码", "指标、月份、区划和品牌");
-				if (!context.hasErrors() && hasReports(indicator.code(), month, region)) {
-					context.fail("月份", "reported", "该区划该月已有审核通过的企业报表，不能再导入汇总数");
+				if (!context.hasErrors()) {
+					nested.check(indicator.code() + "|" + month + "|" + brand, region, r, context);
+				}
+				YearMonth checked = month;
+				if (!context.hasErrors()) {
+					storedNesting(indicator.code(), month, region, brand).ifPresent(stored -> context.fail("行政区划代码",
+							"nested", "已导入" + stored + "的" + checked + "数据，与本行的" + region
+									+ "相互包含（同一指标、月份和品牌），汇总时会重复计数：请只导入同一级区划，或先核实已导入的数据"));
+				}
+				if (!context.hasErrors()) {
+					approvedReports(indicator.code(), month, region).ifPresent(held -> context.fail("月份", "reported",
+							held + "已有审核通过的企业报表（含本行指标），" + region + "不能再导入该月的汇总数"));
 				}
 				if (!context.hasErrors() && !weighable(indicator, catalogue, inFile, month, region, r.get("品牌"), brand)) {
 					Indicator weight = catalogue.get(indicator.denominatorCode());
@@ -161,18 +225,25 @@ public class HistoryImport {
 					context.fail("指标代码", "denominator", indicator.name() + "按" + named + "加权汇总：本文件、已导入的数据和企业报表中都没有该区划该月"
 							+ (brand == null ? "" : "该品牌") + "的" + named + "，该比率将不计入任何汇总，请一并导入" + named);
 				}
-				return new Row(indicator, month, region, brand, value);
+				return new Row(indicator, month, region, brand, r.get("品牌"), value);
 			};
 		}, rows -> {
+			List<Map<String, Object>> before = new ArrayList<>();
+			List<Map<String, Object>> after = new ArrayList<>();
 			for (Row row : rows) {
-				replaced[0] += jdbc.sql("""
+				List<BigDecimal> old = jdbc.sql("""
 						DELETE FROM stat_fact WHERE source = 'HISTORY' AND indicator_code = :code AND period_start = :start
-						AND region_code = :region AND enterprise_id IS NULL AND brand_id IS NOT DISTINCT FROM :brand""")
+						AND region_code = :region AND enterprise_id IS NULL AND brand_id IS NOT DISTINCT FROM :brand
+						RETURNING value""")
 					.param("code", row.indicator().code())
 					.param("start", row.month().atDay(1))
 					.param("region", row.region())
 					.param("brand", row.brand())
-					.update();
+					.query(BigDecimal.class)
+					.list();
+				replaced[0] += old.size();
+				old.forEach(value -> before.add(row.state(value)));
+				after.add(row.state(row.value()));
 				jdbc.sql("""
 						INSERT INTO stat_fact (indicator_code, period_start, period_end, region_code, brand_id, source, value)
 						VALUES (:code, :start, :end, :region, :brand, 'HISTORY', :value)""")
@@ -186,7 +257,8 @@ public class HistoryImport {
 			}
 			rollup.refresh(rows.stream().map(r -> r.month().atDay(1)).toList(), rows.stream().map(Row::region).toList());
 			audit.record(AuditEntry.of("statistics.history.import", "StatFact", null,
-					"导入历史统计数据" + rows.size() + "行" + (replaced[0] > 0 ? "（替换" + replaced[0] + "行）" : "")));
+					"导入历史统计数据" + rows.size() + "行" + (replaced[0] > 0 ? "（替换" + replaced[0] + "行）" : ""))
+				.states(before.isEmpty() ? null : Map.of("rows", before), Map.of("rows", after)));
 		});
 		return new Result(result.imported(), replaced[0], result.errors(), result.annotated());
 	}
@@ -238,6 +310,46 @@ public class HistoryImport {
 			.param("brand", brand)
 			.query(Boolean.class)
 			.single();
+	}
+
+	/**
+	 * Imported history of the indicator, month and brand for another region that contains this one or lies inside it
+	 * (either would be counted twice in the larger region's figure).
+	 * @return the stored region's code, if any
+	 */
+	private Optional<String> storedNesting(String code, YearMonth month, String region, Long brand) {
+		return jdbc.sql("""
+				SELECT region_code FROM stat_fact WHERE source = 'HISTORY' AND indicator_code = :code
+				AND period_start = :start AND enterprise_id IS NULL AND brand_id IS NOT DISTINCT FROM :brand
+				AND region_code <> :region AND (:region LIKE region_code || '%' OR\s"""
+				+ RegionPrefix.of(region).predicate("region_code") + ") ORDER BY region_code LIMIT 1")
+			.param("code", code)
+			.param("start", month.atDay(1))
+			.param("region", region)
+			.param("brand", brand)
+			.query(String.class)
+			.optional();
+	}
+
+	/**
+	 * The region of an approved enterprise report of a form carrying the indicator, for a period covering the month
+	 * (a quarter's report covers its three months), in a region containing this one or inside it: the figures of such
+	 * a region are made of reports, and a total imported beside them would be counted twice.
+	 * @return "region的period", if any
+	 */
+	private Optional<String> approvedReports(String code, YearMonth month, String region) {
+		return jdbc.sql("""
+				SELECT r.region_code || '的' || r.period FROM stat_report r
+				JOIN stat_form_indicator fi ON fi.form_id = r.form_id AND fi.indicator_code = :code
+				WHERE r.status = 'APPROVED' AND r.period_start <= :end AND r.period_end >= :start
+				AND (:region LIKE r.region_code || '%' OR\s""" + RegionPrefix.of(region).predicate("r.region_code") + """
+				) ORDER BY r.region_code, r.period_start LIMIT 1""")
+			.param("code", code)
+			.param("start", month.atDay(1))
+			.param("end", month.atEndOfMonth())
+			.param("region", region)
+			.query(String.class)
+			.optional();
 	}
 
 	/** Whether approved enterprise reports already give this indicator for a region (or one inside it) and month. */

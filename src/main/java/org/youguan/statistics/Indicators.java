@@ -44,7 +44,9 @@ public class Indicators {
 
 	/**
 	 * Adds an indicator to the catalogue (and optionally to a form): a new code, a weighted one names an existing
-	 * denominator, a formula parses and reads only existing indicators.
+	 * denominator, a formula of at most {@link Formula#MAX_LENGTH} characters (rule {@code max-length}) and
+	 * {@link Formula#MAX_DEPTH} nested brackets (rule {@code depth}, checked before parsing) parses and reads only
+	 * existing indicators.
 	 */
 	@Transactional
 	public void add(NewIndicator n, Long formId) {
@@ -68,7 +70,13 @@ public class Indicators {
 			v.require("denominatorCode", denominator != null && find(denominator).isPresent(), "exists", "加权平均须指定已有的权重指标");
 		}
 		String formula = n.formula() == null || Text.isBlank(n.formula()) ? null : Text.strip(n.formula());
-		if (formula != null) {
+		// length and nesting before the recursive parser reads it: the column holds 300 characters, and 5,000 brackets
+		// would overflow the parser's stack
+		boolean tooLong = formula != null && formula.length() > Formula.MAX_LENGTH;
+		boolean tooDeep = formula != null && Formula.depth(formula) > Formula.MAX_DEPTH;
+		v.maxLength("formula", "公式", formula, Formula.MAX_LENGTH);
+		v.require("formula", !tooDeep, "depth", "公式的括号嵌套不能超过" + Formula.MAX_DEPTH + "层");
+		if (formula != null && !tooLong && !tooDeep) {
 			try {
 				Formula parsed = Formula.parse(formula);
 				for (String c : parsed.codes()) {

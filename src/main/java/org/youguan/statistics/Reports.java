@@ -229,7 +229,9 @@ public class Reports {
 					enterprise.creditCode(), enterprise.regionCode(), enterprise.brandId()), period, forms.dueOn(form, period),
 					enterprise.demo(), clock.instant()));
 			audit.record(AuditEntry.of("statistics.report.open", "StatReport", r.id(),
-					enterprise.legalName() + "填报“" + form.name() + "”" + period.label()).inRegion(r.regionCode()));
+					enterprise.legalName() + "填报“" + form.name() + "”" + period.label())
+				.states(null, r.snapshot())
+				.inRegion(r.regionCode()));
 			return r.id();
 		});
 	}
@@ -247,9 +249,11 @@ public class Reports {
 		if (!parsed.errors().isEmpty()) {
 			throw new InvalidValueException(parsed.errors());
 		}
+		var before = report.snapshot();
 		report.fill(parsed.values(), comment(comment));
 		reports.save(report);
 		audit.record(AuditEntry.of("statistics.report.draft", "StatReport", id, report.enterpriseName() + "保存" + report.period() + "报表草稿")
+			.states(before, report.snapshot())
 			.inRegion(report.regionCode()));
 	}
 
@@ -370,6 +374,7 @@ public class Reports {
 		Report revision = reports.save(report.revise(Text.strip(reason), clock.instant()));
 		audit.record(AuditEntry.of("statistics.report.revise", "StatReport", revision.id(),
 				report.enterpriseName() + "更正" + report.period() + "报表（第" + revision.revision() + "版）：" + Text.strip(reason))
+			.states(null, revision.snapshot())
 			.inRegion(report.regionCode()));
 		return revision.id();
 	}

@@ -4,21 +4,27 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Listing;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
+import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.org.CurrentUser;
+import org.youguan.org.Role;
 import org.youguan.statistics.internal.ReportChecks;
 
 /**
@@ -62,7 +68,34 @@ public class Targets {
 		this.audit = audit;
 	}
 
-	/** Sets (or replaces) a target; at least one of value and growth. */
+	/** Who sets a bureau's annual target: its administrators, as 设为统计目标 on a work plan ({@code PlanTargets}). */
+	public static final Set<Role> SETTERS = Set.of(Role.SYSTEM_ADMIN, Role.BUREAU_ADMIN);
+
+	/**
+	 * Sets (or replaces) a target of the caller's own bureau region, as a user does it (the targets page, a work plan's
+	 * 设为统计目标): a bureau's target is its administrators' decision.
+	 * @param region the target's region; blank for the caller's own
+	 * @throws AccessRefusedException (403) unless the caller is an administrator ({@link #SETTERS}) of the region's
+	 * bureau (the region is the caller's own)
+	 */
+	@Transactional
+	public void set(CurrentUser me, String region, int year, String indicatorCode, BigDecimal value, BigDecimal growth) {
+		if (SETTERS.stream().noneMatch(me::has)) {
+			throw new AccessRefusedException("只有管理员可以设定年度统计目标");
+		}
+		String own = me.regionCode() == null ? "" : me.regionCode();
+		String target = region == null || Text.isBlank(region) ? own : Text.strip(region);
+		if (!target.equals(own)) {
+			throw new AccessRefusedException("region", "只能设定本局辖区（" + own + "）的年度统计目标");
+		}
+		set(me.scope(), target, year, indicatorCode, value, growth);
+	}
+
+	/**
+	 * Sets (or replaces) a target; at least one of value and growth. Users come through
+	 * {@link #set(CurrentUser, String, int, String, BigDecimal, BigDecimal)}; this one, for loaders and tests, checks
+	 * only that the region lies in the scope.
+	 */
 	@Transactional
 	public void set(DataScope scope, String region, int year, String indicatorCode, BigDecimal value, BigDecimal growth) {
 		String prefix = analysis.region(scope, region);
@@ -76,6 +109,15 @@ public class Targets {
 		v.fits("targetValue", "目标值", value, ReportChecks.VALUE_INTEGER_DIGITS, 4).fits("targetGrowth", "增长目标", growth, 6, 2);
 		v.throwIfInvalid();
 		String code = prefix.isEmpty() ? "0" : prefix;
+		Map<String, Object> before = jdbc.sql("""
+				SELECT target_value, target_growth FROM stat_target
+				WHERE region_code = :region AND year = :year AND indicator_code = :code""")
+			.param("region", code)
+			.param("year", year)
+			.param("code", indicator.code())
+			.query((rs, n) -> state(rs.getBigDecimal(1), rs.getBigDecimal(2)))
+			.optional()
+			.orElse(null);
 		jdbc.sql("""
 				INSERT INTO stat_target (region_code, year, indicator_code, target_value, target_growth)
 				VALUES (:region, :year, :code, :value, :growth)
@@ -90,7 +132,16 @@ public class Targets {
 		audit.record(AuditEntry.of("statistics.target.set", "StatTarget", code + "/" + year + "/" + indicator.code(),
 				year + "年" + indicator.name() + "目标：" + (value == null ? "" : value.stripTrailingZeros().toPlainString() + indicator.unit())
 						+ (growth == null ? "" : " 增长" + growth.stripTrailingZeros().toPlainString() + "%"))
+			.states(before, state(value, growth))
 			.inRegion(code));
+	}
+
+	/** A target's figures as the audit trail keeps them. */
+	private static Map<String, Object> state(BigDecimal value, BigDecimal growth) {
+		Map<String, Object> state = new LinkedHashMap<>();
+		state.put("targetValue", value == null ? null : value.stripTrailingZeros().toPlainString());
+		state.put("targetGrowth", growth == null ? null : growth.stripTrailingZeros().toPlainString());
+		return state;
 	}
 
 	/** The region's targets for the year with progress through the given month. */

@@ -86,6 +86,6 @@ public class PlanTargets {
 		if (t.indicatorCode() == null) {
 			throw DomainException.rule("该目标没有对应的统计指标：" + t.text());
 		}
-		targets.set(me.scope(), plan.regionCode(), plan.year(), t.indicatorCode(), t.targetValue(), t.targetGrowth());
+		targets.set(me, plan.regionCode(), plan.year(), t.indicatorCode(), t.targetValue(), t.targetGrowth());
 	}
 }

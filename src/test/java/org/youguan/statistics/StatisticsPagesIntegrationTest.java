@@ -122,7 +122,7 @@ class StatisticsPagesIntegrationTest {
 	 */
 	@Test
 	void typedValuesInTheAddressSentBackToAreEncoded() throws Exception {
-		MockHttpSession staff = SignIn.session(mvc, "sz.market");
+		MockHttpSession staff = SignIn.session(mvc, "sz.admin");
 		mvc.perform(post("/statistics/targets").session(staff).with(csrf()).param("region", "{foo}").param("year", "2026")
 			.param("indicator", "express.volume").param("targetValue", "abc"))
 			.andExpect(status().is3xxRedirection())

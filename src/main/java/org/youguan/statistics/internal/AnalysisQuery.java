@@ -2,6 +2,7 @@ package org.youguan.statistics.internal;
 
 import java.time.YearMonth;
 
+import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Text;
 import org.youguan.statistics.Period;
 
@@ -11,14 +12,32 @@ import org.youguan.statistics.Period;
  */
 record AnalysisQuery(String indicator, String region, int year, int through, String brand) {
 
-	/** The query with its defaults; a year outside {@link Period#FIRST_YEAR} … next year is refused (field {@code year}). */
+	/**
+	 * The query with its defaults. Only ended months are figures (a month still running compared with last year's
+	 * whole month reads as a fall): refused are a year outside {@link Period#FIRST_YEAR} … next year (field
+	 * {@code year}, rule {@code range}) or without an ended month ({@code year}, rule {@code ended}), a {@code through}
+	 * other than 1–12 (rule {@code range}; never clamped) and a {@code through} month not ended by {@code lastMonth}
+	 * (rule {@code ended}).
+	 * @param lastMonth the last month that has ended
+	 */
 	static AnalysisQuery of(String indicator, String region, Integer year, Integer through, String brand,
 			String userRegion, YearMonth lastMonth) {
 		if (year != null) {
 			Period.requireYear("year", year, lastMonth.plusMonths(1).atDay(1));
+			if (year > lastMonth.getYear()) {
+				throw new InvalidValueException("year", "ended", "年度应为已有结束月份的年度：" + year + "年尚无已结束的月份（最近已结束的月份为"
+						+ lastMonth + "）");
+			}
 		}
 		int y = year == null ? lastMonth.getYear() : year;
-		int t = through == null ? (y == lastMonth.getYear() ? lastMonth.getMonthValue() : 12) : Math.max(1, Math.min(12, through));
+		if (through != null && (through < 1 || through > 12)) {
+			throw new InvalidValueException("through", "range", "截至月份应为1至12：" + through);
+		}
+		if (through != null && YearMonth.of(y, through).isAfter(lastMonth)) {
+			throw new InvalidValueException("through", "ended", "截至月份应为已结束的月份：" + YearMonth.of(y, through)
+					+ "尚未结束（最近已结束的月份为" + lastMonth + "）");
+		}
+		int t = through == null ? (y == lastMonth.getYear() ? lastMonth.getMonthValue() : 12) : through;
 		return new AnalysisQuery(indicator == null || Text.isBlank(indicator) ? "express.volume" : Text.strip(indicator),
 				region == null || Text.isBlank(region) ? userRegion : Text.strip(region), y, t,
 				brand == null || Text.isBlank(brand) ? null : Text.strip(brand));

@@ -157,6 +157,8 @@ class BureauStatisticsController {
 		model.addAttribute("region", r);
 		model.addAttribute("year", y);
 		model.addAttribute("indicators", indicators.all());
+		// a bureau's target is set by its administrators, on its own region only (Targets.set)
+		model.addAttribute("canSet", Targets.SETTERS.stream().anyMatch(me::has) && r.equals(me.regionCode()));
 		return "statistics/targets";
 	}
 
@@ -186,9 +188,13 @@ class BureauStatisticsController {
 		return year == null ? YearMonth.now(clock).getYear() : year;
 	}
 
+	/**
+	 * Sets an annual target of the caller's own bureau region: administrators, as 设为统计目标 on a work plan.
+	 * @throws org.youguan.kernel.AccessRefusedException (403) for another region
+	 */
 	@PostMapping("/statistics/targets")
-	@PreAuthorize(ReportController.HANDLERS)
-	String setTarget(DataScope scope, @RequestParam String region, @RequestParam int year, @RequestParam String indicator,
+	@PreAuthorize(ADMINS)
+	String setTarget(@AuthenticationPrincipal CurrentUser me, @RequestParam String region, @RequestParam int year, @RequestParam String indicator,
 			@RequestParam(required = false) String targetValue, @RequestParam(required = false) String targetGrowth,
 			RedirectAttributes redirect) {
 		return PageSteps.run(redirect, "/statistics/targets?region=" + PageAddress.value(region) + "&year=" + year, "目标已保存", () -> {
@@ -196,7 +202,7 @@ class BureauStatisticsController {
 			BigDecimal value = v.decimal("targetValue", "目标值", targetValue);
 			BigDecimal growth = v.decimal("targetGrowth", "增长目标", targetGrowth);
 			v.throwIfInvalid();
-			targets.set(scope, region, year, indicator, value, growth);
+			targets.set(me, region, year, indicator, value, growth);
 		});
 	}
 

@@ -43,12 +43,40 @@ public final class Formula {
 		}
 	}
 
-	/** Parses a formula; a malformed one fails with the position of the problem. */
+	/** The longest formula the catalogue keeps (its column holds 300 characters). */
+	public static final int MAX_LENGTH = 300;
+
+	/** The deepest nesting of brackets a formula may have: the parser descends once per bracket. */
+	public static final int MAX_DEPTH = 20;
+
+	/**
+	 * Parses a formula; a malformed one fails with the position of the problem, one nested deeper than
+	 * {@link #MAX_DEPTH} before any parsing (the parser is recursive: 5,000 brackets would overflow its stack).
+	 */
 	public static Formula parse(String text) {
 		if (text == null || Text.isBlank(text)) {
 			throw new IllegalArgumentException("公式为空");
 		}
+		if (depth(text) > MAX_DEPTH) {
+			throw new IllegalArgumentException("公式的括号嵌套不能超过" + MAX_DEPTH + "层");
+		}
 		return new Formula(Text.strip(text));
+	}
+
+	/** The deepest nesting of opening brackets in the text, counted without parsing (unbalanced text included). */
+	public static int depth(String text) {
+		int depth = 0;
+		int deepest = 0;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c == '(') {
+				deepest = Math.max(deepest, ++depth);
+			}
+			else if (c == ')' && depth > 0) {
+				depth--;
+			}
+		}
+		return deepest;
 	}
 
 	/** The indicator codes the formula reads, in order of appearance. */
