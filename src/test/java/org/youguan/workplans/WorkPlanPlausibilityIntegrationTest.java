@@ -31,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -189,6 +190,25 @@ class WorkPlanPlausibilityIntegrationTest {
 		AuditEvent edited = latest("WorkPlan", draft, "workplan.edit");
 		assertThat(edited.beforeState()).contains(head.overallRequirement());
 		assertThat(edited.afterState()).contains("新的总体要求");
+	}
+
+	/**
+	 * A department that leads tasks and has no accounts (left or moved) may be deactivated: the plan, its board and the
+	 * task keep its name.
+	 */
+	@Test
+	void aDepartmentLeadingTasksIsDeactivatedAndThePlanStillShowsIt() throws Exception {
+		clock.set(LocalDateTime.of(2076, 3, 10, 9, 0));
+		String unit = "临时牵头专班" + System.nanoTime() % 100000;
+		long plan = plans.save(user("sz.admin"), notice(2076).replace("市邮政业安全中心", unit), Map.of(), Set.of(unit));
+		long id = departments.ofBureau(user("sz.admin").bureauId()).stream().filter(d -> d.name().equals(unit))
+			.mapToLong(DepartmentView::id).findFirst().orElseThrow();
+		departments.deactivate(DataScope.region("3205"), id);
+		MockHttpSession leader = SignIn.session(mvc, "sz.admin");
+		mvc.perform(get("/workplans/" + plan).session(leader)).andExpect(status().isOk())
+			.andExpect(content().string(containsString(unit)));
+		mvc.perform(get("/workplans/" + plan + "/board").session(leader)).andExpect(status().isOk())
+			.andExpect(content().string(containsString(unit)));
 	}
 
 	AuditEvent latest(String type, long id, String action) {
