@@ -76,7 +76,7 @@ class WorkPlanDemoData {
 		CurrentUser admin = directory.principal("sz.admin").orElseThrow();
 		LocalDate today = LocalDate.now(clock);
 		int year = today.getYear();
-		String notice = notice().replace("示范市", "苏州市").replace("2025", Integer.toString(year))
+		String notice = notice().replace("示范市", "苏州市").replace("示邮管", "苏邮管").replace("2025", Integer.toString(year))
 			.replaceFirst("主要工作目标：[^\\n]*", "主要工作目标：" + targetsParagraph(year));
 		Map<String, Long> ids = departments.ofBureau(admin.bureauId()).stream()
 			.collect(Collectors.toMap(DepartmentView::name, DepartmentView::id));

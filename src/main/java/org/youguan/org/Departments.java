@@ -111,8 +111,23 @@ public class Departments {
 		record(scope, d, "department.update", "修改处室“" + d.name() + "”", before);
 	}
 
+	/**
+	 * Deactivates a department that no enabled account belongs to: a deactivated department is no choice on the user
+	 * form, so its accounts could no longer be edited (a disabled account may stay; it is edited when enabled again).
+	 * Work-plan tasks it answers for keep its name.
+	 * @throws DomainException 409 on {@code id}, rule {@code has-users}, saying how many accounts to move first
+	 */
 	@Transactional
 	public void deactivate(DataScope scope, long id) {
+		Department d = load(scope, id);
+		long users = jdbc.sql("SELECT count(*) FROM user_account WHERE department_id = :id AND enabled")
+			.param("id", id)
+			.query(Long.class)
+			.single();
+		if (users > 0) {
+			throw DomainException.illegalTransition("id", "has-users", "处室“" + d.name() + "”还有" + users
+					+ "个启用的用户，请先将他们调整到其他处室（或停用账号），再停用该处室");
+		}
 		change(scope, id, Department::deactivate, "department.deactivate", "停用");
 	}
 

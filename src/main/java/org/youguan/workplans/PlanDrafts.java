@@ -4,7 +4,11 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -27,6 +31,9 @@ import org.youguan.kernel.Rows;
  */
 @Service
 public class PlanDrafts {
+
+	/** The year a plan's title states first ("2027年工作目标"), as the import reads it: four digits, not part of more. */
+	private static final Pattern TITLE_YEAR = Pattern.compile("(?<!\\d)(\\d{4})年");
 
 	private final WorkPlans plans;
 
@@ -52,6 +59,7 @@ public class PlanDrafts {
 	public long copyToNextYear(CurrentUser me, long planId) {
 		WorkPlans.Plan source = plans.own(me, planId);
 		int year = source.year() + 1;
+		WorkPlans.requirePlanYear(year, LocalDate.now(clock));
 		TransactionLocks.hold(jdbc, "work_plan_year:" + source.bureauId() + "|" + year);
 		boolean exists = jdbc.sql("SELECT EXISTS (SELECT 1 FROM work_plan WHERE bureau_id = :bureau AND year = :year)")
 			.param("bureau", source.bureauId())
@@ -106,15 +114,28 @@ public class PlanDrafts {
 		return draft;
 	}
 
-	/** Corrects a draft's head; the targets paragraph is read again into main targets. */
+	/**
+	 * Corrects a draft's head; the targets paragraph is read again into main targets. A year the title states is the
+	 * plan's year; the targets hold no negative quantity or growth of 1000 % or more.
+	 * @throws InvalidValueException on {@code title} (rules {@code required}, {@code max-length}, {@code year}) or
+	 *         {@code targets} (rules {@code max-length}, {@code range})
+	 */
 	@Transactional
 	public void updateHead(CurrentUser me, long planId, String title, String overallRequirement, String targets) {
 		WorkPlans.Plan plan = draft(me, planId);
+		Map<String, Object> before = headState(plan.title(), plan.overallRequirement(), plan.targets());
 		new Validation().required("title", "标题", title)
 			.line("title", "标题", title, 300)
 			.maxLength("overallRequirement", "总体工作要求", overallRequirement, 2000)
 			.maxLength("targets", "主要工作目标", targets, 2000)
 			.throwIfInvalid();
+		Matcher stated = TITLE_YEAR.matcher(Text.line(title));
+		if (stated.find()) {
+			int year = Integer.parseInt(stated.group(1));
+			new Validation().require("title", year == plan.year(), "year", "标题中的年度（" + year + "年）应与计划的年度（"
+					+ plan.year() + "年）一致").throwIfInvalid();
+		}
+		WorkPlans.requirePlausibleTargets(targets);
 		jdbc.sql("UPDATE work_plan SET title = :title, overall_requirement = :overall, targets = :targets, version = version + 1 WHERE id = :id")
 			.param("title", Text.line(title))
 			.param("overall", blankToNull(overallRequirement))
@@ -123,21 +144,25 @@ public class PlanDrafts {
 			.update();
 		jdbc.sql("DELETE FROM work_target WHERE plan_id = :id").param("id", planId).update();
 		plans.saveTargets(planId, blankToNull(targets));
-		audit.record(AuditEntry.of("workplan.edit", "WorkPlan", planId, "修改草稿：" + Text.strip(title)).inRegion(plan.regionCode()));
+		audit.record(AuditEntry.of("workplan.edit", "WorkPlan", planId, "修改草稿：" + Text.strip(title))
+			.states(before, headState(Text.line(title), blankToNull(overallRequirement), blankToNull(targets)))
+			.inRegion(plan.regionCode()));
 	}
 
 	/**
 	 * Publishes a draft under its document number and date; from now on it takes progress. The 文号 is written as
 	 * {@link Text#documentNumber} writes every typed 文号 (GB/T 9704-2012: 〔2033〕1号 for [2033]01号) and states the
 	 * year of the 印发日期 when it states one ({@link Validation#documentYear}).
-	 * @throws InvalidValueException on {@code documentNumber} (rules {@code max-length}, {@code year}, {@code sequence})
+	 * @throws InvalidValueException on {@code documentNumber} (rules {@code required}: a plan is published under its
+	 *         文号, {@code max-length}, {@code year}, {@code sequence})
 	 *         or {@code documentDate} (rule {@code range}: the plan's year or the year before)
 	 */
 	@Transactional
 	public void publish(CurrentUser me, long planId, String documentNumber, LocalDate documentDate) {
 		WorkPlans.Plan plan = draft(me, planId);
 		String number = Text.documentNumber(documentNumber);
-		new Validation().maxLength("documentNumber", "文号", number, 60)
+		new Validation().require("documentNumber", number != null && !Text.isBlank(number), "required", "印发须填写文号")
+			.maxLength("documentNumber", "文号", number, 60)
 			.documentYear("documentNumber", "文号", number, documentDate)
 			.require("documentDate", documentDate == null || documentDate.getYear() >= plan.year() - 1
 					&& documentDate.getYear() <= plan.year(), "range", "印发日期应在" + (plan.year() - 1) + "年或" + plan.year() + "年")
@@ -164,8 +189,10 @@ public class PlanDrafts {
 			.throwIfInvalid();
 		jdbc.sql("UPDATE work_task SET text = :text, due_on = :due WHERE id = :id")
 			.param("text", Text.strip(text)).param("due", Date.valueOf(dueOn)).param("id", taskId).update();
+		// the task's text and due date as they were and are: a correction of a published plan's task shows what it replaced
 		audit.record(AuditEntry.of("workplan.task.edit", "WorkTask", taskId, "修改第" + task.task().number() + "项任务，完成时限"
-				+ dueOn).inRegion(plan.regionCode()));
+				+ dueOn).states(taskState(task.task().text(), task.task().dueOn()), taskState(Text.strip(text), dueOn))
+			.inRegion(plan.regionCode()));
 	}
 
 	/** Removes a task from a draft (a published plan's tasks stay, with their history). */
@@ -185,6 +212,23 @@ public class PlanDrafts {
 			throw DomainException.rule("该工作计划已印发，不能再修改标题、目标或删除任务");
 		}
 		return plan;
+	}
+
+	/** A task's state as the audit trail records it (field names declared as audit.field.WorkTask.*). */
+	private static Map<String, Object> taskState(String text, LocalDate dueOn) {
+		Map<String, Object> state = new LinkedHashMap<>();
+		state.put("text", text);
+		state.put("dueOn", dueOn == null ? null : dueOn.toString());
+		return state;
+	}
+
+	/** A plan's head as the audit trail records it (field names declared as audit.field.WorkPlan.*). */
+	private static Map<String, Object> headState(String title, String overallRequirement, String targets) {
+		Map<String, Object> state = new LinkedHashMap<>();
+		state.put("title", title);
+		state.put("overallRequirement", overallRequirement);
+		state.put("targets", targets);
+		return state;
 	}
 
 	private static String blankToNull(String s) {

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -186,6 +187,14 @@ public class Progress {
 		}
 		String month = YearMonth.now(clock).toString();
 		Timestamp now = Timestamp.from(clock.instant());
+		// a second report of the month replaces the first: the trail keeps what it replaced
+		Map<String, Object> before = jdbc.sql("""
+				SELECT text, percent FROM work_progress WHERE task_id = :task AND department_id = :department AND month = :month
+				FOR UPDATE""")
+			.param("task", taskId).param("department", department).param("month", month)
+			.query((rs, i) -> reportState(me.departmentName(), month, rs.getString("text"), rs.getInt("percent")))
+			.optional()
+			.orElse(null);
 		long report = jdbc.sql("""
 				INSERT INTO work_progress (task_id, department_id, month, text, percent, reported_at, reported_by)
 				VALUES (:task, :department, :month, :text, :percent, :now, :by)
@@ -206,7 +215,18 @@ public class Progress {
 		String status = status(taskId, LocalDate.now(clock));
 		audit.record(AuditEntry.of("workplan.progress", "WorkTask", taskId, me.departmentName() + "填报第" + task.number()
 				+ "项任务" + month + "进展（" + percent + "%" + (attached == 0 ? "" : "，附件" + attached + "个")
-				+ "），任务" + label(status)).inRegion(task.regionCode()));
+				+ "），任务" + label(status)).states(before, reportState(me.departmentName(), month, Text.strip(text), percent))
+			.inRegion(task.regionCode()));
+	}
+
+	/** A department's report of a month as the audit trail records it (field names declared as audit.field.WorkTask.*). */
+	private static Map<String, Object> reportState(String department, String month, String text, int percent) {
+		Map<String, Object> state = new LinkedHashMap<>();
+		state.put("department", department);
+		state.put("month", month);
+		state.put("progress", text);
+		state.put("percent", percent);
+		return state;
 	}
 
 	/** A report recorded elsewhere, for {@link #load}. */

@@ -220,12 +220,16 @@ public class WorkPlans {
 		if (preview.year() == null) {
 			throw new InvalidValueException("text", "year", "标题中未识别到年度");
 		}
+		requirePlanYear(preview.year(), LocalDate.now(clock));
 		requireFits(preview);
+		requirePlausibleTargets(preview.targets());
+		// a notice states its 文号: one without it (or not recognised) is kept as a draft, published (印发) with its 文号
+		String status = preview.documentNumber() == null ? "DRAFT" : "ACTIVE";
 		LocalDate due = LocalDate.of(preview.year(), 12, 31);
 		long plan = jdbc.sql("""
 				INSERT INTO work_plan (bureau_id, region_code, year, title, document_number, document_date, overall_requirement,
-				    targets, content_sha256, created_at)
-				VALUES (:bureau, :region, :year, :title, :number, :date, :overall, :targets, :sha, :now) RETURNING id""")
+				    targets, content_sha256, created_at, status)
+				VALUES (:bureau, :region, :year, :title, :number, :date, :overall, :targets, :sha, :now, :status) RETURNING id""")
 			.param("bureau", bureau)
 			.param("region", me.regionCode())
 			.param("year", preview.year())
@@ -236,6 +240,7 @@ public class WorkPlans {
 			.param("targets", preview.targets())
 			.param("sha", fingerprint)
 			.param("now", Timestamp.from(clock.instant()))
+			.param("status", status)
 			.query(Long.class)
 			.single();
 		saveTargets(plan, preview.targets());
@@ -254,6 +259,35 @@ public class WorkPlans {
 		audit.record(AuditEntry.of("workplan.import", "WorkPlan", plan, "导入" + preview.title() + "（" + tasks + "项任务）")
 			.inRegion(me.regionCode()));
 		return plan;
+	}
+
+	/** The first year a plan may be of (as the statistics' years, {@code statistics.Period.FIRST_YEAR}). */
+	static final int FIRST_YEAR = 2000;
+
+	/**
+	 * A plan is of a year from {@link #FIRST_YEAR} to the year after today's: a plan is made for this year or the next,
+	 * an older one may be kept on record; a year further ahead is a typing error (2999年), whose due dates would run with
+	 * it. Import, copy into the next year and the plan's title alike.
+	 * @throws InvalidValueException 400 on {@code year}, rule {@code range}
+	 */
+	static void requirePlanYear(int year, LocalDate today) {
+		if (year < FIRST_YEAR || year > today.getYear() + 1) {
+			throw new InvalidValueException("year", "range", "工作计划的年度应在" + FIRST_YEAR + "年至" + (today.getYear() + 1)
+					+ "年之间，不能是" + year + "年");
+		}
+	}
+
+	/**
+	 * The targets paragraph holds no quantity a plan cannot mean ({@link TargetParser#implausible}: a negative volume, a
+	 * growth beyond ±1000 %); the import and the draft's head alike.
+	 * @throws InvalidValueException 400 on {@code targets}, rule {@code range}, naming each such clause
+	 */
+	static void requirePlausibleTargets(String paragraph) {
+		List<String> wrong = TargetParser.implausible(paragraph);
+		if (!wrong.isEmpty()) {
+			throw new InvalidValueException("targets", "range", "主要工作目标中的数值不合理（目标值不能为负数，增长幅度应在±1000%以内）："
+					+ String.join("；", wrong));
+		}
 	}
 
 	/**

@@ -157,6 +157,35 @@ class OrganisationIntegrationTest {
 		assertThatThrownBy(() -> departments.deactivate(DataScope.region("320583"), id)).hasMessageContaining("不存在");
 	}
 
+	/**
+	 * A department that enabled accounts still belong to is not deactivated (their edit form could no longer keep it):
+	 * 409 naming {@code id}, rule {@code has-users}, with how many accounts to move first. Moved or disabled, it is.
+	 */
+	@Test
+	void aDepartmentWithEnabledUsersIsNotDeactivatedUntilTheyAreMoved() {
+		DataScope city = DataScope.region("3205");
+		long id = departments.create(city, wuzhong(), "人员专班" + UUID.randomUUID().toString().substring(0, 4), null, 9);
+		String a = "dep." + UUID.randomUUID().toString().substring(0, 6);
+		String b = "dep." + UUID.randomUUID().toString().substring(0, 6);
+		long first = users.create(cityAdmin(), new UserData(a, "甲", UserKind.STAFF, wuzhong(), id, null, null,
+				EnumSet.of(Role.STAFF))).id();
+		long second = users.create(cityAdmin(), new UserData(b, "乙", UserKind.STAFF, wuzhong(), id, null, null,
+				EnumSet.of(Role.STAFF))).id();
+		assertThatThrownBy(() -> departments.deactivate(city, id)).isInstanceOf(DomainException.class)
+			.hasMessageContaining("2个启用的用户")
+			.satisfies(ex -> {
+				assertThat(((DomainException) ex).code()).isEqualTo(ErrorCode.ILLEGAL_TRANSITION);
+				assertThat(((DomainException) ex).fieldErrors()).extracting(e -> e.field() + "/" + e.rule())
+					.containsExactly("id/has-users");
+			});
+		assertThat(departments.get(city, id).active()).isTrue();
+		users.disable(cityAdmin(), first);
+		users.update(cityAdmin(), second, new UserData(b, "乙", UserKind.STAFF, wuzhong(), null, null, null,
+				EnumSet.of(Role.STAFF)));
+		departments.deactivate(city, id);
+		assertThat(departments.get(city, id).active()).isFalse();
+	}
+
 	@Test
 	void aDepartmentNameDifferingOnlyInWidthSpacesOrLatinCaseIsTheSameDepartment() {
 		DataScope city = DataScope.region("3205");

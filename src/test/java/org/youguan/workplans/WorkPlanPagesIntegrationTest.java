@@ -3,11 +3,13 @@ package org.youguan.workplans;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.hamcrest.Matchers;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,6 +17,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
+import org.youguan.MutableClock;
 import org.youguan.SignIn;
 import org.youguan.kernel.DataScope;
 import org.youguan.org.DepartmentView;
@@ -51,6 +54,14 @@ class WorkPlanPagesIntegrationTest {
 	@Autowired
 	PlanDrafts drafts;
 
+	@Autowired
+	MutableClock clock;
+
+	@AfterEach
+	void resetClock() {
+		clock.reset();
+	}
+
 	/**
 	 * A draft's head and a task's edit refused: the page again in the refusal's 400 with what was typed and the error
 	 * (kernel.FormSteps); on the task's page, whose progress form shares the field name "text", only the edit form
@@ -62,7 +73,9 @@ class WorkPlanPagesIntegrationTest {
 		long bureau = directory.principal("sz.market").orElseThrow().bureauId();
 		long centre = departments.ofBureau(bureau).stream().filter(d -> d.name().equals("市邮政业安全发展中心"))
 			.mapToLong(DepartmentView::id).findFirst().orElseThrow();
-		// a year no other test of the shared database imports or copies to (2036 and 2037 are the supervision test's)
+		// a year no other test of the shared database imports or copies to (2036 and 2037 are the supervision test's);
+		// today in it, as a plan is of this year or the next
+		clock.set(LocalDateTime.of(2046, 3, 10, 9, 0));
 		String location = mvc.perform(post("/workplans/import/confirm").session(staff).with(csrf())
 			.param("text", NoticeParserTest.sample().replace("2025", "2046")).param("map.市邮政业安全中心", String.valueOf(centre)))
 			.andExpect(redirectedUrlPattern("/workplans/*"))

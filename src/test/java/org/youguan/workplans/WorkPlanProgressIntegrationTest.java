@@ -60,9 +60,9 @@ class WorkPlanProgressIntegrationTest {
 		CurrentUser market = directory.principal("sz.market").orElseThrow();
 		long centre = departments.ofBureau(market.bureauId()).stream().filter(d -> d.name().equals("市邮政业安全发展中心"))
 			.mapToLong(DepartmentView::id).findFirst().orElseThrow();
+		clock.set(LocalDateTime.of(2029, 3, 10, 9, 0));
 		long plan = plans.save(market, NoticeParserTest.sample().replace("2025", "2029"), Map.of("市邮政业安全中心", centre), Set.of());
 
-		clock.set(LocalDateTime.of(2029, 3, 10, 9, 0));
 		long four = task(plan, 4).id();
 		progress.report(market, four, "许可核查流程已梳理", 50, List.of());
 		assertThat(task(plan, 4).status()).isEqualTo("IN_PROGRESS");

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 
 import org.apache.poi.xwpf.usermodel.XWPFAbstractNum;
@@ -13,6 +14,7 @@ import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTAbstractNum;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTLvl;
@@ -23,6 +25,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
+import org.youguan.MutableClock;
 import org.youguan.SignIn;
 import org.youguan.kernel.DataScope;
 
@@ -53,8 +56,18 @@ class WorkPlanWordImportIntegrationTest {
 	@Autowired
 	WorkPlans plans;
 
+	@Autowired
+	MutableClock clock;
+
+	@AfterEach
+	void resetClock() {
+		clock.reset();
+	}
+
 	@Test
 	void tasksInATableAndInWordsOwnNumberingArePreviewedAndSavedAsWritten() throws Exception {
+		// today in the plan's year: a plan is of this year or the next
+		clock.set(LocalDateTime.of(2041, 1, 10, 9, 0));
 		byte[] docx;
 		try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			head(doc, 2041);
@@ -103,6 +116,8 @@ class WorkPlanWordImportIntegrationTest {
 	 */
 	@Test
 	void aHeaderlessTableWhoseRowsAreTasksIsImportedWithoutAWarningThatItWasNotRead() throws Exception {
+		// today in the plan's year: a plan is of this year or the next
+		clock.set(LocalDateTime.of(2051, 1, 10, 9, 0));
 		byte[] docx;
 		try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			head(doc, 2051);
@@ -125,6 +140,8 @@ class WorkPlanWordImportIntegrationTest {
 
 	@Test
 	void aNoticeThatIsOnlyItsTableIsReadAndTheSameNoticeIsNotImportedTwice() throws Exception {
+		// today in the plan's year: a plan is of this year or the next
+		clock.set(LocalDateTime.of(2042, 1, 10, 9, 0));
 		byte[] docx;
 		try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			head(doc, 2042);

@@ -30,7 +30,38 @@ public final class TargetParser {
 			"亿元", BigDecimal.valueOf(100_000_000), "件", BigDecimal.ONE, "万件", BigDecimal.valueOf(10_000), "亿件",
 			BigDecimal.valueOf(100_000_000));
 
+	// a quantity written negative after its verb ("完成-5亿件"), and every growth as written, however many digits
+	private static final Pattern NEGATIVE = Pattern.compile("(?:完成|达到|达|突破|超过|不低于|为)\\s*[-－−]\\s*\\d");
+
+	private static final Pattern ANY_GROWTH = Pattern.compile("增长\\s*([-－−]?)\\s*(\\d+(?:\\.\\d+)?)\\s*[%％]");
+
+	/** The largest growth a target may state, in percent (as the statistics' annual targets). */
+	private static final BigDecimal MAX_GROWTH = BigDecimal.valueOf(1000);
+
 	private TargetParser() {
+	}
+
+	/**
+	 * The clauses of the paragraph that set what no plan can mean: a negative quantity ("快递业务量完成-5亿件") or a
+	 * growth of 1000 % or more either way ("同比增长99999%"); empty when there is none.
+	 */
+	public static List<String> implausible(String paragraph) {
+		List<String> wrong = new ArrayList<>();
+		if (paragraph == null) {
+			return wrong;
+		}
+		for (String raw : paragraph.split("[，；。,;\\n]")) {
+			String clause = Text.strip(raw);
+			boolean bad = NEGATIVE.matcher(clause).find();
+			Matcher g = ANY_GROWTH.matcher(clause);
+			while (!bad && g.find()) {
+				bad = new BigDecimal(g.group(2)).compareTo(MAX_GROWTH) >= 0;
+			}
+			if (bad) {
+				wrong.add(clause);
+			}
+		}
+		return wrong;
 	}
 
 	public static List<Parsed> parse(String paragraph) {

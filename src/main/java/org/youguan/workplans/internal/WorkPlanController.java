@@ -202,7 +202,8 @@ class WorkPlanController {
 				}
 			});
 			long id = plans.save(me, text, mapping, create);
-			redirect.addFlashAttribute("message", "已导入工作计划");
+			redirect.addFlashAttribute("message", plans.get(me.scope(), id).draft()
+					? "已导入为草稿：通知中未识别到文号，请填写文号后印发" : "已导入工作计划");
 			return "redirect:/workplans/" + id;
 		}
 		catch (DomainException ex) {

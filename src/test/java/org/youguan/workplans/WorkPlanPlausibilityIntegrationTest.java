@@ -1,0 +1,218 @@
+package org.youguan.workplans;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.youguan.IntegrationTest;
+import org.youguan.MutableClock;
+import org.youguan.SignIn;
+import org.youguan.audit.AuditEvent;
+import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.PageQuery;
+import org.youguan.org.CurrentUser;
+import org.youguan.org.DepartmentView;
+import org.youguan.org.Departments;
+import org.youguan.org.UserDirectory;
+import org.youguan.workplans.internal.NoticeParserTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * A plan holds only what a plan can mean — a year from 2000 to the year after today's (import and copy alike), a 文号
+ * when it is published (an imported notice without one is kept as a draft), no negative target or growth of 1000 % —
+ * and its corrections keep in the audit trail what they replaced. Each test works on a year of its own, today moved
+ * into it.
+ */
+@IntegrationTest
+class WorkPlanPlausibilityIntegrationTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	WorkPlans plans;
+
+	@Autowired
+	PlanDrafts drafts;
+
+	@Autowired
+	Progress progress;
+
+	@Autowired
+	Departments departments;
+
+	@Autowired
+	UserDirectory directory;
+
+	@Autowired
+	AuditTrail audit;
+
+	@Autowired
+	MutableClock clock;
+
+	@AfterEach
+	void resetClock() {
+		clock.reset();
+	}
+
+	CurrentUser user(String name) {
+		return directory.principal(name).orElseThrow();
+	}
+
+	long centre() {
+		return departments.ofBureau(user("sz.admin").bureauId()).stream().filter(d -> d.name().equals("市邮政业安全发展中心"))
+			.mapToLong(DepartmentView::id).findFirst().orElseThrow();
+	}
+
+	static String notice(int year) throws IOException {
+		return NoticeParserTest.sample().replace("2025", Integer.toString(year));
+	}
+
+	/** The sample without its 文号 line. */
+	static String withoutNumber(int year) throws IOException {
+		return notice(year).replaceFirst("示邮管〔" + year + "〕3号\n", "");
+	}
+
+	long save(String text) {
+		return plans.save(user("sz.market"), text, Map.of("市邮政业安全中心", centre()), Set.of());
+	}
+
+	static void refused(Throwable ex, String fieldAndRule) {
+		assertThat(ex).isInstanceOf(InvalidValueException.class);
+		assertThat(((InvalidValueException) ex).fieldErrors()).extracting(e -> e.field() + "/" + e.rule()).contains(fieldAndRule);
+	}
+
+	@Test
+	void aPlanOfAYearFarAheadIsNeitherImportedNorCopiedInto() throws Exception {
+		clock.set(LocalDateTime.of(2071, 3, 10, 9, 0));
+		MockHttpSession staff = SignIn.session(mvc, "sz.market");
+		mvc.perform(post("/workplans/import/confirm").session(staff).with(csrf()).param("text", notice(2999))
+			.param("map.市邮政业安全中心", String.valueOf(centre())))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("不能是2999年")));
+		assertThatThrownBy(() -> save(notice(2999))).satisfies(ex -> refused(ex, "year/range"));
+		assertThat(plans.list(DataScope.region("3205"), new WorkPlans.Filter(2999, null), PageQuery.of(null, 0,
+				null, null, null)).items()).isEmpty();
+		// next year's plan is made this year; the year after is not yet
+		long next = save(notice(2072));
+		assertThat(plans.get(DataScope.region("3205"), next).year()).isEqualTo(2072);
+		assertThatThrownBy(() -> drafts.copyToNextYear(user("sz.market"), next)).satisfies(ex -> refused(ex, "year/range"));
+	}
+
+	@Test
+	void aNoticeWithoutItsDocumentNumberIsKeptAsADraftAndPublishedOnlyWithOne() throws Exception {
+		clock.set(LocalDateTime.of(2073, 3, 10, 9, 0));
+		long plan = save(withoutNumber(2073));
+		WorkPlans.Plan saved = plans.get(DataScope.region("3205"), plan);
+		assertThat(saved.documentNumber()).isNull();
+		assertThat(saved.draft()).as("no 文号, not published").isTrue();
+		assertThatThrownBy(() -> drafts.publish(user("sz.market"), plan, " ", LocalDate.of(2073, 2, 20)))
+			.satisfies(ex -> refused(ex, "documentNumber/required"));
+		mvc.perform(post("/workplans/" + plan + "/publish").session(SignIn.session(mvc, "sz.market")).with(csrf())
+			.param("documentNumber", "").param("documentDate", "2073-02-20"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("印发须填写文号")));
+		assertThat(plans.get(DataScope.region("3205"), plan).draft()).isTrue();
+		drafts.publish(user("sz.market"), plan, "苏邮管〔2073〕5号", LocalDate.of(2073, 2, 20));
+		assertThat(plans.get(DataScope.region("3205"), plan).draft()).isFalse();
+		// the notice with its 文号 is published as it is imported
+		long numbered = save(notice(2073).replace("示范市邮政管理局", "示范县邮政管理局"));
+		assertThat(plans.get(DataScope.region("3205"), numbered).draft()).isFalse();
+		assertThat(plans.get(DataScope.region("3205"), numbered).documentNumber()).isEqualTo("示邮管〔2073〕3号");
+	}
+
+	@Test
+	void targetsNoPlanCanMeanAndATitleOfAnotherYearAreRefused() throws Exception {
+		clock.set(LocalDateTime.of(2074, 3, 10, 9, 0));
+		String absurd = "快递业务量完成-5亿件、同比增长99999%";
+		assertThatThrownBy(() -> save(withoutNumber(2074).replaceFirst("主要工作目标：[^\\n]*", "主要工作目标：" + absurd)))
+			.satisfies(ex -> refused(ex, "targets/range"));
+		long plan = save(withoutNumber(2074));
+		WorkPlans.Plan draft = plans.get(DataScope.region("3205"), plan);
+		mvc.perform(post("/workplans/" + plan + "/head").session(SignIn.session(mvc, "sz.market")).with(csrf())
+			.param("title", draft.title()).param("targets", absurd))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("快递业务量完成-5亿件")));
+		assertThatThrownBy(() -> drafts.updateHead(user("sz.market"), plan, draft.title(), null, "快递业务量完成10亿件、同比增长1000%"))
+			.satisfies(ex -> refused(ex, "targets/range"));
+		assertThatThrownBy(() -> drafts.updateHead(user("sz.market"), plan, draft.title().replace("2074", "2999"), null, null))
+			.satisfies(ex -> refused(ex, "title/year"));
+		// a fall is a growth too; within ±1000 % it is a target
+		drafts.updateHead(user("sz.market"), plan, draft.title(), null, "快递业务量完成10亿件、同比增长-5%");
+		assertThat(plans.get(DataScope.region("3205"), plan).mainTargets()).singleElement()
+			.satisfies(t -> assertThat(t.targetGrowth()).isEqualByComparingTo("-5"));
+	}
+
+	/**
+	 * A correction keeps what it replaced: a published plan's task rewritten (by any of the bureau's staff, as the
+	 * README allows), a draft's head, and a month's progress report replaced by its correction.
+	 */
+	@Test
+	void correctionsRecordWhatTheyReplaced() throws Exception {
+		clock.set(LocalDateTime.of(2075, 3, 10, 9, 0));
+		long plan = save(notice(2075));
+		WorkPlans.TaskLine task = plans.get(DataScope.region("3205"), plan).tasks().get(3);
+		assertThat(task.departments()).containsExactly("市场监管处");
+		drafts.updateTask(user("sz.universal"), task.id(), "改写后的任务内容", LocalDate.of(2075, 12, 31));
+		AuditEvent edit = latest("WorkTask", task.id(), "workplan.task.edit");
+		assertThat(edit.beforeState()).contains("许可核查办结时限压减至8个工作日").contains(task.dueOn().toString());
+		assertThat(edit.afterState()).contains("改写后的任务内容");
+
+		progress.report(user("sz.market"), task.id(), "第一次填报的进展", 30, List.of());
+		assertThat(latest("WorkTask", task.id(), "workplan.progress").beforeState()).isNull();
+		progress.report(user("sz.market"), task.id(), "更正后的进展", 40, List.of());
+		AuditEvent corrected = latest("WorkTask", task.id(), "workplan.progress");
+		assertThat(corrected.beforeState()).contains("第一次填报的进展").contains("30");
+		assertThat(corrected.afterState()).contains("更正后的进展").contains("40");
+
+		long draft = save(withoutNumber(2075).replace("示范市邮政管理局", "示范区邮政管理局"));
+		WorkPlans.Plan head = plans.get(DataScope.region("3205"), draft);
+		drafts.updateHead(user("sz.market"), draft, head.title(), "新的总体要求", head.targets());
+		AuditEvent edited = latest("WorkPlan", draft, "workplan.edit");
+		assertThat(edited.beforeState()).contains(head.overallRequirement());
+		assertThat(edited.afterState()).contains("新的总体要求");
+	}
+
+	/**
+	 * A department that leads tasks and has no accounts (left or moved) may be deactivated: the plan, its board and the
+	 * task keep its name.
+	 */
+	@Test
+	void aDepartmentLeadingTasksIsDeactivatedAndThePlanStillShowsIt() throws Exception {
+		clock.set(LocalDateTime.of(2076, 3, 10, 9, 0));
+		String unit = "临时牵头专班" + System.nanoTime() % 100000;
+		long plan = plans.save(user("sz.admin"), notice(2076).replace("市邮政业安全中心", unit), Map.of(), Set.of(unit));
+		long id = departments.ofBureau(user("sz.admin").bureauId()).stream().filter(d -> d.name().equals(unit))
+			.mapToLong(DepartmentView::id).findFirst().orElseThrow();
+		departments.deactivate(DataScope.region("3205"), id);
+		MockHttpSession leader = SignIn.session(mvc, "sz.admin");
+		mvc.perform(get("/workplans/" + plan).session(leader)).andExpect(status().isOk())
+			.andExpect(content().string(containsString(unit)));
+		mvc.perform(get("/workplans/" + plan + "/board").session(leader)).andExpect(status().isOk())
+			.andExpect(content().string(containsString(unit)));
+	}
+
+	AuditEvent latest(String type, long id, String action) {
+		return audit.history(DataScope.region("3205"), type, id).stream().filter(e -> e.action().equals(action))
+			.findFirst().orElseThrow();
+	}
+}
