@@ -24,9 +24,11 @@ import org.youguan.enforcement.internal.CaseWork;
 import org.youguan.enforcement.internal.DecisionNumbers;
 import org.youguan.enforcement.internal.DecisionRules;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.NumberText;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
 import org.youguan.numbering.BusinessNumbers;
 import org.youguan.registry.EnterpriseView;
@@ -112,10 +114,12 @@ public class OnTheSpotPenalties {
 	 * {@code penalty.on-the-spot.organisation.max} (¥3,000) for an organisation (行政处罚法(2021) art.51), within the
 	 * violation's range, decided by at least two officers with their certificates, handed over on the spot and filed
 	 * with the bureau now — within {@code penalty.on-the-spot.filing} working days of the decision (art.52; a later filing
-	 * is recorded as late). The case is created decided and delivered, numbered {@code 当场处罚-<region>-<year>-<seq>};
+	 * is recorded as late). The same party, violation, day and facts a second time is refused (409 {@code facts}/
+	 * {@code unique}: a form sent twice; art.29). The case is created decided and delivered, numbered {@code 当场处罚-<region>-<year>-<seq>};
 	 * the 当场行政处罚决定书 is issued with it. One transaction with its audit entry.
 	 * @return the case's id
 	 * @throws InvalidValueException naming each field that breaks a rule (all at once)
+	 * @throws DomainException duplicate (409, field {@code facts}) for the same decision made before
 	 */
 	@Transactional
 	public long decideOnTheSpot(DataScope scope, OnTheSpot data) {
@@ -198,6 +202,8 @@ public class OnTheSpotPenalties {
 			throw ruleBroken("partyKind", "party-kind", "“" + type.title() + "”（" + type.basis()
 					+ "）是企业承担的义务，当事人不能是自然人：请以企业为当事人（partyKind：ORGANISATION）");
 		}
+		refuseTwin(region, person ? null : enterprise.creditCode(), person ? Text.name(data.personName()) : null, type, on,
+				penalty, Text.strip(data.facts()));
 		String region6 = region.length() > 6 ? region.substring(0, 6) : region;
 		String caseNumber = numbers.next(ON_THE_SPOT_CASE_SERIES, region6, today.getYear());
 		String decisionNumber = decisionNumbers.nextOnTheSpot(region6, on.getYear());
@@ -243,6 +249,35 @@ public class OnTheSpotPenalties {
 					type.name(), penalty, fine, on, false));
 		}
 		return id;
+	}
+
+	/**
+	 * Refuses a second on-the-spot decision for one act: a case of the simple procedure of the same party (the
+	 * enterprise by credit code, a person by name and region), violation, day and kind of penalty whose facts read the same
+	 * ({@code folded}: spaces, widths and case aside) — a form sent twice, or the API call retried, would penalise the
+	 * party twice for one act (一事不再罚, 行政处罚法(2021) art.29) under two decision numbers. Two requests at once are
+	 * ordered by a transaction lock on the region; another act of the same kind that day (other facts) passes.
+	 * @throws DomainException duplicate (409, field {@code facts}) naming the decision already made
+	 */
+	private void refuseTwin(String region, String creditCode, String personName, ViolationType type, LocalDate on,
+			Penalty penalty, String facts) {
+		TransactionLocks.hold(jdbc, "penalty_case:on-the-spot:" + region);
+		jdbc.sql("""
+				SELECT decision_number FROM penalty_case
+				WHERE procedure_kind = 'SIMPLE' AND violation_code = :violation AND decided_on = :on AND penalty = :penalty
+				    AND (CAST(:code AS text) IS NOT NULL AND enterprise_credit_code = :code
+				        OR CAST(:code AS text) IS NULL AND party_kind = 'PERSON' AND region_code = :region
+				            AND folded(enterprise_name) = folded(:person))
+				    AND folded(facts) = folded(:facts)
+				ORDER BY id LIMIT 1""")
+			.param("violation", type.name()).param("on", on).param("penalty", penalty.name()).param("code", creditCode)
+			.param("region", region)
+			.param("person", personName).param("facts", facts)
+			.query(String.class).optional()
+			.ifPresent(number -> {
+				throw DomainException.duplicate("facts", "该当事人" + on + "因同一违法事实已有当场处罚决定（" + number
+						+ "），不能重复处罚（一事不再罚，行政处罚法第29条）：表单可能提交了两次，请在案件列表中查看");
+			});
 	}
 
 	/**

@@ -15,6 +15,7 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
 import org.youguan.registry.Enterprises;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -42,15 +43,19 @@ class OnTheSpotFilingWindowIntegrationTest {
 	}
 
 	ResultActions decide(String decidedOn) throws Exception {
+		return decide(decidedOn, "未按时报送月度数据");
+	}
+
+	ResultActions decide(String decidedOn, String facts) throws Exception {
 		String creditCode = enterprises.list(DataScope.region("320506"), Enterprises.Filter.NONE,
 				PageQuery.of(null, 0, 10, "legal_name", "asc")).items().get(5).creditCode();
 		return mvc.perform(post("/api/v1/enforcement/cases/on-the-spot").header("Authorization", PenaltyCaseIntegrationTest.WUZHONG)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("""
-					{"partyKind":"ORGANISATION","enterpriseCreditCode":"%s","violation":"DATA_NOT_REPORTED","facts":"未按时报送月度数据",
+					{"partyKind":"ORGANISATION","enterpriseCreditCode":"%s","violation":"DATA_NOT_REPORTED","facts":"%s",
 					 "place":"当事人营业场所","decidedOn":"%s","penalty":"WARNING","fine":null,
 					 "team":[{"name":"陈吴中","certificateNumber":"32050601"},{"name":"沈执法","certificateNumber":"32050602"}]}"""
-				.formatted(creditCode, decidedOn)));
+				.formatted(creditCode, facts, decidedOn)));
 	}
 
 	@Test
@@ -63,5 +68,23 @@ class OnTheSpotFilingWindowIntegrationTest {
 				.andExpect(jsonPath("$.errors[0].rule").value("filing-window"));
 		}
 		decide("2026-06-05").andExpect(status().isCreated());
+	}
+
+	/**
+	 * Attack round 15: one on-the-spot decision sent twice (a double click, a retried call) was made twice, two decision
+	 * numbers for one act (一事不再罚, 行政处罚法(2021) art.29); the same facts written with other spaces or widths are
+	 * the same act, other facts another one.
+	 */
+	@Test
+	void theSameDecisionSentTwiceIsMadeOnce() throws Exception {
+		clock.set(LocalDateTime.of(2026, 6, 17, 10, 0));
+		String facts = "双击测试：未按时报送月度数据" + System.nanoTime();
+		decide("2026-06-16", facts).andExpect(status().isCreated());
+		decide("2026-06-16", " " + facts.replace("：", ":") + " ").andExpect(status().isConflict())
+			.andExpect(jsonPath("$.errors[0].field").value("facts"))
+			.andExpect(jsonPath("$.errors[0].rule").value("unique"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("一事不再罚")));
+		decide("2026-06-16", facts + "（另一网点）").andExpect(status().isCreated());
+		decide("2026-06-17", facts).andExpect(status().isCreated());
 	}
 }

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
@@ -23,6 +24,7 @@ import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 
@@ -191,9 +193,9 @@ class InputRobustnessIntegrationTest {
 	 * without one, a refusal no module words (a character not allowed, a number of the wrong shape) said
 	 * "参数“comment”" or "字段“compensation”" to a Chinese user (attack round 14).
 	 */
-	@org.junit.jupiter.api.Test
+	@Test
 	void everyParameterAndBodyFieldHasAChineseLabel() {
-		Set<String> missing = new java.util.TreeSet<>();
+		Set<String> missing = new TreeSet<>();
 		for (Endpoint e : endpoints()) {
 			e.params().forEach(p -> {
 				if (FieldLabels.of(p.name()) == null) {

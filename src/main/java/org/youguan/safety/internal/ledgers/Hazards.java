@@ -398,9 +398,11 @@ public class Hazards {
 	}
 
 	private HazardView lockOpen(DataScope scope, long id) {
-		HazardView h = get(scope, id);
+		get(scope, id);
 		jdbc.sql("SELECT id FROM safety_hazard WHERE id = :id FOR UPDATE").param("id", id).query(Long.class).single();
-		if (!get(scope, id).open()) {
+		// read again under the lock: a close that won the race is seen with its day (read before it, the day was null)
+		HazardView h = get(scope, id);
+		if (!h.open()) {
 			throw DomainException.illegalTransition("该隐患已于" + h.closedOn() + "销号");
 		}
 		return h;

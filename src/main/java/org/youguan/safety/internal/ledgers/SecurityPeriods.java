@@ -116,7 +116,9 @@ public class SecurityPeriods {
 
 	/**
 	 * Refuses a second period for one event: a period of the same region, not cancelled, whose name is this one under
-	 * {@link Text#folded} (full-width letters and digits, spaces and invisible characters aside, A–Z as a–z) and whose
+	 * the name key of {@link Text#enterpriseNameKey} (its SQL twin {@code enterprise_name_key}: full-width letters and
+	 * digits, spaces, invisible characters, punctuation and quotation marks aside, A–Z as a–z, traditional characters as
+	 * simplified — “双11” is 双11, 進博會 is 进博会; the company-form rules of that key never meet a period's name) and whose
 	 * days overlap these — a double-submitted form would owe every enterprise of the region two daily reports a day.
 	 * The same name in another year (双11 every November) and another event overlapping in the same region pass. Two
 	 * requests at once are ordered by a transaction lock on the region (the rule is no equality a unique index holds).
@@ -128,14 +130,15 @@ public class SecurityPeriods {
 		}
 		jdbc.sql("""
 				SELECT id, name, starts_on, ends_on FROM safety_security_period
-				WHERE region_code = :region AND cancelled_at IS NULL AND folded(name) = folded(:name)
+				WHERE region_code = :region AND cancelled_at IS NULL
+				    AND enterprise_name_key(name) = enterprise_name_key(:name)
 				    AND starts_on <= :to AND ends_on >= :from
 				ORDER BY id LIMIT 1""")
 			.param("region", region).param("name", name).param("from", from).param("to", to)
 			.query(Rows.of(Twin.class)).optional()
 			.ifPresent(t -> {
 				throw DomainException.duplicate("name", "该区域已有名称为“" + t.name() + "”的寄递安保期（" + t.startsOn() + "至"
-						+ t.endsOn() + "），与本次日期重叠：同一区域、同一名称（全角半角、空格不同也视为同名）且日期重叠的安保期不能重复设立");
+						+ t.endsOn() + "），与本次日期重叠：同一区域、同一名称（全角半角、空格、标点引号、繁简体不同也视为同名）且日期重叠的安保期不能重复设立");
 			});
 	}
 

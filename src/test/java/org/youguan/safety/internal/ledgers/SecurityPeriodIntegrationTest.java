@@ -107,8 +107,10 @@ class SecurityPeriodIntegrationTest {
 	void aSecondPeriodOfTheSameOrALookAlikeNameOnOverlappingDaysInTheRegionIsRefusedWith409() throws Exception {
 		String s = UUID.randomUUID().toString().substring(0, 6);
 		long first = declare("320506", "GJ进博会安保期" + s);
-		// the double-submitted form, and the same name typed with full-width letters or spaces, on overlapping days
-		for (String twin : List.of("GJ进博会安保期" + s, "ＧＪ进博会 安保期" + s, "gj\u3000进博会安保期" + s.toUpperCase())) {
+		// the double-submitted form, and the same name typed with full-width letters or spaces, in quotation marks or in
+		// traditional characters (attack round 15: 進博會 beside 进博会), on overlapping days
+		for (String twin : List.of("GJ进博会安保期" + s, "ＧＪ进博会 安保期" + s, "gj\u3000进博会安保期" + s.toUpperCase(),
+				"“GJ进博会”安保期" + s, "GJ進博會安保期" + s)) {
 			mvc.perform(post("/api/v1/safety/periods").header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON)
 				.content(periodJson(twin, "320506", today().plusDays(2), today().plusDays(5))))
 				.andExpect(status().isConflict())
