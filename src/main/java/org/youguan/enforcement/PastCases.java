@@ -330,7 +330,7 @@ public class PastCases {
 
 	/**
 	 * A day of a past case as typed (YYYY-MM-DD), each rule with its own message naming the field: not after today
-	 * (rule {@code future}: 不得晚于今天), not before {@link Validation#EARLIEST_RECORD} (rule {@code range}), not before
+	 * (rule {@code future}: 不得晚于今天), not before {@link Validation#EARLIEST_ACT} (rule {@code range}), not before
 	 * the day the procedure puts before it (rule {@code order}: 决定 after 立案, 缴款 and 上缴 after 决定, 结案 after all
 	 * of them). Null when blank or refused, so no day after it is judged by a day that is not one.
 	 */
@@ -351,8 +351,8 @@ public class PastCases {
 			v.require(field, false, "future", named + "不得晚于今天（" + today + "）：" + day + "尚未到来");
 			return null;
 		}
-		if (day.isBefore(Validation.EARLIEST_RECORD)) {
-			v.require(field, false, "range", named + "不得早于" + Validation.EARLIEST_RECORD);
+		if (day.isBefore(Validation.EARLIEST_ACT)) {
+			v.require(field, false, "range", named + "不得早于" + Validation.EARLIEST_ACT);
 			return null;
 		}
 		if (earlier != null && day.isBefore(earlier.day())) {

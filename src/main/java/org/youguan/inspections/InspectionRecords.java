@@ -47,7 +47,7 @@ import org.youguan.rules.StatutoryRules;
 public class InspectionRecords {
 
 	/** The earliest inspection day a record may carry. */
-	static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+	static final LocalDate EARLIEST = Validation.EARLIEST_ACT;
 
 	private final JdbcClient jdbc;
 

@@ -576,16 +576,16 @@ public class PostOfficeApprovals {
 		reason(v, kind, reason, address);
 		LocalDate today = today();
 		v.required("receivedOn", "收到申请日期（receivedOn）", d.receivedOn());
-		LocalDate received = v.date("receivedOn", "收到申请日期（receivedOn）", d.receivedOn(), Validation.EARLIEST_RECORD, today);
-		LocalDate checked = v.date("checkedOn", "现场核查日期（checkedOn）", d.checkedOn(), Validation.EARLIEST_RECORD, today);
+		LocalDate received = v.date("receivedOn", "收到申请日期（receivedOn）", d.receivedOn(), Validation.EARLIEST_ACT, today);
+		LocalDate checked = v.date("checkedOn", "现场核查日期（checkedOn）", d.checkedOn(), Validation.EARLIEST_ACT, today);
 		String decision = d.decision() == null ? null : Text.strip(d.decision());
 		Boolean approved = decision == null || decision.isEmpty() ? null
 				: decision.equalsIgnoreCase("APPROVED") || decision.equals("批准") ? Boolean.TRUE
 				: decision.equalsIgnoreCase("REFUSED") || decision.equals("不予批准") ? Boolean.FALSE : null;
 		v.require("decision", approved != null, "one-of", "决定（decision）应为批准（APPROVED）或不予批准（REFUSED）");
 		v.required("decidedOn", "决定日期（decidedOn）", d.decidedOn());
-		LocalDate decided = v.date("decidedOn", "决定日期（decidedOn）", d.decidedOn(), Validation.EARLIEST_RECORD, today);
-		LocalDate announced = v.date("announcedOn", "公告日期（announcedOn）", d.announcedOn(), Validation.EARLIEST_RECORD, today);
+		LocalDate decided = v.date("decidedOn", "决定日期（decidedOn）", d.decidedOn(), Validation.EARLIEST_ACT, today);
+		LocalDate announced = v.date("announcedOn", "公告日期（announcedOn）", d.announcedOn(), Validation.EARLIEST_ACT, today);
 		String channel = PostOffices.clean(d.noticeChannel());
 		v.maxLength("noticeChannel", "公告方式（noticeChannel）", channel, 300);
 		if (received != null && checked != null) {

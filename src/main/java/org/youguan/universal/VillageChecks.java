@@ -192,7 +192,7 @@ public class VillageChecks {
 		InspectionRecords.TeamBureaus bureaus = certified ? new InspectionRecords.TeamBureaus(certifiedIn, code, true) : null;
 		Set<String> certificates = new HashSet<>();
 		LocalDate today = LocalDate.now(clock);
-		LocalDate on = v.date("checkedOn", "检查日期", data.checkedOn(), Validation.EARLIEST_RECORD, today);
+		LocalDate on = v.date("checkedOn", "检查日期", data.checkedOn(), Validation.EARLIEST_ACT, today);
 		v.require("checkedOn", data.checkedOn() != null && !Text.isBlank(data.checkedOn()), "required", "请填写检查日期");
 		DeliveryMode mode = DeliveryMode.parse(data.deliveryMode());
 		v.require("deliveryMode", mode != null, "dictionary", "请选择实际通邮方式（直接通邮、邮乐购站、村邮站、其他交接点）");

@@ -64,6 +64,20 @@ class ImportedCaseProcedureIntegrationTest {
 		return "苏吴邮管罚〔2026〕T" + UUID.randomUUID().toString().substring(0, 8) + "号";
 	}
 
+	/**
+	 * Attack round 15: a case filed and decided in 1950 was imported, numbered 处罚案件-320506-1950-…, shown to its party
+	 * and counted in the 1950 figures. A bureau's act is dated from 2000 ({@code Validation.EARLIEST_ACT}).
+	 */
+	@Test
+	void aCaseDatedBeforeTheEarliestActIsRefused() throws Exception {
+		imported("1950-01-05", "1950-02-05", number()).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("filedOn"))
+			.andExpect(jsonPath("$.errors[0].rule").value("range"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("2000-01-01")));
+		imported("2000-01-05", "2000-02-05", "苏吴邮管罚〔2000〕T" + UUID.randomUUID().toString().substring(0, 8) + "号")
+			.andExpect(status().isCreated());
+	}
+
 	@Test
 	void aCaseDecidedOrFiledTodayIsNoPastCase() throws Exception {
 		LocalDate today = LocalDate.now(clock);

@@ -153,6 +153,23 @@ class VillageCheckImportIntegrationTest {
 		assertThat(count()).isEqualTo(before + 4);
 	}
 
+	/**
+	 * Attack round 15: a check of 1950 was imported and became the village's last check. A bureau's act is dated from
+	 * 2000 ({@code Validation.EARLIEST_ACT}) whether recorded now or imported.
+	 */
+	@Test
+	void aCheckDatedBeforeTheEarliestActIsRefused() throws Exception {
+		List<String> w = unchecked("320506");
+		long before = count();
+		ImportResult rejected = imports.importFile(WUZHONG_SCOPE, null, Workbooks.sheet(HEADER,
+				List.of(row(w.get(4), "1950-01-01", "是", "王普服、陈吴中", ""), row(w.get(5), "1999-12-31", "是", "王普服、陈吴中", ""),
+						row(w.get(6), "2000-01-01", "是", "王普服、陈吴中", ""))));
+		assertThat(rejected.errors()).extracting(RowErrors::number).containsExactly(2, 3);
+		assertThat(rule(rejected, 2)).containsExactly("检查日期:range");
+		assertThat(rejected.errors().get(0).errors().get(0).message()).contains("2000-01-01");
+		assertThat(count()).as("nothing saved").isEqualTo(before);
+	}
+
 	@Test
 	void anUnreadableCellHidesNoneOfTheSheetsOtherFailures() throws Exception {
 		List<String> w = unchecked("320509");
