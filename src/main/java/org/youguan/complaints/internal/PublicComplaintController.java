@@ -84,23 +84,25 @@ class PublicComplaintController {
 			@RequestParam(required = false) String draft, @RequestParam(required = false) Long release,
 			HttpSession session, Model model, HttpServletResponse response) throws IOException {
 		AttachmentDraft held = ComplaintIntake.draft(draft, visitor(session));
-		ComplaintIntake.Holding holding = intake.hold(held, UploadedFile.of(files));
-		if (release != null) {
-			intake.release(held, release);
-		}
+		List<UploadedFile> sent = UploadedFile.of(files);
 		model.addAttribute("draft", held.token());
 		if (regionPick != null || release != null) {
+			ComplaintIntake.Holding holding = intake.hold(held, sent);
+			if (release != null) {
+				intake.release(held, release);
+			}
 			model.addAttribute("errors", holding.errors().isEmpty() ? null : holding.errors());
 			return form(model, intake.held(held));
 		}
 		try {
-			model.addAttribute("filed",
-					intake.file(input.toForm(), holding.notHeld(), held, holding.errors(), Channel.WEB, false));
+			// one step under the form's lock: a double click files one complaint with one copy of each file
+			model.addAttribute("filed", intake.submit(input.toForm(), sent, held, Channel.WEB, null));
 			return form(model, List.of());
 		}
 		catch (DomainException ex) {
 			// refused: the form again in the refusal's 4xx with the values as typed and the evidence held
 			FormSteps.refused(ex, model, response);
+			intake.hold(held, sent);
 			return form(model, intake.held(held));
 		}
 	}
