@@ -74,10 +74,24 @@ public class ComplaintTracking {
 	 */
 	public PublicStatus publicStatus(String number, String queryCodeOrPhone) {
 		String secret = queryCodeOrPhone == null ? "" : Text.strip(queryCodeOrPhone);
-		Complaint c = byNumber(number)
+		return publicStatus(byNumber(number)
 			.filter(x -> QueryCodes.matches(x.queryCodeHash(), secret)
 					|| !secret.isEmpty() && MessageDigest.isEqual(x.filerPhoneIndex(), FilerPhone.index(secrets, secret)))
-			.orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "未找到该申诉，请核对申诉编号和查询码（或申诉时填写的电话号码）"));
+			.orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "未找到该申诉，请核对申诉编号和查询码（或申诉时填写的电话号码）")));
+	}
+
+	/**
+	 * The public status by the number and the query code only: for a request whose values end up in addresses and logs
+	 * (a GET, a link), where the filer's phone must not be typed; the phone is looked up by {@link #publicStatus(String,
+	 * String)} from a form sent by POST.
+	 * @throws DomainException not found (nothing tells which was wrong)
+	 */
+	public PublicStatus publicStatusByCode(String number, String queryCode) {
+		return publicStatus(byNumber(number).filter(x -> QueryCodes.matches(x.queryCodeHash(), queryCode))
+			.orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "未找到该申诉，请核对申诉编号和查询码（用电话号码查询请在查询页面提交）")));
+	}
+
+	private PublicStatus publicStatus(Complaint c) {
 		List<PublicEvent> history = jdbc.sql("""
 				SELECT occurred_at, status, public_text FROM complaint_event WHERE complaint_id = :id ORDER BY occurred_at, id""")
 			.param("id", c.id())

@@ -176,7 +176,8 @@ class ComplaintController {
 		DataScope scope = me.scope();
 		ComplaintView c = queries.read(me, id);
 		model.addAttribute("complaint", c);
-		model.addAttribute("attachments", queries.attachments(scope, id));
+		// a leader reads the complaint masked and opens no evidence (ComplaintAttachmentAccess): none listed
+		model.addAttribute("attachments", ComplaintAttachmentAccess.entitled(me) ? queries.attachments(scope, id) : List.of());
 		model.addAttribute("history", audit.history(scope, "Complaint", id));
 		model.addAttribute("conditions", AcceptanceCondition.values());
 		model.addAttribute("satisfactions", Satisfaction.values());

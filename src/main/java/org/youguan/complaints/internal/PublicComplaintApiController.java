@@ -78,8 +78,8 @@ class PublicComplaintApiController {
 	}
 
 	@GetMapping("/{number}")
-	@Operation(summary = "查询申诉进度", description = "编号或查询码不正确时返回404。不含任何个人信息（处理记录中的身份证号、手机号和固定电话均已脱敏）。")
+	@Operation(summary = "查询申诉进度", description = "凭申诉编号和查询码（不接受电话号码：网址会被记录）；编号或查询码不正确时返回404。不含任何个人信息（处理记录中的身份证号、手机号和固定电话均已脱敏）。")
 	ComplaintTracking.PublicStatus status(@PathVariable String number, @RequestParam(required = false) String queryCode) {
-		return tracking.publicStatus(number, queryCode);
+		return tracking.publicStatusByCode(number, queryCode);
 	}
 }
