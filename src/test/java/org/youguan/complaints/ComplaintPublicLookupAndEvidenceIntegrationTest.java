@@ -1,7 +1,5 @@
 package org.youguan.complaints;
 
-import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,7 +36,7 @@ class ComplaintPublicLookupAndEvidenceIntegrationTest {
 	@Test
 	void aLeaderNeitherSeesNorOpensTheFilersEvidence() throws Exception {
 		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
-		String waybill = "SF" + UUID.randomUUID().toString().replaceAll("[^0-9]", "").substring(0, 10);
+		String waybill = ComplaintIntegrationTest.waybill();
 		String location = mvc.perform(multipart("/complaints/new").file(ComplaintFormEvidenceIntegrationTest.png("身份证照片.png"))
 			.params(ComplaintPagesIntegrationTest.form(waybill, "来电反映丢失")).param("channel", "PHONE").session(staff)
 			.with(csrf()))
@@ -59,7 +57,7 @@ class ComplaintPublicLookupAndEvidenceIntegrationTest {
 	@Test
 	void theWithdrawalKeepsTheQueryCodeOutOfTheAddressAndThePhoneIsLookedUpByPost() throws Exception {
 		String page = mvc.perform(post("/public/complaints/new").with(csrf()).params(ComplaintPagesIntegrationTest.form(
-				"SF" + UUID.randomUUID().toString().replaceAll("[^0-9]", "").substring(0, 10), "快件丢失")))
+				ComplaintIntegrationTest.waybill(), "快件丢失")))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		String number = ComplaintFormEvidenceIntegrationTest.number(page);
 		String code = ComplaintFormEvidenceIntegrationTest.queryCode(page);

@@ -2,7 +2,6 @@ package org.youguan.complaints;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,10 +39,6 @@ class ComplaintStaffEntryIntegrationTest {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	static String waybill() {
-		return "SF" + UUID.randomUUID().toString().replaceAll("[^0-9]", "").substring(0, 10);
-	}
 
 	/** Sends the requests all at once (threads released by one latch) and returns their answers. */
 	List<MockHttpServletResponse> atOnce(List<? extends RequestBuilder> requests) throws Exception {
@@ -89,7 +84,7 @@ class ComplaintStaffEntryIntegrationTest {
 		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
 		String draft = ComplaintFormEvidenceIntegrationTest.find(ComplaintFormEvidenceIntegrationTest.DRAFT,
 				mvc.perform(get("/complaints/new").session(staff)).andReturn().getResponse().getContentAsString());
-		String waybill = waybill();
+		String waybill = ComplaintIntegrationTest.waybill();
 		MultiValueMap<String, String> form = ComplaintPagesIntegrationTest.form(waybill, "来电反映外箱破损");
 		List<RequestBuilder> clicks = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
@@ -110,7 +105,7 @@ class ComplaintStaffEntryIntegrationTest {
 		MockHttpSession visitor = new MockHttpSession();
 		String draft = ComplaintFormEvidenceIntegrationTest.find(ComplaintFormEvidenceIntegrationTest.DRAFT,
 				mvc.perform(get("/public/complaints/new").session(visitor)).andReturn().getResponse().getContentAsString());
-		String waybill = waybill();
+		String waybill = ComplaintIntegrationTest.waybill();
 		MultiValueMap<String, String> form = ComplaintPagesIntegrationTest.form(waybill, "外箱破损");
 		List<RequestBuilder> clicks = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
@@ -128,7 +123,7 @@ class ComplaintStaffEntryIntegrationTest {
 	@Test
 	void staffCannotFileAnOnlineComplaintOnTheFormOrTheApi() throws Exception {
 		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
-		String waybill = waybill();
+		String waybill = ComplaintIntegrationTest.waybill();
 		String page = mvc.perform(multipart("/complaints/new").params(ComplaintPagesIntegrationTest.form(waybill, "网上申诉"))
 			.param("channel", "WEB").session(staff).with(csrf()))
 			.andExpect(status().isBadRequest())
@@ -144,7 +139,7 @@ class ComplaintStaffEntryIntegrationTest {
 	@Test
 	void countyStaffCannotFileAComplaintOfAnotherCounty() throws Exception {
 		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
-		String waybill = waybill();
+		String waybill = ComplaintIntegrationTest.waybill();
 		MultiValueMap<String, String> form = ComplaintPagesIntegrationTest.form(waybill, "相城的申诉");
 		form.set("region", "320507");
 		String page = mvc.perform(multipart("/complaints/new").params(form).param("channel", "PHONE").session(staff)
