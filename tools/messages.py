@@ -842,7 +842,7 @@ M = {
  "complaint.ui.volumeIncomplete": ('快递业务量{0}，申诉率仅供参考', 'Express volume {0}: rates for reference only'),
  "complaint.ui.onTimeBreakdown": ('转办按时{0}% · 答复按时{1}% · 30日办结{2}%', 'Transferred on time {0}% · replied on time {1}% · closed within 30 days {2}%'),
  "complaint.ui.replyDueBy": ('答复（请于{0}前答复）', 'Reply (due {0})'),
- "complaint.ui.duplicateNotice": ('您此前已就同一运单提出申诉（{0}），本次申诉将一并审查。', 'You complained about the same waybill before ({0}); both will be reviewed together.'),
+ "complaint.ui.duplicateNotice": ('已有以相同电话、运单号和类别提出的申诉，本次申诉已标注为可能重复，将一并审查。', 'A complaint with the same phone, waybill and category exists; this one is marked as a possible duplicate and both will be reviewed together.'),
  "complaint.ui.lateReplies": ('逾期答复{0}件（共答复{1}件）', '{0} of {1} replies late'),
  "complaint.ui.filerContact": ('申诉人：{0}，联系电话：{1}（仅用于处理本申诉）', 'Filer: {0}, phone: {1} (only for handling this complaint)'),
  "complaint.ui.problemSolved": ('问题已解决', 'problem solved'),

@@ -30,6 +30,7 @@ import org.youguan.documents.Attachment;
 import org.youguan.documents.AttachmentDraft;
 import org.youguan.documents.Attachments;
 import org.youguan.documents.UploadedFile;
+import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.FieldError;
@@ -37,6 +38,7 @@ import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Telephone;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
 import org.youguan.numbering.BusinessNumbers;
 import org.youguan.org.Bureaus;
@@ -188,23 +190,53 @@ public class ComplaintIntake {
 	@Transactional
 	public Filed file(ComplaintForm form, List<UploadedFile> attachments, Channel channel, IdempotencyKey idempotency,
 			boolean demo) {
-		return file(form, attachments, null, List.of(), channel, idempotency, demo);
+		return file(form, attachments, null, List.of(), channel, idempotency, null, null, demo);
 	}
 
 	/**
-	 * Files a complaint from a form whose evidence was held first ({@link #hold}, issue 13 item 9): the files held for
-	 * the form's draft become the complaint's evidence when it is filed, and stay held (listed again on the form) when it
-	 * is refused. The files the hold could not keep ({@link Holding#notHeld()}) go with this submit only.
-	 * @param draft the form's draft, or null
-	 * @param fileErrors the refused files' errors from {@link #hold}, reported with every other problem of the form
-	 * @throws InvalidValueException every problem of the form, the acceptance conditions and the files at once (a
-	 * problem of the acceptance conditions only once the form itself is complete); nothing is filed
+	 * Files a complaint a staff member enters (the staff API): through a staff channel — never 网上申诉 ({@link
+	 * Channel#WEB}), the public portal's own — and for a place within the caller's region, so it sits in the queue of a
+	 * bureau the caller belongs to.
+	 * @throws InvalidValueException as {@link #file(ComplaintForm, List, Channel, IdempotencyKey, boolean)}, and
+	 * {@code channel} (rule {@code staff-channel}) or {@code region} (rule {@code in-scope})
 	 */
 	@Transactional
-	public Filed file(ComplaintForm form, List<UploadedFile> attachments, AttachmentDraft draft,
-			List<FieldError> fileErrors, Channel channel, boolean demo) {
-		return file(form, attachments, draft, fileErrors, channel,
-				draft == null ? null : new IdempotencyKey(FORM_CALLER, formKey(draft)), demo);
+	public Filed fileByStaff(DataScope scope, ComplaintForm form, Channel channel, IdempotencyKey idempotency) {
+		return file(form, List.of(), null, List.of(), channel, idempotency, requireScope(scope), null, false);
+	}
+
+	/**
+	 * Files a complaint form sent with its evidence (the public form, or with {@code staff} the staff entry form), as
+	 * one step under the form's lock: the form's draft token is taken first (a transaction lock on its key), so of the
+	 * submits of one form sent at once (a double click, a resent request) the first files the complaint and stores the
+	 * files, and each later one, once it has the lock, finds that form filed with the same values and answers the first
+	 * receipt — storing no file again. The files sent are held for the draft and become the evidence of the complaint
+	 * filed; when the form is refused nothing is kept (the caller holds the files again with {@link #hold} to list them
+	 * on the form shown again).
+	 * @param staff the staff member's scope (channel and region checked as {@link #fileByStaff}), or null for the public
+	 * @throws InvalidValueException every problem of the form, the acceptance conditions and the files at once
+	 */
+	@Transactional
+	public Filed submit(ComplaintForm form, List<UploadedFile> files, AttachmentDraft draft, Channel channel,
+			DataScope staff) {
+		String key = formKey(draft);
+		TransactionLocks.hold(jdbc, "complaint_form:" + key);
+		String requestHash = requestHash(form, attachmentStore.held(draft), files, channel);
+		Optional<Filed> resent = claimedBy(FORM_CALLER, key).filter(e -> e.requestHash().equals(requestHash)
+				&& e.complaintId() != null).map(this::receipt);
+		if (resent.isPresent()) {
+			return resent.get();
+		}
+		Holding holding = hold(draft, files);
+		return file(form, holding.notHeld(), draft, holding.errors(), channel, new IdempotencyKey(FORM_CALLER, key),
+				staff, requestHash, false);
+	}
+
+	private static DataScope requireScope(DataScope scope) {
+		if (scope == null) {
+			throw new IllegalArgumentException("staff filing needs the caller's scope");
+		}
+		return scope;
 	}
 
 	/** The caller of a form's submits ({@link #formKey}): the key itself is the holder's and the form's own. */
@@ -221,8 +253,13 @@ public class ComplaintIntake {
 		return sha256(draft.module() + '\u0000' + draft.token());
 	}
 
+	/**
+	 * @param staff the scope of the staff member who enters the complaint (its channel and region checked), or null
+	 * @param presetHash the request's hash taken before its files were held ({@link #submit}), or null to take it here
+	 */
 	private Filed file(ComplaintForm form, List<UploadedFile> attachments, AttachmentDraft draft,
-			List<FieldError> fileErrors, Channel channel, IdempotencyKey idempotency, boolean demo) {
+			List<FieldError> fileErrors, Channel channel, IdempotencyKey idempotency, DataScope staff, String presetHash,
+			boolean demo) {
 		boolean formSubmit = idempotency != null && FORM_CALLER.equals(idempotency.caller());
 		String idempotencyKey = idempotency == null ? null : idempotency.value();
 		if (idempotencyKey != null && !formSubmit) {
@@ -233,6 +270,10 @@ public class ComplaintIntake {
 			}
 		}
 		List<FieldError> errors = new ArrayList<>(fileErrors);
+		if (staff != null && channel == Channel.WEB) {
+			errors.add(new FieldError("channel", "staff-channel",
+					"工作人员登记的申诉渠道应为电话、信函、12345热线转办或系统对接（网上申诉由公众在门户自行提交）"));
+		}
 		List<Attachment> held = draft == null ? List.of() : attachmentStore.held(draft);
 		if (errors.stream().noneMatch(e -> e.rule().equals("count"))
 				&& held.size() + attachments.size() > settings.maxAttachments()) {
@@ -250,7 +291,8 @@ public class ComplaintIntake {
 			throw new InvalidValueException(errors);
 		}
 		String key = idempotencyKey == null || Text.isBlank(idempotencyKey) ? null : Text.strip(idempotencyKey);
-		String requestHash = key == null ? null : requestHash(form, held, attachments, channel);
+		String requestHash = key == null ? null
+				: presetHash != null ? presetHash : requestHash(form, held, attachments, channel);
 		if (key != null && !claim(idempotency.caller(), key, requestHash)) {
 			if (!formSubmit) {
 				return earlier(idempotency.caller(), key, requestHash);
@@ -265,7 +307,7 @@ public class ComplaintIntake {
 		LocalDate today = LocalDate.now(clock);
 		Checked checked = null;
 		try {
-			checked = check(form, today);
+			checked = check(form, today, staff);
 		}
 		catch (InvalidValueException ex) {
 			errors.addAll(0, ex.fieldErrors());
@@ -339,15 +381,20 @@ public class ComplaintIntake {
 	private record Earlier(String requestHash, Long complaintId, String number, byte[] queryCode, String duplicateOf) {
 	}
 
-	/** What the caller's key claimed first: the request's hash and the complaint it filed (null while none). */
-	private Earlier claimed(String caller, String key) {
+	/** What the caller's key claimed first, if it claimed anything ({@link #claimed}). */
+	private Optional<Earlier> claimedBy(String caller, String key) {
 		return jdbc.sql("""
 				SELECT i.request_hash, i.complaint_id, c.number, i.query_code, c.duplicate_of FROM complaint_idempotency i
 				LEFT JOIN complaint c ON c.id = i.complaint_id WHERE i.caller = :caller AND i.idempotency_key = :key""")
 			.param("caller", caller)
 			.param("key", key)
 			.query(Rows.of(Earlier.class))
-			.single();
+			.optional();
+	}
+
+	/** What the caller's key claimed first: the request's hash and the complaint it filed (null while none). */
+	private Earlier claimed(String caller, String key) {
+		return claimedBy(caller, key).orElseThrow();
 	}
 
 	/** The first answer to a complaint filed with this key and request ({@link Earlier}). */
@@ -496,7 +543,7 @@ public class ComplaintIntake {
 	}
 
 	/** The form's rules and the preconditions told to the filer at once; every failing field is named. */
-	private Checked check(ComplaintForm f, LocalDate today) {
+	private Checked check(ComplaintForm f, LocalDate today, DataScope staff) {
 		Validation v = new Validation();
 		v.name("filerName", "申诉人姓名", f.filerName(), 60);
 		// the procedure calls the filer back; no message is sent by SMS, so any telephone reaches them
@@ -507,6 +554,9 @@ public class ComplaintIntake {
 			v.require("region", region.value().length() >= 6, "county-level", "请选择到区县一级的所在地");
 			v.require("region", bureaus.serves(region.value()), "served",
 					"该地区的邮政管理部门尚未通过本平台受理申诉，请拨打12305或向当地邮政管理局提出");
+			// staff enter complaints for their own region: another county's would sit in that bureau's queue unasked
+			v.require("region", staff == null || staff.containsRegion(region.value()), "in-scope",
+					"所在地不在本局辖区内，不能登记：请告知申诉人向所在地的邮政管理局提出，或由所在地邮政管理局登记");
 		}
 		Brands.BrandView brand = f.brand() == null || Text.isBlank(f.brand()) ? null : brands.findByShortName(Text.strip(f.brand())).orElse(null);
 		v.require("brand", brand != null, "respondent", f.brand() == null || Text.isBlank(f.brand())

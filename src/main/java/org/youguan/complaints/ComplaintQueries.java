@@ -258,7 +258,7 @@ public class ComplaintQueries {
 	@Transactional
 	public ComplaintView read(CurrentUser reader, long id) {
 		ComplaintView c = get(reader.scope(), id);
-		boolean entitled = reader.writer() || reader.has(Role.ENTERPRISE);
+		boolean entitled = ComplaintAttachmentAccess.entitled(reader);
 		if (!entitled) {
 			return c.masked();
 		}

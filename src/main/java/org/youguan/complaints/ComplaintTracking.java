@@ -19,6 +19,7 @@ import org.youguan.complaints.internal.FilerPhone;
 import org.youguan.complaints.internal.QueryCodes;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.ErrorCode;
+import org.youguan.kernel.Masking;
 import org.youguan.kernel.Text;
 import org.youguan.platform.Secrets;
 
@@ -37,7 +38,10 @@ public class ComplaintTracking {
 			List<PublicEvent> history, boolean withdrawable) {
 	}
 
-	/** A line of the public history. */
+	/**
+	 * A line of the public history. Its text is the step's public line (a refusal's reason, a transfer …) with every
+	 * personal number and telephone in it masked ({@link Masking#telephonesIn}): a handler may have typed one in.
+	 */
 	public record PublicEvent(Instant occurredAt, String status, String text) {
 	}
 
@@ -64,20 +68,35 @@ public class ComplaintTracking {
 	}
 
 	/**
-	 * The public status: the number with its query code or the filer's phone.
+	 * The public status: the number with its query code or the filer's phone; no personal data — the history's texts
+	 * with their ID, mobile and landline numbers masked.
 	 * @throws DomainException not found (nothing tells which was wrong)
 	 */
 	public PublicStatus publicStatus(String number, String queryCodeOrPhone) {
 		String secret = queryCodeOrPhone == null ? "" : Text.strip(queryCodeOrPhone);
-		Complaint c = byNumber(number)
+		return publicStatus(byNumber(number)
 			.filter(x -> QueryCodes.matches(x.queryCodeHash(), secret)
 					|| !secret.isEmpty() && MessageDigest.isEqual(x.filerPhoneIndex(), FilerPhone.index(secrets, secret)))
-			.orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "未找到该申诉，请核对申诉编号和查询码（或申诉时填写的电话号码）"));
+			.orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "未找到该申诉，请核对申诉编号和查询码（或申诉时填写的电话号码）")));
+	}
+
+	/**
+	 * The public status by the number and the query code only: for a request whose values end up in addresses and logs
+	 * (a GET, a link), where the filer's phone must not be typed; the phone is looked up by {@link #publicStatus(String,
+	 * String)} from a form sent by POST.
+	 * @throws DomainException not found (nothing tells which was wrong)
+	 */
+	public PublicStatus publicStatusByCode(String number, String queryCode) {
+		return publicStatus(byNumber(number).filter(x -> QueryCodes.matches(x.queryCodeHash(), queryCode))
+			.orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "未找到该申诉，请核对申诉编号和查询码（用电话号码查询请在查询页面提交）")));
+	}
+
+	private PublicStatus publicStatus(Complaint c) {
 		List<PublicEvent> history = jdbc.sql("""
 				SELECT occurred_at, status, public_text FROM complaint_event WHERE complaint_id = :id ORDER BY occurred_at, id""")
 			.param("id", c.id())
 			.query((rs, i) -> new PublicEvent(rs.getTimestamp(1).toInstant(), ComplaintStatus.valueOf(rs.getString(2)).label(),
-					rs.getString(3)))
+					Masking.telephonesIn(rs.getString(3))))
 			.list();
 		return new PublicStatus(c.number(), c.status().label(), c.receivedOn(), c.answerDue(), c.brandName(), history,
 				!EnumSet.of(ComplaintStatus.CLOSED, ComplaintStatus.WITHDRAWN, ComplaintStatus.REJECTED).contains(c.status()));

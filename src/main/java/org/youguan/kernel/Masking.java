@@ -117,6 +117,54 @@ public final class Masking {
 		return out == null && masked == text ? sent : masked;
 	}
 
+	/** Between the blocks of a landline written in free text: spaces, dashes, points, brackets, invisible characters. */
+	private static final String LANDLINE_JOINER = "[\\s\\u00A0\\u202F\\u3000\\-\\u2010-\\u2015\\u2212\\uFF0D.\\uFF0E()\\uFF08\\uFF09"
+			+ "\\u200B-\\u200D\\u2060\\uFEFF]";
+
+	/** A landline in free text: an area code 0x(x)(x) and a local number of 7 or 8 digits, in blocks or not. */
+	private static final Pattern FREE_LANDLINE = Pattern.compile("(?<![0-9])(0[1-9][0-9]{1,2})((?:" + LANDLINE_JOINER
+			+ "{0,3}[0-9]){7,8})(?![0-9])");
+
+	/**
+	 * Free text shown to anyone (a public page or API): the personal numbers {@link #personalNumbersIn} masks, and also
+	 * every landline with its area code (0512-65551234, 0512 6555 1234, (0512)65551234, ０５１２－６５５５１２３４),
+	 * masked as {@link #phone} masks one: the area code and the last 4 digits kept. A landline says less about a person
+	 * than a mobile number, so the staff's and the enterprise's views keep it; the public sees no telephone at all.
+	 *
+	 * @param text any text, or null
+	 * @return the text with those numbers masked (null for null)
+	 */
+	public static String telephonesIn(String text) {
+		String masked = personalNumbersIn(text);
+		if (masked == null) {
+			return null;
+		}
+		String ascii = asciiDigits(masked);
+		Matcher m = FREE_LANDLINE.matcher(ascii);
+		StringBuilder out = null;
+		int tail = 0;
+		while (m.find()) {
+			if (out == null) {
+				out = new StringBuilder(ascii.length());
+			}
+			String local = m.group(2);
+			int digits = (int) local.chars().filter(c -> digit((char) c)).count();
+			StringBuilder shown = new StringBuilder(local.length());
+			int seen = 0;
+			for (char c : local.toCharArray()) {
+				if (digit(c)) {
+					shown.append(++seen <= digits - 4 ? '*' : c);
+				}
+				else {
+					shown.append(c);
+				}
+			}
+			out.append(ascii, tail, m.start(2)).append(shown);
+			tail = m.end(2);
+		}
+		return out == null ? masked : out.append(ascii, tail, ascii.length()).toString();
+	}
+
 	/**
 	 * The first {@code max} characters of a text with every personal number in it masked ({@link #personalNumbersIn})
 	 * — masked before it is cut, so a number the cut runs through shows no more than its masked form does

@@ -237,6 +237,41 @@ class ComplaintIntegrationTest {
 		assertThat(status.toString()).doesNotContain("13912345678").doesNotContain("张三");
 	}
 
+	/**
+	 * Attack round 14 (M1): a call-back on a reply later returned for redoing closed the complaint on the redone reply
+	 * with the old satisfaction. The redo starts a new round: closing needs a call-back after the latest reply.
+	 */
+	@Test
+	void aCallBackBeforeARedoDoesNotCountTowardsClosingAfterIt() {
+		var filed = intake.file(form(today().minusDays(20), today().minusDays(10), null, waybill()), Channel.PHONE, null, false);
+		long id = filed.id();
+		procedure.acceptAndTransfer(WUZHONG, id, null, null);
+		DataScope sf = DataScope.enterprise(SF_WUZHONG);
+		var reply = new ComplaintReply("经查，快件在中转环节滞留", Responsibility.RESPONSIBLE, "赔偿运费并致歉",
+				new BigDecimal("23"), true, true, "李经理", "13800000000");
+		procedure.reply(sf, id, reply);
+		procedure.callBack(WUZHONG, id, true, Satisfaction.BASICALLY_SATISFIED, true);
+		procedure.returnForRedo(WUZHONG, id, "答复不实");
+		ComplaintView returned = queries.get(WUZHONG, id);
+		assertThat(returned.satisfaction()).isNull();
+		assertThat(returned.solved()).isNull();
+		assertThat(returned.callbackAttempts()).isZero();
+		assertThat(returned.lastCallbackAt()).isNull();
+		procedure.reply(sf, id, reply);
+		procedure.callBack(WUZHONG, id, false, null, null);
+		assertThatThrownBy(() -> procedure.close(WUZHONG, id, null, null)).hasMessageContaining("再次回访");
+		assertThat(queries.get(WUZHONG, id).status()).isEqualTo(ComplaintStatus.CALLBACK);
+		clock.advance(Duration.ofHours(4).plusMinutes(1));
+		procedure.callBack(WUZHONG, id, true, Satisfaction.DISSATISFIED, false);
+		procedure.close(WUZHONG, id, null, null);
+		ComplaintView closed = queries.get(WUZHONG, id);
+		assertThat(closed.satisfaction()).isEqualTo(Satisfaction.DISSATISFIED);
+		assertThat(closed.solved()).isFalse();
+		assertThat(closed.callbackAttempts()).isEqualTo(2);
+		assertThat(audit.history(WUZHONG, "Complaint", id)).as("the call-back before the redo stays in the history")
+			.filteredOn(e -> e.action().equals("complaint.callback")).hasSize(3);
+	}
+
 	@Test
 	void theClockCountsWorkingDaysAcrossTheNationalDayHoliday() {
 		clock.set(LocalDateTime.of(2026, 9, 30, 10, 0));

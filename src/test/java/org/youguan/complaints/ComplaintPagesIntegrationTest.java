@@ -92,11 +92,11 @@ class ComplaintPagesIntegrationTest {
 			.andExpect(content().string(containsString("申诉已提交")))
 			.andReturn().getResponse().getContentAsString();
 		String number = page.replaceAll("(?s).*id=\"complaint-number\">([^<]+)<.*", "$1");
-		mvc.perform(get("/public/complaints/status").param("number", number).param("queryCode", "13912340000"))
+		mvc.perform(post("/public/complaints/status").with(csrf()).param("number", number).param("queryCode", "13912340000"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("待受理")))
 			.andExpect(content().string(not(containsString("王女士"))));
-		mvc.perform(get("/public/complaints/status").param("number", number).param("queryCode", "13900000000"))
+		mvc.perform(post("/public/complaints/status").with(csrf()).param("number", number).param("queryCode", "13900000000"))
 			.andExpect(status().isNotFound())
 			.andExpect(content().string(containsString("未找到该申诉，请核对申诉编号和查询码")))
 			.andExpect(content().string(not(containsString("数据权限"))));

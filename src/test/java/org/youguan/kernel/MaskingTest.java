@@ -300,4 +300,13 @@ class MaskingTest {
 		assertThat(Masking.mayHoldPersonalNumber("日用品")).isFalse();
 		assertThat(Masking.mayHoldPersonalNumber(null)).isFalse();
 	}
+
+	@Test
+	void textForThePublicHasItsLandlinesMaskedTooAndDatesAndNumbersOfRecordsLeftAlone() {
+		assertThat(Masking.telephonesIn("座机0512-65551234，(0512)6555 1235，０５１２－６５５５１２３６，手机13987654321"))
+			.isEqualTo("座机0512-****1234，(0512)**** 1235，0512－****1236，手机139****4321");
+		assertThat(Masking.telephonesIn("与申诉-320506-2026-000123重复，2026-01-05受理，金额0.5元"))
+			.isEqualTo("与申诉-320506-2026-000123重复，2026-01-05受理，金额0.5元");
+		assertThat(Masking.telephonesIn(null)).isNull();
+	}
 }

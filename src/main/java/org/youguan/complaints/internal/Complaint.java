@@ -244,9 +244,14 @@ public class Complaint {
 		repliedOn = today;
 		status = ComplaintStatus.REPLIED;
 		stepDue = callbackDue;
+		resetCallBack();
 	}
 
-	/** 退回重办: the reply breaks the rules or contradicts the filer. */
+	/**
+	 * 退回重办: the reply breaks the rules or contradicts the filer. The call-backs made on that reply are about an answer
+	 * now withdrawn: their outcome (satisfaction, solved, attempts) no longer counts towards closing (they stay in the
+	 * history and the audit trail).
+	 */
 	public void returnForRedo(String reason, LocalDate redoDue, Instant now) {
 		require("退回重办", ComplaintStatus.REPLIED, ComplaintStatus.CALLBACK);
 		assignedAt = now;
@@ -254,6 +259,18 @@ public class Complaint {
 		redoCount++;
 		status = ComplaintStatus.RETURNED;
 		stepDue = redoDue;
+		resetCallBack();
+	}
+
+	/**
+	 * A new round of call-backs, on the enterprise's latest reply: closing counts only the call-backs made after it
+	 * (one that reached the filer, or the allowed number that did not).
+	 */
+	private void resetCallBack() {
+		callbackAttempts = 0;
+		lastCallbackAt = null;
+		satisfaction = null;
+		solved = null;
 	}
 
 	/** A call-back that reached the filer. */

@@ -48,12 +48,13 @@ class ComplaintApiController {
 	@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN','STAFF')")
 	@Operation(summary = "接入申诉", description = "请求头Idempotency-Key：同一调用者以同一键再次提交同一请求（含同时重试）返回第一次的答复"
 			+ "（同一申诉编号、查询码和疑似重复编号，201）；键只对本调用者（账号或令牌所属账号）有效；同一键用于内容不同的请求返回422。"
-			+ "channel：HOTLINE（12345转办）、PHONE、LETTER、API。")
-	ResponseEntity<PublicComplaintApiController.Receipt> intake(@AuthenticationPrincipal CurrentUser me,
+			+ "channel：HOTLINE（12345转办）、PHONE、LETTER、API（WEB为公众网上申诉，返回400）；"
+			+ "region须在调用者辖区内（否则400，字段region，规则in-scope）。")
+	ResponseEntity<PublicComplaintApiController.Receipt> intake(@AuthenticationPrincipal CurrentUser me, DataScope scope,
 			@RequestHeader(name = "Idempotency-Key", required = false) String key,
 			@RequestParam(defaultValue = "API") Channel channel, @RequestBody PublicComplaintApiController.Filing filing) {
-		ComplaintIntake.Filed filed = intake.file(filing.form(), channel == Channel.WEB ? Channel.API : channel,
-				key == null ? null : new ComplaintIntake.IdempotencyKey("user:" + me.id(), key), false);
+		ComplaintIntake.Filed filed = intake.fileByStaff(scope, filing.form(), channel,
+				key == null ? null : new ComplaintIntake.IdempotencyKey("user:" + me.id(), key));
 		return ResponseEntity.created(URI.create("/api/v1/complaints/" + filed.id()))
 			.body(new PublicComplaintApiController.Receipt(filed.number(), filed.queryCode(), filed.duplicateOf()));
 	}

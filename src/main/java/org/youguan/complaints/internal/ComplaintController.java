@@ -176,7 +176,8 @@ class ComplaintController {
 		DataScope scope = me.scope();
 		ComplaintView c = queries.read(me, id);
 		model.addAttribute("complaint", c);
-		model.addAttribute("attachments", queries.attachments(scope, id));
+		// a leader reads the complaint masked and opens no evidence (ComplaintAttachmentAccess): none listed
+		model.addAttribute("attachments", ComplaintAttachmentAccess.entitled(me) ? queries.attachments(scope, id) : List.of());
 		model.addAttribute("history", audit.history(scope, "Complaint", id));
 		model.addAttribute("conditions", AcceptanceCondition.values());
 		model.addAttribute("satisfactions", Satisfaction.values());
@@ -243,23 +244,27 @@ class ComplaintController {
 			@RequestParam(required = false) String draft, @RequestParam(required = false) Long release, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) throws IOException {
 		AttachmentDraft held = ComplaintIntake.draft(draft, me.getUsername());
-		ComplaintIntake.Holding holding = intake.hold(held, UploadedFile.of(files));
-		if (release != null) {
-			intake.release(held, release);
-		}
+		List<UploadedFile> sent = UploadedFile.of(files);
 		model.addAttribute("draft", held.token());
 		if (regionPick != null || release != null) {
+			ComplaintIntake.Holding holding = intake.hold(held, sent);
+			if (release != null) {
+				intake.release(held, release);
+			}
 			model.addAttribute("errors", holding.errors().isEmpty() ? null : holding.errors());
 			return entryForm(model, intake.held(held));
 		}
-		// refused: the form again in the refusal's 4xx with the values as typed and the evidence held (kernel.FormSteps)
+		// one step under the form's lock (a double click files one complaint with one copy of each file); refused: the
+		// form again in the refusal's 4xx with the values as typed and the evidence held (kernel.FormSteps)
 		return FormSteps.run(model, response, redirect, () -> {
-			ComplaintIntake.Filed filed = intake.file(input.toForm(), holding.notHeld(), held, holding.errors(), channel,
-					false);
+			ComplaintIntake.Filed filed = intake.submit(input.toForm(), sent, held, channel, me.scope());
 			redirect.addFlashAttribute("secret", "请告知申诉人：申诉编号 " + filed.number() + "，查询码 " + filed.queryCode());
 			return new PageSteps.Done("申诉 " + filed.number() + " 已登记（" + channel.label() + "）"
 					+ (filed.duplicateOf() == null ? "" : "，疑似与 " + filed.duplicateOf() + " 重复"), "/complaints/" + filed.id());
-		}, () -> entryForm(model, intake.held(held)));
+		}, () -> {
+			intake.hold(held, sent);
+			return entryForm(model, intake.held(held));
+		});
 	}
 
 	private String entryForm(Model model, List<Attachment> held) {

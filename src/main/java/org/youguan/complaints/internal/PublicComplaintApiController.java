@@ -45,7 +45,16 @@ class PublicComplaintApiController {
 	public record Prior(LocalDate date, String channel, String companyAnswer) {
 	}
 
+	/** The staff intake's answer: the suspected duplicate by its number, for the handler ({@code duplicateOf}). */
 	public record Receipt(String number, String queryCode, String duplicateOf) {
+	}
+
+	/**
+	 * The public filer's answer. A suspected duplicate is only said to exist ({@code possibleDuplicate}), never named: its
+	 * number with the phone of the filer complained of (known to anyone who knows the waybill) would open that filer's
+	 * status page.
+	 */
+	public record PublicReceipt(String number, String queryCode, boolean possibleDuplicate) {
 	}
 
 	private final ComplaintIntake intake;
@@ -60,16 +69,17 @@ class PublicComplaintApiController {
 	@PostMapping
 	@Operation(summary = "提交申诉", description = "返回申诉编号和查询码（查询码只显示这一次）。字段有误或不符合受理前提的（向企业投诉未满7日且未获答复、"
 			+ "超过1年申诉时效、没有被申诉品牌）返回400，errors列出字段和规则（如precondition、time-barred）；"
-			+ "phone为手机号或带区号的固定电话（统一存为13800138000、0512-65551234形式）；同一电话、运单号和类别的重复申诉会被标注。")
-	ResponseEntity<Receipt> file(@RequestBody Filing filing) {
+			+ "phone为手机号或带区号的固定电话（统一存为13800138000、0512-65551234形式）；同一电话、运单号和类别的重复申诉会被标注"
+			+ "（possibleDuplicate为true，不返回其他申诉的编号）。")
+	ResponseEntity<PublicReceipt> file(@RequestBody Filing filing) {
 		ComplaintIntake.Filed filed = intake.file(filing.form(), Channel.WEB, null, false);
 		return ResponseEntity.created(URI.create("/api/v1/public/complaints/" + filed.number()))
-			.body(new Receipt(filed.number(), filed.queryCode(), filed.duplicateOf()));
+			.body(new PublicReceipt(filed.number(), filed.queryCode(), filed.duplicateOf() != null));
 	}
 
 	@GetMapping("/{number}")
-	@Operation(summary = "查询申诉进度", description = "编号或查询码不正确时返回404。不含任何个人信息。")
+	@Operation(summary = "查询申诉进度", description = "凭申诉编号和查询码（不接受电话号码：网址会被记录）；编号或查询码不正确时返回404。不含任何个人信息（处理记录中的身份证号、手机号和固定电话均已脱敏）。")
 	ComplaintTracking.PublicStatus status(@PathVariable String number, @RequestParam(required = false) String queryCode) {
-		return tracking.publicStatus(number, queryCode);
+		return tracking.publicStatusByCode(number, queryCode);
 	}
 }

@@ -84,23 +84,25 @@ class PublicComplaintController {
 			@RequestParam(required = false) String draft, @RequestParam(required = false) Long release,
 			HttpSession session, Model model, HttpServletResponse response) throws IOException {
 		AttachmentDraft held = ComplaintIntake.draft(draft, visitor(session));
-		ComplaintIntake.Holding holding = intake.hold(held, UploadedFile.of(files));
-		if (release != null) {
-			intake.release(held, release);
-		}
+		List<UploadedFile> sent = UploadedFile.of(files);
 		model.addAttribute("draft", held.token());
 		if (regionPick != null || release != null) {
+			ComplaintIntake.Holding holding = intake.hold(held, sent);
+			if (release != null) {
+				intake.release(held, release);
+			}
 			model.addAttribute("errors", holding.errors().isEmpty() ? null : holding.errors());
 			return form(model, intake.held(held));
 		}
 		try {
-			model.addAttribute("filed",
-					intake.file(input.toForm(), holding.notHeld(), held, holding.errors(), Channel.WEB, false));
+			// one step under the form's lock: a double click files one complaint with one copy of each file
+			model.addAttribute("filed", intake.submit(input.toForm(), sent, held, Channel.WEB, null));
 			return form(model, List.of());
 		}
 		catch (DomainException ex) {
 			// refused: the form again in the refusal's 4xx with the values as typed and the evidence held
 			FormSteps.refused(ex, model, response);
+			intake.hold(held, sent);
 			return form(model, intake.held(held));
 		}
 	}
@@ -115,16 +117,40 @@ class PublicComplaintController {
 		return ComplaintIntake.PUBLIC_HOLDER + secret;
 	}
 
+	/** The flash attributes a withdrawal hands to the status page (never the address: the code is a secret). */
+	static final String SHOWN_NUMBER = "statusNumber";
+
+	static final String SHOWN_CODE = "statusCode";
+
 	/**
-	 * The status page; with a number and a query code (or phone number), that complaint's status. A pair that finds
-	 * nothing answers the page again with its error in the refusal's status (404), the numbers as typed.
+	 * The status page; with a number and a query code (a link, the page after a withdrawal: by flash attributes, not
+	 * in the address), that complaint's status. The filer's phone is looked up only from the form sent by POST
+	 * ({@link #lookUp}), never from an address that proxies and logs keep. A pair that finds nothing answers the page
+	 * again with its error in the refusal's status (404), the numbers as typed.
 	 */
 	@GetMapping("/public/complaints/status")
 	String status(@RequestParam(required = false) String number, @RequestParam(required = false) String queryCode,
 			Model model, HttpServletResponse response) {
+		if (number == null && model.getAttribute(SHOWN_NUMBER) instanceof String shown
+				&& model.getAttribute(SHOWN_CODE) instanceof String code) {
+			return status(shown, code, false, model, response);
+		}
+		return status(number, queryCode, false, model, response);
+	}
+
+	/** The status page's form (number and query code or the filer's phone), sent by POST so no secret is in an address. */
+	@PostMapping("/public/complaints/status")
+	String lookUp(@RequestParam(required = false) String number, @RequestParam(required = false) String queryCode,
+			Model model, HttpServletResponse response) {
+		return status(number, queryCode, true, model, response);
+	}
+
+	private String status(String number, String queryCode, boolean phoneAllowed, Model model,
+			HttpServletResponse response) {
 		if (number != null && queryCode != null) {
 			try {
-				model.addAttribute("status", tracking.publicStatus(number, queryCode));
+				model.addAttribute("status", phoneAllowed ? tracking.publicStatus(number, queryCode)
+						: tracking.publicStatusByCode(number, queryCode));
 				model.addAttribute("queryCode", queryCode);
 			}
 			catch (DomainException ex) {
@@ -147,13 +173,14 @@ class PublicComplaintController {
 		try {
 			tracking.withdraw(number, queryCode);
 			redirect.addFlashAttribute("message", "申诉 " + Text.strip(number) + " 已撤回");
-			redirect.addAttribute("number", number);
-			redirect.addAttribute("queryCode", queryCode);
+			// the status shown again by flash attributes: the query code never goes into the address
+			redirect.addFlashAttribute(SHOWN_NUMBER, number);
+			redirect.addFlashAttribute(SHOWN_CODE, queryCode);
 			return "redirect:/public/complaints/status";
 		}
 		catch (DomainException ex) {
 			boolean wrongCode = ex.code() == ErrorCode.NOT_FOUND;
-			String page = status(number, lookup, model, response);
+			String page = status(number, lookup, true, model, response);
 			response.setStatus(wrongCode ? 403 : ex.code().status());
 			model.addAttribute("errors", wrongCode ? List.of(new FieldError("queryCode", "query-code",
 					"查询码不正确，未撤回。撤回申诉须填写受理回执上的查询码")) : ex.formErrors());

@@ -1,0 +1,102 @@
+package org.youguan.complaints;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.youguan.IntegrationTest;
+import org.youguan.MutableClock;
+import org.youguan.kernel.DataScope;
+
+import com.jayway.jsonpath.JsonPath;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Attack round 14 (M2): what the public reads of a complaint holds no personal number — a refusal's reason typed with
+ * the filer's ID and phone numbers showed them in clear on the status page and the public API — and a public filer is
+ * never told another complaint's number.
+ */
+@IntegrationTest
+class ComplaintPublicDisclosureIntegrationTest {
+
+	static final DataScope WUZHONG = DataScope.region("320506");
+
+	/** The numbers as handlers type them: plain, zero-width inside, spaced, full width, after +86, a landline. */
+	static final String REASON = "与前案重复。身份证320506199001014561，电话13987654321，备用１３９８７６５４３２２，"
+			+ "又139\u200B8765\u200B4323，139 8765 4324，+86 139-8765-4325，座机0512-65551234，(0512)6555 1235";
+
+	static final String[] CLEAR = { "320506199001014561", "13987654321", "１３９８７６５４３２２", "8765\u200B4323",
+			"139 8765 4324", "139-8765-4325", "65551234", "6555 1235" };
+
+	@Autowired
+	ComplaintIntake intake;
+
+	@Autowired
+	ComplaintProcedure procedure;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	MockMvc mvc;
+
+	LocalDate today() {
+		return LocalDate.now(clock);
+	}
+
+	@Test
+	void aRefusalsReasonIsShownToThePublicWithItsPersonalNumbersMasked() throws Exception {
+		var filed = intake.file(ComplaintIntegrationTest.form(today().minusDays(20), today().minusDays(10), null,
+				ComplaintIntegrationTest.waybill()), Channel.PHONE, null, false);
+		procedure.reject(WUZHONG, filed.id(), AcceptanceCondition.DUPLICATE, REASON);
+
+		String api = mvc.perform(get("/api/v1/public/complaints/" + filed.number()).param("queryCode", filed.queryCode()))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		String page = mvc.perform(get("/public/complaints/status").param("number", filed.number())
+			.param("queryCode", filed.queryCode()))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		for (String shown : new String[] { api, page }) {
+			assertThat(shown).contains("与前案重复").contains("320506********4561").contains("139****4321")
+				.contains("0512-****1234");
+			for (String clear : CLEAR) {
+				assertThat(shown).as("shown: %s", clear).doesNotContain(clear);
+			}
+		}
+	}
+
+	@Test
+	void aPublicFilerIsToldOfAPossibleDuplicateButNotItsNumber() throws Exception {
+		String body = """
+				{"filerName":"张三","phone":"13912345678","filerRole":"RECIPIENT","region":"320506","brand":"顺丰",
+				 "waybillNumber":"%s","postedOn":"%s","priorComplaint":{"date":"%s","channel":"电话","companyAnswer":null},
+				 "category":"延误","reason":"中转或运输延误","amountClaimed":100,"description":"快件延误"}"""
+			.formatted(ComplaintIntegrationTest.waybill(), today().minusDays(20), today().minusDays(10));
+		String first = JsonPath.read(mvc.perform(post("/api/v1/public/complaints").contentType("application/json")
+			.content(body)).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.number");
+		String second = mvc.perform(post("/api/v1/public/complaints").contentType("application/json").content(body))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.possibleDuplicate").value(true))
+			.andExpect(jsonPath("$.duplicateOf").doesNotExist())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(second).doesNotContain(first);
+
+		var form = ComplaintPagesIntegrationTest.form(ComplaintIntegrationTest.waybill(), "外箱破损");
+		String firstPage = mvc.perform(post("/public/complaints/new").params(form).with(csrf()))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		String firstNumber = ComplaintFormEvidenceIntegrationTest.number(firstPage);
+		form.set("description", "外箱破损，再次申诉");
+		String again = mvc.perform(post("/public/complaints/new").params(form).with(csrf()))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(again).contains("可能重复").doesNotContain(firstNumber);
+	}
+}
