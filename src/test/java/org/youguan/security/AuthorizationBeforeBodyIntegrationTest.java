@@ -146,7 +146,7 @@ class AuthorizationBeforeBodyIntegrationTest {
 			.andExpect(status().isForbidden());
 		mvc.perform(post("/public/complaints/new").param("filerName", "张\u0001三").with(csrf()))
 			.andExpect(status().isBadRequest())
-			.andExpect(result -> assertThat(result.getResponse().getErrorMessage()).contains("“filerName”"));
+			.andExpect(result -> assertThat(result.getResponse().getErrorMessage()).contains("申诉人姓名含有不允许的字符"));
 		mvc.perform(get("/api/v1/public/outlets").param("region", "320506").param("brand", "\u0001"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("brand"));

@@ -216,7 +216,7 @@ class InputEdgeCasesIntegrationTest {
 				.andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.errors[0].field").value("amountClaimed"))
 				.andExpect(jsonPath("$.errors[0].rule").value("digits"))
-				.andExpect(jsonPath("$.detail").value(containsString("amountClaimed")))
+				.andExpect(jsonPath("$.detail").value(containsString("索赔金额")))
 				.andReturn().getResponse();
 			assertThat(answer.getContentAsByteArray().length).as(amount).isLessThan(2048);
 		}
