@@ -66,6 +66,7 @@ import org.youguan.kernel.Validation;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * The one place failures become answers: RFC 9457 problem details with a Chinese {@code detail} (and the failed
@@ -220,6 +221,11 @@ class ErrorHandling {
 			return unbound(request, response, "请求格式错误", List.of(new FieldError(key, "duplicate-key",
 					"JSON中字段“" + key + "”出现了不止一次，请只保留一个")));
 		}
+		UnrecognizedPropertyException unknown = unknownField(ex);
+		if (unknown != null && field != null) {
+			return unbound(request, response, "请求格式错误", List.of(new FieldError(field, "unknown", unknownFieldMessage(
+					Text.printable(unknown.getPropertyName()), unknown.getKnownPropertyIds()))));
+		}
 		if (field == null) {
 			String detail = request.getContentLengthLong() == 0 || String.valueOf(ex.getMessage()).startsWith("Required request body is missing")
 					? "请求内容为空" : json(request) ? "请求内容无法解析，请检查JSON格式和字段类型" : "请求内容无法读取";
@@ -232,6 +238,26 @@ class ErrorHandling {
 		String label = FieldLabels.of(field);
 		String detail = (label != null ? label : "字段“" + field + "”") + reason;
 		return unbound(request, response, "请求格式错误", List.of(new FieldError(field, rule, detail)));
+	}
+
+	/** A JSON field the body's type does not declare, when that failed the reading ({@link JsonText#strictBodies}). */
+	private static UnrecognizedPropertyException unknownField(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof UnrecognizedPropertyException unknown) {
+				return unknown;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * What a body's undeclared field is told: its name as sent and the names the object takes, sorted, so that a
+	 * misspelt or guessed name ({@code value} for {@code valueYuan}) is seen at once.
+	 */
+	static String unknownFieldMessage(String name, java.util.Collection<Object> known) {
+		String names = known == null || known.isEmpty() ? "" : "（可用字段："
+				+ known.stream().map(String::valueOf).sorted().collect(Collectors.joining("、")) + "）";
+		return "不认识的字段“" + Text.excerpt(name, 60) + "”，请检查字段名" + names;
 	}
 
 	/**

@@ -5,6 +5,8 @@ import java.math.BigDecimal;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.youguan.kernel.Decimals;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Text;
@@ -39,6 +41,26 @@ import tools.jackson.databind.type.LogicalType;
  */
 @Configuration(proxyBeanMethods = false)
 class JsonText {
+
+	/**
+	 * The converter that reads JSON request bodies, made strict about names: a field the body's type does not declare
+	 * ({@code "value"} for a seizure's {@code valueYuan}, {@code "regionCode"} for a period's {@code region}) fails the
+	 * reading, and the API answers 400 naming it, rule {@code unknown}, with the fields it takes
+	 * ({@link ErrorHandling}) — it was dropped without a word and the record saved without it (no value) or with a
+	 * default (the caller's own region). Only request bodies: the application's {@code JsonMapper} also reads back
+	 * what was stored (event publications, saved answers, sealed proposals), which a field since removed must not make
+	 * unreadable, so that mapper stays tolerant and this converter gets a strict copy of it (same modules and checks).
+	 * @param converter one of the server's converters
+	 * @return the strict JSON converter in place of Jackson's, any other converter unchanged
+	 */
+	static HttpMessageConverter<?> strictBodies(HttpMessageConverter<?> converter) {
+		if (converter instanceof JacksonJsonHttpMessageConverter json && json.getClass() == JacksonJsonHttpMessageConverter.class
+				&& !json.getMapper().isEnabled(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)) {
+			return new JacksonJsonHttpMessageConverter(
+					json.getMapper().rebuild().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build());
+		}
+		return converter;
+	}
 
 	@Bean
 	JsonMapperBuilderCustomizer strictShapes() {

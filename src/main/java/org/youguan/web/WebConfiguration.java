@@ -91,11 +91,15 @@ class WebConfiguration implements WebMvcConfigurer {
 	 * CBOR and Smile converters Spring registers when their libraries are on the class path (jackson-dataformat-yaml
 	 * comes with a dependency) are removed. A YAML body bypassed the JSON reader's character checks (a BEL or a
 	 * right-to-left override was stored) and answers could be asked for in YAML; such a body is now 415 naming
-	 * Content-Type, like any other unsupported type.
+	 * Content-Type, like any other unsupported type. The JSON converter reads request bodies refusing a field the body's
+	 * type does not declare ({@link JsonText#strictBodies}).
 	 */
 	@Override
 	public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {
-		builder.configureMessageConvertersList(converters -> converters.removeIf(WebConfiguration::otherDataFormat));
+		builder.configureMessageConvertersList(converters -> {
+			converters.removeIf(WebConfiguration::otherDataFormat);
+			converters.replaceAll(JsonText::strictBodies);
+		});
 	}
 
 	/** Whether a converter reads or writes YAML, XML, CBOR or Smile. */
