@@ -53,8 +53,13 @@ public final class Validation {
 		return this;
 	}
 
+	/**
+	 * One message a field, naming the first rule it broke, as an import's row tells a cell ({@code RowContext.fail}): a
+	 * fine of 1e20 is "too many digits", not that and "须大于0" for the null it became; a field a form refused while
+	 * reading it ({@link #after}) likewise.
+	 */
 	private void add(FieldError error) {
-		if (!settled.contains(error.field())) {
+		if (!settled.contains(error.field()) && !hasError(error.field())) {
 			errors.add(error);
 		}
 	}
