@@ -72,7 +72,16 @@ public class RegionRecords {
 			@JsonDeserialize(using = NumberText.class) String trainees, String audience, String organiser) {
 	}
 
-	/** A seizure as entered: region code, seized on (not in the future), agencies, item, quantity (> 0), unit, value. */
+	/**
+	 * The most one seizure may count in its unit (条, 件, 公斤 …): a joint operation at express outlets seizes far less,
+	 * and a quantity beyond it is a typing error (a waybill or phone number typed into the field), not a record.
+	 */
+	static final BigDecimal MAX_QUANTITY = BigDecimal.valueOf(1_000_000);
+
+	/**
+	 * A seizure as entered: region code, seized on (not in the future), agencies, item, quantity (&gt; 0, at most
+	 * {@link #MAX_QUANTITY}), unit, value.
+	 */
 	public record SeizureData(String region, String seizedOn, String agencies, String item,
 			@JsonDeserialize(using = NumberText.class) String quantity, String unit,
 			@JsonDeserialize(using = NumberText.class) String valueYuan, String note) {
@@ -209,7 +218,8 @@ public class RegionRecords {
 		String item = line(v, "item", "查获物品", data.item(), 200);
 		BigDecimal quantity = v.decimal("quantity", "数量", data.quantity(), 12, 3);
 		if (!v.hasError("quantity")) {
-			v.require("quantity", quantity != null && quantity.signum() > 0, "range", "数量应大于0");
+			v.require("quantity", quantity != null && quantity.signum() > 0 && quantity.compareTo(MAX_QUANTITY) <= 0,
+					"range", "数量应大于0且不超过" + MAX_QUANTITY.toPlainString());
 		}
 		String unit = line(v, "unit", "计量单位", data.unit(), 20);
 		BigDecimal value = v.decimal("valueYuan", "案值（元）", data.valueYuan(), 13, 2);

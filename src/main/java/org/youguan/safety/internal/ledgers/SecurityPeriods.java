@@ -264,6 +264,8 @@ public class SecurityPeriods {
 		}
 		if (screened != null) {
 			v.require("screened", screened >= 0, "range", "过机安检量不能为负数");
+			// bounded as the parcels are, also when those are missing (a count beyond the bigint sums is a typing error)
+			v.require("screened", screened <= 1_000_000_000L, "range", "过机安检量不能超过10亿件");
 		}
 		// compared with the parcels only when they are a count (a negative one would read "0 to -5")
 		if (parcels != null && parcels >= 0 && screened != null && screened >= 0) {

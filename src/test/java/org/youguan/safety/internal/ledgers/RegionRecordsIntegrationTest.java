@@ -88,6 +88,15 @@ class RegionRecordsIntegrationTest {
 			.andExpect(jsonPath("$.errors.length()").value(1))
 			.andExpect(jsonPath("$.errors[0].field").value("quantity"))
 			.andExpect(jsonPath("$.errors[0].message").value(containsString("科学计数法")));
+		// a quantity has an upper bound (attack round: 999999999999 条 was recorded), named with its label
+		mvc.perform(post("/api/v1/safety/seizures").header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"region\":\"320506\",\"seizedOn\":\"" + LocalDate.now(clock) + "\",\"agencies\":\"公安\","
+					+ "\"item\":\"假烟\",\"quantity\":999999999999,\"unit\":\"条\",\"valueYuan\":1}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors.length()").value(1))
+			.andExpect(jsonPath("$.errors[0].field").value("quantity"))
+			.andExpect(jsonPath("$.errors[0].rule").value("range"))
+			.andExpect(jsonPath("$.errors[0].message").value("数量应大于0且不超过1000000"));
 		// the seized item and its unit are one line each: a line break or a zero-width character inside is refused
 		mvc.perform(post("/api/v1/safety/seizures").header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"region\":\"320506\",\"seizedOn\":\"" + LocalDate.now(clock) + "\",\"agencies\":\"公安\","

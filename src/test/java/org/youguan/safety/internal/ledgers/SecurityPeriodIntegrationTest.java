@@ -475,6 +475,12 @@ class SecurityPeriodIntegrationTest {
 			.content("{\"day\":\"" + today() + "\",\"parcels\":100,\"screened\":101}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[?(@.field == 'screened')].message").value(hasItem("过机安检量不能超过收寄量（100件）")));
+		// bounded as the parcels are, also when the parcels are missing (it was unbounded then)
+		mvc.perform(post("/api/v1/safety/periods/" + id + "/reports").header("Authorization", SHUNFENG)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"day\":\"" + today() + "\",\"screened\":5000000000}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[?(@.field == 'screened')].message").value(hasItem("过机安检量不能超过10亿件")));
 	}
 
 	/** A count that is no number comes back as the form with its error, not the generic 400 page. */
