@@ -54,15 +54,22 @@ public final class Validation {
 	}
 
 	/**
-	 * One message a field, naming the first rule it broke, as an import's row tells a cell ({@code RowContext.fail}): a
-	 * fine of 1e20 is "too many digits", not that and "须大于0" for the null it became; a field a form refused while
-	 * reading it ({@link #after}) likewise.
+	 * A value that could not be read is told once, by the rule its reading broke, as an import's row tells a cell
+	 * ({@code RowContext.fail}): a fine of 1e20 is "too many digits", not that and "须大于0" for the null it became; a
+	 * field a form refused while reading it ({@link #after}) likewise. Rules about a value that was read still add up —
+	 * a checklist names each of its bad lines.
 	 */
 	private void add(FieldError error) {
-		if (!settled.contains(error.field()) && !hasError(error.field())) {
+		if (!settled.contains(error.field())) {
 			errors.add(error);
+			if (UNREADABLE.contains(error.rule())) {
+				settled.add(error.field());
+			}
 		}
 	}
+
+	/** The rules a value breaks when it cannot be read at all: a number, a date or a choice of the wrong shape. */
+	private static final Set<String> UNREADABLE = Set.of("number", "digits", "integer", "date", "format");
 
 	/**
 	 * The value must hold something visible: blank, or made only of whitespace and invisible format characters

@@ -302,7 +302,9 @@ class HearingNoticeAndReturnIntegrationTest {
 
 		// not again, nor the hearing's steps, while investigating (409 naming the state)
 		for (String step : List.of("return-to-investigation", "hearing-notice", "hearing")) {
-			String body = step.equals("hearing-notice") ? notice("2026-06-05", "2026-06-20") : returned;
+			// each step's own body: a field another step takes is refused as unknown before the state is judged
+			String body = step.equals("hearing-notice") ? notice("2026-06-05", "2026-06-20")
+					: step.equals("hearing") ? "{\"hearingOn\":\"2026-06-12\"}" : returned;
 			call(step.startsWith("return") ? HEAD : WUZHONG, path(id, step), body).andExpect(status().isConflict())
 				.andExpect(jsonPath("$.errors[0].field").value("status"));
 		}

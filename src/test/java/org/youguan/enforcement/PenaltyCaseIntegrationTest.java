@@ -504,13 +504,16 @@ class PenaltyCaseIntegrationTest {
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/investigation", TEAM).andExpect(status().isOk());
 		PartyCases.evidence(jdbc, c);
 		// a fine beyond its digits is one message, for its digits (attack round: also "须大于0" for the same field)
-		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/conclusion",
-				"{\"report\":\"查明未报送\",\"proposedPenalty\":\"FINE\",\"proposedFine\":1e20}")
-			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors.length()").value(1))
-			.andExpect(jsonPath("$.errors[0].field").value("proposedFine"))
-			.andExpect(jsonPath("$.errors[0].rule").value("digits"))
-			.andExpect(jsonPath("$.errors[0].message").value(containsString("最多12位整数、2位小数")));
+		// and its limit is the fine's, worded alike, whether sent as a number or as text
+		for (String fine : new String[] { "1e20", "\"1e20\"", "100000000000000000000" }) {
+			call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/conclusion",
+					"{\"report\":\"查明未报送\",\"proposedPenalty\":\"FINE\",\"proposedFine\":" + fine + "}")
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors.length()").value(1))
+				.andExpect(jsonPath("$.errors[0].field").value("proposedFine"))
+				.andExpect(jsonPath("$.errors[0].rule").value("digits"))
+				.andExpect(jsonPath("$.errors[0].message").value(containsString("罚款金额（proposedFine）超出允许的位数（最多12位整数、2位小数）")));
+		}
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/conclusion", ("{\"report\":\"查明未报送\",\"proposedPenalty\":\"FINE\","
 				+ "\"proposedFine\":\"2000\",\"concludedOn\":\"%s\"}").formatted(today().plusDays(1)))
 			.andExpect(status().isBadRequest())

@@ -26,6 +26,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -123,15 +124,25 @@ class EnterpriseStatisticsAccessIntegrationTest {
 			.andExpect(content().string(not(containsString(othersName))));
 	}
 
+	/**
+	 * A body naming another enterprise (fields the submission does not declare) is refused naming the field, and the
+	 * submission without them lands on the caller's own enterprise.
+	 */
 	@Test
 	void aSubmissionLandsOnTheCallersOwnEnterpriseWhateverTheBodyNames() throws Exception {
 		String othersCode = jdbc.sql("SELECT credit_code FROM stat_report WHERE id = :id").param("id", othersReport)
 			.query(String.class)
 			.single();
-		String location = mvc.perform(post("/api/v1/statistics/reports").header("Authorization", TOKEN)
+		mvc.perform(post("/api/v1/statistics/reports").header("Authorization", TOKEN)
 			.contentType("application/json")
 			.content("{\"form\":\"monthly\",\"period\":\"2019-05\",\"values\":{},\"submit\":false,"
 					+ "\"creditCode\":\"" + othersCode + "\",\"enterpriseId\":1,\"id\":" + othersReport + "}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("creditCode"))
+			.andExpect(jsonPath("$.errors[0].rule").value("unknown"));
+		String location = mvc.perform(post("/api/v1/statistics/reports").header("Authorization", TOKEN)
+			.contentType("application/json")
+			.content("{\"form\":\"monthly\",\"period\":\"2019-05\",\"values\":{},\"submit\":false}"))
 			.andExpect(status().isCreated())
 			.andReturn().getResponse().getHeader("Location");
 		mvc.perform(get(location).header("Authorization", TOKEN))

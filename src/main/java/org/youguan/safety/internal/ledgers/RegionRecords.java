@@ -69,7 +69,7 @@ public class RegionRecords {
 
 	/** A training as entered: region code, held on (not in the future), topic, trainees (≥ 1), audience, organiser. */
 	public record TrainingData(String region, String heldOn, String topic,
-			@JsonDeserialize(using = NumberText.class) String trainees, String audience, String organiser) {
+			@JsonDeserialize(using = NumberText.Judged.class) String trainees, String audience, String organiser) {
 	}
 
 	/**
@@ -83,8 +83,8 @@ public class RegionRecords {
 	 * {@link #MAX_QUANTITY}), unit, value.
 	 */
 	public record SeizureData(String region, String seizedOn, String agencies, String item,
-			@JsonDeserialize(using = NumberText.class) String quantity, String unit,
-			@JsonDeserialize(using = NumberText.class) String valueYuan, String note) {
+			@JsonDeserialize(using = NumberText.Judged.class) String quantity, String unit,
+			@JsonDeserialize(using = NumberText.Judged.class) String valueYuan, String note) {
 	}
 
 	/** A page of trainings in the caller's region (newest first), searched by topic, audience or organiser. */

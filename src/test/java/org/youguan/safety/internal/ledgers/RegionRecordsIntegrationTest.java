@@ -97,6 +97,18 @@ class RegionRecordsIntegrationTest {
 			.andExpect(jsonPath("$.errors[0].field").value("quantity"))
 			.andExpect(jsonPath("$.errors[0].rule").value("range"))
 			.andExpect(jsonPath("$.errors[0].message").value("数量应大于0且不超过1000000"));
+		// the value's digit limit reads the same however the number is sent: a JSON number, text, or one beyond the
+		// JSON reader's own bound (which quoted that bound, 30 digits, and another label)
+		for (String value : new String[] { "1e20", "\"1e20\"", "1e40", "100000000000000000000" }) {
+			mvc.perform(post("/api/v1/safety/seizures").header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"region\":\"320506\",\"seizedOn\":\"" + LocalDate.now(clock) + "\",\"agencies\":\"公安\","
+						+ "\"item\":\"假烟\",\"quantity\":1,\"unit\":\"条\",\"valueYuan\":" + value + "}"))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors.length()").value(1))
+				.andExpect(jsonPath("$.errors[0].field").value("valueYuan"))
+				.andExpect(jsonPath("$.errors[0].rule").value("digits"))
+				.andExpect(jsonPath("$.errors[0].message").value(containsString("案值（元）超出允许的位数（最多13位整数、2位小数）")));
+		}
 		// the seized item and its unit are one line each: a line break or a zero-width character inside is refused
 		mvc.perform(post("/api/v1/safety/seizures").header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"region\":\"320506\",\"seizedOn\":\"" + LocalDate.now(clock) + "\",\"agencies\":\"公安\","
