@@ -24,6 +24,21 @@ public record FieldError(String field, String rule, String message) implements S
 		message = capped(Masking.personalNumbersIn(message));
 	}
 
+	/**
+	 * A field a JSON body gave that its object does not declare (rule {@code unknown}): named as sent, with the names
+	 * the object takes, sorted, so that a misspelt or guessed name ({@code value} for {@code valueYuan}) is seen at once
+	 * — never dropped, leaving the record without it or with a default.
+	 * @param field where it was, as the answer names it (its JSON path: {@code priorComplaint.answer})
+	 * @param name the name as sent
+	 * @param known the names the object takes (none: no list)
+	 * @param prefix what goes before the message ("第2行：" for a line of NDJSON), or empty
+	 */
+	public static FieldError unknown(String field, String name, java.util.Collection<?> known, String prefix) {
+		String names = known == null || known.isEmpty() ? "" : "（可用字段："
+				+ String.join("、", known.stream().map(String::valueOf).sorted().toList()) + "）";
+		return new FieldError(field, "unknown", prefix + "不认识的字段“" + Text.excerpt(name, 60) + "”，请检查字段名" + names);
+	}
+
 	/** A message (or a problem's detail) of at most {@link #MAX_MESSAGE} characters, "…" when cut; null stays null. */
 	public static String capped(String message) {
 		return message == null || message.length() <= MAX_MESSAGE ? message : Text.start(message, MAX_MESSAGE) + "…";

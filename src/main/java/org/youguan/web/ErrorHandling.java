@@ -223,8 +223,8 @@ class ErrorHandling {
 		}
 		UnrecognizedPropertyException unknown = unknownField(ex);
 		if (unknown != null && field != null) {
-			return unbound(request, response, "请求格式错误", List.of(new FieldError(field, "unknown", unknownFieldMessage(
-					Text.printable(unknown.getPropertyName()), unknown.getKnownPropertyIds()))));
+			return unbound(request, response, "请求格式错误", List.of(FieldError.unknown(field,
+					Text.printable(unknown.getPropertyName()), unknown.getKnownPropertyIds(), "")));
 		}
 		if (field == null) {
 			String detail = request.getContentLengthLong() == 0 || String.valueOf(ex.getMessage()).startsWith("Required request body is missing")
@@ -248,16 +248,6 @@ class ErrorHandling {
 			}
 		}
 		return null;
-	}
-
-	/**
-	 * What a body's undeclared field is told: its name as sent and the names the object takes, sorted, so that a
-	 * misspelt or guessed name ({@code value} for {@code valueYuan}) is seen at once.
-	 */
-	static String unknownFieldMessage(String name, java.util.Collection<Object> known) {
-		String names = known == null || known.isEmpty() ? "" : "（可用字段："
-				+ known.stream().map(String::valueOf).sorted().collect(Collectors.joining("、")) + "）";
-		return "不认识的字段“" + Text.excerpt(name, 60) + "”，请检查字段名" + names;
 	}
 
 	/**

@@ -192,6 +192,18 @@ class SafetyAlertsIntegrationTest {
 			.content("[{\"courierId\":\"C-OK\",\"idNumber\":\"320506198001010013\"},{\"courierId\":\"bad id!\",\"idNumber\":\"\"}]"))
 			.andExpect(status().isBadRequest());
 		assertThat(jdbc.sql("SELECT count(*) FROM safety_courier WHERE courier_id = 'C-OK'").query(Long.class).single()).isZero();
+		// a field the roster does not take is refused by its line, not dropped ("type" would have left the default type)
+		mvc.perform(post("/api/v1/safety/couriers").header("Authorization", SHUNFENG)
+			.contentType("application/x-ndjson")
+			.content("{\"courierId\":\"C-OK\",\"idNumber\":\"320506198001010013\"}\n"
+					+ "{\"courierId\":\"C-OK2\",\"type\":\"港澳居民来往内地通行证\",\"idNumber\":\"H12345678\"}\n"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors.length()").value(1))
+			.andExpect(jsonPath("$.errors[0].field").value("type"))
+			.andExpect(jsonPath("$.errors[0].rule").value("unknown"))
+			.andExpect(jsonPath("$.errors[0].message").value(Matchers.startsWith("第2行：不认识的字段“type”")));
+		assertThat(jdbc.sql("SELECT count(*) FROM safety_courier WHERE courier_id IN ('C-OK', 'C-OK2')").query(Long.class).single())
+			.isZero();
 		mvc.perform(post("/api/v1/safety/couriers").header("Authorization", "Bearer demo-sz-admin-token")
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"courierId\":\"C-OK\",\"idNumber\":\"320506198001010013\"}"))

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.youguan.kernel.AccessRefusedException;
+import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.org.CurrentUser;
 import org.youguan.safety.SafetyRates;
@@ -82,8 +83,30 @@ class CourierApiController {
 		catch (JacksonException ex) {
 			throw new InvalidValueException("body", "json", "请求体不是有效的JSON或NDJSON");
 		}
+		refuseUnknownFields(nodes);
 		return nodes.stream()
 			.map(n -> new Couriers.Entry(text(n, "courierId"), text(n, "idType"), text(n, "idNumber")))
 			.toList();
+	}
+
+	/** The names a roster line takes. */
+	private static final List<String> FIELDS = List.of("courierId", "idType", "idNumber");
+
+	/**
+	 * A line naming a field the roster does not take is refused, as every JSON body's is ({@code "type"} for
+	 * {@code idType} would have registered the courier under the default 居民身份证): 400 naming it, line by line.
+	 */
+	private static void refuseUnknownFields(List<JsonNode> nodes) {
+		List<FieldError> unknown = new ArrayList<>();
+		for (int i = 0; i < nodes.size(); i++) {
+			for (String name : nodes.get(i).isObject() ? nodes.get(i).propertyNames() : List.<String>of()) {
+				if (!FIELDS.contains(name)) {
+					unknown.add(FieldError.unknown(Text.printable(name), Text.printable(name), FIELDS, "第" + (i + 1) + "行："));
+				}
+			}
+		}
+		if (!unknown.isEmpty()) {
+			throw new InvalidValueException(unknown);
+		}
 	}
 }

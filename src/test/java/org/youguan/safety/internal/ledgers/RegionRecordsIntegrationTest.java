@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.audit.AuditEvent;
@@ -66,6 +67,13 @@ class RegionRecordsIntegrationTest {
 		mvc.perform(get("/safety/trainings").header("Authorization", CITY)).andExpect(status().isOk());
 	}
 
+	/** A 假烟 seizure in 吴中 today posted by 吴中's staff, with the quantity and value as JSON (numbers or quoted text). */
+	ResultActions seizure(String quantity, String valueYuan) throws Exception {
+		return mvc.perform(post("/api/v1/safety/seizures").header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"region\":\"320506\",\"seizedOn\":\"" + LocalDate.now(clock) + "\",\"agencies\":\"公安\","
+					+ "\"item\":\"假烟\",\"quantity\":" + quantity + ",\"unit\":\"条\",\"valueYuan\":" + valueYuan + "}"));
+	}
+
 	@Test
 	void aSeizureIsCheckedFieldByFieldAndKeptInItsRegion() throws Exception {
 		String tomorrow = LocalDate.now(clock).plusDays(1).toString();
@@ -81,17 +89,13 @@ class RegionRecordsIntegrationTest {
 			.andExpect(jsonPath("$.errors[*].field").value(hasItem("unit")))
 			.andExpect(jsonPath("$.errors[*].field").value(hasItem("valueYuan")));
 		// a quantity in exponent notation is refused as the money is (attack round 10: "1e3" was taken as 1000)
-		mvc.perform(post("/api/v1/safety/seizures").header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON)
-			.content("{\"region\":\"320506\",\"seizedOn\":\"" + LocalDate.now(clock) + "\",\"agencies\":\"公安\","
-					+ "\"item\":\"假烟\",\"quantity\":\"1e3\",\"unit\":\"条\",\"valueYuan\":1}"))
+		seizure("\"1e3\"", "1")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors.length()").value(1))
 			.andExpect(jsonPath("$.errors[0].field").value("quantity"))
 			.andExpect(jsonPath("$.errors[0].message").value(containsString("科学计数法")));
 		// a quantity has an upper bound (attack round: 999999999999 条 was recorded), named with its label
-		mvc.perform(post("/api/v1/safety/seizures").header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON)
-			.content("{\"region\":\"320506\",\"seizedOn\":\"" + LocalDate.now(clock) + "\",\"agencies\":\"公安\","
-					+ "\"item\":\"假烟\",\"quantity\":999999999999,\"unit\":\"条\",\"valueYuan\":1}"))
+		seizure("999999999999", "1")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors.length()").value(1))
 			.andExpect(jsonPath("$.errors[0].field").value("quantity"))
@@ -100,9 +104,7 @@ class RegionRecordsIntegrationTest {
 		// the value's digit limit reads the same however the number is sent: a JSON number, text, or one beyond the
 		// JSON reader's own bound (which quoted that bound, 30 digits, and another label)
 		for (String value : new String[] { "1e20", "\"1e20\"", "1e40", "100000000000000000000" }) {
-			mvc.perform(post("/api/v1/safety/seizures").header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON)
-				.content("{\"region\":\"320506\",\"seizedOn\":\"" + LocalDate.now(clock) + "\",\"agencies\":\"公安\","
-						+ "\"item\":\"假烟\",\"quantity\":1,\"unit\":\"条\",\"valueYuan\":" + value + "}"))
+			seizure("1", value)
 				.andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.errors.length()").value(1))
 				.andExpect(jsonPath("$.errors[0].field").value("valueYuan"))
