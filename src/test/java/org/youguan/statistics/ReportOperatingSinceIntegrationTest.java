@@ -14,7 +14,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.youguan.EnterpriseTokens;
 import org.youguan.IntegrationTest;
@@ -41,10 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.hamcrest.Matchers.containsString;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -165,7 +162,6 @@ class ReportOperatingSinceIntegrationTest {
 	}
 
 	@Test
-	@SuppressWarnings("unchecked")
 	void thePageRefusesToOpenAMonthBeforeTheEnterpriseBeganToOperate() throws Exception {
 		EnterpriseView e = licensedEnterprise();
 		String name = "ent." + UUID.randomUUID().toString().substring(0, 6);
@@ -173,12 +169,7 @@ class ReportOperatingSinceIntegrationTest {
 				e.creditCode(), null, EnumSet.of(Role.ENTERPRISE)), PASSWORD, false, false));
 		MockHttpSession session = SignIn.session(mvc, name, PASSWORD);
 		long monthly = forms.byCode("monthly").id();
-		MvcResult result = mvc.perform(post("/enterprise/statistics/open").session(session).with(csrf())
-			.param("form", String.valueOf(monthly)).param("period", "2012-02"))
-			.andExpect(redirectedUrl("/enterprise/statistics"))
-			.andReturn();
-		List<FieldError> errors = (List<FieldError>) result.getFlashMap().get("errors");
-		assertThat(errors).singleElement().satisfies(err -> {
+		assertThat(EnterpriseReportPages.refused(mvc, session, monthly, "2012-02")).singleElement().satisfies(err -> {
 			assertThat(err.field()).isEqualTo("period");
 			assertThat(err.rule()).isEqualTo("operating");
 			assertThat(err.message()).contains("2012年03月");
