@@ -32,6 +32,7 @@ import org.youguan.registry.LicenceScope;
 import org.youguan.registry.Licences;
 import org.youguan.registry.OutletData;
 import org.youguan.registry.Outlets;
+import org.youguan.statistics.Period;
 
 /**
  * The registry of the demo city: the nine brands with their headquarters, a city company of each brand with a branch
@@ -134,6 +135,7 @@ class RegistryDemoData {
 					long franchise = enterprises.register(all, data, true);
 					brandOf.put(franchise, seed.shortName());
 					franchisesByCounty.computeIfAbsent(county, k -> new ArrayList<>()).add(franchise);
+					// drawn for every franchise, the demo enterprise too, so the fixed seed gives the others the same days
 					LocalDate issued = reportsFrom.minusDays(1 + random.nextInt(1100));
 					if (demoEnterprise) {
 						licensedSince2000(franchise, ++serial);
@@ -195,12 +197,12 @@ class RegistryDemoData {
 
 	/**
 	 * The licence of the demo enterprise (顺丰吴中, account sf.wz): issued when the statistics start
-	 * ({@link org.youguan.statistics.Period#FIRST_YEAR}) and renewed in place every five years since (a renewal extends
+	 * ({@link Period#FIRST_YEAR}) and renewed in place every five years since (a renewal extends
 	 * the expiry, {@link Licences#renew}), so it has operated in every statistics period the platform keeps and the
 	 * demo (and its tests) may report any of them.
 	 */
 	private void licensedSince2000(long enterprise, int serial) {
-		LocalDate issued = LocalDate.of(org.youguan.statistics.Period.FIRST_YEAR, 1, 1);
+		LocalDate issued = LocalDate.of(Period.FIRST_YEAR, 1, 1);
 		LocalDate expires = issued.plusYears(5).minusDays(1);
 		while (!expires.isAfter(LocalDate.now(clock))) {
 			expires = expires.plusYears(5);
