@@ -32,6 +32,7 @@ import org.youguan.registry.LicenceScope;
 import org.youguan.registry.Licences;
 import org.youguan.registry.OutletData;
 import org.youguan.registry.Outlets;
+import org.youguan.statistics.Period;
 
 /**
  * The registry of the demo city: the nine brands with their headquarters, a city company of each brand with a branch
@@ -102,6 +103,9 @@ class RegistryDemoData {
 		Map<String, Long> cityCompanies = new LinkedHashMap<>();
 		Map<String, List<Long>> franchisesByCounty = new LinkedHashMap<>();
 		int serial = 0;
+		// every reporter of the demo's statistics operated before its first month (a report for a month before the
+		// enterprise's first licence is refused): city companies are licensed three years back, franchises before it
+		LocalDate reportsFrom = StatisticsDemoData.firstMonth(today).atDay(1);
 		for (BrandSeed seed : BRANDS) {
 			long brand = brands.create(new Brands.BrandData(seed.name(), seed.shortName(), null), true);
 			boolean postal = seed.shortName().equals("中国邮政");
@@ -123,15 +127,21 @@ class RegistryDemoData {
 				if (!postal) {
 					EnterpriseData data = enterprise("苏州" + countyName + seed.shortName() + "快递服务有限公司", type, brand,
 							county, countyName);
-					if (county.equals("320506") && seed.shortName().equals("顺丰")) {
+					boolean demoEnterprise = county.equals("320506") && seed.shortName().equals("顺丰");
+					if (demoEnterprise) {
 						// the enterprise the demo enterprise account sf.wz belongs to
 						data = withCreditCode(data, DemoCity.demoEnterpriseCreditCode());
 					}
 					long franchise = enterprises.register(all, data, true);
 					brandOf.put(franchise, seed.shortName());
 					franchisesByCounty.computeIfAbsent(county, k -> new ArrayList<>()).add(franchise);
-					licence(franchise, ++serial, LicenceScope.PROVINCE, "江苏省邮政管理局", "32",
-							today.minusDays(200 + random.nextInt(2200)));
+					// drawn for every franchise, the demo enterprise too, so the fixed seed gives the others the same days
+					LocalDate issued = reportsFrom.minusDays(1 + random.nextInt(1100));
+					if (demoEnterprise) {
+						licensedSince2000(franchise, ++serial);
+					} else {
+						licence(franchise, ++serial, LicenceScope.PROVINCE, "江苏省邮政管理局", "32", issued);
+					}
 				}
 			}
 		}
@@ -174,9 +184,30 @@ class RegistryDemoData {
 
 	private void licence(long enterprise, int serial, LicenceScope scope, String bureau, String bureauRegion,
 			LocalDate issued) {
+		licence(enterprise, serial, scope, bureau, bureauRegion, issued, null);
+	}
+
+	/** A licence running to {@code expires} (null: the statutory validity). */
+	private void licence(long enterprise, int serial, LicenceScope scope, String bureau, String bureauRegion,
+			LocalDate issued, LocalDate expires) {
 		String prefix = bureauRegion.equals("0") ? "国邮" : "苏邮";
 		licences.record(DataScope.all(), new LicenceData(enterprise, "%s%06d".formatted(prefix, 100 + serial * 37), scope,
-				bureau, bureauRegion, issued, null), true);
+				bureau, bureauRegion, issued, expires), true);
+	}
+
+	/**
+	 * The licence of the demo enterprise (顺丰吴中, account sf.wz): issued when the statistics start
+	 * ({@link Period#FIRST_YEAR}) and renewed in place every five years since (a renewal extends
+	 * the expiry, {@link Licences#renew}), so it has operated in every statistics period the platform keeps and the
+	 * demo (and its tests) may report any of them.
+	 */
+	private void licensedSince2000(long enterprise, int serial) {
+		LocalDate issued = LocalDate.of(Period.FIRST_YEAR, 1, 1);
+		LocalDate expires = issued.plusYears(5).minusDays(1);
+		while (!expires.isAfter(LocalDate.now(clock))) {
+			expires = expires.plusYears(5);
+		}
+		licence(enterprise, serial, LicenceScope.PROVINCE, "江苏省邮政管理局", "32", issued, expires);
 	}
 
 	/** One licence of each final state, so every status appears in the demo. */

@@ -74,7 +74,7 @@ class StatisticsDemoData {
 		ReportForm monthly = forms.byCode("monthly");
 		List<EnterpriseView> reporters = forms.expectedReporters(city, monthly);
 		Period current = forms.currentPeriod(monthly);
-		YearMonth first = YearMonth.of(current.year() - 2, 1);
+		YearMonth first = firstMonth(LocalDate.now(clock));
 		String demoEnterprise = DemoCity.demoEnterpriseCreditCode();
 
 		// the current month's story: who is missing, waiting, returned, late
@@ -126,6 +126,14 @@ class StatisticsDemoData {
 		}
 		loader.loadApproved("green-care", green, true, "演示数据：绿色发展与快递员权益保障");
 
+	}
+
+	/**
+	 * The first month of the demo's reports: the January two years before the year of the month reported now (last
+	 * month). The registry's demo licenses every reporter before it ({@link RegistryDemoData}).
+	 */
+	static YearMonth firstMonth(LocalDate today) {
+		return YearMonth.of(YearMonth.from(today).minusMonths(1).getYear() - 2, 1);
 	}
 
 	private long submit(DataScope scope, ReportForm form, EnterpriseView e, Period period, Map<String, BigDecimal> values) {

@@ -3,7 +3,6 @@ package org.youguan.statistics;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +16,7 @@ import org.youguan.calendar.WorkingCalendar;
 import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
@@ -113,41 +113,56 @@ public class ReportForms {
 	/**
 	 * The expected reporters of the form ({@link #expectedReporters(DataScope, ReportForm)}) that owe the period's
 	 * report: an enterprise owes a period only when it operated before the period ended — licensed (its first express
-	 * licence issued) or, without a licence, registered on or before the period's last day — or when it has reported
-	 * this form for the period or an earlier one (registered as reporting). An enterprise licensed on 3 December owes
-	 * nothing for November.
+	 * licence issued) or, without a licence, registered on or before the period's last day. An enterprise licensed on
+	 * 3 December owes nothing for November; a report it holds for an earlier period (one filed before
+	 * {@link #requireOperating} refused it) does not make it owe more.
 	 */
 	public List<EnterpriseView> expectedReporters(DataScope scope, ReportForm form, Period period) {
-		return owing(form, expectedReporters(scope, form), period);
+		return owing(expectedReporters(scope, form), period);
 	}
 
 	/**
-	 * The units that owe the form's report for the period (see {@link #expectedReporters(DataScope, ReportForm, Period)}).
+	 * The units that owe a report for the period (see {@link #expectedReporters(DataScope, ReportForm, Period)}).
 	 * @param units enterprises the form covers
 	 * @return those of {@code units} that owe it, in their order
 	 */
-	public List<EnterpriseView> owing(ReportForm form, List<EnterpriseView> units, Period period) {
-		Map<Long, LocalDate> since = owingSince(form, units);
+	public List<EnterpriseView> owing(List<EnterpriseView> units, Period period) {
+		Map<Long, LocalDate> since = owingSince(units);
 		return units.stream().filter(e -> since.containsKey(e.id()) && !since.get(e.id()).isAfter(period.end())).toList();
 	}
 
 	/**
-	 * The first day from which each unit owes the form: the earlier of the day it began to operate
-	 * ({@link Enterprises#operatingSince}) and the start of the first period it reported the form for.
+	 * The first day from which each unit owes reports: the day it began to operate ({@link Enterprises#operatingSince}),
+	 * the same for every form. The reports it holds do not move it back: attack round 14 — one report for 2001-01
+	 * approved for an enterprise licensed in 2024 made it owe, be reminded of and count missing in every month since
+	 * 2001 (such a report is now refused, {@link #requireOperating}; one filed before is ignored here).
+	 * @return the day by unit id (units not on the register are left out)
 	 */
-	public Map<Long, LocalDate> owingSince(ReportForm form, List<EnterpriseView> units) {
-		List<Long> ids = units.stream().map(EnterpriseView::id).toList();
-		Map<Long, LocalDate> since = new HashMap<>(enterprises.operatingSince(ids));
-		if (!ids.isEmpty()) {
-			jdbc.sql("SELECT enterprise_id, min(period_start) FROM stat_report WHERE form_id = :form AND enterprise_id IN (:ids) "
-					+ "GROUP BY enterprise_id")
-				.param("form", form.id())
-				.param("ids", ids)
-				.query((rs, i) -> since.merge(rs.getLong(1), rs.getObject(2, LocalDate.class),
-						(a, b) -> a.isBefore(b) ? a : b))
-				.list();
+	public Map<Long, LocalDate> owingSince(List<EnterpriseView> units) {
+		return enterprises.operatingSince(units.stream().map(EnterpriseView::id).toList());
+	}
+
+	/**
+	 * Refuses a report of an enterprise for a period that ended before the enterprise began to operate
+	 * ({@link Enterprises#operatingSince}: its first express licence issued or, without one, its registration here): it
+	 * has no business to report for it, and the report would make it owe every period since. The period holding that
+	 * day is accepted.
+	 * @param field the field named in the refusal (a report's {@code period})
+	 * @throws InvalidValueException on {@code field}, rule {@code operating}, e.g. “该企业自2024年03月起经营，不能填报此前的统计期：2001-01”
+	 */
+	public void requireOperating(String field, long enterpriseId, Period period) {
+		requireOperating(field, enterprises.operatingSince(List.of(enterpriseId)).get(enterpriseId), period);
+	}
+
+	/**
+	 * {@link #requireOperating(String, long, Period)} with the day already known (a batch looks them up at once).
+	 * @param since the day the enterprise began to operate (null: not on the register — nothing to refuse here)
+	 */
+	static void requireOperating(String field, LocalDate since, Period period) {
+		if (since != null && period.end().isBefore(since)) {
+			throw new InvalidValueException(field, "operating", "该企业自" + since.getYear() + "年"
+					+ String.format("%02d", since.getMonthValue()) + "月起经营，不能填报此前的统计期：" + period.code());
 		}
-		return since;
 	}
 
 	/** The forms an enterprise must report. */

@@ -65,6 +65,17 @@ public class ReportLoader {
 		return a.isAfter(b) ? b : a;
 	}
 
+	/**
+	 * Loads approved reports of one form.
+	 * @param formCode the form's code
+	 * @param reports the reports, each for an ended period of the form's frequency that its enterprise operated in
+	 * @param demo whether they are demo data
+	 * @param note what the load is, for the audit event
+	 * @return how many were loaded
+	 * @throws org.youguan.kernel.InvalidValueException on {@code period}: not ended (rule {@code ended}) or before the
+	 * enterprise began to operate (rule {@code operating}, {@link ReportForms#requireOperating}); nothing is loaded
+	 * @throws IllegalArgumentException another frequency, an indicator the form does not enter, a negative value
+	 */
 	@Transactional
 	public int loadApproved(String formCode, List<Approved> reports, boolean demo, String note) {
 		ReportForm form = forms.byCode(formCode);
@@ -75,6 +86,7 @@ public class ReportLoader {
 		List<Long> ids = jdbc.queryForList("SELECT nextval('stat_report_id_seq') FROM generate_series(1, ?)", Long.class,
 				reports.size());
 		Timestamp now = Timestamp.from(clock.instant());
+		Map<Long, LocalDate> since = enterprises.operatingSince(reports.stream().map(Approved::enterpriseId).distinct().toList());
 		List<Object[]> valueRows = new ArrayList<>();
 		List<Object[]> factRows = new ArrayList<>();
 		for (int n = 0; n < reports.size(); n++) {
@@ -85,6 +97,8 @@ public class ReportLoader {
 			// only an ended period has approved figures; a loader is held to the rule the form is
 			a.period().requireEnded("period", LocalDate.now(clock.withZone(CHINA)));
 			EnterpriseView e = reporters.computeIfAbsent(a.enterpriseId(), id -> enterprises.get(DataScope.all(), id));
+			// and to the enterprise's operating start (attack round 14: a report before it makes it owe every month since)
+			ReportForms.requireOperating("period", since.get(e.id()), a.period());
 			long id = ids.get(n);
 			LocalDate due = forms.dueOn(form, a.period());
 			// submitted (and approved) at 10:00 of its day, but never after now: a story running ahead of the clock (a

@@ -208,9 +208,10 @@ public class Reports {
 
 	/**
 	 * The report an enterprise works on for a form and period: its newest revision, or a new draft. Only an enterprise
-	 * that must report the form may open it, and only for a period that has ended.
-	 * @throws InvalidValueException on {@code period}: another frequency than the form's, or a period not ended (rule
-	 * {@code ended})
+	 * that must report the form may open it, only for a period that has ended and only for one it operated in.
+	 * @throws InvalidValueException on {@code period}: another frequency than the form's, a period not ended (rule
+	 * {@code ended}), or one that ended before the enterprise began to operate (rule {@code operating},
+	 * {@link ReportForms#requireOperating})
 	 */
 	@Transactional
 	public long open(DataScope scope, long enterpriseId, long formId, Period period) {
@@ -224,6 +225,8 @@ public class Reports {
 		}
 		// a period is reported once it is over: the figures of a month still running are not yet the month's
 		period.requireEnded("period", LocalDate.now(clock));
+		// and only one the enterprise operated in (a report already opened before this rule is refused too)
+		forms.requireOperating("period", enterpriseId, period);
 		return reports.findLatest(formId, enterpriseId, period.code()).map(Report::id).orElseGet(() -> {
 			Report r = reports.save(Report.draft(formId, new Report.Reporter(enterprise.id(), enterprise.legalName(),
 					enterprise.creditCode(), enterprise.regionCode(), enterprise.brandId()), period, forms.dueOn(form, period),
@@ -259,7 +262,8 @@ public class Reports {
 
 	/**
 	 * Saves and submits in one step: every rule is checked first and a failing report is not changed at all; the
-	 * errors name the indicator codes.
+	 * errors name the indicator codes. A period not ended, or one before the enterprise began to operate, is refused
+	 * first ({@code period}, rules {@code ended}, {@code operating}).
 	 */
 	@Transactional
 	public void submit(DataScope scope, long id, Map<String, String> values, Map<String, String> notes, String comment) {
@@ -270,6 +274,7 @@ public class Reports {
 		Period period = Period.parse(form.periodType(), report.period(), "period");
 		// a draft opened before this rule (or by a loader) for a period still running is not submitted either
 		period.requireEnded("period", LocalDate.now(clock));
+		forms.requireOperating("period", report.enterpriseId(), period);
 		// every error at once: what did not parse, and the rules over what did (a value refused as typed is not also
 		// reported missing)
 		List<FieldError> errors = new ArrayList<>(parsed.errors());
@@ -294,12 +299,18 @@ public class Reports {
 			.inRegion(report.regionCode()));
 	}
 
-	/** Approves: the values become the facts of the period (replacing those of an earlier approved revision). */
+	/**
+	 * Approves: the values become the facts of the period (replacing those of an earlier approved revision).
+	 * @throws InvalidValueException on {@code period}: not ended, or before the enterprise began to operate (rule
+	 * {@code operating})
+	 */
 	@Transactional
 	public void approve(DataScope scope, long id, String by) {
 		Report report = loadInScope(scope, id);
-		Period.parse(forms.get(report.formId()).periodType(), report.period(), "period")
-			.requireEnded("period", LocalDate.now(clock));
+		Period period = Period.parse(forms.get(report.formId()).periodType(), report.period(), "period");
+		period.requireEnded("period", LocalDate.now(clock));
+		// a report submitted before the rule for a period the enterprise did not operate in is not approved either
+		forms.requireOperating("period", report.enterpriseId(), period);
 		refuseOverHistory(report);
 		var before = report.snapshot();
 		report.approve(by, clock.instant());

@@ -37,8 +37,10 @@ import org.youguan.registry.Brands;
 import org.youguan.registry.EnterpriseData;
 import org.youguan.registry.EnterpriseType;
 import org.youguan.registry.Enterprises;
+import org.youguan.registry.Licences;
 import org.youguan.statistics.Period;
 import org.youguan.statistics.ReportLoader;
+import org.youguan.statistics.Reporters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -221,6 +223,9 @@ class ComplaintPagesIntegrationTest {
 	@Autowired
 	Brands brands;
 
+	@Autowired
+	Licences licences;
+
 	/** Hand-computed: 3 complaints (2 valid) about 顺丰 in 连云港 against 2,000,000 parcels → 1.50 and 1.00 per million. */
 	@Test
 	void ratesPerMillionUseTheSamePeriodsApprovedVolume() throws Exception {
@@ -230,6 +235,8 @@ class ComplaintPagesIntegrationTest {
 		long enterprise = enterprises.register(DataScope.all(), new EnterpriseData("连云港测试顺丰快递服务有限公司",
 				code, EnterpriseType.EXPRESS, brand, "张三", "测试路", "320703", "李四", "13912345678"), false);
 		YearMonth march = YearMonth.of(2025, 3);
+		// licensed by the month it reports (a report for a month before it began to operate is refused)
+		Reporters.licensedSince(licences, enterprise, march.atDay(1));
 		reports.loadApproved("monthly", List.of(new ReportLoader.Approved(enterprise,
 				Period.month(march), Map.of("express.volume.local", new BigDecimal("500000"),
 						"express.volume.intercity", new BigDecimal("1500000")), LocalDate.of(2025, 4, 3))), false, "测试");

@@ -18,6 +18,7 @@ import org.youguan.registry.Brands;
 import org.youguan.registry.EnterpriseData;
 import org.youguan.registry.EnterpriseType;
 import org.youguan.registry.Enterprises;
+import org.youguan.registry.Licences;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -44,6 +45,9 @@ class HistoryImportLevelsIntegrationTest {
 
 	@Autowired
 	Brands brands;
+
+	@Autowired
+	Licences licences;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -118,7 +122,7 @@ class HistoryImportLevelsIntegrationTest {
 	 */
 	@Test
 	void aRegionInsideOneMadeOfApprovedReportsIsRefused() {
-		long enterprise = enterprise("3205");
+		long enterprise = Reporters.licensedSince(licences, enterprise("3205"), LocalDate.of(2006, 5, 1));
 		loader.loadApproved("monthly", List.of(new ReportLoader.Approved(enterprise, Period.parse(PeriodType.MONTH, "2006-05",
 				"period"), Map.of("express.volume.local", BigDecimal.TEN), LocalDate.of(2006, 6, 3))), false, "测试");
 		HistoryImport.Result result = importRows(List.of(List.of("express.volume.intercity", "2006-05", "320508", "", 100)));
@@ -130,7 +134,7 @@ class HistoryImportLevelsIntegrationTest {
 	/** A quarter's approved report covers each of its months, not only the first. */
 	@Test
 	void aMonthOfAQuarterMadeOfApprovedReportsIsRefused() {
-		long enterprise = enterprise("320509");
+		long enterprise = Reporters.licensedSince(licences, enterprise("320509"), LocalDate.of(2006, 7, 1));
 		loader.loadApproved("green-care", List.of(new ReportLoader.Approved(enterprise, Period.parse(PeriodType.QUARTER,
 				"2006-Q3", "period"), Map.of("green.reusable.boxes", BigDecimal.TEN), LocalDate.of(2006, 10, 3))), false, "测试");
 		HistoryImport.Result result = importRows(List.of(List.of("green.reusable.boxes", "2006-08", "320509", "", 100)));

@@ -15,7 +15,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.SignIn;
@@ -28,10 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.hamcrest.Matchers.containsString;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -97,14 +94,9 @@ class ReportPeriodEndedIntegrationTest {
 	}
 
 	@Test
-	@SuppressWarnings("unchecked")
 	void thePageRefusesToOpenTheMonthStillRunning() throws Exception {
 		MockHttpSession sf = SignIn.session(mvc, "sf.wz");
-		MvcResult result = mvc.perform(post("/enterprise/statistics/open").session(sf).with(csrf())
-			.param("form", String.valueOf(forms.byCode("monthly").id())).param("period", thisMonth().toString()))
-			.andExpect(redirectedUrl("/enterprise/statistics"))
-			.andReturn();
-		List<FieldError> errors = (List<FieldError>) result.getFlashMap().get("errors");
+		List<FieldError> errors = EnterpriseReportPages.refused(mvc, sf, forms.byCode("monthly").id(), thisMonth().toString());
 		assertThat(errors).singleElement().satisfies(e -> {
 			assertThat(e.field()).isEqualTo("period");
 			assertThat(e.rule()).isEqualTo("ended");

@@ -34,6 +34,7 @@ import org.youguan.registry.Brands;
 import org.youguan.registry.EnterpriseData;
 import org.youguan.registry.EnterpriseType;
 import org.youguan.registry.Enterprises;
+import org.youguan.registry.Licences;
 import org.youguan.statistics.internal.AggregateResult;
 import org.youguan.statistics.internal.Aggregation;
 import org.youguan.statistics.internal.Coverage;
@@ -81,6 +82,9 @@ class StatisticsIntegrationTest {
 
 	@Autowired
 	Brands brands;
+
+	@Autowired
+	Licences licences;
 
 	@Autowired
 	UserDirectory directory;
@@ -147,9 +151,11 @@ class StatisticsIntegrationTest {
 	@Test
 	void aggregatesMatchHandComputedValues() {
 		String region = "320613";
-		long sfA = enterprise(region, "顺丰");
-		long sfB = enterprise(region, "顺丰");
-		long zto = enterprise(region, "中通");
+		// operating since the first month they report
+		LocalDate since = LocalDate.of(2024, 1, 1);
+		long sfA = Reporters.licensedSince(licences, enterprise(region, "顺丰"), since);
+		long sfB = Reporters.licensedSince(licences, enterprise(region, "顺丰"), since);
+		long zto = Reporters.licensedSince(licences, enterprise(region, "中通"), since);
 		LocalDate day = LocalDate.of(2024, 4, 1);
 		loader.loadApproved("monthly", List.of(
 				new ReportLoader.Approved(sfA, Period.month(YearMonth.of(2024, 1)), volume(100, 200, 5), day),
@@ -187,7 +193,7 @@ class StatisticsIntegrationTest {
 		// a 顺丰 franchise of its own in 吴中, with last month approved, so no other test's reports get in the way
 		String code = creditCode().replace("91320613", "91320506");
 		code = code.substring(0, 17) + CreditCode.checkCharacter(code.substring(0, 17));
-		long enterprise = enterprise("320506", "顺丰", code);
+		long enterprise = Reporters.licensedSince(licences, enterprise("320506", "顺丰", code), period.previous().start());
 		Map<String, BigDecimal> last = new HashMap<>(volume(1000, 3000, 50));
 		Map.of("express.revenue", "40", "postal.delivery.volume", "4050", "postal.delivery.revenue", "40", "postal.revenue", "45",
 				"postal.total", "42", "green.ewaybill.rate", "98").forEach((k, v) -> last.put(k, new BigDecimal(v)));
@@ -346,17 +352,19 @@ class StatisticsIntegrationTest {
 		assertThat(coverage.of(volume, june)).as("submitted, not approved").isEqualTo(before);
 	}
 
-	/** A monthly report opened for a new 顺丰 enterprise of 吴中: its scope and id. */
+	/** A monthly report opened for a new 顺丰 enterprise of 吴中 (licensed that month): its scope and id. */
 	record OpenReport(DataScope own, long id) {
 	}
 
 	OpenReport newWuzhongReport(String month) {
 		String code = creditCode().replace("91320613", "91320506");
 		code = code.substring(0, 17) + CreditCode.checkCharacter(code.substring(0, 17));
-		long enterprise = enterprise("320506", "顺丰", code);
-		DataScope own = DataScope.enterprise(code);
 		ReportForm monthly = forms.byCode("monthly");
-		return new OpenReport(own, reports.open(own, enterprise, monthly.id(), Period.parse(monthly.periodType(), month, "period")));
+		Period period = Period.parse(monthly.periodType(), month, "period");
+		// licensed in the month it reports: it operated then
+		long enterprise = Reporters.licensedSince(licences, enterprise("320506", "顺丰", code), period.start());
+		DataScope own = DataScope.enterprise(code);
+		return new OpenReport(own, reports.open(own, enterprise, monthly.id(), period));
 	}
 
 	/** "1" for every value the report's form asks to be entered. */

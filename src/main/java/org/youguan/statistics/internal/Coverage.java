@@ -179,13 +179,15 @@ public class Coverage {
 		 * draft for 2000-01 made every month since incomplete), or the
 		 * period is the one being reported now (or later) and the unit owed it — licensed (or registered) before the
 		 * period ended: an enterprise registered since does not make past months look incomplete, nor one licensed
-		 * after the month the current one.
+		 * after the month the current one. Either way only a period the unit operated in: an approved report for a month
+		 * before it began to operate (filed before {@link ReportForms#requireOperating} refused it, attack round 14) does
+		 * not make it expected from that month on.
 		 */
 		boolean expects(EnterpriseView e, Period period) {
 			LocalDate first = firstReported.get(e.id());
 			LocalDate owes = since.get(e.id());
-			return !period.first().isBefore(current.first()) && owes != null && !owes.isAfter(period.end())
-					|| first != null && !first.isAfter(period.start());
+			boolean operated = owes != null && !owes.isAfter(period.end());
+			return operated && (!period.first().isBefore(current.first()) || first != null && !first.isAfter(period.start()));
 		}
 
 		Share share(String month, String prefix) {
@@ -234,7 +236,7 @@ public class Coverage {
 					.sorted(Comparator.comparing(EnterpriseView::id))
 					.toList());
 		Basis basis = new Basis(form, expected, forms.currentPeriod(form));
-		basis.since.putAll(forms.owingSince(form, expected));
+		basis.since.putAll(forms.owingSince(expected));
 		RegionPrefix region = RegionPrefix.of(slice.regionPrefix());
 		jdbc.sql("""
 				SELECT enterprise_id, min(period_start) FROM stat_report

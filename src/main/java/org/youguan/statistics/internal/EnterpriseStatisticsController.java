@@ -87,7 +87,7 @@ class EnterpriseStatisticsController {
 		List<Due> due = new ArrayList<>();
 		for (ReportForm form : forms.formsFor(enterprise)) {
 			Period period = forms.currentPeriod(form);
-			if (forms.owing(form, List.of(enterprise), period).isEmpty()) {
+			if (forms.owing(List.of(enterprise), period).isEmpty()) {
 				continue; // licensed after the period ended: nothing owed for it
 			}
 			ReportView report = reports.list(scope, new Reports.Filter(form.id(), period.code(), null, null),

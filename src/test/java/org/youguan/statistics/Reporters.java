@@ -1,0 +1,33 @@
+package org.youguan.statistics;
+
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.youguan.kernel.DataScope;
+import org.youguan.registry.LicenceData;
+import org.youguan.registry.LicenceScope;
+import org.youguan.registry.Licences;
+
+/**
+ * Test reporters of statistics: an enterprise registered by a test began to operate today (its registration), so it may
+ * report no earlier period ({@link ReportForms#requireOperating}); a test that reports past periods for it first gives
+ * it the licence it has held since then.
+ */
+public final class Reporters {
+
+	private Reporters() {
+	}
+
+	/**
+	 * Records a provincial express licence (unique number, statutory validity) for the enterprise, issued on
+	 * {@code since}: the enterprise has operated since that day and may report every period ending on or after it.
+	 * @return the enterprise id, for chaining
+	 */
+	public static long licensedSince(Licences licences, long enterprise, LocalDate since) {
+		String number = "苏邮S" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase(Locale.ROOT);
+		licences.record(DataScope.all(), new LicenceData(enterprise, number, LicenceScope.PROVINCE, "江苏省邮政管理局", "32",
+				since, null), false);
+		return enterprise;
+	}
+}
