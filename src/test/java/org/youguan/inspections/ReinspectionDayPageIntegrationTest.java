@@ -53,15 +53,20 @@ class ReinspectionDayPageIntegrationTest {
 	@Autowired
 	MutableClock clock;
 
-	@Test
-	void anImplausibleDayIsRefusedWith400AndADayInsideIsScheduled() throws Exception {
+	/** A rectification order issued today to sf.wz, due in 10 working days. */
+	InspectionOrders.Order newOrder() {
 		String sf = directory.principal("sf.wz").map(CurrentUser::enterpriseCreditCode).orElseThrow();
 		long record = tx.execute(s -> records.record(DataScope.region("320506"), null, new InspectionRecordData(sf,
 				LocalDate.now(clock).toString(), "SPECIAL", List.of("REAL_NAME"),
 				List.of(new InspectionRecordData.TeamMember("陈吴中", "32050601"),
 						new InspectionRecordData.TeamMember("沈执法", "32050602")),
 				"RECTIFICATION", "实名收寄登记不全（" + UUID.randomUUID() + "）", null, null), false, false));
-		InspectionOrders.Order order = orders.issue(DataScope.region("320506"), record, "320506", 10);
+		return orders.issue(DataScope.region("320506"), record, "320506", 10);
+	}
+
+	@Test
+	void anImplausibleDayIsRefusedWith400AndADayInsideIsScheduled() throws Exception {
+		InspectionOrders.Order order = newOrder();
 		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
 		String page = "/inspections/orders/" + order.id();
 
@@ -83,13 +88,7 @@ class ReinspectionDayPageIntegrationTest {
 	/** Attack round 16: a 复查 on a Sunday was taken (API 200); a day off is refused on the API and on the page. */
 	@Test
 	void aDayOffIsRefusedOnTheApiAndThePage() throws Exception {
-		String sf = directory.principal("sf.wz").map(CurrentUser::enterpriseCreditCode).orElseThrow();
-		long record = tx.execute(s -> records.record(DataScope.region("320506"), null, new InspectionRecordData(sf,
-				LocalDate.now(clock).toString(), "SPECIAL", List.of("REAL_NAME"),
-				List.of(new InspectionRecordData.TeamMember("陈吴中", "32050601"),
-						new InspectionRecordData.TeamMember("沈执法", "32050602")),
-				"RECTIFICATION", "实名收寄登记不全（" + UUID.randomUUID() + "）", null, null), false, false));
-		InspectionOrders.Order order = orders.issue(DataScope.region("320506"), record, "320506", 10);
+		InspectionOrders.Order order = newOrder();
 		// ten working days hold a weekend
 		LocalDate dayOff = order.issuedOn().datesUntil(order.dueOn()).filter(d -> !calendar.isWorkingDay(d)).findFirst()
 			.orElseThrow();
