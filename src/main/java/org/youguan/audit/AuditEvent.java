@@ -11,4 +11,15 @@ import java.time.OffsetDateTime;
 public record AuditEvent(long id, OffsetDateTime occurredAt, String actor, Long actorUserId, Long bureauId,
 		String regionCode, String action, String objectType, String objectId, String summary, String beforeState,
 		String afterState, String clientAddress, Long sealSeq, String mac) {
+
+	/** The actor stored for a change no one signed in made (a scheduled job, a module reacting to an event). */
+	public static final String SYSTEM = "system";
+
+	/**
+	 * The actor as a Chinese page or export shows it: {@value #SYSTEM} reads 系统; the stored value (and the API's
+	 * {@code actor}) stays as recorded.
+	 */
+	public String actorName() {
+		return SYSTEM.equals(actor) ? "系统" : actor;
+	}
 }

@@ -84,7 +84,7 @@ public class AuditTrail {
 			write(entry, "公众（未登录）", null, null, "0");
 		}
 		else {
-			write(entry, auth != null && auth.isAuthenticated() ? auth.getName() : "system", null, null, "0");
+			write(entry, auth != null && auth.isAuthenticated() ? auth.getName() : AuditEvent.SYSTEM, null, null, "0");
 		}
 	}
 

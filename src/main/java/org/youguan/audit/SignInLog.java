@@ -20,6 +20,7 @@ import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.Validation;
 import org.youguan.platform.ChinaTime;
 
 /**
@@ -63,6 +64,11 @@ public class SignInLog {
 
 	/** Filters of the list besides the search text: the result and a date range (inclusive, China time). */
 	public record Filter(Result result, LocalDate from, LocalDate to) {
+
+		/** @throws org.youguan.kernel.InvalidValueException (400 {@code to}, {@code after-from}) for a reversed period */
+		public Filter {
+			Validation.requirePeriod(from, to);
+		}
 
 		public static final Filter NONE = new Filter(null, null, null);
 	}

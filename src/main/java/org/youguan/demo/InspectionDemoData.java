@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
+import org.youguan.calendar.WorkingCalendar;
 import org.youguan.inspections.InspectionOrders;
 import org.youguan.inspections.InspectionPlan;
 import org.youguan.inspections.InspectionPlans;
@@ -76,8 +77,12 @@ class InspectionDemoData {
 
 	private final Outlets outlets;
 
+	private final WorkingCalendar calendar;
+
 	InspectionDemoData(Inspectors inspectors, InspectionRecords records, InspectionPlans plans, InspectionOrders orders,
-			Bureaus bureaus, UserDirectory directory, Enterprises enterprises, Clock clock, Outlets outlets) {
+			Bureaus bureaus, UserDirectory directory, Enterprises enterprises, Clock clock, Outlets outlets,
+			WorkingCalendar calendar) {
+		this.calendar = calendar;
 		this.outlets = outlets;
 		this.plans = plans;
 		this.orders = orders;
@@ -217,7 +222,8 @@ class InspectionDemoData {
 					atOutlet ? outlet.name() : null, atOutlet ? "OUTLET" : null, atOutlet ? outlet.id() : null), false, true);
 			InspectionOrders.Order order = orders.issue(all, record, "320506", 15);
 			switch (i) {
-				case 0 -> orders.scheduleReinspection(all, order.id(), order.dueOn().minusDays(2));
+				// a re-inspection is on a working day (the deadline, counted in working days, is one)
+				case 0 -> orders.scheduleReinspection(all, order.id(), calendar.onOrNextWorkingDay(order.dueOn().minusDays(2)));
 				case 1 -> orders.reply(enterprise, order.id(), "已在营业场所醒目位置公示服务种类、资费标准和投诉电话");
 				case 2 -> {
 					orders.reply(enterprise, order.id(), "已张贴");

@@ -192,7 +192,7 @@ public class OutletFilings {
 	public long submitNew(CurrentUser user, OutletData data, List<Upload> uploads, List<FieldError> formErrors,
 			AttachmentDraft draft) {
 		EnterpriseView enterprise = ownEnterprise(user);
-		OutletData own = withEnterprise(data, enterprise.id());
+		OutletData own = data.withEnterprise(enterprise.id());
 		EnumSet<AttachmentKind> required = EnumSet.of(AttachmentKind.BUSINESS_LICENCE, AttachmentKind.MANAGER_ID,
 				AttachmentKind.PHOTO);
 		if (own.branchId() != null) {
@@ -303,12 +303,20 @@ public class OutletFilings {
 		Validation v = new Validation();
 		v.required("changeDescription", "变更事项", description).maxLength("changeDescription", "变更事项", description, 1000);
 		v.require("changedOn", changedOn != null && !changedOn.isAfter(today()), "required", "请填写变更日期（不能晚于今天）");
+		// a change happens to an outlet that exists: not before the day it opened (attack round 16)
+		v.require("changedOn", changedOn == null || !changedOn.isBefore(outlet.openedOn()), "before-opening",
+				"变更日期不能早于网点开办日期（" + outlet.openedOn() + "）");
+		// the opening day is no item of a change (条例(2025) art.19, 暂行规定: name, type, scope, manager): rewriting it
+		// would wash out a late filing; blank keeps the recorded day
+		v.require("openedOn", data.openedOn() == null || data.openedOn().equals(outlet.openedOn()), "not-changeable",
+				"开办日期不是变更备案事项，不能通过变更备案修改（登记为" + outlet.openedOn() + "）；确有错误的，请联系邮政管理部门更正登记");
 		List<FieldError> errors = new ArrayList<>(v.errors());
 		OutletData proposed = null;
 		try {
 			// the form shows the manager's numbers masked: blank or sent back unchanged keeps the recorded ones
-			OutletData kept = outlets.withRecordedManager(DataScope.enterprise(enterprise.creditCode()), outletId, data);
-			proposed = outlets.check(DataScope.all(), withEnterprise(kept, enterprise.id()), outletId);
+			OutletData kept = outlets.withRecordedManager(DataScope.enterprise(enterprise.creditCode()), outletId,
+					data.withOpenedOn(outlet.openedOn()));
+			proposed = outlets.check(DataScope.all(), kept.withEnterprise(enterprise.id()), outletId);
 		}
 		catch (DomainException ex) {
 			errors.addAll(ex.formErrors());
@@ -863,12 +871,6 @@ public class OutletFilings {
 		if (outlet.status() != OutletStatus.FILED) {
 			throw DomainException.illegalTransition("只有已备案的网点可以申请变更或撤销，当前为“" + outlet.status().label() + "”");
 		}
-	}
-
-	private static OutletData withEnterprise(OutletData d, long enterpriseId) {
-		return new OutletData(d.name(), enterpriseId, d.branchId(), d.cooperation(), d.address(), d.regionCode(),
-				d.longitude(), d.latitude(), d.managerName(), d.managerIdNumber(), d.managerPhone(), d.storageArea(),
-				d.hasCommunications(), d.hasShelving(), d.hasSurveillance(), d.hasSignage(), d.openedOn());
 	}
 
 	private LocalDate today() {

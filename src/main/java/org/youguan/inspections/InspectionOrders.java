@@ -340,21 +340,35 @@ public class InspectionOrders implements DeclaresTemplates {
 
 	/**
 	 * Schedules the re-inspection (复查) of an order, on a day from its issue to its deadline — not of an order already
-	 * accepted as rectified, nor once a re-inspection's result is recorded.
-	 * @throws InvalidValueException when the day lies outside that span
+	 * accepted as rectified, nor once a re-inspection's result is recorded; a working day ({@link #checkReinspectionDay}).
+	 * @throws InvalidValueException when the day lies outside that span or is no working day
 	 * @throws DomainException illegal transition when the order was accepted or its re-inspection's result recorded
 	 */
 	@Transactional
 	public Order scheduleReinspection(DataScope scope, long id, LocalDate on) {
 		Order o = forStep(scope, id);
 		requireNotConcluded(o);
-		if (on == null || on.isBefore(o.issuedOn()) || on.isAfter(o.dueOn())) {
-			throw new InvalidValueException("on", "range", "复查日期（on）应在" + o.issuedOn() + "至整改期限" + calendar.messageDay(o.dueOn()) + "之间");
-		}
+		checkReinspectionDay(o, on);
 		jdbc.sql("UPDATE rectification_order SET reinspection_on = :on WHERE id = :id").param("on", on).param("id", id).update();
 		audit.record(AuditEntry.of("inspection.order.reinspection", "inspection", o.recordId(), "安排复查：" + o.number() + "，"
 				+ on).inRegion(o.regionCode()));
 		return get(scope, id);
+	}
+
+	/**
+	 * The day a re-inspection of the order may be scheduled on: from its issue to its deadline, and a working day on the
+	 * working-day calendar (inspectors do not visit on a weekend or holiday; attack round 16: a Sunday was taken).
+	 * @return the day
+	 * @throws InvalidValueException on {@code on}: rule {@code range} outside the span, {@code working-day} on a day off
+	 */
+	public LocalDate checkReinspectionDay(Order o, LocalDate on) {
+		if (on == null || on.isBefore(o.issuedOn()) || on.isAfter(o.dueOn())) {
+			throw new InvalidValueException("on", "range", "复查日期（on）应在" + o.issuedOn() + "至整改期限" + calendar.messageDay(o.dueOn()) + "之间");
+		}
+		if (!calendar.isWorkingDay(on)) {
+			throw new InvalidValueException("on", "working-day", "复查日期（on）" + on + "不是工作日（休息日或法定节假日），请选择工作日");
+		}
+		return on;
 	}
 
 	/**

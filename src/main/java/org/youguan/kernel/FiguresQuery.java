@@ -27,9 +27,7 @@ public record FiguresQuery(String region, LocalDate from, LocalDate to) {
 		v.throwIfInvalid();
 		f = f == null ? today.withDayOfYear(1) : f;
 		t = t == null ? today : t;
-		if (t.isBefore(f)) {
-			throw new InvalidValueException("to", "after-from", "截止日期（to）不能早于起始日期（from）");
-		}
+		Validation.requirePeriod(f, t);
 		String asked = region == null || Text.isBlank(region) ? ownRegion : region;
 		// a malformed code is the same 400 for every caller, before anyone's scope is asked about it
 		RegionPrefix.of(asked);

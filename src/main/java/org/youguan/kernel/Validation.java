@@ -299,6 +299,25 @@ public final class Validation {
 	/** The latest date a search filter or a calendar question may name. */
 	public static final LocalDate LATEST_QUERY = LocalDate.of(2199, 12, 31);
 
+	/**
+	 * A period asked for by {@code from} and {@code to} (inclusive) runs forward: every figures, metrics and list
+	 * endpoint refuses a reversed one the same way, rather than answer "0" for a period that cannot hold anything.
+	 * Either day may be null (open-ended).
+	 * @return this, with an error on {@code to} (rule {@code after-from}) when {@code to} is before {@code from}
+	 */
+	public Validation period(LocalDate from, LocalDate to) {
+		return require("to", from == null || to == null || !to.isBefore(from), "after-from",
+				"截止日期（to）不能早于起始日期（from）");
+	}
+
+	/**
+	 * As {@link #period(LocalDate, LocalDate)}, at once.
+	 * @throws InvalidValueException (400, field {@code to}, rule {@code after-from}) when {@code to} is before {@code from}
+	 */
+	public static void requirePeriod(LocalDate from, LocalDate to) {
+		new Validation().period(from, to).throwIfInvalid();
+	}
+
 	/** The most integer digits a decimal field may have unless it names its own (the widest numeric column holds 20). */
 	public static final int MAX_INTEGER_DIGITS = 15;
 

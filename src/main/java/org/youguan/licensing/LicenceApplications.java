@@ -1419,8 +1419,9 @@ public class LicenceApplications {
 	 * 行政许可法(2019) art.70 ({@link CancellationGround}); the registry changes its record when it hears
 	 * {@link LicenceCancelled}. Audited.
 	 * @param ground EXPIRED, LEGAL_PERSON_ENDED, NO_OPERATION, STOPPED or OTHER
-	 * @throws InvalidValueException when the ground is unknown, the note is missing for OTHER, or the ground is EXPIRED
-	 * for a licence whose validity has not ended
+	 * @throws InvalidValueException when the ground is unknown, the note is missing for OTHER, the ground is EXPIRED
+	 * for a licence whose validity has not ended, or NO_OPERATION for a licence issued no more than
+	 * {@link StatutoryRule#LICENCE_NO_OPERATION} (6 months) ago (rule {@code too-young})
 	 * @throws AccessRefusedException unless the clerk belongs to the competent level for the licence's region
 	 * @throws DomainException not found (404) for a licence unknown or out of the clerk's scope; (409) unless in force
 	 */
@@ -1452,6 +1453,15 @@ public class LicenceApplications {
 		if (g == CancellationGround.EXPIRED && l.expiresOn() != null && !l.expiresOn().isBefore(today())) {
 			throw new InvalidValueException("ground", "not-expired", "许可证" + l.number() + "有效期至" + l.expiresOn()
 					+ "，尚未届满，不能以“" + g.label() + "”注销（行政许可法第70条）");
+		}
+		if (g == CancellationGround.NO_OPERATION && l.issuedOn() != null) {
+			// "超过6个月未经营": a licence younger than the rule's period cannot have gone unused that long (attack round 16)
+			StatutoryRule rule = StatutoryRule.LICENCE_NO_OPERATION;
+			int months = rules.intValue(rule, l.regionCode());
+			if (!today().isAfter(l.issuedOn().plusMonths(months))) {
+				throw new InvalidValueException("ground", "too-young", "许可证" + l.number() + "于" + l.issuedOn() + "颁发，至今未超过"
+						+ months + "个月，不能以“" + g.label() + "”注销（" + rule.title() + "，" + rule.basis() + "）");
+			}
 		}
 		String reason = g.label() + (Text.isBlank(note) ? "" : "：" + Text.strip(note));
 		audit.record(AuditEntry.of("licensing.cancel", "ExpressLicence", l.id(), "注销许可证" + l.number() + "（" + l.enterpriseName()

@@ -764,12 +764,25 @@ public class Outlets {
 		return clean;
 	}
 
+	/** Whether the branch is one of the enterprise's own. */
+	private boolean ownBranch(long enterpriseId, long branchId) {
+		return jdbc.sql("SELECT count(*) FROM branch WHERE id = :branch AND enterprise_id = :enterprise")
+			.param("branch", branchId)
+			.param("enterprise", enterpriseId)
+			.query(Long.class)
+			.single() > 0;
+	}
+
 	/** The storage area's column holds numeric(8, 2) square metres. */
 	private static final BigDecimal MAX_STORAGE_AREA = BigDecimal.valueOf(1_000_000);
 
 	private OutletData validate(DataScope scope, OutletData d) {
 		Validation v = new Validation();
 		v.name("name", "网点名称", d.name(), 200);
+		// an outlet run through a branch is run through one of its operator's own branches (attack round 16: another
+		// enterprise's branch was taken)
+		v.require("branchId", d.branchId() == null || ownBranch(d.enterpriseId(), d.branchId()), "own-branch",
+				"所选分支机构不是本企业已备案的分支机构（编号" + d.branchId() + "），请选择本企业的分支机构或不选");
 		v.required("address", "地址", d.address()).line("address", "地址", d.address(), 300);
 		v.require("cooperation", cooperationTypes().stream().anyMatch(t -> t.code().equals(d.cooperation())), "dictionary",
 				"请选择合作方式（自营、加盟或合作）");

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Validation;
 import org.youguan.kernel.Listing;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
@@ -111,9 +112,10 @@ public class SafetyRates {
 
 		public Query {
 			region = RegionPrefix.of(region).code();
-			if (from == null || to == null || to.isBefore(from)) {
+			if (from == null || to == null) {
 				throw new InvalidValueException("to", "after-from", "截止日期（to）不能早于起始日期（from）");
 			}
+			Validation.requirePeriod(from, to);
 		}
 	}
 

@@ -117,7 +117,7 @@ public final class InboxRows {
 
 	/** The rows of 最近动态, in their order. */
 	List<Recent> recent(List<AuditEvent> events) {
-		return events.stream().map(e -> new Recent(DONE_AT.format(e.occurredAt()), e.actor(), e.summary())).toList();
+		return events.stream().map(e -> new Recent(DONE_AT.format(e.occurredAt()), e.actorName(), e.summary())).toList();
 	}
 
 	private Queue queue(WorkQueue t) {

@@ -80,13 +80,17 @@ class AuditListSortIntegrationTest {
 			.header("Authorization", "Bearer demo-sz-admin-token"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("to"))
-			.andExpect(jsonPath("$.errors[0].rule").value("order"))
-			.andExpect(jsonPath("$.errors[0].message", containsString("不能早于开始日期")));
+			.andExpect(jsonPath("$.errors[0].rule").value("after-from"))
+			.andExpect(jsonPath("$.errors[0].message", containsString("不能早于起始日期")));
 		MockHttpSession admin = SignIn.session(mvc, "sz.admin");
 		mvc.perform(get("/admin/audit").param("from", "2026-11-30").param("to", "2026-11-01").session(admin))
 			.andExpect(status().isBadRequest())
-			.andExpect(content().string(containsString("不能早于开始日期")));
+			.andExpect(content().string(containsString("不能早于起始日期")));
 		mvc.perform(get("/admin/audit").param("from", "2026-11-01").param("to", "2026-11-01").session(admin))
 			.andExpect(status().isOk());
+		// attack round 16: the sign-in log took a reversed period and listed nothing; refused the same way
+		mvc.perform(get("/admin/signins").param("from", "2026-11-30").param("to", "2026-11-01").session(admin))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("不能早于起始日期")));
 	}
 }

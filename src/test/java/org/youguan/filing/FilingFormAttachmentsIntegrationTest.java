@@ -124,7 +124,8 @@ class FilingFormAttachmentsIntegrationTest {
 			.query(Long.class)
 			.single();
 		MockHttpSession enterprise = SignIn.session(mvc, "sf.wz");
-		MultiValueMap<String, String> form = outletForm("变更附件网点" + System.nanoTime() % 100000, "2025-02-01");
+		// the opening day is no item of a change: the form sends the recorded one
+		MultiValueMap<String, String> form = outletForm("变更附件网点" + System.nanoTime() % 100000, openedOn(outlet));
 		form.add("changeDescription", "更换负责人");
 		String refused = mvc.perform(multipart("/enterprise/outlets/" + outlet + "/change")
 			.file(new MockMultipartFile("files", "新负责人身份证.pdf", "application/pdf", PDF))
@@ -163,7 +164,7 @@ class FilingFormAttachmentsIntegrationTest {
 		MockHttpSession enterprise = SignIn.session(mvc, "sf.wz");
 		assertThat(mvc.perform(get("/enterprise/outlets/" + outlet.id() + "/change").session(enterprise))
 			.andReturn().getResponse().getContentAsString()).contains("不修改请留空");
-		MultiValueMap<String, String> form = outletForm(outlet.name(), "2025-02-01");
+		MultiValueMap<String, String> form = outletForm(outlet.name(), openedOn(outlet.id()));
 		form.set("managerIdNumber", "");
 		form.set("managerPhone", "");
 		form.add("changeDescription", "调整存储场地面积");
@@ -180,6 +181,12 @@ class FilingFormAttachmentsIntegrationTest {
 		assertThat(list).contains("变更备案办理中（" + filings.get(DataScope.region("320506"), id).number() + "）")
 			.doesNotContain("/enterprise/outlets/" + outlet.id() + "/change")
 			.doesNotContain("/enterprise/outlets/" + outlet.id() + "/closure");
+	}
+
+	/** The outlet's recorded opening day, as its change form shows it. */
+	String openedOn(long outlet) {
+		return jdbc.sql("SELECT opened_on FROM terminal_outlet WHERE id = :id").param("id", outlet).query(LocalDate.class)
+			.single().toString();
 	}
 
 	static MultiValueMap<String, String> outletForm(String name, String openedOn) {

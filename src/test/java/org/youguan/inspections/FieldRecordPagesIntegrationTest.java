@@ -300,7 +300,8 @@ class FieldRecordPagesIntegrationTest {
 		long record = recordThroughThePage(staff);
 		long order = issue(staff, record);
 		String staffPage = "/inspections/orders/" + order;
-		LocalDate on = LocalDate.now(clock).plusDays(1);
+		// a re-inspection is scheduled on a working day
+		LocalDate on = calendar.plusWorkingDays(LocalDate.now(clock), 1);
 		mvc.perform(post(staffPage + "/reinspection").session(staff).with(csrf()).param("on", on.toString()))
 			.andExpect(flash().attribute("message", "复查已安排"));
 		mvc.perform(post(staffPage + "/reinspection/result").session(staff).with(csrf()).param("result", "NOT_RECTIFIED")
@@ -515,6 +516,8 @@ class FieldRecordPagesIntegrationTest {
 
 	@Test
 	void theApiReadsTheRecordAndRecordsARectifiedReinspection() throws Exception {
+		// re-inspected today, which must be a working day
+		clock.set(calendar.onOrNextWorkingDay(LocalDate.now(clock)).atTime(10, 0));
 		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
 		long record = recordThroughThePage(staff);
 		long order = issue(staff, record);

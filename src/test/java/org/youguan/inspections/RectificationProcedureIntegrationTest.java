@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,6 +64,11 @@ class RectificationProcedureIntegrationTest {
 	@Autowired
 	InspectionOrders orders;
 
+	@AfterEach
+	void resetClock() {
+		clock.reset();
+	}
+
 	ResultActions call(String token, String path, String json) throws Exception {
 		return mvc.perform(post(path).header("Authorization", token).contentType(MediaType.APPLICATION_JSON).content(json));
 	}
@@ -118,6 +124,8 @@ class RectificationProcedureIntegrationTest {
 	 */
 	@Test
 	void anAcceptedOrderTakesNoReinspectionResultAndAnUnrectifiedOneNoAcceptance() throws Exception {
+		// re-inspected today, which must be a working day
+		clock.set(calendar.onOrNextWorkingDay(LocalDate.now(clock)).atTime(10, 0));
 		LocalDate today = LocalDate.now(clock);
 		for (boolean acceptFirst : List.of(true, false)) {
 			long order = repliedOrder();

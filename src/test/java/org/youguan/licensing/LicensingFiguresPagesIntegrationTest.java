@@ -183,4 +183,20 @@ class LicensingFiguresPagesIntegrationTest extends LicensingFixture {
 		await().atMost(Duration.ofSeconds(60))
 			.until(() -> licences.findByNumber(DataScope.all(), number).orElseThrow().status() == LicenceStatus.CANCELLED);
 	}
+
+	/**
+	 * Attack round 16: a licence issued today was cancelled for "取得许可后无正当理由超过6个月未经营". Within the rule's
+	 * period (licence.no-operation, 6 months) that ground is refused; past it, it is taken.
+	 */
+	@Test
+	void noOperationIsNoGroundForALicenceYoungerThanSixMonths() throws Exception {
+		String young = granted("苏州新领证快递有限公司", LocalDate.now(clock).plusYears(4));
+		MockHttpSession province = SignIn.session(mvc, "sys.admin");
+		mvc.perform(post("/licensing/licences/cancellation").param("number", young).param("ground", "NO_OPERATION")
+			.session(province).with(csrf())).andExpect(status().is4xxClientError())
+			.andExpect(content().string(containsString("未超过6个月")));
+		String old = granted("苏州久未经营快递有限公司", LocalDate.now(clock).plusYears(3));
+		mvc.perform(post("/licensing/licences/cancellation").param("number", old).param("ground", "NO_OPERATION")
+			.session(province).with(csrf())).andExpect(status().is3xxRedirection());
+	}
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -107,16 +106,15 @@ class EnterpriseFilingApiController {
 
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@Operation(summary = "提交新网点备案", description = "multipart/form-data：outlet部分为网点JSON（Content-Type: application/json），"
-			+ "businessLicence（营业执照）、managerId（负责人身份证件）、photos（门头及内部照片）为附件，按内容和大小检查。"
+			+ "businessLicence（营业执照）、managerId（负责人身份证件）、photos（门头及内部照片）为附件，按内容和大小检查；"
+			+ "由分支机构经营的网点（branchId为本企业的分支机构）还须上传authorisation（上级企业授权书）。"
 			+ "字段或附件有误返回400，errors列出每个字段和规则，不保存任何内容；成功返回201和受理编号。")
 	ResponseEntity<Submitted> submit(@AuthenticationPrincipal CurrentUser me, @RequestPart("outlet") Outlet outlet,
 			@RequestPart(required = false) List<MultipartFile> businessLicence,
 			@RequestPart(required = false) List<MultipartFile> managerId,
-			@RequestPart(required = false) List<MultipartFile> photos) throws IOException {
-		List<Upload> uploads = new ArrayList<>();
-		EnterpriseFilingController.add(uploads, AttachmentKind.BUSINESS_LICENCE, businessLicence);
-		EnterpriseFilingController.add(uploads, AttachmentKind.MANAGER_ID, managerId);
-		EnterpriseFilingController.add(uploads, AttachmentKind.PHOTO, photos);
+			@RequestPart(required = false) List<MultipartFile> photos,
+			@RequestPart(required = false) List<MultipartFile> authorisation) throws IOException {
+		List<Upload> uploads = EnterpriseFilingController.newFilingUploads(businessLicence, managerId, photos, authorisation);
 		long enterpriseId = enterprises.findByCreditCode(String.valueOf(me.enterpriseCreditCode()))
 			.map(e -> e.id())
 			.orElse(0L);

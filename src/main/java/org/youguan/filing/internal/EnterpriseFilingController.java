@@ -36,6 +36,7 @@ import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
 import org.youguan.region.RegionPicker;
+import org.youguan.registry.Branches;
 import org.youguan.registry.Enterprises;
 import org.youguan.registry.OutletForm;
 import org.youguan.registry.OutletStatus;
@@ -57,6 +58,8 @@ class EnterpriseFilingController {
 
 	private final Enterprises enterprises;
 
+	private final Branches branches;
+
 	/**
 	 * The enterprise's outlets export: what its list shows and the outlet's own record besides (brand, cooperation,
 	 * region, manager with the phone masked, opening day), as the bureau's register exports them.
@@ -71,7 +74,8 @@ class EnterpriseFilingController {
 	private final Spreadsheets spreadsheets;
 
 	EnterpriseFilingController(OutletFilings filings, FilingReceipts receipts, Outlets outlets, Enterprises enterprises,
-			Spreadsheets spreadsheets) {
+			Branches branches, Spreadsheets spreadsheets) {
+		this.branches = branches;
 		this.spreadsheets = spreadsheets;
 		this.filings = filings;
 		this.receipts = receipts;
@@ -145,7 +149,7 @@ class EnterpriseFilingController {
 
 	@GetMapping("/enterprise/filings/new")
 	String initNewForm(@AuthenticationPrincipal CurrentUser me, Model model) {
-		return newForm(model, OutletForm.empty(), OutletFilings.draft(null, me));
+		return newForm(model, me, OutletForm.empty(), null, OutletFilings.draft(null, me));
 	}
 
 	/**
@@ -157,31 +161,32 @@ class EnterpriseFilingController {
 	String processNewForm(@AuthenticationPrincipal CurrentUser me, @ModelAttribute OutletForm form,
 			@RequestParam(required = false) List<MultipartFile> businessLicence,
 			@RequestParam(required = false) List<MultipartFile> managerId, @RequestParam(required = false) List<MultipartFile> photos,
+			@RequestParam(required = false) List<MultipartFile> authorisation,
+			@RequestParam(required = false) String branchId,
 			@RequestParam(name = RegionPicker.PICK, required = false) String regionPick,
 			@RequestParam(required = false) String draft, @RequestParam(required = false) Long release, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) throws IOException {
 		AttachmentDraft held = OutletFilings.draft(draft, me);
-		List<Upload> uploads = new ArrayList<>();
-		add(uploads, AttachmentKind.BUSINESS_LICENCE, businessLicence);
-		add(uploads, AttachmentKind.MANAGER_ID, managerId);
-		add(uploads, AttachmentKind.PHOTO, photos);
+		List<Upload> uploads = newFilingUploads(businessLicence, managerId, photos, authorisation);
 		List<FieldError> fileErrors = filings.hold(held, uploads);
 		if (release != null) {
 			filings.release(held, release);
 		}
 		if (regionPick != null || release != null) {
 			model.addAttribute("errors", fileErrors.isEmpty() ? null : fileErrors);
-			return newForm(model, form, held);
+			return newForm(model, me, form, branchId, held);
 		}
 		// refused: the form again in the refusal's 4xx with the values as typed and the files held (kernel.FormSteps)
 		return FormSteps.run(model, response, redirect, () -> {
 			Validation v = new Validation();
 			long enterpriseId = enterprises.findByCreditCode(String.valueOf(me.enterpriseCreditCode())).map(e -> e.id()).orElse(0L);
-			var data = form.toData(enterpriseId, v);
+			// run through one of the enterprise's branches (选填): the registry refuses another's, the filing then asks
+			// for the parent's authorisation
+			var data = form.toData(enterpriseId, v).withBranch(v.whole("branchId", "分支机构", branchId, 18));
 			// a number that does not parse and a refused file are reported with every other problem, not alone
 			long id = filings.submitNew(me, data, List.of(), formErrors(v, fileErrors), held);
 			return new PageSteps.Done("备案已提交，受理编号：" + filings.get(me.scope(), id).number(), "/enterprise/filings/" + id);
-		}, () -> newForm(model, form, held));
+		}, () -> newForm(model, me, form, branchId, held));
 	}
 
 	@GetMapping("/enterprise/filings/{id}")
@@ -258,8 +263,12 @@ class EnterpriseFilingController {
 		});
 	}
 
-	private String newForm(Model model, OutletForm form, AttachmentDraft draft) {
+	private String newForm(Model model, CurrentUser me, OutletForm form, String branchId, AttachmentDraft draft) {
 		model.addAttribute("form", form);
+		// the enterprise's own branches, for an outlet run through one (its parent's authorisation then required)
+		model.addAttribute("branchId", branchId);
+		model.addAttribute("branches", branches.list(me.scope(), null, PageQuery.of(null, 0, null, "name", "asc").unpaged())
+			.items());
 		model.addAttribute("draft", draft.token());
 		model.addAttribute("held", filings.held(draft));
 		model.addAttribute("cooperationTypes", outlets.cooperationTypes());
@@ -272,6 +281,8 @@ class EnterpriseFilingController {
 		model.addAttribute("form", form);
 		// blank manager ID number and phone keep the recorded ones (Outlets.withRecordedManager)
 		model.addAttribute("keepManager", true);
+		// the opening day is no item of a change (OutletFilings#submitChange refuses another day)
+		model.addAttribute("fixedOpenedOn", true);
 		model.addAttribute("cooperationTypes", outlets.cooperationTypes());
 		model.addAttribute("draft", draft.token());
 		model.addAttribute("held", filings.held(draft));
@@ -281,6 +292,21 @@ class EnterpriseFilingController {
 	/** The form's own errors (text that does not parse) and the refused files' errors, for the service to report. */
 	private static List<FieldError> formErrors(Validation v, List<FieldError> fileErrors) {
 		return Stream.concat(v.errors().stream(), fileErrors.stream()).toList();
+	}
+
+	/**
+	 * The files of a new filing, from the portal form or the API, each part as its kind: the business licence, the
+	 * manager's ID, photos and — for an outlet run through a branch — the parent's authorisation (授权书).
+	 * @throws InvalidValueException for a chosen file of 0 bytes ({@link UploadedFile#chosen})
+	 */
+	static List<Upload> newFilingUploads(List<MultipartFile> businessLicence, List<MultipartFile> managerId,
+			List<MultipartFile> photos, List<MultipartFile> authorisation) throws IOException {
+		List<Upload> uploads = new ArrayList<>();
+		add(uploads, AttachmentKind.BUSINESS_LICENCE, businessLicence);
+		add(uploads, AttachmentKind.MANAGER_ID, managerId);
+		add(uploads, AttachmentKind.PHOTO, photos);
+		add(uploads, AttachmentKind.AUTHORISATION, authorisation);
+		return uploads;
 	}
 
 	/**

@@ -23,6 +23,7 @@ import org.youguan.filing.OutletFilings;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Validation;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageForm;
@@ -168,6 +169,8 @@ class FilingController {
 		LocalDate today = LocalDate.now(clock);
 		LocalDate start = from == null ? today.withDayOfYear(1) : from;
 		LocalDate end = to == null ? today : to;
+		// a reversed period is refused as every figures page refuses it, not answered "完成备案0家" (attack round 16)
+		Validation.requirePeriod(start, end);
 		model.addAttribute("from", start);
 		model.addAttribute("to", end);
 		model.addAttribute("metrics", filings.metrics(scope, start, end));

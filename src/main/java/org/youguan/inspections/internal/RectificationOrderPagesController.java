@@ -91,7 +91,7 @@ class RectificationOrderPagesController {
 			HttpServletResponse response) {
 		// a day outside issue … deadline is refused on the page itself (400), never redirected as if it were taken
 		try {
-			LocalDate day = checked(orders.get(me.scope(), id), day(on));
+			LocalDate day = orders.checkReinspectionDay(orders.get(me.scope(), id), day(on));
 			return PageSteps.run(redirect, page(id), "复查已安排", () -> orders.scheduleReinspection(me.scope(), id, day));
 		}
 		catch (InvalidValueException ex) {
@@ -102,13 +102,6 @@ class RectificationOrderPagesController {
 		}
 	}
 
-	/** The re-inspection day when it lies from the order's issue to its deadline. @throws InvalidValueException else */
-	private static LocalDate checked(InspectionOrders.Order o, LocalDate day) {
-		if (day == null || day.isBefore(o.issuedOn()) || day.isAfter(o.dueOn())) {
-			throw new InvalidValueException("on", "range", "复查日期（on）应在" + o.issuedOn() + "至整改期限" + o.dueOn() + "之间");
-		}
-		return day;
-	}
 
 	@PostMapping("/inspections/orders/{id:\\d+}/reinspection/result")
 	@PageForm("result-form")

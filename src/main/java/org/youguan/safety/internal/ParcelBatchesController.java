@@ -165,7 +165,7 @@ class ParcelBatchesController {
 		Validation v = new Validation();
 		LocalDate f = v.date("from", "开始日期（from）", from);
 		LocalDate t = v.date("to", "结束日期（to）", to);
-		v.require("to", f == null || t == null || !t.isBefore(f), "order", "结束日期（to）不能早于开始日期（from）");
+		v.period(f, t);
 		v.throwIfInvalid();
 		return new LocalDate[] { f, t };
 	}

@@ -41,7 +41,7 @@ final class SupervisionFilters {
 		Validation v = new Validation();
 		LocalDate f = v.date("from", "起始日期（from）", from, Validation.EARLIEST_QUERY, Validation.LATEST_QUERY);
 		LocalDate t = v.date("to", "截止日期（to）", to, Validation.EARLIEST_QUERY, Validation.LATEST_QUERY);
-		v.require("to", f == null || t == null || !t.isBefore(f), "after-from", "截止日期（to）不能早于起始日期（from）");
+		v.period(f, t);
 		v.throwIfInvalid();
 		return new SupervisionRecords.Filter(region, f, t);
 	}

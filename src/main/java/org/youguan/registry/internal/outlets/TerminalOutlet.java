@@ -144,14 +144,19 @@ public class TerminalOutlet {
 		return o;
 	}
 
-	/** An approved change (name, cooperation, location, manager, facilities); the operator stays. */
+	/**
+	 * An approved change (name, cooperation, location, manager, facilities); the operator and the opening day stay — the
+	 * opening day is no item of a change (条例(2025) art.19) and moving it would wash out a late filing. A new outlet
+	 * ({@link #filed}) takes the proposal's opening day.
+	 */
 	public void apply(SealedOutletData data) {
 		if (status == OutletStatus.CLOSED) {
 			throw DomainException.illegalTransition("网点已关闭，不能再变更");
 		}
 		apply(new OutletData(data.name(), enterpriseId, branchId, data.cooperation(), data.address(), data.regionCode(),
 				data.longitude(), data.latitude(), data.managerName(), null, null, data.storageArea(),
-				data.hasCommunications(), data.hasShelving(), data.hasSurveillance(), data.hasSignage(), data.openedOn()),
+				data.hasCommunications(), data.hasShelving(), data.hasSurveillance(), data.hasSignage(),
+				openedOn == null ? data.openedOn() : openedOn),
 				new Manager(data.managerIdCipher(), data.managerIdMasked(), data.managerPhoneCipher(),
 						data.managerPhoneMasked()));
 	}
