@@ -69,4 +69,30 @@ class LeadMaskingIntegrationTest {
 				.andExpect(jsonPath("$.errors[0].rule").value(c[1]));
 		}
 	}
+
+	/**
+	 * Attack round 15: a lead posted twice (a double click, a retried call) made two leads. The same report again —
+	 * spaces and widths aside — is refused (409 {@code summary}/{@code unique}); another report that day is recorded.
+	 */
+	@Test
+	void theSameLeadSentTwiceIsRecordedOnce() throws Exception {
+		String tag = UUID.randomUUID().toString().substring(0, 8);
+		String body = """
+				{"source":"REPORT","sourceDetail":"群众举报","regionCode":"320506","summary":"%s","receivedOn":"%s"}""";
+		String summary = "双击测试：网点违规收寄" + tag;
+		LocalDate today = LocalDate.now(ChinaTime.ZONE);
+		mvc.perform(post("/api/v1/enforcement/leads").header("Authorization", PenaltyCaseIntegrationTest.WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON).content(body.formatted(summary, today)))
+			.andExpect(status().isCreated());
+		mvc.perform(post("/api/v1/enforcement/leads").header("Authorization", PenaltyCaseIntegrationTest.WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON).content(body.formatted(" " + summary.replace("：", ":") + " ", today)))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.errors[0].field").value("summary"))
+			.andExpect(jsonPath("$.errors[0].rule").value("unique"));
+		mvc.perform(post("/api/v1/enforcement/leads").header("Authorization", PenaltyCaseIntegrationTest.WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON).content(body.formatted(summary + "（另一网点）", today)))
+			.andExpect(status().isCreated());
+		mvc.perform(get("/api/v1/enforcement/leads").param("q", tag).header("Authorization", PenaltyCaseIntegrationTest.WUZHONG))
+			.andExpect(jsonPath("$.total").value(2));
+	}
 }

@@ -55,7 +55,7 @@ public class Hazards {
 	static final String AUDIT_TYPE = "SafetyHazard";
 
 	private static final Corrections.Ledger LEDGER = new Corrections.Ledger("safety_hazard", AUDIT_TYPE,
-			"safety.hazard.correct", "隐患", "closed_on", "销号");
+			"safety.hazard.correct", "隐患", "closed_on", "销号", "description");
 
 	private static final Map<String, String> SORTS = Map.of("found_on", "h.found_on", "deadline", "h.deadline",
 			"enterprise", "h.enterprise_name", "level", "h.level", "closed_on", "h.closed_on");

@@ -47,7 +47,7 @@ public class Incidents {
 	static final String AUDIT_TYPE = "SafetyIncident";
 
 	private static final Corrections.Ledger LEDGER = new Corrections.Ledger("safety_incident", AUDIT_TYPE,
-			"safety.incident.correct", "事故/突发事件", "closed_on", "结案");
+			"safety.incident.correct", "事故/突发事件", "closed_on", "结案", "description");
 
 	private static final ZoneId CHINA = ChinaTime.ZONE;
 

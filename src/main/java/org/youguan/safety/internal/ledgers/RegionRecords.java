@@ -47,10 +47,10 @@ public class RegionRecords {
 			+ ", x.seized_on, x.agencies, x.item, x.quantity, x.unit, x.value_yuan, x.note";
 
 	private static final Corrections.Ledger TRAINING_LEDGER = new Corrections.Ledger("safety_training", TRAINING,
-			"safety.training.correct", "安全培训", null, null);
+			"safety.training.correct", "安全培训", null, null, "topic");
 
 	private static final Corrections.Ledger SEIZURE_LEDGER = new Corrections.Ledger("safety_seizure", SEIZURE,
-			"safety.seizure.correct", "联合执法查获", null, null);
+			"safety.seizure.correct", "联合执法查获", null, null, "item");
 
 	private final JdbcClient jdbc;
 
