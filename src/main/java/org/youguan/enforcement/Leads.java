@@ -25,6 +25,7 @@ import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Listing;
+import org.youguan.kernel.Listing.Masked;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
@@ -461,13 +462,16 @@ public class Leads {
 	/**
 	 * A page of the leads in the caller's region, optionally of one status, searched by enterprise, summary or origin;
 	 * newest first by default. An ID or phone number in a summary (a reporter's own, typed in by staff) is masked, as
-	 * lists mask personal data; the lead's own page shows it to those handling it.
+	 * lists mask personal data, and the search finds it only typed whole, never by its masked digits
+	 * ({@link Listing#search(PageQuery, JdbcClient, String, List, String...)}); the lead's own page shows it to those
+	 * handling it.
 	 */
 	public PageResult<LeadView> list(DataScope scope, LeadStatus status, PageQuery page) {
 		return Listing.from(FROM)
 			.scope(scope, "l.region_code")
 			.where(status != null, "l.status = :status", "status", status == null ? "" : status.name())
-			.search(page, "l.enterprise_name", "l.enterprise_credit_code", "l.summary", "l.source_detail")
+			.search(page, jdbc, "l.id", List.of(Masked.numbers("l.summary"), Masked.numbers("l.source_detail")), "l.enterprise_name",
+					"l.enterprise_credit_code")
 			.sorts(SORTS, "received_on", true, "l.id")
 			.page(jdbc, COLUMNS, page, Rows.of(LeadView.class))
 			.map(LeadView::masked);

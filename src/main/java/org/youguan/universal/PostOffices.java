@@ -21,6 +21,7 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Listing;
+import org.youguan.kernel.Listing.Masked;
 import org.youguan.kernel.Masking;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
@@ -527,7 +528,7 @@ public class PostOffices {
 		return Listing.from("FROM post_office_suspension s")
 			.scope(scope, "s.enterprise_credit_code", "s.region_code")
 			.where(RegionPrefix.of(RegionFilter.of(scope, region, "region")).predicate("s.region_code"))
-			.search(page, "s.facility_name", "s.reason")
+			.search(page, jdbc, "s.id", List.of(Masked.numbers("s.reason")), "s.facility_name")
 			.sorts(Map.of("starts", "s.starts_on"), "starts", true, "s.id")
 			.page(jdbc, """
 					SELECT s.id, s.facility_id, s.facility_name, s.region_code, s.enterprise_credit_code, s.starts_on,

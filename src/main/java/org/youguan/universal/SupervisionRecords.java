@@ -22,6 +22,7 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Listing;
+import org.youguan.kernel.Listing.Masked;
 import org.youguan.kernel.Masking;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
@@ -339,7 +340,9 @@ public class SupervisionRecords {
 					filter == null || filter.from() == null ? LocalDate.MIN : filter.from())
 			.where(filter != null && filter.to() != null, "s.day <= :to", "to",
 					filter == null || filter.to() == null ? LocalDate.MAX : filter.to())
-			.search(page, "s.subject", "s.place", "s.findings")
+			.search(page, jdbc, "s.id", kind.personal()
+					? List.of(Masked.name("s.subject"), Masked.numbers("s.place"), Masked.numbers("s.findings"))
+					: List.of(Masked.numbers("s.place"), Masked.numbers("s.findings")), kind.personal() ? new String[0] : new String[] { "s.subject" })
 			.sorts(Map.of("day", "s.day", "subject", "s.subject", "region", "s.region_code"), "day", true, "s.id DESC")
 			.joinedToPage("LEFT JOIN region_name r ON r.code = s.region_code")
 			.page(jdbc, COLUMNS, page, Rows.of(SupervisionRecord.class));

@@ -33,6 +33,7 @@ import org.youguan.kernel.FieldError;
 import org.youguan.kernel.FiguresQuery;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Listing;
+import org.youguan.kernel.Listing.Masked;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.RegionPrefix;
@@ -444,8 +445,8 @@ public class VillageChecks {
 			.where(period != null, "c.checked_on >= :from", "from", period == null ? LocalDate.MIN : period.from())
 			.where(period != null, "c.checked_on <= :to", "to", period == null ? LocalDate.MAX : period.to())
 			// the village's name is read from the region view: the page's join only names the rows shown
-			.search(page, "(SELECT n.name FROM region_name n WHERE n.code = c.village_code)", "c.village_code",
-					"c.findings", "c.inspectors")
+			.search(page, jdbc, "c.id", List.of(Masked.numbers("c.findings")),
+					"(SELECT n.name FROM region_name n WHERE n.code = c.village_code)", "c.village_code", "c.inspectors")
 			.sorts(Map.of("checked_on", "c.checked_on"), "checked_on", true, "c.id DESC")
 			.joinedToPage("JOIN region_name v ON v.code = c.village_code")
 			.page(jdbc, COLUMNS, page, Rows.of(VillageCheck.class))

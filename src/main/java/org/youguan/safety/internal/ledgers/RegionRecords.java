@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,6 +15,7 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Listing;
+import org.youguan.kernel.Listing.Masked;
 import org.youguan.kernel.NumberText;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
@@ -82,7 +84,7 @@ public class RegionRecords {
 	public PageResult<TrainingView> trainings(DataScope scope, PageQuery page) {
 		return Listing.from("FROM safety_training x")
 			.scope(scope, "x.region_code")
-			.search(page, "x.topic", "x.audience", "x.organiser")
+			.search(page, jdbc, "x.id", List.of(Masked.numbers("x.topic"), Masked.numbers("x.audience"), Masked.numbers("x.organiser")))
 			.sorts(Map.of("held_on", "x.held_on", "trainees", "x.trainees", "topic", "x.topic"), "held_on", true, "x.id")
 			.page(jdbc, TRAINING_SELECT, page, Rows.of(TrainingView.class))
 			.map(TrainingView::masked);
@@ -92,7 +94,7 @@ public class RegionRecords {
 	public PageResult<SeizureView> seizures(DataScope scope, PageQuery page) {
 		return Listing.from("FROM safety_seizure x")
 			.scope(scope, "x.region_code")
-			.search(page, "x.item", "x.agencies", "x.note")
+			.search(page, jdbc, "x.id", List.of(Masked.numbers("x.item"), Masked.numbers("x.agencies"), Masked.numbers("x.note")))
 			.sorts(Map.of("seized_on", "x.seized_on", "value", "x.value_yuan", "item", "x.item"), "seized_on", true, "x.id")
 			.page(jdbc, SEIZURE_SELECT, page, Rows.of(SeizureView.class))
 			.map(SeizureView::masked);
