@@ -381,6 +381,31 @@ class SupervisionRecordsIntegrationTest {
 		}
 	}
 
+	/**
+	 * Attack round 15 (the same fault as a lead's): a record sent twice (a double click, a retried call) was counted
+	 * twice. The same kind, region, day and subject again — as the import refuses it — is a 409 naming the subject;
+	 * another day is recorded.
+	 */
+	@Test
+	void theSameRecordSentTwiceIsRecordedOnce() throws Exception {
+		String unit = "吴中区机要通信点" + UUID.randomUUID().toString().replaceAll("[^a-f]", "");
+		String body = """
+				{"region":"320506","day":"%s","subject":"%s","inspectors":["陈吴中","王普服"],"flag":false}""";
+		long before = count();
+		mvc.perform(post("/api/v1/universal/supervision/confidential").header("Authorization", WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON).content(body.formatted("2022-06-01", unit)))
+			.andExpect(status().isCreated());
+		mvc.perform(post("/api/v1/universal/supervision/confidential").header("Authorization", WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON).content(body.formatted("2022-06-01", " " + unit.toUpperCase() + " ")))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.errors[0].field").value("subject"))
+			.andExpect(jsonPath("$.errors[0].rule").value("unique"));
+		mvc.perform(post("/api/v1/universal/supervision/confidential").header("Authorization", WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON).content(body.formatted("2022-06-02", unit)))
+			.andExpect(status().isCreated());
+		assertThat(count()).isEqualTo(before + 2);
+	}
+
 	@Test
 	void aJsonImportWithBadRowsSavesNothingAndReportsEveryBadRow() throws Exception {
 		long before = count();
