@@ -118,7 +118,8 @@ public class CaseEvidence {
 	 * Records an item of the evidence list of a case under investigation, with its file if any.
 	 * @param file the scan, photo or transcript, or null
 	 * @return the item
-	 * @throws DomainException not-found outside the caller's scope; (409) unless the case is 调查取证
+	 * @throws DomainException not-found outside the caller's scope; (409) unless the case is 调查取证; duplicate (409, field
+	 * {@code title}) for an item the list holds already ({@link #refuseTwin})
 	 * @throws InvalidValueException naming {@code kind}, {@code title}, {@code content}, {@code place},
 	 * {@code subject}, {@code collectedOn}, {@code collectors} / {@code collectors[i]} or {@code file}
 	 */
@@ -170,6 +171,7 @@ public class CaseEvidence {
 			}
 		}
 		v.throwIfInvalid();
+		refuseTwin(caseId, kind, data, on, collectedBy, file);
 		Attachment stored = file == null ? null
 				: attachments.storeWithMedia(new AttachmentOwner(CaseDocuments.MODULE, CaseDocuments.OWNER_TYPE, caseId),
 						EVIDENCE, file, "file", "证据文件", maxBytes, maxMediaBytes);
@@ -192,6 +194,37 @@ public class CaseEvidence {
 				+ Text.name(data.title()) + "，收集人员：" + collectedBy + (stored == null ? "" : "，附件" + stored.fileName()))
 			.inRegion(c.regionCode()));
 		return find(caseId, id).orElseThrow();
+	}
+
+	/**
+	 * Refuses an item the evidence list holds already: the same kind, title, content, place, subject, day and collectors
+	 * (texts folded: spaces, widths and case aside) and the same file by name and size, or none — a form sent twice (a
+	 * double click, a retried call) would list one piece of evidence twice in the 证据清单 and its record twice among the
+	 * case's documents. The case's row is locked by the caller, so two requests at once are ordered.
+	 * @throws DomainException duplicate (409, field {@code title}, rule {@code unique}) naming the item
+	 */
+	private void refuseTwin(long caseId, EvidenceKind kind, EvidenceData data, LocalDate on, String collectedBy,
+			UploadedFile file) {
+		jdbc.sql("""
+				SELECT e.id FROM penalty_case_evidence e LEFT JOIN attachment a ON a.id = e.attachment_id
+				WHERE e.case_id = :case AND e.kind = :kind AND folded(e.title) = folded(:title)
+				    AND folded(coalesce(e.content, '')) = folded(:content) AND folded(coalesce(e.place, '')) = folded(:place)
+				    AND folded(coalesce(e.subject, '')) = folded(:subject) AND e.collected_on = :on
+				    AND folded(e.collected_by) = folded(:by)
+				    AND (CAST(:file AS text) IS NULL AND e.attachment_id IS NULL
+				        OR a.file_name = CAST(:file AS text) AND a.size_bytes = :size)
+				ORDER BY e.id LIMIT 1""")
+			.param("case", caseId).param("kind", kind.name()).param("title", Text.name(data.title()))
+			.param("content", Text.isBlank(data.content()) ? "" : Text.strip(data.content()))
+			.param("place", Text.isBlank(data.place()) ? "" : Text.line(data.place()))
+			.param("subject", Text.isBlank(data.subject()) ? "" : Text.name(data.subject()))
+			.param("on", on).param("by", collectedBy)
+			.param("file", file == null ? null : file.fileName()).param("size", file == null ? 0 : file.content().length)
+			.query(Long.class).optional()
+			.ifPresent(item -> {
+				throw DomainException.duplicate("title", "证据清单中已有该证据（" + kind.label() + "“" + Text.name(data.title())
+						+ "”，" + on + "收集），不能重复登记：表单可能提交了两次，请在证据清单中查看");
+			});
 	}
 
 	/** The evidence list of a case in the caller's scope, by day collected. @throws DomainException not-found */

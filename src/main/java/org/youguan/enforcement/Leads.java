@@ -25,10 +25,12 @@ import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Listing;
+import org.youguan.kernel.Listing.Masked;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
 import org.youguan.numbering.BusinessNumbers;
 import org.youguan.org.CurrentUser;
@@ -152,6 +154,7 @@ public class Leads {
 	 * the future; rule {@code limitation-back} on {@code receivedOn} for a day further back than the limitation period
 	 * ({@code penalty.limitation}, 2 years, 行政处罚法(2021) art.36) before today — the day received is the day the
 	 * violation was discovered, so a backdated one would defeat the limitation check of {@link #approve})
+	 * @throws DomainException duplicate (409, field {@code summary}) for the same lead entered again ({@link #refuseTwin})
 	 */
 	@Transactional
 	public long report(DataScope scope, ReportData data, boolean demo) {
@@ -198,6 +201,7 @@ public class Leads {
 					+ "：补录的线索收到日期最早为登记之日前追责时效期间（行政处罚法第36条，2年）以内，线索收到日期即发现违法行为之日，决定能否追责");
 		}
 		v.throwIfInvalid();
+		refuseTwin(region, source, enterprise == null ? null : enterprise.creditCode(), received, data);
 		long id = jdbc.sql("""
 				INSERT INTO penalty_lead (region_code, source, source_detail, enterprise_credit_code, enterprise_name,
 				    summary, received_on, status, demo, created_by, created_at)
@@ -218,6 +222,32 @@ public class Leads {
 		audit.record(AuditEntry.of("lead.report", "penalty_lead", id, "登记案件线索（" + source.label() + "）"
 				+ (enterprise == null ? "" : "：" + enterprise.legalName())).inRegion(region));
 		return id;
+	}
+
+	/**
+	 * Refuses a lead entered a second time: a lead of the same region, source, enterprise (or none), day received and
+	 * report ({@code folded}: spaces, widths and case aside, its origin note too) — a form sent twice (a double click)
+	 * or the API call retried would make two leads of one report, each to be assessed and filed or closed, as the
+	 * on-the-spot decision refuses its twin ({@link OnTheSpotPenalties}). Two requests at once are ordered by a
+	 * transaction lock on the region; another report that day (other words) passes.
+	 * @throws DomainException duplicate (409, field {@code summary}, rule {@code unique}) naming the lead already there
+	 */
+	private void refuseTwin(String region, LeadSource source, String creditCode, LocalDate received, ReportData data) {
+		TransactionLocks.hold(jdbc, "penalty_lead:report:" + region);
+		String detail = Text.blankToNull(data.sourceDetail()) == null ? "" : Text.strip(data.sourceDetail());
+		jdbc.sql("""
+				SELECT id FROM penalty_lead
+				WHERE region_code = :region AND source = :source AND received_on = :received
+				    AND enterprise_credit_code IS NOT DISTINCT FROM CAST(:code AS text)
+				    AND folded(summary) = folded(:summary) AND folded(coalesce(source_detail, '')) = folded(:detail)
+				ORDER BY id LIMIT 1""")
+			.param("region", region).param("source", source.name()).param("received", received).param("code", creditCode)
+			.param("summary", Text.strip(data.summary())).param("detail", detail)
+			.query(Long.class).optional()
+			.ifPresent(lead -> {
+				throw DomainException.duplicate("summary", "该线索已登记（同一来源、当事人、收到日期和线索内容，线索编号" + lead
+						+ "），不能重复登记：表单可能提交了两次，请在案件线索列表中查看");
+			});
 	}
 
 	/**
@@ -432,13 +462,16 @@ public class Leads {
 	/**
 	 * A page of the leads in the caller's region, optionally of one status, searched by enterprise, summary or origin;
 	 * newest first by default. An ID or phone number in a summary (a reporter's own, typed in by staff) is masked, as
-	 * lists mask personal data; the lead's own page shows it to those handling it.
+	 * lists mask personal data, and the search finds it only typed whole, never by its masked digits
+	 * ({@link Listing#search(PageQuery, JdbcClient, String, List, String...)}); the lead's own page shows it to those
+	 * handling it.
 	 */
 	public PageResult<LeadView> list(DataScope scope, LeadStatus status, PageQuery page) {
 		return Listing.from(FROM)
 			.scope(scope, "l.region_code")
 			.where(status != null, "l.status = :status", "status", status == null ? "" : status.name())
-			.search(page, "l.enterprise_name", "l.enterprise_credit_code", "l.summary", "l.source_detail")
+			.search(page, jdbc, "l.id", List.of(Masked.numbers("l.summary"), Masked.numbers("l.source_detail")), "l.enterprise_name",
+					"l.enterprise_credit_code")
 			.sorts(SORTS, "received_on", true, "l.id")
 			.page(jdbc, COLUMNS, page, Rows.of(LeadView.class))
 			.map(LeadView::masked);

@@ -34,6 +34,7 @@ import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Listing;
+import org.youguan.kernel.Listing.Masked;
 import org.youguan.kernel.Masking;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
@@ -802,7 +803,7 @@ public class InspectionPlans {
 			.where(filter.resultsPending(), RESULTS_PENDING, "resultsPending", true)
 			.where(filter.status() != null, "p.status = :status", "status", filter.status())
 			.where(filter.objectType() != null, "p.object_type = :objectType", "objectType", filter.objectType())
-			.search(page, "p.name")
+			.search(page, jdbc, "p.id", List.of(Masked.numbers("p.name")))
 			.sorts(Map.of("period_from", "p.period_from", "name", "p.name", "status", "p.status", "population",
 					"p.population"), "period_from", true, "p.id")
 			.joinedToPage("LEFT JOIN region_name rn ON rn.code = p.region_code")

@@ -1,9 +1,12 @@
 package org.youguan.kernel;
 
+import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -152,6 +155,162 @@ public final class Listing {
 			any.append(")");
 		}
 		return where(any.append(")").toString(), bound);
+	}
+
+	/**
+	 * A column a list shows masked ({@link Masking}), searched as shown: {@link #numbers} for a free text whose ID and
+	 * mobile numbers are masked ({@link Masking#personalNumbersIn}), {@link #name} for a person's name shown as its first
+	 * character ({@link Masking#name}).
+	 * @param column the SQL expression (a NULL value is no match)
+	 */
+	public record Masked(String column, boolean name) {
+
+		/** A free text shown with its personal numbers masked. */
+		public static Masked numbers(String column) {
+			return new Masked(column, false);
+		}
+
+		/** A person's name shown as its first character. */
+		public static Masked name(String column) {
+			return new Masked(column, true);
+		}
+
+		/** The value as the list shows it. */
+		String shown(String value) {
+			return name ? Masking.name(value) : Masking.personalNumbersIn(value);
+		}
+	}
+
+	/** The most rows a masked column's search reads to confirm a word in ({@link #search(PageQuery, JdbcClient, String, List, String...)}). */
+	static final int MASKED_CANDIDATES = 20_000;
+
+	/**
+	 * As {@link #search(PageQuery, String...)}, where some columns are shown masked: a word is found in such a column
+	 * only where the list shows it — a fragment of a masked ID or mobile number ({@code 1949} of an ID's birth date, the
+	 * middle digits of a phone) or of a masked name finds nothing, or a user could confirm a person's number or name by
+	 * searching its pieces. A personal number typed whole (an 11-digit mobile number, a 15- or 18-character ID number,
+	 * in blocks or not) finds the rows that hold that very number however it is written there; a name typed whole finds
+	 * that name. A masked column is searched for a word without digits as any column is (only the digits are masked),
+	 * a name column for every word. The rows are confirmed in Java (the masking is Java's), at most
+	 * {@link #MASKED_CANDIDATES} rows a word — within the conditions added before this call (the caller's scope).
+	 * @param idColumn the row's key (bigint), e.g. {@code l.id}
+	 * @param masked the columns the list shows masked
+	 * @param columns the other columns, searched as {@link #search(PageQuery, String...)} does
+	 */
+	public Listing search(PageQuery page, JdbcClient jdbc, String idColumn, List<Masked> masked, String... columns) {
+		if (page.q().isEmpty()) {
+			return this;
+		}
+		String within = where.toString();
+		Map<String, Object> scoped = new HashMap<>(params);
+		Map<String, Object> bound = new HashMap<>();
+		StringBuilder any = new StringBuilder("(");
+		List<String> words = page.words();
+		for (int w = 0; w < words.size(); w++) {
+			String word = words.get(w);
+			String identifier = Text.identifier(word);
+			List<String> plain = new ArrayList<>(Arrays.asList(columns));
+			List<Masked> confirmed = new ArrayList<>();
+			for (Masked m : masked) {
+				if (m.name() || word.codePoints().anyMatch(Character::isDigit)) {
+					confirmed.add(m);
+				}
+				else {
+					plain.add(m.column());
+				}
+			}
+			any.append(w == 0 ? "(" : " AND (");
+			for (int c = 0; c < plain.size(); c++) {
+				any.append(c == 0 ? "" : " OR ").append(plain.get(c)).append(" ILIKE :search").append(w).append(" ESCAPE '\\'");
+				if (!word.equals(identifier)) {
+					any.append(" OR ").append(plain.get(c)).append(" ILIKE :searchIdentifier").append(w).append(" ESCAPE '\\'");
+				}
+			}
+			bound.put("search" + w, PageQuery.likePattern(word));
+			if (!word.equals(identifier)) {
+				bound.put("searchIdentifier" + w, PageQuery.likePattern(identifier));
+			}
+			if (!confirmed.isEmpty()) {
+				Long[] hits = shownWith(jdbc, within, scoped, idColumn, confirmed, word, identifier);
+				any.append(plain.isEmpty() ? "" : " OR ").append(idColumn).append(" = ANY(CAST(:maskedHits").append(w)
+					.append(" AS bigint[]))");
+				bound.put("maskedHits" + w, hits);
+			}
+			any.append(")");
+		}
+		return where(any.append(")").toString(), bound);
+	}
+
+	/**
+	 * The keys of the rows (within {@code within}) where a masked column shows {@code word}, or holds it whole: the
+	 * candidates the database finds as stored, each confirmed on the value as the list shows it.
+	 */
+	private Long[] shownWith(JdbcClient jdbc, String within, Map<String, Object> scoped, String idColumn,
+			List<Masked> confirmed, String word, String identifier) {
+		Pattern whole = wholeNumber(word);
+		String typed = shownKey(word);
+		String typedIdentifier = identifier == null ? null : shownKey(identifier);
+		StringBuilder select = new StringBuilder("SELECT ").append(idColumn);
+		StringBuilder candidate = new StringBuilder();
+		for (int c = 0; c < confirmed.size(); c++) {
+			String column = confirmed.get(c).column();
+			select.append(", ").append(column).append(" AS masked").append(c);
+			candidate.append(c == 0 ? "" : " OR ");
+			if (whole != null && !confirmed.get(c).name()) {
+				candidate.append("normalize(").append(column).append(", NFKC) ~* :maskedWhole");
+			}
+			else {
+				candidate.append(column).append(" ILIKE :maskedLike OR ").append(column).append(" ILIKE :maskedLikeIdentifier");
+			}
+		}
+		String sql = select + " " + from + within + (within.isEmpty() ? " WHERE (" : " AND (") + candidate + ") LIMIT "
+				+ MASKED_CANDIDATES;
+		Map<String, Object> values = new HashMap<>(scoped);
+		values.put("maskedWhole", whole == null ? "" : whole.pattern().replace("(?<![0-9])", "").replace("(?![0-9])", ""));
+		values.put("maskedLike", PageQuery.likePattern(word));
+		values.put("maskedLikeIdentifier", PageQuery.likePattern(identifier == null ? word : identifier));
+		return jdbc.sql(sql).params(values).query((rs, n) -> {
+			for (int c = 0; c < confirmed.size(); c++) {
+				String value = rs.getString(c + 2);
+				if (value == null) {
+					continue;
+				}
+				Masked m = confirmed.get(c);
+				String shown = shownKey(m.shown(value));
+				boolean found = whole != null && !m.name() ? whole.matcher(Normalizer.normalize(value, Normalizer.Form.NFKC)).find()
+						: shown.contains(typed) || typedIdentifier != null && shown.contains(typedIdentifier)
+								|| m.name() && shownKey(value).equals(typed);
+				if (found) {
+					return rs.getLong(1);
+				}
+			}
+			return null;
+		}).list().stream().filter(id -> id != null).toArray(Long[]::new);
+	}
+
+	/** A text as searches compare it: NFKC (full-width as ASCII), lower case. */
+	private static String shownKey(String text) {
+		return Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+	}
+
+	/** What people type between the blocks of a number (139-1234-5678, 139 1234 5678, (139)12345678). */
+	private static final Pattern NUMBER_JOINERS = Pattern.compile("[\\s\\-.()/、,:~|]");
+
+	/**
+	 * A pattern finding {@code word} as a whole personal number wherever a text holds it, blocks and all, when the word
+	 * is one ({@link Masking#holdsPersonalNumber}: a mobile or ID number, typed with or without joiners); else null.
+	 */
+	static Pattern wholeNumber(String word) {
+		String compact = NUMBER_JOINERS.matcher(Normalizer.normalize(word, Normalizer.Form.NFKC)).replaceAll("");
+		if (!compact.matches("\\d{11}|\\d{15}|\\d{17}[\\dXx]") || !Masking.holdsPersonalNumber(compact)) {
+			return null;
+		}
+		StringBuilder body = new StringBuilder("(?<![0-9])");
+		for (int i = 0; i < compact.length(); i++) {
+			char c = compact.charAt(i);
+			body.append(i == 0 ? "" : "[^0-9a-zA-Z]{0,3}").append(c == 'x' || c == 'X' ? "[xX]" : String.valueOf(c));
+		}
+		return Pattern.compile(body.append("(?![0-9])").toString());
 	}
 
 	/**

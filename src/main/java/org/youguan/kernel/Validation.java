@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * Collects every failed check of a form or an import row, so the user sees all of them at once.
@@ -222,6 +223,8 @@ public final class Validation {
 	 * ID or phone typed as a waybill number would be shown in full and found by a search for it (rule
 	 * {@code personal-number}). A landline number is no such number here, as there (an office's 0512-68881234 says
 	 * nothing of a person).
+	 * <p>Nor does it begin as a spreadsheet formula ({@link #formulaLike}: {@code =HYPERLINK(…)}, {@code @SUM(…)}; rule
+	 * {@code formula}): a form's and an import's identifier alike, so one idiom holds every path that records it.
 	 */
 	public Validation identifier(String field, String label, String value) {
 		if (value == null) {
@@ -233,6 +236,10 @@ public final class Validation {
 			return require(field, false, "invisible-character", label + "含有不可见或形似的字符（"
 					+ Text.codePoint(typed, at) + "，如零宽空格、不换行空格、全角空格），请删除后重试");
 		}
+		if (formulaLike(typed)) {
+			return require(field, false, "formula", label + "不能以“=”“@”开头，也不能以“+”“-”开头后接字母、括号等公式内容（如"
+					+ "=HYPERLINK(…)、@SUM(…)）：编号会原样导出到表格，表格软件会把它当作公式执行；请填写单据上的编号");
+		}
 		String shown = Text.identifier(typed);
 		int alike = shown == null ? -1 : Text.lookAlikeAt(shown);
 		require(field, alike < 0, "look-alike-character", label + "含有与常用字符形似的外文字母、数字或连字符（"
@@ -240,6 +247,27 @@ public final class Validation {
 		return require(field, alike >= 0 || !personalNumber(shown), "personal-number",
 				label + "不得是或含有身份证号码、手机号码（编号会在列表、查询和导出中原样显示），请填写单据上的编号");
 	}
+
+	/**
+	 * Whether an identifier as typed would be read as a formula by a spreadsheet it is exported or copied to (CSV/formula
+	 * injection, OWASP): it begins with {@code =} or {@code @}, or with {@code +} or {@code -} followed by a letter, a
+	 * bracket or another sign of a formula ({@code -HYPERLINK(…)}, {@code +A1}, {@code -2+cmd|…!A0}). A plain
+	 * {@code -}, a dialling prefix {@code +86 512…} or a number {@code -2024-001} is no formula. No 文号 or 编号 on a
+	 * document begins so; the exports write cells as text (POI), but a sheet saved on as CSV or copied out would not.
+	 */
+	static boolean formulaLike(String typed) {
+		if (typed == null || typed.isEmpty()) {
+			return false;
+		}
+		char first = typed.charAt(0);
+		if (first == '=' || first == '@') {
+			return true;
+		}
+		return (first == '+' || first == '-') && FORMULA_AFTER_SIGN.matcher(typed.substring(1)).find();
+	}
+
+	/** After a leading + or -: what only a formula holds (a letter as in a function or a cell, a bracket, =, !, |, ", $). */
+	private static final Pattern FORMULA_AFTER_SIGN = Pattern.compile("[A-Za-z(=!|\"$]");
 
 	/**
 	 * A person's name (负责人, 法定代表人, 联系人) holds no 居民身份证 number or mobile number ({@link Masking#holdsPersonalNumber},

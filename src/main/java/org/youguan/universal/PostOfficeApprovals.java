@@ -24,6 +24,7 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Listing;
+import org.youguan.kernel.Listing.Masked;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.RegionPrefix;
@@ -518,7 +519,7 @@ public class PostOfficeApprovals {
 		if (openOnly) {
 			listing = listing.where("a.status IN ('SUBMITTED', 'CHECKED', 'APPROVED')");
 		}
-		PageResult<PostOfficeApproval> result = listing.search(page, "a.facility_name", "a.reason", "a.decision_number")
+		PageResult<PostOfficeApproval> result = listing.search(page, jdbc, "a.id", List.of(Masked.numbers("a.reason")), "a.facility_name", "a.decision_number")
 			.sorts(SORTS, "due", "a.id")
 			.page(jdbc, SELECT, page, Rows.of(PostOfficeApproval.class))
 			.map(PostOfficeApproval::masked);

@@ -21,6 +21,7 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Listing;
+import org.youguan.kernel.Listing.Masked;
 import org.youguan.kernel.Masking;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
@@ -71,7 +72,10 @@ public class PostOffices {
 	 * {@link #normalised} gives them (no spaces, full-width as ASCII, traditional characters as simplified).
 	 */
 	private static final Pattern CLOSED = Pattern.compile(
-			"暂停营业|停止营业|停业|歇业|休业|休息|关闭|关门|闭店|撤销|撤并|不营业|不再营业|暂停服务|停止服务|停止对外|暂停对外|(?i:closed)");
+			"暂停营业|停止营业|停业|歇业|休业|休息|关闭|关门|闭店|撤销|撤并|不营业|不再营业|暂停服务|停止服务|停止对外|暂停对外"
+					// 不开放 (and 暂不开放), a post office that does not open its doors or keep office (attack round 15)
+					+ "|不开放|停止开放|暂停开放|不开门|关停|不办公|停止办公|暂停办公|不对外营业|不对外服务|不经营|停止经营|暂停经营"
+					+ "|未营业|无营业|(?i:closed)");
 
 	/** A clock time: 8:30, 8.30, 8点, 8点半, 8点30分, 17时. Groups: hour, minutes after ":" or ".", the 点/时 part. */
 	private static final String TIME = "(\\d{1,2})(?:[:.](\\d{2})|[点时](半|\\d{1,2}分?)?)";
@@ -91,8 +95,9 @@ public class PostOffices {
 	private static final Pattern ROUND_THE_CLOCK = Pattern.compile("24小时|全天营业|全天开放");
 
 	/** Traditional characters of the closure words, as their simplified forms. */
-	private static final Map<Character, Character> SIMPLIFIED = Map.of('暫', '暂', '營', '营', '業', '业', '關', '关',
-			'閉', '闭', '門', '门', '務', '务', '對', '对', '撤', '撤', '歇', '歇');
+	private static final Map<Character, Character> SIMPLIFIED = Map.ofEntries(Map.entry('暫', '暂'), Map.entry('營', '营'),
+			Map.entry('業', '业'), Map.entry('關', '关'), Map.entry('閉', '闭'), Map.entry('門', '门'), Map.entry('務', '务'),
+			Map.entry('對', '对'), Map.entry('開', '开'), Map.entry('辦', '办'), Map.entry('經', '经'), Map.entry('無', '无'));
 
 	private final JdbcClient jdbc;
 
@@ -523,7 +528,7 @@ public class PostOffices {
 		return Listing.from("FROM post_office_suspension s")
 			.scope(scope, "s.enterprise_credit_code", "s.region_code")
 			.where(RegionPrefix.of(RegionFilter.of(scope, region, "region")).predicate("s.region_code"))
-			.search(page, "s.facility_name", "s.reason")
+			.search(page, jdbc, "s.id", List.of(Masked.numbers("s.reason")), "s.facility_name")
 			.sorts(Map.of("starts", "s.starts_on"), "starts", true, "s.id")
 			.page(jdbc, """
 					SELECT s.id, s.facility_id, s.facility_name, s.region_code, s.enterprise_credit_code, s.starts_on,

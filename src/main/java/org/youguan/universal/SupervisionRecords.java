@@ -22,12 +22,14 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Listing;
+import org.youguan.kernel.Listing.Masked;
 import org.youguan.kernel.Masking;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
 import org.youguan.region.Regions;
 
@@ -185,11 +187,24 @@ public class SupervisionRecords {
 	 * @param imported whether it is a past record brought in by an import
 	 * @return the record's id
 	 * @throws InvalidValueException as {@link #check}
+	 * @throws DomainException duplicate (409, field {@code subject}) when the region has a record of the kind with the
+	 *         same day and subject ({@link #key}, the subject folded: spaces, widths and case aside) — the import's rule
+	 *         ({@link #duplicates}): a form sent twice (a double click, a retried call) would count one check twice
 	 */
 	@Transactional
 	public long record(DataScope scope, Long bureauId, SupervisionKind kind, SupervisionData data, boolean imported,
 			boolean demo) {
 		Checked c = check(scope, kind, data);
+		// two requests at once are ordered, so the second one's check sees the first one's row
+		TransactionLocks.hold(jdbc, "universal_supervision:" + kind.name() + ":" + c.region());
+		if (jdbc.sql("""
+				SELECT EXISTS (SELECT 1 FROM universal_supervision WHERE kind = :kind AND region_code = :region
+				    AND day = :day AND folded(subject) = folded(:subject))""")
+			.param("kind", kind.name()).param("region", c.region()).param("day", c.day()).param("subject", c.subject())
+			.query(Boolean.class).single()) {
+			throw DomainException.duplicate("subject", "地区" + c.region() + "已有" + c.day() + "的" + kind.title() + "记录“"
+					+ shown(c) + "”，不能重复登记：表单可能提交了两次，请在列表中查看");
+		}
 		long id = insert(c, bureauId, imported, demo);
 		audit.record(AuditEntry.of("universal.supervision.record", AUDIT_TYPE, id,
 				"登记" + kind.title() + "“" + shown(c) + "”（" + c.day() + "）").states(null, c.state()).inRegion(c.region()).masked());
@@ -339,7 +354,9 @@ public class SupervisionRecords {
 					filter == null || filter.from() == null ? LocalDate.MIN : filter.from())
 			.where(filter != null && filter.to() != null, "s.day <= :to", "to",
 					filter == null || filter.to() == null ? LocalDate.MAX : filter.to())
-			.search(page, "s.subject", "s.place", "s.findings")
+			.search(page, jdbc, "s.id", kind.personal()
+					? List.of(Masked.name("s.subject"), Masked.numbers("s.place"), Masked.numbers("s.findings"))
+					: List.of(Masked.numbers("s.place"), Masked.numbers("s.findings")), kind.personal() ? new String[0] : new String[] { "s.subject" })
 			.sorts(Map.of("day", "s.day", "subject", "s.subject", "region", "s.region_code"), "day", true, "s.id DESC")
 			.joinedToPage("LEFT JOIN region_name r ON r.code = s.region_code")
 			.page(jdbc, COLUMNS, page, Rows.of(SupervisionRecord.class));

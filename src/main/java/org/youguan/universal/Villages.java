@@ -262,13 +262,19 @@ public class Villages {
 	 * Saves a village's profile (new or changed) and records the change in the audit trail with before and after.
 	 * @throws AccessRefusedException (403, field villageCode) when an enterprise changes a profile another enterprise
 	 *         keeps, or a village outside its city
-	 * @throws DomainException not found (404) for a staff member's village outside their region
+	 * @throws DomainException not found (404) for a code that is no 建制村 (whoever asks), or a staff member's village
+	 *         outside their region
 	 * @throws InvalidValueException naming every field that fails ({@link #check})
 	 */
 	@Transactional
 	public void saveProfile(DataScope scope, VillageProfileData data, boolean demo) {
 		String code = clean(data.villageCode());
 		if (code != null && code.matches("\\d{12}")) {
+			// 403 says "it exists, but is not yours": a code that is no 建制村 is not found, for everyone (attack round 15:
+			// an enterprise was told 403 for a village that does not exist)
+			if (committee(new Validation(), code).isEmpty()) {
+				throw DomainException.notFound("建制村", code);
+			}
 			if (scope.kind() == DataScope.Kind.ENTERPRISE) {
 				Optional<String> owner = owner(code);
 				if (owner.isPresent() ? !owner.get().equals(scope.enterpriseCreditCode())

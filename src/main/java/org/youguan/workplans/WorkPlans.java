@@ -24,6 +24,7 @@ import org.youguan.kernel.Decimals;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Listing;
+import org.youguan.kernel.Listing.Masked;
 import org.youguan.kernel.Masking;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
@@ -435,7 +436,7 @@ public class WorkPlans {
 			.scope(scope, "p.region_code")
 			.where(filter.year() != null, "p.year = :year", "year", filter.year())
 			.where(filter.status() != null, "p.status = :status", "status", filter.status())
-			.search(page, "p.title")
+			.search(page, jdbc, "p.id", List.of(Masked.numbers("p.title")))
 			.sorts(Map.of("year", "p.year", "title", "p.title", "status", "p.status", "tasks",
 					"(SELECT count(*) FROM work_task t WHERE t.plan_id = p.id)"), "year", true, "p.id DESC")
 			.page(jdbc, "SELECT p.id, p.year, p.title, b.name AS bureau_name, p.status, "

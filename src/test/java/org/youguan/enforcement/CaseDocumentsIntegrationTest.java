@@ -609,6 +609,38 @@ class CaseDocumentsIntegrationTest {
 	}
 
 	/**
+	 * Attack round 15 (the lead's fault on the evidence list): an item sent twice (a double click, a retried call) was
+	 * listed twice. The same item again — spaces and widths aside, the same file — is a 409 naming the title; another
+	 * item (another file, other content) is recorded.
+	 */
+	@Test
+	void theSameEvidenceSentTwiceIsListedOnce() throws Exception {
+		long c = fileCase(wuzhong(0), "DATA_NOT_REPORTED");
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/investigation", TEAM).andExpect(status().isOk());
+		String day = today().toString();
+		mvc.perform(evidence(c).param("kind", "VIDEO").param("title", "执法记录仪视频").param("content", "光盘编号2026-08")
+			.param("collectedOn", day).param("collectors", "32050601", "32050602")).andExpect(status().isCreated());
+		mvc.perform(evidence(c).param("kind", "VIDEO").param("title", " 执法记录仪 视频 ").param("content", "光盘编号２０２６-08")
+			.param("collectedOn", day).param("collectors", "32050601", "32050602"))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.errors[0].field").value("title"))
+			.andExpect(jsonPath("$.errors[0].rule").value("unique"));
+		mvc.perform(evidence(c).param("kind", "VIDEO").param("title", "执法记录仪视频").param("content", "光盘编号2026-09")
+			.param("collectedOn", day).param("collectors", "32050601", "32050602")).andExpect(status().isCreated());
+		mvc.perform(evidence(c).file(new MockMultipartFile("file", "a.pdf", "application/pdf", PdfFiles.blankPage()))
+			.param("kind", "DOCUMENTARY").param("title", "报送记录").param("collectedOn", day)
+			.param("collectors", "32050601", "32050602")).andExpect(status().isCreated());
+		mvc.perform(evidence(c).file(new MockMultipartFile("file", "a.pdf", "application/pdf", PdfFiles.blankPage()))
+			.param("kind", "DOCUMENTARY").param("title", "报送记录").param("collectedOn", day)
+			.param("collectors", "32050601", "32050602")).andExpect(status().isConflict());
+		mvc.perform(evidence(c).file(new MockMultipartFile("file", "b.pdf", "application/pdf", PdfFiles.blankPage()))
+			.param("kind", "DOCUMENTARY").param("title", "报送记录").param("collectedOn", day)
+			.param("collectors", "32050601", "32050602")).andExpect(status().isCreated());
+		mvc.perform(get("/api/v1/enforcement/cases/" + c + "/evidence").header("Authorization", WUZHONG))
+			.andExpect(jsonPath("$.length()").value(4));
+	}
+
+	/**
 	 * 视听资料 (行政处罚法(2021) art.46): an interview recording goes with its 音频 item and plays back from the case with
 	 * its checked type and a policy that lets the browser play it; a video offered as a 照片 and a WAV offered as a 书证
 	 * are refused on {@code file}, naming what the kind takes.

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
@@ -221,7 +222,7 @@ class HearingAndHeadStepsIntegrationTest {
 	void theReasonForTheFiveYearLimitationIsShownAndStatedInTheFilingApproval() throws Exception {
 		LocalDate today = LocalDate.now(clock);
 		long lead = party.leads().report(PartyCases.ALL, new Leads.ReportData("REPORT", "群众举报", party.other().creditCode(), null,
-				"收寄禁寄物品致人受伤", today.toString()), false);
+				"收寄禁寄物品致人受伤" + UUID.randomUUID(), today.toString()), false);
 		party.leads().propose(PartyCases.ALL, lead, "DATA_NOT_REPORTED", today.minusYears(3).toString(), null, true,
 				"禁寄物品在分拣中泄漏致两名分拣员受伤");
 		var staff = SignIn.session(mvc, "wz.staff");

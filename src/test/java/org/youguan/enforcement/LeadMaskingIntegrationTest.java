@@ -69,4 +69,58 @@ class LeadMaskingIntegrationTest {
 				.andExpect(jsonPath("$.errors[0].rule").value(c[1]));
 		}
 	}
+
+	/**
+	 * Attack round 15: the list's search matched the digits the list shows masked, so a user could confirm a party's ID
+	 * or phone number by searching its pieces. A fragment of a masked number finds nothing; the whole number (in blocks
+	 * or not) finds the lead; the digits the list shows still find it.
+	 */
+	@Test
+	void aPersonalNumberIsFoundOnlyWhole() throws Exception {
+		String tag = "搜" + UUID.randomUUID().toString().replaceAll("[^a-f]", "");
+		mvc.perform(post("/api/v1/enforcement/leads").header("Authorization", PenaltyCaseIntegrationTest.WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"source":"REPORT","sourceDetail":"举报人电话13912345678","regionCode":"320506","summary":"举报%s，当事人身份证110105194912310021","receivedOn":"%s"}"""
+				.formatted(tag, LocalDate.now(ChinaTime.ZONE))))
+			.andExpect(status().isCreated());
+		for (String fragment : new String[] { "19491231", "1949", "1234", "912345", "110105194912" }) {
+			mvc.perform(get("/api/v1/enforcement/leads").param("q", tag + " " + fragment)
+				.header("Authorization", PenaltyCaseIntegrationTest.WUZHONG))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.total").value(0));
+		}
+		for (String whole : new String[] { "13912345678", "139-1234-5678", "110105194912310021", "0021", "5678", "110105" }) {
+			mvc.perform(get("/api/v1/enforcement/leads").param("q", tag + " " + whole)
+				.header("Authorization", PenaltyCaseIntegrationTest.WUZHONG))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.total").value(1));
+		}
+	}
+
+	/**
+	 * Attack round 15: a lead posted twice (a double click, a retried call) made two leads. The same report again —
+	 * spaces and widths aside — is refused (409 {@code summary}/{@code unique}); another report that day is recorded.
+	 */
+	@Test
+	void theSameLeadSentTwiceIsRecordedOnce() throws Exception {
+		String tag = UUID.randomUUID().toString().substring(0, 8);
+		String body = """
+				{"source":"REPORT","sourceDetail":"群众举报","regionCode":"320506","summary":"%s","receivedOn":"%s"}""";
+		String summary = "双击测试：网点违规收寄" + tag;
+		LocalDate today = LocalDate.now(ChinaTime.ZONE);
+		mvc.perform(post("/api/v1/enforcement/leads").header("Authorization", PenaltyCaseIntegrationTest.WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON).content(body.formatted(summary, today)))
+			.andExpect(status().isCreated());
+		mvc.perform(post("/api/v1/enforcement/leads").header("Authorization", PenaltyCaseIntegrationTest.WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON).content(body.formatted(" " + summary.replace("：", ":") + " ", today)))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.errors[0].field").value("summary"))
+			.andExpect(jsonPath("$.errors[0].rule").value("unique"));
+		mvc.perform(post("/api/v1/enforcement/leads").header("Authorization", PenaltyCaseIntegrationTest.WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON).content(body.formatted(summary + "（另一网点）", today)))
+			.andExpect(status().isCreated());
+		mvc.perform(get("/api/v1/enforcement/leads").param("q", tag).header("Authorization", PenaltyCaseIntegrationTest.WUZHONG))
+			.andExpect(jsonPath("$.total").value(2));
+	}
 }

@@ -682,4 +682,29 @@ class PenaltyImportIntegrationTest {
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("不在您辖区")));
 	}
+
+	/**
+	 * Attack round 15: a 文号 typed as a spreadsheet formula (=HYPERLINK(…), @SUM(…), -HYPERLINK(…)) was imported and
+	 * exported on to anyone's spreadsheet; each is refused naming its row and column, nothing is saved. A 文号 that
+	 * merely holds a hyphen is no formula.
+	 */
+	@Test
+	void aDocumentNumberWrittenAsAFormulaIsRefusedByRowAndColumn() throws Exception {
+		String code = partyCases.other().creditCode();
+		String plain = number();
+		String page = refused(book(null, List.of(
+				row(code, "DATA_NOT_REPORTED", "举报", "2024-01-02", "2024-02-01", plain, "警告", null, null, null),
+				row(code, "DATA_NOT_REPORTED", "举报", "2024-01-02", "2024-02-01",
+						"=HYPERLINK(\"http://x.example\",\"" + number() + "\")", "警告", null, null, null),
+				row(code, "DATA_NOT_REPORTED", "举报", "2024-01-02", "2024-02-01", "@SUM(1)" + number(), "警告", null, null, null),
+				row(code, "DATA_NOT_REPORTED", "举报", "2024-01-02", "2024-02-01", "-HYPERLINK(1)" + number(), "警告", null,
+						null, null))));
+		assertThat(page).contains("<td>3</td><td>决定书文号</td>")
+			.contains("<td>4</td><td>决定书文号</td>")
+			.contains("<td>5</td><td>决定书文号</td>")
+			.contains("公式")
+			.doesNotContain("<td>2</td>");
+		assertThat(jdbc.sql("SELECT count(*) FROM penalty_case WHERE decision_number = :n").param("n", plain)
+			.query(Long.class).single()).isZero();
+	}
 }

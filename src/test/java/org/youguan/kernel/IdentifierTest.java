@@ -219,4 +219,23 @@ class IdentifierTest {
 			assertThat(new Validation().identifier("waybillNumber", "运单号", typed).errors()).as(typed).isEmpty();
 		}
 	}
+
+	/**
+	 * Attack round 15: an identifier that a spreadsheet reads as a formula (CSV/formula injection) is refused (rule
+	 * {@code formula}); a plain "-", a dialling prefix or a number with hyphens is no formula.
+	 */
+	@Test
+	void anIdentifierBeginningAsASpreadsheetFormulaIsRefused() {
+		for (String typed : List.of("=HYPERLINK(\"http://x.example\",\"吴邮管罚〔2025〕1号\")", "@SUM(1)", "=1+1", "+A1",
+				"-HYPERLINK(1)", "-2+3+cmd|' /C calc'!A0", " =吴邮管罚〔2025〕1号")) {
+			assertThat(new Validation().identifier("decisionNumber", "决定书文号", typed).errors()).as(typed)
+				.singleElement().satisfies(e -> {
+					assertThat(e.field()).isEqualTo("decisionNumber");
+					assertThat(e.rule()).isEqualTo("formula");
+				});
+		}
+		for (String typed : List.of("-", "+86 512 6888 1234", "-2024-001", "吴邮管罚〔2025〕1号", "SF-1234")) {
+			assertThat(new Validation().identifier("decisionNumber", "决定书文号", typed).errors()).as(typed).isEmpty();
+		}
+	}
 }

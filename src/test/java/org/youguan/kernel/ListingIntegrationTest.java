@@ -200,4 +200,39 @@ class ListingIntegrationTest {
 		assertThat(jdbc.sql("SELECT count(*) FROM region WHERE code LIKE '32%' AND name LIKE '%州%'").query(Long.class)
 			.single()).as("a search with more than one page").isGreaterThan(3);
 	}
+
+	/**
+	 * Attack round 15, the idiom every list with masked columns searches by: a fragment of a masked ID or mobile number,
+	 * or of a masked name, finds nothing; the whole number (in blocks, full-width) or the whole name finds its row; what
+	 * the list shows (the last 4 digits, the first 6 of an ID, a name's first character, any word) is found as before;
+	 * a condition added before the search (the scope) still holds.
+	 */
+	@Test
+	void aMaskedColumnIsSearchedAsTheListShowsItAndAPersonalNumberOnlyWhole() {
+		String from = """
+				FROM (VALUES (1::bigint, '举报人电话139 1234 5678，网点甲', '张三丰', 'A'),
+				             (2::bigint, '当事人身份证110105194912310021', '李四', 'A'),
+				             (3::bigint, '电话13912345678', '王五', 'B')) AS t(id, note, who, region)""";
+		java.util.function.Function<String, List<Long>> found = q -> Listing.from(from)
+			.where("t.region = 'A'")
+			.search(new PageQuery(q, 0, 10, null, false), jdbc, "t.id",
+					List.of(Listing.Masked.numbers("t.note"), Listing.Masked.name("t.who")))
+			.page(jdbc, "SELECT t.id", new PageQuery(q, 0, 10, null, false), (rs, n) -> rs.getLong(1))
+			.items();
+		for (String fragment : List.of("1234", "91234", "19491231", "110105194912", "三丰", "四")) {
+			assertThat(found.apply(fragment)).as(fragment).isEmpty();
+		}
+		assertThat(found.apply("13912345678")).containsExactly(1L);
+		assertThat(found.apply("139-1234-5678")).containsExactly(1L);
+		assertThat(found.apply("１３９１２３４５６７８")).containsExactly(1L);
+		assertThat(found.apply("110105194912310021")).containsExactly(2L);
+		assertThat(found.apply("5678")).containsExactly(1L);
+		assertThat(found.apply("110105")).containsExactly(2L);
+		assertThat(found.apply("网点甲")).containsExactly(1L);
+		assertThat(found.apply("张")).containsExactly(1L);
+		assertThat(found.apply("张三丰")).containsExactly(1L);
+		assertThat(found.apply("李四 0021")).containsExactly(2L);
+		// row 3 holds the number too, outside the condition added first
+		assertThat(found.apply("王五")).isEmpty();
+	}
 }

@@ -194,6 +194,13 @@ class PostOfficeHoursRulesIntegrationTest {
 		assertThat(PostOffices.saysClosed("休业整顿")).isTrue();
 		assertThat(PostOffices.saysClosed("停止对外服务")).isTrue();
 		assertThat(PostOffices.saysClosed("全天休息")).isTrue();
+		// 不开放 and its kin were not closure words (attack round 15): "不开放" kept the office listed as open
+		for (String closed : new String[] { "不开放", "暂不开放", "暫不開放", "停止开放", "暂停营业", "停业", "关停整改", "不对外营业",
+				"暂停办公", "暂停经营" }) {
+			assertThat(PostOffices.saysClosed(closed)).as(closed).isTrue();
+		}
+		assertThat(PostOffices.saysClosed("周一至周六 8:30-17:30，周日不开放")).isFalse();
+		assertThat(PostOffices.saysClosed("8:30-17:30，节假日不开放")).isFalse();
 		// hours name an opening period: two different times
 		assertThat(PostOffices.namesOpeningPeriod("周一至周六 8:30-17:30，周日停业")).isTrue();
 		assertThat(PostOffices.namesOpeningPeriod("8点至17点，节假日关闭")).isTrue();

@@ -3,6 +3,7 @@ package org.youguan.universal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -345,6 +346,64 @@ class SupervisionRecordsIntegrationTest {
 		}
 		assertThat(records.form(DataScope.region("320506"), SupervisionKind.OUTLET_VISIT, visit).findings())
 			.isEqualTo(tag + numbers);
+	}
+
+	/**
+	 * Attack round 15: a list's search matched what the list shows masked — a supervisor's name by its hidden
+	 * characters, a number in the findings by its hidden digits. A fragment finds nothing; the whole name, the whole
+	 * number and what the list shows find the record.
+	 */
+	@Test
+	void aMaskedNameOrNumberIsFoundOnlyWhole() throws Exception {
+		String tag = "搜" + UUID.randomUUID().toString().replaceAll("[^a-f]", "");
+		String stems = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉";
+		java.util.Random random = new java.util.Random();
+		String given = "" + stems.charAt(random.nextInt(stems.length())) + stems.charAt(random.nextInt(stems.length()))
+				+ stems.charAt(random.nextInt(stems.length()));
+		String name = "司徒" + given;
+		records.record(DataScope.region("320506"), null, SupervisionKind.SUPERVISOR, new SupervisionData(null,
+				"2022-01-01", "2024-12-31", name, null, null, null, null, List.of()), false, false);
+		records.record(DataScope.region("320506"), null, SupervisionKind.OUTLET_VISIT, new SupervisionData("320506",
+				"2022-05-11", null, tag + "代办点", null, null, true, tag + "，举报人电话139-1234-5678", List.of()), false, false);
+		String supervisors = "/api/v1/universal/supervision/supervisors";
+		mvc.perform(get(supervisors).param("q", "徒" + given).header("Authorization", WUZHONG))
+			.andExpect(jsonPath("$.total").value(0));
+		mvc.perform(get(supervisors).param("q", name).header("Authorization", WUZHONG))
+			.andExpect(jsonPath("$.total").value(1));
+		String visits = "/api/v1/universal/supervision/outlet-visits";
+		for (String fragment : List.of("1234", "91234")) {
+			mvc.perform(get(visits).param("q", tag + " " + fragment).header("Authorization", WUZHONG))
+				.andExpect(jsonPath("$.total").value(0));
+		}
+		for (String whole : List.of("13912345678", "5678")) {
+			mvc.perform(get(visits).param("q", tag + " " + whole).header("Authorization", WUZHONG))
+				.andExpect(jsonPath("$.total").value(1));
+		}
+	}
+
+	/**
+	 * Attack round 15 (the same fault as a lead's): a record sent twice (a double click, a retried call) was counted
+	 * twice. The same kind, region, day and subject again — as the import refuses it — is a 409 naming the subject;
+	 * another day is recorded.
+	 */
+	@Test
+	void theSameRecordSentTwiceIsRecordedOnce() throws Exception {
+		String unit = "吴中区机要通信点" + UUID.randomUUID().toString().replaceAll("[^a-f]", "");
+		String body = """
+				{"region":"320506","day":"%s","subject":"%s","inspectors":["陈吴中","王普服"],"flag":false}""";
+		long before = count();
+		mvc.perform(post("/api/v1/universal/supervision/confidential").header("Authorization", WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON).content(body.formatted("2022-06-01", unit)))
+			.andExpect(status().isCreated());
+		mvc.perform(post("/api/v1/universal/supervision/confidential").header("Authorization", WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON).content(body.formatted("2022-06-01", " " + unit.toUpperCase() + " ")))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.errors[0].field").value("subject"))
+			.andExpect(jsonPath("$.errors[0].rule").value("unique"));
+		mvc.perform(post("/api/v1/universal/supervision/confidential").header("Authorization", WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON).content(body.formatted("2022-06-02", unit)))
+			.andExpect(status().isCreated());
+		assertThat(count()).isEqualTo(before + 2);
 	}
 
 	@Test

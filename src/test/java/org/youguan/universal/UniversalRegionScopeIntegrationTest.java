@@ -5,12 +5,16 @@ import java.util.List;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -84,5 +88,27 @@ class UniversalRegionScopeIntegrationTest {
 			.andExpect(status().isOk());
 		mvc.perform(get("/api/v1/universal/post-office-approvals").header("Authorization", POSTAL).param("region", "abc"))
 			.andExpect(status().isBadRequest());
+	}
+
+	/**
+	 * Attack round 15: a village that does not exist answered 403 on its profile (the enterprise's API and page), which
+	 * says "it exists, but is not yours"; it is not found (404) for everyone, outside the caller's city or inside it.
+	 * A village that exists and another enterprise keeps stays 403 ({@code UniversalServiceIntegrationTest}).
+	 */
+	@Test
+	void aVillageThatDoesNotExistIsNotFoundNotForbidden() throws Exception {
+		MockHttpSession enterprise = SignIn.session(mvc, "yz.sz");
+		for (String none : List.of("110101999999", "320506999999")) {
+			for (String token : List.of(POSTAL, WUZHONG)) {
+				mvc.perform(put("/api/v1/universal/villages/" + none + "/profile").header("Authorization", token)
+					.contentType(MediaType.APPLICATION_JSON).content("{\"deliveryMode\":\"DIRECT\",\"deliveriesPerWeek\":5}"))
+					.andExpect(status().isNotFound());
+				mvc.perform(get("/api/v1/universal/villages/" + none).header("Authorization", token))
+					.andExpect(status().isNotFound());
+			}
+			mvc.perform(post("/enterprise/villages/" + none + "/profile").session(enterprise).with(csrf())
+				.param("deliveryMode", "DIRECT").param("deliveriesPerWeek", "5"))
+				.andExpect(status().isNotFound());
+		}
 	}
 }

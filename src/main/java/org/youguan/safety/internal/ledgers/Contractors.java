@@ -36,7 +36,7 @@ public class Contractors {
 	static final String AUDIT_TYPE = "SafetyContractor";
 
 	private static final Corrections.Ledger LEDGER = new Corrections.Ledger("safety_contractor", AUDIT_TYPE,
-			"safety.contractor.correct", "委托安检合同", null, null);
+			"safety.contractor.correct", "委托安检合同", null, null, "name");
 
 	private static final Map<String, String> SORTS = Map.of("name", "c.name", "enterprise", "c.enterprise_name",
 			"contract_to", "c.contract_to", "contract_from", "c.contract_from");

@@ -20,6 +20,7 @@ import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.TransactionLocks;
 
 /**
  * The one way a ledger row is written from its checked facts — recorded ({@link #record}) or corrected
@@ -38,8 +39,11 @@ class Corrections {
 	 * @param action the audit action of a correction ({@code safety.<ledger>.correct})
 	 * @param closedColumn the column set when the row is closed (null: the ledger has no closure)
 	 * @param closedVerb how closure is named in the refusal (销号, 结案)
+	 * @param twinField the field a second recording of the same facts is refused on ({@link #refuseTwin}); null: the
+	 *        ledger keeps its own uniqueness rule (a letter: one an enterprise a year)
 	 */
-	record Ledger(String table, String auditType, String action, String noun, String closedColumn, String closedVerb) {
+	record Ledger(String table, String auditType, String action, String noun, String closedColumn, String closedVerb,
+			String twinField) {
 	}
 
 	/**
@@ -77,6 +81,9 @@ class Corrections {
 	 * @return its id
 	 */
 	long record(Ledger ledger, String action, String verb, Facts facts, boolean demo, LongFunction<Object> state) {
+		if (ledger.twinField() != null) {
+			refuseTwin(ledger, facts);
+		}
 		Map<String, Object> columns = new LinkedHashMap<>(facts.columns());
 		columns.put("created_at", OffsetDateTime.now(clock));
 		columns.put("created_by", Actor.name());
@@ -87,6 +94,42 @@ class Corrections {
 			.inRegion(facts.region())
 			.masked());
 		return id;
+	}
+
+	/**
+	 * Refuses a row whose every fact is one a row of the ledger holds already — a text compared {@code folded} (spaces,
+	 * widths and case aside), any other value as stored: a form sent twice (a double click) or an API call retried
+	 * would record one hazard, incident, training, seizure or contract twice and count it twice in the ledger's
+	 * figures, as the on-the-spot decision and the inspection record refuse their twins. Two requests at once are
+	 * ordered by a transaction lock on the ledger and region; a row differing in any fact passes.
+	 * @throws DomainException duplicate (409, field {@link Ledger#twinField}, rule {@code unique}) naming the row
+	 */
+	private void refuseTwin(Ledger ledger, Facts facts) {
+		TransactionLocks.hold(jdbc, ledger.table() + ":record:" + facts.region());
+		StringBuilder same = new StringBuilder();
+		Map<String, Object> values = new LinkedHashMap<>();
+		facts.columns().forEach((column, value) -> {
+			same.append(same.isEmpty() ? "" : " AND ");
+			if (value == null) {
+				same.append(column).append(" IS NULL");
+			}
+			else if (value instanceof String) {
+				same.append("folded(").append(column).append(") = folded(:").append(column).append(")");
+				values.put(column, value);
+			}
+			else {
+				same.append(column).append(" = :").append(column);
+				values.put(column, value);
+			}
+		});
+		jdbc.sql("SELECT id FROM " + ledger.table() + " WHERE " + same + " ORDER BY id LIMIT 1")
+			.params(values)
+			.query(Long.class)
+			.optional()
+			.ifPresent(id -> {
+				throw DomainException.duplicate(ledger.twinField(), "该" + ledger.noun() + "已登记（记录" + id
+						+ "，各项内容相同），不能重复登记：表单可能提交了两次，请在台账中查看");
+			});
 	}
 
 	/** Facts as an audit state: the fields by name (camel case), the values as {@link #text} writes them. */

@@ -24,6 +24,7 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Listing;
+import org.youguan.kernel.Listing.Masked;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.RegionPrefix;
@@ -55,7 +56,7 @@ public class Hazards {
 	static final String AUDIT_TYPE = "SafetyHazard";
 
 	private static final Corrections.Ledger LEDGER = new Corrections.Ledger("safety_hazard", AUDIT_TYPE,
-			"safety.hazard.correct", "隐患", "closed_on", "销号");
+			"safety.hazard.correct", "隐患", "closed_on", "销号", "description");
 
 	private static final Map<String, String> SORTS = Map.of("found_on", "h.found_on", "deadline", "h.deadline",
 			"enterprise", "h.enterprise_name", "level", "h.level", "closed_on", "h.closed_on");
@@ -143,7 +144,8 @@ public class Hazards {
 				case DUE_SOON -> "h.closed_on IS NULL AND h.deadline >= :today AND h.deadline <= :soon";
 			});
 		}
-		return listing.search(page, "h.enterprise_name", "h.enterprise_credit_code", "h.outlet_name", "h.facility_name", "h.description", "h.found_by")
+		return listing.search(page, jdbc, "h.id", List.of(Masked.numbers("h.description"), Masked.numbers("h.found_by")), "h.enterprise_name",
+				"h.enterprise_credit_code", "h.outlet_name", "h.facility_name")
 			.sorts(SORTS, "found_on", true, "h.id")
 			.page(jdbc, SELECT, page, Rows.of(HazardView.class))
 			.map(h -> h.masked().counted(calendar));

@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -24,6 +25,7 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Listing;
+import org.youguan.kernel.Listing.Masked;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
@@ -47,7 +49,7 @@ public class Incidents {
 	static final String AUDIT_TYPE = "SafetyIncident";
 
 	private static final Corrections.Ledger LEDGER = new Corrections.Ledger("safety_incident", AUDIT_TYPE,
-			"safety.incident.correct", "事故/突发事件", "closed_on", "结案");
+			"safety.incident.correct", "事故/突发事件", "closed_on", "结案", "description");
 
 	private static final ZoneId CHINA = ChinaTime.ZONE;
 
@@ -91,7 +93,8 @@ public class Incidents {
 			.scope(scope, "x.enterprise_credit_code", "x.region_code")
 			.where(openOnly ? "x.closed_on IS NULL" : "TRUE")
 			.bind("now", OffsetDateTime.now(clock))
-			.search(page, "x.enterprise_name", "x.enterprise_credit_code", "x.outlet_name", "x.description")
+			.search(page, jdbc, "x.id", List.of(Masked.numbers("x.description")), "x.enterprise_name", "x.enterprise_credit_code",
+					"x.outlet_name")
 			.sorts(SORTS, "occurred_at", true, "x.id")
 			.page(jdbc, SELECT, page, Rows.of(IncidentView.class))
 			.map(IncidentView::masked);

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,6 +15,7 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Listing;
+import org.youguan.kernel.Listing.Masked;
 import org.youguan.kernel.NumberText;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
@@ -47,10 +49,10 @@ public class RegionRecords {
 			+ ", x.seized_on, x.agencies, x.item, x.quantity, x.unit, x.value_yuan, x.note";
 
 	private static final Corrections.Ledger TRAINING_LEDGER = new Corrections.Ledger("safety_training", TRAINING,
-			"safety.training.correct", "安全培训", null, null);
+			"safety.training.correct", "安全培训", null, null, "topic");
 
 	private static final Corrections.Ledger SEIZURE_LEDGER = new Corrections.Ledger("safety_seizure", SEIZURE,
-			"safety.seizure.correct", "联合执法查获", null, null);
+			"safety.seizure.correct", "联合执法查获", null, null, "item");
 
 	private final JdbcClient jdbc;
 
@@ -91,7 +93,7 @@ public class RegionRecords {
 	public PageResult<TrainingView> trainings(DataScope scope, PageQuery page) {
 		return Listing.from("FROM safety_training x")
 			.scope(scope, "x.region_code")
-			.search(page, "x.topic", "x.audience", "x.organiser")
+			.search(page, jdbc, "x.id", List.of(Masked.numbers("x.topic"), Masked.numbers("x.audience"), Masked.numbers("x.organiser")))
 			.sorts(Map.of("held_on", "x.held_on", "trainees", "x.trainees", "topic", "x.topic"), "held_on", true, "x.id")
 			.page(jdbc, TRAINING_SELECT, page, Rows.of(TrainingView.class))
 			.map(TrainingView::masked);
@@ -101,7 +103,7 @@ public class RegionRecords {
 	public PageResult<SeizureView> seizures(DataScope scope, PageQuery page) {
 		return Listing.from("FROM safety_seizure x")
 			.scope(scope, "x.region_code")
-			.search(page, "x.item", "x.agencies", "x.note")
+			.search(page, jdbc, "x.id", List.of(Masked.numbers("x.item"), Masked.numbers("x.agencies"), Masked.numbers("x.note")))
 			.sorts(Map.of("seized_on", "x.seized_on", "value", "x.value_yuan", "item", "x.item"), "seized_on", true, "x.id")
 			.page(jdbc, SEIZURE_SELECT, page, Rows.of(SeizureView.class))
 			.map(SeizureView::masked);

@@ -51,7 +51,7 @@ public class ResponsibilityLetters {
 	static final String AUDIT_TYPE = "SafetyLetter";
 
 	private static final Corrections.Ledger LEDGER = new Corrections.Ledger("safety_responsibility_letter", AUDIT_TYPE,
-			"safety.letter.correct", "安全生产责任书", null, null);
+			"safety.letter.correct", "安全生产责任书", null, null, null);
 
 	private static final String SELECT = """
 			SELECT x.id, x.year, x.enterprise_id, x.enterprise_credit_code, x.enterprise_name, x.region_code,

@@ -24,6 +24,7 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Listing;
+import org.youguan.kernel.Listing.Masked;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.RegionPrefix;
@@ -95,7 +96,7 @@ public class SecurityPeriods {
 			.where(activeOnly, ":today BETWEEN p.starts_on AND p.ends_on AND p.cancelled_at IS NULL", "today",
 					LocalDate.now(clock))
 			.bind("today", LocalDate.now(clock))
-			.search(page, "p.name")
+			.search(page, jdbc, "p.id", List.of(Masked.numbers("p.name")))
 			.sorts(SORTS, "starts_on", true, "p.id")
 			.page(jdbc, SELECT, page, Rows.of(PeriodView.class))
 			.map(PeriodView::masked);

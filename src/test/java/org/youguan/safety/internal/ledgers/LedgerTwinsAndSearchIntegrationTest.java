@@ -1,0 +1,116 @@
+package org.youguan.safety.internal.ledgers;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.youguan.IntegrationTest;
+import org.youguan.MutableClock;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.ErrorCode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Attack round 15, the safety ledgers: a row sent twice (a double click, a retried call) is recorded once — 409 naming
+ * the ledger's field, rule {@code unique} — while a row differing in any fact is recorded; and a list's search finds a
+ * person's phone or ID number only typed whole, never by the digits the list shows masked.
+ */
+@IntegrationTest
+class LedgerTwinsAndSearchIntegrationTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Hazards hazards;
+
+	@Autowired
+	Incidents incidents;
+
+	@Autowired
+	RegionRecords records;
+
+	@Autowired
+	MutableClock clock;
+
+	static String tag() {
+		return UUID.randomUUID().toString().replaceAll("[^a-f]", "");
+	}
+
+	@Test
+	void theSameHazardIncidentTrainingOrSeizureSentTwiceIsRecordedOnce() {
+		DataScope city = DataScope.region("3205");
+		String today = LocalDate.now(clock).toString();
+		String tag = tag();
+		hazards.report(city, new HazardData(HazardLedgerIntegrationTest.shunfeng(), null, null, today, "市局 检查组",
+				"INSPECTION", "双击隐患" + tag, "GENERAL", null), false);
+		assertTwin("description", () -> hazards.report(city, new HazardData(HazardLedgerIntegrationTest.shunfeng(), null, null,
+				today, "市局  检查组", "INSPECTION", " 双击隐患" + tag.toUpperCase() + " ", "GENERAL", null), false));
+		hazards.report(city, new HazardData(HazardLedgerIntegrationTest.shunfeng(), null, null, today, "市局 检查组",
+				"INSPECTION", "双击隐患" + tag + "（另一处）", "GENERAL", null), false);
+
+		String occurred = LocalDateTime.now(clock).minusHours(2).withSecond(0).withNano(0).toString();
+		incidents.record(city, new IncidentData(HazardLedgerIntegrationTest.shunfeng(), null, occurred, "ACCIDENT", "GENERAL",
+				"双击事件" + tag, null), false);
+		assertTwin("description", () -> incidents.record(city, new IncidentData(HazardLedgerIntegrationTest.shunfeng(), null,
+				occurred, "ACCIDENT", "GENERAL", "双击事件" + tag, null), false));
+
+		records.recordTraining(city, new RegionRecords.TrainingData("320506", today, "双击培训" + tag, "30", "网点负责人", "吴中区局"),
+				false);
+		assertTwin("topic", () -> records.recordTraining(city, new RegionRecords.TrainingData("320506", today, "双击培训" + tag,
+				"30", "网点负责人", "吴中区局"), false));
+		records.recordTraining(city, new RegionRecords.TrainingData("320506", today, "双击培训" + tag, "31", "网点负责人", "吴中区局"),
+				false);
+
+		records.recordSeizure(city, new RegionRecords.SeizureData("320506", today, "吴中区局、区公安分局", "双击查获" + tag, "12", "把",
+				"2400", null), false);
+		assertTwin("item", () -> records.recordSeizure(city, new RegionRecords.SeizureData("320506", today, "吴中区局、区公安分局",
+				"双击查获" + tag, "12", "把", "2400.00", null), false));
+	}
+
+	static void assertTwin(String field, Runnable second) {
+		assertThatThrownBy(second::run).isInstanceOfSatisfying(DomainException.class, ex -> {
+			assertThat(ex.code()).isEqualTo(ErrorCode.DUPLICATE);
+			assertThat(ex.fieldErrors()).singleElement().satisfies(e -> {
+				assertThat(e.field()).isEqualTo(field);
+				assertThat(e.rule()).isEqualTo("unique");
+			});
+		});
+	}
+
+	/**
+	 * The hazard list's search matched the finder's phone digits the list shows masked: a fragment finds nothing, the
+	 * whole number (in blocks or not) and the digits shown find the hazard; the same in the incident list.
+	 */
+	@Test
+	void aPhoneNumberInALedgerIsFoundOnlyWhole() throws Exception {
+		DataScope city = DataScope.region("3205");
+		String tag = "搜索" + tag();
+		hazards.report(city, new HazardData(HazardLedgerIntegrationTest.shunfeng(), null, null, LocalDate.now(clock).toString(),
+				"举报人13912345678", "INSPECTION", tag + "，消防通道堵塞，当事人身份证110105194912310021", "GENERAL", null), false);
+		incidents.record(city, new IncidentData(HazardLedgerIntegrationTest.shunfeng(), null,
+				LocalDateTime.now(clock).minusHours(1).withSecond(0).withNano(0).toString(), "ACCIDENT", "GENERAL",
+				tag + "，伤者电话139 1234 5678", null), false);
+		for (String list : new String[] { "/api/v1/safety/hazards", "/api/v1/safety/incidents" }) {
+			for (String fragment : new String[] { "1234", "91234", "3912345678", "19491231" }) {
+				mvc.perform(get(list).param("q", tag + " " + fragment).header("Authorization", HazardLedgerIntegrationTest.CITY))
+					.andExpect(status().isOk())
+					.andExpect(jsonPath("$.total").value(0));
+			}
+			for (String whole : new String[] { "13912345678", "139-1234-5678", "5678" }) {
+				mvc.perform(get(list).param("q", tag + " " + whole).header("Authorization", HazardLedgerIntegrationTest.CITY))
+					.andExpect(status().isOk())
+					.andExpect(jsonPath("$.total").value(1));
+			}
+		}
+	}
+}
