@@ -6,6 +6,7 @@ import java.time.LocalDate;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +21,9 @@ import org.youguan.complaints.ComplaintForm;
 import org.youguan.complaints.ComplaintIntake;
 import org.youguan.complaints.ComplaintTracking;
 import org.youguan.complaints.FilerRole;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.NumberText;
+import org.youguan.kernel.Validation;
 
 /**
  * The public complaint API: filing without an account (rate-limited per client like every public path) and the
@@ -30,15 +34,26 @@ import org.youguan.complaints.FilerRole;
 @Tag(name = "公众申诉", description = "提交申诉、凭申诉编号和查询码查询进度（无需登录）")
 class PublicComplaintApiController {
 
-	/** The filing as JSON; brand by its registry short name, category by its Chinese name. */
+	/**
+	 * The filing as JSON; brand by its registry short name, category by its Chinese name; the amount claimed (元) as a
+	 * JSON number or as text typed on a form (8000, "8,000.00": thousands grouped as every money field takes them).
+	 */
 	public record Filing(String filerName, String phone, FilerRole filerRole, String region, String brand, String enterprise,
 			String waybillNumber, LocalDate postedOn, Prior priorComplaint, String category, String reason,
-			BigDecimal amountClaimed, String description) {
+			@JsonDeserialize(using = NumberText.class) String amountClaimed, String description) {
 
+		/**
+		 * The form the intake checks; the amount read as the page form reads it ({@link ComplaintFormInput}).
+		 * @throws InvalidValueException {@code amountClaimed} when it is no number (rule {@code number},
+		 *         {@code thousands-separator})
+		 */
 		public ComplaintForm form() {
+			Validation v = new Validation();
+			BigDecimal amount = v.decimal("amountClaimed", "索赔金额", amountClaimed);
+			v.throwIfInvalid();
 			return new ComplaintForm(filerName, phone, filerRole, region, brand, enterprise, waybillNumber, postedOn,
 					priorComplaint == null ? null : priorComplaint.date(), priorComplaint == null ? null : priorComplaint.channel(),
-					priorComplaint == null ? null : priorComplaint.companyAnswer(), category, reason, amountClaimed, description);
+					priorComplaint == null ? null : priorComplaint.companyAnswer(), category, reason, amount, description);
 		}
 	}
 
