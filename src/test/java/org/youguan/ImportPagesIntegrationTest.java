@@ -133,6 +133,30 @@ class ImportPagesIntegrationTest {
 			.contains("工作表中有隐藏的数据行：第2行").contains("<form");
 	}
 
+	/**
+	 * A column hidden in Excel among those read (its header and the example row's value in it) would be imported unseen
+	 * as a hidden row would: every import refuses the file with a 400 naming the column, rule {@code hidden-columns}.
+	 */
+	@ParameterizedTest(name = "{1} with a hidden column")
+	@MethodSource("pages")
+	void aHiddenColumnIsRefusedByEveryImportNamingIt(String user, String page) throws Exception {
+		MockHttpSession session = SignIn.session(mvc, user);
+		byte[] hidden;
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(template(session, page)));
+				ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			book.getSheetAt(0).setColumnHidden(0, true);
+			book.write(out);
+			hidden = out.toByteArray();
+		}
+		MockHttpServletResponse answer = mvc
+			.perform(multipart(page).file(new MockMultipartFile("file", "导入.xlsx", null, hidden)).session(session)
+				.with(csrf()))
+			.andReturn().getResponse();
+		assertThat(answer.getStatus()).as(page + " refuses a hidden column").isEqualTo(400);
+		assertThat(answer.getContentAsString(StandardCharsets.UTF_8)).as(page)
+			.contains("工作表中有隐藏的数据列：A列").contains("<form");
+	}
+
 	/** The page's own import template. */
 	byte[] template(MockHttpSession session, String page) throws Exception {
 		return mvc.perform(get(page + "/template.xlsx").session(session)).andReturn().getResponse().getContentAsByteArray();
