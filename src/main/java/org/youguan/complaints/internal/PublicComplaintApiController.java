@@ -21,9 +21,7 @@ import org.youguan.complaints.ComplaintForm;
 import org.youguan.complaints.ComplaintIntake;
 import org.youguan.complaints.ComplaintTracking;
 import org.youguan.complaints.FilerRole;
-import org.youguan.kernel.InvalidValueException;
-import org.youguan.kernel.NumberText;
-import org.youguan.kernel.Validation;
+import org.youguan.kernel.DecimalText;
 
 /**
  * The public complaint API: filing without an account (rate-limited per client like every public path) and the
@@ -36,24 +34,17 @@ class PublicComplaintApiController {
 
 	/**
 	 * The filing as JSON; brand by its registry short name, category by its Chinese name; the amount claimed (元) as a
-	 * JSON number or as text typed on a form (8000, "8,000.00": thousands grouped as every money field takes them).
+	 * JSON number or as text typed on a form (8000, "8,000.00": thousands grouped as every money field takes them,
+	 * {@link DecimalText}).
 	 */
 	public record Filing(String filerName, String phone, FilerRole filerRole, String region, String brand, String enterprise,
 			String waybillNumber, LocalDate postedOn, Prior priorComplaint, String category, String reason,
-			@JsonDeserialize(using = NumberText.class) String amountClaimed, String description) {
+			@JsonDeserialize(using = DecimalText.class) BigDecimal amountClaimed, String description) {
 
-		/**
-		 * The form the intake checks; the amount read as the page form reads it ({@link ComplaintFormInput}).
-		 * @throws InvalidValueException {@code amountClaimed} when it is no number (rule {@code number},
-		 *         {@code thousands-separator})
-		 */
 		public ComplaintForm form() {
-			Validation v = new Validation();
-			BigDecimal amount = v.decimal("amountClaimed", "索赔金额", amountClaimed);
-			v.throwIfInvalid();
 			return new ComplaintForm(filerName, phone, filerRole, region, brand, enterprise, waybillNumber, postedOn,
 					priorComplaint == null ? null : priorComplaint.date(), priorComplaint == null ? null : priorComplaint.channel(),
-					priorComplaint == null ? null : priorComplaint.companyAnswer(), category, reason, amount, description);
+					priorComplaint == null ? null : priorComplaint.companyAnswer(), category, reason, amountClaimed, description);
 		}
 	}
 
