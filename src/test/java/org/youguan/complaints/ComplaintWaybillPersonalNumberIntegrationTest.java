@@ -98,12 +98,7 @@ class ComplaintWaybillPersonalNumberIntegrationTest {
 
 	@Test
 	void anIdNumberStoredAsWaybillBeforeIsMaskedInListsAndNotFoundByTheEnterprisesSearch() throws Exception {
-		String receipt = mvc.perform(post("/api/v1/complaints").header("Authorization", "Bearer demo-wz-staff-token")
-			.contentType("application/json")
-			.content(ComplaintWaybillIdentifierIntegrationTest.body("张三", "SF" + digits(13))))
-			.andExpect(status().isCreated())
-			.andReturn().getResponse().getContentAsString();
-		String number = JsonPath.read(receipt, "$.number");
+		String number = fileByStaff();
 		long id = jdbc.sql("SELECT id FROM complaint WHERE number = :n").param("n", number).query(Long.class).single();
 		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
 		mvc.perform(post("/complaints/" + id + "/transfer").session(staff).with(csrf()))
@@ -140,17 +135,22 @@ class ComplaintWaybillPersonalNumberIntegrationTest {
 	 */
 	@Test
 	void aLandlineStoredAsWaybillIsMaskedInTheStaffList() throws Exception {
-		String receipt = mvc.perform(post("/api/v1/complaints").header("Authorization", "Bearer demo-wz-staff-token")
-			.contentType("application/json")
-			.content(ComplaintWaybillIdentifierIntegrationTest.body("张三", "SF" + digits(13))))
-			.andExpect(status().isCreated())
-			.andReturn().getResponse().getContentAsString();
-		String number = JsonPath.read(receipt, "$.number");
+		String number = fileByStaff();
 		String local = "6" + digits(3) + "4321";
 		jdbc.sql("UPDATE complaint SET waybill_number = :w WHERE number = :n").param("w", "0512-" + local)
 			.param("n", number).update();
 		mvc.perform(get("/api/v1/complaints").param("q", number).header("Authorization", "Bearer demo-wz-staff-token"))
 			.andExpect(jsonPath("$.items[0].waybillNumber").value("0512-****4321"))
 			.andExpect(content().string(not(containsString(local))));
+	}
+
+	/** A complaint the county's staff files through the API with a plain waybill; its number. */
+	String fileByStaff() throws Exception {
+		String receipt = mvc.perform(post("/api/v1/complaints").header("Authorization", "Bearer demo-wz-staff-token")
+			.contentType("application/json")
+			.content(ComplaintWaybillIdentifierIntegrationTest.body("张三", "SF" + digits(13))))
+			.andExpect(status().isCreated())
+			.andReturn().getResponse().getContentAsString();
+		return JsonPath.read(receipt, "$.number");
 	}
 }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.youguan.CreditCodes;
 import org.youguan.IntegrationTest;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
@@ -26,13 +27,6 @@ class CreditCodeLookupIntegrationTest {
 	@Autowired
 	SafetyRates rates;
 
-	/** The code as a Chinese input method types it: full-width digits and letters. */
-	static String fullWidth(String code) {
-		StringBuilder typed = new StringBuilder();
-		code.chars().forEach(c -> typed.append((char) (Character.isLetterOrDigit(c) ? c + 0xFEE0 : c)));
-		return typed.toString();
-	}
-
 	@Test
 	void aCodeTypedFullWidthInLowerCaseOrWithInvisibleCharactersFindsTheEnterpriseEverywhere() {
 		EnterpriseView e = enterprises.list(DataScope.region("320506"), Enterprises.Filter.NONE,
@@ -40,7 +34,7 @@ class CreditCodeLookupIntegrationTest {
 		String code = e.creditCode();
 		Long rated = rates.enterpriseId(code);
 		assertThat(rated).isEqualTo(e.id());
-		for (String typed : List.of(fullWidth(code), "\u3000" + fullWidth(code).toLowerCase() + " ", code + "\u200B",
+		for (String typed : List.of(CreditCodes.fullWidth(code), "\u3000" + CreditCodes.fullWidth(code).toLowerCase() + " ", code + "\u200B",
 				code.toLowerCase())) {
 			assertThat(enterprises.findByCreditCode(typed)).as(typed).map(EnterpriseView::id).contains(e.id());
 			assertThat(enterprises.idInScope(DataScope.region("320506"), typed, "creditCode")).as(typed).isEqualTo(e.id());
