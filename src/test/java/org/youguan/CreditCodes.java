@@ -15,4 +15,11 @@ public final class CreditCodes {
 		String base = "91320506MA" + UUID.randomUUID().toString().replaceAll("[^0-9]", "").substring(0, 7);
 		return base + CreditCode.checkCharacter(base);
 	}
+
+	/** The code as a Chinese input method types it: full-width digits and letters (９１３２…). */
+	public static String fullWidth(String code) {
+		StringBuilder typed = new StringBuilder();
+		code.chars().forEach(c -> typed.append((char) (Character.isLetterOrDigit(c) ? c + 0xFEE0 : c)));
+		return typed.toString();
+	}
 }

@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -116,21 +117,39 @@ class ImportPagesIntegrationTest {
 	@ParameterizedTest(name = "{1} with a hidden row")
 	@MethodSource("pages")
 	void aHiddenDataRowIsRefusedByEveryImportNamingIt(String user, String page) throws Exception {
-		MockHttpSession session = SignIn.session(mvc, user);
-		byte[] hidden;
-		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(template(session, page)));
-				ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			book.getSheetAt(0).getRow(1).setZeroHeight(true);
-			book.write(out);
-			hidden = out.toByteArray();
-		}
-		MockHttpServletResponse answer = mvc
-			.perform(multipart(page).file(new MockMultipartFile("file", "导入.xlsx", null, hidden)).session(session)
-				.with(csrf()))
-			.andReturn().getResponse();
+		MockHttpServletResponse answer = uploadTemplateWith(user, page, sheet -> sheet.getRow(1).setZeroHeight(true));
 		assertThat(answer.getStatus()).as(page + " refuses a hidden data row").isEqualTo(400);
 		assertThat(answer.getContentAsString(StandardCharsets.UTF_8)).as(page)
 			.contains("工作表中有隐藏的数据行：第2行").contains("<form");
+	}
+
+	/**
+	 * A column hidden in Excel among those read (its header and the example row's value in it) would be imported unseen
+	 * as a hidden row would: every import refuses the file with a 400 naming the column, rule {@code hidden-columns}.
+	 */
+	@ParameterizedTest(name = "{1} with a hidden column")
+	@MethodSource("pages")
+	void aHiddenColumnIsRefusedByEveryImportNamingIt(String user, String page) throws Exception {
+		MockHttpServletResponse answer = uploadTemplateWith(user, page, sheet -> sheet.setColumnHidden(0, true));
+		assertThat(answer.getStatus()).as(page + " refuses a hidden column").isEqualTo(400);
+		assertThat(answer.getContentAsString(StandardCharsets.UTF_8)).as(page)
+			.contains("工作表中有隐藏的数据列：A列").contains("<form");
+	}
+
+	/** The page's own template, its first sheet changed by {@code change}, uploaded to the page by {@code user}. */
+	MockHttpServletResponse uploadTemplateWith(String user, String page, java.util.function.Consumer<XSSFSheet> change)
+			throws Exception {
+		MockHttpSession session = SignIn.session(mvc, user);
+		byte[] changed;
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(template(session, page)));
+				ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			change.accept(book.getSheetAt(0));
+			book.write(out);
+			changed = out.toByteArray();
+		}
+		return mvc.perform(multipart(page).file(new MockMultipartFile("file", "导入.xlsx", null, changed)).session(session)
+			.with(csrf()))
+			.andReturn().getResponse();
 	}
 
 	/** The page's own import template. */

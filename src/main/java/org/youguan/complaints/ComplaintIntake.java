@@ -221,15 +221,39 @@ public class ComplaintIntake {
 			DataScope staff) {
 		String key = formKey(draft);
 		TransactionLocks.hold(jdbc, "complaint_form:" + key);
-		String requestHash = requestHash(form, attachmentStore.held(draft), files, channel);
-		Optional<Filed> resent = claimedBy(FORM_CALLER, key).filter(e -> e.requestHash().equals(requestHash)
-				&& e.complaintId() != null).map(this::receipt);
+		FormSubmit submit = new FormSubmit(requestHash(form, files, channel), attachmentStore.held(draft).isEmpty(),
+				sha256(String.valueOf(draft.holder())));
+		Optional<Filed> resent = claimedBy(FORM_CALLER, key).filter(submit::repeats).map(this::receipt);
 		if (resent.isPresent()) {
 			return resent.get();
 		}
 		Holding holding = hold(draft, files);
 		return file(form, holding.notHeld(), draft, holding.errors(), channel, new IdempotencyKey(FORM_CALLER, key),
-				staff, requestHash, false);
+				staff, submit, false);
+	}
+
+	/**
+	 * One submit of a complaint form, as its earlier submits are told from it: the hash of its values and the files sent
+	 * with it ({@link #requestHash}), whether its holder holds no files for the form now, and (SHA-256) who that holder
+	 * is. Not the held files themselves: the first submit takes them, so a double click's second submit — once the
+	 * first has filed — finds none held, and would otherwise be another request filing a second complaint.
+	 */
+	private record FormSubmit(String requestHash, boolean holdsNothing, String holder) {
+
+		/** Who held files for the form, as the claim keeps it: null when nothing was held. */
+		String heldBy() {
+			return holdsNothing ? null : holder;
+		}
+
+		/**
+		 * Whether this submit repeats {@code e}, which filed a complaint: the same values and files sent, nothing held now,
+		 * and — when {@code e} filed files held for the form — by the same holder (another visitor who learned the token
+		 * does not get that receipt; one whose files are still held files them with a complaint of their own).
+		 */
+		boolean repeats(Earlier e) {
+			return e.complaintId() != null && e.requestHash().equals(requestHash) && holdsNothing
+					&& (e.heldBy() == null || e.heldBy().equals(holder));
+		}
 	}
 
 	private static DataScope requireScope(DataScope scope) {
@@ -255,10 +279,10 @@ public class ComplaintIntake {
 
 	/**
 	 * @param staff the scope of the staff member who enters the complaint (its channel and region checked), or null
-	 * @param presetHash the request's hash taken before its files were held ({@link #submit}), or null to take it here
+	 * @param submit a form's submit as taken before its files were held ({@link #submit}), or null for an API call
 	 */
 	private Filed file(ComplaintForm form, List<UploadedFile> attachments, AttachmentDraft draft,
-			List<FieldError> fileErrors, Channel channel, IdempotencyKey idempotency, DataScope staff, String presetHash,
+			List<FieldError> fileErrors, Channel channel, IdempotencyKey idempotency, DataScope staff, FormSubmit submit,
 			boolean demo) {
 		boolean formSubmit = idempotency != null && FORM_CALLER.equals(idempotency.caller());
 		String idempotencyKey = idempotency == null ? null : idempotency.value();
@@ -291,13 +315,12 @@ public class ComplaintIntake {
 			throw new InvalidValueException(errors);
 		}
 		String key = idempotencyKey == null || Text.isBlank(idempotencyKey) ? null : Text.strip(idempotencyKey);
-		String requestHash = key == null ? null
-				: presetHash != null ? presetHash : requestHash(form, held, attachments, channel);
-		if (key != null && !claim(idempotency.caller(), key, requestHash)) {
-			if (!formSubmit) {
+		String requestHash = key == null ? null : submit != null ? submit.requestHash() : requestHash(form, attachments, channel);
+		if (key != null && !claim(idempotency.caller(), key, requestHash, submit == null ? null : submit.heldBy())) {
+			if (!formSubmit || submit == null) {
 				return earlier(idempotency.caller(), key, requestHash);
 			}
-			Optional<Filed> resent = resent(key, requestHash);
+			Optional<Filed> resent = claimedBy(FORM_CALLER, key).filter(submit::repeats).map(this::receipt);
 			if (resent.isPresent()) {
 				return resent.get();
 			}
@@ -367,24 +390,27 @@ public class ComplaintIntake {
 	 * call's transaction ends: when it committed, the claim fails and {@link #earlier} answers its result; when it
 	 * rolled back, the claim succeeds. So two calls never both file, and neither fails on the unique key.
 	 */
-	private boolean claim(String caller, String key, String requestHash) {
+	private boolean claim(String caller, String key, String requestHash, String heldBy) {
 		return jdbc.sql("""
-				INSERT INTO complaint_idempotency (caller, idempotency_key, request_hash, created_at)
-				VALUES (:caller, :key, :hash, :at) ON CONFLICT (caller, idempotency_key) DO NOTHING""")
+				INSERT INTO complaint_idempotency (caller, idempotency_key, request_hash, held_by, created_at)
+				VALUES (:caller, :key, :hash, :heldBy, :at) ON CONFLICT (caller, idempotency_key) DO NOTHING""")
 			.param("caller", caller)
 			.param("key", key)
 			.param("hash", requestHash)
+			.param("heldBy", heldBy)
 			.param("at", Timestamp.from(clock.instant()))
 			.update() == 1;
 	}
 
-	private record Earlier(String requestHash, Long complaintId, String number, byte[] queryCode, String duplicateOf) {
+	private record Earlier(String requestHash, Long complaintId, String number, byte[] queryCode, String duplicateOf,
+			String heldBy) {
 	}
 
 	/** What the caller's key claimed first, if it claimed anything ({@link #claimed}). */
 	private Optional<Earlier> claimedBy(String caller, String key) {
 		return jdbc.sql("""
-				SELECT i.request_hash, i.complaint_id, c.number, i.query_code, c.duplicate_of FROM complaint_idempotency i
+				SELECT i.request_hash, i.complaint_id, c.number, i.query_code, c.duplicate_of, i.held_by
+				FROM complaint_idempotency i
 				LEFT JOIN complaint c ON c.id = i.complaint_id WHERE i.caller = :caller AND i.idempotency_key = :key""")
 			.param("caller", caller)
 			.param("key", key)
@@ -416,25 +442,12 @@ public class ComplaintIntake {
 	}
 
 	/**
-	 * The receipt of a form's earlier submit with the same values ({@link #formKey}), if it filed one; empty when the
-	 * form was sent before with other values.
+	 * SHA-256 of the request as filed (form, channel, the names and sizes of the files sent with it), to tell a retry
+	 * from reuse. The files held for a form are not counted (its first submit takes them): who held them is
+	 * {@link FormSubmit}'s to compare.
 	 */
-	private Optional<Filed> resent(String key, String requestHash) {
-		Earlier e = claimed(FORM_CALLER, key);
-		return e.requestHash().equals(requestHash) && e.complaintId() != null ? Optional.of(receipt(e)) : Optional.empty();
-	}
-
-	/**
-	 * SHA-256 of the request as filed (form, channel, the names and sizes of the files held for its form and of those
-	 * sent with it), to tell a retry from reuse: a form's owner filing with the files held for it is another request
-	 * than a stranger's submit of the same token without them.
-	 */
-	private static String requestHash(ComplaintForm form, List<Attachment> held, List<UploadedFile> attachments,
-			Channel channel) {
+	private static String requestHash(ComplaintForm form, List<UploadedFile> attachments, Channel channel) {
 		StringBuilder s = new StringBuilder(channel.name()).append('\u0000').append(form);
-		for (Attachment a : held) {
-			s.append('\u0000').append(a.fileName()).append('\u0000').append(a.sizeBytes());
-		}
 		for (UploadedFile a : attachments) {
 			s.append('\u0000').append(a.fileName()).append('\u0000').append(a.content().length);
 		}

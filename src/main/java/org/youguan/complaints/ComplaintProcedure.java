@@ -85,7 +85,7 @@ public class ComplaintProcedure {
 	public Done acceptAndTransfer(DataScope scope, long id, String creditCode, String reason) {
 		Complaint c = load(scope, id);
 		EnterpriseView to = creditCode != null && !Text.isBlank(creditCode)
-				? enterprises.findByCreditCode(Text.strip(creditCode).toUpperCase())
+				? enterprises.findByCreditCode(creditCode)
 					.orElseThrow(() -> new InvalidValueException("creditCode", "exists", "没有该统一社会信用代码的企业"))
 				: routing.route(c.regionCode(), c.brandId()).orElseThrow(() -> new InvalidValueException("creditCode",
 						"respondent", "未找到该品牌在本地或总部的企业，请填写被申诉企业的统一社会信用代码"));

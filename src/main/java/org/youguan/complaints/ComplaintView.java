@@ -36,11 +36,12 @@ public record ComplaintView(long id, String number, Channel channel, String file
 	}
 
 	/**
-	 * This view with the filer's name and phone masked and every personal number in its typed text masked
-	 * ({@link #textMasked}), for readers not entitled to them (leaders).
+	 * This view with the filer's name and phone masked and every personal number in its typed text masked — ID and
+	 * mobile numbers and landlines alike ({@link Masking#telephonesIn}), as a landline phone field is masked — for
+	 * readers not entitled to them (leaders).
 	 */
 	public ComplaintView masked() {
-		return with(Masking.name(filerName), filerPhoneMasked(), Masking.phone(replyHandlerPhone), Masking::personalNumbersIn);
+		return with(Masking.name(filerName), filerPhoneMasked(), Masking.phone(replyHandlerPhone), Masking::telephonesIn);
 	}
 
 	/**

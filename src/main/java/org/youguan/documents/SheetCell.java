@@ -49,8 +49,6 @@ public final class SheetCell {
 
 	private static final Pattern COMPACT_MONTH = Pattern.compile("(\\d{4})(\\d{2})");
 
-	private static final Pattern GROUPED = Pattern.compile("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
-
 	private static final String DATE_EXAMPLES = "（如2026-03-05、2026/3/5、2026年3月5日或20260305）";
 
 	/** The texts read as 是 and as 否 (after NFKC and upper-casing). */
@@ -349,9 +347,6 @@ public final class SheetCell {
 				if (percentText) {
 					t = t.substring(0, t.length() - 1);
 				}
-				if (GROUPED.matcher(t).matches()) {
-					t = t.replace(",", "");
-				}
 				BigDecimal parsed = text(column, t);
 				if (!percentText) {
 					return parsed;
@@ -377,6 +372,10 @@ public final class SheetCell {
 			d = Decimals.parse(column, column, t, Decimals.TEXT_DIGITS, Decimals.TEXT_DIGITS);
 		}
 		catch (InvalidValueException ex) {
+			if (ex.fieldErrors().stream().anyMatch(e -> "thousands-separator".equals(e.rule()))) {
+				// grouped as the forms group (Decimals.ungrouped): 1,00 is told as a comma out of its place
+				throw ex;
+			}
 			throw new InvalidValueException(column, "number", column + "应为数字" + (Text.isBlank(t) ? "" : "：" + Decimals.echo(t)));
 		}
 		if (d != null && d.scale() < 0) {

@@ -72,7 +72,7 @@ final class SheetReader {
 	 * Reads the first visible sheet row by row: {@code row} gets each row that has a cell, with its 1-based row number and its
 	 * cells by 0-based column. Throws what {@code row} throws; an unreadable file is an {@link InvalidValueException}
 	 * on the field "file".
-	 * @return the sheet's merged ranges and its hidden rows with content ({@link SheetRead})
+	 * @return the sheet's merged ranges, its hidden rows with content and its hidden columns ({@link SheetRead})
 	 */
 	static SheetRead read(byte[] content, BiConsumer<Integer, Map<Integer, SheetCell>> row) {
 		try (OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(content))) {
@@ -91,7 +91,7 @@ final class SheetReader {
 				if (!handler.external.isEmpty()) {
 					throw externalLinks(handler.external);
 				}
-				return new SheetRead(handler.merged, handler.hidden);
+				return new SheetRead(handler.merged, handler.hidden, handler.hiddenColumns);
 			}
 		}
 		catch (SAXException ex) {
@@ -126,8 +126,41 @@ final class SheetReader {
 	 * in its top-left cell only
 	 * @param hiddenRows the 1-based numbers of the rows with a cell that Excel does not show — hidden by hand, by a
 	 * filter or a collapsed group ({@code hidden="1"}), or made zero high —, in sheet order
+	 * @param hiddenColumns the columns Excel does not show — hidden by hand or a collapsed group ({@code hidden="1"} on
+	 * their {@code <col>}), or made zero wide —, as the sheet lists them
 	 */
-	record SheetRead(List<CellRangeAddress> merged, List<Integer> hiddenRows) {
+	record SheetRead(List<CellRangeAddress> merged, List<Integer> hiddenRows, List<Columns> hiddenColumns) {
+
+		/** Whether the 0-based {@code column} is hidden. */
+		boolean columnHidden(int column) {
+			return hiddenColumns.stream().anyMatch(c -> c.first() <= column && column <= c.last());
+		}
+	}
+
+	/**
+	 * A range of columns one {@code <col>} describes (ECMA-376 §18.3.1.13), 0-based and inclusive.
+	 * @param first the first column (A is 0)
+	 * @param last the last column
+	 */
+	record Columns(int first, int last) {
+	}
+
+	/**
+	 * The columns a {@code <col min max hidden width>} hides, or null when it hides none or cannot be read: a hidden
+	 * column ({@code hidden="1"}, as a row's {@link #hidden}) or one zero wide.
+	 */
+	static Columns hiddenColumns(String min, String max, String hidden, String width) {
+		if (!hidden(hidden, width) || min == null || max == null || min.length() > 5 || max.length() > 5) {
+			return null;
+		}
+		try {
+			int first = Integer.parseInt(min);
+			int last = Integer.parseInt(max);
+			return first < 1 || last < first ? null : new Columns(first - 1, last - 1);
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
 	}
 
 	/** Whether a row's attributes hide it: {@code hidden="1"} (ECMA-376 §18.3.1.73), or a height of 0 points. */
@@ -401,6 +434,9 @@ final class SheetReader {
 		/** The hidden rows with a cell, in sheet order. */
 		private final List<Integer> hidden = new ArrayList<>();
 
+		/** The columns the sheet's {@code <cols>} hide ({@link SheetReader#hiddenColumns}). */
+		private final List<Columns> hiddenColumns = new ArrayList<>();
+
 		/** The sheet's {@code <mergeCell ref="B3:B5"/>} ranges. */
 		private final List<CellRangeAddress> merged = new ArrayList<>();
 
@@ -449,6 +485,13 @@ final class SheetReader {
 				}
 				case "rPh" -> phonetic++;
 				case "t" -> inInlineText = phonetic == 0;
+				case "col" -> {
+					Columns hiddenRange = hiddenColumns(attributes.getValue("min"), attributes.getValue("max"),
+							attributes.getValue("hidden"), attributes.getValue("width"));
+					if (hiddenRange != null) {
+						hiddenColumns.add(hiddenRange);
+					}
+				}
 				case "mergeCell" -> {
 					String ref = attributes.getValue("ref");
 					if (ref != null && ref.contains(":")) {

@@ -26,6 +26,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.SheetVisibility;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
@@ -142,7 +143,8 @@ public final class SheetRows {
 	 * ("责令改正通知书文号") when that is a required or optional header and the name alone is not.
 	 * @param optionalHeaders headers a sheet may have (only used to recognise grouped names)
 	 * @throws InvalidValueException on the field "file": not an .xlsx, too large, too many rows, a header missing, a
-	 * data row hidden in Excel (rule {@code hidden-rows}, naming the rows)
+	 * data row hidden in Excel (rule {@code hidden-rows}, naming the rows), a column read hidden in Excel with data under
+	 * it (rule {@code hidden-columns}, naming the columns)
 	 */
 	public static List<SheetRow> read(byte[] content, List<String> requiredHeaders, List<String> optionalHeaders) {
 		return read(content, requiredHeaders, optionalHeaders, Map.of());
@@ -224,6 +226,7 @@ public final class SheetRows {
 			throw missingHeaders(missingBest.isEmpty() ? requiredHeaders : missingBest.get(0), content);
 		}
 		refuseHiddenRows(rows, sheet.hiddenRows());
+		refuseHiddenColumns(rows, headers, read, sheet);
 		fillMergedDown(rows, headers, sheet.merged());
 		return rows;
 	}
@@ -254,6 +257,31 @@ public final class SheetRows {
 				+ (data.size() > MAX_HIDDEN_NAMED ? "等" + data.size() + "行" : "行");
 		throw new InvalidValueException("file", "hidden-rows", "工作表中有隐藏的数据行：第" + named
 				+ "。隐藏的行也会被导入，请在Excel中取消隐藏（含筛选、分组折叠的行），核对后删除不需导入的行再上传");
+	}
+
+	/**
+	 * Refuses a sheet with a column Excel does not show (hidden by hand or a collapsed group, or zero wide) among those
+	 * read, with a value in a data row: the person uploading checks the visible columns only and would import what the
+	 * hidden one holds unseen — as {@link #refuseHiddenRows} refuses hidden rows. A hidden column that is not read (a
+	 * helper or 序号 column) or that holds nothing in the rows imported does not count. The refusal names the columns
+	 * by letter and header, on the field "file", rule {@code hidden-columns}.
+	 */
+	private static void refuseHiddenColumns(List<SheetRow> rows, Map<Integer, String> headers, Set<String> read,
+			SheetReader.SheetRead sheet) {
+		if (sheet.hiddenColumns().isEmpty() || rows.isEmpty()) {
+			return;
+		}
+		List<String> named = new ArrayList<>();
+		headers.forEach((column, header) -> {
+			if ((read.isEmpty() || read.contains(header)) && sheet.columnHidden(column)
+					&& rows.stream().anyMatch(r -> !r.cell(header).isBlank())) {
+				named.add(CellReference.convertNumToColString(column) + "列“" + header + "”");
+			}
+		});
+		if (!named.isEmpty()) {
+			throw new InvalidValueException("file", "hidden-columns", "工作表中有隐藏的数据列：" + String.join("、", named)
+					+ "。隐藏的列也会被导入，请在Excel中取消隐藏（含分组折叠的列），核对其中的内容后再上传");
+		}
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package org.youguan.kernel;
 
 import java.math.BigDecimal;
+import java.text.Normalizer;
 import java.util.regex.Pattern;
 
 /**
@@ -81,11 +82,14 @@ public final class Decimals {
 
 	/**
 	 * A typed number (surrounding spaces ignored) that fits {@code integerDigits} and {@code fractionDigits}, or null when
-	 * blank.
+	 * blank. Thousands may be grouped with commas as a spreadsheet shows them (1,000 and 12,345.67; a full-width ，
+	 * too), in well-formed groups only ({@link #ungrouped}) — the one reading of grouped numbers for money, statistics
+	 * and every other typed number.
 	 * @param field the field named by a refusal
 	 * @param label the field's name in the message (e.g. "索赔金额")
 	 * @throws InvalidValueException rule {@code number} when the text is no plain or exponent number (or longer than
-	 *         {@link #MAX_TEXT}), rule {@code digits} when it has more digits than the field holds, rule
+	 *         {@link #MAX_TEXT}), rule {@code thousands-separator} for commas out of their place (1,00) or digits
+	 *         grouped by spaces (50 000), rule {@code digits} when it has more digits than the field holds, rule
 	 *         {@code integer} for a fraction (1.5) where {@code fractionDigits} is 0 (件, 人, 家: counts are whole)
 	 */
 	public static BigDecimal parse(String field, String label, String text, int integerDigits, int fractionDigits) {
@@ -93,6 +97,9 @@ public final class Decimals {
 			return null;
 		}
 		String t = Text.strip(text);
+		if (t.length() <= MAX_TEXT) {
+			t = ungrouped(field, label, t);
+		}
 		BigDecimal d = t.length() > MAX_TEXT ? null : number(t);
 		if (d == null) {
 			throw new InvalidValueException(field, "number", label + "应为数字" + digits(integerDigits, fractionDigits)
@@ -112,6 +119,42 @@ public final class Decimals {
 					+ digits(integerDigits, fractionDigits) + "：" + echo(Text.strip(text)));
 		}
 		return parse(field, label, text, integerDigits, fractionDigits);
+	}
+
+	/**
+	 * {@code text} (stripped) with its thousands commas taken out when they group the integer digits by three (1,000,
+	 * -12,345.67, １，０００ after NFKC); the text itself when it has no comma nor space inside.
+	 * @param field the field named by a refusal
+	 * @param label the field's name in the message
+	 * @throws InvalidValueException rule {@code thousands-separator} naming the field when a comma is out of its place
+	 *         (1,00, 1,2345, 1.000,5) or the digits are grouped by spaces (50 000, 50&nbsp;000): the message shows the
+	 *         text with its spaces as typed spaces, so that what was typed is recognisable
+	 */
+	public static String ungrouped(String field, String label, String text) {
+		String n = Normalizer.normalize(text, Normalizer.Form.NFKC);
+		if (n.indexOf(',') >= 0) {
+			if (GROUPED.matcher(n).matches()) {
+				return n.replace(",", "");
+			}
+			throw new InvalidValueException(field, "thousands-separator", label + "的千分位逗号应每三位一个（如1,000或12,345.67），或不写逗号："
+					+ echo(visibleSpaces(n)));
+		}
+		if (SPACED.matcher(n).find()) {
+			throw new InvalidValueException(field, "thousands-separator", label + "的数字中间不能有空格，千分位请用逗号（如50,000）或不分隔："
+					+ echo(visibleSpaces(n)));
+		}
+		return text;
+	}
+
+	/** Integer digits grouped by three with commas: 1,000 or -12,345.67 (ASCII, after NFKC). */
+	private static final Pattern GROUPED = Pattern.compile("[+-]?[0-9]{1,3}(,[0-9]{3})+(\\.[0-9]+)?");
+
+	/** A space of any kind (no-break, narrow, ideographic) between two digits: a number grouped by spaces. */
+	private static final Pattern SPACED = Pattern.compile("[0-9][\\s\\p{Zs}]+[0-9]");
+
+	/** Every kind of space (U+00A0, U+202F, U+3000 …) as a plain one, so that a message shows it as what it is. */
+	private static String visibleSpaces(String text) {
+		return text.replaceAll("[\\s\\p{Zs}]+", " ");
 	}
 
 	/** A plain decimal in ASCII digits: an optional sign, digits, an optional fraction. */

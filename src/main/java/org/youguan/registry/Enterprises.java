@@ -168,9 +168,18 @@ public class Enterprises {
 			.collect(Collectors.toMap(EnterpriseView::id, Function.identity()));
 	}
 
+	/**
+	 * The enterprise of a credit code as typed anywhere (a form, an API parameter or JSON field, a sheet, an enterprise's
+	 * token): written as stored first ({@link CreditCode#written}: NFKC, invisible characters dropped, trimmed, upper
+	 * case — "９１３２…" finds 9132…); empty for a blank code or none registered.
+	 */
 	public Optional<EnterpriseView> findByCreditCode(String creditCode) {
+		String code = CreditCode.written(creditCode);
+		if (code == null) {
+			return Optional.empty();
+		}
 		return jdbc.sql(select(DataScope.all()) + " WHERE e.credit_code = :code")
-			.param("code", creditCode)
+			.param("code", code)
 			.query((rs, i) -> view(rs))
 			.optional();
 	}
@@ -180,7 +189,7 @@ public class Enterprises {
 	 * and sheets name an enterprise.
 	 */
 	public long idInScope(DataScope scope, String creditCode, String field) {
-		return findByCreditCode(creditCode == null ? "" : Text.strip(creditCode).toUpperCase())
+		return findByCreditCode(creditCode)
 			.filter(e -> scope.containsRegion(e.regionCode()))
 			.map(EnterpriseView::id)
 			.orElseThrow(() -> new InvalidValueException(field, "exists", "辖区内没有该统一社会信用代码的企业"));

@@ -3,12 +3,14 @@ package org.youguan.safety;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.Objects;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Validation;
@@ -219,8 +221,9 @@ public class SafetyRates {
 	 * The registry enterprise of a credit code (the rollups name enterprises by id), or null when none is registered.
 	 */
 	public Long enterpriseId(String creditCode) {
+		// written as stored (CreditCode.written: "９１３２…" is 9132…), as every look-up by a typed code
 		return jdbc.sql("SELECT id FROM enterprise_name WHERE credit_code = :code")
-			.param("code", creditCode)
+			.param("code", Objects.requireNonNullElse(CreditCode.written(creditCode), ""))
 			.query(Long.class)
 			.optional()
 			.orElse(null);

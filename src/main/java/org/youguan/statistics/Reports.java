@@ -452,7 +452,8 @@ public class Reports {
 	}
 
 	/**
-	 * Parses typed values: numbers with optional thousands separators, read with the column's digits and held to the
+	 * Parses typed values: numbers with optional thousands separators in well-formed groups (as every typed number,
+	 * {@link org.youguan.kernel.Decimals#ungrouped}: 1,000 is 1000, 1,00 is refused naming the indicator), read with the column's digits and held to the
 	 * rules no draft may break ({@link ReportChecks#entryErrors}); a code the form does not have ("未知指标代码") and a
 	 * value or note for a derived (computed) indicator are refused rather than dropped; every bad value is reported,
 	 * and a refused value is left out of the values.
@@ -488,7 +489,7 @@ public class Reports {
 			// read with the column's digits before anything computes with it
 			Validation number = new Validation();
 			BigDecimal value = number.decimal(ReportChecks.field(i.code()), i.name(),
-					text == null ? null : Text.strip(text).replace(",", "").replace("，", ""),
+					text,
 					ReportChecks.VALUE_INTEGER_DIGITS, ReportChecks.VALUE_FRACTION_DIGITS);
 			errors.addAll(number.errors());
 			if (value != null) {

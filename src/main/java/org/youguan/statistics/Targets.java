@@ -88,16 +88,15 @@ public class Targets {
 		if (!target.equals(own)) {
 			throw new AccessRefusedException("region", "只能设定本局辖区（" + own + "）的年度统计目标");
 		}
-		set(me.scope(), target, year, indicatorCode, value, growth);
+		store(me.scope(), target, year, indicatorCode, value, growth);
 	}
 
 	/**
-	 * Sets (or replaces) a target; at least one of value and growth. Users come through
-	 * {@link #set(CurrentUser, String, int, String, BigDecimal, BigDecimal)}; this one, for loaders and tests, checks
-	 * only that the region lies in the scope.
+	 * Stores (or replaces) a target once {@link #set} has checked who sets it; at least one of value and growth. Not
+	 * public: a path by a scope alone would let anyone whose scope holds a region set its target, past the rule that a
+	 * bureau's target is its administrators' decision.
 	 */
-	@Transactional
-	public void set(DataScope scope, String region, int year, String indicatorCode, BigDecimal value, BigDecimal growth) {
+	private void store(DataScope scope, String region, int year, String indicatorCode, BigDecimal value, BigDecimal growth) {
 		String prefix = analysis.region(scope, region);
 		Validation v = new Validation();
 		Indicator indicator = v.check("indicatorCode", () -> indicators.require("indicatorCode", indicatorCode));

@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
@@ -17,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
@@ -157,8 +157,7 @@ public class Villages {
 			// an enterprise keeps its own profiles only: a row naming another enterprise is refused, never re-read as
 			// the signed-in one's (a sheet of the city's villages copied from another enterprise's list)
 			String named = clean(data.enterpriseCreditCode());
-			v.require("enterpriseCreditCode", named == null || Text.identifier(named).toUpperCase(Locale.ROOT)
-				.equals(enterpriseCode), "own-enterprise", "统一社会信用代码" + named + "不是本企业的（本企业为" + enterpriseCode
+			v.require("enterpriseCreditCode", named == null || CreditCode.written(named).equals(enterpriseCode), "own-enterprise", "统一社会信用代码" + named + "不是本企业的（本企业为" + enterpriseCode
 						+ "），企业只能维护本企业的建制村通邮信息，请删除该列或填写本企业的代码");
 			if (village.isPresent()) {
 				v.require("villageCode", owner.map(enterpriseCode::equals).orElseGet(() -> inCityOf(enterpriseCode, code)),
@@ -167,7 +166,7 @@ public class Villages {
 		}
 		else {
 			// a profile someone keeps already stays with that enterprise unless the row names another
-			enterpriseCode = Optional.ofNullable(clean(data.enterpriseCreditCode())).or(() -> owner).orElse(null);
+			enterpriseCode = Optional.ofNullable(CreditCode.written(data.enterpriseCreditCode())).or(() -> owner).orElse(null);
 			if (village.isPresent()) {
 				scope.requireWithin(v, "villageCode", code, "建制村");
 			}

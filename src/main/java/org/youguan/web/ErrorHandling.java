@@ -3,6 +3,8 @@ package org.youguan.web;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -157,8 +159,8 @@ class ErrorHandling {
 	 */
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	Object mismatch(MethodArgumentTypeMismatchException ex, HttpServletRequest request, HttpServletResponse response) {
-		String expected = expected(ex.getRequiredType());
-		String message = FieldLabels.named(ex.getName()) + "的值“" + shorten(ex.getValue()) + "”格式不正确" + expected;
+		String message = FieldLabels.named(ex.getName()) + "的值“" + shorten(ex.getValue()) + "”"
+				+ wrong(ex.getRequiredType(), ex.getValue());
 		return unbound(request, response, "参数格式错误", List.of(new FieldError(ex.getName(), "format", message)));
 	}
 
@@ -185,14 +187,33 @@ class ErrorHandling {
 				errors);
 	}
 
+	/**
+	 * What is wrong with a value that could not be bound to {@code type}: "格式不正确" and what it should look like — or,
+	 * for a real date refused only for lying beyond the binding's loose bound (3000-01-01), an implausible year, never
+	 * a range the field itself does not have.
+	 */
+	static String wrong(Class<?> type, Object value) {
+		if (type == LocalDate.class && value instanceof String text) {
+			try {
+				LocalDate.parse(Text.strip(text));
+				return "年份不合理，请核对";
+			}
+			catch (DateTimeParseException notADate) {
+				// a malformed date: its format is what is wrong
+			}
+		}
+		return "格式不正确" + expected(type);
+	}
+
 	/** What a value of {@code type} must look like, in brackets, for a message; empty when there is nothing to say. */
 	static String expected(Class<?> type) {
 		if (type == null) {
 			return "";
 		}
 		return switch (type.getSimpleName()) {
-			case "LocalDate" -> "（应为日期 YYYY-MM-DD，" + Validation.EARLIEST_QUERY.getYear() + "年至"
-					+ Validation.LATEST_QUERY.getYear() + "年之间）";
+			// no range here: the binding's loose bound (EARLIEST_QUERY … LATEST_QUERY) is not the field's rule — a
+			// record's date is 1949–2099, an act's from 2000 (Validation.EARLIEST_ACT) — which its service states
+			case "LocalDate" -> "（应为实际存在的日期，格式 YYYY-MM-DD，如2026-03-05）";
 			case "YearMonth" -> "（应为年月 YYYY-MM）";
 			case "Instant", "OffsetDateTime", "ZonedDateTime" -> "（应为带时区的时间 ISO-8601，如 2026-01-31T08:30:00+08:00）";
 			case "LocalDateTime" -> "（应为时间 YYYY-MM-DDTHH:MM:SS）";
@@ -309,7 +330,7 @@ class ErrorHandling {
 	Object binding(BindException ex, HttpServletRequest request, HttpServletResponse response) {
 		List<FieldError> errors = ex.getFieldErrors().stream().map(e -> {
 			String message = FieldLabels.named(e.getField()) + "的值" + (e.getRejectedValue() == null ? "缺失" : "“" + shorten(e.getRejectedValue()) + "”")
-					+ "格式不正确" + expected(ex.getFieldType(e.getField()));
+					+ wrong(ex.getFieldType(e.getField()), e.getRejectedValue());
 			return new FieldError(e.getField(), "format", message);
 		}).toList();
 		return unbound(request, response, "参数格式错误", errors);

@@ -2,6 +2,7 @@ package org.youguan.workplans;
 
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.text.Normalizer;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -129,7 +130,8 @@ public class PlanDrafts {
 			.maxLength("overallRequirement", "总体工作要求", overallRequirement, 2000)
 			.maxLength("targets", "主要工作目标", targets, 2000)
 			.throwIfInvalid();
-		Matcher stated = TITLE_YEAR.matcher(Text.line(title));
+		// full-width digits (２０２６年) state a year as ASCII ones do
+		Matcher stated = TITLE_YEAR.matcher(Normalizer.normalize(Text.line(title), Normalizer.Form.NFKC));
 		if (stated.find()) {
 			int year = Integer.parseInt(stated.group(1));
 			new Validation().require("title", year == plan.year(), "year", "标题中的年度（" + year + "年）应与计划的年度（"

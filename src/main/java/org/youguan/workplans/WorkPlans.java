@@ -219,7 +219,7 @@ public class WorkPlans {
 			throw new InvalidValueException("mapping", "unmapped", "请为以下处室选择对应的本局处室或新建：" + String.join("、", unmapped));
 		}
 		if (preview.year() == null) {
-			throw new InvalidValueException("text", "year", "标题中未识别到年度");
+			throw new InvalidValueException("text", "year", NO_YEAR);
 		}
 		requirePlanYear(preview.year(), LocalDate.now(clock));
 		requireFits(preview);
@@ -260,6 +260,37 @@ public class WorkPlans {
 		audit.record(AuditEntry.of("workplan.import", "WorkPlan", plan, "导入" + preview.title() + "（" + tasks + "项任务）")
 			.inRegion(me.regionCode()));
 		return plan;
+	}
+
+	private static final String NO_YEAR = "标题中未识别到年度";
+
+	/**
+	 * What 确认导入 ({@link #save}) would refuse in a preview — no year in the title or one out of range
+	 * ({@link #requirePlanYear}), a part too long ({@link #requireFits}), an implausible target
+	 * ({@link #requirePlausibleTargets}) — each as the refusal's own words after "确认导入将被拒绝：", for the preview to
+	 * show before anyone confirms it; empty when the import would pass these checks.
+	 * @param today the day the year's range is counted from
+	 */
+	public static List<String> importRefusals(PlanPreview p, LocalDate today) {
+		List<String> refusals = new ArrayList<>();
+		if (p.year() == null) {
+			refusals.add(NO_YEAR);
+		}
+		else {
+			refusal(refusals, () -> requirePlanYear(p.year(), today));
+		}
+		refusal(refusals, () -> requireFits(p));
+		refusal(refusals, () -> requirePlausibleTargets(p.targets()));
+		return refusals.stream().map(m -> "确认导入将被拒绝：" + m).toList();
+	}
+
+	private static void refusal(List<String> into, Runnable check) {
+		try {
+			check.run();
+		}
+		catch (InvalidValueException ex) {
+			ex.fieldErrors().forEach(e -> into.add(e.message()));
+		}
 	}
 
 	/** The first year a plan may be of (as the statistics' years, {@code statistics.Period.FIRST_YEAR}). */

@@ -240,6 +240,35 @@ class ComplaintFormEvidenceIntegrationTest {
 		assertThat(filedWith(waybill)).isOne();
 	}
 
+	/**
+	 * A form refused with evidence attached, corrected and double-clicked: the first submit takes the held files, so the
+	 * second found none held and — its request hash counting the held files — filed a second complaint. It answers the
+	 * first receipt; the one complaint carries the evidence once.
+	 */
+	@Test
+	void aRefusedFormWithEvidenceCorrectedAndDoubleClickedFilesOneComplaint() throws Exception {
+		MockHttpSession visitor = new MockHttpSession();
+		String waybill = waybill();
+		MultiValueMap<String, String> form = ComplaintPagesIntegrationTest.form(waybill, "");
+		String refused = mvc.perform(multipart("/public/complaints/new").file(png("外箱.png")).params(form)
+			.session(visitor).with(csrf()))
+			.andExpect(status().isBadRequest())
+			.andReturn().getResponse().getContentAsString();
+		String draft = find(DRAFT, refused);
+		form.set("description", "外箱破损，补充说明后提交");
+		String[] receipts = new String[2];
+		for (int i = 0; i < 2; i++) {
+			receipts[i] = mvc.perform(multipart("/public/complaints/new").params(form).param("draft", draft)
+				.session(visitor).with(csrf()))
+				.andExpect(content().string(containsString("id=\"complaint-receipt\"")))
+				.andReturn().getResponse().getContentAsString();
+		}
+		assertThat(number(receipts[1])).isEqualTo(number(receipts[0]));
+		assertThat(filedWith(waybill)).isOne();
+		assertThat(queries.attachments(DataScope.region("320506"), complaintId(number(receipts[0]))))
+			.extracting(Attachment::fileName).containsExactly("外箱.png");
+	}
+
 	static String number(String receipt) {
 		return find(Pattern.compile("id=\"complaint-number\">([^<]+)<"), receipt);
 	}

@@ -175,6 +175,47 @@ class ImportCellRulesTest {
 		assertThat(SheetRows.read(withHiddenRows(false), List.of("名称", "金额"))).hasSize(5);
 	}
 
+	/**
+	 * A column read hidden in Excel (by hand, a collapsed group, or zero wide) would be imported unseen, as a hidden row
+	 * would: the workbook is refused naming it (rule {@code hidden-columns}); a hidden helper column that is not read
+	 * refuses nothing.
+	 */
+	@Test
+	void aHiddenColumnReadIsRefusedNamingIt() throws Exception {
+		byte[] helperHidden;
+		byte[] amountHidden;
+		try (XSSFWorkbook book = new XSSFWorkbook(new java.io.ByteArrayInputStream(withHiddenRows(false)));
+				ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			XSSFSheet sheet = book.getSheetAt(0);
+			sheet.getRow(0).createCell(2).setCellValue("备用");
+			sheet.getRow(1).createCell(2).setCellValue("辅助计算");
+			sheet.setColumnHidden(2, true);
+			book.write(out);
+			helperHidden = out.toByteArray();
+		}
+		assertThat(SheetRows.read(helperHidden, List.of("名称", "金额"))).hasSize(5);
+		try (XSSFWorkbook book = new XSSFWorkbook(new java.io.ByteArrayInputStream(helperHidden));
+				ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			book.getSheetAt(0).setColumnHidden(1, true);
+			book.write(out);
+			amountHidden = out.toByteArray();
+		}
+		assertThatThrownBy(() -> SheetRows.read(amountHidden, List.of("名称", "金额")))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors()).singleElement()
+				.satisfies(e -> {
+					assertThat(e.field()).isEqualTo("file");
+					assertThat(e.rule()).isEqualTo("hidden-columns");
+					assertThat(e.message()).contains("B列“金额”").doesNotContain("备用");
+				}));
+		// zero wide is hidden too
+		byte[] zeroWide = TypedWorkbook.withSheetXml(helperHidden, "<cols>", "<cols><col min=\"2\" max=\"2\" width=\"0\" customWidth=\"1\"/>");
+		assertThatThrownBy(() -> SheetRows.read(zeroWide, List.of("名称", "金额")))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors().get(0).rule())
+				.isEqualTo("hidden-columns"));
+		assertThat(SheetReader.hiddenColumns("2", "3", "1", null)).isEqualTo(new SheetReader.Columns(1, 2));
+		assertThat(SheetReader.hiddenColumns("2", "3", null, "8.43")).isNull();
+	}
+
 	/** A row hidden by a height of 0 (as some programs write it) is as hidden as one marked hidden. */
 	@Test
 	void aRowOfNoHeightIsHidden() throws Exception {

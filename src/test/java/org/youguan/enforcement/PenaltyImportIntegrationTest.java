@@ -36,6 +36,7 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.youguan.CreditCodes;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
 import org.youguan.documents.TypedWorkbook;
@@ -338,9 +339,7 @@ class PenaltyImportIntegrationTest {
 
 	/** The code as a Chinese input method types it: full-width digits and letters. */
 	static String fullWidth(String code) {
-		StringBuilder typed = new StringBuilder();
-		code.chars().forEach(c -> typed.append((char) (Character.isLetterOrDigit(c) ? c + 0xFEE0 : c)));
-		return typed.toString();
+		return CreditCodes.fullWidth(code);
 	}
 
 	/**

@@ -63,4 +63,35 @@ class DecimalsTest {
 		assertThat(counts.whole("outlets", "网点", "30.0", 9)).isEqualTo(30L);
 		assertThat(counts.errors()).singleElement().satisfies(e -> assertThat(e.rule()).isEqualTo("integer"));
 	}
+
+	/**
+	 * Money and statistics read grouped thousands alike: well-formed groups of three are the number (1,000 is 1000,
+	 * full-width １，０００ too), a comma out of its place or digits grouped by spaces are refused naming the field, the
+	 * text shown with plain spaces (50 000 typed with a no-break space is not echoed with an invisible one).
+	 */
+	@Test
+	void thousandsGroupedByCommasAreReadAndMalformedGroupsAreRefusedNamingTheField() {
+		assertThat(Decimals.parse("amountClaimed", "索赔金额", "1,000", 12, 2)).isEqualByComparingTo("1000");
+		assertThat(Decimals.parse("amountClaimed", "索赔金额", " 12,345.67 ", 12, 2)).isEqualByComparingTo("12345.67");
+		assertThat(Decimals.parse("amountClaimed", "索赔金额", "１，０００", 12, 2)).isEqualByComparingTo("1000");
+		assertThat(Decimals.parse("fine", "罚款", "-1,234,567", 12, 2)).isEqualByComparingTo("-1234567");
+		assertThat(new Validation().decimal("v", "快递业务量", "1,000,000", 12, 2)).isEqualByComparingTo("1000000");
+		for (String bad : java.util.List.of("1,00", "1,2345", ",100", "100,", "1,,000", "1.000,5", "1,000.00,0")) {
+			assertThatThrownBy(() -> Decimals.parse("amountClaimed", "索赔金额", bad, 12, 2)).as(bad)
+				.isInstanceOf(InvalidValueException.class)
+				.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors()).singleElement().satisfies(e -> {
+					assertThat(e.field()).isEqualTo("amountClaimed");
+					assertThat(e.rule()).isEqualTo("thousands-separator");
+					assertThat(e.message()).startsWith("索赔金额").contains("每三位");
+				}));
+		}
+		for (String spaced : java.util.List.of("50 000", "50\u00a0000", "50\u202f000", "50\u3000000")) {
+			assertThatThrownBy(() -> Decimals.parse("amountClaimed", "索赔金额", spaced, 12, 2)).as(spaced)
+				.isInstanceOf(InvalidValueException.class)
+				.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors()).singleElement().satisfies(e -> {
+					assertThat(e.rule()).isEqualTo("thousands-separator");
+					assertThat(e.message()).startsWith("索赔金额").contains("不能有空格").endsWith("：50 000");
+				}));
+		}
+	}
 }

@@ -172,6 +172,10 @@ class StatisticsPagesIntegrationTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("不能为负数")))
 			.andExpect(content().string(containsString("请填写新能源车辆保有量")));
+		// grouped thousands as money reads them: a comma out of its place is told, not read as 100
+		mvc.perform(post(location).session(sf).with(csrf()).param("action", "save").param("values.green.reusable.boxes", "1,00"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("千分位逗号应每三位一个")));
 
 		byte[] template = bytes(sf, location + "/sheet.xlsx");
 		byte[] filled;

@@ -15,7 +15,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.ExportedRows;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
-import org.youguan.kernel.DataScope;
+import org.youguan.org.CurrentUser;
+import org.youguan.org.UserDirectory;
 import org.youguan.platform.ChinaTime;
 import org.youguan.statistics.internal.Aggregation;
 import org.youguan.statistics.internal.ValueType;
@@ -46,6 +47,9 @@ class TargetListIntegrationTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	UserDirectory directory;
+
 	String token;
 
 	int year;
@@ -58,8 +62,10 @@ class TargetListIntegrationTest {
 				null, null, null), null);
 		indicators.add(new Indicators.NewIndicator(token + ".b", "甲目标" + token, "件", ValueType.INTEGER, Aggregation.SUM,
 				null, null, null), null);
-		targets.set(DataScope.region("320506"), "320506", year, token + ".a", new BigDecimal("100"), null);
-		targets.set(DataScope.region("320506"), "320506", year, token + ".b", new BigDecimal("300"), null);
+		// set as a user sets them: the checked path, by an administrator of the region (昆山)
+		CurrentUser admin = directory.principal("ks.admin").orElseThrow();
+		targets.set(admin, "320583", year, token + ".a", new BigDecimal("100"), null);
+		targets.set(admin, "320583", year, token + ".b", new BigDecimal("300"), null);
 	}
 
 	@AfterEach
@@ -70,19 +76,19 @@ class TargetListIntegrationTest {
 
 	@Test
 	void searchSortsPagesAndTheExportReadTheSameTargets() throws Exception {
-		MockHttpSession wuzhong = SignIn.session(mvc, "wz.staff");
+		MockHttpSession kunshan = SignIn.session(mvc, "ks.admin");
 		String export = "/statistics/targets/export.xlsx";
-		List<List<String>> rows = ExportedRows.of(mvc, wuzhong, export, "q", token);
+		List<List<String>> rows = ExportedRows.of(mvc, kunshan, export, "q", token);
 		assertThat(rows.get(0)).startsWith("指标", "单位", "目标值", "增长目标（%）", "折算目标值");
 		assertThat(ExportedRows.column(rows, 0)).as("the catalogue's order").containsExactly("乙目标" + token, "甲目标" + token);
 		assertThat(ExportedRows.column(rows, 2)).containsExactly("100", "300");
-		assertThat(ExportedRows.column(ExportedRows.of(mvc, wuzhong, export, "q", token, "sort", "value", "dir", "desc"), 0))
+		assertThat(ExportedRows.column(ExportedRows.of(mvc, kunshan, export, "q", token, "sort", "value", "dir", "desc"), 0))
 			.containsExactly("甲目标" + token, "乙目标" + token);
-		assertThat(ExportedRows.column(ExportedRows.of(mvc, wuzhong, export, "q", token, "sort", "value;drop", "dir", "desc"), 0))
+		assertThat(ExportedRows.column(ExportedRows.of(mvc, kunshan, export, "q", token, "sort", "value;drop", "dir", "desc"), 0))
 			.as("an unknown sort is the default order").containsExactly("乙目标" + token, "甲目标" + token);
-		assertThat(ExportedRows.column(ExportedRows.of(mvc, wuzhong, export, "q", "甲目标" + token), 0))
+		assertThat(ExportedRows.column(ExportedRows.of(mvc, kunshan, export, "q", "甲目标" + token), 0))
 			.containsExactly("甲目标" + token);
-		mvc.perform(get("/statistics/targets").param("q", token).param("size", "1").param("page", "1").session(wuzhong))
+		mvc.perform(get("/statistics/targets").param("q", token).param("size", "1").param("page", "1").session(kunshan))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"target-" + token + ".b\"")))
 			.andExpect(content().string(not(containsString("id=\"target-" + token + ".a\""))))
@@ -93,9 +99,9 @@ class TargetListIntegrationTest {
 	void anotherCountyReadsNeitherThePageNorTheExportOfThisRegion() throws Exception {
 		MockHttpSession xiangcheng = SignIn.session(mvc, "xc.staff");
 		assertThat(ExportedRows.of(mvc, xiangcheng, "/statistics/targets/export.xlsx", "q", token)).hasSize(1);
-		mvc.perform(get("/statistics/targets").param("region", "320506").session(xiangcheng))
+		mvc.perform(get("/statistics/targets").param("region", "320583").session(xiangcheng))
 			.andExpect(status().isForbidden());
-		mvc.perform(get("/statistics/targets/export.xlsx").param("region", "320506").session(xiangcheng))
+		mvc.perform(get("/statistics/targets/export.xlsx").param("region", "320583").session(xiangcheng))
 			.andExpect(status().isForbidden());
 		mvc.perform(get("/statistics/targets/export.xlsx").param("year", "1999").session(xiangcheng))
 			.andExpect(status().isBadRequest());

@@ -88,6 +88,18 @@ class NonsenseInputIntegrationTest {
 		file(complaint("张三", "延误", "派送延误", "1.01")).andExpect(status().isCreated());
 	}
 
+	/** Money is typed as statistics are: 1,000 is 1000; a comma out of its place is refused naming the field. */
+	@Test
+	void moneyGroupedByThousandsIsReadAndAMisplacedCommaIsRefusedNamingTheField() throws Exception {
+		file(complaint("张三", "延误", "派送延误", "\"1,000.50\"")).andExpect(status().isCreated());
+		file(complaint("张三", "延误", "派送延误", "\"1,00\"")).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("amountClaimed"))
+			.andExpect(jsonPath("$.errors[0].rule").value("thousands-separator"))
+			.andExpect(jsonPath("$.errors[0].message", containsString("索赔金额")));
+		file(complaint("张三", "延误", "派送延误", "\"50\u00a0000\"")).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].message", endsWith("：50 000")));
+	}
+
 	@Test
 	void anOutletWithOneCoordinateOnlyIsRefused() {
 		String id17 = "32050619870612003";

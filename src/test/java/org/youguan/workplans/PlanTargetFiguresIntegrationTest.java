@@ -17,6 +17,7 @@ import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.SignIn;
 import org.youguan.kernel.DataScope;
+import org.youguan.org.UserDirectory;
 import org.youguan.platform.ChinaTime;
 import org.youguan.statistics.Targets;
 
@@ -44,6 +45,9 @@ class PlanTargetFiguresIntegrationTest {
 
 	@Autowired
 	Targets targets;
+
+	@Autowired
+	UserDirectory directory;
 
 	@Test
 	void thePlanPageAndTheTargetPageShowTheSameCompletionForEachIndicator() throws Exception {
@@ -73,7 +77,7 @@ class PlanTargetFiguresIntegrationTest {
 		Targets.Progress before = targets.progress(DataScope.region("3205"), "3205", year, through, "express.revenue")
 			.orElseThrow();
 		try {
-			targets.set(DataScope.region("3205"), "3205", year, "express.revenue",
+			targets.set(directory.principal("sz.admin").orElseThrow(), "3205", year, "express.revenue",
 					before.targetValue().multiply(BigDecimal.valueOf(2)), null);
 			MockHttpSession admin = SignIn.session(mvc, "sz.admin");
 			Document planPage = page(admin, "/workplans/" + plan);
@@ -84,8 +88,8 @@ class PlanTargetFiguresIntegrationTest {
 			assertThat(planPage.getElementById("target-express.revenue").text()).contains("与计划文本不一致");
 		}
 		finally {
-			targets.set(DataScope.region("3205"), "3205", year, "express.revenue", before.targetValue(),
-					before.targetGrowth());
+			targets.set(directory.principal("sz.admin").orElseThrow(), "3205", year, "express.revenue",
+					before.targetValue(), before.targetGrowth());
 		}
 	}
 

@@ -30,6 +30,7 @@ import org.youguan.workplans.internal.NoticeParserTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -116,6 +117,34 @@ class WorkPlanPlausibilityIntegrationTest {
 		long next = save(notice(2072));
 		assertThat(plans.get(DataScope.region("3205"), next).year()).isEqualTo(2072);
 		assertThatThrownBy(() -> drafts.copyToNextYear(user("sz.market"), next)).satisfies(ex -> refused(ex, "year/range"));
+	}
+
+	/**
+	 * The preview tells what 确认导入 then refuses — a year out of range, targets no plan can mean — before departments
+	 * are mapped and the import confirmed; a year typed in full-width digits is the year, in the import and on a
+	 * draft's title alike (２９９９年 was let through the draft's check).
+	 */
+	@Test
+	void thePreviewWarnsOfWhatTheImportRefusesAndAFullWidthYearIsAYear() throws Exception {
+		clock.set(LocalDateTime.of(2077, 3, 10, 9, 0));
+		MockHttpSession staff = SignIn.session(mvc, "sz.market");
+		mvc.perform(post("/workplans/import").session(staff).with(csrf()).param("text", notice(2999)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("确认导入将被拒绝：工作计划的年度应在2000年至2078年之间，不能是2999年")));
+		String absurd = notice(2077).replaceFirst("主要工作目标：[^\\n]*", "主要工作目标：快递业务量完成-5亿件");
+		mvc.perform(post("/workplans/import").session(staff).with(csrf()).param("text", absurd))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("确认导入将被拒绝：主要工作目标中的数值不合理")));
+		String wide = withoutNumber(2077).replaceFirst("2077年", "２０７７年");
+		mvc.perform(post("/workplans/import").session(staff).with(csrf()).param("text", wide))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("确认导入将被拒绝"))));
+		long plan = save(wide);
+		assertThat(plans.get(DataScope.region("3205"), plan).year()).isEqualTo(2077);
+		WorkPlans.Plan draft = plans.get(DataScope.region("3205"), plan);
+		assertThatThrownBy(() -> drafts.updateHead(user("sz.market"), plan, "示范市邮政管理局２９９９年工作目标任务分解", null, null))
+			.satisfies(ex -> refused(ex, "title/year"));
+		drafts.updateHead(user("sz.market"), plan, "示范市邮政管理局２０７７年工作目标任务分解", null, draft.targets());
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +21,7 @@ import org.youguan.complaints.ComplaintForm;
 import org.youguan.complaints.ComplaintIntake;
 import org.youguan.complaints.ComplaintTracking;
 import org.youguan.complaints.FilerRole;
+import org.youguan.kernel.DecimalText;
 
 /**
  * The public complaint API: filing without an account (rate-limited per client like every public path) and the
@@ -30,10 +32,14 @@ import org.youguan.complaints.FilerRole;
 @Tag(name = "公众申诉", description = "提交申诉、凭申诉编号和查询码查询进度（无需登录）")
 class PublicComplaintApiController {
 
-	/** The filing as JSON; brand by its registry short name, category by its Chinese name. */
+	/**
+	 * The filing as JSON; brand by its registry short name, category by its Chinese name; the amount claimed (元) as a
+	 * JSON number or as text typed on a form (8000, "8,000.00": thousands grouped as every money field takes them,
+	 * {@link DecimalText}).
+	 */
 	public record Filing(String filerName, String phone, FilerRole filerRole, String region, String brand, String enterprise,
 			String waybillNumber, LocalDate postedOn, Prior priorComplaint, String category, String reason,
-			BigDecimal amountClaimed, String description) {
+			@JsonDeserialize(using = DecimalText.class) BigDecimal amountClaimed, String description) {
 
 		public ComplaintForm form() {
 			return new ComplaintForm(filerName, phone, filerRole, region, brand, enterprise, waybillNumber, postedOn,

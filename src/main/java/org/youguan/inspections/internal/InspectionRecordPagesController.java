@@ -33,6 +33,7 @@ import org.youguan.inspections.InspectionOutcome;
 import org.youguan.inspections.InspectionPlan;
 import org.youguan.inspections.InspectionPlans;
 import org.youguan.inspections.Inspectors;
+import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.FormSteps;
@@ -201,7 +202,7 @@ class InspectionRecordPagesController {
 		if (creditCode == null || Text.isBlank(creditCode)) {
 			return choices;
 		}
-		String code = Text.strip(creditCode).toUpperCase();
+		String code = CreditCode.written(creditCode);
 		String prefix = me.regionCode() == null ? "" : me.regionCode();
 		for (RegisteredPlace b : branches.places(prefix, null)) {
 			if (b.enterpriseCreditCode().equals(code)) {

@@ -1,5 +1,6 @@
 package org.youguan.workplans.internal;
 
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -179,7 +180,8 @@ public final class NoticeParser {
 		if (title == null) {
 			title = titleBuffer.toString();
 		}
-		Matcher y = YEAR.matcher(title);
+		// a year typed in full-width digits (２０２６年) is that year, as the draft's title check reads it
+		Matcher y = YEAR.matcher(Normalizer.normalize(title, Normalizer.Form.NFKC));
 		Integer year = y.find() ? Integer.valueOf(y.group(1)) : null;
 		List<String> unknown = departments.stream().filter(d -> !d.equals("各处室") && !knownDepartment.test(d)).toList();
 		List<String> warnings = new ArrayList<>();

@@ -1,6 +1,8 @@
 package org.youguan.workplans.internal;
 
 import java.text.Normalizer;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +21,7 @@ import org.youguan.kernel.TransactionLocks;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.DepartmentView;
 import org.youguan.org.Departments;
+import org.youguan.workplans.WorkPlans;
 
 /**
  * The import preview of a notice for the caller's bureau: nothing is saved; department names the bureau does not have
@@ -34,9 +37,12 @@ public class WorkPlanImport {
 
 	private final JdbcClient jdbc;
 
-	public WorkPlanImport(Departments departments, JdbcClient jdbc) {
+	private final Clock clock;
+
+	public WorkPlanImport(Departments departments, JdbcClient jdbc, Clock clock) {
 		this.departments = departments;
 		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	/** A plan of the bureau imported from the same notice. */
@@ -62,7 +68,8 @@ public class WorkPlanImport {
 		if (preview.sections().isEmpty() && preview.livelihoodProjects().isEmpty()) {
 			throw new InvalidValueException("text", "structure", "未识别到“一、……”形式的部分和编号任务，请检查是否为工作目标任务分解通知全文");
 		}
-		List<String> warnings = new ArrayList<>();
+		// what 确认导入 would refuse is told here first, not only after the reader has mapped departments and confirmed
+		List<String> warnings = new ArrayList<>(WorkPlans.importRefusals(preview, LocalDate.now(clock)));
 		if (preview.taskCount() == 0) {
 			warnings.add("未识别到任何任务：各部分下没有“1. ……（××处牵头）”形式的编号任务，也没有可读的任务表格，确认导入将得到没有任务的计划");
 		}

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
+import java.util.Objects;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,6 +34,7 @@ import org.youguan.documents.SheetCell;
 import org.youguan.documents.SheetImport;
 import org.youguan.documents.SheetRows.SheetRow;
 import org.youguan.documents.SheetRows;
+import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.Masking;
@@ -123,7 +125,7 @@ public class OutletImport {
 					return null;
 				}
 				String code = row.get("运营企业统一社会信用代码");
-				Operator operator = operators.get(code == null ? "" : Text.strip(code).toUpperCase());
+				Operator operator = operators.get(Objects.requireNonNullElse(CreditCode.written(code), ""));
 				if (operator == null || !scope.containsRegion(operator.regionCode())) {
 					context.fail("运营企业统一社会信用代码", "exists", "辖区内没有该统一社会信用代码的企业");
 					operator = null;
@@ -183,7 +185,7 @@ public class OutletImport {
 		rows.forEach(r -> {
 			String code = r.get("运营企业统一社会信用代码");
 			if (code != null && !Text.isBlank(code)) {
-				codes.add(Text.strip(code).toUpperCase());
+				codes.add(CreditCode.written(code));
 			}
 		});
 		Map<String, Operator> found = new HashMap<>();

@@ -1,11 +1,11 @@
 package org.youguan.safety.internal.ledgers;
 
+import java.util.Objects;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -13,6 +13,7 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
@@ -191,9 +192,7 @@ class Placement {
 	 * once closed or removed (the registry's status tells the page to mark them).
 	 */
 	Choices choicesOf(DataScope scope, String creditCode, Kept kept) {
-		String code = Text.identifier(creditCode);
-		Optional<EnterpriseView> found = code == null ? Optional.empty()
-				: enterprises.findByCreditCode(code.toUpperCase(Locale.ROOT));
+		Optional<EnterpriseView> found = enterprises.findByCreditCode(creditCode);
 		if (found.isEmpty() || found.get().status() == EnterpriseStatus.CANCELLED) {
 			return new Choices(List.of(), List.of());
 		}
@@ -246,9 +245,9 @@ class Placement {
 	 */
 	Optional<Place> resolve(DataScope scope, Validation v, String creditCode, Long outletId, Long facilityId, Kept kept) {
 		String code = scope.kind() == DataScope.Kind.ENTERPRISE ? scope.enterpriseCreditCode()
-				: creditCode == null ? "" : Text.strip(creditCode).toUpperCase();
-		String named = Text.identifier(creditCode);
-		if (scope.kind() == DataScope.Kind.ENTERPRISE && named != null && !named.toUpperCase(Locale.ROOT).equals(code)) {
+				: Objects.requireNonNullElse(CreditCode.written(creditCode), "");
+		String named = CreditCode.written(creditCode);
+		if (scope.kind() == DataScope.Kind.ENTERPRISE && named != null && !named.equals(code)) {
 			v.require("enterpriseCreditCode", false, "own-enterprise", "统一社会信用代码" + named + "不是本企业的（本企业为" + code
 					+ "），企业只能登记本企业的记录，请留空或填写本企业的代码");
 			return Optional.empty();
