@@ -29,7 +29,10 @@ import org.youguan.registry.FacilityData;
 import org.youguan.registry.FacilityKind;
 import org.youguan.registry.LicenceData;
 import org.youguan.registry.LicenceScope;
+import org.youguan.registry.LicenceCancelled;
+import org.youguan.registry.LicenceRevoked;
 import org.youguan.registry.Licences;
+import org.youguan.registry.Registrar;
 import org.youguan.registry.OutletData;
 import org.youguan.registry.Outlets;
 
@@ -175,7 +178,7 @@ class RegistryDemoData {
 	private void licence(long enterprise, int serial, LicenceScope scope, String bureau, String bureauRegion,
 			LocalDate issued) {
 		String prefix = bureauRegion.equals("0") ? "国邮" : "苏邮";
-		licences.record(DataScope.all(), new LicenceData(enterprise, "%s%06d".formatted(prefix, 100 + serial * 37), scope,
+		licences.record(DataScope.all(), Registrar.platform(), new LicenceData(enterprise, "%s%06d".formatted(prefix, 100 + serial * 37), scope,
 				bureau, bureauRegion, issued, null), true);
 	}
 
@@ -183,8 +186,10 @@ class RegistryDemoData {
 	private void statusExamples(LocalDate today) {
 		var list = licences.list(DataScope.region("3205"), Licences.Filter.NONE,
 				new PageQuery("", 0, 200, "number", false)).items();
-		licences.revoke(DataScope.all(), list.get(list.size() - 1).id(), "演示：违法经营被吊销（邮政法(2015) 第72条）");
-		licences.cancel(DataScope.all(), list.get(list.size() - 2).id(), "演示：企业申请注销");
+		// as the issuing authority's decisions reach the registry (licensing tells it: LicenceRevoked, LicenceCancelled)
+		licences.revokeByDecision(new LicenceRevoked(list.get(list.size() - 1).number(), "苏邮罚〔2025〕1号",
+				"演示：违法经营被吊销（邮政法(2015) 第72条）"));
+		licences.cancelByDecision(new LicenceCancelled(list.get(list.size() - 2).number(), "演示：企业申请注销"));
 	}
 
 	private void seedOutlets(Map<String, List<Long>> franchisesByCounty, Map<String, Long> cityCompanies,
