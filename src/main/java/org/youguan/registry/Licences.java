@@ -315,8 +315,8 @@ public class Licences {
 	/** The licence's fields an approved change may touch, for the audit's before and after states. */
 	private Map<String, Object> changeSnapshot(long id) {
 		return jdbc.sql("""
-				SELECT l.number, e.legal_name, e.legal_representative, l.registered_capital, l.scope, l.service_area,
-				       l.licensed_branches, l.issued_on, l.expires_on
+				SELECT l.number, e.legal_name, e.legal_representative, l.registered_capital, l.scope, l.issuing_bureau_name,
+				       l.service_area, l.licensed_branches, l.issued_on, l.expires_on
 				FROM express_licence l JOIN enterprise e ON e.id = l.enterprise_id WHERE l.id = :id""")
 			.param("id", id)
 			.query((rs, i) -> {
@@ -327,6 +327,7 @@ public class Licences {
 				m.put("registeredCapital", rs.getBigDecimal("registered_capital") == null ? null
 						: rs.getBigDecimal("registered_capital").toPlainString());
 				m.put("scope", rs.getString("scope"));
+				m.put("issuingBureauName", rs.getString("issuing_bureau_name"));
 				m.put("serviceArea", rs.getString("service_area"));
 				m.put("branches", rs.getString("licensed_branches"));
 				m.put("issuedOn", rs.getObject("issued_on", LocalDate.class).toString());
@@ -337,8 +338,9 @@ public class Licences {
 	}
 
 	/**
-	 * Applies an approved licence change ({@link LicenceChanged}) to the licence in force: its scope, registered capital,
-	 * service area and branches, and the holder's name and legal representative (null items stay), audited before →
+	 * Applies an approved licence change ({@link LicenceChanged}) to the licence in force: its scope (a scope of the other
+	 * level with that level's authority as the issuer, {@link IssuingAuthority}), registered capital, service area and
+	 * branches, and the holder's name and legal representative (null items stay), audited before →
 	 * after with the decision as the basis. A licence unknown or no longer active is left as it is; a repeated delivery
 	 * finds nothing to change and records nothing.
 	 */
@@ -360,7 +362,16 @@ public class Licences {
 				changed.serviceArea() != null ? changed.serviceArea() : t.serviceArea(),
 				changed.branches() != null ? changed.branches() : t.branches()));
 		if (changed.scope() != null) {
-			jdbc.sql("UPDATE express_licence SET scope = :scope WHERE id = :id").param("scope", changed.scope().name())
+			// a scope of the other level is the other authority's licence from now on (邮政法(2015) art.52): who corrects,
+			// cancels and revokes it, and what the public verification names as its issuer
+			IssuingAuthority authority = IssuingAuthority.of(changed.scope());
+			boolean otherLevel = authority != IssuingAuthority.of(l.scope());
+			jdbc.sql("""
+					UPDATE express_licence SET scope = :scope, issuing_region_code = :issuerRegion,
+					    issuing_bureau_name = :issuer WHERE id = :id""")
+				.param("scope", changed.scope().name())
+				.param("issuerRegion", otherLevel ? authority.bureauRegion(l.regionCode()) : l.issuingRegionCode())
+				.param("issuer", otherLevel ? issuerNames(changed.scope(), l.regionCode()).get(0) : l.issuingBureauName())
 				.param("id", l.id()).update();
 		}
 		Map<String, Object> after = changeSnapshot(l.id());
