@@ -78,6 +78,8 @@ M = {
  "registry.licence.expiresOn": ("有效期至", "Valid until"),
  "registry.licence.expiresOn.hint": ("留空则按法定有效期（5年）计算", "Empty: the statutory validity (5 years)"),
  "registry.licence.reason": ("原因", "Reason"),
+ "registry.licence.decisionNumber": ("行政处罚决定书文号（吊销时必填）", "Penalty decision number (required to revoke)"),
+ "registry.licence.decisionNumber.hint": ("吊销许可证件须依据发证机关作出的行政处罚决定（行政处罚法第9条）", "A licence is revoked by the issuing authority's penalty decision"),
  "registry.licence.cancel": ("注销许可证", "Cancel licence"),
  "registry.licence.revoke": ("吊销许可证", "Revoke licence"),
  "registry.branch.title": ("分支机构", "Branches"),

@@ -42,7 +42,8 @@ class ImportPagesIntegrationTest {
 		return Stream.of(
 			Arguments.of("sz.market", "/registry/enterprises/import"),
 			Arguments.of("sz.market", "/registry/outlets/import"),
-			Arguments.of("sz.market", "/registry/licences/import"),
+			// the licence book: its issuing authorities (邮政法(2015) art.52) — here the system administrator
+			Arguments.of("sys.admin", "/registry/licences/import"),
 			Arguments.of("sz.market", "/registry/branches/import"),
 			Arguments.of("sz.market", "/registry/facilities/import"),
 			Arguments.of("sz.admin", "/statistics/history/import"),

@@ -1,5 +1,7 @@
 package org.youguan;
 
+import org.youguan.org.BureauLevel;
+import org.youguan.registry.Registrar;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,8 +65,10 @@ class ImportTemplatesIntegrationTest {
 	void everyTemplatesExampleIsRefusedAsItIsAndImportedAsData() {
 		refusedAsTheExample("企业", enterprises.importFile(SUZHOU, enterprises.template()).errors());
 		imported("企业", enterprises.importFile(SUZHOU, edited(enterprises.template(), "法定代表人", "李四")));
-		refusedAsTheExample("许可证", licences.importFile(SUZHOU, licences.template()).errors());
-		imported("许可证", licences.importFile(SUZHOU, edited(licences.template(), "发证机关", "苏州市邮政管理局")));
+		// imported by the provincial bureau, the issuing authority of 省内 licences (邮政法(2015) art.52)
+		Registrar province = Registrar.bureau(BureauLevel.PROVINCE, "32");
+		refusedAsTheExample("许可证", licences.importFile(SUZHOU, province, licences.template()).errors());
+		imported("许可证", licences.importFile(SUZHOU, province, edited(licences.template(), "发证日期", "2024-03-02")));
 		refusedAsTheExample("分支机构", branches.importFile(SUZHOU, branches.template()).errors());
 		imported("分支机构", branches.importFile(SUZHOU, edited(branches.template(), "地址", "江苏省苏州市吴中区实例路8号")));
 		refusedAsTheExample("末端网点", outlets.importFile(SUZHOU, outlets.template()).errors());

@@ -29,7 +29,11 @@ import org.youguan.registry.FacilityData;
 import org.youguan.registry.FacilityKind;
 import org.youguan.registry.LicenceData;
 import org.youguan.registry.LicenceScope;
+import org.youguan.registry.LicenceCancelled;
+import org.youguan.registry.LicenceRenewed;
+import org.youguan.registry.LicenceRevoked;
 import org.youguan.registry.Licences;
+import org.youguan.registry.Registrar;
 import org.youguan.registry.OutletData;
 import org.youguan.registry.Outlets;
 import org.youguan.statistics.Period;
@@ -182,40 +186,42 @@ class RegistryDemoData {
 				today.minusDays(100 + random.nextInt(1500)));
 	}
 
-	private void licence(long enterprise, int serial, LicenceScope scope, String bureau, String bureauRegion,
+	/** A licence recorded as the platform, running for the statutory validity; its number. */
+	private String licence(long enterprise, int serial, LicenceScope scope, String bureau, String bureauRegion,
 			LocalDate issued) {
-		licence(enterprise, serial, scope, bureau, bureauRegion, issued, null);
-	}
-
-	/** A licence running to {@code expires} (null: the statutory validity). */
-	private void licence(long enterprise, int serial, LicenceScope scope, String bureau, String bureauRegion,
-			LocalDate issued, LocalDate expires) {
 		String prefix = bureauRegion.equals("0") ? "国邮" : "苏邮";
-		licences.record(DataScope.all(), new LicenceData(enterprise, "%s%06d".formatted(prefix, 100 + serial * 37), scope,
-				bureau, bureauRegion, issued, expires), true);
+		String number = "%s%06d".formatted(prefix, 100 + serial * 37);
+		licences.record(DataScope.all(), Registrar.platform(), new LicenceData(enterprise, number, scope, bureau,
+				bureauRegion, issued, null), true);
+		return number;
 	}
 
 	/**
 	 * The licence of the demo enterprise (顺丰吴中, account sf.wz): issued when the statistics start
-	 * ({@link Period#FIRST_YEAR}) and renewed in place every five years since (a renewal extends
-	 * the expiry, {@link Licences#renew}), so it has operated in every statistics period the platform keeps and the
-	 * demo (and its tests) may report any of them.
+	 * ({@link Period#FIRST_YEAR}) for the statutory five years and renewed every five years since, as a renewal
+	 * decision reaches the registry ({@link Licences#renew}), so it has operated in every statistics period the platform
+	 * keeps and the demo (and its tests) may report any of them.
 	 */
 	private void licensedSince2000(long enterprise, int serial) {
 		LocalDate issued = LocalDate.of(Period.FIRST_YEAR, 1, 1);
+		String number = licence(enterprise, serial, LicenceScope.PROVINCE, "江苏省邮政管理局", "32", issued);
 		LocalDate expires = issued.plusYears(5).minusDays(1);
-		while (!expires.isAfter(LocalDate.now(clock))) {
+		for (int renewal = 1; !expires.isAfter(LocalDate.now(clock)); renewal++) {
+			LocalDate decided = expires.minusMonths(1);
 			expires = expires.plusYears(5);
+			licences.renew(new LicenceRenewed(0, number, "苏邮延〔%d〕%d号".formatted(decided.getYear(), renewal), decided,
+					expires));
 		}
-		licence(enterprise, serial, LicenceScope.PROVINCE, "江苏省邮政管理局", "32", issued, expires);
 	}
 
 	/** One licence of each final state, so every status appears in the demo. */
 	private void statusExamples(LocalDate today) {
 		var list = licences.list(DataScope.region("3205"), Licences.Filter.NONE,
 				new PageQuery("", 0, 200, "number", false)).items();
-		licences.revoke(DataScope.all(), list.get(list.size() - 1).id(), "演示：违法经营被吊销（邮政法(2015) 第72条）");
-		licences.cancel(DataScope.all(), list.get(list.size() - 2).id(), "演示：企业申请注销");
+		// as the issuing authority's decisions reach the registry (licensing tells it: LicenceRevoked, LicenceCancelled)
+		licences.revokeByDecision(new LicenceRevoked(list.get(list.size() - 1).number(), "苏邮罚〔2025〕1号",
+				"演示：违法经营被吊销（邮政法(2015) 第72条）"));
+		licences.cancelByDecision(new LicenceCancelled(list.get(list.size() - 2).number(), "演示：企业申请注销"));
 	}
 
 	private void seedOutlets(Map<String, List<Long>> franchisesByCounty, Map<String, Long> cityCompanies,

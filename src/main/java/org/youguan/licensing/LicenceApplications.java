@@ -71,10 +71,12 @@ import org.youguan.registry.LicenceCancelled;
 import org.youguan.registry.LicenceGranted;
 import org.youguan.registry.LicenceChanged;
 import org.youguan.registry.LicenceRenewed;
+import org.youguan.registry.IssuingAuthority;
 import org.youguan.registry.LicenceScope;
 import org.youguan.registry.LicenceTerms;
 import org.youguan.registry.LicenceStatus;
 import org.youguan.registry.LicenceView;
+import org.youguan.registry.OneLicence;
 import org.youguan.registry.Licences;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
@@ -745,10 +747,10 @@ public class LicenceApplications {
 	 * licence, whose items it changes (变更) or whose validity it extends (延续) — 快递业务经营许可管理办法.
 	 */
 	private static DomainException licenceHeld(Held held) {
-		String message = "申请人已持有有效的快递业务经营许可证" + held.number() + "（" + held.scope().label() + "，有效期至" + held.until()
-				+ "），不能再申请新设许可：许可事项（业务范围、服务地域、分支机构等）有变化的，请申请变更许可（CHANGE）；"
+		String message = "申请人" + OneLicence.held(held.number(), held.scope(), held.until())
+				+ "，不能再申请新设许可：许可事项（业务范围、服务地域、分支机构等）有变化的，请申请变更许可（CHANGE）；"
 				+ "有效期将届满的，请申请延续（RENEWAL）";
-		return DomainException.illegalTransition("kind", "licence-held", message);
+		return DomainException.illegalTransition("kind", OneLicence.RULE, message);
 	}
 
 	/**
@@ -1439,7 +1441,7 @@ public class LicenceApplications {
 		LicenceView l = licences.findByNumber(clerk.scope(), number).orElseThrow(() -> DomainException.notFound("许可证", number));
 		ApprovingLevel level = ApprovingLevel.of(l.scope());
 		if (clerk.enterprise() || !(clerk.writer() || clerk.leader()) || clerk.level() != level.bureauLevel()) {
-			throw new AccessRefusedException(l.scope().label() + "快递业务经营许可证由" + level.label() + "注销");
+			throw new AccessRefusedException(IssuingAuthority.whoFor(l.scope()) + "注销");
 		}
 		// one at a time, and one whose ending the registry has not applied yet counts as ended (parallel requests: one 204)
 		Optional<AuditEvent> ended = endings.lockAndFindEnding(l);
@@ -1843,8 +1845,8 @@ public class LicenceApplications {
 		String own = Text.isBlank(number) ? null : Text.identifier(number);
 		Optional<Held> held = heldLicence(code, null).filter(h -> !h.number().equals(own));
 		if (held.isPresent()) {
-			return new FormError("kind", "licence-held", "申请人已持有有效的快递业务经营许可证" + held.get().number() + "（"
-					+ held.get().scope().label() + "，有效期至" + held.get().until() + "），一个企业只持有一份许可证："
+			return new FormError("kind", OneLicence.RULE, "申请人" + OneLicence.held(held.get().number(), held.get().scope(),
+					held.get().until()) + "，" + OneLicence.STATED + "："
 					+ (inForce ? "不能再导入一份有效的新设许可（准予许可）" : "不能导入未决定的新设许可申请"));
 		}
 		if (pending) {

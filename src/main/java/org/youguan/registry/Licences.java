@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.function.Function;
@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.Listing;
@@ -25,8 +26,12 @@ import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.UniqueIdentifiers;
 import org.youguan.kernel.Validation;
+import org.youguan.org.BureauView;
+import org.youguan.org.Bureaus;
+import org.youguan.region.Regions;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
 import org.youguan.registry.internal.RegistrySettings;
@@ -35,7 +40,9 @@ import org.youguan.registry.internal.licences.ExpressLicence;
 import org.youguan.registry.internal.licences.ExpressLicenceRepository;
 
 /**
- * Express licences as records (entered or imported by staff; the licensing procedure is a later module). Status is
+ * Express licences as records: issued through licensing ({@link LicenceGranted}), or entered and imported from a
+ * bureau's licence book by its issuing authority ({@link IssuingAuthority}: the provincial bureau for 同城 and 省内,
+ * 国家邮政局 for 跨省 and 国际 — 邮政法(2015) art.52), who alone corrects, cancels (注销) or revokes (吊销) one. Status is
  * derived: 已注销 / 已吊销 by event, 已过期 after the expiry date, 有效 otherwise.
  */
 @Service
@@ -66,6 +73,10 @@ public class Licences {
 
 	private final Enterprises enterprises;
 
+	private final Bureaus bureaus;
+
+	private final Regions regions;
+
 	private final RegistrySettings settings;
 
 	private final StatutoryRules rules;
@@ -76,10 +87,12 @@ public class Licences {
 
 	private final Clock clock;
 
-	Licences(ExpressLicenceRepository licences, Enterprises enterprises, RegistrySettings settings, StatutoryRules rules,
-			JdbcClient jdbc, AuditTrail audit, Clock clock) {
+	Licences(ExpressLicenceRepository licences, Enterprises enterprises, Bureaus bureaus, Regions regions,
+			RegistrySettings settings, StatutoryRules rules, JdbcClient jdbc, AuditTrail audit, Clock clock) {
 		this.licences = licences;
 		this.enterprises = enterprises;
+		this.bureaus = bureaus;
+		this.regions = regions;
 		this.settings = settings;
 		this.rules = rules;
 		this.jdbc = jdbc;
@@ -139,10 +152,44 @@ public class Licences {
 		return n == null ? "" : n;
 	}
 
-	/** The issuing bureau's region: the country for 国家邮政局, otherwise the recording bureau's own region. */
-	public static String issuingRegion(String issuingBureauName, String recorderRegion) {
-		return issuingBureauName != null && issuingBureauName.contains("国家") || recorderRegion == null
-				|| recorderRegion.isEmpty() ? "0" : recorderRegion;
+	/**
+	 * The names the issuing authority of a licence of {@code scope} held in {@code holderRegion} goes by, the first the
+	 * one a refusal names: the bureau of that region as the organisation register names it, and the
+	 * statutory name ("国家邮政局", "江苏省邮政管理局") — as licensing names the issuer of the licences it grants.
+	 */
+	private List<String> issuerNames(LicenceScope scope, String holderRegion) {
+		String region = IssuingAuthority.of(scope).bureauRegion(holderRegion);
+		String statutory = "0".equals(region) ? IssuingAuthority.NATIONAL.label() : regions.fullName(region) + "邮政管理局";
+		return bureaus.findByRegion(region).map(BureauView::name).filter(n -> !n.equals(statutory))
+			.map(n -> List.of(n, statutory)).orElse(List.of(statutory));
+	}
+
+	/**
+	 * Whether {@code by} may register or correct licence {@code l} (the page's 更正 button): its issuing authority, or a
+	 * system administrator (邮政法(2015) art.52).
+	 */
+	public boolean mayCorrect(Registrar by, LicenceView l) {
+		return by.records(l.scope(), l.regionCode());
+	}
+
+	/**
+	 * Whether {@code by} may cancel (注销) or revoke (吊销) licence {@code l} (the page's buttons): its issuing authority
+	 * only (行政许可法(2019) art.70, 行政处罚法(2021) art.9, 邮政法(2015) art.52).
+	 */
+	public boolean mayEnd(Registrar by, LicenceView l) {
+		return by.issues(l.scope(), l.regionCode());
+	}
+
+	/**
+	 * Refuses a registrar who registers no licence of any scope (a city or county bureau; 403).
+	 * @throws AccessRefusedException unless a provincial bureau, 国家邮政局 or a system administrator
+	 */
+	public static void requireRecorder(Registrar by) {
+		if (!by.recordsAny()) {
+			throw new AccessRefusedException("快递业务经营许可证由" + IssuingAuthority.PROVINCE.label() + "或"
+					+ IssuingAuthority.NATIONAL.label() + "颁发（" + IssuingAuthority.BASIS + "），在企业名录中由发证机关登记、更正；"
+					+ by.described() + "可以查看，不能登记或更正许可证");
+		}
 	}
 
 	/**
@@ -176,13 +223,20 @@ public class Licences {
 	}
 
 	/**
-	 * Records a licence issued by a bureau. Without an expiry date it runs for the statutory validity (5 years) from
-	 * issue, ending the day before the anniversary.
+	 * Records a licence issued by a bureau, entered by its issuing authority or a system administrator (邮政法(2015)
+	 * art.52). Without an expiry date it runs for the statutory validity ({@link StatutoryRule#LICENCE_VALIDITY}, 5
+	 * years) from issue, ending the day before the anniversary; a longer one, an issuer other than the scope's, or a
+	 * second licence in force of the holder is refused ({@link #check}).
+	 * @throws AccessRefusedException (403) for a city or county bureau
+	 * @throws org.youguan.kernel.InvalidValueException (400) the field errors; {@link DomainException} 409 for a second
+	 *         licence in force alone
 	 */
 	@Transactional
-	public long record(DataScope scope, LicenceData data, boolean demo) {
+	public long record(DataScope scope, Registrar by, LicenceData data, boolean demo) {
+		requireRecorder(by);
 		Enterprise enterprise = enterprises.load(scope, data.enterpriseId());
-		LicenceData clean = check(scope, data, null);
+		TransactionLocks.hold(jdbc, "licence-holder:" + enterprise.id());
+		LicenceData clean = validate(data, null, enterprise.regionCode(), by);
 		ExpressLicence l = licences.save(ExpressLicence.record(clean, enterprise.regionCode(), demo, clock.instant()));
 		audit.record(AuditEntry.of("licence.record", "ExpressLicence", l.id(),
 				"登记许可证" + l.number() + "（" + enterprise.legalName() + "）").states(null, l.snapshot()).inRegion(l.regionCode()));
@@ -261,8 +315,8 @@ public class Licences {
 	/** The licence's fields an approved change may touch, for the audit's before and after states. */
 	private Map<String, Object> changeSnapshot(long id) {
 		return jdbc.sql("""
-				SELECT l.number, e.legal_name, e.legal_representative, l.registered_capital, l.scope, l.service_area,
-				       l.licensed_branches, l.issued_on, l.expires_on
+				SELECT l.number, e.legal_name, e.legal_representative, l.registered_capital, l.scope, l.issuing_bureau_name,
+				       l.service_area, l.licensed_branches, l.issued_on, l.expires_on
 				FROM express_licence l JOIN enterprise e ON e.id = l.enterprise_id WHERE l.id = :id""")
 			.param("id", id)
 			.query((rs, i) -> {
@@ -273,6 +327,7 @@ public class Licences {
 				m.put("registeredCapital", rs.getBigDecimal("registered_capital") == null ? null
 						: rs.getBigDecimal("registered_capital").toPlainString());
 				m.put("scope", rs.getString("scope"));
+				m.put("issuingBureauName", rs.getString("issuing_bureau_name"));
 				m.put("serviceArea", rs.getString("service_area"));
 				m.put("branches", rs.getString("licensed_branches"));
 				m.put("issuedOn", rs.getObject("issued_on", LocalDate.class).toString());
@@ -283,8 +338,9 @@ public class Licences {
 	}
 
 	/**
-	 * Applies an approved licence change ({@link LicenceChanged}) to the licence in force: its scope, registered capital,
-	 * service area and branches, and the holder's name and legal representative (null items stay), audited before →
+	 * Applies an approved licence change ({@link LicenceChanged}) to the licence in force: its scope (a scope of the other
+	 * level with that level's authority as the issuer, {@link IssuingAuthority}), registered capital, service area and
+	 * branches, and the holder's name and legal representative (null items stay), audited before →
 	 * after with the decision as the basis. A licence unknown or no longer active is left as it is; a repeated delivery
 	 * finds nothing to change and records nothing.
 	 */
@@ -306,7 +362,16 @@ public class Licences {
 				changed.serviceArea() != null ? changed.serviceArea() : t.serviceArea(),
 				changed.branches() != null ? changed.branches() : t.branches()));
 		if (changed.scope() != null) {
-			jdbc.sql("UPDATE express_licence SET scope = :scope WHERE id = :id").param("scope", changed.scope().name())
+			// a scope of the other level is the other authority's licence from now on (邮政法(2015) art.52): who corrects,
+			// cancels and revokes it, and what the public verification names as its issuer
+			IssuingAuthority authority = IssuingAuthority.of(changed.scope());
+			boolean otherLevel = authority != IssuingAuthority.of(l.scope());
+			jdbc.sql("""
+					UPDATE express_licence SET scope = :scope, issuing_region_code = :issuerRegion,
+					    issuing_bureau_name = :issuer WHERE id = :id""")
+				.param("scope", changed.scope().name())
+				.param("issuerRegion", otherLevel ? authority.bureauRegion(l.regionCode()) : l.issuingRegionCode())
+				.param("issuer", otherLevel ? issuerNames(changed.scope(), l.regionCode()).get(0) : l.issuingBureauName())
 				.param("id", l.id()).update();
 		}
 		Map<String, Object> after = changeSnapshot(l.id());
@@ -347,7 +412,7 @@ public class Licences {
 		if (found.isEmpty() || found.get().status() == LicenceStatus.REVOKED || found.get().status() == LicenceStatus.CANCELLED) {
 			return;
 		}
-		revoke(DataScope.all(), found.get().id(), revoked.reason());
+		end(load(DataScope.all(), found.get().id()), revoked.reason(), ExpressLicence::revoke, "licence.revoke", "吊销");
 	}
 
 	/**
@@ -360,16 +425,24 @@ public class Licences {
 		if (found.isEmpty() || found.get().status() == LicenceStatus.REVOKED || found.get().status() == LicenceStatus.CANCELLED) {
 			return;
 		}
-		cancel(DataScope.all(), found.get().id(), cancelled.reason().length() > 200 ? cancelled.reason().substring(0, 200)
-				: cancelled.reason());
+		end(load(DataScope.all(), found.get().id()), cancelled.reason().length() > 200 ? cancelled.reason().substring(0, 200)
+				: cancelled.reason(), ExpressLicence::cancel, "licence.cancel", "注销");
 	}
 
-	/** Corrects a licence record entered wrongly (number, scope, issuer, dates); the holder stays the same. */
+	/**
+	 * Corrects a licence record entered wrongly (number, scope, issuer, dates — all of it the licence's legal content);
+	 * the holder stays the same. Only the licence's issuing authority or a system administrator corrects it (邮政法(2015)
+	 * art.52); the corrected record meets the rules of a new one ({@link #check}), its term only when its dates change
+	 * (a renewed licence runs on from its first issue).
+	 * @throws AccessRefusedException (403) for anyone else — a city or county bureau reads the licence only
+	 */
 	@Transactional
-	public void correct(DataScope scope, long id, LicenceData data) {
+	public void correct(DataScope scope, Registrar by, long id, LicenceData data) {
 		ExpressLicence l = load(scope, id);
-		LicenceData clean = check(scope, new LicenceData(l.enterpriseId(), data.number(), data.scope(),
-				data.issuingBureauName(), data.issuingRegionCode(), data.issuedOn(), data.expiresOn()), id);
+		requireCorrector(by, l.scope(), l.regionCode());
+		TransactionLocks.hold(jdbc, "licence-holder:" + l.enterpriseId());
+		LicenceData clean = validate(new LicenceData(l.enterpriseId(), data.number(), data.scope(), data.issuingBureauName(),
+				data.issuingRegionCode(), data.issuedOn(), data.expiresOn()), l, l.regionCode(), by);
 		var before = l.snapshot();
 		l.correct(clean);
 		licences.save(l);
@@ -379,13 +452,32 @@ public class Licences {
 	}
 
 	/**
-	 * Checks licence data as {@link #record} and {@link #correct} would, without saving: the number's pattern and
-	 * uniqueness (other than {@code selfId}), the dates, the holder in scope. Returns it cleaned, with the expiry
-	 * filled in from the statutory validity when blank.
+	 * Checks a new licence as {@link #record} would, without saving: the number's pattern and uniqueness, the dates, the
+	 * holder in scope; the scope one {@code by} records (rule {@code issuing-level}) and the issuer its authority (rule
+	 * {@code issuer}, 邮政法(2015) art.52; the issuing region derived from it); the term at most the
+	 * statutory validity (rule {@code statutory-term}); no second licence in force of the holder ({@link OneLicence}).
+	 * Returns it cleaned, with the expiry filled in from the statutory validity when blank.
 	 */
-	public LicenceData check(DataScope scope, LicenceData d, Long selfId) {
+	public LicenceData check(DataScope scope, Registrar by, LicenceData d) {
 		Enterprise enterprise = enterprises.load(scope, d.enterpriseId());
-		return validate(d, selfId, enterprise.regionCode());
+		return validate(d, null, enterprise.regionCode(), by);
+	}
+
+	/**
+	 * Refuses anyone but licence {@code l}'s issuing authority or a system administrator, as {@link #correct} does (the
+	 * correction form).
+	 * @throws AccessRefusedException (403) naming the issuing authority
+	 */
+	public static void requireCorrector(Registrar by, LicenceView l) {
+		requireCorrector(by, l.scope(), l.regionCode());
+	}
+
+	/** Refuses (403) anyone but the issuing authority of a licence of {@code scope} held in {@code holderRegion}, or a system administrator. */
+	private static void requireCorrector(Registrar by, LicenceScope scope, String holderRegion) {
+		if (!by.records(scope, holderRegion)) {
+			throw new AccessRefusedException(IssuingAuthority.whoFor(scope) + "颁发，其登记信息（编号、业务范围、发证机关、日期）只能由发证机关更正（"
+					+ IssuingAuthority.BASIS + "）；" + by.described() + "可以查看，不能更正");
+		}
 	}
 
 	/**
@@ -396,7 +488,7 @@ public class Licences {
 	 * @throws org.youguan.kernel.InvalidValueException every field error at once
 	 */
 	public LicenceData checkFields(LicenceData d) {
-		return validate(d, null, null);
+		return validate(d, null, null, null);
 	}
 
 	/**
@@ -408,8 +500,13 @@ public class Licences {
 				Map.of("self", selfId == null ? 0L : selfId));
 	}
 
-	/** The field rules; {@code holderRegion} (null: unknown) gives the statutory validity of a blank expiry. */
-	private LicenceData validate(LicenceData d, Long selfId, String holderRegion) {
+	/**
+	 * The field rules; {@code holderRegion} (null: unknown — the holder's own rules are then left out) gives the statutory
+	 * validity and the issuing authority; {@code previous} is the record being corrected (null: a new one), {@code by}
+	 * who records it.
+	 */
+	private LicenceData validate(LicenceData d, ExpressLicence previous, String holderRegion, Registrar by) {
+		Long selfId = previous == null ? null : previous.id();
 		// stored as Text writes it and compared by its key, so the number typed another way (full-width digits, other
 		// dashes, spaces, letter case) is the same one
 		String number = Text.identifier(d.number());
@@ -429,9 +526,47 @@ public class Licences {
 				: issuedOn.plusYears(rules.intValue(StatutoryRule.LICENCE_VALIDITY, holderRegion)).minusDays(1);
 		v.require("expiresOn", expiry == null || issuedOn == null || expiry.isAfter(issuedOn), "after-issue",
 				"有效期至应晚于发证日期");
+		String issuer = Text.strip(d.issuingBureauName());
+		String issuingRegion = d.issuingRegionCode();
+		if (holderRegion != null && d.scope() != null) {
+			IssuingAuthority authority = IssuingAuthority.of(d.scope());
+			issuingRegion = authority.bureauRegion(holderRegion);
+			// a scope of the other level: the form's choice is wrong, not the user's page (400, the form again)
+			v.require("scope", by == null || by.records(d.scope(), holderRegion), "issuing-level",
+					IssuingAuthority.whoFor(d.scope()) + "颁发（" + IssuingAuthority.BASIS + "），" + (by == null ? "" : by.described())
+							+ "不能登记或更正该业务范围的许可证");
+			List<String> names = issuerNames(d.scope(), holderRegion);
+			v.require("issuingBureauName", issuer == null || names.contains(issuer), "issuer",
+					IssuingAuthority.whoFor(d.scope()) + "颁发（" + IssuingAuthority.BASIS + "）：发证机关应为“" + names.get(0)
+							+ "”，不是“" + issuer + "”");
+			boolean datesKept = previous != null && previous.issuedOn().equals(issuedOn) && previous.expiresOn().equals(expiry);
+			if (issuedOn != null && expiry != null && !datesKept) {
+				StatutoryRule rule = StatutoryRule.LICENCE_VALIDITY;
+				int years = rules.intValue(rule, holderRegion);
+				LocalDate latest = issuedOn.plusYears(years).minusDays(1);
+				v.require("expiresOn", !expiry.isAfter(latest), "statutory-term", "有效期至不能晚于" + latest + "：快递业务经营许可证"
+						+ "有效期为" + years + "年，自发证日期" + issuedOn + "起算（" + rule.title() + "，" + rule.code() + "，" + rule.basis()
+						+ "）；延续的许可证记其延续后的发证日期");
+			}
+		}
+		Optional<LicenceView> held = holderRegion == null || expiry == null || expiry.isBefore(LocalDate.now(clock))
+				|| previous != null && !previous.active() ? Optional.empty() : heldBeside(d.enterpriseId(), selfId);
+		// with other failures the second licence is named among them (400); alone it is a conflict (409), as in licensing
+		String second = held.map(h -> "企业" + OneLicence.held(h.number(), h.scope(), h.expiresOn()) + "，" + OneLicence.STATED
+				+ "：不能再登记一份有效的许可证；许可事项有变化的办理变更许可，有效期将届满的办理延续").orElse(null);
+		boolean others = v.hasErrors();
+		v.require("creditCode", second == null || !others, OneLicence.RULE, second);
 		v.throwIfInvalid();
-		return new LicenceData(d.enterpriseId(), number, d.scope(), Text.strip(d.issuingBureauName()), d.issuingRegionCode(),
-				issuedOn, expiry);
+		if (second != null) {
+			throw DomainException.illegalTransition("creditCode", OneLicence.RULE, second);
+		}
+		return new LicenceData(d.enterpriseId(), number, d.scope(), issuer, issuingRegion, issuedOn, expiry);
+	}
+
+	/** The licence in force of enterprise {@code enterpriseId} other than {@code selfId}, if any. */
+	private Optional<LicenceView> heldBeside(long enterpriseId, Long selfId) {
+		return list(DataScope.all(), new Filter(LicenceStatus.VALID, null, enterpriseId), PageQuery.of(null, 0, 2, "expires_on", "desc"))
+			.items().stream().filter(l -> selfId == null || l.id() != selfId).findFirst();
 	}
 
 	private ExpressLicence load(DataScope scope, long id) {
@@ -440,24 +575,59 @@ public class Licences {
 		return l;
 	}
 
+	/**
+	 * 注销 entered in the registry (a cancellation decided off the platform; licensing's 注销许可证 page tells the registry
+	 * by {@link LicenceCancelled}): by the licence's issuing authority only — the organ that granted it cancels it
+	 * (行政许可法(2019) art.70; 邮政法(2015) art.52), as licensing's cancellation. Audited.
+	 * @param reason the ground, at most 200 characters
+	 * @throws AccessRefusedException (403) for anyone else — a city or county bureau, a province for 国家邮政局's licence
+	 * @throws DomainException not found (404) out of scope; 409 when no longer active
+	 */
 	@Transactional
-	public void cancel(DataScope scope, long id, String reason) {
-		change(scope, id, reason, l -> l.cancel(Text.strip(reason)), "licence.cancel", "注销");
-	}
-
-	@Transactional
-	public void revoke(DataScope scope, long id, String reason) {
-		change(scope, id, reason, l -> l.revoke(Text.strip(reason)), "licence.revoke", "吊销");
-	}
-
-	private void change(DataScope scope, long id, String reason, Consumer<ExpressLicence> transition,
-			String action, String verb) {
-		new Validation().required("reason", verb + "原因", reason).maxLength("reason", verb + "原因", reason, 200).throwIfInvalid();
+	public void cancel(DataScope scope, Registrar by, long id, String reason) {
 		ExpressLicence l = load(scope, id);
+		if (!by.issues(l.scope(), l.regionCode())) {
+			throw new AccessRefusedException(IssuingAuthority.whoFor(l.scope()) + "注销（行政许可法第70条，" + IssuingAuthority.BASIS
+					+ "）；" + by.described() + "不能注销");
+		}
+		new Validation().required("reason", "注销原因", reason).maxLength("reason", "注销原因", reason, 200).throwIfInvalid();
+		end(l, Text.strip(reason), ExpressLicence::cancel, "licence.cancel", "注销");
+	}
+
+	/**
+	 * 吊销 entered in the registry: a penalty decision revokes a licence (行政处罚法(2021) art.9), taken by the authority
+	 * that issued it (行政许可法(2019) art.70(四); 邮政法(2015) art.52) — on the platform through enforcement's decision,
+	 * delivered and heard by licensing ({@link LicenceRevoked}); here for a decision taken off the platform, by the issuing
+	 * authority only, naming the decision. The reason recorded is "依据行政处罚决定书{文号}吊销：{reason}". Audited.
+	 * @param decisionNumber the penalty decision's 文号, required
+	 * @throws AccessRefusedException (403) for anyone but the issuing authority
+	 * @throws org.youguan.kernel.InvalidValueException (400) no decision number or reason, or too long together
+	 * @throws DomainException not found (404) out of scope; 409 when no longer active
+	 */
+	@Transactional
+	public void revoke(DataScope scope, Registrar by, long id, String decisionNumber, String reason) {
+		ExpressLicence l = load(scope, id);
+		if (!by.issues(l.scope(), l.regionCode())) {
+			throw new AccessRefusedException(IssuingAuthority.whoFor(l.scope()) + "依行政处罚决定吊销：吊销许可证件是发证机关作出的行政处罚"
+					+ "（行政许可法第70条第（四）项，行政处罚法第9条，" + IssuingAuthority.BASIS + "）；" + by.described() + "不能吊销");
+		}
+		String decision = Text.strip(decisionNumber);
+		String head = "依据行政处罚决定书" + (decision == null ? "" : decision) + "吊销：";
+		Validation v = new Validation();
+		v.required("decisionNumber", "行政处罚决定书文号", decisionNumber).maxLength("decisionNumber", "行政处罚决定书文号", decisionNumber, 60)
+			.identifier("decisionNumber", "行政处罚决定书文号", decisionNumber);
+		v.required("reason", "吊销原因", reason).maxLength("reason", "吊销原因", reason, 200 - head.length());
+		v.throwIfInvalid();
+		end(l, head + Text.strip(reason), ExpressLicence::revoke, "licence.revoke", "吊销");
+	}
+
+	/** Ends licence {@code l} by {@code transition} with {@code reason} recorded on it, audited as {@code action}. */
+	private void end(ExpressLicence l, String reason, BiConsumer<ExpressLicence, String> transition,
+			String action, String verb) {
 		var before = l.snapshot();
-		transition.accept(l);
+		transition.accept(l, reason);
 		licences.save(l);
-		audit.record(AuditEntry.of(action, "ExpressLicence", id, verb + "许可证" + l.number() + "：" + Text.strip(reason))
+		audit.record(AuditEntry.of(action, "ExpressLicence", l.id(), verb + "许可证" + l.number() + "：" + reason)
 			.states(before, l.snapshot())
 			.inRegion(l.regionCode()));
 	}

@@ -1,5 +1,6 @@
 package org.youguan.licensing;
 
+import org.youguan.registry.LicenceRevoked;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -262,7 +263,7 @@ class LicensingIntegrationTest extends LicensingFixture {
 			.andExpect(jsonPath("$.number").value(number));
 
 		// revoked in the registry: reported honestly, however the number is typed (the registry's status, not the dates)
-		licences.revoke(DataScope.all(), recorded.id(), "吊销：行政处罚决定");
+		licences.revokeByDecision(new LicenceRevoked(recorded.number(), "苏邮罚〔2026〕9号", "吊销：行政处罚决定"));
 		for (String typed : List.of(number, typedAnotherWay(number))) {
 			mvc.perform(get("/api/v1/public/licences/verify").param("number", typed).param("code", approved.verificationCode()))
 				.andExpect(jsonPath("$.valid").value(false))

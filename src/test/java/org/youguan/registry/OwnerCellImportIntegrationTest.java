@@ -68,7 +68,7 @@ class OwnerCellImportIntegrationTest {
 	@Test
 	void aLicenceRowWithABlankHolderStillHasItsOtherCellsChecked() throws Exception {
 		List<String> row = List.of("格式 有误" + suffix(), "", "", "", "2999-01-01", "");
-		var result = licences.importFile(SUZHOU, Workbooks.of(LicenceImport.HEADERS, List.of(row)));
+		var result = licences.importFile(SUZHOU, RegistryIntegrationTest.JIANGSU, Workbooks.of(LicenceImport.HEADERS, List.of(row)));
 		assertThat(refusedColumns(result, "统一社会信用代码")).contains("统一社会信用代码", "许可证编号", "业务范围", "发证机关",
 				"发证日期");
 	}

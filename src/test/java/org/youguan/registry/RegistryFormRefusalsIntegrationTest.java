@@ -1,5 +1,8 @@
 package org.youguan.registry;
 
+import org.youguan.org.Users;
+import org.youguan.org.Bureaus;
+import org.youguan.ProvinceStaff;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -31,6 +34,12 @@ class RegistryFormRefusalsIntegrationTest {
 	@Autowired
 	Branches branches;
 
+	@Autowired
+	Users users;
+
+	@Autowired
+	Bureaus bureaus;
+
 	private static String unique() {
 		return UUID.randomUUID().toString().replaceAll("[^0-9]", "").substring(0, 8);
 	}
@@ -49,16 +58,17 @@ class RegistryFormRefusalsIntegrationTest {
 
 	@Test
 	void aLicenceOfAnEnterpriseOutsideTheRegisterIsRefusedIn400AndAnUnknownLicenceStays404() throws Exception {
-		MockHttpSession staff = SignIn.session(mvc, "sz.market");
+		// the provincial bureau, which registers 同城 licences (邮政法(2015) art.52)
+		MockHttpSession staff = ProvinceStaff.session(mvc, users, bureaus);
 		String number = "拒绝许可" + unique();
 		mvc.perform(post("/registry/licences/new").session(staff).with(csrf()).param("creditCode", "91320506MA1NOPE00X")
-			.param("number", number).param("licenceScope", "CITY").param("issuingBureauName", "苏州市邮政管理局")
+			.param("number", number).param("licenceScope", "CITY").param("issuingBureauName", "江苏省邮政管理局")
 			.param("issuedOn", "2025-01-01").param("expiresOn", "2030-01-01"))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("辖区内没有该统一社会信用代码的企业")))
 			.andExpect(content().string(containsString("value=\"" + number + "\"")));
 		mvc.perform(post("/registry/licences/999999999/edit").session(staff).with(csrf()).param("number", number)
-			.param("issuingBureauName", "苏州市邮政管理局"))
+			.param("issuingBureauName", "江苏省邮政管理局"))
 			.andExpect(status().isNotFound());
 	}
 

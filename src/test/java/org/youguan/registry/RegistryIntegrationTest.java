@@ -1,5 +1,6 @@
 package org.youguan.registry;
 
+import org.youguan.org.BureauLevel;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -38,6 +39,9 @@ class RegistryIntegrationTest {
 
 	static final DataScope SUZHOU = DataScope.region("3205");
 
+	/** The provincial bureau, the issuing authority of 同城 and 省内 licences (邮政法(2015) art.52). */
+	static final Registrar JIANGSU = Registrar.bureau(BureauLevel.PROVINCE, "32");
+
 	static final DataScope WUZHONG = DataScope.region("320506");
 
 	@Autowired
@@ -70,6 +74,14 @@ class RegistryIntegrationTest {
 	static String creditCode() {
 		String base = "91320506MA" + UUID.randomUUID().toString().replaceAll("[^0-9]", "").substring(0, 7);
 		return base + CreditCode.checkCharacter(base);
+	}
+
+	/** The credit code of a new 吴中 express enterprise holding no licence (one enterprise holds one licence in force). */
+	static String unlicensed(Enterprises enterprises) {
+		String code = creditCode();
+		enterprises.register(SUZHOU, new EnterpriseData("无证测试快递有限公司" + UUID.randomUUID().toString().substring(0, 6), code,
+				EnterpriseType.EXPRESS, null, "张三", "测试路1号", "320506", "李四", "13912345678"), false);
+		return code;
 	}
 
 	static String idNumber() {
@@ -151,22 +163,23 @@ class RegistryIntegrationTest {
 	@Test
 	void aLicenceRunsFiveYearsAndItsStatusFollowsDatesAndEvents() {
 		long enterprise = newEnterprise("320506");
-		long id = licences.record(SUZHOU, new LicenceData(enterprise, "苏邮T" + (100000 + (int) (Math.random() * 800000)),
+		long id = licences.record(SUZHOU, JIANGSU, new LicenceData(enterprise, "苏邮T" + (100000 + (int) (Math.random() * 800000)),
 				LicenceScope.PROVINCE, "江苏省邮政管理局", "32", LocalDate.of(2021, 6, 1), null), false);
 		LicenceView licence = licences.get(SUZHOU, id);
 		assertThat(licence.expiresOn()).isEqualTo(LocalDate.of(2026, 5, 31));
 		assertThat(licence.status()).isEqualTo(LicenceStatus.EXPIRED);
 		assertThat(ExpressLicence.status(ExpressLicence.State.ACTIVE, LocalDate.of(2026, 5, 31), LocalDate.of(2026, 5, 31)))
 			.isEqualTo(LicenceStatus.VALID);
-		licences.revoke(SUZHOU, id, "违法经营");
+		licences.revoke(SUZHOU, JIANGSU, id, "苏邮罚〔2026〕1号", "违法经营");
 		assertThat(licences.get(SUZHOU, id).status()).isEqualTo(LicenceStatus.REVOKED);
-		assertThatThrownBy(() -> licences.cancel(SUZHOU, id, "申请注销")).hasMessageContaining("已吊销");
+		assertThat(licences.get(SUZHOU, id).stateReason()).isEqualTo("依据行政处罚决定书苏邮罚〔2026〕1号吊销：违法经营");
+		assertThatThrownBy(() -> licences.cancel(SUZHOU, JIANGSU, id, "申请注销")).hasMessageContaining("已吊销");
 	}
 
 	@Test
 	void rejectsALicenceNumberOutsideThePattern() {
 		long enterprise = newEnterprise("320506");
-		assertThatThrownBy(() -> licences.record(SUZHOU, new LicenceData(enterprise, "no spaces allowed", LicenceScope.CITY,
+		assertThatThrownBy(() -> licences.record(SUZHOU, JIANGSU, new LicenceData(enterprise, "no spaces allowed", LicenceScope.CITY,
 				"江苏省邮政管理局", "32", LocalDate.of(2024, 1, 1), null), false)).hasMessageContaining("格式");
 	}
 

@@ -1,5 +1,8 @@
 package org.youguan.registry;
 
+import org.youguan.org.Users;
+import org.youguan.org.Bureaus;
+import org.youguan.ProvinceStaff;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -50,6 +53,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class RegistryMaintenanceIntegrationTest {
 
 	static final DataScope SUZHOU = DataScope.region("3205");
+
+	static final Registrar JIANGSU = RegistryIntegrationTest.JIANGSU;
+
+	@Autowired
+	Users users;
+
+	@Autowired
+	Bureaus bureaus;
 
 	@Autowired
 	LicenceImport licenceImport;
@@ -116,9 +127,10 @@ class RegistryMaintenanceIntegrationTest {
 		String holder = freshEnterprise();
 		String a = licenceNumber();
 		String b = licenceNumber();
-		var result = licenceImport.importFile(SUZHOU, Workbooks.of(LicenceImport.HEADERS,
+		String another = freshEnterprise();
+		var result = licenceImport.importFile(SUZHOU, JIANGSU, Workbooks.of(LicenceImport.HEADERS,
 				List.of(List.of(a, holder, "省内", "江苏省邮政管理局", "2024-03-01", ""),
-						List.of(b, holder, "同城", "苏州市邮政管理局", "2025-01-10", "2028-01-09"))));
+						List.of(b, another, "同城", "江苏省邮政管理局", "2025-01-10", "2028-01-09"))));
 		assertThat(result.imported()).isEqualTo(2);
 		LicenceView first = licences.findByNumber(SUZHOU, a).orElseThrow();
 		assertThat(first.expiresOn()).isEqualTo(LocalDate.of(2029, 2, 28));
@@ -126,12 +138,13 @@ class RegistryMaintenanceIntegrationTest {
 		assertThat(licences.findByNumber(SUZHOU, b).orElseThrow().expiresOn()).isEqualTo(LocalDate.of(2028, 1, 9));
 
 		String c = licenceNumber();
-		var rejected = licenceImport.importFile(SUZHOU, Workbooks.of(LicenceImport.HEADERS,
-				List.of(List.of(c, holder, "省内", "江苏省邮政管理局", "2024-03-01", ""),
-						List.of(a, holder, "省内", "江苏省邮政管理局", "2024-03-01", ""),
-						List.of(c, holder, "全国", "江苏省邮政管理局", "2024-03-01", ""),
+		String third = freshEnterprise();
+		var rejected = licenceImport.importFile(SUZHOU, JIANGSU, Workbooks.of(LicenceImport.HEADERS,
+				List.of(List.of(c, third, "省内", "江苏省邮政管理局", "2024-03-01", ""),
+						List.of(a, third, "省内", "江苏省邮政管理局", "2024-03-01", ""),
+						List.of(c, third, "全国", "江苏省邮政管理局", "2024-03-01", ""),
 						List.of(licenceNumber(), "91110000100000000X", "省内", "江苏省邮政管理局", "2024/13/01", ""),
-						List.of(licenceNumber(), holder, "省内", "江苏省邮政管理局", "2024-03-01", "2023-01-01"))));
+						List.of(licenceNumber(), third, "省内", "江苏省邮政管理局", "2024-03-01", "2023-01-01"))));
 		assertThat(rejected.rejected()).isTrue();
 		assertThat(rejected.errors()).extracting(RowErrors::number).containsExactly(3, 4, 5, 6);
 		assertThat(rejected.errors().get(0).errors()).extracting(FieldError::field, FieldError::rule)
@@ -246,8 +259,9 @@ class RegistryMaintenanceIntegrationTest {
 
 	@Test
 	void everyImportPageHandsOutItsTemplate() throws Exception {
-		MockHttpSession staff = session("sz.market");
 		for (String target : new String[] { "enterprises", "outlets", "licences", "branches", "facilities" }) {
+			// the licence book is imported by the licences' issuing authority (邮政法(2015) art.52), not a city bureau
+			MockHttpSession staff = target.equals("licences") ? ProvinceStaff.session(mvc, users, bureaus) : session("sz.market");
 			mvc.perform(get("/registry/" + target + "/import").session(staff)).andExpect(status().isOk());
 			byte[] template = mvc.perform(get("/registry/" + target + "/import/template.xlsx").session(staff))
 				.andExpect(status().isOk())
@@ -262,10 +276,11 @@ class RegistryMaintenanceIntegrationTest {
 	void aLicenceRecordIsCorrectedWithItsHistoryAndNumbersStayUnique() throws Exception {
 		String number = licenceNumber();
 		long holder = enterprises.idInScope(SUZHOU, freshEnterprise(), "creditCode");
-		long id = licences.record(SUZHOU, new LicenceData(holder, number, LicenceScope.CITY, "苏州市邮政管理局", "3205",
+		long id = licences.record(SUZHOU, JIANGSU, new LicenceData(holder, number, LicenceScope.CITY, "江苏省邮政管理局", "32",
 				LocalDate.of(2024, 5, 1), null), false);
 		String corrected = licenceNumber();
-		mvc.perform(post("/registry/licences/" + id + "/edit").session(session("sz.market")).with(csrf())
+		// by the issuing authority: the provincial bureau (邮政法(2015) art.52)
+		mvc.perform(post("/registry/licences/" + id + "/edit").session(ProvinceStaff.session(mvc, users, bureaus)).with(csrf())
 			.param("number", corrected).param("licenceScope", "PROVINCE").param("issuingBureauName", "江苏省邮政管理局")
 			.param("issuedOn", "2024-04-01").param("expiresOn", ""))
 			.andExpect(redirectedUrlPattern("/registry/licences/*"));
@@ -276,12 +291,13 @@ class RegistryMaintenanceIntegrationTest {
 		assertThat(audit.history(SUZHOU, "ExpressLicence", id)).extracting(AuditEvent::action).contains("licence.correct");
 
 		String other = licenceNumber();
-		licences.record(SUZHOU, new LicenceData(holder, other, LicenceScope.CITY, "苏州市邮政管理局", "3205",
-				LocalDate.of(2024, 5, 1), null), false);
-		assertThatThrownBy(() -> licences.correct(SUZHOU, id, new LicenceData(0, other, LicenceScope.CITY, "苏州市邮政管理局",
-				"3205", LocalDate.of(2024, 5, 1), null))).isInstanceOf(DomainException.class).hasMessageContaining("已存在");
-		assertThatThrownBy(() -> licences.correct(DataScope.region("320507"), id, new LicenceData(0, licenceNumber(),
-				LicenceScope.CITY, "苏州市邮政管理局", "3205", LocalDate.of(2024, 5, 1), null))).isInstanceOf(DomainException.class);
+		// another enterprise's (one enterprise holds one licence in force)
+		licences.record(SUZHOU, JIANGSU, new LicenceData(enterprises.idInScope(SUZHOU, freshEnterprise(), "creditCode"), other,
+				LicenceScope.CITY, "江苏省邮政管理局", "32", LocalDate.of(2024, 5, 1), null), false);
+		assertThatThrownBy(() -> licences.correct(SUZHOU, JIANGSU, id, new LicenceData(0, other, LicenceScope.CITY, "江苏省邮政管理局",
+				"32", LocalDate.of(2024, 5, 1), null))).isInstanceOf(DomainException.class).hasMessageContaining("已存在");
+		assertThatThrownBy(() -> licences.correct(DataScope.region("320507"), JIANGSU, id, new LicenceData(0, licenceNumber(),
+				LicenceScope.CITY, "江苏省邮政管理局", "32", LocalDate.of(2024, 5, 1), null))).isInstanceOf(DomainException.class);
 	}
 
 	@Test

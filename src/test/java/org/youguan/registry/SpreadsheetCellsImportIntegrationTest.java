@@ -49,6 +49,13 @@ class SpreadsheetCellsImportIntegrationTest {
 	@Autowired
 	Licences licences;
 
+	@Autowired
+	Enterprises enterprises;
+
+	String unlicensed() {
+		return RegistryIntegrationTest.unlicensed(enterprises);
+	}
+
 	static String id() {
 		String first17 = "32050619850101" + String.format("%03d", (int) (Math.random() * 1000));
 		return first17 + IdCardNumber.checkCharacter(first17);
@@ -129,9 +136,9 @@ class SpreadsheetCellsImportIntegrationTest {
 	void licenceDatesInChineseFormats() {
 		String number = "苏邮" + String.format("%06d", 900_000 + (int) (Math.random() * 99_999));
 		TypedWorkbook book = new TypedWorkbook(LicenceImport.HEADERS).row(List.of(number,
-				RegistryIntegrationTest.DemoCodes.SF_WUZHONG, "省内", "江苏省邮政管理局",
+				unlicensed(), "省内", "江苏省邮政管理局",
 				format(LocalDate.of(2024, 3, 1), "[$-804]yyyy\"年\"m\"月\"d\"日\";@"), format(LocalDate.of(2029, 2, 28), "yyyy/m/d")));
-		ImportResult result = licenceImport.importFile(SUZHOU, book.bytes());
+		ImportResult result = licenceImport.importFile(SUZHOU, RegistryIntegrationTest.JIANGSU, book.bytes());
 		assertThat(result.errors()).isEmpty();
 		assertThat(licences.findByNumber(SUZHOU, number)).get().satisfies(l -> {
 			assertThat(l.issuedOn()).isEqualTo(LocalDate.of(2024, 3, 1));
@@ -144,11 +151,11 @@ class SpreadsheetCellsImportIntegrationTest {
 		String number = "苏邮" + String.format("%06d", 900_000 + (int) (Math.random() * 99_999));
 		TypedWorkbook book = new TypedWorkbook(LicenceImport.HEADERS)
 			// no such day, and a number of the wrong form, and no issuing bureau
-			.row(List.of("坏编号", RegistryIntegrationTest.DemoCodes.SF_WUZHONG, "省内", "", "2024-02-30", "2029-02-28"))
+			.row(List.of("坏编号", unlicensed(), "省内", "", "2024-02-30", "2029-02-28"))
 			// an error value where the day should be, an unknown scope
-			.row(List.of(number, RegistryIntegrationTest.DemoCodes.SF_WUZHONG, "火星", "江苏省邮政管理局", formula("1/0"),
+			.row(List.of(number, unlicensed(), "火星", "江苏省邮政管理局", formula("1/0"),
 					"2029-02-28"));
-		ImportResult result = licenceImport.importFile(SUZHOU, book.bytes());
+		ImportResult result = licenceImport.importFile(SUZHOU, RegistryIntegrationTest.JIANGSU, book.bytes());
 		assertThat(result.errors()).extracting(RowErrors::number).containsExactly(2, 3);
 		assertThat(result.errors().get(0).errors()).extracting(e -> e.field() + ":" + e.rule())
 			.containsExactlyInAnyOrder("发证日期:date", "许可证编号:pattern", "发证机关:required");

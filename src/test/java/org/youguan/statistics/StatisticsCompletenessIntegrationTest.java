@@ -1,5 +1,6 @@
 package org.youguan.statistics;
 
+import org.youguan.registry.Registrar;
 import java.io.ByteArrayInputStream;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -200,8 +201,9 @@ class StatisticsCompletenessIntegrationTest {
 		long id = enterprises.register(DataScope.all(), new EnterpriseData("新许可测试快递有限公司" + UUID.randomUUID()
 			.toString().substring(0, 4), StatisticsIntegrationTest.creditCode(), EnterpriseType.EXPRESS, brand, "张三",
 				"测试路1号", "320506", "李四", "13912345678"), false);
-		licences.record(DataScope.all(), new LicenceData(id, "苏邮N" + (100000 + ThreadLocalRandom.current().nextInt(800000)),
-				LicenceScope.CITY, "苏州市邮政管理局", "3205", LocalDate.now(clock), null), false);
+		licences.record(DataScope.all(), Registrar.platform(), new LicenceData(id, "苏邮N"
+				+ (100000 + ThreadLocalRandom.current().nextInt(800000)), LicenceScope.CITY, "江苏省邮政管理局", "32",
+				LocalDate.now(clock), null), false);
 
 		Completeness.Summary after = completeness.summary(wuzhong, monthly, period);
 		assertThat(after.expected()).isEqualTo(expected);

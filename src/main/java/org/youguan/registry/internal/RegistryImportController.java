@@ -25,6 +25,8 @@ import org.youguan.documents.Downloads;
 import org.youguan.kernel.DataScope;
 import org.youguan.org.CurrentUser;
 import org.youguan.platform.BackgroundJobs;
+import org.youguan.registry.Licences;
+import org.youguan.registry.Registrar;
 import org.youguan.registry.internal.branches.BranchImport;
 import org.youguan.registry.internal.brands.BrandImport;
 import org.youguan.registry.internal.enterprises.EnterpriseImport;
@@ -38,9 +40,22 @@ import org.youguan.registry.internal.outlets.OutletImport;
 @Controller
 class RegistryImportController {
 
-	/** What one importable register needs on the page; {@code nationalDictionary} registers are for system admins. */
-	record Target(String path, String label, Supplier<byte[]> template, BiFunction<DataScope, byte[], ImportResult> importer,
-			boolean nationalDictionary) {
+	/** An import run for the user who uploaded the sheet, within the user's scope. */
+	interface Importer {
+
+		ImportResult run(CurrentUser me, DataScope scope, byte[] content);
+
+		/** An import that asks no more of the user than the scope. */
+		static Importer scoped(BiFunction<DataScope, byte[], ImportResult> importer) {
+			return (me, scope, content) -> importer.apply(scope, content);
+		}
+	}
+
+	/**
+	 * What one importable register needs on the page; {@code nationalDictionary} registers are for system admins, the
+	 * licence book for the licences' issuing authorities ({@link Licences#requireRecorder}).
+	 */
+	record Target(String path, String label, Supplier<byte[]> template, Importer importer, boolean nationalDictionary) {
 
 		String templateName() {
 			return label + "导入模板.xlsx";
@@ -56,18 +71,23 @@ class RegistryImportController {
 	RegistryImportController(EnterpriseImport enterprises, OutletImport outlets, LicenceImport licences,
 			BranchImport branches, FacilityImport facilities, BrandImport brands, BackgroundJobs jobs) {
 		this.jobs = jobs;
-		this.targets = Map.of("enterprises", new Target("enterprises", "企业", enterprises::template, enterprises::importFile, false),
-				"outlets", new Target("outlets", "末端网点", outlets::template, outlets::importFile, false),
-				"licences", new Target("licences", "许可证", licences::template, licences::importFile, false),
-				"branches", new Target("branches", "分支机构", branches::template, branches::importFile, false),
-				"facilities", new Target("facilities", "设施", facilities::template, facilities::importFile, false),
-				"brands", new Target("brands", "品牌", brands::template, brands::importFile, true));
+		this.targets = Map.of("enterprises", new Target("enterprises", "企业", enterprises::template,
+				Importer.scoped(enterprises::importFile), false),
+				"outlets", new Target("outlets", "末端网点", outlets::template, Importer.scoped(outlets::importFile), false),
+				"licences", new Target("licences", "许可证", licences::template,
+						(me, scope, content) -> licences.importFile(scope, Registrar.of(me), content), false),
+				"branches", new Target("branches", "分支机构", branches::template, Importer.scoped(branches::importFile), false),
+				"facilities", new Target("facilities", "设施", facilities::template, Importer.scoped(facilities::importFile), false),
+				"brands", new Target("brands", "品牌", brands::template, Importer.scoped(brands::importFile), true));
 	}
 
 	private Target target(String path, CurrentUser me) {
 		Target t = targets.get(path);
 		if (t.nationalDictionary() && !me.systemAdmin()) {
 			throw new AccessDeniedException("品牌为全国目录，由系统管理员维护");
+		}
+		if (path.equals("licences")) {
+			Licences.requireRecorder(Registrar.of(me));
 		}
 		return t;
 	}
@@ -93,7 +113,7 @@ class RegistryImportController {
 		Target t = target(target, me);
 		model.addAttribute("target", t);
 		return ImportPages.upload(new ImportPages.Page(kind(target), t.label(), "条", "registry/import", "/registry/" + target),
-				jobs, me.getUsername(), file, content -> t.importer().apply(scope, content), model, redirect, response);
+				jobs, me.getUsername(), file, content -> t.importer().run(me, scope, content), model, redirect, response);
 	}
 
 	/**

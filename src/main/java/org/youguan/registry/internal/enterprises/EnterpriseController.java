@@ -34,6 +34,9 @@ import org.youguan.registry.EnterpriseType;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
 import org.youguan.registry.Licences;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.youguan.org.CurrentUser;
+import org.youguan.registry.Registrar;
 import org.youguan.registry.internal.RegistryAccess;
 
 /**
@@ -98,8 +101,10 @@ class EnterpriseController {
 	}
 
 	@GetMapping("/registry/enterprises/{id:\\d+}")
-	String show(DataScope scope, @PathVariable long id, Model model) {
+	String show(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id, Model model) {
 		model.addAttribute("enterprise", enterprises.get(scope, id));
+		// 登记许可证 for the issuing authorities only (Licences#record)
+		model.addAttribute("mayRecordLicence", Registrar.of(me).recordsAny());
 		model.addAttribute("licences", licences.list(scope, new Licences.Filter(null, null, id),
 				new PageQuery("", 0, 50, "issued_on", true)).items());
 		model.addAttribute("annualReports", annualReports.of(id));

@@ -125,6 +125,26 @@ public class ExpressLicence {
 		return number;
 	}
 
+	/** The business scope, which decides the issuing authority (邮政法(2015) art.52). */
+	public LicenceScope scope() {
+		return scope;
+	}
+
+	/** The day of issue. */
+	public LocalDate issuedOn() {
+		return issuedOn;
+	}
+
+	/** The last valid day. */
+	public LocalDate expiresOn() {
+		return expiresOn;
+	}
+
+	/** Whether neither cancelled nor revoked. */
+	public boolean active() {
+		return state == State.ACTIVE;
+	}
+
 	/** The administrative region code the entry is scoped by. */
 	public String regionCode() {
 		return regionCode;

@@ -34,10 +34,13 @@ import org.youguan.registry.LicenceScope;
 import org.youguan.registry.LicenceStatus;
 import org.youguan.registry.LicenceView;
 import org.youguan.registry.Licences;
+import org.youguan.registry.Registrar;
 import org.youguan.registry.internal.RegistryAccess;
 
 /**
- * Express licences as records: list with derived status, recording an issued licence, cancellation and revocation.
+ * Express licences as records: list with derived status, recording an issued licence, cancellation and revocation —
+ * the writing steps for the licence's issuing authority only ({@link Licences#mayCorrect}, {@link Licences#mayEnd};
+ * 邮政法(2015) art.52), whose buttons the page shows to it alone.
  */
 @Controller
 class LicenceController {
@@ -64,8 +67,10 @@ class LicenceController {
 	}
 
 	@GetMapping("/registry/licences")
-	String list(DataScope scope, ListRequest list, @RequestParam(required = false) LicenceStatus status,
+	String list(@AuthenticationPrincipal CurrentUser me, DataScope scope, ListRequest list,
+			@RequestParam(required = false) LicenceStatus status,
 			@RequestParam(required = false) LicenceScope licenceScope, Model model) {
+		model.addAttribute("mayRecord", Registrar.of(me).recordsAny());
 		PageQuery query = list.toPage();
 		model.addAttribute("result", licences.list(scope, new Licences.Filter(status, licenceScope, null), query));
 		model.addAttribute("query", query);
@@ -84,15 +89,20 @@ class LicenceController {
 	}
 
 	@GetMapping("/registry/licences/{id:\\d+}")
-	String show(DataScope scope, @PathVariable long id, Model model) {
-		model.addAttribute("licence", licences.get(scope, id));
+	String show(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id, Model model) {
+		LicenceView licence = licences.get(scope, id);
+		model.addAttribute("licence", licence);
+		model.addAttribute("mayCorrect", me.writer() && licences.mayCorrect(Registrar.of(me), licence));
+		model.addAttribute("mayEnd", me.writer() && licences.mayEnd(Registrar.of(me), licence));
 		model.addAttribute("history", audit.history(scope, "ExpressLicence", id));
 		return "registry/licence";
 	}
 
 	@GetMapping("/registry/licences/new")
 	@PreAuthorize(RegistryAccess.WRITERS)
-	String initCreateForm(@RequestParam(required = false) Long enterprise, Model model) {
+	String initCreateForm(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) Long enterprise,
+			Model model) {
+		Licences.requireRecorder(Registrar.of(me));
 		model.addAttribute("enterpriseId", enterprise);
 		model.addAttribute("scopes", LicenceScope.values());
 		return "registry/licence-form";
@@ -107,17 +117,21 @@ class LicenceController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate expiresOn, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
 		// refused: the form again in the refusal's 4xx with the values as typed (kernel.FormSteps)
+		Registrar by = Registrar.of(me);
+		if (id == null) {
+			Licences.requireRecorder(by); // 403 before the holder is looked up
+		}
 		return FormSteps.run(model, response, redirect, () -> {
-			String issuingRegion = Licences.issuingRegion(issuingBureauName, me.regionCode());
+			// the issuing region is the scope's authority's for the holder (Licences#check), never the recorder's
 			if (id == null) {
 				long enterprise = enterprises.idInScope(scope, creditCode, "creditCode");
-				long recorded = licences.record(scope, new LicenceData(enterprise, number, licenceScope, issuingBureauName,
-						issuingRegion, issuedOn, expiresOn), false);
+				long recorded = licences.record(scope, by, new LicenceData(enterprise, number, licenceScope, issuingBureauName,
+						null, issuedOn, expiresOn), false);
 				return new PageSteps.Done("已登记许可证" + Text.strip(number), "/registry/licences/" + recorded);
 			}
 			LicenceView current = licences.get(scope, id);
-			licences.correct(scope, id, new LicenceData(current.enterpriseId(), number, licenceScope, issuingBureauName,
-					issuingRegion, issuedOn, expiresOn));
+			licences.correct(scope, by, id, new LicenceData(current.enterpriseId(), number, licenceScope, issuingBureauName,
+					null, issuedOn, expiresOn));
 			return new PageSteps.Done("已更正许可证登记信息", "/registry/licences/" + id);
 		}, () -> {
 			model.addAttribute("scopes", LicenceScope.values());
@@ -128,8 +142,10 @@ class LicenceController {
 
 	@GetMapping("/registry/licences/{id}/edit")
 	@PreAuthorize(RegistryAccess.WRITERS)
-	String initUpdateForm(DataScope scope, @PathVariable long id, Model model) {
-		model.addAttribute("licence", licences.get(scope, id));
+	String initUpdateForm(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id, Model model) {
+		LicenceView licence = licences.get(scope, id);
+		Licences.requireCorrector(Registrar.of(me), licence); // the refusal the post would give
+		model.addAttribute("licence", licence);
 		model.addAttribute("licenceId", id);
 		model.addAttribute("scopes", LicenceScope.values());
 		return "registry/licence-form";
@@ -137,15 +153,17 @@ class LicenceController {
 
 	@PostMapping("/registry/licences/{id}/{action:cancel|revoke}")
 	@PreAuthorize(RegistryAccess.WRITERS)
-	String end(DataScope scope, @PathVariable long id, @PathVariable String action, @RequestParam String reason,
+	String end(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
+			@PathVariable String action, @RequestParam(required = false) String decisionNumber, @RequestParam String reason,
 			RedirectAttributes redirect) {
 		String here = "/registry/licences/" + id;
+		Registrar by = Registrar.of(me);
 		return PageSteps.run(redirect, here, () -> {
 			if (action.equals("cancel")) {
-				licences.cancel(scope, id, reason);
+				licences.cancel(scope, by, id, reason);
 			}
 			else {
-				licences.revoke(scope, id, reason);
+				licences.revoke(scope, by, id, decisionNumber, reason);
 			}
 			return new PageSteps.Done("许可证" + licences.get(scope, id).number() + (action.equals("cancel") ? "已注销" : "已吊销")
 					+ "：" + Text.strip(reason), here);

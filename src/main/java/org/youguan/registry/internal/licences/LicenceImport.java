@@ -5,6 +5,10 @@ import java.util.Map;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+
 import org.youguan.documents.SheetImport;
 import org.youguan.documents.ImportResult;
 import org.youguan.audit.AuditEntry;
@@ -15,10 +19,15 @@ import org.youguan.registry.Enterprises;
 import org.youguan.registry.LicenceData;
 import org.youguan.registry.LicenceScope;
 import org.youguan.registry.Licences;
+import org.youguan.registry.OneLicence;
+import org.youguan.registry.Registrar;
 
 /**
- * Bulk recording of express licences from .xlsx (a bureau's existing licence book): holder in scope, number pattern
- * and uniqueness in the file and the register, dates; one bad row records nothing.
+ * Bulk recording of express licences from .xlsx (a bureau's existing licence book), for the licences' issuing authority
+ * only (邮政法(2015) art.52; the page refuses a city or county bureau with 403): each row meets the rules of the form
+ * ({@link Licences#check}: holder in scope, number pattern and uniqueness, dates, the scope one the importer issues, the
+ * issuer its authority, at most the statutory term, no second licence in force of the holder) and, within the file, no
+ * number twice and no two licences in force of one holder ({@link OneLicence}); one bad row records nothing.
  */
 @Service
 public class LicenceImport {
@@ -37,19 +46,30 @@ public class LicenceImport {
 
 	private final AuditTrail audit;
 
-	LicenceImport(Licences licences, Enterprises enterprises, AuditTrail audit) {
+	private final Clock clock;
+
+	LicenceImport(Licences licences, Enterprises enterprises, AuditTrail audit, Clock clock) {
 		this.licences = licences;
 		this.enterprises = enterprises;
 		this.audit = audit;
+		this.clock = clock;
 	}
 
 	public byte[] template() {
 		return SheetRows.template("许可证", HEADERS, EXAMPLE);
 	}
 
+	/**
+	 * Imports the licence book in {@code content} as {@code by}, who must register licences of some scope
+	 * ({@link Licences#requireRecorder}); every row is recorded as {@link Licences#record} would.
+	 * @throws org.youguan.kernel.AccessRefusedException (403) for a city or county bureau
+	 */
 	@Transactional
-	public ImportResult importFile(DataScope scope, byte[] content) {
+	public ImportResult importFile(DataScope scope, Registrar by, byte[] content) {
+		Licences.requireRecorder(by);
 		SheetImport.Twins numbers = new SheetImport.Twins();
+		LocalDate today = LocalDate.now(clock);
+		Map<Long, Integer> inForce = new HashMap<>();
 		return SheetImport.run(content, HEADERS, COLUMNS, (row, context) -> {
 			if (context.refuseExample(row, HEADERS, EXAMPLE)) {
 				return null;
@@ -58,20 +78,26 @@ public class LicenceImport {
 			LicenceScope licenceScope = context.label(row, "业务范围", LicenceScope.values(), LicenceScope::label);
 			var issuedOn = context.date(row, "发证日期");
 			var expiresOn = context.date(row, "有效期至");
+			// the issuing region is derived from the scope and the holder (Licences#check), never the importer's
 			LicenceData data = new LicenceData(holder == null ? 0 : holder, row.get("许可证编号"), licenceScope,
-					row.get("发证机关"), Licences.issuingRegion(row.get("发证机关"), scope.regionPrefix()), issuedOn, expiresOn);
+					row.get("发证机关"), null, issuedOn, expiresOn);
 			// the licence rules run even without the holder, so every bad cell of the row is reported at once (an
 			// unreadable cell reaches them as blank and is not told twice: SheetImport.RowContext#checked)
-			LicenceData clean = context.checked(() -> holder == null ? licences.checkFields(data) : licences.check(scope, data, null));
+			LicenceData clean = context.checked(() -> holder == null ? licences.checkFields(data) : licences.check(scope, by, data));
 			if (holder == null) {
 				return null;
 			}
 			if (clean != null) {
 				numbers.check(clean.number(), row, context, "许可证编号", "许可证编号");
+				Integer earlier = clean.expiresOn().isBefore(today) ? null : inForce.putIfAbsent(holder, row.number());
+				if (earlier != null) {
+					context.fail("统一社会信用代码", OneLicence.RULE, "该企业在第" + earlier + "行已有一份有效的许可证，" + OneLicence.STATED
+							+ "：不能再登记一份有效的许可证");
+				}
 			}
 			return clean;
 		}, valid -> {
-			valid.forEach(d -> licences.record(scope, d, false));
+			valid.forEach(d -> licences.record(scope, by, d, false));
 			audit.record(AuditEntry.of("licence.import", "ExpressLicence", null, "批量导入许可证" + valid.size() + "份"));
 		});
 	}

@@ -1,0 +1,57 @@
+package org.youguan.registry;
+
+import java.util.Arrays;
+
+import org.youguan.org.BureauLevel;
+import org.youguan.org.CurrentUser;
+
+/**
+ * Who records, corrects, cancels or revokes a licence in the registry, as far as the law asks: the bureau's level and
+ * region (邮政法(2015) art.52: only the issuing authority, {@link IssuingAuthority}, may), and whether a system
+ * administrator, who may also register and correct a licence of any scope (the national licence book, records entered
+ * wrongly) but never cancels or revokes one not issued at its own bureau's level.
+ *
+ * @param level the bureau's level, null for a user without a bureau
+ * @param regionCode the bureau's region ({@code 0} national), null for a user without a bureau
+ * @param systemAdmin whether a system administrator
+ */
+public record Registrar(BureauLevel level, String regionCode, boolean systemAdmin) {
+
+	/** The registrar a signed-in user is. */
+	public static Registrar of(CurrentUser user) {
+		return new Registrar(user.bureauLevel(), user.regionCode(), user.systemAdmin());
+	}
+
+	/** The platform itself recording what it is told (demo data, a decision heard as an event): a national system user. */
+	public static Registrar platform() {
+		return new Registrar(BureauLevel.NATIONAL, "0", true);
+	}
+
+	/** A bureau of {@code level} in {@code regionCode} (tests, jobs). */
+	public static Registrar bureau(BureauLevel level, String regionCode) {
+		return new Registrar(level, regionCode, false);
+	}
+
+	/** Whether this is the issuing authority of a licence of {@code scope} held in {@code holderRegion}. */
+	public boolean issues(LicenceScope scope, String holderRegion) {
+		return IssuingAuthority.of(scope).isBureau(level, regionCode, holderRegion);
+	}
+
+	/**
+	 * Whether this registrar records and corrects licences of {@code scope} held in {@code holderRegion}: the issuing
+	 * authority, or a system administrator.
+	 */
+	public boolean records(LicenceScope scope, String holderRegion) {
+		return systemAdmin || issues(scope, holderRegion);
+	}
+
+	/** Whether this registrar records licences of some scope: a provincial bureau, 国家邮政局 or a system administrator. */
+	public boolean recordsAny() {
+		return systemAdmin || Arrays.stream(IssuingAuthority.values()).anyMatch(a -> a.bureauLevel() == level);
+	}
+
+	/** How the registrar is named in a refusal: "本局（县（区）局）". */
+	public String described() {
+		return level == null ? "本用户" : "本局（" + level.label() + "）";
+	}
+}

@@ -1,0 +1,340 @@
+package org.youguan.registry;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.youguan.IntegrationTest;
+import org.youguan.ProvinceStaff;
+import org.youguan.SignIn;
+import org.youguan.documents.ImportResult;
+import org.youguan.kernel.AccessRefusedException;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.FieldError;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.org.BureauLevel;
+import org.youguan.org.Bureaus;
+import org.youguan.org.Users;
+import org.youguan.registry.internal.licences.LicenceImport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+
+/**
+ * A licence is issued, corrected, cancelled (注销) and revoked (吊销) only by its issuing authority — the provincial bureau
+ * for 同城 and 省内, 国家邮政局 for 跨省 and 国际 (邮政法(2015) art.52; 行政许可法(2019) art.70; 行政处罚法(2021) art.9) — on the
+ * registry's pages and import as in licensing; what it records meets the law: the issuer the scope's authority, at
+ * most the statutory term, one licence in force per enterprise.
+ */
+@IntegrationTest
+class LicenceIssuingAuthorityIntegrationTest {
+
+	static final DataScope SUZHOU = DataScope.region("3205");
+
+	static final Registrar JIANGSU = RegistryIntegrationTest.JIANGSU;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Licences licences;
+
+	@Autowired
+	Enterprises enterprises;
+
+	@Autowired
+	LicenceImport licenceImport;
+
+	@Autowired
+	Users users;
+
+	@Autowired
+	Bureaus bureaus;
+
+	@Autowired
+	Clock clock;
+
+	String unlicensed() {
+		return RegistryIntegrationTest.unlicensed(enterprises);
+	}
+
+	static String number() {
+		return "苏邮A" + UUID.randomUUID().toString().replaceAll("[^0-9]", "").substring(0, 7);
+	}
+
+	/** A 省内 licence in force of a new 吴中 enterprise, issued by 江苏省邮政管理局 last year. */
+	long provinceLicence() {
+		long holder = enterprises.idInScope(SUZHOU, unlicensed(), "creditCode");
+		return licences.record(SUZHOU, JIANGSU, new LicenceData(holder, number(), LicenceScope.PROVINCE, "江苏省邮政管理局", null,
+				LocalDate.now(clock).minusYears(1), null), false);
+	}
+
+	MockHttpSession province() throws Exception {
+		return ProvinceStaff.session(mvc, users, bureaus);
+	}
+
+	MockHttpServletResponse post(MockHttpSession session, String path, String... params) throws Exception {
+		var request = MockMvcRequestBuilders.post(path).session(session).with(csrf());
+		for (int i = 0; i < params.length; i += 2) {
+			request.param(params[i], params[i + 1]);
+		}
+		return mvc.perform(request).andReturn().getResponse();
+	}
+
+	static String text(MockHttpServletResponse answer) throws Exception {
+		return answer.getContentAsString(StandardCharsets.UTF_8);
+	}
+
+	static Document page(MockHttpServletResponse answer) throws Exception {
+		return Jsoup.parse(text(answer));
+	}
+
+	LicenceStatus status(long id) {
+		return licences.get(SUZHOU, id).status();
+	}
+
+	@Test
+	void aCountyClerkCannotRevokeOrCancelTheProvincesLicenceByTypingAReason() throws Exception {
+		long id = provinceLicence();
+		MockHttpSession county = SignIn.session(mvc, "wz.staff");
+		MockHttpServletResponse revoke = post(county, "/registry/licences/" + id + "/revoke", "reason", "违法经营",
+				"decisionNumber", "吴邮罚〔2026〕1号");
+		assertThat(revoke.getStatus()).isEqualTo(403);
+		assertThat(text(revoke)).contains("省内快递业务经营许可证由省邮政管理局依行政处罚决定吊销").contains("行政处罚法第9条");
+		MockHttpServletResponse cancel = post(county, "/registry/licences/" + id + "/cancel", "reason", "申请注销");
+		assertThat(cancel.getStatus()).isEqualTo(403);
+		assertThat(text(cancel)).contains("省内快递业务经营许可证由省邮政管理局注销").contains("行政许可法第70条");
+		assertThat(status(id)).isEqualTo(LicenceStatus.VALID);
+		// nor through the service, as any other caller of it
+		assertThatThrownBy(() -> licences.revoke(SUZHOU, Registrar.bureau(BureauLevel.COUNTY, "320506"), id, "吴邮罚〔2026〕1号",
+				"违法经营")).isInstanceOf(AccessRefusedException.class);
+	}
+
+	@Test
+	void aCityClerkCannotCancelTheProvincesLicence() throws Exception {
+		long id = provinceLicence();
+		MockHttpServletResponse cancel = post(SignIn.session(mvc, "sz.market"), "/registry/licences/" + id + "/cancel",
+				"reason", "申请注销");
+		assertThat(cancel.getStatus()).isEqualTo(403);
+		assertThat(text(cancel)).contains("省内快递业务经营许可证由省邮政管理局注销");
+		assertThat(status(id)).isEqualTo(LicenceStatus.VALID);
+	}
+
+	@Test
+	void theProvinceCancelsItsLicenceAndRevokesOneOnlyNamingThePenaltyDecision() throws Exception {
+		MockHttpSession province = province();
+		long cancelled = provinceLicence();
+		assertThat(post(province, "/registry/licences/" + cancelled + "/cancel", "reason", "企业申请注销").getStatus()).isEqualTo(302);
+		assertThat(status(cancelled)).isEqualTo(LicenceStatus.CANCELLED);
+
+		long revoked = provinceLicence();
+		// a reason alone is no penalty decision: refused, the licence stays in force
+		assertThat(post(province, "/registry/licences/" + revoked + "/revoke", "reason", "违法经营").getStatus()).isEqualTo(302);
+		assertThat(status(revoked)).isEqualTo(LicenceStatus.VALID);
+		assertThatThrownBy(() -> licences.revoke(SUZHOU, JIANGSU, revoked, " ", "违法经营")).isInstanceOf(
+				InvalidValueException.class).hasMessageContaining("行政处罚决定书文号");
+		assertThat(post(province, "/registry/licences/" + revoked + "/revoke", "reason", "违法经营", "decisionNumber",
+				"苏邮罚〔2026〕7号").getStatus()).isEqualTo(302);
+		assertThat(licences.get(SUZHOU, revoked).status()).isEqualTo(LicenceStatus.REVOKED);
+		assertThat(licences.get(SUZHOU, revoked).stateReason()).isEqualTo("依据行政处罚决定书苏邮罚〔2026〕7号吊销：违法经营");
+	}
+
+	@Test
+	void theProvinceNeitherEndsNorCorrectsALicenceOfTheNationalBureau() throws Exception {
+		long holder = enterprises.idInScope(SUZHOU, unlicensed(), "creditCode");
+		long id = licences.record(SUZHOU, Registrar.platform(), new LicenceData(holder, number(), LicenceScope.INTERNATIONAL,
+				"国家邮政局", null, LocalDate.now(clock).minusYears(1), null), false);
+		MockHttpSession province = province();
+		MockHttpServletResponse cancel = post(province, "/registry/licences/" + id + "/cancel", "reason", "申请注销");
+		assertThat(cancel.getStatus()).isEqualTo(403);
+		assertThat(text(cancel)).contains("国际快递业务经营许可证由国家邮政局注销");
+		assertThat(post(province, "/registry/licences/" + id + "/revoke", "reason", "违法经营", "decisionNumber", "苏邮罚〔2026〕8号")
+			.getStatus()).isEqualTo(403);
+		assertThat(mvc.perform(get("/registry/licences/" + id + "/edit").session(province)).andReturn().getResponse()
+			.getStatus()).isEqualTo(403);
+		assertThat(status(id)).isEqualTo(LicenceStatus.VALID);
+	}
+
+	@Test
+	void countyAndCityClerksNeitherRegisterNorCorrectNorImportLicencesAndSeeNoSuchButtons() throws Exception {
+		long id = provinceLicence();
+		LicenceView before = licences.get(SUZHOU, id);
+		for (String user : List.of("wz.staff", "sz.market")) {
+			MockHttpSession clerk = SignIn.session(mvc, user);
+			assertThat(mvc.perform(get("/registry/licences/new").session(clerk)).andReturn().getResponse().getStatus())
+				.as(user).isEqualTo(403);
+			MockHttpServletResponse created = post(clerk, "/registry/licences/new", "creditCode", unlicensed(), "number", number(),
+					"licenceScope", "INTERNATIONAL", "issuingBureauName", "江苏省邮政管理局", "issuedOn", "2025-01-01", "expiresOn",
+					"2039-01-01");
+			assertThat(created.getStatus()).as(user).isEqualTo(403);
+			assertThat(text(created)).contains("邮政法第52条");
+			assertThat(mvc.perform(get("/registry/licences/" + id + "/edit").session(clerk)).andReturn().getResponse()
+				.getStatus()).as(user).isEqualTo(403);
+			MockHttpServletResponse corrected = post(clerk, "/registry/licences/" + id + "/edit", "number", number(),
+					"licenceScope", "INTERNATIONAL", "issuingBureauName", "江苏省邮政管理局", "issuedOn", "2025-01-01", "expiresOn",
+					"2039-01-01");
+			assertThat(corrected.getStatus()).as(user).isEqualTo(403);
+			assertThat(text(corrected)).contains("只能由发证机关更正");
+			assertThat(mvc.perform(get("/registry/licences/import").session(clerk)).andReturn().getResponse().getStatus())
+				.as(user).isEqualTo(403);
+			assertThat(mvc.perform(multipart("/registry/licences/import").file(new MockMultipartFile("file", "l.xlsx", null,
+					Workbooks.of(LicenceImport.HEADERS, List.of(List.of(number(), unlicensed(), "省内", "江苏省邮政管理局", "2025-01-01",
+							""))))).session(clerk).with(csrf())).andReturn().getResponse().getStatus()).as(user).isEqualTo(403);
+
+			Document shown = page(mvc.perform(get("/registry/licences/" + id).session(clerk)).andReturn().getResponse());
+			assertThat(shown.select("#licence-edit")).as(user).isEmpty();
+			assertThat(shown.select("form[action$=/cancel]")).as(user).isEmpty();
+			Document list = page(mvc.perform(get("/registry/licences").session(clerk)).andReturn().getResponse());
+			assertThat(list.select("a[href=/registry/licences/new], a[href=/registry/licences/import]")).as(user).isEmpty();
+		}
+		assertThat(licences.get(SUZHOU, id)).isEqualTo(before);
+		assertThatThrownBy(() -> licenceImport.importFile(SUZHOU, Registrar.bureau(BureauLevel.COUNTY, "320506"),
+				Workbooks.of(LicenceImport.HEADERS, List.of(List.of(number(), unlicensed(), "省内", "江苏省邮政管理局", "2025-01-01", "")))))
+			.isInstanceOf(AccessRefusedException.class);
+
+		// the issuing authority sees the steps it may take
+		Document shown = page(mvc.perform(get("/registry/licences/" + id).session(province())).andReturn().getResponse());
+		assertThat(shown.select("#licence-edit")).hasSize(1);
+		assertThat(shown.select("form[action$=/cancel]")).hasSize(1);
+	}
+
+	@Test
+	void theIssuerIsTheScopesAuthority() throws Exception {
+		MockHttpSession province = province();
+		// 国际: 国家邮政局's — the province may not register it at all
+		MockHttpServletResponse international = post(province, "/registry/licences/new", "creditCode", unlicensed(), "number",
+				number(), "licenceScope", "INTERNATIONAL", "issuingBureauName", "江苏省邮政管理局", "issuedOn", "2025-01-01");
+		assertThat(international.getStatus()).isEqualTo(400);
+		assertThat(page(international).select("#errors li[data-field=scope][data-rule=issuing-level]").text())
+			.contains("国际快递业务经营许可证由国家邮政局颁发");
+		// a system administrator may register it, under its issuer's name only
+		MockHttpSession admin = SignIn.session(mvc, "sys.admin");
+		MockHttpServletResponse misnamed = post(admin, "/registry/licences/new", "creditCode", unlicensed(), "number", number(),
+				"licenceScope", "INTERNATIONAL", "issuingBureauName", "江苏省邮政管理局", "issuedOn", "2025-01-01");
+		assertThat(misnamed.getStatus()).isEqualTo(400);
+		assertThat(page(misnamed).select("#errors li[data-field=issuingBureauName][data-rule=issuer]").text())
+			.contains("发证机关应为“国家邮政局”");
+		// 同城: the provincial bureau's, not the city's
+		MockHttpServletResponse city = post(province, "/registry/licences/new", "creditCode", unlicensed(), "number", number(),
+				"licenceScope", "CITY", "issuingBureauName", "苏州市邮政管理局", "issuedOn", "2025-01-01");
+		assertThat(city.getStatus()).isEqualTo(400);
+		assertThat(page(city).select("#errors li[data-field=issuingBureauName][data-rule=issuer]").text())
+			.contains("发证机关应为“江苏省邮政管理局”");
+		String code = unlicensed();
+		String number = number();
+		assertThat(post(province, "/registry/licences/new", "creditCode", code, "number", number, "licenceScope", "CITY",
+				"issuingBureauName", "江苏省邮政管理局", "issuedOn", "2025-01-01").getStatus()).isEqualTo(302);
+		LicenceView recorded = licences.findByNumber(SUZHOU, number).orElseThrow();
+		assertThat(recorded.issuingRegionCode()).as("the province's, not the recorder's").isEqualTo("32");
+
+		// a correction to a scope of the other level is refused alike
+		MockHttpServletResponse corrected = post(province, "/registry/licences/" + recorded.id() + "/edit", "number", number,
+				"licenceScope", "INTER_PROVINCE", "issuingBureauName", "国家邮政局", "issuedOn", "2025-01-01");
+		assertThat(corrected.getStatus()).isEqualTo(400);
+		assertThat(page(corrected).select("#errors li[data-field=scope][data-rule=issuing-level]")).hasSize(1);
+		assertThat(licences.get(SUZHOU, recorded.id()).scope()).isEqualTo(LicenceScope.CITY);
+	}
+
+	@Test
+	void aTermBeyondTheStatutoryFiveYearsIsRefused() throws Exception {
+		MockHttpSession province = province();
+		MockHttpServletResponse fourteen = post(province, "/registry/licences/new", "creditCode", unlicensed(), "number", number(),
+				"licenceScope", "PROVINCE", "issuingBureauName", "江苏省邮政管理局", "issuedOn", "2025-01-01", "expiresOn", "2039-01-01");
+		assertThat(fourteen.getStatus()).isEqualTo(400);
+		assertThat(page(fourteen).select("#errors li[data-field=expiresOn][data-rule=statutory-term]").text())
+			.contains("有效期至不能晚于2029-12-31").contains("licence.validity");
+		// five years to the day before the anniversary is the statutory term
+		String number = number();
+		assertThat(post(province, "/registry/licences/new", "creditCode", unlicensed(), "number", number, "licenceScope",
+				"PROVINCE", "issuingBureauName", "江苏省邮政管理局", "issuedOn", "2025-01-01", "expiresOn", "2029-12-31").getStatus())
+			.isEqualTo(302);
+		long id = licences.findByNumber(SUZHOU, number).orElseThrow().id();
+		// nor is a licence corrected to run longer
+		MockHttpServletResponse longer = post(province, "/registry/licences/" + id + "/edit", "number", number, "licenceScope",
+				"PROVINCE", "issuingBureauName", "江苏省邮政管理局", "issuedOn", "2025-01-01", "expiresOn", "2039-01-01");
+		assertThat(longer.getStatus()).isEqualTo(400);
+		assertThat(licences.get(SUZHOU, id).expiresOn()).isEqualTo(LocalDate.of(2029, 12, 31));
+	}
+
+	@Test
+	void anEnterpriseHoldsOneLicenceInForce() throws Exception {
+		MockHttpSession province = province();
+		String code = unlicensed();
+		String first = number();
+		assertThat(post(province, "/registry/licences/new", "creditCode", code, "number", first, "licenceScope", "PROVINCE",
+				"issuingBureauName", "江苏省邮政管理局", "issuedOn", LocalDate.now(clock).minusMonths(1).toString()).getStatus()).isEqualTo(302);
+		MockHttpServletResponse second = post(province, "/registry/licences/new", "creditCode", code, "number", number(),
+				"licenceScope", "CITY", "issuingBureauName", "江苏省邮政管理局", "issuedOn", LocalDate.now(clock).minusDays(3).toString());
+		assertThat(second.getStatus()).isEqualTo(409);
+		assertThat(page(second).select("#errors li[data-field=creditCode][data-rule=licence-held]").text())
+			.contains("已持有有效的快递业务经营许可证" + first).contains("一个企业只持有一份许可证");
+		// a past licence, long expired, is the enterprise's history and may be recorded beside it
+		assertThat(post(province, "/registry/licences/new", "creditCode", code, "number", number(), "licenceScope", "CITY",
+				"issuingBureauName", "江苏省邮政管理局", "issuedOn", "2015-01-01", "expiresOn", "2019-12-31").getStatus()).isEqualTo(302);
+	}
+
+	@Test
+	void aChangeOfScopeToTheOtherLevelMakesItsAuthorityTheIssuer() {
+		long id = provinceLicence();
+		LicenceView before = licences.get(SUZHOU, id);
+		licences.applyChange(new LicenceChanged(0, before.number(), "国邮许〔2026〕3号", LocalDate.now(clock), null, null, null,
+				LicenceScope.INTER_PROVINCE, null, null));
+		LicenceView after = licences.get(SUZHOU, id);
+		assertThat(after.scope()).isEqualTo(LicenceScope.INTER_PROVINCE);
+		assertThat(after.issuingBureauName()).isEqualTo("国家邮政局");
+		assertThat(after.issuingRegionCode()).isEqualTo("0");
+		// so the province no longer ends it
+		assertThat(licences.mayEnd(JIANGSU, after)).isFalse();
+		// a change within the level keeps the issuer
+		long other = provinceLicence();
+		licences.applyChange(new LicenceChanged(0, licences.get(SUZHOU, other).number(), "苏邮许〔2026〕4号", LocalDate.now(clock),
+				null, null, null, LicenceScope.CITY, null, null));
+		assertThat(licences.get(SUZHOU, other).issuingBureauName()).isEqualTo("江苏省邮政管理局");
+		assertThat(licences.get(SUZHOU, other).issuingRegionCode()).isEqualTo("32");
+	}
+
+	@Test
+	void theLicenceImportMeetsTheSameRules() {
+		String held = unlicensed();
+		licences.record(SUZHOU, JIANGSU, new LicenceData(enterprises.idInScope(SUZHOU, held, "creditCode"), number(),
+				LicenceScope.PROVINCE, "江苏省邮政管理局", null, LocalDate.now(clock).minusYears(1), null), false);
+		String twice = unlicensed();
+		String numbered = number();
+		ImportResult result = licenceImport.importFile(SUZHOU, JIANGSU, Workbooks.of(LicenceImport.HEADERS, List.of(
+				List.of(number(), unlicensed(), "国际", "江苏省邮政管理局", "2025-01-01", ""),
+				List.of(number(), unlicensed(), "同城", "苏州市邮政管理局", "2025-01-01", ""),
+				List.of(number(), unlicensed(), "省内", "江苏省邮政管理局", "2025-01-01", "2039-01-01"),
+				List.of(numbered, twice, "省内", "江苏省邮政管理局", "2025-01-01", ""),
+				List.of(number(), twice, "同城", "江苏省邮政管理局", "2025-02-01", ""),
+				List.of(number(), held, "省内", "江苏省邮政管理局", "2025-01-01", ""))));
+		assertThat(result.rejected()).isTrue();
+		assertThat(result.errors()).extracting(e -> e.number()).containsExactly(2, 3, 4, 6, 7);
+		assertThat(result.errors().get(0).errors()).extracting(FieldError::field, FieldError::rule)
+			.contains(tuple("业务范围", "issuing-level"));
+		assertThat(result.errors().get(1).errors()).extracting(FieldError::field, FieldError::rule)
+			.contains(tuple("发证机关", "issuer"));
+		assertThat(result.errors().get(2).errors()).extracting(FieldError::field, FieldError::rule)
+			.contains(tuple("有效期至", "statutory-term"));
+		assertThat(result.errors().get(3).errors()).extracting(FieldError::field, FieldError::rule)
+			.contains(tuple("统一社会信用代码", "licence-held"));
+		assertThat(result.errors().get(4).errors()).extracting(FieldError::field, FieldError::rule)
+			.contains(tuple("统一社会信用代码", "licence-held"));
+		assertThat(licences.findByNumber(SUZHOU, numbered)).isEmpty();
+	}
+}
