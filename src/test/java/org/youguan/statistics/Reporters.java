@@ -8,6 +8,7 @@ import org.youguan.kernel.DataScope;
 import org.youguan.registry.LicenceData;
 import org.youguan.registry.LicenceScope;
 import org.youguan.registry.Licences;
+import org.youguan.registry.Registrar;
 
 /**
  * Test reporters of statistics: an enterprise registered by a test began to operate today (its registration), so it may
@@ -26,7 +27,7 @@ public final class Reporters {
 	 */
 	public static long licensedSince(Licences licences, long enterprise, LocalDate since) {
 		String number = "苏邮S" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase(Locale.ROOT);
-		licences.record(DataScope.all(), new LicenceData(enterprise, number, LicenceScope.PROVINCE, "江苏省邮政管理局", "32",
+		licences.record(DataScope.all(), Registrar.platform(), new LicenceData(enterprise, number, LicenceScope.PROVINCE, "江苏省邮政管理局", "32",
 				since, null), false);
 		return enterprise;
 	}
