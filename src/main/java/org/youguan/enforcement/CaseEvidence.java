@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -205,26 +206,35 @@ public class CaseEvidence {
 	 */
 	private void refuseTwin(long caseId, EvidenceKind kind, EvidenceData data, LocalDate on, String collectedBy,
 			UploadedFile file) {
-		jdbc.sql("""
-				SELECT e.id FROM penalty_case_evidence e LEFT JOIN attachment a ON a.id = e.attachment_id
+		List<Long> sameFacts = jdbc.sql("""
+				SELECT e.attachment_id FROM penalty_case_evidence e
 				WHERE e.case_id = :case AND e.kind = :kind AND folded(e.title) = folded(:title)
 				    AND folded(coalesce(e.content, '')) = folded(:content) AND folded(coalesce(e.place, '')) = folded(:place)
 				    AND folded(coalesce(e.subject, '')) = folded(:subject) AND e.collected_on = :on
 				    AND folded(e.collected_by) = folded(:by)
-				    AND (CAST(:file AS text) IS NULL AND e.attachment_id IS NULL
-				        OR a.file_name = CAST(:file AS text) AND a.size_bytes = :size)
-				ORDER BY e.id LIMIT 1""")
+				ORDER BY e.id""")
 			.param("case", caseId).param("kind", kind.name()).param("title", Text.name(data.title()))
 			.param("content", Text.isBlank(data.content()) ? "" : Text.strip(data.content()))
 			.param("place", Text.isBlank(data.place()) ? "" : Text.line(data.place()))
 			.param("subject", Text.isBlank(data.subject()) ? "" : Text.name(data.subject()))
 			.param("on", on).param("by", collectedBy)
-			.param("file", file == null ? null : file.fileName()).param("size", file == null ? 0 : file.content().length)
-			.query(Long.class).optional()
-			.ifPresent(item -> {
-				throw DomainException.duplicate("title", "证据清单中已有该证据（" + kind.label() + "“" + Text.name(data.title())
-						+ "”，" + on + "收集），不能重复登记：表单可能提交了两次，请在证据清单中查看");
-			});
+			.query((rs, n) -> rs.getObject(1, Long.class)).list();
+		if (sameFacts.isEmpty()) {
+			return;
+		}
+		// the file compared through the documents module (its table is its own): by name and size, or none
+		Map<Long, Attachment> files = file == null ? Map.of()
+				: attachments.list(new AttachmentOwner(CaseDocuments.MODULE, CaseDocuments.OWNER_TYPE, caseId)).stream()
+					.collect(Collectors.toMap(Attachment::id, a -> a));
+		boolean twin = sameFacts.stream()
+			.anyMatch(attachment -> file == null ? attachment == null
+					: attachment != null && files.containsKey(attachment)
+							&& files.get(attachment).fileName().equals(file.fileName())
+							&& files.get(attachment).sizeBytes() == file.content().length);
+		if (twin) {
+			throw DomainException.duplicate("title", "证据清单中已有该证据（" + kind.label() + "“" + Text.name(data.title())
+					+ "”，" + on + "收集），不能重复登记：表单可能提交了两次，请在证据清单中查看");
+		}
 	}
 
 	/** The evidence list of a case in the caller's scope, by day collected. @throws DomainException not-found */

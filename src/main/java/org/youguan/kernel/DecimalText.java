@@ -19,10 +19,22 @@ public class DecimalText extends ValueDeserializer<BigDecimal> {
 
 	private final NumberText text = new NumberText();
 
-	/** @throws InvalidValueException on "body": rules {@code number}, {@code thousands-separator}, {@code digits} */
+	/**
+	 * @throws InvalidValueException on "body": rule {@code format} for text that is no number (as every number field
+	 *         of a JSON body answers it), {@code thousands-separator}, {@code digits}
+	 */
 	@Override
 	public BigDecimal deserialize(JsonParser p, DeserializationContext ctxt) {
-		return Decimals.parse("body", "", text.deserialize(p, ctxt), Decimals.TEXT_DIGITS, Decimals.TEXT_DIGITS);
+		try {
+			return Decimals.parse("body", "", text.deserialize(p, ctxt), Decimals.TEXT_DIGITS, Decimals.TEXT_DIGITS);
+		}
+		catch (InvalidValueException e) {
+			FieldError error = e.fieldErrors().get(0);
+			if (!error.rule().equals("number")) {
+				throw e;
+			}
+			throw new InvalidValueException(error.field(), "format", error.message());
+		}
 	}
 
 	@Override

@@ -103,7 +103,7 @@ class PageFormBindingIntegrationTest {
 
 	@Test
 	void aDateThatIsNoneComesBackAsTheFormIn400NamingTheField() throws Exception {
-		licenceFormRefuses("issuedOn", "2025-99-99", "应为日期");
+		licenceFormRefuses("issuedOn", "2025-99-99", "应为实际存在的日期");
 	}
 
 	@Test
