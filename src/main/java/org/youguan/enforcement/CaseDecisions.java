@@ -23,6 +23,7 @@ import org.youguan.enforcement.internal.CaseStep;
 import org.youguan.enforcement.internal.CaseWork;
 import org.youguan.enforcement.internal.DecisionNumbers;
 import org.youguan.enforcement.internal.DecisionRules;
+import org.youguan.kernel.Actors;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.HanVariants;
@@ -340,7 +341,7 @@ public class CaseDecisions {
 				.param("detail", "移送（原案号" + c.number() + "）").param("code", c.enterpriseCreditCode())
 				.param("name", c.enterpriseName())
 				.param("summary", "移送理由：" + Text.strip(reason) + (c.facts() == null ? "" : "\n案情：" + c.facts()))
-				.param("on", caseWork.today()).param("by", CaseWork.actor()).param("now", OffsetDateTime.now(clock)).update();
+				.param("on", caseWork.today()).param("by", Actors.currentName()).param("now", OffsetDateTime.now(clock)).update();
 		}
 		caseWork.record(c, "case.transfer", "移送" + target + "：" + Text.strip(reason));
 		caseWork.issue(id, CaseDocumentKind.TRANSFER_LETTER);

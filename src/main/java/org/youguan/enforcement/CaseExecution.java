@@ -31,6 +31,7 @@ import org.youguan.enforcement.internal.CaseWork;
 import org.youguan.enforcement.internal.Execution;
 import org.youguan.enforcement.internal.FinePayments;
 import org.youguan.enforcement.internal.FinePayments.PaymentDue;
+import org.youguan.kernel.Actors;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.ErrorCode;
@@ -340,7 +341,7 @@ public class CaseExecution {
 				VALUES (:id, :on, :amount, :receipt, :attachment, :by, :now)""")
 			.param("id", id).param("on", on).param("amount", handed).param("receipt", Text.blankToNull(receipt) == null ? null
 					: Text.strip(receipt))
-			.param("attachment", attachment).param("by", CaseWork.actor()).param("now", OffsetDateTime.now(clock)).update();
+			.param("attachment", attachment).param("by", Actors.currentName()).param("now", OffsetDateTime.now(clock)).update();
 		boolean fineUnpaid = Execution.fine(c) != null && c.paidOn() == null;
 		caseWork.move(c, fineUnpaid ? c.status() : CaseStatus.EXECUTED, "", Map.of());
 		LocalDate due = caseWork.clock(c).handoverDue(c.deliveredOn());
@@ -407,7 +408,7 @@ public class CaseExecution {
 				                                 recorded_by_user_id, created_at)
 				VALUES (:id, :on, :amount, :surcharge, :basis, :by, :user, :now)""")
 			.param("id", id).param("on", on).param("amount", refunding).param("surcharge", refunding.subtract(finePart))
-			.param("basis", basis + "，本次退还" + plain(refunding) + "元").param("by", CaseWork.actor())
+			.param("basis", basis + "，本次退还" + plain(refunding) + "元").param("by", Actors.currentName())
 			.param("user", CaseWork.actorId()).param("now", OffsetDateTime.now(clock)).update();
 		caseWork.move(c, c.status(), "", Map.of());
 		caseWork.record(c, "case.refund", "退还多缴罚款" + plain(refunding) + "元（" + on + "）：" + basis);

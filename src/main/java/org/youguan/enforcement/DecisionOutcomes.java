@@ -18,6 +18,7 @@ import org.youguan.enforcement.internal.CaseDocumentKind;
 import org.youguan.enforcement.internal.CaseDocuments;
 import org.youguan.enforcement.internal.CaseStep;
 import org.youguan.enforcement.internal.CaseWork;
+import org.youguan.kernel.Actors;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
@@ -238,7 +239,7 @@ public class DecisionOutcomes {
 			.param("fine", fine).param("confiscated", confiscated)
 			.param("prevPenalty", penalty == null ? null : c.penalty().name())
 			.param("prevFine", penalty == null ? null : c.fine()).param("prevConfiscated", penalty == null ? null : c.confiscated())
-			.param("attachment", attachment).param("due", withdrawalDue).param("by", CaseWork.actor()).param("now", caseWork.now())
+			.param("attachment", attachment).param("due", withdrawalDue).param("by", Actors.currentName()).param("now", caseWork.now())
 			.query(Long.class).single();
 		Map<String, Object> p = new HashMap<>();
 		p.put("due", withdrawalDue);

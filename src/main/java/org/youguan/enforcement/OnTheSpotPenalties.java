@@ -23,6 +23,7 @@ import org.youguan.enforcement.internal.CaseTeam;
 import org.youguan.enforcement.internal.CaseWork;
 import org.youguan.enforcement.internal.DecisionNumbers;
 import org.youguan.enforcement.internal.DecisionRules;
+import org.youguan.kernel.Actors;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
@@ -222,7 +223,7 @@ public class OnTheSpotPenalties {
 		p.put("penalty", penalty.name());
 		p.put("fine", fine);
 		p.put("demo", demo);
-		p.put("by", CaseWork.actor());
+		p.put("by", Actors.currentName());
 		p.put("now", OffsetDateTime.now(clock));
 		long id = jdbc.sql("""
 				INSERT INTO penalty_case (number, region_code, source, enterprise_credit_code, enterprise_name, party_kind,
