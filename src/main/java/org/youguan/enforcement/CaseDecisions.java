@@ -19,6 +19,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.enforcement.internal.CaseDocumentKind;
 import org.youguan.enforcement.internal.CaseDocuments;
+import org.youguan.enforcement.internal.CaseInput;
 import org.youguan.enforcement.internal.CaseStep;
 import org.youguan.enforcement.internal.CaseWork;
 import org.youguan.enforcement.internal.DecisionNumbers;
@@ -97,9 +98,9 @@ public class CaseDecisions {
 	 * states them
 	 */
 	public record Decision(String decisionNumber, String decidedOn, String penalty,
-			@JsonDeserialize(using = NumberText.class) String fine, String mitigation,
+			@JsonDeserialize(using = NumberText.class) @NumberText.Digits(label = CaseInput.FINE + "（fine）", integer = CaseInput.YUAN_INTEGER, fraction = CaseInput.YUAN_FRACTION) String fine, String mitigation,
 			String mitigationGround, String mitigationReason, String discussedOn, String discussionConclusion,
-			List<String> discussionParticipants, @JsonDeserialize(using = NumberText.class) String confiscated,
+			List<String> discussionParticipants, @JsonDeserialize(using = NumberText.class) @NumberText.Digits(label = CaseInput.CONFISCATED + "（confiscated）", integer = CaseInput.YUAN_INTEGER, fraction = CaseInput.YUAN_FRACTION) String confiscated,
 			String suspensionFrom, String suspensionUntil, Boolean statementAdopted, String statementReview) {
 
 		/** A decision where the party made no statement to review (waived, or none within the window). */

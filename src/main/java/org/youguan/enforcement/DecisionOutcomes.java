@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.youguan.documents.UploadedFile;
 import org.youguan.enforcement.internal.CaseDocumentKind;
 import org.youguan.enforcement.internal.CaseDocuments;
+import org.youguan.enforcement.internal.CaseInput;
 import org.youguan.enforcement.internal.CaseStep;
 import org.youguan.enforcement.internal.CaseWork;
 import org.youguan.kernel.Actors;
@@ -122,8 +123,8 @@ public class DecisionOutcomes {
 	 * ({@code penalty}, {@code fine}, {@code confiscated} as at the decision).
 	 */
 	public record Outcome(String kind, String body, String documentNumber, String decidedOn, String result, String reason,
-			String penalty, @JsonDeserialize(using = NumberText.class) String fine,
-			@JsonDeserialize(using = NumberText.class) String confiscated) {
+			String penalty, @JsonDeserialize(using = NumberText.class) @NumberText.Digits(label = CaseInput.FINE + "（fine）", integer = CaseInput.YUAN_INTEGER, fraction = CaseInput.YUAN_FRACTION) String fine,
+			@JsonDeserialize(using = NumberText.class) @NumberText.Digits(label = CaseInput.CONFISCATED + "（confiscated）", integer = CaseInput.YUAN_INTEGER, fraction = CaseInput.YUAN_FRACTION) String confiscated) {
 	}
 
 	/**

@@ -19,6 +19,7 @@ import org.youguan.audit.AuditTrail;
 import org.youguan.enforcement.CaseInvestigation.Member;
 import org.youguan.enforcement.PenaltyCases.Investigator;
 import org.youguan.enforcement.internal.CaseDocumentKind;
+import org.youguan.enforcement.internal.CaseInput;
 import org.youguan.enforcement.internal.CaseTeam;
 import org.youguan.enforcement.internal.CaseWork;
 import org.youguan.enforcement.internal.DecisionNumbers;
@@ -107,7 +108,7 @@ public class OnTheSpotPenalties {
 	 */
 	public record OnTheSpot(String partyKind, String enterpriseCreditCode, String personName, String regionCode,
 			String violation, String facts, String place, String decidedOn, String penalty,
-			@JsonDeserialize(using = NumberText.class) String fine, List<Member> team) {
+			@JsonDeserialize(using = NumberText.class) @NumberText.Digits(label = CaseInput.FINE + "（fine）", integer = CaseInput.YUAN_INTEGER, fraction = CaseInput.YUAN_FRACTION) String fine, List<Member> team) {
 	}
 
 	/**
