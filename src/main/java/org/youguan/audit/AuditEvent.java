@@ -2,6 +2,8 @@ package org.youguan.audit;
 
 import java.time.OffsetDateTime;
 
+import org.youguan.kernel.Actors;
+
 /**
  * A recorded audit event as read back, with its place in the keyed chain once sealed.
  *
@@ -13,13 +15,13 @@ public record AuditEvent(long id, OffsetDateTime occurredAt, String actor, Long 
 		String afterState, String clientAddress, Long sealSeq, String mac) {
 
 	/** The actor stored for a change no one signed in made (a scheduled job, a module reacting to an event). */
-	public static final String SYSTEM = "system";
+	public static final String SYSTEM = Actors.SYSTEM;
 
 	/**
-	 * The actor as a Chinese page or export shows it: {@value #SYSTEM} reads 系统; the stored value (and the API's
-	 * {@code actor}) stays as recorded.
+	 * The actor as a Chinese page or export shows it ({@link Actors#shown}): {@value #SYSTEM} reads 系统; the stored
+	 * value (and the API's {@code actor}) stays as recorded.
 	 */
 	public String actorName() {
-		return SYSTEM.equals(actor) ? "系统" : actor;
+		return Actors.shown(actor);
 	}
 }

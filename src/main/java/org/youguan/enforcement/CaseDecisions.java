@@ -19,10 +19,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.enforcement.internal.CaseDocumentKind;
 import org.youguan.enforcement.internal.CaseDocuments;
+import org.youguan.enforcement.internal.CaseInput;
 import org.youguan.enforcement.internal.CaseStep;
 import org.youguan.enforcement.internal.CaseWork;
 import org.youguan.enforcement.internal.DecisionNumbers;
 import org.youguan.enforcement.internal.DecisionRules;
+import org.youguan.kernel.Actors;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.HanVariants;
@@ -96,9 +98,9 @@ public class CaseDecisions {
 	 * states them
 	 */
 	public record Decision(String decisionNumber, String decidedOn, String penalty,
-			@JsonDeserialize(using = NumberText.class) String fine, String mitigation,
+			@JsonDeserialize(using = NumberText.class) @NumberText.Digits(label = CaseInput.FINE + "（fine）", integer = CaseInput.YUAN_INTEGER, fraction = CaseInput.YUAN_FRACTION) String fine, String mitigation,
 			String mitigationGround, String mitigationReason, String discussedOn, String discussionConclusion,
-			List<String> discussionParticipants, @JsonDeserialize(using = NumberText.class) String confiscated,
+			List<String> discussionParticipants, @JsonDeserialize(using = NumberText.class) @NumberText.Digits(label = CaseInput.CONFISCATED + "（confiscated）", integer = CaseInput.YUAN_INTEGER, fraction = CaseInput.YUAN_FRACTION) String confiscated,
 			String suspensionFrom, String suspensionUntil, Boolean statementAdopted, String statementReview) {
 
 		/** A decision where the party made no statement to review (waived, or none within the window). */
@@ -340,7 +342,7 @@ public class CaseDecisions {
 				.param("detail", "移送（原案号" + c.number() + "）").param("code", c.enterpriseCreditCode())
 				.param("name", c.enterpriseName())
 				.param("summary", "移送理由：" + Text.strip(reason) + (c.facts() == null ? "" : "\n案情：" + c.facts()))
-				.param("on", caseWork.today()).param("by", CaseWork.actor()).param("now", OffsetDateTime.now(clock)).update();
+				.param("on", caseWork.today()).param("by", Actors.currentName()).param("now", OffsetDateTime.now(clock)).update();
 		}
 		caseWork.record(c, "case.transfer", "移送" + target + "：" + Text.strip(reason));
 		caseWork.issue(id, CaseDocumentKind.TRANSFER_LETTER);

@@ -15,7 +15,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
@@ -28,6 +27,7 @@ import org.youguan.enforcement.internal.CaseDocuments;
 import org.youguan.enforcement.internal.CaseStep;
 import org.youguan.inspections.Inspector;
 import org.youguan.inspections.Inspectors;
+import org.youguan.kernel.Actors;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
@@ -185,7 +185,7 @@ public class CaseEvidence {
 			.param("place", Text.line(data.place()))
 			.param("subject", Text.isBlank(data.subject()) ? null : Text.name(data.subject()))
 			.param("on", on).param("by", collectedBy)
-			.param("attachment", stored == null ? null : stored.id()).param("creator", actor())
+			.param("attachment", stored == null ? null : stored.id()).param("creator", Actors.currentName())
 			.param("now", OffsetDateTime.now(clock))
 			.query(Long.class).single();
 		if (kind.record() != null) {
@@ -282,8 +282,4 @@ public class CaseEvidence {
 		return String.join("、", names);
 	}
 
-	private static String actor() {
-		var auth = SecurityContextHolder.getContext().getAuthentication();
-		return auth == null ? "system" : auth.getName();
-	}
 }

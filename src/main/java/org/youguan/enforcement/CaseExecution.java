@@ -26,11 +26,13 @@ import org.youguan.enforcement.PenaltyCases.Procedure;
 import org.youguan.enforcement.internal.CaseClock;
 import org.youguan.enforcement.internal.CaseDocumentKind;
 import org.youguan.enforcement.internal.CaseDocuments;
+import org.youguan.enforcement.internal.CaseInput;
 import org.youguan.enforcement.internal.CaseStep;
 import org.youguan.enforcement.internal.CaseWork;
 import org.youguan.enforcement.internal.Execution;
 import org.youguan.enforcement.internal.FinePayments;
 import org.youguan.enforcement.internal.FinePayments.PaymentDue;
+import org.youguan.kernel.Actors;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.ErrorCode;
@@ -52,6 +54,15 @@ import static org.youguan.enforcement.internal.DecisionRules.ruleBroken;
  */
 @Service
 public class CaseExecution {
+
+	/** A payment's label (its service's and the JSON reader's, {@code NumberText.Digits}). */
+	public static final String PAID = "缴款金额（amount）";
+
+	/** A refund's label. */
+	public static final String REFUNDED = "退还金额（amount）";
+
+	/** An instalment's label, {@code {n}} its 1-based position. */
+	public static final String INSTALMENT = "第{n}期金额";
 
 	private final JdbcClient jdbc;
 
@@ -175,8 +186,8 @@ public class CaseExecution {
 		}
 		Instalment last = proc.instalments().stream().filter(i -> i.paidOn() != null).reduce((a, b) -> b).orElse(null);
 		LocalDate on = v.date("paidOn", "缴款日期（paidOn）", paidOn, last != null ? last.paidOn() : c.deliveredOn(), caseWork.today());
-		BigDecimal paid = v.decimal("amount", "缴款金额（amount）", amount, 12, 2);
-		v.money("amount", "缴款金额（amount）", paid);
+		BigDecimal paid = v.decimal("amount", PAID, amount, CaseInput.YUAN_INTEGER, CaseInput.YUAN_FRACTION);
+		v.money("amount", PAID, paid);
 		BigDecimal surcharge = null;
 		if (on != null && paid != null) {
 			CaseClock caseClock = caseWork.clock(c);
@@ -340,7 +351,7 @@ public class CaseExecution {
 				VALUES (:id, :on, :amount, :receipt, :attachment, :by, :now)""")
 			.param("id", id).param("on", on).param("amount", handed).param("receipt", Text.blankToNull(receipt) == null ? null
 					: Text.strip(receipt))
-			.param("attachment", attachment).param("by", CaseWork.actor()).param("now", OffsetDateTime.now(clock)).update();
+			.param("attachment", attachment).param("by", Actors.currentName()).param("now", OffsetDateTime.now(clock)).update();
 		boolean fineUnpaid = Execution.fine(c) != null && c.paidOn() == null;
 		caseWork.move(c, fineUnpaid ? c.status() : CaseStatus.EXECUTED, "", Map.of());
 		LocalDate due = caseWork.clock(c).handoverDue(c.deliveredOn());
@@ -389,8 +400,8 @@ public class CaseExecution {
 		LocalDate earliest = lowered != null && (lastPaid == null || lowered.isAfter(lastPaid)) ? lowered : lastPaid;
 		LocalDate on = v.date("refundedOn", "退还日期（refundedOn，不早于" + (Objects.equals(earliest, lastPaid) ? "缴款" : earliest
 				+ "变更、撤销或确认无效处罚决定") + "、不晚于今天）", refundedOn, earliest, caseWork.today());
-		BigDecimal refunding = v.decimal("amount", "退还金额（amount）", amount, 12, 2);
-		v.money("amount", "退还金额（amount）", refunding);
+		BigDecimal refunding = v.decimal("amount", REFUNDED, amount, CaseInput.YUAN_INTEGER, CaseInput.YUAN_FRACTION);
+		v.money("amount", REFUNDED, refunding);
 		String basis = Execution.refundBasis(c, overpaid, refunded);
 		if (refunding != null) {
 			v.require("amount", refunding.signum() > 0, "positive", "退还金额（amount）应大于0，填写的是" + plain(refunding) + "元");
@@ -407,7 +418,7 @@ public class CaseExecution {
 				                                 recorded_by_user_id, created_at)
 				VALUES (:id, :on, :amount, :surcharge, :basis, :by, :user, :now)""")
 			.param("id", id).param("on", on).param("amount", refunding).param("surcharge", refunding.subtract(finePart))
-			.param("basis", basis + "，本次退还" + plain(refunding) + "元").param("by", CaseWork.actor())
+			.param("basis", basis + "，本次退还" + plain(refunding) + "元").param("by", Actors.currentName())
 			.param("user", CaseWork.actorId()).param("now", OffsetDateTime.now(clock)).update();
 		caseWork.move(c, c.status(), "", Map.of());
 		caseWork.record(c, "case.refund", "退还多缴罚款" + plain(refunding) + "元（" + on + "）：" + basis);
@@ -428,7 +439,8 @@ public class CaseExecution {
 	}
 
 	/** An instalment as entered: the day it is due and its amount (¥). */
-	public record InstalmentTerm(String dueOn, @JsonDeserialize(using = NumberText.class) String amount) {
+	public record InstalmentTerm(String dueOn, @JsonDeserialize(using = NumberText.class) @NumberText.Digits(
+			label = INSTALMENT, integer = CaseInput.YUAN_INTEGER, fraction = CaseInput.YUAN_FRACTION) String amount) {
 	}
 
 	/**
@@ -520,8 +532,10 @@ public class CaseExecution {
 				LocalDate due = v.date(f + ".dueOn", "第" + (i + 1) + "期缴纳期限（应晚于上一期）", given.get(i).dueOn(),
 						previous.plusDays(1), latestDue);
 				workingDay(v, caseClock, f + ".dueOn", "第" + (i + 1) + "期缴纳期限", due);
-				BigDecimal amount = v.decimal(f + ".amount", "第" + (i + 1) + "期金额", given.get(i).amount(), 12, 2);
-				v.money(f + ".amount", "第" + (i + 1) + "期金额", amount);
+				String label = INSTALMENT.replace("{n}", String.valueOf(i + 1));
+				BigDecimal amount = v.decimal(f + ".amount", label, given.get(i).amount(), CaseInput.YUAN_INTEGER,
+						CaseInput.YUAN_FRACTION);
+				v.money(f + ".amount", label, amount);
 				if (amount != null) {
 					v.require(f + ".amount", amount.signum() > 0, "positive", "第" + (i + 1) + "期金额应大于0");
 					sum = sum.add(amount);

@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.youguan.enforcement.PenaltyCases.Investigator;
 import org.youguan.enforcement.internal.CaseDocumentKind;
 import org.youguan.enforcement.internal.CaseDocuments;
+import org.youguan.enforcement.internal.CaseInput;
 import org.youguan.enforcement.internal.CaseStep;
 import org.youguan.enforcement.internal.CaseTeam;
 import org.youguan.enforcement.internal.CaseWork;
@@ -70,9 +71,9 @@ public class CaseInvestigation {
 	 * @param mitigationGround the ground of art.32 (ELIMINATED_HARM, COERCED, CONFESSED, COOPERATED, OTHER_PROVISION)
 	 */
 	public record Conclusion(String report, String proposedPenalty,
-			@JsonDeserialize(using = NumberText.class) String proposedFine, Boolean serious,
+			@JsonDeserialize(using = NumberText.class) @NumberText.Digits(label = CaseInput.FINE + "（proposedFine）", integer = CaseInput.YUAN_INTEGER, fraction = CaseInput.YUAN_FRACTION) String proposedFine, Boolean serious,
 			String mitigation, String mitigationGround, String mitigationReason, String concludedOn,
-			@JsonDeserialize(using = NumberText.class) String proposedConfiscated) {
+			@JsonDeserialize(using = NumberText.class) @NumberText.Digits(label = CaseInput.CONFISCATED + "（proposedConfiscated）", integer = CaseInput.YUAN_INTEGER, fraction = CaseInput.YUAN_FRACTION) String proposedConfiscated) {
 
 		/** A conclusion without a confiscation. */
 		public Conclusion(String report, String proposedPenalty, String proposedFine, Boolean serious, String mitigation,

@@ -16,8 +16,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.youguan.documents.UploadedFile;
 import org.youguan.enforcement.internal.CaseDocumentKind;
 import org.youguan.enforcement.internal.CaseDocuments;
+import org.youguan.enforcement.internal.CaseInput;
 import org.youguan.enforcement.internal.CaseStep;
 import org.youguan.enforcement.internal.CaseWork;
+import org.youguan.kernel.Actors;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
@@ -121,8 +123,8 @@ public class DecisionOutcomes {
 	 * ({@code penalty}, {@code fine}, {@code confiscated} as at the decision).
 	 */
 	public record Outcome(String kind, String body, String documentNumber, String decidedOn, String result, String reason,
-			String penalty, @JsonDeserialize(using = NumberText.class) String fine,
-			@JsonDeserialize(using = NumberText.class) String confiscated) {
+			String penalty, @JsonDeserialize(using = NumberText.class) @NumberText.Digits(label = CaseInput.FINE + "（fine）", integer = CaseInput.YUAN_INTEGER, fraction = CaseInput.YUAN_FRACTION) String fine,
+			@JsonDeserialize(using = NumberText.class) @NumberText.Digits(label = CaseInput.CONFISCATED + "（confiscated）", integer = CaseInput.YUAN_INTEGER, fraction = CaseInput.YUAN_FRACTION) String confiscated) {
 	}
 
 	/**
@@ -238,7 +240,7 @@ public class DecisionOutcomes {
 			.param("fine", fine).param("confiscated", confiscated)
 			.param("prevPenalty", penalty == null ? null : c.penalty().name())
 			.param("prevFine", penalty == null ? null : c.fine()).param("prevConfiscated", penalty == null ? null : c.confiscated())
-			.param("attachment", attachment).param("due", withdrawalDue).param("by", CaseWork.actor()).param("now", caseWork.now())
+			.param("attachment", attachment).param("due", withdrawalDue).param("by", Actors.currentName()).param("now", caseWork.now())
 			.query(Long.class).single();
 		Map<String, Object> p = new HashMap<>();
 		p.put("due", withdrawalDue);

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
@@ -18,6 +17,7 @@ import org.youguan.enforcement.internal.CaseClock;
 import org.youguan.enforcement.internal.CaseDocumentKind;
 import org.youguan.enforcement.internal.CaseWork;
 import org.youguan.enforcement.internal.DecisionRules;
+import org.youguan.kernel.Actors;
 import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
@@ -215,7 +215,7 @@ public class Leads {
 			.param("summary", Text.strip(data.summary()))
 			.param("received", received)
 			.param("demo", demo)
-			.param("by", actor())
+			.param("by", Actors.currentName())
 			.param("now", OffsetDateTime.now(clock))
 			.query(Long.class)
 			.single();
@@ -295,7 +295,7 @@ public class Leads {
 			.param("ended", ended)
 			.param("harm", harm)
 			.param("harmReason", reason == null ? null : Text.strip(reason))
-			.param("by", actor())
+			.param("by", Actors.currentName())
 			.param("code", enterprise == null ? null : enterprise.creditCode())
 			.param("name", enterprise == null ? null : enterprise.legalName())
 			.param("region", enterprise == null ? null : enterprise.regionCode())
@@ -418,7 +418,7 @@ public class Leads {
 			.param("head", head.name())
 			.param("due", due)
 			.param("demo", demo)
-			.param("by", CaseWork.actor())
+			.param("by", Actors.currentName())
 			.param("now", OffsetDateTime.now(clock))
 			.query(Long.class)
 			.single();
@@ -500,8 +500,4 @@ public class Leads {
 		return s == null || s.length() <= max ? s : Masking.personalNumbersIn(s, max);
 	}
 
-	private static String actor() {
-		var auth = SecurityContextHolder.getContext().getAuthentication();
-		return auth == null ? "system" : auth.getName();
-	}
 }

@@ -18,6 +18,7 @@ import org.youguan.enforcement.internal.CaseStep;
 import org.youguan.enforcement.internal.CaseTeam;
 import org.youguan.enforcement.internal.CaseWork;
 import org.youguan.enforcement.internal.DecisionRules;
+import org.youguan.kernel.Actors;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
@@ -554,7 +555,7 @@ public class NoticeAndHearing {
 				INSERT INTO penalty_case_return (case_id, returned_on, from_status, reason, returned_by, returned_by_user_id,
 				    earlier, created_at)
 				SELECT id, :on, status, :reason, :by, :user, to_jsonb(c), :now FROM penalty_case c WHERE id = :id RETURNING id""")
-			.param("on", today).param("reason", Text.strip(reason)).param("by", CaseWork.actor()).param("user", CaseWork.actorId())
+			.param("on", today).param("reason", Text.strip(reason)).param("by", Actors.currentName()).param("user", CaseWork.actorId())
 			.param("now", caseWork.now()).param("id", id).query(Long.class).single();
 		// the round's documents stay as issued, no longer the case's in force
 		documents.endRound(id, returnId);

@@ -19,10 +19,12 @@ import org.youguan.audit.AuditTrail;
 import org.youguan.enforcement.CaseInvestigation.Member;
 import org.youguan.enforcement.PenaltyCases.Investigator;
 import org.youguan.enforcement.internal.CaseDocumentKind;
+import org.youguan.enforcement.internal.CaseInput;
 import org.youguan.enforcement.internal.CaseTeam;
 import org.youguan.enforcement.internal.CaseWork;
 import org.youguan.enforcement.internal.DecisionNumbers;
 import org.youguan.enforcement.internal.DecisionRules;
+import org.youguan.kernel.Actors;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
@@ -106,7 +108,7 @@ public class OnTheSpotPenalties {
 	 */
 	public record OnTheSpot(String partyKind, String enterpriseCreditCode, String personName, String regionCode,
 			String violation, String facts, String place, String decidedOn, String penalty,
-			@JsonDeserialize(using = NumberText.class) String fine, List<Member> team) {
+			@JsonDeserialize(using = NumberText.class) @NumberText.Digits(label = CaseInput.FINE + "（fine）", integer = CaseInput.YUAN_INTEGER, fraction = CaseInput.YUAN_FRACTION) String fine, List<Member> team) {
 	}
 
 	/**
@@ -222,7 +224,7 @@ public class OnTheSpotPenalties {
 		p.put("penalty", penalty.name());
 		p.put("fine", fine);
 		p.put("demo", demo);
-		p.put("by", CaseWork.actor());
+		p.put("by", Actors.currentName());
 		p.put("now", OffsetDateTime.now(clock));
 		long id = jdbc.sql("""
 				INSERT INTO penalty_case (number, region_code, source, enterprise_credit_code, enterprise_name, party_kind,

@@ -25,6 +25,7 @@ import org.youguan.enforcement.internal.CaseDocuments;
 import org.youguan.enforcement.internal.CaseWork;
 import org.youguan.enforcement.internal.DecisionNumbers;
 import org.youguan.enforcement.internal.DecisionRules;
+import org.youguan.kernel.Actors;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.Decimals;
 import org.youguan.kernel.DomainException;
@@ -274,7 +275,7 @@ public class PastCases {
 		p.put("paid", paid);
 		p.put("paidAmount", paid == null ? null : fine);
 		p.put("closed", closed != null ? closed : status == CaseStatus.NOT_PENALIZED ? Day.of(decided) : null);
-		p.put("by", CaseWork.actor());
+		p.put("by", Actors.currentName());
 		p.put("now", OffsetDateTime.now(clock));
 		long id = jdbc.sql("""
 				INSERT INTO penalty_case (number, region_code, source, enterprise_credit_code, enterprise_name, violation_code,
@@ -294,7 +295,7 @@ public class PastCases {
 					INSERT INTO penalty_case_handover (case_id, handed_over_on, amount, receipt, recorded_by, recorded_at)
 					VALUES (:id, :on, :amount, :receipt, :by, :now)""")
 				.param("id", id).param("on", handed).param("amount", confiscated).param("receipt", IMPORTED_HANDOVER)
-				.param("by", CaseWork.actor()).param("now", OffsetDateTime.now(clock)).update();
+				.param("by", Actors.currentName()).param("now", OffsetDateTime.now(clock)).update();
 		}
 		audit.record(AuditEntry.of("case.import", "penalty_case", id, "导入历史处罚案件" + caseNumber + "：" + enterprise.legalName()
 				+ "，" + type.shortName() + (number == null ? "" : "，" + number + "，"

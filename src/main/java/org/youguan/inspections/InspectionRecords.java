@@ -13,12 +13,12 @@ import java.util.Set;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.calendar.WorkingCalendar;
+import org.youguan.kernel.Actors;
 import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
@@ -160,7 +160,7 @@ public class InspectionRecords {
 			throw DomainException.duplicate("rectification.number", "责令改正通知书文号（rectification.number）已被使用："
 					+ c.order().number());
 		}
-		String actor = currentActor();
+		String actor = Actors.currentName();
 		long id = jdbc.sql("""
 				INSERT INTO inspection_record (bureau_id, region_code, enterprise_id, enterprise_credit_code,
 				    enterprise_name, kind, inspected_on, place, outcome, findings, imported, demo, created_by, created_at,
@@ -315,10 +315,6 @@ public class InspectionRecords {
 			.map(r -> r.counted(calendar));
 	}
 
-	private String currentActor() {
-		var auth = SecurityContextHolder.getContext().getAuthentication();
-		return auth == null ? "system" : auth.getName();
-	}
 
 	record Member(Long inspectorId, String name, String certificateNumber) {
 	}

@@ -93,6 +93,15 @@ import org.youguan.rules.StatutoryRules;
 @Service
 public class LicenceApplications {
 
+	/** The registered capital's label (its service's and the JSON reader's, {@code NumberText.Digits}). */
+	public static final String CAPITAL = "注册资本（registeredCapital，元）";
+
+	/** The registered capital's integer digits (yuan). */
+	public static final int CAPITAL_INTEGER = 14;
+
+	/** The registered capital's fraction digits. */
+	public static final int CAPITAL_FRACTION = 2;
+
 	/** The module name under which attachments are kept. */
 	public static final String MODULE = "licensing";
 
@@ -359,10 +368,10 @@ public class LicenceApplications {
 				: kind == ApplicationKind.RENEWAL ? asRenewed(v, form, held.get(0), current) : asChanged(form, current);
 		boolean unheld = amends && current == null;
 		LicenceScope scope = unheld && Text.isBlank(data.scope()) ? null : scope(v, "scope", data.scope());
-		BigDecimal capital = v.decimal("registeredCapital", "注册资本（registeredCapital，元）", data.registeredCapital(), 14, 2);
+		BigDecimal capital = v.decimal("registeredCapital", CAPITAL, data.registeredCapital(), CAPITAL_INTEGER, CAPITAL_FRACTION);
 		if (!unheld && !(kind == ApplicationKind.CHANGE && scope == current.scope())) {
 			// a change that keeps the scope of a licence whose capital is not on record has none to judge
-			v.required("registeredCapital", "注册资本（registeredCapital，元）", data.registeredCapital());
+			v.required("registeredCapital", CAPITAL, data.registeredCapital());
 		}
 		String region = null;
 		if (Text.isBlank(data.regionCode())) {

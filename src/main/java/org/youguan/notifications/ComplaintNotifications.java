@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 import org.youguan.complaints.ComplaintClosed;
 import org.youguan.complaints.ComplaintReferred;
 import org.youguan.complaints.ComplaintStepDue;
+import org.youguan.kernel.Actors;
 import org.youguan.numbering.BusinessNumbers;
 
 /**
@@ -53,7 +54,7 @@ class ComplaintNotifications {
 	@ApplicationModuleListener
 	void on(ComplaintReferred referred) {
 		String title = BusinessNumbers.named("申诉", "申诉", referred.number()) + "（" + referred.brandName() + "，" + referred.enterpriseName()
-				+ "）已由" + referred.referredBy() + "移送执法线索：" + referred.referralReason();
+				+ "）已由" + Actors.shown(referred.referredBy()) + "移送执法线索：" + referred.referralReason();
 		notifications.toRegion(county(referred.regionCode()), title.length() > 300 ? title.substring(0, 300) : title,
 				"/complaints/" + referred.complaintId(), "complaint-referred-" + referred.complaintId());
 	}

@@ -25,13 +25,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.Actors;
 import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.FileKind;
@@ -151,9 +151,7 @@ public class RegionImporter implements DisposableBean {
 	}
 
 	private UUID begin(String fileName, String province, List<CsvAccess.Row> lines) {
-		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-		String owner = auth != null && auth.isAuthenticated() ? auth.getName() : "system";
-		return jobs.start(KIND, owner, Phase.VALIDATING.name(), lines.size() - 1,
+		return jobs.start(KIND, Actors.currentName(), Phase.VALIDATING.name(), lines.size() - 1,
 				json.writeValueAsString(new Detail(fileName, province, 0, List.of())));
 	}
 

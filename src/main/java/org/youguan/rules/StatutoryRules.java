@@ -13,12 +13,12 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.calendar.WorkingCalendar;
+import org.youguan.kernel.Actors;
 import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.RegionPrefix;
@@ -217,7 +217,7 @@ public class StatutoryRules {
 			.param("bureau", bureauId)
 			.param("value", value)
 			.param("reason", Text.strip(reason))
-			.param("by", currentActor())
+			.param("by", Actors.currentName())
 			.param("at", OffsetDateTime.now(clock))
 			.update();
 		checkBelow(rule, bureauRegion);
@@ -415,8 +415,4 @@ public class StatutoryRules {
 			.collect(Collectors.toMap(RuleSetting::rule, Function.identity()));
 	}
 
-	private static String currentActor() {
-		var auth = SecurityContextHolder.getContext().getAuthentication();
-		return auth == null ? "system" : auth.getName();
-	}
 }

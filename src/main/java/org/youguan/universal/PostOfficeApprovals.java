@@ -20,6 +20,7 @@ import org.youguan.calendar.WorkingCalendar;
 import org.youguan.documents.Attachment;
 import org.youguan.documents.Attachments;
 import org.youguan.kernel.AccessRefusedException;
+import org.youguan.kernel.Actors;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
@@ -253,7 +254,7 @@ public class PostOfficeApprovals {
 		p.put("due", due);
 		p.put("staff", staff);
 		p.put("now", OffsetDateTime.now(clock));
-		p.put("by", PostOffices.actor());
+		p.put("by", Actors.currentName());
 		p.put("demo", demo);
 		long id = jdbc.sql("""
 				INSERT INTO post_office_approval (kind, facility_id, facility_name, region_code, enterprise_credit_code,
@@ -394,7 +395,7 @@ public class PostOfficeApprovals {
 		Map<String, Object> p = new HashMap<>();
 		p.put("on", today);
 		p.put("reasons", r);
-		p.put("by", PostOffices.actor());
+		p.put("by", Actors.currentName());
 		LocalDate notice = step == ApprovalStep.APPROVE ? noticeDue(today, a.regionCode()) : null;
 		p.put("notice", notice);
 		p.put("number", number);
@@ -695,7 +696,7 @@ public class PostOfficeApprovals {
 		p.put("channel", c.noticeChannel());
 		p.put("number", c.decisionNumber());
 		p.put("now", OffsetDateTime.now(clock));
-		p.put("by", PostOffices.actor());
+		p.put("by", Actors.currentName());
 		p.put("demo", demo);
 		long id;
 		try {

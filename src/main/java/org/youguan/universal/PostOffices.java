@@ -11,12 +11,12 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.AccessRefusedException;
+import org.youguan.kernel.Actors;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
@@ -244,7 +244,7 @@ public class PostOffices {
 			.param("days", days)
 			.param("hours", hours)
 			.param("at", OffsetDateTime.now(clock))
-			.param("by", actor())
+			.param("by", Actors.currentName())
 			.param("demo", demo)
 			.update();
 		int standard = standardDays(area, f.regionCode());
@@ -424,7 +424,7 @@ public class PostOffices {
 			.param("to", to)
 			.param("reason", reason)
 			.param("at", OffsetDateTime.now(clock))
-			.param("by", actor())
+			.param("by", Actors.currentName())
 			.param("demo", demo)
 			.query(Long.class)
 			.single();
@@ -579,8 +579,4 @@ public class PostOffices {
 		return s == null ? null : Text.blankToNull(s.replace('\u3000', ' '));
 	}
 
-	static String actor() {
-		var auth = SecurityContextHolder.getContext().getAuthentication();
-		return auth == null ? "system" : auth.getName();
-	}
 }

@@ -12,12 +12,12 @@ import java.util.Map;
 import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.AccessRefusedException;
+import org.youguan.kernel.Actors;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
@@ -233,7 +233,7 @@ public class SupervisionRecords {
 			.param("bureau", bureauId)
 			.param("imported", imported)
 			.param("at", now)
-			.param("by", actor())
+			.param("by", Actors.currentName())
 			.param("demo", demo)
 			.query(Long.class)
 			.single();
@@ -265,7 +265,7 @@ public class SupervisionRecords {
 			.param("flag", c.flag())
 			.param("findings", c.findings())
 			.param("at", OffsetDateTime.now(clock))
-			.param("by", actor())
+			.param("by", Actors.currentName())
 			.param("id", id)
 			.update();
 		audit.record(AuditEntry.of("universal.supervision.update", AUDIT_TYPE, id,
@@ -419,7 +419,7 @@ public class SupervisionRecords {
 			.param("on", on)
 			.param("summary", text)
 			.param("at", OffsetDateTime.now(clock))
-			.param("by", actor())
+			.param("by", Actors.currentName())
 			.param("demo", demo)
 			.query(Long.class)
 			.single();
@@ -483,8 +483,4 @@ public class SupervisionRecords {
 		return Villages.clean(s);
 	}
 
-	private static String actor() {
-		var auth = SecurityContextHolder.getContext().getAuthentication();
-		return auth == null ? "system" : auth.getName();
-	}
 }

@@ -11,12 +11,12 @@ import java.util.Map;
 import java.util.StringJoiner;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.inspections.RandomDraw;
+import org.youguan.kernel.Actors;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
@@ -165,7 +165,7 @@ public class VillageCheckPlans {
 			.param("today", today)
 			.param("bureau", bureauId)
 			.param("at", OffsetDateTime.now(clock))
-			.param("by", actor())
+			.param("by", Actors.currentName())
 			.param("demo", demo)
 			.query(Long.class)
 			.single();
@@ -395,8 +395,4 @@ public class VillageCheckPlans {
 		return j.length() == 0 ? "全部建制村" : j.toString();
 	}
 
-	private static String actor() {
-		var auth = SecurityContextHolder.getContext().getAuthentication();
-		return auth == null ? "system" : auth.getName();
-	}
 }

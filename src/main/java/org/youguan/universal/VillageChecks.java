@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
@@ -26,6 +25,7 @@ import org.youguan.inspections.InspectionRecordData;
 import org.youguan.inspections.InspectionRecords;
 import org.youguan.inspections.Inspectors;
 import org.youguan.kernel.AccessRefusedException;
+import org.youguan.kernel.Actors;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.ErrorCode;
@@ -384,7 +384,7 @@ public class VillageChecks {
 			.param("count", c.inspectorCount())
 			.param("bureau", bureauId)
 			.param("at", OffsetDateTime.now(clock))
-			.param("by", actor())
+			.param("by", Actors.currentName())
 			.param("imported", imported)
 			.param("demo", demo)
 			.query(Long.class)
@@ -471,8 +471,4 @@ public class VillageChecks {
 		return new ArrayList<>(list(scope, villageCode, new PageQuery("", 0, 50, "checked_on", true)).items());
 	}
 
-	private static String actor() {
-		var auth = SecurityContextHolder.getContext().getAuthentication();
-		return auth == null ? "system" : auth.getName();
-	}
 }

@@ -11,11 +11,11 @@ import java.util.Optional;
 import java.util.StringJoiner;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.Actors;
 import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.DataScope;
@@ -314,7 +314,7 @@ public class Villages {
 			.param("address", p.handoverAddress())
 			.param("enterprise", p.enterpriseCreditCode())
 			.param("at", OffsetDateTime.now(clock))
-			.param("by", actor())
+			.param("by", Actors.currentName())
 			.param("demo", demo)
 			.update();
 		Map<String, Object> after = snapshot(p.villageCode());
@@ -461,8 +461,4 @@ public class Villages {
 		return s == null || s.isEmpty() ? null : s;
 	}
 
-	private static String actor() {
-		var auth = SecurityContextHolder.getContext().getAuthentication();
-		return auth == null ? "system" : auth.getName();
-	}
 }

@@ -257,7 +257,9 @@ class ErrorHandling {
 		// the rule the reading failed (digits, control-character …), or format for a value of the wrong type
 		String rule = domain != null && !domain.fieldErrors().isEmpty() ? domain.fieldErrors().get(0).rule() : "format";
 		String label = FieldLabels.of(field);
-		String detail = (label != null ? label : "字段“" + field + "”") + reason;
+		// a reader that named the field itself (its service's label: NumberText.Digits) is told in its own words
+		boolean named = domain != null && !domain.fieldErrors().isEmpty() && !"body".equals(domain.fieldErrors().get(0).field());
+		String detail = named ? reason : (label != null ? label : "字段“" + field + "”") + reason;
 		return unbound(request, response, "请求格式错误", List.of(new FieldError(field, rule, detail)));
 	}
 

@@ -87,6 +87,34 @@ class StepErrorFieldsIntegrationTest {
 		}
 	}
 
+	/**
+	 * An amount beyond the JSON reader's bound (1e40, refused as it is read, 400 before the case's state is looked at) is
+	 * told in the same words as one the service refuses (1e20): the field's own label and its own digits, not the
+	 * reader's "拟罚款金额…最多30位整数".
+	 */
+	@Test
+	void anAmountBeyondTheReadersBoundIsToldAsTheServiceTellsOneWithinIt() throws Exception {
+		long id = party.filed(party.other(), "DATA_NOT_REPORTED", LocalDate.now(clock));
+		caseInvestigation.startInvestigation(PartyCases.ALL, id, PartyCases.TEAM);
+		party.evidence(id);
+		String path = "/api/v1/enforcement/cases/" + id + "/conclusion";
+		String words = "罚款金额（proposedFine）超出允许的位数（最多12位整数、2位小数）";
+		assertThat(digitsRefusal(path, "proposedFine", "1e40")).startsWith(words + "：");
+		assertThat(digitsRefusal(path, "proposedFine", "1e20")).isEqualTo(words + "：100000000000000000000");
+		assertThat(digitsRefusal(path, "proposedConfiscated", "1e40"))
+			.startsWith("没收违法所得金额（proposedConfiscated）超出允许的位数（最多12位整数、2位小数）");
+	}
+
+	/** The {@code digits} refusal of {@code field} sent as the JSON number {@code number} in a conclusion. */
+	String digitsRefusal(String path, String field, String number) throws Exception {
+		String answer = mvc.perform(post(path).header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"report\":\"查明\",\"proposedPenalty\":\"FINE\",\"" + field + "\":" + number + "}"))
+			.andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+		List<String> messages = JsonPath.read(answer, "$.errors[?(@.field == '" + field + "' && @.rule == 'digits')].message");
+		assertThat(messages).as(answer).hasSize(1);
+		return messages.get(0);
+	}
+
 	@Test
 	void everyStepsRefusalNamesTheRequestsOwnFields() throws Exception {
 				EnterpriseView e = party.other();

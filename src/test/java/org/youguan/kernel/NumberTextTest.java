@@ -15,6 +15,14 @@ class NumberTextTest {
 	record Body(@JsonDeserialize(using = NumberText.class) String amount) {
 	}
 
+	record Term(@JsonDeserialize(using = NumberText.class) @NumberText.Digits(label = "第{n}期金额", integer = 12,
+			fraction = 2) String amount) {
+	}
+
+	record Plan(@JsonDeserialize(using = NumberText.class) @NumberText.Digits(label = "罚款金额（fine）", integer = 12,
+			fraction = 2) String fine, java.util.List<Term> terms) {
+	}
+
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
 	static String read(String amount) {
@@ -51,5 +59,17 @@ class NumberTextTest {
 			assertThatThrownBy(() -> read(bad)).as(bad).isInstanceOf(DatabindException.class)
 				.rootCause().isInstanceOf(InvalidValueException.class);
 		}
+	}
+
+	@Test
+	void aFieldThatStatesItsServicesDigitsIsRefusedBeyondTheBoundInTheServicesWords() {
+		assertThatThrownBy(() -> JSON.readValue("{\"fine\":1e40}", Plan.class)).rootCause()
+			.isInstanceOf(InvalidValueException.class)
+			.hasMessageStartingWith("罚款金额（fine）超出允许的位数（最多12位整数、2位小数）")
+			.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors().get(0).field()).isEqualTo("fine"));
+		assertThatThrownBy(() -> JSON.readValue("{\"terms\":[{\"amount\":1},{\"amount\":1e40}]}", Plan.class)).rootCause()
+			.hasMessageStartingWith("第2期金额超出允许的位数（最多12位整数、2位小数）");
+		// within the bound it is the service's to judge, as written
+		assertThat(JSON.readValue("{\"fine\":1e20}", Plan.class).fine()).isEqualTo("1e20");
 	}
 }

@@ -21,6 +21,7 @@ import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
 import org.youguan.inspections.InspectionRecordData.TeamMember;
 import org.youguan.inspections.RandomDraw;
+import org.youguan.kernel.Actors;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
@@ -126,6 +127,18 @@ class VillageCheckPlanIntegrationTest {
 		assertThat(again).anySatisfy(v -> assertThat(v).isNotEqualTo(picked));
 		// a blank seed is drawn by the system and recorded
 		assertThat(plans.get(CITY, plans.create(CITY, null, random("320585", 2, " "), false)).seed()).hasSize(16);
+	}
+
+	@Test
+	void aPlanMadeWithNoOneSignedInShowsItsMakerAsSystemInChinese() throws Exception {
+		long id = plans.create(CITY, null, random("320585", 2, "job-" + UUID.randomUUID()), false);
+		VillageCheckPlan plan = plans.get(CITY, id);
+		// the stored stamp stays "system" (existing rows, the API); the page reads 系统
+		assertThat(plan.createdBy()).isEqualTo(Actors.SYSTEM);
+		mvc.perform(get("/universal/plans/" + id).session(SignIn.session(mvc, "sz.universal")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(plan.plannedOn() + " 系统")))
+			.andExpect(content().string(not(containsString(plan.plannedOn() + " system"))));
 	}
 
 	@Test

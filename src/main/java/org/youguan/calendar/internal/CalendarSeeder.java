@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.youguan.calendar.CalendarYears;
 import org.youguan.calendar.WorkingCalendar;
+import org.youguan.kernel.Actors;
 
 /**
  * Loads the shipped holiday data (2004–2026, chinese-days, MIT) into an empty calendar at start.
@@ -44,7 +45,7 @@ class CalendarSeeder implements ApplicationRunner {
 		}
 		try {
 			byte[] data = new ClassPathResource("calendar/chinese-days.json").getContentAsByteArray();
-			var loaded = tx.execute(s -> years.load(data, "chinese-days.json（随系统发布）", "system"));
+			var loaded = tx.execute(s -> years.load(data, "chinese-days.json（随系统发布）", Actors.SYSTEM));
 			calendar.refresh();
 			log.info("Loaded working-day calendar for {} years", loaded.size());
 		}

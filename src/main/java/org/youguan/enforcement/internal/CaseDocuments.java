@@ -23,7 +23,6 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,6 +42,7 @@ import org.youguan.enforcement.EvidenceKind;
 import org.youguan.enforcement.Penalty;
 import org.youguan.enforcement.PenaltyCases;
 import org.youguan.enforcement.PenaltyCases.Instalment;
+import org.youguan.kernel.Actors;
 import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
@@ -588,7 +588,7 @@ public class CaseDocuments implements DeclaresTemplates {
 		f.put("closedOn", ChineseText.day(c.closedOn()));
 		f.put("closingReason", text(c.closingReason()));
 		f.put("status", c.status().label());
-		f.put("issuedBy", actor());
+		f.put("issuedBy", Actors.shown(actor()));
 		Extra x = jdbc.sql("""
 				SELECT procedure_kind, party_kind, on_spot_place, hearing_record, transferred_to, transferred_on,
 				       payment_arrangement, payment_deferred_until, payment_arrangement_reason, payment_arranged_by,
@@ -835,11 +835,9 @@ public class CaseDocuments implements DeclaresTemplates {
 		return region.length() > 6 ? region.substring(0, 6) : region;
 	}
 
+	/** The signed-in account as the audit names it (sign-in name and display name), or {@link Actors#SYSTEM}. */
 	private static String actor() {
-		var auth = SecurityContextHolder.getContext().getAuthentication();
-		if (auth == null) {
-			return "system";
-		}
-		return auth.getPrincipal() instanceof AuditActor a ? a.auditName() : auth.getName();
+		return Actors.signedIn().map(a -> a.getPrincipal() instanceof AuditActor u ? u.auditName() : a.getName())
+			.orElse(Actors.SYSTEM);
 	}
 }

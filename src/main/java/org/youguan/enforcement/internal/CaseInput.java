@@ -20,6 +20,18 @@ import static org.youguan.enforcement.internal.DecisionRules.ruleBroken;
 
 public final class CaseInput {
 
+	/** An amount in yuan as the cases keep it (numeric(14, 2)): integer digits. */
+	public static final int YUAN_INTEGER = 12;
+
+	/** An amount in yuan: fraction digits (分). */
+	public static final int YUAN_FRACTION = 2;
+
+	/** A fine's label, followed by its field ("罚款金额（proposedFine）") — also for the JSON reader ({@code NumberText.Digits}). */
+	public static final String FINE = "罚款金额";
+
+	/** A confiscated amount's label, followed by its field. */
+	public static final String CONFISCATED = "没收违法所得金额";
+
 	private CaseInput() {
 	}
 
@@ -41,9 +53,9 @@ public final class CaseInput {
 
 	/** A fine in yuan as typed: required for FINE, none beside a warning; null when 0 or absent. */
 	public static BigDecimal fine(Validation v, String field, Penalty penalty, String text) {
-		BigDecimal fine = v.decimal(field, "罚款金额（" + field + "）", text, 12, 2);
-		v.money(field, "罚款金额（" + field + "）", fine);
-		DecisionRules.amount(v, field, "罚款金额", fine, penalty == Penalty.FINE, "处罚种类为罚款时，罚款金额（" + field + "）须大于0");
+		BigDecimal fine = v.decimal(field, FINE + "（" + field + "）", text, YUAN_INTEGER, YUAN_FRACTION);
+		v.money(field, FINE + "（" + field + "）", fine);
+		DecisionRules.amount(v, field, FINE, fine, penalty == Penalty.FINE, "处罚种类为罚款时，罚款金额（" + field + "）须大于0");
 		if (penalty == Penalty.WARNING && fine != null && fine.signum() != 0) {
 			// the heavier kinds carry the fine their article 并处 (DecisionRules.combinedFine); a warning none
 			v.require(field, false, "absent", "处罚种类为" + penalty.label() + "时不填写罚款金额（" + field + "）");
@@ -58,9 +70,9 @@ public final class CaseInput {
 	 * what was notified (art.45). Required (rule {@code required} on {@code field}) for CONFISCATION; null when 0 or absent.
 	 */
 	public static BigDecimal confiscated(Validation v, String field, Penalty penalty, String text) {
-		BigDecimal amount = v.decimal(field, "没收违法所得金额（" + field + "）", text, 12, 2);
-		v.money(field, "没收违法所得金额（" + field + "）", amount);
-		DecisionRules.amount(v, field, "没收违法所得金额", amount, penalty == Penalty.CONFISCATION, "处罚种类为没收违法所得时，须填写没收的违法所得金额（"
+		BigDecimal amount = v.decimal(field, CONFISCATED + "（" + field + "）", text, YUAN_INTEGER, YUAN_FRACTION);
+		v.money(field, CONFISCATED + "（" + field + "）", amount);
+		DecisionRules.amount(v, field, CONFISCATED, amount, penalty == Penalty.CONFISCATION, "处罚种类为没收违法所得时，须填写没收的违法所得金额（"
 				+ field + "，元）：告知书和决定书须载明，并据以确定听证权利和法制审核");
 		return amount != null && amount.signum() == 0 ? null : amount;
 	}

@@ -389,12 +389,6 @@ public class CaseWork {
 		return auth != null && auth.getPrincipal() instanceof CurrentUser u ? u.id() : null;
 	}
 
-	/** The signed-in account's name for the {@code created_by} stamps, or "system". */
-	public static String actor() {
-		var auth = SecurityContextHolder.getContext().getAuthentication();
-		return auth == null ? "system" : auth.getName();
-	}
-
 	/** The signed-in staff member's name, or null (a system job, the demo). */
 	public static String actorName() {
 		var auth = SecurityContextHolder.getContext().getAuthentication();

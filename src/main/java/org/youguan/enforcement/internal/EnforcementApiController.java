@@ -143,7 +143,8 @@ class EnforcementApiController {
 	}
 
 	/** A payment. */
-	record Payment(String paidOn, @JsonDeserialize(using = NumberText.class) String amount,
+	record Payment(String paidOn, @JsonDeserialize(using = NumberText.class) @NumberText.Digits(label = CaseExecution.PAID,
+			integer = CaseInput.YUAN_INTEGER, fraction = CaseInput.YUAN_FRACTION) String amount,
 			@JsonDeserialize(using = NumberText.class) String instalment) {
 	}
 
@@ -425,7 +426,8 @@ class EnforcementApiController {
 	}
 
 	/** A refund made: its day and amount (¥). */
-	record RefundMade(String refundedOn, @JsonDeserialize(using = NumberText.class) String amount) {
+	record RefundMade(String refundedOn, @JsonDeserialize(using = NumberText.class) @NumberText.Digits(
+			label = CaseExecution.REFUNDED, integer = CaseInput.YUAN_INTEGER, fraction = CaseInput.YUAN_FRACTION) String amount) {
 	}
 
 	@PostMapping(path = "/cases/{id}/handover", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

@@ -91,7 +91,8 @@ class LicensingApiController {
 	 * An application as posted ({@link LicenceApplications.ApplicationData}); {@code branches} may be one name or a list.
 	 */
 	record Application(String kind, String applicantCreditCode, String applicantName, String legalRepresentative,
-			@JsonDeserialize(using = NumberText.class) String registeredCapital, String scope, String serviceArea,
+			@JsonDeserialize(using = NumberText.class) @NumberText.Digits(label = LicenceApplications.CAPITAL,
+					integer = LicenceApplications.CAPITAL_INTEGER, fraction = LicenceApplications.CAPITAL_FRACTION) String registeredCapital, String scope, String serviceArea,
 			String premisesAddress, String regionCode, String safetySystem, String serviceSystem, String personnel,
 			String contactName, String contactPhone,
 			@JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> branches, String submittedOn) {

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.documents.Column;
+import org.youguan.kernel.Actors;
 import org.youguan.universal.PostOfficeApproval;
 import org.youguan.universal.PostOfficeView;
 import org.youguan.universal.SuspensionView;
@@ -48,7 +49,7 @@ final class PostOfficeFilters {
 	static final List<Column<SuspensionView>> SUSPENSION_COLUMNS = List.of(
 			Column.of("营业场所", SuspensionView::facilityName, 30), Column.of("开始", SuspensionView::startsOn, 12),
 			Column.of("结束", SuspensionView::endsOn, 12), Column.of("原因", SuspensionView::reason, 40),
-			Column.of("报告人", SuspensionView::reportedBy, 16));
+			Column.of("报告人", s -> Actors.shown(s.reportedBy()), 16));
 
 	private PostOfficeFilters() {
 	}

@@ -1,7 +1,6 @@
 package org.youguan.safety.internal.ledgers;
 
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.youguan.kernel.Actors;
 import org.youguan.org.CurrentUser;
 
 /** Who is recording a ledger change, as the ledgers keep it (the user's display name, else the sign-in name). */
@@ -10,11 +9,9 @@ final class Actor {
 	private Actor() {
 	}
 
+	/** The signed-in user's display name (else sign-in name), or {@link Actors#SYSTEM} when no one is signed in. */
 	static String name() {
-		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-		if (auth == null) {
-			return "system";
-		}
-		return auth.getPrincipal() instanceof CurrentUser u ? u.displayName() : auth.getName();
+		return Actors.signedIn().map(a -> a.getPrincipal() instanceof CurrentUser u ? u.displayName() : a.getName())
+			.orElse(Actors.SYSTEM);
 	}
 }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.documents.Column;
+import org.youguan.kernel.Actors;
 import org.youguan.kernel.ListFilter;
 import org.youguan.kernel.Text;
 
@@ -19,7 +20,7 @@ final class HazardFilters {
 			Column.of("整改期限", h -> WorkingCalendar.exported(h.deadline(), h.deadlineProvisional()), 14), Column.of("期限依据", HazardView::deadlineBasis, 30),
 			Column.of("整改情况", HazardView::rectification, 30),
 			Column.of("状态", h -> h.open() ? (h.overdue() ? "逾期未整改" : "整改中") : "已销号"),
-			Column.of("销号日期", HazardView::closedOn), Column.of("销号人", HazardView::closedBy));
+			Column.of("销号日期", HazardView::closedOn), Column.of("销号人", h -> Actors.shown(h.closedBy())));
 
 	private HazardFilters() {
 	}

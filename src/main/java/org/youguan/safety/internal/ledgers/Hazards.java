@@ -20,6 +20,7 @@ import org.youguan.documents.AttachmentOwner;
 import org.youguan.documents.Attachments;
 import org.youguan.documents.UploadedFile;
 import org.youguan.kernel.AccessRefusedException;
+import org.youguan.kernel.Actors;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
@@ -241,7 +242,7 @@ public class Hazards {
 			basis = catalogueBasis;
 		}
 		else if (deadline.isAfter(catalogue)) {
-			basis = "指定日期（晚于规则目录期限" + catalogue + "，由" + Actor.name() + "指定）";
+			basis = "指定日期（晚于规则目录期限" + catalogue + "，由" + Actors.shown(Actor.name()) + "指定）";
 		}
 		else {
 			basis = "指定日期";

@@ -21,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.AccessRefusedException;
+import org.youguan.kernel.Actors;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
@@ -251,7 +252,7 @@ public class Incidents {
 		}
 		String at = reported.atZone(CHINA).toLocalDateTime().withNano(0).toString().replace('T', ' ');
 		return byEnterprise ? "；报告时间" + at + "（企业提交时间）"
-				: "；报告时间" + at + "（工作人员" + Actor.name() + "登记" + (reported.isBefore(clock.instant().minusSeconds(60))
+				: "；报告时间" + at + "（工作人员" + Actors.shown(Actor.name()) + "登记" + (reported.isBefore(clock.instant().minusSeconds(60))
 						? "，早于登记时间：电话等方式收到的报告" : "") + "）";
 	}
 
