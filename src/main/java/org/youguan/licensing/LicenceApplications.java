@@ -67,6 +67,7 @@ import org.youguan.registry.EnterpriseData;
 import org.youguan.registry.EnterpriseType;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
+import org.youguan.registry.CancellationGround;
 import org.youguan.registry.LicenceCancelled;
 import org.youguan.registry.LicenceGranted;
 import org.youguan.registry.LicenceChanged;
@@ -1443,7 +1444,7 @@ public class LicenceApplications {
 			.identifier("number", "许可证编号（number）", number);
 		CancellationGround g = parse(v, "ground", "注销情形", ground, CancellationGround.class);
 		v.maxLength("note", "说明（note）", note, 500);
-		if (g == CancellationGround.OTHER) {
+		if (g != null && g.needsNote()) {
 			v.required("note", "说明（note）", note);
 		}
 		v.throwIfInvalid();
@@ -1461,20 +1462,8 @@ public class LicenceApplications {
 		if (l.status() == LicenceStatus.REVOKED || l.status() == LicenceStatus.CANCELLED) {
 			throw DomainException.illegalTransition("许可证" + l.number() + l.status().label() + "，不能注销");
 		}
-		if (g == CancellationGround.EXPIRED && l.expiresOn() != null && !l.expiresOn().isBefore(today())) {
-			throw new InvalidValueException("ground", "not-expired", "许可证" + l.number() + "有效期至" + l.expiresOn()
-					+ "，尚未届满，不能以“" + g.label() + "”注销（行政许可法第70条）");
-		}
-		if (g == CancellationGround.NO_OPERATION && l.issuedOn() != null) {
-			// "超过6个月未经营": a licence younger than the rule's period cannot have gone unused that long (attack round 16)
-			StatutoryRule rule = StatutoryRule.LICENCE_NO_OPERATION;
-			int months = rules.intValue(rule, l.regionCode());
-			if (!today().isAfter(l.issuedOn().plusMonths(months))) {
-				throw new InvalidValueException("ground", "too-young", "许可证" + l.number() + "于" + l.issuedOn() + "颁发，至今未超过"
-						+ months + "个月，不能以“" + g.label() + "”注销（" + rule.title() + "，" + rule.basis() + "）");
-			}
-		}
-		String reason = g.label() + (Text.isBlank(note) ? "" : "：" + Text.strip(note));
+		g.requireApplies(l.number(), l.issuedOn(), l.expiresOn(), l.regionCode(), today(), rules);
+		String reason = g.reason(note);
 		audit.record(AuditEntry.of("licensing.cancel", "ExpressLicence", l.id(), "注销许可证" + l.number() + "（" + l.enterpriseName()
 				+ "）：" + reason + "（" + clerk.name() + "）").inRegion(l.regionCode()));
 		events.publishEvent(new LicenceCancelled(l.number(), reason));

@@ -2,6 +2,7 @@ package org.youguan.registry;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -165,11 +166,15 @@ public class Licences {
 	}
 
 	/**
-	 * Whether {@code by} may register or correct licence {@code l} (the page's 更正 button): its issuing authority, or a
-	 * system administrator (邮政法(2015) art.52).
+	 * Whether {@code by} may correct licence {@code l} (the page's 更正 button): its issuing authority, or a system
+	 * administrator (邮政法(2015) art.52); a cancelled or revoked licence by nobody.
 	 */
 	public boolean mayCorrect(Registrar by, LicenceView l) {
-		return by.records(l.scope(), l.regionCode());
+		return by.records(l.scope(), l.regionCode()) && !ended(l);
+	}
+
+	private static boolean ended(LicenceView l) {
+		return l.status() == LicenceStatus.CANCELLED || l.status() == LicenceStatus.REVOKED;
 	}
 
 	/**
@@ -432,15 +437,19 @@ public class Licences {
 	/**
 	 * Corrects a licence record entered wrongly (number, scope, issuer, dates — all of it the licence's legal content);
 	 * the holder stays the same. Only the licence's issuing authority or a system administrator corrects it (邮政法(2015)
-	 * art.52); the corrected record meets the rules of a new one ({@link #check}), its term only when its dates change
-	 * (a renewed licence runs on from its first issue).
+	 * art.52), and to a scope of the other issuing level nobody but the authority of both ({@link Registrar#corrects},
+	 * rule {@code issuing-level}: the level decides who cancels and revokes it); the corrected record meets the rules of a
+	 * new one ({@link #check}), its term only when its dates change (a renewed licence runs on from its first issue).
 	 * @throws AccessRefusedException (403) for anyone else — a city or county bureau reads the licence only
+	 * @throws DomainException 409 for a licence cancelled or revoked: it keeps the record it ended with
+	 * @throws org.youguan.kernel.InvalidValueException (400) the field errors
 	 */
 	@Transactional
 	public void correct(DataScope scope, Registrar by, long id, LicenceData data) {
 		ExpressLicence l = load(scope, id);
 		requireCorrector(by, l.scope(), l.regionCode());
 		TransactionLocks.hold(jdbc, "licence-holder:" + l.enterpriseId());
+		l.requireActive("更正登记信息"); // before the fields: what was typed is not the question
 		LicenceData clean = validate(new LicenceData(l.enterpriseId(), data.number(), data.scope(), data.issuingBureauName(),
 				data.issuingRegionCode(), data.issuedOn(), data.expiresOn()), l, l.regionCode(), by);
 		var before = l.snapshot();
@@ -464,12 +473,17 @@ public class Licences {
 	}
 
 	/**
-	 * Refuses anyone but licence {@code l}'s issuing authority or a system administrator, as {@link #correct} does (the
-	 * correction form).
+	 * Refuses anyone but licence {@code l}'s issuing authority or a system administrator, and a licence cancelled or
+	 * revoked, as {@link #correct} does (the correction form).
 	 * @throws AccessRefusedException (403) naming the issuing authority
+	 * @throws DomainException 409 for a licence cancelled or revoked
 	 */
 	public static void requireCorrector(Registrar by, LicenceView l) {
 		requireCorrector(by, l.scope(), l.regionCode());
+		if (ended(l)) {
+			throw DomainException.illegalTransition("许可证已" + (l.status() == LicenceStatus.CANCELLED ? "注销" : "吊销")
+					+ "，不能再更正登记信息");
+		}
 	}
 
 	/** Refuses (403) anyone but the issuing authority of a licence of {@code scope} held in {@code holderRegion}, or a system administrator. */
@@ -532,8 +546,14 @@ public class Licences {
 			IssuingAuthority authority = IssuingAuthority.of(d.scope());
 			issuingRegion = authority.bureauRegion(holderRegion);
 			// a scope of the other level: the form's choice is wrong, not the user's page (400, the form again)
-			v.require("scope", by == null || by.records(d.scope(), holderRegion), "issuing-level",
-					IssuingAuthority.whoFor(d.scope()) + "颁发（" + IssuingAuthority.BASIS + "），" + (by == null ? "" : by.described())
+			// a correction to the other level would hand the licence to another authority, who then cancels or revokes it
+			boolean otherLevel = previous != null && IssuingAuthority.of(previous.scope()) != authority;
+			boolean allowed = by == null || (previous == null ? by.records(d.scope(), holderRegion)
+					: by.corrects(previous.scope(), d.scope(), holderRegion));
+			v.require("scope", allowed, "issuing-level", otherLevel ? IssuingAuthority.whoFor(previous.scope()) + "颁发，更正为"
+					+ d.scope().label() + "将改由" + authority.label() + "注销、吊销（" + IssuingAuthority.BASIS + "）：发证层级不能以更正"
+					+ "登记信息改变，业务范围的变化依许可变更决定办理"
+					: IssuingAuthority.whoFor(d.scope()) + "颁发（" + IssuingAuthority.BASIS + "），" + (by == null ? "" : by.described())
 							+ "不能登记或更正该业务范围的许可证");
 			List<String> names = issuerNames(d.scope(), holderRegion);
 			v.require("issuingBureauName", issuer == null || names.contains(issuer), "issuer",
@@ -577,21 +597,44 @@ public class Licences {
 
 	/**
 	 * 注销 entered in the registry (a cancellation decided off the platform; licensing's 注销许可证 page tells the registry
-	 * by {@link LicenceCancelled}): by the licence's issuing authority only — the organ that granted it cancels it
-	 * (行政许可法(2019) art.70; 邮政法(2015) art.52), as licensing's cancellation. Audited.
-	 * @param reason the ground, at most 200 characters
+	 * by {@link LicenceCancelled}): by the licence's issuing authority only, as its recorded scope names it — the organ
+	 * that granted it cancels it (行政许可法(2019) art.70; 邮政法(2015) art.52) — on one of the grounds of art.70 as
+	 * licensing's cancellation, with the same rules ({@link CancellationGround#requireApplies}: 有效期届满 only for an
+	 * expired licence, 超过6个月未经营 only for one older than that). The reason recorded is the ground's label and the
+	 * note ({@link CancellationGround#reason}). Audited.
+	 * @param ground a {@link CancellationGround} name, required
+	 * @param note the 说明, required for {@link CancellationGround#OTHER}; with the ground's label at most 200 characters
 	 * @throws AccessRefusedException (403) for anyone else — a city or county bureau, a province for 国家邮政局's licence
+	 * @throws org.youguan.kernel.InvalidValueException (400) no or unknown ground, a ground that does not fit the licence
+	 *         (rules {@code not-expired}, {@code too-young}), the note missing or too long
 	 * @throws DomainException not found (404) out of scope; 409 when no longer active
 	 */
 	@Transactional
-	public void cancel(DataScope scope, Registrar by, long id, String reason) {
+	public void cancel(DataScope scope, Registrar by, long id, String ground, String note) {
 		ExpressLicence l = load(scope, id);
 		if (!by.issues(l.scope(), l.regionCode())) {
 			throw new AccessRefusedException(IssuingAuthority.whoFor(l.scope()) + "注销（行政许可法第70条，" + IssuingAuthority.BASIS
 					+ "）；" + by.described() + "不能注销");
 		}
-		new Validation().required("reason", "注销原因", reason).maxLength("reason", "注销原因", reason, 200).throwIfInvalid();
-		end(l, Text.strip(reason), ExpressLicence::cancel, "licence.cancel", "注销");
+		Validation v = new Validation();
+		CancellationGround g = null;
+		if (Text.isBlank(ground)) {
+			v.require("ground", false, "required", "请选择注销情形");
+		}
+		else {
+			g = Arrays.stream(CancellationGround.values()).filter(c -> c.name().equalsIgnoreCase(Text.strip(ground)))
+				.findFirst().orElse(null);
+			v.require("ground", g != null, "one-of", "注销情形应为" + Arrays.stream(CancellationGround.values())
+				.map(CancellationGround::label).collect(Collectors.joining("、")) + "之一");
+		}
+		if (g != null && g.needsNote()) {
+			v.required("reason", "注销说明", note);
+		}
+		v.maxLength("reason", "注销说明", note, 200 - (g == null ? 0 : g.label().length() + 1));
+		v.throwIfInvalid();
+		l.requireActive("注销");
+		g.requireApplies(l.number(), l.issuedOn(), l.expiresOn(), l.regionCode(), LocalDate.now(clock), rules);
+		end(l, g.reason(note), ExpressLicence::cancel, "licence.cancel", "注销");
 	}
 
 	/**

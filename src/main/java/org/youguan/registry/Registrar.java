@@ -9,7 +9,8 @@ import org.youguan.org.CurrentUser;
  * Who records, corrects, cancels or revokes a licence in the registry, as far as the law asks: the bureau's level and
  * region (邮政法(2015) art.52: only the issuing authority, {@link IssuingAuthority}, may), and whether a system
  * administrator, who may also register and correct a licence of any scope (the national licence book, records entered
- * wrongly) but never cancels or revokes one not issued at its own bureau's level.
+ * wrongly) but never moves one to the other issuing level ({@link #corrects}), nor cancels or revokes one not issued at
+ * its own bureau's level.
  *
  * @param level the bureau's level, null for a user without a bureau
  * @param regionCode the bureau's region ({@code 0} national), null for a user without a bureau
@@ -43,6 +44,19 @@ public record Registrar(BureauLevel level, String regionCode, boolean systemAdmi
 	 */
 	public boolean records(LicenceScope scope, String holderRegion) {
 		return systemAdmin || issues(scope, holderRegion);
+	}
+
+	/**
+	 * Whether this registrar may correct a licence of {@code from} held in {@code holderRegion} to {@code to}: within one
+	 * issuing level whoever {@link #records} {@code to}; to the other level only the issuing authority of both — the
+	 * level decides who cancels and revokes the licence (邮政法(2015) art.52), so a correction that moves it is no
+	 * clerical matter, and no system administrator's (a province's must not take 国家邮政局's licence into its own
+	 * hands, nor give one of its own to 国家邮政局). A licence of the wrong level is changed by a licensing decision
+	 * ({@link LicenceChanged}).
+	 */
+	public boolean corrects(LicenceScope from, LicenceScope to, String holderRegion) {
+		return IssuingAuthority.of(from) == IssuingAuthority.of(to) ? records(to, holderRegion)
+				: issues(from, holderRegion) && issues(to, holderRegion);
 	}
 
 	/** Whether this registrar records licences of some scope: a provincial bureau, 国家邮政局 or a system administrator. */

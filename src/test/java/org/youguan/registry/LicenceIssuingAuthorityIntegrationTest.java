@@ -117,7 +117,7 @@ class LicenceIssuingAuthorityIntegrationTest {
 				"decisionNumber", "吴邮罚〔2026〕1号");
 		assertThat(revoke.getStatus()).isEqualTo(403);
 		assertThat(text(revoke)).contains("省内快递业务经营许可证由省邮政管理局依行政处罚决定吊销").contains("行政处罚法第9条");
-		MockHttpServletResponse cancel = post(county, "/registry/licences/" + id + "/cancel", "reason", "申请注销");
+		MockHttpServletResponse cancel = post(county, "/registry/licences/" + id + "/cancel", "ground", "STOPPED", "reason", "申请注销");
 		assertThat(cancel.getStatus()).isEqualTo(403);
 		assertThat(text(cancel)).contains("省内快递业务经营许可证由省邮政管理局注销").contains("行政许可法第70条");
 		assertThat(status(id)).isEqualTo(LicenceStatus.VALID);
@@ -130,7 +130,7 @@ class LicenceIssuingAuthorityIntegrationTest {
 	void aCityClerkCannotCancelTheProvincesLicence() throws Exception {
 		long id = provinceLicence();
 		MockHttpServletResponse cancel = post(SignIn.session(mvc, "sz.market"), "/registry/licences/" + id + "/cancel",
-				"reason", "申请注销");
+				"ground", "STOPPED", "reason", "申请注销");
 		assertThat(cancel.getStatus()).isEqualTo(403);
 		assertThat(text(cancel)).contains("省内快递业务经营许可证由省邮政管理局注销");
 		assertThat(status(id)).isEqualTo(LicenceStatus.VALID);
@@ -140,7 +140,7 @@ class LicenceIssuingAuthorityIntegrationTest {
 	void theProvinceCancelsItsLicenceAndRevokesOneOnlyNamingThePenaltyDecision() throws Exception {
 		MockHttpSession province = province();
 		long cancelled = provinceLicence();
-		assertThat(post(province, "/registry/licences/" + cancelled + "/cancel", "reason", "企业申请注销").getStatus()).isEqualTo(302);
+		assertThat(post(province, "/registry/licences/" + cancelled + "/cancel", "ground", "STOPPED", "reason", "企业申请注销").getStatus()).isEqualTo(302);
 		assertThat(status(cancelled)).isEqualTo(LicenceStatus.CANCELLED);
 
 		long revoked = provinceLicence();
@@ -161,7 +161,7 @@ class LicenceIssuingAuthorityIntegrationTest {
 		long id = licences.record(SUZHOU, Registrar.platform(), new LicenceData(holder, number(), LicenceScope.INTERNATIONAL,
 				"国家邮政局", null, LocalDate.now(clock).minusYears(1), null), false);
 		MockHttpSession province = province();
-		MockHttpServletResponse cancel = post(province, "/registry/licences/" + id + "/cancel", "reason", "申请注销");
+		MockHttpServletResponse cancel = post(province, "/registry/licences/" + id + "/cancel", "ground", "STOPPED", "reason", "申请注销");
 		assertThat(cancel.getStatus()).isEqualTo(403);
 		assertThat(text(cancel)).contains("国际快递业务经营许可证由国家邮政局注销");
 		assertThat(post(province, "/registry/licences/" + id + "/revoke", "reason", "违法经营", "decisionNumber", "苏邮罚〔2026〕8号")
@@ -169,6 +169,116 @@ class LicenceIssuingAuthorityIntegrationTest {
 		assertThat(mvc.perform(get("/registry/licences/" + id + "/edit").session(province)).andReturn().getResponse()
 			.getStatus()).isEqualTo(403);
 		assertThat(status(id)).isEqualTo(LicenceStatus.VALID);
+	}
+
+	/** A 跨省 licence in force of a new 吴中 enterprise, issued by 国家邮政局 last year. */
+	long nationalLicence() {
+		long holder = enterprises.idInScope(SUZHOU, unlicensed(), "creditCode");
+		return licences.record(SUZHOU, Registrar.platform(), new LicenceData(holder, number(), LicenceScope.INTER_PROVINCE,
+				"国家邮政局", null, LocalDate.now(clock).minusYears(1), null), false);
+	}
+
+	/** Posts the correction form of licence {@code id} with its number and dates, the scope and issuer given. */
+	MockHttpServletResponse correct(MockHttpSession session, long id, LicenceScope scope, String issuer) throws Exception {
+		LicenceView l = licences.get(SUZHOU, id);
+		return post(session, "/registry/licences/" + id + "/edit", "number", l.number(), "licenceScope", scope.name(),
+				"issuingBureauName", issuer, "issuedOn", l.issuedOn().toString(), "expiresOn", l.expiresOn().toString());
+	}
+
+	@Test
+	void aProvincesSystemAdministratorCannotMoveTheNationalBureausLicenceToItsOwnLevelToEndIt() throws Exception {
+		// attack: correct 国家邮政局's licence to 省内 (the province's own level), cancel or revoke it, correct it back
+		MockHttpSession admin = SignIn.session(mvc, "sys.admin");
+		for (String action : List.of("cancel", "revoke")) {
+			long id = nationalLicence();
+			assertThat(post(admin, "/registry/licences/" + id + "/" + action, "ground", "STOPPED", "reason", "申请注销",
+					"decisionNumber", "苏邮罚〔2026〕9号").getStatus()).isEqualTo(403);
+			MockHttpServletResponse moved = correct(admin, id, LicenceScope.PROVINCE, "江苏省邮政管理局");
+			assertThat(moved.getStatus()).as(action).isEqualTo(400);
+			assertThat(page(moved).select("#errors li[data-field=scope][data-rule=issuing-level]").text())
+				.contains("跨省快递业务经营许可证由国家邮政局颁发").contains("发证层级不能以更正登记信息改变");
+			assertThat(licences.get(SUZHOU, id).scope()).isEqualTo(LicenceScope.INTER_PROVINCE);
+			assertThat(licences.get(SUZHOU, id).issuingBureauName()).isEqualTo("国家邮政局");
+			assertThat(post(admin, "/registry/licences/" + id + "/" + action, "ground", "STOPPED", "reason", "申请注销",
+					"decisionNumber", "苏邮罚〔2026〕9号").getStatus()).isEqualTo(403);
+			assertThat(status(id)).as(action).isEqualTo(LicenceStatus.VALID);
+			// within its level the record is still put right (the national licence book entered wrongly)
+			assertThat(correct(admin, id, LicenceScope.INTERNATIONAL, "国家邮政局").getStatus()).isEqualTo(302);
+			assertThat(licences.get(SUZHOU, id).scope()).isEqualTo(LicenceScope.INTERNATIONAL);
+		}
+		// nor hands a provincial licence to 国家邮政局
+		long provincial = provinceLicence();
+		assertThat(correct(admin, provincial, LicenceScope.INTER_PROVINCE, "国家邮政局").getStatus()).isEqualTo(400);
+		assertThat(licences.get(SUZHOU, provincial).scope()).isEqualTo(LicenceScope.PROVINCE);
+		// nor does the service let any registrar of one level do it
+		long national = nationalLicence();
+		LicenceView l = licences.get(SUZHOU, national);
+		for (Registrar by : List.of(Registrar.platform(), new Registrar(BureauLevel.PROVINCE, "32", true), JIANGSU)) {
+			assertThatThrownBy(() -> licences.correct(SUZHOU, by, national, new LicenceData(l.enterpriseId(), l.number(),
+					LicenceScope.CITY, "江苏省邮政管理局", null, l.issuedOn(), l.expiresOn()))).as(by.toString())
+				.isInstanceOfAny(InvalidValueException.class, AccessRefusedException.class);
+		}
+		assertThat(licences.get(SUZHOU, national).scope()).isEqualTo(LicenceScope.INTER_PROVINCE);
+	}
+
+	@Test
+	void aCancelledOrRevokedLicenceKeepsTheRecordItEndedWith() throws Exception {
+		MockHttpSession province = province();
+		long cancelled = provinceLicence();
+		licences.cancel(SUZHOU, JIANGSU, cancelled, "STOPPED", "企业申请");
+		long revoked = provinceLicence();
+		licences.revoke(SUZHOU, JIANGSU, revoked, "苏邮罚〔2026〕11号", "违法经营");
+		MockHttpSession admin = SignIn.session(mvc, "sys.admin");
+		for (long id : List.of(cancelled, revoked)) {
+			LicenceView before = licences.get(SUZHOU, id);
+			String word = id == cancelled ? "已注销" : "已吊销";
+			for (MockHttpSession session : List.of(province, admin)) {
+				MockHttpServletResponse corrected = correct(session, id, LicenceScope.CITY, "江苏省邮政管理局");
+				assertThat(corrected.getStatus()).isEqualTo(409);
+				assertThat(text(corrected)).contains("许可证" + word + "，不能再更正登记信息");
+				assertThat(mvc.perform(get("/registry/licences/" + id + "/edit").session(session)).andReturn().getResponse()
+					.getStatus()).isEqualTo(409);
+				assertThat(page(mvc.perform(get("/registry/licences/" + id).session(session)).andReturn().getResponse())
+					.select("#licence-edit")).isEmpty();
+			}
+			assertThatThrownBy(() -> licences.correct(SUZHOU, Registrar.platform(), id, new LicenceData(before.enterpriseId(),
+					before.number(), before.scope(), before.issuingBureauName(), null, before.issuedOn(), before.expiresOn())))
+				.hasMessageContaining(word);
+			assertThat(licences.get(SUZHOU, id)).isEqualTo(before);
+		}
+	}
+
+	@Test
+	void theRegistrysCancellationNamesAGroundOfArticle70ThatFitsTheLicence() throws Exception {
+		MockHttpSession province = province();
+		// two months old: not "超过6个月未经营", and in force: not "有效期届满"
+		long holder = enterprises.idInScope(SUZHOU, unlicensed(), "creditCode");
+		long young = licences.record(SUZHOU, JIANGSU, new LicenceData(holder, number(), LicenceScope.PROVINCE, "江苏省邮政管理局",
+				null, LocalDate.now(clock).minusMonths(2), null), false);
+		// a free-text reason alone is no ground (as licensing's cancellation)
+		assertThat(post(province, "/registry/licences/" + young + "/cancel", "reason", "取得许可后超过6个月未经营").getStatus())
+			.isEqualTo(302);
+		assertThat(status(young)).isEqualTo(LicenceStatus.VALID);
+		for (String ground : List.of("NO_OPERATION", "EXPIRED", "OTHER", "WHATEVER")) {
+			assertThat(post(province, "/registry/licences/" + young + "/cancel", "ground", ground).getStatus()).isEqualTo(302);
+			assertThat(status(young)).as(ground).isEqualTo(LicenceStatus.VALID);
+		}
+		assertThatThrownBy(() -> licences.cancel(SUZHOU, JIANGSU, young, "NO_OPERATION", null))
+			.isInstanceOf(InvalidValueException.class).hasMessageContaining("至今未超过6个月");
+		assertThatThrownBy(() -> licences.cancel(SUZHOU, JIANGSU, young, "EXPIRED", "有效期届满"))
+			.isInstanceOf(InvalidValueException.class).hasMessageContaining("尚未届满");
+		assertThatThrownBy(() -> licences.cancel(SUZHOU, JIANGSU, young, "OTHER", " "))
+			.isInstanceOf(InvalidValueException.class).hasMessageContaining("注销说明");
+		// a ground that fits, recorded as licensing records it
+		assertThat(post(province, "/registry/licences/" + young + "/cancel", "ground", "STOPPED", "reason", "企业书面申请")
+			.getStatus()).isEqualTo(302);
+		assertThat(status(young)).isEqualTo(LicenceStatus.CANCELLED);
+		assertThat(licences.get(SUZHOU, young).stateReason()).isEqualTo(CancellationGround.STOPPED.reason("企业书面申请"));
+		// an expired licence is cancelled as such
+		long old = licences.record(SUZHOU, JIANGSU, new LicenceData(enterprises.idInScope(SUZHOU, unlicensed(), "creditCode"),
+				number(), LicenceScope.PROVINCE, "江苏省邮政管理局", null, LocalDate.now(clock).minusYears(6), null), false);
+		assertThat(post(province, "/registry/licences/" + old + "/cancel", "ground", "EXPIRED").getStatus()).isEqualTo(302);
+		assertThat(licences.get(SUZHOU, old).stateReason()).isEqualTo("有效期届满未延续");
 	}
 
 	@Test

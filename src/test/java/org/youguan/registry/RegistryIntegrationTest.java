@@ -173,7 +173,7 @@ class RegistryIntegrationTest {
 		licences.revoke(SUZHOU, JIANGSU, id, "苏邮罚〔2026〕1号", "违法经营");
 		assertThat(licences.get(SUZHOU, id).status()).isEqualTo(LicenceStatus.REVOKED);
 		assertThat(licences.get(SUZHOU, id).stateReason()).isEqualTo("依据行政处罚决定书苏邮罚〔2026〕1号吊销：违法经营");
-		assertThatThrownBy(() -> licences.cancel(SUZHOU, JIANGSU, id, "申请注销")).hasMessageContaining("已吊销");
+		assertThatThrownBy(() -> licences.cancel(SUZHOU, JIANGSU, id, "STOPPED", "申请注销")).hasMessageContaining("已吊销");
 	}
 
 	@Test

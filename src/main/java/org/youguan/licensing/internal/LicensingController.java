@@ -47,7 +47,7 @@ import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.licensing.ApplicationKind;
 import org.youguan.licensing.ApplicationStatus;
-import org.youguan.licensing.CancellationGround;
+import org.youguan.registry.CancellationGround;
 import org.youguan.licensing.Clerk;
 import org.youguan.licensing.LicenceApplications;
 import org.youguan.licensing.LicensingFigures;

@@ -72,8 +72,12 @@ public class ExpressLicence {
 		return l;
 	}
 
-	/** Corrects what was entered wrongly; the holder, region and state stay. */
+	/**
+	 * Corrects what was entered wrongly; the holder, region and state stay. An ended licence keeps the record it ended
+	 * with (409): the decision that cancelled or revoked it named that licence.
+	 */
 	public void correct(LicenceData data) {
+		requireActive("更正登记信息");
 		apply(data);
 	}
 
@@ -109,7 +113,11 @@ public class ExpressLicence {
 		stateReason = reason;
 	}
 
-	private void requireActive(String what) {
+	/**
+	 * Refuses (409) to {@code what} ("注销", "更正登记信息") a licence cancelled or revoked.
+	 * @throws DomainException illegal transition: "许可证已注销，不能再更正登记信息"
+	 */
+	public void requireActive(String what) {
 		if (state != State.ACTIVE) {
 			throw DomainException.illegalTransition("许可证已" + (state == State.CANCELLED ? "注销" : "吊销") + "，不能再" + what);
 		}

@@ -28,6 +28,7 @@ import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.Text;
 import org.youguan.org.CurrentUser;
+import org.youguan.registry.CancellationGround;
 import org.youguan.registry.Enterprises;
 import org.youguan.registry.LicenceData;
 import org.youguan.registry.LicenceScope;
@@ -94,6 +95,7 @@ class LicenceController {
 		model.addAttribute("licence", licence);
 		model.addAttribute("mayCorrect", me.writer() && licences.mayCorrect(Registrar.of(me), licence));
 		model.addAttribute("mayEnd", me.writer() && licences.mayEnd(Registrar.of(me), licence));
+		model.addAttribute("grounds", CancellationGround.values());
 		model.addAttribute("history", audit.history(scope, "ExpressLicence", id));
 		return "registry/licence";
 	}
@@ -154,19 +156,21 @@ class LicenceController {
 	@PostMapping("/registry/licences/{id}/{action:cancel|revoke}")
 	@PreAuthorize(RegistryAccess.WRITERS)
 	String end(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
-			@PathVariable String action, @RequestParam(required = false) String decisionNumber, @RequestParam String reason,
+			@PathVariable String action, @RequestParam(required = false) String decisionNumber,
+			@RequestParam(required = false) String ground, @RequestParam(required = false) String reason,
 			RedirectAttributes redirect) {
 		String here = "/registry/licences/" + id;
 		Registrar by = Registrar.of(me);
 		return PageSteps.run(redirect, here, () -> {
 			if (action.equals("cancel")) {
-				licences.cancel(scope, by, id, reason);
+				licences.cancel(scope, by, id, ground, reason);
 			}
 			else {
 				licences.revoke(scope, by, id, decisionNumber, reason);
 			}
-			return new PageSteps.Done("许可证" + licences.get(scope, id).number() + (action.equals("cancel") ? "已注销" : "已吊销")
-					+ "：" + Text.strip(reason), here);
+			LicenceView ended = licences.get(scope, id);
+			return new PageSteps.Done("许可证" + ended.number() + (action.equals("cancel") ? "已注销" : "已吊销") + "："
+					+ ended.stateReason(), here);
 		});
 	}
 }
