@@ -474,6 +474,45 @@ class UniversalServiceIntegrationTest {
 	}
 
 	/**
+	 * Attack round 17: the checks API takes the period as the checks page does — from and to narrow the checks by their
+	 * day (either may be left out; neither: every check, as before), and a reversed period is the page's 400 on
+	 * {@code to} (rule {@code after-from}), not every check.
+	 */
+	@Test
+	void theChecksApiTakesThePeriodAsThePageDoes() throws Exception {
+		String marker = "接口期间" + UUID.randomUUID().toString().substring(0, 8);
+		List<String> wuzhong = codes("320506");
+		String village = wuzhong.get(wuzhong.size() - 3);
+		villages.saveProfile(DataScope.region("3205"), new VillageProfileData(village, "直接通邮", 5, null, "接口邮政支局",
+				null, null, postalCompany()), false);
+		LocalDate day = LocalDate.of(2021, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(300));
+		checks.record(DataScope.region("3205"), null, notStandard(village, day, marker + "期内"), false);
+		checks.record(DataScope.region("3205"), null, notStandard(village, day.minusDays(1), marker + "期前"), false);
+
+		mvc.perform(get("/api/v1/universal/checks").header("Authorization", WUZHONG).param("q", marker)
+				.param("from", day.toString()).param("to", day.plusDays(5).toString()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.total").value(1))
+			.andExpect(jsonPath("$.items[0].findings").value(marker + "期内"));
+		mvc.perform(get("/api/v1/universal/checks").header("Authorization", WUZHONG).param("q", marker)
+				.param("to", day.minusDays(1).toString()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.total").value(1))
+			.andExpect(jsonPath("$.items[0].findings").value(marker + "期前"));
+		mvc.perform(get("/api/v1/universal/checks").header("Authorization", WUZHONG).param("q", marker))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.total").value(2));
+		mvc.perform(get("/api/v1/universal/checks").header("Authorization", WUZHONG).param("from", "2026-10-01")
+				.param("to", "2026-01-01"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("to"))
+			.andExpect(jsonPath("$.errors[0].rule").value("after-from"));
+		mvc.perform(get("/api/v1/universal/checks").header("Authorization", WUZHONG).param("from", "2022-13-01"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("from"));
+	}
+
+	/**
 	 * The profile form offers the serving post office as a choice among those it may name — the registered post offices
 	 * of the enterprise (on its portal) or of the bureau's region (for staff) in the village's city — and the server
 	 * refuses any other id with a 400 naming {@code postOfficeFacilityId}: another city's post office, another
