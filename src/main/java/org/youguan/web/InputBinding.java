@@ -56,15 +56,13 @@ class InputBinding {
 		}
 	}
 
-	private static final class FiniteNumber extends PropertyEditorSupport {
+	/** A number parameter: blank is null where the type allows it (a wrapper), else refused; the rest {@link #read}. */
+	private abstract static class NumberEditor extends PropertyEditorSupport {
 
 		private final boolean allowEmpty;
 
-		private final boolean wide;
-
-		FiniteNumber(boolean allowEmpty, boolean wide) {
+		NumberEditor(boolean allowEmpty) {
 			this.allowEmpty = allowEmpty;
-			this.wide = wide;
 		}
 
 		@Override
@@ -76,8 +74,26 @@ class InputBinding {
 				setValue(null);
 				return;
 			}
+			setValue(read(text));
+		}
+
+		/** The value of a non-blank text; IllegalArgumentException (a type mismatch) when it is none. */
+		abstract Object read(String text);
+	}
+
+	private static final class FiniteNumber extends NumberEditor {
+
+		private final boolean wide;
+
+		FiniteNumber(boolean allowEmpty, boolean wide) {
+			super(allowEmpty);
+			this.wide = wide;
+		}
+
+		@Override
+		Object read(String text) {
 			BigDecimal d = BoundedDecimal.parse(text);
-			setValue(wide ? (Object) d.doubleValue() : (Object) d.floatValue());
+			return wide ? (Object) d.doubleValue() : (Object) d.floatValue();
 		}
 	}
 
@@ -86,31 +102,22 @@ class InputBinding {
 	 * {@link Decimals#whole}): digits of other scripts ({@code ?page=٣}), which Spring's own reading takes as 3, a
 	 * fraction and a value beyond the type are refused as a type mismatch.
 	 */
-	private static final class WholeNumber extends PropertyEditorSupport {
-
-		private final boolean allowEmpty;
+	private static final class WholeNumber extends NumberEditor {
 
 		private final boolean narrow;
 
 		WholeNumber(boolean allowEmpty, boolean narrow) {
-			this.allowEmpty = allowEmpty;
+			super(allowEmpty);
 			this.narrow = narrow;
 		}
 
 		@Override
-		public void setAsText(String text) {
-			if (text == null || Text.isBlank(text)) {
-				if (!allowEmpty) {
-					throw new IllegalArgumentException("empty");
-				}
-				setValue(null);
-				return;
-			}
+		Object read(String text) {
 			Long n = Decimals.whole(text);
 			if (n == null || narrow && n != n.intValue()) {
 				throw new IllegalArgumentException("not a whole number: " + Decimals.echo(Text.strip(text)));
 			}
-			setValue(narrow ? (Object) n.intValue() : (Object) n);
+			return narrow ? (Object) n.intValue() : (Object) n;
 		}
 	}
 

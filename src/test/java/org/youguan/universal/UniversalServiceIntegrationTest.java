@@ -449,13 +449,7 @@ class UniversalServiceIntegrationTest {
 	@Test
 	void theChecksListAndItsExportFollowThePeriodOfTheFigures() throws Exception {
 		String marker = "期间检查" + UUID.randomUUID().toString().substring(0, 8);
-		List<String> wuzhong = codes("320506");
-		String village = wuzhong.get(wuzhong.size() - 2);
-		villages.saveProfile(DataScope.region("3205"), new VillageProfileData(village, "直接通邮", 5, null, "期间邮政支局",
-				null, null, postalCompany()), false);
-		LocalDate day = LocalDate.of(2022, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(300));
-		checks.record(DataScope.region("3205"), null, notStandard(village, day, marker + "期内"), false);
-		checks.record(DataScope.region("3205"), null, notStandard(village, day.minusDays(1), marker + "期前"), false);
+		LocalDate day = checksOnAndBefore(2, 2022, marker);
 		MockHttpSession county = SignIn.session(mvc, "wz.staff");
 
 		mvc.perform(get("/universal/checks").param("q", marker).param("from", day.toString())
@@ -481,13 +475,7 @@ class UniversalServiceIntegrationTest {
 	@Test
 	void theChecksApiTakesThePeriodAsThePageDoes() throws Exception {
 		String marker = "接口期间" + UUID.randomUUID().toString().substring(0, 8);
-		List<String> wuzhong = codes("320506");
-		String village = wuzhong.get(wuzhong.size() - 3);
-		villages.saveProfile(DataScope.region("3205"), new VillageProfileData(village, "直接通邮", 5, null, "接口邮政支局",
-				null, null, postalCompany()), false);
-		LocalDate day = LocalDate.of(2021, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(300));
-		checks.record(DataScope.region("3205"), null, notStandard(village, day, marker + "期内"), false);
-		checks.record(DataScope.region("3205"), null, notStandard(village, day.minusDays(1), marker + "期前"), false);
+		LocalDate day = checksOnAndBefore(3, 2021, marker);
 
 		mvc.perform(get("/api/v1/universal/checks").header("Authorization", WUZHONG).param("q", marker)
 				.param("from", day.toString()).param("to", day.plusDays(5).toString()))
@@ -602,6 +590,22 @@ class UniversalServiceIntegrationTest {
 		return jdbc.sql("SELECT code FROM region WHERE code LIKE :p AND length(code) IN (6, 9)"
 				+ " ORDER BY length(code) DESC, code LIMIT 1")
 			.param("p", region + "%").query(String.class).single();
+	}
+
+	/**
+	 * Two checks of the {@code fromEnd}-th last village of 吴中 (its profile saved first): one on a random day of
+	 * {@code year} (findings marker + 期内), one the day before (marker + 期前).
+	 * @return the day of the first
+	 */
+	private LocalDate checksOnAndBefore(int fromEnd, int year, String marker) {
+		List<String> wuzhong = codes("320506");
+		String village = wuzhong.get(wuzhong.size() - fromEnd);
+		villages.saveProfile(DataScope.region("3205"), new VillageProfileData(village, "直接通邮", 5, null, "期间邮政支局",
+				null, null, postalCompany()), false);
+		LocalDate day = LocalDate.of(year, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(300));
+		checks.record(DataScope.region("3205"), null, notStandard(village, day, marker + "期内"), false);
+		checks.record(DataScope.region("3205"), null, notStandard(village, day.minusDays(1), marker + "期前"), false);
+		return day;
 	}
 
 	private static VillageCheckData notStandard(String village, LocalDate on, String findings) {
