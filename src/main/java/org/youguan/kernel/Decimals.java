@@ -183,12 +183,12 @@ public final class Decimals {
 
 	/**
 	 * The text as BigDecimal reads it, or null when it is none. Full-width digits are read as the ASCII ones they are
-	 * (NFKC); digits of other scripts ({@code ٣٣}, Arabic-Indic), which BigDecimal itself would take as 33, are none:
+	 * ({@link #ascii}); digits of other scripts ({@code ٣٣}, Arabic-Indic), which BigDecimal itself would take as 33, are none:
 	 * no one types a 报表 or an amount in them, and a value shown back as 33 is not what was typed.
 	 */
 	private static BigDecimal number(String t) {
-		String n = Normalizer.normalize(t, Normalizer.Form.NFKC);
-		if (!ascii(n)) {
+		String n = ascii(t);
+		if (n == null) {
 			return null;
 		}
 		try {
@@ -199,9 +199,17 @@ public final class Decimals {
 		}
 	}
 
-	/** Whether every character of {@code text} is ASCII. */
-	private static boolean ascii(String text) {
-		return text.chars().allMatch(c -> c < 0x80);
+	/**
+	 * {@code text} in ASCII when it is written in ASCII and the full-width forms a Chinese input method types
+	 * (U+FF01–U+FF5E: １２, －, ．, read as 12, -, .); else null — digits of other scripts (Arabic-Indic ٣), superscripts
+	 * (²) and circled numbers (⑩), which NFKC or {@link BigDecimal} would turn into digits, are no part of a number.
+	 * @param text any text, not null
+	 */
+	public static String ascii(String text) {
+		if (!text.chars().allMatch(c -> c < 0x80 || c >= 0xFF01 && c <= 0xFF5E)) {
+			return null;
+		}
+		return Normalizer.normalize(text, Normalizer.Form.NFKC);
 	}
 
 	/** A whole number as typed: an optional sign and ASCII digits (after NFKC). */
@@ -209,14 +217,14 @@ public final class Decimals {
 
 	/**
 	 * A whole number typed in a field or parameter (an id chosen in a select, a year, a count; surrounding spaces
-	 * ignored, full-width digits read as ASCII after NFKC), or null when it is none — digits of other scripts
+	 * ignored, full-width digits read as ASCII, {@link #ascii}), or null when it is none — digits of other scripts
 	 * ({@code ٣}, which {@link Long#valueOf} would take as 3), a fraction, a text beyond a {@code long}. The caller
 	 * refuses null with its field's own rule and message.
 	 * @param text a non-blank text
 	 */
 	public static Long whole(String text) {
-		String n = Normalizer.normalize(Text.strip(text), Normalizer.Form.NFKC);
-		if (!WHOLE.matcher(n).matches()) {
+		String n = ascii(Text.strip(text));
+		if (n == null || !WHOLE.matcher(n).matches()) {
 			return null;
 		}
 		try {

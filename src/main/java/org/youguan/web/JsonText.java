@@ -1,7 +1,6 @@
 package org.youguan.web;
 
 import java.math.BigDecimal;
-import java.text.Normalizer;
 
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -123,8 +122,8 @@ class JsonText {
 	}
 
 	/**
-	 * A whole number sent as a JSON string ({@code "outletId":"12"}) in ASCII digits only (full-width ones read as ASCII
-	 * after NFKC): Jackson's own reading falls back on {@link Integer#parseInt}, which takes Arabic-Indic digits
+	 * A whole number sent as a JSON string ({@code "outletId":"12"}) in ASCII digits only (full-width ones read as ASCII,
+	 * {@link Decimals#ascii}): Jackson's own reading falls back on {@link Integer#parseInt}, which takes Arabic-Indic digits
 	 * ({@code "٣"} as 3). Such a text is refused as any text that is no number; everything else is read by Jackson's
 	 * deserializer as before.
 	 */
@@ -143,8 +142,7 @@ class JsonText {
 		public T deserialize(JsonParser p, DeserializationContext ctxt) {
 			if (p.hasToken(JsonToken.VALUE_STRING)) {
 				String text = p.getString();
-				if (text != null && !Text.isBlank(text)
-						&& !Normalizer.normalize(text, Normalizer.Form.NFKC).chars().allMatch(c -> c < 0x80)) {
+				if (text != null && !Text.isBlank(text) && Decimals.ascii(text) == null) {
 					throw ctxt.weirdStringException(text, type, "not a number in ASCII digits");
 				}
 			}
