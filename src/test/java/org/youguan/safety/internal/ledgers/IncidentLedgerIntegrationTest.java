@@ -191,7 +191,10 @@ class IncidentLedgerIntegrationTest {
 			.content("{\"occurredAt\":\"" + hoursAgo(4) + "\",\"kind\":\"FIRE\",\"level\":\"GENERAL\","
 					+ "\"description\":\"阿拉伯数字网点\",\"outletId\":\"\\u0663\"}"))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[0].field").value("outletId"));
+			// the reading's refusal (format), not the outlet 3 looked up and refused as none of the enterprise's
+			.andExpect(jsonPath("$.errors.length()").value(1))
+			.andExpect(jsonPath("$.errors[0].field").value("outletId"))
+			.andExpect(jsonPath("$.errors[0].rule").value("format"));
 	}
 
 	/** The API takes a kind and level by code or by the label its error message names. */
