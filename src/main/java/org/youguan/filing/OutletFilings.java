@@ -656,7 +656,9 @@ public class OutletFilings {
 		return """
 				SELECT f.id, f.number, f.kind, f.outlet_id, f.outlet_name, f.enterprise_credit_code, f.enterprise_name,
 				       f.brand_name, f.region_code, r.name AS region_name, f.status, f.submitted_on, f.clock_start, f.due_on,
-				       f.missing_notice_due, f.missing_items_notified, f.missing_items, f.decision_note, f.opened_on,
+				       f.missing_notice_due, f.missing_items_notified, f.missing_items, f.decision_note,
+				       CASE WHEN f.kind = 'NEW' THEN f.opened_on END AS opened_on,
+				       CASE WHEN f.kind = 'CHANGE' THEN f.opened_on END AS changed_on,
 				       f.late_filing, f.change_description, f.completed_on, f.working_days_taken, f.filing_number,
 				       (f.status = 'SUBMITTED' AND f.due_on < DATE '%s') AS overdue,
 				       (f.status = 'SUBMITTED' AND f.due_on >= DATE '%s' AND f.due_on <= DATE '%s') AS due_soon"""

@@ -181,10 +181,54 @@ public final class Decimals {
 				: "（最多" + integerDigits + "位整数、" + fractionDigits + "位小数）";
 	}
 
-	/** The text as BigDecimal reads it, or null when it is none. */
+	/**
+	 * The text as BigDecimal reads it, or null when it is none. Full-width digits are read as the ASCII ones they are
+	 * ({@link #ascii}); digits of other scripts ({@code ٣٣}, Arabic-Indic), which BigDecimal itself would take as 33, are none:
+	 * no one types a 报表 or an amount in them, and a value shown back as 33 is not what was typed.
+	 */
 	private static BigDecimal number(String t) {
+		String n = ascii(t);
+		if (n == null) {
+			return null;
+		}
 		try {
-			return new BigDecimal(t);
+			return new BigDecimal(n);
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * {@code text} in ASCII when it is written in ASCII and the full-width forms a Chinese input method types
+	 * (U+FF01–U+FF5E: １２, －, ．, read as 12, -, .); else null — digits of other scripts (Arabic-Indic ٣), superscripts
+	 * (²) and circled numbers (⑩), which NFKC or {@link BigDecimal} would turn into digits, are no part of a number.
+	 * @param text any text, not null
+	 */
+	public static String ascii(String text) {
+		if (!text.chars().allMatch(c -> c < 0x80 || c >= 0xFF01 && c <= 0xFF5E)) {
+			return null;
+		}
+		return Normalizer.normalize(text, Normalizer.Form.NFKC);
+	}
+
+	/** A whole number as typed: an optional sign and ASCII digits (after NFKC). */
+	private static final Pattern WHOLE = Pattern.compile("[+-]?[0-9]{1,19}");
+
+	/**
+	 * A whole number typed in a field or parameter (an id chosen in a select, a year, a count; surrounding spaces
+	 * ignored, full-width digits read as ASCII, {@link #ascii}), or null when it is none — digits of other scripts
+	 * ({@code ٣}, which {@link Long#valueOf} would take as 3), a fraction, a text beyond a {@code long}. The caller
+	 * refuses null with its field's own rule and message.
+	 * @param text a non-blank text
+	 */
+	public static Long whole(String text) {
+		String n = ascii(Text.strip(text));
+		if (n == null || !WHOLE.matcher(n).matches()) {
+			return null;
+		}
+		try {
+			return Long.valueOf(n);
 		}
 		catch (NumberFormatException ex) {
 			return null;

@@ -205,40 +205,102 @@ public final class Listing {
 		Map<String, Object> scoped = new HashMap<>(params);
 		Map<String, Object> bound = new HashMap<>();
 		StringBuilder any = new StringBuilder("(");
-		List<String> words = page.words();
-		for (int w = 0; w < words.size(); w++) {
-			String word = words.get(w);
-			String identifier = Text.identifier(word);
-			List<String> plain = new ArrayList<>(Arrays.asList(columns));
-			List<Masked> confirmed = new ArrayList<>();
-			for (Masked m : masked) {
-				if (m.name() || word.codePoints().anyMatch(Character::isDigit)) {
-					confirmed.add(m);
-				}
-				else {
-					plain.add(m.column());
-				}
+		List<List<String>> runs = numberRuns(page.words());
+		int w = 0;
+		for (int r = 0; r < runs.size(); r++) {
+			List<String> run = runs.get(r);
+			any.append(r == 0 ? "(" : " AND (");
+			for (int i = 0; i < run.size(); i++, w++) {
+				any.append(i == 0 ? "(" : " AND (");
+				maskedWord(any, bound, w, run.get(i), jdbc, within, scoped, idColumn, masked, columns);
+				any.append(")");
 			}
-			any.append(w == 0 ? "(" : " AND (");
-			for (int c = 0; c < plain.size(); c++) {
-				any.append(c == 0 ? "" : " OR ").append(plain.get(c)).append(" ILIKE :search").append(w).append(" ESCAPE '\\'");
-				if (!word.equals(identifier)) {
-					any.append(" OR ").append(plain.get(c)).append(" ILIKE :searchIdentifier").append(w).append(" ESCAPE '\\'");
-				}
-			}
-			bound.put("search" + w, PageQuery.likePattern(word));
-			if (!word.equals(identifier)) {
-				bound.put("searchIdentifier" + w, PageQuery.likePattern(identifier));
-			}
-			if (!confirmed.isEmpty()) {
-				Long[] hits = shownWith(jdbc, within, scoped, idColumn, confirmed, word, identifier);
-				any.append(plain.isEmpty() ? "" : " OR ").append(idColumn).append(" = ANY(CAST(:maskedHits").append(w)
-					.append(" AS bigint[]))");
-				bound.put("maskedHits" + w, hits);
+			if (run.size() > 1 && !masked.isEmpty()) {
+				// the blocks of a personal number typed with spaces (139 1234 5678) are one word: that very number
+				String joined = String.join(" ", run);
+				Long[] hits = shownWith(jdbc, within, scoped, idColumn, masked, joined, Text.identifier(joined));
+				any.append(" OR ").append(idColumn).append(" = ANY(CAST(:maskedRunHits").append(r).append(" AS bigint[]))");
+				bound.put("maskedRunHits" + r, hits);
 			}
 			any.append(")");
 		}
 		return where(any.append(")").toString(), bound);
+	}
+
+	/**
+	 * One word's condition of {@link #search(PageQuery, JdbcClient, String, List, String...)}: found in a plain column,
+	 * or shown in a masked one; its parameters are numbered {@code w}.
+	 */
+	private void maskedWord(StringBuilder any, Map<String, Object> bound, int w, String word, JdbcClient jdbc,
+			String within, Map<String, Object> scoped, String idColumn, List<Masked> masked, String... columns) {
+		String identifier = Text.identifier(word);
+		List<String> plain = new ArrayList<>(Arrays.asList(columns));
+		List<Masked> confirmed = new ArrayList<>();
+		for (Masked m : masked) {
+			if (m.name() || word.codePoints().anyMatch(Character::isDigit)) {
+				confirmed.add(m);
+			}
+			else {
+				plain.add(m.column());
+			}
+		}
+		for (int c = 0; c < plain.size(); c++) {
+			any.append(c == 0 ? "" : " OR ").append(plain.get(c)).append(" ILIKE :search").append(w).append(" ESCAPE '\\'");
+			if (!word.equals(identifier)) {
+				any.append(" OR ").append(plain.get(c)).append(" ILIKE :searchIdentifier").append(w).append(" ESCAPE '\\'");
+			}
+		}
+		bound.put("search" + w, PageQuery.likePattern(word));
+		if (!word.equals(identifier)) {
+			bound.put("searchIdentifier" + w, PageQuery.likePattern(identifier));
+		}
+		if (!confirmed.isEmpty()) {
+			Long[] hits = shownWith(jdbc, within, scoped, idColumn, confirmed, word, identifier);
+			any.append(plain.isEmpty() ? "" : " OR ").append(idColumn).append(" = ANY(CAST(:maskedHits").append(w)
+				.append(" AS bigint[]))");
+			bound.put("maskedHits" + w, hits);
+		}
+	}
+
+	/** The most blocks a personal number is typed in (an ID number in up to six, 110105 1949 12 31 002X; some to spare). */
+	private static final int MAX_BLOCKS = 8;
+
+	/** A block of a personal number as typed between spaces: digits (any joiners), an ID's last block ending in X. */
+	private static final Pattern NUMBER_BLOCK = Pattern.compile("[0-9\\-.()/、,:~|]*[0-9][0-9\\-.()/、,:~|]*[xX]?");
+
+	/**
+	 * The words of a search grouped into runs: a run of several words is the blocks of one personal number typed with
+	 * spaces between them (139 1234 5678, 320506 19900101 1234 — together a whole mobile or ID number,
+	 * {@link #wholeNumber}, none of them one on its own), every other word a run of its own. The longest such run is
+	 * taken; only the last block may end in X. Fragments that make no whole number stay apart, and so find nothing in a
+	 * masked column.
+	 * @param words the search's words ({@link PageQuery#words})
+	 * @return the runs in order, every word in exactly one
+	 */
+	static List<List<String>> numberRuns(List<String> words) {
+		List<List<String>> runs = new ArrayList<>();
+		int i = 0;
+		while (i < words.size()) {
+			int end = i + 1;
+			for (int j = i + 1; j < words.size() && j - i < MAX_BLOCKS && fragment(words.get(j - 1), false); j++) {
+				if (!fragment(words.get(j), true)) {
+					break;
+				}
+				if (wholeNumber(String.join(" ", words.subList(i, j + 1))) != null) {
+					end = j + 1;
+				}
+			}
+			runs.add(words.subList(i, end));
+			i = end;
+		}
+		return runs;
+	}
+
+	/** Whether a word may be a block of a personal number typed in blocks (an X only when it may be the last one). */
+	private static boolean fragment(String word, boolean mayBeLast) {
+		String n = Normalizer.normalize(word, Normalizer.Form.NFKC);
+		return NUMBER_BLOCK.matcher(n).matches() && (mayBeLast || !n.endsWith("x") && !n.endsWith("X"))
+				&& wholeNumber(word) == null;
 	}
 
 	/**

@@ -358,12 +358,11 @@ public final class Validation {
 		if (text == null || Text.isBlank(text)) {
 			return null;
 		}
-		try {
-			return Long.valueOf(Text.strip(text));
-		}
-		catch (NumberFormatException ex) {
+		Long n = Decimals.whole(text);
+		if (n == null) {
 			throw new InvalidValueException(field, "format", label + "应为整数");
 		}
+		return n;
 	}
 
 	/**

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -464,19 +465,9 @@ public class Reports {
 		List<FieldError> errors = new ArrayList<>();
 		Map<String, Indicator> byCode = new HashMap<>();
 		indicators.forEach(i -> byCode.put(i.code(), i));
-		Set<String> named = new TreeSet<>(values.keySet());
-		named.addAll(notes.keySet());
-		for (String code : named) {
-			Indicator i = byCode.get(code);
-			if (i == null) {
-				errors.add(new FieldError(ReportChecks.field(code), "indicator", "未知指标代码：" + Text.excerpt(String.valueOf(code), 30)
-						+ "（本报表没有这个指标，请核对代码）"));
-			}
-			else if (i.derived() && (values.get(code) != null && !Text.isBlank(values.get(code))
-					|| notes.get(code) != null && !Text.isBlank(notes.get(code)))) {
-				errors.add(new FieldError(ReportChecks.field(code), "derived", i.name() + "（" + code + "）由系统计算，不能填报"));
-			}
-		}
+		// each key is refused under the part of the body it came in (values.x or notes.x), a code named in both twice
+		unfilled(byCode, values, ReportChecks::field, errors);
+		unfilled(byCode, notes, ReportChecks::noteField, errors);
 		for (Indicator i : indicators) {
 			if (i.derived()) {
 				continue;
@@ -484,7 +475,7 @@ public class Reports {
 			String text = values.get(i.code());
 			String note = clean(notes.get(i.code()));
 			if (note != null && note.length() > ReportChecks.NOTE_LENGTH) {
-				errors.add(new FieldError("notes." + i.code(), "max-length", i.name() + "的说明不能超过" + ReportChecks.NOTE_LENGTH + "字"));
+				errors.add(new FieldError(ReportChecks.noteField(i.code()), "max-length", i.name() + "的说明不能超过" + ReportChecks.NOTE_LENGTH + "字"));
 			}
 			// read with the column's digits before anything computes with it
 			Validation number = new Validation();
@@ -502,6 +493,25 @@ public class Reports {
 			}
 		}
 		return new Parsed(parsed, errors);
+	}
+
+	/**
+	 * The errors of the keys of a part of the body ({@code values} or {@code notes}) that may not be filled in: a code
+	 * the form does not have, and a derived indicator's code with a non-blank entry.
+	 * @param field the key's field name in that part ({@link ReportChecks#field}, {@link ReportChecks#noteField})
+	 */
+	private static void unfilled(Map<String, Indicator> byCode, Map<String, String> entries,
+			Function<String, String> field, List<FieldError> errors) {
+		for (String code : new TreeSet<>(entries.keySet())) {
+			Indicator i = byCode.get(code);
+			if (i == null) {
+				errors.add(new FieldError(field.apply(code), "indicator", "未知指标代码：" + Text.excerpt(String.valueOf(code), 30)
+						+ "（本报表没有这个指标，请核对代码）"));
+			}
+			else if (i.derived() && entries.get(code) != null && !Text.isBlank(entries.get(code))) {
+				errors.add(new FieldError(field.apply(code), "derived", i.name() + "（" + code + "）由系统计算，不能填报"));
+			}
+		}
 	}
 
 	private static String clean(String text) {

@@ -396,22 +396,26 @@ public class VillageChecks {
 	 * village's name or code, its findings or its inspectors ({@link Listing#search}).
 	 */
 	public PageResult<VillageCheck> list(DataScope scope, String villageCode, PageQuery page) {
-		return inRegion(scope, null, villageCode, page);
+		return inRegion(scope, null, villageCode, null, null, page);
 	}
 
 	/**
 	 * The checks of a region the caller may read (blank: all of the caller's region), optionally of one village,
-	 * newest first, searched as {@link #list(DataScope, String, PageQuery)}.
+	 * checked on a day from {@code from} to {@code to} (inclusive; either null for no bound), newest first, searched as
+	 * {@link #list(DataScope, String, PageQuery)}.
+	 * @param from the period's first day, checked already (a reversed period is the caller's 400), or null
+	 * @param to the period's last day, or null
 	 * @throws InvalidValueException (400) for a region that is no whole region (field {@code region}) or a village code
 	 *         that is not 12 digits (field {@code village})
 	 * @throws AccessRefusedException (403) for a region or village outside the caller's region ({@link RegionFilter})
 	 */
-	public PageResult<VillageCheck> inRegion(DataScope scope, String region, String villageCode, PageQuery page) {
+	public PageResult<VillageCheck> inRegion(DataScope scope, String region, String villageCode, LocalDate from,
+			LocalDate to, PageQuery page) {
 		String within = RegionFilter.of(scope, region, "region");
 		if (scope.kind() == DataScope.Kind.ENTERPRISE) {
 			return new PageResult<>(List.of(), page.page(), page.size(), 0);
 		}
-		return page(scope, villageCode, within, null, page);
+		return page(scope, villageCode, within, from, to, page);
 	}
 
 	/**
@@ -425,12 +429,16 @@ public class VillageChecks {
 		if (scope.kind() == DataScope.Kind.ENTERPRISE) {
 			return new PageResult<>(List.of(), page.page(), page.size(), 0);
 		}
-		return page(scope, villageCode, period == null ? "" : period.region(), period, page);
+		return page(scope, villageCode, period == null ? "" : period.region(), period == null ? null : period.from(),
+				period == null ? null : period.to(), page);
 	}
 
-	/** The checks of the caller's region in {@code region} (checked already), of one village and period if given. */
-	private PageResult<VillageCheck> page(DataScope scope, String villageCode, String region, FiguresQuery period,
-			PageQuery page) {
+	/**
+	 * The checks of the caller's region in {@code region} (checked already), of one village and checked from
+	 * {@code from} to {@code to} (inclusive) if given.
+	 */
+	private PageResult<VillageCheck> page(DataScope scope, String villageCode, String region, LocalDate from,
+			LocalDate to, PageQuery page) {
 		String village = villageCode == null || Text.isBlank(villageCode) ? null : Text.strip(villageCode);
 		if (village != null) {
 			if (!village.matches("\\d{12}")) {
@@ -442,8 +450,8 @@ public class VillageChecks {
 			.scope(scope, "c.village_code")
 			.where(village != null, "c.village_code = :village", "village", village == null ? "" : village)
 			.where(RegionPrefix.of(region).predicate("c.village_code"))
-			.where(period != null, "c.checked_on >= :from", "from", period == null ? LocalDate.MIN : period.from())
-			.where(period != null, "c.checked_on <= :to", "to", period == null ? LocalDate.MAX : period.to())
+			.where(from != null, "c.checked_on >= :from", "from", from == null ? LocalDate.MIN : from)
+			.where(to != null, "c.checked_on <= :to", "to", to == null ? LocalDate.MAX : to)
 			// the village's name is read from the region view: the page's join only names the rows shown
 			.search(page, jdbc, "c.id", List.of(Masked.numbers("c.findings")),
 					"(SELECT n.name FROM region_name n WHERE n.code = c.village_code)", "c.village_code", "c.inspectors")

@@ -16,7 +16,7 @@ import org.youguan.kernel.Validation;
 
 /**
  * How request parameters and form fields become values, for every controller: an unticked checkbox (absent) binds
- * as {@code false}; a number must be finite and of at most {@link Validation#MAX_INTEGER_DIGITS} integer digits ({@code 1e309},
+ * as {@code false}; a whole number must be written in ASCII (or full-width) digits; a number must be finite and of at most {@link Validation#MAX_INTEGER_DIGITS} integer digits ({@code 1e309},
  * {@code NaN} and {@code Infinity} are refused); a date must be YYYY-MM-DD within {@link Validation#EARLIEST_QUERY}
  * … {@link Validation#LATEST_QUERY}. A refusal is a type mismatch, answered 400 naming the parameter.
  */
@@ -30,6 +30,10 @@ class InputBinding {
 		binder.registerCustomEditor(Double.class, new FiniteNumber(true, true));
 		binder.registerCustomEditor(float.class, new FiniteNumber(false, false));
 		binder.registerCustomEditor(Float.class, new FiniteNumber(true, false));
+		binder.registerCustomEditor(int.class, new WholeNumber(false, true));
+		binder.registerCustomEditor(Integer.class, new WholeNumber(true, true));
+		binder.registerCustomEditor(long.class, new WholeNumber(false, false));
+		binder.registerCustomEditor(Long.class, new WholeNumber(true, false));
 		binder.registerCustomEditor(BigDecimal.class, new BoundedDecimal());
 		binder.registerCustomEditor(LocalDate.class, new PlausibleDate());
 	}
@@ -52,15 +56,13 @@ class InputBinding {
 		}
 	}
 
-	private static final class FiniteNumber extends PropertyEditorSupport {
+	/** A number parameter: blank is null where the type allows it (a wrapper), else refused; the rest {@link #read}. */
+	private abstract static class NumberEditor extends PropertyEditorSupport {
 
 		private final boolean allowEmpty;
 
-		private final boolean wide;
-
-		FiniteNumber(boolean allowEmpty, boolean wide) {
+		NumberEditor(boolean allowEmpty) {
 			this.allowEmpty = allowEmpty;
-			this.wide = wide;
 		}
 
 		@Override
@@ -72,8 +74,50 @@ class InputBinding {
 				setValue(null);
 				return;
 			}
+			setValue(read(text));
+		}
+
+		/** The value of a non-blank text; IllegalArgumentException (a type mismatch) when it is none. */
+		abstract Object read(String text);
+	}
+
+	private static final class FiniteNumber extends NumberEditor {
+
+		private final boolean wide;
+
+		FiniteNumber(boolean allowEmpty, boolean wide) {
+			super(allowEmpty);
+			this.wide = wide;
+		}
+
+		@Override
+		Object read(String text) {
 			BigDecimal d = BoundedDecimal.parse(text);
-			setValue(wide ? (Object) d.doubleValue() : (Object) d.floatValue());
+			return wide ? (Object) d.doubleValue() : (Object) d.floatValue();
+		}
+	}
+
+	/**
+	 * A whole-number parameter ({@code page}, an id, a year) in ASCII digits (full-width ones read as such,
+	 * {@link Decimals#whole}): digits of other scripts ({@code ?page=٣}), which Spring's own reading takes as 3, a
+	 * fraction and a value beyond the type are refused as a type mismatch.
+	 */
+	private static final class WholeNumber extends NumberEditor {
+
+		private final boolean narrow;
+
+		WholeNumber(boolean allowEmpty, boolean narrow) {
+			super(allowEmpty);
+			this.narrow = narrow;
+		}
+
+		@Override
+		Object read(String text) {
+			Long n = Decimals.whole(text);
+			if (n == null || narrow && n != n.intValue()) {
+				throw new IllegalArgumentException("not a whole number: " + Decimals.echo(Text.strip(text)));
+			}
+			return narrow ? (Object) n.intValue() : (Object) n;
 		}
 	}
 

@@ -12,17 +12,20 @@ import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Text;
 
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.KeyDeserializer;
+import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.deser.jdk.NumberDeserializers;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
 import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
+import tools.jackson.databind.util.AccessPattern;
 
 /**
  * JSON bodies hold text as forms do: a string value or object key carrying a control character ({@code "\u0000"}, which
@@ -80,6 +83,10 @@ class JsonText {
 		module.addDeserializer(String.class, new CleanString());
 		module.addKeyDeserializer(String.class, new CleanKey());
 		module.addDeserializer(BigDecimal.class, new BoundedDecimal());
+		module.addDeserializer(Integer.class, new AsciiWhole<>(Integer.class, new NumberDeserializers.IntegerDeserializer(Integer.class, null)));
+		module.addDeserializer(Integer.TYPE, new AsciiWhole<>(Integer.TYPE, new NumberDeserializers.IntegerDeserializer(Integer.TYPE, 0)));
+		module.addDeserializer(Long.class, new AsciiWhole<>(Long.class, new NumberDeserializers.LongDeserializer(Long.class, null)));
+		module.addDeserializer(Long.TYPE, new AsciiWhole<>(Long.TYPE, new NumberDeserializers.LongDeserializer(Long.TYPE, 0L)));
 		return module;
 	}
 
@@ -111,6 +118,55 @@ class JsonText {
 			}
 			Decimals.require("body", "", d, Decimals.TEXT_DIGITS, Decimals.TEXT_DIGITS);
 			return Decimals.tame(d);
+		}
+	}
+
+	/**
+	 * A whole number sent as a JSON string ({@code "outletId":"12"}) in ASCII digits only (full-width ones read as ASCII,
+	 * {@link Decimals#ascii}): Jackson's own reading falls back on {@link Integer#parseInt}, which takes Arabic-Indic digits
+	 * ({@code "٣"} as 3). Such a text is refused as any text that is no number; everything else is read by Jackson's
+	 * deserializer as before.
+	 */
+	private static final class AsciiWhole<T> extends ValueDeserializer<T> {
+
+		private final Class<T> type;
+
+		private final ValueDeserializer<T> standard;
+
+		AsciiWhole(Class<T> type, ValueDeserializer<T> standard) {
+			this.type = type;
+			this.standard = standard;
+		}
+
+		@Override
+		public T deserialize(JsonParser p, DeserializationContext ctxt) {
+			if (p.hasToken(JsonToken.VALUE_STRING)) {
+				String text = p.getString();
+				if (text != null && !Text.isBlank(text) && Decimals.ascii(text) == null) {
+					throw ctxt.weirdStringException(text, type, "not a number in ASCII digits");
+				}
+			}
+			return standard.deserialize(p, ctxt);
+		}
+
+		@Override
+		public Object getNullValue(DeserializationContext ctxt) {
+			return standard.getNullValue(ctxt);
+		}
+
+		@Override
+		public Object getEmptyValue(DeserializationContext ctxt) {
+			return standard.getEmptyValue(ctxt);
+		}
+
+		@Override
+		public AccessPattern getNullAccessPattern() {
+			return standard.getNullAccessPattern();
+		}
+
+		@Override
+		public LogicalType logicalType() {
+			return standard.logicalType();
 		}
 	}
 

@@ -6,7 +6,6 @@ import java.util.Map;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
-import org.springframework.util.NumberUtils;
 import org.springframework.validation.BindException;
 import org.springframework.validation.MapBindingResult;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -14,13 +13,16 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.youguan.kernel.Decimals;
 import org.youguan.kernel.ListRequest;
+import org.youguan.kernel.Text;
 
 /**
  * Reads a controller's {@link ListRequest} parameter ({@code q}, {@code page}, {@code size}, {@code sort},
  * {@code dir}) straight from the request parameters, as Spring's data binder did: a missing value is null, a text is
- * kept as sent (several values joined with commas), an empty number is null, a number is read as Spring reads one
- * (spaces ignored, {@code 0x} hexadecimal), and a number that is not one answers 400 naming the parameter
+ * kept as sent (several values joined with commas), an empty number is null, a number is read as every whole-number
+ * parameter ({@link Decimals#whole}: spaces around it ignored, ASCII or full-width digits), and a number that is not
+ * one answers 400 naming the parameter
  * ({@link BindException}, as before).
  *
  * <p>Why (issue 12): the generic binder builds the record through reflection on every request — constructor lookup,
@@ -70,17 +72,17 @@ class ListRequestArgumentResolver implements HandlerMethodArgumentResolver, WebM
 		return values.length == 1 ? values[0] : String.join(",", values);
 	}
 
-	/** The whole number {@code value} holds, read as Spring's converters read it; null when it holds none. */
+	/**
+	 * The whole number {@code value} holds, read as every whole-number parameter is ({@link Decimals#whole}: spaces
+	 * around it ignored, ASCII or full-width digits — not Arabic-Indic ones, which Spring's reading took, attack round
+	 * 17); null when it holds none or one beyond an {@code int}.
+	 */
 	private static Integer number(String value) {
 		if (value == null || value.isEmpty()) {
 			return null;
 		}
-		try {
-			return NumberUtils.parseNumber(value, Integer.class);
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
+		Long n = Text.isBlank(value) ? null : Decimals.whole(value);
+		return n == null || n != n.intValue() ? null : n.intValue();
 	}
 
 	@Override

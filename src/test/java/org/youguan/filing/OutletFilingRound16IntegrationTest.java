@@ -35,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -119,6 +120,41 @@ class OutletFilingRound16IntegrationTest {
 		filings.approve(WUZHONG, change, null);
 		await().untilAsserted(() -> assertThat(outlets.get(WUZHONG, outletId).name()).isEqualTo(renamed.name()));
 		assertThat(outlets.get(WUZHONG, outletId).openedOn()).isEqualTo(opened);
+	}
+
+	/**
+	 * Attack round 17: in the filing API a change filing's day is its changedOn — not an openedOn that read as the
+	 * outlet's opening day while the outlet's is another — and a new outlet's filing carries its openedOn only.
+	 */
+	@Test
+	void theFilingApiNamesAChangesDayChangedOnAndANewOutletsOpenedOn() throws Exception {
+		LocalDate today = LocalDate.now(clock);
+		LocalDate opened = today.minusDays(45);
+		long newFiling = filings.submitNew(sf(), OutletFilingIntegrationTest.outlet(opened),
+				OutletFilingIntegrationTest.completeAttachments());
+		mvc.perform(get("/api/v1/enterprise/filings/" + newFiling).header("Authorization", "Bearer demo-sf-wz-token"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.filing.openedOn").value(opened.toString()))
+			.andExpect(jsonPath("$.filing.changedOn").value(nullValue()));
+		filings.approve(WUZHONG, newFiling, null);
+		long outletId = filings.get(WUZHONG, newFiling).outletId();
+		await().ignoreExceptions()
+			.untilAsserted(() -> assertThat(outlets.get(WUZHONG, outletId).status()).isEqualTo(OutletStatus.FILED));
+		LocalDate changed = today.minusDays(3);
+		long change = filings.submitChange(sf(), outletId, OutletFilingIntegrationTest.outlet(opened).withOpenedOn(null),
+				changed, "更名", List.of());
+		mvc.perform(get("/api/v1/enterprise/filings/" + change).header("Authorization", "Bearer demo-sf-wz-token"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.filing.kind").value("CHANGE"))
+			.andExpect(jsonPath("$.filing.changedOn").value(changed.toString()))
+			.andExpect(jsonPath("$.filing.openedOn").value(nullValue()))
+			.andExpect(jsonPath("$.outlet.current.openedOn").value(opened.toString()));
+		mvc.perform(get("/api/v1/enterprise/filings").header("Authorization", "Bearer demo-sf-wz-token")
+				.param("q", filings.get(WUZHONG, change).number()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items[0].id").value(change))
+			.andExpect(jsonPath("$.items[0].changedOn").value(changed.toString()))
+			.andExpect(jsonPath("$.items[0].openedOn").value(nullValue()));
 	}
 
 	/** A change approved with another opening day (one filed before the fix) does not move it in the registry either. */

@@ -69,6 +69,32 @@ class DecimalsTest {
 	 * full-width １，０００ too), a comma out of its place or digits grouped by spaces are refused naming the field, the
 	 * text shown with plain spaces (50 000 typed with a no-break space is not echoed with an invisible one).
 	 */
+	/**
+	 * Attack round 17: only ASCII digits are digits once NFKC has read full-width ones as ASCII — Arabic-Indic (٣٣) or
+	 * Devanagari digits, which BigDecimal and Long.valueOf take for numbers, are refused with the field's number rule.
+	 */
+	@Test
+	void digitsOfOtherScriptsAreNoNumber() {
+		assertThat(Decimals.parse("amountClaimed", "索赔金额", "３", 12, 2)).isEqualByComparingTo("3");
+		for (String other : new String[] { "\u0663", "\u0663\u0663", "\u06F3", "\u0969", "1\u0663.5", "5\u00B2", "\u2469",
+				"\uD835\uDFD1" }) {
+			assertThatThrownBy(() -> Decimals.parse("amountClaimed", "索赔金额", other, 12, 2)).as(other)
+				.isInstanceOfSatisfying(InvalidValueException.class, ex -> {
+					assertThat(ex.fieldErrors()).extracting(FieldError::field).containsExactly("amountClaimed");
+					assertThat(ex.fieldErrors()).extracting(FieldError::rule).containsExactly("number");
+				});
+		}
+		assertThat(Decimals.whole(" 42 ")).isEqualTo(42L);
+		assertThat(Decimals.whole("４２")).isEqualTo(42L);
+		assertThat(Decimals.whole("-7")).isEqualTo(-7L);
+		for (String none : new String[] { "\u0663", "4\u0662", "1.5", "99999999999999999999", "0x10", "1e3", "5\u00B2",
+				"\u2469" }) {
+			assertThat(Decimals.whole(none)).as(none).isNull();
+		}
+		assertThatThrownBy(() -> Validation.wholeNumber("planId", "检查计划", "\u0663")).isInstanceOf(InvalidValueException.class)
+			.hasMessageContaining("检查计划应为整数");
+	}
+
 	@Test
 	void thousandsGroupedByCommasAreReadAndMalformedGroupsAreRefusedNamingTheField() {
 		assertThat(Decimals.parse("amountClaimed", "索赔金额", "1,000", 12, 2)).isEqualByComparingTo("1000");

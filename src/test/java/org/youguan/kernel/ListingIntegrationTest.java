@@ -235,4 +235,33 @@ class ListingIntegrationTest {
 		// row 3 holds the number too, outside the condition added first
 		assertThat(found.apply("王五")).isEmpty();
 	}
+
+	/**
+	 * Attack round 17: a personal number typed in blocks with spaces between them (139 1234 5678, an ID as
+	 * 320506 19900101 1234) is that very number — found as the number typed whole or with hyphens is — while blocks that
+	 * make no whole number together still find nothing, and other words of the search still count.
+	 */
+	@Test
+	void aPersonalNumberTypedInBlocksWithSpacesIsFoundWhole() {
+		String from = """
+				FROM (VALUES (1::bigint, '线索：举报人13912345678称网点甲'),
+				             (2::bigint, '当事人身份证320506199001011234'),
+				             (3::bigint, '当事人身份证32050619900101123X')) AS t(id, note)""";
+		java.util.function.Function<String, List<Long>> found = q -> Listing.from(from)
+			.search(new PageQuery(q, 0, 10, null, false), jdbc, "t.id", List.of(Listing.Masked.numbers("t.note")))
+			.page(jdbc, "SELECT t.id", new PageQuery(q, 0, 10, null, false), (rs, n) -> rs.getLong(1))
+			.items();
+		assertThat(found.apply("139-1234-5678")).containsExactly(1L);
+		assertThat(found.apply("139 1234 5678")).containsExactly(1L);
+		assertThat(found.apply("139　1234　5678")).as("ideographic spaces").containsExactly(1L);
+		assertThat(found.apply("网点甲 139 1234 5678")).containsExactly(1L);
+		assertThat(found.apply("网点乙 139 1234 5678")).as("every word still counts").isEmpty();
+		assertThat(found.apply("320506 19900101 1234")).containsExactly(2L);
+		assertThat(found.apply("320506 1990 0101 123X")).containsExactly(3L);
+		for (String fragments : List.of("139 1234", "1234 5678", "19900101 1234", "139 1234 567")) {
+			assertThat(found.apply(fragments)).as(fragments).isEmpty();
+		}
+		assertThat(Listing.numberRuns(List.of("网点", "139", "1234", "5678", "1234")))
+			.containsExactly(List.of("网点"), List.of("139", "1234", "5678"), List.of("1234"));
+	}
 }

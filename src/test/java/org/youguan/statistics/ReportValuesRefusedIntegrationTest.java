@@ -57,6 +57,26 @@ class ReportValuesRefusedIntegrationTest {
 			.andExpect(status().isCreated());
 	}
 
+	/**
+	 * Attack round 17: a key of the notes the form does not have is refused under notes.&lt;code&gt; (where it was sent),
+	 * not values.&lt;code&gt;; and a value in Arabic-Indic digits (\u0663\u0663) is no number (BigDecimal alone reads it as 33).
+	 */
+	@Test
+	void anUnknownNoteIsRefusedUnderNotesAndDigitsOfAnotherScriptAreNoNumber() throws Exception {
+		mvc.perform(post("/api/v1/statistics/reports").header("Authorization", TOKEN).contentType("application/json")
+			.content("{\"form\":\"monthly\",\"period\":\"2003-04\",\"values\":{},\"notes\":{\"bogus.code\":\"x\"},"
+					+ "\"submit\":false}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field", contains("notes.bogus.code")))
+			.andExpect(jsonPath("$.errors[0].rule").value("indicator"));
+		mvc.perform(post("/api/v1/statistics/reports").header("Authorization", TOKEN).contentType("application/json")
+			.content("{\"form\":\"monthly\",\"period\":\"2003-04\",\"values\":{\"express.volume.local\":\"\u0663\u0663\"},"
+					+ "\"submit\":false}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("values.express.volume.local"))
+			.andExpect(jsonPath("$.errors[0].rule").value("number"));
+	}
+
 	@Test
 	void aNegativeValueIsRefusedOnADraftAndAnUpdatedDraftIsA200() throws Exception {
 		mvc.perform(post("/api/v1/statistics/reports").header("Authorization", TOKEN).contentType("application/json")

@@ -449,13 +449,7 @@ class UniversalServiceIntegrationTest {
 	@Test
 	void theChecksListAndItsExportFollowThePeriodOfTheFigures() throws Exception {
 		String marker = "期间检查" + UUID.randomUUID().toString().substring(0, 8);
-		List<String> wuzhong = codes("320506");
-		String village = wuzhong.get(wuzhong.size() - 2);
-		villages.saveProfile(DataScope.region("3205"), new VillageProfileData(village, "直接通邮", 5, null, "期间邮政支局",
-				null, null, postalCompany()), false);
-		LocalDate day = LocalDate.of(2022, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(300));
-		checks.record(DataScope.region("3205"), null, notStandard(village, day, marker + "期内"), false);
-		checks.record(DataScope.region("3205"), null, notStandard(village, day.minusDays(1), marker + "期前"), false);
+		LocalDate day = checksOnAndBefore(2, 2022, marker);
 		MockHttpSession county = SignIn.session(mvc, "wz.staff");
 
 		mvc.perform(get("/universal/checks").param("q", marker).param("from", day.toString())
@@ -471,6 +465,39 @@ class UniversalServiceIntegrationTest {
 			.as("by default this year: a check of %s is not listed", day.getYear()).isEmpty();
 		mvc.perform(get("/universal/checks/export.xlsx").param("from", "2022-13-01").session(county))
 			.andExpect(status().isBadRequest());
+	}
+
+	/**
+	 * Attack round 17: the checks API takes the period as the checks page does — from and to narrow the checks by their
+	 * day (either may be left out; neither: every check, as before), and a reversed period is the page's 400 on
+	 * {@code to} (rule {@code after-from}), not every check.
+	 */
+	@Test
+	void theChecksApiTakesThePeriodAsThePageDoes() throws Exception {
+		String marker = "接口期间" + UUID.randomUUID().toString().substring(0, 8);
+		LocalDate day = checksOnAndBefore(3, 2021, marker);
+
+		mvc.perform(get("/api/v1/universal/checks").header("Authorization", WUZHONG).param("q", marker)
+				.param("from", day.toString()).param("to", day.plusDays(5).toString()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.total").value(1))
+			.andExpect(jsonPath("$.items[0].findings").value(marker + "期内"));
+		mvc.perform(get("/api/v1/universal/checks").header("Authorization", WUZHONG).param("q", marker)
+				.param("to", day.minusDays(1).toString()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.total").value(1))
+			.andExpect(jsonPath("$.items[0].findings").value(marker + "期前"));
+		mvc.perform(get("/api/v1/universal/checks").header("Authorization", WUZHONG).param("q", marker))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.total").value(2));
+		mvc.perform(get("/api/v1/universal/checks").header("Authorization", WUZHONG).param("from", "2026-10-01")
+				.param("to", "2026-01-01"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("to"))
+			.andExpect(jsonPath("$.errors[0].rule").value("after-from"));
+		mvc.perform(get("/api/v1/universal/checks").header("Authorization", WUZHONG).param("from", "2022-13-01"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("from"));
 	}
 
 	/**
@@ -563,6 +590,22 @@ class UniversalServiceIntegrationTest {
 		return jdbc.sql("SELECT code FROM region WHERE code LIKE :p AND length(code) IN (6, 9)"
 				+ " ORDER BY length(code) DESC, code LIMIT 1")
 			.param("p", region + "%").query(String.class).single();
+	}
+
+	/**
+	 * Two checks of the {@code fromEnd}-th last village of 吴中 (its profile saved first): one on a random day of
+	 * {@code year} (findings marker + 期内), one the day before (marker + 期前).
+	 * @return the day of the first
+	 */
+	private LocalDate checksOnAndBefore(int fromEnd, int year, String marker) {
+		List<String> wuzhong = codes("320506");
+		String village = wuzhong.get(wuzhong.size() - fromEnd);
+		villages.saveProfile(DataScope.region("3205"), new VillageProfileData(village, "直接通邮", 5, null, "期间邮政支局",
+				null, null, postalCompany()), false);
+		LocalDate day = LocalDate.of(year, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(300));
+		checks.record(DataScope.region("3205"), null, notStandard(village, day, marker + "期内"), false);
+		checks.record(DataScope.region("3205"), null, notStandard(village, day.minusDays(1), marker + "期前"), false);
+		return day;
 	}
 
 	private static VillageCheckData notStandard(String village, LocalDate on, String findings) {

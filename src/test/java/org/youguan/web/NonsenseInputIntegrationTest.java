@@ -21,9 +21,12 @@ import org.youguan.registry.Outlets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -86,6 +89,23 @@ class NonsenseInputIntegrationTest {
 			.andExpect(jsonPath("$.errors[*].field", hasItem("amountClaimed")))
 			.andExpect(jsonPath("$.errors[*].message", hasItem(containsString("两位小数"))));
 		file(complaint("张三", "延误", "派送延误", "1.01")).andExpect(status().isCreated());
+	}
+
+	/**
+	 * Attack round 17: digits of another script (Arabic-Indic ٣) are no number — not an amount claimed of 3, nor a
+	 * page 3 of a list — while full-width ones typed with a Chinese input method still are.
+	 */
+	@Test
+	void digitsOfAnotherScriptAreNoNumberInABodyOrAParameter() throws Exception {
+		file(complaint("张三", "延误", "派送延误", "\"\\u0663\"")).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("amountClaimed"))
+			// number as Decimals.parse names it; format once DecimalText names a JSON amount's refusal as every number field
+			.andExpect(jsonPath("$.errors[0].rule", anyOf(is("number"), is("format"))));
+		mvc.perform(get("/api/v1/complaints").header("Authorization", "Bearer demo-wz-staff-token").param("page", "\u0663"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("page"));
+		mvc.perform(get("/api/v1/complaints").header("Authorization", "Bearer demo-wz-staff-token").param("page", "１"))
+			.andExpect(status().isOk());
 	}
 
 	/** Money is typed as statistics are: 1,000 is 1000; a comma out of its place is refused naming the field. */

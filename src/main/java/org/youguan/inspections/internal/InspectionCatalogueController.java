@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.inspections.InspectionItems;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.Decimals;
 import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageSteps;
@@ -120,12 +121,11 @@ class InspectionCatalogueController {
 	static InspectionItems.ItemData data(ItemForm form) {
 		Integer article = null;
 		if (form.article() != null && !Text.isBlank(form.article())) {
-			try {
-				article = Integer.valueOf(Text.strip(form.article()));
-			}
-			catch (NumberFormatException ex) {
+			Long n = Decimals.whole(form.article());
+			if (n == null || n != n.intValue()) {
 				throw new InvalidValueException("article", "format", "条款应为整数（0表示整部法规）");
 			}
+			article = n.intValue();
 		}
 		List<String> lines = form.checklist() == null ? List.of() : Arrays.asList(form.checklist().split("\\R"));
 		return new InspectionItems.ItemData(form.code(), form.name(), form.legalText(), article, form.objectType(),

@@ -25,6 +25,7 @@ import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.inspections.InspectionPlans;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.Decimals;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
@@ -145,12 +146,8 @@ class InspectionObjectsController {
 		v.require("region", code.matches("\\d{0,12}"), "format", "区域（region）应为行政区划代码");
 		Long brand = null;
 		if (brandId != null && !Text.isBlank(brandId)) {
-			try {
-				brand = Long.valueOf(Text.strip(brandId));
-			}
-			catch (NumberFormatException ex) {
-				v.require("brandId", false, "format", "品牌（brandId）应为品牌编号");
-			}
+			brand = Decimals.whole(brandId);
+			v.require("brandId", brand != null, "format", "品牌（brandId）应为品牌编号");
 		}
 		String enterprise = enterpriseType == null || Text.isBlank(enterpriseType) ? null
 				: Text.strip(enterpriseType).toUpperCase(Locale.ROOT);

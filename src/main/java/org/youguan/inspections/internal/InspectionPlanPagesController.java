@@ -31,6 +31,7 @@ import org.youguan.inspections.InspectionPlans;
 import org.youguan.inspections.Inspector;
 import org.youguan.inspections.Inspectors;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.Decimals;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.FormSteps;
@@ -266,13 +267,12 @@ class InspectionPlanPagesController {
 		if (text == null || Text.isBlank(text)) {
 			return null;
 		}
-		try {
-			return Integer.valueOf(Text.strip(text));
-		}
-		catch (NumberFormatException ex) {
+		Long n = Decimals.whole(text);
+		if (n == null || n != n.intValue()) {
 			v.require(field, false, "format", label + "应为整数");
 			return null;
 		}
+		return n.intValue();
 	}
 
 	private static BigDecimal percent(Validation v, String field, String label, String text) {

@@ -23,6 +23,7 @@ import org.youguan.documents.Spreadsheets;
 import org.youguan.inspections.Inspector;
 import org.youguan.inspections.Inspectors;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.Decimals;
 import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
@@ -171,12 +172,8 @@ class InspectorRosterController {
 		LocalDate validUntil = v.date("validUntil", "执法证有效期", form.validUntil());
 		Long bureau = bureauId;
 		if (bureau == null && form.bureauId() != null && !Text.isBlank(form.bureauId())) {
-			try {
-				bureau = Long.valueOf(Text.strip(form.bureauId()));
-			}
-			catch (NumberFormatException ex) {
-				v.require("bureauId", false, "format", "所属单位不存在");
-			}
+			bureau = Decimals.whole(form.bureauId());
+			v.require("bureauId", bureau != null, "format", "所属单位不存在");
 		}
 		List<String> avoid = Text.names(form.avoid());
 		return new Inspectors.InspectorData(bureau, null, form.name(), form.certificateNumber(), validUntil, avoid);

@@ -160,8 +160,9 @@ public final class Formula {
 			return inner;
 		}
 		int start = pos;
-		if (Character.isDigit(c)) {
-			while (pos < text.length() && (Character.isDigit(text.charAt(pos)) || text.charAt(pos) == '.')) {
+		// ASCII digits only: BigDecimal would read Arabic-Indic ones (٣) as numbers too
+		if (c >= '0' && c <= '9') {
+			while (pos < text.length() && (text.charAt(pos) >= '0' && text.charAt(pos) <= '9' || text.charAt(pos) == '.')) {
 				pos++;
 			}
 			return new Number(new BigDecimal(text.substring(start, pos)));

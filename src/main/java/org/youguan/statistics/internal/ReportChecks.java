@@ -48,6 +48,11 @@ public final class ReportChecks {
 		return "values." + code;
 	}
 
+	/** The field an indicator's note is named by in errors: {@code notes.express.volume.local}, as in the JSON body. */
+	public static String noteField(String code) {
+		return "notes." + code;
+	}
+
 	/** "快递业务量应为整数（单位：件），不能有小数". */
 	public static String wholeMessage(Indicator i) {
 		return i.name() + "应为整数（单位：" + i.unit() + "），不能有小数";

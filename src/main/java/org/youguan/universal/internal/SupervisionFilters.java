@@ -1,13 +1,11 @@
 package org.youguan.universal.internal;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.youguan.documents.Column;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
-import org.youguan.kernel.Validation;
 import org.youguan.universal.SupervisionKind;
 import org.youguan.universal.SupervisionRecord;
 import org.youguan.universal.SupervisionRecords;
@@ -38,12 +36,8 @@ final class SupervisionFilters {
 	 * @throws InvalidValueException naming from or to when not a date, or to before from
 	 */
 	static SupervisionRecords.Filter of(String region, String from, String to) {
-		Validation v = new Validation();
-		LocalDate f = v.date("from", "起始日期（from）", from, Validation.EARLIEST_QUERY, Validation.LATEST_QUERY);
-		LocalDate t = v.date("to", "截止日期（to）", to, Validation.EARLIEST_QUERY, Validation.LATEST_QUERY);
-		v.period(f, t);
-		v.throwIfInvalid();
-		return new SupervisionRecords.Filter(region, f, t);
+		ListPeriod period = ListPeriod.of(from, to);
+		return new SupervisionRecords.Filter(region, period.from(), period.to());
 	}
 
 	/** The export's columns of a kind: the kind's own fields only (a 社会监督员's name masked, as in the list). */

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -52,13 +53,26 @@ class Corrections {
 	 * @param otherBefore facts kept outside the row (e.g. a contract's outlets) as they are now, by name
 	 * @param otherAfter the same facts as corrected
 	 * @param writeOther writes those facts (called only when they changed)
+	 * @param entry the columns that say how the row was entered, not what happened — when an incident was reported, a
+	 *        deadline or basis computed or chosen by the one recording it — written and corrected as the others but
+	 *        no part of a twin's key ({@link #refuseTwin}): the same incident sent again later is the same incident
 	 */
 	record Facts(String region, String summary, Map<String, Object> columns, Map<String, Object> otherBefore,
-			Map<String, Object> otherAfter, Runnable writeOther) {
+			Map<String, Object> otherAfter, Runnable writeOther, Set<String> entry) {
 
 		Facts(String region, String summary, Map<String, Object> columns) {
 			this(region, summary, columns, Map.of(), Map.of(), () -> {
 			});
+		}
+
+		Facts(String region, String summary, Map<String, Object> columns, Map<String, Object> otherBefore,
+				Map<String, Object> otherAfter, Runnable writeOther) {
+			this(region, summary, columns, otherBefore, otherAfter, writeOther, Set.of());
+		}
+
+		/** The same facts, {@code columns} being about the entry ({@link #entry}), not compared for twins. */
+		Facts withEntry(String... columns) {
+			return new Facts(region, summary, this.columns, otherBefore, otherAfter, writeOther, Set.of(columns));
 		}
 	}
 
@@ -98,7 +112,8 @@ class Corrections {
 
 	/**
 	 * Refuses a row whose every fact is one a row of the ledger holds already — a text compared {@code folded} (spaces,
-	 * widths and case aside), any other value as stored: a form sent twice (a double click) or an API call retried
+	 * widths and case aside), any other value as stored, the {@link Facts#entry} columns (when it was reported, a
+	 * computed basis) left out: a form sent twice (a double click) or an API call retried
 	 * would record one hazard, incident, training, seizure or contract twice and count it twice in the ledger's
 	 * figures, as the on-the-spot decision and the inspection record refuse their twins. Two requests at once are
 	 * ordered by a transaction lock on the ledger and region; a row differing in any fact passes.
@@ -109,6 +124,9 @@ class Corrections {
 		StringBuilder same = new StringBuilder();
 		Map<String, Object> values = new LinkedHashMap<>();
 		facts.columns().forEach((column, value) -> {
+			if (facts.entry().contains(column)) {
+				return;
+			}
 			same.append(same.isEmpty() ? "" : " AND ");
 			if (value == null) {
 				same.append(column).append(" IS NULL");

@@ -257,7 +257,8 @@ public class Hazards {
 		columns.put("deadline_basis", basis);
 		return new Corrections.Facts(p.regionCode(), level.label() + "：" + p.enterpriseName() + "，" + description
 				+ "，整改期限" + calendar.messageDay(deadline) + (deadline.isAfter(catalogue) ? "（晚于规则目录期限" + catalogue + "，工作人员指定）" : ""),
-				columns);
+				// the basis names who chose a later deadline: the same hazard recorded by another is still a twin
+				columns).withEntry("deadline_basis");
 	}
 
 	/**

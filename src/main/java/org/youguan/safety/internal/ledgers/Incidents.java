@@ -175,8 +175,11 @@ public class Incidents {
 		columns.put("report_due", occurred.plus(Duration.ofHours(hours)).atOffset(ZoneOffset.UTC));
 		columns.put("report_basis", rule.title() + hours + rule.unit().label() + "（" + rule.basis() + "）");
 		columns.put("reported_at", reported == null ? null : reported.atOffset(ZoneOffset.UTC));
+		// the incident is its place, time, kind, level and description: the same sent again with another report time
+		// (a retry, the enterprise's second click a minute later) is the same incident (attack round 17)
 		return new Corrections.Facts(p.regionCode(), level.label() + kind.label() + "：" + p.enterpriseName() + "，"
-				+ description + reportedNote(byEnterprise, reported), columns);
+				+ description + reportedNote(byEnterprise, reported), columns).withEntry("reported_at", "report_due",
+						"report_basis");
 	}
 
 	/**

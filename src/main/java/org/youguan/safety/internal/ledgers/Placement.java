@@ -15,6 +15,7 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.Decimals;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageQuery;
@@ -56,12 +57,11 @@ class Placement {
 		if (text == null || Text.isBlank(text)) {
 			return null;
 		}
-		try {
-			return Long.valueOf(Text.strip(text));
-		}
-		catch (NumberFormatException ex) {
+		Long n = Decimals.whole(text);
+		if (n == null) {
 			throw new InvalidValueException(field, "format", message);
 		}
+		return n;
 	}
 
 	/**

@@ -181,6 +181,22 @@ class IncidentLedgerIntegrationTest {
 					is(HazardLedgerIntegrationTest.shunfeng()))));
 	}
 
+	/**
+	 * Attack round 17: a whole number sent as a JSON string in digits of another script ("\\u0663", Arabic-Indic 3) is no
+	 * number — Jackson alone reads it as 3 — and is refused naming its field; nothing is recorded.
+	 */
+	@Test
+	void anOutletIdInArabicIndicDigitsIsRefusedNamingTheField() throws Exception {
+		mvc.perform(post("/api/v1/safety/incidents").header("Authorization", SHUNFENG).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"occurredAt\":\"" + hoursAgo(4) + "\",\"kind\":\"FIRE\",\"level\":\"GENERAL\","
+					+ "\"description\":\"阿拉伯数字网点\",\"outletId\":\"\\u0663\"}"))
+			.andExpect(status().isBadRequest())
+			// the reading's refusal (format), not the outlet 3 looked up and refused as none of the enterprise's
+			.andExpect(jsonPath("$.errors.length()").value(1))
+			.andExpect(jsonPath("$.errors[0].field").value("outletId"))
+			.andExpect(jsonPath("$.errors[0].rule").value("format"));
+	}
+
 	/** The API takes a kind and level by code or by the label its error message names. */
 	@Test
 	void theApiTakesKindAndLevelByCodeOrLabel() throws Exception {

@@ -77,6 +77,25 @@ class LedgerTwinsAndSearchIntegrationTest {
 				"双击查获" + tag, "12", "把", "2400.00", null), false));
 	}
 
+	/**
+	 * Attack round 17: an incident's twin is the same incident — place, time, kind, level and description — whatever
+	 * report time the second sending carries (a retry after the report was made); another description is another.
+	 */
+	@Test
+	void theSameIncidentSentAgainWithAnotherReportTimeIsATwin() {
+		DataScope city = DataScope.region("3205");
+		String tag = tag();
+		LocalDateTime occurred = LocalDateTime.now(clock).minusHours(5).withSecond(0).withNano(0);
+		incidents.record(city, new IncidentData(HazardLedgerIntegrationTest.shunfeng(), null, occurred.toString(), "ACCIDENT",
+				"GENERAL", "再报事件" + tag, occurred.plusHours(1).toString()), false);
+		assertTwin("description", () -> incidents.record(city, new IncidentData(HazardLedgerIntegrationTest.shunfeng(), null,
+				occurred.toString(), "ACCIDENT", "GENERAL", "再报事件" + tag, occurred.plusHours(2).toString()), false));
+		assertTwin("description", () -> incidents.record(city, new IncidentData(HazardLedgerIntegrationTest.shunfeng(), null,
+				occurred.toString(), "ACCIDENT", "GENERAL", "再报事件" + tag, null), false));
+		incidents.record(city, new IncidentData(HazardLedgerIntegrationTest.shunfeng(), null, occurred.toString(), "ACCIDENT",
+				"GENERAL", "再报事件" + tag + "（另一起）", occurred.plusHours(2).toString()), false);
+	}
+
 	static void assertTwin(String field, Runnable second) {
 		assertThatThrownBy(second::run).isInstanceOfSatisfying(DomainException.class, ex -> {
 			assertThat(ex.code()).isEqualTo(ErrorCode.DUPLICATE);
