@@ -21,6 +21,7 @@ import org.youguan.documents.Attachments;
 import org.youguan.documents.UploadedFile;
 import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.Decimals;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
@@ -275,12 +276,8 @@ public class InspectionFieldRecords {
 		if (!object.equals("ENTERPRISE")) {
 			String[] parts = object.split(":", 2);
 			objectType = parts[0];
-			try {
-				objectId = parts.length == 2 ? Long.valueOf(parts[1]) : null;
-			}
-			catch (NumberFormatException ex) {
-				objectId = null;
-			}
+			// ASCII or full-width digits only: Long.valueOf would read an Arabic-Indic ٣ as 3
+			objectId = parts.length == 2 ? Decimals.whole(parts[1]) : null;
 			if (!(objectType.equals("BRANCH") || objectType.equals("OUTLET")) || objectId == null) {
 				v.require("object", false, "format", "检查对象（object）应为企业本身、分支机构或末端网点");
 				objectType = null;

@@ -19,6 +19,7 @@ import org.youguan.audit.AuditTrail;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
+import org.youguan.kernel.Decimals;
 import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.ListRequest;
@@ -143,16 +144,19 @@ class ScreeningController {
 		return "safety/coverage";
 	}
 
-	/** Outlet ids as typed: numbers separated by commas, 、 or spaces. */
+	/**
+	 * Outlet ids as typed: whole numbers in ASCII or full-width digits ({@link Decimals#whole}) separated by commas, 、
+	 * or spaces; digits of other scripts ({@code ٣}, which {@link Long#parseLong} reads as 3) are none.
+	 * @throws InvalidValueException on {@code outletIds}, rule {@code format}
+	 */
 	static List<Long> ids(String text) {
 		if (text == null || Text.isBlank(text)) {
 			return List.of();
 		}
-		try {
-			return Arrays.stream(Text.strip(text).split("[,，、;；\\s]+")).map(Long::parseLong).toList();
-		}
-		catch (NumberFormatException ex) {
+		List<Long> ids = Arrays.stream(Text.strip(text).split("[,，、;；\\s]+")).map(Decimals::whole).toList();
+		if (ids.stream().anyMatch(id -> id == null)) {
 			throw new InvalidValueException("outletIds", "format", "网点编号应为数字，以逗号分隔");
 		}
+		return ids;
 	}
 }
