@@ -187,7 +187,7 @@ public class DocumentTemplates {
 		paragraph(doc, "你单位于${submittedOn}提交的${kind}申请，经审核，符合《快递暂行条例》（2025年修订）第十九条和《快递末端网点备案暂行规定》的要求，"
 				+ "予以备案。备案编号：${filingNumber}。", 12, false, ParagraphAlignment.LEFT);
 		rows(doc, new String[][] { { "网点名称", "${outlet}" }, { "网点地址", "${address}" }, { "运营企业", "${enterprise}" },
-				{ "统一社会信用代码", "${creditCode}" }, { "办结日期", "${completedOn}" } });
+				{ "经营的分支机构", "${branch}" }, { "统一社会信用代码", "${creditCode}" }, { "办结日期", "${completedOn}" } });
 		paragraph(doc, "所附材料：", 12, true, ParagraphAlignment.LEFT);
 		table(doc, new String[] { "材料", "文件" }, new String[] { "${attachments.kind}", "${attachments.name}" });
 		paragraph(doc, "网点名称、经营类型、服务范围、负责人等事项发生变化的，应当自变化之日起10日内办理变更备案。", 10, false,

@@ -53,6 +53,7 @@ import org.youguan.numbering.BusinessNumbers;
 import org.youguan.org.CurrentUser;
 import org.youguan.platform.Secrets;
 import org.youguan.region.Regions;
+import org.youguan.registry.Branches;
 import org.youguan.registry.Brands;
 import org.youguan.registry.EnterpriseCancelled;
 import org.youguan.registry.EnterpriseStatus;
@@ -124,6 +125,9 @@ public class OutletFilings {
 
 	private final Regions regions;
 
+	/** Names the branch (分支机构) a filing's outlet is run through. */
+	private final Branches branches;
+
 	/** The owning module and owner type of a filing's attachments (see {@link FilingAttachmentAccess}). */
 	public static final String MODULE = "filing";
 
@@ -135,7 +139,8 @@ public class OutletFilings {
 	OutletFilings(OutletFilingRepository filings, Enterprises enterprises, Brands brands, Outlets outlets, StatutoryRules rules,
 			WorkingCalendar calendar, BusinessNumbers numbers, FilingSettings settings, JdbcClient jdbc, JsonMapper json,
 			AuditTrail audit, ApplicationEventPublisher events, Clock clock, Secrets secrets, Regions regions,
-			Attachments attachments) {
+			Attachments attachments, Branches branches) {
+		this.branches = branches;
 		this.regions = regions;
 		this.secrets = secrets;
 		this.attachments = attachments;
@@ -215,7 +220,8 @@ public class OutletFilings {
 		LocalDate today = today();
 		LocalDate due = rules.deadline(StatutoryRule.OUTLET_FILING_AFTER_OPENING, clean.openedOn(), clean.regionCode());
 		OutletFiling.Subject subject = new OutletFiling.Subject(null, clean.name(), enterprise.creditCode(),
-				enterprise.legalName(), brandShortName(enterprise), clean.regionCode());
+				enterprise.legalName(), brandShortName(enterprise), clean.regionCode(), clean.branchId(),
+				branchName(enterprise, clean.branchId()));
 		long id = save(FilingKind.NEW, subject, today, clean.openedOn(), today.isAfter(due), null, seal(clean), null,
 				uploads, "提交末端网点备案“" + clean.name() + "”" + (today.isAfter(due) ? "（开办超过"
 						+ rules.intValue(StatutoryRule.OUTLET_FILING_AFTER_OPENING, clean.regionCode()) + "日，逾期备案）" : ""));
@@ -266,10 +272,13 @@ public class OutletFilings {
 	}
 
 	/**
-	 * Files a change of a filed outlet (name, cooperation type, location, manager, facilities), due within 10 days of
-	 * the change; the registry applies it when the bureau approves. The outlet as it stands is kept with the filing, so
-	 * the decision shows before → after. A blank manager ID number or phone, or the masked one sent back, keeps the
-	 * recorded one ({@link Outlets#withRecordedManager}).
+	 * Files a change of a filed outlet (name, cooperation type, location, manager, facilities, the branch it is run
+	 * through), due within 10 days of the change; the registry applies it when the bureau approves. The outlet as it
+	 * stands is kept with the filing, so the decision shows before → after. A blank manager ID number or phone, or the
+	 * masked one sent back, keeps the recorded one ({@link Outlets#withRecordedManager}). The data is the outlet as
+	 * changed: its {@code branchId} is the branch it is run through from now on (null: by the enterprise itself), one of
+	 * the enterprise's own as on a new filing (400 {@code branchId}/{@code own-branch}); a branch other than the recorded
+	 * one comes with the parent's authorisation (授权书, 400 {@code attachments.AUTHORISATION}/{@code required}).
 	 * @throws InvalidValueException every field and attachment error at once
 	 */
 	@Transactional
@@ -324,14 +333,20 @@ public class OutletFilings {
 		if (proposed != null && !Outlets.sameCounty(outlet.regionCode(), proposed.regionCode())) {
 			errors.add(Outlets.otherCounty(outlet.regionCode()));
 		}
-		errors.addAll(checkUploads(uploads, EnumSet.noneOf(AttachmentKind.class),
-				draft == null ? List.of() : attachments.held(draft)));
+		// a branch other than the recorded one runs the outlet from now on: its parent's authorisation, as on a new filing
+		EnumSet<AttachmentKind> required = EnumSet.noneOf(AttachmentKind.class);
+		if (proposed != null && proposed.branchId() != null && !proposed.branchId().equals(outlet.branchId())) {
+			required.add(AttachmentKind.AUTHORISATION);
+		}
+		errors.addAll(checkUploads(uploads, required, draft == null ? List.of() : attachments.held(draft)));
 		errors = onePerField(formErrors, errors);
 		if (!errors.isEmpty()) {
 			throw new InvalidValueException(errors);
 		}
 		LocalDate due = rules.deadline(StatutoryRule.OUTLET_CHANGE_FILING, changedOn, outlet.regionCode());
-		long id = save(FilingKind.CHANGE, subject(outlet, enterprise), today(), changedOn, today().isAfter(due),
+		OutletFiling.Subject subject = subject(outlet, enterprise, proposed.branchId(),
+				branchName(enterprise, proposed.branchId()));
+		long id = save(FilingKind.CHANGE, subject, today(), changedOn, today().isAfter(due),
 				Text.strip(description), seal(proposed), json.writeValueAsString(outlet), uploads,
 				"提交末端网点变更备案“" + outlet.name() + "”：" + Text.strip(description));
 		if (draft != null) {
@@ -426,7 +441,8 @@ public class OutletFilings {
 			}
 			number = outlet.filingNumber();
 			decision = f.kind() == FilingKind.CHANGE
-					? new OutletFilingDecision.ChangeApproved(id, outletId, outlets.seal(proposal(f)))
+					// the branch as filed: a change filed before V263 could not change it and keeps the outlet's
+					? new OutletFilingDecision.ChangeApproved(id, outletId, outlets.seal(proposal(f).withBranch(f.branchId())))
 					: new OutletFilingDecision.ClosureApproved(id, outletId, today);
 		}
 		var before = f.snapshot();
@@ -506,7 +522,7 @@ public class OutletFilings {
 			.toList();
 		for (OutletView o : filed) {
 			OutletFiling.Subject subject = new OutletFiling.Subject(o.id(), o.name(), e.creditCode(), e.legalName(),
-					o.brandName(), o.regionCode());
+					o.brandName(), o.regionCode(), o.branchId(), o.branchName());
 			String county = o.regionCode().substring(0, 6);
 			OutletFiling f = OutletFiling.submit(numbers.next(APPLICATION_NUMBER_TYPE, county, today.getYear()),
 					FilingKind.CLOSURE, subject, today, clockFrom(today, o.regionCode()), null, false,
@@ -577,7 +593,8 @@ public class OutletFilings {
 			proposed = new OutletDetails.Outlet(p.name(), cooperation.getOrDefault(p.cooperation(), p.cooperation()),
 					p.address(), p.regionCode(), regions.name(p.regionCode()), p.longitude(), p.latitude(), p.managerName(),
 					Masking.idNumber(p.managerIdNumber()), Masking.phone(p.managerPhone()), p.storageArea(),
-					p.hasCommunications(), p.hasShelving(), p.hasSurveillance(), p.hasSignage(), p.openedOn());
+					p.hasCommunications(), p.hasShelving(), p.hasSurveillance(), p.hasSignage(), p.openedOn(),
+					f.branchName());
 		}
 		OutletDetails.Outlet current = null;
 		if (f.kind() != FilingKind.NEW) {
@@ -586,7 +603,7 @@ public class OutletFilings {
 			current = new OutletDetails.Outlet(o.name(), o.cooperationLabel(), o.address(), o.regionCode(), o.regionName(),
 					o.longitude(), o.latitude(), o.managerName(), o.managerIdMasked(), o.managerPhoneMasked(),
 					o.storageArea(), o.hasCommunications(), o.hasShelving(), o.hasSurveillance(), o.hasSignage(),
-					o.openedOn());
+					o.openedOn(), o.branchName());
 		}
 		return new OutletDetails(proposed, current,
 				proposed != null && current != null ? OutletDetails.changes(current, proposed) : List.of());
@@ -655,7 +672,7 @@ public class OutletFilings {
 		LocalDate soon = calendar.plusWorkingDays(today, 1);
 		return """
 				SELECT f.id, f.number, f.kind, f.outlet_id, f.outlet_name, f.enterprise_credit_code, f.enterprise_name,
-				       f.brand_name, f.region_code, r.name AS region_name, f.status, f.submitted_on, f.clock_start, f.due_on,
+				       f.brand_name, f.branch_name, f.region_code, r.name AS region_name, f.status, f.submitted_on, f.clock_start, f.due_on,
 				       f.missing_notice_due, f.missing_items_notified, f.missing_items, f.decision_note,
 				       CASE WHEN f.kind = 'NEW' THEN f.opened_on END AS opened_on,
 				       CASE WHEN f.kind = 'CHANGE' THEN f.opened_on END AS changed_on,
@@ -759,8 +776,19 @@ public class OutletFilings {
 	}
 
 	private static OutletFiling.Subject subject(OutletView outlet, EnterpriseView enterprise) {
+		return subject(outlet, enterprise, outlet.branchId(), outlet.branchName());
+	}
+
+	/** The outlet as the filing's subject, run through the branch given (a change: the one proposed). */
+	private static OutletFiling.Subject subject(OutletView outlet, EnterpriseView enterprise, Long branchId,
+			String branchName) {
 		return new OutletFiling.Subject(outlet.id(), outlet.name(), enterprise.creditCode(), enterprise.legalName(),
-				outlet.brandName(), outlet.regionCode());
+				outlet.brandName(), outlet.regionCode(), branchId, branchName);
+	}
+
+	/** The name of one of the enterprise's branches (checked as its own already), or null for none. */
+	private String branchName(EnterpriseView enterprise, Long branchId) {
+		return branchId == null ? null : branches.get(DataScope.enterprise(enterprise.creditCode()), branchId).name();
 	}
 
 	private String brandShortName(EnterpriseView enterprise) {

@@ -178,6 +178,7 @@ final class RuleBounds {
 			case SAFETY_PERIOD_MAX_LENGTH -> upTo(366, "安保期最长一年，更长的不是一次安保期（产品约束）");
 			case SAFETY_PERIOD_START_LOOKBACK -> upTo(92, "补登已开始的安保期最多回溯一个季度（产品约束）");
 			case SAFETY_PERIOD_START_LEAD -> upTo(366, "安保期最多提前一年部署（产品约束）");
+			case SAFETY_LEDGER_LOOKBACK -> upTo(25, "更早的日期多是年份输错，且台账所记的监管和安全事项都不早于2000年（产品约束）");
 			default -> null;
 		};
 		return Optional.ofNullable(practice);

@@ -400,6 +400,12 @@ public enum StatutoryRule {
 	/** 寄递安保期开始日期最多晚于设立当日的天数（提前部署；未确认，由各局设置） */
 	SAFETY_PERIOD_START_LEAD("safety.period.start-lead", "寄递安保期开始日期最多晚于设立日", "366", RuleUnit.CALENDAR_DAYS, false, Citation.of(LOCAL_PRACTICE)),
 
+	/**
+	 * 安全台账（隐患、事故和突发事件、安全培训、联合执法查获、安全生产责任书）所记日期最多早于今天的年数（补登往年的记录；
+	 * 更早的日期多是年份输错，且会计入往年的台账数字；邮政业无统一规定：未确认，由各局设置）
+	 */
+	SAFETY_LEDGER_LOOKBACK("safety.ledger.lookback", "安全台账日期最多早于今天的年数", "10", RuleUnit.YEARS, false, Citation.of(LOCAL_PRACTICE)),
+
 	/** 统计报表报送截止日（次月）（邮政行业统计报表制度（未确认，可配置）） */
 	STATISTICS_REPORT_DUE_DAY("statistics.report-due-day", "统计报表报送截止日（次月）", "5", RuleUnit.DAY_OF_MONTH, false, Citation.of(STATISTICS_REPORTING_SYSTEM));
 

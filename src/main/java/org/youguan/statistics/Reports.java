@@ -244,11 +244,15 @@ public class Reports {
 	 * Saves the values as a draft. Parse errors (see {@code parse}: unknown codes, derived indicators, no number) and
 	 * values that can never be valid ({@link ReportChecks#entryErrors}: beyond the column, negative, a fraction of a
 	 * count) stop it, all reported together; the other rules wait for the submission.
-	 * @throws InvalidValueException naming each indicator code
+	 * A draft of a period that ended before the enterprise began to operate is refused first, as on open and submit:
+	 * it could never be submitted.
+	 * @throws InvalidValueException naming each indicator code; on {@code period}, rule {@code operating}
+	 * ({@link ReportForms#requireOperating}) for such a period
 	 */
 	@Transactional
 	public void saveDraft(DataScope scope, long id, Map<String, String> values, Map<String, String> notes, String comment) {
 		Report report = loadInScope(scope, id);
+		requireOperating(report);
 		Parsed parsed = parse(report, values, notes);
 		if (!parsed.errors().isEmpty()) {
 			throw new InvalidValueException(parsed.errors());
@@ -373,11 +377,18 @@ public class Reports {
 			.inRegion(report.regionCode()));
 	}
 
-	/** Starts a correction of an approved report: a new draft revision; the approved one counts until it is replaced. */
+	/**
+	 * Starts a correction of an approved report: a new draft revision; the approved one counts until it is replaced.
+	 * @return the new revision's id
+	 * @throws InvalidValueException on {@code reason} (required, at most 500 characters); on {@code period}, rule
+	 * {@code operating}, for a report (kept from before the rule, or left by a corrected licence date) of a period that
+	 * ended before the enterprise began to operate: its correction could never be submitted
+	 */
 	@Transactional
 	public long revise(DataScope scope, long id, String reason) {
 		// out of scope is 404 before anything about the request is said (the reason's problems would tell it exists)
 		Report report = loadInScope(scope, id);
+		requireOperating(report);
 		new Validation().required("reason", "更正原因", reason).maxLength("reason", "更正原因", reason, 500).throwIfInvalid();
 		Report latest = reports.findLatest(report.formId(), report.enterpriseId(), report.period()).orElseThrow();
 		if (latest.revision() != report.revision()) {
@@ -521,6 +532,16 @@ public class Reports {
 	private static String comment(String comment) {
 		new Validation().maxLength("comment", "填报说明", comment, 1000).throwIfInvalid();
 		return clean(comment);
+	}
+
+	/**
+	 * Refuses to work on a report of a period that ended before its enterprise began to operate (open, submit and
+	 * approve refuse it too; a draft saved or a correction started for it could never be submitted).
+	 * @throws InvalidValueException on {@code period}, rule {@code operating}
+	 */
+	private void requireOperating(Report report) {
+		forms.requireOperating("period", report.enterpriseId(),
+				Period.parse(forms.get(report.formId()).periodType(), report.period(), "period"));
 	}
 
 	private Report load(long id) {

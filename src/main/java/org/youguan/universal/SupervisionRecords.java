@@ -136,7 +136,9 @@ public class SupervisionRecords {
 		}
 		LocalDate latest = kind.term() ? Validation.LATEST_RECORD : today;
 		v.required("day", kind.dayLabel(), data.day());
-		LocalDate day = v.date("day", kind.dayLabel(), data.day(), Validation.EARLIEST_RECORD, latest);
+		// a check, a visit, an appointment by the bureau: its own act, from 2000 as every act it keeps (1949 let a year
+		// typed 1950 for 2050 stand and count in that year's figures)
+		LocalDate day = v.date("day", kind.dayLabel(), data.day(), Validation.EARLIEST_ACT, latest);
 		LocalDate until = null;
 		if (kind.term()) {
 			v.required("until", kind.untilLabel(), data.until());
@@ -195,20 +197,31 @@ public class SupervisionRecords {
 	public long record(DataScope scope, Long bureauId, SupervisionKind kind, SupervisionData data, boolean imported,
 			boolean demo) {
 		Checked c = check(scope, kind, data);
-		// two requests at once are ordered, so the second one's check sees the first one's row
-		TransactionLocks.hold(jdbc, "universal_supervision:" + kind.name() + ":" + c.region());
-		if (jdbc.sql("""
-				SELECT EXISTS (SELECT 1 FROM universal_supervision WHERE kind = :kind AND region_code = :region
-				    AND day = :day AND folded(subject) = folded(:subject))""")
-			.param("kind", kind.name()).param("region", c.region()).param("day", c.day()).param("subject", c.subject())
-			.query(Boolean.class).single()) {
-			throw DomainException.duplicate("subject", "地区" + c.region() + "已有" + c.day() + "的" + kind.title() + "记录“"
-					+ shown(c) + "”，不能重复登记：表单可能提交了两次，请在列表中查看");
-		}
+		refuseTwin(c, null);
 		long id = insert(c, bureauId, imported, demo);
 		audit.record(AuditEntry.of("universal.supervision.record", AUDIT_TYPE, id,
 				"登记" + kind.title() + "“" + shown(c) + "”（" + c.day() + "）").states(null, c.state()).inRegion(c.region()).masked());
 		return id;
+	}
+
+	/**
+	 * Refuses a record the region already has ({@link #key}: kind, region, day and subject folded), on recording and on
+	 * correction alike — a record corrected into another's day and subject would be its twin, counted twice. Two
+	 * requests at once are ordered, so the second one's check sees the first one's row.
+	 * @param self the record being corrected (null: a new one)
+	 * @throws DomainException duplicate (409, field {@code subject}, rule {@code unique})
+	 */
+	private void refuseTwin(Checked c, Long self) {
+		TransactionLocks.hold(jdbc, "universal_supervision:" + c.kind().name() + ":" + c.region());
+		if (jdbc.sql("""
+				SELECT EXISTS (SELECT 1 FROM universal_supervision WHERE kind = :kind AND region_code = :region
+				    AND day = :day AND folded(subject) = folded(:subject) AND id <> :self)""")
+			.param("kind", c.kind().name()).param("region", c.region()).param("day", c.day()).param("subject", c.subject())
+			.param("self", self == null ? 0L : self)
+			.query(Boolean.class).single()) {
+			throw DomainException.duplicate("subject", "地区" + c.region() + "已有" + c.day() + "的" + c.kind().title() + "记录“"
+					+ shown(c) + "”，不能重复登记：表单可能提交了两次，请在列表中查看");
+		}
 	}
 
 	private long insert(Checked c, Long bureauId, boolean imported, boolean demo) {
@@ -243,6 +256,8 @@ public class SupervisionRecords {
 	 * Corrects a record in the caller's region and audits the change (before and after).
 	 * @throws DomainException not found (404) when no record of this kind with this id lies in the caller's region
 	 * @throws InvalidValueException as {@link #check}
+	 * @throws DomainException duplicate (409, field {@code subject}, rule {@code unique}) when the corrected record is
+	 *         one the region already has (same kind, day and subject), as on recording
 	 */
 	@Transactional
 	public void update(DataScope scope, SupervisionKind kind, long id, SupervisionData data) {
@@ -250,6 +265,7 @@ public class SupervisionRecords {
 		Checked old = new Checked(kind, r.regionCode(), r.day(), r.until(), r.subject(), r.place(), r.detail(),
 				r.inspectors(), r.inspectorCount(), r.flag(), r.findings());
 		Checked c = check(scope, kind, data);
+		refuseTwin(c, id);
 		jdbc.sql("""
 				UPDATE universal_supervision SET region_code = :region, day = :day, until_on = :until, subject = :subject,
 				    place = :place, detail = :detail, inspectors = :inspectors, inspector_count = :count, flag = :flag,
@@ -409,7 +425,8 @@ public class SupervisionRecords {
 		SupervisionRecord supervisor = raw(scope, SupervisionKind.SUPERVISOR, supervisorId);
 		Validation v = new Validation();
 		v.required("receivedOn", "收到日期", receivedOn);
-		LocalDate on = v.date("receivedOn", "收到日期", receivedOn, Validation.EARLIEST_RECORD, LocalDate.now(clock));
+		// not before the supervisor's appointment: a report is received from one serving
+		LocalDate on = v.date("receivedOn", "收到日期", receivedOn, supervisor.day(), LocalDate.now(clock));
 		String text = text(v, "summary", "反映内容", summary, 500, true);
 		v.throwIfInvalid();
 		long id = jdbc.sql("""

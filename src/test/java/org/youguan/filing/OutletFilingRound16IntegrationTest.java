@@ -86,7 +86,12 @@ class OutletFilingRound16IntegrationTest {
 
 	/** A new outlet of sf.wz opened on the day, filed and approved: its registry id once the registry has it. */
 	long filedOutlet(LocalDate openedOn) {
-		long id = filings.submitNew(sf(), OutletFilingIntegrationTest.outlet(openedOn),
+		return filedOutlet(filings, outlets, sf(), openedOn);
+	}
+
+	/** A new outlet of the user's enterprise in 吴中 opened on the day, filed and approved: its registry id. */
+	static long filedOutlet(OutletFilings filings, Outlets outlets, CurrentUser user, LocalDate openedOn) {
+		long id = filings.submitNew(user, OutletFilingIntegrationTest.outlet(openedOn),
 				OutletFilingIntegrationTest.completeAttachments());
 		filings.approve(WUZHONG, id, null);
 		long outletId = filings.get(WUZHONG, id).outletId();
@@ -195,19 +200,29 @@ class OutletFilingRound16IntegrationTest {
 	}
 
 	long ownBranch() {
+		return ownBranch(jdbc, sf().enterpriseCreditCode());
+	}
+
+	/** A branch of the enterprise (one made for the tests when it has none). */
+	static long ownBranch(JdbcClient jdbc, String creditCode) {
 		return jdbc.sql("SELECT b.id FROM branch b JOIN enterprise e ON e.id = b.enterprise_id WHERE e.credit_code = :c"
-				+ " ORDER BY b.id LIMIT 1").param("c", sf().enterpriseCreditCode()).query(Long.class).optional()
+				+ " ORDER BY b.id LIMIT 1").param("c", creditCode).query(Long.class).optional()
 			.orElseGet(() -> jdbc.sql("""
 					INSERT INTO branch (enterprise_id, name, region_code, address, head_name, business_licence_date, filed_on,
 					    filed_late, created_at)
 					SELECT id, '顺丰吴中测试分公司', '320506001', '吴中区分公司路1号', '赵六', DATE '2026-01-05', DATE '2026-01-12',
 					    false, now() FROM enterprise WHERE credit_code = :c RETURNING id""")
-				.param("c", sf().enterpriseCreditCode()).query(Long.class).single());
+				.param("c", creditCode).query(Long.class).single());
 	}
 
 	long othersBranch() {
+		return othersBranch(jdbc, sf().enterpriseCreditCode());
+	}
+
+	/** A branch of another enterprise than this one. */
+	static long othersBranch(JdbcClient jdbc, String creditCode) {
 		return jdbc.sql("SELECT b.id FROM branch b JOIN enterprise e ON e.id = b.enterprise_id WHERE e.credit_code <> :c"
-				+ " ORDER BY b.id LIMIT 1").param("c", sf().enterpriseCreditCode()).query(Long.class).single();
+				+ " ORDER BY b.id LIMIT 1").param("c", creditCode).query(Long.class).single();
 	}
 
 	String outletJson(Long branchId) {

@@ -40,8 +40,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -129,6 +131,14 @@ class ReportOperatingSinceIntegrationTest {
 			.param("id", e.id()).update();
 	}
 
+	/** A signed-in session of a new portal user of the enterprise. */
+	MockHttpSession portal(EnterpriseView e) throws Exception {
+		String name = "ent." + UUID.randomUUID().toString().substring(0, 6);
+		tx.executeWithoutResult(s -> users.provision(new UserData(name, "武进企业", UserKind.ENTERPRISE, null, null,
+				e.creditCode(), null, EnumSet.of(Role.ENTERPRISE)), PASSWORD, false, false));
+		return SignIn.session(mvc, name, PASSWORD);
+	}
+
 	static void refusedAsNotOperating(InvalidValueException ex) {
 		assertThat(ex.fieldErrors()).extracting(FieldError::field, FieldError::rule).containsExactly(tuple("period", "operating"));
 	}
@@ -164,10 +174,7 @@ class ReportOperatingSinceIntegrationTest {
 	@Test
 	void thePageRefusesToOpenAMonthBeforeTheEnterpriseBeganToOperate() throws Exception {
 		EnterpriseView e = licensedEnterprise();
-		String name = "ent." + UUID.randomUUID().toString().substring(0, 6);
-		tx.executeWithoutResult(s -> users.provision(new UserData(name, "武进企业", UserKind.ENTERPRISE, null, null,
-				e.creditCode(), null, EnumSet.of(Role.ENTERPRISE)), PASSWORD, false, false));
-		MockHttpSession session = SignIn.session(mvc, name, PASSWORD);
+		MockHttpSession session = portal(e);
 		long monthly = forms.byCode("monthly").id();
 		assertThat(EnterpriseReportPages.refused(mvc, session, monthly, "2012-02")).singleElement().satisfies(err -> {
 			assertThat(err.field()).isEqualTo("period");
@@ -216,6 +223,64 @@ class ReportOperatingSinceIntegrationTest {
 			.isInstanceOfSatisfying(InvalidValueException.class, ReportOperatingSinceIntegrationTest::refusedAsNotOperating);
 		assertThat(reports.get(own, draft).status()).isEqualTo(ReportStatus.DRAFT);
 		assertThat(reports.get(own, submitted).status()).isEqualTo(ReportStatus.SUBMITTED);
+	}
+
+	/**
+	 * A draft held for a month before the (corrected) licence is not saved again, and an approved one is not corrected
+	 * (a new revision could never be submitted): both refused on the service and the page ({@code period}, rule
+	 * {@code operating}), nothing changed and no revision made.
+	 */
+	@Test
+	void aReportHeldForAMonthBeforeTheLicenceIsNeitherSavedAsDraftNorRevised() throws Exception {
+		EnterpriseView e = licensedEnterprise();
+		ReportForm monthly = forms.byCode("monthly");
+		DataScope own = DataScope.enterprise(e.creditCode());
+		Period march = Period.month(YearMonth.of(2012, 3));
+		loader.loadApproved("monthly", List.of(new ReportLoader.Approved(e.id(), march,
+				Map.of("express.volume.local", BigDecimal.TEN), LocalDate.of(2012, 4, 3))), false, "测试");
+		long approved = jdbc.sql("SELECT id FROM stat_report WHERE enterprise_id = :id").param("id", e.id())
+			.query(Long.class).single();
+		long draft = reports.open(own, e.id(), monthly.id(), march.next());
+		// after the months the other tests count in the county (2013-01, 2015-07): this enterprise owes none of them
+		licenceCorrectedTo(e, LocalDate.of(2016, 1, 4));
+
+		assertThatThrownBy(() -> reports.saveDraft(own, draft, Map.of("express.volume.local", "5"), Map.of(), "草稿"))
+			.isInstanceOfSatisfying(InvalidValueException.class, ReportOperatingSinceIntegrationTest::refusedAsNotOperating);
+		assertThatThrownBy(() -> reports.revise(own, approved, "漏报同城业务量"))
+			.isInstanceOfSatisfying(InvalidValueException.class, ReportOperatingSinceIntegrationTest::refusedAsNotOperating);
+
+		MockHttpSession session = portal(e);
+		@SuppressWarnings("unchecked")
+		List<FieldError> shown = (List<FieldError>) mvc.perform(post("/enterprise/statistics/reports/" + draft)
+			.session(session).with(csrf()).param("values.express.volume.local", "5").param("action", "save"))
+			.andExpect(status().isBadRequest())
+			.andReturn().getModelAndView().getModel().get("errors");
+		assertThat(shown).extracting(FieldError::field, FieldError::rule).containsExactly(tuple("period", "operating"));
+		@SuppressWarnings("unchecked")
+		List<FieldError> refused = (List<FieldError>) mvc.perform(post("/enterprise/statistics/reports/" + approved
+				+ "/revise").session(session).with(csrf()).param("reason", "漏报同城业务量"))
+			.andExpect(redirectedUrl("/enterprise/statistics/reports/" + approved))
+			.andReturn().getFlashMap().get("errors");
+		assertThat(refused).extracting(FieldError::field, FieldError::rule).containsExactly(tuple("period", "operating"));
+
+		assertThat(reportsOf(e)).as("no revision made").isEqualTo(2);
+		assertThat(reports.get(own, draft).comment()).as("the draft unchanged").isNull();
+		assertThat(jdbc.sql("SELECT count(*) FROM stat_report_value WHERE report_id = :id").param("id", draft)
+			.query(Long.class).single()).isZero();
+	}
+
+	/**
+	 * The demo city holds no report of a period that ended before its enterprise began to operate (its loader and
+	 * procedure refuse them, and its licences predate its statistics): nothing for a migration to clear.
+	 */
+	@Test
+	void theDemoCityHoldsNoReportOfAPeriodBeforeItsEnterpriseBeganToOperate() {
+		assertThat(jdbc.sql("SELECT count(*) FROM stat_report WHERE demo").query(Long.class).single()).isPositive();
+		assertThat(jdbc.sql("""
+				SELECT count(*) FROM stat_report r JOIN enterprise e ON e.id = r.enterprise_id
+				WHERE r.demo AND r.period_end < coalesce((SELECT min(l.issued_on) FROM express_licence l
+				      WHERE l.enterprise_id = e.id), CAST(e.created_at AT TIME ZONE 'Asia/Shanghai' AS date))""")
+			.query(Long.class).single()).isZero();
 	}
 
 	/**

@@ -99,7 +99,8 @@ class EnterpriseFilingApiController {
 	@GetMapping("/{id}")
 	@Operation(summary = "备案详情", description = "备案的状态、期限、决定，备案的网点（身份证号、电话脱敏）和附件。"
 			+ "filing.openedOn为新网点备案所报的开办日期，filing.changedOn为变更备案所报的变更日期（其他类型为null）；"
-			+ "网点现在和拟变更的开办日期见outlet。不是本企业的备案返回404。")
+			+ "网点现在和拟变更的开办日期见outlet。filing.branchName为备案所报经营的分支机构（变更备案为变更后的，null为本企业直接经营），"
+			+ "outlet.current/proposed.branchName为变更前后的分支机构。不是本企业的备案返回404。")
 	Filing get(DataScope scope, @PathVariable long id) {
 		return new Filing(filings.get(scope, id), filings.details(scope, id), filings.attachments(scope, id).stream()
 			.map(a -> new AttachmentLink(a.id(), a.kind(), a.fileName(), a.contentType(), a.sizeBytes(), a.href()))

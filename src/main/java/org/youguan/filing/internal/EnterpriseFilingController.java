@@ -217,40 +217,47 @@ class EnterpriseFilingController {
 
 	@GetMapping("/enterprise/outlets/{id}/change")
 	String initChangeForm(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id, Model model) {
-		return changeForm(model, scope, id, OutletForm.of(outlets.get(scope, id)), OutletFilings.draft(null, me));
+		OutletView outlet = outlets.get(scope, id);
+		return changeForm(model, me, id, OutletForm.of(outlet),
+				outlet.branchId() == null ? null : String.valueOf(outlet.branchId()), OutletFilings.draft(null, me));
 	}
 
 	/**
 	 * Submits a change filing; the files posted are held for the form's draft first, as on the new-filing form, so a
-	 * refused form keeps them.
+	 * refused form keeps them. The form shows the outlet's branch chosen: another one (or none) is part of the change,
+	 * a new branch with its parent's authorisation ({@code authorisation}) as on a new filing.
 	 */
 	@PostMapping("/enterprise/outlets/{id}/change")
 	String processChangeForm(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, @ModelAttribute OutletForm form,
 			@RequestParam(required = false) String changeDescription, @RequestParam(required = false) String changedOn,
 			@RequestParam(required = false) List<MultipartFile> files,
+			@RequestParam(required = false) List<MultipartFile> authorisation,
+			@RequestParam(required = false) String branchId,
 			@RequestParam(name = RegionPicker.PICK, required = false) String regionPick,
 			@RequestParam(required = false) String draft, @RequestParam(required = false) Long release, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) throws IOException {
 		AttachmentDraft held = OutletFilings.draft(draft, me);
 		List<Upload> uploads = new ArrayList<>();
 		add(uploads, AttachmentKind.SUPPLEMENT, files);
+		add(uploads, AttachmentKind.AUTHORISATION, authorisation);
 		List<FieldError> fileErrors = filings.hold(held, uploads);
 		if (release != null) {
 			filings.release(held, release);
 		}
 		if (regionPick != null || release != null) {
 			model.addAttribute("errors", fileErrors.isEmpty() ? null : fileErrors);
-			return changeForm(model, me.scope(), id, form, held);
+			return changeForm(model, me, id, form, branchId, held);
 		}
 		return FormSteps.run(model, response, redirect, () -> {
 			Validation v = new Validation();
-			var data = form.toData(0, v);
+			// the branch the outlet is run through from now on (blank: the enterprise itself), checked as on a new filing
+			var data = form.toData(0, v).withBranch(v.whole("branchId", "分支机构", branchId, 18));
 			var changed = v.date("changedOn", "变更日期", changedOn);
 			long filing = filings.submitChange(me, id, data, changed, changeDescription, List.of(),
 					formErrors(v, fileErrors), held);
 			return new PageSteps.Done("变更备案已提交，受理编号：" + filings.get(me.scope(), filing).number(),
 					"/enterprise/filings/" + filing);
-		}, () -> changeForm(model, me.scope(), id, form, held));
+		}, () -> changeForm(model, me, id, form, branchId, held));
 	}
 
 	@PostMapping("/enterprise/outlets/{id}/closure")
@@ -265,10 +272,7 @@ class EnterpriseFilingController {
 
 	private String newForm(Model model, CurrentUser me, OutletForm form, String branchId, AttachmentDraft draft) {
 		model.addAttribute("form", form);
-		// the enterprise's own branches, for an outlet run through one (its parent's authorisation then required)
-		model.addAttribute("branchId", branchId);
-		model.addAttribute("branches", branches.list(me.scope(), null, PageQuery.of(null, 0, null, "name", "asc").unpaged())
-			.items());
+		branchChoice(model, me, branchId);
 		model.addAttribute("draft", draft.token());
 		model.addAttribute("held", filings.held(draft));
 		model.addAttribute("cooperationTypes", outlets.cooperationTypes());
@@ -276,9 +280,21 @@ class EnterpriseFilingController {
 		return "filing/enterprise-new";
 	}
 
-	private String changeForm(Model model, DataScope scope, long id, OutletForm form, AttachmentDraft draft) {
-		model.addAttribute("outlet", outlets.get(scope, id));
+	/**
+	 * The enterprise's own branches, for an outlet run through one (its parent's authorisation then required), and the
+	 * one chosen (the form's {@code branchId}: blank for the enterprise itself).
+	 */
+	private void branchChoice(Model model, CurrentUser me, String branchId) {
+		model.addAttribute("branchId", branchId);
+		model.addAttribute("branches", branches.list(me.scope(), null, PageQuery.of(null, 0, null, "name", "asc").unpaged())
+			.items());
+	}
+
+	private String changeForm(Model model, CurrentUser me, long id, OutletForm form, String branchId,
+			AttachmentDraft draft) {
+		model.addAttribute("outlet", outlets.get(me.scope(), id));
 		model.addAttribute("form", form);
+		branchChoice(model, me, branchId);
 		// blank manager ID number and phone keep the recorded ones (Outlets.withRecordedManager)
 		model.addAttribute("keepManager", true);
 		// the opening day is no item of a change (OutletFilings#submitChange refuses another day)

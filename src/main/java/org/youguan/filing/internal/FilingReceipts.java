@@ -25,7 +25,7 @@ public class FilingReceipts implements DeclaresTemplates {
 
 	static final DocumentTemplate TEMPLATE = DocumentTemplate
 		.of("filing/receipt", "末端网点备案回执", "documents/filing-receipt.docx")
-		.withFields("bureau", "number", "filingNumber", "enterprise", "creditCode", "outlet", "address", "kind",
+		.withFields("bureau", "number", "filingNumber", "enterprise", "creditCode", "outlet", "address", "branch", "kind",
 				"submittedOn", "completedOn", "date")
 		.withList("attachments", "kind", "name");
 
@@ -41,6 +41,16 @@ public class FilingReceipts implements DeclaresTemplates {
 		this.templates = templates;
 	}
 
+	/** What the receipt says of an outlet run by the enterprise itself, not through a branch. */
+	static final String NO_BRANCH = "本企业直接经营";
+
+	/**
+	 * The receipt of an approved filing in the caller's scope: the bureau, the numbers, the enterprise, the outlet, its
+	 * address and the branch it is run through ({@code branch}; {@value #NO_BRANCH} when none), the dates and the
+	 * attachments.
+	 * @return the filled .docx
+	 * @throws DomainException not found outside the scope; illegal transition before the filing is approved
+	 */
 	public byte[] receipt(DataScope scope, long id) {
 		FilingView f = filings.get(scope, id);
 		if (f.status() != FilingStatus.APPROVED) {
@@ -54,6 +64,8 @@ public class FilingReceipts implements DeclaresTemplates {
 				Map.entry("number", f.number()), Map.entry("filingNumber", f.filingNumber()),
 				Map.entry("enterprise", f.enterpriseName()), Map.entry("creditCode", f.enterpriseCreditCode()),
 				Map.entry("outlet", f.outletName()), Map.entry("address", filings.outletAddress(f.id())),
+				// the branch (分支机构) the outlet is run through as filed — a change: as approved
+				Map.entry("branch", f.branchName() == null ? NO_BRANCH : f.branchName()),
 				Map.entry("kind", f.kind().label()), Map.entry("submittedOn", ChineseText.day(f.submittedOn())),
 				Map.entry("completedOn", ChineseText.day(f.completedOn())), Map.entry("date", ChineseText.day(f.completedOn())));
 		return templates.fill(TEMPLATE, fields, Map.of("attachments", files));

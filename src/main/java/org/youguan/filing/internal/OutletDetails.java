@@ -18,11 +18,14 @@ import java.util.Objects;
  */
 public record OutletDetails(Outlet proposed, Outlet current, List<Change> changes) {
 
-	/** One outlet's filed facts: location, opening date, manager, the five facilities and the cooperation type. */
+	/**
+	 * One outlet's filed facts: location, opening date, manager, the five facilities, the cooperation type and the
+	 * branch (分支机构) it is run through ({@code branchName}, null for the enterprise itself).
+	 */
 	public record Outlet(String name, String cooperation, String address, String regionCode, String regionName,
 			BigDecimal longitude, BigDecimal latitude, String managerName, String managerIdMasked,
 			String managerPhoneMasked, BigDecimal storageArea, boolean hasCommunications, boolean hasShelving,
-			boolean hasSurveillance, boolean hasSignage, LocalDate openedOn) {
+			boolean hasSurveillance, boolean hasSignage, LocalDate openedOn, String branchName) {
 
 		/** The five facilities a filed outlet must have (快递末端网点备案暂行规定(2018)): storage area and four more. */
 		public boolean facilitiesComplete() {
@@ -45,6 +48,7 @@ public record OutletDetails(Outlet proposed, Outlet current, List<Change> change
 		List<Change> changes = new ArrayList<>();
 		add(changes, "registry.outlet.name", before.name(), after.name());
 		add(changes, "registry.outlet.cooperation", before.cooperation(), after.cooperation());
+		add(changes, "filing.branch", before.branchName(), after.branchName());
 		add(changes, "registry.address", before.address(), after.address());
 		add(changes, "registry.region", before.regionName(), after.regionName());
 		add(changes, "registry.outlet.coordinates", coordinates(before), coordinates(after));

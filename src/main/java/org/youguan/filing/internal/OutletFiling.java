@@ -35,6 +35,12 @@ public class OutletFiling {
 
 	private String brandName;
 
+	/** The branch (分支机构) the outlet is run through as filed — proposed by a new or change filing — or null. */
+	private Long branchId;
+
+	/** That branch's name when filed, for the queue, the filing's page and its receipt. */
+	private String branchName;
+
 	private String regionCode;
 
 	private FilingStatus status;
@@ -84,9 +90,13 @@ public class OutletFiling {
 	public OutletFiling() {
 	}
 
-	/** What a filing is about; {@code outletId} is null for a new outlet until it is approved. */
+	/**
+	 * What a filing is about; {@code outletId} is null for a new outlet until it is approved; {@code branchId} and
+	 * {@code branchName} the branch (分支机构) the outlet is run through as filed (a change: as proposed), null for the
+	 * enterprise itself.
+	 */
 	public record Subject(Long outletId, String outletName, String enterpriseCreditCode, String enterpriseName,
-			String brandName, String regionCode) {
+			String brandName, String regionCode, Long branchId, String branchName) {
 	}
 
 	public static OutletFiling submit(String number, FilingKind kind, Subject subject, LocalDate today, FilingClock clock,
@@ -100,6 +110,8 @@ public class OutletFiling {
 		f.enterpriseCreditCode = subject.enterpriseCreditCode();
 		f.enterpriseName = subject.enterpriseName();
 		f.brandName = subject.brandName();
+		f.branchId = subject.branchId();
+		f.branchName = subject.branchName();
 		f.regionCode = subject.regionCode();
 		f.status = FilingStatus.SUBMITTED;
 		f.submittedOn = today;
@@ -210,6 +222,16 @@ public class OutletFiling {
 		return outletId;
 	}
 
+	/** The branch the outlet is run through as filed (a change: as proposed), or null for the enterprise itself. */
+	public Long branchId() {
+		return branchId;
+	}
+
+	/** That branch's name when filed, or null. */
+	public String branchName() {
+		return branchName;
+	}
+
 	public String outletName() {
 		return outletName;
 	}
@@ -255,6 +277,8 @@ public class OutletFiling {
 		m.put("number", number);
 		m.put("kind", kind);
 		m.put("outletId", outletId);
+		m.put("branchId", branchId);
+		m.put("branchName", branchName);
 		m.put("status", status);
 		m.put("clockStart", clockStart.toString());
 		m.put("dueOn", dueOn.toString());

@@ -145,14 +145,15 @@ public class TerminalOutlet {
 	}
 
 	/**
-	 * An approved change (name, cooperation, location, manager, facilities); the operator and the opening day stay — the
-	 * opening day is no item of a change (条例(2025) art.19) and moving it would wash out a late filing. A new outlet
-	 * ({@link #filed}) takes the proposal's opening day.
+	 * An approved change (name, cooperation, location, manager, facilities, the branch it is run through — null: the
+	 * enterprise itself); the operator and the opening day stay — the opening day is no item of a change (条例(2025)
+	 * art.19) and moving it would wash out a late filing. A new outlet ({@link #filed}) takes the proposal's opening day.
 	 */
 	public void apply(SealedOutletData data) {
 		if (status == OutletStatus.CLOSED) {
 			throw DomainException.illegalTransition("网点已关闭，不能再变更");
 		}
+		branchId = data.branchId();
 		apply(new OutletData(data.name(), enterpriseId, branchId, data.cooperation(), data.address(), data.regionCode(),
 				data.longitude(), data.latitude(), data.managerName(), null, null, data.storageArea(),
 				data.hasCommunications(), data.hasShelving(), data.hasSurveillance(), data.hasSignage(),

@@ -59,7 +59,11 @@ public class Contractors {
 
 	private final Clock clock;
 
-	Contractors(JdbcClient jdbc, Placement placement, Corrections corrections, Clock clock) {
+	/** How far back a contract may start (the safety ledgers' look-back). */
+	private final LedgerDays days;
+
+	Contractors(JdbcClient jdbc, Placement placement, Corrections corrections, Clock clock, LedgerDays days) {
+		this.days = days;
 		this.corrections = corrections;
 		this.jdbc = jdbc;
 		this.placement = placement;
@@ -180,6 +184,12 @@ public class Contractors {
 		var place = placement.resolve(scope, v, data.enterpriseCreditCode(), null, null);
 		LocalDate from = v.date("contractFrom", "合同开始日期", data.contractFrom());
 		LocalDate to = v.date("contractTo", "合同结束日期", data.contractTo());
+		// a contract may be signed ahead, but not start before the ledgers' look-back (a year typed 1950 for 2050)
+		if (from != null && place.isPresent()) {
+			LocalDate earliest = days.earliest(place.get().regionCode());
+			v.require("contractFrom", !from.isBefore(earliest), "range", "合同开始日期不能早于" + earliest
+					+ "（安全台账的追溯年限，规则目录safety.ledger.lookback）");
+		}
 		v.require("contractFrom", data.contractFrom() != null && !Text.isBlank(data.contractFrom()), "required", "请填写合同开始日期");
 		v.require("contractTo", data.contractTo() != null && !Text.isBlank(data.contractTo()), "required", "请填写合同结束日期");
 		if (from != null && to != null) {

@@ -96,7 +96,7 @@ class Corrections {
 	 */
 	long record(Ledger ledger, String action, String verb, Facts facts, boolean demo, LongFunction<Object> state) {
 		if (ledger.twinField() != null) {
-			refuseTwin(ledger, facts);
+			refuseTwin(ledger, facts, null);
 		}
 		Map<String, Object> columns = new LinkedHashMap<>(facts.columns());
 		columns.put("created_at", OffsetDateTime.now(clock));
@@ -116,10 +116,12 @@ class Corrections {
 	 * computed basis) left out: a form sent twice (a double click) or an API call retried
 	 * would record one hazard, incident, training, seizure or contract twice and count it twice in the ledger's
 	 * figures, as the on-the-spot decision and the inspection record refuse their twins. Two requests at once are
-	 * ordered by a transaction lock on the ledger and region; a row differing in any fact passes.
+	 * ordered by a transaction lock on the ledger and region; a row differing in any fact passes. A correction is held
+	 * to the same rule, its own row aside: corrected into the facts of another row it would be that row's twin.
+	 * @param self the row being corrected (null: a new row)
 	 * @throws DomainException duplicate (409, field {@link Ledger#twinField}, rule {@code unique}) naming the row
 	 */
-	private void refuseTwin(Ledger ledger, Facts facts) {
+	private void refuseTwin(Ledger ledger, Facts facts, Long self) {
 		TransactionLocks.hold(jdbc, ledger.table() + ":record:" + facts.region());
 		StringBuilder same = new StringBuilder();
 		Map<String, Object> values = new LinkedHashMap<>();
@@ -140,6 +142,10 @@ class Corrections {
 				values.put(column, value);
 			}
 		});
+		if (self != null) {
+			same.append(same.isEmpty() ? "" : " AND ").append("id <> :self");
+			values.put("self", self);
+		}
 		jdbc.sql("SELECT id FROM " + ledger.table() + " WHERE " + same + " ORDER BY id LIMIT 1")
 			.params(values)
 			.query(Long.class)
@@ -171,7 +177,8 @@ class Corrections {
 	 * throw the recording's 400 naming every field), then the changed facts written and audited.
 	 * @return the names of the facts that changed (empty: nothing written)
 	 * @throws AccessRefusedException for an enterprise user
-	 * @throws DomainException illegal transition (409) when the row is closed
+	 * @throws DomainException illegal transition (409) when the row is closed; duplicate (409, rule {@code unique}) when
+	 *         the corrected facts are those of another row ({@link #refuseTwin})
 	 */
 	Map<String, Object[]> correct(DataScope scope, Ledger ledger, long id, Supplier<Facts> check) {
 		if (scope.kind() == DataScope.Kind.ENTERPRISE) {
@@ -189,6 +196,10 @@ class Corrections {
 			}
 		}
 		Facts facts = check.get();
+		if (ledger.twinField() != null) {
+			// corrected into another row's facts, it would be that row's twin (as recorded twice)
+			refuseTwin(ledger, facts, id);
+		}
 		Map<String, Object> now = jdbc.sql("SELECT " + String.join(", ", facts.columns().keySet()) + " FROM "
 				+ ledger.table() + " WHERE id = :id FOR UPDATE")
 			.param("id", id)

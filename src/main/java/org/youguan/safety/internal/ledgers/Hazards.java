@@ -108,11 +108,15 @@ public class Hazards {
 
 	private final Clock clock;
 
+	/** The days a hazard may be found on (not in the future, within the catalogue's look-back). */
+	private final LedgerDays days;
+
 	private final long maxEvidenceBytes;
 
 	Hazards(JdbcClient jdbc, Placement placement, StatutoryRules rules, WorkingCalendar calendar,
-			Attachments attachments, AuditTrail audit, Corrections corrections, Clock clock,
+			Attachments attachments, AuditTrail audit, Corrections corrections, Clock clock, LedgerDays days,
 			@Value("${youguan.safety.max-evidence-bytes:20971520}") long maxEvidenceBytes) {
+		this.days = days;
 		this.corrections = corrections;
 		this.jdbc = jdbc;
 		this.placement = placement;
@@ -209,9 +213,8 @@ public class Hazards {
 	/** The checked facts; {@code kept} are the outlet and facility the corrected hazard names now (accepted once closed). */
 	private Corrections.Facts facts(DataScope scope, HazardData data, Placement.Kept kept) {
 		Validation v = new Validation();
-		LocalDate today = LocalDate.now(clock);
 		var place = placement.resolve(scope, v, data.enterpriseCreditCode(), data.outletId(), data.facilityId(), kept);
-		LocalDate foundOn = v.date("foundOn", "发现日期", data.foundOn(), Validation.EARLIEST_RECORD, today);
+		LocalDate foundOn = days.day(v, "foundOn", "发现日期", data.foundOn(), place.map(Placement.Place::regionCode).orElse(null));
 		v.require("foundOn", data.foundOn() != null && !Text.isBlank(data.foundOn()), "required", "请填写发现日期");
 		String foundBy = Text.name(clean(data.foundBy()));
 		v.name("foundBy", "发现人（单位）", foundBy, 100);

@@ -75,8 +75,12 @@ public class Incidents {
 
 	private final Clock clock;
 
+	/** The days an incident may have occurred on (not in the future, within the catalogue's look-back). */
+	private final LedgerDays days;
+
 	Incidents(JdbcClient jdbc, Placement placement, StatutoryRules rules, AuditTrail audit, Corrections corrections,
-			Clock clock) {
+			Clock clock, LedgerDays days) {
+		this.days = days;
 		this.corrections = corrections;
 		this.jdbc = jdbc;
 		this.placement = placement;
@@ -149,7 +153,8 @@ public class Incidents {
 	private Corrections.Facts facts(DataScope scope, IncidentData data, Placement.Kept kept) {
 		Validation v = new Validation();
 		var place = placement.resolve(scope, v, data.enterpriseCreditCode(), data.outletId(), null, kept);
-		Instant occurred = instant(v, "occurredAt", "发生时间", data.occurredAt(), true);
+		String region = place.map(Placement.Place::regionCode).orElse(null);
+		Instant occurred = instant(v, "occurredAt", "发生时间", data.occurredAt(), true, region);
 		IncidentKind kind = Hazards.parse(IncidentKind.class, data.kind(), IncidentKind::label);
 		v.require("kind", kind != null, "dictionary", "类别应为生产安全事故（ACCIDENT）或突发事件（EMERGENCY）");
 		IncidentLevel level = Hazards.parse(IncidentLevel.class, data.level(), IncidentLevel::label);
@@ -159,7 +164,7 @@ public class Incidents {
 		v.required("description", "事件经过", description).maxLength("description", "事件经过", description, 1000);
 		boolean byEnterprise = scope.kind() == DataScope.Kind.ENTERPRISE;
 		// the enterprise's own record is its report: received now, whatever time it types (else 迟报 is a keystroke away)
-		Instant reported = byEnterprise ? clock.instant() : instant(v, "reportedAt", "报告时间", data.reportedAt(), false);
+		Instant reported = byEnterprise ? clock.instant() : instant(v, "reportedAt", "报告时间", data.reportedAt(), false, region);
 		if (reported != null && occurred != null) {
 			v.require("reportedAt", !reported.isBefore(occurred), "range", "报告时间不能早于发生时间");
 		}
@@ -198,7 +203,7 @@ public class Incidents {
 		boolean byEnterprise = scope.kind() == DataScope.Kind.ENTERPRISE;
 		// a report not yet on record is, from the enterprise, this submission; staff may enter one received earlier
 		Instant reported = x.reportedAt() != null ? null
-				: byEnterprise ? clock.instant() : instant(v, "reportedAt", "报告时间", reportedAt, false);
+				: byEnterprise ? clock.instant() : instant(v, "reportedAt", "报告时间", reportedAt, false, x.regionCode());
 		if (reported != null) {
 			v.require("reportedAt", !reported.isBefore(x.occurredAt()), "range", "报告时间不能早于发生时间");
 		}
@@ -269,8 +274,11 @@ public class Incidents {
 		return x;
 	}
 
-	/** A moment typed as ISO date-time (China time without an offset), not in the future; null when blank. */
-	private Instant instant(Validation v, String field, String label, String text, boolean required) {
+	/**
+	 * A moment typed as ISO date-time (China time without an offset), not in the future, on a day within the ledgers'
+	 * look-back in the region ({@link LedgerDays}); null when blank.
+	 */
+	private Instant instant(Validation v, String field, String label, String text, boolean required, String region) {
 		if (text == null || Text.isBlank(text)) {
 			v.require(field, !required, "required", "请填写" + label);
 			return null;
@@ -285,9 +293,11 @@ public class Incidents {
 			v.require(field, false, "datetime", label + "应为日期时间（YYYY-MM-DDTHH:MM）");
 			return null;
 		}
-		v.require(field, !at.isAfter(clock.instant()), "range", label + "不能晚于现在");
-		v.require(field, !at.isBefore(Validation.EARLIEST_RECORD.atStartOfDay(CHINA).toInstant()), "range",
-				label + "不能早于" + Validation.EARLIEST_RECORD);
+		if (at.isAfter(clock.instant())) {
+			v.require(field, false, "range", label + "不能晚于现在");
+			return at;
+		}
+		days.within(v, field, label, at.atZone(CHINA).toLocalDate(), region);
 		return at;
 	}
 

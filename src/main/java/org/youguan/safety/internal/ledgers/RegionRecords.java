@@ -62,7 +62,11 @@ public class RegionRecords {
 
 	private final Clock clock;
 
-	RegionRecords(JdbcClient jdbc, Regions regions, Corrections corrections, Clock clock) {
+	/** The days a training or seizure may carry (not in the future, within the catalogue's look-back). */
+	private final LedgerDays days;
+
+	RegionRecords(JdbcClient jdbc, Regions regions, Corrections corrections, Clock clock, LedgerDays days) {
+		this.days = days;
 		this.jdbc = jdbc;
 		this.regions = regions;
 		this.corrections = corrections;
@@ -186,7 +190,7 @@ public class RegionRecords {
 	private Corrections.Facts training(DataScope scope, TrainingData data) {
 		Validation v = new Validation();
 		String region = region(scope, v, data.region());
-		LocalDate day = day(v, "heldOn", "培训日期", data.heldOn());
+		LocalDate day = day(v, "heldOn", "培训日期", data.heldOn(), region);
 		String topic = line(v, "topic", "培训主题", data.topic(), 200);
 		// typed text (a form's "1e3" or "3000000000" is this field's error, never an error page)
 		Long trainees = v.whole("trainees", "培训人数", data.trainees(), 7);
@@ -213,7 +217,7 @@ public class RegionRecords {
 	private Corrections.Facts seizure(DataScope scope, SeizureData data) {
 		Validation v = new Validation();
 		String region = region(scope, v, data.region());
-		LocalDate day = day(v, "seizedOn", "查获日期", data.seizedOn());
+		LocalDate day = day(v, "seizedOn", "查获日期", data.seizedOn(), region);
 		String typedAgencies = text(v, "agencies", "联合执法单位", data.agencies(), 500, true);
 		v.names("agencies", "联合执法单位", typedAgencies);
 		String agencies = Text.line(typedAgencies);
@@ -274,8 +278,8 @@ public class RegionRecords {
 		return region;
 	}
 
-	private LocalDate day(Validation v, String field, String label, String text) {
-		LocalDate day = v.date(field, label, text, Validation.EARLIEST_RECORD, LocalDate.now(clock));
+	private LocalDate day(Validation v, String field, String label, String text, String region) {
+		LocalDate day = days.day(v, field, label, text, v.hasError("region") ? null : region);
 		v.require(field, text != null && !Text.isBlank(text), "required", "请填写" + label);
 		return day;
 	}

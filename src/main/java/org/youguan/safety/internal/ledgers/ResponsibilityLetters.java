@@ -85,11 +85,15 @@ public class ResponsibilityLetters {
 
 	private final Clock clock;
 
+	/** The days a letter may be signed on (not in the future, within the catalogue's look-back). */
+	private final LedgerDays days;
+
 	private final long maxFileBytes;
 
 	ResponsibilityLetters(JdbcClient jdbc, Placement placement, Enterprises enterprises, Attachments attachments,
-			Corrections corrections, Clock clock,
+			Corrections corrections, Clock clock, LedgerDays days,
 			@Value("${youguan.safety.max-evidence-bytes:20971520}") long maxFileBytes) {
+		this.days = days;
 		this.jdbc = jdbc;
 		this.placement = placement;
 		this.enterprises = enterprises;
@@ -173,7 +177,8 @@ public class ResponsibilityLetters {
 		Validation v = new Validation();
 		Integer year = year(v, data.year(), today);
 		var place = placement.resolve(scope, v, data.enterpriseCreditCode(), null, null);
-		LocalDate signedOn = v.date("signedOn", "签订日期", data.signedOn(), Validation.EARLIEST_RECORD, today);
+		LocalDate signedOn = days.day(v, "signedOn", "签订日期", data.signedOn(),
+				place.map(Placement.Place::regionCode).orElse(null));
 		v.require("signedOn", data.signedOn() != null && !Text.isBlank(data.signedOn()), "required", "请填写签订日期");
 		if (signedOn != null && year != null) {
 			v.require("signedOn", signedOn.getYear() == year || signedOn.getYear() == year - 1, "range",

@@ -1,0 +1,76 @@
+package org.youguan.safety.internal.ledgers;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import org.springframework.stereotype.Component;
+import org.youguan.kernel.Validation;
+import org.youguan.rules.StatutoryRule;
+import org.youguan.rules.StatutoryRules;
+
+/**
+ * The days a safety ledger's row may carry — a hazard found, an incident occurred, a training held, a seizure made, a
+ * responsibility letter signed: not in the future, and no earlier than {@link StatutoryRule#SAFETY_LEDGER_LOOKBACK}
+ * years before today in the row's region (a bureau's setting; 10 by default), never before
+ * {@link Validation#EARLIEST_ACT}. A ledger's day counts in the figures of its year: one typed decades back (1950 for
+ * 2050 or 2015; the floor was 1949) would be counted there and could never be found in today's ledger.
+ */
+@Component
+class LedgerDays {
+
+	private final StatutoryRules rules;
+
+	private final Clock clock;
+
+	LedgerDays(StatutoryRules rules, Clock clock) {
+		this.rules = rules;
+		this.clock = clock;
+	}
+
+	/**
+	 * The earliest day a ledger row of the region may carry: {@link StatutoryRule#SAFETY_LEDGER_LOOKBACK} years before
+	 * today, not before {@link Validation#EARLIEST_ACT}.
+	 * @param region the row's region (null: the catalogue's default)
+	 */
+	LocalDate earliest(String region) {
+		LocalDate back = today().minusYears(rules.intValue(StatutoryRule.SAFETY_LEDGER_LOOKBACK, region));
+		return back.isBefore(Validation.EARLIEST_ACT) ? Validation.EARLIEST_ACT : back;
+	}
+
+	/** Today, as every ledger step reads it. */
+	LocalDate today() {
+		return LocalDate.now(clock);
+	}
+
+	/**
+	 * A day typed as YYYY-MM-DD for a ledger row of the region, or null when blank or refused; a malformed day is this
+	 * field's error (rule {@code date}), one outside {@link #earliest} … today too (rule {@code range}, the message
+	 * naming the field, the bound and the catalogue's rule).
+	 * @param field the request field, {@code label} its Chinese name (发现日期, 培训日期 …)
+	 */
+	LocalDate day(Validation v, String field, String label, String text, String region) {
+		LocalDate day = v.date(field, label, text, Validation.EARLIEST_RECORD, Validation.LATEST_RECORD);
+		return day != null && within(v, field, label, day, region) ? day : null;
+	}
+
+	/**
+	 * Whether a day (or the day of a moment already read, in China time) lies within {@link #earliest} … today; when not, this
+	 * field's error (rule {@code range}): “发现日期不能晚于今天（2026-12-05）”, “培训日期不能早于2016-12-05（安全台账只登记
+	 * 10年内的日期，规则目录safety.ledger.lookback）”.
+	 */
+	boolean within(Validation v, String field, String label, LocalDate day, String region) {
+		LocalDate today = today();
+		if (day.isAfter(today)) {
+			v.require(field, false, "range", label + "不能晚于今天（" + today + "）");
+			return false;
+		}
+		LocalDate earliest = earliest(region);
+		if (day.isBefore(earliest)) {
+			v.require(field, false, "range", label + "不能早于" + earliest + "（安全台账只登记"
+					+ rules.intValue(StatutoryRule.SAFETY_LEDGER_LOOKBACK, region) + "年内的日期，规则目录"
+					+ StatutoryRule.SAFETY_LEDGER_LOOKBACK.code() + "；更早的日期多是年份输错）");
+			return false;
+		}
+		return true;
+	}
+}
