@@ -307,8 +307,9 @@ public class Progress {
 	}
 
 	/**
-	 * The newest report of each task of the plan, preferring the one that counts (the lead's for a lead task), for
-	 * the exports.
+	 * The newest report of each task of the plan that counts (the lead's for a lead task, as {@link #status} decides
+	 * the task's status from it), else the newest of any department's, for the exports — so a 配合 department's later
+	 * report never shows beside a task its lead finished as if it were the task's progress.
 	 */
 	public Map<Long, Latest> latest(long planId) {
 		Map<Long, Latest> result = new HashMap<>();
@@ -317,7 +318,7 @@ public class Progress {
 				FROM work_progress r JOIN work_task t ON t.id = r.task_id JOIN department_name d ON d.id = r.department_id
 				LEFT JOIN work_task_department l ON l.task_id = t.id AND l.position = 1 AND t.responsibility = 'LEAD'
 				WHERE t.plan_id = :plan
-				ORDER BY r.task_id, r.month DESC, (l.department_id = r.department_id) DESC NULLS LAST, r.percent DESC""")
+				ORDER BY r.task_id, (l.department_id = r.department_id) DESC NULLS LAST, r.month DESC, r.percent DESC""")
 			.param("plan", planId)
 			.query(Rows.of(Latest.class))
 			.list()
@@ -368,8 +369,9 @@ public class Progress {
 		boolean lead = "LEAD".equals(t.responsibility()) && !t.allDepartments();
 		String counting = lead ? "r.department_id = (SELECT department_id FROM work_task_department WHERE task_id = :task ORDER BY position LIMIT 1)"
 				: "TRUE";
-		Integer latest = jdbc.sql("SELECT max(r.percent) FROM work_progress r WHERE r.task_id = :task AND " + counting
-				+ " AND r.month = (SELECT max(month) FROM work_progress x WHERE x.task_id = :task)")
+		// the newest month of a counting report: a 配合 department's later report neither counts nor hides the lead's
+		Integer latest = jdbc.sql("WITH counted AS (SELECT r.month, r.percent FROM work_progress r WHERE r.task_id = :task AND "
+				+ counting + ") SELECT max(percent) FROM counted WHERE month = (SELECT max(month) FROM counted)")
 			.param("task", taskId).query(Integer.class).optional().orElse(null);
 		boolean reportedThisMonth = jdbc.sql("SELECT EXISTS (SELECT 1 FROM work_progress r WHERE r.task_id = :task AND "
 				+ counting + " AND r.month = :month)")
