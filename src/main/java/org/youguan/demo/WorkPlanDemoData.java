@@ -76,7 +76,10 @@ class WorkPlanDemoData {
 		CurrentUser admin = directory.principal("sz.admin").orElseThrow();
 		LocalDate today = LocalDate.now(clock);
 		int year = today.getYear();
-		String notice = notice().replace("示范市", "苏州市").replace("示邮管", "苏邮管").replace("2025", Integer.toString(year))
+		// issued on 20 February, or today before then: a plan is not issued on a day still to come
+		LocalDate issued = LocalDate.of(year, 2, 20).isAfter(today) ? today : LocalDate.of(year, 2, 20);
+		String notice = notice().replace("2025年2月20日", year + "年" + issued.getMonthValue() + "月" + issued.getDayOfMonth() + "日")
+			.replace("示范市", "苏州市").replace("示邮管", "苏邮管").replace("2025", Integer.toString(year))
 			.replaceFirst("主要工作目标：[^\\n]*", "主要工作目标：" + targetsParagraph(year));
 		Map<String, Long> ids = departments.ofBureau(admin.bureauId()).stream()
 			.collect(Collectors.toMap(DepartmentView::name, DepartmentView::id));

@@ -157,17 +157,20 @@ public class PlanDrafts {
 	 * year of the 印发日期 when it states one ({@link Validation#documentYear}).
 	 * @throws InvalidValueException on {@code documentNumber} (rules {@code required}: a plan is published under its
 	 *         文号, {@code max-length}, {@code year}, {@code sequence})
-	 *         or {@code documentDate} (rule {@code range}: the plan's year or the year before)
+	 *         or {@code documentDate} (rule {@code range}: the plan's year or the year before; rule {@code future}: not
+	 *         after today, {@link WorkPlans#issuedInFuture})
 	 */
 	@Transactional
 	public void publish(CurrentUser me, long planId, String documentNumber, LocalDate documentDate) {
 		WorkPlans.Plan plan = draft(me, planId);
 		String number = Text.documentNumber(documentNumber);
+		String future = WorkPlans.issuedInFuture(documentDate, LocalDate.now(clock));
 		new Validation().require("documentNumber", number != null && !Text.isBlank(number), "required", "印发须填写文号")
 			.maxLength("documentNumber", "文号", number, 60)
 			.documentYear("documentNumber", "文号", number, documentDate)
 			.require("documentDate", documentDate == null || documentDate.getYear() >= plan.year() - 1
 					&& documentDate.getYear() <= plan.year(), "range", "印发日期应在" + (plan.year() - 1) + "年或" + plan.year() + "年")
+			.require("documentDate", future == null, "future", future)
 			.throwIfInvalid();
 		jdbc.sql("UPDATE work_plan SET status = 'ACTIVE', document_number = :number, document_date = :date, version = version + 1 WHERE id = :id")
 			.param("number", number)

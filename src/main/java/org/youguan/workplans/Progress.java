@@ -60,7 +60,8 @@ public class Progress {
 	public record Latest(long taskId, String month, String department, String text, int percent) {
 	}
 
-	private record TaskRow(int number, boolean allDepartments, long bureauId, String regionCode, String planStatus) {
+	private record TaskRow(int number, boolean allDepartments, long bureauId, String regionCode, String planStatus,
+			int planYear) {
 	}
 
 	private final JdbcClient jdbc;
@@ -93,7 +94,8 @@ public class Progress {
 	 * Reports (or corrects) this month's progress of the user's department on a task it answers for, with images or
 	 * PDFs attached (added to those of an earlier report of the month).
 	 * @throws InvalidValueException the text, the percentage or a file is refused (every problem at once); nothing saved
-	 * @throws DomainException the plan is not published, or the department does not answer for the task
+	 * @throws DomainException the plan is not published, the department does not answer for the task, or this month lies
+	 *         outside the plan's reporting window ({@link #requireReportMonth}: rule {@code plan-year})
 	 */
 	@Transactional
 	public void report(CurrentUser me, long taskId, String text, Integer percent, List<UploadedFile> files) {
@@ -169,7 +171,8 @@ public class Progress {
 			throw new InvalidValueException(errors);
 		}
 		TaskRow task = jdbc.sql("""
-				SELECT t.number, t.all_departments, p.bureau_id, p.region_code, p.status AS plan_status FROM work_task t
+				SELECT t.number, t.all_departments, p.bureau_id, p.region_code, p.status AS plan_status, p.year AS plan_year
+				FROM work_task t
 				JOIN work_plan p ON p.id = t.plan_id WHERE t.id = :id""")
 			.param("id", taskId)
 			.query(Rows.of(TaskRow.class))
@@ -185,7 +188,9 @@ public class Progress {
 		if (!own) {
 			throw DomainException.rule("只能填报本处室负责的任务进展");
 		}
-		String month = YearMonth.now(clock).toString();
+		YearMonth thisMonth = YearMonth.now(clock);
+		requireReportMonth(task.planYear(), thisMonth);
+		String month = thisMonth.toString();
 		Timestamp now = Timestamp.from(clock.instant());
 		// a second report of the month replaces the first: the trail keeps what it replaced
 		Map<String, Object> before = jdbc.sql("""
@@ -219,6 +224,25 @@ public class Progress {
 			.inRegion(task.regionCode()));
 	}
 
+	/**
+	 * A plan's progress is reported for the months of its year and of the year after: none before the plan's year has
+	 * begun (a 2027 plan published in December 2026 takes its first report in January 2027 — a report of 2026-12 would
+	 * make a 2027 task 已完成 before its year); after the year's end for one more year, as a task may be due in the next
+	 * year ({@link PlanDrafts#updateTask}) and an unfinished one is still reported until done (the daily check watches
+	 * the plan as long, {@link #markLagging}). Later, the plan is closed for reports.
+	 * @throws DomainException (422, field {@code month}, rule {@code plan-year}) for a month outside that window
+	 */
+	static void requireReportMonth(int planYear, YearMonth month) {
+		if (month.getYear() < planYear) {
+			throw DomainException.rule("month", "plan-year", planYear + "年度工作计划自" + planYear + "年1月起填报进展，不能填报"
+					+ month.getYear() + "年" + month.getMonthValue() + "月的进展");
+		}
+		if (month.getYear() > planYear + 1) {
+			throw DomainException.rule("month", "plan-year", planYear + "年度工作计划的进展填报截至" + (planYear + 1)
+					+ "年12月，不能填报" + month.getYear() + "年" + month.getMonthValue() + "月的进展");
+		}
+	}
+
 	/** A department's report of a month as the audit trail records it (field names declared as audit.field.WorkTask.*). */
 	private static Map<String, Object> reportState(String department, String month, String text, int percent) {
 		Map<String, Object> state = new LinkedHashMap<>();
@@ -236,16 +260,26 @@ public class Progress {
 	/**
 	 * Loads reports kept before the plan came into the system (paper or another system — and the demo city's year so
 	 * far) in one go, then decides the status of the plan's tasks as of today; one audit event. The same checks as a
-	 * report: the department answers for the task, the plan is published, the percentage 0–100.
+	 * report: the department answers for the task, the plan is published, the percentage 0–100, the month within the
+	 * plan's window ({@link #requireReportMonth}) and not ahead of this one.
 	 */
 	@Transactional
 	public int load(long planId, List<Recorded> reports) {
-		String region = jdbc.sql("SELECT region_code FROM work_plan WHERE id = :id AND status = 'ACTIVE'")
+		record PlanRow(String regionCode, int year) {
+		}
+		PlanRow plan = jdbc.sql("SELECT region_code, year FROM work_plan WHERE id = :id AND status = 'ACTIVE'")
 			.param("id", planId)
-			.query(String.class)
+			.query(Rows.of(PlanRow.class))
 			.optional()
 			.orElseThrow(() -> DomainException.rule("只能向已印发的工作计划载入进展"));
+		String region = plan.regionCode();
+		YearMonth thisMonth = YearMonth.now(clock);
 		for (Recorded r : reports) {
+			// a month of the plan's window (as a report, requireReportMonth) that has come
+			requireReportMonth(plan.year(), r.month());
+			if (r.month().isAfter(thisMonth)) {
+				throw DomainException.rule("month", "future", "第" + r.taskId() + "号任务的进展不能载入：" + r.month() + "尚未到来");
+			}
 			boolean answers = jdbc.sql(Supervision.DUTY + "SELECT EXISTS (SELECT 1 FROM duty WHERE task_id = :task AND department_id = :d)")
 				.param("plan", planId).param("task", r.taskId()).param("d", r.departmentId()).query(Boolean.class).single();
 			if (!answers || r.percent() < 0 || r.percent() > 100) {
@@ -307,8 +341,9 @@ public class Progress {
 	}
 
 	/**
-	 * The newest report of each task of the plan, preferring the one that counts (the lead's for a lead task), for
-	 * the exports.
+	 * The newest report of each task of the plan that counts (the lead's for a lead task, as {@link #status} decides
+	 * the task's status from it), else the newest of any department's, for the exports — so a 配合 department's later
+	 * report never shows beside a task its lead finished as if it were the task's progress.
 	 */
 	public Map<Long, Latest> latest(long planId) {
 		Map<Long, Latest> result = new HashMap<>();
@@ -317,7 +352,7 @@ public class Progress {
 				FROM work_progress r JOIN work_task t ON t.id = r.task_id JOIN department_name d ON d.id = r.department_id
 				LEFT JOIN work_task_department l ON l.task_id = t.id AND l.position = 1 AND t.responsibility = 'LEAD'
 				WHERE t.plan_id = :plan
-				ORDER BY r.task_id, r.month DESC, (l.department_id = r.department_id) DESC NULLS LAST, r.percent DESC""")
+				ORDER BY r.task_id, (l.department_id = r.department_id) DESC NULLS LAST, r.month DESC, r.percent DESC""")
 			.param("plan", planId)
 			.query(Rows.of(Latest.class))
 			.list()
@@ -368,8 +403,9 @@ public class Progress {
 		boolean lead = "LEAD".equals(t.responsibility()) && !t.allDepartments();
 		String counting = lead ? "r.department_id = (SELECT department_id FROM work_task_department WHERE task_id = :task ORDER BY position LIMIT 1)"
 				: "TRUE";
-		Integer latest = jdbc.sql("SELECT max(r.percent) FROM work_progress r WHERE r.task_id = :task AND " + counting
-				+ " AND r.month = (SELECT max(month) FROM work_progress x WHERE x.task_id = :task)")
+		// the newest month of a counting report: a 配合 department's later report neither counts nor hides the lead's
+		Integer latest = jdbc.sql("WITH counted AS (SELECT r.month, r.percent FROM work_progress r WHERE r.task_id = :task AND "
+				+ counting + ") SELECT max(percent) FROM counted WHERE month = (SELECT max(month) FROM counted)")
 			.param("task", taskId).query(Integer.class).optional().orElse(null);
 		boolean reportedThisMonth = jdbc.sql("SELECT EXISTS (SELECT 1 FROM work_progress r WHERE r.task_id = :task AND "
 				+ counting + " AND r.month = :month)")

@@ -223,6 +223,7 @@ public class WorkPlans {
 		}
 		requirePlanYear(preview.year(), LocalDate.now(clock));
 		requireFits(preview);
+		requireIssuedBy(preview, LocalDate.now(clock));
 		requirePlausibleTargets(preview.targets());
 		// a notice states its 文号: one without it (or not recognised) is kept as a draft, published (印发) with its 文号
 		String status = preview.documentNumber() == null ? "DRAFT" : "ACTIVE";
@@ -266,7 +267,8 @@ public class WorkPlans {
 
 	/**
 	 * What 确认导入 ({@link #save}) would refuse in a preview — no year in the title or one out of range
-	 * ({@link #requirePlanYear}), a part too long ({@link #requireFits}), an implausible target
+	 * ({@link #requirePlanYear}), a part too long ({@link #requireFits}), a 印发日期 after today
+	 * ({@link #requireIssuedBy}), an implausible target
 	 * ({@link #requirePlausibleTargets}) — each as the refusal's own words after "确认导入将被拒绝：", for the preview to
 	 * show before anyone confirms it; empty when the import would pass these checks.
 	 * @param today the day the year's range is counted from
@@ -280,6 +282,7 @@ public class WorkPlans {
 			refusal(refusals, () -> requirePlanYear(p.year(), today));
 		}
 		refusal(refusals, () -> requireFits(p));
+		refusal(refusals, () -> requireIssuedBy(p, today));
 		refusal(refusals, () -> requirePlausibleTargets(p.targets()));
 		return refusals.stream().map(m -> "确认导入将被拒绝：" + m).toList();
 	}
@@ -290,6 +293,40 @@ public class WorkPlans {
 		}
 		catch (InvalidValueException ex) {
 			ex.fieldErrors().forEach(e -> into.add(e.message()));
+		}
+	}
+
+	/**
+	 * A plan is 印发 on a day that has come: a 印发日期 after today (2027-11-30 typed for 2026-11-30) dates a document
+	 * that does not exist yet. Publishing a draft ({@link PlanDrafts#publish}, field {@code documentDate}) and importing
+	 * a notice whose date line says so alike.
+	 * @param issued the 印发日期, or null (none: nothing to check)
+	 * @return the refusal's words, or null when the day has come
+	 */
+	static String issuedInFuture(LocalDate issued, LocalDate today) {
+		return issued == null || !issued.isAfter(today) ? null : "印发日期（" + issued + "）不能晚于今天（" + today + "）";
+	}
+
+	/**
+	 * A notice imported with its 文号 is published as it is ({@link #save}): its 印发日期 has come
+	 * ({@link #issuedInFuture}). One without a 文号 is kept as a draft and dated when published; an unreadable date is
+	 * {@link #requireFits}'s to name.
+	 * @throws InvalidValueException 400 on {@code text}, rule {@code future}
+	 */
+	static void requireIssuedBy(PlanPreview p, LocalDate today) {
+		if (p.documentNumber() == null) {
+			return;
+		}
+		LocalDate issued;
+		try {
+			issued = p.documentDate() == null ? null : LocalDate.parse(p.documentDate());
+		}
+		catch (DateTimeParseException ex) {
+			return;
+		}
+		String future = issuedInFuture(issued, today);
+		if (future != null) {
+			throw new InvalidValueException("text", "future", "通知的" + future);
 		}
 	}
 

@@ -279,6 +279,24 @@ class ComplaintPagesIntegrationTest {
 		mvc.perform(get("/complaints/figures").param("region", "3206").session(staff)).andExpect(status().isForbidden());
 	}
 
+	/**
+	 * The figures by county are exported as the page shows them: each county by its name, not its code (attack round
+	 * 19: county.xlsx listed 320505, 320506 … where the page names 虎丘区, 吴中区 …).
+	 */
+	@Test
+	void theFiguresByCountyAreExportedByTheCountysName() throws Exception {
+		MockHttpSession staff = SignIn.session(mvc, "sz.leader");
+		String from = (YearMonth.now(ChinaTime.ZONE).getYear() - 1) + "-01";
+		String to = YearMonth.now(ChinaTime.ZONE).toString();
+		List<String> counties = ExportedRows.column(ExportedRows.of(mvc, staff, "/complaints/figures/county.xlsx", "from", from,
+				"to", to), 0);
+		assertThat(counties).as("the demo city's complaints lie in its counties").isNotEmpty()
+			.noneMatch(c -> c.matches("\\d+")).contains("吴中区");
+		String page = mvc.perform(get("/complaints/figures").param("from", from).param("to", to).session(staff))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(counties).allSatisfy(c -> assertThat(page).contains(">" + c + "<"));
+	}
+
 	static final byte[] PNG = TestImages.png(4, 3);
 
 	@Test

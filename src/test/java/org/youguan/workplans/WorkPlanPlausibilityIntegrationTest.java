@@ -3,6 +3,7 @@ package org.youguan.workplans;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +20,7 @@ import org.youguan.SignIn;
 import org.youguan.audit.AuditEvent;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageQuery;
 import org.youguan.org.CurrentUser;
@@ -113,8 +115,9 @@ class WorkPlanPlausibilityIntegrationTest {
 		assertThatThrownBy(() -> save(notice(2999))).satisfies(ex -> refused(ex, "year/range"));
 		assertThat(plans.list(DataScope.region("3205"), new WorkPlans.Filter(2999, null), PageQuery.of(null, 0,
 				null, null, null)).items()).isEmpty();
-		// next year's plan is made this year; the year after is not yet
-		long next = save(notice(2072));
+		// next year's plan is made this year (a draft: the sample's 印发日期 2072-02-20 is still to come); the year
+		// after is not yet
+		long next = save(withoutNumber(2072));
 		assertThat(plans.get(DataScope.region("3205"), next).year()).isEqualTo(2072);
 		assertThatThrownBy(() -> drafts.copyToNextYear(user("sz.market"), next)).satisfies(ex -> refused(ex, "year/range"));
 	}
@@ -238,6 +241,51 @@ class WorkPlanPlausibilityIntegrationTest {
 			.andExpect(content().string(containsString(unit)));
 		mvc.perform(get("/workplans/" + plan + "/board").session(leader)).andExpect(status().isOk())
 			.andExpect(content().string(containsString(unit)));
+	}
+
+	/**
+	 * A plan is 印发 on a day that has come, and takes progress for the months of its year and the year after only
+	 * (attack round 19: the 2027 plan was published in December 2026 dated 2027-11-30, and a report of 2026-12 made one
+	 * of its tasks 已完成 before its year began).
+	 */
+	@Test
+	void aPlanIsNotIssuedAheadOfTodayNorReportedOnOutsideItsYears() throws Exception {
+		clock.set(LocalDateTime.of(2056, 12, 5, 9, 0));
+		CurrentUser market = user("sz.market");
+		long plan = save(withoutNumber(2057));
+		assertThatThrownBy(() -> drafts.publish(market, plan, "苏邮管〔2057〕1号", LocalDate.of(2057, 11, 30)))
+			.satisfies(ex -> refused(ex, "documentDate/future"));
+		mvc.perform(post("/workplans/" + plan + "/publish").session(SignIn.session(mvc, "sz.market")).with(csrf())
+			.param("documentNumber", "苏邮管〔2057〕1号").param("documentDate", "2057-11-30"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("印发日期（2057-11-30）不能晚于今天（2056-12-05）")));
+		assertThat(plans.get(DataScope.region("3205"), plan).draft()).isTrue();
+		// a notice imported with its 文号 is published as it is: its date line may not lie ahead either
+		assertThatThrownBy(() -> save(notice(2057).replace("示范市邮政管理局", "示范区邮政管理局")))
+			.satisfies(ex -> refused(ex, "text/future"));
+		mvc.perform(post("/workplans/import").session(SignIn.session(mvc, "sz.market")).with(csrf()).param("text", notice(2057)))
+			.andExpect(content().string(containsString("确认导入将被拒绝：通知的印发日期（2057-02-20）不能晚于今天（2056-12-05）")));
+
+		drafts.publish(market, plan, "苏邮管〔2056〕9号", LocalDate.of(2056, 12, 1));
+		long four = plans.get(DataScope.region("3205"), plan).tasks().get(3).id();
+		assertThatThrownBy(() -> progress.report(market, four, "提前完成", 100, List.of()))
+			.isInstanceOfSatisfying(DomainException.class, ex -> assertThat(ex.fieldErrors())
+				.extracting(e -> e.field() + "/" + e.rule() + "/" + e.message())
+				.containsExactly("month/plan-year/2057年度工作计划自2057年1月起填报进展，不能填报2056年12月的进展"));
+		assertThatThrownBy(() -> progress.load(plan, List.of(new Progress.Recorded(four, market.departmentId(),
+				YearMonth.of(2056, 12), "载入", 100, "测试")))).hasMessageContaining("自2057年1月起填报进展");
+		assertThat(progress.reports(four)).isEmpty();
+		assertThat(plans.get(DataScope.region("3205"), plan).tasks().get(3).status()).isEqualTo("NOT_STARTED");
+
+		clock.set(LocalDateTime.of(2057, 1, 10, 9, 0));
+		progress.report(market, four, "已启动", 20, List.of());
+		// the year after the plan's: a task may be due then, an unfinished one is reported until done
+		clock.set(LocalDateTime.of(2058, 12, 10, 9, 0));
+		progress.report(market, four, "已完成", 100, List.of());
+		clock.set(LocalDateTime.of(2059, 1, 10, 9, 0));
+		assertThatThrownBy(() -> progress.report(market, four, "补报", 100, List.of()))
+			.hasMessage("2057年度工作计划的进展填报截至2058年12月，不能填报2059年1月的进展");
+		assertThat(progress.reports(four)).extracting(Progress.Report::month).containsExactly("2058-12", "2057-01");
 	}
 
 	AuditEvent latest(String type, long id, String action) {

@@ -55,6 +55,36 @@ class WorkPlanProgressIntegrationTest {
 			.filter(t -> t.number() == number).findFirst().orElseThrow(); // sections come before the livelihood items
 	}
 
+	/**
+	 * For a lead task only the lead department's reports count — for the newest month too (attack round 19: the newest
+	 * month any department reported was checked, so a 配合 department's December report turned a task its lead finished
+	 * in November back to 未启动), and the exports' latest progress is the lead's.
+	 */
+	@Test
+	void aCoDepartmentsLaterReportNeitherCountsForNorUndoesALeadTaskFinished() throws Exception {
+		CurrentUser market = directory.principal("sz.market").orElseThrow();
+		CurrentUser office = directory.principal("sz.office").orElseThrow();
+		long centre = departments.ofBureau(market.bureauId()).stream().filter(d -> d.name().equals("市邮政业安全发展中心"))
+			.mapToLong(DepartmentView::id).findFirst().orElseThrow();
+		clock.set(LocalDateTime.of(2053, 11, 10, 9, 0));
+		long plan = plans.save(market, NoticeParserTest.sample().replace("2025", "2053")
+			.replace("开展作风建设专项整治。（办公室牵头）", "开展作风建设专项整治。（市场监管处牵头，办公室配合）"),
+				Map.of("市邮政业安全中心", centre), Set.of());
+		long three = task(plan, 3).id();
+		assertThat(task(plan, 3).departments()).containsExactly("市场监管处", "办公室");
+		progress.report(market, three, "专项整治已完成", 100, List.of());
+		assertThat(task(plan, 3).status()).isEqualTo("DONE");
+
+		clock.set(LocalDateTime.of(2053, 12, 10, 9, 0));
+		progress.report(office, three, "配合开展自查", 30, List.of());
+		assertThat(task(plan, 3).status()).as("the 配合 department's report does not count").isEqualTo("DONE");
+		assertThat(progress.latest(plan).get(three)).as("the exports' latest progress: the lead's")
+			.satisfies(l -> assertThat(l.department() + " " + l.month() + " " + l.percent()).isEqualTo("市场监管处 2053-11 100"));
+		// the lead's own later report still decides
+		progress.report(market, three, "复查发现问题，继续整改", 80, List.of());
+		assertThat(task(plan, 3).status()).isEqualTo("IN_PROGRESS");
+	}
+
 	@Test
 	void departmentsReportTheirOwnTasksAndTheClockFindsWhatLags() throws Exception {
 		CurrentUser market = directory.principal("sz.market").orElseThrow();

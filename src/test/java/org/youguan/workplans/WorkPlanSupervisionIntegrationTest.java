@@ -457,6 +457,11 @@ class WorkPlanSupervisionIntegrationTest {
 		});
 		drafts.updateHead(market, draft, copy.title(), copy.overallRequirement(), "快递业务量完成10亿件、同比增长12%。");
 
+		// issued on a day that has come: in November the January date lies ahead
+		assertThatThrownBy(() -> drafts.publish(market, draft, "苏邮管〔2033〕1号", LocalDate.of(2033, 1, 20)))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
+				.anySatisfy(e -> assertThat(e.field() + "/" + e.rule()).isEqualTo("documentDate/future")));
+		clock.set(LocalDateTime.of(2033, 1, 20, 9, 0));
 		// the 文号 states the year it is issued in and numbers from 1; it is written as GB/T 9704 writes it
 		assertThatThrownBy(() -> drafts.publish(market, draft, "苏邮管〔2032〕1号", LocalDate.of(2033, 1, 20)))
 			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())

@@ -28,6 +28,7 @@ import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.SignIn;
 import org.youguan.kernel.DataScope;
+import org.youguan.workplans.internal.NoticeParserTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -209,6 +210,41 @@ class WorkPlanWordImportIntegrationTest {
 			.andExpect(jsonPath("$.errors[0].field").value("Content-Type"))
 			.andExpect(jsonPath("$.errors[0].rule").value("media-type"))
 			.andExpect(jsonPath("$.detail").value(containsString("text/plain")));
+	}
+
+	/**
+	 * A notice typeset with paragraph spacing — no empty paragraph after its title, none anywhere — is read as the
+	 * sample is, from a Word file and from a .txt alike (attack round 19: 400 text/structure "未识别到“一、……”形式的
+	 * 部分和编号任务", as every line up to the first empty one was taken for the title).
+	 */
+	@Test
+	void aNoticeWithoutEmptyParagraphsIsReadFromWordAndFromText() throws Exception {
+		String notice = NoticeParserTest.sampleWithoutEmptyLines();
+		byte[] docx;
+		try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			for (String line : notice.split("\n")) {
+				XWPFParagraph p = doc.createParagraph();
+				p.setSpacingAfter(200);
+				p.createRun().setText(line);
+			}
+			doc.write(out);
+			docx = out.toByteArray();
+		}
+		String title = "示范市邮政管理局关于印发2025年工作目标任务分解方案和邮政快递业民生实事分工安排的通知";
+		Document preview = preview(SignIn.session(mvc, "sz.market"), docx);
+		assertThat(preview.select("h3.card-title").text()).isEqualTo(title);
+		assertThat(preview.select("tr:contains(推行快递业务经营许可)")).isNotEmpty();
+		assertThat(preview.select("#unparsed").text()).isEmpty();
+		mvc.perform(post("/api/v1/workplans/import").header("Authorization", "Bearer demo-sz-admin-token").contentType("text/plain")
+			.content(notice.getBytes(StandardCharsets.UTF_8)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.title").value(title))
+			.andExpect(jsonPath("$.sections.length()").value(5))
+			.andExpect(jsonPath("$.sections[1].tasks[0].text").value(containsString("一网通办")));
+		mvc.perform(multipart("/workplans/import").file(new MockMultipartFile("file", "分工方案.txt", "text/plain",
+				notice.getBytes(StandardCharsets.UTF_8))).session(SignIn.session(mvc, "sz.market")).with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(title)));
 	}
 
 	/** The import page's preview of the uploaded .docx. */

@@ -75,9 +75,7 @@ class ComplaintFiguresController {
 		model.addAttribute("byBrand", figures.byBrand(scope, q.region(), q.from(), q.to()));
 		model.addAttribute("byCategory", figures.by(scope, "category", q.region(), q.from(), q.to()));
 		model.addAttribute("byReason", figures.by(scope, "reason", q.region(), q.from(), q.to()));
-		model.addAttribute("byCounty", figures.by(scope, "county", q.region(), q.from(), q.to()).stream()
-			.map(l -> new ComplaintFigures.Line(regions.name(l.key()), l.complaints(), l.valid(), l.share(), null, null, null, null))
-			.toList());
+		model.addAttribute("byCounty", countiesNamed(figures.by(scope, "county", q.region(), q.from(), q.to())));
 		model.addAttribute("byEnterprise", figures.by(scope, "enterprise", q.region(), q.from(), q.to()));
 		model.addAttribute("late", figures.lateRepliers(scope, q.region(), q.from(), q.to()));
 		return "complaints/figures";
@@ -89,8 +87,19 @@ class ComplaintFiguresController {
 			@RequestParam(required = false) String to) {
 		Query q = query(me, scope, region, from, to);
 		var lines = dimension.equals("brand") ? figures.byBrand(scope, q.region(), q.from(), q.to())
-				: figures.by(scope, dimension, q.region(), q.from(), q.to());
+				: dimension.equals("county") ? countiesNamed(figures.by(scope, dimension, q.region(), q.from(), q.to()))
+						: figures.by(scope, dimension, q.region(), q.from(), q.to());
 		return Downloads.xlsx("申诉统计-" + dimension + ".xlsx", spreadsheets.write("申诉统计", COLUMNS, lines));
+	}
+
+	/**
+	 * The lines by county as the page and its export show them: each county by its name ({@link Regions#name}), not
+	 * its 6-digit code (attack round 19: the export listed codes).
+	 */
+	private List<ComplaintFigures.Line> countiesNamed(List<ComplaintFigures.Line> lines) {
+		return lines.stream()
+			.map(l -> new ComplaintFigures.Line(regions.name(l.key()), l.complaints(), l.valid(), l.share(), null, null, null, null))
+			.toList();
 	}
 
 	@GetMapping("/complaints/figures/notice.docx")

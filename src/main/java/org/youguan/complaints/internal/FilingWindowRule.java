@@ -34,6 +34,7 @@ final class FilingWindowRule implements AcceptanceRule {
 		}
 		return Optional.of(new Breach(condition(), "交寄日期" + f.postedOn() + "，已超过申诉时效", basis(),
 				new FieldError("postedOn", "time-barred",
-						"争议发生或交寄之日起已超过申诉时效（" + condition().label() + "），不能受理")));
+						// the condition's label states the window itself: 已超过申诉时效（争议发生或交寄之日起1年）
+						"已" + condition().label() + "，不能受理")));
 	}
 }

@@ -51,6 +51,9 @@ public final class NoticeParser {
 
 	private static final Pattern YEAR = Pattern.compile("(\\d{4})年");
 
+	/** The opening of a covering text or a plan's preamble, never of a title ({@link #endsTitle}). */
+	private static final Pattern PREAMBLE = Pattern.compile("^(为|根据|按照|依据|现将|经.{0,12}研究)");
+
 	private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F\\u3000]+");
 
 	/** How many of the lines not recognised the warning names (the page lists them all). */
@@ -103,8 +106,16 @@ public final class NoticeParser {
 			}
 			if (part == Part.NOTICE) {
 				if (title == null) {
-					titleBuffer.append(line);
-					continue;
+					if (titleBuffer.length() == 0 || !endsTitle(line)) {
+						titleBuffer.append(line);
+						if (!closesTitle(line)) {
+							continue;
+						}
+						title = titleBuffer.toString();
+						continue;
+					}
+					// no empty line after the title (paragraph spacing, not empty paragraphs): this line is the next part
+					title = titleBuffer.toString();
 				}
 				if (!startsPlanBody(line)) {
 					if (line.endsWith("方案") || line.endsWith("工作") && i + 1 < lines.length && Text.strip(lines[i + 1]).endsWith("方案")) {
@@ -233,6 +244,24 @@ public final class NoticeParser {
 					due, on.orElse(null)));
 		}
 		return dated;
+	}
+
+	/**
+	 * Whether a line cannot be part of the notice's title, so the title ends before it even without an empty line
+	 * between them (documents are typeset with paragraph spacing, not empty paragraphs): the addressees or any line
+	 * ending in a colon (机关各处室：), the opening of the covering text or of a plan's preamble (为…, 根据…, 按照…, 经…研究,
+	 * 现将…), the plan's body ({@link #startsPlanBody}), a section heading 一、… or a numbered task.
+	 */
+	private static boolean endsTitle(String line) {
+		return line.endsWith("：") || line.endsWith(":") || PREAMBLE.matcher(line).find() || startsPlanBody(line)
+				|| HEADING.matcher(line).matches() || NUMBERED.matcher(line).matches();
+	}
+
+	/**
+	 * Whether a title line is the title's last: a notice's title ends with 通知 (关于印发…的通知), whatever follows it.
+	 */
+	private static boolean closesTitle(String line) {
+		return line.endsWith("通知");
 	}
 
 	/** Whether a line can only belong to the plan's body: the overall requirement, the targets, key tasks or 一、. */

@@ -33,8 +33,9 @@ class PlanExports implements DeclaresTemplates {
 		.withList("tasks", "number", "text", "responsible", "due", "progress", "status");
 
 	/**
-	 * A task with its section and latest report, as both exports list it: the task's and the report's text with every ID
-	 * and mobile number in it masked ({@link Masking#personalNumbersIn}), as every export of typed text.
+	 * A task with its section and latest report, as both exports list it, of a plan read as its pages show it
+	 * ({@link WorkPlans.Plan#masked}: heading and task text masked); the report's text with every ID and mobile number
+	 * in it masked ({@link Masking#personalNumbersIn}), as every export of typed text.
 	 */
 	record Row(String section, WorkPlans.TaskLine task, Progress.Latest latest) {
 
@@ -43,7 +44,7 @@ class PlanExports implements DeclaresTemplates {
 		}
 
 		String text() {
-			return Masking.personalNumbersIn(task.text());
+			return task.text();
 		}
 
 		/** The latest report by its department, masked; null when none. */
@@ -74,8 +75,12 @@ class PlanExports implements DeclaresTemplates {
 		this.clock = clock;
 	}
 
+	/**
+	 * The .xlsx list of the plan in scope, one row per task, every typed text as the plan page shows it (personal
+	 * numbers masked, {@link WorkPlans.Plan#masked}).
+	 */
 	public byte[] xlsx(DataScope scope, long planId) {
-		WorkPlans.Plan plan = plans.get(scope, planId);
+		WorkPlans.Plan plan = plans.get(scope, planId).masked();
 		List<Column<Row>> columns = List.of(Column.of("部分", Row::section, 24), Column.of("序号", r -> r.task().number(), 6),
 				Column.of("工作任务", Row::text, 60), Column.of("责任处室", Row::responsible, 24),
 				Column.of("完成时限", r -> r.task().dueOn().toString(), 12), Column.of("状态", r -> r.task().statusLabel(), 8),
@@ -85,8 +90,12 @@ class PlanExports implements DeclaresTemplates {
 		return spreadsheets.write(plan.year() + "年任务推进情况", columns, rows(plan));
 	}
 
+	/**
+	 * The .docx 任务推进情况表 of the plan in scope, every typed text — title, headings, tasks, reports — as the plan
+	 * page shows it (personal numbers masked, {@link WorkPlans.Plan#masked}; attack round 19).
+	 */
 	public byte[] docx(DataScope scope, long planId) {
-		WorkPlans.Plan plan = plans.get(scope, planId);
+		WorkPlans.Plan plan = plans.get(scope, planId).masked();
 		Map<Long, Progress.Latest> latest = progress.latest(planId);
 		List<Map<String, String>> lines = new ArrayList<>();
 		int position = 0;
@@ -100,7 +109,7 @@ class PlanExports implements DeclaresTemplates {
 		}
 		List<WorkPlans.TaskLine> tasks = plan.tasks();
 		Map<String, String> fields = new LinkedHashMap<>();
-		fields.put("title", Masking.personalNumbersIn(plan.title()));
+		fields.put("title", plan.title());
 		fields.put("bureau", plan.bureauName());
 		fields.put("date", ChineseText.day(LocalDate.now(clock)));
 		fields.put("summary", "共" + tasks.size() + "项任务：已完成" + count(tasks, "DONE") + "项，推进中" + count(tasks, "IN_PROGRESS")

@@ -48,6 +48,8 @@ class AcceptanceRuleTest {
 		assertThat(rule.check(facts(TODAY.minusDays(10), false, null), past)).get().satisfies(b -> {
 			assertThat(b.condition()).isEqualTo(AcceptanceCondition.TIME_BARRED);
 			assertThat(b.toFiler()).extracting(FieldError::field, FieldError::rule).containsExactly("postedOn", "time-barred");
+			// the window named once (attack round 19: "已超过申诉时效（超过申诉时效（…1年））")
+			assertThat(b.toFiler().message()).isEqualTo("已超过申诉时效（争议发生或交寄之日起1年），不能受理");
 			assertThat(b.finding()).contains("2026-06-01");
 		});
 	}

@@ -95,7 +95,33 @@ public class NoticeParserTest {
 
 	@Test
 	void theSampleNotice() throws IOException {
-		PlanPreview p = parse(sample());
+		assertReadAsTheSample(parse(sample()));
+	}
+
+	/** The sample as a document typeset with paragraph spacing, not empty paragraphs: no empty line anywhere. */
+	public static String sampleWithoutEmptyLines() throws IOException {
+		return String.join("\n", sample().lines().filter(l -> !l.isBlank()).toList());
+	}
+
+	/**
+	 * A notice without an empty line after its title is read as the one with it (attack round 19: every line up to the
+	 * first empty one was taken for the title, so no part or task was found): the title ends before the addressees
+	 * (a line ending in a colon), a covering text or preamble (为…, 根据…, 经…研究), the plan's body, a heading 一、…
+	 * or a numbered task — or with the line that ends in 通知.
+	 */
+	@Test
+	void theSampleWithoutEmptyLinesIsReadAsTheSample() throws IOException {
+		assertReadAsTheSample(parse(sampleWithoutEmptyLines()));
+		for (String opening : List.of("机关各处室：", "为做好2025年全市邮政管理工作，制定本方案。", "根据全省邮政管理工作会议部署，制定本方案。",
+				"总体工作要求：统筹发展和安全。", "一、加强党的建设", "1. 落实党组理论学习中心组学习制度。（办公室牵头）")) {
+			PlanPreview p = parse("示范市邮政管理局2025年工作\n目标任务分解方案\n" + opening + "\n一、加强党的建设\n"
+					+ "1. 落实党组理论学习中心组学习制度。（办公室牵头）\n");
+			assertThat(p.title()).as(opening).isEqualTo("示范市邮政管理局2025年工作目标任务分解方案");
+			assertThat(tasks(p)).as(opening).extracting(Task::text).contains("落实党组理论学习中心组学习制度。");
+		}
+	}
+
+	private static void assertReadAsTheSample(PlanPreview p) {
 		assertThat(p.title()).isEqualTo("示范市邮政管理局关于印发2025年工作目标任务分解方案和邮政快递业民生实事分工安排的通知");
 		assertThat(p.year()).isEqualTo(2025);
 		assertThat(p.documentDate()).isEqualTo("2025-02-20");
