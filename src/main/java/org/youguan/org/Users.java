@@ -58,7 +58,7 @@ public class Users {
 			       d.name AS department_name, u.enterprise_credit_code, u.region_code, u.phone AS phone_masked,
 			       ARRAY(SELECT role FROM user_role r WHERE r.user_account = u.id) AS roles, u.enabled,
 			       (u.locked_until IS NOT NULL AND u.locked_until > now()) AS locked, u.must_change_password, u.demo,
-			       u.last_login_at, u.created_at""";
+			       u.last_login_at, u.created_at, u.failed_attempts""";
 
 	private static final String FROM = " FROM user_account u LEFT JOIN bureau b ON b.id = u.bureau_id"
 			+ " LEFT JOIN department d ON d.id = u.department_id";
@@ -608,7 +608,7 @@ public class Users {
 				Masking.phone(rs.getString("phone_masked")), roleSet, rs.getBoolean("enabled"),
 				rs.getBoolean("locked"), rs.getBoolean("must_change_password"), rs.getBoolean("demo"),
 				rs.getObject("last_login_at", OffsetDateTime.class),
-				rs.getObject("created_at", OffsetDateTime.class));
+				rs.getObject("created_at", OffsetDateTime.class), rs.getInt("failed_attempts"));
 	}
 
 	static String temporaryPassword() {
