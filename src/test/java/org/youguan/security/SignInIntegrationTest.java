@@ -175,9 +175,10 @@ class SignInIntegrationTest {
 	void aTokenOfAnImpossibleLifetimeIsRefusedIn400WithItsNameKept() throws Exception {
 		MockHttpSession session = (MockHttpSession) signIn("sz.admin", "Demo@2026").getRequest().getSession();
 		String name = "拒绝令牌" + UUID.randomUUID().toString().substring(0, 8);
-		mvc.perform(post("/account/tokens").session(session).with(csrf()).param("name", name).param("validDays", "0"))
+		mvc.perform(post("/account/tokens").session(session).with(csrf()).param("name", name).param("validDays", "0")
+			.param("currentPassword", "Demo@2026"))
 			.andExpect(status().isBadRequest())
-			.andExpect(content().string(containsString("有效期应为1至3650天")))
+			.andExpect(content().string(containsString("有效期应为1至365天")))
 			.andExpect(content().string(containsString("value=\"" + name + "\"")));
 	}
 
@@ -185,7 +186,8 @@ class SignInIntegrationTest {
 	void sessionPostsNeedTheCsrfToken() throws Exception {
 		MockHttpSession session = (MockHttpSession) signIn("sz.admin", "Demo@2026").getRequest().getSession();
 		mvc.perform(post("/account/tokens").session(session).param("name", "无令牌")).andExpect(status().isForbidden());
-		mvc.perform(post("/account/tokens").session(session).with(csrf()).param("name", "有令牌"))
+		mvc.perform(post("/account/tokens").session(session).with(csrf()).param("name", "有令牌")
+			.param("currentPassword", "Demo@2026"))
 			.andExpect(redirectedUrl("/account/tokens"));
 	}
 
