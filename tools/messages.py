@@ -2656,6 +2656,8 @@ M.update({
  "field.result": ("结果", "Result"),
  "field.results": ("抽查结果", "Results"),
  "field.role": ("角色", "Role"),
+ "type.Role": ("角色", "Role"),
+ "type.UserKind": ("用户类型", "User kind"),
  "field.root": ("起始区域", "Root"),
  "field.roster": ("检查人员名录", "Roster"),
  "field.safetySystem": ("安全保障制度", "Safety system"),
