@@ -190,7 +190,7 @@ class AccountSecurityIntegrationTest {
 				.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors())
 					.anySatisfy(e -> assertThat(e.rule()).isEqualTo("reused")));
 		}
-		assertThat(jdbc.sql("SELECT password_hash FROM password_history h JOIN user_account u ON u.id = h.user_account "
+		assertThat(jdbc.sql("SELECT h.password_hash FROM password_history h JOIN user_account u ON u.id = h.user_account "
 				+ "WHERE u.username = :name").param("name", name).query(String.class).list())
 			.as("hashes only").hasSize(2).allSatisfy(h -> assertThat(h).doesNotContain(FIRST));
 	}
