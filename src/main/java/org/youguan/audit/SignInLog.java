@@ -32,9 +32,13 @@ import org.youguan.platform.ChinaTime;
 @Service
 public class SignInLog {
 
-	/** What happened. */
+	/**
+	 * What happened. {@code BLOCKED} is a sign-in refused before its password was checked (the address is paused for
+	 * the account or altogether, or the account is locked): it is no guess, so the throttle never counts it as a
+	 * failure — retrying during a pause neither extends it nor pauses other accounts at the address.
+	 */
 	public enum Result {
-		SUCCESS("登录成功"), FAILURE("登录失败"), SIGN_OUT("退出登录");
+		SUCCESS("登录成功"), FAILURE("登录失败"), BLOCKED("暂停登录"), SIGN_OUT("退出登录");
 
 		private final String label;
 
@@ -104,7 +108,16 @@ public class SignInLog {
 	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void recordUnknown(String typedName, String reason) {
-		insert(maskUnknown(typedName), null, null, "0", Result.FAILURE, reason);
+		recordUnknown(typedName, Result.FAILURE, reason);
+	}
+
+	/**
+	 * Records a sign-in with a user name no account has, failed ({@code FAILURE}) or refused before any check
+	 * ({@code BLOCKED}), as {@link #recordUnknown(String, String)}.
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void recordUnknown(String typedName, Result result, String reason) {
+		insert(maskUnknown(typedName), null, null, "0", result, reason);
 	}
 
 	/**
@@ -143,18 +156,23 @@ public class SignInLog {
 	}
 
 	/**
-	 * Failed sign-ins from one client address, as the sign-in throttle weighs them.
+	 * Failed sign-ins from one client address, as the sign-in throttle weighs them. Refusals before the password check
+	 * ({@link Result#BLOCKED}) are not failures and count in neither figure.
 	 *
-	 * @param accountFromAddress the account's failures from this address since its last success from it (0 for an
+	 * @param accountFromAddress the account's wrong passwords from this address since its last success from it or its
+	 *        last unlock by an administrator (解除锁定, audited {@code user.unlock}), whichever is later (0 for an
 	 *        unknown account)
-	 * @param fromAddress failures from this address under any name
+	 * @param fromAddress the accounts that failed to sign in from this address: each known account counts once however
+	 *        often it failed (one person retrying is one account, an office behind one NAT address is many people),
+	 *        each attempt under a name no account has counts as one (user-name guessing)
 	 */
 	public record RecentFailures(long accountFromAddress, long fromAddress) {
 	}
 
 	/**
-	 * The failed sign-ins from {@code clientAddress} recorded at or after {@code since}: for the account
-	 * {@code userId} (null: none) after its last success from that address, and under any name.
+	 * The failed sign-ins from {@code clientAddress} recorded at or after {@code since} ({@link RecentFailures}).
+	 *
+	 * @param userId the account typed (null: none, or a name no account has)
 	 */
 	public RecentFailures recentFailures(Long userId, String clientAddress, Instant since) {
 		return jdbc.sql("""
@@ -162,10 +180,14 @@ public class SignInLog {
 				        WHERE f.user_id = :user AND f.client_address = :address AND f.result = 'FAILURE'
 				          AND f.occurred_at >= :since
 				          AND f.id > coalesce((SELECT max(s.id) FROM signin_log s WHERE s.user_id = :user
-				                               AND s.client_address = :address AND s.result = 'SUCCESS'), 0)) AS account,
-				       (SELECT count(*) FROM signin_log f
+				                               AND s.client_address = :address AND s.result = 'SUCCESS'), 0)
+				          AND f.occurred_at > coalesce((SELECT max(u.occurred_at) FROM audit_event u
+				                                        WHERE u.object_type = 'User' AND u.object_id = :userText
+				                                          AND u.action = 'user.unlock'), '-infinity')) AS account,
+				       (SELECT count(DISTINCT f.user_id) + count(*) FILTER (WHERE f.user_id IS NULL) FROM signin_log f
 				        WHERE f.client_address = :address AND f.result = 'FAILURE' AND f.occurred_at >= :since) AS address""")
 			.param("user", userId == null ? -1L : userId)
+			.param("userText", String.valueOf(userId == null ? -1L : userId))
 			.param("address", truncate(clientAddress, 64))
 			.param("since", OffsetDateTime.ofInstant(since, ChinaTime.ZONE))
 			.query((rs, i) -> new RecentFailures(rs.getLong("account"), rs.getLong("address")))

@@ -23,6 +23,8 @@ import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.youguan.platform.ChinaTime;
 
@@ -38,6 +40,23 @@ import org.youguan.platform.ChinaTime;
 public class Spreadsheets {
 
 	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+	/** Where each written list is announced ({@link SheetExported}), or null for a writer outside the container. */
+	private final ApplicationEventPublisher events;
+
+	/** A writer that announces nothing: sheets that are no list of records (a report's form, an import template). */
+	public Spreadsheets() {
+		this(null);
+	}
+
+	/**
+	 * The application's writer: every list it writes is announced ({@link SheetExported}) for the audit trail.
+	 * @param events the application's event publisher
+	 */
+	@Autowired
+	public Spreadsheets(ApplicationEventPublisher events) {
+		this.events = events;
+	}
 
 	static final String CJK_FONT = "宋体";
 
@@ -71,6 +90,7 @@ public class Spreadsheets {
 	 * ({@code Instant}, {@code OffsetDateTime}, {@code ZonedDateTime}) in China time as {@code yyyy-MM-dd HH:mm:ss} as the
 	 * pages show it (a {@code LocalDateTime} as it is), texts as texts ({@link #fit}, formula-like ones quote-prefixed)
 	 * @throws UncheckedIOException when the workbook cannot be written
+	 * @see SheetExported announced once the sheet is written (the audit trail records the export)
 	 */
 	public <T> byte[] write(String sheetName, List<Column<T>> columns, Iterable<T> rows) {
 		try (SXSSFWorkbook workbook = new SXSSFWorkbook(500); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
@@ -114,6 +134,9 @@ public class Spreadsheets {
 			}
 			workbook.write(out);
 			workbook.close();
+			if (events != null) {
+				events.publishEvent(new SheetExported(sheetName, r - 1, columns.size()));
+			}
 			return out.toByteArray();
 		}
 		catch (IOException ex) {

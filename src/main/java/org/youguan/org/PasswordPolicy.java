@@ -47,6 +47,12 @@ public final class PasswordPolicy {
 	/** The least zxcvbn score (0–4) a new password must reach: 3, "safely unguessable", about 10^8 guesses. */
 	public static final int MIN_SCORE = 3;
 
+	/**
+	 * How many of an account's latest passwords, the current one included, a new password must differ from (400
+	 * {@code changed} for the current one, {@code reused} for the others; only their bcrypt hashes are kept).
+	 */
+	public static final int REMEMBERED = 5;
+
 	private static final Set<String> COMMON = load();
 
 	private PasswordPolicy() {

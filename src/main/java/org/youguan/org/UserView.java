@@ -5,11 +5,23 @@ import java.util.Set;
 
 /**
  * A user as lists and pages show it (phone masked).
+ *
+ * @param locked whether the account itself is locked (consecutive wrong passwords from all addresses)
+ * @param failedAttempts consecutive wrong passwords since the last success or unlock: five from one address pause that
+ *        address for the account (the security module's sign-in throttle) without locking the account
  */
 public record UserView(long id, String username, String displayName, UserKind kind, Long bureauId, String bureauName,
 		Long departmentId, String departmentName, String enterpriseCreditCode, String regionCode, String phoneMasked,
 		Set<Role> roles, boolean enabled, boolean locked, boolean mustChangePassword, boolean demo,
-		OffsetDateTime lastLoginAt, OffsetDateTime createdAt) {
+		OffsetDateTime lastLoginAt, OffsetDateTime createdAt, int failedAttempts) {
+
+	/**
+	 * Whether an administrator's 解除锁定 has something to lift: the account's lock, or wrong passwords that may pause
+	 * it at the address they came from.
+	 */
+	public boolean unlockable() {
+		return locked || failedAttempts > 0;
+	}
 
 	public String rolesLabel() {
 		return String.join("、", roles.stream().sorted().map(Role::label).toList());

@@ -58,7 +58,7 @@ public class Users {
 			       d.name AS department_name, u.enterprise_credit_code, u.region_code, u.phone AS phone_masked,
 			       ARRAY(SELECT role FROM user_role r WHERE r.user_account = u.id) AS roles, u.enabled,
 			       (u.locked_until IS NOT NULL AND u.locked_until > now()) AS locked, u.must_change_password, u.demo,
-			       u.last_login_at, u.created_at""";
+			       u.last_login_at, u.created_at, u.failed_attempts""";
 
 	private static final String FROM = " FROM user_account u LEFT JOIN bureau b ON b.id = u.bureau_id"
 			+ " LEFT JOIN department d ON d.id = u.department_id";
@@ -251,6 +251,7 @@ public class Users {
 		}
 		UserAccount user = manage(actor, id);
 		String temporary = temporaryPassword();
+		rememberReplacedPassword(user);
 		user.resetPassword(encoder.encode(temporary), clock.instant());
 		users.save(user);
 		audit.record(AuditEntry.of("user.reset-password", "User", id, "重置用户" + user.username() + "的密码（须首次登录修改）")
@@ -265,7 +266,8 @@ public class Users {
 	}
 
 	/**
-	 * Disables an account: its sessions end and its API tokens stop ({@link UserAccessChanged}). Refused (403) above
+	 * Disables an account: its sessions end and its API tokens are revoked, each audited ({@code token.revoke},
+	 * {@link UserAccessChanged}) — enabling it again brings none back. Refused (403) above
 	 * the actor's rights; 422 on {@code id} for one's own account ({@code self}) and for the last enabled 系统管理员
 	 * ({@code last-admin}).
 	 */
@@ -280,12 +282,12 @@ public class Users {
 			}
 			account.disable();
 		}, "user.disable", "停用");
-		events.publishEvent(new UserAccessChanged(id, user.username(), "账号停用", user.regionCode(), false, true));
+		events.publishEvent(new UserAccessChanged(id, user.username(), "账号停用", user.regionCode(), true, true));
 	}
 
 	/**
 	 * Disables every enabled account bound to an enterprise that ceased to be (注销 on the register): nobody acts any
-	 * more for a company that no longer exists — no sign-in, its sessions end, its API tokens answer 401
+	 * more for a company that no longer exists — no sign-in, its sessions end, its API tokens are revoked
 	 * ({@link UserAccessChanged}) — each audited as a disabling with the reason. Called by the registry when the
 	 * cancellation commits (organisations know no regulated company: the registry tells them).
 	 * @param creditCode the enterprise's 统一社会信用代码
@@ -303,7 +305,7 @@ public class Users {
 		for (long id : ids) {
 			UserAccount user = users.findById(id).orElseThrow();
 			changed(user, UserAccount::disable, "user.disable", "停用用户" + user.username() + "（" + reason + "）");
-			events.publishEvent(new UserAccessChanged(id, user.username(), reason, user.regionCode(), false, true));
+			events.publishEvent(new UserAccessChanged(id, user.username(), reason, user.regionCode(), true, true));
 		}
 		return ids.size();
 	}
@@ -354,24 +356,71 @@ public class Users {
 	 * same transaction, each audited ({@link UserAccessChanged}, {@code endsSessions} false: the caller ends the other
 	 * sessions and keeps the one the change was made in) — a token is no key that outlives the password it was issued
 	 * under.
-	 * @throws InvalidValueException 400 on currentPassword (matches) or newPassword (the {@link PasswordPolicy}, changed)
+	 * @throws InvalidValueException 400 on currentPassword (matches) or newPassword (the {@link PasswordPolicy}; changed
+	 * for the current password, reused for one of the {@link PasswordPolicy#REMEMBERED} latest)
 	 */
 	@Transactional
 	public void changeOwnPassword(CurrentUser actor, String currentPassword, String newPassword) {
-		UserAccount user = users.findById(actor.id()).orElseThrow(() -> DomainException.notFound("用户", actor.id()));
-		if (currentPassword == null || !encoder.matches(currentPassword, user.passwordHash())) {
-			throw new InvalidValueException("currentPassword", "matches", "当前密码不正确");
-		}
+		UserAccount user = ownAccount(actor, currentPassword);
 		PasswordPolicy.check("newPassword", user.username(),
 				accountWords(user.displayName(), user.regionCode(), user.kind(), user.enterpriseCreditCode()), newPassword);
 		if (encoder.matches(newPassword, user.passwordHash())) {
 			throw new InvalidValueException("newPassword", "changed", "新密码不能与当前密码相同");
 		}
+		if (previousPasswordHashes(user.id()).stream().anyMatch(hash -> encoder.matches(newPassword, hash))) {
+			throw new InvalidValueException("newPassword", "reused",
+					"新密码不能与最近" + PasswordPolicy.REMEMBERED + "次使用过的密码相同");
+		}
+		rememberReplacedPassword(user);
 		user.changePassword(encoder.encode(newPassword), clock.instant());
 		users.save(user);
 		audit.record(AuditEntry.of("user.change-password", "User", user.id(), user.username() + "修改了自己的密码")
 			.inRegion(user.regionCode()));
 		events.publishEvent(new UserAccessChanged(user.id(), user.username(), "本人修改密码", user.regionCode(), true, false));
+	}
+
+	/**
+	 * Checks that the signed-in user knows their current password, before a step that needs it proved again (creating
+	 * an API token: a session left open, or taken over, must not mint a key that outlives it).
+	 * @throws InvalidValueException 400 on {@code currentPassword} ({@code matches}) for a wrong or missing password
+	 */
+	public void confirmOwnPassword(CurrentUser actor, String currentPassword) {
+		ownAccount(actor, currentPassword);
+	}
+
+	private UserAccount ownAccount(CurrentUser actor, String currentPassword) {
+		UserAccount user = users.findById(actor.id()).orElseThrow(() -> DomainException.notFound("用户", actor.id()));
+		if (currentPassword == null || !encoder.matches(currentPassword, user.passwordHash())) {
+			throw new InvalidValueException("currentPassword", "matches", "当前密码不正确");
+		}
+		return user;
+	}
+
+	/** The hashes of the account's passwords before its current one, newest first ({@link PasswordPolicy#REMEMBERED}). */
+	private List<String> previousPasswordHashes(long userId) {
+		return jdbc.sql("SELECT password_hash FROM password_history WHERE user_account = :user ORDER BY id DESC LIMIT :n")
+			.param("user", userId)
+			.param("n", PasswordPolicy.REMEMBERED - 1)
+			.query(String.class)
+			.list();
+	}
+
+	/**
+	 * Keeps the hash of the password about to be replaced, and forgets those older than the last
+	 * {@link PasswordPolicy#REMEMBERED} but one (the current password is the account's own).
+	 */
+	private void rememberReplacedPassword(UserAccount user) {
+		jdbc.sql("INSERT INTO password_history (user_account, password_hash, replaced_at) VALUES (:user, :hash, :at)")
+			.param("user", user.id())
+			.param("hash", user.passwordHash())
+			.param("at", OffsetDateTime.now(clock))
+			.update();
+		jdbc.sql("""
+				DELETE FROM password_history WHERE user_account = :user AND id NOT IN
+				    (SELECT id FROM password_history WHERE user_account = :user ORDER BY id DESC LIMIT :n)""")
+			.param("user", user.id())
+			.param("n", PasswordPolicy.REMEMBERED - 1)
+			.update();
 	}
 
 	/**
@@ -608,7 +657,7 @@ public class Users {
 				Masking.phone(rs.getString("phone_masked")), roleSet, rs.getBoolean("enabled"),
 				rs.getBoolean("locked"), rs.getBoolean("must_change_password"), rs.getBoolean("demo"),
 				rs.getObject("last_login_at", OffsetDateTime.class),
-				rs.getObject("created_at", OffsetDateTime.class));
+				rs.getObject("created_at", OffsetDateTime.class), rs.getInt("failed_attempts"));
 	}
 
 	static String temporaryPassword() {

@@ -66,10 +66,14 @@ class AccountController {
 				throw new InvalidValueException("confirmPassword", "matches", "两次输入的新密码不一致");
 			}
 			users.changeOwnPassword(user, currentPassword, newPassword);
-			refreshPrincipal(user, request, response);
 			// the account's other sessions end: whoever is signed in elsewhere, perhaps with the old password, is out
 			var current = request.getSession(false);
 			sessions.endOthers(user.id(), user.getUsername(), current == null ? null : current.getId());
+			// and this one goes on under a new id: an id seen before the change (a shared screen, a log) is worth nothing
+			if (current != null) {
+				request.changeSessionId();
+			}
+			refreshPrincipal(user, request, response);
 			return new PageSteps.Done("密码已修改", "/");
 		}, () -> {
 			model.addAttribute("forced", user.mustChangePassword());
@@ -81,15 +85,23 @@ class AccountController {
 	String tokens(@AuthenticationPrincipal CurrentUser user, Model model) {
 		model.addAttribute("tokens", tokens.list(user));
 		model.addAttribute("now", OffsetDateTime.now(clock));
+		model.addAttribute("tokenDefaultDays", tokens.defaultDays());
+		model.addAttribute("tokenMaxDays", tokens.maxDays());
 		return "security/tokens";
 	}
 
+	/**
+	 * Creates an API token after the user typed their current password again (a session left open or taken over mints
+	 * no key that outlives it); reached only from a signed-in session, never with a token ({@link BearerTokenFilter}).
+	 * Refused: the page again in the refusal's 4xx with the name and days as typed (kernel.FormSteps), 400 on
+	 * {@code currentPassword} ({@code matches}) for a wrong password.
+	 */
 	@PostMapping("/account/tokens")
 	String createToken(@AuthenticationPrincipal CurrentUser user, @RequestParam String name,
-			@RequestParam(required = false) Integer validDays, RedirectAttributes redirect, Model model,
-			HttpServletResponse response) {
-		// refused: the page again in the refusal's 4xx with the name and days as typed (kernel.FormSteps)
+			@RequestParam(required = false) Integer validDays, @RequestParam(required = false) String currentPassword,
+			RedirectAttributes redirect, Model model, HttpServletResponse response) {
 		return FormSteps.run(model, response, redirect, () -> {
+			users.confirmOwnPassword(user, currentPassword);
 			var created = tokens.create(user, name, validDays);
 			redirect.addFlashAttribute("newToken", created.token());
 			return new PageSteps.Done(null, "/account/tokens");
@@ -101,9 +113,14 @@ class AccountController {
 		return PageSteps.run(redirect, "/account/tokens", "令牌已吊销", () -> tokens.revoke(user, id));
 	}
 
-	/** The session keeps the principal of the sign-in; after the password change it must no longer force the change. */
+	/**
+	 * The session keeps the principal of the sign-in; after the password change it must no longer force the change.
+	 * Saved under the session's new id ({@link HttpServletRequest#changeSessionId}).
+	 */
 	private void refreshPrincipal(CurrentUser user, HttpServletRequest request, HttpServletResponse response) {
 		directory.principal(user.id()).ifPresent(fresh -> {
+			// the session is stored in the database: its principal keeps no password hash, as the sign-in's does not
+			fresh.eraseCredentials();
 			var context = SecurityContextHolder.createEmptyContext();
 			context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(fresh, null, fresh.getAuthorities()));
 			SecurityContextHolder.setContext(context);

@@ -49,7 +49,10 @@ public class ApiTokens {
 
 	private final Cache<String, Authenticated> cache;
 
+	private final SecuritySettings settings;
+
 	ApiTokens(JdbcClient jdbc, UserDirectory directory, AuditTrail audit, Clock clock, SecuritySettings settings) {
+		this.settings = settings;
 		this.jdbc = jdbc;
 		this.directory = directory;
 		this.audit = audit;
@@ -73,18 +76,40 @@ public class ApiTokens {
 	public record NewToken(long id, String token) {
 	}
 
+	/**
+	 * Creates a token for the user, audited ({@code token.create}). Every token expires: the caller's session has
+	 * already proved the user's current password ({@code AccountController}); the token itself never can make another.
+	 *
+	 * @param name what the token is for, at most 60 characters
+	 * @param validDays days until it expires, 1 to {@code youguan.security.token-max-days} (365); null: the default
+	 *        {@code youguan.security.token-default-days} (90)
+	 * @return the token, shown once (only its SHA-256 hash is kept)
+	 * @throws org.youguan.kernel.InvalidValueException 400 on {@code name} or on {@code validDays} ({@code range})
+	 */
 	@Transactional
 	public NewToken create(CurrentUser user, String name, Integer validDays) {
+		int max = settings.tokenMaxDays();
 		new Validation().name("name", "令牌名称", name, 60)
-			.require("validDays", validDays == null || (validDays >= 1 && validDays <= 3650), "range",
-					"有效期应为1至3650天，留空表示长期有效")
+			.require("validDays", validDays == null || (validDays >= 1 && validDays <= max), "range",
+					"有效期应为1至" + max + "天，留空为" + settings.tokenDefaultDays() + "天")
 			.throwIfInvalid();
 		byte[] bytes = new byte[32];
 		RANDOM.nextBytes(bytes);
 		String token = "yg_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-		OffsetDateTime expires = validDays == null ? null : OffsetDateTime.now(clock).plusDays(validDays);
+		OffsetDateTime expires = OffsetDateTime.now(clock)
+			.plusDays(validDays == null ? settings.tokenDefaultDays() : validDays);
 		long id = store(user, Text.name(name), token, expires);
 		return new NewToken(id, token);
+	}
+
+	/** Days a new token is valid when none is given ({@code youguan.security.token-default-days}, 90). */
+	public int defaultDays() {
+		return settings.tokenDefaultDays();
+	}
+
+	/** The most days a new token may be valid ({@code youguan.security.token-max-days}, 365). */
+	public int maxDays() {
+		return settings.tokenMaxDays();
 	}
 
 	/** Stores a token chosen by the caller: only the demo data uses this, for its documented demo tokens. */
@@ -166,6 +191,8 @@ public class ApiTokens {
 			.update();
 		Optional<CurrentUser> user = directory.principal(hit.get().userAccount())
 			.filter(u -> u.isEnabled() && u.isAccountNonLocked());
+		// the principal of a request holds no password hash, as a form sign-in's does not (Spring erases it there)
+		user.ifPresent(CurrentUser::eraseCredentials);
 		user.ifPresent(u -> cache.put(hash, new Authenticated(hit.get().id(), u, hit.get().expiresAt())));
 		return user;
 	}
@@ -175,10 +202,11 @@ public class ApiTokens {
 	}
 
 	/**
-	 * Revokes the account's live API tokens when its password was reset or changed by the user or its roles, bureau,
-	 * department or enterprise changed ({@link UserAccessChanged#endsApiTokens()}), in the transaction of the change, one audit entry
+	 * Revokes the account's live API tokens when it was disabled, its password was reset or changed by the user or its
+	 * roles, bureau, department or enterprise changed ({@link UserAccessChanged#endsApiTokens()}), in the transaction of the change, one audit entry
 	 * ({@code token.revoke}) for each: a token issued before stays no key to the account's new rights or scope, nor
-	 * outlives the password that guarded its issue. The user creates new tokens after signing in.
+	 * outlives the password that guarded its issue, and enabling a disabled account again brings none of its old tokens back.
+	 * The user creates new tokens after signing in.
 	 */
 	@EventListener
 	void revokeOn(UserAccessChanged changed) {

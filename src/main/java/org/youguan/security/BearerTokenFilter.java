@@ -2,6 +2,7 @@ package org.youguan.security;
 
 import java.io.IOException;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -11,16 +12,33 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.youguan.kernel.RequestPath;
 import org.youguan.org.CurrentUser;
 
 /**
  * Authenticates {@code Authorization: Bearer} requests from API tokens. A bad token answers 401 at once and never
- * falls back to the session. Built inside the security filter chain, not as a bean (Boot would also register a bean
+ * falls back to the session; any token on the account pages or a step that issues a password ({@link #sessionOnly})
+ * answers 403 ({@code Authorization}, {@code session-required}). Built inside the security filter chain, not as a bean (Boot would also register a bean
  * as a plain servlet filter).
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
 	static final String PREFIX = "Bearer ";
+
+	/**
+	 * The pages of one's own account (password, API tokens): for a person signed in with their password, never for a
+	 * token — a token that could create tokens would make itself immortal, one that changed the password would take
+	 * the account.
+	 */
+	static final String ACCOUNT = "/account";
+
+	/**
+	 * The steps that issue another account's password (a new account's or a reset one, shown once in the page's flash):
+	 * an administrator's token that reached them would hand out sign-ins to other accounts.
+	 */
+	static final Pattern ISSUES_PASSWORDS = Pattern.compile("/admin/users/(?:new|[^/]+/reset-password)");
+
+	static final String SESSION_REQUIRED = "修改密码、管理API令牌、开设账号和重置密码须登录后在页面上操作，不能使用API令牌";
 
 	private final ApiTokens tokens;
 
@@ -36,11 +54,25 @@ class BearerTokenFilter extends OncePerRequestFilter {
 		return header != null && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length());
 	}
 
+	/**
+	 * Whether the request is for a step only a person signed in with their password takes: the account pages
+	 * ({@value #ACCOUNT}) and the steps that issue passwords ({@link #ISSUES_PASSWORDS}), judged on the path as routed
+	 * ({@code /%61ccount/tokens} is the tokens page).
+	 */
+	static boolean sessionOnly(HttpServletRequest request) {
+		return RequestPath.under(request, ACCOUNT) || ISSUES_PASSWORDS.matcher(RequestPath.routed(request)).matches();
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (!isBearer(request)) {
 			chain.doFilter(request, response);
+			return;
+		}
+		if (sessionOnly(request)) {
+			// a token is a key for integrations: it neither mints tokens nor revokes them nor changes the password
+			problems.write(request, response, 403, Problems.FORBIDDEN, "Authorization", "session-required", SESSION_REQUIRED);
 			return;
 		}
 		String token = request.getHeader("Authorization").substring(PREFIX.length()).strip();

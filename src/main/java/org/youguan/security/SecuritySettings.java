@@ -17,10 +17,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param tokenCacheTtl how long a node keeps the principal an API token authenticated before reading it again
  * (default 5 seconds): a token revoked or an account changed on another node stops working within this time; on the
  * same node at once
+ * @param tokenDefaultDays how long a new API token is valid when its form leaves the validity blank (default 90 days)
+ * @param tokenMaxDays the longest validity a new API token may be given (default 365 days): no token lives for ever
  */
 @ConfigurationProperties("youguan.security")
 record SecuritySettings(Integer maxFailures, Integer accountMaxFailures, Integer addressMaxFailures, Duration lockPeriod,
-		Duration tokenCacheTtl) {
+		Duration tokenCacheTtl, Integer tokenDefaultDays, Integer tokenMaxDays) {
 
 	SecuritySettings {
 		maxFailures = maxFailures == null ? 5 : maxFailures;
@@ -28,5 +30,7 @@ record SecuritySettings(Integer maxFailures, Integer accountMaxFailures, Integer
 		addressMaxFailures = addressMaxFailures == null ? 30 : addressMaxFailures;
 		lockPeriod = lockPeriod == null ? Duration.ofMinutes(15) : lockPeriod;
 		tokenCacheTtl = tokenCacheTtl == null ? Duration.ofSeconds(5) : tokenCacheTtl;
+		tokenMaxDays = tokenMaxDays == null ? 365 : tokenMaxDays;
+		tokenDefaultDays = tokenDefaultDays == null ? Math.min(90, tokenMaxDays) : Math.min(tokenDefaultDays, tokenMaxDays);
 	}
 }

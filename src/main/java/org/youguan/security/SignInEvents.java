@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
@@ -76,7 +77,10 @@ class SignInEvents {
 			return;
 		}
 		CurrentUser user = known.get();
-		signIns.recordKnown(name, user.id(), user.auditName(), user.regionCode(), SignInLog.Result.FAILURE,
+		// a locked account is refused before its password is checked: no guess, so no failure the throttle counts
+		SignInLog.Result result = event.getException() instanceof LockedException ? SignInLog.Result.BLOCKED
+				: SignInLog.Result.FAILURE;
+		signIns.recordKnown(name, user.id(), user.auditName(), user.regionCode(), result,
 				reason + (lockedNow ? "，连续失败" + settings.accountMaxFailures() + "次，账号锁定" + settings.lockPeriod().toMinutes()
 						+ "分钟" : ""));
 		if (lockedNow) {

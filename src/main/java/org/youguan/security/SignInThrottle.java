@@ -24,9 +24,14 @@ import org.youguan.kernel.RequestPath;
  * <ul>
  * <li>{@code max-failures} (5) consecutive wrong passwords for one account <em>from one address</em> stop that address
  * signing in to that account — the account's owner at their own desk is not locked out by someone else's guesses;
- * <li>{@code address-max-failures} (30) failed sign-ins from one address under any names stop that address altogether
- * (guessing many accounts' passwords, 撞库).
+ * <li>{@code address-max-failures} (30) accounts failing to sign in from one address stop that address altogether
+ * (guessing many accounts' passwords, 撞库): a known account counts once however often it failed, so one person
+ * retrying never pauses the colleagues behind the same office address; each attempt under a name no account has
+ * counts as one.
  * </ul>
+ * A refusal here is recorded as {@link SignInLog.Result#BLOCKED}, not as a failure: it checked no password, so retrying
+ * during a pause neither extends the pause nor adds to the address's count. An administrator's 解除锁定 lifts the
+ * account's pause at every address ({@link SignInLog#recentFailures}).
  * The account itself locks only after {@code account-max-failures} (30) consecutive wrong passwords from all addresses
  * ({@link SignInEvents}), which bounds guessing spread over many addresses. A refused attempt gets the one sign-in error
  * message every failure gets, is recorded in the sign-in log with its reason, and costs no password hash.
@@ -70,7 +75,7 @@ final class SignInThrottle extends OncePerRequestFilter {
 				clock.instant().minus(settings.lockPeriod()));
 		String reason = null;
 		if (failures.fromAddress() >= settings.addressMaxFailures()) {
-			reason = "该地址" + settings.lockPeriod().toMinutes() + "分钟内登录失败" + failures.fromAddress() + "次，暂停登录";
+			reason = "该地址" + settings.lockPeriod().toMinutes() + "分钟内登录失败的账号达" + failures.fromAddress() + "个，暂停登录";
 		}
 		else if (failures.accountFromAddress() >= settings.maxFailures()) {
 			reason = "该地址连续失败" + settings.maxFailures() + "次，暂停该账号从此地址登录" + settings.lockPeriod().toMinutes() + "分钟";
@@ -81,10 +86,10 @@ final class SignInThrottle extends OncePerRequestFilter {
 		}
 		if (user.isPresent()) {
 			CurrentUser u = user.get();
-			signIns.recordKnown(name, u.id(), u.auditName(), u.regionCode(), SignInLog.Result.FAILURE, reason);
+			signIns.recordKnown(name, u.id(), u.auditName(), u.regionCode(), SignInLog.Result.BLOCKED, reason);
 		}
 		else {
-			signIns.recordUnknown(name, reason);
+			signIns.recordUnknown(name, SignInLog.Result.BLOCKED, reason);
 		}
 		log.warn("Sign-in refused before the password check: {} failures from this address ({} for the account)",
 				failures.fromAddress(), failures.accountFromAddress());

@@ -1,5 +1,6 @@
 package org.youguan.web;
 
+import java.lang.reflect.Method;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -159,7 +160,7 @@ class ErrorHandling {
 	 */
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	Object mismatch(MethodArgumentTypeMismatchException ex, HttpServletRequest request, HttpServletResponse response) {
-		String message = FieldLabels.named(ex.getName()) + "的值“" + shorten(ex.getValue()) + "”"
+		String message = FieldLabels.named(ex.getName(), ex.getRequiredType()) + "的值“" + shorten(ex.getValue()) + "”"
 				+ wrong(ex.getRequiredType(), ex.getValue());
 		return unbound(request, response, "参数格式错误", List.of(new FieldError(ex.getName(), "format", message)));
 	}
@@ -225,8 +226,31 @@ class ErrorHandling {
 					+ Validation.MAX_INTEGER_DIGITS + "位整数）";
 			case "boolean", "Boolean" -> "（应为 true 或 false）";
 			default -> type.isEnum() ? "（可选值："
-					+ String.join("、", Arrays.stream(type.getEnumConstants()).map(String::valueOf).toList()) + "）" : "";
+					+ String.join("、", Arrays.stream(type.getEnumConstants()).map(ErrorHandling::choice).toList()) + "）" : "";
 		};
+	}
+
+	/**
+	 * One choice of an enum as a refusal lists it: its Chinese label ({@code label()}, which the enums shown in forms
+	 * have) with the value to send in brackets — 系统管理员（SYSTEM_ADMIN） — so a person reads the choice the form showed
+	 * them and an API caller the value to send; the bare value for an enum without a label.
+	 */
+	static String choice(Object constant) {
+		Enum<?> value = (Enum<?>) constant;
+		String code = value.name();
+		try {
+			Method label = value.getDeclaringClass().getMethod("label");
+			// an enum of a module's internals may be package-private: its label is still what its form shows
+			label.trySetAccessible();
+			if (label.getReturnType() == String.class && label.invoke(constant) instanceof String text && !text.isBlank()
+					&& !text.equals(code)) {
+				return text + "（" + code + "）";
+			}
+		}
+		catch (ReflectiveOperationException | RuntimeException noLabel) {
+			// an enum without a public label(): its value is all there is to show
+		}
+		return code;
 	}
 
 	/**
@@ -331,7 +355,7 @@ class ErrorHandling {
 	@ExceptionHandler(BindException.class)
 	Object binding(BindException ex, HttpServletRequest request, HttpServletResponse response) {
 		List<FieldError> errors = ex.getFieldErrors().stream().map(e -> {
-			String message = FieldLabels.named(e.getField()) + "的值" + (e.getRejectedValue() == null ? "缺失" : "“" + shorten(e.getRejectedValue()) + "”")
+			String message = FieldLabels.named(e.getField(), ex.getFieldType(e.getField())) + "的值" + (e.getRejectedValue() == null ? "缺失" : "“" + shorten(e.getRejectedValue()) + "”")
 					+ wrong(ex.getFieldType(e.getField()), e.getRejectedValue());
 			return new FieldError(e.getField(), "format", message);
 		}).toList();

@@ -53,6 +53,19 @@ final class FieldLabels {
 	}
 
 	/**
+	 * How a message names a parameter of a known type: a choice (an enum) by the name the forms give that choice where
+	 * the bundle has one ({@code type.<SimpleName>}: {@code kind} is 用户类型 where it is a {@code UserKind}, whereas
+	 * {@code kind} alone is the generic 类别), else as {@link #named(String)}.
+	 * @param type the parameter's type (null: unknown)
+	 */
+	static String named(String name, Class<?> type) {
+		if (CHINESE != null && type != null && type.isEnum() && CHINESE.containsKey("type." + type.getSimpleName())) {
+			return CHINESE.getString("type." + type.getSimpleName());
+		}
+		return named(name);
+	}
+
+	/**
 	 * How a message names a parameter: its label where one is known ({@code 排序}), else the parameter as sent,
 	 * quoted ({@code 参数“sortOrder”}, control characters shown as code points).
 	 */

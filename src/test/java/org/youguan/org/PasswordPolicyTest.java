@@ -91,6 +91,18 @@ class PasswordPolicyTest {
 		assertThat(rules("nas.gnahz#2026X", "zhang.san")).containsExactly("not-username");
 	}
 
+	/**
+	 * Attack round 18: everyday Chinese words with a lucky number or a year met every rule — 我爱你 with 1314, the
+	 * placeholder names 张三 李四, the brands and apps everyone sees — as "Weixin@2026!" already did not.
+	 */
+	@Test
+	void refusesEverydayChineseWordsWithANumber() {
+		for (String guessable : List.of("Zhangsan@1990", "Woaini@1314!", "Huawei@2026!", "Taobao@2026!", "Alibaba@2026",
+				"Tencent@2026!", "Baidu@2026!", "Xiaomi@2026!", "Lisi@2026!", "Wangwu@1990!", "Weixin@2026!")) {
+			assertThat(rules(guessable, "wz.staff", List.of())).as(guessable).containsAnyOf("guessable", "common");
+		}
+	}
+
 	@Test
 	void rejectsCommonPasswordsThatOtherwiseMeetTheRules() {
 		assertThat(rules("P@ssw0rd123")).containsExactly("common");

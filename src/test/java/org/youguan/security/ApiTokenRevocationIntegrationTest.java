@@ -30,8 +30,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * An account's API tokens end with the password that guarded their issue and with the rights and scope they were
- * issued under: a password reset by an administrator, the user's own password change and a change of the account's roles, bureau or enterprise revoke
- * them, each revocation audited; a change of the display name alone does not.
+ * issued under: a password reset by an administrator, the user's own password change, a disabling and a change of the
+ * account's roles, bureau or enterprise revoke them, each revocation audited; a change of the display name alone does not.
  */
 @IntegrationTest
 class ApiTokenRevocationIntegrationTest {
@@ -153,6 +153,18 @@ class ApiTokenRevocationIntegrationTest {
 		users.update(admin(), id, new UserData(name, "企业令牌", UserKind.ENTERPRISE, null, null,
 				list.get(1).creditCode(), null, EnumSet.of(Role.ENTERPRISE)));
 		revokedAndAudited(token, "角色或所属单位变更");
+	}
+
+	/**
+	 * Attack round 18: disabling an account only refused its tokens while it was disabled, so enabling it again brought
+	 * every old token back. Disabling revokes them, each audited; enabling brings none back.
+	 */
+	@Test
+	void disablingAnAccountRevokesItsTokensForGood() throws Exception {
+		Holder h = staffWithToken();
+		users.disable(admin(), h.id());
+		users.enable(admin(), h.id());
+		revokedAndAudited(h.token(), "账号停用");
 	}
 
 	@Test

@@ -23,6 +23,7 @@ import org.youguan.kernel.PageQuery;
 import org.youguan.org.Bureaus;
 import org.youguan.org.Role;
 import org.youguan.org.UserData;
+import org.youguan.org.UserDirectory;
 import org.youguan.org.UserKind;
 import org.youguan.org.Users;
 
@@ -55,6 +56,9 @@ class SignInIntegrationTest {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	UserDirectory directory;
 
 	@AfterEach
 	void resetClock() {
@@ -123,7 +127,7 @@ class SignInIntegrationTest {
 		assertThat(loginError(lockedPage)).as("a locked account is not told apart from an unknown one")
 			.isEqualTo(loginError(unknownPage))
 			.contains("锁定");
-		assertThat(events(SignInLog.Result.FAILURE, name)).extracting(SignInLog.Entry::reason)
+		assertThat(events(SignInLog.Result.BLOCKED, name)).extracting(SignInLog.Entry::reason)
 			.anySatisfy(s -> assertThat(s).contains("暂停该账号从此地址登录"));
 
 		clock.advance(Duration.ofMinutes(16));
@@ -171,9 +175,10 @@ class SignInIntegrationTest {
 	void aTokenOfAnImpossibleLifetimeIsRefusedIn400WithItsNameKept() throws Exception {
 		MockHttpSession session = (MockHttpSession) signIn("sz.admin", "Demo@2026").getRequest().getSession();
 		String name = "拒绝令牌" + UUID.randomUUID().toString().substring(0, 8);
-		mvc.perform(post("/account/tokens").session(session).with(csrf()).param("name", name).param("validDays", "0"))
+		mvc.perform(post("/account/tokens").session(session).with(csrf()).param("name", name).param("validDays", "0")
+			.param("currentPassword", "Demo@2026"))
 			.andExpect(status().isBadRequest())
-			.andExpect(content().string(containsString("有效期应为1至3650天")))
+			.andExpect(content().string(containsString("有效期应为1至365天")))
 			.andExpect(content().string(containsString("value=\"" + name + "\"")));
 	}
 
@@ -181,7 +186,8 @@ class SignInIntegrationTest {
 	void sessionPostsNeedTheCsrfToken() throws Exception {
 		MockHttpSession session = (MockHttpSession) signIn("sz.admin", "Demo@2026").getRequest().getSession();
 		mvc.perform(post("/account/tokens").session(session).param("name", "无令牌")).andExpect(status().isForbidden());
-		mvc.perform(post("/account/tokens").session(session).with(csrf()).param("name", "有令牌"))
+		mvc.perform(post("/account/tokens").session(session).with(csrf()).param("name", "有令牌")
+			.param("currentPassword", "Demo@2026"))
 			.andExpect(redirectedUrl("/account/tokens"));
 	}
 
@@ -226,7 +232,7 @@ class SignInIntegrationTest {
 			signIn("guess" + i + "." + name, "Wrong#2026a", "10.9.2.1");
 		}
 		assertThat(signIn(name, PASSWORD, "10.9.2.1").getResponse().getRedirectedUrl()).isEqualTo("/login?error");
-		assertThat(events(SignInLog.Result.FAILURE, name)).extracting(SignInLog.Entry::reason)
+		assertThat(events(SignInLog.Result.BLOCKED, name)).extracting(SignInLog.Entry::reason)
 			.anySatisfy(s -> assertThat(s).contains("分钟内登录失败"));
 		assertThat(signIn(name, PASSWORD, "10.9.2.2").getResponse().getRedirectedUrl()).isEqualTo("/");
 	}
@@ -242,5 +248,48 @@ class SignInIntegrationTest {
 		assertThat(signIn(name, PASSWORD, "10.9.3.99").getResponse().getRedirectedUrl()).isEqualTo("/login?error");
 		assertThat(events(SignInLog.Result.FAILURE, name)).extracting(SignInLog.Entry::reason)
 			.anySatisfy(s -> assertThat(s).contains("连续失败30次，账号锁定"));
+	}
+
+	/**
+	 * Attack round 18: 30 wrong passwords for one account from one address were all logged as failures — the 25 refused
+	 * unchecked too — so the address stopped for everyone behind it (an office's NAT) and each retry extended the pause.
+	 * A refusal is logged BLOCKED and counts for nothing; the address limit counts accounts, not attempts.
+	 */
+	@Test
+	void retryingOneAccountPausesThatAccountAloneAndNeverExtendsThePause() throws Exception {
+		String name = newUser(false);
+		String colleague = newUser(false);
+		String address = "10.18." + ThreadLocalRandom.current().nextInt(1, 250) + "." + ThreadLocalRandom.current().nextInt(1, 250);
+		for (int i = 0; i < 30; i++) {
+			signIn(name, "Wrong#2026a", address);
+		}
+		assertThat(events(SignInLog.Result.FAILURE, name)).as("only the checked passwords are failures").hasSize(5);
+		assertThat(events(SignInLog.Result.BLOCKED, name)).hasSize(25);
+		assertThat(signIn(colleague, PASSWORD, address).getResponse().getRedirectedUrl())
+			.as("a colleague behind the same address signs in").isEqualTo("/");
+
+		clock.advance(Duration.ofMinutes(10));
+		for (int i = 0; i < 5; i++) {
+			assertThat(signIn(name, PASSWORD, address).getResponse().getRedirectedUrl()).isEqualTo("/login?error");
+		}
+		clock.advance(Duration.ofMinutes(6));
+		assertThat(signIn(name, PASSWORD, address).getResponse().getRedirectedUrl())
+			.as("the pause ends 15 minutes after the last wrong password, retries notwithstanding").isEqualTo("/");
+	}
+
+	/** Attack round 18: 解除锁定 reset the account's counters but not its pause at the address it was guessed from. */
+	@Test
+	void anAdministratorsUnlockLiftsThePauseAtTheAddress() throws Exception {
+		String name = newUser(false);
+		String address = "10.19." + ThreadLocalRandom.current().nextInt(1, 250) + "." + ThreadLocalRandom.current().nextInt(1, 250);
+		for (int i = 0; i < 5; i++) {
+			signIn(name, "Wrong#2026a", address);
+		}
+		assertThat(signIn(name, PASSWORD, address).getResponse().getRedirectedUrl()).isEqualTo("/login?error");
+		long id = directory.principal(name).orElseThrow().id();
+		clock.advance(Duration.ofSeconds(1));
+		users.unlock(directory.principal("sys.admin").orElseThrow(), id);
+		clock.advance(Duration.ofSeconds(1));
+		assertThat(signIn(name, PASSWORD, address).getResponse().getRedirectedUrl()).isEqualTo("/");
 	}
 }

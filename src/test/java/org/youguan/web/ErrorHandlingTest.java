@@ -35,6 +35,19 @@ import static org.assertj.core.api.Assertions.tuple;
 class ErrorHandlingTest {
 
 	/**
+	 * Attack round 18: a choice not among the offered was refused with the enum's English codes only, and a user's
+	 * kind under the generic 类别: the choices are listed by the labels the forms show (with the value to send), and a
+	 * choice is named as the forms name it.
+	 */
+	@Test
+	void aChoiceNotOfferedListsTheChoicesByTheirChineseLabels() {
+		assertThat(ErrorHandling.expected(org.youguan.org.Role.class)).contains("系统管理员（SYSTEM_ADMIN）", "机构管理员");
+		assertThat(ErrorHandling.expected(org.youguan.org.UserKind.class)).contains("（STAFF）").doesNotContain("可选值：STAFF");
+		assertThat(FieldLabels.named("kind", org.youguan.org.UserKind.class)).isEqualTo("用户类型");
+		assertThat(FieldLabels.named("role", org.youguan.org.Role.class)).isEqualTo("角色");
+	}
+
+	/**
 	 * A date that could not be bound states no range of its own (the binding's 1900–2199 contradicted a record's
 	 * 1949–2099 and an act's floor 2000-01-01, which the field's service states): a malformed one its format, a real
 	 * one beyond the bound an implausible year.

@@ -10,6 +10,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
@@ -25,6 +26,9 @@ class ExportIntegrationTest {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	List<List<String>> export(String username, String path) throws Exception {
 		var response = mvc.perform(get(path).session(SignIn.session(mvc, username)))
@@ -52,6 +56,26 @@ class ExportIntegrationTest {
 		List<String> names = rows.stream().skip(1).map(r -> r.get(0)).toList();
 		assertThat(names).contains("wz.staff", "xc.staff").doesNotContain("sz.market", "js.leader");
 		assertThat(rows.toString()).doesNotContainPattern("1990000\\d{4}");
+	}
+
+	/**
+	 * Attack round 18: bulk exports of personal data left no trace. Each export is audited — who, the list, where, how
+	 * many rows — without a value of the rows.
+	 */
+	@Test
+	void anExportIsAuditedWithoutItsData() throws Exception {
+		long admin = jdbc.sql("SELECT id FROM user_account WHERE username = 'sz.admin'").query(Long.class).single();
+		long last = jdbc.sql("SELECT coalesce(max(id), 0) FROM audit_event").query(Long.class).single();
+		List<List<String>> rows = export("sz.admin", "/admin/users/export.xlsx?q=staff");
+		List<String> entries = jdbc.sql("""
+				SELECT summary FROM audit_event WHERE id > :last AND action = 'data.export' AND actor_user_id = :admin""")
+			.param("last", last)
+			.param("admin", admin)
+			.query(String.class)
+			.list();
+		assertThat(entries).singleElement().asString()
+			.contains("用户", (rows.size() - 1) + "行", "/admin/users/export.xlsx")
+			.doesNotContain("wz.staff", "staff");
 	}
 
 	@Test
