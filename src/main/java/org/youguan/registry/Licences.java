@@ -30,6 +30,7 @@ import org.youguan.kernel.Text;
 import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.UniqueIdentifiers;
 import org.youguan.kernel.Validation;
+import org.youguan.org.BureauLevel;
 import org.youguan.org.BureauView;
 import org.youguan.org.Bureaus;
 import org.youguan.region.Regions;
@@ -183,6 +184,66 @@ public class Licences {
 	 */
 	public boolean mayEnd(Registrar by, LicenceView l) {
 		return by.issues(l.scope(), l.regionCode());
+	}
+
+	/**
+	 * Whether the bureau deciding in {@code deciderRegion} may impose 吊销许可证 on enterprise {@code creditCode} as a
+	 * penalty: only the authority that issued its licence revokes it (行政许可法(2019) art.70(四) with 行政处罚法(2021)
+	 * art.9; 邮政法(2015) art.52 — {@link IssuingAuthority} of the licence's scope for the holder's region, as
+	 * {@link #mayEnd} and {@link #revoke} apply it). The licence judged is the enterprise's licence in force, else the one
+	 * issued to it last (a past decision imported after the licence ended); where the registry holds none of it, any
+	 * bureau of an issuing level (a provincial bureau or 国家邮政局) may, a city or county bureau never. The one statement
+	 * of the rule for a penalty decided (enforcement) and carried out ({@link #revokedBy}).
+	 * @param deciderRegion the deciding bureau's region, or a region it handles ({@link #decidingBureau}); "" or
+	 *        {@code 0} for 国家邮政局
+	 * @param creditCode the penalised enterprise's 统一社会信用代码
+	 * @return empty when that bureau may revoke; otherwise why not, to head a refusal: "省内快递业务经营许可证（苏邮000137）由
+	 *         省邮政管理局颁发，办案机关（市局）不是发证机关"
+	 */
+	public Optional<String> revocationRefused(String deciderRegion, String creditCode) {
+		Registrar decider = decidingBureau(deciderRegion);
+		Optional<LicenceView> licence = enterprises.findByCreditCode(creditCode).flatMap(e -> jdbc.sql(SELECT
+				+ " WHERE l.enterprise_id = :enterprise ORDER BY (" + STATUS_SQL + " = 'VALID') DESC, l.issued_on DESC, l.id DESC LIMIT 1")
+			.param("enterprise", e.id())
+			.param("today", LocalDate.now(clock))
+			.query(Rows.of(LicenceView.class))
+			.optional());
+		String notIssuer = "，办案机关（" + decider.level().label() + "）不是发证机关";
+		if (licence.isEmpty()) {
+			return decider.issuingLevel() ? Optional.empty() : Optional.of("快递业务经营许可证由" + IssuingAuthority.PROVINCE.label() + "或"
+					+ IssuingAuthority.NATIONAL.label() + "颁发" + notIssuer);
+		}
+		LicenceView l = licence.get();
+		return revokedBy(deciderRegion, l) ? Optional.empty() : Optional.of(l.scope().label() + "快递业务经营许可证（" + l.number()
+				+ "）由" + IssuingAuthority.of(l.scope()).label() + "颁发" + notIssuer);
+	}
+
+	/**
+	 * Whether a penalty decision of the bureau deciding in {@code deciderRegion} ({@link #decidingBureau}) revokes
+	 * licence {@code l}: that bureau is its issuing authority ({@link Registrar#issues}; 行政许可法(2019) art.70(四),
+	 * 邮政法(2015) art.52).
+	 */
+	public boolean revokedBy(String deciderRegion, LicenceView l) {
+		return decidingBureau(deciderRegion).issues(l.scope(), l.regionCode());
+	}
+
+	/**
+	 * The bureau that decides for {@code region} as a registrar: the bureau on the platform whose region is the longest
+	 * prefix of it (a case's handling bureau), or, where the organisation register holds none, a bureau of the level the
+	 * code's length names ({@link BureauLevel#regionCodeLength}); "" or {@code 0} is 国家邮政局.
+	 */
+	private Registrar decidingBureau(String region) {
+		String r = region == null || Text.isBlank(region) ? "0" : Text.strip(region);
+		for (int length : new int[] { 12, 9, 6, 4, 2 }) {
+			if (length <= r.length()) {
+				Optional<BureauView> b = bureaus.findByRegion(r.substring(0, length));
+				if (b.isPresent()) {
+					return Registrar.bureau(b.get().level(), b.get().regionCode());
+				}
+			}
+		}
+		return Registrar.bureau(Arrays.stream(BureauLevel.values()).filter(level -> r.length() <= level.regionCodeLength())
+			.findFirst().orElse(BureauLevel.COUNTY), r);
 	}
 
 	/**
