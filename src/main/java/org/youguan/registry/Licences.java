@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -89,8 +90,12 @@ public class Licences {
 
 	private final Clock clock;
 
+	private final ObjectProvider<PenaltyDecisionRegister> decisions;
+
 	Licences(ExpressLicenceRepository licences, Enterprises enterprises, Bureaus bureaus, Regions regions,
-			RegistrySettings settings, StatutoryRules rules, JdbcClient jdbc, AuditTrail audit, Clock clock) {
+			RegistrySettings settings, StatutoryRules rules, JdbcClient jdbc, AuditTrail audit, Clock clock,
+			ObjectProvider<PenaltyDecisionRegister> decisions) {
+		this.decisions = decisions;
 		this.licences = licences;
 		this.enterprises = enterprises;
 		this.bureaus = bureaus;
@@ -703,9 +708,15 @@ public class Licences {
 	 * that issued it (行政许可法(2019) art.70(四); 邮政法(2015) art.52) — on the platform through enforcement's decision,
 	 * delivered and heard by licensing ({@link LicenceRevoked}); here for a decision taken off the platform, by the issuing
 	 * authority only, naming the decision. The reason recorded is "依据行政处罚决定书{文号}吊销：{reason}". Audited.
+	 * A 文号 of a decision on the platform ({@link PenaltyDecisionRegister}) must be a decision against this licence's
+	 * holder (rule {@code decision-party}) that revokes the licence (rule {@code decision-penalty}, 行政处罚法(2021) art.9)
+	 * and has taken effect (rule {@code decision-not-in-effect}, art.61: on delivery the platform revokes the licence
+	 * itself); a 文号 in the form of the platform's automatic numbers that no decision carries is refused (rule
+	 * {@code decision-unknown}); any other 文号 is a decision taken off the platform, which the registry cannot check.
 	 * @param decisionNumber the penalty decision's 文号, required
 	 * @throws AccessRefusedException (403) for anyone but the issuing authority
-	 * @throws org.youguan.kernel.InvalidValueException (400) no decision number or reason, or too long together
+	 * @throws org.youguan.kernel.InvalidValueException (400) no decision number or reason, or too long together; a 文号
+	 *         that names no revocation of this licence's holder in effect (rules above, field {@code decisionNumber})
 	 * @throws DomainException not found (404) out of scope; 409 when no longer active
 	 */
 	@Transactional
@@ -722,7 +733,36 @@ public class Licences {
 			.identifier("decisionNumber", "行政处罚决定书文号", decisionNumber);
 		v.required("reason", "吊销原因", reason).maxLength("reason", "吊销原因", reason, 200 - head.length());
 		v.throwIfInvalid();
+		decisionRevokes(v, decision, get(DataScope.all(), id));
+		v.throwIfInvalid();
 		end(l, head + Text.strip(reason), ExpressLicence::revoke, "licence.revoke", "吊销");
+	}
+
+	/** The checks of {@link #revoke} on the decision a 文号 names, against licence {@code l}'s holder. */
+	private void decisionRevokes(Validation v, String decision, LicenceView l) {
+		PenaltyDecisionRegister register = decisions.getIfAvailable();
+		if (register == null) {
+			return;
+		}
+		Optional<PenaltyDecisionRegister.KnownDecision> known = register.find(decision);
+		if (known.isEmpty()) {
+			v.require("decisionNumber", !register.automaticForm(decision), "decision-unknown", "行政处罚决定书文号" + decision
+					+ "是本平台自动编号的形式，但平台没有这一文号的行政处罚决定：请核对文号（平台外作出的决定填写纸质决定书上的文号）");
+			return;
+		}
+		PenaltyDecisionRegister.KnownDecision d = known.get();
+		if (!d.enterpriseCreditCode().equals(l.creditCode())) {
+			v.require("decisionNumber", false, "decision-party", "行政处罚决定书" + d.decisionNumber() + "的当事人是" + d.enterpriseName()
+					+ "，不是许可证" + l.number() + "的持有人" + l.enterpriseName() + "：不能依据该决定吊销本许可证");
+		}
+		else if (!d.revokesLicence()) {
+			v.require("decisionNumber", false, "decision-penalty", "行政处罚决定书" + d.decisionNumber()
+					+ "没有作出吊销许可证件的处罚（行政处罚法第9条）：不能依据该决定吊销许可证");
+		}
+		else if (!d.inEffect()) {
+			v.require("decisionNumber", false, "decision-not-in-effect", "行政处罚决定书" + d.decisionNumber()
+					+ "尚未送达当事人，还未生效（行政处罚法第61条）：送达后平台依该决定吊销许可证，无需手工登记");
+		}
 	}
 
 	/** Ends licence {@code l} by {@code transition} with {@code reason} recorded on it, audited as {@code action}. */
