@@ -1465,7 +1465,7 @@ public class LicenceApplications {
 			throw DomainException.illegalTransition("许可证" + l.number() + l.status().label() + "，不能注销");
 		}
 		g.requireApplies(l.number(), l.issuedOn(), l.expiresOn(), l.regionCode(), today(), rules);
-		String reason = g.reason(note);
+		String reason = g.reason(note, rules, l.regionCode());
 		audit.record(AuditEntry.of("licensing.cancel", "ExpressLicence", l.id(), "注销许可证" + l.number() + "（" + l.enterpriseName()
 				+ "）：" + reason + "（" + clerk.name() + "）").inRegion(l.regionCode()));
 		events.publishEvent(new LicenceCancelled(l.number(), reason));

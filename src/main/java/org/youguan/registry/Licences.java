@@ -696,11 +696,11 @@ public class Licences {
 		if (g != null && g.needsNote()) {
 			v.required("reason", "注销说明", note);
 		}
-		v.maxLength("reason", "注销说明", note, 200 - (g == null ? 0 : g.label().length() + 1));
+		v.maxLength("reason", "注销说明", note, 200 - (g == null ? 0 : g.label(rules, l.regionCode()).length() + 1));
 		v.throwIfInvalid();
 		l.requireActive("注销");
 		g.requireApplies(l.number(), l.issuedOn(), l.expiresOn(), l.regionCode(), LocalDate.now(clock), rules);
-		end(l, g.reason(note), ExpressLicence::cancel, "licence.cancel", "注销");
+		end(l, g.reason(note, rules, l.regionCode()), ExpressLicence::cancel, "licence.cancel", "注销");
 	}
 
 	/**

@@ -102,6 +102,7 @@ class LicenceController {
 		model.addAttribute("mayCorrect", me.writer() && licences.mayCorrect(Registrar.of(me), licence));
 		model.addAttribute("mayEnd", me.writer() && licences.mayEnd(Registrar.of(me), licence));
 		model.addAttribute("grounds", CancellationGround.values());
+		model.addAttribute("groundLabels", CancellationGround.labels(rules, licence.regionCode()));
 		// the ground hint names the period of 超过…未经营 as the rule catalogue has it for the holder
 		model.addAttribute("noOperation", rules.stated(StatutoryRule.LICENCE_NO_OPERATION, licence.regionCode()));
 		model.addAttribute("noOperationBasis", StatutoryRule.LICENCE_NO_OPERATION.basis());
