@@ -30,6 +30,8 @@ import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Validation;
 import org.youguan.platform.ChinaTime;
+import org.youguan.rules.StatutoryRule;
+import org.youguan.rules.StatutoryRules;
 
 /**
  * The period's complaint notice (.docx, template {@code complaints/notice}, built in as
@@ -59,8 +61,11 @@ public class ComplaintNotices implements DeclaresTemplates {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	private final StatutoryRules rules;
+
 	ComplaintNotices(ComplaintFigures figures, DocumentTemplates templates, JdbcClient jdbc,
-			AuditTrail audit, Clock clock) {
+			AuditTrail audit, Clock clock, StatutoryRules rules) {
+		this.rules = rules;
 		this.figures = figures;
 		this.templates = templates;
 		this.jdbc = jdbc;
@@ -245,7 +250,7 @@ public class ComplaintNotices implements DeclaresTemplates {
 				: "按快递业务量计算，申诉率为百万分之" + plain(t.perMillion()) + "，有效申诉率为百万分之" + plain(t.validPerMillion())
 						+ "。" + (t.volumeIncomplete() ? "（注：快递业务量" + t.volumeCaveat() + "，申诉率仅供参考。）" : "")
 						+ "各品牌情况如下：");
-		fields.put("handling", "申诉转办按时率" + pct(t.transferOnTime()) + "，企业按时答复率" + pct(t.replyOnTime()) + "，30日内办结率"
+		fields.put("handling", "申诉转办按时率" + pct(t.transferOnTime()) + "，企业按时答复率" + pct(t.replyOnTime()) + "，" + rules.stated(StatutoryRule.COMPLAINT_ANSWER_LIMIT, StatutoryRule.NATIONAL_REGION) + "内办结率"
 				+ pct(t.answeredInTime()) + "，消费者对申诉处理工作满意率" + pct(t.satisfaction()) + "。");
 		fields.put("bureau", bureau);
 		fields.put("date", ChineseText.day(LocalDate.now(clock)));

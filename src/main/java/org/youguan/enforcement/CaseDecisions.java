@@ -42,7 +42,6 @@ import static org.youguan.enforcement.internal.CaseInput.fine;
 import static org.youguan.enforcement.internal.CaseInput.parse;
 import static org.youguan.enforcement.internal.CaseInput.penalty;
 import static org.youguan.enforcement.internal.CaseInput.requireReason;
-import static org.youguan.enforcement.internal.CaseInput.revocationAuthority;
 import static org.youguan.enforcement.internal.DecisionRules.ruleBroken;
 
 /**
@@ -211,7 +210,7 @@ public class CaseDecisions {
 			.documentYear("decisionNumber", "决定书文号（decisionNumber）", typedNumber, on);
 		decisionNumbers.handTypedNumber(v, typedNumber);
 		v.throwIfInvalid();
-		revocationAuthority("penalty", c.regionCode(), penalty);
+		caseWork.revocationAuthority("penalty", c.regionCode(), c.enterpriseCreditCode(), penalty);
 		boolean heard = c.hearingOn() != null;
 		if (DecisionRules.reviewRequired(penalty, fine, confiscated, caseWork.threshold(StatutoryRule.PENALTY_LEGAL_REVIEW_FINE, c), heard)
 				&& (c.reviewedOn() == null || heard && c.reviewedOn().isBefore(c.hearingOn()))) {

@@ -32,7 +32,6 @@ import static org.youguan.enforcement.internal.CaseInput.confiscated;
 import static org.youguan.enforcement.internal.CaseInput.fine;
 import static org.youguan.enforcement.internal.CaseInput.parse;
 import static org.youguan.enforcement.internal.CaseInput.penalty;
-import static org.youguan.enforcement.internal.CaseInput.revocationAuthority;
 import static org.youguan.enforcement.internal.DecisionRules.ruleBroken;
 
 /**
@@ -149,7 +148,7 @@ public class CaseInvestigation {
 								: c.filedOn()), caseWork.today());
 		v.throwIfInvalid();
 		v.throwIfInvalid();
-		revocationAuthority("proposedPenalty", c.regionCode(), penalty);
+		caseWork.revocationAuthority("proposedPenalty", c.regionCode(), c.enterpriseCreditCode(), penalty);
 		boolean review = DecisionRules.reviewRequired(penalty, fine, confiscated,
 				caseWork.threshold(StatutoryRule.PENALTY_LEGAL_REVIEW_FINE, c), false);
 		Map<String, Object> p = new HashMap<>();

@@ -33,7 +33,6 @@ import static org.youguan.enforcement.internal.CaseInput.fine;
 import static org.youguan.enforcement.internal.CaseInput.parse;
 import static org.youguan.enforcement.internal.CaseInput.penalty;
 import static org.youguan.enforcement.internal.CaseInput.plain;
-import static org.youguan.enforcement.internal.CaseInput.revocationAuthority;
 
 /**
  * What becomes of a penalty decision after it was made: the outcome of 行政复议 (行政复议法(2023) art.63–68) or
@@ -223,7 +222,7 @@ public class DecisionOutcomes {
 			throw DomainException.duplicate("documentNumber", "本案已登记文号为" + Text.line(data.documentNumber()) + "的结果文书");
 		}
 		if (penalty != null) {
-			revocationAuthority("penalty", c.regionCode(), penalty);
+			caseWork.revocationAuthority("penalty", c.regionCode(), c.enterpriseCreditCode(), penalty);
 		}
 		Long attachment = scan == null ? null : documents.keepScan(c, SCAN, scan, kind.label() + "结果文书", maxScanBytes);
 		// art.48: a published decision changed, revoked or confirmed illegal or invalid is withdrawn within 3 days

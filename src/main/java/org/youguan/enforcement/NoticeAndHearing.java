@@ -316,8 +316,8 @@ public class NoticeAndHearing {
 		v.required("requestedOn", "申请听证日期（requestedOn）", requestedOn);
 		LocalDate on = v.date("requestedOn", "申请听证日期（requestedOn）", requestedOn, c.notifiedOn(), caseWork.today());
 		if (on != null) {
-			v.require("requestedOn", !on.isAfter(due), "deadline", "申请听证已超过期限：应在告知后5个工作日内（至" + calendar.messageDay(due)
-					+ "）提出（行政处罚法第64条、第85条）");
+			v.require("requestedOn", !on.isAfter(due), "deadline", "申请听证已超过期限：应在事先告知书载明的期限内（至" + calendar.messageDay(due)
+					+ "）提出（" + StatutoryRule.PENALTY_HEARING_REQUEST.basis() + "）");
 		}
 		v.throwIfInvalid();
 		// entered once the limit had passed, the request (whatever its day) no longer stops the clock: the hearing goes

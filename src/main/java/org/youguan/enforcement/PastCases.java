@@ -42,7 +42,6 @@ import static org.youguan.enforcement.internal.CaseInput.checkParts;
 import static org.youguan.enforcement.internal.CaseInput.nonZero;
 import static org.youguan.enforcement.internal.CaseInput.parse;
 import static org.youguan.enforcement.internal.CaseInput.plain;
-import static org.youguan.enforcement.internal.CaseInput.revocationAuthority;
 
 /**
  * Past penalty cases brought with a bureau's history: a case recorded with its real dates, amounts and 文号
@@ -244,7 +243,8 @@ public class PastCases {
 		}
 		v.throwIfInvalid();
 		// 吊销 only by the issuing authority: the bureau importing its past decisions is the one that decided them
-		revocationAuthority("penalty", scope.regionPrefix() == null ? "" : scope.regionPrefix(), penalty);
+		caseWork.revocationAuthority("penalty", scope.regionPrefix() == null ? "" : scope.regionPrefix(), enterprise.creditCode(),
+				penalty);
 		String region = enterprise.regionCode();
 		String number = decidedCase ? typedNumber : null;
 		if (number != null) {

@@ -463,8 +463,10 @@ public class LicenceApplications {
 					LicensingClock c = clock(l.regionCode());
 					LocalDate latest = c.renewalDue(until);
 					LocalDate earliest = c.renewalOpens(until);
-					v.require("kind", !today.isAfter(latest), "renewal-window", "延续申请应在许可证有效期届满30日前提出：许可证"
-							+ l.number() + "有效期至" + until + "，最迟" + latest + "申请（" + StatutoryRule.LICENCE_RENEWAL_BEFORE_EXPIRY.basis() + "）");
+					StatutoryRule before = StatutoryRule.LICENCE_RENEWAL_BEFORE_EXPIRY;
+					v.require("kind", !today.isAfter(latest), "renewal-window", "延续申请应在许可证有效期届满"
+							+ rules.stated(before, l.regionCode()) + "前提出：许可证"
+							+ l.number() + "有效期至" + until + "，最迟" + latest + "申请（" + before.basis() + "）");
 					v.require("kind", !today.isBefore(earliest), "renewal-window", tooEarly(l.number(), until, earliest, l.regionCode()));
 				}
 			}
@@ -1463,7 +1465,7 @@ public class LicenceApplications {
 			throw DomainException.illegalTransition("许可证" + l.number() + l.status().label() + "，不能注销");
 		}
 		g.requireApplies(l.number(), l.issuedOn(), l.expiresOn(), l.regionCode(), today(), rules);
-		String reason = g.reason(note);
+		String reason = g.reason(note, rules, l.regionCode());
 		audit.record(AuditEntry.of("licensing.cancel", "ExpressLicence", l.id(), "注销许可证" + l.number() + "（" + l.enterpriseName()
 				+ "）：" + reason + "（" + clerk.name() + "）").inRegion(l.regionCode()));
 		events.publishEvent(new LicenceCancelled(l.number(), reason));

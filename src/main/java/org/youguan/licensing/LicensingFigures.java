@@ -19,6 +19,7 @@ import org.youguan.kernel.Rows;
 import org.youguan.registry.Licences;
 import org.youguan.rules.RuleUnit;
 import org.youguan.rules.StatutoryRule;
+import org.youguan.rules.StatutoryRules;
 
 /**
  * The licensing figures of a period and region, as a bureau's report states them ("受理许可及分支机构初审100家次，现场核查企业
@@ -52,16 +53,18 @@ public class LicensingFigures {
 
 	/**
 	 * One step of the procedure over the period.
-	 * @param step RECEIPT (收到 → 补正通知 or 受理/不予受理; limit 5 working days, 行政许可法 art.32), REVIEW (受理 → 初审; no
-	 * statutory limit), VERIFICATION (受理 → 现场核查; limit 10 working days, configurable) or DECISION (受理 → 决定; limit
-	 * 45 days less pauses, 邮政法 art.53)
-	 * @param label the step, its limit and the unit its average is counted in
+	 * @param step RECEIPT (收到 → 补正通知 or 受理/不予受理; limit {@link StatutoryRule#LICENCE_MISSING_MATERIALS_NOTICE}),
+	 * REVIEW (受理 → 初审; no statutory limit), VERIFICATION (受理 → 现场核查; limit
+	 * {@link StatutoryRule#LICENCE_SITE_VERIFICATION_REPORT}, configurable) or DECISION (受理 → 决定; limit
+	 * {@link StatutoryRule#LICENCE_DECISION} less pauses)
+	 * @param label the step, its limit as the rule catalogue has it in the region counted (value, unit, citation) and the
+	 * unit its average is counted in
 	 * @param count the steps completed in the period (imported applications left out: their dates are not the clock's)
 	 * @param averageWorkingDays their average length in working days (null when none)
 	 * @param onTime how many kept the limit (null for a step without one)
 	 * @param onTimeRate {@code onTime} of {@code count} in percent, one decimal (null when none or no limit)
 	 * @param averageDays their average length in the unit of the step's limit in the rule catalogue (null when none):
-	 * calendar days for a limit in days (DECISION, 45 日 — less the paused days, each once, as its limit), else working
+	 * calendar days for a limit in days (DECISION — less the paused days, each once, as its limit), else working
 	 * days
 	 * @param dayUnit the unit of {@code averageDays}: CALENDAR_DAYS or WORKING_DAYS
 	 * @param dayUnitLabel that unit in Chinese: 日 or 工作日
@@ -98,7 +101,10 @@ public class LicensingFigures {
 
 	private final Clock clock;
 
-	LicensingFigures(JdbcClient jdbc, WorkingCalendar calendar, Licences licences, Clock clock) {
+	private final StatutoryRules rules;
+
+	LicensingFigures(JdbcClient jdbc, WorkingCalendar calendar, Licences licences, Clock clock, StatutoryRules rules) {
+		this.rules = rules;
 		this.jdbc = jdbc;
 		this.calendar = calendar;
 		this.licences = licences;
@@ -134,18 +140,19 @@ public class LicensingFigures {
 			.single();
 		String own = base + " AND NOT a.imported";
 		List<StepFigures> steps = new ArrayList<>();
-		steps.add(step("RECEIPT", StatutoryRule.LICENCE_MISSING_MATERIALS_NOTICE, "受理或补正告知（5个工作日", spans("""
+		String ruleRegion = region.code().isEmpty() ? StatutoryRule.NATIONAL_REGION : region.code();
+		steps.add(step("RECEIPT", limit("受理或补正告知", StatutoryRule.LICENCE_MISSING_MATERIALS_NOTICE, "", ruleRegion), spans("""
 				SELECT a.submitted_on AS started, coalesce(a.correction_notified_on, a.accepted_on, a.not_accepted_on) AS ended,
 				       a.receipt_due_on AS due, a.accepted_by_law AS late, 0 AS paused """ + " " + own
 				+ " AND coalesce(a.correction_notified_on, a.accepted_on, a.not_accepted_on) BETWEEN :from AND :to", params)));
-		steps.add(step("REVIEW", null, "初审（无法定时限", spans("SELECT a.accepted_on AS started, a.reviewed_on AS ended, "
+		steps.add(step("REVIEW", new Limit(null, "初审（无法定时限"), spans("SELECT a.accepted_on AS started, a.reviewed_on AS ended, "
 				+ "CAST(NULL AS date) AS due, false AS late, 0 AS paused "
 				+ own + " AND a.accepted_on IS NOT NULL AND a.reviewed_on BETWEEN :from AND :to", params)));
-		steps.add(step("VERIFICATION", StatutoryRule.LICENCE_SITE_VERIFICATION_REPORT, "现场核查（10个工作日", spans("""
+		steps.add(step("VERIFICATION", limit("现场核查", StatutoryRule.LICENCE_SITE_VERIFICATION_REPORT, "", ruleRegion), spans("""
 				SELECT a.accepted_on AS started, a.verified_on AS ended, a.verification_due_on AS due, false AS late, 0 AS paused """
 				+ " " + own
 				+ " AND a.accepted_on IS NOT NULL AND a.verified_on BETWEEN :from AND :to", params)));
-		steps.add(step("DECISION", StatutoryRule.LICENCE_DECISION, "许可决定（45日，中止期间不计", spans("""
+		steps.add(step("DECISION", limit("许可决定", StatutoryRule.LICENCE_DECISION, "，中止期间不计", ruleRegion), spans("""
 				SELECT a.accepted_on AS started, a.decided_on AS ended, a.decision_due_on AS due, false AS late, """ + PAUSED_DAYS
 				+ " AS paused " + own
 				+ " AND a.accepted_on IS NOT NULL AND a.decided_on BETWEEN :from AND :to", params)));
@@ -157,17 +164,34 @@ public class LicensingFigures {
 				b.averageDecisionDays(), b.annualReportsFiled(), b.annualReportsLate(), expiring, steps);
 	}
 
+	/**
+	 * A step's limit: its rule (null: none) and the step's name with the limit as the rule catalogue has it where the
+	 * figures are counted, left open for {@link #step} to close ("受理或补正告知（5个工作日，行政许可法(2019) 第32条").
+	 */
+	private record Limit(StatutoryRule rule, String label) {
+	}
+
+	/**
+	 * The limit of rule {@code rule} named after step {@code name}: the value that applies in {@code ruleRegion}, its
+	 * unit and its citation with the text's version — a rule changed changes the label.
+	 * @param note said after the period ("，中止期间不计"), or ""
+	 */
+	private Limit limit(String name, StatutoryRule rule, String note, String ruleRegion) {
+		return new Limit(rule, name + "（" + rules.stated(rule, ruleRegion) + note + "，" + rule.basis());
+	}
+
 	private List<Span> spans(String sql, Map<String, Object> params) {
 		return jdbc.sql(sql).params(params).query(Rows.of(Span.class)).list();
 	}
 
 	/**
 	 * The figures of one step from its completed {@code spans}: the average counted in the unit of its limit's rule
-	 * ({@code limit}; null: no limit, working days) — calendar days, less the paused days, for a limit in days; working
-	 * days otherwise —, named at the end of {@code label} (given without its closing parenthesis).
+	 * (none: working days) — calendar days, less the paused days, for a limit in days; working days otherwise —, named
+	 * at the end of the limit's label.
 	 */
-	private StepFigures step(String step, StatutoryRule limit, String label, List<Span> spans) {
-		boolean calendarDays = limit != null && limit.unit() == RuleUnit.CALENDAR_DAYS;
+	private StepFigures step(String step, Limit limit, List<Span> spans) {
+		String label = limit.label();
+		boolean calendarDays = limit.rule() != null && limit.rule().unit() == RuleUnit.CALENDAR_DAYS;
 		RuleUnit unit = calendarDays ? RuleUnit.CALENDAR_DAYS : RuleUnit.WORKING_DAYS;
 		String unitLabel = calendarDays ? "日" : "工作日";
 		String named = label + "；平均用时按" + (calendarDays ? "日历日" : "工作日") + "计）";

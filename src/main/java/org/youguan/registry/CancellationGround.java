@@ -1,6 +1,8 @@
 package org.youguan.registry;
 
 import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.Map;
 
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Text;
@@ -14,18 +16,47 @@ import org.youguan.rules.StatutoryRules;
  */
 public enum CancellationGround {
 
-	EXPIRED("有效期届满未延续"), LEGAL_PERSON_ENDED("法人资格依法终止"), NO_OPERATION("取得许可后无正当理由超过6个月未经营"),
-	STOPPED("主动停止经营快递业务"), OTHER("法律、法规规定的其他情形");
+	EXPIRED("有效期届满未延续", null), LEGAL_PERSON_ENDED("法人资格依法终止", null),
+	NO_OPERATION("取得许可后无正当理由超过%s未经营", StatutoryRule.LICENCE_NO_OPERATION),
+	STOPPED("主动停止经营快递业务", null), OTHER("法律、法规规定的其他情形", null);
 
 	private final String label;
 
-	CancellationGround(String label) {
+	private final StatutoryRule period;
+
+	/**
+	 * @param label the ground in Chinese, with {@code %s} where its period stands
+	 * @param period the rule that fixes that period, or null for a ground without one
+	 */
+	CancellationGround(String label, StatutoryRule period) {
 		this.label = label;
+		this.period = period;
 	}
 
-	/** The ground in Chinese. */
+	/**
+	 * The ground in Chinese, a period in it stated as the rule catalogue's default (a list of the grounds in a
+	 * message); where the ground is shown or recorded for a licence, {@link #label(StatutoryRules, String)}.
+	 */
 	public String label() {
-		return label;
+		return period == null ? label : label.formatted(period.defaultValue().stripTrailingZeros().toPlainString()
+				+ period.unit().label());
+	}
+
+	/**
+	 * The ground in Chinese with its period as the rule catalogue has it in {@code region}: "取得许可后无正当理由超过6个月未经营"
+	 * ({@link StatutoryRule#LICENCE_NO_OPERATION}).
+	 */
+	public String label(StatutoryRules rules, String region) {
+		return period == null ? label : label.formatted(rules.stated(period, region));
+	}
+
+	/** Every ground's {@link #label(StatutoryRules, String)} in {@code region}, in order (a form's options). */
+	public static Map<CancellationGround, String> labels(StatutoryRules rules, String region) {
+		Map<CancellationGround, String> labels = new EnumMap<>(CancellationGround.class);
+		for (CancellationGround g : values()) {
+			labels.put(g, g.label(rules, region));
+		}
+		return labels;
 	}
 
 	/** Whether a note (说明) must name the ground: {@link #OTHER}, whose label names no fact. */
@@ -34,11 +65,14 @@ public enum CancellationGround {
 	}
 
 	/**
-	 * The reason recorded on the cancelled licence: the ground's label, then "：" and the note when there is one.
+	 * The reason recorded on the cancelled licence: the ground's label ({@link #label(StatutoryRules, String)}), then "："
+	 * and the note when there is one.
 	 * @param note the clerk's 说明, may be null or blank
+	 * @param rules where a period in the label is read
+	 * @param region the licence holder's region, whose value of the period applies
 	 */
-	public String reason(String note) {
-		return label + (Text.isBlank(note) ? "" : "：" + Text.strip(note));
+	public String reason(String note, StatutoryRules rules, String region) {
+		return label(rules, region) + (Text.isBlank(note) ? "" : "：" + Text.strip(note));
 	}
 
 	/**
@@ -57,15 +91,15 @@ public enum CancellationGround {
 			StatutoryRules rules) {
 		if (this == EXPIRED && expiresOn != null && !expiresOn.isBefore(today)) {
 			throw new InvalidValueException("ground", "not-expired", "许可证" + number + "有效期至" + expiresOn
-					+ "，尚未届满，不能以“" + label + "”注销（行政许可法第70条）");
+					+ "，尚未届满，不能以“" + label() + "”注销（行政许可法第70条）");
 		}
 		if (this == NO_OPERATION && issuedOn != null) {
-			// "超过6个月未经营": a licence younger than the rule's period cannot have gone unused that long (attack round 16)
+			// "超过…个月未经营": a licence younger than the rule's period cannot have gone unused that long (attack round 16)
 			StatutoryRule rule = StatutoryRule.LICENCE_NO_OPERATION;
 			int months = rules.intValue(rule, holderRegion);
 			if (!today.isAfter(issuedOn.plusMonths(months))) {
 				throw new InvalidValueException("ground", "too-young", "许可证" + number + "于" + issuedOn + "颁发，至今未超过"
-						+ months + "个月，不能以“" + label + "”注销（" + rule.title() + "，" + rule.basis() + "）");
+						+ months + "个月，不能以“" + label(rules, holderRegion) + "”注销（" + rule.title() + "，" + rule.basis() + "）");
 			}
 		}
 	}

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,6 +31,7 @@ import org.youguan.kernel.Text;
 import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.UniqueIdentifiers;
 import org.youguan.kernel.Validation;
+import org.youguan.org.BureauLevel;
 import org.youguan.org.BureauView;
 import org.youguan.org.Bureaus;
 import org.youguan.region.Regions;
@@ -88,8 +90,12 @@ public class Licences {
 
 	private final Clock clock;
 
+	private final ObjectProvider<PenaltyDecisionRegister> decisions;
+
 	Licences(ExpressLicenceRepository licences, Enterprises enterprises, Bureaus bureaus, Regions regions,
-			RegistrySettings settings, StatutoryRules rules, JdbcClient jdbc, AuditTrail audit, Clock clock) {
+			RegistrySettings settings, StatutoryRules rules, JdbcClient jdbc, AuditTrail audit, Clock clock,
+			ObjectProvider<PenaltyDecisionRegister> decisions) {
+		this.decisions = decisions;
 		this.licences = licences;
 		this.enterprises = enterprises;
 		this.bureaus = bureaus;
@@ -183,6 +189,66 @@ public class Licences {
 	 */
 	public boolean mayEnd(Registrar by, LicenceView l) {
 		return by.issues(l.scope(), l.regionCode());
+	}
+
+	/**
+	 * Whether the bureau deciding in {@code deciderRegion} may impose 吊销许可证 on enterprise {@code creditCode} as a
+	 * penalty: only the authority that issued its licence revokes it (行政许可法(2019) art.70(四) with 行政处罚法(2021)
+	 * art.9; 邮政法(2015) art.52 — {@link IssuingAuthority} of the licence's scope for the holder's region, as
+	 * {@link #mayEnd} and {@link #revoke} apply it). The licence judged is the enterprise's licence in force, else the one
+	 * issued to it last (a past decision imported after the licence ended); where the registry holds none of it, any
+	 * bureau of an issuing level (a provincial bureau or 国家邮政局) may, a city or county bureau never. The one statement
+	 * of the rule for a penalty decided (enforcement) and carried out ({@link #revokedBy}).
+	 * @param deciderRegion the deciding bureau's region, or a region it handles ({@link #decidingBureau}); "" or
+	 *        {@code 0} for 国家邮政局
+	 * @param creditCode the penalised enterprise's 统一社会信用代码
+	 * @return empty when that bureau may revoke; otherwise why not, to head a refusal: "省内快递业务经营许可证（苏邮000137）由
+	 *         省邮政管理局颁发，办案机关（市局）不是发证机关"
+	 */
+	public Optional<String> revocationRefused(String deciderRegion, String creditCode) {
+		Registrar decider = decidingBureau(deciderRegion);
+		Optional<LicenceView> licence = enterprises.findByCreditCode(creditCode).flatMap(e -> jdbc.sql(SELECT
+				+ " WHERE l.enterprise_id = :enterprise ORDER BY (" + STATUS_SQL + " = 'VALID') DESC, l.issued_on DESC, l.id DESC LIMIT 1")
+			.param("enterprise", e.id())
+			.param("today", LocalDate.now(clock))
+			.query(Rows.of(LicenceView.class))
+			.optional());
+		String notIssuer = "，办案机关（" + decider.level().label() + "）不是发证机关";
+		if (licence.isEmpty()) {
+			return decider.issuingLevel() ? Optional.empty() : Optional.of("快递业务经营许可证由" + IssuingAuthority.PROVINCE.label() + "或"
+					+ IssuingAuthority.NATIONAL.label() + "颁发" + notIssuer);
+		}
+		LicenceView l = licence.get();
+		return revokedBy(deciderRegion, l) ? Optional.empty() : Optional.of(l.scope().label() + "快递业务经营许可证（" + l.number()
+				+ "）由" + IssuingAuthority.of(l.scope()).label() + "颁发" + notIssuer);
+	}
+
+	/**
+	 * Whether a penalty decision of the bureau deciding in {@code deciderRegion} ({@link #decidingBureau}) revokes
+	 * licence {@code l}: that bureau is its issuing authority ({@link Registrar#issues}; 行政许可法(2019) art.70(四),
+	 * 邮政法(2015) art.52).
+	 */
+	public boolean revokedBy(String deciderRegion, LicenceView l) {
+		return decidingBureau(deciderRegion).issues(l.scope(), l.regionCode());
+	}
+
+	/**
+	 * The bureau that decides for {@code region} as a registrar: the bureau on the platform whose region is the longest
+	 * prefix of it (a case's handling bureau), or, where the organisation register holds none, a bureau of the level the
+	 * code's length names ({@link BureauLevel#regionCodeLength}); "" or {@code 0} is 国家邮政局.
+	 */
+	private Registrar decidingBureau(String region) {
+		String r = region == null || Text.isBlank(region) ? "0" : Text.strip(region);
+		for (int length : new int[] { 12, 9, 6, 4, 2 }) {
+			if (length <= r.length()) {
+				Optional<BureauView> b = bureaus.findByRegion(r.substring(0, length));
+				if (b.isPresent()) {
+					return Registrar.bureau(b.get().level(), b.get().regionCode());
+				}
+			}
+		}
+		return Registrar.bureau(Arrays.stream(BureauLevel.values()).filter(level -> r.length() <= level.regionCodeLength())
+			.findFirst().orElse(BureauLevel.COUNTY), r);
 	}
 
 	/**
@@ -630,11 +696,11 @@ public class Licences {
 		if (g != null && g.needsNote()) {
 			v.required("reason", "注销说明", note);
 		}
-		v.maxLength("reason", "注销说明", note, 200 - (g == null ? 0 : g.label().length() + 1));
+		v.maxLength("reason", "注销说明", note, 200 - (g == null ? 0 : g.label(rules, l.regionCode()).length() + 1));
 		v.throwIfInvalid();
 		l.requireActive("注销");
 		g.requireApplies(l.number(), l.issuedOn(), l.expiresOn(), l.regionCode(), LocalDate.now(clock), rules);
-		end(l, g.reason(note), ExpressLicence::cancel, "licence.cancel", "注销");
+		end(l, g.reason(note, rules, l.regionCode()), ExpressLicence::cancel, "licence.cancel", "注销");
 	}
 
 	/**
@@ -642,9 +708,15 @@ public class Licences {
 	 * that issued it (行政许可法(2019) art.70(四); 邮政法(2015) art.52) — on the platform through enforcement's decision,
 	 * delivered and heard by licensing ({@link LicenceRevoked}); here for a decision taken off the platform, by the issuing
 	 * authority only, naming the decision. The reason recorded is "依据行政处罚决定书{文号}吊销：{reason}". Audited.
+	 * A 文号 of a decision on the platform ({@link PenaltyDecisionRegister}) must be a decision against this licence's
+	 * holder (rule {@code decision-party}) that revokes the licence (rule {@code decision-penalty}, 行政处罚法(2021) art.9)
+	 * and has taken effect (rule {@code decision-not-in-effect}, art.61: on delivery the platform revokes the licence
+	 * itself); a 文号 in the form of the platform's automatic numbers that no decision carries is refused (rule
+	 * {@code decision-unknown}); any other 文号 is a decision taken off the platform, which the registry cannot check.
 	 * @param decisionNumber the penalty decision's 文号, required
 	 * @throws AccessRefusedException (403) for anyone but the issuing authority
-	 * @throws org.youguan.kernel.InvalidValueException (400) no decision number or reason, or too long together
+	 * @throws org.youguan.kernel.InvalidValueException (400) no decision number or reason, or too long together; a 文号
+	 *         that names no revocation of this licence's holder in effect (rules above, field {@code decisionNumber})
 	 * @throws DomainException not found (404) out of scope; 409 when no longer active
 	 */
 	@Transactional
@@ -661,7 +733,36 @@ public class Licences {
 			.identifier("decisionNumber", "行政处罚决定书文号", decisionNumber);
 		v.required("reason", "吊销原因", reason).maxLength("reason", "吊销原因", reason, 200 - head.length());
 		v.throwIfInvalid();
+		decisionRevokes(v, decision, get(DataScope.all(), id));
+		v.throwIfInvalid();
 		end(l, head + Text.strip(reason), ExpressLicence::revoke, "licence.revoke", "吊销");
+	}
+
+	/** The checks of {@link #revoke} on the decision a 文号 names, against licence {@code l}'s holder. */
+	private void decisionRevokes(Validation v, String decision, LicenceView l) {
+		PenaltyDecisionRegister register = decisions.getIfAvailable();
+		if (register == null) {
+			return;
+		}
+		Optional<PenaltyDecisionRegister.KnownDecision> known = register.find(decision);
+		if (known.isEmpty()) {
+			v.require("decisionNumber", !register.automaticForm(decision), "decision-unknown", "行政处罚决定书文号" + decision
+					+ "是本平台自动编号的形式，但平台没有这一文号的行政处罚决定：请核对文号（平台外作出的决定填写纸质决定书上的文号）");
+			return;
+		}
+		PenaltyDecisionRegister.KnownDecision d = known.get();
+		if (!d.enterpriseCreditCode().equals(l.creditCode())) {
+			v.require("decisionNumber", false, "decision-party", "行政处罚决定书" + d.decisionNumber() + "的当事人是" + d.enterpriseName()
+					+ "，不是许可证" + l.number() + "的持有人" + l.enterpriseName() + "：不能依据该决定吊销本许可证");
+		}
+		else if (!d.revokesLicence()) {
+			v.require("decisionNumber", false, "decision-penalty", "行政处罚决定书" + d.decisionNumber()
+					+ "没有作出吊销许可证件的处罚（行政处罚法第9条）：不能依据该决定吊销许可证");
+		}
+		else if (!d.inEffect()) {
+			v.require("decisionNumber", false, "decision-not-in-effect", "行政处罚决定书" + d.decisionNumber()
+					+ "尚未送达当事人，还未生效（行政处罚法第61条）：送达后平台依该决定吊销许可证，无需手工登记");
+		}
 	}
 
 	/** Ends licence {@code l} by {@code transition} with {@code reason} recorded on it, audited as {@code action}. */

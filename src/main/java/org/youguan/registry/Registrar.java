@@ -59,9 +59,17 @@ public record Registrar(BureauLevel level, String regionCode, boolean systemAdmi
 				: issues(from, holderRegion) && issues(to, holderRegion);
 	}
 
+	/**
+	 * Whether this registrar's bureau is of a level that issues licences of some scope (a provincial bureau or 国家邮政局,
+	 * {@link IssuingAuthority#bureauLevel}); a system administrator as such is none.
+	 */
+	public boolean issuingLevel() {
+		return Arrays.stream(IssuingAuthority.values()).anyMatch(a -> a.bureauLevel() == level);
+	}
+
 	/** Whether this registrar records licences of some scope: a provincial bureau, 国家邮政局 or a system administrator. */
 	public boolean recordsAny() {
-		return systemAdmin || Arrays.stream(IssuingAuthority.values()).anyMatch(a -> a.bureauLevel() == level);
+		return systemAdmin || issuingLevel();
 	}
 
 	/** How the registrar is named in a refusal: "本局（县（区）局）". */

@@ -78,6 +78,15 @@ public class StatutoryRules {
 				+ ChineseText.numeral(litigationMonths) + "个月内依法向人民法院提起行政诉讼。";
 	}
 
+	/**
+	 * A rule's value as a text states it, with its unit: "5个工作日", "45日", "6个月" — so that a label or hint that names a
+	 * period reads it here and changes with the rule.
+	 * @param regionCode the region whose value applies ({@code 0}: the national value)
+	 */
+	public String stated(StatutoryRule rule, String regionCode) {
+		return value(rule, regionCode).stripTrailingZeros().toPlainString() + rule.unit().label();
+	}
+
 	public int intValue(StatutoryRule rule, String regionCode) {
 		return value(rule, regionCode).intValueExact();
 	}

@@ -1,5 +1,6 @@
 package org.youguan.complaints;
 
+import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -11,7 +12,10 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
+import org.youguan.org.Bureaus;
 import org.youguan.platform.ChinaTime;
+import org.youguan.rules.StatutoryRule;
+import org.youguan.rules.StatutoryRules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -38,6 +42,12 @@ class ComplaintNoticePublicationIntegrationTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	StatutoryRules rules;
+
+	@Autowired
+	Bureaus bureaus;
 
 	/** A past month with no notice of the region in force (the shared database keeps those of earlier runs). */
 	static YearMonth freeMonth(JdbcClient jdbc, String region) {
@@ -95,6 +105,26 @@ class ComplaintNoticePublicationIntegrationTest {
 			.andExpect(content().string(containsString("第" + id + "号")));
 		assertThat(jdbc.sql("SELECT count(*) FROM complaint_notice WHERE region_code = :region AND month_from = :m")
 			.param("region", REGION).param("m", month.toString()).query(Long.class).single()).isEqualTo(1);
+	}
+
+	/**
+	 * The notice's on-time rate names the answer limit as the rule catalogue has it (邮政法(2015) art.65, national law):
+	 * the law revised, the notice says so.
+	 */
+	@Test
+	void theNoticeNamesTheAnswerLimitOfTheRuleCatalogue() throws Exception {
+		long national = bureaus.findByRegion(StatutoryRule.NATIONAL_REGION).or(() -> bureaus.findByRegion("3205")).orElseThrow().id();
+		rules.override(StatutoryRule.COMPLAINT_ANSWER_LIMIT, national, StatutoryRule.NATIONAL_REGION, new BigDecimal("29"),
+				"测试：假设的新法律");
+		try {
+			String notice = publish(freeMonth(jdbc, REGION), null);
+			mvc.perform(get(notice)).andExpect(status().isOk())
+				.andExpect(content().string(containsString("29日内办结率")))
+				.andExpect(content().string(not(containsString("30日内办结率"))));
+		}
+		finally {
+			rules.clearOverride(StatutoryRule.COMPLAINT_ANSWER_LIMIT, StatutoryRule.NATIONAL_REGION);
+		}
 	}
 
 	@Test

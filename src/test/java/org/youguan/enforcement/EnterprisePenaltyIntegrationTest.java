@@ -235,7 +235,7 @@ class EnterprisePenaltyIntegrationTest {
 			.andExpect(content().string(not(containsString("id=\"hearing-form\""))));
 		mvc.perform(post("/api/v1/enterprise/penalties/" + id + "/hearing").header("Authorization", SF))
 			.andExpect(status().isConflict())
-			.andExpect(content().string(containsString("期限已过")));
+			.andExpect(content().string(containsString("期限已过：应在事先告知书载明的期限内（至")));
 		clock.reset();
 
 		mvc.perform(post("/enterprise/penalties/" + id + "/hearing").session(sf).with(csrf()))

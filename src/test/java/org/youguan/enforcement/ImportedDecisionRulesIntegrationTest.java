@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,9 +17,24 @@ import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.kernel.DataScope;
 import org.youguan.platform.ChinaTime;
+import org.youguan.kernel.CreditCode;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.FieldError;
+import org.youguan.kernel.PageQuery;
+import org.youguan.org.BureauLevel;
+import org.youguan.registry.EnterpriseData;
+import org.youguan.registry.EnterpriseType;
 import org.youguan.registry.EnterpriseView;
+import org.youguan.registry.Enterprises;
+import org.youguan.registry.IssuingAuthority;
+import org.youguan.registry.LicenceData;
+import org.youguan.registry.LicenceScope;
+import org.youguan.registry.LicenceStatus;
+import org.youguan.registry.Licences;
+import org.youguan.registry.Registrar;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -69,6 +85,12 @@ class ImportedDecisionRulesIntegrationTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	Enterprises enterprises;
+
+	@Autowired
+	Licences licences;
+
 	@AfterEach
 	void reset() {
 		clock.reset();
@@ -106,6 +128,98 @@ class ImportedDecisionRulesIntegrationTest {
 		long id = pastCases.importCase(DataScope.region("32"), past(e, "SECURITY_CHECKS", "REVOCATION", "200000", null, null, null,
 				null));
 		assertThat(cases.get(PartyCases.ALL, id).penaltyCase().penalty()).isEqualTo(Penalty.REVOCATION);
+	}
+
+	/**
+	 * A new 相城 enterprise holding a licence of {@code scope} in force, issued last year by its issuing authority (not in
+	 * 吴中, where {@link PartyCases#other} picks its enterprise).
+	 */
+	EnterpriseView licensed(LicenceScope scope) {
+		String digits = UUID.randomUUID().toString().replaceAll("[^0-9]", "");
+		String base = "91320506MA" + digits.substring(0, 7);
+		String code = base + CreditCode.checkCharacter(base);
+		long id = enterprises.register(DataScope.region("3205"), new EnterpriseData("吊销测试快递有限公司" + digits.substring(0, 6), code,
+				EnterpriseType.EXPRESS, null, "张三", "测试路1号", "320507", "李四", "13912345678"), false);
+		boolean national = IssuingAuthority.of(scope) == IssuingAuthority.NATIONAL;
+		licences.record(DataScope.all(), Registrar.platform(), new LicenceData(id, (national ? "国邮R" : "苏邮R") + digits.substring(0, 7),
+				scope, national ? "国家邮政局" : "江苏省邮政管理局", null, LocalDate.now(clock).minusYears(1), null), false);
+		return enterprises.findByCreditCode(code).orElseThrow();
+	}
+
+	static String refusal(String field, Executable step) {
+		DomainException e = catchThrowableOfType(DomainException.class, step::execute);
+		assertThat(e).as("the step is refused").isNotNull();
+		return e.fieldErrors().stream().filter(f -> f.field().equals(field) && f.rule().equals("revocation-authority"))
+			.map(FieldError::message).findFirst().orElseThrow();
+	}
+
+	@Test
+	void aRevocationIsImposedOnlyByTheAuthorityThatIssuedTheEnterprisesLicenceAsTheRegistryStatesIt() {
+		// 跨省: 国家邮政局 issued it, so a provincial bureau may not revoke it (邮政法 art.52, 行政许可法 art.70(四))
+		EnterpriseView interProvince = licensed(LicenceScope.INTER_PROVINCE);
+		assertThat(refusal("penalty", () -> pastCases.importCase(DataScope.region("32"), past(interProvince, "SECURITY_CHECKS",
+				"REVOCATION", "200000", null, null, null, null))))
+			.contains("吊销快递业务经营许可证由发证机关决定").contains("跨省快递业务经营许可证").contains("由国家邮政局颁发")
+			.contains("办案机关（省局）不是发证机关").contains("不能吊销许可证");
+		long national = pastCases.importCase(PartyCases.ALL, past(interProvince, "SECURITY_CHECKS", "REVOCATION", "200000", null,
+				null, null, null));
+		assertThat(cases.get(PartyCases.ALL, national).penaltyCase().penalty()).isEqualTo(Penalty.REVOCATION);
+
+		// 省内: the provincial bureau issued it — 国家邮政局 does not revoke it, nor a county proposes it
+		EnterpriseView province = licensed(LicenceScope.PROVINCE);
+		assertThat(refusal("penalty", () -> pastCases.importCase(PartyCases.ALL, past(province, "SECURITY_CHECKS", "REVOCATION",
+				"200000", null, null, null, null)))).contains("省内快递业务经营许可证").contains("由省邮政管理局颁发")
+			.contains("办案机关（国家局）不是发证机关");
+		long id = pastCases.importCase(DataScope.region("32"), past(province, "SECURITY_CHECKS", "REVOCATION", "200000", null, null,
+				null, null));
+		assertThat(cases.get(PartyCases.ALL, id).penaltyCase().penalty()).isEqualTo(Penalty.REVOCATION);
+		long lead = leads.report(PartyCases.ALL, new Leads.ReportData("REPORT", "群众举报", province.creditCode(), null,
+				"测试线索" + UUID.randomUUID(), LocalDate.now(clock).toString()), false);
+		leads.propose(PartyCases.ALL, lead, "PARCEL_TAMPERING", LocalDate.now(clock).minusDays(1).toString(), null, false, null);
+		long county = leads.approve(PartyCases.ALL, lead, PartyCases.HEAD, LocalDate.now(clock), false);
+		caseInvestigation.startInvestigation(PartyCases.ALL, county, PartyCases.TEAM);
+		party.evidence(county);
+		assertThat(refusal("proposedPenalty", () -> caseInvestigation.concludeInvestigation(PartyCases.ALL, county,
+				new CaseInvestigation.Conclusion("查明", "REVOCATION", "150000", true, null, null, null, LocalDate.now(clock).toString()))))
+			.contains("由省邮政管理局颁发").contains("不是发证机关").contains("不能拟吊销许可证");
+	}
+
+	/**
+	 * A revocation entered by hand in the registry names a 文号: one of a decision on the platform must be a revocation of
+	 * this licence's holder (another enterprise's decision, or a fine, is refused on {@code decisionNumber}); a 文号 in
+	 * the form of the platform's automatic numbers that no decision carries is refused; a paper decision's 文号 the
+	 * platform does not know is a decision taken off it, and revokes.
+	 */
+	@Test
+	void aRevocationEnteredInTheRegistryNamesARevocationOfTheHolderOrADecisionOffThePlatform() {
+		EnterpriseView holder = licensed(LicenceScope.PROVINCE);
+		long licence = licences.list(DataScope.all(), new Licences.Filter(null, null, holder.id()), PageQuery.of(null, 0, 1, null, null))
+			.items().get(0).id();
+		Registrar jiangsu = Registrar.bureau(BureauLevel.PROVINCE, "32");
+		PastCases.ImportedCase othersFine = past(party.other(), "DATA_NOT_REPORTED", "FINE", "1000", null, null, null, null);
+		pastCases.importCase(PartyCases.ALL, othersFine);
+		PastCases.ImportedCase holdersFine = past(holder, "DATA_NOT_REPORTED", "FINE", "1000", null, null, null, null);
+		pastCases.importCase(PartyCases.ALL, holdersFine);
+
+		assertThat(rules("decisionNumber", () -> licences.revoke(DataScope.all(), jiangsu, licence, othersFine.decisionNumber(), "违法经营")))
+			.containsExactly("decision-party");
+		assertThat(rules("decisionNumber", () -> licences.revoke(DataScope.all(), jiangsu, licence, holdersFine.decisionNumber(), "违法经营")))
+			.containsExactly("decision-penalty");
+		assertThat(rules("decisionNumber", () -> licences.revoke(DataScope.all(), jiangsu, licence, "行政处罚决定-32-2025-987654",
+				"违法经营"))).containsExactly("decision-unknown");
+		assertThat(licences.get(DataScope.all(), licence).status()).isEqualTo(LicenceStatus.VALID);
+
+		PastCases.ImportedCase revocation = past(holder, "SECURITY_CHECKS", "REVOCATION", "200000", null, null, null, null);
+		pastCases.importCase(DataScope.region("32"), revocation);
+		licences.revoke(DataScope.all(), jiangsu, licence, revocation.decisionNumber(), "违法经营");
+		assertThat(licences.get(DataScope.all(), licence).status()).isEqualTo(LicenceStatus.REVOKED);
+
+		// a decision off the platform: its paper 文号 is not the platform's to check
+		EnterpriseView other = licensed(LicenceScope.PROVINCE);
+		long second = licences.list(DataScope.all(), new Licences.Filter(null, null, other.id()), PageQuery.of(null, 0, 1, null, null))
+			.items().get(0).id();
+		licences.revoke(DataScope.all(), jiangsu, second, number(), "违法经营");
+		assertThat(licences.get(DataScope.all(), second).status()).isEqualTo(LicenceStatus.REVOKED);
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package org.youguan.licensing;
 
 import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -12,15 +13,19 @@ import org.apache.poi.xssf.extractor.XSSFExcelExtractor;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
 import org.youguan.kernel.DataScope;
+import org.youguan.org.Bureaus;
 import org.youguan.registry.EnterpriseData;
 import org.youguan.registry.EnterpriseType;
 import org.youguan.registry.LicenceGranted;
 import org.youguan.registry.LicenceScope;
 import org.youguan.registry.LicenceStatus;
+import org.youguan.rules.StatutoryRule;
+import org.youguan.rules.StatutoryRules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -39,6 +44,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @IntegrationTest
 class LicensingFiguresPagesIntegrationTest extends LicensingFixture {
+
+	@Autowired
+	StatutoryRules rules;
+
+	@Autowired
+	LicensingFigures licensingFigures;
+
+	@Autowired
+	Bureaus bureaus;
 
 	String figures() throws Exception {
 		String today = LocalDate.now(clock).toString();
@@ -97,6 +111,44 @@ class LicensingFiguresPagesIntegrationTest extends LicensingFixture {
 		// closed again, so that the figures of other tests are not disturbed by an open application
 		call(PROVINCE, "/api/v1/licensing/applications/" + id + "/refusal", "{\"reason\":\"统计测试结束\"}")
 			.andExpect(status().isOk());
+	}
+
+	/**
+	 * Each step's label states its limit as the rule catalogue has it where the figures are counted — value, unit and
+	 * citation with the text's version — so a bureau's own period (委托现场核查报告时限, configurable) shows in its
+	 * region's label and nowhere else; the applications page's hint names the catalogue's periods likewise.
+	 */
+	@Test
+	void theStepLabelsReadTheirLimitsFromTheRuleCatalogue() throws Exception {
+		LocalDate today = LocalDate.now(clock);
+		StatutoryRule verification = StatutoryRule.LICENCE_SITE_VERIFICATION_REPORT;
+		long jiangsu = bureaus.findByRegion("32").orElseThrow().id();
+		rules.override(verification, jiangsu, "32", BigDecimal.valueOf(13), "测试：本局委托核查时限");
+		try {
+			assertThat(label(licensingFigures.figures(DataScope.all(), "32", today, today), "VERIFICATION"))
+				.startsWith("现场核查（13个工作日，" + verification.basis() + "；");
+			assertThat(label(licensingFigures.figures(DataScope.all(), "", today, today), "VERIFICATION"))
+				.startsWith("现场核查（" + rules.stated(verification, "0") + "，").doesNotContain("13个工作日");
+		}
+		finally {
+			rules.clearOverride(verification, "32");
+		}
+		LicensingFigures.Figures country = licensingFigures.figures(DataScope.all(), "", today, today);
+		assertThat(label(country, "RECEIPT")).startsWith("受理或补正告知（" + rules.stated(StatutoryRule.LICENCE_MISSING_MATERIALS_NOTICE, "0")
+				+ "，行政许可法(2019) 第32条；");
+		assertThat(label(country, "DECISION")).startsWith("许可决定（" + rules.stated(StatutoryRule.LICENCE_DECISION, "0")
+				+ "，中止期间不计，邮政法(2015) 第53条；");
+		assertThat(rules.stated(StatutoryRule.LICENCE_DECISION, "0")).isEqualTo("45日");
+
+		MockHttpSession staff = SignIn.session(mvc, "sz.admin");
+		mvc.perform(get("/licensing/applications").session(staff)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("收到申请" + rules.stated(StatutoryRule.LICENCE_MISSING_MATERIALS_NOTICE, "0")
+					+ "内一次告知")))
+			.andExpect(content().string(containsString("自受理之日起" + rules.stated(StatutoryRule.LICENCE_DECISION, "0") + "内作出")));
+	}
+
+	static String label(LicensingFigures.Figures figures, String step) {
+		return figures.steps().stream().filter(s -> s.step().equals(step)).findFirst().orElseThrow().label();
 	}
 
 	/**

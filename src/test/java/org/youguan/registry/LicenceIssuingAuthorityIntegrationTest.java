@@ -1,5 +1,6 @@
 package org.youguan.registry;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -28,6 +29,8 @@ import org.youguan.org.BureauLevel;
 import org.youguan.org.Bureaus;
 import org.youguan.org.Users;
 import org.youguan.registry.internal.licences.LicenceImport;
+import org.youguan.rules.StatutoryRule;
+import org.youguan.rules.StatutoryRules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -69,6 +72,9 @@ class LicenceIssuingAuthorityIntegrationTest {
 
 	@Autowired
 	Clock clock;
+
+	@Autowired
+	StatutoryRules rules;
 
 	String unlicensed() {
 		return RegistryIntegrationTest.unlicensed(enterprises);
@@ -273,12 +279,33 @@ class LicenceIssuingAuthorityIntegrationTest {
 		assertThat(post(province, "/registry/licences/" + young + "/cancel", "ground", "STOPPED", "reason", "企业书面申请")
 			.getStatus()).isEqualTo(302);
 		assertThat(status(young)).isEqualTo(LicenceStatus.CANCELLED);
-		assertThat(licences.get(SUZHOU, young).stateReason()).isEqualTo(CancellationGround.STOPPED.reason("企业书面申请"));
+		assertThat(licences.get(SUZHOU, young).stateReason()).isEqualTo("主动停止经营快递业务：企业书面申请");
 		// an expired licence is cancelled as such
 		long old = licences.record(SUZHOU, JIANGSU, new LicenceData(enterprises.idInScope(SUZHOU, unlicensed(), "creditCode"),
 				number(), LicenceScope.PROVINCE, "江苏省邮政管理局", null, LocalDate.now(clock).minusYears(6), null), false);
 		assertThat(post(province, "/registry/licences/" + old + "/cancel", "ground", "EXPIRED").getStatus()).isEqualTo(302);
 		assertThat(licences.get(SUZHOU, old).stateReason()).isEqualTo("有效期届满未延续");
+	}
+
+	/**
+	 * 超过…未经营 names the period of the rule catalogue (StatutoryRule.LICENCE_NO_OPERATION, national law): revised, the
+	 * page's ground, its hint and the reason recorded say the new period.
+	 */
+	@Test
+	void theNoOperationGroundStatesThePeriodOfTheRuleCatalogue() throws Exception {
+		long id = provinceLicence();
+		long bureau = bureaus.findByRegion("32").orElseThrow().id();
+		rules.override(StatutoryRule.LICENCE_NO_OPERATION, bureau, StatutoryRule.NATIONAL_REGION, new BigDecimal("7"), "测试：假设的新法律");
+		try {
+			String page = text(mvc.perform(get("/registry/licences/" + id).session(province())).andReturn().getResponse());
+			assertThat(page).contains("取得许可后无正当理由超过7个月未经营").contains("须取得许可已满7个月")
+				.doesNotContain("超过6个月未经营");
+			licences.cancel(SUZHOU, JIANGSU, id, "NO_OPERATION", null);
+			assertThat(licences.get(SUZHOU, id).stateReason()).isEqualTo("取得许可后无正当理由超过7个月未经营");
+		}
+		finally {
+			rules.clearOverride(StatutoryRule.LICENCE_NO_OPERATION, StatutoryRule.NATIONAL_REGION);
+		}
 	}
 
 	@Test

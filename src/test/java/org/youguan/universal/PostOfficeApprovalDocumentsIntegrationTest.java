@@ -27,6 +27,8 @@ import org.youguan.org.UserDirectory;
 import org.youguan.org.Users;
 import org.youguan.registry.Enterprises;
 import org.youguan.registry.Facilities;
+import org.youguan.rules.StatutoryRule;
+import org.youguan.rules.StatutoryRules;
 import org.youguan.security.ApiTokens;
 
 import com.jayway.jsonpath.JsonPath;
@@ -35,10 +37,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.youguan.universal.ApprovalFixture.POSTAL;
@@ -59,6 +63,9 @@ class PostOfficeApprovalDocumentsIntegrationTest {
 	static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 	static final String NUMBER = "营业场所审批-320506-2026-\\d{6}";
+
+	@Autowired
+	StatutoryRules rules;
 
 	@Autowired
 	MockMvc mvc;
@@ -274,6 +281,18 @@ class PostOfficeApprovalDocumentsIntegrationTest {
 			.containsExactlyInAnyOrderElementsOf(PostOfficeDocuments.NOTICE_TEMPLATE.fields());
 		assertThat(PostOfficeDocuments.decisionFields(approved, parties, "救济途径").values()).doesNotContainNull();
 		assertThat(PostOfficeDocuments.noticeFields(approved, parties).values()).doesNotContainNull();
+	}
+
+	/** The enterprise's page answers an application with the decision period as the rule catalogue has it. */
+	@Test
+	void theEnterprisesApplicationIsAnsweredWithTheDecisionPeriodOfTheRuleCatalogue() throws Exception {
+		long office = fixture().newPostOffice("320506");
+		MockHttpSession enterprise = SignIn.session(mvc, "yz.sz");
+		mvc.perform(post("/enterprise/post-offices/approvals").session(enterprise).with(csrf())
+			.param("facilityId", String.valueOf(office)).param("kind", "CLOSURE").param("reason", "页面申请期限"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("message", "申请已提交，邮政管理部门将在受理后"
+					+ rules.stated(StatutoryRule.UNIVERSAL_CLOSURE_DECISION, StatutoryRule.NATIONAL_REGION) + "内作出决定"));
 	}
 
 	@Test

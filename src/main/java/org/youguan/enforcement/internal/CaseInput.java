@@ -10,8 +10,6 @@ import org.youguan.enforcement.Penalty;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 
-import static org.youguan.enforcement.internal.DecisionRules.ruleBroken;
-
 /**
  * Reading a step's typed values, each error naming its field (rule {@code required}, {@code one-of} …): enum values,
  * penalty kinds, fines and confiscated amounts in yuan, reasons; and the checks of a penalty's parts against the
@@ -87,21 +85,6 @@ public final class CaseInput {
 			Set<String> provided, Penalty penalty, BigDecimal fine, BigDecimal confiscated) {
 		DecisionRules.combinedFine(v, fineField, provided, penalty, fine);
 		DecisionRules.confiscation(v, penaltyField, confiscatedField, provided, penalty, confiscated);
-	}
-
-	/**
-	 * 吊销快递业务经营许可证 only by the authority that issued it (行政许可法(2019) art.70; 邮政法(2015) art.52: the
-	 * provincial bureau for a licence within the province, the State Post Bureau for an inter-province or international
-	 * one): a city or county bureau's case may not decide or propose it — 422 naming {@code field}, rule
-	 * {@code revocation-authority}; it refers the case to the provincial bureau.
-	 * @param deciderRegion the region of the bureau deciding (a case's region; the importing bureau's for a past case)
-	 */
-	public static void revocationAuthority(String field, String deciderRegion, Penalty penalty) {
-		if (penalty == Penalty.REVOCATION && deciderRegion.length() > 2) {
-			throw ruleBroken(field, "revocation-authority", "吊销快递业务经营许可证由发证机关决定（省内经营的为省级邮政管理局，跨省或国际经营的为"
-					+ "国家邮政局，邮政法第52条）：本案由市、县级邮政管理部门办理，不能" + (field.startsWith("proposed") ? "拟" : "")
-					+ "吊销许可证，请移送有权机关");
-		}
 	}
 
 	/** An enum value by its name (case-insensitive), or the error {@code required} / {@code one-of} on {@code field}. */

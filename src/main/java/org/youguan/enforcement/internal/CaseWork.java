@@ -41,6 +41,8 @@ import org.youguan.org.Role;
 import org.youguan.org.UserKind;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
+import org.youguan.registry.IssuingAuthority;
+import org.youguan.registry.Licences;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
 
@@ -74,8 +76,11 @@ public class CaseWork {
 
 	private final Bureaus bureaus;
 
+	private final Licences licences;
+
 	CaseWork(JdbcClient jdbc, StatutoryRules rules, WorkingCalendar calendar, AuditTrail audit, Enterprises enterprises,
-			Clock clock, CaseDocuments documents, Bureaus bureaus) {
+			Clock clock, CaseDocuments documents, Bureaus bureaus, Licences licences) {
+		this.licences = licences;
 		this.jdbc = jdbc;
 		this.rules = rules;
 		this.calendar = calendar;
@@ -411,6 +416,28 @@ public class CaseWork {
 		String handling = handlingBureau(caseRegion).map(BureauView::name).orElse(caseRegion);
 		throw ruleBroken("head", "not-handling-bureau-head", step + "须由办案机关（" + handling + "）的负责人作出（行政处罚法第57条）："
 				+ u.displayName() + "不是" + handling + "的局领导" + (u.has(Role.BUREAU_LEADER) ? "，上级或其他机关的负责人不能代为作出" : ""));
+	}
+
+	/**
+	 * 吊销快递业务经营许可证 only by the authority that issued the enterprise's licence, as the registry states the rule
+	 * ({@link Licences#revocationRefused}: 行政许可法(2019) art.70(四) with 行政处罚法(2021) art.9; 邮政法(2015) art.52 —
+	 * the provincial bureau for a licence within the province, 国家邮政局 for an inter-province or international one): a
+	 * case handled by another bureau (a city or county bureau, a province for 国家邮政局's licence or another province's)
+	 * may not decide or propose it — it refers the case to the issuing authority. Nothing to check for another penalty.
+	 * @param field the penalty's field ({@code proposedPenalty} for a proposal, which the message says is 拟)
+	 * @param deciderRegion the region of the bureau deciding: a case's region (its handling bureau), the importing
+	 *        bureau's for a past case ("" for 国家邮政局)
+	 * @param creditCode the penalised enterprise
+	 * @throws DomainException (422) naming {@code field}, rule {@code revocation-authority}
+	 */
+	public void revocationAuthority(String field, String deciderRegion, String creditCode, Penalty penalty) {
+		if (penalty != Penalty.REVOCATION) {
+			return;
+		}
+		licences.revocationRefused(deciderRegion, creditCode).ifPresent(why -> {
+			throw ruleBroken(field, "revocation-authority", "吊销快递业务经营许可证由发证机关决定（行政许可法第70条第（四）项、"
+					+ IssuingAuthority.BASIS + "）：" + why + "，不能" + (field.startsWith("proposed") ? "拟" : "") + "吊销许可证，请移送有权机关");
+		});
 	}
 
 	/**

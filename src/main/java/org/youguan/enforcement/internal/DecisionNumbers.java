@@ -63,6 +63,14 @@ public class DecisionNumbers {
 		}
 	}
 
+	/**
+	 * Whether {@code number} has the form of a 文号 the automatic series give (行政处罚决定-地区-年份-序号 or
+	 * 当场处罚-…), issued yet or not ({@link BusinessNumbers#hasSeriesForm}).
+	 */
+	public static boolean automaticForm(String number) {
+		return BusinessNumbers.hasSeriesForm(ORDINARY_SERIES, number) || BusinessNumbers.hasSeriesForm(ON_THE_SPOT_SERIES, number);
+	}
+
 	/** The next free 文号 of an ordinary decision in the series of the case's region (行政处罚决定-地区-年份-序号). */
 	public String nextOrdinary(String caseRegion, int year) {
 		return numbers.nextFree(ORDINARY_SERIES, caseRegion.length() > 6 ? caseRegion.substring(0, 6) : caseRegion, year,

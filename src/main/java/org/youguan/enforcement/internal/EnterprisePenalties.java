@@ -378,7 +378,7 @@ class EnterprisePenalties {
 			throw DomainException.illegalTransition("案件" + c.status().label() + "，不能再" + what);
 		}
 		if (c.replyDue() != null && LocalDate.now(clock).isAfter(c.replyDue())) {
-			throw DomainException.illegalTransition(what + "期限已过：应在收到事先告知后5个工作日内（至" + c.replyDue()
+			throw DomainException.illegalTransition(what + "期限已过：应在事先告知书载明的期限内（至" + c.replyDue()
 					+ "）提出（行政处罚法第45条、第64条）");
 		}
 	}

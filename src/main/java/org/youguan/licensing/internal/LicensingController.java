@@ -55,6 +55,8 @@ import org.youguan.licensing.Material;
 import org.youguan.org.CurrentUser;
 import org.youguan.platform.BackgroundJobs;
 import org.youguan.registry.LicenceScope;
+import org.youguan.rules.StatutoryRule;
+import org.youguan.rules.StatutoryRules;
 
 /**
  * The licensing pages, for bureau staff and for enterprises on their portal (each sees what its data scope allows): the
@@ -101,8 +103,11 @@ class LicensingController {
 
 	private final Clock clock;
 
+	private final StatutoryRules rules;
+
 	LicensingController(LicenceApplications applications, LicensingFigures figures, LicensingImport imports,
-			BackgroundJobs jobs, Spreadsheets spreadsheets, Clock clock) {
+			BackgroundJobs jobs, Spreadsheets spreadsheets, Clock clock, StatutoryRules rules) {
+		this.rules = rules;
 		this.spreadsheets = spreadsheets;
 		this.applications = applications;
 		this.figures = figures;
@@ -124,6 +129,9 @@ class LicensingController {
 		model.addAttribute("status", s);
 		model.addAttribute("open", open);
 		model.addAttribute("statuses", ApplicationStatus.values());
+		// the clock hint names the periods as the rule catalogue has them (national law: the national value)
+		period(model, "notice", StatutoryRule.LICENCE_MISSING_MATERIALS_NOTICE, StatutoryRule.NATIONAL_REGION);
+		period(model, "decision", StatutoryRule.LICENCE_DECISION, StatutoryRule.NATIONAL_REGION);
 		return "licensing/applications";
 	}
 
@@ -143,7 +151,18 @@ class LicensingController {
 		model.addAttribute("scopes", LicenceScope.values());
 		model.addAttribute("kinds", ApplicationKind.values());
 		model.addAttribute("materials", Material.values());
+		period(model, "renewal", StatutoryRule.LICENCE_RENEWAL_BEFORE_EXPIRY,
+				me.regionCode() == null ? StatutoryRule.NATIONAL_REGION : me.regionCode());
 		return "licensing/application-form";
+	}
+
+	/**
+	 * A period a page's text names, read from the rule catalogue: {@code <name>Period} ("5个工作日") as it applies in
+	 * {@code region} and {@code <name>Basis} (its citation with the text's version).
+	 */
+	private void period(Model model, String name, StatutoryRule rule, String region) {
+		model.addAttribute(name + "Period", rules.stated(rule, region));
+		model.addAttribute(name + "Basis", rule.basis());
 	}
 
 	@PostMapping("/licensing/applications")
@@ -310,6 +329,8 @@ class LicensingController {
 	String cancellationForm(@RequestParam(required = false) String number, Model model) {
 		model.addAttribute("number", number == null ? "" : Text.strip(number));
 		model.addAttribute("grounds", CancellationGround.values());
+		// 超过…未经营: national law (StatutoryRule.LICENCE_NO_OPERATION), the national value
+		model.addAttribute("groundLabels", CancellationGround.labels(rules, StatutoryRule.NATIONAL_REGION));
 		return "licensing/cancellation";
 	}
 

@@ -26,8 +26,9 @@ import org.youguan.registry.Licences;
  * — this module tells the registry so ({@link LicenceRevoked}), which changes its record. A licence is revoked only by
  * the authority that issued it (行政许可法(2019) art.70(四) with 行政处罚法(2021) art.9: 吊销 is the issuing organ's;
  * 邮政法(2015) art.52: the provincial bureau issues licences within its province, 国家邮政局 inter-province and
- * international ones): a licence issued in the decision's region or below it ({@link LicenceView#issuingRegionCode}
- * starts with the deciding case's region); one of 国家邮政局 or of another province stands, and the audit names it.
+ * international ones): the licences the deciding bureau issues as the registry states the rule
+ * ({@link Licences#revokedBy}, the one the decision was checked against); one of 国家邮政局 or of another province stands,
+ * and the audit names it.
  * An imported past decision revokes nothing (it publishes no delivery): it is history, carried out off the platform —
  * the registry's record of the licence already shows what became of it.
  */
@@ -68,7 +69,7 @@ class PenaltyRevocations {
 			if (endings.lockAndFindEnding(l).isPresent()) {
 				continue; // revoked or cancelled here already, the registry not yet told (a delivery heard twice)
 			}
-			if (!issuedWithin(l, decided.regionCode())) {
+			if (!licences.revokedBy(decided.regionCode(), l)) {
 				audit.record(AuditEntry.of("licensing.revoke-not-issuer", "ExpressLicence", l.id(), "许可证" + l.number() + "（"
 						+ enterprise.legalName() + "）由" + l.issuingBureauName() + "颁发，行政处罚决定" + decided.decisionNumber()
 						+ "的作出机关不是其发证机关，未吊销（行政许可法第70条）").inRegion(enterprise.regionCode()));
@@ -79,11 +80,5 @@ class PenaltyRevocations {
 					+ "）因行政处罚决定" + decided.decisionNumber() + "吊销").inRegion(enterprise.regionCode()));
 			events.publishEvent(new LicenceRevoked(l.number(), decided.decisionNumber(), reason));
 		}
-	}
-
-	/** Whether the licence was issued by the deciding bureau's region or one below it (never one of 国家邮政局, "0"). */
-	static boolean issuedWithin(LicenceView licence, String decidingRegion) {
-		String issuer = licence.issuingRegionCode();
-		return issuer != null && decidingRegion != null && !decidingRegion.isEmpty() && issuer.startsWith(decidingRegion);
 	}
 }

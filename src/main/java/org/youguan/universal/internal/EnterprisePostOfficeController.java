@@ -27,6 +27,8 @@ import org.youguan.kernel.PageSteps;
 import org.youguan.org.CurrentUser;
 import org.youguan.registry.Facilities;
 import org.youguan.registry.FacilityView;
+import org.youguan.rules.StatutoryRule;
+import org.youguan.rules.StatutoryRules;
 import org.youguan.universal.ApprovalKind;
 import org.youguan.universal.PostOfficeApprovals;
 import org.youguan.universal.PostOfficeView;
@@ -58,8 +60,11 @@ class EnterprisePostOfficeController {
 
 	private final Spreadsheets spreadsheets;
 
+	private final StatutoryRules rules;
+
 	EnterprisePostOfficeController(PostOffices postOffices, PostOfficeApprovals approvals,
-			Facilities facilities, AuditTrail audit, Clock clock, Spreadsheets spreadsheets) {
+			Facilities facilities, AuditTrail audit, Clock clock, Spreadsheets spreadsheets, StatutoryRules rules) {
+		this.rules = rules;
 		this.spreadsheets = spreadsheets;
 		this.postOffices = postOffices;
 		this.approvals = approvals;
@@ -137,7 +142,8 @@ class EnterprisePostOfficeController {
 		return FormSteps.run(model, response, redirect, () -> {
 			long id = approvals.apply(me.scope(), new PostOfficeApprovals.ApplicationData(facilityId, kind, reason,
 					newAddress, null), false);
-			return new PageSteps.Done("申请已提交，邮政管理部门将在20个工作日内作出决定", PAGE + "/approvals/" + id);
+			return new PageSteps.Done("申请已提交，邮政管理部门将在受理后" + rules.stated(StatutoryRule.UNIVERSAL_CLOSURE_DECISION,
+					StatutoryRule.NATIONAL_REGION) + "内作出决定", PAGE + "/approvals/" + id);
 		}, () -> page(me, UNFILTERED, null, model));
 	}
 

@@ -37,6 +37,8 @@ import org.youguan.registry.LicenceView;
 import org.youguan.registry.Licences;
 import org.youguan.registry.Registrar;
 import org.youguan.registry.internal.RegistryAccess;
+import org.youguan.rules.StatutoryRule;
+import org.youguan.rules.StatutoryRules;
 
 /**
  * Express licences as records: list with derived status, recording an issued licence, cancellation and revocation —
@@ -60,7 +62,11 @@ class LicenceController {
 
 	private final Spreadsheets spreadsheets;
 
-	LicenceController(Licences licences, Enterprises enterprises, AuditTrail audit, Spreadsheets spreadsheets) {
+	private final StatutoryRules rules;
+
+	LicenceController(Licences licences, Enterprises enterprises, AuditTrail audit, Spreadsheets spreadsheets,
+			StatutoryRules rules) {
+		this.rules = rules;
 		this.licences = licences;
 		this.enterprises = enterprises;
 		this.audit = audit;
@@ -96,6 +102,10 @@ class LicenceController {
 		model.addAttribute("mayCorrect", me.writer() && licences.mayCorrect(Registrar.of(me), licence));
 		model.addAttribute("mayEnd", me.writer() && licences.mayEnd(Registrar.of(me), licence));
 		model.addAttribute("grounds", CancellationGround.values());
+		model.addAttribute("groundLabels", CancellationGround.labels(rules, licence.regionCode()));
+		// the ground hint names the period of 超过…未经营 as the rule catalogue has it for the holder
+		model.addAttribute("noOperation", rules.stated(StatutoryRule.LICENCE_NO_OPERATION, licence.regionCode()));
+		model.addAttribute("noOperationBasis", StatutoryRule.LICENCE_NO_OPERATION.basis());
 		model.addAttribute("history", audit.history(scope, "ExpressLicence", id));
 		return "registry/licence";
 	}
