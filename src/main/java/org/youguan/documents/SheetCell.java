@@ -342,10 +342,13 @@ public final class SheetCell {
 				fraction = number;
 				break;
 			case TEXT:
-				String t = normalised(text).replace(" ", "");
-				boolean percentText = t.endsWith("%");
+				// read as the forms read a typed number (Decimals.parse): no NFKC nor space removal of its own here —
+				// they made "50 000" 50000 and a circled ⑩ or superscript ² digits, which every form refuses
+				String t = Text.strip(text);
+				boolean percentText = t.endsWith("%") || t.endsWith("\uFF05");
 				if (percentText) {
-					t = t.substring(0, t.length() - 1);
+					// the sign may stand apart from its number (12.34 %), as Excel shows a percentage
+					t = Text.strip(t.substring(0, t.length() - 1));
 				}
 				BigDecimal parsed = text(column, t);
 				if (!percentText) {
@@ -372,8 +375,9 @@ public final class SheetCell {
 			d = Decimals.parse(column, column, t, Decimals.TEXT_DIGITS, Decimals.TEXT_DIGITS);
 		}
 		catch (InvalidValueException ex) {
-			if (ex.fieldErrors().stream().anyMatch(e -> "thousands-separator".equals(e.rule()))) {
-				// grouped as the forms group (Decimals.ungrouped): 1,00 is told as a comma out of its place
+			if (ex.fieldErrors().stream().anyMatch(e -> THOUSANDS_SEPARATOR.equals(e.rule()))) {
+				// grouped as the forms group (Decimals.ungrouped): 1,00 is told as a comma out of its place, 50 000 as
+				// digits grouped by spaces — the forms' rule and message
 				throw ex;
 			}
 			throw new InvalidValueException(column, "number", column + "应为数字" + (Text.isBlank(t) ? "" : "：" + Decimals.echo(t)));
@@ -385,7 +389,14 @@ public final class SheetCell {
 		return d;
 	}
 
-	/** A whole number (1,234 and 30.0 are whole; 30.5 is not). Null when blank. */
+	/** The rule of a number whose digits are grouped other than by commas in threes ({@link Decimals#ungrouped}). */
+	private static final String THOUSANDS_SEPARATOR = "thousands-separator";
+
+	/**
+	 * A whole number (1,234 and 30.0 are whole; 30.5 is not). Null when blank. Text grouped other than the forms group
+	 * it (50 000, 1,00) is refused as the forms refuse it: rule {@code thousands-separator} and its message; anything
+	 * else that is no whole number, rule {@code integer}.
+	 */
 	public Integer asInteger(String column) {
 		BigDecimal n;
 		requireUnmerged(column);
@@ -393,6 +404,9 @@ public final class SheetCell {
 			n = asNumber(column);
 		}
 		catch (InvalidValueException ex) {
+			if (ex.fieldErrors().stream().anyMatch(e -> THOUSANDS_SEPARATOR.equals(e.rule()))) {
+				throw ex;
+			}
 			throw new InvalidValueException(column, "integer", column + "应为整数");
 		}
 		if (n == null) {
