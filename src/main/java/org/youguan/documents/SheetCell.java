@@ -325,8 +325,11 @@ public final class SheetCell {
 	/**
 	 * A number, unrounded, in the field's unit. A percentage — a cell shown as 12.34 % (stored 0.1234) or text
 	 * "12.34%" — is a fraction scaled by what the unit says: 12.34 for a field in "%", 123.4 for "‰", the fraction
-	 * itself (0.1234) for any other unit. A plain number is taken as written (12.34 in a "%" field is 12.34). Text may
-	 * group thousands with commas and use full-width digits. Null when blank. A number shown over several rows by a
+	 * itself (0.1234) for any other unit. A plain number is taken as written (12.34 in a "%" field is 12.34). Text is
+	 * read as a form reads a typed number ({@link Decimals#parse}): thousands grouped by commas in threes and full-width
+	 * digits are taken; digits grouped by spaces (50 000) or a comma out of its place (1,00) are refused, rule
+	 * {@code thousands-separator} with the forms' message, and digits of other scripts, circled numbers and superscripts
+	 * (٣, ⑩, ²) are no number, rule {@code number}. Null when blank. A number shown over several rows by a
 	 * merged range is no row's: refused, rule {@code merged}, naming the range and its rows.
 	 */
 	public BigDecimal asNumber(String column, String unit) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * How text from forms, sheets, files and requests is stored: trimmed, null when blank, and never with characters no
@@ -152,26 +153,23 @@ public final class Text {
 	 */
 	public static String freeText(String typed) {
 		String s = strip(typed);
-		if (s == null) {
-			return null;
+		int first = s == null ? -1 : IntStream.range(0, s.length()).filter(i -> removedFromText(s, i)).findFirst().orElse(-1);
+		if (first < 0) {
+			return s;
 		}
-		StringBuilder out = null;
-		for (int i = 0; i < s.length(); i++) {
-			char c = s.charAt(i);
-			boolean drop = hiddenInText(c) && !(c == '\u200D' && joinsPictographs(s, i));
-			if (drop && out == null) {
-				out = new StringBuilder(s.length()).append(s, 0, i);
-			}
-			else if (!drop && out != null) {
-				out.append(c);
-			}
-		}
-		return out == null ? s : strip(out.toString());
+		StringBuilder out = new StringBuilder(s.length()).append(s, 0, first);
+		IntStream.range(first, s.length()).filter(i -> !removedFromText(s, i)).forEach(i -> out.append(s.charAt(i)));
+		return strip(out.toString());
 	}
 
-	/** A character {@link #freeText} removes (before the exception for a joiner inside an emoji). */
-	private static boolean hiddenInText(char c) {
-		return c >= '\u200B' && c <= '\u200F' || c == '\u2060' || c == '\uFEFF' || c == '\u061C' || bidiControl(c);
+	/**
+	 * Whether {@link #freeText} removes the character at {@code i}: a zero-width or bidirectional character, but a
+	 * joiner inside an emoji.
+	 */
+	private static boolean removedFromText(String s, int i) {
+		char c = s.charAt(i);
+		boolean hidden = c >= '\u200B' && c <= '\u200F' || c == '\u2060' || c == '\uFEFF' || c == '\u061C' || bidiControl(c);
+		return hidden && !(c == '\u200D' && joinsPictographs(s, i));
 	}
 
 	/**
