@@ -608,8 +608,8 @@ public class ComplaintIntake {
 				region.value().substring(0, 6));
 		return new Checked(new ComplaintForm(Text.name(f.filerName()), phone.value(), f.filerRole(), region.value(),
 				brand.shortName(), blank(Text.name(f.enterprise())), waybill(f.waybillNumber()), f.postedOn(), f.priorComplaintDate(),
-				Text.line(f.priorChannel()), blank(f.companyAnswer()), f.category(), f.reason(), f.amountClaimed(),
-				Text.strip(f.description())), brand.id(), brand.shortName());
+				Text.line(f.priorChannel()), text(f.companyAnswer()), f.category(), f.reason(), f.amountClaimed(),
+				Text.freeText(f.description())), brand.id(), brand.shortName());
 	}
 
 	/**
@@ -627,5 +627,14 @@ public class ComplaintIntake {
 
 	static String blank(String s) {
 		return s == null || Text.isBlank(s) ? null : Text.strip(s);
+	}
+
+	/**
+	 * A free text of the procedure (an answer, a note, a reason) as stored: {@link Text#freeText} — no zero-width or
+	 * bidirectional characters inside, which would hide words from a search or reorder what staff read —, null when
+	 * blank.
+	 */
+	static String text(String s) {
+		return s == null || Text.isBlank(s) ? null : Text.freeText(s);
 	}
 }

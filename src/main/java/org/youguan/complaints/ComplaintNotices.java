@@ -132,7 +132,7 @@ public class ComplaintNotices implements DeclaresTemplates {
 		// out of force first: one notice in force per region and months (the unique index of V230)
 		jdbc.sql("UPDATE complaint_notice SET replaced_at = :now, correction_reason = :reason WHERE id = :before")
 			.param("now", Timestamp.from(clock.instant()))
-			.param("reason", Text.strip(reason))
+			.param("reason", Text.freeText(reason))
 			.param("before", before.id())
 			.update();
 		long id = insert(scope, prefix, areaName, bureau, from, to, publisher);
@@ -141,8 +141,8 @@ public class ComplaintNotices implements DeclaresTemplates {
 			.param("before", before.id())
 			.update();
 		audit.record(AuditEntry.of("complaint.notice.correct", "ComplaintNotice", id, "更正" + title(id) + "（替换第"
-				+ before.id() + "号，原因：" + Text.strip(reason) + "）")
-			.states(Map.of("notice", before.id()), Map.of("notice", id, "reason", Text.strip(reason)))
+				+ before.id() + "号，原因：" + Text.freeText(reason) + "）")
+			.states(Map.of("notice", before.id()), Map.of("notice", id, "reason", Text.freeText(reason)))
 			.inRegion(region(prefix)));
 		return id;
 	}

@@ -100,7 +100,7 @@ public class ComplaintProcedure {
 		if (!scope.containsRegion(to.regionCode())) {
 			crossings.add("被申诉企业在本局辖区以外（" + to.regionName() + "）");
 		}
-		String note = ComplaintIntake.blank(reason);
+		String note = ComplaintIntake.text(reason);
 		new Validation().require("reason", crossings.isEmpty() || note != null, "transfer-reason",
 				String.join("，", crossings) + "，请填写转办理由").maxLength("reason", "转办理由", note, 500).throwIfInvalid();
 		LocalDate today = LocalDate.now(clock);
@@ -126,9 +126,9 @@ public class ComplaintProcedure {
 			.throwIfInvalid();
 		Complaint c = load(scope, id);
 		var before = c.snapshot();
-		c.reject(condition, Text.strip(reason));
+		c.reject(condition, Text.freeText(reason));
 		store.save(c);
-		records.history(c, "经审查，不予受理：" + condition.label() + "。" + Text.strip(reason));
+		records.history(c, "经审查，不予受理：" + condition.label() + "。" + Text.freeText(reason));
 		records.audit(c, "complaint.reject", c.number() + "不予受理：" + condition.label(), before);
 		return done(c, "不予受理（" + condition.label() + "）");
 	}
@@ -155,7 +155,8 @@ public class ComplaintProcedure {
 		// an enterprise's handler is often at a customer-service line with an extension
 		Telephone handlerPhone = v.check("handlerPhone", () -> Telephone.of(reply.handlerPhone()));
 		v.throwIfInvalid();
-		ComplaintReply clean = new ComplaintReply(reply.findings(), reply.responsibility(), reply.solution(),
+		ComplaintReply clean = new ComplaintReply(Text.freeText(reply.findings()), reply.responsibility(),
+				Text.freeText(reply.solution()),
 				reply.compensation(), reply.apology(), reply.userAgrees(), Text.name(reply.handler()), handlerPhone.value());
 		Complaint c = load(scope, id);
 		LocalDate today = LocalDate.now(clock);
@@ -177,11 +178,11 @@ public class ComplaintProcedure {
 		new Validation().required("reason", "退回理由", reason).maxLength("reason", "退回理由", reason, 500).throwIfInvalid();
 		Complaint c = load(scope, id);
 		var before = c.snapshot();
-		c.returnForRedo(Text.strip(reason), rules.deadline(StatutoryRule.COMPLAINT_REDO, LocalDate.now(clock), county(c)),
+		c.returnForRedo(Text.freeText(reason), rules.deadline(StatutoryRule.COMPLAINT_REDO, LocalDate.now(clock), county(c)),
 				clock.instant());
 		store.save(c);
 		records.history(c, "企业答复不符合要求，已退回企业重新处理。");
-		records.audit(c, "complaint.return", "退回" + c.number() + "请企业重新处理：" + Text.strip(reason), before);
+		records.audit(c, "complaint.return", "退回" + c.number() + "请企业重新处理：" + Text.freeText(reason), before);
 		return done(c, "已退回 " + c.enterpriseName() + " 重新处理，期限 " + c.stepDue());
 	}
 
@@ -231,7 +232,7 @@ public class ComplaintProcedure {
 		Complaint c = load(scope, id);
 		var before = c.snapshot();
 		boolean valid = c.replyResponsibility() != null && c.replyResponsibility().valid();
-		c.close(valid, compensationPaid != null ? compensationPaid : c.replyCompensation(), ComplaintIntake.blank(note),
+		c.close(valid, compensationPaid != null ? compensationPaid : c.replyCompensation(), ComplaintIntake.text(note),
 				LocalDate.now(clock));
 		store.save(c);
 		records.history(c, "申诉已办结。");
@@ -251,13 +252,13 @@ public class ComplaintProcedure {
 		new Validation().required("note", "移送说明", note).maxLength("note", "移送说明", note, 500).throwIfInvalid();
 		Complaint c = load(scope, id);
 		var before = c.snapshot();
-		c.refer(Text.strip(note), LocalDate.now(clock));
+		c.refer(Text.freeText(note), LocalDate.now(clock));
 		store.save(c);
-		records.audit(c, "complaint.refer", c.number() + "移送执法线索：" + Text.strip(note), before);
+		records.audit(c, "complaint.refer", c.number() + "移送执法线索：" + Text.freeText(note), before);
 		Actor by = Actor.current();
 		events.publishEvent(new ComplaintReferred(c.id(), c.number(), c.regionCode(), c.enterpriseCreditCode(),
 				c.enterpriseName(), c.brandName(), c.category(), c.reason(), Boolean.TRUE.equals(c.validComplaint()),
-				Text.strip(note), clock.instant(), by.name(), by.userId()));
+				Text.freeText(note), clock.instant(), by.name(), by.userId()));
 		return done(c, "已移送执法线索（被申诉企业 " + c.enterpriseName() + "）");
 	}
 

@@ -325,8 +325,11 @@ public final class SheetCell {
 	/**
 	 * A number, unrounded, in the field's unit. A percentage — a cell shown as 12.34 % (stored 0.1234) or text
 	 * "12.34%" — is a fraction scaled by what the unit says: 12.34 for a field in "%", 123.4 for "‰", the fraction
-	 * itself (0.1234) for any other unit. A plain number is taken as written (12.34 in a "%" field is 12.34). Text may
-	 * group thousands with commas and use full-width digits. Null when blank. A number shown over several rows by a
+	 * itself (0.1234) for any other unit. A plain number is taken as written (12.34 in a "%" field is 12.34). Text is
+	 * read as a form reads a typed number ({@link Decimals#parse}): thousands grouped by commas in threes and full-width
+	 * digits are taken; digits grouped by spaces (50 000) or a comma out of its place (1,00) are refused, rule
+	 * {@code thousands-separator} with the forms' message, and digits of other scripts, circled numbers and superscripts
+	 * (٣, ⑩, ²) are no number, rule {@code number}. Null when blank. A number shown over several rows by a
 	 * merged range is no row's: refused, rule {@code merged}, naming the range and its rows.
 	 */
 	public BigDecimal asNumber(String column, String unit) {
@@ -342,10 +345,13 @@ public final class SheetCell {
 				fraction = number;
 				break;
 			case TEXT:
-				String t = normalised(text).replace(" ", "");
-				boolean percentText = t.endsWith("%");
+				// read as the forms read a typed number (Decimals.parse): no NFKC nor space removal of its own here —
+				// they made "50 000" 50000 and a circled ⑩ or superscript ² digits, which every form refuses
+				String t = Text.strip(text);
+				boolean percentText = t.endsWith("%") || t.endsWith("\uFF05");
 				if (percentText) {
-					t = t.substring(0, t.length() - 1);
+					// the sign may stand apart from its number (12.34 %), as Excel shows a percentage
+					t = Text.strip(t.substring(0, t.length() - 1));
 				}
 				BigDecimal parsed = text(column, t);
 				if (!percentText) {
@@ -372,8 +378,9 @@ public final class SheetCell {
 			d = Decimals.parse(column, column, t, Decimals.TEXT_DIGITS, Decimals.TEXT_DIGITS);
 		}
 		catch (InvalidValueException ex) {
-			if (ex.fieldErrors().stream().anyMatch(e -> "thousands-separator".equals(e.rule()))) {
-				// grouped as the forms group (Decimals.ungrouped): 1,00 is told as a comma out of its place
+			if (ex.fieldErrors().stream().anyMatch(e -> THOUSANDS_SEPARATOR.equals(e.rule()))) {
+				// grouped as the forms group (Decimals.ungrouped): 1,00 is told as a comma out of its place, 50 000 as
+				// digits grouped by spaces — the forms' rule and message
 				throw ex;
 			}
 			throw new InvalidValueException(column, "number", column + "应为数字" + (Text.isBlank(t) ? "" : "：" + Decimals.echo(t)));
@@ -385,7 +392,14 @@ public final class SheetCell {
 		return d;
 	}
 
-	/** A whole number (1,234 and 30.0 are whole; 30.5 is not). Null when blank. */
+	/** The rule of a number whose digits are grouped other than by commas in threes ({@link Decimals#ungrouped}). */
+	private static final String THOUSANDS_SEPARATOR = "thousands-separator";
+
+	/**
+	 * A whole number (1,234 and 30.0 are whole; 30.5 is not). Null when blank. Text grouped other than the forms group
+	 * it (50 000, 1,00) is refused as the forms refuse it: rule {@code thousands-separator} and its message; anything
+	 * else that is no whole number, rule {@code integer}.
+	 */
 	public Integer asInteger(String column) {
 		BigDecimal n;
 		requireUnmerged(column);
@@ -393,6 +407,9 @@ public final class SheetCell {
 			n = asNumber(column);
 		}
 		catch (InvalidValueException ex) {
+			if (ex.fieldErrors().stream().anyMatch(e -> THOUSANDS_SEPARATOR.equals(e.rule()))) {
+				throw ex;
+			}
 			throw new InvalidValueException(column, "integer", column + "应为整数");
 		}
 		if (n == null) {

@@ -615,6 +615,11 @@ final class SheetReader {
 			}
 			BigDecimal number;
 			try {
+				// ASCII only, as Excel writes it: BigDecimal itself would take Arabic-Indic digits (٣٣ as 33), which no
+				// typed number may hold (Decimals.ascii)
+				if (!t.chars().allMatch(c -> c < 0x80)) {
+					throw new NumberFormatException("not ASCII");
+				}
 				number = new BigDecimal(t);
 			}
 			catch (NumberFormatException ex) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * How text from forms, sheets, files and requests is stored: trimmed, null when blank, and never with characters no
@@ -135,6 +136,58 @@ public final class Text {
 			out.append(narrowSpace(c) ? ' ' : c);
 		}
 		return out.toString();
+	}
+
+	/**
+	 * Long free text (a complaint's content, a reply's findings, a reason or a note) as it is stored: {@link #strip}ped,
+	 * and the characters inside it that show nothing and only change how the text around them is read or found removed
+	 * — the zero-width space, non-joiner and joiner U+200B–U+200D (a joiner between two pictographs stays: it makes one
+	 * emoji of them), the word joiner U+2060, U+FEFF, and the bidirectional marks, embeddings, overrides and isolates
+	 * U+200E, U+200F, U+061C, U+202A–U+202E, U+2066–U+2069, which would make staff read the text in another order than
+	 * it was written (the request's readers refuse embeddings, overrides and isolates before, {@link #forbiddenAt};
+	 * this holds for text from anywhere). So "延\u200B误" is found by a search for 延误. A name or identifier is refused
+	 * for such a character instead ({@link Validation#name}, rule {@code invisible-character}): there a silent removal
+	 * would hide that two values differ.
+	 * @param typed the text as typed; null stays null
+	 * @return the text so written; {@code typed} stripped when it holds none of them
+	 */
+	public static String freeText(String typed) {
+		String s = strip(typed);
+		int first = s == null ? -1 : IntStream.range(0, s.length()).filter(i -> removedFromText(s, i)).findFirst().orElse(-1);
+		if (first < 0) {
+			return s;
+		}
+		StringBuilder out = new StringBuilder(s.length()).append(s, 0, first);
+		IntStream.range(first, s.length()).filter(i -> !removedFromText(s, i)).forEach(i -> out.append(s.charAt(i)));
+		return strip(out.toString());
+	}
+
+	/**
+	 * Whether {@link #freeText} removes the character at {@code i}: a zero-width or bidirectional character, but a
+	 * joiner inside an emoji.
+	 */
+	private static boolean removedFromText(String s, int i) {
+		char c = s.charAt(i);
+		boolean hidden = c >= '\u200B' && c <= '\u200F' || c == '\u2060' || c == '\uFEFF' || c == '\u061C' || bidiControl(c);
+		return hidden && !(c == '\u200D' && joinsPictographs(s, i));
+	}
+
+	/**
+	 * Whether the zero-width joiner at {@code at} stands between two pictographs (👨‍👩‍👧: a symbol, or a variation
+	 * selector or skin-tone modifier after one, before it; a symbol after it).
+	 */
+	private static boolean joinsPictographs(String s, int at) {
+		if (at == 0 || at + 1 >= s.length()) {
+			return false;
+		}
+		int before = s.codePointBefore(at);
+		int after = s.codePointAt(at + 1);
+		return (pictograph(before) || variationSelector(before)) && pictograph(after);
+	}
+
+	/** A symbol that an emoji sequence joins: Unicode So, or a code point of the emoji blocks (U+1F000–U+1FAFF). */
+	private static boolean pictograph(int c) {
+		return Character.getType(c) == Character.OTHER_SYMBOL || c >= 0x1F000 && c <= 0x1FAFF;
 	}
 
 	/**

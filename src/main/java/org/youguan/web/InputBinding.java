@@ -113,15 +113,39 @@ class InputBinding {
 
 		@Override
 		Object read(String text) {
-			Long n = Decimals.whole(text);
-			if (n == null || narrow && n != n.intValue()) {
-				throw new IllegalArgumentException("not a whole number: " + Decimals.echo(Text.strip(text)));
-			}
-			return narrow ? (Object) n.intValue() : (Object) n;
+			Long n = whole(text);
+			return narrow ? (Object) narrow(n, text) : (Object) n;
 		}
 	}
 
-	private static final class BoundedDecimal extends PropertyEditorSupport {
+	/**
+	 * A whole number as every whole-number parameter reads it ({@link Decimals#whole}: ASCII or full-width digits,
+	 * spaces around ignored); the editors here and the conversions of {@link NumberConversions} share it.
+	 * @param text a non-blank text
+	 * @throws IllegalArgumentException (a type mismatch, 400 naming the parameter) for no whole number or one beyond a
+	 *         {@code long}, digits of other scripts ({@code ٣}) included
+	 */
+	static Long whole(String text) {
+		Long n = Decimals.whole(text);
+		if (n == null) {
+			throw new IllegalArgumentException("not a whole number: " + Decimals.echo(Text.strip(text)));
+		}
+		return n;
+	}
+
+	/**
+	 * {@code n} as an {@code int}.
+	 * @param text the text it was read from, for the refusal
+	 * @throws IllegalArgumentException when it is beyond an {@code int}
+	 */
+	static Integer narrow(Long n, String text) {
+		if (n != n.intValue()) {
+			throw new IllegalArgumentException("not a whole number: " + Decimals.echo(Text.strip(text)));
+		}
+		return n.intValue();
+	}
+
+	static final class BoundedDecimal extends PropertyEditorSupport {
 
 		@Override
 		public void setAsText(String text) {
@@ -130,7 +154,9 @@ class InputBinding {
 
 		/**
 		 * A number of at most {@link Decimals#INTEGER_DIGITS} integer and {@link Decimals#FRACTION_DIGITS} fraction
-		 * digits, checked before it is used ({@code 1e-40000000}, {@code 1e2147483647} refused at once).
+		 * digits, checked before it is used ({@code 1e-40000000}, {@code 1e2147483647} refused at once); the decimal
+		 * conversion of {@link NumberConversions} reads so too.
+		 * @throws IllegalArgumentException (a type mismatch) when it is none
 		 */
 		static BigDecimal parse(String text) {
 			try {

@@ -261,6 +261,26 @@ class PenaltyImportIntegrationTest {
 	}
 
 	/**
+	 * A fine typed as text is read as a form reads an amount: ¥ and 元 around it, thousands grouped by commas in threes
+	 * (full-width too); digits grouped by spaces (2 000) or a comma out of its place (2,00) break rule
+	 * {@code thousands-separator} — not read as 8000 —, Arabic-Indic digits are no amount; each told with its row.
+	 */
+	@Test
+	void aFineTypedAsTextIsReadAsTheFormsReadANumber() throws Exception {
+		String code = partyCases.other().creditCode();
+		byte[] sheet = book(null, List.of(
+				row(code, "DATA_NOT_REPORTED", "举报", "2024-01-02", "2024-02-03", number(), "罚款", "¥ 2 000 元"),
+				row(code, "DATA_NOT_REPORTED", "举报", "2024-01-02", "2024-02-03", number(), "罚款", "2,00"),
+				row(code, "DATA_NOT_REPORTED", "举报", "2024-01-02", "2024-02-03", number(), "罚款", "\u0662\u0660\u0660\u0660"),
+				row(code, "DATA_NOT_REPORTED", "举报", "2024-01-02", "2024-02-03", number(), "罚款", "￥２，０００元"),
+				row(code, "DATA_NOT_REPORTED", "举报", "2024-01-02", "2024-02-03", number(), "罚款", "0.2万元")));
+		String page = refused(sheet);
+		assertThat(page).contains("<td>2</td><td>罚款金额（元）</td>").contains("<td>3</td><td>罚款金额（元）</td>")
+			.contains("<td>4</td><td>罚款金额（元）</td>").contains("数字中间不能有空格").contains("千分位逗号应每三位一个")
+			.contains("应为金额").doesNotContain("<td>5</td>").doesNotContain("<td>6</td>");
+	}
+
+	/**
 	 * 没收违法所得 in a sheet is carried out when handed over: the optional column 没收上缴日期 records the day (kept as the
 	 * case's handover), and a closed row that confiscates without it is reported in that column.
 	 */

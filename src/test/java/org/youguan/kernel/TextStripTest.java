@@ -26,6 +26,24 @@ class TextStripTest {
 		assertThat(Text.strip("　　第一段\u3000正文")).isEqualTo("第一段\u3000正文");
 	}
 
+	/**
+	 * Long free text loses what shows nothing inside it — zero-width characters, U+FEFF, bidirectional marks, embeddings,
+	 * overrides and isolates — so a search finds its words and staff read it in the order typed; a joiner inside an
+	 * emoji stays, and so does everything visible, the full-width space included.
+	 */
+	@Test
+	void freeTextKeepsNoInvisibleCharacterInsideButAnEmojisJoiner() {
+		assertThat(Text.freeText("包裹\u200B延误\u200C未\u200D送达\u2060，\uFEFF请处理")).isEqualTo("包裹延误未送达，请处理");
+		assertThat(Text.freeText("地址\u202E路号7\u202C；\u2066订单\u2069\u200E\u200F\u061C")).isEqualTo("地址路号7；订单");
+		assertThat(Text.freeText("\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67 一家")).isEqualTo("\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67 一家");
+		assertThat(Text.freeText("\u2764\uFE0F\u200D\uD83D\uDD25")).as("a joiner after a variation selector").isEqualTo("\u2764\uFE0F\u200D\uD83D\uDD25");
+		assertThat(Text.freeText("A\u200DB")).isEqualTo("AB");
+		assertThat(Text.freeText("\u200B 　第一段\u3000正文\n第二段 ")).isEqualTo("第一段\u3000正文\n第二段");
+		String plain = "吴中区长桥街道1号";
+		assertThat(Text.freeText(plain)).isSameAs(plain);
+		assertThat(Text.freeText(null)).isNull();
+	}
+
 	@Test
 	void textWithoutSuchCharactersIsReturnedAsItIs() {
 		String plain = "吴中区长桥街道1号";

@@ -12,6 +12,7 @@ import org.youguan.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -56,6 +57,39 @@ class ListRequestBindingIntegrationTest {
 		mvc.perform(get("/api/v1/complaints?size=99999999999").header("Authorization", TOKEN))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("size"));
+	}
+
+	/**
+	 * A page before the first or a page size no list has is refused naming the parameter and rule {@code range} — it
+	 * was read as page 0, 20 or 200 rows: the caller got something else than it asked for — on the API and on a page.
+	 */
+	@Test
+	void aNegativePageOrAnAbsurdSizeIs400NamingTheParameterAndTheRule() throws Exception {
+		mvc.perform(get("/api/v1/complaints?page=-1").header("Authorization", TOKEN))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("page"))
+			.andExpect(jsonPath("$.errors[0].rule").value("range"))
+			.andExpect(jsonPath("$.detail", containsString("页码")));
+		mvc.perform(get("/api/v1/complaints?page=-2147483648&size=0").header("Authorization", TOKEN))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("page"))
+			.andExpect(jsonPath("$.errors[1].field").value("size"))
+			.andExpect(jsonPath("$.errors[1].rule").value("range"));
+		for (String size : new String[] { "-5", "0", "201", "2147483647" }) {
+			mvc.perform(get("/api/v1/complaints").param("size", size).header("Authorization", TOKEN))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("size"))
+				.andExpect(jsonPath("$.errors[0].rule").value("range"))
+				.andExpect(jsonPath("$.errors[0].message", containsString("1至200")));
+		}
+		mvc.perform(get("/api/v1/complaints?size=200&page=2147483647").header("Authorization", TOKEN))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items.length()").value(0));
+		// the public API and the pages alike: one resolver reads every list's parameters
+		mvc.perform(get("/api/v1/public/penalties?page=-1")).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("page"));
+		mvc.perform(get("/public/penalties").param("page", "-1")).andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("页码（page）应为0或更大的整数")));
 	}
 
 	@Test

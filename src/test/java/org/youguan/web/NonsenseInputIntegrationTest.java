@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.youguan.IntegrationTest;
@@ -46,6 +47,9 @@ class NonsenseInputIntegrationTest {
 	@Autowired
 	Outlets outlets;
 
+	@Autowired
+	JdbcClient jdbc;
+
 	static String complaint(String filerName, String category, String reason, String amount) {
 		LocalDate today = LocalDate.now(ChinaTime.ZONE);
 		return "{\"filerName\":\"" + filerName + "\",\"phone\":\"13800138000\",\"filerRole\":\"SENDER\",\"region\":\"320506\","
@@ -76,6 +80,30 @@ class NonsenseInputIntegrationTest {
 			.andExpect(content().string(containsString("U+202E")));
 		file(complaint("张\\u2066三", "延误", "派送延误", "100")).andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("U+2066")));
+	}
+
+	/**
+	 * A complaint's free text keeps no character that shows nothing: zero-width characters, U+FEFF and bidirectional
+	 * marks inside are removed as it is stored (a search for 包裹延误 finds it, staff read it in the order typed), a
+	 * joiner inside an emoji stays; a bidirectional override is refused as in every text; a name with a zero-width
+	 * space inside (the respondent outlet) is refused naming the field, rule invisible-character.
+	 */
+	@Test
+	void invisibleCharactersAreRemovedFromAComplaintsTextAndRefusedInItsNames() throws Exception {
+		String body = complaint("张三", "延误", "派送延误", "100").replace("\"description\":\"测试\"",
+				"\"description\":\"包裹\\u200b延误\\u2060未\\ufeff送达\\u200f，\\ud83d\\udc68\\u200d\\ud83d\\udc69\"");
+		String location = file(body).andExpect(status().isCreated()).andReturn().getResponse().getHeader("Location");
+		long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+		assertThat(jdbc.sql("SELECT description FROM complaint WHERE id = :id").param("id", id).query(String.class).single())
+			.isEqualTo("包裹延误未送达，\ud83d\udc68\u200d\ud83d\udc69");
+		file(complaint("张三", "延误", "派送延误", "100").replace("\"description\":\"测试\"",
+				"\"description\":\"包裹\\u202e误延\"")).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("description"))
+			.andExpect(jsonPath("$.errors[0].rule").value("control-character"));
+		file(complaint("张三", "延误", "派送延误", "100").replace("\"description\"",
+				"\"enterprise\":\"顺丰速运\\u200b吴中网点\",\"description\"")).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("enterprise"))
+			.andExpect(jsonPath("$.errors[0].rule").value("invisible-character"));
 	}
 
 	@Test

@@ -14,7 +14,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * The shared pager (fragments :: pager) links only pages in [0, last]: a page asked for far past the end
- * ({@code page=2147483647}) or before the start ({@code page=-3}) shows links to real pages, never a negative one.
+ * ({@code page=2147483647}) shows links to real pages, never a negative one; a page before the start
+ * ({@code page=-3}) is refused (400, the error page saying what a page number is).
  */
 @IntegrationTest
 class PagerLinksIntegrationTest {
@@ -30,8 +31,9 @@ class PagerLinksIntegrationTest {
 		assertThat(far).contains("class=\"pagination").doesNotContain("page=-").doesNotContain("-2147483648")
 			.doesNotContain("page=2147483646");
 		String before = mvc.perform(get("/complaints").param("state", "ALL").param("size", "1").param("page", "-3")
-			.session(staff)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-		assertThat(before).contains("class=\"pagination").contains("page=1").doesNotContain("page=-");
+			.session(staff)).andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+		assertThat(before).as("a page before the first is refused, no longer shown as page 0")
+			.contains("页码（page）应为0或更大的整数").doesNotContain("page=-");
 	}
 
 	/**

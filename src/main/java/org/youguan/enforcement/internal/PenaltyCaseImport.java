@@ -3,7 +3,6 @@ package org.youguan.enforcement.internal;
 import java.math.BigDecimal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,7 +10,6 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -40,6 +38,7 @@ import org.youguan.enforcement.Penalty;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.Decimals;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Text;
 
@@ -149,8 +148,12 @@ class PenaltyCaseImport {
 	/** What an unreadable date or dictionary cell without text is handed on as (any text no date or code parses from). */
 	private static final String UNREADABLE = "?";
 
-	/** 8000, 8,000.00, 0.8万, 1.2万元, with ¥ and 元 already removed. */
-	private static final Pattern AMOUNT = Pattern.compile("(\\d{1,3}(,\\d{3})+|\\d+)(\\.\\d+)?(万)?");
+	/**
+	 * An amount as typed: ¥, ￥, RMB or 人民币 before it, 万 and 元 after it (8000, ¥8,000.00, 0.8万, 1.2万元), spaces
+	 * between them; group 1 is the number, read as every typed number ({@link Decimals#parse}), group 2 the 万.
+	 */
+	private static final Pattern AMOUNT = Pattern.compile(
+			"(?:[¥￥]|[Rr][Mm][Bb]|ＲＭＢ|人民币)?[\\s\\p{Zs}]*(.+?)[\\s\\p{Zs}]*(万)?[\\s\\p{Zs}]*元?");
 
 	private final PastCases pastCases;
 
@@ -335,23 +338,28 @@ class PenaltyCaseImport {
 			}
 			return null;
 		}
-		String t = Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("\\s", "").toUpperCase(Locale.ROOT);
-		t = t.replaceFirst("^(¥|RMB|人民币)", "").replaceFirst("元$", "");
+		String t = Text.strip(text);
 		var m = t.length() > Decimals.MAX_TEXT ? null : AMOUNT.matcher(t);
-		if (m == null || !m.matches()) {
-			context.fail(column, "number", column + "应为金额（如8000、¥8,000.00、0.8万元），不是“" + Decimals.echo(Text.strip(text)) + "”");
+		String notAmount = column + "应为金额（如8000、¥8,000.00、0.8万元），不是“" + Decimals.echo(t) + "”";
+		// no sign and no exponent (1e3): an amount is written out; digits of other scripts and grouping are judged as
+		// the forms judge them (Decimals.parse: ٣ is no number, 50 000 and 1,00 break rule thousands-separator)
+		if (m == null || !m.matches() || m.group(1).codePoints().anyMatch(c -> Character.isLetter(c) || SIGNS.indexOf(c) >= 0)) {
+			context.fail(column, "number", notAmount);
 			return null;
 		}
 		try {
-			BigDecimal value = Decimals.parse(column, column, m.group(1).replace(",", "") + (m.group(3) == null ? "" : m.group(3)),
-					Decimals.TEXT_DIGITS, Decimals.TEXT_DIGITS);
-			return m.group(4) == null ? value : value.movePointRight(4);
+			BigDecimal value = Decimals.parse(column, column, m.group(1), Decimals.TEXT_DIGITS, Decimals.TEXT_DIGITS);
+			return m.group(2) == null ? value : value.movePointRight(4);
 		}
 		catch (InvalidValueException ex) {
-			context.fail(column, "digits", ex.getMessage());
+			FieldError refused = ex.fieldErrors().get(0);
+			context.fail(column, refused.rule(), "number".equals(refused.rule()) ? notAmount : refused.message());
 			return null;
 		}
 	}
+
+	/** The signs no amount carries, ASCII and full-width. */
+	private static final String SIGNS = "+-＋－";
 
 	/**
 	 * A dictionary value by its code, its Chinese name or a usual other name, as the API's code; null when blank. An

@@ -109,9 +109,11 @@ public final class ReportSheets {
 					}
 				}
 				catch (InvalidValueException ex) {
-					// a value merged over several rows is refused as such (naming its range); anything else is no number
-					errors.add(cell.mergedRange() != null
-							? cellError(n, "本期数值", "merged", ex.fieldErrors().get(0).message())
+					// a value merged over several rows is refused as such (naming its range), digits grouped other than
+					// the forms group them (50 000, 1,00) by the forms' rule and words; anything else is no number
+					FieldError refused = ex.fieldErrors().get(0);
+					errors.add(cell.mergedRange() != null || "thousands-separator".equals(refused.rule())
+							? cellError(n, "本期数值", refused.rule(), refused.message())
 							: cellError(n, "本期数值", "number", "“" + cell.text() + "”不是数字"));
 				}
 			}

@@ -57,6 +57,27 @@ class ReportSheetsTest {
 	}
 
 	/**
+	 * A value typed as text is read as the enterprise's form reads it: digits grouped by spaces or a comma out of its
+	 * place break the forms' rule {@code thousands-separator} (not a bare "不是数字"), other scripts' digits are no number.
+	 */
+	@Test
+	void aValueTypedAsTextIsJudgedByTheFormsRules() {
+		TypedWorkbook sheet = new TypedWorkbook(ReportSheets.HEADERS)
+			.row(List.of(RATE.code(), RATE.name(), "%", "98.5 %", "", ""))
+			.row(List.of(REVENUE.code(), REVENUE.name(), "万元", "2 470.58", "", ""))
+			.row(List.of(LOCAL.code(), LOCAL.name(), "件", "\u0661\u0662", "", ""));
+		assertThatThrownBy(() -> ReportSheets.read(sheet.bytes(), FORM)).isInstanceOf(InvalidValueException.class)
+			.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors()).extracting(FieldError::field, FieldError::rule)
+				.containsExactly(Tuple.tuple("第3行“本期数值”", "thousands-separator"), Tuple.tuple("第4行“本期数值”", "number")))
+			.hasMessageContaining("数字中间不能有空格");
+		TypedWorkbook grouped = new TypedWorkbook(ReportSheets.HEADERS)
+			.row(List.of(REVENUE.code(), REVENUE.name(), "万元", "2,470.58", "", ""))
+			.row(List.of(LOCAL.code(), LOCAL.name(), "件", "１，２００", "", ""));
+		assertThat(ReportSheets.read(grouped.bytes(), FORM).values()).containsEntry(REVENUE.code(), "2470.58")
+			.containsEntry(LOCAL.code(), "1200");
+	}
+
+	/**
 	 * An enterprise's sheet names its indicators however it types their codes (capitals, full-width): each is the
 	 * catalogue's code, kept in that form; a negative fraction of a count is told once, by its first rule.
 	 */
