@@ -226,4 +226,54 @@ class ImportCellRulesTest {
 		assertThat(SheetReader.hidden(null, "15.0")).isFalse();
 		assertThat(SheetReader.hidden("0", null)).isFalse();
 	}
+
+	/**
+	 * Attack round 19: {@code <sheetFormatPr zeroHeight="1">} hides every row without a height of its own — Excel shows
+	 * the header and the rows given a height, nothing else —, so those data rows are refused as hidden rows are; a
+	 * sheet whose default column width is 0 hides every column no {@code <col>} sizes, refused when one is read.
+	 */
+	@Test
+	void rowsAndColumnsHiddenByTheSheetsDefaultAreRefusedAsHidden() throws Exception {
+		byte[] rowsByDefault;
+		byte[] columnsByDefault;
+		byte[] everyColumnSized;
+		try (XSSFWorkbook book = new XSSFWorkbook(new java.io.ByteArrayInputStream(withHiddenRows(false)));
+				ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			XSSFSheet sheet = book.getSheetAt(0);
+			sheet.getCTWorksheet().getSheetFormatPr().setZeroHeight(true);
+			sheet.getRow(0).setHeightInPoints(15);
+			sheet.getRow(1).setHeightInPoints(15);
+			book.write(out);
+			rowsByDefault = out.toByteArray();
+		}
+		assertThatThrownBy(() -> SheetRows.read(rowsByDefault, List.of("名称", "金额")))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors()).singleElement()
+				.satisfies(e -> {
+					assertThat(e.rule()).isEqualTo("hidden-rows");
+					assertThat(e.message()).contains("第3、4、5行").doesNotContain("第2、");
+				}));
+		try (XSSFWorkbook book = new XSSFWorkbook(new java.io.ByteArrayInputStream(withHiddenRows(false)));
+				ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			XSSFSheet sheet = book.getSheetAt(0);
+			sheet.getCTWorksheet().getSheetFormatPr().setDefaultColWidth(0);
+			sheet.setColumnWidth(0, 12 * 256);
+			book.write(out);
+			columnsByDefault = out.toByteArray();
+			sheet.setColumnWidth(1, 12 * 256);
+			ByteArrayOutputStream sized = new ByteArrayOutputStream();
+			book.write(sized);
+			everyColumnSized = sized.toByteArray();
+		}
+		assertThatThrownBy(() -> SheetRows.read(columnsByDefault, List.of("名称", "金额")))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors()).singleElement()
+				.satisfies(e -> {
+					assertThat(e.rule()).isEqualTo("hidden-columns");
+					assertThat(e.message()).contains("B列“金额”").doesNotContain("A列");
+				}));
+		assertThat(SheetRows.read(everyColumnSized, List.of("名称", "金额"))).hasSize(5);
+		assertThat(SheetReader.hidden(null, null, true)).isTrue();
+		assertThat(SheetReader.hidden(null, "15", true)).isFalse();
+		assertThat(SheetReader.unsized(List.of(new SheetReader.Columns(2, 3), new SheetReader.Columns(0, 0))))
+			.containsExactly(new SheetReader.Columns(1, 1), new SheetReader.Columns(4, SheetReader.LAST_COLUMN));
+	}
 }
