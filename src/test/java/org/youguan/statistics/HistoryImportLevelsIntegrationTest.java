@@ -15,6 +15,8 @@ import org.youguan.IntegrationTest;
 import org.youguan.documents.TypedWorkbook;
 import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.FieldError;
 import org.youguan.registry.Brands;
 import org.youguan.registry.EnterpriseData;
 import org.youguan.registry.EnterpriseType;
@@ -22,6 +24,7 @@ import org.youguan.registry.Enterprises;
 import org.youguan.registry.Licences;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
@@ -198,6 +201,27 @@ class HistoryImportLevelsIntegrationTest {
 		assertThat(result.imported()).isZero();
 		assertThat(errors(result)).extracting(Refusal::field, Refusal::rule).containsExactly(tuple("月份", "reported"));
 		assertThat(errors(result).get(0).message()).contains("3205的2006-05");
+	}
+
+	/**
+	 * The batch loader of approved reports (the demo city, a generator) is held to the approval's rule: a report of an
+	 * enterprise inside a region whose total the history import keeps for the month would be counted twice — refused,
+	 * nothing loaded.
+	 */
+	@Test
+	void approvedReportsAreNotLoadedOverImportedHistoryOfTheirRegion() {
+		assertThat(importRows(List.of(List.of("express.volume.local", "2007-06", "3205", "", 1000))).errors()).isEmpty();
+		long enterprise = Reporters.licensedSince(licences, enterprise("320506"), LocalDate.of(2007, 6, 1));
+		assertThatThrownBy(() -> loader.loadApproved("monthly", List.of(new ReportLoader.Approved(enterprise,
+				Period.parse(PeriodType.MONTH, "2007-06", "period"), Map.of("express.volume.local", BigDecimal.TEN),
+				LocalDate.of(2007, 7, 3))), false, "测试"))
+			.isInstanceOfSatisfying(DomainException.class, e -> {
+				assertThat(e.fieldErrors()).extracting(FieldError::field, FieldError::rule)
+					.containsExactly(tuple("period", "history-imported"));
+				assertThat(e.getMessage()).contains("3205的2007-06");
+			});
+		assertThat(jdbc.sql("SELECT count(*) FROM stat_report WHERE enterprise_id = :e").param("e", enterprise)
+			.query(Long.class).single()).isZero();
 	}
 
 	/** A quarter's approved report covers each of its months, not only the first. */
