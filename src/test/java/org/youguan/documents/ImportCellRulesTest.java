@@ -227,6 +227,17 @@ class ImportCellRulesTest {
 		assertThat(SheetReader.hidden("0", null)).isFalse();
 	}
 
+	/** Reading 名称, 金额 refuses the whole file by {@code rule}, the message naming {@code named}, not {@code notNamed}. */
+	static void refusedOnFile(byte[] content, String rule, String named, String notNamed) {
+		assertThatThrownBy(() -> SheetRows.read(content, List.of("名称", "金额")))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors()).singleElement()
+				.satisfies(e -> {
+					assertThat(e.field()).isEqualTo("file");
+					assertThat(e.rule()).isEqualTo(rule);
+					assertThat(e.message()).contains(named).doesNotContain(notNamed);
+				}));
+	}
+
 	/**
 	 * Attack round 19: {@code <sheetFormatPr zeroHeight="1">} hides every row without a height of its own — Excel shows
 	 * the header and the rows given a height, nothing else —, so those data rows are refused as hidden rows are; a
@@ -246,12 +257,7 @@ class ImportCellRulesTest {
 			book.write(out);
 			rowsByDefault = out.toByteArray();
 		}
-		assertThatThrownBy(() -> SheetRows.read(rowsByDefault, List.of("名称", "金额")))
-			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors()).singleElement()
-				.satisfies(e -> {
-					assertThat(e.rule()).isEqualTo("hidden-rows");
-					assertThat(e.message()).contains("第3、4、5行").doesNotContain("第2、");
-				}));
+		refusedOnFile(rowsByDefault, "hidden-rows", "第3、4、5行", "第2、");
 		try (XSSFWorkbook book = new XSSFWorkbook(new java.io.ByteArrayInputStream(withHiddenRows(false)));
 				ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			XSSFSheet sheet = book.getSheetAt(0);
@@ -264,12 +270,7 @@ class ImportCellRulesTest {
 			book.write(sized);
 			everyColumnSized = sized.toByteArray();
 		}
-		assertThatThrownBy(() -> SheetRows.read(columnsByDefault, List.of("名称", "金额")))
-			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors()).singleElement()
-				.satisfies(e -> {
-					assertThat(e.rule()).isEqualTo("hidden-columns");
-					assertThat(e.message()).contains("B列“金额”").doesNotContain("A列");
-				}));
+		refusedOnFile(columnsByDefault, "hidden-columns", "B列“金额”", "A列");
 		assertThat(SheetRows.read(everyColumnSized, List.of("名称", "金额"))).hasSize(5);
 		assertThat(SheetReader.hidden(null, null, true)).isTrue();
 		assertThat(SheetReader.hidden(null, "15", true)).isFalse();

@@ -34,31 +34,39 @@ class AmountOwnLimitIntegrationTest {
 		return mvc.perform(post(path).header("Authorization", token).contentType(MediaType.APPLICATION_JSON).content(body));
 	}
 
+	/** A 400 on {@code field} whose message names the field's label and its own digits, not the reader's 30. */
+	static void refusedStating(ResultActions answer, String field, String label, String digits) throws Exception {
+		answer.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value(field))
+			.andExpect(jsonPath("$.errors[0].message", allOf(containsString(label), containsString(digits),
+					not(containsString("30位")))));
+	}
+
 	@Test
 	void anAmountClaimedThatIsNoNumberOrTooLongStatesItsOwnLimit() throws Exception {
 		for (String amount : new String[] { "\"\\u0663\\u0660\\u0660\"", "1e40", "\"1e40\"" }) {
-			json("Bearer demo-wz-staff-token", "/api/v1/complaints", NonsenseInputIntegrationTest.complaint("张三", "延误",
-					"派送延误", amount))
-				.andExpect(status().isBadRequest())
-				.andExpect(jsonPath("$.errors[0].field").value("amountClaimed"))
-				.andExpect(jsonPath("$.errors[0].message", allOf(containsString("索赔金额"), containsString("8位整数、2位小数"),
-						not(containsString("30位")))));
+			refusedStating(json("Bearer demo-wz-staff-token", "/api/v1/complaints", NonsenseInputIntegrationTest.complaint("张三",
+					"延误", "派送延误", amount)), "amountClaimed", "索赔金额", "8位整数、2位小数");
 		}
 	}
 
 	@Test
 	void aCompensationAndAPastCasesFineThatAreNoNumberStateTheirOwnLimit() throws Exception {
 		for (String amount : new String[] { "\"\\u0663\\u0660\\u0660\"", "1e40" }) {
-			json("Bearer demo-sf-wz-token", "/api/v1/enterprise/complaints/1/reply", "{\"compensation\": " + amount + "}")
-				.andExpect(status().isBadRequest())
-				.andExpect(jsonPath("$.errors[0].field").value("compensation"))
-				.andExpect(jsonPath("$.errors[0].message", allOf(containsString("赔偿金额"), containsString("8位整数、2位小数"),
-						not(containsString("30位")))));
-			json("Bearer demo-sz-admin-token", "/api/v1/enforcement/cases/imported", "{\"fine\": " + amount + "}")
-				.andExpect(status().isBadRequest())
-				.andExpect(jsonPath("$.errors[0].field").value("fine"))
-				.andExpect(jsonPath("$.errors[0].message", allOf(containsString("罚款金额"), containsString("12位整数、2位小数"),
-						not(containsString("30位")))));
+			refusedStating(json("Bearer demo-sf-wz-token", "/api/v1/enterprise/complaints/1/reply",
+					"{\"compensation\": " + amount + "}"), "compensation", "赔偿金额", "8位整数、2位小数");
+			refusedStating(json("Bearer demo-sz-admin-token", "/api/v1/enforcement/cases/imported", "{\"fine\": " + amount + "}"),
+					"fine", "罚款金额", "12位整数、2位小数");
+		}
+	}
+
+	/** A statistics report's value (业务收入 is money too) beyond the bound is told with its column's 14+4 digits. */
+	@Test
+	void aReportValueBeyondTheBoundStatesTheColumnsOwnDigits() throws Exception {
+		for (String value : new String[] { "1e40", "1e-40000000" }) {
+			refusedStating(json("Bearer demo-sf-wz-token", "/api/v1/statistics/reports", "{\"form\":\"monthly\",\"period\":\"2005-03\","
+					+ "\"values\":{\"express.volume.local\":" + value + "},\"submit\":false}"), "values.express.volume.local",
+					"指标值", "14位整数、4位小数");
 		}
 	}
 
