@@ -82,8 +82,15 @@ public class Targets {
 	 * Sets (or replaces) a target of the caller's own bureau region, as a user does it (the targets page, a work plan's
 	 * 设为统计目标): a bureau's target is its administrators' decision.
 	 * @param region the target's region; blank for the caller's own
+	 * @param year from 2000 to next year, the years the targets page lists
+	 * @param value the target in the indicator's unit, above 0 and held to the indicator's rules as a reported value is
+	 * (a count whole, a rate in % at most 100); or null with a growth
+	 * @param growth the growth over last year in %, within ±1000; or null with a value
 	 * @throws AccessRefusedException (403) unless the caller is an administrator ({@link #SETTERS}) of the region's
 	 * bureau (the region is the caller's own)
+	 * @throws InvalidValueException (400) naming {@code year} (rule {@code range}), {@code targetValue} ({@code required},
+	 * {@code positive}, {@code digits}, {@code integer}, {@code rate}), {@code targetGrowth} or {@code indicatorCode};
+	 * nothing is stored
 	 */
 	@Transactional
 	public void set(CurrentUser me, String region, int year, String indicatorCode, BigDecimal value, BigDecimal growth) {
