@@ -76,6 +76,15 @@ public class ComplaintIntake {
 	/** Amounts (claimed, compensated, recovered) are below 100 million yuan; their columns hold numeric(12, 2). */
 	static final BigDecimal MAX_AMOUNT = BigDecimal.valueOf(100_000_000);
 
+	/**
+	 * The integer digits of an amount below {@link #MAX_AMOUNT} (1亿): what a refusal of one that cannot be read states
+	 * as its limit (the form's and the JSON reader's, {@code NumberText.Digits}), with {@link #AMOUNT_FRACTION}.
+	 */
+	public static final int AMOUNT_INTEGER = 8;
+
+	/** The fraction digits of an amount: fen. */
+	public static final int AMOUNT_FRACTION = 2;
+
 	private final ComplaintRepository complaints;
 
 	private final ComplaintStore store;

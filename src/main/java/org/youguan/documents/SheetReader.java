@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -125,9 +126,11 @@ final class SheetReader {
 	 * @param merged the merged ranges (0-based, as the sheet lists them after its rows): a merged range keeps its value
 	 * in its top-left cell only
 	 * @param hiddenRows the 1-based numbers of the rows with a cell that Excel does not show — hidden by hand, by a
-	 * filter or a collapsed group ({@code hidden="1"}), or made zero high —, in sheet order
+	 * filter or a collapsed group ({@code hidden="1"}), or made zero high, by itself or, without a height of its own,
+	 * by the sheet's default ({@code <sheetFormatPr zeroHeight="1">}) —, in sheet order
 	 * @param hiddenColumns the columns Excel does not show — hidden by hand or a collapsed group ({@code hidden="1"} on
-	 * their {@code <col>}), or made zero wide —, as the sheet lists them
+	 * their {@code <col>}), or made zero wide, by their {@code <col>} or by the sheet's default width of 0 —, as the
+	 * sheet lists them
 	 */
 	record SheetRead(List<CellRangeAddress> merged, List<Integer> hiddenRows, List<Columns> hiddenColumns) {
 
@@ -150,7 +153,12 @@ final class SheetReader {
 	 * column ({@code hidden="1"}, as a row's {@link #hidden}) or one zero wide.
 	 */
 	static Columns hiddenColumns(String min, String max, String hidden, String width) {
-		if (!hidden(hidden, width) || min == null || max == null || min.length() > 5 || max.length() > 5) {
+		return hidden(hidden, width) ? columns(min, max) : null;
+	}
+
+	/** The columns a {@code <col min max>} describes, or null when they cannot be read. */
+	static Columns columns(String min, String max) {
+		if (min == null || max == null || min.length() > 5 || max.length() > 5) {
 			return null;
 		}
 		try {
@@ -165,18 +173,64 @@ final class SheetReader {
 
 	/** Whether a row's attributes hide it: {@code hidden="1"} (ECMA-376 §18.3.1.73), or a height of 0 points. */
 	static boolean hidden(String hidden, String height) {
+		return hidden(hidden, height, false);
+	}
+
+	/**
+	 * Whether a row (or a {@code <col>}) is hidden: by its own attributes ({@link #hidden(String, String)}), or — when
+	 * it has no height (width) of its own — by the sheet's default: {@code <sheetFormatPr zeroHeight="1">} ("rows are
+	 * hidden by default", ECMA-376 §18.3.1.81) or a default row height (column width) of 0. Excel shows such a row
+	 * (column) nowhere, whatever it holds.
+	 * @param hiddenByDefault whether the sheet's default hides what has no size of its own
+	 */
+	static boolean hidden(String hidden, String size, boolean hiddenByDefault) {
 		if ("1".equals(hidden) || "true".equalsIgnoreCase(hidden)) {
 			return true;
 		}
-		if (height == null || height.length() > 20) {
+		if (size == null) {
+			return hiddenByDefault;
+		}
+		return zero(size);
+	}
+
+	/** Whether a size attribute (a height in points, a width in characters) reads as 0; false when it does not read. */
+	static boolean zero(String size) {
+		if (size == null || size.length() > 20) {
 			return false;
 		}
 		try {
-			return Double.parseDouble(height) == 0;
+			return Double.parseDouble(size) == 0;
 		}
 		catch (NumberFormatException ex) {
 			return false;
 		}
+	}
+
+	/** Whether a flag attribute ({@code zeroHeight}, {@code hidden}) is set: "1" or "true". */
+	static boolean set(String flag) {
+		return "1".equals(flag) || "true".equalsIgnoreCase(flag);
+	}
+
+	/** The last column of a sheet (XFD), 0-based: the end of the range a default width of 0 hides. */
+	static final int LAST_COLUMN = 16_383;
+
+	/**
+	 * The columns of a sheet whose default width is 0 that no {@code <col>} shows: every column from A to XFD outside
+	 * the {@code shown} ranges, as ranges in order.
+	 */
+	static List<Columns> unsized(List<Columns> shown) {
+		List<Columns> gaps = new ArrayList<>();
+		int next = 0;
+		for (Columns c : shown.stream().sorted(Comparator.comparingInt(Columns::first)).toList()) {
+			if (c.first() > next) {
+				gaps.add(new Columns(next, c.first() - 1));
+			}
+			next = Math.max(next, c.last() + 1);
+		}
+		if (next <= LAST_COLUMN) {
+			gaps.add(new Columns(next, LAST_COLUMN));
+		}
+		return gaps;
 	}
 
 	/** How many cells with a formula referring to another workbook a refusal names at most. */
@@ -437,6 +491,15 @@ final class SheetReader {
 		/** The columns the sheet's {@code <cols>} hide ({@link SheetReader#hiddenColumns}). */
 		private final List<Columns> hiddenColumns = new ArrayList<>();
 
+		/** Whether the sheet hides every row without a height of its own ({@code <sheetFormatPr zeroHeight="1">}). */
+		private boolean rowsHiddenByDefault;
+
+		/** Whether the sheet's default column width is 0: a column no visible {@code <col>} sizes is hidden. */
+		private boolean columnsHiddenByDefault;
+
+		/** The columns a {@code <col>} shows (its own width, not hidden), for a sheet whose default hides them. */
+		private final List<Columns> shownColumns = new ArrayList<>();
+
 		/** The sheet's {@code <mergeCell ref="B3:B5"/>} ranges. */
 		private final List<CellRangeAddress> merged = new ArrayList<>();
 
@@ -458,7 +521,7 @@ final class SheetReader {
 				case "row" -> {
 					String r = attributes.getValue("r");
 					rowNumber = r == null ? rowNumber + 1 : Integer.parseInt(r);
-					rowHidden = hidden(attributes.getValue("hidden"), attributes.getValue("ht"));
+					rowHidden = hidden(attributes.getValue("hidden"), attributes.getValue("ht"), rowsHiddenByDefault);
 					cells = new TreeMap<>();
 					column = -1;
 				}
@@ -485,11 +548,30 @@ final class SheetReader {
 				}
 				case "rPh" -> phonetic++;
 				case "t" -> inInlineText = phonetic == 0;
+				case "sheetFormatPr" -> {
+					// read before the rows and columns (ECMA-376 §18.3.1.81): what hides those without a size of their own
+					rowsHiddenByDefault = set(attributes.getValue("zeroHeight")) || zero(attributes.getValue("defaultRowHeight"));
+					columnsHiddenByDefault = zero(attributes.getValue("defaultColWidth"));
+				}
 				case "col" -> {
-					Columns hiddenRange = hiddenColumns(attributes.getValue("min"), attributes.getValue("max"),
-							attributes.getValue("hidden"), attributes.getValue("width"));
-					if (hiddenRange != null) {
-						hiddenColumns.add(hiddenRange);
+					String min = attributes.getValue("min");
+					String max = attributes.getValue("max");
+					if (hidden(attributes.getValue("hidden"), attributes.getValue("width"), columnsHiddenByDefault)) {
+						Columns hiddenRange = columns(min, max);
+						if (hiddenRange != null) {
+							hiddenColumns.add(hiddenRange);
+						}
+					}
+					else {
+						Columns shown = columns(min, max);
+						if (shown != null) {
+							shownColumns.add(shown);
+						}
+					}
+				}
+				case "sheetData" -> {
+					if (columnsHiddenByDefault) {
+						hiddenColumns.addAll(unsized(shownColumns));
 					}
 				}
 				case "mergeCell" -> {

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 
+import tools.jackson.databind.annotation.JsonDeserialize;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,11 +24,14 @@ import org.youguan.audit.AuditTrail;
 import org.youguan.documents.UploadedFile;
 import org.youguan.enforcement.internal.CaseDocumentKind;
 import org.youguan.enforcement.internal.CaseDocuments;
+import org.youguan.enforcement.internal.CaseInput;
 import org.youguan.enforcement.internal.CaseWork;
 import org.youguan.enforcement.internal.DecisionNumbers;
 import org.youguan.enforcement.internal.DecisionRules;
 import org.youguan.kernel.Actors;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DecimalText;
+import org.youguan.kernel.NumberText;
 import org.youguan.kernel.Decimals;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
@@ -113,8 +118,13 @@ public class PastCases {
 	 * that confiscates needs it
 	 */
 	public record ImportedCase(String enterpriseCreditCode, String violation, String source, String filedOn,
-			String decidedOn, String decisionNumber, String penalty, BigDecimal fine, String paidOn, String closedOn,
-			BigDecimal confiscated, String handedOverOn) {
+			String decidedOn, String decisionNumber, String penalty,
+			@JsonDeserialize(using = DecimalText.class) @NumberText.Digits(label = CaseInput.FINE + "（fine）",
+					integer = CaseInput.YUAN_INTEGER, fraction = CaseInput.YUAN_FRACTION) BigDecimal fine,
+			String paidOn, String closedOn,
+			@JsonDeserialize(using = DecimalText.class) @NumberText.Digits(label = CaseInput.CONFISCATED + "（confiscated）",
+					integer = CaseInput.YUAN_INTEGER, fraction = CaseInput.YUAN_FRACTION) BigDecimal confiscated,
+			String handedOverOn) {
 
 		/** A past case without a confiscation beside its fine. */
 		public ImportedCase(String enterpriseCreditCode, String violation, String source, String filedOn, String decidedOn,

@@ -44,8 +44,9 @@ import org.youguan.statistics.internal.ReportChecks;
  * <p>
  * A region's figure is everything at its code and inside it, so history is kept where it is counted once: only at
  * province, city and county codes of the region table (a township is refused, rule {@code county-level}); never for two
- * regions containing one another for the same indicator, month and brand, in the file or against stored history
- * (rule {@code nested}, naming the other row or region); and never for a region inside or containing one that holds an
+ * regions containing one another for the same indicator, month and brand, nor for a region's total (no brand) beside
+ * a brand's figure in the same region or one containing or inside it — the total holds the brand's parcels already —,
+ * in the file or against stored history (rule {@code nested}, naming the other row or region and brand); and never for a region inside or containing one that holds an
  * approved enterprise report of a form carrying the indicator for a period covering the month (rule {@code reported}).
  * The audit entry lists the rows imported (after) and the rows they replaced (before).
  */
@@ -80,23 +81,50 @@ public class HistoryImport {
 	static final Set<RegionLevel> LEVELS = Set.of(RegionLevel.PROVINCE, RegionLevel.CITY, RegionLevel.COUNTY);
 
 	/**
-	 * Rows of one file for the same indicator, month and brand whose regions contain one another (a city and one of
-	 * its counties): the city's figure would become their sum. The later row is refused naming the earlier one.
+	 * Rows of one file for the same indicator and month that would be counted twice in a region's figure, which adds
+	 * everything at its code and inside it, without brand and of every brand ({@link Aggregates}): two rows of the same
+	 * brand (or both without) whose regions contain one another (a city and one of its counties: the city's figure
+	 * would become their sum), and a row without brand — a region's total — beside a row of a brand in the same region
+	 * or one containing or inside it (the total already holds the brand's parcels: 3205 不分品牌 1000 and 3205 顺丰 300
+	 * read 1300). The later row is refused naming the earlier one.
 	 */
 	private static final class Nesting {
 
-		private final Map<String, Map<String, Integer>> seen = new HashMap<>();
+		/** A row seen: its region and brand (null: none, the region's total), as typed, and its number. */
+		private record Seen(String region, Long brand, String brandName, int number) {
+		}
 
-		void check(String key, String region, SheetRow row, SheetImport.RowContext context) {
-			Map<String, Integer> regions = seen.computeIfAbsent(key, k -> new LinkedHashMap<>());
-			regions.forEach((other, number) -> {
-				if (!other.equals(region) && (other.startsWith(region) || region.startsWith(other))) {
-					context.fail("行政区划代码", "nested", "本行的" + region + "与第" + number + "行的" + other
+		private final Map<String, List<Seen>> seen = new HashMap<>();
+
+		void check(String key, String region, Long brand, String brandName, SheetRow row, SheetImport.RowContext context) {
+			List<Seen> rows = seen.computeIfAbsent(key, k -> new ArrayList<>());
+			for (Seen other : rows) {
+				boolean nested = !other.region().equals(region)
+						&& (other.region().startsWith(region) || region.startsWith(other.region()));
+				if (Objects.equals(other.brand(), brand) && nested) {
+					context.fail("行政区划代码", "nested", "本行的" + region + "与第" + other.number() + "行的" + other.region()
 							+ "相互包含（同一指标、月份和品牌），汇总时会重复计数：请只导入同一级区划");
 				}
-			});
-			regions.putIfAbsent(region, row.number());
+				else if ((other.brand() == null) != (brand == null) && (nested || other.region().equals(region))) {
+					context.fail(brand == null ? "行政区划代码" : "品牌", "nested", "本行的" + described(region, brandName)
+							+ "与第" + other.number() + "行的" + described(other.region(), other.brandName()) + overlap(nested));
+				}
+			}
+			if (rows.stream().noneMatch(r -> r.region().equals(region) && Objects.equals(r.brand(), brand))) {
+				rows.add(new Seen(region, brand, brandName, row.number()));
+			}
 		}
+	}
+
+	/** "3205（不分品牌）", "320506（顺丰）": a history row's region and brand as a refusal names them. */
+	private static String described(String region, String brandName) {
+		return region + "（" + (brandName == null ? "不分品牌" : brandName) + "）";
+	}
+
+	/** Why a region's total and a brand's figure of the same or nested regions cannot both be kept. */
+	private static String overlap(boolean nested) {
+		return (nested ? "相互包含" : "是同一区划") + "（同一指标和月份）：不分品牌的合计已包含各品牌的数据，汇总时会重复计数："
+				+ "请只导入不分品牌的合计，或只导入分品牌的数据";
 	}
 
 	private final Indicators indicators;
@@ -207,13 +235,23 @@ public class HistoryImport {
 				}
 				keys.check(indicator.code() + "|" + month + "|" + region + "|" + brand, r, context, "指标代码", "指标、月份、区划和品牌");
 				if (!context.hasErrors()) {
-					nested.check(indicator.code() + "|" + month + "|" + brand, region, r, context);
+					nested.check(indicator.code() + "|" + month, region, brand, r.get("品牌"), r, context);
 				}
 				YearMonth checked = month;
+				Long brandId = brand;
 				if (!context.hasErrors()) {
-					storedNesting(indicator.code(), month, region, brand).ifPresent(stored -> context.fail("行政区划代码",
-							"nested", "已导入" + stored + "的" + checked + "数据，与本行的" + region
-									+ "相互包含（同一指标、月份和品牌），汇总时会重复计数：请只导入同一级区划，或先核实已导入的数据"));
+					storedNesting(indicator.code(), month, region, brand).ifPresent(stored -> {
+						if (Objects.equals(stored.brand(), brandId)) {
+							context.fail("行政区划代码", "nested", "已导入" + stored.region() + "的" + checked + "数据，与本行的"
+									+ region + "相互包含（同一指标、月份和品牌），汇总时会重复计数：请只导入同一级区划，或先核实已导入的数据");
+						}
+						else {
+							context.fail(brandId == null ? "行政区划代码" : "品牌", "nested", "已导入"
+									+ described(stored.region(), stored.brand() == null ? null : brands.get(stored.brand()).shortName())
+									+ "的" + checked + "数据，与本行的" + described(region, r.get("品牌"))
+									+ overlap(!stored.region().equals(region)) + "（或先核实已导入的数据）");
+						}
+					});
 				}
 				if (!context.hasErrors()) {
 					approvedReports(indicator.code(), month, region).ifPresent(held -> context.fail("月份", "reported",
@@ -312,22 +350,29 @@ public class HistoryImport {
 			.single();
 	}
 
+	/** A stored history row's region and brand (null: none, the region's total). */
+	private record Stored(String region, Long brand) {
+	}
+
 	/**
-	 * Imported history of the indicator, month and brand for another region that contains this one or lies inside it
-	 * (either would be counted twice in the larger region's figure).
-	 * @return the stored region's code, if any
+	 * Imported history of the indicator and month that a row would be counted twice with ({@link Nesting}'s rules
+	 * against what is stored): of the same brand (or both without) for another region containing this one or inside
+	 * it; or, between a region's total (no brand) and a brand's figure, for the same region or one containing or inside
+	 * it. A row for the same region and brand is no overlap: the import replaces it.
+	 * @return the stored row's region and brand, if any
 	 */
-	private Optional<String> storedNesting(String code, YearMonth month, String region, Long brand) {
+	private Optional<Stored> storedNesting(String code, YearMonth month, String region, Long brand) {
 		return jdbc.sql("""
-				SELECT region_code FROM stat_fact WHERE source = 'HISTORY' AND indicator_code = :code
-				AND period_start = :start AND enterprise_id IS NULL AND brand_id IS NOT DISTINCT FROM :brand
-				AND region_code <> :region AND (:region LIKE region_code || '%' OR\s"""
-				+ RegionPrefix.of(region).predicate("region_code") + ") ORDER BY region_code LIMIT 1")
+				SELECT region_code, brand_id FROM stat_fact WHERE source = 'HISTORY' AND indicator_code = :code
+				AND period_start = :start AND enterprise_id IS NULL
+				AND ((brand_id IS NOT DISTINCT FROM :brand AND region_code <> :region) OR brand_id IS\s"""
+				+ (brand == null ? "NOT NULL" : "NULL") + ") AND (:region LIKE region_code || '%' OR "
+				+ RegionPrefix.of(region).predicate("region_code") + ") ORDER BY region_code, brand_id NULLS FIRST LIMIT 1")
 			.param("code", code)
 			.param("start", month.atDay(1))
 			.param("region", region)
 			.param("brand", brand)
-			.query(String.class)
+			.query((rs, n) -> new Stored(rs.getString(1), rs.getObject(2) == null ? null : rs.getLong(2)))
 			.optional();
 	}
 

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
 import org.youguan.platform.ChinaTime;
@@ -66,6 +68,43 @@ public class ReportLoader {
 	}
 
 	/**
+	 * Refuses reports whose values the history import already gives as region totals, as approving one does
+	 * ({@link Reports#approve}): history of one of a report's indicators for a month of its period, in the
+	 * enterprise's region or one containing it or inside it, of any brand or none — the region's figure would count the
+	 * enterprise twice.
+	 * @throws DomainException (409, field {@code period}, rule {@code history-imported}) naming the enterprise, the
+	 * region and the month; nothing is loaded
+	 */
+	private void refuseOverHistory(List<Approved> reports, Map<Long, EnterpriseView> reporters) {
+		if (reports.isEmpty()) {
+			return;
+		}
+		LocalDate first = reports.stream().map(a -> a.period().start()).min(LocalDate::compareTo).orElseThrow();
+		LocalDate last = reports.stream().map(a -> a.period().end()).max(LocalDate::compareTo).orElseThrow();
+		List<Object[]> history = jdbc.query("""
+				SELECT DISTINCT indicator_code, region_code, period_start FROM stat_fact
+				WHERE source = 'HISTORY' AND period_start BETWEEN ? AND ?""",
+				(rs, n) -> new Object[] { rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate() }, Date.valueOf(first),
+				Date.valueOf(last));
+		if (history.isEmpty()) {
+			return;
+		}
+		for (Approved a : reports) {
+			String region = reporters.get(a.enterpriseId()).regionCode();
+			for (Object[] kept : history) {
+				String keptRegion = (String) kept[1];
+				LocalDate month = (LocalDate) kept[2];
+				if (a.values().containsKey((String) kept[0]) && !month.isBefore(a.period().start())
+						&& !month.isAfter(a.period().end()) && (region.startsWith(keptRegion) || keptRegion.startsWith(region))) {
+					throw DomainException.illegalTransition("period", "history-imported", "历史数据导入已有" + keptRegion + "的"
+							+ YearMonth.from(month) + "的合计数，载入" + reporters.get(a.enterpriseId()).legalName() + a.period().code()
+							+ "的已审核报表会重复计数");
+				}
+			}
+		}
+	}
+
+	/**
 	 * Loads approved reports of one form.
 	 * @param formCode the form's code
 	 * @param reports the reports, each for an ended period of the form's frequency that its enterprise operated in
@@ -75,6 +114,8 @@ public class ReportLoader {
 	 * @throws org.youguan.kernel.InvalidValueException on {@code period}: not ended (rule {@code ended}) or before the
 	 * enterprise began to operate (rule {@code operating}, {@link ReportForms#requireOperating}); nothing is loaded
 	 * @throws IllegalArgumentException another frequency, an indicator the form does not enter, a negative value
+	 * @throws DomainException (409, rule {@code history-imported}) when the history import already gives a report's
+	 * values as region totals ({@link #refuseOverHistory})
 	 */
 	@Transactional
 	public int loadApproved(String formCode, List<Approved> reports, boolean demo, String note) {
@@ -120,6 +161,7 @@ public class ReportLoader {
 						e.regionCode(), e.brandId(), e.id(), id, value });
 			});
 		}
+		refuseOverHistory(reports, reporters);
 		jdbc.batchUpdate("""
 				INSERT INTO stat_report (id, form_id, enterprise_id, enterprise_name, credit_code, region_code, brand_id, period,
 				    period_start, period_end, due_on, first_submitted_at, submitted_at, on_time, decided_at, decided_by,

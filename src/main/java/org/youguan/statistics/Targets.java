@@ -2,6 +2,8 @@ package org.youguan.statistics;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,6 +27,7 @@ import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.Role;
+import org.youguan.platform.ChinaTime;
 import org.youguan.statistics.internal.ReportChecks;
 
 /**
@@ -60,7 +63,11 @@ public class Targets {
 
 	private final AuditTrail audit;
 
-	Targets(JdbcClient jdbc, Indicators indicators, Aggregates aggregates, Analysis analysis, AuditTrail audit) {
+	private final Clock clock;
+
+	Targets(JdbcClient jdbc, Indicators indicators, Aggregates aggregates, Analysis analysis, AuditTrail audit,
+			Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.indicators = indicators;
 		this.aggregates = aggregates;
@@ -75,8 +82,15 @@ public class Targets {
 	 * Sets (or replaces) a target of the caller's own bureau region, as a user does it (the targets page, a work plan's
 	 * 设为统计目标): a bureau's target is its administrators' decision.
 	 * @param region the target's region; blank for the caller's own
+	 * @param year from 2000 to next year, the years the targets page lists
+	 * @param value the target in the indicator's unit, above 0 and held to the indicator's rules as a reported value is
+	 * (a count whole, a rate in % at most 100); or null with a growth
+	 * @param growth the growth over last year in %, within ±1000; or null with a value
 	 * @throws AccessRefusedException (403) unless the caller is an administrator ({@link #SETTERS}) of the region's
 	 * bureau (the region is the caller's own)
+	 * @throws InvalidValueException (400) naming {@code year} (rule {@code range}), {@code targetValue} ({@code required},
+	 * {@code positive}, {@code digits}, {@code integer}, {@code rate}), {@code targetGrowth} or {@code indicatorCode};
+	 * nothing is stored
 	 */
 	@Transactional
 	public void set(CurrentUser me, String region, int year, String indicatorCode, BigDecimal value, BigDecimal growth) {
@@ -100,12 +114,21 @@ public class Targets {
 		String prefix = analysis.region(scope, region);
 		Validation v = new Validation();
 		Indicator indicator = v.check("indicatorCode", () -> indicators.require("indicatorCode", indicatorCode));
-		v.require("year", year >= 2000 && year <= 2100, "range", "年度应为2000至2100");
+		// the years the targets page lists (2000 to next year): a target for 2099 could be set but never shown
+		v.check("year", () -> {
+			Period.requireYear("year", year, LocalDate.now(clock.withZone(ChinaTime.ZONE)));
+			return null;
+		});
 		v.require("targetValue", value != null || growth != null, "required", "请填写目标值或增长目标（至少一项）");
 		v.require("targetValue", value == null || value.signum() > 0, "positive", "目标值应大于0");
 		v.require("targetGrowth", growth == null || growth.abs().compareTo(BigDecimal.valueOf(1000)) < 0, "range",
 				"增长目标应在±1000%之内");
 		v.fits("targetValue", "目标值", value, ReportChecks.VALUE_INTEGER_DIGITS, 4).fits("targetGrowth", "增长目标", growth, 6, 2);
+		if (indicator != null && value != null && !v.hasError("targetValue")) {
+			// held to the indicator's own rules, as a reported value is: a count (件) whole, a rate (%) at most 100
+			ReportChecks.valueErrors(indicator, value, "targetValue")
+				.forEach(e -> v.require("targetValue", false, e.rule(), "目标值：" + e.message()));
+		}
 		v.throwIfInvalid();
 		String code = prefix.isEmpty() ? "0" : prefix;
 		Map<String, Object> before = jdbc.sql("""

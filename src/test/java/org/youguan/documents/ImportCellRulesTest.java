@@ -226,4 +226,55 @@ class ImportCellRulesTest {
 		assertThat(SheetReader.hidden(null, "15.0")).isFalse();
 		assertThat(SheetReader.hidden("0", null)).isFalse();
 	}
+
+	/** Reading 名称, 金额 refuses the whole file by {@code rule}, the message naming {@code named}, not {@code notNamed}. */
+	static void refusedOnFile(byte[] content, String rule, String named, String notNamed) {
+		assertThatThrownBy(() -> SheetRows.read(content, List.of("名称", "金额")))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors()).singleElement()
+				.satisfies(e -> {
+					assertThat(e.field()).isEqualTo("file");
+					assertThat(e.rule()).isEqualTo(rule);
+					assertThat(e.message()).contains(named).doesNotContain(notNamed);
+				}));
+	}
+
+	/**
+	 * Attack round 19: {@code <sheetFormatPr zeroHeight="1">} hides every row without a height of its own — Excel shows
+	 * the header and the rows given a height, nothing else —, so those data rows are refused as hidden rows are; a
+	 * sheet whose default column width is 0 hides every column no {@code <col>} sizes, refused when one is read.
+	 */
+	@Test
+	void rowsAndColumnsHiddenByTheSheetsDefaultAreRefusedAsHidden() throws Exception {
+		byte[] rowsByDefault;
+		byte[] columnsByDefault;
+		byte[] everyColumnSized;
+		try (XSSFWorkbook book = new XSSFWorkbook(new java.io.ByteArrayInputStream(withHiddenRows(false)));
+				ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			XSSFSheet sheet = book.getSheetAt(0);
+			sheet.getCTWorksheet().getSheetFormatPr().setZeroHeight(true);
+			sheet.getRow(0).setHeightInPoints(15);
+			sheet.getRow(1).setHeightInPoints(15);
+			book.write(out);
+			rowsByDefault = out.toByteArray();
+		}
+		refusedOnFile(rowsByDefault, "hidden-rows", "第3、4、5行", "第2、");
+		try (XSSFWorkbook book = new XSSFWorkbook(new java.io.ByteArrayInputStream(withHiddenRows(false)));
+				ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			XSSFSheet sheet = book.getSheetAt(0);
+			sheet.getCTWorksheet().getSheetFormatPr().setDefaultColWidth(0);
+			sheet.setColumnWidth(0, 12 * 256);
+			book.write(out);
+			columnsByDefault = out.toByteArray();
+			sheet.setColumnWidth(1, 12 * 256);
+			ByteArrayOutputStream sized = new ByteArrayOutputStream();
+			book.write(sized);
+			everyColumnSized = sized.toByteArray();
+		}
+		refusedOnFile(columnsByDefault, "hidden-columns", "B列“金额”", "A列");
+		assertThat(SheetRows.read(everyColumnSized, List.of("名称", "金额"))).hasSize(5);
+		assertThat(SheetReader.hidden(null, null, true)).isTrue();
+		assertThat(SheetReader.hidden(null, "15", true)).isFalse();
+		assertThat(SheetReader.unsized(List.of(new SheetReader.Columns(2, 3), new SheetReader.Columns(0, 0))))
+			.containsExactly(new SheetReader.Columns(1, 1), new SheetReader.Columns(4, SheetReader.LAST_COLUMN));
+	}
 }

@@ -2,6 +2,7 @@ package org.youguan.statistics;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,6 +15,8 @@ import org.youguan.IntegrationTest;
 import org.youguan.documents.TypedWorkbook;
 import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.FieldError;
 import org.youguan.registry.Brands;
 import org.youguan.registry.EnterpriseData;
 import org.youguan.registry.EnterpriseType;
@@ -21,6 +24,7 @@ import org.youguan.registry.Enterprises;
 import org.youguan.registry.Licences;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
@@ -51,6 +55,12 @@ class HistoryImportLevelsIntegrationTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Indicators indicators;
+
+	@Autowired
+	Aggregates aggregates;
 
 	HistoryImport.Result importRows(List<List<Object>> rows) {
 		TypedWorkbook sheet = new TypedWorkbook(HistoryImport.HEADERS);
@@ -117,6 +127,68 @@ class HistoryImportLevelsIntegrationTest {
 	}
 
 	/**
+	 * Attack round 19: a region's figure adds its rows without brand and of every brand, so a region's total beside a
+	 * brand's figure of the same region (3205 不分品牌 1000 and 3205 顺丰 300 read 1300, the true total 1000) or of one
+	 * containing or inside it is refused in one file, naming both rows and brands; two brands stay apart.
+	 */
+	@Test
+	void aRegionTotalAndABrandOfTheSameOrANestedRegionInOneFileAreRefusedNamingBothRows() {
+		HistoryImport.Result same = importRows(List.of(List.of("express.volume.local", "2007-01", "3205", "", 1000),
+				List.of("express.volume.local", "2007-01", "3205", "顺丰", 300)));
+		assertThat(same.imported()).isZero();
+		assertThat(errors(same)).singleElement().satisfies(e -> {
+			assertThat(e.row()).isEqualTo(3);
+			assertThat(e.field()).isEqualTo("品牌");
+			assertThat(e.rule()).isEqualTo("nested");
+			assertThat(e.message()).contains("3205（顺丰）").contains("第2行").contains("3205（不分品牌）").contains("重复计数");
+		});
+		HistoryImport.Result nested = importRows(List.of(List.of("express.volume.local", "2007-02", "3205", "顺丰", 300),
+				List.of("express.volume.local", "2007-02", "320506", "", 100),
+				// another brand of a county inside, or the same brand in another month, is no double count
+				List.of("express.volume.local", "2007-02", "320507", "中通", 50),
+				List.of("express.volume.local", "2007-03", "320506", "", 100)));
+		assertThat(nested.imported()).isZero();
+		assertThat(errors(nested)).singleElement().satisfies(e -> {
+			assertThat(e.row()).isEqualTo(3);
+			assertThat(e.field()).isEqualTo("行政区划代码");
+			assertThat(e.rule()).isEqualTo("nested");
+			assertThat(e.message()).contains("320506（不分品牌）").contains("第2行").contains("3205（顺丰）");
+		});
+		assertThat(historyRows("2007-01", "3205")).isZero();
+		assertThat(historyRows("2007-02", "3205")).isZero();
+	}
+
+	/**
+	 * The same against stored history: a brand's row beside a stored total of the same or a nested region, and a total
+	 * beside a stored brand's row, are refused naming the stored region and brand — the aggregate keeps the true total.
+	 */
+	@Test
+	void aRegionTotalAndABrandAgainstStoredHistoryAreRefusedAndTheAggregateKeepsTheTotal() {
+		Indicator local = indicators.get("express.volume.local");
+		assertThat(importRows(List.of(List.of("express.volume.local", "2007-04", "3205", "", 1000))).errors()).isEmpty();
+		HistoryImport.Result brand = importRows(List.of(List.of("express.volume.local", "2007-04", "3205", "顺丰", 300)));
+		assertThat(brand.imported()).isZero();
+		assertThat(errors(brand)).extracting(Refusal::field, Refusal::rule).containsExactly(tuple("品牌", "nested"));
+		assertThat(errors(brand).get(0).message()).contains("3205（不分品牌）").contains("3205（顺丰）");
+		HistoryImport.Result county = importRows(List.of(List.of("express.volume.local", "2007-04", "320506", "顺丰", 300)));
+		assertThat(errors(county)).extracting(Refusal::field, Refusal::rule).containsExactly(tuple("品牌", "nested"));
+		assertThat(aggregates.value(local, new Slice("3205", null, YearMonth.of(2007, 4), YearMonth.of(2007, 4))))
+			.isEqualByComparingTo("1000");
+		// a brand's row stored first refuses a total of the region containing it
+		assertThat(importRows(List.of(List.of("express.volume.local", "2007-05", "320506", "顺丰", 300))).errors()).isEmpty();
+		HistoryImport.Result total = importRows(List.of(List.of("express.volume.local", "2007-05", "3205", "", 1000)));
+		assertThat(total.imported()).isZero();
+		assertThat(errors(total)).extracting(Refusal::field, Refusal::rule).containsExactly(tuple("行政区划代码", "nested"));
+		assertThat(errors(total).get(0).message()).contains("320506（顺丰）").contains("3205（不分品牌）");
+		// another brand of the city is no double count, and the brand's own row is replaced as before
+		assertThat(importRows(List.of(List.of("express.volume.local", "2007-05", "3205", "中通", 200))).errors()).isEmpty();
+		assertThat(importRows(List.of(List.of("express.volume.local", "2007-05", "320506", "顺丰", 310))).replaced())
+			.isEqualTo(1);
+		assertThat(aggregates.value(local, new Slice("3205", null, YearMonth.of(2007, 5), YearMonth.of(2007, 5))))
+			.isEqualByComparingTo("510");
+	}
+
+	/**
 	 * An enterprise registered at its city reports for the city: a county total imported inside it would be counted
 	 * with it in the city's figure — refused, as the county's own reports refuse it.
 	 */
@@ -129,6 +201,27 @@ class HistoryImportLevelsIntegrationTest {
 		assertThat(result.imported()).isZero();
 		assertThat(errors(result)).extracting(Refusal::field, Refusal::rule).containsExactly(tuple("月份", "reported"));
 		assertThat(errors(result).get(0).message()).contains("3205的2006-05");
+	}
+
+	/**
+	 * The batch loader of approved reports (the demo city, a generator) is held to the approval's rule: a report of an
+	 * enterprise inside a region whose total the history import keeps for the month would be counted twice — refused,
+	 * nothing loaded.
+	 */
+	@Test
+	void approvedReportsAreNotLoadedOverImportedHistoryOfTheirRegion() {
+		assertThat(importRows(List.of(List.of("express.volume.local", "2007-06", "3205", "", 1000))).errors()).isEmpty();
+		long enterprise = Reporters.licensedSince(licences, enterprise("320506"), LocalDate.of(2007, 6, 1));
+		assertThatThrownBy(() -> loader.loadApproved("monthly", List.of(new ReportLoader.Approved(enterprise,
+				Period.parse(PeriodType.MONTH, "2007-06", "period"), Map.of("express.volume.local", BigDecimal.TEN),
+				LocalDate.of(2007, 7, 3))), false, "测试"))
+			.isInstanceOfSatisfying(DomainException.class, e -> {
+				assertThat(e.fieldErrors()).extracting(FieldError::field, FieldError::rule)
+					.containsExactly(tuple("period", "history-imported"));
+				assertThat(e.getMessage()).contains("3205的2007-06");
+			});
+		assertThat(jdbc.sql("SELECT count(*) FROM stat_report WHERE enterprise_id = :e").param("e", enterprise)
+			.query(Long.class).single()).isZero();
 	}
 
 	/** A quarter's approved report covers each of its months, not only the first. */

@@ -216,7 +216,8 @@ class ComplaintController {
 				case "refer" -> procedure.refer(scope, id, note);
 				default -> {
 					Validation v = new Validation();
-					BigDecimal paid = v.decimal("compensationPaid", "挽回经济损失", compensationPaid);
+					BigDecimal paid = v.decimal("compensationPaid", "挽回经济损失", compensationPaid,
+							ComplaintIntake.AMOUNT_INTEGER, ComplaintIntake.AMOUNT_FRACTION);
 					v.throwIfInvalid();
 					yield procedure.close(scope, id, paid, note);
 				}

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,11 +19,14 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.youguan.complaints.ComplaintIntake;
 import org.youguan.complaints.ComplaintProcedure;
 import org.youguan.complaints.ComplaintQueries;
 import org.youguan.complaints.ComplaintReply;
 import org.youguan.complaints.Responsibility;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DecimalText;
+import org.youguan.kernel.NumberText;
 
 /**
  * The enterprise's complaint interface for its own systems, on an enterprise user's API token: the complaints handed to
@@ -41,7 +45,9 @@ class EnterpriseComplaintApiController {
 	 * unticked on the form).
 	 */
 	@Schema(description = "申诉答复（与企业门户的答复表单相同）", example = REPLY_EXAMPLE)
-	record Reply(String findings, Responsibility responsibility, String solution, BigDecimal compensation, Boolean apology,
+	record Reply(String findings, Responsibility responsibility, String solution,
+			@JsonDeserialize(using = DecimalText.class) @NumberText.Digits(label = "赔偿金额", integer = ComplaintIntake.AMOUNT_INTEGER,
+					fraction = ComplaintIntake.AMOUNT_FRACTION) BigDecimal compensation, Boolean apology,
 			Boolean userAgrees, String handler, String handlerPhone) {
 	}
 

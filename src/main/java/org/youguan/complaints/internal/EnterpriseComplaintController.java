@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.calendar.WorkingCalendar;
+import org.youguan.complaints.ComplaintIntake;
 import org.youguan.complaints.ComplaintProcedure;
 import org.youguan.complaints.ComplaintQueries;
 import org.youguan.complaints.ComplaintReply;
@@ -127,7 +128,8 @@ class EnterpriseComplaintController {
 			HttpServletResponse response) {
 		return FormSteps.run(model, response, redirect, () -> {
 			Validation v = new Validation();
-			BigDecimal amount = v.decimal("compensation", "赔偿金额", compensation);
+			BigDecimal amount = v.decimal("compensation", "赔偿金额", compensation, ComplaintIntake.AMOUNT_INTEGER,
+					ComplaintIntake.AMOUNT_FRACTION);
 			v.throwIfInvalid();
 			var done = procedure.reply(me.scope(), id, new ComplaintReply(findings, responsibility, solution, amount, apology,
 					userAgrees, handler, handlerPhone));

@@ -22,6 +22,7 @@ import org.youguan.complaints.ComplaintIntake;
 import org.youguan.complaints.ComplaintTracking;
 import org.youguan.complaints.FilerRole;
 import org.youguan.kernel.DecimalText;
+import org.youguan.kernel.NumberText;
 
 /**
  * The public complaint API: filing without an account (rate-limited per client like every public path) and the
@@ -39,7 +40,8 @@ class PublicComplaintApiController {
 	 */
 	public record Filing(String filerName, String phone, FilerRole filerRole, String region, String brand, String enterprise,
 			String waybillNumber, LocalDate postedOn, Prior priorComplaint, String category, String reason,
-			@JsonDeserialize(using = DecimalText.class) BigDecimal amountClaimed, String description) {
+			@JsonDeserialize(using = DecimalText.class) @NumberText.Digits(label = "索赔金额", integer = ComplaintIntake.AMOUNT_INTEGER,
+					fraction = ComplaintIntake.AMOUNT_FRACTION) BigDecimal amountClaimed, String description) {
 
 		public ComplaintForm form() {
 			return new ComplaintForm(filerName, phone, filerRole, region, brand, enterprise, waybillNumber, postedOn,

@@ -43,7 +43,10 @@ class StatisticsApiController {
 
 	/** A report as an enterprise system sends it. */
 	record ReportSubmission(String form, String period,
-			@JsonDeserialize(contentUsing = NumberText.class) Map<String, String> values, Map<String, String> notes,
+			// a value beyond the reader's bound (1e40) is told with the column's own digits, not the loose 30+30
+			@JsonDeserialize(contentUsing = NumberText.class) @NumberText.Digits(label = "指标值",
+					integer = ReportChecks.VALUE_INTEGER_DIGITS, fraction = ReportChecks.VALUE_FRACTION_DIGITS)
+			Map<String, String> values, Map<String, String> notes,
 			String comment, Boolean submit) {
 	}
 

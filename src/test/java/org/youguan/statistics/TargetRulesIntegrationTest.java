@@ -1,0 +1,104 @@
+package org.youguan.statistics;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.youguan.IntegrationTest;
+import org.youguan.SignIn;
+import org.youguan.kernel.FieldError;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.org.CurrentUser;
+import org.youguan.org.UserDirectory;
+import org.youguan.platform.ChinaTime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Attack round 19: an annual target is held to its indicator's rules as a reported value is — a rate (电子面单使用率, %)
+ * at most 100, a count (件) whole — and to the years the targets page lists (2000 to next year), each refusal naming
+ * its field; nothing is stored.
+ */
+@IntegrationTest
+class TargetRulesIntegrationTest {
+
+	@Autowired
+	Targets targets;
+
+	@Autowired
+	UserDirectory directory;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Clock clock;
+
+	long stored(int year, String code) {
+		return jdbc.sql("SELECT count(*) FROM stat_target WHERE region_code = '3205' AND year = :year AND indicator_code = :code")
+			.param("year", year)
+			.param("code", code)
+			.query(Long.class)
+			.single();
+	}
+
+	@Test
+	void aRateAbove100ACountWithAFractionAndAYearOutOfRangeAreRefusedNamingTheField() {
+		CurrentUser admin = directory.principal("sz.admin").orElseThrow();
+		int next = LocalDate.now(clock.withZone(ChinaTime.ZONE)).getYear() + 1;
+		assertThatThrownBy(() -> targets.set(admin, "3205", 2012, "green.ewaybill.rate", new BigDecimal("150"), null))
+			.isInstanceOfSatisfying(InvalidValueException.class, e -> {
+				assertThat(e.fieldErrors()).extracting(FieldError::field, FieldError::rule)
+					.containsExactly(tuple("targetValue", "rate"));
+				assertThat(e.fieldErrors().get(0).message()).contains("电子面单使用率").contains("100%");
+			});
+		assertThatThrownBy(() -> targets.set(admin, "3205", 2012, "express.volume.local", new BigDecimal("1.5"), null))
+			.isInstanceOfSatisfying(InvalidValueException.class, e -> {
+				assertThat(e.fieldErrors()).extracting(FieldError::field, FieldError::rule)
+					.containsExactly(tuple("targetValue", "integer"));
+				assertThat(e.fieldErrors().get(0).message()).contains("整数");
+			});
+		for (int year : new int[] { 2099, next + 1, 1999 }) {
+			assertThatThrownBy(() -> targets.set(admin, "3205", year, "express.volume.local", new BigDecimal("100"), null))
+				.as(String.valueOf(year))
+				.isInstanceOfSatisfying(InvalidValueException.class, e -> {
+					assertThat(e.fieldErrors()).extracting(FieldError::field, FieldError::rule)
+						.containsExactly(tuple("year", "range"));
+					assertThat(e.fieldErrors().get(0).message()).contains("2000年至" + next + "年");
+				});
+			assertThat(stored(year, "express.volume.local")).isZero();
+		}
+		assertThat(stored(2012, "green.ewaybill.rate")).isZero();
+		assertThat(stored(2012, "express.volume.local")).isZero();
+		// within the rules: a rate of 100 % at most, a whole count, next year's target
+		targets.set(admin, "3205", 2012, "green.ewaybill.rate", new BigDecimal("99.5"), null);
+		targets.set(admin, "3205", next, "express.volume.local", new BigDecimal("1000"), null);
+		assertThat(stored(2012, "green.ewaybill.rate")).isOne();
+		assertThat(stored(next, "express.volume.local")).isOne();
+		jdbc.sql("DELETE FROM stat_target WHERE region_code = '3205' AND ((year = 2012 AND indicator_code = 'green.ewaybill.rate') "
+				+ "OR (year = :next AND indicator_code = 'express.volume.local'))").param("next", next).update();
+	}
+
+	@Test
+	void theTargetsPageRefusesARateAbove100OnItsField() throws Exception {
+		mvc.perform(post("/statistics/targets").session(SignIn.session(mvc, "sz.admin")).with(csrf()).param("region", "3205")
+			.param("year", "2013").param("indicator", "green.ewaybill.rate").param("targetValue", "150"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attributeExists("errors"));
+		assertThat(stored(2013, "green.ewaybill.rate")).isZero();
+	}
+}

@@ -1,0 +1,82 @@
+package org.youguan.web;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.youguan.IntegrationTest;
+import org.youguan.SignIn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Attack round 19: an amount that cannot be read — digits of another script ({@code "٣٠٠"}), or beyond the JSON
+ * reader's loose bound ({@code 1e40}) — is refused stating the field's own limit (索赔金额 and 赔偿金额 below 1亿 with
+ * fen: 8 integer and 2 fraction digits; a past case's fine 12 and 2), never the reader's "最多30位整数、30位小数", which
+ * is no limit of the field; in a JSON body and on a form alike.
+ */
+@IntegrationTest
+class AmountOwnLimitIntegrationTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	ResultActions json(String token, String path, String body) throws Exception {
+		return mvc.perform(post(path).header("Authorization", token).contentType(MediaType.APPLICATION_JSON).content(body));
+	}
+
+	/** A 400 on {@code field} whose message names the field's label and its own digits, not the reader's 30. */
+	static void refusedStating(ResultActions answer, String field, String label, String digits) throws Exception {
+		answer.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value(field))
+			.andExpect(jsonPath("$.errors[0].message", allOf(containsString(label), containsString(digits),
+					not(containsString("30位")))));
+	}
+
+	@Test
+	void anAmountClaimedThatIsNoNumberOrTooLongStatesItsOwnLimit() throws Exception {
+		for (String amount : new String[] { "\"\\u0663\\u0660\\u0660\"", "1e40", "\"1e40\"" }) {
+			refusedStating(json("Bearer demo-wz-staff-token", "/api/v1/complaints", NonsenseInputIntegrationTest.complaint("张三",
+					"延误", "派送延误", amount)), "amountClaimed", "索赔金额", "8位整数、2位小数");
+		}
+	}
+
+	@Test
+	void aCompensationAndAPastCasesFineThatAreNoNumberStateTheirOwnLimit() throws Exception {
+		for (String amount : new String[] { "\"\\u0663\\u0660\\u0660\"", "1e40" }) {
+			refusedStating(json("Bearer demo-sf-wz-token", "/api/v1/enterprise/complaints/1/reply",
+					"{\"compensation\": " + amount + "}"), "compensation", "赔偿金额", "8位整数、2位小数");
+			refusedStating(json("Bearer demo-sz-admin-token", "/api/v1/enforcement/cases/imported", "{\"fine\": " + amount + "}"),
+					"fine", "罚款金额", "12位整数、2位小数");
+		}
+	}
+
+	/** A statistics report's value (业务收入 is money too) beyond the bound is told with its column's 14+4 digits. */
+	@Test
+	void aReportValueBeyondTheBoundStatesTheColumnsOwnDigits() throws Exception {
+		for (String value : new String[] { "1e40", "1e-40000000" }) {
+			refusedStating(json("Bearer demo-sf-wz-token", "/api/v1/statistics/reports", "{\"form\":\"monthly\",\"period\":\"2005-03\","
+					+ "\"values\":{\"express.volume.local\":" + value + "},\"submit\":false}"), "values.express.volume.local",
+					"指标值", "14位整数、4位小数");
+		}
+	}
+
+	@Test
+	void theComplaintFormsAmountsStateTheirOwnLimit() throws Exception {
+		// refused before the complaint is looked at: the step's form comes back with the error beside its field
+		Object errors = mvc.perform(post("/complaints/1/close").session(SignIn.session(mvc, "wz.staff")).with(csrf())
+			.param("compensationPaid", "\u0663\u0660\u0660"))
+			.andReturn().getFlashMap().get("errors");
+		assertThat(String.valueOf(errors)).contains("compensationPaid").contains("挽回经济损失").contains("8位整数、2位小数")
+			.doesNotContain("15位整数");
+	}
+}
