@@ -96,7 +96,7 @@ public class EnforcementTemplates {
 			line(d, "经调查，你单位存在以下违法事实：${report}");
 			line(d, "以上事实有下列证据证明：");
 			evidence(d);
-			line(d, "你单位的上述行为构成${violation}${breached}。依据${basis}，本局拟对你单位作出如下行政处罚：${proposedPenalty}。");
+			line(d, "你单位的上述行为构成${violation}${breached}。${proposedMitigation}依据${basis}，本局拟对你单位作出如下行政处罚：${proposedPenalty}。");
 			line(d, "根据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，你单位有权进行陈述和申辩。你单位可在收到本告知书之日起"
 					+ "${hearingRequestDays}个工作日内（${hearingRequestDue}前）向本局提出陈述、申辩意见；逾期未提出的，视为放弃上述权利。");
 			sign(d);
@@ -104,7 +104,7 @@ public class EnforcementTemplates {
 		write("hearing-right-notice", d -> {
 			head(d);
 			line(d, "${enterprise}（统一社会信用代码：${creditCode}）：");
-			line(d, "本局拟对你单位${violation}一案作出${proposedPenalty}的行政处罚。根据《中华人民共和国行政处罚法》第六十三条、第六十四条的规定，"
+			line(d, "本局拟对你单位${violation}一案作出${proposedPenalty}的行政处罚。${proposedMitigation}根据《中华人民共和国行政处罚法》第六十三条、第六十四条的规定，"
 					+ "你单位有权要求举行听证。你单位如要求听证，应当在收到本告知书之日起${hearingRequestDays}个工作日内（${hearingRequestDue}前）"
 					+ "向本局提出；逾期未提出的，视为放弃听证权利。");
 			sign(d);

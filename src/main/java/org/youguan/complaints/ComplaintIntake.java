@@ -567,7 +567,7 @@ public class ComplaintIntake {
 	/** The form's rules and the preconditions told to the filer at once; every failing field is named. */
 	private Checked check(ComplaintForm f, LocalDate today, DataScope staff) {
 		Validation v = new Validation();
-		v.name("filerName", "申诉人姓名", f.filerName(), 60);
+		v.name("filerName", "申诉人姓名", f.filerName(), 60).personName("filerName", "申诉人姓名", f.filerName());
 		// the procedure calls the filer back; no message is sent by SMS, so any telephone reaches them
 		Telephone phone = v.check("phone", () -> Telephone.of(f.phone()));
 		v.require("filerRole", f.filerRole() != null, "required", "请选择申诉人身份（寄件人、收件人或受委托人）");

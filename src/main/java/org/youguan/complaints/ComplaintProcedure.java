@@ -151,7 +151,7 @@ public class ComplaintProcedure {
 		v.money("compensation", "赔偿金额", reply.compensation());
 		v.require("compensation", reply.compensation() == null || reply.compensation().compareTo(ComplaintIntake.MAX_AMOUNT) < 0,
 				"range", "赔偿金额应小于1亿元");
-		v.name("handler", "经办人", reply.handler(), 60);
+		v.name("handler", "经办人", reply.handler(), 60).personName("handler", "经办人", reply.handler());
 		// an enterprise's handler is often at a customer-service line with an extension
 		Telephone handlerPhone = v.check("handlerPhone", () -> Telephone.of(reply.handlerPhone()));
 		v.throwIfInvalid();

@@ -21,6 +21,7 @@ import org.youguan.registry.Facilities;
 import org.youguan.registry.FacilityKind;
 import org.youguan.registry.FacilityView;
 import org.youguan.universal.DeliveryMode;
+import org.youguan.universal.DeliveryStandards;
 import org.youguan.universal.PostOfficeApprovals;
 import org.youguan.universal.PostOffices;
 import org.youguan.universal.VillageCheckData;
@@ -73,9 +74,12 @@ class UniversalDemoData {
 
 	private final VillageCheckPlans plans;
 
+	private final DeliveryStandards standards;
+
 	UniversalDemoData(Villages villages, VillageChecks checks, Enterprises enterprises, Facilities facilities,
 			PostOffices offices, PostOfficeApprovals approvals, Clock clock, SupervisionDemoData supervision,
-			VillageCheckPlans plans) {
+			VillageCheckPlans plans, DeliveryStandards standards) {
+		this.standards = standards;
 		this.plans = plans;
 		this.offices = offices;
 		this.approvals = approvals;
@@ -148,7 +152,7 @@ class UniversalDemoData {
 			String findings = standard ? null
 					: random.nextBoolean() ? "投递频次低于档案登记，邮件在乡镇支局积压" : "交接记录缺失，邮件未按址投递到村委会";
 			checks.record(all, null, new VillageCheckData(v.code(), on.toString(), v.deliveryMode().name(),
-					standard ? v.deliveriesPerWeek() : Math.max(0, v.deliveriesPerWeek() - 2), standard || random.nextBoolean(),
+					standard ? seen(v) : Math.max(0, v.deliveriesPerWeek() - 2), standard || random.nextBoolean(),
 					standard, findings, team(teams[ownTeam(teamRegions, random.nextInt(teams.length), v.code())]),
 					standard ? null : "INTERVIEW"), true);
 		}
@@ -171,12 +175,20 @@ class UniversalDemoData {
 			VillageView v = villages.get(all, planned.code());
 			boolean standard = checked.size() != 1;
 			checks.record(all, null, new VillageCheckData(v.code(), today.toString(), v.deliveryMode().name(),
-					standard ? v.deliveriesPerWeek() : Math.max(0, v.deliveriesPerWeek() - 2), standard, standard,
+					standard ? seen(v) : Math.max(0, v.deliveriesPerWeek() - 2), standard, standard,
 					standard ? null : "交接记录缺失，邮件未按址投递到村委会", team("陈吴中", "沈执法"),
 					standard ? null : "RECTIFICATION"), true);
 			checked.add(v.code());
 		}
 		return checked;
+	}
+
+	/**
+	 * The deliveries a week a check found 规范 saw: the profile's, at least the province's 建制村 standard — a check
+	 * finds 规范 only at the standard ({@link VillageChecks}), and a few demo profiles are set below it.
+	 */
+	private int seen(VillageView v) {
+		return Math.max(v.deliveriesPerWeek(), standards.villageMinimum(v.code()));
 	}
 
 	/**

@@ -374,7 +374,8 @@ public class CaseDecisions {
 				"集体讨论应由办案机关负责人参加，作出决定的负责人（" + decider + "）应列在参加人员（discussionParticipants）之中（行政处罚法第57条）");
 		for (int i = 0; i < names.size(); i++) {
 			v.maxLength("discussionParticipants[" + i + "]", "参加负责人姓名", names.get(i), 30)
-				.name("discussionParticipants[" + i + "]", "参加负责人姓名", names.get(i));
+				.name("discussionParticipants[" + i + "]", "参加负责人姓名", names.get(i))
+				.personName("discussionParticipants[" + i + "]", "参加负责人姓名", names.get(i));
 		}
 		v.required("discussionConclusion", "集体讨论结论（discussionConclusion）", data.discussionConclusion())
 			.maxLength("discussionConclusion", "集体讨论结论（discussionConclusion）", data.discussionConclusion(), 2000);

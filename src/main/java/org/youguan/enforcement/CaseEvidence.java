@@ -148,7 +148,8 @@ public class CaseEvidence {
 		v.maxLength("content", "证据内容（content）", data.content(), 4000);
 		v.line("place", "收集地点（place）", data.place(), 200);
 		v.maxLength("subject", "被询问人/在场人（subject）", data.subject(), 100)
-			.name("subject", "被询问人/在场人（subject）", data.subject());
+			.name("subject", "被询问人/在场人（subject）", data.subject())
+			.personName("subject", "被询问人/在场人（subject）", data.subject());
 		if (kind == EvidenceKind.INQUIRY_RECORD || kind == EvidenceKind.SITE_RECORD) {
 			v.required("content", kind == EvidenceKind.INQUIRY_RECORD ? "询问内容（content）" : "检查（勘验）情况（content）", data.content());
 			v.required("place", "地点（place）", data.place());

@@ -366,13 +366,22 @@ public class CaseExecution {
 	 * refunds, each at most what remains due after the refunds made (a second 变更 may leave more), on a day from the
 	 * last payment to today, by staff who record payments; the basis at its time (paid, owed, refunded, due) is kept
 	 * with it. Audited {@code case.refund}; the figures' fines collected are net of its fine part.
+	 *
+	 * <p>A refund of the day and amount of one the case has recorded is that refund entered twice (a double click, a
+	 * retried call; the case's lock orders them) unless it names its own voucher: it is refused as a duplicate, as a
+	 * second 通邮 check of a village and day is.
+	 * @param receipt the voucher's number (退付凭证号, optional, at most 100 characters, once a case): what tells a second
+	 *        refund of the same day and amount from the first entered again
 	 * @throws InvalidValueException naming {@code refundedOn} (missing, before the payment, in the future) or
 	 * {@code amount} (missing, not money; 0 or less: rule {@code positive}; more than remains due: rule {@code amount})
+	 * or {@code receipt} (too long)
 	 * @throws DomainException (422, field {@code amount}, rule {@code no-refund-due}) when nothing was to be refunded;
-	 * (409, rule {@code already-refunded}) when all that was due was refunded
+	 * (409, rule {@code already-refunded}) when all that was due was refunded; (409, rule {@code unique}) on field
+	 * {@code receipt} when the case has a refund of that voucher, on field {@code amount} when it has one of the day and
+	 * amount and no voucher is named
 	 */
 	@Transactional
-	public void refund(DataScope scope, long id, String refundedOn, String amount) {
+	public void refund(DataScope scope, long id, String refundedOn, String amount, String receipt) {
 		CaseView c = caseWork.lock(scope, id);
 		PenaltyCases.Refund refund = caseWork.refund(c);
 		List<Instalment> instalments = caseWork.procedure(id).instalments();
@@ -402,6 +411,8 @@ public class CaseExecution {
 				+ "变更、撤销或确认无效处罚决定") + "、不晚于今天）", refundedOn, earliest, caseWork.today());
 		BigDecimal refunding = v.decimal("amount", REFUNDED, amount, CaseInput.YUAN_INTEGER, CaseInput.YUAN_FRACTION);
 		v.money("amount", REFUNDED, refunding);
+		String voucher = Text.blankToNull(receipt) == null ? null : Text.strip(receipt);
+		v.maxLength("receipt", "退付凭证号（receipt）", voucher, 100);
 		String basis = Execution.refundBasis(c, overpaid, refunded);
 		if (refunding != null) {
 			v.require("amount", refunding.signum() > 0, "positive", "退还金额（amount）应大于0，填写的是" + plain(refunding) + "元");
@@ -409,19 +420,42 @@ public class CaseExecution {
 					basis + "，登记的是" + plain(refunding) + "元");
 		}
 		v.throwIfInvalid();
+		refusedAsTwin(id, on, refunding, voucher);
 		// the fine's part first, the 加处罚款 (refunded only with a fine removed or annulled) after it
 		BigDecimal fineRefunded = refund.refunds().stream().map(r -> r.amount().subtract(r.surcharge()))
 			.reduce(BigDecimal.ZERO, BigDecimal::add);
 		BigDecimal finePart = refunding.min(overpaid.fine().subtract(fineRefunded).max(BigDecimal.ZERO));
 		jdbc.sql("""
-				INSERT INTO penalty_case_refund (case_id, refunded_on, amount, surcharge, basis, recorded_by,
+				INSERT INTO penalty_case_refund (case_id, refunded_on, amount, surcharge, basis, receipt, recorded_by,
 				                                 recorded_by_user_id, created_at)
-				VALUES (:id, :on, :amount, :surcharge, :basis, :by, :user, :now)""")
+				VALUES (:id, :on, :amount, :surcharge, :basis, :receipt, :by, :user, :now)""")
 			.param("id", id).param("on", on).param("amount", refunding).param("surcharge", refunding.subtract(finePart))
+			.param("receipt", voucher)
 			.param("basis", basis + "，本次退还" + plain(refunding) + "元").param("by", Actors.currentName())
 			.param("user", CaseWork.actorId()).param("now", OffsetDateTime.now(clock)).update();
 		caseWork.move(c, c.status(), "", Map.of());
-		caseWork.record(c, "case.refund", "退还多缴罚款" + plain(refunding) + "元（" + on + "）：" + basis);
+		caseWork.record(c, "case.refund", "退还多缴罚款" + plain(refunding) + "元（" + on + (voucher == null ? "" : "，退付凭证号" + voucher)
+				+ "）：" + basis);
+	}
+
+	/**
+	 * Refuses (409, rule {@code unique}) a refund the case has recorded already: one of the voucher {@code receipt}, or —
+	 * without a voucher — one of the same day and amount (attack round 20: three clicks made two refunds of one; a real
+	 * second refund of the day and amount names its voucher).
+	 */
+	private void refusedAsTwin(long id, LocalDate on, BigDecimal amount, String receipt) {
+		if (receipt != null) {
+			if (jdbc.sql("SELECT count(*) FROM penalty_case_refund WHERE case_id = :id AND receipt = :receipt")
+				.param("id", id).param("receipt", receipt).query(Long.class).single() > 0) {
+				throw DomainException.duplicate("receipt", "退付凭证号" + receipt + "的退还已登记，不能重复登记");
+			}
+			return;
+		}
+		if (jdbc.sql("SELECT count(*) FROM penalty_case_refund WHERE case_id = :id AND refunded_on = :on AND amount = :amount")
+			.param("id", id).param("on", on).param("amount", amount).query(Long.class).single() > 0) {
+			throw DomainException.duplicate("amount", "本案" + on + "已登记退还" + plain(amount) + "元，不能重复登记；同日同额确有另一笔退还的，"
+					+ "请填写其退付凭证号（receipt）");
+		}
 	}
 
 	/**

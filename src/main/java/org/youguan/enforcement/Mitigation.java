@@ -26,20 +26,34 @@ public enum Mitigation {
 	public enum Ground {
 
 		/** (一) 主动消除或者减轻违法行为危害后果. */
-		ELIMINATED_HARM("主动消除或者减轻违法行为危害后果（第32条第1项）"),
+		ELIMINATED_HARM("主动消除或者减轻违法行为危害后果（第32条第1项）", "一", "主动消除或者减轻违法行为危害后果"),
 		/** (二) 受他人胁迫或者诱骗实施违法行为. */
-		COERCED("受他人胁迫或者诱骗实施违法行为（第32条第2项）"),
+		COERCED("受他人胁迫或者诱骗实施违法行为（第32条第2项）", "二", "受他人胁迫或者诱骗实施违法行为"),
 		/** (三) 主动供述行政机关尚未掌握的违法行为. */
-		CONFESSED("主动供述行政机关尚未掌握的违法行为（第32条第3项）"),
+		CONFESSED("主动供述行政机关尚未掌握的违法行为（第32条第3项）", "三", "主动供述行政机关尚未掌握的违法行为"),
 		/** (四) 配合行政机关查处违法行为有立功表现. */
-		COOPERATED("配合查处违法行为有立功表现（第32条第4项）"),
+		COOPERATED("配合查处违法行为有立功表现（第32条第4项）", "四", "配合行政机关查处违法行为有立功表现"),
 		/** (五) 法律、法规、规章规定其他应当从轻或者减轻行政处罚的. */
-		OTHER_PROVISION("法律、法规、规章规定的其他情形（第32条第5项）");
+		OTHER_PROVISION("法律、法规、规章规定的其他情形（第32条第5项）", "五", "法律、法规、规章规定其他应当从轻或者减轻行政处罚的");
 
 		private final String label;
 
-		Ground(String label) {
+		private final String item;
+
+		private final String wording;
+
+		Ground(String label, String item, String wording) {
 			this.label = label;
+			this.item = item;
+			this.wording = wording;
+		}
+
+		/**
+		 * The ground as a document cites it, once: the article and its item, then the law's own words — e.g.
+		 * 《中华人民共和国行政处罚法》第三十二条第（一）项“主动消除或者减轻违法行为危害后果”.
+		 */
+		public String cited() {
+			return "《中华人民共和国行政处罚法》第三十二条第（" + item + "）项“" + wording + "”";
 		}
 
 		/** The ground as cited, with its item of art.32. */

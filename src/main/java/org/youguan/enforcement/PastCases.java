@@ -40,6 +40,7 @@ import org.youguan.kernel.Validation;
 import org.youguan.numbering.BusinessNumbers;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.rules.FineRange;
+import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
 import org.youguan.rules.ViolationType;
 
@@ -116,6 +117,11 @@ public class PastCases {
 	 * @param confiscated the 违法所得 confiscated in yuan (optional; only where the violation's article provides it)
 	 * @param handedOverOn the day what the decision confiscated was handed over (上缴), null when not yet; a closed case
 	 * that confiscates needs it
+	 * @param serious whether the case was found 情节严重 (null: not): the fine is judged against the serious range, else
+	 * against the ordinary one
+	 * @param extended whether the head extended the decision limit (延长办案期限, 30 days more, once; null: not)
+	 * @param suspended whether the decision clock stood still for a while (中止、听证等期间不计入; null: not): the
+	 * decision is then not judged against the limit, whose paused days the import does not carry
 	 */
 	public record ImportedCase(String enterpriseCreditCode, String violation, String source, String filedOn,
 			String decidedOn, String decisionNumber, String penalty,
@@ -124,7 +130,15 @@ public class PastCases {
 			String paidOn, String closedOn,
 			@JsonDeserialize(using = DecimalText.class) @NumberText.Digits(label = CaseInput.CONFISCATED + "（confiscated）",
 					integer = CaseInput.YUAN_INTEGER, fraction = CaseInput.YUAN_FRACTION) BigDecimal confiscated,
-			String handedOverOn) {
+			String handedOverOn, Boolean serious, Boolean extended, Boolean suspended) {
+
+		/** A past case neither serious nor extended nor suspended. */
+		public ImportedCase(String enterpriseCreditCode, String violation, String source, String filedOn, String decidedOn,
+				String decisionNumber, String penalty, BigDecimal fine, String paidOn, String closedOn,
+				BigDecimal confiscated, String handedOverOn) {
+			this(enterpriseCreditCode, violation, source, filedOn, decidedOn, decisionNumber, penalty, fine, paidOn, closedOn,
+					confiscated, handedOverOn, null, null, null);
+		}
 
 		/** A past case without a confiscation beside its fine. */
 		public ImportedCase(String enterpriseCreditCode, String violation, String source, String filedOn, String decidedOn,
@@ -219,10 +233,14 @@ public class PastCases {
 		if (penalty == null && Text.isBlank(data.penalty()) || penalty != null && !penalty.heavierThan(Penalty.WARNING)) {
 			v.require("fine", fine == null, "absent", "处罚种类为" + (penalty == null ? "空" : penalty.label()) + "时不填写罚款金额（fine）");
 		}
+		boolean serious = Boolean.TRUE.equals(data.serious());
 		if (fine != null && type != null && enterprise != null && !v.hasError("fine")) {
-			FineRange widest = rules.fineRange(type, true, enterprise.regionCode());
-			v.require("fine", fine.compareTo(widest.max()) <= 0, "range", "罚款" + plain(fine) + "元超出该违法行为的法定上限（"
-					+ widest.max().stripTrailingZeros().toPlainString() + "元）");
+			// the range of the case's own 情节 (attack round 20: a 40000 fine was kept on an ordinary case whose range ends
+			// at 10000); below its minimum stays possible — a 减轻 (行政处罚法 art.32) the import does not carry
+			FineRange own = rules.fineRange(type, serious, enterprise.regionCode());
+			v.require("fine", fine.compareTo(own.max()) <= 0, "range", "罚款" + plain(fine) + "元超出该违法行为的法定上限（"
+					+ (serious ? "情节严重" : "情节一般") + own.max().stripTrailingZeros().toPlainString() + "元）"
+					+ (serious ? "" : "；情节严重的案件请填写serious（情节严重）为是"));
 		}
 		if (type != null && penalty != null && penalty != Penalty.NONE) {
 			DecisionRules.providedOrLighter(v, "penalty", type.penalties(), penalty);
@@ -276,7 +294,10 @@ public class PastCases {
 		p.put("violation", type.name());
 		p.put("status", status.name());
 		p.put("filed", filed.day());
-		p.put("due", caseWork.clock(region).decisionDue(filed.day(), false, List.of(), filed.day()));
+		LocalDate due = caseWork.clock(region).decisionDue(filed.day(), Boolean.TRUE.equals(data.extended()), List.of(),
+				filed.day());
+		LocalDate late = lateAgainst(data, due, Day.of(decided));
+		p.put("due", due);
 		p.put("decisionNumber", number);
 		p.put("decided", Day.of(decided));
 		p.put("penalty", penalty == null || penalty == Penalty.NONE ? null : penalty.name());
@@ -287,12 +308,15 @@ public class PastCases {
 		p.put("closed", closed != null ? closed : status == CaseStatus.NOT_PENALIZED ? Day.of(decided) : null);
 		p.put("by", Actors.currentName());
 		p.put("now", OffsetDateTime.now(clock));
+		p.put("serious", serious);
+		p.put("extended", Boolean.TRUE.equals(data.extended()));
 		long id = jdbc.sql("""
 				INSERT INTO penalty_case (number, region_code, source, enterprise_credit_code, enterprise_name, violation_code,
 				    status, filed_on, decision_due_on, decision_number, decided_on, penalty, fine, confiscated, delivered_on,
-				    paid_on, paid_amount, surcharge, closed_on, imported, created_by, created_at, updated_at)
+				    paid_on, paid_amount, surcharge, closed_on, imported, created_by, created_at, updated_at, serious, extended)
 				VALUES (:number, :region, :source, :code, :name, :violation, :status, :filed, :due, :decisionNumber,
-				    :decided, :penalty, :fine, :confiscated, NULL, :paid, :paidAmount, NULL, :closed, TRUE, :by, :now, :now)
+				    :decided, :penalty, :fine, :confiscated, NULL, :paid, :paidAmount, NULL, :closed, TRUE, :by, :now, :now,
+				    :serious, :extended)
 				RETURNING id""")
 			.params(p)
 			.query(Long.class)
@@ -309,12 +333,28 @@ public class PastCases {
 		}
 		audit.record(AuditEntry.of("case.import", "penalty_case", id, "导入历史处罚案件" + caseNumber + "：" + enterprise.legalName()
 				+ "，" + type.shortName() + (number == null ? "" : "，" + number + "，"
-						+ CaseDocuments.penalty(penalty, fine, confiscated))).inRegion(region));
+						+ CaseDocuments.penalty(penalty, fine, confiscated))
+				+ (late == null ? "" : "；超过办案期限（" + late + "）")).inRegion(region));
 		if (decidedCase && penalty != Penalty.NONE) {
 			events.publishEvent(new PenaltyDecided(id, number, region, enterprise.creditCode(), enterprise.legalName(),
 					type.name(), penalty, fine, confiscated, Day.of(decided), true));
 		}
 		return id;
+	}
+
+	/**
+	 * The decision limit from 立案 (行政处罚法(2021) art.60, 邮政行政执法监督办法(2021) art.17; the rule catalogue's
+	 * {@code penalty.decision}, plus {@code penalty.decision-extension} when {@code extended}) a past decision came after,
+	 * or null when it came in time, the import says the clock was suspended (whose paused days it does not carry), or a
+	 * date is missing. A late past decision is history as it happened: imported, never refused — a bureau's sheet of past
+	 * cases holds late ones too — and marked "超过办案期限" in the audit entry as a late live decision is (attack round 20:
+	 * a decision 248 days after 立案 was taken without a word).
+	 */
+	private static LocalDate lateAgainst(ImportedCase data, LocalDate due, LocalDate decided) {
+		if (due == null || decided == null || Boolean.TRUE.equals(data.suspended())) {
+			return null;
+		}
+		return decided.isAfter(due) ? due : null;
 	}
 
 	/** The source of a past case, one of {@link #IMPORTED_SOURCES} (rule {@code required} or {@code one-of}), or null. */

@@ -267,7 +267,8 @@ public class InspectionFieldRecords {
 				v.require("inspectedAt", false, "format", "检查时间（inspectedAt）应为“时:分”，如09:30");
 			}
 		}
-		v.name("representative", "企业现场负责人（representative）", form.representative(), 50);
+		v.name("representative", "企业现场负责人（representative）", form.representative(), 50)
+			.personName("representative", "企业现场负责人（representative）", form.representative());
 		boolean random = "RANDOM".equalsIgnoreCase(Text.blankToNull(form.kind()) == null ? "" : Text.strip(form.kind()));
 		Long planId = random ? form.planId() : null;
 		String objectType = null;

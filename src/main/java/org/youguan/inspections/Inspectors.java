@@ -215,7 +215,7 @@ public class Inspectors {
 	}
 
 	private static List<String> validate(Validation v, InspectorData data) {
-		v.name("name", "姓名", data.name(), 50);
+		v.name("name", "姓名", data.name(), 50).personName("name", "姓名", data.name());
 		v.required("certificateNumber", "执法证号", data.certificateNumber())
 			.maxLength("certificateNumber", "执法证号", data.certificateNumber(), 40)
 			.identifier("certificateNumber", "执法证号", data.certificateNumber());

@@ -591,7 +591,7 @@ public class Users {
 			v.require("username", data.username() == null || Text.strip(data.username()).matches("[a-z0-9][a-z0-9._-]{2,39}"),
 					"format", "用户名应为3-40位小写字母、数字、点、下划线或连字符，且以字母或数字开头");
 		}
-		v.name("displayName", "姓名", data.displayName(), 60);
+		v.name("displayName", "姓名", data.displayName(), 60).personName("displayName", "姓名", data.displayName());
 		v.require("kind", data.kind() != null, "required", "请选择用户类型");
 		if (Text.blankToNull(data.phone()) != null) {
 			v.check("phone", () -> MobilePhone.of(data.phone()));

@@ -424,9 +424,11 @@ public class Enterprises {
 			v.require("brandId", brands.existsById(d.brandId()), "exists", "品牌不存在");
 		}
 		v.maxLength("legalRepresentative", "法定代表人", d.legalRepresentative(), 60)
-			.name("legalRepresentative", "法定代表人", d.legalRepresentative());
+			.name("legalRepresentative", "法定代表人", d.legalRepresentative())
+			.personName("legalRepresentative", "法定代表人", d.legalRepresentative());
 		v.line("address", "地址", d.address(), 300);
-		v.maxLength("contactName", "联系人", d.contactName(), 60).name("contactName", "联系人", d.contactName());
+		v.maxLength("contactName", "联系人", d.contactName(), 60).name("contactName", "联系人", d.contactName())
+			.personName("contactName", "联系人", d.contactName());
 		String phone = Text.blankToNull(d.contactPhone());
 		if (phone != null) {
 			// an enterprise's contact: any telephone (mobile, landline with extension, 400/800)

@@ -805,7 +805,7 @@ public class Outlets {
 		v.require(d.longitude() == null ? "longitude" : "latitude", (d.longitude() == null) == (d.latitude() == null),
 				"pair", d.longitude() == null ? "填写了纬度时也应填写经度（经纬度须同时填写或同时不填）"
 						: "填写了经度时也应填写纬度（经纬度须同时填写或同时不填）");
-		v.name("managerName", "负责人姓名", d.managerName(), 60);
+		v.name("managerName", "负责人姓名", d.managerName(), 60).personName("managerName", "负责人姓名", d.managerName());
 		IdCardNumber id = v.check("managerIdNumber", () -> IdCardNumber.of(d.managerIdNumber(), LocalDate.now(clock)));
 		// the manager is reached at the outlet or on a mobile: any telephone
 		Telephone phone = v.check("managerPhone", () -> Telephone.of(d.managerPhone()));

@@ -324,6 +324,7 @@ public class PostOfficeApprovals {
 		List<String> heads = heads(deciding);
 		new Validation().required("reason", "延长理由（reason）", reason).maxLength("reason", "延长理由（reason）", reason, 500)
 			.name("approvedBy", "批准延长的负责人（approvedBy）", by, 100)
+			.personName("approvedBy", "批准延长的负责人（approvedBy）", by)
 			// 经本行政机关负责人批准 (行政许可法(2019) art.42): a head of the deciding bureau, not any name typed
 			.require("approvedBy", by == null || heads.isEmpty() || heads.contains(by), "bureau-head",
 					"批准延长的负责人（approvedBy）须是" + deciding.name() + "的负责人（局领导）：" + String.join("、", heads))

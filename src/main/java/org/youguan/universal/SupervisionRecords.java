@@ -160,7 +160,7 @@ public class SupervisionRecords {
 				String n = Text.name(clean(name));
 				if (n != null) {
 					team.add(n);
-					v.name("inspectors", "检查人员姓名", n);
+					v.name("inspectors", "检查人员姓名", n).personName("inspectors", "检查人员姓名", n);
 				}
 			}
 			v.require("inspectors", !team.isEmpty(), "required", "请填写检查人员（inspectors，以顿号分隔，人数即检查人次）");

@@ -74,8 +74,11 @@ public class VillageChecks {
 
 	private final Inspectors roster;
 
+	private final DeliveryStandards standards;
+
 	VillageChecks(JdbcClient jdbc, Villages villages, AuditTrail audit, Clock clock, InspectionRecords records,
-			Inspectors roster) {
+			Inspectors roster, DeliveryStandards standards) {
+		this.standards = standards;
 		this.records = records;
 		this.roster = roster;
 		this.jdbc = jdbc;
@@ -122,7 +125,8 @@ public class VillageChecks {
 	 *         village has no 通邮 profile, so no serving postal enterprise to inspect; (409) when the inspection record
 	 *         refuses it as recorded already
 	 * @throws InvalidValueException villageCode when none is named; then naming every field that fails: checkedOn (required, a date, not after today),
-	 *         deliveryMode, deliveriesObserved (0–14), handoverRecords, standardDelivery, findings (required when not
+	 *         deliveryMode, deliveriesObserved (0–14), handoverRecords, standardDelivery (规范 only with the deliveries a week of
+	 *         the province's 建制村 standard and handover records: rule {@code contradiction}), findings (required when not
 	 *         规范, at most 1000 characters), inspectors (at least two different names), inspectors[i].certificateNumber
 	 *         (required, on the roster 检查人员名录库), outcome (INTERVIEW or RECTIFICATION when not 规范); then as the
 	 *         inspection record checks the team: inspectors[i].name (the roster's holder), inspectors[i].certificateNumber
@@ -138,7 +142,8 @@ public class VillageChecks {
 			throw new InvalidValueException("villageCode", "required", "请选择检查的建制村（villageCode）");
 		}
 		VillageView village = villages.get(scope, Text.strip(data.villageCode()));
-		Checked c = checked(new Validation(), village.code(), village.name(), data, scope);
+		Checked c = checked(new Validation(), village.code(), village.name(), standards.villageMinimum(village.code()), data,
+				scope);
 		String enterprise = villages.servingEnterprise(village).orElseThrow(() -> new DomainException(
 				ErrorCode.RULE_VIOLATION, "建制村“" + village.name() + "”尚无通邮信息（服务邮政局所和邮政企业），通邮检查须作为对其邮政企业的普遍服务监督检查登记：请先登记该村的通邮信息",
 				List.of(new FieldError("villageCode", "serving-enterprise",
@@ -206,7 +211,8 @@ public class VillageChecks {
 		String code = Villages.clean(data.villageCode());
 		Optional<Region> village = villages.committee(v, code);
 		village.ifPresent(r -> scope.requireWithin(v, "villageCode", r.code(), "建制村" + r.code() + "（" + r.name() + "）"));
-		return checked(v, code, village.map(Region::name).orElse(null), data, null);
+		return checked(v, code, village.map(Region::name).orElse(null),
+				village.map(r -> standards.villageMinimum(r.code())).orElse(null), data, null);
 	}
 
 	/**
@@ -215,9 +221,12 @@ public class VillageChecks {
 	 * twice (rule {@code duplicate}), on the roster and of the village's county, city or province bureau
 	 * ({@link InspectionRecords.TeamBureaus}) — an unknown certificate and another bureau's are the one error
 	 * {@code exists}, naming no holder; a past check may name its team only.
+	 * @param minimum the deliveries a week the village's province requires of a 建制村 ({@link DeliveryStandards}), null
+	 *        when the village is unknown (refused already)
 	 * @param certifiedIn the caller's scope for a check recorded now, null for a past one
 	 */
-	private Checked checked(Validation v, String code, String name, VillageCheckData data, DataScope certifiedIn) {
+	private Checked checked(Validation v, String code, String name, Integer minimum, VillageCheckData data,
+			DataScope certifiedIn) {
 		boolean certified = certifiedIn != null;
 		InspectionRecords.TeamBureaus bureaus = certified ? new InspectionRecords.TeamBureaus(certifiedIn, code, true) : null;
 		Set<String> certificates = new HashSet<>();
@@ -231,9 +240,7 @@ public class VillageChecks {
 				"实际每周投递频次应在0至14次之间");
 		v.require("handoverRecords", data.handoverRecords() != null, "required", "请选择是否有交接记录");
 		v.require("standardDelivery", data.standardDelivery() != null, "required", "请选择是否规范投递");
-		// no delivery seen is no regular delivery: 规范 with 0 a week counted toward the 规范投递率 (attack round 7)
-		v.require("standardDelivery", !(Boolean.TRUE.equals(data.standardDelivery()) && observed != null && observed == 0),
-				"contradiction", "实际每周投递频次为0次，不能判定为规范投递：请核对投递频次，或选择投递不规范并填写发现的问题");
+		standardDelivery(v, data, observed, minimum);
 		String findings = Villages.clean(data.findings());
 		v.require("findings", !Boolean.FALSE.equals(data.standardDelivery()) || findings != null, "required",
 				"投递不规范时请填写检查发现的问题");
@@ -247,7 +254,7 @@ public class VillageChecks {
 			String certificate = m == null ? null : Villages.clean(m.certificateNumber());
 			if (clean != null) {
 				team.add(clean);
-				v.name("inspectors", "检查人员姓名", clean);
+				v.name("inspectors", "检查人员姓名", clean).personName("inspectors", "检查人员姓名", clean);
 			}
 			if (certified) {
 				String field = "inspectors[" + i + "].certificateNumber";
@@ -280,6 +287,30 @@ public class VillageChecks {
 		}
 		return new Checked(code, name, on, mode, observed, data.handoverRecords(), data.standardDelivery(), findings,
 				inspectors, team.size(), List.copyOf(members), outcome);
+	}
+
+	/**
+	 * 规范投递 is a finding the check's own figures must bear out, else it counts toward the 规范投递率 unearned: with
+	 * fewer deliveries a week seen than the province's 建制村 standard (邮政法(2015) art.19 and the province's setting,
+	 * {@link DeliveryStandards}; 0 a week since attack round 7, any number below the standard since attack round 20) or
+	 * without the handover records (交接记录) it is refused as a contradiction on {@code standardDelivery}.
+	 */
+	private static void standardDelivery(Validation v, VillageCheckData data, Integer observed, Integer minimum) {
+		if (!Boolean.TRUE.equals(data.standardDelivery())) {
+			return;
+		}
+		if (observed != null && observed == 0) {
+			v.require("standardDelivery", false, "contradiction",
+					"实际每周投递频次为0次，不能判定为规范投递：请核对投递频次，或选择投递不规范并填写发现的问题");
+		}
+		else if (observed != null && minimum != null && observed < minimum) {
+			v.require("standardDelivery", false, "contradiction", "实际每周投递频次" + observed + "次，低于本省建制村投递频次标准每周"
+					+ minimum + "次，不能判定为规范投递：请核对投递频次，或选择投递不规范并填写发现的问题");
+		}
+		if (Boolean.FALSE.equals(data.handoverRecords())) {
+			v.require("standardDelivery", false, "contradiction",
+					"没有交接记录，不能判定为规范投递：请核对交接记录，或选择投递不规范并填写发现的问题");
+		}
 	}
 
 	/**

@@ -806,9 +806,14 @@ class CaseDocumentsIntegrationTest {
 		assertThat(jdbc.sql("SELECT summary FROM audit_event WHERE action = 'case.decide' AND object_type = 'penalty_case' AND object_id = :id")
 			.param("id", String.valueOf(c)).query(String.class).single())
 			.contains("没收违法所得人民币5000元，并处罚款人民币5000元", "决定人：蒋局长");
+		// the notice proposing a 减轻 below the range states it and its art.32 ground as the decision does, each once
+		// (attack round 20: the notice cited the penalty article alone, the decision nested the item in the article)
+		String ground = "依据《中华人民共和国行政处罚法》第三十二条第（一）项“主动消除或者减轻违法行为危害后果”的规定，";
 		assertThat(text((String) only(documents(c), "PRIOR_NOTICE").get("href"), WUZHONG))
-			.contains("没收违法所得人民币5000元，并处罚款人民币5000元");
+			.contains("没收违法所得人民币5000元，并处罚款人民币5000元", ground + "拟对当事人减轻处罚：主动删除泄露的信息。依据快递暂行条例(2025) 第54条");
 		assertThat(text((String) only(documents(c), "DECISION").get("href"), WUZHONG))
+			.contains(ground + "对当事人减轻处罚：主动删除泄露的信息。依据快递暂行条例(2025) 第54条")
+			.doesNotContain("第32条第1项", "第三十二条（")
 			.contains("没收违法所得人民币5000元，并处罚款人民币5000元", "罚款自收到本决定书之日起15日内", "加处罚款",
 					"没收的违法所得人民币5000元自收到本决定书之日起", "上缴国库")
 			// the duty breached is the waybill article (35), the penalty's basis its penalty article (54)
@@ -981,5 +986,12 @@ class CaseDocumentsIntegrationTest {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$[0].title").value("执法记录仪 视频"))
 			.andExpect(jsonPath("$[0].subject").value("欧阳 娜娜"));
+		// the person questioned is named, not reached: a mobile number beside the name is refused, not shown whole
+		// (attack round 20)
+		mvc.perform(evidence(c).param("kind", "VIDEO").param("title", "执法记录仪视频二").param("subject", "沈执法 13912345678")
+			.param("content", "光盘1张").param("collectedOn", today().toString()).param("collectors", "32050601", "32050602"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("subject"))
+			.andExpect(jsonPath("$.errors[0].rule").value("personal-number"));
 	}
 }

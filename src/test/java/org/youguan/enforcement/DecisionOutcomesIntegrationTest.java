@@ -393,6 +393,30 @@ class DecisionOutcomesIntegrationTest {
 	}
 
 	/**
+	 * A refund entered twice (a double click, a retried call) is one refund: the same day and amount again is refused
+	 * as a duplicate (409 unique) unless it names a voucher of its own; a voucher is used once; a partial refund of
+	 * another amount the same day stays allowed (attack round 20: three clicks made 200, 200, 409).
+	 */
+	@Test
+	void aRefundOfTheSameDayAndAmountIsATwinUnlessItNamesItsOwnVoucher() throws Exception {
+		LocalDate changed = LocalDate.parse("2025-08-06");
+		long id = paidThenChanged(changed.minusDays(2), changed, "penalty", "FINE", "fine", "1000");
+		String refund = "/api/v1/enforcement/cases/" + id + "/refund", twice = "{\"refundedOn\":\"" + changed + "\",\"amount\":\"500\"%s}";
+		call(WUZHONG, refund, twice.formatted("")).andExpect(status().isOk()).andExpect(jsonPath("$.refund.due").value(1500));
+		call(WUZHONG, refund, twice.formatted("")).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.errors[0].field").value("amount")).andExpect(jsonPath("$.errors[0].rule").value("unique"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("不能重复登记")));
+		call(WUZHONG, refund, twice.formatted(",\"receipt\":\"TF-" + id + "-2\"")).andExpect(status().isOk())
+			.andExpect(jsonPath("$.refund.due").value(1000));
+		call(WUZHONG, refund, "{\"refundedOn\":\"" + changed + "\",\"amount\":\"300\",\"receipt\":\"TF-" + id + "-2\"}")
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.errors[0].field").value("receipt")).andExpect(jsonPath("$.errors[0].rule").value("unique"));
+		call(WUZHONG, refund, "{\"refundedOn\":\"" + changed + "\",\"amount\":\"300\"}").andExpect(status().isOk())
+			.andExpect(jsonPath("$.refund.due").value(700))
+			.andExpect(jsonPath("$.refund.refunds.length()").value(3));
+	}
+
+	/**
 	 * A second 变更 after a refund: the refund due is net of the refunds made, and each refund (a part of it, too) is
 	 * recorded up to what remains, with its basis at its time; the figures are net of every refund.
 	 */

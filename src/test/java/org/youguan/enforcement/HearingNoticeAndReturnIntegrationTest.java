@@ -390,6 +390,10 @@ class HearingNoticeAndReturnIntegrationTest {
 			assertThat(issued.get(0).get("earlierRound")).as(kind).isEqualTo(true);
 			assertThat(issued.get(1).get("current")).as(kind).isEqualTo(true);
 			assertThat(issued.get(1).get("earlierRound")).as(kind).isEqualTo(false);
+			// the new round's document is the next version of the one it supersedes, not a second version 1 (attack
+			// round 20), with a 文号 of its own
+			assertThat(issued).extracting(d -> d.get("version")).as(kind).containsExactly(1, 2);
+			assertThat(issued.get(1).get("number")).as(kind).isNotEqualTo(issued.get(0).get("number"));
 		}
 		List<Map<String, Object>> reviews = documents(id, "REVIEW_OPINION");
 		assertThat(reviews).extracting(d -> d.get("current")).containsExactly(false, true);

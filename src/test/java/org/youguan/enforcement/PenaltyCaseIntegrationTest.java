@@ -611,6 +611,48 @@ class PenaltyCaseIntegrationTest {
 		assertThat(((Number) JsonPath.read(body, "$.casesFiled")).longValue()).isEqualTo(filed);
 	}
 
+	/**
+	 * A past case's fine stays within the range of its own 情节 — the ordinary one unless the import says serious — and
+	 * a decision after the limit from 立案 (90 days, 120 extended, none when the import says the clock was suspended) is
+	 * imported as it happened and marked late in the audit (attack round 20: a 40000 fine on an ordinary case, a decision
+	 * 248 days after 立案, both kept without a word).
+	 */
+	@Test
+	void aPastCasesFineIsJudgedByItsOwnRangeAndItsDecisionByTheLimit() throws Exception {
+		EnterpriseView e = wuzhong(7);
+		String tag = UUID.randomUUID().toString().substring(0, 6);
+		String json = """
+				{"enterpriseCreditCode":"%s","violation":"OUTLET_UNFILED","source":"INSPECTION","filedOn":"2025-01-06",
+				 "decidedOn":"%s","decisionNumber":"吴邮管罚〔2025〕R%s%s号","penalty":"FINE","fine":%s%s}""";
+		call(CITY, "/api/v1/enforcement/cases/imported", json.formatted(e.creditCode(), "2025-03-03", tag, 1, "40000", ""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("fine"))
+			.andExpect(jsonPath("$.errors[0].rule").value("range"))
+			.andExpect(jsonPath("$.errors[0].message").value(Matchers.containsString("超出该违法行为的法定上限（情节一般10000元）")));
+		long serious = id(call(CITY, "/api/v1/enforcement/cases/imported",
+				json.formatted(e.creditCode(), "2025-03-03", tag, 2, "40000", ",\"serious\":true")).andExpect(status().isCreated()));
+		assertThat(jdbc.sql("SELECT serious FROM penalty_case WHERE id = :id").param("id", serious).query(Boolean.class).single())
+			.isTrue();
+		// 248 days after 立案: beyond 90, and beyond 120 when extended — imported as it happened, marked late in the audit;
+		// in time when extended (120 days) or when the clock was suspended
+		long late = id(call(CITY, "/api/v1/enforcement/cases/imported",
+				json.formatted(e.creditCode(), "2025-09-11", tag, 3, "5000", "")).andExpect(status().isCreated()));
+		assertThat(importSummary(late)).contains("超过办案期限（2025-0");
+		long extended = id(call(CITY, "/api/v1/enforcement/cases/imported",
+				json.formatted(e.creditCode(), "2025-05-06", tag, 4, "5000", ",\"extended\":true")).andExpect(status().isCreated()));
+		assertThat(importSummary(extended)).doesNotContain("超过办案期限");
+		long suspended = id(call(CITY, "/api/v1/enforcement/cases/imported",
+				json.formatted(e.creditCode(), "2025-09-11", tag, 5, "5000", ",\"suspended\":true")).andExpect(status().isCreated()));
+		assertThat(importSummary(suspended)).doesNotContain("超过办案期限");
+	}
+
+	private String importSummary(long caseId) {
+		return jdbc.sql("SELECT summary FROM audit_event WHERE action = 'case.import' AND object_id = :id")
+			.param("id", String.valueOf(caseId))
+			.query(String.class)
+			.single();
+	}
+
 	@Test
 	void aPastCaseIsImportedValidatedAndMarked() throws Exception {
 		EnterpriseView e = wuzhong(7);

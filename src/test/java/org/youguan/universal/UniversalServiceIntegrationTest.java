@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 import org.youguan.ExportedRows;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
@@ -264,6 +265,21 @@ class UniversalServiceIntegrationTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("standardDelivery"))
 			.andExpect(jsonPath("$.errors[0].rule").value("contradiction"));
+		// 规范 below the province's 3 a week, or without handover records, is no 规范 either (attack round 20)
+		standardCheck(village, 1, true).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("standardDelivery"))
+			.andExpect(jsonPath("$.errors[0].rule").value("contradiction"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("低于本省建制村投递频次标准每周3次")));
+		standardCheck(village, 5, false).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("standardDelivery"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("没有交接记录")));
+		// and the import's rows are checked alike
+		mvc.perform(post("/api/v1/universal/checks/import").header("Authorization", WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON).content("""
+					[{"villageCode":"%s","checkedOn":"2019-03-02","deliveryMode":"DIRECT","deliveriesObserved":2,
+					  "handoverRecords":true,"standardDelivery":true,"inspectors":["陈吴中","沈执法"]}]""".formatted(village)))
+			.andExpect(status().is(422))
+			.andExpect(jsonPath("$.errors[0].field").value("第1条·standardDelivery"));
 		assertThat(jdbc.sql("SELECT count(*) FROM village_check").query(Long.class).single()).isEqualTo(before + 1);
 	}
 
@@ -606,6 +622,16 @@ class UniversalServiceIntegrationTest {
 		checks.record(DataScope.region("3205"), null, notStandard(village, day, marker + "期内"), false);
 		checks.record(DataScope.region("3205"), null, notStandard(village, day.minusDays(1), marker + "期前"), false);
 		return day;
+	}
+
+	/** A check of 2026-03-02 found 规范 with {@code observed} deliveries a week seen, by the county's two inspectors. */
+	private ResultActions standardCheck(String village, int observed, boolean handover) throws Exception {
+		return mvc.perform(post("/api/v1/universal/checks").header("Authorization", WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"villageCode\":\"" + village + "\",\"checkedOn\":\"2026-03-02\",\"deliveryMode\":\"DIRECT\","
+					+ "\"deliveriesObserved\":" + observed + ",\"handoverRecords\":" + handover + ",\"standardDelivery\":true,"
+					+ "\"inspectors\":[{\"name\":\"陈吴中\",\"certificateNumber\":\"32050601\"},"
+					+ "{\"name\":\"沈执法\",\"certificateNumber\":\"32050602\"}]}"));
 	}
 
 	private static VillageCheckData notStandard(String village, LocalDate on, String findings) {

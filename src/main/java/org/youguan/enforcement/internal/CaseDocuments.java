@@ -86,7 +86,7 @@ public class CaseDocuments implements DeclaresTemplates {
 			"proposedPenalty", "reviewOpinion", "reviewedBy", "reviewedOn", "notifiedOn", "hearingRequestDue",
 			"hearingRequestDays", "statementOn", "statement", "hearingRequestedOn", "hearingNotifiedOn", "hearingOn",
 			"hearingPlace", "hearingHost", "limitation",
-			"discussedOn", "discussionDate", "discussionParticipants", "discussionConclusion", "decisionNumber", "decidedOn", "penalty", "mitigation", "paymentDays", "surchargePercent",
+			"discussedOn", "discussionDate", "discussionParticipants", "discussionConclusion", "decisionNumber", "decidedOn", "penalty", "mitigation", "proposedMitigation", "paymentDays", "surchargePercent",
 			"performance",
 			"deliveryDue", "deliveredOn", "paymentDue", "paidOn", "paidAmount", "execution", "closedOn", "closingReason", "status",
 			"hearingRecord", "onSpotFacts", "onSpotPlace", "onSpotFiledOn", "onSpotFilingDue", "transferTo",
@@ -115,7 +115,8 @@ public class CaseDocuments implements DeclaresTemplates {
 	 * decision the six items of 行政处罚法 art.59 (party and address, facts and evidence, penalty and its basis, how and
 	 * by when to perform it, the remedies and their periods, the bureau and the date); an on-the-spot decision those of
 	 * art.52 (facts, basis, penalty, time, place, the officers, the remedies); the 事先告知书 those of art.44 (facts,
-	 * reasons, basis, proposed penalty, the party's rights and their period); the 听证通知书 and the 听证笔录 the hearing's
+	 * reasons, basis, proposed penalty, the party's rights and their period) — the decision and the notice also the
+	 * 从轻/减轻 and its art.32 ground ({@link #mitigation}), a basis of a penalty below the range; the 听证通知书 and the 听证笔录 the hearing's
 	 * day, place and host (art.64(二)(四));
 	 * the 送达回证 what was served and when.
 	 */
@@ -124,11 +125,12 @@ public class CaseDocuments implements DeclaresTemplates {
 		// name alone), the others by the enterprise's name
 		List<String> always = List.of("number", "bureau", kind == CaseDocumentKind.ON_THE_SPOT_DECISION ? "party" : "enterprise");
 		List<String> own = switch (kind) {
-			case DECISION -> List.of("creditCode", "address", "violation", "report", "evidence.title", "basis", "penalty",
-					"performance", "remedies", "decidedOn");
+			case DECISION -> List.of("creditCode", "address", "violation", "report", "evidence.title", "basis", "mitigation",
+					"penalty", "performance", "remedies", "decidedOn");
 			case ON_THE_SPOT_DECISION -> List.of("violation", "onSpotFacts", "basis", "penalty", "decidedOn", "onSpotPlace",
 					"investigators", "performance", "remedies");
-			case PRIOR_NOTICE -> List.of("violation", "report", "basis", "proposedPenalty", "hearingRequestDue");
+			case PRIOR_NOTICE -> List.of("violation", "report", "basis", "proposedMitigation", "proposedPenalty",
+					"hearingRequestDue");
 			case HEARING_RIGHT_NOTICE -> List.of("proposedPenalty", "hearingRequestDue");
 			case HEARING_NOTICE, HEARING_RECORD -> List.of("hearingOn", "hearingPlace", "hearingHost");
 			case DELIVERY_RECEIPT -> List.of("decisionNumber", "deliveredOn");
@@ -246,15 +248,21 @@ public class CaseDocuments implements DeclaresTemplates {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public IssuedDocument issue(long caseId, CaseDocumentKind kind, Long evidenceId, Map<String, String> extra) {
 		CaseView c = find(caseId);
-		String number = kind.numberType() == null ? c.decisionNumber()
+		return store(c, kind, nextNumber(c, kind), 1, evidenceId, extra, null, false);
+	}
+
+	/** A new document's 文号: the decision's for a kind that carries it, else the next of its kind's sequence. */
+	private String nextNumber(CaseView c, CaseDocumentKind kind) {
+		return kind.numberType() == null ? c.decisionNumber()
 				: numbers.next(kind.numberType(), region6(c.regionCode()), LocalDate.now(clock).getYear());
-		return store(c, kind, number, 1, evidenceId, extra, null);
 	}
 
 	/**
 	 * Issues a document of a step taken again (a new 事先告知 after 退回调查, a new 听证通知 that reschedules the
 	 * hearing) with its own 文号, in the step's transaction: the current document of the kind, if any, stays as its
-	 * predecessor, marked superseded by it ({@code reason} kept on the new one, as for a reissue).
+	 * predecessor, marked superseded by it ({@code reason} kept on the new one, as for a reissue), and the new one is
+	 * the next version of the kind (the predecessor's plus one: attack round 20, a second 告知书 listed as version 1 with
+	 * a previous version), dated on its own step's day.
 	 * @param reason why the step was taken again, or null for a first one
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
@@ -263,15 +271,12 @@ public class CaseDocuments implements DeclaresTemplates {
 		Optional<IssuedDocument> earlier = list(caseId).stream()
 			.filter(d -> d.kind() == kind && d.supersededBy() == null)
 			.reduce((a, b) -> b);
-		IssuedDocument issued = issue(caseId, kind, null, Map.of());
-		if (earlier.isEmpty()) {
-			return issued;
-		}
-		jdbc.sql("UPDATE penalty_case_document SET superseded_by = :new WHERE id = :old")
-			.param("new", issued.id()).param("old", earlier.get().id()).update();
-		jdbc.sql("UPDATE penalty_case_document SET reissue_reason = :reason WHERE id = :new")
-			.param("reason", reason).param("new", issued.id()).update();
-		return list(caseId).stream().filter(d -> d.id() == issued.id()).findFirst().orElseThrow();
+		CaseView c = find(caseId);
+		IssuedDocument issued = store(c, kind, nextNumber(c, kind), earlier.map(d -> d.version() + 1).orElse(1), null,
+				Map.of(), earlier.isEmpty() ? null : reason, false);
+		earlier.ifPresent(d -> jdbc.sql("UPDATE penalty_case_document SET superseded_by = :new WHERE id = :old")
+			.param("new", issued.id()).param("old", d.id()).update());
+		return issued;
 	}
 
 	/**
@@ -297,7 +302,7 @@ public class CaseDocuments implements DeclaresTemplates {
 			.throwIfInvalid();
 		CaseView c = find(caseId);
 		IssuedDocument issued = store(c, old.kind(), old.number(), old.version() + 1, old.evidenceId(), Map.of(),
-				Text.strip(reason));
+				Text.strip(reason), true);
 		jdbc.sql("UPDATE penalty_case_document SET superseded_by = :new WHERE id = :old")
 			.param("new", issued.id()).param("old", old.id()).update();
 		return issued;
@@ -411,8 +416,12 @@ public class CaseDocuments implements DeclaresTemplates {
 		return list(caseId).stream().filter(d -> d.kind() == kind && d.current()).reduce((a, b) -> b);
 	}
 
+	/**
+	 * Fills and keeps a document.
+	 * @param refilled true for a reissue (kept as made today), false for a step's own document (kept on the step's day)
+	 */
 	private IssuedDocument store(CaseView c, CaseDocumentKind kind, String number, int version, Long evidenceId,
-			Map<String, String> extra, String reason) {
+			Map<String, String> extra, String reason, boolean refilled) {
 		Map<String, String> fields = fields(c, evidenceId);
 		LocalDate stepDay = stepDay(kind, c, evidenceId);
 		fields.put("issuedOn", ChineseText.day(stepDay));
@@ -447,7 +456,7 @@ public class CaseDocuments implements DeclaresTemplates {
 				VALUES (:case, :kind, :number, :version, :evidence, :attachment, :file, :on, :by, :reason, :now) RETURNING id""")
 			.param("case", c.id()).param("kind", kind.name()).param("number", number == null ? c.number() : number)
 			.param("version", version).param("evidence", evidenceId).param("attachment", a.id())
-			.param("file", a.fileName()).param("on", version > 1 ? LocalDate.now(clock) : stepDay).param("by", actor())
+			.param("file", a.fileName()).param("on", refilled ? LocalDate.now(clock) : stepDay).param("by", actor())
 			.param("reason", reason).param("now", OffsetDateTime.now(clock))
 			.query(Long.class).single();
 		return list(c.id()).stream().filter(d -> d.id() == id).findFirst().orElseThrow();
@@ -539,6 +548,7 @@ public class CaseDocuments implements DeclaresTemplates {
 		f.put("report", text(c.investigationReport()));
 		f.put("serious", c.serious() ? "情节严重" : "情节一般");
 		f.put("proposedPenalty", penalty(c.proposedPenalty(), c.proposedFine(), c.proposedConfiscated()));
+		f.put("proposedMitigation", mitigation(c, true));
 		f.put("reviewOpinion", text(c.reviewOpinion()));
 		f.put("reviewedBy", text(c.reviewedBy()));
 		f.put("reviewedOn", ChineseText.day(c.reviewedOn()));
@@ -571,8 +581,7 @@ public class CaseDocuments implements DeclaresTemplates {
 		f.put("penalty", c.penalty() == null ? ""
 				: c.penalty().describe(c.fine(), c.confiscated(), suspension(c.suspensionFrom(), c.suspensionUntil()))
 						+ changeNote(c.id()));
-		f.put("mitigation", c.mitigation() == null ? "" : "依据《中华人民共和国行政处罚法》第三十二条（" + c.mitigationGround().label()
-				+ "），对当事人" + c.mitigation().label() + "：" + text(c.mitigationReason()) + "。");
+		f.put("mitigation", mitigation(c, false));
 		// a fine's days to pay, or a confiscation's own days to hand over (penalty.confiscation-handover)
 		f.put("paymentDays", values.apply(CaseClock.performanceRule(Execution.fine(c) != null)).stripTrailingZeros().toPlainString());
 		f.put("surchargePercent", values.apply(StatutoryRule.PENALTY_LATE_SURCHARGE).stripTrailingZeros().toPlainString());
@@ -825,6 +834,21 @@ public class CaseDocuments implements DeclaresTemplates {
 
 	private static String plain(BigDecimal amount) {
 		return amount.stripTrailingZeros().toPlainString();
+	}
+
+	/**
+	 * The 从轻 or 减轻 of the case and its ground in one wording, for the notices that propose the penalty and the
+	 * decision that imposes it (行政处罚法(2021) art.32, 44): "依据《中华人民共和国行政处罚法》第三十二条第（一）项“…”的规定，
+	 * [拟]对当事人减轻处罚：reason。" — "" when the case is neither. A 减轻 below the range's minimum would otherwise
+	 * be proposed to the party on the penalty article alone (attack round 20).
+	 * @param proposed true for a notice (拟), false for the decision
+	 */
+	static String mitigation(CaseView c, boolean proposed) {
+		if (c.mitigation() == null || c.mitigationGround() == null) {
+			return "";
+		}
+		return "依据" + c.mitigationGround().cited() + "的规定，" + (proposed ? "拟" : "") + "对当事人" + c.mitigation().label() + "："
+				+ text(c.mitigationReason()) + "。";
 	}
 
 	private static String text(String s) {

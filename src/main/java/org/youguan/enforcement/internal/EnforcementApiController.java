@@ -238,7 +238,10 @@ class EnforcementApiController {
 	@Operation(summary = "导入历史处罚案件", description = "enterpriseCreditCode、violation（目录代码或名称）、source（INSPECTION、"
 			+ "COMPLAINT、REPORT、TRANSFER）、filedOn、decidedOn、decisionNumber、penalty（WARNING、FINE、CONFISCATION、"
 			+ "SUSPENSION、REVOCATION、NONE）、fine（罚款，元）、paidOn、closedOn、confiscated（可选：没收违法所得，元；"
-			+ "未填写时处罚种类为CONFISCATION的fine仍视为没收金额）、handedOverOn（没收违法所得上缴日期，已结案的没收须填写）；"
+			+ "未填写时处罚种类为CONFISCATION的fine仍视为没收金额）、handedOverOn（没收违法所得上缴日期，已结案的没收须填写）、"
+			+ "serious（可选，情节严重：罚款按情节严重的幅度校验，否则按情节一般的幅度）、extended（可选，办案期限经批准延长30日）、"
+			+ "suspended（可选，办案期限曾中止或听证等期间不计入）——决定日期超过自立案起90日（extended为是时120日）且suspended不为是的，"
+			+ "返回400（decidedOn，decision-limit）；"
 			+ "与平台上的决定同样校验并处罚款、没收依据和吊销权限（吊销仅由发证的省级局导入）；校验后标记为导入，返回案件编号。")
 	ResponseEntity<Created> imported(DataScope scope, @RequestBody PastCases.ImportedCase data) {
 		long id = pastCases.importCase(scope, data);
@@ -419,15 +422,18 @@ class EnforcementApiController {
 	@PreAuthorize(WRITERS)
 	@Operation(summary = "登记退还多缴罚款", description = "refundedOn（退还日期，不早于缴款、不晚于今天）、amount（元，数字或文本，"
 			+ "大于0且不超过案件refund.due：缴纳后罚款经变更降低或取消、或决定被撤销或确认无效而多缴、尚未退还的部分，可分次登记）；"
-			+ "从未多缴返回422（no-refund-due），已全部退还返回409（already-refunded）。")
+			+ "receipt（退付凭证号，可选，不超过100字，同一案件不重复）；"
+			+ "从未多缴返回422（no-refund-due），已全部退还返回409（already-refunded）；与已登记的退还同日同额且未填写另一退付凭证号的"
+			+ "（重复提交），或退付凭证号已登记的，返回409（unique）。")
 	PenaltyCases.CaseDetail refund(DataScope scope, @PathVariable long id, @RequestBody RefundMade r) {
-		caseExecution.refund(scope, id, r.refundedOn(), r.amount());
+		caseExecution.refund(scope, id, r.refundedOn(), r.amount(), r.receipt());
 		return cases.get(scope, id);
 	}
 
-	/** A refund made: its day and amount (¥). */
+	/** A refund made: its day, amount (¥) and optional voucher number (退付凭证号). */
 	record RefundMade(String refundedOn, @JsonDeserialize(using = NumberText.class) @NumberText.Digits(
-			label = CaseExecution.REFUNDED, integer = CaseInput.YUAN_INTEGER, fraction = CaseInput.YUAN_FRACTION) String amount) {
+			label = CaseExecution.REFUNDED, integer = CaseInput.YUAN_INTEGER, fraction = CaseInput.YUAN_FRACTION) String amount,
+			String receipt) {
 	}
 
 	@PostMapping(path = "/cases/{id}/handover", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

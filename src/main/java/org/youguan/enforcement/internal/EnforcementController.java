@@ -545,9 +545,10 @@ class EnforcementController {
 	@PreAuthorize(EnforcementApiController.WRITERS)
 	String refund(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
 			@RequestParam(required = false) LocalDate refundedOn, @RequestParam(required = false) String amount,
-			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+			@RequestParam(required = false) String receipt, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
 		return FormSteps.run(model, response, redirect, page(id), "已登记退还多缴罚款",
-				() -> caseExecution.refund(scope, id, text(refundedOn), amount), () -> casePage(me, scope, id, model));
+				() -> caseExecution.refund(scope, id, text(refundedOn), amount, receipt), () -> casePage(me, scope, id, model));
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/handover")

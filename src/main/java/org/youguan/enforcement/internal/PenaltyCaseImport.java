@@ -88,24 +88,34 @@ class PenaltyCaseImport {
 	/** The day a confiscation was handed over (上缴), optional: a closed case that confiscates needs it. */
 	static final String HANDED_OVER = "没收上缴日期";
 
+	/** Whether the case was found 情节严重 (是/否, optional, blank 否): its fine is judged against that range. */
+	static final String SERIOUS = "情节严重";
+
+	/** Whether the decision limit was extended (是/否, optional, blank 否): 30 days more. */
+	static final String EXTENDED = "办案期限已延长";
+
+	/** Whether the decision clock stood still for a while (是/否, optional, blank 否): no limit judged. */
+	static final String SUSPENDED = "办案期限曾中止";
+
 	/** The columns every sheet must have. */
 	static final List<String> HEADERS = List.of(CREDIT_CODE, VIOLATION, SOURCE, FILED, DECIDED, NUMBER, PENALTY, FINE);
 
 	/** The columns a sheet may have besides. */
-	static final List<String> OPTIONAL = List.of(PAID, CLOSED, CONFISCATED, HANDED_OVER);
+	static final List<String> OPTIONAL = List.of(PAID, CLOSED, CONFISCATED, HANDED_OVER, SERIOUS, EXTENDED, SUSPENDED);
 
 	static final List<String> TEMPLATE = List.of(CREDIT_CODE, VIOLATION, SOURCE, FILED, DECIDED, NUMBER, PENALTY, FINE, PAID,
-			CLOSED, CONFISCATED, HANDED_OVER);
+			CLOSED, CONFISCATED, HANDED_OVER, SERIOUS, EXTENDED, SUSPENDED);
 
 	static final List<String> EXAMPLE = List.of("91320506MA1XB2QK3D", "开办快递末端网点未备案或擅自停止经营", "举报", "2025-03-05",
-			"2025-05-20", "苏吴邮管罚〔2025〕3号", "罚款", "8000", "2025-06-01", "2025-06-10", "", "");
+			"2025-05-20", "苏吴邮管罚〔2025〕3号", "罚款", "8000", "2025-06-01", "2025-06-10", "", "", "否", "否", "否");
 
 	/** The JSON import's fields as the sheet's columns, for errors the shared check raises. */
 	static final Map<String, String> COLUMNS = Map.ofEntries(Map.entry("enterpriseCreditCode", CREDIT_CODE),
 			Map.entry("violation", VIOLATION), Map.entry("source", SOURCE), Map.entry("filedOn", FILED),
 			Map.entry("decidedOn", DECIDED), Map.entry("decisionNumber", NUMBER), Map.entry("penalty", PENALTY),
 			Map.entry("fine", FINE), Map.entry("paidOn", PAID), Map.entry("closedOn", CLOSED),
-			Map.entry("confiscated", CONFISCATED), Map.entry("handedOverOn", HANDED_OVER));
+			Map.entry("confiscated", CONFISCATED), Map.entry("handedOverOn", HANDED_OVER), Map.entry("serious", SERIOUS),
+			Map.entry("extended", EXTENDED), Map.entry("suspended", SUSPENDED));
 
 	/**
 	 * The other names bureaus' own ledgers give the columns (another name → the template's column), each also however
@@ -252,7 +262,8 @@ class PenaltyCaseImport {
 				date(row, failures, FILED), date(row, failures, DECIDED), number,
 				choose(failures, PENALTY, text(row, PENALTY), Penalty.values(), Penalty::label, PENALTY_ALIASES),
 				amount(row, failures, FINE), date(row, failures, PAID), date(row, failures, CLOSED),
-				amount(row, failures, CONFISCATED), date(row, failures, HANDED_OVER));
+				amount(row, failures, CONFISCATED), date(row, failures, HANDED_OVER), flag(row, failures, SERIOUS),
+				flag(row, failures, EXTENDED), flag(row, failures, SUSPENDED));
 		// one 文号 however each row typed it (〔2025〕1号, [2025]01号, 〔2025〕一号, ABC-2025-1 and abc 2025 1)
 		numbers.check(Text.identifierKey(Text.documentNumber(number)), row, context, NUMBER, "决定书文号");
 		// read before the service's own failures are added to the context
@@ -323,6 +334,17 @@ class PenaltyCaseImport {
 	 * digits, or in 万元 (1.2万元 is 12000); null when blank or unreadable (then reported). Read within the loose bound
 	 * of {@link Decimals#TEXT_DIGITS}: the shared check states the amount's own limit (12 integer digits, 2 decimals).
 	 */
+	/** An optional 是/否 column: null when blank, else the answer (TRUE/FALSE, 真/假, Y/N too); anything else fails. */
+	static Boolean flag(SheetRow row, Failures context, String column) {
+		try {
+			return row.cell(column).asYesNo(column);
+		}
+		catch (InvalidValueException unreadable) {
+			context.fail(column, "yes-no", unreadable.getMessage());
+			return null;
+		}
+	}
+
 	static BigDecimal amount(SheetRow row, Failures context, String column) {
 		context.context().reads(column, SheetImport.ValueKind.NUMBER);
 		SheetCell cell = row.cell(column);

@@ -217,7 +217,7 @@ public class Hazards {
 		LocalDate foundOn = days.day(v, "foundOn", "发现日期", data.foundOn(), place.map(Placement.Place::regionCode).orElse(null));
 		v.require("foundOn", data.foundOn() != null && !Text.isBlank(data.foundOn()), "required", "请填写发现日期");
 		String foundBy = Text.name(clean(data.foundBy()));
-		v.name("foundBy", "发现人（单位）", foundBy, 100);
+		v.name("foundBy", "发现人（单位）", foundBy, 100).personName("foundBy", "发现人（单位）", foundBy);
 		HazardSource source = parse(HazardSource.class, data.source(), HazardSource::label);
 		if (scope.kind() == DataScope.Kind.ENTERPRISE) {
 			// an enterprise's own record is its self-check: another source is refused, never replaced by 企业自查

@@ -185,9 +185,9 @@ public class ResponsibilityLetters {
 					"签订日期应在" + (year - 1) + "年或" + year + "年内");
 		}
 		String bureau = Text.name(Hazards.clean(data.bureauSignatory()));
-		v.name("bureauSignatory", "局方签订人", bureau, 50);
+		v.name("bureauSignatory", "局方签订人", bureau, 50).personName("bureauSignatory", "局方签订人", bureau);
 		String enterprise = Text.name(Hazards.clean(data.enterpriseSignatory()));
-		v.name("enterpriseSignatory", "企业签订人", enterprise, 50);
+		v.name("enterpriseSignatory", "企业签订人", enterprise, 50).personName("enterpriseSignatory", "企业签订人", enterprise);
 		v.throwIfInvalid();
 		for (UploadedFile f : files) {
 			attachments.check(f, "files", "责任书扫描件", maxFileBytes);

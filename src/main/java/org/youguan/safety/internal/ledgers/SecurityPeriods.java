@@ -369,12 +369,18 @@ public class SecurityPeriods {
 
 	/**
 	 * The bureau's summary of a period: one row per day from the first day to the last or today (whichever is first),
-	 * with the enterprises expected in the caller's part of the region (registry, 正常) and those that reported.
+	 * with the enterprises expected in the caller's part of the region (registry, 正常) and those that reported. A
+	 * period declared after its first day (a start up to the lookback before today is allowed) owes no report for the
+	 * days before it was declared: nobody could report for a period not yet known, so those days list none missing
+	 * (attack round 20: a period started 4 days back listed every enterprise missing on each of them); a report made
+	 * for one of them still counts.
 	 * @throws DomainException not found (404) for a period the caller does not see
 	 */
 	public List<PeriodDay> summary(DataScope scope, long periodId) {
 		PeriodView p = get(scope, periodId);
 		LocalDate today = LocalDate.now(clock);
+		LocalDate declared = jdbc.sql("SELECT created_at FROM safety_security_period WHERE id = :id").param("id", p.id())
+			.query(OffsetDateTime.class).single().atZoneSameInstant(clock.getZone()).toLocalDate();
 		LocalDate last = p.endsOn().isBefore(today) ? p.endsOn() : today;
 		Map<String, String> expected = expected(scope, p);
 		// counted in the database per day over the expected enterprises: every report of the period, however many (a
@@ -400,7 +406,7 @@ public class SecurityPeriods {
 		for (LocalDate d = p.startsOn(); !d.isAfter(last); d = d.plusDays(1)) {
 			Reported r = byDay.get(d);
 			Set<String> reported = r == null ? Set.of() : Set.of(r.codes());
-			List<String> missing = expected.entrySet().stream()
+			List<String> missing = d.isBefore(declared) ? List.of() : expected.entrySet().stream()
 				.filter(x -> !reported.contains(x.getKey()))
 				.map(Map.Entry::getValue)
 				.sorted()

@@ -1,5 +1,6 @@
 package org.youguan.safety.internal.ledgers;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -67,10 +68,17 @@ class MissingReportListIntegrationTest {
 		jdbc.sql("DELETE FROM safety_security_period WHERE name LIKE :marker").param("marker", marker + "%").update();
 	}
 
+	/** A period of the five days around today, declared on its first day (so its past days owe reports). */
 	private long declare(String region, String name) {
 		LocalDate today = LocalDate.now(clock);
-		return periods.create(DataScope.region("3205"), new PeriodData(name, region, today.minusDays(2).toString(),
-				today.plusDays(2).toString(), true, true, null), false);
+		clock.advance(Duration.ofDays(-2));
+		try {
+			return periods.create(DataScope.region("3205"), new PeriodData(name, region, today.minusDays(2).toString(),
+					today.plusDays(2).toString(), true, true, null), false);
+		}
+		finally {
+			clock.advance(Duration.ofDays(2));
+		}
 	}
 
 	@Test

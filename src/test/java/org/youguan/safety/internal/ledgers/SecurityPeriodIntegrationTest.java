@@ -1,6 +1,7 @@
 package org.youguan.safety.internal.ledgers;
 
 import java.io.ByteArrayInputStream;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -94,9 +95,18 @@ class SecurityPeriodIntegrationTest {
 				new PageQuery("", 0, 500, null, false)).items();
 	}
 
+	/** A period of the five days around today, declared on its first day (so its past days owe reports). */
 	long declare(String region, String name) {
-		return periods.create(DataScope.region("3205"), new PeriodData(name, region, today().minusDays(2).toString(),
-				today().plusDays(2).toString(), true, true, null), false);
+		LocalDate from = today().minusDays(2);
+		LocalDate to = today().plusDays(2);
+		clock.advance(Duration.ofDays(-2));
+		try {
+			return periods.create(DataScope.region("3205"), new PeriodData(name, region, from.toString(), to.toString(), true,
+					true, null), false);
+		}
+		finally {
+			clock.advance(Duration.ofDays(2));
+		}
 	}
 
 	String periodJson(String name, String region, LocalDate from, LocalDate to) {
@@ -318,6 +328,31 @@ class SecurityPeriodIntegrationTest {
 				1L, null))).isInstanceOf(AccessRefusedException.class);
 		assertThat(audit.history(DataScope.all(), SecurityPeriods.AUDIT_TYPE, id)).extracting(AuditEvent::action)
 			.contains("safety.period.create", "safety.period.report", "safety.period.report.correct");
+	}
+
+	/**
+	 * A period declared after its first day (the lookback allows a start up to 30 days back) owes no report for the days
+	 * before it was declared: those days list no enterprise missing, in the summary, the missing list and the inbox;
+	 * from the day it was declared every one not reported is missing (attack round 20).
+	 */
+	@Test
+	void aPeriodDeclaredLateOwesNoReportsForTheDaysBeforeItWasDeclared() throws Exception {
+		String name = "补设安保期" + UUID.randomUUID().toString().substring(0, 8);
+		long id = periods.create(DataScope.region("3205"), new PeriodData(name, "320506", today().minusDays(4).toString(),
+				today().plusDays(2).toString(), true, true, null), false);
+		List<PeriodDay> days = periods.summary(DataScope.region("3205"), id);
+		assertThat(days).hasSize(5);
+		assertThat(days.subList(0, 4)).allSatisfy(d -> assertThat(d.missing()).as(d.day().toString()).isEmpty());
+		assertThat(days.get(4).missing()).hasSize(normalIn("320506").size());
+		assertThat(periods.missing(DataScope.region("320506"))).noneMatch(m -> m.period().id() == id);
+		clock.advance(Duration.ofDays(1));
+		try {
+			assertThat(periods.missing(DataScope.region("320506"))).filteredOn(m -> m.period().id() == id)
+				.extracting(SecurityPeriods.Missing::day).containsOnly(today().minusDays(1));
+		}
+		finally {
+			clock.advance(Duration.ofDays(-1));
+		}
 	}
 
 	@Test

@@ -37,6 +37,7 @@ import org.youguan.registry.OutletData;
 import org.youguan.registry.Outlets;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -200,6 +201,13 @@ class StaffPlacePickerIntegrationTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("facilityId"))
 			.andExpect(jsonPath("$.errors[0].rule").value("exists"));
+		// the finder is named, not reached: a mobile number beside the name is refused, not shown whole (attack round 20)
+		mvc.perform(post("/api/v1/safety/hazards").header("Authorization", "Bearer demo-wz-staff-token")
+			.contentType("application/json").content("{\"enterpriseCreditCode\":\"" + wuzhong + "\",\"outletId\":" + openOutlet
+					+ ",\"foundOn\":\"" + LocalDate.now(clock) + "\",\"foundBy\":\"沈执法 13912345678\","
+					+ "\"source\":\"INSPECTION\",\"level\":\"GENERAL\",\"description\":\"消防通道堵塞\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[?(@.field == 'foundBy')].rule").value(hasItem("personal-number")));
 		assertThat(count()).as("nothing recorded").isEqualTo(hazards);
 	}
 
