@@ -552,7 +552,8 @@ public class InspectionOrders implements DeclaresTemplates {
 		fields.put("issuedOn", ChineseText.day(issued));
 		Map<String, List<Map<String, String>>> tables = new LinkedHashMap<>();
 		tables.put("lines", lines);
-		return templates.fill(TEMPLATE, fields, tables);
+		// served on the enterprise: the findings and lines may hold an employee's or a sender's ID or mobile number
+		return templates.fillForParty(TEMPLATE, fields, tables, r.enterpriseCreditCode());
 	}
 
 	/** The 责令改正通知书 it fills. */
