@@ -143,7 +143,8 @@ class InspectionDemoData {
 				};
 				InspectionRecordData.Rectification rectification = null;
 				if (outcome.equals("RECTIFICATION")) {
-					LocalDate due = day.plusDays(15);
+					// a working day, as every order's deadline (RectificationTerm)
+					LocalDate due = calendar.onOrNextWorkingDay(day.plusDays(15));
 					LocalDate rectified = i % 6 == 2 ? day.plusDays(10) : quarter % 2 == 0 ? due.plusDays(5) : null;
 					rectification = new InspectionRecordData.Rectification(
 							"苏邮管责改〔" + today.getYear() + "〕" + (++order) + "号", day.toString(), due.toString(),

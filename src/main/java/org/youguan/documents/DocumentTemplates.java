@@ -27,6 +27,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Masking;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
@@ -168,6 +169,28 @@ public class DocumentTemplates implements SmartInitializingSingleton {
 			throw new IllegalStateException("Document template " + template.key() + " is not declared by its module");
 		}
 		return words.fill(current(template.key()), fields, tables);
+	}
+
+	/**
+	 * Fills a document served on a party (an enterprise, an applicant, a person) as {@link #fill} does, after masking
+	 * every personal number in every field and table cell ({@link Masking#personalNumbersIn(String, String)}: a mobile or
+	 * ID number, whole or in blocks — the party's own credit code left as it is). Staff's free text (findings, reasons,
+	 * reports, addresses, file names) may hold a reporter's, witness's or employee's number, which the lists and exports
+	 * mask; so does what the party receives. The one way every module makes a document for a party.
+	 * @param partyCreditCode the party's 统一社会信用代码, kept in clear; null for a natural person or none
+	 * @throws IllegalStateException when the template is not in the catalogue (its module does not declare it)
+	 */
+	public byte[] fillForParty(DocumentTemplate template, Map<String, String> fields,
+			Map<String, List<Map<String, String>>> tables, String partyCreditCode) {
+		Map<String, String> maskedFields = new LinkedHashMap<>();
+		fields.forEach((name, value) -> maskedFields.put(name, Masking.personalNumbersIn(value, partyCreditCode)));
+		Map<String, List<Map<String, String>>> maskedTables = new LinkedHashMap<>();
+		tables.forEach((name, rows) -> maskedTables.put(name, rows.stream().map(row -> {
+			Map<String, String> masked = new LinkedHashMap<>();
+			row.forEach((column, value) -> masked.put(column, Masking.personalNumbersIn(value, partyCreditCode)));
+			return masked;
+		}).toList()));
+		return fill(template, maskedFields, maskedTables);
 	}
 
 	/** The template in force for a key, to read. @throws DomainException not-found for an unknown key */

@@ -234,7 +234,9 @@ public class InspectionFieldRecords {
 	 * art.63, 行政处罚法(2021) art.42 —, items, findings unless no problem), plus: the team taken from the roster by
 	 * certificate number; the time of day; the representative; a result for every checklist line of every item
 	 * checked, and no outcome 无问题 when a line does not comply; at least one signature (drawn or scanned) held for
-	 * the draft; a drawn target (kind RANDOM) only from a plan the caller sees that drew the enterprise. The held
+	 * the draft; a drawn target (kind RANDOM) only from a plan the caller sees that drew the enterprise, in the plan's period, by
+	 * the drawn team free of the plan's conflicts and by the plan's bureau or one above
+	 * ({@link InspectionPlans#drawnCheckProblems}: fields {@code inspectedOn}, {@code inspectors}, {@code planId}). The held
 	 * photos and signatures become the record's attachments.
 	 * @param fileErrors the problems of the files {@link #hold} refused, reported with the others
 	 * @return the record's id
@@ -286,7 +288,7 @@ public class InspectionFieldRecords {
 			}
 		}
 		if (random) {
-			drawnTarget(v, scope, form, object);
+			drawnTarget(v, scope, form, object, team.stream().map(InspectionRecordData.TeamMember::certificateNumber).toList());
 		}
 		List<LineValue> lines = lines(v, scope, form);
 		boolean noncompliant = lines.stream().anyMatch(l -> l.result() == LineResult.NONCOMPLIANT);
@@ -325,13 +327,21 @@ public class InspectionFieldRecords {
 	private record LineValue(String itemCode, int position, String line, LineResult result) {
 	}
 
-	private void drawnTarget(Validation v, DataScope scope, FieldForm form, String object) {
+	/**
+	 * A 双随机 record's plan and target: a plan the caller sees that drew the enterprise (and the branch or outlet named),
+	 * and an inspection that may be that target's check ({@link InspectionPlans#drawnCheckProblems}: in the plan's
+	 * period, by the drawn team free of the frozen conflicts, recorded by the plan's bureau or one above). When the
+	 * record names the enterprise of a plan over branches or outlets, any of its drawn objects will do; the problems of
+	 * the first are reported when none fits.
+	 */
+	private void drawnTarget(Validation v, DataScope scope, FieldForm form, String object, List<String> certificates) {
 		if (form.planId() == null) {
 			v.require("planId", false, "required", "双随机抽查（kind=RANDOM）须从抽查计划的抽中对象登记（planId）");
 			return;
 		}
+		InspectionPlan plan;
 		try {
-			plans.get(scope, form.planId());
+			plan = plans.get(scope, form.planId());
 		}
 		catch (DomainException ex) {
 			v.require("planId", false, "exists", "抽查计划（planId）不存在或不在您的辖区：" + form.planId());
@@ -339,11 +349,30 @@ public class InspectionFieldRecords {
 		}
 		String code = Objects.requireNonNullElse(CreditCode.written(form.enterpriseCreditCode()), "");
 		List<InspectionPlan.Target> targets = plans.targets(form.planId());
-		boolean enterpriseDrawn = targets.stream().anyMatch(t -> t.enterpriseCreditCode().equalsIgnoreCase(code));
-		v.require("enterpriseCreditCode", enterpriseDrawn, "drawn", "被检查企业（enterpriseCreditCode）不是该抽查计划的抽中对象");
-		if (enterpriseDrawn && !object.equals("ENTERPRISE")) {
-			v.require("object", targets.stream().anyMatch(t -> t.targetKey().equals(object)), "drawn",
-					"检查对象（object）不是该抽查计划的抽中对象");
+		List<InspectionPlan.Target> ofEnterprise = targets.stream()
+			.filter(t -> t.enterpriseCreditCode().equalsIgnoreCase(code)).toList();
+		v.require("enterpriseCreditCode", !ofEnterprise.isEmpty(), "drawn", "被检查企业（enterpriseCreditCode）不是该抽查计划的抽中对象");
+		List<InspectionPlan.Target> candidates = ofEnterprise.stream()
+			.filter(t -> object.equals("ENTERPRISE") || t.targetKey().equals(object)).toList();
+		if (!ofEnterprise.isEmpty() && !object.equals("ENTERPRISE")) {
+			v.require("object", !candidates.isEmpty(), "drawn", "检查对象（object）不是该抽查计划的抽中对象");
+		}
+		if (candidates.isEmpty()) {
+			return;
+		}
+		LocalDate on = null;
+		try {
+			on = Text.blankToNull(form.inspectedOn()) == null ? null : LocalDate.parse(Text.strip(form.inspectedOn()));
+		}
+		catch (DateTimeParseException ex) {
+			// reported by the record's own check
+		}
+		List<List<FieldError>> problems = new ArrayList<>();
+		for (InspectionPlan.Target t : candidates) {
+			problems.add(plans.drawnCheckProblems(plan, t, on, certificates, scope));
+		}
+		if (problems.stream().noneMatch(List::isEmpty)) {
+			problems.get(0).forEach(e -> v.require(e.field(), false, e.rule(), e.message()));
 		}
 	}
 

@@ -145,7 +145,8 @@ public class InspectionImport {
 	 * Imports the past inspections of an .xlsx sheet (the template's columns), all or nothing. Every row is checked as
 	 * the migration API checks a record (enterprise registered in the caller's scope, day not in the future, a team of
 	 * at least two with distinct certificates matching the roster where it knows them, items from the catalogue,
-	 * findings unless 无问题, the order exactly when 责令改正 with its dates in order), and besides: the order's 文号 not
+	 * findings unless 无问题, the order exactly when 责令改正 with its dates in order and its deadline a working day 1–180 working days after
+	 * its issue day, {@link RectificationTerm}), and besides: the order's 文号 not
 	 * used before in the region nor twice in the file, and the same inspection (enterprise, day, type, team) not
 	 * recorded already nor twice in the file — so that uploading a file twice does not double the figures. With no bad
 	 * row every row is recorded (marked imported, audited each, {@link InspectionLeadRaised} for a 立案线索) and the

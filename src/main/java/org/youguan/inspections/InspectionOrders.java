@@ -179,7 +179,7 @@ public class InspectionOrders implements DeclaresTemplates {
 	 * 责令改正 or it has an order already, when lines were recorded and none failed (rule {@code no-noncompliant-line}),
 	 * or when no item concerned cites a duty's article (rule {@code basis-article}: a penalty article or a procedural
 	 * law is no duty, {@link Citation#isDuty()});
-	 * InvalidValueException for a deadline outside 1–180 working days
+	 * InvalidValueException for a deadline outside 1–180 working days ({@link RectificationTerm})
 	 */
 	@Transactional
 	public Order issue(DataScope scope, long recordId, String bureauRegion, Integer workingDays) {
@@ -198,9 +198,7 @@ public class InspectionOrders implements DeclaresTemplates {
 		if (t.orderId() != null) {
 			throw DomainException.rule("该检查已下达责令改正通知书");
 		}
-		if (workingDays == null || workingDays < 1 || workingDays > 180) {
-			throw new InvalidValueException("workingDays", "range", "整改期限（workingDays）应为1至180个工作日");
-		}
+		RectificationTerm.requireWorkingDays(workingDays);
 		Basis basis = basis(recordId);
 		LocalDate today = LocalDate.now(clock);
 		String number = numbers.next(NUMBER_TYPE, bureauRegion == null || Text.isBlank(bureauRegion) ? t.regionCode() : bureauRegion,
@@ -554,7 +552,8 @@ public class InspectionOrders implements DeclaresTemplates {
 		fields.put("issuedOn", ChineseText.day(issued));
 		Map<String, List<Map<String, String>>> tables = new LinkedHashMap<>();
 		tables.put("lines", lines);
-		return templates.fill(TEMPLATE, fields, tables);
+		// served on the enterprise: the findings and lines may hold an employee's or a sender's ID or mobile number
+		return templates.fillForParty(TEMPLATE, fields, tables, r.enterpriseCreditCode());
 	}
 
 	/** The 责令改正通知书 it fills. */

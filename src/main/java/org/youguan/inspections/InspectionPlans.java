@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 
 import tools.jackson.databind.annotation.JsonDeserialize;
@@ -658,28 +659,99 @@ public class InspectionPlans {
 	}
 
 	/**
+	 * Why an inspection cannot be the check of a plan's drawn target — 双随机 means random objects <em>and</em> random
+	 * inspectors (国务院办公厅关于推广随机抽查规范事中事后监管的通知, 国办发〔2015〕58号), so the draw's team is no suggestion —,
+	 * each problem as a {@link FieldError} in Chinese naming the field a form shows it on; none when it can be:
+	 * <ul>
+	 * <li>{@code inspectedOn} (rule {@code period}): the day lies within the plan's period, {@code periodFrom} to
+	 * {@code periodTo}, both included. The period is published with the plan as when its targets are inspected: a check
+	 * before it was no check of this draw, and one after it is not taken either — a target left unchecked by the end of
+	 * the period is drawn again in a later plan rather than checked late by whoever is at hand;</li>
+	 * <li>{@code inspectors} (rule {@code drawn-team}): every certificate the draw gave the target is on the team;</li>
+	 * <li>{@code inspectors} (rule {@code conflict}): no other member of the team is excluded from the target by the
+	 * conflicts frozen with the plan (回避: declared relations, the previous inspection's team) — an extra inspector
+	 * (the team may be larger than drawn, e.g. a trainee) is allowed only when free of conflict;</li>
+	 * <li>{@code planId} (rule {@code bureau}): the inspection is made by the plan's bureau or one above it
+	 * ({@code recorder} contains the region of the plan's bureau), as only they run the plan's steps — a county does not
+	 * supply the result of its city's plan.</li>
+	 * </ul>
+	 * The field record form checks a 双随机 record by it ({@link InspectionFieldRecords#record}) and {@link #results}
+	 * takes only the inspections it finds no problem with, however they were recorded (the API, an import).
+	 * @param target the drawn target the inspection would be the check of
+	 * @param inspectedOn the day of the inspection (null: not checked here, the record's own check reports it)
+	 * @param certificates the team's 执法证号 (any form: compared as {@link Inspectors#certificateNumber} writes them)
+	 * @param recorder the scope of whoever records the inspection ({@link DataScope#all()} for a national or system one)
+	 * @return the problems, in the order above; empty when the inspection may be the target's check
+	 */
+	public List<FieldError> drawnCheckProblems(InspectionPlan plan, InspectionPlan.Target target, LocalDate inspectedOn,
+			Collection<String> certificates, DataScope recorder) {
+		return drawnCheckProblems(plan, bureauRegion(plan.bureauId()), target, inspectedOn, certificates, recorder);
+	}
+
+	/** {@link #drawnCheckProblems} with the region of the plan's bureau read already (results check many records). */
+	private static List<FieldError> drawnCheckProblems(InspectionPlan plan, String planBureauRegion,
+			InspectionPlan.Target target, LocalDate inspectedOn, Collection<String> certificates, DataScope recorder) {
+		List<FieldError> problems = new ArrayList<>();
+		if (inspectedOn != null && (inspectedOn.isBefore(plan.periodFrom()) || inspectedOn.isAfter(plan.periodTo()))) {
+			problems.add(new FieldError("inspectedOn", "period", "检查日期（inspectedOn）" + inspectedOn + "不在抽查计划的检查期间（"
+					+ plan.periodFrom() + "至" + plan.periodTo() + "）内：双随机抽查须在计划公示的检查期间内实施"));
+		}
+		Set<String> team = new TreeSet<>();
+		certificates.stream().map(Inspectors::certificateNumber).filter(c -> c != null).forEach(team::add);
+		List<String> drawn = target.certificates().stream().map(Inspectors::certificateNumber).toList();
+		List<String> missing = drawn.stream().filter(c -> !team.contains(c)).toList();
+		if (!missing.isEmpty()) {
+			problems.add(new FieldError("inspectors", "drawn-team", "检查人员（inspectors）须包括抽查计划为该对象随机抽中的执法人员（执法证号"
+					+ String.join("、", drawn) + "），缺少" + String.join("、", missing) + "：双随机抽查的检查人员随机产生，不能换人"));
+		}
+		Set<String> excluded = conflicts(lines(plan.conflicts())).getOrDefault(target.targetKey(), Set.of());
+		List<String> conflicting = team.stream().filter(c -> !drawn.contains(c))
+			.filter(c -> excluded.stream().anyMatch(x -> c.equals(Inspectors.certificateNumber(x)))).toList();
+		if (!conflicting.isEmpty()) {
+			problems.add(new FieldError("inspectors", "conflict", "检查人员（inspectors）执法证号" + String.join("、", conflicting)
+					+ "与该抽中对象有回避关系（冻结名单时确定），不能参加该对象的双随机抽查"));
+		}
+		if (!recorder.containsRegion(planBureauRegion)) {
+			problems.add(new FieldError("planId", "bureau", "抽查计划（planId）第" + plan.id()
+					+ "号由上级单位制定，其抽中对象的检查只能由制定计划的单位或其上级单位登记"));
+		}
+		return problems;
+	}
+
+	/**
 	 * Each drawn target of a plan with its check and where the publication of its result stands. A target's check is an
 	 * inspection of its enterprise recorded for this plan, or else a 双随机 inspection (kind RANDOM) of that enterprise
-	 * within the plan's period; each inspection counts for one target only (targets in rank order take the earliest
-	 * inspection left, a branch or outlet preferring the one whose place is its name). The result is due
-	 * {@link #resultWorkingDays()} working days after the check (working-day calendar), overdue after that day while
-	 * unpublished. Call after {@link #get}.
+	 * within the plan's period — either only when {@link #drawnCheckProblems} finds no problem with it (in the period,
+	 * by the drawn team free of conflicts, by the plan's bureau or one above); each inspection counts for one target
+	 * only (targets in rank order take the earliest inspection left, a branch or outlet preferring the one whose place
+	 * is its name). The result is due {@link #resultWorkingDays()} working days after the check (working-day calendar),
+	 * overdue after that day while unpublished. Call after {@link #get}.
 	 */
 	public List<TargetResult> results(InspectionPlan plan) {
-		record Check(long id, String code, LocalDate inspectedOn, String outcome, String place, String objectKey) {
+		record Check(long id, String code, LocalDate inspectedOn, String outcome, String place, String objectKey,
+				List<String> certificates, String bureauRegion) {
 		}
 		Map<String, List<Check>> checks = new HashMap<>();
 		jdbc.sql("""
 				SELECT r.id, r.enterprise_credit_code AS code, r.inspected_on, r.outcome, r.place,
-				       CASE WHEN r.object_id IS NOT NULL THEN r.object_type || ':' || r.object_id END AS object_key
-				FROM inspection_record r
+				       CASE WHEN r.object_id IS NOT NULL THEN r.object_type || ':' || r.object_id END AS object_key,
+				       ARRAY(SELECT t.certificate_number::text FROM inspection_record_inspector t WHERE t.record_id = r.id
+				             ORDER BY t.position) AS certificates,
+				       b.region_code AS bureau_region
+				FROM inspection_record r LEFT JOIN bureau_name b ON b.id = r.bureau_id
 				WHERE r.enterprise_credit_code IN (SELECT enterprise_credit_code FROM inspection_plan_target WHERE plan_id = :plan)
-				  AND (r.plan_id = :plan OR (r.plan_id IS NULL AND r.kind = 'RANDOM' AND r.inspected_on BETWEEN :from AND :to))
+				  AND (r.plan_id = :plan OR (r.plan_id IS NULL AND r.kind = 'RANDOM'))
+				  AND r.inspected_on BETWEEN :from AND :to
 				ORDER BY (r.plan_id IS NULL), r.inspected_on, r.id""")
 			.param("plan", plan.id()).param("from", plan.periodFrom()).param("to", plan.periodTo())
 			.query(Rows.of(Check.class))
 			.list()
 			.forEach(c -> checks.computeIfAbsent(c.code(), k -> new ArrayList<>()).add(c));
+		// a record of no bureau was made by a national or system caller, above every plan's bureau
+		String planBureau = bureauRegion(plan.bureauId());
+		BiPredicate<InspectionPlan.Target, Check> fits = (t, c) -> drawnCheckProblems(plan, planBureau, t,
+				c.inspectedOn(), c.certificates(),
+				c.bureauRegion() == null ? DataScope.all() : DataScope.region(c.bureauRegion())).isEmpty();
 		LocalDate today = LocalDate.now(clock);
 		List<InspectionPlan.Target> targets = targets(plan.id());
 		// published results keep the inspection they were published with
@@ -700,10 +772,12 @@ public class InspectionPlans {
 			List<Check> left = checks.getOrDefault(t.enterpriseCreditCode(), new ArrayList<>());
 			// the record naming the drawn branch or outlet, else (records made before they named it) one whose place
 			// is its name, else the enterprise's earliest check left — never a record naming another branch or outlet
-			Check check = left.stream().filter(c -> t.targetKey().equals(c.objectKey())).findFirst()
-				.or(() -> left.stream().filter(c -> c.objectKey() == null && t.objectName() != null
+			// and only a check by the drawn team, in the period, by the plan's bureau or one above
+			List<Check> fitting = left.stream().filter(c -> fits.test(t, c)).toList();
+			Check check = fitting.stream().filter(c -> t.targetKey().equals(c.objectKey())).findFirst()
+				.or(() -> fitting.stream().filter(c -> c.objectKey() == null && t.objectName() != null
 						&& t.objectName().equals(c.place())).findFirst())
-				.or(() -> left.stream().filter(c -> c.objectKey() == null || c.objectKey().equals(t.targetKey())).findFirst())
+				.or(() -> fitting.stream().filter(c -> c.objectKey() == null || c.objectKey().equals(t.targetKey())).findFirst())
 				.orElse(null);
 			if (check == null) {
 				results.add(new TargetResult(t, null, null, null, false, ResultState.NOT_INSPECTED));
@@ -770,13 +844,14 @@ public class InspectionPlans {
 
 	/**
 	 * Published plans with a drawn target that was inspected and whose result is not yet published (SQL: a candidate
-	 * check exists — an inspection of the target's enterprise for the plan, or a 双随机 one in its period).
+	 * check exists — an inspection of the target's enterprise in the plan's period, for the plan or a 双随机 one; whether
+	 * it is the target's check, {@link #drawnCheckProblems}, is decided per target by {@link #results}).
 	 */
 	static final String RESULTS_PENDING = """
 			p.status = 'PUBLISHED' AND EXISTS (SELECT 1 FROM inspection_plan_target t WHERE t.plan_id = p.id
 			    AND t.result_published_on IS NULL AND EXISTS (SELECT 1 FROM inspection_record r
-			        WHERE r.enterprise_credit_code = t.enterprise_credit_code AND (r.plan_id = p.id
-			            OR (r.plan_id IS NULL AND r.kind = 'RANDOM' AND r.inspected_on BETWEEN p.period_from AND p.period_to))))""";
+			        WHERE r.enterprise_credit_code = t.enterprise_credit_code AND r.inspected_on BETWEEN p.period_from AND p.period_to
+			            AND (r.plan_id = p.id OR (r.plan_id IS NULL AND r.kind = 'RANDOM'))))""";
 
 	/**
 	 * A page of the plans in the caller's scope that pass the filter (search by name; sorts period_from — the

@@ -117,6 +117,27 @@ public final class Masking {
 		return out == null && masked == text ? sent : masked;
 	}
 
+	/**
+	 * Free text as a document served on a party prints it ({@code DocumentTemplates.fillForParty}): every personal number
+	 * {@link #personalNumbersIn} masks, masked — {@code keep} (the party's own 统一社会信用代码) left as it is wherever it
+	 * stands, so an 18-character code that reads as an ID number is never garbled; the text between its occurrences is
+	 * masked piece by piece.
+	 * @param text any text, or null
+	 * @param keep the text never masked, or null/empty for none
+	 * @return the text with those numbers masked (null for null)
+	 */
+	public static String personalNumbersIn(String text, String keep) {
+		if (text == null || keep == null || keep.isEmpty() || !text.contains(keep)) {
+			return personalNumbersIn(text);
+		}
+		String[] parts = text.split(Pattern.quote(keep), -1);
+		StringBuilder out = new StringBuilder(text.length());
+		for (int i = 0; i < parts.length; i++) {
+			out.append(i == 0 ? "" : keep).append(personalNumbersIn(parts[i]));
+		}
+		return out.toString();
+	}
+
 	/** Between the blocks of a landline written in free text: spaces, dashes, points, brackets, invisible characters. */
 	private static final String LANDLINE_JOINER = "[\\s\\u00A0\\u202F\\u3000\\-\\u2010-\\u2015\\u2212\\uFF0D.\\uFF0E()\\uFF08\\uFF09"
 			+ "\\u200B-\\u200D\\u2060\\uFEFF]";

@@ -76,12 +76,15 @@ class PostOfficeDocuments implements DeclaresTemplates {
 
 	/** The decision (.docx) of a decided approval. */
 	byte[] decision(PostOfficeApproval a, Parties p) {
-		return templates.fill(DECISION_TEMPLATE, decisionFields(a, p, rules.remedies(a.regionCode())), Map.of());
+		// served on the applicant: the site check's findings, the consultation and the reasons are staff's free text
+		return templates.fillForParty(DECISION_TEMPLATE, decisionFields(a, p, rules.remedies(a.regionCode())), Map.of(),
+				p.creditCode());
 	}
 
 	/** The public notice (.docx) of an announced approval. */
 	byte[] notice(PostOfficeApproval a, Parties p) {
-		return templates.fill(NOTICE_TEMPLATE, noticeFields(a, p), Map.of());
+		// announced to the public: no one's personal number in it either
+		return templates.fillForParty(NOTICE_TEMPLATE, noticeFields(a, p), Map.of(), p.creditCode());
 	}
 
 	/**

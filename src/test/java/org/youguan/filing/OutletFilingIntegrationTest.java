@@ -146,6 +146,25 @@ class OutletFilingIntegrationTest {
 		}
 	}
 
+	/**
+	 * The receipt is served on the enterprise: a personal number typed into a file's name (the manager's ID number) is
+	 * printed masked, as every document served on a party prints it (attack round 20).
+	 */
+	@Test
+	void theReceiptMasksAPersonalNumberInAFilesName() throws Exception {
+		long id = filings.submitNew(shunfeng, outlet(LocalDate.of(2026, 9, 20)), List.of(
+				new Upload(AttachmentKind.BUSINESS_LICENCE, "营业执照.pdf", PDF),
+				new Upload(AttachmentKind.MANAGER_ID, "身份证320506198505057771.jpg", JPEG),
+				new Upload(AttachmentKind.PHOTO, "门头13912345678.jpg", JPEG)));
+		clock.set(LocalDateTime.of(2026, 10, 8, 9, 0));
+		filings.approve(WUZHONG, id, null);
+		try (XWPFDocument receipt = new XWPFDocument(new ByteArrayInputStream(receipts.receipt(WUZHONG, id)))) {
+			String files = receipt.getTables().get(1).getText();
+			assertThat(files).contains("身份证320506********7771.jpg", "门头139****5678.jpg")
+				.doesNotContain("320506198505057771").doesNotContain("13912345678");
+		}
+	}
+
 	@Test
 	void missingItemsAreNotifiedOnceAndASupplementRestartsTheClock() {
 		long id = submit();

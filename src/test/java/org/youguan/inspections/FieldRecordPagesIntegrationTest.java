@@ -356,13 +356,18 @@ class FieldRecordPagesIntegrationTest {
 
 	/** An order of the enterprise {@code creditCode}, recorded (without checklist lines) and issued in Wuzhong today. */
 	InspectionOrders.Order issuedInWuzhong(String creditCode) {
+		return issuedInWuzhong(creditCode, "未验视（导出" + UUID.randomUUID().toString().substring(0, 8) + "）");
+	}
+
+	/** As {@link #issuedInWuzhong(String)}, the record's findings as given. */
+	InspectionOrders.Order issuedInWuzhong(String creditCode, String findings) {
 		DataScope wuzhong = DataScope.region("320506");
 		return tx.execute(s -> {
 			long record = records.record(wuzhong, null, new InspectionRecordData(creditCode, LocalDate.now(clock).toString(),
 					"SPECIAL", List.of("CONTENT_CHECK"),
 					List.of(new InspectionRecordData.TeamMember("陈吴中", "32050601"),
 							new InspectionRecordData.TeamMember("沈执法", "32050602")),
-					"RECTIFICATION", "未验视（导出" + UUID.randomUUID().toString().substring(0, 8) + "）", null, null),
+					"RECTIFICATION", findings, null, null),
 					false, false);
 			return orders.issue(wuzhong, record, "320506", 5);
 		});
@@ -448,10 +453,34 @@ class FieldRecordPagesIntegrationTest {
 		}
 	}
 
+	/**
+	 * The 责令改正通知书 is served on the enterprise: an ID or mobile number in the findings (a courier's, a sender's) is
+	 * printed masked, as the lists show it and as a penalty document served on a party prints it; the enterprise's own
+	 * credit code stays in clear (attack round 20: both numbers were printed verbatim).
+	 */
+	@Test
+	void theOrderServedOnTheEnterpriseMasksPersonalNumbersAndKeepsItsCreditCode() throws Exception {
+		InspectionOrders.Order o = issuedInWuzhong(sf(), "快递员张某（身份证320506198505057771，手机13912345678）未验视（"
+				+ UUID.randomUUID().toString().substring(0, 8) + "）");
+		long document = orders.document(DataScope.all(), o.id()).orElseThrow().id();
+		byte[] docx = mvc.perform(get("/attachments/" + document).session(SignIn.session(mvc, "sf.wz")))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsByteArray();
+		try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx));
+				XWPFWordExtractor text = new XWPFWordExtractor(doc)) {
+			String tables = doc.getTables().stream().map(t -> t.getText()).reduce("", String::concat);
+			assertThat(text.getText() + tables).contains("快递员张某", "320506********7771", "139****5678", sf())
+				.doesNotContain("320506198505057771").doesNotContain("13912345678");
+		}
+	}
+
 	@Test
 	void aDrawnTargetIsRecordedFromItsPlanAndARandomInspectionWithoutAPlanIsRefused() throws Exception {
 		DataScope city = DataScope.region("3205");
+		LocalDate today = LocalDate.now(clock);
+		// a drawn plan whose period holds today: a target's check lies in its plan's period
 		InspectionPlan plan = plans.list(city, PageQuery.of(null, 0, 200, null, null)).items().stream()
+			.filter(p -> !p.periodFrom().isAfter(today) && !p.periodTo().isBefore(today))
 			.filter(p -> !plans.targets(p.id()).isEmpty())
 			.findFirst().orElseThrow();
 		InspectionPlan.Target target = plans.targets(plan.id()).get(0);

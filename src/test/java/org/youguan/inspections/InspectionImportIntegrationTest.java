@@ -160,7 +160,7 @@ class InspectionImportIntegrationTest {
 				row(a, LocalDate.of(2017, 3, 1), "专项检查", "实名收寄、SCREENING", "张三", c1, "李四", c2, null, null, "无问题", null,
 						"吴中区某路1号"),
 				row(b, LocalDate.of(2017, 4, 1), "RANDOM", "过机安检", "张三", c1, "李四", c2, "王五", c3, "责令改正", "安检机未开启", null,
-						number, LocalDate.of(2017, 4, 1), LocalDate.of(2017, 4, 15), LocalDate.of(2017, 4, 10)),
+						number, LocalDate.of(2017, 4, 1), LocalDate.of(2017, 4, 17), LocalDate.of(2017, 4, 10)),
 				row(b, LocalDate.of(2017, 5, 1), "投诉举报核查", "投诉处理", "张三", c1, "李四", c2, null, null, "立案线索", "拒不整改")),
 				0);
 		long before = count();
@@ -189,7 +189,7 @@ class InspectionImportIntegrationTest {
 		}
 		assertThat(jdbc.sql("SELECT issued_on, due_on, rectified_on, status FROM rectification_order WHERE number = :n")
 			.param("n", number).query(Rows.of(Order.class)).single())
-			.isEqualTo(new Order(LocalDate.of(2017, 4, 1), LocalDate.of(2017, 4, 15), LocalDate.of(2017, 4, 10), "ACCEPTED"));
+			.isEqualTo(new Order(LocalDate.of(2017, 4, 1), LocalDate.of(2017, 4, 17), LocalDate.of(2017, 4, 10), "ACCEPTED"));
 		for (Stored s : stored) {
 			assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE object_type = 'inspection' AND object_id = :id AND action = 'inspection.import'")
 				.param("id", String.valueOf(s.id())).query(Long.class).single()).isEqualTo(1);

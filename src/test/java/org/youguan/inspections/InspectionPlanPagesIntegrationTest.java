@@ -69,6 +69,9 @@ class InspectionPlanPagesIntegrationTest {
 	@Autowired
 	MutableClock clock;
 
+	@Autowired
+	Inspectors inspectors;
+
 	@AfterEach
 	void resetClock() {
 		clock.reset();
@@ -158,8 +161,9 @@ class InspectionPlanPagesIntegrationTest {
 				tx.executeWithoutResult(s -> records.record(DataScope.region("320506"),
 						bureaus.findByRegion("320506").orElseThrow().id(), new InspectionRecordData(t.enterpriseCreditCode(),
 								today.toString(), "RANDOM", List.of("REAL_NAME"),
-								List.of(new InspectionRecordData.TeamMember("陈吴中", "32050601"),
-										new InspectionRecordData.TeamMember("沈执法", "32050602")),
+								// by the team the draw gave the target: no other team's check is its result
+								t.certificates().stream().map(c -> new InspectionRecordData.TeamMember(
+										inspectors.findByCertificate(c).orElseThrow().name(), c)).toList(),
 								"NONE", null, null, null), false, false));
 				first = t;
 			}

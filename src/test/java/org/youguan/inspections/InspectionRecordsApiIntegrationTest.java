@@ -141,7 +141,8 @@ class InspectionRecordsApiIntegrationTest {
 		List<EnterpriseView> e = wuzhong();
 		InspectionFigures.Figures before = figures("320506", "2023-07-01", "2023-12-31");
 		String late = order("2023-08-01", "2023-08-15", "2023-08-20");
-		String never = order("2023-09-01", "2023-09-10", null);
+		// a working day: a deadline on a Sunday is refused (RectificationTerm)
+		String never = order("2023-09-01", "2023-09-11", null);
 		postRecord(WUZHONG, body(e.get(0).creditCode(), "2023-08-01", "RECTIFICATION", late, certificate(), certificate()))
 			.andExpect(status().isCreated());
 		postRecord(WUZHONG, body(e.get(1).creditCode(), "2023-09-01", "RECTIFICATION", never, certificate(), certificate()))
@@ -220,6 +221,35 @@ class InspectionRecordsApiIntegrationTest {
 			.andExpect(jsonPath("$.errors[*].field", hasItem("inspectors[1].certificateNumber")));
 		postRecord(WUZHONG, "{\"kind\":[1,2]}").andExpect(status().isBadRequest());
 		assertThat(jdbc.sql("SELECT count(*) FROM inspection_record").query(Long.class).single()).isEqualTo(records);
+	}
+
+	/**
+	 * An imported 责令改正通知书's deadline is held to the rule of the orders issued on the platform
+	 * ({@link RectificationTerm}): a working day, 1 to 180 working days after the day it was issued — attack round 20: a
+	 * Sunday and a day years ahead were taken. Nothing is saved when refused.
+	 */
+	@Test
+	void anImportedOrdersDeadlineIsAWorkingDayWithinTheSpanOfAnIssuedOne() throws Exception {
+		String a = wuzhong().get(0).creditCode();
+		long records = jdbc.sql("SELECT count(*) FROM inspection_record").query(Long.class).single();
+		// 2024-03-17 is a Sunday, no 调休 that weekend
+		postRecord(WUZHONG, body(a, "2024-03-11", "RECTIFICATION", order("2024-03-11", "2024-03-17", null), certificate(),
+				certificate()))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("rectification.dueOn"))
+			.andExpect(jsonPath("$.errors[0].rule").value("working-day"))
+			.andExpect(jsonPath("$.errors[0].message", containsString("不是工作日")));
+		for (String due : List.of("2027-03-11", "2024-03-11")) {
+			postRecord(WUZHONG, body(a, "2024-03-11", "RECTIFICATION", order("2024-03-11", due, null), certificate(),
+					certificate()))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("rectification.dueOn"))
+				.andExpect(jsonPath("$.errors[0].rule").value("range"))
+				.andExpect(jsonPath("$.errors[0].message", containsString("1至180个工作日")));
+		}
+		assertThat(jdbc.sql("SELECT count(*) FROM inspection_record").query(Long.class).single()).isEqualTo(records);
+		postRecord(WUZHONG, body(a, "2024-03-11", "RECTIFICATION", order("2024-03-11", "2024-03-25", null), certificate(),
+				certificate())).andExpect(status().isCreated());
 	}
 
 	@Test

@@ -62,6 +62,9 @@ class InspectionWorkQueuesIntegrationTest {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	Inspectors inspectors;
+
 	@AfterEach
 	void resetClock() {
 		clock.reset();
@@ -130,8 +133,11 @@ class InspectionWorkQueuesIntegrationTest {
 		// a day no other test records on, so the check is recognisably this one
 		LocalDate day = today.minusDays(3);
 		tx.executeWithoutResult(s -> records.record(scope, wz.bureauId(), new InspectionRecordData(
-				second.enterpriseCreditCode(), day.toString(), "RANDOM", List.of("REAL_NAME"), team(), "NONE", null, null,
-				null, "OUTLET", outletId), false, false));
+				second.enterpriseCreditCode(), day.toString(), "RANDOM", List.of("REAL_NAME"),
+				// by the team the draw gave the target: no other team's check is its result
+				second.certificates().stream().map(c -> new InspectionRecordData.TeamMember(
+						inspectors.findByCertificate(c).orElseThrow().name(), c)).toList(),
+				"NONE", null, null, null, "OUTLET", outletId), false, false));
 
 		List<InspectionPlans.TargetResult> results = plans.results(plans.get(scope, plan));
 		assertThat(results.get(1).state()).as("the record naming the drawn outlet is its check")

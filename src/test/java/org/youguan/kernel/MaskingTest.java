@@ -309,4 +309,19 @@ class MaskingTest {
 			.isEqualTo("与申诉-320506-2026-000123重复，2026-01-05受理，金额0.5元");
 		assertThat(Masking.telephonesIn(null)).isNull();
 	}
+
+	/**
+	 * What a document served on a party prints: every personal number masked, the party's own code left as it is
+	 * wherever it stands, even when it reads as an ID number.
+	 */
+	@Test
+	void masksPersonalNumbersButKeepsThePartysOwnCode() {
+		String code = "320506198505057771";
+		String text = "当事人" + code + "，联系人身份证320506198001011234，手机13912345678，再次" + code;
+		assertThat(Masking.personalNumbersIn(text, code))
+			.isEqualTo("当事人" + code + "，联系人身份证320506********1234，手机139****5678，再次" + code);
+		assertThat(Masking.personalNumbersIn(text, null)).isEqualTo(Masking.personalNumbersIn(text))
+			.doesNotContain(code);
+		assertThat(Masking.personalNumbersIn(null, code)).isNull();
+	}
 }

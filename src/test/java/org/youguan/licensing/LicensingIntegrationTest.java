@@ -360,7 +360,9 @@ class LicensingIntegrationTest extends LicensingFixture {
 		call(CITY, "/api/v1/licensing/applications/" + id + "/review", "{\"opinion\":\"材料齐全\"}").andExpect(status().isOk());
 		verify(CITY, id, false).andExpect(status().isOk());
 		call(PROVINCE, "/api/v1/licensing/applications/" + id + "/approval", "{}").andExpect(status().isUnprocessableEntity());
-		call(PROVINCE, "/api/v1/licensing/applications/" + id + "/refusal", "{\"reason\":\"未配备符合国家标准的安检设备\"}")
+		// the reason names a witness by mobile number: the decision served on the applicant prints it masked
+		call(PROVINCE, "/api/v1/licensing/applications/" + id + "/refusal",
+				"{\"reason\":\"未配备符合国家标准的安检设备（核查联系人13912345678）\"}")
 			.andExpect(status().isOk());
 		ApplicationView refused = view(id);
 		assertThat(refused.status()).isEqualTo(ApplicationStatus.REFUSED);
@@ -370,7 +372,8 @@ class LicensingIntegrationTest extends LicensingFixture {
 		byte[] docx = mvc.perform(get("/attachments/" + decision).header("Authorization", CITY)).andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsByteArray();
 		try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
-			assertThat(new XWPFWordExtractor(doc).getText()).contains("未配备符合国家标准的安检设备").contains("行政复议").contains("行政诉讼");
+			assertThat(new XWPFWordExtractor(doc).getText()).contains("未配备符合国家标准的安检设备").contains("行政复议").contains("行政诉讼")
+				.contains("核查联系人139****5678").doesNotContain("13912345678");
 		}
 		// the enterprise may not read another applicant's documents
 		mvc.perform(get("/attachments/" + decision).header("Authorization", ENTERPRISE)).andExpect(status().isNotFound());

@@ -166,6 +166,22 @@ class PostOfficeApprovalDocumentsIntegrationTest {
 			.contains(JsonPath.<String>read(json, "$.decisionNumber"));
 	}
 
+	/**
+	 * The decision is served on the applying enterprise: an ID or mobile number in the staff's reasons (a villager's who
+	 * objected) is printed masked, as every document served on a party prints it (attack round 20).
+	 */
+	@Test
+	void theDecisionServedOnTheApplicantMasksPersonalNumbers() throws Exception {
+		long id = fixture().apply(POSTAL, fixture().newPostOffice("320506"), "CLOSURE", "业务量下降", null);
+		String json = fixture().step(WUZHONG, id, "refusal",
+				"{\"reasons\":\"村民王某（手机13912345678，身份证320506198505057771）反映撤销后用邮不便。\"}")
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(TemplateFiles.text(download(WUZHONG, JsonPath.read(json, "$.documents[0].href"))))
+			.contains("村民王某（手机139****5678，身份证320506********7771）")
+			.doesNotContain("13912345678").doesNotContain("320506198505057771");
+	}
+
 	@Test
 	void aRelocationsDecisionAndNoticeNameTheNewAddress() throws Exception {
 		at("2026-09-21");

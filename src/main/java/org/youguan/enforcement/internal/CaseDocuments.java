@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -46,7 +45,6 @@ import org.youguan.kernel.Actors;
 import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
-import org.youguan.kernel.Masking;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
@@ -434,18 +432,10 @@ public class CaseDocuments implements DeclaresTemplates {
 		fields.putAll(extra);
 		Map<String, List<Map<String, String>>> tables = new LinkedHashMap<>();
 		tables.put("evidence", evidenceRows(c.id()));
-		if (kind.party()) {
-			// served on the party: staff's free text (facts, report, record, reasons) may hold a reporter's or witness's
-			// mobile or ID number, which the lists and exports mask — and so does what the party receives
-			String code = c.enterpriseCreditCode();
-			fields.replaceAll((name, value) -> forParty(value, code));
-			tables.replaceAll((name, rows) -> rows.stream().map(row -> {
-				Map<String, String> masked = new LinkedHashMap<>(row);
-				masked.replaceAll((column, value) -> forParty(value, code));
-				return masked;
-			}).toList());
-		}
-		byte[] docx = templates.fill(template(kind), fields, tables);
+		// served on the party: staff's free text (facts, report, record, reasons) may hold a reporter's or witness's
+		// mobile or ID number, which the lists and exports mask — and so does what the party receives
+		byte[] docx = kind.party() ? templates.fillForParty(template(kind), fields, tables, c.enterpriseCreditCode())
+				: templates.fill(template(kind), fields, tables);
 		String fileName = kind.title() + "-" + (number == null ? c.number() : number) + (version > 1 ? "-第" + version + "版" : "")
 				+ ".docx";
 		Attachment a = attachments.storeGenerated(new AttachmentOwner(MODULE, OWNER_TYPE, c.id()), DOCUMENT,
@@ -755,20 +745,6 @@ public class CaseDocuments implements DeclaresTemplates {
 	 */
 	public static String penalty(Penalty p, BigDecimal fine, BigDecimal confiscated) {
 		return p == null ? "" : p.describe(fine, confiscated);
-	}
-
-	/**
-	 * A value as a document served on the party prints it: every personal number in it masked
-	 * ({@link Masking#personalNumbersIn}: a mobile or ID number, whole or in blocks) — the party's own credit code left
-	 * as it is wherever it stands, so an 18-digit code read as an ID number is never garbled.
-	 * @param creditCode the party's credit code, or null (a natural person)
-	 */
-	static String forParty(String value, String creditCode) {
-		if (value == null || creditCode == null || creditCode.isEmpty() || !value.contains(creditCode)) {
-			return Masking.personalNumbersIn(value);
-		}
-		return Arrays.stream(value.split(Pattern.quote(creditCode), -1)).map(Masking::personalNumbersIn)
-			.collect(Collectors.joining(creditCode));
 	}
 
 	/** The period of a 责令停业整顿 as a document states it, （自2026年12月1日至2027年2月28日）; empty without one. */

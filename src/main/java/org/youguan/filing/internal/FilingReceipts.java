@@ -68,7 +68,8 @@ public class FilingReceipts implements DeclaresTemplates {
 				Map.entry("branch", f.branchName() == null ? NO_BRANCH : f.branchName()),
 				Map.entry("kind", f.kind().label()), Map.entry("submittedOn", ChineseText.day(f.submittedOn())),
 				Map.entry("completedOn", ChineseText.day(f.completedOn())), Map.entry("date", ChineseText.day(f.completedOn())));
-		return templates.fill(TEMPLATE, fields, Map.of("attachments", files));
+		// served on the enterprise: the outlet's address and the files' names are typed text
+		return templates.fillForParty(TEMPLATE, fields, Map.of("attachments", files), f.enterpriseCreditCode());
 	}
 
 	/** The receipt it fills. */

@@ -98,7 +98,7 @@ public class LicensingDocuments implements DeclaresTemplates {
 		f.put("acceptedOn", ChineseText.day(a.acceptedOn()));
 		f.put("byLaw", a.acceptedByLaw() ? "（补正告知期限届满未告知，依法自收到申请材料之日起受理）" : "");
 		f.put("decisionDueOn", calendar.documentDay(a.decisionDueOn()));
-		return templates.fill(RECEIPT, f, Map.of());
+		return templates.fillForParty(RECEIPT, f, Map.of(), a.applicantCreditCode());
 	}
 
 	/** 补正通知书: every missing item at once (行政许可法(2019) art.32). */
@@ -109,7 +109,7 @@ public class LicensingDocuments implements DeclaresTemplates {
 		for (int i = 0; i < items.size(); i++) {
 			rows.add(Map.of("no", String.valueOf(i + 1), "item", items.get(i)));
 		}
-		return templates.fill(CORRECTION, f, Map.of("items", rows));
+		return templates.fillForParty(CORRECTION, f, Map.of("items", rows), a.applicantCreditCode());
 	}
 
 	/** 不予受理决定书 naming the competent bureau. */
@@ -119,7 +119,7 @@ public class LicensingDocuments implements DeclaresTemplates {
 		f.put("competentBureau", a.competentBureau());
 		f.put("decidedOn", ChineseText.day(a.notAcceptedOn()));
 		f.put("remedies", rules.remedies(a.regionCode()));
-		return templates.fill(NOT_ACCEPTED, f, Map.of());
+		return templates.fillForParty(NOT_ACCEPTED, f, Map.of(), a.applicantCreditCode());
 	}
 
 	/** 准予许可决定书 or 不予许可决定书 (reasons and remedies). */
@@ -132,11 +132,11 @@ public class LicensingDocuments implements DeclaresTemplates {
 			f.put("licenceNumber", a.licenceNumber());
 			f.put("validFrom", ChineseText.day(a.validFrom()));
 			f.put("validUntil", ChineseText.day(a.validUntil()));
-			return templates.fill(APPROVAL, f, Map.of());
+			return templates.fillForParty(APPROVAL, f, Map.of(), a.applicantCreditCode());
 		}
 		f.put("reasons", a.decisionReasons());
 		f.put("remedies", rules.remedies(a.regionCode()));
-		return templates.fill(REFUSAL, f, Map.of());
+		return templates.fillForParty(REFUSAL, f, Map.of(), a.applicantCreditCode());
 	}
 
 	/**
@@ -152,7 +152,7 @@ public class LicensingDocuments implements DeclaresTemplates {
 		f.put("validUntil", ChineseText.day(a.validUntil()));
 		f.put("issuedOn", ChineseText.day(a.decidedOn()));
 		f.put("verifyUrl", verifyUrl(a.licenceNumber(), a.verificationCode()));
-		byte[] filled = templates.fill(CERTIFICATE, f, Map.of());
+		byte[] filled = templates.fillForParty(CERTIFICATE, f, Map.of(), a.applicantCreditCode());
 		return withQr(filled, qrPng(verifyUrl(a.licenceNumber(), a.verificationCode())));
 	}
 

@@ -1,0 +1,235 @@
+package org.youguan.inspections;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.youguan.IntegrationTest;
+import org.youguan.MutableClock;
+import org.youguan.SignIn;
+import org.youguan.kernel.DataScope;
+import org.youguan.org.CurrentUser;
+import org.youguan.org.UserDirectory;
+import org.youguan.registry.Enterprises;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * 双随机 means random objects and random inspectors: a drawn target's check is recorded in the plan's period, by the team
+ * the draw gave it (an extra inspector only when free of the plan's frozen conflicts), by the plan's bureau or one above
+ * it — the field record form refuses anything else naming the field, and the plan's results take no other inspection,
+ * however it was recorded (attack round 20: a check before the period by two inspectors not drawn, one of them excluded
+ * as a conflict, was accepted and published beside the drawn team; a county's import supplied a city plan's result).
+ */
+@IntegrationTest
+class DrawnCheckIntegrationTest {
+
+	static final String WUZHONG = "Bearer demo-wz-staff-token";
+
+	static final String CITY = "Bearer demo-sz-admin-token";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	UserDirectory directory;
+
+	@Autowired
+	InspectionPlans plans;
+
+	@Autowired
+	InspectionRecords records;
+
+	@Autowired
+	Inspectors inspectors;
+
+	@Autowired
+	InspectionItems items;
+
+	@Autowired
+	Enterprises enterprises;
+
+	@Autowired
+	TransactionTemplate tx;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MutableClock clock;
+
+	@AfterEach
+	void resetClock() {
+		clock.reset();
+	}
+
+	String sf() {
+		return directory.principal("sf.wz").map(CurrentUser::enterpriseCreditCode).orElseThrow();
+	}
+
+	static String tag() {
+		return UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	/**
+	 * A published plan of {@code user}'s bureau over the Wuzhong enterprises of the demo company's brand, every one of
+	 * them drawn (so the demo company is a target), its period from 5 days ago to 20 days ahead. Just before the freeze
+	 * the company is inspected by 32050603 and 32050604, so the previous inspection's team is among its conflicts.
+	 */
+	InspectionPlan publishedPlan(String user) {
+		CurrentUser me = directory.principal(user).orElseThrow();
+		LocalDate today = LocalDate.now(clock);
+		long wuzhong = directory.principal("wz.staff").orElseThrow().bureauId();
+		tx.executeWithoutResult(s -> records.record(DataScope.region("320506"), wuzhong, new InspectionRecordData(sf(),
+				today.toString(), "SPECIAL", List.of("REAL_NAME"), List.of(member("32050603"), member("32050604")),
+				"INTERVIEW", "约谈（" + tag() + "）", null, null), false, false));
+		Long brand = enterprises.findByCreditCode(sf()).orElseThrow().brandId();
+		DataScope scope = me.scope();
+		long id = plans.create(scope, me.bureauId(), me.regionCode(), me.displayName(), new InspectionPlans.PlanData(
+				"抽中人员检查" + tag(), today.minusDays(5), today.plusDays(20), List.of("REAL_NAME"), "320506", null,
+				RandomDraw.MAX_TARGETS, null, null, 2, "ENTERPRISE", brand, null), false);
+		plans.freeze(scope, id);
+		plans.recordSeed(scope, id, "DRAWN-TEAM-" + id, me.displayName(), "吴文书");
+		plans.draw(scope, id);
+		plans.publish(scope, id);
+		return plans.get(scope, id);
+	}
+
+	InspectionPlan.Target sfTarget(InspectionPlan plan) {
+		return plans.targets(plan.id()).stream().filter(t -> t.enterpriseCreditCode().equals(sf())).findFirst().orElseThrow();
+	}
+
+	InspectionPlans.ResultState sfResult(InspectionPlan plan) {
+		return plans.results(plan).stream().filter(r -> r.target().enterpriseCreditCode().equals(sf())).findFirst()
+			.orElseThrow().state();
+	}
+
+	InspectionRecordData.TeamMember member(String certificate) {
+		return new InspectionRecordData.TeamMember(inspectors.findByCertificate(certificate).orElseThrow().name(),
+				certificate);
+	}
+
+	/** The field record form of a drawn target: every checklist line complies, no problem found. */
+	ResultActions form(MockHttpSession session, InspectionPlan plan, LocalDate on, List<String> team) throws Exception {
+		MockMultipartHttpServletRequestBuilder b = multipart("/inspections/records");
+		b.session(session).with(csrf());
+		b.param("draft", "").param("kind", "RANDOM").param("planId", String.valueOf(plan.id()))
+			.param("enterpriseCreditCode", sf()).param("inspectedOn", on.toString()).param("inspectedAt", "10:00")
+			.param("place", "吴中营业部").param("items", "REAL_NAME").param("findings", "无问题（" + tag() + "）")
+			.param("representative", "王店长").param("outcome", "NONE")
+			.param("signature", FieldRecordPagesIntegrationTest.signature())
+			.param("inspector", team.toArray(String[]::new));
+		InspectionItem realName = items.list(DataScope.all()).stream().filter(i -> i.code().equals("REAL_NAME"))
+			.findFirst().orElseThrow();
+		for (int i = 0; i < realName.checklist().size(); i++) {
+			b.param("line.REAL_NAME." + i, "COMPLIANT");
+		}
+		return mvc.perform(b);
+	}
+
+	ResultActions imported(String token, LocalDate on, List<String> team) throws Exception {
+		StringBuilder members = new StringBuilder();
+		for (String c : team) {
+			members.append(members.isEmpty() ? "" : ",").append("{\"name\":\"").append(member(c).name())
+				.append("\",\"certificateNumber\":\"").append(c).append("\"}");
+		}
+		return mvc.perform(post("/api/v1/inspections/records").header("Authorization", token)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"enterpriseCreditCode":"%s","inspectedOn":"%s","kind":"RANDOM","items":["REAL_NAME"],
+					 "inspectors":[%s],"outcome":"NONE","findings":"导入（%s）"}""".formatted(sf(), on, members, tag())));
+	}
+
+	long count() {
+		return jdbc.sql("SELECT count(*) FROM inspection_record").query(Long.class).single();
+	}
+
+	@Test
+	void aDrawnTargetsCheckIsMadeInThePeriodByTheDrawnTeamFreeOfConflicts() throws Exception {
+		InspectionPlan plan = publishedPlan("wz.staff");
+		InspectionPlan.Target target = sfTarget(plan);
+		List<String> drawn = target.certificates();
+		List<String> conflicts = InspectionPlans.conflicts(InspectionPlans.lines(plan.conflicts()))
+			.getOrDefault(target.targetKey(), java.util.Set.of()).stream()
+			.filter(c -> !drawn.contains(c) && inspectors.findByCertificate(c).isPresent()).sorted().toList();
+		assertThat(conflicts).as("the previous inspection's team is excluded from the target").isNotEmpty();
+		String conflict = conflicts.get(0);
+		String other = InspectionPlans.lines(plan.roster()).stream().map(l -> l.substring(0, l.indexOf('|')))
+			.filter(c -> !drawn.contains(c) && !c.equals(conflict)).findFirst().orElseThrow();
+		LocalDate today = LocalDate.now(clock);
+		MockHttpSession wz = SignIn.session(mvc, "wz.staff");
+		long before = count();
+
+		// before the period, by the drawn team: refused on the day
+		form(wz, plan, plan.periodFrom().minusDays(1), drawn).andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("data-field=\"inspectedOn\"")))
+			.andExpect(content().string(containsString("不在抽查计划的检查期间")));
+		// in the period, by inspectors not drawn (one of them excluded as a conflict): refused on the team
+		form(wz, plan, today, List.of(conflict, other)).andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("data-field=\"inspectors\"")))
+			.andExpect(content().string(containsString("随机抽中的执法人员")));
+		// the drawn team and an extra inspector the plan excluded from this target: refused on the team
+		List<String> withConflict = new ArrayList<>(drawn);
+		withConflict.add(conflict);
+		form(wz, plan, today, withConflict).andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("回避关系")));
+		assertThat(count()).as("nothing saved").isEqualTo(before);
+
+		// imported 双随机 checks that break the rule are kept as inspections, but are no result of the plan
+		imported(WUZHONG, today, List.of(conflict, other)).andExpect(status().isCreated());
+		imported(WUZHONG, plan.periodFrom().minusDays(1), drawn).andExpect(status().isCreated());
+		List<String> extra = new ArrayList<>(drawn);
+		extra.add(conflict);
+		imported(WUZHONG, today, extra).andExpect(status().isCreated());
+		assertThat(sfResult(plan)).isEqualTo(InspectionPlans.ResultState.NOT_INSPECTED);
+
+		// the drawn team in the period: recorded for the plan, and its result is due
+		String url = form(wz, plan, today, drawn).andExpect(redirectedUrlPattern("/inspections/records/*"))
+			.andReturn().getResponse().getRedirectedUrl();
+		long id = Long.parseLong(url.substring(url.lastIndexOf('/') + 1));
+		assertThat(jdbc.sql("SELECT plan_id FROM inspection_record WHERE id = :id").param("id", id).query(Long.class).single())
+			.isEqualTo(plan.id());
+		InspectionPlans.TargetResult result = plans.results(plan).stream()
+			.filter(r -> r.target().enterpriseCreditCode().equals(sf())).findFirst().orElseThrow();
+		assertThat(result.state()).isEqualTo(InspectionPlans.ResultState.DUE);
+		assertThat(result.inspectedOn()).isEqualTo(today);
+	}
+
+	@Test
+	void aCityPlansTargetIsCheckedForTheCityOrAboveNotByTheCounty() throws Exception {
+		InspectionPlan plan = publishedPlan("sz.admin");
+		List<String> drawn = sfTarget(plan).certificates();
+		LocalDate today = LocalDate.now(clock);
+
+		// the county sees the plan (its region is the county's) but does not record its targets' checks
+		form(SignIn.session(mvc, "wz.staff"), plan, today, drawn).andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("data-field=\"planId\"")))
+			.andExpect(content().string(containsString("制定计划的单位")));
+		// nor does its import of the drawn team's check become the city plan's result
+		imported(WUZHONG, today, drawn).andExpect(status().isCreated());
+		assertThat(sfResult(plan)).isEqualTo(InspectionPlans.ResultState.NOT_INSPECTED);
+
+		// the city's own import of it does
+		imported(CITY, today, drawn).andExpect(status().isCreated());
+		assertThat(sfResult(plan)).isEqualTo(InspectionPlans.ResultState.DUE);
+	}
+}
