@@ -246,12 +246,13 @@ public class AuditTrail {
 
 	/**
 	 * What one user handled recently (已办): the events they are the actor of, newest first, without reads of personal
-	 * data and without sign-ins — only changes they made.
+	 * data, sign-ins nor exports ({@code data.export}) — only changes they made.
 	 */
 	public List<AuditEvent> handledBy(long userId, int limit) {
 		return jdbc
 			.sql("SELECT " + COLUMNS + " FROM audit_event WHERE actor_user_id = :user AND action NOT LIKE 'signin.%' "
-					+ "AND action NOT LIKE 'login.%' AND action NOT LIKE '%.read%' ORDER BY id DESC LIMIT :limit")
+					+ "AND action NOT LIKE 'login.%' AND action NOT LIKE '%.read%' AND action <> 'data.export' "
+					+ "ORDER BY id DESC LIMIT :limit")
 			.param("user", userId)
 			.param("limit", limit)
 			.query(Rows.of(AuditEvent.class))

@@ -14,6 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
+import org.youguan.audit.AuditEvent;
+import org.youguan.audit.AuditTrail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -23,6 +25,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 @IntegrationTest
 class ExportIntegrationTest {
+
+	@Autowired
+	private AuditTrail audit;
 
 	@Autowired
 	MockMvc mvc;
@@ -76,6 +81,9 @@ class ExportIntegrationTest {
 		assertThat(entries).singleElement().asString()
 			.contains("用户", (rows.size() - 1) + "行", "/admin/users/export.xlsx")
 			.doesNotContain("wz.staff", "staff");
+		assertThat(audit.handledBy(admin, 20)).as("an export is no change the user handled (已办)")
+			.extracting(AuditEvent::action)
+			.doesNotContain("data.export");
 	}
 
 	@Test
