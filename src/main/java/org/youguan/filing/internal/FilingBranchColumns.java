@@ -16,7 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
  * filing can change it. Filings already stored are filled from what they hold: a change or closure from the outlet as
  * it stood ({@code outlet_before}) — a change filed before this version could not change the branch, so it keeps the
  * outlet's, which its approval now applies; a new outlet from its proposal (decrypted here) or, once the proposal is
- * gone, the registered outlet's branch; the name from the branch register where the stored outlet had none.
+ * gone, the registered outlet's branch; the name from the branch register where the stored outlet had none. The
+ * registry is read through its views {@code outlet_branch} and {@code branch_name} (V262.1), not its tables.
  */
 @Component
 class FilingBranchColumns extends DataMigration {
@@ -48,10 +49,10 @@ class FilingBranchColumns extends DataMigration {
 					return new Object[] { branch.isNumber() ? branch.longValue() : null };
 				});
 		execute(connection, """
-				UPDATE outlet_filing f SET branch_id = o.branch_id FROM terminal_outlet o
-				WHERE f.kind = 'NEW' AND f.proposed_cipher IS NULL AND f.outlet_id = o.id""",
+				UPDATE outlet_filing f SET branch_id = o.branch_id FROM outlet_branch o
+				WHERE f.kind = 'NEW' AND f.proposed_cipher IS NULL AND f.outlet_id = o.outlet_id""",
 				"""
-				UPDATE outlet_filing f SET branch_name = b.name FROM branch b
+				UPDATE outlet_filing f SET branch_name = b.name FROM branch_name b
 				WHERE b.id = f.branch_id AND f.branch_name IS NULL""");
 	}
 }
