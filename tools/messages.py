@@ -1540,6 +1540,7 @@ M = {
  "enforcement.case.refund": ("多缴罚款退还", "Overpaid fine refund"),
  "enforcement.case.refundDue": ("缴纳后罚款经变更降低或取消、或处罚决定被撤销：应退还多缴的{0}元（尚未登记退还）", "Paid beyond the fine as changed or annulled after payment: {0} yuan to refund (not yet recorded)"),
  "enforcement.case.refunded": ("{0}已退还{1}元（{2}登记）", "{1} yuan refunded on {0} (recorded by {2})"),
+ "enforcement.case.refundReceipt": ("，退付凭证号{0}", ", refund voucher {0}"),
  "enforcement.case.handoverAmount": ("上缴金额（元）", "Amount handed over (yuan)"),
  "enforcement.case.handoverReceipt": ("缴款书号或说明（与扫描件至少一项）", "Receipt number or note (or the scan)"),
  "enforcement.case.handoverScan": ("上缴凭证扫描件", "Scan of the receipt"),

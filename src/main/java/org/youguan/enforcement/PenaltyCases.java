@@ -154,9 +154,10 @@ public class PenaltyCases {
 
 	/**
 	 * One refund made: its day, amount (¥; {@code surcharge} of it the 加处罚款 returned with a fine removed or annulled),
-	 * the basis stated at its time and who recorded it.
+	 * the basis stated at its time, who recorded it and its 退付凭证号 ({@code receipt}, null when none was given).
 	 */
-	public record Refunded(LocalDate refundedOn, BigDecimal amount, BigDecimal surcharge, String basis, String recordedBy) {
+	public record Refunded(LocalDate refundedOn, BigDecimal amount, BigDecimal surcharge, String basis, String recordedBy,
+			String receipt) {
 	}
 
 	/**

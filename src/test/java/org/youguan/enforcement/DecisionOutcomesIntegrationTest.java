@@ -413,7 +413,9 @@ class DecisionOutcomesIntegrationTest {
 			.andExpect(jsonPath("$.errors[0].field").value("receipt")).andExpect(jsonPath("$.errors[0].rule").value("unique"));
 		call(WUZHONG, refund, "{\"refundedOn\":\"" + changed + "\",\"amount\":\"300\"}").andExpect(status().isOk())
 			.andExpect(jsonPath("$.refund.due").value(700))
-			.andExpect(jsonPath("$.refund.refunds.length()").value(3));
+			.andExpect(jsonPath("$.refund.refunds.length()").value(3))
+			.andExpect(jsonPath("$.refund.refunds[1].receipt").value("TF-" + id + "-2"))
+			.andExpect(jsonPath("$.refund.refunds[2].receipt").doesNotExist());
 	}
 
 	/**

@@ -212,7 +212,7 @@ public class CaseWork {
 
 	/** The refunds made on a case (parameter {@code :id}), oldest first, as {@link Refunded} rows. */
 	static final String REFUNDS_SQL = """
-			SELECT refunded_on, amount, surcharge, basis, recorded_by FROM penalty_case_refund
+			SELECT refunded_on, amount, surcharge, basis, recorded_by, receipt FROM penalty_case_refund
 			WHERE case_id = :id ORDER BY refunded_on, id""";
 
 	/** The refunds made on case {@code id}, oldest first. */
