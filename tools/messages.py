@@ -2360,6 +2360,7 @@ M.update({
  "audit.field.area": ("所在地类型", "Area"),
  "audit.field.areaType": ("所在地类型", "Area type"),
  "audit.field.branchId": ("分支机构", "Branch"),
+ "audit.field.branchName": ("经营的分支机构", "Branch"),
  "audit.field.branches": ("分支机构", "Branches"),
  "audit.field.brand": ("品牌", "Brand"),
  "audit.field.brandId": ("品牌", "Brand"),

@@ -178,7 +178,8 @@ class StepErrorFieldsIntegrationTest {
 				OnTheSpotPenalties.OnTheSpot.class);
 		refusedNamingItsOwnFields(WUZHONG, c + "imported", """
 				{"enterpriseCreditCode":"bad","violation":"","source":"NOPE","filedOn":"","decidedOn":"x","decisionNumber":"",
-				 "penalty":"NOPE","fine":-1,"paidOn":"x","closedOn":"y","confiscated":-1,"handedOverOn":"z"}""", PastCases.ImportedCase.class);
+				 "penalty":"NOPE","fine":-1,"paidOn":"x","closedOn":"y","confiscated":-1,"handedOverOn":"z",
+				 "serious":null,"extended":null,"suspended":null}""", PastCases.ImportedCase.class);
 		refusedNamingItsOwnFields(WUZHONG, "/api/v1/enforcement/leads", """
 				{"source":"NOPE","sourceDetail":"","enterpriseCreditCode":null,"regionCode":"","summary":"","receivedOn":""}""",
 				Leads.ReportData.class);

@@ -107,7 +107,7 @@ class EnterpriseListExportsIntegrationTest {
 		assertThat(ExportedRows.column(ExportedRows.of(mvc, other, "/enterprise/filings/export.xlsx"), 0))
 			.doesNotContain(mine.number());
 		List<String> submitted = ExportedRows.column(
-				ExportedRows.of(mvc, sf, "/enterprise/filings/export.xlsx", "sort", "submitted_on", "dir", "asc"), 7);
+				ExportedRows.of(mvc, sf, "/enterprise/filings/export.xlsx", "sort", "submitted_on", "dir", "asc"), 8);
 		assertThat(submitted).isSorted();
 		assertThat(ExportedRows.column(ExportedRows.of(mvc, sf, "/enterprise/filings/export.xlsx", "sort", "enterprise_credit_code"), 0))
 			.as("an unknown key falls back to the default order")

@@ -380,7 +380,7 @@ public class SecurityPeriods {
 		PeriodView p = get(scope, periodId);
 		LocalDate today = LocalDate.now(clock);
 		LocalDate declared = jdbc.sql("SELECT created_at FROM safety_security_period WHERE id = :id").param("id", p.id())
-			.query(OffsetDateTime.class).single().atZoneSameInstant(clock.getZone()).toLocalDate();
+			.query((rs, i) -> rs.getObject(1, OffsetDateTime.class)).single().atZoneSameInstant(clock.getZone()).toLocalDate();
 		LocalDate last = p.endsOn().isBefore(today) ? p.endsOn() : today;
 		Map<String, String> expected = expected(scope, p);
 		// counted in the database per day over the expected enterprises: every report of the period, however many (a

@@ -107,7 +107,8 @@ class LedgerTwinsAndSearchIntegrationTest {
 	}
 
 	/**
-	 * The hazard list's search matched the finder's phone digits the list shows masked: a fragment finds nothing, the
+	 * The hazard list's search matched the phone digits the list shows masked (a finder's name may hold none since attack
+	 * round 20, so the number stands in the description): a fragment finds nothing, the
 	 * whole number (in blocks or not) and the digits shown find the hazard; the same in the incident list.
 	 */
 	@Test
@@ -115,7 +116,8 @@ class LedgerTwinsAndSearchIntegrationTest {
 		DataScope city = DataScope.region("3205");
 		String tag = "搜索" + tag();
 		hazards.report(city, new HazardData(HazardLedgerIntegrationTest.shunfeng(), null, null, LocalDate.now(clock).toString(),
-				"举报人13912345678", "INSPECTION", tag + "，消防通道堵塞，当事人身份证110105194912310021", "GENERAL", null), false);
+				"举报人", "INSPECTION", tag + "，消防通道堵塞，举报人电话13912345678，当事人身份证110105194912310021", "GENERAL",
+				null), false);
 		incidents.record(city, new IncidentData(HazardLedgerIntegrationTest.shunfeng(), null,
 				LocalDateTime.now(clock).minusHours(1).withSecond(0).withNano(0).toString(), "ACCIDENT", "GENERAL",
 				tag + "，伤者电话139 1234 5678", null), false);
