@@ -82,6 +82,7 @@ public class DecisionLimit {
 	 */
 	@Transactional
 	public void suspend(DataScope scope, long id, String kind, String startedOn, String reason) {
+		reason = Text.freeText(reason);
 		CaseView c = caseWork.lock(scope, id);
 		CaseStep.SUSPEND.from(c.status());
 		if (caseWork.ongoing(id).isPresent()) {

@@ -129,6 +129,16 @@ public class LicenceApplications {
 			String legalRepresentative, String registeredCapital, String scope, String serviceArea,
 			String premisesAddress, String regionCode, String safetySystem, String serviceSystem, String personnel,
 			String contactName, String contactPhone, List<String> branches, String submittedOn) {
+		/**
+		 * The long free text (serviceArea, safetySystem, serviceSystem, personnel) as stored, searched and compared:
+		 * {@link Text#freeText}.
+		 */
+		public ApplicationData {
+			serviceArea = Text.freeText(serviceArea);
+			safetySystem = Text.freeText(safetySystem);
+			serviceSystem = Text.freeText(serviceSystem);
+			personnel = Text.freeText(personnel);
+		}
 	}
 
 	/** One line of the on-site verification checklist. */
@@ -1053,6 +1063,7 @@ public class LicenceApplications {
 	 */
 	@Transactional
 	public void refuseToAccept(Clerk clerk, long id, String reason, String competentBureau) {
+		reason = Text.freeText(reason);
 		ApplicationView a = lock(clerk.scope(), id);
 		requireReceiver(clerk, a);
 		ApplicationStatus to = ApplicationStep.NOT_ACCEPT.from(a.status());
@@ -1078,6 +1089,7 @@ public class LicenceApplications {
 	 */
 	@Transactional
 	public void review(Clerk clerk, long id, String opinion) {
+		opinion = Text.freeText(opinion);
 		ApplicationView a = lock(clerk.scope(), id);
 		requireCity(clerk, a, "初审");
 		ApplicationStatus to = ApplicationStep.REVIEW.from(a.status());
@@ -1209,6 +1221,7 @@ public class LicenceApplications {
 	 */
 	@Transactional
 	public void suspend(Clerk clerk, long id, String kind, String reason) {
+		reason = Text.freeText(reason);
 		ApplicationView a = lock(clerk.scope(), id);
 		requireHandler(clerk, a);
 		ApplicationStep.SUSPEND.from(a.status());
@@ -1411,6 +1424,7 @@ public class LicenceApplications {
 	 */
 	@Transactional
 	public void refuse(Clerk clerk, long id, String reasons) {
+		reasons = Text.freeText(reasons);
 		ApplicationView a = lock(clerk.scope(), id);
 		requireDecider(clerk, a);
 		ApplicationStatus to = ApplicationStep.REFUSE.from(a.status());
@@ -1441,6 +1455,7 @@ public class LicenceApplications {
 	 */
 	@Transactional
 	public void cancelLicence(Clerk clerk, String number, String ground, String note) {
+		note = Text.freeText(note);
 		Validation v = new Validation();
 		v.required("number", "许可证编号（number）", number).maxLength("number", "许可证编号（number）", number, 60)
 			.identifier("number", "许可证编号（number）", number);

@@ -677,6 +677,7 @@ public class Licences {
 	 */
 	@Transactional
 	public void cancel(DataScope scope, Registrar by, long id, String ground, String note) {
+		note = Text.freeText(note);
 		ExpressLicence l = load(scope, id);
 		if (!by.issues(l.scope(), l.regionCode())) {
 			throw new AccessRefusedException(IssuingAuthority.whoFor(l.scope()) + "注销（行政许可法第70条，" + IssuingAuthority.BASIS
