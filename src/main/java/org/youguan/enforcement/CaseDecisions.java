@@ -278,6 +278,7 @@ public class CaseDecisions {
 	 */
 	@Transactional
 	public void notPenalize(DataScope scope, long id, String reason) {
+		reason = Text.freeText(reason);
 		CaseView c = caseWork.lock(scope, id);
 		CaseStatus to = CaseStep.NOT_PENALIZE.from(c.status());
 		caseWork.requireHandlingHead(c.regionCode(), "不予处罚决定");
@@ -295,6 +296,7 @@ public class CaseDecisions {
 	 */
 	@Transactional
 	public void withdraw(DataScope scope, long id, String reason) {
+		reason = Text.freeText(reason);
 		CaseView c = caseWork.lock(scope, id);
 		CaseStatus to = CaseStep.WITHDRAW.from(c.status());
 		caseWork.requireHandlingHead(c.regionCode(), "撤案");

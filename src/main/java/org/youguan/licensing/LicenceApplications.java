@@ -143,6 +143,10 @@ public class LicenceApplications {
 
 	/** One line of the on-site verification checklist. */
 	public record CheckLine(String item, Boolean passed, String note) {
+		/** The long free text (note) as stored, searched and compared: {@link Text#freeText}. */
+		public CheckLine {
+			note = Text.freeText(note);
+		}
 	}
 
 	/**
@@ -154,6 +158,10 @@ public class LicenceApplications {
 	 */
 	public record Verification(String verifiedOn, List<TeamMember> inspectors, List<CheckLine> checklist, Boolean passed,
 			String conclusion) {
+		/** The long free text (conclusion) as stored, searched and compared: {@link Text#freeText}. */
+		public Verification {
+			conclusion = Text.freeText(conclusion);
+		}
 	}
 
 	/** Most site inspectors one verification names. */
