@@ -301,7 +301,7 @@ public class DocumentTemplates implements SmartInitializingSingleton {
 	}
 
 	private static String note(String note) {
-		String clean = note == null || Text.isBlank(note) ? null : Text.strip(note);
+		String clean = note == null || Text.isBlank(note) ? null : Text.freeText(note);
 		new Validation().maxLength("note", "说明（note）", clean, 500).throwIfInvalid();
 		return clean;
 	}

@@ -101,6 +101,15 @@ public class CaseDecisions {
 			String mitigationGround, String mitigationReason, String discussedOn, String discussionConclusion,
 			List<String> discussionParticipants, @JsonDeserialize(using = NumberText.class) @NumberText.Digits(label = CaseInput.CONFISCATED + "（confiscated）", integer = CaseInput.YUAN_INTEGER, fraction = CaseInput.YUAN_FRACTION) String confiscated,
 			String suspensionFrom, String suspensionUntil, Boolean statementAdopted, String statementReview) {
+		/**
+		 * The long free text (mitigationReason, discussionConclusion, statementReview) as stored, searched and
+		 * compared: {@link Text#freeText}.
+		 */
+		public Decision {
+			mitigationReason = Text.freeText(mitigationReason);
+			discussionConclusion = Text.freeText(discussionConclusion);
+			statementReview = Text.freeText(statementReview);
+		}
 
 		/** A decision where the party made no statement to review (waived, or none within the window). */
 		public Decision(String decisionNumber, String decidedOn, String penalty, String fine, String mitigation,
@@ -269,6 +278,7 @@ public class CaseDecisions {
 	 */
 	@Transactional
 	public void notPenalize(DataScope scope, long id, String reason) {
+		reason = Text.freeText(reason);
 		CaseView c = caseWork.lock(scope, id);
 		CaseStatus to = CaseStep.NOT_PENALIZE.from(c.status());
 		caseWork.requireHandlingHead(c.regionCode(), "不予处罚决定");
@@ -286,6 +296,7 @@ public class CaseDecisions {
 	 */
 	@Transactional
 	public void withdraw(DataScope scope, long id, String reason) {
+		reason = Text.freeText(reason);
 		CaseView c = caseWork.lock(scope, id);
 		CaseStatus to = CaseStep.WITHDRAW.from(c.status());
 		caseWork.requireHandlingHead(c.regionCode(), "撤案");
@@ -307,6 +318,7 @@ public class CaseDecisions {
 	 */
 	@Transactional
 	public void transfer(DataScope scope, long id, Long bureauId, String authority, String reason) {
+		reason = Text.freeText(reason);
 		CaseView c = caseWork.lock(scope, id);
 		CaseStatus to = CaseStep.TRANSFER.from(c.status());
 		caseWork.requireHandlingHead(c.regionCode(), "移送案件");

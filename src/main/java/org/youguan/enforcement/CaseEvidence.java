@@ -77,6 +77,10 @@ public class CaseEvidence {
 	 */
 	public record EvidenceData(String kind, String title, String content, String place, String subject,
 			String collectedOn, List<String> collectors) {
+		/** The long free text (content) as stored, searched and compared: {@link Text#freeText}. */
+		public EvidenceData {
+			content = Text.freeText(content);
+		}
 	}
 
 	private final JdbcClient jdbc;

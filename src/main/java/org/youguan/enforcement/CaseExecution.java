@@ -277,6 +277,7 @@ public class CaseExecution {
 	 */
 	@Transactional
 	public void close(DataScope scope, long id, String note) {
+		note = Text.freeText(note);
 		CaseView c = caseWork.lock(scope, id);
 		// a decision revoked or void before it was served has nothing left to serve or carry out (DecisionOutcomes)
 		CaseStatus to = c.status() == CaseStatus.DECIDED && c.annulled() ? CaseStatus.CLOSED : CaseStep.CLOSE.from(c.status());
@@ -487,6 +488,10 @@ public class CaseExecution {
 	 */
 	public record PaymentTerms(String kind, String appliedOn, String deferredUntil, String reason,
 			List<InstalmentTerm> instalments) {
+		/** The long free text (reason) as stored, searched and compared: {@link Text#freeText}. */
+		public PaymentTerms {
+			reason = Text.freeText(reason);
+		}
 	}
 
 	/**

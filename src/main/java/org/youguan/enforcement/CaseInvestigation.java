@@ -73,6 +73,11 @@ public class CaseInvestigation {
 			@JsonDeserialize(using = NumberText.class) @NumberText.Digits(label = CaseInput.FINE + "（proposedFine）", integer = CaseInput.YUAN_INTEGER, fraction = CaseInput.YUAN_FRACTION) String proposedFine, Boolean serious,
 			String mitigation, String mitigationGround, String mitigationReason, String concludedOn,
 			@JsonDeserialize(using = NumberText.class) @NumberText.Digits(label = CaseInput.CONFISCATED + "（proposedConfiscated）", integer = CaseInput.YUAN_INTEGER, fraction = CaseInput.YUAN_FRACTION) String proposedConfiscated) {
+		/** The long free text (report, mitigationReason) as stored, searched and compared: {@link Text#freeText}. */
+		public Conclusion {
+			report = Text.freeText(report);
+			mitigationReason = Text.freeText(mitigationReason);
+		}
 
 		/** A conclusion without a confiscation. */
 		public Conclusion(String report, String proposedPenalty, String proposedFine, Boolean serious, String mitigation,
@@ -182,6 +187,7 @@ public class CaseInvestigation {
 	 */
 	@Transactional
 	public void review(DataScope scope, long id, Officer reviewer, Boolean agreed, String opinion) {
+		opinion = Text.freeText(opinion);
 		CaseView c = caseWork.lock(scope, id);
 		CaseStep.REVIEW.from(c.status());
 		// the outcome is never assumed: a review posted without it is no review passed

@@ -50,6 +50,7 @@ public class DecisionLimit {
 	 */
 	@Transactional
 	public void extend(DataScope scope, long id, Officer head, String reason) {
+		reason = Text.freeText(reason);
 		CaseView c = caseWork.lock(scope, id);
 		CaseStep.EXTEND.from(c.status());
 		caseWork.requireHandlingHead(c.regionCode(), "延长办案期限");
@@ -82,6 +83,7 @@ public class DecisionLimit {
 	 */
 	@Transactional
 	public void suspend(DataScope scope, long id, String kind, String startedOn, String reason) {
+		reason = Text.freeText(reason);
 		CaseView c = caseWork.lock(scope, id);
 		CaseStep.SUSPEND.from(c.status());
 		if (caseWork.ongoing(id).isPresent()) {

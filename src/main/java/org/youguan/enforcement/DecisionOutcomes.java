@@ -124,6 +124,10 @@ public class DecisionOutcomes {
 	public record Outcome(String kind, String body, String documentNumber, String decidedOn, String result, String reason,
 			String penalty, @JsonDeserialize(using = NumberText.class) @NumberText.Digits(label = CaseInput.FINE + "（fine）", integer = CaseInput.YUAN_INTEGER, fraction = CaseInput.YUAN_FRACTION) String fine,
 			@JsonDeserialize(using = NumberText.class) @NumberText.Digits(label = CaseInput.CONFISCATED + "（confiscated）", integer = CaseInput.YUAN_INTEGER, fraction = CaseInput.YUAN_FRACTION) String confiscated) {
+		/** The long free text (reason) as stored, searched and compared: {@link Text#freeText}. */
+		public Outcome {
+			reason = Text.freeText(reason);
+		}
 	}
 
 	/**

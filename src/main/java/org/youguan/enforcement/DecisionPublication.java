@@ -147,6 +147,7 @@ public class DecisionPublication {
 	 */
 	@Transactional
 	public void withdrawPublication(DataScope scope, long id, String reason) {
+		reason = Text.freeText(reason);
 		CaseView c = caseWork.lock(scope, id);
 		CaseStep.WITHDRAW_PUBLICATION.from(c.status());
 		if (!c.published()) {

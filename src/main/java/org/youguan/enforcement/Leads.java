@@ -70,6 +70,11 @@ public class Leads {
 	 */
 	public record ReportData(String source, String sourceDetail, String enterpriseCreditCode, String regionCode,
 			String summary, String receivedOn) {
+		/** The long free text (sourceDetail, summary) as stored, searched and compared: {@link Text#freeText}. */
+		public ReportData {
+			sourceDetail = Text.freeText(sourceDetail);
+			summary = Text.freeText(summary);
+		}
 	}
 
 	static final String COLUMNS = """
@@ -264,6 +269,7 @@ public class Leads {
 	@Transactional
 	public void propose(DataScope scope, long id, String violation, String endedOn, String enterpriseCreditCode,
 			boolean harm, String harmReason) {
+		harmReason = Text.freeText(harmReason);
 		LeadView lead = lock(scope, id);
 		if (lead.status() != LeadStatus.OPEN) {
 			throw DomainException.illegalTransition("线索当前状态为“" + lead.status().label() + "”，不能提请立案");
@@ -359,6 +365,7 @@ public class Leads {
 	 */
 	@Transactional
 	public void close(DataScope scope, long id, String reason) {
+		reason = Text.freeText(reason);
 		LeadView lead = lock(scope, id);
 		// who may decide first, as for 立案: a lead's state is not for an account that may not take the step to learn
 		caseWork.requireHandlingHead(handlingRegion(lead), "不予立案");

@@ -124,7 +124,7 @@ public class NoticeAndHearing {
 	 */
 	@Transactional
 	public void recordStatement(DataScope scope, long id, String statementOn, String typed) {
-		String statement = Text.lineBreaks(typed);
+		String statement = Text.freeText(Text.lineBreaks(typed));
 		CaseView c = caseWork.lock(scope, id);
 		CaseStep.RECORD_STATEMENT.from(c.status());
 		DecisionRules.statementNotWaived(c.statementWaivedOn());
@@ -355,6 +355,10 @@ public class NoticeAndHearing {
 	 * @param record what it heard for the 听证笔录 (up to 4000 characters), or blank
 	 */
 	public record HearingData(String noticeOn, String hearingOn, String place, Long host, String record) {
+		/** The long free text (record) as stored, searched and compared: {@link Text#freeText}. */
+		public HearingData {
+			record = Text.freeText(record);
+		}
 	}
 
 	/** A staff account that may host a case's hearing: its id, name and bureau. */
@@ -539,6 +543,7 @@ public class NoticeAndHearing {
 	 */
 	@Transactional
 	public void returnToInvestigation(DataScope scope, long id, String reason) {
+		reason = Text.freeText(reason);
 		CaseView c = caseWork.lock(scope, id);
 		CaseStatus to = CaseStep.RETURN_TO_INVESTIGATION.from(c.status());
 		caseWork.requireHandlingHead(c.regionCode(), "退回调查");

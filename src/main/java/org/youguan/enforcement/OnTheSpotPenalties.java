@@ -109,6 +109,10 @@ public class OnTheSpotPenalties {
 	public record OnTheSpot(String partyKind, String enterpriseCreditCode, String personName, String regionCode,
 			String violation, String facts, String place, String decidedOn, String penalty,
 			@JsonDeserialize(using = NumberText.class) @NumberText.Digits(label = CaseInput.FINE + "（fine）", integer = CaseInput.YUAN_INTEGER, fraction = CaseInput.YUAN_FRACTION) String fine, List<Member> team) {
+		/** The long free text (facts) as stored, searched and compared: {@link Text#freeText}. */
+		public OnTheSpot {
+			facts = Text.freeText(facts);
+		}
 	}
 
 	/**

@@ -306,6 +306,7 @@ public class OutletFilings {
 	@Transactional
 	public long submitChange(CurrentUser user, long outletId, OutletData data, LocalDate changedOn, String description,
 			List<Upload> uploads, List<FieldError> formErrors, AttachmentDraft draft) {
+		description = Text.freeText(description);
 		EnterpriseView enterprise = ownEnterprise(user);
 		OutletView outlet = outlets.get(DataScope.enterprise(enterprise.creditCode()), outletId);
 		requireFiled(outlet);
@@ -358,6 +359,7 @@ public class OutletFilings {
 	/** Asks to close (撤销) a filed outlet; the outlet as it stands is kept with the filing for the decision. */
 	@Transactional
 	public long submitClosure(CurrentUser user, long outletId, String reason) {
+		reason = Text.freeText(reason);
 		EnterpriseView enterprise = ownEnterprise(user);
 		OutletView outlet = outlets.get(DataScope.enterprise(enterprise.creditCode()), outletId);
 		requireFiled(outlet);
@@ -390,6 +392,7 @@ public class OutletFilings {
 	/** 一次性告知: every missing item, once, due within 2 working days. */
 	@Transactional
 	public void notifyMissingItems(DataScope scope, long id, String items) {
+		items = Text.freeText(items);
 		new Validation().required("missingItems", "补正事项", items).maxLength("missingItems", "补正事项", items, 1000).throwIfInvalid();
 		OutletFiling f = load(scope, id);
 		var before = f.snapshot();
@@ -412,6 +415,7 @@ public class OutletFilings {
 	 */
 	@Transactional
 	public String approve(DataScope scope, long id, String note) {
+		note = Text.freeText(note);
 		new Validation().maxLength("note", "备案意见", note, 1000).throwIfInvalid();
 		OutletFiling f = load(scope, id);
 		f.requireApprovable();
@@ -466,6 +470,7 @@ public class OutletFilings {
 	 */
 	@Transactional
 	public void reject(DataScope scope, long id, String reason) {
+		reason = Text.freeText(reason);
 		new Validation().required("reason", "不予备案理由", reason).maxLength("reason", "不予备案理由", reason, 1000).throwIfInvalid();
 		OutletFiling f = load(scope, id);
 		var before = f.snapshot();

@@ -129,10 +129,24 @@ public class LicenceApplications {
 			String legalRepresentative, String registeredCapital, String scope, String serviceArea,
 			String premisesAddress, String regionCode, String safetySystem, String serviceSystem, String personnel,
 			String contactName, String contactPhone, List<String> branches, String submittedOn) {
+		/**
+		 * The long free text (serviceArea, safetySystem, serviceSystem, personnel) as stored, searched and compared:
+		 * {@link Text#freeText}.
+		 */
+		public ApplicationData {
+			serviceArea = Text.freeText(serviceArea);
+			safetySystem = Text.freeText(safetySystem);
+			serviceSystem = Text.freeText(serviceSystem);
+			personnel = Text.freeText(personnel);
+		}
 	}
 
 	/** One line of the on-site verification checklist. */
 	public record CheckLine(String item, Boolean passed, String note) {
+		/** The long free text (note) as stored, searched and compared: {@link Text#freeText}. */
+		public CheckLine {
+			note = Text.freeText(note);
+		}
 	}
 
 	/**
@@ -144,6 +158,10 @@ public class LicenceApplications {
 	 */
 	public record Verification(String verifiedOn, List<TeamMember> inspectors, List<CheckLine> checklist, Boolean passed,
 			String conclusion) {
+		/** The long free text (conclusion) as stored, searched and compared: {@link Text#freeText}. */
+		public Verification {
+			conclusion = Text.freeText(conclusion);
+		}
 	}
 
 	/** Most site inspectors one verification names. */
@@ -1053,6 +1071,7 @@ public class LicenceApplications {
 	 */
 	@Transactional
 	public void refuseToAccept(Clerk clerk, long id, String reason, String competentBureau) {
+		reason = Text.freeText(reason);
 		ApplicationView a = lock(clerk.scope(), id);
 		requireReceiver(clerk, a);
 		ApplicationStatus to = ApplicationStep.NOT_ACCEPT.from(a.status());
@@ -1078,6 +1097,7 @@ public class LicenceApplications {
 	 */
 	@Transactional
 	public void review(Clerk clerk, long id, String opinion) {
+		opinion = Text.freeText(opinion);
 		ApplicationView a = lock(clerk.scope(), id);
 		requireCity(clerk, a, "初审");
 		ApplicationStatus to = ApplicationStep.REVIEW.from(a.status());
@@ -1209,6 +1229,7 @@ public class LicenceApplications {
 	 */
 	@Transactional
 	public void suspend(Clerk clerk, long id, String kind, String reason) {
+		reason = Text.freeText(reason);
 		ApplicationView a = lock(clerk.scope(), id);
 		requireHandler(clerk, a);
 		ApplicationStep.SUSPEND.from(a.status());
@@ -1411,6 +1432,7 @@ public class LicenceApplications {
 	 */
 	@Transactional
 	public void refuse(Clerk clerk, long id, String reasons) {
+		reasons = Text.freeText(reasons);
 		ApplicationView a = lock(clerk.scope(), id);
 		requireDecider(clerk, a);
 		ApplicationStatus to = ApplicationStep.REFUSE.from(a.status());
@@ -1441,6 +1463,7 @@ public class LicenceApplications {
 	 */
 	@Transactional
 	public void cancelLicence(Clerk clerk, String number, String ground, String note) {
+		note = Text.freeText(note);
 		Validation v = new Validation();
 		v.required("number", "许可证编号（number）", number).maxLength("number", "许可证编号（number）", number, 60)
 			.identifier("number", "许可证编号（number）", number);

@@ -677,6 +677,7 @@ public class Licences {
 	 */
 	@Transactional
 	public void cancel(DataScope scope, Registrar by, long id, String ground, String note) {
+		note = Text.freeText(note);
 		ExpressLicence l = load(scope, id);
 		if (!by.issues(l.scope(), l.regionCode())) {
 			throw new AccessRefusedException(IssuingAuthority.whoFor(l.scope()) + "注销（行政许可法第70条，" + IssuingAuthority.BASIS
@@ -721,6 +722,7 @@ public class Licences {
 	 */
 	@Transactional
 	public void revoke(DataScope scope, Registrar by, long id, String decisionNumber, String reason) {
+		reason = Text.freeText(reason);
 		ExpressLicence l = load(scope, id);
 		if (!by.issues(l.scope(), l.regionCode())) {
 			throw new AccessRefusedException(IssuingAuthority.whoFor(l.scope()) + "依行政处罚决定吊销：吊销许可证件是发证机关作出的行政处罚"

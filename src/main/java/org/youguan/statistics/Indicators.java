@@ -31,6 +31,10 @@ public class Indicators {
 	/** What an administrator enters for a new indicator; a formula makes it derived. */
 	public record NewIndicator(String code, String name, String unit, ValueType valueType, Aggregation aggregation,
 			String denominatorCode, String formula, String description) {
+		/** The long free text (description) as stored: {@link Text#freeText}. */
+		public NewIndicator {
+			description = Text.freeText(description);
+		}
 	}
 
 	private final JdbcClient jdbc;

@@ -366,6 +366,7 @@ public class Reports {
 
 	@Transactional
 	public void returnForCorrection(DataScope scope, long id, String reason, String by) {
+		reason = Text.freeText(reason);
 		Report report = loadInScope(scope, id);
 		new Validation().required("reason", "退回原因", reason).maxLength("reason", "退回原因", reason, 500).throwIfInvalid();
 		var before = report.snapshot();
@@ -386,6 +387,7 @@ public class Reports {
 	 */
 	@Transactional
 	public long revise(DataScope scope, long id, String reason) {
+		reason = Text.freeText(reason);
 		// out of scope is 404 before anything about the request is said (the reason's problems would tell it exists)
 		Report report = loadInScope(scope, id);
 		requireOperating(report);
@@ -530,6 +532,7 @@ public class Reports {
 	}
 
 	private static String comment(String comment) {
+		comment = Text.freeText(comment);
 		new Validation().maxLength("comment", "填报说明", comment, 1000).throwIfInvalid();
 		return clean(comment);
 	}

@@ -67,14 +67,27 @@ public class PostOfficeApprovals {
 	 * @param receivedOn the day a paper application was received (staff; blank is today); the enterprise's is today
 	 */
 	public record ApplicationData(Long facilityId, String kind, String reason, String newAddress, String receivedOn) {
+		/** The long free text (reason) as stored, searched and compared: {@link Text#freeText}. */
+		public ApplicationData {
+			reason = Text.freeText(reason);
+		}
 	}
 
 	/** The on-site check and local consultation as typed. */
 	public record SiteCheck(String checkedOn, String findings, String consultation) {
+		/** The long free text (findings, consultation) as stored, searched and compared: {@link Text#freeText}. */
+		public SiteCheck {
+			findings = Text.freeText(findings);
+			consultation = Text.freeText(consultation);
+		}
 	}
 
 	/** The extension as typed: why, and the head who approved it. */
 	public record Extension(String reason, String approvedBy) {
+		/** The long free text (reason) as stored, searched and compared: {@link Text#freeText}. */
+		public Extension {
+			reason = Text.freeText(reason);
+		}
 	}
 
 	/**
@@ -91,6 +104,10 @@ public class PostOfficeApprovals {
 	 *        it), optional
 	 */
 	public record Decision(String reasons, String alternativeOffice) {
+		/** The long free text (reasons) as stored, searched and compared: {@link Text#freeText}. */
+		public Decision {
+			reasons = Text.freeText(reasons);
+		}
 	}
 
 	/**

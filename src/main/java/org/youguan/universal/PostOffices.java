@@ -62,6 +62,10 @@ public class PostOffices {
 
 	/** A 临时停业 as typed: first and last day closed (YYYY-MM-DD) and the reason. */
 	public record SuspensionData(Long facilityId, String startsOn, String endsOn, String reason) {
+		/** The long free text (reason) as stored, searched and compared: {@link Text#freeText}. */
+		public SuspensionData {
+			reason = Text.freeText(reason);
+		}
 	}
 
 	private static final Map<String, String> SORTS = Map.of("name", "h.facility_name", "days", "h.days_per_week",

@@ -151,7 +151,7 @@ public class SupervisionRecords {
 		String place = kind.placeLabel() == null ? null : Text.line(text(v, "place", kind.placeLabel(), data.place(), 200, true));
 		v.name("place", kind.placeLabel(), place);
 		String detail = kind.detailLabel() == null ? null
-				: text(v, "detail", kind.detailLabel(), data.detail(), 500, true);
+				: text(v, "detail", kind.detailLabel(), Text.freeText(data.detail()), 500, true);
 		String inspectors = null;
 		Integer count = null;
 		if (kind.inspectors()) {
@@ -174,7 +174,7 @@ public class SupervisionRecords {
 		if (kind.flagLabel() != null) {
 			v.require("flag", flag != null, "required", "请选择“" + kind.flagLabel() + "”（是或否）");
 		}
-		String findings = text(v, "findings", kind.findingsLabel(), data.findings(), 1000, false);
+		String findings = text(v, "findings", kind.findingsLabel(), Text.freeText(data.findings()), 1000, false);
 		if (kind.findingsWhenFlagged()) {
 			v.require("findings", !Boolean.TRUE.equals(flag) || findings != null, "required",
 					"选择“" + kind.flagLabel() + "”为是时请填写" + kind.findingsLabel());
@@ -427,7 +427,7 @@ public class SupervisionRecords {
 		v.required("receivedOn", "收到日期", receivedOn);
 		// not before the supervisor's appointment: a report is received from one serving
 		LocalDate on = v.date("receivedOn", "收到日期", receivedOn, supervisor.day(), LocalDate.now(clock));
-		String text = text(v, "summary", "反映内容", summary, 500, true);
+		String text = text(v, "summary", "反映内容", Text.freeText(summary), 500, true);
 		v.throwIfInvalid();
 		long id = jdbc.sql("""
 				INSERT INTO universal_supervisor_report (supervisor_id, received_on, summary, recorded_at, recorded_by, demo)

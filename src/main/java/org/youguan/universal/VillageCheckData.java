@@ -5,6 +5,7 @@ import java.util.List;
 import tools.jackson.databind.annotation.JsonDeserialize;
 
 import org.youguan.inspections.InspectionRecordData.TeamMember;
+import org.youguan.kernel.Text;
 import org.youguan.universal.internal.TeamJson;
 
 /**
@@ -25,6 +26,10 @@ import org.youguan.universal.internal.TeamJson;
 public record VillageCheckData(String villageCode, String checkedOn, String deliveryMode, Integer deliveriesObserved,
 		Boolean handoverRecords, Boolean standardDelivery, String findings,
 		@JsonDeserialize(using = TeamJson.class) List<TeamMember> inspectors, String outcome) {
+	/** The long free text (findings) as stored, searched and compared: {@link Text#freeText}. */
+	public VillageCheckData {
+		findings = Text.freeText(findings);
+	}
 
 	/** A check whose team is known by name only (a past check of the import) and no outcome chosen. */
 	public static VillageCheckData named(String villageCode, String checkedOn, String deliveryMode,

@@ -123,6 +123,8 @@ public class PlanDrafts {
 	 */
 	@Transactional
 	public void updateHead(CurrentUser me, long planId, String title, String overallRequirement, String targets) {
+		overallRequirement = Text.freeText(overallRequirement);
+		targets = Text.freeText(targets);
 		WorkPlans.Plan plan = draft(me, planId);
 		Map<String, Object> before = headState(plan.title(), plan.overallRequirement(), plan.targets());
 		new Validation().required("title", "标题", title)
@@ -184,6 +186,7 @@ public class PlanDrafts {
 	/** Corrects a task's text and due date (which may run into the next year, not before the plan's year). */
 	@Transactional
 	public void updateTask(CurrentUser me, long taskId, String text, LocalDate dueOn) {
+		text = Text.freeText(text);
 		WorkPlans.TaskPage task = plans.task(me.scope(), taskId);
 		WorkPlans.Plan plan = plans.own(me, task.planId());
 		new Validation().required("text", "任务内容", text)

@@ -159,6 +159,7 @@ public class Progress {
 
 	private void record(CurrentUser me, long taskId, String text, Integer percent, List<FieldError> fileErrors,
 			List<UploadedFile> files, AttachmentDraft draft) {
+		text = Text.freeText(text);
 		if (!me.writer()) {
 			throw new AccessDeniedException("局领导查阅进展，由负责处室填报");
 		}

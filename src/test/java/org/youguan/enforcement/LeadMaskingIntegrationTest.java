@@ -123,4 +123,31 @@ class LeadMaskingIntegrationTest {
 		mvc.perform(get("/api/v1/enforcement/leads").param("q", tag).header("Authorization", PenaltyCaseIntegrationTest.WUZHONG))
 			.andExpect(jsonPath("$.total").value(2));
 	}
+
+	/**
+	 * A lead's summary is stored without the invisible characters inside it (Text.freeText): a zero-width space can no
+	 * longer make the same report look like another to the twin check (409 {@code summary}/{@code unique}), and the
+	 * list's search finds the summary as it reads.
+	 */
+	@Test
+	void aZeroWidthSpaceInsideALeadsSummaryMakesNoNewLead() throws Exception {
+		String tag = UUID.randomUUID().toString().substring(0, 8);
+		String body = """
+				{"source":"REPORT","sourceDetail":"群众\u200B举报","regionCode":"320506","summary":"%s","receivedOn":"%s"}""";
+		LocalDate today = LocalDate.now(ChinaTime.ZONE);
+		long lead = PenaltyCaseIntegrationTest.id(mvc.perform(post("/api/v1/enforcement/leads")
+			.header("Authorization", PenaltyCaseIntegrationTest.WUZHONG).contentType(MediaType.APPLICATION_JSON)
+			.content(body.formatted("网点\u200B违规\u200E收寄" + tag, today)))
+			.andExpect(status().isCreated()));
+		mvc.perform(post("/api/v1/enforcement/leads").header("Authorization", PenaltyCaseIntegrationTest.WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON).content(body.formatted("网点违规收寄" + tag, today)))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.errors[0].field").value("summary"))
+			.andExpect(jsonPath("$.errors[0].rule").value("unique"));
+		mvc.perform(get("/api/v1/enforcement/leads").param("q", "网点违规收寄" + tag)
+			.header("Authorization", PenaltyCaseIntegrationTest.WUZHONG))
+			.andExpect(jsonPath("$.total").value(1))
+			.andExpect(jsonPath("$.items[0].id").value(lead))
+			.andExpect(jsonPath("$.items[0].summary").value("网点违规收寄" + tag));
+	}
 }

@@ -179,8 +179,10 @@ class OutletFilingDecisionIntegrationTest {
 				assertThat(e.message()).contains("通信设备", "视频监控").doesNotContain("货架");
 			}));
 		assertThat(filings.get(WUZHONG, id).status()).isEqualTo(FilingStatus.SUBMITTED);
-		filings.reject(WUZHONG, id, "缺少通信设备和视频监控");
+		// a reason is long free text: a zero-width space inside it is removed as it is stored (Text.freeText)
+		filings.reject(WUZHONG, id, "缺少通信\u200B设备和视频\u2060监控");
 		assertThat(filings.get(WUZHONG, id).status()).isEqualTo(FilingStatus.REJECTED);
+		assertThat(filings.get(WUZHONG, id).decisionNote()).isEqualTo("缺少通信设备和视频监控");
 
 		long first = submitNew(unique("顺丰驿站（变更缺设施"));
 		filings.approve(WUZHONG, first, null);

@@ -565,4 +565,17 @@ class SupervisionRecordsIntegrationTest {
 						null, null))
 			.place()).isEqualTo("吴中区 东吴北路 98号");
 	}
+
+	/**
+	 * A record's long free text (the hall's service, the findings) is stored without the invisible characters inside
+	 * it (Text.freeText), so "证照\u200B邮寄" is the service 证照邮寄 a search finds; the place, one line, still refuses one.
+	 */
+	@Test
+	void aZeroWidthSpaceInsideARecordsFindingsIsRemovedAsStored() {
+		var checked = records.check(DataScope.region("3205"), SupervisionKind.HALL_WINDOW,
+				new SupervisionData("320506", LocalDate.now(clock).toString(), null, "吴中区政务服务中心", "东吴北路98号",
+						"证照\u200B邮寄\u2060", null, "窗口\u200B未公示\uFEFF资费", null));
+		assertThat(checked.detail()).isEqualTo("证照邮寄");
+		assertThat(checked.findings()).isEqualTo("窗口未公示资费");
+	}
 }

@@ -81,8 +81,10 @@ class WorkPlanProgressIntegrationTest {
 		assertThat(progress.latest(plan).get(three)).as("the exports' latest progress: the lead's")
 			.satisfies(l -> assertThat(l.department() + " " + l.month() + " " + l.percent()).isEqualTo("市场监管处 2053-11 100"));
 		// the lead's own later report still decides
-		progress.report(market, three, "复查发现问题，继续整改", 80, List.of());
+		progress.report(market, three, "复查发现问题，\u200B继续\uFEFF整改", 80, List.of());
 		assertThat(task(plan, 3).status()).isEqualTo("IN_PROGRESS");
+		// progress is long free text: the invisible characters inside it are removed as it is stored (Text.freeText)
+		assertThat(progress.latest(plan).get(three).text()).isEqualTo("复查发现问题，继续整改");
 	}
 
 	@Test

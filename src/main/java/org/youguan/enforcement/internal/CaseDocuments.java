@@ -285,6 +285,7 @@ public class CaseDocuments implements DeclaresTemplates {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public IssuedDocument reissue(long caseId, long documentId, String reason) {
+		reason = Text.freeText(reason);
 		IssuedDocument old = list(caseId).stream()
 			.filter(d -> d.id() == documentId)
 			.findFirst()

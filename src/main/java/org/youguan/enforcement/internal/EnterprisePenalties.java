@@ -300,7 +300,7 @@ class EnterprisePenalties {
 	@Transactional
 	void state(DataScope scope, long id, String typed) {
 		requireEnterprise(scope);
-		String statement = Text.lineBreaks(typed);
+		String statement = Text.freeText(Text.lineBreaks(typed));
 		Validation v = new Validation();
 		v.required("statement", "陈述申辩内容（statement）", statement)
 			.maxLength("statement", "陈述申辩内容（statement）", statement, 2000);

@@ -226,7 +226,7 @@ public class Hazards {
 			source = HazardSource.SELF_CHECK;
 		}
 		v.require("source", source != null, "dictionary", "隐患来源应为监督检查、企业自查、举报之一");
-		String description = clean(data.description());
+		String description = freeText(data.description());
 		v.required("description", "隐患描述", description).maxLength("description", "隐患描述", description, 1000);
 		HazardLevel level = parse(HazardLevel.class, data.level(), HazardLevel::label);
 		v.require("level", level != null, "dictionary", "隐患等级应为一般隐患或重大隐患");
@@ -300,7 +300,7 @@ public class Hazards {
 	@Transactional
 	public void rectify(DataScope scope, long id, String note, List<UploadedFile> files) {
 		HazardView h = lockOpen(scope, id);
-		String text = clean(note);
+		String text = freeText(note);
 		Validation v = new Validation();
 		v.require("rectification", text != null || !files.isEmpty(), "required", "请填写整改情况或上传整改佐证材料")
 			.maxLength("rectification", "整改情况", text, 1000)
@@ -381,7 +381,7 @@ public class Hazards {
 		Validation v = new Validation();
 		LocalDate day = v.date("closedOn", "销号日期", closedOn, h.foundOn(), LocalDate.now(clock));
 		v.require("closedOn", closedOn != null && !Text.isBlank(closedOn), "required", "请填写销号日期");
-		String text = clean(note);
+		String text = freeText(note);
 		v.required("closureNote", "销号意见", text).maxLength("closureNote", "销号意见", text, 1000);
 		v.require("files", !files.isEmpty() || !evidence(id).isEmpty(), "required", "销号须有整改佐证材料，请上传");
 		v.throwIfInvalid();
@@ -447,6 +447,16 @@ public class Hazards {
 
 	static String clean(String s) {
 		return s == null ? null : Text.blankToNull(s.replace('\u3000', ' '));
+	}
+
+	/**
+	 * A ledger's long free text (a description, a note, a reason) as it is stored, compared for twins and searched:
+	 * {@link Text#freeText} (no zero-width or bidirectional character inside it), then {@link #clean}.
+	 * @param s the text as typed; null stays null
+	 * @return the text so written; null when it shows nothing
+	 */
+	static String freeText(String s) {
+		return clean(Text.freeText(s));
 	}
 
 	/**

@@ -160,7 +160,7 @@ public class Incidents {
 		IncidentLevel level = Hazards.parse(IncidentLevel.class, data.level(), IncidentLevel::label);
 		v.require("level", level != null, "dictionary", "等级应为" + Arrays.stream(IncidentLevel.values())
 			.map(l -> l.label() + "（" + l.name() + "）").collect(Collectors.joining("、")));
-		String description = Hazards.clean(data.description());
+		String description = Hazards.freeText(data.description());
 		v.required("description", "事件经过", description).maxLength("description", "事件经过", description, 1000);
 		boolean byEnterprise = scope.kind() == DataScope.Kind.ENTERPRISE;
 		// the enterprise's own record is its report: received now, whatever time it types (else 迟报 is a keystroke away)
@@ -198,7 +198,7 @@ public class Incidents {
 	public void followUp(DataScope scope, long id, String followUp, String reportedAt) {
 		IncidentView x = lockOpen(scope, id);
 		Validation v = new Validation();
-		String text = Hazards.clean(followUp);
+		String text = Hazards.freeText(followUp);
 		v.required("followUp", "后续处置情况", text).maxLength("followUp", "后续处置情况", text, 2000);
 		boolean byEnterprise = scope.kind() == DataScope.Kind.ENTERPRISE;
 		// a report not yet on record is, from the enterprise, this submission; staff may enter one received earlier
@@ -237,7 +237,7 @@ public class Incidents {
 		LocalDate day = v.date("closedOn", "结案日期", closedOn, x.occurredAt().atZone(CHINA).toLocalDate(),
 				LocalDate.now(clock));
 		v.require("closedOn", closedOn != null && !Text.isBlank(closedOn), "required", "请填写结案日期");
-		String text = Hazards.clean(note);
+		String text = Hazards.freeText(note);
 		v.required("closureNote", "结案意见", text).maxLength("closureNote", "结案意见", text, 1000);
 		v.require("reportedAt", x.reportedAt() != null, "required", "尚未登记报告时间，不能结案");
 		v.throwIfInvalid();

@@ -292,7 +292,7 @@ public class RegionRecords {
 	}
 
 	private static String text(Validation v, String field, String label, String value, int max, boolean required) {
-		String text = Hazards.clean(value);
+		String text = Hazards.freeText(value);
 		if (required) {
 			v.required(field, label, text);
 		}

@@ -195,7 +195,7 @@ public class SecurityPeriods {
 			v.require("endsOn", ChronoUnit.DAYS.between(from, to) + 1 <= max, "range", "安保期不能超过" + max
 					+ "天（规则目录safety.period.max-length），结束日期最晚为" + from.plusDays(max - 1L));
 		}
-		String other = Hazards.clean(data.otherRules());
+		String other = Hazards.freeText(data.otherRules());
 		v.maxLength("otherRules", "其他要求", other, 1000);
 		v.throwIfInvalid();
 		refuseTwin(region, name, from, to);
@@ -272,7 +272,7 @@ public class SecurityPeriods {
 		if (parcels != null && parcels >= 0 && screened != null && screened >= 0) {
 			v.require("screened", screened <= parcels, "range", "过机安检量不能超过收寄量（" + parcels + "件）");
 		}
-		String issues = Hazards.clean(data.issues());
+		String issues = Hazards.freeText(data.issues());
 		v.maxLength("issues", "发现问题", issues, 1000);
 		if (p.fullScreening() && parcels != null && screened != null && screened < parcels) {
 			v.require("issues", issues != null, "required", "安保期要求100%过机安检：过机量少于收寄量时请说明原因");
@@ -329,7 +329,7 @@ public class SecurityPeriods {
 		}
 		Validation v = new Validation();
 		scope.requireWithin(v, "region", p.regionCode(), "安保期所在区域");
-		String text = Hazards.clean(reason);
+		String text = Hazards.freeText(reason);
 		v.required("reason", "撤销原因", text).maxLength("reason", "撤销原因", text, 1000);
 		v.throwIfInvalid();
 		Map<String, Object> before = new LinkedHashMap<>();

@@ -96,6 +96,29 @@ class LedgerTwinsAndSearchIntegrationTest {
 				"GENERAL", "再报事件" + tag + "（另一起）", occurred.plusHours(2).toString()), false);
 	}
 
+	/**
+	 * A ledger's long free text is stored without the invisible characters inside it (Text.freeText): a zero-width
+	 * space in a hazard's or an incident's description no longer makes the same facts a new row beside their twin.
+	 */
+	@Test
+	void aZeroWidthSpaceInsideADescriptionMakesNoNewTwin() {
+		DataScope city = DataScope.region("3205");
+		String today = LocalDate.now(clock).toString();
+		String tag = tag();
+		long hazard = hazards.report(city, new HazardData(HazardLedgerIntegrationTest.shunfeng(), null, null, today, "市局 检查组",
+				"INSPECTION", "消防\u200B通道\u2060堵塞" + tag, "GENERAL", null), false);
+		assertThat(hazards.get(city, hazard).description()).isEqualTo("消防通道堵塞" + tag);
+		assertTwin("description", () -> hazards.report(city, new HazardData(HazardLedgerIntegrationTest.shunfeng(), null, null,
+				today, "市局 检查组", "INSPECTION", "消防通道堵塞" + tag, "GENERAL", null), false));
+
+		String occurred = LocalDateTime.now(clock).minusHours(3).withSecond(0).withNano(0).toString();
+		long incident = incidents.record(city, new IncidentData(HazardLedgerIntegrationTest.shunfeng(), null, occurred, "ACCIDENT",
+				"GENERAL", "\uFEFF分拣\u200B事故" + tag, null), false);
+		assertThat(incidents.get(city, incident).description()).isEqualTo("分拣事故" + tag);
+		assertTwin("description", () -> incidents.record(city, new IncidentData(HazardLedgerIntegrationTest.shunfeng(), null,
+				occurred, "ACCIDENT", "GENERAL", "分拣事故" + tag, null), false));
+	}
+
 	static void assertTwin(String field, Runnable second) {
 		assertThatThrownBy(second::run).isInstanceOfSatisfying(DomainException.class, ex -> {
 			assertThat(ex.code()).isEqualTo(ErrorCode.DUPLICATE);
