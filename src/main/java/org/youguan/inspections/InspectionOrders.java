@@ -276,6 +276,7 @@ public class InspectionOrders implements DeclaresTemplates {
 	 */
 	@Transactional
 	public Order reply(DataScope enterprise, long id, String report, List<UploadedFile> evidence) {
+		report = Text.freeText(report);
 		Order o = forStep(enterprise, id);
 		if (!o.status().equals("ISSUED") && !o.status().equals("REJECTED") || o.leadRaisedOn() != null) {
 			throw DomainException.illegalTransition(o.leadRaisedOn() != null ? "该通知书已转为案件线索，不能再答复"
@@ -311,6 +312,7 @@ public class InspectionOrders implements DeclaresTemplates {
 	 */
 	@Transactional
 	public Order decide(DataScope scope, long id, boolean accept, String note) {
+		note = Text.freeText(note);
 		Order o = forStep(scope, id);
 		if (!o.status().equals("REPLIED")) {
 			throw DomainException.illegalTransition("只有企业已答复的通知书才能验收");
@@ -379,6 +381,7 @@ public class InspectionOrders implements DeclaresTemplates {
 	 */
 	@Transactional
 	public Order recordReinspection(DataScope scope, long id, boolean rectified, String note) {
+		note = Text.freeText(note);
 		Order o = forStep(scope, id);
 		LocalDate today = LocalDate.now(clock);
 		if (o.reinspectionOn() == null) {

@@ -2,6 +2,8 @@ package org.youguan.inspections;
 
 import java.util.List;
 
+import org.youguan.kernel.Text;
+
 import tools.jackson.databind.annotation.JsonDeserialize;
 
 import org.youguan.inspections.internal.JsonLists;
@@ -27,6 +29,11 @@ public record InspectionRecordData(String enterpriseCreditCode, String inspected
 		@JsonDeserialize(using = JsonLists.Strings.class) List<String> items,
 		@JsonDeserialize(using = JsonLists.Team.class) List<TeamMember> inspectors, String outcome, String findings,
 		Rectification rectification, String place, String objectType, Long objectId) {
+
+	/** The findings as stored: invisible characters removed ({@link Text#freeText}), so twins and searches see them. */
+	public InspectionRecordData {
+		findings = Text.freeText(findings);
+	}
 
 	/** An inspection of the enterprise itself (no branch or outlet named): the contract as first published. */
 	public InspectionRecordData(String enterpriseCreditCode, String inspectedOn, String kind, List<String> items,

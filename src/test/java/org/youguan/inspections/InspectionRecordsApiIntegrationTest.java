@@ -97,6 +97,17 @@ class InspectionRecordsApiIntegrationTest {
 		return ((Number) JsonPath.read(json, "$." + field)).longValue();
 	}
 
+	/** Invisible characters inside the findings (a zero-width space, a word joiner) are removed as they are stored. */
+	@Test
+	void invisibleCharactersInTheFindingsAreRemovedAsStored() throws Exception {
+		String json = body(wuzhong().get(0).creditCode(), "2024-02-05", "NONE", "null", certificate(), certificate())
+			.replace("实名收寄登记不全", "实名\\u200B收寄\\u2060登记不全");
+		long id = n(postRecord(WUZHONG, json).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(),
+				"id");
+		assertThat(jdbc.sql("SELECT findings FROM inspection_record WHERE id = :id").param("id", id).query(String.class)
+			.single()).isEqualTo("实名收寄登记不全");
+	}
+
 	@Test
 	void figuresCountImportedInspectionsAsComputedByHand() throws Exception {
 		List<EnterpriseView> e = wuzhong();
