@@ -439,6 +439,31 @@ class DecisionOutcomesIntegrationTest {
 	}
 
 	/**
+	 * A voucher number is an identifier as every 文号 is: R001, r001, Ｒ００１ and R-001 are one voucher (stored as typed
+	 * in half-width, compared folded), and an ID or mobile number is no voucher (rule personal-number), nothing saved.
+	 */
+	@Test
+	void aVoucherTypedInAnotherCaseOrWidthIsTheSameVoucherAndNoPersonalNumberIsOne() throws Exception {
+		LocalDate changed = LocalDate.parse("2025-08-07");
+		long id = paidThenChanged(changed.minusDays(2), changed, "penalty", "FINE", "fine", "1000");
+		String refund = "/api/v1/enforcement/cases/" + id + "/refund", body = "{\"refundedOn\":\"" + changed
+				+ "\",\"amount\":\"%s\",\"receipt\":\"%s\"}";
+		call(WUZHONG, refund, body.formatted("500", "Ｒ００１")).andExpect(status().isOk())
+			.andExpect(jsonPath("$.refund.refunds[0].receipt").value("R001"));
+		for (String same : List.of("R001", "r001", "Ｒ００１", "R-001")) {
+			call(WUZHONG, refund, body.formatted("300", same)).andExpect(status().isConflict())
+				.andExpect(jsonPath("$.errors[0].field").value("receipt")).andExpect(jsonPath("$.errors[0].rule").value("unique"));
+		}
+		for (String personal : List.of("13912345678", "TF11010519491231002X")) {
+			call(WUZHONG, refund, body.formatted("300", personal)).andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("receipt"))
+				.andExpect(jsonPath("$.errors[0].rule").value("personal-number"));
+		}
+		assertThat(jdbc.sql("SELECT count(*) FROM penalty_case_refund WHERE case_id = :id").param("id", id).query(Long.class)
+			.single()).isEqualTo(1L);
+	}
+
+	/**
 	 * A second 变更 after a refund: the refund due is net of the refunds made, and each refund (a part of it, too) is
 	 * recorded up to what remains, with its basis at its time; the figures are net of every refund.
 	 */
