@@ -149,6 +149,12 @@ class ImportedDecisionRulesIntegrationTest {
 		return enterprises.findByCreditCode(code).orElseThrow();
 	}
 
+	/** The id of the licence {@link #licensed} gave {@code holder}. */
+	long licenceOf(EnterpriseView holder) {
+		return licences.list(DataScope.all(), new Licences.Filter(null, null, holder.id()), PageQuery.of(null, 0, 1, null, null))
+			.items().get(0).id();
+	}
+
 	static String refusal(String field, Executable step) {
 		DomainException e = catchThrowableOfType(DomainException.class, step::execute);
 		assertThat(e).as("the step is refused").isNotNull();
@@ -196,8 +202,7 @@ class ImportedDecisionRulesIntegrationTest {
 	@Test
 	void aRevocationEnteredInTheRegistryNamesARevocationOfTheHolderOrADecisionOffThePlatform() {
 		EnterpriseView holder = licensed(LicenceScope.PROVINCE);
-		long licence = licences.list(DataScope.all(), new Licences.Filter(null, null, holder.id()), PageQuery.of(null, 0, 1, null, null))
-			.items().get(0).id();
+		long licence = licenceOf(holder);
 		Registrar jiangsu = Registrar.bureau(BureauLevel.PROVINCE, "32");
 		PastCases.ImportedCase othersFine = past(party.other(), "DATA_NOT_REPORTED", "FINE", "1000", null, null, null, null);
 		pastCases.importCase(PartyCases.ALL, othersFine);
@@ -232,8 +237,7 @@ class ImportedDecisionRulesIntegrationTest {
 	@Test
 	void aRevocationAnnulledOrChangedAwayOnReviewRevokesNoLicenceByHand() {
 		EnterpriseView holder = licensed(LicenceScope.PROVINCE);
-		long licence = licences.list(DataScope.all(), new Licences.Filter(null, null, holder.id()), PageQuery.of(null, 0, 1, null, null))
-			.items().get(0).id();
+		long licence = licenceOf(holder);
 		Registrar jiangsu = Registrar.bureau(BureauLevel.PROVINCE, "32");
 		String today = LocalDate.now(clock).toString();
 		PastCases.ImportedCase annulled = past(holder, "SECURITY_CHECKS", "REVOCATION", "200000", null, null, null, null);
