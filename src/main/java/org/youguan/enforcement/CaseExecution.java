@@ -371,11 +371,13 @@ public class CaseExecution {
 	 * <p>A refund of the day and amount of one the case has recorded is that refund entered twice (a double click, a
 	 * retried call; the case's lock orders them) unless it names its own voucher: it is refused as a duplicate, as a
 	 * second 通邮 check of a village and day is.
-	 * @param receipt the voucher's number (退付凭证号, optional, at most 100 characters, once a case): what tells a second
+	 * @param receipt the voucher's number (退付凭证号, optional, at most 100 characters, once a case, stored as
+	 *        {@link Text#identifier} writes it): what tells a second
 	 *        refund of the same day and amount from the first entered again
 	 * @throws InvalidValueException naming {@code refundedOn} (missing, before the payment, in the future) or
 	 * {@code amount} (missing, not money; 0 or less: rule {@code positive}; more than remains due: rule {@code amount})
-	 * or {@code receipt} (too long)
+	 * or {@code receipt} (too long; invisible or look-alike characters, a formula, an ID or mobile number — rule
+	 * {@code personal-number} —, as every identifier: {@link Validation#identifier})
 	 * @throws DomainException (422, field {@code amount}, rule {@code no-refund-due}) when nothing was to be refunded;
 	 * (409, rule {@code already-refunded}) when all that was due was refunded; (409, rule {@code unique}) on field
 	 * {@code receipt} when the case has a refund of that voucher, on field {@code amount} when it has one of the day and
@@ -412,8 +414,10 @@ public class CaseExecution {
 				+ "变更、撤销或确认无效处罚决定") + "、不晚于今天）", refundedOn, earliest, caseWork.today());
 		BigDecimal refunding = v.decimal("amount", REFUNDED, amount, CaseInput.YUAN_INTEGER, CaseInput.YUAN_FRACTION);
 		v.money("amount", REFUNDED, refunding);
-		String voucher = Text.blankToNull(receipt) == null ? null : Text.strip(receipt);
-		v.maxLength("receipt", "退付凭证号（receipt）", voucher, 100);
+		// an identifier as every 文号 and 编号 is: stored NFKC (Ｒ００１ is R001), no invisible, look-alike or personal
+		// number in it (a filer's ID or mobile typed as the voucher would be shown in full)
+		String voucher = Text.identifier(Text.strip(receipt));
+		v.maxLength("receipt", "退付凭证号（receipt）", voucher, 100).identifier("receipt", "退付凭证号（receipt）", receipt);
 		String basis = Execution.refundBasis(c, overpaid, refunded);
 		if (refunding != null) {
 			v.require("amount", refunding.signum() > 0, "positive", "退还金额（amount）应大于0，填写的是" + plain(refunding) + "元");
@@ -440,14 +444,18 @@ public class CaseExecution {
 	}
 
 	/**
-	 * Refuses (409, rule {@code unique}) a refund the case has recorded already: one of the voucher {@code receipt}, or —
+	 * Refuses (409, rule {@code unique}) a refund the case has recorded already: one of the voucher {@code receipt}
+	 * (compared by {@link Text#identifierKey}: case, full-width forms, spaces, dashes and underscores folded), or —
 	 * without a voucher — one of the same day and amount (attack round 20: three clicks made two refunds of one; a real
 	 * second refund of the day and amount names its voucher).
 	 */
 	private void refusedAsTwin(long id, LocalDate on, BigDecimal amount, String receipt) {
 		if (receipt != null) {
-			if (jdbc.sql("SELECT count(*) FROM penalty_case_refund WHERE case_id = :id AND receipt = :receipt")
-				.param("id", id).param("receipt", receipt).query(Long.class).single() > 0) {
+			// compared as every identifier is (Text.identifierKey: R001, r001 and R-001 are one voucher); the case's lock
+			// orders two refunds of it
+			if (jdbc.sql("SELECT count(*) FROM penalty_case_refund WHERE case_id = :id AND "
+					+ Text.identifierKeySql("receipt") + " = :key")
+				.param("id", id).param("key", Text.identifierKey(receipt)).query(Long.class).single() > 0) {
 				throw DomainException.duplicate("receipt", "退付凭证号" + receipt + "的退还已登记，不能重复登记");
 			}
 			return;

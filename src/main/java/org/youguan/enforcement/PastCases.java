@@ -273,7 +273,7 @@ public class PastCases {
 		// 吊销 only by the issuing authority: the bureau importing its past decisions is the one that decided them
 		caseWork.revocationAuthority("penalty", scope.regionPrefix() == null ? "" : scope.regionPrefix(), enterprise.creditCode(),
 				penalty);
-		String region = enterprise.regionCode();
+		String region = importingRegion(scope, enterprise);
 		String number = decidedCase ? typedNumber : null;
 		if (number != null) {
 			decisionNumbers.numberFree(number);
@@ -350,6 +350,18 @@ public class PastCases {
 	 * cases holds late ones too — and marked "超过办案期限" in the audit entry as a late live decision is (attack round 20:
 	 * a decision 248 days after 立案 was taken without a word).
 	 */
+	/**
+	 * The region a past case is filed in: the importing bureau's (the caller's region, which holds the enterprise —
+	 * {@link CaseWork#enterprise} refuses one outside it), since the bureau importing its past decisions is the one that
+	 * decided them — as a live case belongs to the bureau handling it, not always the enterprise's own (a city's case is
+	 * numbered, counted and decided on by the city: its head records 复议 and 诉讼 outcomes). Without a region (国家邮政局's
+	 * scope, which no case region names) the enterprise's own region, as before.
+	 */
+	static String importingRegion(DataScope scope, EnterpriseView enterprise) {
+		String own = scope.regionPrefix();
+		return own != null && !own.isEmpty() && scope.containsRegion(enterprise.regionCode()) ? own : enterprise.regionCode();
+	}
+
 	private static LocalDate lateAgainst(ImportedCase data, LocalDate due, LocalDate decided) {
 		if (due == null || decided == null || Boolean.TRUE.equals(data.suspended())) {
 			return null;

@@ -710,9 +710,10 @@ public class Licences {
 	 * delivered and heard by licensing ({@link LicenceRevoked}); here for a decision taken off the platform, by the issuing
 	 * authority only, naming the decision. The reason recorded is "依据行政处罚决定书{文号}吊销：{reason}". Audited.
 	 * A 文号 of a decision on the platform ({@link PenaltyDecisionRegister}) must be a decision against this licence's
-	 * holder (rule {@code decision-party}) that revokes the licence (rule {@code decision-penalty}, 行政处罚法(2021) art.9)
-	 * and has taken effect (rule {@code decision-not-in-effect}, art.61: on delivery the platform revokes the licence
-	 * itself); a 文号 in the form of the platform's automatic numbers that no decision carries is refused (rule
+	 * holder (rule {@code decision-party}) that revokes the licence as it stands (rule {@code decision-penalty},
+	 * 行政处罚法(2021) art.9 — a penalty changed away from 吊销 by 复议, 诉讼 or correction revokes nothing) and is in effect
+	 * (rule {@code decision-not-in-effect}: art.61, on delivery the platform revokes the licence itself; art.75, a
+	 * decision revoked or confirmed invalid since is in effect no more); a 文号 in the form of the platform's automatic numbers that no decision carries is refused (rule
 	 * {@code decision-unknown}); any other 文号 is a decision taken off the platform, which the registry cannot check.
 	 * @param decisionNumber the penalty decision's 文号, required
 	 * @throws AccessRefusedException (403) for anyone but the issuing authority
@@ -760,6 +761,10 @@ public class Licences {
 		else if (!d.revokesLicence()) {
 			v.require("decisionNumber", false, "decision-penalty", "行政处罚决定书" + d.decisionNumber()
 					+ "没有作出吊销许可证件的处罚（行政处罚法第9条）：不能依据该决定吊销许可证");
+		}
+		else if (d.annulledOn() != null) {
+			v.require("decisionNumber", false, "decision-not-in-effect", "行政处罚决定书" + d.decisionNumber() + "已于" + d.annulledOn()
+					+ "被撤销或确认无效，不再有效（行政处罚法第75条）：不能依据该决定吊销许可证");
 		}
 		else if (!d.inEffect()) {
 			v.require("decisionNumber", false, "decision-not-in-effect", "行政处罚决定书" + d.decisionNumber()

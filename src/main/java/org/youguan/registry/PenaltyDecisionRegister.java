@@ -1,5 +1,6 @@
 package org.youguan.registry;
 
+import java.time.LocalDate;
 import java.util.Optional;
 
 /**
@@ -31,10 +32,15 @@ public interface PenaltyDecisionRegister {
 	 * @param decisionNumber its 文号 as kept
 	 * @param enterpriseCreditCode the party's 统一社会信用代码
 	 * @param enterpriseName the party's name as in the decision
-	 * @param revokesLicence whether its penalty is 吊销许可证件
-	 * @param inEffect whether it took effect (delivered, on the spot or off the platform for an imported one)
+	 * @param revokesLicence whether its penalty is 吊销许可证件 — as it stands: a penalty changed (变更) by 复议, 诉讼 or the
+	 *        bureau's correction is the changed one
+	 * @param inEffect whether it is in effect: it took effect (delivered, on the spot or off the platform for an imported
+	 *        one) and was not annulled since
+	 * @param annulledOn the day it was revoked (撤销) or confirmed invalid (确认无效) by 复议, 诉讼 or the bureau's own
+	 *        correction (行政处罚法(2021) art.75, 行政复议法(2023) art.64, 67), or null: an annulled decision is in
+	 *        effect no more
 	 */
 	record KnownDecision(String decisionNumber, String enterpriseCreditCode, String enterpriseName, boolean revokesLicence,
-			boolean inEffect) {
+			boolean inEffect, LocalDate annulledOn) {
 	}
 }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
 import org.jsoup.Jsoup;
@@ -416,6 +417,50 @@ class DecisionOutcomesIntegrationTest {
 			.andExpect(jsonPath("$.refund.refunds.length()").value(3))
 			.andExpect(jsonPath("$.refund.refunds[1].receipt").value("TF-" + id + "-2"))
 			.andExpect(jsonPath("$.refund.refunds[2].receipt").doesNotExist());
+	}
+
+	/**
+	 * A past case imported by the city bureau is the city's case (its number and region the city's, not the enterprise's
+	 * county): the city's head records its review outcome; the county's head, whose case it is not, is refused.
+	 */
+	@Test
+	void aPastCaseImportedByTheCityIsTheCitysAndItsHeadRecordsItsOutcome() throws Exception {
+		String number = "苏邮管罚〔2025〕C" + UUID.randomUUID().toString().substring(0, 8) + "号";
+		long id = pastCases.importCase(DataScope.region("3205"), new PastCases.ImportedCase(party.sfWuzhong().creditCode(),
+				"DATA_NOT_REPORTED", "INSPECTION", "2025-03-01", "2025-05-10", number, "FINE", new BigDecimal("3000"), null, null,
+				null));
+		assertThat(jdbc.sql("SELECT region_code || ' ' || number FROM penalty_case WHERE id = :id").param("id", id)
+			.query(String.class).single()).startsWith("3205 处罚案件-3205-");
+		LocalDate today = LocalDate.now(clock);
+		outcome(HEAD, id, "REVOKED", today).andExpect(status().is4xxClientError());
+		outcome("Bearer demo-sz-leader-token", id, "REVOKED", today).andExpect(status().isCreated());
+		assertThat(jdbc.sql("SELECT count(*) FROM penalty_case_outcome WHERE case_id = :id").param("id", id).query(Long.class)
+			.single()).isEqualTo(1L);
+	}
+
+	/**
+	 * A voucher number is an identifier as every 文号 is: R001, r001, Ｒ００１ and R-001 are one voucher (stored as typed
+	 * in half-width, compared folded), and an ID or mobile number is no voucher (rule personal-number), nothing saved.
+	 */
+	@Test
+	void aVoucherTypedInAnotherCaseOrWidthIsTheSameVoucherAndNoPersonalNumberIsOne() throws Exception {
+		LocalDate changed = LocalDate.parse("2025-08-07");
+		long id = paidThenChanged(changed.minusDays(2), changed, "penalty", "FINE", "fine", "1000");
+		String refund = "/api/v1/enforcement/cases/" + id + "/refund", body = "{\"refundedOn\":\"" + changed
+				+ "\",\"amount\":\"%s\",\"receipt\":\"%s\"}";
+		call(WUZHONG, refund, body.formatted("500", "Ｒ００１")).andExpect(status().isOk())
+			.andExpect(jsonPath("$.refund.refunds[0].receipt").value("R001"));
+		for (String same : List.of("R001", "r001", "Ｒ００１", "R-001")) {
+			call(WUZHONG, refund, body.formatted("300", same)).andExpect(status().isConflict())
+				.andExpect(jsonPath("$.errors[0].field").value("receipt")).andExpect(jsonPath("$.errors[0].rule").value("unique"));
+		}
+		for (String personal : List.of("13912345678", "TF11010519491231002X")) {
+			call(WUZHONG, refund, body.formatted("300", personal)).andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("receipt"))
+				.andExpect(jsonPath("$.errors[0].rule").value("personal-number"));
+		}
+		assertThat(jdbc.sql("SELECT count(*) FROM penalty_case_refund WHERE case_id = :id").param("id", id).query(Long.class)
+			.single()).isEqualTo(1L);
 	}
 
 	/**

@@ -91,6 +91,9 @@ class ImportedDecisionRulesIntegrationTest {
 	@Autowired
 	Licences licences;
 
+	@Autowired
+	DecisionOutcomes decisionOutcomes;
+
 	@AfterEach
 	void reset() {
 		clock.reset();
@@ -146,6 +149,12 @@ class ImportedDecisionRulesIntegrationTest {
 		return enterprises.findByCreditCode(code).orElseThrow();
 	}
 
+	/** The id of the licence {@link #licensed} gave {@code holder}. */
+	long licenceOf(EnterpriseView holder) {
+		return licences.list(DataScope.all(), new Licences.Filter(null, null, holder.id()), PageQuery.of(null, 0, 1, null, null))
+			.items().get(0).id();
+	}
+
 	static String refusal(String field, Executable step) {
 		DomainException e = catchThrowableOfType(DomainException.class, step::execute);
 		assertThat(e).as("the step is refused").isNotNull();
@@ -193,8 +202,7 @@ class ImportedDecisionRulesIntegrationTest {
 	@Test
 	void aRevocationEnteredInTheRegistryNamesARevocationOfTheHolderOrADecisionOffThePlatform() {
 		EnterpriseView holder = licensed(LicenceScope.PROVINCE);
-		long licence = licences.list(DataScope.all(), new Licences.Filter(null, null, holder.id()), PageQuery.of(null, 0, 1, null, null))
-			.items().get(0).id();
+		long licence = licenceOf(holder);
 		Registrar jiangsu = Registrar.bureau(BureauLevel.PROVINCE, "32");
 		PastCases.ImportedCase othersFine = past(party.other(), "DATA_NOT_REPORTED", "FINE", "1000", null, null, null, null);
 		pastCases.importCase(PartyCases.ALL, othersFine);
@@ -220,6 +228,32 @@ class ImportedDecisionRulesIntegrationTest {
 			.items().get(0).id();
 		licences.revoke(DataScope.all(), jiangsu, second, number(), "违法经营");
 		assertThat(licences.get(DataScope.all(), second).status()).isEqualTo(LicenceStatus.REVOKED);
+	}
+
+	/**
+	 * A revocation annulled on review (撤销) is in effect no more, and one changed (变更) to a fine revokes nothing: the
+	 * registry revokes no licence by hand on either (attack: 苏邮管罚〔2026〕77号 annulled, then the licence revoked on it).
+	 */
+	@Test
+	void aRevocationAnnulledOrChangedAwayOnReviewRevokesNoLicenceByHand() {
+		EnterpriseView holder = licensed(LicenceScope.PROVINCE);
+		long licence = licenceOf(holder);
+		Registrar jiangsu = Registrar.bureau(BureauLevel.PROVINCE, "32");
+		String today = LocalDate.now(clock).toString();
+		PastCases.ImportedCase annulled = past(holder, "SECURITY_CHECKS", "REVOCATION", "200000", null, null, null, null);
+		long a = pastCases.importCase(DataScope.region("32"), annulled);
+		decisionOutcomes.record(PartyCases.ALL, a, new DecisionOutcomes.Outcome("REVIEW", "江苏省人民政府", "苏政复决〔2026〕" + a + "号",
+				today, "REVOKED", "认定事实不清", null, null, null), null);
+		assertThat(rules("decisionNumber", () -> licences.revoke(DataScope.all(), jiangsu, licence, annulled.decisionNumber(), "违法经营")))
+			.containsExactly("decision-not-in-effect");
+
+		PastCases.ImportedCase changed = past(holder, "SECURITY_CHECKS", "REVOCATION", "200000", null, null, null, null);
+		long b = pastCases.importCase(DataScope.region("32"), changed);
+		decisionOutcomes.record(PartyCases.ALL, b, new DecisionOutcomes.Outcome("REVIEW", "江苏省人民政府", "苏政复决〔2026〕" + b + "号",
+				today, "CHANGED", "吊销过重", "FINE", "150000", null), null);
+		assertThat(rules("decisionNumber", () -> licences.revoke(DataScope.all(), jiangsu, licence, changed.decisionNumber(), "违法经营")))
+			.containsExactly("decision-penalty");
+		assertThat(licences.get(DataScope.all(), licence).status()).isEqualTo(LicenceStatus.VALID);
 	}
 
 	@Test

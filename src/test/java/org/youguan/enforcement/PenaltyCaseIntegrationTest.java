@@ -669,8 +669,11 @@ class PenaltyCaseIntegrationTest {
 		long id = id(call(CITY, "/api/v1/enforcement/cases/imported",
 				json.formatted(e.creditCode(), "未按规定报送快递业务数据", number, "3000", "\"2025-05-20\"", "\"2025-06-01\""))
 			.andExpect(status().isCreated()));
-		mvc.perform(get("/api/v1/enforcement/cases/" + id).header("Authorization", WUZHONG))
+		// the importing city bureau's case, not the enterprise's county's
+		mvc.perform(get("/api/v1/enforcement/cases/" + id).header("Authorization", WUZHONG)).andExpect(status().isNotFound());
+		mvc.perform(get("/api/v1/enforcement/cases/" + id).header("Authorization", CITY))
 			.andExpect(jsonPath("$.penaltyCase.status").value("CLOSED"))
+			.andExpect(jsonPath("$.penaltyCase.regionCode").value("3205"))
 			.andExpect(jsonPath("$.penaltyCase.imported").value(true))
 			.andExpect(jsonPath("$.penaltyCase.decisionNumber").value(number));
 		call(CITY, "/api/v1/enforcement/cases/imported", json.formatted(e.creditCode(), "DATA_NOT_REPORTED", number, "3000", "null", "null"))
