@@ -190,7 +190,8 @@ public class DecisionOutcomes {
 		Result result = parse(v, "result", "结果", data.result(), Result.class, true);
 		v.required("body", "作出机关（body）", data.body()).line("body", "作出机关（body）", data.body(), 200);
 		v.required("documentNumber", "文书文号（documentNumber）", data.documentNumber())
-			.line("documentNumber", "文书文号（documentNumber）", data.documentNumber(), 100);
+			.line("documentNumber", "文书文号（documentNumber）", data.documentNumber(), 100)
+			.identifier("documentNumber", "文书文号（documentNumber）", data.documentNumber());
 		v.required("decidedOn", "作出日期（decidedOn）", data.decidedOn());
 		LocalDate on = v.date("decidedOn", "作出日期（decidedOn）", data.decidedOn(), c.decidedOn(), caseWork.today());
 		v.required("reason", "理由（reason）", data.reason()).maxLength("reason", "理由（reason）", data.reason(), 500);
@@ -238,7 +239,7 @@ public class DecisionOutcomes {
 				VALUES (:case, :kind, :body, :number, :on, :result, :reason, :penalty, :fine, :confiscated, :prevPenalty,
 				    :prevFine, :prevConfiscated, :attachment, :due, :by, :now) RETURNING id""")
 			.param("case", id).param("kind", kind.name()).param("body", Text.line(data.body()))
-			.param("number", Text.line(data.documentNumber())).param("on", on).param("result", result.name())
+			.param("number", Text.identifier(Text.line(data.documentNumber()))).param("on", on).param("result", result.name())
 			.param("reason", Text.strip(data.reason())).param("penalty", penalty == null ? null : penalty.name())
 			.param("fine", fine).param("confiscated", confiscated)
 			.param("prevPenalty", penalty == null ? null : c.penalty().name())

@@ -33,6 +33,7 @@ import org.youguan.kernel.DataScope;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -194,6 +195,10 @@ class DecisionOutcomesIntegrationTest {
 		// a line break or a hidden character in a one-line field of the document is refused
 		outcome(HEAD, id, "UPHELD", day.plusDays(20), "body", "苏州市人民政府\n\u200B复议办").andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("body"));
+		// the 文号 is an identifier like every document number: a person's number in it is refused
+		sent.put(id, 5);
+		outcome(HEAD, id, "UPHELD", day.plusDays(20), "documentNumber", "13912345678").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].rule").value(hasItem("personal-number")));
 	}
 
 	@Test
