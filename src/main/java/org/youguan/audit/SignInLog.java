@@ -35,7 +35,7 @@ public class SignInLog {
 	/**
 	 * What happened. {@code BLOCKED} is a sign-in refused before its password was checked (the address is paused for
 	 * the account or altogether, or the account is locked): it is no guess, so the throttle never counts it as a
-	 * failure — retrying during a pause neither extends it nor pauses other accounts at the address.
+	 * failure — retrying during a pause neither extends it nor adds to the address's count.
 	 */
 	public enum Result {
 		SUCCESS("登录成功"), FAILURE("登录失败"), BLOCKED("暂停登录"), SIGN_OUT("退出登录");
@@ -162,9 +162,8 @@ public class SignInLog {
 	 * @param accountFromAddress the account's wrong passwords from this address since its last success from it or its
 	 *        last unlock by an administrator (解除锁定, audited {@code user.unlock}), whichever is later (0 for an
 	 *        unknown account)
-	 * @param fromAddress the accounts that failed to sign in from this address: each known account counts once however
-	 *        often it failed (one person retrying is one account, an office behind one NAT address is many people),
-	 *        each attempt under a name no account has counts as one (user-name guessing)
+	 * @param fromAddress the wrong passwords from this address under any names, known or not: each checked guess counts
+	 *        (counting accounts instead would let one address try every password-paused account's next guesses)
 	 */
 	public record RecentFailures(long accountFromAddress, long fromAddress) {
 	}
@@ -184,7 +183,7 @@ public class SignInLog {
 				          AND f.occurred_at > coalesce((SELECT max(u.occurred_at) FROM audit_event u
 				                                        WHERE u.object_type = 'User' AND u.object_id = :userText
 				                                          AND u.action = 'user.unlock'), '-infinity')) AS account,
-				       (SELECT count(DISTINCT f.user_id) + count(*) FILTER (WHERE f.user_id IS NULL) FROM signin_log f
+				       (SELECT count(*) FROM signin_log f
 				        WHERE f.client_address = :address AND f.result = 'FAILURE' AND f.occurred_at >= :since) AS address""")
 			.param("user", userId == null ? -1L : userId)
 			.param("userText", String.valueOf(userId == null ? -1L : userId))

@@ -381,7 +381,9 @@ public class Users {
 
 	/**
 	 * Checks that the signed-in user knows their current password, before a step that needs it proved again (creating
-	 * an API token: a session left open, or taken over, must not mint a key that outlives it).
+	 * an API token: a session left open, or taken over, must not mint a key that outlives it). A guess like a sign-in's:
+	 * the web step that calls this or {@link #changeOwnPassword} weighs it by the sign-in limits and counts a wrong one
+	 * as a failed sign-in (security.PasswordGuesses) — no caller checks it unweighed.
 	 * @throws InvalidValueException 400 on {@code currentPassword} ({@code matches}) for a wrong or missing password
 	 */
 	public void confirmOwnPassword(CurrentUser actor, String currentPassword) {

@@ -40,14 +40,18 @@ class AccountController {
 
 	private final SessionTermination sessions;
 
+	private final PasswordGuesses guesses;
+
 	private final HttpSessionSecurityContextRepository contextRepository = new HttpSessionSecurityContextRepository();
 
-	AccountController(Users users, UserDirectory directory, ApiTokens tokens, Clock clock, SessionTermination sessions) {
+	AccountController(Users users, UserDirectory directory, ApiTokens tokens, Clock clock, SessionTermination sessions,
+			PasswordGuesses guesses) {
 		this.users = users;
 		this.directory = directory;
 		this.tokens = tokens;
 		this.clock = clock;
 		this.sessions = sessions;
+		this.guesses = guesses;
 	}
 
 	@GetMapping("/account/password")
@@ -56,16 +60,24 @@ class AccountController {
 		return "security/password";
 	}
 
+	/**
+	 * Changes the user's own password. Refused: the form again in the refusal's 4xx (kernel.FormSteps) — 400 on
+	 * {@code currentPassword} ({@code matches}) for a wrong current password, which counts as a failed sign-in of the
+	 * account from this address, 429 ({@code paused}) unchecked while the account is locked or paused there
+	 * ({@link PasswordGuesses#checkingCurrentPassword}).
+	 */
 	@PostMapping("/account/password")
 	String processPasswordForm(@AuthenticationPrincipal CurrentUser user, @RequestParam String currentPassword,
 			@RequestParam String newPassword, @RequestParam String confirmPassword, Model model,
 			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
-		// refused: the form again in the refusal's 4xx (kernel.FormSteps)
 		return FormSteps.run(model, response, redirect, () -> {
 			if (!newPassword.equals(confirmPassword)) {
 				throw new InvalidValueException("confirmPassword", "matches", "两次输入的新密码不一致");
 			}
-			users.changeOwnPassword(user, currentPassword, newPassword);
+			guesses.checkingCurrentPassword(user, request.getRemoteAddr(), () -> {
+				users.changeOwnPassword(user, currentPassword, newPassword);
+				return null;
+			});
 			// the account's other sessions end: whoever is signed in elsewhere, perhaps with the old password, is out
 			var current = request.getSession(false);
 			sessions.endOthers(user.id(), user.getUsername(), current == null ? null : current.getId());
@@ -94,15 +106,19 @@ class AccountController {
 	 * Creates an API token after the user typed their current password again (a session left open or taken over mints
 	 * no key that outlives it); reached only from a signed-in session, never with a token ({@link BearerTokenFilter}).
 	 * Refused: the page again in the refusal's 4xx with the name and days as typed (kernel.FormSteps), 400 on
-	 * {@code currentPassword} ({@code matches}) for a wrong password.
+	 * {@code currentPassword} ({@code matches}) for a wrong password, which counts as a failed sign-in of the account
+	 * from this address, 429 ({@code paused}) unchecked while the account is locked or paused there
+	 * ({@link PasswordGuesses#checkingCurrentPassword}).
 	 */
 	@PostMapping("/account/tokens")
 	String createToken(@AuthenticationPrincipal CurrentUser user, @RequestParam String name,
 			@RequestParam(required = false) Integer validDays, @RequestParam(required = false) String currentPassword,
-			RedirectAttributes redirect, Model model, HttpServletResponse response) {
+			RedirectAttributes redirect, Model model, HttpServletRequest request, HttpServletResponse response) {
 		return FormSteps.run(model, response, redirect, () -> {
-			users.confirmOwnPassword(user, currentPassword);
-			var created = tokens.create(user, name, validDays);
+			var created = guesses.checkingCurrentPassword(user, request.getRemoteAddr(), () -> {
+				users.confirmOwnPassword(user, currentPassword);
+				return tokens.create(user, name, validDays);
+			});
 			redirect.addFlashAttribute("newToken", created.token());
 			return new PageSteps.Done(null, "/account/tokens");
 		}, () -> tokens(user, model));

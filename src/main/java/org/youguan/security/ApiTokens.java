@@ -160,7 +160,9 @@ public class ApiTokens {
 	}
 
 	/**
-	 * The user a token acts for, if the token is known, not revoked, not expired and its user may sign in. A node keeps
+	 * The user a token acts for, if the token is known, not revoked, not expired and its account enabled. A lock after
+	 * wrong passwords ({@link SignInEvents}) does not stop it: a token is a credential of its own, and anyone guessing
+	 * the password must not cut an integration off until an administrator unlocks the account. A node keeps
 	 * the answer for {@code youguan.security.token-cache-ttl} (5 s): a revocation or an account change made on this node
 	 * takes effect at once, one made on another node within that time. Runs without a transaction: a cached answer
 	 * touches no connection.
@@ -190,7 +192,7 @@ public class ApiTokens {
 			.param("id", hit.get().id())
 			.update();
 		Optional<CurrentUser> user = directory.principal(hit.get().userAccount())
-			.filter(u -> u.isEnabled() && u.isAccountNonLocked());
+			.filter(CurrentUser::isEnabled);
 		// the principal of a request holds no password hash, as a form sign-in's does not (Spring erases it there)
 		user.ifPresent(CurrentUser::eraseCredentials);
 		user.ifPresent(u -> cache.put(hash, new Authenticated(hit.get().id(), u, hit.get().expiresAt())));

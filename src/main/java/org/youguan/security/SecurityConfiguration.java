@@ -1,6 +1,5 @@
 package org.youguan.security;
 
-import java.time.Clock;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -63,7 +62,7 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokens tokens, SignInLog signIns,
-			UserDirectory directory, SecuritySettings settings, Clock clock, ApplicationContext context,
+			UserDirectory directory, PasswordGuesses guesses, ApplicationContext context,
 			RequestRefusals refusals) throws Exception {
 		Problems problems = new Problems(refusals);
 		// machine endpoints answer 401/403 problems instead of redirecting to the sign-in page
@@ -141,7 +140,7 @@ class SecurityConfiguration {
 				.frameOptions(frame -> frame.deny())
 				.referrerPolicy(ref -> ref.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
 			.addFilterBefore(new BearerTokenFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class)
-			.addFilterBefore(new SignInThrottle(signIns, directory, settings, clock), UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(new SignInThrottle(signIns, directory, guesses), UsernamePasswordAuthenticationFilter.class)
 			.addFilterAfter(new PendingRefusalAtSignIn(refusals), CsrfFilter.class)
 			.addFilterAfter(new ForcedPasswordChangeFilter(problems),
 					AuthorizationFilter.class)

@@ -1,15 +1,14 @@
 package org.youguan.security;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.youguan.audit.SignInLog;
@@ -18,14 +17,12 @@ import org.youguan.org.UserDirectory;
 
 /**
  * Records every form sign-in, successful or not, and every sign-out in the sign-in log (登录日志, kept apart from the
- * audit trail of changes), and drives the account lock-out: the n-th consecutive wrong password from any address locks
- * the account for the lock period ({@code account-max-failures}; the tighter limit per address is
- * {@link SignInThrottle}'s).
+ * audit trail of changes), and drives the account lock-out: a wrong password counts as {@link PasswordGuesses} counts
+ * every one (the n-th consecutive from any address locks the account for the lock period, {@code account-max-failures};
+ * the tighter limits per address are {@link SignInThrottle}'s).
  */
 @Component
 class SignInEvents {
-
-	private static final Logger log = LoggerFactory.getLogger(SignInEvents.class);
 
 	private final UserDirectory directory;
 
@@ -33,13 +30,13 @@ class SignInEvents {
 
 	private final TransactionTemplate tx;
 
-	private final SecuritySettings settings;
+	private final PasswordGuesses guesses;
 
-	SignInEvents(UserDirectory directory, SignInLog signIns, TransactionTemplate tx, SecuritySettings settings) {
+	SignInEvents(UserDirectory directory, SignInLog signIns, TransactionTemplate tx, PasswordGuesses guesses) {
 		this.directory = directory;
 		this.signIns = signIns;
 		this.tx = tx;
-		this.settings = settings;
+		this.guesses = guesses;
 	}
 
 	@EventListener
@@ -65,26 +62,22 @@ class SignInEvents {
 	void onFailure(AbstractAuthenticationFailureEvent event) {
 		String name = UserDirectory.typedName(event.getAuthentication().getPrincipal());
 		var known = directory.principal(name);
-		boolean lockedNow = Boolean.TRUE.equals(tx.execute(s -> event.getException() instanceof BadCredentialsException
-				&& known.isPresent() && directory.recordFailedSignIn(name, settings.accountMaxFailures(), settings.lockPeriod())));
-		String reason = switch (event.getException().getClass().getSimpleName()) {
-			case "LockedException" -> "账号已锁定";
-			case "DisabledException" -> "账号已停用";
-			default -> known.isPresent() ? "密码错误" : "用户名不存在";
-		};
+		AuthenticationException failure = event.getException();
 		if (known.isEmpty()) {
-			signIns.recordUnknown(name, reason);
+			signIns.recordUnknown(name, "用户名不存在");
 			return;
 		}
 		CurrentUser user = known.get();
-		// a locked account is refused before its password is checked: no guess, so no failure the throttle counts
-		SignInLog.Result result = event.getException() instanceof LockedException ? SignInLog.Result.BLOCKED
-				: SignInLog.Result.FAILURE;
-		signIns.recordKnown(name, user.id(), user.auditName(), user.regionCode(), result,
-				reason + (lockedNow ? "，连续失败" + settings.accountMaxFailures() + "次，账号锁定" + settings.lockPeriod().toMinutes()
-						+ "分钟" : ""));
-		if (lockedNow) {
-			log.warn("Account {} locked after {} failed sign-ins", name, settings.accountMaxFailures());
+		if (failure instanceof BadCredentialsException) {
+			guesses.wrongPassword(user, name, "密码错误");
+		}
+		else if (failure instanceof LockedException) {
+			// a locked account is refused before its password is checked: no guess, so no failure the throttle counts
+			signIns.recordKnown(name, user.id(), user.auditName(), user.regionCode(), SignInLog.Result.BLOCKED, "账号已锁定");
+		}
+		else {
+			signIns.recordKnown(name, user.id(), user.auditName(), user.regionCode(), SignInLog.Result.FAILURE,
+					failure instanceof DisabledException ? "账号已停用" : "密码错误");
 		}
 	}
 }

@@ -1,7 +1,6 @@
 package org.youguan.security;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
@@ -19,15 +18,13 @@ import org.youguan.org.UserDirectory;
 import org.youguan.kernel.RequestPath;
 
 /**
- * Refuses a form sign-in before its password is checked when its client address has failed too often within the lock
- * period ({@code youguan.security.*}, see {@link SecuritySettings}):
+ * Refuses a form sign-in before its password is checked while its account is paused at its client address or the
+ * address is paused altogether ({@link PasswordGuesses#pause}; {@code youguan.security.*}, see {@link SecuritySettings}):
  * <ul>
- * <li>{@code max-failures} (5) consecutive wrong passwords for one account <em>from one address</em> stop that address
- * signing in to that account — the account's owner at their own desk is not locked out by someone else's guesses;
- * <li>{@code address-max-failures} (30) accounts failing to sign in from one address stop that address altogether
- * (guessing many accounts' passwords, 撞库): a known account counts once however often it failed, so one person
- * retrying never pauses the colleagues behind the same office address; each attempt under a name no account has
- * counts as one.
+ * <li>{@code max-failures} (5) wrong passwords for one account <em>from one address</em> stop that address signing in
+ * to that account — the account's owner at another address is not stopped by someone else's guesses;
+ * <li>{@code address-max-failures} (30) wrong passwords from one address under any names (known or not) stop that
+ * address altogether (guessing many accounts' passwords, 撞库) — everyone behind the same office address included.
  * </ul>
  * A refusal here is recorded as {@link SignInLog.Result#BLOCKED}, not as a failure: it checked no password, so retrying
  * during a pause neither extends the pause nor adds to the address's count. An administrator's 解除锁定 lifts the
@@ -47,15 +44,12 @@ final class SignInThrottle extends OncePerRequestFilter {
 
 	private final UserDirectory directory;
 
-	private final SecuritySettings settings;
+	private final PasswordGuesses guesses;
 
-	private final Clock clock;
-
-	SignInThrottle(SignInLog signIns, UserDirectory directory, SecuritySettings settings, Clock clock) {
+	SignInThrottle(SignInLog signIns, UserDirectory directory, PasswordGuesses guesses) {
 		this.signIns = signIns;
 		this.directory = directory;
-		this.settings = settings;
-		this.clock = clock;
+		this.guesses = guesses;
 	}
 
 	@Override
@@ -70,16 +64,7 @@ final class SignInThrottle extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		String name = UserDirectory.typedName(request.getParameter("username"));
 		Optional<CurrentUser> user = name.isEmpty() ? Optional.empty() : directory.principal(name);
-		String address = request.getRemoteAddr();
-		SignInLog.RecentFailures failures = signIns.recentFailures(user.map(CurrentUser::id).orElse(null), address,
-				clock.instant().minus(settings.lockPeriod()));
-		String reason = null;
-		if (failures.fromAddress() >= settings.addressMaxFailures()) {
-			reason = "该地址" + settings.lockPeriod().toMinutes() + "分钟内登录失败的账号达" + failures.fromAddress() + "个，暂停登录";
-		}
-		else if (failures.accountFromAddress() >= settings.maxFailures()) {
-			reason = "该地址连续失败" + settings.maxFailures() + "次，暂停该账号从此地址登录" + settings.lockPeriod().toMinutes() + "分钟";
-		}
+		String reason = guesses.pause(user.map(CurrentUser::id).orElse(null), request.getRemoteAddr()).orElse(null);
 		if (reason == null) {
 			chain.doFilter(request, response);
 			return;
@@ -91,8 +76,7 @@ final class SignInThrottle extends OncePerRequestFilter {
 		else {
 			signIns.recordUnknown(name, SignInLog.Result.BLOCKED, reason);
 		}
-		log.warn("Sign-in refused before the password check: {} failures from this address ({} for the account)",
-				failures.fromAddress(), failures.accountFromAddress());
+		log.warn("Sign-in refused before the password check: {}", reason);
 		response.sendRedirect(request.getContextPath() + "/login?error");
 	}
 }

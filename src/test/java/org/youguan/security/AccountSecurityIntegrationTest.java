@@ -2,10 +2,12 @@ package org.youguan.security;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 
@@ -14,11 +16,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.SignIn;
+import org.youguan.audit.SignInLog;
+import org.youguan.kernel.DataScope;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.PageQuery;
 import org.youguan.org.Bureaus;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.Role;
@@ -72,6 +78,9 @@ class AccountSecurityIntegrationTest {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	SignInLog signInLog;
 
 	private String newUser() {
 		String name = "acct" + UUID.randomUUID().toString().substring(0, 8);
@@ -193,6 +202,81 @@ class AccountSecurityIntegrationTest {
 		assertThat(jdbc.sql("SELECT h.password_hash FROM password_history h JOIN user_account u ON u.id = h.user_account "
 				+ "WHERE u.username = :name").param("name", name).query(String.class).list())
 			.as("hashes only").hasSize(2).allSatisfy(h -> assertThat(h).doesNotContain(FIRST));
+	}
+
+	/**
+	 * Attack round 21 (high): with a session open anyone could guess the account's password without limit through the
+	 * current password of 创建令牌 or 修改密码 — 400 each time, nothing logged, the 14th right one minted a token. A wrong
+	 * current password now is a failed sign-in of the account from the address, and once the account is paused there
+	 * the check is refused unchecked, at both pages and at the sign-in form alike.
+	 */
+	@Test
+	void wrongCurrentPasswordsCountAsFailedSignInsAndPauseTheCheck() throws Exception {
+		String name = newUser();
+		String address = "10.21." + ThreadLocalRandom.current().nextInt(1, 250) + "." + ThreadLocalRandom.current().nextInt(1, 250);
+		RequestPostProcessor from = request -> {
+			request.setRemoteAddr(address);
+			return request;
+		};
+		MockHttpSession session = (MockHttpSession) mvc.perform(post("/login").param("username", name)
+			.param("password", FIRST).with(csrf()).with(from)).andReturn().getRequest().getSession();
+		String hash = passwordHash(name);
+		for (int i = 0; i < 3; i++) {
+			mvc.perform(post("/account/tokens").session(session).with(csrf()).with(from).param("name", "猜" + i)
+				.param("currentPassword", "Wrong#2026zz" + i))
+				.andExpect(status().isBadRequest())
+				.andExpect(content().string(containsString("当前密码不正确")));
+		}
+		for (int i = 0; i < 2; i++) {
+			mvc.perform(post("/account/password").session(session).with(csrf()).with(from)
+				.param("currentPassword", "Wrong#2026yy" + i).param("newPassword", "Tr0ub4dor&Zq9")
+				.param("confirmPassword", "Tr0ub4dor&Zq9"))
+				.andExpect(status().isBadRequest());
+		}
+		assertThat(signIns(name, SignInLog.Result.FAILURE)).as("each a failed sign-in from the address").hasSize(5)
+			.allSatisfy(e -> {
+				assertThat(e.reason()).contains(PasswordGuesses.WRONG_CURRENT_PASSWORD);
+				assertThat(e.clientAddress()).isEqualTo(address);
+			});
+
+		mvc.perform(post("/account/tokens").session(session).with(csrf()).with(from).param("name", "对的")
+			.param("currentPassword", FIRST))
+			.andExpect(status().isTooManyRequests())
+			.andExpect(content().string(containsString("暂停")));
+		mvc.perform(post("/account/password").session(session).with(csrf()).with(from).param("currentPassword", FIRST)
+			.param("newPassword", "Tr0ub4dor&Zq9").param("confirmPassword", "Tr0ub4dor&Zq9"))
+			.andExpect(status().isTooManyRequests());
+		assertThat(tokens.list(principal(name))).as("the right password is not even checked").isEmpty();
+		assertThat(passwordHash(name)).isEqualTo(hash);
+		assertThat(signIns(name, SignInLog.Result.BLOCKED)).hasSize(2)
+			.allSatisfy(e -> assertThat(e.reason()).contains("确认当前密码").contains("暂停该账号从此地址登录"));
+		assertThat(signIns(name, SignInLog.Result.FAILURE)).as("a refusal is no failure").hasSize(5);
+		assertThat(mvc.perform(post("/login").param("username", name).param("password", FIRST).with(csrf()).with(from))
+			.andReturn().getResponse().getRedirectedUrl()).as("the same pause as the sign-in form's").isEqualTo("/login?error");
+		assertThat(mvc.perform(post("/login").param("username", name).param("password", FIRST).with(csrf())
+			.with(request -> {
+				request.setRemoteAddr(address.replace("10.21.", "10.121."));
+				return request;
+			})).andReturn().getResponse().getRedirectedUrl()).as("elsewhere the owner still signs in").isEqualTo("/");
+	}
+
+	/** While the account is locked (30 wrong passwords from all addresses) its session checks no current password. */
+	@Test
+	void aLockedAccountsSessionChecksNoCurrentPassword() throws Exception {
+		String name = newUser();
+		MockHttpSession session = SignIn.session(mvc, name, FIRST);
+		assertThat(Boolean.TRUE.equals(tx.execute(s -> directory.recordFailedSignIn(name, 1, Duration.ofMinutes(15))))).isTrue();
+		mvc.perform(post("/account/tokens").session(session).with(csrf()).param("name", "锁定")
+			.param("currentPassword", FIRST))
+			.andExpect(status().isTooManyRequests());
+		assertThat(tokens.list(principal(name))).isEmpty();
+		assertThat(signIns(name, SignInLog.Result.BLOCKED)).singleElement()
+			.satisfies(e -> assertThat(e.reason()).contains("账号已锁定"));
+	}
+
+	private List<SignInLog.Entry> signIns(String name, SignInLog.Result result) {
+		return signInLog.list(DataScope.all(), new SignInLog.Filter(result, null, null), new PageQuery(name, 0, 50, null, true))
+			.items();
 	}
 
 	private String passwordHash(String name) {

@@ -3,12 +3,14 @@ package org.youguan.security;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.youguan.IntegrationTest;
 import org.youguan.kernel.DataScope;
@@ -25,13 +27,16 @@ import org.youguan.registry.Enterprises;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * An account's API tokens end with the password that guarded their issue and with the rights and scope they were
  * issued under: a password reset by an administrator, the user's own password change, a disabling and a change of the
- * account's roles, bureau or enterprise revoke them, each revocation audited; a change of the display name alone does not.
+ * account's roles, bureau or enterprise revoke them, each revocation audited; a change of the display name alone does not,
+ * nor does a lock after wrong passwords.
  */
 @IntegrationTest
 class ApiTokenRevocationIntegrationTest {
@@ -115,6 +120,35 @@ class ApiTokenRevocationIntegrationTest {
 		Holder h = staffWithToken();
 		users.changeOwnPassword(h.user(), h.password(), "Own#Change2026");
 		revokedAndAudited(h.token(), "本人修改密码");
+	}
+
+	/**
+	 * Attack round 21: 6 addresses × 5 wrong passwords lock the account, and its integration's token answered 401 until
+	 * an administrator unlocked it — anyone guessing a password could cut an integration off. A token is a credential
+	 * of its own: a locked (not disabled) account's tokens keep working.
+	 */
+	@Test
+	void aLockedAccountsTokensKeepWorking() throws Exception {
+		String name = "token." + UUID.randomUUID().toString().substring(0, 8);
+		users.create(admin(), staff(name, "3205", EnumSet.of(Role.STAFF)));
+		// not used before the lock: no answer cached from before it
+		ApiTokens.NewToken token = tx.execute(s -> tokens.create(directory.principal(name).orElseThrow(), "集成", null));
+		String net = "10.31." + ThreadLocalRandom.current().nextInt(1, 250) + ".";
+		for (int address = 1; address <= 6; address++) {
+			for (int i = 0; i < 5; i++) {
+				mvc.perform(post("/login").param("username", name).param("password", "Wrong#2026a").with(csrf())
+					.with(remoteAddress(net + address)));
+			}
+		}
+		assertThat(directory.principal(name).orElseThrow().isAccountNonLocked()).as("locked by the guesses").isFalse();
+		works(token);
+	}
+
+	private static RequestPostProcessor remoteAddress(String address) {
+		return request -> {
+			request.setRemoteAddr(address);
+			return request;
+		};
 	}
 
 	@Test
