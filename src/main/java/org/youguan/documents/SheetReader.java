@@ -126,11 +126,12 @@ final class SheetReader {
 	 * @param merged the merged ranges (0-based, as the sheet lists them after its rows): a merged range keeps its value
 	 * in its top-left cell only
 	 * @param hiddenRows the 1-based numbers of the rows with a cell that Excel does not show — hidden by hand, by a
-	 * filter or a collapsed group ({@code hidden="1"}), or made zero high, by itself or, without a height of its own,
-	 * by the sheet's default ({@code <sheetFormatPr zeroHeight="1">}) —, in sheet order
+	 * filter or a collapsed group ({@code hidden="1"}), or made zero high or lower than {@link #MIN_ROW_HEIGHT}, by
+	 * itself or, without a height of its own, by the sheet's default ({@code <sheetFormatPr zeroHeight="1">} or its
+	 * {@code defaultRowHeight}) —, in sheet order
 	 * @param hiddenColumns the columns Excel does not show — hidden by hand or a collapsed group ({@code hidden="1"} on
-	 * their {@code <col>}), or made zero wide, by their {@code <col>} or by the sheet's default width of 0 —, as the
-	 * sheet lists them
+	 * their {@code <col>}), or made zero wide or narrower than {@link #MIN_COLUMN_WIDTH}, by their {@code <col>} or by
+	 * the sheet's default width —, as the sheet lists them
 	 */
 	record SheetRead(List<CellRangeAddress> merged, List<Integer> hiddenRows, List<Columns> hiddenColumns) {
 
@@ -150,10 +151,10 @@ final class SheetReader {
 
 	/**
 	 * The columns a {@code <col min max hidden width>} hides, or null when it hides none or cannot be read: a hidden
-	 * column ({@code hidden="1"}, as a row's {@link #hidden}) or one zero wide.
+	 * column ({@code hidden="1"}, as a row's {@link #hidden}) or one narrower than {@link #MIN_COLUMN_WIDTH}.
 	 */
 	static Columns hiddenColumns(String min, String max, String hidden, String width) {
-		return hidden(hidden, width) ? columns(min, max) : null;
+		return hidden(hidden, width, false, MIN_COLUMN_WIDTH) ? columns(min, max) : null;
 	}
 
 	/** The columns a {@code <col min max>} describes, or null when they cannot be read. */
@@ -171,35 +172,61 @@ final class SheetReader {
 		}
 	}
 
-	/** Whether a row's attributes hide it: {@code hidden="1"} (ECMA-376 §18.3.1.73), or a height of 0 points. */
+	/**
+	 * The lowest row height, in points, at which a row still shows its text: a row lower than this (0.1 pt, say) is as
+	 * unseen as a hidden one, so it is refused as hidden. A default row is 13.5–15 pt; 3 pt is a thin separator.
+	 */
+	static final double MIN_ROW_HEIGHT = 3;
+
+	/**
+	 * The narrowest column width, in characters, at which a column still shows its text: a narrower column (0.01
+	 * characters, say) is as unseen as a hidden one, so it is refused as hidden. A default column is 8.43 characters.
+	 */
+	static final double MIN_COLUMN_WIDTH = 0.5;
+
+	/**
+	 * Whether a row's attributes hide it: {@code hidden="1"} (ECMA-376 §18.3.1.73), or a height (points) under
+	 * {@link #MIN_ROW_HEIGHT}.
+	 */
 	static boolean hidden(String hidden, String height) {
 		return hidden(hidden, height, false);
+	}
+
+	/** Whether a row is hidden, by its attributes or the sheet's default ({@link #hidden(String, String, boolean, double)}). */
+	static boolean hidden(String hidden, String height, boolean hiddenByDefault) {
+		return hidden(hidden, height, hiddenByDefault, MIN_ROW_HEIGHT);
 	}
 
 	/**
 	 * Whether a row (or a {@code <col>}) is hidden: by its own attributes ({@link #hidden(String, String)}), or — when
 	 * it has no height (width) of its own — by the sheet's default: {@code <sheetFormatPr zeroHeight="1">} ("rows are
-	 * hidden by default", ECMA-376 §18.3.1.81) or a default row height (column width) of 0. Excel shows such a row
-	 * (column) nowhere, whatever it holds.
+	 * hidden by default", ECMA-376 §18.3.1.81) or a default row height (column width) under the minimum. Excel shows
+	 * such a row (column) nowhere, or too thin to read, whatever it holds.
+	 * @param size the row's height in points ({@code ht}) or the column's width in characters ({@code width}), or null
 	 * @param hiddenByDefault whether the sheet's default hides what has no size of its own
+	 * @param minimum the size under which the row (column) counts as hidden ({@link #MIN_ROW_HEIGHT},
+	 * {@link #MIN_COLUMN_WIDTH})
 	 */
-	static boolean hidden(String hidden, String size, boolean hiddenByDefault) {
+	static boolean hidden(String hidden, String size, boolean hiddenByDefault, double minimum) {
 		if ("1".equals(hidden) || "true".equalsIgnoreCase(hidden)) {
 			return true;
 		}
 		if (size == null) {
 			return hiddenByDefault;
 		}
-		return zero(size);
+		return tooSmall(size, minimum);
 	}
 
-	/** Whether a size attribute (a height in points, a width in characters) reads as 0; false when it does not read. */
-	static boolean zero(String size) {
+	/**
+	 * Whether a size attribute (a height in points, a width in characters) reads as less than {@code minimum} (0
+	 * included); false when it does not read.
+	 */
+	static boolean tooSmall(String size, double minimum) {
 		if (size == null || size.length() > 20) {
 			return false;
 		}
 		try {
-			return Double.parseDouble(size) == 0;
+			return Double.parseDouble(size) < minimum;
 		}
 		catch (NumberFormatException ex) {
 			return false;
@@ -550,13 +577,14 @@ final class SheetReader {
 				case "t" -> inInlineText = phonetic == 0;
 				case "sheetFormatPr" -> {
 					// read before the rows and columns (ECMA-376 §18.3.1.81): what hides those without a size of their own
-					rowsHiddenByDefault = set(attributes.getValue("zeroHeight")) || zero(attributes.getValue("defaultRowHeight"));
-					columnsHiddenByDefault = zero(attributes.getValue("defaultColWidth"));
+					rowsHiddenByDefault = set(attributes.getValue("zeroHeight"))
+							|| tooSmall(attributes.getValue("defaultRowHeight"), MIN_ROW_HEIGHT);
+					columnsHiddenByDefault = tooSmall(attributes.getValue("defaultColWidth"), MIN_COLUMN_WIDTH);
 				}
 				case "col" -> {
 					String min = attributes.getValue("min");
 					String max = attributes.getValue("max");
-					if (hidden(attributes.getValue("hidden"), attributes.getValue("width"), columnsHiddenByDefault)) {
+					if (hidden(attributes.getValue("hidden"), attributes.getValue("width"), columnsHiddenByDefault, MIN_COLUMN_WIDTH)) {
 						Columns hiddenRange = columns(min, max);
 						if (hiddenRange != null) {
 							hiddenColumns.add(hiddenRange);

@@ -82,6 +82,13 @@ public class InspectionPlans {
 	public static final List<String> OBJECT_TYPES = List.of("ENTERPRISE", "BRANCH", "OUTLET");
 
 	/**
+	 * The refusal of an object type not among {@link #OBJECT_TYPES}, each with the label the forms show
+	 * ({@code inspection.objectType.*}) and the value to send, as {@link org.youguan.kernel.Choice#listed} lists an enum's.
+	 */
+	public static final String OBJECT_TYPES_LISTED = "检查对象类型（objectType）应为快递企业（ENTERPRISE）、分支机构（BRANCH）、"
+			+ "末端网点（OUTLET）之一";
+
+	/**
 	 * A plan to create.
 	 * @param regionCode the population's region (inside the caller's scope; blank: the caller's own region)
 	 * @param enterpriseType POSTAL, EXPRESS or OTHER, or null for every type (enterprises only)

@@ -19,6 +19,7 @@ import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.kernel.Actors;
+import org.youguan.kernel.Choice;
 import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
@@ -354,7 +355,7 @@ public class InspectionRecords {
 			v.require("objectType", false, "one-of", "在建制村等地点检查时，检查对象（objectType）为企业本身（ENTERPRISE）");
 		}
 		else if (!place && !objectType.equals("ENTERPRISE")) {
-			v.require("objectType", false, "one-of", "检查对象类型（objectType）应为ENTERPRISE、BRANCH、OUTLET之一");
+			v.require("objectType", false, "one-of", InspectionPlans.OBJECT_TYPES_LISTED);
 		}
 		if (Text.blankToNull(data.enterpriseCreditCode()) == null) {
 			v.require("enterpriseCreditCode", false, "required", "被检查企业统一社会信用代码（enterpriseCreditCode）不能为空");
@@ -549,11 +550,7 @@ public class InspectionRecords {
 			return Enum.valueOf(type, Text.strip(text).toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			List<String> names = new ArrayList<>();
-			for (E e : type.getEnumConstants()) {
-				names.add(e.name());
-			}
-			v.require(field, false, "one-of", label + "应为" + String.join("、", names) + "之一");
+			v.require(field, false, "one-of", label + "应为" + Choice.listed(type) + "之一");
 			return null;
 		}
 	}

@@ -1,5 +1,7 @@
 package org.youguan.kernel;
 
+import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -53,5 +55,39 @@ public final class Choice {
 	 */
 	public static boolean yesNoRequired(String field, String label, String text) {
 		return Boolean.parseBoolean(of(List.of("true", "false"), field, label, text));
+	}
+
+	/**
+	 * An enum's values as a refusal lists them ("应为…之一", "可选值：…"): each {@link #shown} — 系统管理员（SYSTEM_ADMIN）、
+	 * 业务管理员（BUSINESS_ADMIN） —, in declaration order, joined by 、.
+	 * @param type the enum whose values are allowed
+	 * @return the list, never empty for an enum with values
+	 */
+	public static String listed(Class<?> type) {
+		return String.join("、", Arrays.stream(type.getEnumConstants()).map(Choice::shown).toList());
+	}
+
+	/**
+	 * One choice of an enum as a refusal lists it: its Chinese label ({@code label()}, which the enums shown in forms
+	 * have) with the value to send in brackets — 系统管理员（SYSTEM_ADMIN） — so a person reads the choice the form showed
+	 * them and an API caller the value to send; the bare value for an enum without a label.
+	 * @param constant an enum constant
+	 */
+	public static String shown(Object constant) {
+		Enum<?> value = (Enum<?>) constant;
+		String code = value.name();
+		try {
+			Method label = value.getDeclaringClass().getMethod("label");
+			// an enum of a module's internals may be package-private: its label is still what its form shows
+			label.trySetAccessible();
+			if (label.getReturnType() == String.class && label.invoke(constant) instanceof String text && !text.isBlank()
+					&& !text.equals(code)) {
+				return text + "（" + code + "）";
+			}
+		}
+		catch (ReflectiveOperationException | RuntimeException noLabel) {
+			// an enum without a public label(): its value is all there is to show
+		}
+		return code;
 	}
 }

@@ -32,7 +32,7 @@ public final class ListFilter {
 		return Arrays.stream(values)
 			.filter(e -> e.name().equals(name))
 			.findFirst()
-			.orElseThrow(() -> refused(field, label, Arrays.stream(values).map(Enum::name).toList()));
+			.orElseThrow(() -> refused(field, label, List.of(Choice.listed(type))));
 	}
 
 	/**

@@ -36,6 +36,7 @@ import org.youguan.inspections.InspectionRecords;
 import org.youguan.inspections.Inspector;
 import org.youguan.inspections.Inspectors;
 import org.youguan.kernel.AccessRefusedException;
+import org.youguan.kernel.Choice;
 import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
@@ -2235,11 +2236,7 @@ public class LicenceApplications {
 			return Enum.valueOf(type, Text.strip(text).toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			List<String> names = new ArrayList<>();
-			for (E e : type.getEnumConstants()) {
-				names.add(e.name());
-			}
-			v.require(field, false, "one-of", label + "（" + field + "）应为" + String.join("、", names) + "之一");
+			v.require(field, false, "one-of", label + "（" + field + "）应为" + Choice.listed(type) + "之一");
 			return null;
 		}
 	}

@@ -85,11 +85,15 @@ public class Targets {
 	 * @param year from 2000 to next year, the years the targets page lists
 	 * @param value the target in the indicator's unit, above 0 and held to the indicator's rules as a reported value is
 	 * (a count whole, a rate in % at most 100); or null with a growth
-	 * @param growth the growth over last year in %, within ±1000; or null with a value
+	 * @param growth the growth over last year in %, above -100 (a target is not negative) and under 1000; when last
+	 * year's total is known, the target it comes to (last year's total × (1 + growth/100)) is held to the indicator's
+	 * rules as a value is (not negative, a rate at most 100 %, within the digits; a count need not be whole); or null
+	 * with a value
 	 * @throws AccessRefusedException (403) unless the caller is an administrator ({@link #SETTERS}) of the region's
 	 * bureau (the region is the caller's own)
 	 * @throws InvalidValueException (400) naming {@code year} (rule {@code range}), {@code targetValue} ({@code required},
-	 * {@code positive}, {@code digits}, {@code integer}, {@code rate}), {@code targetGrowth} or {@code indicatorCode};
+	 * {@code positive}, {@code digits}, {@code integer}, {@code rate}), {@code targetGrowth} ({@code range},
+	 * {@code digits}, or the target it comes to: {@code rate}, {@code non-negative}) or {@code indicatorCode};
 	 * nothing is stored
 	 */
 	@Transactional
@@ -121,13 +125,26 @@ public class Targets {
 		});
 		v.require("targetValue", value != null || growth != null, "required", "请填写目标值或增长目标（至少一项）");
 		v.require("targetValue", value == null || value.signum() > 0, "positive", "目标值应大于0");
-		v.require("targetGrowth", growth == null || growth.abs().compareTo(BigDecimal.valueOf(1000)) < 0, "range",
-				"增长目标应在±1000%之内");
+		// above -100 %: a growth of -100 % or less makes the target nothing or negative, which no count or rate can be
+		v.require("targetGrowth", growth == null
+				|| growth.compareTo(BigDecimal.valueOf(-100)) > 0 && growth.compareTo(BigDecimal.valueOf(1000)) < 0,
+				"range", "增长目标应大于-100%且小于1000%");
 		v.fits("targetValue", "目标值", value, ReportChecks.VALUE_INTEGER_DIGITS, 4).fits("targetGrowth", "增长目标", growth, 6, 2);
 		if (indicator != null && value != null && !v.hasError("targetValue")) {
 			// held to the indicator's own rules, as a reported value is: a count (件) whole, a rate (%) at most 100
 			ReportChecks.valueErrors(indicator, value, "targetValue")
 				.forEach(e -> v.require("targetValue", false, e.rule(), "目标值：" + e.message()));
+		}
+		if (indicator != null && value == null && growth != null && !v.hasError("targetGrowth") && !v.hasError("year")) {
+			// the target the growth comes to is the one the page shows and measures progress by: held to the same
+			// rules, but for wholeness (a count grown by a percentage is seldom whole)
+			BigDecimal comesTo = grown(aggregates.value(indicator, lastYear(prefix, year)), growth);
+			if (comesTo != null) {
+				ReportChecks.valueErrors(indicator, comesTo, "targetGrowth").stream()
+					.filter(e -> !e.rule().equals("integer"))
+					.forEach(e -> v.require("targetGrowth", false, e.rule(), "增长目标折算的目标值（"
+							+ comesTo.stripTrailingZeros().toPlainString() + indicator.unit() + "）：" + e.message()));
+			}
 		}
 		v.throwIfInvalid();
 		String code = prefix.isEmpty() ? "0" : prefix;
@@ -232,25 +249,34 @@ public class Targets {
 			.optional();
 	}
 
+	/** The whole of the year before {@code year} in the region ({@code prefix}): the base of a growth target. */
+	private static Slice lastYear(String prefix, int year) {
+		return new Slice(prefix, null, YearMonth.of(year - 1, 1), YearMonth.of(year - 1, 12));
+	}
+
+	/**
+	 * The target a growth comes to: last year's total × (1 + growth/100), to 2 decimals; null when last year's total is
+	 * not known.
+	 */
+	private static BigDecimal grown(BigDecimal lastYear, BigDecimal growth) {
+		return lastYear == null ? null
+				: lastYear.multiply(BigDecimal.ONE.add(growth.movePointLeft(2))).setScale(2, RoundingMode.HALF_UP);
+	}
+
 	private Progress progress(Indicator indicator, String prefix, int year, YearMonth through, BigDecimal value,
 			BigDecimal growth) {
 		YearMonth last = through.getYear() == year ? through : YearMonth.of(year, 12);
 		Slice ytd = new Slice(prefix, null, YearMonth.of(year, 1), last);
 		BigDecimal yearToDate = aggregates.value(indicator, ytd);
 		BigDecimal lastYearToDate = aggregates.value(indicator, ytd.lastYear());
-		Slice lastYearSlice = new Slice(prefix, null, YearMonth.of(year - 1, 1), YearMonth.of(year - 1, 12));
+		Slice lastYearSlice = lastYear(prefix, year);
 		// the first incomplete of what the figures rest on: the year to date, last year's (the growth) and, for a
 		// growth target, last year's whole (the effective target)
 		Aggregates.Completion completion = aggregates.completion(indicator, ytd);
 		for (Slice basis : value == null ? List.of(ytd.lastYear(), lastYearSlice) : List.of(ytd.lastYear())) {
 			completion = completion.complete() ? aggregates.completion(indicator, basis) : completion;
 		}
-		BigDecimal effective = value;
-		if (effective == null) {
-			BigDecimal lastYear = aggregates.value(indicator, lastYearSlice);
-			effective = lastYear == null ? null
-					: lastYear.multiply(BigDecimal.ONE.add(growth.movePointLeft(2))).setScale(2, RoundingMode.HALF_UP);
-		}
+		BigDecimal effective = value != null ? value : grown(aggregates.value(indicator, lastYearSlice), growth);
 		BigDecimal done = yearToDate == null || effective == null || effective.signum() == 0 ? null
 				: yearToDate.multiply(BigDecimal.valueOf(100)).divide(effective, 1, RoundingMode.HALF_UP);
 		BigDecimal elapsed = BigDecimal.valueOf(last.getMonthValue() * 100L).divide(BigDecimal.valueOf(12), 1,

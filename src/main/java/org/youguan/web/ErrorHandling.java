@@ -1,6 +1,5 @@
 package org.youguan.web;
 
-import java.lang.reflect.Method;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -59,6 +58,7 @@ import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.util.UriUtils;
 import org.youguan.kernel.AccessRefusedException;
+import org.youguan.kernel.Choice;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.FieldError;
@@ -225,32 +225,8 @@ class ErrorHandling {
 			case "double", "Double", "float", "Float" -> "（应为数字，最多"
 					+ Validation.MAX_INTEGER_DIGITS + "位整数）";
 			case "boolean", "Boolean" -> "（应为 true 或 false）";
-			default -> type.isEnum() ? "（可选值："
-					+ String.join("、", Arrays.stream(type.getEnumConstants()).map(ErrorHandling::choice).toList()) + "）" : "";
+			default -> type.isEnum() ? "（可选值：" + Choice.listed(type) + "）" : "";
 		};
-	}
-
-	/**
-	 * One choice of an enum as a refusal lists it: its Chinese label ({@code label()}, which the enums shown in forms
-	 * have) with the value to send in brackets — 系统管理员（SYSTEM_ADMIN） — so a person reads the choice the form showed
-	 * them and an API caller the value to send; the bare value for an enum without a label.
-	 */
-	static String choice(Object constant) {
-		Enum<?> value = (Enum<?>) constant;
-		String code = value.name();
-		try {
-			Method label = value.getDeclaringClass().getMethod("label");
-			// an enum of a module's internals may be package-private: its label is still what its form shows
-			label.trySetAccessible();
-			if (label.getReturnType() == String.class && label.invoke(constant) instanceof String text && !text.isBlank()
-					&& !text.equals(code)) {
-				return text + "（" + code + "）";
-			}
-		}
-		catch (ReflectiveOperationException | RuntimeException noLabel) {
-			// an enum without a public label(): its value is all there is to show
-		}
-		return code;
 	}
 
 	/**

@@ -156,7 +156,7 @@ public class PlanDrafts {
 	/**
 	 * Publishes a draft under its document number and date; from now on it takes progress. The 文号 is written as
 	 * {@link Text#documentNumber} writes every typed 文号 (GB/T 9704-2012: 〔2033〕1号 for [2033]01号) and states the
-	 * year of the 印发日期 when it states one ({@link Validation#documentYear}).
+	 * year of the 印发日期, or of today when no 印发日期 is given (the plan is issued today; {@link Validation#documentYear}).
 	 * @throws InvalidValueException on {@code documentNumber} (rules {@code required}: a plan is published under its
 	 *         文号, {@code max-length}, {@code year}, {@code sequence})
 	 *         or {@code documentDate} (rule {@code range}: the plan's year or the year before; rule {@code future}: not
@@ -169,7 +169,8 @@ public class PlanDrafts {
 		String future = WorkPlans.issuedInFuture(documentDate, LocalDate.now(clock));
 		new Validation().require("documentNumber", number != null && !Text.isBlank(number), "required", "印发须填写文号")
 			.maxLength("documentNumber", "文号", number, 60)
-			.documentYear("documentNumber", "文号", number, documentDate)
+			.documentYear("documentNumber", WorkPlans.numberLabel(documentDate != null), number,
+					documentDate == null ? LocalDate.now(clock) : documentDate)
 			.require("documentDate", documentDate == null || documentDate.getYear() >= plan.year() - 1
 					&& documentDate.getYear() <= plan.year(), "range", "印发日期应在" + (plan.year() - 1) + "年或" + plan.year() + "年")
 			.require("documentDate", future == null, "future", future)

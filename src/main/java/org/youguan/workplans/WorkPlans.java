@@ -147,23 +147,28 @@ public class WorkPlans {
 	 * Every recognised part fits the column that keeps it (title 300, 文号 60, overall requirement and targets 2000, a key
 	 * task 500, a heading 300, a task 2000 characters) — a notice pasted without line breaks would otherwise reach the
 	 * database; each part too long is named with its line where it has one. The 文号 states the 印发日期's year and
-	 * numbers from 1, as on publishing ({@link Validation#documentYear}), and the 印发日期 is a real day.
+	 * numbers from 1, as on publishing ({@link Validation#documentYear}), and the 印发日期 is a real day. A notice with a
+	 * 文号 and no 印发日期 is published on the day it is imported, so its 文号 states today's year ({@link #numberLabel}).
+	 * @param today the day the notice is imported on
 	 * @throws InvalidValueException field {@code text}, rule {@code max-length}, listing every part too long; rules
 	 *         {@code year}, {@code sequence}, {@code date}
 	 */
-	public static void requireFits(PlanPreview p) {
+	public static void requireFits(PlanPreview p, LocalDate today) {
 		Validation v = new Validation();
-		LocalDate issued = null;
+		LocalDate issued = today;
+		String label = numberLabel(false);
 		if (p.documentDate() != null) {
+			label = numberLabel(true);
 			try {
 				issued = LocalDate.parse(p.documentDate());
 			}
 			catch (DateTimeParseException ex) {
+				issued = null;
 				v.require("text", false, "date", "印发日期不是有效日期：" + p.documentDate());
 			}
 		}
 		// as publishing a draft checks it (PlanDrafts.publish)
-		v.documentYear("text", "文号", p.documentNumber(), issued);
+		v.documentYear("text", label, p.documentNumber(), issued);
 		v.maxLength("text", "标题", p.title(), 300).maxLength("text", "文号", p.documentNumber(), 60)
 			.maxLength("text", "总体工作要求", p.overallRequirement(), 2000)
 			.maxLength("text", "主要工作目标", p.targets(), 2000);
@@ -222,7 +227,7 @@ public class WorkPlans {
 			throw new InvalidValueException("text", "year", NO_YEAR);
 		}
 		requirePlanYear(preview.year(), LocalDate.now(clock));
-		requireFits(preview);
+		requireFits(preview, LocalDate.now(clock));
 		requireIssuedBy(preview, LocalDate.now(clock));
 		requirePlausibleTargets(preview.targets());
 		// a notice states its 文号: one without it (or not recognised) is kept as a draft, published (印发) with its 文号
@@ -281,7 +286,7 @@ public class WorkPlans {
 		else {
 			refusal(refusals, () -> requirePlanYear(p.year(), today));
 		}
-		refusal(refusals, () -> requireFits(p));
+		refusal(refusals, () -> requireFits(p, today));
 		refusal(refusals, () -> requireIssuedBy(p, today));
 		refusal(refusals, () -> requirePlausibleTargets(p.targets()));
 		return refusals.stream().map(m -> "确认导入将被拒绝：" + m).toList();
@@ -294,6 +299,16 @@ public class WorkPlans {
 		catch (InvalidValueException ex) {
 			ex.fieldErrors().forEach(e -> into.add(e.message()));
 		}
+	}
+
+	/**
+	 * How a refusal of a 文号's year names the 文号: plainly when a 印发日期 is given, and saying that it is checked
+	 * against today when none is — a plan published (or imported) without one is issued today, so 〔2027〕 typed in 2026
+	 * numbers a document of a year that has not come.
+	 * @param dated whether a 印发日期 is given
+	 */
+	static String numberLabel(boolean dated) {
+		return !dated ? "文号（未填印发日期，按今天印发）" : "文号";
 	}
 
 	/**

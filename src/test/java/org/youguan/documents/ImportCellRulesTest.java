@@ -277,4 +277,47 @@ class ImportCellRulesTest {
 		assertThat(SheetReader.unsized(List.of(new SheetReader.Columns(2, 3), new SheetReader.Columns(0, 0))))
 			.containsExactly(new SheetReader.Columns(1, 1), new SheetReader.Columns(4, SheetReader.LAST_COLUMN));
 	}
+
+	/**
+	 * Attack round 21: a row 0.1 pt high, a column 0.01 characters wide, or a sheet whose default row height is 0.05 pt
+	 * shows nothing one can read, so such rows and columns are refused as hidden ones are; a thin (3 pt) row or a narrow
+	 * (0.5 character) column is not.
+	 */
+	@Test
+	void rowsAndColumnsTooThinToSeeAreRefusedAsHidden() throws Exception {
+		byte[] thinRow;
+		byte[] thinColumn;
+		byte[] thinByDefault;
+		byte[] thinButVisible;
+		try (XSSFWorkbook book = new XSSFWorkbook(new java.io.ByteArrayInputStream(withHiddenRows(false)));
+				ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			XSSFSheet sheet = book.getSheetAt(0);
+			sheet.getRow(2).setHeightInPoints(0.1f);
+			book.write(out);
+			thinRow = out.toByteArray();
+			sheet.getRow(2).setHeightInPoints(3);
+			sheet.setColumnWidth(1, 128);
+			ByteArrayOutputStream visible = new ByteArrayOutputStream();
+			book.write(visible);
+			thinButVisible = visible.toByteArray();
+			sheet.setColumnWidth(1, 3);
+			ByteArrayOutputStream narrow = new ByteArrayOutputStream();
+			book.write(narrow);
+			thinColumn = narrow.toByteArray();
+		}
+		try (XSSFWorkbook book = new XSSFWorkbook(new java.io.ByteArrayInputStream(withHiddenRows(false)));
+				ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			XSSFSheet sheet = book.getSheetAt(0);
+			sheet.getCTWorksheet().getSheetFormatPr().setDefaultRowHeight(0.05);
+			sheet.getRow(0).setHeightInPoints(15);
+			sheet.getRow(1).setHeightInPoints(15);
+			book.write(out);
+			thinByDefault = out.toByteArray();
+		}
+		refusedOnFile(thinRow, "hidden-rows", "第3行", "第2、");
+		refusedOnFile(thinColumn, "hidden-columns", "B列“金额”", "A列");
+		refusedOnFile(thinByDefault, "hidden-rows", "第3、4、5行", "第2、");
+		assertThat(SheetRows.read(thinButVisible, List.of("名称", "金额"))).hasSize(5);
+		assertThat(SheetReader.hiddenColumns("2", "2", null, "0.01")).isEqualTo(new SheetReader.Columns(1, 1));
+	}
 }

@@ -14,6 +14,28 @@ class ListFilterTest {
 		RED, GREEN
 	}
 
+	enum Shade {
+		LIGHT("浅色"), DARK("深色");
+
+		private final String label;
+
+		Shade(String label) {
+			this.label = label;
+		}
+
+		public String label() {
+			return label;
+		}
+	}
+
+	/** Attack round 21: an enum with labels is refused listing them with the code to send, as a form shows them. */
+	@Test
+	void anUnknownValueOfALabelledEnumIsRefusedListingTheLabels() {
+		assertThatThrownBy(() -> ListFilter.oneOf(Shade.class, "shade", "色调", "GREY"))
+			.isInstanceOf(InvalidValueException.class).hasMessage("色调（shade）应为浅色（LIGHT）、深色（DARK）之一");
+		assertThat(Choice.listed(Colour.class)).isEqualTo("RED、GREEN");
+	}
+
 	@Test
 	void blankIsNoFilterAndAKnownNameInAnyCaseIsTheFilter() {
 		assertThat(ListFilter.oneOf(Colour.class, "colour", "颜色", " ")).isNull();

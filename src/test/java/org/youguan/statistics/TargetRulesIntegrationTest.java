@@ -3,6 +3,7 @@ package org.youguan.statistics;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +48,12 @@ class TargetRulesIntegrationTest {
 
 	@Autowired
 	Clock clock;
+
+	@Autowired
+	Aggregates aggregates;
+
+	@Autowired
+	Indicators indicators;
 
 	long stored(int year, String code) {
 		return jdbc.sql("SELECT count(*) FROM stat_target WHERE region_code = '3205' AND year = :year AND indicator_code = :code")
@@ -100,5 +107,34 @@ class TargetRulesIntegrationTest {
 			.andExpect(status().is3xxRedirection())
 			.andExpect(flash().attributeExists("errors"));
 		assertThat(stored(2013, "green.ewaybill.rate")).isZero();
+	}
+
+	/**
+	 * Attack round 21: a growth of -150 % came to a negative target (折算目标值 -1,098,900,810 件, 完成进度 -199.3%), and a
+	 * growth on a rate to one above 100 %: a growth is above -100 %, and the target it comes to from last year's total
+	 * is held to the indicator's rules, refused naming {@code targetGrowth}; nothing is stored.
+	 */
+	@Test
+	void aGrowthComingToANegativeTargetOrARateAbove100IsRefused() {
+		CurrentUser admin = directory.principal("sz.admin").orElseThrow();
+		int year = LocalDate.now(clock.withZone(ChinaTime.ZONE)).getYear();
+		for (String growth : new String[] { "-150", "-100" }) {
+			assertThatThrownBy(() -> targets.set(admin, "3205", 2014, "express.volume.intercity", null, new BigDecimal(growth)))
+				.as(growth)
+				.isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.fieldErrors())
+					.extracting(FieldError::field, FieldError::rule)
+					.containsExactly(tuple("targetGrowth", "range")));
+		}
+		assertThat(stored(2014, "express.volume.intercity")).isZero();
+		BigDecimal lastYear = aggregates.value(indicators.get("green.ewaybill.rate"),
+				new Slice("3205", null, YearMonth.of(year - 1, 1), YearMonth.of(year - 1, 12)));
+		assertThat(lastYear).as("the demo city's rate last year").isGreaterThan(new BigDecimal("60"));
+		assertThatThrownBy(() -> targets.set(admin, "3205", year, "green.ewaybill.rate", null, new BigDecimal("80")))
+			.isInstanceOfSatisfying(InvalidValueException.class, e -> {
+				assertThat(e.fieldErrors()).extracting(FieldError::field, FieldError::rule)
+					.containsExactly(tuple("targetGrowth", "rate"));
+				assertThat(e.fieldErrors().get(0).message()).contains("增长目标折算的目标值").contains("100%");
+			});
+		assertThat(stored(year, "green.ewaybill.rate")).isZero();
 	}
 }

@@ -47,4 +47,21 @@ class UnknownListFilterIntegrationTest {
 			.andExpect(jsonPath("$.errors[0].rule").value("one-of"));
 		mvc.perform(get("/safety/hazards").session(staff).param("level", "重大隐患")).andExpect(status().isOk());
 	}
+
+	/**
+	 * Attack round 21: an unknown status was refused listing bare codes ("应为FILED、INVESTIGATING…之一"): the values are
+	 * listed as the forms show them, with the code to send — 已立案（FILED）.
+	 */
+	@Test
+	void anUnknownStatusIsRefusedListingTheChoicesWithTheirLabels() throws Exception {
+		mvc.perform(get("/api/v1/enforcement/cases").header("Authorization", "Bearer demo-sz-admin-token")
+			.param("status", "bogus"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("status"))
+			.andExpect(content().string(containsString("案件状态（status）应为已立案（FILED）、")));
+		mvc.perform(get("/api/v1/universal/post-office-approvals").header("Authorization", "Bearer demo-sz-admin-token")
+			.param("status", "bogus"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("状态（status）应为待现场核查（SUBMITTED）、")));
+	}
 }

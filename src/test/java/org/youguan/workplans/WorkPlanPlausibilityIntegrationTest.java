@@ -244,6 +244,26 @@ class WorkPlanPlausibilityIntegrationTest {
 	}
 
 	/**
+	 * Attack round 21: a draft published with 文号 〔2027〕 and no 印发日期 was accepted in 2026 — published without a
+	 * date, a plan is issued today, so its 文号 states today's year.
+	 */
+	@Test
+	void aPlanPublishedWithoutADateStatesTodaysYearInItsNumber() throws Exception {
+		clock.set(LocalDateTime.of(2061, 12, 5, 9, 0));
+		CurrentUser market = user("sz.market");
+		long plan = save(withoutNumber(2062));
+		assertThatThrownBy(() -> drafts.publish(market, plan, "苏邮管〔2062〕2号", null))
+			.satisfies(ex -> refused(ex, "documentNumber/year"));
+		mvc.perform(post("/workplans/" + plan + "/publish").session(SignIn.session(mvc, "sz.market")).with(csrf())
+			.param("documentNumber", "苏邮管〔2062〕2号"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("未填印发日期")));
+		assertThat(plans.get(DataScope.region("3205"), plan).draft()).isTrue();
+		drafts.publish(market, plan, "苏邮管〔2061〕2号", null);
+		assertThat(plans.get(DataScope.region("3205"), plan).draft()).isFalse();
+	}
+
+	/**
 	 * A plan is 印发 on a day that has come, and takes progress for the months of its year and the year after only
 	 * (attack round 19: the 2027 plan was published in December 2026 dated 2027-11-30, and a report of 2026-12 made one
 	 * of its tasks 已完成 before its year began).

@@ -1,12 +1,11 @@
 package org.youguan.enforcement.internal;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 import org.youguan.enforcement.Penalty;
+import org.youguan.kernel.Choice;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 
@@ -98,11 +97,7 @@ public final class CaseInput {
 			return Enum.valueOf(type, Text.strip(text).toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			List<String> names = new ArrayList<>();
-			for (E e : type.getEnumConstants()) {
-				names.add(e.name());
-			}
-			v.require(field, false, "one-of", label + "（" + field + "）应为" + String.join("、", names) + "之一");
+			v.require(field, false, "one-of", label + "（" + field + "）应为" + Choice.listed(type) + "之一");
 			return null;
 		}
 	}

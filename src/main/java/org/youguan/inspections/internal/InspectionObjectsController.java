@@ -24,6 +24,7 @@ import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.inspections.InspectionPlans;
+import org.youguan.kernel.Choice;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.Decimals;
 import org.youguan.kernel.ListRequest;
@@ -141,7 +142,7 @@ class InspectionObjectsController {
 		Validation v = new Validation();
 		String type = objectType == null || Text.isBlank(objectType) ? "ENTERPRISE" : Text.strip(objectType).toUpperCase(Locale.ROOT);
 		v.require("objectType", InspectionPlans.OBJECT_TYPES.contains(type), "one-of",
-				"检查对象类型（objectType）应为ENTERPRISE、BRANCH、OUTLET之一");
+				InspectionPlans.OBJECT_TYPES_LISTED);
 		String code = region == null || Text.isBlank(region) ? (me.regionCode() == null ? "" : me.regionCode()) : Text.strip(region);
 		v.require("region", code.matches("\\d{0,12}"), "format", "区域（region）应为行政区划代码");
 		Long brand = null;
@@ -155,7 +156,7 @@ class InspectionObjectsController {
 		for (EnterpriseType t : EnterpriseType.values()) {
 			knownType |= t.name().equals(enterprise);
 		}
-		v.require("enterpriseType", enterprise == null || knownType, "one-of", "企业类型（enterpriseType）应为POSTAL、EXPRESS、OTHER之一");
+		v.require("enterpriseType", enterprise == null || knownType, "one-of", "企业类型（enterpriseType）应为" + Choice.listed(EnterpriseType.class) + "之一");
 		List<String> classes = creditClasses == null ? List.of()
 				: creditClasses.stream().filter(c -> c != null && !Text.isBlank(c)).map(Text::strip).toList();
 		v.require("creditClasses", InspectionPlans.CREDIT_CLASSES.containsAll(classes), "one-of",

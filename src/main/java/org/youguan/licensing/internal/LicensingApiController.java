@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.youguan.documents.ImportPages;
 import org.youguan.documents.UploadedFile;
+import org.youguan.kernel.Choice;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FiguresQuery;
@@ -313,8 +314,8 @@ class LicensingApiController {
 			return ApplicationStatus.valueOf(Text.strip(text).toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidValueException("status", "one-of", "状态（status）应为SUBMITTED、CORRECTION_REQUESTED、ACCEPTED、"
-					+ "REVIEWED、VERIFIED、APPROVED、REFUSED、NOT_ACCEPTED之一");
+			throw new InvalidValueException("status", "one-of", "状态（status）应为" + Choice.listed(ApplicationStatus.class)
+					+ "之一");
 		}
 	}
 
@@ -326,8 +327,7 @@ class LicensingApiController {
 			return Material.valueOf(Text.strip(text).toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidValueException("kind", "one-of", "材料类型（kind）应为BUSINESS_LICENCE、CAPITAL、PREMISES、SAFETY、"
-					+ "SERVICE、PERSONNEL、BRANCH_LIST之一");
+			throw new InvalidValueException("kind", "one-of", "材料类型（kind）应为" + Choice.listed(Material.class) + "之一");
 		}
 	}
 }

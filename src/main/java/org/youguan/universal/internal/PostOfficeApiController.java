@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.youguan.documents.ImportPages;
+import org.youguan.kernel.Choice;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.ListRequest;
@@ -197,7 +198,7 @@ class PostOfficeApiController {
 			return ApprovalStatus.valueOf(Text.strip(text).toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidValueException("status", "one-of", "状态（status）应为SUBMITTED、CHECKED、APPROVED、REFUSED、ANNOUNCED之一");
+			throw new InvalidValueException("status", "one-of", "状态（status）应为" + Choice.listed(ApprovalStatus.class) + "之一");
 		}
 	}
 }
