@@ -231,7 +231,7 @@ public class RegionRecords {
 		BigDecimal value = v.decimal("valueYuan", "案值（元）", data.valueYuan(), 13, 2);
 		v.money("valueYuan", "案值（元）", value);
 		v.require("valueYuan", value == null || value.signum() >= 0, "range", "案值不能为负数");
-		String note = text(v, "note", "备注", data.note(), 1000, false);
+		String note = text(v, "note", "备注", Hazards.freeText(data.note()), 1000, false);
 		v.throwIfInvalid();
 		Map<String, Object> columns = new LinkedHashMap<>();
 		columns.put("region_code", region);
@@ -291,8 +291,12 @@ public class RegionRecords {
 		return text;
 	}
 
+	/**
+	 * A text as typed, trimmed ({@link Hazards#clean}): invisible characters stay for the name rules to refuse (an
+	 * audience, the agencies, the organiser are names); the free-text note is cleaned of them by its caller.
+	 */
 	private static String text(Validation v, String field, String label, String value, int max, boolean required) {
-		String text = Hazards.freeText(value);
+		String text = Hazards.clean(value);
 		if (required) {
 			v.required(field, label, text);
 		}
