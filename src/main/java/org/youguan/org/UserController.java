@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.ResponseEntity;
@@ -102,14 +103,20 @@ class UserController {
 			@RequestParam(required = false) Long departmentId,
 			@RequestParam(required = false) String enterpriseCreditCode, @RequestParam(required = false) String phone,
 			@RequestParam(required = false) Set<Role> roles, Model model, RedirectAttributes redirect,
-			HttpServletResponse response) {
+			HttpServletRequest request, HttpServletResponse response) {
 		UserData data = new UserData(username, displayName, kind, bureauId, departmentId, enterpriseCreditCode, phone,
 				roles == null ? Set.of() : roles);
+		// an API token may open an account (provisioning) but is never shown its temporary password: a token hands out
+		// no sign-in; an administrator signed in on the page resets the password to give one
+		String authorization = request.getHeader("Authorization");
+		boolean byToken = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
 		// refused: the form again in the refusal's 4xx with the values as typed (kernel.FormSteps)
 		return FormSteps.run(model, response, redirect, () -> {
 			CreatedUser created = users.create(me, data);
-			redirect.addFlashAttribute("secret", "用户 " + created.username() + " 已创建。临时密码：" + created.temporaryPassword()
-					+ "（仅显示一次，首次登录须修改）");
+			redirect.addFlashAttribute("secret", byToken
+					? "用户 " + created.username() + " 已创建。临时密码不向API令牌显示，请管理员登录后在页面上重置密码"
+					: "用户 " + created.username() + " 已创建。临时密码：" + created.temporaryPassword()
+							+ "（仅显示一次，首次登录须修改）");
 			return new PageSteps.Done(null, "/admin/users/" + created.id());
 		}, () -> form(me, model, data, null));
 	}

@@ -33,12 +33,14 @@ class BearerTokenFilter extends OncePerRequestFilter {
 	static final String ACCOUNT = "/account";
 
 	/**
-	 * The steps that issue another account's password (a new account's or a reset one, shown once in the page's flash):
-	 * an administrator's token that reached them would hand out sign-ins to other accounts.
+	 * The step that issues another account's password (a reset one, shown once in the page's flash): an administrator's
+	 * token that reached it would hand out sign-ins to other accounts. Opening an account stays open to an
+	 * administrator's token (provisioning), which is never shown the new account's temporary password
+	 * ({@code UserController}).
 	 */
-	static final Pattern ISSUES_PASSWORDS = Pattern.compile("/admin/users/(?:new|[^/]+/reset-password)");
+	static final Pattern ISSUES_PASSWORDS = Pattern.compile("/admin/users/[^/]+/reset-password");
 
-	static final String SESSION_REQUIRED = "修改密码、管理API令牌、开设账号和重置密码须登录后在页面上操作，不能使用API令牌";
+	static final String SESSION_REQUIRED = "修改密码、管理API令牌和重置密码须登录后在页面上操作，不能使用API令牌";
 
 	private final ApiTokens tokens;
 

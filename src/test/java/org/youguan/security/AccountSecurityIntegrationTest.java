@@ -117,7 +117,10 @@ class AccountSecurityIntegrationTest {
 		mvc.perform(bearer(get("/api/v1/me"), token.token())).andExpect(status().isOk());
 	}
 
-	/** The same for an administrator's token: it opens no account and resets no password (shown in the page's flash). */
+	/**
+	 * The same for an administrator's token: it resets no password (shown in the page's flash); it may open an account
+	 * (provisioning) but is never shown its temporary password.
+	 */
 	@Test
 	void anAdministratorsApiTokenIssuesNoPassword() throws Exception {
 		String name = newUser();
@@ -127,8 +130,13 @@ class AccountSecurityIntegrationTest {
 		mvc.perform(bearer(post("/admin/users/" + id + "/reset-password"), token.token()))
 			.andExpect(status().isForbidden())
 			.andExpect(jsonPath("$.errors[0].rule").value("session-required"));
-		mvc.perform(bearer(post("/admin/users/new").param("username", "minted" + id), token.token()))
-			.andExpect(status().isForbidden());
+		var opened = mvc.perform(bearer(post("/admin/users/new").param("username", "minted" + id)
+			.param("displayName", "对接开设").param("kind", "STAFF").param("roles", "STAFF")
+			.param("bureauId", String.valueOf(principal("sz.admin").bureauId())), token.token()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+		assertThat(String.valueOf(opened.getFlashMap().get("secret"))).contains("minted" + id)
+			.contains("临时密码不向API令牌显示").doesNotContain("临时密码：");
 		assertThat(passwordHash(name)).isEqualTo(hash);
 		mvc.perform(bearer(get("/admin/users/" + id), token.token())).andExpect(status().isOk());
 	}
