@@ -143,8 +143,9 @@ class LedgerTwinCorrectionAndDaysIntegrationTest {
 		String tag = tag();
 		String longAgo = today.minusYears(10).minusDays(1).toString();
 		refused("foundOn", "发现日期不能早于", () -> hazards.report(CITY, hazard("1950-03-01", "检查组", "远年隐患" + tag), false));
-		refused("foundOn", "发现日期不能早于", () -> hazards.report(CITY, hazard(longAgo, "检查组", "远年隐患" + tag), false));
-		refused("foundOn", "发现日期不能晚于今天", () -> hazards.report(CITY, hazard(today.plusDays(1).toString(), "检查组",
+		refused("foundOn", "发现日期不能早于" + today.minusYears(10) + "（安全台账只登记10年内的日期，规则目录safety.ledger.lookback"
+				+ "；更早的日期多是年份输错）", () -> hazards.report(CITY, hazard(longAgo, "检查组", "远年隐患" + tag), false));
+		refused("foundOn", "发现日期不能晚于今天（" + today + "）", () -> hazards.report(CITY, hazard(today.plusDays(1).toString(), "检查组",
 				"未来隐患" + tag), false));
 		long kept = hazards.report(CITY, hazard(today.minusYears(9).toString(), "检查组", "九年前隐患" + tag), false);
 		refused("foundOn", "发现日期不能早于", () -> hazards.correct(CITY, kept, hazard("1960-01-01", "检查组", "九年前隐患" + tag)));
