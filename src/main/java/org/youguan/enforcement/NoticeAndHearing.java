@@ -25,6 +25,7 @@ import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.org.BureauView;
 import org.youguan.org.Bureaus;
 import org.youguan.org.Role;
 import org.youguan.org.UserKind;
@@ -582,19 +583,15 @@ public class NoticeAndHearing {
 	public List<HearingHost> hearingHosts(DataScope scope, long id) {
 		CaseView c = caseWork.inScope(scope, id);
 		List<HearingHost> hosts = new ArrayList<>();
-		String region = c.regionCode();
-		// the handling bureau first, then the bureaus above it (village, street, county, city, province codes)
-		for (int length : new int[] { 12, 9, 6, 4, 2 }) {
-			if (length > region.length()) {
-				continue;
-			}
-			bureaus.findByRegion(region.substring(0, length)).ifPresent(b -> users.list(DataScope.all(),
-					new Users.Filter(b.id(), null, UserKind.STAFF), PageQuery.of(null, 0, PageQuery.MAX_SIZE, "display_name", "asc"))
+		// the handling bureau first, then the bureaus above it (county, city, province)
+		for (BureauView b : bureaus.enclosing(c.regionCode())) {
+			users.list(DataScope.all(), new Users.Filter(b.id(), null, UserKind.STAFF),
+					PageQuery.of(null, 0, PageQuery.MAX_SIZE, "display_name", "asc"))
 				.items().stream()
 				.filter(u -> u.enabled() && mayHost(u) && !caseTeam.investigated(id, u.id(), u.displayName())
 						&& !Long.valueOf(u.id()).equals(caseTeam.reportAuthor(id)))
 				.filter(u -> hosts.stream().noneMatch(h -> h.userId() == u.id()))
-				.forEach(u -> hosts.add(new HearingHost(u.id(), u.displayName(), b.name()))));
+				.forEach(u -> hosts.add(new HearingHost(u.id(), u.displayName(), b.name())));
 		}
 		return hosts;
 	}

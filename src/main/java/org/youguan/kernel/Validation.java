@@ -401,6 +401,26 @@ public final class Validation {
 	}
 
 	/**
+	 * {@link #within(String, String, LocalDate, LocalDate, LocalDate)} with a message of the caller's for each bound, where
+	 * the bound has a reason to give (a catalogue rule's look-back: “培训日期不能早于2016-12-05（安全台账只登记10年内的日期…）”).
+	 * The latest bound is checked first.
+	 * @param tooEarly the message when {@code date} is before {@code min}; {@code tooLate} when after {@code max}
+	 * @return whether {@code date} lies within {@code min} … {@code max}; when not, this field's error (rule {@code range})
+	 *         is recorded
+	 */
+	public boolean within(String field, LocalDate date, LocalDate min, String tooEarly, LocalDate max, String tooLate) {
+		if (date.isAfter(max)) {
+			require(field, false, "range", tooLate);
+			return false;
+		}
+		if (date.isBefore(min)) {
+			require(field, false, "range", tooEarly);
+			return false;
+		}
+		return true;
+	}
+
+	/**
 	 * A plain decimal number of at most {@link #MAX_INTEGER_DIGITS} integer digits and 6 fraction digits, or null when
 	 * blank; anything else ({@code 1e309}, {@code NaN}, too many digits) is recorded as this field's error.
 	 */

@@ -100,6 +100,34 @@ public class Bureaus {
 			.single();
 	}
 
+	/**
+	 * The bureau handling a region: the one on the platform whose region code is the longest prefix of it — the
+	 * county's bureau for a village, else its city's, else its province's. 国家邮政局 (region {@code 0}) handles only
+	 * region {@code 0}. The one rule by which a case, a licence's revocation, a post office's approval and the documents
+	 * served name their bureau.
+	 * @param regionCode a GB/T 2260 code (2 to 12 digits) or {@code 0}; null or blank handles none
+	 * @return empty when no bureau on the platform covers the region
+	 */
+	public Optional<BureauView> nearest(String regionCode) {
+		return enclosing(regionCode).stream().findFirst();
+	}
+
+	/**
+	 * The bureaus whose region contains this one, nearest first ({@link #nearest} and then the bureaus above it: city,
+	 * province) — those whose people may act for the bureau handling the region.
+	 * @param regionCode a GB/T 2260 code (2 to 12 digits) or {@code 0}; null or blank is in none
+	 */
+	public List<BureauView> enclosing(String regionCode) {
+		if (regionCode == null || Text.isBlank(regionCode)) {
+			return List.of();
+		}
+		return jdbc.sql(SELECT + FROM + " WHERE :region LIKE b.region_code || '%' ORDER BY length(b.region_code) DESC")
+			.param("region", Text.strip(regionCode))
+			.query(Rows.of(BureauView.class))
+			.list();
+	}
+
+	/** The bureau whose region is exactly this one (not one above it: {@link #nearest}). */
 	public Optional<BureauView> findByRegion(String regionCode) {
 		return jdbc.sql(SELECT + FROM + " WHERE b.region_code = :region")
 			.param("region", regionCode)

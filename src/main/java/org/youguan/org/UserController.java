@@ -22,6 +22,7 @@ import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.AccessRefusedException;
+import org.youguan.kernel.BearerToken;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.ListRequest;
@@ -108,8 +109,7 @@ class UserController {
 				roles == null ? Set.of() : roles);
 		// an API token may open an account (provisioning) but is never shown its temporary password: a token hands out
 		// no sign-in; an administrator signed in on the page resets the password to give one
-		String authorization = request.getHeader("Authorization");
-		boolean byToken = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+		boolean byToken = BearerToken.sent(request);
 		// refused: the form again in the refusal's 4xx with the values as typed (kernel.FormSteps)
 		return FormSteps.run(model, response, redirect, () -> {
 			CreatedUser created = users.create(me, data);

@@ -239,16 +239,9 @@ public class Licences {
 	 */
 	private Registrar decidingBureau(String region) {
 		String r = region == null || Text.isBlank(region) ? "0" : Text.strip(region);
-		for (int length : new int[] { 12, 9, 6, 4, 2 }) {
-			if (length <= r.length()) {
-				Optional<BureauView> b = bureaus.findByRegion(r.substring(0, length));
-				if (b.isPresent()) {
-					return Registrar.bureau(b.get().level(), b.get().regionCode());
-				}
-			}
-		}
-		return Registrar.bureau(Arrays.stream(BureauLevel.values()).filter(level -> r.length() <= level.regionCodeLength())
-			.findFirst().orElse(BureauLevel.COUNTY), r);
+		return bureaus.nearest(r).map(b -> Registrar.bureau(b.level(), b.regionCode()))
+			.orElseGet(() -> Registrar.bureau(Arrays.stream(BureauLevel.values())
+				.filter(level -> r.length() <= level.regionCodeLength()).findFirst().orElse(BureauLevel.COUNTY), r));
 	}
 
 	/**

@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.youguan.kernel.BearerToken;
 import org.youguan.kernel.RequestPath;
 import org.youguan.org.CurrentUser;
 
@@ -22,8 +23,6 @@ import org.youguan.org.CurrentUser;
  * as a plain servlet filter).
  */
 class BearerTokenFilter extends OncePerRequestFilter {
-
-	static final String PREFIX = "Bearer ";
 
 	/**
 	 * The pages of one's own account (password, API tokens): for a person signed in with their password, never for a
@@ -51,11 +50,6 @@ class BearerTokenFilter extends OncePerRequestFilter {
 		this.tokens = tokens;
 	}
 
-	static boolean isBearer(HttpServletRequest request) {
-		String header = request.getHeader("Authorization");
-		return header != null && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length());
-	}
-
 	/**
 	 * Whether the request is for a step only a person signed in with their password takes: the account pages
 	 * ({@value #ACCOUNT}) and the steps that issue passwords ({@link #ISSUES_PASSWORDS}), judged on the path as routed
@@ -68,7 +62,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (!isBearer(request)) {
+		if (!BearerToken.sent(request)) {
 			chain.doFilter(request, response);
 			return;
 		}
@@ -77,7 +71,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
 			problems.write(request, response, 403, Problems.FORBIDDEN, "Authorization", "session-required", SESSION_REQUIRED);
 			return;
 		}
-		String token = request.getHeader("Authorization").substring(PREFIX.length()).strip();
+		String token = BearerToken.token(request);
 		var user = token.isEmpty() ? Optional.<CurrentUser>empty() : tokens.authenticate(token);
 		if (user.isEmpty()) {
 			SecurityContextHolder.clearContext();

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.youguan.org.CurrentUser;
+import org.youguan.kernel.BearerToken;
 import org.youguan.kernel.RequestPath;
 
 /**
@@ -31,7 +32,7 @@ class ForcedPasswordChangeFilter extends OncePerRequestFilter {
 		var auth = SecurityContextHolder.getContext().getAuthentication();
 		String path = RequestPath.routed(request);
 		if (auth != null && auth.getPrincipal() instanceof CurrentUser user && user.mustChangePassword()
-				&& !BearerTokenFilter.isBearer(request) && !allowed(path)) {
+				&& !BearerToken.sent(request) && !allowed(path)) {
 			if (RequestPath.api(request)) {
 				problems.write(request, response, 403, Problems.FORBIDDEN, "password", "password-change", "请先修改初始密码");
 			}

@@ -28,6 +28,7 @@ import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.youguan.audit.SignInLog;
+import org.youguan.kernel.BearerToken;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.RequestPath;
 import org.youguan.kernel.RequestRefusals;
@@ -73,7 +74,7 @@ class SecurityConfiguration {
 		// that takes no HTML and asks for JSON or sends a token
 		RequestMatcher apiClient = new OrRequestMatcher(api,
 				refusals::apiClient);
-		RequestMatcher bearer = BearerTokenFilter::isBearer;
+		RequestMatcher bearer = BearerToken::sent;
 		var loginPage = new LoginUrlAuthenticationEntryPoint("/login");
 		var pageDenied = new AccessDeniedHandlerImpl();
 		http.authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC)

@@ -827,16 +827,14 @@ public class PostOfficeApprovals {
 		return nearest(region);
 	}
 
-	/** The nearest bureau over a region: its county's, its city's, its province's; else named after the county. */
+	/**
+	 * The nearest bureau over a region ({@link Bureaus#nearest}: its county's, its city's, its province's); else named
+	 * after the county.
+	 */
 	private Bureau nearest(String region) {
 		String county = region.length() > 6 ? region.substring(0, 6) : region;
-		for (String code = county; !code.isEmpty(); code = code.length() > 2 ? code.substring(0, code.length() - 2) : "") {
-			Optional<BureauView> b = bureaus.findByRegion(code);
-			if (b.isPresent()) {
-				return new Bureau(code, b.get().name());
-			}
-		}
-		return new Bureau(county, regions.fullName(county) + "邮政管理局");
+		return bureaus.nearest(region).map(b -> new Bureau(b.regionCode(), b.name()))
+			.orElseGet(() -> new Bureau(county, regions.fullName(county) + "邮政管理局"));
 	}
 
 	/** The name of the bureau that decided an approval (the notice bears it); the nearest one for older approvals. */

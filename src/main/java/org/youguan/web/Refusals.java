@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
+import org.youguan.kernel.BearerToken;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.RequestPath;
 
@@ -113,7 +114,7 @@ public final class Refusals {
 		if (acceptsHtml(accept)) {
 			return false;
 		}
-		return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7) || acceptsJson(accept);
+		return BearerToken.sent(authorization) || acceptsJson(accept);
 	}
 
 	/**

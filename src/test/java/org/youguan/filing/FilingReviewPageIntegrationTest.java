@@ -2,29 +2,23 @@ package org.youguan.filing;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
-import org.youguan.MutableClock;
 import org.youguan.SignIn;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.IdCardNumber;
 import org.youguan.org.CurrentUser;
-import org.youguan.org.UserDirectory;
 import org.youguan.registry.OutletData;
-import org.youguan.registry.OutletStatus;
-import org.youguan.registry.Outlets;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -34,6 +28,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * change the proposed changes before → after; the enterprise sees the same on its own filing page.
  */
 @IntegrationTest
+@ExtendWith(FilingFixture.Monday28September.class)
 class FilingReviewPageIntegrationTest {
 
 	static final DataScope WUZHONG = DataScope.region("320506");
@@ -49,25 +44,13 @@ class FilingReviewPageIntegrationTest {
 	OutletFilings filings;
 
 	@Autowired
-	Outlets outlets;
-
-	@Autowired
-	UserDirectory directory;
-
-	@Autowired
-	MutableClock clock;
+	FilingFixture fixture;
 
 	CurrentUser shunfeng;
 
 	@BeforeEach
-	void monday28September() {
-		clock.set(LocalDateTime.of(2026, 9, 28, 10, 0));
-		shunfeng = directory.principal("sf.wz").orElseThrow();
-	}
-
-	@AfterEach
-	void resetClock() {
-		clock.reset();
+	void signIn() {
+		shunfeng = fixture.shunfeng();
 	}
 
 	static OutletData outlet(String name, String address, String manager, String phone, boolean surveillance) {
@@ -101,12 +84,7 @@ class FilingReviewPageIntegrationTest {
 	@Test
 	void aChangeFilingShowsTheProposedChangesBeforeToAfter() throws Exception {
 		String name = "顺丰驿站（变更审查" + UUID.randomUUID().toString().substring(0, 6) + "）";
-		long first = filings.submitNew(shunfeng, outlet(name, "吴中区旧址路1号", "欧阳明", "13955501234", true),
-				OutletFilingIntegrationTest.completeAttachments());
-		filings.approve(WUZHONG, first, null);
-		long outletId = filings.get(WUZHONG, first).outletId();
-		await().ignoreExceptions()
-			.untilAsserted(() -> assertThat(outlets.get(WUZHONG, outletId).status()).isEqualTo(OutletStatus.FILED));
+		long outletId = fixture.filedOutlet(shunfeng, outlet(name, "吴中区旧址路1号", "欧阳明", "13955501234", true));
 		long change = filings.submitChange(shunfeng, outletId,
 				outlet(name + "·新", "吴中区新址路2号", "上官红", "13955509876", true), LocalDate.of(2026, 9, 27), "迁址并更换负责人",
 				List.of());
@@ -122,12 +100,7 @@ class FilingReviewPageIntegrationTest {
 	@Test
 	void aClosureFilingShowsTheOutletAsRegistered() throws Exception {
 		String name = "顺丰驿站（撤销审查" + UUID.randomUUID().toString().substring(0, 6) + "）";
-		long first = filings.submitNew(shunfeng, outlet(name, "吴中区撤销路3号", "欧阳明", "13955501234", true),
-				OutletFilingIntegrationTest.completeAttachments());
-		filings.approve(WUZHONG, first, null);
-		long outletId = filings.get(WUZHONG, first).outletId();
-		await().ignoreExceptions()
-			.untilAsserted(() -> assertThat(outlets.get(WUZHONG, outletId).status()).isEqualTo(OutletStatus.FILED));
+		long outletId = fixture.filedOutlet(shunfeng, outlet(name, "吴中区撤销路3号", "欧阳明", "13955501234", true));
 		long closure = filings.submitClosure(shunfeng, outletId, "停止经营");
 		assertThat(page("wz.staff", "/filing/" + closure)).contains("网点现登记信息", "吴中区撤销路3号", "欧阳明", "139****1234");
 	}

@@ -2,7 +2,6 @@ package org.youguan.filing;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -12,33 +11,29 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.youguan.IntegrationTest;
-import org.youguan.MutableClock;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.IdCardNumber;
 import org.youguan.org.CurrentUser;
-import org.youguan.org.UserDirectory;
 import org.youguan.registry.OutletData;
-import org.youguan.registry.OutletStatus;
-import org.youguan.registry.Outlets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 /**
  * At most one undecided change or closure filing per outlet, and no second undecided new filing for the same name and
  * address: the second is a 409 (DUPLICATE) naming the open filing's number, also when several are posted at once.
  */
 @IntegrationTest
+@ExtendWith(FilingFixture.Monday28September.class)
 class OneOpenFilingPerOutletIntegrationTest {
 
 	static final DataScope WUZHONG = DataScope.region("320506");
@@ -51,28 +46,16 @@ class OneOpenFilingPerOutletIntegrationTest {
 	OutletFilings filings;
 
 	@Autowired
-	Outlets outlets;
-
-	@Autowired
-	UserDirectory directory;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	FilingFixture fixture;
 
 	CurrentUser shunfeng;
 
 	@BeforeEach
-	void monday28September() {
-		clock.set(LocalDateTime.of(2026, 9, 28, 10, 0));
-		shunfeng = directory.principal("sf.wz").orElseThrow();
-	}
-
-	@AfterEach
-	void resetClock() {
-		clock.reset();
+	void signIn() {
+		shunfeng = fixture.shunfeng();
 	}
 
 	static OutletData outlet(String name, String address) {
@@ -82,12 +65,7 @@ class OneOpenFilingPerOutletIntegrationTest {
 	}
 
 	long filedOutlet(String name) {
-		long first = filings.submitNew(shunfeng, outlet(name, "吴中区唯一路1号"), OutletFilingIntegrationTest.completeAttachments());
-		filings.approve(WUZHONG, first, null);
-		long outletId = filings.get(WUZHONG, first).outletId();
-		await().ignoreExceptions()
-			.untilAsserted(() -> assertThat(outlets.get(WUZHONG, outletId).status()).isEqualTo(OutletStatus.FILED));
-		return outletId;
+		return fixture.filedOutlet(shunfeng, outlet(name, "吴中区唯一路1号"));
 	}
 
 	@Test

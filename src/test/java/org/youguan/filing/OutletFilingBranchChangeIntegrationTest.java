@@ -27,7 +27,6 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.org.CurrentUser;
-import org.youguan.org.UserDirectory;
 import org.youguan.registry.OutletData;
 import org.youguan.registry.Outlets;
 
@@ -63,9 +62,6 @@ class OutletFilingBranchChangeIntegrationTest {
 	Outlets outlets;
 
 	@Autowired
-	UserDirectory directory;
-
-	@Autowired
 	MutableClock clock;
 
 	@Autowired
@@ -74,20 +70,11 @@ class OutletFilingBranchChangeIntegrationTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	FilingFixture fixture;
+
 	CurrentUser sf() {
-		return directory.principal("sf.wz").orElseThrow();
-	}
-
-	long filedOutlet(LocalDate openedOn) {
-		return OutletFilingRound16IntegrationTest.filedOutlet(filings, outlets, sf(), openedOn);
-	}
-
-	long ownBranch() {
-		return OutletFilingRound16IntegrationTest.ownBranch(jdbc, sf().enterpriseCreditCode());
-	}
-
-	long othersBranch() {
-		return OutletFilingRound16IntegrationTest.othersBranch(jdbc, sf().enterpriseCreditCode());
+		return fixture.shunfeng();
 	}
 
 	String branchName(long id) {
@@ -114,12 +101,12 @@ class OutletFilingBranchChangeIntegrationTest {
 	void aChangeFilingChangesTheBranchByTheNewFilingsRulesAndTheApprovalAppliesIt() throws Exception {
 		LocalDate today = LocalDate.now(clock);
 		LocalDate opened = today.minusDays(30);
-		long outletId = filedOutlet(opened);
-		long branch = ownBranch();
+		long outletId = fixture.filedOutlet(opened);
+		long branch = fixture.ownBranch();
 		String name = branchName(branch);
 		OutletData changed = OutletFilingIntegrationTest.outlet(opened);
 
-		refused("branchId", "own-branch", () -> filings.submitChange(sf(), outletId, changed.withBranch(othersBranch()),
+		refused("branchId", "own-branch", () -> filings.submitChange(sf(), outletId, changed.withBranch(fixture.othersBranch()),
 				today, "改由分支机构经营", authorisation()));
 		refused("attachments.AUTHORISATION", "required", () -> filings.submitChange(sf(), outletId,
 				changed.withBranch(branch), today, "改由分支机构经营", List.of()));
@@ -178,8 +165,8 @@ class OutletFilingBranchChangeIntegrationTest {
 	void theChangeFormOffersTheBranchWithTheRecordedOneChosenAndRefusesAnothersBranch() throws Exception {
 		LocalDate today = LocalDate.now(clock);
 		LocalDate opened = today.minusDays(20);
-		long outletId = filedOutlet(opened);
-		long branch = ownBranch();
+		long outletId = fixture.filedOutlet(opened);
+		long branch = fixture.ownBranch();
 		approved(filings.submitChange(sf(), outletId, OutletFilingIntegrationTest.outlet(opened).withBranch(branch), today,
 				"改由分支机构经营", authorisation()), outletId, branch);
 
@@ -193,7 +180,7 @@ class OutletFilingBranchChangeIntegrationTest {
 				"分支变更网点" + System.nanoTime() % 100000, opened.toString());
 		form.add("changeDescription", "改由其他分支机构经营");
 		form.add("changedOn", today.toString());
-		form.add("branchId", String.valueOf(othersBranch()));
+		form.add("branchId", String.valueOf(fixture.othersBranch()));
 		mvc.perform(multipart("/enterprise/outlets/" + outletId + "/change").params(form).session(enterprise).with(csrf()))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("data-field=\"branchId\"")));

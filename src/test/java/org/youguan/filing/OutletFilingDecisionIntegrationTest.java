@@ -6,9 +6,9 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,7 +21,6 @@ import org.youguan.kernel.IdCardNumber;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageQuery;
 import org.youguan.org.CurrentUser;
-import org.youguan.org.UserDirectory;
 import org.youguan.platform.ChinaTime;
 import org.youguan.registry.OutletData;
 import org.youguan.registry.OutletStatus;
@@ -39,6 +38,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * proposal: not in the staff list, not in the public lookup.
  */
 @IntegrationTest
+@ExtendWith(FilingFixture.Monday28September.class)
 class OutletFilingDecisionIntegrationTest {
 
 	static final DataScope WUZHONG = DataScope.region("320506");
@@ -50,9 +50,6 @@ class OutletFilingDecisionIntegrationTest {
 	Outlets outlets;
 
 	@Autowired
-	UserDirectory directory;
-
-	@Autowired
 	MutableClock clock;
 
 	@Autowired
@@ -61,17 +58,14 @@ class OutletFilingDecisionIntegrationTest {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	FilingFixture fixture;
+
 	CurrentUser shunfeng;
 
 	@BeforeEach
-	void monday28September() {
-		clock.set(LocalDateTime.of(2026, 9, 28, 10, 0));
-		shunfeng = directory.principal("sf.wz").orElseThrow();
-	}
-
-	@AfterEach
-	void resetClock() {
-		clock.reset();
+	void signIn() {
+		shunfeng = fixture.shunfeng();
 	}
 
 	static OutletData outlet(String name, String street, String manager, String phone) {
@@ -91,10 +85,7 @@ class OutletFilingDecisionIntegrationTest {
 	}
 
 	OutletView awaitFiled(long filingId) {
-		long outletId = filings.get(WUZHONG, filingId).outletId();
-		await().ignoreExceptions()
-			.untilAsserted(() -> assertThat(outlets.get(WUZHONG, outletId).status()).isEqualTo(OutletStatus.FILED));
-		return outlets.get(WUZHONG, outletId);
+		return fixture.awaitFiled(filingId);
 	}
 
 	boolean inRegistry(String name) {

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.UUID;
 
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.event.ApplicationEvents;
@@ -47,6 +47,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 @IntegrationTest
+@ExtendWith(FilingFixture.Monday28September.class)
 @RecordApplicationEvents
 class OutletFilingIntegrationTest {
 
@@ -80,17 +81,14 @@ class OutletFilingIntegrationTest {
 	@Autowired
 	ApplicationEvents events;
 
+	@Autowired
+	FilingFixture fixture;
+
 	CurrentUser shunfeng;
 
 	@BeforeEach
-	void monday28September() {
-		clock.set(LocalDateTime.of(2026, 9, 28, 10, 0));
-		shunfeng = directory.principal("sf.wz").orElseThrow();
-	}
-
-	@AfterEach
-	void resetClock() {
-		clock.reset();
+	void signIn() {
+		shunfeng = fixture.shunfeng();
 	}
 
 	static OutletData outlet(LocalDate openedOn) {
@@ -134,7 +132,7 @@ class OutletFilingIntegrationTest {
 		assertThat(f.workingDaysTaken()).isEqualTo(3);
 		assertThat(number).startsWith("网点备案-320506-2026-");
 		assertThat(events.stream(OutletFiled.class).filter(e -> e.filingId() == id)).hasSize(1);
-		await().ignoreExceptions().untilAsserted(() -> assertThat(outlets.get(WUZHONG, f.outletId()).status()).isEqualTo(OutletStatus.FILED));
+		fixture.awaitFiled(id);
 		assertThat(outlets.publicList("320506", "顺丰", new PageQuery("", 0, 200, null, false)).items())
 			.anySatisfy(o -> assertThat(o.filingNumber()).isEqualTo(number));
 		try (XWPFDocument receipt = new XWPFDocument(new ByteArrayInputStream(receipts.receipt(WUZHONG, id)))) {

@@ -23,11 +23,9 @@ import org.youguan.documents.PdfFiles;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.org.CurrentUser;
-import org.youguan.org.UserDirectory;
 import org.youguan.registry.Enterprises;
 import org.youguan.registry.OutletData;
 import org.youguan.registry.OutletFilingDecision;
-import org.youguan.registry.OutletStatus;
 import org.youguan.registry.Outlets;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,9 +61,6 @@ class OutletFilingRound16IntegrationTest {
 	Enterprises enterprises;
 
 	@Autowired
-	UserDirectory directory;
-
-	@Autowired
 	MutableClock clock;
 
 	@Autowired
@@ -80,31 +75,18 @@ class OutletFilingRound16IntegrationTest {
 	@Autowired
 	TransactionTemplate tx;
 
+	@Autowired
+	FilingFixture fixture;
+
 	CurrentUser sf() {
-		return directory.principal("sf.wz").orElseThrow();
-	}
-
-	/** A new outlet of sf.wz opened on the day, filed and approved: its registry id once the registry has it. */
-	long filedOutlet(LocalDate openedOn) {
-		return filedOutlet(filings, outlets, sf(), openedOn);
-	}
-
-	/** A new outlet of the user's enterprise in 吴中 opened on the day, filed and approved: its registry id. */
-	static long filedOutlet(OutletFilings filings, Outlets outlets, CurrentUser user, LocalDate openedOn) {
-		long id = filings.submitNew(user, OutletFilingIntegrationTest.outlet(openedOn),
-				OutletFilingIntegrationTest.completeAttachments());
-		filings.approve(WUZHONG, id, null);
-		long outletId = filings.get(WUZHONG, id).outletId();
-		await().ignoreExceptions()
-			.untilAsserted(() -> assertThat(outlets.get(WUZHONG, outletId).status()).isEqualTo(OutletStatus.FILED));
-		return outletId;
+		return fixture.shunfeng();
 	}
 
 	@Test
 	void aChangeFilingCannotMoveTheOpeningDayNorBeDatedBeforeIt() {
 		LocalDate today = LocalDate.now(clock);
 		LocalDate opened = today.minusDays(40);
-		long outletId = filedOutlet(opened);
+		long outletId = fixture.filedOutlet(opened);
 
 		OutletData washed = OutletFilingIntegrationTest.outlet(today.minusDays(1));
 		assertThatThrownBy(() -> filings.submitChange(sf(), outletId, washed, today, "更正开办日期", List.of()))
@@ -142,9 +124,7 @@ class OutletFilingRound16IntegrationTest {
 			.andExpect(jsonPath("$.filing.openedOn").value(opened.toString()))
 			.andExpect(jsonPath("$.filing.changedOn").value(nullValue()));
 		filings.approve(WUZHONG, newFiling, null);
-		long outletId = filings.get(WUZHONG, newFiling).outletId();
-		await().ignoreExceptions()
-			.untilAsserted(() -> assertThat(outlets.get(WUZHONG, outletId).status()).isEqualTo(OutletStatus.FILED));
+		long outletId = fixture.awaitFiled(newFiling).id();
 		LocalDate changed = today.minusDays(3);
 		long change = filings.submitChange(sf(), outletId, OutletFilingIntegrationTest.outlet(opened).withOpenedOn(null),
 				changed, "更名", List.of());
@@ -166,7 +146,7 @@ class OutletFilingRound16IntegrationTest {
 	@Test
 	void theRegistryKeepsTheOpeningDayOfAnApprovedChange() {
 		LocalDate opened = LocalDate.now(clock).minusDays(30);
-		long outletId = filedOutlet(opened);
+		long outletId = fixture.filedOutlet(opened);
 		long enterpriseId = enterprises.findByCreditCode(sf().enterpriseCreditCode()).orElseThrow().id();
 		OutletData moved = outlets.check(DataScope.all(),
 				OutletFilingIntegrationTest.outlet(LocalDate.now(clock).minusDays(2)).withEnterprise(enterpriseId), outletId);
@@ -178,7 +158,7 @@ class OutletFilingRound16IntegrationTest {
 	@Test
 	void theChangePageShowsTheOpeningDayReadOnlyAndRefusesAnother() throws Exception {
 		LocalDate opened = LocalDate.now(clock).minusDays(35);
-		long outletId = filedOutlet(opened);
+		long outletId = fixture.filedOutlet(opened);
 		MockHttpSession enterprise = SignIn.session(mvc, "sf.wz");
 		assertThat(mvc.perform(get("/enterprise/outlets/" + outletId + "/change").session(enterprise))
 			.andReturn().getResponse().getContentAsString()).containsPattern("id=\"openedOn\"[^>]*readonly");
@@ -197,32 +177,6 @@ class OutletFilingRound16IntegrationTest {
 			.andExpect(content().string(containsString("data-field=\"changedOn\"")))
 			.andExpect(content().string(containsString("变更日期不能早于网点开办日期")));
 		assertThat(outlets.get(WUZHONG, outletId).openedOn()).isEqualTo(opened);
-	}
-
-	long ownBranch() {
-		return ownBranch(jdbc, sf().enterpriseCreditCode());
-	}
-
-	/** A branch of the enterprise (one made for the tests when it has none). */
-	static long ownBranch(JdbcClient jdbc, String creditCode) {
-		return jdbc.sql("SELECT b.id FROM branch b JOIN enterprise e ON e.id = b.enterprise_id WHERE e.credit_code = :c"
-				+ " ORDER BY b.id LIMIT 1").param("c", creditCode).query(Long.class).optional()
-			.orElseGet(() -> jdbc.sql("""
-					INSERT INTO branch (enterprise_id, name, region_code, address, head_name, business_licence_date, filed_on,
-					    filed_late, created_at)
-					SELECT id, '顺丰吴中测试分公司', '320506001', '吴中区分公司路1号', '赵六', DATE '2026-01-05', DATE '2026-01-12',
-					    false, now() FROM enterprise WHERE credit_code = :c RETURNING id""")
-				.param("c", creditCode).query(Long.class).single());
-	}
-
-	long othersBranch() {
-		return othersBranch(jdbc, sf().enterpriseCreditCode());
-	}
-
-	/** A branch of another enterprise than this one. */
-	static long othersBranch(JdbcClient jdbc, String creditCode) {
-		return jdbc.sql("SELECT b.id FROM branch b JOIN enterprise e ON e.id = b.enterprise_id WHERE e.credit_code <> :c"
-				+ " ORDER BY b.id LIMIT 1").param("c", creditCode).query(Long.class).single();
 	}
 
 	String outletJson(Long branchId) {
@@ -250,7 +204,7 @@ class OutletFilingRound16IntegrationTest {
 
 	@Test
 	void anOutletRunByOwnBranchIsFiledByApiWithTheParentsAuthorisation() throws Exception {
-		long branch = ownBranch();
+		long branch = fixture.ownBranch();
 		mvc.perform(submission(outletJson(branch), false))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].field", hasItem("attachments.AUTHORISATION")));
@@ -271,7 +225,7 @@ class OutletFilingRound16IntegrationTest {
 	@Test
 	void anotherEnterprisesBranchIsRefusedAndNothingIsFiled() throws Exception {
 		long before = filingCount();
-		mvc.perform(submission(outletJson(othersBranch()), true))
+		mvc.perform(submission(outletJson(fixture.othersBranch()), true))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].field", hasItem("branchId")))
 			.andExpect(content().string(containsString("不是本企业已备案的分支机构")));
@@ -280,19 +234,19 @@ class OutletFilingRound16IntegrationTest {
 
 	@Test
 	void thePortalFormOffersTheOwnBranchesAndTheAuthorisationAndRefusesAnothersBranch() throws Exception {
-		long branch = ownBranch();
+		long branch = fixture.ownBranch();
 		String name = jdbc.sql("SELECT name FROM branch WHERE id = :id").param("id", branch).query(String.class).single();
 		MockHttpSession enterprise = SignIn.session(mvc, "sf.wz");
 		String page = mvc.perform(get("/enterprise/filings/new").session(enterprise)).andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString();
 		assertThat(page).contains("name=\"branchId\"", "name=\"authorisation\"", name);
-		String others = jdbc.sql("SELECT name FROM branch WHERE id = :id").param("id", othersBranch()).query(String.class).single();
+		String others = jdbc.sql("SELECT name FROM branch WHERE id = :id").param("id", fixture.othersBranch()).query(String.class).single();
 		assertThat(page).doesNotContain(">" + others + "<");
 
 		long before = filingCount();
 		MultiValueMap<String, String> form = FilingFormAttachmentsIntegrationTest.outletForm(
 				"分支门户网点" + System.nanoTime() % 100000, LocalDate.now(clock).minusDays(2).toString());
-		form.add("branchId", String.valueOf(othersBranch()));
+		form.add("branchId", String.valueOf(fixture.othersBranch()));
 		mvc.perform(multipart("/enterprise/filings/new").params(form).session(enterprise).with(csrf()))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("data-field=\"branchId\"")));
@@ -320,7 +274,7 @@ class OutletFilingRound16IntegrationTest {
 	/** The registry records a filed outlet on hearing the decision, as no one signed in: the history says 系统. */
 	@Test
 	void theHistoryShowsAJobsChangeAsSystemInChinese() throws Exception {
-		long outletId = filedOutlet(LocalDate.now(clock).minusDays(5));
+		long outletId = fixture.filedOutlet(LocalDate.now(clock).minusDays(5));
 		String page = mvc.perform(get("/registry/outlets/" + outletId).session(SignIn.session(mvc, "wz.staff")))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		assertThat(page).contains("<td>系统</td>").doesNotContain("<td>system</td>");

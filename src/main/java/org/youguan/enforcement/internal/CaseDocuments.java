@@ -49,6 +49,7 @@ import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.numbering.BusinessNumbers;
+import org.youguan.org.BureauView;
 import org.youguan.org.Bureaus;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
@@ -662,14 +663,9 @@ public class CaseDocuments implements DeclaresTemplates {
 		return rows;
 	}
 
+	/** The name of the bureau handling the region ({@link Bureaus#nearest}); "邮政管理局" where none is on the platform. */
 	private String bureauName(String region) {
-		for (String code = region6(region); !code.isEmpty(); code = code.length() > 2 ? code.substring(0, code.length() - 2) : "") {
-			var bureau = bureaus.findByRegion(code);
-			if (bureau.isPresent()) {
-				return bureau.get().name();
-			}
-		}
-		return "邮政管理局";
+		return bureaus.nearest(region).map(BureauView::name).orElse("邮政管理局");
 	}
 
 	/**

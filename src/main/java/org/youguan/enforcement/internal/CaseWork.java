@@ -413,7 +413,7 @@ public class CaseWork {
 		if (auth == null || !(auth.getPrincipal() instanceof CurrentUser u) || headsHandlingBureau(u, caseRegion)) {
 			return;
 		}
-		String handling = handlingBureau(caseRegion).map(BureauView::name).orElse(caseRegion);
+		String handling = bureaus.nearest(caseRegion).map(BureauView::name).orElse(caseRegion);
 		throw ruleBroken("head", "not-handling-bureau-head", step + "须由办案机关（" + handling + "）的负责人作出（行政处罚法第57条）："
 				+ u.displayName() + "不是" + handling + "的局领导" + (u.has(Role.BUREAU_LEADER) ? "，上级或其他机关的负责人不能代为作出" : ""));
 	}
@@ -445,21 +445,8 @@ public class CaseWork {
 	 * head-only steps (the case page offers their forms to no one else).
 	 */
 	public boolean headsHandlingBureau(CurrentUser u, String caseRegion) {
-		return u.has(Role.BUREAU_LEADER) && u.kind() == UserKind.STAFF && handlingBureau(caseRegion)
+		return u.has(Role.BUREAU_LEADER) && u.kind() == UserKind.STAFF && bureaus.nearest(caseRegion)
 			.filter(b -> Long.valueOf(b.id()).equals(u.bureauId())).isPresent();
-	}
-
-	/** The bureau handling a case of this region: the one whose region is the longest prefix of it. */
-	private Optional<BureauView> handlingBureau(String region) {
-		for (int length : new int[] { 12, 9, 6, 4, 2 }) {
-			if (length <= region.length()) {
-				Optional<BureauView> b = bureaus.findByRegion(region.substring(0, length));
-				if (b.isPresent()) {
-					return b;
-				}
-			}
-		}
-		return Optional.empty();
 	}
 
 	/** The case, 404 when there is none or it lies outside the caller's scope (read without a lock). */

@@ -14,6 +14,7 @@ import org.youguan.filing.OutletFilings;
 import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.org.BureauView;
 import org.youguan.org.Bureaus;
 
 /**
@@ -78,15 +79,9 @@ public class FilingReceipts implements DeclaresTemplates {
 		return List.of(TEMPLATE);
 	}
 
+	/** The name of the bureau handling the region ({@link Bureaus#nearest}); "邮政管理局" where none is on the platform. */
 	private String bureauName(String region) {
-		for (String code = region.length() > 6 ? region.substring(0, 6) : region; !code.isEmpty();
-				code = code.length() > 2 ? code.substring(0, code.length() - 2) : "") {
-			var bureau = bureaus.findByRegion(code);
-			if (bureau.isPresent()) {
-				return bureau.get().name();
-			}
-		}
-		return "邮政管理局";
+		return bureaus.nearest(region).map(BureauView::name).orElse("邮政管理局");
 	}
 
 }

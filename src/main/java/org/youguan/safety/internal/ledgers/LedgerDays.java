@@ -33,8 +33,17 @@ class LedgerDays {
 	 * @param region the row's region (null: the catalogue's default)
 	 */
 	LocalDate earliest(String region) {
-		LocalDate back = today().minusYears(rules.intValue(StatutoryRule.SAFETY_LEDGER_LOOKBACK, region));
+		return earliest(today(), lookback(region));
+	}
+
+	private static LocalDate earliest(LocalDate today, int lookbackYears) {
+		LocalDate back = today.minusYears(lookbackYears);
 		return back.isBefore(Validation.EARLIEST_ACT) ? Validation.EARLIEST_ACT : back;
+	}
+
+	/** The region's {@link StatutoryRule#SAFETY_LEDGER_LOOKBACK}, in years. */
+	private int lookback(String region) {
+		return rules.intValue(StatutoryRule.SAFETY_LEDGER_LOOKBACK, region);
 	}
 
 	/** Today, as every ledger step reads it. */
@@ -60,17 +69,10 @@ class LedgerDays {
 	 */
 	boolean within(Validation v, String field, String label, LocalDate day, String region) {
 		LocalDate today = today();
-		if (day.isAfter(today)) {
-			v.require(field, false, "range", label + "不能晚于今天（" + today + "）");
-			return false;
-		}
-		LocalDate earliest = earliest(region);
-		if (day.isBefore(earliest)) {
-			v.require(field, false, "range", label + "不能早于" + earliest + "（安全台账只登记"
-					+ rules.intValue(StatutoryRule.SAFETY_LEDGER_LOOKBACK, region) + "年内的日期，规则目录"
-					+ StatutoryRule.SAFETY_LEDGER_LOOKBACK.code() + "；更早的日期多是年份输错）");
-			return false;
-		}
-		return true;
+		int years = lookback(region);
+		LocalDate earliest = earliest(today, years);
+		return v.within(field, day, earliest, label + "不能早于" + earliest + "（安全台账只登记" + years + "年内的日期，规则目录"
+				+ StatutoryRule.SAFETY_LEDGER_LOOKBACK.code() + "；更早的日期多是年份输错）", today,
+				label + "不能晚于今天（" + today + "）");
 	}
 }

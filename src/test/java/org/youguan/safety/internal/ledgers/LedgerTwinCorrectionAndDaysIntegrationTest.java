@@ -9,15 +9,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
-import org.youguan.kernel.DataScope;
 import org.youguan.kernel.InvalidValueException;
-import org.youguan.kernel.PageQuery;
-import org.youguan.registry.Enterprises;
-import org.youguan.registry.OutletStatus;
 import org.youguan.registry.OutletView;
-import org.youguan.registry.Outlets;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.youguan.safety.internal.ledgers.LedgerFixture.CITY;
+import static org.youguan.safety.internal.ledgers.LedgerFixture.assertTwin;
+import static org.youguan.safety.internal.ledgers.LedgerFixture.hazard;
+import static org.youguan.safety.internal.ledgers.LedgerFixture.tag;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -33,8 +32,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @IntegrationTest
 class LedgerTwinCorrectionAndDaysIntegrationTest {
-
-	static final DataScope CITY = DataScope.region("3205");
 
 	@Autowired
 	MockMvc mvc;
@@ -55,22 +52,10 @@ class LedgerTwinCorrectionAndDaysIntegrationTest {
 	ResponsibilityLetters letters;
 
 	@Autowired
-	Outlets outlets;
-
-	@Autowired
-	Enterprises enterprises;
+	LedgerFixture fixture;
 
 	@Autowired
 	MutableClock clock;
-
-	static String tag() {
-		return LedgerTwinsAndSearchIntegrationTest.tag();
-	}
-
-	static HazardData hazard(String day, String foundBy, String description) {
-		return new HazardData(HazardLedgerIntegrationTest.shunfeng(), null, null, day, foundBy, "INSPECTION", description,
-				"GENERAL", null);
-	}
 
 	@Test
 	void aHazardOrIncidentCorrectedIntoAnotherRowsFactsIsRefusedAsItsTwin() {
@@ -78,7 +63,7 @@ class LedgerTwinCorrectionAndDaysIntegrationTest {
 		String tag = tag();
 		hazards.report(CITY, hazard(today, "市局 检查组", "更正双胞隐患" + tag), false);
 		long other = hazards.report(CITY, hazard(today, "市局 检查组", "更正双胞隐患" + tag + "乙"), false);
-		LedgerTwinsAndSearchIntegrationTest.assertTwin("description",
+		assertTwin("description",
 				() -> hazards.correct(CITY, other, hazard(today, "市局  检查组", " 更正双胞隐患" + tag.toUpperCase())));
 		assertThat(hazards.get(CITY, other).description()).as("unchanged").endsWith("乙");
 		// the row's own facts are no twin of itself: a correction of another fact passes
@@ -89,7 +74,7 @@ class LedgerTwinCorrectionAndDaysIntegrationTest {
 				"更正双胞事件" + tag, null), false);
 		long second = incidents.record(CITY, new IncidentData(HazardLedgerIntegrationTest.shunfeng(), null, occurred,
 				"ACCIDENT", "GENERAL", "更正双胞事件" + tag + "乙", null), false);
-		LedgerTwinsAndSearchIntegrationTest.assertTwin("description", () -> incidents.correct(CITY, second,
+		assertTwin("description", () -> incidents.correct(CITY, second,
 				new IncidentData(HazardLedgerIntegrationTest.shunfeng(), null, occurred, "ACCIDENT", "GENERAL",
 						"更正双胞事件" + tag, null)));
 		assertThat(incidents.get(CITY, second).description()).endsWith("乙");
@@ -103,38 +88,28 @@ class LedgerTwinCorrectionAndDaysIntegrationTest {
 				"吴中区局"), false);
 		long training = records.recordTraining(CITY, new RegionRecords.TrainingData("320506", today, "更正双胞培训" + tag, "31",
 				"网点负责人", "吴中区局"), false);
-		LedgerTwinsAndSearchIntegrationTest.assertTwin("topic", () -> records.correctTraining(CITY, training,
+		assertTwin("topic", () -> records.correctTraining(CITY, training,
 				new RegionRecords.TrainingData("320506", today, "更正双胞培训" + tag, "30", "网点负责人", "吴中区局")));
 
 		records.recordSeizure(CITY, new RegionRecords.SeizureData("320506", today, "吴中区局、区公安分局", "更正双胞查获" + tag, "12",
 				"把", "2400", null), false);
 		long seizure = records.recordSeizure(CITY, new RegionRecords.SeizureData("320506", today, "吴中区局、区公安分局",
 				"更正双胞查获" + tag, "13", "把", "2400", null), false);
-		LedgerTwinsAndSearchIntegrationTest.assertTwin("item", () -> records.correctSeizure(CITY, seizure,
+		assertTwin("item", () -> records.correctSeizure(CITY, seizure,
 				new RegionRecords.SeizureData("320506", today, "吴中区局、区公安分局", "更正双胞查获" + tag, "12", "把", "2400.00",
 						null)));
 
-		OutletView outlet = anOutletOfTheCity();
-		String code = enterprises.readable(DataScope.all(), List.of(outlet.enterpriseId())).get(outlet.enterpriseId())
-			.creditCode();
+		OutletView outlet = fixture.anOutletOfTheCity();
+		String code = fixture.creditCodeOf(outlet);
 		String name = "更正双胞安检" + tag;
 		String until = LocalDate.now(clock).plusYears(1).toString();
 		contractors.create(CITY, new ContractorData(name, "91320505MA1XKQ2D3Q", code, today, until, List.of(outlet.id())),
 				false);
 		long contract = contractors.create(CITY, new ContractorData(name, "91320505MA1XKQ2D3Q", code, today,
 				LocalDate.now(clock).plusMonths(6).toString(), List.of(outlet.id())), false);
-		LedgerTwinsAndSearchIntegrationTest.assertTwin("name", () -> contractors.correct(CITY, contract,
+		assertTwin("name", () -> contractors.correct(CITY, contract,
 				new ContractorData(name, "91320505MA1XKQ2D3Q", code, today, until, List.of(outlet.id()))));
 		assertThat(contractors.get(CITY, contract).contractTo()).isEqualTo(LocalDate.now(clock).plusMonths(6));
-	}
-
-	OutletView anOutletOfTheCity() {
-		return outlets.list(CITY, Outlets.Filter.NONE, new PageQuery("", 0, 50, null, false))
-			.items()
-			.stream()
-			.filter(o -> o.status() != OutletStatus.CLOSED)
-			.findFirst()
-			.orElseThrow();
 	}
 
 	@Test
@@ -143,8 +118,9 @@ class LedgerTwinCorrectionAndDaysIntegrationTest {
 		String tag = tag();
 		String longAgo = today.minusYears(10).minusDays(1).toString();
 		refused("foundOn", "发现日期不能早于", () -> hazards.report(CITY, hazard("1950-03-01", "检查组", "远年隐患" + tag), false));
-		refused("foundOn", "发现日期不能早于", () -> hazards.report(CITY, hazard(longAgo, "检查组", "远年隐患" + tag), false));
-		refused("foundOn", "发现日期不能晚于今天", () -> hazards.report(CITY, hazard(today.plusDays(1).toString(), "检查组",
+		refused("foundOn", "发现日期不能早于" + today.minusYears(10) + "（安全台账只登记10年内的日期，规则目录safety.ledger.lookback"
+				+ "；更早的日期多是年份输错）", () -> hazards.report(CITY, hazard(longAgo, "检查组", "远年隐患" + tag), false));
+		refused("foundOn", "发现日期不能晚于今天（" + today + "）", () -> hazards.report(CITY, hazard(today.plusDays(1).toString(), "检查组",
 				"未来隐患" + tag), false));
 		long kept = hazards.report(CITY, hazard(today.minusYears(9).toString(), "检查组", "九年前隐患" + tag), false);
 		refused("foundOn", "发现日期不能早于", () -> hazards.correct(CITY, kept, hazard("1960-01-01", "检查组", "九年前隐患" + tag)));
@@ -158,9 +134,8 @@ class LedgerTwinCorrectionAndDaysIntegrationTest {
 				"1990-05-01", "吴中区局", "远年查获" + tag, "1", "把", null, null), false));
 		refused("signedOn", "签订日期不能早于", () -> letters.sign(CITY, new ResponsibilityLetters.LetterData("2001",
 				HazardLedgerIntegrationTest.shunfeng(), "2001-02-01", "王局长", "李经理"), List.of(), false));
-		OutletView outlet = anOutletOfTheCity();
-		String code = enterprises.readable(DataScope.all(), List.of(outlet.enterpriseId())).get(outlet.enterpriseId())
-			.creditCode();
+		OutletView outlet = fixture.anOutletOfTheCity();
+		String code = fixture.creditCodeOf(outlet);
 		refused("contractFrom", "合同开始日期不能早于", () -> contractors.create(CITY, new ContractorData("远年安检" + tag,
 				"91320505MA1XKQ2D3Q", code, "1990-01-01", "1991-01-01", List.of(outlet.id())), false));
 	}

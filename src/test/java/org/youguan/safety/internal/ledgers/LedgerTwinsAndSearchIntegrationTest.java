@@ -2,7 +2,6 @@ package org.youguan.safety.internal.ledgers;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -10,11 +9,11 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.kernel.DataScope;
-import org.youguan.kernel.DomainException;
-import org.youguan.kernel.ErrorCode;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.youguan.safety.internal.ledgers.LedgerFixture.assertTwin;
+import static org.youguan.safety.internal.ledgers.LedgerFixture.hazard;
+import static org.youguan.safety.internal.ledgers.LedgerFixture.tag;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -42,21 +41,15 @@ class LedgerTwinsAndSearchIntegrationTest {
 	@Autowired
 	MutableClock clock;
 
-	static String tag() {
-		return UUID.randomUUID().toString().replaceAll("[^a-f]", "");
-	}
-
 	@Test
 	void theSameHazardIncidentTrainingOrSeizureSentTwiceIsRecordedOnce() {
 		DataScope city = DataScope.region("3205");
 		String today = LocalDate.now(clock).toString();
 		String tag = tag();
-		hazards.report(city, new HazardData(HazardLedgerIntegrationTest.shunfeng(), null, null, today, "市局 检查组",
-				"INSPECTION", "双击隐患" + tag, "GENERAL", null), false);
-		assertTwin("description", () -> hazards.report(city, new HazardData(HazardLedgerIntegrationTest.shunfeng(), null, null,
-				today, "市局  检查组", "INSPECTION", " 双击隐患" + tag.toUpperCase() + " ", "GENERAL", null), false));
-		hazards.report(city, new HazardData(HazardLedgerIntegrationTest.shunfeng(), null, null, today, "市局 检查组",
-				"INSPECTION", "双击隐患" + tag + "（另一处）", "GENERAL", null), false);
+		hazards.report(city, hazard(today, "市局 检查组", "双击隐患" + tag), false);
+		assertTwin("description", () -> hazards.report(city, hazard(today, "市局  检查组", " 双击隐患" + tag.toUpperCase() + " "),
+				false));
+		hazards.report(city, hazard(today, "市局 检查组", "双击隐患" + tag + "（另一处）"), false);
 
 		String occurred = LocalDateTime.now(clock).minusHours(2).withSecond(0).withNano(0).toString();
 		incidents.record(city, new IncidentData(HazardLedgerIntegrationTest.shunfeng(), null, occurred, "ACCIDENT", "GENERAL",
@@ -105,11 +98,9 @@ class LedgerTwinsAndSearchIntegrationTest {
 		DataScope city = DataScope.region("3205");
 		String today = LocalDate.now(clock).toString();
 		String tag = tag();
-		long hazard = hazards.report(city, new HazardData(HazardLedgerIntegrationTest.shunfeng(), null, null, today, "市局 检查组",
-				"INSPECTION", "消防\u200B通道\u2060堵塞" + tag, "GENERAL", null), false);
+		long hazard = hazards.report(city, hazard(today, "市局 检查组", "消防\u200B通道\u2060堵塞" + tag), false);
 		assertThat(hazards.get(city, hazard).description()).isEqualTo("消防通道堵塞" + tag);
-		assertTwin("description", () -> hazards.report(city, new HazardData(HazardLedgerIntegrationTest.shunfeng(), null, null,
-				today, "市局 检查组", "INSPECTION", "消防通道堵塞" + tag, "GENERAL", null), false));
+		assertTwin("description", () -> hazards.report(city, hazard(today, "市局 检查组", "消防通道堵塞" + tag), false));
 
 		String occurred = LocalDateTime.now(clock).minusHours(3).withSecond(0).withNano(0).toString();
 		long incident = incidents.record(city, new IncidentData(HazardLedgerIntegrationTest.shunfeng(), null, occurred, "ACCIDENT",
@@ -117,16 +108,6 @@ class LedgerTwinsAndSearchIntegrationTest {
 		assertThat(incidents.get(city, incident).description()).isEqualTo("分拣事故" + tag);
 		assertTwin("description", () -> incidents.record(city, new IncidentData(HazardLedgerIntegrationTest.shunfeng(), null,
 				occurred, "ACCIDENT", "GENERAL", "分拣事故" + tag, null), false));
-	}
-
-	static void assertTwin(String field, Runnable second) {
-		assertThatThrownBy(second::run).isInstanceOfSatisfying(DomainException.class, ex -> {
-			assertThat(ex.code()).isEqualTo(ErrorCode.DUPLICATE);
-			assertThat(ex.fieldErrors()).singleElement().satisfies(e -> {
-				assertThat(e.field()).isEqualTo(field);
-				assertThat(e.rule()).isEqualTo("unique");
-			});
-		});
 	}
 
 	/**
@@ -138,9 +119,8 @@ class LedgerTwinsAndSearchIntegrationTest {
 	void aPhoneNumberInALedgerIsFoundOnlyWhole() throws Exception {
 		DataScope city = DataScope.region("3205");
 		String tag = "搜索" + tag();
-		hazards.report(city, new HazardData(HazardLedgerIntegrationTest.shunfeng(), null, null, LocalDate.now(clock).toString(),
-				"举报人", "INSPECTION", tag + "，消防通道堵塞，举报人电话13912345678，当事人身份证110105194912310021", "GENERAL",
-				null), false);
+		hazards.report(city, hazard(LocalDate.now(clock).toString(), "举报人",
+				tag + "，消防通道堵塞，举报人电话13912345678，当事人身份证110105194912310021"), false);
 		incidents.record(city, new IncidentData(HazardLedgerIntegrationTest.shunfeng(), null,
 				LocalDateTime.now(clock).minusHours(1).withSecond(0).withNano(0).toString(), "ACCIDENT", "GENERAL",
 				tag + "，伤者电话139 1234 5678", null), false);
