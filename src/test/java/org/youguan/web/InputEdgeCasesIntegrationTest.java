@@ -82,6 +82,23 @@ class InputEdgeCasesIntegrationTest {
 			.andExpect(result -> assertThat(result.getResponse().getErrorMessage()).startsWith("关键词含有"));
 	}
 
+	/** Attack round 24: a file part where a text field is expected was a 500 (conversion not supported). */
+	@Test
+	void aFilePartInATextFieldIsA400NamingTheField() throws Exception {
+		var note = new MockMultipartFile("closureNote", "a.txt", "text/plain", "整改完毕".getBytes(StandardCharsets.UTF_8));
+		mvc.perform(multipart("/api/v1/safety/hazards/{id}/close", 999_999).file(note)
+			.param("closedOn", "2026-01-05").header("Authorization", "Bearer demo-wz-staff-token"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("closureNote"))
+			.andExpect(jsonPath("$.errors[0].rule").value("format"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("不能上传文件")));
+		var amount = new MockMultipartFile("amount", "a.txt", "text/plain", "100".getBytes(StandardCharsets.UTF_8));
+		mvc.perform(multipart("/api/v1/enforcement/cases/{id}/handover", 999_999).file(amount)
+			.header("Authorization", "Bearer demo-wz-staff-token"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("amount"));
+	}
+
 	/** Attack round 10: a lead with "source" twice was saved with the last one. */
 	@Test
 	void aKeyGivenTwiceInAJsonObjectIsA400NamingItAndNothingIsSaved() throws Exception {
