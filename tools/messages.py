@@ -642,7 +642,7 @@ M = {
  "audit.field": ("字段", "Field"),
  "nav.signins": ("登录日志", "Sign-in log"),
  "signins.title": ("登录日志", "Sign-in log"),
- "signins.help": ("登录成功、登录失败和退出登录的记录，与审计日志（操作记录）分开保存，只增不改。不存在的用户名只保留前两个字符。", "Sign-ins, failed sign-ins and sign-outs, kept apart from the audit trail of changes, append-only. A user name no account has is kept as its first two characters only."),
+ "signins.help": ("登录成功、登录失败、暂停登录（未验证密码即拒绝）、停用账号的登录和退出登录的记录，与审计日志（操作记录）分开保存，只增不改。不存在的用户名只保留前两个字符。", "Sign-ins, failed sign-ins, sign-ins refused unchecked during a pause, sign-ins to disabled accounts and sign-outs, kept apart from the audit trail of changes, append-only. A user name no account has is kept as its first two characters only."),
  "signins.search.placeholder": ("用户名、姓名或地址", "User name, name or address"),
  "signins.username": ("用户名", "User name"),
  "signins.name": ("姓名", "Name"),

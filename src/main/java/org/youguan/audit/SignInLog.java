@@ -4,7 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -35,10 +38,14 @@ public class SignInLog {
 	/**
 	 * What happened. {@code BLOCKED} is a sign-in refused before its password was checked (the address is paused for
 	 * the account or altogether, or the account is locked): it is no guess, so the throttle never counts it as a
-	 * failure — retrying during a pause neither extends it nor adds to the address's count.
+	 * failure — retrying during a pause neither extends it nor adds to the address's count. {@code DISABLED} is a
+	 * sign-in to a disabled (停用) account, refused before its password was checked too: it is no guess at that
+	 * account's password, so it counts neither towards the account's lock nor its pause at the address, but it is a
+	 * guess from the address (the guesser is told only what a wrong password tells) and counts towards the address's
+	 * limit as a name no account has does.
 	 */
 	public enum Result {
-		SUCCESS("登录成功"), FAILURE("登录失败"), BLOCKED("暂停登录"), SIGN_OUT("退出登录");
+		SUCCESS("登录成功"), FAILURE("登录失败"), BLOCKED("暂停登录"), DISABLED("账号停用"), SIGN_OUT("退出登录");
 
 		private final String label;
 
@@ -157,13 +164,15 @@ public class SignInLog {
 
 	/**
 	 * Failed sign-ins from one client address, as the sign-in throttle weighs them. Refusals before the password check
-	 * ({@link Result#BLOCKED}) are not failures and count in neither figure.
+	 * ({@link Result#BLOCKED}) are not failures and count in neither figure; sign-ins to a disabled account
+	 * ({@link Result#DISABLED}) count for the address only.
 	 *
 	 * @param accountFromAddress the account's wrong passwords from this address since its last success from it or its
 	 *        last unlock by an administrator (解除锁定, audited {@code user.unlock}), whichever is later (0 for an
 	 *        unknown account)
-	 * @param fromAddress the wrong passwords from this address under any names, known or not: each checked guess counts
-	 *        (counting accounts instead would let one address try every password-paused account's next guesses)
+	 * @param fromAddress the wrong passwords from this address under any names, known or not, and the sign-ins to
+	 *        disabled accounts: each guess counts (counting accounts instead would let one address try every
+	 *        password-paused account's next guesses)
 	 */
 	public record RecentFailures(long accountFromAddress, long fromAddress) {
 	}
@@ -177,21 +186,55 @@ public class SignInLog {
 		return jdbc.sql("""
 				SELECT (SELECT count(*) FROM signin_log f
 				        WHERE f.user_id = :user AND f.client_address = :address AND f.result = 'FAILURE'
-				          AND f.occurred_at >= :since
-				          AND f.id > coalesce((SELECT max(s.id) FROM signin_log s WHERE s.user_id = :user
-				                               AND s.client_address = :address AND s.result = 'SUCCESS'), 0)
-				          AND f.occurred_at > coalesce((SELECT max(u.occurred_at) FROM audit_event u
-				                                        WHERE u.object_type = 'User' AND u.object_id = :userText
-				                                          AND u.action = 'user.unlock'), '-infinity')) AS account,
+				          AND f.occurred_at >= :since AND\s""" + SINCE_RESET + """
+				       ) AS account,
 				       (SELECT count(*) FROM signin_log f
-				        WHERE f.client_address = :address AND f.result = 'FAILURE' AND f.occurred_at >= :since) AS address""")
+				        WHERE f.client_address = :address AND f.result IN ('FAILURE', 'DISABLED')
+				          AND f.occurred_at >= :since) AS address""")
 			.param("user", userId == null ? -1L : userId)
-			.param("userText", String.valueOf(userId == null ? -1L : userId))
 			.param("address", truncate(clientAddress, 64))
 			.param("since", OffsetDateTime.ofInstant(since, ChinaTime.ZONE))
 			.query((rs, i) -> new RecentFailures(rs.getLong("account"), rs.getLong("address")))
 			.single();
 	}
+
+	/**
+	 * The accounts among {@code userIds} with at least {@code maxFailures} wrong passwords from one client address
+	 * recorded at or after {@code since}, counted as {@link RecentFailures#accountFromAddress} counts them (since the
+	 * account's last success from that address and its last unlock): those the sign-in throttle pauses at some
+	 * address, which an administrator's 解除锁定 lifts.
+	 *
+	 * @param userIds the accounts asked about (none: none paused)
+	 * @param since the start of the lock period
+	 * @param maxFailures the wrong passwords from one address that pause it for the account
+	 * @return the paused ones among {@code userIds}
+	 */
+	public Set<Long> pausedAtSomeAddress(Collection<Long> userIds, Instant since, int maxFailures) {
+		if (userIds.isEmpty()) {
+			return Set.of();
+		}
+		return Set.copyOf(jdbc.sql("""
+				SELECT DISTINCT f.user_id FROM signin_log f
+				WHERE f.user_id IN (:users) AND f.result = 'FAILURE' AND f.occurred_at >= :since AND\s""" + SINCE_RESET + """
+				GROUP BY f.user_id, f.client_address HAVING count(*) >= :max""")
+			.param("users", List.copyOf(userIds))
+			.param("since", OffsetDateTime.ofInstant(since, ChinaTime.ZONE))
+			.param("max", maxFailures)
+			.query(Long.class)
+			.list());
+	}
+
+	/**
+	 * A failure {@code f} counts for its account at its address only after the account's last success from that
+	 * address and after its last unlock by an administrator (解除锁定, audited {@code user.unlock}).
+	 */
+	private static final String SINCE_RESET = """
+			f.id > coalesce((SELECT max(s.id) FROM signin_log s WHERE s.user_id = f.user_id
+			                 AND s.client_address = f.client_address AND s.result = 'SUCCESS'), 0)
+			AND f.occurred_at > coalesce((SELECT max(u.occurred_at) FROM audit_event u
+			                              WHERE u.object_type = 'User' AND u.object_id = f.user_id::text
+			                                AND u.action = 'user.unlock'), '-infinity')
+			""";
 
 	/**
 	 * The log within the caller's scope, newest first by default: the search text matches the user name, the name or

@@ -141,7 +141,7 @@ public class OnTheSpotPenalties {
 		LocalDate today = caseWork.today();
 		boolean person = !Text.isBlank(data.partyKind()) && Text.strip(data.partyKind()).equalsIgnoreCase("PERSON");
 		v.require("partyKind", Text.isBlank(data.partyKind()) || person
-				|| Text.strip(data.partyKind()).equalsIgnoreCase("ORGANISATION"), "one-of", "当事人类型（partyKind）应为ORGANISATION或PERSON");
+				|| Text.strip(data.partyKind()).equalsIgnoreCase("ORGANISATION"), "one-of", "当事人类型（partyKind）应为单位（ORGANISATION）或个人（PERSON）");
 		EnterpriseView enterprise = null;
 		String region = null;
 		if (person) {

@@ -189,9 +189,9 @@ public class InspectionItems {
 				"penalty-article", text == null || data.article() == null ? "" : text.citeAs() + "第" + data.article()
 						+ "条是罚则（法律责任），不是被违反的义务条款：请引用规定该义务的条款");
 		v.require("objectType", data.objectType() != null && OBJECT_TYPES.contains(data.objectType()), "one-of",
-				"检查对象应为快递企业、分支机构、末端网点或邮政营业场所");
+				"检查对象应为快递企业（ENTERPRISE）、分支机构（BRANCH）、末端网点（OUTLET）或邮政营业场所（POST_OFFICE）");
 		v.require("method", data.method() != null && METHODS.contains(data.method()), "one-of",
-				"检查方式应为现场检查、书面检查或网络监测");
+				"检查方式应为现场检查（ON_SITE）、书面检查（DOCUMENTS）或网络监测（ONLINE）");
 		// one check per line, each under the one-line rules (no hidden character, no line break inside an API's line),
 		// refused naming its line as typed (blank lines counted, as the textarea shows them) and stored as Text.line
 		List<String> given = data.checklist() == null ? List.of() : data.checklist();

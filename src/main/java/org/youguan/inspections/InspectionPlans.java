@@ -30,6 +30,7 @@ import org.youguan.audit.AuditTrail;
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.inspections.internal.JsonLists;
 import org.youguan.kernel.AccessRefusedException;
+import org.youguan.kernel.Choice;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
@@ -234,7 +235,7 @@ public class InspectionPlans {
 		v.require("regionCode", region != null && region.matches("\\d{2,12}"), "format", "抽查区域应为行政区划代码（2至12位数字）");
 		scope.requireWithin(v, "regionCode", region, "抽查区域");
 		String objectType = Text.blankToNull(data.objectType()) == null ? "ENTERPRISE" : Text.strip(data.objectType());
-		v.require("objectType", OBJECT_TYPES.contains(objectType), "one-of", "检查对象类型应为快递企业、分支机构或末端网点");
+		v.require("objectType", OBJECT_TYPES.contains(objectType), "one-of", OBJECT_TYPES_LISTED);
 		if (data.enterpriseType() != null && !Text.isBlank(data.enterpriseType())) {
 			v.require("enterpriseType", List.of("POSTAL", "EXPRESS", "OTHER").contains(data.enterpriseType()), "one-of",
 					"企业类型应为POSTAL、EXPRESS或OTHER");
@@ -840,11 +841,11 @@ public class InspectionPlans {
 			status = Text.blankToNull(status);
 			objectType = Text.blankToNull(objectType);
 			if (status != null && !STATUSES.contains(status)) {
-				throw new InvalidValueException("status", "one-of", "状态只能是" + String.join("、", STATUSES) + "之一");
+				throw new InvalidValueException("status", "one-of", "状态（status）应为"
+						+ Choice.listed(STATUSES, InspectionPlans::statusLabel) + "之一");
 			}
 			if (objectType != null && !OBJECT_TYPES.contains(objectType)) {
-				throw new InvalidValueException("objectType", "one-of",
-						"检查对象类型只能是" + String.join("、", OBJECT_TYPES) + "之一");
+				throw new InvalidValueException("objectType", "one-of", OBJECT_TYPES_LISTED);
 			}
 		}
 	}

@@ -3,6 +3,7 @@ package org.youguan.kernel;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A choice a person makes on a form (批准 or 不予批准, 合格 or 不合格) read from its posted value: the value must be
@@ -16,21 +17,23 @@ public final class Choice {
 	}
 
 	/**
-	 * One of the form's values, required.
+	 * One of the form's values, required, refused listing each value with the label the form shows for it.
 	 * @param allowed the values the form offers, as posted ({@code APPROVE}, {@code REFUSE})
+	 * @param labels each value's Chinese label (批准, 不予批准)
 	 * @param field the posted parameter
 	 * @param label what the choice is, in Chinese ("决定")
 	 * @param text the value posted
 	 * @return the value as listed (any case and surrounding blanks accepted)
 	 * @throws InvalidValueException (400, {@code field}) rule {@code required} when blank, {@code one-of} naming the
-	 * values allowed for any other value
+	 * values allowed ("批准（APPROVE）、不予批准（REFUSE）") for any other value
 	 */
-	public static String of(List<String> allowed, String field, String label, String text) {
+	public static String of(List<String> allowed, Function<String, String> labels, String field, String label,
+			String text) {
 		if (Text.isBlank(text)) {
 			throw new InvalidValueException(field, "required", label + "（" + field + "）不能为空：请选择"
-					+ String.join("或", allowed));
+					+ String.join("或", allowed.stream().map(labels).toList()));
 		}
-		return ListFilter.oneOf(allowed, field, label, text);
+		return ListFilter.oneOf(allowed, labels, field, label, text);
 	}
 
 	/**
@@ -43,7 +46,7 @@ public final class Choice {
 	 * never read as false
 	 */
 	public static Boolean yesNo(String field, String label, String text) {
-		String value = ListFilter.oneOf(List.of("true", "false"), field, label, text);
+		String value = ListFilter.oneOf(YES_NO, Choice::yesNoLabel, field, label, text);
 		return value == null ? null : Boolean.valueOf(value);
 	}
 
@@ -54,7 +57,27 @@ public final class Choice {
 	 * for any value other than true or false — never read as either
 	 */
 	public static boolean yesNoRequired(String field, String label, String text) {
-		return Boolean.parseBoolean(of(List.of("true", "false"), field, label, text));
+		return Boolean.parseBoolean(of(YES_NO, Choice::yesNoLabel, field, label, text));
+	}
+
+	private static final List<String> YES_NO = List.of("true", "false");
+
+	private static String yesNoLabel(String value) {
+		return "true".equals(value) ? "是" : "否";
+	}
+
+	/**
+	 * Codes a form or a list offers as a refusal lists them, each with its Chinese label and the code to send in
+	 * brackets, as {@link #shown} shows an enum's: 待处理（OPEN）、已排除（DISMISSED）.
+	 * @param codes the values allowed, in the order offered
+	 * @param labels each code's Chinese label (a code without one is shown alone)
+	 */
+	public static String listed(List<String> codes, Function<String, String> labels) {
+		return String.join("、", codes.stream().map(code -> shown(code, labels.apply(code))).toList());
+	}
+
+	private static String shown(String code, String label) {
+		return label == null || label.isBlank() || label.equals(code) ? code : label + "（" + code + "）";
 	}
 
 	/**
@@ -80,9 +103,8 @@ public final class Choice {
 			Method label = value.getDeclaringClass().getMethod("label");
 			// an enum of a module's internals may be package-private: its label is still what its form shows
 			label.trySetAccessible();
-			if (label.getReturnType() == String.class && label.invoke(constant) instanceof String text && !text.isBlank()
-					&& !text.equals(code)) {
-				return text + "（" + code + "）";
+			if (label.getReturnType() == String.class && label.invoke(constant) instanceof String text) {
+				return shown(code, text);
 			}
 		}
 		catch (ReflectiveOperationException | RuntimeException noLabel) {

@@ -3,6 +3,7 @@ package org.youguan.kernel;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * A list's filter value from a request ({@code ?status=OPEN}): blank means no filter, a value the list knows is the
@@ -32,39 +33,44 @@ public final class ListFilter {
 		return Arrays.stream(values)
 			.filter(e -> e.name().equals(name))
 			.findFirst()
-			.orElseThrow(() -> refused(field, label, List.of(Choice.listed(type))));
+			.orElseThrow(() -> refused(field, label, Choice.listed(type)));
 	}
 
 	/**
-	 * One of a list of names, in any case.
-	 * @return the name as listed, or null when blank (no filter)
+	 * One of a list of codes, in any case, refused listing each with its Chinese label as a form shows it
+	 * ({@link Choice#listed(List, Function)}: 待处理（OPEN）、已排除（DISMISSED）).
+	 * @param allowed the codes, in the order offered
+	 * @param labels each code's Chinese label
+	 * @return the code as listed, or null when blank (no filter)
 	 * @throws InvalidValueException (400, {@code field}, rule {@code one-of}) for any other value
 	 */
-	public static String oneOf(List<String> allowed, String field, String label, String text) {
+	public static String oneOf(List<String> allowed, Function<String, String> labels, String field, String label,
+			String text) {
 		if (Text.isBlank(text)) {
 			return null;
 		}
 		return allowed.stream()
 			.filter(a -> a.equalsIgnoreCase(Text.strip(text)))
 			.findFirst()
-			.orElseThrow(() -> refused(field, label, allowed));
+			.orElseThrow(() -> refused(field, label, Choice.listed(allowed, labels)));
 	}
 
 	/**
 	 * A value the caller parsed its own way (by name or Chinese label): refused when the request asked for something
 	 * and the parse found nothing.
+	 * @param type the enum parsed, whose values the refusal lists ({@link Choice#listed(Class)})
 	 * @return {@code parsed} (null when {@code text} is blank)
 	 * @throws InvalidValueException (400, {@code field}, rule {@code one-of}) when {@code text} is not blank and
 	 * {@code parsed} is null
 	 */
-	public static <T> T known(T parsed, String text, String field, String label, List<String> allowed) {
+	public static <E extends Enum<E>> E known(E parsed, String text, String field, String label, Class<E> type) {
 		if (parsed == null && !Text.isBlank(text)) {
-			throw refused(field, label, allowed);
+			throw refused(field, label, Choice.listed(type));
 		}
 		return parsed;
 	}
 
-	private static InvalidValueException refused(String field, String label, List<String> allowed) {
-		return new InvalidValueException(field, "one-of", label + "（" + field + "）应为" + String.join("、", allowed) + "之一");
+	private static InvalidValueException refused(String field, String label, String listed) {
+		return new InvalidValueException(field, "one-of", label + "（" + field + "）应为" + listed + "之一");
 	}
 }

@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.nulabinc.zxcvbn.StandardDictionaries;
@@ -34,7 +36,9 @@ import org.youguan.platform.ChinaTime;
  * brands, youzheng, kuaidi …), and the account's own words — its user name and the name's parts, the person's name and
  * its pinyin, the places of its region, its enterprise's name — so "Suzhou@2026", "Shunfeng@2026" or
  * "Chenwuzhong@1" count as the guessable word plus a year they are; at most {@value #MAX_BYTES} bytes in UTF-8
- * (what bcrypt reads) and no character that shows nothing or looks like a space ({@link Text#invisibleAt}: U+200B,
+ * (what bcrypt reads), not a common site's, brand's or YouGuan's own name with only digits and symbols around it
+ * ({@code security/brand-words.txt}, look-alike characters included: "Baidu@2026!!", "Y0ugu@n#2026"; see
+ * {@link #isBrandWithDecorations}), and no character that shows nothing or looks like a space ({@link Text#invisibleAt}: U+200B,
  * a no-break space — typed once, never again on another device).
  */
 public final class PasswordPolicy {
@@ -54,6 +58,15 @@ public final class PasswordPolicy {
 	public static final int REMEMBERED = 5;
 
 	private static final Set<String> COMMON = load();
+
+	/** The characters typed for a letter to pass a character-class rule ("P@$$w0rd"), the usual l33t table. */
+	private static final Map<Character, String> LOOK_ALIKES = Map.of('a', "@4", 'o', "0", 'i', "1!|", 'l', "1|", 's',
+			"$5", 'e', "3", 't', "7+", 'g', "9", 'b', "8");
+
+	/** The names of {@code security/brand-words.txt}, each letter also as its look-alikes ({@link #LOOK_ALIKES}). */
+	private static final Pattern BRANDS = Pattern.compile(PinyinWords.lines("/security/brand-words.txt").stream()
+		.map(PasswordPolicy::lookAlikes)
+		.collect(Collectors.joining("|", "(?:", ")")));
 
 	private PasswordPolicy() {
 	}
@@ -98,6 +111,10 @@ public final class PasswordPolicy {
 		if (password != null && COMMON.contains(password.toLowerCase(Locale.ROOT))) {
 			errors.add(new FieldError(field, "common", "该密码过于常见，容易被猜中，请换一个"));
 		}
+		else if (password != null && errors.isEmpty() && isBrandWithDecorations(password)) {
+			errors.add(new FieldError(field, "guessable", "该密码容易被猜中（常见网站、品牌或本系统的名称只加年份、数字或符号，如Baidu@2026!!，"
+					+ "字母写成@、0等形近字符也一样；地名、快递品牌、本人姓名或用户名的拼音不算强度），请换一个不易猜到的组合"));
+		}
 		else if (password != null && errors.isEmpty()
 				&& Strength.ZXCVBN.measure(password, userInputs(username, accountWords)).getScore() < MIN_SCORE) {
 			errors.add(new FieldError(field, "guessable", "该密码容易被猜中（常见单词或密码加数字符号、键盘连续键、重复或连续的字符；"
@@ -106,6 +123,48 @@ public final class PasswordPolicy {
 		if (!errors.isEmpty()) {
 			throw new InvalidValueException(errors);
 		}
+	}
+
+	/**
+	 * Whether the password is one of the names of {@code security/brand-words.txt} — in any case, letters possibly
+	 * written as their look-alikes (0 for o, 1 for l or i, @ or 4 for a, $ or 5 for s …) — with nothing but digits
+	 * and symbols before and after it ("Baidu@2026!!", "2026#T@obao", "Huawei2026.."). zxcvbn lets such a password
+	 * through when its decoration falls into two pieces (a word, "@2026" and "!!" reach its 10^8 only by the 10^4
+	 * guesses it allows for each piece), yet these names are what a guesser tries first.
+	 */
+	static boolean isBrandWithDecorations(String password) {
+		String p = password.toLowerCase(Locale.ROOT);
+		int first = -1;
+		int last = -1;
+		for (int k = 0; k < p.length(); k++) {
+			if (Character.isLetter(p.charAt(k))) {
+				first = first < 0 ? k : first;
+				last = k;
+			}
+		}
+		if (first < 0) {
+			return false;
+		}
+		// the name may start or end with a look-alike that is no letter ("B@idu", "Baid0"): try every cut of the
+		// letterless ends
+		for (int i = 0; i <= first; i++) {
+			for (int j = last + 1; j <= p.length(); j++) {
+				if (BRANDS.matcher(p.substring(i, j)).matches()) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	private static String lookAlikes(String word) {
+		StringBuilder pattern = new StringBuilder();
+		for (char c : word.toLowerCase(Locale.ROOT).toCharArray()) {
+			String alikes = LOOK_ALIKES.get(c);
+			// none of the look-alikes is special in a character class
+			pattern.append(alikes == null ? Pattern.quote(String.valueOf(c)) : "[" + c + alikes + "]");
+		}
+		return pattern.toString();
 	}
 
 	/**

@@ -139,9 +139,16 @@ class UserAccount {
 		lockedUntil = null;
 	}
 
-	void unlock() {
-		if (lockedUntil == null && failedAttempts == 0) {
-			throw DomainException.illegalTransition("该用户未被锁定");
+	/**
+	 * 解除锁定: lifts the account's lock and its count of consecutive wrong passwords; the pauses at client addresses
+	 * lift with it (the throttle counts only failures after the audited unlock).
+	 *
+	 * @param pausedAtAnAddress whether wrong passwords pause the account at some client address now
+	 * @throws DomainException 409 when there is nothing to lift: no lock, no failure counted, no pause
+	 */
+	void unlock(boolean pausedAtAnAddress) {
+		if (lockedUntil == null && failedAttempts == 0 && !pausedAtAnAddress) {
+			throw DomainException.illegalTransition("该用户未被锁定，也未在任何地址暂停登录");
 		}
 		failedAttempts = 0;
 		lockedUntil = null;

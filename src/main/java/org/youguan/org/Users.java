@@ -88,10 +88,13 @@ public class Users {
 
 	private final Regions regions;
 
+	private final SignInPauses pauses;
+
 	Users(UserAccountRepository users, Bureaus bureaus, DepartmentRepository departments, EnterpriseDirectory enterprises,
 			Regions regions, JdbcClient jdbc, PasswordEncoder encoder, AuditTrail audit, ApplicationEventPublisher events,
-			Clock clock) {
+			Clock clock, SignInPauses pauses) {
 		this.users = users;
+		this.pauses = pauses;
 		this.regions = regions;
 		this.bureaus = bureaus;
 		this.departments = departments;
@@ -113,7 +116,7 @@ public class Users {
 	 * sorted by one of {@link #SORTS} (then id).
 	 */
 	public PageResult<UserView> list(DataScope scope, Filter filter, PageQuery page) {
-		return Listing.from(FROM)
+		PageResult<UserView> found = Listing.from(FROM)
 			.countFrom(" FROM user_account u")
 			.scope(scope, "u.region_code")
 			.search(page, "u.username", "u.display_name", "u.enterprise_credit_code")
@@ -124,6 +127,9 @@ public class Users {
 			.where(filter.kind() != null, "u.kind = :kind", "kind", filter.kind() == null ? null : filter.kind().name())
 			.sorts(SORT_COLUMNS, "username", "u.id")
 			.page(jdbc, SELECT, page, this::view);
+		// the pauses at client addresses, asked for the whole page at once
+		Set<Long> paused = pauses.pausedAmong(found.items().stream().map(UserView::id).toList());
+		return found.map(v -> v.pausedAtAnAddress(paused.contains(v.id())));
 	}
 
 	public Optional<UserView> find(DataScope scope, long id) {
@@ -131,7 +137,8 @@ public class Users {
 			.params(scope.params())
 			.param("id", id)
 			.query(this::view)
-			.optional();
+			.optional()
+			.map(v -> v.pausedAtAnAddress(pauses.pausedAnywhere(v.id())));
 	}
 
 	public UserView get(DataScope scope, long id) {
@@ -260,9 +267,15 @@ public class Users {
 		return new CreatedUser(id, user.username(), temporary);
 	}
 
+	/**
+	 * 解除锁定 (GB/T 22239-2019 8.1.4.1 c, 登录失败处理): lifts the account's lock, its count of consecutive wrong
+	 * passwords and its pauses at client addresses ({@link SignInPauses}: the throttle counts only the wrong passwords
+	 * after this audited {@code user.unlock}). Refused (403) above the actor's rights; 409 when nothing applies — the
+	 * account is neither locked, nor counting wrong passwords, nor paused at any address.
+	 */
 	@Transactional
 	public void unlock(CurrentUser actor, long id) {
-		change(actor, id, UserAccount::unlock, "user.unlock", "解除锁定");
+		change(actor, id, account -> account.unlock(pauses.pausedAnywhere(id)), "user.unlock", "解除锁定");
 	}
 
 	/**
@@ -659,7 +672,7 @@ public class Users {
 				Masking.phone(rs.getString("phone_masked")), roleSet, rs.getBoolean("enabled"),
 				rs.getBoolean("locked"), rs.getBoolean("must_change_password"), rs.getBoolean("demo"),
 				rs.getObject("last_login_at", OffsetDateTime.class),
-				rs.getObject("created_at", OffsetDateTime.class), rs.getInt("failed_attempts"));
+				rs.getObject("created_at", OffsetDateTime.class), rs.getInt("failed_attempts"), false);
 	}
 
 	static String temporaryPassword() {

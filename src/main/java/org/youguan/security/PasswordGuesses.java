@@ -28,12 +28,13 @@ import org.youguan.org.UserDirectory;
  * <li>{@code max-failures} (5) wrong passwords for one account from one client address within the lock period, since
  * its last sign-in from there or its last 解除锁定, pause that address for that account;
  * <li>{@code address-max-failures} (30) wrong passwords from one address within the lock period, under any names
- * (known or not), pause that address for every account;
+ * (known or not, disabled accounts' included), pause that address for every account;
  * <li>{@code account-max-failures} (30) consecutive wrong passwords from all addresses lock the account for the lock
  * period.
  * </ul>
  * A password refused unchecked during a pause or a lock is logged {@link SignInLog.Result#BLOCKED} and counts for
- * nothing: retrying neither extends a pause nor adds to the address's count.
+ * nothing: retrying neither extends a pause nor adds to the address's count. A sign-in to a disabled account is
+ * logged {@link SignInLog.Result#DISABLED} and counts for the address only ({@code address-max-failures}).
  */
 @Component
 class PasswordGuesses {

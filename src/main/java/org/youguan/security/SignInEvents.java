@@ -19,7 +19,9 @@ import org.youguan.org.UserDirectory;
  * Records every form sign-in, successful or not, and every sign-out in the sign-in log (登录日志, kept apart from the
  * audit trail of changes), and drives the account lock-out: a wrong password counts as {@link PasswordGuesses} counts
  * every one (the n-th consecutive from any address locks the account for the lock period, {@code account-max-failures};
- * the tighter limits per address are {@link SignInThrottle}'s).
+ * the tighter limits per address are {@link SignInThrottle}'s). A sign-in to a disabled account is logged
+ * {@link SignInLog.Result#DISABLED}: the answer is the one every failed sign-in gets, so it tells a guesser nothing
+ * of the account.
  */
 @Component
 class SignInEvents {
@@ -75,9 +77,15 @@ class SignInEvents {
 			// a locked account is refused before its password is checked: no guess, so no failure the throttle counts
 			signIns.recordKnown(name, user.id(), user.auditName(), user.regionCode(), SignInLog.Result.BLOCKED, "账号已锁定");
 		}
+		else if (failure instanceof DisabledException) {
+			// refused before its password is checked: no guess at this account's password (neither its lock nor its
+			// pause at the address counts it), but a guess from the address, which the address's limit counts
+			signIns.recordKnown(name, user.id(), user.auditName(), user.regionCode(), SignInLog.Result.DISABLED, "账号已停用");
+		}
 		else {
+			// the check itself failed (the database, say): logged, but no wrong password to count towards a lock
 			signIns.recordKnown(name, user.id(), user.auditName(), user.regionCode(), SignInLog.Result.FAILURE,
-					failure instanceof DisabledException ? "账号已停用" : "密码错误");
+					"系统未能完成验证");
 		}
 	}
 }

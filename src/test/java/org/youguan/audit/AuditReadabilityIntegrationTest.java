@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.youguan.ClientAddress;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
 import org.youguan.kernel.DataScope;
@@ -260,7 +261,7 @@ class AuditReadabilityIntegrationTest {
 	void signInsFailuresAndSignOutsGoToTheSignInLogNotTheTrail() throws Exception {
 		String unknown = "zq" + UUID.randomUUID().toString().substring(0, 8);
 		mvc.perform(post("/login").param("username", unknown).param("password", "Secret#2026x").with(csrf())
-			.header("User-Agent", CHROME));
+			.with(ClientAddress.fromANewAddress()).header("User-Agent", CHROME));
 		MockHttpSession office = (MockHttpSession) mvc
 			.perform(post("/login").param("username", "sz.office").param("password", SignIn.DEMO_PASSWORD).with(csrf())
 				.header("User-Agent", CHROME))

@@ -41,8 +41,9 @@ class ListFilterTest {
 		assertThat(ListFilter.oneOf(Colour.class, "colour", "颜色", " ")).isNull();
 		assertThat(ListFilter.oneOf(Colour.class, "colour", "颜色", null)).isNull();
 		assertThat(ListFilter.oneOf(Colour.class, "colour", "颜色", " green ")).isEqualTo(Colour.GREEN);
-		assertThat(ListFilter.oneOf(List.of("OPEN", "CLOSED"), "status", "状态", "open")).isEqualTo("OPEN");
-		assertThat(ListFilter.known(Colour.RED, "红", "colour", "颜色", List.of("RED", "GREEN"))).isEqualTo(Colour.RED);
+		assertThat(ListFilter.oneOf(List.of("OPEN", "CLOSED"), ListFilterTest::openOrClosed, "status", "状态", "open"))
+			.isEqualTo("OPEN");
+		assertThat(ListFilter.known(Colour.RED, "红", "colour", "颜色", Colour.class)).isEqualTo(Colour.RED);
 	}
 
 	@Test
@@ -55,9 +56,32 @@ class ListFilterTest {
 					assertThat(e.message()).isEqualTo("颜色（colour）应为RED、GREEN之一");
 				});
 			});
-		assertThatThrownBy(() -> ListFilter.oneOf(List.of("OPEN", "CLOSED"), "status", "状态", "LATE"))
-			.isInstanceOf(InvalidValueException.class).hasMessage("状态（status）应为OPEN、CLOSED之一");
-		assertThatThrownBy(() -> ListFilter.known(null, "蓝", "colour", "颜色", List.of("RED", "GREEN")))
+		assertThatThrownBy(() -> ListFilter.known(null, "蓝", "colour", "颜色", Colour.class))
 			.isInstanceOf(InvalidValueException.class).hasMessage("颜色（colour）应为RED、GREEN之一");
+		assertThatThrownBy(() -> ListFilter.known(null, "灰", "shade", "色调", Shade.class))
+			.isInstanceOf(InvalidValueException.class).hasMessage("色调（shade）应为浅色（LIGHT）、深色（DARK）之一");
+	}
+
+	/**
+	 * Codes listed as strings (a form's values, a list's states) were refused as bare codes ("应为OPEN、CLOSED之一",
+	 * "应为APPROVE、REFUSE之一"): each is listed with its label as the form shows it, the code to send in brackets.
+	 */
+	@Test
+	void codesOfAStringListAreRefusedListingTheirLabels() {
+		assertThatThrownBy(() -> ListFilter.oneOf(List.of("OPEN", "CLOSED"), ListFilterTest::openOrClosed, "status", "状态",
+				"LATE"))
+			.isInstanceOf(InvalidValueException.class).hasMessage("状态（status）应为未结（OPEN）、已结（CLOSED）之一");
+		assertThatThrownBy(() -> Choice.of(List.of("APPROVE", "REFUSE"), d -> d.equals("APPROVE") ? "批准" : "不予批准",
+				"decision", "决定", "MAYBE"))
+			.isInstanceOf(InvalidValueException.class).hasMessage("决定（decision）应为批准（APPROVE）、不予批准（REFUSE）之一");
+		assertThatThrownBy(() -> Choice.of(List.of("APPROVE", "REFUSE"), d -> d.equals("APPROVE") ? "批准" : "不予批准",
+				"decision", "决定", " "))
+			.isInstanceOf(InvalidValueException.class).hasMessage("决定（decision）不能为空：请选择批准或不予批准");
+		assertThatThrownBy(() -> Choice.yesNo("passed", "核查结论", "maybe"))
+			.isInstanceOf(InvalidValueException.class).hasMessage("核查结论（passed）应为是（true）、否（false）之一");
+	}
+
+	private static String openOrClosed(String code) {
+		return code.equals("OPEN") ? "未结" : "已结";
 	}
 }

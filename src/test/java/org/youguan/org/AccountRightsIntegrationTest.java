@@ -11,6 +11,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.youguan.ClientAddress;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
 import org.youguan.kernel.AccessRefusedException;
@@ -347,7 +348,8 @@ class AccountRightsIntegrationTest {
 		mvc.perform(post("/account/password").session(session).with(csrf()).param("currentPassword", PASSWORD)
 			.param("newPassword", longer).param("confirmPassword", longer))
 			.andExpect(status().isBadRequest());
-		mvc.perform(post("/login").param("username", admin).param("password", longer).with(csrf()))
+		mvc.perform(post("/login").param("username", admin).param("password", longer).with(csrf())
+			.with(ClientAddress.fromANewAddress()))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(result -> assertThat(result.getResponse().getRedirectedUrl()).contains("error"));
 

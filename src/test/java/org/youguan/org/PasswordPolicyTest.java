@@ -103,6 +103,25 @@ class PasswordPolicyTest {
 		}
 	}
 
+	/**
+	 * "Baidu@2026!!" was taken: zxcvbn reached its 10^8 guesses for a word and two pieces of decoration ("@2026", "!!")
+	 * only through the 10^4 it allows each piece. A common site's, brand's or YouGuan's own name with nothing but digits
+	 * and symbols around it is refused whatever its case and look-alike characters.
+	 */
+	@Test
+	void refusesABrandOrTheProductsNameWithOnlyAYearAndSymbols() {
+		for (String guessable : List.of("Baidu@2026!!", "BAIDU@2026!!", "B@idu#2026!!", "Ba1du@2026!!", "2026#T@0bao!!",
+				"Hu@we1#2026!", "Huawei2026..", "Tencent2026!!", "Wechat@2026!!", "Xiaomi_2026!!", "Qq@2026!!!!",
+				"JD@2026!!!!", "SF@2026!!!!!", "Shunf3ng@2026!", "Youguan@2026!!", "Y0ugu@n#2026!", "Yzj@2026!!!!",
+				"Root@2026!!!", "P@$$word2026!!", "Adm1n@2026!!!", "Alibaba@88888!")) {
+			assertThat(rules(guessable, "wz.staff", List.of())).as(guessable).containsExactly("guessable");
+		}
+		// the name with more than decoration around it is zxcvbn's to weigh
+		for (String strong : List.of("Baidu#Kx92mQwZ", "Xk9#qTr7mPz2")) {
+			assertThat(rules(strong, "wz.staff", List.of())).as(strong).isEmpty();
+		}
+	}
+
 	@Test
 	void rejectsCommonPasswordsThatOtherwiseMeetTheRules() {
 		assertThat(rules("P@ssw0rd123")).containsExactly("common");

@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +17,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.youguan.ClientAddress;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.SignIn;
@@ -148,8 +148,8 @@ class AccountSecurityIntegrationTest {
 		mvc.perform(post("/account/tokens").session(session).with(csrf()).param("name", "无密码"))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("当前密码不正确")));
-		mvc.perform(post("/account/tokens").session(session).with(csrf()).param("name", "错密码")
-			.param("currentPassword", "Wrong#2026zz"))
+		mvc.perform(post("/account/tokens").session(session).with(csrf()).with(ClientAddress.fromANewAddress())
+			.param("name", "错密码").param("currentPassword", "Wrong#2026zz"))
 			.andExpect(status().isBadRequest());
 		assertThat(tokens.list(principal(name))).isEmpty();
 		mvc.perform(post("/account/tokens").session(session).with(csrf()).param("name", "有密码")
@@ -221,11 +221,8 @@ class AccountSecurityIntegrationTest {
 	@Test
 	void wrongCurrentPasswordsCountAsFailedSignInsAndPauseTheCheck() throws Exception {
 		String name = newUser();
-		String address = "10.21." + ThreadLocalRandom.current().nextInt(1, 250) + "." + ThreadLocalRandom.current().nextInt(1, 250);
-		RequestPostProcessor from = request -> {
-			request.setRemoteAddr(address);
-			return request;
-		};
+		String address = ClientAddress.newAddress();
+		RequestPostProcessor from = ClientAddress.from(address);
 		MockHttpSession session = (MockHttpSession) mvc.perform(post("/login").param("username", name)
 			.param("password", FIRST).with(csrf()).with(from)).andReturn().getRequest().getSession();
 		String hash = passwordHash(name);
@@ -262,10 +259,8 @@ class AccountSecurityIntegrationTest {
 		assertThat(mvc.perform(post("/login").param("username", name).param("password", FIRST).with(csrf()).with(from))
 			.andReturn().getResponse().getRedirectedUrl()).as("the same pause as the sign-in form's").isEqualTo("/login?error");
 		assertThat(mvc.perform(post("/login").param("username", name).param("password", FIRST).with(csrf())
-			.with(request -> {
-				request.setRemoteAddr(address.replace("10.21.", "10.121."));
-				return request;
-			})).andReturn().getResponse().getRedirectedUrl()).as("elsewhere the owner still signs in").isEqualTo("/");
+			.with(ClientAddress.fromANewAddress())).andReturn().getResponse().getRedirectedUrl())
+			.as("elsewhere the owner still signs in").isEqualTo("/");
 	}
 
 	/** While the account is locked (30 wrong passwords from all addresses) its session checks no current password. */

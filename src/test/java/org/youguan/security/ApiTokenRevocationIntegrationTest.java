@@ -3,7 +3,6 @@ package org.youguan.security;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 
@@ -12,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.youguan.ClientAddress;
 import org.youguan.IntegrationTest;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.InvalidValueException;
@@ -133,22 +133,15 @@ class ApiTokenRevocationIntegrationTest {
 		users.create(admin(), staff(name, "3205", EnumSet.of(Role.STAFF)));
 		// not used before the lock: no answer cached from before it
 		ApiTokens.NewToken token = tx.execute(s -> tokens.create(directory.principal(name).orElseThrow(), "集成", null));
-		String net = "10.31." + ThreadLocalRandom.current().nextInt(1, 250) + ".";
 		for (int address = 1; address <= 6; address++) {
+			RequestPostProcessor guesser = ClientAddress.fromANewAddress();
 			for (int i = 0; i < 5; i++) {
 				mvc.perform(post("/login").param("username", name).param("password", "Wrong#2026a").with(csrf())
-					.with(remoteAddress(net + address)));
+					.with(guesser));
 			}
 		}
 		assertThat(directory.principal(name).orElseThrow().isAccountNonLocked()).as("locked by the guesses").isFalse();
 		works(token);
-	}
-
-	private static RequestPostProcessor remoteAddress(String address) {
-		return request -> {
-			request.setRemoteAddr(address);
-			return request;
-		};
 	}
 
 	@Test

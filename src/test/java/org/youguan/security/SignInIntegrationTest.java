@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
@@ -15,10 +14,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.youguan.ClientAddress;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.audit.SignInLog;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
 import org.youguan.kernel.PageQuery;
 import org.youguan.org.Bureaus;
 import org.youguan.org.Role;
@@ -28,6 +29,7 @@ import org.youguan.org.UserKind;
 import org.youguan.org.Users;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -60,6 +62,9 @@ class SignInIntegrationTest {
 	@Autowired
 	UserDirectory directory;
 
+	/** This test's own client address: wrong passwords from 127.0.0.1 would pause every other test's sign-ins. */
+	final String here = ClientAddress.newAddress();
+
 	@AfterEach
 	void resetClock() {
 		clock.reset();
@@ -74,15 +79,12 @@ class SignInIntegrationTest {
 	}
 
 	MvcResult signIn(String username, String password) throws Exception {
-		return signIn(username, password, "127.0.0.1");
+		return signIn(username, password, here);
 	}
 
 	MvcResult signIn(String username, String password, String address) throws Exception {
 		return mvc.perform(post("/login").param("username", username).param("password", password).with(csrf())
-			.with(request -> {
-				request.setRemoteAddr(address);
-				return request;
-			})).andReturn();
+			.with(ClientAddress.from(address))).andReturn();
 	}
 
 	@Test
@@ -141,15 +143,12 @@ class SignInIntegrationTest {
 	@Test
 	void theThrottleCannotBeWalkedAroundByAnEscapedPath() throws Exception {
 		String name = newUser(false);
-		String address = "10.94.0." + ThreadLocalRandom.current().nextInt(1, 250);
+		String address = ClientAddress.newAddress();
 		for (int i = 0; i < 5; i++) {
 			signIn(name, "Wrong#2026a", address);
 		}
 		MvcResult escaped = mvc.perform(post(URI.create("/%6Cogin")).param("username", name).param("password", PASSWORD)
-			.with(csrf()).with(request -> {
-				request.setRemoteAddr(address);
-				return request;
-			})).andReturn();
+			.with(csrf()).with(ClientAddress.from(address))).andReturn();
 		assertThat(escaped.getResponse().getRedirectedUrl()).as("even the right password is refused").isEqualTo("/login?error");
 	}
 
@@ -218,34 +217,38 @@ class SignInIntegrationTest {
 	@Test
 	void someoneElsesWrongGuessesDoNotLockTheOwnerOutAtTheirOwnAddress() throws Exception {
 		String name = newUser(false);
+		String guesser = ClientAddress.newAddress();
 		for (int i = 0; i < 5; i++) {
-			signIn(name, "Wrong#2026a", "10.9.1.1");
+			signIn(name, "Wrong#2026a", guesser);
 		}
-		assertThat(signIn(name, PASSWORD, "10.9.1.1").getResponse().getRedirectedUrl()).isEqualTo("/login?error");
-		assertThat(signIn(name, PASSWORD, "10.9.1.2").getResponse().getRedirectedUrl()).isEqualTo("/");
+		assertThat(signIn(name, PASSWORD, guesser).getResponse().getRedirectedUrl()).isEqualTo("/login?error");
+		assertThat(signIn(name, PASSWORD, ClientAddress.newAddress()).getResponse().getRedirectedUrl()).isEqualTo("/");
 	}
 
 	@Test
 	void anAddressGuessingManyAccountsIsStoppedEvenWithARightPassword() throws Exception {
 		String name = newUser(false);
+		String guesser = ClientAddress.newAddress();
 		for (int i = 0; i < 30; i++) {
-			signIn("guess" + i + "." + name, "Wrong#2026a", "10.9.2.1");
+			signIn("guess" + i + "." + name, "Wrong#2026a", guesser);
 		}
-		assertThat(signIn(name, PASSWORD, "10.9.2.1").getResponse().getRedirectedUrl()).isEqualTo("/login?error");
+		assertThat(signIn(name, PASSWORD, guesser).getResponse().getRedirectedUrl()).isEqualTo("/login?error");
 		assertThat(events(SignInLog.Result.BLOCKED, name)).extracting(SignInLog.Entry::reason)
 			.anySatisfy(s -> assertThat(s).contains("分钟内登录失败"));
-		assertThat(signIn(name, PASSWORD, "10.9.2.2").getResponse().getRedirectedUrl()).isEqualTo("/");
+		assertThat(signIn(name, PASSWORD, ClientAddress.newAddress()).getResponse().getRedirectedUrl()).isEqualTo("/");
 	}
 
 	@Test
 	void guessesSpreadOverManyAddressesLockTheAccountAfterThirty() throws Exception {
 		String name = newUser(false);
 		for (int address = 1; address <= 6; address++) {
+			String guesser = ClientAddress.newAddress();
 			for (int i = 0; i < 5; i++) {
-				signIn(name, "Wrong#2026a", "10.9.3." + address);
+				signIn(name, "Wrong#2026a", guesser);
 			}
 		}
-		assertThat(signIn(name, PASSWORD, "10.9.3.99").getResponse().getRedirectedUrl()).isEqualTo("/login?error");
+		assertThat(signIn(name, PASSWORD, ClientAddress.newAddress()).getResponse().getRedirectedUrl())
+			.isEqualTo("/login?error");
 		assertThat(events(SignInLog.Result.FAILURE, name)).extracting(SignInLog.Entry::reason)
 			.anySatisfy(s -> assertThat(s).contains("连续失败30次，账号锁定"));
 	}
@@ -259,7 +262,7 @@ class SignInIntegrationTest {
 	void retryingOneAccountPausesThatAccountAloneAndNeverExtendsThePause() throws Exception {
 		String name = newUser(false);
 		String colleague = newUser(false);
-		String address = "10.18." + ThreadLocalRandom.current().nextInt(1, 250) + "." + ThreadLocalRandom.current().nextInt(1, 250);
+		String address = ClientAddress.newAddress();
 		for (int i = 0; i < 30; i++) {
 			signIn(name, "Wrong#2026a", address);
 		}
@@ -281,7 +284,7 @@ class SignInIntegrationTest {
 	@Test
 	void anAdministratorsUnlockLiftsThePauseAtTheAddress() throws Exception {
 		String name = newUser(false);
-		String address = "10.19." + ThreadLocalRandom.current().nextInt(1, 250) + "." + ThreadLocalRandom.current().nextInt(1, 250);
+		String address = ClientAddress.newAddress();
 		for (int i = 0; i < 5; i++) {
 			signIn(name, "Wrong#2026a", address);
 		}
@@ -299,7 +302,7 @@ class SignInIntegrationTest {
 	 */
 	@Test
 	void anAddressIsPausedAfterThirtyWrongPasswordsWhicheverAccounts() throws Exception {
-		String address = "10.22." + ThreadLocalRandom.current().nextInt(1, 250) + "." + ThreadLocalRandom.current().nextInt(1, 250);
+		String address = ClientAddress.newAddress();
 		for (int account = 0; account < 6; account++) {
 			String guessed = newUser(false);
 			for (int i = 0; i < 5; i++) {
@@ -310,7 +313,69 @@ class SignInIntegrationTest {
 		assertThat(signIn(name, PASSWORD, address).getResponse().getRedirectedUrl()).isEqualTo("/login?error");
 		assertThat(events(SignInLog.Result.BLOCKED, name)).singleElement()
 			.satisfies(e -> assertThat(e.reason()).contains("分钟内登录失败30次"));
-		assertThat(signIn(name, PASSWORD, address.replace("10.22.", "10.122.")).getResponse().getRedirectedUrl())
+		assertThat(signIn(name, PASSWORD, ClientAddress.newAddress()).getResponse().getRedirectedUrl())
 			.isEqualTo("/");
+	}
+
+	/**
+	 * A sign-in to a disabled account was logged as a failure and counted as a wrong password for the account at the
+	 * address. It is logged DISABLED: refused before its password is checked, it counts for the address's limit (a
+	 * guesser at a disabled account still guesses) but not for the account, and the answer is the one a wrong password
+	 * for a name no account has gets — nothing tells the guesser the account exists, let alone that it is disabled.
+	 */
+	@Test
+	void aSignInToADisabledAccountIsLoggedAsSuchCountsForTheAddressOnlyAndTellsNothing() throws Exception {
+		String name = newUser(false);
+		long id = directory.principal(name).orElseThrow().id();
+		users.disable(directory.principal("sys.admin").orElseThrow(), id);
+		String address = ClientAddress.newAddress();
+
+		MvcResult disabled = signIn(name, PASSWORD, address);
+		MvcResult unknown = signIn("no.such." + name, "Wrong#2026a", ClientAddress.newAddress());
+		assertThat(disabled.getResponse().getRedirectedUrl()).isEqualTo(unknown.getResponse().getRedirectedUrl());
+		assertThat(loginError(errorPage(disabled))).as("a disabled account is not told apart from an unknown name")
+			.isNotEmpty()
+			.isEqualTo(loginError(errorPage(unknown)));
+
+		assertThat(events(SignInLog.Result.DISABLED, name)).singleElement()
+			.satisfies(e -> assertThat(e.reason()).isEqualTo("账号已停用"));
+		assertThat(events(SignInLog.Result.FAILURE, name)).isEmpty();
+		SignInLog.RecentFailures failures = signIns.recentFailures(id, address, clock.instant().minus(Duration.ofMinutes(15)));
+		assertThat(failures.fromAddress()).as("the address's limit counts it").isEqualTo(1);
+		assertThat(failures.accountFromAddress()).as("no password of the account was checked").isZero();
+	}
+
+	/**
+	 * 解除锁定 refused (该用户未被锁定) an account whose counters a success at another address had reset, though it was
+	 * still paused at the address it was guessed from. It is accepted and lifts that pause; with nothing to lift, it is
+	 * refused.
+	 */
+	@Test
+	void anAdministratorsUnlockLiftsAPauseThatASuccessElsewhereLeft() throws Exception {
+		String name = newUser(false);
+		long id = directory.principal(name).orElseThrow().id();
+		String guessed = ClientAddress.newAddress();
+		for (int i = 0; i < 5; i++) {
+			signIn(name, "Wrong#2026a", guessed);
+		}
+		assertThat(signIn(name, PASSWORD, ClientAddress.newAddress()).getResponse().getRedirectedUrl()).isEqualTo("/");
+		assertThat(signIn(name, PASSWORD, guessed).getResponse().getRedirectedUrl()).isEqualTo("/login?error");
+		assertThat(users.get(DataScope.all(), id).unlockable()).as("the user page offers 解除锁定").isTrue();
+		assertThat(users.list(DataScope.all(), Users.Filter.NONE, new PageQuery(name, 0, 10, null, true)).items())
+			.singleElement().satisfies(u -> assertThat(u.pausedAtAnAddress()).isTrue());
+
+		clock.advance(Duration.ofSeconds(1));
+		users.unlock(directory.principal("sys.admin").orElseThrow(), id);
+		clock.advance(Duration.ofSeconds(1));
+		assertThat(signIn(name, PASSWORD, guessed).getResponse().getRedirectedUrl()).isEqualTo("/");
+		assertThat(users.get(DataScope.all(), id).unlockable()).isFalse();
+		assertThatThrownBy(() -> users.unlock(directory.principal("sys.admin").orElseThrow(), id))
+			.isInstanceOf(DomainException.class)
+			.hasMessageContaining("未被锁定");
+	}
+
+	private String errorPage(MvcResult result) throws Exception {
+		return mvc.perform(get("/login").param("error", "").session((MockHttpSession) result.getRequest().getSession()))
+			.andReturn().getResponse().getContentAsString();
 	}
 }

@@ -219,7 +219,7 @@ class PostOfficeApprovalIntegrationTest {
 			String body = mvc.perform(request).andExpect(status().isBadRequest()).andReturn().getResponse()
 				.getContentAsString(StandardCharsets.UTF_8);
 			assertThat(body).as(decision).contains("data-field=\"decision\"")
-				.contains(decision == null || decision.isEmpty() ? "不能为空" : "应为APPROVE、REFUSE之一");
+				.contains(decision == null || decision.isEmpty() ? "不能为空：请选择批准或不予批准" : "应为批准（APPROVE）、不予批准（REFUSE）之一");
 		}
 		mvc.perform(get("/api/v1/universal/post-office-approvals/" + id).header("Authorization", WUZHONG))
 			.andExpect(jsonPath("$.status").value("SUBMITTED"))

@@ -181,7 +181,8 @@ class PostOfficeController {
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		// no decision, or one the form does not offer, is refused at the field: never read as 不予批准
 		return FormSteps.run(model, response, redirect, () -> {
-			if (Choice.of(DECISIONS, "decision", "决定", decision).equals("APPROVE")) {
+			if (Choice.of(DECISIONS, d -> d.equals("APPROVE") ? "批准" : "不予批准", "decision", "决定", decision)
+				.equals("APPROVE")) {
 				approvals.approve(scope, id, new PostOfficeApprovals.Decision(reasons, alternativeOffice));
 				return new PageSteps.Done("已批准，准予决定书已出具", here(id));
 			}

@@ -3,6 +3,7 @@ package org.youguan.universal.internal;
 import java.util.List;
 
 import org.youguan.documents.Column;
+import org.youguan.kernel.Choice;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Text;
 import org.youguan.universal.DeliveryMode;
@@ -55,7 +56,7 @@ final class VillageFilters {
 				m = DeliveryMode.parse(mode);
 				if (m == null) {
 					throw new InvalidValueException("mode", "dictionary",
-							"通邮方式（mode）应为DIRECT、POSTAL_SHOP、VILLAGE_POST、OTHER或NONE（未登记）");
+							"通邮方式（mode）应为" + Choice.listed(DeliveryMode.class) + "或未登记（NONE）");
 				}
 			}
 		}

@@ -3,6 +3,7 @@ package org.youguan.safety.internal.alerts;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.youguan.safety.internal.Pseudonyms;
 import org.youguan.kernel.Masking;
@@ -35,6 +36,11 @@ public record AlertView(long id, AlertRule rule, String subject, LocalDate day, 
 
 	/** The status in Chinese. */
 	public String statusLabel() {
+		return statusLabel(status);
+	}
+
+	/** A status code ({@link #STATUSES}) in Chinese: 待处理 for OPEN. */
+	static String statusLabel(String status) {
 		return switch (status) {
 			case "OPEN" -> "待处理";
 			case "DISMISSED" -> "已排除";
@@ -43,6 +49,9 @@ public record AlertView(long id, AlertRule rule, String subject, LocalDate day, 
 			default -> status;
 		};
 	}
+
+	/** The statuses of an alert, in their order: OPEN, DISMISSED, REFERRED, TARGETED. */
+	static final List<String> STATUSES = List.of("OPEN", "DISMISSED", "REFERRED", "TARGETED");
 
 	/** Whether staff may still act on it. */
 	public boolean open() {

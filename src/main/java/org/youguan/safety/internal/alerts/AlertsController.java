@@ -100,7 +100,7 @@ class AlertsController {
 	}
 
 	private static String status(String status) {
-		return ListFilter.oneOf(List.of("OPEN", "DISMISSED", "REFERRED", "TARGETED"), "status", "预警状态", status);
+		return ListFilter.oneOf(AlertView.STATUSES, AlertView::statusLabel, "status", "预警状态", status);
 	}
 
 	@GetMapping("/safety/alerts/{id:\\d+}")

@@ -1,6 +1,5 @@
 package org.youguan.safety.internal.ledgers;
 
-import java.util.Arrays;
 import java.util.List;
 
 import org.youguan.calendar.WorkingCalendar;
@@ -28,9 +27,8 @@ final class HazardFilters {
 	static Hazards.Filter of(String level, String status, String region) {
 		return new Hazards.Filter(
 				ListFilter.known(Hazards.parse(HazardLevel.class, level, HazardLevel::label), level, "level", "隐患等级",
-						Arrays.stream(HazardLevel.values()).map(HazardLevel::name).toList()),
-				ListFilter.known(Hazards.Status.parse(status), status, "status", "隐患状态",
-						Arrays.stream(Hazards.Status.values()).map(Hazards.Status::name).toList()),
+						HazardLevel.class),
+				ListFilter.known(Hazards.Status.parse(status), status, "status", "隐患状态", Hazards.Status.class),
 				region == null || Text.isBlank(region) ? null : Text.strip(region));
 	}
 }

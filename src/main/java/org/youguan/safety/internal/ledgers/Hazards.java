@@ -73,7 +73,18 @@ public class Hazards {
 	/** Open (not closed), closed, or open past the deadline. */
 	public enum Status {
 
-		OPEN, CLOSED, OVERDUE, DUE_SOON;
+		OPEN("未销号"), CLOSED("已销号"), OVERDUE("逾期未整改"), DUE_SOON("即将到期");
+
+		private final String label;
+
+		Status(String label) {
+			this.label = label;
+		}
+
+		/** The status as the hazard list's filter shows it. */
+		public String label() {
+			return label;
+		}
 
 		/** The status named in a request, or null for none or an unknown name. */
 		public static Status parse(String s) {

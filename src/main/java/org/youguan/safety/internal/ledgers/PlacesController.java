@@ -23,6 +23,15 @@ class PlacesController {
 	/** The fields whose options are offered. */
 	private static final List<String> FIELDS = List.of("outletId", "facilityId", "outletIds");
 
+	/** What each field of {@link #FIELDS} chooses, as its form labels it. */
+	private static String fieldLabel(String field) {
+		return switch (field) {
+			case "outletId" -> "末端网点";
+			case "facilityId" -> "邮政设施";
+			default -> "多个末端网点";
+		};
+	}
+
 	PlacesController(Placement placement) {
 		this.placement = placement;
 	}
@@ -38,7 +47,7 @@ class PlacesController {
 	@PreAuthorize(LedgerAccess.WRITERS)
 	String options(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) String list,
 			@RequestParam(required = false) String enterpriseCreditCode, Model model) {
-		String field = ListFilter.oneOf(FIELDS, "list", "选项字段", list);
+		String field = ListFilter.oneOf(FIELDS, PlacesController::fieldLabel, "list", "选项字段", list);
 		Placement.Choices choices = placement.choicesOf(me.scope(), enterpriseCreditCode);
 		if ("outletIds".equals(field)) {
 			model.addAttribute("items", choices.outlets());

@@ -80,7 +80,7 @@ final class RateQueries {
 			return SafetyRates.By.valueOf(Text.strip(by).toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidValueException("by", "enum", "分组方式（by）只能是ENTERPRISE、OUTLET或COUNTY");
+			throw new InvalidValueException("by", "enum", "分组方式（by）只能是按企业（ENTERPRISE）、按网点（OUTLET）或按区县（COUNTY）");
 		}
 	}
 
@@ -93,7 +93,7 @@ final class RateQueries {
 			return SafetyRates.Step.valueOf(Text.strip(step).toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidValueException("step", "enum", "趋势粒度（step）只能是DAY或MONTH");
+			throw new InvalidValueException("step", "enum", "趋势粒度（step）只能是按日（DAY）或按月（MONTH）");
 		}
 	}
 }
