@@ -128,9 +128,9 @@ class InspectionDemoData {
 			plans.recordSeed(all, plan, today.getYear() + "Q" + (quarter + 1) + "-" + (7301 + quarter * 1117), "周管理",
 					"孙局长、吴文书");
 			List<InspectionPlan.Target> targets = plans.draw(all, plan);
-			// drawn as its quarter began: its checks below are made after the draw
-			plans.dateDemoDraw(plan, start);
 			plans.publish(all, plan);
+			// made and drawn as its quarter began: its checks below are made after the draw
+			plans.dateDemoPlan(plan, start);
 			int[] offsets = { 6, 13, 21, 29, 36, 44, 52 };
 			for (int i = 0; i < offsets.length; i++) {
 				LocalDate day = start.plusDays(offsets[i]);

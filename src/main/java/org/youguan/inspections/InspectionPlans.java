@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BiPredicate;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 
 import tools.jackson.databind.annotation.JsonDeserialize;
 
@@ -569,19 +570,27 @@ public class InspectionPlans {
 	}
 
 	/**
-	 * Dates the draw of a demo plan (the demo city's past quarters) at 09:00 China time on {@code on}, as if drawn when
-	 * its period began, so that its drawn checks, made in the period, are not before the draw
-	 * ({@link #drawnCheckProblems}, rule {@code after-draw}). Only a demo plan already drawn and only to an earlier day:
-	 * a real plan's draw keeps the moment it was made.
-	 * @throws IllegalStateException for a plan that is not a drawn demo plan, or a day not before the draw
+	 * Dates the steps of a demo plan (the demo city's past quarters) on {@code on}, China time, as if the plan had been
+	 * made, frozen, seeded, drawn and published in that order when its period began — created 08:30, committed 09:00,
+	 * seed 09:10, drawn 09:20, published 09:30 (each only when the step was taken) — so that its drawn checks, made in
+	 * the period, are not before the draw ({@link #drawnCheckProblems}, rule {@code after-draw}) and its public page reads
+	 * in order. Only a demo plan already drawn, and only to an earlier day: a real plan keeps the moments its steps were
+	 * taken.
+	 * @throws IllegalStateException for a plan that is not a drawn demo plan, or a day not before its draw
 	 */
 	@Transactional
-	public void dateDemoDraw(long id, LocalDate on) {
-		OffsetDateTime at = on.atTime(9, 0).atZone(ChinaTime.ZONE).toOffsetDateTime();
-		int updated = jdbc.sql("UPDATE inspection_plan SET drawn_at = :at WHERE id = :id AND demo AND drawn_at > :at")
-			.param("at", at).param("id", id).update();
+	public void dateDemoPlan(long id, LocalDate on) {
+		IntFunction<OffsetDateTime> at = minutes -> on.atTime(8, 30).plusMinutes(minutes)
+			.atZone(ChinaTime.ZONE).toOffsetDateTime();
+		int updated = jdbc.sql("""
+				UPDATE inspection_plan SET created_at = :created, committed_at = CASE WHEN committed_at IS NULL THEN NULL ELSE :committed END,
+				    seed_recorded_at = CASE WHEN seed_recorded_at IS NULL THEN NULL ELSE :seeded END, drawn_at = :drawn,
+				    published_at = CASE WHEN published_at IS NULL THEN NULL ELSE :published END
+				WHERE id = :id AND demo AND drawn_at > :drawn""")
+			.param("created", at.apply(0)).param("committed", at.apply(30)).param("seeded", at.apply(40))
+			.param("drawn", at.apply(50)).param("published", at.apply(60)).param("id", id).update();
 		if (updated != 1) {
-			throw new IllegalStateException("只能把已抽取的演示计划的抽取日期提前：" + id);
+			throw new IllegalStateException("只能把已抽取的演示计划的各步骤日期提前：" + id);
 		}
 	}
 
