@@ -129,6 +129,8 @@ class InspectionDemoData {
 					"孙局长、吴文书");
 			List<InspectionPlan.Target> targets = plans.draw(all, plan);
 			plans.publish(all, plan);
+			// made and drawn as its quarter began: its checks below are made after the draw
+			plans.dateDemoPlan(plan, start);
 			int[] offsets = { 6, 13, 21, 29, 36, 44, 52 };
 			for (int i = 0; i < offsets.length; i++) {
 				LocalDate day = start.plusDays(offsets[i]);
@@ -168,7 +170,8 @@ class InspectionDemoData {
 					kind = n % 2 == 0 ? "COMPLAINT" : "SPECIAL";
 				}
 				records.record(all, city, new InspectionRecordData(creditCode, day.toString(), kind, items(i), team, outcome,
-						outcome.equals("NONE") ? null : findings(i), rectification, null), false, true);
+						outcome.equals("NONE") ? null : findings(i), rectification, null, null, null, drawn ? plan : null),
+						false, true);
 			}
 		}
 		publishResults(all, drawnChecks, today);

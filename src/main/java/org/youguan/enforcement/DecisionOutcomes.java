@@ -10,6 +10,7 @@ import java.util.Optional;
 import tools.jackson.databind.annotation.JsonDeserialize;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,7 +55,8 @@ import static org.youguan.enforcement.internal.CaseInput.plain;
  * withdrawn within 3 days of the outcome (行政处罚法(2021) art.48; {@code penalty.publication-withdrawal}, working days
  * by art.85): the day is kept on the case, the inbox's queue shows it, {@link DecisionPublication#withdrawPublication}
  * withdraws it with the reason. Recording an outcome is the handling bureau's head's (it changes what the bureau
- * decided and served); one transaction with its audit entry.
+ * decided and served); one transaction with its audit entry. A 吊销许可证件 annulled, or changed to another penalty,
+ * publishes {@link RevocationLifted}: the licences its delivery revoked are restored.
  */
 @Service
 public class DecisionOutcomes {
@@ -155,8 +157,12 @@ public class DecisionOutcomes {
 
 	private final CaseExecution execution;
 
+	private final ApplicationEventPublisher events;
+
 	DecisionOutcomes(JdbcClient jdbc, CaseWork caseWork, CaseDocuments documents,
-			@Value("${youguan.enforcement.max-evidence-bytes:20971520}") long maxScanBytes, CaseExecution execution) {
+			@Value("${youguan.enforcement.max-evidence-bytes:20971520}") long maxScanBytes, CaseExecution execution,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.caseWork = caseWork;
 		this.documents = documents;
@@ -267,6 +273,13 @@ public class DecisionOutcomes {
 				+ (withdrawalDue == null ? "" : "；应于" + withdrawalDue + "前撤回公示（行政处罚法第48条）"));
 		if (penalty != null) {
 			reissueDecision(id, kind.label() + "变更（" + Text.strip(data.body()) + Text.strip(data.documentNumber()) + "）");
+		}
+		// a 吊销 annulled or changed to another penalty revokes no more: what its delivery revoked is restored by whoever
+		// revoked it (the licensing module, hearing this after the commit)
+		if (c.penalty() == Penalty.REVOCATION && (result.annuls() || penalty != null && penalty != Penalty.REVOCATION)) {
+			events.publishEvent(new RevocationLifted(id, c.decisionNumber(), c.regionCode(), c.enterpriseCreditCode(),
+					c.enterpriseName(), kind.label() + result.label() + (penalty == null ? "" : "为" + penalty.describe(fine, confiscated)),
+					Text.identifier(Text.line(data.documentNumber())), on));
 		}
 		// less owed than the instalments paid: the plan is paid up as a payment would settle it; a closed case with
 		// something now to refund is reopened to refund it

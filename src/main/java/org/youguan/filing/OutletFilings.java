@@ -411,7 +411,9 @@ public class OutletFilings {
 	 * @throws DomainException ILLEGAL_TRANSITION when the filing is not with the bureau or the outlet is no longer filed;
 	 *         DUPLICATE when an outlet of the same name at the same address was registered meanwhile; 422 on
 	 *         {@code facilities} ({@code incomplete}) when the outlet lacks one of the five facilities, on
-	 *         {@code regionCode} ({@code other-county}) when a change moves it to another county
+	 *         {@code regionCode} ({@code other-county}) when a change moves it to another county, on {@code branchId}
+	 *         ({@code own-branch}) when the branch the outlet is to be run through is no longer the enterprise's own
+	 *         ({@link #requireOwnBranch})
 	 */
 	@Transactional
 	public String approve(DataScope scope, long id, String note) {
@@ -425,6 +427,7 @@ public class OutletFilings {
 		OutletFilingDecision decision;
 		if (f.kind() != FilingKind.CLOSURE) {
 			requireFacilities(proposal(f));
+			requireOwnBranch(f, f.kind() == FilingKind.NEW ? proposal(f).branchId() : f.branchId());
 		}
 		if (f.kind() == FilingKind.NEW) {
 			OutletData proposal = proposal(f);
@@ -789,6 +792,34 @@ public class OutletFilings {
 			String branchName) {
 		return new OutletFiling.Subject(outlet.id(), outlet.name(), enterprise.creditCode(), enterprise.legalName(),
 				outlet.brandName(), outlet.regionCode(), branchId, branchName);
+	}
+
+	/**
+	 * The branch a new or changed outlet is to be run through is still one of the filing enterprise's own when the bureau
+	 * approves: it was checked when the filing was submitted, but a branch may be deregistered or pass to another
+	 * enterprise while the filing waits, and an outlet filed under a branch that is not its operator's would carry
+	 * another enterprise's authorisation (快递末端网点备案暂行规定: a branch files with its parent's authorisation).
+	 * @param branchId the branch as filed, or null (run by the enterprise itself: nothing to check)
+	 * @throws DomainException 422 on {@code branchId}, rule {@code own-branch}, naming the branch as filed — the bureau
+	 *         notifies the enterprise of the missing item or refuses the filing
+	 */
+	private void requireOwnBranch(OutletFiling f, Long branchId) {
+		if (branchId == null) {
+			return;
+		}
+		boolean own;
+		try {
+			branches.get(DataScope.enterprise(f.enterpriseCreditCode()), branchId);
+			own = true;
+		}
+		catch (DomainException ex) {
+			own = false;
+		}
+		if (!own) {
+			throw DomainException.rule("branchId", "own-branch", "备案所列的分支机构"
+					+ (f.branchName() == null ? "" : "“" + f.branchName() + "”") + "（编号" + branchId + "）已不是" + f.enterpriseName()
+					+ "的分支机构（已注销或已划归其他企业），不能准予备案：请一次性告知企业改选本企业的分支机构或由本企业直接经营，或不予备案");
+		}
 	}
 
 	/** The name of one of the enterprise's branches (checked as its own already), or null for none. */

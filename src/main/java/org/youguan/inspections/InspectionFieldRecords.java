@@ -8,7 +8,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,7 +18,6 @@ import org.youguan.documents.AttachmentDraft;
 import org.youguan.documents.AttachmentOwner;
 import org.youguan.documents.Attachments;
 import org.youguan.documents.UploadedFile;
-import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.Decimals;
 import org.youguan.kernel.DomainException;
@@ -125,8 +123,6 @@ public class InspectionFieldRecords {
 
 	private final Inspectors inspectors;
 
-	private final InspectionPlans plans;
-
 	private final Attachments attachments;
 
 	private final long maxPhotoBytes;
@@ -134,14 +130,13 @@ public class InspectionFieldRecords {
 	private final int maxPhotos;
 
 	InspectionFieldRecords(JdbcClient jdbc, InspectionRecords records, InspectionItems items, Inspectors inspectors,
-			InspectionPlans plans, Attachments attachments,
+			Attachments attachments,
 			@Value("${youguan.inspections.max-photo-bytes:5242880}") long maxPhotoBytes,
 			@Value("${youguan.inspections.max-photos:12}") int maxPhotos) {
 		this.jdbc = jdbc;
 		this.records = records;
 		this.items = items;
 		this.inspectors = inspectors;
-		this.plans = plans;
 		this.attachments = attachments;
 		this.maxPhotoBytes = maxPhotoBytes;
 		this.maxPhotos = maxPhotos;
@@ -234,9 +229,10 @@ public class InspectionFieldRecords {
 	 * art.63, 行政处罚法(2021) art.42 —, items, findings unless no problem), plus: the team taken from the roster by
 	 * certificate number; the time of day; the representative; a result for every checklist line of every item
 	 * checked, and no outcome 无问题 when a line does not comply; at least one signature (drawn or scanned) held for
-	 * the draft; a drawn target (kind RANDOM) only from a plan the caller sees that drew the enterprise, in the plan's period, by
-	 * the drawn team free of the plan's conflicts and by the plan's bureau or one above
-	 * ({@link InspectionPlans#drawnCheckProblems}: fields {@code inspectedOn}, {@code inspectors}, {@code planId}). The held
+	 * the draft; a drawn target (kind RANDOM) only from a plan the caller sees that drew the enterprise, in the plan's period
+	 * and not before its draw, by the drawn team free of the plan's conflicts and by the plan's bureau or one above — the
+	 * check {@link InspectionRecords#record} makes of every 双随机 record ({@link InspectionPlans#drawnRecordProblems}: fields
+	 * {@code planId}, {@code enterpriseCreditCode}, {@code object}, {@code inspectedOn}, {@code inspectors}). The held
 	 * photos and signatures become the record's attachments.
 	 * @param fileErrors the problems of the files {@link #hold} refused, reported with the others
 	 * @return the record's id
@@ -287,9 +283,6 @@ public class InspectionFieldRecords {
 				objectId = null;
 			}
 		}
-		if (random) {
-			drawnTarget(v, scope, form, object, team.stream().map(InspectionRecordData.TeamMember::certificateNumber).toList());
-		}
 		List<LineValue> lines = lines(v, scope, form);
 		boolean noncompliant = lines.stream().anyMatch(l -> l.result() == LineResult.NONCOMPLIANT);
 		v.require("outcome", !(noncompliant && "NONE".equalsIgnoreCase(Text.strip(String.valueOf(form.outcome())))), "consistent",
@@ -303,7 +296,7 @@ public class InspectionFieldRecords {
 		try {
 			id = records.record(scope, me.bureauId(), new InspectionRecordData(form.enterpriseCreditCode(),
 					form.inspectedOn(), form.kind(), form.items(), team, form.outcome(), form.findings(), null,
-					form.place(), objectType, objectId), false, false);
+					form.place(), objectType, objectId, planId), false, false);
 		}
 		catch (InvalidValueException ex) {
 			// the form has one field for the object inspected: the API's objectType/objectId are its "object"
@@ -311,8 +304,8 @@ public class InspectionFieldRecords {
 					e.message()));
 		}
 		v.throwIfInvalid();
-		jdbc.sql("UPDATE inspection_record SET inspected_at = :at, representative = :rep, plan_id = :plan WHERE id = :id")
-			.param("at", at).param("rep", Text.name(form.representative())).param("plan", planId).param("id", id).update();
+		jdbc.sql("UPDATE inspection_record SET inspected_at = :at, representative = :rep WHERE id = :id")
+			.param("at", at).param("rep", Text.name(form.representative())).param("id", id).update();
 		for (LineValue l : lines) {
 			jdbc.sql("""
 					INSERT INTO inspection_record_line (record_id, item_code, position, line, result)
@@ -325,55 +318,6 @@ public class InspectionFieldRecords {
 	}
 
 	private record LineValue(String itemCode, int position, String line, LineResult result) {
-	}
-
-	/**
-	 * A 双随机 record's plan and target: a plan the caller sees that drew the enterprise (and the branch or outlet named),
-	 * and an inspection that may be that target's check ({@link InspectionPlans#drawnCheckProblems}: in the plan's
-	 * period, by the drawn team free of the frozen conflicts, recorded by the plan's bureau or one above). When the
-	 * record names the enterprise of a plan over branches or outlets, any of its drawn objects will do; the problems of
-	 * the first are reported when none fits.
-	 */
-	private void drawnTarget(Validation v, DataScope scope, FieldForm form, String object, List<String> certificates) {
-		if (form.planId() == null) {
-			v.require("planId", false, "required", "双随机抽查（kind=RANDOM）须从抽查计划的抽中对象登记（planId）");
-			return;
-		}
-		InspectionPlan plan;
-		try {
-			plan = plans.get(scope, form.planId());
-		}
-		catch (DomainException ex) {
-			v.require("planId", false, "exists", "抽查计划（planId）不存在或不在您的辖区：" + form.planId());
-			return;
-		}
-		String code = Objects.requireNonNullElse(CreditCode.written(form.enterpriseCreditCode()), "");
-		List<InspectionPlan.Target> targets = plans.targets(form.planId());
-		List<InspectionPlan.Target> ofEnterprise = targets.stream()
-			.filter(t -> t.enterpriseCreditCode().equalsIgnoreCase(code)).toList();
-		v.require("enterpriseCreditCode", !ofEnterprise.isEmpty(), "drawn", "被检查企业（enterpriseCreditCode）不是该抽查计划的抽中对象");
-		List<InspectionPlan.Target> candidates = ofEnterprise.stream()
-			.filter(t -> object.equals("ENTERPRISE") || t.targetKey().equals(object)).toList();
-		if (!ofEnterprise.isEmpty() && !object.equals("ENTERPRISE")) {
-			v.require("object", !candidates.isEmpty(), "drawn", "检查对象（object）不是该抽查计划的抽中对象");
-		}
-		if (candidates.isEmpty()) {
-			return;
-		}
-		LocalDate on = null;
-		try {
-			on = Text.blankToNull(form.inspectedOn()) == null ? null : LocalDate.parse(Text.strip(form.inspectedOn()));
-		}
-		catch (DateTimeParseException ex) {
-			// reported by the record's own check
-		}
-		List<List<FieldError>> problems = new ArrayList<>();
-		for (InspectionPlan.Target t : candidates) {
-			problems.add(plans.drawnCheckProblems(plan, t, on, certificates, scope));
-		}
-		if (problems.stream().noneMatch(List::isEmpty)) {
-			problems.get(0).forEach(e -> v.require(e.field(), false, e.rule(), e.message()));
-		}
 	}
 
 	private List<LineValue> lines(Validation v, DataScope scope, FieldForm form) {

@@ -29,6 +29,7 @@ import org.youguan.documents.SheetImport.RowContext;
 import org.youguan.documents.SheetRows;
 import org.youguan.documents.SheetRows.SheetRow;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.Decimals;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Text;
@@ -73,6 +74,9 @@ public class InspectionImport {
 
 	static final String TEAM = "检查人员";
 
+	/** The 双随机 plan that drew the enterprise: required for a row of type 双随机 ({@link InspectionRecordData#planId}). */
+	static final String PLAN = "抽查计划编号";
+
 	/** The most inspectors one row may name (columns 检查人员1姓名 … 检查人员9执法证号). */
 	static final int MAX_TEAM = 9;
 
@@ -85,14 +89,14 @@ public class InspectionImport {
 
 	/** The template's columns, in order. */
 	static final List<String> TEMPLATE = List.of(CREDIT_CODE, DAY, KIND, ITEMS, name(1), certificate(1), name(2),
-			certificate(2), name(3), certificate(3), OUTCOME, FINDINGS, PLACE, NUMBER, ISSUED, DUE, RECTIFIED);
+			certificate(2), name(3), certificate(3), OUTCOME, FINDINGS, PLACE, NUMBER, ISSUED, DUE, RECTIFIED, PLAN);
 
 	static final List<String> EXAMPLE = List.of("91320506MA1XB2QK3D", "2025-03-05", "专项检查", "实名收寄、过机安检", "张三",
 			"苏邮执00001", "李四", "苏邮执00002", "", "", "责令改正", "实名收寄登记不全", "吴中区示例路2号", "吴邮管责改〔2025〕3号",
-			"2025-03-05", "2025-03-20", "2025-03-18");
+			"2025-03-05", "2025-03-20", "2025-03-18", "");
 
 	static {
-		List<String> optional = new ArrayList<>(List.of(PLACE, NUMBER, ISSUED, DUE, RECTIFIED));
+		List<String> optional = new ArrayList<>(List.of(PLACE, NUMBER, ISSUED, DUE, RECTIFIED, PLAN));
 		for (int i = 3; i <= MAX_TEAM; i++) {
 			optional.add(name(i));
 			optional.add(certificate(i));
@@ -221,8 +225,15 @@ public class InspectionImport {
 				|| context.failed(DUE) || context.failed(RECTIFIED)) {
 			order = new InspectionRecordData.Rectification(number, issued, due, rectified);
 		}
+		Long plan = null;
+		if (text.apply(PLAN) != null) {
+			plan = Decimals.whole(text.apply(PLAN));
+			if (plan == null) {
+				fail(context, failed, PLAN, "format", "抽查计划编号应为整数（抽查计划页面上的计划编号）");
+			}
+		}
 		InspectionRecordData data = new InspectionRecordData(text.apply(CREDIT_CODE), date(row, context, failed, DAY),
-				kind, chosen, team, outcome, text.apply(FINDINGS), order, text.apply(PLACE));
+				kind, chosen, team, outcome, text.apply(FINDINGS), order, text.apply(PLACE), null, null, plan);
 		InspectionRecords.Checked checked;
 		try {
 			checked = records.check(scope, data, true);
@@ -280,6 +291,7 @@ public class InspectionImport {
 			case "rectification.issuedOn" -> ISSUED;
 			case "rectification.dueOn" -> DUE;
 			case "rectification.rectifiedOn" -> RECTIFIED;
+			case "planId" -> PLAN;
 			default -> field;
 		};
 	}

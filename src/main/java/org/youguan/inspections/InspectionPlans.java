@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BiPredicate;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 
 import tools.jackson.databind.annotation.JsonDeserialize;
 
@@ -570,6 +571,31 @@ public class InspectionPlans {
 	}
 
 	/**
+	 * Dates the steps of a demo plan (the demo city's past quarters) on {@code on}, China time, as if the plan had been
+	 * made, frozen, seeded, drawn and published in that order when its period began — created 08:30, committed 09:00,
+	 * seed 09:10, drawn 09:20, published 09:30 (each only when the step was taken) — so that its drawn checks, made in
+	 * the period, are not before the draw ({@link #drawnCheckProblems}, rule {@code after-draw}) and its public page reads
+	 * in order. Only a demo plan already drawn, and only to an earlier day: a real plan keeps the moments its steps were
+	 * taken.
+	 * @throws IllegalStateException for a plan that is not a drawn demo plan, or a day not before its draw
+	 */
+	@Transactional
+	public void dateDemoPlan(long id, LocalDate on) {
+		IntFunction<OffsetDateTime> at = minutes -> on.atTime(8, 30).plusMinutes(minutes)
+			.atZone(ChinaTime.ZONE).toOffsetDateTime();
+		int updated = jdbc.sql("""
+				UPDATE inspection_plan SET created_at = :created, committed_at = CASE WHEN committed_at IS NULL THEN NULL ELSE :committed END,
+				    seed_recorded_at = CASE WHEN seed_recorded_at IS NULL THEN NULL ELSE :seeded END, drawn_at = :drawn,
+				    published_at = CASE WHEN published_at IS NULL THEN NULL ELSE :published END
+				WHERE id = :id AND demo AND drawn_at > :drawn""")
+			.param("created", at.apply(0)).param("committed", at.apply(30)).param("seeded", at.apply(40))
+			.param("drawn", at.apply(50)).param("published", at.apply(60)).param("id", id).update();
+		if (updated != 1) {
+			throw new IllegalStateException("只能把已抽取的演示计划的各步骤日期提前：" + id);
+		}
+	}
+
+	/**
 	 * Refuses the draw of {@code plan} while another plan — of any bureau — is DRAWN (drawn, not published) over an
 	 * overlapping population: the same object type, one region code a prefix of the other. The period is not compared:
 	 * every plan draws from the registry as it stands when frozen, so two plans of one region and type draw from the
@@ -675,6 +701,9 @@ public class InspectionPlans {
 	 * {@code periodTo}, both included. The period is published with the plan as when its targets are inspected: a check
 	 * before it was no check of this draw, and one after it is not taken either — a target left unchecked by the end of
 	 * the period is drawn again in a later plan rather than checked late by whoever is at hand;</li>
+	 * <li>{@code inspectedOn} (rule {@code after-draw}): the day is not before the day of the draw ({@code drawnAt} in
+	 * China's time): the target and its team are known only from the draw, so a visit before it — though in the period —
+	 * was no check of this draw;</li>
 	 * <li>{@code inspectors} (rule {@code drawn-team}): every certificate the draw gave the target is on the team;</li>
 	 * <li>{@code inspectors} (rule {@code conflict}): no other member of the team is excluded from the target by the
 	 * conflicts frozen with the plan (回避: declared relations, the previous inspection's team) — an extra inspector
@@ -696,13 +725,68 @@ public class InspectionPlans {
 		return drawnCheckProblems(plan, bureauRegion(plan.bureauId()), target, inspectedOn, certificates, recorder);
 	}
 
+	/**
+	 * Why a 双随机 inspection record (kind RANDOM) cannot name {@code planId} as its plan: the plan must be one the caller
+	 * sees ({@code planId}, rule {@code exists}) that drew the enterprise ({@code enterpriseCreditCode}, rule
+	 * {@code drawn}) and, when a branch or outlet is named, that object ({@code objectId}, rule {@code drawn}); and the
+	 * inspection must be able to be the check of one of those targets ({@link #drawnCheckProblems}: in the period, not
+	 * before the draw, by the drawn team free of conflicts, by the plan's bureau or one above) — when none fits, the
+	 * problems of the first are given. Every path that records an inspection (the field form, the API, the import)
+	 * checks a 双随机 record by it.
+	 * @param creditCode the inspected enterprise's 统一社会信用代码 as read (null or blank: reported by the record's own check)
+	 * @param objectKey {@code BRANCH:<id>} or {@code OUTLET:<id>} when one is named, else null (the enterprise itself:
+	 * any of its drawn objects will do)
+	 * @param inspectedOn the day of the inspection (null: reported by the record's own check)
+	 * @param certificates the team's 执法证号
+	 * @return the problems, each a {@link FieldError} in Chinese; empty when the record may be that plan's check
+	 */
+	public List<FieldError> drawnRecordProblems(DataScope scope, long planId, String creditCode, String objectKey,
+			LocalDate inspectedOn, Collection<String> certificates) {
+		InspectionPlan plan;
+		try {
+			plan = get(scope, planId);
+		}
+		catch (DomainException ex) {
+			return List.of(new FieldError("planId", "exists", "抽查计划（planId）不存在或不在您的辖区：" + planId));
+		}
+		List<FieldError> problems = new ArrayList<>();
+		String code = creditCode == null ? "" : creditCode;
+		List<InspectionPlan.Target> ofEnterprise = targets(planId).stream()
+			.filter(t -> t.enterpriseCreditCode().equalsIgnoreCase(code)).toList();
+		if (ofEnterprise.isEmpty()) {
+			problems.add(new FieldError("enterpriseCreditCode", "drawn", "被检查企业（enterpriseCreditCode）不是该抽查计划的抽中对象"));
+			return problems;
+		}
+		List<InspectionPlan.Target> candidates = ofEnterprise.stream()
+			.filter(t -> objectKey == null || t.targetKey().equals(objectKey)).toList();
+		if (candidates.isEmpty()) {
+			problems.add(new FieldError("objectId", "drawn", "检查对象（objectId）不是该抽查计划的抽中对象"));
+			return problems;
+		}
+		String planBureau = bureauRegion(plan.bureauId());
+		List<List<FieldError>> each = candidates.stream()
+			.map(t -> drawnCheckProblems(plan, planBureau, t, inspectedOn, certificates, scope)).toList();
+		return each.stream().anyMatch(List::isEmpty) ? List.of() : each.get(0);
+	}
+
+	/** The day (China's time) the plan was drawn, or null before its draw. */
+	static LocalDate drawnOn(InspectionPlan plan) {
+		return plan.drawnAt() == null ? null : plan.drawnAt().atZoneSameInstant(ChinaTime.ZONE).toLocalDate();
+	}
+
 	/** {@link #drawnCheckProblems} with the region of the plan's bureau read already (results check many records). */
 	private static List<FieldError> drawnCheckProblems(InspectionPlan plan, String planBureauRegion,
 			InspectionPlan.Target target, LocalDate inspectedOn, Collection<String> certificates, DataScope recorder) {
 		List<FieldError> problems = new ArrayList<>();
+		LocalDate drawnOn = drawnOn(plan);
 		if (inspectedOn != null && (inspectedOn.isBefore(plan.periodFrom()) || inspectedOn.isAfter(plan.periodTo()))) {
 			problems.add(new FieldError("inspectedOn", "period", "检查日期（inspectedOn）" + inspectedOn + "不在抽查计划的检查期间（"
 					+ plan.periodFrom() + "至" + plan.periodTo() + "）内：双随机抽查须在计划公示的检查期间内实施"));
+		}
+		else if (inspectedOn != null && drawnOn != null && inspectedOn.isBefore(drawnOn)) {
+			// the target and its team exist only from the draw: an earlier visit was no check of this draw
+			problems.add(new FieldError("inspectedOn", "after-draw", "检查日期（inspectedOn）" + inspectedOn + "早于抽查计划的抽取日期（"
+					+ drawnOn + "）：双随机抽查的对象和检查人员在抽取时才确定，抽取之前的检查不是本次抽查的检查"));
 		}
 		Set<String> team = new TreeSet<>();
 		certificates.stream().map(Inspectors::certificateNumber).filter(c -> c != null).forEach(team::add);

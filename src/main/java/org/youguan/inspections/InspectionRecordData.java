@@ -24,22 +24,33 @@ import org.youguan.inspections.internal.JsonLists;
  * @param objectType what was inspected: ENTERPRISE (the enterprise itself, the default when blank), BRANCH (one of its
  * 分支机构) or OUTLET (one of its 末端网点) — optional, added to the contract
  * @param objectId the registry id of the branch or outlet inspected (required for BRANCH and OUTLET, else absent)
+ * @param planId the 双随机 plan that drew the inspected enterprise (or branch or outlet): required when {@code kind} is
+ * RANDOM — a 双随机 check is the check of a drawn target ({@link InspectionPlans#drawnRecordProblems}) —, absent for
+ * every other kind; added to the contract
  */
 public record InspectionRecordData(String enterpriseCreditCode, String inspectedOn, String kind,
 		@JsonDeserialize(using = JsonLists.Strings.class) List<String> items,
 		@JsonDeserialize(using = JsonLists.Team.class) List<TeamMember> inspectors, String outcome, String findings,
-		Rectification rectification, String place, String objectType, Long objectId) {
+		Rectification rectification, String place, String objectType, Long objectId, Long planId) {
 
 	/** The findings as stored: invisible characters removed ({@link Text#freeText}), so twins and searches see them. */
 	public InspectionRecordData {
 		findings = Text.freeText(findings);
 	}
 
+	/** An inspection named by no plan (any kind but RANDOM): the contract before {@code planId}. */
+	public InspectionRecordData(String enterpriseCreditCode, String inspectedOn, String kind, List<String> items,
+			List<TeamMember> inspectors, String outcome, String findings, Rectification rectification, String place,
+			String objectType, Long objectId) {
+		this(enterpriseCreditCode, inspectedOn, kind, items, inspectors, outcome, findings, rectification, place,
+				objectType, objectId, null);
+	}
+
 	/** An inspection of the enterprise itself (no branch or outlet named): the contract as first published. */
 	public InspectionRecordData(String enterpriseCreditCode, String inspectedOn, String kind, List<String> items,
 			List<TeamMember> inspectors, String outcome, String findings, Rectification rectification, String place) {
 		this(enterpriseCreditCode, inspectedOn, kind, items, inspectors, outcome, findings, rectification, place, null,
-				null);
+				null, null);
 	}
 
 	/** One inspector of the team as shown on site: name and 执法证号. */

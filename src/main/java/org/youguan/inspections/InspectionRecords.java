@@ -73,10 +73,14 @@ public class InspectionRecords {
 	/** Tells an order's provisional deadline (暂定) in the lists. */
 	private final WorkingCalendar calendar;
 
+	/** Checks that a 双随机 record is the check of a drawn target of the plan it names. */
+	private final InspectionPlans plans;
+
 	InspectionRecords(JdbcClient jdbc, Enterprises enterprises, InspectionItems items, Inspectors inspectors,
 			StatutoryRules rules, AuditTrail audit, ApplicationEventPublisher events, Clock clock, Branches branches,
-			Outlets outlets, WorkingCalendar calendar) {
+			Outlets outlets, WorkingCalendar calendar, InspectionPlans plans) {
 		this.calendar = calendar;
+		this.plans = plans;
 		this.branches = branches;
 		this.outlets = outlets;
 		this.jdbc = jdbc;
@@ -166,10 +170,11 @@ public class InspectionRecords {
 		long id = jdbc.sql("""
 				INSERT INTO inspection_record (bureau_id, region_code, enterprise_id, enterprise_credit_code,
 				    enterprise_name, kind, inspected_on, place, outcome, findings, imported, demo, created_by, created_at,
-				    object_type, object_id, object_name)
+				    object_type, object_id, object_name, plan_id)
 				VALUES (:bureau, :region, :enterprise, :code, :name, :kind, :on, :place, :outcome, :findings, :imported,
-				    :demo, :actor, :now, :objectType, :objectId, :objectName) RETURNING id""")
+				    :demo, :actor, :now, :objectType, :objectId, :objectName, :plan) RETURNING id""")
 			.param("bureau", bureauId)
+			.param("plan", c.kind() == InspectionKind.RANDOM ? data.planId() : null)
 			.param("region", c.region())
 			.param("objectType", c.object().type())
 			.param("objectId", c.object().id())
@@ -390,6 +395,7 @@ public class InspectionRecords {
 		if (outcome != null && outcome != InspectionOutcome.NONE) {
 			v.required("findings", "检查发现的问题（findings）", data.findings());
 		}
+		drawnTarget(v, scope, data, kind, enterprise, object, on, team);
 		v.maxLength("findings", "检查发现的问题（findings）", data.findings(), 2000);
 		v.line("place", "检查地点（place）", data.place(), 200);
 		Order order = null;
@@ -401,6 +407,33 @@ public class InspectionRecords {
 		}
 		v.throwIfInvalid();
 		return new Checked(enterprise, on, kind, chosen, team, outcome, order, object);
+	}
+
+	/**
+	 * A 双随机 record (kind RANDOM) names the plan that drew what it inspected, and is that target's check
+	 * ({@link InspectionPlans#drawnRecordProblems}: drawn by the plan, in its period and not before its draw, by the
+	 * drawn team free of conflicts, by the plan's bureau or one above) — whether made on site, sent by the API or
+	 * imported: a "random" check of a freely chosen enterprise is not 双随机 (国办发〔2015〕58号) and would count towards
+	 * the plan's results. Any other kind names no plan ({@code planId}, rule {@code absent}).
+	 */
+	private void drawnTarget(Validation v, DataScope scope, InspectionRecordData data, InspectionKind kind,
+			EnterpriseView enterprise, InspectedObject object, LocalDate on, List<Member> team) {
+		if (kind != InspectionKind.RANDOM) {
+			v.require("planId", kind == null || data.planId() == null, "absent", "只有双随机抽查（kind=RANDOM）才填写抽查计划（planId）");
+			return;
+		}
+		if (data.planId() == null) {
+			v.require("planId", false, "required",
+					"双随机抽查（kind=RANDOM）须注明抽中该对象的抽查计划（planId）：双随机抽查的对象和检查人员由抽查计划随机抽取");
+			return;
+		}
+		if (enterprise == null) {
+			return;
+		}
+		String objectKey = object.id() == null ? null : object.type() + ":" + object.id();
+		plans.drawnRecordProblems(scope, data.planId(), enterprise.creditCode(), objectKey, on,
+				team.stream().map(Member::certificateNumber).toList())
+			.forEach(e -> v.require(e.field(), false, e.rule(), e.message()));
 	}
 
 	/**

@@ -480,6 +480,48 @@ public class Licences {
 	}
 
 	/**
+	 * Whether the licence stands revoked by the penalty decision {@code decisionNumber}: its status is 吊销 and its
+	 * recorded reason is the one every revocation by a decision records — "依据行政处罚决定书{文号}吊销", on delivery
+	 * ({@link LicenceRevoked}) or entered by hand ({@link #revoke}).
+	 */
+	public static boolean revokedByDecision(LicenceView l, String decisionNumber) {
+		String prefix = "依据行政处罚决定书";
+		String reason = l.stateReason();
+		if (l.status() != LicenceStatus.REVOKED || reason == null || decisionNumber == null || !reason.startsWith(prefix)
+				|| reason.indexOf("吊销", prefix.length()) < 0) {
+			return false;
+		}
+		// the 文号 as typed by hand may differ in case, spaces or dashes from the decision's: compared as identifiers are
+		String named = reason.substring(prefix.length(), reason.indexOf("吊销", prefix.length()));
+		return Text.identifierKey(named).equals(Text.identifierKey(decisionNumber));
+	}
+
+	/**
+	 * Restores a licence whose revoking penalty decision was annulled or changed away from revocation
+	 * ({@link LicenceRestored}) to its state before the revocation: valid until its expiry date — or, when that date has
+	 * passed meanwhile, expired, which the audit entry says (a revocation lifted does not extend a term; the holder
+	 * applies for a new licence). Audited with the reason. A licence unknown or not revoked by that decision
+	 * ({@link #revokedByDecision}: a repeated delivery, one cancelled or revoked otherwise) is left as it is.
+	 */
+	@Transactional
+	public void restoreByDecision(LicenceRestored restored) {
+		Optional<LicenceView> found = findByNumber(DataScope.all(), restored.licenceNumber());
+		if (found.isEmpty() || !revokedByDecision(found.get(), restored.decisionNumber())) {
+			return;
+		}
+		ExpressLicence l = load(DataScope.all(), found.get().id());
+		var before = l.snapshot();
+		l.restore();
+		licences.save(l);
+		LocalDate today = LocalDate.now(clock);
+		String after = l.expiresOn().isBefore(today)
+				? "；有效期已于" + l.expiresOn() + "届满，恢复后为已过期（不因吊销被撤销而延长）"
+				: "，恢复为有效（有效期至" + l.expiresOn() + "）";
+		audit.record(AuditEntry.of("licence.restore", "ExpressLicence", l.id(), "恢复许可证" + l.number() + "：" + restored.reason()
+				+ after).states(before, l.snapshot()).inRegion(l.regionCode()));
+	}
+
+	/**
 	 * Cancels the licence the issuing bureau cancelled ({@link LicenceCancelled}); a licence unknown or no longer active
 	 * is left as it is (a repeated delivery).
 	 */

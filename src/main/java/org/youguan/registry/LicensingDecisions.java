@@ -63,6 +63,11 @@ class LicensingDecisions {
 	}
 
 	@ApplicationModuleListener
+	void on(LicenceRestored restored) {
+		licences.restoreByDecision(restored);
+	}
+
+	@ApplicationModuleListener
 	void on(LicenceCancelled cancelled) {
 		licences.cancelByDecision(cancelled);
 	}

@@ -19,6 +19,7 @@ import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Listing;
 import org.youguan.kernel.PageQuery;
@@ -117,24 +118,7 @@ public class Targets {
 	private void store(DataScope scope, String region, int year, String indicatorCode, BigDecimal value, BigDecimal growth) {
 		String prefix = analysis.region(scope, region);
 		Validation v = new Validation();
-		Indicator indicator = v.check("indicatorCode", () -> indicators.require("indicatorCode", indicatorCode));
-		// the years the targets page lists (2000 to next year): a target for 2099 could be set but never shown
-		v.check("year", () -> {
-			Period.requireYear("year", year, LocalDate.now(clock.withZone(ChinaTime.ZONE)));
-			return null;
-		});
-		v.require("targetValue", value != null || growth != null, "required", "请填写目标值或增长目标（至少一项）");
-		v.require("targetValue", value == null || value.signum() > 0, "positive", "目标值应大于0");
-		// above -100 %: a growth of -100 % or less makes the target nothing or negative, which no count or rate can be
-		v.require("targetGrowth", growth == null
-				|| growth.compareTo(BigDecimal.valueOf(-100)) > 0 && growth.compareTo(BigDecimal.valueOf(1000)) < 0,
-				"range", "增长目标应大于-100%且小于1000%");
-		v.fits("targetValue", "目标值", value, ReportChecks.VALUE_INTEGER_DIGITS, 4).fits("targetGrowth", "增长目标", growth, 6, 2);
-		if (indicator != null && value != null && !v.hasError("targetValue")) {
-			// held to the indicator's own rules, as a reported value is: a count (件) whole, a rate (%) at most 100
-			ReportChecks.valueErrors(indicator, value, "targetValue")
-				.forEach(e -> v.require("targetValue", false, e.rule(), "目标值：" + e.message()));
-		}
+		Indicator indicator = checkTarget(v, indicatorCode, year, value, growth);
 		if (indicator != null && value == null && growth != null && !v.hasError("targetGrowth") && !v.hasError("year")) {
 			// the target the growth comes to is the one the page shows and measures progress by: held to the same
 			// rules, but for wholeness (a count grown by a percentage is seldom whole)
@@ -173,6 +157,48 @@ public class Targets {
 						+ (growth == null ? "" : " 增长" + growth.stripTrailingZeros().toPlainString() + "%"))
 			.states(before, state(value, growth))
 			.inRegion(code));
+	}
+
+	/**
+	 * What is wrong with a target of an indicator for a year, by the rules {@link #set} holds every target to — for
+	 * another module that states targets before anyone sets them here (a work plan's main targets, checked when the plan
+	 * is saved as when one is adopted): the indicator known; the year from 2000 to next year
+	 * ({@link Period#requireYear}); a value or a growth; a value above 0, within the digits and held to the indicator's
+	 * rules as a reported value is (a count whole, a rate in % at most 100); a growth above -100 % and under 1000 %.
+	 * The target a growth comes to is not judged here (it needs last year's total of a region: {@link #set} does).
+	 * @param value the target in the indicator's unit, or null
+	 * @param growth the growth over last year in %, or null
+	 * @return the problems, named on {@code indicatorCode}, {@code year}, {@code targetValue} (rules {@code required},
+	 * {@code positive}, {@code digits}, {@code integer}, {@code rate}) and {@code targetGrowth} ({@code range},
+	 * {@code digits}), messages in Chinese; empty when the target may be set
+	 */
+	public List<FieldError> targetProblems(String indicatorCode, int year, BigDecimal value, BigDecimal growth) {
+		Validation v = new Validation();
+		checkTarget(v, indicatorCode, year, value, growth);
+		return v.errors();
+	}
+
+	/** The rules of {@link #targetProblems}, into {@code v}; the indicator, or null when unknown. */
+	private Indicator checkTarget(Validation v, String indicatorCode, int year, BigDecimal value, BigDecimal growth) {
+		Indicator indicator = v.check("indicatorCode", () -> indicators.require("indicatorCode", indicatorCode));
+		// the years the targets page lists (2000 to next year): a target for 2099 could be set but never shown
+		v.check("year", () -> {
+			Period.requireYear("year", year, LocalDate.now(clock.withZone(ChinaTime.ZONE)));
+			return null;
+		});
+		v.require("targetValue", value != null || growth != null, "required", "请填写目标值或增长目标（至少一项）");
+		v.require("targetValue", value == null || value.signum() > 0, "positive", "目标值应大于0");
+		// above -100 %: a growth of -100 % or less makes the target nothing or negative, which no count or rate can be
+		v.require("targetGrowth", growth == null
+				|| growth.compareTo(BigDecimal.valueOf(-100)) > 0 && growth.compareTo(BigDecimal.valueOf(1000)) < 0,
+				"range", "增长目标应大于-100%且小于1000%");
+		v.fits("targetValue", "目标值", value, ReportChecks.VALUE_INTEGER_DIGITS, 4).fits("targetGrowth", "增长目标", growth, 6, 2);
+		if (indicator != null && value != null && !v.hasError("targetValue")) {
+			// held to the indicator's own rules, as a reported value is: a count (件) whole, a rate (%) at most 100
+			ReportChecks.valueErrors(indicator, value, "targetValue")
+				.forEach(e -> v.require("targetValue", false, e.rule(), "目标值：" + e.message()));
+		}
+		return indicator;
 	}
 
 	/** A target's figures as the audit trail keeps them. */

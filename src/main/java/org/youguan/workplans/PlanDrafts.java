@@ -117,9 +117,11 @@ public class PlanDrafts {
 
 	/**
 	 * Corrects a draft's head; the targets paragraph is read again into main targets. A year the title states is the
-	 * plan's year; the targets hold no negative quantity or growth of 1000 % or more.
+	 * plan's year; the targets hold no negative quantity or growth of 1000 % or more, and those of a statistics
+	 * indicator meet its rules as an annual target (a rate at most 100 %, a count whole: {@link WorkPlans#requireTargetRules}).
 	 * @throws InvalidValueException on {@code title} (rules {@code required}, {@code max-length}, {@code year}) or
-	 *         {@code targets} (rules {@code max-length}, {@code range})
+	 *         {@code targets} (rules {@code max-length}, {@code range}, and the statistics' rules such as
+	 *         {@code rate}, {@code integer}, {@code positive})
 	 */
 	@Transactional
 	public void updateHead(CurrentUser me, long planId, String title, String overallRequirement, String targets) {
@@ -140,6 +142,7 @@ public class PlanDrafts {
 					+ plan.year() + "年）一致").throwIfInvalid();
 		}
 		WorkPlans.requirePlausibleTargets(targets);
+		plans.requireTargetRules(blankToNull(targets), plan.year());
 		jdbc.sql("UPDATE work_plan SET title = :title, overall_requirement = :overall, targets = :targets, version = version + 1 WHERE id = :id")
 			.param("title", Text.line(title))
 			.param("overall", blankToNull(overallRequirement))

@@ -20,7 +20,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.DataScope;
-import org.youguan.kernel.Decimals;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Listing;
@@ -33,8 +32,7 @@ import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.DepartmentView;
 import org.youguan.org.Departments;
-import org.youguan.statistics.Indicator;
-import org.youguan.statistics.Indicators;
+import org.youguan.workplans.internal.MainTargetRules;
 import org.youguan.workplans.internal.PlanPreview;
 import org.youguan.workplans.internal.TargetParser;
 import org.youguan.workplans.internal.WorkPlanImport;
@@ -131,12 +129,12 @@ public class WorkPlans {
 
 	private final Clock clock;
 
-	private final Indicators indicators;
+	private final MainTargetRules mainTargets;
 
-	WorkPlans(WorkPlanImport imports, Departments departments, Indicators indicators, JdbcClient jdbc, AuditTrail audit,
-			Clock clock) {
+	WorkPlans(WorkPlanImport imports, Departments departments, MainTargetRules mainTargets, JdbcClient jdbc,
+			AuditTrail audit, Clock clock) {
 		this.imports = imports;
-		this.indicators = indicators;
+		this.mainTargets = mainTargets;
 		this.departments = departments;
 		this.jdbc = jdbc;
 		this.audit = audit;
@@ -230,6 +228,8 @@ public class WorkPlans {
 		requireFits(preview, LocalDate.now(clock));
 		requireIssuedBy(preview, LocalDate.now(clock));
 		requirePlausibleTargets(preview.targets());
+		// held to the statistics' rules of an annual target now, not only when adopted as one (PlanTargets.adopt)
+		mainTargets.require(preview.targets(), preview.year());
 		// a notice states its 文号: one without it (or not recognised) is kept as a draft, published (印发) with its 文号
 		String status = preview.documentNumber() == null ? "DRAFT" : "ACTIVE";
 		LocalDate due = LocalDate.of(preview.year(), 12, 31);
@@ -375,31 +375,32 @@ public class WorkPlans {
 	}
 
 	/**
-	 * The main targets read from the paragraph, each linked to the statistics indicator it names where there is one (a
-	 * growth beyond ±1000 % — which statistics would refuse as a target —, an absurd value, or one of more decimals than its
-	 * column keeps (a growth of 12.345 %, a target of 1.5 元 in 万元: numeric(8, 2) and numeric(20, 4) would round them
-	 * silently) is kept in the text only).
+	 * The main targets read from the paragraph ({@link MainTargetRules#read}: each linked to the statistics indicator it
+	 * names where there is one, a value or growth its column cannot keep left in the text only), stored in order.
 	 */
 	void saveTargets(long plan, String paragraph) {
-		List<Indicator> known = indicators.all();
 		int position = 0;
-		for (TargetParser.Parsed t : TargetParser.parse(paragraph)) {
-			Indicator indicator = TargetParser.match(t.name(), known, Indicator::name);
-			BigDecimal growth = t.growth() == null || t.growth().abs().compareTo(BigDecimal.valueOf(1000)) >= 0
-					|| !Decimals.fits(t.growth(), 6, 2) ? null : t.growth();
-			BigDecimal value = indicator == null ? null : TargetParser.convert(t.value(), t.unit(), indicator.unit());
-			value = value == null || value.compareTo(BigDecimal.TEN.pow(15)) >= 0 || !Decimals.fits(value, 16, 4) ? null : value;
+		for (MainTargetRules.Read t : mainTargets.read(paragraph)) {
 			jdbc.sql("""
 					INSERT INTO work_target (plan_id, position, text, indicator_code, target_value, target_growth)
 					VALUES (:plan, :position, :text, :code, :value, :growth)""")
 				.param("plan", plan)
 				.param("position", ++position)
 				.param("text", t.text().length() > 300 ? t.text().substring(0, 300) : t.text())
-				.param("code", indicator == null ? null : indicator.code())
-				.param("value", value)
-				.param("growth", growth)
+				.param("code", t.indicator() == null ? null : t.indicator().code())
+				.param("value", t.value())
+				.param("growth", t.growth())
 				.update();
 		}
+	}
+
+	/**
+	 * Refuses main targets the statistics module would refuse as annual targets of the plan's year
+	 * ({@link MainTargetRules#require}); a draft's head corrected ({@link PlanDrafts#updateHead}) as an import.
+	 * @throws InvalidValueException 400 on {@code targets}
+	 */
+	void requireTargetRules(String paragraph, int year) {
+		mainTargets.require(paragraph, year);
 	}
 
 	private int section(long plan, int position, String kind, String heading, List<PlanPreview.Task> tasks,

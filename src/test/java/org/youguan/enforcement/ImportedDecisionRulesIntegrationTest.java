@@ -1,6 +1,7 @@
 package org.youguan.enforcement;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -35,6 +36,7 @@ import org.youguan.registry.Registrar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -254,6 +256,55 @@ class ImportedDecisionRulesIntegrationTest {
 		assertThat(rules("decisionNumber", () -> licences.revoke(DataScope.all(), jiangsu, licence, changed.decisionNumber(), "违法经营")))
 			.containsExactly("decision-penalty");
 		assertThat(licences.get(DataScope.all(), licence).status()).isEqualTo(LicenceStatus.VALID);
+	}
+
+	/** The newest registry audit entry of {@code action} on licence {@code id}, its summary, or null. */
+	String lastEntry(String action, long id) {
+		return jdbc.sql("""
+				SELECT summary FROM audit_event WHERE action = :action AND object_type = 'ExpressLicence'
+				AND object_id = :id ORDER BY id DESC LIMIT 1""")
+			.param("action", action).param("id", String.valueOf(id)).query(String.class).optional().orElse(null);
+	}
+
+	/**
+	 * The revocation lifted: a licence revoked on a penalty decision that 行政复议 then annuls is valid again; one revoked
+	 * on a decision changed to a fine after its term ended is left expired — each audited with the outcome and its
+	 * 文号, the expiry said; an outcome heard again restores nothing twice (the licence stayed 吊销 before).
+	 */
+	@Test
+	void aLicenceRevokedOnADecisionLaterAnnulledOrChangedAwayIsRestoredUnlessItsTermEnded() {
+		Registrar jiangsu = Registrar.bureau(BureauLevel.PROVINCE, "32");
+		EnterpriseView holder = licensed(LicenceScope.PROVINCE);
+		long licence = licenceOf(holder);
+		PastCases.ImportedCase annulled = past(holder, "SECURITY_CHECKS", "REVOCATION", "200000", null, null, null, null);
+		long a = pastCases.importCase(DataScope.region("32"), annulled);
+		licences.revoke(DataScope.all(), jiangsu, licence, annulled.decisionNumber(), "违法经营");
+		assertThat(licences.get(DataScope.all(), licence).status()).isEqualTo(LicenceStatus.REVOKED);
+		String document = "苏政复决〔2026〕R" + a + "号";
+		decisionOutcomes.record(PartyCases.ALL, a, new DecisionOutcomes.Outcome("REVIEW", "江苏省人民政府", document,
+				LocalDate.now(clock).toString(), "REVOKED", "认定事实不清", null, null, null), null);
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> licences.get(DataScope.all(), licence).status() == LicenceStatus.VALID);
+		assertThat(licences.get(DataScope.all(), licence).stateReason()).isNull();
+		assertThat(lastEntry("licence.restore", licence)).contains(annulled.decisionNumber(), "行政复议撤销", document,
+				"恢复为有效");
+		assertThat(lastEntry("licensing.restore", licence)).contains(annulled.decisionNumber());
+
+		// changed to a fine after the licence's term ended: restored from 吊销, but expired, and the audit says so
+		EnterpriseView other = licensed(LicenceScope.PROVINCE);
+		long second = licenceOf(other);
+		PastCases.ImportedCase changed = past(other, "SECURITY_CHECKS", "REVOCATION", "200000", null, null, null, null);
+		long b = pastCases.importCase(DataScope.region("32"), changed);
+		licences.revoke(DataScope.all(), jiangsu, second, changed.decisionNumber(), "违法经营");
+		LocalDate expiry = licences.get(DataScope.all(), second).expiresOn();
+		clock.set(expiry.plusDays(3).atTime(10, 0));
+		decisionOutcomes.record(PartyCases.ALL, b, new DecisionOutcomes.Outcome("LITIGATION", "苏州市中级人民法院",
+				"苏中法行判〔2030〕" + b + "号", LocalDate.now(clock).toString(), "CHANGED", "吊销过重", "FINE", "150000", null), null);
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> licences.get(DataScope.all(), second).status() == LicenceStatus.EXPIRED);
+		assertThat(lastEntry("licence.restore", second)).contains(changed.decisionNumber(), "行政诉讼变更", "已过期");
+		assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'licensing.restore' AND object_id = :id")
+			.param("id", String.valueOf(second)).query(Long.class).single()).isEqualTo(1);
 	}
 
 	@Test

@@ -196,4 +196,43 @@ class OutletFilingBranchChangeIntegrationTest {
 			assertThat(c.after()).isEqualTo("—");
 		});
 	}
+
+	/**
+	 * The branch named on a filing is checked again when the bureau approves: a branch that passed to another enterprise
+	 * (or was deregistered) while the filing waited is no longer the enterprise's own, and the approval is refused (422
+	 * {@code branchId}/{@code own-branch}) with nothing decided — a new outlet and a change alike.
+	 */
+	@Test
+	void theApprovalRefusesABranchThatIsNoLongerTheEnterprisesOwn() {
+		LocalDate today = LocalDate.now(clock);
+		long branch = jdbc.sql("""
+				INSERT INTO branch (enterprise_id, name, region_code, address, head_name, business_licence_date, filed_on,
+				    filed_late, created_at)
+				SELECT id, :name, '320506001', '吴中区分公司路9号', '赵六', DATE '2026-01-05', DATE '2026-01-12', false, now()
+				FROM enterprise WHERE credit_code = :c RETURNING id""")
+			.param("name", "顺丰吴中划转分公司" + System.nanoTime() % 1_000_000).param("c", sf().enterpriseCreditCode())
+			.query(Long.class).single();
+		List<Upload> uploads = new ArrayList<>(OutletFilingIntegrationTest.completeAttachments());
+		uploads.addAll(authorisation());
+		long filing = filings.submitNew(sf(), OutletFilingIntegrationTest.outlet(today.minusDays(3)).withBranch(branch),
+				uploads);
+		long outletId = filedOutlet(today.minusDays(10));
+		long change = filings.submitChange(sf(), outletId, OutletFilingIntegrationTest.outlet(today.minusDays(10))
+			.withBranch(branch), today, "改由分支机构经营", authorisation());
+
+		// the branch passes to another enterprise while both filings wait
+		jdbc.sql("UPDATE branch SET enterprise_id = (SELECT id FROM enterprise WHERE credit_code <> :c ORDER BY id LIMIT 1)"
+				+ " WHERE id = :id").param("c", sf().enterpriseCreditCode()).param("id", branch).update();
+
+		for (long id : List.of(filing, change)) {
+			assertThatThrownBy(() -> filings.approve(WUZHONG, id, null))
+				.isInstanceOfSatisfying(org.youguan.kernel.DomainException.class, ex -> {
+					assertThat(ex.formErrors()).extracting(FieldError::field, FieldError::rule)
+						.containsExactly(org.assertj.core.groups.Tuple.tuple("branchId", "own-branch"));
+					assertThat(ex.getMessage()).contains("已不是", "不能准予备案");
+				});
+			assertThat(filings.get(WUZHONG, id).status()).as("nothing decided").isEqualTo(FilingStatus.SUBMITTED);
+		}
+		assertThat(outlets.get(WUZHONG, outletId).branchId()).isNull();
+	}
 }

@@ -158,6 +158,11 @@ class DrawnCheckIntegrationTest {
 	}
 
 	ResultActions imported(String token, LocalDate on, List<String> team) throws Exception {
+		return imported(token, null, on, team);
+	}
+
+	/** A 双随机 record sent to the API, naming {@code plan} (null: no plan). */
+	ResultActions imported(String token, InspectionPlan plan, LocalDate on, List<String> team) throws Exception {
 		StringBuilder members = new StringBuilder();
 		for (String c : team) {
 			members.append(members.isEmpty() ? "" : ",").append("{\"name\":\"").append(member(c).name())
@@ -167,7 +172,8 @@ class DrawnCheckIntegrationTest {
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("""
 					{"enterpriseCreditCode":"%s","inspectedOn":"%s","kind":"RANDOM","items":["REAL_NAME"],
-					 "inspectors":[%s],"outcome":"NONE","findings":"导入（%s）"}""".formatted(sf(), on, members, tag())));
+					 "inspectors":[%s],"outcome":"NONE","findings":"导入（%s）","planId":%s}"""
+				.formatted(sf(), on, members, tag(), plan == null ? "null" : plan.id())));
 	}
 
 	long count() {
@@ -205,12 +211,20 @@ class DrawnCheckIntegrationTest {
 			.andExpect(content().string(containsString("回避关系")));
 		assertThat(count()).as("nothing saved").isEqualTo(before);
 
-		// imported 双随机 checks that break the rule are kept as inspections, but are no result of the plan
-		imported(WUZHONG, today, List.of(conflict, other)).andExpect(status().isCreated());
-		imported(WUZHONG, plan.periodFrom().minusDays(1), drawn).andExpect(status().isCreated());
+		// 双随机 checks sent to the API are held to the same rule: refused on the field, nothing saved
+		imported(WUZHONG, plan, today, List.of(conflict, other)).andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("\"field\":\"inspectors\"")));
+		imported(WUZHONG, plan, plan.periodFrom().minusDays(1), drawn).andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("\"field\":\"inspectedOn\"")));
 		List<String> extra = new ArrayList<>(drawn);
 		extra.add(conflict);
-		imported(WUZHONG, today, extra).andExpect(status().isCreated());
+		imported(WUZHONG, plan, today, extra).andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("回避关系")));
+		// and a 双随机 check naming no plan is no 双随机 check
+		imported(WUZHONG, today, drawn).andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("\"field\":\"planId\"")))
+			.andExpect(content().string(containsString("须注明抽中该对象的抽查计划")));
+		assertThat(count()).as("nothing saved").isEqualTo(before);
 		assertThat(sfResult(plan)).isEqualTo(InspectionPlans.ResultState.NOT_INSPECTED);
 
 		// the drawn team in the period: recorded for the plan, and its result is due
@@ -236,11 +250,40 @@ class DrawnCheckIntegrationTest {
 			.andExpect(content().string(containsString("data-field=\"planId\"")))
 			.andExpect(content().string(containsString("制定计划的单位")));
 		// nor does its import of the drawn team's check become the city plan's result
-		imported(WUZHONG, today, drawn).andExpect(status().isCreated());
+		imported(WUZHONG, plan, today, drawn).andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("制定计划的单位")));
 		assertThat(sfResult(plan)).isEqualTo(InspectionPlans.ResultState.NOT_INSPECTED);
 
 		// the city's own import of it does
-		imported(CITY, today, drawn).andExpect(status().isCreated());
+		imported(CITY, plan, today, drawn).andExpect(status().isCreated());
+		assertThat(sfResult(plan)).isEqualTo(InspectionPlans.ResultState.DUE);
+	}
+
+	/**
+	 * A check dated inside the period but before the draw was no check of the draw (attack: the period began five days
+	 * before the plan was drawn, and a visit made then by whoever happened to be the drawn team was taken as the result):
+	 * refused on the day by the form and by the API, and never a result.
+	 */
+	@Test
+	void aCheckBeforeTheDrawIsNoCheckOfTheDrawEvenInThePeriod() throws Exception {
+		InspectionPlan plan = publishedPlan("wz.staff");
+		List<String> drawn = sfTarget(plan).certificates();
+		LocalDate today = LocalDate.now(clock);
+		LocalDate beforeDraw = today.minusDays(2);
+		assertThat(beforeDraw).as("inside the period").isAfterOrEqualTo(plan.periodFrom());
+		long before = count();
+
+		form(SignIn.session(mvc, "wz.staff"), plan, beforeDraw, drawn).andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("data-field=\"inspectedOn\"")))
+			.andExpect(content().string(containsString("早于抽查计划的抽取日期")));
+		imported(WUZHONG, plan, beforeDraw, drawn).andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("\"field\":\"inspectedOn\"")))
+			.andExpect(content().string(containsString("早于抽查计划的抽取日期")));
+		assertThat(count()).as("nothing saved").isEqualTo(before);
+		assertThat(sfResult(plan)).isEqualTo(InspectionPlans.ResultState.NOT_INSPECTED);
+
+		// on the day of the draw it is the target's check
+		imported(WUZHONG, plan, today, drawn).andExpect(status().isCreated());
 		assertThat(sfResult(plan)).isEqualTo(InspectionPlans.ResultState.DUE);
 	}
 }

@@ -100,7 +100,7 @@ class InspectionFiguresIntegrationTest {
 		api(b, "2018-07-01", "SPECIAL", "[\"REAL_NAME\"]", "NONE", "null");
 		// through the import: R2 a, a team of three, an order rectified in time; R3 b, an order never rectified
 		byte[] sheet = book(List.of(HEADERS), List.of(
-				row(a, LocalDate.of(2018, 3, 1), "双随机抽查", "实名收寄", "丙", certificate(), "丁", certificate(), "戊", certificate(),
+				row(a, LocalDate.of(2018, 3, 1), "督导检查", "实名收寄", "丙", certificate(), "丁", certificate(), "戊", certificate(),
 						"责令改正", "实名登记不全", null, onTime, LocalDate.of(2018, 3, 1), LocalDate.of(2018, 3, 15),
 						LocalDate.of(2018, 3, 10)),
 				row(b, LocalDate.of(2018, 4, 1), "专项检查", "过机安检", "丙", certificate(), "丁", certificate(), null, null, "责令改正",

@@ -159,7 +159,7 @@ class InspectionImportIntegrationTest {
 		byte[] sheet = book(List.of(HEADERS), List.of(
 				row(a, LocalDate.of(2017, 3, 1), "专项检查", "实名收寄、SCREENING", "张三", c1, "李四", c2, null, null, "无问题", null,
 						"吴中区某路1号"),
-				row(b, LocalDate.of(2017, 4, 1), "RANDOM", "过机安检", "张三", c1, "李四", c2, "王五", c3, "责令改正", "安检机未开启", null,
+				row(b, LocalDate.of(2017, 4, 1), "SUPERVISION", "过机安检", "张三", c1, "李四", c2, "王五", c3, "责令改正", "安检机未开启", null,
 						number, LocalDate.of(2017, 4, 1), LocalDate.of(2017, 4, 17), LocalDate.of(2017, 4, 10)),
 				row(b, LocalDate.of(2017, 5, 1), "投诉举报核查", "投诉处理", "张三", c1, "李四", c2, null, null, "立案线索", "拒不整改")),
 				0);
@@ -174,7 +174,7 @@ class InspectionImportIntegrationTest {
 				SELECT r.id, r.region_code, r.kind, r.outcome, r.imported, r.place FROM inspection_record r
 				WHERE r.id IN (SELECT record_id FROM inspection_record_inspector WHERE certificate_number = :c) ORDER BY r.inspected_on""")
 			.param("c", Inspectors.certificateNumber(c1)).query(Rows.of(Stored.class)).list();
-		assertThat(stored).extracting(Stored::kind).containsExactly("SPECIAL", "RANDOM", "COMPLAINT");
+		assertThat(stored).extracting(Stored::kind).containsExactly("SPECIAL", "SUPERVISION", "COMPLAINT");
 		assertThat(stored).extracting(Stored::outcome).containsExactly("NONE", "RECTIFICATION", "LEAD");
 		assertThat(stored).allSatisfy(s -> {
 			assertThat(s.imported()).isTrue();
@@ -282,7 +282,7 @@ class InspectionImportIntegrationTest {
 						87170602, "责令改正", "实名登记不全", number, LocalDate.of(2017, 7, 3), "2017年7月17日", 20170715),
 				// dates as text in three ways people type them
 				row(a, "2017/7/4", "督导检查", "REAL_NAME", "赵六", "87170601", "钱七", "87170602", "无问题", null),
-				row(a, "20170705", "双随机抽查", "REAL_NAME", "赵六", "87170601", "钱七", "87170602", "约谈", "服务公示不全"),
+				row(a, "20170705", "投诉核查", "REAL_NAME", "赵六", "87170601", "钱七", "87170602", "约谈", "服务公示不全"),
 				row(a, "2017年7月6日", "专项检查", "REAL_NAME", "赵六", "87170601", "钱七", "87170602", "无问题", null)),
 				30, new CellRangeAddress(0, 0, 0, 13), new CellRangeAddress(1, 2, 0, 0), new CellRangeAddress(1, 2, 1, 1),
 				new CellRangeAddress(1, 1, 4, 5), new CellRangeAddress(1, 1, 6, 7), new CellRangeAddress(1, 1, 10, 13));
@@ -300,7 +300,7 @@ class InspectionImportIntegrationTest {
 			.query(Rows.of(Stored.class)).list();
 		assertThat(stored).extracting(Stored::inspectedOn).containsExactly(LocalDate.of(2017, 7, 3), LocalDate.of(2017, 7, 4),
 				LocalDate.of(2017, 7, 5), LocalDate.of(2017, 7, 6));
-		assertThat(stored).extracting(Stored::kind).containsExactly("SPECIAL", "SUPERVISION", "RANDOM", "SPECIAL");
+		assertThat(stored).extracting(Stored::kind).containsExactly("SPECIAL", "SUPERVISION", "COMPLAINT", "SPECIAL");
 		assertThat(stored).extracting(Stored::enterpriseCreditCode).containsOnly(a);
 		assertThat(jdbc.sql("SELECT name FROM inspection_record_inspector WHERE certificate_number = '87170601' LIMIT 1")
 			.query(String.class).single()).isEqualTo("赵六");
@@ -350,5 +350,27 @@ class InspectionImportIntegrationTest {
 		mvc.perform(get("/inspections/import").session(SignIn.session(mvc, "sz.leader"))).andExpect(status().isForbidden());
 		mvc.perform(get("/inspections/import/template.xlsx").session(staff)).andExpect(status().isOk())
 			.andExpect(content().string(not(containsString("<html"))));
+	}
+
+	/**
+	 * A 双随机 row is the check of a plan's drawn target: without its plan (抽查计划编号) it is refused on that column, as
+	 * the API refuses such a record (a "random" check of a freely chosen enterprise was imported as 双随机 and counted
+	 * toward the plan's results); a plan number that is no number or no plan of the bureau is refused too.
+	 */
+	@Test
+	void aRandomInspectionRowMustNameItsPlan() throws Exception {
+		String a = wuzhong().get(0).creditCode();
+		List<String> headers = new ArrayList<>(HEADERS);
+		headers.add("抽查计划编号");
+		long before = count();
+		for (Object plan : new Object[] { null, "第三号", 999_999_999L }) {
+			List<Object> values = row(a, "2017-08-02", "双随机", "REAL_NAME", "张三", unique("R"), "李四", unique("R"), null,
+					null, "无问题", null, null, null, null, null, null, plan);
+			mvc.perform(multipart("/api/v1/inspections/records/import").file(file(book(List.of(headers), List.of(values), 0)))
+				.header("Authorization", WUZHONG_TOKEN))
+				.andExpect(status().isUnprocessableContent())
+				.andExpect(jsonPath("$.errors[*].field", hasItem("第2行·抽查计划编号")));
+		}
+		assertThat(count()).isEqualTo(before);
 	}
 }

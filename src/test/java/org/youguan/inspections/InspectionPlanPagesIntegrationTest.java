@@ -164,7 +164,7 @@ class InspectionPlanPagesIntegrationTest {
 								// by the team the draw gave the target: no other team's check is its result
 								t.certificates().stream().map(c -> new InspectionRecordData.TeamMember(
 										inspectors.findByCertificate(c).orElseThrow().name(), c)).toList(),
-								"NONE", null, null, null), false, false));
+								"NONE", null, null, null, null, null, id), false, false));
 				first = t;
 			}
 			catch (InvalidValueException ex) {

@@ -124,10 +124,13 @@ class InspectionWorkQueuesIntegrationTest {
 		long plan = plans.create(scope, wz.bureauId(), "320506", "陈吴中", new InspectionPlans.PlanData("吴中区网点抽查（待办）"
 				+ UUID.randomUUID().toString().substring(0, 4), today.minusMonths(1), today.plusMonths(2),
 				List.of("REAL_NAME"), "320506", null, 3, null, null, 2, "OUTLET", null, null), false);
+		// drawn four days ago: the check below, three days ago, is made after the draw
+		clock.advance(Duration.ofDays(-4));
 		plans.freeze(scope, plan);
 		plans.recordSeed(scope, plan, "QUEUE-" + plan, "陈吴中", "吴文书");
 		List<InspectionPlan.Target> targets = plans.draw(scope, plan);
 		plans.publish(scope, plan);
+		clock.advance(Duration.ofDays(4));
 		InspectionPlan.Target second = targets.get(1);
 		long outletId = Long.parseLong(second.targetKey().substring("OUTLET:".length()));
 		// a day no other test records on, so the check is recognisably this one
@@ -137,7 +140,7 @@ class InspectionWorkQueuesIntegrationTest {
 				// by the team the draw gave the target: no other team's check is its result
 				second.certificates().stream().map(c -> new InspectionRecordData.TeamMember(
 						inspectors.findByCertificate(c).orElseThrow().name(), c)).toList(),
-				"NONE", null, null, null, "OUTLET", outletId), false, false));
+				"NONE", null, null, null, "OUTLET", outletId, plan), false, false));
 
 		List<InspectionPlans.TargetResult> results = plans.results(plans.get(scope, plan));
 		assertThat(results.get(1).state()).as("the record naming the drawn outlet is its check")

@@ -195,6 +195,39 @@ class WorkPlanPlausibilityIntegrationTest {
 	}
 
 	/**
+	 * A main target of a statistics indicator is held to the indicator's rules when the plan is saved — imported or its
+	 * draft's head corrected —, as when it is adopted as the statistics target (a rate of 120 %, a count of 1.5 件 were
+	 * kept and refused only on adoption): the preview warns of it, the import and the correction are refused naming the
+	 * clause, nothing is saved.
+	 */
+	@Test
+	void mainTargetsAreHeldToTheIndicatorsRulesWhenThePlanIsSaved() throws Exception {
+		clock.set(LocalDateTime.of(2075, 3, 10, 9, 0));
+		String wrong = "电子面单使用率达到120%，快递业务量完成1.5件";
+		String text = withoutNumber(2075).replaceFirst("主要工作目标：[^\\n]*", "主要工作目标：" + wrong);
+		mvc.perform(post("/workplans/import").session(SignIn.session(mvc, "sz.market")).with(csrf()).param("text", text))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("确认导入将被拒绝：主要工作目标“电子面单使用率达到120%”")));
+		long before = plans.list(DataScope.region("3205"), new WorkPlans.Filter(2075, null), PageQuery.of(null, 0, null,
+				null, null)).total();
+		assertThatThrownBy(() -> save(text)).satisfies(ex -> {
+			refused(ex, "targets/rate");
+			refused(ex, "targets/integer");
+		});
+		assertThat(plans.list(DataScope.region("3205"), new WorkPlans.Filter(2075, null), PageQuery.of(null, 0, null,
+				null, null)).total()).as("nothing saved").isEqualTo(before);
+
+		long plan = save(withoutNumber(2075));
+		WorkPlans.Plan draft = plans.get(DataScope.region("3205"), plan);
+		assertThatThrownBy(() -> drafts.updateHead(user("sz.market"), plan, draft.title(), null, "电子面单使用率达到120%"))
+			.satisfies(ex -> refused(ex, "targets/rate"));
+		assertThat(plans.get(DataScope.region("3205"), plan).targets()).isEqualTo(draft.targets());
+		drafts.updateHead(user("sz.market"), plan, draft.title(), null, "电子面单使用率达到99.5%");
+		assertThat(plans.get(DataScope.region("3205"), plan).mainTargets()).singleElement()
+			.satisfies(t -> assertThat(t.indicatorCode()).isEqualTo("green.ewaybill.rate"));
+	}
+
+	/**
 	 * A correction keeps what it replaced: a published plan's task rewritten (by any of the bureau's staff, as the
 	 * README allows), a draft's head, and a month's progress report replaced by its correction.
 	 */

@@ -240,6 +240,11 @@ public class OutletFiling {
 		return regionCode;
 	}
 
+	/** The filing enterprise's name as filed. */
+	public String enterpriseName() {
+		return enterpriseName;
+	}
+
 	public String enterpriseCreditCode() {
 		return enterpriseCreditCode;
 	}

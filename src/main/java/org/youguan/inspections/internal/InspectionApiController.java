@@ -86,8 +86,9 @@ class InspectionApiController {
 			+ "与平台上登记的记录同样校验，标记为导入并记入审计日志。kind：RANDOM、SPECIAL、SUPERVISION、COMPLAINT；"
 			+ "outcome：NONE、INTERVIEW、RECTIFICATION、LEAD；检查人员不少于2人，不在名录库的按姓名和执法证号保存；"
 			+ "责令改正通知书的整改期限（rectification.dueOn）须为工作日，且在下达日期后1至180个工作日内（与平台下达的通知书同一规则）。"
-			+ "RANDOM记录只有在抽查计划的检查期间内、由抽中的检查人员（另加的人员不得与该对象有回避关系）、由制定计划的单位或其上级单位登记时，"
-			+ "才作为该计划抽中对象的检查结果。")
+			+ "RANDOM（双随机）记录须在planId中注明抽中该对象的抽查计划，并须在计划的检查期间内且不早于抽取日期、由抽中的检查人员"
+			+ "（另加的人员不得与该对象有回避关系）、由制定计划的单位或其上级单位登记，否则400（field为planId、inspectedOn、inspectors"
+			+ "或enterpriseCreditCode）；其他类型不填planId。")
 	ResponseEntity<Created> record(@AuthenticationPrincipal CurrentUser me, DataScope scope,
 			@RequestBody InspectionRecordData data) {
 		long id = records.record(scope, me.bureauId(), data, true, false);

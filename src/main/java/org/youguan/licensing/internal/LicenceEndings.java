@@ -25,6 +25,12 @@ public class LicenceEndings {
 	/** The audit actions by which this module ends a licence. */
 	public static final Set<String> ACTIONS = Set.of("licensing.cancel", "licensing.revoke");
 
+	/**
+	 * The audit action by which this module restores a licence it revoked, the revoking decision annulled
+	 * ({@link PenaltyRevocations}): an ending before it no longer ends the licence.
+	 */
+	public static final String RESTORE = "licensing.restore";
+
 	private final JdbcClient jdbc;
 
 	private final AuditTrail audit;
@@ -36,12 +42,21 @@ public class LicenceEndings {
 
 	/**
 	 * Holds the lock on licence {@code l} until the caller's transaction ends (must be called inside one) and answers the
-	 * entry by which this module already ended it, if any (the registry may not have applied it yet).
+	 * entry by which this module already ended it, if any (the registry may not have applied it yet) — none when this
+	 * module restored it since ({@link #RESTORE}).
 	 */
 	public Optional<AuditEvent> lockAndFindEnding(LicenceView l) {
+		return lockAndFindLast(l).filter(e -> !e.action().equals(RESTORE));
+	}
+
+	/**
+	 * As {@link #lockAndFindEnding}, the last entry by which this module ended or restored the licence ({@link #RESTORE}),
+	 * if any.
+	 */
+	public Optional<AuditEvent> lockAndFindLast(LicenceView l) {
 		TransactionLocks.hold(jdbc, "licence-ending:" + l.number());
 		return audit.history(DataScope.all(), "ExpressLicence", l.id()).stream()
-			.filter(e -> ACTIONS.contains(e.action()))
+			.filter(e -> ACTIONS.contains(e.action()) || e.action().equals(RESTORE))
 			.findFirst();
 	}
 }

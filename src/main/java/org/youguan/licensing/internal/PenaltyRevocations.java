@@ -1,18 +1,24 @@
 package org.youguan.licensing.internal;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.youguan.audit.AuditEntry;
+import org.youguan.audit.AuditEvent;
 import org.youguan.audit.AuditTrail;
 import org.youguan.enforcement.Penalty;
 import org.youguan.enforcement.PenaltyDelivered;
+import org.youguan.enforcement.RevocationLifted;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
+import org.youguan.registry.LicenceRestored;
 import org.youguan.registry.LicenceRevoked;
 import org.youguan.registry.LicenceStatus;
 import org.youguan.registry.LicenceView;
@@ -31,6 +37,11 @@ import org.youguan.registry.Licences;
  * and the audit names it.
  * An imported past decision revokes nothing (it publishes no delivery): it is history, carried out off the platform —
  * the registry's record of the licence already shows what became of it.
+ * <p>
+ * The opposite: when the decision is annulled (撤销, 确认无效) or changed to another penalty by 行政复议, 行政诉讼 or the
+ * bureau's own correction ({@link RevocationLifted}), the licences that stand revoked by it (on its delivery here, or
+ * entered by hand in the registry naming it) are restored — audited with the outcome, and told to the registry ({@link LicenceRestored}), which returns each to its state
+ * before (valid, or expired when its term ended meanwhile: the audit says so).
  */
 @Component
 class PenaltyRevocations {
@@ -45,8 +56,11 @@ class PenaltyRevocations {
 
 	private final LicenceEndings endings;
 
+	private final Clock clock;
+
 	PenaltyRevocations(Enterprises enterprises, Licences licences, ApplicationEventPublisher events, AuditTrail audit,
-			LicenceEndings endings) {
+			LicenceEndings endings, Clock clock) {
+		this.clock = clock;
 		this.endings = endings;
 		this.enterprises = enterprises;
 		this.licences = licences;
@@ -79,6 +93,41 @@ class PenaltyRevocations {
 			audit.record(AuditEntry.of("licensing.revoke", "ExpressLicence", l.id(), "许可证" + l.number() + "（" + enterprise.legalName()
 					+ "）因行政处罚决定" + decided.decisionNumber() + "吊销").inRegion(enterprise.regionCode()));
 			events.publishEvent(new LicenceRevoked(l.number(), decided.decisionNumber(), reason));
+		}
+	}
+
+	/**
+	 * Restores the licences revoked by the decision the event names: those of the enterprise that stand revoked by it
+	 * ({@link Licences#revokedByDecision}: on its delivery, or entered by hand in the registry naming it) — a licence
+	 * cancelled since, or revoked by another decision, stays as it is. Each is audited here ({@link LicenceEndings#RESTORE},
+	 * with the outcome and whether its term has ended meanwhile) and told to the registry. A lifting heard twice restores
+	 * once (the lock, and the restoration found as this module's last entry on the licence).
+	 */
+	@ApplicationModuleListener
+	void on(RevocationLifted lifted) {
+		EnterpriseView enterprise = enterprises.findByCreditCode(lifted.enterpriseCreditCode()).orElse(null);
+		if (enterprise == null) {
+			return;
+		}
+		List<LicenceView> revoked = licences.list(DataScope.all(),
+				new Licences.Filter(LicenceStatus.REVOKED, null, enterprise.id()),
+				PageQuery.of(null, 0, PageQuery.MAX_SIZE, null, null)).items();
+		for (LicenceView l : revoked) {
+			if (!Licences.revokedByDecision(l, lifted.decisionNumber())) {
+				continue;
+			}
+			Optional<AuditEvent> last = endings.lockAndFindLast(l);
+			if (last.isPresent() && last.get().action().equals(LicenceEndings.RESTORE)) {
+				continue; // restored here already, the registry not yet told (a lifting heard twice)
+			}
+			boolean expired = l.expiresOn().isBefore(LocalDate.now(clock));
+			String reason = "行政处罚决定" + lifted.decisionNumber() + "经" + lifted.outcome() + "（" + lifted.documentNumber() + "，"
+					+ lifted.decidedOn() + "），不再吊销许可证";
+			audit.record(AuditEntry.of(LicenceEndings.RESTORE, "ExpressLicence", l.id(), "许可证" + l.number() + "（"
+					+ enterprise.legalName() + "）恢复：" + reason + (expired ? "；有效期已于" + l.expiresOn()
+							+ "届满，恢复后为已过期" : "，恢复为有效（有效期至" + l.expiresOn() + "）"))
+				.inRegion(enterprise.regionCode()));
+			events.publishEvent(new LicenceRestored(l.number(), lifted.decisionNumber(), reason));
 		}
 	}
 }

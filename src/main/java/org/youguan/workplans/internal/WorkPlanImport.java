@@ -39,8 +39,11 @@ public class WorkPlanImport {
 
 	private final Clock clock;
 
-	public WorkPlanImport(Departments departments, JdbcClient jdbc, Clock clock) {
+	private final MainTargetRules mainTargets;
+
+	public WorkPlanImport(Departments departments, JdbcClient jdbc, Clock clock, MainTargetRules mainTargets) {
 		this.departments = departments;
+		this.mainTargets = mainTargets;
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
@@ -70,6 +73,9 @@ public class WorkPlanImport {
 		}
 		// what 确认导入 would refuse is told here first, not only after the reader has mapped departments and confirmed
 		List<String> warnings = new ArrayList<>(WorkPlans.importRefusals(preview, LocalDate.now(clock)));
+		if (preview.year() != null) {
+			mainTargets.problems(preview.targets(), preview.year()).forEach(e -> warnings.add("确认导入将被拒绝：" + e.message()));
+		}
 		if (preview.taskCount() == 0) {
 			warnings.add("未识别到任何任务：各部分下没有“1. ……（××处牵头）”形式的编号任务，也没有可读的任务表格，确认导入将得到没有任务的计划");
 		}

@@ -114,6 +114,20 @@ public class ExpressLicence {
 	}
 
 	/**
+	 * 吊销 lifted: the penalty decision that revoked the licence was annulled or changed to another penalty (行政复议,
+	 * 行政诉讼, the bureau's own correction). The licence returns to the state it had before — active, so valid until its
+	 * expiry date and expired after it ({@link #status}).
+	 * @throws DomainException illegal transition (409) for a licence that is not revoked
+	 */
+	public void restore() {
+		if (state != State.REVOKED) {
+			throw DomainException.illegalTransition("许可证未被吊销，无需恢复");
+		}
+		state = State.ACTIVE;
+		stateReason = null;
+	}
+
+	/**
 	 * Refuses (409) to {@code what} ("注销", "更正登记信息") a licence cancelled or revoked.
 	 * @throws DomainException illegal transition: "许可证已注销，不能再更正登记信息"
 	 */
