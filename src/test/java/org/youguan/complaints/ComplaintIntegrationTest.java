@@ -425,23 +425,26 @@ class ComplaintIntegrationTest {
 		procedure.acceptAndTransfer(WUZHONG, filed.id(), null, null);
 		LocalDate due = queries.get(WUZHONG, filed.id()).stepDue();
 		clock.set(due.minusDays(5).atTime(7, 30));
-		assertThat(notificationsAbout(WUZHONG, filed.number())).isEmpty();
+		assertThat(remindersAbout(WUZHONG, filed.number())).isEmpty();
 		clock.set(due.atTime(7, 30));
 		assertThat(reminders.remind()).isPositive();
 		assertThat(reminders.remind()).as("once a day").isZero();
 		// delivered by the notifications module's listener after the reminders' transaction commits
 		Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
-				notificationsAbout(DataScope.enterprise(SF_WUZHONG), filed.number())).isNotEmpty());
-		assertThat(notificationsAbout(WUZHONG, filed.number())).singleElement()
+				remindersAbout(DataScope.enterprise(SF_WUZHONG), filed.number())).isNotEmpty());
+		assertThat(remindersAbout(WUZHONG, filed.number())).singleElement()
 			.satisfies(n -> assertThat(n.link()).isEqualTo("/complaints/" + filed.id()));
-		assertThat(notificationsAbout(DataScope.enterprise(SF_WUZHONG), filed.number())).singleElement()
+		assertThat(remindersAbout(DataScope.enterprise(SF_WUZHONG), filed.number())).singleElement()
 			.satisfies(n -> assertThat(n.title()).contains("请及时答复"));
-		assertThat(notificationsAbout(DataScope.region("320507"), filed.number())).isEmpty();
-		assertThat(notificationsAbout(DataScope.region("3205"), filed.number())).as("the city bureau sees its counties").hasSize(1);
+		assertThat(remindersAbout(DataScope.region("320507"), filed.number())).isEmpty();
+		assertThat(remindersAbout(DataScope.region("3205"), filed.number())).as("the city bureau sees its counties").hasSize(1);
 	}
 
-	private List<Notification> notificationsAbout(DataScope scope, String number) {
-		return notifications.recent(scope, null, 500).stream().filter(n -> n.title().contains(number)).toList();
+	/** The step-due reminders about a complaint (not the notices of its hand-overs: received, transferred). */
+	private List<Notification> remindersAbout(DataScope scope, String number) {
+		return notifications.recent(scope, null, 500).stream()
+			.filter(n -> n.title().contains(number) && (n.title().contains("即将到期") || n.title().contains("已超期")))
+			.toList();
 	}
 
 	@Test
