@@ -46,7 +46,8 @@ class ComplaintNotifications {
 
 	@ApplicationModuleListener
 	void on(ComplaintReceived received) {
-		notifications.toRegion(county(received.regionCode()), "收到新申诉：" + received.number() + "（" + received.brandName() + "，" + received.category() + "），请于" + received.transferDue() + "前审查受理",
+		notifications.toRegion(county(received.regionCode()), "收到新申诉：" + received.number() + "（" + received.brandName()
+				+ "，" + received.category() + "），请于" + received.transferDue() + "前审查受理",
 				"/complaints/" + received.complaintId(), "complaint-received-" + received.complaintId());
 	}
 
