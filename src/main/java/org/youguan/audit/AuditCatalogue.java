@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.youguan.kernel.DataScope;
 
@@ -30,7 +31,10 @@ class AuditCatalogue {
 
 	private final AuditChanges changes;
 
-	AuditCatalogue(MessageSource messages, ObjectProvider<AuditObjects> objects, AuditChanges changes) {
+	private final JdbcClient jdbc;
+
+	AuditCatalogue(MessageSource messages, ObjectProvider<AuditObjects> objects, AuditChanges changes, JdbcClient jdbc) {
+		this.jdbc = jdbc;
 		this.messages = messages;
 		this.changes = changes;
 		this.objects = objects.orderedStream().collect(Collectors.toMap(AuditObjects::objectType, Function.identity()));
@@ -51,7 +55,7 @@ class AuditCatalogue {
 	 * before/after as the changed fields with their names and readable values ({@link AuditChanges}).
 	 */
 	record Row(AuditEvent event, String actionName, String objectTitle, String objectLink,
-			List<AuditChanges.Change> changes) {
+			List<AuditChanges.Change> changes, String regionName) {
 	}
 
 	/** The changes of a row as one text, a line per field ("状态：已报送 → 已审核"), for the export. */
@@ -69,6 +73,7 @@ class AuditCatalogue {
 		}
 		Map<String, Map<String, AuditObjects.Title>> titles = new HashMap<>();
 		idsByType.forEach((type, ids) -> titles.put(type, objects.get(type).titles(scope, ids)));
+		Map<String, String> regionNames = regionNames(events);
 		List<Row> rows = new ArrayList<>(events.size());
 		for (AuditEvent e : events) {
 			// an event about no one object (an import of many) has no title; a module's map may refuse a null key
@@ -79,8 +84,29 @@ class AuditCatalogue {
 			// the object's live name is free text a person typed (an 安保期's name): masked as the entry itself is
 			String text = title != null ? AuditMasking.text(title.text())
 					: e.objectId() == null ? typeName : typeName + " #" + e.objectId();
-			rows.add(new Row(e, action(e.action()), text, title == null ? null : title.link(), changes.of(e)));
+			rows.add(new Row(e, action(e.action()), text, title == null ? null : title.link(), changes.of(e),
+					e.regionCode() == null ? "" : regionNames.getOrDefault(e.regionCode(), e.regionCode())));
 		}
 		return rows;
+	}
+
+	/**
+	 * The names of the events' regions (苏州市, 吴中区), read once from the region module's read contract
+	 * ({@code region_name}); a code it does not know (the national trail's) stays as it is.
+	 */
+	private Map<String, String> regionNames(Collection<AuditEvent> events) {
+		Set<String> codes = events.stream()
+			.map(AuditEvent::regionCode)
+			.filter(c -> c != null && !c.isEmpty())
+			.collect(Collectors.toSet());
+		if (codes.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, String> names = new HashMap<>();
+		jdbc.sql("SELECT code, name FROM region_name WHERE code IN (:codes)")
+			.param("codes", codes)
+			.query((rs, n) -> names.put(rs.getString("code"), rs.getString("name")))
+			.list();
+		return names;
 	}
 }

@@ -54,7 +54,7 @@ class AuditController {
 	static List<Column<AuditCatalogue.Row>> columns(AuditCatalogue catalogue) {
 		return List.of(Column.of("编号", (Row r) -> r.event().id(), 10),
 				Column.of("时间", (Row r) -> r.event().occurredAt(), 20), Column.of("操作人", (Row r) -> r.event().actorName(), 24),
-				Column.of("行政区划", (Row r) -> r.event().regionCode(), 10), Column.of("操作", Row::actionName, 22),
+				Column.of("行政区划", Row::regionName, 12), Column.of("操作", Row::actionName, 22),
 				Column.of("操作代码", (Row r) -> r.event().action(), 22), Column.of("对象", Row::objectTitle, 30),
 				Column.of("摘要", (Row r) -> r.event().summary(), 60), Column.of("变更内容", catalogue::changesText, 60),
 				Column.of("客户端地址", (Row r) -> r.event().clientAddress(), 16),

@@ -48,7 +48,8 @@ class CalendarApiController {
 	DateAnswer addWorkingDays(
 			@Parameter(description = "起始日期 YYYY-MM-DD") @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@Parameter(description = "工作日数，-3650 至 3650") @RequestParam int days) {
-		if (Math.abs(days) > MAX_DAYS) {
+		// compared both ways, not by Math.abs: Math.abs(-2147483648) is itself negative and passed the bound
+		if (days < -MAX_DAYS || days > MAX_DAYS) {
 			throw new InvalidValueException("days", "range", "参数“days”应在-" + MAX_DAYS + "至" + MAX_DAYS + "之间");
 		}
 		LocalDate date = calendar.plusWorkingDays(from, days);

@@ -163,7 +163,8 @@ public class WorkingCalendar {
 	public LocalDate plusWorkingDays(LocalDate from, int days) {
 		int step = days >= 0 ? 1 : -1;
 		LocalDate day = from;
-		for (int left = Math.abs(days); left > 0;) {
+		// counted in long: Math.abs(Integer.MIN_VALUE) is negative in int, which would count no day at all
+		for (long left = Math.abs((long) days); left > 0;) {
 			day = day.plusDays(step);
 			if (isWorkingDay(day)) {
 				left--;

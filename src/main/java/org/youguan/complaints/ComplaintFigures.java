@@ -19,8 +19,9 @@ import org.youguan.statistics.Slice;
 
 /**
  * The figures of a period and region: received, accepted, not accepted, closed; on time per step; satisfaction;
- * compensation recovered; breakdowns; and 申诉率 / 有效申诉率 per million parcels (complaints received, and valid ones,
- * per million of 快递业务量 of the same period, region and brand, from the statistics module's approved data). A rate
+ * compensation recovered (as the bureau entered it at 办结); breakdowns; and 申诉率 / 有效申诉率 per million parcels
+ * (complaints received, and valid ones — 有效申诉 as the bureau decided it at 办结, {@code ComplaintProcedure.close}, not
+ * the enterprise's own answer — per million of 快递业务量 of the same period, region and brand, from the statistics module's approved data). A rate
  * whose 快递业务量 is incomplete (a month below the completeness share) carries the statistics module's caveat
  * ("数据不完整：2026-11 已审核52/60家") wherever it is shown: the page, the .xlsx, the notice and its publication.
  */

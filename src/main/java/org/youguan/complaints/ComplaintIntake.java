@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -113,12 +114,16 @@ public class ComplaintIntake {
 
 	private final Attachments attachmentStore;
 
+	private final ApplicationEventPublisher events;
+
 	/** The category catalogue once read ({@link #categories()}); null before. */
 	private volatile List<String> categories;
 
 	ComplaintIntake(ComplaintRepository complaints, ComplaintStore store, Brands brands, Regions regions, Bureaus bureaus,
 			StatutoryRules rules, BusinessNumbers numbers, JdbcClient jdbc, ComplaintRecords records, ComplaintSettings settings,
-			AcceptanceRules acceptance, Clock clock, Secrets secrets, Attachments attachmentStore) {
+			AcceptanceRules acceptance, Clock clock, Secrets secrets, Attachments attachmentStore,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.attachmentStore = attachmentStore;
 		this.complaints = complaints;
 		this.store = store;
@@ -391,6 +396,10 @@ public class ComplaintIntake {
 		records.history(c, "已收到您的申诉（" + channel.label() + "），申诉编号" + number + "。邮政管理部门将在规定时限内审查是否受理。");
 		records.auditByFiler(c, "complaint.receive", "收到" + number + "（" + checked.brandName() + "，"
 				+ clean.category() + "）" + (duplicateOf == null ? "" : "，疑似与" + duplicateOf + "重复"), null);
+		if (!demo) {
+			events.publishEvent(new ComplaintReceived(c.id(), number, c.regionCode(), checked.brandName(), clean.category(),
+					c.transferDue()));
+		}
 		return new Filed(c.id(), number, queryCode, duplicateOf);
 	}
 

@@ -27,6 +27,7 @@ import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Masking;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Validation;
 import org.youguan.platform.ChinaTime;
@@ -209,6 +210,35 @@ public class ComplaintNotices implements DeclaresTemplates {
 			.list();
 	}
 
+	/**
+	 * Where a published notice stands among its corrections, for its public page: {@code replacedBy} the notice that
+	 * corrected it (the page says "已被更正，见第…号", with {@code replacedReason}), {@code corrects} the notice it
+	 * corrected (the page is marked 更正, with {@code correctionReason}); null where none.
+	 */
+	public record Standing(Long replacedBy, String replacedReason, Long corrects, String correctionReason) {
+	}
+
+	/**
+	 * A published notice's standing among corrections ({@link Standing}).
+	 * @throws DomainException not found for no such notice
+	 */
+	public Standing standing(long id) {
+		return jdbc.sql("""
+				SELECT n.replaced_by, n.correction_reason AS replaced_reason, o.id AS corrects, o.correction_reason
+				FROM complaint_notice n LEFT JOIN complaint_notice o ON o.replaced_by = n.id WHERE n.id = :id""")
+			.param("id", id)
+			.query(Rows.of(Standing.class))
+			.optional()
+			// the reason is typed by staff and shown to the public: a personal number in it is shown masked
+			.map(st -> new Standing(st.replacedBy(), Masking.personalNumbersIn(st.replacedReason()), st.corrects(),
+					Masking.personalNumbersIn(st.correctionReason())))
+			.orElseThrow(() -> DomainException.notFound("通告", id));
+	}
+
+	/**
+	 * A published notice's content, as frozen when published.
+	 * @throws DomainException not found for no such notice
+	 */
 	public Content publishedContent(long id) {
 		String json = jdbc.sql("SELECT content::text FROM complaint_notice WHERE id = :id")
 			.param("id", id)

@@ -34,7 +34,8 @@ import org.youguan.rules.StatutoryRules;
  * transfer, or refuse; the enterprise's reply; return for redoing; call-back; closure; referral to enforcement. Each
  * step is one transaction that loads the complaint once within the caller's scope (not found outside it), changes it
  * through the aggregate's guarded intention method, sets the next step's due date from the rule catalogue, and leaves a
- * line of public history and an audit event. Closure publishes {@link ComplaintClosed}, referral
+ * line of public history and an audit event. Transfer publishes {@link ComplaintTransferred}, the reply
+ * {@link ComplaintReplied}, a return for redoing {@link ComplaintReturned}, closure {@link ComplaintClosed}, referral
  * {@link ComplaintReferred}. Each step returns what it did, for the message the user sees.
  */
 @Service
@@ -111,6 +112,8 @@ public class ComplaintProcedure {
 		records.history(c, "申诉已受理，并转" + c.enterpriseName() + "处理。");
 		records.audit(c, "complaint.transfer", "受理" + c.number() + "并转" + to.legalName()
 				+ (crossings.isEmpty() ? "" : "【" + String.join("，", crossings) + "；理由：" + note + "】"), before);
+		events.publishEvent(new ComplaintTransferred(c.id(), c.number(), c.regionCode(), c.enterpriseCreditCode(),
+				c.stepDue()));
 		return done(c, "已受理并转办至 " + to.legalName() + "，企业答复期限 " + c.stepDue());
 	}
 
@@ -166,6 +169,8 @@ public class ComplaintProcedure {
 		records.history(c, "企业已答复，邮政管理部门将回访核实。");
 		records.audit(c, "complaint.reply", c.enterpriseName() + "答复" + c.number() + "（"
 				+ reply.responsibility().label() + "）" + (c.replyLate() ? "，逾期答复" : ""), before);
+		events.publishEvent(new ComplaintReplied(c.id(), c.number(), c.regionCode(), c.enterpriseName(),
+				reply.responsibility(), c.replyLate(), c.redoCount(), c.stepDue()));
 		return done(c, "答复已提交（" + reply.responsibility().label() + "）" + (c.replyLate() ? "，已逾期" : ""));
 	}
 
@@ -183,6 +188,8 @@ public class ComplaintProcedure {
 		store.save(c);
 		records.history(c, "企业答复不符合要求，已退回企业重新处理。");
 		records.audit(c, "complaint.return", "退回" + c.number() + "请企业重新处理：" + Text.freeText(reason), before);
+		events.publishEvent(new ComplaintReturned(c.id(), c.number(), c.regionCode(), c.enterpriseCreditCode(),
+				c.redoCount(), c.stepDue()));
 		return done(c, "已退回 " + c.enterpriseName() + " 重新处理，期限 " + c.stepDue());
 	}
 
@@ -216,13 +223,19 @@ public class ComplaintProcedure {
 	}
 
 	/**
-	 * 办结: records validity (the enterprise responsible), the loss recovered (default: the reply's compensation) and a
-	 * note; publishes {@link ComplaintClosed}.
-	 * @throws InvalidValueException naming {@code compensationPaid} (negative, ≥ 1亿) or {@code note} (too long)
+	 * 办结: the bureau decides whether the complaint is valid (有效申诉: the enterprise bears service-quality
+	 * responsibility — the bureau's finding, not the enterprise's own answer, which the form only proposes:
+	 * {@link #proposedValidity}) and enters the loss recovered for the filer (yuan, 0 for none; the form may prefill the
+	 * reply's compensation, but what is stored is what the bureau submits), with a note; publishes
+	 * {@link ComplaintClosed}. A decision other than the reply's is audited with both values.
+	 * @throws InvalidValueException naming {@code valid} (missing), {@code compensationPaid} (missing, negative, ≥ 1亿)
+	 * or {@code note} (too long)
 	 */
 	@Transactional
-	public Done close(DataScope scope, long id, BigDecimal compensationPaid, String note) {
-		new Validation().require("compensationPaid", compensationPaid == null || compensationPaid.signum() >= 0,
+	public Done close(DataScope scope, long id, Boolean valid, BigDecimal compensationPaid, String note) {
+		new Validation().require("valid", valid != null, "required", "请认定是否为有效申诉")
+			.require("compensationPaid", compensationPaid != null, "required", "请填写挽回经济损失（元），没有的填0")
+			.require("compensationPaid", compensationPaid == null || compensationPaid.signum() >= 0,
 				"non-negative", "挽回经济损失不能为负数")
 			.require("compensationPaid", compensationPaid == null || compensationPaid.compareTo(ComplaintIntake.MAX_AMOUNT) < 0,
 					"range", "挽回经济损失应小于1亿元")
@@ -231,15 +244,26 @@ public class ComplaintProcedure {
 			.throwIfInvalid();
 		Complaint c = load(scope, id);
 		var before = c.snapshot();
-		boolean valid = c.replyResponsibility() != null && c.replyResponsibility().valid();
-		c.close(valid, compensationPaid != null ? compensationPaid : c.replyCompensation(), ComplaintIntake.text(note),
-				LocalDate.now(clock));
+		boolean proposed = proposedValidity(c.replyResponsibility());
+		c.close(valid, compensationPaid, ComplaintIntake.text(note), LocalDate.now(clock));
 		store.save(c);
 		records.history(c, "申诉已办结。");
-		records.audit(c, "complaint.close", c.number() + "办结" + (valid ? "（有效申诉）" : ""), before);
+		String decided = valid ? "有效申诉" : "非有效申诉";
+		records.audit(c, "complaint.close", c.number() + "办结（" + decided + "）" + (valid == proposed ? ""
+				: "：局认定为" + decided + "，企业答复"
+						+ (c.replyResponsibility() == null ? "未认定责任" : "为" + c.replyResponsibility().label()) + "（按企业答复为"
+						+ (proposed ? "有效申诉" : "非有效申诉") + "）"), before);
 		events.publishEvent(new ComplaintClosed(c.id(), c.number(), c.regionCode(), c.enterpriseCreditCode(), valid,
 				c.compensationPaid(), c.closedOn()));
-		return done(c, "已办结" + (valid ? "（有效申诉）" : ""));
+		return done(c, "已办结（" + decided + "）");
+	}
+
+	/**
+	 * What the enterprise's reply proposes for 有效申诉: responsible or partly responsible (有责, 部分有责). The close
+	 * form preselects it; the bureau decides ({@link #close}).
+	 */
+	public static boolean proposedValidity(Responsibility reply) {
+		return reply != null && reply.valid();
 	}
 
 	/**

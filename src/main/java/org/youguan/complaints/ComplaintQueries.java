@@ -55,14 +55,23 @@ public class ComplaintQueries {
 	/**
 	 * Queue filters. {@code state}: {@link WorkState#OPEN} — the procedure is running; {@link WorkState#DONE} — closed,
 	 * not accepted or withdrawn; {@link WorkState#ALL} (or null) — any. {@code awaitingReply}: with the enterprise
-	 * (transferred, or returned to it for redoing).
+	 * (transferred, or returned to it for redoing). {@code personalSearch}: the reader sees the filer's phone and the
+	 * complaint's text in full ({@code ComplaintAttachmentAccess.entitled}: the staff handling complaints) — only then
+	 * does the search match the filer's phone, or digits in the description; a reader who sees them masked (a leader)
+	 * could otherwise recover a masked number by searching it (the phone part of the search is ignored, not refused).
 	 */
-	public record Filter(ComplaintStatus status, Boolean overdue, String category, WorkState state, boolean awaitingReply) {
+	public record Filter(ComplaintStatus status, Boolean overdue, String category, WorkState state, boolean awaitingReply,
+			boolean personalSearch) {
 
 		public static final Filter NONE = new Filter(null, null, null);
 
 		public Filter(ComplaintStatus status, Boolean overdue, String category) {
 			this(status, overdue, category, WorkState.ALL, false);
+		}
+
+		/** A filter whose search does not reach the filer's phone nor digits in the description. */
+		public Filter(ComplaintStatus status, Boolean overdue, String category, WorkState state, boolean awaitingReply) {
+			this(status, overdue, category, state, awaitingReply, false);
 		}
 	}
 
@@ -137,8 +146,9 @@ public class ComplaintQueries {
 
 	/**
 	 * One page of the queue: in scope, matching the filter and the search (number, waybill number or the filer's phone
-	 * exactly; enterprise name or description containing the text — for an enterprise's scope only the number or
-	 * waybill number exactly, or number, category or reason containing it), in a whitelisted order ({@code received_on},
+	 * exactly; enterprise name or description containing the text — the phone and digits in the description only for a
+	 * filter with {@code personalSearch}; for an enterprise's scope only the number or waybill number exactly, or number,
+	 * category or reason containing it), in a whitelisted order ({@code received_on},
 	 * {@code step_due}, {@code number}, {@code region_code}; default newest received first).
 	 */
 	public PageResult<ComplaintView> list(DataScope scope, Filter filter, PageQuery page) {
@@ -224,6 +234,17 @@ public class ComplaintQueries {
 			return listing.search(page, "c.number = :exact OR c.waybill_number = :waybill",
 					Map.of("exact", page.identifier(), "waybill", searched), ENTERPRISE_SEARCHED);
 		}
+		if (!filter.personalSearch()) {
+			// a reader who sees the filer's phone and every number in the text masked (a leader, ComplaintView.masked)
+			// searches neither the phone's index nor, with digits, the description or a waybill number the mask hides: a
+			// match would tell the masked number (13912345678 found ⇒ 139****5678 is that number)
+			boolean digits = page.q().chars().anyMatch(Character::isDigit);
+			String searched = Masking.telephonesIn(waybill).equals(waybill) ? waybill : "";
+			String[] columns = digits ? new String[] { "c.enterprise_name", "c.enterprise_credit_code" }
+					: new String[] { "c.enterprise_name", "c.enterprise_credit_code", "c.description" };
+			return listing.search(page, "c.number = :exact OR c.waybill_number = :waybill",
+					Map.of("exact", page.identifier(), "waybill", searched), columns);
+		}
 		return listing.search(page, "c.number = :exact OR c.waybill_number = :waybill OR c.filer_phone_index = :phone",
 				Map.of("exact", page.identifier(), "waybill", waybill, "phone", FilerPhone.index(secrets, page.q())),
 				"c.enterprise_name", "c.enterprise_credit_code", "c.description");
@@ -248,23 +269,58 @@ public class ComplaintQueries {
 	}
 
 	/**
-	 * One complaint for a signed-in reader. Staff who handle complaints and the enterprise it was transferred to see the
-	 * filer's name and phone in full (to handle it and call back), and that read is recorded in the audit trail; other
-	 * readers (leaders) see them masked. Any ID or mobile number typed into the complaint's text (description, reasons,
-	 * reply, notes) is masked for the enterprise and for leaders ({@link ComplaintView#textMasked}); the handling staff
-	 * read the record as filed.
+	 * One complaint for a signed-in member of the bureau. Staff who handle complaints see the filer's name and phone in
+	 * full (to handle it and call back), and that read is recorded in the audit trail; other readers (leaders) see them
+	 * masked, and any ID or mobile number typed into the complaint's text masked ({@link ComplaintView#masked}); the
+	 * handling staff read the record as filed. The enterprise reads its projection instead ({@link #readAsEnterprise}).
 	 * @throws DomainException not found outside the reader's scope
+	 * @throws AccessRefusedException for an enterprise user: the bureau's record holds its internal handling (referral,
+	 * closing note, transfer reason, suspected duplicate)
 	 */
 	@Transactional
 	public ComplaintView read(CurrentUser reader, long id) {
+		if (reader.has(Role.ENTERPRISE)) {
+			throw new AccessRefusedException("企业用户只能查看转办给本企业的申诉的企业视图");
+		}
 		ComplaintView c = get(reader.scope(), id);
-		boolean entitled = ComplaintAttachmentAccess.entitled(reader);
-		if (!entitled) {
+		if (!ComplaintAttachmentAccess.entitled(reader)) {
 			return c.masked();
 		}
-		audit.record(AuditEntry.of("complaint.read-personal", "Complaint", id, "查看" + c.number() + "的申诉人联系方式")
+		auditPersonalRead(c);
+		return c;
+	}
+
+	/**
+	 * One complaint transferred to the reader's enterprise, as the enterprise reads it ({@link EnterpriseComplaintView}):
+	 * the filer's name and phone in full to call back (the read recorded in the audit trail), personal numbers in the
+	 * typed text masked, none of the bureau's internal handling.
+	 * @throws DomainException not found unless transferred to the reader's enterprise
+	 */
+	@Transactional
+	public EnterpriseComplaintView readAsEnterprise(CurrentUser reader, long id) {
+		if (reader.scope().kind() != DataScope.Kind.ENTERPRISE) {
+			throw new AccessRefusedException("只有企业用户可以查看企业视图");
+		}
+		ComplaintView c = get(reader.scope(), id);
+		auditPersonalRead(c);
+		return EnterpriseComplaintView.of(c);
+	}
+
+	private void auditPersonalRead(ComplaintView c) {
+		audit.record(AuditEntry.of("complaint.read-personal", "Complaint", c.id(), "查看" + c.number() + "的申诉人联系方式")
 			.inRegion(c.regionCode()));
-		return reader.has(Role.ENTERPRISE) ? c.textMasked() : c;
+	}
+
+	/**
+	 * A page of the complaints transferred to the caller's enterprise ({@link #list} with its search), as the enterprise
+	 * reads them: its projection with the filer's name and phone masked ({@link EnterpriseComplaintView#contactMasked}).
+	 * @throws AccessRefusedException for a caller who is not an enterprise
+	 */
+	public PageResult<EnterpriseComplaintView> listForEnterprise(DataScope scope, Filter filter, PageQuery page) {
+		if (scope.kind() != DataScope.Kind.ENTERPRISE) {
+			throw new AccessRefusedException("只有企业用户可以查看企业视图");
+		}
+		return list(scope, filter, page).map(c -> EnterpriseComplaintView.of(c).contactMasked());
 	}
 
 	/** What the system finds against the acceptance conditions ({@link AcceptanceRules}); the handler decides. */
@@ -313,14 +369,23 @@ public class ComplaintQueries {
 
 	/**
 	 * A complaint handed to an enterprise, as its systems fetch it: the cursor to continue after it, the step and its
-	 * due date, and the filed facts with the filer's name and phone masked (张*, 139****5678) and every ID or mobile
-	 * number in the typed text (earlier answer, description, return reason) masked ({@link Masking#personalNumbersIn}).
+	 * due date, and the filed facts of the enterprise's projection ({@link EnterpriseComplaintView}) with the filer's
+	 * name and phone masked (张*, 139****5678) and every ID or mobile number in the typed text (earlier answer,
+	 * description, return reason) masked ({@link Masking#personalNumbersIn}).
 	 */
 	public record Assigned(String cursor, long id, String number, ComplaintStatus status, Instant assignedAt,
 			LocalDate replyDue, String filerNameMasked, String filerPhoneMasked, FilerRole filerRole, String regionCode,
 			String regionName, String brandName, String namedEnterprise, String waybillNumber, LocalDate postedOn,
 			LocalDate priorComplainedOn, String priorChannel, String priorAnswer, String category, String reason,
 			BigDecimal amountClaimed, String description, int redoCount, String returnReason) {
+
+		static Assigned of(String cursor, Instant assignedAt, EnterpriseComplaintView full) {
+			EnterpriseComplaintView c = full.contactMasked();
+			return new Assigned(cursor, c.id(), c.number(), c.status(), assignedAt, c.stepDue(), c.filerName(),
+					c.filerPhone(), c.filerRole(), c.regionCode(), c.regionName(), c.brandName(), c.namedEnterprise(),
+					c.waybillNumber(), c.postedOn(), c.priorComplainedOn(), c.priorChannel(), c.priorAnswer(), c.category(),
+					c.reason(), c.amountClaimed(), c.description(), c.redoCount(), c.returnReason());
+		}
 	}
 
 	/** A page of the feed and the cursor to ask with next ({@code since}); the same cursor when nothing was new. */
@@ -361,33 +426,22 @@ public class ComplaintQueries {
 				throw new InvalidValueException("since", "cursor", "游标格式不正确，请使用上一次响应中的next");
 			}
 		}
-		List<Assigned> items = jdbc.sql("""
-				SELECT c.id, c.number, c.status, c.assigned_at, c.step_due, c.filer_name, c.filer_phone_masked, c.filer_role,
-				       c.region_code, r.name AS region_name, c.brand_name, c.named_enterprise, c.waybill_number, c.posted_on,
-				       c.prior_complained_on, c.prior_channel, c.prior_answer, c.category, c.reason, c.amount_claimed,
-				       c.description, c.redo_count, c.return_reason
-				FROM complaint c JOIN region_name r ON r.code = c.region_code
-				WHERE c.enterprise_credit_code = :scopeEnterprise AND c.assigned_at IS NOT NULL
+		LocalDate today = LocalDate.now(clock);
+		var row = Rows.of(ComplaintView.class);
+		List<Assigned> items = jdbc.sql(SELECT + " " + FROM + """
+				 WHERE c.enterprise_credit_code = :scopeEnterprise AND c.assigned_at IS NOT NULL
 				  AND c.assigned_at < :settled AND (c.assigned_at, c.id) > (:after, :afterId)
 				ORDER BY c.assigned_at, c.id LIMIT :limit""")
 			.params(scope.params())
+			.param("today", today)
+			.param("nextWorkingDay", calendar.plusWorkingDays(today, 1))
 			.param("settled", Timestamp.from(clock.instant().minus(SETTLE)))
 			.param("after", Timestamp.from(after))
 			.param("afterId", afterId)
 			.param("limit", limit)
 			.query((rs, i) -> {
 				Instant at = rs.getTimestamp("assigned_at").toInstant();
-				long id = rs.getLong("id");
-				return new Assigned(cursor(at, id), id, rs.getString("number"), ComplaintStatus.valueOf(rs.getString("status")),
-						at, rs.getObject("step_due", LocalDate.class), Masking.name(rs.getString("filer_name")),
-						rs.getString("filer_phone_masked"), FilerRole.valueOf(rs.getString("filer_role")),
-						rs.getString("region_code"), rs.getString("region_name"), rs.getString("brand_name"),
-						rs.getString("named_enterprise"), rs.getString("waybill_number"),
-						rs.getObject("posted_on", LocalDate.class), rs.getObject("prior_complained_on", LocalDate.class),
-						rs.getString("prior_channel"), Masking.personalNumbersIn(rs.getString("prior_answer")),
-						rs.getString("category"), rs.getString("reason"), rs.getBigDecimal("amount_claimed"),
-						Masking.personalNumbersIn(rs.getString("description")), rs.getInt("redo_count"),
-						Masking.personalNumbersIn(rs.getString("return_reason")));
+				return Assigned.of(cursor(at, rs.getLong("id")), at, EnterpriseComplaintView.of(row.mapRow(rs, i)));
 			})
 			.list();
 		String next = items.isEmpty() ? (since == null || Text.isBlank(since) ? cursor(after, afterId) : Text.strip(since))

@@ -44,17 +44,6 @@ public record ComplaintView(long id, String number, Channel channel, String file
 		return with(Masking.name(filerName), filerPhoneMasked(), Masking.phone(replyHandlerPhone), Masking::telephonesIn);
 	}
 
-	/**
-	 * This view with every ID and mobile number in its typed text masked ({@link Masking#personalNumbersIn}: the
-	 * description, the earlier answer, the reasons, the reply, the notes — and the waybill number, which may hold one
-	 * when it was stored before the intake refused such numbers) and the contact fields as they are — for the
-	 * enterprise the complaint was transferred to, which calls the filer back but has no use for a number the filer
-	 * typed into the description.
-	 */
-	public ComplaintView textMasked() {
-		return with(filerName, filerPhone, replyHandlerPhone, Masking::personalNumbersIn);
-	}
-
 	private ComplaintView with(String filer, String phone, String handlerPhone) {
 		return with(filer, phone, handlerPhone, UnaryOperator.identity());
 	}

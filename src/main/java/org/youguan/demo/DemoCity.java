@@ -240,6 +240,6 @@ class DemoCity implements ApplicationRunner {
 
 	/** Fictional numbers in the 199 0000 xxxx range, one per account. */
 	private static String demoPhone(String username) {
-		return "1990000" + String.format("%04d", Math.abs(username.hashCode()) % 10000);
+		return "1990000" + String.format("%04d", Math.floorMod(username.hashCode(), 10000));
 	}
 }

@@ -3,15 +3,28 @@ package org.youguan.notifications;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.youguan.complaints.ComplaintClosed;
+import org.youguan.complaints.ComplaintReceived;
 import org.youguan.complaints.ComplaintReferred;
+import org.youguan.complaints.ComplaintReplied;
+import org.youguan.complaints.ComplaintReturned;
 import org.youguan.complaints.ComplaintStepDue;
+import org.youguan.complaints.ComplaintTransferred;
 import org.youguan.kernel.Actors;
+import org.youguan.kernel.Masking;
 import org.youguan.numbering.BusinessNumbers;
 
 /**
  * What the complaint procedure tells people, each after its step commits, from the event publication registry (a
  * failure is retried, not lost; the keys make a redelivered event notify once):
  * <ul>
+ * <li>a new complaint ({@link ComplaintReceived}): the bureau of its county (and the bureaus above it), to accept and
+ * transfer or refuse it by the due date;</li>
+ * <li>a transfer ({@link ComplaintTransferred}): the enterprise it was transferred to, with the reply's due date (not
+ * the bureau's transfer reason);</li>
+ * <li>a reply ({@link ComplaintReplied}, first or redone): the bureau of the complaint's county (and above), to call
+ * the filer back by the due date;</li>
+ * <li>a return for redoing ({@link ComplaintReturned}): the enterprise, with the new due date (it reads the reason on
+ * its page);</li>
  * <li>a step due within a working day or overdue ({@link ComplaintStepDue}): the bureau of the complaint's county (and
  * the bureaus above it) and, while the reply is awaited, the enterprise it was transferred to;</li>
  * <li>a closed complaint ({@link ComplaintClosed}): the enterprise it was transferred to, with the outcome (有效申诉 or
@@ -19,6 +32,8 @@ import org.youguan.numbering.BusinessNumbers;
  * <li>a referral to enforcement ({@link ComplaintReferred}): the staff of the complaint's region (the county bureau and
  * the bureaus above it, where enforcement takes up leads) — never the enterprise, which is not told of a lead.</li>
  * </ul>
+ * A title quoting typed text (the referral's reason) shows every ID or mobile number in it masked
+ * ({@link Masking#personalNumbersIn}); {@link Notifications} masks and bounds every title again as it stores it.
  */
 @Component
 class ComplaintNotifications {
@@ -27,6 +42,36 @@ class ComplaintNotifications {
 
 	ComplaintNotifications(Notifications notifications) {
 		this.notifications = notifications;
+	}
+
+	@ApplicationModuleListener
+	void on(ComplaintReceived received) {
+		notifications.toRegion(county(received.regionCode()), "收到新申诉：" + received.number() + "（" + received.brandName()
+				+ "，" + received.category() + "），请于" + received.transferDue() + "前审查受理",
+				"/complaints/" + received.complaintId(), "complaint-received-" + received.complaintId());
+	}
+
+	@ApplicationModuleListener
+	void on(ComplaintTransferred transferred) {
+		notifications.toEnterprise(transferred.enterpriseCreditCode(), BusinessNumbers.named("申诉", "申诉", transferred.number())
+				+ "已转办本企业，请于" + transferred.replyDue() + "前答复", "/enterprise/complaints/" + transferred.complaintId(),
+				"complaint-transferred-" + transferred.complaintId());
+	}
+
+	@ApplicationModuleListener
+	void on(ComplaintReplied replied) {
+		notifications.toRegion(county(replied.regionCode()), BusinessNumbers.named("申诉", "申诉", replied.number()) + "："
+				+ replied.enterpriseName() + (replied.redoCount() > 0 ? "已重新答复" : "已答复") + "（"
+				+ replied.responsibility().label() + (replied.late() ? "，逾期答复" : "") + "），请于" + replied.callbackDue()
+				+ "前回访", "/complaints/" + replied.complaintId(),
+				"complaint-replied-" + replied.complaintId() + "-" + replied.redoCount());
+	}
+
+	@ApplicationModuleListener
+	void on(ComplaintReturned returned) {
+		notifications.toEnterprise(returned.enterpriseCreditCode(), BusinessNumbers.named("申诉", "申诉", returned.number())
+				+ "的答复被退回重办，请于" + returned.redoDue() + "前重新答复", "/enterprise/complaints/" + returned.complaintId(),
+				"complaint-returned-" + returned.complaintId() + "-" + returned.redoCount());
 	}
 
 	@ApplicationModuleListener
@@ -54,8 +99,8 @@ class ComplaintNotifications {
 	@ApplicationModuleListener
 	void on(ComplaintReferred referred) {
 		String title = BusinessNumbers.named("申诉", "申诉", referred.number()) + "（" + referred.brandName() + "，" + referred.enterpriseName()
-				+ "）已由" + Actors.shown(referred.referredBy()) + "移送执法线索：" + referred.referralReason();
-		notifications.toRegion(county(referred.regionCode()), title.length() > 300 ? title.substring(0, 300) : title,
+				+ "）已由" + Actors.shown(referred.referredBy()) + "移送执法线索：" + Masking.personalNumbersIn(referred.referralReason());
+		notifications.toRegion(county(referred.regionCode()), Masking.personalNumbersIn(title, 300),
 				"/complaints/" + referred.complaintId(), "complaint-referred-" + referred.complaintId());
 	}
 

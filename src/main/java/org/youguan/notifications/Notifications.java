@@ -17,6 +17,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.youguan.audit.AuditedMemory;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.Listing;
+import org.youguan.kernel.Masking;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
@@ -53,6 +54,9 @@ public class Notifications {
 		this.clock = clock;
 		this.counts = new AuditedMemory(sent::get, clock, countMemory, 10_000);
 	}
+
+	/** The most characters a notification's title keeps (the column's length). */
+	static final int TITLE_LENGTH = 300;
 
 	/** Notifies the staff of a region; returns false when this key was sent before. */
 	@Transactional
@@ -113,13 +117,19 @@ public class Notifications {
 			.single();
 	}
 
+	/**
+	 * Stores one notification. Its title is masked and bounded here, once for every listener: a title may quote what
+	 * someone typed (a referral's reason, an alert's detail, a task's name), and an ID or mobile number in it is shown
+	 * masked ({@link Masking#personalNumbersIn}) to every reader of the list, then cut to the column's 300 characters
+	 * (masked before the cut, so a cut never shows more of a number than its mask does).
+	 */
 	private boolean send(String kind, String audience, String title, String link, String key) {
 		return jdbc.sql("""
 				INSERT INTO notification (audience_kind, audience, title, link, dedupe_key, created_at)
 				VALUES (:kind, :audience, :title, :link, :key, :now) ON CONFLICT (dedupe_key) DO NOTHING""")
 			.param("kind", kind)
 			.param("audience", audience)
-			.param("title", title)
+			.param("title", Masking.personalNumbersIn(title, TITLE_LENGTH))
 			.param("link", link)
 			.param("key", key)
 			.param("now", Timestamp.from(clock.instant()))

@@ -19,19 +19,25 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.youguan.kernel.FieldError;
+import org.youguan.kernel.Text;
+import org.youguan.org.CurrentUser;
 
 /**
- * Limits anonymous public requests ({@code /public/**}, {@code /api/v1/public/**}) per client address: at most
- * {@code youguan.public.requests-per-minute} (default 120) in a fixed one-minute window, counted in PostgreSQL
- * ({@link RateLimitWindows}) so the limit holds for the whole cluster, not per node; beyond it 429 with a problem
- * response. The client address is {@code request.getRemoteAddr()}: behind a load balancer it is the client's only when
+ * Limits public requests ({@code /public/**}, {@code /api/v1/public/**}) in fixed one-minute windows, counted in
+ * PostgreSQL ({@link RateLimitWindows}) so the limit holds for the whole cluster, not per node; beyond it 429 with a
+ * problem response. An anonymous request counts against its client address: at most
+ * {@code youguan.public.requests-per-minute} (default 120). A signed-in request (session or API token) counts against
+ * its user, at the same allowance, and against its client address among signed-in requests, at
+ * {@code youguan.public.signed-in-requests-per-minute} (default 600: staff in one office share one address and use the
+ * public region picker and lookup many times a minute) — signing in is no way round the limit: the status lookup's
+ * query code (a masked phone's four hidden digits, 10⁴ tries) is walked no faster by an account than without one, nor
+ * by several accounts behind one address faster than that address's allowance.
+ * <p>
+ * The client address is {@code request.getRemoteAddr()}: behind a load balancer it is the client's only when
  * {@code server.forward-headers-strategy=native} and the balancer's address is a trusted proxy
  * ({@code server.tomcat.remoteip.internal-proxies}); otherwise every client shares the balancer's count. When the
- * database cannot count, the request is let through (the lookup itself then fails on its own).
- * <p>
- * Signed-in users are not counted: staff in one office share one address and use the public region picker and lookup
- * many times a minute, and their requests are attributable (sessions and tokens are audited, API tokens have their own
- * role checks). The filter runs after Spring Security's chain, so the security context is known here.
+ * database cannot count, the request is let through (the lookup itself then fails on its own). The filter runs after
+ * Spring Security's chain, so the security context is known here.
  */
 @Component
 class PublicRateLimitFilter extends OncePerRequestFilter {
@@ -40,37 +46,58 @@ class PublicRateLimitFilter extends OncePerRequestFilter {
 
 	private final int perMinute;
 
+	private final int signedInPerAddress;
+
 	private final RateLimitWindows windows;
 
-	PublicRateLimitFilter(@Value("${youguan.public.requests-per-minute:120}") int perMinute, RateLimitWindows windows) {
+	PublicRateLimitFilter(@Value("${youguan.public.requests-per-minute:120}") int perMinute,
+			@Value("${youguan.public.signed-in-requests-per-minute:600}") int signedInPerAddress, RateLimitWindows windows) {
 		this.perMinute = perMinute;
+		this.signedInPerAddress = signedInPerAddress;
 		this.windows = windows;
 	}
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		// as the request is routed: /%70ublic/lookup and //public/lookup are the public lookup too
-		return !Refusals.routedUnder(request, "/public", "/api/v1/public") || signedIn();
+		return !Refusals.routedUnder(request, "/public", "/api/v1/public");
 	}
 
-	private static boolean signedIn() {
+	/** The signed-in caller's name for its bucket (the user's id, else the authenticated name), or null if anonymous. */
+	private static String signedIn() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		return authentication != null && authentication.isAuthenticated()
-				&& !(authentication instanceof AnonymousAuthenticationToken);
+		if (authentication == null || !authentication.isAuthenticated()
+				|| authentication instanceof AnonymousAuthenticationToken) {
+			return null;
+		}
+		return authentication.getPrincipal() instanceof CurrentUser user ? "id:" + user.id()
+				: "name:" + Text.start(authentication.getName(), 60);
+	}
+
+	/** Whether this request is beyond an allowance: the user's and its address's for a signed-in caller. */
+	private boolean beyond(HttpServletRequest request) {
+		String user = signedIn();
+		if (user == null) {
+			return windows.hit("public|" + request.getRemoteAddr(), perMinute) > perMinute;
+		}
+		// both counted, so a refused request still counts against the address
+		boolean byUser = windows.hit("public-user|" + user, perMinute) > perMinute;
+		boolean byAddress = windows.hit("public-signed-in|" + request.getRemoteAddr(), signedInPerAddress) > signedInPerAddress;
+		return byUser || byAddress;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		int hits;
+		boolean beyond;
 		try {
-			hits = windows.hit("public|" + request.getRemoteAddr(), perMinute);
+			beyond = beyond(request);
 		}
 		catch (DataAccessException ex) {
 			log.warn("Public rate limit not counted: {}", ex.getMessage());
-			hits = 0;
+			beyond = false;
 		}
-		if (hits > perMinute) {
+		if (beyond) {
 			response.setHeader("Retry-After", "60");
 			// named like every refusal: the request as a whole, rule rate-limit
 			String detail = "查询过于频繁，请一分钟后再试";

@@ -93,6 +93,20 @@ class AuditReadabilityIntegrationTest {
 			.getContentAsByteArray();
 		List<String> row = rowContaining(xlsx, marker);
 		assertThat(row).contains("受理并转办申诉", number).doesNotContain("Complaint");
+		// attack round (L5): the region by its name, as the page shows places, not its code
+		assertThat(row).contains("吴中区").doesNotContain("320506");
+	}
+
+	/** Attack round (L5): the 办结 change of the loss recovered is named as the form names it, not 赔偿金额. */
+	@Test
+	void theClosingsLossRecoveredIsNamedAsTheFormNamesIt() {
+		LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
+		try {
+			assertThat(changes.label("Complaint", "compensationPaid")).isEqualTo("挽回经济损失");
+		}
+		finally {
+			LocaleContextHolder.resetLocaleContext();
+		}
 	}
 
 	/**

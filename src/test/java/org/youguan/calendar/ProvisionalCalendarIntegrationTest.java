@@ -52,6 +52,24 @@ class ProvisionalCalendarIntegrationTest {
 			.andExpect(jsonPath("$.provisional").value(true));
 	}
 
+	/**
+	 * Attack round (L5): {@code days=-2147483648} passed the ±3650 bound (Math.abs of it is itself negative) and answered
+	 * 200 with {@code from}. Every count beyond the bound, either way, is a 400 naming {@code days}; the bound itself is
+	 * answered.
+	 */
+	@Test
+	void aCountOfWorkingDaysBeyondTheBoundEitherWayIsA400NamingDays() throws Exception {
+		for (String days : new String[] { "-2147483648", "2147483647", "-3651", "3651" }) {
+			mvc.perform(get("/api/v1/calendar/add-working-days").param("from", "2026-01-01").param("days", days))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("days"))
+				.andExpect(jsonPath("$.errors[0].rule").value("range"));
+		}
+		mvc.perform(get("/api/v1/calendar/add-working-days").param("from", "2026-01-01").param("days", "-3650"))
+			.andExpect(status().isOk());
+		assertThat(calendar.plusWorkingDays(d("2026-09-30"), -1)).isEqualTo(d("2026-09-29"));
+	}
+
 	@Test
 	void theLunarHolidaysAndTheSecondDayOfMayAreDaysOffBeforeTheNotice() {
 		assertThat(calendar.isWorkingDay(d("2027-02-05"))).as("除夕, Friday").isFalse();

@@ -207,4 +207,34 @@ class ComplaintAccessIntegrationTest {
 		procedure.acceptAndTransfer(WUZHONG, filed.id(), null, null);
 		assertThat(queries.get(WUZHONG, filed.id()).transferFlagged()).isFalse();
 	}
+
+	/**
+	 * Attack round (M1): a leader, who reads the filer's phone as 139****5678, found the full number by searching the
+	 * queue with it. Only a reader who sees the phone in full (the handling staff) searches it — and digits typed into
+	 * the description, which a leader reads masked; a leader's search ignores them (the rest of the search still works).
+	 */
+	@Test
+	void aLeaderCannotRecoverAMaskedPhoneBySearchingTheQueueWithIt() throws Exception {
+		LocalDate today = LocalDate.now(clock);
+		String phone = "139" + String.format("%08d", java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000_000));
+		String typed = "137" + String.format("%08d", java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000_000));
+		var filed = intake.file(new ComplaintForm("张三", phone, FilerRole.RECIPIENT, "320506", "顺丰", null,
+				ComplaintIntegrationTest.waybill(), today.minusDays(20), today.minusDays(10), "电话", null, "延误",
+				"中转或运输延误", null, "快件延误，另一联系电话" + typed), Channel.WEB, null, false);
+		for (String q : new String[] { phone, typed }) {
+			mvc.perform(get("/api/v1/complaints").param("q", q).header("Authorization", "Bearer demo-wz-staff-token"))
+				.andExpect(jsonPath("$.items[*].number", Matchers.hasItem(filed.number())));
+			mvc.perform(get("/complaints").param("q", q).param("state", "ALL").session(SignIn.session(mvc, "wz.staff")))
+				.andExpect(content().string(containsString(filed.number())));
+			mvc.perform(get("/api/v1/complaints").param("q", q).header("Authorization", "Bearer demo-sz-leader-token"))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.items[*].number", not(Matchers.hasItem(filed.number()))));
+			mvc.perform(get("/complaints").param("q", q).param("state", "ALL").session(SignIn.session(mvc, "sz.leader")))
+				.andExpect(status().isOk())
+				.andExpect(content().string(not(containsString(filed.number()))));
+		}
+		// the leader's search by number still finds it
+		mvc.perform(get("/api/v1/complaints").param("q", filed.number()).header("Authorization", "Bearer demo-sz-leader-token"))
+			.andExpect(jsonPath("$.items[*].number", Matchers.hasItem(filed.number())));
+	}
 }

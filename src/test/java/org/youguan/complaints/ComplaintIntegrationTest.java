@@ -210,15 +210,15 @@ class ComplaintIntegrationTest {
 			.isInstanceOf(DomainException.class);
 		procedure.reply(sf, id, reply);
 		procedure.returnForRedo(WUZHONG, id, "答复未说明赔偿依据");
-		assertThatThrownBy(() -> procedure.close(WUZHONG, id, null, null)).hasMessageContaining("不能办结");
+		assertThatThrownBy(() -> procedure.close(WUZHONG, id, true, BigDecimal.ZERO, null)).hasMessageContaining("不能办结");
 		procedure.reply(sf, id, reply);
 
 		procedure.callBack(WUZHONG, id, false, null, null);
 		assertThatThrownBy(() -> procedure.callBack(WUZHONG, id, false, null, null)).hasMessageContaining("间隔");
-		assertThatThrownBy(() -> procedure.close(WUZHONG, id, null, null)).hasMessageContaining("再次回访");
+		assertThatThrownBy(() -> procedure.close(WUZHONG, id, true, BigDecimal.ZERO, null)).hasMessageContaining("再次回访");
 		clock.advance(Duration.ofHours(4).plusMinutes(1));
 		procedure.callBack(WUZHONG, id, true, Satisfaction.SATISFIED, true);
-		procedure.close(WUZHONG, id, null, "已赔偿");
+		procedure.close(WUZHONG, id, true, new BigDecimal("23"), "已赔偿");
 		ComplaintView closed = queries.get(WUZHONG, id);
 		assertThat(closed.status()).isEqualTo(ComplaintStatus.CLOSED);
 		assertThat(closed.validComplaint()).isTrue();
@@ -259,11 +259,11 @@ class ComplaintIntegrationTest {
 		assertThat(returned.lastCallbackAt()).isNull();
 		procedure.reply(sf, id, reply);
 		procedure.callBack(WUZHONG, id, false, null, null);
-		assertThatThrownBy(() -> procedure.close(WUZHONG, id, null, null)).hasMessageContaining("再次回访");
+		assertThatThrownBy(() -> procedure.close(WUZHONG, id, true, BigDecimal.ZERO, null)).hasMessageContaining("再次回访");
 		assertThat(queries.get(WUZHONG, id).status()).isEqualTo(ComplaintStatus.CALLBACK);
 		clock.advance(Duration.ofHours(4).plusMinutes(1));
 		procedure.callBack(WUZHONG, id, true, Satisfaction.DISSATISFIED, false);
-		procedure.close(WUZHONG, id, null, null);
+		procedure.close(WUZHONG, id, true, BigDecimal.ZERO, null);
 		ComplaintView closed = queries.get(WUZHONG, id);
 		assertThat(closed.satisfaction()).isEqualTo(Satisfaction.DISSATISFIED);
 		assertThat(closed.solved()).isFalse();
@@ -289,6 +289,26 @@ class ComplaintIntegrationTest {
 		assertThat(queries.get(WUZHONG, early.id()).stepDue()).isEqualTo(LocalDate.of(2026, 10, 8));
 		clock.set(LocalDateTime.of(2026, 11, 2, 9, 0));
 		assertThat(queries.get(WUZHONG, early.id()).overdue()).as("past the 30-day limit").isTrue();
+	}
+
+	/**
+	 * Attack round (L1): the company's 7 days to answer were counted with plain calendar days, so a period ending on a
+	 * day off let the filer complain to the regulator while the company still had until the next working day. Counted
+	 * as the rule catalogue counts every calendar-day deadline: complained to the company on 2026-09-24, the 7 days end
+	 * on 10-01 (国庆), so the period runs to 10-08, and the refusal names that day.
+	 */
+	@Test
+	void theCompanysAnswerPeriodEndingOnADayOffRunsToTheNextWorkingDay() {
+		clock.set(LocalDateTime.of(2026, 10, 5, 9, 0));
+		assertThatThrownBy(() -> intake.file(form(LocalDate.of(2026, 9, 20), LocalDate.of(2026, 9, 24), null, waybill()),
+				Channel.WEB, null, false)).isInstanceOf(InvalidValueException.class)
+			.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors()).singleElement().satisfies(e -> {
+				assertThat(e.rule()).isEqualTo("precondition");
+				assertThat(e.message()).contains("2026-10-08").doesNotContain("2026-10-01");
+			}));
+		clock.set(LocalDateTime.of(2026, 10, 8, 9, 0));
+		assertThat(intake.file(form(LocalDate.of(2026, 9, 20), LocalDate.of(2026, 9, 24), null, waybill()), Channel.WEB,
+				null, false).number()).as("the period's last day").isNotBlank();
 	}
 
 	@Test
@@ -389,7 +409,7 @@ class ComplaintIntegrationTest {
 		procedure.reply(DataScope.enterprise(SF_WUZHONG), filed.id(), reply);
 		assertThatThrownBy(() -> procedure.refer(WUZHONG, filed.id(), "多次延误")).hasMessageContaining("不能移送线索");
 		procedure.callBack(WUZHONG, filed.id(), true, Satisfaction.DISSATISFIED, false);
-		procedure.close(WUZHONG, filed.id(), BigDecimal.ONE, null);
+		procedure.close(WUZHONG, filed.id(), true, BigDecimal.ONE, null);
 		procedure.refer(WUZHONG, filed.id(), "同一网点多次虚假签收");
 		assertThat(queries.get(WUZHONG, filed.id()).referredOn()).isEqualTo(LocalDate.now(clock));
 		assertThatThrownBy(() -> procedure.refer(WUZHONG, filed.id(), "再次")).hasMessageContaining("已于");
@@ -405,23 +425,26 @@ class ComplaintIntegrationTest {
 		procedure.acceptAndTransfer(WUZHONG, filed.id(), null, null);
 		LocalDate due = queries.get(WUZHONG, filed.id()).stepDue();
 		clock.set(due.minusDays(5).atTime(7, 30));
-		assertThat(notificationsAbout(WUZHONG, filed.number())).isEmpty();
+		assertThat(remindersAbout(WUZHONG, filed.number())).isEmpty();
 		clock.set(due.atTime(7, 30));
 		assertThat(reminders.remind()).isPositive();
 		assertThat(reminders.remind()).as("once a day").isZero();
 		// delivered by the notifications module's listener after the reminders' transaction commits
 		Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
-				notificationsAbout(DataScope.enterprise(SF_WUZHONG), filed.number())).isNotEmpty());
-		assertThat(notificationsAbout(WUZHONG, filed.number())).singleElement()
+				remindersAbout(DataScope.enterprise(SF_WUZHONG), filed.number())).isNotEmpty());
+		assertThat(remindersAbout(WUZHONG, filed.number())).singleElement()
 			.satisfies(n -> assertThat(n.link()).isEqualTo("/complaints/" + filed.id()));
-		assertThat(notificationsAbout(DataScope.enterprise(SF_WUZHONG), filed.number())).singleElement()
+		assertThat(remindersAbout(DataScope.enterprise(SF_WUZHONG), filed.number())).singleElement()
 			.satisfies(n -> assertThat(n.title()).contains("请及时答复"));
-		assertThat(notificationsAbout(DataScope.region("320507"), filed.number())).isEmpty();
-		assertThat(notificationsAbout(DataScope.region("3205"), filed.number())).as("the city bureau sees its counties").hasSize(1);
+		assertThat(remindersAbout(DataScope.region("320507"), filed.number())).isEmpty();
+		assertThat(remindersAbout(DataScope.region("3205"), filed.number())).as("the city bureau sees its counties").hasSize(1);
 	}
 
-	private List<Notification> notificationsAbout(DataScope scope, String number) {
-		return notifications.recent(scope, null, 500).stream().filter(n -> n.title().contains(number)).toList();
+	/** The step-due reminders about a complaint (not the notices of its hand-overs: received, transferred). */
+	private List<Notification> remindersAbout(DataScope scope, String number) {
+		return notifications.recent(scope, null, 500).stream()
+			.filter(n -> n.title().contains(number) && (n.title().contains("即将到期") || n.title().contains("已超期")))
+			.toList();
 	}
 
 	@Test

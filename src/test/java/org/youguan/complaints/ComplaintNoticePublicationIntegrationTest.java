@@ -144,5 +144,17 @@ class ComplaintNoticePublicationIntegrationTest {
 		mvc.perform(get("/public/complaints/notices"))
 			.andExpect(content().string(containsString("/public/complaints/notices/" + secondId + "\"")))
 			.andExpect(content().string(not(containsString("/public/complaints/notices/" + firstId + "\""))));
+		// attack round (L4): the replaced notice says so and where its correction is; the correction says it is one
+		mvc.perform(get(first)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"notice-replaced\"")))
+			.andExpect(content().string(containsString("已被更正")))
+			.andExpect(content().string(containsString("补录迟报申诉后更正")))
+			.andExpect(content().string(containsString("href=\"/public/complaints/notices/" + secondId + "\"")))
+			.andExpect(content().string(not(containsString("id=\"notice-correction\""))));
+		mvc.perform(get(second)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"notice-correction\"")))
+			.andExpect(content().string(containsString("更正第" + firstId + "号通告")))
+			.andExpect(content().string(containsString("href=\"/public/complaints/notices/" + firstId + "\"")))
+			.andExpect(content().string(not(containsString("id=\"notice-replaced\""))));
 	}
 }

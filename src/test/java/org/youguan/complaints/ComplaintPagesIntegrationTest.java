@@ -152,9 +152,25 @@ class ComplaintPagesIntegrationTest {
 		assertThat(queries.get(DataScope.all(), id).callbackAttempts()).isZero();
 		mvc.perform(post("/complaints/" + id + "/callback").session(staff).with(csrf()).param("reached", "true")
 			.param("satisfaction", "SATISFIED").param("solved", "true")).andExpect(redirectedUrlPattern("/complaints/*"));
-		mvc.perform(post("/complaints/" + id + "/close").session(staff).with(csrf()).param("compensationPaid", "300"))
-			.andExpect(redirectedUrlPattern("/complaints/*"));
-		assertThat(queries.get(DataScope.region("320506"), id).status()).isEqualTo(ComplaintStatus.CLOSED);
+		// 办结: the form proposes the enterprise's answer (有责 → 有效申诉) and prefills its compensation, but the bureau
+		// decides both: neither missing is read as the enterprise's, and an override is audited with both values
+		mvc.perform(get("/complaints/" + id).session(staff))
+			.andExpect(content().string(Matchers.matchesPattern("(?s).*<option value=\"true\" selected=\"selected\">有效申诉</option>.*")))
+			.andExpect(content().string(Matchers.matchesPattern("(?s).*name=\"compensationPaid\" required value=\"300(\\.00)?\".*")));
+		var missing = (List<?>) mvc.perform(post("/complaints/" + id + "/close").session(staff).with(csrf()))
+			.andExpect(redirectedUrlPattern("/complaints/*"))
+			.andReturn().getFlashMap().get("errors");
+		assertThat(missing).extracting("field").containsExactlyInAnyOrder("valid", "compensationPaid");
+		assertThat(queries.get(DataScope.all(), id).status()).isEqualTo(ComplaintStatus.CALLBACK);
+		mvc.perform(post("/complaints/" + id + "/close").session(staff).with(csrf()).param("valid", "false")
+			.param("compensationPaid", "120")).andExpect(redirectedUrlPattern("/complaints/*"));
+		ComplaintView closed = queries.get(DataScope.region("320506"), id);
+		assertThat(closed.status()).isEqualTo(ComplaintStatus.CLOSED);
+		assertThat(closed.validComplaint()).as("the bureau's decision, not the enterprise's 有责").isFalse();
+		assertThat(closed.compensationPaid()).as("what the bureau entered, not the reply's 300").isEqualByComparingTo("120");
+		assertThat(jdbc.sql("SELECT summary FROM audit_event WHERE action = 'complaint.close' AND object_id = :id")
+			.param("id", String.valueOf(id)).query(String.class).single())
+			.contains("非有效申诉").contains("有责").contains("按企业答复为有效申诉");
 	}
 
 	/**

@@ -90,8 +90,8 @@ class ComplaintRollupIntegrationTest {
 		procedure.reply(SF, closedInvalid.id(), reply(Responsibility.NOT_RESPONSIBLE));
 		procedure.callBack(WUZHONG, closedValid.id(), true, Satisfaction.SATISFIED, true);
 		procedure.callBack(WUZHONG, closedInvalid.id(), true, Satisfaction.DISSATISFIED, false);
-		procedure.close(WUZHONG, closedValid.id(), new BigDecimal("30"), null);
-		procedure.close(WUZHONG, closedInvalid.id(), null, null);
+		procedure.close(WUZHONG, closedValid.id(), true, new BigDecimal("30"), null);
+		procedure.close(WUZHONG, closedInvalid.id(), false, new BigDecimal("12.50"), null);
 		clock.set(LocalDateTime.of(2027, 3, 25, 7, 30));
 		assertThat(reminders.markOverdueReplies()).isPositive();
 		procedure.reply(SF, late.id(), reply(Responsibility.PARTIAL));

@@ -11,6 +11,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
+import org.youguan.kernel.DataScope;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -66,5 +67,24 @@ class NotificationListIntegrationTest {
 		// the city reads its counties' notifications; an enterprise does not read a bureau's
 		assertThat(page(SignIn.session(mvc, "sz.admin"), "q", marker)).contains("共 25 条");
 		assertThat(page(SignIn.session(mvc, "sf.wz"), "q", marker)).contains("共 0 条").doesNotContain(marker + "第");
+	}
+
+	/**
+	 * Attack round (M2): a title quoting typed text showed the ID and mobile numbers in it to every reader. Whatever a
+	 * listener builds, the stored title shows them masked, and a title cut at the column's 300 characters never shows
+	 * more of a number than its mask.
+	 */
+	@Test
+	void aTitleIsStoredWithPersonalNumbersMaskedAndCutAfterMasking() {
+		String marker = "脱敏" + UUID.randomUUID().toString().substring(0, 8);
+		notifications.toRegion("320506", marker + "：用户13912345678、身份证110101199003071234", "/", "list-test-" + marker);
+		String cut = "长" + UUID.randomUUID().toString().substring(0, 8);
+		notifications.toRegion("320506", cut + "x".repeat(300 - cut.length() - 6) + "，13912345678", "/", "list-test-" + cut);
+		var recent = notifications.recent(DataScope.region("320506"), null, 50);
+		assertThat(recent).filteredOn(n -> n.title().startsWith(marker)).singleElement()
+			.satisfies(n -> assertThat(n.title()).contains("139****5678").contains("110101********1234")
+				.doesNotContain("13912345678").doesNotContain("110101199003071234"));
+		assertThat(recent).filteredOn(n -> n.title().startsWith(cut)).singleElement()
+			.satisfies(n -> assertThat(n.title()).hasSize(300).endsWith("139**").doesNotContain("13912"));
 	}
 }

@@ -2,6 +2,8 @@ package org.youguan.complaints.internal;
 
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 import org.youguan.complaints.AcceptanceCondition;
 import org.youguan.kernel.FieldError;
@@ -19,8 +21,19 @@ public interface AcceptanceRule {
 			String duplicateOf) {
 	}
 
-	/** The figures of the rule catalogue for the complaint's county. */
-	record Limits(int priorComplaintWaitDays, LocalDate filingWindowEnds) {
+	/**
+	 * The figures of the rule catalogue for the complaint's county: the waiting period in calendar days, the day the
+	 * company's answer period ends for a complaint made to it on a given day (the rule catalogue's deadline on the
+	 * working-day calendar: a last day falling on a day off moves to the next working day), a day as a message states it
+	 * (with （暂定） on a provisional calendar), and the filing window's last day.
+	 */
+	record Limits(int priorComplaintWaitDays, UnaryOperator<LocalDate> priorAnswerDue, Function<LocalDate, String> dayShown,
+			LocalDate filingWindowEnds) {
+
+		/** Limits on a calendar without days off (every day a working day): for the rules' unit tests. */
+		Limits(int priorComplaintWaitDays, LocalDate filingWindowEnds) {
+			this(priorComplaintWaitDays, d -> d.plusDays(priorComplaintWaitDays), LocalDate::toString, filingWindowEnds);
+		}
 	}
 
 	/**

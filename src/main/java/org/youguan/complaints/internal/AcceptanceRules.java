@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
+import org.youguan.calendar.WorkingCalendar;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
@@ -21,8 +22,11 @@ public class AcceptanceRules {
 
 	private final StatutoryRules rules;
 
-	AcceptanceRules(StatutoryRules rules) {
+	private final WorkingCalendar calendar;
+
+	AcceptanceRules(StatutoryRules rules, WorkingCalendar calendar) {
 		this.rules = rules;
+		this.calendar = calendar;
 	}
 
 	/** Every breach of the rules by the facts of a complaint in {@code county}, in the rules' order. */
@@ -49,6 +53,7 @@ public class AcceptanceRules {
 
 	private AcceptanceRule.Limits limits(LocalDate postedOn, String county) {
 		return new AcceptanceRule.Limits(rules.intValue(StatutoryRule.COMPLAINT_PRIOR_COMPLAINT_WAIT, county),
+				prior -> rules.deadline(StatutoryRule.COMPLAINT_PRIOR_COMPLAINT_WAIT, prior, county), calendar::messageDay,
 				rules.deadline(StatutoryRule.COMPLAINT_FILING_WINDOW, postedOn, county));
 	}
 }

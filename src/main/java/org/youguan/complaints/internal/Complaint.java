@@ -489,6 +489,11 @@ public class Complaint {
 		return reason;
 	}
 
+	/** How often the reply was returned for redoing. */
+	public int redoCount() {
+		return redoCount;
+	}
+
 	public int callbackAttempts() {
 		return callbackAttempts;
 	}

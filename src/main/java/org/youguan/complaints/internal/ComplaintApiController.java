@@ -1,9 +1,14 @@
 package org.youguan.complaints.internal;
 
+import java.math.BigDecimal;
 import java.net.URI;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -18,17 +23,23 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.youguan.complaints.Channel;
 import org.youguan.complaints.ComplaintIntake;
+import org.youguan.complaints.ComplaintProcedure;
 import org.youguan.complaints.ComplaintQueries;
 import org.youguan.complaints.ComplaintStatus;
 import org.youguan.complaints.ComplaintView;
+import org.youguan.complaints.EnterpriseComplaintView;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DecimalText;
 import org.youguan.kernel.ListRequest;
+import org.youguan.kernel.NumberText;
 import org.youguan.kernel.PageResult;
+import org.youguan.kernel.WorkState;
 import org.youguan.org.CurrentUser;
 
 /**
  * Complaints for other channels' systems (12345 hotline work orders, staff systems): intake with the same validation,
- * idempotent on the caller's key; and the scoped queue for integrations.
+ * idempotent on the caller's key; the scoped queue for integrations; and the bureau's closure (有效申诉 decided, loss
+ * recovered entered).
  */
 @RestController
 @RequestMapping("/api/v1/complaints")
@@ -39,9 +50,12 @@ class ComplaintApiController {
 
 	private final ComplaintQueries queries;
 
-	ComplaintApiController(ComplaintIntake intake, ComplaintQueries queries) {
+	private final ComplaintProcedure procedure;
+
+	ComplaintApiController(ComplaintIntake intake, ComplaintQueries queries, ComplaintProcedure procedure) {
 		this.intake = intake;
 		this.queries = queries;
+		this.procedure = procedure;
 	}
 
 	@PostMapping
@@ -62,16 +76,46 @@ class ComplaintApiController {
 	@GetMapping
 	@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN','BUREAU_LEADER','STAFF','ENTERPRISE')")
 	@Operation(summary = "申诉列表", description = "工作人员看到辖区内的申诉，企业只看到转办给本企业的申诉。"
-			+ "申诉人姓名、电话按页面和导出的方式脱敏。")
-	PageResult<ComplaintSummary> list(DataScope scope, ListRequest list,
+			+ "q按编号、运单号、申诉人电话（仅限可查看完整电话的办理人员；局领导的检索不匹配电话和申诉内容中的数字）查找；申诉人姓名、电话按页面和导出的方式脱敏；企业看到本企业的企业视图（EnterpriseComplaintView），不含局内办理信息。")
+	@ApiResponse(responseCode = "200", description = "工作人员：ComplaintSummary；企业：EnterpriseComplaintView（申诉人联系方式脱敏）",
+			content = @Content(schema = @Schema(oneOf = { ComplaintSummary.class, EnterpriseComplaintView.class })))
+	PageResult<?> list(@AuthenticationPrincipal CurrentUser me, DataScope scope, ListRequest list,
 			@RequestParam(required = false) ComplaintStatus status) {
-		return queries.queue(scope, new ComplaintQueries.Filter(status, null, null), list.toPage()).map(ComplaintSummary::of);
+		var filter = new ComplaintQueries.Filter(status, null, null, WorkState.ALL, false, ComplaintAttachmentAccess.entitled(me));
+		if (scope.kind() == DataScope.Kind.ENTERPRISE) {
+			return queries.listForEnterprise(scope, filter, list.toPage());
+		}
+		return queries.queue(scope, filter, list.toPage()).map(ComplaintSummary::of);
 	}
 
 	@GetMapping("/{id}")
 	@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN','BUREAU_LEADER','STAFF','ENTERPRISE')")
-	@Operation(summary = "申诉详情", description = "办理申诉的工作人员和被转办企业看到申诉人完整联系方式（记入审计日志）；局领导看到脱敏信息。")
-	ComplaintView get(@AuthenticationPrincipal CurrentUser me, @PathVariable long id) {
-		return queries.read(me, id);
+	@Operation(summary = "申诉详情", description = "办理申诉的工作人员和被转办企业看到申诉人完整联系方式（记入审计日志）；局领导看到脱敏信息。"
+			+ "企业令牌返回企业视图（EnterpriseComplaintView）：申诉内容、时限和本企业的答复，不含移送执法、办结说明、转办理由、疑似重复等局内办理信息。")
+	@ApiResponse(responseCode = "200", description = "工作人员：ComplaintView；企业：EnterpriseComplaintView",
+			content = @Content(schema = @Schema(oneOf = { ComplaintView.class, EnterpriseComplaintView.class })))
+	Object get(@AuthenticationPrincipal CurrentUser me, @PathVariable long id) {
+		return me.scope().kind() == DataScope.Kind.ENTERPRISE ? queries.readAsEnterprise(me, id) : queries.read(me, id);
+	}
+
+	/**
+	 * The closure as JSON: {@code valid} the bureau's decision on 有效申诉, {@code compensationPaid} the loss recovered
+	 * (yuan, 0 for none), {@code note} the closing note.
+	 */
+	@Schema(description = "办结（局认定是否有效申诉，填写挽回经济损失）",
+			example = "{\"valid\": true, \"compensationPaid\": 20.00, \"note\": \"企业已赔偿，用户满意\"}")
+	record Closure(Boolean valid,
+			@JsonDeserialize(using = DecimalText.class) @NumberText.Digits(label = "挽回经济损失",
+					integer = ComplaintIntake.AMOUNT_INTEGER, fraction = ComplaintIntake.AMOUNT_FRACTION) BigDecimal compensationPaid,
+			String note) {
+	}
+
+	@PostMapping("/{id}/close")
+	@PreAuthorize(ComplaintController.HANDLERS)
+	@Operation(summary = "办结申诉", description = "与申诉页面的办结表单相同：valid为局对是否有效申诉的认定（必填，页面默认按企业答复的责任认定：有责、部分有责为有效申诉）；"
+			+ "compensationPaid为核实的挽回经济损失（元，必填，没有的填0，0至1亿元以下）；note为办结说明（≤1000字）。"
+			+ "局的认定与企业答复不同的，审计日志记录两者。字段有误返回400；申诉不在回访调解中返回409。")
+	ComplaintProcedure.Done close(DataScope scope, @PathVariable long id, @RequestBody Closure closure) {
+		return procedure.close(scope, id, closure.valid(), closure.compensationPaid(), closure.note());
 	}
 }

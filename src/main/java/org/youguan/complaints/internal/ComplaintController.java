@@ -110,18 +110,19 @@ class ComplaintController {
 	/**
 	 * The queue opens on the complaints still in procedure, the current step's nearest due date first; 待办 / 已办结 /
 	 * 全部 switch the state; a status asked for alone shows that status whatever its state; {@code awaitingReply} keeps
-	 * those with the enterprise (the inbox's 企业逾期未答复 adds {@code overdue}).
+	 * those with the enterprise (the inbox's 企业逾期未答复 adds {@code overdue}). The search matches the filer's phone
+	 * only for a reader who sees it in full ({@link ComplaintAttachmentAccess#entitled}); a leader's search ignores it.
 	 */
 	@GetMapping("/complaints")
 	@RememberedPage
-	String queue(DataScope scope, ListRequest list, @RequestParam(required = false) ComplaintStatus status,
+	String queue(@AuthenticationPrincipal CurrentUser me, DataScope scope, ListRequest list, @RequestParam(required = false) ComplaintStatus status,
 			@RequestParam(required = false) Boolean overdue, @RequestParam(required = false) String category,
 			@RequestParam(required = false) WorkState state, @RequestParam(defaultValue = "false") boolean awaitingReply,
 			HttpServletRequest request, Locale locale, Model model) {
 		WorkState shown = WorkState.orDefault(state, status != null);
 		PageQuery query = withDefaultOrder(list, shown).toPage();
-		var result = queries.queue(scope, new ComplaintQueries.Filter(status, overdue, category, shown, awaitingReply),
-				query);
+		var result = queries.queue(scope, new ComplaintQueries.Filter(status, overdue, category, shown, awaitingReply,
+				ComplaintAttachmentAccess.entitled(me)), query);
 		model.addAttribute("result", result);
 		model.addAttribute("rowsHtml", QueueRow.html(
 				result.items().stream().map(c -> QueueRow.of(c, request.getContextPath(), calendar)).toList(),
@@ -140,12 +141,12 @@ class ComplaintController {
 
 	/** The queue as .xlsx: the same filters, search and order as the page, every row up to the export limit. */
 	@GetMapping("/complaints/export.xlsx")
-	ResponseEntity<byte[]> export(DataScope scope, ListRequest list, @RequestParam(required = false) ComplaintStatus status,
+	ResponseEntity<byte[]> export(@AuthenticationPrincipal CurrentUser me, DataScope scope, ListRequest list, @RequestParam(required = false) ComplaintStatus status,
 			@RequestParam(required = false) Boolean overdue, @RequestParam(required = false) String category,
 			@RequestParam(required = false) WorkState state, @RequestParam(defaultValue = "false") boolean awaitingReply) {
 		WorkState shown = WorkState.orDefault(state, status != null);
-		var rows = queries.list(scope, new ComplaintQueries.Filter(status, overdue, category, shown, awaitingReply),
-				withDefaultOrder(list, shown).toExport()).items();
+		var rows = queries.list(scope, new ComplaintQueries.Filter(status, overdue, category, shown, awaitingReply,
+				ComplaintAttachmentAccess.entitled(me)), withDefaultOrder(list, shown).toExport()).items();
 		return Downloads.xlsx("申诉.xlsx", spreadsheets.write("申诉", columns(calendar), rows));
 	}
 
@@ -181,6 +182,7 @@ class ComplaintController {
 		model.addAttribute("history", audit.history(scope, "Complaint", id));
 		model.addAttribute("conditions", AcceptanceCondition.values());
 		model.addAttribute("satisfactions", Satisfaction.values());
+		model.addAttribute("proposedValid", ComplaintProcedure.proposedValidity(c.replyResponsibility()));
 		if (c.status() == ComplaintStatus.RECEIVED) {
 			model.addAttribute("assessment", queries.assess(c));
 			model.addAttribute("respondent", queries.respondent(c).orElse(null));
@@ -201,8 +203,8 @@ class ComplaintController {
 			@RequestParam(required = false) String creditCode, @RequestParam(required = false) AcceptanceCondition condition,
 			@RequestParam(required = false) String reason, @RequestParam(required = false) String reached,
 			@RequestParam(required = false) Satisfaction satisfaction, @RequestParam(required = false) String solved,
-			@RequestParam(required = false) String compensationPaid, @RequestParam(required = false) String note,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) String compensationPaid, @RequestParam(required = false) String valid,
+			@RequestParam(required = false) String note, RedirectAttributes redirect) {
 		String here = "/complaints/" + id;
 		return PageSteps.run(redirect, here, () -> {
 			ComplaintProcedure.Done done = switch (step) {
@@ -219,7 +221,7 @@ class ComplaintController {
 					BigDecimal paid = v.decimal("compensationPaid", "挽回经济损失", compensationPaid,
 							ComplaintIntake.AMOUNT_INTEGER, ComplaintIntake.AMOUNT_FRACTION);
 					v.throwIfInvalid();
-					yield procedure.close(scope, id, paid, note);
+					yield procedure.close(scope, id, Choice.yesNo("valid", "是否有效申诉", valid), paid, note);
 				}
 			};
 			return new PageSteps.Done(done.message(), here);

@@ -21,7 +21,7 @@ import org.youguan.complaints.ComplaintProcedure;
 import org.youguan.complaints.ComplaintQueries;
 import org.youguan.complaints.ComplaintReply;
 import org.youguan.complaints.ComplaintStatus;
-import org.youguan.complaints.ComplaintView;
+import org.youguan.complaints.EnterpriseComplaintView;
 import org.youguan.complaints.Responsibility;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
@@ -47,12 +47,13 @@ class EnterpriseComplaintController {
 	 * The enterprise's export columns: what its pages show of a complaint — no complainant's contact, which the bureau's
 	 * export holds masked.
 	 */
-	static List<Column<ComplaintView>> columns(WorkingCalendar calendar) {
-		return List.of(Column.of("申诉编号", ComplaintView::number, 24),
-				Column.of("受理日期", ComplaintView::receivedOn, 12), Column.of("类别", ComplaintView::category, 10),
-				Column.of("原因", ComplaintView::reason, 16), Column.of("状态", c -> c.status().label(), 10),
+	static List<Column<EnterpriseComplaintView>> columns(WorkingCalendar calendar) {
+		return List.of(Column.of("申诉编号", EnterpriseComplaintView::number, 24),
+				Column.of("受理日期", EnterpriseComplaintView::receivedOn, 12),
+				Column.of("类别", EnterpriseComplaintView::category, 10), Column.of("原因", EnterpriseComplaintView::reason, 16),
+				Column.of("状态", c -> c.status().label(), 10),
 				Column.of("当前环节时限", c -> calendar.exported(c.stepDue()), 14),
-				Column.of("答复期限", ComplaintView::answerDue, 12));
+				Column.of("答复期限", EnterpriseComplaintView::answerDue, 12));
 	}
 
 	private final ComplaintQueries queries;
@@ -83,8 +84,8 @@ class EnterpriseComplaintController {
 			HttpServletRequest request, Model model) {
 		WorkState shown = WorkState.orDefault(state, status != null);
 		PageQuery query = ComplaintController.withDefaultOrder(list, shown).toPage();
-		model.addAttribute("result", queries.list(scope, new ComplaintQueries.Filter(status, null, null, shown, awaitingReply),
-				query));
+		model.addAttribute("result",
+				queries.listForEnterprise(scope, new ComplaintQueries.Filter(status, null, null, shown, awaitingReply), query));
 		model.addAttribute("query", query);
 		model.addAttribute("statusOptions", OptionsHtml.html(ComplaintController.statuses(shown), ComplaintStatus::name,
 				ComplaintStatus::label, request.getParameterValues("status")));
@@ -100,7 +101,7 @@ class EnterpriseComplaintController {
 	ResponseEntity<byte[]> export(DataScope scope, ListRequest list, @RequestParam(required = false) ComplaintStatus status,
 			@RequestParam(required = false) WorkState state, @RequestParam(defaultValue = "false") boolean awaitingReply) {
 		WorkState shown = WorkState.orDefault(state, status != null);
-		var rows = queries.list(scope, new ComplaintQueries.Filter(status, null, null, shown, awaitingReply),
+		var rows = queries.listForEnterprise(scope, new ComplaintQueries.Filter(status, null, null, shown, awaitingReply),
 				ComplaintController.withDefaultOrder(list, shown).toExport()).items();
 		return Downloads.xlsx("申诉.xlsx", spreadsheets.write("申诉", columns(calendar), rows));
 	}
@@ -108,7 +109,7 @@ class EnterpriseComplaintController {
 	@GetMapping("/enterprise/complaints/{id:\\d+}")
 	String show(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, Model model) {
 		DataScope scope = me.scope();
-		model.addAttribute("complaint", queries.read(me, id));
+		model.addAttribute("complaint", queries.readAsEnterprise(me, id));
 		model.addAttribute("attachments", queries.attachments(scope, id));
 		model.addAttribute("responsibilities", Responsibility.values());
 		return "complaints/enterprise-complaint";

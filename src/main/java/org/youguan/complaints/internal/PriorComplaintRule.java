@@ -9,7 +9,8 @@ import org.youguan.rules.StatutoryRule;
 
 /**
  * 先向企业投诉: a complaint to the regulator comes after a complaint to the company, which has the waiting period
- * (7 days, 快递暂行条例(2025) 第29条) to answer; with the company's answer (which the filer disputes) it may come at once.
+ * (7 days, 快递暂行条例(2025) 第29条 — counted as the rule catalogue counts calendar days: ending on a day off, it runs to
+ * the next working day) to answer; with the company's answer (which the filer disputes) it may come at once.
  * Refused at filing, naming {@code priorComplaint}.
  */
 final class PriorComplaintRule implements AcceptanceRule {
@@ -31,12 +32,14 @@ final class PriorComplaintRule implements AcceptanceRule {
 
 	@Override
 	public Optional<Breach> check(Facts f, Limits limits) {
-		LocalDate mayComplain = f.priorComplainedOn().plusDays(limits.priorComplaintWaitDays());
+		// the company's answer period ends as every calendar-day deadline does (a day off at its end extends it)
+		LocalDate mayComplain = limits.priorAnswerDue().apply(f.priorComplainedOn());
 		if (f.companyAnswered() || !f.receivedOn().isBefore(mayComplain)) {
 			return Optional.empty();
 		}
-		return Optional.of(new Breach(condition(), "向企业投诉于" + f.priorComplainedOn() + "，尚在企业答复期内", basis(),
+		return Optional.of(new Breach(condition(), "向企业投诉于" + f.priorComplainedOn() + "，尚在企业答复期内（至"
+				+ limits.dayShown().apply(mayComplain) + "）", basis(),
 				new FieldError("priorComplaint", "precondition", "向企业投诉后企业尚在答复期内（" + limits.priorComplaintWaitDays()
-						+ "日）：请等待企业答复；如企业到" + mayComplain + "仍未答复或您对答复不满意，可再提出申诉")));
+						+ "日）：请等待企业答复；如企业到" + limits.dayShown().apply(mayComplain) + "仍未答复或您对答复不满意，可再提出申诉")));
 	}
 }

@@ -61,6 +61,8 @@ class PublicComplaintController {
 	@GetMapping("/public/complaints/notices/{id:\\d+}")
 	String notice(@PathVariable long id, Model model) {
 		model.addAttribute("notice", notices.publishedContent(id));
+		// a corrected notice stays at its address, saying so and where its correction is; the correction says it is one
+		model.addAttribute("standing", notices.standing(id));
 		return "complaints/public-notice";
 	}
 
