@@ -205,10 +205,10 @@ class RegistryDemoData {
 	private void licensedSince2000(long enterprise, int serial) {
 		LocalDate issued = LocalDate.of(Period.FIRST_YEAR, 1, 1);
 		String number = licence(enterprise, serial, LicenceScope.PROVINCE, "江苏省邮政管理局", "32", issued);
-		LocalDate expires = issued.plusYears(5).minusDays(1);
+		LocalDate expires = licences.lastValidDay(issued, "32");
 		for (int renewal = 1; !expires.isAfter(LocalDate.now(clock)); renewal++) {
 			LocalDate decided = expires.minusMonths(1);
-			expires = expires.plusYears(5);
+			expires = licences.lastValidDay(expires.plusDays(1), "32");
 			licences.renew(new LicenceRenewed(0, number, "苏邮延〔%d〕%d号".formatted(decided.getYear(), renewal), decided,
 					expires));
 		}

@@ -21,6 +21,7 @@ import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.rules.StatutoryRule;
 
 import static org.youguan.enforcement.internal.CaseInput.parse;
 import static org.youguan.enforcement.internal.CaseInput.requireReason;
@@ -44,7 +45,8 @@ public class DecisionLimit {
 	}
 
 	/**
-	 * Extends the decision limit once by 30 days with the bureau head's approval (邮政行政执法监督办法(2021) art.17).
+	 * Extends the decision limit once by {@link StatutoryRule#PENALTY_DECISION_EXTENSION} (30 days) with the bureau
+	 * head's approval (邮政行政执法监督办法(2021) art.17).
 	 * @throws DomainException (422) when already extended; (409) once decided
 	 * @throws InvalidValueException when the reason is blank or over 500 characters
 	 */
@@ -66,7 +68,10 @@ public class DecisionLimit {
 		LocalDate due = caseWork.decisionDue(c, true);
 		caseWork.move(c, c.status(), ", extended = TRUE, extension_reason = :reason, extension_approved_by = :head, decision_due_on = :due",
 				Map.of("reason", Text.strip(reason), "head", head.name(), "due", due));
-		caseWork.record(c, "case.extend", head.name() + "批准延长办案期限30日，决定期限至" + caseWork.messageDay(due) + "：" + Text.strip(reason));
+		StatutoryRule extension = StatutoryRule.PENALTY_DECISION_EXTENSION;
+		caseWork.record(c, "case.extend", head.name() + "批准延长办案期限"
+				+ caseWork.threshold(extension, c).stripTrailingZeros().toPlainString() + extension.unit().label() + "，决定期限至"
+				+ caseWork.messageDay(due) + "：" + Text.strip(reason));
 	}
 
 	/**

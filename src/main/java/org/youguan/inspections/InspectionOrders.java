@@ -41,6 +41,8 @@ import org.youguan.numbering.BusinessNumbers;
 import org.youguan.org.BureauView;
 import org.youguan.org.Bureaus;
 import org.youguan.rules.Citation;
+import org.youguan.rules.StatutoryRule;
+import org.youguan.rules.StatutoryRules;
 import org.youguan.kernel.Masking;
 
 /**
@@ -145,13 +147,15 @@ public class InspectionOrders implements DeclaresTemplates {
 
 	private final ApplicationEventPublisher events;
 
+	private final StatutoryRules rules;
+
 	private final long maxEvidenceBytes;
 
 	private final int maxEvidence;
 
 	InspectionOrders(JdbcClient jdbc, BusinessNumbers numbers, WorkingCalendar calendar, AuditTrail audit, Clock clock,
 			Attachments attachments, DocumentTemplates templates, Bureaus bureaus, InspectionFieldRecords fieldRecords,
-			InspectionItems items, ApplicationEventPublisher events,
+			InspectionItems items, ApplicationEventPublisher events, StatutoryRules rules,
 			@Value("${youguan.inspections.max-evidence-bytes:10485760}") long maxEvidenceBytes,
 			@Value("${youguan.inspections.max-evidence-files:10}") int maxEvidence) {
 		this.attachments = attachments;
@@ -160,6 +164,7 @@ public class InspectionOrders implements DeclaresTemplates {
 		this.fieldRecords = fieldRecords;
 		this.items = items;
 		this.events = events;
+		this.rules = rules;
 		this.maxEvidenceBytes = maxEvidenceBytes;
 		this.maxEvidence = maxEvidence;
 		this.jdbc = jdbc;
@@ -167,6 +172,14 @@ public class InspectionOrders implements DeclaresTemplates {
 		this.calendar = calendar;
 		this.audit = audit;
 		this.clock = clock;
+	}
+
+	/**
+	 * The longest deadline an order of an inspection in {@code regionCode} may set, in working days after its issue day:
+	 * the catalogue's {@link StatutoryRule#INSPECTION_RECTIFICATION_MAX} there ({@link RectificationTerm}).
+	 */
+	public int longestTerm(String regionCode) {
+		return RectificationTerm.maxWorkingDays(rules, regionCode);
 	}
 
 	/**
@@ -180,7 +193,8 @@ public class InspectionOrders implements DeclaresTemplates {
 	 * 责令改正 or it has an order already, when lines were recorded and none failed (rule {@code no-noncompliant-line}),
 	 * or when no item concerned cites a duty's article (rule {@code basis-article}: a penalty article or a procedural
 	 * law is no duty, {@link Citation#isDuty()});
-	 * InvalidValueException for a deadline outside 1–180 working days ({@link RectificationTerm})
+	 * InvalidValueException for a deadline outside 1 to {@link StatutoryRule#INSPECTION_RECTIFICATION_MAX} (180 by
+	 * default) working days in the record's region ({@link RectificationTerm})
 	 */
 	@Transactional
 	public Order issue(DataScope scope, long recordId, String bureauRegion, Integer workingDays) {
@@ -199,7 +213,7 @@ public class InspectionOrders implements DeclaresTemplates {
 		if (t.orderId() != null) {
 			throw DomainException.rule("该检查已下达责令改正通知书");
 		}
-		RectificationTerm.requireWorkingDays(workingDays);
+		RectificationTerm.requireWorkingDays(workingDays, RectificationTerm.maxWorkingDays(rules, t.regionCode()));
 		Basis basis = basis(recordId);
 		LocalDate today = LocalDate.now(clock);
 		String number = numbers.next(NUMBER_TYPE, bureauRegion == null || Text.isBlank(bureauRegion) ? t.regionCode() : bureauRegion,

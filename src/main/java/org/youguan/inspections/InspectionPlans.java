@@ -22,7 +22,6 @@ import java.util.function.IntFunction;
 
 import tools.jackson.databind.annotation.JsonDeserialize;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -168,16 +167,9 @@ public class InspectionPlans {
 
 	private final WorkingCalendar calendar;
 
-	private final int resultWorkingDays;
-
 	InspectionPlans(JdbcClient jdbc, Enterprises enterprises, Inspectors inspectors, InspectionItems items,
 			StatutoryRules rules, AuditTrail audit, Clock clock, Branches branches, Outlets outlets, Brands brands,
-			WorkingCalendar calendar,
-			@Value("${youguan.inspections.result-publication-working-days:20}") int resultWorkingDays) {
-		if (resultWorkingDays < 1 || resultWorkingDays > 180) {
-			throw new IllegalArgumentException(
-					"youguan.inspections.result-publication-working-days 应在1至180之间：" + resultWorkingDays);
-		}
+			WorkingCalendar calendar) {
 		this.jdbc = jdbc;
 		this.enterprises = enterprises;
 		this.inspectors = inspectors;
@@ -189,12 +181,15 @@ public class InspectionPlans {
 		this.outlets = outlets;
 		this.brands = brands;
 		this.calendar = calendar;
-		this.resultWorkingDays = resultWorkingDays;
 	}
 
-	/** The working days after a check within which its result is published (configured, default 20). */
-	public int resultWorkingDays() {
-		return resultWorkingDays;
+	/**
+	 * The working days after a check within which its result is published, for a plan of {@code regionCode}: the rule
+	 * catalogue's {@link StatutoryRule#INSPECTION_RESULT_PUBLICATION} there (20 by default, local practice; a bureau may
+	 * shorten it) — the one source of the period, as the rules page shows it.
+	 */
+	public int resultWorkingDays(String regionCode) {
+		return rules.intValue(StatutoryRule.INSPECTION_RESULT_PUBLICATION, regionCode);
 	}
 
 	/**
@@ -641,7 +636,7 @@ public class InspectionPlans {
 	/**
 	 * Publishes the results of a published plan's targets that have been inspected and whose results are not yet
 	 * published (the day of the check and the outcome, no personal data), today; may be run again as more checks are
-	 * done. Results are due within {@link #resultWorkingDays()} working days after the check (working-day calendar).
+	 * done. Results are due within {@link #resultWorkingDays} working days after the check (working-day calendar).
 	 * @return how many results were published
 	 * @throws DomainException unless the plan is PUBLISHED, or when no inspected target awaits publication
 	 */
@@ -687,7 +682,7 @@ public class InspectionPlans {
 			.param("now", OffsetDateTime.now(clock)).param("id", id).update();
 		audit.record(AuditEntry.of("inspection-plan.publish-results", "inspection-plan", id, "公示检查结果：" + published
 				+ "个对象" + (on.equals(today) ? "" : "（公示日期" + on + "）")
-				+ (late > 0 ? "（其中" + late + "个超过" + resultWorkingDays + "个工作日的公示期限）" : ""))
+				+ (late > 0 ? "（其中" + late + "个超过" + resultWorkingDays(plan.regionCode()) + "个工作日的公示期限）" : ""))
 			.inRegion(plan.regionCode()));
 		return published;
 	}
@@ -816,7 +811,7 @@ public class InspectionPlans {
 	 * within the plan's period — either only when {@link #drawnCheckProblems} finds no problem with it (in the period,
 	 * by the drawn team free of conflicts, by the plan's bureau or one above); each inspection counts for one target
 	 * only (targets in rank order take the earliest inspection left, a branch or outlet preferring the one whose place
-	 * is its name). The result is due {@link #resultWorkingDays()} working days after the check (working-day calendar),
+	 * is its name). The result is due {@link #resultWorkingDays} working days after the check (working-day calendar),
 	 * overdue after that day while unpublished. Call after {@link #get}.
 	 */
 	public List<TargetResult> results(InspectionPlan plan) {
@@ -845,6 +840,7 @@ public class InspectionPlans {
 				c.inspectedOn(), c.certificates(),
 				c.bureauRegion() == null ? DataScope.all() : DataScope.region(c.bureauRegion())).isEmpty();
 		LocalDate today = LocalDate.now(clock);
+		int resultWorkingDays = resultWorkingDays(plan.regionCode());
 		List<InspectionPlan.Target> targets = targets(plan.id());
 		// published results keep the inspection they were published with
 		for (InspectionPlan.Target t : targets) {

@@ -102,8 +102,9 @@ public class InspectionRecords {
 	 * city's ({@code inspectors[i].certificateNumber}, rule {@code bureau}) — (inspectors not, or no longer, on the
 	 * roster are kept by name and certificate number); the items from the catalogue; an
 	 * order when the outcome is 责令改正 (required for an imported record; a record made on the platform may leave it to
-	 * {@link InspectionOrders#issue}, which numbers it), its dates in order and its deadline a working day 1–180 working
-	 * days after its issue day ({@link RectificationTerm}, as an order issued on the platform), none for another outcome; the object
+	 * {@link InspectionOrders#issue}, which numbers it), its dates in order and its deadline a working day 1 to
+	 * {@link org.youguan.rules.StatutoryRule#INSPECTION_RECTIFICATION_MAX} (180) working days after its issue day in the
+	 * record's region ({@link RectificationTerm}, as an order issued on the platform), none for another outcome; the object
 	 * inspected, when a branch or an outlet is named, registered, inside the caller's scope and the enterprise's own
 	 * (the record then takes the branch's or outlet's region: the bureau of that place inspected it). A lead outcome
 	 * publishes {@link InspectionLeadRaised}.
@@ -400,7 +401,7 @@ public class InspectionRecords {
 		v.line("place", "检查地点（place）", data.place(), 200);
 		Order order = null;
 		if (outcome == InspectionOutcome.RECTIFICATION && (imported || data.rectification() != null)) {
-			order = order(v, data.rectification(), on, today, calendar);
+			order = order(v, data.rectification(), on, today, calendar, RectificationTerm.maxWorkingDays(rules, placed));
 		}
 		else if (data.rectification() != null) {
 			v.require("rectification", false, "absent", "只有检查结果为责令改正（RECTIFICATION）时才填写责令改正通知书（rectification）");
@@ -546,11 +547,11 @@ public class InspectionRecords {
 
 	/**
 	 * The order brought with a record: its 文号, its issue day (from the inspection to today), its deadline — held to
-	 * the rule of the orders issued on the platform ({@link RectificationTerm}: a working day, 1–180 working days after
-	 * the issue day) — and the day it was rectified, if it was.
+	 * the rule of the orders issued on the platform ({@link RectificationTerm}: a working day, 1 to
+	 * {@code maxWorkingDays} working days after the issue day) — and the day it was rectified, if it was.
 	 */
 	private static Order order(Validation v, InspectionRecordData.Rectification r, LocalDate on, LocalDate today,
-			WorkingCalendar calendar) {
+			WorkingCalendar calendar, int maxWorkingDays) {
 		if (r == null) {
 			v.require("rectification", false, "required", "检查结果为责令改正时，责令改正通知书（rectification）不能为空");
 			return null;
@@ -567,7 +568,8 @@ public class InspectionRecords {
 		LocalDate due = v.date("rectification.dueOn", "整改期限（rectification.dueOn）", r.dueOn(),
 				issued == null ? EARLIEST : issued, Validation.LATEST_RECORD);
 		if (due != null && issued != null && !due.isBefore(issued)) {
-			RectificationTerm.checkDueOn(v, calendar, "rectification.dueOn", "整改期限（rectification.dueOn）", issued, due);
+			RectificationTerm.checkDueOn(v, calendar, "rectification.dueOn", "整改期限（rectification.dueOn）", issued, due,
+					maxWorkingDays);
 		}
 		LocalDate rectified = v.date("rectification.rectifiedOn", "整改完成日期（rectification.rectifiedOn）",
 				r.rectifiedOn(), issued == null ? EARLIEST : issued, today);

@@ -5,47 +5,62 @@ import java.time.LocalDate;
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Validation;
+import org.youguan.rules.StatutoryRule;
+import org.youguan.rules.StatutoryRules;
 
 /**
  * The deadline of a 责令改正通知书, one rule for every path that stores one: at least {@value #MIN_WORKING_DAYS} and at
- * most {@value #MAX_WORKING_DAYS} working days after the day it was issued, and itself a working day on the
- * working-day calendar (an enterprise does not hand in its rectification, nor does an inspector re-inspect, on a
- * weekend or holiday). The law orders 责令改正 / 限期改正 without a span; the bounds are the platform's product rule, the same whether the order is issued on the platform
- * ({@link InspectionOrders#issue}, which counts the day from its working days) or brought with a bureau's history
- * ({@link InspectionRecords#record}, the API and the .xlsx import, which give the day itself).
+ * most {@link StatutoryRule#INSPECTION_RECTIFICATION_MAX} (180 by default) working days after the day it was issued,
+ * and itself a working day on the working-day calendar (an enterprise does not hand in its rectification, nor does an
+ * inspector re-inspect, on a weekend or holiday). The law orders 责令改正 / 限期改正 without a span; the ceiling is a
+ * product rule of the rule catalogue (产品规则, each bureau may set it), the same whether the order is issued on the
+ * platform ({@link InspectionOrders#issue}, which counts the day from its working days) or brought with a bureau's
+ * history ({@link InspectionRecords#record}, the API and the .xlsx import, which give the day itself).
  */
 public final class RectificationTerm {
 
-	/** The shortest deadline, in working days after the issue day. */
+	/** The shortest deadline, in working days after the issue day (a deadline of none is no deadline). */
 	public static final int MIN_WORKING_DAYS = 1;
 
-	/** The longest deadline, in working days after the issue day (about nine months). */
-	public static final int MAX_WORKING_DAYS = 180;
+	/** The catalogue's rule of the longest deadline. */
+	public static final StatutoryRule MAX_RULE = StatutoryRule.INSPECTION_RECTIFICATION_MAX;
 
 	private RectificationTerm() {
 	}
 
 	/**
+	 * The longest deadline in {@code regionCode}, in working days after the issue day: the catalogue's value of
+	 * {@link #MAX_RULE} there.
+	 * @param regionCode the region of the inspected enterprise (the order's region)
+	 */
+	public static int maxWorkingDays(StatutoryRules rules, String regionCode) {
+		return rules.intValue(MAX_RULE, regionCode);
+	}
+
+	/**
 	 * Checks a deadline given in working days, as the platform's issue form takes it.
 	 * @param workingDays the working days after the issue day
-	 * @throws InvalidValueException (400, field {@code workingDays}, rule {@code range}) outside 1–180
+	 * @param maxWorkingDays the longest deadline where the order is issued ({@link #maxWorkingDays})
+	 * @throws InvalidValueException (400, field {@code workingDays}, rule {@code range}) outside 1 to the maximum, the
+	 * message naming the rule
 	 */
-	public static void requireWorkingDays(Integer workingDays) {
-		if (workingDays == null || workingDays < MIN_WORKING_DAYS || workingDays > MAX_WORKING_DAYS) {
+	public static void requireWorkingDays(Integer workingDays, int maxWorkingDays) {
+		if (workingDays == null || workingDays < MIN_WORKING_DAYS || workingDays > maxWorkingDays) {
 			throw new InvalidValueException("workingDays", "range", "整改期限（workingDays）应为" + MIN_WORKING_DAYS + "至"
-					+ MAX_WORKING_DAYS + "个工作日");
+					+ maxWorkingDays + "个工作日" + source());
 		}
 	}
 
 	/**
 	 * Checks a deadline given as a day (an imported order's 整改期限), recording each failure on {@code field}: rule
 	 * {@code working-day} when the day is a rest day or holiday, {@code range} when it lies fewer than
-	 * {@value #MIN_WORKING_DAYS} or more than {@value #MAX_WORKING_DAYS} working days after {@code issuedOn}. Nothing is
+	 * {@value #MIN_WORKING_DAYS} or more than {@code maxWorkingDays} working days after {@code issuedOn}. Nothing is
 	 * checked while either day is null (a missing or malformed day is reported by its own check).
 	 * @param label the field's Chinese name with the field in brackets, e.g. 整改期限（rectification.dueOn）
+	 * @param maxWorkingDays the longest deadline in the order's region ({@link #maxWorkingDays})
 	 */
 	public static void checkDueOn(Validation v, WorkingCalendar calendar, String field, String label, LocalDate issuedOn,
-			LocalDate dueOn) {
+			LocalDate dueOn, int maxWorkingDays) {
 		if (issuedOn == null || dueOn == null) {
 			return;
 		}
@@ -54,8 +69,13 @@ public final class RectificationTerm {
 			return;
 		}
 		LocalDate earliest = calendar.plusWorkingDays(issuedOn, MIN_WORKING_DAYS);
-		LocalDate latest = calendar.plusWorkingDays(issuedOn, MAX_WORKING_DAYS);
+		LocalDate latest = calendar.plusWorkingDays(issuedOn, maxWorkingDays);
 		v.require(field, !dueOn.isBefore(earliest) && !dueOn.isAfter(latest), "range", label + "应为下达日期后"
-				+ MIN_WORKING_DAYS + "至" + MAX_WORKING_DAYS + "个工作日（" + earliest + "至" + latest + "）");
+				+ MIN_WORKING_DAYS + "至" + maxWorkingDays + "个工作日（" + earliest + "至" + latest + "）" + source());
+	}
+
+	/** The rule the ceiling comes from, as a refusal names it: "（上限见规则目录inspection.rectification-max：…）". */
+	private static String source() {
+		return "（上限按规则目录" + MAX_RULE.code() + "：" + MAX_RULE.title() + "，" + MAX_RULE.basis() + "）";
 	}
 }

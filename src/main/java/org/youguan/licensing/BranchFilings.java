@@ -32,8 +32,6 @@ import org.youguan.registry.Enterprises;
 import org.youguan.registry.LicenceStatus;
 import org.youguan.registry.LicenceView;
 import org.youguan.registry.Licences;
-import org.youguan.rules.StatutoryRule;
-import org.youguan.rules.StatutoryRules;
 
 /**
  * 分支机构备案 (快递业务经营许可管理办法: a licensed enterprise files each branch within 20 days of the branch's business
@@ -72,8 +70,6 @@ public class BranchFilings {
 
 	private final Regions regions;
 
-	private final StatutoryRules rules;
-
 	private final AuditTrail audit;
 
 	private final ApplicationEventPublisher events;
@@ -81,13 +77,12 @@ public class BranchFilings {
 	private final Clock clock;
 
 	BranchFilings(JdbcClient jdbc, Enterprises enterprises, Licences licences, Branches branches, Regions regions,
-			StatutoryRules rules, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+			AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
 		this.enterprises = enterprises;
 		this.licences = licences;
 		this.branches = branches;
 		this.regions = regions;
-		this.rules = rules;
 		this.audit = audit;
 		this.events = events;
 		this.clock = clock;
@@ -95,7 +90,7 @@ public class BranchFilings {
 
 	/**
 	 * Files a branch: complete (name, county, address, head, business-licence date; the parent holding a licence in
-	 * force) → taken at once; after the 20 days it is taken and flagged late.
+	 * force) → taken at once; after the period of {@link Branches#filingDue} (20 days by default) it is taken and flagged late.
 	 * @return the filing's id
 	 * @throws InvalidValueException naming each field that breaks a rule (nothing is saved)
 	 * @throws AccessRefusedException when an enterprise files for another, or a read-only user files
@@ -166,8 +161,9 @@ public class BranchFilings {
 		if (branches.exists(parent.id(), Text.name(data.name()))) {
 			throw DomainException.duplicate("name", "该企业已有名为“" + Text.name(data.name()) + "”的分支机构");
 		}
-		LocalDate due = rules.deadline(StatutoryRule.BRANCH_FILING, licensed, region);
-		boolean late = filedOn.isAfter(due);
+		// the registry's one computation of the period, so the filing and the branch it records agree on lateness
+		LocalDate due = branches.filingDue(licensed, region);
+		boolean late = branches.filedLate(licensed, filedOn, region);
 		Map<String, Object> p = new HashMap<>();
 		p.put("code", code);
 		p.put("parent", parent.legalName());

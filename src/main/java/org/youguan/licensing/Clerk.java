@@ -6,6 +6,7 @@ import org.youguan.kernel.DataScope;
 import org.youguan.org.BureauLevel;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.Role;
+import org.youguan.registry.Registrar;
 
 /**
  * Who takes a licensing step, as far as the procedure asks: the bureau level and region (which decide receipt, on-site
@@ -45,6 +46,14 @@ public record Clerk(String name, BureauLevel level, String regionCode, String en
 	public boolean decidesLicences() {
 		return !enterprise() && (writer || leader) && level != null
 				&& Arrays.stream(ApprovingLevel.values()).anyMatch(l -> l.bureauLevel() == level);
+	}
+
+	/**
+	 * This clerk as the registry judges who ends a licence ({@link org.youguan.registry.Licences#requireMayCancel}): its
+	 * bureau's level and region; an enterprise user has neither, and so issues nothing.
+	 */
+	public Registrar registrar() {
+		return Registrar.bureau(enterprise() ? null : level, enterprise() ? null : regionCode);
 	}
 
 	/** The rows this clerk may see. */

@@ -1459,7 +1459,8 @@ public class LicenceApplications {
 	 * @throws InvalidValueException when the ground is unknown, the note is missing for OTHER, the ground is EXPIRED
 	 * for a licence whose validity has not ended, or NO_OPERATION for a licence issued no more than
 	 * {@link StatutoryRule#LICENCE_NO_OPERATION} (6 months) ago (rule {@code too-young})
-	 * @throws AccessRefusedException unless the clerk belongs to the competent level for the licence's region
+	 * @throws AccessRefusedException (403) for an enterprise or read-only user, and unless the clerk's bureau is the
+	 * licence's issuing authority ({@link Licences#requireMayCancel}: the registry's rule and refusal)
 	 * @throws DomainException not found (404) for a licence unknown or out of the clerk's scope; (409) unless in force
 	 */
 	@Transactional
@@ -1475,10 +1476,11 @@ public class LicenceApplications {
 		}
 		v.throwIfInvalid();
 		LicenceView l = licences.findByNumber(clerk.scope(), number).orElseThrow(() -> DomainException.notFound("许可证", number));
-		ApprovingLevel level = ApprovingLevel.of(l.scope());
-		if (clerk.enterprise() || !(clerk.writer() || clerk.leader()) || clerk.level() != level.bureauLevel()) {
+		if (clerk.enterprise() || !(clerk.writer() || clerk.leader())) {
 			throw new AccessRefusedException(IssuingAuthority.whoFor(l.scope()) + "注销");
 		}
+		// who ends a licence is the registry's one rule (its issuing authority), as on the registry's own 注销
+		licences.requireMayCancel(clerk.registrar(), l);
 		// one at a time, and one whose ending the registry has not applied yet counts as ended (parallel requests: one 204)
 		Optional<AuditEvent> ended = endings.lockAndFindEnding(l);
 		if (ended.isPresent()) {

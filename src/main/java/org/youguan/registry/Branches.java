@@ -242,12 +242,35 @@ public class Branches {
 			.single();
 	}
 
+	/**
+	 * The last day to file a branch (分支机构备案) whose business licence was issued on {@code businessLicenceDate}, in
+	 * {@code regionCode}: rule {@link StatutoryRule#BRANCH_FILING} (20 days, 快递业务经营许可管理办法(2019)) counted on the
+	 * working-day calendar, a last day off moved to the next working day ({@link StatutoryRules#deadline}). The one
+	 * computation of the period: the registry's record and licensing's filing both count with it.
+	 * @param businessLicenceDate the day the branch's business licence was issued
+	 * @param regionCode the branch's county, whose value of the rule applies
+	 * @return the last day a filing is on time
+	 */
+	public LocalDate filingDue(LocalDate businessLicenceDate, String regionCode) {
+		return rules.deadline(StatutoryRule.BRANCH_FILING, businessLicenceDate, regionCode);
+	}
+
+	/**
+	 * Whether a branch filed on {@code filedOn} was filed late: after {@link #filingDue} of its business licence.
+	 * @param businessLicenceDate the day the branch's business licence was issued
+	 * @param filedOn the day the filing was received
+	 * @param regionCode the branch's county
+	 */
+	public boolean filedLate(LocalDate businessLicenceDate, LocalDate filedOn, String regionCode) {
+		return filedOn.isAfter(filingDue(businessLicenceDate, regionCode));
+	}
+
 	private LocalDate due(BranchData data) {
-		return rules.deadline(StatutoryRule.BRANCH_FILING, data.businessLicenceDate(), data.regionCode());
+		return filingDue(data.businessLicenceDate(), data.regionCode());
 	}
 
 	private boolean late(BranchData data) {
-		return data.filedOn().isAfter(due(data));
+		return filedLate(data.businessLicenceDate(), data.filedOn(), data.regionCode());
 	}
 
 	private String lateNote(BranchData data, boolean late) {

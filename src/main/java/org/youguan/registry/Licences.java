@@ -172,6 +172,32 @@ public class Licences {
 	}
 
 	/**
+	 * The last day of validity of an express licence whose term starts on {@code startsOn} (its issue day, or for a
+	 * renewal the day after the previous term ends), held in {@code holderRegion}: {@link #lastValidDay(LocalDate, int)}
+	 * with the statutory validity the rule catalogue gives there ({@link StatutoryRule#LICENCE_VALIDITY}, 5 years,
+	 * 快递业务经营许可管理办法(2019)).
+	 * @param startsOn the first day of the term
+	 * @param holderRegion the holder's region, whose value of the rule applies
+	 * @return the last day the licence is in force
+	 */
+	public LocalDate lastValidDay(LocalDate startsOn, String holderRegion) {
+		return lastValidDay(startsOn, rules.intValue(StatutoryRule.LICENCE_VALIDITY, holderRegion));
+	}
+
+	/**
+	 * The last day of validity of an express licence whose term of {@code validityYears} years starts on
+	 * {@code startsOn}: the day before the anniversary (issued 2026-03-01 for 5 years: valid until 2031-02-28; issued on
+	 * 29 February: the anniversary is 28 February, so the 27th). The one computation of a licence's term — the registry
+	 * recording a licence and judging a typed expiry, and licensing granting or renewing one, all count with it.
+	 * @param startsOn the first day of the term
+	 * @param validityYears the validity in years, as the catalogue gives it ({@link StatutoryRule#LICENCE_VALIDITY})
+	 * @return the last day the licence is in force
+	 */
+	public static LocalDate lastValidDay(LocalDate startsOn, int validityYears) {
+		return startsOn.plusYears(validityYears).minusDays(1);
+	}
+
+	/**
 	 * Whether {@code by} may correct licence {@code l} (the page's 更正 button): its issuing authority, or a system
 	 * administrator (邮政法(2015) art.52); a cancelled or revoked licence by nobody.
 	 */
@@ -188,7 +214,33 @@ public class Licences {
 	 * only (行政许可法(2019) art.70, 行政处罚法(2021) art.9, 邮政法(2015) art.52).
 	 */
 	public boolean mayEnd(Registrar by, LicenceView l) {
-		return by.issues(l.scope(), l.regionCode());
+		return mayEnd(by, l.scope(), l.regionCode());
+	}
+
+	/**
+	 * The one rule of who ends a licence of {@code scope} held in {@code holderRegion}: its issuing authority
+	 * ({@link IssuingAuthority}: the provincial bureau whose province holds it for 同城 and 省内, 国家邮政局 for 跨省 and
+	 * 国际), whatever path the 注销 or 吊销 takes — the registry's page, licensing's 注销 ({@link #requireMayCancel}).
+	 */
+	private static boolean mayEnd(Registrar by, LicenceScope scope, String holderRegion) {
+		return by.issues(scope, holderRegion);
+	}
+
+	/**
+	 * Refuses a 注销 of licence {@code l} by {@code by} unless it is the licence's issuing authority ({@link #mayEnd}):
+	 * the check and the refusal of the registry's own 注销 ({@link #cancel}), for a module that cancels a licence by its
+	 * own procedure (licensing's 注销许可证), so that the authority and the answer are the same on every path.
+	 * @throws AccessRefusedException (403) naming who cancels a licence of that scope and why {@code by} may not
+	 */
+	public void requireMayCancel(Registrar by, LicenceView l) {
+		requireCanceller(by, l.scope(), l.regionCode());
+	}
+
+	private static void requireCanceller(Registrar by, LicenceScope scope, String holderRegion) {
+		if (!mayEnd(by, scope, holderRegion)) {
+			throw new AccessRefusedException(IssuingAuthority.whoFor(scope) + "注销（行政许可法第70条，" + IssuingAuthority.BASIS
+					+ "）；" + by.described() + "不能注销");
+		}
 	}
 
 	/**
@@ -638,7 +690,7 @@ public class Licences {
 		v.within("issuedOn", "发证日期", issuedOn, Validation.EARLIEST_RECORD, Validation.LATEST_RECORD);
 		v.within("expiresOn", "有效期至", d.expiresOn(), Validation.EARLIEST_RECORD, Validation.LATEST_RECORD);
 		LocalDate expiry = d.expiresOn() != null ? d.expiresOn() : issuedOn == null || holderRegion == null ? null
-				: issuedOn.plusYears(rules.intValue(StatutoryRule.LICENCE_VALIDITY, holderRegion)).minusDays(1);
+				: lastValidDay(issuedOn, holderRegion);
 		v.require("expiresOn", expiry == null || issuedOn == null || expiry.isAfter(issuedOn), "after-issue",
 				"有效期至应晚于发证日期");
 		String issuer = Text.strip(d.issuingBureauName());
@@ -664,7 +716,7 @@ public class Licences {
 			if (issuedOn != null && expiry != null && !datesKept) {
 				StatutoryRule rule = StatutoryRule.LICENCE_VALIDITY;
 				int years = rules.intValue(rule, holderRegion);
-				LocalDate latest = issuedOn.plusYears(years).minusDays(1);
+				LocalDate latest = lastValidDay(issuedOn, years);
 				v.require("expiresOn", !expiry.isAfter(latest), "statutory-term", "有效期至不能晚于" + latest + "：快递业务经营许可证"
 						+ "有效期为" + years + "年，自发证日期" + issuedOn + "起算（" + rule.title() + "，" + rule.code() + "，" + rule.basis()
 						+ "）；延续的许可证记其延续后的发证日期");
@@ -714,10 +766,7 @@ public class Licences {
 	public void cancel(DataScope scope, Registrar by, long id, String ground, String note) {
 		note = Text.freeText(note);
 		ExpressLicence l = load(scope, id);
-		if (!by.issues(l.scope(), l.regionCode())) {
-			throw new AccessRefusedException(IssuingAuthority.whoFor(l.scope()) + "注销（行政许可法第70条，" + IssuingAuthority.BASIS
-					+ "）；" + by.described() + "不能注销");
-		}
+		requireCanceller(by, l.scope(), l.regionCode());
 		Validation v = new Validation();
 		CancellationGround g = null;
 		if (Text.isBlank(ground)) {
@@ -760,7 +809,7 @@ public class Licences {
 	public void revoke(DataScope scope, Registrar by, long id, String decisionNumber, String reason) {
 		reason = Text.freeText(reason);
 		ExpressLicence l = load(scope, id);
-		if (!by.issues(l.scope(), l.regionCode())) {
+		if (!mayEnd(by, l.scope(), l.regionCode())) {
 			throw new AccessRefusedException(IssuingAuthority.whoFor(l.scope()) + "依行政处罚决定吊销：吊销许可证件是发证机关作出的行政处罚"
 					+ "（行政许可法第70条第（四）项，行政处罚法第9条，" + IssuingAuthority.BASIS + "）；" + by.described() + "不能吊销");
 		}

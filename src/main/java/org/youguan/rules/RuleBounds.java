@@ -154,6 +154,7 @@ final class RuleBounds {
 							+ "更早的延续所续的有效期大半尚未用完（产品约束）");
 			case LICENCE_ANNUAL_REPORT_WINDOW, LICENCE_ANNUAL_REPORT_REMINDER -> upTo(12,
 					"自1月1日起最长12个月：更长即进入下一年度的报送期，多年后才报的不是年度报告（产品约束）");
+			case INSPECTION_RECTIFICATION_MAX -> upTo(250, "整改期限最长约一年（250个工作日）：更长的不再是限期改正，违法状态长期持续（产品约束）");
 			case INSPECTION_RESULT_PUBLICATION -> upTo(20, "检查结果须及时公开，常见做法为20个工作日：本局可以压缩，不能延长（产品约束）");
 			case PENALTY_HEARING_LATEST -> upTo(60, "听证最迟在通知后约三个月内举行，以免案件因听证无限期中止（听证期间不计入处罚期限，"
 					+ "邮政行政执法监督办法(2021) 第17条；产品约束）");
@@ -195,7 +196,7 @@ final class RuleBounds {
 	/**
 	 * The practice rules whose value set by an enclosing bureau binds the bureaus below it: limits on what enterprises
 	 * may claim or take — a 临时停业's length and dates, the weight a letter exempt from 实名收寄 may have, the days a
-	 * hazard's rectification and the hours an incident's report may take — which a county may tighten, not loosen
+	 * hazard's rectification, a 责令改正's deadline and the hours an incident's report may take — which a county may tighten, not loosen
 	 * (attack round 9: a county set 92 days over its province's 15), and the 建制村 delivery minimum, which it may raise,
 	 * not lower. Where no enclosing bureau set a value, the catalogue's practice range alone applies. Empty for the other
 	 * rules (the statutory ones are bound by {@link #statutory}).
@@ -204,7 +205,7 @@ final class RuleBounds {
 		return switch (rule) {
 			case UNIVERSAL_SUSPENSION_MAX_LENGTH, UNIVERSAL_SUSPENSION_START_LOOKBACK, UNIVERSAL_SUSPENSION_START_LEAD,
 					SAFETY_LETTER_MAX_WEIGHT, SAFETY_HAZARD_GENERAL_RECTIFICATION, SAFETY_HAZARD_MAJOR_RECTIFICATION,
-					SAFETY_INCIDENT_REPORT -> Optional.of(Enclosing.CEILING);
+					SAFETY_INCIDENT_REPORT, INSPECTION_RECTIFICATION_MAX -> Optional.of(Enclosing.CEILING);
 			case UNIVERSAL_DELIVERY_VILLAGE -> Optional.of(Enclosing.FLOOR);
 			default -> Optional.empty();
 		};

@@ -137,6 +137,14 @@ public enum StatutoryRule {
 	/** 执法检查最少执法人员数（邮政法(2015) 第63条；行政处罚法(2021) 第42条） */
 	INSPECTION_MIN_INSPECTORS("inspection.min-inspectors", "执法检查最少执法人员数", "2", RuleUnit.COUNT, true, Citation.of(POSTAL_LAW, 63), Citation.of(ADMINISTRATIVE_PENALTY_LAW, 42)),
 
+	/**
+	 * 责令改正通知书整改期限上限（自下达）: a product rule, not law — 行政处罚法(2021) art.28 and the postal texts order
+	 * 责令改正 / 限期改正 without a span, and DOMAIN.md names none; without a ceiling an order could leave a violation
+	 * uncorrected for years. An order's deadline is at most this many working days after its issue day (about nine months
+	 * by default), set by each bureau.
+	 */
+	INSPECTION_RECTIFICATION_MAX("inspection.rectification-max", "责令改正整改期限上限（自下达；产品规则，非法律规定）", "180", RuleUnit.WORKING_DAYS, false, Citation.of(PRODUCT_RULE)),
+
 	/** 双随机抽查结果公示时限（地方实践（未确认）） */
 	INSPECTION_RESULT_PUBLICATION("inspection.result-publication", "双随机抽查结果公示时限", "20", RuleUnit.WORKING_DAYS, false, Citation.of(LOCAL_PRACTICE)),
 

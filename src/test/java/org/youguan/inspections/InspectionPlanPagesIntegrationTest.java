@@ -1,5 +1,6 @@
 package org.youguan.inspections;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -17,11 +18,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.SignIn;
+import org.youguan.calendar.WorkingCalendar;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageQuery;
 import org.youguan.org.Bureaus;
 import org.youguan.registry.Brands;
+import org.youguan.rules.StatutoryRule;
+import org.youguan.rules.StatutoryRules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -72,9 +76,16 @@ class InspectionPlanPagesIntegrationTest {
 	@Autowired
 	Inspectors inspectors;
 
+	@Autowired
+	StatutoryRules rules;
+
+	@Autowired
+	WorkingCalendar calendar;
+
 	@AfterEach
 	void resetClock() {
 		clock.reset();
+		rules.clearOverride(StatutoryRule.INSPECTION_RESULT_PUBLICATION, "320506");
 	}
 
 	static MockHttpServletRequestBuilder planForm(MockHttpSession session) {
@@ -177,6 +188,16 @@ class InspectionPlanPagesIntegrationTest {
 			.isEqualTo(InspectionPlans.ResultState.DUE);
 		mvc.perform(get(page).session(wz)).andExpect(content().string(containsString("data-state=\"DUE\"")))
 			.andExpect(content().string(containsString("待公示")));
+		// the period is the rule catalogue's where the plan is (inspection.result-publication), not a setting of its own:
+		// a county's 5 working days move the deadline and the page's hint, and back to the default once cleared
+		rules.override(StatutoryRule.INSPECTION_RESULT_PUBLICATION, bureaus.findByRegion("320506").orElseThrow().id(), "320506",
+				BigDecimal.valueOf(5), "本局5个工作日内公示");
+		assertThat(plans.results(plans.get(DataScope.region("320506"), id)).get(inspected).dueOn())
+			.isEqualTo(calendar.plusWorkingDays(today, 5));
+		mvc.perform(get(page).session(wz)).andExpect(content().string(containsString("检查结果应在检查后5个工作日内公示")));
+		rules.clearOverride(StatutoryRule.INSPECTION_RESULT_PUBLICATION, "320506");
+		assertThat(plans.results(plans.get(DataScope.region("320506"), id)).get(inspected).dueOn())
+			.isEqualTo(calendar.plusWorkingDays(today, 20));
 
 		// 20 working days later it is overdue, highlighted; publishing it then is late
 		clock.advance(Duration.ofDays(40));

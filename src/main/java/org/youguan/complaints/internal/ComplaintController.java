@@ -52,6 +52,8 @@ import org.youguan.kernel.WorkState;
 import org.youguan.org.CurrentUser;
 import org.youguan.region.RegionPicker;
 import org.youguan.registry.Brands;
+import org.youguan.rules.StatutoryRule;
+import org.youguan.rules.StatutoryRules;
 
 /**
  * The bureau's complaint work: the queue with each step's clock (due within a working day amber, overdue red), a
@@ -95,8 +97,12 @@ class ComplaintController {
 
 	private final MessageSource messages;
 
+	private final StatutoryRules rules;
+
 	ComplaintController(ComplaintQueries queries, ComplaintIntake intake, ComplaintProcedure procedure, AuditTrail audit,
-			Spreadsheets spreadsheets, Brands brands, WorkingCalendar calendar, MessageSource messages) {
+			Spreadsheets spreadsheets, Brands brands, WorkingCalendar calendar, MessageSource messages,
+			StatutoryRules rules) {
+		this.rules = rules;
 		this.calendar = calendar;
 		this.messages = messages;
 		this.queries = queries;
@@ -277,6 +283,17 @@ class ComplaintController {
 		model.addAttribute("categories", intake.categories());
 		model.addAttribute("reasons", intake.reasons());
 		model.addAttribute("brands", brands.all());
+		periods(model, rules);
 		return "complaints/entry";
+	}
+
+	/**
+	 * The periods the complaint form's texts name (complaints/fields, the public page's intro), from the rule catalogue:
+	 * {@code priorWaitPeriod} (the company's time to answer before a complaint, 快递暂行条例(2025) art.29) and
+	 * {@code filingWindowPeriod} (申诉时效). The national values: the form does not know the region yet.
+	 */
+	static void periods(Model model, StatutoryRules rules) {
+		model.addAllAttributes(rules.statedAs("priorWait", StatutoryRule.COMPLAINT_PRIOR_COMPLAINT_WAIT, StatutoryRule.NATIONAL_REGION));
+		model.addAllAttributes(rules.statedAs("filingWindow", StatutoryRule.COMPLAINT_FILING_WINDOW, StatutoryRule.NATIONAL_REGION));
 	}
 }

@@ -75,8 +75,8 @@ class PublicComplaintApiController {
 	}
 
 	@PostMapping
-	@Operation(summary = "提交申诉", description = "返回申诉编号和查询码（查询码只显示这一次）。字段有误或不符合受理前提的（向企业投诉未满7日且未获答复、"
-			+ "超过1年申诉时效、没有被申诉品牌）返回400，errors列出字段和规则（如precondition、time-barred）；"
+	@Operation(summary = "提交申诉", description = "返回申诉编号和查询码（查询码只显示这一次）。字段有误或不符合受理前提的（向企业投诉未满规则目录complaint.prior-complaint-wait的期限且未获答复、"
+			+ "超过申诉时效（规则目录complaint.filing-window）、没有被申诉品牌）返回400，errors列出字段和规则（如precondition、time-barred）；"
 			+ "phone为手机号或带区号的固定电话（统一存为13800138000、0512-65551234形式）；同一电话、运单号和类别的重复申诉会被标注"
 			+ "（possibleDuplicate为true，不返回其他申诉的编号）。")
 	ResponseEntity<PublicReceipt> file(@RequestBody Filing filing) {

@@ -29,6 +29,8 @@ import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.Text;
 import org.youguan.region.RegionPicker;
 import org.youguan.registry.Brands;
+import org.youguan.rules.StatutoryRule;
+import org.youguan.rules.StatutoryRules;
 
 /**
  * The public complaint pages (no account): the form that explains the precondition and refuses what cannot be
@@ -45,7 +47,11 @@ class PublicComplaintController {
 
 	private final ComplaintNotices notices;
 
-	PublicComplaintController(ComplaintIntake intake, ComplaintTracking tracking, Brands brands, ComplaintNotices notices) {
+	private final StatutoryRules rules;
+
+	PublicComplaintController(ComplaintIntake intake, ComplaintTracking tracking, Brands brands, ComplaintNotices notices,
+			StatutoryRules rules) {
+		this.rules = rules;
 		this.intake = intake;
 		this.tracking = tracking;
 		this.brands = brands;
@@ -196,6 +202,7 @@ class PublicComplaintController {
 		model.addAttribute("brands", brands.all());
 		model.addAttribute("categories", intake.categories());
 		model.addAttribute("reasons", intake.reasons());
+		ComplaintController.periods(model, rules);
 		return "complaints/public-new";
 	}
 }

@@ -191,7 +191,7 @@ class EnforcementApiController {
 	@PostMapping("/leads/{id}/proposal")
 	@PreAuthorize(WRITERS)
 	@Operation(summary = "提请立案", description = "violation：违法行为目录代码或名称；endedOn：违法行为终了日期（追责时效自此起算）；"
-			+ "线索未指明企业时填写enterpriseCreditCode；harm：涉及公民生命健康安全、金融安全且有危害后果的（追责时效5年，否则2年）；harmReason：harm为true时必填的理由（500字以内）。")
+			+ "线索未指明企业时填写enterpriseCreditCode；harm：涉及公民生命健康安全、金融安全且有危害后果的（追责时效按规则目录penalty.limitation-harm，否则按penalty.limitation）；harmReason：harm为true时必填的理由（500字以内）。")
 	LeadView propose(DataScope scope, @PathVariable long id, @RequestBody Proposal p) {
 		leads.propose(scope, id, p.violation(), p.endedOn(), p.enterpriseCreditCode(), Boolean.TRUE.equals(p.harm()),
 				p.harmReason());
@@ -200,7 +200,7 @@ class EnforcementApiController {
 
 	@PostMapping("/leads/{id}/filing")
 	@PreAuthorize(HEADS)
-	@Operation(summary = "批准立案（局领导）", description = "已提请立案的线索经负责人批准立案；违法行为终了后2年（涉及生命健康、金融安全且有危害后果的5年）内未被发现的不予立案（行政处罚法第36条）。")
+	@Operation(summary = "批准立案（局领导）", description = "已提请立案的线索经负责人批准立案；违法行为终了后在追责时效（规则目录penalty.limitation；涉及生命健康、金融安全且有危害后果的penalty.limitation-harm）内未被发现的不予立案（行政处罚法第36条）。")
 	ResponseEntity<Created> file(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id) {
 		long caseId = leads.approve(scope, id, officer(me), null, false);
 		return ResponseEntity.created(URI.create("/api/v1/enforcement/cases/" + caseId)).body(new Created(caseId));
@@ -239,8 +239,8 @@ class EnforcementApiController {
 			+ "COMPLAINT、REPORT、TRANSFER）、filedOn、decidedOn、decisionNumber、penalty（WARNING、FINE、CONFISCATION、"
 			+ "SUSPENSION、REVOCATION、NONE）、fine（罚款，元）、paidOn、closedOn、confiscated（可选：没收违法所得，元；"
 			+ "未填写时处罚种类为CONFISCATION的fine仍视为没收金额）、handedOverOn（没收违法所得上缴日期，已结案的没收须填写）、"
-			+ "serious（可选，情节严重：罚款按情节严重的幅度校验，否则按情节一般的幅度）、extended（可选，办案期限经批准延长30日）、"
-			+ "suspended（可选，办案期限曾中止或听证等期间不计入）——决定日期超过自立案起90日（extended为是时120日）且suspended不为是的，"
+			+ "serious（可选，情节严重：罚款按情节严重的幅度校验，否则按情节一般的幅度）、extended（可选，办案期限经批准延长，规则目录penalty.decision-extension）、"
+			+ "suspended（可选，办案期限曾中止或听证等期间不计入）——决定日期超过自立案起的办案期限（规则目录penalty.decision，extended为是时另加penalty.decision-extension）且suspended不为是的，"
 			+ "返回400（decidedOn，decision-limit）；"
 			+ "与平台上的决定同样校验并处罚款、没收依据和吊销权限（吊销仅由发证的省级局导入）；校验后标记为导入，返回案件编号。")
 	ResponseEntity<Created> imported(DataScope scope, @RequestBody PastCases.ImportedCase data) {
@@ -293,7 +293,7 @@ class EnforcementApiController {
 
 	@PostMapping("/cases/{id}/hearing-request")
 	@PreAuthorize(WRITERS)
-	@Operation(summary = "登记听证申请", description = "on：申请日期（告知后5个工作日内）。")
+	@Operation(summary = "登记听证申请", description = "on：申请日期（告知后、按规则目录penalty.hearing-request的期限内，即案件的hearingRequestDue及以前）。")
 	PenaltyCases.CaseDetail hearingRequest(DataScope scope, @PathVariable long id, @RequestBody Dated d) {
 		onDate("requestedOn", () -> noticeAndHearing.requestHearing(scope, id, d.on()));
 		return cases.get(scope, id);
@@ -333,10 +333,10 @@ class EnforcementApiController {
 
 	@PostMapping("/cases/{id}/hearing-notice")
 	@PreAuthorize(WRITERS)
-	@Operation(summary = "听证通知", description = "noticeOn（通知日期，不晚于今天）、hearingOn（举行听证的日期：通知之日起至少7个工作日后，"
-			+ "行政处罚法第64条、第85条，规则deadline）、place（听证地点，必填）、host（主持人的用户编号，必填：办理本案的邮政管理部门或其"
+	@Operation(summary = "听证通知", description = "noticeOn（通知日期，不晚于今天）、hearingOn（举行听证的日期：通知之日起至少规则目录penalty.hearing-notice规定的工作日数后，"
+			+ "行政处罚法第64条、第85条，规则deadline；至迟penalty.hearing-latest，规则hearing-latest）、place（听证地点，必填）、host（主持人的用户编号，必填：办理本案的邮政管理部门或其"
 			+ "上级部门的工作人员，不得是本案调查人员或调查终结报告制作人，第64条；可选人员见GET …/hearing-hosts）；生成听证通知书，"
-			+ "当事人在企业端可见。听证举行前可重新通知改期（同样至少提前7个工作日），原通知书保留为前一版本。")
+			+ "当事人在企业端可见。听证举行前可重新通知改期（同样至少提前penalty.hearing-notice规定的工作日数），原通知书保留为前一版本。")
 	PenaltyCases.CaseDetail hearingNotice(DataScope scope, @PathVariable long id, @RequestBody Hearing h) {
 		noticeAndHearing.noticeHearing(scope, id, new NoticeAndHearing.HearingNotice(h.noticeOn(), h.hearingOn(), h.place(), h.host()));
 		return cases.get(scope, id);
@@ -346,7 +346,7 @@ class EnforcementApiController {
 	@PreAuthorize(WRITERS)
 	@Operation(summary = "举行听证", description = "hearingOn（举行日期：不早于听证通知的日期，不晚于今天）、record（听证笔录内容，可空）；"
 			+ "生成听证笔录。已发出听证通知（POST …/hearing-notice）的，不再接受noticeOn、place、host（409 already-notified，"
-			+ "改期须重新通知）；未在平台发出通知（纸质通知后补录）的，须同时提供noticeOn（至少提前7个工作日）、place、host，"
+			+ "改期须重新通知）；未在平台发出通知（纸质通知后补录）的，须同时提供noticeOn（至少提前规则目录penalty.hearing-notice规定的工作日数）、place、host，"
 			+ "一并登记听证通知和听证笔录。")
 	PenaltyCases.CaseDetail hearing(DataScope scope, @PathVariable long id, @RequestBody Hearing h) {
 		noticeAndHearing.holdHearing(scope, id, new NoticeAndHearing.HearingData(h.noticeOn(), h.hearingOn(), h.place(), h.host(), h.record()));
@@ -460,7 +460,7 @@ class EnforcementApiController {
 
 	@PostMapping("/cases/{id}/extension")
 	@PreAuthorize(HEADS)
-	@Operation(summary = "延长办案期限（局领导）", description = "reason；只能延长一次30日。")
+	@Operation(summary = "延长办案期限（局领导）", description = "reason；只能延长一次，延长规则目录penalty.decision-extension规定的日数（返回的案件载明新的决定期限）。")
 	PenaltyCases.CaseDetail extend(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
 			@RequestBody Reason r) {
 		decisionLimit.extend(scope, id, officer(me), r.reason());

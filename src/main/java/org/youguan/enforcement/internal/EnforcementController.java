@@ -220,8 +220,11 @@ class EnforcementController {
 		model.addAttribute("cases", result.items());
 		model.addAttribute("query", query);
 		model.addAttribute("open", open);
-		model.addAttribute("warningDays", rules.intValue(StatutoryRule.PENALTY_DECISION_WARNING,
-				me.regionCode() == null ? "0" : me.regionCode()));
+		String region = me.regionCode() == null ? "0" : me.regionCode();
+		model.addAttribute("warningDays", rules.intValue(StatutoryRule.PENALTY_DECISION_WARNING, region));
+		// the hint's periods and their basis from the catalogue (national law: the national values)
+		model.addAllAttributes(rules.statedAs("decision", StatutoryRule.PENALTY_DECISION, region));
+		model.addAllAttributes(rules.statedAs("extension", StatutoryRule.PENALTY_DECISION_EXTENSION, region));
 		return "enforcement/cases";
 	}
 

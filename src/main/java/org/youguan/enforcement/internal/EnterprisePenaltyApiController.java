@@ -60,7 +60,7 @@ class EnterprisePenaltyApiController {
 	}
 
 	@PostMapping("/{id}/statement")
-	@Operation(summary = "提交陈述申辩", description = "statement（必填，≤2000字）；事先告知后5个工作日内、作出决定前，限一次。")
+	@Operation(summary = "提交陈述申辩", description = "statement（必填，≤2000字）；事先告知后、按规则目录penalty.hearing-request的期限内（案件的hearingRequestDue及以前）、作出决定前，限一次。")
 	EnterprisePenalties.PartyCase statement(DataScope scope, @PathVariable long id, @RequestBody StatementRequest request) {
 		penalties.state(scope, id, request == null ? null : request.statement());
 		return penalties.get(scope, id);
@@ -68,7 +68,7 @@ class EnterprisePenaltyApiController {
 
 	@PostMapping("/{id}/hearing-waiver")
 	@Operation(summary = "放弃听证", description = "{\"confirm\": true}（必填，JSON布尔值true；字符串\"true\"或数字1不予接受）；"
-			+ "事先告知后5个工作日内、未申请听证时可明确放弃。放弃听证不等于放弃陈述申辩：陈述申辩期限届满或已提交陈述申辩后，机关才能作出决定。")
+			+ "事先告知后、按规则目录penalty.hearing-request的期限内（hearingRequestDue及以前）、未申请听证时可明确放弃。放弃听证不等于放弃陈述申辩：陈述申辩期限届满或已提交陈述申辩后，机关才能作出决定。")
 	EnterprisePenalties.PartyCase hearingWaiver(DataScope scope, @PathVariable long id,
 			@RequestBody(required = false) WaiverRequest request) {
 		penalties.waiveHearing(scope, id, request != null && Boolean.TRUE.equals(request.confirm()));
@@ -77,7 +77,7 @@ class EnterprisePenaltyApiController {
 
 	@PostMapping("/{id}/statement-waiver")
 	@Operation(summary = "放弃陈述申辩", description = "{\"confirm\": true}（必填，JSON布尔值true；字符串\"true\"或数字1不予接受）；"
-			+ "事先告知后5个工作日内、未提交陈述申辩时可书面明确放弃，放弃后不能再提交陈述申辩（409，statement-waived）。"
+			+ "事先告知后、按规则目录penalty.hearing-request的期限内（hearingRequestDue及以前）、未提交陈述申辩时可书面明确放弃，放弃后不能再提交陈述申辩（409，statement-waived）。"
 			+ "放弃陈述申辩不等于放弃听证。")
 	EnterprisePenalties.PartyCase statementWaiver(DataScope scope, @PathVariable long id,
 			@RequestBody(required = false) WaiverRequest request) {
@@ -86,7 +86,7 @@ class EnterprisePenaltyApiController {
 	}
 
 	@PostMapping("/{id}/hearing")
-	@Operation(summary = "申请听证", description = "拟作出较大数额罚款、停业整顿或吊销许可的，事先告知后5个工作日内可申请听证。")
+	@Operation(summary = "申请听证", description = "拟作出较大数额罚款、停业整顿或吊销许可的，事先告知后、按规则目录penalty.hearing-request的期限内（案件的hearingRequestDue及以前）可申请听证。")
 	EnterprisePenalties.PartyCase hearing(DataScope scope, @PathVariable long id) {
 		penalties.requestHearing(scope, id);
 		return penalties.get(scope, id);

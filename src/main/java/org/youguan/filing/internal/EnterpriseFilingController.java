@@ -42,6 +42,8 @@ import org.youguan.registry.OutletForm;
 import org.youguan.registry.OutletStatus;
 import org.youguan.registry.OutletView;
 import org.youguan.registry.Outlets;
+import org.youguan.rules.StatutoryRule;
+import org.youguan.rules.StatutoryRules;
 
 /**
  * The enterprise portal (企业端): the enterprise's filings and outlets, new filings with attachments, supplements,
@@ -73,8 +75,11 @@ class EnterpriseFilingController {
 
 	private final Spreadsheets spreadsheets;
 
+	private final StatutoryRules rules;
+
 	EnterpriseFilingController(OutletFilings filings, FilingReceipts receipts, Outlets outlets, Enterprises enterprises,
-			Branches branches, Spreadsheets spreadsheets) {
+			Branches branches, Spreadsheets spreadsheets, StatutoryRules rules) {
+		this.rules = rules;
 		this.branches = branches;
 		this.spreadsheets = spreadsheets;
 		this.filings = filings;
@@ -277,6 +282,11 @@ class EnterpriseFilingController {
 		model.addAttribute("held", filings.held(draft));
 		model.addAttribute("cooperationTypes", outlets.cooperationTypes());
 		model.addAttribute("filed", OutletStatus.FILED);
+		// the periods the intro names, from the rule catalogue where the enterprise is
+		String region = me.regionCode();
+		model.addAllAttributes(rules.statedAs("opening", StatutoryRule.OUTLET_FILING_AFTER_OPENING, region));
+		model.addAllAttributes(rules.statedAs("bureau", StatutoryRule.OUTLET_BUREAU_FILING, region));
+		model.addAllAttributes(rules.statedAs("missing", StatutoryRule.OUTLET_MISSING_ITEMS_NOTICE, region));
 		return "filing/enterprise-new";
 	}
 
@@ -292,7 +302,9 @@ class EnterpriseFilingController {
 
 	private String changeForm(Model model, CurrentUser me, long id, OutletForm form, String branchId,
 			AttachmentDraft draft) {
-		model.addAttribute("outlet", outlets.get(me.scope(), id));
+		OutletView outlet = outlets.get(me.scope(), id);
+		model.addAttribute("outlet", outlet);
+		model.addAllAttributes(rules.statedAs("change", StatutoryRule.OUTLET_CHANGE_FILING, outlet.regionCode()));
 		model.addAttribute("form", form);
 		branchChoice(model, me, branchId);
 		// blank manager ID number and phone keep the recorded ones (Outlets.withRecordedManager)

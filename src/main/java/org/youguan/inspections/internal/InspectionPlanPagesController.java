@@ -164,7 +164,7 @@ class InspectionPlanPagesController {
 		model.addAttribute("enterpriseTypeLabel", plan.enterpriseType() == null ? null
 				: EnterpriseType.valueOf(plan.enterpriseType()).label());
 		model.addAttribute("outcomes", OUTCOMES);
-		model.addAttribute("resultWorkingDays", plans.resultWorkingDays());
+		model.addAttribute("resultWorkingDays", plans.resultWorkingDays(plan.regionCode()));
 		model.addAttribute("awaiting", results.stream().anyMatch(r -> r.state() == InspectionPlans.ResultState.DUE
 				|| r.state() == InspectionPlans.ResultState.OVERDUE));
 		return "inspections/plan";

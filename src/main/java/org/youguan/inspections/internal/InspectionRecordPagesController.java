@@ -33,6 +33,7 @@ import org.youguan.inspections.InspectionOutcome;
 import org.youguan.inspections.InspectionPlan;
 import org.youguan.inspections.InspectionPlans;
 import org.youguan.inspections.Inspectors;
+import org.youguan.inspections.RectificationTerm;
 import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
@@ -224,6 +225,9 @@ class InspectionRecordPagesController {
 		model.addAttribute("r", r);
 		model.addAttribute("order", r.orderId() == null ? null : orders.get(me.scope(), r.orderId()));
 		model.addAttribute("itemNames", fieldRecords.itemNames());
+		// the longest deadline an order may set there, from the rule catalogue (the form's bound and hint)
+		model.addAttribute("rectificationMax", orders.longestTerm(r.regionCode()));
+		model.addAttribute("rectificationBasis", RectificationTerm.MAX_RULE.code() + "，" + RectificationTerm.MAX_RULE.basis());
 		return "inspections/record";
 	}
 

@@ -17,7 +17,7 @@ import org.youguan.org.WorkQueueProvider;
 
 /**
  * The inspection queues of the inbox (我的待办). Bureau staff who write (not leaders), in their region: 双随机 plans
- * whose inspected targets' results await publication (due {@code youguan.inspections.result-publication-working-days}
+ * whose inspected targets' results await publication (due the catalogue's {@code inspection.result-publication}
  * working days after each check; overdue ones first), enterprises' rectification reports awaiting acceptance, and
  * orders not rectified past their deadline (to re-inspect or follow as case leads). Enterprise users: the orders
  * awaiting their report, by deadline. Each queue links to its list filtered to exactly what it counts.

@@ -155,7 +155,7 @@ class AnnualReportController {
 	@PreAuthorize(LicensingApiController.APPLICANTS)
 	@ResponseBody
 	@Operation(summary = "报送年度报告", description = "year（报告年度，默认上一年）、creditCode（企业用户可省略）、businessVolume（业务量，件）、"
-			+ "revenue（业务收入，元）、outlets（营业网点，个）、staff（从业人员，人）、filedOn（工作人员录入纸质报告时为收到日期，默认今天）。报送期限默认为次年1月1日至4月30日，逾期报送标记为逾期。")
+			+ "revenue（业务收入，元）、outlets（营业网点，个）、staff（从业人员，人）、filedOn（工作人员录入纸质报告时为收到日期，默认今天）。报送期限为次年1月1日起规则目录licence.annual-report-window规定的月数（默认至4月30日），逾期报送标记为逾期。")
 	ResponseEntity<Created> fileApi(@AuthenticationPrincipal CurrentUser me, @RequestBody AnnualReports.ReportData data) {
 		long id = reports.file(Clerk.of(me), data);
 		return ResponseEntity.created(URI.create("/api/v1/licensing/annual-reports/" + id)).body(new Created(id));

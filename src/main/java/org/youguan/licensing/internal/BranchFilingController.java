@@ -31,6 +31,8 @@ import org.youguan.licensing.BranchFilings;
 import org.youguan.licensing.Clerk;
 import org.youguan.org.CurrentUser;
 import org.youguan.region.RegionPicker;
+import org.youguan.rules.StatutoryRule;
+import org.youguan.rules.StatutoryRules;
 
 /**
  * 分支机构备案 pages and API — the one place a branch is filed (the registry's branch register only lists and corrects
@@ -56,7 +58,10 @@ class BranchFilingController {
 
 	private final Spreadsheets spreadsheets;
 
-	BranchFilingController(BranchFilings filings, Spreadsheets spreadsheets) {
+	private final StatutoryRules rules;
+
+	BranchFilingController(BranchFilings filings, Spreadsheets spreadsheets, StatutoryRules rules) {
+		this.rules = rules;
 		this.filings = filings;
 		this.spreadsheets = spreadsheets;
 	}
@@ -79,6 +84,7 @@ class BranchFilingController {
 		model.addAttribute("late", late);
 		model.addAttribute("enterprise", me.enterpriseCreditCode() != null);
 		model.addAttribute("canFile", me.enterpriseCreditCode() != null || me.writer());
+		filingPeriod(model, me);
 		return "licensing/branch-filings";
 	}
 
@@ -101,7 +107,13 @@ class BranchFilingController {
 	@PreAuthorize(LicensingApiController.APPLICANTS)
 	String initCreateForm(@AuthenticationPrincipal CurrentUser me, Model model) {
 		model.addAttribute("enterprise", me.enterpriseCreditCode() != null);
+		filingPeriod(model, me);
 		return "licensing/branch-filing-form";
+	}
+
+	/** The filing period the pages' hint names ({@code filingPeriod}, {@code filingBasis}), from the rule catalogue. */
+	private void filingPeriod(Model model, CurrentUser me) {
+		model.addAllAttributes(rules.statedAs("filing", StatutoryRule.BRANCH_FILING, me.regionCode()));
 	}
 
 	@PostMapping("/licensing/branch-filings")
@@ -128,7 +140,7 @@ class BranchFilingController {
 	@PreAuthorize(LicensingApiController.APPLICANTS)
 	@ResponseBody
 	@Operation(summary = "分支机构备案", description = "parentCreditCode（企业用户可省略）、name、regionCode（县级）、address、headName、"
-			+ "businessLicenceDate（营业执照日期）、filedOn（工作人员录入纸质备案时为收到日期，默认今天）。材料齐全当场备案；超过营业执照之日起20日的标记为逾期。")
+			+ "businessLicenceDate（营业执照日期）、filedOn（工作人员录入纸质备案时为收到日期，默认今天）。材料齐全当场备案；超过营业执照之日起规则目录branch.filing规定的期限（按分支机构所在地的取值）的标记为逾期，备案的dueOn为该期限的最后一日。")
 	ResponseEntity<Created> fileApi(@AuthenticationPrincipal CurrentUser me, @RequestBody BranchFilings.FilingData data) {
 		long id = filings.file(Clerk.of(me), data);
 		return ResponseEntity.created(URI.create("/api/v1/licensing/branch-filings/" + id)).body(new Created(id));

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import org.youguan.kernel.PausedDays;
+import org.youguan.registry.Licences;
 import org.youguan.rules.RuleUnit;
 import org.youguan.rules.StatutoryRule;
 
@@ -81,9 +82,13 @@ public final class LicensingClock {
 		return due(StatutoryRule.LICENCE_CERTIFICATE_ISSUE, decidedOn);
 	}
 
-	/** The last day of validity of a licence issued on {@code issuedOn}: 5 years, the day before the anniversary. */
+	/**
+	 * The last day of validity of a licence whose term starts on {@code issuedOn}: the registry's one computation
+	 * ({@link Licences#lastValidDay(LocalDate, int)}: the day before the anniversary) with the catalogue's validity where
+	 * the application is ({@link StatutoryRule#LICENCE_VALIDITY}, 5 years).
+	 */
 	public LocalDate validUntil(LocalDate issuedOn) {
-		return issuedOn.plusYears(amount(StatutoryRule.LICENCE_VALIDITY)).minusDays(1);
+		return Licences.lastValidDay(issuedOn, amount(StatutoryRule.LICENCE_VALIDITY));
 	}
 
 	/**

@@ -161,8 +161,7 @@ class LicensingController {
 	 * {@code region} and {@code <name>Basis} (its citation with the text's version).
 	 */
 	private void period(Model model, String name, StatutoryRule rule, String region) {
-		model.addAttribute(name + "Period", rules.stated(rule, region));
-		model.addAttribute(name + "Basis", rule.basis());
+		model.addAllAttributes(rules.statedAs(name, rule, region));
 	}
 
 	@PostMapping("/licensing/applications")

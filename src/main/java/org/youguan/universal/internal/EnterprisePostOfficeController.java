@@ -119,6 +119,7 @@ class EnterprisePostOfficeController {
 		model.addAttribute("history", audit.history(me.scope(), "PostOfficeApproval", id));
 		model.addAttribute("today", LocalDate.now(clock));
 		model.addAttribute("staffPage", false);
+		PostOfficeController.extensionPeriod(model, rules);
 		return "universal/post-office-approval";
 	}
 

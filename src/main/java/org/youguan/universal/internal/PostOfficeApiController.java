@@ -64,7 +64,7 @@ class PostOfficeApiController {
 	@GetMapping("/post-offices")
 	@PreAuthorize(UniversalAccess.VIEWERS)
 	@Operation(summary = "营业场所营业时间", description = "已登记营业时间的邮政普遍服务营业场所；region按区划筛选（不在数据权限内时403，格式有误时400），"
-			+ "below=true只列每周营业天数低于标准的（城市≥6天、乡镇≥5天，省局可设置）。企业用户只看到本企业的。")
+			+ "below=true只列每周营业天数低于标准的（城市、乡镇的每周营业天数下限按规则目录universal.opening.city、universal.opening.township，省局可设置）。企业用户只看到本企业的。")
 	PageResult<PostOfficeView> list(DataScope scope, ListRequest list, @RequestParam(required = false) String region,
 			@RequestParam(required = false) Boolean below) {
 		return postOffices.list(scope, new PostOffices.Filter(region, Boolean.TRUE.equals(below)), list.toPage());
@@ -103,8 +103,8 @@ class PostOfficeApiController {
 	@PostMapping("/post-office-approvals")
 	@PreAuthorize(UniversalAccess.PROFILE_WRITERS)
 	@Operation(summary = "申请撤销或搬迁营业场所", description = "facilityId、kind（CLOSURE撤销、RELOCATION搬迁）、reason、"
-			+ "newAddress（搬迁必填）、receivedOn（工作人员登记纸质申请时的收到日期，默认今天）。决定期限为受理后20个工作日"
-			+ "（邮政法第9条；行政许可法第42、82条）。")
+			+ "newAddress（搬迁必填）、receivedOn（工作人员登记纸质申请时的收到日期，默认今天）。决定期限为受理后规则目录"
+			+ "universal.closure-decision规定的工作日数（邮政法第9条；行政许可法第42、82条；按规则目录中的期限，见GET /api/v1/rules）。")
 	ResponseEntity<Created> apply(DataScope scope, @RequestBody(required = false) PostOfficeApprovals.ApplicationData data) {
 		long id = approvals.apply(scope, data, false);
 		return ResponseEntity.created(URI.create("/api/v1/universal/post-office-approvals/" + id)).body(new Created(id));
@@ -121,7 +121,7 @@ class PostOfficeApiController {
 	@PostMapping("/post-office-approvals/{id}/extension")
 	@PreAuthorize(UniversalAccess.DECIDERS)
 	@Operation(summary = "延长审批期限", description = "reason、approvedBy（批准的负责人：作出决定的本局局领导账号的姓名，否则400 rule为bureau-head）；"
-			+ "限一次，延长10个工作日，期限届满后不能延长。")
+			+ "限一次，延长规则目录universal.closure-extension规定的工作日数，期限届满后不能延长。")
 	PostOfficeApproval extend(DataScope scope, @PathVariable long id, @RequestBody(required = false) PostOfficeApprovals.Extension data) {
 		approvals.extend(scope, id, data);
 		return approvals.get(scope, id);
@@ -130,7 +130,7 @@ class PostOfficeApiController {
 	@PostMapping("/post-office-approvals/{id}/approval")
 	@PreAuthorize(UniversalAccess.DECIDERS)
 	@Operation(summary = "批准撤销或搬迁", description = "reasons可选；alternativeOffice可选（就近承担服务的营业场所，公告中写明）；"
-			+ "现场核查后才能批准（否则409）；同时取得决定文号并出具准予决定书；公告期限为决定后10个工作日。")
+			+ "现场核查后才能批准（否则409）；同时取得决定文号并出具准予决定书；公告期限为决定后规则目录universal.closure-notice规定的工作日数。")
 	PostOfficeApproval approve(DataScope scope, @PathVariable long id,
 			@RequestBody(required = false) PostOfficeApprovals.Decision body) {
 		approvals.approve(scope, id, body);

@@ -34,6 +34,8 @@ import org.youguan.region.Regions;
 import org.youguan.registry.Facilities;
 import org.youguan.registry.FacilityKind;
 import org.youguan.registry.FacilityView;
+import org.youguan.rules.StatutoryRule;
+import org.youguan.rules.StatutoryRules;
 import org.youguan.universal.ApprovalKind;
 import org.youguan.universal.ApprovalStatus;
 import org.youguan.universal.PostOfficeApprovalImport;
@@ -72,9 +74,12 @@ class PostOfficeController {
 
 	private final Clock clock;
 
+	private final StatutoryRules rules;
+
 	PostOfficeController(PostOffices postOffices, PostOfficeApprovals approvals, PostOfficeApprovalImport imports,
 			Facilities facilities, Regions regions, Spreadsheets spreadsheets, AuditTrail audit, BackgroundJobs jobs,
-			Clock clock) {
+			Clock clock, StatutoryRules rules) {
+		this.rules = rules;
 		this.jobs = jobs;
 		this.postOffices = postOffices;
 		this.approvals = approvals;
@@ -143,6 +148,14 @@ class PostOfficeController {
 				() -> approvals(scope, request, null, null, model));
 	}
 
+	/**
+	 * The period of the one extension the approval page's button names ({@code extensionPeriod}, {@code extensionBasis}):
+	 * {@link StatutoryRule#UNIVERSAL_CLOSURE_EXTENSION}, national law, so the national value.
+	 */
+	static void extensionPeriod(Model model, StatutoryRules rules) {
+		model.addAllAttributes(rules.statedAs("extension", StatutoryRule.UNIVERSAL_CLOSURE_EXTENSION, StatutoryRule.NATIONAL_REGION));
+	}
+
 	@GetMapping("/universal/post-office-approvals/{id:\\d+}")
 	String show(DataScope scope, @PathVariable long id, Model model) {
 		model.addAttribute("approval", approvals.get(scope, id));
@@ -150,6 +163,7 @@ class PostOfficeController {
 		model.addAttribute("approvers", approvals.extensionApprovers(scope, id));
 		model.addAttribute("today", LocalDate.now(clock));
 		model.addAttribute("staffPage", true);
+		extensionPeriod(model, rules);
 		return "universal/post-office-approval";
 	}
 

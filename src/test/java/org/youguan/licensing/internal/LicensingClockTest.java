@@ -1,11 +1,13 @@
 package org.youguan.licensing.internal;
 
+import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.youguan.registry.Licences;
 import org.youguan.rules.StatutoryRule;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -113,6 +115,23 @@ class LicensingClockTest {
 		assertThat(clock.certificateDue(LocalDate.of(2026, 9, 24))).isEqualTo(LocalDate.of(2026, 10, 15));
 		assertThat(clock.validUntil(LocalDate.of(2026, 3, 1))).isEqualTo(LocalDate.of(2031, 2, 28));
 		assertThat(clock.renewalDue(LocalDate.of(2031, 2, 28))).isEqualTo(LocalDate.of(2031, 1, 29));
+	}
+
+	/**
+	 * The licence's term is the registry's one computation ({@link Licences#lastValidDay}): licensing's clock grants and
+	 * renews with it for every start day (29 February included) and with the catalogue's value where the application is,
+	 * not a figure of its own — a clock whose catalogue says 3 years ends the term after 3.
+	 */
+	@Test
+	void theTermIsTheRegistrysComputationWithTheCataloguesValidity() {
+		for (LocalDate d = LocalDate.of(2027, 12, 1); d.isBefore(LocalDate.of(2029, 4, 1)); d = d.plusDays(1)) {
+			assertThat(clock.validUntil(d)).as(d.toString()).isEqualTo(Licences.lastValidDay(d, 5));
+		}
+		assertThat(clock.validUntil(LocalDate.of(2028, 2, 29))).isEqualTo(LocalDate.of(2033, 2, 27));
+		LicensingClock threeYears = new LicensingClock(CALENDAR,
+				rule -> rule == StatutoryRule.LICENCE_VALIDITY ? BigDecimal.valueOf(3) : rule.defaultValue());
+		assertThat(threeYears.validUntil(LocalDate.of(2026, 3, 1))).isEqualTo(LocalDate.of(2029, 2, 28))
+			.isEqualTo(Licences.lastValidDay(LocalDate.of(2026, 3, 1), 3));
 	}
 
 	@Test

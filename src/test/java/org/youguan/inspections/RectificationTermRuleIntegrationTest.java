@@ -1,0 +1,139 @@
+package org.youguan.inspections;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.youguan.IntegrationTest;
+import org.youguan.MutableClock;
+import org.youguan.SignIn;
+import org.youguan.calendar.WorkingCalendar;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.org.Bureaus;
+import org.youguan.org.CurrentUser;
+import org.youguan.org.UserDirectory;
+import org.youguan.rules.StatutoryRule;
+import org.youguan.rules.StatutoryRules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The longest deadline of a 责令改正通知书 is a rule of the catalogue ({@code inspection.rectification-max}, 180 working
+ * days by default), a product rule stated as such — no article sets it — which a bureau may set: the order issued on the
+ * platform, the order imported with a record and the issue form's bound all follow the value where the record is.
+ */
+@IntegrationTest
+class RectificationTermRuleIntegrationTest {
+
+	static final String WUZHONG = "Bearer demo-wz-staff-token";
+
+	static final String COUNTY = "320506";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	InspectionRecords records;
+
+	@Autowired
+	UserDirectory directory;
+
+	@Autowired
+	WorkingCalendar calendar;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	TransactionTemplate tx;
+
+	@Autowired
+	StatutoryRules rules;
+
+	@Autowired
+	Bureaus bureaus;
+
+	@AfterEach
+	void reset() {
+		rules.clearOverride(StatutoryRule.INSPECTION_RECTIFICATION_MAX, COUNTY);
+		clock.reset();
+	}
+
+	String sf() {
+		return directory.principal("sf.wz").map(CurrentUser::enterpriseCreditCode).orElseThrow();
+	}
+
+	InspectionRecordData.TeamMember someone() {
+		return new InspectionRecordData.TeamMember("某某", "PR" + UUID.randomUUID().toString().substring(0, 8));
+	}
+
+	/** A new inspection of sf.wz today, concluded 责令改正, without its order yet. */
+	long record() {
+		return tx.execute(s -> records.record(DataScope.region(COUNTY), null, new InspectionRecordData(sf(),
+				LocalDate.now(clock).toString(), "SPECIAL", List.of("REAL_NAME"),
+				List.of(new InspectionRecordData.TeamMember("陈吴中", "32050601"), someone()), "RECTIFICATION", "实名收寄登记不全",
+				null, "吴中营业部", null, null), false, false));
+	}
+
+	@Test
+	void theCeilingIsAProductRuleOfTheCatalogue() {
+		assertThat(StatutoryRule.INSPECTION_RECTIFICATION_MAX.defaultValue()).isEqualByComparingTo("180");
+		assertThat(StatutoryRule.INSPECTION_RECTIFICATION_MAX.basis()).contains("产品规则").doesNotContain("第");
+		assertThat(StatutoryRule.INSPECTION_RECTIFICATION_MAX.confirmed()).isFalse();
+		assertThat(RectificationTerm.maxWorkingDays(rules, COUNTY)).isEqualTo(180);
+	}
+
+	@Test
+	void aBureausCeilingBindsTheIssuedOrderTheImportedOrderAndTheForm() throws Exception {
+		rules.override(StatutoryRule.INSPECTION_RECTIFICATION_MAX, bureaus.findByRegion(COUNTY).orElseThrow().id(), COUNTY,
+				BigDecimal.valueOf(20), "本局整改期限不超过20个工作日");
+		long record = record();
+		mvc.perform(get("/inspections/records/" + record).session(SignIn.session(mvc, "wz.staff"))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("max=\"20\"")))
+			.andExpect(content().string(containsString("inspection.rectification-max")));
+		String path = "/api/v1/inspections/records/" + record + "/order";
+		mvc.perform(post(path).header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON).content("{\"workingDays\":21}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("workingDays"))
+			.andExpect(jsonPath("$.errors[0].rule").value("range"))
+			.andExpect(jsonPath("$.errors[0].message", containsString("1至20个工作日")))
+			.andExpect(jsonPath("$.errors[0].message", containsString("inspection.rectification-max")));
+		mvc.perform(post(path).header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON).content("{\"workingDays\":20}"))
+			.andExpect(status().isCreated());
+		// an order brought with a record: its deadline within the same 20 working days
+		LocalDate issued = calendar.isWorkingDay(LocalDate.now(clock).minusDays(30)) ? LocalDate.now(clock).minusDays(30)
+				: calendar.plusWorkingDays(LocalDate.now(clock).minusDays(30), 1);
+		assertThatThrownBy(() -> imported(issued, calendar.plusWorkingDays(issued, 21)))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
+				.anySatisfy(e -> {
+					assertThat(e.field()).isEqualTo("rectification.dueOn");
+					assertThat(e.rule()).isEqualTo("range");
+					assertThat(e.message()).contains("1至20个工作日", "inspection.rectification-max");
+				}));
+		assertThat(imported(issued, calendar.plusWorkingDays(issued, 20))).isPositive();
+	}
+
+	long imported(LocalDate issued, LocalDate due) {
+		String number = "吴邮改〔" + issued.getYear() + "〕" + UUID.randomUUID().toString().replaceAll("[^0-9]", "").substring(0, 5) + "号";
+		return tx.execute(s -> records.record(DataScope.region(COUNTY), null, new InspectionRecordData(sf(), issued.toString(),
+				"SPECIAL", List.of("REAL_NAME"), List.of(someone(), someone()), "RECTIFICATION", "实名收寄登记不全",
+				new InspectionRecordData.Rectification(number, issued.toString(), due.toString(), null), "吴中营业部", null, null),
+				true, false));
+	}
+}
