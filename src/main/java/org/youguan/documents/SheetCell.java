@@ -261,6 +261,7 @@ public final class SheetCell {
 				}
 				break;
 			case TEXT:
+				requireDigits(column, text, "date", "应为日期");
 				String t = normalised(text);
 				Matcher m = TEXT_DATE.matcher(t);
 				if (m.matches()) {
@@ -300,6 +301,7 @@ public final class SheetCell {
 				}
 				break;
 			case TEXT:
+				requireDigits(column, text, "period", "应为年月");
 				String t = normalised(text);
 				Matcher m = TEXT_MONTH.matcher(t);
 				Matcher c = COMPACT_MONTH.matcher(t);
@@ -442,6 +444,39 @@ public final class SheetCell {
 
 	private static boolean isWhole(BigDecimal n) {
 		return Decimals.isWhole(n);
+	}
+
+	/**
+	 * Refuses date or month text written with characters that only NFKC makes digits — circled (①), parenthesised
+	 * (⑴), superscript and subscript (⁵, ₅) numbers, fractions (½) — or with digits of other scripts (٣, ३): a form's
+	 * date field takes none of them, nor does {@link #asNumber} ("2026-①-05" is no date anyone typed as one). ASCII and
+	 * full-width digits (２０２６年３月５日, as a Chinese input method types them) are read.
+	 * @throws InvalidValueException on {@code column}, rule {@code rule}, naming the character
+	 */
+	private static void requireDigits(String column, String text, String rule, String expected) {
+		int at = foreignDigitAt(text);
+		if (at >= 0) {
+			throw new InvalidValueException(column, rule, column + expected + "，其中“" + new String(Character.toChars(text.codePointAt(at)))
+					+ "”不是数字，请用0–9书写：" + Decimals.echo(Text.strip(text)));
+		}
+	}
+
+	/**
+	 * The index of the first character of {@code text} that is a digit or reads as one after NFKC but is no ASCII nor
+	 * full-width digit (①, ⁵, ٣), or -1.
+	 */
+	static int foreignDigitAt(String text) {
+		for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
+			int c = text.codePointAt(i);
+			if (c < 0x80 || c >= '\uFF10' && c <= '\uFF19') {
+				continue;
+			}
+			if (Character.isDigit(c) || Normalizer.normalize(new String(Character.toChars(c)), Normalizer.Form.NFKC)
+				.chars().anyMatch(d -> d >= '0' && d <= '9')) {
+				return i;
+			}
+		}
+		return -1;
 	}
 
 	private static String normalised(String text) {
