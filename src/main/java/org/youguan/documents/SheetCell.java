@@ -221,6 +221,14 @@ public final class SheetCell {
 		return kind == Kind.ERROR;
 	}
 
+	/**
+	 * Whether this is a number cell beyond the digits any field holds ({@link #number}: {@code 1e40} or
+	 * {@code 1e-999999} stored in the file), for the reader of the column to refuse by its field's own digits.
+	 */
+	public boolean beyondDigits() {
+		return kind == Kind.ERROR && OUT_OF_RANGE.equals(text);
+	}
+
 	/** The error code of an error cell (#DIV/0!), else null. */
 	public String error() {
 		return kind == Kind.ERROR ? text : null;
@@ -331,7 +339,8 @@ public final class SheetCell {
 	 * read as a form reads a typed number ({@link Decimals#parse}): thousands grouped by commas in threes and full-width
 	 * digits are taken; digits grouped by spaces (50 000) or a comma out of its place (1,00) are refused, rule
 	 * {@code thousands-separator} with the forms' message, and digits of other scripts, circled numbers and superscripts
-	 * (٣, ⑩, ²) are no number, rule {@code number}. Null when blank. A number shown over several rows by a
+	 * (٣, ⑩, ²) are no number, rule {@code number}; a number beyond {@link Decimals#TEXT_DIGITS} digits is refused by
+	 * rule {@code digits} (a reader that knows its field's own digits states them instead). Null when blank. A number shown over several rows by a
 	 * merged range is no row's: refused, rule {@code merged}, naming the range and its rows.
 	 */
 	public BigDecimal asNumber(String column, String unit) {
@@ -380,9 +389,10 @@ public final class SheetCell {
 			d = Decimals.parse(column, column, t, Decimals.TEXT_DIGITS, Decimals.TEXT_DIGITS);
 		}
 		catch (InvalidValueException ex) {
-			if (ex.fieldErrors().stream().anyMatch(e -> THOUSANDS_SEPARATOR.equals(e.rule()))) {
+			if (ex.fieldErrors().stream().anyMatch(e -> THOUSANDS_SEPARATOR.equals(e.rule()) || "digits".equals(e.rule()))) {
 				// grouped as the forms group (Decimals.ungrouped): 1,00 is told as a comma out of its place, 50 000 as
-				// digits grouped by spaces — the forms' rule and message
+				// digits grouped by spaces — the forms' rule and message; a number beyond every field's digits
+				// ("1e-40000000", 35 digits) is one, too long: rule digits, for the column's reader to state its own limit
 				throw ex;
 			}
 			throw new InvalidValueException(column, "number", column + "应为数字" + (Text.isBlank(t) ? "" : "：" + Decimals.echo(t)));
