@@ -239,6 +239,22 @@ class ImportCellRulesTest {
 	}
 
 	/**
+	 * Makes the sheet of {@link #withHiddenRows} hide its rows by default ({@code zeroHeight="1"}): the header and the
+	 * first data row get a height of their own, the data rows from {@code from} (0-based) to the last say nothing of
+	 * their own — no height, no {@code hidden} attribute.
+	 */
+	static void rowsHiddenByDefault(XSSFSheet sheet, int from) {
+		sheet.getCTWorksheet().getSheetFormatPr().setZeroHeight(true);
+		sheet.getRow(0).setHeightInPoints(15);
+		sheet.getRow(1).setHeightInPoints(15);
+		for (int r = from; r <= 4; r++) {
+			if (sheet.getRow(r).getCTRow().isSetHidden()) {
+				sheet.getRow(r).getCTRow().unsetHidden();
+			}
+		}
+	}
+
+	/**
 	 * Attack round 19: {@code <sheetFormatPr zeroHeight="1">} hides every row without a height of its own — Excel shows
 	 * the header and the rows given a height, nothing else —, so those data rows are refused as hidden rows are; a
 	 * sheet whose default column width is 0 hides every column no {@code <col>} sizes, refused when one is read.
@@ -250,16 +266,7 @@ class ImportCellRulesTest {
 		byte[] everyColumnSized;
 		try (XSSFWorkbook book = new XSSFWorkbook(new java.io.ByteArrayInputStream(withHiddenRows(false)));
 				ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			XSSFSheet sheet = book.getSheetAt(0);
-			sheet.getCTWorksheet().getSheetFormatPr().setZeroHeight(true);
-			sheet.getRow(0).setHeightInPoints(15);
-			sheet.getRow(1).setHeightInPoints(15);
-			// rows that say nothing of their own: no height, no hidden attribute
-			for (int r = 2; r <= 4; r++) {
-				if (sheet.getRow(r).getCTRow().isSetHidden()) {
-					sheet.getRow(r).getCTRow().unsetHidden();
-				}
-			}
+			rowsHiddenByDefault(book.getSheetAt(0), 2);
 			book.write(out);
 			rowsByDefault = out.toByteArray();
 		}
@@ -340,15 +347,8 @@ class ImportCellRulesTest {
 		try (XSSFWorkbook book = new XSSFWorkbook(new java.io.ByteArrayInputStream(withHiddenRows(false)));
 				ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			XSSFSheet sheet = book.getSheetAt(0);
-			sheet.getCTWorksheet().getSheetFormatPr().setZeroHeight(true);
-			sheet.getRow(0).setHeightInPoints(15);
-			sheet.getRow(1).setHeightInPoints(15);
+			rowsHiddenByDefault(sheet, 3);
 			sheet.getRow(2).getCTRow().setHidden(false);
-			for (int r = 3; r <= 4; r++) {
-				if (sheet.getRow(r).getCTRow().isSetHidden()) {
-					sheet.getRow(r).getCTRow().unsetHidden();
-				}
-			}
 			book.write(out);
 			oneShown = out.toByteArray();
 			sheet.getCTWorksheet().getSheetFormatPr().setZeroHeight(false);
