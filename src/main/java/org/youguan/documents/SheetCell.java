@@ -221,6 +221,14 @@ public final class SheetCell {
 		return kind == Kind.ERROR;
 	}
 
+	/**
+	 * Whether this is a number cell beyond the digits any field holds ({@link #number}: {@code 1e40} or
+	 * {@code 1e-999999} stored in the file), for the reader of the column to refuse by its field's own digits.
+	 */
+	public boolean beyondDigits() {
+		return kind == Kind.ERROR && OUT_OF_RANGE.equals(text);
+	}
+
 	/** The error code of an error cell (#DIV/0!), else null. */
 	public String error() {
 		return kind == Kind.ERROR ? text : null;
@@ -261,6 +269,7 @@ public final class SheetCell {
 				}
 				break;
 			case TEXT:
+				requireDigits(column, text, "date", "应为日期");
 				String t = normalised(text);
 				Matcher m = TEXT_DATE.matcher(t);
 				if (m.matches()) {
@@ -300,6 +309,7 @@ public final class SheetCell {
 				}
 				break;
 			case TEXT:
+				requireDigits(column, text, "period", "应为年月");
 				String t = normalised(text);
 				Matcher m = TEXT_MONTH.matcher(t);
 				Matcher c = COMPACT_MONTH.matcher(t);
@@ -329,7 +339,8 @@ public final class SheetCell {
 	 * read as a form reads a typed number ({@link Decimals#parse}): thousands grouped by commas in threes and full-width
 	 * digits are taken; digits grouped by spaces (50 000) or a comma out of its place (1,00) are refused, rule
 	 * {@code thousands-separator} with the forms' message, and digits of other scripts, circled numbers and superscripts
-	 * (٣, ⑩, ²) are no number, rule {@code number}. Null when blank. A number shown over several rows by a
+	 * (٣, ⑩, ²) are no number, rule {@code number}; a number beyond {@link Decimals#TEXT_DIGITS} digits is refused by
+	 * rule {@code digits} (a reader that knows its field's own digits states them instead). Null when blank. A number shown over several rows by a
 	 * merged range is no row's: refused, rule {@code merged}, naming the range and its rows.
 	 */
 	public BigDecimal asNumber(String column, String unit) {
@@ -378,9 +389,10 @@ public final class SheetCell {
 			d = Decimals.parse(column, column, t, Decimals.TEXT_DIGITS, Decimals.TEXT_DIGITS);
 		}
 		catch (InvalidValueException ex) {
-			if (ex.fieldErrors().stream().anyMatch(e -> THOUSANDS_SEPARATOR.equals(e.rule()))) {
+			if (ex.fieldErrors().stream().anyMatch(e -> THOUSANDS_SEPARATOR.equals(e.rule()) || "digits".equals(e.rule()))) {
 				// grouped as the forms group (Decimals.ungrouped): 1,00 is told as a comma out of its place, 50 000 as
-				// digits grouped by spaces — the forms' rule and message
+				// digits grouped by spaces — the forms' rule and message; a number beyond every field's digits
+				// ("1e-40000000", 35 digits) is one, too long: rule digits, for the column's reader to state its own limit
 				throw ex;
 			}
 			throw new InvalidValueException(column, "number", column + "应为数字" + (Text.isBlank(t) ? "" : "：" + Decimals.echo(t)));
@@ -442,6 +454,39 @@ public final class SheetCell {
 
 	private static boolean isWhole(BigDecimal n) {
 		return Decimals.isWhole(n);
+	}
+
+	/**
+	 * Refuses date or month text written with characters that only NFKC makes digits — circled (①), parenthesised
+	 * (⑴), superscript and subscript (⁵, ₅) numbers, fractions (½) — or with digits of other scripts (٣, ३): a form's
+	 * date field takes none of them, nor does {@link #asNumber} ("2026-①-05" is no date anyone typed as one). ASCII and
+	 * full-width digits (２０２６年３月５日, as a Chinese input method types them) are read.
+	 * @throws InvalidValueException on {@code column}, rule {@code rule}, naming the character
+	 */
+	private static void requireDigits(String column, String text, String rule, String expected) {
+		int at = foreignDigitAt(text);
+		if (at >= 0) {
+			throw new InvalidValueException(column, rule, column + expected + "，其中“" + new String(Character.toChars(text.codePointAt(at)))
+					+ "”不是数字，请用0–9书写：" + Decimals.echo(Text.strip(text)));
+		}
+	}
+
+	/**
+	 * The index of the first character of {@code text} that is a digit or reads as one after NFKC but is no ASCII nor
+	 * full-width digit (①, ⁵, ٣), or -1.
+	 */
+	static int foreignDigitAt(String text) {
+		for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
+			int c = text.codePointAt(i);
+			if (c < 0x80 || c >= '\uFF10' && c <= '\uFF19') {
+				continue;
+			}
+			if (Character.isDigit(c) || Normalizer.normalize(new String(Character.toChars(c)), Normalizer.Form.NFKC)
+				.chars().anyMatch(d -> d >= '0' && d <= '9')) {
+				return i;
+			}
+		}
+		return -1;
 	}
 
 	private static String normalised(String text) {

@@ -70,15 +70,21 @@ public final class SheetImport<T> {
 		/** What the import reads each column as (a column no typed reader took is text). */
 		private final Map<String, ValueKind> kinds = new HashMap<>();
 
+		/**
+		 * The columns whose number cell is beyond the digits any field holds ({@link SheetCell#beyondDigits}), not yet
+		 * told: the reader that knows the field's own digits ({@link #number(SheetRow, String, String, String, int, int)})
+		 * tells them, else the end of the check does, by the cell reader's bound.
+		 */
+		private final Set<String> beyond = new HashSet<>();
+
 		private RowContext(Map<String, String> columns, SheetRow row) {
 			this.columns = columns;
 			row.errorCells().forEach((column, code) -> {
+				refused.add(column);
 				if (SheetCell.OUT_OF_RANGE.equals(code)) {
-					refuse(column, "digits", column + "的数字超出范围（最多" + Decimals.TEXT_DIGITS + "位整数、"
-							+ Decimals.TEXT_DIGITS + "位小数），请改正后再导入");
+					beyond.add(column);
 				}
 				else {
-					refused.add(column);
 					unreadable.put(column, code);
 				}
 			});
@@ -117,6 +123,11 @@ public final class SheetImport<T> {
 						: new FieldError(column, "cell-error", column + "单元格的值是错误“" + e.getValue()
 								+ "”（公式出错或引用无效）：请改正公式，或" + typed);
 			}).toList();
+			List<FieldError> tooLong = beyond.stream().sorted().map(column -> new FieldError(column, "digits", column
+					+ "的数字超出范围（最多" + Decimals.TEXT_DIGITS + "位整数、" + Decimals.TEXT_DIGITS + "位小数），请改正后再导入"))
+				.toList();
+			beyond.clear();
+			errors.addAll(0, tooLong);
 			errors.addAll(0, first);
 		}
 
@@ -193,6 +204,43 @@ public final class SheetImport<T> {
 			return read(column, () -> row.cell(column).asNumber(column, unit));
 		}
 
+		/**
+		 * A number in the field's unit ({@link #number(SheetRow, String, String)}) whose field holds at most
+		 * {@code integerDigits} and {@code fractionDigits}: a cell beyond every field's digits — a number cell
+		 * ({@link SheetCell#beyondDigits}) or text ("1e40", 35 digits) — is refused in the field's own terms (rule
+		 * {@code digits}, {@link Decimals#tooManyDigits}: "快递业务量超出允许的位数（最多14位整数、4位小数）"), never by the
+		 * cell reader's loose bound. A number within that bound is returned for the field's own check to judge.
+		 * @param label the field's name in the refusal (an indicator's name; the column's header when none is known)
+		 */
+		public BigDecimal number(SheetRow row, String column, String unit, String label, int integerDigits, int fractionDigits) {
+			reads(column, ValueKind.NUMBER);
+			String own = Decimals.tooManyDigits(label, integerDigits, fractionDigits);
+			if (toldBeyond(column, label, integerDigits, fractionDigits)) {
+				return null;
+			}
+			try {
+				return row.cell(column).asNumber(column, unit);
+			}
+			catch (InvalidValueException ex) {
+				ex.fieldErrors().forEach(e -> refuse(column, e.rule(), "digits".equals(e.rule())
+						? own + "：" + Decimals.echo(Text.strip(row.cell(column).text())) : e.message()));
+				return null;
+			}
+		}
+
+		/**
+		 * Tells a number cell of the column beyond the digits any field holds ({@link SheetCell#beyondDigits}, read as
+		 * blank) by its field's own digits (rule {@code digits}), for an import reading the column its own way.
+		 * @return whether the column's cell was such a number (then refused)
+		 */
+		public boolean toldBeyond(String column, String label, int integerDigits, int fractionDigits) {
+			if (!beyond.remove(column)) {
+				return false;
+			}
+			errors.add(new FieldError(column, "digits", Decimals.tooManyDigits(label, integerDigits, fractionDigits) + "，请改正后再导入"));
+			return true;
+		}
+
 		/** A date cell (or date text) within 1949-10-01 … 2099-12-31 ({@link Validation#date}), or null when blank. */
 		public LocalDate date(SheetRow row, String column) {
 			return date(row, column, Validation.EARLIEST_RECORD, Validation.LATEST_RECORD);
@@ -214,7 +262,7 @@ public final class SheetImport<T> {
 		}
 
 		public boolean hasErrors() {
-			return !errors.isEmpty() || !unreadable.isEmpty();
+			return !errors.isEmpty() || !unreadable.isEmpty() || !beyond.isEmpty();
 		}
 
 		/** Whether a failure was already recorded under {@code column} (a later check of it need not add another). */

@@ -127,11 +127,11 @@ final class SheetReader {
 	 * in its top-left cell only
 	 * @param hiddenRows the 1-based numbers of the rows with a cell that Excel does not show — hidden by hand, by a
 	 * filter or a collapsed group ({@code hidden="1"}), or made zero high or lower than {@link #MIN_ROW_HEIGHT}, by
-	 * itself or, without a height of its own, by the sheet's default ({@code <sheetFormatPr zeroHeight="1">} or its
-	 * {@code defaultRowHeight}) —, in sheet order
+	 * itself or, without a height of its own, by the sheet's default ({@code <sheetFormatPr zeroHeight="1">} unless the
+	 * row says {@code hidden="0"}, or its {@code defaultRowHeight}) —, in sheet order
 	 * @param hiddenColumns the columns Excel does not show — hidden by hand or a collapsed group ({@code hidden="1"} on
 	 * their {@code <col>}), or made zero wide or narrower than {@link #MIN_COLUMN_WIDTH}, by their {@code <col>} or by
-	 * the sheet's default width —, as the sheet lists them
+	 * the sheet's default width ({@code defaultColWidth}, else {@code baseColWidth}) —, as the sheet lists them
 	 */
 	record SheetRead(List<CellRangeAddress> merged, List<Integer> hiddenRows, List<Columns> hiddenColumns) {
 
@@ -208,13 +208,32 @@ final class SheetReader {
 	 * {@link #MIN_COLUMN_WIDTH})
 	 */
 	static boolean hidden(String hidden, String size, boolean hiddenByDefault, double minimum) {
-		if ("1".equals(hidden) || "true".equalsIgnoreCase(hidden)) {
+		return hidden(hidden, size, hiddenByDefault, false, minimum);
+	}
+
+	/**
+	 * Whether a row (or a {@code <col>}) is hidden, the sheet's two defaults told apart: {@code <sheetFormatPr
+	 * zeroHeight="1">} hides the rows that do not say otherwise — ECMA-376 §18.3.1.81: "rows are hidden by default, and
+	 * only not hidden if specified", so a row written {@code hidden="0"} (or with a height of its own) is shown —, while
+	 * a default height (width) under the minimum makes every row (column) without a size of its own too thin to read,
+	 * whatever its {@code hidden} says.
+	 * @param hiddenByDefault whether the sheet hides what does not say it is shown ({@code zeroHeight="1"})
+	 * @param thinByDefault whether the sheet's default size is under the minimum ({@code defaultRowHeight="0.05"},
+	 * {@code defaultColWidth="0"}, {@code baseColWidth="0"})
+	 */
+	static boolean hidden(String hidden, String size, boolean hiddenByDefault, boolean thinByDefault, double minimum) {
+		if (set(hidden)) {
 			return true;
 		}
 		if (size == null) {
-			return hiddenByDefault;
+			return thinByDefault || hiddenByDefault && !cleared(hidden);
 		}
 		return tooSmall(size, minimum);
+	}
+
+	/** Whether a flag attribute ({@code hidden}) is stated off: "0" or "false". */
+	static boolean cleared(String flag) {
+		return "0".equals(flag) || "false".equalsIgnoreCase(flag);
 	}
 
 	/**
@@ -231,6 +250,16 @@ final class SheetReader {
 		catch (NumberFormatException ex) {
 			return false;
 		}
+	}
+
+	/**
+	 * Whether a sheet's default column is narrower than {@link #MIN_COLUMN_WIDTH}: its {@code defaultColWidth}, or —
+	 * without one — its {@code baseColWidth}, the characters a default column holds (ECMA-376 §18.3.1.81: the default
+	 * width is baseColWidth plus a few pixels of margin and gridline, which hold no text), so {@code baseColWidth="0"}
+	 * hides every column no {@code <col>} sizes as {@code defaultColWidth="0"} does.
+	 */
+	static boolean defaultColumnTooNarrow(String defaultColWidth, String baseColWidth) {
+		return tooSmall(defaultColWidth != null ? defaultColWidth : baseColWidth, MIN_COLUMN_WIDTH);
 	}
 
 	/** Whether a flag attribute ({@code zeroHeight}, {@code hidden}) is set: "1" or "true". */
@@ -518,8 +547,14 @@ final class SheetReader {
 		/** The columns the sheet's {@code <cols>} hide ({@link SheetReader#hiddenColumns}). */
 		private final List<Columns> hiddenColumns = new ArrayList<>();
 
-		/** Whether the sheet hides every row without a height of its own ({@code <sheetFormatPr zeroHeight="1">}). */
+		/**
+		 * Whether the sheet hides every row that neither has a height of its own nor says {@code hidden="0"}
+		 * ({@code <sheetFormatPr zeroHeight="1">}).
+		 */
 		private boolean rowsHiddenByDefault;
+
+		/** Whether the sheet's default row height is under {@link SheetReader#MIN_ROW_HEIGHT}. */
+		private boolean rowsThinByDefault;
 
 		/** Whether the sheet's default column width is 0: a column no visible {@code <col>} sizes is hidden. */
 		private boolean columnsHiddenByDefault;
@@ -548,7 +583,8 @@ final class SheetReader {
 				case "row" -> {
 					String r = attributes.getValue("r");
 					rowNumber = r == null ? rowNumber + 1 : Integer.parseInt(r);
-					rowHidden = hidden(attributes.getValue("hidden"), attributes.getValue("ht"), rowsHiddenByDefault);
+					rowHidden = hidden(attributes.getValue("hidden"), attributes.getValue("ht"), rowsHiddenByDefault,
+							rowsThinByDefault, MIN_ROW_HEIGHT);
 					cells = new TreeMap<>();
 					column = -1;
 				}
@@ -577,14 +613,16 @@ final class SheetReader {
 				case "t" -> inInlineText = phonetic == 0;
 				case "sheetFormatPr" -> {
 					// read before the rows and columns (ECMA-376 §18.3.1.81): what hides those without a size of their own
-					rowsHiddenByDefault = set(attributes.getValue("zeroHeight"))
-							|| tooSmall(attributes.getValue("defaultRowHeight"), MIN_ROW_HEIGHT);
-					columnsHiddenByDefault = tooSmall(attributes.getValue("defaultColWidth"), MIN_COLUMN_WIDTH);
+					rowsHiddenByDefault = set(attributes.getValue("zeroHeight"));
+					rowsThinByDefault = tooSmall(attributes.getValue("defaultRowHeight"), MIN_ROW_HEIGHT);
+					columnsHiddenByDefault = defaultColumnTooNarrow(attributes.getValue("defaultColWidth"),
+							attributes.getValue("baseColWidth"));
 				}
 				case "col" -> {
 					String min = attributes.getValue("min");
 					String max = attributes.getValue("max");
-					if (hidden(attributes.getValue("hidden"), attributes.getValue("width"), columnsHiddenByDefault, MIN_COLUMN_WIDTH)) {
+					if (hidden(attributes.getValue("hidden"), attributes.getValue("width"), false, columnsHiddenByDefault,
+							MIN_COLUMN_WIDTH)) {
 						Columns hiddenRange = columns(min, max);
 						if (hiddenRange != null) {
 							hiddenColumns.add(hiddenRange);

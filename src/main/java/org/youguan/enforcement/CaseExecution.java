@@ -55,6 +55,12 @@ import static org.youguan.enforcement.internal.DecisionRules.ruleBroken;
 @Service
 public class CaseExecution {
 
+	/** An instalment's position's label (its service's and the JSON reader's, {@code NumberText.Digits}). */
+	public static final String INSTALMENT_NUMBER = "期次（instalment）";
+
+	/** The digits an instalment's position may have: a plan has far fewer than 1000 instalments. */
+	public static final int INSTALMENT_DIGITS = 3;
+
 	/** A payment's label (its service's and the JSON reader's, {@code NumberText.Digits}). */
 	public static final String PAID = "缴款金额（amount）";
 
@@ -171,8 +177,8 @@ public class CaseExecution {
 			v.require("instalment", Text.isBlank(instalment), "absent", "本案未批准分期缴纳，不填写期次（instalment）");
 		}
 		else {
-			v.required("instalment", "期次（instalment）", instalment);
-			Long named = v.whole("instalment", "期次（instalment）", instalment, 3);
+			v.required("instalment", INSTALMENT_NUMBER, instalment);
+			Long named = v.whole("instalment", INSTALMENT_NUMBER, instalment, INSTALMENT_DIGITS);
 			int next = payment.instalment().position();
 			if (named != null && named != next) {
 				boolean paidAlready = proc.instalments().stream().anyMatch(i -> i.position() == named && i.paidOn() != null);

@@ -170,9 +170,18 @@ public final class Decimals {
 			throw new InvalidValueException(field, "integer", label + "应为整数，不能有小数：" + echo(d));
 		}
 		if (d != null && !fits(d, integerDigits, fractionDigits)) {
-			throw new InvalidValueException(field, "digits", label + "超出允许的位数" + digits(integerDigits, fractionDigits)
-					+ "：" + echo(d));
+			throw new InvalidValueException(field, "digits", tooManyDigits(label, integerDigits, fractionDigits) + "：" + echo(d));
 		}
+	}
+
+	/**
+	 * The words of a number refused for its digits, in its field's own terms: "快递业务量超出允许的位数（最多14位整数、4位
+	 * 小数）" — for a value beyond every field's digits ({@link #TEXT_DIGITS}) too, which is told by the field's limit,
+	 * never by the reader's loose bound.
+	 * @param label the field's (or indicator's) name
+	 */
+	public static String tooManyDigits(String label, int integerDigits, int fractionDigits) {
+		return label + "超出允许的位数" + digits(integerDigits, fractionDigits);
 	}
 
 	/** "（最多15位整数、2位小数）", or "（整数，最多9位）" when no fraction is allowed. */

@@ -1,6 +1,8 @@
 package org.youguan.kernel;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.IntPredicate;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
@@ -262,14 +264,16 @@ public final class Masking {
 				mixed |= numeral(c) < 0;
 				continue;
 			}
-			if (run >= CHINESE_NUMERAL_RUN && (!mixed || personal(readAsDigits(text, i - run, i, c)))) {
-				for (int j = i - run; j < i; j++) {
-					int value = numeral(text.charAt(j));
-					if (value >= 0) {
-						if (chars == null) {
-							chars = text.toCharArray();
-						}
-						chars[j] = (char) ('0' + value);
+			if (run >= CHINESE_NUMERAL_RUN) {
+				int from = i - run;
+				boolean whole = personal(readAsDigits(text, from, i, c));
+				List<int[]> inside = whole ? List.of() : numbersInside(text, from, i, c);
+				if (whole || !inside.isEmpty() || !mixed) {
+					if (chars == null) {
+						chars = text.toCharArray();
+					}
+					for (int[] part : whole || inside.isEmpty() ? List.of(new int[] { from, i }) : inside) {
+						asDigits(text, part[0], part[1], chars);
 					}
 				}
 			}
@@ -277,6 +281,49 @@ public final class Masking {
 			mixed = false;
 		}
 		return chars == null ? text : new String(chars);
+	}
+
+	/** The Chinese numerals of {@code text} from {@code from} to {@code to} written as ASCII digits into {@code chars}. */
+	private static void asDigits(String text, int from, int to, char[] chars) {
+		for (int j = from; j < to; j++) {
+			int value = numeral(text.charAt(j));
+			if (value >= 0) {
+				chars[j] = (char) ('0' + value);
+			}
+		}
+	}
+
+	/**
+	 * The personal numbers inside a longer run of digits and numerals that is none itself, as [from, to) ranges: a
+	 * mobile number after a name's numeral (王五一三八〇〇一三八〇〇〇: 五 and a mobile number in 12 numerals), an ID
+	 * number (18, or 17 and the X after the run; 15) beside other numerals. A part counts only where it would stand
+	 * alone once read — the characters beside it in the run are Chinese numerals, which stay as typed — so
+	 * 139一1234一5678 (一 typed as a dash) is still read in its blocks. ID numbers are looked for before mobile numbers.
+	 */
+	private static List<int[]> numbersInside(String text, int from, int to, char next) {
+		List<int[]> found = new ArrayList<>();
+		int start = from;
+		while (start + CHINESE_NUMERAL_RUN <= to) {
+			int length = 0;
+			for (int len : new int[] { 18, 17, 15, CHINESE_NUMERAL_RUN }) {
+				int end = start + len;
+				boolean fits = end <= to && (len != 17 || end == to && (next == 'X' || next == 'x' || next == '\uFF38'
+						|| next == '\uFF58'));
+				if (fits && (start == from || numeral(text.charAt(start - 1)) >= 0) && (end == to || numeral(text.charAt(end)) >= 0)
+						&& personal(readAsDigits(text, start, end, end == to ? next : text.charAt(end)))) {
+					length = len;
+					break;
+				}
+			}
+			if (length > 0) {
+				found.add(new int[] { start, start + length });
+				start += length + 1;
+			}
+			else {
+				start++;
+			}
+		}
+		return found;
 	}
 
 	/**

@@ -455,7 +455,7 @@ public final class Validation {
 	public Validation fits(String field, String label, BigDecimal value, int integerDigits, int fractionDigits) {
 		// a value already refused (money's "two decimals" for 8000.004) is not told again as too many digits
 		return require(field, value == null || hasError(field) || Decimals.fits(value, integerDigits, fractionDigits), "digits",
-				label + "超出允许的位数" + Decimals.digits(integerDigits, fractionDigits) + "，不会自动四舍五入"
+				Decimals.tooManyDigits(label, integerDigits, fractionDigits) + "，不会自动四舍五入"
 						+ (value == null ? "" : "：" + Decimals.echo(value)));
 	}
 

@@ -948,9 +948,11 @@ public class LicenceApplications {
 		List<String> extra = extraItems == null ? List.of() : extraItems;
 		Validation v = new Validation();
 		for (int i = 0; i < extra.size(); i++) {
-			if (!Text.isBlank(extra.get(i))) {
-				v.maxLength("items[" + i + "]", "补正事项", extra.get(i), 300);
-				items.add(Text.strip(extra.get(i)));
+			// each item is free text: stored as every free text is (zero-width characters, bidirectional marks removed)
+			String item = Text.freeText(extra.get(i));
+			if (!Text.isBlank(item)) {
+				v.maxLength("items[" + i + "]", "补正事项", item, 300);
+				items.add(item);
 			}
 		}
 		v.require("items", !items.isEmpty(), "required", "没有需要补正的材料：材料齐全的申请应予受理");

@@ -87,11 +87,13 @@ public class Departments {
 	@Transactional
 	public long create(DataScope scope, long bureauId, String name, String duties, int sortOrder) {
 		Bureau bureau = bureaus.load(scope, bureauId);
+		// the duties are free text: stored as every free text is (Text.freeText), the name is held to the name rule
+		duties = Text.blankToNull(Text.freeText(duties));
 		validate(name, duties);
 		if (departments.existsByBureauIdAndName(bureauId, Text.name(name))) {
 			throw DomainException.duplicate("name", bureau.name() + "已有处室“" + Text.name(name) + "”");
 		}
-		Department d = departments.save(Department.create(bureauId, Text.name(name), Text.blankToNull(duties),
+		Department d = departments.save(Department.create(bureauId, Text.name(name), duties,
 				sortOrder, clock.instant()));
 		audit.record(AuditEntry.of("department.create", "Department", d.id(),
 				"在" + bureau.name() + "新建处室“" + d.name() + "”").states(null, d.snapshot()).inRegion(bureau.regionCode()));
@@ -101,12 +103,13 @@ public class Departments {
 	@Transactional
 	public void update(DataScope scope, long id, String name, String duties, int sortOrder) {
 		Department d = load(scope, id);
+		duties = Text.blankToNull(Text.freeText(duties));
 		validate(name, duties);
 		if (!Text.folded(d.name()).equals(Text.folded(name)) && departments.existsByBureauIdAndName(d.bureauId(), Text.name(name))) {
 			throw DomainException.duplicate("name", "本局已有处室“" + Text.name(name) + "”");
 		}
 		var before = d.snapshot();
-		d.rename(Text.name(name), Text.blankToNull(duties), sortOrder);
+		d.rename(Text.name(name), duties, sortOrder);
 		departments.save(d);
 		record(scope, d, "department.update", "修改处室“" + d.name() + "”", before);
 	}

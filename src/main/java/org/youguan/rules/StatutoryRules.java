@@ -224,8 +224,10 @@ public class StatutoryRules {
 		if (reason == null || Text.isBlank(reason)) {
 			throw new InvalidValueException("reason", "required", "请填写调整依据或原因");
 		}
+		// free text, stored as every free text is (zero-width characters and bidirectional marks removed)
+		String why = Text.freeText(reason);
 		new Validation().fits("value", "“" + rule.title() + "”的取值", value, 12, 2)
-			.maxLength("reason", "调整依据或原因", Text.strip(reason), 200)
+			.maxLength("reason", "调整依据或原因", why, 200)
 			.throwIfInvalid();
 		RuleSetting before = setting(rule, bureauRegion);
 		jdbc.sql("""
@@ -237,7 +239,7 @@ public class StatutoryRules {
 			.param("code", rule.code())
 			.param("bureau", bureauId)
 			.param("value", value)
-			.param("reason", Text.strip(reason))
+			.param("reason", why)
 			.param("by", Actors.currentName())
 			.param("at", OffsetDateTime.now(clock))
 			.update();

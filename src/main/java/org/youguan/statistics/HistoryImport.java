@@ -214,7 +214,10 @@ public class HistoryImport {
 					}
 				}
 				// a percentage cell counts in the indicator's unit: 98.5 % is 98.5 for a rate in "%"
-				BigDecimal value = context.number(r, "数值", indicator == null ? null : indicator.unit());
+				// beyond every field's digits (1e40) it is told by the indicator's own column: 14 and 4 digits
+				BigDecimal value = context.number(r, "数值", indicator == null ? null : indicator.unit(),
+						indicator == null ? "数值" : indicator.name(), ReportChecks.VALUE_INTEGER_DIGITS,
+						ReportChecks.VALUE_FRACTION_DIGITS);
 				if (value == null && r.cell("数值").isBlank()) {
 					context.fail("数值", "required", "请填写数值");
 				}

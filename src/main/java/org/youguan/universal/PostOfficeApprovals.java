@@ -95,6 +95,10 @@ public class PostOfficeApprovals {
 	 * the closure or move takes effect (blank: the day published).
 	 */
 	public record Notice(String announcedOn, String channel, String effectiveOn) {
+		/** The free text (channel) as stored, searched and compared: {@link Text#freeText}. */
+		public Notice {
+			channel = Text.freeText(channel);
+		}
 	}
 
 	/**
@@ -119,6 +123,14 @@ public class PostOfficeApprovals {
 	public record ImportedApproval(Long facilityId, String kind, String reason, String newAddress, String receivedOn,
 			String checkedOn, String decision, String decidedOn, String announcedOn, String noticeChannel,
 			String decisionNumber) {
+		/**
+		 * The free text (reason, noticeChannel) as stored, searched and compared: {@link Text#freeText} — for the
+		 * sheet import and the API's single import alike, both of which build this record.
+		 */
+		public ImportedApproval {
+			reason = Text.freeText(reason);
+			noticeChannel = Text.freeText(noticeChannel);
+		}
 	}
 
 	/** A checked past approval, ready to save. */

@@ -239,6 +239,22 @@ class ImportCellRulesTest {
 	}
 
 	/**
+	 * Makes the sheet of {@link #withHiddenRows} hide its rows by default ({@code zeroHeight="1"}): the header and the
+	 * first data row get a height of their own, the data rows from {@code from} (0-based) to the last say nothing of
+	 * their own — no height, no {@code hidden} attribute.
+	 */
+	static void rowsHiddenByDefault(XSSFSheet sheet, int from) {
+		sheet.getCTWorksheet().getSheetFormatPr().setZeroHeight(true);
+		sheet.getRow(0).setHeightInPoints(15);
+		sheet.getRow(1).setHeightInPoints(15);
+		for (int r = from; r <= 4; r++) {
+			if (sheet.getRow(r).getCTRow().isSetHidden()) {
+				sheet.getRow(r).getCTRow().unsetHidden();
+			}
+		}
+	}
+
+	/**
 	 * Attack round 19: {@code <sheetFormatPr zeroHeight="1">} hides every row without a height of its own — Excel shows
 	 * the header and the rows given a height, nothing else —, so those data rows are refused as hidden rows are; a
 	 * sheet whose default column width is 0 hides every column no {@code <col>} sizes, refused when one is read.
@@ -250,10 +266,7 @@ class ImportCellRulesTest {
 		byte[] everyColumnSized;
 		try (XSSFWorkbook book = new XSSFWorkbook(new java.io.ByteArrayInputStream(withHiddenRows(false)));
 				ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			XSSFSheet sheet = book.getSheetAt(0);
-			sheet.getCTWorksheet().getSheetFormatPr().setZeroHeight(true);
-			sheet.getRow(0).setHeightInPoints(15);
-			sheet.getRow(1).setHeightInPoints(15);
+			rowsHiddenByDefault(book.getSheetAt(0), 2);
 			book.write(out);
 			rowsByDefault = out.toByteArray();
 		}
@@ -319,5 +332,72 @@ class ImportCellRulesTest {
 		refusedOnFile(thinByDefault, "hidden-rows", "第3、4、5行", "第2、");
 		assertThat(SheetRows.read(thinButVisible, List.of("名称", "金额"))).hasSize(5);
 		assertThat(SheetReader.hiddenColumns("2", "2", null, "0.01")).isEqualTo(new SheetReader.Columns(1, 1));
+	}
+
+	/**
+	 * ECMA-376 §18.3.1.81: under {@code zeroHeight="1"} rows are "hidden by default, and only not hidden if
+	 * specified" — a row written {@code hidden="0"} is shown like one with a height of its own, so it is read, while
+	 * the rows that say nothing stay hidden and refused; a default row height too thin to read hides a row whatever its
+	 * {@code hidden} says.
+	 */
+	@Test
+	void aRowSayingItIsShownIsNotHiddenBySheetDefaultZeroHeight() throws Exception {
+		byte[] oneShown;
+		byte[] thinDefault;
+		try (XSSFWorkbook book = new XSSFWorkbook(new java.io.ByteArrayInputStream(withHiddenRows(false)));
+				ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			XSSFSheet sheet = book.getSheetAt(0);
+			rowsHiddenByDefault(sheet, 3);
+			sheet.getRow(2).getCTRow().setHidden(false);
+			book.write(out);
+			oneShown = out.toByteArray();
+			sheet.getCTWorksheet().getSheetFormatPr().setZeroHeight(false);
+			sheet.getCTWorksheet().getSheetFormatPr().setDefaultRowHeight(0.05);
+			ByteArrayOutputStream thin = new ByteArrayOutputStream();
+			book.write(thin);
+			thinDefault = thin.toByteArray();
+		}
+		assertThat(new String(TypedWorkbook.sheetXml(oneShown), java.nio.charset.StandardCharsets.UTF_8))
+			.containsPattern("<row[^>]*r=\"3\"[^>]*hidden=\"(0|false)\"");
+		refusedOnFile(oneShown, "hidden-rows", "第4、5行", "第3");
+		refusedOnFile(thinDefault, "hidden-rows", "第3、4、5行", "第2、");
+		assertThat(SheetReader.hidden("0", null, true)).isFalse();
+		assertThat(SheetReader.hidden("false", null, true)).isFalse();
+		assertThat(SheetReader.hidden(null, null, true)).isTrue();
+		assertThat(SheetReader.hidden("0", null, false, true, SheetReader.MIN_ROW_HEIGHT)).isTrue();
+	}
+
+	/**
+	 * A sheet whose {@code baseColWidth} is 0 and that gives no {@code defaultColWidth} has default columns that hold
+	 * no character (ECMA-376 §18.3.1.81: the default width is baseColWidth plus margin and gridline pixels): a column no
+	 * {@code <col>} sizes is hidden, as under {@code defaultColWidth="0"}; a defaultColWidth given wins.
+	 */
+	@Test
+	void aSheetWhoseBaseColumnWidthIsZeroHidesTheColumnsItDoesNotSize() throws Exception {
+		byte[] baseZero;
+		byte[] baseZeroButDefaultWide;
+		try (XSSFWorkbook book = new XSSFWorkbook(new java.io.ByteArrayInputStream(withHiddenRows(false)));
+				ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			XSSFSheet sheet = book.getSheetAt(0);
+			var format = sheet.getCTWorksheet().getSheetFormatPr();
+			if (format.isSetDefaultColWidth()) {
+				format.unsetDefaultColWidth();
+			}
+			format.setBaseColWidth(0);
+			sheet.setColumnWidth(0, 12 * 256);
+			book.write(out);
+			baseZero = out.toByteArray();
+			format.setDefaultColWidth(8.43);
+			ByteArrayOutputStream wide = new ByteArrayOutputStream();
+			book.write(wide);
+			baseZeroButDefaultWide = wide.toByteArray();
+		}
+		assertThat(new String(TypedWorkbook.sheetXml(baseZero), java.nio.charset.StandardCharsets.UTF_8))
+			.contains("baseColWidth=\"0\"").doesNotContain("defaultColWidth");
+		refusedOnFile(baseZero, "hidden-columns", "B列“金额”", "A列");
+		assertThat(SheetRows.read(baseZeroButDefaultWide, List.of("名称", "金额"))).hasSize(5);
+		assertThat(SheetReader.defaultColumnTooNarrow(null, "0")).isTrue();
+		assertThat(SheetReader.defaultColumnTooNarrow("8.43", "0")).isFalse();
+		assertThat(SheetReader.defaultColumnTooNarrow(null, "8")).isFalse();
 	}
 }

@@ -102,4 +102,38 @@ class SheetNumbersReadAsFormsTest {
 			.containsExactly("金额:thousands-separator", "金额:integer", "金额:thousands-separator");
 		assertThatThrownBy(() -> text("50 000").asNumber("金额")).hasMessageContaining("千分位请用逗号");
 	}
+
+	/**
+	 * A date or month typed as text is read in ASCII or full-width digits only: circled, superscript, parenthesised
+	 * numbers and digits of other scripts — which NFKC would make digits — are refused as numbers refuse them
+	 * ("2026-①-05" is no date), each bad cell its row's error, nothing imported; full-width dates are taken.
+	 */
+	@Test
+	void datesAndMonthsWrittenInCircledOrSuperscriptDigitsAreRefused() throws Exception {
+		List<String> typed = List.of("2026-\u2460-05", "2026-0\u2075-01", "\u2461\u2460\u2462\u2464\u5e743\u67085\u65e5",
+				"2026\u5e74\u2474\u6708", "\uff12\uff10\uff12\uff16\u5e74\uff13\u6708\uff15\u65e5", "2026-03-05");
+		List<ImportCellRulesTest.CellWriter> cells = typed.stream()
+			.map(t -> (ImportCellRulesTest.CellWriter) (book, cell) -> cell.setCellValue(t))
+			.toList();
+		byte[] content = ImportCellRulesTest.book(cells);
+		boolean[] committed = { false };
+		ImportResult dates = SheetImport.run(content, List.of("名称", "金额"), Map.of(), (row, context) -> context.date(row, "金额"),
+				rows -> committed[0] = true);
+		assertThat(committed[0]).isFalse();
+		assertThat(dates.errors()).extracting(RowErrors::number).containsExactly(2, 3, 4, 5);
+		assertThat(dates.errors()).flatExtracting(RowErrors::errors).allSatisfy(e -> {
+			assertThat(e.field()).isEqualTo("金额");
+			assertThat(e.rule()).isIn("date", "period");
+			assertThat(e.message()).contains("不是数字");
+		});
+		ImportResult months = SheetImport.run(content, List.of("名称", "金额"), Map.of(), (row, context) -> context.month(row, "金额"),
+				rows -> {
+				});
+		assertThat(months.errors()).extracting(RowErrors::number).containsExactly(2, 3, 4, 5);
+		assertThat(months.errors()).flatExtracting(RowErrors::errors).extracting(FieldError::rule).containsOnly("period");
+		List<SheetRows.SheetRow> rows = SheetRows.read(content, List.of("名称", "金额"));
+		assertThat(rows.get(4).cell("金额").asDate("金额")).isEqualTo(java.time.LocalDate.of(2026, 3, 5));
+		assertThat(rows.get(5).cell("金额").asMonth("金额")).isEqualTo(java.time.YearMonth.of(2026, 3));
+		assertThat(refusal(() -> text("2026-\u0663-05").asDate("日期")).rule()).isEqualTo("date");
+	}
 }

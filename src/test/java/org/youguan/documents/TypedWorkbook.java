@@ -249,4 +249,16 @@ public final class TypedWorkbook {
 		}
 		return out.toByteArray();
 	}
+
+	/** The XML of the workbook's first worksheet part (xl/worksheets/…), to show what a test wrote. */
+	public static byte[] sheetXml(byte[] xlsx) throws IOException {
+		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(xlsx))) {
+			for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+				if (entry.getName().startsWith("xl/worksheets/") && entry.getName().endsWith(".xml")) {
+					return in.readAllBytes();
+				}
+			}
+		}
+		throw new IllegalArgumentException("no worksheet");
+	}
 }

@@ -231,6 +231,25 @@ class PenaltyImportIntegrationTest {
 	 * An impossible date is one error, in its cell: the rules that depend on it (a decided case's 文号 and penalty, the
 	 * closure after the decision) add none of their own.
 	 */
+	/**
+	 * A fine beyond every field's digits — a number cell 1e40 stored in the file, or 35 digits typed — is refused
+	 * stating the amount's own limit (12 integer digits, 2 decimals, rule {@code digits}), not the cell reader's 30.
+	 */
+	@Test
+	void aFineBeyondEveryFieldsDigitsStatesTheAmountsOwnLimit() throws Exception {
+		String code = partyCases.other().creditCode();
+		byte[] sheet = book(null, List.of(
+				row(code, "DATA_NOT_REPORTED", "举报", "2024-01-02", "2024-02-20", number(), "罚款", 1e40, null, null),
+				row(code, "DATA_NOT_REPORTED", "举报", "2024-01-02", "2024-02-21", number(), "罚款", "9".repeat(35), null, null)));
+		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
+		String page = mvc.perform(multipart("/enforcement/import").file(file(sheet)).session(staff).with(csrf()))
+			.andExpect(status().isUnprocessableContent())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(Pattern.compile("罚款金额（元）超出允许的位数（最多12位整数、2位小数）").matcher(page).results().count()).as(page)
+			.isEqualTo(2);
+		assertThat(page).doesNotContain("30位");
+	}
+
 	@Test
 	void anImpossibleDateIsOneErrorForItsCellAlone() throws Exception {
 		String code = partyCases.other().creditCode();

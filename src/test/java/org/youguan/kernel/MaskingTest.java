@@ -324,4 +324,28 @@ class MaskingTest {
 			.doesNotContain(code);
 		assertThat(Masking.personalNumbersIn(null, code)).isNull();
 	}
+
+	/**
+	 * A mobile or ID number in Chinese numerals right after a name's numeral (王五 and 一三八〇〇一三八〇〇〇: 12 numerals
+	 * in a row) is found inside the longer run and masked — in free text, and in a person's name, which is refused for
+	 * it; an ID number (18 numerals, or 17 and X) beside other numerals too. The numerals around it stay as typed; a run
+	 * with no number inside is read as before.
+	 */
+	@Test
+	void aNumberInChineseNumeralsInsideALongerRunIsFound() {
+		assertThat(Masking.personalNumbersIn("王五一三八〇〇一三八〇〇〇")).isEqualTo("王五138****8000");
+		assertThat(Masking.holdsPersonalNumber("王五一三八〇〇一三八〇〇〇")).isTrue();
+		assertThat(Masking.personalNumbersIn("联系人王五一三八〇〇一三八〇〇〇，请回电")).isEqualTo("联系人王五138****8000，请回电");
+		assertThat(Masking.personalNumbersIn("一三八〇〇一三八〇〇〇三")).isEqualTo("138****8000三");
+		assertThat(Masking.personalNumbersIn("李四三二〇五〇六一九九〇〇一〇一一二三四"))
+			.isEqualTo("李四320506********1234");
+		assertThat(Masking.personalNumbersIn("赵六三二〇五〇六一九九〇〇一〇一一二三X")).isEqualTo("赵六320506********123X");
+		assertThat(Masking.personalNumbersIn("王五一三八〇〇一三八〇〇〇和二一三九一二三四五六七八"))
+			.isEqualTo("王五138****8000和二139****5678");
+		assertThat(new Validation().personName("contactName", "联系人", "王五一三八〇〇一三八〇〇〇").errors())
+			.singleElement().extracting(FieldError::rule).isEqualTo("personal-number");
+		// no number inside: left alone, and a 一 typed as a dash still joins the blocks
+		assertThat(Masking.holdsPersonalNumber("五一二三四五六七八九〇一")).isFalse();
+		assertThat(Masking.personalNumbersIn("139一1234一5678")).doesNotContain("1234");
+	}
 }

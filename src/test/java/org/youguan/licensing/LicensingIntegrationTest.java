@@ -317,7 +317,9 @@ class LicensingIntegrationTest extends LicensingFixture {
 		upload(CITY, id, Material.BUSINESS_LICENCE);
 		// incomplete: not acceptable yet
 		call(CITY, "/api/v1/licensing/applications/" + id + "/acceptance", "{}").andExpect(status().isUnprocessableEntity());
-		call(CITY, "/api/v1/licensing/applications/" + id + "/correction-notice", "{\"items\":[\"营业执照副本加盖公章\"]}")
+		// an item is free text: a zero-width space or a bidirectional mark typed or pasted into it is not stored
+		call(CITY, "/api/v1/licensing/applications/" + id + "/correction-notice",
+				"{\"items\":[\"营业执照副本\\u200B加盖\\u200E公章\"]}")
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.application.status").value("CORRECTION_REQUESTED"));
 		ApplicationView notified = view(id);

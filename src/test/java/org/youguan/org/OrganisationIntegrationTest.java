@@ -226,4 +226,18 @@ class OrganisationIntegrationTest {
 				null, EnumSet.of(Role.STAFF))).id();
 		assertThat(users.get(city, userId).displayName()).isEqualTo("欧阳 娜娜");
 	}
+
+	/**
+	 * A department's duties are free text: zero-width characters and bidirectional marks inside are removed as from
+	 * every free text (Text.freeText), on creation and on a change; its name stays held to the name rule.
+	 */
+	@Test
+	void aDepartmentsDutiesAreStoredAsFreeText() {
+		DataScope city = DataScope.region("3205");
+		String s = UUID.randomUUID().toString().substring(0, 4);
+		long id = departments.create(city, wuzhong(), "职责专班" + s, " 负责\u200B网点\u200E备案\uFEFF ", 9);
+		assertThat(departments.get(city, id).duties()).isEqualTo("负责网点备案");
+		departments.update(city, id, "职责专班" + s, "负责\u2060许可\u061C核查", 9);
+		assertThat(departments.get(city, id).duties()).isEqualTo("负责许可核查");
+	}
 }

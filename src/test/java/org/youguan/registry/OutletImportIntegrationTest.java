@@ -79,6 +79,30 @@ class OutletImportIntegrationTest {
 		}
 	}
 
+	/**
+	 * Coordinates beyond every field's digits — 35 digits, or 1e-40000000 typed — are refused by the coordinate's own
+	 * digits (经度 3 and 6, 纬度 2 and 6; rule {@code digits}), not by the cell reader's loose 30.
+	 */
+	@Test
+	void coordinatesBeyondEveryFieldsDigitsStateTheirOwnDigits() throws Exception {
+		List<String> row = new ArrayList<>(outlet("坐标超长网点" + UUID.randomUUID().toString().substring(0, 6), "加盟", "320506001", ""));
+		row.set(5, "1".repeat(35));
+		row.set(6, "1e-40000000");
+		var result = importer.importFile(SUZHOU, workbook(List.of(row)));
+		assertThat(result.rejected()).isTrue();
+		List<FieldError> errors = result.errors().get(0).errors();
+		assertThat(errors).anySatisfy(e -> {
+			assertThat(e.field()).isEqualTo("经度");
+			assertThat(e.rule()).isEqualTo("digits");
+			assertThat(e.message()).startsWith("经度超出允许的位数（最多3位整数、6位小数）");
+		});
+		assertThat(errors).anySatisfy(e -> {
+			assertThat(e.field()).isEqualTo("纬度");
+			assertThat(e.rule()).isEqualTo("digits");
+			assertThat(e.message()).startsWith("纬度超出允许的位数（最多2位整数、6位小数）");
+		});
+	}
+
 	@Test
 	void everyBadRowIsReportedAndNothingIsImported() throws Exception {
 		String suffix = UUID.randomUUID().toString().substring(0, 6);

@@ -103,4 +103,24 @@ class StatisticsHistoryCellsIntegrationTest {
 			assertThat(e.message()).contains("express.volume");
 		}));
 	}
+
+	/**
+	 * A value beyond every field's digits — a number cell 1e40 stored in the file, text "1e-40000000" — is refused
+	 * naming the indicator and its column's own 14 and 4 digits (rule {@code digits}), not the cell reader's loose 30.
+	 */
+	@Test
+	void aValueBeyondEveryFieldsDigitsIsToldByTheIndicatorsOwnDigits() {
+		TypedWorkbook sheet = new TypedWorkbook(HistoryImport.HEADERS)
+			.row(List.of("express.revenue", "2013-01", "3205", "", 1e40))
+			.row(List.of("express.volume.local", "2013-02", "3205", "", "1e-40000000"));
+		HistoryImport.Result result = history.importFile(DataScope.region("3205"), sheet.bytes());
+		assertThat(result.imported()).isZero();
+		assertThat(result.errors()).hasSize(2).allSatisfy(row -> assertThat(row.errors()).singleElement().satisfies(e -> {
+			assertThat(e.field()).isEqualTo("数值");
+			assertThat(e.rule()).isEqualTo("digits");
+			assertThat(e.message()).contains("超出允许的位数（最多14位整数、4位小数）").doesNotContain("30位");
+		}));
+		assertThat(result.errors().get(0).errors().get(0).message()).startsWith("快递业务收入");
+		assertThat(result.errors().get(1).errors().get(0).message()).startsWith("快递业务量（同城）");
+	}
 }

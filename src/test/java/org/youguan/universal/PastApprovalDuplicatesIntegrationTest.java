@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,7 +32,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * A past post-office approval is one decision — the post office, the kind (撤销 / 搬迁) and the decision's day — and comes
  * in once (issue 18, attack report): the same decision again by JSON is 409; in a sheet, a row repeating an earlier row
  * or a decision already stored (imported, or taken here) is refused under 决定日期 naming it, nothing is saved, and the
- * figures count each decision once. An unreadable cell of the sheet hides none of the row's other failures.
+ * figures count each decision once. An unreadable cell of the sheet hides none of the row's other failures. A sheet's
+ * reason and notice channel are free text as the API's are: zero-width characters and bidirectional marks removed.
  */
 @IntegrationTest
 class PastApprovalDuplicatesIntegrationTest {
@@ -126,6 +128,29 @@ class PastApprovalDuplicatesIntegrationTest {
 		assertThat(result.errors().get(1).errors()).extracting(e -> e.field() + ":" + e.rule())
 			.containsExactlyInAnyOrder("营业场所设施编号:integer", "撤销或搬迁理由:required");
 		assertThat(approvals(office)).isZero();
+	}
+
+	/**
+	 * The zero-width characters and bidirectional marks a cell carries (pasted from a web page or a Word file) are
+	 * removed from a past approval's reason and notice channel as {@code Text.freeText} removes them from every request
+	 * body, not stored unseen: the sheet builds the record the API's single import reads, which cleans them.
+	 */
+	@Test
+	void aSheetsReasonAndNoticeChannelAreStoredAsFreeText() {
+		long office = fixture().newPostOffice("320506");
+		List<String> header = new ArrayList<>(PostOfficeApprovalImport.HEADERS);
+		header.addAll(List.of(PostOfficeApprovalImport.ANNOUNCED, PostOfficeApprovalImport.CHANNEL));
+		// 营业场所设施编号, 申请事项, 撤销或搬迁理由, 收到申请日期, 决定, 决定日期, 公告日期, 公告方式
+		List<String> row = List.of(Long.toString(office), "撤销", "所在村\u200B已整体\u200E拆迁\u2060，服务由相邻支局承担", "2024-03-01",
+				"批准", "2024-03-20", "2024-03-25", "区政府\uFEFF网站\u200C及\u061C原址张贴公告");
+		ImportResult result = imports.importFile(DataScope.region("320506"), Workbooks.sheet(header, List.of(row)));
+		assertThat(result.errors()).isEmpty();
+		Map<String, Object> stored = jdbc.sql("SELECT reason, notice_channel FROM post_office_approval WHERE facility_id = :f")
+			.param("f", office)
+			.query()
+			.singleRow();
+		assertThat(stored).containsEntry("reason", "所在村已整体拆迁，服务由相邻支局承担")
+			.containsEntry("notice_channel", "区政府网站及原址张贴公告");
 	}
 
 	private static List<String> withNumber() {

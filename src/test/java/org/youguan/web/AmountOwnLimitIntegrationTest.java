@@ -60,14 +60,33 @@ class AmountOwnLimitIntegrationTest {
 		}
 	}
 
-	/** A statistics report's value (业务收入 is money too) beyond the bound is told with its column's 14+4 digits. */
+	/**
+	 * A statistics report's value (业务收入 is money too) beyond the bound is told with its column's 14+4 digits and the
+	 * indicator's name (快递业务量（同城）), not a generic 指标值 — as the report's service tells a value within the bound.
+	 */
 	@Test
-	void aReportValueBeyondTheBoundStatesTheColumnsOwnDigits() throws Exception {
-		for (String value : new String[] { "1e40", "1e-40000000" }) {
+	void aReportValueBeyondTheBoundStatesTheIndicatorAndTheColumnsOwnDigits() throws Exception {
+		for (String value : new String[] { "1e40", "1e-40000000", "\"1e40\"" }) {
 			refusedStating(json("Bearer demo-sf-wz-token", "/api/v1/statistics/reports", "{\"form\":\"monthly\",\"period\":\"2005-03\","
 					+ "\"values\":{\"express.volume.local\":" + value + "},\"submit\":false}"), "values.express.volume.local",
-					"指标值", "14位整数、4位小数");
+					"快递业务量（同城）", "14位整数、4位小数");
 		}
+	}
+
+	/**
+	 * Quantities that are no amounts state their own rule beyond the reader's bound too: a responsibility letter's
+	 * year (a four-digit year from 2000) and an instalment's position (a whole number of at most 3 digits).
+	 */
+	@Test
+	void aLettersYearAndAnInstalmentNumberBeyondTheBoundStateTheirOwnRule() throws Exception {
+		for (String year : new String[] { "1e40", "1e-40000000" }) {
+			json("Bearer demo-sz-admin-token", "/api/v1/safety/letters", "{\"year\":" + year + "}")
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[?(@.field == 'year')].message",
+						org.hamcrest.Matchers.contains(allOf(containsString("四位年份"), not(containsString("30位"))))));
+		}
+		refusedStating(json("Bearer demo-sz-admin-token", "/api/v1/enforcement/cases/1/payment",
+				"{\"paidOn\":\"2026-01-05\",\"amount\":100,\"instalment\":1e40}"), "instalment", "期次", "整数，最多3位");
 	}
 
 	@Test

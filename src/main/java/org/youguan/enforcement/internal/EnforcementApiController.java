@@ -145,7 +145,8 @@ class EnforcementApiController {
 	/** A payment. */
 	record Payment(String paidOn, @JsonDeserialize(using = NumberText.class) @NumberText.Digits(label = CaseExecution.PAID,
 			integer = CaseInput.YUAN_INTEGER, fraction = CaseInput.YUAN_FRACTION) String amount,
-			@JsonDeserialize(using = NumberText.class) String instalment) {
+			@JsonDeserialize(using = NumberText.class) @NumberText.Digits(label = CaseExecution.INSTALMENT_NUMBER,
+					integer = CaseExecution.INSTALMENT_DIGITS, fraction = 0) String instalment) {
 	}
 
 	/** A pause of the decision clock. */

@@ -329,11 +329,6 @@ class PenaltyCaseImport {
 		}
 	}
 
-	/**
-	 * An amount in yuan: a number cell, or text with ¥/￥/RMB before it, 元 after it, thousands commas, full-width
-	 * digits, or in 万元 (1.2万元 is 12000); null when blank or unreadable (then reported). Read within the loose bound
-	 * of {@link Decimals#TEXT_DIGITS}: the shared check states the amount's own limit (12 integer digits, 2 decimals).
-	 */
 	/** An optional 是/否 column: null when blank, else the answer (TRUE/FALSE, 真/假, Y/N too); anything else fails. */
 	static Boolean flag(SheetRow row, Failures context, String column) {
 		try {
@@ -345,8 +340,19 @@ class PenaltyCaseImport {
 		}
 	}
 
+	/**
+	 * An amount in yuan: a number cell, or text with ¥/￥/RMB before it, 元 after it, thousands commas, full-width
+	 * digits, or in 万元 (1.2万元 is 12000); null when blank or unreadable (then reported). Read within the loose bound
+	 * of {@link Decimals#TEXT_DIGITS}: the shared check states the amount's own limit (12 integer digits, 2 decimals);
+	 * beyond that bound (1e40 stored in the file, 35 digits typed) this reader states it.
+	 */
 	static BigDecimal amount(SheetRow row, Failures context, String column) {
 		context.context().reads(column, SheetImport.ValueKind.NUMBER);
+		// beyond every field's digits (1e40 stored, or typed): told by the amount's own limit, not the reader's 30
+		if (context.context().toldBeyond(column, column, CaseInput.YUAN_INTEGER, CaseInput.YUAN_FRACTION)) {
+			context.columns().add(column);
+			return null;
+		}
 		SheetCell cell = row.cell(column);
 		if (cell.kind() == SheetCell.Kind.NUMBER) {
 			BigDecimal number = cell.asNumber(column);
@@ -375,7 +381,10 @@ class PenaltyCaseImport {
 		}
 		catch (InvalidValueException ex) {
 			FieldError refused = ex.fieldErrors().get(0);
-			context.fail(column, refused.rule(), "number".equals(refused.rule()) ? notAmount : refused.message());
+			context.fail(column, refused.rule(), "number".equals(refused.rule()) ? notAmount
+					: "digits".equals(refused.rule())
+							? Decimals.tooManyDigits(column, CaseInput.YUAN_INTEGER, CaseInput.YUAN_FRACTION) + "：" + Decimals.echo(t)
+							: refused.message());
 			return null;
 		}
 	}

@@ -1,13 +1,18 @@
 package org.youguan.statistics.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
@@ -58,7 +63,16 @@ public class EnterpriseReporting {
 	public Received receive(CurrentUser me, String formCode, String periodText, Map<String, String> values,
 			Map<String, String> notes, String comment, boolean submit) {
 		if (formCode == null || Text.isBlank(formCode)) {
-			throw new InvalidValueException("form", "required", "请指定报表代码（form）");
+			// the values are read by the report's service (NumberText.Judged), which names each by its indicator; without
+			// a form a value beyond the column's digits (1e400) is still named, by its code
+			List<FieldError> errors = new ArrayList<>(List.of(new FieldError("form", "required", "请指定报表代码（form）")));
+			new TreeMap<>(values).forEach((code, text) -> {
+				Validation value = new Validation();
+				value.decimal(ReportChecks.field(code), "指标" + code, text, ReportChecks.VALUE_INTEGER_DIGITS,
+						ReportChecks.VALUE_FRACTION_DIGITS);
+				value.errors().stream().filter(e -> "digits".equals(e.rule())).forEach(errors::add);
+			});
+			throw new InvalidValueException(errors);
 		}
 		ReportForm form = forms.byCode(Text.strip(formCode));
 		Period period = Period.parse(form.periodType(), periodText, "period");

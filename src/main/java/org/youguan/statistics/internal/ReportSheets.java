@@ -14,6 +14,7 @@ import org.youguan.documents.SheetCell;
 import org.youguan.documents.SheetRows.SheetRow;
 import org.youguan.documents.SheetRows;
 import org.youguan.documents.Spreadsheets;
+import org.youguan.kernel.Decimals;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Text;
@@ -91,7 +92,14 @@ public final class ReportSheets {
 			}
 			Indicator indicator = entered.get(key);
 			SheetCell cell = row.cell("本期数值");
-			if (cell.isError()) {
+			// beyond every field's digits (1e40 stored, or typed as text): told by the indicator's own column, not
+			// as an error value nor by the cell reader's loose bound
+			String tooLong = Decimals.tooManyDigits(indicator.name(), ReportChecks.VALUE_INTEGER_DIGITS,
+					ReportChecks.VALUE_FRACTION_DIGITS);
+			if (cell.beyondDigits()) {
+				errors.add(cellError(n, "本期数值", "digits", tooLong));
+			}
+			else if (cell.isError()) {
 				errors.add(cellError(n, "本期数值", "cell-error", "错误值“" + cell.error() + "”（公式出错），请改正"));
 			}
 			else {
@@ -114,7 +122,9 @@ public final class ReportSheets {
 					FieldError refused = ex.fieldErrors().get(0);
 					errors.add(cell.mergedRange() != null || "thousands-separator".equals(refused.rule())
 							? cellError(n, "本期数值", refused.rule(), refused.message())
-							: cellError(n, "本期数值", "number", "“" + cell.text() + "”不是数字"));
+							: "digits".equals(refused.rule())
+									? cellError(n, "本期数值", "digits", tooLong + "：" + Decimals.echo(Text.strip(cell.text())))
+									: cellError(n, "本期数值", "number", "“" + cell.text() + "”不是数字"));
 				}
 			}
 			String note = row.get("说明");

@@ -43,10 +43,9 @@ class StatisticsApiController {
 
 	/** A report as an enterprise system sends it. */
 	record ReportSubmission(String form, String period,
-			// a value beyond the reader's bound (1e40) is told with the column's own digits, not the loose 30+30
-			@JsonDeserialize(contentUsing = NumberText.class) @NumberText.Digits(label = "指标值",
-					integer = ReportChecks.VALUE_INTEGER_DIGITS, fraction = ReportChecks.VALUE_FRACTION_DIGITS)
-			Map<String, String> values, Map<String, String> notes,
+			// every value, however long (1e40, 1e-40000000), is judged by the report's service (Validation.decimal, cheap for
+			// any exponent), which names the indicator and its column's digits: "快递业务量（同城）超出允许的位数…"
+			@JsonDeserialize(contentUsing = NumberText.Judged.class) Map<String, String> values, Map<String, String> notes,
 			String comment, Boolean submit) {
 	}
 

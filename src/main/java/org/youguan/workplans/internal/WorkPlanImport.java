@@ -67,7 +67,9 @@ public class WorkPlanImport {
 		Text.requireClean("text", "通知全文", text);
 		Set<String> known = me.bureauId() == null ? Set.of()
 				: departments.ofBureau(me.bureauId()).stream().map(DepartmentView::name).collect(Collectors.toSet());
-		PlanPreview preview = NoticeParser.parse(text, known::contains);
+		// a notice is long free text: zero-width characters and bidirectional marks inside its tasks, headings and
+		// department names are removed as from every free text (Text.freeText), never stored unseen
+		PlanPreview preview = NoticeParser.parse(Text.freeText(text), known::contains);
 		if (preview.sections().isEmpty() && preview.livelihoodProjects().isEmpty()) {
 			throw new InvalidValueException("text", "structure", "未识别到“一、……”形式的部分和编号任务，请检查是否为工作目标任务分解通知全文");
 		}
@@ -127,10 +129,11 @@ public class WorkPlanImport {
 	 * The notice's fingerprint: SHA-256 of its text compatibility-normalised (NFKC: full-width digits, letters and
 	 * brackets as the ASCII they show, as {@code Text.identifier} reads numbers) and without any white space, so the
 	 * same document pasted, uploaded as .txt or as .docx (line breaks and indentation differ) or retyped with a
-	 * full-width "１." is one notice.
+	 * full-width "１." is one notice, with or without zero-width characters inside ({@link Text#freeText}).
 	 */
 	static String fingerprint(String text) {
-		return DigestUtils.sha256Hex(Normalizer.normalize(text, Normalizer.Form.NFKC)
+		// read as the preview reads it (Text.freeText): a copy with zero-width characters inside is the same notice
+		return DigestUtils.sha256Hex(Normalizer.normalize(Text.freeText(text), Normalizer.Form.NFKC)
 			.replaceAll("[\\s\\p{Z}\\u3000\\uFEFF]+", ""));
 	}
 }

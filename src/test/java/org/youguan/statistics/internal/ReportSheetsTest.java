@@ -138,4 +138,28 @@ class ReportSheetsTest {
 			.doesNotContainKey(LOCAL.code());
 		assertThat(content.notes()).containsEntry(REVENUE.code(), "说明");
 	}
+
+	/**
+	 * A value beyond every field's digits — a number cell 1e40 stored in the file, or text "1e-40000000" or 35 digits —
+	 * is refused naming its indicator and the column's own 14 and 4 digits (rule {@code digits}), not as an error value
+	 * nor by the cell reader's loose 30 digits.
+	 */
+	@Test
+	void aValueBeyondEveryFieldsDigitsIsToldByItsIndicatorsOwnDigits() {
+		TypedWorkbook sheet = new TypedWorkbook(ReportSheets.HEADERS)
+			.row(List.of(RATE.code(), RATE.name(), "%", 1e40, "", ""))
+			.row(List.of(REVENUE.code(), REVENUE.name(), "万元", "1e-40000000", "", ""))
+			.row(List.of(LOCAL.code(), LOCAL.name(), "件", "1".repeat(35), "", ""));
+		assertThatThrownBy(() -> ReportSheets.read(sheet.bytes(), FORM)).isInstanceOf(InvalidValueException.class)
+			.satisfies(ex -> {
+				List<FieldError> errors = ((InvalidValueException) ex).fieldErrors();
+				assertThat(errors).extracting(FieldError::field, FieldError::rule).containsExactly(
+						Tuple.tuple("第2行“本期数值”", "digits"), Tuple.tuple("第3行“本期数值”", "digits"),
+						Tuple.tuple("第4行“本期数值”", "digits"));
+				assertThat(errors.get(0).message()).contains("电子面单使用率超出允许的位数（最多14位整数、4位小数）");
+				assertThat(errors.get(1).message()).contains("快递业务收入超出允许的位数（最多14位整数、4位小数）");
+				assertThat(errors.get(2).message()).contains("快递业务量（同城）超出允许的位数（最多14位整数、4位小数）");
+				assertThat(errors).extracting(FieldError::message).noneMatch(m -> m.contains("30位") || m.contains("错误值"));
+			});
+	}
 }

@@ -1,5 +1,6 @@
 package org.youguan.registry.internal.outlets;
 
+import java.math.BigDecimal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Date;
@@ -138,7 +139,7 @@ public class OutletImport {
 					context.fail("合作方式", "dictionary", "合作方式应为" + String.join("、", cooperation.keySet()));
 				}
 				OutletData data = new OutletData(row.get("网点名称"), operator == null ? 0 : operator.id(), null, coop,
-						row.get("地址"), row.get("行政区划代码"), context.decimal(row, "经度"), context.decimal(row, "纬度"),
+						row.get("地址"), row.get("行政区划代码"), longitude(row, context), latitude(row, context),
 						row.get("负责人"), row.get("负责人身份证号"), row.get("负责人电话"), context.decimal(row, "存储场地面积"),
 						context.yes(row, "通信设施"), context.yes(row, "货架"), context.yes(row, "视频监控"),
 						context.yes(row, "品牌标识"), context.date(row, "开办日期"));
@@ -320,6 +321,19 @@ public class OutletImport {
 			Types.VARCHAR, Types.VARCHAR, Types.NUMERIC, Types.NUMERIC, Types.VARCHAR, Types.BINARY, Types.VARCHAR,
 			Types.BINARY, Types.VARCHAR, Types.NUMERIC, Types.BOOLEAN, Types.BOOLEAN, Types.BOOLEAN, Types.BOOLEAN,
 			Types.DATE, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP };
+
+	/**
+	 * The 经度 cell in degrees, or null when blank or unreadable (then reported): beyond every field's digits (1e40) it
+	 * is told by the longitude's own 3 and 6 digits, not the cell reader's loose bound.
+	 */
+	private static BigDecimal longitude(SheetRow row, SheetImport.RowContext context) {
+		return context.number(row, "经度", null, "经度", Outlets.LONGITUDE_DIGITS, Outlets.COORDINATE_DECIMALS);
+	}
+
+	/** The 纬度 cell in degrees, as {@link #longitude}: 2 and 6 digits. */
+	private static BigDecimal latitude(SheetRow row, SheetImport.RowContext context) {
+		return context.number(row, "纬度", null, "纬度", Outlets.LATITUDE_DIGITS, Outlets.COORDINATE_DECIMALS);
+	}
 
 	/** Service field names as the sheet's columns. */
 	private static final Map<String, String> COLUMNS = Map.ofEntries(Map.entry("name", "网点名称"),

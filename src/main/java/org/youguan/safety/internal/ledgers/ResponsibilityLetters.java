@@ -69,7 +69,7 @@ public class ResponsibilityLetters {
 	 * A letter as entered (checked by {@link #sign}): the year, the enterprise's credit code, the day signed
 	 * (YYYY-MM-DD) and who signed for the bureau and for the enterprise.
 	 */
-	public record LetterData(@JsonDeserialize(using = NumberText.class) String year, String enterpriseCreditCode,
+	public record LetterData(@JsonDeserialize(using = NumberText.Judged.class) String year, String enterpriseCreditCode,
 			String signedOn, String bureauSignatory, String enterpriseSignatory) {
 	}
 
