@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.core.jackson.TypeNameResolver;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -17,6 +19,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.properties.SpringDocConfigProperties;
+import org.springdoc.core.providers.ObjectMapperProvider;
 import org.springdoc.core.utils.SpringDocUtils;
 
 import org.springframework.context.annotation.Bean;
@@ -31,6 +35,8 @@ import org.youguan.org.CurrentUser;
  * Arguments the server supplies itself (the caller's {@link DataScope} and {@link CurrentUser}, the servlet request,
  * response and session) are not request parameters and are left out of the document, once, here; a
  * {@link org.youguan.kernel.ListRequest} is described by its fields (q, page, size, sort, dir) as query parameters.
+ * Schemas of nested records are named with their enclosing classes ({@code Leads.ReportData}), so records sharing a
+ * simple name each keep a schema of their own.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiDocumentation {
@@ -75,6 +81,33 @@ class ApiDocumentation {
 					机构与人员、行政区划、工作日历、法定时限、审计。调用时在请求头 Authorization: Bearer <令牌> 中带上账户的API令牌\
 					（公众查询、公众申诉和工作日历无需令牌）；数据按调用者的数据权限返回，企业只看到本企业的数据。\
 					错误按 RFC 9457 返回 application/problem+json，errors 逐项列出字段和规则。"""));
+	}
+
+	/**
+	 * swagger-core's model resolver, configured as springdoc configures the default one (its object mapper, OpenAPI 3.1
+	 * or 3.0) but naming schemas with {@link NestedTypeNames}; springdoc registers it in place of the default one (same
+	 * class), so every schema of the document is named by it.
+	 */
+	@Bean
+	ModelResolver nestedTypeNamesModelResolver(ObjectMapperProvider mapper, SpringDocConfigProperties properties) {
+		return new ModelResolver(mapper.jsonMapper(), new NestedTypeNames()).openapi31(properties.isOpenapi31());
+	}
+
+	/**
+	 * A schema's name: a top-level class's simple name ({@code Complaint}); a nested class's simple name after its
+	 * enclosing classes' ({@code Leads.ReportData}, {@code AnnualReports.ReportData}). swagger-core names schemas by
+	 * the simple name alone, so records sharing one (the many nested {@code ReportData}, {@code Decision},
+	 * {@code Reason}, {@code Filing}…) were all published as one schema with one of them's fields, and an integrator
+	 * following the document got 400 不认识的字段. A {@code @Schema(name)} on the class still wins.
+	 */
+	static final class NestedTypeNames extends TypeNameResolver {
+
+		@Override
+		protected String getNameOfClass(Class<?> type) {
+			Class<?> enclosing = type.getEnclosingClass();
+			return enclosing == null || getUseFqn() ? super.getNameOfClass(type)
+					: getNameOfClass(enclosing) + "." + type.getSimpleName();
+		}
 	}
 
 	/** Gives every write an example request body (a hand-written one where there is one). */
