@@ -31,6 +31,7 @@ public class DocumentTemplates {
 		write("licence-correction-notice.docx", DocumentTemplates::licenceCorrectionNotice);
 		write("licence-not-accepted.docx", DocumentTemplates::licenceNotAccepted);
 		write("licence-approval.docx", DocumentTemplates::licenceApproval);
+		write("licence-renewal-approval.docx", DocumentTemplates::licenceRenewalApproval);
 		write("licence-refusal.docx", DocumentTemplates::licenceRefusal);
 		write("licence-certificate.docx", DocumentTemplates::licenceCertificate);
 		write("universal-post-office-decision.docx", DocumentTemplates::postOfficeDecision);
@@ -116,15 +117,27 @@ public class DocumentTemplates {
 
 	/** 准予快递业务经营许可决定书. */
 	static void licenceApproval(XWPFDocument doc) {
+		licenceGrant(doc, "准予快递业务经营许可决定书", "你单位于${submittedOn}提出的快递业务经营许可（${kind}）申请（申请编号${number}），经审查，"
+				+ "符合《中华人民共和国邮政法》第五十二条规定的条件。根据《中华人民共和国邮政法》第五十三条，本机关决定准予许可：业务范围${scope}，"
+				+ "服务地域${serviceArea}。", "快递业务经营许可证编号：${licenceNumber}，有效期自${validFrom}至${validUntil}。");
+	}
+
+	/** 准予延续快递业务经营许可决定书 (行政许可法 art.50): the same licence number, its term run on, no item changed. */
+	static void licenceRenewalApproval(XWPFDocument doc) {
+		licenceGrant(doc, "准予延续快递业务经营许可决定书", "你单位于${submittedOn}提出的延续快递业务经营许可证${licenceNumber}有效期的申请"
+				+ "（申请编号${number}），经审查，根据《中华人民共和国行政许可法》第五十条，本机关决定准予延续：业务范围${scope}，"
+				+ "服务地域${serviceArea}，许可事项不变。", "快递业务经营许可证编号：${licenceNumber}（编号不变），延续后的有效期自${validFrom}至"
+				+ "${validUntil}。");
+	}
+
+	/** A licensing grant: the title, the operative paragraph and the licence's line between the bureau's heading and seal. */
+	static void licenceGrant(XWPFDocument doc, String title, String operative, String licence) {
 		paragraph(doc, "${bureau}", 16, true, ParagraphAlignment.CENTER);
-		paragraph(doc, "准予快递业务经营许可决定书", 22, true, ParagraphAlignment.CENTER);
+		paragraph(doc, title, 22, true, ParagraphAlignment.CENTER);
 		paragraph(doc, "${decisionNumber}", 11, false, ParagraphAlignment.RIGHT);
 		paragraph(doc, "${applicant}（统一社会信用代码：${creditCode}）：", 12, false, ParagraphAlignment.LEFT);
-		paragraph(doc, "你单位于${submittedOn}提出的快递业务经营许可（${kind}）申请（申请编号${number}），经审查，符合《中华人民共和国邮政法》"
-				+ "第五十二条规定的条件。根据《中华人民共和国邮政法》第五十三条，本机关决定准予许可：业务范围${scope}，服务地域${serviceArea}。", 12,
-				false, ParagraphAlignment.LEFT);
-		paragraph(doc, "快递业务经营许可证编号：${licenceNumber}，有效期自${validFrom}至${validUntil}。", 12, false,
-				ParagraphAlignment.LEFT);
+		paragraph(doc, operative, 12, false, ParagraphAlignment.LEFT);
+		paragraph(doc, licence, 12, false, ParagraphAlignment.LEFT);
 		paragraph(doc, "${bureau}", 12, false, ParagraphAlignment.RIGHT);
 		paragraph(doc, "${decidedOn}", 12, false, ParagraphAlignment.RIGHT);
 	}

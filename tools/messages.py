@@ -2989,6 +2989,7 @@ M.update({
  "audit.value.LICENCE_MISSING_MATERIALS_NOTICE": ("licence.missing-materials-notice", "Licence missing materials notice"),
  "audit.value.LICENCE_RENEWAL_BEFORE_EXPIRY": ("licence.renewal-before-expiry", "Licence renewal before expiry"),
  "audit.value.LICENCE_RENEWAL_EARLIEST": ("licence.renewal-earliest", "Licence renewal earliest"),
+ "audit.value.LICENCE_RENEWAL_DECISION": ("licence.renewal-decision", "Licence renewal decision"),
  "audit.value.LICENCE_NO_OPERATION": ("licence.no-operation", "Licence unused period"),
  "audit.value.LICENCE_SITE_VERIFICATION_REPORT": ("licence.site-verification-report", "Licence site verification report"),
  "audit.value.LICENCE_VALIDITY": ("licence.validity", "Licence validity"),

@@ -47,6 +47,10 @@ class LicensingDemoData {
 
 	static final byte[] PDF = PdfFiles.blankPage();
 
+	/** What every demo application says of its safety and service systems and its staff. */
+	private static final String SAFETY = "实名收寄、收寄验视、过机安检制度，配备安检机2台、视频监控全覆盖",
+			SERVICE = "服务承诺、投诉处理和赔偿制度", PERSONNEL = "从业人员35人，均经岗前培训";
+
 	private final LicenceApplications applications;
 
 	private final AnnualReports annualReports;
@@ -63,10 +67,13 @@ class LicensingDemoData {
 	}
 
 	void seed() {
-		// 待受理: the demo enterprise applies for a branch; materials still missing
+		// 待受理: the demo enterprise applies to add a branch to the licence it holds (no licence of its own: the branch is
+		// recorded on the enterprise's licence when approved); its legal representative and the licence's items are the
+		// registry's; materials still missing
 		String sf = DemoAccounts.DEMO_ENTERPRISE_CREDIT_CODE_BASE + CreditCode.checkCharacter(DemoAccounts.DEMO_ENTERPRISE_CREDIT_CODE_BASE);
 		Clerk enterprise = new Clerk("顺丰吴中营业部", null, null, sf, false, false);
-		applications.submit(enterprise, data("BRANCH", null, null, "省内", "5000000", "320506", "吴中区东吴北路100号", List.of()),
+		applications.submit(enterprise, new ApplicationData("BRANCH", null, null, null, null, null, null, null, null, SAFETY,
+				SERVICE, PERSONNEL, "刘联系", "0512-65001234", List.of("苏州吴中顺丰东吴北路分部"), null),
 				materials(Material.BUSINESS_LICENCE, Material.CAPITAL, Material.PREMISES, Material.SAFETY));
 
 		// 待补正
@@ -118,7 +125,7 @@ class LicensingDemoData {
 				"APPROVED", jan.plusDays(38).toString(), "快递许可-32-" + t.getYear() + "-H00001"));
 		applications.importApplication(PROVINCE, city, ownRegion, "demo", new LicenceApplications.ImportedApplication(code(8),
 				"苏州万通快递有限公司", "BRANCH", "省内", jan.plusDays(60).toString(), jan.plusDays(65).toString(),
-				jan.plusDays(70).toString(), "APPROVED", jan.plusDays(90).toString(), null));
+				jan.plusDays(70).toString(), "APPROVED", jan.plusDays(90).toString(), "快递许可-32-" + t.getYear() + "-H00001"));
 		LocalDate old = t.minusYears(5).plusDays(60);
 		applications.importApplication(PROVINCE, city, ownRegion, "demo", new LicenceApplications.ImportedApplication(code(9),
 				"苏州老字号快递有限公司", "NEW", "同城", old.minusDays(40).toString(), old.minusDays(30).toString(),
@@ -152,9 +159,8 @@ class LicensingDemoData {
 
 	private static ApplicationData data(String kind, String creditCode, String name, String scope, String capital,
 			String region, String address, List<String> branches) {
-		return new ApplicationData(kind, creditCode, name, "张示范", capital, scope, "苏州市", address, region,
-				"实名收寄、收寄验视、过机安检制度，配备安检机2台、视频监控全覆盖", "服务承诺、投诉处理和赔偿制度", "从业人员35人，均经岗前培训",
-				"刘联系", "0512-65001234", branches, null);
+		return new ApplicationData(kind, creditCode, name, "张示范", capital, scope, "苏州市", address, region, SAFETY, SERVICE,
+				PERSONNEL, "刘联系", "0512-65001234", branches, null);
 	}
 
 	private static Map<Material, UploadedFile> materials(Material... kinds) {

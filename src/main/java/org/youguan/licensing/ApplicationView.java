@@ -3,6 +3,7 @@ package org.youguan.licensing;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
+import org.youguan.kernel.Masking;
 import org.youguan.registry.LicenceScope;
 
 /**
@@ -21,4 +22,19 @@ public record ApplicationView(long id, String number, ApplicationKind kind, Stri
 		LocalDate decidedOn, String decision, String decisionNumber, String decisionReasons, String decidedBy,
 		String licenceNumber, String verificationCode, LocalDate certificateDueOn, LocalDate validFrom,
 		LocalDate validUntil, boolean imported, boolean demo) {
+
+	/**
+	 * The application as its page and the API show it: the contact's phone masked ({@link Masking#phone},
+	 * {@code 139****5678}; null stays null), as the registry shows an enterprise's.
+	 */
+	public ApplicationView masked() {
+		return new ApplicationView(id, number, kind, channel, applicantCreditCode, applicantName, applicantRegistered,
+				legalRepresentative, registeredCapital, scope, approvingLevel, serviceArea, premisesAddress, regionCode,
+				safetySystem, serviceSystem, personnel, contactName, contactPhone == null ? null : Masking.phone(contactPhone),
+				status, submittedOn, receiptDueOn, correctionNotifiedOn, correctionItems, correctedOn, acceptedOn, acceptedByLaw,
+				receiptNumber, notAcceptedOn, notAcceptedReason, competentBureau, reviewedOn, reviewedBy, reviewOpinion,
+				verificationDueOn, verifiedOn, verificationPassed, verificationConclusion, inspectors, decisionDueOn, decidedOn,
+				decision, decisionNumber, decisionReasons, decidedBy, licenceNumber, verificationCode, certificateDueOn,
+				validFrom, validUntil, imported, demo);
+	}
 }

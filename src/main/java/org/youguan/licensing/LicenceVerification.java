@@ -73,6 +73,14 @@ public class LicenceVerification {
 		Optional<LicenceView> recorded = licences.findByNumber(DataScope.all(), n);
 		if (recorded.isPresent()) {
 			LicenceView l = recorded.get();
+			// expired with a renewal accepted before the expiry still undecided: renewed by law (行政许可法(2019) art.50)
+			Optional<LocalDate> deemed = l.status() == LicenceStatus.EXPIRED ? applications.deemedRenewedUntil(n, l.expiresOn())
+					: Optional.empty();
+			if (deemed.isPresent()) {
+				return new Result(true, l.enterpriseName(), l.scope().label(), l.issuedOn(), deemed.get(),
+						LicenceStatus.VALID.name(), LicenceStatus.VALID.label() + "（延续申请已于有效期届满前受理，届满前未作决定，视为准予延续，"
+								+ "行政许可法第50条）", n);
+			}
 			return new Result(l.status() == LicenceStatus.VALID, l.enterpriseName(), l.scope().label(), l.issuedOn(),
 					l.expiresOn(), l.status().name(), l.status().label(), n);
 		}

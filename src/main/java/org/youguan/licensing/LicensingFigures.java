@@ -86,11 +86,12 @@ public class LicensingFigures {
 	}
 
 	/**
-	 * The days application {@code a}'s decision clock was paused from its acceptance, each day once however many pauses
-	 * it had (resumed and paused again the same day), as the clock counts them.
+	 * The days application {@code a}'s decision clock was paused from its acceptance, as the clock counts them
+	 * ({@code LicensingClock}): from the day a pause began to the day before it ended — none for one resumed the day it
+	 * began —, each day once however many pauses it had.
 	 */
-	private static final String PAUSED_DAYS = "(SELECT count(DISTINCT d.day)"
-			+ " FROM licence_application_suspension s, generate_series(s.started_on, s.ended_on, interval '1 day') AS d(day)"
+	private static final String PAUSED_DAYS = "(SELECT count(DISTINCT d.day) FROM licence_application_suspension s,"
+			+ " generate_series(s.started_on, s.ended_on - 1, interval '1 day') AS d(day)"
 			+ " WHERE s.application_id = a.id AND s.ended_on IS NOT NULL AND d.day >= a.accepted_on)";
 
 	private final JdbcClient jdbc;

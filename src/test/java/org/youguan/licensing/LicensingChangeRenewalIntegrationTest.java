@@ -1,7 +1,6 @@
 package org.youguan.licensing;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -12,11 +11,9 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
-import org.youguan.TestImages;
 import org.youguan.kernel.DataScope;
 import org.youguan.registry.EnterpriseData;
 import org.youguan.registry.EnterpriseType;
@@ -93,23 +90,6 @@ class LicensingChangeRenewalIntegrationTest extends LicensingFixture {
 		verified(id);
 		return LicensingIntegrationTest.text(call(PROVINCE, "/api/v1/licensing/applications/" + id + "/approval", "{}")
 			.andExpect(status().isOk()), "$.number");
-	}
-
-	/** Accepts, reviews and verifies (passed) a paper application with every material, ready to be decided. */
-	void verified(long id) throws Exception {
-		for (Material m : Material.values()) {
-			uploaded(id, m);
-		}
-		call(CITY, "/api/v1/licensing/applications/" + id + "/acceptance", "{}").andExpect(status().isOk());
-		call(CITY, "/api/v1/licensing/applications/" + id + "/review", "{\"opinion\":\"材料齐全\"}").andExpect(status().isOk());
-		String data = """
-				{"inspectors":[{"name":"林执法","certificateNumber":"32050004"},{"name":"冯安全","certificateNumber":"32050002"}],
-				 "checklist":[{"item":"经营场所与申请材料一致","passed":true}],"passed":true,
-				 "conclusion":"符合条件"}""";
-		mvc.perform(multipart("/api/v1/licensing/applications/" + id + "/verification")
-			.file(new MockMultipartFile("data", "", "application/json", data.getBytes(StandardCharsets.UTF_8)))
-			.file(new MockMultipartFile("photos", "site.png", "image/png", TestImages.png(40, 30)))
-			.header("Authorization", CITY)).andExpect(status().isOk());
 	}
 
 	long licenceRows(long enterpriseId) {

@@ -1,5 +1,6 @@
 package org.youguan.licensing;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
@@ -13,6 +14,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.youguan.MutableClock;
+import org.youguan.TestImages;
 import org.youguan.documents.PdfFiles;
 import org.youguan.kernel.DataScope;
 import org.youguan.registry.LicenceGranted;
@@ -95,6 +97,23 @@ abstract class LicensingFixture {
 		}
 		call(CITY, "/api/v1/licensing/applications/" + id + "/acceptance", "{}").andExpect(status().isOk());
 		call(CITY, "/api/v1/licensing/applications/" + id + "/review", "{\"opinion\":\"材料齐全\"}").andExpect(status().isOk());
+	}
+
+	/** Accepts, reviews and verifies (passed) a paper application with every material, ready to be decided. */
+	void verified(long id) throws Exception {
+		for (Material m : Material.values()) {
+			uploaded(id, m);
+		}
+		call(CITY, "/api/v1/licensing/applications/" + id + "/acceptance", "{}").andExpect(status().isOk());
+		call(CITY, "/api/v1/licensing/applications/" + id + "/review", "{\"opinion\":\"材料齐全\"}").andExpect(status().isOk());
+		String data = """
+				{"inspectors":[{"name":"林执法","certificateNumber":"32050004"},{"name":"冯安全","certificateNumber":"32050002"}],
+				 "checklist":[{"item":"经营场所与申请材料一致","passed":true}],"passed":true,
+				 "conclusion":"符合条件"}""";
+		mvc.perform(multipart("/api/v1/licensing/applications/" + id + "/verification")
+			.file(new MockMultipartFile("data", "", "application/json", data.getBytes(StandardCharsets.UTF_8)))
+			.file(new MockMultipartFile("photos", "site.png", "image/png", TestImages.png(40, 30)))
+			.header("Authorization", CITY)).andExpect(status().isOk());
 	}
 
 	/**

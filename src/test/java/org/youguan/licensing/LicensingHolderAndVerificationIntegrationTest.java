@@ -89,14 +89,18 @@ class LicensingHolderAndVerificationIntegrationTest extends LicensingFixture {
 	void aHolderOfAValidLicenceIsRefusedANewOneAtFilingAndToldToApplyForAChange() throws Exception {
 		String code = LicensingIntegrationTest.enterpriseCode();
 		long before = applications(code);
-		// the attack: the demo enterprise, holding a valid 省内 licence, applies for a new one on its portal
-		call(ENTERPRISE, "/api/v1/licensing/applications", LicensingIntegrationTest.application(null, null, "省内", "600000", ""))
+		// the attack: the demo enterprise, holding a valid 省内 licence, applies for a new one on its portal (its legal
+		// representative the registry's: another one is refused on its field first)
+		String noRepresentative = "\"legalRepresentative\":null";
+		call(ENTERPRISE, "/api/v1/licensing/applications", LicensingIntegrationTest.application(null, null, "省内", "600000", "")
+			.replace("\"legalRepresentative\":\"王示例\"", noRepresentative))
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.errors[0].field").value("kind"))
 			.andExpect(jsonPath("$.errors[0].rule").value("licence-held"))
 			.andExpect(jsonPath("$.errors[0].message", containsString("请申请变更")));
 		// of another scope too: a wider scope is a change of the licence, not a second licence
-		call(CITY, "/api/v1/licensing/applications", LicensingIntegrationTest.application(code, null, "跨省", "1500000", ""))
+		call(CITY, "/api/v1/licensing/applications", LicensingIntegrationTest.application(code, null, "跨省", "1500000", "")
+			.replace("\"legalRepresentative\":\"王示例\"", noRepresentative))
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.errors[0].rule").value("licence-held"));
 		assertThat(applications(code)).as("nothing saved").isEqualTo(before);
@@ -132,7 +136,15 @@ class LicensingHolderAndVerificationIntegrationTest extends LicensingFixture {
 				today.minusDays(21));
 		assertThat(licences.findByNumber(DataScope.all(), "快递许可-32-1996-" + code.substring(13)).orElseThrow().status())
 			.isEqualTo(LicenceStatus.EXPIRED);
-		long id = reviewed(code, "苏州过期持证快递有限公司");
+		// the registry knows its legal representative (赵持证): another one typed is refused, the certificate prints its own
+		call(CITY, "/api/v1/licensing/applications", newApplication(code, "苏州过期持证快递有限公司"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("legalRepresentative"))
+			.andExpect(jsonPath("$.errors[0].rule").value("registered-legal-representative"))
+			.andExpect(jsonPath("$.errors[0].message", containsString("赵持证")));
+		long id = LicensingIntegrationTest.id(call(CITY, "/api/v1/licensing/applications", newApplication(code, "苏州过期持证快递有限公司")
+			.replace("\"legalRepresentative\":\"王示例\"", "\"legalRepresentative\":null")).andExpect(status().isCreated()));
+		acceptedAndReviewed(id);
 		verification(id, LIN + "," + FENG, ALL_PASSED, true).andExpect(status().isOk());
 		String number = LicensingIntegrationTest.text(call(PROVINCE, "/api/v1/licensing/applications/" + id + "/approval", "{}")
 			.andExpect(status().isOk()), "$.number");
@@ -140,13 +152,13 @@ class LicensingHolderAndVerificationIntegrationTest extends LicensingFixture {
 		long enterprise = enterprises.findByCreditCode(code).orElseThrow().id();
 		assertThat(licences.list(DataScope.all(), new Licences.Filter(LicenceStatus.VALID, null, enterprise),
 				PageQuery.of(null, 0, 10, "expires_on", "desc")).items()).hasSize(1);
-		// the certificate names the legal representative applied for
+		// the certificate names the legal representative the registry has
 		String location = mvc.perform(get("/api/v1/licensing/applications/" + id + "/certificate").header("Authorization", CITY))
 			.andExpect(status().isSeeOther()).andReturn().getResponse().getHeader("Location");
 		byte[] docx = mvc.perform(get(location).header("Authorization", CITY)).andExpect(status().isOk()).andReturn()
 			.getResponse().getContentAsByteArray();
 		try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
-			assertThat(new XWPFWordExtractor(doc).getText()).contains("法定代表人").contains("王示例");
+			assertThat(new XWPFWordExtractor(doc).getText()).contains("法定代表人").contains("赵持证").doesNotContain("王示例");
 		}
 	}
 

@@ -20,6 +20,6 @@ class ApplicationLicenceNumberStore implements StoredIdentifiers {
 	@Override
 	public void normalise(Connection connection) throws SQLException {
 		DataMigration.normaliseNumbers(connection, "licence_application", "licence_number",
-				"CASE WHEN kind IN ('CHANGE', 'RENEWAL') THEN id::text ELSE '' END", Text::identifier);
+				"CASE WHEN kind IN ('CHANGE', 'RENEWAL', 'BRANCH') THEN id::text ELSE '' END", Text::identifier);
 	}
 }

@@ -158,7 +158,9 @@ class LicensingApiController {
 	@PostMapping("/applications")
 	@PreAuthorize(APPLICANTS)
 	@Operation(summary = "提交许可申请", description = "企业为本企业提交（当日收到）；工作人员录入纸质申请（submittedOn为收到日期）。"
-			+ "材料另以POST /applications/{id}/materials上传。")
+			+ "kind：NEW新设许可、CHANGE变更、RENEWAL延续、BRANCH分支机构（branches填写拟载入许可证的分支机构；须持有有效许可证，"
+			+ "否则409；准予后载入现有许可证的分支机构名录，不另发许可证）。材料另以POST /applications/{id}/materials上传"
+			+ "（每份申请的材料文件数有上限）；工作人员只能为纸质申请补充材料。")
 	ResponseEntity<Created> submit(@AuthenticationPrincipal CurrentUser me, @RequestBody Application data) {
 		long id = applications.submit(Clerk.of(me), data.data(), Map.of());
 		return ResponseEntity.created(URI.create("/api/v1/licensing/applications/" + id)).body(new Created(id));
@@ -290,7 +292,8 @@ class LicensingApiController {
 	@PreAuthorize(WRITERS)
 	@Operation(summary = "导入历史许可申请", description = "applicantCreditCode、applicantName、kind（NEW、CHANGE、RENEWAL、BRANCH）、"
 			+ "scope（同城、省内、跨省、国际）、receivedOn、preliminaryReviewedOn、onSiteVerifiedOn、decision（APPROVED、"
-			+ "REFUSED、PENDING）、decidedOn、licenceNumber；按真实日期记录并标为历史导入。")
+			+ "REFUSED、PENDING）、decidedOn、licenceNumber（新设许可为所发许可证编号；变更、延续、分支机构准予的，为申请人所持、"
+			+ "所作用的许可证编号，分支机构不另发许可证）；按真实日期记录并标为历史导入。")
 	ResponseEntity<Created> imported(@AuthenticationPrincipal CurrentUser me, DataScope scope,
 			@RequestBody LicenceApplications.ImportedApplication data) {
 		long id = applications.importApplication(Clerk.of(me), scope, me.regionCode(), me.getUsername(), data);

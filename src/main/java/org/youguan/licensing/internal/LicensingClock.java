@@ -64,14 +64,28 @@ public final class LicensingClock {
 	}
 
 	/**
-	 * The day the decision is due: 45 days from acceptance (邮政法(2015) art.53) plus every day of a pause (补正 of
-	 * verification defects, hearing, expert review: 行政许可法(2019) art.45) — a pause still lasting counts up to
-	 * {@code today}; days before acceptance do not count, and a day two pauses share (one resumed and another begun the
-	 * same day) counts once ({@link PausedDays}).
+	 * The day the decision is due: 45 days from acceptance (邮政法(2015) art.53) plus the days paused (补正 of
+	 * verification defects, hearing, expert review: 行政许可法(2019) art.45) — a pause from the day it began to the day it
+	 * ended holds the clock back by the days between ({@link #heldBack}: resumed the day it began, none), one still
+	 * lasting up to {@code today}; days before acceptance do not count, and a day two pauses share counts once
+	 * ({@link PausedDays}).
 	 */
 	public LocalDate decisionDue(LocalDate acceptedOn, List<Pause> pauses, LocalDate today) {
-		long paused = PausedDays.count(pauses, acceptedOn, today);
+		long paused = PausedDays.count(heldBack(pauses, today), acceptedOn, today);
 		return days.plusCalendarDays(acceptedOn, Math.toIntExact(amount(StatutoryRule.LICENCE_DECISION) + paused));
+	}
+
+	/**
+	 * The day a renewal's (延续) decision is due: its {@code decisionDue} (45 days from acceptance, pauses added), but
+	 * never after the last day of the licence it renews — the decision is made before the licence expires, and one not
+	 * made by then counts as granted (视为准予延续, 行政许可法(2019) art.50; rule
+	 * {@link StatutoryRule#LICENCE_RENEWAL_DECISION}: that many days before {@code validUntil}, 0 by default). Not moved
+	 * off a day off: the licence's expiry does not move.
+	 * @param validUntil the last valid day of the licence renewed
+	 */
+	public LocalDate renewalDecisionDue(LocalDate decisionDue, LocalDate validUntil) {
+		LocalDate last = validUntil.minusDays(amount(StatutoryRule.LICENCE_RENEWAL_DECISION));
+		return decisionDue.isAfter(last) ? last : decisionDue;
 	}
 
 	/**
@@ -108,8 +122,8 @@ public final class LicensingClock {
 
 	/**
 	 * Calendar days left before the decision limit while its clock stands still: the stored limit {@code storedDue}
-	 * (which counts the ended pauses) moved on by the days the pause still lasting has held it back up to {@code today},
-	 * a day it shares with an ended pause counted once ({@link PausedDays}) — so the figure stays as it was on the
+	 * (which counts the ended pauses) moved on by the days the pause still lasting has held it back before {@code today}
+	 * ({@link #heldBack}), a day it shares with an ended pause counted once ({@link PausedDays}) — so the figure stays as it was on the
 	 * pause's first day (行政许可法(2019) art.45: the days paused do not count).
 	 * @param acceptedOn the day the limit began (days before it do not count); null takes the first pause's start
 	 * @param pauses every pause of the application, ended or lasting (endedOn null)
@@ -118,9 +132,20 @@ public final class LicensingClock {
 	public static long remainingWhilePaused(LocalDate storedDue, LocalDate acceptedOn, List<Pause> pauses, LocalDate today) {
 		LocalDate first = acceptedOn != null ? acceptedOn
 				: pauses.stream().map(Pause::startedOn).min(LocalDate::compareTo).orElse(today);
-		long heldBack = PausedDays.count(pauses, first, today)
-				- PausedDays.count(pauses.stream().filter(p -> p.endedOn() != null).toList(), first, today);
+		long heldBack = PausedDays.count(heldBack(pauses, today), first, today)
+				- PausedDays.count(heldBack(pauses.stream().filter(p -> p.endedOn() != null).toList(), today), first, today);
 		return remaining(storedDue.plusDays(heldBack), today);
+	}
+
+	/**
+	 * The days each pause holds the clock back, as spans with both ends counted: from the day it began to the day before
+	 * it ended (a period's first day is not counted, 民法典(2020) art.201: a pause from the 10th to the 12th holds back two
+	 * days) — none for a pause resumed the day it began, which held nothing back; one still lasting up to the day before
+	 * {@code today}.
+	 */
+	private static List<Pause> heldBack(List<Pause> pauses, LocalDate today) {
+		return pauses.stream().map(p -> new Pause(p.startedOn(), (p.endedOn() == null ? today : p.endedOn()).minusDays(1)))
+			.toList();
 	}
 
 	/** Calendar days from {@code today} to {@code due}: 0 on the last day, negative once overdue. */

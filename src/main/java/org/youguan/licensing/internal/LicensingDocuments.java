@@ -27,6 +27,7 @@ import org.youguan.documents.DocumentTemplate;
 import org.youguan.documents.DocumentTemplates;
 import org.youguan.documents.WordTemplates;
 import org.youguan.kernel.ChineseText;
+import org.youguan.licensing.ApplicationKind;
 import org.youguan.licensing.ApplicationView;
 import org.youguan.rules.StatutoryRules;
 
@@ -61,6 +62,11 @@ public class LicensingDocuments implements DeclaresTemplates {
 	static final DocumentTemplate APPROVAL = template("approval", "准予快递业务经营许可决定书", "licence-approval")
 		.withFields("decisionNumber", "decidedOn", "licenceNumber", "validFrom", "validUntil");
 
+	/** A renewal's approval (延续, 行政许可法(2019) art.50): the same licence number, its term run on. */
+	static final DocumentTemplate RENEWAL_APPROVAL = template("renewal-approval", "准予延续快递业务经营许可决定书",
+			"licence-renewal-approval")
+		.withFields("decisionNumber", "decidedOn", "licenceNumber", "validFrom", "validUntil");
+
 	static final DocumentTemplate REFUSAL = template("refusal", "不予快递业务经营许可决定书", "licence-refusal")
 		.withFields("decisionNumber", "decidedOn", "reasons", "remedies")
 		// 行政许可法 art.38: a refusal states its reasons and the right to 行政复议 and 行政诉讼
@@ -91,9 +97,15 @@ public class LicensingDocuments implements DeclaresTemplates {
 		this.rules = rules;
 	}
 
-	/** 受理通知书 with the receipt's 文号 and the decision limit. */
-	public byte[] receipt(ApplicationView a, String bureau) {
+	/**
+	 * 受理通知书 with the receipt's 文号 and the decision limit.
+	 * @param bureau the receiving bureau
+	 * @param competent the bureau that decides (邮政法(2015) art.52: e.g. 江苏省邮政管理局), named where the notice says who
+	 *        decides
+	 */
+	public byte[] receipt(ApplicationView a, String bureau, String competent) {
 		Map<String, String> f = common(a, bureau);
+		f.put("level", competent);
 		f.put("receiptNumber", a.receiptNumber());
 		f.put("acceptedOn", ChineseText.day(a.acceptedOn()));
 		f.put("byLaw", a.acceptedByLaw() ? "（补正告知期限届满未告知，依法自收到申请材料之日起受理）" : "");
@@ -122,7 +134,10 @@ public class LicensingDocuments implements DeclaresTemplates {
 		return templates.fillForParty(NOT_ACCEPTED, f, Map.of(), a.applicantCreditCode());
 	}
 
-	/** 准予许可决定书 or 不予许可决定书 (reasons and remedies). */
+	/**
+	 * 准予许可决定书 — for a renewal 准予延续快递业务经营许可决定书 citing 行政许可法(2019) art.50 — or 不予许可决定书 (reasons
+	 * and remedies).
+	 */
 	public byte[] decision(ApplicationView a, String bureau) {
 		Map<String, String> f = common(a, bureau);
 		f.put("decisionNumber", a.decisionNumber());
@@ -132,7 +147,8 @@ public class LicensingDocuments implements DeclaresTemplates {
 			f.put("licenceNumber", a.licenceNumber());
 			f.put("validFrom", ChineseText.day(a.validFrom()));
 			f.put("validUntil", ChineseText.day(a.validUntil()));
-			return templates.fillForParty(APPROVAL, f, Map.of(), a.applicantCreditCode());
+			return templates.fillForParty(a.kind() == ApplicationKind.RENEWAL ? RENEWAL_APPROVAL : APPROVAL, f, Map.of(),
+					a.applicantCreditCode());
 		}
 		f.put("reasons", a.decisionReasons());
 		f.put("remedies", rules.remedies(a.regionCode()));
@@ -207,10 +223,10 @@ public class LicensingDocuments implements DeclaresTemplates {
 		return DocumentTemplate.of("licensing/" + name, title, "documents/" + file + ".docx").withFields(COMMON);
 	}
 
-	/** The six documents of the procedure. */
+	/** The seven documents of the procedure. */
 	@Override
 	public List<DocumentTemplate> templates() {
-		return List.of(RECEIPT, CORRECTION, NOT_ACCEPTED, APPROVAL, REFUSAL, CERTIFICATE);
+		return List.of(RECEIPT, CORRECTION, NOT_ACCEPTED, APPROVAL, RENEWAL_APPROVAL, REFUSAL, CERTIFICATE);
 	}
 
 }

@@ -77,10 +77,10 @@ class LicensingClockTest {
 		// 08-20 + 45 = 10-04 (国庆) → 10-08
 		assertThat(clock.decisionDue(LocalDate.of(2026, 8, 20), List.of(), LocalDate.of(2026, 8, 20)))
 			.isEqualTo(LocalDate.of(2026, 10, 8));
-		// five days of expert review (both days counted): 08-20 + 50 = 10-09
-		List<LicensingClock.Pause> review = List.of(new LicensingClock.Pause(LocalDate.of(2026, 8, 25), LocalDate.of(2026, 8, 29)));
+		// expert review from 08-25 to 08-30, resumed on the 30th: 5 days held back → 08-20 + 50 = 10-09
+		List<LicensingClock.Pause> review = List.of(new LicensingClock.Pause(LocalDate.of(2026, 8, 25), LocalDate.of(2026, 8, 30)));
 		assertThat(clock.decisionDue(LocalDate.of(2026, 8, 20), review, LocalDate.of(2026, 9, 1))).isEqualTo(LocalDate.of(2026, 10, 9));
-		// a pause still lasting counts up to today: 09-01…09-03 = 3 days → 08-20 + 48 = 10-07 (国庆) → 10-08
+		// a pause still lasting holds the days before today: 09-01, 09-02 → 08-20 + 47 = 10-06 (国庆) → 10-08
 		List<LicensingClock.Pause> ongoing = List.of(new LicensingClock.Pause(LocalDate.of(2026, 9, 1), null));
 		assertThat(clock.decisionDue(LocalDate.of(2026, 8, 20), ongoing, LocalDate.of(2026, 9, 3))).isEqualTo(LocalDate.of(2026, 10, 8));
 		// days paused before acceptance do not count
@@ -88,19 +88,40 @@ class LicensingClockTest {
 		assertThat(clock.decisionDue(LocalDate.of(2026, 8, 20), before, LocalDate.of(2026, 9, 1))).isEqualTo(LocalDate.of(2026, 10, 8));
 	}
 
+	/**
+	 * Attack (L4): a hearing paused and resumed the same day moved the decision limit on by a day, and four of them by
+	 * one day again — a pause resumed the day it began held nothing back, it adds none (民法典(2020) art.201: a period's
+	 * first day is not counted); overlapping pauses count a day once.
+	 */
 	@Test
-	void aDayPausedTwiceHoldsTheDecisionBackOneDay() {
-		// four hearings paused and resumed on 08-25, then an expert review from 08-25 to 08-29: five days, not nine
+	void aPauseResumedTheDayItBeganHoldsTheDecisionBackNotAtAll() {
+		// four hearings paused and resumed on 08-25, then an expert review from 08-25 to 08-30: five days, not nine
 		LocalDate day = LocalDate.of(2026, 8, 25);
 		List<LicensingClock.Pause> repeated = List.of(new LicensingClock.Pause(day, day), new LicensingClock.Pause(day, day),
 				new LicensingClock.Pause(day, day), new LicensingClock.Pause(day, day),
-				new LicensingClock.Pause(day, LocalDate.of(2026, 8, 29)));
+				new LicensingClock.Pause(day, LocalDate.of(2026, 8, 30)));
 		assertThat(clock.decisionDue(LocalDate.of(2026, 8, 20), repeated, LocalDate.of(2026, 9, 1))).isEqualTo(LocalDate.of(2026, 10, 9));
-		// one day paused four times in December: 12-01 + 46 = 01-16 (a Saturday) → 01-18; counted four times it would be 01-19
+		// one day paused and resumed four times in December: 12-01 + 45 = 01-15, as with no pause at all
 		LocalDate december = LocalDate.of(2026, 12, 3);
+		LocalDate none = clock.decisionDue(LocalDate.of(2026, 12, 1), List.of(), LocalDate.of(2026, 12, 10));
+		assertThat(none).isEqualTo(LocalDate.of(2027, 1, 15));
 		assertThat(clock.decisionDue(LocalDate.of(2026, 12, 1), List.of(new LicensingClock.Pause(december, december),
 				new LicensingClock.Pause(december, december), new LicensingClock.Pause(december, december),
-				new LicensingClock.Pause(december, december)), LocalDate.of(2026, 12, 10))).isEqualTo(LocalDate.of(2027, 1, 18));
+				new LicensingClock.Pause(december, december)), LocalDate.of(2026, 12, 10))).isEqualTo(none);
+	}
+
+	/**
+	 * A renewal's decision is due within 45 days of acceptance but never after the licence's last valid day (行政许可法(2019)
+	 * art.50: decided before the licence expires, else deemed granted): accepted 08-20 for a licence valid until 09-15,
+	 * due 09-15, not 10-08; a licence valid longer keeps the 45 days.
+	 */
+	@Test
+	void aRenewalsDecisionIsDueNoLaterThanTheLicencesLastValidDay() {
+		LocalDate due = clock.decisionDue(LocalDate.of(2026, 8, 20), List.of(), LocalDate.of(2026, 8, 20));
+		assertThat(clock.renewalDecisionDue(due, LocalDate.of(2026, 9, 15))).isEqualTo(LocalDate.of(2026, 9, 15));
+		// the last day is a Sunday: not moved to the next working day, the licence ends on it
+		assertThat(clock.renewalDecisionDue(due, LocalDate.of(2026, 9, 13))).isEqualTo(LocalDate.of(2026, 9, 13));
+		assertThat(clock.renewalDecisionDue(due, LocalDate.of(2026, 12, 31))).isEqualTo(due);
 	}
 
 	@Test
@@ -145,8 +166,8 @@ class LicensingClockTest {
 		LocalDate accepted = LocalDate.of(2026, 11, 2);
 		LocalDate due = LocalDate.of(2026, 12, 20);
 		List<LicensingClock.Pause> alone = List.of(new LicensingClock.Pause(LocalDate.of(2026, 11, 10), null));
-		assertThat(LicensingClock.remainingWhilePaused(due, accepted, alone, LocalDate.of(2026, 11, 10))).isEqualTo(41);
-		assertThat(LicensingClock.remainingWhilePaused(due, accepted, alone, LocalDate.of(2026, 11, 30))).isEqualTo(41);
+		assertThat(LicensingClock.remainingWhilePaused(due, accepted, alone, LocalDate.of(2026, 11, 10))).isEqualTo(40);
+		assertThat(LicensingClock.remainingWhilePaused(due, accepted, alone, LocalDate.of(2026, 11, 30))).isEqualTo(40);
 		// resumed and paused again on the 10th: the stored limit holds the 10th back already
 		List<LicensingClock.Pause> again = List.of(new LicensingClock.Pause(LocalDate.of(2026, 11, 8), LocalDate.of(2026, 11, 10)),
 				new LicensingClock.Pause(LocalDate.of(2026, 11, 10), null));

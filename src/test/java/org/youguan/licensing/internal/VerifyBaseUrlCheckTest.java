@@ -22,15 +22,15 @@ class VerifyBaseUrlCheckTest {
 
 	@Test
 	void warnsWhenAnInstallationThatIsNotTheDemoKeepsTheDefaultAddress(CapturedOutput output) {
-		new VerifyBaseUrlCheck(new LicensingSettings(null), demo(false)).warn();
+		new VerifyBaseUrlCheck(new LicensingSettings(null, null, null), demo(false)).warn();
 		assertThat(output.getOut() + output.getErr()).contains("WARN").contains("YOUGUAN_LICENSING_VERIFY_BASE_URL");
 	}
 
 	@Test
 	void staysQuietForTheDemoAndForAnAddressThatIsSet() {
-		assertThat(new VerifyBaseUrlCheck(new LicensingSettings(" "), demo(true)).defaultAddressInProduction()).isFalse();
-		assertThat(new VerifyBaseUrlCheck(new LicensingSettings("https://youguan.example.gov.cn/"), demo(false))
+		assertThat(new VerifyBaseUrlCheck(new LicensingSettings(" ", null, null), demo(true)).defaultAddressInProduction()).isFalse();
+		assertThat(new VerifyBaseUrlCheck(new LicensingSettings("https://youguan.example.gov.cn/", null, null), demo(false))
 			.defaultAddressInProduction()).isFalse();
-		assertThat(new VerifyBaseUrlCheck(new LicensingSettings(""), demo(false)).defaultAddressInProduction()).isTrue();
+		assertThat(new VerifyBaseUrlCheck(new LicensingSettings("", null, null), demo(false)).defaultAddressInProduction()).isTrue();
 	}
 }

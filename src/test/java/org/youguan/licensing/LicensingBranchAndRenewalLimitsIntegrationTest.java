@@ -1,0 +1,247 @@
+package org.youguan.licensing;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.ResultActions;
+import org.youguan.IntegrationTest;
+import org.youguan.kernel.DataScope;
+import org.youguan.registry.EnterpriseData;
+import org.youguan.registry.EnterpriseType;
+import org.youguan.registry.Enterprises;
+import org.youguan.registry.LicenceGranted;
+import org.youguan.registry.LicenceScope;
+import org.youguan.registry.LicenceTerms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Findings of the licensing attack round on branches, renewals and materials: a branch application (分支机构) adds its
+ * branches to the licence the enterprise holds in force and never mints a second licence — refused (409) without one; a
+ * renewal's (延续) decision is due by the licence's last valid day and, applied for in time and undecided at the expiry,
+ * is deemed granted (行政许可法(2019) art.50): the licence stays valid on the public page, the renewal can still be
+ * approved and no longer refused; an application holds a limited number of material files; staff add materials only
+ * to paper applications; the API shows the contact's phone masked.
+ */
+@IntegrationTest
+class LicensingBranchAndRenewalLimitsIntegrationTest extends LicensingFixture {
+
+	@Autowired
+	LicenceApplications applications;
+
+	@Autowired
+	Enterprises enterprises;
+
+	/** A licence valid until {@code expiresOn} granted through the registry's event to a new holder (one branch listed). */
+	String licensed(String code, String name, LocalDate expiresOn) {
+		LocalDate today = LocalDate.now(clock);
+		LocalDate issued = expiresOn.minusYears(5).plusDays(1);
+		return granted(new LicenceGranted(-5, "快递许可-32-1995-" + LicensingChangeRenewalIntegrationTest.unpadded(code),
+				new EnterpriseData(name, code, EnterpriseType.EXPRESS, null, "孙原任", "吴中区分支路1号", "320506", null, null),
+				LicenceScope.PROVINCE, "江苏省邮政管理局", "32", issued.isAfter(today) ? today : issued, expiresOn, false,
+				new LicenceTerms(new BigDecimal("600000"), "苏州市吴中区", List.of("吴中分部")))).number();
+	}
+
+	/** A paper application of {@code kind} for {@code code} stating only the systems, the contact and the branches. */
+	ResultActions submitted(String kind, String code, String extra) throws Exception {
+		return call(CITY, "/api/v1/licensing/applications", """
+				{"kind":"%s","applicantCreditCode":"%s","safetySystem":"实名收寄、验视、安检制度","serviceSystem":"服务承诺和投诉处理制度",
+				 "personnel":"从业人员20人","contactName":"李联系","contactPhone":"13912345678"%s}""".formatted(kind, code, extra));
+	}
+
+	/** The city bureau uploads the safety material of application {@code id} once more. */
+	ResultActions safetyUploaded(long id) throws Exception {
+		return mvc.perform(multipart("/api/v1/licensing/applications/" + id + "/materials")
+			.file(new MockMultipartFile("file", "SAFETY.pdf", "application/pdf", PDF))
+			.param("kind", Material.SAFETY.name())
+			.header("Authorization", CITY));
+	}
+
+	long licenceRows(String code) {
+		return jdbc.sql("SELECT count(*) FROM express_licence l JOIN enterprise e ON e.id = l.enterprise_id WHERE e.credit_code = :c")
+			.param("c", code).query(Long.class).single();
+	}
+
+	/**
+	 * Attack H1: sf.wz applied for a branch (BRANCH), had it approved and held a second licence, valid on the public
+	 * page. A branch application carries the licence in force, its approval returns that licence's number, records the
+	 * branch on its list (吴中分部 then 相城分部) through {@code LicenceChanged}, and the enterprise still holds one
+	 * licence; the certificate re-issued is verified against the same number.
+	 */
+	@Test
+	void anApprovedBranchIsRecordedOnTheLicenceInForceAndMintsNoSecondLicence() throws Exception {
+		String code = LicensingIntegrationTest.newCreditCode();
+		String number = licensed(code, "苏州分支" + code.substring(12, 17) + "快递有限公司", LocalDate.now(clock).plusYears(3));
+		long id = LicensingIntegrationTest.id(submitted("BRANCH", code, ",\"branches\":[\"相城分部\"]").andExpect(status().isCreated()));
+		mvc.perform(get("/api/v1/licensing/applications/" + id).header("Authorization", CITY))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.application.licenceNumber").value(number))
+			.andExpect(jsonPath("$.application.legalRepresentative").value("孙原任"))
+			.andExpect(jsonPath("$.changes[0].field").value("branches"))
+			.andExpect(jsonPath("$.changes[0].before").value("吴中分部"))
+			.andExpect(jsonPath("$.changes[0].after").value("吴中分部\n相城分部"));
+		verified(id);
+		assertThat(LicensingIntegrationTest.text(call(PROVINCE, "/api/v1/licensing/applications/" + id + "/approval", "{}")
+			.andExpect(status().isOk()), "$.number")).isEqualTo(number);
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> licences.terms(number).orElseThrow().branches().equals(List.of("吴中分部", "相城分部")));
+		assertThat(licenceRows(code)).isEqualTo(1);
+		ApplicationView a = applications.get(DataScope.all(), id).application();
+		assertThat(a.licenceNumber()).isEqualTo(number);
+		mvc.perform(get("/api/v1/public/licences/verify").param("number", number).param("code", a.verificationCode()))
+			.andExpect(jsonPath("$.valid").value(true));
+		assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'licensing.approve' AND object_id = :id AND summary LIKE :s")
+			.param("id", String.valueOf(id)).param("s", "%不另发许可证%").query(Long.class).single()).isEqualTo(1);
+	}
+
+	/**
+	 * A branch application of an enterprise holding no licence in force is refused (409 on kind, in Chinese), nothing
+	 * saved; one without branch names, one naming only branches on the licence already, or one typing another legal
+	 * representative than the registry's (the certificate prints the registry's) is a 400 on the field.
+	 */
+	@Test
+	void aBranchApplicationWithoutALicenceIsRefusedAndOneWithoutNewBranchesOrWithAnotherLegalRepresentativeIsA400() throws Exception {
+		String unlicensed = LicensingIntegrationTest.newCreditCode();
+		enterprises.register(DataScope.all(), new EnterpriseData("苏州无证分支" + unlicensed.substring(12, 17) + "快递有限公司", unlicensed,
+				EnterpriseType.EXPRESS, null, "赵无证", "吴中区无证路1号", "320506", null, null), false);
+		submitted("BRANCH", unlicensed, ",\"branches\":[\"相城分部\"]")
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.errors[0].field").value("kind"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("没有有效的快递业务经营许可证")));
+		String code = LicensingIntegrationTest.newCreditCode();
+		licensed(code, "苏州分支校验" + code.substring(12, 17) + "快递有限公司", LocalDate.now(clock).plusYears(3));
+		submitted("BRANCH", code, "").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field", hasItem("branches")));
+		submitted("BRANCH", code, ",\"branches\":[\"吴中分部\"]").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[?(@.field == 'branches')].rule", hasItem("no-change")));
+		submitted("BRANCH", code, ",\"branches\":[\"相城分部\"],\"legalRepresentative\":\"王另人\"")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[?(@.field == 'legalRepresentative')].message", hasItem(containsString("孙原任"))));
+		assertThat(jdbc.sql("SELECT count(*) FROM licence_application WHERE applicant_credit_code IN (:c)")
+			.param("c", List.of(unlicensed, code)).query(Long.class).single()).isZero();
+	}
+
+	/**
+	 * Attack M2: a renewal accepted 40 days before the licence expired was due 45 days after acceptance, after the
+	 * expiry, and once the licence had expired undecided the approval was refused (已过期). Its decision is due on the
+	 * licence's last valid day (行政许可法(2019) art.50); undecided after it, the licence is valid on the public page (deemed
+	 * renewed), a refusal is a 409 (rule renewal-deemed), and the approval runs the term on from the day after the expiry,
+	 * audited with the article.
+	 */
+	@Test
+	void aRenewalIsDueByTheExpiryAndUndecidedAfterItIsDeemedGrantedAndCanStillBeApproved() throws Exception {
+		String code = LicensingIntegrationTest.newCreditCode();
+		LocalDate expiry = LocalDate.now(clock).plusDays(40);
+		String number = licensed(code, "苏州届满延续" + code.substring(12, 17) + "快递有限公司", expiry);
+		long id = LicensingIntegrationTest.id(submitted("RENEWAL", code, "").andExpect(status().isCreated()));
+		verified(id);
+		ApplicationView accepted = applications.get(DataScope.all(), id).application();
+		assertThat(accepted.decisionDueOn()).isEqualTo(expiry);
+
+		clock.set(expiry.plusDays(3).atTime(10, 0));
+		call(PROVINCE, "/api/v1/licensing/applications/" + id + "/refusal", "{\"reason\":\"安检设备不足\"}")
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.errors[0].rule").value("renewal-deemed"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("视为准予延续")));
+		assertThat(call(PROVINCE, "/api/v1/licensing/applications/" + id + "/approval", "{}").andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString()).contains(number);
+		LocalDate renewed = expiry.plusDays(1).plusYears(5).minusDays(1);
+		assertThat(applications.get(DataScope.all(), id).application().validUntil()).isEqualTo(renewed);
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> licences.findByNumber(DataScope.all(), number).orElseThrow().expiresOn().equals(renewed));
+		assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'licensing.approve' AND object_id = :id AND summary LIKE :s")
+			.param("id", String.valueOf(id)).param("s", "%视为准予延续%").query(Long.class).single()).isEqualTo(1);
+		// attack L4: the renewal's decision is a renewal's, citing 行政许可法 art.50; the receipt names the deciding bureau
+		assertThat(document(id, LicenceApplications.DECISION)).contains("准予延续快递业务经营许可决定书").contains("第五十条")
+			.doesNotContain("第五十二条");
+		assertThat(document(id, LicenceApplications.RECEIPT)).contains("本申请由江苏省邮政管理局");
+	}
+
+	/** The text of the document of {@code kind} kept with application {@code id}. */
+	String document(long id, String kind) throws Exception {
+		var attachment = applications.get(DataScope.all(), id).attachments().stream().filter(x -> x.kind().equals(kind))
+			.findFirst().orElseThrow();
+		byte[] docx = mvc.perform(get(attachment.href()).header("Authorization", CITY)).andExpect(status().isOk()).andReturn()
+			.getResponse().getContentAsByteArray();
+		try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(docx))) {
+			return new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc).getText();
+		}
+	}
+
+	/** Undecided past the expiry, a renewal accepted in time keeps the licence valid on the public verify page. */
+	@Test
+	void aLicenceWhoseRenewalIsUndecidedAtItsExpiryIsStillValidOnThePublicPage() throws Exception {
+		String code = LicensingIntegrationTest.newCreditCode();
+		LocalDate expiry = LocalDate.now(clock).plusDays(40);
+		String number = licensed(code, "苏州待决延续" + code.substring(12, 17) + "快递有限公司", expiry);
+		long id = LicensingIntegrationTest.id(submitted("RENEWAL", code, "").andExpect(status().isCreated()));
+		verified(id);
+		// the licence's own certificate, as an approved new application of the holder would have issued it
+		String certificateCode = "TESTCODE";
+		jdbc.sql("""
+				INSERT INTO licence_application (number, kind, channel, applicant_credit_code, applicant_name, applicant_registered,
+				    scope, approving_level, region_code, status, submitted_on, decided_on, decision, licence_number,
+				    verification_code, valid_from, valid_until, imported, created_by, created_at, updated_at)
+				SELECT number || '-N', 'NEW', 'IMPORTED', applicant_credit_code, applicant_name, TRUE, scope, approving_level,
+				    region_code, 'APPROVED', :from, :from, 'APPROVED', :n, :code, :from, :until, TRUE, 'test', now(), now()
+				FROM licence_application WHERE id = :id""")
+			.param("n", number).param("code", certificateCode).param("from", expiry.minusYears(5).plusDays(1))
+			.param("until", expiry).param("id", id).update();
+		clock.set(expiry.plusDays(2).atTime(10, 0));
+		mvc.perform(get("/api/v1/public/licences/verify").param("number", number).param("code", certificateCode))
+			.andExpect(jsonPath("$.valid").value(true))
+			.andExpect(jsonPath("$.status").value("VALID"))
+			.andExpect(jsonPath("$.statusLabel").value(containsString("视为准予延续")));
+	}
+
+	/**
+	 * Attack M1: one material uploaded again and again filled the store. An application holds at most 5 files of one
+	 * material (youguan.licensing.max-materials-per-kind): the sixth is a 400 naming the file field, nothing kept.
+	 */
+	@Test
+	void aSixthFileOfOneMaterialIsRefusedNamingTheField() throws Exception {
+		long id = LicensingIntegrationTest.id(call(CITY, "/api/v1/licensing/applications", LicensingIntegrationTest.application(
+				LicensingIntegrationTest.newCreditCode(), "苏州材料上限快递有限公司" + System.nanoTime() % 100000, "省内", "600000", ""))
+			.andExpect(status().isCreated()));
+		for (int i = 0; i < 5; i++) {
+			uploaded(id, Material.SAFETY);
+		}
+		safetyUploaded(id)
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("file"))
+			.andExpect(jsonPath("$.errors[0].rule").value("count"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("最多5个")));
+		assertThat(applications.get(DataScope.all(), id).attachments()).hasSize(5);
+	}
+
+	/**
+	 * Attack L1 and L2: city staff added a material to an enterprise's portal application, and the application's API
+	 * showed the contact's phone in full. Staff add materials only to paper applications (403); the phone is masked.
+	 */
+	@Test
+	void staffAddNoMaterialToAPortalApplicationAndTheApiMasksTheContactsPhone() throws Exception {
+		long id = LicensingIntegrationTest.id(call(CITY, "/api/v1/licensing/applications", LicensingIntegrationTest.application(
+				LicensingIntegrationTest.newCreditCode(), "苏州网上申请快递有限公司" + System.nanoTime() % 100000, "省内", "600000", ""))
+			.andExpect(status().isCreated()));
+		mvc.perform(get("/api/v1/licensing/applications/" + id).header("Authorization", CITY))
+			.andExpect(jsonPath("$.application.contactPhone").value("139****5678"));
+		// as if the enterprise had applied on its portal
+		jdbc.sql("UPDATE licence_application SET channel = 'PORTAL' WHERE id = :id").param("id", id).update();
+		safetyUploaded(id)
+			.andExpect(status().isForbidden());
+		assertThat(applications.get(DataScope.all(), id).attachments()).isEmpty();
+	}
+}
