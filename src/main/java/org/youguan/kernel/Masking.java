@@ -294,7 +294,8 @@ public final class Masking {
 	}
 
 	/**
-	 * The personal numbers inside a longer run of digits and numerals that is none itself, as [from, to) ranges: a
+	 * The personal numbers inside a longer run of digits and numerals that is none itself, as ranges (from inclusive, to
+	 * exclusive): a
 	 * mobile number after a name's numeral (王五一三八〇〇一三八〇〇〇: 五 and a mobile number in 12 numerals), an ID
 	 * number (18, or 17 and the X after the run; 15) beside other numerals. A part counts only where it would stand
 	 * alone once read — the characters beside it in the run are Chinese numerals, which stay as typed — so
@@ -422,7 +423,8 @@ public final class Masking {
 
 	/**
 	 * One run of digit groups as both scans read it ({@link #joinedNumbersIn}, {@link #groupedNumbersIn}): from a
-	 * digit, the groups of digits {@code [starts[g], ends[g])}, each joined to the next by one to {@code maxJoiner}
+	 * digit, the groups of digits from {@code starts[g]} (inclusive) to {@code ends[g]} (exclusive), each joined to the
+	 * next by one to {@code maxJoiner}
 	 * characters the scan's test admits and followed by a digit; a check character X or x right after a group and not
 	 * followed by a letter or digit ends the run ({@link #x}, left out of the last group's end). Reused run after run.
 	 */

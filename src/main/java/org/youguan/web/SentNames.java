@@ -63,8 +63,8 @@ final class SentNames {
 	}
 
 	/**
-	 * Whether {@code q[0, decoded)} can be the bytes decoded from the raw name of which {@code q[decoded, failed)} is
-	 * the last part, with {@code escapes} escapes in all: walking that raw part from its end, each escape or byte is the
+	 * Whether the characters of {@code q} before {@code decoded} can be the bytes decoded from the raw name of which the
+	 * characters of {@code q} from {@code decoded} to before {@code failed} are the last part, with {@code escapes} escapes in all: walking that raw part from its end, each escape or byte is the
 	 * decoded bytes' next from their end (its first token may be cut: the last one or two hex digits of an escape);
 	 * the decoded bytes left over take the rest of the offset in escapes, and hold no escape of their own when none is
 	 * left for them (it would have been decoded).
@@ -109,7 +109,10 @@ final class SentNames {
 		return true;
 	}
 
-	/** Whether {@code q[from, to)} (one or two hex digits) can end an escape decoding to {@code value}. */
+	/**
+	 * Whether the characters of {@code q} from {@code from} to before {@code to} (one or two hex digits) can end an
+	 * escape decoding to {@code value}.
+	 */
 	private static boolean cutEscape(byte[] q, int from, int to, int value) {
 		int low = Character.digit(q[to - 1], 16);
 		int high = to - from == 2 ? Character.digit(q[from], 16) : value >> 4;

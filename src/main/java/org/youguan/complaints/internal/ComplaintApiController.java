@@ -2,8 +2,10 @@ package org.youguan.complaints.internal;
 
 import java.math.BigDecimal;
 import java.net.URI;
+import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -78,7 +80,7 @@ class ComplaintApiController {
 	@Operation(summary = "申诉列表", description = "工作人员看到辖区内的申诉，企业只看到转办给本企业的申诉。"
 			+ "q按编号、运单号、申诉人电话（仅限可查看完整电话的办理人员；局领导的检索不匹配电话和申诉内容中的数字）查找；申诉人姓名、电话按页面和导出的方式脱敏；企业看到本企业的企业视图（EnterpriseComplaintView），不含局内办理信息。")
 	@ApiResponse(responseCode = "200", description = "工作人员：ComplaintSummary；企业：EnterpriseComplaintView（申诉人联系方式脱敏）",
-			content = @Content(schema = @Schema(oneOf = { ComplaintSummary.class, EnterpriseComplaintView.class })))
+			content = @Content(schema = @Schema(implementation = ComplaintPage.class)))
 	PageResult<?> list(@AuthenticationPrincipal CurrentUser me, DataScope scope, ListRequest list,
 			@RequestParam(required = false) ComplaintStatus status) {
 		var filter = new ComplaintQueries.Filter(status, null, null, WorkState.ALL, false, ComplaintAttachmentAccess.entitled(me));
@@ -86,6 +88,16 @@ class ComplaintApiController {
 			return queries.listForEnterprise(scope, filter, list.toPage());
 		}
 		return queries.queue(scope, filter, list.toPage()).map(ComplaintSummary::of);
+	}
+
+	/**
+	 * What the document says a page of complaints is ({@link PageResult}): its items are staff's summaries or, for an
+	 * enterprise, its own view — documentation only, the list answers a {@code PageResult}.
+	 */
+	@Schema(name = "ComplaintPage", description = "一页申诉：工作人员为ComplaintSummary，企业为EnterpriseComplaintView")
+	record ComplaintPage(
+			@ArraySchema(schema = @Schema(oneOf = { ComplaintSummary.class, EnterpriseComplaintView.class })) List<Object> items,
+			int page, int size, long total, boolean capped) {
 	}
 
 	@GetMapping("/{id}")
