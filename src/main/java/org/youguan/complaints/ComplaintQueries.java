@@ -238,7 +238,8 @@ public class ComplaintQueries {
 			// a reader who sees the filer's phone and every number in the text masked (a leader, ComplaintView.masked)
 			// searches neither the phone's index nor, with digits, the description or a waybill number the mask hides: a
 			// match would tell the masked number (13912345678 found ⇒ 139****5678 is that number)
-			boolean digits = page.q().chars().anyMatch(Character::isDigit);
+			// digits in any script, Chinese numerals among them (一三八〇〇一三八〇〇〇 is masked as a mobile number too)
+			boolean digits = Masking.mayHoldDigits(page.q());
 			String searched = Masking.telephonesIn(waybill).equals(waybill) ? waybill : "";
 			String[] columns = digits ? new String[] { "c.enterprise_name", "c.enterprise_credit_code" }
 					: new String[] { "c.enterprise_name", "c.enterprise_credit_code", "c.description" };

@@ -389,6 +389,16 @@ public final class Masking {
 		return false;
 	}
 
+	/**
+	 * Whether the text holds any digit — of any script ({@link Character#isDigit}) — or Chinese numeral: what a reader
+	 * who sees personal numbers masked must not search text with, since a match on part of a masked number tells it.
+	 *
+	 * @param text any text, or null (none)
+	 */
+	public static boolean mayHoldDigits(String text) {
+		return text != null && text.chars().anyMatch(c -> Character.isDigit(c) || digitLike((char) c));
+	}
+
 	/** The most characters between two blocks of one number written in parts (139 - 1234 - 5678 has 3). */
 	private static final int MAX_JOINER = 6;
 

@@ -91,8 +91,9 @@ class ComplaintNotifications {
 		if (closed.enterpriseCreditCode() == null) {
 			return;
 		}
-		notifications.toEnterprise(closed.enterpriseCreditCode(), BusinessNumbers.named("申诉", "申诉", closed.number()) + "已办结"
-				+ (closed.valid() ? "，认定为有效申诉" : "，未认定为有效申诉"), "/enterprise/complaints/" + closed.complaintId(),
+		// the bureau's 有效申诉 decision is its own, as in the enterprise's view of the complaint (EnterpriseComplaintView)
+		notifications.toEnterprise(closed.enterpriseCreditCode(), BusinessNumbers.named("申诉", "申诉", closed.number()) + "已办结",
+				"/enterprise/complaints/" + closed.complaintId(),
 				"complaint-closed-" + closed.complaintId());
 	}
 
