@@ -216,7 +216,7 @@ class OutletFilingBranchChangeIntegrationTest {
 		uploads.addAll(authorisation());
 		long filing = filings.submitNew(sf(), OutletFilingIntegrationTest.outlet(today.minusDays(3)).withBranch(branch),
 				uploads);
-		long outletId = filedOutlet(today.minusDays(10));
+		long outletId = fixture.filedOutlet(today.minusDays(10));
 		long change = filings.submitChange(sf(), outletId, OutletFilingIntegrationTest.outlet(today.minusDays(10))
 			.withBranch(branch), today, "改由分支机构经营", authorisation());
 
