@@ -318,6 +318,14 @@ class ParcelRecordAttackIntegrationTest {
 	 */
 	@Test
 	void theFirstLineOfAWaybillInABatchWinsWhateverItsProvince() {
+		// sf.wz may accept parcels in Beijing only where it does business there: a branch in 朝阳 (rule region-scope)
+		jdbc.sql("""
+				INSERT INTO branch (enterprise_id, name, region_code, address, head_name, business_licence_date, filed_on,
+				    filed_late, created_at)
+				SELECT :e, '顺丰吴中北京朝阳分部（测试）', '110105', '朝阳路1号', '赵六', DATE '2024-01-02', DATE '2024-01-10', false, now()
+				WHERE NOT EXISTS (SELECT 1 FROM branch WHERE enterprise_id = :e AND region_code = '110105')""")
+			.param("e", shunfeng.id()).update();
+		references.forget();
 		Instant at = clock.instant().minus(Duration.ofMinutes(30));
 		String w = "SFPROV" + run;
 		String body = ParcelRecordsIntegrationTest.line("SFPROVA" + run, "110105", at) + "\n"
@@ -333,6 +341,32 @@ class ParcelRecordAttackIntegrationTest {
 		});
 		assertThat(parcelsFrom("320506")).as("the Jiangsu line, the first, is counted").isEqualTo(jiangsu + 1);
 		assertThat(parcelsFrom("110105")).isEqualTo(beijing + 1);
+	}
+
+	/**
+	 * The rates are counted by the sender's county: 顺丰吴中 (seat, outlets and branches in 吴中) sent records from 相城 and
+	 * 东城 and lowered their rates. Those lines are refused (rule region-scope) and counted nowhere; its own county's
+	 * line is taken.
+	 */
+	@Test
+	void anEnterpriseCannotAddParcelsToACountyWhereItDoesNoBusiness() {
+		Instant at = clock.instant().minus(Duration.ofMinutes(30));
+		long xiangcheng = parcelsFrom("320507");
+		long dongcheng = parcelsFrom("110101");
+		long wuzhong = parcelsFrom("320506");
+		String body = ParcelRecordsIntegrationTest.line("SFSCOPE1" + run, "320507", at) + "\n"
+				+ ParcelRecordsIntegrationTest.line("SFSCOPE2" + run, "110101", at) + "\n"
+				+ ParcelRecordsIntegrationTest.line("SFSCOPE3" + run, "320506", at) + "\n";
+		ParcelBatchAnswer answer = upload("scope-" + run, body);
+		assertThat(answer.accepted()).isEqualTo(1);
+		assertThat(answer.errors()).extracting(ParcelBatchAnswer.LineError::line, ParcelBatchAnswer.LineError::field,
+				ParcelBatchAnswer.LineError::code)
+			.containsExactly(Assertions.tuple(1L, "senderRegion", "region-scope"),
+					Assertions.tuple(2L, "senderRegion", "region-scope"));
+		assertThat(answer.errors().get(0).rule()).contains("寄件地区", "分支机构", "末端网点");
+		assertThat(parcelsFrom("320507")).isEqualTo(xiangcheng);
+		assertThat(parcelsFrom("110101")).isEqualTo(dongcheng);
+		assertThat(parcelsFrom("320506")).isEqualTo(wuzhong + 1);
 	}
 
 	long parcelsFrom(String county) {

@@ -582,7 +582,7 @@ class ParcelRecordsIntegrationTest {
 	/** A validator of an enterprise (counties 320506 and 110105, no outlet or machine) as the ingest path builds it. */
 	static ParcelValidator validator(long enterprise, Pseudonyms pseudonyms, Instant now) {
 		return new ParcelValidator(enterprise, Set.of("320506", "110105"), Map.of(), Set.of(),
-				Map.of(), pseudonyms, now, Duration.ofDays(30), Duration.ofMinutes(5), 2000);
+				Map.of(), new ParcelValidator.SenderScope(Set.of("320506", "110105"), Map.of()), pseudonyms, now, Duration.ofDays(30), Duration.ofMinutes(5), 2000);
 	}
 
 	@Autowired
