@@ -408,8 +408,21 @@ final class ParcelLines {
 	}
 
 	/**
-	 * Every group of 6 or more digits replaced by '*', digits joined by single spaces or hyphens counting as one
-	 * group (an ID number written in blocks), a trailing X included, an ISO date (2026-11-30) left as it is: no ID number
+	 * What joins two blocks of digits into one group for {@link #maskDigits}: one space of any width or one punctuation
+	 * mark of any script — a hyphen or dash, a comma, point, slash, colon (ASCII or full-width: ，、．／：), an
+	 * underscore — so an ID number split anywhere (110105,19850315778X) is masked as one run, not in parts.
+	 */
+	private static boolean joins(char c) {
+		return switch (Character.getType(c)) {
+			case Character.SPACE_SEPARATOR, Character.DASH_PUNCTUATION, Character.CONNECTOR_PUNCTUATION,
+					Character.OTHER_PUNCTUATION -> true;
+			default -> false;
+		};
+	}
+
+	/**
+	 * Every group of 6 or more digits replaced by '*', digits joined by one space or punctuation mark ({@link #joins})
+	 * counting as one group (an ID number written in blocks), a trailing X included, an ISO date (2026-11-30) left as it is: no ID number
 	 * survives in a kept line. A '*' counts as a digit: a number {@link Masking#personalNumbersIn} masked before
 	 * (110105********002X) is one group and is masked whole, as before that masking.
 	 */
@@ -433,8 +446,7 @@ final class ParcelLines {
 					j++;
 					break;
 				}
-				else if ((c == ' ' || c == '-' || c == '\u3000') && j + 1 < text.length()
-						&& digitOrMask(text.charAt(j + 1))) {
+				else if (joins(c) && j + 1 < text.length() && digitOrMask(text.charAt(j + 1))) {
 					j++;
 				}
 				else {

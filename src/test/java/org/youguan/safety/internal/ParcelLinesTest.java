@@ -214,4 +214,15 @@ class ParcelLinesTest {
 		assertThat(seen).containsExactly("1:broken:json:{\"waybillNumber\":\"A1\"}garbage",
 				"2:broken:json:{\"waybillNumber\":\"\"} x", "3:broken:json:{\"waybillNumber\":\"A3\"} 5", "4:A4:null:null");
 	}
+
+	/** A broken line's digits joined by any punctuation are one run, masked whole (110105,19850315778X). */
+	@Test
+	void digitsJoinedByAnyPunctuationAreMaskedAsOneRun() {
+		for (String joined : new String[] { "110105,19850315778X", "110105，19850315778X", "110105/19850315778X",
+				"110105.19850315778X", "110105、19850315778X" }) {
+			String masked = ParcelLines.maskDigits("{\"x\":\"" + joined + "\"");
+			assertThat(masked).as(joined).doesNotContain("110105").doesNotContain("1985").doesNotContain("778");
+		}
+		assertThat(ParcelLines.maskDigits("{\"acceptedAt\":\"2026-11-30\"")).contains("2026-11-30");
+	}
 }
