@@ -292,7 +292,7 @@ final class ParcelValidator {
 			return reject("courierId", "personal-number", "快递员编号（courierId）不得使用身份证号码或手机号码（请用企业内部工号）");
 		}
 		return new ParcelRecord(enterpriseId, waybill, acceptedAt, type, pseudonym, sender, recipient, category, weight,
-				method, inspected, screened, machine, outlet, courier);
+				method, inspected, screened, machine, outlet, courier == null ? null : courier.toUpperCase(Locale.ROOT));
 	}
 
 	/**
@@ -311,7 +311,8 @@ final class ParcelValidator {
 	/**
 	 * A courier id as it is kept and compared (the courier alerts count one courier's parcels by it): written as
 	 * {@link Text#identifier} writes a typed identifier — full-width digits and letters of a Chinese input method are
-	 * ASCII (Ｋ００１ is K001) — when it holds anything beyond ASCII; ASCII costs one pass, no copy.
+	 * ASCII (Ｋ００１ is K001) — when it holds anything beyond ASCII; ASCII costs one pass, no copy. The record keeps it
+	 * upper-cased, as waybill numbers and the courier roster ({@code k001} is the roster's {@code K001}).
 	 */
 	private static String typedIdentifier(String trimmed) {
 		if (trimmed == null || trimmed.chars().allMatch(c -> c < 0x80)) {

@@ -159,6 +159,13 @@ class ParcelValidatorTest {
 		}
 	}
 
+	/** The roster keeps K001; a record typed k001 is the same courier (the self-shipping rule missed it). */
+	@Test
+	void aCourierIdIsKeptUpperCasedAsTheRosterKeepsIt() {
+		assertThat(accepted(v -> set(v, ParcelField.COURIER_ID, "k001")).courierId()).isEqualTo("K001");
+		assertThat(accepted(v -> set(v, ParcelField.COURIER_ID, "ｋ００１")).courierId()).isEqualTo("K001");
+	}
+
 	@Test
 	void aCourierIdOrCategoryHoldingAnIdOrMobileNumberIsRejectedAndTheReasonMasksIt() {
 		ParcelRejection r = rejected(v -> set(v, ParcelField.COURIER_ID, ID));
