@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
@@ -81,6 +82,9 @@ class ParcelRecordAttackIntegrationTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	ApplicationContext context;
 
 	EnterpriseView shunfeng;
 
@@ -202,9 +206,11 @@ class ParcelRecordAttackIntegrationTest {
 		assertThat(parcels() - before).isEqualTo(3);
 
 		// another enterprise may carry the same waybill number: the set is per enterprise
-		EnterpriseView other = enterprises.list(DataScope.region("3205"),
+		// (one of 吴中, as the line is sent from there: a record's county is one where its enterprise does business)
+		EnterpriseView other = enterprises.list(DataScope.region("320506"),
 				new Enterprises.Filter(EnterpriseType.EXPRESS, null, null), new PageQuery("", 0, 50, null, false))
-			.items().stream().filter(e -> e.id() != shunfeng.id()).findFirst().orElseThrow();
+			.items().stream().filter(e -> e.id() != shunfeng.id() && e.regionCode() != null
+					&& e.regionCode().startsWith("320506")).findFirst().orElseThrow();
 		assertThat(ingest.ingest(other, "dup-other-" + run, ParcelIngest.Format.NDJSON,
 				new ByteArrayInputStream(line(w1, at).getBytes(StandardCharsets.UTF_8))).answer().accepted()).isEqualTo(1);
 	}
@@ -319,13 +325,7 @@ class ParcelRecordAttackIntegrationTest {
 	@Test
 	void theFirstLineOfAWaybillInABatchWinsWhateverItsProvince() {
 		// sf.wz may accept parcels in Beijing only where it does business there: a branch in 朝阳 (rule region-scope)
-		jdbc.sql("""
-				INSERT INTO branch (enterprise_id, name, region_code, address, head_name, business_licence_date, filed_on,
-				    filed_late, created_at)
-				SELECT :e, '顺丰吴中北京朝阳分部（测试）', '110105', '朝阳路1号', '赵六', DATE '2024-01-02', DATE '2024-01-10', false, now()
-				WHERE NOT EXISTS (SELECT 1 FROM branch WHERE enterprise_id = :e AND region_code = '110105')""")
-			.param("e", shunfeng.id()).update();
-		references.forget();
+		SenderCountyFixture.branchIn(context, shunfeng.id(), "110105");
 		Instant at = clock.instant().minus(Duration.ofMinutes(30));
 		String w = "SFPROV" + run;
 		String body = ParcelRecordsIntegrationTest.line("SFPROVA" + run, "110105", at) + "\n"
