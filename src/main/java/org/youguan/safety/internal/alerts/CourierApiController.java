@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.MappingIterator;
@@ -61,7 +64,12 @@ class CourierApiController {
 			+ "courierId一致，1–40位字母、数字、-、_，不分大小写，按大写保存）、idType（证件类型，缺省为居民身份证）、idNumber（快递员证件号码，与收寄记录的"
 			+ "senderIdNumber同样校验：居民身份证等须为18位、校验码正确（GB 11643-1999）；到达即假名化，不保存明文）。同一快递员再次报送即更新。"
 			+ "每次最多" + MAX_COURIERS + "名（超过则400，field为couriers，rule为count），请求体不超过youguan.web.max-json-body（默认5MB，超过则413）。"
-			+ "全部有效才保存，否则400列出每个错误行。用于“快递员收寄本人寄件”预警。")
+			+ "全部有效才保存，否则400列出每个错误行。用于“快递员收寄本人寄件”预警。",
+			// the body is read as a stream (InputStream), which the document would not show: the shape is named here
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+					@Content(mediaType = "application/json",
+							array = @ArraySchema(schema = @Schema(implementation = Couriers.Entry.class))),
+					@Content(mediaType = "application/x-ndjson", schema = @Schema(implementation = Couriers.Entry.class)) }))
 	Saved register(@AuthenticationPrincipal CurrentUser me, InputStream body) {
 		Long enterprise = me.enterpriseCreditCode() == null ? null : rates.enterpriseId(me.enterpriseCreditCode());
 		if (enterprise == null) {
