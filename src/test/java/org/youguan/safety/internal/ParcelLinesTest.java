@@ -215,14 +215,18 @@ class ParcelLinesTest {
 				"2:broken:json:{\"waybillNumber\":\"\"} x", "3:broken:json:{\"waybillNumber\":\"A3\"} 5", "4:A4:null:null");
 	}
 
-	/** A broken line's digits joined by any punctuation are one run, masked whole (110105,19850315778X). */
+	/**
+	 * A broken line's digits joined by any punctuation are one run, masked whole: an ID number split into blocks shorter
+	 * than 6 digits by commas, points or slashes kept every block readable.
+	 */
 	@Test
 	void digitsJoinedByAnyPunctuationAreMaskedAsOneRun() {
-		for (String joined : new String[] { "110105,19850315778X", "110105，19850315778X", "110105/19850315778X",
-				"110105.19850315778X", "110105、19850315778X" }) {
+		for (String joined : new String[] { "1101,0519,8503,1577,8X", "1101，0519，8503，1577，8X", "1101/0519/8503/1577/8X",
+				"1101.0519.8503.1577.8X", "1101、0519、8503、1577、8X", "1101_0519_8503_1577_8X" }) {
 			String masked = ParcelLines.maskDigits("{\"x\":\"" + joined + "\"");
-			assertThat(masked).as(joined).doesNotContain("110105").doesNotContain("1985").doesNotContain("778");
+			assertThat(masked).as(joined).doesNotContain("1101").doesNotContain("0519").doesNotContain("8503")
+				.doesNotContain("1577");
 		}
-		assertThat(ParcelLines.maskDigits("{\"acceptedAt\":\"2026-11-30\"")).contains("2026-11-30");
+		assertThat(ParcelLines.maskDigits("{\"acceptedAt\":\"2026-11-30T08:00:00Z\"")).contains("2026-11-30T08:00:00Z");
 	}
 }
