@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -94,10 +95,17 @@ class SafetyDemoData {
 
 	/**
 	 * One enterprise's generator state: its id and credit code, county, outlets' filing numbers, machine serials, and
-	 * the filing numbers of its outlets a third-party screening contract covers (screened there, without a serial).
+	 * the filing numbers of its outlets a third-party screening contract covers (screened there, without a serial), and
+	 * each outlet's county: a record naming an outlet is sent from the outlet's county, any other from the enterprise's
+	 * (the ingest refuses a county where the enterprise has no seat, branch or outlet — rule {@code region-scope}).
 	 */
 	record Shipper(long enterpriseId, String creditCode, String county, List<String> outlets, List<String> machines,
-			List<String> contracted) {
+			List<String> contracted, Map<String, String> outletCounties) {
+
+		/** The county a record of this enterprise naming the outlet (or none: null) is sent from. */
+		String countyOf(String outlet) {
+			return outlet == null ? county : outletCounties.getOrDefault(outlet, county);
+		}
 	}
 
 	/** Where a day's NDJSON of one enterprise goes (the ingest in the demo, a list in tests). */
@@ -115,15 +123,18 @@ class SafetyDemoData {
 				new Enterprises.Filter(EnterpriseType.EXPRESS, null, null), new PageQuery("", 0, 200, null, false))
 			.items()) {
 			DataScope own = DataScope.enterprise(e.creditCode());
-			List<String> filings = outlets.list(own, Outlets.Filter.NONE,
+			List<OutletView> open = outlets.list(own, Outlets.Filter.NONE,
 					new PageQuery("", 0, 200, null, false))
 				.items()
 				.stream()
 				// a closed outlet takes no parcels (its records would be refused from its closing day on)
 				.filter(o -> o.enterpriseId() == e.id() && o.filingNumber() != null && o.status() != OutletStatus.CLOSED)
-				.map(OutletView::filingNumber)
-				.sorted()
+				.sorted(Comparator.comparing(OutletView::filingNumber))
 				.toList();
+			List<String> filings = open.stream().map(OutletView::filingNumber).toList();
+			Map<String, String> outletCounties = new HashMap<>();
+			open.stream().filter(o -> o.regionCode() != null && o.regionCode().length() >= 6)
+				.forEach(o -> outletCounties.put(o.filingNumber(), o.regionCode().substring(0, 6)));
 			// the machines its records may name: its own and its brand's in its outlets' counties (the coverage rule)
 			List<String> serials = uploads.screeningMachines(e.creditCode()).stream().sorted().toList();
 			// and its outlets a 委托第三方安检 contract covers (the ledgers' demo covers every outlet no machine does)
@@ -136,10 +147,12 @@ class SafetyDemoData {
 				// month at a 过机率 of 0 %
 				continue;
 			}
+			// its seat's county when that is one of the demo city's, else its first outlet's: a county it may ship from
 			String county = e.regionCode() != null && e.regionCode().length() >= 6
 					&& DemoCity.COUNTY_BUREAUS.containsKey(e.regionCode().substring(0, 6)) ? e.regionCode().substring(0, 6)
-							: "320508";
-			shippers.add(new Shipper(e.id(), e.creditCode(), county, filings, serials, contracted));
+							: filings.isEmpty() || !outletCounties.containsKey(filings.get(0)) ? "320508"
+									: outletCounties.get(filings.get(0));
+			shippers.add(new Shipper(e.id(), e.creditCode(), county, filings, serials, contracted, Map.copyOf(outletCounties)));
 		}
 		Instant now = clock.instant();
 		Shipper sf = shippers.stream().filter(s -> s.creditCode().equals(sfCredit)).findFirst().orElseThrow();
@@ -308,7 +321,7 @@ class SafetyDemoData {
 		if (checks) {
 			b.append(",\"senderIdType\":\"居民身份证\",\"senderIdNumber\":\"").append(id).append('"');
 		}
-		b.append(",\"senderRegion\":\"").append(s.county())
+		b.append(",\"senderRegion\":\"").append(s.countyOf(outlet))
 			.append("\",\"recipientRegion\":\"").append(RECIPIENTS[random.nextInt(RECIPIENTS.length)])
 			.append("\",\"itemCategory\":\"").append(letter ? "信件" : CATEGORIES[random.nextInt(CATEGORIES.length)])
 			.append("\",\"weightGrams\":").append(letter ? 20 + random.nextInt(200) : 100 + random.nextInt(8000))

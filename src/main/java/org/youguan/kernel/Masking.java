@@ -84,8 +84,9 @@ public final class Masking {
 	 * text where none was is returned as sent, so a message echoing a value shows it as typed (５００, not 500).
 	 * <p>Known and accepted: a text that is indistinguishable from such a number is masked, e.g. a specification
 	 * 130/1234/5678 (a mobile number in slashes) or a list of region codes 320505 320506 001 (a 15-digit ID number in
-	 * the 6-6-3 blocks people write it in), and one spelt in 11 or more Chinese numerals in a row (一三八〇〇…, 壹叁捌…). Digits of
-	 * other scripts (Arabic-Indic) are not read.
+	 * the 6-6-3 blocks people write it in), and one spelt in 11 or more Chinese numerals in a row (一三八〇〇…, 壹叁捌…). The
+	 * decimal digits of other scripts (Unicode Nd in the BMP: Arabic-Indic ١١٠١٠٥…, Devanagari ११०१०५…) are read as their
+	 * ASCII digits, as full-width ones are.
 	 *
 	 * @param text any text, or null
 	 * @return the text with those numbers masked (null for null), as long as the text
@@ -95,7 +96,10 @@ public final class Masking {
 			return null;
 		}
 		String sent = text;
-		text = asciiDigits(text);
+		// numbers written in blocks first: an ID number split by a comma (110105,19850315778X) holds a mobile number's
+		// shape in its second block, which masked alone would leave the region, birth year and check digits readable
+		String ascii = asciiDigits(text);
+		text = joinedNumbersIn(ascii);
 		Matcher m = PERSONAL_NUMBER.matcher(text);
 		StringBuilder out = null;
 		int tail = 0;
@@ -116,7 +120,7 @@ public final class Masking {
 		}
 		String masked = joinedNumbersIn(text);
 		// nothing masked: the text as sent, its full-width digits as typed (a message echoing "５００" shows ５００)
-		return out == null && masked == text ? sent : masked;
+		return out == null && masked == ascii ? sent : masked;
 	}
 
 	/**
@@ -221,15 +225,17 @@ public final class Masking {
 	}
 
 	/**
-	 * The text with full-width digits (U+FF10–U+FF19) as ASCII ones, and a full-width Ｘ or ｘ right after a digit (an
-	 * ID number's check character typed in full width) as X or x; the text itself when it has none.
+	 * The text with the decimal digits of every script (Unicode Nd in the BMP: full-width U+FF10–U+FF19, Arabic-Indic,
+	 * Devanagari …) as ASCII ones, and a full-width Ｘ or ｘ right after a digit (an ID number's check character typed
+	 * in full width) as X or x; the text itself when it has none. One character for one: the text keeps its length.
 	 */
 	private static String asciiDigits(String text) {
 		text = chineseNumeralRuns(text);
 		char[] chars = null;
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
-			char ascii = c >= '\uFF10' && c <= '\uFF19' ? (char) ('0' + (c - '\uFF10'))
+			int value = c < 0x80 ? -1 : Character.digit(c, 10);
+			char ascii = value >= 0 ? (char) ('0' + value)
 					: (c == '\uFF38' || c == '\uFF58') && i > 0 && digit(chars == null ? text.charAt(i - 1) : chars[i - 1])
 							? (c == '\uFF38' ? 'X' : 'x') : c;
 			if (ascii != c) {
@@ -363,9 +369,9 @@ public final class Masking {
 	}
 
 
-	/** An ASCII or full-width digit, or a Chinese numeral ({@link #numeral}). */
+	/** A decimal digit of any script (Unicode Nd: ASCII, full-width, Arabic-Indic …), or a Chinese numeral ({@link #numeral}). */
 	private static boolean digitLike(char c) {
-		return c >= '0' && c <= '9' || c >= '\uFF10' && c <= '\uFF19' || numeral(c) >= 0;
+		return c >= '0' && c <= '9' || c >= 0x80 && (Character.isDigit(c) || numeral(c) >= 0);
 	}
 
 	/**

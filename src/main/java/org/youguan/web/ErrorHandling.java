@@ -62,6 +62,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.util.UriUtils;
 import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.Choice;
+import org.youguan.kernel.BodyTooLargeException;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.FieldError;
@@ -250,6 +251,12 @@ class ErrorHandling {
 	 */
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	Object unreadable(HttpMessageNotReadableException ex, HttpServletRequest request, HttpServletResponse response) {
+		BodyTooLargeException tooLarge = BodyTooLargeException.of(ex);
+		if (tooLarge != null) {
+			// a body without a length read past youguan.web.max-json-body (BodySizeFilter): its size, not its format
+			return answer(request, HttpStatus.PAYLOAD_TOO_LARGE, "内容过大", tooLarge.getMessage(),
+					List.of(new FieldError("body", "size", tooLarge.getMessage())));
+		}
 		String field = jsonPath(ex);
 		String twice = duplicateKey(ex);
 		if (twice != null) {
@@ -576,6 +583,12 @@ class ErrorHandling {
 	 */
 	@ExceptionHandler(Exception.class)
 	Object unexpected(Exception ex, HttpServletRequest request) {
+		BodyTooLargeException tooLarge = BodyTooLargeException.of(ex);
+		if (tooLarge != null) {
+			// a handler's own read of a body past youguan.web.max-json-body, wrapped in whatever it threw
+			return answer(request, HttpStatus.PAYLOAD_TOO_LARGE, "内容过大", tooLarge.getMessage(),
+					List.of(new FieldError("body", "size", tooLarge.getMessage())));
+		}
 		if (clientGone(ex)) {
 			log.debug("Client went away during {} {}: {}", request.getMethod(), instance(request), ex.toString());
 			return null;

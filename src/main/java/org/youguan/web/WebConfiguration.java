@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
@@ -149,6 +150,23 @@ class WebConfiguration implements WebMvcConfigurer {
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		// REQUEST: the checks; ERROR: a refused request's error page rendered without the parameters Tomcat refused
 		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
+		return registration;
+	}
+
+	/**
+	 * The limit on every request body that is not an upload, a POSTed form or a streamed ingest
+	 * ({@link BodySizeFilter}): right after the values' checks, before Spring's parse of a PUT form body and before
+	 * anything reads a JSON body.
+	 * @param limit {@code youguan.web.max-json-body}, 5 MB by default (the work-plan import takes a raw .docx of up to 5 MB)
+	 * @param streamed {@code youguan.web.streamed-body-paths}: paths whose handlers stream their body under their own
+	 *        limits
+	 */
+	@Bean
+	FilterRegistrationBean<BodySizeFilter> bodySizeFilter(@Value("${youguan.web.max-json-body:5MB}") DataSize limit,
+			@Value("${youguan.web.streamed-body-paths:/api/v1/safety/parcel-records}") Set<String> streamed) {
+		var registration = new FilterRegistrationBean<>(new BodySizeFilter(limit, Set.copyOf(streamed)));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
+		registration.setDispatcherTypes(DispatcherType.REQUEST);
 		return registration;
 	}
 

@@ -31,6 +31,7 @@ import org.youguan.registry.Enterprises;
 import org.youguan.safety.internal.ParcelBatchAnswer;
 import org.youguan.safety.internal.ParcelIngest;
 import org.youguan.safety.internal.ScreeningMachineFixture;
+import org.youguan.safety.internal.SenderCountyFixture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -83,6 +84,11 @@ class ParcelIngestBenchmark {
 		Instant now = clock.instant();
 		// a screened parcel names its machine (else it is refused): one of sf.wz's machines in service
 		String machine = ScreeningMachineFixture.serial(context, sf.id(), "320506");
+		// records are sent from counties where sf.wz does business (rule region-scope): a branch in each of them, so the
+		// records keep their spread over provinces
+		for (String county : COUNTIES) {
+			SenderCountyFixture.branchIn(context, sf.id(), county);
+		}
 		// warm-up
 		ingest.ingest(sf, "warm-" + UUID.randomUUID().toString().substring(0, 8), ParcelIngest.Format.NDJSON,
 				new ByteArrayInputStream(ndjsonGzip(100_000, 1, now, machine)));

@@ -36,7 +36,7 @@ class SafetyDemoDataTest {
 			List<String> outlets = List.of("网点-" + i + "-1", "网点-" + i + "-2", "网点-" + i + "-3");
 			List<String> machines = i % 3 == 0 ? List.of("AJ-" + i + "-1", "AJ-" + i + "-2") : List.of();
 			shippers.add(new SafetyDemoData.Shipper(100 + i, "credit-" + i, "320506", outlets, machines,
-					machines.isEmpty() ? outlets.subList(0, 2) : List.of()));
+					machines.isEmpty() ? outlets.subList(0, 2) : List.of(), Map.of()));
 		}
 		return shippers;
 	}

@@ -41,6 +41,29 @@ class MaskingTest {
 		assertThat(Masking.holdsPersonalNumber(written)).as(written).isTrue();
 	}
 
+	/**
+	 * An ID number split by a comma or any other punctuation is one ID number: its second block holds a mobile number's
+	 * shape (19850315778), which masked alone left 110105,198****5778X — the region, birth year and check digits.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "110105,19850315778X", "110105，19850315778X", "110105、19850315778X", "110105/19850315778X",
+			"110105／19850315778X", "110105．19850315778X" })
+	void masksAnIdNumberSplitByPunctuationAsAnIdNumber(String written) {
+		String masked = Masking.personalNumbersIn("证件" + written + "。");
+		assertThat(masked.replaceAll("[^0-9X*]", "")).as(written).isEqualTo("110105********778X");
+		assertThat(Masking.holdsPersonalNumber(written)).isTrue();
+	}
+
+	/** Decimal digits of other scripts are digits: an ID or mobile number written in them is found and masked. */
+	@ParameterizedTest
+	@ValueSource(strings = { "١١٠١٠٥١٩٤٩١٢٣١٠٠٢X", "११०१०५१९४९१२३१००२X", "۱۱۰۱۰۵۱۹۴۹۱۲۳۱۰۰۲X" })
+	void masksAnIdNumberWrittenInTheDigitsOfAnotherScript(String written) {
+		assertThat(Masking.holdsPersonalNumber(written)).as(written).isTrue();
+		assertThat(Masking.mayHoldPersonalNumber(written)).as(written).isTrue();
+		assertThat(Masking.personalNumbersIn("证件" + written)).isEqualTo("证件110105********002X");
+		assertThat(Masking.personalNumbersIn("电话١٣٩١٢٣٤٥٦٧٨")).isEqualTo("电话139****5678");
+	}
+
 	@Test
 	void masksAMobileNumberAfterItsPrefixOrAnIdNumberTypedOneDigitAtATime() {
 		assertThat(Masking.personalNumbersIn("电话8 6 1 3 9 1 2 3 4 5 6 7 8")).isEqualTo("电话8 6 1 3 9 * * * * 5 6 7 8");

@@ -23,10 +23,16 @@ final class ParcelFilesFixture {
 	 * inspected and screened; {@code courier} may be null.
 	 */
 	static String records(long enterprise, String pseudonym, LocalDate day, String courier, int n, String waybillPrefix) {
+		return records(enterprise, pseudonym, day, courier, n, waybillPrefix, "320506");
+	}
+
+	/** The same records sent from another county ({@code senderRegion}). */
+	static String records(long enterprise, String pseudonym, LocalDate day, String courier, int n, String waybillPrefix,
+			String senderRegion) {
 		return "SELECT " + enterprise + "::BIGINT AS enterprise_id, '" + waybillPrefix + "' || i AS waybill_number, "
 				+ "TIMESTAMPTZ '" + day + " 10:00:00+08' AS accepted_at, 'RESIDENT_ID' AS sender_id_type, "
 				+ (pseudonym == null ? "NULL::VARCHAR" : "'" + pseudonym + "'") + " AS sender_id_pseudonym, "
-				+ "'320506' AS sender_region, '110105' AS recipient_region, '日用品' AS item_category, 500 AS weight_grams, "
+				+ "'" + senderRegion + "' AS sender_region, '110105' AS recipient_region, '日用品' AS item_category, 500 AS weight_grams, "
 				+ "'ON_SITE' AS real_name_method, true AS inspected, true AS screened, "
 				+ "NULL::VARCHAR AS screening_machine_serial, NULL::VARCHAR AS outlet_filing_number, "
 				+ (courier == null ? "NULL::VARCHAR" : "'" + courier + "'") + " AS courier_id, false AS exempt, "

@@ -137,11 +137,36 @@ class SafetyAlertsIntegrationTest {
 				ParcelFilesFixture.records(9002, pseudonym('b'), A, null, 1, "B2-"));
 		assertThat(detection.detect(A, RegionPrefix.of(""))).isEqualTo(1);
 		List<AlertView> found = alertsOf(AlertRule.PSEUDONYM_ENTERPRISES, A);
-		assertThat(found).extracting(AlertView::subject).containsExactly(pseudonym('a'));
+		assertThat(found).extracting(AlertView::subject).containsExactly(pseudonym('a') + "@320506");
 		assertThat(found.get(0).regionCode()).isEqualTo("320506");
+		assertThat(found.get(0).subjectShown()).isEqualTo("aaaaaaaa…aaaa");
 		assertThat(found.get(0).detail()).contains("3 家企业").contains("aaaaaaaa…aaaa").doesNotContain(pseudonym('a'));
 		assertThat(detection.detect(A, RegionPrefix.of(""))).as("a second run raises nothing again").isZero();
 		assertThat(alertsOf(AlertRule.PSEUDONYM_ENTERPRISES, A)).hasSize(1);
+	}
+
+	/**
+	 * One sender through three enterprises whose parcels were accepted in 吴中, 姑苏 and 相城: every one of those counties
+	 * sees the alert — it went to the smallest code only (虎丘 320505), so 吴中's staff did not see an alert about
+	 * a 吴中 enterprise.
+	 */
+	@Test
+	void ruleAIsSeenByEveryCountyWhoseParcelsItInvolves() throws Exception {
+		ParcelFilesFixture.write(files.root(), ParcelFilesFixture.records(9001, pseudonym('f'), A, null, 1, "F1-", "320505"),
+				ParcelFilesFixture.records(9002, pseudonym('f'), A, null, 1, "F2-", "320507"),
+				ParcelFilesFixture.records(shunfeng, pseudonym('f'), A, null, 2, "F3-", "320506"));
+		assertThat(detection.detect(A, RegionPrefix.of(""))).isEqualTo(3);
+		assertThat(alertsOf(AlertRule.PSEUDONYM_ENTERPRISES, A)).extracting(AlertView::regionCode)
+			.containsExactlyInAnyOrder("320505", "320506", "320507");
+		assertThat(alerts.list(DataScope.region("320506"), AlertRule.PSEUDONYM_ENTERPRISES, null,
+				PageQuery.of(null, 0, 200, null, null)).items())
+			.as("吴中's staff see the alert about the 吴中 enterprise's sender")
+			.filteredOn(a -> a.day().equals(A))
+			.singleElement()
+			.satisfies(a -> {
+				assertThat(a.detail()).contains("3 家企业");
+				assertThat(a.subjectShown()).isEqualTo("ffffffff…ffff");
+			});
 	}
 
 	@Test
@@ -150,7 +175,7 @@ class SafetyAlertsIntegrationTest {
 				ParcelFilesFixture.records(shunfeng, pseudonym('d'), B, null, 50, "D-"));
 		detection.detect(B, RegionPrefix.of(""));
 		List<AlertView> found = alertsOf(AlertRule.PSEUDONYM_VOLUME, B);
-		assertThat(found).extracting(AlertView::subject).containsExactly(pseudonym('c') + "@" + shunfeng);
+		assertThat(found).extracting(AlertView::subject).containsExactly(pseudonym('c') + "@" + shunfeng + "@320506");
 		assertThat(found.get(0).measure()).isEqualByComparingTo("51");
 		assertThat(found.get(0).enterpriseId()).isEqualTo(shunfeng);
 		assertThat(found.get(0).subjectShown()).isEqualTo("cccccccc…cccc");
@@ -180,9 +205,24 @@ class SafetyAlertsIntegrationTest {
 				ParcelFilesFixture.records(shunfeng, pseudonym('e'), C, "C-T-1", 3, "E-"));
 		detection.detect(C, RegionPrefix.of(""));
 		List<AlertView> found = alertsOf(AlertRule.COURIER_SELF, C);
-		assertThat(found).extracting(AlertView::subject).containsExactly(shunfeng + ":C-T-1");
+		assertThat(found).extracting(AlertView::subject).containsExactly(shunfeng + ":C-T-1@320506");
+		assertThat(found.get(0).subjectShown()).isEqualTo(shunfeng + ":C-T-1");
 		assertThat(found.get(0).measure()).isEqualByComparingTo("2");
 		assertThat(found.get(0).detail()).contains("SELF-0", "SELF-1").doesNotContain("OTHER-").doesNotContain(clear);
+	}
+
+	/** A roster line typed k-t-7 and records of K-T-7 are one courier: the rule fires (ids were compared by case). */
+	@Test
+	void ruleCComparesCourierIdsWhateverTheirCase() throws Exception {
+		String clear = "320506198001010013";
+		mvc.perform(post("/api/v1/safety/couriers").header("Authorization", SHUNFENG).contentType("application/json")
+			.content("{\"courierId\":\"c-t-7\",\"idNumber\":\"" + clear + "\"}"))
+			.andExpect(status().isOk());
+		assertThat(jdbc.sql("SELECT count(*) FROM safety_courier WHERE enterprise_id = :e AND upper(courier_id) = 'C-T-7'")
+			.param("e", shunfeng).query(Long.class).single()).isOne();
+		ParcelFilesFixture.write(files.root(), ParcelFilesFixture.records(shunfeng, pseudonyms.of(clear), C, "C-T-7", 1, "K7-"));
+		detection.detect(C, RegionPrefix.of(""));
+		assertThat(alertsOf(AlertRule.COURIER_SELF, C)).extracting(AlertView::subjectShown).contains(shunfeng + ":C-T-7");
 	}
 
 	@Test

@@ -299,7 +299,8 @@ public class ParcelIngest implements ParcelUploads {
 		Instant now = clock.instant();
 		ParcelReferences.EnterpriseFacts facts = references.facts(enterprise);
 		ParcelValidator validator = new ParcelValidator(enterprise.id(), references.counties(),
-				facts.outlets(), facts.machineSerials(), facts.contracts(), pseudonyms, now, window, skew,
+				facts.outlets(), facts.machineSerials(), facts.contracts(),
+				new ParcelValidator.SenderScope(facts.senderCounties(), facts.outletCounties()), pseudonyms, now, window, skew,
 				rules.intValue(StatutoryRule.SAFETY_LETTER_MAX_WEIGHT, enterprise.regionCode()));
 		Run run = new Run(enterprise.id(), batchId, attempt, claim.ref(), validator, now);
 		try {

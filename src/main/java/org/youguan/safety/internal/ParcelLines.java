@@ -387,6 +387,9 @@ final class ParcelLines {
 	/** A day as ISO-8601 writes it (an accepted-at time's date), not an ID number. */
 	private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
+	/** A time of day as ISO-8601 writes it (an accepted-at time's, 08:00:00 or 08:00:00.250), not an ID number. */
+	private static final Pattern TIME = Pattern.compile("\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d{1,9})?");
+
 	/** A {@code senderIdNumber} key and its string value, closed or cut off by the line's end. */
 	private static final Pattern ID_NUMBER_VALUE = Pattern
 		.compile("(\"" + ParcelField.SENDER_ID_NUMBER.json() + "\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"?");
@@ -408,8 +411,22 @@ final class ParcelLines {
 	}
 
 	/**
-	 * Every group of 6 or more digits replaced by '*', digits joined by single spaces or hyphens counting as one
-	 * group (an ID number written in blocks), a trailing X included, an ISO date (2026-11-30) left as it is: no ID number
+	 * What joins two blocks of digits into one group for {@link #maskDigits}: one space of any width or one punctuation
+	 * mark of any script — a hyphen or dash, a comma, point, slash, colon (ASCII or full-width: ，、．／：), an
+	 * underscore — so an ID number split anywhere (110105,19850315778X) is masked as one run, not in parts.
+	 */
+	private static boolean joins(char c) {
+		return switch (Character.getType(c)) {
+			case Character.SPACE_SEPARATOR, Character.DASH_PUNCTUATION, Character.CONNECTOR_PUNCTUATION,
+					Character.OTHER_PUNCTUATION -> true;
+			default -> false;
+		};
+	}
+
+	/**
+	 * Every group of 6 or more digits replaced by '*', digits joined by one space or punctuation mark ({@link #joins})
+	 * counting as one group (an ID number written in blocks), a trailing X included, an ISO date (2026-11-30) and time of
+	 * day (08:00:00) left as they are: no ID number
 	 * survives in a kept line. A '*' counts as a digit: a number {@link Masking#personalNumbersIn} masked before
 	 * (110105********002X) is one group and is masked whole, as before that masking.
 	 */
@@ -433,15 +450,14 @@ final class ParcelLines {
 					j++;
 					break;
 				}
-				else if ((c == ' ' || c == '-' || c == '\u3000') && j + 1 < text.length()
-						&& digitOrMask(text.charAt(j + 1))) {
+				else if (joins(c) && j + 1 < text.length() && digitOrMask(text.charAt(j + 1))) {
 					j++;
 				}
 				else {
 					break;
 				}
 			}
-			if (digits >= 6 && !ISO_DATE.matcher(text.substring(i, j)).matches()) {
+			if (digits >= 6 && !ISO_DATE.matcher(text.substring(i, j)).matches() && !TIME.matcher(text.substring(i, j)).matches()) {
 				for (int k = i; k < j; k++) {
 					char c = text.charAt(k);
 					out.append(digitOrMask(c) || c == 'X' || c == 'x' ? '*' : c);

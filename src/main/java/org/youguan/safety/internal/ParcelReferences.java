@@ -19,6 +19,8 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Text;
+import org.youguan.registry.BranchView;
+import org.youguan.registry.Branches;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
 import org.youguan.registry.Facilities;
@@ -51,9 +53,15 @@ class ParcelReferences {
 	 *        own, and its brand's in the counties of its open outlets ({@link ScreeningMachineIndex})
 	 * @param contracts filing number → the periods (first and last day) of the third-party screening contracts
 	 *        (委托第三方安检, {@code safety_contractor}) that cover the outlet
+	 * @param senderCounties the counties where the enterprise may accept parcels, so a record's {@code senderRegion}
+	 *        must be one of them: its registered seat's county (every county of a seat registered at city or province
+	 *        level), and the counties of its branches and its filed outlets — a parcel is counted toward the rates of
+	 *        the county it names, and an enterprise may not add parcels to a county where it has no place of business
+	 * @param outletCounties filing number → the county of the outlet, which a record naming the outlet must name as its
+	 *        {@code senderRegion}
 	 */
 	record EnterpriseFacts(Map<String, Instant> outlets, Set<String> machineSerials,
-			Map<String, List<LocalDate[]>> contracts) {
+			Map<String, List<LocalDate[]>> contracts, Set<String> senderCounties, Map<String, String> outletCounties) {
 	}
 
 	private final LoadingCache<String, Set<String>> counties;
@@ -63,7 +71,7 @@ class ParcelReferences {
 	/** The registry's in-service screening machines by county, owner and brand (one key; 1 minute). */
 	private final LoadingCache<String, ScreeningMachineIndex> machines;
 
-	ParcelReferences(JdbcClient jdbc, Outlets outlets, Facilities facilities, Enterprises registry) {
+	ParcelReferences(JdbcClient jdbc, Outlets outlets, Facilities facilities, Enterprises registry, Branches branches) {
 		this.machines = Caffeine.newBuilder()
 			.expireAfterWrite(Duration.ofMinutes(1))
 			.build(key -> ScreeningMachineIndex.load(facilities, registry));
@@ -75,7 +83,8 @@ class ParcelReferences {
 		this.enterprises = Caffeine.newBuilder()
 			.expireAfterWrite(Duration.ofMinutes(1))
 			.maximumSize(10_000)
-			.build(creditCode -> load(creditCode, outlets, facilities, jdbc, machines.get("")));
+			.build(creditCode -> load(creditCode, outlets, facilities, jdbc, machines.get(""), new Places(registry, branches,
+					counties.get(""))));
 	}
 
 	/** Every existing county-level region code (6 digits). */
@@ -95,8 +104,12 @@ class ParcelReferences {
 		machines.invalidateAll();
 	}
 
+	/** What the enterprise's places of business are read from: the registry's enterprise and branch lists. */
+	private record Places(Enterprises registry, Branches branches, Set<String> counties) {
+	}
+
 	private static EnterpriseFacts load(String creditCode, Outlets outlets, Facilities facilities, JdbcClient jdbc,
-			ScreeningMachineIndex machines) {
+			ScreeningMachineIndex machines, Places places) {
 		DataScope scope = DataScope.enterprise(creditCode);
 		Map<String, Instant> closing = new HashMap<>();
 		outlets.filedOutlets(creditCode)
@@ -105,11 +118,15 @@ class ParcelReferences {
 		Set<String> serials = new HashSet<>();
 		all(page -> facilities.list(scope, new Facilities.Filter(FacilityKind.SCREENING_MACHINE, FacilityStatus.IN_SERVICE), page),
 				FacilityView::serialNumber, serials);
+		Map<String, String> outletCounties = new HashMap<>();
 		// and the machines that screen its open outlets' parcels, its brand's in their counties: the coverage rule
 		for (int p = 0;; p++) {
 			List<OutletView> page = outlets.list(scope, Outlets.Filter.NONE, new PageQuery("", p, PageQuery.MAX_SIZE, null, false))
 				.items();
 			for (OutletView o : page) {
+				if (o.filingNumber() != null && o.regionCode() != null && o.regionCode().length() >= 6) {
+					outletCounties.put(o.filingNumber(), o.regionCode().substring(0, 6));
+				}
 				if (o.status() != OutletStatus.CLOSED) {
 					for (String serial : machines.serials(o.regionCode(), o.enterpriseId(), o.brandId())) {
 						if (!ScreeningMachineIndex.unnamed(serial)) {
@@ -122,7 +139,41 @@ class ParcelReferences {
 				break;
 			}
 		}
-		return new EnterpriseFacts(Map.copyOf(closing), Set.copyOf(serials), contracts(creditCode, outlets, jdbc));
+		Set<String> senderCounties = new HashSet<>(outletCounties.values());
+		places.registry().findByCreditCode(creditCode)
+			.ifPresent(e -> senderCounties.addAll(countiesOf(e.regionCode(), places.counties())));
+		for (int p = 0;; p++) {
+			List<BranchView> page = places.branches().list(scope, null, new PageQuery("", p, PageQuery.MAX_SIZE, null, false))
+				.items();
+			page.forEach(b -> senderCounties.addAll(countiesOf(b.regionCode(), places.counties())));
+			if (page.size() < PageQuery.MAX_SIZE) {
+				break;
+			}
+		}
+		return new EnterpriseFacts(Map.copyOf(closing), Set.copyOf(serials), contracts(creditCode, outlets, jdbc),
+				Set.copyOf(senderCounties), Map.copyOf(outletCounties));
+	}
+
+	/**
+	 * The counties a registered place lies in: the county of a county's or a township's code (its first six digits),
+	 * every county under a city's or a province's code (a seat registered at that level), none for no code.
+	 */
+	static Set<String> countiesOf(String regionCode, Set<String> counties) {
+		if (regionCode == null || regionCode.length() < 6) {
+			return Set.of();
+		}
+		String county = regionCode.substring(0, 6);
+		if (counties.contains(county) || !county.endsWith("00")) {
+			return Set.of(county);
+		}
+		String prefix = county.endsWith("0000") ? county.substring(0, 2) : county.substring(0, 4);
+		Set<String> under = new HashSet<>();
+		for (String c : counties) {
+			if (c.startsWith(prefix)) {
+				under.add(c);
+			}
+		}
+		return under;
 	}
 
 	/** The enterprise's outlets a screening contract covers, by filing number, with the contracts' periods. */

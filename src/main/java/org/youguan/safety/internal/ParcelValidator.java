@@ -52,6 +52,10 @@ final class ParcelValidator {
 
 	private final Map<String, List<LocalDate[]>> contracts;
 
+	private final Set<String> senderCounties;
+
+	private final Map<String, String> outletCounties;
+
 	private final Pseudonyms pseudonyms;
 
 	private final Instant latest;
@@ -72,6 +76,8 @@ final class ParcelValidator {
 	 * @param machines the serials of the enterprise's registered screening machines
 	 * @param contracts the filing numbers of the enterprise's outlets a third-party screening contract covers, each with
 	 *        the contracts' periods (first and last day, China time)
+	 * @param scope where the enterprise may accept parcels: the counties a record's {@code senderRegion} may name, and
+	 *        the county each outlet's records must name ({@link ParcelReferences.EnterpriseFacts})
 	 * @param now the application clock's instant
 	 * @param window how far back an acceptance time may lie ({@code youguan.safety.record-window})
 	 * @param skew how far ahead of the clock an acceptance time may lie (the callers' clocks drift)
@@ -79,7 +85,10 @@ final class ParcelValidator {
 	 *        {@code safety.letter.max-weight})
 	 */
 	ParcelValidator(long enterpriseId, Set<String> counties, Map<String, Instant> outlets, Set<String> machines,
-			Map<String, List<LocalDate[]>> contracts, Pseudonyms pseudonyms, Instant now, Duration window, Duration skew, int letterMaxGrams) {
+			Map<String, List<LocalDate[]>> contracts, SenderScope scope, Pseudonyms pseudonyms, Instant now, Duration window,
+			Duration skew, int letterMaxGrams) {
+		this.senderCounties = scope.counties();
+		this.outletCounties = scope.outletCounties();
 		this.letterMaxGrams = letterMaxGrams;
 		this.enterpriseId = enterpriseId;
 		this.counties = counties;
@@ -90,6 +99,15 @@ final class ParcelValidator {
 		this.latest = now.plus(skew);
 		this.earliest = now.minus(window);
 		this.today = now.atZone(ParcelRecord.CHINA).toLocalDate();
+	}
+
+	/**
+	 * Where an enterprise may accept parcels (the rates are counted by the sender's county: a record of another county
+	 * would move that county's rates).
+	 * @param counties the counties a record's {@code senderRegion} may name: the enterprise's seat, branches and outlets
+	 * @param outletCounties filing number → the outlet's county, the one {@code senderRegion} a record naming it may have
+	 */
+	record SenderScope(Set<String> counties, Map<String, String> outletCounties) {
 	}
 
 	/** Why the last {@link #validate} returned null. */
@@ -250,6 +268,14 @@ final class ParcelValidator {
 						+ outlet + "，收寄时间" + acceptedText);
 			}
 		}
+		// a parcel is accepted where the enterprise does business, and counted toward that county's rates: a record of a
+		// county where it has no seat, branch or outlet — or not its outlet's — would move another county's figures
+		String outletCounty = outlet == null ? null : outletCounties.get(outlet);
+		if (outletCounty != null ? !outletCounty.equals(sender) : !senderCounties.contains(sender)) {
+			return reject("senderRegion", "region-scope", outletCounty != null
+					? "寄件地区（senderRegion）应为所填网点（outletFilingNumber）所在的县级行政区划代码" + outletCounty + "：" + Text.excerpt(senderSent, Decimals.ECHO)
+					: "寄件地区（senderRegion）不是本企业住所、分支机构或已备案末端网点所在的县（市、区），不能在该地收寄：" + Text.excerpt(senderSent, Decimals.ECHO));
+		}
 		// 过机安检 is done on a machine (快递暂行条例(2025) art.33): a screened parcel names the enterprise's machine, or —
 		// screening entrusted to a third party under the same article — an outlet a contract covers on its day
 		// the serial stays optional (the ingestion contract): a screened parcel without one is taken when the enterprise
@@ -266,7 +292,7 @@ final class ParcelValidator {
 			return reject("courierId", "personal-number", "快递员编号（courierId）不得使用身份证号码或手机号码（请用企业内部工号）");
 		}
 		return new ParcelRecord(enterpriseId, waybill, acceptedAt, type, pseudonym, sender, recipient, category, weight,
-				method, inspected, screened, machine, outlet, courier);
+				method, inspected, screened, machine, outlet, courier == null ? null : courier.toUpperCase(Locale.ROOT));
 	}
 
 	/**
@@ -285,7 +311,8 @@ final class ParcelValidator {
 	/**
 	 * A courier id as it is kept and compared (the courier alerts count one courier's parcels by it): written as
 	 * {@link Text#identifier} writes a typed identifier — full-width digits and letters of a Chinese input method are
-	 * ASCII (Ｋ００１ is K001) — when it holds anything beyond ASCII; ASCII costs one pass, no copy.
+	 * ASCII (Ｋ００１ is K001) — when it holds anything beyond ASCII; ASCII costs one pass, no copy. The record keeps it
+	 * upper-cased, as waybill numbers and the courier roster ({@code k001} is the roster's {@code K001}).
 	 */
 	private static String typedIdentifier(String trimmed) {
 		if (trimmed == null || trimmed.chars().allMatch(c -> c < 0x80)) {

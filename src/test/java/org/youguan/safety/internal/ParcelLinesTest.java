@@ -214,4 +214,19 @@ class ParcelLinesTest {
 		assertThat(seen).containsExactly("1:broken:json:{\"waybillNumber\":\"A1\"}garbage",
 				"2:broken:json:{\"waybillNumber\":\"\"} x", "3:broken:json:{\"waybillNumber\":\"A3\"} 5", "4:A4:null:null");
 	}
+
+	/**
+	 * A broken line's digits joined by any punctuation are one run, masked whole: an ID number split into blocks shorter
+	 * than 6 digits by commas, points or slashes kept every block readable.
+	 */
+	@Test
+	void digitsJoinedByAnyPunctuationAreMaskedAsOneRun() {
+		for (String joined : new String[] { "1101,0519,8503,1577,8X", "1101，0519，8503，1577，8X", "1101/0519/8503/1577/8X",
+				"1101.0519.8503.1577.8X", "1101、0519、8503、1577、8X", "1101_0519_8503_1577_8X" }) {
+			String masked = ParcelLines.maskDigits("{\"x\":\"" + joined + "\"");
+			assertThat(masked).as(joined).doesNotContain("1101").doesNotContain("0519").doesNotContain("8503")
+				.doesNotContain("1577");
+		}
+		assertThat(ParcelLines.maskDigits("{\"acceptedAt\":\"2026-11-30T08:00:00Z\"")).contains("2026-11-30T08:00:00Z");
+	}
 }

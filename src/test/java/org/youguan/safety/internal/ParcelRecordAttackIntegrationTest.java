@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
@@ -81,6 +82,9 @@ class ParcelRecordAttackIntegrationTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	ApplicationContext context;
 
 	EnterpriseView shunfeng;
 
@@ -202,9 +206,11 @@ class ParcelRecordAttackIntegrationTest {
 		assertThat(parcels() - before).isEqualTo(3);
 
 		// another enterprise may carry the same waybill number: the set is per enterprise
-		EnterpriseView other = enterprises.list(DataScope.region("3205"),
+		// (one of 吴中, as the line is sent from there: a record's county is one where its enterprise does business)
+		EnterpriseView other = enterprises.list(DataScope.region("320506"),
 				new Enterprises.Filter(EnterpriseType.EXPRESS, null, null), new PageQuery("", 0, 50, null, false))
-			.items().stream().filter(e -> e.id() != shunfeng.id()).findFirst().orElseThrow();
+			.items().stream().filter(e -> e.id() != shunfeng.id() && e.regionCode() != null
+					&& e.regionCode().startsWith("320506")).findFirst().orElseThrow();
 		assertThat(ingest.ingest(other, "dup-other-" + run, ParcelIngest.Format.NDJSON,
 				new ByteArrayInputStream(line(w1, at).getBytes(StandardCharsets.UTF_8))).answer().accepted()).isEqualTo(1);
 	}
@@ -318,6 +324,8 @@ class ParcelRecordAttackIntegrationTest {
 	 */
 	@Test
 	void theFirstLineOfAWaybillInABatchWinsWhateverItsProvince() {
+		// sf.wz may accept parcels in Beijing only where it does business there: a branch in 朝阳 (rule region-scope)
+		SenderCountyFixture.branchIn(context, shunfeng.id(), "110105");
 		Instant at = clock.instant().minus(Duration.ofMinutes(30));
 		String w = "SFPROV" + run;
 		String body = ParcelRecordsIntegrationTest.line("SFPROVA" + run, "110105", at) + "\n"
@@ -333,6 +341,32 @@ class ParcelRecordAttackIntegrationTest {
 		});
 		assertThat(parcelsFrom("320506")).as("the Jiangsu line, the first, is counted").isEqualTo(jiangsu + 1);
 		assertThat(parcelsFrom("110105")).isEqualTo(beijing + 1);
+	}
+
+	/**
+	 * The rates are counted by the sender's county: 顺丰吴中 (seat, outlets and branches in 吴中) sent records from 相城 and
+	 * 东城 and lowered their rates. Those lines are refused (rule region-scope) and counted nowhere; its own county's
+	 * line is taken.
+	 */
+	@Test
+	void anEnterpriseCannotAddParcelsToACountyWhereItDoesNoBusiness() {
+		Instant at = clock.instant().minus(Duration.ofMinutes(30));
+		long xiangcheng = parcelsFrom("320507");
+		long dongcheng = parcelsFrom("110101");
+		long wuzhong = parcelsFrom("320506");
+		String body = ParcelRecordsIntegrationTest.line("SFSCOPE1" + run, "320507", at) + "\n"
+				+ ParcelRecordsIntegrationTest.line("SFSCOPE2" + run, "110101", at) + "\n"
+				+ ParcelRecordsIntegrationTest.line("SFSCOPE3" + run, "320506", at) + "\n";
+		ParcelBatchAnswer answer = upload("scope-" + run, body);
+		assertThat(answer.accepted()).isEqualTo(1);
+		assertThat(answer.errors()).extracting(ParcelBatchAnswer.LineError::line, ParcelBatchAnswer.LineError::field,
+				ParcelBatchAnswer.LineError::code)
+			.containsExactly(Assertions.tuple(1L, "senderRegion", "region-scope"),
+					Assertions.tuple(2L, "senderRegion", "region-scope"));
+		assertThat(answer.errors().get(0).rule()).contains("寄件地区", "分支机构", "末端网点");
+		assertThat(parcelsFrom("320507")).isEqualTo(xiangcheng);
+		assertThat(parcelsFrom("110101")).isEqualTo(dongcheng);
+		assertThat(parcelsFrom("320506")).isEqualTo(wuzhong + 1);
 	}
 
 	long parcelsFrom(String county) {

@@ -119,6 +119,8 @@ class ParcelRecordsIntegrationTest {
 			.filter(f -> f != null)
 			.findFirst()
 			.orElseThrow();
+		// the lines of two provinces: sf.wz does business in 北京朝阳 too (rule region-scope)
+		SenderCountyFixture.branchIn(context, shunfeng.id(), "110105");
 	}
 
 	static String line(String waybill, String sender, Instant at) {
@@ -582,7 +584,7 @@ class ParcelRecordsIntegrationTest {
 	/** A validator of an enterprise (counties 320506 and 110105, no outlet or machine) as the ingest path builds it. */
 	static ParcelValidator validator(long enterprise, Pseudonyms pseudonyms, Instant now) {
 		return new ParcelValidator(enterprise, Set.of("320506", "110105"), Map.of(), Set.of(),
-				Map.of(), pseudonyms, now, Duration.ofDays(30), Duration.ofMinutes(5), 2000);
+				Map.of(), new ParcelValidator.SenderScope(Set.of("320506", "110105"), Map.of()), pseudonyms, now, Duration.ofDays(30), Duration.ofMinutes(5), 2000);
 	}
 
 	@Autowired
@@ -683,11 +685,12 @@ class ParcelRecordsIntegrationTest {
 	@Autowired
 	ApplicationContext context;
 
-	/** NDJSON lines over several hours, counties of two provinces, outlets and methods. */
+	/** NDJSON lines over several hours, counties of two provinces (three of Jiangsu to one of Beijing), outlets and methods. */
 	String lines(int n, int seed) {
 		StringBuilder b = new StringBuilder();
 		Instant base = clock.instant().minus(Duration.ofHours(20));
-		String[] counties = { "320506", "320505", "110105", "320583" };
+		// sf.wz's counties: its seat's (吴中, where its outlet is: every fourth line names it) and its Beijing branch's
+		String[] counties = { "320506", "320506", "110105", "320506" };
 		String machine = machine();
 		String[] methods = { "现场查验", "现场查验", "线上核验", "协议客户", "未实名" };
 		for (int i = 0; i < n; i++) {

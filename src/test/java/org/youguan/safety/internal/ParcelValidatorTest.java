@@ -33,9 +33,13 @@ class ParcelValidatorTest {
 	/** The start of 2026-05-20 in China: outlet 3205060002 closed that day. */
 	static final Instant CLOSED = Instant.parse("2026-05-19T16:00:00Z");
 
+	/** The enterprise accepts parcels in 吴中 320506 only, where its outlets are. */
+	static final ParcelValidator.SenderScope WUZHONG = new ParcelValidator.SenderScope(Set.of("320506"),
+			Map.of("3205060001", "320506", "3205060002", "320506", "网点备案-320506-2026-000075", "320506"));
+
 	final ParcelValidator validator = new ParcelValidator(7, Set.of("320506", "110105"),
 			Map.of("3205060001", Instant.MAX, "3205060002", CLOSED), Set.of("XR-320506-1"),
-			Map.of("3205060001", List.<LocalDate[]>of(new LocalDate[] { LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 31) })), PSEUDONYMS, NOW, Duration.ofDays(30), Duration.ofMinutes(5), 2000);
+			Map.of("3205060001", List.<LocalDate[]>of(new LocalDate[] { LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 31) })), WUZHONG, PSEUDONYMS, NOW, Duration.ofDays(30), Duration.ofMinutes(5), 2000);
 
 	static String[] valid() {
 		String[] v = new String[ParcelField.COUNT];
@@ -74,6 +78,35 @@ class ParcelValidatorTest {
 
 	static void set(String[] v, ParcelField f, String value) {
 		v[f.ordinal()] = value;
+	}
+
+	/**
+	 * The rates are counted by the sender's county: an enterprise of 吴中 may not add parcels to 相城's or Beijing's
+	 * (attack: it lowered their rates), nor name one of its outlets with another county than the outlet's.
+	 */
+	@Test
+	void aSenderRegionOutsideTheEnterprisesSeatBranchesAndOutletsIsRejectedAsRegionScope() {
+		for (String elsewhere : new String[] { "110105", "320507" }) {
+			ParcelValidator wide = new ParcelValidator(7, Set.of("320506", "320507", "110105"), Map.of("3205060001", Instant.MAX),
+					Set.of("XR-320506-1"), Map.of(), WUZHONG, PSEUDONYMS, NOW, Duration.ofDays(30), Duration.ofMinutes(5), 2000);
+			String[] v = valid();
+			set(v, ParcelField.SENDER_REGION, elsewhere);
+			assertThat(wide.validate(v)).as(elsewhere).isNull();
+			assertThat(wide.rejection()).extracting(ParcelRejection::field, ParcelRejection::code)
+				.containsExactly("senderRegion", "region-scope");
+			assertThat(wide.rejection().message()).contains("寄件地区", "网点");
+		}
+		ParcelValidator elsewhere = new ParcelValidator(7, Set.of("320506", "110105"), Map.of("3205060001", Instant.MAX),
+				Set.of("XR-320506-1"), Map.of(), new ParcelValidator.SenderScope(Set.of("320506", "110105"),
+						Map.of("3205060001", "320506")), PSEUDONYMS, NOW, Duration.ofDays(30), Duration.ofMinutes(5), 2000);
+		String[] atOutlet = valid();
+		set(atOutlet, ParcelField.OUTLET_FILING_NUMBER, "3205060001");
+		assertThat(elsewhere.validate(atOutlet)).as("the outlet's own county").isNotNull();
+		set(atOutlet, ParcelField.SENDER_REGION, "110105");
+		assertThat(elsewhere.validate(atOutlet)).as("a county the enterprise may ship from, but not the outlet's").isNull();
+		assertThat(elsewhere.rejection()).extracting(ParcelRejection::field, ParcelRejection::code)
+			.containsExactly("senderRegion", "region-scope");
+		assertThat(elsewhere.rejection().message()).contains("320506");
 	}
 
 	@Test
@@ -124,6 +157,13 @@ class ParcelValidatorTest {
 			String t = b.toString();
 			assertThat(ParcelValidator.personal(t)).as(t).isEqualTo(Masking.holdsPersonalNumber(t));
 		}
+	}
+
+	/** The roster keeps K001; a record typed k001 is the same courier (the self-shipping rule missed it). */
+	@Test
+	void aCourierIdIsKeptUpperCasedAsTheRosterKeepsIt() {
+		assertThat(accepted(v -> set(v, ParcelField.COURIER_ID, "k001")).courierId()).isEqualTo("K001");
+		assertThat(accepted(v -> set(v, ParcelField.COURIER_ID, "ｋ００１")).courierId()).isEqualTo("K001");
 	}
 
 	@Test
@@ -554,7 +594,7 @@ class ParcelValidatorTest {
 		ParcelValidator machineless = new ParcelValidator(7, Set.of("320506", "110105"),
 				Map.of("3205060001", Instant.MAX, "3205060002", CLOSED), Set.of(),
 				Map.of("3205060001", List.<LocalDate[]>of(new LocalDate[] { LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 31) })),
-				PSEUDONYMS, NOW, Duration.ofDays(30), Duration.ofMinutes(5), 2000);
+				WUZHONG, PSEUDONYMS, NOW, Duration.ofDays(30), Duration.ofMinutes(5), 2000);
 		assertThat(machineless.validate(given)).isNull();
 		assertThat(machineless.rejection()).extracting(ParcelRejection::field, ParcelRejection::code)
 			.containsExactly("screeningMachineSerial", "required");
@@ -586,7 +626,7 @@ class ParcelValidatorTest {
 		String stored = "网点备案-320506-2026-000075";
 		ParcelValidator machineless = new ParcelValidator(7, Set.of("320506", "110105"), Map.of(stored, Instant.MAX),
 				Set.of(), Map.of(stored, List.<LocalDate[]>of(new LocalDate[] { LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 31) })),
-				PSEUDONYMS, NOW, Duration.ofDays(30), Duration.ofMinutes(5), 2000);
+				WUZHONG, PSEUDONYMS, NOW, Duration.ofDays(30), Duration.ofMinutes(5), 2000);
 		for (String typed : new String[] { "网点备案 – 320506-2026-75", "网点备案-３２０５０６-２０２６-０００７５", stored }) {
 			String[] v = valid();
 			set(v, ParcelField.SCREENED, "true");

@@ -134,7 +134,7 @@ public class AlertDetection {
 		String records = files.readDay(day);
 		try (Connection duck = files.duckdb()) {
 			try (PreparedStatement q = duck.prepareStatement("SELECT sender_id_pseudonym AS p, "
-					+ "count(DISTINCT enterprise_id) AS enterprises, count(*) AS parcels, min(sender_region) AS region, "
+					+ "count(DISTINCT enterprise_id) AS enterprises, count(*) AS parcels, " + REGIONS + ", "
 					+ "string_agg(DISTINCT enterprise_id::VARCHAR, ',' ORDER BY enterprise_id::VARCHAR) AS ids FROM "
 					+ records + " WHERE sender_id_pseudonym IS NOT NULL GROUP BY 1 HAVING count(DISTINCT enterprise_id) >= ?")) {
 				q.setInt(1, settings.enterprisesPerPseudonym());
@@ -142,15 +142,17 @@ public class AlertDetection {
 					while (rs.next()) {
 						String p = rs.getString("p");
 						int n = rs.getInt("enterprises");
-						out.add(new Finding(AlertRule.PSEUDONYM_ENTERPRISES, p, rs.getString("region"), null,
-								BigDecimal.valueOf(n), BigDecimal.valueOf(settings.enterprisesPerPseudonym()),
-								"寄件人（证件假名 " + Pseudonyms.shorten(p) + "）" + day + " 经 " + n + " 家企业寄件 "
-										+ rs.getLong("parcels") + " 件：" + names(rs.getString("ids"))));
+						String detail = "寄件人（证件假名 " + Pseudonyms.shorten(p) + "）" + day + " 经 " + n + " 家企业寄件 "
+								+ rs.getLong("parcels") + " 件：" + names(rs.getString("ids"));
+						for (String county : counties(rs)) {
+							out.add(new Finding(AlertRule.PSEUDONYM_ENTERPRISES, p + "@" + county, county, null,
+									BigDecimal.valueOf(n), BigDecimal.valueOf(settings.enterprisesPerPseudonym()), detail));
+						}
 					}
 				}
 			}
 			try (PreparedStatement q = duck.prepareStatement("SELECT sender_id_pseudonym AS p, enterprise_id, "
-					+ "count(*) AS parcels, min(sender_region) AS region FROM " + records
+					+ "count(*) AS parcels, " + REGIONS + " FROM " + records
 					+ " WHERE sender_id_pseudonym IS NOT NULL GROUP BY 1, 2 HAVING count(*) > ?")) {
 				q.setInt(1, settings.parcelsPerPseudonym());
 				try (ResultSet rs = q.executeQuery()) {
@@ -158,10 +160,13 @@ public class AlertDetection {
 						String p = rs.getString("p");
 						long enterprise = rs.getLong("enterprise_id");
 						long parcels = rs.getLong("parcels");
-						out.add(new Finding(AlertRule.PSEUDONYM_VOLUME, p + "@" + enterprise, rs.getString("region"),
-								enterprise, BigDecimal.valueOf(parcels), BigDecimal.valueOf(settings.parcelsPerPseudonym()),
-								"寄件人（证件假名 " + Pseudonyms.shorten(p) + "）" + day + " 在" + names(Long.toString(enterprise))
-										+ "寄件 " + parcels + " 件"));
+						String detail = "寄件人（证件假名 " + Pseudonyms.shorten(p) + "）" + day + " 在"
+								+ names(Long.toString(enterprise)) + "寄件 " + parcels + " 件";
+						for (String county : counties(rs)) {
+							out.add(new Finding(AlertRule.PSEUDONYM_VOLUME, p + "@" + enterprise + "@" + county, county,
+									enterprise, BigDecimal.valueOf(parcels), BigDecimal.valueOf(settings.parcelsPerPseudonym()),
+									detail));
+						}
 					}
 				}
 			}
@@ -171,6 +176,18 @@ public class AlertDetection {
 			throw new IllegalStateException("无法读取 " + day + " 的收寄记录（Parquet）：" + ex.getMessage(), ex);
 		}
 		return out;
+	}
+
+	/**
+	 * The counties a finding over records involves: every sender county of its records, comma-separated in
+	 * {@code regions}. Each gets the alert (its own subject, suffixed {@code @county}), so every county bureau whose
+	 * parcels or enterprises are involved sees it — not only the one of the smallest code.
+	 */
+	private static final String REGIONS = "string_agg(DISTINCT sender_region, ',' ORDER BY sender_region) AS regions";
+
+	private static List<String> counties(ResultSet rs) throws SQLException {
+		String regions = rs.getString("regions");
+		return regions == null || regions.isEmpty() ? List.of() : List.of(regions.split(","));
 	}
 
 	/** Rule (c): the roster (PostgreSQL) copied into DuckDB and joined with the day's records. */
@@ -197,17 +214,20 @@ public class AlertDetection {
 		}
 		List<Finding> out = new ArrayList<>();
 		try (Statement s = duck.createStatement(); ResultSet rs = s.executeQuery("SELECT r.enterprise_id, r.courier_id, "
-				+ "count(*) AS parcels, min(p.sender_region) AS region, "
+				+ "count(*) AS parcels, string_agg(DISTINCT p.sender_region, ',' ORDER BY p.sender_region) AS regions, "
 				+ "string_agg(p.waybill_number, '、' ORDER BY p.waybill_number) AS waybills FROM " + records
-				+ " p JOIN roster r ON r.enterprise_id = p.enterprise_id AND r.courier_id = p.courier_id "
+				+ " p JOIN roster r ON r.enterprise_id = p.enterprise_id AND upper(r.courier_id) = upper(p.courier_id) "
 				+ "AND r.id_pseudonym = p.sender_id_pseudonym GROUP BY 1, 2")) {
 			while (rs.next()) {
 				long enterprise = rs.getLong("enterprise_id");
 				String courier = rs.getString("courier_id");
 				long parcels = rs.getLong("parcels");
-				out.add(new Finding(AlertRule.COURIER_SELF, enterprise + ":" + courier, rs.getString("region"), enterprise,
-						BigDecimal.valueOf(parcels), BigDecimal.ONE, names(Long.toString(enterprise)) + "快递员 " + courier
-								+ " " + day + " 收寄本人证件寄出的快件 " + parcels + " 件（运单 " + rs.getString("waybills") + "）"));
+				String detail = names(Long.toString(enterprise)) + "快递员 " + courier + " " + day + " 收寄本人证件寄出的快件 "
+						+ parcels + " 件（运单 " + rs.getString("waybills") + "）";
+				for (String county : counties(rs)) {
+					out.add(new Finding(AlertRule.COURIER_SELF, enterprise + ":" + courier + "@" + county, county, enterprise,
+							BigDecimal.valueOf(parcels), BigDecimal.ONE, detail));
+				}
 			}
 		}
 		return out;

@@ -25,11 +25,15 @@ public record AlertView(long id, AlertRule rule, String subject, LocalDate day, 
 				threshold, detail, status, Masking.personalNumbersIn(reason), decidedBy, decidedAt, createdAt);
 	}
 
-	/** The subject as shown: pseudonyms shortened (first 8 … last 4), other subjects as they are. */
+	/**
+	 * The subject as shown: pseudonyms shortened (first 8 … last 4), other subjects as they are, without the county a
+	 * record rule's alert is raised for ({@code @320506}: each involved county has its own alert).
+	 */
 	public String subjectShown() {
 		return switch (rule) {
-			case PSEUDONYM_ENTERPRISES -> Pseudonyms.shorten(subject);
-			case PSEUDONYM_VOLUME -> Pseudonyms.shorten(subject.substring(0, subject.indexOf('@')));
+			case PSEUDONYM_ENTERPRISES, PSEUDONYM_VOLUME -> Pseudonyms.shorten(subject.indexOf('@') < 0 ? subject
+					: subject.substring(0, subject.indexOf('@')));
+			case COURIER_SELF -> subject.indexOf('@') < 0 ? subject : subject.substring(0, subject.lastIndexOf('@'));
 			default -> subject;
 		};
 	}

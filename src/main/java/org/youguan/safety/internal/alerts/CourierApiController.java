@@ -1,23 +1,28 @@
 package org.youguan.safety.internal.alerts;
 
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.youguan.kernel.Text;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.MappingIterator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.youguan.kernel.AccessRefusedException;
+import org.youguan.kernel.BodyTooLargeException;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Text;
 import org.youguan.org.CurrentUser;
 import org.youguan.safety.SafetyRates;
 import org.youguan.safety.internal.SafetyAccess;
@@ -47,13 +52,25 @@ class CourierApiController {
 		this.rates = rates;
 	}
 
+	/**
+	 * The most couriers one request registers: a larger roster is sent in several requests (each all or nothing). The
+	 * body is bounded by the web layer's limit too ({@code youguan.web.max-json-body}, 413).
+	 */
+	static final int MAX_COURIERS = 10_000;
+
 	@PostMapping(path = "/api/v1/safety/couriers", consumes = { "application/json", "application/x-ndjson" })
 	@PreAuthorize(SafetyAccess.ENTERPRISE)
 	@Operation(summary = "报送快递员名册", description = "请求体为JSON对象、JSON数组或NDJSON（每行一个对象）：courierId（与收寄记录的"
-			+ "courierId一致，1–40位字母、数字、-、_）、idType（证件类型，缺省为居民身份证）、idNumber（快递员证件号码，与收寄记录的"
+			+ "courierId一致，1–40位字母、数字、-、_，不分大小写，按大写保存）、idType（证件类型，缺省为居民身份证）、idNumber（快递员证件号码，与收寄记录的"
 			+ "senderIdNumber同样校验：居民身份证等须为18位、校验码正确（GB 11643-1999）；到达即假名化，不保存明文）。同一快递员再次报送即更新。"
-			+ "全部有效才保存，否则400列出每个错误行。用于“快递员收寄本人寄件”预警。")
-	Saved register(@AuthenticationPrincipal CurrentUser me, @RequestBody String body) {
+			+ "每次最多" + MAX_COURIERS + "名（超过则400，field为couriers，rule为count），请求体不超过youguan.web.max-json-body（默认5MB，超过则413）。"
+			+ "全部有效才保存，否则400列出每个错误行。用于“快递员收寄本人寄件”预警。",
+			// the body is read as a stream (InputStream), which the document would not show: the shape is named here
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+					@Content(mediaType = "application/json",
+							array = @ArraySchema(schema = @Schema(implementation = Couriers.Entry.class))),
+					@Content(mediaType = "application/x-ndjson", schema = @Schema(implementation = Couriers.Entry.class)) }))
+	Saved register(@AuthenticationPrincipal CurrentUser me, InputStream body) {
 		Long enterprise = me.enterpriseCreditCode() == null ? null : rates.enterpriseId(me.enterpriseCreditCode());
 		if (enterprise == null) {
 			throw new AccessRefusedException("enterprise", "当前令牌不属于已登记的企业");
@@ -65,22 +82,23 @@ class CourierApiController {
 		return n.path(field).isString() ? n.path(field).asString() : null;
 	}
 
-	private static List<Couriers.Entry> parse(String body) {
-		String text = body == null ? "" : Text.strip(body);
+	/**
+	 * The roster lines read one at a time from the stream — a JSON array's elements, or objects one after another
+	 * (NDJSON) — never the body whole as text; more than {@link #MAX_COURIERS} is refused at the first line over.
+	 */
+	private static List<Couriers.Entry> parse(InputStream body) {
 		List<JsonNode> nodes = new ArrayList<>();
-		try {
-			if (text.startsWith("[")) {
-				JSON.readTree(text).forEach(nodes::add);
-			}
-			else {
-				for (String line : text.split("\\r?\\n")) {
-					if (!Text.isBlank(line)) {
-						nodes.add(JSON.readTree(line));
-					}
+		try (MappingIterator<JsonNode> lines = JSON.readerFor(JsonNode.class).readValues(body)) {
+			while (lines.hasNextValue()) {
+				if (nodes.size() == MAX_COURIERS) {
+					throw new InvalidValueException("couriers", "count",
+							"一次最多报送" + MAX_COURIERS + "名快递员（courierId、idNumber），请分批报送");
 				}
+				nodes.add(lines.nextValue());
 			}
 		}
 		catch (JacksonException ex) {
+			BodyTooLargeException.rethrowIfAmong(ex);
 			throw new InvalidValueException("body", "json", "请求体不是有效的JSON或NDJSON");
 		}
 		refuseUnknownFields(nodes);

@@ -34,7 +34,7 @@ public class Couriers {
 	/**
 	 * One roster line as the enterprise sends it.
 	 * @param courierId the enterprise's identifier of the courier, as on its parcel records ({@code courierId}), 1–40
-	 *        letters, digits, '-' or '_'
+	 *        letters, digits, '-' or '_' (kept upper-cased, as the records keep it)
 	 * @param idType the courier's identity document, a personal {@link SenderIdType} by name or code; null or blank:
 	 *        居民身份证
 	 * @param idNumber the courier's ID number in clear (over TLS), checked as the parcel records' {@code senderIdNumber}
@@ -82,7 +82,8 @@ public class Couriers {
 		for (int i = 0; i < entries.size(); i++) {
 			Entry e = entries.get(i);
 			String line = "第" + (i + 1) + "行";
-			String courier = e == null || e.courierId() == null ? "" : Text.strip(e.courierId());
+			// one courier whatever the case it is typed in, as on the parcel records (k001 is K001)
+			String courier = e == null || e.courierId() == null ? "" : Text.strip(e.courierId()).toUpperCase(Locale.ROOT);
 			String typeText = e == null || e.idType() == null || Text.isBlank(e.idType()) ? null : Text.strip(e.idType());
 			SenderIdType type = typeText == null ? SenderIdType.RESIDENT_ID : SenderIdType.parse(typeText);
 			String id = e == null || e.idNumber() == null ? "" : Text.strip(e.idNumber());
@@ -113,6 +114,13 @@ public class Couriers {
 			throw new InvalidValueException(errors);
 		}
 		OffsetDateTime now = OffsetDateTime.now(clock);
+		// a line saved before courier ids were upper-cased (k001) is the same courier: replaced, not kept beside
+		byCourier.keySet().forEach(courier -> jdbc.sql("""
+				DELETE FROM safety_courier WHERE enterprise_id = :enterprise AND upper(courier_id) = :courier
+				    AND courier_id <> :courier""")
+			.param("enterprise", enterpriseId)
+			.param("courier", courier)
+			.update());
 		byCourier.forEach((courier, pseudonym) -> jdbc.sql("""
 				INSERT INTO safety_courier (enterprise_id, courier_id, id_pseudonym, updated_at)
 				VALUES (:enterprise, :courier, :pseudonym, :now)
@@ -143,7 +151,7 @@ public class Couriers {
 	public String pseudonymOf(long enterpriseId, String courierId) {
 		return jdbc.sql("SELECT id_pseudonym FROM safety_courier WHERE enterprise_id = :e AND courier_id = :c")
 			.param("e", enterpriseId)
-			.param("c", courierId)
+			.param("c", courierId == null ? null : Text.strip(courierId).toUpperCase(Locale.ROOT))
 			.query(String.class)
 			.optional()
 			.orElse(null);

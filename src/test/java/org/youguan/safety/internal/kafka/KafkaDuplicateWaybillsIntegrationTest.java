@@ -27,6 +27,7 @@ import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
 import org.youguan.safety.internal.ParcelBatchAnswer;
 import org.youguan.safety.internal.ParcelIngest;
+import org.youguan.safety.internal.SenderCountyFixture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -95,6 +96,9 @@ class KafkaDuplicateWaybillsIntegrationTest {
 			.findByCreditCode(a.getBean(UserDirectory.class).principal("sf.wz").orElseThrow().enterpriseCreditCode())
 			.orElseThrow();
 		JdbcClient jdbc = a.getBean(JdbcClient.class);
+		// sf.wz ships from Beijing too (rule region-scope): both nodes know its branch there
+		SenderCountyFixture.branchIn(a, shunfeng.id(), "110105");
+		SenderCountyFixture.branchIn(b, shunfeng.id(), "110105");
 		long before = parcels(jdbc, shunfeng.id());
 		Instant at = a.getBean(Clock.class).instant().minus(Duration.ofHours(2));
 		String prefix = "K" + UUID.randomUUID().toString().replace("-", "").substring(0, 8) + "-";
