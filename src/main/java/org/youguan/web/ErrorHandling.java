@@ -164,9 +164,24 @@ class ErrorHandling {
 	 */
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	Object mismatch(MethodArgumentTypeMismatchException ex, HttpServletRequest request, HttpServletResponse response) {
-		String message = FieldLabels.named(ex.getName(), ex.getRequiredType()) + "的值“" + shorten(ex.getValue()) + "”"
-				+ wrong(ex.getRequiredType(), ex.getValue());
+		String message = file(ex.getValue()) ? FieldLabels.named(ex.getName(), ex.getRequiredType()) + FILE_IN_A_FIELD
+				: FieldLabels.named(ex.getName(), ex.getRequiredType()) + "的值“" + shorten(ex.getValue()) + "”"
+						+ wrong(ex.getRequiredType(), ex.getValue());
 		return unbound(request, response, "参数格式错误", List.of(new FieldError(ex.getName(), "format", message)));
+	}
+
+	/** What a file part sent where a form field is expected is told (never the part's Java class). */
+	private static final String FILE_IN_A_FIELD = "应填写内容，不能上传文件";
+
+	/** Whether a bound value is an uploaded file (or several): a file part sent where a form field is expected. */
+	private static boolean file(Object value) {
+		if (value instanceof Object[] values) {
+			return values.length > 0 && Arrays.stream(values).allMatch(ErrorHandling::file);
+		}
+		if (value instanceof java.util.Collection<?> values) {
+			return !values.isEmpty() && values.stream().allMatch(ErrorHandling::file);
+		}
+		return value instanceof MultipartFile || value instanceof Part;
 	}
 
 	/**
@@ -177,7 +192,7 @@ class ErrorHandling {
 	Object unconvertible(MethodArgumentConversionNotSupportedException ex, HttpServletRequest request,
 			HttpServletResponse response) {
 		String message = FieldLabels.named(ex.getName(), ex.getRequiredType())
-				+ (ex.getValue() instanceof MultipartFile || ex.getValue() instanceof Part ? "应填写文字，不能上传文件" : "的格式不正确");
+				+ (file(ex.getValue()) ? FILE_IN_A_FIELD : "的格式不正确");
 		return unbound(request, response, "参数格式错误", List.of(new FieldError(ex.getName(), "format", message)));
 	}
 
@@ -353,8 +368,11 @@ class ErrorHandling {
 	@ExceptionHandler(BindException.class)
 	Object binding(BindException ex, HttpServletRequest request, HttpServletResponse response) {
 		List<FieldError> errors = ex.getFieldErrors().stream().map(e -> {
-			String message = FieldLabels.named(e.getField(), ex.getFieldType(e.getField())) + "的值" + (e.getRejectedValue() == null ? "缺失" : "“" + shorten(e.getRejectedValue()) + "”")
-					+ wrong(ex.getFieldType(e.getField()), e.getRejectedValue());
+			String message = file(e.getRejectedValue())
+					? FieldLabels.named(e.getField(), ex.getFieldType(e.getField())) + FILE_IN_A_FIELD
+					: FieldLabels.named(e.getField(), ex.getFieldType(e.getField())) + "的值"
+							+ (e.getRejectedValue() == null ? "缺失" : "“" + shorten(e.getRejectedValue()) + "”")
+							+ wrong(ex.getFieldType(e.getField()), e.getRejectedValue());
 			return new FieldError(e.getField(), "format", message);
 		}).toList();
 		return unbound(request, response, "参数格式错误", errors);

@@ -92,6 +92,14 @@ class InputEdgeCasesIntegrationTest {
 			.andExpect(jsonPath("$.errors[0].field").value("closureNote"))
 			.andExpect(jsonPath("$.errors[0].rule").value("format"))
 			.andExpect(jsonPath("$.errors[0].message").value(containsString("不能上传文件")));
+		// a file in a date field: named, never the part's Java class (attack 27)
+		var closedOn = new MockMultipartFile("closedOn", "a.txt", "text/plain", "2026-01-05".getBytes(StandardCharsets.UTF_8));
+		mvc.perform(multipart("/api/v1/safety/hazards/{id}/close", 999_999).file(closedOn)
+			.header("Authorization", "Bearer demo-wz-staff-token"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("closedOn"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("不能上传文件")))
+			.andExpect(content().string(not(containsString("org.springframework"))));
 		var amount = new MockMultipartFile("amount", "a.txt", "text/plain", "100".getBytes(StandardCharsets.UTF_8));
 		mvc.perform(multipart("/api/v1/enforcement/cases/{id}/handover", 999_999).file(amount)
 			.header("Authorization", "Bearer demo-wz-staff-token"))
