@@ -241,7 +241,9 @@ final class RuleBounds {
 	/** The range of a rule as {@link StatutoryRules#override} enforces it without region: see {@link Allowed}. */
 	static Allowed allowed(StatutoryRule rule) {
 		RuleUnit unit = rule.unit();
-		BigDecimal min = unit.isDeadline() ? BigDecimal.ONE : BigDecimal.ZERO;
+		// a period is at least a day — unless the law's own value is none (licence.renewal-decision: 0 days before the
+		// licence's last valid day), which the rules page would otherwise flag as out of range
+		BigDecimal min = unit.isDeadline() ? BigDecimal.ONE.min(rule.defaultValue()) : BigDecimal.ZERO;
 		BigDecimal max = unit == RuleUnit.YUAN ? null
 				: BigDecimal.valueOf(unit == RuleUnit.PERCENT ? 100 : StatutoryRules.MAX_COUNTED);
 		List<String> bases = new ArrayList<>();
