@@ -728,6 +728,26 @@ public class LicenceApplications {
 	}
 
 	/**
+	 * A change of the branch list applied for as {@code was} → {@code wanted}, made on the list as it stands now
+	 * ({@code current}): the branches it takes off are taken off, those it adds are added after the others; branches
+	 * recorded since it was applied for (a branch application approved meanwhile) stay. Names compared as
+	 * {@link Text#name} writes them.
+	 */
+	private static List<String> rebased(List<String> current, List<String> was, List<String> wanted) {
+		java.util.Set<String> kept = new java.util.HashSet<>();
+		wanted.forEach(b -> kept.add(Text.name(b)));
+		java.util.Set<String> removed = new java.util.HashSet<>();
+		was.stream().map(Text::name).filter(b -> !kept.contains(b)).forEach(removed::add);
+		List<String> rest = current.stream().filter(b -> !removed.contains(Text.name(b))).toList();
+		return withBranches(rest, wanted);
+	}
+
+	/** The lines of a stored branch list (one name a line; none for null or blank). */
+	private static List<String> lines(String list) {
+		return list == null || list.isBlank() ? List.of() : List.of(list.split("\n"));
+	}
+
+	/**
 	 * The refusal of a branch application by an enterprise without a licence in force (409 on {@code kind}, rule
 	 * {@code licence}): a branch is recorded on its enterprise's licence (分支机构, 快递业务经营许可管理办法), never licensed
 	 * apart.
@@ -1438,6 +1458,14 @@ public class LicenceApplications {
 					before.put(ch.field(), ch.before());
 					to2.put(ch.field(), ch.after());
 				});
+				if (to2.containsKey("branches")) {
+					// the change as applied for, on the list as it stands now: a branch application approved since it was
+					// submitted keeps its branch (attack 26: the list stored on submission dropped it)
+					List<String> current = items(held, holder.orElseThrow()).branches();
+					before.put("branches", String.join("\n", current));
+					to2.put("branches", String.join("\n", rebased(current, lines(changes.stream()
+						.filter(ch -> ch.field().equals("branches")).findFirst().orElseThrow().before()), lines(to2.get("branches")))));
+				}
 				audit.record(AuditEntry.of("licensing.approve", "licence_application", id, a.number() + "：准予变更许可证" + licence
 						+ "，决定书" + decisionNumber + "：" + describe(changes) + lateNote)
 					.states(before, new LinkedHashMap<String, Object>(to2))
@@ -1445,7 +1473,7 @@ public class LicenceApplications {
 				events.publishEvent(new LicenceChanged(id, licence, decisionNumber, today, to2.get("legalName"),
 						to2.get("legalRepresentative"), to2.containsKey("registeredCapital") ? new BigDecimal(to2.get("registeredCapital")) : null,
 						to2.containsKey("scope") ? after.scope() : null, to2.get("serviceArea"),
-						to2.containsKey("branches") ? List.of(to2.get("branches").split("\n")) : null));
+						to2.containsKey("branches") ? lines(to2.get("branches")) : null));
 			}
 			case BRANCH -> {
 				// recorded on the licence in force: its branch list as it stands now, the application's branches added

@@ -108,6 +108,29 @@ class LicensingBranchAndRenewalLimitsIntegrationTest extends LicensingFixture {
 	}
 
 	/**
+	 * Attack 26 M1: a change of the branch list applied for before a branch application was approved dropped that
+	 * branch when approved after it (the list stored on submission was published). The change is made on the list as it
+	 * stands: 吴中分部 → 木渎分部 applied for, 相城分部 approved meanwhile, leaves 相城分部 and 木渎分部.
+	 */
+	@Test
+	void aChangeOfTheBranchListApprovedAfterABranchApplicationKeepsThatBranch() throws Exception {
+		String code = LicensingIntegrationTest.newCreditCode();
+		String number = licensed(code, "苏州变更分支" + code.substring(12, 17) + "快递有限公司", LocalDate.now(clock).plusYears(3));
+		long change = LicensingIntegrationTest.id(submitted("CHANGE", code, ",\"branches\":[\"木渎分部\"]")
+			.andExpect(status().isCreated()));
+		long branch = LicensingIntegrationTest.id(submitted("BRANCH", code, ",\"branches\":[\"相城分部\"]")
+			.andExpect(status().isCreated()));
+		verified(branch);
+		call(PROVINCE, "/api/v1/licensing/applications/" + branch + "/approval", "{}").andExpect(status().isOk());
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> licences.terms(number).orElseThrow().branches().equals(List.of("吴中分部", "相城分部")));
+		verified(change);
+		call(PROVINCE, "/api/v1/licensing/applications/" + change + "/approval", "{}").andExpect(status().isOk());
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> licences.terms(number).orElseThrow().branches().equals(List.of("相城分部", "木渎分部")));
+	}
+
+	/**
 	 * A branch application of an enterprise holding no licence in force is refused (409 on kind, in Chinese), nothing
 	 * saved; one without branch names, one naming only branches on the licence already, or one typing another legal
 	 * representative than the registry's (the certificate prints the registry's) is a 400 on the field.
