@@ -25,16 +25,21 @@ public record ApplicationView(long id, String number, ApplicationKind kind, Stri
 
 	/**
 	 * The application as its page and the API show it: the contact's phone masked ({@link Masking#phone},
-	 * {@code 139****5678}; null stays null), as the registry shows an enterprise's.
+	 * {@code 139****5678}; null stays null), as the registry shows an enterprise's, and the personal numbers (ID, mobile)
+	 * someone wrote into the free text — the premises, the systems, the personnel, the 补正 items, the reasons, opinions,
+	 * conclusion and inspectors — masked as every module's free text is ({@link Masking#personalNumbersIn}). The
+	 * documents generated from the application print what was stated.
 	 */
 	public ApplicationView masked() {
 		return new ApplicationView(id, number, kind, channel, applicantCreditCode, applicantName, applicantRegistered,
-				legalRepresentative, registeredCapital, scope, approvingLevel, serviceArea, premisesAddress, regionCode,
-				safetySystem, serviceSystem, personnel, contactName, contactPhone == null ? null : Masking.phone(contactPhone),
-				status, submittedOn, receiptDueOn, correctionNotifiedOn, correctionItems, correctedOn, acceptedOn, acceptedByLaw,
-				receiptNumber, notAcceptedOn, notAcceptedReason, competentBureau, reviewedOn, reviewedBy, reviewOpinion,
-				verificationDueOn, verifiedOn, verificationPassed, verificationConclusion, inspectors, decisionDueOn, decidedOn,
-				decision, decisionNumber, decisionReasons, decidedBy, licenceNumber, verificationCode, certificateDueOn,
-				validFrom, validUntil, imported, demo);
+				legalRepresentative, registeredCapital, scope, approvingLevel, serviceArea, Masking.personalNumbersIn(premisesAddress),
+				regionCode, Masking.personalNumbersIn(safetySystem), Masking.personalNumbersIn(serviceSystem),
+				Masking.personalNumbersIn(personnel), contactName, contactPhone == null ? null : Masking.phone(contactPhone),
+				status, submittedOn, receiptDueOn, correctionNotifiedOn, Masking.personalNumbersIn(correctionItems), correctedOn,
+				acceptedOn, acceptedByLaw, receiptNumber, notAcceptedOn, Masking.personalNumbersIn(notAcceptedReason),
+				competentBureau, reviewedOn, reviewedBy, Masking.personalNumbersIn(reviewOpinion), verificationDueOn, verifiedOn,
+				verificationPassed, Masking.personalNumbersIn(verificationConclusion), Masking.personalNumbersIn(inspectors),
+				decisionDueOn, decidedOn, decision, decisionNumber, Masking.personalNumbersIn(decisionReasons), decidedBy,
+				licenceNumber, verificationCode, certificateDueOn, validFrom, validUntil, imported, demo);
 	}
 }
