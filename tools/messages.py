@@ -1222,6 +1222,8 @@ M = {
  "audit.action.inspection-item.update": ("修改抽查事项", "Inspection item changed"),
  "audit.action.licence.change": ("按许可变更决定变更许可证", "Licence changed by a change decision"),
  "audit.action.licence.renew": ("按许可延续决定延续许可证", "Licence renewed"),
+ "audit.action.licence.renewal-accepted": ("记录许可证延续申请已受理", "Licence renewal accepted"),
+ "audit.action.licence.renewal-refused": ("记录许可证不予延续", "Licence renewal refused"),
  "audit.action.enterprise.licence-change": ("按许可变更决定变更企业信息", "Enterprise changed by a licence change"),
  "audit.action.licensing.annual-report": ("报送快递业务年度报告", "Annual report filed"),
  "audit.action.licensing.branch-filing": ("办理分支机构备案", "Branch filed"),

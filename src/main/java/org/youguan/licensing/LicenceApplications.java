@@ -74,6 +74,8 @@ import org.youguan.registry.LicenceCancelled;
 import org.youguan.registry.LicenceGranted;
 import org.youguan.registry.LicenceChanged;
 import org.youguan.registry.LicenceRenewed;
+import org.youguan.registry.RenewalAccepted;
+import org.youguan.registry.RenewalRefused;
 import org.youguan.registry.IssuingAuthority;
 import org.youguan.registry.LicenceScope;
 import org.youguan.registry.LicenceTerms;
@@ -1132,6 +1134,9 @@ public class LicenceApplications {
 				, accepted_on = :on, accepted_by_law = :law, receipt_number = :receipt, decision_due_on = :decision,
 				  verification_due_on = :verification""", p);
 		ApplicationView after = find(a.id());
+		if (after.kind() == ApplicationKind.RENEWAL && after.licenceNumber() != null) {
+			events.publishEvent(new RenewalAccepted(after.id(), after.licenceNumber(), on));
+		}
 		attachments.storeGenerated(owner(a.id()), RECEIPT, "受理通知书-" + receipt + ".docx", documents.receipt(after, bureau,
 				bureauName(a.approvingLevel().bureauRegion(a.regionCode()))));
 		record(a, "licensing.accept", (byLaw ? "补正告知期限（" + a.receiptDueOn() + "）届满未告知，依法自收到申请材料之日（" + on
@@ -1393,7 +1398,7 @@ public class LicenceApplications {
 			}
 			// 行政许可法(2019) art.50: a renewal applied for in time is decided before the licence expires, and one not
 			// decided by then counts as granted (视为准予延续) — its approval after the expiry records it, the term running on
-			deemed = held != null && a.kind() == ApplicationKind.RENEWAL && held.status() == LicenceStatus.EXPIRED
+			deemed = held != null && a.kind() == ApplicationKind.RENEWAL && held.pastExpiry(today)
 					&& a.acceptedOn() != null && !a.acceptedOn().isAfter(held.expiresOn());
 			if (held == null || held.status() != LicenceStatus.VALID && !deemed) {
 				throw DomainException.rule("许可证" + number + (held == null ? "不在企业名录中" : held.status().label())
@@ -1572,6 +1577,9 @@ public class LicenceApplications {
 		String decisionNumber = numbers.next("许可决定", bureauRegion, today.getYear());
 		move(a, to, ", decided_on = :on, decision = 'REFUSED', decision_number = :number, decided_by = :by, decision_reasons = :reasons",
 				Map.of("on", today, "number", decisionNumber, "by", clerk.name(), "reasons", Text.strip(reasons)));
+		if (a.kind() == ApplicationKind.RENEWAL && a.licenceNumber() != null && a.acceptedOn() != null) {
+			events.publishEvent(new RenewalRefused(id, a.licenceNumber()));
+		}
 		attachments.storeGenerated(owner(id), DECISION, "不予许可决定书-" + decisionNumber + ".docx",
 				documents.decision(find(id), bureauName(bureauRegion)));
 		record(a, "licensing.refuse", "不予许可，决定书" + decisionNumber + "：" + Text.strip(reasons));
@@ -1587,7 +1595,7 @@ public class LicenceApplications {
 			return;
 		}
 		licences.findByNumber(DataScope.all(), a.licenceNumber())
-			.filter(l -> l.status() == LicenceStatus.EXPIRED && !a.acceptedOn().isAfter(l.expiresOn()))
+			.filter(l -> l.pastExpiry(today()) && !a.acceptedOn().isAfter(l.expiresOn()))
 			.ifPresent(l -> {
 				throw DomainException.illegalTransition("kind", "renewal-deemed", "延续申请于" + a.acceptedOn() + "受理，许可证"
 						+ l.number() + "有效期于" + l.expiresOn() + "届满前未作出决定，依" + StatutoryRule.LICENCE_RENEWAL_DECISION.basis()
@@ -1636,7 +1644,7 @@ public class LicenceApplications {
 		if (l.status() == LicenceStatus.REVOKED || l.status() == LicenceStatus.CANCELLED) {
 			throw DomainException.illegalTransition("许可证" + l.number() + l.status().label() + "，不能注销");
 		}
-		g.requireApplies(l.number(), l.issuedOn(), l.expiresOn(), l.regionCode(), today(), rules);
+		g.requireApplies(l.number(), l.issuedOn(), l.expiresOn(), l.status(), l.regionCode(), today(), rules);
 		String reason = g.reason(note, rules, l.regionCode());
 		audit.record(AuditEntry.of("licensing.cancel", "ExpressLicence", l.id(), "注销许可证" + l.number() + "（" + l.enterpriseName()
 				+ "）：" + reason + "（" + clerk.name() + "）").inRegion(l.regionCode()));
@@ -1691,6 +1699,24 @@ public class LicenceApplications {
 			}
 		}
 		return sent;
+	}
+
+	/**
+	 * Tells the registry again of every renewal (延续) accepted and still undecided ({@link RenewalAccepted}): the daily
+	 * clock's step, so a licence whose renewal was accepted before the registry kept that day (or whose delivery failed
+	 * for good) is still kept in force past its expiry while the renewal is undecided (视为准予延续, 行政许可法(2019)
+	 * art.50). A repeated delivery changes nothing in the registry.
+	 * @return how many renewals were announced
+	 */
+	@Transactional
+	public int announceRenewalsInCourse() {
+		List<RenewalAccepted> open = jdbc.sql("SELECT a.id, a.licence_number, a.accepted_on FROM licence_application a"
+				+ " WHERE a.kind = 'RENEWAL' AND a.licence_number IS NOT NULL AND a.accepted_on IS NOT NULL AND " + OPEN
+				+ " ORDER BY a.id")
+			.query((rs, n) -> new RenewalAccepted(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class)))
+			.list();
+		open.forEach(events::publishEvent);
+		return open.size();
 	}
 
 	/**

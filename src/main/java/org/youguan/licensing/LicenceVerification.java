@@ -74,7 +74,7 @@ public class LicenceVerification {
 		if (recorded.isPresent()) {
 			LicenceView l = recorded.get();
 			// expired with a renewal accepted before the expiry still undecided: renewed by law (行政许可法(2019) art.50)
-			Optional<LocalDate> deemed = l.status() == LicenceStatus.EXPIRED ? applications.deemedRenewedUntil(n, l.expiresOn())
+			Optional<LocalDate> deemed = l.pastExpiry(LocalDate.now(clock)) ? applications.deemedRenewedUntil(n, l.expiresOn())
 					: Optional.empty();
 			if (deemed.isPresent()) {
 				return new Result(true, l.enterpriseName(), l.scope().label(), l.issuedOn(), deemed.get(),

@@ -82,16 +82,23 @@ public enum CancellationGround {
 	 * @param number the licence number, for the message
 	 * @param issuedOn the day of issue (null: not checked)
 	 * @param expiresOn the last valid day (null: not checked)
+	 * @param status the licence's status today: 有效 past {@code expiresOn} while a renewal accepted in time is undecided
+	 *        (视为准予延续, 行政许可法(2019) art.50), which {@link #EXPIRED} does not fit either (rule {@code renewal-in-course})
 	 * @param holderRegion the holder's region code, whose statutory period applies
 	 * @param today the day of the cancellation
 	 * @param rules where the period is read
 	 * @throws InvalidValueException (400, field {@code ground}) when the ground does not fit
 	 */
-	public void requireApplies(String number, LocalDate issuedOn, LocalDate expiresOn, String holderRegion, LocalDate today,
-			StatutoryRules rules) {
+	public void requireApplies(String number, LocalDate issuedOn, LocalDate expiresOn, LicenceStatus status,
+			String holderRegion, LocalDate today, StatutoryRules rules) {
 		if (this == EXPIRED && expiresOn != null && !expiresOn.isBefore(today)) {
 			throw new InvalidValueException("ground", "not-expired", "许可证" + number + "有效期至" + expiresOn
 					+ "，尚未届满，不能以“" + label() + "”注销（行政许可法第70条）");
+		}
+		if (this == EXPIRED && status == LicenceStatus.VALID) {
+			throw new InvalidValueException("ground", "renewal-in-course", "许可证" + number + "的延续申请已于有效期（至" + expiresOn
+					+ "）届满前受理，尚未作出决定，视为准予延续（" + StatutoryRule.LICENCE_RENEWAL_DECISION.basis() + "），不能以“"
+					+ label() + "”注销");
 		}
 		if (this == NO_OPERATION && issuedOn != null) {
 			// "超过…个月未经营": a licence younger than the rule's period cannot have gone unused that long (attack round 16)

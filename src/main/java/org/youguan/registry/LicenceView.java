@@ -9,4 +9,13 @@ import java.time.LocalDate;
 public record LicenceView(long id, String number, long enterpriseId, String enterpriseName, String creditCode,
 		LicenceScope scope, String issuingBureauName, LocalDate issuedOn, LocalDate expiresOn, LicenceStatus status,
 		String stateReason, String regionCode, String issuingRegionCode) {
+
+	/**
+	 * Whether the licence is neither cancelled nor revoked and past its last valid day on {@code today}: expired, or in
+	 * force only by a renewal accepted on or before that day and still undecided (status {@link LicenceStatus#VALID},
+	 * 视为准予延续, 行政许可法(2019) art.50; {@link RenewalAccepted}).
+	 */
+	public boolean pastExpiry(LocalDate today) {
+		return (status == LicenceStatus.VALID || status == LicenceStatus.EXPIRED) && expiresOn.isBefore(today);
+	}
 }

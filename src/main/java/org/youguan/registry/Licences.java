@@ -60,9 +60,15 @@ public class Licences {
 	static final Map<String, String> SORTS = Map.of("number", "l.number", "issued_on", "l.issued_on", "expires_on",
 			"l.expires_on");
 
+	/**
+	 * Whether an active licence is in force on {@code :day} past or up to its expiry: to its last valid day, or after it
+	 * while a renewal accepted on or before that day is undecided (视为准予延续, 行政许可法(2019) art.50; {@link RenewalAccepted}).
+	 */
+	private static final String IN_FORCE_SQL = "(l.expires_on >= %1$s OR l.renewal_accepted_on <= l.expires_on)";
+
 	/** The status rule of {@link ExpressLicence#status} in SQL, with :today bound. */
 	static final String STATUS_SQL = "CASE l.state WHEN 'CANCELLED' THEN 'CANCELLED' WHEN 'REVOKED' THEN 'REVOKED' "
-			+ "ELSE CASE WHEN l.expires_on < :today THEN 'EXPIRED' ELSE 'VALID' END END";
+			+ "ELSE CASE WHEN " + IN_FORCE_SQL.formatted(":today") + " THEN 'VALID' ELSE 'EXPIRED' END END";
 
 	private static final String COLUMNS = "SELECT l.id, l.number, l.enterprise_id, e.legal_name AS enterprise_name, "
 			+ "e.credit_code, l.scope, l.issuing_bureau_name, l.issued_on, l.expires_on, " + STATUS_SQL
@@ -394,7 +400,7 @@ public class Licences {
 	 * it, and neither cancelled nor revoked (the holders who owe that year's 年度报告), by holder name.
 	 */
 	public List<LicenceView> inForceOn(DataScope scope, LocalDate day) {
-		return jdbc.sql(SELECT + " WHERE l.state = 'ACTIVE' AND l.issued_on <= :day AND l.expires_on >= :day AND "
+		return jdbc.sql(SELECT + " WHERE l.state = 'ACTIVE' AND l.issued_on <= :day AND " + IN_FORCE_SQL.formatted(":day") + " AND "
 				+ scope.enterprisePredicate("e.credit_code", "l.region_code") + " ORDER BY e.legal_name, l.id")
 			.params(scope.params())
 			.param("day", day)
@@ -511,11 +517,53 @@ public class Licences {
 		}
 		LicenceView l = found.get();
 		Map<String, Object> before = changeSnapshot(l.id());
-		jdbc.sql("UPDATE express_licence SET expires_on = :until, version = version + 1 WHERE id = :id")
+		jdbc.sql("UPDATE express_licence SET expires_on = :until, renewal_accepted_on = NULL, version = version + 1 WHERE id = :id")
 			.param("until", renewed.expiresOn()).param("id", l.id()).update();
 		audit.record(AuditEntry.of("licence.renew", "ExpressLicence", l.id(), "按许可延续决定" + renewed.decisionNumber() + "延续许可证"
 				+ l.number() + "有效期至" + renewed.expiresOn() + "（原至" + l.expiresOn() + "）")
 			.states(before, changeSnapshot(l.id())).inRegion(l.regionCode()));
+	}
+
+	/**
+	 * Records that a renewal of the licence was accepted on {@link RenewalAccepted#acceptedOn} ({@code renewal_accepted_on}):
+	 * past its expiry the licence reads 有效 while that renewal is undecided, if it was accepted on or before the last valid
+	 * day (视为准予延续, 行政许可法(2019) art.50). Audited when it changes what is recorded; a licence unknown, cancelled or
+	 * revoked, or a repeated delivery, is left as it is.
+	 */
+	@Transactional
+	public void renewalAccepted(RenewalAccepted accepted) {
+		findByNumber(DataScope.all(), accepted.licenceNumber()).ifPresent(l -> {
+			int changed = jdbc.sql("""
+					UPDATE express_licence SET renewal_accepted_on = :on, version = version + 1
+					WHERE id = :id AND state = 'ACTIVE' AND renewal_accepted_on IS DISTINCT FROM :on""")
+				.param("on", accepted.acceptedOn()).param("id", l.id()).update();
+			if (changed > 0) {
+				audit.record(AuditEntry.of("licence.renewal-accepted", "ExpressLicence", l.id(), "许可证" + l.number()
+						+ "的延续申请已于" + accepted.acceptedOn() + "受理（有效期至" + l.expiresOn() + "）"
+						+ (accepted.acceptedOn().isAfter(l.expiresOn()) ? "" : "；届满前未作出决定的，视为准予延续（"
+								+ StatutoryRule.LICENCE_RENEWAL_DECISION.basis() + "）"))
+					.inRegion(l.regionCode()));
+			}
+		});
+	}
+
+	/**
+	 * Records that the renewal of the licence was refused ({@link RenewalRefused}): no renewal keeps it in force past its
+	 * expiry any more. Audited when it changes what is recorded; otherwise nothing changes.
+	 */
+	@Transactional
+	public void renewalRefused(RenewalRefused refused) {
+		findByNumber(DataScope.all(), refused.licenceNumber()).ifPresent(l -> {
+			int changed = jdbc.sql("""
+					UPDATE express_licence SET renewal_accepted_on = NULL, version = version + 1
+					WHERE id = :id AND renewal_accepted_on IS NOT NULL""")
+				.param("id", l.id()).update();
+			if (changed > 0) {
+				audit.record(AuditEntry.of("licence.renewal-refused", "ExpressLicence", l.id(), "许可证" + l.number()
+						+ "的延续申请（许可申请" + refused.applicationId() + "）不予延续，有效期至" + l.expiresOn())
+					.inRegion(l.regionCode()));
+			}
+		});
 	}
 
 	/**
@@ -784,7 +832,8 @@ public class Licences {
 		v.maxLength("reason", "注销说明", note, 200 - (g == null ? 0 : g.label(rules, l.regionCode()).length() + 1));
 		v.throwIfInvalid();
 		l.requireActive("注销");
-		g.requireApplies(l.number(), l.issuedOn(), l.expiresOn(), l.regionCode(), LocalDate.now(clock), rules);
+		g.requireApplies(l.number(), l.issuedOn(), l.expiresOn(), l.status(LocalDate.now(clock)), l.regionCode(),
+				LocalDate.now(clock), rules);
 		end(l, g.reason(note, rules, l.regionCode()), ExpressLicence::cancel, "licence.cancel", "注销");
 	}
 

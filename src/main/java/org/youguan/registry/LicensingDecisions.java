@@ -7,7 +7,8 @@ import org.youguan.kernel.DataScope;
 /**
  * The registry's side of licensing: it records the licence when it hears that one was granted (and a branch when it
  * hears that one was filed), changes or extends it
- * when it hears that a change or renewal was approved, and revokes or cancels it when it
+ * when it hears that a change or renewal was approved, keeps it in force past its expiry while a renewal accepted in time
+ * is undecided, and revokes or cancels it when it
  * hears that a penalty decision revoked it or the issuing bureau cancelled it (after the decision's
  * transaction commits; a failed delivery is retried by the platform's event resubmission; a repeated delivery changes
  * nothing).
@@ -55,6 +56,16 @@ class LicensingDecisions {
 	@ApplicationModuleListener
 	void on(LicenceRenewed renewed) {
 		licences.renew(renewed);
+	}
+
+	@ApplicationModuleListener
+	void on(RenewalAccepted accepted) {
+		licences.renewalAccepted(accepted);
+	}
+
+	@ApplicationModuleListener
+	void on(RenewalRefused refused) {
+		licences.renewalRefused(refused);
 	}
 
 	@ApplicationModuleListener

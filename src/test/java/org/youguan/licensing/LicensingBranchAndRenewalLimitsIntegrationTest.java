@@ -12,11 +12,15 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.ResultActions;
 import org.youguan.IntegrationTest;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.PageQuery;
 import org.youguan.registry.EnterpriseData;
 import org.youguan.registry.EnterpriseType;
 import org.youguan.registry.Enterprises;
 import org.youguan.registry.LicenceGranted;
 import org.youguan.registry.LicenceScope;
+import org.youguan.registry.LicenceStatus;
+import org.youguan.registry.LicenceView;
+import org.youguan.registry.Licences;
 import org.youguan.registry.LicenceTerms;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -228,6 +232,42 @@ class LicensingBranchAndRenewalLimitsIntegrationTest extends LicensingFixture {
 			.andExpect(jsonPath("$.valid").value(true))
 			.andExpect(jsonPath("$.status").value("VALID"))
 			.andExpect(jsonPath("$.statusLabel").value(containsString("视为准予延续")));
+		// the registry too (told on acceptance, RenewalAccepted): 有效 for "licence held" checks and lists, not 已过期
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> licences.findByNumber(DataScope.all(), number).orElseThrow().status() == LicenceStatus.VALID);
+		assertThat(licences.list(DataScope.all(), new Licences.Filter(LicenceStatus.VALID, null, null),
+				PageQuery.of(number, 0, 20, null, null)).items()).extracting(LicenceView::number).contains(number);
+		// and it cannot be cancelled as 有效期届满未延续 while the renewal is undecided
+		call(PROVINCE, "/api/v1/licensing/licences/cancellation", "{\"number\":\"%s\",\"ground\":\"EXPIRED\"}".formatted(number))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("ground"))
+			.andExpect(jsonPath("$.errors[0].rule").value("renewal-in-course"));
+	}
+
+	/**
+	 * A renewal refused before the expiry no longer keeps the licence in force: the registry hears the refusal
+	 * ({@code RenewalRefused}) and the licence is 已过期 after its last valid day; the daily clock's re-announcement tells
+	 * nothing of a decided renewal.
+	 */
+	@Test
+	void aLicenceWhoseRenewalWasRefusedExpiresOnItsLastValidDay() throws Exception {
+		String code = LicensingIntegrationTest.newCreditCode();
+		LocalDate expiry = LocalDate.now(clock).plusDays(40);
+		String number = licensed(code, "苏州驳回延续" + code.substring(12, 17) + "快递有限公司", expiry);
+		long id = LicensingIntegrationTest.id(submitted("RENEWAL", code, "").andExpect(status().isCreated()));
+		verified(id);
+		clock.set(expiry.plusDays(1).atTime(10, 0));
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> licences.findByNumber(DataScope.all(), number).orElseThrow().status() == LicenceStatus.VALID);
+		clock.set(expiry.minusDays(1).atTime(10, 0));
+		call(PROVINCE, "/api/v1/licensing/applications/" + id + "/refusal", "{\"reason\":\"安检设备不足\"}")
+			.andExpect(status().isOk());
+		applications.announceRenewalsInCourse();
+		clock.set(expiry.plusDays(1).atTime(10, 0));
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> licences.findByNumber(DataScope.all(), number).orElseThrow().status() == LicenceStatus.EXPIRED);
+		assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'licence.renewal-refused' AND summary LIKE :s")
+			.param("s", "%" + number + "%").query(Long.class).single()).isEqualTo(1);
 	}
 
 	/**
@@ -255,12 +295,18 @@ class LicensingBranchAndRenewalLimitsIntegrationTest extends LicensingFixture {
 	 * showed the contact's phone in full. Staff add materials only to paper applications (403); the phone is masked.
 	 */
 	@Test
-	void staffAddNoMaterialToAPortalApplicationAndTheApiMasksTheContactsPhone() throws Exception {
+	void staffAddNoMaterialToAPortalApplicationAndTheApiMasksTheContactsPhoneAndTheFreeText() throws Exception {
 		long id = LicensingIntegrationTest.id(call(CITY, "/api/v1/licensing/applications", LicensingIntegrationTest.application(
 				LicensingIntegrationTest.newCreditCode(), "苏州网上申请快递有限公司" + System.nanoTime() % 100000, "省内", "600000", ""))
 			.andExpect(status().isCreated()));
 		mvc.perform(get("/api/v1/licensing/applications/" + id).header("Authorization", CITY))
 			.andExpect(jsonPath("$.application.contactPhone").value("139****5678"));
+		// personal numbers written into the free text are masked too, as every module's free text is
+		jdbc.sql("UPDATE licence_application SET personnel = :p, safety_system = :s WHERE id = :id")
+			.param("p", "安全员王五，身份证110105198503157782").param("s", "值班电话13812345678").param("id", id).update();
+		String shown = mvc.perform(get("/api/v1/licensing/applications/" + id).header("Authorization", CITY))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(shown).doesNotContain("110105198503157782").doesNotContain("13812345678").contains("安全员王五");
 		// as if the enterprise had applied on its portal
 		jdbc.sql("UPDATE licence_application SET channel = 'PORTAL' WHERE id = :id").param("id", id).update();
 		safetyUploaded(id)

@@ -168,8 +168,13 @@ class RegistryIntegrationTest {
 		LicenceView licence = licences.get(SUZHOU, id);
 		assertThat(licence.expiresOn()).isEqualTo(LocalDate.of(2026, 5, 31));
 		assertThat(licence.status()).isEqualTo(LicenceStatus.EXPIRED);
-		assertThat(ExpressLicence.status(ExpressLicence.State.ACTIVE, LocalDate.of(2026, 5, 31), LocalDate.of(2026, 5, 31)))
+		assertThat(ExpressLicence.status(ExpressLicence.State.ACTIVE, LocalDate.of(2026, 5, 31), null, LocalDate.of(2026, 5, 31)))
 			.isEqualTo(LicenceStatus.VALID);
+		// past the expiry: valid only while a renewal accepted on or before the last valid day is undecided (art.50)
+		assertThat(ExpressLicence.status(ExpressLicence.State.ACTIVE, LocalDate.of(2026, 5, 31), LocalDate.of(2026, 5, 31),
+				LocalDate.of(2026, 6, 1))).isEqualTo(LicenceStatus.VALID);
+		assertThat(ExpressLicence.status(ExpressLicence.State.ACTIVE, LocalDate.of(2026, 5, 31), LocalDate.of(2026, 6, 1),
+				LocalDate.of(2026, 6, 2))).isEqualTo(LicenceStatus.EXPIRED);
 		licences.revoke(SUZHOU, JIANGSU, id, "苏邮罚〔2026〕1号", "违法经营");
 		assertThat(licences.get(SUZHOU, id).status()).isEqualTo(LicenceStatus.REVOKED);
 		assertThat(licences.get(SUZHOU, id).stateReason()).isEqualTo("依据行政处罚决定书苏邮罚〔2026〕1号吊销：违法经营");

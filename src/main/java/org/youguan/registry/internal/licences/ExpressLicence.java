@@ -48,6 +48,9 @@ public class ExpressLicence {
 
 	private String stateReason;
 
+	/** The day a renewal of this licence was accepted while undecided ({@code RenewalAccepted}), else null. */
+	private LocalDate renewalAcceptedOn;
+
 	private String regionCode;
 
 	private boolean demo;
@@ -90,12 +93,17 @@ public class ExpressLicence {
 		expiresOn = data.expiresOn();
 	}
 
-	/** The status shown: cancelled or revoked as recorded, else valid until the expiry date and expired after it. */
-	public static LicenceStatus status(State state, LocalDate expiresOn, LocalDate today) {
+	/**
+	 * The status shown: cancelled or revoked as recorded, else valid until the expiry date and expired after it — unless
+	 * a renewal accepted on or before the expiry date ({@code renewalAcceptedOn}, null if none) is still undecided, which
+	 * counts as granted (视为准予延续, 行政许可法(2019) art.50).
+	 */
+	public static LicenceStatus status(State state, LocalDate expiresOn, LocalDate renewalAcceptedOn, LocalDate today) {
 		return switch (state) {
 			case CANCELLED -> LicenceStatus.CANCELLED;
 			case REVOKED -> LicenceStatus.REVOKED;
-			case ACTIVE -> expiresOn.isBefore(today) ? LicenceStatus.EXPIRED : LicenceStatus.VALID;
+			case ACTIVE -> !expiresOn.isBefore(today) || renewalAcceptedOn != null && !renewalAcceptedOn.isAfter(expiresOn)
+					? LicenceStatus.VALID : LicenceStatus.EXPIRED;
 		};
 	}
 
@@ -125,6 +133,11 @@ public class ExpressLicence {
 		}
 		state = State.ACTIVE;
 		stateReason = null;
+	}
+
+	/** The status shown on {@code today} ({@link #status(State, LocalDate, LocalDate, LocalDate)}). */
+	public LicenceStatus status(LocalDate today) {
+		return status(state, expiresOn, renewalAcceptedOn, today);
 	}
 
 	/**
