@@ -66,6 +66,20 @@ class LicensingBranchAndRenewalLimitsIntegrationTest extends LicensingFixture {
 				 "personnel":"从业人员20人","contactName":"李联系","contactPhone":"13912345678"%s}""".formatted(kind, code, extra));
 	}
 
+	/** A renewal application of a licence expiring in 40 days, verified on site and so awaiting the decision. */
+	record Renewal(LocalDate expiry, String number, long id) {
+	}
+
+	/** {@link Renewal}: a new holder named {@code prefix}… with its licence, its renewal applied for and verified. */
+	Renewal renewalVerified(String prefix) throws Exception {
+		String code = LicensingIntegrationTest.newCreditCode();
+		LocalDate expiry = LocalDate.now(clock).plusDays(40);
+		String number = licensed(code, prefix + code.substring(12, 17) + "快递有限公司", expiry);
+		long id = LicensingIntegrationTest.id(submitted("RENEWAL", code, "").andExpect(status().isCreated()));
+		verified(id);
+		return new Renewal(expiry, number, id);
+	}
+
 	/** The city bureau uploads the safety material of application {@code id} once more. */
 	ResultActions safetyUploaded(long id) throws Exception {
 		return mvc.perform(multipart("/api/v1/licensing/applications/" + id + "/materials")
@@ -170,11 +184,10 @@ class LicensingBranchAndRenewalLimitsIntegrationTest extends LicensingFixture {
 	 */
 	@Test
 	void aRenewalIsDueByTheExpiryAndUndecidedAfterItIsDeemedGrantedAndCanStillBeApproved() throws Exception {
-		String code = LicensingIntegrationTest.newCreditCode();
-		LocalDate expiry = LocalDate.now(clock).plusDays(40);
-		String number = licensed(code, "苏州届满延续" + code.substring(12, 17) + "快递有限公司", expiry);
-		long id = LicensingIntegrationTest.id(submitted("RENEWAL", code, "").andExpect(status().isCreated()));
-		verified(id);
+		Renewal r = renewalVerified("苏州届满延续");
+		LocalDate expiry = r.expiry();
+		String number = r.number();
+		long id = r.id();
 		ApplicationView accepted = applications.get(DataScope.all(), id).application();
 		assertThat(accepted.decisionDueOn()).isEqualTo(expiry);
 
@@ -211,11 +224,10 @@ class LicensingBranchAndRenewalLimitsIntegrationTest extends LicensingFixture {
 	/** Undecided past the expiry, a renewal accepted in time keeps the licence valid on the public verify page. */
 	@Test
 	void aLicenceWhoseRenewalIsUndecidedAtItsExpiryIsStillValidOnThePublicPage() throws Exception {
-		String code = LicensingIntegrationTest.newCreditCode();
-		LocalDate expiry = LocalDate.now(clock).plusDays(40);
-		String number = licensed(code, "苏州待决延续" + code.substring(12, 17) + "快递有限公司", expiry);
-		long id = LicensingIntegrationTest.id(submitted("RENEWAL", code, "").andExpect(status().isCreated()));
-		verified(id);
+		Renewal r = renewalVerified("苏州待决延续");
+		LocalDate expiry = r.expiry();
+		String number = r.number();
+		long id = r.id();
 		// the licence's own certificate, as an approved new application of the holder would have issued it
 		String certificateCode = "TESTCODE";
 		jdbc.sql("""
@@ -251,11 +263,10 @@ class LicensingBranchAndRenewalLimitsIntegrationTest extends LicensingFixture {
 	 */
 	@Test
 	void aLicenceWhoseRenewalWasRefusedExpiresOnItsLastValidDay() throws Exception {
-		String code = LicensingIntegrationTest.newCreditCode();
-		LocalDate expiry = LocalDate.now(clock).plusDays(40);
-		String number = licensed(code, "苏州驳回延续" + code.substring(12, 17) + "快递有限公司", expiry);
-		long id = LicensingIntegrationTest.id(submitted("RENEWAL", code, "").andExpect(status().isCreated()));
-		verified(id);
+		Renewal r = renewalVerified("苏州驳回延续");
+		LocalDate expiry = r.expiry();
+		String number = r.number();
+		long id = r.id();
 		clock.set(expiry.plusDays(1).atTime(10, 0));
 		await().atMost(Duration.ofSeconds(60))
 			.until(() -> licences.findByNumber(DataScope.all(), number).orElseThrow().status() == LicenceStatus.VALID);
