@@ -1,6 +1,7 @@
 package org.youguan.web;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
@@ -29,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -120,6 +123,24 @@ class JsonScalarShapesIntegrationTest {
 			refused(null, "/api/v1/public/complaints",
 					InputEdgeCasesIntegrationTest.complaintJson("SF" + InputEdgeCasesIntegrationTest.digits())
 						.replace("\"filerRole\":\"SENDER\"", "\"filerRole\":" + role), "filerRole", "SENDER");
+		}
+	}
+
+	/**
+	 * A JSON part of a multipart request is read by the same mapper: a licence verification's checklist line passed as
+	 * "1" is refused by its path, before any application is looked up.
+	 */
+	@Test
+	void aYesNoFieldInsideAJsonPartIsRefusedByItsPath() throws Exception {
+		for (String passed : List.of("1", "\"true\"")) {
+			String data = "{\"checklist\":[{\"item\":\"经营场所与申请材料一致\",\"passed\":true},{\"item\":\"安全设备\",\"passed\":"
+					+ passed + "}],\"passed\":true,\"conclusion\":\"符合条件\"}";
+			mvc.perform(multipart("/api/v1/licensing/applications/{id}/verification", 999_999_999L)
+				.file(new MockMultipartFile("data", "", "application/json", data.getBytes(StandardCharsets.UTF_8)))
+				.header("Authorization", "Bearer demo-sz-admin-token"))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("checklist[1].passed"))
+				.andExpect(jsonPath("$.errors[0].message").value(containsString("应为 true 或 false")));
 		}
 	}
 
