@@ -704,7 +704,7 @@ M = {
  "password.current": ("当前密码", "Current password"),
  "password.new": ("新密码", "New password"),
  "password.confirm": ("确认新密码", "Confirm new password"),
- "password.policy": ("至少10位，包含大写字母、小写字母、数字、特殊字符中的至少三类，不能包含用户名，不能是常见密码；地名、快递品牌、本人姓名或用户名的拼音加年份、符号容易被猜中，不算强度。", "At least 10 characters from at least three of: upper case, lower case, digits, symbols; must not contain the user name nor be a common password; a place name, an express brand, your own name or user name in pinyin with a year or symbol is easily guessed and does not count."),
+ "password.policy": ("至少10位，包含大写字母、小写字母、数字、特殊字符中的至少三类，不能包含用户名，不能是常见密码；地名、快递品牌、本人姓名或用户名的拼音加年份、符号容易被猜中，不算强度；常见网站或品牌的名称（连写几个或写成网址如baidu.com）加年份、符号也不行。", "At least 10 characters from at least three of: upper case, lower case, digits, symbols; must not contain the user name nor be a common password; a place name, an express brand, your own name or user name in pinyin with a year or symbol is easily guessed and does not count; nor do common sites' or brands' names (several joined, or written as an address like baidu.com) with a year or symbols."),
  "token.title": ("API令牌", "API tokens"),
  "token.intro": ("API令牌供其他系统以您的身份调用 /api/v1 接口：请求头 Authorization: Bearer <令牌>。令牌只显示一次，系统仅保存其哈希值。", "API tokens let other systems call /api/v1 as you: header Authorization: Bearer <token>. A token is shown once; only its hash is stored."),
  "token.name": ("名称", "Name"),

@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.nulabinc.zxcvbn.StandardDictionaries;
@@ -37,7 +36,8 @@ import org.youguan.platform.ChinaTime;
  * its pinyin, the places of its region, its enterprise's name — so "Suzhou@2026", "Shunfeng@2026" or
  * "Chenwuzhong@1" count as the guessable word plus a year they are; at most {@value #MAX_BYTES} bytes in UTF-8
  * (what bcrypt reads), not a common site's, brand's or YouGuan's own name with only digits and symbols around it
- * ({@code security/brand-words.txt}, look-alike characters included: "Baidu@2026!!", "Y0ugu@n#2026"; see
+ * ({@code security/brand-words.txt}, look-alike characters included: "Baidu@2026!!", "Y0ugu@n#2026"), nor several
+ * of them or one with the parts of a web address ("BaiduTaobao@2026", "baidu.com@2026"; see
  * {@link #isBrandWithDecorations}), and no character that shows nothing or looks like a space ({@link Text#invisibleAt}: U+200B,
  * a no-break space — typed once, never again on another device).
  */
@@ -63,10 +63,16 @@ public final class PasswordPolicy {
 	private static final Map<Character, String> LOOK_ALIKES = Map.of('a', "@4", 'o', "0", 'i', "1!|", 'l', "1|", 's',
 			"$5", 'e', "3", 't', "7+", 'g', "9", 'b', "8");
 
-	/** The names of {@code security/brand-words.txt}, each letter also as its look-alikes ({@link #LOOK_ALIKES}). */
-	private static final Pattern BRANDS = Pattern.compile(PinyinWords.lines("/security/brand-words.txt").stream()
-		.map(PasswordPolicy::lookAlikes)
-		.collect(Collectors.joining("|", "(?:", ")")));
+	/** The names of {@code security/brand-words.txt}, in lower case (their letters also typed as {@link #LOOK_ALIKES}). */
+	private static final List<String> BRANDS = PinyinWords.lines("/security/brand-words.txt").stream()
+		.map(w -> w.toLowerCase(Locale.ROOT))
+		.toList();
+
+	/**
+	 * The parts of a web address people add to a site's name ("www.baidu.com", "taobao.cn"): alone they make no
+	 * guessable password, around one of {@link #BRANDS} they add nothing a guesser would not try.
+	 */
+	static final List<String> WEB_PARTS = List.of("www", "com", "cn", "net", "org");
 
 	private PasswordPolicy() {
 	}
@@ -112,7 +118,8 @@ public final class PasswordPolicy {
 			errors.add(new FieldError(field, "common", "该密码过于常见，容易被猜中，请换一个"));
 		}
 		else if (password != null && errors.isEmpty() && isBrandWithDecorations(password)) {
-			errors.add(new FieldError(field, "guessable", "该密码容易被猜中（常见网站、品牌或本系统的名称只加年份、数字或符号，如Baidu@2026!!，"
+			errors.add(new FieldError(field, "guessable", "该密码容易被猜中（常见网站、品牌或本系统的名称只加年份、数字或符号，如Baidu@2026!!；"
+					+ "几个这样的名称连写或加上www、com、cn等网址部分也一样，如BaiduTaobao@2026、baidu.com@2026；"
 					+ "字母写成@、0等形近字符也一样；地名、快递品牌、本人姓名或用户名的拼音不算强度），请换一个不易猜到的组合"));
 		}
 		else if (password != null && errors.isEmpty()
@@ -126,45 +133,61 @@ public final class PasswordPolicy {
 	}
 
 	/**
-	 * Whether the password is one of the names of {@code security/brand-words.txt} — in any case, letters possibly
-	 * written as their look-alikes (0 for o, 1 for l or i, @ or 4 for a, $ or 5 for s …) — with nothing but digits
-	 * and symbols before and after it ("Baidu@2026!!", "2026#T@obao", "Huawei2026.."). zxcvbn lets such a password
-	 * through when its decoration falls into two pieces (a word, "@2026" and "!!" reach its 10^8 only by the 10^4
-	 * guesses it allows for each piece), yet these names are what a guesser tries first.
+	 * Whether the password's letters are nothing but names of {@code security/brand-words.txt} — one or several, in
+	 * any case, letters possibly written as their look-alikes (0 for o, 1 for l or i, @ or 4 for a, $ or 5 for s …) —
+	 * and the parts of a web address ({@link #WEB_PARTS}: www, com, cn, net, org), with digits and symbols anywhere
+	 * around and between them: "Baidu@2026!!", "2026#T@obao", "Huawei2026..", "baidu.com@2026", "www.Baidu@2026",
+	 * "BaiduTaobao@2026", "Taobao.cn#2026". zxcvbn lets such a password through when its decoration falls into two
+	 * pieces (a word, "@2026" and "!!" reach its 10^8 only by the 10^4 guesses it allows for each piece), or when it
+	 * counts a site's address or two names joined as a long unknown word, yet these are what a guesser tries first. A
+	 * name inside other letters is no such password ("Kunshan@2026a", "Baidu#Kx92mQwZ": zxcvbn weighs them).
+	 * @param password the candidate password (at most {@link #MAX_BYTES} bytes: the check runs only once the other
+	 * rules hold)
+	 * @return true when every letter belongs to such a name or address part, at least one of them a name
 	 */
 	static boolean isBrandWithDecorations(String password) {
 		String p = password.toLowerCase(Locale.ROOT);
-		int first = -1;
-		int last = -1;
-		for (int k = 0; k < p.length(); k++) {
-			if (Character.isLetter(p.charAt(k))) {
-				first = first < 0 ? k : first;
-				last = k;
-			}
-		}
-		if (first < 0) {
-			return false;
-		}
-		// the name may start or end with a look-alike that is no letter ("B@idu", "Baid0"): try every cut of the
-		// letterless ends
-		for (int i = 0; i <= first; i++) {
-			for (int j = last + 1; j <= p.length(); j++) {
-				if (BRANDS.matcher(p.substring(i, j)).matches()) {
-					return true;
+		int n = p.length();
+		// reached[i][b]: the first i characters split into names, address parts and characters that are no letter,
+		// b = 1 when a name is among them (a look-alike is either a letter of a word or a character between words)
+		boolean[][] reached = new boolean[n + 1][2];
+		reached[0][0] = true;
+		for (int i = 0; i < n; i++) {
+			for (int b = 0; b < 2; b++) {
+				if (!reached[i][b]) {
+					continue;
+				}
+				if (!Character.isLetter(p.charAt(i))) {
+					reached[i + 1][b] = true;
+				}
+				for (String brand : BRANDS) {
+					if (spelt(p, i, brand)) {
+						reached[i + brand.length()][1] = true;
+					}
+				}
+				for (String part : WEB_PARTS) {
+					if (spelt(p, i, part)) {
+						reached[i + part.length()][b] = true;
+					}
 				}
 			}
 		}
-		return false;
+		return reached[n][1];
 	}
 
-	private static String lookAlikes(String word) {
-		StringBuilder pattern = new StringBuilder();
-		for (char c : word.toLowerCase(Locale.ROOT).toCharArray()) {
-			String alikes = LOOK_ALIKES.get(c);
-			// none of the look-alikes is special in a character class
-			pattern.append(alikes == null ? Pattern.quote(String.valueOf(c)) : "[" + c + alikes + "]");
+	/** Whether {@code word} is written at {@code at} of {@code p}, each letter as itself or one of its look-alikes. */
+	private static boolean spelt(String p, int at, String word) {
+		if (at + word.length() > p.length()) {
+			return false;
 		}
-		return pattern.toString();
+		for (int k = 0; k < word.length(); k++) {
+			char c = word.charAt(k);
+			char typed = p.charAt(at + k);
+			if (typed != c && LOOK_ALIKES.getOrDefault(c, "").indexOf(typed) < 0) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**

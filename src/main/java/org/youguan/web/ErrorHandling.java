@@ -256,6 +256,8 @@ class ErrorHandling {
 			case "double", "Double", "float", "Float" -> "（应为数字，最多"
 					+ Validation.MAX_INTEGER_DIGITS + "位整数）";
 			case "boolean", "Boolean" -> "（应为 true 或 false）";
+			// a number or true where text is expected (JsonText refuses it rather than store "123")
+			case "String" -> "（应为文字，写在英文双引号中）";
 			default -> type.isEnum() ? "（可选值：" + Choice.listed(type) + "）" : "";
 		};
 	}

@@ -21,6 +21,7 @@ import tools.jackson.databind.KeyDeserializer;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.deser.jdk.NumberDeserializers;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
 import tools.jackson.databind.module.SimpleModule;
@@ -32,7 +33,9 @@ import tools.jackson.databind.util.AccessPattern;
  * PostgreSQL refuses) fails reading, and the API answers 400 naming the field by its JSON path. And a value of the wrong
  * JSON type is refused rather than quietly converted: a number or {@code true} where text is expected
  * ({@code "statement":123} would be stored as a 陈述 "123"), a fraction where a whole number is expected
- * ({@code "deliveriesPerWeek":5.5} would be saved as 5), a single value where a list is expected; and a key given twice
+ * ({@code "deliveriesPerWeek":5.5} would be saved as 5), a number or any text where {@code true} or {@code false} is
+ * expected ({@code "valid":1} or {@code "valid":"true"} was taken as the bureau's 有效申诉 decision), a number where a
+ * choice is expected ({@code 0} was the first one), a single value where a list is expected; and a key given twice
  * in one object ({@code "source"} twice: the last one silently won) fails reading (400 {@code duplicate-key} naming the
  * key, as the parcel lines answer theirs). Text holding a number
  * ({@code "registeredCapital":"500000"}) stays accepted: spreadsheets and other systems send numbers as text. A decimal
@@ -65,11 +68,28 @@ class JsonText {
 		return converter;
 	}
 
+	/**
+	 * The application's mapper refuses a value of the wrong JSON type rather than converting it (each failure a 400
+	 * naming the field by its JSON path and the shape expected, {@link ErrorHandling}): a number or any text
+	 * ({@code 1}, {@code "1"}, {@code "true"}, {@code "yes"}, {@code ""}) for a yes/no field — {@code "valid":1} was
+	 * taken as the bureau's 有效申诉 decision {@code true}; a fraction for a whole number ({@code "count":1.5} is not 1);
+	 * null for a primitive; a number or a numeric text for a choice ({@code "filerRole":0} was its first constant); a
+	 * number or {@code true} for text; a single value for a list; a key twice. Whole numbers and decimals sent as text
+	 * ({@code "12"}) stay accepted: spreadsheets and other systems send them so. What the mapper wrote itself (event
+	 * publications, saved answers) holds only JSON's own types, so reading it back is unaffected.
+	 */
 	@Bean
 	JsonMapperBuilderCustomizer strictShapes() {
 		return builder -> builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 			.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
 			.disable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+			.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+			.enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+			.withCoercionConfig(LogicalType.Boolean, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+				.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+				.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+				.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
+			.withCoercionConfig(LogicalType.Integer, c -> c.setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
 			.withCoercionConfig(LogicalType.Textual, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
 				.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
 				.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))

@@ -122,6 +122,33 @@ class PasswordPolicyTest {
 		}
 	}
 
+	/**
+	 * "baidu.com@2026", "www.Baidu@2026", "BaiduTaobao@2026" and "Taobao.cn#2026" were taken: the rule saw a name with
+	 * more letters around it. Letters that split into names and the parts of a web address, with digits and symbols
+	 * anywhere, are refused like one name (look-alikes too); a name inside ordinary letters is still zxcvbn's to weigh.
+	 */
+	@Test
+	void refusesBrandNamesJoinedOrWrittenAsAWebAddress() {
+		for (String guessable : List.of("baidu.com@2026", "www.Baidu@2026", "BaiduTaobao@2026", "Taobao.cn#2026",
+				"WWW.Baidu.COM#26", "Jd.c0m@2026!", "Baidu2026Taobao!", "Admin@Root2026", "www.T@0bao.c0m#1",
+				"Qq.net@2026!!", "Sina.org#2026!")) {
+			assertThat(PasswordPolicy.isBrandWithDecorations(guessable)).as(guessable).isTrue();
+			assertThatThrownBy(() -> PasswordPolicy.check("password", "wz.staff", List.of(), guessable)).as(guessable)
+				.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
+					.singleElement().satisfies(e -> {
+						assertThat(e.field()).isEqualTo("password");
+						assertThat(e.rule()).isEqualTo("guessable");
+						assertThat(e.message()).contains("该密码容易被猜中", "网址");
+					}));
+		}
+		// a name among ordinary letters, an address without a name, a name split by digits: not this rule's
+		for (String other : List.of("Kunshan@2026a", "Baidu#Kx92mQwZ", "Baidu@Kunshan2026", "Www.C0m@2026!",
+				"Bai2026du!Xq", "Sf-Express@2026", "Comet@2026xy")) {
+			assertThat(PasswordPolicy.isBrandWithDecorations(other)).as(other).isFalse();
+		}
+		assertThatCode(() -> PasswordPolicy.check("p", "zhang", "Kunshan@2026a")).doesNotThrowAnyException();
+	}
+
 	@Test
 	void rejectsCommonPasswordsThatOtherwiseMeetTheRules() {
 		assertThat(rules("P@ssw0rd123")).containsExactly("common");
