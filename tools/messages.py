@@ -251,6 +251,7 @@ M = {
  "workplan.draft.edit": ("修改草稿", "Edit the draft"),
  "workplan.draft.tasksHint": ("任务内容和完成时限在任务页修改，不再需要的任务可在任务页删除。", "Change a task's text and due date on its page; remove tasks no longer needed there."),
  "workplan.draft.save": ("保存草稿", "Save draft"),
+ "workplan.targets.problems": ("以下主要工作目标不符合统计指标的现行规则（如由上一年度计划复制而来），请在“修改草稿”中改正后再印发：", "These main targets break the statistics indicators' current rules (e.g. copied from last year's plan); correct them under “Edit draft” before publishing:"),
  "workplan.publish": ("印发", "Publish"),
  "workplan.publish.hint": ("印发后各处室按月填报进展，系统开始检查滞后任务；标题和目标不能再修改。", "Once published, departments report monthly and lagging tasks are checked; title and targets can no longer change."),
  "workplan.documentNumber": ("文号", "Document number"),
