@@ -1576,7 +1576,7 @@ M = {
  "nav.enterprise.licensing": ("快递业务经营许可", "Express licensing"),
  "licensing.search": ("申请编号、申请人、信用代码或许可证编号", "Number, applicant, credit code or licence number"),
  "licensing.openOnly": ("只看办理中", "Open only"),
- "licensing.clockHint": ("补正：收到申请{0}内一次告知，逾期未告知的自收到之日起即为受理（{1}）；决定：自受理之日起{2}内作出，补正核查缺陷、听证、专家评审期间不计入（{3}、行政许可法第45条）；同城、省内由省局决定，跨省、国际由国家邮政局决定（邮政法第52条）。", "补正 once within {0} of receipt, else accepted on receipt ({1}); decision within {2} of acceptance, pauses excluded ({3}); province decides within-province, the national bureau inter-province and international."),
+ "licensing.clockHint": ("补正：收到申请{0}内一次告知，逾期未告知的自收到之日起即为受理（{1}）；决定：自受理之日起{2}内作出，补正核查缺陷、听证、专家评审期间不计入（{3}、行政许可法第45条）；延续的决定最迟在许可证有效期届满前作出，逾期未作决定的视为准予延续（{4}）；同城、省内由省局决定，跨省、国际由国家邮政局决定（邮政法第52条）。", "补正 once within {0} of receipt, else accepted on receipt ({1}); decision within {2} of acceptance, pauses excluded ({3}); a renewal is decided by the licence's expiry at the latest, deemed granted if undecided ({4}); province decides within-province, the national bureau inter-province and international."),
  "licensing.number": ("申请编号", "Application no."),
  "licensing.applicant": ("申请人", "Applicant"),
  "licensing.kind": ("申请类型", "Kind"),
