@@ -79,8 +79,10 @@ public class DocumentTemplates {
 		paragraph(doc, "你单位于${submittedOn}提出的快递业务经营许可（${kind}，业务范围：${scope}）申请（申请编号${number}），"
 				+ "申请材料齐全、符合法定形式，根据《中华人民共和国行政许可法》第三十二条，本机关决定予以受理${byLaw}。", 12, false,
 				ParagraphAlignment.LEFT);
-		paragraph(doc, "本申请由${level}依照《中华人民共和国邮政法》第五十三条，自受理之日起四十五日内作出决定（${decisionDueOn}前；"
-				+ "依法需要补正、听证、专家评审的时间不计算在内）。", 12, false, ParagraphAlignment.LEFT);
+		// the period that applies, from the rule catalogue: 45 days from acceptance (邮政法 art.53), or for a renewal due by
+		// the licence's expiry that expiry (行政许可法 art.50, deemed renewed if undecided)
+		paragraph(doc, "本申请由${level}依照${decisionBasis}，${decisionPeriod}作出决定（${decisionDueOn}前；${decisionNote}）。", 12,
+				false, ParagraphAlignment.LEFT);
 		paragraph(doc, "${bureau}", 12, false, ParagraphAlignment.RIGHT);
 		paragraph(doc, "${acceptedOn}", 12, false, ParagraphAlignment.RIGHT);
 	}
@@ -203,7 +205,7 @@ public class DocumentTemplates {
 				{ "经营的分支机构", "${branch}" }, { "统一社会信用代码", "${creditCode}" }, { "办结日期", "${completedOn}" } });
 		paragraph(doc, "所附材料：", 12, true, ParagraphAlignment.LEFT);
 		table(doc, new String[] { "材料", "文件" }, new String[] { "${attachments.kind}", "${attachments.name}" });
-		paragraph(doc, "网点名称、经营类型、服务范围、负责人等事项发生变化的，应当自变化之日起10日内办理变更备案。", 10, false,
+		paragraph(doc, "网点名称、经营类型、服务范围、负责人等事项发生变化的，应当自变化之日起${changeFilingPeriod}内办理变更备案。", 10, false,
 				ParagraphAlignment.LEFT);
 		paragraph(doc, "${bureau}", 12, false, ParagraphAlignment.RIGHT);
 		paragraph(doc, "${date}", 12, false, ParagraphAlignment.RIGHT);

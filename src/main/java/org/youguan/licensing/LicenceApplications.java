@@ -1126,7 +1126,8 @@ public class LicenceApplications {
 		p.put("on", on);
 		p.put("law", byLaw);
 		p.put("receipt", receipt);
-		LocalDate decision = capped(a, c.decisionDue(on, List.of(), today()));
+		LocalDate uncapped = c.decisionDue(on, List.of(), today());
+		LocalDate decision = capped(a, uncapped);
 		LocalDate verification = c.verificationDue(on);
 		p.put("decision", decision);
 		p.put("verification", verification);
@@ -1138,7 +1139,7 @@ public class LicenceApplications {
 			events.publishEvent(new RenewalAccepted(after.id(), after.licenceNumber(), on));
 		}
 		attachments.storeGenerated(owner(a.id()), RECEIPT, "受理通知书-" + receipt + ".docx", documents.receipt(after, bureau,
-				bureauName(a.approvingLevel().bureauRegion(a.regionCode()))));
+				bureauName(a.approvingLevel().bureauRegion(a.regionCode())), decision.isBefore(uncapped)));
 		record(a, "licensing.accept", (byLaw ? "补正告知期限（" + a.receiptDueOn() + "）届满未告知，依法自收到申请材料之日（" + on
 				+ "）起受理" : "受理") + "，受理文号" + receipt + "，决定期限至" + calendar.messageDay(decision) + "，现场核查报告期限至"
 				+ calendar.messageDay(verification) + (byLaw ? missingNote(a.id()) : ""));

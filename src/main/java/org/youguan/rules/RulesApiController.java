@@ -1,8 +1,10 @@
 package org.youguan.rules;
 
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -10,6 +12,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.youguan.kernel.Masking;
+import org.youguan.org.BureauLevel;
+import org.youguan.org.BureauView;
+import org.youguan.org.Bureaus;
 import org.youguan.org.CurrentUser;
 
 /**
@@ -21,8 +27,11 @@ class RulesApiController {
 
 	private final StatutoryRules rules;
 
-	RulesApiController(StatutoryRules rules) {
+	private final Bureaus bureaus;
+
+	RulesApiController(StatutoryRules rules, Bureaus bureaus) {
 		this.rules = rules;
+		this.bureaus = bureaus;
 	}
 
 	/** One citation: the text, the year of its version (null for a practice), the article (null for the whole text). */
@@ -33,8 +42,23 @@ class RulesApiController {
 		}
 	}
 
-	record RuleAnswer(String code, String title, String basis, List<CitationAnswer> citations, String unit,
-			BigDecimal defaultValue, BigDecimal effectiveValue, boolean overridden, boolean confirmed) {
+	/**
+	 * One rule as it applies in the caller's region. {@code defaultValue} is the catalogue's (the law's, or the product's
+	 * for a practice rule), {@code effectiveValue} the one in force — the most specific value a bureau whose region
+	 * contains the caller's set, named in {@code setBy}, else the default; both in {@code unit} ({@code unitLabel}:
+	 * 日, 个工作日, 元 …), written plainly (50, never 50.00 or 5E+1).
+	 * @param setBy who set the value in force; null when the default applies
+	 */
+	record RuleAnswer(String code, String title, String basis, List<CitationAnswer> citations, String unit, String unitLabel,
+			BigDecimal defaultValue, BigDecimal effectiveValue, boolean overridden, boolean confirmed, SetBy setBy) {
+	}
+
+	/**
+	 * The bureau whose value is in force: its region, its level (国家局, 省局, 市局, 县（区）局), its name, whether it is the
+	 * caller's own bureau (else an enclosing one, whose value the caller's region inherits), the reason it gave (personal
+	 * numbers masked, as every free text the API shows) and when.
+	 */
+	record SetBy(String regionCode, String level, String bureau, boolean own, String reason, OffsetDateTime changedAt) {
 	}
 
 	/** One violation type of the legal-basis catalogue with its ranges in the caller's region (serious null if none). */
@@ -56,13 +80,31 @@ class RulesApiController {
 
 	@GetMapping("/api/v1/rules")
 	@Operation(summary = "法定规则目录", description = "每项规则的法律依据（citations：法规名称、版本年份、条款号；basis 为其显示文本，如“快递暂行条例(2025) 第19条”）、"
-			+ "法定默认值及在调用者辖区的适用值。")
+			+ "法定默认值（defaultValue）及在调用者辖区的适用值（effectiveValue），单位见 unit/unitLabel。适用值与默认值不同时，是调用者所在局或其上级局"
+			+ "（省局、市局）的设置：setBy 给出设置的局（regionCode、level、bureau、是否本局 own）、理由和时间；适用默认值时 setBy 为 null。")
 	List<RuleAnswer> list(@AuthenticationPrincipal CurrentUser me) {
 		return rules.settings(me.regionCode())
 			.stream()
 			.map(s -> new RuleAnswer(s.rule().code(), s.rule().title(), s.rule().basis(),
 					s.rule().citations().stream().map(CitationAnswer::of).toList(), s.rule().unit().name(),
-					s.rule().defaultValue(), s.effectiveValue(), s.overridden(), s.rule().confirmed()))
+					s.rule().unit().label(), plain(s.rule().defaultValue()), plain(s.effectiveValue()), s.overridden(),
+					s.rule().confirmed(), s.overridden() ? setBy(s, me) : null))
 			.toList();
+	}
+
+	private SetBy setBy(RuleSetting s, CurrentUser me) {
+		Optional<BureauView> bureau = bureaus.findByRegion(s.overrideRegion());
+		String level = bureau.map(b -> b.level().label()).orElseGet(() -> Arrays.stream(BureauLevel.values())
+			.filter(l -> l.regionCodeLength() == s.overrideRegion().length())
+			.map(BureauLevel::label)
+			.findFirst()
+			.orElse(null));
+		return new SetBy(s.overrideRegion(), level, bureau.map(BureauView::name).orElse(null),
+				s.overrideRegion().equals(me.regionCode()), Masking.personalNumbersIn(s.reason()), s.changedAt());
+	}
+
+	/** A value as written: an override is kept as numeric(14, 2), so 50 reads back as 50.00 beside a default of 180. */
+	private static BigDecimal plain(BigDecimal value) {
+		return new BigDecimal(value.stripTrailingZeros().toPlainString());
 	}
 }

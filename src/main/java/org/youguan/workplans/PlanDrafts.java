@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.TransactionLocks;
@@ -54,6 +55,10 @@ public class PlanDrafts {
 	/**
 	 * Copies the caller's bureau's plan into the next year as a draft; returns the draft's id. A bureau has one plan a
 	 * year: two copies at once (a double click) are ordered by a lock on the bureau and year, so the second is refused.
+	 * The main targets are copied as written and read again as a save reads them today; a target last year's rules let
+	 * through and today's refuse (a rate above 100 %, a count not whole: {@link WorkPlans#targetProblems}) does not stop
+	 * the copy — the draft is there to be edited — but is one of the draft's {@link #targetProblems}, which its page
+	 * shows and {@link #publish} refuses until the targets are corrected.
 	 * @throws DomainException a rule violation when the bureau already has a plan of the next year
 	 */
 	@Transactional
@@ -84,10 +89,8 @@ public class PlanDrafts {
 			.single();
 		jdbc.sql("INSERT INTO work_key_task (plan_id, position, text) SELECT :draft, position, text FROM work_key_task WHERE plan_id = :source")
 			.param("draft", draft).param("source", planId).update();
-		jdbc.sql("""
-				INSERT INTO work_target (plan_id, position, text, indicator_code, target_value, target_growth)
-				SELECT :draft, position, text, indicator_code, target_value, target_growth FROM work_target WHERE plan_id = :source""")
-			.param("draft", draft).param("source", planId).update();
+		// linked to the indicators as a save links them today, as the draft's head corrected would be
+		plans.saveTargets(draft, source.targets());
 		List<SectionRow> sections = jdbc.sql("SELECT id, position, kind, heading FROM work_section WHERE plan_id = :source ORDER BY position")
 			.param("source", planId).query(Rows.of(SectionRow.class)).list();
 		LocalDate due = LocalDate.of(year, 12, 31);
@@ -110,9 +113,21 @@ public class PlanDrafts {
 					.param("copy", copy).param("task", task).update();
 			}
 		}
-		audit.record(AuditEntry.of("workplan.copy", "WorkPlan", draft, "由" + source.title() + "复制为" + year + "年草稿")
+		int problems = plans.targetProblems(source.targets(), year).size();
+		audit.record(AuditEntry.of("workplan.copy", "WorkPlan", draft, "由" + source.title() + "复制为" + year + "年草稿"
+				+ (problems == 0 ? "" : "（" + problems + "项主要工作目标不符合现行规则，待修改）"))
 			.inRegion(source.regionCode()));
 		return draft;
+	}
+
+	/**
+	 * What in a draft's main targets today's rules refuse ({@link WorkPlans#targetProblems}: those of a draft copied
+	 * from last year, {@link #copyToNextYear}) — to be corrected ({@link #updateHead}) before it is published; empty for
+	 * a published plan, whose targets are issued as they stand.
+	 * @return the problems on {@code targets} (or {@code year}), each message naming the clause and the rule
+	 */
+	public List<FieldError> targetProblems(WorkPlans.Plan plan) {
+		return plan.draft() ? plans.targetProblems(plan.targets(), plan.year()) : List.of();
 	}
 
 	/**
@@ -163,14 +178,16 @@ public class PlanDrafts {
 	 * @throws InvalidValueException on {@code documentNumber} (rules {@code required}: a plan is published under its
 	 *         文号, {@code max-length}, {@code year}, {@code sequence})
 	 *         or {@code documentDate} (rule {@code range}: the plan's year or the year before; rule {@code future}: not
-	 *         after today, {@link WorkPlans#issuedInFuture})
+	 *         after today, {@link WorkPlans#issuedInFuture}), and every problem of its main targets on {@code targets}
+	 *         (or {@code year}; {@link #targetProblems}: a draft copied with a target today's rules refuse)
 	 */
 	@Transactional
 	public void publish(CurrentUser me, long planId, String documentNumber, LocalDate documentDate) {
 		WorkPlans.Plan plan = draft(me, planId);
 		String number = Text.documentNumber(documentNumber);
 		String future = WorkPlans.issuedInFuture(documentDate, LocalDate.now(clock));
-		new Validation().require("documentNumber", number != null && !Text.isBlank(number), "required", "印发须填写文号")
+		// a plan is issued only with targets a save would accept today: a copy's are checked here, not when copied
+		Validation.after(targetProblems(plan)).require("documentNumber", number != null && !Text.isBlank(number), "required", "印发须填写文号")
 			.maxLength("documentNumber", "文号", number, 60)
 			.documentYear("documentNumber", WorkPlans.numberLabel(documentDate != null), number,
 					documentDate == null ? LocalDate.now(clock) : documentDate)

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,6 +22,7 @@ import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Listing;
 import org.youguan.kernel.Listing.Masked;
@@ -367,11 +369,32 @@ public class WorkPlans {
 	 * @throws InvalidValueException 400 on {@code targets}, rule {@code range}, naming each such clause
 	 */
 	static void requirePlausibleTargets(String paragraph) {
+		implausibleTargets(paragraph).ifPresent(e -> {
+			throw new InvalidValueException(List.of(e));
+		});
+	}
+
+	/** The refusal of {@link #requirePlausibleTargets}, if the paragraph holds a quantity a plan cannot mean. */
+	private static Optional<FieldError> implausibleTargets(String paragraph) {
 		List<String> wrong = TargetParser.implausible(paragraph);
-		if (!wrong.isEmpty()) {
-			throw new InvalidValueException("targets", "range", "主要工作目标中的数值不合理（目标值不能为负数，增长幅度应在±1000%以内）："
-					+ String.join("；", wrong));
-		}
+		return wrong.isEmpty() ? Optional.empty()
+				: Optional.of(new FieldError("targets", "range", "主要工作目标中的数值不合理（目标值不能为负数，增长幅度应在±1000%以内）："
+						+ String.join("；", wrong)));
+	}
+
+	/**
+	 * Everything saving the paragraph as a plan's main targets of {@code year} would refuse today: a quantity no plan can
+	 * mean ({@link #requirePlausibleTargets}) and the statistics' rules of an annual target ({@link MainTargetRules#problems}).
+	 * A draft copied from last year's plan ({@link PlanDrafts#copyToNextYear}) keeps its targets as they were written
+	 * then; these are the problems it shows and that its publishing ({@link PlanDrafts#publish}) refuses.
+	 * @param paragraph the targets paragraph (null: none)
+	 * @return the problems on {@code targets} (or {@code year}), empty when the targets could be saved
+	 */
+	List<FieldError> targetProblems(String paragraph, int year) {
+		List<FieldError> problems = new ArrayList<>();
+		implausibleTargets(paragraph).ifPresent(problems::add);
+		problems.addAll(mainTargets.problems(paragraph, year));
+		return problems;
 	}
 
 	/**

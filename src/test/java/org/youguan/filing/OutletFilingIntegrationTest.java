@@ -20,7 +20,9 @@ import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.TestImages;
 import org.youguan.documents.Attachment;
+import org.youguan.documents.DocumentTemplates;
 import org.youguan.documents.PdfFiles;
+import org.youguan.documents.TemplateFiles;
 import org.youguan.filing.internal.FilingMetrics;
 import org.youguan.filing.internal.FilingReceipts;
 import org.youguan.filing.internal.FilingView;
@@ -41,6 +43,8 @@ import org.youguan.registry.Enterprises;
 import org.youguan.registry.OutletData;
 import org.youguan.registry.OutletStatus;
 import org.youguan.registry.Outlets;
+import org.youguan.rules.StatutoryRule;
+import org.youguan.rules.StatutoryRules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -77,6 +81,12 @@ class OutletFilingIntegrationTest {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	StatutoryRules rules;
+
+	@Autowired
+	DocumentTemplates templates;
 
 	@Autowired
 	ApplicationEvents events;
@@ -138,6 +148,9 @@ class OutletFilingIntegrationTest {
 		try (XWPFDocument receipt = new XWPFDocument(new ByteArrayInputStream(receipts.receipt(WUZHONG, id)))) {
 			String text = String.join("\n", receipt.getParagraphs().stream().map(p -> p.getText()).toList());
 			assertThat(text).contains("苏州市吴中区邮政管理局", "快递末端网点备案回执", "备案编号：" + number, "2026年9月28日");
+			// the period to file a change is the catalogue's (outlet.change-filing), not a figure written into the template
+			assertThat(text).contains("应当自变化之日起" + rules.stated(StatutoryRule.OUTLET_CHANGE_FILING, "320506") + "内办理变更备案");
+			assertThat(TemplateFiles.text(templates.builtIn("filing/receipt"))).contains("${changeFilingPeriod}");
 			assertThat(receipt.getTables().get(0).getRow(0).getCell(1).getText()).isEqualTo(f.outletName());
 			assertThat(receipt.getTables().get(1).getRows()).hasSize(4);
 			assertThat(receipt.getTables().get(1).getRow(1).getCell(0).getText()).isEqualTo("营业执照");

@@ -11,6 +11,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.ResultActions;
 import org.youguan.IntegrationTest;
+import org.youguan.SignIn;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
 import org.youguan.registry.EnterpriseData;
@@ -22,6 +24,7 @@ import org.youguan.registry.LicenceStatus;
 import org.youguan.registry.LicenceView;
 import org.youguan.registry.Licences;
 import org.youguan.registry.LicenceTerms;
+import org.youguan.rules.StatutoryRule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -29,6 +32,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -208,6 +212,37 @@ class LicensingBranchAndRenewalLimitsIntegrationTest extends LicensingFixture {
 		assertThat(document(id, LicenceApplications.DECISION)).contains("准予延续快递业务经营许可决定书").contains("第五十条")
 			.doesNotContain("第五十二条");
 		assertThat(document(id, LicenceApplications.RECEIPT)).contains("本申请由江苏省邮政管理局");
+		// the receipt states the period that applies — the licence's expiry (行政许可法 art.50, rule
+		// licence.renewal-decision) —, not 四十五日 the renewal does not have
+		assertThat(document(id, LicenceApplications.RECEIPT))
+			.contains("依照《中华人民共和国行政许可法》第五十条，在许可证有效期届满前作出决定（" + ChineseText.day(expiry))
+			.contains("逾期未作决定的，视为准予延续）")
+			.doesNotContain("四十五日")
+			.doesNotContain("邮政法");
+		// and the list's hint on the periods says so beside the 45 days
+		mvc.perform(get("/licensing/applications").session(SignIn.session(mvc, "sz.admin")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("延续的决定最迟在许可证有效期届满前作出，逾期未作决定的视为准予延续（"
+					+ StatutoryRule.LICENCE_RENEWAL_DECISION.basis() + "）")));
+	}
+
+	/**
+	 * A renewal accepted more than 45 days before the licence expires has the 45 days from acceptance (邮政法(2015)
+	 * art.53), and its receipt says so, the time of 补正, hearing and expert review not counted.
+	 */
+	@Test
+	void aRenewalAcceptedWellBeforeTheExpiryIsGivenTheFortyFiveDaysOnItsReceipt() throws Exception {
+		String code = LicensingIntegrationTest.newCreditCode();
+		LocalDate expiry = LocalDate.now(clock).plusDays(100);
+		licensed(code, "苏州提前延续" + code.substring(12, 17) + "快递有限公司", expiry);
+		long id = LicensingIntegrationTest.id(submitted("RENEWAL", code, "").andExpect(status().isCreated()));
+		verified(id);
+		ApplicationView accepted = applications.get(DataScope.all(), id).application();
+		assertThat(accepted.decisionDueOn()).isBefore(expiry);
+		assertThat(document(id, LicenceApplications.RECEIPT))
+			.contains("依照《中华人民共和国邮政法》第五十三条，自受理之日起四十五日内作出决定（" + ChineseText.day(accepted.decisionDueOn()))
+			.contains("依法需要补正、听证、专家评审的时间不计算在内）")
+			.doesNotContain("视为准予延续");
 	}
 
 	/** The text of the document of {@code kind} kept with application {@code id}. */

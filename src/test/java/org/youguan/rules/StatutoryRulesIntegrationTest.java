@@ -60,6 +60,34 @@ class StatutoryRulesIntegrationTest {
 		rules.clearOverride(StatutoryRule.PENALTY_HEARING_LATEST, "3205");
 		rules.clearOverride(StatutoryRule.LICENCE_ANNUAL_REPORT_WINDOW, "3205");
 		rules.clearOverride(StatutoryRule.LICENCE_ANNUAL_REPORT_REMINDER, "3205");
+		rules.clearOverride(StatutoryRule.PENALTY_PAYMENT_DEFERRAL_MAX, "32");
+	}
+
+	/**
+	 * Attack 27: the API showed {@code effectiveValue} 50.0 beside {@code defaultValue} 180 and did not say why — a value
+	 * a bureau set (here the province's, which a city inherits), as no migration or demo data sets one: the answer now
+	 * names who set the value in force — region, level, bureau, not the caller's own —
+	 * with the reason and time, writes both values plainly (50, not 50.00 as numeric(14, 2) reads back) with the unit's
+	 * label, and has no {@code setBy} where the default applies.
+	 */
+	@Test
+	void theApiSaysWhichBureauSetAValueThatDiffersFromTheDefault() throws Exception {
+		long province = bureaus.findByRegion("32").orElseThrow().id();
+		rules.override(StatutoryRule.PENALTY_PAYMENT_DEFERRAL_MAX, province, "32", new BigDecimal("50"), "本省延期缴纳最长50日");
+		String rule = "$[?(@.code == 'penalty.payment-deferral-max')]";
+		mvc.perform(get("/api/v1/rules").header("Authorization", "Bearer demo-sz-admin-token"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath(rule + ".defaultValue").value(180))
+			.andExpect(jsonPath(rule + ".effectiveValue").value(50))
+			.andExpect(jsonPath(rule + ".unitLabel").value("日"))
+			.andExpect(jsonPath(rule + ".overridden").value(true))
+			.andExpect(jsonPath(rule + ".setBy.regionCode").value("32"))
+			.andExpect(jsonPath(rule + ".setBy.level").value("省局"))
+			.andExpect(jsonPath(rule + ".setBy.bureau").value(bureaus.findByRegion("32").orElseThrow().name()))
+			.andExpect(jsonPath(rule + ".setBy.own").value(false))
+			.andExpect(jsonPath(rule + ".setBy.reason").value("本省延期缴纳最长50日"))
+			.andExpect(jsonPath("$[?(@.code == 'inspection.rectification-max')].setBy").value(org.hamcrest.Matchers.contains(
+					org.hamcrest.Matchers.nullValue())));
 	}
 
 	/**

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
@@ -37,6 +38,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -71,6 +73,9 @@ class WorkPlanPlausibilityIntegrationTest {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@AfterEach
 	void resetClock() {
@@ -225,6 +230,49 @@ class WorkPlanPlausibilityIntegrationTest {
 		drafts.updateHead(user("sz.market"), plan, draft.title(), null, "电子面单使用率达到99.5%");
 		assertThat(plans.get(DataScope.region("3205"), plan).mainTargets()).singleElement()
 			.satisfies(t -> assertThat(t.indicatorCode()).isEqualTo("green.ewaybill.rate"));
+	}
+
+	/**
+	 * A plan copied into next year keeps its main targets as written, and today's rules judge them on the draft: a
+	 * target its year's rules let through and today's refuse (here a rate of 120 %, kept by a plan saved before main
+	 * targets were held to the statistics' rules) does not stop the copy — the draft is there to be edited — but the
+	 * copy says so, the draft's page lists it, and 印发 is refused naming it until the draft's targets are corrected.
+	 */
+	@Test
+	void aCopiedPlansTargetsAreHeldToTodaysRulesBeforeTheDraftIsPublished() throws Exception {
+		clock.set(LocalDateTime.of(2079, 3, 10, 9, 0));
+		long plan = save(notice(2079));
+		String old = "电子面单使用率达到120%，快递业务量完成9.6亿件";
+		jdbc.sql("UPDATE work_plan SET targets = :targets WHERE id = :id").param("targets", old).param("id", plan).update();
+		MockHttpSession staff = SignIn.session(mvc, "sz.market");
+		String url = mvc.perform(post("/workplans/" + plan + "/copy").session(staff).with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("message", containsString("1项主要工作目标不符合统计指标的现行规则，须修改后才能印发")))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		long draft = Long.parseLong(url.substring(url.lastIndexOf('/') + 1));
+		WorkPlans.Plan copy = plans.get(DataScope.region("3205"), draft);
+		assertThat(copy.year()).isEqualTo(2080);
+		assertThat(copy.draft()).isTrue();
+		assertThat(copy.targets()).isEqualTo(old);
+		assertThat(drafts.targetProblems(copy)).extracting(e -> e.field() + "/" + e.rule()).containsExactly("targets/rate");
+		mvc.perform(get(url).session(staff))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"target-problems\"")))
+			.andExpect(content().string(containsString("主要工作目标“电子面单使用率达到120%”")));
+		assertThatThrownBy(() -> drafts.publish(user("sz.market"), draft, "示邮管〔2079〕8号", null))
+			.satisfies(ex -> refused(ex, "targets/rate"));
+		mvc.perform(post(url + "/publish").session(staff).with(csrf()).param("documentNumber", "示邮管〔2079〕8号"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("电子面单使用率达到120%")));
+		assertThat(plans.get(DataScope.region("3205"), draft).draft()).as("not published").isTrue();
+
+		drafts.updateHead(user("sz.market"), draft, copy.title(), null, "电子面单使用率达到99.5%，快递业务量完成9.6亿件");
+		assertThat(drafts.targetProblems(plans.get(DataScope.region("3205"), draft))).isEmpty();
+		mvc.perform(get(url).session(staff)).andExpect(content().string(not(containsString("id=\"target-problems\""))));
+		drafts.publish(user("sz.market"), draft, "示邮管〔2079〕8号", null);
+		assertThat(plans.get(DataScope.region("3205"), draft).draft()).isFalse();
 	}
 
 	/**

@@ -16,6 +16,8 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.org.BureauView;
 import org.youguan.org.Bureaus;
+import org.youguan.rules.StatutoryRule;
+import org.youguan.rules.StatutoryRules;
 
 /**
  * The filing receipt (备案回执, .docx) of a completed filing, from the template {@code filing/receipt} (built in as
@@ -27,7 +29,7 @@ public class FilingReceipts implements DeclaresTemplates {
 	static final DocumentTemplate TEMPLATE = DocumentTemplate
 		.of("filing/receipt", "末端网点备案回执", "documents/filing-receipt.docx")
 		.withFields("bureau", "number", "filingNumber", "enterprise", "creditCode", "outlet", "address", "branch", "kind",
-				"submittedOn", "completedOn", "date")
+				"submittedOn", "completedOn", "date", "changeFilingPeriod")
 		.withList("attachments", "kind", "name");
 
 	private final OutletFilings filings;
@@ -36,10 +38,13 @@ public class FilingReceipts implements DeclaresTemplates {
 
 	private final DocumentTemplates templates;
 
-	FilingReceipts(OutletFilings filings, Bureaus bureaus, DocumentTemplates templates) {
+	private final StatutoryRules rules;
+
+	FilingReceipts(OutletFilings filings, Bureaus bureaus, DocumentTemplates templates, StatutoryRules rules) {
 		this.filings = filings;
 		this.bureaus = bureaus;
 		this.templates = templates;
+		this.rules = rules;
 	}
 
 	/** What the receipt says of an outlet run by the enterprise itself, not through a branch. */
@@ -47,8 +52,9 @@ public class FilingReceipts implements DeclaresTemplates {
 
 	/**
 	 * The receipt of an approved filing in the caller's scope: the bureau, the numbers, the enterprise, the outlet, its
-	 * address and the branch it is run through ({@code branch}; {@value #NO_BRANCH} when none), the dates and the
-	 * attachments.
+	 * address and the branch it is run through ({@code branch}; {@value #NO_BRANCH} when none), the dates, the
+	 * attachments and the period to file a change in, as the catalogue states it ({@code changeFilingPeriod}: "10日",
+	 * {@link StatutoryRule#OUTLET_CHANGE_FILING}).
 	 * @return the filled .docx
 	 * @throws DomainException not found outside the scope; illegal transition before the filing is approved
 	 */
@@ -68,7 +74,8 @@ public class FilingReceipts implements DeclaresTemplates {
 				// the branch (分支机构) the outlet is run through as filed — a change: as approved
 				Map.entry("branch", f.branchName() == null ? NO_BRANCH : f.branchName()),
 				Map.entry("kind", f.kind().label()), Map.entry("submittedOn", ChineseText.day(f.submittedOn())),
-				Map.entry("completedOn", ChineseText.day(f.completedOn())), Map.entry("date", ChineseText.day(f.completedOn())));
+				Map.entry("completedOn", ChineseText.day(f.completedOn())), Map.entry("date", ChineseText.day(f.completedOn())),
+				Map.entry("changeFilingPeriod", rules.stated(StatutoryRule.OUTLET_CHANGE_FILING, f.regionCode())));
 		// served on the enterprise: the outlet's address and the files' names are typed text
 		return templates.fillForParty(TEMPLATE, fields, Map.of("attachments", files), f.enterpriseCreditCode());
 	}

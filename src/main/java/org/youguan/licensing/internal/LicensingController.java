@@ -132,6 +132,8 @@ class LicensingController {
 		// the clock hint names the periods as the rule catalogue has them (national law: the national value)
 		period(model, "notice", StatutoryRule.LICENCE_MISSING_MATERIALS_NOTICE, StatutoryRule.NATIONAL_REGION);
 		period(model, "decision", StatutoryRule.LICENCE_DECISION, StatutoryRule.NATIONAL_REGION);
+		// a renewal's decision is due by the licence's expiry when that comes first (行政许可法 art.50)
+		period(model, "renewalDecision", StatutoryRule.LICENCE_RENEWAL_DECISION, StatutoryRule.NATIONAL_REGION);
 		return "licensing/applications";
 	}
 

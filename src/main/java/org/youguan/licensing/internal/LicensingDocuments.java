@@ -29,6 +29,8 @@ import org.youguan.documents.WordTemplates;
 import org.youguan.kernel.ChineseText;
 import org.youguan.licensing.ApplicationKind;
 import org.youguan.licensing.ApplicationView;
+import org.youguan.rules.Citation;
+import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
 
 /**
@@ -46,7 +48,7 @@ public class LicensingDocuments implements DeclaresTemplates {
 			"serviceArea", "address", "submittedOn", "level");
 
 	static final DocumentTemplate RECEIPT = template("receipt", "快递业务经营许可申请受理通知书", "licence-receipt")
-		.withFields("receiptNumber", "acceptedOn", "byLaw", "decisionDueOn");
+		.withFields("receiptNumber", "acceptedOn", "byLaw", "decisionBasis", "decisionPeriod", "decisionDueOn", "decisionNote");
 
 	static final DocumentTemplate CORRECTION = template("correction-notice", "快递业务经营许可申请材料补正通知书",
 			"licence-correction-notice")
@@ -98,19 +100,40 @@ public class LicensingDocuments implements DeclaresTemplates {
 	}
 
 	/**
-	 * 受理通知书 with the receipt's 文号 and the decision limit.
+	 * 受理通知书 with the receipt's 文号 and the decision limit that applies, stated from the catalogue: the
+	 * {@link StatutoryRule#LICENCE_DECISION} days from acceptance (邮政法(2015) art.53, 四十五日, the time of 补正, hearing
+	 * and expert review not counted) — or, for a renewal whose due date is the licence's last valid day or before
+	 * ({@link StatutoryRule#LICENCE_RENEWAL_DECISION}, 行政许可法(2019) art.50), the licence's expiry, undecided by then
+	 * deemed renewed: such a renewal is not given 四十五日 it does not have.
 	 * @param bureau the receiving bureau
 	 * @param competent the bureau that decides (邮政法(2015) art.52: e.g. 江苏省邮政管理局), named where the notice says who
 	 *        decides
+	 * @param byExpiry whether {@code a.decisionDueOn()} is the renewed licence's expiry rule's day, earlier than the
+	 *        days from acceptance would give
 	 */
-	public byte[] receipt(ApplicationView a, String bureau, String competent) {
+	public byte[] receipt(ApplicationView a, String bureau, String competent, boolean byExpiry) {
 		Map<String, String> f = common(a, bureau);
 		f.put("level", competent);
 		f.put("receiptNumber", a.receiptNumber());
 		f.put("acceptedOn", ChineseText.day(a.acceptedOn()));
 		f.put("byLaw", a.acceptedByLaw() ? "（补正告知期限届满未告知，依法自收到申请材料之日起受理）" : "");
+		StatutoryRule rule = byExpiry ? StatutoryRule.LICENCE_RENEWAL_DECISION : StatutoryRule.LICENCE_DECISION;
+		int days = rules.intValue(rule, a.regionCode());
+		f.put("decisionBasis", cited(rule));
+		f.put("decisionPeriod", !byExpiry ? "自受理之日起" + ChineseText.numeral(days) + "日内"
+				: days == 0 ? "在许可证有效期届满前" : "在许可证有效期最后一日的" + ChineseText.numeral(days) + "日前");
 		f.put("decisionDueOn", calendar.documentDay(a.decisionDueOn()));
+		f.put("decisionNote", byExpiry ? "逾期未作决定的，视为准予延续" : "依法需要补正、听证、专家评审的时间不计算在内");
 		return templates.fillForParty(RECEIPT, f, Map.of(), a.applicantCreditCode());
+	}
+
+	/**
+	 * The article a rule cites as a licensing document names it: 《中华人民共和国邮政法》第五十三条 (the rules a notice
+	 * names here are national laws').
+	 */
+	private static String cited(StatutoryRule rule) {
+		Citation c = rule.citations().get(0);
+		return "《中华人民共和国" + c.text().title() + "》第" + ChineseText.numeral(c.article()) + "条";
 	}
 
 	/** 补正通知书: every missing item at once (行政许可法(2019) art.32). */

@@ -115,15 +115,24 @@ class WorkPlanController {
 		model.addAttribute("recorded", recorded);
 		model.addAttribute("targets", targets.of(me.scope(), plan));
 		model.addAttribute("own", WorkPlans.manages(me, plan.bureauId()));
+		// a draft copied from last year may hold targets today's rules refuse: shown to be corrected before 印发
+		model.addAttribute("targetProblems", drafts.targetProblems(recorded));
 		return "workplans/plan";
 	}
 
-	/** Copies the plan into the next year as a draft. */
+	/**
+	 * Copies the plan into the next year as a draft; the message says when main targets today's rules refuse came with
+	 * it (the draft's page lists them; 印发 waits for their correction).
+	 */
 	@PostMapping("/workplans/{id:\\d+}/copy")
 	@PreAuthorize(WRITERS)
 	String copy(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, RedirectAttributes redirect) {
-		return PageSteps.run(redirect, "/workplans/" + id,
-				() -> new PageSteps.Done("已复制为下一年度草稿，请修改后印发", "/workplans/" + drafts.copyToNextYear(me, id)));
+		return PageSteps.run(redirect, "/workplans/" + id, () -> {
+			long draft = drafts.copyToNextYear(me, id);
+			int problems = drafts.targetProblems(plans.own(me, draft)).size();
+			return new PageSteps.Done(problems == 0 ? "已复制为下一年度草稿，请修改后印发"
+					: "已复制为下一年度草稿；其中" + problems + "项主要工作目标不符合统计指标的现行规则，须修改后才能印发", "/workplans/" + draft);
+		});
 	}
 
 	@PostMapping("/workplans/{id:\\d+}/head")
