@@ -2,7 +2,6 @@ package org.youguan.safety.internal;
 
 import java.io.BufferedInputStream;
 import java.io.EOFException;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -32,6 +31,7 @@ import java.util.zip.ZipException;
 
 import org.youguan.kernel.Text;
 import tools.jackson.databind.json.JsonMapper;
+import org.apache.commons.io.input.CloseShieldInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -308,12 +308,7 @@ public class ParcelIngest implements ParcelUploads {
 			MessageDigest sha = sha256();
 			InputStream in = new DigestInputStream(capped(decoded(body), maxBytes), sha);
 			// the CSV parser closes what it reads: the body stays open for the digest's last bytes
-			InputStream kept = new FilterInputStream(in) {
-
-				@Override
-				public void close() {
-				}
-			};
+			InputStream kept = CloseShieldInputStream.wrap(in);
 			if (format == Format.CSV) {
 				ParcelLines.csv(kept, run);
 			}
