@@ -2,7 +2,6 @@ package org.youguan.documents;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
@@ -24,6 +23,7 @@ import javax.xml.stream.XMLStreamReader;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
+import org.apache.commons.io.input.CloseShieldInputStream;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.openxml4j.opc.PackageRelationship;
@@ -301,7 +301,8 @@ final class TemplateCheck {
 				if (entry.isDirectory()) {
 					continue;
 				}
-				BufferedInputStream part = new BufferedInputStream(new NonClosing(zip));
+				// the zip stream stays open for the next entry when the XML reader is done with one
+				BufferedInputStream part = new BufferedInputStream(CloseShieldInputStream.wrap(zip));
 				if (looksLikeXml(part)) {
 					reader.read(entry.getName(), part);
 				}
@@ -400,18 +401,5 @@ final class TemplateCheck {
 
 	private static String braces(Collection<String> names) {
 		return String.join("、", names.stream().map(n -> "${" + n + "}").toList());
-	}
-
-	/** The zip stream stays open for the next entry when the XML reader is done with one. */
-	static final class NonClosing extends FilterInputStream {
-
-		NonClosing(InputStream in) {
-			super(in);
-		}
-
-		@Override
-		public void close() {
-			// the entry ends here, the archive does not
-		}
 	}
 }

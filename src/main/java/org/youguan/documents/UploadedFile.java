@@ -1,8 +1,10 @@
 package org.youguan.documents;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -17,6 +19,7 @@ import org.springframework.http.HttpRange;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.MimeTypeUtils;
 import org.springframework.web.multipart.MultipartFile;
 import org.youguan.kernel.FileKind;
 import org.youguan.kernel.InvalidValueException;
@@ -171,59 +174,85 @@ public record UploadedFile(String fileName, byte[] content) {
 
 	/**
 	 * A stored file served inline (only {@code AttachmentController} serves files): its checked type, no sniffing,
-	 * sandboxed, its name RFC 6266-encoded. A satisfiable {@code Range: bytes=…} request is answered 206 with the
-	 * bytes asked for (a player seeks in a long recording without fetching it whole); an unsatisfiable one 416 with
-	 * {@code Content-Range: bytes *}{@code /length} and no body; a malformed one or another unit is ignored: 200 with the
-	 * whole file (RFC 9110 §14), as is a set of several ranges that together ask for the whole file or more
-	 * (overlapping ranges: RFC 9110 §14.2 lets a server ignore them; the framework would refuse them).
+	 * sandboxed, its name RFC 6266-encoded. A {@code Range: bytes=…} request (a player seeking in a long recording
+	 * without fetching it whole) is answered by RFC 9110 §14.2: the ranges with a first byte inside the file are served,
+	 * 206 — one with its {@code Content-Range}, several as {@code multipart/byteranges} in the order asked —, those
+	 * without one are ignored; only a set with none at all is 416 with {@code Content-Range: bytes *}{@code /length} and
+	 * no body (§15.5.17). A malformed header or another unit is ignored: 200 with the whole file (§14), as is a set of
+	 * several served ranges that together ask for the whole file or more (overlapping ranges: §14.2 lets a server
+	 * ignore them).
 	 * @param range the request's {@code Range} header, or null
 	 */
 	static ResponseEntity<?> inline(String contentType, String fileName, byte[] content, String range) {
-		ResponseEntity.BodyBuilder ok = ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(contentType))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.inline().filename(fileName, StandardCharsets.UTF_8).build().toString())
-			.header(HttpHeaders.ACCEPT_RANGES, "bytes")
-			.header("X-Content-Type-Options", "nosniff")
-			.header("Content-Security-Policy", "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; sandbox");
 		if (range == null || Text.isBlank(range)) {
-			return ok.body(new ByteArrayResource(content));
+			return inline(HttpStatus.OK, contentType, fileName).body(new ByteArrayResource(content));
 		}
 		List<HttpRange> ranges;
 		try {
 			ranges = HttpRange.parseRanges(range);
 		}
 		catch (IllegalArgumentException malformed) {
-			return ok.body(content);
+			return inline(HttpStatus.OK, contentType, fileName).body(content);
 		}
-		if (!satisfiable(ranges, content.length)) {
+		List<HttpRange> served = satisfiable(ranges, content.length);
+		if (served.isEmpty()) {
 			return ResponseEntity.status(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE)
 				.header(HttpHeaders.CONTENT_RANGE, "bytes */" + content.length)
 				.header("X-Content-Type-Options", "nosniff")
 				.build();
 		}
-		if (ranges.size() > 1 && requested(ranges, content.length) >= content.length) {
-			// as bytes, not as a resource: the framework would apply the Range header to a resource body itself
-			return ok.body(content);
+		if (served.size() > 1 && requested(served, content.length) >= content.length) {
+			// as bytes, never as a resource: the framework would apply the Range header to a resource body itself
+			return inline(HttpStatus.OK, contentType, fileName).body(content);
 		}
-		// the framework writes the ranges of a resource body (206, one part or multipart/byteranges)
-		return ok.body(new ByteArrayResource(content));
+		if (served.size() == 1) {
+			HttpRange r = served.get(0);
+			return inline(HttpStatus.PARTIAL_CONTENT, contentType, fileName)
+				.header(HttpHeaders.CONTENT_RANGE, contentRange(r, content.length))
+				.body(part(r, content));
+		}
+		String boundary = MimeTypeUtils.generateMultipartBoundaryString();
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		for (HttpRange r : served) {
+			body.writeBytes(("--" + boundary + "\r\nContent-Type: " + contentType + "\r\nContent-Range: "
+					+ contentRange(r, content.length) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+			body.writeBytes(part(r, content));
+			body.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+		}
+		body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+		return inline(HttpStatus.PARTIAL_CONTENT, "multipart/byteranges; boundary=" + boundary, fileName)
+			.body(body.toByteArray());
 	}
 
-	/** Whether every range has a first byte inside a file of {@code length} bytes (RFC 9110 §14.1.1). */
-	private static boolean satisfiable(List<HttpRange> ranges, long length) {
-		try {
-			for (HttpRange r : ranges) {
+	/** The headers of every answer with content: its type, inline under its name, never sniffed, sandboxed. */
+	private static ResponseEntity.BodyBuilder inline(HttpStatus status, String contentType, String fileName) {
+		return ResponseEntity.status(status)
+			.contentType(MediaType.parseMediaType(contentType))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.inline().filename(fileName, StandardCharsets.UTF_8).build().toString())
+			.header(HttpHeaders.ACCEPT_RANGES, "bytes")
+			.header("X-Content-Type-Options", "nosniff")
+			.header("Content-Security-Policy", "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; sandbox");
+	}
+
+	/**
+	 * The ranges with a first byte inside a file of {@code length} bytes (RFC 9110 §14.1.1: a range is satisfiable
+	 * when its first position is below the length, or a suffix range's length is above 0), in the order asked.
+	 */
+	private static List<HttpRange> satisfiable(List<HttpRange> ranges, long length) {
+		List<HttpRange> satisfiable = new ArrayList<>();
+		for (HttpRange r : ranges) {
+			try {
 				long start = r.getRangeStart(length);
-				if (start >= length || start > r.getRangeEnd(length)) {
-					return false;
+				if (start < length && start <= r.getRangeEnd(length)) {
+					satisfiable.add(r);
 				}
 			}
-			return true;
+			catch (IllegalArgumentException unsatisfiable) {
+				// ignored like any range without a first byte in the file
+			}
 		}
-		catch (IllegalArgumentException ex) {
-			return false;
-		}
+		return satisfiable;
 	}
 
 	/** The bytes the satisfiable {@code ranges} ask for together, counting overlaps twice. */
@@ -233,6 +262,16 @@ public record UploadedFile(String fileName, byte[] content) {
 			total += r.getRangeEnd(length) - r.getRangeStart(length) + 1;
 		}
 		return total;
+	}
+
+	/** A satisfiable range's {@code Content-Range} value: {@code bytes first-last/length}. */
+	private static String contentRange(HttpRange r, long length) {
+		return "bytes " + r.getRangeStart(length) + "-" + r.getRangeEnd(length) + "/" + length;
+	}
+
+	/** The bytes of a satisfiable range. */
+	private static byte[] part(HttpRange r, byte[] content) {
+		return Arrays.copyOfRange(content, (int) r.getRangeStart(content.length), (int) r.getRangeEnd(content.length) + 1);
 	}
 
 	private String extension() {

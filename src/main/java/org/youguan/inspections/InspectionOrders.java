@@ -38,7 +38,6 @@ import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.numbering.BusinessNumbers;
-import org.youguan.org.BureauView;
 import org.youguan.org.Bureaus;
 import org.youguan.rules.Citation;
 import org.youguan.rules.StatutoryRule;
@@ -554,7 +553,7 @@ public class InspectionOrders implements DeclaresTemplates {
 			}
 		}
 		Map<String, String> fields = new HashMap<>();
-		fields.put("bureau", bureauName(bureauRegion));
+		fields.put("bureau", bureaus.nearestName(bureauRegion));
 		fields.put("number", number);
 		fields.put("enterprise", r.enterpriseName());
 		fields.put("creditCode", r.enterpriseCreditCode());
@@ -579,12 +578,6 @@ public class InspectionOrders implements DeclaresTemplates {
 	public List<DocumentTemplate> templates() {
 		return List.of(TEMPLATE);
 	}
-
-	/** The name of the bureau handling the region ({@link Bureaus#nearest}); "邮政管理局" where none is on the platform. */
-	private String bureauName(String region) {
-		return bureaus.nearest(region).map(BureauView::name).orElse("邮政管理局");
-	}
-
 
 	/** An order the caller may see: staff in their region, an enterprise its own. @throws DomainException not-found */
 	public Order get(DataScope scope, long id) {

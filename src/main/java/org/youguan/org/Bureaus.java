@@ -113,6 +113,17 @@ public class Bureaus {
 	}
 
 	/**
+	 * The name of the bureau handling a region ({@link #nearest}), as a document served or a message names it — never
+	 * a region code.
+	 * @param regionCode a GB/T 2260 code (2 to 12 digits) or {@code 0}; null or blank handles none
+	 * @return the bureau's name ("苏州市吴中区邮政管理局", "国家邮政局"); "邮政管理局" when no bureau on the platform covers
+	 *         the region
+	 */
+	public String nearestName(String regionCode) {
+		return nearest(regionCode).map(BureauView::name).orElse("邮政管理局");
+	}
+
+	/**
 	 * The bureaus whose region contains this one, nearest first ({@link #nearest} and then the bureaus above it: city,
 	 * province) — those whose people may act for the bureau handling the region.
 	 * @param regionCode a GB/T 2260 code (2 to 12 digits) or {@code 0}; null or blank is in none

@@ -2,6 +2,7 @@ package org.youguan.web;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +21,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.youguan.kernel.BodyTooLargeException;
+import org.youguan.kernel.CappedStream;
 import org.youguan.kernel.FieldError;
 
 /**
@@ -149,47 +151,31 @@ class BodySizeFilter extends OncePerRequestFilter {
 		}
 	}
 
-	/** The body's stream, failing at the first byte past the limit. */
+	/**
+	 * The body's stream, failing at the first byte past the limit ({@link CappedStream}); what else a servlet stream
+	 * tells (finished, ready, non-blocking reads) is the request's own.
+	 */
 	private static final class Counted extends ServletInputStream {
 
 		private final ServletInputStream in;
 
-		private final long limit;
+		private final InputStream capped;
 
-		private final String detail;
-
-		private long read;
-
-		Counted(ServletInputStream in, long limit, String detail) {
+		Counted(ServletInputStream in, long limit, String detail) throws IOException {
 			this.in = in;
-			this.limit = limit;
-			this.detail = detail;
+			this.capped = CappedStream.capped(in, limit, () -> {
+				throw new BodyTooLargeException(detail);
+			});
 		}
 
 		@Override
 		public int read() throws IOException {
-			int b = in.read();
-			if (b >= 0) {
-				count(1);
-			}
-			return b;
+			return capped.read();
 		}
 
 		@Override
 		public int read(byte[] buffer, int offset, int length) throws IOException {
-			// never more than one byte past the limit is asked for, so nothing beyond it is buffered
-			int n = in.read(buffer, offset, (int) Math.min(length, Math.max(1, limit - read + 1)));
-			if (n > 0) {
-				count(n);
-			}
-			return n;
-		}
-
-		private void count(int n) throws BodyTooLargeException {
-			read += n;
-			if (read > limit) {
-				throw new BodyTooLargeException(detail);
-			}
+			return capped.read(buffer, offset, length);
 		}
 
 		@Override
@@ -209,7 +195,7 @@ class BodySizeFilter extends OncePerRequestFilter {
 
 		@Override
 		public void close() throws IOException {
-			in.close();
+			capped.close();
 		}
 	}
 }

@@ -1,5 +1,6 @@
 package org.youguan.documents;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -135,6 +136,50 @@ class AttachmentsIntegrationTest {
 		}
 		mvc.perform(get(a.href()).session(SignIn.session(mvc, "xc.staff")).header("Range", "bytes=0-9"))
 			.andExpect(status().isNotFound());
+	}
+
+	/**
+	 * RFC 9110 §14.2: a range set is satisfiable when one of its ranges is — the others are ignored and the satisfiable
+	 * ones served, 206, one with its Content-Range, several as multipart/byteranges; 416 only when none is.
+	 */
+	@Test
+	void theUnsatisfiableRangesOfASetAreIgnoredAndTheOthersServed() throws Exception {
+		byte[] png = TestImages.png(60, 40);
+		int n = png.length;
+		Attachment a = attachments.store(new AttachmentOwner("filing", "outlet_filing", wuzhongFiling()), "PHOTO",
+				new UploadedFile("门头.png", png), "attachments.PHOTO", "场地照片", 5 * 1024 * 1024);
+		var staff = SignIn.session(mvc, "wz.staff");
+		mvc.perform(get(a.href()).session(staff).header("Range", "bytes=10-19," + n + "-," + (n + 5) + "-" + (n + 9)))
+			.andExpect(status().isPartialContent())
+			.andExpect(header().string("Content-Range", "bytes 10-19/" + n))
+			.andExpect(header().string("Content-Type", "image/png"))
+			.andExpect(header().string("X-Content-Type-Options", "nosniff"))
+			.andExpect(content().bytes(Arrays.copyOfRange(png, 10, 20)));
+		for (String set : List.of("bytes=0-4," + n + "-,20-29", "bytes=0-4,20-29")) {
+			var response = mvc.perform(get(a.href()).session(staff).header("Range", set))
+				.andExpect(status().isPartialContent())
+				.andExpect(header().string("X-Content-Type-Options", "nosniff"))
+				.andExpect(header().doesNotExist("Content-Range"))
+				.andReturn().getResponse();
+			String type = response.getContentType();
+			assertThat(type).as(set).startsWith("multipart/byteranges;").contains("boundary=");
+			String boundary = type.substring(type.indexOf("boundary=") + "boundary=".length());
+			String body = new String(response.getContentAsByteArray(), StandardCharsets.ISO_8859_1);
+			String bytes0to4 = new String(png, 0, 5, StandardCharsets.ISO_8859_1);
+			String bytes20to29 = new String(png, 20, 10, StandardCharsets.ISO_8859_1);
+			assertThat(body).as(set).isEqualTo("--" + boundary + "\r\nContent-Type: image/png\r\nContent-Range: bytes 0-4/" + n
+					+ "\r\n\r\n" + bytes0to4 + "\r\n--" + boundary + "\r\nContent-Type: image/png\r\nContent-Range: bytes 20-29/"
+					+ n + "\r\n\r\n" + bytes20to29 + "\r\n--" + boundary + "--\r\n");
+		}
+		// none satisfiable: 416
+		mvc.perform(get(a.href()).session(staff).header("Range", "bytes=" + n + "-," + (n + 1) + "-" + (n + 9)))
+			.andExpect(status().isRequestedRangeNotSatisfiable())
+			.andExpect(header().string("Content-Range", "bytes */" + n))
+			.andExpect(content().bytes(new byte[0]));
+		// the satisfiable ones overlapping to the whole file or more: the whole file
+		mvc.perform(get(a.href()).session(staff).header("Range", "bytes=0-," + n + "-,1-"))
+			.andExpect(status().isOk())
+			.andExpect(content().bytes(png));
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package org.youguan.enforcement;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -25,6 +26,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -32,8 +35,12 @@ import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
 import org.youguan.enforcement.internal.CaseDocumentKind;
 import org.youguan.enforcement.internal.CaseDocuments;
+import org.youguan.enforcement.internal.CaseWork;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
 import org.youguan.kernel.PageQuery;
+import org.youguan.org.CurrentUser;
+import org.youguan.org.UserDirectory;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
 import org.youguan.rules.ViolationType;
@@ -77,6 +84,12 @@ class HandlingBureauAndPartyIntegrationTest {
 
 	@Autowired
 	PartyCases party;
+
+	@Autowired
+	CaseWork caseWork;
+
+	@Autowired
+	UserDirectory directory;
 
 	/** The application's clock (Asia/Shanghai): "today" is the platform's day, not the machine's. */
 	@Autowired
@@ -271,5 +284,31 @@ class HandlingBureauAndPartyIntegrationTest {
 		mvc.perform(get("/enterprise/penalties/" + id).session(SignIn.session(mvc, "sf.wz"))).andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"party-handed-over\"")))
 			.andExpect(content().string(containsString("3,000.00")));
+	}
+
+	/**
+	 * The refusal names the bureau that should act, as a document would: where no bureau on the platform covers the
+	 * case's region, "邮政管理局" ({@code Bureaus.nearestName}), never the region's code.
+	 */
+	@Test
+	void aHeadStepRefusedWhereNoBureauCoversTheRegionNamesABureauNotARegionCode() {
+		String uncovered = jdbc.sql("""
+				SELECT r.code FROM region r WHERE length(r.code) = 6
+				AND NOT EXISTS (SELECT 1 FROM bureau b WHERE r.code LIKE b.region_code || '%') ORDER BY r.code LIMIT 1""")
+			.query(String.class).single();
+		CurrentUser staff = directory.principal("wz.staff").orElseThrow();
+		SecurityContextHolder.getContext()
+			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(staff, null, staff.getAuthorities()));
+		try {
+			assertThatThrownBy(() -> caseWork.requireHandlingHead(uncovered, "撤案"))
+				.isInstanceOfSatisfying(DomainException.class, ex -> assertThat(ex.fieldErrors()).singleElement()
+					.satisfies(e -> {
+						assertThat(e.rule()).isEqualTo("not-handling-bureau-head");
+						assertThat(e.message()).contains("办案机关（邮政管理局）").doesNotContain(uncovered);
+					}));
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
 	}
 }

@@ -49,7 +49,6 @@ import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.numbering.BusinessNumbers;
-import org.youguan.org.BureauView;
 import org.youguan.org.Bureaus;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
@@ -513,7 +512,7 @@ public class CaseDocuments implements DeclaresTemplates {
 		Function<StatutoryRule, BigDecimal> values = CaseClock.fixedBy(CaseClock.Terms.of(c), r -> rules.value(r, c.regionCode()));
 		CaseClock caseClock = new CaseClock(Days.of(calendar), values);
 		Map<String, String> f = new HashMap<>();
-		f.put("bureau", bureauName(c.regionCode()));
+		f.put("bureau", bureaus.nearestName(c.regionCode()));
 		f.put("caseNumber", c.number());
 		f.put("enterprise", c.enterpriseName());
 		f.put("creditCode", c.enterpriseCreditCode() == null ? "" : c.enterpriseCreditCode());
@@ -661,11 +660,6 @@ public class CaseDocuments implements DeclaresTemplates {
 			rows.add(row);
 		}
 		return rows;
-	}
-
-	/** The name of the bureau handling the region ({@link Bureaus#nearest}); "邮政管理局" where none is on the platform. */
-	private String bureauName(String region) {
-		return bureaus.nearest(region).map(BureauView::name).orElse("邮政管理局");
 	}
 
 	/**

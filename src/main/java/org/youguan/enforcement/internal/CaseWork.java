@@ -34,7 +34,6 @@ import org.youguan.kernel.Rows;
 import org.youguan.kernel.StatusMove;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
-import org.youguan.org.BureauView;
 import org.youguan.org.Bureaus;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.Role;
@@ -413,7 +412,7 @@ public class CaseWork {
 		if (auth == null || !(auth.getPrincipal() instanceof CurrentUser u) || headsHandlingBureau(u, caseRegion)) {
 			return;
 		}
-		String handling = bureaus.nearest(caseRegion).map(BureauView::name).orElse(caseRegion);
+		String handling = bureaus.nearestName(caseRegion);
 		throw ruleBroken("head", "not-handling-bureau-head", step + "须由办案机关（" + handling + "）的负责人作出（行政处罚法第57条）："
 				+ u.displayName() + "不是" + handling + "的局领导" + (u.has(Role.BUREAU_LEADER) ? "，上级或其他机关的负责人不能代为作出" : ""));
 	}

@@ -14,7 +14,6 @@ import org.youguan.filing.OutletFilings;
 import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
-import org.youguan.org.BureauView;
 import org.youguan.org.Bureaus;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
@@ -67,7 +66,7 @@ public class FilingReceipts implements DeclaresTemplates {
 			.stream()
 			.map(a -> Map.of("kind", AttachmentKind.valueOf(a.kind()).label(), "name", a.fileName()))
 			.toList();
-		Map<String, String> fields = Map.ofEntries(Map.entry("bureau", bureauName(f.regionCode())),
+		Map<String, String> fields = Map.ofEntries(Map.entry("bureau", bureaus.nearestName(f.regionCode())),
 				Map.entry("number", f.number()), Map.entry("filingNumber", f.filingNumber()),
 				Map.entry("enterprise", f.enterpriseName()), Map.entry("creditCode", f.enterpriseCreditCode()),
 				Map.entry("outlet", f.outletName()), Map.entry("address", filings.outletAddress(f.id())),
@@ -84,11 +83,6 @@ public class FilingReceipts implements DeclaresTemplates {
 	@Override
 	public List<DocumentTemplate> templates() {
 		return List.of(TEMPLATE);
-	}
-
-	/** The name of the bureau handling the region ({@link Bureaus#nearest}); "邮政管理局" where none is on the platform. */
-	private String bureauName(String region) {
-		return bureaus.nearest(region).map(BureauView::name).orElse("邮政管理局");
 	}
 
 }

@@ -2,7 +2,6 @@ package org.youguan.safety.internal;
 
 import java.io.BufferedInputStream;
 import java.io.EOFException;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -32,6 +31,7 @@ import java.util.zip.ZipException;
 
 import org.youguan.kernel.Text;
 import tools.jackson.databind.json.JsonMapper;
+import org.apache.commons.io.input.CloseShieldInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -42,6 +42,7 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.stereotype.Service;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.CappedStream;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.FieldError;
@@ -270,7 +271,7 @@ public class ParcelIngest implements ParcelUploads {
 			return;
 		}
 		MessageDigest sha = sha256();
-		try (InputStream in = new DigestInputStream(new Capped(decoded(body), maxBytes), sha)) {
+		try (InputStream in = new DigestInputStream(capped(decoded(body), maxBytes), sha)) {
 			in.transferTo(OutputStream.nullOutputStream());
 		}
 		catch (IOException ex) {
@@ -305,14 +306,9 @@ public class ParcelIngest implements ParcelUploads {
 		Run run = new Run(enterprise.id(), batchId, attempt, claim.ref(), validator, now);
 		try {
 			MessageDigest sha = sha256();
-			InputStream in = new DigestInputStream(new Capped(decoded(body), maxBytes), sha);
+			InputStream in = new DigestInputStream(capped(decoded(body), maxBytes), sha);
 			// the CSV parser closes what it reads: the body stays open for the digest's last bytes
-			InputStream kept = new FilterInputStream(in) {
-
-				@Override
-				public void close() {
-				}
-			};
+			InputStream kept = CloseShieldInputStream.wrap(in);
 			if (format == Format.CSV) {
 				ParcelLines.csv(kept, run);
 			}
@@ -422,47 +418,20 @@ public class ParcelIngest implements ParcelUploads {
 	/**
 	 * The body as the parsers read it, refused once it gives more than {@code youguan.safety.max-batch-bytes}: a small
 	 * gzip body can hold gigabytes (a gzip bomb), and the cap counts what the parsers get.
+	 * @param in the body, gzip undone
+	 * @param max the most bytes it may give
+	 * @return the body, whose read past {@code max} bytes throws {@link InvalidValueException} (413, field {@code body},
+	 *         rule {@code batch-bytes}, naming the limit and its setting)
 	 */
-	static final class Capped extends FilterInputStream {
+	static InputStream capped(InputStream in, long max) throws IOException {
+		return CappedStream.capped(in, max, () -> {
+			throw InvalidValueException.tooLarge("body", "batch-bytes", "批次过大：解压后超过" + size(max)
+					+ "（youguan.safety.max-batch-bytes），该批次未记录，请拆分为较小的批次后重新上报");
+		});
+	}
 
-		private final long max;
-
-		private long read;
-
-		Capped(InputStream in, long max) {
-			super(in);
-			this.max = max;
-		}
-
-		@Override
-		public int read() throws IOException {
-			int b = in.read();
-			if (b >= 0) {
-				count(1);
-			}
-			return b;
-		}
-
-		@Override
-		public int read(byte[] b, int off, int len) throws IOException {
-			int n = in.read(b, off, len);
-			if (n > 0) {
-				count(n);
-			}
-			return n;
-		}
-
-		private void count(int n) {
-			read += n;
-			if (read > max) {
-				throw InvalidValueException.tooLarge("body", "batch-bytes", "批次过大：解压后超过" + size(max)
-						+ "（youguan.safety.max-batch-bytes），该批次未记录，请拆分为较小的批次后重新上报");
-			}
-		}
-
-		private static String size(long bytes) {
-			return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + "MB" : bytes + "字节";
-		}
+	private static String size(long bytes) {
+		return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + "MB" : bytes + "字节";
 	}
 
 	/** A province's accepted records not yet sent, with their line numbers. */

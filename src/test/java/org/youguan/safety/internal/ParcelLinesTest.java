@@ -152,10 +152,10 @@ class ParcelLinesTest {
 		try (GZIPOutputStream gz = new GZIPOutputStream(zipped)) {
 			gz.write(body);
 		}
-		InputStream exact = new ParcelIngest.Capped(ParcelIngest.decoded(new ByteArrayInputStream(zipped.toByteArray())), 3000);
+		InputStream exact = ParcelIngest.capped(ParcelIngest.decoded(new ByteArrayInputStream(zipped.toByteArray())), 3000);
 		ParcelLines.ndjson(exact, sink);
 		assertThat(seen).hasSize(1000);
-		InputStream over = new ParcelIngest.Capped(ParcelIngest.decoded(new ByteArrayInputStream(zipped.toByteArray())), 2999);
+		InputStream over = ParcelIngest.capped(ParcelIngest.decoded(new ByteArrayInputStream(zipped.toByteArray())), 2999);
 		assertThatThrownBy(() -> ParcelLines.ndjson(over, sink)).isInstanceOfSatisfying(InvalidValueException.class,
 				ex -> {
 					assertThat(ex.code().status()).isEqualTo(413);
@@ -164,7 +164,7 @@ class ParcelLinesTest {
 						assertThat(e.rule()).isEqualTo("batch-bytes");
 					});
 				});
-		InputStream csv = new ParcelIngest.Capped(text("waybillNumber\n" + "A\n".repeat(100)), 50);
+		InputStream csv = ParcelIngest.capped(text("waybillNumber\n" + "A\n".repeat(100)), 50);
 		assertThatThrownBy(() -> ParcelLines.csv(csv, sink)).isInstanceOf(InvalidValueException.class)
 			.hasMessageContaining("max-batch-bytes");
 	}
