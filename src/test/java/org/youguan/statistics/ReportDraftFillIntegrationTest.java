@@ -51,9 +51,6 @@ class ReportDraftFillIntegrationTest {
 	MockMvc mvc;
 
 	@Autowired
-	ReportForms forms;
-
-	@Autowired
 	JdbcClient jdbc;
 
 	/** A month of a year the other tests leave alone, so the draft is this test's. */
