@@ -37,24 +37,33 @@ class HistoryImportRulesIntegrationTest {
 	@Autowired
 	JdbcClient jdbc;
 
-	/** A month of a year no other test imports, so the shared database holds no history for it. */
+	/** A month of a year (2000, 2001) no other test imports, so the shared database holds no history for it. */
 	static String month() {
-		return (1960 + ThreadLocalRandom.current().nextInt(30)) + "-0" + (1 + ThreadLocalRandom.current().nextInt(9));
+		return (2000 + ThreadLocalRandom.current().nextInt(2)) + "-" + String.format("%02d", 1 + ThreadLocalRandom.current().nextInt(12));
 	}
 
-	long stored(String month) {
-		return jdbc.sql("SELECT count(*) FROM stat_fact WHERE source = 'HISTORY' AND region_code = '320506' "
-				+ "AND period_start = CAST(:start AS date)").param("start", month + "-01").query(Long.class).single();
+	/** One of Suzhou's counties, so two runs on one database rarely meet on a key. */
+	static String county() {
+		List<String> counties = List.of("320505", "320506", "320507", "320508", "320509", "320581", "320582", "320583", "320585");
+		return counties.get(ThreadLocalRandom.current().nextInt(counties.size()));
+	}
+
+	long stored(String region, String month) {
+		return jdbc.sql("SELECT count(*) FROM stat_fact WHERE source = 'HISTORY' AND region_code = :region "
+				+ "AND period_start = CAST(:start AS date)").param("region", region).param("start", month + "-01")
+			.query(Long.class).single();
 	}
 
 	@Test
 	void rowsOfOneRegionAndMonthBreakingARuleTogetherAreEachRefusedAndNothingIsImported() {
 		String month = month();
+		String county = county();
+		String other = county.equals("320507") ? "320508" : "320507";
 		TypedWorkbook sheet = new TypedWorkbook(HistoryImport.HEADERS)
-			.row(List.of("postal.revenue", month, "320506", "", 10))
-			.row(List.of("express.revenue", month, "320506", "", 5000))
-			.row(List.of("postal.delivery.revenue", month, "320506", "", 5000))
-			.row(List.of("express.revenue", month, "320507", "", 5000));
+			.row(List.of("postal.revenue", month, county, "", 10))
+			.row(List.of("express.revenue", month, county, "", 5000))
+			.row(List.of("postal.delivery.revenue", month, county, "", 5000))
+			.row(List.of("express.revenue", month, other, "", 5000));
 		HistoryImport.Result result = history.importFile(SUZHOU, sheet.bytes());
 		assertThat(result.imported()).isZero();
 		assertThat(result.errors()).extracting(RowErrors::number).containsExactly(2, 3, 4);
@@ -62,27 +71,28 @@ class HistoryImportRulesIntegrationTest {
 			.contains("rule:revenue-covers-express", "rule:revenue-covers-delivery", "rule:revenue-covers-parts");
 		assertThat(result.errors().get(1).errors()).extracting(FieldError::field).containsOnly("数值");
 		assertThat(result.errors().get(1).errors()).extracting(FieldError::message)
-			.anySatisfy(m -> assertThat(m).contains("邮政行业业务收入应不小于快递业务收入", "320506", month, "第2、3行"));
-		assertThat(stored(month)).isZero();
+			.anySatisfy(m -> assertThat(m).contains("邮政行业业务收入应不小于快递业务收入", county, month, "第2、3行"));
+		assertThat(stored(county, month)).isZero();
 	}
 
 	@Test
 	void aRowIsHeldToTheRulesWithTheHistoryStoredForItsKey() {
 		String month = month();
+		String county = county();
 		HistoryImport.Result first = history.importFile(SUZHOU, new TypedWorkbook(HistoryImport.HEADERS)
-			.row(List.of("express.revenue", month, "320506", "", 5000)).bytes());
+			.row(List.of("express.revenue", month, county, "", 5000)).bytes());
 		assertThat(first.errors()).isEmpty();
 		HistoryImport.Result second = history.importFile(SUZHOU, new TypedWorkbook(HistoryImport.HEADERS)
-			.row(List.of("postal.revenue", month, "320506", "", 10)).bytes());
+			.row(List.of("postal.revenue", month, county, "", 10)).bytes());
 		assertThat(second.imported()).isZero();
 		assertThat(second.errors()).singleElement().satisfies(row -> assertThat(row.errors())
 			.extracting(FieldError::rule, FieldError::message)
 			.anySatisfy(t -> assertThat(t.toList()).containsExactly("rule:revenue-covers-express",
-					"邮政行业业务收入应不小于快递业务收入：320506（不分品牌）" + month + "的邮政行业业务收入10，快递业务收入（已导入）5000（本文件第2行）")));
+					"邮政行业业务收入应不小于快递业务收入：" + county + "（不分品牌）" + month + "的邮政行业业务收入10，快递业务收入（已导入）5000（本文件第2行）")));
 		// the file's row replaces the stored one it is judged with: a corrected 快递业务收入 beside the revenue passes
 		HistoryImport.Result third = history.importFile(SUZHOU, new TypedWorkbook(HistoryImport.HEADERS)
-			.row(List.of("postal.revenue", month, "320506", "", 10))
-			.row(List.of("express.revenue", month, "320506", "", 8)).bytes());
+			.row(List.of("postal.revenue", month, county, "", 10))
+			.row(List.of("express.revenue", month, county, "", 8)).bytes());
 		assertThat(third.errors()).isEmpty();
 		assertThat(third.imported()).isEqualTo(2);
 	}
