@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -40,6 +41,20 @@ public final class SheetImport<T> {
 	public interface RowCheck<T> {
 
 		T check(SheetRow row, RowContext context);
+	}
+
+	/**
+	 * Checks the rows together once each has passed its own check — rules between rows (several rows of one key that
+	 * must agree with one another), judged before anything is saved so a file breaking them imports nothing.
+	 */
+	@FunctionalInterface
+	public interface FileCheck<T> {
+
+		/**
+		 * @param rows the rows that passed their own checks, by sheet row number, in sheet order
+		 * @return the failures by sheet row number (a failure's field is the column it concerns); empty when none
+		 */
+		Map<Integer, List<FieldError>> check(Map<Integer, T> rows);
 	}
 
 	/**
@@ -407,6 +422,26 @@ public final class SheetImport<T> {
 	public static <T> ImportResult runLeavingTotals(byte[] content, List<String> headers, List<String> optionalHeaders,
 			Map<String, String> headerAliases, Map<String, String> columns, Function<List<SheetRow>, RowCheck<T>> prepare,
 			BiConsumer<List<T>, List<Integer>> commit) {
+		return runLeavingTotals(content, headers, optionalHeaders, headerAliases, columns, prepare, rows -> Map.of(), commit);
+	}
+
+	/**
+	 * As {@link #runPrepared(byte[], List, Map, Function, Consumer)}, the rows that passed their own checks then checked
+	 * together ({@link FileCheck}); a row failing there is reported like any bad row and nothing is saved.
+	 */
+	public static <T> ImportResult runPrepared(byte[] content, List<String> headers, Map<String, String> columns,
+			Function<List<SheetRow>, RowCheck<T>> prepare, FileCheck<T> together, Consumer<List<T>> commit) {
+		return runLeavingTotals(content, headers, List.of(), Map.of(), columns, prepare, together,
+				(valid, totals) -> commit.accept(valid));
+	}
+
+	/**
+	 * As {@link #runLeavingTotals(byte[], List, List, Map, Map, Function, BiConsumer)}, the rows that passed their own
+	 * checks then checked together ({@code together}), every failure of both kinds in one answer, in sheet order.
+	 */
+	public static <T> ImportResult runLeavingTotals(byte[] content, List<String> headers, List<String> optionalHeaders,
+			Map<String, String> headerAliases, Map<String, String> columns, Function<List<SheetRow>, RowCheck<T>> prepare,
+			FileCheck<T> together, BiConsumer<List<T>, List<Integer>> commit) {
 		List<SheetRow> read = SheetRows.read(content, headers, optionalHeaders, headerAliases);
 		if (read.isEmpty()) {
 			throw new InvalidValueException("file", "empty", "文件中没有数据行");
@@ -430,7 +465,7 @@ public final class SheetImport<T> {
 		}
 		RowCheck<T> check = prepare.apply(checkable);
 		List<RowErrors> errors = new ArrayList<>();
-		List<T> valid = new ArrayList<>();
+		Map<Integer, T> passed = new LinkedHashMap<>();
 		for (int i = 0; i < rows.size(); i++) {
 			SheetRow row = checkable.get(i);
 			RowContext context = contexts.get(i);
@@ -440,9 +475,20 @@ public final class SheetImport<T> {
 				errors.add(new RowErrors(row.number(), List.copyOf(context.errors)));
 			}
 			else {
-				valid.add(value);
+				passed.put(row.number(), value);
 			}
 		}
+		Map<Integer, List<FieldError>> between = passed.isEmpty() ? Map.of() : together.check(passed);
+		between.forEach((number, failures) -> {
+			if (!failures.isEmpty()) {
+				errors.add(new RowErrors(number, List.copyOf(failures)));
+			}
+		});
+		errors.sort(Comparator.comparingInt(RowErrors::number));
+		List<T> valid = passed.entrySet().stream()
+			.filter(e -> between.getOrDefault(e.getKey(), List.of()).isEmpty())
+			.map(Map.Entry::getValue)
+			.toList();
 		if (!errors.isEmpty()) {
 			return new ImportResult(0, errors, SheetRows.annotate(content, errors), totals);
 		}

@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,6 +19,7 @@ import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Rows;
 import org.youguan.registry.EnterpriseView;
 
@@ -61,6 +64,9 @@ public class Completeness {
 	public record Reminder(String formName, String period, Instant sentAt, String sentBy) {
 	}
 
+	/** How long after a period's end its missing reporters may still be reminded (催报), in months. */
+	static final int REMIND_WINDOW_MONTHS = 12;
+
 	private final ReportForms forms;
 
 	private final JdbcClient jdbc;
@@ -79,18 +85,35 @@ public class Completeness {
 		this.clock = clock;
 	}
 
+	/**
+	 * Where a form's period stands in scope: each expected reporter with its latest revision, and the counts. A
+	 * reporter counts as approved when any revision of the period is approved (or was, and was replaced by a later
+	 * approved one): an approved report stays the facts every aggregate reads while its correction is open, so 报送进度
+	 * and the aggregates' coverage ({@code 已审核N/M家}) count alike.
+	 * @throws org.youguan.kernel.InvalidValueException naming {@code period} (rule {@code ended}) for a period still
+	 * running or to come: nobody owes it yet
+	 */
 	public Summary summary(DataScope scope, ReportForm form, Period period) {
+		period.requireEnded("period", LocalDate.now(clock));
 		List<EnterpriseView> expected = forms.expectedReporters(scope, form, period);
 		Map<Long, Object[]> latest = new HashMap<>();
+		Set<Long> approvedOnce = new HashSet<>();
 		jdbc.sql("""
-				SELECT DISTINCT ON (r.enterprise_id) r.enterprise_id, r.id, r.status, r.first_submitted_at, r.on_time
+				SELECT DISTINCT ON (r.enterprise_id) r.enterprise_id, r.id, r.status, r.first_submitted_at, r.on_time,
+				       EXISTS (SELECT 1 FROM stat_report a WHERE a.form_id = r.form_id AND a.enterprise_id = r.enterprise_id
+				               AND a.period = r.period AND a.status IN ('APPROVED', 'SUPERSEDED')) AS approved
 				FROM stat_report r WHERE r.form_id = :form AND r.period = :period AND\s"""
 				+ scope.enterprisePredicate("r.credit_code", "r.region_code") + " ORDER BY r.enterprise_id, r.revision DESC")
 			.params(scope.params())
 			.param("form", form.id())
 			.param("period", period.code())
-			.query((rs, i) -> latest.put(rs.getLong(1), new Object[] { rs.getLong(2), ReportStatus.valueOf(rs.getString(3)),
-					rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant(), (Boolean) rs.getObject(5) }))
+			.query((rs, i) -> {
+				if (rs.getBoolean(6)) {
+					approvedOnce.add(rs.getLong(1));
+				}
+				return latest.put(rs.getLong(1), new Object[] { rs.getLong(2), ReportStatus.valueOf(rs.getString(3)),
+						rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant(), (Boolean) rs.getObject(5) });
+			})
 			.list();
 		Map<Long, Instant> reminders = new HashMap<>();
 		jdbc.sql("SELECT enterprise_id, max(sent_at) FROM stat_reminder WHERE form_id = :form AND period = :period GROUP BY 1")
@@ -112,7 +135,7 @@ public class Completeness {
 			lines.add(line);
 			received += line.received() ? 1 : 0;
 			onTime += Boolean.TRUE.equals(line.onTime()) ? 1 : 0;
-			approved += line.status() == ReportStatus.APPROVED || line.status() == ReportStatus.SUPERSEDED ? 1 : 0;
+			approved += approvedOnce.contains(e.id()) ? 1 : 0;
 		}
 		LocalDate dueOn = forms.dueOn(form, period);
 		return new Summary(form, period, dueOn, LocalDate.now(clock).isAfter(dueOn), expected.size(), received, onTime,
@@ -125,12 +148,20 @@ public class Completeness {
 	 * reminded.
 	 * @throws DomainException when no reporter is missing
 	 * @throws org.youguan.kernel.InvalidValueException naming {@code period} (rule {@code ended}) for a period still
-	 * running or to come: it is not open for reporting yet
+	 * running or to come: it is not open for reporting yet; (rule {@code window}) for one that ended more than
+	 * {@link #REMIND_WINDOW_MONTHS} months ago
 	 */
 	@Transactional
 	public int remind(DataScope scope, ReportForm form, Period period, String by) {
 		// a period is reported once it has ended: before that nobody is late, and a reminder would ask for the impossible
-		period.requireEnded("period", LocalDate.now(clock));
+		LocalDate today = LocalDate.now(clock);
+		period.requireEnded("period", today);
+		// a reminder chases a report still being collected, not one from years ago: a bureau clicking 催报 on 2015 would
+		// send every enterprise a notification for a period nobody compiles any more, as often as it liked
+		if (period.end().isBefore(today.minusMonths(REMIND_WINDOW_MONTHS))) {
+			throw new InvalidValueException("period", "window", "只能催报近" + REMIND_WINDOW_MONTHS + "个月内结束的报告期："
+					+ period.label() + "已于" + period.end() + "结束");
+		}
 		Summary summary = summary(scope, form, period);
 		List<Line> missing = summary.lines().stream().filter(Line::missing).toList();
 		if (missing.isEmpty()) {

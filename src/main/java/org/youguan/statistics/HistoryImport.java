@@ -6,7 +6,9 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,19 +30,24 @@ import org.youguan.documents.SheetRows;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.Decimals;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.FieldError;
 import org.youguan.kernel.RegionPrefix;
 import org.youguan.region.Region;
 import org.youguan.region.RegionLevel;
 import org.youguan.region.Regions;
 import org.youguan.registry.Brands;
 import org.youguan.statistics.internal.Aggregation;
+import org.youguan.statistics.internal.Formula;
 import org.youguan.statistics.internal.ReportChecks;
 
 /**
  * Imports past years' totals (by region, optionally brand, and month) from .xlsx so that year-on-year growth works
  * from day one, on the shape every import shares ({@link SheetImport}). Every row is checked first — indicator known and entered (not derived), month
  * (one that has ended), region in scope, brand, a number meeting the indicator's rules as the enterprise form does
- * ({@link ReportChecks#valueErrors}: within the column's digits, non-negative, whole for counts, at most 100 for rates), no repeated key — and one bad row imports nothing. A row for a key imported before replaces it.
+ * ({@link ReportChecks#valueErrors}: within the column's digits, non-negative, whole for counts, at most 100 for rates), no repeated key —,
+ * then the rows of one region, month and brand together, with the history stored for that key, against the
+ * cross-indicator rules of the enterprise reports ({@link Reports#rules()}, e.g. 业务收入 ≥ 邮政寄递服务收入 + 快递业务收入;
+ * rule {@code rule:<code>}) — and one bad row imports nothing. A row for a key imported before replaces it.
  * <p>
  * A region's figure is everything at its code and inside it, so history is kept where it is counted once: only at
  * province, city and county codes of the region table (a township is refused, rule {@code county-level}); never for two
@@ -141,9 +148,12 @@ public class HistoryImport {
 
 	private final Clock clock;
 
+	private final Reports reports;
+
 	HistoryImport(Indicators indicators, Regions regions, Brands brands, JdbcClient jdbc, AuditTrail audit,
-			StatisticsRollup rollup, Clock clock) {
+			StatisticsRollup rollup, Clock clock, Reports reports) {
 		this.clock = clock;
+		this.reports = reports;
 		this.rollup = rollup;
 		this.indicators = indicators;
 		this.regions = regions;
@@ -268,7 +278,7 @@ public class HistoryImport {
 				}
 				return new Row(indicator, month, region, brand, r.get("品牌"), value);
 			};
-		}, rows -> {
+		}, this::ruleErrors, rows -> {
 			List<Map<String, Object>> before = new ArrayList<>();
 			List<Map<String, Object>> after = new ArrayList<>();
 			for (Row row : rows) {
@@ -302,6 +312,89 @@ public class HistoryImport {
 				.states(before.isEmpty() ? null : Map.of("rows", before), Map.of("rows", after)));
 		});
 		return new Result(result.imported(), replaced[0], result.errors(), result.annotated());
+	}
+
+	/**
+	 * The cross-indicator rules of the enterprise reports ({@link Reports#rules()}: 业务收入 ≥ 快递业务收入, 业务收入 ≥
+	 * 邮政寄递服务收入 + 快递业务收入 …) over the rows of one region, month and brand together, each key's values taken
+	 * from the file over the history stored for it (which the file's rows replace): a region's monthly figures must be
+	 * possible ones, as an enterprise's report must. Every row of the file holding a value the broken rule reads is
+	 * refused, naming the rule ({@code rule:<code>}) and the values it compared; a rule reading a value neither the file
+	 * nor the stored history has is not judged.
+	 * @param rows the rows that passed their own checks, by sheet row number
+	 * @return the refused rows' failures, on the column 数值
+	 */
+	private Map<Integer, List<FieldError>> ruleErrors(Map<Integer, Row> rows) {
+		List<ReportChecks.Rule> rules = reports.rules();
+		Map<Integer, List<FieldError>> errors = new LinkedHashMap<>();
+		if (rules.isEmpty()) {
+			return errors;
+		}
+		List<Indicator> all = indicators.all();
+		Map<String, Indicator> catalogue = indicators.byCode();
+		Map<String, Map<Integer, Row>> byKey = new LinkedHashMap<>();
+		rows.forEach((number, row) -> byKey
+			.computeIfAbsent(row.month() + "|" + row.region() + "|" + row.brand(), k -> new LinkedHashMap<>())
+			.put(number, row));
+		for (Map<Integer, Row> group : byKey.values()) {
+			Row first = group.values().iterator().next();
+			Map<String, BigDecimal> values = new HashMap<>(storedHistory(first.month(), first.region(), first.brand()));
+			Set<String> fromFile = new HashSet<>();
+			group.values().forEach(row -> {
+				values.put(row.indicator().code(), row.value());
+				fromFile.add(row.indicator().code());
+			});
+			for (ReportChecks.Rule rule : ReportChecks.broken(rules, ReportChecks.withDerived(all, values))) {
+				Set<String> read = new LinkedHashSet<>(parts(rule.leftFormula(), catalogue));
+				read.addAll(parts(rule.rightFormula(), catalogue));
+				List<Integer> blamed = group.entrySet().stream()
+					.filter(e -> read.contains(e.getValue().indicator().code()))
+					.map(Map.Entry::getKey)
+					.toList();
+				if (blamed.isEmpty()) {
+					continue; // stored history alone breaks it: nothing in this file to refuse
+				}
+				String compared = read.stream().filter(values::containsKey)
+					.map(code -> catalogue.get(code).name() + (fromFile.contains(code) ? "" : "（已导入）")
+							+ values.get(code).stripTrailingZeros().toPlainString())
+					.collect(Collectors.joining("，"));
+				String message = rule.message() + "：" + described(first.region(), first.brandName()) + first.month() + "的"
+						+ compared + "（本文件第" + blamed.stream().map(String::valueOf).collect(Collectors.joining("、"))
+						+ "行）";
+				blamed.forEach(number -> errors.computeIfAbsent(number, n -> new ArrayList<>())
+					.add(new FieldError("数值", "rule:" + rule.code(), message)));
+			}
+		}
+		return errors;
+	}
+
+	/** The entered indicators a rule's formula reads: a derived one by its own parts (快递业务量: 同城、异地、国际). */
+	private static Set<String> parts(String formula, Map<String, Indicator> catalogue) {
+		Set<String> parts = new LinkedHashSet<>();
+		for (String code : Formula.parse(formula).codes()) {
+			Indicator i = catalogue.get(code);
+			if (i != null && i.derived()) {
+				parts.addAll(parts(i.formula(), catalogue));
+			}
+			else {
+				parts.add(code);
+			}
+		}
+		return parts;
+	}
+
+	/** The history stored for a region, month and brand (null: the region's total), by indicator code. */
+	private Map<String, BigDecimal> storedHistory(YearMonth month, String region, Long brand) {
+		Map<String, BigDecimal> values = new HashMap<>();
+		jdbc.sql("""
+				SELECT indicator_code, value FROM stat_fact WHERE source = 'HISTORY' AND period_start = :start
+				AND region_code = :region AND enterprise_id IS NULL AND brand_id IS NOT DISTINCT FROM :brand""")
+			.param("start", month.atDay(1))
+			.param("region", region)
+			.param("brand", brand)
+			.query((rs, n) -> values.put(rs.getString(1), rs.getBigDecimal(2)))
+			.list();
+		return values;
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -71,6 +72,23 @@ public class ReportForms {
 	public ReportForm byCode(String code) {
 		return jdbc.sql(SELECT + " WHERE code = :code").param("code", code).query(Rows.of(ReportForm.class)).optional()
 			.orElseThrow(() -> DomainException.notFound("统计报表", code));
+	}
+
+	/**
+	 * The form a caller names by its code, however its case, width and spaces are typed ("MONTHLY" is monthly, as an
+	 * indicator code is, {@link Indicators#codeKey}).
+	 * @param field the input's field name the refusal names
+	 * @throws InvalidValueException on {@code field}, rule {@code exists}, naming the codes there are, when no form has it
+	 */
+	public ReportForm require(String field, String code) {
+		String key = Indicators.codeKey(code);
+		List<ReportForm> all = all();
+		return all.stream()
+			.filter(f -> Indicators.codeKey(f.code()).equals(key))
+			.findFirst()
+			.orElseThrow(() -> new InvalidValueException(field, "exists", "没有代码为“" + Text.excerpt(String.valueOf(code), 30)
+					+ "”的统计报表，可用的报表代码：" + all.stream().map(f -> f.code() + "（" + f.name() + "）")
+						.collect(Collectors.joining("、"))));
 	}
 
 	/** The form's indicators in order, derived ones included (shown computed). */

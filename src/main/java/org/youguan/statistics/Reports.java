@@ -130,6 +130,9 @@ public class Reports {
 				"r.credit_code");
 		Map<String, String> sorts = new HashMap<>();
 		SORTS.forEach(name -> sorts.put(name, "r." + name));
+		// a period by its dates, not its code: "2026-Q1" sorts above "2026-12" as text, and a quarter beside the month
+		// it starts with comes after it (it ends later)
+		sorts.put("period", "ROW(r.period_start, r.period_end)");
 		return listing.sorts(sorts, "submitted_at", page.descending(), "r.id DESC")
 			.page(jdbc, COLUMNS, page, Rows.of(ReportView.class))
 			.map(r -> r.masked().counted(calendar));
@@ -263,6 +266,53 @@ public class Reports {
 		audit.record(AuditEntry.of("statistics.report.draft", "StatReport", id, report.enterpriseName() + "保存" + report.period() + "报表草稿")
 			.states(before, report.snapshot())
 			.inRegion(report.regionCode()));
+	}
+
+	/**
+	 * Fills a draft with some of its values — an uploaded sheet, an enterprise system's call — leaving the others as they
+	 * are: a value (or note) given replaces the draft's, an indicator not given keeps its value and note; then saved as
+	 * {@link #saveDraft} saves (the same checks, the same audit). The page's form, which shows every value, saves with
+	 * {@link #saveDraft} instead: there a value left blank is one taken away.
+	 * @param values indicator code → the value as typed (blank: the value taken away)
+	 * @param notes indicator code → the explanation as typed
+	 * @throws InvalidValueException as {@link #saveDraft}
+	 */
+	@Transactional
+	public void fillDraft(DataScope scope, long id, Map<String, String> values, Map<String, String> notes, String comment) {
+		Report report = loadInScope(scope, id);
+		saveDraft(scope, id, merged(report, report.values(), values, ReportValue::value),
+				merged(report, report.values(), notes, ReportValue::note), comment);
+	}
+
+	/**
+	 * Submits a draft filled with some of its values, as {@link #fillDraft} fills it: the values not given are the
+	 * draft's; then every rule is checked as {@link #submit} checks it.
+	 * @throws InvalidValueException as {@link #submit}
+	 */
+	@Transactional
+	public void fillAndSubmit(DataScope scope, long id, Map<String, String> values, Map<String, String> notes,
+			String comment) {
+		Report report = loadInScope(scope, id);
+		submit(scope, id, merged(report, report.values(), values, ReportValue::value),
+				merged(report, report.values(), notes, ReportValue::note), comment);
+	}
+
+	/**
+	 * The draft's entries of the form's entered indicators (a value as plain text, or a note), with those given over
+	 * them: an indicator given keeps what was given, even blank.
+	 */
+	private Map<String, String> merged(Report report, Map<String, ReportValue> draft, Map<String, String> given,
+			Function<ReportValue, Object> part) {
+		Map<String, String> merged = new HashMap<>();
+		for (Indicator i : forms.indicators(report.formId())) {
+			ReportValue held = draft.get(i.code());
+			Object entry = held == null || i.derived() ? null : part.apply(held);
+			if (entry != null) {
+				merged.put(i.code(), entry instanceof BigDecimal number ? number.toPlainString() : entry.toString());
+			}
+		}
+		merged.putAll(given);
+		return merged;
 	}
 
 	/**

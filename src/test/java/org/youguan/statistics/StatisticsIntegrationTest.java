@@ -195,7 +195,7 @@ class StatisticsIntegrationTest {
 		code = code.substring(0, 17) + CreditCode.checkCharacter(code.substring(0, 17));
 		long enterprise = Reporters.licensedSince(licences, enterprise("320506", "顺丰", code), period.previous().start());
 		Map<String, BigDecimal> last = new HashMap<>(volume(1000, 3000, 50));
-		Map.of("express.revenue", "40", "postal.delivery.volume", "4050", "postal.delivery.revenue", "40", "postal.revenue", "45",
+		Map.of("express.revenue", "40", "postal.delivery.volume", "0", "postal.delivery.revenue", "0", "postal.revenue", "45",
 				"postal.total", "42", "green.ewaybill.rate", "98").forEach((k, v) -> last.put(k, new BigDecimal(v)));
 		loader.loadApproved("monthly", List.of(new ReportLoader.Approved(enterprise, period.previous(), last,
 				period.previous().end().plusDays(3))), false, "测试");
@@ -239,7 +239,11 @@ class StatisticsIntegrationTest {
 		assertThat(aggregates.value(volume, slice)).isEqualByComparingTo(before == null ? expected : before.add(expected));
 		assertThatThrownBy(() -> reports.saveDraft(own, id, values, Map.of(), null)).hasMessageContaining("不能再修改");
 
+		int approvedCount = completeness.summary(wuzhong, monthly, period).approved();
 		long revision = reports.revise(own, id, "国际业务量漏报");
+		assertThat(completeness.summary(wuzhong, monthly, period).approved())
+			.as("the approved revision counts in 报送进度 while its correction is open, as in the aggregates' coverage")
+			.isEqualTo(approvedCount);
 		Map<String, String> corrected = new HashMap<>(values);
 		corrected.put("express.volume.international",
 				new BigDecimal(values.get("express.volume.international")).add(BigDecimal.valueOf(10)).toPlainString());
@@ -266,6 +270,63 @@ class StatisticsIntegrationTest {
 				                             sum(value) AS value FROM stat_fact GROUP BY 1, 2, 3, 4, 5) f
 				FULL JOIN stat_rollup r USING (indicator_code, period_start, period_end, region_code, brand_key)
 				WHERE f.value IS DISTINCT FROM r.value""", Long.class);
+	}
+
+	@Autowired
+	Completeness completeness;
+
+	/** Attack: 我的报表 sorted periods by their text, so 2010-Q1 came above 2010-12 newest first. */
+	@Test
+	void reportsSortByTheirPeriodsDatesNotTheirCodes() {
+		String code = creditCode();
+		long enterprise = Reporters.licensedSince(licences, enterprise("320613", "顺丰", code), LocalDate.of(2009, 1, 1));
+		DataScope own = DataScope.enterprise(code);
+		reports.open(own, enterprise, forms.byCode("monthly").id(), Period.parse(PeriodType.MONTH, "2010-12", "period"));
+		reports.open(own, enterprise, forms.byCode("green-care").id(), Period.parse(PeriodType.QUARTER, "2010-Q1", "period"));
+		reports.open(own, enterprise, forms.byCode("monthly").id(), Period.parse(PeriodType.MONTH, "2010-01", "period"));
+		assertThat(reports.list(own, new Reports.Filter(null, null, null, null), new PageQuery("", 0, 10, "period", true))
+			.items()).extracting(ReportView::period).containsExactly("2010-12", "2010-Q1", "2010-01");
+		assertThat(reports.list(own, new Reports.Filter(null, null, null, null), new PageQuery("", 0, 10, "period", false))
+			.items()).extracting(ReportView::period).containsExactly("2010-01", "2010-Q1", "2010-12");
+	}
+
+	/** Attack: {"form":"MONTHLY"} was a 404 on the field request; a form code is read as an indicator code is. */
+	@Test
+	void aFormCodeIsReadWhateverItsCaseAndAnUnknownOneIsRefusedNamingTheCodes() throws Exception {
+		mvc.perform(post("/api/v1/statistics/reports").header("Authorization", "Bearer demo-sf-wz-token")
+			.contentType("application/json").content("{\"form\":\"NOPE\",\"period\":\"2009-05\",\"values\":{}}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("form"))
+			.andExpect(jsonPath("$.errors[0].message").value(Matchers.containsString("monthly")));
+		mvc.perform(post("/api/v1/statistics/reports").header("Authorization", "Bearer demo-sf-wz-token")
+			.contentType("application/json")
+			.content("{\"form\":\" MONTHLY \",\"period\":\"2009-05\",\"values\":{\"express.volume.local\":1},"
+					+ "\"submit\":false}"))
+			.andExpect(status().is2xxSuccessful());
+	}
+
+	/** Attack: the completeness of a month not begun answered 200, every reporter 未报 with a 催报 button. */
+	@Test
+	void theCompletenessOfAPeriodNotEndedIsRefusedOnItsPageAndExport() throws Exception {
+		String next = YearMonth.now(ChinaTime.ZONE).plusMonths(1).toString();
+		long monthly = forms.byCode("monthly").id();
+		var admin = org.youguan.SignIn.session(mvc, "sz.admin");
+		mvc.perform(get("/statistics/completeness").session(admin).param("form", String.valueOf(monthly)).param("period", next))
+			.andExpect(status().isBadRequest());
+		mvc.perform(get("/statistics/completeness/export.xlsx").session(admin).param("form", String.valueOf(monthly))
+			.param("period", next))
+			.andExpect(status().isBadRequest());
+		assertThatThrownBy(() -> completeness.summary(DataScope.region("3205"), forms.byCode("monthly"),
+				Period.month(YearMonth.now(ChinaTime.ZONE))))
+			.isInstanceOf(InvalidValueException.class)
+			.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors()).extracting(FieldError::field, FieldError::rule)
+				.containsExactly(tuple("period", "ended")));
+		// nor is a 催报 sent for a period long closed, however often it is clicked
+		assertThatThrownBy(() -> completeness.remind(DataScope.region("3205"), forms.byCode("monthly"),
+				Period.month(YearMonth.now(ChinaTime.ZONE).minusMonths(30)), "苏州市邮政管理局"))
+			.isInstanceOf(InvalidValueException.class)
+			.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors()).extracting(FieldError::field, FieldError::rule)
+				.containsExactly(tuple("period", "window")));
 	}
 
 	@Test
@@ -375,6 +436,10 @@ class StatisticsIntegrationTest {
 			if (!line.indicator().derived()) {
 				values.put(line.indicator().code(), "1");
 			}
+		}
+		if (values.containsKey("postal.revenue")) {
+			// 业务收入 covers 邮政寄递服务收入 + 快递业务收入 (rule revenue-covers-parts)
+			values.put("postal.revenue", "2");
 		}
 		return values;
 	}

@@ -54,9 +54,11 @@ public class EnterpriseReporting {
 	}
 
 	/**
-	 * Receives a report; with {@code submit} the whole step fails (nothing saved) when a rule fails.
+	 * Receives a report; with {@code submit} the whole step fails (nothing saved) when a rule fails. The values and notes
+	 * given fill the report's draft over what it holds ({@link Reports#fillDraft}): an indicator left out keeps its value.
+	 * The form is named by its code however its case is typed ({@link ReportForms#require}).
 	 * @return the report and whether it was created now
-	 * @throws InvalidValueException unknown or derived indicator codes, bad or (also on a draft) negative numbers, and
+	 * @throws InvalidValueException an unknown form code (on {@code form}, naming the codes there are), unknown or derived indicator codes, bad or (also on a draft) negative numbers, and
 	 * on submission every failing rule, each naming the indicator code
 	 */
 	@Transactional
@@ -74,7 +76,7 @@ public class EnterpriseReporting {
 			});
 			throw new InvalidValueException(errors);
 		}
-		ReportForm form = forms.byCode(Text.strip(formCode));
+		ReportForm form = forms.require("form", formCode);
 		Period period = Period.parse(form.periodType(), periodText, "period");
 		DataScope scope = me.scope();
 		long enterpriseId = enterprise(me).id();
@@ -85,11 +87,12 @@ public class EnterpriseReporting {
 			throw DomainException.illegalTransition(period.label() + "报表" + current.status().label()
 					+ (current.status() == ReportStatus.APPROVED ? "，如需更正请先申请更正" : ""));
 		}
+		// the values given over the draft's: an indicator the call leaves out keeps the draft's value
 		if (submit) {
-			reports.submit(scope, id, values, notes, comment);
+			reports.fillAndSubmit(scope, id, values, notes, comment);
 		}
 		else {
-			reports.saveDraft(scope, id, values, notes, comment);
+			reports.fillDraft(scope, id, values, notes, comment);
 		}
 		return new Received(id, created);
 	}

@@ -2,6 +2,7 @@ package org.youguan.statistics.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,6 +25,7 @@ import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FormSteps;
+import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageForm;
 import org.youguan.kernel.PageQuery;
@@ -60,8 +62,11 @@ class EnterpriseStatisticsController {
 
 	private final Spreadsheets spreadsheets;
 
+	private final Clock clock;
+
 	EnterpriseStatisticsController(EnterpriseReporting reporting, ReportForms forms, Reports reports,
-			Completeness completeness, Spreadsheets spreadsheets) {
+			Completeness completeness, Spreadsheets spreadsheets, Clock clock) {
+		this.clock = clock;
 		this.spreadsheets = spreadsheets;
 		this.reporting = reporting;
 		this.forms = forms;
@@ -71,13 +76,15 @@ class EnterpriseStatisticsController {
 
 	/**
 	 * The enterprise's export of its reports: what 我的报表 shows of a report — no enterprise, region or credit code,
-	 * which are its own.
+	 * which are its own; 迟报 as {@link ReportView#lateness} judges it on {@code today} (逾期未报 for a draft past due).
 	 */
-	static final List<Column<ReportView>> COLUMNS = List.of(Column.of("报表", ReportView::formName, 24),
-			Column.of("报告期", ReportView::period, 10), Column.of("版本", ReportView::revision, 6),
-			Column.of("状态", r -> r.status().label(), 8), Column.of("迟报", r -> r.late() ? "是" : "否", 6),
-			Column.of("截止日期", r -> WorkingCalendar.exported(r.dueOn(), r.dueOnProvisional()), 14),
-			Column.of("报送时间", ReportView::submittedAt, 20));
+	static List<Column<ReportView>> columns(LocalDate today) {
+		return List.of(Column.of("报表", ReportView::formName, 24),
+				Column.of("报告期", ReportView::period, 10), Column.of("版本", ReportView::revision, 6),
+				Column.of("状态", r -> r.status().label(), 8), Column.of("迟报", r -> r.lateness(today), 8),
+				Column.of("截止日期", r -> WorkingCalendar.exported(r.dueOn(), r.dueOnProvisional()), 14),
+				Column.of("报送时间", ReportView::submittedAt, 20));
+	}
 
 	@GetMapping("/enterprise/statistics")
 	String home(@AuthenticationPrincipal CurrentUser me, DataScope scope, ListRequest request,
@@ -112,7 +119,7 @@ class EnterpriseStatisticsController {
 	ResponseEntity<byte[]> export(DataScope scope, ListRequest request, @RequestParam(required = false) Long form,
 			@RequestParam(required = false) ReportStatus status) {
 		var rows = reports.list(scope, mine(form, status), ordered(request).toExport()).items();
-		return Downloads.xlsx("我的统计报表.xlsx", spreadsheets.write("我的报表", COLUMNS, rows));
+		return Downloads.xlsx("我的统计报表.xlsx", spreadsheets.write("我的报表", columns(LocalDate.now(clock)), rows));
 	}
 
 	/** The list's filter: one form, one status, all states. */
@@ -187,7 +194,8 @@ class EnterpriseStatisticsController {
 	}
 
 	/**
-	 * Fills the draft from the uploaded sheet: every cell is checked first; a bad sheet changes nothing and the page
+	 * Fills the draft from the uploaded sheet, its values over the draft's (an indicator the sheet leaves blank keeps
+	 * its value; a sheet without any value is refused on {@code file}): every cell is checked first; a bad sheet changes nothing and the page
 	 * comes back with the error's 4xx status and every bad cell named by row, column and rule ({@link FormSteps}).
 	 */
 	@PostMapping("/enterprise/statistics/reports/{id:\\d+}/upload")
@@ -197,7 +205,12 @@ class EnterpriseStatisticsController {
 		return FormSteps.run(model, response, redirect, () -> {
 			ReportView report = reports.get(scope, id);
 			ReportSheets.Content content = ReportSheets.read(bytes, forms.indicators(report.formId()));
-			reports.saveDraft(scope, id, content.values(), content.notes(), report.comment());
+			if (content.values().isEmpty()) {
+				// a sheet of headers only (or of blank values) is no filling: the draft keeps what it holds
+				throw new InvalidValueException("file", "empty", "上传的Excel中没有填写任何本期数值，报表未改动：请在“本期数值”列填写后再上传");
+			}
+			// the sheet's values over the draft's: a value in the sheet replaces, an indicator left out keeps its value
+			reports.fillDraft(scope, id, content.values(), content.notes(), report.comment());
 			return new PageSteps.Done("已从Excel读入" + content.values().size() + "项数值，请核对后报送",
 					"/enterprise/statistics/reports/" + id);
 		}, () -> show(scope, id, model));

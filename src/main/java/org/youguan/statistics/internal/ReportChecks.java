@@ -138,11 +138,26 @@ public final class ReportChecks {
 			}
 		}
 		Map<String, BigDecimal> all = withDerived(indicators, entered);
+		for (Rule rule : broken(rules, all)) {
+			errors.add(new FieldError(field(Formula.parse(rule.leftFormula()).codes().iterator().next()), "rule:" + rule.code(),
+					rule.message()));
+		}
+		return errors;
+	}
+
+	/**
+	 * The cross-indicator rules these values break (业务收入 ≥ 邮政寄递服务收入 + 快递业务收入 …), the one place they are
+	 * judged for an enterprise's report and for the bureau's history import alike. A rule reading a value that is
+	 * absent (an indicator the form does not carry, a value not imported) is not judged.
+	 * @param rules the catalogue's rules ({@code stat_rule})
+	 * @param values every value known, derived ones included ({@link #withDerived}), by indicator code
+	 * @return the rules broken, in the order given
+	 */
+	public static List<Rule> broken(List<Rule> rules, Map<String, BigDecimal> values) {
+		List<Rule> broken = new ArrayList<>();
 		for (Rule rule : rules) {
-			Formula left = Formula.parse(rule.leftFormula());
-			Formula right = Formula.parse(rule.rightFormula());
-			BigDecimal l = left.evaluate(all);
-			BigDecimal r = right.evaluate(all);
+			BigDecimal l = Formula.parse(rule.leftFormula()).evaluate(values);
+			BigDecimal r = Formula.parse(rule.rightFormula()).evaluate(values);
 			if (l == null || r == null) {
 				continue; // the rule reads indicators this form does not carry, or values already reported missing
 			}
@@ -153,10 +168,10 @@ public final class ReportChecks {
 				default -> cmp >= 0;
 			};
 			if (!ok) {
-				errors.add(new FieldError(field(left.codes().iterator().next()), "rule:" + rule.code(), rule.message()));
+				broken.add(rule);
 			}
 		}
-		return errors;
+		return broken;
 	}
 
 	/** A change beyond the threshold against a base value, unless the base is zero or absent. */

@@ -33,6 +33,18 @@ public record ReportView(long id, long formId, String formName, long enterpriseI
 				decidedAt, decidedBy, revisionReason);
 	}
 
+	/**
+	 * 迟报 as the enterprise's export writes it: 是 submitted after its due date, 否 submitted by it, 逾期未报 never
+	 * submitted and its due date passed (a draft long past due is not "not late"), blank never submitted and not yet due.
+	 * @param today the day it is judged on (China time)
+	 */
+	public String lateness(LocalDate today) {
+		if (onTime != null) {
+			return onTime ? "否" : "是";
+		}
+		return submittedAt == null && dueOn != null && today.isAfter(dueOn) ? "逾期未报" : "";
+	}
+
 	/** Submitted after its due date (first submission). */
 	public boolean late() {
 		return Boolean.FALSE.equals(onTime);

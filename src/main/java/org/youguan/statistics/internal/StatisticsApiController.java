@@ -1,9 +1,12 @@
 package org.youguan.statistics.internal;
 
+import java.math.BigDecimal;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -47,6 +50,29 @@ class StatisticsApiController {
 			// any exponent), which names the indicator and its column's digits: "快递业务量（同城）超出允许的位数…"
 			@JsonDeserialize(contentUsing = NumberText.Judged.class) Map<String, String> values, Map<String, String> notes,
 			String comment, Boolean submit) {
+	}
+
+	/**
+	 * A report as the API reads it: the report's fields as the list gives them, with its values (derived indicators
+	 * computed; in each indicator's unit) and notes by indicator code — an indicator without a value is left out.
+	 */
+	record ReportDetail(@JsonUnwrapped ReportView report, Map<String, BigDecimal> values, Map<String, String> notes) {
+
+		static ReportDetail of(ReportView report, List<ValueLine> lines) {
+			Map<String, BigDecimal> values = new LinkedHashMap<>();
+			Map<String, String> notes = new LinkedHashMap<>();
+			for (ValueLine line : lines) {
+				if (line.value() != null) {
+					// 60, not 60.0000 (the column's scale) nor 6E+1
+					BigDecimal v = line.value().stripTrailingZeros();
+					values.put(line.indicator().code(), v.scale() < 0 ? v.setScale(0) : v);
+				}
+				if (line.note() != null) {
+					notes.put(line.indicator().code(), line.note());
+				}
+			}
+			return new ReportDetail(report, values, notes);
+		}
 	}
 
 	record ReportReceipt(long id, String period, int revision, ReportStatus status) {
@@ -93,15 +119,16 @@ class StatisticsApiController {
 
 	@GetMapping("/reports/{id}")
 	@PreAuthorize(STAFF + " or hasRole('ENTERPRISE')")
-	@Operation(summary = "报表详情", description = "提交报表时返回的Location。企业只看到本企业的报表，工作人员看到辖区内的；否则404。")
-	ReportView report(DataScope scope, @PathVariable long id) {
-		return reports.get(scope, id);
+	@Operation(summary = "报表详情", description = "提交报表时返回的Location；含values（指标代码→数值，计算指标已算出）和notes（指标代码→说明）。企业只看到本企业的报表，工作人员看到辖区内的；否则404。")
+	ReportDetail report(DataScope scope, @PathVariable long id) {
+		return ReportDetail.of(reports.get(scope, id), reports.lines(scope, id));
 	}
 
 	@PostMapping("/reports")
 	@PreAuthorize("hasRole('ENTERPRISE')")
 	@Operation(summary = "企业报送报表", description = "form：报表代码（monthly、green-care）；period：2025-11、2025-Q4；"
-			+ "values：指标代码→数值；notes：指标代码→说明；submit=false只保存草稿。新建报表返回201，更新已有报表返回200。"
+			+ "values：指标代码→数值；notes：指标代码→说明（只改所给的指标，草稿中其余数值保留）；submit=false只保存草稿。"
+			+ "新建报表返回201，更新已有报表返回200。报表代码不分大小写，未知的报表代码返回400（form）。"
 			+ "未知指标代码、系统计算的指标和负数（草稿也一样）返回400；校验不通过返回400，errors逐项列出指标代码和规则；"
 			+ "本企业不需报送该报表时返回422。")
 	ResponseEntity<ReportReceipt> submit(@AuthenticationPrincipal CurrentUser me, @RequestBody ReportSubmission body) {
