@@ -154,7 +154,7 @@ class ErrorHandling {
 	@ExceptionHandler(MissingServletRequestParameterException.class)
 	Object missing(MissingServletRequestParameterException ex, HttpServletRequest request, HttpServletResponse response) {
 		return unbound(request, response, "参数缺失", List.of(new FieldError(ex.getParameterName(), "required",
-				"缺少" + FieldLabels.named(ex.getParameterName()))));
+				"缺少" + FieldLabels.named(ex.getParameterName(), FieldLabels.path(request)))));
 	}
 
 	/**
@@ -164,9 +164,9 @@ class ErrorHandling {
 	 */
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	Object mismatch(MethodArgumentTypeMismatchException ex, HttpServletRequest request, HttpServletResponse response) {
-		String message = file(ex.getValue()) ? FieldLabels.named(ex.getName(), ex.getRequiredType()) + FILE_IN_A_FIELD
-				: FieldLabels.named(ex.getName(), ex.getRequiredType()) + "的值“" + shorten(ex.getValue()) + "”"
-						+ wrong(ex.getRequiredType(), ex.getValue());
+		String named = FieldLabels.named(ex.getName(), ex.getRequiredType(), FieldLabels.path(request));
+		String message = file(ex.getValue()) ? named + FILE_IN_A_FIELD
+				: named + "的值“" + shorten(ex.getValue()) + "”" + wrong(ex.getRequiredType(), ex.getValue());
 		return unbound(request, response, "参数格式错误", List.of(new FieldError(ex.getName(), "format", message)));
 	}
 
@@ -191,7 +191,7 @@ class ErrorHandling {
 	@ExceptionHandler(MethodArgumentConversionNotSupportedException.class)
 	Object unconvertible(MethodArgumentConversionNotSupportedException ex, HttpServletRequest request,
 			HttpServletResponse response) {
-		String message = FieldLabels.named(ex.getName(), ex.getRequiredType())
+		String message = FieldLabels.named(ex.getName(), ex.getRequiredType(), FieldLabels.path(request))
 				+ (file(ex.getValue()) ? FILE_IN_A_FIELD : "的格式不正确");
 		return unbound(request, response, "参数格式错误", List.of(new FieldError(ex.getName(), "format", message)));
 	}
@@ -293,7 +293,7 @@ class ErrorHandling {
 		String reason = domain != null ? domain.getMessage() : "类型或格式不正确" + expected(targetType(ex));
 		// the rule the reading failed (digits, control-character …), or format for a value of the wrong type
 		String rule = domain != null && !domain.fieldErrors().isEmpty() ? domain.fieldErrors().get(0).rule() : "format";
-		String label = FieldLabels.of(field);
+		String label = FieldLabels.of(field, FieldLabels.path(request));
 		// a reader that named the field itself (its service's label: NumberText.Digits) is told in its own words
 		boolean named = domain != null && !domain.fieldErrors().isEmpty() && !"body".equals(domain.fieldErrors().get(0).field());
 		String detail = named ? reason : (label != null ? label : "字段“" + field + "”") + reason;
@@ -361,6 +361,11 @@ class ErrorHandling {
 		return request.getContentType() != null && request.getContentType().toLowerCase(Locale.ROOT).contains("json");
 	}
 
+	/** How a message names a form field that could not be bound: its label on the request's route ({@link FieldLabels}). */
+	private static String named(String field, BindException ex, HttpServletRequest request) {
+		return FieldLabels.named(field, ex.getFieldType(field), FieldLabels.path(request));
+	}
+
 	/**
 	 * Form fields that could not be bound into a form object (a number, date or choice of the wrong shape): 400 naming
 	 * each (rule {@code format}) and what it should be; a page form's POST gets its form again ({@link #unbound}).
@@ -369,8 +374,8 @@ class ErrorHandling {
 	Object binding(BindException ex, HttpServletRequest request, HttpServletResponse response) {
 		List<FieldError> errors = ex.getFieldErrors().stream().map(e -> {
 			String message = file(e.getRejectedValue())
-					? FieldLabels.named(e.getField(), ex.getFieldType(e.getField())) + FILE_IN_A_FIELD
-					: FieldLabels.named(e.getField(), ex.getFieldType(e.getField())) + "的值"
+					? named(e.getField(), ex, request) + FILE_IN_A_FIELD
+					: named(e.getField(), ex, request) + "的值"
 							+ (e.getRejectedValue() == null ? "缺失" : "“" + shorten(e.getRejectedValue()) + "”")
 							+ wrong(ex.getFieldType(e.getField()), e.getRejectedValue());
 			return new FieldError(e.getField(), "format", message);
