@@ -408,13 +408,25 @@ public final class SheetCell {
 	private static final String THOUSANDS_SEPARATOR = "thousands-separator";
 
 	/**
-	 * A whole number (1,234 and 30.0 are whole; 30.5 is not). Null when blank. Text grouped other than the forms group
-	 * it (50 000, 1,00) is refused as the forms refuse it: rule {@code thousands-separator} and its message; anything
-	 * else that is no whole number, rule {@code integer}.
+	 * A whole number (1,234 and 30.0 are whole; 30.5 is not) an {@code int} holds: -2147483647 … 2147483647 (see
+	 * {@link #asWhole}). Null when blank.
 	 */
 	public Integer asInteger(String column) {
+		Long n = asWhole(column, -Integer.MAX_VALUE, Integer.MAX_VALUE);
+		return n == null ? null : n.intValue();
+	}
+
+	/**
+	 * A whole number within {@code min} … {@code max} (1,234 and 30.0 are whole; 30.5 is not). Null when blank. Text
+	 * grouped other than the forms group it (50 000, 1,00) is refused as the forms refuse it: rule
+	 * {@code thousands-separator} and its message; anything else that is no whole number in the range — a fraction,
+	 * text, a 20-digit 编号 beyond a {@code long} — rule {@code integer}, the message stating the range
+	 * ({@link Decimals#wholeIn}: "设施编号应为整数（1至9223372036854775807）").
+	 */
+	public Long asWhole(String column, long min, long max) {
 		BigDecimal n;
 		requireUnmerged(column);
+		String refusal = column + Decimals.wholeIn(min, max);
 		try {
 			n = asNumber(column);
 		}
@@ -422,15 +434,15 @@ public final class SheetCell {
 			if (ex.fieldErrors().stream().anyMatch(e -> THOUSANDS_SEPARATOR.equals(e.rule()))) {
 				throw ex;
 			}
-			throw new InvalidValueException(column, "integer", column + "应为整数");
+			throw new InvalidValueException(column, "integer", refusal);
 		}
 		if (n == null) {
 			return null;
 		}
-		if (!isWhole(n) || n.abs().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
-			throw new InvalidValueException(column, "integer", column + "应为整数");
+		if (!isWhole(n) || n.compareTo(BigDecimal.valueOf(min)) < 0 || n.compareTo(BigDecimal.valueOf(max)) > 0) {
+			throw new InvalidValueException(column, "integer", refusal + "：" + Decimals.echo(n));
 		}
-		return n.intValueExact();
+		return n.longValueExact();
 	}
 
 	/**

@@ -64,6 +64,7 @@ import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.Choice;
 import org.youguan.kernel.BodyTooLargeException;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.Decimals;
 import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.Masking;
@@ -71,6 +72,7 @@ import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -249,8 +251,9 @@ class ErrorHandling {
 			case "YearMonth" -> "（应为年月 YYYY-MM）";
 			case "Instant", "OffsetDateTime", "ZonedDateTime" -> "（应为带时区的时间 ISO-8601，如 2026-01-31T08:30:00+08:00）";
 			case "LocalDateTime" -> "（应为时间 YYYY-MM-DDTHH:MM:SS）";
-			case "int", "Integer" -> "（应为整数，绝对值不超过" + Integer.MAX_VALUE + "）";
-			case "long", "Long" -> "（应为整数）";
+			// the type's own range: a 20-digit id is told what a number there may be, not only "应为整数"
+			case "int", "Integer" -> "（" + Decimals.wholeIn(Integer.MIN_VALUE, Integer.MAX_VALUE) + "）";
+			case "long", "Long" -> "（" + Decimals.wholeIn(Long.MIN_VALUE, Long.MAX_VALUE) + "）";
 			// a decimal's digits are its field's to state (JsonText reads it within a loose bound)
 			case "BigDecimal" -> "（应为数字）";
 			case "double", "Double", "float", "Float" -> "（应为数字，最多"
@@ -352,6 +355,10 @@ class ErrorHandling {
 		for (Throwable t = ex; t != null; t = t.getCause()) {
 			if (t instanceof MismatchedInputException mismatch) {
 				return mismatch.getTargetType();
+			}
+			if (t instanceof InputCoercionException overflow) {
+				// a number beyond its type (a 20-digit id for a Long): the type, so its range is told
+				return overflow.getTargetType();
 			}
 		}
 		return null;
