@@ -80,8 +80,19 @@ public final class SheetCell {
 		this(kind, text, number, percent, dateTime, bool, null);
 	}
 
+	/**
+	 * The number format that shows nothing of this cell's value in Excel (";;;", a section without the value), or null:
+	 * the person uploading sees an empty cell, so the import refuses it ({@link SheetRows}, rule {@code hidden-content}).
+	 */
+	private final String concealedBy;
+
 	private SheetCell(Kind kind, String text, BigDecimal number, boolean percent, LocalDateTime dateTime, boolean bool,
 			String mergedRange) {
+		this(kind, text, number, percent, dateTime, bool, mergedRange, null);
+	}
+
+	private SheetCell(Kind kind, String text, BigDecimal number, boolean percent, LocalDateTime dateTime, boolean bool,
+			String mergedRange, String concealedBy) {
 		this.kind = kind;
 		this.text = text;
 		this.number = number;
@@ -89,11 +100,22 @@ public final class SheetCell {
 		this.dateTime = dateTime;
 		this.bool = bool;
 		this.mergedRange = mergedRange;
+		this.concealedBy = concealedBy;
 	}
 
 	/** This cell as shown over the rows of a merged range (e.g. "D2:D5", A1 notation); a blank cell stays blank. */
 	SheetCell mergedOver(String range) {
-		return kind == Kind.BLANK ? this : new SheetCell(kind, text, number, percent, dateTime, bool, range);
+		return kind == Kind.BLANK ? this : new SheetCell(kind, text, number, percent, dateTime, bool, range, concealedBy);
+	}
+
+	/** This cell as Excel shows it under {@code format}, a number format that shows nothing of its value. */
+	SheetCell concealedBy(String format) {
+		return kind == Kind.BLANK ? this : new SheetCell(kind, text, number, percent, dateTime, bool, mergedRange, format);
+	}
+
+	/** The number format that hides this cell's value in Excel (";;;"), or null when Excel shows it. */
+	public String concealedBy() {
+		return concealedBy;
 	}
 
 	/** The merged range spanning several data rows the cell's value shows over ("D2:D5"), or null. */

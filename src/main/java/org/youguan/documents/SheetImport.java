@@ -77,8 +77,12 @@ public final class SheetImport<T> {
 		 */
 		private final Set<String> beyond = new HashSet<>();
 
+		/** The row as read, for telling a name that was not found by the invisible character it holds. */
+		private final SheetRow row;
+
 		private RowContext(Map<String, String> columns, SheetRow row) {
 			this.columns = columns;
+			this.row = row;
 			row.errorCells().forEach((column, code) -> {
 				refused.add(column);
 				if (SheetCell.OUT_OF_RANGE.equals(code)) {
@@ -97,8 +101,24 @@ public final class SheetImport<T> {
 		 */
 		public void fail(String column, String rule, String message) {
 			if (!failed(column)) {
-				errors.add(new FieldError(column, rule, message));
+				FieldError hidden = LOOKUPS.contains(rule) ? hiddenCharacter(column) : null;
+				errors.add(hidden != null ? hidden : new FieldError(column, rule, message));
 			}
+		}
+
+		/**
+		 * Why a name looked up by the column (a brand, an enterprise, a region, a dictionary label) may not have been
+		 * found, when its cell holds what a name may not — a character that shows nothing (U+200B), a line break, a
+		 * look-alike letter ({@link Validation#name}) —: that refusal, naming the character as every name field's does,
+		 * instead of "品牌不存在：顺丰" for a 顺丰 that looks right; null when the cell holds none.
+		 */
+		private FieldError hiddenCharacter(String column) {
+			String text = row.cell(column).text();
+			if (text == null || Text.isBlank(text)) {
+				return null;
+			}
+			List<FieldError> found = new Validation().name(column, column, text).errors();
+			return found.isEmpty() ? null : found.get(0);
 		}
 
 		/**
@@ -346,6 +366,12 @@ public final class SheetImport<T> {
 			}
 		}
 	}
+
+	/**
+	 * The rules of a value looked up by its name or code that was not found ("exists": 品牌不存在; "dictionary": 企业类型应为
+	 * …; "unknown"): a cell holding an invisible or look-alike character is told that instead ({@link RowContext#fail}).
+	 */
+	private static final Set<String> LOOKUPS = Set.of("exists", "dictionary", "unknown");
 
 	/** Detects a key seen on an earlier row of the same file. */
 	public static final class Twins {
