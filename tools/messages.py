@@ -2677,7 +2677,10 @@ M.update({
  "field.regionPick": ("所选区域", "Region chosen"),
  "field.regionPrefix": ("区域范围", "Region prefix"),
  "field.release": ("移除附件", "Release"),
- "field.report": ("调查终结报告", "Report"),
+ "field.report": ("报告", "Report"),
+ # a field name two routes use for different things: the route's own label (FieldLabels, path prefix; its API too)
+ "field.report@/enforcement/cases": ("调查终结报告", "Investigation report"),
+ "field.report@/enterprise/inspections/orders": ("整改情况报告", "Rectification report"),
  "field.result": ("结果", "Result"),
  "field.results": ("抽查结果", "Results"),
  "field.role": ("角色", "Role"),

@@ -137,6 +137,23 @@ class ImportPagesIntegrationTest {
 			.contains("工作表中有隐藏的数据列：A列").contains("<form");
 	}
 
+	/**
+	 * Attack round 27: a cell whose number format is ";;;" shows nothing in Excel and was imported: every import refuses
+	 * the file with a 400 naming the cell by row and column, rule {@code hidden-content} — the shared reader's.
+	 */
+	@ParameterizedTest(name = "{1} with a cell hidden by its format")
+	@MethodSource("pages")
+	void aCellHiddenByItsFormatIsRefusedByEveryImportNamingIt(String user, String page) throws Exception {
+		MockHttpServletResponse answer = uploadTemplateWith(user, page, sheet -> {
+			var style = sheet.getWorkbook().createCellStyle();
+			style.setDataFormat(sheet.getWorkbook().createDataFormat().getFormat(";;;"));
+			sheet.getRow(1).getCell(0).setCellStyle(style);
+		});
+		assertThat(answer.getStatus()).as(page + " refuses a cell hidden by its format").isEqualTo(400);
+		assertThat(answer.getContentAsString(StandardCharsets.UTF_8)).as(page)
+			.contains("单元格内容被格式隐藏").contains("第2行A列").contains("<form");
+	}
+
 	/** The page's own template, its first sheet changed by {@code change}, uploaded to the page by {@code user}. */
 	MockHttpServletResponse uploadTemplateWith(String user, String page, java.util.function.Consumer<XSSFSheet> change)
 			throws Exception {

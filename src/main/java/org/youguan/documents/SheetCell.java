@@ -80,8 +80,19 @@ public final class SheetCell {
 		this(kind, text, number, percent, dateTime, bool, null);
 	}
 
+	/**
+	 * The number format that shows nothing of this cell's value in Excel (";;;", a section without the value), or null:
+	 * the person uploading sees an empty cell, so the import refuses it ({@link SheetRows}, rule {@code hidden-content}).
+	 */
+	private final String concealedBy;
+
 	private SheetCell(Kind kind, String text, BigDecimal number, boolean percent, LocalDateTime dateTime, boolean bool,
 			String mergedRange) {
+		this(kind, text, number, percent, dateTime, bool, mergedRange, null);
+	}
+
+	private SheetCell(Kind kind, String text, BigDecimal number, boolean percent, LocalDateTime dateTime, boolean bool,
+			String mergedRange, String concealedBy) {
 		this.kind = kind;
 		this.text = text;
 		this.number = number;
@@ -89,11 +100,22 @@ public final class SheetCell {
 		this.dateTime = dateTime;
 		this.bool = bool;
 		this.mergedRange = mergedRange;
+		this.concealedBy = concealedBy;
 	}
 
 	/** This cell as shown over the rows of a merged range (e.g. "D2:D5", A1 notation); a blank cell stays blank. */
 	SheetCell mergedOver(String range) {
-		return kind == Kind.BLANK ? this : new SheetCell(kind, text, number, percent, dateTime, bool, range);
+		return kind == Kind.BLANK ? this : new SheetCell(kind, text, number, percent, dateTime, bool, range, concealedBy);
+	}
+
+	/** This cell as Excel shows it under {@code format}, a number format that shows nothing of its value. */
+	SheetCell concealedBy(String format) {
+		return kind == Kind.BLANK ? this : new SheetCell(kind, text, number, percent, dateTime, bool, mergedRange, format);
+	}
+
+	/** The number format that hides this cell's value in Excel (";;;"), or null when Excel shows it. */
+	public String concealedBy() {
+		return concealedBy;
 	}
 
 	/** The merged range spanning several data rows the cell's value shows over ("D2:D5"), or null. */
@@ -408,13 +430,25 @@ public final class SheetCell {
 	private static final String THOUSANDS_SEPARATOR = "thousands-separator";
 
 	/**
-	 * A whole number (1,234 and 30.0 are whole; 30.5 is not). Null when blank. Text grouped other than the forms group
-	 * it (50 000, 1,00) is refused as the forms refuse it: rule {@code thousands-separator} and its message; anything
-	 * else that is no whole number, rule {@code integer}.
+	 * A whole number (1,234 and 30.0 are whole; 30.5 is not) an {@code int} holds: -2147483647 … 2147483647 (see
+	 * {@link #asWhole}). Null when blank.
 	 */
 	public Integer asInteger(String column) {
+		Long n = asWhole(column, -Integer.MAX_VALUE, Integer.MAX_VALUE);
+		return n == null ? null : n.intValue();
+	}
+
+	/**
+	 * A whole number within {@code min} … {@code max} (1,234 and 30.0 are whole; 30.5 is not). Null when blank. Text
+	 * grouped other than the forms group it (50 000, 1,00) is refused as the forms refuse it: rule
+	 * {@code thousands-separator} and its message; anything else that is no whole number in the range — a fraction,
+	 * text, a 20-digit 编号 beyond a {@code long} — rule {@code integer}, the message stating the range
+	 * ({@link Decimals#wholeIn}: "设施编号应为整数（1至9223372036854775807）").
+	 */
+	public Long asWhole(String column, long min, long max) {
 		BigDecimal n;
 		requireUnmerged(column);
+		String refusal = column + Decimals.wholeIn(min, max);
 		try {
 			n = asNumber(column);
 		}
@@ -422,15 +456,15 @@ public final class SheetCell {
 			if (ex.fieldErrors().stream().anyMatch(e -> THOUSANDS_SEPARATOR.equals(e.rule()))) {
 				throw ex;
 			}
-			throw new InvalidValueException(column, "integer", column + "应为整数");
+			throw new InvalidValueException(column, "integer", refusal);
 		}
 		if (n == null) {
 			return null;
 		}
-		if (!isWhole(n) || n.abs().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
-			throw new InvalidValueException(column, "integer", column + "应为整数");
+		if (!isWhole(n) || n.compareTo(BigDecimal.valueOf(min)) < 0 || n.compareTo(BigDecimal.valueOf(max)) > 0) {
+			throw new InvalidValueException(column, "integer", refusal + "：" + Decimals.echo(n));
 		}
-		return n.intValueExact();
+		return n.longValueExact();
 	}
 
 	/**

@@ -92,8 +92,12 @@ public final class SheetImport<T> {
 		 */
 		private final Set<String> beyond = new HashSet<>();
 
+		/** The row as read, for telling a name that was not found by the invisible character it holds. */
+		private final SheetRow row;
+
 		private RowContext(Map<String, String> columns, SheetRow row) {
 			this.columns = columns;
+			this.row = row;
 			row.errorCells().forEach((column, code) -> {
 				refused.add(column);
 				if (SheetCell.OUT_OF_RANGE.equals(code)) {
@@ -112,8 +116,24 @@ public final class SheetImport<T> {
 		 */
 		public void fail(String column, String rule, String message) {
 			if (!failed(column)) {
-				errors.add(new FieldError(column, rule, message));
+				FieldError hidden = LOOKUPS.contains(rule) ? hiddenCharacter(column) : null;
+				errors.add(hidden != null ? hidden : new FieldError(column, rule, message));
 			}
+		}
+
+		/**
+		 * Why a name looked up by the column (a brand, an enterprise, a region, a dictionary label) may not have been
+		 * found, when its cell holds what a name may not — a character that shows nothing (U+200B), a line break, a
+		 * look-alike letter ({@link Validation#name}) —: that refusal, naming the character as every name field's does,
+		 * instead of "品牌不存在：顺丰" for a 顺丰 that looks right; null when the cell holds none.
+		 */
+		private FieldError hiddenCharacter(String column) {
+			String text = row.cell(column).text();
+			if (text == null || Text.isBlank(text)) {
+				return null;
+			}
+			List<FieldError> found = new Validation().name(column, column, text).errors();
+			return found.isEmpty() ? null : found.get(0);
 		}
 
 		/**
@@ -201,10 +221,55 @@ public final class SheetImport<T> {
 			return value;
 		}
 
-		/** A whole number cell, or null when blank. */
+		/** A whole number cell an {@code int} holds ({@link SheetCell#asInteger}), or null when blank or refused. */
 		public Integer integer(SheetRow row, String column) {
+			Long n = whole(row, column, -Integer.MAX_VALUE, Integer.MAX_VALUE);
+			return n == null ? null : n.intValue();
+		}
+
+		/** A record's number (a 设施编号, 计划编号): a whole number from 1 to {@link Long#MAX_VALUE}, or null. */
+		public Long id(SheetRow row, String column) {
+			return whole(row, column, 1, Long.MAX_VALUE);
+		}
+
+		/**
+		 * A whole number cell within {@code min} … {@code max} ({@link SheetCell#asWhole}), or null when blank or
+		 * refused: anything else — a fraction, text, a number beyond the range or beyond every field's digits (1e40) —
+		 * is refused (rule {@code integer}) stating the range, never a bare "应为整数".
+		 */
+		public Long whole(SheetRow row, String column, long min, long max) {
+			return whole(row, column, min, max, min, max);
+		}
+
+		/**
+		 * A count whose field has its own range ({@code min} … {@code max}, which its service's rule checks — 格口数 1 至
+		 * 10000): read as an {@code int} ({@link #integer(SheetRow, String)}), a cell that is no such whole number
+		 * refused (rule {@code integer}) stating the field's own range; a whole number outside it is left to the
+		 * service's rule.
+		 */
+		public Integer integer(SheetRow row, String column, int min, int max) {
+			Long n = whole(row, column, -Integer.MAX_VALUE, Integer.MAX_VALUE, min, max);
+			return n == null ? null : n.intValue();
+		}
+
+		/** A whole number within {@code min} … {@code max}, a refusal stating {@code statedMin} … {@code statedMax}. */
+		private Long whole(SheetRow row, String column, long min, long max, long statedMin, long statedMax) {
 			reads(column, ValueKind.NUMBER);
-			return read(column, () -> row.cell(column).asInteger(column));
+			String refusal = column + Decimals.wholeIn(statedMin, statedMax);
+			if (beyond.remove(column)) {
+				// the cell was refused as an error cell when the row was read: told here, once, by the column's range
+				errors.add(new FieldError(column, "integer", refusal));
+				return null;
+			}
+			try {
+				return row.cell(column).asWhole(column, min, max);
+			}
+			catch (InvalidValueException ex) {
+				ex.fieldErrors().forEach(e -> refuse(column, e.rule(), "integer".equals(e.rule())
+						? refusal + (row.cell(column).text() == null ? "" : "：" + Decimals.echo(Text.strip(row.cell(column).text())))
+						: e.message()));
+				return null;
+			}
 		}
 
 		/** A number as written (unrounded; see {@link SheetCell#asNumber(String)}), or null when blank. */
@@ -316,6 +381,12 @@ public final class SheetImport<T> {
 			}
 		}
 	}
+
+	/**
+	 * The rules of a value looked up by its name or code that was not found ("exists": 品牌不存在; "dictionary": 企业类型应为
+	 * …; "unknown"): a cell holding an invisible or look-alike character is told that instead ({@link RowContext#fail}).
+	 */
+	private static final Set<String> LOOKUPS = Set.of("exists", "dictionary", "unknown");
 
 	/** Detects a key seen on an earlier row of the same file. */
 	public static final class Twins {

@@ -488,6 +488,88 @@ final class SheetReader {
 		return (section < 0 ? bare : bare.substring(0, section)).contains("%");
 	}
 
+	/** A section's condition ([>100], [<=0], [=1]): which section shows a number is then the file's to say. */
+	private static final Pattern CONDITION = Pattern.compile("\\[[<>=]");
+
+	/**
+	 * Whether Excel shows nothing of {@code cell}'s value under the number format {@code format} (ECMA-376 §18.8.31:
+	 * up to four sections — positive; negative; zero; text): the section that applies to it is empty (";;;" hides
+	 * everything, ";;" every number) or holds no placeholder of the value — literal text only ({@code ;;;"无"}) — so the
+	 * person uploading sees an empty cell (or other text) and would import unseen what it holds. Text is shown unless a
+	 * text section (the fourth) leaves out {@code @}; a number unless its section has no digit placeholder (0 # ?), no
+	 * General and no date or time part; a date unless its section is empty. A format with conditions ({@code [>100]})
+	 * hides a number only when every numeric section does. TRUE/FALSE and error values show whatever the format.
+	 */
+	static boolean conceals(String format, SheetCell cell) {
+		if (format == null || format.isEmpty() || cell.isBlank() || cell.isError() || cell.kind() == SheetCell.Kind.BOOLEAN) {
+			return false;
+		}
+		List<String> sections = sections(format);
+		if (cell.kind() == SheetCell.Kind.TEXT) {
+			return sections.size() >= 4 && !shown(sections.get(3)).contains("@");
+		}
+		List<String> numeric = sections.subList(0, Math.min(3, sections.size()));
+		boolean date = cell.kind() == SheetCell.Kind.DATE;
+		if (CONDITION.matcher(format).find()) {
+			return numeric.stream().allMatch(section -> showsNoNumber(section, date));
+		}
+		String text = cell.text();
+		int sign = date ? 1 : text.startsWith("-") ? -1 : text.matches("0(\\.0*)?%?") ? 0 : 1;
+		String section = numeric.size() == 1 || sign > 0 ? numeric.get(0)
+				: sign < 0 ? numeric.get(1) : numeric.size() == 3 ? numeric.get(2) : numeric.get(0);
+		return showsNoNumber(section, date);
+	}
+
+	/** Whether a number format's section shows nothing of a number (a date: nothing at all). */
+	private static boolean showsNoNumber(String section, boolean date) {
+		String shown = shown(section);
+		if (date) {
+			return shown.isEmpty();
+		}
+		return !shown.toLowerCase(Locale.ROOT).contains("general") && !shown.matches(".*[0#?@yYmMdDhHsSaAeEbBgG].*");
+	}
+
+	/**
+	 * What of a section stands for the value: the section without its literal text ("…", \x), fills and padding (*x,
+	 * _x), colours and conditions ([Red], [>0]) and white space.
+	 */
+	private static String shown(String section) {
+		return section.replaceAll("\"[^\"]*\"?", "").replaceAll("[\\\\*_].", "").replaceAll("\\[[^\\]]*\\]?", "")
+			.replaceAll("\\s", "");
+	}
+
+	/** A number format's sections, split at the semicolons outside quotes and brackets. */
+	static List<String> sections(String format) {
+		List<String> sections = new ArrayList<>();
+		StringBuilder current = new StringBuilder();
+		boolean quoted = false;
+		boolean bracket = false;
+		for (int i = 0; i < format.length(); i++) {
+			char c = format.charAt(i);
+			if (!quoted && !bracket && (c == '\\' || c == '_' || c == '*') && i + 1 < format.length()) {
+				current.append(c).append(format.charAt(++i));
+				continue;
+			}
+			if (c == '"' && !bracket) {
+				quoted = !quoted;
+			}
+			else if (c == '[' && !quoted) {
+				bracket = true;
+			}
+			else if (c == ']' && !quoted) {
+				bracket = false;
+			}
+			else if (c == ';' && !quoted && !bracket) {
+				sections.add(current.toString());
+				current.setLength(0);
+				continue;
+			}
+			current.append(c);
+		}
+		sections.add(current.toString());
+		return sections;
+	}
+
 	/** SAX handler of a worksheet: collects each row's cells and hands the row on at its end. */
 	private static final class SheetHandler extends DefaultHandler {
 
@@ -664,7 +746,8 @@ final class SheetReader {
 					}
 					SheetCell cell = cell();
 					if (!cell.isBlank()) {
-						cells.put(column, cell);
+						String format = format();
+						cells.put(column, conceals(format, cell) ? cell.concealedBy(format) : cell);
 					}
 				}
 				case "row" -> {
@@ -754,6 +837,17 @@ final class SheetReader {
 			};
 		}
 
+		/** The style of the cell being read ({@code s}), or null. */
+		private XSSFCellStyle cellStyle() {
+			return style == null || Text.isBlank(style) ? null : styles.getStyleAt(Integer.parseInt(Text.strip(style)));
+		}
+
+		/** The number format of the cell being read, or null (General). */
+		private String format() {
+			XSSFCellStyle cellStyle = cellStyle();
+			return cellStyle == null ? null : cellStyle.getDataFormatString();
+		}
+
 		private SheetCell number(String v) {
 			// a number Excel writes is a double (at most ~25 characters); anything longer or no number is the file's
 			// error, told for its cell rather than parsed at whatever cost its digits make
@@ -780,12 +874,10 @@ final class SheetReader {
 			}
 			int formatIndex = 0;
 			String format = null;
-			if (style != null && !Text.isBlank(style)) {
-				XSSFCellStyle cellStyle = styles.getStyleAt(Integer.parseInt(Text.strip(style)));
-				if (cellStyle != null) {
-					formatIndex = cellStyle.getDataFormat();
-					format = cellStyle.getDataFormatString();
-				}
+			XSSFCellStyle cellStyle = cellStyle();
+			if (cellStyle != null) {
+				formatIndex = cellStyle.getDataFormat();
+				format = cellStyle.getDataFormatString();
 			}
 			double d = number.doubleValue();
 			if (isDateFormat(formatIndex, format) && DateUtil.isValidExcelDate(d)) {

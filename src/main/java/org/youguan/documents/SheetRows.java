@@ -227,6 +227,7 @@ public final class SheetRows {
 		}
 		refuseHiddenRows(rows, sheet.hiddenRows());
 		refuseHiddenColumns(rows, headers, read, sheet);
+		refuseConcealedCells(rows, headers, read);
 		fillMergedDown(rows, headers, sheet.merged());
 		return rows;
 	}
@@ -281,6 +282,42 @@ public final class SheetRows {
 		if (!named.isEmpty()) {
 			throw new InvalidValueException("file", "hidden-columns", "工作表中有隐藏的数据列：" + String.join("、", named)
 					+ "。隐藏的列也会被导入，请在Excel中取消隐藏（含分组折叠的列），核对其中的内容后再上传");
+		}
+	}
+
+	/**
+	 * Refuses a sheet with a cell whose number format shows nothing of its value ({@link SheetCell#concealedBy}: ";;;",
+	 * or a section of literal text only) among the columns read, in a data row: Excel shows an empty cell, the person
+	 * uploading checks it as empty, and the import would take what it holds unseen — as a hidden row or column
+	 * ({@link #refuseHiddenRows}). Rows not imported (the trailing totals rows) do not count. A cell made unreadable by
+	 * its font (white on white, 1 pt) is not judged: which colours and sizes a person can read is no rule to guess. The
+	 * refusal names each cell by row, column letter and header (at most {@value #MAX_HIDDEN_NAMED}) and the format, on
+	 * the field "file", rule {@code hidden-content}.
+	 */
+	private static void refuseConcealedCells(List<SheetRow> rows, Map<Integer, String> headers, Set<String> read) {
+		Set<Integer> totals = new HashSet<>(totalsRows(rows));
+		List<String> named = new ArrayList<>();
+		String format = null;
+		int count = 0;
+		for (SheetRow row : rows) {
+			if (totals.contains(row.number())) {
+				continue;
+			}
+			for (Map.Entry<Integer, String> column : headers.entrySet()) {
+				SheetCell cell = row.cell(column.getValue());
+				if ((read.isEmpty() || read.contains(column.getValue())) && cell.concealedBy() != null) {
+					format = format == null ? cell.concealedBy() : format;
+					if (count++ < MAX_HIDDEN_NAMED) {
+						named.add("第" + row.number() + "行" + CellReference.convertNumToColString(column.getKey()) + "列“"
+								+ column.getValue() + "”");
+					}
+				}
+			}
+		}
+		if (count > 0) {
+			throw new InvalidValueException("file", "hidden-content", "单元格内容被格式隐藏（如数字格式“" + format + "”）："
+					+ String.join("、", named) + (count > MAX_HIDDEN_NAMED ? "等" + count + "个单元格" : "")
+					+ "。Excel中显示为空白，导入的却是其中的内容，请取消隐藏（将单元格格式改为“常规”）并核对后再导入");
 		}
 	}
 

@@ -229,7 +229,7 @@ public class InspectionImport {
 		if (text.apply(PLAN) != null) {
 			plan = Decimals.whole(text.apply(PLAN));
 			if (plan == null) {
-				fail(context, failed, PLAN, "format", "抽查计划编号应为整数（抽查计划页面上的计划编号）");
+				fail(context, failed, PLAN, "format", "抽查计划编号" + Decimals.wholeIn(1, Long.MAX_VALUE) + "，即抽查计划页面上的计划编号");
 			}
 		}
 		InspectionRecordData data = new InspectionRecordData(text.apply(CREDIT_CODE), date(row, context, failed, DAY),

@@ -244,6 +244,16 @@ public final class Decimals {
 		}
 	}
 
+	/**
+	 * How a message states the whole numbers a field takes: "应为整数（1至9223372036854775807）" — a value refused as no
+	 * whole number or beyond its type (a 20-digit 编号) is told the range, not only "应为整数".
+	 * @param min the least value taken
+	 * @param max the greatest value taken
+	 */
+	public static String wholeIn(long min, long max) {
+		return "应为整数（" + min + "至" + max + "）";
+	}
+
 	/** At most {@link #ECHO} printable characters of {@code text}, with "…" when cut. */
 	public static String echo(String text) {
 		return Text.excerpt(text, ECHO);

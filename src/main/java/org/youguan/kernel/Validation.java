@@ -350,17 +350,31 @@ public final class Validation {
 	public static final int MAX_INTEGER_DIGITS = 15;
 
 	/**
-	 * A whole number typed in a form field (an id chosen in a select, a count), null when blank.
-	 * @throws InvalidValueException on {@code field}, rule {@code format} ("{label}应为整数"), when it is no whole number
-	 *         a {@code long} holds — a refusal naming the field, never a server error
+	 * A whole number typed in a form field (a count), null when blank.
+	 * @throws InvalidValueException on {@code field}, rule {@code format} ("{label}应为整数（…至…）", {@link Decimals#wholeIn}),
+	 *         when it is no whole number a {@code long} holds — a refusal naming the field and the range, never a server
+	 *         error
 	 */
 	public static Long wholeNumber(String field, String label, String text) {
+		return wholeNumber(field, label, text, Long.MIN_VALUE, Long.MAX_VALUE);
+	}
+
+	/**
+	 * A record's id typed or chosen in a form field (a plan, a department): a whole number from 1 to
+	 * {@link Long#MAX_VALUE}, null when blank; else refused as {@link #wholeNumber(String, String, String)} refuses,
+	 * stating that range.
+	 */
+	public static Long id(String field, String label, String text) {
+		return wholeNumber(field, label, text, 1, Long.MAX_VALUE);
+	}
+
+	private static Long wholeNumber(String field, String label, String text, long min, long max) {
 		if (text == null || Text.isBlank(text)) {
 			return null;
 		}
 		Long n = Decimals.whole(text);
-		if (n == null) {
-			throw new InvalidValueException(field, "format", label + "应为整数");
+		if (n == null || n < min || n > max) {
+			throw new InvalidValueException(field, "format", label + Decimals.wholeIn(min, max));
 		}
 		return n;
 	}

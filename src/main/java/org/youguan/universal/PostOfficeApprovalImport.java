@@ -107,13 +107,13 @@ public class PostOfficeApprovalImport {
 					if (context.refuseExample(row, TEMPLATE_COLUMNS, EXAMPLE)) {
 						return null;
 					}
-					Integer facility = context.integer(row, FACILITY);
+					Long facility = context.id(row, FACILITY);
 					String received = date(row, context, RECEIVED);
 					String checked = date(row, context, CHECKED);
 					String decided = date(row, context, DECIDED);
 					String announced = date(row, context, ANNOUNCED);
 					PostOfficeApprovals.ImportedApproval data = new PostOfficeApprovals.ImportedApproval(
-							facility == null ? null : facility.longValue(), row.get(KIND), row.get(REASON), row.get(ADDRESS),
+							facility, row.get(KIND), row.get(REASON), row.get(ADDRESS),
 							received, checked, row.get(DECISION), decided, announced, row.get(CHANNEL), row.get(NUMBER));
 					PostOfficeApprovals.CheckedImport checkedRow = context.checked(() -> approvals.checkImported(scope, data));
 					if (checkedRow != null) {

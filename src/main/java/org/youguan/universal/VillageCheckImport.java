@@ -100,7 +100,7 @@ public class VillageCheckImport {
 				}
 				// a cell that cannot be read is reported and passed on as blank: the row's other failures still show
 				LocalDate on = context.date(row, CHECKED_ON);
-				Integer observed = context.integer(row, OBSERVED);
+				Integer observed = context.integer(row, OBSERVED, 0, 14); // VillageChecks: 0 至 14 次
 				Boolean handover = context.yesOrNo(row, HANDOVER);
 				Boolean standard = context.yesOrNo(row, STANDARD);
 				VillageCheckData data = VillageCheckData.named(row.get(CODE), on == null ? null : on.toString(),

@@ -94,7 +94,7 @@ public class VillageProfileImport {
 					if (context.refuseExample(row, TEMPLATE_COLUMNS, EXAMPLE)) {
 						return null;
 					}
-					Integer perWeek = context.integer(row, PER_WEEK);
+					Integer perWeek = context.integer(row, PER_WEEK, 0, 14); // Villages.check: 0 至 14 次
 					Long facility = facility(row, context);
 					VillageProfileData data = new VillageProfileData(row.get(CODE), row.get(MODE), perWeek, facility,
 							row.get(OFFICE), row.get(HANDOVER_TYPE), row.get(HANDOVER_ADDRESS), row.get(ENTERPRISE));
@@ -115,7 +115,6 @@ public class VillageProfileImport {
 	}
 
 	private static Long facility(SheetRow row, SheetImport.RowContext context) {
-		Integer id = context.integer(row, FACILITY);
-		return id == null ? null : id.longValue();
+		return context.id(row, FACILITY);
 	}
 }

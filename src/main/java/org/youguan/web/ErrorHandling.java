@@ -64,6 +64,7 @@ import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.Choice;
 import org.youguan.kernel.BodyTooLargeException;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.Decimals;
 import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.Masking;
@@ -71,6 +72,7 @@ import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -154,7 +156,7 @@ class ErrorHandling {
 	@ExceptionHandler(MissingServletRequestParameterException.class)
 	Object missing(MissingServletRequestParameterException ex, HttpServletRequest request, HttpServletResponse response) {
 		return unbound(request, response, "参数缺失", List.of(new FieldError(ex.getParameterName(), "required",
-				"缺少" + FieldLabels.named(ex.getParameterName()))));
+				"缺少" + FieldLabels.named(ex.getParameterName(), FieldLabels.path(request)))));
 	}
 
 	/**
@@ -164,9 +166,9 @@ class ErrorHandling {
 	 */
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	Object mismatch(MethodArgumentTypeMismatchException ex, HttpServletRequest request, HttpServletResponse response) {
-		String message = file(ex.getValue()) ? FieldLabels.named(ex.getName(), ex.getRequiredType()) + FILE_IN_A_FIELD
-				: FieldLabels.named(ex.getName(), ex.getRequiredType()) + "的值“" + shorten(ex.getValue()) + "”"
-						+ wrong(ex.getRequiredType(), ex.getValue());
+		String named = FieldLabels.named(ex.getName(), ex.getRequiredType(), FieldLabels.path(request));
+		String message = file(ex.getValue()) ? named + FILE_IN_A_FIELD
+				: named + "的值“" + shorten(ex.getValue()) + "”" + wrong(ex.getRequiredType(), ex.getValue());
 		return unbound(request, response, "参数格式错误", List.of(new FieldError(ex.getName(), "format", message)));
 	}
 
@@ -191,7 +193,7 @@ class ErrorHandling {
 	@ExceptionHandler(MethodArgumentConversionNotSupportedException.class)
 	Object unconvertible(MethodArgumentConversionNotSupportedException ex, HttpServletRequest request,
 			HttpServletResponse response) {
-		String message = FieldLabels.named(ex.getName(), ex.getRequiredType())
+		String message = FieldLabels.named(ex.getName(), ex.getRequiredType(), FieldLabels.path(request))
 				+ (file(ex.getValue()) ? FILE_IN_A_FIELD : "的格式不正确");
 		return unbound(request, response, "参数格式错误", List.of(new FieldError(ex.getName(), "format", message)));
 	}
@@ -249,8 +251,9 @@ class ErrorHandling {
 			case "YearMonth" -> "（应为年月 YYYY-MM）";
 			case "Instant", "OffsetDateTime", "ZonedDateTime" -> "（应为带时区的时间 ISO-8601，如 2026-01-31T08:30:00+08:00）";
 			case "LocalDateTime" -> "（应为时间 YYYY-MM-DDTHH:MM:SS）";
-			case "int", "Integer" -> "（应为整数，绝对值不超过" + Integer.MAX_VALUE + "）";
-			case "long", "Long" -> "（应为整数）";
+			// the type's own range: a 20-digit id is told what a number there may be, not only "应为整数"
+			case "int", "Integer" -> "（" + Decimals.wholeIn(Integer.MIN_VALUE, Integer.MAX_VALUE) + "）";
+			case "long", "Long" -> "（" + Decimals.wholeIn(Long.MIN_VALUE, Long.MAX_VALUE) + "）";
 			// a decimal's digits are its field's to state (JsonText reads it within a loose bound)
 			case "BigDecimal" -> "（应为数字）";
 			case "double", "Double", "float", "Float" -> "（应为数字，最多"
@@ -295,7 +298,7 @@ class ErrorHandling {
 		String reason = domain != null ? domain.getMessage() : "类型或格式不正确" + expected(targetType(ex));
 		// the rule the reading failed (digits, control-character …), or format for a value of the wrong type
 		String rule = domain != null && !domain.fieldErrors().isEmpty() ? domain.fieldErrors().get(0).rule() : "format";
-		String label = FieldLabels.of(field);
+		String label = FieldLabels.of(field, FieldLabels.path(request));
 		// a reader that named the field itself (its service's label: NumberText.Digits) is told in its own words
 		boolean named = domain != null && !domain.fieldErrors().isEmpty() && !"body".equals(domain.fieldErrors().get(0).field());
 		String detail = named ? reason : (label != null ? label : "字段“" + field + "”") + reason;
@@ -355,12 +358,21 @@ class ErrorHandling {
 			if (t instanceof MismatchedInputException mismatch) {
 				return mismatch.getTargetType();
 			}
+			if (t instanceof InputCoercionException overflow) {
+				// a number beyond its type (a 20-digit id for a Long): the type, so its range is told
+				return overflow.getTargetType();
+			}
 		}
 		return null;
 	}
 
 	private static boolean json(HttpServletRequest request) {
 		return request.getContentType() != null && request.getContentType().toLowerCase(Locale.ROOT).contains("json");
+	}
+
+	/** How a message names a form field that could not be bound: its label on the request's route ({@link FieldLabels}). */
+	private static String named(String field, BindException ex, HttpServletRequest request) {
+		return FieldLabels.named(field, ex.getFieldType(field), FieldLabels.path(request));
 	}
 
 	/**
@@ -371,8 +383,8 @@ class ErrorHandling {
 	Object binding(BindException ex, HttpServletRequest request, HttpServletResponse response) {
 		List<FieldError> errors = ex.getFieldErrors().stream().map(e -> {
 			String message = file(e.getRejectedValue())
-					? FieldLabels.named(e.getField(), ex.getFieldType(e.getField())) + FILE_IN_A_FIELD
-					: FieldLabels.named(e.getField(), ex.getFieldType(e.getField())) + "的值"
+					? named(e.getField(), ex, request) + FILE_IN_A_FIELD
+					: named(e.getField(), ex, request) + "的值"
 							+ (e.getRejectedValue() == null ? "缺失" : "“" + shorten(e.getRejectedValue()) + "”")
 							+ wrong(ex.getFieldType(e.getField()), e.getRejectedValue());
 			return new FieldError(e.getField(), "format", message);

@@ -1,8 +1,12 @@
 package org.youguan.web;
 
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.youguan.kernel.Text;
 
@@ -35,14 +39,52 @@ final class FieldLabels {
 	}
 
 	/**
-	 * The label of a parameter or field.
-	 * @param name the parameter's or field's name as sent ({@code sortOrder}); a JSON path ({@code a.b}, {@code a[0]})
-	 *     or a name with characters no field has gets none
-	 * @return the Chinese label ("排序"), or null when none is known
+	 * The labels one route gives a field whose name other routes use for something else ({@code report} is the
+	 * enterprise's 整改情况报告 on an inspection order and the investigator's 调查终结报告 on a case): the bundle's
+	 * {@code field.<name>@<route>} keys, by field name, each route a path prefix ({@code /enforcement/cases}) that a
+	 * page and its API ({@code /api/v1/enforcement/cases}) share.
+	 */
+	private static final Map<String, Map<String, String>> BY_ROUTE = byRoute();
+
+	private static Map<String, Map<String, String>> byRoute() {
+		Map<String, Map<String, String>> labels = new HashMap<>();
+		if (CHINESE != null) {
+			for (String key : CHINESE.keySet()) {
+				int at = key.indexOf('@');
+				if (key.startsWith("field.") && at > 0) {
+					labels.computeIfAbsent(key.substring("field.".length(), at), k -> new HashMap<>())
+						.put(key.substring(at + 1), CHINESE.getString(key));
+				}
+			}
+		}
+		return labels;
+	}
+
+	/** The API's prefix: a route's label holds for its page and its API alike. */
+	private static final String API = "/api/v1";
+
+	/**
+	 * The label of a parameter or field wherever it is sent ({@link #of(String, String)} without a route).
 	 */
 	static String of(String name) {
+		return of(name, null);
+	}
+
+	/**
+	 * The label of a parameter or field sent to {@code path}: the route's own label where the field has one
+	 * ({@code field.<name>@<route>}, the longest route {@code path} lies under), else the field's label.
+	 * @param name the parameter's or field's name as sent ({@code sortOrder}); a JSON path ({@code a.b}, {@code a[0]})
+	 *     or a name with characters no field has gets none
+	 * @param path the request's path inside the application ({@code /api/v1/enterprise/inspections/orders/5}), or null
+	 * @return the Chinese label ("排序"), or null when none is known
+	 */
+	static String of(String name, String path) {
 		if (CHINESE == null || name == null || !name.matches("[A-Za-z][A-Za-z0-9]{0,60}")) {
 			return null;
+		}
+		String routed = routed(name, path);
+		if (routed != null) {
+			return routed;
 		}
 		for (String key : new String[] { "field." + name, "audit.field." + name }) {
 			if (CHINESE.containsKey(key)) {
@@ -52,25 +94,61 @@ final class FieldLabels {
 		return null;
 	}
 
-	/**
-	 * How a message names a parameter of a known type: a choice (an enum) by the name the forms give that choice where
-	 * the bundle has one ({@code type.<SimpleName>}: {@code kind} is 用户类型 where it is a {@code UserKind}, whereas
-	 * {@code kind} alone is the generic 类别), else as {@link #named(String)}.
-	 * @param type the parameter's type (null: unknown)
-	 */
-	static String named(String name, Class<?> type) {
-		if (CHINESE != null && type != null && type.isEnum() && CHINESE.containsKey("type." + type.getSimpleName())) {
-			return CHINESE.getString("type." + type.getSimpleName());
+	/** The label the route of {@code path} gives the field, or null. */
+	private static String routed(String name, String path) {
+		Map<String, String> routes = BY_ROUTE.get(name);
+		if (routes == null || path == null) {
+			return null;
 		}
-		return named(name);
+		String route = path.startsWith(API + "/") ? path.substring(API.length()) : path;
+		String best = null;
+		for (String prefix : routes.keySet()) {
+			boolean under = route.startsWith(prefix) && (route.length() == prefix.length() || route.charAt(prefix.length()) == '/');
+			if (under && (best == null || prefix.length() > best.length())) {
+				best = prefix;
+			}
+		}
+		return best == null ? null : routes.get(best);
+	}
+
+	/** The path of a request inside the application (without its context path), for {@link #of(String, String)}. */
+	static String path(HttpServletRequest request) {
+		String uri = request.getRequestURI();
+		String context = request.getContextPath();
+		return uri == null ? null : context != null && uri.startsWith(context) ? uri.substring(context.length()) : uri;
 	}
 
 	/**
-	 * How a message names a parameter: its label where one is known ({@code 排序}), else the parameter as sent,
-	 * quoted ({@code 参数“sortOrder”}, control characters shown as code points).
+	 * How a message names a parameter of a known type: a choice (an enum) by the name the forms give that choice where
+	 * the bundle has one ({@code type.<SimpleName>}: {@code kind} is 用户类型 where it is a {@code UserKind}, whereas
+	 * {@code kind} alone is the generic 类别), else as {@link #named(String, String)}.
+	 * @param type the parameter's type (null: unknown)
+	 * @param path the request's path ({@link #path}), or null
 	 */
-	static String named(String name) {
-		String label = of(name);
+	static String named(String name, Class<?> type, String path) {
+		if (CHINESE != null && type != null && type.isEnum() && CHINESE.containsKey("type." + type.getSimpleName())) {
+			return CHINESE.getString("type." + type.getSimpleName());
+		}
+		return named(name, path);
+	}
+
+	/**
+	 * How a message names a parameter sent to {@code path}: its label where one is known ({@code 排序}; the route's own,
+	 * {@link #of(String, String)}), else the parameter as sent, quoted ({@code 参数“sortOrder”}, control characters
+	 * shown as code points).
+	 */
+	static String named(String name, String path) {
+		String label = of(name, path);
 		return label != null ? label : "参数“" + Text.printable(name) + "”";
+	}
+
+	/** As {@link #named(String, Class, String)} for no route in particular. */
+	static String named(String name, Class<?> type) {
+		return named(name, type, (String) null);
+	}
+
+	/** As {@link #named(String, String)} for no route in particular. */
+	static String named(String name) {
+		return named(name, (String) null);
 	}
 }

@@ -1,14 +1,10 @@
 package org.youguan.web;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
-import org.springframework.validation.BindException;
-import org.springframework.validation.MapBindingResult;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -26,8 +22,7 @@ import org.youguan.kernel.Text;
  * {@code dir}) straight from the request parameters, as Spring's data binder did: a missing value is null, a text is
  * kept as sent (several values joined with commas), an empty number is null, a number is read as every whole-number
  * parameter ({@link Decimals#whole}: spaces around it ignored, ASCII or full-width digits), and a number that is not
- * one answers 400 naming the parameter
- * ({@link BindException}, as before); a page below 0 or a size outside 1 … {@link PageQuery#MAX_SIZE} is 400 naming it,
+ * one (or one beyond an {@code int}) answers 400 naming the parameter, rule {@code format}, and the numbers it takes; a page below 0 or a size outside 1 … {@link PageQuery#MAX_SIZE} is 400 naming it,
  * rule {@code range} ({@link #requireWithinRange}), no longer read as page 0 or a size of its own.
  *
  * <p>Why (issue 12): the generic binder builds the record through reflection on every request — constructor lookup,
@@ -44,7 +39,7 @@ class ListRequestArgumentResolver implements HandlerMethodArgumentResolver, WebM
 
 	@Override
 	public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
-			WebDataBinderFactory binderFactory) throws BindException {
+			WebDataBinderFactory binderFactory) {
 		String page = text(request, "page");
 		String size = text(request, "size");
 		Integer pageNumber = number(page);
@@ -52,18 +47,18 @@ class ListRequestArgumentResolver implements HandlerMethodArgumentResolver, WebM
 		boolean badPage = page != null && !page.isEmpty() && pageNumber == null;
 		boolean badSize = size != null && !size.isEmpty() && sizeNumber == null;
 		if (badPage || badSize) {
-			Map<String, Object> values = new HashMap<>();
-			values.put("page", page);
-			values.put("size", size);
-			MapBindingResult result = new MapBindingResult(values, parameter.getParameterName() == null ? "listRequest"
-					: parameter.getParameterName());
+			// no whole number an int holds (abc, 1.5, a 20-digit page): refused as every parameter of the wrong type is
+			// ("页码的值“abc”格式不正确"), naming the numbers it takes, not only "须为整数"
+			List<FieldError> errors = new ArrayList<>();
 			if (badPage) {
-				result.rejectValue("page", "typeMismatch", "页码须为整数");
+				errors.add(new FieldError("page", "format", FieldLabels.named("page") + "的值“" + Decimals.echo(page)
+						+ "”格式不正确（应为0至" + Integer.MAX_VALUE + "的整数，第一页为0）"));
 			}
 			if (badSize) {
-				result.rejectValue("size", "typeMismatch", "每页条数须为整数");
+				errors.add(new FieldError("size", "format", FieldLabels.named("size") + "的值“" + Decimals.echo(size)
+						+ "”格式不正确（应为1至" + PageQuery.MAX_SIZE + "的整数）"));
 			}
-			throw new BindException(result);
+			throw new InvalidValueException(errors);
 		}
 		requireWithinRange(page, pageNumber, size, sizeNumber);
 		return new ListRequest(text(request, "q"), pageNumber, sizeNumber, text(request, "sort"), text(request, "dir"));

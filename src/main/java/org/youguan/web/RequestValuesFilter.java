@@ -258,7 +258,8 @@ class RequestValuesFilter extends OncePerRequestFilter {
 		if (header != null) {
 			return header;
 		}
-		Refusal query = query(request.getQueryString());
+		String path = FieldLabels.path(request);
+		Refusal query = query(request.getQueryString(), path);
 		if (query != null) {
 			return query;
 		}
@@ -269,15 +270,15 @@ class RequestValuesFilter extends OncePerRequestFilter {
 		catch (IllegalStateException ex) {
 			// Tomcat throws its parse failure once; later reads get what it parsed before failing
 			request.setAttribute(UNREADABLE, Boolean.TRUE);
-			return unparsable(ex, request.getContentType());
+			return unparsable(ex, request.getContentType(), path);
 		}
 		for (Map.Entry<String, String[]> p : parameters.entrySet()) {
 			if (Text.forbiddenAt(p.getKey()) >= 0) {
-				return control(p.getKey(), p.getKey());
+				return control(p.getKey(), p.getKey(), path);
 			}
 			for (String value : p.getValue()) {
 				if (Text.forbiddenAt(value) >= 0) {
-					return control(p.getKey(), value);
+					return control(p.getKey(), value, path);
 				}
 			}
 		}
@@ -331,7 +332,7 @@ class RequestValuesFilter extends OncePerRequestFilter {
 	}
 
 	/** The raw query string, each name and value %-decoded strictly as UTF-8 (as Tomcat decodes it). */
-	private static Refusal query(String raw) {
+	private static Refusal query(String raw, String path) {
 		if (raw == null || raw.isEmpty()) {
 			return null;
 		}
@@ -349,13 +350,13 @@ class RequestValuesFilter extends OncePerRequestFilter {
 			}
 			String value = RequestPath.decoded(rawValue, true);
 			if (value == null) {
-				return invalid(name, "encoding", FieldLabels.named(name) + "的值不是有效的UTF-8网址编码（%后应为两位十六进制数）");
+				return invalid(name, "encoding", FieldLabels.named(name, path) + "的值不是有效的UTF-8网址编码（%后应为两位十六进制数）");
 			}
 			if (Text.forbiddenAt(name) >= 0) {
-				return control(name, name);
+				return control(name, name, path);
 			}
 			if (Text.forbiddenAt(value) >= 0) {
-				return control(name, value);
+				return control(name, value, path);
 			}
 		}
 		return null;
@@ -381,7 +382,7 @@ class RequestValuesFilter extends OncePerRequestFilter {
 	}
 
 	/** A parameter Tomcat could not read from the body: undecodable (400) or beyond the upload limits (413). */
-	private Refusal unparsable(IllegalStateException ex, String contentType) {
+	private Refusal unparsable(IllegalStateException ex, String contentType, String path) {
 		int code = ex instanceof InvalidParameterException invalid ? invalid.getErrorCode() : 400;
 		if (caused(ex, "FileCountLimitExceededException")) {
 			String detail = "一次上传的文件和字段过多，请分批上传";
@@ -405,7 +406,7 @@ class RequestValuesFilter extends OncePerRequestFilter {
 		}
 		Matcher m = TOMCAT_PARAMETER.matcher(String.valueOf(ex.getMessage()));
 		String name = m.find() ? SentNames.quotedByTomcat(m.group(1)) : "body";
-		return invalid(name, "encoding", FieldLabels.named(name) + "无法读取：编码无效（应为UTF-8），或请求内容已损坏");
+		return invalid(name, "encoding", FieldLabels.named(name, path) + "无法读取：编码无效（应为UTF-8），或请求内容已损坏");
 	}
 
 	/**
@@ -518,8 +519,8 @@ class RequestValuesFilter extends OncePerRequestFilter {
 		return false;
 	}
 
-	private static Refusal control(String name, String value) {
-		return invalid(name, "control-character", FieldLabels.named(name) + "含有不允许的字符（"
+	private static Refusal control(String name, String value, String path) {
+		return invalid(name, "control-character", FieldLabels.named(name, path) + "含有不允许的字符（"
 				+ Text.codePoint(value, Text.forbiddenAt(value)) + "），请删除后重试");
 	}
 

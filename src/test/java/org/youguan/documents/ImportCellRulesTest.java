@@ -400,4 +400,106 @@ class ImportCellRulesTest {
 		assertThat(SheetReader.defaultColumnTooNarrow("8.43", "0")).isFalse();
 		assertThat(SheetReader.defaultColumnTooNarrow(null, "8")).isFalse();
 	}
+
+	/** A cell written by {@code value} with the number format {@code format}. */
+	static CellWriter formatted(String format, CellWriter value) {
+		return (book, cell) -> {
+			value.write(book, cell);
+			var style = book.createCellStyle();
+			style.setDataFormat(book.createDataFormat().getFormat(format));
+			cell.setCellStyle(style);
+		};
+	}
+
+	/**
+	 * Attack round 27: a cell whose number format shows nothing of it (";;;", or a zero under "0;-0;;@") looks empty in
+	 * Excel and was imported: the workbook is refused naming the cell by row, column and header (rule
+	 * {@code hidden-content}); a format that shows the value (";;" shows text, "0;-0;;@" a 5) passes.
+	 */
+	@Test
+	void aCellWhoseFormatHidesItIsRefusedNamingTheCell() throws Exception {
+		refusedOnFile(book(List.of((book, cell) -> cell.setCellValue(1), formatted(";;;", (book, cell) -> cell.setCellValue(800)))),
+				"hidden-content", "第3行B列“金额”", "第2行");
+		refusedOnFile(book(List.of(formatted(";;;", (book, cell) -> cell.setCellValue("八百")))), "hidden-content",
+				"第2行B列“金额”", "第3行");
+		refusedOnFile(book(List.of(formatted("0;-0;;@", (book, cell) -> cell.setCellValue(0)))), "hidden-content",
+				"第2行B列", "第3行");
+		refusedOnFile(book(List.of(formatted(";;;\"无\"", (book, cell) -> cell.setCellValue("八百")))), "hidden-content",
+				"第2行B列", "第3行");
+		assertThat(SheetRows.read(book(List.of(formatted(";;", (book, cell) -> cell.setCellValue("八百")),
+				formatted("0;-0;;@", (book, cell) -> cell.setCellValue(5)), formatted("0.00;[Red]-0.00", (book, cell) -> cell.setCellValue(-5)),
+				formatted("yyyy-mm-dd", (book, cell) -> cell.setCellValue(java.time.LocalDate.of(2026, 3, 5))),
+				formatted("@", (book, cell) -> cell.setCellValue(7)))), List.of("名称", "金额"))).hasSize(5);
+		assertThat(SheetReader.sections("0;\"a;b\";[Red]0;@")).containsExactly("0", "\"a;b\"", "[Red]0", "@");
+	}
+
+	/** Reads 金额 as the number of a record (1 to the largest long) and 名称 as a count of its own range. */
+	static ImportResult importIds(byte[] content) {
+		return SheetImport.run(content, List.of("名称", "金额"), Map.of(), (row, context) -> {
+			context.id(row, "金额");
+			return row;
+		}, rows -> {
+		});
+	}
+
+	/**
+	 * Attack round 27: a whole number beyond its type (a 20-digit 编号, as a number cell or as text) was told "应为整数"
+	 * without the range: every integer column states what it takes — a record's number 1 to 9223372036854775807, a
+	 * count its field's own range, an int column ±2147483647.
+	 */
+	@Test
+	void aWholeNumberBeyondItsTypeIsToldTheRange() throws Exception {
+		ImportResult result = importIds(book(List.of((book, cell) -> cell.setCellValue(1e20),
+				(book, cell) -> cell.setCellValue("99999999999999999999"), (book, cell) -> cell.setCellValue(1e40),
+				(book, cell) -> cell.setCellValue(12))));
+		assertThat(result.errors()).extracting(RowErrors::number).containsExactly(2, 3, 4);
+		assertThat(result.errors()).allSatisfy(row -> assertThat(row.errors()).singleElement().satisfies(e -> {
+			assertThat(e.rule()).isEqualTo("integer");
+			assertThat(e.message()).startsWith("金额应为整数（1至9223372036854775807）");
+		}));
+		ImportResult counts = SheetImport.run(book(List.of((book, cell) -> cell.setCellValue(1e20))), List.of("名称", "金额"),
+				Map.of(), (row, context) -> context.integer(row, "金额", 1, 10_000), rows -> {
+				});
+		assertThat(counts.errors().get(0).errors()).singleElement().extracting(FieldError::message).asString()
+			.startsWith("金额应为整数（1至10000）");
+		assertThatThrownBy(() -> SheetCell.number(new BigDecimal("3000000000"), false).asInteger("格口数"))
+			.hasMessageContaining("格口数应为整数（-2147483647至2147483647）");
+	}
+
+	/**
+	 * Attack round 27: a name looked up by a column (a brand, an enterprise, a region, a dictionary label) holding an
+	 * invisible character was told "品牌不存在：顺丰" for a 顺丰 that looks right: the lookup's failure is told as every
+	 * name field tells it, naming the character (rule {@code invisible-character}); a name without one keeps its "不存在".
+	 */
+	@Test
+	void aNameNotFoundForAnInvisibleCharacterIsToldTheCharacter() throws Exception {
+		try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			XSSFSheet sheet = book.createSheet("导入");
+			XSSFRow head = sheet.createRow(0);
+			head.createCell(0).setCellValue("名称");
+			head.createCell(1).setCellValue("金额");
+			XSSFRow hidden = sheet.createRow(1);
+			hidden.createCell(0).setCellValue("顺\u200B丰");
+			hidden.createCell(1).setCellValue(1);
+			XSSFRow plain = sheet.createRow(2);
+			plain.createCell(0).setCellValue("顺风");
+			plain.createCell(1).setCellValue(1);
+			book.write(out);
+			ImportResult result = SheetImport.run(out.toByteArray(), List.of("名称", "金额"), Map.of("brandId", "名称"),
+					(row, context) -> {
+						context.checked(() -> {
+							throw new InvalidValueException("brandId", "exists", "品牌不存在：" + row.get("名称"));
+						});
+						return row;
+					}, rows -> {
+					});
+			assertThat(result.errors()).hasSize(2);
+			assertThat(result.errors().get(0).errors()).singleElement().satisfies(e -> {
+				assertThat(e.field()).isEqualTo("名称");
+				assertThat(e.rule()).isEqualTo("invisible-character");
+				assertThat(e.message()).contains("U+200B").doesNotContain("不存在");
+			});
+			assertThat(result.errors().get(1).errors()).singleElement().extracting(FieldError::rule).isEqualTo("exists");
+		}
+	}
 }

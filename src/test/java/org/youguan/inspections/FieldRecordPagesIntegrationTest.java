@@ -523,6 +523,10 @@ class FieldRecordPagesIntegrationTest {
 		mvc.perform(form(SignIn.session(mvc, "wz.staff"), null, Map.of("planId", "12abc")))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("检查计划应为整数")));
+		// attack round 27: an id beyond a long is told the range of ids, not only "应为整数"
+		mvc.perform(form(SignIn.session(mvc, "wz.staff"), null, Map.of("planId", "99999999999999999999")))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("检查计划应为整数（1至9223372036854775807）")));
 		assertThat(jdbc.sql("SELECT count(*) FROM inspection_record").query(Long.class).single()).isEqualTo(before);
 	}
 

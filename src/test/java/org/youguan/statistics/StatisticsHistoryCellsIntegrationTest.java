@@ -88,6 +88,26 @@ class StatisticsHistoryCellsIntegrationTest {
 	}
 
 	/**
+	 * Attack round 27: a brand typed with a zero-width space (顺\u200B丰) looks like 顺丰 and was told "品牌不存在": the
+	 * row is refused naming the character, as every name field refuses it; a brand that is not there keeps "不存在".
+	 */
+	@Test
+	void aBrandWithAnInvisibleCharacterIsToldTheCharacterNotThatItIsMissing() {
+		TypedWorkbook sheet = new TypedWorkbook(HistoryImport.HEADERS)
+			.row(List.of("express.revenue", "2014-01", "3205", "顺\u200B丰", 100))
+			.row(List.of("express.revenue", "2014-02", "3205", "没有这个品牌", 100));
+		HistoryImport.Result result = history.importFile(DataScope.region("3205"), sheet.bytes());
+		assertThat(result.imported()).isZero();
+		assertThat(result.errors()).hasSize(2);
+		assertThat(result.errors().get(0).errors()).singleElement().satisfies(e -> {
+			assertThat(e.field()).isEqualTo("品牌");
+			assertThat(e.rule()).isEqualTo("invisible-character");
+			assertThat(e.message()).contains("U+200B").doesNotContain("不存在");
+		});
+		assertThat(result.errors().get(1).errors()).singleElement().satisfies(e -> assertThat(e.message()).contains("品牌不存在"));
+	}
+
+	/**
 	 * A rate averaged by a volume (电子面单使用率 by 快递业务量) without that volume for its region and month — in the
 	 * file or imported before — would count for nothing: refused naming the field and the volume.
 	 */

@@ -269,7 +269,7 @@ class InspectionPlanPagesController {
 		}
 		Long n = Decimals.whole(text);
 		if (n == null || n != n.intValue()) {
-			v.require(field, false, "format", label + "应为整数");
+			v.require(field, false, "format", label + Decimals.wholeIn(Integer.MIN_VALUE, Integer.MAX_VALUE));
 			return null;
 		}
 		return n.intValue();

@@ -156,7 +156,7 @@ class InspectionRecordPagesController {
 		});
 		Long planId;
 		try {
-			planId = Validation.wholeNumber("planId", "检查计划", params.get("planId"));
+			planId = Validation.id("planId", "检查计划", params.get("planId"));
 		}
 		catch (InvalidValueException ex) {
 			// refused with the record's other errors, not saved outside its plan

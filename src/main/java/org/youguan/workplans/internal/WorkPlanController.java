@@ -206,7 +206,7 @@ class WorkPlanController {
 						create.add(k.substring(4));
 					}
 					else {
-						mapping.put(k.substring(4), Validation.wholeNumber(k, "牵头处室", v));
+						mapping.put(k.substring(4), Validation.id(k, "牵头处室", v));
 					}
 				}
 			});

@@ -63,7 +63,7 @@ public class FacilityImport {
 			}
 			FacilityKind kind = context.label(row, "设施类型", FacilityKind.values(), FacilityKind::label);
 			Long owner = context.checked(() -> enterprises.idInScope(scope, row.get("所属企业统一社会信用代码"), "enterpriseId"));
-			Integer compartments = context.integer(row, "格口数");
+			Integer compartments = context.integer(row, "格口数", 1, 10_000); // Facilities.check: 1 至 10000
 			var since = context.date(row, "启用日期", Facilities.EARLIEST_COMMISSIONED, Validation.LATEST_RECORD);
 			FacilityData data = new FacilityData(kind, row.get("名称"), owner == null ? 0 : owner, row.get("行政区划代码"),
 					row.get("地址"), compartments, row.get("设备序列号"), row.get("服务内容"), since);
