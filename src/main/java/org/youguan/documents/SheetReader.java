@@ -498,7 +498,8 @@ final class SheetReader {
 	 * person uploading sees an empty cell (or other text) and would import unseen what it holds. Text is shown unless a
 	 * text section (the fourth) leaves out {@code @}; a number unless its section has no digit placeholder (0 # ?), no
 	 * General and no date or time part; a date unless its section is empty. A format with conditions ({@code [>100]})
-	 * hides a number only when every numeric section does. TRUE/FALSE and error values show whatever the format.
+	 * hides a number only when every numeric section does. TRUE/FALSE and error values show whatever the format. A zero
+	 * its own (third) section leaves blank — a template hiding zeros ({@code 0;-0;;@}) — is not taken as concealed.
 	 */
 	static boolean conceals(String format, SheetCell cell) {
 		if (format == null || format.isEmpty() || cell.isBlank() || cell.isError() || cell.kind() == SheetCell.Kind.BOOLEAN) {
@@ -515,6 +516,11 @@ final class SheetReader {
 		}
 		String text = cell.text();
 		int sign = date ? 1 : text.startsWith("-") ? -1 : text.matches("0(\\.0*)?%?") ? 0 : 1;
+		if (sign == 0 && numeric.size() == 3) {
+			// a zero left blank by its own section ("0;-0;;@", the usual "hide zeros" of bureau templates) is no value
+			// concealed: the blank the person sees and the 0 read mean the same
+			return false;
+		}
 		String section = numeric.size() == 1 || sign > 0 ? numeric.get(0)
 				: sign < 0 ? numeric.get(1) : numeric.size() == 3 ? numeric.get(2) : numeric.get(0);
 		return showsNoNumber(section, date);

@@ -412,9 +412,10 @@ class ImportCellRulesTest {
 	}
 
 	/**
-	 * Attack round 27: a cell whose number format shows nothing of it (";;;", or a zero under "0;-0;;@") looks empty in
-	 * Excel and was imported: the workbook is refused naming the cell by row, column and header (rule
-	 * {@code hidden-content}); a format that shows the value (";;" shows text, "0;-0;;@" a 5) passes.
+	 * Attack round 27: a cell whose number format shows nothing of it (";;;", or a negative under "0;;0;@") looks empty
+	 * in Excel and was imported: the workbook is refused naming the cell by row, column and header (rule
+	 * {@code hidden-content}); a format that shows the value (";;" shows text, "0;-0;;@" a 5) passes, and so does a zero
+	 * a template's "hide zeros" section leaves blank.
 	 */
 	@Test
 	void aCellWhoseFormatHidesItIsRefusedNamingTheCell() throws Exception {
@@ -422,14 +423,16 @@ class ImportCellRulesTest {
 				"hidden-content", "第3行B列“金额”", "第2行");
 		refusedOnFile(book(List.of(formatted(";;;", (book, cell) -> cell.setCellValue("八百")))), "hidden-content",
 				"第2行B列“金额”", "第3行");
-		refusedOnFile(book(List.of(formatted("0;-0;;@", (book, cell) -> cell.setCellValue(0)))), "hidden-content",
+		refusedOnFile(book(List.of(formatted("0;;0;@", (book, cell) -> cell.setCellValue(-3)))), "hidden-content",
 				"第2行B列", "第3行");
 		refusedOnFile(book(List.of(formatted(";;;\"无\"", (book, cell) -> cell.setCellValue("八百")))), "hidden-content",
 				"第2行B列", "第3行");
 		assertThat(SheetRows.read(book(List.of(formatted(";;", (book, cell) -> cell.setCellValue("八百")),
 				formatted("0;-0;;@", (book, cell) -> cell.setCellValue(5)), formatted("0.00;[Red]-0.00", (book, cell) -> cell.setCellValue(-5)),
+				// a template hiding zeros: the blank seen and the 0 read mean the same
+				formatted("0;-0;;@", (book, cell) -> cell.setCellValue(0)),
 				formatted("yyyy-mm-dd", (book, cell) -> cell.setCellValue(java.time.LocalDate.of(2026, 3, 5))),
-				formatted("@", (book, cell) -> cell.setCellValue(7)))), List.of("名称", "金额"))).hasSize(5);
+				formatted("@", (book, cell) -> cell.setCellValue(7)))), List.of("名称", "金额"))).hasSize(6);
 		assertThat(SheetReader.sections("0;\"a;b\";[Red]0;@")).containsExactly("0", "\"a;b\"", "[Red]0", "@");
 	}
 
