@@ -79,7 +79,7 @@ public class DocumentTemplates {
 		paragraph(doc, "你单位于${submittedOn}提出的快递业务经营许可（${kind}，业务范围：${scope}）申请（申请编号${number}），"
 				+ "申请材料齐全、符合法定形式，根据《中华人民共和国行政许可法》第三十二条，本机关决定予以受理${byLaw}。", 12, false,
 				ParagraphAlignment.LEFT);
-		paragraph(doc, "本申请由${level}依照《中华人民共和国邮政法》第五十三条，自受理之日起四十五日内作出决定（${decisionDueOn}前；"
+		paragraph(doc, "本申请由${level}依照《中华人民共和国邮政法》第五十三条，自受理之日起四十五日内作出决定（至${decisionDueOn}；"
 				+ "依法需要补正、听证、专家评审的时间不计算在内）。", 12, false, ParagraphAlignment.LEFT);
 		paragraph(doc, "${bureau}", 12, false, ParagraphAlignment.RIGHT);
 		paragraph(doc, "${acceptedOn}", 12, false, ParagraphAlignment.RIGHT);
@@ -184,7 +184,7 @@ public class DocumentTemplates {
 		table(doc, new String[] { "检查事项", "检查内容", "检查结果" },
 				new String[] { "${lines.item}", "${lines.line}", "${lines.result}" });
 		paragraph(doc, "上述行为违反了${basis}的规定。", 12, false, ParagraphAlignment.LEFT);
-		paragraph(doc, "依据上述规定，现责令你单位于${dueOn}前（${workingDays}个工作日内）改正，"
+		paragraph(doc, "依据上述规定，现责令你单位最迟于${dueOn}（${workingDays}个工作日内）改正，"
 				+ "并将整改情况书面报告本局（可通过邮管通企业端答复并上传整改证明材料）。逾期不改正的，本局将依法处理。", 12, false,
 				ParagraphAlignment.LEFT);
 		paragraph(doc, "${bureau}", 12, false, ParagraphAlignment.RIGHT);
