@@ -81,7 +81,7 @@ public class DocumentTemplates {
 				ParagraphAlignment.LEFT);
 		// the period that applies, from the rule catalogue: 45 days from acceptance (邮政法 art.53), or for a renewal due by
 		// the licence's expiry that expiry (行政许可法 art.50, deemed renewed if undecided)
-		paragraph(doc, "本申请由${level}依照${decisionBasis}，${decisionPeriod}作出决定（${decisionDueOn}前；${decisionNote}）。", 12,
+		paragraph(doc, "本申请由${level}依照${decisionBasis}，${decisionPeriod}作出决定（至${decisionDueOn}；${decisionNote}）。", 12,
 				false, ParagraphAlignment.LEFT);
 		paragraph(doc, "${bureau}", 12, false, ParagraphAlignment.RIGHT);
 		paragraph(doc, "${acceptedOn}", 12, false, ParagraphAlignment.RIGHT);
@@ -186,7 +186,7 @@ public class DocumentTemplates {
 		table(doc, new String[] { "检查事项", "检查内容", "检查结果" },
 				new String[] { "${lines.item}", "${lines.line}", "${lines.result}" });
 		paragraph(doc, "上述行为违反了${basis}的规定。", 12, false, ParagraphAlignment.LEFT);
-		paragraph(doc, "依据上述规定，现责令你单位于${dueOn}前（${workingDays}个工作日内）改正，"
+		paragraph(doc, "依据上述规定，现责令你单位最迟于${dueOn}（${workingDays}个工作日内）改正，"
 				+ "并将整改情况书面报告本局（可通过邮管通企业端答复并上传整改证明材料）。逾期不改正的，本局将依法处理。", 12, false,
 				ParagraphAlignment.LEFT);
 		paragraph(doc, "${bureau}", 12, false, ParagraphAlignment.RIGHT);

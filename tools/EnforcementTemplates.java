@@ -35,7 +35,7 @@ public class EnforcementTemplates {
 					{ "涉嫌违法行为", "${violation}" }, { "违法行为终了日期", "${violationEndedOn}" },
 					{ "追责时效", "${limitation}" }, { "法律依据", "${basis}" },
 					{ "案情摘要", "${facts}" }, { "立案意见", "经审查，符合《中华人民共和国行政处罚法》第五十四条规定的立案条件，建议立案调查。" },
-					{ "负责人审批意见", "同意立案。${filingApprovedBy}　${filedOn}" }, { "办案期限", "${decisionDueOn}前作出处理决定" } });
+					{ "负责人审批意见", "同意立案。${filingApprovedBy}　${filedOn}" }, { "办案期限", "最迟于${decisionDueOn}作出处理决定" } });
 		});
 		write("inquiry-record", d -> {
 			head(d);
@@ -98,14 +98,14 @@ public class EnforcementTemplates {
 			evidence(d);
 			line(d, "你单位的上述行为构成${violation}${breached}。${proposedMitigation}依据${basis}，本局拟对你单位作出如下行政处罚：${proposedPenalty}。");
 			line(d, "根据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，你单位有权进行陈述和申辩。你单位可在收到本告知书之日起"
-					+ "${hearingRequestDays}个工作日内（${hearingRequestDue}前）向本局提出陈述、申辩意见；逾期未提出的，视为放弃上述权利。");
+					+ "${hearingRequestDays}个工作日内（至${hearingRequestDue}）向本局提出陈述、申辩意见；逾期未提出的，视为放弃上述权利。");
 			sign(d);
 		});
 		write("hearing-right-notice", d -> {
 			head(d);
 			line(d, "${enterprise}（统一社会信用代码：${creditCode}）：");
 			line(d, "本局拟对你单位${violation}一案作出${proposedPenalty}的行政处罚。${proposedMitigation}根据《中华人民共和国行政处罚法》第六十三条、第六十四条的规定，"
-					+ "你单位有权要求举行听证。你单位如要求听证，应当在收到本告知书之日起${hearingRequestDays}个工作日内（${hearingRequestDue}前）"
+					+ "你单位有权要求举行听证。你单位如要求听证，应当在收到本告知书之日起${hearingRequestDays}个工作日内（至${hearingRequestDue}）"
 					+ "向本局提出；逾期未提出的，视为放弃听证权利。");
 			sign(d);
 		});
@@ -146,7 +146,7 @@ public class EnforcementTemplates {
 			head(d);
 			rows(d, new String[][] { { "送达文书", "行政处罚决定书（${decisionNumber}）" }, { "受送达人", "${enterprise}" },
 					{ "送达地点", "${address}" }, { "送达日期", "${deliveredOn}" }, { "送达方式", "直接送达" },
-					{ "送达期限", "依据《中华人民共和国行政处罚法》第六十一条，于${deliveryDue}前送达" },
+					{ "送达期限", "依据《中华人民共和国行政处罚法》第六十一条，最迟于${deliveryDue}送达" },
 					{ "受送达人签名", "" }, { "送达人", "${investigators}" } });
 		});
 		write("closing-report", d -> {

@@ -242,7 +242,7 @@ class EnforcementDemoData {
 		noticeAndHearing.notifyParty(all, combined, t.minusDays(36).toString());
 		noticeAndHearing.waiveStatement(all, combined, t.minusDays(35).toString(), new UploadedFile("放弃陈述申辩声明.pdf", scan()));
 		caseDecisions.decide(all, combined, new CaseDecisions.Decision(null, t.minusDays(20).toString(), "CONFISCATION", "5000",
-				"REDUCED", "ELIMINATED_HARM", reduced, null, null, null, "3000", null, null));
+				"REDUCED", "ELIMINATED_HARM", reduced, null, null, null, "3000", null));
 		caseExecution.deliver(all, combined, t.minusDays(4).toString());
 
 		// 听证: a fine of 20000 (较大数额, art.63) reviewed, notified today and the hearing requested at once

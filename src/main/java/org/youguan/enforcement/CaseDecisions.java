@@ -21,13 +21,13 @@ import org.youguan.enforcement.internal.CaseDocumentKind;
 import org.youguan.enforcement.internal.CaseDocuments;
 import org.youguan.enforcement.internal.CaseInput;
 import org.youguan.enforcement.internal.CaseStep;
+import org.youguan.enforcement.internal.CaseTeam;
 import org.youguan.enforcement.internal.CaseWork;
 import org.youguan.enforcement.internal.DecisionNumbers;
 import org.youguan.enforcement.internal.DecisionRules;
 import org.youguan.kernel.Actors;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
-import org.youguan.kernel.HanVariants;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.NumberText;
 import org.youguan.kernel.Text;
@@ -89,8 +89,8 @@ public class CaseDecisions {
 	 * @param fine the fine (罚款) in yuan: required for FINE and, where the article 并处 it, beside the heavier kinds
 	 * @param confiscated the 违法所得 confiscated in yuan (required for CONFISCATION, allowed beside SUSPENSION or
 	 * REVOCATION where the article provides it)
-	 * @param suspensionFrom the first day of a 责令停业整顿 (required for SUSPENSION, not before the decision)
-	 * @param suspensionUntil its last day (required for SUSPENSION)
+	 * @param suspensionDays the length of a 责令停业整顿 in calendar days, counted from the day after the decision is
+	 * delivered (required for SUSPENSION; at most the days the 事先告知书 stated and the rule {@code penalty.suspension-max})
 	 * @param statementAdopted the review (复核) of the party's 陈述申辩: whether the facts, reasons or evidence it put
 	 * forward were adopted (行政处罚法(2021) art.45; required when the party made a statement, refused without one)
 	 * @param statementReview the reasons of that review (required with a statement, ≤ 2,000 characters), as the 决定书
@@ -100,7 +100,7 @@ public class CaseDecisions {
 			@JsonDeserialize(using = NumberText.class) @NumberText.Digits(label = CaseInput.FINE + "（fine）", integer = CaseInput.YUAN_INTEGER, fraction = CaseInput.YUAN_FRACTION) String fine, String mitigation,
 			String mitigationGround, String mitigationReason, String discussedOn, String discussionConclusion,
 			List<String> discussionParticipants, @JsonDeserialize(using = NumberText.class) @NumberText.Digits(label = CaseInput.CONFISCATED + "（confiscated）", integer = CaseInput.YUAN_INTEGER, fraction = CaseInput.YUAN_FRACTION) String confiscated,
-			String suspensionFrom, String suspensionUntil, Boolean statementAdopted, String statementReview) {
+			@JsonDeserialize(using = NumberText.class) String suspensionDays, Boolean statementAdopted, String statementReview) {
 		/**
 		 * The long free text (mitigationReason, discussionConclusion, statementReview) as stored, searched and
 		 * compared: {@link Text#freeText}.
@@ -114,15 +114,15 @@ public class CaseDecisions {
 		/** A decision where the party made no statement to review (waived, or none within the window). */
 		public Decision(String decisionNumber, String decidedOn, String penalty, String fine, String mitigation,
 				String mitigationGround, String mitigationReason, String discussedOn, String discussionConclusion,
-				List<String> discussionParticipants, String confiscated, String suspensionFrom, String suspensionUntil) {
+				List<String> discussionParticipants, String confiscated, String suspensionDays) {
 			this(decisionNumber, decidedOn, penalty, fine, mitigation, mitigationGround, mitigationReason, discussedOn,
-					discussionConclusion, discussionParticipants, confiscated, suspensionFrom, suspensionUntil, null, null);
+					discussionConclusion, discussionParticipants, confiscated, suspensionDays, null, null);
 		}
 
 		/** This decision with the review of the party's statement. */
 		public Decision reviewingStatement(boolean adopted, String review) {
 			return new Decision(decisionNumber, decidedOn, penalty, fine, mitigation, mitigationGround, mitigationReason,
-					discussedOn, discussionConclusion, discussionParticipants, confiscated, suspensionFrom, suspensionUntil,
+					discussedOn, discussionConclusion, discussionParticipants, confiscated, suspensionDays,
 					adopted, review);
 		}
 
@@ -131,7 +131,7 @@ public class CaseDecisions {
 				String mitigationGround, String mitigationReason, String discussedOn, String discussionConclusion,
 				List<String> discussionParticipants) {
 			this(decisionNumber, decidedOn, penalty, fine, mitigation, mitigationGround, mitigationReason, discussedOn,
-					discussionConclusion, discussionParticipants, null, null, null);
+					discussionConclusion, discussionParticipants, null, null);
 		}
 
 		/** A decision without 集体讨论 (a case not serious). */
@@ -175,8 +175,8 @@ public class CaseDecisions {
 			LocalDate heard = Stream.of(c.statementOn(), c.statementWaivedOn(), c.hearingWaivedOn()).filter(Objects::nonNull)
 				.max(Comparator.naturalOrder()).orElse(null);
 			if (hearingRight && c.hearingWaivedOn() == null && !on.isAfter(window)) {
-				v.require("decidedOn", false, "hearing-window", "当事人有权在" + window
-						+ "前申请听证，期限届满前不能作出决定（当事人明确放弃听证的除外；陈述申辩不等于放弃听证，行政处罚法第63条、第64条）");
+				v.require("decidedOn", false, "hearing-window", "当事人申请听证的期限至" + window
+						+ "（含当日），期限届满前不能作出决定（当事人明确放弃听证的除外；陈述申辩不等于放弃听证，行政处罚法第63条、第64条）");
 			}
 			else if (!statementHeard && !on.isAfter(window)) {
 				// art.62: the party's 陈述申辩 heard, or waived — a waiver of the hearing is no waiver of the statement
@@ -205,7 +205,8 @@ public class CaseDecisions {
 		caseWork.combined(v, "penalty", "fine", "confiscated", c, penalty, fine, confiscated, c.serious(), mitigation, ground,
 				data.mitigationReason());
 		DecisionRules.notHeavier(v, c.proposedPenalty(), c.proposedFine(), c.proposedConfiscated(), penalty, fine, confiscated);
-		LocalDate[] period = suspensionPeriod(v, penalty, on, data.suspensionFrom(), data.suspensionUntil());
+		Integer suspensionDays = DecisionRules.suspensionDays(v, "suspensionDays", penalty, data.suspensionDays(),
+				caseWork.threshold(StatutoryRule.PENALTY_SUSPENSION_MAX, c), c.proposedSuspensionDays(), true);
 		LocalDate discussed = v.date("discussedOn", "集体讨论日期（discussedOn）", data.discussedOn(),
 				c.concludedOn() != null ? c.concludedOn() : c.filedOn(), on == null ? caseWork.today() : on);
 		if (c.serious()) {
@@ -215,7 +216,7 @@ public class CaseDecisions {
 		String review = statementReview(v, c, data);
 		String typedNumber = Text.documentNumber(data.decisionNumber());
 		v.maxLength("decisionNumber", "决定书文号（decisionNumber）", typedNumber, 60)
-			.identifier("decisionNumber", "决定书文号（decisionNumber）", typedNumber)
+			.documentNumber("decisionNumber", "决定书文号（decisionNumber）", typedNumber)
 			.documentYear("decisionNumber", "决定书文号（decisionNumber）", typedNumber, on);
 		decisionNumbers.handTypedNumber(v, typedNumber);
 		v.throwIfInvalid();
@@ -235,8 +236,7 @@ public class CaseDecisions {
 		p.put("penalty", penalty.name());
 		p.put("fine", fine);
 		p.put("confiscated", confiscated);
-		p.put("suspensionFrom", period[0]);
-		p.put("suspensionUntil", period[1]);
+		p.put("suspensionDays", suspensionDays);
 		p.put("decidedBy", CaseWork.actorId());
 		p.put("decidedByName", CaseWork.actorName());
 		p.put("mitigation", mitigation == null ? null : mitigation.name());
@@ -249,7 +249,7 @@ public class CaseDecisions {
 		p.put("review", review);
 		caseWork.move(c, to, """
 				, decision_number = :number, decided_on = :on, penalty = :penalty, fine = :fine, confiscated = :confiscated,
-				  suspension_from = :suspensionFrom, suspension_until = :suspensionUntil, decided_by_user_id = :decidedBy,
+				  suspension_days = :suspensionDays, suspension_from = NULL, suspension_until = NULL, decided_by_user_id = :decidedBy,
 				  decided_by = :decidedByName, mitigation = :mitigation,
 				  mitigation_ground = :ground, mitigation_reason = :reason, discussed_on = :discussed,
 				  discussion_participants = :participants, discussion_conclusion = :conclusion,
@@ -257,7 +257,7 @@ public class CaseDecisions {
 		caseWork.fixTerms(id, c.regionCode());
 		boolean late = on.isAfter(c.decisionDueOn());
 		caseWork.record(c, "case.decide", "作出行政处罚决定" + number + "："
-				+ penalty.describe(fine, confiscated, CaseDocuments.suspension(period[0], period[1])) + (p.get("decidedByName") == null ? ""
+				+ penalty.describe(fine, confiscated, CaseDocuments.suspension(suspensionDays)) + (p.get("decidedByName") == null ? ""
 						: "；决定人：" + p.get("decidedByName")) + (mitigation == null ? "" : "（" + mitigation.label() + "：" + ground.label() + "）")
 				+ (late ? "；超过办案期限（" + c.decisionDueOn() + "）" : ""));
 		if (discussed != null) {
@@ -376,13 +376,13 @@ public class CaseDecisions {
 				"集体讨论的参加负责人（discussionParticipants）至少" + min + "人（行政处罚法第57条，本局规则）");
 		// one person named twice in another width or spacing (蒋局长, 蒋 局长, 蒋局长 in full width) or in traditional
 		// characters (蔣局長) is one participant: compared folded, traditional characters as simplified (HanVariants)
-		v.require("discussionParticipants", names.stream().map(n -> HanVariants.simplified(Text.folded(n))).distinct().count()
-				== names.size(), "distinct",
+		List<String> keys = names.stream().map(CaseTeam::personKey).toList();
+		v.require("discussionParticipants", keys.stream().distinct().count() == names.size(), "distinct",
 				"集体讨论的参加负责人（discussionParticipants）不能重复");
 		// the participants are names as the record lists them; the one that can be checked is the deciding head's own:
 		// a decision of 负责人集体讨论 is taken by the handling bureau's heads, the signed-in head among them (art.57)
 		String decider = CaseWork.actorName();
-		v.require("discussionParticipants", decider == null || names.contains(decider), "decider-not-in-discussion",
+		v.require("discussionParticipants", decider == null || keys.contains(CaseTeam.personKey(decider)), "decider-not-in-discussion",
 				"集体讨论应由办案机关负责人参加，作出决定的负责人（" + decider + "）应列在参加人员（discussionParticipants）之中（行政处罚法第57条）");
 		for (int i = 0; i < names.size(); i++) {
 			v.maxLength("discussionParticipants[" + i + "]", "参加负责人姓名", names.get(i), 30)
@@ -417,27 +417,5 @@ public class CaseDecisions {
 		if (step != null) {
 			v.require("decidedOn", !on.isBefore(step), rule, "决定日期（decidedOn）" + on + "不能早于" + label + "（" + step + "）");
 		}
-	}
-
-	/**
-	 * The period of a 责令停业整顿 (its first and last day): required with SUSPENSION (rule {@code required} on
-	 * {@code suspensionFrom}/{@code suspensionUntil}), from the decision's day on, the last day not before the first
-	 * (rule {@code order}); absent with any other kind (rule {@code absent}).
-	 * @return the two days, null where absent or invalid
-	 */
-	private static LocalDate[] suspensionPeriod(Validation v, Penalty penalty, LocalDate decidedOn, String from,
-			String until) {
-		if (penalty != Penalty.SUSPENSION) {
-			v.require("suspensionFrom", penalty == null || Text.isBlank(from) && Text.isBlank(until), "absent",
-					"只有责令停业整顿才填写停业整顿期间（suspensionFrom、suspensionUntil）");
-			return new LocalDate[2];
-		}
-		v.required("suspensionFrom", "停业整顿起始日（suspensionFrom）", from)
-			.required("suspensionUntil", "停业整顿截止日（suspensionUntil）", until);
-		LocalDate first = v.date("suspensionFrom", "停业整顿起始日（suspensionFrom）", from,
-				decidedOn == null ? LocalDate.of(2000, 1, 1) : decidedOn, LocalDate.of(2999, 12, 31));
-		LocalDate last = v.date("suspensionUntil", "停业整顿截止日（suspensionUntil）", until,
-				first == null ? LocalDate.of(2000, 1, 1) : first, LocalDate.of(2999, 12, 31));
-		return new LocalDate[] { first, last };
 	}
 }

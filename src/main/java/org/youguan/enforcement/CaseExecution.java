@@ -114,8 +114,17 @@ public class CaseExecution {
 		v.throwIfInvalid();
 		CaseClock caseClock = caseWork.clock(c);
 		LocalDate due = caseClock.deliveryDue(c.decidedOn());
-		caseWork.move(c, to, ", delivered_on = :on", Map.of("on", on));
+		// a 责令停业整顿 runs from the day after delivery for the days decided: its calendar days are known only now
+		boolean suspends = c.suspensionDays() != null && c.penalty() == Penalty.SUSPENSION;
+		LocalDate suspensionFrom = suspends ? on.plusDays(1) : c.suspensionFrom();
+		LocalDate suspensionUntil = suspends ? on.plusDays(c.suspensionDays()) : c.suspensionUntil();
+		Map<String, Object> p = new HashMap<>();
+		p.put("on", on);
+		p.put("suspensionFrom", suspensionFrom);
+		p.put("suspensionUntil", suspensionUntil);
+		caseWork.move(c, to, ", delivered_on = :on, suspension_from = :suspensionFrom, suspension_until = :suspensionUntil", p);
 		caseWork.record(c, "case.deliver", "送达处罚决定书（" + on + (on.isAfter(due) ? "，超过送达期限" + due : "") + "）"
+				+ (suspends ? "，停业整顿自" + suspensionFrom + "至" + suspensionUntil : "")
 				+ (Execution.fine(c) != null ? "，缴款期限至" + caseClock.paymentDue(on) : "")
 				+ (Execution.confiscated(c) != null ? "，没收违法所得上缴期限至" + caseClock.handoverDue(on) : ""));
 		caseWork.issue(id, CaseDocumentKind.DELIVERY_RECEIPT);

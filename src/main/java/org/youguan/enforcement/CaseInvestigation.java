@@ -68,11 +68,15 @@ public class CaseInvestigation {
 	 * @param serious whether the violation is serious (情节严重: the serious range applies, 集体讨论 required)
 	 * @param mitigation LIGHTER (从轻) or REDUCED (减轻), or blank
 	 * @param mitigationGround the ground of art.32 (ELIMINATED_HARM, COERCED, CONFESSED, COOPERATED, OTHER_PROVISION)
+	 * @param proposedSuspensionDays the length of a proposed 责令停业整顿 in calendar days, counted from the day after the
+	 * decision is delivered: required with SUSPENSION, absent otherwise, 1 to the rule {@code penalty.suspension-max}
+	 * (行政处罚法(2021) art.44: the notice tells the party the penalty's content, its period included)
 	 */
 	public record Conclusion(String report, String proposedPenalty,
 			@JsonDeserialize(using = NumberText.class) @NumberText.Digits(label = CaseInput.FINE + "（proposedFine）", integer = CaseInput.YUAN_INTEGER, fraction = CaseInput.YUAN_FRACTION) String proposedFine, Boolean serious,
 			String mitigation, String mitigationGround, String mitigationReason, String concludedOn,
-			@JsonDeserialize(using = NumberText.class) @NumberText.Digits(label = CaseInput.CONFISCATED + "（proposedConfiscated）", integer = CaseInput.YUAN_INTEGER, fraction = CaseInput.YUAN_FRACTION) String proposedConfiscated) {
+			@JsonDeserialize(using = NumberText.class) @NumberText.Digits(label = CaseInput.CONFISCATED + "（proposedConfiscated）", integer = CaseInput.YUAN_INTEGER, fraction = CaseInput.YUAN_FRACTION) String proposedConfiscated,
+			@JsonDeserialize(using = NumberText.class) String proposedSuspensionDays) {
 		/** The long free text (report, mitigationReason) as stored, searched and compared: {@link Text#freeText}. */
 		public Conclusion {
 			report = Text.freeText(report);
@@ -83,7 +87,14 @@ public class CaseInvestigation {
 		public Conclusion(String report, String proposedPenalty, String proposedFine, Boolean serious, String mitigation,
 				String mitigationGround, String mitigationReason, String concludedOn) {
 			this(report, proposedPenalty, proposedFine, serious, mitigation, mitigationGround, mitigationReason, concludedOn,
-					null);
+					null, null);
+		}
+
+		/** A conclusion without a 责令停业整顿 (no period to propose). */
+		public Conclusion(String report, String proposedPenalty, String proposedFine, Boolean serious, String mitigation,
+				String mitigationGround, String mitigationReason, String concludedOn, String proposedConfiscated) {
+			this(report, proposedPenalty, proposedFine, serious, mitigation, mitigationGround, mitigationReason, concludedOn,
+					proposedConfiscated, null);
 		}
 
 		/** A conclusion entered on the day the investigation ends. */
@@ -136,6 +147,8 @@ public class CaseInvestigation {
 		Penalty penalty = penalty(v, "proposedPenalty", "拟处罚种类", data.proposedPenalty());
 		BigDecimal fine = fine(v, "proposedFine", penalty, data.proposedFine());
 		BigDecimal confiscated = confiscated(v, "proposedConfiscated", penalty, data.proposedConfiscated());
+		Integer suspensionDays = DecisionRules.suspensionDays(v, "proposedSuspensionDays", penalty, data.proposedSuspensionDays(),
+				caseWork.threshold(StatutoryRule.PENALTY_SUSPENSION_MAX, c), null, false);
 		Mitigation mitigation = parse(v, "mitigation", "从轻/减轻", data.mitigation(), Mitigation.class, false);
 		Mitigation.Ground ground = parse(v, "mitigationGround", "第32条情形", data.mitigationGround(), Mitigation.Ground.class, false);
 		v.maxLength("mitigationReason", "理由", data.mitigationReason(), 500);
@@ -162,6 +175,7 @@ public class CaseInvestigation {
 		p.put("penalty", penalty.name());
 		p.put("fine", fine);
 		p.put("confiscated", confiscated);
+		p.put("suspensionDays", suspensionDays);
 		p.put("mitigation", mitigation == null ? null : mitigation.name());
 		p.put("ground", ground == null ? null : ground.name());
 		p.put("reason", Text.blankToNull(data.mitigationReason()) == null ? null : Text.strip(data.mitigationReason()));
@@ -170,9 +184,9 @@ public class CaseInvestigation {
 		p.put("author", CaseWork.actorId());
 		caseWork.move(c, to, """
 				, concluded_on = :concluded, concluded_by_user_id = :author, investigation_report = :report, serious = :serious, proposed_penalty = :penalty, proposed_fine = :fine,
-				  proposed_confiscated = :confiscated, mitigation = :mitigation, mitigation_ground = :ground, mitigation_reason = :reason,
+				  proposed_confiscated = :confiscated, proposed_suspension_days = :suspensionDays, mitigation = :mitigation, mitigation_ground = :ground, mitigation_reason = :reason,
 				  review_required = :review, reviewed_on = NULL, reviewed_by = NULL, reviewed_by_user_id = NULL""", p);
-		caseWork.record(c, "case.conclude", "调查终结，拟" + CaseDocuments.penalty(penalty, fine, confiscated)
+		caseWork.record(c, "case.conclude", "调查终结，拟" + penalty.describe(fine, confiscated, CaseDocuments.suspension(suspensionDays))
 				+ (data.isSerious() ? "（情节严重）" : "") + (review ? "；须法制审核" : ""));
 		caseWork.issueAnew(id, CaseDocumentKind.INVESTIGATION_REPORT);
 	}

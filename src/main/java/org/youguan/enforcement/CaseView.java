@@ -27,6 +27,9 @@ import org.youguan.rules.ViolationType;
  * given, {@code hearingOn} the day the hearing was held). {@code hearingPausedFrom} the first day the requested hearing
  * stops the decision clock: the request day when the request was recorded while the limit ran, null when it was recorded
  * only after the limit had passed (the hearing goes ahead; an overdue case is not revived) or none was requested.
+ * {@code proposedSuspensionDays}/{@code suspensionDays} the length of a 责令停业整顿 proposed (and notified) and decided,
+ * in calendar days from the day after the decision is delivered ({@code suspensionFrom}/{@code suspensionUntil} are its
+ * days, fixed on delivery; for decisions before V276 the days they stated).
  */
 public record CaseView(long id, String number, Long leadId, String regionCode, LeadSource source,
 		String enterpriseCreditCode, String enterpriseName, ViolationType violationCode, LocalDate violationEndedOn,
@@ -45,7 +48,16 @@ public record CaseView(long id, String number, Long leadId, String regionCode, L
 		BigDecimal proposedConfiscated, BigDecimal confiscated, LocalDate suspensionFrom, LocalDate suspensionUntil,
 		Long decidedByUserId, String decidedBy, Integer handoverDays, Boolean statementAdopted, String statementReview,
 		LocalDate decisionAnnulledOn, LocalDate publicationWithdrawalDueOn, LocalDate hearingScheduledOn,
-		LocalDate hearingPausedFrom) {
+		LocalDate hearingPausedFrom, Integer proposedSuspensionDays, Integer suspensionDays) {
+
+	/**
+	 * The penalty proposed, every part and amount with a 停业整顿's days, as the 事先告知书 states it ("责令停业整顿30日（自
+	 * 行政处罚决定书送达之日的次日起计算），并处罚款人民币60000元"); empty before the conclusion.
+	 */
+	public String proposedText() {
+		return proposedPenalty == null ? ""
+				: proposedPenalty.describe(proposedFine, proposedConfiscated, Penalty.suspensionDays(proposedSuspensionDays));
+	}
 
 	/** Whether the decision is on the public portal now (published and not withdrawn). */
 	public boolean published() {

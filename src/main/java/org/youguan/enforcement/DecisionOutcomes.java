@@ -197,7 +197,7 @@ public class DecisionOutcomes {
 		v.required("body", "作出机关（body）", data.body()).line("body", "作出机关（body）", data.body(), 200);
 		v.required("documentNumber", "文书文号（documentNumber）", data.documentNumber())
 			.line("documentNumber", "文书文号（documentNumber）", data.documentNumber(), 100)
-			.identifier("documentNumber", "文书文号（documentNumber）", data.documentNumber());
+			.documentNumber("documentNumber", "文书文号（documentNumber）", data.documentNumber());
 		v.required("decidedOn", "作出日期（decidedOn）", data.decidedOn());
 		LocalDate on = v.date("decidedOn", "作出日期（decidedOn）", data.decidedOn(), c.decidedOn(), caseWork.today());
 		v.required("reason", "理由（reason）", data.reason()).maxLength("reason", "理由（reason）", data.reason(), 500);
@@ -263,14 +263,14 @@ public class DecisionOutcomes {
 			p.put("confiscated", confiscated);
 			set.append(", penalty = :penalty, fine = :fine, confiscated = :confiscated");
 			if (penalty != Penalty.SUSPENSION) {
-				set.append(", suspension_from = NULL, suspension_until = NULL");
+				set.append(", suspension_from = NULL, suspension_until = NULL, suspension_days = NULL");
 			}
 		}
 		caseWork.move(c, c.status(), set.toString(), p);
 		caseWork.record(c, "case.remedy-outcome", kind.label() + "结果：" + Text.strip(data.body()) + Text.strip(data.documentNumber())
 				+ "（" + on + "）" + result.label() + "处罚决定" + c.decisionNumber()
 				+ (penalty == null ? "" : "，变更为" + penalty.describe(fine, confiscated)) + "：" + Text.strip(data.reason())
-				+ (withdrawalDue == null ? "" : "；应于" + withdrawalDue + "前撤回公示（行政处罚法第48条）"));
+				+ (withdrawalDue == null ? "" : "；最迟应于" + withdrawalDue + "撤回公示（行政处罚法第48条）"));
 		if (penalty != null) {
 			reissueDecision(id, kind.label() + "变更（" + Text.strip(data.body()) + Text.strip(data.documentNumber()) + "）");
 		}

@@ -23,6 +23,8 @@ import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.org.BureauView;
+import org.youguan.org.Bureaus;
 import org.youguan.rules.ViolationType;
 
 import static org.youguan.enforcement.internal.CaseInput.requireReason;
@@ -43,8 +45,12 @@ public class DecisionPublication {
 
 	private final DecisionOutcomes outcomes;
 
-	DecisionPublication(JdbcClient jdbc, CaseDocuments documents, CaseWork caseWork, DecisionOutcomes outcomes) {
+	private final Bureaus bureaus;
+
+	DecisionPublication(JdbcClient jdbc, CaseDocuments documents, CaseWork caseWork, DecisionOutcomes outcomes,
+			Bureaus bureaus) {
 		this.jdbc = jdbc;
+		this.bureaus = bureaus;
 		this.documents = documents;
 		this.caseWork = caseWork;
 		this.outcomes = outcomes;
@@ -166,15 +172,17 @@ public class DecisionPublication {
 	 * A published decision as the public portal shows it (双公示): no personal data — the enterprise's name and credit
 	 * code, the violation and its basis, the penalty and fine, the days of decision and publication. {@code penalty}
 	 * names every part of a 并处 (没收违法所得并处罚款); {@code fine} is the fine alone, {@code confiscated} the value
-	 * confiscated (null when none).
+	 * confiscated (null when none); {@code bureau} the 处罚机关, the bureau that decided (the one handling the case's
+	 * region).
 	 */
 	public record PublishedDecision(String decisionNumber, String enterprise, String creditCode, String violation,
-			String basis, String penalty, BigDecimal fine, LocalDate decidedOn, LocalDate publishedOn, BigDecimal confiscated) {
+			String basis, String penalty, BigDecimal fine, LocalDate decidedOn, LocalDate publishedOn, BigDecimal confiscated,
+			String bureau) {
 	}
 
 	private record PublishedRow(String decisionNumber, String enterpriseName, String enterpriseCreditCode,
 			ViolationType violationCode, String basis, Penalty penalty, BigDecimal fine, LocalDate decidedOn,
-			LocalDate publishedOn, BigDecimal confiscated) {
+			LocalDate publishedOn, BigDecimal confiscated, String regionCode) {
 	}
 
 	/**
@@ -192,9 +200,10 @@ public class DecisionPublication {
 					       c.publication_credit_code AS enterprise_credit_code, c.publication_violation_code AS violation_code,
 					       c.publication_basis AS basis, c.publication_penalty AS penalty, c.publication_fine AS fine,
 					       c.publication_decided_on AS decided_on, c.published_on,
-					       c.publication_confiscated AS confiscated""", page, Rows.of(PublishedRow.class))
+					       c.publication_confiscated AS confiscated, c.region_code""", page, Rows.of(PublishedRow.class))
 			.map(r -> new PublishedDecision(r.decisionNumber(), r.enterpriseName(), r.enterpriseCreditCode(),
 					r.violationCode().shortName(), r.basis(), r.penalty().labelWith(r.fine(), r.confiscated()),
-					r.fine(), r.decidedOn(), r.publishedOn(), r.confiscated()));
+					r.fine(), r.decidedOn(), r.publishedOn(), r.confiscated(),
+					bureaus.nearest(r.regionCode()).map(BureauView::name).orElse(null)));
 	}
 }

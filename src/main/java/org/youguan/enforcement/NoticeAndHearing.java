@@ -108,8 +108,7 @@ public class NoticeAndHearing {
 		p.put("right", right);
 		p.put("due", due);
 		caseWork.move(c, to, ", notified_on = :on, hearing_right = :right, hearing_request_due = :due", p);
-		caseWork.record(c, "case.notify", "事先告知：拟" + CaseDocuments.penalty(c.proposedPenalty(), c.proposedFine(),
-				c.proposedConfiscated()) + (right ? "，告知听证权利" : "") + "，陈述申辩" + (right ? "、申请听证" : "")
+		caseWork.record(c, "case.notify", "事先告知：拟" + c.proposedText() + (right ? "，告知听证权利" : "") + "，陈述申辩" + (right ? "、申请听证" : "")
 				+ "期限至" + caseWork.messageDay(due));
 		// after 退回调查 the new notices keep the earlier ones as their predecessors
 		caseWork.issueAnew(id, CaseDocumentKind.PRIOR_NOTICE);

@@ -34,6 +34,7 @@ import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
 import org.youguan.numbering.BusinessNumbers;
 import org.youguan.registry.EnterpriseView;
+import org.youguan.rules.FineRange;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
 import org.youguan.rules.ViolationType;
@@ -198,7 +199,16 @@ public class OnTheSpotPenalties {
 			v.require("fine", fine.compareTo(limit) <= 0, "on-the-spot", "当场处罚对" + (person ? "公民" : "法人或者其他组织")
 					+ "罚款不得超过" + plain(limit) + "元（" + limitRule.basis() + "），超过的应适用普通程序");
 			if (type != null && fine.compareTo(limit) <= 0) {
-				DecisionRules.checkFine(v, rules.fineRange(type, false, lookup), fine, null, null, null);
+				FineRange range = rules.fineRange(type, false, lookup);
+				if (fine.compareTo(range.min()) < 0) {
+					// 简易程序 has no 减轻 (no ground, reason nor review on the spot): below the range is the general procedure's
+					v.require("fine", false, "range", "罚款" + plain(fine) + "元低于法定幅度下限（" + range + "）：当场处罚只能在法定幅度内"
+							+ "处以警告或罚款，不能减轻处罚，本案不适用简易程序（行政处罚法第51条）；确需减轻处罚的，应适用普通程序立案调查，"
+							+ "依第32条写明情形和理由");
+				}
+				else {
+					DecisionRules.checkFine(v, range, fine, null, null, null);
+				}
 			}
 		}
 		List<Investigator> members = caseTeam.team(v, "team", data.team(), lookup, scope);

@@ -213,7 +213,7 @@ public class PastCases {
 		}
 		String typedNumber = Text.documentNumber(data.decisionNumber());
 		v.maxLength("decisionNumber", "决定书文号（decisionNumber）", typedNumber, 60)
-			.identifier("decisionNumber", "决定书文号（decisionNumber）", typedNumber)
+			.documentNumber("decisionNumber", "决定书文号（decisionNumber）", typedNumber)
 			.documentYear("decisionNumber", "决定书文号（decisionNumber）", typedNumber, Day.of(decided));
 		decisionNumbers.handTypedNumber(v, typedNumber);
 		// before 并处 was recorded, a confiscation's value came in fine: without confiscated it still means that
@@ -460,7 +460,7 @@ public class PastCases {
 				: Text.documentNumber(data.number());
 		v.require("number", number != null, "required", "文号（number）不能为空")
 			.maxLength("number", "文号（number）", number, 60)
-			.identifier("number", "文号（number）", number);
+			.documentNumber("number", "文号（number）", number);
 		v.require("kind", kind != CaseDocumentKind.TRANSFER_LETTER, "one-of", "文书种类（kind）不能是案件移送书：导入的是已作出决定的历史案件");
 		v.required("issuedOn", "文书日期（issuedOn）", data.issuedOn());
 		LocalDate on = kind == null ? null : originalDay(v, c, kind, data.issuedOn());

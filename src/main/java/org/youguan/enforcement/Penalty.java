@@ -1,6 +1,9 @@
 package org.youguan.enforcement;
 
 import java.math.BigDecimal;
+import java.util.function.Function;
+
+import org.youguan.kernel.ChineseText;
 
 /**
  * The kind of penalty a case proposes or decides (行政处罚法(2021) art.9), in order of severity; the stable values of
@@ -73,12 +76,25 @@ public enum Penalty {
 	 * @param period the period as the documents write it, or "" for none
 	 */
 	public String describe(BigDecimal fine, BigDecimal confiscated, String period) {
+		return describe(fine, confiscated, period, Penalty::yuan);
+	}
+
+	/**
+	 * As {@link #describe(BigDecimal, BigDecimal, String)}, every amount as a document states it, in figures and in
+	 * capitals ({@link ChineseText#yuanStated}): 罚款人民币80000元（大写：捌万元整）; 责令停业整顿30日（…），并处罚款人民币
+	 * 2500.50元（大写：贰仟伍佰元伍角）.
+	 */
+	public String stated(BigDecimal fine, BigDecimal confiscated, String period) {
+		return describe(fine, confiscated, period, amount -> ChineseText.yuanStated(amount).substring("人民币".length()));
+	}
+
+	private String describe(BigDecimal fine, BigDecimal confiscated, String period, Function<BigDecimal, String> yuan) {
 		StringBuilder text = new StringBuilder();
 		if (this == FINE && some(fine)) {
-			text.append("罚款人民币").append(yuan(fine));
+			text.append("罚款人民币").append(yuan.apply(fine));
 		}
 		else if (this == CONFISCATION && some(confiscated)) {
-			text.append(label).append("人民币").append(yuan(confiscated));
+			text.append(label).append("人民币").append(yuan.apply(confiscated));
 		}
 		else {
 			text.append(label);
@@ -86,21 +102,31 @@ public enum Penalty {
 				text.append(period);
 			}
 			if (some(confiscated)) {
-				text.append("，没收违法所得人民币").append(yuan(confiscated));
+				text.append("，没收违法所得人民币").append(yuan.apply(confiscated));
 			}
 		}
 		if (this != FINE && some(fine)) {
-			text.append("，并处罚款人民币").append(yuan(fine));
+			text.append("，并处罚款人民币").append(yuan.apply(fine));
 		}
 		return text.toString();
+	}
+
+	/**
+	 * The length of a 责令停业整顿 as the 事先告知书 and the 决定书 state it — both printed before delivery, so as calendar
+	 * days counted from the day after the decision is delivered: "30日（自行政处罚决定书送达之日的次日起计算）"; empty for null.
+	 * @param days calendar days, or null
+	 */
+	public static String suspensionDays(Integer days) {
+		return days == null ? "" : days + "日（自行政处罚决定书送达之日的次日起计算）";
 	}
 
 	private static boolean some(BigDecimal amount) {
 		return amount != null && amount.signum() > 0;
 	}
 
+	/** An amount in figures, with both decimals where it has 角 or 分 (2500.50元, 80000元). */
 	private static String yuan(BigDecimal amount) {
-		return amount.stripTrailingZeros().toPlainString() + "元";
+		return ChineseText.yuanFigures(amount) + "元";
 	}
 
 	/** Whether it carries the right to a hearing whatever the amount (art.63: 停业, 吊销许可证件). */

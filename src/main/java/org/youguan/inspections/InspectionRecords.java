@@ -559,7 +559,7 @@ public class InspectionRecords {
 		String number = Text.documentNumber(r.number());
 		v.required("rectification.number", "责令改正通知书文号（rectification.number）", number)
 			.maxLength("rectification.number", "责令改正通知书文号（rectification.number）", number, 60)
-			.identifier("rectification.number", "责令改正通知书文号（rectification.number）", number);
+			.documentNumber("rectification.number", "责令改正通知书文号（rectification.number）", number);
 		v.required("rectification.issuedOn", "下达日期（rectification.issuedOn）", r.issuedOn());
 		v.required("rectification.dueOn", "整改期限（rectification.dueOn）", r.dueOn());
 		LocalDate issued = v.date("rectification.issuedOn", "下达日期（rectification.issuedOn）", r.issuedOn(),

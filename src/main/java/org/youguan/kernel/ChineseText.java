@@ -53,4 +53,106 @@ public final class ChineseText {
 		return BigDecimal.valueOf(n).divide(BigDecimal.valueOf(unit), 2, RoundingMode.DOWN).stripTrailingZeros()
 			.toPlainString() + (unit == 10_000L ? "万" : "亿");
 	}
+
+	private static final String CAPITALS = "零壹贰叁肆伍陆柒捌玖";
+
+	private static final String[] PLACES = { "", "拾", "佰", "仟" };
+
+	private static final String[] GROUPS = { "", "万", "亿", "万亿" };
+
+	/**
+	 * An amount of yuan in figures as a penalty document writes it: whole yuan without decimals ({@code 80000}), an
+	 * amount with 角 or 分 with both decimals ({@code 2500.50}, never the trimmed {@code 2500.5}).
+	 * @param amount yuan, at most two decimals (more are rounded half up)
+	 */
+	public static String yuanFigures(BigDecimal amount) {
+		BigDecimal cents = amount.setScale(2, RoundingMode.HALF_UP);
+		return cents.stripTrailingZeros().scale() <= 0 ? cents.setScale(0).toPlainString() : cents.toPlainString();
+	}
+
+	/**
+	 * An amount of yuan in capital numerals (大写金额) as 票据 and official penalty documents write it (中国人民银行
+	 * 《正确填写票据和结算凭证的基本规定》): 捌万元整, 贰仟伍佰元伍角, 壹仟肆佰零玖元零贰分, 壹拾万零伍佰元整, 伍角; "整"
+	 * after 元 (none after 角 or 分); one 零 for a run of zeros inside the number; 零 between 元 and 分 when 角 is zero.
+	 * @param amount yuan, not negative, at most two decimals (more are rounded half up), below 10^16
+	 * @return the capitals without 人民币; 零元整 for zero
+	 * @throws IllegalArgumentException for a negative amount or one of 10^16 yuan or more
+	 */
+	public static String yuanCapitals(BigDecimal amount) {
+		if (amount.signum() < 0 || amount.compareTo(BigDecimal.TEN.pow(16)) >= 0) {
+			throw new IllegalArgumentException("amount out of range: " + amount);
+		}
+		long cents = amount.setScale(2, RoundingMode.HALF_UP).movePointRight(2).longValueExact();
+		long yuan = cents / 100;
+		int jiao = (int) (cents / 10 % 10);
+		int fen = (int) (cents % 10);
+		if (cents == 0) {
+			return "零元整";
+		}
+		StringBuilder out = new StringBuilder();
+		if (yuan > 0) {
+			out.append(integerCapitals(yuan)).append("元");
+		}
+		if (jiao == 0 && fen == 0) {
+			return out.append("整").toString();
+		}
+		if (jiao > 0) {
+			out.append(CAPITALS.charAt(jiao)).append("角");
+		}
+		else if (yuan > 0) {
+			out.append("零");
+		}
+		if (fen > 0) {
+			out.append(CAPITALS.charAt(fen)).append("分");
+		}
+		return out.toString();
+	}
+
+	/** A whole number above 0 in capitals, by groups of four digits (万, 亿), one 零 for each run of zeros inside it. */
+	private static String integerCapitals(long n) {
+		StringBuilder out = new StringBuilder();
+		boolean zero = false;
+		for (int group = GROUPS.length - 1; group >= 0; group--) {
+			long unit = (long) Math.pow(10_000, group);
+			int part = (int) (n / unit % 10_000);
+			if (part == 0) {
+				zero = out.length() > 0;
+				continue;
+			}
+			if (out.length() > 0 && (zero || part < 1000)) {
+				out.append("零");
+			}
+			out.append(groupCapitals(part)).append(GROUPS[group]);
+			zero = false;
+		}
+		return out.toString();
+	}
+
+	/** 1 to 9999 in capitals with 仟佰拾, a zero inside as one 零, trailing zeros unwritten (壹仟零伍, 贰仟伍佰, 壹拾). */
+	private static String groupCapitals(int part) {
+		StringBuilder out = new StringBuilder();
+		boolean zero = false;
+		for (int place = 3; place >= 0; place--) {
+			int digit = part / (int) Math.pow(10, place) % 10;
+			if (digit == 0) {
+				zero = out.length() > 0;
+				continue;
+			}
+			if (zero) {
+				out.append("零");
+			}
+			out.append(CAPITALS.charAt(digit)).append(PLACES[place]);
+			zero = false;
+		}
+		return out.toString();
+	}
+
+	/**
+	 * An amount as a penalty document states it, in figures and in capitals: 人民币80000元（大写：捌万元整）,
+	 * 人民币2500.50元（大写：贰仟伍佰元伍角）.
+	 * @param amount yuan, not negative
+	 */
+	public static String yuanStated(BigDecimal amount) {
+		return "人民币" + yuanFigures(amount) + "元（大写：" + yuanCapitals(amount) + "）";
+	}
 }

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -284,6 +285,30 @@ public final class Validation {
 	private static boolean personalNumber(String shown) {
 		return shown != null && (Masking.holdsPersonalNumber(shown) || Masking.holdsPersonalNumber(shown.replace(" ", "")));
 	}
+
+	/**
+	 * A 文号 typed by hand (a decision's, an order's, another body's 复议决定书): an {@link #identifier} written only with
+	 * what document numbers are written with (GB/T 9704-2012 7.2.4: 机关代字, year, sequence, 号) — Han characters,
+	 * Arabic digits, Latin letters, the brackets 〔〕[]()（）【】〖〗, 第, 号, hyphens and dashes, 〇/○ and spaces; anything
+	 * else (&lt;b&gt;, quotes, slashes, semicolons) is rule {@code document-number}, naming the first such character: a
+	 * 文号 is printed on documents, listed on public pages and used in download names. Null passes.
+	 */
+	public Validation documentNumber(String field, String label, String value) {
+		identifier(field, label, value);
+		if (value == null || hasError(field)) {
+			return this;
+		}
+		Matcher bad = NOT_IN_DOCUMENT_NUMBER.matcher(value);
+		if (!bad.find()) {
+			return this;
+		}
+		return require(field, false, "document-number", label + "只能由汉字、数字、英文字母和〔〕[]()（）【】〖〗、第、号、连字符组成，不能含有“"
+				+ value.substring(bad.start(), value.offsetByCodePoints(bad.start(), 1)) + "”");
+	}
+
+	/** A character no 文号 is written with ({@link #documentNumber}). */
+	private static final Pattern NOT_IN_DOCUMENT_NUMBER = Pattern
+		.compile("[^\\p{IsHan}A-Za-z0-9〔〕\\[\\]()（）【】〖〗第号號〇○\\-－—_ ]");
 
 	/**
 	 * A 文号 that states its year ({@link Text#documentYear}: 〔2025〕) states the year it was issued in: a decision

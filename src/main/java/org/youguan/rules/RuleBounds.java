@@ -164,6 +164,7 @@ final class RuleBounds {
 			case PENALTY_DISCUSSION_MIN_PARTICIPANTS -> new Practice(BigDecimal.valueOf(2), BigDecimal.valueOf(15),
 					"一人不成集体讨论（行政处罚法(2021) 第57条），一局的负责人不会多于15人（产品约束）");
 			case PENALTY_PAYMENT_DEFERRAL_MAX -> upTo(365, "法律未规定延期或分期的期限（行政处罚法(2021) 第66条）：最长一年（产品约束）");
+			case PENALTY_SUSPENSION_MAX -> upTo(366, "停业整顿最长一年：法律未规定期限，更长的实为吊销或关闭，应依法作出相应处罚（产品约束）");
 			case PENALTY_CONFISCATION_HANDOVER -> upTo(30, "参照罚款缴纳的15日（行政处罚法(2021) 第67条），最长30日（产品约束）");
 			case PENALTY_ON_THE_SPOT_FILING -> upTo(7, "当场处罚决定须及时备案（行政处罚法(2021) 第52条），不超过决定书送达的7个工作日"
 					+ "（行政处罚法(2021) 第61条）");
@@ -205,7 +206,7 @@ final class RuleBounds {
 		return switch (rule) {
 			case UNIVERSAL_SUSPENSION_MAX_LENGTH, UNIVERSAL_SUSPENSION_START_LOOKBACK, UNIVERSAL_SUSPENSION_START_LEAD,
 					SAFETY_LETTER_MAX_WEIGHT, SAFETY_HAZARD_GENERAL_RECTIFICATION, SAFETY_HAZARD_MAJOR_RECTIFICATION,
-					SAFETY_INCIDENT_REPORT, INSPECTION_RECTIFICATION_MAX -> Optional.of(Enclosing.CEILING);
+					SAFETY_INCIDENT_REPORT, INSPECTION_RECTIFICATION_MAX, PENALTY_SUSPENSION_MAX -> Optional.of(Enclosing.CEILING);
 			case UNIVERSAL_DELIVERY_VILLAGE -> Optional.of(Enclosing.FLOOR);
 			default -> Optional.empty();
 		};

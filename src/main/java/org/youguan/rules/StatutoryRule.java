@@ -215,6 +215,15 @@ public enum StatutoryRule {
 	PENALTY_PAYMENT_DEFERRAL_MAX("penalty.payment-deferral-max", "延期或分期缴纳罚款的最长期限（自原缴款期限届满之日）", "180", RuleUnit.CALENDAR_DAYS, false, Citation.of(ADMINISTRATIVE_PENALTY_LAW, 66)),
 
 	/**
+	 * 责令停业整顿最长期限（自决定书送达之日的次日）: a product rule, not law — 行政处罚法(2021) art.9 names 责令停产停业 and
+	 * the postal texts (邮政法(2015) art.72, 76; 快递暂行条例(2025) art.52, 54) provide 责令停业整顿 without any span, so a
+	 * decision could order a business closed for centuries (attack 27 M1). A 停业整顿 is proposed and decided as at most this
+	 * many calendar days (180, about six months, by default), set by each bureau; never longer than the period the
+	 * 事先告知书 stated (art.44–45).
+	 */
+	PENALTY_SUSPENSION_MAX("penalty.suspension-max", "责令停业整顿最长期限（自决定书送达之日的次日起算；产品规则，非法律规定）", "180", RuleUnit.CALENDAR_DAYS, false, Citation.of(PRODUCT_RULE)),
+
+	/**
 	 * 没收违法所得上缴期限（自收到决定书）: 行政处罚法(2021) gives no period for handing over what a confiscation takes (art.74
 	 * only says it goes to the treasury); the decision states one by analogy with the fine's 十五日 (art.67), calendar days —
 	 * local practice (unconfirmed), kept apart from {@link #PENALTY_PAYMENT} so that neither changes the other. No

@@ -636,7 +636,7 @@ public class PostOfficeApprovals {
 		}
 		String number = Text.documentNumber(d.decisionNumber());
 		v.maxLength("decisionNumber", "决定文号（decisionNumber）", number, 60)
-			.identifier("decisionNumber", "决定文号（decisionNumber）", number)
+			.documentNumber("decisionNumber", "决定文号（decisionNumber）", number)
 			.documentYear("decisionNumber", "决定文号（decisionNumber）", number, decided);
 		if (number != null && f != null && number.length() <= 60 && numberUsed(f.regionCode(), number)) {
 			v.require("decisionNumber", false, "unique", usedMessage(number));

@@ -44,6 +44,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.in;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -220,6 +221,65 @@ class CaseDocumentsIntegrationTest {
 		String record = text((String) only(documents(c), "DISCUSSION_RECORD").get("href"), WUZHONG);
 		assertThat(record).contains("重大案件集体讨论记录").contains("蒋局长、李副局长、王副局长").contains("一致同意罚款六万元")
 			.contains("第五十七条").doesNotContain("${");
+	}
+
+	/**
+	 * 责令停业整顿 (attack 27 M1): its length is proposed at the conclusion and told to the party in the 事先告知书
+	 * (行政处罚法(2021) art.44), bounded by the product rule {@code penalty.suspension-max}; the decision may not be longer
+	 * than notified (art.45); both documents, printed before delivery, state it as days from the day after delivery, and
+	 * the delivery fixes its calendar days — never one before the party received the decision.
+	 */
+	@Test
+	void aSuspensionIsNotifiedAsDaysFromDeliveryAndNeverDecidedLonger() throws Exception {
+		long c = fileCase(wuzhong(3), "BRANCH_UNFILED");
+		// the 立案审批表 names the specific source, the report's origin note, not the category (attack 27 L3)
+		String filing = text((String) only(documents(c), "FILING_APPROVAL").get("href"), WUZHONG);
+		assertThat(filing).contains("群众举报").doesNotContain("举报、其他机关移送");
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/investigation", TEAM).andExpect(status().isOk());
+		PartyCases.evidence(jdbc, c);
+		String conclusion = "{\"report\":\"当事人分支机构长期未备案，情节严重\",\"proposedPenalty\":\"SUSPENSION\",\"proposedFine\":\"20000\","
+				+ "\"serious\":true%s}";
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/conclusion", conclusion.formatted(""))
+			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("proposedSuspensionDays"))
+			.andExpect(jsonPath("$.errors[0].rule").value("required"));
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/conclusion", conclusion.formatted(",\"proposedSuspensionDays\":9999"))
+			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].rule").value("max"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("penalty.suspension-max")));
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/conclusion", conclusion.formatted(",\"proposedSuspensionDays\":30"))
+			.andExpect(status().isOk());
+		assertThat(text((String) only(documents(c), "INVESTIGATION_REPORT").get("href"), WUZHONG))
+			.contains("本案来源于群众举报").doesNotContain("举报、其他机关移送");
+		call(PenaltyCaseIntegrationTest.MARKET, "/api/v1/enforcement/cases/" + c + "/review",
+				"{\"agreed\":true,\"opinion\":\"同意\"}").andExpect(status().isOk());
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/notice", on(today())).andExpect(status().isOk());
+		String notice = text((String) only(documents(c), "PRIOR_NOTICE").get("href"), WUZHONG);
+		assertThat(notice).contains("责令停业整顿30日（自行政处罚决定书送达之日的次日起计算）");
+		waiveStatement(c);
+		mvc.perform(multipart("/api/v1/enforcement/cases/" + c + "/hearing-waiver")
+			.file(new MockMultipartFile("file", "waiver.pdf", "application/pdf", PenaltyCaseIntegrationTest.WAIVER_PDF))
+			.param("on", today().toString()).header("Authorization", WUZHONG)).andExpect(status().isOk());
+		String decision = "{\"decidedOn\":\"" + today() + "\",\"penalty\":\"SUSPENSION\",\"fine\":\"20000\",\"discussedOn\":\""
+				+ today() + "\",\"discussionParticipants\":[\"蔣 局長\",\"李副局长\",\"王副局长\"],\"discussionConclusion\":\"同意\"%s}";
+		call(HEAD, "/api/v1/enforcement/cases/" + c + "/decision", decision.formatted(""))
+			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("suspensionDays"));
+		call(HEAD, "/api/v1/enforcement/cases/" + c + "/decision", decision.formatted(",\"suspensionDays\":31"))
+			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("suspensionDays"))
+			.andExpect(jsonPath("$.errors[0].rule").value("heavier"));
+		// a hand-typed 文号 holds what 文号 are written with (attack 27 L4)
+		call(HEAD, "/api/v1/enforcement/cases/" + c + "/decision", decision.formatted(",\"suspensionDays\":20,"
+				+ "\"decisionNumber\":\"吴邮罚字<b>1</b>\""))
+			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("decisionNumber"))
+			.andExpect(jsonPath("$.errors[0].rule").value("document-number"));
+		// the deciding head 蒋局长 listed in traditional characters with a space is the head himself (attack 27 L1)
+		call(HEAD, "/api/v1/enforcement/cases/" + c + "/decision", decision.formatted(",\"suspensionDays\":20"))
+			.andExpect(status().isOk()).andExpect(jsonPath("$.penaltyCase.suspensionDays").value(20))
+			.andExpect(jsonPath("$.penaltyCase.suspensionFrom").doesNotExist());
+		String decided = text((String) only(documents(c), "DECISION").get("href"), WUZHONG);
+		assertThat(decided).contains("责令停业整顿20日（自行政处罚决定书送达之日的次日起计算），并处罚款人民币20000元（大写：贰万元整）");
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/delivery", on(today())).andExpect(status().isOk());
+		mvc.perform(get("/api/v1/enforcement/cases/" + c).header("Authorization", WUZHONG)).andExpect(status().isOk())
+			.andExpect(jsonPath("$.penaltyCase.suspensionFrom").value(today().plusDays(1).toString()))
+			.andExpect(jsonPath("$.penaltyCase.suspensionUntil").value(today().plusDays(20).toString()));
 	}
 
 	@Test
@@ -684,6 +744,15 @@ class CaseDocumentsIntegrationTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("fine"))
 			.andExpect(jsonPath("$.errors[0].message").value(containsString("3000元（行政处罚法(2021) 第51条）")));
+		// below the article's minimum (快递市场管理办法 art.48: ¥5,000–10,000) only a 减轻 would do, which the simple
+		// procedure has no fields, review nor ground for: the answer sends the case to the general procedure (art.51)
+		call(WUZHONG, "/api/v1/enforcement/cases/on-the-spot", org.replace("DATA_NOT_REPORTED", "UNLICENSED_CONTRACTOR")
+			.formatted(e.creditCode(), today(), "FINE", "2000", team))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("fine"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("不适用简易程序")))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("普通程序")))
+			.andExpect(jsonPath("$.errors[0].message").value(not(containsString("并写明情形和理由"))));
 		call(WUZHONG, "/api/v1/enforcement/cases/on-the-spot", org.formatted(e.creditCode(), today(), "SUSPENSION", "null", team))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("penalty"));
@@ -810,12 +879,12 @@ class CaseDocumentsIntegrationTest {
 		// (attack round 20: the notice cited the penalty article alone, the decision nested the item in the article)
 		String ground = "依据《中华人民共和国行政处罚法》第三十二条第（一）项“主动消除或者减轻违法行为危害后果”的规定，";
 		assertThat(text((String) only(documents(c), "PRIOR_NOTICE").get("href"), WUZHONG))
-			.contains("没收违法所得人民币5000元，并处罚款人民币5000元", ground + "拟对当事人减轻处罚：主动删除泄露的信息。依据快递暂行条例(2025) 第54条");
+			.contains("没收违法所得人民币5000元（大写：伍仟元整），并处罚款人民币5000元（大写：伍仟元整）", ground + "拟对当事人减轻处罚：主动删除泄露的信息。依据快递暂行条例(2025) 第54条");
 		assertThat(text((String) only(documents(c), "DECISION").get("href"), WUZHONG))
 			.contains(ground + "对当事人减轻处罚：主动删除泄露的信息。依据快递暂行条例(2025) 第54条")
 			.doesNotContain("第32条第1项", "第三十二条（")
-			.contains("没收违法所得人民币5000元，并处罚款人民币5000元", "罚款自收到本决定书之日起15日内", "加处罚款",
-					"没收的违法所得人民币5000元自收到本决定书之日起", "上缴国库")
+			.contains("没收违法所得人民币5000元（大写：伍仟元整），并处罚款人民币5000元（大写：伍仟元整）", "罚款自收到本决定书之日起15日内",
+					"加处罚款", "没收的违法所得人民币5000元（大写：伍仟元整）自收到本决定书之日起", "上缴国库")
 			// the duty breached is the waybill article (35), the penalty's basis its penalty article (54)
 			.contains("构成未按规定管理快递运单和用户信息，违反了快递暂行条例(2025) 第35条的规定。", "依据快递暂行条例(2025) 第54条")
 			.doesNotContain("违反了快递暂行条例(2025) 第54条", "${");

@@ -737,8 +737,8 @@ class DecisionOutcomesIntegrationTest {
 		BigDecimal shown = number(JsonPath.read(caseJson(plan), "$.deadlines.surchargeToday"));
 		assertThat(shown).isPositive();
 		// the 执行情况 names what is still demanded of each instalment, not its planned amount
-		String second = "第2期1000元（" + ChineseText.day(calendar.plusWorkingDays(day, 20)) + "前）";
-		String third = "第3期1000元（" + ChineseText.day(calendar.plusWorkingDays(day, 30)) + "前）";
+		String second = "第2期1000元（缴纳期限至" + ChineseText.day(calendar.plusWorkingDays(day, 20)) + "）";
+		String third = "第3期1000元（缴纳期限至" + ChineseText.day(calendar.plusWorkingDays(day, 30)) + "）";
 		// before the 500 is paid the fine is not paid up: the third is not demanded, and nothing says 已缴足
 		assertThat(closingReport(plan)).contains(second + "经变更应缴500元，未缴纳", third + "经变更无需缴纳")
 			.doesNotContain("已缴足");
@@ -874,8 +874,8 @@ class DecisionOutcomesIntegrationTest {
 		assertThat(decisions).hasSize(2);
 		String reissued = TemplateFiles.text(mvc.perform(get((String) decisions.get(1).get("href")).header("Authorization", WUZHONG))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
-		assertThat(reissued).contains("罚款人民币1000元（本处罚决定经苏州市邮政管理局行政复议（苏邮复决〔2025〕" + id + "号，"
-				+ ChineseText.day(changed) + "）变更，原处罚为罚款人民币3000元）");
+		assertThat(reissued).contains("罚款人民币1000元（大写：壹仟元整）（本处罚决定经苏州市邮政管理局行政复议（苏邮复决〔2025〕" + id + "号，"
+				+ ChineseText.day(changed) + "）变更，原处罚为罚款人民币3000元（大写：叁仟元整））");
 		String first = TemplateFiles.text(mvc.perform(get((String) decisions.get(0).get("href")).header("Authorization", WUZHONG))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
 		assertThat(first).contains("罚款人民币3000元").doesNotContain("变更");

@@ -382,6 +382,11 @@ class ImportedDecisionRulesIntegrationTest {
 		clock.reset();
 		assertThat(rules("reviewer", () -> caseInvestigation.review(PartyCases.ALL, id, new Officer(null, PartyCases.TEAM.get(0).name()), true,
 				"同意"))).containsExactly("reviewer-is-investigator");
+		// the same person in traditional characters or typed with a space (attack 27 L1): one name key, as in 集体讨论
+		for (String alike : List.of("沈執法", "沈 执法", "陳吳中")) {
+			assertThat(rules("reviewer", () -> caseInvestigation.review(PartyCases.ALL, id, new Officer(null, alike), true, "同意")))
+				.as(alike).containsExactly("reviewer-is-investigator");
+		}
 		mvc.perform(post("/api/v1/enforcement/cases/" + id + "/notice").header("Authorization", PenaltyCaseIntegrationTest.WUZHONG)
 			.contentType(MediaType.APPLICATION_JSON).content("{\"on\":\"" + LocalDate.now(ChinaTime.ZONE) + "\"}"))
 			.andExpect(status().isUnprocessableContent())

@@ -169,7 +169,7 @@ final class PartyCases {
 		// the party's signed waiver (a waiver typed as a statement is refused, rule use-waiver)
 		noticeAndHearing.waiveStatement(ALL, id, on.minusDays(1).toString(), waiver());
 		caseDecisions.decide(ALL, id, new CaseDecisions.Decision(null, on.toString(), penalty, fine, mitigation, ground, reason, null,
-				null, null, confiscated, null, null));
+				null, null, confiscated, null));
 		return id;
 	}
 

@@ -324,7 +324,7 @@ class PartyRightsIntegrationTest {
 		LocalDate day = LocalDate.of(2026, 6, 1);
 		long id = notifiedOn(day);
 		rules.override(StatutoryRule.PENALTY_HEARING_REQUEST, city(), "0", new BigDecimal("10"), "测试：假设的新法律");
-		assertThat(reissued(id, CaseDocumentKind.PRIOR_NOTICE)).contains("5个工作日内（2026年6月8日前）")
+		assertThat(reissued(id, CaseDocumentKind.PRIOR_NOTICE)).contains("5个工作日内（至2026年6月8日）")
 			.doesNotContain("10个工作日");
 	}
 }

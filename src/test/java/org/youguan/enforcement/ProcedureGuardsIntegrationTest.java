@@ -292,13 +292,13 @@ class ProcedureGuardsIntegrationTest {
 		// notice (art.45)
 		long branch = investigating(party.other(), "BRANCH_UNFILED", LocalDate.of(2026, 5, 25));
 		caseInvestigation.concludeInvestigation(PartyCases.ALL, branch, new CaseInvestigation.Conclusion("查明", "SUSPENSION", "20000", true, null,
-				null, null, "2026-05-26"));
+				null, null, "2026-05-26", null, "30"));
 		caseInvestigation.review(PartyCases.ALL, branch, PartyCases.REVIEWER, true, "同意");
 		today("2026-06-10");
 		noticeAndHearing.notifyParty(PartyCases.ALL, branch, "2026-06-09");
 		today("2026-06-17");
 		noticeAndHearing.waiveStatement(PartyCases.ALL, branch, "2026-06-10", PartyCases.waiver());
-		caseDecisions.decide(PartyCases.ALL, branch, seriousDecision("2026-06-17", "FINE", "15000", null, null, null));
+		caseDecisions.decide(PartyCases.ALL, branch, seriousDecision("2026-06-17", "FINE", "15000", null, null));
 		assertThat(cases.get(PartyCases.ALL, branch).penaltyCase().penalty()).isEqualTo(Penalty.FINE);
 	}
 
@@ -353,10 +353,9 @@ class ProcedureGuardsIntegrationTest {
 	 * still holds.
 	 */
 
-	static CaseDecisions.Decision seriousDecision(String on, String penalty, String fine, String confiscated, String from,
-			String until) {
+	static CaseDecisions.Decision seriousDecision(String on, String penalty, String fine, String confiscated, String days) {
 		return new CaseDecisions.Decision(null, on, penalty, fine, null, null, null, on, "情节严重，责令停业整顿并处罚款",
-				List.of("孙局长", "李副局长", "王副局长"), confiscated, from, until);
+				List.of("孙局长", "李副局长", "王副局长"), confiscated, days);
 	}
 
 	@Test
@@ -367,29 +366,43 @@ class ProcedureGuardsIntegrationTest {
 		assertThat(rules("proposedFine", () -> caseInvestigation.concludeInvestigation(PartyCases.ALL, id,
 				new CaseInvestigation.Conclusion("查明", "SUSPENSION", null, true, null, null, null, "2026-05-26"))))
 			.containsExactly("combined-required");
+		assertThat(rules("proposedSuspensionDays", () -> caseInvestigation.concludeInvestigation(PartyCases.ALL, id,
+				new CaseInvestigation.Conclusion("查明", "SUSPENSION", "20000", true, null, null, null, "2026-05-26", null))))
+			.containsExactly("required");
 		caseInvestigation.concludeInvestigation(PartyCases.ALL, id, new CaseInvestigation.Conclusion("查明", "SUSPENSION", "20000", true, null, null,
-				null, "2026-05-26"));
+				null, "2026-05-26", null, "61"));
 		caseInvestigation.review(PartyCases.ALL, id, PartyCases.REVIEWER, true, "同意");
 		today("2026-06-10");
 		noticeAndHearing.notifyParty(PartyCases.ALL, id, "2026-06-09");
 		today("2026-06-17");
 		noticeAndHearing.waiveStatement(PartyCases.ALL, id, "2026-06-10", PartyCases.waiver());
 
-		assertThat(rules("suspensionFrom", () -> caseDecisions.decide(PartyCases.ALL, id,
-				seriousDecision("2026-06-17", "SUSPENSION", "20000", null, null, null)))).containsExactly("required");
-		assertThat(rules("suspensionUntil", () -> caseDecisions.decide(PartyCases.ALL, id,
-				seriousDecision("2026-06-17", "SUSPENSION", "20000", null, "2026-06-20", "2026-06-19")))).isNotEmpty();
+		assertThat(rules("suspensionDays", () -> caseDecisions.decide(PartyCases.ALL, id,
+				seriousDecision("2026-06-17", "SUSPENSION", "20000", null, null)))).containsExactly("required");
+		assertThat(rules("suspensionDays", () -> caseDecisions.decide(PartyCases.ALL, id,
+				seriousDecision("2026-06-17", "SUSPENSION", "20000", null, "0")))).containsExactly("positive");
+		// longer than the 61 days notified (art.45), and beyond the catalogue's ceiling (penalty.suspension-max, 180)
+		assertThat(rules("suspensionDays", () -> caseDecisions.decide(PartyCases.ALL, id,
+				seriousDecision("2026-06-17", "SUSPENSION", "20000", null, "62")))).containsExactly("heavier");
+		assertThat(rules("suspensionDays", () -> caseDecisions.decide(PartyCases.ALL, id,
+				seriousDecision("2026-06-17", "SUSPENSION", "20000", null, "9999")))).containsExactly("max", "heavier");
 		assertThat(rules("fine", () -> caseDecisions.decide(PartyCases.ALL, id,
-				seriousDecision("2026-06-17", "SUSPENSION", null, null, "2026-06-20", "2026-08-19")))).containsExactly("combined-required");
+				seriousDecision("2026-06-17", "SUSPENSION", null, null, "61")))).containsExactly("combined-required");
 		// a confiscation the article (邮政法 art.73) does not provide
 		assertThat(rules("confiscated", () -> caseDecisions.decide(PartyCases.ALL, id,
-				seriousDecision("2026-06-17", "SUSPENSION", "20000", "1000", "2026-06-20", "2026-08-19")))).contains("not-provided");
-		caseDecisions.decide(PartyCases.ALL, id, seriousDecision("2026-06-17", "SUSPENSION", "20000", null, "2026-06-20", "2026-08-19"));
+				seriousDecision("2026-06-17", "SUSPENSION", "20000", "1000", "61")))).contains("not-provided");
+		caseDecisions.decide(PartyCases.ALL, id, seriousDecision("2026-06-17", "SUSPENSION", "20000", null, "61"));
 		CaseView c = cases.get(PartyCases.ALL, id).penaltyCase();
 		assertThat(c.penalty()).isEqualTo(Penalty.SUSPENSION);
 		assertThat(c.fine()).isEqualByComparingTo("20000");
-		assertThat(c.suspensionFrom()).isEqualTo(LocalDate.of(2026, 6, 20));
-		assertThat(c.suspensionUntil()).isEqualTo(LocalDate.of(2026, 8, 19));
+		assertThat(c.suspensionDays()).isEqualTo(61);
+		// its days are known once the decision is delivered: from the day after
+		assertThat(c.suspensionFrom()).isNull();
+		today("2026-06-18");
+		caseExecution.deliver(PartyCases.ALL, id, "2026-06-18");
+		c = cases.get(PartyCases.ALL, id).penaltyCase();
+		assertThat(c.suspensionFrom()).isEqualTo(LocalDate.of(2026, 6, 19));
+		assertThat(c.suspensionUntil()).isEqualTo(LocalDate.of(2026, 8, 18));
 	}
 
 	@Test
@@ -411,9 +424,9 @@ class ProcedureGuardsIntegrationTest {
 		today("2026-06-10");
 		assertThat(rules("confiscated", () -> caseDecisions.decide(PartyCases.ALL, id,
 				new CaseDecisions.Decision(null, "2026-06-10", "CONFISCATION", "10000", null, null, null, null, null, null, "3000",
-						null, null)))).containsExactly("heavier");
+						null)))).containsExactly("heavier");
 		assertThat(rules("penalty", () -> caseDecisions.decide(PartyCases.ALL, id,
-				new CaseDecisions.Decision(null, "2026-06-10", "FINE", "10000", null, null, null, null, null, null, "3000", null,
+				new CaseDecisions.Decision(null, "2026-06-10", "FINE", "10000", null, null, null, null, null, null, "3000",
 						null)))).containsExactly("heaviest");
 		caseDecisions.decide(PartyCases.ALL, id, new CaseDecisions.Decision(null, "2026-06-10", "FINE", "10000", null, null, null));
 		assertThat(cases.get(PartyCases.ALL, id).penaltyCase().confiscated()).isNull();

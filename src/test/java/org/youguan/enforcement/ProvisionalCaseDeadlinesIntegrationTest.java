@@ -95,8 +95,8 @@ class ProvisionalCaseDeadlinesIntegrationTest {
 			texts.add(TemplateFiles.text(mvc.perform(get((String) d.get("href")).header("Authorization", WUZHONG))
 				.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray()));
 		}
-		assertThat(texts).anySatisfy(t -> assertThat(t).contains(ChineseText.day(decisionDue) + "（暂定）前作出处理决定"));
-		assertThat(texts).anySatisfy(t -> assertThat(t).contains(ChineseText.day(requestDue) + "前")
+		assertThat(texts).anySatisfy(t -> assertThat(t).contains(ChineseText.day(decisionDue) + "（暂定）作出处理决定"));
+		assertThat(texts).anySatisfy(t -> assertThat(t).contains("至" + ChineseText.day(requestDue))
 			.doesNotContain(ChineseText.day(requestDue) + "（暂定）"));
 	}
 

@@ -13,12 +13,14 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.documents.UploadedFile;
+import org.youguan.org.Bureaus;
 import org.youguan.registry.EnterpriseView;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -48,6 +50,9 @@ class PublicPenaltyPagesIntegrationTest {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	Bureaus bureaus;
 
 	/** A client address of its own: public pages are rate-limited per address. */
 	static MockHttpServletRequestBuilder anonymous(String path) {
@@ -81,7 +86,16 @@ class PublicPenaltyPagesIntegrationTest {
 		mvc.perform(anonymous("/public/penalties?region=" + demo.regionCode().substring(0, 6))).andExpect(status().isOk())
 			.andExpect(content().string(containsString(demo.decisionNumber())));
 
+		// 双公示 names the 处罚机关 and, in the list too, the legal basis (attack 27 L6)
+		String bureau = bureaus.nearest(demo.regionCode()).orElseThrow().name();
+		mvc.perform(anonymous("/public/penalties?q=" + demo.decisionNumber())).andExpect(status().isOk())
+			.andExpect(content().string(containsString("处罚机关：" + bureau)))
+			.andExpect(content().string(containsString("处罚依据：")))
+			.andExpect(content().string(containsString("第54条")));
+		mvc.perform(anonymous("/api/v1/public/penalties?q=" + demo.decisionNumber())).andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].bureau").value(bureau));
 		mvc.perform(anonymous("/public/penalties/" + demo.id())).andExpect(status().isOk())
+			.andExpect(content().string(containsString(bureau)))
 			.andExpect(content().string(containsString(demo.decisionNumber())))
 			.andExpect(content().string(containsString("第54条")))
 			.andExpect(content().string(not(containsString("林执法"))))

@@ -132,7 +132,8 @@ class StepErrorFieldsIntegrationTest {
 		party.evidence(id);
 		refusedNamingItsOwnFields(WUZHONG, c + id + "/conclusion", """
 				{"report":"","proposedPenalty":"FINE","proposedFine":"99999999","mitigation":"REDUCED","mitigationGround":"NOPE",
-				 "mitigationReason":null,"serious":false,"concludedOn":"2000-01-01","proposedConfiscated":"-1"}""",
+				 "mitigationReason":null,"serious":false,"concludedOn":"2000-01-01","proposedConfiscated":"-1",
+				 "proposedSuspensionDays":"x"}""",
 				CaseInvestigation.Conclusion.class);
 		refusedNamingItsOwnFields(WUZHONG, c + id + "/conclusion",
 				"{\"report\":\"查明\",\"proposedPenalty\":\"FINE\",\"proposedFine\":\"5000\"}");
@@ -155,7 +156,7 @@ class StepErrorFieldsIntegrationTest {
 		refusedNamingItsOwnFields(HEAD, c + id + "/decision", """
 				{"decisionNumber":null,"decidedOn":"x","penalty":"FINE","fine":"-5","mitigation":"NOPE","mitigationGround":"NOPE",
 				 "mitigationReason":null,"discussedOn":"z","discussionConclusion":null,"discussionParticipants":["甲"],
-				 "confiscated":"-1","suspensionFrom":"y","suspensionUntil":null,"statementAdopted":null,"statementReview":"x"}""",
+				 "confiscated":"-1","suspensionDays":"y","statementAdopted":null,"statementReview":"x"}""",
 				CaseDecisions.Decision.class);
 		refusedNamingItsOwnFields(HEAD, c + id + "/decision",
 				"{\"decidedOn\":\"" + today + "\",\"penalty\":\"FINE\",\"fine\":\"9000\"}");

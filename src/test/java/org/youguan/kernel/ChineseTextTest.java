@@ -1,5 +1,6 @@
 package org.youguan.kernel;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
@@ -26,5 +27,28 @@ class ChineseTextTest {
 		assertThat(ChineseText.numeral(60)).isEqualTo("六十");
 		assertThat(ChineseText.numeral(15)).isEqualTo("十五");
 		assertThat(ChineseText.day(LocalDate.of(2026, 3, 5))).isEqualTo("2026年3月5日");
+	}
+
+	/** 大写金额 as 票据 and penalty documents write them (attack 27 L2: "罚款人民币2500.5元" in figures alone). */
+	@Test
+	void amountsInCapitalsAsPenaltyDocumentsWriteThem() {
+		assertThat(ChineseText.yuanCapitals(new BigDecimal("80000"))).isEqualTo("捌万元整");
+		assertThat(ChineseText.yuanCapitals(new BigDecimal("2500.5"))).isEqualTo("贰仟伍佰元伍角");
+		assertThat(ChineseText.yuanCapitals(new BigDecimal("1409.02"))).isEqualTo("壹仟肆佰零玖元零贰分");
+		assertThat(ChineseText.yuanCapitals(new BigDecimal("1680.32"))).isEqualTo("壹仟陆佰捌拾元叁角贰分");
+		assertThat(ChineseText.yuanCapitals(new BigDecimal("100500"))).isEqualTo("壹拾万零伍佰元整");
+		assertThat(ChineseText.yuanCapitals(new BigDecimal("107000.53"))).isEqualTo("壹拾万柒仟元伍角叁分");
+		assertThat(ChineseText.yuanCapitals(new BigDecimal("10"))).isEqualTo("壹拾元整");
+		assertThat(ChineseText.yuanCapitals(new BigDecimal("1005"))).isEqualTo("壹仟零伍元整");
+		assertThat(ChineseText.yuanCapitals(new BigDecimal("200000"))).isEqualTo("贰拾万元整");
+		assertThat(ChineseText.yuanCapitals(new BigDecimal("500000.00"))).isEqualTo("伍拾万元整");
+		assertThat(ChineseText.yuanCapitals(new BigDecimal("100000001"))).isEqualTo("壹亿零壹元整");
+		assertThat(ChineseText.yuanCapitals(new BigDecimal("123456789012.34"))).isEqualTo("壹仟贰佰叁拾肆亿伍仟陆佰柒拾捌万玖仟零壹拾贰元叁角肆分");
+		assertThat(ChineseText.yuanCapitals(new BigDecimal("0.5"))).isEqualTo("伍角");
+		assertThat(ChineseText.yuanCapitals(new BigDecimal("0.05"))).isEqualTo("伍分");
+		assertThat(ChineseText.yuanCapitals(BigDecimal.ZERO)).isEqualTo("零元整");
+		assertThat(ChineseText.yuanFigures(new BigDecimal("2500.5"))).isEqualTo("2500.50");
+		assertThat(ChineseText.yuanFigures(new BigDecimal("80000.00"))).isEqualTo("80000");
+		assertThat(ChineseText.yuanStated(new BigDecimal("80000"))).isEqualTo("人民币80000元（大写：捌万元整）");
 	}
 }

@@ -215,7 +215,7 @@ class LicensingBranchAndRenewalLimitsIntegrationTest extends LicensingFixture {
 		// the receipt states the period that applies — the licence's expiry (行政许可法 art.50, rule
 		// licence.renewal-decision) —, not 四十五日 the renewal does not have
 		assertThat(document(id, LicenceApplications.RECEIPT))
-			.contains("依照《中华人民共和国行政许可法》第五十条，在许可证有效期届满前作出决定（" + ChineseText.day(expiry))
+			.contains("依照《中华人民共和国行政许可法》第五十条，在许可证有效期届满前作出决定（至" + ChineseText.day(expiry))
 			.contains("逾期未作决定的，视为准予延续）")
 			.doesNotContain("四十五日")
 			.doesNotContain("邮政法");
@@ -240,7 +240,7 @@ class LicensingBranchAndRenewalLimitsIntegrationTest extends LicensingFixture {
 		ApplicationView accepted = applications.get(DataScope.all(), id).application();
 		assertThat(accepted.decisionDueOn()).isBefore(expiry);
 		assertThat(document(id, LicenceApplications.RECEIPT))
-			.contains("依照《中华人民共和国邮政法》第五十三条，自受理之日起四十五日内作出决定（" + ChineseText.day(accepted.decisionDueOn()))
+			.contains("依照《中华人民共和国邮政法》第五十三条，自受理之日起四十五日内作出决定（至" + ChineseText.day(accepted.decisionDueOn()))
 			.contains("依法需要补正、听证、专家评审的时间不计算在内）")
 			.doesNotContain("视为准予延续");
 	}

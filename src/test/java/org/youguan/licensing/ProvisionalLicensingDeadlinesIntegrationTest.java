@@ -81,7 +81,7 @@ class ProvisionalLicensingDeadlinesIntegrationTest extends LicensingFixture {
 		mvc.perform(get("/api/v1/licensing/applications?q=苏州年内期限快递有限公司").header("Authorization", CITY))
 			.andExpect(jsonPath("$.items[0].decisionDueOnProvisional").value(false));
 		assertThat(receipt(id)).contains(ChineseText.day(due)).doesNotContain("暂定")
-			.contains("依照《中华人民共和国邮政法》第五十三条，自受理之日起四十五日内作出决定（" + ChineseText.day(due) + "前；"
+			.contains("依照《中华人民共和国邮政法》第五十三条，自受理之日起四十五日内作出决定（至" + ChineseText.day(due) + "；"
 					+ "依法需要补正、听证、专家评审的时间不计算在内）");
 	}
 }

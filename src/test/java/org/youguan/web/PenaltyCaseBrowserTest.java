@@ -214,7 +214,7 @@ class PenaltyCaseBrowserTest extends BrowserTest {
 		noticeAndHearing.notifyParty(all, id, today.minusDays(1).toString());
 		noticeAndHearing.waiveStatement(all, id, today.minusDays(1).toString(), new UploadedFile("放弃声明.pdf", PDF));
 		caseDecisions.decide(all, id, new CaseDecisions.Decision(null, today.toString(), "CONFISCATION", "5000", "REDUCED",
-				"ELIMINATED_HARM", reason, null, null, null, "3000", null, null));
+				"ELIMINATED_HARM", reason, null, null, null, "3000", null));
 		caseExecution.deliver(all, id, today.toString());
 		return id;
 	}

@@ -38,6 +38,7 @@ import org.youguan.documents.WordTemplates;
 import org.youguan.enforcement.CaseView;
 import org.youguan.enforcement.DecisionOutcomes;
 import org.youguan.enforcement.EvidenceKind;
+import org.youguan.enforcement.LeadSource;
 import org.youguan.enforcement.Penalty;
 import org.youguan.enforcement.PenaltyCases;
 import org.youguan.enforcement.PenaltyCases.Instalment;
@@ -45,6 +46,7 @@ import org.youguan.kernel.Actors;
 import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Masking;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
@@ -492,7 +494,7 @@ public class CaseDocuments implements DeclaresTemplates {
 			.param("id", caseId).query(Rows.of(Change.class)).optional()
 			.map(o -> "（本处罚决定经" + o.body() + o.kind().label() + "（" + o.documentNumber() + "，" + ChineseText.day(o.decidedOn())
 					+ "）变更" + (o.previousPenalty() == null ? ""
-							: "，原处罚为" + o.previousPenalty().describe(o.previousFine(), o.previousConfiscated())) + "）")
+							: "，原处罚为" + o.previousPenalty().stated(o.previousFine(), o.previousConfiscated(), "")) + "）")
 			.orElse("");
 	}
 
@@ -525,7 +527,8 @@ public class CaseDocuments implements DeclaresTemplates {
 		f.put("basis", c.violationCode().basis());
 		f.put("breached", breached(c.violationCode()));
 		f.put("range", rules.fineRange(c.violationCode(), c.serious(), c.regionCode()).toString());
-		f.put("source", c.source().label());
+		f.put("source", source(c.source(), c.leadId() == null ? null : jdbc.sql("SELECT source_detail FROM penalty_lead WHERE id = :id")
+			.param("id", c.leadId()).query(Rows.of(String.class)).optional().orElse(null)));
 		f.put("facts", text(c.facts()));
 		f.put("violationEndedOn", ChineseText.day(c.violationEndedOn()));
 		f.put("filedOn", ChineseText.day(c.filedOn()));
@@ -538,7 +541,8 @@ public class CaseDocuments implements DeclaresTemplates {
 		f.put("investigators", String.join("、", team));
 		f.put("report", text(c.investigationReport()));
 		f.put("serious", c.serious() ? "情节严重" : "情节一般");
-		f.put("proposedPenalty", penalty(c.proposedPenalty(), c.proposedFine(), c.proposedConfiscated()));
+		f.put("proposedPenalty", c.proposedPenalty() == null ? "" : c.proposedPenalty().stated(c.proposedFine(),
+				c.proposedConfiscated(), Penalty.suspensionDays(c.proposedSuspensionDays())));
 		f.put("proposedMitigation", mitigation(c, true));
 		f.put("reviewOpinion", text(c.reviewOpinion()));
 		f.put("reviewedBy", text(c.reviewedBy()));
@@ -570,7 +574,7 @@ public class CaseDocuments implements DeclaresTemplates {
 		f.put("decisionNumber", text(c.decisionNumber()));
 		f.put("decidedOn", ChineseText.day(c.decidedOn()));
 		f.put("penalty", c.penalty() == null ? ""
-				: c.penalty().describe(c.fine(), c.confiscated(), suspension(c.suspensionFrom(), c.suspensionUntil()))
+				: c.penalty().stated(c.fine(), c.confiscated(), suspension(c))
 						+ changeNote(c.id()));
 		f.put("mitigation", mitigation(c, false));
 		// a fine's days to pay, or a confiscation's own days to hand over (penalty.confiscation-handover)
@@ -584,7 +588,7 @@ public class CaseDocuments implements DeclaresTemplates {
 		f.put("paymentDue", c.deliveredOn() == null ? "" : calendar.documentDay(Execution.fine(c) == null
 				? caseClock.handoverDue(c.deliveredOn()) : caseClock.paymentDue(c.deliveredOn())));
 		f.put("paidOn", ChineseText.day(c.paidOn()));
-		f.put("paidAmount", c.paidAmount() == null ? "" : plain(c.paidAmount()) + "元");
+		f.put("paidAmount", c.paidAmount() == null ? "" : ChineseText.yuanStated(c.paidAmount()));
 		f.put("closedOn", ChineseText.day(c.closedOn()));
 		f.put("closingReason", text(c.closingReason()));
 		f.put("status", c.status().label());
@@ -607,7 +611,7 @@ public class CaseDocuments implements DeclaresTemplates {
 		f.put("arrangedBy", text(x.paymentArrangedBy()));
 		f.put("arrangementReason", text(x.paymentArrangementReason()));
 		// the fine alone (art.66 defers or divides a fine, never what is confiscated beside it)
-		f.put("fineAmount", Execution.fine(c) == null ? "" : "人民币" + plain(Execution.fine(c)) + "元");
+		f.put("fineAmount", Execution.fine(c) == null ? "" : ChineseText.yuanStated(Execution.fine(c)));
 		// "于…日" the party applied in writing (art.66; the day that decided the application came in time); nothing for
 		// an arrangement approved before the day was kept (V209)
 		f.put("appliedOn", x.paymentAppliedOn() == null ? "" : "于" + ChineseText.day(x.paymentAppliedOn()));
@@ -622,12 +626,12 @@ public class CaseDocuments implements DeclaresTemplates {
 		if ("INSTALMENTS".equals(x.paymentArrangement())) {
 			List<String> parts = new ArrayList<>();
 			for (Instalment i : instalments) {
-				parts.add("第" + i.position() + "期" + ChineseText.day(i.dueOn()) + "前缴纳" + plain(i.amount()) + "元");
+				parts.add("第" + i.position() + "期最迟于" + ChineseText.day(i.dueOn()) + "缴纳" + ChineseText.yuanStated(i.amount()));
 			}
 			f.put("arrangementTerms", String.join("；", parts));
 		}
 		else {
-			f.put("arrangementTerms", x.paymentDeferredUntil() == null ? "" : "于" + ChineseText.day(x.paymentDeferredUntil()) + "前一次缴清");
+			f.put("arrangementTerms", x.paymentDeferredUntil() == null ? "" : "最迟于" + ChineseText.day(x.paymentDeferredUntil()) + "一次缴清");
 		}
 		if (evidenceId != null) {
 			EvidenceRow ev = jdbc.sql("""
@@ -712,6 +716,21 @@ public class CaseDocuments implements DeclaresTemplates {
 	}
 
 	/**
+	 * The case's source as the 立案审批表 and the 调查终结报告 state it ("本案来源于…"): the specific source, not the
+	 * category — a report's or another agency's lead by what its origin note says (群众举报, 市市场监管局来函), any other
+	 * by its kind with the origin (申诉移送（申诉-320506-2026-000001）); the kind alone without a note. An ID or mobile
+	 * number a reporter left in the note is masked ({@link Masking#personalNumbersIn}).
+	 * @param detail the lead's {@code sourceDetail}, or null
+	 */
+	static String source(LeadSource source, String detail) {
+		if (Text.isBlank(detail)) {
+			return source.label();
+		}
+		String shown = Masking.personalNumbersIn(Text.strip(detail));
+		return source == LeadSource.REPORT ? shown : source.label() + "（" + shown + "）";
+	}
+
+	/**
 	 * What became of the hearing right, as the decision states it (行政处罚法(2021) art.63–65): held on its day, waived
 	 * by the party on its day, not requested within the window the notice gave; empty when the notice gave no right.
 	 */
@@ -741,6 +760,19 @@ public class CaseDocuments implements DeclaresTemplates {
 	/** The period of a 责令停业整顿 as a document states it, （自2026年12月1日至2027年2月28日）; empty without one. */
 	public static String suspension(LocalDate from, LocalDate until) {
 		return from == null || until == null ? "" : "（自" + ChineseText.day(from) + "至" + ChineseText.day(until) + "）";
+	}
+
+	/** The length of a 责令停业整顿 from delivery as documents state it ({@link Penalty#suspensionDays}). */
+	public static String suspension(Integer days) {
+		return Penalty.suspensionDays(days);
+	}
+
+	/**
+	 * The period of a decided 责令停业整顿 as a document states it: its length from delivery ({@link #suspension(Integer)})
+	 * for a decision that states one, else the first and last day a decision made before V276 named.
+	 */
+	static String suspension(CaseView c) {
+		return c.suspensionDays() != null ? suspension(c.suspensionDays()) : suspension(c.suspensionFrom(), c.suspensionUntil());
 	}
 
 	/**
@@ -787,7 +819,7 @@ public class CaseDocuments implements DeclaresTemplates {
 				.append("行政处罚法》第七十二条，每日按罚款数额的").append(surchargePercent).append("%加处罚款（加处罚款的数额不超过罚款的数额）。");
 		}
 		if (confiscated != null || p == Penalty.CONFISCATION) {
-			text.append("没收的违法所得").append(confiscated == null ? "" : "人民币" + plain(confiscated) + "元").append("自收到本决定书之日起")
+			text.append("没收的违法所得").append(confiscated == null ? "" : ChineseText.yuanStated(confiscated)).append("自收到本决定书之日起")
 				.append(handoverDays).append("日内缴至指定银行或者通过电子支付系统上缴国库。");
 		}
 		text.append(switch (p) {
@@ -797,10 +829,6 @@ public class CaseDocuments implements DeclaresTemplates {
 			default -> "";
 		});
 		return text.toString();
-	}
-
-	private static String plain(BigDecimal amount) {
-		return amount.stripTrailingZeros().toPlainString();
 	}
 
 	/**

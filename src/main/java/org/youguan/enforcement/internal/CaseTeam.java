@@ -12,6 +12,7 @@ import org.youguan.inspections.InspectionRecords;
 import org.youguan.inspections.Inspector;
 import org.youguan.inspections.Inspectors;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.HanVariants;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.org.Bureaus;
@@ -84,12 +85,29 @@ public class CaseTeam {
 			.query(Long.class).optional().orElse(null);
 	}
 
-	/** Whether the account or the name is among the case's investigators (by account, or by name for those without). */
+	/**
+	 * Whether the account or the name is among the case's investigators: by account, or by name compared by
+	 * {@link #personKey} — 林执法, 林 执法 and 林執法 are one person, as in the 集体讨论 (行政处罚法(2021) art.58: the
+	 * 法制审核 by someone who did not investigate; art.64(四): the hearing hosted by someone who did not).
+	 */
 	public boolean investigated(long caseId, Long userId, String name) {
-		return jdbc.sql("""
-				SELECT count(*) FROM penalty_case_investigator
-				WHERE case_id = :id AND (user_id = :user OR name = :name)""")
-			.param("id", caseId).param("user", userId == null ? -1L : userId).param("name", name)
-			.query(Long.class).single() > 0;
+		String key = personKey(name);
+		return jdbc.sql("SELECT user_id, name FROM penalty_case_investigator WHERE case_id = :id")
+			.param("id", caseId)
+			.query((rs, n) -> {
+				long user = rs.getLong("user_id");
+				boolean sameAccount = !rs.wasNull() && userId != null && user == userId;
+				return sameAccount || key != null && !key.isEmpty() && key.equals(personKey(rs.getString("name")));
+			})
+			.list().contains(true);
+	}
+
+	/**
+	 * The one key enforcement compares people's names by (investigators, reviewer, hearing host, the heads of a
+	 * 集体讨论): {@link Text#folded} (spaces, widths and letter case aside) with traditional characters as simplified
+	 * ({@link HanVariants#simplified}), so 蒋局长, 蒋 局长 and 蔣局長 are one person; null stays null.
+	 */
+	public static String personKey(String name) {
+		return name == null ? null : HanVariants.simplified(Text.folded(name));
 	}
 }

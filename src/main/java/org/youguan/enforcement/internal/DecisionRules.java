@@ -15,6 +15,7 @@ import org.youguan.kernel.FieldError;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.rules.FineRange;
+import org.youguan.rules.StatutoryRule;
 
 /**
  * The rules a proposed or decided penalty must meet, each a small named check citing its article; the service
@@ -292,6 +293,44 @@ public final class DecisionRules {
 					+ (notified == null ? "未经事先告知" : "高于事先告知的" + plain(notified) + "元")
 					+ "：不得因陈述申辩加重处罚（行政处罚法第45条），加重须由局领导退回调查、重新调查终结后重新告知");
 		}
+	}
+
+	/**
+	 * The length of a 责令停业整顿 in calendar days, counted from the day after the 行政处罚决定书 is delivered (a document
+	 * printed before delivery can state it; calendar days from the decision could begin before the party knew of it).
+	 * Required with SUSPENSION (rule {@code required}), absent with any other kind (rule {@code absent}); a whole number
+	 * from 1 (rules {@code number}/{@code integer}/{@code positive}) to {@code max}, the catalogue's product rule
+	 * {@code penalty.suspension-max} where the case is (rule {@code max}: the law sets no span); at a decision never longer
+	 * than the period notified (行政处罚法(2021) art.45, rule {@code heavier}), nor given when the notice stated none
+	 * (art.44, rule {@code not-notified}: a new notice after 退回调查).
+	 * @param field {@code proposedSuspensionDays} at the conclusion, {@code suspensionDays} at the decision
+	 * @param notified the days the 事先告知书 stated, for a decision; null at the conclusion (nothing to compare with)
+	 * @param atDecision whether this is the decision (the notified period binds it)
+	 * @return the days, or null where absent or invalid
+	 */
+	public static Integer suspensionDays(Validation v, String field, Penalty penalty, String text, BigDecimal max,
+			Integer notified, boolean atDecision) {
+		String label = "停业整顿期限（" + field + "，日数）";
+		if (penalty != Penalty.SUSPENSION) {
+			v.require(field, penalty == null || Text.isBlank(text), "absent", "只有责令停业整顿才填写停业整顿期限（" + field + "）");
+			return null;
+		}
+		v.required(field, label, text);
+		Long days = Text.isBlank(text) ? null : v.whole(field, label, text, 4);
+		if (days == null) {
+			return null;
+		}
+		v.require(field, days > 0, "positive", label + "至少为1日");
+		long ceiling = max.longValue();
+		v.require(field, days <= 0 || days <= ceiling, "max", label + days + "日超过规则目录" + StatutoryRule.PENALTY_SUSPENSION_MAX.code()
+				+ "（" + StatutoryRule.PENALTY_SUSPENSION_MAX.title() + "）的" + ceiling + "日");
+		if (atDecision) {
+			v.require(field, notified != null, "not-notified", "事先告知书未告知停业整顿的期限：期限须经事先告知（行政处罚法第44条），"
+					+ "请由局领导退回调查、重新调查终结并告知拟停业整顿的日数");
+			v.require(field, notified == null || days <= notified, "heavier", label + days + "日长于事先告知的" + notified
+					+ "日：不得因陈述申辩加重处罚（行政处罚法第45条），加重须由局领导退回调查、重新调查终结后重新告知");
+		}
+		return v.hasError(field) ? null : days.intValue();
 	}
 
 	static String plain(BigDecimal amount) {

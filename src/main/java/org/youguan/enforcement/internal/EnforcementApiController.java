@@ -260,7 +260,7 @@ class EnforcementApiController {
 	@PostMapping("/cases/{id}/conclusion")
 	@PreAuthorize(WRITERS)
 	@Operation(summary = "调查终结", description = "report、proposedPenalty（最重的处罚种类）、proposedFine（罚款，元）、"
-			+ "proposedConfiscated（没收违法所得，元）、serious、mitigation（LIGHTER、REDUCED）、mitigationGround、mitigationReason；"
+			+ "proposedConfiscated（没收违法所得，元）、proposedSuspensionDays（拟责令停业整顿的日数，自决定书送达之日的次日起计算，拟停业整顿时必填）、serious、mitigation（LIGHTER、REDUCED）、mitigationGround、mitigationReason；"
 			+ "罚款须在违法行为的法定幅度内（减轻处罚除外）；处罚依据规定并处罚款的，没收、停业整顿、吊销须同时拟罚款。")
 	PenaltyCases.CaseDetail conclude(DataScope scope, @PathVariable long id, @RequestBody CaseInvestigation.Conclusion c) {
 		caseInvestigation.concludeInvestigation(scope, id, c);
@@ -366,7 +366,7 @@ class EnforcementApiController {
 	@PreAuthorize(HEADS)
 	@Operation(summary = "作出处罚决定（局领导）", description = "行政机关负责人作出决定（行政处罚法第57条）；decisionNumber（空则自动编号）、decidedOn、penalty（最重的处罚种类）、"
 			+ "fine（罚款，元；处罚依据规定并处的，没收、停业整顿、吊销须同时罚款，规则combined-required）、confiscated（没收违法所得，元）、"
-			+ "suspensionFrom、suspensionUntil（责令停业整顿期间，必填）、mitigation、mitigationGround、mitigationReason、discussedOn（情节严重时必填）、discussionParticipants（参加集体讨论的负责人姓名数组，"
+			+ "suspensionDays（责令停业整顿的日数，自决定书送达之日的次日起计算，必填，不得长于事先告知的日数和规则penalty.suspension-max）、mitigation、mitigationGround、mitigationReason、discussedOn（情节严重时必填）、discussionParticipants（参加集体讨论的负责人姓名数组，"
 			+ "有集体讨论时必填，至少penalty.discussion-min-participants人，默认3人）、discussionConclusion（集体讨论结论，有集体讨论时必填）；"
 			+ "参加人员须包括作出决定的负责人本人（规则decider-not-in-discussion）；当事人陈述申辩的，statementAdopted（复核结论：是否采纳）和statementReview（复核意见：采纳或不予采纳的理由）必填（行政处罚法第45条），决定书载明复核意见；"
 			+ "须由办案机关本局负责人作出（422 head not-handling-bureau-head）；有集体讨论的同时出具重大案件集体讨论记录。")

@@ -284,10 +284,10 @@ class EnforcementController {
 			@RequestParam(required = false) Boolean serious, @RequestParam(required = false) String mitigation,
 			@RequestParam(required = false) String mitigationGround, @RequestParam(required = false) String mitigationReason,
 			@RequestParam(required = false) LocalDate concludedOn, @RequestParam(required = false) String proposedConfiscated,
-			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+			@RequestParam(required = false) String proposedSuspensionDays, Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		return FormSteps.run(model, response, redirect, page(id), "调查终结", () -> caseInvestigation.concludeInvestigation(scope, id,
 				new CaseInvestigation.Conclusion(report, proposedPenalty, proposedFine, serious, mitigation, mitigationGround,
-						mitigationReason, text(concludedOn), proposedConfiscated)), () -> casePage(me, scope, id, model));
+						mitigationReason, text(concludedOn), proposedConfiscated, proposedSuspensionDays)), () -> casePage(me, scope, id, model));
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/review")
@@ -495,13 +495,13 @@ class EnforcementController {
 			@RequestParam(required = false) LocalDate discussedOn,
 			@RequestParam(required = false) String discussionParticipants,
 			@RequestParam(required = false) String discussionConclusion, @RequestParam(required = false) String confiscated,
-			@RequestParam(required = false) LocalDate suspensionFrom, @RequestParam(required = false) LocalDate suspensionUntil,
+			@RequestParam(required = false) String suspensionDays,
 			@RequestParam(required = false) Boolean statementAdopted, @RequestParam(required = false) String statementReview,
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		return FormSteps.run(model, response, redirect, () -> {
 			String number = caseDecisions.decide(scope, id, new CaseDecisions.Decision(decisionNumber, text(decidedOn), penalty, fine,
 					mitigation, mitigationGround, mitigationReason, text(discussedOn), discussionConclusion,
-					Text.names(discussionParticipants), confiscated, text(suspensionFrom), text(suspensionUntil),
+					Text.names(discussionParticipants), confiscated, suspensionDays,
 					statementAdopted, statementReview));
 			return new PageSteps.Done("已作出行政处罚决定" + number, page(id));
 		}, () -> casePage(me, scope, id, model));

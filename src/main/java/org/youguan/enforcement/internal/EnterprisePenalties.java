@@ -82,6 +82,9 @@ class EnterprisePenalties {
 	 * @param hearingPlace where the notice says it is held, null before a notice
 	 * @param replyDueProvisional {@code replyDue} lies in a year whose holiday notice is not loaded: 暂定
 	 * @param paymentDueProvisional the same for {@code paymentDue}
+	 * @param proposedSuspensionDays the length of the 责令停业整顿 the notice proposed (days from the day after the
+	 * decision is delivered), or null
+	 * @param suspensionDays the length decided, or null (a decision before V276 states its days instead)
 	 */
 	public record PartyCase(long id, String number, String enterpriseName, String enterpriseCreditCode,
 			ViolationType violation, CaseStatus status, LocalDate filedOn, LocalDate notifiedOn, Penalty proposedPenalty,
@@ -95,17 +98,18 @@ class EnterprisePenalties {
 			String surchargePercent, BigDecimal proposedConfiscated, BigDecimal confiscated, LocalDate suspensionFrom,
 			LocalDate suspensionUntil, LocalDate handoverDue, PenaltyCases.Handover handover, LocalDate decisionAnnulledOn,
 			List<PartyOutcome> outcomes, LocalDate hearingScheduledOn, String hearingPlace, boolean replyDueProvisional,
-			boolean paymentDueProvisional) {
+			boolean paymentDueProvisional, Integer proposedSuspensionDays, Integer suspensionDays) {
 
 		/** The penalty proposed in the 事先告知, every part and amount (没收违法所得人民币…元，并处罚款人民币…元). */
 		public String proposedText() {
-			return proposedPenalty == null ? "" : proposedPenalty.describe(proposedFine, proposedConfiscated);
+			return proposedPenalty == null ? "" : proposedPenalty.describe(proposedFine, proposedConfiscated,
+					CaseDocuments.suspension(proposedSuspensionDays));
 		}
 
 		/** The penalty decided, every part and amount, with a 停业整顿's period. */
 		public String decidedText() {
-			return penalty == null ? "" : penalty.describe(fine, confiscated, CaseDocuments.suspension(suspensionFrom,
-					suspensionUntil));
+			return penalty == null ? "" : penalty.describe(fine, confiscated, suspensionFrom != null
+					? CaseDocuments.suspension(suspensionFrom, suspensionUntil) : CaseDocuments.suspension(suspensionDays));
 		}
 
 		/** Whether the fine is due and unpaid past its day. */
@@ -232,7 +236,8 @@ class EnterprisePenalties {
 				served ? c.decisionAnnulledOn() : null, served ? outcomes.outcomes(id).stream().map(o -> new PartyOutcome(o.kind(), o.body(),
 						o.documentNumber(), o.decidedOn(), o.result(), o.reason(), o.changedText())).toList() : List.of(),
 				c.hearingScheduledOn(), c.hearingScheduledOn() == null ? null : c.hearingPlace(),
-				d.hearingRequestDueProvisional(), d.paymentDueProvisional());
+				d.hearingRequestDueProvisional(), d.paymentDueProvisional(), c.proposedSuspensionDays(),
+				served ? c.suspensionDays() : null);
 	}
 
 	/**

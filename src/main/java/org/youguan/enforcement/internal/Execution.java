@@ -81,7 +81,7 @@ public final class Execution {
 		List<String> missing = new ArrayList<>();
 		if (fine(c) != null && !paidUp(c, instalments)) {
 			missing.add(FinePayments.demanded(c, instalments).stream().findFirst()
-				.map(i -> "第" + i.position() + "期罚款" + plain(i.amount()) + "元（" + i.dueOn() + "前）未缴纳")
+				.map(i -> "第" + i.position() + "期罚款" + plain(i.amount()) + "元（缴纳期限至" + i.dueOn() + "）未缴纳")
 				.orElse("罚款" + plain(fine(c)) + "元未缴纳"));
 		}
 		if (confiscated(c) != null && handover == null) {
@@ -140,7 +140,7 @@ public final class Execution {
 			FinePayments.demanded(c, instalments).forEach(i -> demanded.put(i.position(), i.amount()));
 			List<String> lines = new ArrayList<>();
 			for (Instalment i : instalments) {
-				lines.add("第" + i.position() + "期" + plain(i.amount()) + "元（" + ChineseText.day(i.dueOn()) + "前）"
+				lines.add("第" + i.position() + "期" + plain(i.amount()) + "元（缴纳期限至" + ChineseText.day(i.dueOn()) + "）"
 						+ (i.paidOn() != null ? paidLine(i) : unpaidLine(i, demanded.get(i.position()), paidUp(c, instalments))));
 			}
 			return "罚款" + plain(c.fine()) + "元分" + instalments.size() + "期缴纳：" + String.join("，", lines);
@@ -297,7 +297,8 @@ public final class Execution {
 		return surcharge != null && surcharge.signum() > 0 ? "，另加处罚款" + plain(surcharge) + "元" : "";
 	}
 
+	/** An amount in figures, both decimals where it has 角 or 分 ({@link ChineseText#yuanFigures}). */
 	private static String plain(BigDecimal amount) {
-		return amount.stripTrailingZeros().toPlainString();
+		return ChineseText.yuanFigures(amount);
 	}
 }

@@ -14,6 +14,8 @@ import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
+import org.youguan.org.BureauView;
+import org.youguan.org.Bureaus;
 import org.youguan.rules.ViolationType;
 
 /**
@@ -34,10 +36,11 @@ class PenaltyDisclosure {
 	 * @param withdrawnOn the day the publication was withdrawn (art.48), or null while it stands
 	 * @param withdrawalReason why it was withdrawn (the decision changed or revoked), or null; personal numbers masked
 	 * @param confiscated the 没收违法所得 beside the fine (并处), or null
+	 * @param bureau the 处罚机关, the bureau that decided — the one handling the case's region ({@link Bureaus#nearest})
 	 */
 	record PublicDecision(long id, String decisionNumber, String enterprise, String creditCode, String regionCode,
 			String regionName, ViolationType violation, String basis, Penalty penalty, BigDecimal fine, LocalDate decidedOn,
-			LocalDate publishedOn, LocalDate withdrawnOn, String withdrawalReason, BigDecimal confiscated) {
+			LocalDate publishedOn, LocalDate withdrawnOn, String withdrawalReason, BigDecimal confiscated, String bureau) {
 
 		/** The penalty with every part and amount (没收违法所得人民币…元，并处罚款人民币…元); empty once withdrawn. */
 		public String penaltyText() {
@@ -47,6 +50,12 @@ class PenaltyDisclosure {
 		/** The reason is typed by staff and shown to anyone: an ID or phone number in it is masked. */
 		PublicDecision {
 			withdrawalReason = withdrawalReason == null ? null : Masking.personalNumbersIn(withdrawalReason);
+		}
+
+		/** This decision naming the bureau that made it. */
+		PublicDecision decidedBy(String name) {
+			return new PublicDecision(id, decisionNumber, enterprise, creditCode, regionCode, regionName, violation, basis,
+					penalty, fine, decidedOn, publishedOn, withdrawnOn, withdrawalReason, confiscated, name);
 		}
 
 		/** Whether the publication was withdrawn. */
@@ -79,8 +88,16 @@ class PenaltyDisclosure {
 
 	private final JdbcClient jdbc;
 
-	PenaltyDisclosure(JdbcClient jdbc) {
+	private final Bureaus bureaus;
+
+	PenaltyDisclosure(JdbcClient jdbc, Bureaus bureaus) {
 		this.jdbc = jdbc;
+		this.bureaus = bureaus;
+	}
+
+	/** The 处罚机关 of a decision of the region: the bureau handling it, as the decision names it. */
+	private PublicDecision named(PublicDecision d) {
+		return d.decidedBy(bureaus.nearest(d.regionCode()).map(BureauView::name).orElse(null));
 	}
 
 	/**
@@ -94,7 +111,8 @@ class PenaltyDisclosure {
 					"c.publication_decision_number")
 			.sorts(SORTS, "published_on", true, "c.id")
 			.joinedToPage("LEFT JOIN region_name r ON r.code = c.region_code")
-			.page(jdbc, SELECT, page, Rows.of(PublicDecision.class));
+			.page(jdbc, SELECT, page, Rows.of(PublicDecision.class))
+			.map(this::named);
 	}
 
 	/** One published decision (withdrawn or not); empty when the case does not exist or was never published. */
@@ -104,6 +122,7 @@ class PenaltyDisclosure {
 				WHERE c.id = :id AND c.published_on IS NOT NULL AND c.publication_penalty IS NOT NULL""")
 			.param("id", id)
 			.query(Rows.of(PublicDecision.class))
-			.optional();
+			.optional()
+			.map(this::named);
 	}
 }
