@@ -170,6 +170,63 @@ class SupervisionRecordsIntegrationTest {
 		assertThat(f.zeroIncident().lastIncidentOn()).isNotEqualTo(today);
 	}
 
+	/**
+	 * A 社会监督员's report is received within the appointment: after its last day it is refused (400 on
+	 * {@code receivedOn}), and the appointment cannot be corrected so that reports already logged fall outside it (400
+	 * on {@code day} or {@code until}), nothing changed.
+	 */
+	@Test
+	void aSupervisorsReportsStayWithinTheAppointment() throws Exception {
+		StringBuilder name = new StringBuilder("监督");
+		for (int i = 0; i < 4; i++) {
+			name.append("甲乙丙丁戊己庚辛壬癸".charAt((int) (Math.random() * 10)));
+		}
+		long supervisor = records.record(DataScope.region("320506"), null, SupervisionKind.SUPERVISOR, new SupervisionData(
+				null, "2025-01-01", "2025-06-30", name.toString(), null, null, null, null, List.of()), false, false);
+		String reports = "/api/v1/universal/supervision/supervisors/" + supervisor + "/reports";
+		mvc.perform(post(reports).header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"receivedOn\":\"2026-11-01\",\"summary\":\"反映投递不及时\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("receivedOn"))
+			.andExpect(jsonPath("$.errors[0].rule").value("appointment"));
+		records.addReport(DataScope.region("320506"), supervisor, "2025-03-04", "反映投递不及时", false);
+		assertThat(records.get(DataScope.region("320506"), SupervisionKind.SUPERVISOR, supervisor).reports()).isEqualTo(1);
+		String moved = "{\"day\":\"%s\",\"until\":\"%s\",\"subject\":\"" + name + "\"}";
+		mvc.perform(put("/api/v1/universal/supervision/supervisors/" + supervisor).header("Authorization", WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON).content(moved.formatted("2025-04-01", "2025-06-30")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("day"))
+			.andExpect(jsonPath("$.errors[0].rule").value("reports"));
+		mvc.perform(put("/api/v1/universal/supervision/supervisors/" + supervisor).header("Authorization", WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON).content(moved.formatted("2025-01-01", "2025-02-28")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("until"));
+		assertThat(records.get(DataScope.region("320506"), SupervisionKind.SUPERVISOR, supervisor).day())
+			.isEqualTo(LocalDate.of(2025, 1, 1));
+		// a correction that keeps the reports within the appointment passes
+		mvc.perform(put("/api/v1/universal/supervision/supervisors/" + supervisor).header("Authorization", WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON).content(moved.formatted("2025-02-01", "2025-12-31")))
+			.andExpect(status().is2xxSuccessful());
+	}
+
+	/** One inspector written with a space or in traditional characters is one 检查人次, not two or three. */
+	@Test
+	void oneInspectorWrittenOtherwiseIsCountedOnce() throws Exception {
+		String body = """
+				{"region":"320506","day":"2019-%02d-%02d","subject":"机要通信分局%d","inspectors":["陈吴中","陈 吴中","陳吳中","王普服"],
+				 "flag":false}""".formatted(1 + (int) (System.nanoTime() % 12), 1 + (int) (System.nanoTime() % 28),
+				System.nanoTime() % 1_000_000);
+		MvcResult created = mvc.perform(post("/api/v1/universal/supervision/confidential").header("Authorization", WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON).content(body))
+			.andExpect(status().isCreated())
+			.andReturn();
+		long id = Long.parseLong(created.getResponse().getContentAsString().replaceAll("\\D", ""));
+		mvc.perform(get("/api/v1/universal/supervision/confidential/" + id).header("Authorization", WUZHONG))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.inspectorCount").value(2))
+			.andExpect(jsonPath("$.inspectors").value("陈吴中、王普服"));
+	}
+
 	@Test
 	void aCountyNeitherSeesNorEditsAnotherCountysRecords() throws Exception {
 		String body = """
