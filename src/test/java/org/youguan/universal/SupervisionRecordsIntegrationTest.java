@@ -216,15 +216,20 @@ class SupervisionRecordsIntegrationTest {
 				{"region":"320506","day":"2019-%02d-%02d","subject":"机要通信分局%d","inspectors":["陈吴中","陈 吴中","陳吳中","王普服"],
 				 "flag":false}""".formatted(1 + (int) (System.nanoTime() % 12), 1 + (int) (System.nanoTime() % 28),
 				System.nanoTime() % 1_000_000);
-		MvcResult created = mvc.perform(post("/api/v1/universal/supervision/confidential").header("Authorization", WUZHONG)
-			.contentType(MediaType.APPLICATION_JSON).content(body))
-			.andExpect(status().isCreated())
-			.andReturn();
-		long id = Long.parseLong(created.getResponse().getContentAsString().replaceAll("\\D", ""));
+		long id = confidential(body);
 		mvc.perform(get("/api/v1/universal/supervision/confidential/" + id).header("Authorization", WUZHONG))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.inspectorCount").value(2))
 			.andExpect(jsonPath("$.inspectors").value("陈吴中、王普服"));
+	}
+
+	/** Records a 机要通信 check as 吴中区 through the API; its id. */
+	private long confidential(String body) throws Exception {
+		MvcResult created = mvc.perform(post("/api/v1/universal/supervision/confidential").header("Authorization", WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON).content(body))
+			.andExpect(status().isCreated())
+			.andReturn();
+		return Long.parseLong(created.getResponse().getContentAsString().replaceAll("\\D", ""));
 	}
 
 	@Test
@@ -232,11 +237,7 @@ class SupervisionRecordsIntegrationTest {
 		String body = """
 				{"region":"320506","day":"2022-04-01","subject":"吴中区机要通信分局","inspectors":["陈吴中","王普服"],
 				 "flag":false}""";
-		MvcResult created = mvc.perform(post("/api/v1/universal/supervision/confidential").header("Authorization", WUZHONG)
-			.contentType(MediaType.APPLICATION_JSON).content(body))
-			.andExpect(status().isCreated())
-			.andReturn();
-		long id = Long.parseLong(created.getResponse().getContentAsString().replaceAll("\\D", ""));
+		long id = confidential(body);
 		mvc.perform(get("/api/v1/universal/supervision/confidential/" + id).header("Authorization", WUZHONG))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.inspectorCount").value(2));
