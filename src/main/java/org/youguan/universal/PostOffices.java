@@ -289,8 +289,10 @@ public class PostOffices {
 	/**
 	 * Whether the hours say the post office is closed: a closure word ({@link #CLOSED}, in the hours as
 	 * {@link #normalised} gives them) that closes no mere part of the week or day — none of 周日, 周末, 星期六, 节假日, 中午,
-	 * 晚 in the six characters before it ({@link #CLOSED_PART}), and not 休息 right after a time (a break) — whatever
-	 * opening times stand beside it.
+	 * 晚 in the six characters before it ({@link #CLOSED_PART}), and not 休息 right after a time (a break), nor a
+	 * closure phrase right after a period of at most {@link #LONGEST_BREAK_MINUTES} when the hours name another opening
+	 * period ("8:30-17:30，12:00-13:00暂停办理业务": a lunch break) — whatever opening times stand beside it
+	 * ("8:30-17:30 暂停营运" closes the office: the period before the phrase is its only one).
 	 */
 	static boolean saysClosed(String hours) {
 		String n = normalised(hours);
@@ -301,10 +303,32 @@ public class PostOffices {
 		while (m.find()) {
 			// "周日停业", "节假日关闭", "中午休息" close part of the week or day; a closure word with no such scope just
 			// before it closes the office, whatever times stand beside it ("暂停营业（原8:30-17:30）", "8:30-17:30 全天停业")
-			boolean breakAfterTime = m.group().equals("休息") && m.start() > 0 && Character.isDigit(n.charAt(m.start() - 1));
+			boolean breakAfterTime = m.group().equals("休息") && m.start() > 0 && Character.isDigit(n.charAt(m.start() - 1))
+					|| breakWithin(n, m.start());
 			if (!breakAfterTime && !CLOSED_PART.matcher(n.substring(Math.max(0, m.start() - 6), m.start())).find()) {
 				return true;
 			}
+		}
+		return false;
+	}
+
+	/** The longest period a closure phrase right after it may close as a break of the day (minutes): a product bound. */
+	static final int LONGEST_BREAK_MINUTES = 180;
+
+	/**
+	 * Whether the closure phrase at {@code at} closes a break of the day: it follows right after a period of at most
+	 * {@link #LONGEST_BREAK_MINUTES} ("12:00-13:00暂停办理业务"), and the hours name an opening period besides it.
+	 */
+	private static boolean breakWithin(String n, int at) {
+		var period = OPENING_PERIOD.matcher(n);
+		while (period.find()) {
+			if (period.end() != at) {
+				continue;
+			}
+			int from = minutes(period.group(1), period.group(2), period.group(3));
+			int to = minutes(period.group(4), period.group(5), period.group(6));
+			return from >= 0 && to > from && to - from <= LONGEST_BREAK_MINUTES
+					&& namesOpeningPeriod(n.substring(0, period.start()) + "，" + n.substring(period.end()));
 		}
 		return false;
 	}

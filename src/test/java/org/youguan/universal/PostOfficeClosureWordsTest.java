@@ -20,13 +20,17 @@ class PostOfficeClosureWordsTest {
 				"歇业", "闭店", "关门", "停业", "已撤销", "不再营业", "暂停营业")) {
 			assertThat(PostOffices.saysClosed("8:30-17:30 " + word)).as(word).isTrue();
 		}
+		// a break is a short period beside another opening period, not the whole day written twice
+		assertThat(PostOffices.saysClosed("8:30-17:30，8:30-17:30暂停营运")).isTrue();
+		assertThat(PostOffices.saysClosed("8:30-17:30，12:00-13:00暂停营运，13:00-17:30暂停营运")).isTrue();
 	}
 
 	@Test
 	void ordinaryHoursWithABreakOrADayOffAreNoClosure() {
 		for (String hours : List.of("周一至周六 8:30-17:30，午休12:00-13:00", "8:30-17:30 午休", "8:30-17:30，节假日休息",
 				"周一至周六 8:30-17:30，周日休息", "周一至周五 8:30-17:30，周末停止营业", "8:30-17:30，中午12:00-13:00休息",
-				"8:30-17:30（不办理汇兑业务）", "周一至周日 8:00-18:00", "8:30-17:30，节假日停止办理业务")) {
+				"8:30-17:30（不办理汇兑业务）", "周一至周日 8:00-18:00", "8:30-17:30，节假日停止办理业务",
+				"周一至周六 8:30-17:30，12:00-13:00暂停办理业务")) {
 			assertThat(PostOffices.saysClosed(hours)).as(hours).isFalse();
 		}
 	}
