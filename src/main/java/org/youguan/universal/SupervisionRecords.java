@@ -149,6 +149,10 @@ public class SupervisionRecords {
 		v.name("subject", kind.subjectLabel(), subject);
 		String place = kind.placeLabel() == null ? null : Text.line(text(v, "place", kind.placeLabel(), data.place(), 200, true));
 		v.name("place", kind.placeLabel(), place);
+		// the unit, newspaper, hall or 网点 and its place are listed, exported and searched: no contact's number in them
+		// (older records are shown masked, #masked)
+		PersonalNumbers.refuse(v, "subject", kind.subjectLabel(), subject);
+		PersonalNumbers.refuse(v, "place", kind.placeLabel(), place);
 		String detail = kind.detailLabel() == null ? null
 				: text(v, "detail", kind.detailLabel(), Text.freeText(data.detail()), 500, true);
 		String inspectors = null;
@@ -375,7 +379,7 @@ public class SupervisionRecords {
 					filter == null || filter.to() == null ? LocalDate.MAX : filter.to())
 			.search(page, jdbc, "s.id", kind.personal()
 					? List.of(Masked.name("s.subject"), Masked.numbers("s.place"), Masked.numbers("s.findings"))
-					: List.of(Masked.numbers("s.place"), Masked.numbers("s.findings")), kind.personal() ? new String[0] : new String[] { "s.subject" })
+					: List.of(Masked.numbers("s.subject"), Masked.numbers("s.place"), Masked.numbers("s.findings")))
 			.sorts(Map.of("day", "s.day", "subject", "s.subject", "region", "s.region_code"), "day", true, "s.id DESC")
 			.joinedToPage("LEFT JOIN region_name r ON r.code = s.region_code")
 			.page(jdbc, COLUMNS, page, Rows.of(SupervisionRecord.class));
@@ -496,12 +500,13 @@ public class SupervisionRecords {
 
 	/**
 	 * A record as lists and its page show it: a 社会监督员's name masked, and every ID and mobile number in the free text
-	 * (place, detail, findings) masked ({@link Masking#personalNumbersIn}); the edit form reads it as recorded
+	 * (another kind's subject, place, detail, findings) masked ({@link Masking#personalNumbersIn}); the edit form reads it as recorded
 	 * ({@link #form}).
 	 */
 	private static SupervisionRecord masked(SupervisionRecord r) {
 		return new SupervisionRecord(r.id(), r.kind(), r.regionCode(), r.regionName(), r.day(), r.until(),
-				r.kind().personal() ? Masking.name(r.subject()) : r.subject(), Masking.personalNumbersIn(r.place()),
+				r.kind().personal() ? Masking.name(r.subject()) : Masking.personalNumbersIn(r.subject()),
+				Masking.personalNumbersIn(r.place()),
 				Masking.personalNumbersIn(r.detail()), r.inspectors(), r.inspectorCount(), r.flag(),
 				Masking.personalNumbersIn(r.findings()), r.imported(), r.reports());
 	}

@@ -407,6 +407,32 @@ class SupervisionRecordsIntegrationTest {
 	}
 
 	/**
+	 * A record's unit (网点, hall, newspaper) and place refuse a personal number, as the other names and addresses of the
+	 * module do; one stored before the rule is listed and exported masked, and a piece of it finds nothing.
+	 */
+	@Test
+	void aRecordsSubjectRefusesAPersonalNumberAndAStoredOneIsMasked() throws Exception {
+		String tag = "单位" + System.nanoTime();
+		assertThatThrownBy(() -> records.record(DataScope.region("320506"), null, SupervisionKind.OUTLET_VISIT,
+				new SupervisionData("320506", "2022-05-11", null, tag + "代办点13912345678", null, null, false, null, List.of()),
+				false, false))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
+				.extracting(e -> e.field() + "/" + e.rule()).contains("subject/personal-number"));
+		long visit = records.record(DataScope.region("320506"), null, SupervisionKind.OUTLET_VISIT, new SupervisionData(
+				"320506", "2022-05-11", null, tag + "代办点", null, null, false, null, List.of()), false, false);
+		jdbc.sql("UPDATE universal_supervision SET subject = :s WHERE id = :id").param("s", tag + "代办点13912345678")
+			.param("id", visit).update();
+		mvc.perform(get("/api/v1/universal/supervision/outlet-visits").param("q", tag).header("Authorization", WUZHONG))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items[0].subject").value(tag + "代办点139****5678"));
+		mvc.perform(get("/api/v1/universal/supervision/outlet-visits").param("q", "1234567").header("Authorization", WUZHONG))
+			.andExpect(jsonPath("$.items[*].id", not(hasItem((int) visit))));
+		assertThat(Workbooks.text(mvc.perform(get("/universal/supervision/outlet-visits/export.xlsx").param("q", tag)
+			.session(SignIn.session(mvc, "wz.staff"))).andReturn().getResponse().getContentAsByteArray()))
+			.contains(tag).doesNotContain("13912345678");
+	}
+
+	/**
 	 * Attack round 15: a list's search matched what the list shows masked — a supervisor's name by its hidden
 	 * characters, a number in the findings by its hidden digits. A fragment finds nothing; the whole name, the whole
 	 * number and what the list shows find the record.
