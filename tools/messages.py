@@ -2044,7 +2044,7 @@ M.update({
  "universal.plan.count": ("抽取数量", "Number of villages"),
  "universal.plan.seed": ("随机种子", "Seed"),
  "universal.plan.seed.hint": ("抽取前确定并记录；留空由系统生成", "Fixed and recorded before the draw; blank: the system picks one"),
- "universal.plan.help": ("随机抽取：在符合所选条件的建制村中（未选条件则为区域内全部建制村），按SHA-256（随机种子+建制村代码）排序取前若干个，名单快照和种子一并留存，任何人可复核。按条件选取：取全部符合条件的建制村（从未检查和最久未检查的在前），填写数量时取前若干个。", "Random draw: among the villages the criteria leave (all villages of the region when none is chosen), ranked by SHA-256(seed + village code), the first n are drawn; the population snapshot and the seed are kept so that anyone can repeat the draw. By criteria: every village the criteria pick (never or longest unchecked first), the first n when a number is given."),
+ "universal.plan.help": ("随机抽取：在符合所选条件的建制村中（未选条件则为区域内全部建制村），先留存名单快照和随机种子，再由系统生成抽取密钥，按SHA-256（随机种子+抽取密钥+建制村代码）排序取前若干个；填写种子的人无法预知抽取结果，计划制定后公开种子、密钥和名单快照，任何人可复核。按条件选取：取全部符合条件的建制村（从未检查和最久未检查的在前），填写数量时取前若干个。", "Random draw: among the villages the criteria leave (all villages of the region when none is chosen), the population snapshot and the seed are kept first, then the system draws a secret, and the villages ranked by SHA-256(seed + secret + village code), the first n are drawn; whoever types the seed cannot foresee the draw, and once the plan is made its seed, secret and snapshot are shown so that anyone can repeat it. By criteria: every village the criteria pick (never or longest unchecked first), the first n when a number is given."),
  "universal.plan.create": ("制定计划", "Make the plan"),
  "universal.plan.plannedOn": ("制定日期", "Planned on"),
  "universal.plan.progress": ("已检查/计划", "Checked / planned"),

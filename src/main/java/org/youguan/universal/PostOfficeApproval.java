@@ -50,14 +50,15 @@ public record PostOfficeApproval(long id, ApprovalKind kind, long facilityId, St
 
 	/**
 	 * The same approval with every ID and mobile number in its free text — reason, extension reason, check findings,
-	 * consultation, decision reasons — masked ({@link Masking#personalNumbersIn}), as lists, the API list and exports
-	 * show it; the approval's page reads it as recorded.
+	 * consultation, decision reasons, new address, alternative post office, notice channel — masked
+	 * ({@link Masking#personalNumbersIn}), as lists, the API list and exports show it; the approval's page reads it as recorded.
 	 */
 	public PostOfficeApproval masked() {
 		return new PostOfficeApproval(id, kind, facilityId, facilityName, regionCode, enterpriseCreditCode, Masking.personalNumbersIn(reason),
-				newAddress, status, receivedOn, decisionDueOn, extended, Masking.personalNumbersIn(extensionReason), extensionApprovedBy, checkedOn,
+				Masking.personalNumbersIn(newAddress), status, receivedOn, decisionDueOn, extended, Masking.personalNumbersIn(extensionReason), extensionApprovedBy, checkedOn,
 				Masking.personalNumbersIn(checkFindings), Masking.personalNumbersIn(consultation), decidedOn, Masking.personalNumbersIn(decisionReasons), decidedBy, noticeDueOn, announcedOn,
-				noticeChannel, enteredByStaff, imported, decisionNumber, alternativeOffice, effectiveOn, remainingDays, overdue,
+				Masking.personalNumbersIn(noticeChannel), enteredByStaff, imported, decisionNumber,
+				Masking.personalNumbersIn(alternativeOffice), effectiveOn, remainingDays, overdue,
 				decisionDueOnProvisional, noticeDueOnProvisional, documents);
 	}
 

@@ -2,6 +2,7 @@ package org.youguan.universal;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -236,13 +237,30 @@ public class PostOfficeApprovals {
 	// ------------------------------------------------------------------ steps
 
 	/**
+	 * How long before today a paper application entered live may have been received: one year. A product bound, not
+	 * law: the decision is due within 20 working days of receipt, 30 once extended (行政许可法(2019) art.42), so an
+	 * application received a year ago and still undecided is long overdue — it may still be entered (late entry of a
+	 * real paper application; the queue then shows it overdue), but an older one is a past decision, recorded with its
+	 * outcome by the past-approval import ({@code Validation.EARLIEST_ACT}), not a live application whose periods start
+	 * running now (1949-10-01 was accepted and its deadlines ran in 1949).
+	 */
+	static final Period LIVE_RECEIPT_LOOKBACK = Period.ofYears(1);
+
+	/** The earliest receipt day of a live paper application: {@link #LIVE_RECEIPT_LOOKBACK} before today, not before 2000. */
+	static LocalDate earliestLiveReceipt(LocalDate today) {
+		LocalDate back = today.minus(LIVE_RECEIPT_LOOKBACK);
+		return back.isBefore(Validation.EARLIEST_ACT) ? Validation.EARLIEST_ACT : back;
+	}
+
+	/**
 	 * An application: the postal enterprise for one of its own post offices (received today), or staff entering a
 	 * paper application of a post office in their region (received on the day given, not after today). Audited.
 	 * @return the approval's id
 	 * @throws DomainException not found (404) when the post office is not in the caller's scope; (409) while another
 	 *         approval of the same post office is undecided
 	 * @throws InvalidValueException naming every field that fails: facilityId, kind, reason (required, ≤ 1000),
-	 *         newAddress (required for a relocation, only for one, ≤ 300), receivedOn (a date, not after today)
+	 *         newAddress (required for a relocation, only for one, ≤ 300), receivedOn (a date, not after today, not
+	 *         before {@link #earliestLiveReceipt})
 	 */
 	@Transactional
 	public long apply(DataScope scope, ApplicationData data, boolean demo) {
@@ -259,7 +277,7 @@ public class PostOfficeApprovals {
 		reason(v, kind, reason, address);
 		LocalDate received = today;
 		if (staff && data.receivedOn() != null && !Text.isBlank(data.receivedOn())) {
-			received = v.date("receivedOn", "收到申请日期（receivedOn）", data.receivedOn(), Validation.EARLIEST_RECORD, today);
+			received = v.date("receivedOn", "收到申请日期（receivedOn）", data.receivedOn(), earliestLiveReceipt(today), today);
 		}
 		v.throwIfInvalid();
 		jdbc.sql("SELECT pg_advisory_xact_lock(:key)").param("key", 7_176_000_000L + f.id()).query().listOfRows();
@@ -417,8 +435,9 @@ public class PostOfficeApprovals {
 			v.require("alternativeOffice", alternative == null, "approval-only", "不予批准时不填写就近替代的营业场所（alternativeOffice）");
 		}
 		v.maxLength("reasons", "决定理由（reasons）", r, 2000)
-			.maxLength("alternativeOffice", "就近替代的营业场所（alternativeOffice）", alternative, 300)
-			.throwIfInvalid();
+			.maxLength("alternativeOffice", "就近替代的营业场所（alternativeOffice）", alternative, 300);
+		// the alternative post office is printed on the decision and the public notice
+		PersonalNumbers.refuse(v, "alternativeOffice", "就近替代的营业场所（alternativeOffice）", alternative).throwIfInvalid();
 		LocalDate today = today();
 		Bureau bureau = deciding(scope, a.regionCode());
 		String number = numbers.next(NUMBER_TYPE, bureau.region(), today.getYear());
@@ -465,7 +484,8 @@ public class PostOfficeApprovals {
 		String channel = PostOffices.clean(d.channel());
 		LocalDate from = on == null ? a.decidedOn() : on;
 		LocalDate effective = v.date("effectiveOn", "撤销或搬迁生效日期（effectiveOn）", d.effectiveOn(), from, from.plusYears(1));
-		v.required("channel", "公告方式（channel）", channel).maxLength("channel", "公告方式（channel）", channel, 300).throwIfInvalid();
+		v.required("channel", "公告方式（channel）", channel).maxLength("channel", "公告方式（channel）", channel, 300);
+		PersonalNumbers.refuse(v, "channel", "公告方式（channel）", channel).throwIfInvalid();
 		move(a, to, ", announced_on = :on, notice_channel = :channel, effective_on = :effective",
 				Map.of("on", on, "channel", channel, "effective", effective == null ? on : effective));
 		PostOfficeApproval announced = find(scope, id);
@@ -620,6 +640,7 @@ public class PostOfficeApprovals {
 		LocalDate announced = v.date("announcedOn", "公告日期（announcedOn）", d.announcedOn(), Validation.EARLIEST_ACT, today);
 		String channel = PostOffices.clean(d.noticeChannel());
 		v.maxLength("noticeChannel", "公告方式（noticeChannel）", channel, 300);
+		PersonalNumbers.refuse(v, "noticeChannel", "公告方式（noticeChannel）", channel);
 		if (received != null && checked != null) {
 			v.require("checkedOn", !checked.isBefore(received), "order", "现场核查日期（checkedOn）不能早于收到申请日期");
 		}
@@ -771,6 +792,8 @@ public class PostOfficeApprovals {
 		if (kind == ApprovalKind.RELOCATION) {
 			v.required("newAddress", "搬迁后的地址（newAddress）", address)
 				.line("newAddress", "搬迁后的地址（newAddress）", address, 300);
+			// the new address is printed on the decision and the public notice, and listed
+			PersonalNumbers.refuse(v, "newAddress", "搬迁后的地址（newAddress）", address);
 		}
 		else if (kind == ApprovalKind.CLOSURE) {
 			v.require("newAddress", address == null, "relocation-only", "撤销营业场所不填写搬迁后的地址（newAddress）");

@@ -72,14 +72,21 @@ public class PostOffices {
 			"region", "h.region_code");
 
 	/**
-	 * Words by which opening hours say the post office does not open at all, matched in the hours as
-	 * {@link #normalised} gives them (no spaces, full-width as ASCII, traditional characters as simplified).
+	 * Phrasings by which opening hours say the post office does not open at all, matched in the hours as
+	 * {@link #normalised} gives them (no spaces, full-width as ASCII, traditional characters as simplified). A pattern
+	 * over the ways a closure is written, not a list of words (attack round 17: 暂停营运, 停运, 已搬迁, 停办业务, 长期休馆
+	 * passed a list that knew 暂停营业): a verb of stopping before a word of business — 暂停/停止/终止/中止/暂缓/停 before
+	 * 营业, 营运, 运营, 经营, 办公, 办理 (业务), 业务, 服务, 开放, 对外…; 不/不再/暂不/未/无 before 营业, 营运, 运营, 经营, 办公,
+	 * 开放, 开门, 对外营业/服务/开放 (not before 办理: "不办理汇兑业务" closes one service, not the office) —, and the
+	 * words that close or move an office by themselves: 停业, 歇业, 休业, 停运, 停用, 停办, 关闭, 关门, 关停, 关店, 闭店, 闭馆,
+	 * 闭门, 休馆, 撤销, 撤并, 撤除, 撤点, 裁撤, 搬迁, 迁址, 迁移, 迁至, 迁往, 休息 (a 搬迁 needs the same art.9 approval). A
+	 * phrase closing part of the week or day is told apart by {@link #saysClosed}; 午休 is no closure word.
 	 */
 	private static final Pattern CLOSED = Pattern.compile(
-			"暂停营业|停止营业|停业|歇业|休业|休息|关闭|关门|闭店|撤销|撤并|不营业|不再营业|暂停服务|停止服务|停止对外|暂停对外"
-					// 不开放 (and 暂不开放), a post office that does not open its doors or keep office (attack round 15)
-					+ "|不开放|停止开放|暂停开放|不开门|关停|不办公|停止办公|暂停办公|不对外营业|不对外服务|不经营|停止经营|暂停经营"
-					+ "|未营业|无营业|(?i:closed)");
+			"(?:暂停|停止|终止|中止|暂缓|停)(?:对外)?(?:营业|营运|运营|经营|办公|办理?(?:业务|服务)|办理(?![\\p{IsHan}])|业务|服务|开放|开门|接待)"
+					+ "|(?:不再|暂不|不|未|无)(?:对外)?(?:营业|营运|运营|经营|办公|开放|开门|服务)"
+					+ "|停止对外|暂停对外|停业|歇业|休业|停运|停用|停办|关闭|关门|关停|关店|闭店|闭馆|闭门|休馆|撤销|撤并|撤除|撤点|裁撤"
+					+ "|搬迁|迁址|迁移|迁至|迁往|休息|(?i:closed|shut)");
 
 	/** A clock time: 8:30, 8.30, 8点, 8点半, 8点30分, 17时. Groups: hour, minutes after ":" or ".", the 点/时 part. */
 	private static final String TIME = "(\\d{1,2})(?:[:.](\\d{2})|[点时](半|\\d{1,2}分?)?)";
@@ -101,7 +108,9 @@ public class PostOffices {
 	/** Traditional characters of the closure words, as their simplified forms. */
 	private static final Map<Character, Character> SIMPLIFIED = Map.ofEntries(Map.entry('暫', '暂'), Map.entry('營', '营'),
 			Map.entry('業', '业'), Map.entry('關', '关'), Map.entry('閉', '闭'), Map.entry('門', '门'), Map.entry('務', '务'),
-			Map.entry('對', '对'), Map.entry('開', '开'), Map.entry('辦', '办'), Map.entry('經', '经'), Map.entry('無', '无'));
+			Map.entry('對', '对'), Map.entry('開', '开'), Map.entry('辦', '办'), Map.entry('經', '经'), Map.entry('無', '无'),
+			Map.entry('運', '运'), Map.entry('遷', '迁'), Map.entry('館', '馆'), Map.entry('銷', '销'), Map.entry('終', '终'),
+			Map.entry('併', '并'), Map.entry('點', '点'));
 
 	private final JdbcClient jdbc;
 
@@ -280,8 +289,10 @@ public class PostOffices {
 	/**
 	 * Whether the hours say the post office is closed: a closure word ({@link #CLOSED}, in the hours as
 	 * {@link #normalised} gives them) that closes no mere part of the week or day — none of 周日, 周末, 星期六, 节假日, 中午,
-	 * 晚 in the six characters before it ({@link #CLOSED_PART}), and not 休息 right after a time (a break) — whatever
-	 * opening times stand beside it.
+	 * 晚 in the six characters before it ({@link #CLOSED_PART}), and not 休息 right after a time (a break), nor a
+	 * closure phrase right after a period of at most {@link #LONGEST_BREAK_MINUTES} when the hours name another opening
+	 * period ("8:30-17:30，12:00-13:00暂停办理业务": a lunch break) — whatever opening times stand beside it
+	 * ("8:30-17:30 暂停营运" closes the office: the period before the phrase is its only one).
 	 */
 	static boolean saysClosed(String hours) {
 		String n = normalised(hours);
@@ -292,10 +303,32 @@ public class PostOffices {
 		while (m.find()) {
 			// "周日停业", "节假日关闭", "中午休息" close part of the week or day; a closure word with no such scope just
 			// before it closes the office, whatever times stand beside it ("暂停营业（原8:30-17:30）", "8:30-17:30 全天停业")
-			boolean breakAfterTime = m.group().equals("休息") && m.start() > 0 && Character.isDigit(n.charAt(m.start() - 1));
+			boolean breakAfterTime = m.group().equals("休息") && m.start() > 0 && Character.isDigit(n.charAt(m.start() - 1))
+					|| breakWithin(n, m.start());
 			if (!breakAfterTime && !CLOSED_PART.matcher(n.substring(Math.max(0, m.start() - 6), m.start())).find()) {
 				return true;
 			}
+		}
+		return false;
+	}
+
+	/** The longest period a closure phrase right after it may close as a break of the day (minutes): a product bound. */
+	static final int LONGEST_BREAK_MINUTES = 180;
+
+	/**
+	 * Whether the closure phrase at {@code at} closes a break of the day: it follows right after a period of at most
+	 * {@link #LONGEST_BREAK_MINUTES} ("12:00-13:00暂停办理业务"), and the hours name an opening period besides it.
+	 */
+	private static boolean breakWithin(String n, int at) {
+		var period = OPENING_PERIOD.matcher(n);
+		while (period.find()) {
+			if (period.end() != at) {
+				continue;
+			}
+			int from = minutes(period.group(1), period.group(2), period.group(3));
+			int to = minutes(period.group(4), period.group(5), period.group(6));
+			return from >= 0 && to > from && to - from <= LONGEST_BREAK_MINUTES
+					&& namesOpeningPeriod(n.substring(0, period.start()) + "，" + n.substring(period.end()));
 		}
 		return false;
 	}

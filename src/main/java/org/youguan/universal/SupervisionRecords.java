@@ -6,7 +6,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -150,21 +149,26 @@ public class SupervisionRecords {
 		v.name("subject", kind.subjectLabel(), subject);
 		String place = kind.placeLabel() == null ? null : Text.line(text(v, "place", kind.placeLabel(), data.place(), 200, true));
 		v.name("place", kind.placeLabel(), place);
+		// the unit, newspaper, hall or 网点 and its place are listed, exported and searched: no contact's number in them
+		// (older records are shown masked, #masked)
+		PersonalNumbers.refuse(v, "subject", kind.subjectLabel(), subject);
+		PersonalNumbers.refuse(v, "place", kind.placeLabel(), place);
 		String detail = kind.detailLabel() == null ? null
 				: text(v, "detail", kind.detailLabel(), Text.freeText(data.detail()), 500, true);
 		String inspectors = null;
 		Integer count = null;
 		if (kind.inspectors()) {
-			Set<String> team = new LinkedHashSet<>();
+			// one person typed twice ("张三", "张 三", "張三") is one 检查人次: counted by the name key
+			Map<String, String> team = new LinkedHashMap<>();
 			for (String name : data.inspectors() == null ? List.<String>of() : data.inspectors()) {
 				String n = Text.name(clean(name));
 				if (n != null) {
-					team.add(n);
+					team.putIfAbsent(PersonNames.key(n), n);
 					v.name("inspectors", "检查人员姓名", n).personName("inspectors", "检查人员姓名", n);
 				}
 			}
 			v.require("inspectors", !team.isEmpty(), "required", "请填写检查人员（inspectors，以顿号分隔，人数即检查人次）");
-			inspectors = team.isEmpty() ? null : String.join("、", team);
+			inspectors = team.isEmpty() ? null : String.join("、", team.values());
 			v.maxLength("inspectors", "检查人员", inspectors, 400);
 			v.require("inspectors", inspectors == null || Text.forbiddenAt(inspectors) < 0, "control-character",
 					"检查人员含有不允许的字符");
@@ -266,6 +270,9 @@ public class SupervisionRecords {
 				r.inspectors(), r.inspectorCount(), r.flag(), r.findings());
 		Checked c = check(scope, kind, data);
 		refuseTwin(c, id);
+		if (kind == SupervisionKind.SUPERVISOR) {
+			keepsReports(id, c);
+		}
 		jdbc.sql("""
 				UPDATE universal_supervision SET region_code = :region, day = :day, until_on = :until, subject = :subject,
 				    place = :place, detail = :detail, inspectors = :inspectors, inspector_count = :count, flag = :flag,
@@ -372,7 +379,7 @@ public class SupervisionRecords {
 					filter == null || filter.to() == null ? LocalDate.MAX : filter.to())
 			.search(page, jdbc, "s.id", kind.personal()
 					? List.of(Masked.name("s.subject"), Masked.numbers("s.place"), Masked.numbers("s.findings"))
-					: List.of(Masked.numbers("s.place"), Masked.numbers("s.findings")), kind.personal() ? new String[0] : new String[] { "s.subject" })
+					: List.of(Masked.numbers("s.subject"), Masked.numbers("s.place"), Masked.numbers("s.findings")))
 			.sorts(Map.of("day", "s.day", "subject", "s.subject", "region", "s.region_code"), "day", true, "s.id DESC")
 			.joinedToPage("LEFT JOIN region_name r ON r.code = s.region_code")
 			.page(jdbc, COLUMNS, page, Rows.of(SupervisionRecord.class));
@@ -415,7 +422,8 @@ public class SupervisionRecords {
 
 	/**
 	 * Logs a report a 社会监督员 of the caller's region handed in, and audits it.
-	 * @param receivedOn YYYY-MM-DD, required, not after today
+	 * @param receivedOn YYYY-MM-DD, required, within the appointment (from its first to its last day) and not after
+	 *        today: a report is received from a 社会监督员 serving then
 	 * @param summary what the report was about, required, at most 500 characters
 	 * @throws DomainException not found (404) unless the 社会监督员 lies in the caller's region
 	 * @throws InvalidValueException naming receivedOn and summary
@@ -425,8 +433,11 @@ public class SupervisionRecords {
 		SupervisionRecord supervisor = raw(scope, SupervisionKind.SUPERVISOR, supervisorId);
 		Validation v = new Validation();
 		v.required("receivedOn", "收到日期", receivedOn);
-		// not before the supervisor's appointment: a report is received from one serving
+		// within the supervisor's appointment: a report is received from one serving (not before its first day, not
+		// after its last — a report of 2026 from one appointed for the first half of 2025 is no supervisor's report)
 		LocalDate on = v.date("receivedOn", "收到日期", receivedOn, supervisor.day(), LocalDate.now(clock));
+		v.require("receivedOn", on == null || supervisor.until() == null || !on.isAfter(supervisor.until()), "appointment",
+				"收到日期不能晚于该社会监督员的聘期结束日期" + supervisor.until() + "：聘期结束后不再以社会监督员身份反映情况");
 		String text = text(v, "summary", "反映内容", Text.freeText(summary), 500, true);
 		v.throwIfInvalid();
 		long id = jdbc.sql("""
@@ -449,6 +460,27 @@ public class SupervisionRecords {
 	}
 
 	/**
+	 * Refuses a 社会监督员's corrected appointment that would leave reports already logged outside it: a first day after
+	 * the earliest report (400 on {@code day}) or a last day before the latest (400 on {@code until}), rule
+	 * {@code reports}, as {@link #addReport} refuses a report outside the appointment.
+	 */
+	private void keepsReports(long supervisorId, Checked c) {
+		Map<String, Object> span = jdbc.sql("SELECT min(received_on) AS first, max(received_on) AS last"
+				+ " FROM universal_supervisor_report WHERE supervisor_id = :id")
+			.param("id", supervisorId)
+			.query()
+			.singleRow();
+		LocalDate first = span.get("first") == null ? null : ((java.sql.Date) span.get("first")).toLocalDate();
+		LocalDate last = span.get("last") == null ? null : ((java.sql.Date) span.get("last")).toLocalDate();
+		new Validation()
+			.require("day", first == null || c.day() == null || !c.day().isAfter(first), "reports",
+					"聘任日期不能晚于已登记的最早反映情况的收到日期" + first + "：请先核对反映情况的日期")
+			.require("until", last == null || c.until() == null || !c.until().isBefore(last), "reports",
+					"聘期结束日期不能早于已登记的最晚反映情况的收到日期" + last + "：请先核对反映情况的日期")
+			.throwIfInvalid();
+	}
+
+	/**
 	 * The reports of a 社会监督员 of the caller's region, newest first, every ID and mobile number in their summaries
 	 * masked ({@link Masking#personalNumbersIn}): a report may quote the person it is about.
 	 * @throws DomainException not found (404) unless the 社会监督员 lies in the caller's region
@@ -468,12 +500,13 @@ public class SupervisionRecords {
 
 	/**
 	 * A record as lists and its page show it: a 社会监督员's name masked, and every ID and mobile number in the free text
-	 * (place, detail, findings) masked ({@link Masking#personalNumbersIn}); the edit form reads it as recorded
+	 * (another kind's subject, place, detail, findings) masked ({@link Masking#personalNumbersIn}); the edit form reads it as recorded
 	 * ({@link #form}).
 	 */
 	private static SupervisionRecord masked(SupervisionRecord r) {
 		return new SupervisionRecord(r.id(), r.kind(), r.regionCode(), r.regionName(), r.day(), r.until(),
-				r.kind().personal() ? Masking.name(r.subject()) : r.subject(), Masking.personalNumbersIn(r.place()),
+				r.kind().personal() ? Masking.name(r.subject()) : Masking.personalNumbersIn(r.subject()),
+				Masking.personalNumbersIn(r.place()),
 				Masking.personalNumbersIn(r.detail()), r.inspectors(), r.inspectorCount(), r.flag(),
 				Masking.personalNumbersIn(r.findings()), r.imported(), r.reports());
 	}

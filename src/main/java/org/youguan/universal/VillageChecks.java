@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -245,7 +244,8 @@ public class VillageChecks {
 		v.require("findings", !Boolean.FALSE.equals(data.standardDelivery()) || findings != null, "required",
 				"投递不规范时请填写检查发现的问题");
 		v.maxLength("findings", "检查发现的问题", findings, 1000);
-		Set<String> team = new LinkedHashSet<>();
+		// one person typed twice ("张三", "张 三", "張三") is one inspector: the team is counted by the name key
+		Map<String, String> team = new LinkedHashMap<>();
 		List<TeamMember> members = new ArrayList<>();
 		List<TeamMember> given = data.inspectors() == null ? List.of() : data.inspectors();
 		for (int i = 0; i < given.size(); i++) {
@@ -253,7 +253,7 @@ public class VillageChecks {
 			String clean = m == null ? null : Text.name(Villages.clean(m.name()));
 			String certificate = m == null ? null : Villages.clean(m.certificateNumber());
 			if (clean != null) {
-				team.add(clean);
+				team.putIfAbsent(PersonNames.key(clean), clean);
 				v.name("inspectors", "检查人员姓名", clean).personName("inspectors", "检查人员姓名", clean);
 			}
 			if (certified) {
@@ -279,7 +279,7 @@ public class VillageChecks {
 		}
 		v.require("inspectors", team.size() >= 2, "min-team", "现场检查人员不得少于两人（请填写至少两名不同的检查人员）");
 		InspectionOutcome outcome = outcome(v, data);
-		String inspectors = String.join("、", team);
+		String inspectors = String.join("、", team.values());
 		v.maxLength("inspectors", "检查人员", inspectors, 400);
 		v.throwIfInvalid();
 		if (findings != null) {

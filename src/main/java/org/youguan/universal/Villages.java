@@ -109,7 +109,10 @@ public class Villages {
 		if (filter.belowStandard()) {
 			listing = listing.where("p.deliveries_per_week < " + minimum);
 		}
-		return listing.search(page, "v.name", "p.post_office_name", "p.handover_address")
+		// the post office and handover address are shown masked: a number is found only where the list shows it or
+		// typed whole (Listing.Masked), so no piece of a masked number confirms it
+		return listing.search(page, jdbc, "CAST(v.code AS bigint)", List.of(Listing.Masked.numbers("p.post_office_name"),
+				Listing.Masked.numbers("p.handover_address")), "v.name")
 			.sorts(SORTS, "code", "v.code")
 			.page(jdbc, select(minimum), page, Rows.of(VillageView.class));
 	}
@@ -142,7 +145,8 @@ public class Villages {
 	 * (its own profile, or one nobody keeps in its city), the mode, 0–14 deliveries a week, the serving post office a
 	 * registered 邮政普遍服务营业场所 when an id is given, the keeping enterprise a registered postal enterprise (for
 	 * staff: named, or the one keeping the profile already; for an enterprise: itself), a handover address unless the
-	 * mode is 直接通邮.
+	 * mode is 直接通邮; no ID or mobile number in the post office's name, the handover type or address (rule
+	 * {@code personal-number}).
 	 * @throws InvalidValueException naming every field that fails (villageCode, deliveryMode, deliveriesPerWeek,
 	 *         postOfficeFacilityId, postOfficeName, handoverType, handoverAddress, enterpriseCreditCode)
 	 */
@@ -212,6 +216,11 @@ public class Villages {
 			.name("postOfficeName", "服务邮政局所", postOffice)
 			.line("handoverType", "交接点类型", handoverType, 50)
 			.line("handoverAddress", "交接点地址", handoverAddress, 200);
+		// the profile is listed, exported and shown on the village's page: a contact's ID or mobile number typed into
+		// a name or address would be shown to every reader (older profiles are shown masked, VillageView)
+		PersonalNumbers.refuse(v, "postOfficeName", "服务邮政局所", postOffice);
+		PersonalNumbers.refuse(v, "handoverType", "交接点类型", handoverType);
+		PersonalNumbers.refuse(v, "handoverAddress", "交接点地址", handoverAddress);
 		if (mode != null && mode != DeliveryMode.DIRECT) {
 			v.require("handoverAddress", handoverAddress != null && !handoverAddress.isEmpty(), "required",
 					"通邮方式为" + mode.label() + "时请填写交接点地址");

@@ -180,6 +180,8 @@ public class PlanDrafts {
 	 *         or {@code documentDate} (rule {@code range}: the plan's year or the year before; rule {@code future}: not
 	 *         after today, {@link WorkPlans#issuedInFuture}), and every problem of its main targets on {@code targets}
 	 *         (or {@code year}; {@link #targetProblems}: a draft copied with a target today's rules refuse)
+	 * @throws DomainException {@code DUPLICATE} (409) on {@code documentNumber} when another plan of the bureau carries
+	 *         the 文号 ({@link WorkPlans#requireNumberFree})
 	 */
 	@Transactional
 	public void publish(CurrentUser me, long planId, String documentNumber, LocalDate documentDate) {
@@ -195,6 +197,7 @@ public class PlanDrafts {
 					&& documentDate.getYear() <= plan.year(), "range", "印发日期应在" + (plan.year() - 1) + "年或" + plan.year() + "年")
 			.require("documentDate", future == null, "future", future)
 			.throwIfInvalid();
+		plans.requireNumberFree(plan.bureauId(), number, planId);
 		jdbc.sql("UPDATE work_plan SET status = 'ACTIVE', document_number = :number, document_date = :date, version = version + 1 WHERE id = :id")
 			.param("number", number)
 			.param("date", documentDate == null ? null : Date.valueOf(documentDate))

@@ -30,6 +30,8 @@ import org.youguan.kernel.Masking;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
+import org.youguan.kernel.Text;
+import org.youguan.kernel.UniqueIdentifiers;
 import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.DepartmentView;
@@ -234,6 +236,7 @@ public class WorkPlans {
 		mainTargets.require(preview.targets(), preview.year());
 		// a notice states its 文号: one without it (or not recognised) is kept as a draft, published (印发) with its 文号
 		String status = preview.documentNumber() == null ? "DRAFT" : "ACTIVE";
+		requireNumberFree(bureau, preview.documentNumber(), null);
 		LocalDate due = LocalDate.of(preview.year(), 12, 31);
 		long plan = jdbc.sql("""
 				INSERT INTO work_plan (bureau_id, region_code, year, title, document_number, document_date, overall_requirement,
@@ -309,6 +312,31 @@ public class WorkPlans {
 	 * numbers a document of a year that has not come.
 	 * @param dated whether a 印发日期 is given
 	 */
+	/**
+	 * Refuses a 文号 another plan of the bureau already carries: one 文号 names one document (GB/T 9704-2012 7.2.4), so
+	 * a copied plan published again under it, or a second notice imported with it, would be two plans under one
+	 * number. Compared as {@link Text#identifierKey} compares every identifier (spaces, dashes, case folded), under a
+	 * lock on the key until the transaction ends ({@link UniqueIdentifiers#taken}), so two at once are ordered.
+	 * @param bureau the plan's bureau
+	 * @param number the 文号 as it will be stored ({@link Text#documentNumber}); null passes
+	 * @param self the plan being published, left out; null for a new plan
+	 * @throws DomainException {@code DUPLICATE} (409) on {@code documentNumber}, rule {@code unique}, naming the plan
+	 */
+	void requireNumberFree(long bureau, String number, Long self) {
+		if (number == null || Text.isBlank(number)) {
+			return;
+		}
+		if (UniqueIdentifiers.taken(jdbc, "work_plan", "document_number", number, "bureau_id = :bureau AND id <> :self",
+				Map.of("bureau", bureau, "self", self == null ? -1L : self))) {
+			String other = jdbc.sql("SELECT title FROM work_plan WHERE bureau_id = :bureau AND id <> :self AND "
+					+ Text.identifierKeySql("document_number") + " = :key ORDER BY id LIMIT 1")
+				.param("bureau", bureau).param("self", self == null ? -1L : self).param("key", Text.identifierKey(number))
+				.query(String.class).optional().orElse("");
+			throw DomainException.duplicate("documentNumber", "文号" + number + "已用于本局的工作计划《" + Masking.personalNumbersIn(other)
+					+ "》，一个文号只能对应一份文件：请核对文号");
+		}
+	}
+
 	static String numberLabel(boolean dated) {
 		return !dated ? "文号（未填印发日期，按今天印发）" : "文号";
 	}

@@ -28,6 +28,24 @@ class FreeTextMaskingTest {
 		assertThat(a.newAddress()).isEqualTo("新址");
 	}
 
+	/** The addresses and names an approval prints and lists — new address, alternative post office, notice channel — too. */
+	@Test
+	void anApprovalsAddressesAndChannelAreMasked() {
+		PostOfficeApproval a = new PostOfficeApproval(1, ApprovalKind.RELOCATION, 2, "某营业所", "320506", "91320506MA1XXXXXX0",
+				"租约到期", TYPED, ApprovalStatus.ANNOUNCED, LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 29), false, null,
+				null, LocalDate.of(2026, 5, 5), null, null, LocalDate.of(2026, 5, 8), null, "局长", null,
+				LocalDate.of(2026, 5, 9), TYPED, true, false, null, TYPED, null, null, false, false, false, List.of()).masked();
+		assertThat(List.of(a.newAddress(), a.alternativeOffice(), a.noticeChannel())).containsOnly(SHOWN);
+	}
+
+	/** A village's profile as the register lists it: its post office, handover type and address. */
+	@Test
+	void aVillagesProfileIsMasked() {
+		VillageView v = new VillageView("320506001001", "某村委会", "某镇", "320506", "吴中区", DeliveryMode.VILLAGE_POST, 5, null,
+				TYPED, TYPED, TYPED, "91320506MA1XXXXXX0", null, null, false);
+		assertThat(List.of(v.postOfficeName(), v.handoverType(), v.handoverAddress())).containsOnly(SHOWN);
+	}
+
 	@Test
 	void aSuspensionsReasonAndAChecksFindingsAreMasked() {
 		assertThat(new SuspensionView(1, 2, "某营业所", "320506", "91320506MA1XXXXXX0", LocalDate.of(2026, 5, 1),

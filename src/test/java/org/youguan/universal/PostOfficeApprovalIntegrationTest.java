@@ -274,6 +274,23 @@ class PostOfficeApprovalIntegrationTest {
 			.content("{\"facilityId\":" + office + ",\"kind\":\"CLOSURE\",\"reason\":\"x\",\"receivedOn\":\"2099-01-01\"}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("receivedOn"));
+		// nor long ago: a live application's periods start at its receipt (1949 ran its deadlines out in 1949); a past
+		// decision comes by the past-approval import
+		for (String old : List.of("1949-10-01", LocalDate.now(clock).minusYears(1).minusDays(1).toString())) {
+			mvc.perform(post("/api/v1/universal/post-office-approvals").header("Authorization", WUZHONG)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"facilityId\":" + office + ",\"kind\":\"CLOSURE\",\"reason\":\"x\",\"receivedOn\":\"" + old + "\"}"))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("receivedOn"))
+				.andExpect(jsonPath("$.errors[0].rule").value("range"));
+		}
+		// the new address is printed on the decision and the notice: no contact's mobile number in it
+		mvc.perform(post("/api/v1/universal/post-office-approvals").header("Authorization", WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"facilityId\":" + office
+					+ ",\"kind\":\"RELOCATION\",\"reason\":\"租约到期\",\"newAddress\":\"某路1号（联系人13812345678）\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("newAddress"))
+			.andExpect(jsonPath("$.errors[0].rule").value("personal-number"));
 		assertThat(count()).isEqualTo(before);
 		classify(office, "TOWNSHIP");
 		mvc.perform(put("/api/v1/universal/post-offices/" + office + "/hours").header("Authorization", POSTAL)

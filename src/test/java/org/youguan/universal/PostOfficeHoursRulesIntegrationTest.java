@@ -132,7 +132,9 @@ class PostOfficeHoursRulesIntegrationTest {
 		hours(POSTAL, office, "{\"daysPerWeek\":6,\"openingHours\":\"暂停营业\"}")
 			.andExpect(status().isUnprocessableEntity())
 			.andExpect(jsonPath("$.errors[0].field").value("openingHours"));
-		for (String closed : List.of("暂 停 营 业", "暫停營業", "休业整顿", "停止对外服务", "全天休息")) {
+		// closure phrasings beyond a list of words (attack round 17): each names a period and still closes the office
+		for (String closed : List.of("暂 停 营 业", "暫停營業", "休业整顿", "停止对外服务", "全天休息", "8:30-17:30 暂停营运",
+				"8:30-17:30 停运", "8:30-17:30 已搬迁", "8:30-17:30 长期休馆", "8:30-17:30 暂停办理业务")) {
 			hours(POSTAL, office, "{\"daysPerWeek\":6,\"openingHours\":\"" + closed + "\"}")
 				.andExpect(status().isUnprocessableEntity())
 				.andExpect(jsonPath("$.errors[0].rule").value("closure-approval"));

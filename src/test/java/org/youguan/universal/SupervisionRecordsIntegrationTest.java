@@ -170,16 +170,74 @@ class SupervisionRecordsIntegrationTest {
 		assertThat(f.zeroIncident().lastIncidentOn()).isNotEqualTo(today);
 	}
 
+	/**
+	 * A 社会监督员's report is received within the appointment: after its last day it is refused (400 on
+	 * {@code receivedOn}), and the appointment cannot be corrected so that reports already logged fall outside it (400
+	 * on {@code day} or {@code until}), nothing changed.
+	 */
+	@Test
+	void aSupervisorsReportsStayWithinTheAppointment() throws Exception {
+		StringBuilder name = new StringBuilder("监督");
+		for (int i = 0; i < 4; i++) {
+			name.append("甲乙丙丁戊己庚辛壬癸".charAt((int) (Math.random() * 10)));
+		}
+		long supervisor = records.record(DataScope.region("320506"), null, SupervisionKind.SUPERVISOR, new SupervisionData(
+				null, "2025-01-01", "2025-06-30", name.toString(), null, null, null, null, List.of()), false, false);
+		String reports = "/api/v1/universal/supervision/supervisors/" + supervisor + "/reports";
+		mvc.perform(post(reports).header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"receivedOn\":\"2026-11-01\",\"summary\":\"反映投递不及时\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("receivedOn"))
+			.andExpect(jsonPath("$.errors[0].rule").value("appointment"));
+		records.addReport(DataScope.region("320506"), supervisor, "2025-03-04", "反映投递不及时", false);
+		assertThat(records.get(DataScope.region("320506"), SupervisionKind.SUPERVISOR, supervisor).reports()).isEqualTo(1);
+		String moved = "{\"day\":\"%s\",\"until\":\"%s\",\"subject\":\"" + name + "\"}";
+		mvc.perform(put("/api/v1/universal/supervision/supervisors/" + supervisor).header("Authorization", WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON).content(moved.formatted("2025-04-01", "2025-06-30")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("day"))
+			.andExpect(jsonPath("$.errors[0].rule").value("reports"));
+		mvc.perform(put("/api/v1/universal/supervision/supervisors/" + supervisor).header("Authorization", WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON).content(moved.formatted("2025-01-01", "2025-02-28")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("until"));
+		assertThat(records.get(DataScope.region("320506"), SupervisionKind.SUPERVISOR, supervisor).day())
+			.isEqualTo(LocalDate.of(2025, 1, 1));
+		// a correction that keeps the reports within the appointment passes
+		mvc.perform(put("/api/v1/universal/supervision/supervisors/" + supervisor).header("Authorization", WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON).content(moved.formatted("2025-02-01", "2025-12-31")))
+			.andExpect(status().is2xxSuccessful());
+	}
+
+	/** One inspector written with a space or in traditional characters is one 检查人次, not two or three. */
+	@Test
+	void oneInspectorWrittenOtherwiseIsCountedOnce() throws Exception {
+		String body = """
+				{"region":"320506","day":"2019-%02d-%02d","subject":"机要通信分局%d","inspectors":["陈吴中","陈 吴中","陳吳中","王普服"],
+				 "flag":false}""".formatted(1 + (int) (System.nanoTime() % 12), 1 + (int) (System.nanoTime() % 28),
+				System.nanoTime() % 1_000_000);
+		long id = confidential(body);
+		mvc.perform(get("/api/v1/universal/supervision/confidential/" + id).header("Authorization", WUZHONG))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.inspectorCount").value(2))
+			.andExpect(jsonPath("$.inspectors").value("陈吴中、王普服"));
+	}
+
+	/** Records a 机要通信 check as 吴中区 through the API; its id. */
+	private long confidential(String body) throws Exception {
+		MvcResult created = mvc.perform(post("/api/v1/universal/supervision/confidential").header("Authorization", WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON).content(body))
+			.andExpect(status().isCreated())
+			.andReturn();
+		return Long.parseLong(created.getResponse().getContentAsString().replaceAll("\\D", ""));
+	}
+
 	@Test
 	void aCountyNeitherSeesNorEditsAnotherCountysRecords() throws Exception {
 		String body = """
 				{"region":"320506","day":"2022-04-01","subject":"吴中区机要通信分局","inspectors":["陈吴中","王普服"],
 				 "flag":false}""";
-		MvcResult created = mvc.perform(post("/api/v1/universal/supervision/confidential").header("Authorization", WUZHONG)
-			.contentType(MediaType.APPLICATION_JSON).content(body))
-			.andExpect(status().isCreated())
-			.andReturn();
-		long id = Long.parseLong(created.getResponse().getContentAsString().replaceAll("\\D", ""));
+		long id = confidential(body);
 		mvc.perform(get("/api/v1/universal/supervision/confidential/" + id).header("Authorization", WUZHONG))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.inspectorCount").value(2));
@@ -346,6 +404,32 @@ class SupervisionRecordsIntegrationTest {
 		}
 		assertThat(records.form(DataScope.region("320506"), SupervisionKind.OUTLET_VISIT, visit).findings())
 			.isEqualTo(tag + numbers);
+	}
+
+	/**
+	 * A record's unit (网点, hall, newspaper) and place refuse a personal number, as the other names and addresses of the
+	 * module do; one stored before the rule is listed and exported masked, and a piece of it finds nothing.
+	 */
+	@Test
+	void aRecordsSubjectRefusesAPersonalNumberAndAStoredOneIsMasked() throws Exception {
+		String tag = "单位" + System.nanoTime();
+		assertThatThrownBy(() -> records.record(DataScope.region("320506"), null, SupervisionKind.OUTLET_VISIT,
+				new SupervisionData("320506", "2022-05-11", null, tag + "代办点13912345678", null, null, false, null, List.of()),
+				false, false))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
+				.extracting(e -> e.field() + "/" + e.rule()).contains("subject/personal-number"));
+		long visit = records.record(DataScope.region("320506"), null, SupervisionKind.OUTLET_VISIT, new SupervisionData(
+				"320506", "2022-05-11", null, tag + "代办点", null, null, false, null, List.of()), false, false);
+		jdbc.sql("UPDATE universal_supervision SET subject = :s WHERE id = :id").param("s", tag + "代办点13912345678")
+			.param("id", visit).update();
+		mvc.perform(get("/api/v1/universal/supervision/outlet-visits").param("q", tag).header("Authorization", WUZHONG))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items[0].subject").value(tag + "代办点139****5678"));
+		mvc.perform(get("/api/v1/universal/supervision/outlet-visits").param("q", "1234567").header("Authorization", WUZHONG))
+			.andExpect(jsonPath("$.items[*].id", not(hasItem((int) visit))));
+		assertThat(Workbooks.text(mvc.perform(get("/universal/supervision/outlet-visits/export.xlsx").param("q", tag)
+			.session(SignIn.session(mvc, "wz.staff"))).andReturn().getResponse().getContentAsByteArray()))
+			.contains(tag).doesNotContain("13912345678");
 	}
 
 	/**

@@ -170,7 +170,10 @@ class WorkPlanPagesIntegrationTest {
 		// a name of its own, so other tests still see 市邮政业安全中心 as unknown
 		String unit = "测试新设中心" + System.nanoTime() % 100000;
 		mvc.perform(post("/workplans/import/confirm").session(SignIn.session(mvc, "sz.admin")).with(csrf())
-			.param("text", NoticeParserTest.sample().replace("市邮政业安全中心", unit)).param("map." + unit, "new"))
+			// a 文号 of its own too: one 文号 names one plan of the bureau
+			.param("text", NoticeParserTest.sample().replace("市邮政业安全中心", unit).replace("示邮管〔2025〕3号",
+					"示邮管〔2025〕" + (100 + System.nanoTime() % 100000) + "号"))
+			.param("map." + unit, "new"))
 			.andExpect(redirectedUrlPattern("/workplans/*"));
 		long bureau = directory.principal("sz.admin").orElseThrow().bureauId();
 		assertThat(departments.ofBureau(bureau)).extracting(DepartmentView::name).contains(unit);

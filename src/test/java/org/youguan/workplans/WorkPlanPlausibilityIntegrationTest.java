@@ -325,6 +325,39 @@ class WorkPlanPlausibilityIntegrationTest {
 	}
 
 	/**
+	 * One 文号 names one plan of the bureau: a copied plan published under the 文号 of the plan it was copied from, or a
+	 * second notice imported with the 文号 of one imported before, is refused with 409 on {@code documentNumber},
+	 * nothing changed; the preview says so first.
+	 */
+	@Test
+	void aDocumentNumberIsUsedOnceInTheBureau() throws Exception {
+		clock.set(LocalDateTime.of(2081, 3, 10, 9, 0));
+		CurrentUser market = user("sz.market");
+		long first = save(withoutNumber(2081));
+		drafts.publish(market, first, "苏邮管〔2081〕7号", LocalDate.of(2081, 2, 20));
+		long copy = drafts.copyToNextYear(market, first);
+		assertThatThrownBy(() -> drafts.publish(market, copy, "苏邮管〔2081〕7号", LocalDate.of(2081, 3, 1)))
+			.isInstanceOfSatisfying(DomainException.class, ex -> assertThat(ex.fieldErrors())
+				.extracting(e -> e.field() + "/" + e.rule()).containsExactly("documentNumber/unique"));
+		// written otherwise (spaces, half-width brackets), the same 文号
+		mvc.perform(post("/workplans/" + copy + "/publish").session(SignIn.session(mvc, "sz.market")).with(csrf())
+			.param("documentNumber", "苏邮管[2081] 7号").param("documentDate", "2081-03-01"))
+			.andExpect(status().isConflict())
+			.andExpect(content().string(containsString("已用于本局的工作计划")));
+		assertThat(plans.get(DataScope.region("3205"), copy).draft()).isTrue();
+		drafts.publish(market, copy, "苏邮管〔2081〕8号", LocalDate.of(2081, 3, 1));
+		// a second notice with the 文号 of one imported before
+		long numbered = save(notice(2081));
+		String other = notice(2081).replace("示范市邮政管理局", "示范区邮政管理局");
+		mvc.perform(post("/workplans/import").session(SignIn.session(mvc, "sz.market")).with(csrf()).param("text", other))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("确认导入将被拒绝：文号示邮管〔2081〕3号已用于本局的工作计划")));
+		assertThatThrownBy(() -> save(other)).isInstanceOfSatisfying(DomainException.class,
+				ex -> assertThat(ex.fieldErrors()).extracting(e -> e.field()).containsExactly("documentNumber"));
+		assertThat(plans.get(DataScope.region("3205"), numbered).documentNumber()).isEqualTo("示邮管〔2081〕3号");
+	}
+
+	/**
 	 * Attack round 21: a draft published with 文号 〔2027〕 and no 印发日期 was accepted in 2026 — published without a
 	 * date, a plan is issued today, so its 文号 states today's year.
 	 */

@@ -43,6 +43,22 @@ public final class NoticeParser {
 	private static final Pattern DEPARTMENTS = Pattern.compile("^(.*?)[（(]\\s*([^（）()]+?)\\s*(牵头|按职责分工负责|负责)"
 			+ "(?:\\s*[，,；;、]\\s*([^（）()]+?)\\s*(?:配合|参与|协助|协办))?\\s*[）)]\\s*[。；;，,]?\\s*$");
 
+	/** A task's closing bracket, after which only punctuation may follow; group 1 the text before, 2 its content. */
+	private static final Pattern LAST_BRACKET = Pattern.compile("^(.*)[（(]([^（）()]+)[）)]\\s*[。；;，,]?\\s*$");
+
+	/** A part of a bracket naming departments: "综合科牵头", "A、B按职责分工负责", "B配合" (参与, 协助, 协办). */
+	private static final Pattern DEPARTMENT_PART = Pattern.compile("^\\s*[^：:]+?\\s*(?:牵头|负责|配合|参与|协助|协办)\\s*$");
+
+	/** The lead part: a department part that is no co-department's. */
+	private static final Pattern LEAD_PART = Pattern.compile("(?:牵头|负责)\\s*$");
+
+	/**
+	 * A part of a bracket naming a deadline: labelled ("完成时限：6月底前", "时限：年底", "完成时间：9月30日", 截止时间, 期限)
+	 * or written as one ("6月底前", "9月30日前完成"); group 1 or 2 the deadline.
+	 */
+	private static final Pattern DEADLINE_PART = Pattern.compile(
+			"^\\s*(?:(?:完成时限|完成时间|完成期限|办结时限|时限|期限|截止时间|截止日期)\\s*[：:]\\s*(.+?)|(.+?前)(?:完成|办结)?)\\s*$");
+
 	private static final Pattern KEY_TASKS = Pattern.compile("^\\d*\\s*项?重点工作[：:]?$");
 
 	private static final Pattern DATE = Pattern.compile("^(\\d{4})年(\\d{1,2})月(\\d{1,2})日$");
@@ -289,7 +305,8 @@ public final class NoticeParser {
 			if (restartsNumbering(line)) {
 				break;
 			}
-			if (HEADING.matcher(line).matches() || NUMBERED.matcher(line).matches() || DEPARTMENTS.matcher(line).matches()) {
+			if (HEADING.matcher(line).matches() || NUMBERED.matcher(line).matches()
+					|| DEPARTMENTS.matcher(separated(line)).matches()) {
 				return 0;
 			}
 			heading.add(j);
@@ -297,7 +314,7 @@ public final class NoticeParser {
 		if (heading.isEmpty() || heading.size() > 2 || !nextIsFirstHeading(lines, heading.get(heading.size() - 1))) {
 			return 0;
 		}
-		if (open != null && !open.complete() && DEPARTMENTS.matcher(open.text + clean(lines[at])).matches()) {
+		if (open != null && !open.complete() && DEPARTMENTS.matcher(separated(open.text + clean(lines[at]))).matches()) {
 			return 0;
 		}
 		return heading.get(heading.size() - 1) - at + 1;
@@ -351,7 +368,7 @@ public final class NoticeParser {
 		}
 
 		boolean complete() {
-			return DEPARTMENTS.matcher(text).matches();
+			return DEPARTMENTS.matcher(separated(text.toString())).matches();
 		}
 	}
 
@@ -360,7 +377,7 @@ public final class NoticeParser {
 		if (open == null || tasks == null) {
 			return null;
 		}
-		Matcher m = DEPARTMENTS.matcher(open.text);
+		Matcher m = DEPARTMENTS.matcher(separated(open.text.toString()));
 		if (m.matches()) {
 			List<String> names = new ArrayList<>(List.of(m.group(2).split("\\s*[、,，]\\s*")));
 			if (m.group(4) != null) {
@@ -375,6 +392,65 @@ public final class NoticeParser {
 					open.line));
 		}
 		return null;
+	}
+
+	/**
+	 * A task's text with a closing bracket that names both its departments and its deadline written as two brackets,
+	 * the deadline's first: "开展检查（综合科牵头，完成时限：6月底前）" → "开展检查（完成时限：6月底前）（综合科牵头）", so the
+	 * departments are read ({@link #DEPARTMENTS}) and the deadline too ({@link TaskDeadlines#BRACKET}); the parts are
+	 * separated by ，,；; in either order, the departments' in the order written (the lead first when written so). A
+	 * bracket whose parts are not all departments or deadlines, or that has no department part, is left as written
+	 * (the task then has no responsible department, and the preview warns).
+	 */
+	static String separated(String text) {
+		Matcher last = LAST_BRACKET.matcher(text);
+		if (!last.matches()) {
+			return text;
+		}
+		List<String> departmentParts = new ArrayList<>();
+		String deadline = deadlineAndDepartments(last.group(2), departmentParts);
+		if (deadline == null) {
+			return text;
+		}
+		String before = Text.strip(last.group(1));
+		if (departmentParts.isEmpty()) {
+			// "（综合科牵头）（完成时限：6月底前）": the deadline's bracket after the departments' goes before it
+			Matcher previous = LAST_BRACKET.matcher(before);
+			if (!previous.matches() || deadlineAndDepartments(previous.group(2), departmentParts) != null
+					|| departmentParts.isEmpty()) {
+				return text;
+			}
+			before = Text.strip(previous.group(1));
+		}
+		// a lead written after its co-departments is put first, as the department bracket reads it
+		departmentParts.sort((a, b) -> Boolean.compare(!LEAD_PART.matcher(a).find(), !LEAD_PART.matcher(b).find()));
+		return before + "（完成时限：" + deadline + "）（" + String.join("，", departmentParts) + "）";
+	}
+
+	/**
+	 * Reads a bracket's parts (separated by ，,；;) into its department parts, added to {@code departmentParts}, and
+	 * its deadline.
+	 * @return the deadline as written, or null when the bracket names none, names two, or has a part that is neither
+	 */
+	private static String deadlineAndDepartments(String bracket, List<String> departmentParts) {
+		String deadline = null;
+		for (String part : bracket.split("\\s*[，,；;]\\s*")) {
+			Matcher due = DEADLINE_PART.matcher(part);
+			if (DEPARTMENT_PART.matcher(part).matches()) {
+				departmentParts.add(Text.strip(part));
+			}
+			else if (deadline == null && due.matches()) {
+				deadline = Text.strip(due.group(1) != null ? due.group(1) : due.group(2));
+			}
+			else if (deadline == null && part.length() <= 16 && TaskDeadlines.namesADeadline(part)) {
+				// a deadline written bare: "年底", "长期", "三季度"
+				deadline = Text.strip(part);
+			}
+			else {
+				return null;
+			}
+		}
+		return deadline;
 	}
 
 	private static String afterColon(String line) {

@@ -20,15 +20,38 @@ public final class TargetParser {
 	public record Parsed(String text, String name, BigDecimal value, String unit, BigDecimal growth) {
 	}
 
+	/**
+	 * The units a target's quantity is written in, longest first (so 万亿元 is not read as 亿元 after a stray 万): money
+	 * (元 with 千, 万, 十万, 百万, 千万, 亿, 十亿, 百亿, 千亿, 万亿), items (件 likewise), counts (个, 家, 处, 人次, with 万)
+	 * and percent. A clause in any other unit is not read, and the preview names it ({@link #unread}).
+	 */
+	private static final String UNITS = "万亿元|千亿元|百亿元|十亿元|亿元|千万元|百万元|十万元|万元|千元|元"
+			+ "|万亿件|千亿件|百亿件|十亿件|亿件|千万件|百万件|十万件|万件|千件|件|万个|个|万家|家|万处|处|万人次|人次|%|％";
+
 	// digits bounded (15 integer, 6 fraction; a growth 6 and 4) so a notice's number is one a target can hold
 	private static final Pattern CLAUSE = Pattern.compile(
-			"^(?:全年)?([\\p{IsHan}（）()]+?)(?:完成|达到|达|突破|超过|不低于|为)\\s*(\\d{1,15}(?:\\.\\d{1,6})?)\\s*(亿元|万元|元|亿件|万件|件|个|家|%)(.*)$");
+			"^(?:全年)?([\\p{IsHan}（）()]+?)(?:完成|达到|达|突破|超过|不低于|为)\\s*(\\d{1,15}(?:\\.\\d{1,6})?)\\s*(" + UNITS
+					+ ")(.*)$");
 
-	private static final Pattern GROWTH = Pattern.compile("增长\\s*(-?\\d{1,6}(?:\\.\\d{1,4})?)\\s*%");
+	/** A clause holding a number that is no date ("到2026年底" sets no target): a target, read or not. */
+	private static final Pattern HAS_NUMBER = Pattern.compile("(?<![\\d.])\\d+(?:\\.\\d+)?(?![\\d.]|\\s*[年月日号])");
 
-	private static final Map<String, BigDecimal> SCALE = Map.of("元", BigDecimal.ONE, "万元", BigDecimal.valueOf(10_000),
-			"亿元", BigDecimal.valueOf(100_000_000), "件", BigDecimal.ONE, "万件", BigDecimal.valueOf(10_000), "亿件",
-			BigDecimal.valueOf(100_000_000));
+	private static final Pattern GROWTH = Pattern.compile("增长\\s*(-?\\d{1,6}(?:\\.\\d{1,4})?)\\s*[%％]");
+
+	/** Each unit of money and items as its multiple of 元 or 件 (10 to the power given). */
+	private static final Map<String, BigDecimal> SCALE = scales();
+
+	private static Map<String, BigDecimal> scales() {
+		Map<String, Integer> powers = Map.ofEntries(Map.entry("", 0), Map.entry("千", 3), Map.entry("万", 4),
+				Map.entry("十万", 5), Map.entry("百万", 6), Map.entry("千万", 7), Map.entry("亿", 8), Map.entry("十亿", 9),
+				Map.entry("百亿", 10), Map.entry("千亿", 11), Map.entry("万亿", 12));
+		Map<String, BigDecimal> scale = new java.util.HashMap<>();
+		powers.forEach((prefix, power) -> {
+			scale.put(prefix + "元", BigDecimal.ONE.scaleByPowerOfTen(power));
+			scale.put(prefix + "件", BigDecimal.ONE.scaleByPowerOfTen(power));
+		});
+		return Map.copyOf(scale);
+	}
 
 	// a quantity written negative after its verb ("完成-5亿件"), and every growth as written, however many digits
 	private static final Pattern NEGATIVE = Pattern.compile("(?:完成|达到|达|突破|超过|不低于|为)\\s*[-－−]\\s*\\d");
@@ -64,7 +87,26 @@ public final class TargetParser {
 		return wrong;
 	}
 
+	/**
+	 * The quantities the paragraph sets, one per clause (separated by ，；。,;) naming a quantity, a verb (完成, 达到, 突破,
+	 * 超过, 不低于, 为) and a number in one of the known units; a clause that is only a growth belongs to the quantity
+	 * before it. A clause with a number that is neither is left out — {@link #unread} names it.
+	 */
 	public static List<Parsed> parse(String paragraph) {
+		return read(paragraph, new ArrayList<>());
+	}
+
+	/**
+	 * The clauses of the paragraph that hold a number and are not read as a target or its growth ("业务总量完成3万个亿元",
+	 * a unit no target takes), as written: the preview warns of them, since they would be dropped silently.
+	 */
+	public static List<String> unread(String paragraph) {
+		List<String> unread = new ArrayList<>();
+		read(paragraph, unread);
+		return unread;
+	}
+
+	private static List<Parsed> read(String paragraph, List<String> unread) {
 		List<Parsed> result = new ArrayList<>();
 		if (paragraph == null) {
 			return result;
@@ -78,11 +120,15 @@ public final class TargetParser {
 			Matcher g = GROWTH.matcher(clause);
 			BigDecimal growth = g.find() ? new BigDecimal(g.group(1)) : null;
 			if (m.matches()) {
-				result.add(new Parsed(clause, m.group(1), new BigDecimal(m.group(2)), m.group(3), growth));
+				result.add(new Parsed(clause, m.group(1), new BigDecimal(m.group(2)), m.group(3).equals("％") ? "%" : m.group(3),
+						growth));
 			}
 			else if (growth != null && !result.isEmpty() && result.get(result.size() - 1).growth() == null) {
 				Parsed last = result.remove(result.size() - 1);
 				result.add(new Parsed(last.text() + "，" + clause, last.name(), last.value(), last.unit(), growth));
+			}
+			else if (HAS_NUMBER.matcher(clause).find()) {
+				unread.add(clause);
 			}
 		}
 		return result;

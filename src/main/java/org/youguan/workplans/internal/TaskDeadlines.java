@@ -21,8 +21,12 @@ import org.youguan.kernel.Text;
  */
 final class TaskDeadlines {
 
-	/** The deadline bracket; group 1 the deadline as written. */
-	static final Pattern BRACKET = Pattern.compile("[（(]\\s*完成时限\\s*[：:]\\s*([^（）()]+?)\\s*[）)]");
+	/**
+	 * The deadline bracket, labelled 完成时限 or as notices also write it (时限, 完成时间, 完成期限, 办结时限, 期限, 截止时间,
+	 * 截止日期); group 1 the deadline as written.
+	 */
+	static final Pattern BRACKET = Pattern.compile(
+			"[（(]\\s*(?:完成时限|完成时间|完成期限|办结时限|时限|期限|截止时间|截止日期)\\s*[：:]\\s*([^（）()]+?)\\s*[）)]");
 
 	/** A closing "…前完成" phrase after the task's last comma; group 1 the deadline. */
 	static final Pattern PHRASE = Pattern.compile("[，,；;]\\s*(?:于|在)?([^，,；;。]{2,24}?)前?(?:全面|基本|全部)?(?:完成|建成|办结)[^，,；;]{0,12}?[。；;]?$");
@@ -141,7 +145,7 @@ final class TaskDeadlines {
 	}
 
 	/** Whether a phrase is written as a deadline at all (read or not: "2月30日" is one, "今年" is not). */
-	private static boolean namesADeadline(String written) {
+	static boolean namesADeadline(String written) {
 		String s = Normalizer.normalize(written, Normalizer.Form.NFKC).replaceAll("\\s+", "");
 		return DAY.matcher(s).find() || QUARTER.matcher(s).find() || HALF.matcher(s).find() || YEAR_END.matcher(s).find()
 				|| STANDING.matcher(s).find();

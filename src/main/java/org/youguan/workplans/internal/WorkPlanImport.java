@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.apache.commons.codec.digest.DigestUtils;
@@ -16,6 +18,7 @@ import org.youguan.kernel.DomainException;
 import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Masking;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.TransactionLocks;
 import org.youguan.org.CurrentUser;
@@ -75,6 +78,9 @@ public class WorkPlanImport {
 		}
 		// what 确认导入 would refuse is told here first, not only after the reader has mapped departments and confirmed
 		List<String> warnings = new ArrayList<>(WorkPlans.importRefusals(preview, LocalDate.now(clock)));
+		// a target clause the parser does not read (a unit it does not know) would be dropped from the plan silently
+		TargetParser.unread(preview.targets()).forEach(c -> warnings.add("主要工作目标中的“" + c
+				+ "”未能识别为目标（应为“××完成/达到+数值+单位”，单位如亿元、万元、亿件、万件、个、家、%），不会列为主要目标，请核对原文"));
 		if (preview.year() != null) {
 			mainTargets.problems(preview.targets(), preview.year()).forEach(e -> warnings.add("确认导入将被拒绝：" + e.message()));
 		}
@@ -86,9 +92,37 @@ public class WorkPlanImport {
 				.forEach(s -> warnings.add("“" + s.heading() + "”下未识别到任务，请核对原文"));
 			preview.livelihoodProjects().stream().filter(p -> p.items().isEmpty())
 				.forEach(p -> warnings.add("民生实事“" + p.title() + "”下未识别到分项，请核对原文"));
+			preview.sections().forEach(s -> s.tasks().forEach(t -> unassigned(s.heading(), t).ifPresent(warnings::add)));
+			preview.livelihoodProjects()
+				.forEach(p -> p.items().forEach(t -> unassigned("民生实事“" + p.title() + "”", t).ifPresent(warnings::add)));
 		}
 		imported(me, text).ifPresent(p -> warnings.add(duplicateMessage(p)));
+		numbered(me, preview.documentNumber()).ifPresent(p -> warnings.add("确认导入将被拒绝：文号" + preview.documentNumber()
+				+ "已用于本局的工作计划《" + Masking.personalNumbersIn(p.title()) + "》（编号" + p.id() + "），一个文号只能对应一份文件"));
 		return preview.warn(warnings);
+	}
+
+	/** A bracket left in a task's text that names departments or a deadline: one the parser did not understand. */
+	private static final Pattern UNREAD_BRACKET = Pattern.compile(
+			"[（(][^（）()]*(?:牵头|负责|配合|参与|协助|协办|时限|完成时间|期限|截止)[^（）()]*[）)]");
+
+	/**
+	 * The warning a task needs when no department answers for it — nobody would be chased for its reports, and every
+	 * department's report would be refused — or when its text keeps a bracket naming departments or a deadline that was
+	 * not read ("（综合科牵头，另见附件）"): it would be imported as text, due at the year's end.
+	 * @param part the part's heading, as the warning names it
+	 */
+	static Optional<String> unassigned(String part, PlanPreview.Task t) {
+		Matcher unread = UNREAD_BRACKET.matcher(t.text());
+		String where = "“" + part + "”第" + t.number() + "项（第" + t.line() + "行）";
+		if (t.departments().isEmpty()) {
+			return Optional.of(where + "未识别出责任处室" + (unread.find() ? "（括号“" + unread.group() + "”未能识别）" : "")
+					+ "：导入后没有处室负责填报，也不会被催报，请按“（××处牵头，××处配合）”写明责任处室后重新预览");
+		}
+		if (unread.find()) {
+			return Optional.of(where + "的括号“" + unread.group() + "”未能识别，将作为任务内容导入：请核对责任处室和完成时限");
+		}
+		return Optional.empty();
 	}
 
 	/**
@@ -107,6 +141,19 @@ public class WorkPlanImport {
 			throw new DomainException(ErrorCode.DUPLICATE, message, List.of(new FieldError("text", "duplicate", message)));
 		}
 		return fingerprint;
+	}
+
+	/** The bureau's plan carrying the 文号 (or a look-alike of it, {@link Text#identifierKey}), if any. */
+	private Optional<Imported> numbered(CurrentUser me, String number) {
+		if (me.bureauId() == null || number == null || Text.isBlank(number)) {
+			return Optional.empty();
+		}
+		return jdbc.sql("SELECT id, title FROM work_plan WHERE bureau_id = :bureau AND "
+				+ Text.identifierKeySql("document_number") + " = :key ORDER BY id LIMIT 1")
+			.param("bureau", me.bureauId())
+			.param("key", Text.identifierKey(number))
+			.query((rs, i) -> new Imported(rs.getLong("id"), rs.getString("title")))
+			.optional();
 	}
 
 	/** The bureau's plan imported from the same notice, if any. */

@@ -57,6 +57,35 @@ public class NoticeParserTest {
 	}
 
 	/**
+	 * One bracket naming the departments and the deadline — "（综合科牵头，完成时限：6月底前）", in either order, with
+	 * ，,；; between its parts and the deadline labelled or written "…前" — is read as both: the task has its departments
+	 * and due date, and its text no bracket (attack round 17: the task came in with no department and due at the
+	 * year's end, so nobody was chased and every report was refused).
+	 */
+	@Test
+	void aBracketOfDepartmentsAndDeadlineIsReadAsBoth() {
+		PlanPreview p = parse(SUPERVISION_2026 + """
+				1. 开展检查（市场监管处牵头，完成时限：6月底前）
+				2. 开展检查（完成时限：9月30日；普遍服务处牵头）
+				3. 开展检查(办公室负责,时限:三季度)
+				4. 开展检查（办公室配合，市场监管处牵头，10月底前完成）
+				5. 开展检查（普遍服务处牵头）（完成时间：年底）
+				6. 开展检查（市场监管处、办公室按职责分工负责；截止时间：11月15日）。
+				""");
+		assertThat(tasks(p)).extracting(Task::text, Task::departments, Task::responsibility, Task::dueOn).containsExactly(
+				tuple("开展检查", List.of("市场监管处"), Responsibility.LEAD, LocalDate.of(2026, 6, 30)),
+				tuple("开展检查", List.of("普遍服务处"), Responsibility.LEAD, LocalDate.of(2026, 9, 30)),
+				tuple("开展检查", List.of("办公室"), Responsibility.SHARED, LocalDate.of(2026, 9, 30)),
+				tuple("开展检查", List.of("市场监管处", "办公室"), Responsibility.LEAD, LocalDate.of(2026, 10, 31)),
+				tuple("开展检查", List.of("普遍服务处"), Responsibility.LEAD, LocalDate.of(2026, 12, 31)),
+				tuple("开展检查", List.of("市场监管处", "办公室"), Responsibility.SHARED, LocalDate.of(2026, 11, 15)));
+		assertThat(p.unparsedLines()).isEmpty();
+		assertThat(p.warnings()).isEmpty();
+		// a bracket with a part that is neither stays as written: the import's preview warns of it
+		assertThat(NoticeParser.separated("开展检查（市场监管处牵头，另见附件）")).isEqualTo("开展检查（市场监管处牵头，另见附件）");
+	}
+
+	/**
 	 * A task's 完成时限 — a bracket or a closing "…前完成" — becomes its due date; one that names no date of the plan's
 	 * year or the next is named in a warning (the task is then due at the year's end).
 	 */

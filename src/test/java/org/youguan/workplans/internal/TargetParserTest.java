@@ -43,4 +43,20 @@ class TargetParserTest {
 		assertThat(TargetParser.convert(new BigDecimal("9.6"), "亿件", "万元")).isNull();
 		assertThat(TargetParser.convert(new BigDecimal("99"), "%", "%")).isEqualByComparingTo("99");
 	}
+
+	/**
+	 * Units beyond 亿元/万元 (万亿元, 千万元, 百万件 …) are read and convert; a clause with a number in no known unit is
+	 * named by {@link TargetParser#unread} (it was dropped silently), a date is no target.
+	 */
+	@Test
+	void largerAndSmallerUnitsAreReadAndAnUnreadClauseIsNamed() {
+		assertThat(TargetParser.parse("邮政业务总量完成1.2万亿元、同比增长5%，业务收入完成3千万元；快递业务量完成8百万件"))
+			.extracting(t -> t.name() + "/" + t.value().toPlainString() + t.unit() + "/" + t.growth())
+			.containsExactly("邮政业务总量/1.2万亿元/5", "业务收入/3千万元/null", "快递业务量/8百万件/null");
+		assertThat(TargetParser.convert(new BigDecimal("1.2"), "万亿元", "万元")).isEqualByComparingTo("120000000");
+		assertThat(TargetParser.convert(new BigDecimal("3"), "千万元", "亿元")).isEqualByComparingTo("0.3");
+		assertThat(TargetParser.unread("到2026年底，快递业务量完成9.6亿件，业务收入完成5兆元，新建站点20座；同比增长8%"))
+			.containsExactly("业务收入完成5兆元", "新建站点20座");
+		assertThat(TargetParser.unread(SAMPLE)).isEmpty();
+	}
 }

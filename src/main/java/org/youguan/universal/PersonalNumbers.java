@@ -1,0 +1,31 @@
+package org.youguan.universal;
+
+import org.youguan.kernel.Masking;
+import org.youguan.kernel.Validation;
+
+/**
+ * The universal service's rule for personal numbers in its free text: a name or address the module lists, exports and
+ * shows to the public (a village's serving post office and handover point, a relocation's new address, an approval's
+ * alternative post office and notice channel, a post office's opening hours) holds no 居民身份证 or mobile number — a
+ * contact's number belongs to a contact field, not the text everyone reads (个人信息保护法(2021) art.6: no more than the
+ * purpose needs). Texts stored before the rule are shown masked ({@link Masking#personalNumbersIn}) by the views.
+ */
+final class PersonalNumbers {
+
+	private PersonalNumbers() {
+	}
+
+	/**
+	 * Refuses a text holding an ID or mobile number (as typed, or with its spaces taken out: "138 1234 5678").
+	 * @param field the field named in the error (rule {@code personal-number})
+	 * @param label the field's Chinese label, as the message names it
+	 * @param value the text as it will be stored; null passes
+	 * @return {@code v}, for chaining
+	 */
+	static Validation refuse(Validation v, String field, String label, String value) {
+		boolean holds = value != null && (Masking.holdsPersonalNumber(value)
+				|| Masking.holdsPersonalNumber(value.replace(" ", "")));
+		return v.require(field, !holds, "personal-number", label + "不能含身份证号码或手机号码：该内容会在列表、导出和公开信息中显示，"
+				+ "联系人的电话请登记在联系方式中");
+	}
+}

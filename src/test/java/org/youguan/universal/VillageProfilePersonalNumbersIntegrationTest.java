@@ -1,0 +1,138 @@
+package org.youguan.universal;
+
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.youguan.ExportedRows;
+import org.youguan.IntegrationTest;
+import org.youguan.SignIn;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.PageQuery;
+import org.youguan.registry.EnterpriseType;
+import org.youguan.registry.Enterprises;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * A village's profile is listed, exported and shown on its page: its serving post office, handover type and address
+ * refuse an ID or mobile number (400 {@code personal-number}, as a post office's hours do), and a profile stored before
+ * the rule is shown with the numbers masked on the village's API answer, the list, its page and its export, and a
+ * piece of the number finds nothing (attack: "某邮局联系人13812345678", "村委会一楼，联系人身份证320506199001011234").
+ */
+@IntegrationTest
+class VillageProfilePersonalNumbersIntegrationTest {
+
+	static final String POSTAL = "Bearer demo-yz-sz-token";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Enterprises enterprises;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void aProfilesNameOrAddressRefusesAPersonalNumber() throws Exception {
+		String village = village();
+		store(village, "某邮局", "村委会一楼");
+		for (String body : List.of("\"postOfficeName\":\"某邮局联系人13812345678\",\"handoverAddress\":\"村委会一楼\"",
+				"\"handoverAddress\":\"村委会一楼，联系人身份证320506199001011234\"",
+				"\"handoverType\":\"村邮站 138 1234 5678\",\"handoverAddress\":\"村委会一楼\"")) {
+			String field = body.substring(1, body.indexOf('"', 1));
+			mvc.perform(put("/api/v1/universal/villages/" + village + "/profile").header("Authorization", POSTAL)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"deliveryMode\":\"VILLAGE_POST\",\"deliveriesPerWeek\":6," + body + "}"))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[?(@.field == '" + field + "')].rule", hasItem("personal-number")));
+		}
+		assertThat(jdbc.sql("SELECT handover_address FROM village_profile WHERE village_code = :c").param("c", village)
+			.query(String.class).single()).as("nothing saved").isEqualTo("村委会一楼");
+		// a landline of an office stays allowed, as in the hours
+		mvc.perform(put("/api/v1/universal/villages/" + village + "/profile").header("Authorization", POSTAL)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"deliveryMode\":\"VILLAGE_POST\",\"deliveriesPerWeek\":6,\"handoverAddress\":\"村委会一楼（电话0512-68881234）\"}"))
+			.andExpect(status().isOk());
+	}
+
+	@Test
+	void aProfileStoredWithPersonalNumbersIsShownMaskedEverywhere() throws Exception {
+		String village = village();
+		String tag = tag();
+		store(village, "某邮局联系人13812345678", "村委会一楼" + tag + "，联系人身份证320506199001011234");
+		String office = "某邮局联系人138****5678";
+		String address = "村委会一楼" + tag + "，联系人身份证320506********1234";
+		mvc.perform(get("/api/v1/universal/villages/" + village).header("Authorization", POSTAL))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.postOfficeName").value(office))
+			.andExpect(jsonPath("$.handoverAddress").value(address));
+		mvc.perform(get("/api/v1/universal/villages").header("Authorization", POSTAL).param("q", tag))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items[0].postOfficeName").value(office))
+			.andExpect(jsonPath("$.items[0].handoverAddress").value(address));
+		// a piece of the masked number finds nothing; the number typed whole finds the row that holds it
+		mvc.perform(get("/api/v1/universal/villages").header("Authorization", POSTAL).param("q", "19900101"))
+			.andExpect(jsonPath("$.items[*].code", not(hasItem(village))));
+		MockHttpSession staff = SignIn.session(mvc, "sz.universal");
+		mvc.perform(get("/universal/villages").param("q", tag).session(staff))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(office)))
+			.andExpect(content().string(not(containsString("13812345678"))))
+			.andExpect(content().string(not(containsString("320506199001011234"))));
+		mvc.perform(get("/universal/villages/" + village).session(staff))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("13812345678"))))
+			.andExpect(content().string(not(containsString("320506199001011234"))));
+		List<List<String>> rows = ExportedRows.of(mvc, staff, "/universal/villages/export.xlsx", "q", tag);
+		assertThat(rows).hasSize(2);
+		assertThat(rows.get(1)).contains(office, address);
+		MockHttpSession enterprise = SignIn.session(mvc, "yz.sz");
+		assertThat(ExportedRows.of(mvc, enterprise, "/enterprise/villages/export.xlsx", "q", tag).get(1)).contains(office,
+				address);
+	}
+
+	/** A village of 吴中 with a profile kept by the city's postal company, the profile written as stored before the rule. */
+	private void store(String village, String office, String address) {
+		jdbc.sql("""
+				INSERT INTO village_profile (village_code, delivery_mode, deliveries_per_week, post_office_name,
+				    handover_type, handover_address, enterprise_credit_code, updated_at, updated_by, demo)
+				VALUES (:c, 'VILLAGE_POST', 6, :office, '村邮站', :address, :e, now(), 'test', false)
+				ON CONFLICT (village_code) DO UPDATE SET post_office_name = EXCLUDED.post_office_name,
+				    post_office_facility_id = NULL, handover_address = EXCLUDED.handover_address,
+				    enterprise_credit_code = EXCLUDED.enterprise_credit_code, delivery_mode = EXCLUDED.delivery_mode""")
+			.param("c", village).param("office", office).param("address", address).param("e", postal()).update();
+	}
+
+	private String postal() {
+		return enterprises.list(DataScope.all(), new Enterprises.Filter(EnterpriseType.POSTAL, null, null),
+				new PageQuery("苏州市分公司", 0, 5, null, false)).items().get(0).creditCode();
+	}
+
+	private String village() {
+		return jdbc.sql("SELECT code FROM region_name WHERE level = 'VILLAGE' AND name LIKE '%村委会%' AND code LIKE '320506%'"
+				+ " ORDER BY random() LIMIT 1").query(String.class).single();
+	}
+
+	private static String tag() {
+		StringBuilder s = new StringBuilder("标记");
+		for (int i = 0; i < 6; i++) {
+			s.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));
+		}
+		return s.toString();
+	}
+}
