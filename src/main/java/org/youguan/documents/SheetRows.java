@@ -528,7 +528,7 @@ public final class SheetRows {
 				}
 				Cell cell = row.createCell(column);
 				cell.setCellValue(Spreadsheets.fit(String.join("；",
-						e.errors().stream().map(f -> f.field() + "：" + f.message() + "（" + f.rule() + "）").toList())));
+						e.errors().stream().map(f -> f.field() + "：" + f.message()).toList())));
 				cell.setCellStyle(red);
 			}
 			sheet.setColumnWidth(column, 80 * 256);
