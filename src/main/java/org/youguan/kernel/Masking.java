@@ -70,7 +70,8 @@ public final class Masking {
 	 * its birth date (YYYYMMDD at the 7th digit, YYMMDD in a 15-digit one) is a plausible date — so a waybill or order
 	 * number of 15 or 18 digits is left alone; a mistyped birth date is not worth leaking a number for, so the
 	 * date check accepts any day 01–31 of any month.
-	 * <p>Whole runs count (a run of digits longer or shorter, like a waybill number or a region code, is left as it is),
+	 * <p>Whole runs count (a run of digits longer or shorter, like a waybill number or a region code, is left as it is,
+	 * unless it is such numbers back to back and nothing else: 1380013800013900139000, {@link #backToBackNumbersIn}),
 	 * and so do numbers written in blocks: digit runs joined by one to {@value #MAX_JOINER} characters people type
 	 * between the parts of a number, or that hide between them ({@link #joiner}: spaces of every width, hyphens and
 	 * dashes, points, slashes, commas, 、, tildes, brackets, bars, colons, line breaks, zero-width characters) whose
@@ -84,22 +85,34 @@ public final class Masking {
 	 * text where none was is returned as sent, so a message echoing a value shows it as typed (５００, not 500).
 	 * <p>Known and accepted: a text that is indistinguishable from such a number is masked, e.g. a specification
 	 * 130/1234/5678 (a mobile number in slashes) or a list of region codes 320505 320506 001 (a 15-digit ID number in
-	 * the 6-6-3 blocks people write it in), and one spelt in 11 or more Chinese numerals in a row (一三八〇〇…, 壹叁捌…). The
-	 * decimal digits of other scripts (Unicode Nd in the BMP: Arabic-Indic ١١٠١٠٥…, Devanagari ११०१०५…) are read as their
-	 * ASCII digits, as full-width ones are.
+	 * the 6-6-3 blocks people write it in), and one spelt in 11 or more Chinese numerals in a row (一三八〇〇…, 壹叁捌…),
+	 * or in blocks of numerals shaped as a number in blocks of digits is (一三八 〇〇一三 八〇〇〇). The decimal digits of
+	 * other scripts (Unicode Nd: Arabic-Indic ١١٠١٠٥…, Devanagari ११०१०५…, and beyond the BMP the mathematical digits
+	 * 𝟏𝟑𝟗…) are read as their ASCII digits, as full-width ones are.
 	 *
 	 * @param text any text, or null
-	 * @return the text with those numbers masked (null for null), as long as the text
+	 * @return the text with those numbers masked (null for null), as long as the text but where a digit beyond the BMP
+	 *         (two UTF-16 units) was read as an ASCII one
 	 */
 	public static String personalNumbersIn(String text) {
 		if (text == null) {
 			return null;
 		}
-		String sent = text;
+		String ascii = asciiDigits(text);
+		String masked = maskedAscii(ascii);
+		// nothing masked: the text as sent, its full-width digits as typed (a message echoing "５００" shows ５００)
+		return masked == ascii ? text : masked;
+	}
+
+	/**
+	 * The personal numbers of a text whose digits are ASCII already ({@link #asciiDigits}) masked; any other character
+	 * (a Chinese numeral left as typed among them) is no digit here.
+	 * @return the text itself when nothing is masked, else a new string of the same length
+	 */
+	private static String maskedAscii(String ascii) {
 		// numbers written in blocks first: an ID number split by a comma (110105,19850315778X) holds a mobile number's
 		// shape in its second block, which masked alone would leave the region, birth year and check digits readable
-		String ascii = asciiDigits(text);
-		text = joinedNumbersIn(ascii);
+		String text = backToBackNumbersIn(joinedNumbersIn(ascii));
 		Matcher m = PERSONAL_NUMBER.matcher(text);
 		StringBuilder out = null;
 		int tail = 0;
@@ -118,9 +131,92 @@ public final class Masking {
 		if (out != null) {
 			text = out.append(text, tail, text.length()).toString();
 		}
-		String masked = joinedNumbersIn(text);
-		// nothing masked: the text as sent, its full-width digits as typed (a message echoing "５００" shows ５００)
-		return out == null && masked == ascii ? sent : masked;
+		return joinedNumbersIn(text);
+	}
+
+	/** The fewest digits of personal numbers written back to back: two mobile numbers (11 + 11). */
+	private static final int BACK_TO_BACK = 22;
+
+	/**
+	 * Masks every run of digits that is personal numbers written back to back and nothing else — two mobile numbers
+	 * (1380013800013900139000), an ID number and a mobile number (32050619900101123X13800138000: an ID number's check
+	 * character X may stand inside the run), and so on — each as {@link #phone} or {@link #idNumber} masks it. The run is
+	 * cut into whole numbers from its first digit to its last ({@link #tiling}); a run that cannot be cut so, such as a
+	 * bank card or an order number of 19 or 20 digits, is left alone (no cut gives 12 to 21 digits, nor 23 to 25).
+	 * Known and accepted: a run of 22 or more digits that happens to be so cut (a long order number whose two halves
+	 * begin 13 to 19) is masked.
+	 * @param text the text, its digits ASCII
+	 * @return the text with those runs masked; the text itself when it has none
+	 */
+	private static String backToBackNumbersIn(String text) {
+		char[] out = null;
+		int n = text.length();
+		int i = 0;
+		while (i < n) {
+			if (!digit(text.charAt(i))) {
+				i++;
+				continue;
+			}
+			int j = i;
+			while (j < n && (digit(text.charAt(j)) || x(text.charAt(j)) && j + 1 < n && digit(text.charAt(j + 1)))) {
+				j++;
+			}
+			if (j < n && x(text.charAt(j)) && (j + 1 == n || !Character.isLetterOrDigit(text.charAt(j + 1)))) {
+				j++;
+			}
+			int[] parts = j - i >= BACK_TO_BACK ? tiling(text, i, j) : null;
+			if (parts == null && j - i > BACK_TO_BACK && x(text.charAt(j - 1))) {
+				// an X after numbers back to back that are no ID number's check character (13800138000…X)
+				parts = tiling(text, i, j - 1);
+			}
+			if (parts != null) {
+				if (out == null) {
+					out = text.toCharArray();
+				}
+				for (int at = i, p = 0; p < parts.length; at += parts[p++]) {
+					int head = parts[p] == 11 ? 3 : 6;
+					Arrays.fill(out, at + head, at + parts[p] - 4, '*');
+				}
+			}
+			i = j;
+		}
+		return out == null ? text : new String(out);
+	}
+
+	/**
+	 * How the characters {@code from} to {@code to} cut into whole personal numbers ({@link #personal}: 18, 15 or 11
+	 * characters), as the lengths of the numbers in order; null when they cannot.
+	 */
+	private static int[] tiling(String text, int from, int to) {
+		// next[k]: the length of the number starting at from + k in a cut that reaches to, 0 when none does
+		int[] next = new int[to - from + 1];
+		for (int k = to - from - 1; k >= 0; k--) {
+			for (int len : new int[] { 18, 15, 11 }) {
+				int end = from + k + len;
+				if (end <= to && (end == to || next[end - from] > 0) && personal(text.subSequence(from + k, end))) {
+					next[k] = len;
+					break;
+				}
+			}
+		}
+		if (next[0] == 0) {
+			return null;
+		}
+		List<Integer> lengths = new ArrayList<>();
+		for (int k = 0; k < to - from; k += next[k]) {
+			lengths.add(next[k]);
+		}
+		return lengths.stream().mapToInt(Integer::intValue).toArray();
+	}
+
+	/** An ID number's check character X, in either case. */
+	private static boolean x(char c) {
+		return c == 'X' || c == 'x';
+	}
+
+	/** An ID number's check character X, in either case, in ASCII or full width (Ｘ, ｘ). */
+	private static boolean checkCharacter(char c) {
+		return x(c) || c == '\uFF38' || c == '\uFF58';
 	}
 
 	/**
@@ -225,27 +321,31 @@ public final class Masking {
 	}
 
 	/**
-	 * The text with the decimal digits of every script (Unicode Nd in the BMP: full-width U+FF10–U+FF19, Arabic-Indic,
-	 * Devanagari …) as ASCII ones, and a full-width Ｘ or ｘ right after a digit (an ID number's check character typed
-	 * in full width) as X or x; the text itself when it has none. One character for one: the text keeps its length.
+	 * The text with the decimal digits of every script (Unicode Nd: full-width U+FF10–U+FF19, Arabic-Indic, Devanagari
+	 * …, and those beyond the BMP, such as the mathematical digits U+1D7CE–U+1D7FF 𝟏𝟑𝟗) as ASCII ones, and a
+	 * full-width Ｘ or ｘ right after a digit (an ID number's check character typed in full width) as X or x; then its
+	 * Chinese numerals where they spell a number ({@link #chineseNumeralRuns}). The text itself when it has none. One
+	 * character for one, but a digit beyond the BMP (two UTF-16 units) becomes one ASCII digit.
 	 */
 	private static String asciiDigits(String text) {
-		text = chineseNumeralRuns(text);
-		char[] chars = null;
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
+		StringBuilder out = null;
+		int n = text.length();
+		for (int i = 0; i < n;) {
+			int c = text.codePointAt(i);
+			int width = Character.charCount(c);
 			int value = c < 0x80 ? -1 : Character.digit(c, 10);
-			char ascii = value >= 0 ? (char) ('0' + value)
-					: (c == '\uFF38' || c == '\uFF58') && i > 0 && digit(chars == null ? text.charAt(i - 1) : chars[i - 1])
+			int ascii = value >= 0 ? '0' + value
+					: (c == '\uFF38' || c == '\uFF58') && i > 0 && digit(out == null ? text.charAt(i - 1) : out.charAt(out.length() - 1))
 							? (c == '\uFF38' ? 'X' : 'x') : c;
-			if (ascii != c) {
-				if (chars == null) {
-					chars = text.toCharArray();
-				}
-				chars[i] = ascii;
+			if (ascii != c && out == null) {
+				out = new StringBuilder(n).append(text, 0, i);
 			}
+			if (out != null) {
+				out.appendCodePoint(ascii);
+			}
+			i += width;
 		}
-		return chars == null ? text : new String(chars);
+		return chineseNumeralRuns(out == null ? text : out.toString());
 	}
 
 	/** The fewest digits and Chinese numerals in a row read as a number: a mobile number has 11 digits. */
@@ -255,9 +355,13 @@ public final class Masking {
 	 * The text with the Chinese numerals of every run of at least {@value #CHINESE_NUMERAL_RUN} Chinese numerals in a row
 	 * (联系一三八〇〇一三八〇〇〇, 壹叁玖壹贰叁肆伍陆柒捌) as ASCII digits, so such a number is found and masked as one in
 	 * digits is (attack rounds 8 and 9); shorter runs (二〇二六年, 第一二三条) are left as they are. A run mixing digits and
-	 * numerals (139一二三四五六七八) is read so only when, read so, it is a mobile or ID number itself — else a numeral
-	 * beside a number (张三13912345678) or a 一 typed as a dash (139一1234一5678) would hide it. The text itself when
-	 * nothing is read.
+	 * numerals (139一二三四五六七八) is read so only when, read so, it is a mobile or ID number itself, or such numbers
+	 * back to back ({@link #backToBackNumbersIn}) — else a numeral beside a number (张三13912345678) or a 一 typed as a
+	 * dash (139一1234一5678) would hide it. A run holding numbers among other numerals has those numbers read
+	 * ({@link #numbersInside}), all of them: two written back to back become one run of digits the ASCII scan cuts in two
+	 * again. Then numerals written in blocks are read as their digits where, so read, the blocks are a number written in
+	 * blocks ({@link #numeralBlocks}: 一三八 〇〇一三 八〇〇〇 as 138 0013 8000). The text itself when nothing is read.
+	 * @param text the text, its decimal digits ASCII already
 	 */
 	private static String chineseNumeralRuns(String text) {
 		char[] chars = null;
@@ -272,13 +376,28 @@ public final class Masking {
 			}
 			if (run >= CHINESE_NUMERAL_RUN) {
 				int from = i - run;
-				boolean whole = personal(readAsDigits(text, from, i, c));
-				List<int[]> inside = whole ? List.of() : numbersInside(text, from, i, c);
-				if (whole || !inside.isEmpty() || !mixed) {
+				String digits = readAsDigits(text, from, i, c);
+				String after = checkCharacter(c) ? "X" : "";
+				boolean whole = personal(digits)
+						|| digits.length() >= BACK_TO_BACK && backToBackNumbersIn(digits + after).indexOf('*') >= 0;
+				List<int[]> inside = whole ? List.of() : numbersInside(text, from, i, c, true);
+				boolean read = whole || !inside.isEmpty() || !mixed;
+				List<int[]> parts = whole || inside.isEmpty() ? List.of(new int[] { from, i }) : inside;
+				if (!whole && mixed) {
+					// a number in numerals right beside one in digits (五一三八〇〇一三八〇〇〇13900139000): read it where
+					// the run so read masks more, the two then one run of digits cut in two again
+					List<int[]> beside = numbersInside(text, from, i, c, false);
+					if (!beside.isEmpty() && stars(maskedAscii(readParts(text, from, i, beside) + after))
+							> stars(maskedAscii((read ? readParts(text, from, i, parts) : text.substring(from, i)) + after))) {
+						read = true;
+						parts = beside;
+					}
+				}
+				if (read) {
 					if (chars == null) {
 						chars = text.toCharArray();
 					}
-					for (int[] part : whole || inside.isEmpty() ? List.of(new int[] { from, i }) : inside) {
+					for (int[] part : parts) {
 						asDigits(text, part[0], part[1], chars);
 					}
 				}
@@ -286,7 +405,89 @@ public final class Masking {
 			run = 0;
 			mixed = false;
 		}
+		return numeralBlocks(chars == null ? text : new String(chars));
+	}
+
+	/**
+	 * The text with the Chinese numerals of blocks joined as {@link #joinedNumbersIn} joins digits (一三八 〇〇一三 八〇〇〇,
+	 * 一三八－〇〇一三－八〇〇〇, 三二〇五〇六 一九九〇〇一〇一 一二三四) as ASCII digits, where the blocks so read mask
+	 * more than as they stand: a number written in blocks of numerals is found as the same number in blocks of digits
+	 * is. Blocks that are no number (一、二、三, 二〇二六 一二 〇三) stay as typed.
+	 * @param text the text, its decimal digits and the numerals of long runs already read ({@link #chineseNumeralRuns})
+	 * @return the text itself when nothing is read
+	 */
+	private static String numeralBlocks(String text) {
+		char[] chars = null;
+		// the text with the numerals of the blocks looked at read, one stretch of blocks after another
+		char[] read = null;
+		int n = text.length();
+		int i = 0;
+		while (i < n) {
+			if (!digitLike(text.charAt(i))) {
+				i++;
+				continue;
+			}
+			int blocks = 0;
+			boolean numerals = false;
+			int j = i;
+			while (true) {
+				int start = j;
+				while (j < n && digitLike(text.charAt(j))) {
+					j++;
+				}
+				if (j - start < CHINESE_NUMERAL_RUN) {
+					// a long run was read or left by chineseNumeralRuns, which knows the numbers inside it (王五一三八…)
+					for (int k = start; k < j; k++) {
+						if (numeral(text.charAt(k)) >= 0) {
+							read = read == null ? text.toCharArray() : read;
+							read[k] = (char) ('0' + numeral(text.charAt(k)));
+							numerals = true;
+						}
+					}
+				}
+				blocks++;
+				int k = j;
+				while (k < n && k - j < MAX_JOINER && joiner(text.charAt(k)) && !digitLike(text.charAt(k))) {
+					k++;
+				}
+				if (k > j && k < n && digitLike(text.charAt(k))) {
+					j = k;
+					continue;
+				}
+				break;
+			}
+			if (j < n && checkCharacter(text.charAt(j))) {
+				j++;
+			}
+			if (blocks > 1 && numerals) {
+				char last = read[j - 1];
+				if (digit(read[j - 2]) && (last == '\uFF38' || last == '\uFF58')) {
+					read[j - 1] = last == '\uFF38' ? 'X' : 'x';
+				}
+				if (stars(maskedAscii(new String(read, i, j - i))) > stars(maskedAscii(text.substring(i, j)))) {
+					if (chars == null) {
+						chars = text.toCharArray();
+					}
+					System.arraycopy(read, i, chars, i, j - i);
+				}
+			}
+			i = j;
+		}
 		return chars == null ? text : new String(chars);
+	}
+
+	/** How many characters of the text are the mask's {@code *}. */
+	private static long stars(String text) {
+		return text.chars().filter(c -> c == '*').count();
+	}
+
+	/** The characters {@code from} to {@code to} of the text with the Chinese numerals of {@code parts} as ASCII digits. */
+	private static String readParts(String text, int from, int to, List<int[]> parts) {
+		char[] chars = text.toCharArray();
+		for (int[] part : parts) {
+			asDigits(text, part[0], part[1], chars);
+		}
+		return new String(chars, from, to - from);
 	}
 
 	/** The Chinese numerals of {@code text} from {@code from} to {@code to} written as ASCII digits into {@code chars}. */
@@ -303,20 +504,21 @@ public final class Masking {
 	 * The personal numbers inside a longer run of digits and numerals that is none itself, as ranges (from inclusive, to
 	 * exclusive): a
 	 * mobile number after a name's numeral (王五一三八〇〇一三八〇〇〇: 五 and a mobile number in 12 numerals), an ID
-	 * number (18, or 17 and the X after the run; 15) beside other numerals. A part counts only where it would stand
-	 * alone once read — the characters beside it in the run are Chinese numerals, which stay as typed — so
-	 * 139一1234一5678 (一 typed as a dash) is still read in its blocks. ID numbers are looked for before mobile numbers.
+	 * number (18, or 17 and the X after the run; 15) beside other numerals; every one of them, so two numbers back to
+	 * back are both found (一三八〇〇一三八〇〇〇一三九〇〇一三九〇〇〇). When {@code alone}, a part counts only where it
+	 * would stand alone once read — the characters beside it in the run are Chinese numerals, which stay as typed, or
+	 * another part — so 139一1234一5678 (一 typed as a dash) is still read in its blocks; else a part may border digits
+	 * (the caller then reads the parts only when that masks more). ID numbers are looked for before mobile numbers.
 	 */
-	private static List<int[]> numbersInside(String text, int from, int to, char next) {
+	private static List<int[]> numbersInside(String text, int from, int to, char next, boolean alone) {
 		List<int[]> found = new ArrayList<>();
 		int start = from;
 		while (start + CHINESE_NUMERAL_RUN <= to) {
 			int length = 0;
 			for (int len : new int[] { 18, 17, 15, CHINESE_NUMERAL_RUN }) {
 				int end = start + len;
-				boolean fits = end <= to && (len != 17 || end == to && (next == 'X' || next == 'x' || next == '\uFF38'
-						|| next == '\uFF58'));
-				if (fits && (start == from || numeral(text.charAt(start - 1)) >= 0) && (end == to || numeral(text.charAt(end)) >= 0)
+				boolean fits = end <= to && (len != 17 || end == to && checkCharacter(next));
+				if (fits && (!alone || (start == from || numeral(text.charAt(start - 1)) >= 0) && (end == to || numeral(text.charAt(end)) >= 0))
 						&& personal(readAsDigits(text, start, end, end == to ? next : text.charAt(end)))) {
 					length = len;
 					break;
@@ -324,7 +526,7 @@ public final class Masking {
 			}
 			if (length > 0) {
 				found.add(new int[] { start, start + length });
-				start += length + 1;
+				start += length;
 			}
 			else {
 				start++;
@@ -344,7 +546,7 @@ public final class Masking {
 			int value = numeral(c);
 			b.append(value >= 0 ? (char) ('0' + value) : c >= '\uFF10' && c <= '\uFF19' ? (char) ('0' + (c - '\uFF10')) : c);
 		}
-		if (b.length() == 17 && (next == 'X' || next == 'x' || next == '\uFF38' || next == '\uFF58')) {
+		if (b.length() == 17 && checkCharacter(next)) {
 			b.append('X');
 		}
 		return b.toString();
@@ -375,8 +577,16 @@ public final class Masking {
 	}
 
 	/**
+	 * {@link #digitLike(char)} of a code point: a digit beyond the BMP too (the mathematical digits U+1D7CE–U+1D7FF,
+	 * those of other scripts there).
+	 */
+	private static boolean digitLike(int codePoint) {
+		return Character.isBmpCodePoint(codePoint) ? digitLike((char) codePoint) : Character.isDigit(codePoint);
+	}
+
+	/**
 	 * Whether the text may hold a personal number at all: it has at least 11 digits or Chinese numerals (ASCII,
-	 * full-width, 一…九, 壹…玖), the fewest any number {@link #holdsPersonalNumber} finds has — one pass over the
+	 * full-width, of any script, beyond the BMP too, 一…九, 壹…玖), the fewest any number {@link #holdsPersonalNumber} finds has — one pass over the
 	 * characters, for a hot path to skip the full check on the many texts that cannot hold one. False means none;
 	 * true means {@link #holdsPersonalNumber} must decide.
 	 *
@@ -388,7 +598,9 @@ public final class Masking {
 		}
 		int count = 0;
 		for (int i = 0; i < text.length(); i++) {
-			if (digitLike(text.charAt(i)) && ++count >= CHINESE_NUMERAL_RUN) {
+			char c = text.charAt(i);
+			// a digit beyond the BMP (𝟏, U+1D7CF) is two chars, neither of them a digit: read as one code point
+			if ((Character.isHighSurrogate(c) ? digitLike(text.codePointAt(i)) : digitLike(c)) && ++count >= CHINESE_NUMERAL_RUN) {
 				return true;
 			}
 		}
@@ -396,13 +608,14 @@ public final class Masking {
 	}
 
 	/**
-	 * Whether the text holds any digit — of any script ({@link Character#isDigit}) — or Chinese numeral: what a reader
+	 * Whether the text holds any digit — of any script ({@link Character#isDigit} of each code point, so beyond the BMP
+	 * too) — or Chinese numeral: what a reader
 	 * who sees personal numbers masked must not search text with, since a match on part of a masked number tells it.
 	 *
 	 * @param text any text, or null (none)
 	 */
 	public static boolean mayHoldDigits(String text) {
-		return text != null && text.chars().anyMatch(c -> Character.isDigit(c) || digitLike((char) c));
+		return text != null && text.codePoints().anyMatch(Masking::digitLike);
 	}
 
 	/** The most characters between two blocks of one number written in parts (139 - 1234 - 5678 has 3). */

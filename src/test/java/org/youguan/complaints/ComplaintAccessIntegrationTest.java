@@ -220,10 +220,12 @@ class ComplaintAccessIntegrationTest {
 		String typed = "137" + String.format("%08d", java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000_000));
 		var filed = intake.file(new ComplaintForm("张三", phone, FilerRole.RECIPIENT, "320506", "顺丰", null,
 				ComplaintIntegrationTest.waybill(), today.minusDays(20), today.minusDays(10), "电话", null, "延误",
-				"中转或运输延误", null, "快件延误，另一联系电话" + typed + "，收件人电话" + chinese(typed)), Channel.WEB, null,
+				"中转或运输延误", null, "快件延误，另一联系电话" + typed + "，收件人电话" + chinese(typed) + "，备用"
+						+ mathematical(typed)), Channel.WEB, null,
 				false);
-		// attack 26: the number written in Chinese numerals, searched so, told the masked digits one by one
-		for (String q : new String[] { phone, typed, chinese(typed) }) {
+		// attack 26: the number written in Chinese numerals, searched so, told the masked digits one by one; attack 27:
+		// so did one in the mathematical digits beyond the BMP (𝟏𝟑𝟕…), whose two-unit characters were no digit
+		for (String q : new String[] { phone, typed, chinese(typed), mathematical(typed) }) {
 			mvc.perform(get("/api/v1/complaints").param("q", q).header("Authorization", "Bearer demo-wz-staff-token"))
 				.andExpect(jsonPath("$.items[*].number", Matchers.hasItem(filed.number())));
 			mvc.perform(get("/complaints").param("q", q).param("state", "ALL").session(SignIn.session(mvc, "wz.staff")))
@@ -244,6 +246,13 @@ class ComplaintAccessIntegrationTest {
 	private static String chinese(String digits) {
 		StringBuilder out = new StringBuilder();
 		digits.chars().forEach(c -> out.append("〇一二三四五六七八九".charAt(c - '0')));
+		return out.toString();
+	}
+
+	/** The digits written as mathematical bold digits (U+1D7CE–U+1D7D7), beyond the BMP. */
+	private static String mathematical(String digits) {
+		StringBuilder out = new StringBuilder();
+		digits.chars().forEach(c -> out.appendCodePoint(0x1D7CE + c - '0'));
 		return out.toString();
 	}
 }

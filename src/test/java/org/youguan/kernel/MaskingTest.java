@@ -371,4 +371,95 @@ class MaskingTest {
 		assertThat(Masking.holdsPersonalNumber("五一二三四五六七八九〇一")).isFalse();
 		assertThat(Masking.personalNumbersIn("139一1234一5678")).doesNotContain("1234");
 	}
+	/**
+	 * Personal numbers written back to back in one run are each masked (attack 27 M1): two mobile numbers in numerals,
+	 * a mobile number after an ID number, one in numerals beside one in digits — and the same in ASCII digits, a run that
+	 * is nothing but such numbers. The numbers found inside a run of numerals were read one after another, the one
+	 * after a number skipped; read together they were one run of 22 digits, which no whole-run check masked.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "一三八〇〇一三八〇〇〇一三九〇〇一三九〇〇〇", "1380013800013900139000", "王五一三八〇〇一三八〇〇〇一三九〇〇一三九〇〇〇",
+			"一三八〇〇一三八〇〇〇13900139000", "五一三八〇〇一三八〇〇〇13900139000", "13800138000一三九〇〇一三九〇〇〇",
+			"1380013800013900139000X", "１３８００１３８０００１３９００１３９０００" })
+	void masksTwoMobileNumbersWrittenBackToBack(String written) {
+		String masked = Masking.personalNumbersIn("电话" + written + "。");
+		assertThat(masked).as(written).contains("138****8000139****9000");
+		assertThat(Masking.holdsPersonalNumber(written)).as(written).isTrue();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "三二〇五〇六一九九〇〇一〇一一二三四一三八〇〇一三八〇〇〇", "32050619900101123413800138000",
+			"一三八〇〇一三八〇〇〇三二〇五〇六一九九〇〇一〇一一二三四", "13800138000320506199001011234",
+			"三二〇五〇六一九九〇〇一〇一一二三X一三八〇〇一三八〇〇〇", "32050619900101123X13800138000",
+			"32050619900101123413800138000320506199001011234", "320506900101123一三八〇〇一三八〇〇〇" })
+	void masksAnIdNumberAndAMobileNumberWrittenBackToBack(String written) {
+		String masked = Masking.personalNumbersIn("证件" + written);
+		// the ID number masked as one, from its region code on (not a misread part of it: 三二〇506199*****1234)
+		assertThat(masked).as(written).contains("138****8000").contains("320506*****").doesNotContain("1990")
+			.doesNotContain("9001").doesNotContain("0013").doesNotContain("一");
+	}
+
+	/** Only a run that is such numbers and nothing else: a bank card, an order number, one digit more or less are not. */
+	@ParameterizedTest
+	@ValueSource(strings = { "卡号6228480402564890018", "订单12345678901234567890123456", "13800138000139001390001",
+			"138001380001390013900", "编号2345678901234567890123", "流水号13800138000139001390001X" })
+	void leavesALongRunThatIsNoNumbersBackToBackAlone(String text) {
+		assertThat(Masking.personalNumbersIn(text)).isEqualTo(text);
+	}
+
+	/**
+	 * A number in Chinese numerals written in blocks is masked as the same number in blocks of digits is (attack 27 M1:
+	 * 一三八 〇〇一三 八〇〇〇 stayed in clear, its blocks each shorter than a number); blocks of numerals that are no
+	 * number stay as typed.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "一三八 〇〇一三 八〇〇〇", "一三八－〇〇一三－八〇〇〇", "一三八-〇〇一三-八〇〇〇", "一三八．〇〇一三．八〇〇〇",
+			"一三八　〇〇一三　八〇〇〇", "壹叁捌 零零壹叁 捌零零零", "一三八〇〇一三 八〇〇〇", "一三八 0013 8000", "+86 一三八 〇〇一三 八〇〇〇",
+			"一 三 八 〇 〇 一 三 八 〇 〇 〇" })
+	void masksAMobileNumberInChineseNumeralsWrittenInBlocks(String written) {
+		String masked = Masking.personalNumbersIn("电话" + written + "。");
+		assertThat(masked.replaceAll("[^0-9*]", "")).as(written).endsWith("138****8000");
+		assertThat(Masking.holdsPersonalNumber(written)).as(written).isTrue();
+		assertThat(Masking.personalNumbersIn(written.replaceAll("[一壹]", "1").replaceAll("[三叁]", "3").replaceAll("[八捌]", "8")
+			.replaceAll("[〇零]", "0"))).as("as in digits").isEqualTo(masked.substring(2, masked.length() - 1));
+	}
+
+	@Test
+	void masksAnIdNumberInChineseNumeralsWrittenInBlocksAndLeavesOtherBlocksAlone() {
+		assertThat(Masking.personalNumbersIn("证号三二〇五〇六 一九九〇〇一〇一 一二三四")).isEqualTo("证号320506 ******** 1234");
+		assertThat(Masking.personalNumbersIn("证号三二〇五〇六 一九九〇〇一〇一 一二三Ｘ")).isEqualTo("证号320506 ******** 123X");
+		assertThat(Masking.personalNumbersIn("王五一三八〇〇一三八〇〇〇 一三九 〇〇一三 九〇〇〇"))
+			.isEqualTo("王五138****8000 139 **** 9000");
+		for (String text : new String[] { "一、二、三、四、五、六、七、八、九、〇、一", "二〇二六 一二 〇三", "第一二三 四五六 七八九条",
+				"二〇二六年十二月三日 一二三 四五六" }) {
+			assertThat(Masking.personalNumbersIn(text)).as(text).isEqualTo(text);
+			assertThat(Masking.holdsPersonalNumber(text)).as(text).isFalse();
+		}
+	}
+
+	/**
+	 * Digits beyond the BMP (the mathematical digits U+1D7CE–U+1D7FF, two UTF-16 units each) are digits: a number
+	 * written in them is masked (attack 27 M1), found by the shortcut, and a search with them holds digits.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "𝟏𝟑𝟖𝟎𝟎𝟏𝟑𝟖𝟎𝟎𝟎", "𝟣𝟥𝟪𝟢𝟢𝟣𝟥𝟪𝟢𝟢𝟢", "𝟭𝟯𝟴𝟬𝟬𝟭𝟯𝟴𝟬𝟬𝟬", "𝟙𝟛𝟠𝟘𝟘𝟙𝟛𝟠𝟘𝟘𝟘", "𝟷𝟹𝟾𝟶𝟶𝟷𝟹𝟾𝟶𝟶𝟶",
+			"𝟏𝟑𝟖 𝟎𝟎𝟏𝟑 𝟖𝟎𝟎𝟎", "𝟏𝟑𝟖-𝟎𝟎𝟏𝟑-𝟖𝟎𝟎𝟎" })
+	void masksANumberInDigitsBeyondTheBmp(String written) {
+		assertThat(Masking.personalNumbersIn("电话" + written + "。").replaceAll("[^0-9*]", "")).as(written)
+			.isEqualTo("138****8000");
+		assertThat(Masking.holdsPersonalNumber(written)).as(written).isTrue();
+		assertThat(Masking.mayHoldPersonalNumber(written)).as(written).isTrue();
+		assertThat(Masking.mayHoldDigits("𝟏")).isTrue();
+		assertThat(Masking.personalNumbersIn("证件𝟑𝟐𝟎𝟓𝟎𝟔𝟏𝟗𝟗𝟎𝟎𝟏𝟎𝟏𝟏𝟐𝟑𝟒")).isEqualTo("证件320506********1234");
+		// a text with no number in it comes back as sent
+		assertThat(Masking.personalNumbersIn("第𝟗𝟗号")).isEqualTo("第𝟗𝟗号");
+	}
+
+	/** Over-masking is not extended: an 11-digit amount is masked as before (accepted), a 12-digit one is not. */
+	@Test
+	void anElevenDigitAmountIsMaskedAsBeforeAndLongerOnesAreNot() {
+		assertThat(Masking.personalNumbersIn("金额13800138000元")).isEqualTo("金额138****8000元");
+		assertThat(Masking.personalNumbersIn("金额138001380001元")).isEqualTo("金额138001380001元");
+		assertThat(Masking.personalNumbersIn("金额一三八〇〇一三八〇〇〇一元")).isEqualTo("金额138****8000一元");
+	}
 }
