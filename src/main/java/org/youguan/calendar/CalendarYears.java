@@ -216,14 +216,32 @@ public class CalendarYears {
 		}
 		Map<LocalDate, CalendarDay> days = new TreeMap<>();
 		List<FieldError> errors = new ArrayList<>();
-		collect(root.path("holidays"), CalendarDay.Kind.HOLIDAY, days, errors);
-		collect(root.path("workdays"), CalendarDay.Kind.WORKDAY, days, errors);
+		collect(root, "holidays", CalendarDay.Kind.HOLIDAY, days, errors);
+		collect(root, "workdays", CalendarDay.Kind.WORKDAY, days, errors);
 		return byYear(days, errors);
 	}
 
-	private void collect(JsonNode node, CalendarDay.Kind kind, Map<LocalDate, CalendarDay> days,
+	/**
+	 * The days of {@code holidays} or {@code workdays}: an object of date → text ("New Year's Day,元旦,2"). Anything else
+	 * is refused as a JSON body's value of the wrong type is (rule {@code format}, naming its path): a list or a number
+	 * for the object was read as no days at all, and a number or {@code true} for a day's text was taken as its name.
+	 */
+	private void collect(JsonNode root, String field, CalendarDay.Kind kind, Map<LocalDate, CalendarDay> days,
 			List<FieldError> errors) {
+		JsonNode node = root.path(field);
+		if (node.isMissingNode() || node.isNull()) {
+			return;
+		}
+		if (!node.isObject()) {
+			errors.add(new FieldError(field, "format", field + "应为对象（{\"日期\":\"名称\"}）"));
+			return;
+		}
 		for (var entry : node.properties()) {
+			if (!entry.getValue().isString() && !entry.getValue().isNull()) {
+				String path = field + "." + Text.printable(entry.getKey());
+				errors.add(new FieldError(path, "format", path + "应为文字，写在英文双引号中"));
+				continue;
+			}
 			String label = entry.getValue().asString("");
 			String[] parts = label.split(",");
 			String name = parts.length >= 2 ? parts[1] : label;

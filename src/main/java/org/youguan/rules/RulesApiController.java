@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -56,9 +57,13 @@ class RulesApiController {
 	/**
 	 * The bureau whose value is in force: its region, its level (国家局, 省局, 市局, 县（区）局), its name, whether it is the
 	 * caller's own bureau (else an enclosing one, whose value the caller's region inherits), the reason it gave (personal
-	 * numbers masked, as every free text the API shows) and when.
+	 * numbers masked, as every free text the API shows) and when. The reason and the time are the bureaus' internal
+	 * record: shown to staff only, absent for an enterprise's (or any other non-staff) caller, who sees which bureau's
+	 * value applies, not why.
 	 */
-	record SetBy(String regionCode, String level, String bureau, boolean own, String reason, OffsetDateTime changedAt) {
+	record SetBy(String regionCode, String level, String bureau, boolean own,
+			@JsonInclude(JsonInclude.Include.NON_NULL) String reason,
+			@JsonInclude(JsonInclude.Include.NON_NULL) OffsetDateTime changedAt) {
 	}
 
 	/** One violation type of the legal-basis catalogue with its ranges in the caller's region (serious null if none). */
@@ -81,7 +86,8 @@ class RulesApiController {
 	@GetMapping("/api/v1/rules")
 	@Operation(summary = "法定规则目录", description = "每项规则的法律依据（citations：法规名称、版本年份、条款号；basis 为其显示文本，如“快递暂行条例(2025) 第19条”）、"
 			+ "法定默认值（defaultValue）及在调用者辖区的适用值（effectiveValue），单位见 unit/unitLabel。适用值与默认值不同时，是调用者所在局或其上级局"
-			+ "（省局、市局）的设置：setBy 给出设置的局（regionCode、level、bureau、是否本局 own）、理由和时间；适用默认值时 setBy 为 null。")
+			+ "（省局、市局）的设置：setBy 给出设置的局（regionCode、level、bureau、是否本局 own），对工作人员另给出理由（reason）和时间（changedAt），"
+			+ "企业等非工作人员调用时不含这两项；适用默认值时 setBy 为 null。")
 	List<RuleAnswer> list(@AuthenticationPrincipal CurrentUser me) {
 		return rules.settings(me.regionCode())
 			.stream()
@@ -99,8 +105,10 @@ class RulesApiController {
 			.map(BureauLevel::label)
 			.findFirst()
 			.orElse(null));
+		boolean internal = me.isStaff();
 		return new SetBy(s.overrideRegion(), level, bureau.map(BureauView::name).orElse(null),
-				s.overrideRegion().equals(me.regionCode()), Masking.personalNumbersIn(s.reason()), s.changedAt());
+				s.overrideRegion().equals(me.regionCode()), internal ? Masking.personalNumbersIn(s.reason()) : null,
+				internal ? s.changedAt() : null);
 	}
 
 	/** A value as written: an override is kept as numeric(14, 2), so 50 reads back as 50.00 beside a default of 180. */

@@ -154,7 +154,9 @@ public class StatutoryRules {
 	static final List<StatutoryRule[]> ORDERED = RuleBounds.ordered();
 
 	/**
-	 * Sets a bureau's value for a rule (applies to its whole region unless a lower bureau overrides it).
+	 * Sets a bureau's value for a rule (applies to its whole region unless a lower bureau overrides it), audited
+	 * {@code rule.override} before → after. The bureau's own value saved again with the same reason changes nothing and
+	 * is neither written nor audited.
 	 * @throws InvalidValueException field {@code value} (negative, not whole where the unit is counted, more than 12
 	 * integer or 2 fraction digits, a period of 0, a counted value above {@value #MAX_COUNTED}, a percentage above 100,
 	 * beyond the rule it is {@link #ORDERED} with — a fine's minimum above its maximum —, outside the practice range the
@@ -230,6 +232,12 @@ public class StatutoryRules {
 			.maxLength("reason", "调整依据或原因", why, 200)
 			.throwIfInvalid();
 		RuleSetting before = setting(rule, bureauRegion);
+		if (bureauRegion.equals(before.overrideRegion()) && value.compareTo(before.effectiveValue()) == 0
+				&& why.equals(before.reason())) {
+			// the bureau's own value saved again as it stands (same value, same reason): nothing changed, nothing
+			// written or audited — as every unchanged save (Users.update, ledger corrections); it was audited "1 → 1"
+			return;
+		}
 		jdbc.sql("""
 				INSERT INTO statutory_rule_override (region_code, rule_code, bureau_id, value, reason, changed_by, changed_at)
 				VALUES (:region, :code, :bureau, :value, :reason, :by, :at)

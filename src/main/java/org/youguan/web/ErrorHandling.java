@@ -26,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -34,6 +35,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -49,17 +51,23 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.method.annotation.MethodArgumentConversionNotSupportedException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.multipart.support.MultipartResolutionDelegate;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.util.UriUtils;
+import org.springframework.web.util.WebUtils;
 import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.Choice;
 import org.youguan.kernel.BodyTooLargeException;
@@ -557,16 +565,56 @@ class ErrorHandling {
 
 	/**
 	 * A body of a type the endpoint does not take: 415 naming the {@code Content-Type} header (rule {@code media-type})
-	 * with the types it takes; a header that is no media type at all (Spring reports it as none) is said so.
+	 * with the types it takes; a header that is no media type at all (Spring reports it as none) is said so. A
+	 * multipart request's JSON part sent as another type or without one is 415 naming that part (field {@code data},
+	 * rule {@code media-type}): it must be {@code application/json}.
 	 */
 	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
 	Object mediaType(HttpMediaTypeNotSupportedException ex, HttpServletRequest request) {
+		String part = unreadablePart(request);
+		if (part != null) {
+			// a multipart request's JSON part (data, outlet) sent as text/plain or without a type: that part is named,
+			// not the request's Content-Type (multipart/form-data, which is right)
+			String detail = "数据部分“" + part + "”的内容类型应为application/json（当前："
+					+ (ex.getContentType() == null || MediaType.APPLICATION_OCTET_STREAM.equals(ex.getContentType()) ? "未声明或不是JSON"
+							: Text.excerpt(Text.printable(ex.getContentType().toString()), 60)) + "）";
+			return answer(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "内容类型不支持", detail,
+					List.of(new FieldError(part, "media-type", detail)));
+		}
 		String sent = ex.getContentType() == null
 				? (request.getContentType() == null ? "未声明" : "无法识别的Content-Type") : ex.getContentType().toString();
 		String detail = "不支持的内容类型：" + sent + (ex.getSupportedMediaTypes().isEmpty() ? ""
 				: "，应为" + ex.getSupportedMediaTypes().stream().map(Object::toString).collect(Collectors.joining("、")));
 		return answer(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "内容类型不支持", detail,
 				List.of(new FieldError("Content-Type", "media-type", detail)));
+	}
+
+	/**
+	 * The part of a multipart request that failed for its type: the first {@code @RequestPart} the handler reads through
+	 * a converter (not a file) whose part was sent with a type other than JSON (or none, which Spring reads as
+	 * {@code application/octet-stream}); null for any other request.
+	 */
+	private static String unreadablePart(HttpServletRequest request) {
+		MultipartHttpServletRequest multipart = WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
+		if (multipart == null
+				|| !(request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE) instanceof HandlerMethod handler)) {
+			return null;
+		}
+		for (MethodParameter parameter : handler.getMethodParameters()) {
+			RequestPart annotation = parameter.getParameterAnnotation(RequestPart.class);
+			if (annotation == null || MultipartResolutionDelegate.isMultipartArgument(parameter.nestedIfOptional())) {
+				continue;
+			}
+			String name = !annotation.name().isEmpty() ? annotation.name() : parameter.getParameterName();
+			if (name == null || multipart.getMultipartHeaders(name) == null) {
+				continue;
+			}
+			String type = multipart.getMultipartContentType(name);
+			if (type == null || !type.toLowerCase(Locale.ROOT).contains("json")) {
+				return name;
+			}
+		}
+		return null;
 	}
 
 	/**

@@ -238,6 +238,48 @@ class StatutoryRulesIntegrationTest {
 			.anySatisfy(s -> assertThat(s).contains("7 → 5"));
 	}
 
+	/**
+	 * Attack round 31: an enterprise's {@code GET /api/v1/rules} showed the bureau's internal reason and time of an
+	 * override. An enterprise sees which bureau's value applies, not why or when; staff see both.
+	 */
+	@Test
+	void anEnterpriseSeesWhoseValueAppliesButNotTheBureausReason() throws Exception {
+		long county = bureaus.findByRegion("320506").orElseThrow().id();
+		String reason = "区局内部理由" + System.nanoTime();
+		rules.override(StatutoryRule.COMPLAINT_ENTERPRISE_REPLY, county, "320506", new BigDecimal("3"), reason);
+		String code = StatutoryRule.COMPLAINT_ENTERPRISE_REPLY.code();
+		String enterprise = mvc.perform(get("/api/v1/rules").header("Authorization", "Bearer demo-sf-wz-token"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[?(@.code == '" + code + "')].setBy.regionCode").value("320506"))
+			.andExpect(jsonPath("$[?(@.code == '" + code + "')].setBy.reason").doesNotExist())
+			.andExpect(jsonPath("$[?(@.code == '" + code + "')].setBy.changedAt").doesNotExist())
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(enterprise).doesNotContain(reason);
+		mvc.perform(get("/api/v1/rules").header("Authorization", "Bearer demo-wz-staff-token"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[?(@.code == '" + code + "')].setBy.reason").value(reason))
+			.andExpect(jsonPath("$[?(@.code == '" + code + "')].setBy.changedAt").exists());
+	}
+
+	/**
+	 * Attack round 31: the same override saved again was audited "1 → 1" although nothing changed. As every unchanged
+	 * save, it writes and audits nothing; a new reason for the same value is a change and is audited.
+	 */
+	@Test
+	void anOverrideSavedAgainUnchangedIsNotAudited() {
+		long county = bureaus.findByRegion("320506").orElseThrow().id();
+		String reason = "区局规定" + System.nanoTime();
+		String code = StatutoryRule.COMPLAINT_ENTERPRISE_REPLY.code();
+		rules.override(StatutoryRule.COMPLAINT_ENTERPRISE_REPLY, county, "320506", new BigDecimal("3"), reason);
+		int audited = audit.history(DataScope.region("320506"), "StatutoryRule", code).size();
+		rules.override(StatutoryRule.COMPLAINT_ENTERPRISE_REPLY, county, "320506", new BigDecimal("3.00"), reason);
+		assertThat(audit.history(DataScope.region("320506"), "StatutoryRule", code)).as("nothing changed").hasSize(audited);
+		rules.override(StatutoryRule.COMPLAINT_ENTERPRISE_REPLY, county, "320506", new BigDecimal("3"), reason + "（补充）");
+		assertThat(audit.history(DataScope.region("320506"), "StatutoryRule", code)).as("the reason changed")
+			.hasSize(audited + 1);
+		assertThat(rules.setting(StatutoryRule.COMPLAINT_ENTERPRISE_REPLY, "320506").reason()).isEqualTo(reason + "（补充）");
+	}
+
 	@Test
 	void rejectsAnOverrideWithoutReasonOrWithAFractionOfADay() {
 		long city = bureaus.findByRegion("3205").orElseThrow().id();

@@ -1,21 +1,21 @@
 package org.youguan.inspections.internal;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ValueDeserializer;
 
 import org.youguan.inspections.InspectionRecordData;
 import org.youguan.kernel.InvalidValueException;
-import org.youguan.kernel.Text;
+import org.youguan.kernel.JsonListOrOne;
 
 /**
  * The list fields of the inspection API's JSON bodies, read leniently: a list, or a single value standing for a list
- * of one ({@code "items": "REAL_NAME"}). Text is checked like every JSON string (a control character is refused), and
- * a value of the wrong shape is answered 400 naming the field itself — not one of its elements.
+ * of one ({@code "items": "REAL_NAME"}). Each element is read as strictly as any value of a body
+ * ({@link JsonListOrOne}): a number or {@code true} for text, a key twice, a field a team member does not take, a
+ * control character — each a 400 naming the element by its JSON path ({@code inspectors[1]}).
  */
 public final class JsonLists {
 
@@ -27,11 +27,7 @@ public final class JsonLists {
 
 		@Override
 		public List<String> deserialize(JsonParser p, DeserializationContext ctxt) {
-			List<String> out = new ArrayList<>();
-			for (JsonNode n : elements(ctxt.readTree(p))) {
-				out.add(text(n));
-			}
-			return out;
+			return JsonListOrOne.read(p, ctxt, JsonListOrOne::text, JsonLists::noNull);
 		}
 	}
 
@@ -43,47 +39,19 @@ public final class JsonLists {
 
 		@Override
 		public List<InspectionRecordData.TeamMember> deserialize(JsonParser p, DeserializationContext ctxt) {
-			List<InspectionRecordData.TeamMember> out = new ArrayList<>();
-			for (JsonNode n : elements(ctxt.readTree(p))) {
-				if (n.isObject()) {
-					out.add(new InspectionRecordData.TeamMember(field(n, "name"), field(n, "certificateNumber")));
+			return JsonListOrOne.read(p, ctxt, (q, c) -> {
+				if (q.hasToken(JsonToken.START_OBJECT)) {
+					return c.readValue(q, InspectionRecordData.TeamMember.class);
 				}
-				else {
-					String s = text(n);
-					int slash = s.indexOf('/');
-					out.add(slash < 0 ? new InspectionRecordData.TeamMember(s, null)
-							: new InspectionRecordData.TeamMember(s.substring(0, slash), s.substring(slash + 1)));
-				}
-			}
-			return out;
+				String s = JsonListOrOne.text(q, c);
+				int slash = s.indexOf('/');
+				return slash < 0 ? new InspectionRecordData.TeamMember(s, null)
+						: new InspectionRecordData.TeamMember(s.substring(0, slash), s.substring(slash + 1));
+			}, JsonLists::noNull);
 		}
 	}
 
-	private static List<JsonNode> elements(JsonNode node) {
-		List<JsonNode> list = new ArrayList<>();
-		if (node.isArray()) {
-			node.forEach(list::add);
-		}
-		else if (!node.isNull()) {
-			list.add(node);
-		}
-		return list;
-	}
-
-	private static String field(JsonNode object, String name) {
-		JsonNode value = object.get(name);
-		return value == null || value.isNull() ? null : text(value);
-	}
-
-	private static String text(JsonNode n) {
-		if (!n.isValueNode() || n.isNull()) {
-			throw new InvalidValueException("body", "format", "应为文字或文字的列表");
-		}
-		String s = n.asString();
-		int at = Text.forbiddenAt(s);
-		if (at >= 0) {
-			throw new InvalidValueException("body", "control-character", "含有不允许的字符（" + Text.codePoint(s, at) + "），请删除后重试");
-		}
-		return s;
+	private static <T> T noNull() {
+		throw new InvalidValueException("body", "format", "应为文字或文字的列表");
 	}
 }

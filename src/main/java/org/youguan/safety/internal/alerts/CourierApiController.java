@@ -37,8 +37,6 @@ import org.youguan.safety.internal.SafetyAccess;
 @Tag(name = "安全监管")
 class CourierApiController {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
 	/** The answer: how many couriers were saved. */
 	record Saved(int accepted) {
 	}
@@ -47,9 +45,16 @@ class CourierApiController {
 
 	private final SafetyRates rates;
 
-	CourierApiController(Couriers couriers, SafetyRates rates) {
+	/**
+	 * The application's mapper, strict as every body's reading is ({@code web.JsonText}): a key given twice in a line
+	 * fails it — a mapper of the controller's own let the last {@code courierId} silently win.
+	 */
+	private final JsonMapper json;
+
+	CourierApiController(Couriers couriers, SafetyRates rates, JsonMapper json) {
 		this.couriers = couriers;
 		this.rates = rates;
+		this.json = json;
 	}
 
 	/**
@@ -78,6 +83,7 @@ class CourierApiController {
 		return new Saved(couriers.register(enterprise, parse(body)));
 	}
 
+	/** A field's text; {@link #refuseUnknownFields} has refused any other value than text or null. */
 	private static String text(JsonNode n, String field) {
 		return n.path(field).isString() ? n.path(field).asString() : null;
 	}
@@ -86,9 +92,9 @@ class CourierApiController {
 	 * The roster lines read one at a time from the stream — a JSON array's elements, or objects one after another
 	 * (NDJSON) — never the body whole as text; more than {@link #MAX_COURIERS} is refused at the first line over.
 	 */
-	private static List<Couriers.Entry> parse(InputStream body) {
+	private List<Couriers.Entry> parse(InputStream body) {
 		List<JsonNode> nodes = new ArrayList<>();
-		try (MappingIterator<JsonNode> lines = JSON.readerFor(JsonNode.class).readValues(body)) {
+		try (MappingIterator<JsonNode> lines = json.readerFor(JsonNode.class).readValues(body)) {
 			while (lines.hasNextValue()) {
 				if (nodes.size() == MAX_COURIERS) {
 					throw new InvalidValueException("couriers", "count",
@@ -99,6 +105,15 @@ class CourierApiController {
 		}
 		catch (JacksonException ex) {
 			BodyTooLargeException.rethrowIfAmong(ex);
+			String original = ex.getOriginalMessage() == null ? "" : ex.getOriginalMessage();
+			if (original.startsWith(DUPLICATE)) {
+				// the key twice in one line: named with its line, as the roster's other errors are
+				int end = original.indexOf('"', DUPLICATE.length());
+				String key = Text.printable(end < 0 ? original.substring(DUPLICATE.length())
+						: original.substring(DUPLICATE.length(), end));
+				throw new InvalidValueException(key, "duplicate-key",
+						"第" + (nodes.size() + 1) + "行：JSON中字段“" + key + "”出现了不止一次，请只保留一个");
+			}
 			throw new InvalidValueException("body", "json", "请求体不是有效的JSON或NDJSON");
 		}
 		refuseUnknownFields(nodes);
@@ -107,19 +122,37 @@ class CourierApiController {
 			.toList();
 	}
 
+	/** How Jackson's strict duplicate detection begins its message, the key following in quotes. */
+	private static final String DUPLICATE = "Duplicate Object property \"";
+
 	/** The names a roster line takes. */
 	private static final List<String> FIELDS = List.of("courierId", "idType", "idNumber");
 
+	/** The labels of {@link #FIELDS}, as {@link Couriers#register} names them. */
+	private static final List<String> LABELS = List.of("快递员编号（courierId）", "证件类型（idType）", "证件号码（idNumber）");
+
 	/**
 	 * A line naming a field the roster does not take is refused, as every JSON body's is ({@code "type"} for
-	 * {@code idType} would have registered the courier under the default 居民身份证): 400 naming it, line by line.
+	 * {@code idType} would have registered the courier under the default 居民身份证): 400 naming it, line by line. So is
+	 * a line that is no object, and a value that is not text ({@code "idNumber":320502199001011234}, a number, was
+	 * answered 证件号码不能为空): 400 {@code format} naming the field and the line, as every body's text field is.
 	 */
 	private static void refuseUnknownFields(List<JsonNode> nodes) {
 		List<FieldError> unknown = new ArrayList<>();
 		for (int i = 0; i < nodes.size(); i++) {
-			for (String name : nodes.get(i).isObject() ? nodes.get(i).propertyNames() : List.<String>of()) {
+			String line = "第" + (i + 1) + "行：";
+			if (!nodes.get(i).isObject()) {
+				unknown.add(new FieldError("couriers", "format", line + "应为JSON对象（courierId、idType、idNumber）"));
+				continue;
+			}
+			for (String name : nodes.get(i).propertyNames()) {
+				JsonNode value = nodes.get(i).get(name);
 				if (!FIELDS.contains(name)) {
-					unknown.add(FieldError.unknown(Text.printable(name), Text.printable(name), FIELDS, "第" + (i + 1) + "行："));
+					unknown.add(FieldError.unknown(Text.printable(name), Text.printable(name), FIELDS, line));
+				}
+				else if (!value.isString() && !value.isNull()) {
+					unknown.add(new FieldError(name, "format",
+							line + LABELS.get(FIELDS.indexOf(name)) + "应为文字，写在英文双引号中"));
 				}
 			}
 		}
