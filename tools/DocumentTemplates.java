@@ -76,9 +76,10 @@ public class DocumentTemplates {
 		paragraph(doc, "快递业务经营许可申请受理通知书", 22, true, ParagraphAlignment.CENTER);
 		paragraph(doc, "${receiptNumber}", 11, false, ParagraphAlignment.RIGHT);
 		paragraph(doc, "${applicant}（统一社会信用代码：${creditCode}）：", 12, false, ParagraphAlignment.LEFT);
+		// the grounds of acceptance by the case (${byLaw}): materials complete and in form, or accepted by law because the
+		// 补正 was not notified in time (行政许可法 art.32), which says nothing of the materials
 		paragraph(doc, "你单位于${submittedOn}提出的快递业务经营许可（${kind}，业务范围：${scope}）申请（申请编号${number}），"
-				+ "申请材料齐全、符合法定形式，根据《中华人民共和国行政许可法》第三十二条，本机关决定予以受理${byLaw}。", 12, false,
-				ParagraphAlignment.LEFT);
+				+ "${byLaw}。", 12, false, ParagraphAlignment.LEFT);
 		// the period that applies, from the rule catalogue: 45 days from acceptance (邮政法 art.53), or for a renewal due by
 		// the licence's expiry that expiry (行政许可法 art.50, deemed renewed if undecided)
 		paragraph(doc, "本申请由${level}依照${decisionBasis}，${decisionPeriod}作出决定（至${decisionDueOn}；${decisionNote}）。", 12,

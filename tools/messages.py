@@ -76,6 +76,7 @@ M = {
  "registry.licence.issuer": ("发证机关", "Issued by"),
  "registry.licence.issuedOn": ("发证日期", "Issued on"),
  "registry.licence.expiresOn": ("有效期至", "Valid until"),
+ "registry.licence.deemedRenewed": ("（延续申请已受理，视为准予延续）", " (renewal accepted before the expiry: deemed renewed)"),
  "registry.licence.expiresOn.hint": ("留空则按法定有效期（5年）计算", "Empty: the statutory validity (5 years)"),
  "registry.licence.reason": ("原因", "Reason"),
  "registry.licence.endReason": ("原因（吊销时必填；注销时为说明）", "Reason (required to revoke; a note to cancel)"),

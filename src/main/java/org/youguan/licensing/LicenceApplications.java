@@ -44,6 +44,7 @@ import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Listing;
+import org.youguan.kernel.Masking;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
@@ -151,6 +152,11 @@ public class LicenceApplications {
 		public CheckLine {
 			note = Text.freeText(note);
 		}
+
+		/** The line as pages and the API show it: personal numbers in the note masked ({@link Masking#personalNumbersIn}). */
+		CheckLine masked() {
+			return new CheckLine(Masking.personalNumbersIn(item), passed, Masking.personalNumbersIn(note));
+		}
 	}
 
 	/**
@@ -171,8 +177,31 @@ public class LicenceApplications {
 	/** Most site inspectors one verification names. */
 	static final int MAX_INSPECTORS = 10;
 
-	/** A pause of the decision clock; {@code endedOn} null while it lasts. */
+	/**
+	 * A pause of the decision clock; {@code endedOn} null while it lasts.
+	 * @param kind CORRECTION, HEARING or EXPERT_REVIEW ({@link #kindLabel} in Chinese)
+	 */
 	public record Suspension(long id, String kind, LocalDate startedOn, LocalDate endedOn, String reason) {
+
+		/** The pause as pages and the API show it: personal numbers in the reason masked ({@link Masking#personalNumbersIn}). */
+		Suspension masked() {
+			return new Suspension(id, kind, startedOn, endedOn, Masking.personalNumbersIn(reason));
+		}
+
+		/** The kind in Chinese (补正核查缺陷, 听证, 专家评审); an unknown code as it is. */
+		public String kindLabel() {
+			return label(kind);
+		}
+
+		/** The pause kind {@code code} in Chinese, as the page's choice names it; an unknown code as it is. */
+		static String label(String code) {
+			return switch (code == null ? "" : code) {
+				case "CORRECTION" -> "补正核查缺陷";
+				case "HEARING" -> "听证";
+				case "EXPERT_REVIEW" -> "专家评审";
+				default -> code;
+			};
+		}
 	}
 
 	/**
@@ -206,6 +235,11 @@ public class LicenceApplications {
 	 */
 	public record Change(String field, String label, String before, String after) {
 
+		/** The item as pages and the API show it: personal numbers in before and after masked ({@link Masking#personalNumbersIn}). */
+		Change masked() {
+			return new Change(field, label, Masking.personalNumbersIn(before), Masking.personalNumbersIn(after));
+		}
+
 		/** The item {@code field} in Chinese. */
 		public static String label(String field) {
 			return switch (field) {
@@ -223,10 +257,13 @@ public class LicenceApplications {
 	/**
 	 * An application with its branches, checklist, pauses, files, missing materials, deadlines and (for a change) what
 	 * it changes, before → after.
+	 * @param deemedRenewal a renewal (延续) accepted on or before the licence's expiry and undecided after it: it counts
+	 *        as granted (视为准予延续, 行政许可法(2019) art.50) and can only be approved, from 已受理 on, without the review or
+	 *        verification left ({@link #approve})
 	 */
 	public record ApplicationDetail(ApplicationView application, List<String> branches, List<CheckLine> checklist,
 			List<Suspension> suspensions, List<Attachment> attachments, List<Material> missing, Deadlines deadlines,
-			List<Change> changes) {
+			List<Change> changes, boolean deemedRenewal) {
 	}
 
 	/** One application in a list, with its remaining days before the decision limit (null unless being decided). */
@@ -954,9 +991,13 @@ public class LicenceApplications {
 	private void requireMaterials(ApplicationView a, String step) {
 		List<Material> missing = stillMissing(a);
 		if (!missing.isEmpty()) {
-			throw DomainException.rule("materials", "missing-materials", "申请材料不齐全（缺" + String.join("、",
-					missing.stream().map(Material::label).toList()) + "），不能" + step + "：请申请人补充上述法定申请材料"
-					+ "（依法受理只起算审查期限，不免除提交材料），或依法作出不予许可决定");
+			String lacking = "申请材料不齐全（缺" + String.join("、", missing.stream().map(Material::label).toList()) + "），不能" + step;
+			// a renewal deemed granted cannot be refused (行政许可法(2019) art.50): the message names the one decision left
+			throw DomainException.rule("materials", "missing-materials", deemedRenewal(a)
+				.map(l -> lacking + "：延续申请于" + a.acceptedOn() + "受理，许可证" + l.number() + "有效期于" + l.expiresOn()
+						+ "届满前未作出决定，依" + StatutoryRule.LICENCE_RENEWAL_DECISION.basis() + "视为准予延续，"
+						+ "不能作出不予延续的决定：请直接办理准予延续（无需初审、现场核查），有效期自" + l.expiresOn().plusDays(1) + "起接续")
+				.orElse(lacking + "：请申请人补充上述法定申请材料（依法受理只起算审查期限，不免除提交材料），或依法作出不予许可决定"));
 		}
 	}
 
@@ -1329,7 +1370,7 @@ public class LicenceApplications {
 			.param("id", id).param("kind", Text.strip(kind).toUpperCase(Locale.ROOT)).param("on", today()).param("reason", Text.strip(reason))
 			.update();
 		move(a, a.status(), "", Map.of());
-		record(a, "licensing.suspend", "中止计时（" + Text.strip(kind).toUpperCase(Locale.ROOT) + "）：" + Text.strip(reason));
+		record(a, "licensing.suspend", "中止计时（" + Suspension.label(Text.strip(kind).toUpperCase(Locale.ROOT)) + "）：" + Text.strip(reason));
 	}
 
 	/** Restarts the decision clock; the decision limit moves by the days paused. */
@@ -1362,16 +1403,23 @@ public class LicenceApplications {
 	 * @throws DomainException (422) when a statutory material is missing (on {@code materials}, rule
 	 * {@code missing-materials}), the verification did not pass, the clock is stopped, or the licence a change or
 	 * renewal concerns is no longer in force; (409) unless 已现场核查, or (409 on {@code kind}, rule {@code licence-held})
-	 * when the applicant of a new licence has come to hold one in force since it applied
+	 * when the applicant of a new licence has come to hold one in force since it applied. A renewal deemed granted
+	 * (accepted on or before the licence's expiry, undecided after it: 视为准予延续, 行政许可法(2019) art.50) is approved
+	 * from 已受理 or 已初审 too, its materials and verification no longer asked — the law has decided it; the audit says so.
 	 */
 	@Transactional
 	public String approve(Clerk clerk, long id) {
 		ApplicationView a = lock(clerk.scope(), id);
 		requireDecider(clerk, a);
-		ApplicationStatus to = ApplicationStep.APPROVE.from(a.status());
-		requireMaterials(a, "准予许可");
-		if (!Boolean.TRUE.equals(a.verificationPassed())) {
-			throw DomainException.rule("现场核查结论为不符合条件，不能准予许可");
+		// a renewal deemed granted by law (行政许可法(2019) art.50) is approved as it stands: no review, verification or
+		// material decides it any more, and it cannot be refused (refuseDeemedRenewal)
+		boolean byLaw = deemedRenewal(a).isPresent();
+		ApplicationStatus to = (byLaw ? ApplicationStep.APPROVE_DEEMED : ApplicationStep.APPROVE).from(a.status());
+		if (!byLaw) {
+			requireMaterials(a, "准予许可");
+			if (!Boolean.TRUE.equals(a.verificationPassed())) {
+				throw DomainException.rule("现场核查结论为不符合条件，不能准予许可");
+			}
 		}
 		requireRunning(id);
 		if (a.kind() == ApplicationKind.NEW) {
@@ -1500,7 +1548,9 @@ public class LicenceApplications {
 				record(a, "licensing.approve", "准予延续许可证" + licence + "，决定书" + decisionNumber + "：有效期由" + heldUntil
 						+ "延续至" + p.get("until") + lateNote + (deemed ? "；延续申请于有效期届满前受理（" + a.acceptedOn()
 								+ "），届满（" + heldUntil + "）前未作出决定，依" + StatutoryRule.LICENCE_RENEWAL_DECISION.basis()
-								+ "视为准予延续，有效期自" + heldUntil.plusDays(1) + "起接续" : ""));
+								+ "视为准予延续，有效期自" + heldUntil.plusDays(1) + "起接续"
+								+ (a.status() == ApplicationStatus.VERIFIED ? "" : "（未经" + (a.status() == ApplicationStatus.ACCEPTED
+										? "初审、现场核查" : "现场核查") + "）") : ""));
 				events.publishEvent(new LicenceRenewed(id, licence, decisionNumber, today, after.validUntil()));
 			}
 			case NEW -> {
@@ -1592,16 +1642,24 @@ public class LicenceApplications {
 	 * term running on from the old expiry (409 on {@code kind}, rule {@code renewal-deemed}).
 	 */
 	private void refuseDeemedRenewal(ApplicationView a) {
-		if (a.kind() != ApplicationKind.RENEWAL || a.acceptedOn() == null || a.licenceNumber() == null) {
-			return;
-		}
-		licences.findByNumber(DataScope.all(), a.licenceNumber())
-			.filter(l -> l.pastExpiry(today()) && !a.acceptedOn().isAfter(l.expiresOn()))
-			.ifPresent(l -> {
+		deemedRenewal(a).ifPresent(l -> {
 				throw DomainException.illegalTransition("kind", "renewal-deemed", "延续申请于" + a.acceptedOn() + "受理，许可证"
 						+ l.number() + "有效期于" + l.expiresOn() + "届满前未作出决定，依" + StatutoryRule.LICENCE_RENEWAL_DECISION.basis()
 						+ "视为准予延续，不能再作出不予延续的决定：请办理准予延续，有效期自" + l.expiresOn().plusDays(1) + "起接续");
 			});
+	}
+
+	/**
+	 * The licence renewal {@code a} renews when it counts as granted by law: a renewal (延续) accepted on or before the
+	 * licence's expiry and still undecided after it (视为准予延续, 行政许可法(2019) art.50) — whether accepted by a
+	 * notice or by law ({@link #acceptOverdueByLaw}), with or without all its materials. Empty otherwise.
+	 */
+	private Optional<LicenceView> deemedRenewal(ApplicationView a) {
+		if (a.kind() != ApplicationKind.RENEWAL || a.acceptedOn() == null || a.licenceNumber() == null) {
+			return Optional.empty();
+		}
+		return licences.findByNumber(DataScope.all(), a.licenceNumber())
+			.filter(l -> l.pastExpiry(today()) && !a.acceptedOn().isAfter(l.expiresOn()));
 	}
 
 	// ------------------------------------------------------------------ cancellation
@@ -1746,7 +1804,9 @@ public class LicenceApplications {
 
 	/**
 	 * An application in the caller's scope (staff by the premises' region, an enterprise its own) with all it holds, the
-	 * contact's phone masked ({@link ApplicationView#masked}).
+	 * contact's phone masked ({@link ApplicationView#masked}) and the personal numbers someone wrote into any free text it
+	 * returns masked too ({@link Masking#personalNumbersIn}): the branches, the checklist's items and notes, the pauses'
+	 * reasons, the files' names and the changes before → after. The documents print what was stated.
 	 */
 	public ApplicationDetail get(DataScope scope, long id) {
 		ApplicationView a = find(id);
@@ -1757,8 +1817,12 @@ public class LicenceApplications {
 			.param("id", id).query(Rows.of(CheckLine.class)).list();
 		List<Suspension> pauses = suspensions(id);
 		List<Material> missing = stillMissing(a);
-		return new ApplicationDetail(a.masked(), branches, lines, pauses, attachments.list(owner(id)), missing,
-				deadlines(a, pauses), changes(id));
+		List<Attachment> files = attachments.list(owner(id)).stream().map(f -> new Attachment(f.id(), f.kind(),
+				Masking.personalNumbersIn(f.fileName()), f.contentType(), f.sizeBytes(), f.uploadedAt())).toList();
+		return new ApplicationDetail(a.masked(), branches.stream().map(Masking::personalNumbersIn).toList(),
+				lines.stream().map(CheckLine::masked).toList(), pauses.stream().map(Suspension::masked).toList(), files,
+				missing, deadlines(a, pauses), changes(id).stream().map(Change::masked).toList(),
+				a.decidedOn() == null && deemedRenewal(a).isPresent());
 	}
 
 	/** Whether the caller may read the application (the attachment download asks this). */

@@ -42,8 +42,9 @@ public class LicensingFigures {
 	 * applications decided in the period (null when none)
 	 * @param annualReportsFiled 年度报告 filed in the period
 	 * @param annualReportsLate of those, the ones filed after their window
-	 * @param licencesExpiringIn90Days licences in force in the region that expire within 90 days from today (the
-	 * registry's records)
+	 * @param licencesExpiringIn90Days licences in force in the region whose last valid day is today or within the 90
+	 * days after (the registry's records); a licence already past its expiry and in force only as deemed renewed (视为准予
+	 * 延续, 行政许可法(2019) art.50) is not expiring — its renewal is to be approved — and is not counted
 	 * @param steps the time each step took and its on-time rate
 	 */
 	public record Figures(long received, long preliminaryReviews, long onSiteVerifications, long approved, long refused,
@@ -159,7 +160,7 @@ public class LicensingFigures {
 				+ " AND a.accepted_on IS NOT NULL AND a.decided_on BETWEEN :from AND :to", params)));
 		LocalDate today = LocalDate.now(clock);
 		long expiring = licences.inForceOn(scope, today).stream()
-			.filter(l -> region.contains(l.regionCode()) && !l.expiresOn().isAfter(today.plusDays(90)))
+			.filter(l -> region.contains(l.regionCode()) && !l.pastExpiry(today) && !l.expiresOn().isAfter(today.plusDays(90)))
 			.count();
 		return new Figures(b.received(), b.preliminaryReviews(), b.onSiteVerifications(), b.approved(), b.refused(),
 				b.averageDecisionDays(), b.annualReportsFiled(), b.annualReportsLate(), expiring, steps);

@@ -18,4 +18,13 @@ public record LicenceView(long id, String number, long enterpriseId, String ente
 	public boolean pastExpiry(LocalDate today) {
 		return (status == LicenceStatus.VALID || status == LicenceStatus.EXPIRED) && expiresOn.isBefore(today);
 	}
+
+	/**
+	 * Whether the licence reads 有效 on {@code today} past its last valid day: only a renewal accepted on or before that
+	 * day and still undecided keeps it in force (视为准予延续, 行政许可法(2019) art.50) — the pages say so beside the
+	 * past expiry date.
+	 */
+	public boolean deemedRenewed(LocalDate today) {
+		return status == LicenceStatus.VALID && pastExpiry(today);
+	}
 }

@@ -528,15 +528,22 @@ public class Licences {
 	 * Records that a renewal of the licence was accepted on {@link RenewalAccepted#acceptedOn} ({@code renewal_accepted_on}):
 	 * past its expiry the licence reads 有效 while that renewal is undecided, if it was accepted on or before the last valid
 	 * day (视为准予延续, 行政许可法(2019) art.50). Audited when it changes what is recorded; a licence unknown, cancelled or
-	 * revoked, or a repeated delivery, is left as it is.
+	 * revoked, or a repeated delivery, is left as it is. An acceptance belongs to the term it was accepted in: one
+	 * accepted before the licence's current term began (its expiry less the statutory validity,
+	 * {@link StatutoryRule#LICENCE_VALIDITY}) renewed an earlier term — a late or repeated delivery after
+	 * {@link LicenceRenewed} — and is ignored, else it would keep the licence 有效 past its next expiry for ever.
 	 */
 	@Transactional
 	public void renewalAccepted(RenewalAccepted accepted) {
 		findByNumber(DataScope.all(), accepted.licenceNumber()).ifPresent(l -> {
+			if (accepted.acceptedOn().isBefore(termStarted(l.expiresOn(), l.regionCode()))) {
+				return;
+			}
+			// the expiry read is the one judged: a renewal recorded meanwhile leaves the acceptance out
 			int changed = jdbc.sql("""
 					UPDATE express_licence SET renewal_accepted_on = :on, version = version + 1
-					WHERE id = :id AND state = 'ACTIVE' AND renewal_accepted_on IS DISTINCT FROM :on""")
-				.param("on", accepted.acceptedOn()).param("id", l.id()).update();
+					WHERE id = :id AND state = 'ACTIVE' AND expires_on = :expires AND renewal_accepted_on IS DISTINCT FROM :on""")
+				.param("on", accepted.acceptedOn()).param("id", l.id()).param("expires", l.expiresOn()).update();
 			if (changed > 0) {
 				audit.record(AuditEntry.of("licence.renewal-accepted", "ExpressLicence", l.id(), "许可证" + l.number()
 						+ "的延续申请已于" + accepted.acceptedOn() + "受理（有效期至" + l.expiresOn() + "）"
@@ -545,6 +552,15 @@ public class Licences {
 					.inRegion(l.regionCode()));
 			}
 		});
+	}
+
+	/**
+	 * The first day of the term of a licence valid until {@code expiresOn} held in {@code holderRegion}: the day after
+	 * the expiry, the statutory validity earlier ({@link StatutoryRule#LICENCE_VALIDITY} there; the inverse of
+	 * {@link #lastValidDay(LocalDate, int)}).
+	 */
+	private LocalDate termStarted(LocalDate expiresOn, String holderRegion) {
+		return expiresOn.plusDays(1).minusYears(rules.intValue(StatutoryRule.LICENCE_VALIDITY, holderRegion));
 	}
 
 	/**
@@ -655,6 +671,9 @@ public class Licences {
 				data.issuingRegionCode(), data.issuedOn(), data.expiresOn()), l, l.regionCode(), by);
 		var before = l.snapshot();
 		l.correct(clean);
+		// an expiry corrected to a later term leaves an acceptance of the earlier one behind (RenewalAccepted: it belongs
+		// to the term it was accepted in); the daily re-announcement of open renewals records a current one again
+		l.forgetRenewalAcceptedBefore(termStarted(l.expiresOn(), l.regionCode()));
 		licences.save(l);
 		audit.record(AuditEntry.of("licence.correct", "ExpressLicence", id, "更正许可证" + l.number() + "的登记信息")
 			.states(before, l.snapshot())

@@ -1,6 +1,5 @@
 package org.youguan.licensing;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -18,12 +17,9 @@ import org.youguan.kernel.PageQuery;
 import org.youguan.registry.EnterpriseData;
 import org.youguan.registry.EnterpriseType;
 import org.youguan.registry.Enterprises;
-import org.youguan.registry.LicenceGranted;
-import org.youguan.registry.LicenceScope;
 import org.youguan.registry.LicenceStatus;
 import org.youguan.registry.LicenceView;
 import org.youguan.registry.Licences;
-import org.youguan.registry.LicenceTerms;
 import org.youguan.rules.StatutoryRule;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,23 +49,6 @@ class LicensingBranchAndRenewalLimitsIntegrationTest extends LicensingFixture {
 	@Autowired
 	Enterprises enterprises;
 
-	/** A licence valid until {@code expiresOn} granted through the registry's event to a new holder (one branch listed). */
-	String licensed(String code, String name, LocalDate expiresOn) {
-		LocalDate today = LocalDate.now(clock);
-		LocalDate issued = expiresOn.minusYears(5).plusDays(1);
-		return granted(new LicenceGranted(-5, "快递许可-32-1995-" + LicensingChangeRenewalIntegrationTest.unpadded(code),
-				new EnterpriseData(name, code, EnterpriseType.EXPRESS, null, "孙原任", "吴中区分支路1号", "320506", null, null),
-				LicenceScope.PROVINCE, "江苏省邮政管理局", "32", issued.isAfter(today) ? today : issued, expiresOn, false,
-				new LicenceTerms(new BigDecimal("600000"), "苏州市吴中区", List.of("吴中分部")))).number();
-	}
-
-	/** A paper application of {@code kind} for {@code code} stating only the systems, the contact and the branches. */
-	ResultActions submitted(String kind, String code, String extra) throws Exception {
-		return call(CITY, "/api/v1/licensing/applications", """
-				{"kind":"%s","applicantCreditCode":"%s","safetySystem":"实名收寄、验视、安检制度","serviceSystem":"服务承诺和投诉处理制度",
-				 "personnel":"从业人员20人","contactName":"李联系","contactPhone":"13912345678"%s}""".formatted(kind, code, extra));
-	}
-
 	/** A renewal application of a licence expiring in 40 days, verified on site and so awaiting the decision. */
 	record Renewal(LocalDate expiry, String number, long id) {
 	}
@@ -78,7 +57,7 @@ class LicensingBranchAndRenewalLimitsIntegrationTest extends LicensingFixture {
 	Renewal renewalVerified(String prefix) throws Exception {
 		String code = LicensingIntegrationTest.newCreditCode();
 		LocalDate expiry = LocalDate.now(clock).plusDays(40);
-		String number = licensed(code, prefix + code.substring(12, 17) + "快递有限公司", expiry);
+		String number = licensedUntil(code, prefix + code.substring(12, 17) + "快递有限公司", expiry);
 		long id = LicensingIntegrationTest.id(submitted("RENEWAL", code, "").andExpect(status().isCreated()));
 		verified(id);
 		return new Renewal(expiry, number, id);
@@ -106,7 +85,7 @@ class LicensingBranchAndRenewalLimitsIntegrationTest extends LicensingFixture {
 	@Test
 	void anApprovedBranchIsRecordedOnTheLicenceInForceAndMintsNoSecondLicence() throws Exception {
 		String code = LicensingIntegrationTest.newCreditCode();
-		String number = licensed(code, "苏州分支" + code.substring(12, 17) + "快递有限公司", LocalDate.now(clock).plusYears(3));
+		String number = licensedUntil(code, "苏州分支" + code.substring(12, 17) + "快递有限公司", LocalDate.now(clock).plusYears(3));
 		long id = LicensingIntegrationTest.id(submitted("BRANCH", code, ",\"branches\":[\"相城分部\"]").andExpect(status().isCreated()));
 		mvc.perform(get("/api/v1/licensing/applications/" + id).header("Authorization", CITY))
 			.andExpect(status().isOk())
@@ -137,7 +116,7 @@ class LicensingBranchAndRenewalLimitsIntegrationTest extends LicensingFixture {
 	@Test
 	void aChangeOfTheBranchListApprovedAfterABranchApplicationKeepsThatBranch() throws Exception {
 		String code = LicensingIntegrationTest.newCreditCode();
-		String number = licensed(code, "苏州变更分支" + code.substring(12, 17) + "快递有限公司", LocalDate.now(clock).plusYears(3));
+		String number = licensedUntil(code, "苏州变更分支" + code.substring(12, 17) + "快递有限公司", LocalDate.now(clock).plusYears(3));
 		long change = LicensingIntegrationTest.id(submitted("CHANGE", code, ",\"branches\":[\"木渎分部\"]")
 			.andExpect(status().isCreated()));
 		long branch = LicensingIntegrationTest.id(submitted("BRANCH", code, ",\"branches\":[\"相城分部\"]")
@@ -167,7 +146,7 @@ class LicensingBranchAndRenewalLimitsIntegrationTest extends LicensingFixture {
 			.andExpect(jsonPath("$.errors[0].field").value("kind"))
 			.andExpect(jsonPath("$.errors[0].message").value(containsString("没有有效的快递业务经营许可证")));
 		String code = LicensingIntegrationTest.newCreditCode();
-		licensed(code, "苏州分支校验" + code.substring(12, 17) + "快递有限公司", LocalDate.now(clock).plusYears(3));
+		licensedUntil(code, "苏州分支校验" + code.substring(12, 17) + "快递有限公司", LocalDate.now(clock).plusYears(3));
 		submitted("BRANCH", code, "").andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].field", hasItem("branches")));
 		submitted("BRANCH", code, ",\"branches\":[\"吴中分部\"]").andExpect(status().isBadRequest())
@@ -234,7 +213,7 @@ class LicensingBranchAndRenewalLimitsIntegrationTest extends LicensingFixture {
 	void aRenewalAcceptedWellBeforeTheExpiryIsGivenTheFortyFiveDaysOnItsReceipt() throws Exception {
 		String code = LicensingIntegrationTest.newCreditCode();
 		LocalDate expiry = LocalDate.now(clock).plusDays(100);
-		licensed(code, "苏州提前延续" + code.substring(12, 17) + "快递有限公司", expiry);
+		licensedUntil(code, "苏州提前延续" + code.substring(12, 17) + "快递有限公司", expiry);
 		long id = LicensingIntegrationTest.id(submitted("RENEWAL", code, "").andExpect(status().isCreated()));
 		verified(id);
 		ApplicationView accepted = applications.get(DataScope.all(), id).application();
@@ -243,17 +222,6 @@ class LicensingBranchAndRenewalLimitsIntegrationTest extends LicensingFixture {
 			.contains("依照《中华人民共和国邮政法》第五十三条，自受理之日起四十五日内作出决定（至" + ChineseText.day(accepted.decisionDueOn()))
 			.contains("依法需要补正、听证、专家评审的时间不计算在内）")
 			.doesNotContain("视为准予延续");
-	}
-
-	/** The text of the document of {@code kind} kept with application {@code id}. */
-	String document(long id, String kind) throws Exception {
-		var attachment = applications.get(DataScope.all(), id).attachments().stream().filter(x -> x.kind().equals(kind))
-			.findFirst().orElseThrow();
-		byte[] docx = mvc.perform(get(attachment.href()).header("Authorization", CITY)).andExpect(status().isOk()).andReturn()
-			.getResponse().getContentAsByteArray();
-		try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(docx))) {
-			return new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc).getText();
-		}
 	}
 
 	/** Undecided past the expiry, a renewal accepted in time keeps the licence valid on the public verify page. */

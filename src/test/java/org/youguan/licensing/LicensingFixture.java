@@ -1,7 +1,10 @@
 package org.youguan.licensing;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 
@@ -16,12 +19,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.youguan.MutableClock;
 import org.youguan.TestImages;
 import org.youguan.documents.PdfFiles;
+import com.jayway.jsonpath.JsonPath;
 import org.youguan.kernel.DataScope;
+import org.youguan.registry.EnterpriseData;
+import org.youguan.registry.EnterpriseType;
 import org.youguan.registry.LicenceGranted;
+import org.youguan.registry.LicenceScope;
+import org.youguan.registry.LicenceTerms;
 import org.youguan.registry.LicenceView;
 import org.youguan.registry.Licences;
 
 import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -114,6 +123,35 @@ abstract class LicensingFixture {
 			.file(new MockMultipartFile("data", "", "application/json", data.getBytes(StandardCharsets.UTF_8)))
 			.file(new MockMultipartFile("photos", "site.png", "image/png", TestImages.png(40, 30)))
 			.header("Authorization", CITY)).andExpect(status().isOk());
+	}
+
+	/** A licence valid until {@code expiresOn} granted through the registry's event to a new holder (one branch listed). */
+	String licensedUntil(String code, String name, LocalDate expiresOn) {
+		LocalDate today = LocalDate.now(clock);
+		LocalDate issued = expiresOn.minusYears(5).plusDays(1);
+		return granted(new LicenceGranted(-5, "快递许可-32-1995-" + LicensingChangeRenewalIntegrationTest.unpadded(code),
+				new EnterpriseData(name, code, EnterpriseType.EXPRESS, null, "孙原任", "吴中区分支路1号", "320506", null, null),
+				LicenceScope.PROVINCE, "江苏省邮政管理局", "32", issued.isAfter(today) ? today : issued, expiresOn, false,
+				new LicenceTerms(new BigDecimal("600000"), "苏州市吴中区", List.of("吴中分部")))).number();
+	}
+
+	/** A paper application of {@code kind} for {@code code} stating only the systems, the contact and the branches. */
+	ResultActions submitted(String kind, String code, String extra) throws Exception {
+		return call(CITY, "/api/v1/licensing/applications", """
+				{"kind":"%s","applicantCreditCode":"%s","safetySystem":"实名收寄、验视、安检制度","serviceSystem":"服务承诺和投诉处理制度",
+				 "personnel":"从业人员20人","contactName":"李联系","contactPhone":"13912345678"%s}""".formatted(kind, code, extra));
+	}
+
+	/** The text of the document of {@code kind} kept with application {@code id}, as the city bureau downloads it. */
+	String document(long id, String kind) throws Exception {
+		String detail = mvc.perform(get("/api/v1/licensing/applications/" + id).header("Authorization", CITY))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		List<Number> ids = JsonPath.read(detail, "$.attachments[?(@.kind == '" + kind + "')].id");
+		byte[] docx = mvc.perform(get("/attachments/" + ids.get(0)).header("Authorization", CITY)).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsByteArray();
+		try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(docx))) {
+			return new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc).getText();
+		}
 	}
 
 	/**

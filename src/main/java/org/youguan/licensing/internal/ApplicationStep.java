@@ -37,6 +37,11 @@ public enum ApplicationStep {
 	/** 准予许可 (邮政法(2015) art.53). */
 	APPROVE("准予许可", APPROVED, EnumSet.of(VERIFIED)),
 	/**
+	 * 准予延续 of a renewal deemed granted (视为准予延续, 行政许可法(2019) art.50): accepted before the licence expired and
+	 * undecided at its expiry, it is approved from wherever it stands, without the review or verification left.
+	 */
+	APPROVE_DEEMED("准予延续", APPROVED, EnumSet.of(ACCEPTED, REVIEWED, VERIFIED)),
+	/**
 	 * 不予许可 with reasons and remedies (行政许可法(2019) art.38); from 已受理 too, for an application accepted by law whose
 	 * missing materials never came (it cannot be reviewed).
 	 */

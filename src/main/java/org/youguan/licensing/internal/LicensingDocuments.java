@@ -104,7 +104,12 @@ public class LicensingDocuments implements DeclaresTemplates {
 	 * {@link StatutoryRule#LICENCE_DECISION} days from acceptance (邮政法(2015) art.53, 四十五日, the time of 补正, hearing
 	 * and expert review not counted) — or, for a renewal whose due date is the licence's last valid day or before
 	 * ({@link StatutoryRule#LICENCE_RENEWAL_DECISION}, 行政许可法(2019) art.50), the licence's expiry, undecided by then
-	 * deemed renewed: such a renewal is not given 四十五日 it does not have.
+	 * deemed renewed: such a renewal is not given 四十五日 it does not have. That date is the expiry (or the days of
+	 * the rule before it), a calendar date that no holiday notice moves, so it is printed plainly, never （暂定）; when
+	 * the rule sets days before the expiry, the notice says that is the bureau's own deadline and that only no decision
+	 * by the expiry itself counts as renewal granted. The grounds of acceptance are worded by the case ({@code byLaw}):
+	 * materials complete and in form, or — accepted by law because the 补正 was not notified in time — 行政许可法(2019)
+	 * art.32 "逾期不告知的，自收到申请材料之日起即为受理", which says nothing of the materials.
 	 * @param bureau the receiving bureau
 	 * @param competent the bureau that decides (邮政法(2015) art.52: e.g. 江苏省邮政管理局), named where the notice says who
 	 *        decides
@@ -116,14 +121,22 @@ public class LicensingDocuments implements DeclaresTemplates {
 		f.put("level", competent);
 		f.put("receiptNumber", a.receiptNumber());
 		f.put("acceptedOn", ChineseText.day(a.acceptedOn()));
-		f.put("byLaw", a.acceptedByLaw() ? "（补正告知期限届满未告知，依法自收到申请材料之日起受理）" : "");
+		f.put("byLaw", a.acceptedByLaw()
+				? "本机关未在法定期限内一次告知需要补正的全部内容，根据《中华人民共和国行政许可法》第三十二条“逾期不告知的，"
+						+ "自收到申请材料之日起即为受理”，该申请自收到申请材料之日（" + ChineseText.day(a.acceptedOn()) + "）起即为受理；"
+						+ "依法受理不免除提交法定申请材料，尚缺的申请材料请及时补充"
+				: "申请材料齐全、符合法定形式，根据《中华人民共和国行政许可法》第三十二条，本机关决定予以受理");
 		StatutoryRule rule = byExpiry ? StatutoryRule.LICENCE_RENEWAL_DECISION : StatutoryRule.LICENCE_DECISION;
 		int days = rules.intValue(rule, a.regionCode());
 		f.put("decisionBasis", cited(rule));
 		f.put("decisionPeriod", !byExpiry ? "自受理之日起" + ChineseText.numeral(days) + "日内"
 				: days == 0 ? "在许可证有效期届满前" : "在许可证有效期最后一日的" + ChineseText.numeral(days) + "日前");
-		f.put("decisionDueOn", calendar.documentDay(a.decisionDueOn()));
-		f.put("decisionNote", byExpiry ? "逾期未作决定的，视为准予延续" : "依法需要补正、听证、专家评审的时间不计算在内");
+		// the expiry (or days before it) is a calendar date, fixed: no holiday notice makes it provisional
+		f.put("decisionDueOn", byExpiry ? ChineseText.day(a.decisionDueOn()) : calendar.documentDay(a.decisionDueOn()));
+		f.put("decisionNote", !byExpiry ? "依法需要补正、听证、专家评审的时间不计算在内"
+				: days == 0 ? "逾期未作决定的，视为准予延续"
+				: "此为本机关内部办理时限；许可证有效期届满（" + ChineseText.day(a.decisionDueOn().plusDays(days))
+						+ "）前仍未作出决定的，依法视为准予延续");
 		return templates.fillForParty(RECEIPT, f, Map.of(), a.applicantCreditCode());
 	}
 

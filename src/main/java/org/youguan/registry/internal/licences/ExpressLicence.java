@@ -107,6 +107,17 @@ public class ExpressLicence {
 		};
 	}
 
+	/**
+	 * Forgets the renewal acceptance recorded ({@code renewalAcceptedOn}) when it is dated before {@code termStarts},
+	 * the first day of the licence's current term: it renewed an earlier term, and kept on it would hold the licence
+	 * 有效 past its expiry for ever (视为准予延续 belongs to the term the renewal was accepted in).
+	 */
+	public void forgetRenewalAcceptedBefore(LocalDate termStarts) {
+		if (renewalAcceptedOn != null && renewalAcceptedOn.isBefore(termStarts)) {
+			renewalAcceptedOn = null;
+		}
+	}
+
 	/** 注销: expired, the legal person ended, no operation for six months, or business stopped. */
 	public void cancel(String reason) {
 		requireActive("注销");

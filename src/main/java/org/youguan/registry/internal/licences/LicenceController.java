@@ -1,5 +1,6 @@
 package org.youguan.registry.internal.licences;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -64,8 +65,12 @@ class LicenceController {
 
 	private final StatutoryRules rules;
 
+	/** Today, for the note beside a licence in force past its expiry (视为准予延续). */
+	private final Clock clock;
+
 	LicenceController(Licences licences, Enterprises enterprises, AuditTrail audit, Spreadsheets spreadsheets,
-			StatutoryRules rules) {
+			StatutoryRules rules, Clock clock) {
+		this.clock = clock;
 		this.rules = rules;
 		this.licences = licences;
 		this.enterprises = enterprises;
@@ -83,6 +88,7 @@ class LicenceController {
 		model.addAttribute("query", query);
 		model.addAttribute("statuses", LicenceStatus.values());
 		model.addAttribute("scopes", LicenceScope.values());
+		model.addAttribute("today", LocalDate.now(clock));
 		return "registry/licences";
 	}
 
@@ -99,6 +105,7 @@ class LicenceController {
 	String show(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id, Model model) {
 		LicenceView licence = licences.get(scope, id);
 		model.addAttribute("licence", licence);
+		model.addAttribute("deemedRenewed", licence.deemedRenewed(LocalDate.now(clock)));
 		model.addAttribute("mayCorrect", me.writer() && licences.mayCorrect(Registrar.of(me), licence));
 		model.addAttribute("mayEnd", me.writer() && licences.mayEnd(Registrar.of(me), licence));
 		model.addAttribute("grounds", CancellationGround.values());
