@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.time.Year;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -187,7 +188,7 @@ public final class PasswordPolicy {
 		double[] weight = new double[n + 1];
 		int[] from = new int[n + 1];
 		boolean[] name = new boolean[n + 1];
-		java.util.Arrays.fill(over, Integer.MAX_VALUE);
+		Arrays.fill(over, Integer.MAX_VALUE);
 		over[0] = 0;
 		for (int i = 0; i < n; i++) {
 			if (over[i] == Integer.MAX_VALUE) {
@@ -301,7 +302,7 @@ public final class PasswordPolicy {
 		}
 		// a separator between two letters: the same one each time ("B.a.i.d.u"), never two in a row
 		if (k > 0 && !Character.isLetterOrDigit(typed) && (separator == 0 || separator == typed) && pos + 1 < f.length
-				&& Character.isLetterOrDigit(f[pos + 1]) | LOOK_ALIKES.getOrDefault(c, "").indexOf(f[pos + 1]) >= 0) {
+				&& (Character.isLetterOrDigit(f[pos + 1]) || LOOK_ALIKES.getOrDefault(c, "").indexOf(f[pos + 1]) >= 0)) {
 			spell(f, pos + 1, word, k, typed, changeable, changed, ends);
 		}
 	}
