@@ -3,21 +3,27 @@ package org.youguan.org;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.time.Year;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.nulabinc.zxcvbn.StandardDictionaries;
+import com.nulabinc.zxcvbn.Strength;
 import com.nulabinc.zxcvbn.StandardKeyboards;
 import com.nulabinc.zxcvbn.Zxcvbn;
 import com.nulabinc.zxcvbn.ZxcvbnBuilder;
 import com.nulabinc.zxcvbn.matchers.Dictionary;
+import com.nulabinc.zxcvbn.matchers.Match;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Text;
@@ -35,10 +41,11 @@ import org.youguan.platform.ChinaTime;
  * brands, youzheng, kuaidi …), and the account's own words — its user name and the name's parts, the person's name and
  * its pinyin, the places of its region, its enterprise's name — so "Suzhou@2026", "Shunfeng@2026" or
  * "Chenwuzhong@1" count as the guessable word plus a year they are; at most {@value #MAX_BYTES} bytes in UTF-8
- * (what bcrypt reads), not a common site's, brand's or YouGuan's own name with only digits and symbols around it
- * ({@code security/brand-words.txt}, look-alike characters included: "Baidu@2026!!", "Y0ugu@n#2026"), nor several
- * of them or one with the parts of a web address ("BaiduTaobao@2026", "baidu.com@2026"; see
- * {@link #isBrandWithDecorations}), and no character that shows nothing or looks like a space ({@link Text#invisibleAt}: U+200B,
+ * (what bcrypt reads), not built on a common site's, brand's or YouGuan's own name ({@code security/brand-words.txt})
+ * with too little else: the names and the parts of a web address count as the few guesses they are (also written
+ * with look-alike characters, Cyrillic letters, separators between their letters or one letter changed), and the
+ * password must still need 10^8 guesses — "Baidu@2026!!", "baidu.gov.cn@2026", "Admin@2026abc" or "Tao-bao#2026!" do
+ * not, "7Sf!9Qq#3Jd" does (see {@link #brandGuessesLog10}); and no character that shows nothing or looks like a space ({@link Text#invisibleAt}: U+200B,
  * a no-break space — typed once, never again on another device).
  */
 public final class PasswordPolicy {
@@ -50,6 +57,12 @@ public final class PasswordPolicy {
 
 	/** The least zxcvbn score (0–4) a new password must reach: 3, "safely unguessable", about 10^8 guesses. */
 	public static final int MIN_SCORE = 3;
+
+	/**
+	 * The guesses, as a power of ten, a password built on a brand name must still need once a guesser who knows the
+	 * names is counted ({@link #brandGuessesLog10}): 10^8, where zxcvbn's {@link #MIN_SCORE} begins.
+	 */
+	static final double MIN_GUESSES_LOG10 = 8;
 
 	/**
 	 * How many of an account's latest passwords, the current one included, a new password must differ from (400
@@ -69,10 +82,13 @@ public final class PasswordPolicy {
 		.toList();
 
 	/**
-	 * The parts of a web address people add to a site's name ("www.baidu.com", "taobao.cn"): alone they make no
-	 * guessable password, around one of {@link #BRANDS} they add nothing a guesser would not try.
+	 * The parts of a web address people add to a site's name ("www.baidu.com", "http://taobao.cn", "m.baidu.com",
+	 * "yzj.gov.cn"): the scheme, common host names, generic and country endings. Around one of {@link #BRANDS} they
+	 * add nothing a guesser would not try; those of one or two letters count only as a whole run of letters.
 	 */
-	static final List<String> WEB_PARTS = List.of("www", "com", "cn", "net", "org");
+	static final List<String> WEB_PARTS = List.of("www", "http", "https", "wap", "m", "mail", "com", "cn", "net", "org", "gov",
+			"edu", "info", "top", "vip", "xyz", "site", "shop", "club", "online", "biz", "cc", "io", "co", "me", "tv", "hk",
+			"tw", "mo", "us", "uk", "jp");
 
 	private PasswordPolicy() {
 	}
@@ -117,15 +133,18 @@ public final class PasswordPolicy {
 		if (password != null && COMMON.contains(password.toLowerCase(Locale.ROOT))) {
 			errors.add(new FieldError(field, "common", "该密码过于常见，容易被猜中，请换一个"));
 		}
-		else if (password != null && errors.isEmpty() && isBrandWithDecorations(password)) {
-			errors.add(new FieldError(field, "guessable", "该密码容易被猜中（常见网站、品牌或本系统的名称只加年份、数字或符号，如Baidu@2026!!；"
-					+ "几个这样的名称连写或加上www、com、cn等网址部分也一样，如BaiduTaobao@2026、baidu.com@2026；"
-					+ "字母写成@、0等形近字符也一样；地名、快递品牌、本人姓名或用户名的拼音不算强度），请换一个不易猜到的组合"));
-		}
-		else if (password != null && errors.isEmpty()
-				&& Strength.ZXCVBN.measure(password, userInputs(username, accountWords)).getScore() < MIN_SCORE) {
-			errors.add(new FieldError(field, "guessable", "该密码容易被猜中（常见单词或密码加数字符号、键盘连续键、重复或连续的字符；"
-					+ "地名、快递品牌、本人姓名或用户名的拼音不算强度），请换一个不易猜到的组合"));
+		else if (password != null && errors.isEmpty()) {
+			List<String> inputs = userInputs(username, accountWords);
+			OptionalDouble named = brandGuessesLog10(password, inputs);
+			if (named.isPresent() && named.getAsDouble() < MIN_GUESSES_LOG10) {
+				errors.add(new FieldError(field, "guessable", "该密码容易被猜中（常见网站、品牌或本系统的名称不算强度：去掉名称和www、com、cn、gov等网址部分后，"
+						+ "剩下的年份、数字、符号或几个字母太容易猜到，如Baidu@2026!!、baidu.com@2026、Admin@2026abc；名称中间加符号、"
+						+ "字母写成@、0等形近字符或换掉一个字母也一样；地名、快递品牌、本人姓名或用户名的拼音不算强度），请换一个不易猜到的组合"));
+			}
+			else if (Estimator.ZXCVBN.measure(password, inputs).getScore() < MIN_SCORE) {
+				errors.add(new FieldError(field, "guessable", "该密码容易被猜中（常见单词或密码加数字符号、键盘连续键、重复或连续的字符；"
+						+ "地名、快递品牌、本人姓名或用户名的拼音不算强度），请换一个不易猜到的组合"));
+			}
 		}
 		if (!errors.isEmpty()) {
 			throw new InvalidValueException(errors);
@@ -133,62 +152,246 @@ public final class PasswordPolicy {
 	}
 
 	/**
-	 * Whether the password's letters are nothing but names of {@code security/brand-words.txt} — one or several, in
-	 * any case, letters possibly written as their look-alikes (0 for o, 1 for l or i, @ or 4 for a, $ or 5 for s …) —
-	 * and the parts of a web address ({@link #WEB_PARTS}: www, com, cn, net, org), with digits and symbols anywhere
-	 * around and between them: "Baidu@2026!!", "2026#T@obao", "Huawei2026..", "baidu.com@2026", "www.Baidu@2026",
-	 * "BaiduTaobao@2026", "Taobao.cn#2026". zxcvbn lets such a password through when its decoration falls into two
-	 * pieces (a word, "@2026" and "!!" reach its 10^8 only by the 10^4 guesses it allows for each piece), or when it
-	 * counts a site's address or two names joined as a long unknown word, yet these are what a guesser tries first. A
-	 * name inside other letters is no such password ("Kunshan@2026a", "Baidu#Kx92mQwZ": zxcvbn weighs them).
-	 * @param password the candidate password (at most {@link #MAX_BYTES} bytes: the check runs only once the other
-	 * rules hold)
-	 * @return true when every letter belongs to such a name or address part, at least one of them a name
+	 * How many guesses a guesser who knows {@code security/brand-words.txt} needs for a password built on its names, as
+	 * a power of ten, or empty when no name is found in it. The password is read as a guesser reads it: letters
+	 * folded to lower case and to the Latin letter they look like (full-width letters, Cyrillic "а", Greek "ο"), and
+	 * split into names of the list, parts of a web address ({@link #WEB_PARTS}, with the dots, colons and slashes
+	 * around them: "www.", ".gov.cn", "http://") and the rest. A name is found
+	 * <ul>
+	 * <li>written in any case, letters as their look-alikes ({@link #LOOK_ALIKES}: "B@idu", "T@0bao"), with one same
+	 * separator between its letters ("Tao-bao", "B.a.i.d.u", "Bai_du") and, for a name of five letters or more, with one
+	 * letter changed ("Bvidu");</li>
+	 * <li>inside a longer run of letters ("MyBaidu", "BaiduLove", "Baidux") when it has at least three letters (or two
+	 * Chinese characters); a shorter name (sf, qq, jd, m, cn) only as a whole run of letters ("Qq@2026", not the "qq" of
+	 * "Sqqx").</li>
+	 * </ul>
+	 * The reading that leaves the fewest characters over counts. Each name counts as zxcvbn counts a word of its
+	 * dictionaries: its rank in the list (the most tried first), times its case pattern, times its length × 26 when a
+	 * letter was changed; a web part counts as nothing, and the rest as
+	 * zxcvbn's guesses for it alone with the account's words — the product of its pieces' guesses in their order, not
+	 * the 10^4 per extra piece zxcvbn adds for an attacker who does not know the password's shape: this one knows it is
+	 * a name plus decoration. So "Baidu@2026!!", "baidu.com@2026", "Admin@2026abc" or "Yzj.gov.cn@2026" are a name
+	 * (or two) and a year and count far below 10^8, while "Baidu#Kx92mQwZ" keeps the strength of "#Kx92mQwZ", and
+	 * "7Sf!9Qq#3Jd" (three names of the list's and five random characters) reaches 10^9.
+	 * @param password the candidate password (at most {@link #MAX_BYTES} bytes)
+	 * @param inputs the account's words (lower case) for zxcvbn's estimate of the rest
+	 * @return log10 of the guesses, or empty when the password holds none of the names
 	 */
-	static boolean isBrandWithDecorations(String password) {
-		String p = password.toLowerCase(Locale.ROOT);
-		int n = p.length();
-		// reached[i][b]: the first i characters split into names, address parts and characters that are no letter,
-		// b = 1 when a name is among them (a look-alike is either a letter of a word or a character between words)
-		boolean[][] reached = new boolean[n + 1][2];
-		reached[0][0] = true;
+	static OptionalDouble brandGuessesLog10(String password, List<String> inputs) {
+		int n = password.length();
+		char[] f = new char[n];
 		for (int i = 0; i < n; i++) {
-			for (int b = 0; b < 2; b++) {
-				if (!reached[i][b]) {
-					continue;
-				}
-				if (!Character.isLetter(p.charAt(i))) {
-					reached[i + 1][b] = true;
-				}
-				for (String brand : BRANDS) {
-					if (spelt(p, i, brand)) {
-						reached[i + brand.length()][1] = true;
+			f[i] = fold(password.charAt(i));
+		}
+		// best[i]: the reading of the first i characters leaving the fewest over, then with the fewest guesses
+		int[] over = new int[n + 1];
+		double[] weight = new double[n + 1];
+		int[] from = new int[n + 1];
+		boolean[] name = new boolean[n + 1];
+		Arrays.fill(over, Integer.MAX_VALUE);
+		over[0] = 0;
+		for (int i = 0; i < n; i++) {
+			if (over[i] == Integer.MAX_VALUE) {
+				continue;
+			}
+			reach(over, weight, from, name, i, i + 1, over[i] + 1, weight[i], false);
+			for (int rank = 1; rank <= BRANDS.size(); rank++) {
+				String brand = BRANDS.get(rank - 1);
+				boolean changeable = brand.length() >= 5 && !isHan(brand.charAt(0));
+				for (int[] end : spellings(f, i, brand, changeable)) {
+					if (!insideRuns(brand) && !wholeRun(f, i, end[0])) {
+						continue;
 					}
-				}
-				for (String part : WEB_PARTS) {
-					if (spelt(p, i, part)) {
-						reached[i + part.length()][b] = true;
-					}
+					double w = Math.log10(rank) + Math.log10(caseVariations(password.substring(i, end[0])))
+							+ (end[1] == 1 ? Math.log10(brand.length() * 26.0) : 0);
+					reach(over, weight, from, name, i, end[0], over[i], weight[i] + w, true);
 				}
 			}
+			int at = i;
+			while (at < n && URL_PUNCTUATION.indexOf(f[at]) >= 0) {
+				at++;
+			}
+			for (String part : WEB_PARTS) {
+				int end = at + part.length();
+				if (!spelt(f, at, part) || !insideRuns(part) && !wholeRun(f, at, end)) {
+					continue;
+				}
+				while (end < n && URL_PUNCTUATION.indexOf(f[end]) >= 0) {
+					end++;
+				}
+				reach(over, weight, from, name, i, end, over[i], weight[i], false);
+			}
 		}
-		return reached[n][1];
+		StringBuilder rest = new StringBuilder();
+		boolean named = false;
+		double log10 = weight[n];
+		for (int i = n; i > 0; i = from[i]) {
+			named |= name[i];
+			if (from[i] == i - 1 && over[i] == over[i - 1] + 1) {
+				rest.insert(0, password.charAt(i - 1));
+			}
+		}
+		if (!named) {
+			return OptionalDouble.empty();
+		}
+		return OptionalDouble.of(log10 + restGuessesLog10(rest.toString(), inputs));
 	}
 
-	/** Whether {@code word} is written at {@code at} of {@code p}, each letter as itself or one of its look-alikes. */
-	private static boolean spelt(String p, int at, String word) {
-		if (at + word.length() > p.length()) {
+	/** Keeps the reading of {@code password[0, to)} through {@code at} when it leaves fewer over, or as many for fewer guesses. */
+	private static void reach(int[] over, double[] weight, int[] from, boolean[] name, int at, int to, int left,
+			double guesses, boolean isName) {
+		if (left < over[to] || left == over[to] && guesses < weight[to]) {
+			over[to] = left;
+			weight[to] = guesses;
+			from[to] = at;
+			name[to] = isName;
+		}
+	}
+
+	/**
+	 * zxcvbn's guesses for what is left beside the names, as a power of ten: the product of its pieces' guesses times
+	 * the orders they can come in (l!), 0 for nothing left.
+	 */
+	private static double restGuessesLog10(String rest, List<String> inputs) {
+		if (rest.isEmpty()) {
+			return 0;
+		}
+		Strength strength = Estimator.ZXCVBN.measure(rest, inputs);
+		double log10 = 0;
+		int pieces = strength.getSequence().size();
+		for (int k = 2; k <= pieces; k++) {
+			log10 += Math.log10(k);
+		}
+		for (Match m : strength.getSequence()) {
+			if (m.guesses == null) {
+				return strength.getGuessesLog10();
+			}
+			log10 += Math.log10(m.guesses);
+		}
+		return Math.min(log10, strength.getGuessesLog10());
+	}
+
+	/**
+	 * Where {@code word} can end when written at {@code at} of the folded password {@code f}: each letter as itself or
+	 * one of its {@link #LOOK_ALIKES}, one same separator (a character neither letter nor digit) allowed between any
+	 * two of its letters, and one letter changed when {@code changeable}.
+	 * @return pairs {end, 1 when a letter was changed else 0}
+	 */
+	private static List<int[]> spellings(char[] f, int at, String word, boolean changeable) {
+		List<int[]> ends = new ArrayList<>();
+		spell(f, at, word, 0, (char) 0, changeable, false, ends);
+		return ends;
+	}
+
+	private static void spell(char[] f, int pos, String word, int k, char separator, boolean changeable, boolean changed,
+			List<int[]> ends) {
+		if (k == word.length()) {
+			ends.add(new int[] { pos, changed ? 1 : 0 });
+			return;
+		}
+		if (pos >= f.length) {
+			return;
+		}
+		char c = word.charAt(k);
+		char typed = f[pos];
+		if (typed == c || LOOK_ALIKES.getOrDefault(c, "").indexOf(typed) >= 0) {
+			spell(f, pos + 1, word, k + 1, separator, changeable, changed, ends);
+		}
+		else if (changeable && !changed && k > 0 && Character.isLetter(typed) && !isHan(typed)) {
+			spell(f, pos + 1, word, k + 1, separator, changeable, true, ends);
+		}
+		// a separator between two letters: the same one each time ("B.a.i.d.u"), never two in a row
+		if (k > 0 && !Character.isLetterOrDigit(typed) && (separator == 0 || separator == typed) && pos + 1 < f.length
+				&& (Character.isLetterOrDigit(f[pos + 1]) || LOOK_ALIKES.getOrDefault(c, "").indexOf(f[pos + 1]) >= 0)) {
+			spell(f, pos + 1, word, k, typed, changeable, changed, ends);
+		}
+	}
+
+	/** Whether {@code word} is written at {@code at} of {@code f}, each letter as itself or one of its look-alikes. */
+	private static boolean spelt(char[] f, int at, String word) {
+		if (at + word.length() > f.length) {
 			return false;
 		}
 		for (int k = 0; k < word.length(); k++) {
 			char c = word.charAt(k);
-			char typed = p.charAt(at + k);
+			char typed = f[at + k];
 			if (typed != c && LOOK_ALIKES.getOrDefault(c, "").indexOf(typed) < 0) {
 				return false;
 			}
 		}
 		return true;
 	}
+
+	/** A name searched for inside longer runs of letters: three letters or more, or Chinese characters. */
+	private static boolean insideRuns(String word) {
+		return word.length() >= 3 || isHan(word.charAt(0));
+	}
+
+	/** Whether {@code f[from, to)} is a whole run of letters: no letter of the same script touches it on either side. */
+	private static boolean wholeRun(char[] f, int from, int to) {
+		boolean before = from > 0 && Character.isLetter(f[from - 1]) && isHan(f[from - 1]) == isHan(f[from]);
+		boolean after = to < f.length && Character.isLetter(f[to]) && isHan(f[to]) == isHan(f[to - 1]);
+		return !before && !after;
+	}
+
+	private static boolean isHan(char c) {
+		return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+	}
+
+	/**
+	 * zxcvbn's count of the ways a word's letters can be cased: 1 for all lower case, 2 for a first or last capital or
+	 * all capitals, otherwise the sum of C(letters, i) for i up to the smaller of the capitals and the small letters.
+	 */
+	static double caseVariations(String word) {
+		int upper = 0;
+		int lower = 0;
+		for (char c : word.toCharArray()) {
+			upper += Character.isUpperCase(c) ? 1 : 0;
+			lower += Character.isLowerCase(c) ? 1 : 0;
+		}
+		if (upper == 0) {
+			return 1;
+		}
+		String letters = word.replaceAll("[^\\p{L}]", "");
+		if (lower == 0 || upper == 1 && (Character.isUpperCase(letters.charAt(0))
+				|| Character.isUpperCase(letters.charAt(letters.length() - 1)))) {
+			return 2;
+		}
+		double variations = 0;
+		for (int i = 1; i <= Math.min(upper, lower); i++) {
+			variations += binomial(upper + lower, i);
+		}
+		return variations;
+	}
+
+	private static double binomial(int n, int k) {
+		double r = 1;
+		for (int i = 1; i <= k; i++) {
+			r = r * (n - k + i) / i;
+		}
+		return r;
+	}
+
+	/**
+	 * A character as a guesser reads it: lower case, a full-width or other compatibility form as its plain letter
+	 * (NFKC: "Ｂ" is b), and a Cyrillic or Greek letter that looks like a Latin one as that letter ("Bаidu" with a
+	 * Cyrillic а is baidu).
+	 */
+	static char fold(char c) {
+		String plain = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFKC);
+		char d = plain.length() == 1 ? plain.charAt(0) : c;
+		d = Character.toLowerCase(d);
+		int at = CONFUSABLE.indexOf(d);
+		return at >= 0 ? LATIN.charAt(at) : d;
+	}
+
+	/** Cyrillic and Greek small letters ({@link #fold} lowers capitals first) and the Latin letters they look like. */
+	private static final String CONFUSABLE = "авеёкмнорстухѕіїјһԁԛԝɡαβεικνορτυχ";
+
+	private static final String LATIN = "abeekmhopctyxsiijhdqwgabeikvoptux";
+
+	/** Dots, colons and slashes around the parts of a web address ("www.", ".gov.cn", "http://"). */
+	private static final String URL_PUNCTUATION = ".:/";
 
 	/**
 	 * The words of an account a guesser tries first, for {@link #check(String, String, List, String)}: the person's
@@ -227,14 +430,14 @@ public final class PasswordPolicy {
 	 * @throws ExceptionInInitializerError when the dictionaries cannot be read (a broken build)
 	 */
 	public static void prepare() {
-		Objects.requireNonNull(Strength.ZXCVBN);
+		Objects.requireNonNull(Estimator.ZXCVBN);
 	}
 
 	/**
 	 * zxcvbn with its English dictionaries and keyboards and YouGuan's pinyin words: built once, by {@link #prepare} at
 	 * startup or else at the first check.
 	 */
-	private static final class Strength {
+	private static final class Estimator {
 
 		static final Zxcvbn ZXCVBN = build();
 
@@ -243,6 +446,7 @@ public final class PasswordPolicy {
 				return new ZxcvbnBuilder().dictionaries(StandardDictionaries.loadAllDictionaries())
 					.keyboards(StandardKeyboards.loadAllKeyboards())
 					.dictionary(new Dictionary("pinyin", PinyinWords.dictionary()))
+					.dictionary(new Dictionary("brands", Stream.concat(BRANDS.stream(), WEB_PARTS.stream()).distinct().toList()))
 					.dictionary(new Dictionary("decorations", decorations(Year.now(ChinaTime.ZONE).getValue())))
 					.build();
 			}

@@ -35,6 +35,9 @@ import org.youguan.kernel.Rows;
 public class PlanDrafts {
 
 	/** The year a plan's title states first ("2027年工作目标"), as the import reads it: four digits, not part of more. */
+	/** The refusal of a second publication (a double click, two tabs, a replayed request): 422. */
+	static final String ALREADY_PUBLISHED = "该工作计划已印发，不能重复印发";
+
 	private static final Pattern TITLE_YEAR = Pattern.compile("(?<!\\d)(\\d{4})年");
 
 	private final WorkPlans plans;
@@ -182,10 +185,13 @@ public class PlanDrafts {
 	 *         (or {@code year}; {@link #targetProblems}: a draft copied with a target today's rules refuse)
 	 * @throws DomainException {@code DUPLICATE} (409) on {@code documentNumber} when another plan of the bureau carries
 	 *         the 文号 ({@link WorkPlans#requireNumberFree})
+	 * @throws DomainException a rule violation (422, {@link #ALREADY_PUBLISHED}) when the plan is published already,
+	 *         also when two publications of one draft arrive at once (the draft's row is locked: one publishes, one
+	 *         audit event is written, the others are refused)
 	 */
 	@Transactional
 	public void publish(CurrentUser me, long planId, String documentNumber, LocalDate documentDate) {
-		WorkPlans.Plan plan = draft(me, planId);
+		WorkPlans.Plan plan = draft(me, planId, ALREADY_PUBLISHED);
 		String number = Text.documentNumber(documentNumber);
 		String future = WorkPlans.issuedInFuture(documentDate, LocalDate.now(clock));
 		// a plan is issued only with targets a save would accept today: a copy's are checked here, not when copied
@@ -198,11 +204,17 @@ public class PlanDrafts {
 			.require("documentDate", future == null, "future", future)
 			.throwIfInvalid();
 		plans.requireNumberFree(plan.bureauId(), number, planId);
-		jdbc.sql("UPDATE work_plan SET status = 'ACTIVE', document_number = :number, document_date = :date, version = version + 1 WHERE id = :id")
+		// only a draft is published: the row is locked by draft(), and the condition holds even for a path without it
+		int published = jdbc.sql("""
+				UPDATE work_plan SET status = 'ACTIVE', document_number = :number, document_date = :date, version = version + 1
+				WHERE id = :id AND status = 'DRAFT'""")
 			.param("number", number)
 			.param("date", documentDate == null ? null : Date.valueOf(documentDate))
 			.param("id", planId)
 			.update();
+		if (published != 1) {
+			throw DomainException.rule(ALREADY_PUBLISHED);
+		}
 		audit.record(AuditEntry.of("workplan.publish", "WorkPlan", planId, "印发" + plan.title() + (number == null ? "" : "（" + number + "）"))
 			.inRegion(plan.regionCode()));
 	}
@@ -239,9 +251,19 @@ public class PlanDrafts {
 	}
 
 	private WorkPlans.Plan draft(CurrentUser me, long planId) {
+		return draft(me, planId, "该工作计划已印发，不能再修改标题、目标或删除任务");
+	}
+
+	/**
+	 * The caller's draft, its row locked until the step's transaction ends: two publications of one draft (a double
+	 * click, two tabs), or a publication and an edit, run one after the other, and the later one reads 已印发 and is
+	 * refused with {@code refusal} (422) instead of publishing twice or editing an issued plan.
+	 */
+	private WorkPlans.Plan draft(CurrentUser me, long planId, String refusal) {
+		jdbc.sql("SELECT id FROM work_plan WHERE id = :id FOR UPDATE").param("id", planId).query(Long.class).optional();
 		WorkPlans.Plan plan = plans.own(me, planId);
 		if (!plan.draft()) {
-			throw DomainException.rule("该工作计划已印发，不能再修改标题、目标或删除任务");
+			throw DomainException.rule(refusal);
 		}
 		return plan;
 	}

@@ -4,9 +4,15 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -420,6 +426,50 @@ class WorkPlanPlausibilityIntegrationTest {
 		assertThatThrownBy(() -> progress.report(market, four, "补报", 100, List.of()))
 			.hasMessage("2057年度工作计划的进展填报截至2058年12月，不能填报2059年1月的进展");
 		assertThat(progress.reports(four)).extracting(Progress.Report::month).containsExactly("2058-12", "2057-01");
+	}
+
+	/**
+	 * Attack: three simultaneous publications of one draft (page form, 文号 苏邮管〔2026〕99号) all answered 302 and wrote
+	 * three workplan.publish events — the draft was read without a lock and the update did not require a draft. Now
+	 * one publishes (one event) and the others are refused as a second publication is (422, 已印发).
+	 */
+	@Test
+	void simultaneousPublicationsOfOneDraftPublishItOnce() throws Exception {
+		clock.set(LocalDateTime.of(2093, 3, 10, 9, 0));
+		long plan = save(withoutNumber(2093));
+		MockHttpSession staff = SignIn.session(mvc, "sz.market");
+		int callers = 3;
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(callers);
+		List<Integer> answers;
+		try {
+			List<Future<Integer>> running = new ArrayList<>();
+			for (int i = 0; i < callers; i++) {
+				running.add(pool.submit(() -> {
+					start.await();
+					return mvc.perform(post("/workplans/" + plan + "/publish").session(staff).with(csrf())
+						.param("documentNumber", "苏邮管〔2093〕99号")).andReturn().getResponse().getStatus();
+				}));
+			}
+			start.countDown();
+			answers = new ArrayList<>();
+			for (Future<Integer> f : running) {
+				answers.add(f.get(60, TimeUnit.SECONDS));
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(answers).as("one published, the others refused").containsExactlyInAnyOrder(302, 422, 422);
+		assertThat(audit.history(DataScope.region("3205"), "WorkPlan", plan).stream()
+			.filter(e -> e.action().equals("workplan.publish"))).hasSize(1);
+		assertThat(plans.get(DataScope.region("3205"), plan).documentNumber()).isEqualTo("苏邮管〔2093〕99号");
+		// a later publication, one at a time, is refused the same way
+		assertThatThrownBy(() -> drafts.publish(user("sz.market"), plan, "苏邮管〔2093〕100号", null))
+			.isInstanceOf(DomainException.class).hasMessageContaining("已印发，不能重复印发");
+		mvc.perform(post("/workplans/" + plan + "/publish").session(staff).with(csrf()).param("documentNumber", "苏邮管〔2093〕100号"))
+			.andExpect(status().isUnprocessableEntity())
+			.andExpect(content().string(containsString("该工作计划已印发，不能重复印发")));
 	}
 
 	AuditEvent latest(String type, long id, String action) {
