@@ -237,7 +237,10 @@ public final class PasswordPolicy {
 		return OptionalDouble.of(log10 + restGuessesLog10(rest.toString(), inputs));
 	}
 
-	/** Keeps the reading of {@code password[0, to)} through {@code at} when it leaves fewer over, or as many for fewer guesses. */
+	/**
+	 * Keeps the reading of the password's characters from 0 to before {@code to} through {@code at} when it leaves fewer
+	 * over, or as many for fewer guesses.
+	 */
 	private static void reach(int[] over, double[] weight, int[] from, boolean[] name, int at, int to, int left,
 			double guesses, boolean isName) {
 		if (left < over[to] || left == over[to] && guesses < weight[to]) {
@@ -327,7 +330,10 @@ public final class PasswordPolicy {
 		return word.length() >= 3 || isHan(word.charAt(0));
 	}
 
-	/** Whether {@code f[from, to)} is a whole run of letters: no letter of the same script touches it on either side. */
+	/**
+	 * Whether the characters of {@code f} from {@code from} to before {@code to} are a whole run of letters: no letter of
+	 * the same script touches it on either side.
+	 */
 	private static boolean wholeRun(char[] f, int from, int to) {
 		boolean before = from > 0 && Character.isLetter(f[from - 1]) && isHan(f[from - 1]) == isHan(f[from]);
 		boolean after = to < f.length && Character.isLetter(f[to]) && isHan(f[to]) == isHan(f[to - 1]);
