@@ -20,6 +20,7 @@ import org.youguan.registry.LicenceRenewed;
 import org.youguan.registry.LicenceStatus;
 import org.youguan.registry.LicenceView;
 import org.youguan.registry.RenewalAccepted;
+import org.youguan.registry.RenewalRefused;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
 
@@ -173,14 +174,19 @@ class LicensingAttackRound31IntegrationTest extends LicensingFixture {
 	 */
 	@Test
 	void aLicenceDeemedRenewedIsNotExpiringAndItsPageSaysWhyItIsValid() throws Exception {
-		long expiring = expiringIn90Days();
 		String code = LicensingIntegrationTest.newCreditCode();
 		LocalDate expiry = LocalDate.now(clock).minusDays(2);
 		String number = licensedUntil(code, "苏州视为延续" + code.substring(12, 17) + "快递有限公司", expiry);
-		tx.executeWithoutResult(s -> licences.renewalAccepted(new RenewalAccepted(-7, number, expiry.minusDays(10))));
+		// the city's count is shared with every other test, whose events may still move it: the licence expired and the
+		// licence deemed renewed are counted back to back, and again if something else moved the count meanwhile
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			tx.executeWithoutResult(s -> licences.renewalRefused(new RenewalRefused(-7, number)));
+			long expired = expiringIn90Days();
+			tx.executeWithoutResult(s -> licences.renewalAccepted(new RenewalAccepted(-7, number, expiry.minusDays(10))));
+			assertThat(licences.findByNumber(DataScope.all(), number).orElseThrow().status()).isEqualTo(LicenceStatus.VALID);
+			assertThat(expiringIn90Days()).isEqualTo(expired);
+		});
 		LicenceView l = licences.findByNumber(DataScope.all(), number).orElseThrow();
-		assertThat(l.status()).isEqualTo(LicenceStatus.VALID);
-		assertThat(expiringIn90Days()).isEqualTo(expiring);
 		String page = mvc.perform(get("/registry/licences/" + l.id()).session(SignIn.session(mvc, "sz.admin")))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 		assertThat(page).contains("（延续申请已受理，视为准予延续）");
