@@ -138,7 +138,6 @@ M = {
  "calendar.provisional": ("暂定", "provisional"),
  "calendar.provisional.hint": ("按尚未加载国务院安排的年份暂定计算（仅计周末和法定节假日），加载后重新计算", "Counted on a year whose State Council notice is not loaded (weekends and statutory holidays only); recomputed when it is loaded"),
  "filing.lateFiling": ("逾期备案", "Filed late"),
- "filing.lateFiling.hint": ("网点开办超过20日才申请备案，可作为执法线索（快递暂行条例(2025) 第50条）", "Filed more than 20 days after opening: an enforcement lead (快递暂行条例(2025) art.50)"),
  "filing.overdueOnly": ("只看超期", "Overdue only"),
  "filing.missingItems": ("补正事项", "Missing items"),
  "filing.decisionNote": ("办理意见", "Decision"),

@@ -586,6 +586,24 @@ public class OutletFilings {
 	}
 
 	/**
+	 * Why a filing flagged 逾期备案 is late, in the words of its own kind and with the period from the rule catalogue where
+	 * the outlet is: a new outlet filed after {@link StatutoryRule#OUTLET_FILING_AFTER_OPENING} from its opening (an
+	 * enforcement lead under 快递暂行条例(2025) art.50), a change filed after {@link StatutoryRule#OUTLET_CHANGE_FILING} from
+	 * the change. Null when the filing is not late.
+	 */
+	public String lateFilingNote(FilingView filing) {
+		if (!filing.lateFiling()) {
+			return null;
+		}
+		if (filing.kind() == FilingKind.CHANGE) {
+			return "网点信息变更后超过" + rules.stated(StatutoryRule.OUTLET_CHANGE_FILING, filing.regionCode()) + "才申请变更备案（"
+					+ StatutoryRule.OUTLET_CHANGE_FILING.basis() + "）";
+		}
+		return "网点开办超过" + rules.stated(StatutoryRule.OUTLET_FILING_AFTER_OPENING, filing.regionCode()) + "才申请备案（"
+				+ StatutoryRule.OUTLET_FILING_AFTER_OPENING.basis() + "），可作为执法线索（快递暂行条例(2025) 第50条）";
+	}
+
+	/**
 	 * What the decision on a filing is about ({@link OutletDetails}): the outlet as proposed, as it stood, and a change's
 	 * before → after, personal numbers masked.
 	 * @throws DomainException NOT_FOUND when the filing is not in the caller's scope

@@ -97,6 +97,27 @@ class FilingReviewPageIntegrationTest {
 		}
 	}
 
+	/**
+	 * Attack round 32 M1: a change filed late was explained with the new outlet's rule ("网点开办超过20日"), the period
+	 * written into the text. A late change says it was filed more than the change period after the change, and a late
+	 * new filing the opening period, both from the rule catalogue with their basis.
+	 */
+	@Test
+	void aLateFilingSaysWhyInTheWordsOfItsKind() throws Exception {
+		long outletId = fixture.filedOutlet(shunfeng, OutletFilingIntegrationTest.outlet(LocalDate.of(2026, 8, 1)));
+		// Monday 28 September: a change of 1 September is filed more than 10 days after it
+		long change = filings.submitChange(shunfeng, outletId, OutletFilingIntegrationTest.outlet(LocalDate.of(2026, 8, 1)),
+				LocalDate.of(2026, 9, 1), "更名迁址", List.of());
+		for (String[] side : new String[][] { { "wz.staff", "/filing/" + change }, { "sf.wz", "/enterprise/filings/" + change } }) {
+			assertThat(page(side[0], side[1])).as(side[1]).contains("网点信息变更后超过10日才申请变更备案（")
+				.doesNotContain("网点开办超过");
+		}
+		long late = filings.submitNew(shunfeng, OutletFilingIntegrationTest.outlet(LocalDate.of(2026, 9, 1)),
+				OutletFilingIntegrationTest.completeAttachments());
+		assertThat(page("wz.staff", "/filing/" + late)).contains("网点开办超过20日才申请备案（快递暂行条例(2025) 第19条")
+			.contains("可作为执法线索");
+	}
+
 	@Test
 	void aClosureFilingShowsTheOutletAsRegistered() throws Exception {
 		String name = "顺丰驿站（撤销审查" + UUID.randomUUID().toString().substring(0, 6) + "）";

@@ -121,7 +121,9 @@ class FilingController {
 
 	@GetMapping("/filing/{id}")
 	String show(DataScope scope, @PathVariable long id, Model model) {
-		model.addAttribute("filing", filings.get(scope, id));
+		FilingView filing = filings.get(scope, id);
+		model.addAttribute("filing", filing);
+		model.addAttribute("lateNote", filings.lateFilingNote(filing));
 		model.addAttribute("details", filings.details(scope, id));
 		model.addAttribute("attachments", filings.attachments(scope, id));
 		model.addAttribute("history", audit.history(scope, "OutletFiling", id));
