@@ -154,6 +154,35 @@ class ImportPagesIntegrationTest {
 			.contains("单元格内容被格式隐藏").contains("第2行A列").contains("<form");
 	}
 
+	/**
+	 * Attack round 28: a cell in white on the white sheet, or in a 1 pt font, shows nothing one can read and was
+	 * imported: every import refuses the file as it refuses a cell hidden by its number format (400, rule
+	 * {@code hidden-content}), naming the cell and what hides it — the shared reader's.
+	 */
+	@ParameterizedTest(name = "{1} with a cell in white or in 1 pt")
+	@MethodSource("pages")
+	void aCellNobodyCanReadIsRefusedByEveryImportNamingIt(String user, String page) throws Exception {
+		MockHttpServletResponse white = uploadTemplateWith(user, page, sheet -> {
+			var style = sheet.getWorkbook().createCellStyle();
+			var font = sheet.getWorkbook().createFont();
+			font.setColor(org.apache.poi.ss.usermodel.IndexedColors.WHITE.getIndex());
+			style.setFont(font);
+			sheet.getRow(1).getCell(0).setCellStyle(style);
+		});
+		assertThat(white.getStatus()).as(page + " refuses a cell in white on white").isEqualTo(400);
+		assertThat(white.getContentAsString(StandardCharsets.UTF_8)).as(page)
+			.contains("单元格内容被格式隐藏").contains("字体颜色#FFFFFF与底色#FFFFFF相同").contains("第2行A列").contains("<form");
+		MockHttpServletResponse tiny = uploadTemplateWith(user, page, sheet -> {
+			var style = sheet.getWorkbook().createCellStyle();
+			var font = sheet.getWorkbook().createFont();
+			font.setFontHeightInPoints((short) 1);
+			style.setFont(font);
+			sheet.getRow(1).getCell(0).setCellStyle(style);
+		});
+		assertThat(tiny.getStatus()).as(page + " refuses a cell in 1 pt").isEqualTo(400);
+		assertThat(tiny.getContentAsString(StandardCharsets.UTF_8)).as(page).contains("字号仅1磅").contains("第2行A列");
+	}
+
 	/** The page's own template, its first sheet changed by {@code change}, uploaded to the page by {@code user}. */
 	MockHttpServletResponse uploadTemplateWith(String user, String page, java.util.function.Consumer<XSSFSheet> change)
 			throws Exception {

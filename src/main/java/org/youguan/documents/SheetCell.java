@@ -81,8 +81,9 @@ public final class SheetCell {
 	}
 
 	/**
-	 * The number format that shows nothing of this cell's value in Excel (";;;", a section without the value), or null:
-	 * the person uploading sees an empty cell, so the import refuses it ({@link SheetRows}, rule {@code hidden-content}).
+	 * What shows nothing of this cell's value in Excel, in Chinese — its number format (数字格式“;;;”, a section without
+	 * the value) or its font (字体颜色#FFFFFF与底色#FFFFFF相同, 字号仅1磅; {@link SheetFonts#unseen}) —, or null: the
+	 * person uploading sees nothing there, so the import refuses it ({@link SheetRows}, rule {@code hidden-content}).
 	 */
 	private final String concealedBy;
 
@@ -108,12 +109,18 @@ public final class SheetCell {
 		return kind == Kind.BLANK ? this : new SheetCell(kind, text, number, percent, dateTime, bool, range, concealedBy);
 	}
 
-	/** This cell as Excel shows it under {@code format}, a number format that shows nothing of its value. */
-	SheetCell concealedBy(String format) {
-		return kind == Kind.BLANK ? this : new SheetCell(kind, text, number, percent, dateTime, bool, mergedRange, format);
+	/**
+	 * This cell as Excel shows it under a format that shows nothing of its value.
+	 * @param reason what hides it, in Chinese (数字格式“;;;”, 字号仅1磅)
+	 */
+	SheetCell concealedBy(String reason) {
+		return kind == Kind.BLANK ? this : new SheetCell(kind, text, number, percent, dateTime, bool, mergedRange, reason);
 	}
 
-	/** The number format that hides this cell's value in Excel (";;;"), or null when Excel shows it. */
+	/**
+	 * What hides this cell's value in Excel, in Chinese (数字格式“;;;”, 字体颜色#FFFFFF与底色#FFFFFF相同, 字号仅1磅), or
+	 * null when Excel shows it.
+	 */
 	public String concealedBy() {
 		return concealedBy;
 	}

@@ -128,12 +128,7 @@ public final class SheetImport<T> {
 		 * instead of "品牌不存在：顺丰" for a 顺丰 that looks right; null when the cell holds none.
 		 */
 		private FieldError hiddenCharacter(String column) {
-			String text = row.cell(column).text();
-			if (text == null || Text.isBlank(text)) {
-				return null;
-			}
-			List<FieldError> found = new Validation().name(column, column, text).errors();
-			return found.isEmpty() ? null : found.get(0);
+			return SheetImport.hiddenCharacter(column, row.cell(column).text());
 		}
 
 		/**
@@ -427,6 +422,21 @@ public final class SheetImport<T> {
 		ValueKind(String label) {
 			this.label = label;
 		}
+	}
+
+	/**
+	 * Why a name or code a column looks up (a brand, an enterprise, a region, an indicator code) may not have been found,
+	 * when {@code text} holds what a name may not — a character that shows nothing (U+200B), a line break, a look-alike
+	 * letter ({@link Validation#name}) —: that refusal, on {@code column}, naming the character as every name field's
+	 * does (rule {@code invisible-character}, {@code line-break} or {@code look-alike-character}); null when it holds
+	 * none or is blank. The one check every import tells a failed look-up by, its own reader or {@link RowContext#fail}.
+	 */
+	public static FieldError hiddenCharacter(String column, String text) {
+		if (text == null || Text.isBlank(text)) {
+			return null;
+		}
+		List<FieldError> found = new Validation().name(column, column, text).errors();
+		return found.isEmpty() ? null : found.get(0);
 	}
 
 	/** A cell holding a control character (Excel writes U+0000 as _x0000_) fails its column; no field can keep it. */

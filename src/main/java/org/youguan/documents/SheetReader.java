@@ -753,7 +753,8 @@ final class SheetReader {
 					SheetCell cell = cell();
 					if (!cell.isBlank()) {
 						String format = format();
-						cells.put(column, conceals(format, cell) ? cell.concealedBy(format) : cell);
+						String concealed = conceals(format, cell) ? "数字格式“" + format + "”" : cell.isError() ? null : unseenFont();
+						cells.put(column, concealed != null ? cell.concealedBy(concealed) : cell);
 					}
 				}
 				case "row" -> {
@@ -841,6 +842,19 @@ final class SheetReader {
 					.replaceFirst("Z$", "")));
 				default -> SheetCell.text(v);
 			};
+		}
+
+		/** Why the font of each style leaves its text unseen ({@link SheetFonts#unseen}), by the cell's {@code s}. */
+		private final Map<String, Optional<String>> unseenFonts = new HashMap<>();
+
+		/**
+		 * Why the font of the cell being read leaves its text unseen (white on white, 1 pt; {@link SheetFonts#unseen}),
+		 * or null: a cell without a style of its own is in the workbook's default one (style 0), which may be so too.
+		 */
+		private String unseenFont() {
+			String key = style == null || Text.isBlank(style) ? "0" : Text.strip(style);
+			return unseenFonts.computeIfAbsent(key, k -> Optional.ofNullable(styles == null || styles.getNumCellStyles() == 0 ? null
+					: SheetFonts.unseen(styles.getStyleAt(Integer.parseInt(k)), styles))).orElse(null);
 		}
 
 		/** The style of the cell being read ({@code s}), or null. */

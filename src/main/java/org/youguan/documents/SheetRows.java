@@ -289,10 +289,11 @@ public final class SheetRows {
 	 * Refuses a sheet with a cell whose number format shows nothing of its value ({@link SheetCell#concealedBy}: ";;;",
 	 * or a section of literal text only) among the columns read, in a data row: Excel shows an empty cell, the person
 	 * uploading checks it as empty, and the import would take what it holds unseen — as a hidden row or column
-	 * ({@link #refuseHiddenRows}). Rows not imported (the trailing totals rows) do not count. A cell made unreadable by
-	 * its font (white on white, 1 pt) is not judged: which colours and sizes a person can read is no rule to guess. The
-	 * refusal names each cell by row, column letter and header (at most {@value #MAX_HIDDEN_NAMED}) and the format, on
-	 * the field "file", rule {@code hidden-content}.
+	 * ({@link #refuseHiddenRows}). So is a cell whose font shows nothing one can read ({@link SheetFonts#unseen}): text
+	 * in the colour of its fill or of the white sheet (white on white, black on black), or in a font of 2 pt or less —
+	 * while white text on a dark fill is read. Rows not imported (the trailing totals rows) do not count. The refusal
+	 * names each cell by row, column letter and header (at most {@value #MAX_HIDDEN_NAMED}) and what hides the first
+	 * (数字格式“;;;”, 字体颜色#FFFFFF与底色#FFFFFF相同, 字号仅1磅), on the field "file", rule {@code hidden-content}.
 	 */
 	private static void refuseConcealedCells(List<SheetRow> rows, Map<Integer, String> headers, Set<String> read) {
 		Set<Integer> totals = new HashSet<>(totalsRows(rows));
@@ -315,9 +316,9 @@ public final class SheetRows {
 			}
 		}
 		if (count > 0) {
-			throw new InvalidValueException("file", "hidden-content", "单元格内容被格式隐藏（如数字格式“" + format + "”）："
+			throw new InvalidValueException("file", "hidden-content", "单元格内容被格式隐藏（如" + format + "）："
 					+ String.join("、", named) + (count > MAX_HIDDEN_NAMED ? "等" + count + "个单元格" : "")
-					+ "。Excel中显示为空白，导入的却是其中的内容，请取消隐藏（将单元格格式改为“常规”）并核对后再导入");
+					+ "。Excel中看不到这些内容，导入的却是其中的内容，请取消隐藏（将单元格格式改为“常规”，字体改为常规的颜色和字号）并核对后再导入");
 		}
 	}
 

@@ -19,6 +19,7 @@ import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.Decimals;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
@@ -53,6 +54,9 @@ public class InspectionItems {
 					rule == null ? null : rule.title() + "（" + rule.basis() + "）", checklist, bureauId, citation);
 		}
 	}
+
+	/** What an item's article 0 means, as a refusal of a bad article states it after the range. */
+	public static final String WHOLE_TEXT = "0表示整部法规";
 
 	/** The objects an item applies to. */
 	public static final List<String> OBJECT_TYPES = List.of("ENTERPRISE", "BRANCH", "OUTLET", "POST_OFFICE");
@@ -181,7 +185,8 @@ public class InspectionItems {
 		// the article must exist in that version of the text (快递暂行条例(2025) has 59): LegalText knows the count
 		v.require("article", data.article() == null || (text == null || !text.isText() ? data.article() >= 0
 				: text.hasArticle(data.article())), "article-range",
-				text == null || !text.isText() ? "条款应为整数（0表示整部法规）" : "条款（article）不存在：" + text.articleRange());
+				text == null || !text.isText() ? "条款" + Decimals.wholeIn(0, Integer.MAX_VALUE, WHOLE_TEXT)
+						: "条款（article）不存在：" + text.articleRange());
 		// the item names the duty a check can find breached: not a text that binds the administration, not a penalty
 		v.require("legalText", text == null || !text.isText() || text.laysDuties(), "duty-text", text == null ? ""
 				: text.citeAs() + "规定行政机关的程序，不规定企业的义务：检查事项的依据应为规定企业义务的法律法规（如邮政法、快递暂行条例）");

@@ -251,7 +251,16 @@ public final class Decimals {
 	 * @param max the greatest value taken
 	 */
 	public static String wholeIn(long min, long max) {
-		return "应为整数（" + min + "至" + max + "）";
+		return wholeIn(min, max, null);
+	}
+
+	/**
+	 * As {@link #wholeIn(long, long)}, with what the field's numbers mean inside the brackets:
+	 * "应为整数（0至2147483647，0表示整部法规）", "应为整数（0至100000，单位：天）".
+	 * @param detail the meaning or unit, or null for none
+	 */
+	public static String wholeIn(long min, long max, String detail) {
+		return "应为整数（" + min + "至" + max + (detail == null || detail.isEmpty() ? "" : "，" + detail) + "）";
 	}
 
 	/** At most {@link #ECHO} printable characters of {@code text}, with "…" when cut. */

@@ -393,15 +393,44 @@ public final class Validation {
 		return wholeNumber(field, label, text, 1, Long.MAX_VALUE);
 	}
 
-	private static Long wholeNumber(String field, String label, String text, long min, long max) {
+	/**
+	 * A whole number typed in a form field or a parameter (an id chosen in a select, a count, an article) within
+	 * {@code min} … {@code max}, null when blank — the one reader of such numbers, so every refusal states the range.
+	 * @param detail what the numbers mean, written in the brackets after the range ("0表示整部法规", "即品牌编号"), or
+	 *        null
+	 * @throws InvalidValueException on {@code field}, rule {@code format} ("{label}应为整数（min至max，detail）",
+	 *         {@link Decimals#wholeIn(long, long, String)}) when it is no whole number in the range (a fraction, text,
+	 *         digits of other scripts, a number beyond a {@code long})
+	 */
+	public static Long wholeNumber(String field, String label, String text, long min, long max, String detail) {
 		if (text == null || Text.isBlank(text)) {
 			return null;
 		}
 		Long n = Decimals.whole(text);
 		if (n == null || n < min || n > max) {
-			throw new InvalidValueException(field, "format", label + Decimals.wholeIn(min, max));
+			throw new InvalidValueException(field, "format", label + Decimals.wholeIn(min, max, detail));
 		}
 		return n;
+	}
+
+	/** As {@link #wholeNumber(String, String, String, long, long, String)} without a detail. */
+	public static Long wholeNumber(String field, String label, String text, long min, long max) {
+		return wholeNumber(field, label, text, min, max, null);
+	}
+
+	/**
+	 * As {@link #wholeNumber(String, String, String, long, long, String)}, the refusal recorded as this field's error
+	 * (rule {@code format}, stating the range) instead of thrown, so the form's other fields are still checked.
+	 * @return the number, or null when blank or refused
+	 */
+	public Long whole(String field, String label, String text, long min, long max, String detail) {
+		try {
+			return wholeNumber(field, label, text, min, max, detail);
+		}
+		catch (InvalidValueException ex) {
+			ex.fieldErrors().forEach(e -> require(e.field(), false, e.rule(), e.message()));
+			return null;
+		}
 	}
 
 	/**

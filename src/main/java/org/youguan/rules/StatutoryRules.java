@@ -20,6 +20,7 @@ import org.youguan.audit.AuditTrail;
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.kernel.Actors;
 import org.youguan.kernel.ChineseText;
+import org.youguan.kernel.Decimals;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
@@ -183,7 +184,8 @@ public class StatutoryRules {
 			throw new InvalidValueException("value", "non-negative", "取值不能为空且不能为负数");
 		}
 		if (rule.unit() != RuleUnit.YUAN && rule.unit() != RuleUnit.PERCENT && value.stripTrailingZeros().scale() > 0) {
-			throw new InvalidValueException("value", "integer", "“" + rule.title() + "”的取值应为整数（" + rule.unit().label() + "）");
+			throw new InvalidValueException("value", "integer", "“" + rule.title() + "”的取值"
+					+ Decimals.wholeIn(0, MAX_COUNTED, "单位：" + rule.unit().label()));
 		}
 		// a rate is kept on each decided case as numeric(5, 2) (penalty_case.surcharge_percent): beyond 100 % it made
 		// every later decision fail in the database; a daily rate above the whole fine means nothing anyway

@@ -436,6 +436,110 @@ class ImportCellRulesTest {
 		assertThat(SheetReader.sections("0;\"a;b\";[Red]0;@")).containsExactly("0", "\"a;b\"", "[Red]0", "@");
 	}
 
+	/** A cell written by {@code value} in a style of its own, made by {@code how}. */
+	static CellWriter styled(java.util.function.BiConsumer<XSSFWorkbook, org.apache.poi.xssf.usermodel.XSSFCellStyle> how,
+			CellWriter value) {
+		return (book, cell) -> {
+			value.write(book, cell);
+			var style = book.createCellStyle();
+			how.accept(book, style);
+			cell.setCellStyle(style);
+		};
+	}
+
+	/** A style whose font is in {@code colour} ("FFFFFF") at {@code points}, on a solid fill of {@code fill} (null: none). */
+	static java.util.function.BiConsumer<XSSFWorkbook, org.apache.poi.xssf.usermodel.XSSFCellStyle> font(String colour,
+			double points, String fill) {
+		return (book, style) -> {
+			var font = book.createFont();
+			if (colour != null) {
+				font.setColor(new org.apache.poi.xssf.usermodel.XSSFColor(java.util.HexFormat.of().parseHex(colour), null));
+			}
+			font.setFontHeight(points);
+			style.setFont(font);
+			if (fill != null) {
+				style.setFillForegroundColor(new org.apache.poi.xssf.usermodel.XSSFColor(java.util.HexFormat.of().parseHex(fill), null));
+				style.setFillPattern(org.apache.poi.ss.usermodel.FillPatternType.SOLID_FOREGROUND);
+			}
+		};
+	}
+
+	/**
+	 * Attack round 28: text a person cannot see — white on the white sheet or on a white fill, in the colour of its
+	 * fill, in a theme's or the palette's white, or in a 1 pt font — was imported unseen: the workbook is refused as a
+	 * cell hidden by its number format is (rule {@code hidden-content}), naming the cell and what hides it.
+	 */
+	@Test
+	void aCellWhoseFontCannotBeSeenIsRefusedNamingTheCell() throws Exception {
+		CellWriter eight = (book, cell) -> cell.setCellValue(800);
+		refusedOnFile(book(List.of(eight, styled(font("FFFFFF", 11, null), eight))), "hidden-content", "第3行B列“金额”",
+				"第2行");
+		refusedOnFile(book(List.of(styled(font("FFFFFF", 11, "FFFFFF"), (book, cell) -> cell.setCellValue("八百")))),
+				"hidden-content", "字体颜色#FFFFFF与底色#FFFFFF相同", "第3行");
+		refusedOnFile(book(List.of(styled(font("1F3864", 11, "1F3864"), eight))), "hidden-content", "第2行B列", "第3行");
+		refusedOnFile(book(List.of(styled(font(null, 1, null), eight))), "hidden-content", "字号仅1磅", "第3行");
+		// the palette's white (indexed 9) and the theme's background colour (theme 0, lt1) are white too
+		refusedOnFile(book(List.of(styled(indexed(org.apache.poi.ss.usermodel.IndexedColors.WHITE), eight))),
+				"hidden-content", "第2行B列", "第3行");
+		refusedOnFile(book(List.of(styled(themed(0, true), eight))), "hidden-content", "字体颜色#FFFFFF", "第3行");
+	}
+
+	/** A style whose font is in the palette's {@code colour}. */
+	static java.util.function.BiConsumer<XSSFWorkbook, org.apache.poi.xssf.usermodel.XSSFCellStyle> indexed(
+			org.apache.poi.ss.usermodel.IndexedColors colour) {
+		return (book, style) -> {
+			var font = book.createFont();
+			font.setColor(colour.getIndex());
+			style.setFont(font);
+		};
+	}
+
+	/** Excel's colour scheme as its theme part writes it: dk1 the window text, lt1 the window background. */
+	static final String THEME = "<a:theme xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" name=\"Office\">"
+			+ "<a:themeElements><a:clrScheme name=\"Office\"><a:dk1><a:sysClr val=\"windowText\" lastClr=\"000000\"/></a:dk1>"
+			+ "<a:lt1><a:sysClr val=\"window\" lastClr=\"FFFFFF\"/></a:lt1><a:dk2><a:srgbClr val=\"44546A\"/></a:dk2>"
+			+ "<a:lt2><a:srgbClr val=\"E7E6E6\"/></a:lt2></a:clrScheme></a:themeElements></a:theme>";
+
+	/**
+	 * A style whose font is in the theme's colour {@code index} (0 lt1, 1 dk1, as Excel numbers them), the workbook
+	 * given {@link #THEME} — or, when {@code scheme} is false, a theme part without a colour scheme.
+	 */
+	static java.util.function.BiConsumer<XSSFWorkbook, org.apache.poi.xssf.usermodel.XSSFCellStyle> themed(int index,
+			boolean scheme) {
+		return (book, style) -> {
+			book.getStylesSource().ensureThemesTable();
+			if (scheme) {
+				try {
+					book.getStylesSource().getTheme().readFrom(new java.io.ByteArrayInputStream(
+							THEME.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+				}
+				catch (java.io.IOException ex) {
+					throw new java.io.UncheckedIOException(ex);
+				}
+			}
+			var font = book.createFont();
+			font.setThemeColor((short) index);
+			style.setFont(font);
+		};
+	}
+
+	/**
+	 * What a person reads is read: black, automatic or theme text (dk1) on no fill, white text on a dark fill, light
+	 * grey text on white, a 9 pt font — an ordinary sheet passes; a colour the file does not resolve is not judged.
+	 */
+	@Test
+	void aCellWhoseFontCanBeSeenIsRead() throws Exception {
+		CellWriter eight = (book, cell) -> cell.setCellValue(800);
+		assertThat(SheetRows.read(book(List.of(eight, styled(font("000000", 11, null), eight),
+				styled(font("FFFFFF", 11, "1F3864"), eight), styled(font("FFFFFF", 11, "C00000"), eight),
+				styled(font("A6A6A6", 11, null), eight), styled(font(null, 9, "FFFF00"), eight),
+				styled(themed(1, true), eight), styled(indexed(org.apache.poi.ss.usermodel.IndexedColors.AUTOMATIC), eight))),
+				List.of("名称", "金额"))).hasSize(8);
+		// a theme colour the workbook's theme cannot resolve (a theme part without colours) is not judged, nor unreadable
+		assertThat(SheetRows.read(book(List.of(styled(themed(0, false), eight))), List.of("名称", "金额"))).hasSize(1);
+		assertThat(SheetFonts.contrast(new int[] { 255, 255, 255 }, new int[] { 0, 0, 0 })).isEqualTo(21.0);
+	}
+
 	/** Reads 金额 as the number of a record (1 to the largest long) and 名称 as a count of its own range. */
 	static ImportResult importIds(byte[] content) {
 		return SheetImport.run(content, List.of("名称", "金额"), Map.of(), (row, context) -> {

@@ -355,7 +355,7 @@ class InspectionPlanPagesIntegrationTest {
 			.param("name", "冷链快件").param("legalText", "EXPRESS_REGULATION").param("article", "x")
 			.param("objectType", "ENTERPRISE").param("method", "ON_SITE").param("checklist", ""))
 			.andExpect(status().isBadRequest())
-			.andExpect(content().string(containsString("条款应为整数")));
+			.andExpect(content().string(containsString("条款应为整数（0至2147483647，0表示整部法规）")));
 		mvc.perform(post("/inspections/items/new").session(market).with(csrf()).param("code", "bad code")
 			.param("name", "冷链快件").param("legalText", "LOCAL_PRACTICE").param("article", "")
 			.param("objectType", "SHIP").param("method", "ON_SITE").param("checklist", "\n"))

@@ -99,6 +99,15 @@ class RuleBoundsIntegrationTest {
 		refused(StatutoryRule.FINE_COMPLAINT_NON_COOPERATION_MAX, "3001", "statutory-max", "不能高于法定的3000元");
 	}
 
+	/**
+	 * Attack round 28: a counted rule's fraction was told "的取值应为整数（日）" without the values it takes: the refusal
+	 * states its range and unit, as every whole-number field does.
+	 */
+	@Test
+	void aFractionOfACountedRuleIsToldItsRange() {
+		refused(StatutoryRule.PENALTY_PAYMENT_DEFERRAL_MAX, "30.5", "integer", "的取值应为整数（0至100000，单位：");
+	}
+
 	@Test
 	void aFineMinimumBelowTheArticlesIsRefused() {
 		refused(StatutoryRule.FINE_UNLICENSED_MIN, "40000", "statutory-min", "不能低于法定的50000元");

@@ -16,11 +16,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.inspections.InspectionItems;
 import org.youguan.kernel.DataScope;
-import org.youguan.kernel.Decimals;
 import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageSteps;
-import org.youguan.kernel.Text;
+import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
 import org.youguan.rules.LegalText;
 
@@ -119,14 +118,8 @@ class InspectionCatalogueController {
 
 	/** The form's fields as the service takes them; a malformed article is an error on {@code article}. */
 	static InspectionItems.ItemData data(ItemForm form) {
-		Integer article = null;
-		if (form.article() != null && !Text.isBlank(form.article())) {
-			Long n = Decimals.whole(form.article());
-			if (n == null || n != n.intValue()) {
-				throw new InvalidValueException("article", "format", "条款应为整数（0表示整部法规）");
-			}
-			article = n.intValue();
-		}
+		Long n = Validation.wholeNumber("article", "条款", form.article(), 0, Integer.MAX_VALUE, InspectionItems.WHOLE_TEXT);
+		Integer article = n == null ? null : n.intValue();
 		List<String> lines = form.checklist() == null ? List.of() : Arrays.asList(form.checklist().split("\\R"));
 		return new InspectionItems.ItemData(form.code(), form.name(), form.legalText(), article, form.objectType(),
 				form.method(), lines);

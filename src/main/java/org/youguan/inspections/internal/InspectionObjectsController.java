@@ -26,7 +26,6 @@ import org.youguan.documents.Spreadsheets;
 import org.youguan.inspections.InspectionPlans;
 import org.youguan.kernel.Choice;
 import org.youguan.kernel.DataScope;
-import org.youguan.kernel.Decimals;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
@@ -145,11 +144,7 @@ class InspectionObjectsController {
 				InspectionPlans.OBJECT_TYPES_LISTED);
 		String code = region == null || Text.isBlank(region) ? (me.regionCode() == null ? "" : me.regionCode()) : Text.strip(region);
 		v.require("region", code.matches("\\d{0,12}"), "format", "区域（region）应为行政区划代码");
-		Long brand = null;
-		if (brandId != null && !Text.isBlank(brandId)) {
-			brand = Decimals.whole(brandId);
-			v.require("brandId", brand != null, "format", "品牌（brandId）应为品牌编号");
-		}
+		Long brand = v.whole("brandId", "品牌（brandId）", brandId, 1, Long.MAX_VALUE, "即品牌编号");
 		String enterprise = enterpriseType == null || Text.isBlank(enterpriseType) ? null
 				: Text.strip(enterpriseType).toUpperCase(Locale.ROOT);
 		boolean knownType = false;

@@ -31,7 +31,6 @@ import org.youguan.inspections.InspectionPlans;
 import org.youguan.inspections.Inspector;
 import org.youguan.inspections.Inspectors;
 import org.youguan.kernel.DataScope;
-import org.youguan.kernel.Decimals;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.FormSteps;
@@ -267,12 +266,8 @@ class InspectionPlanPagesController {
 		if (text == null || Text.isBlank(text)) {
 			return null;
 		}
-		Long n = Decimals.whole(text);
-		if (n == null || n != n.intValue()) {
-			v.require(field, false, "format", label + Decimals.wholeIn(Integer.MIN_VALUE, Integer.MAX_VALUE));
-			return null;
-		}
-		return n.intValue();
+		Long n = v.whole(field, label, text, Integer.MIN_VALUE, Integer.MAX_VALUE, null);
+		return n == null ? null : n.intValue();
 	}
 
 	private static BigDecimal percent(Validation v, String field, String label, String text) {

@@ -23,7 +23,6 @@ import org.youguan.documents.Spreadsheets;
 import org.youguan.inspections.Inspector;
 import org.youguan.inspections.Inspectors;
 import org.youguan.kernel.DataScope;
-import org.youguan.kernel.Decimals;
 import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
@@ -171,9 +170,8 @@ class InspectorRosterController {
 	private static Inspectors.InspectorData data(InspectorForm form, Long bureauId, Validation v) {
 		LocalDate validUntil = v.date("validUntil", "执法证有效期", form.validUntil());
 		Long bureau = bureauId;
-		if (bureau == null && form.bureauId() != null && !Text.isBlank(form.bureauId())) {
-			bureau = Decimals.whole(form.bureauId());
-			v.require("bureauId", bureau != null, "format", "所属单位不存在");
+		if (bureau == null) {
+			bureau = v.whole("bureauId", "所属单位", form.bureauId(), 1, Long.MAX_VALUE, "即单位编号，请从列表中选择");
 		}
 		List<String> avoid = Text.names(form.avoid());
 		return new Inspectors.InspectorData(bureau, null, form.name(), form.certificateNumber(), validUntil, avoid);

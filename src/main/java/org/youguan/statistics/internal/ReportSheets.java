@@ -11,6 +11,7 @@ import java.util.stream.IntStream;
 
 import org.youguan.documents.Column;
 import org.youguan.documents.SheetCell;
+import org.youguan.documents.SheetImport;
 import org.youguan.documents.SheetRows.SheetRow;
 import org.youguan.documents.SheetRows;
 import org.youguan.documents.Spreadsheets;
@@ -82,7 +83,11 @@ public final class ReportSheets {
 				continue;
 			}
 			if (!entered.containsKey(key)) {
-				errors.add(cellError(n, "指标代码", "indicator", "未知指标代码：" + code + "（本报表没有可填报的这个指标）"));
+				// a code that looks right but holds a character that shows nothing (U+200B) is told by that character,
+				// as every import tells a name it could not find (SheetImport.hiddenCharacter)
+				FieldError hidden = SheetImport.hiddenCharacter("指标代码", code);
+				errors.add(hidden != null ? cellError(n, "指标代码", hidden.rule(), hidden.message())
+						: cellError(n, "指标代码", "indicator", "未知指标代码：" + code + "（本报表没有可填报的这个指标）"));
 				continue;
 			}
 			Integer twin = seen.putIfAbsent(key, row.number());

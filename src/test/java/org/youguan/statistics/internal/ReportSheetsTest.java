@@ -45,6 +45,22 @@ class ReportSheetsTest {
 		assertThat(content.notes()).containsEntry(LOCAL.code(), "含春节");
 	}
 
+	/**
+	 * Attack round 28: an indicator code holding a character that shows nothing (express.revenue with U+200B inside) was
+	 * told "未知指标代码：express.revenue" for a code that looks right: it is told by that character, as every import
+	 * tells a name it could not find (rule {@code invisible-character}); a code truly unknown keeps its message.
+	 */
+	@Test
+	void anIndicatorCodeWithAnInvisibleCharacterIsToldTheCharacter() {
+		TypedWorkbook sheet = new TypedWorkbook(ReportSheets.HEADERS)
+			.row(List.of("express.\u200Brevenue", REVENUE.name(), "万元", "12", "", ""))
+			.row(List.of("express.revenu", REVENUE.name(), "万元", "12", "", ""));
+		assertThatThrownBy(() -> ReportSheets.read(sheet.bytes(), FORM)).isInstanceOf(InvalidValueException.class)
+			.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors()).extracting(FieldError::field, FieldError::rule)
+				.containsExactly(Tuple.tuple("第2行“指标代码”", "invisible-character"), Tuple.tuple("第3行“指标代码”", "indicator")))
+			.hasMessageContaining("U+200B");
+	}
+
 	@Test
 	void anErrorCellOrTextIsReportedWithItsRow() {
 		TypedWorkbook sheet = new TypedWorkbook(ReportSheets.HEADERS)

@@ -117,8 +117,8 @@ class HazardController {
 		String base = base(me);
 		return FormSteps.run(model, response, redirect, () -> {
 			long id = hazards.report(me.scope(), new HazardData(enterpriseCreditCode,
-					Placement.number("outletId", "网点应从列表中选择（编号为数字）", outletId),
-					Placement.number("facilityId", "设施应从列表中选择（编号为数字）", facilityId), foundOn,
+					Placement.number("outletId", "网点编号", outletId, 1, Long.MAX_VALUE, "请从列表中选择网点"),
+					Placement.number("facilityId", "设施编号", facilityId, 1, Long.MAX_VALUE, "请从列表中选择设施"), foundOn,
 					foundBy, source, description, level, deadline), false);
 			return new PageSteps.Done("隐患已登记", base + "/" + id);
 		}, () -> form(me, enterpriseCreditCode, model));

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -103,7 +104,7 @@ class IncidentController {
 			RedirectAttributes redirect, HttpServletResponse response) {
 		String base = me.isStaff() ? STAFF : PORTAL;
 		return FormSteps.run(model, response, redirect, () -> {
-			Placement.requireBound(binding, Map.of("outletId", "网点编号"));
+			Placement.requireBound(binding, Map.of("outletId", "网点编号"), Set.of("outletId"));
 			return new PageSteps.Done("事故/突发事件已登记", base + "/" + incidents.record(me.scope(), data, false));
 		},
 				() -> list(me, new ListRequest(null, null, null, null, null), null, data.enterpriseCreditCode(), model));

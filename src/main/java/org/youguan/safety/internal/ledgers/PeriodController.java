@@ -208,8 +208,8 @@ class PeriodController {
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		return FormSteps.run(model, response, redirect, PORTAL + "/" + id, "安保期日报已报送",
 				() -> periods.report(me.scope(), id, new PeriodReportData(day,
-						Placement.number("parcels", "收寄量应为整数（件）", parcels),
-						Placement.number("screened", "过机安检量应为整数（件）", screened), issues)),
+						Placement.number("parcels", "收寄量", parcels, 0, SecurityPeriods.MAX_PARCELS, "单位：件"),
+						Placement.number("screened", "过机安检量", screened, 0, SecurityPeriods.MAX_PARCELS, "单位：件"), issues)),
 				() -> show(me, id, new ListRequest(null, null, null, null, null), model));
 	}
 }

@@ -55,6 +55,9 @@ public class SecurityPeriods {
 
 	static final String AUDIT_TYPE = "SafetySecurityPeriod";
 
+	/** The most parcels (收寄量, 过机安检量) one day's report may count: 10亿件; more is a typing error. */
+	static final long MAX_PARCELS = 1_000_000_000L;
+
 	private static final Map<String, String> SORTS = Map.of("starts_on", "p.starts_on", "name", "p.name", "region",
 			"p.region_code");
 
@@ -261,12 +264,12 @@ public class SecurityPeriods {
 		v.require("parcels", parcels != null, "required", "请填写收寄量");
 		v.require("screened", screened != null, "required", "请填写过机安检量");
 		if (parcels != null) {
-			v.require("parcels", parcels >= 0 && parcels <= 1_000_000_000L, "range", "收寄量应在0至10亿件之间");
+			v.require("parcels", parcels >= 0 && parcels <= MAX_PARCELS, "range", "收寄量应在0至10亿件之间");
 		}
 		if (screened != null) {
 			v.require("screened", screened >= 0, "range", "过机安检量不能为负数");
 			// bounded as the parcels are, also when those are missing (a count beyond the bigint sums is a typing error)
-			v.require("screened", screened <= 1_000_000_000L, "range", "过机安检量不能超过10亿件");
+			v.require("screened", screened <= MAX_PARCELS, "range", "过机安检量不能超过10亿件");
 		}
 		// compared with the parcels only when they are a count (a negative one would read "0 to -5")
 		if (parcels != null && parcels >= 0 && screened != null && screened >= 0) {

@@ -526,7 +526,7 @@ class SecurityPeriodIntegrationTest {
 			.param("day", today().toString()).param("parcels", "abc").param("screened", "10").param("issues", "保留的问题"))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("id=\"errors\"")))
-			.andExpect(content().string(containsString("收寄量应为整数（件）")))
+			.andExpect(content().string(containsString("收寄量应为整数（0至1000000000，单位：件）")))
 			.andExpect(content().string(containsString("保留的问题")));
 		assertThat(periods.reports(DataScope.all(), id, new PageQuery("", 0, 5, null, false)).total()).isZero();
 	}
