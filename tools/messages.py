@@ -2679,6 +2679,7 @@ M.update({
  "field.reached": ("是否联系上", "Reached"),
  "field.record": ("听证笔录", "Record"),
  "field.refundedOn": ("退还日期", "Refunded on"),
+ "field.regionCode": ("区域代码", "Region code"),
  "field.regionPick": ("所选区域", "Region chosen"),
  "field.regionPrefix": ("区域范围", "Region prefix"),
  "field.release": ("移除附件", "Release"),

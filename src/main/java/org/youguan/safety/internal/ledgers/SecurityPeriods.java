@@ -53,6 +53,9 @@ import org.youguan.safety.ParcelRecord;
 @Service
 public class SecurityPeriods {
 
+	/** The most parcels (taken in or screened) a daily report may state: 10亿, beyond any enterprise's day. */
+	static final long MAX_PARCELS = 1_000_000_000L;
+
 	static final String AUDIT_TYPE = "SafetySecurityPeriod";
 
 	private static final Map<String, String> SORTS = Map.of("starts_on", "p.starts_on", "name", "p.name", "region",
@@ -161,16 +164,7 @@ public class SecurityPeriods {
 		Validation v = new Validation();
 		String name = Text.name(Hazards.clean(data.name()));
 		v.name("name", "安保期名称", name, 100);
-		String region = Hazards.clean(data.region());
-		if (region == null) {
-			v.require("region", false, "required", "请选择安保期所在区域");
-		}
-		else if (!region.matches("\\d{2}(\\d{2}(\\d{2})?)?") || regions.find(region).isEmpty()) {
-			v.require("region", false, "exists", "区域代码不是省、市或县级行政区划：" + region);
-		}
-		else {
-			scope.requireWithin(v, "region", region, "安保期所在区域");
-		}
+		String region = LedgerRegions.checked(scope, v, regions, data.region(), "安保期所在区域");
 		LocalDate from = v.date("startsOn", "开始日期", data.startsOn());
 		LocalDate to = v.date("endsOn", "结束日期", data.endsOn());
 		v.require("startsOn", data.startsOn() != null && !Text.isBlank(data.startsOn()), "required", "请填写开始日期");
@@ -261,12 +255,12 @@ public class SecurityPeriods {
 		v.require("parcels", parcels != null, "required", "请填写收寄量");
 		v.require("screened", screened != null, "required", "请填写过机安检量");
 		if (parcels != null) {
-			v.require("parcels", parcels >= 0 && parcels <= 1_000_000_000L, "range", "收寄量应在0至10亿件之间");
+			v.require("parcels", parcels >= 0 && parcels <= MAX_PARCELS, "range", "收寄量应在0至10亿件之间");
 		}
 		if (screened != null) {
 			v.require("screened", screened >= 0, "range", "过机安检量不能为负数");
 			// bounded as the parcels are, also when those are missing (a count beyond the bigint sums is a typing error)
-			v.require("screened", screened <= 1_000_000_000L, "range", "过机安检量不能超过10亿件");
+			v.require("screened", screened <= MAX_PARCELS, "range", "过机安检量不能超过10亿件");
 		}
 		// compared with the parcels only when they are a count (a negative one would read "0 to -5")
 		if (parcels != null && parcels >= 0 && screened != null && screened >= 0) {
