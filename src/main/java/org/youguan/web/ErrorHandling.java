@@ -374,7 +374,7 @@ class ErrorHandling {
 		for (Throwable t = ex; t != null; t = t.getCause()) {
 			if (t instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
 				JacksonException.Reference last = jackson.getPath().get(jackson.getPath().size() - 1);
-				Object from = last.getFrom();
+				Object from = last.from();
 				Class<?> owner = from instanceof Class<?> c ? c : from == null ? null : from.getClass();
 				if (owner == null || last.getPropertyName() == null) {
 					return null;
