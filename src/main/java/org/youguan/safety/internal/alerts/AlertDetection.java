@@ -248,7 +248,7 @@ public class AlertDetection {
 	 * record rules' alerts are.
 	 */
 	List<Finding> outlets(LocalDate day) {
-		List<Finding> out = new ArrayList<>(jdbc.sql("""
+		List<Finding> out = new ArrayList<>(belowRealNameRate("""
 				SELECT g.enterprise_id, g.outlet, g.subject, g.real_name, coalesce(o.region_code, g.region) AS region,
 				    o.name AS outlet_name
 				FROM (SELECT h.enterprise_id, h.outlet_filing_number AS outlet, sum(h.parcels - h.exempt) AS subject,
@@ -258,10 +258,7 @@ public class AlertDetection {
 				      GROUP BY h.enterprise_id, h.outlet_filing_number) g
 				LEFT JOIN outlet_name o ON o.filing_number = g.outlet
 				WHERE g.subject >= :min AND g.real_name * 100.0 < :threshold * g.subject
-				ORDER BY g.outlet""")
-			.param("day", day)
-			.param("min", settings.outletMinSubject())
-			.param("threshold", settings.outletRealNameRate())
+				ORDER BY g.outlet""", day)
 			.query((rs, n) -> {
 				long subject = rs.getLong("subject");
 				long realName = rs.getLong("real_name");
@@ -273,7 +270,7 @@ public class AlertDetection {
 								+ " 实名率 " + rate.toPlainString() + "%（应实名 " + subject + " 件，实名 " + realName + " 件）");
 			})
 			.list());
-		jdbc.sql("""
+		belowRealNameRate("""
 				SELECT g.enterprise_id, g.subject, g.real_name, g.regions, e.credit_code, e.legal_name
 				FROM (SELECT h.enterprise_id, sum(h.parcels - h.exempt) AS subject, sum(h.real_name) AS real_name,
 				          string_agg(DISTINCT h.sender_region, ',' ORDER BY h.sender_region) AS regions
@@ -282,10 +279,7 @@ public class AlertDetection {
 				      GROUP BY h.enterprise_id) g
 				LEFT JOIN enterprise_name e ON e.id = g.enterprise_id
 				WHERE g.subject >= :min AND g.real_name * 100.0 < :threshold * g.subject
-				ORDER BY g.enterprise_id""")
-			.param("day", day)
-			.param("min", settings.outletMinSubject())
-			.param("threshold", settings.outletRealNameRate())
+				ORDER BY g.enterprise_id""", day)
 			.query((RowCallbackHandler) rs -> {
 				long subject = rs.getLong("subject");
 				long realName = rs.getLong("real_name");
@@ -300,6 +294,14 @@ public class AlertDetection {
 				}
 			});
 		return out;
+	}
+
+	/** A rule (d) query for the day, bound to the threshold and the least subject parcels ({@code :min}, {@code :threshold}). */
+	private JdbcClient.StatementSpec belowRealNameRate(String sql, LocalDate day) {
+		return jdbc.sql(sql)
+			.param("day", day)
+			.param("min", settings.outletMinSubject())
+			.param("threshold", settings.outletRealNameRate());
 	}
 
 	/** The subject's mark of an enterprise's parcels naming no outlet, judged by rule (d) as one group. */
