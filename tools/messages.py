@@ -2939,6 +2939,7 @@ M.update({
  "audit.value.DUPLICATE": ("重复申诉且无新的内容", "Duplicate"),
  "audit.value.ELIMINATED_HARM": ("主动消除或者减轻违法行为危害后果（第32条第1项）", "Eliminated harm"),
  "audit.value.EMERGENCY": ("突发事件", "Emergency"),
+ "audit.value.EXEMPT_SHARE": ("exempt-share", "Exempt share"),
  "audit.value.ENTERPRISE": ("企业用户", "Enterprise"),
  "audit.value.ExpressLicence.EXPIRED": ("有效期届满未延续", "Expired"),
  "audit.value.EXPRESS": ("快递企业", "Express"),
