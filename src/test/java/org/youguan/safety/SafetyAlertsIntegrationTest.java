@@ -364,16 +364,19 @@ class SafetyAlertsIntegrationTest {
 	 */
 	@Test
 	void ruleEJudgesAMachineWhoseOwnerUploadedNothingThatDay() {
-		record Machine(String serial, long enterpriseId, String region) {
+		record Machine(String serial, long enterpriseId, String county) {
 		}
 		Machine machine = jdbc.sql("""
-				SELECT serial_number, enterprise_id, region_code FROM facility WHERE kind = 'SCREENING_MACHINE'
-				  AND status = 'IN_SERVICE' AND enterprise_id <> :sf AND length(region_code) = 6
+				SELECT serial_number, enterprise_id, rpad(substr(region_code, 1, 6), 6, '0') FROM screening_machine
+				WHERE status = 'IN_SERVICE' AND (commissioned_on IS NULL OR commissioned_on <= :day)
 				ORDER BY serial_number LIMIT 1""")
-			.param("sf", shunfeng)
+			.param("day", E)
 			.query((rs, n) -> new Machine(rs.getString(1), rs.getLong(2), rs.getString(3)))
 			.single();
-		hour(E, shunfeng, "", machine.region(), 10, 0, 10);
+		// another enterprise's parcels of the machine's county arrived; its owner uploaded nothing that day
+		long other = jdbc.sql("SELECT min(id) FROM enterprise WHERE id <> :owner").param("owner", machine.enterpriseId())
+			.query(Long.class).single();
+		hour(E, other, "", machine.county(), 10, 0, 10);
 		detection.detect(E, RegionPrefix.of(""));
 		assertThat(alertsOf(AlertRule.MACHINE_IDLE, E)).extracting(AlertView::subject).contains(machine.serial());
 	}

@@ -314,7 +314,8 @@ public class AlertDetection {
 	/**
 	 * Rule (e) from the registry and {@code safety_machine_day}: on a working day, machines in service (commissioned by
 	 * then) with no parcels screened on them — by records of any enterprise naming the serial —, once the day's records
-	 * have arrived for the machine: its owner's, or any enterprise's parcels accepted in the machine's county. The
+	 * have arrived for the machine: its owner's, or any enterprise's parcels accepted in the machine's county (the county
+	 * of its registered place, which may be a township's code; a machine placed at city level, in any of its counties). The
 	 * owner's own uploads are not required: an enterprise that uploads nothing (or whose parcels other enterprises'
 	 * records carry) does not take its machines out of the rule; before any record of the county arrives, a machine is
 	 * not judged.
@@ -329,8 +330,8 @@ public class AlertDetection {
 				WHERE m.status = 'IN_SERVICE' AND (m.commissioned_on IS NULL OR m.commissioned_on <= :day)
 				  AND (EXISTS (SELECT 1 FROM safety_parcel_day h WHERE h.enterprise_id = m.enterprise_id
 				               AND h.day = :day)
-				       OR EXISTS (SELECT 1 FROM safety_parcel_day h WHERE h.sender_region = m.region_code
-				               AND h.day = :day))
+				       OR EXISTS (SELECT 1 FROM safety_parcel_day h
+				               WHERE h.sender_region LIKE substr(m.region_code, 1, 6) || '%' AND h.day = :day))
 				  AND NOT EXISTS (SELECT 1 FROM safety_machine_day d WHERE d.day = :day
 				                  AND d.machine_serial = m.serial_number AND d.parcels > 0)
 				ORDER BY m.serial_number""")
