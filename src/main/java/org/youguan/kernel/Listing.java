@@ -383,8 +383,13 @@ public final class Listing {
 		return sorts(allowed, defaultName, false, tieBreaker);
 	}
 
-	/** As {@link #sorts(Map, String, String)}, with the default order descending when {@code defaultDescending}. */
+	/**
+	 * As {@link #sorts(Map, String, String)}, with the default order descending when {@code defaultDescending}.
+	 * @throws IllegalArgumentException when a sort expression states its own direction or null placement, or lists
+	 *         several columns ({@link #requireOneSortExpression}): the listing appends {@code ASC|DESC NULLS LAST}
+	 */
 	public Listing sorts(Map<String, String> allowed, String defaultName, boolean defaultDescending, String tieBreaker) {
+		allowed.forEach(Listing::requireOneSortExpression);
 		this.sorts = new LinkedHashMap<>(allowed);
 		this.defaultSort = defaultName;
 		this.defaultDescending = defaultDescending;
@@ -475,6 +480,36 @@ public final class Listing {
 	}
 
 	private static final Pattern DIRECTED = Pattern.compile("\\b(ASC|DESC)\\b", Pattern.CASE_INSENSITIVE);
+
+	/** An order's own words, which the listing writes after every sort expression itself. */
+	private static final Pattern ORDER_WORDS = Pattern.compile("(?<![.\\w])(ASC|DESC|NULLS|USING)(?!\\w)",
+			Pattern.CASE_INSENSITIVE);
+
+	/** Quoted text and parenthesised parts of an expression (innermost first), which may hold any words and commas. */
+	private static final Pattern NESTED = Pattern.compile("'[^']*'|\"[^\"]*\"|\\([^()]*\\)");
+
+	/**
+	 * Checks that a sort expression is one value to order by, which the listing can direct: no {@code ASC}, {@code DESC},
+	 * {@code NULLS FIRST|LAST} or {@code USING} and no second column outside parentheses and quotes — the listing
+	 * appends {@code ASC NULLS LAST} or {@code DESC NULLS LAST}, and {@code x NULLS FIRST DESC NULLS LAST} is a syntax
+	 * error (a 500 on every request choosing that order), while {@code a, b DESC} directs only {@code b}. Checked
+	 * whenever a list registers its sorts, so a bad expression fails every request of that list, not only the one
+	 * choosing it. An expression wanting its rows without a value elsewhere orders by a {@code coalesce} instead.
+	 * @param name the sort's request name, for the message
+	 * @param expression the SQL expression
+	 * @throws IllegalArgumentException naming the sort and the expression
+	 */
+	public static void requireOneSortExpression(String name, String expression) {
+		String outer = expression;
+		for (String previous = null; !outer.equals(previous);) {
+			previous = outer;
+			outer = NESTED.matcher(outer).replaceAll(" x ");
+		}
+		if (ORDER_WORDS.matcher(outer).find() || outer.contains(",")) {
+			throw new IllegalArgumentException("sort " + name + " must be one expression without its own order "
+					+ "(the listing appends ASC|DESC NULLS LAST): " + expression);
+		}
+	}
 
 	private String orderBy(PageQuery page) {
 		if (sorts.isEmpty()) {

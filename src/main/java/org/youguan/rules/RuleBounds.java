@@ -170,6 +170,8 @@ final class RuleBounds {
 					+ "（行政处罚法(2021) 第61条）");
 			case DISCLOSURE_PUBLICATION -> upTo(7, "双公示：作出决定之日起7个工作日内公示（全国通行做法），本局可以压缩，不能延长");
 			case SAFETY_LETTER_MAX_WEIGHT -> upTo(2000, "信函单件限重2000克，更重的不是信件（邮政法(2015) 第84条），不能豁免实名收寄");
+			case SAFETY_EXEMPT_SHARE_MAX -> upTo(100, "占比以百分比计，不超过100%");
+			case SAFETY_EXEMPT_SHARE_MIN_PARCELS -> upTo(10000, "件数门槛高于一个网点一日的收寄量即停用了该预警（产品约束）");
 			case SAFETY_HAZARD_GENERAL_RECTIFICATION -> upTo(30, "一般隐患整改不超过重大隐患的默认期限30个工作日（产品约束）");
 			case SAFETY_HAZARD_MAJOR_RECTIFICATION -> upTo(60, "重大隐患整改不超过约三个月（产品约束）");
 			case SAFETY_INCIDENT_REPORT -> upTo(24, "事故和突发事件须及时报告：" + PROMPTLY);

@@ -405,6 +405,15 @@ public enum StatutoryRule {
 	 */
 	SAFETY_LETTER_MAX_WEIGHT("safety.letter.max-weight", "按信件豁免实名收寄的单件重量上限", "2000", RuleUnit.GRAMS, false, Citation.of(POSTAL_LAW, 84), Citation.of(LOCAL_PRACTICE)),
 
+	/**
+	 * 豁免实名收寄件（协议客户件和信件）一日占网点或企业收寄件数的预警阈值：豁免由企业自报（实名查验方式“协议客户”、物品类别
+	 * “信件”），占比异常偏高的可能以豁免规避实名收寄（快递暂行条例(2025) 第23条）；监管选择，非法定值：未确认，由各局设置
+	 */
+	SAFETY_EXEMPT_SHARE_MAX("safety.alerts.exempt-share", "豁免实名收寄件日占比预警阈值", "50", RuleUnit.PERCENT, false, Citation.of(LOCAL_PRACTICE)),
+
+	/** 豁免实名收寄件占比预警的最小收寄件数：件数太少不成比率（监管选择，非法定值：未确认，由各局设置） */
+	SAFETY_EXEMPT_SHARE_MIN_PARCELS("safety.alerts.exempt-share.min-parcels", "豁免实名收寄件占比预警的最小日收寄件数", "20", RuleUnit.COUNT, false, Citation.of(LOCAL_PRACTICE)),
+
 	/** 一般隐患整改期限（各地安全生产隐患排查治理实践，邮政业无统一规定：未确认，由各局设置） */
 	SAFETY_HAZARD_GENERAL_RECTIFICATION("safety.hazard.general-rectification", "一般隐患整改期限", "10", RuleUnit.WORKING_DAYS, false, Citation.of(LOCAL_PRACTICE)),
 

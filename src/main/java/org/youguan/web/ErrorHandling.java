@@ -17,6 +17,8 @@ import java.util.stream.Collectors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.Part;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 
 import org.apache.catalina.connector.ClientAbortException;
 import org.apache.tomcat.util.http.InvalidParameterException;
@@ -303,7 +305,9 @@ class ErrorHandling {
 			return unbound(request, response, "请求格式错误", List.of(new FieldError("body", "format", detail)));
 		}
 		DomainException domain = ex.getMostSpecificCause() instanceof DomainException d ? d : null;
-		String reason = domain != null ? domain.getMessage() : "类型或格式不正确" + expected(targetType(ex));
+		String declared = declaredBound(ex);
+		String reason = domain != null ? domain.getMessage()
+				: "类型或格式不正确" + (declared != null ? declared : expected(targetType(ex)));
 		// the rule the reading failed (digits, control-character …), or format for a value of the wrong type
 		String rule = domain != null && !domain.fieldErrors().isEmpty() ? domain.fieldErrors().get(0).rule() : "format";
 		String label = FieldLabels.of(field, FieldLabels.path(request));
@@ -355,6 +359,40 @@ class ErrorHandling {
 					}
 				}
 				return path.isEmpty() ? null : path.toString();
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * The bound a whole-number field of a JSON body declares on itself ({@code @Min}/{@code @Max} of Jakarta
+	 * Validation on the record component or field, e.g. a daily report's parcels, 0 to 10亿), in brackets for the
+	 * message — "（应为整数（0至1000000000））" — or null when the field declares none (the message then states its type's
+	 * range): a value that is no whole number is told the field's own range, not a long's.
+	 */
+	static String declaredBound(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+				JacksonException.Reference last = jackson.getPath().get(jackson.getPath().size() - 1);
+				Object from = last.from();
+				Class<?> owner = from instanceof Class<?> c ? c : from == null ? null : from.getClass();
+				if (owner == null || last.getPropertyName() == null) {
+					return null;
+				}
+				Min min = null;
+				Max max = null;
+				for (Class<?> c = owner; c != null && c != Object.class && min == null && max == null; c = c.getSuperclass()) {
+					try {
+						java.lang.reflect.Field f = c.getDeclaredField(last.getPropertyName());
+						min = f.getAnnotation(Min.class);
+						max = f.getAnnotation(Max.class);
+					}
+					catch (NoSuchFieldException none) {
+						// not declared here: its superclass may
+					}
+				}
+				return min == null && max == null ? null : "（" + Decimals.wholeIn(min == null ? Long.MIN_VALUE : min.value(),
+						max == null ? Long.MAX_VALUE : max.value()) + "）";
 			}
 		}
 		return null;

@@ -304,12 +304,81 @@ class SafetyAlertsIntegrationTest {
 		hour(D, shunfeng, "TEST-OUT-80", 100, 0, 80);
 		hour(D, shunfeng, "TEST-OUT-99", 100, 0, 99);
 		hour(D, shunfeng, "TEST-OUT-SMALL", 12, 2, 5);
-		hour(D, shunfeng, "", 100, 0, 10);
 		detection.detect(D, RegionPrefix.of(""));
 		List<AlertView> found = alertsOf(AlertRule.OUTLET_REAL_NAME, D);
 		assertThat(found).extracting(AlertView::subject).containsExactly("TEST-OUT-80");
 		assertThat(found.get(0).measure()).isEqualByComparingTo("80.00");
 		assertThat(found.get(0).threshold()).isEqualByComparingTo("95");
+	}
+
+	/**
+	 * An enterprise cannot escape rule (d) by naming no outlet: its parcels without {@code outletFilingNumber} are one
+	 * group (未注明网点), judged by the same threshold over all its counties together, raised for each county.
+	 */
+	@Test
+	void ruleDJudgesTheParcelsNamingNoOutletAsTheEnterprisesOwnGroup() {
+		String code = jdbc.sql("SELECT credit_code FROM enterprise WHERE id = :id").param("id", shunfeng)
+			.query(String.class).single().strip();
+		// 12 + 12 subject parcels in two counties: each county alone is under the minimum of 20, together 24 at 50 %
+		hour(D, shunfeng, "", "320506", 12, 0, 6);
+		hour(D, shunfeng, "", "320505", 14, 2, 6);
+		detection.detect(D, RegionPrefix.of(""));
+		List<AlertView> found = alertsOf(AlertRule.OUTLET_REAL_NAME, D);
+		assertThat(found).extracting(AlertView::subject).containsExactlyInAnyOrder(code + "（未注明网点）@320505",
+				code + "（未注明网点）@320506");
+		assertThat(found).extracting(AlertView::regionCode).containsExactlyInAnyOrder("320505", "320506");
+		assertThat(found.get(0).measure()).isEqualByComparingTo("50.00");
+		assertThat(found.get(0).subjectShown()).isEqualTo(code + "（未注明网点）");
+		assertThat(found.get(0).detail()).contains("未注明网点", "应实名 24 件");
+		// the near miss: the same enterprise another day at 96 %
+		hour(E, shunfeng, "", "320506", 100, 0, 96);
+		detection.detect(E, RegionPrefix.of(""));
+		assertThat(alertsOf(AlertRule.OUTLET_REAL_NAME, E)).isEmpty();
+	}
+
+	/**
+	 * Rule (f): the exemptions are the enterprise's own word (协议客户, 信件), so an outlet whose day is mostly exempt is
+	 * flagged above the rule catalogue's threshold (50 % by default, at least 20 parcels); its page states it.
+	 */
+	@Test
+	void ruleFAnOutletWhoseDayIsMostlyExemptFromRealName() throws Exception {
+		hour(D, shunfeng, "TEST-OUT-EX60", 100, 60, 40);
+		hour(D, shunfeng, "TEST-OUT-EX50", 100, 50, 50);
+		hour(D, shunfeng, "TEST-OUT-EXSMALL", 10, 10, 0);
+		detection.detect(D, RegionPrefix.of(""));
+		List<AlertView> found = alertsOf(AlertRule.EXEMPT_SHARE, D);
+		assertThat(found).extracting(AlertView::subject).containsExactly("TEST-OUT-EX60");
+		assertThat(found.get(0).measure()).isEqualByComparingTo("60.00");
+		assertThat(found.get(0).threshold()).isEqualByComparingTo("50");
+		assertThat(found.get(0).detail()).contains("豁免", "收寄 100 件，豁免 60 件");
+		assertThat(alertsOf(AlertRule.OUTLET_REAL_NAME, D)).as("its real-name rate is 100 % of the rest").isEmpty();
+		mvc.perform(get("/safety/alerts/rules/exempt-share").session(SignIn.session(mvc, "sz.safety")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(Matchers.containsString("日豁免件占比 &gt; 50%")))
+			.andExpect(content().string(Matchers.containsString("TEST-OUT-EX60")));
+	}
+
+	/**
+	 * Rule (e) judges a machine by its registered duty: its owner uploading nothing that day does not keep it off the
+	 * alert once records of its county have arrived from another enterprise.
+	 */
+	@Test
+	void ruleEJudgesAMachineWhoseOwnerUploadedNothingThatDay() {
+		record Machine(String serial, long enterpriseId, String county) {
+		}
+		Machine machine = jdbc.sql("""
+				SELECT serial_number, enterprise_id, rpad(substr(region_code, 1, 6), 6, '0') FROM screening_machine
+				WHERE status = 'IN_SERVICE' AND (commissioned_on IS NULL OR commissioned_on <= :day)
+				ORDER BY serial_number LIMIT 1""")
+			.param("day", E)
+			.query((rs, n) -> new Machine(rs.getString(1), rs.getLong(2), rs.getString(3)))
+			.single();
+		// another enterprise's parcels of the machine's county arrived; its owner uploaded nothing that day
+		long other = jdbc.sql("SELECT min(id) FROM enterprise WHERE id <> :owner").param("owner", machine.enterpriseId())
+			.query(Long.class).single();
+		hour(E, other, "", machine.county(), 10, 0, 10);
+		detection.detect(E, RegionPrefix.of(""));
+		assertThat(alertsOf(AlertRule.MACHINE_IDLE, E)).extracting(AlertView::subject).contains(machine.serial());
 	}
 
 	@Test
@@ -505,7 +574,12 @@ class SafetyAlertsIntegrationTest {
 	}
 
 	private void hour(LocalDate day, long enterprise, String outlet, long parcels, long exempt, long realName) {
-		new ParcelRollups(enterprise).add(day.atTime(10, 0).atZone(ParcelRecord.CHINA).toInstant(), outlet, "320506", parcels,
+		hour(day, enterprise, outlet, "320506", parcels, exempt, realName);
+	}
+
+	private void hour(LocalDate day, long enterprise, String outlet, String county, long parcels, long exempt,
+			long realName) {
+		new ParcelRollups(enterprise).add(day.atTime(10, 0).atZone(ParcelRecord.CHINA).toInstant(), outlet, county, parcels,
 				exempt, realName, parcels, parcels).writeTo(jdbcTemplate);
 	}
 }

@@ -53,9 +53,10 @@ class ParcelBatchAttempts {
 	/**
 	 * How a claim ended: the stored answer of a DONE batch (with the SHA-256 of its body, null for a batch done before
 	 * digests were kept), or the attempt the caller now owns; {@code ref} is the batch's compact reference
-	 * ({@code safety_parcel_batch.ref}, kept across attempts) its waybill claims name.
+	 * ({@code safety_parcel_batch.ref}, kept across attempts) its waybill claims name; {@code format} the format (NDJSON,
+	 * CSV) the DONE batch was read in, part of its identity with the digest.
 	 */
-	record Claim(String storedAnswer, int attempt, long ref, byte[] digest) {
+	record Claim(String storedAnswer, int attempt, long ref, byte[] digest, String format) {
 
 		boolean replay() {
 			return storedAnswer != null;
@@ -120,15 +121,16 @@ class ParcelBatchAttempts {
 				VALUES (?, ?, 'RUNNING', ?, ?, 1, ?) ON CONFLICT DO NOTHING RETURNING ref""", Long.class, enterpriseId,
 				batchId, format, Timestamp.from(now), Timestamp.from(now.plus(lease)));
 		if (!inserted.isEmpty()) {
-			return new Claim(null, 1, inserted.get(0), null);
+			return new Claim(null, 1, inserted.get(0), null, null);
 		}
 		Map<String, Object> row = jdbc.queryForMap("""
-				SELECT status, answer, attempt, lease_until, ref, body_sha256 FROM safety_parcel_batch
+				SELECT status, answer, attempt, lease_until, ref, body_sha256, format FROM safety_parcel_batch
 				WHERE enterprise_id = ? AND batch_id = ? FOR UPDATE""", enterpriseId, batchId);
 		String status = (String) row.get("status");
 		long ref = ((Number) row.get("ref")).longValue();
 		if ("DONE".equals(status)) {
-			return new Claim((String) row.get("answer"), 0, ref, (byte[]) row.get("body_sha256"));
+			return new Claim((String) row.get("answer"), 0, ref, (byte[]) row.get("body_sha256"),
+					(String) row.get("format"));
 		}
 		Timestamp leaseUntil = (Timestamp) row.get("lease_until");
 		if ("RUNNING".equals(status) && leaseUntil != null && leaseUntil.toInstant().isAfter(now)) {
@@ -144,7 +146,7 @@ class ParcelBatchAttempts {
 		log.info("Parcel batch {} of enterprise {}: attempt {} takes over ({} after {}); {} files of earlier attempts deleted",
 				batchId, enterpriseId, attempt, status, leaseUntil, stale.size());
 		deleteAfterCommit(stale);
-		return new Claim(null, attempt, ref, null);
+		return new Claim(null, attempt, ref, null, null);
 	}
 
 	/**

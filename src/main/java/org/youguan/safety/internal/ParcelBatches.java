@@ -55,7 +55,7 @@ class ParcelBatches {
 			"accepted", "b.accepted", "rejected", "b.rejected");
 
 	static final Map<String, String> REGION_SORTS = Map.of("started_at", "b.started_at", "batch_id", "b.batch_id",
-			"accepted", "b.accepted", "rejected", "b.rejected", "rejected_share", SHARE + " NULLS FIRST", "enterprise",
+			"accepted", "b.accepted", "rejected", "b.rejected", "rejected_share", SHARE, "enterprise",
 			"e.legal_name");
 
 	static final Map<String, String> LINE_SORTS = Map.of("line", "l.line", "field", "l.field", "batch_id", "l.batch_id");

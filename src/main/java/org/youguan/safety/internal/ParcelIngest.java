@@ -129,6 +129,12 @@ public class ParcelIngest implements ParcelUploads {
 
 	private final long maxLines;
 
+	/**
+	 * The most later lines of an upload's waybills that wait for their first line's claim, and of waybills refused as
+	 * held by an earlier batch remembered (a few MB of heap at most).
+	 */
+	static final int MAX_DEFERRED_DUPLICATES = 100_000;
+
 	private final int chunksPerFile;
 
 	ParcelIngest(JdbcTemplate jdbc, ParcelBatchAttempts attempts, UploadSlots slots, StatutoryRules rules,
@@ -248,6 +254,7 @@ public class ParcelIngest implements ParcelUploads {
 		try (UploadSlots.Slot slot = slots.take(enterprise.id())) {
 			ParcelBatchAttempts.Claim claim = attempts.claim(enterprise.id(), id, format.name(), batchWait);
 			if (claim.replay()) {
+				sameFormat(id, claim.format(), format);
 				sameBody(id, claim.digest(), body);
 				return new Outcome(json.readValue(claim.storedAnswer(), ParcelBatchAnswer.class), true);
 			}
@@ -258,6 +265,20 @@ public class ParcelIngest implements ParcelUploads {
 							+ outcome.answer().rejected() + "条")
 				.inRegion(enterprise.regionCode())));
 			return outcome;
+		}
+	}
+
+	/**
+	 * Refuses a replay sent in another format than the first upload (409, field {@code body}, rule
+	 * {@code batch-differs}): the same bytes read as CSV and as NDJSON are different records, so the content type is part
+	 * of the batch's identity with its body — answering the first answer would hide that the records sent now were never
+	 * read.
+	 */
+	private static void sameFormat(String batchId, String stored, Format format) {
+		if (stored != null && !stored.equals(format.name())) {
+			String message = "批次号" + batchId + "首次以" + stored + "格式上报，本次为" + format.name()
+					+ "：同一批次号只能重复上报同一内容和格式（重复上报得到首次的结果），新的记录请使用新的批次号上报";
+			throw batchDiffers(message);
 		}
 	}
 
@@ -280,8 +301,13 @@ public class ParcelIngest implements ParcelUploads {
 		if (!MessageDigest.isEqual(stored, sha.digest())) {
 			String message = "批次号" + batchId + "已用于另一内容的请求体：同一批次号只能重复上报同一内容（重复上报得到首次的结果），"
 					+ "新的记录请使用新的批次号上报";
-			throw new DomainException(ErrorCode.DUPLICATE, message, List.of(new FieldError("body", "batch-differs", message)));
+			throw batchDiffers(message);
 		}
+	}
+
+	/** A replay that is not the first upload: 409, field {@code body}, rule {@code batch-differs}. */
+	private static DomainException batchDiffers(String message) {
+		return new DomainException(ErrorCode.DUPLICATE, message, List.of(new FieldError("body", "batch-differs", message)));
 	}
 
 	private static MessageDigest sha256() {
@@ -561,6 +587,32 @@ public class ParcelIngest implements ParcelUploads {
 			}
 		}
 
+		/** A later line of a waybill already read in this upload, answered once the first line's claim is known. */
+		private record LaterLine(long line, long key, String waybill, String content) {
+		}
+
+		/** The later lines waiting for their first line's claim (at most {@link #MAX_DEFERRED_DUPLICATES}). */
+		private final List<LaterLine> laterLines = new ArrayList<>();
+
+		/** Waybills of this upload refused as held by an earlier batch: key → that batch's id ("" when not kept). */
+		private final Map<Long, String> heldElsewhere = new HashMap<>();
+
+		/**
+		 * A later line of a waybill read before in this upload: refused as a duplicate — of the earlier batch's record
+		 * when the first line was itself refused as held by an earlier batch (nothing of this batch was kept then), else
+		 * of the first line. The first line's claim may still be on its way, so the answer waits until the upload's
+		 * claims are all collected ({@link #finish}); beyond {@link #MAX_DEFERRED_DUPLICATES} waiting lines (a body of
+		 * one waybill repeated millions of times) a line is answered at once from what is known by then.
+		 */
+		private void laterLine(long line, long key, String waybill, String content) {
+			String earlier = heldElsewhere.get(key);
+			if (earlier != null || laterLines.size() >= MAX_DEFERRED_DUPLICATES) {
+				reject(line, new WaybillClaims.Duplicate(-1, earlier).rejection(waybill), content);
+				return;
+			}
+			laterLines.add(new LaterLine(line, key, waybill, content));
+		}
+
 		/** Refuses the batch once a line is beyond {@code youguan.safety.max-batch-lines}. */
 		private void withinCap(long line) {
 			if (line > maxLines) {
@@ -581,9 +633,9 @@ public class ParcelIngest implements ParcelUploads {
 			}
 			// chunks are claimed per province, so a later line may be claimed before an earlier one: the batch's
 			// own duplicates are decided here, in line order
-			if (!waybills.add(WaybillKey.of(r.waybillNumber()))) {
-				reject(line, new WaybillClaims.Duplicate(-1, null).rejection(r.waybillNumber()),
-						keptRejected < MAX_KEPT_REJECTED ? content(fields) : null);
+			long key = WaybillKey.of(r.waybillNumber());
+			if (!waybills.add(key)) {
+				laterLine(line, key, r.waybillNumber(), keptRejected < MAX_KEPT_REJECTED ? content(fields) : null);
 				return;
 			}
 			accepted++;
@@ -598,6 +650,11 @@ public class ParcelIngest implements ParcelUploads {
 				send(province, pending);
 				open.put(province, new Pending(chunkRecords));
 			}
+		}
+
+		@Override
+		public void blank(long line) {
+			withinCap(line);
 		}
 
 		@Override
@@ -690,6 +747,9 @@ public class ParcelIngest implements ParcelUploads {
 			claimNanos += c.claimNanos();
 			for (WaybillClaims.Duplicate d : c.duplicates()) {
 				ParcelRecord r = c.pending().records.get(d.index());
+				if (d.earlierBatch() != null && heldElsewhere.size() < MAX_DEFERRED_DUPLICATES) {
+					heldElsewhere.put(WaybillKey.of(r.waybillNumber()), d.earlierBatch());
+				}
 				accepted--;
 				reject(c.pending().lines[d.index()], d.rejection(r.waybillNumber()), content(fields(r)));
 			}
@@ -773,6 +833,11 @@ public class ParcelIngest implements ParcelUploads {
 			}
 			open.clear();
 			drain();
+			for (LaterLine later : laterLines) {
+				reject(later.line(), new WaybillClaims.Duplicate(-1, heldElsewhere.get(later.key())).rejection(later.waybill()),
+						later.content());
+			}
+			laterLines.clear();
 			flushRejected();
 			// duplicates are found when their chunk is claimed, after later lines' rejections
 			errors.sort(Comparator.comparingLong(ParcelBatchAnswer.LineError::line));

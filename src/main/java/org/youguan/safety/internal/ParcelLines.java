@@ -43,6 +43,13 @@ final class ParcelLines {
 
 		/** A line that is no record at all; {@code content} has no long digit runs (no ID number). */
 		void broken(long line, ParcelRejection why, String content);
+
+		/**
+		 * A blank line (NDJSON: only white space; CSV: a row of empty cells), skipped but counted: the batch's line cap
+		 * counts it, so a body of millions of blank lines is refused as too many lines, as one of records is.
+		 */
+		default void blank(long line) {
+		}
 	}
 
 	/**
@@ -129,6 +136,7 @@ final class ParcelLines {
 			from++;
 		}
 		if (from == to) {
+			sink.blank(line);
 			return 0;
 		}
 		// records written one after another without a newline between them ({...}{...}) are taken one by one, each
@@ -255,6 +263,9 @@ final class ParcelLines {
 				inRow = false;
 				if (!empty) {
 					sink.record(line, fields);
+				}
+				else {
+					sink.blank(line);
 				}
 			}
 			if (columns == null) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,6 +51,9 @@ final class ParcelValidator {
 
 	private final Set<String> machines;
 
+	/** The machines' and outlets' numbers upper-cased → as registered ({@link #caseFolded}). */
+	private final Map<String, String> machinesByCase, outletsByCase;
+
 	private final Map<String, List<LocalDate[]>> contracts;
 
 	private final Set<String> senderCounties;
@@ -94,6 +98,8 @@ final class ParcelValidator {
 		this.counties = counties;
 		this.outlets = outlets;
 		this.machines = machines;
+		this.machinesByCase = byCase(machines);
+		this.outletsByCase = byCase(outlets.keySet());
 		this.contracts = contracts;
 		this.pseudonyms = pseudonyms;
 		this.latest = now.plus(skew);
@@ -249,12 +255,14 @@ final class ParcelValidator {
 		if (screened == null) {
 			return reject("screened", "boolean", "是否过机安检（screened）应为true或false");
 		}
-		String machine = identifier(trimmed(v[ParcelField.SCREENING_MACHINE_SERIAL.ordinal()]), machines);
+		String machine = caseFolded(identifier(trimmed(v[ParcelField.SCREENING_MACHINE_SERIAL.ordinal()]), machines),
+				machines, machinesByCase);
 		if (machine != null && !machines.contains(machine)) {
 			return reject("screeningMachineSerial", "not-registered",
 					"安检机编号（screeningMachineSerial）不是本企业在用的安检机，也不是同品牌企业在本企业网点所在县（市、区）在用的安检机：" + Text.excerpt(machine, Decimals.ECHO));
 		}
-		String outlet = identifier(trimmed(v[ParcelField.OUTLET_FILING_NUMBER.ordinal()]), outlets.keySet());
+		String outlet = caseFolded(identifier(trimmed(v[ParcelField.OUTLET_FILING_NUMBER.ordinal()]), outlets.keySet()),
+				outlets.keySet(), outletsByCase);
 		if (outlet != null) {
 			Instant closed = outlets.get(outlet);
 			if (closed == null) {
@@ -291,8 +299,13 @@ final class ParcelValidator {
 		if (courier != null && personal(courier)) {
 			return reject("courierId", "personal-number", "快递员编号（courierId）不得使用身份证号码或手机号码（请用企业内部工号）");
 		}
+		// the roster's rule (CourierIds): an id the roster would refuse could never be matched by rule (c)
+		String courierKept = courier == null ? null : courier.toUpperCase(Locale.ROOT);
+		if (courierKept != null && !CourierIds.wellFormed(courierKept)) {
+			return reject("courierId", "format", CourierIds.RULE + "：" + Text.excerpt(courier, Decimals.ECHO));
+		}
 		return new ParcelRecord(enterpriseId, waybill, acceptedAt, type, pseudonym, sender, recipient, category, weight,
-				method, inspected, screened, machine, outlet, courier == null ? null : courier.toUpperCase(Locale.ROOT));
+				method, inspected, screened, machine, outlet, courierKept);
 	}
 
 	/**
@@ -306,6 +319,28 @@ final class ParcelValidator {
 			return sent;
 		}
 		return Text.identifier(sent);
+	}
+
+	/**
+	 * A serial or filing number in the registry's own spelling when it differs from the one sent only in the case of its
+	 * letters ({@code xr-320506-1} is the registered XR-320506-1), as waybill numbers and courier ids are compared
+	 * whatever their case; the number as sent when none does (it is then refused as not registered). Costs a look-up
+	 * only when the number sent is not stored as sent.
+	 */
+	private static String caseFolded(String sent, Set<String> stored, Map<String, String> byCase) {
+		if (sent == null || stored.contains(sent)) {
+			return sent;
+		}
+		return byCase.getOrDefault(sent.toUpperCase(Locale.ROOT), sent);
+	}
+
+	/** Upper-cased registered numbers → the registry's spelling (the first, should two differ only in case). */
+	private static Map<String, String> byCase(Set<String> stored) {
+		Map<String, String> out = new HashMap<>();
+		for (String s : stored) {
+			out.putIfAbsent(s.toUpperCase(Locale.ROOT), s);
+		}
+		return out;
 	}
 
 	/**

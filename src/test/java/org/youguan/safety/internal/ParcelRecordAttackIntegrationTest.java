@@ -288,6 +288,43 @@ class ParcelRecordAttackIntegrationTest {
 		assertThat(parcels()).isEqualTo(before + 2);
 	}
 
+	/**
+	 * A waybill refused as held by an earlier batch and repeated in the same upload: the repeat duplicates the earlier
+	 * batch's record too — nothing of this batch was kept, so "本批次中已有同一运单号的记录" was untrue; a waybill whose
+	 * first line was taken in keeps the in-batch reason.
+	 */
+	@Test
+	void aRepeatOfAWaybillHeldByAnEarlierBatchNamesThatBatch() {
+		Instant at = clock.instant().minus(Duration.ofMinutes(30));
+		String first = "dup-first-" + run;
+		assertThat(upload(first, line("SFDUP" + run + "1", at)).accepted()).isEqualTo(1);
+		ParcelBatchAnswer again = upload("dup-again-" + run, line("SFDUP" + run + "1", at) + line("SFDUP" + run + "2", at)
+				+ line("sfdup" + run + "1", at) + line("SFDUP" + run + "2", at));
+		assertThat(again.accepted()).isEqualTo(1);
+		assertThat(again.errors()).extracting(ParcelBatchAnswer.LineError::line).containsExactly(1L, 3L, 4L);
+		assertThat(again.errors().get(0).rule()).contains("批次" + first);
+		assertThat(again.errors().get(1).rule()).as("the repeat of a waybill held by the earlier batch")
+			.contains("批次" + first).doesNotContain("本批次");
+		assertThat(again.errors().get(2).rule()).contains("本批次");
+	}
+
+	/**
+	 * Blank lines count toward the line cap (README: "blank lines skipped but counted"): records followed by 2.5 million
+	 * blank lines were taken in as a batch of two; now the upload stops at the cap with 413, nothing counted.
+	 */
+	@Test
+	void blankLinesCountTowardTheLineCap() throws Exception {
+		Instant at = clock.instant().minus(Duration.ofMinutes(30));
+		String body = line("SFBLK" + run + "1", at) + line("SFBLK" + run + "2", at) + "\n".repeat(2_500_000);
+		long before = parcels();
+		mvc.perform(post("/api/v1/safety/parcel-records").param("batchId", "blank-cap-" + run).header("Authorization", SHUNFENG)
+			.contentType("application/x-ndjson").content(gzip(body)).header("Content-Encoding", "gzip"))
+			.andExpect(status().isPayloadTooLarge())
+			.andExpect(jsonPath("$.errors[0].field").value("body"))
+			.andExpect(jsonPath("$.errors[0].rule").value("batch-lines"));
+		assertThat(parcels()).isEqualTo(before);
+	}
+
 	/** A gzip body cut short is refused saying in Chinese that the compressed file is incomplete, no exception's name. */
 	@Test
 	void aTruncatedGzipBodyIsRefusedAsIncomplete() throws Exception {

@@ -314,6 +314,12 @@ class ParcelRecordLeaksIntegrationTest {
 		long claims = jdbc.sql("SELECT count(*) FROM safety_parcel_batch WHERE enterprise_id = :e AND batch_id = :b "
 				+ "AND body_sha256 IS NOT NULL").param("e", shunfeng.id()).param("b", batch).query(Long.class).single();
 		assertThat(claims).isEqualTo(1);
+		// the same bytes as CSV are other records (here none a CSV header names): the format is part of the batch
+		mvc.perform(post("/api/v1/safety/parcel-records").param("batchId", batch).header("Authorization", SHUNFENG)
+			.contentType("text/csv").content(body))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.errors[0].rule").value("batch-differs"))
+			.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("NDJSON")));
 		mvc.perform(post("/api/v1/safety/parcel-records").param("batchId", batch).header("Authorization", SHUNFENG)
 			.contentType("application/x-ndjson").content(body + line("SFD" + run + "2") + "\n"))
 			.andExpect(status().isConflict())

@@ -582,6 +582,29 @@ class ParcelValidatorTest {
 		assertThat(validator.validate(v).screeningMachineSerial()).isEqualTo("XR-320506-1");
 	}
 
+	/** A serial or filing number differing from the registered one only in case names it, kept as registered. */
+	@Test
+	void aMachineSerialIsComparedWhateverItsCaseAndKeptAsRegistered() {
+		assertThat(accepted(v -> set(v, ParcelField.SCREENING_MACHINE_SERIAL, "xr-320506-1")).screeningMachineSerial())
+			.isEqualTo("XR-320506-1");
+		assertThat(accepted(v -> set(v, ParcelField.SCREENING_MACHINE_SERIAL, "ｘｒ－３２０５０６－１")).screeningMachineSerial())
+			.isEqualTo("XR-320506-1");
+		assertThat(rejected(v -> set(v, ParcelField.SCREENING_MACHINE_SERIAL, "xr-320506-2")).code()).isEqualTo("not-registered");
+	}
+
+	/** The roster's rule for a courier id holds on the records too (CourierIds): an id it would refuse is refused. */
+	@Test
+	void aCourierIdFollowsTheRostersRule() {
+		ParcelRejection r = rejected(v -> set(v, ParcelField.COURIER_ID, "张三/01"));
+		assertThat(r.field()).isEqualTo("courierId");
+		assertThat(r.code()).isEqualTo("format");
+		assertThat(r.message()).contains("字母、数字", "张三/01");
+		assertThat(rejected(v -> set(v, ParcelField.COURIER_ID, "C 007")).code()).isEqualTo("format");
+		assertThat(accepted(v -> set(v, ParcelField.COURIER_ID, "c_wz-007")).courierId()).isEqualTo("C_WZ-007");
+		assertThat(CourierIds.kept(" ｋ００１ ")).isEqualTo("K001");
+		assertThat(CourierIds.wellFormed(CourierIds.kept("张三"))).isFalse();
+	}
+
 	/**
 	 * 过机安检 needs a machine (art.33): the serial is optional in the contract, but an enterprise with no machine it may
 	 * name and no contractor covering the outlet on the day cannot have screened the parcel.

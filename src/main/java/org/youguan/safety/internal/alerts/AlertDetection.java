@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,6 +29,8 @@ import org.youguan.audit.AuditTrail;
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Text;
+import org.youguan.rules.StatutoryRule;
+import org.youguan.rules.StatutoryRules;
 import org.youguan.safety.ParcelRecord;
 import org.youguan.safety.SafetyAlertRaised;
 import org.youguan.safety.internal.Pseudonyms;
@@ -63,8 +66,11 @@ public class AlertDetection {
 
 	private final Clock clock;
 
+	private final StatutoryRules rules;
+
 	AlertDetection(JdbcClient jdbc, ParcelFiles files, AlertSettings settings, WorkingCalendar calendar,
-			ApplicationEventPublisher events, AuditTrail audit, Clock clock) {
+			ApplicationEventPublisher events, AuditTrail audit, Clock clock, StatutoryRules rules) {
+		this.rules = rules;
 		this.jdbc = jdbc;
 		this.files = files;
 		this.settings = settings;
@@ -86,6 +92,7 @@ public class AlertDetection {
 		findings.addAll(records(day));
 		findings.addAll(outlets(day));
 		findings.addAll(machines(day));
+		findings.addAll(exemptShares(day));
 		int raised = 0;
 		for (Finding f : findings) {
 			if (!within.contains(f.region())) {
@@ -233,9 +240,15 @@ public class AlertDetection {
 		return out;
 	}
 
-	/** Rule (d) from the rollups: outlets below the real-name threshold with enough subject parcels. */
+	/**
+	 * Rule (d) from the rollups: outlets below the real-name threshold with enough subject parcels, and — judged by the
+	 * same threshold — each enterprise's parcels naming no outlet (its 未注明网点 group, all its counties together, so
+	 * leaving {@code outletFilingNumber} empty or spreading parcels over counties escapes nothing). The group's alert
+	 * is raised for every sender county of those parcels (subject {@code <credit code>（未注明网点）@<county>}), as the
+	 * record rules' alerts are.
+	 */
 	List<Finding> outlets(LocalDate day) {
-		return jdbc.sql("""
+		List<Finding> out = new ArrayList<>(belowRealNameRate("""
 				SELECT g.enterprise_id, g.outlet, g.subject, g.real_name, coalesce(o.region_code, g.region) AS region,
 				    o.name AS outlet_name
 				FROM (SELECT h.enterprise_id, h.outlet_filing_number AS outlet, sum(h.parcels - h.exempt) AS subject,
@@ -245,27 +258,67 @@ public class AlertDetection {
 				      GROUP BY h.enterprise_id, h.outlet_filing_number) g
 				LEFT JOIN outlet_name o ON o.filing_number = g.outlet
 				WHERE g.subject >= :min AND g.real_name * 100.0 < :threshold * g.subject
-				ORDER BY g.outlet""")
-			.param("day", day)
-			.param("min", settings.outletMinSubject())
-			.param("threshold", settings.outletRealNameRate())
+				ORDER BY g.outlet""", day)
 			.query((rs, n) -> {
 				long subject = rs.getLong("subject");
 				long realName = rs.getLong("real_name");
-				BigDecimal rate = BigDecimal.valueOf(realName * 100).divide(BigDecimal.valueOf(subject), 2, RoundingMode.HALF_UP);
+				BigDecimal rate = rate(realName, subject);
 				String name = rs.getString("outlet_name");
 				return new Finding(AlertRule.OUTLET_REAL_NAME, rs.getString("outlet"), rs.getString("region"),
 						rs.getLong("enterprise_id"), rate, settings.outletRealNameRate(), "网点 "
 								+ (name == null ? "" : name + " ") + "（备案编号 " + rs.getString("outlet") + "）" + day
 								+ " 实名率 " + rate.toPlainString() + "%（应实名 " + subject + " 件，实名 " + realName + " 件）");
 			})
-			.list();
+			.list());
+		belowRealNameRate("""
+				SELECT g.enterprise_id, g.subject, g.real_name, g.regions, e.credit_code, e.legal_name
+				FROM (SELECT h.enterprise_id, sum(h.parcels - h.exempt) AS subject, sum(h.real_name) AS real_name,
+				          string_agg(DISTINCT h.sender_region, ',' ORDER BY h.sender_region) AS regions
+				      FROM safety_parcel_day h
+				      WHERE h.day = :day AND h.outlet_filing_number = ''
+				      GROUP BY h.enterprise_id) g
+				LEFT JOIN enterprise_name e ON e.id = g.enterprise_id
+				WHERE g.subject >= :min AND g.real_name * 100.0 < :threshold * g.subject
+				ORDER BY g.enterprise_id""", day)
+			.query((RowCallbackHandler) rs -> {
+				long subject = rs.getLong("subject");
+				long realName = rs.getLong("real_name");
+				BigDecimal rate = rate(realName, subject);
+				long enterprise = rs.getLong("enterprise_id");
+				String code = rs.getString("credit_code") == null ? "企业" + enterprise : Text.strip(rs.getString("credit_code"));
+				String detail = (rs.getString("legal_name") == null ? code : rs.getString("legal_name")) + " 未注明网点的收寄记录 "
+						+ day + " 实名率 " + rate.toPlainString() + "%（应实名 " + subject + " 件，实名 " + realName + " 件）";
+				for (String county : rs.getString("regions").split(",")) {
+					out.add(new Finding(AlertRule.OUTLET_REAL_NAME, code + NO_OUTLET + "@" + county, county, enterprise,
+							rate, settings.outletRealNameRate(), detail));
+				}
+			});
+		return out;
+	}
+
+	/** A rule (d) query for the day, bound to the threshold and the least subject parcels ({@code :min}, {@code :threshold}). */
+	private JdbcClient.StatementSpec belowRealNameRate(String sql, LocalDate day) {
+		return jdbc.sql(sql)
+			.param("day", day)
+			.param("min", settings.outletMinSubject())
+			.param("threshold", settings.outletRealNameRate());
+	}
+
+	/** The subject's mark of an enterprise's parcels naming no outlet, judged by rule (d) as one group. */
+	static final String NO_OUTLET = "（未注明网点）";
+
+	private static BigDecimal rate(long realName, long subject) {
+		return BigDecimal.valueOf(realName * 100).divide(BigDecimal.valueOf(subject), 2, RoundingMode.HALF_UP);
 	}
 
 	/**
 	 * Rule (e) from the registry and {@code safety_machine_day}: on a working day, machines in service (commissioned by
-	 * then) with no parcels, of enterprises that uploaded records that day (before an enterprise's records arrive, its
-	 * machines are not judged).
+	 * then) with no parcels screened on them — by records of any enterprise naming the serial —, once the day's records
+	 * have arrived for the machine: its owner's, or any enterprise's parcels accepted in the machine's county (the county
+	 * of its registered place, which may be a township's code; a machine placed at city level, in any of its counties). The
+	 * owner's own uploads are not required: an enterprise that uploads nothing (or whose parcels other enterprises'
+	 * records carry) does not take its machines out of the rule; before any record of the county arrives, a machine is
+	 * not judged.
 	 */
 	List<Finding> machines(LocalDate day) {
 		if (!calendar.isWorkingDay(day)) {
@@ -275,8 +328,10 @@ public class AlertDetection {
 				SELECT m.serial_number, m.name, m.enterprise_id, m.region_code
 				FROM screening_machine m
 				WHERE m.status = 'IN_SERVICE' AND (m.commissioned_on IS NULL OR m.commissioned_on <= :day)
-				  AND EXISTS (SELECT 1 FROM safety_parcel_day h WHERE h.enterprise_id = m.enterprise_id
-				              AND h.day = :day)
+				  AND (EXISTS (SELECT 1 FROM safety_parcel_day h WHERE h.enterprise_id = m.enterprise_id
+				               AND h.day = :day)
+				       OR EXISTS (SELECT 1 FROM safety_parcel_day h
+				               WHERE h.sender_region LIKE substr(m.region_code, 1, 6) || '%' AND h.day = :day))
 				  AND NOT EXISTS (SELECT 1 FROM safety_machine_day d WHERE d.day = :day
 				                  AND d.machine_serial = m.serial_number AND d.parcels > 0)
 				ORDER BY m.serial_number""")
@@ -285,6 +340,76 @@ public class AlertDetection {
 					rs.getLong("enterprise_id"), BigDecimal.ZERO, BigDecimal.ZERO, "安检机 " + rs.getString("name") + "（序列号 "
 							+ rs.getString("serial_number") + "）工作日 " + day + " 无过机记录"))
 			.list();
+	}
+
+	/**
+	 * Rule (f) from the rollups: per outlet, and per enterprise for its parcels naming no outlet (raised for each sender
+	 * county, as rule (d)'s group), the day's exempt share (协议客户 and 信件 parcels ÷ parcels, both exemptions the
+	 * enterprise's own declaration) above the threshold of the finding's region in the rule catalogue
+	 * ({@link StatutoryRule#SAFETY_EXEMPT_SHARE_MAX}, percent) with at least
+	 * {@link StatutoryRule#SAFETY_EXEMPT_SHARE_MIN_PARCELS} parcels.
+	 */
+	List<Finding> exemptShares(LocalDate day) {
+		record Group(long enterpriseId, String outlet, long parcels, long exempt, String regions, String name,
+				String creditCode) {
+		}
+		List<Group> groups = jdbc.sql("""
+				SELECT g.enterprise_id, g.outlet, g.parcels, g.exempt,
+				    CASE WHEN g.outlet = '' THEN g.regions ELSE coalesce(o.region_code, g.first_region) END AS regions,
+				    CASE WHEN g.outlet = '' THEN e.legal_name ELSE o.name END AS name, e.credit_code
+				FROM (SELECT h.enterprise_id, h.outlet_filing_number AS outlet, sum(h.parcels) AS parcels,
+				          sum(h.exempt) AS exempt, min(h.sender_region) AS first_region,
+				          string_agg(DISTINCT h.sender_region, ',' ORDER BY h.sender_region) AS regions
+				      FROM safety_parcel_day h WHERE h.day = :day
+				      GROUP BY h.enterprise_id, h.outlet_filing_number) g
+				LEFT JOIN outlet_name o ON o.filing_number = g.outlet AND g.outlet <> ''
+				LEFT JOIN enterprise_name e ON e.id = g.enterprise_id
+				WHERE g.exempt > 0 AND g.parcels >= 1
+				ORDER BY g.enterprise_id, g.outlet""")
+			.param("day", day)
+			.query((rs, n) -> new Group(rs.getLong("enterprise_id"), rs.getString("outlet"), rs.getLong("parcels"),
+					rs.getLong("exempt"), rs.getString("regions"), rs.getString("name"), rs.getString("credit_code")))
+			.list();
+		Map<String, BigDecimal[]> bounds = new java.util.HashMap<>();
+		List<Finding> out = new ArrayList<>();
+		for (Group g : groups) {
+			BigDecimal share = rate(g.exempt(), g.parcels());
+			for (String county : g.regions().split(",")) {
+				BigDecimal[] bound = bounds.computeIfAbsent(county, r -> new BigDecimal[] {
+						rules.value(StatutoryRule.SAFETY_EXEMPT_SHARE_MAX, r),
+						rules.value(StatutoryRule.SAFETY_EXEMPT_SHARE_MIN_PARCELS, r) });
+				if (g.parcels() < bound[1].longValue()
+						|| BigDecimal.valueOf(g.exempt() * 100).compareTo(bound[0].multiply(BigDecimal.valueOf(g.parcels()))) <= 0) {
+					continue;
+				}
+				boolean noOutlet = g.outlet().isEmpty();
+				String code = g.creditCode() == null ? "企业" + g.enterpriseId() : Text.strip(g.creditCode());
+				String who = noOutlet ? (g.name() == null ? code : g.name()) + " 未注明网点的收寄记录"
+						: "网点 " + (g.name() == null ? "" : g.name() + " ") + "（备案编号 " + g.outlet() + "）";
+				out.add(new Finding(AlertRule.EXEMPT_SHARE, noOutlet ? code + NO_OUTLET + "@" + county : g.outlet(), county,
+						g.enterpriseId(), share, bound[0], who + day + " 豁免实名收寄件（协议客户、信件）占比 "
+								+ share.toPlainString() + "%（收寄 " + g.parcels() + " 件，豁免 " + g.exempt() + " 件）"));
+				if (!noOutlet) {
+					break;
+				}
+			}
+		}
+		return out;
+	}
+
+	/**
+	 * A rule's threshold as its page shows it in a region: the settings' for rules (a)–(e), the rule catalogue's values
+	 * of the region for rule (f).
+	 * @param regionCode the viewer's region (null or empty: the national value)
+	 */
+	public String threshold(AlertRule rule, String regionCode) {
+		if (rule != AlertRule.EXEMPT_SHARE) {
+			return settings.describe(rule);
+		}
+		String region = regionCode == null || regionCode.isEmpty() ? StatutoryRule.NATIONAL_REGION : regionCode;
+		return "日豁免件占比 > " + rules.stated(StatutoryRule.SAFETY_EXEMPT_SHARE_MAX, region) + "（收寄 ≥ "
+				+ rules.value(StatutoryRule.SAFETY_EXEMPT_SHARE_MIN_PARCELS, region).toPlainString()
+				+ " 件；规则目录 safety.alerts.exempt-share，各局可设）";
 	}
 
 	/** The registry names of comma-separated enterprise ids, "、"-separated (the id where none is registered). */

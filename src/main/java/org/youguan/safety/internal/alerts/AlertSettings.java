@@ -29,7 +29,10 @@ public record AlertSettings(Integer enterprisesPerPseudonym, Integer parcelsPerP
 		outletMinSubject = outletMinSubject == null ? 20 : outletMinSubject;
 	}
 
-	/** The threshold of a rule as its page shows it, e.g. "≥ 3 家企业". */
+	/**
+	 * The threshold of a rule as its page shows it, e.g. "≥ 3 家企业"; rule (f)'s lies in the rule catalogue, per region
+	 * ({@link AlertDetection#threshold} states its values).
+	 */
 	public String describe(AlertRule rule) {
 		return switch (rule) {
 			case PSEUDONYM_ENTERPRISES -> "同一日 ≥ " + enterprisesPerPseudonym + " 家企业";
@@ -38,6 +41,7 @@ public record AlertSettings(Integer enterprisesPerPseudonym, Integer parcelsPerP
 			case OUTLET_REAL_NAME -> "日实名率 < " + outletRealNameRate.stripTrailingZeros().toPlainString()
 					+ "%（应实名 ≥ " + outletMinSubject + " 件）";
 			case MACHINE_IDLE -> "工作日过机 0 件";
+			case EXEMPT_SHARE -> "日豁免件占比 > 规则目录 safety.alerts.exempt-share（收寄 ≥ safety.alerts.exempt-share.min-parcels 件），各局可设";
 		};
 	}
 }

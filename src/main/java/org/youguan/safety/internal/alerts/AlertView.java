@@ -33,7 +33,8 @@ public record AlertView(long id, AlertRule rule, String subject, LocalDate day, 
 		return switch (rule) {
 			case PSEUDONYM_ENTERPRISES, PSEUDONYM_VOLUME -> Pseudonyms.shorten(subject.indexOf('@') < 0 ? subject
 					: subject.substring(0, subject.indexOf('@')));
-			case COURIER_SELF -> subject.indexOf('@') < 0 ? subject : subject.substring(0, subject.lastIndexOf('@'));
+			case COURIER_SELF, OUTLET_REAL_NAME, EXEMPT_SHARE -> subject.indexOf('@') < 0 ? subject
+					: subject.substring(0, subject.lastIndexOf('@'));
 			default -> subject;
 		};
 	}

@@ -77,6 +77,7 @@ class AlertsController {
 	String rule(@AuthenticationPrincipal CurrentUser me, DataScope scope, ListRequest request, @PathVariable String slug,
 			@RequestParam(required = false) String status, Model model) {
 		model.addAttribute("canAct", me.writer());
+		model.addAttribute("threshold", detection.threshold(rule(slug), me.regionCode()));
 		return page(scope, request, rule(slug), status, model);
 	}
 
@@ -106,8 +107,9 @@ class AlertsController {
 	@GetMapping("/safety/alerts/{id:\\d+}")
 	String show(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id, Model model) {
 		model.addAttribute("canAct", me.writer());
-		model.addAttribute("alert", alerts.get(scope, id));
-		model.addAttribute("settings", settings);
+		AlertView alert = alerts.get(scope, id);
+		model.addAttribute("alert", alert);
+		model.addAttribute("threshold", detection.threshold(alert.rule(), alert.regionCode()));
 		return "safety/alert";
 	}
 

@@ -19,6 +19,7 @@ import org.youguan.kernel.IdCardNumber;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Masking;
 import org.youguan.kernel.Text;
+import org.youguan.safety.internal.CourierIds;
 import org.youguan.safety.ParcelRecord;
 import org.youguan.safety.SenderIdType;
 import org.youguan.safety.internal.Pseudonyms;
@@ -83,13 +84,13 @@ public class Couriers {
 			Entry e = entries.get(i);
 			String line = "第" + (i + 1) + "行";
 			// one courier whatever the case it is typed in, as on the parcel records (k001 is K001)
-			String courier = e == null || e.courierId() == null ? "" : Text.strip(e.courierId()).toUpperCase(Locale.ROOT);
+			String courier = e == null || CourierIds.kept(e.courierId()) == null ? "" : CourierIds.kept(e.courierId());
 			String typeText = e == null || e.idType() == null || Text.isBlank(e.idType()) ? null : Text.strip(e.idType());
 			SenderIdType type = typeText == null ? SenderIdType.RESIDENT_ID : SenderIdType.parse(typeText);
 			String id = e == null || e.idNumber() == null ? "" : Text.strip(e.idNumber());
 			int before = errors.size();
-			if (!courier.matches("[A-Za-z0-9_-]{1,40}")) {
-				errors.add(new FieldError("courierId", "format", line + "：快递员编号（courierId）须为1至40位字母、数字、'-'或'_'"));
+			if (!CourierIds.wellFormed(courier)) {
+				errors.add(new FieldError("courierId", "format", line + "：" + CourierIds.RULE));
 			}
 			else if (Masking.holdsPersonalNumber(courier)) {
 				// as on the parcel records, which refuse such a courierId: it would be kept and shown in the clear
@@ -151,7 +152,7 @@ public class Couriers {
 	public String pseudonymOf(long enterpriseId, String courierId) {
 		return jdbc.sql("SELECT id_pseudonym FROM safety_courier WHERE enterprise_id = :e AND courier_id = :c")
 			.param("e", enterpriseId)
-			.param("c", courierId == null ? null : Text.strip(courierId).toUpperCase(Locale.ROOT))
+			.param("c", CourierIds.kept(courierId))
 			.query(String.class)
 			.optional()
 			.orElse(null);

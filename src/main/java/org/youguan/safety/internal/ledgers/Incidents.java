@@ -165,7 +165,8 @@ public class Incidents {
 		boolean byEnterprise = scope.kind() == DataScope.Kind.ENTERPRISE;
 		// the enterprise's own record is its report: received now, whatever time it types (else 迟报 is a keystroke away)
 		Instant reported = byEnterprise ? clock.instant() : instant(v, "reportedAt", "报告时间", data.reportedAt(), false, region);
-		if (reported != null && occurred != null) {
+		// an enterprise sends no report time (it is now): an occurrence in the future is its occurredAt's error alone
+		if (!byEnterprise && reported != null && occurred != null) {
 			v.require("reportedAt", !reported.isBefore(occurred), "range", "报告时间不能早于发生时间");
 		}
 		v.throwIfInvalid();

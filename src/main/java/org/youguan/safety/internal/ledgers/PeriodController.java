@@ -147,7 +147,7 @@ class PeriodController {
 	String form(@AuthenticationPrincipal CurrentUser me, Model model) {
 		String own = me.regionCode() == null || me.regionCode().isEmpty() ? "0" : me.regionCode();
 		model.addAttribute("own", regions.find(own).orElse(null));
-		model.addAttribute("areas", regions.children(own));
+		model.addAttribute("areas", LedgerRegions.areas(regions, own));
 		model.addAttribute("today", LocalDate.now(clock));
 		return "safety/period-form";
 	}

@@ -1,5 +1,13 @@
 package org.youguan.safety.internal.ledgers;
 
-/** An enterprise's daily report in a 寄递安保期, as entered: the day, parcels taken in, parcels screened, issues. */
-public record PeriodReportData(String day, Long parcels, Long screened, String issues) {
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+/**
+ * An enterprise's daily report in a 寄递安保期, as entered: the day, parcels taken in, parcels screened (each 0 to 10亿,
+ * {@link SecurityPeriods#MAX_PARCELS}: the bound {@code SecurityPeriods} checks, declared here so that a value that is no
+ * whole number is told this range, not a long's), issues.
+ */
+public record PeriodReportData(String day, @Min(0) @Max(SecurityPeriods.MAX_PARCELS) Long parcels,
+		@Min(0) @Max(SecurityPeriods.MAX_PARCELS) Long screened, String issues) {
 }

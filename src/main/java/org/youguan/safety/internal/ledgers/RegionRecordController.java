@@ -152,7 +152,7 @@ class RegionRecordController {
 		String own = me.regionCode() == null || me.regionCode().isEmpty() ? "0" : me.regionCode();
 		model.addAttribute("query", query);
 		model.addAttribute("own", regions.find(own).orElse(null));
-		model.addAttribute("areas", regions.children(own));
+		model.addAttribute("areas", LedgerRegions.areas(regions, own));
 		model.addAttribute("today", LocalDate.now(clock));
 		return view;
 	}

@@ -24,6 +24,7 @@ import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.region.Regions;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
@@ -74,7 +75,7 @@ public class RegionRecords {
 	}
 
 	/** A training as entered: region code, held on (not in the future), topic, trainees (≥ 1), audience, organiser. */
-	public record TrainingData(String region, String heldOn, String topic,
+	public record TrainingData(@JsonAlias("regionCode") String region, String heldOn, String topic,
 			@JsonDeserialize(using = NumberText.Judged.class) String trainees, String audience, String organiser) {
 	}
 
@@ -88,7 +89,7 @@ public class RegionRecords {
 	 * A seizure as entered: region code, seized on (not in the future), agencies, item, quantity (&gt; 0, at most
 	 * {@link #MAX_QUANTITY}), unit, value.
 	 */
-	public record SeizureData(String region, String seizedOn, String agencies, String item,
+	public record SeizureData(@JsonAlias("regionCode") String region, String seizedOn, String agencies, String item,
 			@JsonDeserialize(using = NumberText.Judged.class) String quantity, String unit,
 			@JsonDeserialize(using = NumberText.Judged.class) String valueYuan, String note) {
 	}
@@ -265,17 +266,7 @@ public class RegionRecords {
 		if (scope.kind() == DataScope.Kind.ENTERPRISE) {
 			throw new AccessRefusedException("region", "该台账由邮政管理部门登记");
 		}
-		String region = Hazards.clean(text);
-		if (region == null) {
-			v.require("region", false, "required", "请选择区域");
-		}
-		else if (!region.matches("\\d{2,12}") || regions.find(region).isEmpty()) {
-			v.require("region", false, "exists", "区域代码不是行政区划：" + region);
-		}
-		else {
-			scope.requireWithin(v, "region", region, "所选区域");
-		}
-		return region;
+		return LedgerRegions.checked(scope, v, regions, text, "所选区域");
 	}
 
 	private LocalDate day(Validation v, String field, String label, String text, String region) {

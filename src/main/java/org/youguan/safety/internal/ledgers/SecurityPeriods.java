@@ -53,6 +53,9 @@ import org.youguan.safety.ParcelRecord;
 @Service
 public class SecurityPeriods {
 
+	/** The most parcels (taken in or screened) a daily report may state: 10亿, beyond any enterprise's day. */
+	static final long MAX_PARCELS = 1_000_000_000L;
+
 	static final String AUDIT_TYPE = "SafetySecurityPeriod";
 
 	/** The most parcels (收寄量, 过机安检量) one day's report may count: 10亿件; more is a typing error. */
@@ -164,16 +167,7 @@ public class SecurityPeriods {
 		Validation v = new Validation();
 		String name = Text.name(Hazards.clean(data.name()));
 		v.name("name", "安保期名称", name, 100);
-		String region = Hazards.clean(data.region());
-		if (region == null) {
-			v.require("region", false, "required", "请选择安保期所在区域");
-		}
-		else if (!region.matches("\\d{2}(\\d{2}(\\d{2})?)?") || regions.find(region).isEmpty()) {
-			v.require("region", false, "exists", "区域代码不是省、市或县级行政区划：" + region);
-		}
-		else {
-			scope.requireWithin(v, "region", region, "安保期所在区域");
-		}
+		String region = LedgerRegions.checked(scope, v, regions, data.region(), "安保期所在区域");
 		LocalDate from = v.date("startsOn", "开始日期", data.startsOn());
 		LocalDate to = v.date("endsOn", "结束日期", data.endsOn());
 		v.require("startsOn", data.startsOn() != null && !Text.isBlank(data.startsOn()), "required", "请填写开始日期");

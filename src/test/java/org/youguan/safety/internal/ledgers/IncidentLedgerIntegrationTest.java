@@ -85,6 +85,18 @@ class IncidentLedgerIntegrationTest {
 		assertThat(late.reportLate()).isTrue();
 	}
 
+	/** An enterprise's incident in the future is refused on occurredAt alone: it sends no report time to be wrong. */
+	@Test
+	void anEnterprisesFutureOccurrenceIsRefusedOnlyOnTheFieldItSent() throws Exception {
+		mvc.perform(post("/api/v1/safety/incidents").header("Authorization", SHUNFENG)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"occurredAt\":\"" + hoursAgo(-5) + "\",\"kind\":\"EMERGENCY\",\"level\":\"GENERAL\","
+					+ "\"description\":\"未来时间测试\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors.length()").value(1))
+			.andExpect(jsonPath("$.errors[0].field").value("occurredAt"));
+	}
+
 	@Test
 	void anEnterprisesOwnRecordIsReportedWhenSubmittedWhateverTimeItTypes() throws Exception {
 		// at 21:43 the enterprise records an incident of 08:00 claiming it reported at 08:30

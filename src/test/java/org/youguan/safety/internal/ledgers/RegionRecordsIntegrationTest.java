@@ -236,6 +236,32 @@ class RegionRecordsIntegrationTest {
 		assertThat(status).isIn(302, 400);
 	}
 
+	/**
+	 * The API takes the region under the name its list answers ({@code regionCode}) as well as {@code region}, and the
+	 * region rule of every ledger: a township is refused for a training and a seizure as for a 安保期.
+	 */
+	@Test
+	void aTrainingAndASeizureTakeRegionCodeAndRefuseATownshipAsPeriodsDo() throws Exception {
+		String day = LocalDate.now(clock).toString();
+		mvc.perform(post("/api/v1/safety/trainings").header("Authorization", CITY).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"regionCode\":\"320506\",\"heldOn\":\"" + day + "\",\"topic\":\"区域名称测试培训\","
+					+ "\"trainees\":12,\"audience\":\"网点负责人\",\"organiser\":\"市局\"}"))
+			.andExpect(status().isCreated());
+		mvc.perform(get("/api/v1/safety/trainings?q=区域名称测试培训").header("Authorization", CITY))
+			.andExpect(jsonPath("$.items[0].regionCode").value("320506"));
+		mvc.perform(post("/api/v1/safety/trainings").header("Authorization", CITY).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"region\":\"320506001\",\"heldOn\":\"" + day + "\",\"topic\":\"街道区域测试培训\","
+					+ "\"trainees\":12,\"audience\":\"网点负责人\",\"organiser\":\"市局\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("region"))
+			.andExpect(jsonPath("$.errors[0].rule").value("exists"));
+		mvc.perform(post("/api/v1/safety/seizures").header("Authorization", CITY).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"regionCode\":\"320506001\",\"seizedOn\":\"" + day + "\",\"agencies\":\"区局\",\"item\":\"街道查获\","
+					+ "\"quantity\":\"3\",\"unit\":\"条\",\"valueYuan\":\"100\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("region"));
+	}
+
 	@Test
 	void aTrainingIsRecordedAndExported() throws Exception {
 		mvc.perform(post("/api/v1/safety/trainings").header("Authorization", CITY).contentType(MediaType.APPLICATION_JSON)

@@ -298,6 +298,19 @@ class SecurityPeriodIntegrationTest {
 		noPersonalNumberIn(log);
 	}
 
+	/** A count that is no whole number is told the field's own range (0 to 10亿), not a long's. */
+	@Test
+	void aFractionalCountIsToldTheFieldsOwnRange() throws Exception {
+		long id = declare("320506", "整数范围安保期");
+		mvc.perform(post("/api/v1/safety/periods/" + id + "/reports").header("Authorization", SHUNFENG)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"day\":\"" + today() + "\",\"parcels\":1.5}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("parcels"))
+			.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("0至1000000000")))
+			.andExpect(jsonPath("$.errors[0].message").value(
+					org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("9223372036854775807"))));
+	}
+
 	@Test
 	void dailyReportsFollowThePeriodsRulesAndASecondFilingCorrectsTheFirst() throws Exception {
 		long id = declare("320506", "规则测试安保期");
