@@ -53,9 +53,6 @@ import org.youguan.safety.ParcelRecord;
 @Service
 public class SecurityPeriods {
 
-	/** The most parcels (taken in or screened) a daily report may state: 10亿, beyond any enterprise's day. */
-	static final long MAX_PARCELS = 1_000_000_000L;
-
 	static final String AUDIT_TYPE = "SafetySecurityPeriod";
 
 	/** The most parcels (收寄量, 过机安检量) one day's report may count: 10亿件; more is a typing error. */
