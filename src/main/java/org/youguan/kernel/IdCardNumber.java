@@ -27,8 +27,10 @@ public final class IdCardNumber {
 	}
 
 	/**
-	 * Checks and normalises a number as typed ({@link Text#identifier}: full-width digits and Ｘ of a Chinese input method
-	 * are ASCII, spaces around it dropped; 'x' upper-cased).
+	 * Checks and normalises a number as typed ({@link Text#identifier}: NFKC, so the full-width digits and Ｘ of a Chinese
+	 * input method and the mathematical digits beyond the BMP (U+1D7CE–U+1D7FF) are ASCII, spaces around it dropped; 'x'
+	 * upper-cased). Digits of other scripts, which NFKC leaves, are refused (rule format); {@link Masking} reads them as
+	 * digits all the same, so free text never shows one in the clear.
 	 * @param today China's date today (from the application's {@code Clock}, never the JVM's zone): a birth date after
 	 * it is refused
 	 * @throws InvalidValueException on field {@code idNumber}, naming the rule: required, legacy-15, format, province,
@@ -39,7 +41,9 @@ public final class IdCardNumber {
 			throw new InvalidValueException("idNumber", "required", "身份证号码不能为空");
 		}
 		String value = Text.identifier(text).toUpperCase(Locale.ROOT);
-		if (value.length() == 15 && value.chars().allMatch(Character::isDigit)) {
+		// ASCII digits only, as the format below: NFKC made the full-width and mathematical ones ASCII already, and other
+		// scripts' digits (Arabic-Indic …) are no number of this standard (rule format, not legacy-15)
+		if (value.length() == 15 && value.chars().allMatch(c -> c >= '0' && c <= '9')) {
 			throw new InvalidValueException("idNumber", "legacy-15",
 					"不受理15位旧身份证号码，请填写18位身份证号码（GB 11643-1999）");
 		}
@@ -60,7 +64,8 @@ public final class IdCardNumber {
 	}
 
 	/**
-	 * Whether a normalised number (no spaces, upper-case 'X') passes every rule of {@link #of} — 17 digits and the
+	 * Whether a normalised number (ASCII digits, no spaces, upper-case 'X'; anything else is false, as a machine
+	 * interface sends one) passes every rule of {@link #of} — 17 digits and the
 	 * check character, a province code, a real birth date from 1900 up to {@code today} — without a regular expression
 	 * or an exception: for hot paths that check millions of numbers (the safety module's parcel records).
 	 */

@@ -1,7 +1,9 @@
 package org.youguan.kernel;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 import java.util.function.IntPredicate;
 import java.util.function.UnaryOperator;
@@ -37,12 +39,22 @@ public final class Masking {
 		return stored != null && Text.strip(typed).equals(mask.apply(stored)) ? stored : typed;
 	}
 
+	/**
+	 * An ID number as lists show it: its first 6 and last 4 characters ({@code 110105********002X}), read as the
+	 * validators read one ({@link #normalForm}).
+	 * @param value the number as stored (null: empty)
+	 */
 	public static String idNumber(String value) {
-		return keep(value, 6, 4);
+		return keep(normalForm(value), 6, 4);
 	}
 
-	/** A phone number in the canonical form of {@link Telephone} (older free-text values get first 3 and last 4). */
+	/**
+	 * A phone number in the canonical form of {@link Telephone} (older free-text values get first 3 and last 4), read as
+	 * the validators read one ({@link #normalForm}).
+	 * @param value the number as stored (null: empty)
+	 */
 	public static String phone(String value) {
+		value = normalForm(value);
 		if (value != null) {
 			Matcher landline = LANDLINE.matcher(value);
 			if (landline.matches()) {
@@ -51,6 +63,25 @@ public final class Masking {
 			}
 		}
 		return keep(value, 3, 4);
+	}
+
+	/**
+	 * A number as {@link IdCardNumber#of} and {@link Telephone#of} read it before they check it: compatibility-normalised
+	 * (NFKC), so the full-width digits of a Chinese input method and the mathematical digits beyond the BMP (U+1D7CE–
+	 * U+1D7FF, two UTF-16 units each) are the ASCII digits they show — one rule for what is accepted as a number and how
+	 * it is masked. Digits NFKC leaves (Arabic-Indic, Devanagari …) stay; the validators refuse them, and a mask keeps
+	 * whole characters ({@link #keep}). Null for null.
+	 */
+	private static String normalForm(String value) {
+		if (value == null) {
+			return null;
+		}
+		for (int i = 0; i < value.length(); i++) {
+			if (value.charAt(i) >= 0x80) {
+				return Normalizer.normalize(value, Normalizer.Form.NFKC);
+			}
+		}
+		return value;
 	}
 
 	/** A person's name keeps its first character (张三 → 张*, 欧阳娜娜 → 欧***). */
@@ -71,7 +102,8 @@ public final class Masking {
 	 * number of 15 or 18 digits is left alone; a mistyped birth date is not worth leaking a number for, so the
 	 * date check accepts any day 01–31 of any month.
 	 * <p>Whole runs count (a run of digits longer or shorter, like a waybill number or a region code, is left as it is,
-	 * unless it is such numbers back to back and nothing else: 1380013800013900139000, {@link #backToBackNumbersIn}),
+	 * unless it is such numbers back to back and nothing else, also after the country code: 1380013800013900139000,
+	 * 861380013800013900139000, {@link #backToBackNumbersIn}),
 	 * and so do numbers written in blocks: digit runs joined by one to {@value #MAX_JOINER} characters people type
 	 * between the parts of a number, or that hide between them ({@link #joiner}: spaces of every width, hyphens and
 	 * dashes, points, slashes, commas, 、, tildes, brackets, bars, colons, line breaks, zero-width characters) whose
@@ -88,7 +120,9 @@ public final class Masking {
 	 * the 6-6-3 blocks people write it in), and one spelt in 11 or more Chinese numerals in a row (一三八〇〇…, 壹叁捌…),
 	 * or in blocks of numerals shaped as a number in blocks of digits is (一三八 〇〇一三 八〇〇〇). The decimal digits of
 	 * other scripts (Unicode Nd: Arabic-Indic ١١٠١٠٥…, Devanagari ११०१०५…, and beyond the BMP the mathematical digits
-	 * 𝟏𝟑𝟗…) are read as their ASCII digits, as full-width ones are.
+	 * 𝟏𝟑𝟗…) are read as their ASCII digits, as full-width ones are. In a run of Chinese numerals, numbers that overlap
+	 * (一三九一三八〇〇一三八〇〇〇 reads 13913800138 from its start and 13800138000 from its fourth numeral) are one
+	 * stretch with every digit any of them hides masked, 139*******8000 ({@link #numbersInside}).
 	 *
 	 * @param text any text, or null
 	 * @return the text with those numbers masked (null for null), as long as the text but where a digit beyond the BMP
@@ -98,10 +132,24 @@ public final class Masking {
 		if (text == null) {
 			return null;
 		}
-		String ascii = asciiDigits(text);
-		String masked = maskedAscii(ascii);
+		BitSet forced = new BitSet();
+		String ascii = asciiDigits(text, forced);
+		String masked = starred(maskedAscii(ascii), forced);
 		// nothing masked: the text as sent, its full-width digits as typed (a message echoing "５００" shows ５００)
 		return masked == ascii ? text : masked;
+	}
+
+	/**
+	 * The text with a {@code *} at each of the {@code forced} positions ({@link #numbersInside}: the digits a number read
+	 * among others in a run of numerals hides, whichever of its readings is the number); the text itself when none.
+	 */
+	private static String starred(String text, BitSet forced) {
+		if (forced.isEmpty()) {
+			return text;
+		}
+		char[] out = text.toCharArray();
+		forced.stream().filter(k -> k < out.length).forEach(k -> out[k] = '*');
+		return new String(out);
 	}
 
 	/**
@@ -141,8 +189,10 @@ public final class Masking {
 	 * Masks every run of digits that is personal numbers written back to back and nothing else — two mobile numbers
 	 * (1380013800013900139000), an ID number and a mobile number (32050619900101123X13800138000: an ID number's check
 	 * character X may stand inside the run), and so on — each as {@link #phone} or {@link #idNumber} masks it. The run is
-	 * cut into whole numbers from its first digit to its last ({@link #tiling}); a run that cannot be cut so, such as a
-	 * bank card or an order number of 19 or 20 digits, is left alone (no cut gives 12 to 21 digits, nor 23 to 25).
+	 * cut into whole numbers from its first digit to its last ({@link #tiling}), or from after the country code or trunk 0
+	 * that begins it when the first number is a mobile one ({@link #DIALLING_PREFIXES}: 861380013800013900139000,
+	 * +86 then the same, 00861380013800013900139000); a run that cannot be cut so, such as a bank card or an order
+	 * number of 19 or 20 digits, is left alone (no cut gives 12 to 21 digits, nor 23 to 25).
 	 * Known and accepted: a run of 22 or more digits that happens to be so cut (a long order number whose two halves
 	 * begin 13 to 19) is masked.
 	 * @param text the text, its digits ASCII
@@ -164,16 +214,22 @@ public final class Masking {
 			if (j < n && x(text.charAt(j)) && (j + 1 == n || !Character.isLetterOrDigit(text.charAt(j + 1)))) {
 				j++;
 			}
-			int[] parts = j - i >= BACK_TO_BACK ? tiling(text, i, j) : null;
-			if (parts == null && j - i > BACK_TO_BACK && x(text.charAt(j - 1))) {
-				// an X after numbers back to back that are no ID number's check character (13800138000…X)
-				parts = tiling(text, i, j - 1);
+			int[] parts = cut(text, i, j);
+			int start = i;
+			for (int k = 0; parts == null && k < DIALLING_PREFIXES.length; k++) {
+				// the country code or the trunk 0 before mobile numbers back to back (861380013800013900139000)
+				String prefix = DIALLING_PREFIXES[k];
+				int[] after = text.startsWith(prefix, i) ? cut(text, i + prefix.length(), j) : null;
+				if (after != null && after[0] == 11) {
+					parts = after;
+					start = i + prefix.length();
+				}
 			}
 			if (parts != null) {
 				if (out == null) {
 					out = text.toCharArray();
 				}
-				for (int at = i, p = 0; p < parts.length; at += parts[p++]) {
+				for (int at = start, p = 0; p < parts.length; at += parts[p++]) {
 					int head = parts[p] == 11 ? 3 : 6;
 					Arrays.fill(out, at + head, at + parts[p] - 4, '*');
 				}
@@ -181,6 +237,26 @@ public final class Masking {
 			i = j;
 		}
 		return out == null ? text : new String(out);
+	}
+
+	/**
+	 * What may stand before a mobile number in the same run of digits, longest first: the country code as dialled from
+	 * abroad (0086) or written after a plus (+86, whose + is no digit), and the trunk 0 ({@link #PERSONAL_NUMBER} reads
+	 * the same before one number).
+	 */
+	private static final String[] DIALLING_PREFIXES = { "0086", "86", "0" };
+
+	/**
+	 * How the digits {@code from} to {@code to} (at least {@value #BACK_TO_BACK}; an X may end them) cut into personal
+	 * numbers back to back ({@link #tiling}); an X after numbers that is no ID number's check character (13800138000…X)
+	 * is left out. Null when they do not.
+	 */
+	private static int[] cut(String text, int from, int to) {
+		int[] parts = to - from >= BACK_TO_BACK ? tiling(text, from, to) : null;
+		if (parts == null && to - from > BACK_TO_BACK && x(text.charAt(to - 1))) {
+			parts = tiling(text, from, to - 1);
+		}
+		return parts;
 	}
 
 	/**
@@ -250,8 +326,9 @@ public final class Masking {
 
 	/**
 	 * Free text shown to anyone (a public page or API): the personal numbers {@link #personalNumbersIn} masks, and also
-	 * every landline with its area code (0512-65551234, 0512 6555 1234, (0512)65551234, ０５１２－６５５５１２３４),
-	 * masked as {@link #phone} masks one: the area code and the last 4 digits kept. A landline says less about a person
+	 * every landline with its area code (0512-65551234, 0512 6555 1234, (0512)65551234, ０５１２－６５５５１２３４, and in
+	 * Chinese numerals 零五一二－六五五五一二三四 or （〇五一二）六五五五 一二三四, shown in digits), masked as {@link #phone}
+	 * masks one: the area code and the last 4 digits kept. A landline says less about a person
 	 * than a mobile number, so the staff's and the enterprise's views keep it; the public sees no telephone at all.
 	 *
 	 * @param text any text, or null
@@ -262,8 +339,11 @@ public final class Masking {
 		if (masked == null) {
 			return null;
 		}
-		String ascii = asciiDigits(masked);
-		Matcher m = FREE_LANDLINE.matcher(ascii);
+		BitSet forced = new BitSet();
+		String ascii = starred(asciiDigits(masked, forced), forced);
+		// a landline in Chinese numerals (零五一二－六五五五一二三四) is one: read for the search, shown in digits where found
+		String read = numeralsAsDigits(ascii);
+		Matcher m = FREE_LANDLINE.matcher(read);
 		StringBuilder out = null;
 		int tail = 0;
 		while (m.find()) {
@@ -282,10 +362,23 @@ public final class Masking {
 					shown.append(c);
 				}
 			}
-			out.append(ascii, tail, m.start(2)).append(shown);
+			out.append(ascii, tail, m.start(1)).append(m.group(1)).append(shown);
 			tail = m.end(2);
 		}
 		return out == null ? masked : out.append(ascii, tail, ascii.length()).toString();
+	}
+
+	/** The text with every Chinese numeral ({@link #numeral}) as its ASCII digit, character for character. */
+	private static String numeralsAsDigits(String text) {
+		char[] chars = null;
+		for (int k = 0; k < text.length(); k++) {
+			int value = numeral(text.charAt(k));
+			if (value >= 0) {
+				chars = chars == null ? text.toCharArray() : chars;
+				chars[k] = (char) ('0' + value);
+			}
+		}
+		return chars == null ? text : new String(chars);
 	}
 
 	/**
@@ -316,8 +409,9 @@ public final class Masking {
 		if (text == null) {
 			return false;
 		}
-		String ascii = asciiDigits(text);
-		return !ascii.equals(personalNumbersIn(ascii));
+		BitSet forced = new BitSet();
+		String ascii = asciiDigits(text, forced);
+		return !forced.isEmpty() || !ascii.equals(personalNumbersIn(ascii));
 	}
 
 	/**
@@ -326,8 +420,9 @@ public final class Masking {
 	 * full-width Ｘ or ｘ right after a digit (an ID number's check character typed in full width) as X or x; then its
 	 * Chinese numerals where they spell a number ({@link #chineseNumeralRuns}). The text itself when it has none. One
 	 * character for one, but a digit beyond the BMP (two UTF-16 units) becomes one ASCII digit.
+	 * @param forced receives the positions (in the text returned) to mask outright ({@link #numbersInside})
 	 */
-	private static String asciiDigits(String text) {
+	private static String asciiDigits(String text, BitSet forced) {
 		StringBuilder out = null;
 		int n = text.length();
 		for (int i = 0; i < n;) {
@@ -345,7 +440,7 @@ public final class Masking {
 			}
 			i += width;
 		}
-		return chineseNumeralRuns(out == null ? text : out.toString());
+		return chineseNumeralRuns(out == null ? text : out.toString(), forced);
 	}
 
 	/** The fewest digits and Chinese numerals in a row read as a number: a mobile number has 11 digits. */
@@ -362,8 +457,10 @@ public final class Masking {
 	 * again. Then numerals written in blocks are read as their digits where, so read, the blocks are a number written in
 	 * blocks ({@link #numeralBlocks}: 一三八 〇〇一三 八〇〇〇 as 138 0013 8000). The text itself when nothing is read.
 	 * @param text the text, its decimal digits ASCII already
+	 * @param forced receives the positions to mask outright: the digits a number among others in a run hides, whichever
+	 *     of the readings that overlap there is the number ({@link #numbersInside})
 	 */
-	private static String chineseNumeralRuns(String text) {
+	private static String chineseNumeralRuns(String text, BitSet forced) {
 		char[] chars = null;
 		int run = 0;
 		boolean mixed = false;
@@ -380,17 +477,20 @@ public final class Masking {
 				String after = checkCharacter(c) ? "X" : "";
 				boolean whole = personal(digits)
 						|| digits.length() >= BACK_TO_BACK && backToBackNumbersIn(digits + after).indexOf('*') >= 0;
-				List<int[]> inside = whole ? List.of() : numbersInside(text, from, i, c, true);
+				BitSet masks = new BitSet();
+				List<int[]> inside = whole ? List.of() : numbersInside(text, from, i, c, masks);
 				boolean read = whole || !inside.isEmpty() || !mixed;
 				List<int[]> parts = whole || inside.isEmpty() ? List.of(new int[] { from, i }) : inside;
 				if (!whole && mixed) {
 					// a number in numerals right beside one in digits (五一三八〇〇一三八〇〇〇13900139000): read it where
 					// the run so read masks more, the two then one run of digits cut in two again
-					List<int[]> beside = numbersInside(text, from, i, c, false);
+					List<int[]> beside = numbersInside(text, from, i, c, null);
 					if (!beside.isEmpty() && stars(maskedAscii(readParts(text, from, i, beside) + after))
-							> stars(maskedAscii((read ? readParts(text, from, i, parts) : text.substring(from, i)) + after))) {
+							> stars(maskedAscii((read ? readParts(text, from, i, parts) : text.substring(from, i)) + after))
+									+ (read ? masks.cardinality() : 0)) {
 						read = true;
 						parts = beside;
+						masks.clear();
 					}
 				}
 				if (read) {
@@ -400,6 +500,7 @@ public final class Masking {
 					for (int[] part : parts) {
 						asDigits(text, part[0], part[1], chars);
 					}
+					forced.or(masks);
 				}
 			}
 			run = 0;
@@ -502,37 +603,112 @@ public final class Masking {
 
 	/**
 	 * The personal numbers inside a longer run of digits and numerals that is none itself, as ranges (from inclusive, to
-	 * exclusive): a
-	 * mobile number after a name's numeral (王五一三八〇〇一三八〇〇〇: 五 and a mobile number in 12 numerals), an ID
-	 * number (18, or 17 and the X after the run; 15) beside other numerals; every one of them, so two numbers back to
-	 * back are both found (一三八〇〇一三八〇〇〇一三九〇〇一三九〇〇〇). When {@code alone}, a part counts only where it
-	 * would stand alone once read — the characters beside it in the run are Chinese numerals, which stay as typed, or
-	 * another part — so 139一1234一5678 (一 typed as a dash) is still read in its blocks; else a part may border digits
-	 * (the caller then reads the parts only when that masks more). ID numbers are looked for before mobile numbers.
+	 * exclusive): a mobile number after a name's numeral (王五一三八〇〇一三八〇〇〇: 五 and a mobile number in 12
+	 * numerals), an ID number (18, or 17 and the X after the run; 15) beside other numerals; every one of them, so two
+	 * numbers back to back are both found (一三八〇〇一三八〇〇〇一三九〇〇一三九〇〇〇). ID numbers are looked for before
+	 * mobile numbers at each place.
+	 * <p>When {@code forced} is given, a part counts only where it would stand alone once read — the characters beside
+	 * it in the run are Chinese numerals, which stay as typed, or another part — so 139一1234一5678 (一 typed as a dash) is
+	 * still read in its blocks. Numbers that overlap without one holding the other are readings of one stretch, and
+	 * the first is not the number more than the others: in 一三九一三八〇〇一三八〇〇〇 both 13913800138 and, from the
+	 * fourth numeral, 13800138000 are mobile numbers. Such a stretch holding a Chinese numeral is one part, and every
+	 * digit any of its readings hides goes into {@code forced} (139*******8000): reading the first alone showed the
+	 * middle of the other (139****0138〇〇〇). Digits alone are judged as a run of digits is ({@link #personalNumbersIn}:
+	 * whole runs count). Without {@code forced} the numbers are read from the left one after another and a part may
+	 * border digits (the caller then reads the parts only when that masks more).
 	 */
-	private static List<int[]> numbersInside(String text, int from, int to, char next, boolean alone) {
-		List<int[]> found = new ArrayList<>();
-		int start = from;
-		while (start + CHINESE_NUMERAL_RUN <= to) {
-			int length = 0;
-			for (int len : new int[] { 18, 17, 15, CHINESE_NUMERAL_RUN }) {
-				int end = start + len;
-				boolean fits = end <= to && (len != 17 || end == to && checkCharacter(next));
-				if (fits && (!alone || (start == from || numeral(text.charAt(start - 1)) >= 0) && (end == to || numeral(text.charAt(end)) >= 0))
-						&& personal(readAsDigits(text, start, end, end == to ? next : text.charAt(end)))) {
-					length = len;
-					break;
-				}
-			}
+	private static List<int[]> numbersInside(String text, int from, int to, char next, BitSet forced) {
+		List<int[]> numbers = new ArrayList<>();
+		for (int start = from; start + CHINESE_NUMERAL_RUN <= to; start++) {
+			int length = numberAt(text, from, start, to, next, false);
 			if (length > 0) {
-				found.add(new int[] { start, start + length });
-				start += length;
-			}
-			else {
-				start++;
+				numbers.add(new int[] { start, start + length });
+				// read from the left one after another, without overlaps: the caller compares the masks
+				start += forced == null ? length - 1 : 0;
 			}
 		}
+		if (forced == null) {
+			return numbers;
+		}
+		List<int[]> found = new ArrayList<>();
+		for (int k = 0; k < numbers.size();) {
+			// the numbers overlapping the first one, and those overlapping them
+			int end = numbers.get(k)[1];
+			int m = k + 1;
+			while (m < numbers.size() && numbers.get(m)[0] < end) {
+				end = Math.max(end, numbers.get(m)[1]);
+				m++;
+			}
+			int begin = numbers.get(k)[0];
+			boolean held = numbers.get(k)[1] == end;
+			int[] backToBack = held ? null : backToBack(text, from, begin, end, to, next);
+			if (backToBack != null) {
+				for (int at = begin, p = 0; p < backToBack.length; at += backToBack[p++]) {
+					found.add(new int[] { at, Math.min(at + backToBack[p], end) });
+				}
+			}
+			else if (!held && holdsNumeral(text, begin, end)) {
+				found.add(new int[] { begin, end });
+				for (int[] n : numbers.subList(k, m)) {
+					int length = n[1] - n[0] + (n[1] - n[0] == 17 ? 1 : 0);
+					forced.set(n[0] + (length == 11 ? 3 : 6), n[0] + length - 4);
+				}
+			}
+			else {
+				// one number, or digits alone: from the left, each number that stands alone once read
+				for (int start = begin; start < end;) {
+					int length = numberAt(text, from, start, to, next, true);
+					if (length > 0) {
+						found.add(new int[] { start, start + length });
+					}
+					start += Math.max(length, 1);
+				}
+			}
+			k = m;
+		}
 		return found;
+	}
+
+	/**
+	 * The length of the personal number that starts at {@code start} of a run of digits and numerals from {@code from}
+	 * to before {@code to} ({@code next} after it), the longest first — 18, 17 with the check character X after the run,
+	 * 15, 11 — and when {@code alone} one that would stand alone once read (the characters beside it Chinese numerals or
+	 * the run's ends); 0 when none does.
+	 */
+	private static int numberAt(String text, int from, int start, int to, char next, boolean alone) {
+		for (int len : new int[] { 18, 17, 15, CHINESE_NUMERAL_RUN }) {
+			int end = start + len;
+			if (end <= to && (len != 17 || end == to && checkCharacter(next))
+					&& (!alone || (start == from || numeral(text.charAt(start - 1)) >= 0) && (end == to || numeral(text.charAt(end)) >= 0))
+					&& personal(readAsDigits(text, start, end, end == to ? next : text.charAt(end)))) {
+				return len;
+			}
+		}
+		return 0;
+	}
+
+	/**
+	 * How the stretch {@code begin} to {@code end} of the run {@code from} to {@code to} cuts into personal numbers back
+	 * to back ({@link #tiling}; an X after the run ends an ID number), when it would stand alone once read; else null.
+	 * Numbers written back to back (五一三八〇〇一三八〇〇〇一三九〇〇一三九〇〇〇) overlap a reading across their seam
+	 * (13800013900) and are read as written, as a whole run of them is ({@link #backToBackNumbersIn}).
+	 */
+	private static int[] backToBack(String text, int from, int begin, int end, int to, char next) {
+		if (begin > from && numeral(text.charAt(begin - 1)) < 0 || end < to && numeral(text.charAt(end)) < 0) {
+			return null;
+		}
+		String digits = readAsDigits(text, begin, end, (char) 0) + (end == to && checkCharacter(next) ? "X" : "");
+		return tiling(digits, 0, digits.length());
+	}
+
+	/** Whether the characters {@code from} to {@code to} hold a Chinese numeral ({@link #numeral}). */
+	private static boolean holdsNumeral(String text, int from, int to) {
+		for (int k = from; k < to; k++) {
+			if (numeral(text.charAt(k)) >= 0) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
@@ -978,14 +1154,19 @@ public final class Masking {
 	private static final Pattern PERSONAL_NUMBER = Pattern.compile("(?:(?<=[+\uFF0B]86)|(?<![0-9])(?:00)?86|(?<![0-9])0)"
 			+ "(1[3-9][0-9]{9})(?![0-9])|(?<![0-9])([0-9]{17}[0-9Xx](?![0-9])|[0-9]{15}(?![0-9Xx])|1[3-9][0-9]{9}(?![0-9]))");
 
+	/**
+	 * The value with its first {@code head} and last {@code tail} characters kept, each other one a {@code *}; counted in
+	 * characters (code points), so a character beyond the BMP is never cut in half. All {@code *} when it is no longer.
+	 */
 	private static String keep(String value, int head, int tail) {
 		if (value == null || value.isEmpty()) {
 			return "";
 		}
-		if (value.length() <= head + tail) {
-			return "*".repeat(value.length());
+		int length = value.codePointCount(0, value.length());
+		if (length <= head + tail) {
+			return "*".repeat(length);
 		}
-		return value.substring(0, head) + "*".repeat(value.length() - head - tail)
-				+ value.substring(value.length() - tail);
+		return value.substring(0, value.offsetByCodePoints(0, head)) + "*".repeat(length - head - tail)
+				+ value.substring(value.offsetByCodePoints(value.length(), -tail));
 	}
 }

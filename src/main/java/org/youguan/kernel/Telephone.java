@@ -56,7 +56,8 @@ public final class Telephone {
 		}
 		Telephone phone = parse(text);
 		if (phone == null) {
-			String digits = text.replaceAll("\\D", "");
+			// the digits as parse read them (NFKC: full-width and mathematical digits are ASCII ones)
+			String digits = Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("\\D", "");
 			if (LOCAL.matcher(digits).matches()) {
 				throw new InvalidValueException("phone", "area-code", "固定电话请加区号（如0512-65551234）");
 			}

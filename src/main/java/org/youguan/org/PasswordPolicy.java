@@ -3,6 +3,7 @@ package org.youguan.org;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
 import java.text.Normalizer;
 import java.time.Year;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -43,7 +45,8 @@ import org.youguan.platform.ChinaTime;
  * "Chenwuzhong@1" count as the guessable word plus a year they are; at most {@value #MAX_BYTES} bytes in UTF-8
  * (what bcrypt reads), not built on a common site's, brand's or YouGuan's own name ({@code security/brand-words.txt})
  * with too little else: the names and the parts of a web address count as the few guesses they are (also written
- * with look-alike characters, Cyrillic letters, separators between their letters or one letter changed), and the
+ * with look-alike characters, Cyrillic letters, separators between their letters or one letter changed, left out or
+ * added), and the
  * password must still need 10^8 guesses — "Baidu@2026!!", "baidu.gov.cn@2026", "Admin@2026abc" or "Tao-bao#2026!" do
  * not, "7Sf!9Qq#3Jd" does (see {@link #brandGuessesLog10}); and no character that shows nothing or looks like a space ({@link Text#invisibleAt}: U+200B,
  * a no-break space — typed once, never again on another device).
@@ -114,41 +117,66 @@ public final class PasswordPolicy {
 	public static void check(String field, String username, List<String> accountWords, String password) {
 		List<FieldError> errors = new ArrayList<>();
 		if (password == null || password.length() < MIN_LENGTH) {
-			errors.add(new FieldError(field, "min-length", "密码长度不能少于" + MIN_LENGTH + "位"));
+			errors.add(refusal(field, "min-length", MIN_LENGTH));
 		}
 		if (password != null && classes(password) < 3) {
-			errors.add(new FieldError(field, "character-classes", "密码须包含大写字母、小写字母、数字、特殊字符中的至少三类"));
+			errors.add(refusal(field, "character-classes"));
 		}
 		if (password != null && containsUsername(password, username)) {
-			errors.add(new FieldError(field, "not-username", "密码不能包含用户名"));
+			errors.add(refusal(field, "not-username"));
 		}
 		if (password != null && password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-			errors.add(new FieldError(field, "max-length", "密码不能超过" + MAX_BYTES + "字节（英文字母、数字和符号每个1字节，汉字每个3字节）"));
+			errors.add(refusal(field, "max-length", MAX_BYTES));
 		}
 		int hidden = password == null ? -1 : Text.invisibleAt(password);
 		if (hidden >= 0) {
-			errors.add(new FieldError(field, "invisible-character", "密码含有看不见或形似空格的字符（" + Text.codePoint(password, hidden)
-					+ "），在其他设备上无法输入，请删除后重试"));
+			errors.add(refusal(field, "invisible-character", Text.codePoint(password, hidden)));
 		}
 		if (password != null && COMMON.contains(password.toLowerCase(Locale.ROOT))) {
-			errors.add(new FieldError(field, "common", "该密码过于常见，容易被猜中，请换一个"));
+			errors.add(refusal(field, "common"));
 		}
 		else if (password != null && errors.isEmpty()) {
 			List<String> inputs = userInputs(username, accountWords);
 			OptionalDouble named = brandGuessesLog10(password, inputs);
 			if (named.isPresent() && named.getAsDouble() < MIN_GUESSES_LOG10) {
-				errors.add(new FieldError(field, "guessable", "该密码容易被猜中（常见网站、品牌或本系统的名称不算强度：去掉名称和www、com、cn、gov等网址部分后，"
-						+ "剩下的年份、数字、符号或几个字母太容易猜到，如Baidu@2026!!、baidu.com@2026、Admin@2026abc；名称中间加符号、"
-						+ "字母写成@、0等形近字符或换掉一个字母也一样；地名、快递品牌、本人姓名或用户名的拼音不算强度），请换一个不易猜到的组合"));
+				errors.add(new FieldError(field, "guessable", message("guessable.brand")));
 			}
 			else if (Estimator.ZXCVBN.measure(password, inputs).getScore() < MIN_SCORE) {
-				errors.add(new FieldError(field, "guessable", "该密码容易被猜中（常见单词或密码加数字符号、键盘连续键、重复或连续的字符；"
-						+ "地名、快递品牌、本人姓名或用户名的拼音不算强度），请换一个不易猜到的组合"));
+				errors.add(refusal(field, "guessable"));
 			}
 		}
 		if (!errors.isEmpty()) {
 			throw new InvalidValueException(errors);
 		}
+	}
+
+	/**
+	 * The refusals' wording, from the UI bundle ({@code tools/messages.py}, keys {@code password.refused.<rule>}): Chinese,
+	 * as every domain message (the password form and the API show them as they are).
+	 */
+	private static final ResourceBundle MESSAGES = ResourceBundle.getBundle("messages", Locale.ROOT,
+			ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+
+	/** A refusal of rule {@code rule} on {@code field}, worded by {@link #message} with the rule's key. */
+	private static FieldError refusal(String field, String rule, Object... arguments) {
+		return new FieldError(field, rule, message(rule, arguments));
+	}
+
+	/**
+	 * The wording of a password refusal, {@code password.refused.<key>} of the UI bundle ({@code tools/messages.py}) in
+	 * Chinese, its {0} … filled in with the arguments (as text) when it has any: this rule's and those of the steps
+	 * around it (changed, reused, current, confirm), so every refusal of a password is worded in one place.
+	 * @param key the refusal's key after {@code password.refused.} ("min-length", "reused" …)
+	 * @param arguments the values of its placeholders, in order
+	 * @return the message
+	 * @throws java.util.MissingResourceException when the bundle lacks the key (a broken build)
+	 */
+	public static String message(String key, Object... arguments) {
+		String pattern = MESSAGES.getString("password.refused." + key);
+		if (arguments.length == 0) {
+			return pattern;
+		}
+		return new MessageFormat(pattern, Locale.ROOT).format(Arrays.stream(arguments).map(String::valueOf).toArray());
 	}
 
 	/**
@@ -160,14 +188,15 @@ public final class PasswordPolicy {
 	 * <ul>
 	 * <li>written in any case, letters as their look-alikes ({@link #LOOK_ALIKES}: "B@idu", "T@0bao"), with one same
 	 * separator between its letters ("Tao-bao", "B.a.i.d.u", "Bai_du") and, for a name of five letters or more, with one
-	 * letter changed ("Bvidu");</li>
-	 * <li>inside a longer run of letters ("MyBaidu", "BaiduLove", "Baidux") when it has at least three letters (or two
-	 * Chinese characters); a shorter name (sf, qq, jd, m, cn) only as a whole run of letters ("Qq@2026", not the "qq" of
-	 * "Sqqx").</li>
+	 * letter after the first changed, left out or added ("Bvidu", "Badu", "Baiidu": an edit distance of at most 1);</li>
+	 * <li>inside a longer run of letters ("MyBaidu", "BaiduLove", "Baidux") when it has at least
+	 * {@value #BRAND_INSIDE_RUNS} letters (or two Chinese characters; three for a web part); a shorter name (sf, qq, jd,
+	 * sto, ems, m, cn) only as a whole run of letters ("Qq@2026", "Sto@2026", not the "qq" of "Sqqx" nor the "sto" of
+	 * "History").</li>
 	 * </ul>
 	 * The reading that leaves the fewest characters over counts. Each name counts as zxcvbn counts a word of its
 	 * dictionaries: its rank in the list (the most tried first), times its case pattern, times its length × 26 when a
-	 * letter was changed; a web part counts as nothing, and the rest as
+	 * letter was edited; a web part counts as nothing, and the rest as
 	 * zxcvbn's guesses for it alone with the account's words — the product of its pieces' guesses in their order, not
 	 * the 10^4 per extra piece zxcvbn adds for an attacker who does not know the password's shape: this one knows it is
 	 * a name plus decoration. So "Baidu@2026!!", "baidu.com@2026", "Admin@2026abc" or "Yzj.gov.cn@2026" are a name
@@ -199,7 +228,7 @@ public final class PasswordPolicy {
 				String brand = BRANDS.get(rank - 1);
 				boolean changeable = brand.length() >= 5 && !isHan(brand.charAt(0));
 				for (int[] end : spellings(f, i, brand, changeable)) {
-					if (!insideRuns(brand) && !wholeRun(f, i, end[0])) {
+					if (!insideRuns(brand, BRAND_INSIDE_RUNS) && !wholeRun(f, i, end[0])) {
 						continue;
 					}
 					double w = Math.log10(rank) + Math.log10(caseVariations(password.substring(i, end[0])))
@@ -213,7 +242,7 @@ public final class PasswordPolicy {
 			}
 			for (String part : WEB_PARTS) {
 				int end = at + part.length();
-				if (!spelt(f, at, part) || !insideRuns(part) && !wholeRun(f, at, end)) {
+				if (!spelt(f, at, part) || !insideRuns(part, 3) && !wholeRun(f, at, end)) {
 					continue;
 				}
 				while (end < n && URL_PUNCTUATION.indexOf(f[end]) >= 0) {
@@ -277,8 +306,10 @@ public final class PasswordPolicy {
 	/**
 	 * Where {@code word} can end when written at {@code at} of the folded password {@code f}: each letter as itself or
 	 * one of its {@link #LOOK_ALIKES}, one same separator (a character neither letter nor digit) allowed between any
-	 * two of its letters, and one letter changed when {@code changeable}.
-	 * @return pairs {end, 1 when a letter was changed else 0}
+	 * two of its letters, and when {@code changeable} one edit of a letter after the first — changed ("Bvidu"), left
+	 * out ("Badu") or one added inside the name ("Baiidu"): an edit distance of at most 1, the typing slip or the
+	 * disguise a guesser tries next.
+	 * @return pairs {end, 1 when a letter was edited else 0}
 	 */
 	private static List<int[]> spellings(char[] f, int at, String word, boolean changeable) {
 		List<int[]> ends = new ArrayList<>();
@@ -292,6 +323,11 @@ public final class PasswordPolicy {
 			ends.add(new int[] { pos, changed ? 1 : 0 });
 			return;
 		}
+		boolean edit = changeable && !changed && k > 0;
+		if (edit) {
+			// a letter left out: the name goes on with its next letter here
+			spell(f, pos, word, k + 1, separator, changeable, true, ends);
+		}
 		if (pos >= f.length) {
 			return;
 		}
@@ -300,8 +336,12 @@ public final class PasswordPolicy {
 		if (typed == c || LOOK_ALIKES.getOrDefault(c, "").indexOf(typed) >= 0) {
 			spell(f, pos + 1, word, k + 1, separator, changeable, changed, ends);
 		}
-		else if (changeable && !changed && k > 0 && Character.isLetter(typed) && !isHan(typed)) {
+		else if (edit && Character.isLetter(typed) && !isHan(typed)) {
 			spell(f, pos + 1, word, k + 1, separator, changeable, true, ends);
+		}
+		if (edit && Character.isLetter(typed) && !isHan(typed)) {
+			// a letter added inside the name: the same letter of the name is looked for after it
+			spell(f, pos + 1, word, k, separator, changeable, true, ends);
 		}
 		// a separator between two letters: the same one each time ("B.a.i.d.u"), never two in a row
 		if (k > 0 && !Character.isLetterOrDigit(typed) && (separator == 0 || separator == typed) && pos + 1 < f.length
@@ -325,9 +365,20 @@ public final class PasswordPolicy {
 		return true;
 	}
 
-	/** A name searched for inside longer runs of letters: three letters or more, or Chinese characters. */
-	private static boolean insideRuns(String word) {
-		return word.length() >= 3 || isHan(word.charAt(0));
+	/**
+	 * The fewest Latin letters a name of {@code security/brand-words.txt} has to be looked for inside a longer run of
+	 * letters: the names of three letters are initials (sto 申通, ems, pdd, zto, yzj) whose letters run through everyday
+	 * words (hi<b>sto</b>ry, <b>sto</b>ne, syst<b>ems</b>), so they count only as a whole run ("Sto@2026", "STO-2026"), as
+	 * those of one or two letters do.
+	 */
+	static final int BRAND_INSIDE_RUNS = 4;
+
+	/**
+	 * A name searched for inside longer runs of letters: Chinese characters, or at least {@code fewest} Latin letters
+	 * (a shorter one only as a whole run, {@link #wholeRun}).
+	 */
+	private static boolean insideRuns(String word, int fewest) {
+		return word.length() >= fewest || isHan(word.charAt(0));
 	}
 
 	/**

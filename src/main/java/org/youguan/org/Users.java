@@ -378,11 +378,10 @@ public class Users {
 		PasswordPolicy.check("newPassword", user.username(),
 				accountWords(user.displayName(), user.regionCode(), user.kind(), user.enterpriseCreditCode()), newPassword);
 		if (encoder.matches(newPassword, user.passwordHash())) {
-			throw new InvalidValueException("newPassword", "changed", "新密码不能与当前密码相同");
+			throw new InvalidValueException("newPassword", "changed", PasswordPolicy.message("changed"));
 		}
 		if (previousPasswordHashes(user.id()).stream().anyMatch(hash -> encoder.matches(newPassword, hash))) {
-			throw new InvalidValueException("newPassword", "reused",
-					"新密码不能与最近" + PasswordPolicy.REMEMBERED + "次使用过的密码相同");
+			throw new InvalidValueException("newPassword", "reused", PasswordPolicy.message("reused", PasswordPolicy.REMEMBERED));
 		}
 		rememberReplacedPassword(user);
 		user.changePassword(encoder.encode(newPassword), clock.instant());
@@ -406,7 +405,7 @@ public class Users {
 	private UserAccount ownAccount(CurrentUser actor, String currentPassword) {
 		UserAccount user = users.findById(actor.id()).orElseThrow(() -> DomainException.notFound("用户", actor.id()));
 		if (currentPassword == null || !encoder.matches(currentPassword, user.passwordHash())) {
-			throw new InvalidValueException("currentPassword", "matches", "当前密码不正确");
+			throw new InvalidValueException("currentPassword", "matches", PasswordPolicy.message("current"));
 		}
 		return user;
 	}

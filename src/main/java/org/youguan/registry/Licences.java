@@ -61,10 +61,20 @@ public class Licences {
 			"l.expires_on");
 
 	/**
-	 * Whether an active licence is in force on {@code :day} past or up to its expiry: to its last valid day, or after it
-	 * while a renewal accepted on or before that day is undecided (视为准予延续, 行政许可法(2019) art.50; {@link RenewalAccepted}).
+	 * The first day of a licence's current term in SQL ({@link ExpressLicence#termStarts} with
+	 * {@link ExpressLicence#TERM_YEARS}): the day after its expiry, the term earlier, or its day of issue when later.
 	 */
-	private static final String IN_FORCE_SQL = "(l.expires_on >= %1$s OR l.renewal_accepted_on <= l.expires_on)";
+	private static final String TERM_STARTS_SQL = "GREATEST(l.issued_on, (l.expires_on + 1 - interval '"
+			+ ExpressLicence.TERM_YEARS + " years')::date)";
+
+	/**
+	 * Whether an active licence is in force on {@code :day} past or up to its expiry: to its last valid day, or after it
+	 * while a renewal accepted in its current term, on or before that day, is undecided (视为准予延续, 行政许可法(2019)
+	 * art.50; {@link RenewalAccepted}) — an acceptance dated before the term began renewed an earlier one
+	 * ({@link ExpressLicence#status}).
+	 */
+	private static final String IN_FORCE_SQL = "(l.expires_on >= %1$s OR l.renewal_accepted_on <= l.expires_on AND l.renewal_accepted_on >= "
+			+ TERM_STARTS_SQL + ")";
 
 	/** The status rule of {@link ExpressLicence#status} in SQL, with :today bound. */
 	static final String STATUS_SQL = "CASE l.state WHEN 'CANCELLED' THEN 'CANCELLED' WHEN 'REVOKED' THEN 'REVOKED' "
@@ -530,13 +540,13 @@ public class Licences {
 	 * day (视为准予延续, 行政许可法(2019) art.50). Audited when it changes what is recorded; a licence unknown, cancelled or
 	 * revoked, or a repeated delivery, is left as it is. An acceptance belongs to the term it was accepted in: one
 	 * accepted before the licence's current term began (its expiry less the statutory validity,
-	 * {@link StatutoryRule#LICENCE_VALIDITY}) renewed an earlier term — a late or repeated delivery after
+	 * {@link StatutoryRule#LICENCE_VALIDITY}, or its day of issue when later: {@link #termStarted}) renewed an earlier term — a late or repeated delivery after
 	 * {@link LicenceRenewed} — and is ignored, else it would keep the licence 有效 past its next expiry for ever.
 	 */
 	@Transactional
 	public void renewalAccepted(RenewalAccepted accepted) {
 		findByNumber(DataScope.all(), accepted.licenceNumber()).ifPresent(l -> {
-			if (accepted.acceptedOn().isBefore(termStarted(l.expiresOn(), l.regionCode()))) {
+			if (accepted.acceptedOn().isBefore(termStarted(l.issuedOn(), l.expiresOn(), l.regionCode()))) {
 				return;
 			}
 			// the expiry read is the one judged: a renewal recorded meanwhile leaves the acceptance out
@@ -555,12 +565,12 @@ public class Licences {
 	}
 
 	/**
-	 * The first day of the term of a licence valid until {@code expiresOn} held in {@code holderRegion}: the day after
-	 * the expiry, the statutory validity earlier ({@link StatutoryRule#LICENCE_VALIDITY} there; the inverse of
-	 * {@link #lastValidDay(LocalDate, int)}).
+	 * The first day of the current term of a licence issued on {@code issuedOn}, valid until {@code expiresOn}, held in
+	 * {@code holderRegion} ({@link ExpressLicence#termStarts} with the statutory validity there,
+	 * {@link StatutoryRule#LICENCE_VALIDITY}; the inverse of {@link #lastValidDay(LocalDate, int)}).
 	 */
-	private LocalDate termStarted(LocalDate expiresOn, String holderRegion) {
-		return expiresOn.plusDays(1).minusYears(rules.intValue(StatutoryRule.LICENCE_VALIDITY, holderRegion));
+	private LocalDate termStarted(LocalDate issuedOn, LocalDate expiresOn, String holderRegion) {
+		return ExpressLicence.termStarts(issuedOn, expiresOn, rules.intValue(StatutoryRule.LICENCE_VALIDITY, holderRegion));
 	}
 
 	/**
@@ -673,7 +683,7 @@ public class Licences {
 		l.correct(clean);
 		// an expiry corrected to a later term leaves an acceptance of the earlier one behind (RenewalAccepted: it belongs
 		// to the term it was accepted in); the daily re-announcement of open renewals records a current one again
-		l.forgetRenewalAcceptedBefore(termStarted(l.expiresOn(), l.regionCode()));
+		l.forgetRenewalAcceptedBefore(termStarted(l.issuedOn(), l.expiresOn(), l.regionCode()));
 		licences.save(l);
 		audit.record(AuditEntry.of("licence.correct", "ExpressLicence", id, "更正许可证" + l.number() + "的登记信息")
 			.states(before, l.snapshot())

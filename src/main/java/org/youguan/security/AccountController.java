@@ -21,6 +21,7 @@ import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageSteps;
 import org.youguan.org.CurrentUser;
+import org.youguan.org.PasswordPolicy;
 import org.youguan.org.UserDirectory;
 import org.youguan.org.Users;
 
@@ -72,7 +73,7 @@ class AccountController {
 			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
 		return FormSteps.run(model, response, redirect, () -> {
 			if (!newPassword.equals(confirmPassword)) {
-				throw new InvalidValueException("confirmPassword", "matches", "两次输入的新密码不一致");
+				throw new InvalidValueException("confirmPassword", "matches", PasswordPolicy.message("confirm"));
 			}
 			guesses.checkingCurrentPassword(user, request.getRemoteAddr(), () -> {
 				users.changeOwnPassword(user, currentPassword, newPassword);

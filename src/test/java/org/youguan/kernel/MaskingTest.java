@@ -1,6 +1,9 @@
 package org.youguan.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -461,5 +464,103 @@ class MaskingTest {
 		assertThat(Masking.personalNumbersIn("金额13800138000元")).isEqualTo("金额138****8000元");
 		assertThat(Masking.personalNumbersIn("金额138001380001元")).isEqualTo("金额138001380001元");
 		assertThat(Masking.personalNumbersIn("金额一三八〇〇一三八〇〇〇一元")).isEqualTo("金额138****8000一元");
+	}
+
+	/**
+	 * Mobile numbers back to back after the country code or the trunk 0 (note 37): the run did not cut into numbers from
+	 * its first digit, and the country code's reading took one number only, so 86 and two numbers stayed in clear.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "861380013800013900139000", "+861380013800013900139000", "00861380013800013900139000",
+			"01380013800013900139000", "八六一三八〇〇一三八〇〇〇一三九〇〇一三九〇〇〇", "+86一三八〇〇一三八〇〇〇一三九〇〇一三九〇〇〇",
+			"86138001380001390013900013700137000" })
+	void masksNumbersBackToBackAfterTheCountryCode(String written) {
+		String masked = Masking.personalNumbersIn("电话" + written + "。");
+		assertThat(masked).as(written).contains("138****8000139****9000");
+		assertThat(Masking.holdsPersonalNumber(written)).as(written).isTrue();
+	}
+
+	/** A country code or a 0 before a run that is no numbers back to back is no reason to mask it. */
+	@ParameterizedTest
+	@ValueSource(strings = { "订单861380013800012345678901", "卡号0622848040256489001800", "编号8613800138000123", "86320506199001011234" })
+	void leavesALongRunAfterACountryCodeThatIsNoNumbersAlone(String text) {
+		assertThat(Masking.personalNumbersIn(text)).isEqualTo(text);
+	}
+
+	/**
+	 * In a run of numerals, numerals before a mobile number may begin another reading (note 37): 一三九 before
+	 * 一三八〇〇一三八〇〇〇 reads 13913800138 from the start, which was masked alone and showed the middle of the number
+	 * from the fourth numeral on (139****0138〇〇〇). Every reading's middle is hidden now, whichever is the number.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "一三九一三八〇〇一三八〇〇〇", "139一三八〇〇一三八〇〇〇", "一三九13800138000", "壹叁玖壹叁捌零零壹叁捌零零零" })
+	void masksANumberWhoseLeadingNumeralsBeginAnotherReading(String written) {
+		assertThat(Masking.personalNumbersIn("电话" + written + "。")).as(written).isEqualTo("电话139*******8000。");
+		assertThat(Masking.holdsPersonalNumber(written)).isTrue();
+	}
+
+	/** Random mobile numbers in numerals after one to four random numerals: no reading shows the number's middle. */
+	@Test
+	void noLeadingNumeralsShowTheMiddleOfANumberInNumerals() {
+		Random random = new Random(20261205);
+		String numerals = "〇一二三四五六七八九";
+		for (int k = 0; k < 3_000; k++) {
+			String lead = digits(random, 1 + random.nextInt(4));
+			String mobile = "1" + (3 + random.nextInt(7)) + digits(random, 9);
+			StringBuilder spelt = new StringBuilder();
+			for (char c : (lead + mobile).toCharArray()) {
+				spelt.append(numerals.charAt(c - '0'));
+			}
+			String masked = Masking.personalNumbersIn("联系" + spelt + "。");
+			int at = 2 + lead.length();
+			assertThat(masked.substring(at + 3, at + 7)).as(spelt.toString()).isEqualTo("****");
+			assertThat(masked.substring(at + 7, at + 11)).as(spelt.toString()).isEqualTo(mobile.substring(7));
+		}
+	}
+
+	/** A landline in Chinese numerals is one for the public (note 37); staff views keep landlines, as in digits. */
+	@Test
+	void textForThePublicHasItsLandlinesInNumeralsMaskedToo() {
+		assertThat(Masking.telephonesIn("座机零五一二－六五五五一二三四，（〇五一二）六五五五 一二三五，〇二一-六五五五一二三六，0512六五五五一二三七"))
+			.isEqualTo("座机0512－****1234，（0512）**** 1235，021-****1236，0512****1237");
+		assertThat(Masking.telephonesIn("零五一二六五五五一二三四")).isEqualTo("0512****1234");
+		assertThat(Masking.personalNumbersIn("座机零五一二－六五五五一二三四")).isEqualTo("座机零五一二－六五五五一二三四");
+		for (String text : new String[] { "二〇二六年一二月〇五日受理", "苏邮罚〔二〇二六〕一二号", "金额壹万零伍佰元", "〇五年第一二三号",
+				"零件一二三四五六七八", "○○○○年○○月○○日", "运单SF1234567890123，金额12,345.67元，2026-12-05" }) {
+			assertThat(Masking.telephonesIn(text)).as(text).isEqualTo(text);
+		}
+	}
+
+	/**
+	 * One rule for digits beyond the BMP (note 37): the validators read a number as NFKC writes it (the mathematical
+	 * digits U+1D7CE… are the ASCII digits they show), the masks of a stored number read it so too and never cut a
+	 * character in half; digits NFKC leaves (Arabic-Indic) are refused by the validators and masked in free text.
+	 */
+	@Test
+	void digitsBeyondTheBmpAreReadAsTheValidatorsReadThem() {
+		String mobile = "𝟏𝟑𝟖𝟎𝟎𝟏𝟑𝟖𝟎𝟎𝟎";
+		assertThat(Masking.phone(mobile)).isEqualTo("138****8000");
+		assertThat(Masking.phone("𝟎𝟓𝟏𝟐-𝟔𝟓𝟓𝟓𝟏𝟐𝟑𝟒")).isEqualTo("0512-****1234");
+		assertThat(Masking.idNumber("𝟑𝟐𝟎𝟓𝟎𝟔𝟏𝟗𝟗𝟎𝟎𝟏𝟎𝟏𝟏𝟐𝟑𝟒")).isEqualTo("320506********1234");
+		assertThat(Masking.phone("١٣٨٠٠١٣٨٠٠٠")).isEqualTo("١٣٨****٨٠٠٠");
+		assertThat(MobilePhone.of(mobile).value()).isEqualTo("13800138000");
+		String id = "320506199001011234".substring(0, 17);
+		String valid = id + IdCardNumber.checkCharacter(id);
+		StringBuilder math = new StringBuilder();
+		valid.chars().forEach(c -> math.appendCodePoint(c == 'X' ? c : 0x1D7CE + c - '0'));
+		assertThat(IdCardNumber.of(math.toString(), LocalDate.of(2026, 12, 5)).value()).isEqualTo(valid);
+		assertThat(Masking.personalNumbersIn("证件" + math)).isEqualTo("证件" + Masking.idNumber(valid));
+		// digits NFKC does not make ASCII are no number the validators take (an ID of 15 of them is no legacy number)
+		assertThatThrownBy(() -> IdCardNumber.of("١١٠١٠٥٤٩١٢٣١٠٠٢", LocalDate.of(2026, 12, 5)))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors()).extracting(FieldError::rule)
+				.containsExactly("format"));
+		assertThatThrownBy(() -> MobilePhone.of("١٣٨٠٠١٣٨٠٠٠")).isInstanceOf(InvalidValueException.class);
+		assertThat(Masking.personalNumbersIn("电话١٣٨٠٠١٣٨٠٠٠")).isEqualTo("电话138****8000");
+		// a local number without its area code is named so, in whatever digits NFKC reads
+		for (String local : new String[] { "65551234", "６５５５１２３４", "𝟔𝟓𝟓𝟓𝟏𝟐𝟑𝟒" }) {
+			assertThatThrownBy(() -> Telephone.of(local)).as(local)
+				.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors()).extracting(FieldError::rule)
+					.containsExactly("area-code"));
+		}
 	}
 }

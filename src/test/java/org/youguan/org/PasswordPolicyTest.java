@@ -239,4 +239,68 @@ class PasswordPolicyTest {
 		assertThat(rules("Abcdefghij1\u200B")).containsExactly("invisible-character");
 		assertThat(rules("Abcdefg hij1")).isEmpty();
 	}
+
+	/**
+	 * Note 37: a name with a letter left out ("Badu") or added ("Baiidu") was no name to the rule, though a guesser tries
+	 * it right after the name; one edit (changed, left out, added) counts for a name of five letters or more, and no
+	 * more than one.
+	 */
+	@Test
+	void refusesABrandWithALetterLeftOutOrAdded() {
+		for (String guessable : List.of("Badu@2026!!", "Baiidu@2026!", "Taobo#2026!", "Tencnt@2026!!", "Hua-wi@2026!", "Alibba@2026")) {
+			refusedAsBrand(guessable);
+		}
+		assertThat(PasswordPolicy.brandGuessesLog10("Bdu@2026!!", List.of())).as("two letters left out").isEmpty();
+		assertThat(PasswordPolicy.brandGuessesLog10("Sna@2026!!", List.of())).as("sina has four letters").isEmpty();
+	}
+
+	/**
+	 * Note 37: sto (申通) was no name of the list; initials of three letters count only as a whole run of letters, as
+	 * those of one or two do, so the sto of "History" or the ems of "Problems" is no name.
+	 */
+	@Test
+	void refusesTheInitialsOfShentongButNotTheLettersOfEverydayWords() {
+		for (String guessable : List.of("Sto@2026!!!!", "STO.com@2026", "St0#2026!!!!")) {
+			refusedAsBrand(guessable);
+		}
+		for (String word : List.of("Historic#Kx92mQ", "Problems#Kx92mQ", "Stone#River92")) {
+			assertThat(PasswordPolicy.brandGuessesLog10(word, List.of())).as(word).isEmpty();
+			assertThat(rules(word, "wz.staff", List.of())).as(word).isEmpty();
+		}
+	}
+
+	/**
+	 * Note 37: the refusals were worded in the Java code, beside every other message of the product in
+	 * {@code tools/messages.py}; each is the bundle's {@code password.refused.<rule>}, placeholders filled in.
+	 */
+	@Test
+	void refusalsAreWordedByTheMessageBundle() throws Exception {
+		java.util.Properties bundle = new java.util.Properties();
+		try (var in = new java.io.InputStreamReader(PasswordPolicyTest.class.getResourceAsStream("/messages.properties"),
+				java.nio.charset.StandardCharsets.UTF_8)) {
+			bundle.load(in);
+		}
+		assertThat(messages("abc", "abc")).containsExactly(
+				bundle.getProperty("password.refused.min-length").replace("{0}", "10"),
+				bundle.getProperty("password.refused.character-classes"), bundle.getProperty("password.refused.not-username"));
+		assertThat(messages("Xk9#" + "密".repeat(23), "zhang")).containsExactly(
+				bundle.getProperty("password.refused.max-length").replace("{0}", "72"));
+		assertThat(messages("Abcdefghij1\u200B", "zhang")).containsExactly(
+				bundle.getProperty("password.refused.invisible-character").replace("{0}", "U+200B"));
+		assertThat(messages("P@ssw0rd123", "zhang")).containsExactly(bundle.getProperty("password.refused.common"));
+		assertThat(messages("Baidu@2026!!", "zhang")).containsExactly(bundle.getProperty("password.refused.guessable.brand"));
+		assertThat(messages("Ab1!Ab1!Ab1!", "zhang")).containsExactly(bundle.getProperty("password.refused.guessable"));
+		assertThat(PasswordPolicy.message("reused", PasswordPolicy.REMEMBERED))
+			.isEqualTo(bundle.getProperty("password.refused.reused").replace("{0}", "5")).isEqualTo("新密码不能与最近5次使用过的密码相同");
+	}
+
+	private static List<String> messages(String password, String username) {
+		try {
+			PasswordPolicy.check("p", username, List.of(), password);
+			return List.of();
+		}
+		catch (InvalidValueException ex) {
+			return ex.fieldErrors().stream().map(FieldError::message).toList();
+		}
+	}
 }

@@ -168,13 +168,22 @@ class RegistryIntegrationTest {
 		LicenceView licence = licences.get(SUZHOU, id);
 		assertThat(licence.expiresOn()).isEqualTo(LocalDate.of(2026, 5, 31));
 		assertThat(licence.status()).isEqualTo(LicenceStatus.EXPIRED);
-		assertThat(ExpressLicence.status(ExpressLicence.State.ACTIVE, LocalDate.of(2026, 5, 31), null, LocalDate.of(2026, 5, 31)))
+		LocalDate issued = LocalDate.of(2021, 6, 1);
+		assertThat(ExpressLicence.status(ExpressLicence.State.ACTIVE, issued, LocalDate.of(2026, 5, 31), null, LocalDate.of(2026, 5, 31)))
 			.isEqualTo(LicenceStatus.VALID);
 		// past the expiry: valid only while a renewal accepted on or before the last valid day is undecided (art.50)
-		assertThat(ExpressLicence.status(ExpressLicence.State.ACTIVE, LocalDate.of(2026, 5, 31), LocalDate.of(2026, 5, 31),
+		assertThat(ExpressLicence.status(ExpressLicence.State.ACTIVE, issued, LocalDate.of(2026, 5, 31), LocalDate.of(2026, 5, 31),
 				LocalDate.of(2026, 6, 1))).isEqualTo(LicenceStatus.VALID);
-		assertThat(ExpressLicence.status(ExpressLicence.State.ACTIVE, LocalDate.of(2026, 5, 31), LocalDate.of(2026, 6, 1),
+		assertThat(ExpressLicence.status(ExpressLicence.State.ACTIVE, issued, LocalDate.of(2026, 5, 31), LocalDate.of(2026, 6, 1),
 				LocalDate.of(2026, 6, 2))).isEqualTo(LicenceStatus.EXPIRED);
+		// ... and accepted in this term: one of an earlier term (before the issue, or before the day after the previous
+		// expiry) renewed that term (note 37)
+		assertThat(ExpressLicence.status(ExpressLicence.State.ACTIVE, issued, LocalDate.of(2026, 5, 31), LocalDate.of(2021, 5, 1),
+				LocalDate.of(2026, 6, 1))).isEqualTo(LicenceStatus.EXPIRED);
+		assertThat(ExpressLicence.status(ExpressLicence.State.ACTIVE, LocalDate.of(2016, 6, 1), LocalDate.of(2026, 5, 31),
+				LocalDate.of(2021, 5, 20), LocalDate.of(2026, 6, 1))).isEqualTo(LicenceStatus.EXPIRED);
+		assertThat(ExpressLicence.status(ExpressLicence.State.ACTIVE, LocalDate.of(2016, 6, 1), LocalDate.of(2026, 5, 31),
+				LocalDate.of(2021, 6, 1), LocalDate.of(2026, 6, 1))).isEqualTo(LicenceStatus.VALID);
 		licences.revoke(SUZHOU, JIANGSU, id, "苏邮罚〔2026〕1号", "违法经营");
 		assertThat(licences.get(SUZHOU, id).status()).isEqualTo(LicenceStatus.REVOKED);
 		assertThat(licences.get(SUZHOU, id).stateReason()).isEqualTo("依据行政处罚决定书苏邮罚〔2026〕1号吊销：违法经营");
@@ -477,6 +486,81 @@ class RegistryIntegrationTest {
 	}
 
 	/** The fixed demo codes. */
+	/**
+	 * Note 37: the registry read any renewal acceptance dated on or before the expiry as keeping the licence in force past
+	 * it, so one of an earlier term — recorded before the guard on {@link Licences#renewalAccepted} — kept a renewed licence
+	 * 有效 for ever. Only an acceptance within the current term counts, in the lists' SQL as in the record; V281 clears the
+	 * old ones and keeps the current term's.
+	 */
+	@Test
+	void aRenewalAcceptedInAnEarlierTermKeepsNoRenewedLicenceInForce() throws Exception {
+		LocalDate today = LocalDate.now(clock);
+		String stale = renewedUntil(today.minusDays(3));
+		String current = renewedUntil(today.minusDays(3));
+		LocalDate expiry = licences.findByNumber(SUZHOU, stale).orElseThrow().expiresOn();
+		LocalDate previousExpiry = Licences.lastValidDay(expiry.plusDays(1), -5);
+		acceptedOn(stale, previousExpiry.minusDays(10));
+		acceptedOn(current, expiry.minusDays(10));
+		assertThat(licences.findByNumber(SUZHOU, stale).orElseThrow().status()).isEqualTo(LicenceStatus.EXPIRED);
+		assertThat(licences.findByNumber(SUZHOU, current).orElseThrow().status()).isEqualTo(LicenceStatus.VALID);
+		assertThat(licences.list(SUZHOU, new Licences.Filter(LicenceStatus.VALID, null, null), new PageQuery(stale, 0, 5, null, false))
+			.total()).isZero();
+		// the migration clears the acceptance of the earlier term and keeps the current term's
+		String migration = new String(getClass().getResourceAsStream(
+				"/db/migration/registry/V281__licence_acceptance_of_an_earlier_term_cleared.sql").readAllBytes(),
+				java.nio.charset.StandardCharsets.UTF_8);
+		jdbc.sql(migration.replaceAll("(?m)^--.*$", "")).update();
+		assertThat(acceptedOn(stale)).isNull();
+		assertThat(acceptedOn(current)).isEqualTo(expiry.minusDays(10));
+	}
+
+	/**
+	 * Note 37 (forget-on-correction, untested): correcting a licence to a later term forgets a renewal acceptance dated
+	 * before that term began — it renewed the term the record no longer holds; a correction that keeps the term keeps it.
+	 */
+	@Test
+	void correctingALicenceToALaterTermForgetsTheAcceptanceOfTheEarlierOne() {
+		LocalDate today = LocalDate.now(clock);
+		long holder = newEnterprise("320506");
+		String number = "苏邮T" + (100000 + (int) (Math.random() * 800000));
+		long id = licences.record(SUZHOU, JIANGSU, new LicenceData(holder, number, LicenceScope.PROVINCE, "江苏省邮政管理局", "32",
+				today.minusYears(5).plusDays(20), null), false);
+		licences.renewalAccepted(new RenewalAccepted(-9, number, today.minusDays(5)));
+		assertThat(acceptedOn(number)).isEqualTo(today.minusDays(5));
+		LicenceView l = licences.get(SUZHOU, id);
+		String renamed = "苏邮T" + (100000 + (int) (Math.random() * 800000));
+		licences.correct(SUZHOU, JIANGSU, id, new LicenceData(holder, renamed, l.scope(), l.issuingBureauName(), "32", l.issuedOn(),
+				l.expiresOn()));
+		assertThat(acceptedOn(renamed)).as("the same term: kept").isEqualTo(today.minusDays(5));
+		licences.correct(SUZHOU, JIANGSU, id, new LicenceData(holder, renamed, l.scope(), l.issuingBureauName(), "32",
+				today.minusDays(2), null));
+		assertThat(acceptedOn(renamed)).as("a term begun after it: forgotten").isNull();
+		assertThat(licences.get(SUZHOU, id).expiresOn()).isEqualTo(Licences.lastValidDay(today.minusDays(2), 5));
+	}
+
+	/** A licence of a new enterprise first issued ten years ago, renewed once to {@code until}; its number. */
+	private String renewedUntil(LocalDate until) {
+		LocalDate previousExpiry = Licences.lastValidDay(until.plusDays(1), -5);
+		LocalDate issued = previousExpiry.plusDays(1).minusYears(5);
+		String number = "苏邮T" + (100000 + (int) (Math.random() * 800000));
+		licences.record(SUZHOU, JIANGSU, new LicenceData(newEnterprise("320506"), number, LicenceScope.PROVINCE, "江苏省邮政管理局",
+				"32", issued, previousExpiry), false);
+		licences.renew(new LicenceRenewed(-9, number, "测试延续决定", previousExpiry.minusDays(20), until));
+		assertThat(licences.findByNumber(SUZHOU, number).orElseThrow().expiresOn()).isEqualTo(until);
+		return number;
+	}
+
+	/** Records a renewal acceptance as an older row may hold one: written straight, past the registry's guard. */
+	private void acceptedOn(String number, LocalDate day) {
+		jdbc.sql("UPDATE express_licence SET renewal_accepted_on = :day WHERE number = :n").param("day", day).param("n", number)
+			.update();
+	}
+
+	private LocalDate acceptedOn(String number) {
+		return jdbc.sql("SELECT renewal_accepted_on FROM express_licence WHERE number = :n").param("n", number)
+			.query(LocalDate.class).optional().orElse(null);
+	}
+
 	static final class DemoCodes {
 
 		static final String SF_WUZHONG = "91320506MA1ND7K3Q" + CreditCode.checkCharacter("91320506MA1ND7K3Q");

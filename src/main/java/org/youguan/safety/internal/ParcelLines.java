@@ -395,6 +395,32 @@ final class ParcelLines {
 		return Character.isDigit(c) || c == '*';
 	}
 
+	/**
+	 * The text with each decimal digit beyond the BMP (U+1D7CE–U+1D7FF and the other scripts' there) as its ASCII digit,
+	 * so {@link #maskDigits}, which reads one UTF-16 unit at a time, sees it; the text itself when it has none.
+	 */
+	static String bmpDigits(String text) {
+		StringBuilder out = null;
+		for (int i = 0; i < text.length();) {
+			int c = text.codePointAt(i);
+			int width = Character.charCount(c);
+			int digit = width == 2 ? Character.digit(c, 10) : -1;
+			if (digit >= 0 && out == null) {
+				out = new StringBuilder(text.length()).append(text, 0, i);
+			}
+			if (out != null) {
+				if (digit >= 0) {
+					out.append((char) ('0' + digit));
+				}
+				else {
+					out.appendCodePoint(c);
+				}
+			}
+			i += width;
+		}
+		return out == null ? text : out.toString();
+	}
+
 	/** A day as ISO-8601 writes it (an accepted-at time's date), not an ID number. */
 	private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
@@ -439,9 +465,11 @@ final class ParcelLines {
 	 * counting as one group (an ID number written in blocks), a trailing X included, an ISO date (2026-11-30) and time of
 	 * day (08:00:00) left as they are: no ID number
 	 * survives in a kept line. A '*' counts as a digit: a number {@link Masking#personalNumbersIn} masked before
-	 * (110105********002X) is one group and is masked whole, as before that masking.
+	 * (110105********002X) is one group and is masked whole, as before that masking. A digit beyond the BMP (the
+	 * mathematical 𝟏, U+1D7CF: two UTF-16 units, neither a digit alone) counts as the digit it is ({@link #bmpDigits}).
 	 */
 	static String maskDigits(String text) {
+		text = bmpDigits(text);
 		StringBuilder out = new StringBuilder(text.length());
 		int i = 0;
 		while (i < text.length()) {

@@ -229,4 +229,15 @@ class ParcelLinesTest {
 		}
 		assertThat(ParcelLines.maskDigits("{\"acceptedAt\":\"2026-11-30T08:00:00Z\"")).contains("2026-11-30T08:00:00Z");
 	}
+
+	/**
+	 * Digits beyond the BMP (mathematical 𝟑𝟐𝟎…, two UTF-16 units each) are digits in a kept broken line too (note 37):
+	 * read one unit at a time, a run of them was no group and stayed in clear when it was no whole personal number.
+	 */
+	@Test
+	void digitsBeyondTheBmpOfABrokenLineAreMasked() {
+		String masked = ParcelLines.maskDigits("{\"x\":\"𝟑𝟐𝟎𝟓𝟎𝟔𝟏𝟗𝟗𝟎𝟎𝟏\"");
+		assertThat(masked).isEqualTo("{\"x\":\"************\"");
+		assertThat(ParcelLines.maskDigits("{\"x\":\"第𝟗𝟗号\"")).isEqualTo("{\"x\":\"第99号\"");
+	}
 }

@@ -12,6 +12,7 @@ import org.youguan.kernel.DomainException;
 import org.youguan.registry.LicenceData;
 import org.youguan.registry.LicenceScope;
 import org.youguan.registry.LicenceStatus;
+import org.youguan.rules.StatutoryRule;
 
 /**
  * An express business licence (快递业务经营许可证) as a record. Expiry is a matter of dates; cancellation (注销) and
@@ -94,17 +95,45 @@ public class ExpressLicence {
 	}
 
 	/**
-	 * The status shown: cancelled or revoked as recorded, else valid until the expiry date and expired after it — unless
-	 * a renewal accepted on or before the expiry date ({@code renewalAcceptedOn}, null if none) is still undecided, which
-	 * counts as granted (视为准予延续, 行政许可法(2019) art.50).
+	 * The years of a licence's term the registry's status reads ({@link #status}, {@code Licences.STATUS_SQL}): the
+	 * statutory validity ({@link StatutoryRule#LICENCE_VALIDITY}, 5 years, 快递业务经营许可管理办法(2019)), which the rule
+	 * catalogue keeps at the law's figure in every region (a bureau can neither shorten nor lengthen it), so a list's SQL
+	 * can state it.
 	 */
-	public static LicenceStatus status(State state, LocalDate expiresOn, LocalDate renewalAcceptedOn, LocalDate today) {
+	public static final int TERM_YEARS = StatutoryRule.LICENCE_VALIDITY.defaultValue().intValue();
+
+	/**
+	 * The status shown: cancelled or revoked as recorded, else valid until the expiry date and expired after it — unless
+	 * a renewal accepted in the current term ({@code renewalAcceptedOn}, null if none: from {@link #termStarts} to the
+	 * expiry date) is still undecided, which counts as granted (视为准予延续, 行政许可法(2019) art.50). An acceptance
+	 * dated before the current term renewed an earlier one and counts for nothing here.
+	 * @param issuedOn the day of issue (null: unknown, the term is read from the expiry alone)
+	 * @param today China's date
+	 */
+	public static LicenceStatus status(State state, LocalDate issuedOn, LocalDate expiresOn, LocalDate renewalAcceptedOn,
+			LocalDate today) {
 		return switch (state) {
 			case CANCELLED -> LicenceStatus.CANCELLED;
 			case REVOKED -> LicenceStatus.REVOKED;
 			case ACTIVE -> !expiresOn.isBefore(today) || renewalAcceptedOn != null && !renewalAcceptedOn.isAfter(expiresOn)
+					&& !renewalAcceptedOn.isBefore(termStarts(issuedOn, expiresOn, TERM_YEARS))
 					? LicenceStatus.VALID : LicenceStatus.EXPIRED;
 		};
+	}
+
+	/**
+	 * The first day of the current term of a licence valid until {@code expiresOn}: the day after the expiry, the
+	 * validity earlier (the day after the previous term ended, for a renewed licence), or the day of issue when that is
+	 * later (a licence recorded with a shorter term, or with its renewed issue day). The inverse of
+	 * {@code Licences.lastValidDay}.
+	 * @param issuedOn the day of issue (null: unknown)
+	 * @param expiresOn the last valid day
+	 * @param validityYears the term in years ({@link StatutoryRule#LICENCE_VALIDITY})
+	 * @return the first day an acceptance of this term's renewal can be dated
+	 */
+	public static LocalDate termStarts(LocalDate issuedOn, LocalDate expiresOn, int validityYears) {
+		LocalDate afterPrevious = expiresOn.plusDays(1).minusYears(validityYears);
+		return issuedOn != null && issuedOn.isAfter(afterPrevious) ? issuedOn : afterPrevious;
 	}
 
 	/**
@@ -146,9 +175,14 @@ public class ExpressLicence {
 		stateReason = null;
 	}
 
-	/** The status shown on {@code today} ({@link #status(State, LocalDate, LocalDate, LocalDate)}). */
+	/** The status shown on {@code today} ({@link #status(State, LocalDate, LocalDate, LocalDate, LocalDate)}). */
 	public LicenceStatus status(LocalDate today) {
-		return status(state, expiresOn, renewalAcceptedOn, today);
+		return status(state, issuedOn, expiresOn, renewalAcceptedOn, today);
+	}
+
+	/** The day a renewal of this licence was accepted while undecided, or null ({@link #forgetRenewalAcceptedBefore}). */
+	public LocalDate renewalAcceptedOn() {
+		return renewalAcceptedOn;
 	}
 
 	/**
