@@ -374,7 +374,7 @@ class PaymentTermsIntegrationTest {
 		assertThat(handoverStep(delivered)).as("handed over after its day: still late").containsExactly(1L, 0L);
 
 		close(id).andExpect(status().isOk()).andExpect(jsonPath("$.penaltyCase.status").value("CLOSED"));
-		assertThat(document(id, "CLOSING_REPORT")).contains("上缴国库5000元", "非税收入缴款书No.3205001")
+		assertThat(document(id, "CLOSING_REPORT")).contains("上缴国库人民币5000元（大写：伍仟元整）", "非税收入缴款书No.3205001")
 			.doesNotContain("缴纳5000");
 	}
 
@@ -443,8 +443,9 @@ class PaymentTermsIntegrationTest {
 		today(d("2025-06-03"));
 		call(WUZHONG, pay, "{\"paidOn\":\"2025-06-03\",\"amount\":\"1000\",\"instalment\":3}").andExpect(status().isOk());
 		close(id).andExpect(status().isOk());
-		assertThat(document(id, "CLOSING_REPORT")).contains("分3期缴纳", "第1期1000元", "第2期1000元", "另加处罚款60元",
-				"第3期1000元");
+		assertThat(document(id, "CLOSING_REPORT")).contains("罚款人民币3000元（大写：叁仟元整）分3期缴纳",
+				"第1期人民币1000元（大写：壹仟元整）", "第2期人民币1000元（大写：壹仟元整）", "另加处罚款人民币60元（大写：陆拾元整）",
+				"第3期人民币1000元（大写：壹仟元整）");
 	}
 
 	@Test
