@@ -35,6 +35,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -464,6 +465,19 @@ class DecisionOutcomesIntegrationTest {
 				.andExpect(jsonPath("$.errors[0].field").value("receipt"))
 				.andExpect(jsonPath("$.errors[0].rule").value("personal-number"));
 		}
+		// written only with what a voucher number is printed with: markup and quotes were kept and shown on the case
+		for (String marked : List.of("<b>R002</b>", "R002\\\"onmouseover", "R002;R003")) {
+			call(WUZHONG, refund, body.formatted("300", marked)).andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("receipt"))
+				.andExpect(jsonPath("$.errors[0].rule").value("voucher-number"))
+				.andExpect(jsonPath("$.errors[0].message").value(startsWith("退付凭证号（receipt）只能由")));
+		}
+		for (String hidden : List.of("R002\\u0007", "R002\\u200B3")) {
+			call(WUZHONG, refund, body.formatted("300", hidden)).andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("receipt"));
+		}
+		call(WUZHONG, refund, body.formatted("300", "R".repeat(101))).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("receipt"));
 		assertThat(jdbc.sql("SELECT count(*) FROM penalty_case_refund WHERE case_id = :id").param("id", id).query(Long.class)
 			.single()).isEqualTo(1L);
 	}
