@@ -362,6 +362,13 @@ class PaymentTermsIntegrationTest {
 			.andExpect(jsonPath("$.errors[0].field").value("amount"));
 		mvc.perform(handover(id, "2025-06-15", "5000", "缴款书No.1")).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("handedOverOn"));
+		// the receipt is one line of the 结案报告 ("（凭证：…）"): no line break nor hidden character
+		mvc.perform(handover(id, "2025-07-02", "5000", "缴款书\nNo.1")).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("receipt"))
+			.andExpect(jsonPath("$.errors[0].rule").value("line-break"));
+		mvc.perform(handover(id, "2025-07-02", "5000", "缴款书\u200BNo.1")).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("receipt"))
+			.andExpect(jsonPath("$.errors[0].rule").value("invisible-character"));
 		assertThat(party.cases().get(PartyCases.ALL, id).handover()).as("nothing half-saved").isNull();
 
 		mvc.perform(handover(id, "2025-07-02", "5000", "非税收入缴款书No.3205001")).andExpect(status().isOk())
