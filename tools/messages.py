@@ -390,6 +390,8 @@ M = {
  "stat.outstanding": ("未报与迟报企业", "Missing and late reporters"),
  "stat.remind": ("一键催报未报企业", "Remind missing reporters"),
  "stat.lastReminder": ("最近催报", "Last reminder"),
+ "stat.lastReminderAt": ("最近一次催报：{0}", "Last reminder: {0}"),
+ "stat.overdue": ("逾期未报", "Overdue"),
  "stat.missing": ("未报", "Missing"),
  "stat.targets.title": ("年度目标与进度", "Annual targets"),
  "stat.target.search": ("指标名称或代码", "Indicator name or code"),

@@ -357,7 +357,8 @@ public class CaseExecution {
 		}
 		v.require("receipt", !Text.isBlank(receipt) || scan != null, "required",
 				"上缴凭证（receipt：缴款书号或说明）与凭证扫描件（file）至少填写一项");
-		v.maxLength("receipt", "上缴凭证（receipt）", receipt, 500);
+		// a 缴款书号 or a short note, printed on one line of the 结案报告 ("（凭证：…）"): no line break nor hidden character
+		v.line("receipt", "上缴凭证（receipt）", receipt, 500);
 		v.throwIfInvalid();
 		Long attachment = scan == null ? null
 				: documents.keepScan(c, CaseDocuments.HANDOVER_RECEIPT, scan, "没收违法所得上缴凭证", maxScanBytes);
@@ -392,7 +393,8 @@ public class CaseExecution {
 	 * @throws InvalidValueException naming {@code refundedOn} (missing, before the payment, in the future) or
 	 * {@code amount} (missing, not money; 0 or less: rule {@code positive}; more than remains due: rule {@code amount})
 	 * or {@code receipt} (too long; invisible or look-alike characters, a formula, an ID or mobile number — rule
-	 * {@code personal-number} —, as every identifier: {@link Validation#identifier})
+	 * {@code personal-number} —, as every identifier: {@link Validation#identifier}; a character no voucher number is
+	 * printed with — markup, quotes, semicolons —: rule {@code voucher-number}, {@link Validation#voucherNumber})
 	 * @throws DomainException (422, field {@code amount}, rule {@code no-refund-due}) when nothing was to be refunded;
 	 * (409, rule {@code already-refunded}) when all that was due was refunded; (409, rule {@code unique}) on field
 	 * {@code receipt} when the case has a refund of that voucher, on field {@code amount} when it has one of the day and
@@ -430,9 +432,10 @@ public class CaseExecution {
 		BigDecimal refunding = v.decimal("amount", REFUNDED, amount, CaseInput.YUAN_INTEGER, CaseInput.YUAN_FRACTION);
 		v.money("amount", REFUNDED, refunding);
 		// an identifier as every 文号 and 编号 is: stored NFKC (Ｒ００１ is R001), no invisible, look-alike or personal
-		// number in it (a filer's ID or mobile typed as the voucher would be shown in full)
+		// number in it (a filer's ID or mobile typed as the voucher would be shown in full), written only with what a
+		// voucher number is printed with (no markup, quotes or control characters: it is shown on the page and the report)
 		String voucher = Text.identifier(Text.strip(receipt));
-		v.maxLength("receipt", "退付凭证号（receipt）", voucher, 100).identifier("receipt", "退付凭证号（receipt）", receipt);
+		v.maxLength("receipt", "退付凭证号（receipt）", voucher, 100).voucherNumber("receipt", "退付凭证号（receipt）", receipt);
 		String basis = Execution.refundBasis(c, overpaid, refunded);
 		if (refunding != null) {
 			v.require("amount", refunding.signum() > 0, "positive", "退还金额（amount）应大于0，填写的是" + plain(refunding) + "元");

@@ -524,7 +524,7 @@ public class InspectionRecords {
 			v.name(field + ".name", "检查人员姓名（" + field + ".name）", m.name(), 50);
 			v.required(field + ".certificateNumber", "执法证号（" + field + ".certificateNumber）", m.certificateNumber())
 				.maxLength(field + ".certificateNumber", "执法证号（" + field + ".certificateNumber）", m.certificateNumber(), 40)
-				.identifier(field + ".certificateNumber", "执法证号（" + field + ".certificateNumber）", m.certificateNumber());
+				.voucherNumber(field + ".certificateNumber", "执法证号（" + field + ".certificateNumber）", m.certificateNumber());
 			if (Text.blankToNull(m.name()) == null || Text.blankToNull(m.certificateNumber()) == null) {
 				continue;
 			}

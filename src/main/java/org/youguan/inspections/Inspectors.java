@@ -218,7 +218,7 @@ public class Inspectors {
 		v.name("name", "姓名", data.name(), 50).personName("name", "姓名", data.name());
 		v.required("certificateNumber", "执法证号", data.certificateNumber())
 			.maxLength("certificateNumber", "执法证号", data.certificateNumber(), 40)
-			.identifier("certificateNumber", "执法证号", data.certificateNumber());
+			.voucherNumber("certificateNumber", "执法证号", data.certificateNumber());
 		v.require("validUntil", data.validUntil() != null, "required", "执法证有效期不能为空");
 		v.within("validUntil", "执法证有效期", data.validUntil(), Validation.EARLIEST_RECORD, Validation.LATEST_RECORD);
 		List<String> avoid = new ArrayList<>();
@@ -284,7 +284,7 @@ public class Inspectors {
 			v.required(field + ".name", who + "姓名", m.name()).name(field + ".name", who + "姓名", m.name())
 				.required(field + ".certificateNumber", "执法证号", m.certificateNumber())
 				.maxLength(field + ".certificateNumber", "执法证号", m.certificateNumber(), 40)
-				.identifier(field + ".certificateNumber", "执法证号", m.certificateNumber());
+				.voucherNumber(field + ".certificateNumber", "执法证号", m.certificateNumber());
 			if (Text.isBlank(m.name()) || Text.isBlank(m.certificateNumber())) {
 				continue;
 			}

@@ -294,21 +294,65 @@ public final class Validation {
 	 * 文号 is printed on documents, listed on public pages and used in download names. Null passes.
 	 */
 	public Validation documentNumber(String field, String label, String value) {
-		identifier(field, label, value);
-		if (value == null || hasError(field)) {
-			return this;
-		}
-		Matcher bad = NOT_IN_DOCUMENT_NUMBER.matcher(value);
-		if (!bad.find()) {
-			return this;
-		}
-		return require(field, false, "document-number", label + "只能由汉字、数字、英文字母和〔〕[]()（）【】〖〗、第、号、连字符组成，不能含有“"
-				+ value.substring(bad.start(), value.offsetByCodePoints(bad.start(), 1)) + "”");
+		return writtenWith(field, label, value, NOT_IN_DOCUMENT_NUMBER, "document-number",
+				"汉字、数字、英文字母和〔〕[]()（）【】〖〗、第、号、连字符");
 	}
 
 	/** A character no 文号 is written with ({@link #documentNumber}). */
 	private static final Pattern NOT_IN_DOCUMENT_NUMBER = Pattern
 		.compile("[^\\p{IsHan}A-Za-z0-9〔〕\\[\\]()（）【】〖〗第号號〇○\\-－—_ ]");
+
+	/**
+	 * A 许可证编号 typed by staff (the licence to cancel, the licence a past application was decided with): an
+	 * {@link #identifier} written only with what the 快递业务经营许可证 numbers are written with — Han characters (the
+	 * province's 简称, 邮, 字, 第, 号), Arabic digits, Latin letters, the brackets ()（）〔〕[]【】, hyphens and the spaces a
+	 * number is typed with for its hyphens (快递许可 32 2026 H00001, folded to one number by {@link Text#identifierKey});
+	 * anything else (&lt;b&gt;, quotes, slashes, dots, semicolons) is rule {@code licence-number}, naming the first such
+	 * character:
+	 * the number is printed on the licence, shown on the public verification page and looked up by the registry, whose
+	 * own pattern holds no other character. Null passes; the length is the caller's ({@link #maxLength}).
+	 */
+	public Validation licenceNumber(String field, String label, String value) {
+		return writtenWith(field, label, value, NOT_IN_LICENCE_NUMBER, "licence-number",
+				"汉字、数字、英文字母、空格和()（）〔〕[]【】、连字符");
+	}
+
+	/** A character no 许可证编号 is written with ({@link #licenceNumber}). */
+	private static final Pattern NOT_IN_LICENCE_NUMBER = Pattern.compile("[^\\p{IsHan}A-Za-z0-9()（）〔〕\\[\\]【】\\-－ ]");
+
+	/**
+	 * The number of a voucher or certificate typed by staff — a 退付凭证号 (收入退还书 No.3205001234), a 执法证号 — : an
+	 * {@link #identifier} written only with what such numbers are printed with — Han characters, Arabic digits, Latin
+	 * letters, spaces, the brackets ()（）〔〕[]【】, № and the marks - _ . / # : ：; anything else (&lt;b&gt;, quotes,
+	 * semicolons, &amp;) is rule {@code voucher-number}, naming the first such character: the number is shown on the
+	 * case's page, in the 结案报告, the audit and exports. Null passes; the length is the caller's ({@link #maxLength}).
+	 */
+	public Validation voucherNumber(String field, String label, String value) {
+		return writtenWith(field, label, value, NOT_IN_VOUCHER_NUMBER, "voucher-number",
+				"汉字、数字、英文字母、空格和()（）〔〕[]【】、№及 - _ . / # : ：");
+	}
+
+	/** A character no voucher or certificate number is written with ({@link #voucherNumber}). */
+	private static final Pattern NOT_IN_VOUCHER_NUMBER = Pattern
+		.compile("[^\\p{IsHan}A-Za-z0-9()（）〔〕\\[\\]【】№\\-－_./#:： ]");
+
+	/**
+	 * An {@link #identifier} holding only the characters {@code notAllowed} does not match: else an error on
+	 * {@code field} with {@code rule}, "{label}只能由{allowed}组成，不能含有“x”" naming the first other character.
+	 */
+	private Validation writtenWith(String field, String label, String value, Pattern notAllowed, String rule, String allowed) {
+		identifier(field, label, value);
+		if (value == null || hasError(field)) {
+			return this;
+		}
+		String typed = Text.identifier(Text.strip(value));
+		Matcher bad = typed == null ? null : notAllowed.matcher(typed);
+		if (bad == null || !bad.find()) {
+			return this;
+		}
+		return require(field, false, rule, label + "只能由" + allowed + "组成，不能含有“"
+				+ typed.substring(bad.start(), typed.offsetByCodePoints(bad.start(), 1)) + "”");
+	}
 
 	/**
 	 * A 文号 that states its year ({@link Text#documentYear}: 〔2025〕) states the year it was issued in: a decision

@@ -1681,7 +1681,7 @@ public class LicenceApplications {
 		note = Text.freeText(note);
 		Validation v = new Validation();
 		v.required("number", "许可证编号（number）", number).maxLength("number", "许可证编号（number）", number, 60)
-			.identifier("number", "许可证编号（number）", number);
+			.licenceNumber("number", "许可证编号（number）", number);
 		CancellationGround g = parse(v, "ground", "注销情形", ground, CancellationGround.class);
 		v.maxLength("note", "说明（note）", note, 500);
 		if (g != null && g.needsNote()) {
@@ -2012,7 +2012,7 @@ public class LicenceApplications {
 			v.require("licenceNumber", Text.isBlank(data.licenceNumber()), "absent", "不予许可的申请不填写许可证编号（licenceNumber）");
 		}
 		v.maxLength("licenceNumber", "许可证编号（licenceNumber）", data.licenceNumber(), 60)
-			.identifier("licenceNumber", "许可证编号（licenceNumber）", data.licenceNumber());
+			.licenceNumber("licenceNumber", "许可证编号（licenceNumber）", data.licenceNumber());
 		if (licenceScope != null && region != null && ("APPROVED".equals(decision) || "REFUSED".equals(decision))) {
 			// a past decision is recorded as the bureau that took it: the competent level, as a live one (邮政法 art.52)
 			v.require("decision", decides(clerk, ApprovingLevel.of(licenceScope), region), "approving-level",

@@ -895,7 +895,7 @@ public class Licences {
 		String head = "依据行政处罚决定书" + (decision == null ? "" : decision) + "吊销：";
 		Validation v = new Validation();
 		v.required("decisionNumber", "行政处罚决定书文号", decisionNumber).maxLength("decisionNumber", "行政处罚决定书文号", decisionNumber, 60)
-			.identifier("decisionNumber", "行政处罚决定书文号", decisionNumber);
+			.documentNumber("decisionNumber", "行政处罚决定书文号", decisionNumber);
 		v.required("reason", "吊销原因", reason).maxLength("reason", "吊销原因", reason, 200 - head.length());
 		v.throwIfInvalid();
 		decisionRevokes(v, decision, get(DataScope.all(), id));

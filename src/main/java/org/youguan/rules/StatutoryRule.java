@@ -439,7 +439,13 @@ public enum StatutoryRule {
 	SAFETY_LEDGER_LOOKBACK("safety.ledger.lookback", "安全台账日期最多早于今天的年数", "10", RuleUnit.YEARS, false, Citation.of(LOCAL_PRACTICE)),
 
 	/** 统计报表报送截止日（次月）（邮政行业统计报表制度（未确认，可配置）） */
-	STATISTICS_REPORT_DUE_DAY("statistics.report-due-day", "统计报表报送截止日（次月）", "5", RuleUnit.DAY_OF_MONTH, false, Citation.of(STATISTICS_REPORTING_SYSTEM));
+	STATISTICS_REPORT_DUE_DAY("statistics.report-due-day", "统计报表报送截止日（次月）", "5", RuleUnit.DAY_OF_MONTH, false, Citation.of(STATISTICS_REPORTING_SYSTEM)),
+
+	/**
+	 * 同一企业同一报告期两次催报的最短间隔：1日即每日至多催报一次（自然日，北京时间）；产品规则，非法律规定——催报是提醒，
+	 * 一日内反复点击会让企业收到成串的相同通知
+	 */
+	STATISTICS_REMINDER_INTERVAL("statistics.reminder-interval", "同一企业同一报告期催报最短间隔（产品规则，非法律规定）", "1", RuleUnit.CALENDAR_DAYS, false, Citation.of(PRODUCT_RULE));
 
 	private final String code;
 

@@ -4,11 +4,13 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -19,9 +21,15 @@ import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.ErrorCode;
+import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Rows;
+import org.youguan.kernel.TransactionLocks;
+import org.youguan.platform.ChinaTime;
 import org.youguan.registry.EnterpriseView;
+import org.youguan.rules.StatutoryRule;
+import org.youguan.rules.StatutoryRules;
 
 /**
  * Completeness and timeliness of a form's period (expected / received / on time / approved), the reporters still
@@ -58,11 +66,26 @@ public class Completeness {
 		public int onTimePercent() {
 			return expected == 0 ? 0 : Math.round(onTime * 100f / expected);
 		}
+
+		/** When the last reminder (催报) of the period went out to any reporter in scope, or null when none did. */
+		public Instant lastReminder() {
+			return lines.stream().map(Line::lastReminder).filter(Objects::nonNull).max(Instant::compareTo).orElse(null);
+		}
+	}
+
+	/**
+	 * What a 催报 did: {@code sent} reporters reminded; {@code skipped} missing reporters left out because they were
+	 * reminded of the period within {@link StatutoryRule#STATISTICS_REMINDER_INTERVAL} (today, by default).
+	 */
+	public record Reminded(int sent, int skipped) {
 	}
 
 	/** A reminder as the enterprise sees it. */
 	public record Reminder(String formName, String period, Instant sentAt, String sentBy) {
 	}
+
+	/** A reminder's time as the refusal names it (China time, to the minute). */
+	private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ChinaTime.ZONE);
 
 	/** How long after a period's end its missing reporters may still be reminded (催报), in months. */
 	static final int REMIND_WINDOW_MONTHS = 12;
@@ -77,7 +100,11 @@ public class Completeness {
 
 	private final ApplicationEventPublisher events;
 
-	Completeness(ReportForms forms, JdbcClient jdbc, AuditTrail audit, Clock clock, ApplicationEventPublisher events) {
+	private final StatutoryRules rules;
+
+	Completeness(ReportForms forms, JdbcClient jdbc, AuditTrail audit, Clock clock, ApplicationEventPublisher events,
+			StatutoryRules rules) {
+		this.rules = rules;
 		this.events = events;
 		this.forms = forms;
 		this.jdbc = jdbc;
@@ -144,15 +171,21 @@ public class Completeness {
 
 	/**
 	 * Reminds every reporter in scope still missing the period (催报): each reminder is kept, audited and published as
-	 * {@link ReportReminderSent} (the notifications module tells the enterprise's users). Returns how many were
-	 * reminded.
-	 * @throws DomainException when no reporter is missing
+	 * {@link ReportReminderSent} (the notifications module tells the enterprise's users). A reporter reminded of the
+	 * form's period less than {@link StatutoryRule#STATISTICS_REMINDER_INTERVAL} days ago (default 1: once a calendar
+	 * day, China time; the value in force in the reporter's region), by whichever bureau, is left out — a reminder
+	 * clicked again the same day sent every missing enterprise the same notification again. Reminders of one form's
+	 * period are taken one at a time (a double click: the second sees the first's).
+	 * @return how many were reminded and how many were left out as reminded already
+	 * @throws DomainException (422) when no reporter is missing; (409, field {@code period}, rule
+	 * {@code reminder-interval}) when every missing reporter was reminded within the interval, naming when the last
+	 * reminder went out and the first day another may
 	 * @throws org.youguan.kernel.InvalidValueException naming {@code period} (rule {@code ended}) for a period still
 	 * running or to come: it is not open for reporting yet; (rule {@code window}) for one that ended more than
 	 * {@link #REMIND_WINDOW_MONTHS} months ago
 	 */
 	@Transactional
-	public int remind(DataScope scope, ReportForm form, Period period, String by) {
+	public Reminded remind(DataScope scope, ReportForm form, Period period, String by) {
 		// a period is reported once it has ended: before that nobody is late, and a reminder would ask for the impossible
 		LocalDate today = LocalDate.now(clock);
 		period.requireEnded("period", today);
@@ -162,13 +195,22 @@ public class Completeness {
 			throw new InvalidValueException("period", "window", "只能催报近" + REMIND_WINDOW_MONTHS + "个月内结束的报告期："
 					+ period.label() + "已于" + period.end() + "结束");
 		}
+		TransactionLocks.hold(jdbc, "stat_reminder:" + form.id() + "|" + period.code());
 		Summary summary = summary(scope, form, period);
 		List<Line> missing = summary.lines().stream().filter(Line::missing).toList();
 		if (missing.isEmpty()) {
 			throw DomainException.rule(period.label() + "“" + form.name() + "”没有未报送的企业");
 		}
+		List<Line> due = missing.stream().filter(l -> nextReminder(l, today) == null).toList();
+		if (due.isEmpty()) {
+			Instant last = missing.stream().map(Line::lastReminder).max(Instant::compareTo).orElseThrow();
+			LocalDate next = missing.stream().map(l -> nextReminder(l, today)).min(LocalDate::compareTo).orElseThrow();
+			String message = period.label() + "“" + form.name() + "”未报送的" + missing.size() + "家企业都已催报（最近一次于"
+					+ MINUTE.format(last) + "）：同一企业同一报告期" + interval(missing.get(0)) + "，" + next + "起可再次催报";
+			throw new DomainException(ErrorCode.DUPLICATE, message, List.of(new FieldError("period", "reminder-interval", message)));
+		}
 		Instant now = clock.instant();
-		for (Line l : missing) {
+		for (Line l : due) {
 			jdbc.sql("""
 					INSERT INTO stat_reminder (form_id, period, enterprise_id, sent_at, sent_by)
 					VALUES (:form, :period, :enterprise, :now, :by)""")
@@ -183,7 +225,26 @@ public class Completeness {
 			events.publishEvent(new ReportReminderSent(l.enterpriseId(), l.creditCode(), l.enterpriseName(),
 					l.regionCode(), form.id(), form.name(), period.code(), period.label(), summary.dueOn(), by, now));
 		}
-		return missing.size();
+		return new Reminded(due.size(), missing.size() - due.size());
+	}
+
+	/**
+	 * The first day reporter {@code l} may be reminded again ({@link StatutoryRule#STATISTICS_REMINDER_INTERVAL} days
+	 * after the China day of its last reminder of the period), or null when it may be reminded today.
+	 */
+	private LocalDate nextReminder(Line l, LocalDate today) {
+		if (l.lastReminder() == null) {
+			return null;
+		}
+		LocalDate next = l.lastReminder().atZone(ChinaTime.ZONE).toLocalDate()
+			.plusDays(rules.intValue(StatutoryRule.STATISTICS_REMINDER_INTERVAL, l.regionCode()));
+		return today.isBefore(next) ? next : null;
+	}
+
+	/** The reminder interval in words: 每日只催报一次, or N日内只催报一次. */
+	private String interval(Line l) {
+		int days = rules.intValue(StatutoryRule.STATISTICS_REMINDER_INTERVAL, l.regionCode());
+		return days == 1 ? "每日只催报一次" : days + "日内只催报一次";
 	}
 
 	/** The reminders an enterprise has received, newest first. */

@@ -35,6 +35,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -312,7 +313,7 @@ class DecisionOutcomesIntegrationTest {
 		assertThat(number(after.get("fineCollected"))).isEqualByComparingTo(number(before.get("fineCollected")));
 		assertThat(number(after.get("fineTotal"))).isEqualByComparingTo(number(before.get("fineTotal")).subtract(new BigDecimal("2000")));
 		CaseView c = cases.get(DataScope.all(), id).penaltyCase();
-		assertThat(Execution.report(c, List.of(), null, List.of())).contains("缴纳罚款3000元", "多缴2000元应予退还");
+		assertThat(Execution.report(c, List.of(), null, List.of())).contains("缴纳罚款人民币3000元（大写：叁仟元整）", "多缴人民币2000元（大写：贰仟元整）应予退还");
 
 		// the refund due is on the case (API and page) until recorded: the amount due, once, by the payment's staff
 		assertThat(number(JsonPath.read(caseJson(id), "$.refund.due"))).isEqualByComparingTo("2000");
@@ -342,7 +343,7 @@ class DecisionOutcomesIntegrationTest {
 			.isEqualTo("已缴罚款3000元，变更后的罚款1000元，已退还0元，应退还2000元，本次退还2000元");
 		assertThat(number(JsonPath.read(recorded, "$.refund.due"))).isEqualByComparingTo("0");
 		assertThat(Execution.report(cases.get(DataScope.all(), id).penaltyCase(), List.of(), null, caseWork.refunds(id)))
-			.contains("多缴2000元，" + ChineseText.day(changed) + "已退还2000元，已全部退还").doesNotContain("应予退还");
+			.contains("多缴人民币2000元（大写：贰仟元整），" + ChineseText.day(changed) + "已退还人民币2000元（大写：贰仟元整），已全部退还").doesNotContain("应予退还");
 		assertThat(mvc.perform(get("/enforcement/cases/" + id).session(SignIn.session(mvc, "wz.staff"))).andReturn()
 			.getResponse().getContentAsString(StandardCharsets.UTF_8)).as("no form once recorded").doesNotContain("id=\"refund-form\"");
 		call(WUZHONG, refund, "{\"refundedOn\":\"" + changed + "\",\"amount\":\"2000\"}").andExpect(status().isConflict())
@@ -370,7 +371,7 @@ class DecisionOutcomesIntegrationTest {
 		long warned = paidThenChanged(day, changed, "penalty", "WARNING");
 		assertThat(number(JsonPath.read(caseJson(warned), "$.refund.due"))).isEqualByComparingTo("3000");
 		assertThat(Execution.report(cases.get(DataScope.all(), warned).penaltyCase(), List.of(), null, List.of()))
-			.contains("多缴3000元应予退还");
+			.contains("多缴人民币3000元（大写：叁仟元整）应予退还");
 		call(WUZHONG, "/api/v1/enforcement/cases/" + warned + "/refund", "{\"refundedOn\":\"" + changed + "\",\"amount\":0}")
 			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].rule").value("positive"));
 		Map<String, Object> before = figures(changed);
@@ -395,7 +396,7 @@ class DecisionOutcomesIntegrationTest {
 				+ paid.toPlainString() + "\"}").andExpect(status().isOk());
 		assertThat(number(figures(late).get("fineCollected"))).isEqualByComparingTo(number(beforeRevokedRefund.get("fineCollected")));
 		assertThat(Execution.report(cases.get(DataScope.all(), revoked).penaltyCase(), List.of(), null, caseWork.refunds(revoked)))
-			.contains("已退还" + paid.stripTrailingZeros().toPlainString() + "元，已全部退还");
+			.contains("已退还" + ChineseText.yuanStated(paid) + "，已全部退还");
 	}
 
 	/**
@@ -464,6 +465,19 @@ class DecisionOutcomesIntegrationTest {
 				.andExpect(jsonPath("$.errors[0].field").value("receipt"))
 				.andExpect(jsonPath("$.errors[0].rule").value("personal-number"));
 		}
+		// written only with what a voucher number is printed with: markup and quotes were kept and shown on the case
+		for (String marked : List.of("<b>R002</b>", "R002\\\"onmouseover", "R002;R003")) {
+			call(WUZHONG, refund, body.formatted("300", marked)).andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("receipt"))
+				.andExpect(jsonPath("$.errors[0].rule").value("voucher-number"))
+				.andExpect(jsonPath("$.errors[0].message").value(startsWith("退付凭证号（receipt）只能由")));
+		}
+		for (String hidden : List.of("R002\\u0007", "R002\\u200B3")) {
+			call(WUZHONG, refund, body.formatted("300", hidden)).andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("receipt"));
+		}
+		call(WUZHONG, refund, body.formatted("300", "R".repeat(101))).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("receipt"));
 		assertThat(jdbc.sql("SELECT count(*) FROM penalty_case_refund WHERE case_id = :id").param("id", id).query(Long.class)
 			.single()).isEqualTo(1L);
 	}
@@ -567,7 +581,7 @@ class DecisionOutcomesIntegrationTest {
 		long id = pastCases.importCase(PartyCases.ALL, ImportedDecisionRulesIntegrationTest.past(party.other(),
 				"DATA_NOT_REPORTED", "FINE", "1000", null, "2025-05-20", null, null));
 		assertThat(cases.get(DataScope.all(), id).penaltyCase().deliveredOn()).isNull();
-		assertThat(closingReport(id)).startsWith("罚款：").contains("缴纳罚款1000元");
+		assertThat(closingReport(id)).startsWith("罚款：").contains("缴纳罚款人民币1000元（大写：壹仟元整）");
 	}
 
 	String closingReport(long id) {
@@ -704,7 +718,8 @@ class DecisionOutcomesIntegrationTest {
 		assertThat((String) JsonPath.read(revokedJson, "$.penaltyCase.paidOn")).isEqualTo(day.toString());
 		assertThat(number(JsonPath.read(revokedJson, "$.penaltyCase.paidAmount"))).isEqualByComparingTo("1000");
 		String report = closingReport(revoked);
-		assertThat(report).contains(ChineseText.day(day) + "缴纳第1期罚款1000元", "已缴纳的1000元应予退还");
+		assertThat(report).contains(ChineseText.day(day) + "缴纳第1期罚款人民币1000元（大写：壹仟元整）",
+				"已缴纳的人民币1000元（大写：壹仟元整）应予退还");
 		assertThat(report.split("被撤销或确认无效", -1)).hasSize(2);
 	}
 
@@ -737,16 +752,16 @@ class DecisionOutcomesIntegrationTest {
 		BigDecimal shown = number(JsonPath.read(caseJson(plan), "$.deadlines.surchargeToday"));
 		assertThat(shown).isPositive();
 		// the 执行情况 names what is still demanded of each instalment, not its planned amount
-		String second = "第2期1000元（缴纳期限至" + ChineseText.day(calendar.plusWorkingDays(day, 20)) + "）";
-		String third = "第3期1000元（缴纳期限至" + ChineseText.day(calendar.plusWorkingDays(day, 30)) + "）";
+		String second = "第2期人民币1000元（大写：壹仟元整）（缴纳期限至" + ChineseText.day(calendar.plusWorkingDays(day, 20)) + "）";
+		String third = "第3期人民币1000元（大写：壹仟元整）（缴纳期限至" + ChineseText.day(calendar.plusWorkingDays(day, 30)) + "）";
 		// before the 500 is paid the fine is not paid up: the third is not demanded, and nothing says 已缴足
-		assertThat(closingReport(plan)).contains(second + "经变更应缴500元，未缴纳", third + "经变更无需缴纳")
+		assertThat(closingReport(plan)).contains(second + "经变更应缴人民币500元（大写：伍佰元整），未缴纳", third + "经变更无需缴纳")
 			.doesNotContain("已缴足");
 		Map<String, Object> before = figures(overdue);
 		call(WUZHONG, "/api/v1/enforcement/cases/" + plan + "/payment", "{\"paidOn\":\"" + overdue + "\",\"amount\":"
 				+ new BigDecimal("500").add(shown).toPlainString() + ",\"instalment\":2}").andExpect(status().isOk());
-		assertThat(closingReport(plan)).contains(second + ChineseText.day(overdue) + "缴纳500元，另加处罚款"
-				+ shown.stripTrailingZeros().toPlainString() + "元", third + "无需缴纳（罚款经变更已缴足）");
+		assertThat(closingReport(plan)).contains(second + ChineseText.day(overdue) + "缴纳人民币500元（大写：伍佰元整），另加处罚款"
+				+ ChineseText.yuanStated(shown), third + "无需缴纳（罚款经变更已缴足）");
 		String paid = caseJson(plan);
 		assertThat((String) JsonPath.read(paid, "$.penaltyCase.status")).isEqualTo("EXECUTED");
 		assertThat(number(JsonPath.read(paid, "$.penaltyCase.surcharge"))).isEqualByComparingTo(shown);

@@ -217,6 +217,9 @@ class ImportedDecisionRulesIntegrationTest {
 			.containsExactly("decision-penalty");
 		assertThat(rules("decisionNumber", () -> licences.revoke(DataScope.all(), jiangsu, licence, "行政处罚决定-32-2025-987654",
 				"违法经营"))).containsExactly("decision-unknown");
+		// a 文号 as every 文号 is written (the identifier rule alone let markup through to the licence's record)
+		assertThat(rules("decisionNumber", () -> licences.revoke(DataScope.all(), jiangsu, licence, "苏邮罚〔2025〕<b>1</b>号",
+				"违法经营"))).containsExactly("document-number");
 		assertThat(licences.get(DataScope.all(), licence).status()).isEqualTo(LicenceStatus.VALID);
 
 		PastCases.ImportedCase revocation = past(holder, "SECURITY_CHECKS", "REVOCATION", "200000", null, null, null, null);

@@ -362,6 +362,13 @@ class PaymentTermsIntegrationTest {
 			.andExpect(jsonPath("$.errors[0].field").value("amount"));
 		mvc.perform(handover(id, "2025-06-15", "5000", "缴款书No.1")).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("handedOverOn"));
+		// the receipt is one line of the 结案报告 ("（凭证：…）"): no line break nor hidden character
+		mvc.perform(handover(id, "2025-07-02", "5000", "缴款书\nNo.1")).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("receipt"))
+			.andExpect(jsonPath("$.errors[0].rule").value("line-break"));
+		mvc.perform(handover(id, "2025-07-02", "5000", "缴款书\u200BNo.1")).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("receipt"))
+			.andExpect(jsonPath("$.errors[0].rule").value("invisible-character"));
 		assertThat(party.cases().get(PartyCases.ALL, id).handover()).as("nothing half-saved").isNull();
 
 		mvc.perform(handover(id, "2025-07-02", "5000", "非税收入缴款书No.3205001")).andExpect(status().isOk())
@@ -374,7 +381,7 @@ class PaymentTermsIntegrationTest {
 		assertThat(handoverStep(delivered)).as("handed over after its day: still late").containsExactly(1L, 0L);
 
 		close(id).andExpect(status().isOk()).andExpect(jsonPath("$.penaltyCase.status").value("CLOSED"));
-		assertThat(document(id, "CLOSING_REPORT")).contains("上缴国库5000元", "非税收入缴款书No.3205001")
+		assertThat(document(id, "CLOSING_REPORT")).contains("上缴国库人民币5000元（大写：伍仟元整）", "非税收入缴款书No.3205001")
 			.doesNotContain("缴纳5000");
 	}
 
@@ -443,8 +450,9 @@ class PaymentTermsIntegrationTest {
 		today(d("2025-06-03"));
 		call(WUZHONG, pay, "{\"paidOn\":\"2025-06-03\",\"amount\":\"1000\",\"instalment\":3}").andExpect(status().isOk());
 		close(id).andExpect(status().isOk());
-		assertThat(document(id, "CLOSING_REPORT")).contains("分3期缴纳", "第1期1000元", "第2期1000元", "另加处罚款60元",
-				"第3期1000元");
+		assertThat(document(id, "CLOSING_REPORT")).contains("罚款人民币3000元（大写：叁仟元整）分3期缴纳",
+				"第1期人民币1000元（大写：壹仟元整）", "第2期人民币1000元（大写：壹仟元整）", "另加处罚款人民币60元（大写：陆拾元整）",
+				"第3期人民币1000元（大写：壹仟元整）");
 	}
 
 	@Test

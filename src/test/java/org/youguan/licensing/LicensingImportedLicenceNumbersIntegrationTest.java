@@ -90,4 +90,33 @@ class LicensingImportedLicenceNumbersIntegrationTest extends LicensingFixture {
 			.andExpect(jsonPath("$.errors[0].message").value(containsString(own)));
 		assertThat(importedOf(applicant)).isEqualTo(2);
 	}
+
+	/**
+	 * A 许可证编号 staff type — a past approval's, or the licence to cancel — is written only with what licence numbers
+	 * are written with (rule {@code licence-number}, the message naming the field): markup, quotes and semicolons were
+	 * taken as a number (an import kept it, a cancellation looked it up and echoed it); hidden characters and an
+	 * over-long number are refused too. Nothing is saved.
+	 */
+	@Test
+	void aLicenceNumberTypedWithMarkupOrHiddenCharactersIsRefusedNamingTheField() throws Exception {
+		String applicant = LicensingIntegrationTest.newCreditCode();
+		String tail = applicant.substring(11, 17);
+		LocalDate decided = LocalDate.now(clock).minusDays(60);
+		for (String bad : new String[] { "苏邮<b>" + tail + "</b>", "苏邮\\\"" + tail, "苏邮" + tail + ";1" }) {
+			call(PROVINCE, IMPORTED, past(applicant, "NEW", decided, bad)).andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("licenceNumber"))
+				.andExpect(jsonPath("$.errors[0].rule").value("licence-number"))
+				.andExpect(jsonPath("$.errors[0].message").value(containsString("许可证编号（licenceNumber）")));
+			call(PROVINCE, "/api/v1/licensing/licences/cancellation", """
+					{"number":"%s","ground":"STOPPED"}""".formatted(bad)).andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("number"))
+				.andExpect(jsonPath("$.errors[0].rule").value("licence-number"))
+				.andExpect(jsonPath("$.errors[0].message").value(containsString("许可证编号（number）")));
+		}
+		for (String bad : new String[] { "苏邮\\u200B" + tail, "苏邮" + "1".repeat(61) }) {
+			call(PROVINCE, IMPORTED, past(applicant, "NEW", decided, bad)).andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("licenceNumber"));
+		}
+		assertThat(importedOf(applicant)).isZero();
+	}
 }

@@ -146,4 +146,22 @@ class ReportDraftFillIntegrationTest {
 			assertThat(found).as("draft %s (report %s) exported", period, id).isTrue();
 		}
 	}
+
+	/**
+	 * The page says what the export says: a draft past its due date is 逾期未报 in 我的报表 and on its own page (the
+	 * page showed only a 迟报 badge, for a report sent late, and nothing for one never sent while the export said
+	 * 逾期未报); a report sent on time shows neither.
+	 */
+	@Test
+	void thePagesSayADraftPastItsDueDateIsOverdueAsTheExportDoes() throws Exception {
+		String period = period();
+		long id = draftWithAllValues(period);
+		MockHttpSession sf = SignIn.session(mvc, "sf.wz");
+		String overdue = "class=\"badge bg-red-lt\">逾期未报</span>";
+		mvc.perform(get("/enterprise/statistics/reports/" + id).session(sf)).andExpect(status().isOk())
+			.andExpect(content().string(containsString(overdue)));
+		mvc.perform(get("/enterprise/statistics").session(sf).param("status", "DRAFT").param("sort", "period")
+			.param("dir", "asc")).andExpect(status().isOk())
+			.andExpect(content().string(containsString(overdue)));
+	}
 }

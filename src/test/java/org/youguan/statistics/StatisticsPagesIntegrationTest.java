@@ -13,6 +13,7 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -20,6 +21,7 @@ import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.youguan.IntegrationTest;
+import org.youguan.MutableClock;
 import org.youguan.SignIn;
 import org.youguan.kernel.DataScope;
 import org.youguan.platform.ChinaTime;
@@ -54,6 +56,12 @@ class StatisticsPagesIntegrationTest {
 
 	@Autowired
 	ReportForms forms;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MutableClock clock;
 
 	byte[] bytes(MockHttpSession session, String path) throws Exception {
 		return mvc.perform(get(path).session(session)).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
@@ -104,9 +112,17 @@ class StatisticsPagesIntegrationTest {
 		assertThat(summary.outstanding()).anySatisfy(l -> assertThat(l.missing()).isTrue());
 		long missing = summary.lines().stream().filter(Completeness.Line::missing).findFirst().orElseThrow().enterpriseId();
 		MockHttpSession staff = SignIn.session(mvc, "sz.market");
-		mvc.perform(post("/statistics/completeness/remind").session(staff).with(csrf())
-			.param("form", String.valueOf(monthly.id())).param("period", current.code()))
-			.andExpect(redirectedUrlPattern("/statistics/completeness*"));
+		// once a day per enterprise and period: the demo (and other tests) reminded them today already
+		ReminderDays.afterTheLastReminder(jdbc, clock, monthly.id(), current.code());
+		try {
+			mvc.perform(post("/statistics/completeness/remind").session(staff).with(csrf())
+				.param("form", String.valueOf(monthly.id())).param("period", current.code()))
+				.andExpect(redirectedUrlPattern("/statistics/completeness*"))
+				.andExpect(MockMvcResultMatchers.flash().attributeExists("message"));
+		}
+		finally {
+			clock.reset();
+		}
 		assertThat(completeness.reminders(missing)).anySatisfy(r -> {
 			assertThat(r.sentBy()).isEqualTo("苏州市邮政管理局");
 			assertThat(r.period()).isEqualTo(current.code());

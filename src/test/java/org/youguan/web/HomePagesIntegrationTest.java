@@ -52,6 +52,7 @@ import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
 import org.youguan.registry.OutletData;
 import org.youguan.statistics.Period;
+import org.youguan.statistics.ReminderDays;
 import org.youguan.statistics.ReportForm;
 import org.youguan.statistics.ReportForms;
 import org.youguan.statistics.ReportStatus;
@@ -65,6 +66,7 @@ import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -390,9 +392,17 @@ class HomePagesIntegrationTest {
 		// the period now being reported: one the enterprise owes (it reported the periods before) and has not sent yet
 		Period period = forms.currentPeriod(monthly);
 		MockHttpSession clerk = SignIn.session(mvc, "wz.staff");
-		mvc.perform(post("/statistics/completeness/remind").session(clerk).with(csrf())
-			.param("form", String.valueOf(monthly.id())).param("period", period.code()))
-			.andExpect(redirectedUrlPattern("/statistics/completeness*"));
+		// once a day per enterprise and period: the demo (and other tests) reminded it today already
+		ReminderDays.afterTheLastReminder(jdbc, clock, monthly.id(), period.code());
+		try {
+			mvc.perform(post("/statistics/completeness/remind").session(clerk).with(csrf())
+				.param("form", String.valueOf(monthly.id())).param("period", period.code()))
+				.andExpect(redirectedUrlPattern("/statistics/completeness*"))
+				.andExpect(flash().attributeExists("message"));
+		}
+		finally {
+			clock.reset();
+		}
 		MockHttpSession enterprise = SignIn.session(mvc, "sf.wz");
 		String expected = "提醒您报送" + period.label() + "“" + monthly.name() + "”";
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(page(get("/notifications"), enterprise))

@@ -96,7 +96,8 @@ public final class Execution {
 	 * and 吊销 by their delivery. Empty for a case that ended without a penalty. A decision revoked or confirmed invalid
 	 * ({@link CaseView#annulled}) is carried out no further: the report says so with its day, and what was paid before.
 	 * What was paid beyond what is now owed ({@link #overpaid}) is named with each refund made (day, amount) and what
-	 * remains to refund.
+	 * remains to refund. Every amount is written in figures and in capitals, as the 决定书 writes it
+	 * ({@link ChineseText#yuanStated}: 缴纳罚款人民币3000元（大写：叁仟元整）).
 	 */
 	public static String report(CaseView c, List<Instalment> instalments, Handover handover, List<Refunded> refunds) {
 		if (c.annulled()) {
@@ -115,8 +116,8 @@ public final class Execution {
 			parts.add(fineReport(c, instalments) + refundNote(c, instalments, refunds));
 		}
 		if (confiscated(c) != null) {
-			parts.add(handover == null ? "没收违法所得：" + plain(confiscated(c)) + "元尚未上缴"
-					: "没收违法所得：" + ChineseText.day(handover.handedOverOn()) + "上缴国库" + plain(handover.amount()) + "元"
+			parts.add(handover == null ? "没收违法所得：" + stated(confiscated(c)) + "尚未上缴"
+					: "没收违法所得：" + ChineseText.day(handover.handedOverOn()) + "上缴国库" + stated(handover.amount())
 							+ (handover.receipt() == null ? "" : "（凭证：" + handover.receipt() + "）"));
 		}
 		if (c.penalty() == Penalty.SUSPENSION || c.penalty() == Penalty.REVOCATION) {
@@ -140,23 +141,23 @@ public final class Execution {
 			FinePayments.demanded(c, instalments).forEach(i -> demanded.put(i.position(), i.amount()));
 			List<String> lines = new ArrayList<>();
 			for (Instalment i : instalments) {
-				lines.add("第" + i.position() + "期" + plain(i.amount()) + "元（缴纳期限至" + ChineseText.day(i.dueOn()) + "）"
+				lines.add("第" + i.position() + "期" + stated(i.amount()) + "（缴纳期限至" + ChineseText.day(i.dueOn()) + "）"
 						+ (i.paidOn() != null ? paidLine(i) : unpaidLine(i, demanded.get(i.position()), paidUp(c, instalments))));
 			}
-			return "罚款" + plain(c.fine()) + "元分" + instalments.size() + "期缴纳：" + String.join("，", lines);
+			return "罚款" + stated(c.fine()) + "分" + instalments.size() + "期缴纳：" + String.join("，", lines);
 		}
 		if (c.paidOn() == null) {
-			return "罚款" + plain(c.fine()) + "元尚未缴纳";
+			return "罚款" + stated(c.fine()) + "尚未缴纳";
 		}
 		BigDecimal surcharge = orZero(c.surcharge());
-		return "罚款：" + ChineseText.day(c.paidOn()) + "缴纳罚款" + plain(paidFine(c, instalments)) + "元" + surcharge(surcharge)
-				+ (surcharge.signum() > 0 ? "，合计" + plain(c.paidAmount()) + "元" : "");
+		return "罚款：" + ChineseText.day(c.paidOn()) + "缴纳罚款" + stated(paidFine(c, instalments)) + surcharge(surcharge)
+				+ (surcharge.signum() > 0 ? "，合计" + stated(c.paidAmount()) : "");
 	}
 
 	/** A paid instalment: its day, the fine paid when a 变更 made it differ from the plan, its 加处罚款. */
 	private static String paidLine(Instalment i) {
 		BigDecimal fine = paidFine(i);
-		return ChineseText.day(i.paidOn()) + "缴纳" + (fine.compareTo(i.amount()) == 0 ? "" : plain(fine) + "元")
+		return ChineseText.day(i.paidOn()) + "缴纳" + (fine.compareTo(i.amount()) == 0 ? "" : stated(fine))
 				+ surcharge(i.surcharge());
 	}
 
@@ -168,7 +169,7 @@ public final class Execution {
 		if (demanded == null) {
 			return paidUp ? "无需缴纳（罚款经变更已缴足）" : "经变更无需缴纳";
 		}
-		return demanded.compareTo(i.amount()) < 0 ? "经变更应缴" + plain(demanded) + "元，未缴纳" : "未缴纳";
+		return demanded.compareTo(i.amount()) < 0 ? "经变更应缴" + stated(demanded) + "，未缴纳" : "未缴纳";
 	}
 
 	/**
@@ -177,14 +178,14 @@ public final class Execution {
 	 */
 	private static String paidBefore(CaseView c, List<Instalment> instalments) {
 		List<String> paid = instalments.stream().filter(i -> i.paidOn() != null)
-			.map(i -> ChineseText.day(i.paidOn()) + "缴纳第" + i.position() + "期罚款" + plain(paidFine(i))
-					+ "元" + surcharge(i.surcharge()))
+			.map(i -> ChineseText.day(i.paidOn()) + "缴纳第" + i.position() + "期罚款" + stated(paidFine(i))
+					+ surcharge(i.surcharge()))
 			.toList();
 		if (!paid.isEmpty()) {
 			return "（此前已于" + String.join("，", paid) + "）";
 		}
-		return c.paidOn() == null ? "" : "（此前已于" + ChineseText.day(c.paidOn()) + "缴纳罚款" + plain(paidFine(c, instalments))
-				+ "元" + surcharge(c.surcharge()) + "）";
+		return c.paidOn() == null ? "" : "（此前已于" + ChineseText.day(c.paidOn()) + "缴纳罚款" + stated(paidFine(c, instalments))
+				+ surcharge(c.surcharge()) + "）";
 	}
 
 	/**
@@ -281,12 +282,12 @@ public final class Execution {
 		}
 		BigDecimal refunded = refunds.stream().map(Refunded::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
 		BigDecimal due = o.total().subtract(refunded);
-		List<String> made = refunds.stream().map(r -> ChineseText.day(r.refundedOn()) + "已退还" + plain(r.amount()) + "元").toList();
+		List<String> made = refunds.stream().map(r -> ChineseText.day(r.refundedOn()) + "已退还" + stated(r.amount())).toList();
 		// an annulled decision's report said so already: what it collected is all to refund
-		return "（" + (c.annulled() ? "已缴纳的" : "罚款经变更为" + plain(o.fineOwed()) + "元，多缴")
-				+ plain(o.total()) + "元" + (o.surcharge().signum() > 0 ? "（含加处罚款" + plain(o.surcharge()) + "元）" : "")
+		return "（" + (c.annulled() ? "已缴纳的" : "罚款经变更为" + stated(o.fineOwed()) + "，多缴")
+				+ stated(o.total()) + (o.surcharge().signum() > 0 ? "（含加处罚款" + stated(o.surcharge()) + "）" : "")
 				+ (made.isEmpty() ? "应予退还" : "，" + String.join("，", made)
-						+ (due.signum() > 0 ? "，尚有" + plain(due) + "元应予退还" : "，已全部退还")) + "）";
+						+ (due.signum() > 0 ? "，尚有" + stated(due) + "应予退还" : "，已全部退还")) + "）";
 	}
 
 	private static BigDecimal orZero(BigDecimal amount) {
@@ -294,10 +295,22 @@ public final class Execution {
 	}
 
 	private static String surcharge(BigDecimal surcharge) {
-		return surcharge != null && surcharge.signum() > 0 ? "，另加处罚款" + plain(surcharge) + "元" : "";
+		return surcharge != null && surcharge.signum() > 0 ? "，另加处罚款" + stated(surcharge) : "";
 	}
 
-	/** An amount in figures, both decimals where it has 角 or 分 ({@link ChineseText#yuanFigures}). */
+	/**
+	 * An amount as the 结案报告 states it, in figures and in capitals like every other document of the case
+	 * ({@link ChineseText#yuanStated}): 人民币2500.50元（大写：贰仟伍佰元伍角）.
+	 */
+	private static String stated(BigDecimal amount) {
+		return ChineseText.yuanStated(amount);
+	}
+
+	/**
+	 * An amount in figures, both decimals where it has 角 or 分 ({@link ChineseText#yuanFigures}): for what is still to
+	 * carry out ({@link #outstanding}) and the basis of a refund ({@link #refundBasis}), told on pages, in messages and in
+	 * the audit — not in a document.
+	 */
 	private static String plain(BigDecimal amount) {
 		return ChineseText.yuanFigures(amount);
 	}

@@ -116,6 +116,11 @@ class BureauStatisticsController {
 				spreadsheets.write("报送情况", OUTSTANDING, summary.lines()));
 	}
 
+	/**
+	 * 催报 of the form's period to its missing reporters in scope ({@link Completeness#remind}); the flash message says
+	 * how many were reminded and how many were left out as reminded within the interval; a refusal (none missing, every
+	 * one reminded already: 409) comes back as the page's error.
+	 */
 	@PostMapping("/statistics/completeness/remind")
 	@PreAuthorize(ReportController.HANDLERS)
 	String remind(@AuthenticationPrincipal CurrentUser me, DataScope scope, @RequestParam long form,
@@ -123,9 +128,10 @@ class BureauStatisticsController {
 		ReportForm f = forms.get(form);
 		String here = "/statistics/completeness?form=" + form + "&period=" + PageAddress.value(period);
 		return PageSteps.run(redirect, here, () -> {
-			int n = completeness.remind(scope, f, Period.parse(f.periodType(), period, "period", LocalDate.now(clock)),
-					me.bureauName());
-			return new PageSteps.Done("已向" + n + "家未报送企业发出催报通知", here);
+			Completeness.Reminded n = completeness.remind(scope, f, Period.parse(f.periodType(), period, "period",
+					LocalDate.now(clock)), me.bureauName());
+			return new PageSteps.Done("已向" + n.sent() + "家未报送企业发出催报通知" + (n.skipped() == 0 ? ""
+					: "；另有" + n.skipped() + "家在催报间隔内已催报过（见“最近催报”），未重复发送"), here);
 		});
 	}
 

@@ -50,6 +50,11 @@ class EnterpriseStatisticsController {
 
 	/** A form the enterprise reports and where its current period stands. */
 	public record Due(ReportForm form, Period period, LocalDate dueOn, ReportView report) {
+
+		/** Not sent (no report, or one never submitted) and its due date passed on {@code today}: 逾期未报. */
+		public boolean overdue(LocalDate today) {
+			return report != null ? report.overdue(today) : today.isAfter(dueOn);
+		}
 	}
 
 	private final EnterpriseReporting reporting;
@@ -108,6 +113,8 @@ class EnterpriseStatisticsController {
 		model.addAttribute("query", query);
 		model.addAttribute("forms", forms.formsFor(enterprise));
 		model.addAttribute("statuses", ReportStatus.values());
+		// the day the badges judge 逾期未报 by, as the export does (columns)
+		model.addAttribute("today", LocalDate.now(clock));
 		return "statistics/enterprise-home";
 	}
 
@@ -150,6 +157,7 @@ class EnterpriseStatisticsController {
 		model.addAttribute("report", report);
 		model.addAttribute("lines", reports.lines(scope, id));
 		model.addAttribute("revisions", reports.revisions(scope, id));
+		model.addAttribute("today", LocalDate.now(clock));
 		return "statistics/enterprise-report";
 	}
 

@@ -42,11 +42,19 @@ public record ReportView(long id, long formId, String formName, long enterpriseI
 		if (onTime != null) {
 			return onTime ? "否" : "是";
 		}
-		return submittedAt == null && dueOn != null && today.isAfter(dueOn) ? "逾期未报" : "";
+		return overdue(today) ? "逾期未报" : "";
 	}
 
-	/** Submitted after its due date (first submission). */
+	/** Submitted after its due date (first submission): 迟报. */
 	public boolean late() {
 		return Boolean.FALSE.equals(onTime);
+	}
+
+	/**
+	 * Never submitted and its due date passed on {@code today} (China time): 逾期未报 — what the page's badge and the
+	 * export's 迟报 column ({@link #lateness}) both say of a draft or a report opened after its due date.
+	 */
+	public boolean overdue(LocalDate today) {
+		return onTime == null && submittedAt == null && dueOn != null && today.isAfter(dueOn);
 	}
 }
