@@ -25,6 +25,7 @@ import org.youguan.documents.Downloads;
 import org.youguan.documents.ImportPages;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.InstallationAdmin;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageAddress;
 import org.youguan.kernel.PageForm;
@@ -244,7 +245,7 @@ class BureauStatisticsController {
 
 	@PostMapping("/statistics/catalogue/indicators")
 	@PageForm("indicator-form")
-	@PreAuthorize("hasRole('SYSTEM_ADMIN')")
+	@PreAuthorize(InstallationAdmin.ONLY)
 	String addIndicator(@RequestParam(required = false) String code, @RequestParam(required = false) String name,
 			@RequestParam(required = false) String unit, @RequestParam(required = false) ValueType valueType,
 			@RequestParam(required = false) Aggregation aggregation, @RequestParam(required = false) String denominatorCode,
