@@ -15,6 +15,7 @@ import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.Listing;
+import org.youguan.kernel.Masking;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
@@ -53,7 +54,9 @@ public class Departments {
 
 	/**
 	 * One page of the departments of the bureaus in the caller's region (of one bureau when {@code bureauId} is given),
-	 * searched by department or bureau name, by bureau (region, then display order) or by name.
+	 * searched by department or bureau name, by bureau (region, then display order) or by name. The duties, free text
+	 * a person typed, are shown with personal numbers masked, as every list, API and export shows such text (the
+	 * department's own form reads them as recorded, {@link #get}).
 	 */
 	public PageResult<DepartmentView> list(DataScope scope, Long bureauId, PageQuery page) {
 		return Listing.from(FROM)
@@ -61,7 +64,9 @@ public class Departments {
 			.search(page, "d.name", "b.name")
 			.where(bureauId != null, "d.bureau_id = :bureau", "bureau", bureauId)
 			.sorts(Map.of("name", "d.name", "bureau", "b.region_code"), "bureau", "d.sort_order, d.name, d.id")
-			.page(jdbc, SELECT, page, Rows.of(DepartmentView.class));
+			.page(jdbc, SELECT, page, Rows.of(DepartmentView.class))
+			.map(d -> new DepartmentView(d.id(), d.bureauId(), d.bureauName(), d.regionCode(), d.name(),
+					d.duties() == null ? null : Masking.personalNumbersIn(d.duties()), d.sortOrder(), d.active(), d.users()));
 	}
 
 	/** The active departments of one bureau, in display order. */
