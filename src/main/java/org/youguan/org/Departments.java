@@ -20,6 +20,7 @@ import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
 
 /**
@@ -127,6 +128,7 @@ public class Departments {
 	 */
 	@Transactional
 	public void deactivate(DataScope scope, long id) {
+		TransactionLocks.hold(jdbc, lockKey(id));
 		Department d = load(scope, id);
 		long users = jdbc.sql("SELECT count(*) FROM user_account WHERE department_id = :id AND enabled")
 			.param("id", id)
@@ -137,6 +139,14 @@ public class Departments {
 					+ "个启用的用户，请先将他们调整到其他处室（或停用账号），再停用该处室");
 		}
 		change(scope, id, Department::deactivate, "department.deactivate", "停用");
+	}
+
+	/**
+	 * The transaction lock that orders a department's deactivation with the enabling of its accounts
+	 * ({@link Users#enable}), so no account is enabled into a department being deactivated.
+	 */
+	static String lockKey(long departmentId) {
+		return "department:" + departmentId;
 	}
 
 	@Transactional
