@@ -83,7 +83,7 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/actuator/**")
 			// the installation's metrics: its top-level bureau's 系统管理员 (kernel.InstallationAdmin), not a county's
-			.access((auth, context) -> new AuthorizationDecision(installationAdmins.holds(auth.get())))
+			.access((authentication, request) -> new AuthorizationDecision(installationAdmins.holds(authentication.get())))
 			.requestMatchers("/admin/**")
 			.hasAnyRole("SYSTEM_ADMIN", "BUREAU_ADMIN", "BUREAU_LEADER")
 			// the registry's old address of the branch form leads to licensing's 分支机构备案, which enterprises use too
