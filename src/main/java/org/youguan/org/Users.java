@@ -663,8 +663,9 @@ public class Users {
 		}
 		v.throwIfInvalid();
 		if (enterpriseRegion != null && !scope.containsRegion(enterpriseRegion)) {
-			throw new AccessRefusedException("enterpriseCreditCode", "该企业登记在您的管理范围以外（" + enterpriseRegion
-					+ "），不能为其开设账号");
+			// named, never a bare region code (attack f8 item 11: "（320506）")
+			throw new AccessRefusedException("enterpriseCreditCode", "该企业登记在您的管理范围以外（"
+					+ regions.fullName(enterpriseRegion) + "），不能为其开设账号");
 		}
 		return enterpriseRegion;
 	}

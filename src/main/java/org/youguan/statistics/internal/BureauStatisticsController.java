@@ -34,6 +34,7 @@ import org.youguan.kernel.PageResult;
 import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.WholeIn;
 import org.youguan.org.CurrentUser;
 import org.youguan.platform.BackgroundJobs;
 import org.youguan.region.RegionPicker;
@@ -229,7 +230,7 @@ class BureauStatisticsController {
 	@PageForm("form-{id}")
 	@PreAuthorize(ADMINS)
 	String configureForm(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
-			@RequestParam(required = false) Integer dueDay,
+			@RequestParam(required = false) @WholeIn(min = 1, max = 28) Integer dueDay,
 			@RequestParam(required = false) List<EnterpriseType> types,
 			@RequestParam(required = false) Long brand, @RequestParam(required = false) String regionPrefix,
 			@RequestParam(name = RegionPicker.PICK, required = false) String regionPick, RedirectAttributes redirect) {
