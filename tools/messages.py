@@ -3134,6 +3134,8 @@ M.update({
  "audit.value.SMART_MAILBOX": ("智能信包箱", "Smart mailbox"),
  "audit.value.SPECIAL": ("专项检查", "Special"),
  "audit.value.User.STAFF": ("处室工作人员", "Staff"),
+ "audit.value.User.kind.STAFF": ("监管人员", "Regulator staff"),
+ "audit.value.User.kind.ENTERPRISE": ("企业用户", "Enterprise user"),
  "audit.value.START_INVESTIGATION": ("开始调查取证", "Start investigation"),
  "audit.value.STATEMENT": ("陈述申辩", "Statement"),
  "audit.value.STOPPED": ("主动停止经营快递业务", "Stopped"),
