@@ -136,7 +136,7 @@ class AccountSecurityIntegrationTest {
 			.andExpect(status().is3xxRedirection())
 			.andReturn();
 		// a token keeps no session: nothing is flashed for it, the temporary password least of all
-		assertThat(opened.getFlashMap()).doesNotContainKey("secret");
+		assertThat((java.util.Map<String, Object>) opened.getFlashMap()).doesNotContainKey("secret");
 		assertThat(opened.getRequest().getSession(false)).isNull();
 		assertThat(opened.getResponse().getRedirectedUrl()).startsWith("/admin/users/");
 		assertThat(passwordHash(name)).isEqualTo(hash);

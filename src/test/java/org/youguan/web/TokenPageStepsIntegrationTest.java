@@ -67,7 +67,7 @@ class TokenPageStepsIntegrationTest {
 			.andExpect(status().is3xxRedirection())
 			.andReturn();
 		assertThat(done.getRequest().getSession(false)).isNull();
-		assertThat(done.getFlashMap()).isEmpty();
+		assertThat((java.util.Map<String, Object>) done.getFlashMap()).isEmpty();
 		assertThat(directory.principal(name).orElseThrow().isEnabled()).isFalse();
 	}
 
