@@ -48,7 +48,7 @@ public final class FormSteps {
 			refused(ex, model, response);
 			return page.get();
 		}
-		if (done.message() != null && !PageSteps.byToken(currentRequest())) {
+		if (done.message() != null) {
 			redirect.addFlashAttribute("message", done.message());
 		}
 		return PageAddress.redirect(done.page());

@@ -72,9 +72,7 @@ public final class PageSteps {
 		boolean token = byToken(posted);
 		try {
 			Done done = step.get();
-			if (!token) {
-				redirect.addFlashAttribute("message", done.message());
-			}
+			redirect.addFlashAttribute("message", done.message());
 			return PageAddress.redirect(done.page());
 		}
 		catch (DomainException ex) {
@@ -96,10 +94,10 @@ public final class PageSteps {
 	/**
 	 * Whether the step was posted with an API token ({@code Authorization: Bearer}). Tokens may run a page's step — the
 	 * security configuration exempts them from CSRF on purpose, and provisioning (an administrator's token opening an
-	 * account at {@code POST /admin/users/new}) relies on it — but a token caller keeps no session: nothing is flashed
-	 * for it (a flash is kept in a session, which it would create for a caller that never reads it), and a refusal
-	 * reaches the one error handler, which answers a token caller with the problem in the refusal's status (422, 409,
-	 * 400 …) instead of a redirect (attack f8 item 10: a token's refused step answered 302 and created a session).
+	 * account at {@code POST /admin/users/new}) relies on it — but a token caller keeps no session (what is flashed for
+	 * it is never saved in one: {@code web.TokenFlashMaps}), and a refusal reaches the one error handler, which answers
+	 * a token caller with the problem in the refusal's status (422, 409, 400 …) instead of a redirect to a page whose
+	 * errors it could never read (attack f8 item 10: a token's refused step answered 302 and created a session).
 	 */
 	public static boolean byToken(HttpServletRequest request) {
 		return request != null && BearerToken.sent(request);

@@ -113,12 +113,10 @@ class UserController {
 		// refused: the form again in the refusal's 4xx with the values as typed (kernel.FormSteps)
 		return FormSteps.run(model, response, redirect, () -> {
 			CreatedUser created = users.create(me, data);
-			// a token caller keeps no session, so nothing is flashed for it (PageSteps.byToken): it is answered with the
-			// new account's address alone, never its temporary password
-			if (!byToken) {
-				redirect.addFlashAttribute("secret", "用户 " + created.username() + " 已创建。临时密码："
-						+ created.temporaryPassword() + "（仅显示一次，首次登录须修改）");
-			}
+			redirect.addFlashAttribute("secret", byToken
+					? "用户 " + created.username() + " 已创建。临时密码不向API令牌显示，请管理员登录后在页面上重置密码"
+					: "用户 " + created.username() + " 已创建。临时密码：" + created.temporaryPassword()
+							+ "（仅显示一次，首次登录须修改）");
 			return new PageSteps.Done(null, "/admin/users/" + created.id());
 		}, () -> form(me, model, data, null));
 	}
