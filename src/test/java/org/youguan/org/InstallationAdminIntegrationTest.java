@@ -28,7 +28,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @IntegrationTest
 class InstallationAdminIntegrationTest {
 
-	static final String PASSWORD = "Install#2026x";
+	static final String PASSWORD = "Kx9#mQ2vLp7w";
 
 	@Autowired
 	MockMvc mvc;

@@ -74,7 +74,7 @@ class UserFormScopeIntegrationTest {
 		long department = departments.create(DataScope.region("3205"), city, name, null, 0);
 		String username = "tmp." + tag();
 		long id = users.provision(new UserData(username, "专班成员", UserKind.STAFF, city, department, null, null,
-				EnumSet.of(Role.STAFF)), "Special#2026x", false, false);
+				EnumSet.of(Role.STAFF)), "Rv4!zT8qWn3k", false, false);
 		CurrentUser admin = directory.principal("sz.admin").orElseThrow();
 		users.disable(admin, id);
 		departments.deactivate(DataScope.region("3205"), department);

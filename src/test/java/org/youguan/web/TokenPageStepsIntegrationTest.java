@@ -62,7 +62,7 @@ class TokenPageStepsIntegrationTest {
 		assertThat(refused.getResponse().getContentType()).contains("problem+json");
 		String name = "tok." + UUID.randomUUID().toString().substring(0, 6);
 		long id = users.provision(new UserData(name, "令牌停用", UserKind.STAFF, bureaus.findByRegion("3205").orElseThrow().id(),
-				null, null, null, EnumSet.of(Role.STAFF)), "Token#2026xy", false, false);
+				null, null, null, EnumSet.of(Role.STAFF)), "Jp6%bY2xHs9d", false, false);
 		MvcResult done = mvc.perform(post("/admin/users/" + id + "/disable").header("Authorization", "Bearer demo-sz-admin-token"))
 			.andExpect(status().is3xxRedirection())
 			.andReturn();
