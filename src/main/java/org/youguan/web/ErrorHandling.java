@@ -182,8 +182,8 @@ class ErrorHandling {
 		String declared = ex.getParameter() == null ? null : Decimals.declaredWhole(ex.getParameter().getParameter());
 		String message = file(ex.getValue()) ? named + FILE_IN_A_FIELD
 				: named + "的值“" + shorten(ex.getValue()) + "”" + (declared != null ? "格式不正确" + declared
-						: wrong(ex.getParameter() == null ? ex.getRequiredType() : valueType(ResolvableType.forMethodParameter(ex.getParameter())),
-								ex.getValue()));
+						: wrong(listed(ex.getRequiredType()) && ex.getParameter() != null
+								? valueType(ResolvableType.forMethodParameter(ex.getParameter())) : ex.getRequiredType(), ex.getValue()));
 		return unbound(request, response, "参数格式错误", List.of(new FieldError(ex.getName(), "format", message)));
 	}
 
@@ -428,7 +428,13 @@ class ErrorHandling {
 		if (bound != null) {
 			return "格式不正确" + bound;
 		}
-		return wrong(declared == null ? ex.getFieldType(field) : valueType(ResolvableType.forField(declared)), value);
+		return wrong(declared != null && listed(declared.getType()) ? valueType(ResolvableType.forField(declared))
+				: ex.getFieldType(field), value);
+	}
+
+	/** Whether a parameter's type holds several values (a collection or an array), whose elements' type is told. */
+	private static boolean listed(Class<?> type) {
+		return type != null && (type.isArray() || java.util.Collection.class.isAssignableFrom(type));
 	}
 
 	/** The type a bound value has, or each element of a list or array of them has (a {@code Set<Role>}: Role). */
