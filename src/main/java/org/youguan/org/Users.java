@@ -633,6 +633,8 @@ public class Users {
 				}
 				v.require("bureauId", bureau.isPresent(), "exists", "所属机构不存在");
 				if (data.departmentId() != null) {
+					// ordered with the department's deactivation (Departments.lockKey), as enabling an account is
+					TransactionLocks.hold(jdbc, Departments.lockKey(data.departmentId()));
 					v.require("departmentId", departments.findById(data.departmentId())
 						.filter(d -> d.bureauId().equals(data.bureauId()) && d.active())
 						.isPresent(), "belongs", "所选处室不属于该机构或已停用");
