@@ -2,12 +2,9 @@ package org.youguan.kernel;
 
 import java.util.function.Supplier;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.ui.Model;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -61,17 +58,12 @@ public final class FormSteps {
 	 * @throws DomainException {@code ex} itself when it is not-found (404 reaches the one error handler)
 	 */
 	public static void refused(DomainException ex, Model model, HttpServletResponse response) {
-		// a token caller gets the problem, not the form's page (PageSteps.byToken)
-		if (ex.code() == ErrorCode.NOT_FOUND || PageSteps.byToken(currentRequest())) {
+		if (ex.code() == ErrorCode.NOT_FOUND) {
 			throw ex;
 		}
 		response.setStatus(ex.code().status());
 		model.addAttribute("errors", ex.formErrors());
 		model.addAttribute("refused", true);
-	}
-
-	private static HttpServletRequest currentRequest() {
-		return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a ? a.getRequest() : null;
 	}
 
 	/** Runs a step that stays on its page {@code here}, flashing {@code message} when it succeeds. */

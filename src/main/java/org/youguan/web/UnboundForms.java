@@ -52,7 +52,6 @@ import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.PageForm;
-import org.youguan.kernel.PageSteps;
 
 /**
  * A page form whose values could not even be bound — a choice that is none of the offered ({@code type=BOGUS}), text in
@@ -116,8 +115,7 @@ class UnboundForms {
 	 * @throws AccessRefusedException the page's refusal of access
 	 */
 	ModelAndView reshow(HttpServletRequest request, HttpServletResponse response, List<FieldError> errors) {
-		// a token caller is answered with the problem, as a refused step is (PageSteps.byToken): no page for it
-		if (!HttpMethod.POST.matches(request.getMethod()) || PageSteps.byToken(request) || request.getAttribute(RENDERING) != null
+		if (!HttpMethod.POST.matches(request.getMethod()) || request.getAttribute(RENDERING) != null
 				|| !(request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE) instanceof HandlerMethod posted)
 				|| !rendersPages(posted)) {
 			return null;
