@@ -51,7 +51,8 @@ class UserFormScopeIntegrationTest {
 	void theUserFormListsNoDepartmentOfABureauOutsideTheAdministratorsScope() throws Exception {
 		long province = bureaus.findByRegion("32").orElseThrow().id();
 		String secret = "省局机要处" + tag();
-		departments.create(DataScope.all(), province, secret, null, 0);
+		long created = departments.create(DataScope.all(), province, secret, null, 0);
+		try {
 		MockHttpSession kunshan = SignIn.session(mvc, "ks.admin");
 		String page = mvc.perform(get("/admin/users/new").param("bureau", String.valueOf(province)).session(kunshan))
 			.andReturn().getResponse().getContentAsString();
@@ -65,6 +66,11 @@ class UserFormScopeIntegrationTest {
 		String own = mvc.perform(get("/admin/users/new").param("bureau", String.valueOf(province))
 			.session(SignIn.session(mvc, "sys.admin"))).andReturn().getResponse().getContentAsString();
 		assertThat(own).contains(secret);
+		}
+		finally {
+			// the demo bureaus' department lists are other tests' facts
+			departments.deactivate(DataScope.all(), created);
+		}
 	}
 
 	@Test
@@ -86,5 +92,8 @@ class UserFormScopeIntegrationTest {
 		departments.activate(DataScope.region("3205"), department);
 		users.enable(admin, id);
 		assertThat(directory.principal(username).orElseThrow().isEnabled()).isTrue();
+		// the demo city's department list is other tests' fact
+		users.disable(admin, id);
+		departments.deactivate(DataScope.region("3205"), department);
 	}
 }
