@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.InstallationAdmin;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageResult;
 
@@ -72,7 +73,7 @@ class AuditApiController {
 	}
 
 	@GetMapping("/api/v1/audit-events/verification")
-	@PreAuthorize("hasRole('SYSTEM_ADMIN')")
+	@PreAuthorize(InstallationAdmin.ONLY)
 	@Operation(summary = "校验审计链", description = "先封存已提交的记录，再按封印顺序逐条校验带密钥的审计链，报告第一处断开（封印编号、记录、原因）。")
 	ChainVerification verify() {
 		audit.sealPending();
@@ -80,7 +81,7 @@ class AuditApiController {
 	}
 
 	@PostMapping(path = "/api/v1/audit-events/verification", consumes = MediaType.TEXT_PLAIN_VALUE)
-	@PreAuthorize("hasRole('SYSTEM_ADMIN')")
+	@PreAuthorize(InstallationAdmin.ONLY)
 	@Operation(summary = "对照检查点校验审计链", description = "请求体为审计检查点文件（text/plain，如审计日志页面所下载）。"
 			+ "除逐条校验外，核对签名，并核对审计链仍含检查点记录的封印及其MAC；否则说明检查点之前的历史被改写或删除。")
 	ChainVerification verifyAgainst(@RequestBody byte[] checkpointFile) {
@@ -94,14 +95,14 @@ class AuditApiController {
 	}
 
 	@GetMapping("/api/v1/audit-events/checkpoints")
-	@PreAuthorize("hasRole('SYSTEM_ADMIN')")
+	@PreAuthorize(InstallationAdmin.ONLY)
 	@Operation(summary = "审计检查点", description = "最近的每日签名检查点（最新在前）。")
 	List<CheckpointItem> checkpoints() {
 		return chain.checkpoints(100).stream().map(c -> new CheckpointItem(c.id(), c.day(), c.seq(), c.createdAt())).toList();
 	}
 
 	@GetMapping("/api/v1/audit-events/checkpoints/{id}")
-	@PreAuthorize("hasRole('SYSTEM_ADMIN')")
+	@PreAuthorize(InstallationAdmin.ONLY)
 	@Operation(summary = "下载审计检查点文件", description = "text/plain；用 openssl 和检查点公钥即可验证签名（见README）。")
 	ResponseEntity<byte[]> checkpoint(@PathVariable long id) {
 		String file = chain.checkpointFile(id);

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -74,6 +75,13 @@ class AuditCatalogue {
 		Map<String, Map<String, AuditObjects.Title>> titles = new HashMap<>();
 		idsByType.forEach((type, ids) -> titles.put(type, objects.get(type).titles(scope, ids)));
 		Map<String, String> regionNames = regionNames(events);
+		// the objects the changed fields refer to (bureauId, departmentId), named once each for this page
+		Map<String, String> referred = new HashMap<>();
+		BiFunction<String, String, String> named = (type, id) -> !objects.containsKey(type) ? null
+				: referred.computeIfAbsent(type + "#" + id, k -> {
+					AuditObjects.Title t = objects.get(type).titles(scope, List.of(id)).get(id);
+					return t == null ? "" : t.text();
+				});
 		List<Row> rows = new ArrayList<>(events.size());
 		for (AuditEvent e : events) {
 			// an event about no one object (an import of many) has no title; a module's map may refuse a null key
@@ -84,7 +92,11 @@ class AuditCatalogue {
 			// the object's live name is free text a person typed (an 安保期's name): masked as the entry itself is
 			String text = title != null ? AuditMasking.text(title.text())
 					: e.objectId() == null ? typeName : typeName + " #" + e.objectId();
-			rows.add(new Row(e, action(e.action()), text, title == null ? null : title.link(), changes.of(e),
+			rows.add(new Row(e, action(e.action()), text, title == null ? null : title.link(),
+					changes.of(e, (type, id) -> {
+						String name = named.apply(type, id);
+						return name == null || name.isEmpty() ? null : name;
+					}),
 					e.regionCode() == null ? "" : regionNames.getOrDefault(e.regionCode(), e.regionCode())));
 		}
 		return rows;

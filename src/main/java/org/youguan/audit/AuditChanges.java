@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
 import tools.jackson.core.JacksonException;
@@ -70,6 +71,17 @@ class AuditChanges {
 	 *         recorded
 	 */
 	List<Change> of(AuditEvent e) {
+		return of(e, (type, id) -> null);
+	}
+
+	/**
+	 * As {@link #of(AuditEvent)}, with the objects a field refers to by id named: a field {@code <x>Id} holding a number
+	 * is the object of type {@code <X>} ({@code bureauId} → {@code Bureau}, {@code departmentId} → {@code Department}),
+	 * shown by the title {@code named} gives it (its name, as the trail names objects, {@link AuditObjects}) — not
+	 * "管理局 — 11"; by its id where the reader may not read it.
+	 * @param named the title of an object (type, id) the reader may read, or null
+	 */
+	List<Change> of(AuditEvent e, BiFunction<String, String, String> named) {
 		JsonNode before = read(e.beforeState());
 		JsonNode after = read(e.afterState());
 		List<Change> changes = new ArrayList<>();
@@ -78,9 +90,9 @@ class AuditChanges {
 		}
 		if (!before.isObject() && !before.isNull() || !after.isObject() && !after.isNull()) {
 			// a state recorded as one value ("OPEN" → "DISMISSED")
-			if (!before.equals(after)) {
-				changes.add(new Change(label(e.objectType(), SCALAR), value(e.objectType(), SCALAR, before),
-						value(e.objectType(), SCALAR, after)));
+			if (!same(before, after)) {
+				changes.add(new Change(label(e.objectType(), SCALAR), value(e.objectType(), SCALAR, before, named),
+						value(e.objectType(), SCALAR, after, named)));
 			}
 			return changes;
 		}
@@ -90,11 +102,11 @@ class AuditChanges {
 		for (String field : fields) {
 			JsonNode b = before.path(field);
 			JsonNode a = after.path(field);
-			if (empty(b) && empty(a) || b.equals(a)) {
+			if (empty(b) && empty(a) || same(b, a)) {
 				continue;
 			}
-			changes.add(new Change(label(e.objectType(), field), value(e.objectType(), field, b),
-					value(e.objectType(), field, a)));
+			changes.add(new Change(label(e.objectType(), field), value(e.objectType(), field, b, named),
+					value(e.objectType(), field, a, named)));
 		}
 		return changes;
 	}
@@ -119,6 +131,11 @@ class AuditChanges {
 		}
 	}
 
+	/** Equal values, a number by its value: 10.0 recorded before and 10 after is no change. */
+	private static boolean same(JsonNode b, JsonNode a) {
+		return b.equals(a) || b.isNumber() && a.isNumber() && b.decimalValue().compareTo(a.decimalValue()) == 0;
+	}
+
 	private static boolean empty(JsonNode n) {
 		return n.isMissingNode() || n.isNull() || n.isString() && n.stringValue().isBlank()
 				|| n.isContainer() && n.isEmpty();
@@ -131,7 +148,7 @@ class AuditChanges {
 		return named != null ? named : messages.getMessage("audit.field." + field, null, field, locale);
 	}
 
-	private String value(String type, String field, JsonNode n) {
+	private String value(String type, String field, JsonNode n, BiFunction<String, String, String> named) {
 		if (empty(n)) {
 			return NONE;
 		}
@@ -140,20 +157,28 @@ class AuditChanges {
 		}
 		if (n.isArray()) {
 			StringJoiner out = new StringJoiner("、");
-			n.forEach(item -> out.add(value(type, field, item)));
+			n.forEach(item -> out.add(value(type, field, item, named)));
 			return out.toString();
 		}
 		if (n.isObject()) {
 			StringJoiner out = new StringJoiner("；");
 			n.properties().forEach(p -> {
 				if (!empty(p.getValue())) {
-					out.add(label(type, p.getKey()) + "：" + value(type, p.getKey(), p.getValue()));
+					out.add(label(type, p.getKey()) + "：" + value(type, p.getKey(), p.getValue(), named));
 				}
 			});
 			return out.length() == 0 ? NONE : out.toString();
 		}
 		if (n.isNumber()) {
-			return n.asString();
+			if (n.isIntegralNumber() && field.length() > 2 && field.endsWith("Id")) {
+				String title = named.apply(Character.toUpperCase(field.charAt(0)) + field.substring(1, field.length() - 2),
+						n.asString());
+				if (title != null) {
+					return AuditMasking.text(title);
+				}
+			}
+			// written plainly, as the rules page writes a value: 10, never 10.0 or 10.00 beside a 20 (attack f8 item 9)
+			return n.decimalValue().stripTrailingZeros().toPlainString();
 		}
 		String text = n.stringValue();
 		if (CODE.matcher(text).matches()) {

@@ -32,6 +32,7 @@ import org.youguan.documents.UploadedFile;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FileKind;
 import org.youguan.kernel.FormSteps;
+import org.youguan.kernel.InstallationAdmin;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
@@ -74,8 +75,11 @@ class AuditController {
 
 	private final AuditCatalogue catalogue;
 
+	private final InstallationAdmin installationAdmin;
+
 	AuditController(AuditTrail audit, AuditChain chain, Secrets secrets, Spreadsheets spreadsheets,
-			AuditCatalogue catalogue) {
+			AuditCatalogue catalogue, InstallationAdmin installationAdmin) {
+		this.installationAdmin = installationAdmin;
 		this.audit = audit;
 		this.catalogue = catalogue;
 		this.chain = chain;
@@ -98,7 +102,7 @@ class AuditController {
 		audit.actions(scope).forEach(a -> actions.put(a, catalogue.action(a)));
 		model.addAttribute("actions", actions);
 		model.addAttribute("query", page);
-		if (auth != null && auth.getAuthorities().stream().anyMatch(a -> "ROLE_SYSTEM_ADMIN".equals(a.getAuthority()))) {
+		if (installationAdmin.holds(auth)) {
 			model.addAttribute("checkpoints", chain.checkpoints(10));
 		}
 		return "audit/events";
@@ -125,7 +129,7 @@ class AuditController {
 	 * that history up to it was not rewritten.
 	 */
 	@PostMapping("/admin/audit/verify")
-	@PreAuthorize("hasRole('SYSTEM_ADMIN')")
+	@PreAuthorize(InstallationAdmin.ONLY)
 	String verify(DataScope scope, Authentication auth, @RequestParam(required = false) MultipartFile checkpoint,
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		// a file that is no checkpoint: the page again with the error beside the file field, in its 4xx
@@ -141,14 +145,14 @@ class AuditController {
 	}
 
 	@PostMapping("/admin/audit/checkpoints")
-	@PreAuthorize("hasRole('SYSTEM_ADMIN')")
+	@PreAuthorize(InstallationAdmin.ONLY)
 	String checkpointNow(RedirectAttributes redirect) {
 		redirect.addFlashAttribute("checkpointCreated", audit.checkpointNow().isPresent());
 		return "redirect:/admin/audit";
 	}
 
 	@GetMapping("/admin/audit/checkpoints/{id}")
-	@PreAuthorize("hasRole('SYSTEM_ADMIN')")
+	@PreAuthorize(InstallationAdmin.ONLY)
 	ResponseEntity<byte[]> checkpointFile(@PathVariable long id) {
 		String file = chain.checkpointFile(id);
 		AuditChain.CheckpointFile parsed = chain.parse(file);
@@ -156,7 +160,7 @@ class AuditController {
 	}
 
 	@GetMapping("/admin/audit/checkpoint-public-key.pem")
-	@PreAuthorize("hasRole('SYSTEM_ADMIN')")
+	@PreAuthorize(InstallationAdmin.ONLY)
 	ResponseEntity<byte[]> publicKey() {
 		return text(Secrets.CHECKPOINT_PUBLIC_FILE, secrets.checkpointPublicKeyPem());
 	}

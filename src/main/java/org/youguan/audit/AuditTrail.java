@@ -172,7 +172,9 @@ public class AuditTrail {
 			// entries are stored with their personal numbers masked (AuditMasking): a number searched for in clear
 			// finds them as stored (same first and last digits), and entries older than the masking as typed
 			listing.where("(summary ILIKE :text OR summary ILIKE :masked OR actor ILIKE :text OR object_id = :exact)",
-					Map.of("text", "%" + text + "%", "masked", "%" + AuditMasking.text(text) + "%", "exact", text));
+					// as every list's search (Listing): % and _ typed are themselves, not wildcards (attack f8 item 12)
+					Map.of("text", PageQuery.likePattern(text), "masked", PageQuery.likePattern(AuditMasking.text(text)),
+							"exact", text));
 		}
 		return listing.where(query.action() != null && !Text.isBlank(query.action()), "action = :action", "action",
 					String.valueOf(query.action()))

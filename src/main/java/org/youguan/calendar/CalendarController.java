@@ -25,6 +25,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FormSteps;
+import org.youguan.kernel.InstallationAdmin;
 import org.youguan.kernel.InvalidValueException;
 
 /**
@@ -90,7 +91,7 @@ class CalendarController {
 	}
 
 	@PostMapping("/admin/calendar/load")
-	@PreAuthorize("hasRole('SYSTEM_ADMIN')")
+	@PreAuthorize(InstallationAdmin.ONLY)
 	String load(@RequestParam("file") MultipartFile file, @AuthenticationPrincipal UserDetails user,
 			RedirectAttributes redirect, Model model, HttpServletResponse response) throws IOException {
 		try {

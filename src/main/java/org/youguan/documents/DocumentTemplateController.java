@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.kernel.FormSteps;
+import org.youguan.kernel.InstallationAdmin;
 import org.youguan.kernel.PageSteps;
 
 /**
@@ -34,8 +35,8 @@ import org.youguan.kernel.PageSteps;
 @PreAuthorize(DocumentTemplateController.ADMINS)
 class DocumentTemplateController {
 
-	/** Who manages the templates: the system administrator (they serve every bureau). */
-	static final String ADMINS = "hasRole('SYSTEM_ADMIN')";
+	/** Who manages the templates: the installation's (top-level bureau's) 系统管理员 — they serve every bureau. */
+	static final String ADMINS = InstallationAdmin.ONLY;
 
 	static final String PAGE = "/admin/document-templates";
 

@@ -46,12 +46,23 @@ final class FieldCodes {
 	 */
 	private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cf}\\u034F\\uFE00-\\uFE0F\\u115F\\u1160\\u3164\\uFFA0]");
 
+	/**
+	 * What a field whose type a nested field builds is reported as, when the nested fields' stored results do not show
+	 * a fetching type: {@code { {QUOTE "INCLUDEPICTURE"} "http://…" }} saved without the nested field's result is the
+	 * fetching field Word makes of it when the fields are updated (attack f8 item 7). A field whose type is written
+	 * before any nested field ({@code { IF {MERGEFIELD x} = 1 … }}) is judged by that type.
+	 */
+	static final String NESTED_TYPE = "由嵌套域生成类型的域";
+
 	/** A complex field being read: its instruction until its separator. */
 	private static final class Field {
 
 		final StringBuilder instruction = new StringBuilder();
 
 		boolean separated;
+
+		/** whether a nested field began before the instruction named its type: the type is built by nested fields */
+		boolean typeFromNested;
 	}
 
 	private FieldCodes() {
@@ -71,16 +82,20 @@ final class FieldCodes {
 							case "fldChar" -> {
 								String type = attribute(xml, "fldCharType");
 								if ("begin".equals(type)) {
+									Field outer = open.peek();
+									if (outer != null && !outer.separated && !typed(outer.instruction)) {
+										outer.typeFromNested = true;
+									}
 									open.push(new Field());
 								}
 								else if ("separate".equals(type) && !open.isEmpty() && !open.peek().separated) {
 									open.peek().separated = true;
-									check(open.peek().instruction, sink);
+									check(open.peek(), sink);
 								}
 								else if ("end".equals(type) && !open.isEmpty()) {
 									Field done = open.pop();
 									if (!done.separated) {
-										check(done.instruction, sink);
+										check(done, sink);
 									}
 								}
 							}
@@ -121,7 +136,7 @@ final class FieldCodes {
 			}
 			open.forEach(f -> {
 				if (!f.separated) {
-					check(f.instruction, sink);
+					check(f, sink);
 				}
 			});
 		}
@@ -139,16 +154,42 @@ final class FieldCodes {
 		return null;
 	}
 
-	private static void check(CharSequence instruction, Consumer<String> sink) {
+	/**
+	 * A complex field's instruction judged: a fetching type is reported by its name; a type built by nested fields
+	 * that shows no fetching type in their stored results (none stored, or a result that changes when the fields are
+	 * updated) is reported as {@link #NESTED_TYPE} — not plainly safe, so refused.
+	 */
+	private static void check(Field field, Consumer<String> sink) {
+		if (!check(field.instruction, sink) && field.typeFromNested) {
+			sink.accept(NESTED_TYPE);
+		}
+	}
+
+	/** A formula field's type: "=" after what Word skips before a type. */
+	private static final Pattern FORMULA = Pattern.compile("^[\\s\\p{Z}\\p{IsWhite_Space}\\p{javaWhitespace}\\p{javaSpaceChar}\"]*=");
+
+	/**
+	 * Whether the instruction read so far names its field type: letters after what Word skips before it, or the
+	 * formula field's "=" ({@code { = {MERGEFIELD a} * 2 }} is a formula, plainly safe).
+	 */
+	private static boolean typed(CharSequence instruction) {
+		String read = INVISIBLE.matcher(Normalizer.normalize(instruction, Normalizer.Form.NFKC)).replaceAll("");
+		return TYPE.matcher(read).find() || FORMULA.matcher(read).find();
+	}
+
+	/** Reports a fetching type of the instruction; returns whether it had one. */
+	private static boolean check(CharSequence instruction, Consumer<String> sink) {
 		if (instruction == null) {
-			return;
+			return false;
 		}
 		Matcher type = TYPE.matcher(INVISIBLE.matcher(Normalizer.normalize(instruction, Normalizer.Form.NFKC)).replaceAll(""));
 		if (type.find()) {
 			String name = type.group(1).toUpperCase(Locale.ROOT);
 			if (FETCHING.contains(name)) {
 				sink.accept(name);
+				return true;
 			}
 		}
+		return false;
 	}
 }

@@ -263,6 +263,25 @@ public final class Decimals {
 		return "应为整数（" + min + "至" + max + (detail == null || detail.isEmpty() ? "" : "，" + detail) + "）";
 	}
 
+	/**
+	 * The whole numbers a field declares on itself — {@link WholeIn}, or Jakarta Validation's {@code @Min}/{@code @Max}
+	 * — in brackets for a message ("（应为整数（1至365））", {@link #wholeIn}); null when it declares none.
+	 * @param declared the parameter, field or record component
+	 */
+	public static String declaredWhole(java.lang.reflect.AnnotatedElement declared) {
+		if (declared == null) {
+			return null;
+		}
+		WholeIn whole = declared.getAnnotation(WholeIn.class);
+		if (whole != null) {
+			return "（" + wholeIn(whole.min(), whole.max()) + "）";
+		}
+		jakarta.validation.constraints.Min min = declared.getAnnotation(jakarta.validation.constraints.Min.class);
+		jakarta.validation.constraints.Max max = declared.getAnnotation(jakarta.validation.constraints.Max.class);
+		return min == null && max == null ? null : "（" + wholeIn(min == null ? Long.MIN_VALUE : min.value(),
+				max == null ? Long.MAX_VALUE : max.value()) + "）";
+	}
+
 	/** At most {@link #ECHO} printable characters of {@code text}, with "…" when cut. */
 	public static String echo(String text) {
 		return Text.excerpt(text, ECHO);

@@ -23,7 +23,24 @@ public record PageQuery(String q, int page, int size, String sort, boolean desce
 
 	public static PageQuery of(String q, Integer page, Integer size, String sort, String dir) {
 		int requested = size == null ? 20 : Math.min(size, MAX_SIZE);
-		return new PageQuery(q, page == null ? 0 : page, requested, sort, "desc".equalsIgnoreCase(dir));
+		return new PageQuery(q, page == null ? 0 : page, requested, sort, descending(dir));
+	}
+
+	/**
+	 * Whether {@code dir} asks for a descending order: {@code desc} (any case); {@code asc} or none (null, blank) is
+	 * ascending — the list's default order applies where no {@code sort} is given.
+	 * @throws InvalidValueException 400 on {@code dir}, rule {@code one-of}, naming the choices, for any other value
+	 * ({@code dir=sideways} was taken silently as ascending — attack f8 item 12)
+	 */
+	static boolean descending(String dir) {
+		if (dir == null || Text.isBlank(dir) || "asc".equalsIgnoreCase(Text.strip(dir))) {
+			return false;
+		}
+		if ("desc".equalsIgnoreCase(Text.strip(dir))) {
+			return true;
+		}
+		throw new InvalidValueException("dir", "one-of", "排序方向（dir）应为升序（asc）、降序（desc）之一，不能为“"
+				+ Text.excerpt(dir, 20) + "”");
 	}
 
 	/** The sort column if allowed, otherwise the default. */
@@ -56,7 +73,7 @@ public record PageQuery(String q, int page, int size, String sort, boolean desce
 	}
 
 	/** {@code text} as a LIKE pattern matching it anywhere, its wildcards escaped. */
-	static String likePattern(String text) {
+	public static String likePattern(String text) {
 		return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
 	}
 

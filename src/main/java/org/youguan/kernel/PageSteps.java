@@ -67,18 +67,19 @@ public final class PageSteps {
 	 * @throws DomainException not-found, unchanged
 	 */
 	public static String run(RedirectAttributes redirect, String here, Supplier<Done> step) {
+		HttpServletRequest posted = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a
+				? a.getRequest() : null;
+		boolean token = byToken(posted);
 		try {
 			Done done = step.get();
 			redirect.addFlashAttribute("message", done.message());
 			return PageAddress.redirect(done.page());
 		}
 		catch (DomainException ex) {
-			if (ex.code() == ErrorCode.NOT_FOUND) {
+			if (ex.code() == ErrorCode.NOT_FOUND || token) {
 				throw ex;
 			}
 			List<FieldError> errors = new ArrayList<>(ex.formErrors());
-			HttpServletRequest posted = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a
-					? a.getRequest() : null;
 			if (posted != null) {
 				errors.addAll(filesNotKept(posted, errors));
 				redirect.addFlashAttribute(TYPED, typed(posted));
@@ -88,6 +89,18 @@ public final class PageSteps {
 			redirect.addFlashAttribute(REFUSED_STATUS, ex.code().status());
 			return PageAddress.redirect(here);
 		}
+	}
+
+	/**
+	 * Whether the step was posted with an API token ({@code Authorization: Bearer}). Tokens may run a page's step — the
+	 * security configuration exempts them from CSRF on purpose, and provisioning (an administrator's token opening an
+	 * account at {@code POST /admin/users/new}) relies on it — but a token caller keeps no session (what is flashed for
+	 * it is never saved in one: {@code web.TokenFlashMaps}), and a refusal reaches the one error handler, which answers
+	 * a token caller with the problem in the refusal's status (422, 409, 400 …) instead of a redirect to a page whose
+	 * errors it could never read (attack f8 item 10: a token's refused step answered 302 and created a session).
+	 */
+	public static boolean byToken(HttpServletRequest request) {
+		return request != null && BearerToken.sent(request);
 	}
 
 	/** Runs a step that stays on its page, flashing {@code message} when it succeeds. */

@@ -15,10 +15,12 @@ import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.Listing;
+import org.youguan.kernel.Masking;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
 
 /**
@@ -53,7 +55,9 @@ public class Departments {
 
 	/**
 	 * One page of the departments of the bureaus in the caller's region (of one bureau when {@code bureauId} is given),
-	 * searched by department or bureau name, by bureau (region, then display order) or by name.
+	 * searched by department or bureau name, by bureau (region, then display order) or by name. The duties, free text
+	 * a person typed, are shown with personal numbers masked, as every list, API and export shows such text (the
+	 * department's own form reads them as recorded, {@link #get}).
 	 */
 	public PageResult<DepartmentView> list(DataScope scope, Long bureauId, PageQuery page) {
 		return Listing.from(FROM)
@@ -61,7 +65,9 @@ public class Departments {
 			.search(page, "d.name", "b.name")
 			.where(bureauId != null, "d.bureau_id = :bureau", "bureau", bureauId)
 			.sorts(Map.of("name", "d.name", "bureau", "b.region_code"), "bureau", "d.sort_order, d.name, d.id")
-			.page(jdbc, SELECT, page, Rows.of(DepartmentView.class));
+			.page(jdbc, SELECT, page, Rows.of(DepartmentView.class))
+			.map(d -> new DepartmentView(d.id(), d.bureauId(), d.bureauName(), d.regionCode(), d.name(),
+					d.duties() == null ? null : Masking.personalNumbersIn(d.duties()), d.sortOrder(), d.active(), d.users()));
 	}
 
 	/** The active departments of one bureau, in display order. */
@@ -122,6 +128,7 @@ public class Departments {
 	 */
 	@Transactional
 	public void deactivate(DataScope scope, long id) {
+		TransactionLocks.hold(jdbc, lockKey(id));
 		Department d = load(scope, id);
 		long users = jdbc.sql("SELECT count(*) FROM user_account WHERE department_id = :id AND enabled")
 			.param("id", id)
@@ -132,6 +139,14 @@ public class Departments {
 					+ "个启用的用户，请先将他们调整到其他处室（或停用账号），再停用该处室");
 		}
 		change(scope, id, Department::deactivate, "department.deactivate", "停用");
+	}
+
+	/**
+	 * The transaction lock that orders a department's deactivation with the enabling of its accounts
+	 * ({@link Users#enable}), so no account is enabled into a department being deactivated.
+	 */
+	static String lockKey(long departmentId) {
+		return "department:" + departmentId;
 	}
 
 	@Transactional

@@ -180,17 +180,24 @@ class UserController {
 		model.addAttribute("grantable", Users.manageableRoles(me));
 		model.addAttribute("userId", id);
 		model.addAttribute("bureaus", bureaus.all(scope));
-		model.addAttribute("departments", data.bureauId() == null ? List.of() : departments.ofBureau(data.bureauId()));
+		model.addAttribute("departments", departmentsOf(scope, data.bureauId()));
 		model.addAttribute("roles", Role.values());
 		model.addAttribute("kinds", UserKind.values());
 		return "org/user-form";
 	}
 
+	/**
+	 * The active departments of a bureau in the caller's scope, for the form's choice; none for a bureau outside it
+	 * ({@code /admin/users/new?bureau=1} as a county's administrator listed the province's departments — attack f8).
+	 */
+	private List<DepartmentView> departmentsOf(DataScope scope, Long bureauId) {
+		return bureauId == null || bureaus.find(scope, bureauId).isEmpty() ? List.of() : departments.ofBureau(bureauId);
+	}
+
 	/** Department options of a bureau, swapped in by htmx when the bureau changes. */
 	@GetMapping("/admin/users/departments")
 	String departmentOptions(DataScope scope, @RequestParam(required = false) Long bureauId, Model model) {
-		model.addAttribute("departments",
-				bureauId == null || bureaus.find(scope, bureauId).isEmpty() ? List.of() : departments.ofBureau(bureauId));
+		model.addAttribute("departments", departmentsOf(scope, bureauId));
 		model.addAttribute("selected", null);
 		return "org/user-form :: departmentOptions";
 	}

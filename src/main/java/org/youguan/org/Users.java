@@ -326,7 +326,8 @@ public class Users {
 	/**
 	 * Enables a disabled account the actor may manage, audited.
 	 * @throws DomainException 422 on {@code enterpriseCreditCode} ({@code cancelled}) for an account of an enterprise
-	 * cancelled (注销) on the register — its accounts were disabled with the cancellation and stay so
+	 * cancelled (注销) on the register — its accounts were disabled with the cancellation and stay so; 422 on
+	 * {@code departmentId} ({@code inactive}) for an account whose department is deactivated
 	 */
 	@Transactional
 	public void enable(CurrentUser actor, long id) {
@@ -334,6 +335,15 @@ public class Users {
 		if (user.kind() == UserKind.ENTERPRISE && user.enterpriseCreditCode() != null
 				&& enterprises.isCancelled(user.enterpriseCreditCode())) {
 			throw DomainException.rule("enterpriseCreditCode", "cancelled", CANCELLED_ENTERPRISE);
+		}
+		if (user.departmentId() != null) {
+			// the same lock as Departments.deactivate: an account enabled while its department is deactivated would
+			// belong to a department no form offers (attack f8 item 6)
+			TransactionLocks.hold(jdbc, Departments.lockKey(user.departmentId()));
+			departments.findById(user.departmentId()).filter(d -> !d.active()).ifPresent(d -> {
+				throw DomainException.rule("departmentId", "inactive", "所属处室“" + d.name()
+						+ "”已停用，不能启用该账号：请先将账号调整到启用的处室（编辑用户），或先启用该处室");
+			});
 		}
 		change(actor, id, UserAccount::enable, "user.enable", "启用");
 	}
@@ -622,6 +632,8 @@ public class Users {
 				}
 				v.require("bureauId", bureau.isPresent(), "exists", "所属机构不存在");
 				if (data.departmentId() != null) {
+					// ordered with the department's deactivation (Departments.lockKey), as enabling an account is
+					TransactionLocks.hold(jdbc, Departments.lockKey(data.departmentId()));
 					v.require("departmentId", departments.findById(data.departmentId())
 						.filter(d -> d.bureauId().equals(data.bureauId()) && d.active())
 						.isPresent(), "belongs", "所选处室不属于该机构或已停用");
@@ -652,8 +664,9 @@ public class Users {
 		}
 		v.throwIfInvalid();
 		if (enterpriseRegion != null && !scope.containsRegion(enterpriseRegion)) {
-			throw new AccessRefusedException("enterpriseCreditCode", "该企业登记在您的管理范围以外（" + enterpriseRegion
-					+ "），不能为其开设账号");
+			// named, never a bare region code (attack f8 item 11: "（320506）")
+			throw new AccessRefusedException("enterpriseCreditCode", "该企业登记在您的管理范围以外（"
+					+ regions.fullName(enterpriseRegion) + "），不能为其开设账号");
 		}
 		return enterpriseRegion;
 	}

@@ -21,6 +21,7 @@ import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FormSteps;
+import org.youguan.kernel.InstallationAdmin;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
@@ -80,13 +81,13 @@ class RegionController {
 	}
 
 	@GetMapping("/admin/regions/import")
-	@PreAuthorize("hasRole('SYSTEM_ADMIN')")
+	@PreAuthorize(InstallationAdmin.ONLY)
 	String initImportForm() {
 		return "region/import";
 	}
 
 	@PostMapping("/admin/regions/import")
-	@PreAuthorize("hasRole('SYSTEM_ADMIN')")
+	@PreAuthorize(InstallationAdmin.ONLY)
 	String processImportForm(@RequestParam(name = "file", required = false) MultipartFile file,
 			@RequestParam(required = false) String province, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
@@ -110,7 +111,7 @@ class RegionController {
 	}
 
 	@GetMapping("/admin/regions/import/{id}")
-	@PreAuthorize("hasRole('SYSTEM_ADMIN')")
+	@PreAuthorize(InstallationAdmin.ONLY)
 	String progress(@PathVariable String id, @RequestParam(required = false) String fragment, Model model) {
 		model.addAttribute("job", importer.job(id).orElseThrow(() -> DomainException.notFound("导入任务", id)));
 		return fragment != null ? "region/import-progress :: progress" : "region/import-progress";

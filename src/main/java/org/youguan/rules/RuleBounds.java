@@ -106,8 +106,15 @@ final class RuleBounds {
 	 * @param min the lowest value allowed, or null
 	 * @param max the highest value allowed, or null
 	 * @param reason why, cited as the catalogue cites (text, version, article)
+	 * @param binds how an enclosing bureau's own value bounds a lower bureau's ({@link #enclosing}): {@code CEILING} for
+	 * a limit a bureau may compress and never lengthen, null where each bureau sets the value freely within the range
 	 */
-	record Practice(BigDecimal min, BigDecimal max, String reason) {
+	record Practice(BigDecimal min, BigDecimal max, String reason, Enclosing binds) {
+
+		/** A practice range each bureau sets freely within (no enclosing bureau's value binds it). */
+		Practice(BigDecimal min, BigDecimal max, String reason) {
+			this(min, max, reason, null);
+		}
 	}
 
 	/** Why the complaint handling periods are capped: together they fit in the regulator's 30 days. */
@@ -140,10 +147,10 @@ final class RuleBounds {
 		Practice practice = switch (rule) {
 			case FINE_COMPLAINT_NON_COOPERATION_MAX -> FINE_FLOOR;
 			case COMPLAINT_FILING_WINDOW -> upTo(3, "超过3年的争议已过民法典(2020) 第188条的三年诉讼时效，申诉案卷也只须保存3年（产品约束）");
-			case COMPLAINT_TRANSFER -> upTo(3, COMPLAINT_STEPS);
-			case COMPLAINT_ENTERPRISE_REPLY -> upTo(10, COMPLAINT_STEPS);
-			case COMPLAINT_REDO -> upTo(5, COMPLAINT_STEPS);
-			case COMPLAINT_CALLBACK -> upTo(5, COMPLAINT_STEPS);
+			case COMPLAINT_TRANSFER -> atMost(3, COMPLAINT_STEPS);
+			case COMPLAINT_ENTERPRISE_REPLY -> atMost(10, COMPLAINT_STEPS);
+			case COMPLAINT_REDO -> atMost(5, COMPLAINT_STEPS);
+			case COMPLAINT_CALLBACK -> atMost(5, COMPLAINT_STEPS);
 			case COMPLAINT_CALLBACK_RETRY -> upTo(24, "再次回访须在回访时限内完成，间隔不超过一天（产品约束）");
 			case COMPLAINT_RECORD_RETENTION -> upTo(30,
 					"机关文书档案定期保管最长30年（机关文件材料归档范围和文书档案保管期限规定(2006)），更长即永久保存，不属本规则");
@@ -154,31 +161,31 @@ final class RuleBounds {
 							+ "更早的延续所续的有效期大半尚未用完（产品约束）");
 			case LICENCE_ANNUAL_REPORT_WINDOW, LICENCE_ANNUAL_REPORT_REMINDER -> upTo(12,
 					"自1月1日起最长12个月：更长即进入下一年度的报送期，多年后才报的不是年度报告（产品约束）");
-			case INSPECTION_RECTIFICATION_MAX -> upTo(250, "整改期限最长约一年（250个工作日）：更长的不再是限期改正，违法状态长期持续（产品约束）");
-			case INSPECTION_RESULT_PUBLICATION -> upTo(20, "检查结果须及时公开，常见做法为20个工作日：本局可以压缩，不能延长（产品约束）");
+			case INSPECTION_RECTIFICATION_MAX -> atMost(250, "整改期限最长约一年（250个工作日）：更长的不再是限期改正，违法状态长期持续（产品约束）");
+			case INSPECTION_RESULT_PUBLICATION -> atMost(20, "检查结果须及时公开，常见做法为20个工作日：本局可以压缩，不能延长（产品约束）");
 			case PENALTY_HEARING_LATEST -> upTo(60, "听证最迟在通知后约三个月内举行，以免案件因听证无限期中止（听证期间不计入处罚期限，"
 					+ "邮政行政执法监督办法(2021) 第17条；产品约束）");
 			case PENALTY_DECISION_WARNING -> upTo(90, "提示不能早于处罚决定期限本身（90日，行政处罚法(2021) 第60条）");
-			case PENALTY_LEAD_FILING_WARNING -> upTo(30, "“及时立案”（行政处罚法(2021) 第54条）：" + PROMPTLY);
+			case PENALTY_LEAD_FILING_WARNING -> atMost(30, "“及时立案”（行政处罚法(2021) 第54条）：" + PROMPTLY);
 			case PENALTY_LEGAL_REVIEW_FINE, PENALTY_HEARING_FINE -> highestFine;
 			case PENALTY_DISCUSSION_MIN_PARTICIPANTS -> new Practice(BigDecimal.valueOf(2), BigDecimal.valueOf(15),
 					"一人不成集体讨论（行政处罚法(2021) 第57条），一局的负责人不会多于15人（产品约束）");
 			case PENALTY_PAYMENT_DEFERRAL_MAX -> upTo(365, "法律未规定延期或分期的期限（行政处罚法(2021) 第66条）：最长一年（产品约束）");
-			case PENALTY_SUSPENSION_MAX -> upTo(366, "停业整顿最长一年：法律未规定期限，更长的实为吊销或关闭，应依法作出相应处罚（产品约束）");
+			case PENALTY_SUSPENSION_MAX -> atMost(366, "停业整顿最长一年：法律未规定期限，更长的实为吊销或关闭，应依法作出相应处罚（产品约束）");
 			case PENALTY_CONFISCATION_HANDOVER -> upTo(30, "参照罚款缴纳的15日（行政处罚法(2021) 第67条），最长30日（产品约束）");
-			case PENALTY_ON_THE_SPOT_FILING -> upTo(7, "当场处罚决定须及时备案（行政处罚法(2021) 第52条），不超过决定书送达的7个工作日"
+			case PENALTY_ON_THE_SPOT_FILING -> atMost(7, "当场处罚决定须及时备案（行政处罚法(2021) 第52条），不超过决定书送达的7个工作日"
 					+ "（行政处罚法(2021) 第61条）");
-			case DISCLOSURE_PUBLICATION -> upTo(7, "双公示：作出决定之日起7个工作日内公示（全国通行做法），本局可以压缩，不能延长");
-			case SAFETY_LETTER_MAX_WEIGHT -> upTo(2000, "信函单件限重2000克，更重的不是信件（邮政法(2015) 第84条），不能豁免实名收寄");
+			case DISCLOSURE_PUBLICATION -> atMost(7, "双公示：作出决定之日起7个工作日内公示（全国通行做法），本局可以压缩，不能延长");
+			case SAFETY_LETTER_MAX_WEIGHT -> atMost(2000, "信函单件限重2000克，更重的不是信件（邮政法(2015) 第84条），不能豁免实名收寄");
 			case SAFETY_EXEMPT_SHARE_MAX -> upTo(100, "占比以百分比计，不超过100%");
 			case SAFETY_EXEMPT_SHARE_MIN_PARCELS -> upTo(10000, "件数门槛高于一个网点一日的收寄量即停用了该预警（产品约束）");
-			case SAFETY_HAZARD_GENERAL_RECTIFICATION -> upTo(30, "一般隐患整改不超过重大隐患的默认期限30个工作日（产品约束）");
-			case SAFETY_HAZARD_MAJOR_RECTIFICATION -> upTo(60, "重大隐患整改不超过约三个月（产品约束）");
-			case SAFETY_INCIDENT_REPORT -> upTo(24, "事故和突发事件须及时报告：" + PROMPTLY);
-			case UNIVERSAL_SUSPENSION_MAX_LENGTH -> upTo(92,
+			case SAFETY_HAZARD_GENERAL_RECTIFICATION -> atMost(30, "一般隐患整改不超过重大隐患的默认期限30个工作日（产品约束）");
+			case SAFETY_HAZARD_MAJOR_RECTIFICATION -> atMost(60, "重大隐患整改不超过约三个月（产品约束）");
+			case SAFETY_INCIDENT_REPORT -> atMost(24, "事故和突发事件须及时报告：" + PROMPTLY);
+			case UNIVERSAL_SUSPENSION_MAX_LENGTH -> atMost(92,
 					"临时停业最长一个季度：更长的不是“暂时”停止办理，须经批准（邮政法(2015) 第15条）或申请撤销（第9条）（产品约束）");
-			case UNIVERSAL_SUSPENSION_START_LOOKBACK -> upTo(30, "临时停业须及时报告（邮政法(2015) 第15条）：" + PROMPTLY);
-			case UNIVERSAL_SUSPENSION_START_LEAD -> upTo(366, "临时停业最多提前一年报告（产品约束）");
+			case UNIVERSAL_SUSPENSION_START_LOOKBACK -> atMost(30, "临时停业须及时报告（邮政法(2015) 第15条）：" + PROMPTLY);
+			case UNIVERSAL_SUSPENSION_START_LEAD -> atMost(366, "临时停业最多提前一年报告（产品约束）");
 			case SAFETY_PERIOD_MAX_LENGTH -> upTo(366, "安保期最长一年，更长的不是一次安保期（产品约束）");
 			case SAFETY_PERIOD_START_LOOKBACK -> upTo(92, "补登已开始的安保期最多回溯一个季度（产品约束）");
 			case SAFETY_PERIOD_START_LEAD -> upTo(366, "安保期最多提前一年部署（产品约束）");
@@ -198,21 +205,23 @@ final class RuleBounds {
 	}
 
 	/**
-	 * The practice rules whose value set by an enclosing bureau binds the bureaus below it: limits on what enterprises
-	 * may claim or take — a 临时停业's length and dates, the weight a letter exempt from 实名收寄 may have, the days a
-	 * hazard's rectification, a 责令改正's deadline and the hours an incident's report may take — which a county may tighten, not loosen
-	 * (attack round 9: a county set 92 days over its province's 15), and the 建制村 delivery minimum, which it may raise,
-	 * not lower. Where no enclosing bureau set a value, the catalogue's practice range alone applies. Empty for the other
-	 * rules (the statutory ones are bound by {@link #statutory}).
+	 * The practice rules whose value set by an enclosing bureau binds the bureaus below it, read from the direction each
+	 * rule's practice range declares ({@link Practice#binds}, one place): every limit the catalogue states as one a bureau
+	 * may compress and never lengthen ({@link #atMost}) — the complaint steps within 邮政法(2015) art.65's 30 days, the
+	 * publication of inspection results and 双公示, a 临时停业's length and dates, the weight a letter exempt from 实名收寄
+	 * may have, the days a hazard's rectification, a 责令改正's deadline, a 停业整顿's length, the prompt filing of a case
+	 * or an on-the-spot decision and the hours an incident's report may take — which a county may tighten, not loosen
+	 * (attack round 9: a county set 92 days over its province's 15; attack f8: a county set its city's 3-day complaint
+	 * redo back to 5), and the 建制村 delivery minimum, which it may raise, not lower. Where no enclosing bureau set a
+	 * value, the catalogue's practice range alone applies. Empty for the other rules (the statutory ones are bound by
+	 * {@link #statutory}).
 	 */
 	static Optional<Enclosing> enclosing(StatutoryRule rule) {
-		return switch (rule) {
-			case UNIVERSAL_SUSPENSION_MAX_LENGTH, UNIVERSAL_SUSPENSION_START_LOOKBACK, UNIVERSAL_SUSPENSION_START_LEAD,
-					SAFETY_LETTER_MAX_WEIGHT, SAFETY_HAZARD_GENERAL_RECTIFICATION, SAFETY_HAZARD_MAJOR_RECTIFICATION,
-					SAFETY_INCIDENT_REPORT, INSPECTION_RECTIFICATION_MAX, PENALTY_SUSPENSION_MAX -> Optional.of(Enclosing.CEILING);
-			case UNIVERSAL_DELIVERY_VILLAGE -> Optional.of(Enclosing.FLOOR);
-			default -> Optional.empty();
-		};
+		if (rule == StatutoryRule.UNIVERSAL_DELIVERY_VILLAGE) {
+			// no practice range (each province's rule within the unit's 1–14): a minimum service standard
+			return Optional.of(Enclosing.FLOOR);
+		}
+		return practice(rule).map(Practice::binds);
 	}
 
 	/** A fine's maximum where the article sets none below it: 0 would abolish the fine the law provides. */
@@ -224,6 +233,14 @@ final class RuleBounds {
 
 	private static Practice upTo(int max, String reason) {
 		return new Practice(BigDecimal.ONE, BigDecimal.valueOf(max), reason);
+	}
+
+	/**
+	 * A limit a bureau may compress, never lengthen — also below an enclosing bureau's own value of it
+	 * ({@link Enclosing#CEILING}, {@link #enclosing}).
+	 */
+	private static Practice atMost(int max, String reason) {
+		return new Practice(BigDecimal.ONE, BigDecimal.valueOf(max), reason, Enclosing.CEILING);
 	}
 
 	/**

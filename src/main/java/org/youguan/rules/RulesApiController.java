@@ -10,9 +10,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import org.youguan.kernel.DomainException;
 import org.youguan.kernel.Masking;
 import org.youguan.org.BureauLevel;
 import org.youguan.org.BureauView;
@@ -96,6 +101,39 @@ class RulesApiController {
 					s.rule().unit().label(), plain(s.rule().defaultValue()), plain(s.effectiveValue()), s.overridden(),
 					s.rule().confirmed(), s.overridden() ? setBy(s, me) : null))
 			.toList();
+	}
+
+	/**
+	 * A lower bureau's own value of a rule, as an enclosing bureau's administrator sees it to reset it.
+	 * @param regionCode the lower bureau's region; {@code bureau} its name
+	 */
+	record BelowAnswer(String code, String title, String regionCode, String bureau, BigDecimal value, String unit,
+			String reason, String changedBy, OffsetDateTime changedAt) {
+	}
+
+	@GetMapping("/api/v1/rules/overrides-below")
+	@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN')")
+	@Operation(summary = "下级局的设置", description = "调用者所在局辖区内各下级局自行设定的规则取值（理由中的个人号码已遮蔽），可用 DELETE /api/v1/rules/{code}/overrides/{region} 恢复。")
+	List<BelowAnswer> below(@AuthenticationPrincipal CurrentUser me) {
+		return rules.overridesBelow(me.regionCode()).stream()
+			.map(o -> new BelowAnswer(o.rule().code(), o.rule().title(), o.regionCode(), o.bureau(), plain(o.value()),
+					o.rule().unit().name(), o.reason(), o.changedBy(), o.changedAt()))
+			.toList();
+	}
+
+	/**
+	 * Resets a lower bureau's own value of a rule ({@link StatutoryRules#clearLowerOverride}); 204, audited, the lower
+	 * bureau notified. 404 for a region not below the caller's or without an own value; 400 {@code conflicts-below} as
+	 * the page.
+	 */
+	@DeleteMapping("/api/v1/rules/{code}/overrides/{region}")
+	@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN')")
+	@Operation(summary = "恢复下级局的设置", description = "上级局的管理员恢复下级局（region）对规则（code）的自行设定，下级局改为适用上级局的值或法定默认值；记入审计并通知下级局。")
+	ResponseEntity<Void> resetBelow(@AuthenticationPrincipal CurrentUser me, @PathVariable String code,
+			@PathVariable String region) {
+		StatutoryRule rule = StatutoryRule.byCode(code).orElseThrow(() -> DomainException.notFound("法定规则", code));
+		rules.clearLowerOverride(rule, me.regionCode(), region);
+		return ResponseEntity.noContent().build();
 	}
 
 	private SetBy setBy(RuleSetting s, CurrentUser me) {

@@ -102,6 +102,33 @@ class RulesController {
 	 * would leave a bureau's own value outside its parent's range: the catalogue again with the error flashed.
 	 * @throws DomainException not found (404) for an unknown rule code
 	 */
+	/**
+	 * 下级局的设置: the own values of the bureaus below the caller's, each with a button to reset it
+	 * ({@link StatutoryRules#clearLowerOverride}) — where a lower bureau's value keeps this bureau from tightening a rule,
+	 * the refusal {@code conflicts-below} points here.
+	 */
+	@GetMapping("/admin/rules/below")
+	@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN')")
+	String below(@AuthenticationPrincipal CurrentUser me, Model model) {
+		model.addAttribute("below", rules.overridesBelow(me.regionCode()));
+		return "rules/below";
+	}
+
+	/**
+	 * Resets a lower bureau's own value of a rule ({@link StatutoryRules#clearLowerOverride}): the lower bureau then
+	 * inherits this bureau's value (or the one above, or the default); audited and notified to the lower bureau.
+	 * @throws DomainException not found (404) for an unknown rule code, a region not below the caller's or without an
+	 * own value of the rule
+	 */
+	@PostMapping("/admin/rules/{code}/reset-below")
+	@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN')")
+	String resetBelow(@AuthenticationPrincipal CurrentUser me, @PathVariable String code,
+			@RequestParam(required = false) String region, RedirectAttributes redirect) {
+		StatutoryRule rule = StatutoryRule.byCode(code).orElseThrow(() -> DomainException.notFound("法定规则", code));
+		return PageSteps.run(redirect, "/admin/rules/below#" + code, "已恢复下级局设定的“" + rule.title() + "”",
+				() -> rules.clearLowerOverride(rule, me.regionCode(), region));
+	}
+
 	@PostMapping("/admin/rules/{code}/reset")
 	@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN')")
 	String reset(@AuthenticationPrincipal CurrentUser me, @PathVariable String code, RedirectAttributes redirect) {

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,13 +20,16 @@ import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.kernel.Actors;
+import org.youguan.kernel.DomainException;
 import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.Decimals;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Masking;
 import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.org.Bureaus;
 
 /**
  * The effective value of each statutory rule for a region (the most specific bureau override whose region contains
@@ -43,7 +47,14 @@ public class StatutoryRules {
 
 	private final Clock clock;
 
-	StatutoryRules(JdbcClient jdbc, WorkingCalendar calendar, AuditTrail audit, Clock clock) {
+	private final Bureaus bureaus;
+
+	private final ApplicationEventPublisher events;
+
+	StatutoryRules(JdbcClient jdbc, WorkingCalendar calendar, AuditTrail audit, Clock clock, Bureaus bureaus,
+			ApplicationEventPublisher events) {
+		this.bureaus = bureaus;
+		this.events = events;
 		this.jdbc = jdbc;
 		this.calendar = calendar;
 		this.audit = audit;
@@ -228,8 +239,10 @@ public class StatutoryRules {
 		if (reason == null || Text.isBlank(reason)) {
 			throw new InvalidValueException("reason", "required", "请填写调整依据或原因");
 		}
-		// free text, stored as every free text is (zero-width characters and bidirectional marks removed)
-		String why = Text.freeText(reason);
+		// free text, stored as every free text is (zero-width characters and bidirectional marks removed), and with
+		// personal numbers masked: the catalogue page, the API and the trail all show it, and nobody needs a number in
+		// a rule's reason (attack f8 item 2: the page showed a mobile number typed into it)
+		String why = Masking.personalNumbersIn(Text.freeText(reason));
 		new Validation().fits("value", "“" + rule.title() + "”的取值", value, 12, 2)
 			.maxLength("reason", "调整依据或原因", why, 200)
 			.throwIfInvalid();
@@ -256,8 +269,8 @@ public class StatutoryRules {
 		checkBelow(rule, bureauRegion);
 		audit.record(AuditEntry.of("rule.override", "StatutoryRule", rule.code(),
 				"调整“" + rule.title() + "”：" + before.effectiveValue().stripTrailingZeros().toPlainString() + " → "
-						+ value.stripTrailingZeros().toPlainString() + rule.unit().label() + "（" + Text.strip(reason) + "）")
-			.states(Map.of("value", before.effectiveValue()), Map.of("value", value, "reason", Text.strip(reason)))
+						+ value.stripTrailingZeros().toPlainString() + rule.unit().label() + "（" + why + "）")
+			.states(Map.of("value", before.effectiveValue()), Map.of("value", value, "reason", why))
 			.inRegion(bureauRegion));
 	}
 
@@ -387,10 +400,11 @@ public class StatutoryRules {
 				if ((range.min() != null && o.value().compareTo(range.min()) < 0)
 						|| (range.max() != null && o.value().compareTo(range.max()) > 0)) {
 					throw new InvalidValueException("value", "conflicts-below", "“" + rule.title() + "”这样调整后，"
-							+ (o.regionCode().equals(region) ? "本局" : "下级局（区划" + o.regionCode() + "）") + "设定的“"
-							+ other.title() + "”（" + plain(o.value()) + other.unit().label() + "）将超出其上级的幅度（"
+							+ (o.regionCode().equals(region) ? "本局" : "下级局“" + bureaus.nearestName(o.regionCode()) + "”")
+							+ "设定的“" + other.title() + "”（" + plain(o.value()) + other.unit().label() + "）将超出其上级的幅度（"
 							+ (range.min() == null ? "" : plain(range.min())) + (range.max() == null ? "以上" : "至" + plain(range.max()))
-							+ other.unit().label() + "）：请先调整或恢复该局的设置");
+							+ other.unit().label() + "）：" + (o.regionCode().equals(region) ? "请先调整本局的设置"
+									: "请该局先调整，或在“下级局的设置”（/admin/rules/below#" + other.code() + "）中恢复该局的设置"));
 				}
 			});
 		}
@@ -417,6 +431,83 @@ public class StatutoryRules {
 			audit.record(AuditEntry.of("rule.reset", "StatutoryRule", rule.code(),
 					"恢复“" + rule.title() + "”为上级或法定默认值").inRegion(bureauRegion));
 		}
+	}
+
+	/**
+	 * A lower bureau's own value of a rule, as an enclosing bureau sees it to reset it.
+	 * @param regionCode the lower bureau's region
+	 * @param bureau the lower bureau's name ({@link Bureaus#nearestName})
+	 * @param rule the rule
+	 * @param value its own value
+	 * @param reason its reason, personal numbers masked
+	 * @param changedBy who set it
+	 * @param changedAt when
+	 */
+	public record LowerOverride(String regionCode, String bureau, StatutoryRule rule, BigDecimal value, String reason,
+			String changedBy, OffsetDateTime changedAt) {
+	}
+
+	/**
+	 * The own values of the bureaus below {@code region} (strictly inside it), by rule and then region — what an
+	 * enclosing bureau may reset ({@link #clearLowerOverride}).
+	 * @param region the enclosing bureau's region ({@code 0}: every bureau below the national one)
+	 */
+	public List<LowerOverride> overridesBelow(String region) {
+		String inside = "0".equals(region) ? "TRUE" : RegionPrefix.of(region).predicate("region_code");
+		record Row(String regionCode, String ruleCode, BigDecimal value, String reason, String changedBy,
+				OffsetDateTime changedAt) {
+		}
+		return jdbc.sql("SELECT region_code, rule_code, value, reason, changed_by, changed_at FROM statutory_rule_override WHERE "
+				+ inside + " AND region_code <> :region ORDER BY rule_code, length(region_code), region_code")
+			.param("region", region)
+			.query(Rows.of(Row.class))
+			.list()
+			.stream()
+			.filter(r -> StatutoryRule.byCode(r.ruleCode()).isPresent())
+			.map(r -> new LowerOverride(r.regionCode(), bureaus.nearestName(r.regionCode()),
+					StatutoryRule.byCode(r.ruleCode()).orElseThrow(), r.value(),
+					r.reason() == null ? null : Masking.personalNumbersIn(r.reason()), r.changedBy(), r.changedAt()))
+			.toList();
+	}
+
+	/**
+	 * Resets (removes) the own value of a bureau below the actor's, so the value the actor's bureau sets (or the one it
+	 * inherits) applies there again: a county's value that keeps its city from tightening a rule — refused
+	 * {@code conflicts-below} — is reset by the city, not left to the county (attack f8 item 4). Audited as
+	 * {@code rule.reset} in the lower bureau's region, naming the actor's bureau, and announced to the lower bureau
+	 * ({@link RuleOverrideReset}, a notification).
+	 * @param actorRegion the enclosing bureau's region
+	 * @param lowerRegion the region of the bureau whose value is reset: strictly inside {@code actorRegion}
+	 * @throws DomainException not found (404) when the lower region is not strictly inside the actor's or holds no own
+	 * value of the rule; field {@code value}, rule {@code conflicts-below} as {@link #clearOverride}
+	 */
+	@Transactional
+	public void clearLowerOverride(StatutoryRule rule, String actorRegion, String lowerRegion) {
+		String lower = lowerRegion == null ? "" : Text.strip(lowerRegion);
+		boolean below = !lower.isEmpty() && !lower.equals(actorRegion) && lower.chars().allMatch(Character::isDigit)
+				&& ("0".equals(actorRegion) || lower.startsWith(actorRegion));
+		if (!below) {
+			throw DomainException.notFound("下级局的设置", lower);
+		}
+		BigDecimal value = jdbc.sql("SELECT value FROM statutory_rule_override WHERE region_code = :region AND rule_code = :code")
+			.param("region", lower)
+			.param("code", rule.code())
+			.query(BigDecimal.class)
+			.optional()
+			.orElseThrow(() -> DomainException.notFound("下级局的设置", lower + "/" + rule.code()));
+		jdbc.sql("DELETE FROM statutory_rule_override WHERE region_code = :region AND rule_code = :code")
+			.param("region", lower)
+			.param("code", rule.code())
+			.update();
+		checkAtAndBelow(rule, lower);
+		String by = bureaus.nearestName(actorRegion);
+		String of = bureaus.nearestName(lower);
+		audit.record(AuditEntry.of("rule.reset", "StatutoryRule", rule.code(), by + "恢复下级局“" + of + "”设定的“"
+				+ rule.title() + "”（" + plain(value) + rule.unit().label() + "）为上级或法定默认值")
+			.states(Map.of("value", value), Map.of("value", setting(rule, lower).effectiveValue()))
+			.inRegion(lower));
+		events.publishEvent(new RuleOverrideReset(rule.code(), rule.title(), lower, by,
+				"rule-reset:" + lower + ":" + rule.code() + ":" + OffsetDateTime.now(clock).toInstant().toEpochMilli()));
 	}
 
 	/** The codes of the rules only the national bureau sets: a local row for one (kept from before) is never read. */

@@ -139,11 +139,58 @@ public enum ViolationType {
 	}
 
 	/**
-	 * The articles that lay down the duty the violation breaches (违反了…的规定), as distinct from those that punish it
+	 * One of the acts a type's penalty article covers, with the article laying down the duty that act breaches, and the
+	 * words by which a case's facts name it.
+	 * @param words any of them in the facts names the act ("未备案", "擅自停止")
+	 * @param duty the article the act breaches
+	 */
+	public record Act(List<String> words, Citation duty) {
+
+		boolean namedIn(String facts) {
+			return words.stream().anyMatch(facts::contains);
+		}
+	}
+
+	/**
+	 * The acts of a type whose article punishes several, each breaching its own duty (DOMAIN.md's table of the
+	 * 快递暂行条例(2025)): art.50 — an outlet opened without filing (备案, art.19) or a service stopped without notice
+	 * (停止经营, art.30); art.53 — real-name (art.23), 验视 (art.32) and screening (art.33). Empty for a type of one act.
+	 */
+	public List<Act> acts() {
+		return switch (this) {
+			case OUTLET_UNFILED -> List.of(new Act(List.of("备案"), Citation.of(EXPRESS_REGULATION, 19)),
+					new Act(List.of("擅自停止", "停止经营", "停止服务", "停止提供", "暂停经营", "暂停服务", "暂停提供", "停业"),
+							Citation.of(EXPRESS_REGULATION, 30)));
+			case SECURITY_CHECKS -> List.of(new Act(List.of("实名"), Citation.of(EXPRESS_REGULATION, 23)),
+					new Act(List.of("验视"), Citation.of(EXPRESS_REGULATION, 32)),
+					new Act(List.of("安检", "过机", "安全检查"), Citation.of(EXPRESS_REGULATION, 33)));
+			default -> List.of();
+		};
+	}
+
+	/**
+	 * The articles a case breached, as its decision cites them (违反了…的规定), separately from the penalty article
+	 * ({@link #citations()}): for a type of one act its {@link #duties()}; for a type whose article punishes several
+	 * acts ({@link #acts()}), only the duties of the acts the case's facts name — a late outlet filing breaches art.19,
+	 * not also art.30 on stopping a service (attack f8 item 8) — and none where the facts name none of them, rather than
+	 * every alternative's.
+	 * @param facts the case's facts as recorded (null: none named)
+	 */
+	public List<Citation> dutiesBreached(String facts) {
+		if (acts().isEmpty()) {
+			return duties();
+		}
+		String text = facts == null ? "" : facts;
+		return acts().stream().filter(a -> a.namedIn(text)).map(Act::duty).distinct().toList();
+	}
+
+	/**
+	 * Every article laying down a duty the type's acts may breach, as distinct from those that punish it
 	 * ({@link #citations()}): DOMAIN.md's table of the 快递暂行条例(2025) — outlet filing art.19 and cessation of service
 	 * art.30, brand management art.20, real-name art.23, 验视 art.32, screening art.33, waybills and user data art.35.
-	 * Empty where the catalogue does not hold the duty's article: a document then states the violation and its penalty
-	 * basis without naming a breached article, rather than cite the penalty clause as the duty.
+	 * A decision cites those its case breached ({@link #dutiesBreached}). Empty where the catalogue does not hold the
+	 * duty's article: a document then states the violation and its penalty basis without naming a breached article,
+	 * rather than cite the penalty clause as the duty.
 	 */
 	public List<Citation> duties() {
 		return switch (this) {

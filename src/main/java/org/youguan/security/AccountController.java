@@ -20,6 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageSteps;
+import org.youguan.kernel.WholeIn;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.PasswordPolicy;
 import org.youguan.org.UserDirectory;
@@ -113,7 +114,8 @@ class AccountController {
 	 */
 	@PostMapping("/account/tokens")
 	String createToken(@AuthenticationPrincipal CurrentUser user, @RequestParam String name,
-			@RequestParam(required = false) Integer validDays, @RequestParam(required = false) String currentPassword,
+			@RequestParam(required = false) @WholeIn(min = 1, max = 365) Integer validDays,
+			@RequestParam(required = false) String currentPassword,
 			RedirectAttributes redirect, Model model, HttpServletRequest request, HttpServletResponse response) {
 		return FormSteps.run(model, response, redirect, () -> {
 			var created = guesses.checkingCurrentPassword(user, request.getRemoteAddr(), () -> {

@@ -16,6 +16,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
@@ -32,6 +33,7 @@ import org.youguan.kernel.BearerToken;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.RequestPath;
 import org.youguan.kernel.RequestRefusals;
+import org.youguan.org.InstallationAdmins;
 import org.youguan.org.UserDirectory;
 
 /**
@@ -64,7 +66,7 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokens tokens, SignInLog signIns,
 			UserDirectory directory, PasswordGuesses guesses, ApplicationContext context,
-			RequestRefusals refusals) throws Exception {
+			RequestRefusals refusals, InstallationAdmins installationAdmins) throws Exception {
 		Problems problems = new Problems(refusals);
 		// machine endpoints answer 401/403 problems instead of redirecting to the sign-in page
 		RequestMatcher api = new OrRequestMatcher(
@@ -80,7 +82,8 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC)
 			.permitAll()
 			.requestMatchers("/actuator/**")
-			.hasRole("SYSTEM_ADMIN")
+			// the installation's metrics: its top-level bureau's 系统管理员 (kernel.InstallationAdmin), not a county's
+			.access((authentication, request) -> new AuthorizationDecision(installationAdmins.holds(authentication.get())))
 			.requestMatchers("/admin/**")
 			.hasAnyRole("SYSTEM_ADMIN", "BUREAU_ADMIN", "BUREAU_LEADER")
 			// the registry's old address of the branch form leads to licensing's 分支机构备案, which enterprises use too

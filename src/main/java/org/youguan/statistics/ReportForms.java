@@ -23,7 +23,7 @@ import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
-import org.youguan.org.Role;
+import org.youguan.org.InstallationAdmins;
 import org.youguan.registry.EnterpriseStatus;
 import org.youguan.registry.EnterpriseType;
 import org.youguan.registry.EnterpriseView;
@@ -50,8 +50,11 @@ public class ReportForms {
 
 	private final Clock clock;
 
+	private final InstallationAdmins installationAdmins;
+
 	ReportForms(JdbcClient jdbc, Indicators indicators, Enterprises enterprises, WorkingCalendar calendar,
-			AuditTrail audit, Clock clock) {
+			AuditTrail audit, Clock clock, InstallationAdmins installationAdmins) {
+		this.installationAdmins = installationAdmins;
 		this.jdbc = jdbc;
 		this.indicators = indicators;
 		this.enterprises = enterprises;
@@ -192,11 +195,12 @@ public class ReportForms {
 
 	/**
 	 * Whether the user may configure this form. The forms of the 邮政行业统计报表制度 are national (region prefix
-	 * empty): one table serves every bureau, so only a system administrator changes them. A bureau administrator may
+	 * empty): one table serves every bureau, so only the installation's 系统管理员 (of the top-level bureau,
+	 * {@link InstallationAdmins}) changes them; a city's or county's 系统管理员 configures forms of its region only. A bureau administrator may
 	 * configure a form that belongs to its own region (a local form whose region prefix lies inside the bureau's region).
 	 */
 	public boolean configurableBy(CurrentUser user, ReportForm form) {
-		return user.systemAdmin() || user.has(Role.BUREAU_ADMIN) && !form.regionPrefix().isEmpty()
+		return installationAdmins.holds(user) || user.administrator() && !form.regionPrefix().isEmpty()
 				&& user.scope().containsRegion(form.regionPrefix());
 	}
 
@@ -211,10 +215,10 @@ public class ReportForms {
 			String regionPrefix) {
 		ReportForm current = get(formId);
 		if (!configurableBy(actor, current)) {
-			throw new AccessRefusedException("“" + current.name() + "”属于全国统计报表制度，只有系统管理员可以调整");
+			throw new AccessRefusedException("“" + current.name() + "”属于全国统计报表制度，只有最高一级机构的系统管理员可以调整");
 		}
 		String prefix = regionPrefix == null ? "" : Text.strip(regionPrefix);
-		if (!actor.systemAdmin() && (prefix.isEmpty() || !actor.scope().containsRegion(prefix))) {
+		if (!installationAdmins.holds(actor) && (prefix.isEmpty() || !actor.scope().containsRegion(prefix))) {
 			throw new AccessRefusedException("regionPrefix", "报送区域须在本局辖区内");
 		}
 		new Validation().require("dueDay", dueDay >= 1 && dueDay <= 28, "range", "报送截止日应为次月1日至28日")

@@ -27,6 +27,7 @@ import org.youguan.kernel.RememberedPage;
 import org.youguan.notifications.Notifications;
 import org.youguan.org.Bureaus;
 import org.youguan.org.CurrentUser;
+import org.youguan.org.InstallationAdmins;
 import org.youguan.org.WorkQueue;
 import org.youguan.org.Users;
 import org.youguan.statistics.Analysis;
@@ -76,6 +77,8 @@ class DashboardController {
 
 	private final InboxHtml html;
 
+	private final InstallationAdmins installationAdmins;
+
 	/** What the bureau counters of 工作台 show; the same for every user of one data scope. */
 	record BureauCounters(long userCount, long bureauCount, long auditToday, long filingsNeedingAttention,
 			long reportsAwaiting, long complaintsNeedingAttention) {
@@ -83,7 +86,9 @@ class DashboardController {
 
 	DashboardController(Users users, Bureaus bureaus, AuditTrail audit, WorkingCalendar calendar, Clock clock, Inbox inbox,
 			Notifications notifications, ComplaintNotices notices, OutletFilings filings, Analysis analysis,
-			Reports reports, ComplaintQueries complaints, HomeCache cache, MessageSource messages, InboxHtml html) {
+			Reports reports, ComplaintQueries complaints, HomeCache cache, MessageSource messages, InboxHtml html,
+			InstallationAdmins installationAdmins) {
+		this.installationAdmins = installationAdmins;
 		this.messages = messages;
 		this.html = html;
 		this.cache = cache;
@@ -148,8 +153,8 @@ class DashboardController {
 			model.addAttribute("nextHoliday", h);
 			model.addAttribute("daysToHoliday", ChronoUnit.DAYS.between(today, h.day()));
 		});
-		// loading a year's calendar is a system administrator's task: only they are told it is missing
-		if (me.systemAdmin()) {
+		// loading a year's calendar is the installation's 系统管理员's task: only they are told it is missing
+		if (installationAdmins.holds(me)) {
 			int nextYear = today.getYear() + 1;
 			if (!calendar.isLoaded(nextYear) && today.getMonthValue() >= 10) {
 				model.addAttribute("missingYear", nextYear);

@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
+import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataAccessException;
@@ -48,6 +49,7 @@ import org.springframework.validation.BindException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.ServletRequestBindingException;
@@ -177,8 +179,13 @@ class ErrorHandling {
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	Object mismatch(MethodArgumentTypeMismatchException ex, HttpServletRequest request, HttpServletResponse response) {
 		String named = FieldLabels.named(ex.getName(), ex.getRequiredType(), FieldLabels.path(request));
+		// a parameter's own declared range (WholeIn) before its type's; a list of choices (roles=FOO) names the choices
+		// of its elements, as a single choice does (attack f8 item 11)
+		String declared = ex.getParameter() == null ? null : Decimals.declaredWhole(ex.getParameter().getParameter());
 		String message = file(ex.getValue()) ? named + FILE_IN_A_FIELD
-				: named + "的值“" + shorten(ex.getValue()) + "”" + wrong(ex.getRequiredType(), ex.getValue());
+				: named + "的值“" + shorten(ex.getValue()) + "”" + (declared != null ? "格式不正确" + declared
+						: wrong(listed(ex.getRequiredType()) && ex.getParameter() != null
+								? valueType(ResolvableType.forMethodParameter(ex.getParameter())) : ex.getRequiredType(), ex.getValue()));
 		return unbound(request, response, "参数格式错误", List.of(new FieldError(ex.getName(), "format", message)));
 	}
 
@@ -432,10 +439,52 @@ class ErrorHandling {
 					? named(e.getField(), ex, request) + FILE_IN_A_FIELD
 					: named(e.getField(), ex, request) + "的值"
 							+ (e.getRejectedValue() == null ? "缺失" : "“" + shorten(e.getRejectedValue()) + "”")
-							+ wrong(ex.getFieldType(e.getField()), e.getRejectedValue());
+							+ wrongField(ex, e.getField(), e.getRejectedValue());
 			return new FieldError(e.getField(), "format", message);
 		}).toList();
 		return unbound(request, response, "参数格式错误", errors);
+	}
+
+	/**
+	 * What is wrong with a form object's field: its own declared range ({@link Decimals#declaredWhole} on the record
+	 * component or field), else what its type — an element's for a list — should look like ({@link #wrong}).
+	 */
+	private static String wrongField(BindException ex, String field, Object value) {
+		Class<?> owner = ex.getTarget() != null ? ex.getTarget().getClass()
+				: ex instanceof MethodArgumentNotValidException m ? m.getParameter().getParameterType() : null;
+		java.lang.reflect.Field declared = null;
+		for (Class<?> c = owner; c != null && c != Object.class && declared == null && !field.contains(".")
+				&& !field.contains("["); c = c.getSuperclass()) {
+			try {
+				declared = c.getDeclaredField(field);
+			}
+			catch (NoSuchFieldException none) {
+				// not declared here: its superclass may
+			}
+		}
+		String bound = declared == null ? null : Decimals.declaredWhole(declared);
+		if (bound != null) {
+			return "格式不正确" + bound;
+		}
+		return wrong(declared != null && listed(declared.getType()) ? valueType(ResolvableType.forField(declared))
+				: ex.getFieldType(field), value);
+	}
+
+	/** Whether a parameter's type holds several values (a collection or an array), whose elements' type is told. */
+	private static boolean listed(Class<?> type) {
+		return type != null && (type.isArray() || java.util.Collection.class.isAssignableFrom(type));
+	}
+
+	/** The type a bound value has, or each element of a list or array of them has (a {@code Set<Role>}: Role). */
+	static Class<?> valueType(ResolvableType type) {
+		if (type.isArray()) {
+			return type.getComponentType().resolve();
+		}
+		if (type.asCollection() != ResolvableType.NONE) {
+			Class<?> element = type.asCollection().resolveGeneric(0);
+			return element != null ? element : type.resolve();
+		}
+		return type.resolve();
 	}
 
 	/** A request header the endpoint requires, missing; other binding failures of headers, cookies and path. */

@@ -92,7 +92,9 @@ class AccountRightsIntegrationTest {
 			.andExpect(status().isForbidden());
 		assertThat(directory.principal(name)).isEmpty();
 		assertThatThrownBy(() -> users.create(user("ks.admin"), new UserData(name, "探针", UserKind.ENTERPRISE, null,
-				null, wuzhongShunfeng, null, EnumSet.of(Role.ENTERPRISE)))).isInstanceOf(AccessRefusedException.class);
+				null, wuzhongShunfeng, null, EnumSet.of(Role.ENTERPRISE)))).isInstanceOf(AccessRefusedException.class)
+			// the enterprise's region named, not its code (attack f8 item 11)
+			.hasMessageContaining("吴中区").hasMessageNotContaining("320506");
 	}
 
 	@Test

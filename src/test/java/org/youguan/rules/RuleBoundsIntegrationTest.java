@@ -149,7 +149,7 @@ class RuleBoundsIntegrationTest {
 	@Test
 	void aCitysNarrowerRangeIsRefusedWhileACountysOwnBoundLiesOutsideItNamingTheCounty() {
 		rules.override(StatutoryRule.FINE_UNLICENSED_MIN, county(), COUNTY, new BigDecimal("70000"), "区局裁量基准");
-		refusedAt(city(), CITY, StatutoryRule.FINE_UNLICENSED_MAX, "60000", "conflicts-below", "区划320506",
+		refusedAt(city(), CITY, StatutoryRule.FINE_UNLICENSED_MAX, "60000", "conflicts-below", "吴中区邮政管理局",
 				"未经许可经营快递业务罚款下限", "70000元");
 		// refused as a whole: the city's maximum is still the law's, the county's minimum stands
 		assertThat(rules.value(StatutoryRule.FINE_UNLICENSED_MAX, CITY)).isEqualByComparingTo("100000");
@@ -180,7 +180,7 @@ class RuleBoundsIntegrationTest {
 		// a county keeps within its city's compressed period, and the city cannot compress below a county's own
 		refusedAt(county(), COUNTY, StatutoryRule.OUTLET_BUREAU_FILING, "4", "parent-max", "不能高于上级局的3个工作日");
 		rules.override(StatutoryRule.OUTLET_BUREAU_FILING, county(), COUNTY, new BigDecimal("2"), "区局承诺时限");
-		refusedAt(city(), CITY, StatutoryRule.OUTLET_BUREAU_FILING, "1", "conflicts-below", "区划320506", "2个工作日");
+		refusedAt(city(), CITY, StatutoryRule.OUTLET_BUREAU_FILING, "1", "conflicts-below", "吴中区邮政管理局", "2个工作日");
 	}
 
 	@Test

@@ -137,6 +137,8 @@ class AccountSecurityIntegrationTest {
 			.andReturn();
 		assertThat(String.valueOf(opened.getFlashMap().get("secret"))).contains("minted" + id)
 			.contains("临时密码不向API令牌显示").doesNotContain("临时密码：");
+		// a token keeps no session: what is flashed for it is never saved in one (web.TokenFlashMaps)
+		assertThat(opened.getRequest().getSession(false)).isNull();
 		assertThat(passwordHash(name)).isEqualTo(hash);
 		mvc.perform(bearer(get("/admin/users/" + id), token.token())).andExpect(status().isOk());
 	}

@@ -14,6 +14,7 @@ import org.youguan.audit.AuditTrail;
 import org.youguan.documents.DocumentTemplateChanged;
 import org.youguan.documents.DocumentTemplates;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.InstallationAdmin;
 
 /**
  * The audit entries of the document templates: the documents module sits below this one (the trail exports through
@@ -30,7 +31,10 @@ class DocumentTemplateAudit implements AuditObjects {
 
 	private final DocumentTemplates templates;
 
-	DocumentTemplateAudit(AuditTrail audit, DocumentTemplates templates) {
+	private final InstallationAdmin installationAdmin;
+
+	DocumentTemplateAudit(AuditTrail audit, DocumentTemplates templates, InstallationAdmin installationAdmin) {
+		this.installationAdmin = installationAdmin;
 		this.audit = audit;
 		this.templates = templates;
 	}
@@ -63,7 +67,7 @@ class DocumentTemplateAudit implements AuditObjects {
 	@Override
 	public Map<String, Title> titles(DataScope scope, Collection<String> ids) {
 		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-		boolean admin = auth != null && auth.getAuthorities().stream().anyMatch(a -> "ROLE_SYSTEM_ADMIN".equals(a.getAuthority()));
+		boolean admin = installationAdmin.holds(auth);
 		Map<String, Title> titles = new LinkedHashMap<>();
 		for (String id : ids) {
 			templates.find(id).ifPresent(t -> titles.put(id, new Title(t.title() + "（" + t.key() + "）",

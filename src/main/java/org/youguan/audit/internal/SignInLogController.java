@@ -14,6 +14,7 @@ import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.InstallationAdmin;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
 
@@ -34,9 +35,12 @@ class SignInLogController {
 
 	private final Spreadsheets spreadsheets;
 
-	SignInLogController(SignInLog log, Spreadsheets spreadsheets) {
+	private final InstallationAdmin installationAdmin;
+
+	SignInLogController(SignInLog log, Spreadsheets spreadsheets, InstallationAdmin installationAdmin) {
 		this.log = log;
 		this.spreadsheets = spreadsheets;
+		this.installationAdmin = installationAdmin;
 	}
 
 	/** The result and date filters of the page and its export. */
@@ -49,12 +53,12 @@ class SignInLogController {
 	}
 
 	/**
-	 * Whose sign-ins the caller reads: a system administrator the whole installation's (failures of unknown accounts
-	 * belong to no region), others those of accounts in their scope.
+	 * Whose sign-ins the caller reads: the installation's 系统管理员 (of the top-level bureau) the whole installation's,
+	 * with the failures of user names no account has (they belong to no region); everyone else — a city's or county's
+	 * 系统管理员 too — those of accounts in their own scope (attack: a county's 系统管理员 read every sign-in).
 	 */
-	static DataScope readable(DataScope scope, Authentication auth) {
-		return auth != null && auth.getAuthorities().stream().anyMatch(a -> "ROLE_SYSTEM_ADMIN".equals(a.getAuthority()))
-				? DataScope.all() : scope;
+	DataScope readable(DataScope scope, Authentication auth) {
+		return installationAdmin.holds(auth) ? DataScope.all() : scope;
 	}
 
 	@GetMapping("/admin/signins")

@@ -24,6 +24,7 @@ import org.youguan.documents.ImportResult;
 import org.youguan.documents.Downloads;
 import org.youguan.kernel.DataScope;
 import org.youguan.org.CurrentUser;
+import org.youguan.org.InstallationAdmins;
 import org.youguan.platform.BackgroundJobs;
 import org.youguan.registry.Licences;
 import org.youguan.registry.Registrar;
@@ -68,9 +69,13 @@ class RegistryImportController {
 
 	private final BackgroundJobs jobs;
 
+	private final InstallationAdmins installationAdmins;
+
 	RegistryImportController(EnterpriseImport enterprises, OutletImport outlets, LicenceImport licences,
-			BranchImport branches, FacilityImport facilities, BrandImport brands, BackgroundJobs jobs) {
+			BranchImport branches, FacilityImport facilities, BrandImport brands, BackgroundJobs jobs,
+			InstallationAdmins installationAdmins) {
 		this.jobs = jobs;
+		this.installationAdmins = installationAdmins;
 		this.targets = Map.of("enterprises", new Target("enterprises", "企业", enterprises::template,
 				Importer.scoped(enterprises::importFile), false),
 				"outlets", new Target("outlets", "末端网点", outlets::template, Importer.scoped(outlets::importFile), false),
@@ -83,8 +88,8 @@ class RegistryImportController {
 
 	private Target target(String path, CurrentUser me) {
 		Target t = targets.get(path);
-		if (t.nationalDictionary() && !me.systemAdmin()) {
-			throw new AccessDeniedException("品牌为全国目录，由系统管理员维护");
+		if (t.nationalDictionary() && !installationAdmins.holds(me)) {
+			throw new AccessDeniedException("品牌为全国目录，由最高一级机构的系统管理员维护");
 		}
 		if (path.equals("licences")) {
 			Licences.requireRecorder(Registrar.of(me));

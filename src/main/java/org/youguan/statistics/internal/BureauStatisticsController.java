@@ -25,6 +25,7 @@ import org.youguan.documents.Downloads;
 import org.youguan.documents.ImportPages;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.InstallationAdmin;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageAddress;
 import org.youguan.kernel.PageForm;
@@ -33,6 +34,7 @@ import org.youguan.kernel.PageResult;
 import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.WholeIn;
 import org.youguan.org.CurrentUser;
 import org.youguan.platform.BackgroundJobs;
 import org.youguan.region.RegionPicker;
@@ -234,7 +236,7 @@ class BureauStatisticsController {
 	@PageForm("form-{id}")
 	@PreAuthorize(ADMINS)
 	String configureForm(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
-			@RequestParam(required = false) Integer dueDay,
+			@RequestParam(required = false) @WholeIn(min = 1, max = 28) Integer dueDay,
 			@RequestParam(required = false) List<EnterpriseType> types,
 			@RequestParam(required = false) Long brand, @RequestParam(required = false) String regionPrefix,
 			@RequestParam(name = RegionPicker.PICK, required = false) String regionPick, RedirectAttributes redirect) {
@@ -250,7 +252,7 @@ class BureauStatisticsController {
 
 	@PostMapping("/statistics/catalogue/indicators")
 	@PageForm("indicator-form")
-	@PreAuthorize("hasRole('SYSTEM_ADMIN')")
+	@PreAuthorize(InstallationAdmin.ONLY)
 	String addIndicator(@RequestParam(required = false) String code, @RequestParam(required = false) String name,
 			@RequestParam(required = false) String unit, @RequestParam(required = false) ValueType valueType,
 			@RequestParam(required = false) Aggregation aggregation, @RequestParam(required = false) String denominatorCode,

@@ -19,6 +19,7 @@ import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FormSteps;
+import org.youguan.kernel.InstallationAdmin;
 import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.Text;
 import org.youguan.registry.Brands.BrandData;
@@ -34,7 +35,7 @@ import org.youguan.registry.Brands;
 @Controller
 class BrandController {
 
-	static final String MAINTAINERS = "hasRole('SYSTEM_ADMIN')";
+	static final String MAINTAINERS = InstallationAdmin.ONLY;
 
 	static final List<Column<BrandFigures>> COLUMNS = List.of(Column.of("品牌名称", f -> f.brand().name(), 20),
 			Column.of("简称", f -> f.brand().shortName(), 10), Column.of("总部企业", f -> f.brand().hqEnterpriseName(), 36),

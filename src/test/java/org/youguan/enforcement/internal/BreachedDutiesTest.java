@@ -1,0 +1,43 @@
+package org.youguan.enforcement.internal;
+
+import org.junit.jupiter.api.Test;
+import org.youguan.rules.ViolationType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Attack f8 item 8: a decision cites as breached only the duties of the acts its case's facts name — a late outlet
+ * filing breaches 快递暂行条例(2025) art.19, not also art.30 on stopping a service — and the penalty article separately.
+ */
+class BreachedDutiesTest {
+
+	@Test
+	void aLateOutletFilingBreachesTheFilingArticleOnly() {
+		assertThat(CaseDocuments.breached(ViolationType.OUTLET_UNFILED, "开办的2处末端网点逾期未备案"))
+			.isEqualTo("，违反了快递暂行条例(2025) 第19条的规定");
+		assertThat(CaseDocuments.breached(ViolationType.OUTLET_UNFILED, "网点擅自停止经营，未提前告知"))
+			.isEqualTo("，违反了快递暂行条例(2025) 第30条的规定");
+		assertThat(ViolationType.OUTLET_UNFILED.citations()).extracting(Object::toString)
+			.containsExactly("快递暂行条例(2025) 第50条");
+	}
+
+	@Test
+	void anArticlePunishingSeveralActsCitesNoneTheFactsDoNotName() {
+		assertThat(CaseDocuments.breached(ViolationType.OUTLET_UNFILED, "经查，当事人存在违法行为")).isEmpty();
+		assertThat(CaseDocuments.breached(ViolationType.SECURITY_CHECKS, "收寄快件未执行实名收寄"))
+			.isEqualTo("，违反了快递暂行条例(2025) 第23条的规定");
+		assertThat(CaseDocuments.breached(ViolationType.SECURITY_CHECKS, "未验视，未过机安检"))
+			.isEqualTo("，违反了快递暂行条例(2025) 第32条、快递暂行条例(2025) 第33条的规定");
+	}
+
+	@Test
+	void aTypeOfOneActCitesItsDutyWhateverTheFacts() {
+		assertThat(CaseDocuments.breached(ViolationType.WAYBILL_DATA, "运单信息不全"))
+			.isEqualTo("，违反了快递暂行条例(2025) 第35条的规定");
+		assertThat(CaseDocuments.breached(ViolationType.BRAND_UNMANAGED, null))
+			.isEqualTo("，违反了快递暂行条例(2025) 第20条的规定");
+		for (ViolationType v : ViolationType.values()) {
+			assertThat(v.dutiesBreached("备案 停止经营 实名 验视 安检")).as(v.code()).doesNotContainAnyElementsOf(v.citations());
+		}
+	}
+}
