@@ -356,16 +356,20 @@ public class OutletFilings {
 		return id;
 	}
 
-	/** Asks to close (撤销) a filed outlet; the outlet as it stands is kept with the filing for the decision. */
+	/**
+	 * Asks to close (撤销) a filed outlet for the reason the enterprise chose ({@link Outlets#CLOSURE_REASONS}) or wrote;
+	 * the outlet as it stands is kept with the filing for the decision, and the reason goes onto the outlet's record
+	 * when the closure is approved.
+	 * @throws InvalidValueException on {@code reason}: blank ({@code required}) or over 200 characters ({@code max})
+	 */
 	@Transactional
 	public long submitClosure(CurrentUser user, long outletId, String reason) {
-		reason = Text.freeText(reason);
 		EnterpriseView enterprise = ownEnterprise(user);
 		OutletView outlet = outlets.get(DataScope.enterprise(enterprise.creditCode()), outletId);
 		requireFiled(outlet);
-		new Validation().required("reason", "撤销原因", reason).maxLength("reason", "撤销原因", reason, 1000).throwIfInvalid();
-		return save(FilingKind.CLOSURE, subject(outlet, enterprise), today(), null, false, Text.strip(reason), null,
-				json.writeValueAsString(outlet), List.of(), "申请撤销末端网点“" + outlet.name() + "”：" + Text.strip(reason));
+		String why = Outlets.closureReason("reason", reason);
+		return save(FilingKind.CLOSURE, subject(outlet, enterprise), today(), null, false, why, null,
+				json.writeValueAsString(outlet), List.of(), "申请撤销末端网点“" + outlet.name() + "”：" + why);
 	}
 
 	/** The enterprise answers a notice of missing items; the 5-working-day clock starts again. */
@@ -450,7 +454,7 @@ public class OutletFilings {
 			decision = f.kind() == FilingKind.CHANGE
 					// the branch as filed: a change filed before V263 could not change it and keeps the outlet's
 					? new OutletFilingDecision.ChangeApproved(id, outletId, outlets.seal(proposal(f).withBranch(f.branchId())))
-					: new OutletFilingDecision.ClosureApproved(id, outletId, today);
+					: new OutletFilingDecision.ClosureApproved(id, outletId, today, f.changeDescription());
 		}
 		var before = f.snapshot();
 		int days = Math.max(0, calendar.workingDaysBetween(f.clockStart(), today));
@@ -541,7 +545,7 @@ public class OutletFilings {
 					+ "”备案（备案编号" + o.filingNumber() + "）：" + reason + "，受理编号" + f.number())
 				.states(null, f.snapshot())
 				.inRegion(f.regionCode()));
-			events.publishEvent(new OutletFilingDecision.ClosureApproved(f.id(), o.id(), today));
+			events.publishEvent(new OutletFilingDecision.ClosureApproved(f.id(), o.id(), today, reason + "，网点随之撤销"));
 		}
 		return new Cancelled(open.size(), filed.size());
 	}

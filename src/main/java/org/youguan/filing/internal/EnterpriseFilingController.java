@@ -149,6 +149,7 @@ class EnterpriseFilingController {
 		// an outlet with an undecided change or closure shows that filing instead of offering another (refused, 409)
 		model.addAttribute("pending", filings.pendingFor(scope, result.items().stream().map(o -> o.id()).toList()));
 		model.addAttribute("query", query);
+		model.addAttribute("closureReasons", Outlets.CLOSURE_REASONS);
 		return "filing/enterprise-outlets";
 	}
 

@@ -269,6 +269,11 @@ public class OutletFiling {
 		return proposedCipher;
 	}
 
+	/** A change's description, or a closure's reason (撤销原因). */
+	public String changeDescription() {
+		return changeDescription;
+	}
+
 	public String outletBefore() {
 		return outletBefore;
 	}

@@ -133,7 +133,7 @@ class ParcelRecordAttackIntegrationTest {
 		String filing = "HIST-" + run;
 		outlets.recordFiled(DataScope.region("3205"), id, filing);
 		clock.set(LocalDateTime.of(2026, 3, 10, 15, 0));
-		outlets.close(DataScope.region("3205"), id);
+		outlets.close(DataScope.region("3205"), id, "网点停止经营");
 		assertThat(outlets.filedOutlets(shunfeng.creditCode()).get(filing)).contains(LocalDate.of(2026, 3, 10));
 
 		// two days later the enterprise uploads the week's records, two before the closing day and two from it on
