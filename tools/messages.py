@@ -166,6 +166,8 @@ M = {
  "filing.change": ("变更事项", "Change"),
  "filing.supplement": ("提交补正", "Submit supplement"),
  "filing.supplement.note": ("补正说明", "Note"),
+ "filing.supplement.correctHint": ("按补正通知更正网点信息（下列为所报信息，未改动的不变；负责人身份证号码和电话不修改请留空），并可填写说明、上传补正材料",
+     "Correct the outlet as the notice asks (below as filed; unchanged fields stay; leave the manager's ID number and phone blank to keep them), add a note or files"),
  "filing.new.title": ("末端网点备案申请", "File a terminal outlet"),
  "filing.new.intro": ("末端网点应当自开办之日起{0}内备案（{1}）。请如实填写并上传营业执照、负责人身份证件和场地照片（JPEG、PNG或PDF，每个不超过5MB）。邮政管理部门自受理之日起{2}内办结，材料不全的在{3}内一次性告知。", "An outlet is filed within {0} of opening ({1}). Attach the business licence, the manager's ID and photos (JPEG, PNG or PDF, up to 5 MB each). The bureau completes the filing within {2} and lists missing items once within {3}."),
  "filing.submit": ("提交备案", "Submit"),
