@@ -460,7 +460,8 @@ public class OutletFilings {
 		List<String> fields = changed ? correction.fields() : List.of();
 		audit.record(AuditEntry.of("filing.supplement", "OutletFiling", id, "补正备案" + f.number()
 				+ (fields.isEmpty() ? "" : "，更正" + String.join("、", fields))
-				+ (note == null || Text.isBlank(note) ? "" : "：" + Text.strip(note))).states(before, after).inRegion(f.regionCode()));
+				+ (note == null || Text.isBlank(note) ? "" : "：" + Text.strip(note))).states(before, after).inRegion(f.regionCode())
+			.masked());
 		return fields;
 	}
 

@@ -698,7 +698,7 @@ public class Outlets {
 		o.close(day, reason);
 		outlets.save(o);
 		audit.record(AuditEntry.of("outlet.close", "TerminalOutlet", id, "末端网点“" + o.name() + "”关闭（" + day + "起）："
-				+ (reason == null ? "未注明原因" : reason)).states(before, o.snapshot()).inRegion(o.regionCode()));
+				+ (reason == null ? "未注明原因" : reason)).states(before, o.snapshot()).inRegion(o.regionCode()).masked());
 	}
 
 	private LocalDate today() {
@@ -866,7 +866,8 @@ public class Outlets {
 				rs.getBoolean("has_communications"), rs.getBoolean("has_shelving"), rs.getBoolean("has_surveillance"),
 				rs.getBoolean("has_signage"), rs.getObject("opened_on", LocalDate.class), rs.getString("filing_number"),
 				OutletStatus.valueOf(rs.getString("status")), rs.getBoolean("demo"), rs.getObject("closed_on", LocalDate.class),
-				rs.getString("closed_reason"));
+				// a written reason may name a person's number: shown masked, as free text is on every list
+				Masking.personalNumbersIn(rs.getString("closed_reason")));
 	}
 
 	/** Whether the data names the outlet's own place: name and address equal under {@link Text#folded}, as the duplicate rule compares them. */

@@ -243,13 +243,7 @@ class EnterpriseFilingController {
 			@RequestParam(required = false) String draft, @RequestParam(required = false) Long release, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) throws IOException {
 		AttachmentDraft held = OutletFilings.draft(draft, me);
-		List<Upload> uploads = new ArrayList<>();
-		add(uploads, AttachmentKind.SUPPLEMENT, files);
-		add(uploads, AttachmentKind.AUTHORISATION, authorisation);
-		List<FieldError> fileErrors = filings.hold(held, uploads);
-		if (release != null) {
-			filings.release(held, release);
-		}
+		List<FieldError> fileErrors = holdPosted(held, files, authorisation, release);
 		// the outlet's fields are on the form of a new or change filing only (a closure's 补正 has none)
 		boolean withOutlet = form.name() != null;
 		if (regionPick != null || release != null) {
@@ -266,6 +260,23 @@ class EnterpriseFilingController {
 			return new PageSteps.Done("补正已提交" + (fields.isEmpty() ? "" : "，已更正" + String.join("、", fields))
 					+ "；办理时限自今日重新计算，至" + filings.get(me.scope(), id).dueOn(), here);
 		}, () -> filingPage(me, scope, id, withOutlet ? form : null, branchId, held, model));
+	}
+
+	/**
+	 * Holds the files a change or 补正 form posted — 补正材料 ({@code files}) and the parent's authorisation — for the
+	 * form's draft, and removes the held file the form asked to ({@code release}, or null).
+	 * @return the problems of the files refused (the others are held)
+	 */
+	private List<FieldError> holdPosted(AttachmentDraft held, List<MultipartFile> files, List<MultipartFile> authorisation,
+			Long release) throws IOException {
+		List<Upload> uploads = new ArrayList<>();
+		add(uploads, AttachmentKind.SUPPLEMENT, files);
+		add(uploads, AttachmentKind.AUTHORISATION, authorisation);
+		List<FieldError> fileErrors = filings.hold(held, uploads);
+		if (release != null) {
+			filings.release(held, release);
+		}
+		return fileErrors;
 	}
 
 	@GetMapping("/enterprise/filings/{id}/receipt.docx")
@@ -295,13 +306,7 @@ class EnterpriseFilingController {
 			@RequestParam(required = false) String draft, @RequestParam(required = false) Long release, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) throws IOException {
 		AttachmentDraft held = OutletFilings.draft(draft, me);
-		List<Upload> uploads = new ArrayList<>();
-		add(uploads, AttachmentKind.SUPPLEMENT, files);
-		add(uploads, AttachmentKind.AUTHORISATION, authorisation);
-		List<FieldError> fileErrors = filings.hold(held, uploads);
-		if (release != null) {
-			filings.release(held, release);
-		}
+		List<FieldError> fileErrors = holdPosted(held, files, authorisation, release);
 		if (regionPick != null || release != null) {
 			model.addAttribute("errors", fileErrors.isEmpty() ? null : fileErrors);
 			return changeForm(model, me, id, form, branchId, held);
