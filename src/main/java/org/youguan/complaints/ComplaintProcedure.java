@@ -157,11 +157,12 @@ public class ComplaintProcedure {
 		v.name("handler", "经办人", reply.handler(), 60).personName("handler", "经办人", reply.handler());
 		// an enterprise's handler is often at a customer-service line with an extension
 		Telephone handlerPhone = v.check("handlerPhone", () -> Telephone.of(reply.handlerPhone()));
+		Complaint c = load(scope, id);
+		withinClaim(v, c, "compensation", "赔偿金额", reply.compensation());
 		v.throwIfInvalid();
 		ComplaintReply clean = new ComplaintReply(Text.freeText(reply.findings()), reply.responsibility(),
 				Text.freeText(reply.solution()),
 				reply.compensation(), reply.apology(), reply.userAgrees(), Text.name(reply.handler()), handlerPhone.value());
-		Complaint c = load(scope, id);
 		LocalDate today = LocalDate.now(clock);
 		var before = c.snapshot();
 		c.reply(clean, today, rules.deadline(StatutoryRule.COMPLAINT_CALLBACK, today, county(c)));
@@ -233,16 +234,18 @@ public class ComplaintProcedure {
 	 */
 	@Transactional
 	public Done close(DataScope scope, long id, Boolean valid, BigDecimal compensationPaid, String note) {
-		new Validation().require("valid", valid != null, "required", "请认定是否为有效申诉")
+		Complaint c = load(scope, id);
+		Validation v = new Validation();
+		v.require("valid", valid != null, "required", "请认定是否为有效申诉")
 			.require("compensationPaid", compensationPaid != null, "required", "请填写挽回经济损失（元），没有的填0")
 			.require("compensationPaid", compensationPaid == null || compensationPaid.signum() >= 0,
 				"non-negative", "挽回经济损失不能为负数")
 			.require("compensationPaid", compensationPaid == null || compensationPaid.compareTo(ComplaintIntake.MAX_AMOUNT) < 0,
 					"range", "挽回经济损失应小于1亿元")
 			.money("compensationPaid", "挽回经济损失", compensationPaid)
-			.maxLength("note", "办结说明", note, 1000)
-			.throwIfInvalid();
-		Complaint c = load(scope, id);
+			.maxLength("note", "办结说明", note, 1000);
+		withinClaim(v, c, "compensationPaid", "挽回经济损失", compensationPaid);
+		v.throwIfInvalid();
 		var before = c.snapshot();
 		boolean proposed = proposedValidity(c.replyResponsibility());
 		c.close(valid, compensationPaid, ComplaintIntake.text(note), LocalDate.now(clock));
@@ -291,6 +294,22 @@ public class ComplaintProcedure {
 	 * transferred to it.
 	 * @throws DomainException not found otherwise (existence is not revealed)
 	 */
+	/**
+	 * An amount paid to the filer (赔偿, 挽回经济损失; 元) is at most what the filer claimed, when the complaint claims an
+	 * amount: the complaint is about the loss claimed (邮政法(2015) art.47 — compensation for the actual loss), and
+	 * more than was asked is a typing error (99999999.99 against a claim of 0.00). A complaint that claims nothing is
+	 * held only to the columns' bound ({@link ComplaintIntake#MAX_AMOUNT}). Checked only when the field has no other
+	 * error, as rule {@code over-claim} naming the field and the claim.
+	 */
+	private static void withinClaim(Validation v, Complaint c, String field, String label, BigDecimal amount) {
+		BigDecimal claimed = c.amountClaimed();
+		if (amount == null || claimed == null || v.hasError(field)) {
+			return;
+		}
+		v.require(field, amount.compareTo(claimed) <= 0, "over-claim", label + "（" + amount.toPlainString()
+				+ "元）不能超过申诉人的索赔金额（" + claimed.toPlainString() + "元）");
+	}
+
 	private Complaint load(DataScope scope, long id) {
 		return complaints.findById(id)
 			.filter(c -> scope.kind() == DataScope.Kind.ENTERPRISE

@@ -116,6 +116,8 @@ class ComplaintDemoData {
 			Satisfaction satisfaction = s < 85 ? Satisfaction.SATISFIED : s < 97 ? Satisfaction.BASICALLY_SATISFIED
 					: Satisfaction.DISSATISFIED;
 			BigDecimal paid = responsibility.valid() ? BigDecimal.valueOf(20 + random.nextInt(480)) : BigDecimal.ZERO;
+			// the loss recovered is at most what was claimed, as 办结 holds it (ComplaintProcedure)
+			paid = paid.min(form.amountClaimed());
 			past.add(new ComplaintLoader.Past(form, brandIds.get(brand), received, to == null ? null : to.id(),
 					to == null ? null : to.legalName(), to == null ? null : to.creditCode(), responsibility, paid, satisfaction,
 					2 + random.nextInt(6), random.nextInt(100) < 5, 8 + random.nextInt(18),
@@ -126,9 +128,11 @@ class ComplaintDemoData {
 		// the live ones, received in the last days through the procedure itself
 		DataScope wuzhong = DataScope.region("320506");
 		List<Long> sf = new ArrayList<>();
+		List<BigDecimal> claimed = new ArrayList<>();
 		for (int i = 0; i < 4; i++) {
-			sf.add(intake.file(form("顺丰", "320506", i % 2 == 0 ? "延误" : "丢失短少", today.minusDays(12)), Channel.WEB,
-					null, true).id());
+			ComplaintForm f = form("顺丰", "320506", i % 2 == 0 ? "延误" : "丢失短少", today.minusDays(12));
+			sf.add(intake.file(f, Channel.WEB, null, true).id());
+			claimed.add(f.amountClaimed());
 		}
 		for (String county : List.of("320506", "320507", "320583", "320505")) {
 			intake.file(form(pick(StatisticsDemoData.BRAND_SHARE), county, category(), today.minusDays(12)), Channel.PHONE,
@@ -136,8 +140,8 @@ class ComplaintDemoData {
 		}
 		sf.forEach(id -> procedure.acceptAndTransfer(wuzhong, id, null, null));
 		DataScope sfScope = DataScope.enterprise(DemoCity.demoEnterpriseCreditCode());
-		procedure.reply(sfScope, sf.get(2), reply(Responsibility.RESPONSIBLE));
-		procedure.reply(sfScope, sf.get(3), reply(Responsibility.PARTIAL));
+		procedure.reply(sfScope, sf.get(2), reply(Responsibility.RESPONSIBLE, claimed.get(2)));
+		procedure.reply(sfScope, sf.get(3), reply(Responsibility.PARTIAL, claimed.get(3)));
 		procedure.callBack(wuzhong, sf.get(3), true, Satisfaction.BASICALLY_SATISFIED, true);
 
 		// the city's notice of this year up to last month, as the bureau publishes it (so the public page is not empty)
@@ -185,8 +189,10 @@ class ComplaintDemoData {
 		return "顺丰";
 	}
 
-	private static ComplaintReply reply(Responsibility r) {
+	/** A reply compensating 50 yuan, or the amount claimed when that is less (a compensation is at most the claim). */
+	private static ComplaintReply reply(Responsibility r, BigDecimal claimed) {
+		BigDecimal fifty = BigDecimal.valueOf(50);
 		return new ComplaintReply("经核实，快件在转运中心滞留", r, "向用户致歉并按规定赔偿",
-				BigDecimal.valueOf(50), true, true, "吴中营业部客服", "13800000001");
+				claimed == null ? fifty : fifty.min(claimed), true, true, "吴中营业部客服", "13800000001");
 	}
 }

@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -356,35 +358,249 @@ public class OutletFilings {
 		return id;
 	}
 
-	/** Asks to close (撤销) a filed outlet; the outlet as it stands is kept with the filing for the decision. */
+	/**
+	 * Asks to close (撤销) a filed outlet for the reason the enterprise chose ({@link Outlets#CLOSURE_REASONS}) or wrote;
+	 * the outlet as it stands is kept with the filing for the decision, and the reason goes onto the outlet's record
+	 * when the closure is approved.
+	 * @throws InvalidValueException on {@code reason}: blank ({@code required}) or over 200 characters ({@code max})
+	 */
 	@Transactional
 	public long submitClosure(CurrentUser user, long outletId, String reason) {
-		reason = Text.freeText(reason);
 		EnterpriseView enterprise = ownEnterprise(user);
 		OutletView outlet = outlets.get(DataScope.enterprise(enterprise.creditCode()), outletId);
 		requireFiled(outlet);
-		new Validation().required("reason", "撤销原因", reason).maxLength("reason", "撤销原因", reason, 1000).throwIfInvalid();
-		return save(FilingKind.CLOSURE, subject(outlet, enterprise), today(), null, false, Text.strip(reason), null,
-				json.writeValueAsString(outlet), List.of(), "申请撤销末端网点“" + outlet.name() + "”：" + Text.strip(reason));
+		String why = Outlets.closureReason("reason", reason);
+		return save(FilingKind.CLOSURE, subject(outlet, enterprise), today(), null, false, why, null,
+				json.writeValueAsString(outlet), List.of(), "申请撤销末端网点“" + outlet.name() + "”：" + why);
 	}
 
-	/** The enterprise answers a notice of missing items; the 5-working-day clock starts again. */
+	/** The enterprise answers a notice of missing items with a note and files; the 5-working-day clock starts again. */
 	@Transactional
 	public void supplement(CurrentUser user, long id, String note, List<Upload> uploads) {
-		OutletFiling f = load(DataScope.enterprise(ownEnterprise(user).creditCode()), id);
-		List<FieldError> errors = new ArrayList<>(checkUploads(uploads, EnumSet.noneOf(AttachmentKind.class), List.of()));
-		if ((note == null || Text.isBlank(note)) && uploads.isEmpty()) {
-			errors.add(new FieldError("note", "required", "请填写补正说明或上传补正材料"));
+		supplement(user, id, note, uploads, null, List.of(), null);
+	}
+
+	/**
+	 * 补正: the enterprise answers the one notice of missing items (一次性告知) — the applicant corrects its materials
+	 * (行政许可法(2019) art.32 style) — with a note, files (补正材料; a new branch's 授权书) and, for a new or change
+	 * filing, the outlet's data as corrected: the whole outlet as on the filing form, checked as at filing
+	 * ({@link Outlets#check}: every field, the registry's duplicates, a change's opening day fixed and county kept, a
+	 * new outlet's county the one whose bureau took the filing), a manager's ID number or phone left blank or sent back
+	 * masked keeping the filed one; a branch other than the filed one comes with its parent's authorisation
+	 * ({@code attachments.AUTHORISATION}). The proposal is replaced and the filing shows the outlet as corrected (a new
+	 * outlet's name, place, opening day and 逾期备案 recounted from it); the correction is audited
+	 * ({@code filing.supplement}) with each corrected field before and after (personal numbers masked), and the
+	 * filing is back with the bureau, the clock started again — all in one transaction.
+	 * @param corrected the outlet as corrected, or null for a note and files only; data equal to the filed proposal
+	 *        corrects nothing
+	 * @param formErrors the form's own errors (text that does not parse), reported with every other problem
+	 * @param draft the form's draft whose held files ({@link #hold}) are the 补正材料, or null
+	 * @return the fields corrected (Chinese labels, in the form's order; empty for none)
+	 * @throws DomainException ILLEGAL_TRANSITION (409) unless 待补正; DUPLICATE (409) when a new outlet's corrected name
+	 *         and address are those of another undecided filing of the enterprise
+	 * @throws InvalidValueException every problem at once: the outlet's fields, the files, {@code note} (over 1000
+	 *         characters, or nothing at all given); nothing is saved
+	 */
+	@Transactional
+	public List<String> supplement(CurrentUser user, long id, String note, List<Upload> uploads, OutletData corrected,
+			List<FieldError> formErrors, AttachmentDraft draft) {
+		EnterpriseView enterprise = ownEnterprise(user);
+		OutletFiling f = load(DataScope.enterprise(enterprise.creditCode()), id);
+		f.requireMissingItems();
+		note = Text.freeText(note);
+		List<Attachment> held = draft == null ? List.of() : attachments.held(draft);
+		Validation v = new Validation().maxLength("note", "补正说明", note, 1000);
+		List<FieldError> errors = new ArrayList<>(v.errors());
+		Correction correction = null;
+		if (corrected != null && f.kind() == FilingKind.CLOSURE) {
+			errors.add(new FieldError("name", "not-correctable", "撤销备案没有可更正的网点信息，请在补正说明中写明"));
 		}
+		else if (corrected != null) {
+			correction = correction(enterprise, f, corrected, uploads, held, errors);
+		}
+		errors.addAll(checkUploads(uploads, EnumSet.noneOf(AttachmentKind.class), held));
+		boolean changed = correction != null && !correction.fields().isEmpty();
+		if ((note == null || Text.isBlank(note)) && uploads.isEmpty() && held.isEmpty() && !changed) {
+			errors.add(new FieldError("note", "required", "请填写补正说明、上传补正材料或更正网点信息"));
+		}
+		errors = onePerField(formErrors, errors);
 		if (!errors.isEmpty()) {
 			throw new InvalidValueException(errors);
 		}
-		var before = f.snapshot();
+		Map<String, Object> before = new LinkedHashMap<>(f.snapshot());
+		Map<String, Object> after;
+		if (changed) {
+			OutletData clean = correction.data();
+			if (f.kind() == FilingKind.NEW) {
+				// the corrected name and address are no other undecided filing's of the enterprise
+				requireNoOpenFiling(FilingKind.NEW, new OutletFiling.Subject(null, clean.name(),
+						enterprise.creditCode(), enterprise.legalName(), null, clean.regionCode(), clean.branchId(), null),
+						seal(clean), f.id());
+			}
+			before.putAll(correction.before());
+			boolean late = f.kind() == FilingKind.NEW
+					? f.submittedOn().isAfter(rules.deadline(StatutoryRule.OUTLET_FILING_AFTER_OPENING, clean.openedOn(),
+							clean.regionCode()))
+					: f.lateFiling();
+			f.correct(f.kind() == FilingKind.NEW ? clean.name() : f.outletName(),
+					f.kind() == FilingKind.NEW ? clean.regionCode() : f.regionCode(), clean.branchId(),
+					branchName(enterprise, clean.branchId()), seal(clean),
+					f.kind() == FilingKind.NEW ? clean.openedOn() : f.openedOn(), late);
+		}
 		f.supplement(clockFrom(today(), f.regionCode()));
 		filings.save(f);
 		store(f.id(), uploads);
+		if (draft != null) {
+			attachments.attach(draft, owner(id));
+		}
+		after = new LinkedHashMap<>(f.snapshot());
+		if (changed) {
+			after.putAll(correction.after());
+		}
+		List<String> fields = changed ? correction.fields() : List.of();
 		audit.record(AuditEntry.of("filing.supplement", "OutletFiling", id, "补正备案" + f.number()
-				+ (note == null || Text.isBlank(note) ? "" : "：" + Text.strip(note))).states(before, f.snapshot()).inRegion(f.regionCode()));
+				+ (fields.isEmpty() ? "" : "，更正" + String.join("、", fields))
+				+ (note == null || Text.isBlank(note) ? "" : "：" + Text.strip(note))).states(before, after).inRegion(f.regionCode())
+			.masked());
+		return fields;
+	}
+
+	/**
+	 * A 补正's outlet data, checked as at filing: its errors are added to {@code errors}; the clean data, and the fields
+	 * it corrects before and after (masked), when it passes.
+	 */
+	private Correction correction(EnterpriseView enterprise, OutletFiling f, OutletData corrected, List<Upload> uploads,
+			List<Attachment> held, List<FieldError> errors) {
+		OutletData filed = proposal(f);
+		// the form shows the manager's numbers masked: blank or sent back unchanged keeps the filed ones
+		OutletData typed = new OutletData(corrected.name(), enterprise.id(), corrected.branchId(), corrected.cooperation(),
+				corrected.address(), corrected.regionCode(), corrected.longitude(), corrected.latitude(),
+				corrected.managerName(), Masking.keptUnlessRetyped(corrected.managerIdNumber(), filed.managerIdNumber(),
+						Masking::idNumber),
+				Masking.keptUnlessRetyped(corrected.managerPhone(), filed.managerPhone(), Masking::phone),
+				corrected.storageArea(), corrected.hasCommunications(), corrected.hasShelving(),
+				corrected.hasSurveillance(), corrected.hasSignage(), corrected.openedOn());
+		OutletData clean = null;
+		String county = f.regionCode().substring(0, Math.min(6, f.regionCode().length()));
+		if (f.kind() == FilingKind.CHANGE) {
+			OutletView outlet = outlets.get(DataScope.enterprise(enterprise.creditCode()), f.outletId());
+			// the opening day is no item of a change, on its 补正 as when it was filed
+			if (typed.openedOn() != null && !typed.openedOn().equals(outlet.openedOn())) {
+				errors.add(new FieldError("openedOn", "not-changeable", "开办日期不是变更备案事项，不能通过补正修改（登记为"
+						+ outlet.openedOn() + "）；确有错误的，请联系邮政管理部门更正登记"));
+			}
+			typed = typed.withOpenedOn(outlet.openedOn());
+			county = outlet.regionCode();
+		}
+		try {
+			clean = outlets.check(DataScope.all(), typed, f.kind() == FilingKind.CHANGE ? f.outletId() : null);
+		}
+		catch (DomainException ex) {
+			errors.addAll(ex.formErrors());
+		}
+		if (clean == null) {
+			return null;
+		}
+		if (!Outlets.sameCounty(county, clean.regionCode())) {
+			errors.add(f.kind() == FilingKind.CHANGE ? Outlets.otherCounty(county)
+					: new FieldError("regionCode", "other-county", "补正不能把网点所在地改到其他县（区）（本备案由" + county
+							+ "受理）：网点在其他县（区）的，请向所在地邮政管理部门另行备案"));
+		}
+		// another branch than the one filed runs the outlet: its parent's authorisation, as on the filing
+		if (clean.branchId() != null && !clean.branchId().equals(filed.branchId())
+				&& uploads.stream().noneMatch(u -> u.kind() == AttachmentKind.AUTHORISATION)
+				&& held.stream().noneMatch(a -> a.kind().equals(AttachmentKind.AUTHORISATION.name()))) {
+			errors.add(new FieldError("attachments." + AttachmentKind.AUTHORISATION.name(), "required",
+					"请上传" + AttachmentKind.AUTHORISATION.label() + "（改由分支机构经营）"));
+		}
+		Map<String, Object> was = proposalState(filed);
+		Map<String, Object> is = proposalState(clean);
+		Map<String, Object> before = new LinkedHashMap<>();
+		Map<String, Object> after = new LinkedHashMap<>();
+		List<String> fields = new ArrayList<>();
+		for (var e : was.entrySet()) {
+			Object now = is.get(e.getKey());
+			if (!Objects.equals(e.getValue(), now)) {
+				before.put(e.getKey(), e.getValue());
+				after.put(e.getKey(), now);
+				String label = PROPOSAL_LABELS.get(e.getKey());
+				if (!fields.contains(label)) {
+					fields.add(label);
+				}
+			}
+		}
+		// a number retyped to another one is a correction though its masked form may read the same
+		if (!Objects.equals(filed.managerIdNumber(), clean.managerIdNumber()) && !fields.contains("负责人身份证号码")) {
+			before.put("managerIdNumber", Masking.idNumber(filed.managerIdNumber()));
+			after.put("managerIdNumber", Masking.idNumber(clean.managerIdNumber()));
+			fields.add("负责人身份证号码");
+		}
+		if (!Objects.equals(filed.managerPhone(), clean.managerPhone()) && !fields.contains("负责人电话")) {
+			before.put("managerPhone", Masking.phone(filed.managerPhone()));
+			after.put("managerPhone", Masking.phone(clean.managerPhone()));
+			fields.add("负责人电话");
+		}
+		return new Correction(clean, fields, before, after);
+	}
+
+	/** A 补正's outlet data as checked, the fields it corrects (Chinese labels) and their values before and after. */
+	private record Correction(OutletData data, List<String> fields, Map<String, Object> before, Map<String, Object> after) {
+	}
+
+	/** The Chinese label of each field of {@link #proposalState}, in the form's order. */
+	private static final Map<String, String> PROPOSAL_LABELS = proposalLabels();
+
+	private static Map<String, String> proposalLabels() {
+		Map<String, String> m = new LinkedHashMap<>();
+		m.put("name", "网点名称");
+		m.put("cooperation", "合作方式");
+		m.put("branchId", "经营的分支机构");
+		m.put("address", "地址");
+		m.put("regionCode", "所在地");
+		m.put("longitude", "经纬度");
+		m.put("latitude", "经纬度");
+		m.put("openedOn", "开办日期");
+		m.put("storageArea", "存储场地面积");
+		m.put("managerName", "负责人");
+		m.put("managerIdNumber", "负责人身份证号码");
+		m.put("managerPhone", "负责人电话");
+		m.put("facilities", "设施");
+		return m;
+	}
+
+	/** A proposal's fields as the audit keeps them: numbers compared exactly, the manager's masked. */
+	private static Map<String, Object> proposalState(OutletData d) {
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("name", d.name());
+		m.put("cooperation", d.cooperation());
+		m.put("branchId", d.branchId());
+		m.put("address", d.address());
+		m.put("regionCode", d.regionCode());
+		m.put("longitude", d.longitude() == null ? null : d.longitude().stripTrailingZeros().toPlainString());
+		m.put("latitude", d.latitude() == null ? null : d.latitude().stripTrailingZeros().toPlainString());
+		m.put("openedOn", d.openedOn() == null ? null : d.openedOn().toString());
+		m.put("storageArea", d.storageArea() == null ? null : d.storageArea().stripTrailingZeros().toPlainString());
+		m.put("managerName", d.managerName());
+		m.put("managerIdNumber", Masking.idNumber(d.managerIdNumber()));
+		m.put("managerPhone", Masking.phone(d.managerPhone()));
+		m.put("facilities", List.of(d.hasCommunications(), d.hasShelving(), d.hasSurveillance(), d.hasSignage()));
+		return m;
+	}
+
+	/**
+	 * The outlet a filing waiting for its 补正 proposes, for the 补正 form to start from: the manager's ID number and
+	 * phone left out (the form keeps the filed ones when they stay blank). Empty for a closure, or a filing not 待补正.
+	 * @throws DomainException NOT_FOUND when the filing is not in the caller's scope
+	 */
+	public Optional<OutletData> proposalToCorrect(DataScope scope, long id) {
+		OutletFiling f = load(scope, id);
+		if (f.status() != FilingStatus.MISSING_ITEMS || f.proposedCipher() == null) {
+			return Optional.empty();
+		}
+		OutletData p = proposal(f);
+		return Optional.of(new OutletData(p.name(), p.enterpriseId(), p.branchId(), p.cooperation(), p.address(),
+				p.regionCode(), p.longitude(), p.latitude(), p.managerName(), null, null, p.storageArea(),
+				p.hasCommunications(), p.hasShelving(), p.hasSurveillance(), p.hasSignage(), p.openedOn()));
 	}
 
 	// ---- bureau side --------------------------------------------------------------------------------------------
@@ -450,7 +666,7 @@ public class OutletFilings {
 			decision = f.kind() == FilingKind.CHANGE
 					// the branch as filed: a change filed before V263 could not change it and keeps the outlet's
 					? new OutletFilingDecision.ChangeApproved(id, outletId, outlets.seal(proposal(f).withBranch(f.branchId())))
-					: new OutletFilingDecision.ClosureApproved(id, outletId, today);
+					: new OutletFilingDecision.ClosureApproved(id, outletId, today, f.changeDescription());
 		}
 		var before = f.snapshot();
 		int days = Math.max(0, calendar.workingDaysBetween(f.clockStart(), today));
@@ -541,7 +757,7 @@ public class OutletFilings {
 					+ "”备案（备案编号" + o.filingNumber() + "）：" + reason + "，受理编号" + f.number())
 				.states(null, f.snapshot())
 				.inRegion(f.regionCode()));
-			events.publishEvent(new OutletFilingDecision.ClosureApproved(f.id(), o.id(), today));
+			events.publishEvent(new OutletFilingDecision.ClosureApproved(f.id(), o.id(), today, reason + "，网点随之撤销"));
 		}
 		return new Cancelled(open.size(), filed.size());
 	}
@@ -710,7 +926,7 @@ public class OutletFilings {
 
 	private long save(FilingKind kind, OutletFiling.Subject subject, LocalDate today, LocalDate eventDate, boolean late,
 			String description, byte[] proposed, String outletBefore, List<Upload> uploads, String summary) {
-		requireNoOpenFiling(kind, subject, proposed);
+		requireNoOpenFiling(kind, subject, proposed, null);
 		String county = subject.regionCode().substring(0, 6);
 		OutletFiling f = OutletFiling.submit(numbers.next(APPLICATION_NUMBER_TYPE, county, today.getYear()), kind, subject,
 				today, clockFrom(today, subject.regionCode()), eventDate, late, description, proposed, outletBefore, false,
@@ -734,31 +950,37 @@ public class OutletFilings {
 	 * At most one undecided change or closure filing per outlet, and no second undecided new-outlet filing of the same
 	 * enterprise for the same name and address: a second one could never be decided after the first. Concurrent
 	 * filings for one outlet (or one name) wait on a transaction lock, so the later one sees the first and is refused.
-	 * @throws DomainException {@link ErrorCode#DUPLICATE} (409) naming the open filing's number
+	 * @param except a filing whose own 补正 is checked (it is no other), or null
+	 * @throws DomainException {@link ErrorCode#DUPLICATE} (409) naming the open filing's number and how to correct it:
+	 *         in its 补正 when it waits for one ({@link #supplement}), else once the bureau has notified the missing items
 	 */
-	private void requireNoOpenFiling(FilingKind kind, OutletFiling.Subject subject, byte[] proposed) {
+	private void requireNoOpenFiling(FilingKind kind, OutletFiling.Subject subject, byte[] proposed, Long except) {
 		if (kind == FilingKind.NEW) {
 			TransactionLocks.hold(jdbc, "outlet-filing-new:" + subject.enterpriseCreditCode() + ":" + Text.folded(subject.outletName()));
 			String address = json.readValue(secrets.decrypt(proposed, PROPOSED), OutletData.class).address();
 			List<OpenFiling> open = jdbc.sql("""
-					SELECT id, number FROM outlet_filing WHERE kind = 'NEW' AND status IN ('SUBMITTED', 'MISSING_ITEMS')
-					AND enterprise_credit_code = :enterprise AND folded(outlet_name) = folded(:name) ORDER BY id""")
+					SELECT id, number, status FROM outlet_filing WHERE kind = 'NEW' AND status IN ('SUBMITTED', 'MISSING_ITEMS')
+					AND enterprise_credit_code = :enterprise AND folded(outlet_name) = folded(:name) AND id <> :except
+					ORDER BY id""")
 				.param("enterprise", subject.enterpriseCreditCode())
 				.param("name", subject.outletName())
+				.param("except", except == null ? -1L : except)
 				.query(Rows.of(OpenFiling.class))
 				.list();
 			for (OpenFiling o : open) {
 				OutletData other = proposal(filings.findById(o.id()).orElseThrow());
 				if (sameText(other.address(), address)) {
 					throw DomainException.duplicate("name", "已有同名同址的网点备案“" + subject.outletName()
-							+ "”正在办理（受理编号" + o.number() + "），请勿重复提交；如需修改请在该备案补正时更正");
+							+ "”正在办理（受理编号" + o.number() + "），请勿重复提交；" + (FilingStatus.MISSING_ITEMS.name()
+								.equals(o.status()) ? "如需修改，请在该备案页面“提交补正”时更正网点信息"
+										: "如需修改，请待邮政管理部门告知补正后，在该备案的补正中更正网点信息"));
 				}
 			}
 			return;
 		}
 		TransactionLocks.hold(jdbc, "outlet-filing:" + subject.outletId());
 		jdbc.sql("""
-				SELECT id, number FROM outlet_filing WHERE outlet_id = :outlet AND kind IN ('CHANGE', 'CLOSURE')
+				SELECT id, number, status FROM outlet_filing WHERE outlet_id = :outlet AND kind IN ('CHANGE', 'CLOSURE')
 				AND status IN ('SUBMITTED', 'MISSING_ITEMS') ORDER BY id LIMIT 1""")
 			.param("outlet", subject.outletId())
 			.query(Rows.of(OpenFiling.class))
@@ -769,7 +991,7 @@ public class OutletFilings {
 			});
 	}
 
-	private record OpenFiling(long id, String number) {
+	private record OpenFiling(long id, String number, String status) {
 	}
 
 	/** An undecided change or closure filing of an outlet (at most one per outlet, {@link #requireNoOpenFiling}). */

@@ -32,9 +32,10 @@ public sealed interface OutletFilingDecision {
 
 	/**
 	 * The closure (撤销) of a filed outlet was approved on {@code closedOn}: the registry closes it as of that day (null
-	 * in a publication stored before the day was carried: the day the registry applies it).
+	 * in a publication stored before the day was carried: the day the registry applies it), for {@code reason} — the
+	 * closure filing's reason, kept on the outlet's record (null in a publication stored before V279).
 	 */
-	record ClosureApproved(long filingId, long outletId, LocalDate closedOn) implements OutletFilingDecision {
+	record ClosureApproved(long filingId, long outletId, LocalDate closedOn, String reason) implements OutletFilingDecision {
 	}
 
 	/**

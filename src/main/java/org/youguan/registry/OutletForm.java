@@ -24,6 +24,16 @@ public record OutletForm(String name, String cooperation, String address, String
 				o.hasSurveillance(), o.hasSignage(), o.openedOn().toString());
 	}
 
+	/**
+	 * An outlet as filed (a filing's proposal) as the starting point of its 补正: the manager's numbers are not shown
+	 * (blank keeps the filed ones).
+	 */
+	public static OutletForm of(OutletData d) {
+		return new OutletForm(d.name(), d.cooperation(), d.address(), d.regionCode(), text(d.longitude()),
+				text(d.latitude()), d.managerName(), "", "", text(d.storageArea()), d.hasCommunications(), d.hasShelving(),
+				d.hasSurveillance(), d.hasSignage(), d.openedOn() == null ? "" : d.openedOn().toString());
+	}
+
 	public OutletData toData(long enterpriseId, Validation v) {
 		return new OutletData(name, enterpriseId, null, cooperation, address, regionCode,
 				v.decimal("longitude", "经度", longitude), v.decimal("latitude", "纬度", latitude), managerName,

@@ -4,14 +4,15 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
- * An outlet as staff see it (manager ID and phone masked).
+ * An outlet as staff see it (manager ID and phone masked); a closed one with the day it closed and why
+ * ({@code closedReason}: null for one closed before the reason was kept, V279).
  */
 public record OutletView(long id, String name, long enterpriseId, String enterpriseName, Long branchId,
 		String branchName, Long brandId, String brandName, String cooperation, String cooperationLabel, String address,
 		String regionCode, String regionName, BigDecimal longitude, BigDecimal latitude, String managerName,
 		String managerIdMasked, String managerPhoneMasked, BigDecimal storageArea, boolean hasCommunications,
 		boolean hasShelving, boolean hasSurveillance, boolean hasSignage, LocalDate openedOn, String filingNumber,
-		OutletStatus status, boolean demo) {
+		OutletStatus status, boolean demo, LocalDate closedOn, String closedReason) {
 
 	/** The five facilities a filed outlet must have (快递末端网点备案暂行规定(2018)). */
 	public boolean facilitiesComplete() {

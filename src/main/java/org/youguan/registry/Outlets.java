@@ -101,7 +101,7 @@ public class Outlets {
 			       o.region_code, (SELECT r.name FROM region_name r WHERE r.code = o.region_code COLLATE "default")
 			       AS region_name, o.longitude, o.latitude, o.manager_name, o.manager_id_masked, o.manager_phone_masked,
 			       o.storage_area, o.has_communications, o.has_shelving, o.has_surveillance, o.has_signage, o.opened_on,
-			       o.filing_number, o.status, o.demo""";
+			       o.filing_number, o.status, o.demo, o.closed_on, o.closed_reason""";
 
 	/**
 	 * The names an outlet is shown with (each join keeps every outlet once: foreign keys, unique codes). The region's
@@ -544,7 +544,7 @@ public class Outlets {
 		}
 		else if (decision instanceof OutletFilingDecision.ClosureApproved d
 				&& load(DataScope.all(), d.outletId()).status() != OutletStatus.CLOSED) {
-			close(DataScope.all(), d.outletId(), d.closedOn() == null ? today() : d.closedOn());
+			close(DataScope.all(), d.outletId(), d.closedOn() == null ? today() : d.closedOn(), d.reason());
 		}
 		// a rejection changes nothing: the proposal never reached the registry
 	}
@@ -661,23 +661,44 @@ public class Outlets {
 	}
 
 	/**
-	 * Closes an outlet today (the bureau records that it stopped operating): from today on, parcel records naming it
-	 * are refused.
+	 * The usual reasons an outlet closes, offered on the closure forms (the enterprise's 撤销备案, the bureau's 关闭) to
+	 * choose from; any other can be written.
+	 */
+	public static final List<String> CLOSURE_REASONS = List.of("网点停止经营", "经营场所拆迁或租约到期", "合作到期或终止合作",
+			"并入其他网点", "经营者变更，由新经营者另行备案");
+
+	/**
+	 * Checks and cleans why an outlet closes: required, at most 200 characters, one line of text
+	 * ({@link Text#freeText}) — a reason is shown on the outlet's record, so a line is enough.
+	 * @param field the form's field ({@code reason})
+	 * @return the reason as stored
+	 * @throws InvalidValueException on {@code field}: {@code required}, {@code max}
+	 */
+	public static String closureReason(String field, String reason) {
+		String clean = Text.freeText(reason);
+		new Validation().required(field, "关闭原因", clean).maxLength(field, "关闭原因", clean, 200).throwIfInvalid();
+		return Text.strip(clean);
+	}
+
+	/**
+	 * Closes an outlet today (the bureau records that it stopped operating) for the reason given — one of
+	 * {@link #CLOSURE_REASONS} or written ({@link #closureReason}), kept on its record and audited: from today on,
+	 * parcel records naming it are refused.
+	 * @throws InvalidValueException on {@code reason} when blank or over 200 characters
 	 * @throws DomainException NOT_FOUND outside the caller's scope, ILLEGAL_TRANSITION when it is closed already
 	 */
 	@Transactional
-	public void close(DataScope scope, long id) {
-		close(scope, id, today());
+	public void close(DataScope scope, long id, String reason) {
+		close(scope, id, today(), closureReason("reason", reason));
 	}
 
-	private void close(DataScope scope, long id, LocalDate day) {
+	private void close(DataScope scope, long id, LocalDate day, String reason) {
 		TerminalOutlet o = load(scope, id);
 		var before = o.snapshot();
-		o.close(day);
+		o.close(day, reason);
 		outlets.save(o);
-		audit.record(AuditEntry.of("outlet.close", "TerminalOutlet", id, "末端网点“" + o.name() + "”关闭（" + day + "起）")
-			.states(before, o.snapshot())
-			.inRegion(o.regionCode()));
+		audit.record(AuditEntry.of("outlet.close", "TerminalOutlet", id, "末端网点“" + o.name() + "”关闭（" + day + "起）："
+				+ (reason == null ? "未注明原因" : reason)).states(before, o.snapshot()).inRegion(o.regionCode()).masked());
 	}
 
 	private LocalDate today() {
@@ -844,7 +865,9 @@ public class Outlets {
 				rs.getBigDecimal("storage_area"),
 				rs.getBoolean("has_communications"), rs.getBoolean("has_shelving"), rs.getBoolean("has_surveillance"),
 				rs.getBoolean("has_signage"), rs.getObject("opened_on", LocalDate.class), rs.getString("filing_number"),
-				OutletStatus.valueOf(rs.getString("status")), rs.getBoolean("demo"));
+				OutletStatus.valueOf(rs.getString("status")), rs.getBoolean("demo"), rs.getObject("closed_on", LocalDate.class),
+				// a written reason may name a person's number: shown masked, as free text is on every list
+				Masking.personalNumbersIn(rs.getString("closed_reason")));
 	}
 
 	/** Whether the data names the outlet's own place: name and address equal under {@link Text#folded}, as the duplicate rule compares them. */

@@ -92,13 +92,15 @@ public class Progress {
 
 	/**
 	 * Reports (or corrects) this month's progress of the user's department on a task it answers for, with images or
-	 * PDFs attached (added to those of an earlier report of the month).
+	 * PDFs attached (added to those of an earlier report of the month). A second report of the month replaces the
+	 * first explicitly: audited with the first as its before-state and "更新" with the earlier percentage in its summary.
+	 * @return whether an earlier report of the month was replaced (the page then says 已更新, not 已填报)
 	 * @throws InvalidValueException the text, the percentage or a file is refused (every problem at once); nothing saved
 	 * @throws DomainException the plan is not published, the department does not answer for the task, or this month lies
 	 *         outside the plan's reporting window ({@link #requireReportMonth}: rule {@code plan-year})
 	 */
 	@Transactional
-	public void report(CurrentUser me, long taskId, String text, Integer percent, List<UploadedFile> files) {
+	public boolean report(CurrentUser me, long taskId, String text, Integer percent, List<UploadedFile> files) {
 		List<FieldError> fileErrors = new ArrayList<>();
 		for (UploadedFile f : files) {
 			try {
@@ -108,7 +110,7 @@ public class Progress {
 				fileErrors.addAll(ex.fieldErrors());
 			}
 		}
-		record(me, taskId, text, percent, fileErrors, files, null);
+		return record(me, taskId, text, percent, fileErrors, files, null);
 	}
 
 	/**
@@ -116,12 +118,13 @@ public class Progress {
 	 * ({@link #hold}) as its attachments (issue 13 item 9, as on the filing form): they become the report's files when
 	 * it is saved, and stay held for the next submit when it is refused.
 	 * @param fileErrors the problems of the files the form posted that {@link #hold} refused, reported with the others
+	 * @return whether an earlier report of the month was replaced
 	 * @throws InvalidValueException the text, the percentage or a file is refused (every problem at once); nothing saved
 	 */
 	@Transactional
-	public void report(CurrentUser me, long taskId, String text, Integer percent, List<FieldError> fileErrors,
+	public boolean report(CurrentUser me, long taskId, String text, Integer percent, List<FieldError> fileErrors,
 			AttachmentDraft draft) {
-		record(me, taskId, text, percent, fileErrors, List.of(), draft);
+		return record(me, taskId, text, percent, fileErrors, List.of(), draft);
 	}
 
 	/** The draft of a department's progress form: its token (a hidden field; new when missing or malformed). */
@@ -157,7 +160,7 @@ public class Progress {
 		attachments.release(draft, attachmentId);
 	}
 
-	private void record(CurrentUser me, long taskId, String text, Integer percent, List<FieldError> fileErrors,
+	private boolean record(CurrentUser me, long taskId, String text, Integer percent, List<FieldError> fileErrors,
 			List<UploadedFile> files, AttachmentDraft draft) {
 		text = Text.freeText(text);
 		if (!me.writer()) {
@@ -219,10 +222,12 @@ public class Progress {
 			attached += attachments.attach(draft, new AttachmentOwner(MODULE, OWNER_TYPE, report)).size();
 		}
 		String status = status(taskId, LocalDate.now(clock));
-		audit.record(AuditEntry.of("workplan.progress", "WorkTask", taskId, me.departmentName() + "填报第" + task.number()
-				+ "项任务" + month + "进展（" + percent + "%" + (attached == 0 ? "" : "，附件" + attached + "个")
+		audit.record(AuditEntry.of("workplan.progress", "WorkTask", taskId, me.departmentName() + (before == null ? "填报" : "更新")
+				+ "第" + task.number() + "项任务" + month + "进展（" + (before == null ? "" : "原填报" + before.get("percent") + "%，现为")
+				+ percent + "%" + (attached == 0 ? "" : "，附件" + attached + "个")
 				+ "），任务" + label(status)).states(before, reportState(me.departmentName(), month, Text.strip(text), percent))
 			.inRegion(task.regionCode()));
+		return before != null;
 	}
 
 	/**

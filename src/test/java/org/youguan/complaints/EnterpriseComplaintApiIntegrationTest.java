@@ -20,6 +20,7 @@ import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.SignIn;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageQuery;
 import org.youguan.org.UserDirectory;
 import org.youguan.org.Users;
@@ -27,6 +28,7 @@ import org.youguan.registry.Enterprises;
 import org.youguan.security.ApiTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -215,6 +217,34 @@ class EnterpriseComplaintApiIntegrationTest {
 			.andExpect(jsonPath("$.errors[*].field", hasItem("compensation")))
 			.andExpect(jsonPath("$.errors[*].rule", hasItem("money")));
 		assertThat(queries.get(DataScope.all(), id).status()).as("nothing saved").isEqualTo(ComplaintStatus.TRANSFERRED);
+	}
+
+	/**
+	 * A compensation is at most what the filer claimed: 99999999.99 against a claim of 0.00 is refused on
+	 * {@code compensation} (rule {@code over-claim}) naming the claim, and at 办结 the loss recovered
+	 * ({@code compensationPaid}) likewise; nothing is saved. Up to the claim is accepted.
+	 */
+	@Test
+	void aCompensationOverTheAmountClaimedIsRefusedInTheReplyAndAtClosing() throws Exception {
+		LocalDate today = LocalDate.now(clock);
+		var typed = new ComplaintForm("张三", "13912345678", FilerRole.RECIPIENT, "320506", "顺丰", null,
+				ComplaintIntegrationTest.waybill(), today.minusDays(20), today.minusDays(10), "电话", null, "延误",
+				"中转或运输延误", new BigDecimal("0.00"), "快件延误三天");
+		long id = intake.file(typed, Channel.WEB, null, false).id();
+		procedure.acceptAndTransfer(ComplaintIntegrationTest.WUZHONG, id, null, null);
+		replyOnToken(id, "99999999.99", "李经理")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[?(@.field == 'compensation')].rule", hasItem("over-claim")))
+			.andExpect(jsonPath("$.errors[?(@.field == 'compensation')].message",
+					hasItem(Matchers.containsString("不能超过申诉人的索赔金额（0.00元）"))));
+		assertThat(queries.get(DataScope.all(), id).status()).as("nothing saved").isEqualTo(ComplaintStatus.TRANSFERRED);
+		replyOnToken(id, "0", "李经理").andExpect(status().isOk());
+		procedure.callBack(ComplaintIntegrationTest.WUZHONG, id, true, Satisfaction.SATISFIED, true);
+		assertThatThrownBy(() -> procedure.close(ComplaintIntegrationTest.WUZHONG, id, true, new BigDecimal("0.01"), null))
+			.isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.fieldErrors())
+				.anySatisfy(f -> assertThat(f.field() + "/" + f.rule()).isEqualTo("compensationPaid/over-claim")));
+		assertThat(queries.get(DataScope.all(), id).status()).as("nothing saved").isEqualTo(ComplaintStatus.CALLBACK);
+		procedure.close(ComplaintIntegrationTest.WUZHONG, id, true, new BigDecimal("0.00"), null);
 	}
 
 	@Test

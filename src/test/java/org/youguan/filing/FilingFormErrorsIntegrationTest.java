@@ -15,7 +15,9 @@ import org.youguan.kernel.PageQuery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -89,5 +91,27 @@ class FilingFormErrorsIntegrationTest {
 			.contains("门头保留.png");
 		assertThat(filings.list(DataScope.all(), OutletFilings.Filter.NONE, new PageQuery("", 0, 1, null, false)).total())
 			.as("nothing saved").isEqualTo(before);
+	}
+
+	/**
+	 * The portal's 撤销 asks for the reason — chosen from the usual ones or written — instead of sending a fixed, hidden
+	 * 网点停止经营; a blank one is refused on {@code reason} and nothing is filed.
+	 */
+	@Test
+	void theClosureFormAsksForTheReasonAndRefusesABlankOne() throws Exception {
+		var session = SignIn.session(mvc, "sf.wz");
+		String page = mvc.perform(get("/enterprise/outlets").session(session)).andExpect(status().isOk()).andReturn()
+			.getResponse().getContentAsString();
+		assertThat(page).doesNotContain("type=\"hidden\" name=\"reason\"").contains("list=\"closure-reasons\"")
+			.contains("<option value=\"经营场所拆迁或租约到期\">");
+		java.util.regex.Matcher m = java.util.regex.Pattern.compile("/enterprise/outlets/(\\d+)/closure").matcher(page);
+		assertThat(m.find()).as("a filed outlet offers 撤销").isTrue();
+		long before = filings.list(DataScope.all(), OutletFilings.Filter.NONE, new PageQuery("", 0, 1, null, false)).total();
+		var refused = mvc.perform(post("/enterprise/outlets/" + m.group(1) + "/closure").session(session).with(csrf())
+			.param("reason", "  ")).andReturn();
+		assertThat((java.util.List<?>) refused.getFlashMap().get("errors")).singleElement()
+			.satisfies(e -> assertThat(((org.youguan.kernel.FieldError) e).field()).isEqualTo("reason"));
+		assertThat(filings.list(DataScope.all(), OutletFilings.Filter.NONE, new PageQuery("", 0, 1, null, false)).total())
+			.as("nothing filed").isEqualTo(before);
 	}
 }

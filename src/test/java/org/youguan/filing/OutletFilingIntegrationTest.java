@@ -261,9 +261,16 @@ class OutletFilingIntegrationTest {
 		await().ignoreExceptions().untilAsserted(() -> assertThat(outlets.get(WUZHONG, outletId).name()).isEqualTo(changed.name()));
 		assertThat(outlets.get(WUZHONG, outletId).status()).isEqualTo(OutletStatus.FILED);
 
-		long closure = filings.submitClosure(shunfeng, outletId, "停止经营");
+		// the reason is the enterprise's own, chosen or written (it was a fixed, hidden 网点停止经营), and required
+		assertThatThrownBy(() -> filings.submitClosure(shunfeng, outletId, " "))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors()).extracting(FieldError::field)
+				.containsExactly("reason"));
+		long closure = filings.submitClosure(shunfeng, outletId, "经营场所拆迁，迁至新址另行备案");
 		filings.approve(WUZHONG, closure, null);
 		await().ignoreExceptions().untilAsserted(() -> assertThat(outlets.get(WUZHONG, outletId).status()).isEqualTo(OutletStatus.CLOSED));
+		// kept on the outlet's record with the day
+		assertThat(outlets.get(WUZHONG, outletId).closedReason()).isEqualTo("经营场所拆迁，迁至新址另行备案");
+		assertThat(outlets.get(WUZHONG, outletId).closedOn()).isNotNull();
 		assertThatThrownBy(() -> filings.submitClosure(shunfeng, outletId, "再撤销")).hasMessageContaining("已备案的网点");
 	}
 

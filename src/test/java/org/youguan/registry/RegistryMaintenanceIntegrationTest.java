@@ -344,7 +344,18 @@ class RegistryMaintenanceIntegrationTest {
 			.params(outletForm("坏网点" + s, "110105194912310022", "12345")))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("身份证号码校验码错误")));
-		outlets.close(SUZHOU, registered.id());
+		// the bureau closes it on its page for a reason chosen or written: required, kept on the record and shown
+		var refused = mvc.perform(post("/registry/outlets/" + registered.id() + "/close").session(staff).with(csrf())
+			.param("reason", "")).andReturn();
+		assertThat((List<?>) refused.getFlashMap().get("errors")).singleElement()
+			.satisfies(e -> assertThat(((org.youguan.kernel.FieldError) e).field()).isEqualTo("reason"));
+		assertThat(outlets.get(SUZHOU, registered.id()).status()).as("nothing saved").isNotEqualTo(OutletStatus.CLOSED);
+		mvc.perform(post("/registry/outlets/" + registered.id() + "/close").session(staff).with(csrf())
+			.param("reason", "经营者长期停业，经现场核实已人去楼空"))
+			.andExpect(redirectedUrlPattern("/registry/outlets/*"));
+		assertThat(outlets.get(SUZHOU, registered.id()).closedReason()).isEqualTo("经营者长期停业，经现场核实已人去楼空");
+		mvc.perform(get("/registry/outlets/" + registered.id()).session(staff))
+			.andExpect(content().string(containsString("经营者长期停业，经现场核实已人去楼空")));
 		assertThatThrownBy(() -> outlets.correct(SUZHOU, registered.id(), new OutletData("再改" + s, 0, null, "FRANCHISE",
 				"示例路", "320506001", null, null, "王五", null, null, BigDecimal.TEN, true, true, true, true,
 				LocalDate.of(2026, 1, 1)))).hasMessageContaining("已关闭");

@@ -3,7 +3,6 @@ package org.youguan.web;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 
-import com.jayway.jsonpath.JsonPath;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -95,27 +94,29 @@ class PageStepsTypedBackIntegrationTest {
 	}
 
 	/**
-	 * A filing already decided awaits no supplement: the enterprise's supplement with a PDF is refused by the step's
-	 * rule, and the page it comes back to names the file field as not kept — only when a file was chosen (an empty part
-	 * is what a browser sends for a file field left alone).
+	 * A step refused after a redirect cannot keep a file chosen in its form: the page it comes back to names the file
+	 * field as not kept — only when a file was chosen (an empty part is what a browser sends for a file field left
+	 * alone). The enterprise's 整改情况 reply with a blank report and a PDF as its evidence. (The filing's 补正, the
+	 * example until attack 32, now holds its files for the form's draft and renders a refusal in place.)
 	 */
 	@Test
 	void aFileChosenInARefusedFormIsNamedAsNotKept() throws Exception {
-		String approved = mvc.perform(get("/api/v1/enterprise/filings").param("status", "APPROVED").param("size", "1")
-			.header("Authorization", "Bearer demo-sf-wz-token")).andExpect(status().isOk())
-			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-		String page = "/enterprise/filings/" + ((Number) JsonPath.read(approved, "$.items[0].id")).longValue();
 		MockHttpSession enterprise = SignIn.session(mvc, "sf.wz");
-		Document chosen = refusedThenShown(enterprise, multipart(page + "/supplement")
-			.file(new MockMultipartFile("files", "补正材料.pdf", "application/pdf", PdfFiles.blankPage()))
-			.param("note", "补正说明").session(enterprise).with(csrf()));
-		assertThat(chosen.select("#errors li[data-rule=ILLEGAL_TRANSITION]")).as("refused by the step's rule").isNotEmpty();
-		assertThat(chosen.select("#errors li[data-field=files]").text()).isEqualTo("所选文件未保留，再次提交时请重新选择");
-		Document none = refusedThenShown(enterprise, multipart(page + "/supplement")
-			.file(new MockMultipartFile("files", "", "application/octet-stream", new byte[0]))
-			.param("note", "补正说明").session(enterprise).with(csrf()));
-		assertThat(none.select("#errors li[data-rule=ILLEGAL_TRANSITION]")).isNotEmpty();
-		assertThat(none.select("#errors li[data-field=files]")).as("no file chosen, none to name").isEmpty();
+		String orders = mvc.perform(get("/enterprise/inspections/orders").session(enterprise)).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		java.util.regex.Matcher link = java.util.regex.Pattern.compile("/enterprise/inspections/orders/(\\d+)").matcher(orders);
+		assertThat(link.find()).as("sf.wz has a rectification order").isTrue();
+		String page = "/enterprise/inspections/orders/" + link.group(1);
+		Document chosen = refusedThenShown(enterprise, multipart(page + "/reply")
+			.file(new MockMultipartFile("evidence", "整改照片.pdf", "application/pdf", PdfFiles.blankPage()))
+			.param("report", " ").session(enterprise).with(csrf()));
+		assertThat(chosen.select("#errors li")).as("refused by the step").isNotEmpty();
+		assertThat(chosen.select("#errors li[data-field=evidence]").text()).isEqualTo("所选文件未保留，再次提交时请重新选择");
+		Document none = refusedThenShown(enterprise, multipart(page + "/reply")
+			.file(new MockMultipartFile("evidence", "", "application/octet-stream", new byte[0]))
+			.param("report", " ").session(enterprise).with(csrf()));
+		assertThat(none.select("#errors li")).isNotEmpty();
+		assertThat(none.select("#errors li[data-field=evidence]")).as("no file chosen, none to name").isEmpty();
 	}
 
 	/**

@@ -296,10 +296,12 @@ class WorkPlanPlausibilityIntegrationTest {
 		assertThat(edit.beforeState()).contains("许可核查办结时限压减至8个工作日").contains(task.dueOn().toString());
 		assertThat(edit.afterState()).contains("改写后的任务内容");
 
-		progress.report(user("sz.market"), task.id(), "第一次填报的进展", 30, List.of());
+		assertThat(progress.report(user("sz.market"), task.id(), "第一次填报的进展", 30, List.of())).as("filed").isFalse();
 		assertThat(latest("WorkTask", task.id(), "workplan.progress").beforeState()).isNull();
-		progress.report(user("sz.market"), task.id(), "更正后的进展", 40, List.of());
+		// the second report of the month replaces the first explicitly: said so, the earlier percentage in the summary
+		assertThat(progress.report(user("sz.market"), task.id(), "更正后的进展", 40, List.of())).as("updated").isTrue();
 		AuditEvent corrected = latest("WorkTask", task.id(), "workplan.progress");
+		assertThat(corrected.summary()).contains("更新").contains("原填报30%，现为40%");
 		assertThat(corrected.beforeState()).contains("第一次填报的进展").contains("30");
 		assertThat(corrected.afterState()).contains("更正后的进展").contains("40");
 

@@ -321,6 +321,10 @@ class WorkPlanSupervisionIntegrationTest {
 		String after = mvc.perform(get("/workplans/tasks/" + task).session(market))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		assertThat(after).doesNotContain("id=\"held-attachments\"");
+		// a second report of the month replaces the first: the page says 已更新, not 已填报 again
+		mvc.perform(multipart("/workplans/tasks/" + task + "/progress").param("text", "现场核查问题已整改")
+				.param("percent", "40").session(market).with(csrf()))
+			.andExpect(flash().attribute("message", "本月进展已更新（原填报内容已记入操作日志）"));
 	}
 
 	@Test

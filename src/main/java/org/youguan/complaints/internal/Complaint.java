@@ -461,6 +461,11 @@ public class Complaint {
 		return compensationPaid;
 	}
 
+	/** What the filer claimed (元), or null when the complaint claims no amount. */
+	public BigDecimal amountClaimed() {
+		return amountClaimed;
+	}
+
 	public Instant lastCallbackAt() {
 		return lastCallbackAt;
 	}

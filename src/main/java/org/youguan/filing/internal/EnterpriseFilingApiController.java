@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -128,5 +129,35 @@ class EnterpriseFilingApiController {
 		FilingView filed = filings.get(me.scope(), id);
 		return ResponseEntity.created(URI.create("/api/v1/enterprise/filings/" + id))
 			.body(new Submitted(id, filed.number(), filed.status(), filed.dueOn()));
+	}
+
+	/** What a 补正 answers: the filing back with the bureau, its new due date, and the fields corrected. */
+	record Supplemented(long id, String number, FilingStatus status, LocalDate dueOn, List<String> corrected) {
+	}
+
+	@PostMapping(path = "/{id}/supplement", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Operation(summary = "提交补正", description = "对“待补正”的备案提交补正（multipart/form-data）：note（补正说明）、files（补正材料）、"
+			+ "outlet（选填，网点JSON，Content-Type: application/json：按补正通知更正后的完整网点信息，字段同提交新网点备案；"
+			+ "managerIdNumber、managerPhone不传或传回脱敏值时保留原报的；变更备案的开办日期不能修改；所在地须在原受理县（区）内），"
+			+ "改由其他分支机构经营时上传authorisation（上级企业授权书）。更正的数据按提交备案时的规则检查，错误时返回400列出每个字段，"
+			+ "不保存任何内容；成功返回200：备案回到待办理，办理时限自今日重新计算，corrected列出更正的项目。撤销备案没有网点信息可更正。"
+			+ "不是待补正的返回409，不是本企业的返回404。")
+	Supplemented supplement(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
+			@RequestParam(required = false) String note, @RequestPart(required = false) Outlet outlet,
+			@RequestPart(required = false) List<MultipartFile> files,
+			@RequestPart(required = false) List<MultipartFile> authorisation) throws IOException {
+		List<Upload> uploads = new ArrayList<>();
+		EnterpriseFilingController.add(uploads, AttachmentKind.SUPPLEMENT, files);
+		EnterpriseFilingController.add(uploads, AttachmentKind.AUTHORISATION, authorisation);
+		long enterpriseId = enterprises.findByCreditCode(String.valueOf(me.enterpriseCreditCode()))
+			.map(e -> e.id())
+			.orElse(0L);
+		List<FieldError> plain = outlet == null ? List.of()
+				: new Validation().plain("storageArea", "存储场地面积", outlet.storageArea())
+					.plain("longitude", "经度", outlet.longitude()).plain("latitude", "纬度", outlet.latitude()).errors();
+		List<String> corrected = filings.supplement(me, id, note, uploads, outlet == null ? null : outlet.toData(enterpriseId),
+				plain, null);
+		FilingView f = filings.get(me.scope(), id);
+		return new Supplemented(id, f.number(), f.status(), f.dueOn(), corrected);
 	}
 }

@@ -149,6 +149,7 @@ class EnterpriseFilingController {
 		// an outlet with an undecided change or closure shows that filing instead of offering another (refused, 409)
 		model.addAttribute("pending", filings.pendingFor(scope, result.items().stream().map(o -> o.id()).toList()));
 		model.addAttribute("query", query);
+		model.addAttribute("closureReasons", Outlets.CLOSURE_REASONS);
 		return "filing/enterprise-outlets";
 	}
 
@@ -195,26 +196,87 @@ class EnterpriseFilingController {
 	}
 
 	@GetMapping("/enterprise/filings/{id}")
-	String show(DataScope scope, @PathVariable long id, Model model) {
+	String show(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id, Model model) {
+		return filingPage(me, scope, id, null, null, OutletFilings.draft(null, me), model);
+	}
+
+	/**
+	 * The filing's page; one waiting for its 补正 with the 补正 form — for a new or change filing the outlet's fields,
+	 * filled with the outlet as filed (or as typed when the form was refused; the manager's numbers blank: they keep the
+	 * filed ones) and the branch it is run through.
+	 */
+	private String filingPage(CurrentUser me, DataScope scope, long id, OutletForm typed, String typedBranch,
+			AttachmentDraft held, Model model) {
 		FilingView filing = filings.get(scope, id);
 		model.addAttribute("filing", filing);
 		model.addAttribute("lateNote", filings.lateFilingNote(filing));
 		model.addAttribute("details", filings.details(scope, id));
 		model.addAttribute("attachments", filings.attachments(scope, id));
+		filings.proposalToCorrect(scope, id).ifPresent(p -> {
+			model.addAttribute("form", typed != null ? typed : OutletForm.of(p));
+			branchChoice(model, me, typed != null ? typedBranch : p.branchId() == null ? null : String.valueOf(p.branchId()));
+			model.addAttribute("keepManager", true);
+			if (filing.kind() == FilingKind.CHANGE) {
+				// the opening day is no item of a change, nor of its 补正
+				model.addAttribute("fixedOpenedOn", true);
+			}
+			model.addAttribute("cooperationTypes", outlets.cooperationTypes());
+		});
+		model.addAttribute("draft", held.token());
+		model.addAttribute("held", filings.held(held));
 		return "filing/enterprise-filing";
 	}
 
+	/**
+	 * 补正: a note, files (补正材料; {@code authorisation} when another branch is to run the outlet) and — on a new or
+	 * change filing — the outlet's fields as corrected ({@link OutletFilings#supplement}). The files posted are held
+	 * for the form's draft first, so a refused form keeps them; a refused form comes back with every error and the
+	 * values as typed.
+	 */
 	@PostMapping("/enterprise/filings/{id}/supplement")
-	String supplement(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
-			@RequestParam(required = false) String note, @RequestParam(required = false) List<MultipartFile> files,
-			RedirectAttributes redirect) throws IOException {
+	String supplement(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
+			@ModelAttribute OutletForm form, @RequestParam(required = false) String note,
+			@RequestParam(required = false) List<MultipartFile> files,
+			@RequestParam(required = false) List<MultipartFile> authorisation,
+			@RequestParam(required = false) String branchId,
+			@RequestParam(name = RegionPicker.PICK, required = false) String regionPick,
+			@RequestParam(required = false) String draft, @RequestParam(required = false) Long release, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) throws IOException {
+		AttachmentDraft held = OutletFilings.draft(draft, me);
+		List<FieldError> fileErrors = holdPosted(held, files, authorisation, release);
+		// the outlet's fields are on the form of a new or change filing only (a closure's 补正 has none)
+		boolean withOutlet = form.name() != null;
+		if (regionPick != null || release != null) {
+			model.addAttribute("errors", fileErrors.isEmpty() ? null : fileErrors);
+			return filingPage(me, scope, id, withOutlet ? form : null, branchId, held, model);
+		}
+		String here = "/enterprise/filings/" + id;
+		return FormSteps.run(model, response, redirect, () -> {
+			Validation v = new Validation();
+			long enterpriseId = enterprises.findByCreditCode(String.valueOf(me.enterpriseCreditCode())).map(e -> e.id()).orElse(0L);
+			var corrected = withOutlet
+					? form.toData(enterpriseId, v).withBranch(v.whole("branchId", "分支机构", branchId, 18)) : null;
+			List<String> fields = filings.supplement(me, id, note, List.of(), corrected, formErrors(v, fileErrors), held);
+			return new PageSteps.Done("补正已提交" + (fields.isEmpty() ? "" : "，已更正" + String.join("、", fields))
+					+ "；办理时限自今日重新计算，至" + filings.get(me.scope(), id).dueOn(), here);
+		}, () -> filingPage(me, scope, id, withOutlet ? form : null, branchId, held, model));
+	}
+
+	/**
+	 * Holds the files a change or 补正 form posted — 补正材料 ({@code files}) and the parent's authorisation — for the
+	 * form's draft, and removes the held file the form asked to ({@code release}, or null).
+	 * @return the problems of the files refused (the others are held)
+	 */
+	private List<FieldError> holdPosted(AttachmentDraft held, List<MultipartFile> files, List<MultipartFile> authorisation,
+			Long release) throws IOException {
 		List<Upload> uploads = new ArrayList<>();
 		add(uploads, AttachmentKind.SUPPLEMENT, files);
-		String here = "/enterprise/filings/" + id;
-		return PageSteps.run(redirect, here, () -> {
-			filings.supplement(me, id, note, uploads);
-			return new PageSteps.Done("补正材料已提交，办理时限自今日重新计算，至" + filings.get(me.scope(), id).dueOn(), here);
-		});
+		add(uploads, AttachmentKind.AUTHORISATION, authorisation);
+		List<FieldError> fileErrors = filings.hold(held, uploads);
+		if (release != null) {
+			filings.release(held, release);
+		}
+		return fileErrors;
 	}
 
 	@GetMapping("/enterprise/filings/{id}/receipt.docx")
@@ -244,13 +306,7 @@ class EnterpriseFilingController {
 			@RequestParam(required = false) String draft, @RequestParam(required = false) Long release, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) throws IOException {
 		AttachmentDraft held = OutletFilings.draft(draft, me);
-		List<Upload> uploads = new ArrayList<>();
-		add(uploads, AttachmentKind.SUPPLEMENT, files);
-		add(uploads, AttachmentKind.AUTHORISATION, authorisation);
-		List<FieldError> fileErrors = filings.hold(held, uploads);
-		if (release != null) {
-			filings.release(held, release);
-		}
+		List<FieldError> fileErrors = holdPosted(held, files, authorisation, release);
 		if (regionPick != null || release != null) {
 			model.addAttribute("errors", fileErrors.isEmpty() ? null : fileErrors);
 			return changeForm(model, me, id, form, branchId, held);

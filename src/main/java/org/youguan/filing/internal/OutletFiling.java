@@ -141,11 +141,35 @@ public class OutletFiling {
 
 	/** The enterprise supplements: the filing is back with the bureau and the clock starts again. */
 	public void supplement(FilingClock clock) {
+		requireMissingItems();
+		status = FilingStatus.SUBMITTED;
+		restartClock(clock);
+	}
+
+	/** Checked before a 补正 is looked at: only a filing waiting for its missing items takes one. */
+	public void requireMissingItems() {
 		if (status != FilingStatus.MISSING_ITEMS) {
 			throw DomainException.illegalTransition("只有待补正的备案可以提交补正材料，当前为“" + status.label() + "”");
 		}
-		status = FilingStatus.SUBMITTED;
-		restartClock(clock);
+	}
+
+	/**
+	 * 补正 with corrected data (行政许可法(2019) art.32 style: the applicant corrects its materials): the proposal as
+	 * corrected, and what the filing shows of it — a new outlet's name, place, opening day and whether it is filed late
+	 * (逾期备案, counted from the opening day as corrected to the day the filing was submitted); the branch it is run
+	 * through. Only while 待补正; the caller checked the data as at filing.
+	 * @param outletName the name as corrected (a change keeps the registered name it is about: pass the current one)
+	 */
+	public void correct(String outletName, String regionCode, Long branchId, String branchName, byte[] proposedCipher,
+			LocalDate openedOn, boolean lateFiling) {
+		requireMissingItems();
+		this.outletName = outletName;
+		this.regionCode = regionCode;
+		this.branchId = branchId;
+		this.branchName = branchName;
+		this.proposedCipher = proposedCipher;
+		this.openedOn = openedOn;
+		this.lateFiling = lateFiling;
 	}
 
 	/** Checked before the registry is touched, so a decided filing never changes its outlet. */
@@ -218,6 +242,10 @@ public class OutletFiling {
 		return kind;
 	}
 
+	public FilingStatus status() {
+		return status;
+	}
+
 	public Long outletId() {
 		return outletId;
 	}
@@ -249,10 +277,6 @@ public class OutletFiling {
 		return enterpriseCreditCode;
 	}
 
-	FilingStatus status() {
-		return status;
-	}
-
 	public LocalDate openedOn() {
 		return openedOn;
 	}
@@ -267,6 +291,11 @@ public class OutletFiling {
 
 	public byte[] proposedCipher() {
 		return proposedCipher;
+	}
+
+	/** A change's description, or a closure's reason (撤销原因). */
+	public String changeDescription() {
+		return changeDescription;
 	}
 
 	public String outletBefore() {

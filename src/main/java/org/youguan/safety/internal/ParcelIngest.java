@@ -846,7 +846,7 @@ public class ParcelIngest implements ParcelUploads {
 		private void reject(long line, ParcelRejection why, String content) {
 			rejected++;
 			if (errors.size() < ParcelBatchAnswer.MAX_ERRORS) {
-				errors.add(new ParcelBatchAnswer.LineError(line, why.field(), why.message(), why.code()));
+				errors.add(new ParcelBatchAnswer.LineError(line, why.field(), why.code(), why.message()));
 			}
 			if (keptRejected >= MAX_KEPT_REJECTED) {
 				return;

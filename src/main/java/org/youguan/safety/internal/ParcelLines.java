@@ -219,7 +219,8 @@ final class ParcelLines {
 	}
 
 	/**
-	 * Reads CSV (UTF-8, RFC 4180 quoting, a header row with the contract's column names; unknown columns ignored).
+	 * Reads CSV (UTF-8, RFC 4180 quoting, a header row with the contract's column names; unknown columns ignored). A row
+	 * with a non-blank cell past the header's columns is rejected whole (rule {@code columns}, field {@code line}).
 	 *
 	 * @throws InvalidValueException when the header names no known column, or the CSV is broken beyond a row
 	 */
@@ -232,6 +233,8 @@ final class ParcelLines {
 		Reader decoded = new InputStreamReader(in, StandardCharsets.UTF_8);
 		try (JsonParser p = CSV.createParser(ObjectReadContext.empty(), decoded)) {
 			int[] columns = null;
+			// the row's cells as read (references only), for the text kept when the row is rejected whole
+			String[] cells = new String[64];
 			// WRAP_AS_ARRAY: the document is one array whose elements are the rows, each an array of strings
 			JsonToken t = p.nextToken();
 			while (t != null && (t = p.nextToken()) != null && t != JsonToken.END_ARRAY) {
@@ -246,12 +249,31 @@ final class ParcelLines {
 				inRow = true;
 				Arrays.fill(fields, null);
 				int column = 0;
+				int beyond = 0;
 				while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
+					String text = p.getString();
 					if (column < columns.length && columns[column] >= 0) {
-						String text = p.getString();
 						fields[columns[column]] = text == null || text.isEmpty() ? null : text;
 					}
+					else if (column >= columns.length && text != null && !Text.isBlank(text)) {
+						beyond++;
+					}
+					if (column == cells.length && column < 1024) {
+						cells = Arrays.copyOf(cells, column * 2);
+					}
+					if (column < cells.length) {
+						cells[column] = text;
+					}
 					column++;
+				}
+				if (beyond > 0) {
+					// a cell past the header's columns belongs to no field: an unquoted comma in an address shifts the
+					// rest of the row, and dropping the extras would take in a row whose values sit under wrong names
+					inRow = false;
+					sink.broken(line, new ParcelRejection("line", "columns", "该行有" + column + "列，多于表头的"
+							+ columns.length + "列（多出的" + beyond + "列不属于任何字段，可能是地址等内容中的逗号未加英文双引号），"
+							+ "整行未收，请改正后重新上报"), rowText(cells, Math.min(column, cells.length), columns));
+					continue;
 				}
 				boolean empty = true;
 				for (String f : fields) {
@@ -288,6 +310,24 @@ final class ParcelLines {
 	}
 
 	/** The header row's columns as field indexes (-1 for an unknown name); null for a blank row, which is no header. */
+	/**
+	 * The text of a CSV row kept with its rejection: its cells comma-separated, the sender's ID number left out (the
+	 * clear number is never kept), other personal numbers masked, at most 2000 characters.
+	 */
+	private static String rowText(String[] cells, int count, int[] columns) {
+		StringBuilder row = new StringBuilder();
+		for (int i = 0; i < count && row.length() < 2000; i++) {
+			if (i > 0) {
+				row.append(',');
+			}
+			String cell = cells[i] == null ? "" : cells[i];
+			boolean id = i < columns.length && columns[i] == ParcelField.SENDER_ID_NUMBER.ordinal();
+			row.append(id && !cell.isEmpty() ? "（已删除）" : cell);
+		}
+		String text = row.length() > 2000 ? row.substring(0, 2000) : row.toString();
+		return printable(maskDigits(Masking.personalNumbersIn(text, 500)));
+	}
+
 	private static int[] header(JsonParser p) {
 		int[] columns = new int[64];
 		int n = 0;

@@ -57,7 +57,7 @@ class ParcelRecordsApiController {
 	@Operation(summary = "上报寄递实名记录", description = "请求体为NDJSON（application/x-ndjson，每行一个JSON对象）或CSV（text/csv，"
 			+ "首行为列名，列名同字段名），可gzip压缩（Content-Encoding: gzip或gzip数据）。batchId（查询参数，缺省时取X-Batch-Id请求头，"
 			+ "1–64位字母、数字、.、_、-；与请求头同时传时须相同，否则400 rule为header-differs）使上报幂等：同一企业重复的批次返回首次的答复，不重复计数。答复{batchId, accepted, rejected, "
-			+ "errors:[{line, field, rule, code}], errorsTruncated}：行号从1起（CSV不计表头行），最多列出1000条错误，"
+			+ "errors:[{line, field, rule, message}], errorsTruncated}：rule为规则代码（与rejected-lines相同），message为中文原因；行号从1起（CSV不计表头行），最多列出1000条错误，"
 			+ "全部被拒行可在rejected-lines中按批次查询。收件地区（recipientRegion）为县级代码，或810000（香港）、820000（澳门）、"
 			+ "710000（台湾）、999999（境外）；运单号不分大小写（按大写记录）；screened为true时须填写screeningMachineSerial"
 			+ "（委托第三方安检的网点除外）。批次解压后超过youguan.safety.max-batch-bytes（默认1GB）或超过max-batch-lines"

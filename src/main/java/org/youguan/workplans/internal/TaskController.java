@@ -86,8 +86,10 @@ class TaskController {
 			model.addAttribute("errors", fileErrors.isEmpty() ? null : fileErrors);
 			return progressForm(me, id, model, held, text, percent);
 		}
-		return FormSteps.run(model, response, redirect, "/workplans/tasks/" + id, "进展已填报",
-				() -> progress.report(me, id, text, percent, fileErrors, held),
+		// a second report of the month replaces the first: the page says so (the audit keeps the first)
+		return FormSteps.run(model, response, redirect,
+				() -> new PageSteps.Done(progress.report(me, id, text, percent, fileErrors, held)
+						? "本月进展已更新（原填报内容已记入操作日志）" : "进展已填报", "/workplans/tasks/" + id),
 				() -> progressForm(me, id, model, held, text, percent));
 	}
 

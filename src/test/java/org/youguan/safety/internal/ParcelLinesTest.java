@@ -114,6 +114,39 @@ class ParcelLinesTest {
 		assertThat(seen).containsExactly("1:C1:100:true", "2:C,2:null:false");
 	}
 
+	/**
+	 * A CSV row with a cell past the header's columns (an unquoted comma shifted it) is rejected whole with its line
+	 * number (rule {@code columns}), its sender ID number left out of the text kept, never taken in with the extras
+	 * dropped; an empty cell past them loses nothing and is no error.
+	 */
+	@Test
+	void aCsvRowWithMoreColumnsThanTheHeaderIsRejectedWhole() throws IOException {
+		List<ParcelRejection> why = new ArrayList<>();
+		ParcelLines.csv(text("waybillNumber,weightGrams,senderIdNumber\nC1,100,\nC2,苏州市,吴中区,11010519491231002X,extra\nC3,7,,\n"),
+				new ParcelLines.Sink() {
+
+					@Override
+					public void record(long line, String[] fields) {
+						sink.record(line, fields);
+					}
+
+					@Override
+					public void broken(long line, ParcelRejection rejection, String content) {
+						why.add(rejection);
+						sink.broken(line, rejection, content);
+					}
+				});
+		assertThat(seen).hasSize(3);
+		assertThat(seen.get(0)).isEqualTo("1:C1:100:null");
+		assertThat(seen.get(1)).startsWith("2:broken:columns:C2,苏州市,（已删除）,").endsWith(",extra")
+			.doesNotContain("11010519491231002X");
+		assertThat(seen.get(2)).isEqualTo("3:C3:7:null");
+		assertThat(why).singleElement().satisfies(r -> {
+			assertThat(r.field()).isEqualTo("line");
+			assertThat(r.message()).contains("该行有5列，多于表头的3列");
+		});
+	}
+
 	/** A key sent twice in one record is refused, never "the last wins"; unknown keys do not matter. */
 	@Test
 	void aPropertySentTwiceInOneRecordRejectsTheLine() throws IOException {

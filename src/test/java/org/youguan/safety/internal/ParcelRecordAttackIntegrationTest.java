@@ -133,7 +133,7 @@ class ParcelRecordAttackIntegrationTest {
 		String filing = "HIST-" + run;
 		outlets.recordFiled(DataScope.region("3205"), id, filing);
 		clock.set(LocalDateTime.of(2026, 3, 10, 15, 0));
-		outlets.close(DataScope.region("3205"), id);
+		outlets.close(DataScope.region("3205"), id, "网点停止经营");
 		assertThat(outlets.filedOutlets(shunfeng.creditCode()).get(filing)).contains(LocalDate.of(2026, 3, 10));
 
 		// two days later the enterprise uploads the week's records, two before the closing day and two from it on
@@ -152,7 +152,8 @@ class ParcelRecordAttackIntegrationTest {
 			.andExpect(jsonPath("$.errors[0].line").value(3))
 			.andExpect(jsonPath("$.errors[0].field").value("outletFilingNumber"))
 			.andExpect(jsonPath("$.errors[0].code").value("outlet-closed"))
-			.andExpect(jsonPath("$.errors[0].rule").value(allOf(containsString("2026-03-10关闭"), containsString(filing))))
+			.andExpect(jsonPath("$.errors[0].rule").value("outlet-closed"))
+			.andExpect(jsonPath("$.errors[0].message").value(allOf(containsString("2026-03-10关闭"), containsString(filing))))
 			.andExpect(jsonPath("$.errors[1].line").value(4))
 			.andExpect(jsonPath("$.errors[1].code").value("outlet-closed"));
 		assertThat(parcels() - before).isEqualTo(2);
@@ -182,10 +183,10 @@ class ParcelRecordAttackIntegrationTest {
 			.andExpect(jsonPath("$.errors[0].line").value(1))
 			.andExpect(jsonPath("$.errors[0].field").value("waybillNumber"))
 			.andExpect(jsonPath("$.errors[0].code").value("duplicate"))
-			.andExpect(jsonPath("$.errors[0].rule").value(allOf(containsString("批次" + first), containsString(w2.toUpperCase()))))
+			.andExpect(jsonPath("$.errors[0].message").value(allOf(containsString("批次" + first), containsString(w2.toUpperCase()))))
 			.andExpect(jsonPath("$.errors[1].line").value(3))
 			.andExpect(jsonPath("$.errors[1].code").value("duplicate"))
-			.andExpect(jsonPath("$.errors[1].rule").value(containsString("本批次")));
+			.andExpect(jsonPath("$.errors[1].message").value(containsString("本批次")));
 		assertThat(parcels() - before).as("w1, w2, w3 once each").isEqualTo(3);
 		assertThat(jdbc.sql("SELECT content FROM safety_parcel_rejected_line WHERE batch_id = :b AND line = 1")
 			.param("b", second).query(String.class).single()).contains(w2.toUpperCase()).doesNotContain(ParcelRecordsIntegrationTest.ID);
@@ -225,7 +226,7 @@ class ParcelRecordAttackIntegrationTest {
 		assertThat(again.accepted()).isZero();
 		assertThat(again.errors()).singleElement().satisfies(e -> {
 			assertThat(e.code()).isEqualTo("duplicate");
-			assertThat(e.rule()).contains("批次" + first);
+			assertThat(e.message()).contains("批次" + first);
 		});
 
 		// once the window has passed March 20, that claim goes (the nightly purge) and the number may serve again
@@ -259,7 +260,7 @@ class ParcelRecordAttackIntegrationTest {
 		assertThat(parcels() - before).isEqualTo(6_000);
 		// and now they are held by the new batch
 		assertThat(upload("given-up-third-" + run, line("SFR" + run + "-17", at)).errors()).singleElement()
-			.satisfies(e -> assertThat(e.rule()).contains("批次" + next));
+			.satisfies(e -> assertThat(e.message()).contains("批次" + next));
 	}
 
 	/**
@@ -352,7 +353,7 @@ class ParcelRecordAttackIntegrationTest {
 		});
 		ParcelBatchAnswer second = upload("case-b-" + run, line(w.toLowerCase(), at));
 		assertThat(second.accepted()).isZero();
-		assertThat(second.errors()).singleElement().satisfies(e -> assertThat(e.rule()).contains("case-a-" + run));
+		assertThat(second.errors()).singleElement().satisfies(e -> assertThat(e.message()).contains("case-a-" + run));
 	}
 
 	/**
@@ -400,7 +401,7 @@ class ParcelRecordAttackIntegrationTest {
 				ParcelBatchAnswer.LineError::code)
 			.containsExactly(Assertions.tuple(1L, "senderRegion", "region-scope"),
 					Assertions.tuple(2L, "senderRegion", "region-scope"));
-		assertThat(answer.errors().get(0).rule()).contains("寄件地区", "分支机构", "末端网点");
+		assertThat(answer.errors().get(0).message()).contains("寄件地区", "分支机构", "末端网点");
 		assertThat(parcelsFrom("320507")).isEqualTo(xiangcheng);
 		assertThat(parcelsFrom("110101")).isEqualTo(dongcheng);
 		assertThat(parcelsFrom("320506")).isEqualTo(wuzhong + 1);

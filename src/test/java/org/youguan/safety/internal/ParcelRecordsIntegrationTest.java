@@ -144,7 +144,8 @@ class ParcelRecordsIntegrationTest {
 			.andExpect(jsonPath("$.rejected").value(1))
 			.andExpect(jsonPath("$.errors[0].line").value(2))
 			.andExpect(jsonPath("$.errors[0].field").value("senderRegion"))
-			.andExpect(jsonPath("$.errors[0].rule").value(containsString("寄件地区（senderRegion）")));
+			.andExpect(jsonPath("$.errors[0].rule").value("unknown"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("寄件地区（senderRegion）")));
 		// the same batch again: the first answer, nothing counted twice
 		long parcels = parcels();
 		mvc.perform(post("/api/v1/safety/parcel-records").header("X-Batch-Id", batch).header("Authorization", SHUNFENG)
@@ -165,6 +166,9 @@ class ParcelRecordsIntegrationTest {
 		mvc.perform(get("/api/v1/safety/rejected-lines").param("batchId", batch).header("Authorization", SHUNFENG))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.items[0].line").value(2))
+			// the same contract as the upload's answer: rule the code, message the Chinese reason
+			.andExpect(jsonPath("$.items[0].rule").value("unknown"))
+			.andExpect(jsonPath("$.items[0].message").value(containsString("寄件地区（senderRegion）")))
 			.andExpect(jsonPath("$.items[0].content").value(containsString("999999")))
 			.andExpect(jsonPath("$.items[0].content").value(not(containsString(ID))));
 		// a batch id the enterprise never used lists nothing; a malformed id in the header is named as the header
@@ -239,6 +243,37 @@ class ParcelRecordsIntegrationTest {
 
 	static ResultMatcher content(String text) {
 		return MockMvcResultMatchers.content().string(containsString(text));
+	}
+
+	/**
+	 * A CSV row with more cells than the header (an unquoted comma in a value shifted it) is rejected whole on its line,
+	 * rule {@code columns}, with a Chinese message — in the answer and in the rejected lines —, never taken in with the
+	 * extra cells dropped.
+	 */
+	@Test
+	void aCsvRowWithMoreColumnsThanTheHeaderIsRejectedOnItsLine() throws Exception {
+		Instant at = clock.instant().minus(Duration.ofMinutes(30));
+		String run = UUID.randomUUID().toString().substring(0, 8);
+		String batch = "cols-" + run;
+		String csv = "waybillNumber,acceptedAt,senderRegion,recipientRegion,itemCategory,weightGrams,realNameMethod,"
+				+ "inspected,screened\n"
+				+ "SFK1" + run + "," + at + ",320506,110105,文件,20,协议客户,false,false\n"
+				+ "SFK2" + run + "," + at + ",320506,110105,文件,资料,20,协议客户,false,false\n";
+		mvc.perform(post("/api/v1/safety/parcel-records").param("batchId", batch).header("Authorization", SHUNFENG)
+			.contentType("text/csv").content(csv))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.accepted").value(1))
+			.andExpect(jsonPath("$.rejected").value(1))
+			.andExpect(jsonPath("$.errors[0].line").value(2))
+			.andExpect(jsonPath("$.errors[0].field").value("line"))
+			.andExpect(jsonPath("$.errors[0].rule").value("columns"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("该行有10列，多于表头的9列")));
+		mvc.perform(get("/api/v1/safety/rejected-lines").param("batchId", batch).header("Authorization", SHUNFENG))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items[0].line").value(2))
+			.andExpect(jsonPath("$.items[0].rule").value("columns"))
+			.andExpect(jsonPath("$.items[0].message").value(containsString("多于表头")))
+			.andExpect(jsonPath("$.items[0].content").value(containsString("资料")));
 	}
 
 	@Test

@@ -94,6 +94,7 @@ class OutletController {
 	@GetMapping("/registry/outlets/{id:\\d+}")
 	String show(DataScope scope, @PathVariable long id, Model model) {
 		model.addAttribute("outlet", outlets.get(scope, id));
+		model.addAttribute("closureReasons", Outlets.CLOSURE_REASONS);
 		model.addAttribute("history", audit.history(scope, "TerminalOutlet", id));
 		return "registry/outlet";
 	}
@@ -161,13 +162,15 @@ class OutletController {
 		return "registry/outlet-form";
 	}
 
+	/** The bureau closes an outlet for the reason chosen from {@link Outlets#CLOSURE_REASONS} or written ({@code reason}). */
 	@PostMapping("/registry/outlets/{id}/close")
 	@PreAuthorize(RegistryAccess.WRITERS)
-	String close(DataScope scope, @PathVariable long id, RedirectAttributes redirect) {
+	String close(DataScope scope, @PathVariable long id, @RequestParam(required = false) String reason,
+			RedirectAttributes redirect) {
 		String here = "/registry/outlets/" + id;
 		return PageSteps.run(redirect, here, () -> {
-			outlets.close(scope, id);
-			return new PageSteps.Done("网点“" + outlets.get(scope, id).name() + "”已关闭", here);
+			outlets.close(scope, id, reason);
+			return new PageSteps.Done("网点“" + outlets.get(scope, id).name() + "”已关闭：" + outlets.get(scope, id).closedReason(), here);
 		});
 	}
 

@@ -75,6 +75,9 @@ public class TerminalOutlet {
 	/** The China-time day the outlet closed (its filing withdrawn, 撤销备案, or closed by the bureau); null while open. */
 	private LocalDate closedOn;
 
+	/** Why it closed (the 撤销备案's reason, the bureau's, or the enterprise's cancellation); null while open or before V279. */
+	private String closedReason;
+
 	private boolean demo;
 
 	private Instant createdAt;
@@ -173,14 +176,16 @@ public class TerminalOutlet {
 
 	/**
 	 * Closes the outlet as of {@code day} (China time): parcels it accepts from that day on are refused in the
-	 * real-name records. Refused when already closed ({@code DomainException}).
+	 * real-name records; {@code reason} is why (checked by the caller). Refused when already closed
+	 * ({@code DomainException}).
 	 */
-	public void close(LocalDate day) {
+	public void close(LocalDate day, String reason) {
 		if (status == OutletStatus.CLOSED) {
 			throw DomainException.illegalTransition("网点已关闭");
 		}
 		status = OutletStatus.CLOSED;
 		closedOn = day;
+		closedReason = reason;
 	}
 
 	/** The day the outlet closed, or null while it is open. */
@@ -252,6 +257,9 @@ public class TerminalOutlet {
 		m.put("status", status);
 		if (closedOn != null) {
 			m.put("closedOn", closedOn.toString());
+		}
+		if (closedReason != null) {
+			m.put("closedReason", closedReason);
 		}
 		return m;
 	}

@@ -84,13 +84,17 @@ class PeriodApiController {
 
 	@PostMapping("/{id}/reports")
 	@PreAuthorize(LedgerAccess.ENTERPRISE)
-	@Operation(summary = "报送安保期日报", description = "企业令牌：day（期内且不晚于今天；同日再报为更正）、parcels（收寄量）、"
-			+ "screened（过机安检量，不大于收寄量）、issues（发现问题；100%过机要求下过机量少于收寄量时必填）。")
-	ResponseEntity<Void> report(DataScope scope, @PathVariable long id, @RequestBody PeriodReportData data) {
+	@Operation(summary = "报送安保期日报", description = "企业令牌：day（期内且不晚于今天）、parcels（收寄量）、"
+			+ "screened（过机安检量，不大于收寄量）、issues（发现问题；100%过机要求下过机量少于收寄量时必填）。"
+			+ "首次报送答复204；同日再报为更新：答复200 {day, updated: true, message}，message写明“已更新”及原报数值，"
+			+ "原数值记入操作日志。")
+	ResponseEntity<SecurityPeriods.Reported> report(DataScope scope, @PathVariable long id,
+			@RequestBody PeriodReportData data) {
 		if (data == null) {
 			throw new InvalidValueException("day", "required", "请提交日报");
 		}
-		periods.report(scope, id, data);
-		return ResponseEntity.noContent().build();
+		SecurityPeriods.Reported done = periods.report(scope, id, data);
+		// the first report as before (204); a second one of the day says it replaced the first
+		return done.updated() ? ResponseEntity.ok(done) : ResponseEntity.noContent().build();
 	}
 }

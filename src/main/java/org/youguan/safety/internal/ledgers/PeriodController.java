@@ -206,10 +206,11 @@ class PeriodController {
 			@RequestParam(required = false) String day, @RequestParam(required = false) String parcels,
 			@RequestParam(required = false) String screened, @RequestParam(required = false) String issues,
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
-		return FormSteps.run(model, response, redirect, PORTAL + "/" + id, "安保期日报已报送",
-				() -> periods.report(me.scope(), id, new PeriodReportData(day,
+		// the flash says 已报送, or 已更新 with the earlier values when the day had a report
+		return FormSteps.run(model, response, redirect,
+				() -> new PageSteps.Done(periods.report(me.scope(), id, new PeriodReportData(day,
 						Placement.number("parcels", "收寄量", parcels, 0, SecurityPeriods.MAX_PARCELS, "单位：件"),
-						Placement.number("screened", "过机安检量", screened, 0, SecurityPeriods.MAX_PARCELS, "单位：件"), issues)),
+						Placement.number("screened", "过机安检量", screened, 0, SecurityPeriods.MAX_PARCELS, "单位：件"), issues)).message(), PORTAL + "/" + id),
 				() -> show(me, id, new ListRequest(null, null, null, null, null), model));
 	}
 }

@@ -229,13 +229,17 @@ public class SecurityPeriods {
 	/**
 	 * An enterprise files (or corrects) its report for one day of a period covering its region: the day within the
 	 * period and not after today, parcels ≥ 0, screened between 0 and parcels; under 100 % 过机 fewer screened than
-	 * parcels needs the issues explained.
+	 * parcels needs the issues explained. A second report of the same day replaces the first explicitly: it is audited
+	 * as a correction ({@code safety.period.report.correct}) with the earlier values kept as its before-state and named
+	 * in its summary, and the answer says 已更新 with them — never a silent overwrite (attack 32). Two reports of one
+	 * day at once wait on a transaction lock, so the later one sees the first and is audited as its correction.
+	 * @return what was done: filed, or updated with the earlier values
 	 * @throws AccessRefusedException (403) for staff: the report is the enterprise's
 	 * @throws DomainException not found (404) for a period not covering the enterprise; 409 when it is cancelled
 	 * @throws InvalidValueException naming every failing field: day, parcels, screened, issues
 	 */
 	@Transactional
-	public void report(DataScope scope, long periodId, PeriodReportData data) {
+	public Reported report(DataScope scope, long periodId, PeriodReportData data) {
 		if (scope.kind() != DataScope.Kind.ENTERPRISE) {
 			throw new AccessRefusedException("day", "安保期日报由寄递企业报送");
 		}
@@ -272,6 +276,7 @@ public class SecurityPeriods {
 			v.require("issues", issues != null, "required", "安保期要求100%过机安检：过机量少于收寄量时请说明原因");
 		}
 		v.throwIfInvalid();
+		TransactionLocks.hold(jdbc, "safety-period-report:" + periodId + ":" + day + ":" + e.creditCode());
 		Map<String, Object> before = reportState(periodId, day, e.creditCode());
 		jdbc.sql("""
 				INSERT INTO safety_period_report (period_id, day, enterprise_id, enterprise_credit_code, enterprise_name,
@@ -291,12 +296,26 @@ public class SecurityPeriods {
 			.param("at", OffsetDateTime.now(clock))
 			.param("by", Actor.name())
 			.update();
+		String earlier = before == null ? null : "原报收寄" + before.get("parcels") + "件、过机" + before.get("screened") + "件";
 		audit.record(AuditEntry.of(before == null ? "safety.period.report" : "safety.period.report.correct", AUDIT_TYPE,
-				periodId, (before == null ? "报送" : "更正") + "寄递安保期“" + p.name() + "”" + day + "日报：" + e.legalName()
-						+ "，收寄" + parcels + "件，过机" + screened + "件")
+				periodId, (before == null ? "报送" : "更新") + "寄递安保期“" + p.name() + "”" + day + "日报：" + e.legalName()
+						+ (before == null ? "，" : "，" + earlier + "，现为") + "收寄" + parcels + "件，过机" + screened + "件")
 			.states(before, reportState(periodId, day, e.creditCode()))
 			.inRegion(e.regionCode())
 			.masked());
+		return before == null ? new Reported(day, false, "安保期日报已报送（" + day + "）")
+				: new Reported(day, true, "安保期" + day + "日报已更新：" + earlier + "，现为收寄" + parcels + "件、过机" + screened
+						+ "件（更新前的数值记入操作日志）");
+	}
+
+	/**
+	 * What {@link #report} did.
+	 *
+	 * @param day the day reported
+	 * @param updated whether the day had a report already, now replaced (its values kept in the audit)
+	 * @param message what happened, in Chinese: 已报送, or 已更新 with the earlier values
+	 */
+	public record Reported(LocalDate day, boolean updated, String message) {
 	}
 
 	/**

@@ -331,12 +331,20 @@ class SecurityPeriodIntegrationTest {
 		mvc.perform(post(url).header("Authorization", SHUNFENG).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"day\":\"" + today() + "\",\"parcels\":100,\"screened\":90,\"issues\":\"安检机故障\"}"))
 			.andExpect(status().isNoContent());
+		// the same day again replaces the first explicitly: the answer says 已更新 with the earlier values, the audit keeps them
 		mvc.perform(post(url).header("Authorization", SHUNFENG).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"day\":\"" + today() + "\",\"parcels\":120,\"screened\":120}"))
-			.andExpect(status().isNoContent());
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.updated").value(true))
+			.andExpect(jsonPath("$.day").value(today().toString()))
+			.andExpect(jsonPath("$.message").value(containsString("日报已更新：原报收寄100件、过机90件，现为收寄120件、过机120件")));
 		mvc.perform(get(url).header("Authorization", SHUNFENG))
 			.andExpect(jsonPath("$.total").value(1))
 			.andExpect(jsonPath("$.items[0].parcels").value(120));
+		AuditEvent corrected = audit.history(DataScope.all(), SecurityPeriods.AUDIT_TYPE, id).stream()
+			.filter(e -> e.action().equals("safety.period.report.correct")).findFirst().orElseThrow();
+		assertThat(corrected.summary()).contains("原报收寄100件、过机90件");
+		assertThat(corrected.beforeState()).contains("100", "安检机故障");
 		assertThatThrownBy(() -> periods.report(DataScope.region("3205"), id, new PeriodReportData(today().toString(), 1L,
 				1L, null))).isInstanceOf(AccessRefusedException.class);
 		assertThat(audit.history(DataScope.all(), SecurityPeriods.AUDIT_TYPE, id)).extracting(AuditEvent::action)
@@ -529,6 +537,19 @@ class SecurityPeriodIntegrationTest {
 			.content("{\"day\":\"" + today() + "\",\"screened\":5000000000}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[?(@.field == 'screened')].message").value(hasItem("过机安检量不能超过10亿件")));
+	}
+
+	/** The portal's daily report form says 已报送 the first time and 已更新 with the earlier values the second. */
+	@Test
+	void aSecondDailyReportOfTheDayOnThePortalSaysItWasUpdated() throws Exception {
+		long id = declare("320506", "页面更新日报安保期");
+		String url = "/enterprise/safety/periods/" + id + "/reports";
+		mvc.perform(post(url).with(csrf()).header("Authorization", SHUNFENG)
+			.param("day", today().toString()).param("parcels", "10").param("screened", "10"))
+			.andExpect(flash().attribute("message", "安保期日报已报送（" + today() + "）"));
+		mvc.perform(post(url).with(csrf()).header("Authorization", SHUNFENG)
+			.param("day", today().toString()).param("parcels", "12").param("screened", "12"))
+			.andExpect(flash().attribute("message", containsString("日报已更新：原报收寄10件、过机10件，现为收寄12件、过机12件")));
 	}
 
 	/** A count that is no number comes back as the form with its error, not the generic 400 page. */

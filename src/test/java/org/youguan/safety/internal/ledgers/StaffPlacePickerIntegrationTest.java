@@ -317,7 +317,7 @@ class StaffPlacePickerIntegrationTest {
 				null, null, LocalDate.of(2020, 1, 1)), false);
 		String hazardPage = mvc.perform(hazard(wuzhong, secondOutlet, facility).session(staff))
 			.andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
-		outlets.close(DataScope.all(), secondOutlet);
+		outlets.close(DataScope.all(), secondOutlet, "网点停止经营");
 		facilities.remove(DataScope.all(), facility);
 
 		Document edit = page(get(hazardPage + "/edit"));
@@ -350,7 +350,7 @@ class StaffPlacePickerIntegrationTest {
 	void aContractCorrectionKeepsTheOutletsItCoversThatClosedSince() throws Exception {
 		String contract = mvc.perform(contract(openOutlet + "," + secondOutlet).session(staff))
 			.andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
-		outlets.close(DataScope.all(), secondOutlet);
+		outlets.close(DataScope.all(), secondOutlet, "网点停止经营");
 		Document edit = page(get(contract + "/edit"));
 		assertThat(edit.select("select#outletIds option[selected]").eachAttr("value"))
 			.containsExactlyInAnyOrder(Long.toString(openOutlet), Long.toString(secondOutlet));
