@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -11,6 +12,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.youguan.rules.LegalText;
 import org.youguan.rules.StatutoryRule;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,11 +20,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The words a person reads — a refusal, a page's text — are Chinese without the code's internals (attack 32): no
  * request field name in brackets ("调查终结报告（report）", "请确认放弃听证（confirm）"; the refusal's {@code field} names it
- * for a program) and no rule catalogue code ("规则目录safety.ledger.lookback"; the rule is named by its title). Doc
- * comments, comments and the OpenAPI descriptions (written for programmers) may; so may the messages about uploaded
- * records and files whose field or column names are what the uploader writes (parcel batches, courier rosters, the
- * region CSV), a command (chown) and a key of the audit checkpoint file. The rule catalogue's own pages name the code
- * the admin works with there ({@code org.youguan.rules}).
+ * for a program), no rule catalogue code ("规则目录safety.ledger.lookback"; the rule is named by its title) and none of
+ * the catalogue's working marks ("未确认", 地方实践（未确认）: a basis is cited through {@code StatutoryRule.basisFor} for its
+ * reader). Doc comments, comments and the OpenAPI descriptions (written for programmers) may name fields; so may the
+ * messages about uploaded records and files whose field or column names are what the uploader writes (parcel batches,
+ * courier rosters, the region CSV), a command (chown) and a key of the audit checkpoint file. The rule catalogue's own
+ * pages name the code the admin works with ({@code org.youguan.rules}).
  */
 class MessagesInPlainWordsTest {
 
@@ -42,6 +45,9 @@ class MessagesInPlainWordsTest {
 	static final Set<String> FILE_CONTRACTS = Set.of("ParcelValidator.java", "ParcelIngest.java", "Couriers.java",
 			"CourierApiController.java", "RegionImport.java", "KeyFiles.java", "AuditChain.java");
 
+	/** The catalogue's marks of what is no law (地方实践（未确认）…): its working notes, cited through StatutoryRule.basisFor. */
+	static final List<String> NOT_LAW = Arrays.stream(LegalText.values()).filter(t -> !t.isText()).map(LegalText::title).toList();
+
 	@Test
 	void messagesNameNoRequestFieldAndNoRuleCode() throws IOException {
 		List<String> offences = new ArrayList<>();
@@ -54,6 +60,9 @@ class MessagesInPlainWordsTest {
 					Matcher field = FIELD_IN_BRACKETS.matcher(literal[1]);
 					if (!contract && field.find()) {
 						offences.add(where + field.group() + " in " + literal[1]);
+					}
+					if (!catalogue && (literal[1].contains("未确认") || NOT_LAW.stream().anyMatch(literal[1]::contains))) {
+						offences.add(where + "an internal mark of the catalogue in " + literal[1]);
 					}
 					if (!catalogue && CHINESE.matcher(literal[1]).find()) {
 						for (StatutoryRule rule : StatutoryRule.values()) {
