@@ -2645,7 +2645,7 @@ M.update({
  "field.fragment": ("页面片段", "Fragment"),
  "field.ground": ("注销情形", "Ground"),
  "field.handler": ("处理人", "Handler"),
- "field.handlerPhone": ("处理人电话", "Handler's phone"),
+ "field.handlerPhone": ("经办人电话", "Handler's phone"),
  "field.harm": ("危害后果", "Harm"),
  "field.harmReason": ("危害后果说明", "Harm explained"),
  "field.hasCommunications": ("通信设备", "Communications"),

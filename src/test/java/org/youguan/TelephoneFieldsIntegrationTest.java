@@ -134,7 +134,7 @@ class TelephoneFieldsIntegrationTest {
 		assertThatThrownBy(() -> enterprises.register(SUZHOU, new EnterpriseData("电话测试快递有限公司乙", creditCode(),
 				EnterpriseType.EXPRESS, null, null, null, "320506", null, "65551234"), false))
 			.isInstanceOf(InvalidValueException.class)
-			.hasMessageContaining("区号");
+			.hasMessageContaining("联系电话是固定电话时请加区号");
 	}
 
 	@Test
@@ -161,15 +161,37 @@ class TelephoneFieldsIntegrationTest {
 
 	@Test
 	void anEnterprisesHandlerAnswersFromACustomerServiceExtension() {
+		long filed = complaintTransferredToShunfeng();
+		procedure.reply(DataScope.enterprise(SF_WUZHONG), filed, new ComplaintReply("经查属实", Responsibility.RESPONSIBLE,
+				"致歉", BigDecimal.ZERO, true, true, "王经理", "0512-65551234转801"));
+		assertThat(queries.get(WUZHONG, filed).replyHandlerPhone()).isEqualTo("0512-65551234-801");
+	}
+
+	/** A complaint filed on the web against 顺丰 in 吴中, accepted and transferred to the enterprise to reply. */
+	private long complaintTransferredToShunfeng() {
 		LocalDate today = LocalDate.now(clock);
 		var filed = intake.file(new ComplaintForm("李四", "13912340000", FilerRole.SENDER, "320506", "顺丰", null,
 				"SF" + UUID.randomUUID().toString().replaceAll("[^0-9]", "").substring(0, 10), today.minusDays(20),
 				today.minusDays(10), "电话", null, "延误", "中转或运输延误", new BigDecimal("10"), "快件延误"), Channel.WEB, null,
 				false);
 		procedure.acceptAndTransfer(WUZHONG, filed.id(), null, null);
-		procedure.reply(DataScope.enterprise(SF_WUZHONG), filed.id(), new ComplaintReply("经查属实", Responsibility.RESPONSIBLE,
-				"致歉", BigDecimal.ZERO, true, true, "王经理", "0512-65551234转801"));
-		assertThat(queries.get(WUZHONG, filed.id()).replyHandlerPhone()).isEqualTo("0512-65551234-801");
+		return filed.id();
+	}
+
+	/** A refused phone is named as its form names the field (经办人电话), never as a bare 电话号码 the form does not show. */
+	@Test
+	void aRefusedPhoneIsNamedAsItsFormNamesIt() {
+		long filed = complaintTransferredToShunfeng();
+		for (String[] typed : new String[][] { { " ", "经办人电话不能为空" }, { "12", "经办人电话应为11位手机号码或带区号的固定电话" },
+				{ "65551234", "经办人电话是固定电话时请加区号" } }) {
+			assertThatThrownBy(() -> procedure.reply(DataScope.enterprise(SF_WUZHONG), filed, new ComplaintReply("经查属实",
+					Responsibility.RESPONSIBLE, "致歉", BigDecimal.ZERO, true, true, "王经理", typed[0])))
+				.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
+					.anySatisfy(e -> {
+						assertThat(e.field()).isEqualTo("handlerPhone");
+						assertThat(e.message()).startsWith(typed[1]);
+					}));
+		}
 	}
 
 	@Test

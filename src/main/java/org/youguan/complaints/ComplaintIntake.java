@@ -578,7 +578,7 @@ public class ComplaintIntake {
 		Validation v = new Validation();
 		v.name("filerName", "申诉人姓名", f.filerName(), 60).personName("filerName", "申诉人姓名", f.filerName());
 		// the procedure calls the filer back; no message is sent by SMS, so any telephone reaches them
-		Telephone phone = v.check("phone", () -> Telephone.of(f.phone()));
+		Telephone phone = v.check("phone", () -> Telephone.of(f.phone(), "联系电话"));
 		v.require("filerRole", f.filerRole() != null, "required", "请选择申诉人身份（寄件人、收件人或受委托人）");
 		RegionCode region = v.check("region", () -> regions.require("region", f.region()));
 		if (region != null) {

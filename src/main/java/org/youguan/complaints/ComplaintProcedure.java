@@ -156,7 +156,7 @@ public class ComplaintProcedure {
 				"range", "赔偿金额应小于1亿元");
 		v.name("handler", "经办人", reply.handler(), 60).personName("handler", "经办人", reply.handler());
 		// an enterprise's handler is often at a customer-service line with an extension
-		Telephone handlerPhone = v.check("handlerPhone", () -> Telephone.of(reply.handlerPhone()));
+		Telephone handlerPhone = v.check("handlerPhone", () -> Telephone.of(reply.handlerPhone(), "经办人电话"));
 		Complaint c = load(scope, id);
 		withinClaim(v, c, "compensation", "赔偿金额", reply.compensation());
 		v.throwIfInvalid();

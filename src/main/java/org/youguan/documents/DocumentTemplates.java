@@ -302,7 +302,7 @@ public class DocumentTemplates implements SmartInitializingSingleton {
 
 	private static String note(String note) {
 		String clean = note == null || Text.isBlank(note) ? null : Text.freeText(note);
-		new Validation().maxLength("note", "说明（note）", clean, 500).throwIfInvalid();
+		new Validation().maxLength("note", "说明", clean, 500).throwIfInvalid();
 		return clean;
 	}
 

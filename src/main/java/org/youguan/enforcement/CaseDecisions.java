@@ -97,9 +97,9 @@ public class CaseDecisions {
 	 * states them
 	 */
 	public record Decision(String decisionNumber, String decidedOn, String penalty,
-			@JsonDeserialize(using = NumberText.class) @NumberText.Digits(label = CaseInput.FINE + "（fine）", integer = CaseInput.YUAN_INTEGER, fraction = CaseInput.YUAN_FRACTION) String fine, String mitigation,
+			@JsonDeserialize(using = NumberText.class) @NumberText.Digits(label = CaseInput.FINE, integer = CaseInput.YUAN_INTEGER, fraction = CaseInput.YUAN_FRACTION) String fine, String mitigation,
 			String mitigationGround, String mitigationReason, String discussedOn, String discussionConclusion,
-			List<String> discussionParticipants, @JsonDeserialize(using = NumberText.class) @NumberText.Digits(label = CaseInput.CONFISCATED + "（confiscated）", integer = CaseInput.YUAN_INTEGER, fraction = CaseInput.YUAN_FRACTION) String confiscated,
+			List<String> discussionParticipants, @JsonDeserialize(using = NumberText.class) @NumberText.Digits(label = CaseInput.CONFISCATED, integer = CaseInput.YUAN_INTEGER, fraction = CaseInput.YUAN_FRACTION) String confiscated,
 			@JsonDeserialize(using = NumberText.class) String suspensionDays, Boolean statementAdopted, String statementReview) {
 		/**
 		 * The long free text (mitigationReason, discussionConclusion, statementReview) as stored, searched and
@@ -166,8 +166,8 @@ public class CaseDecisions {
 		}
 		caseWork.requireNoOpenSuspension(id, "decidedOn", "作出处罚决定");
 		Validation v = new Validation();
-		v.required("decidedOn", "决定日期（decidedOn）", data.decidedOn());
-		LocalDate on = v.date("decidedOn", "决定日期（decidedOn）", data.decidedOn(), c.notifiedOn(), caseWork.today());
+		v.required("decidedOn", "决定日期", data.decidedOn());
+		LocalDate on = v.date("decidedOn", "决定日期", data.decidedOn(), c.notifiedOn(), caseWork.today());
 		LocalDate window = caseWork.replyDue(c);
 		if (on != null && c.status() == CaseStatus.NOTIFIED) {
 			boolean hearingRight = caseWork.hearingRight(c);
@@ -207,7 +207,7 @@ public class CaseDecisions {
 		DecisionRules.notHeavier(v, c.proposedPenalty(), c.proposedFine(), c.proposedConfiscated(), penalty, fine, confiscated);
 		Integer suspensionDays = DecisionRules.suspensionDays(v, "suspensionDays", penalty, data.suspensionDays(),
 				caseWork.threshold(StatutoryRule.PENALTY_SUSPENSION_MAX, c), c.proposedSuspensionDays(), true);
-		LocalDate discussed = v.date("discussedOn", "集体讨论日期（discussedOn）", data.discussedOn(),
+		LocalDate discussed = v.date("discussedOn", "集体讨论日期", data.discussedOn(),
 				c.concludedOn() != null ? c.concludedOn() : c.filedOn(), on == null ? caseWork.today() : on);
 		if (c.serious()) {
 			v.require("discussedOn", discussed != null, "required", "情节严重的案件须经负责人集体讨论决定（行政处罚法第57条），请填写集体讨论日期");
@@ -215,9 +215,9 @@ public class CaseDecisions {
 		String participants = discussion(v, data, discussed != null, c.regionCode());
 		String review = statementReview(v, c, data);
 		String typedNumber = Text.documentNumber(data.decisionNumber());
-		v.maxLength("decisionNumber", "决定书文号（decisionNumber）", typedNumber, 60)
-			.documentNumber("decisionNumber", "决定书文号（decisionNumber）", typedNumber)
-			.documentYear("decisionNumber", "决定书文号（decisionNumber）", typedNumber, on);
+		v.maxLength("decisionNumber", "决定书文号", typedNumber, 60)
+			.documentNumber("decisionNumber", "决定书文号", typedNumber)
+			.documentYear("decisionNumber", "决定书文号", typedNumber, on);
 		decisionNumbers.handTypedNumber(v, typedNumber);
 		v.throwIfInvalid();
 		caseWork.revocationAuthority("penalty", c.regionCode(), c.enterpriseCreditCode(), penalty);
@@ -326,7 +326,7 @@ public class CaseDecisions {
 		BureauView bureau = null;
 		if (bureauId != null) {
 			bureau = bureaus.find(DataScope.all(), bureauId).orElse(null);
-			v.require("bureauId", bureau != null, "exists", "接收案件的邮政管理部门（bureauId）不存在：" + bureauId);
+			v.require("bureauId", bureau != null, "exists", "接收案件的邮政管理部门不存在：" + bureauId);
 			if (bureau != null) {
 				String own = c.regionCode().length() > 6 ? c.regionCode().substring(0, 6) : c.regionCode();
 				v.require("bureauId", !bureau.regionCode().equals(own), "other", "案件应移送其他邮政管理部门，不能移送本局（"
@@ -334,10 +334,10 @@ public class CaseDecisions {
 			}
 		}
 		else {
-			v.required("authority", "接收案件的机关（authority）", authority);
+			v.required("authority", "接收案件的机关", authority);
 		}
-		v.line("authority", "接收案件的机关（authority）", authority, 200);
-		v.required("reason", "移送理由（reason）", reason).maxLength("reason", "移送理由（reason）", reason, 500);
+		v.line("authority", "接收案件的机关", authority, 200);
+		v.required("reason", "移送理由", reason).maxLength("reason", "移送理由", reason, 500);
 		v.throwIfInvalid();
 		String target = bureau != null ? bureau.name() : Text.line(authority);
 		caseWork.move(c, to,
@@ -368,29 +368,29 @@ public class CaseDecisions {
 				: data.discussionParticipants().stream().filter(n -> !Text.isBlank(n)).map(Text::name).toList();
 		if (!discussed) {
 			v.require("discussedOn", names.isEmpty() && Text.isBlank(data.discussionConclusion()), "required",
-					"填写了集体讨论的参加人员或结论，请同时填写集体讨论日期（discussedOn）");
+					"填写了集体讨论的参加人员或结论，请同时填写集体讨论日期");
 			return null;
 		}
 		int min = rules.value(StatutoryRule.PENALTY_DISCUSSION_MIN_PARTICIPANTS, region).intValue();
 		v.require("discussionParticipants", names.size() >= min, "min-size",
-				"集体讨论的参加负责人（discussionParticipants）至少" + min + "人（行政处罚法第57条，本局规则）");
+				"集体讨论的参加负责人至少" + min + "人（行政处罚法第57条，本局规则）");
 		// one person named twice in another width or spacing (蒋局长, 蒋 局长, 蒋局长 in full width) or in traditional
 		// characters (蔣局長) is one participant: compared folded, traditional characters as simplified (HanVariants)
 		List<String> keys = names.stream().map(CaseTeam::personKey).toList();
 		v.require("discussionParticipants", keys.stream().distinct().count() == names.size(), "distinct",
-				"集体讨论的参加负责人（discussionParticipants）不能重复");
+				"集体讨论的参加负责人不能重复");
 		// the participants are names as the record lists them; the one that can be checked is the deciding head's own:
 		// a decision of 负责人集体讨论 is taken by the handling bureau's heads, the signed-in head among them (art.57)
 		String decider = CaseWork.actorName();
 		v.require("discussionParticipants", decider == null || keys.contains(CaseTeam.personKey(decider)), "decider-not-in-discussion",
-				"集体讨论应由办案机关负责人参加，作出决定的负责人（" + decider + "）应列在参加人员（discussionParticipants）之中（行政处罚法第57条）");
+				"集体讨论应由办案机关负责人参加，作出决定的负责人（" + decider + "）应列在参加人员之中（行政处罚法第57条）");
 		for (int i = 0; i < names.size(); i++) {
 			v.maxLength("discussionParticipants[" + i + "]", "参加负责人姓名", names.get(i), 30)
 				.name("discussionParticipants[" + i + "]", "参加负责人姓名", names.get(i))
 				.personName("discussionParticipants[" + i + "]", "参加负责人姓名", names.get(i));
 		}
-		v.required("discussionConclusion", "集体讨论结论（discussionConclusion）", data.discussionConclusion())
-			.maxLength("discussionConclusion", "集体讨论结论（discussionConclusion）", data.discussionConclusion(), 2000);
+		v.required("discussionConclusion", "集体讨论结论", data.discussionConclusion())
+			.maxLength("discussionConclusion", "集体讨论结论", data.discussionConclusion(), 2000);
 		return String.join("、", names);
 	}
 
@@ -402,20 +402,20 @@ public class CaseDecisions {
 	private static String statementReview(Validation v, CaseView c, Decision data) {
 		if (c.statementOn() == null) {
 			v.require("statementReview", data.statementAdopted() == null && Text.isBlank(data.statementReview()), "no-statement",
-					"当事人没有陈述申辩，无需填写复核意见（statementAdopted、statementReview）");
+					"当事人没有陈述申辩，无需填写复核意见");
 			return null;
 		}
 		v.require("statementAdopted", data.statementAdopted() != null, "required",
-				"当事人已陈述申辩，请填写复核结论（statementAdopted：是否采纳，行政处罚法第45条）");
-		v.required("statementReview", "陈述申辩复核意见（statementReview：采纳或不予采纳的理由）", data.statementReview())
-			.maxLength("statementReview", "陈述申辩复核意见（statementReview）", data.statementReview(), 2000);
+				"当事人已陈述申辩，请填写复核结论（是否采纳，行政处罚法第45条）");
+		v.required("statementReview", "陈述申辩复核意见（采纳或不予采纳的理由）", data.statementReview())
+			.maxLength("statementReview", "陈述申辩复核意见", data.statementReview(), 2000);
 		return Text.isBlank(data.statementReview()) ? null : Text.strip(Text.lineBreaks(data.statementReview()));
 	}
 
 	/** A decision day before {@code step}'s day, the error on {@code decidedOn} with {@code rule}; a null step passes. */
 	private static void notBefore(Validation v, LocalDate on, LocalDate step, String rule, String label) {
 		if (step != null) {
-			v.require("decidedOn", !on.isBefore(step), rule, "决定日期（decidedOn）" + on + "不能早于" + label + "（" + step + "）");
+			v.require("decidedOn", !on.isBefore(step), rule, "决定日期" + on + "不能早于" + label + "（" + step + "）");
 		}
 	}
 }

@@ -137,43 +137,43 @@ public class CaseEvidence {
 		Validation v = new Validation();
 		EvidenceKind kind = null;
 		if (Text.isBlank(data.kind())) {
-			v.require("kind", false, "required", "证据种类（kind）不能为空");
+			v.require("kind", false, "required", "证据种类不能为空");
 		}
 		else {
 			try {
 				kind = EvidenceKind.valueOf(Text.strip(data.kind()));
 			}
 			catch (IllegalArgumentException ex) {
-				v.require("kind", false, "one-of", "证据种类（kind）应为INQUIRY_RECORD（询问笔录）、SITE_RECORD（现场检查笔录）、"
+				v.require("kind", false, "one-of", "证据种类应为INQUIRY_RECORD（询问笔录）、SITE_RECORD（现场检查笔录）、"
 						+ "DOCUMENTARY（书证）、PHOTO（照片）、AUDIO（音频）、VIDEO（视频）之一");
 			}
 		}
-		v.name("title", "证据名称（title）", data.title(), 200);
-		v.maxLength("content", "证据内容（content）", data.content(), 4000);
-		v.line("place", "收集地点（place）", data.place(), 200);
-		v.maxLength("subject", "被询问人/在场人（subject）", data.subject(), 100)
-			.name("subject", "被询问人/在场人（subject）", data.subject())
-			.personName("subject", "被询问人/在场人（subject）", data.subject());
+		v.name("title", "证据名称", data.title(), 200);
+		v.maxLength("content", "证据内容", data.content(), 4000);
+		v.line("place", "收集地点", data.place(), 200);
+		v.maxLength("subject", "被询问人/在场人", data.subject(), 100)
+			.name("subject", "被询问人/在场人", data.subject())
+			.personName("subject", "被询问人/在场人", data.subject());
 		if (kind == EvidenceKind.INQUIRY_RECORD || kind == EvidenceKind.SITE_RECORD) {
-			v.required("content", kind == EvidenceKind.INQUIRY_RECORD ? "询问内容（content）" : "检查（勘验）情况（content）", data.content());
-			v.required("place", "地点（place）", data.place());
+			v.required("content", kind == EvidenceKind.INQUIRY_RECORD ? "询问内容" : "检查（勘验）情况", data.content());
+			v.required("place", "地点", data.place());
 		}
 		if (kind == EvidenceKind.INQUIRY_RECORD) {
-			v.required("subject", "被询问人（subject）", data.subject());
+			v.required("subject", "被询问人", data.subject());
 		}
 		if (kind == EvidenceKind.AUDIO || kind == EvidenceKind.VIDEO) {
-			v.required("content", "存储介质及编号（content）", data.content());
+			v.required("content", "存储介质及编号", data.content());
 		}
-		v.required("collectedOn", "收集日期（collectedOn）", data.collectedOn());
-		LocalDate on = v.date("collectedOn", "收集日期（collectedOn）", data.collectedOn(), c.filedOn(), today);
+		v.required("collectedOn", "收集日期", data.collectedOn());
+		LocalDate on = v.date("collectedOn", "收集日期", data.collectedOn(), c.filedOn(), today);
 		String collectedBy = collectors(v, c, data.collectors(), today);
 		if (kind != null && kind.fileRequired()) {
-			v.require("file", file != null, "required", (kind == EvidenceKind.PHOTO ? "照片" : "书证扫描件") + "（file）不能为空");
+			v.require("file", file != null, "required", (kind == EvidenceKind.PHOTO ? "照片" : "书证扫描件") + "不能为空");
 		}
 		if (file != null) {
 			String type = v.check("file", () -> attachments.checkWithMedia(file, "file", "证据文件", maxBytes, maxMediaBytes));
 			if (type != null && kind != null) {
-				v.require("file", kind.accepts(type), "content-type", kind.label() + "（file）应为" + kind.files());
+				v.require("file", kind.accepts(type), "content-type", kind.label() + "应为" + kind.files());
 			}
 		}
 		v.throwIfInvalid();
@@ -263,7 +263,7 @@ public class CaseEvidence {
 		int min = rules.intValue(StatutoryRule.INSPECTION_MIN_INSPECTORS, c.regionCode());
 		List<String> certificates = given == null ? List.of()
 				: given.stream().filter(s -> !Text.isBlank(s)).map(Inspectors::certificateNumber).toList();
-		v.require("collectors", certificates.size() >= min, "min", "收集证据的执法人员（collectors）不得少于" + min
+		v.require("collectors", certificates.size() >= min, "min", "收集证据的执法人员不得少于" + min
 				+ "人，并应出示执法证件（行政处罚法第42条、第55条）");
 		record Member(String name, String certificateNumber) {
 		}

@@ -56,16 +56,16 @@ import static org.youguan.enforcement.internal.DecisionRules.ruleBroken;
 public class CaseExecution {
 
 	/** An instalment's position's label (its service's and the JSON reader's, {@code NumberText.Digits}). */
-	public static final String INSTALMENT_NUMBER = "期次（instalment）";
+	public static final String INSTALMENT_NUMBER = "期次";
 
 	/** The digits an instalment's position may have: a plan has far fewer than 1000 instalments. */
 	public static final int INSTALMENT_DIGITS = 3;
 
 	/** A payment's label (its service's and the JSON reader's, {@code NumberText.Digits}). */
-	public static final String PAID = "缴款金额（amount）";
+	public static final String PAID = "缴款金额";
 
 	/** A refund's label. */
-	public static final String REFUNDED = "退还金额（amount）";
+	public static final String REFUNDED = "退还金额";
 
 	/** An instalment's label, {@code {n}} its 1-based position. */
 	public static final String INSTALMENT = "第{n}期金额";
@@ -109,8 +109,8 @@ public class CaseExecution {
 		CaseStatus to = CaseStep.DELIVER.from(c.status());
 		Execution.requireInForce(c, "deliveredOn", "送达");
 		Validation v = new Validation();
-		v.required("deliveredOn", "送达日期（deliveredOn）", deliveredOn);
-		LocalDate on = v.date("deliveredOn", "送达日期（deliveredOn）", deliveredOn, c.decidedOn(), caseWork.today());
+		v.required("deliveredOn", "送达日期", deliveredOn);
+		LocalDate on = v.date("deliveredOn", "送达日期", deliveredOn, c.decidedOn(), caseWork.today());
 		v.throwIfInvalid();
 		CaseClock caseClock = caseWork.clock(c);
 		LocalDate due = caseClock.deliveryDue(c.decidedOn());
@@ -164,11 +164,11 @@ public class CaseExecution {
 		}
 		if (Execution.fine(c) == null) {
 			throw ruleBroken("amount", "no-fine", Execution.confiscated(c) != null
-					? "该处罚决定没收违法所得，应登记上缴（handover），不是缴纳罚款"
+					? "该处罚决定没收违法所得，应登记上缴，不是缴纳罚款"
 					: "该处罚决定没有罚款，无需登记缴纳，可直接结案");
 		}
 		Validation v = new Validation();
-		v.required("paidOn", "缴款日期（paidOn）", paidOn).required("amount", "缴款金额（amount）", amount);
+		v.required("paidOn", "缴款日期", paidOn).required("amount", "缴款金额", amount);
 		Procedure proc = caseWork.procedure(id);
 		PaymentDue payment = finePayments.paymentDue(c, proc);
 		BigDecimal owed = FinePayments.stillOwed(c, proc);
@@ -183,7 +183,7 @@ public class CaseExecution {
 		CaseStatus to = CaseStep.PAY.from(c.status());
 		if (payment.instalment() == null) {
 			// no instalments approved: a position named would be booked against nothing
-			v.require("instalment", Text.isBlank(instalment), "absent", "本案未批准分期缴纳，不填写期次（instalment）");
+			v.require("instalment", Text.isBlank(instalment), "absent", "本案未批准分期缴纳，不填写期次");
 		}
 		else {
 			v.required("instalment", INSTALMENT_NUMBER, instalment);
@@ -196,11 +196,11 @@ public class CaseExecution {
 							+ "登记缴纳，不能重复登记；下一期为第" + next + "期";
 					throw new DomainException(ErrorCode.DUPLICATE, message, List.of(new FieldError("instalment", "already-paid", message)));
 				}
-				v.require("instalment", false, "not-next", "期次（instalment）应为下一期未缴纳的第" + next + "期");
+				v.require("instalment", false, "not-next", "期次应为下一期未缴纳的第" + next + "期");
 			}
 		}
 		Instalment last = proc.instalments().stream().filter(i -> i.paidOn() != null).reduce((a, b) -> b).orElse(null);
-		LocalDate on = v.date("paidOn", "缴款日期（paidOn）", paidOn, last != null ? last.paidOn() : c.deliveredOn(), caseWork.today());
+		LocalDate on = v.date("paidOn", "缴款日期", paidOn, last != null ? last.paidOn() : c.deliveredOn(), caseWork.today());
 		BigDecimal paid = v.decimal("amount", PAID, amount, CaseInput.YUAN_INTEGER, CaseInput.YUAN_FRACTION);
 		v.money("amount", PAID, paid);
 		BigDecimal surcharge = null;
@@ -307,7 +307,7 @@ public class CaseExecution {
 					+ Execution.refundBasis(c, Execution.overpaid(c, caseWork.procedure(id).instalments()), refund.amounts())
 					+ "），应先登记退还，方可结案");
 		}
-		new Validation().maxLength("note", "结案说明（note）", note, 500).throwIfInvalid();
+		new Validation().maxLength("note", "结案说明", note, 500).throwIfInvalid();
 		Map<String, Object> p = new HashMap<>();
 		p.put("on", caseWork.today());
 		p.put("note", Text.blankToNull(note) != null ? Text.strip(note) : c.annulled() ? "处罚决定已被撤销或确认无效" : "执行完毕");
@@ -346,19 +346,19 @@ public class CaseExecution {
 					List.of(new FieldError("handedOverOn", "already-handed-over", message)));
 		}
 		Validation v = new Validation();
-		v.required("handedOverOn", "上缴日期（handedOverOn）", handedOverOn).required("amount", "上缴金额（amount）", amount);
-		LocalDate on = v.date("handedOverOn", "上缴日期（handedOverOn，不早于送达、不晚于今天）", handedOverOn, c.deliveredOn(),
+		v.required("handedOverOn", "上缴日期", handedOverOn).required("amount", "上缴金额", amount);
+		LocalDate on = v.date("handedOverOn", "上缴日期（不早于送达、不晚于今天）", handedOverOn, c.deliveredOn(),
 				caseWork.today());
-		BigDecimal handed = v.decimal("amount", "上缴金额（amount）", amount, 12, 2);
-		v.money("amount", "上缴金额（amount）", handed);
+		BigDecimal handed = v.decimal("amount", "上缴金额", amount, 12, 2);
+		v.money("amount", "上缴金额", handed);
 		if (handed != null) {
 			v.require("amount", handed.compareTo(confiscated) == 0, "amount", "上缴金额应为处罚决定没收的违法所得" + plain(confiscated)
 					+ "元，登记的是" + plain(handed) + "元");
 		}
 		v.require("receipt", !Text.isBlank(receipt) || scan != null, "required",
-				"上缴凭证（receipt：缴款书号或说明）与凭证扫描件（file）至少填写一项");
+				"上缴凭证（缴款书号或说明）与凭证扫描件至少填写一项");
 		// a 缴款书号 or a short note, printed on one line of the 结案报告 ("（凭证：…）"): no line break nor hidden character
-		v.line("receipt", "上缴凭证（receipt）", receipt, 500);
+		v.line("receipt", "上缴凭证", receipt, 500);
 		v.throwIfInvalid();
 		Long attachment = scan == null ? null
 				: documents.keepScan(c, CaseDocuments.HANDOVER_RECEIPT, scan, "没收违法所得上缴凭证", maxScanBytes);
@@ -421,13 +421,13 @@ public class CaseExecution {
 					+ "结案，不能再登记退还：结案时应退还的罚款均应已退还，结案报告据此制作");
 		}
 		Validation v = new Validation();
-		v.required("refundedOn", "退还日期（refundedOn）", refundedOn).required("amount", "退还金额（amount）", amount);
+		v.required("refundedOn", "退还日期", refundedOn).required("amount", "退还金额", amount);
 		LocalDate lastPaid = c.paidOn() != null ? c.paidOn() : instalments.stream().map(Instalment::paidOn)
 			.filter(Objects::nonNull).max(LocalDate::compareTo).orElse(null);
 		// nothing was overpaid before the outcome that lowered or ended the fine: the refund is not dated before it
 		LocalDate lowered = caseWork.fineLoweredOn(id);
 		LocalDate earliest = lowered != null && (lastPaid == null || lowered.isAfter(lastPaid)) ? lowered : lastPaid;
-		LocalDate on = v.date("refundedOn", "退还日期（refundedOn，不早于" + (Objects.equals(earliest, lastPaid) ? "缴款" : earliest
+		LocalDate on = v.date("refundedOn", "退还日期（不早于" + (Objects.equals(earliest, lastPaid) ? "缴款" : earliest
 				+ "变更、撤销或确认无效处罚决定") + "、不晚于今天）", refundedOn, earliest, caseWork.today());
 		BigDecimal refunding = v.decimal("amount", REFUNDED, amount, CaseInput.YUAN_INTEGER, CaseInput.YUAN_FRACTION);
 		v.money("amount", REFUNDED, refunding);
@@ -435,10 +435,10 @@ public class CaseExecution {
 		// number in it (a filer's ID or mobile typed as the voucher would be shown in full), written only with what a
 		// voucher number is printed with (no markup, quotes or control characters: it is shown on the page and the report)
 		String voucher = Text.identifier(Text.strip(receipt));
-		v.maxLength("receipt", "退付凭证号（receipt）", voucher, 100).voucherNumber("receipt", "退付凭证号（receipt）", receipt);
+		v.maxLength("receipt", "退付凭证号", voucher, 100).voucherNumber("receipt", "退付凭证号", receipt);
 		String basis = Execution.refundBasis(c, overpaid, refunded);
 		if (refunding != null) {
-			v.require("amount", refunding.signum() > 0, "positive", "退还金额（amount）应大于0，填写的是" + plain(refunding) + "元");
+			v.require("amount", refunding.signum() > 0, "positive", "退还金额应大于0，填写的是" + plain(refunding) + "元");
 			v.require("amount", refunding.signum() <= 0 || refunding.compareTo(refund.due()) <= 0, "amount",
 					basis + "，登记的是" + plain(refunding) + "元");
 		}
@@ -481,7 +481,7 @@ public class CaseExecution {
 		if (jdbc.sql("SELECT count(*) FROM penalty_case_refund WHERE case_id = :id AND refunded_on = :on AND amount = :amount")
 			.param("id", id).param("on", on).param("amount", amount).query(Long.class).single() > 0) {
 			throw DomainException.duplicate("amount", "本案" + on + "已登记退还" + plain(amount) + "元，不能重复登记；同日同额确有另一笔退还的，"
-					+ "请填写其退付凭证号（receipt）");
+					+ "请填写其退付凭证号");
 		}
 	}
 
@@ -548,8 +548,8 @@ public class CaseExecution {
 		CaseClock caseClock = caseWork.clock(c);
 		LocalDate originalDue = caseClock.paymentDue(c.deliveredOn());
 		Validation v = new Validation();
-		v.required("appliedOn", "申请日期（appliedOn）", terms.appliedOn());
-		LocalDate appliedOn = v.date("appliedOn", "申请日期（appliedOn，不早于送达、不晚于今天）", terms.appliedOn(),
+		v.required("appliedOn", "申请日期", terms.appliedOn());
+		LocalDate appliedOn = v.date("appliedOn", "申请日期（不早于送达、不晚于今天）", terms.appliedOn(),
 				c.deliveredOn(), caseWork.today());
 		if (appliedOn != null && appliedOn.isAfter(originalDue) && !appliedOn.isAfter(caseWork.today())) {
 			// art.66: the party applies while the fine is due; granted on a late application, a deferral would wipe out
@@ -561,8 +561,8 @@ public class CaseExecution {
 		LocalDate latestDue = caseClock.deferralLimit(originalDue);
 		String kind = Text.isBlank(terms.kind()) ? null : Text.strip(terms.kind()).toUpperCase(Locale.ROOT);
 		v.require("kind", "DEFERRAL".equals(kind) || "INSTALMENTS".equals(kind), "one-of",
-				"缴纳方式（kind）应为DEFERRAL（延期）或INSTALMENTS（分期）");
-		v.required("reason", "申请理由（reason）", terms.reason()).maxLength("reason", "申请理由（reason）", terms.reason(), 500);
+				"缴纳方式应为DEFERRAL（延期）或INSTALMENTS（分期）");
+		v.required("reason", "申请理由", terms.reason()).maxLength("reason", "申请理由", terms.reason(), 500);
 		LocalDate deferred = null;
 		List<Instalment> parts = new ArrayList<>();
 		// each kind states only its own terms: a deferral's instalments, or instalments' deferred day, would be approved
@@ -570,24 +570,24 @@ public class CaseExecution {
 		List<InstalmentTerm> typed = terms.instalments() == null ? List.of() : terms.instalments().stream()
 			.filter(t -> t != null && (!Text.isBlank(t.dueOn()) || !Text.isBlank(t.amount()))).toList();
 		if ("DEFERRAL".equals(kind)) {
-			v.require("instalments", typed.isEmpty(), "absent", "延期缴纳不填写分期（instalments）：分期缴纳请选择INSTALMENTS");
+			v.require("instalments", typed.isEmpty(), "absent", "延期缴纳不填写分期：分期缴纳请选择INSTALMENTS");
 		}
 		else if ("INSTALMENTS".equals(kind)) {
 			v.require("deferredUntil", Text.isBlank(terms.deferredUntil()), "absent",
-					"分期缴纳不填写延期至（deferredUntil）：各期的缴纳期限填写在instalments中");
+					"分期缴纳不填写延期至：各期的缴纳期限填写在instalments中");
 		}
 		if ("DEFERRAL".equals(kind)) {
-			v.required("deferredUntil", "延期至（deferredUntil）", terms.deferredUntil());
+			v.required("deferredUntil", "延期至", terms.deferredUntil());
 			// after the original deadline, and not before the day of approval: a day already past would make the party
 			// owe 加处罚款 for days before it was told of the deferral (instalment days are held to the same)
 			LocalDate earliest = originalDue.plusDays(1).isAfter(caseWork.today()) ? originalDue.plusDays(1) : caseWork.today();
-			deferred = v.date("deferredUntil", "延期至（deferredUntil，晚于原缴款期限" + originalDue + "且不早于今天）",
+			deferred = v.date("deferredUntil", "延期至（晚于原缴款期限" + originalDue + "且不早于今天）",
 					terms.deferredUntil(), earliest, latestDue);
-			workingDay(v, caseClock, "deferredUntil", "延期至（deferredUntil）", deferred);
+			workingDay(v, caseClock, "deferredUntil", "延期至", deferred);
 		}
 		else if ("INSTALMENTS".equals(kind)) {
 			List<InstalmentTerm> given = typed;
-			v.require("instalments", given.size() >= 2, "min", "分期缴纳（instalments）至少分2期");
+			v.require("instalments", given.size() >= 2, "min", "分期缴纳至少分2期");
 			LocalDate previous = caseWork.today().minusDays(1);
 			BigDecimal sum = BigDecimal.ZERO;
 			for (int i = 0; i < given.size(); i++) {

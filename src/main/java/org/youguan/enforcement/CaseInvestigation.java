@@ -73,9 +73,9 @@ public class CaseInvestigation {
 	 * (行政处罚法(2021) art.44: the notice tells the party the penalty's content, its period included)
 	 */
 	public record Conclusion(String report, String proposedPenalty,
-			@JsonDeserialize(using = NumberText.class) @NumberText.Digits(label = CaseInput.FINE + "（proposedFine）", integer = CaseInput.YUAN_INTEGER, fraction = CaseInput.YUAN_FRACTION) String proposedFine, Boolean serious,
+			@JsonDeserialize(using = NumberText.class) @NumberText.Digits(label = CaseInput.FINE, integer = CaseInput.YUAN_INTEGER, fraction = CaseInput.YUAN_FRACTION) String proposedFine, Boolean serious,
 			String mitigation, String mitigationGround, String mitigationReason, String concludedOn,
-			@JsonDeserialize(using = NumberText.class) @NumberText.Digits(label = CaseInput.CONFISCATED + "（proposedConfiscated）", integer = CaseInput.YUAN_INTEGER, fraction = CaseInput.YUAN_FRACTION) String proposedConfiscated,
+			@JsonDeserialize(using = NumberText.class) @NumberText.Digits(label = CaseInput.CONFISCATED, integer = CaseInput.YUAN_INTEGER, fraction = CaseInput.YUAN_FRACTION) String proposedConfiscated,
 			@JsonDeserialize(using = NumberText.class) String proposedSuspensionDays) {
 		/** The long free text (report, mitigationReason) as stored, searched and compared: {@link Text#freeText}. */
 		public Conclusion {
@@ -143,7 +143,7 @@ public class CaseInvestigation {
 		CaseStatus to = CaseStep.CONCLUDE_INVESTIGATION.from(c.status());
 		caseWork.requireNoOpenSuspension(id, "concludedOn", "调查终结");
 		Validation v = new Validation();
-		v.required("report", "调查终结报告（report）", data.report()).maxLength("report", "调查终结报告（report）", data.report(), 4000);
+		v.required("report", "调查终结报告", data.report()).maxLength("report", "调查终结报告", data.report(), 4000);
 		Penalty penalty = penalty(v, "proposedPenalty", "拟处罚种类", data.proposedPenalty());
 		BigDecimal fine = fine(v, "proposedFine", penalty, data.proposedFine());
 		BigDecimal confiscated = confiscated(v, "proposedConfiscated", penalty, data.proposedConfiscated());
@@ -161,7 +161,7 @@ public class CaseInvestigation {
 		v.require("evidence", lastEvidence != null, "no-evidence", "本案尚未登记任何证据，不能调查终结：请先登记证据（行政处罚法第40条、第54条），"
 				+ "无证据证明违法事实的请撤案");
 		LocalDate concludedOn = Text.isBlank(data.concludedOn()) ? caseWork.today()
-				: v.date("concludedOn", "调查终结日期（concludedOn）", data.concludedOn(),
+				: v.date("concludedOn", "调查终结日期", data.concludedOn(),
 						caseWork.notBeforeReturn(id, lastEvidence != null && lastEvidence.isAfter(c.filedOn()) ? lastEvidence
 								: c.filedOn()), caseWork.today());
 		v.throwIfInvalid();
@@ -205,7 +205,7 @@ public class CaseInvestigation {
 		CaseView c = caseWork.lock(scope, id);
 		CaseStep.REVIEW.from(c.status());
 		// the outcome is never assumed: a review posted without it is no review passed
-		new Validation().require("agreed", agreed != null, "required", "法制审核结论（agreed）不能为空：请选择同意或不同意").throwIfInvalid();
+		new Validation().require("agreed", agreed != null, "required", "法制审核结论不能为空：请选择同意或不同意").throwIfInvalid();
 		if (c.status() == CaseStatus.HEARING && c.hearingOn() == null) {
 			throw ruleBroken("agreed", "before-hearing", "听证尚未举行：听证后再进行法制审核");
 		}
@@ -221,8 +221,8 @@ public class CaseInvestigation {
 			throw ruleBroken("reviewer", "reviewer-is-author", "法制审核人员不得是调查终结报告的制作人：" + reviewer.name()
 					+ "制作了本案的调查终结报告（审核由调查人员以外的人员进行，行政处罚法第58条）");
 		}
-		new Validation().required("opinion", "法制审核意见（opinion）", opinion)
-			.maxLength("opinion", "法制审核意见（opinion）", opinion, 2000).throwIfInvalid();
+		new Validation().required("opinion", "法制审核意见", opinion)
+			.maxLength("opinion", "法制审核意见", opinion, 2000).throwIfInvalid();
 		Map<String, Object> p = new HashMap<>();
 		p.put("opinion", Text.strip(opinion));
 		if (agreed) {

@@ -103,25 +103,24 @@ public class DecisionLimit {
 		}
 		Validation v = new Validation();
 		SuspensionKind k = parse(v, "kind", "中止类型", kind, SuspensionKind.class, true);
-		v.required("startedOn", "中止日期（startedOn）", startedOn);
-		LocalDate on = v.date("startedOn", "中止日期（startedOn）", startedOn, c.filedOn(), caseWork.today());
+		v.required("startedOn", "中止日期", startedOn);
+		LocalDate on = v.date("startedOn", "中止日期", startedOn, c.filedOn(), caseWork.today());
 		LocalDate lastPaused = caseWork.suspensions(id).stream().map(s -> s.endedOn() != null ? s.endedOn() : s.startedOn())
 			.max(Comparator.naturalOrder()).orElse(null);
 		if (on != null && lastPaused != null) {
 			// a day paused twice would stretch the limit twice (邮政行政执法监督办法 art.17 counts the days paused)
-			v.require("startedOn", on.isAfter(lastPaused), "overlapping-suspension", "中止日期（startedOn）应晚于此前中止（或听证）期间的最后一日"
+			v.require("startedOn", on.isAfter(lastPaused), "overlapping-suspension", "中止日期应晚于此前中止（或听证）期间的最后一日"
 					+ lastPaused + "：同一期间不能重复中止计时");
 		}
 		if (k == SuspensionKind.HEARING) {
 			// the hearing's period is the one from the party's request (行政处罚法(2021) art.63–64): none without a request
 			LocalDate requested = c.hearingRequestedOn();
-			v.require("kind", requested != null, "no-hearing-requested", "当事人未申请听证，不能以听证为由中止计时（kind）");
+			v.require("kind", requested != null, "no-hearing-requested", "当事人未申请听证，不能以听证为由中止计时");
 			if (requested != null && on != null) {
-				v.require("startedOn", !on.isBefore(requested), "before-request", "听证中止计时不能早于当事人申请听证之日" + requested
-						+ "（startedOn）");
+				v.require("startedOn", !on.isBefore(requested), "before-request", "听证中止计时不能早于当事人申请听证之日" + requested);
 			}
 		}
-		v.required("reason", "中止理由（reason）", reason).maxLength("reason", "中止理由（reason）", reason, 500);
+		v.required("reason", "中止理由", reason).maxLength("reason", "中止理由", reason, 500);
 		v.throwIfInvalid();
 		jdbc.sql("INSERT INTO penalty_case_suspension (case_id, kind, started_on, reason) VALUES (:id, :kind, :on, :reason)")
 			.param("id", id).param("kind", k.name()).param("on", on).param("reason", Text.strip(reason)).update();
@@ -140,8 +139,8 @@ public class DecisionLimit {
 		CaseStep.RESUME.from(c.status());
 		Suspension s = caseWork.ongoing(id).orElseThrow(() -> ruleBroken("endedOn", "not-suspended", "案件计时未中止，无需恢复计时"));
 		Validation v = new Validation();
-		v.required("endedOn", "中止结束日期（endedOn）", endedOn);
-		LocalDate on = v.date("endedOn", "中止结束日期（endedOn）", endedOn, s.startedOn(), caseWork.today());
+		v.required("endedOn", "中止结束日期", endedOn);
+		LocalDate on = v.date("endedOn", "中止结束日期", endedOn, s.startedOn(), caseWork.today());
 		v.throwIfInvalid();
 		jdbc.sql("UPDATE penalty_case_suspension SET ended_on = :on WHERE id = :id").param("on", on).param("id", s.id()).update();
 		LocalDate due = caseWork.decisionDue(c, c.extended());

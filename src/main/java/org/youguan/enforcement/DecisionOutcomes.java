@@ -124,8 +124,8 @@ public class DecisionOutcomes {
 	 * ({@code penalty}, {@code fine}, {@code confiscated} as at the decision).
 	 */
 	public record Outcome(String kind, String body, String documentNumber, String decidedOn, String result, String reason,
-			String penalty, @JsonDeserialize(using = NumberText.class) @NumberText.Digits(label = CaseInput.FINE + "（fine）", integer = CaseInput.YUAN_INTEGER, fraction = CaseInput.YUAN_FRACTION) String fine,
-			@JsonDeserialize(using = NumberText.class) @NumberText.Digits(label = CaseInput.CONFISCATED + "（confiscated）", integer = CaseInput.YUAN_INTEGER, fraction = CaseInput.YUAN_FRACTION) String confiscated) {
+			String penalty, @JsonDeserialize(using = NumberText.class) @NumberText.Digits(label = CaseInput.FINE, integer = CaseInput.YUAN_INTEGER, fraction = CaseInput.YUAN_FRACTION) String fine,
+			@JsonDeserialize(using = NumberText.class) @NumberText.Digits(label = CaseInput.CONFISCATED, integer = CaseInput.YUAN_INTEGER, fraction = CaseInput.YUAN_FRACTION) String confiscated) {
 		/** The long free text (reason) as stored, searched and compared: {@link Text#freeText}. */
 		public Outcome {
 			reason = Text.freeText(reason);
@@ -194,13 +194,13 @@ public class DecisionOutcomes {
 		Validation v = new Validation();
 		Kind kind = parse(v, "kind", "类别", data.kind(), Kind.class, true);
 		Result result = parse(v, "result", "结果", data.result(), Result.class, true);
-		v.required("body", "作出机关（body）", data.body()).line("body", "作出机关（body）", data.body(), 200);
-		v.required("documentNumber", "文书文号（documentNumber）", data.documentNumber())
-			.line("documentNumber", "文书文号（documentNumber）", data.documentNumber(), 100)
-			.documentNumber("documentNumber", "文书文号（documentNumber）", data.documentNumber());
-		v.required("decidedOn", "作出日期（decidedOn）", data.decidedOn());
-		LocalDate on = v.date("decidedOn", "作出日期（decidedOn）", data.decidedOn(), c.decidedOn(), caseWork.today());
-		v.required("reason", "理由（reason）", data.reason()).maxLength("reason", "理由（reason）", data.reason(), 500);
+		v.required("body", "作出机关", data.body()).line("body", "作出机关", data.body(), 200);
+		v.required("documentNumber", "文书文号", data.documentNumber())
+			.line("documentNumber", "文书文号", data.documentNumber(), 100)
+			.documentNumber("documentNumber", "文书文号", data.documentNumber());
+		v.required("decidedOn", "作出日期", data.decidedOn());
+		LocalDate on = v.date("decidedOn", "作出日期", data.decidedOn(), c.decidedOn(), caseWork.today());
+		v.required("reason", "理由", data.reason()).maxLength("reason", "理由", data.reason(), 500);
 		Penalty penalty = null;
 		BigDecimal fine = null;
 		BigDecimal confiscated = null;
@@ -218,7 +218,7 @@ public class DecisionOutcomes {
 		else {
 			for (String[] part : new String[][] { { "penalty", data.penalty() }, { "fine", data.fine() },
 					{ "confiscated", data.confiscated() } }) {
-				v.require(part[0], Text.isBlank(part[1]), "absent", "只有结果为变更（CHANGED）时才填写变更后的处罚（" + part[0] + "）");
+				v.require(part[0], Text.isBlank(part[1]), "absent", "只有结果为变更时才填写变更后的处罚");
 			}
 		}
 		v.throwIfInvalid();

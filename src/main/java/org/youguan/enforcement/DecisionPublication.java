@@ -107,8 +107,8 @@ public class DecisionPublication {
 			v.require("publishedOn", documents.current(id, CaseDocumentKind.DECISION).filter(CaseDocuments.IssuedDocument::original)
 				.isPresent(), "original-decision", "历史导入的案件须先上传行政处罚决定书原件扫描件，才能公示（双公示须有决定书为据）");
 		}
-		v.required("publishedOn", "公示日期（publishedOn）", publishedOn);
-		LocalDate on = v.date("publishedOn", "公示日期（publishedOn）", publishedOn,
+		v.required("publishedOn", "公示日期", publishedOn);
+		LocalDate on = v.date("publishedOn", "公示日期", publishedOn,
 				c.deliveredOn() != null ? c.deliveredOn() : c.decidedOn(), caseWork.today());
 		v.throwIfInvalid();
 		Map<String, Object> p = Map.of("on", on, "basis", c.violationCode().basis());

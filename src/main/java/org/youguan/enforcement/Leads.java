@@ -166,7 +166,7 @@ public class Leads {
 		Validation v = new Validation();
 		LeadSource source = null;
 		if (Text.isBlank(data.source())) {
-			v.require("source", false, "required", "线索来源（source）不能为空");
+			v.require("source", false, "required", "线索来源不能为空");
 		}
 		else {
 			try {
@@ -176,12 +176,12 @@ public class Leads {
 				// told below
 			}
 			v.require("source", source == LeadSource.REPORT || source == LeadSource.TRANSFER, "one-of",
-					"线索来源（source）应为REPORT（举报、其他机关移送）或TRANSFER（邮政管理部门移交）；检查和申诉线索由相应模块自动转入");
+					"线索来源应为REPORT（举报、其他机关移送）或TRANSFER（邮政管理部门移交）；检查和申诉线索由相应模块自动转入");
 		}
 		EnterpriseView enterprise = enterprise(v, scope, data.enterpriseCreditCode());
 		String region = enterprise != null ? enterprise.regionCode() : Text.blankToNull(data.regionCode());
 		if (enterprise == null && Text.isBlank(data.enterpriseCreditCode())) {
-			v.require("regionCode", region != null, "required", "未指明企业时须填写违法行为发生地（regionCode）");
+			v.require("regionCode", region != null, "required", "未指明企业时须填写违法行为发生地");
 			if (region != null) {
 				String typed = Text.strip(region);
 				// a code of no region (or longer than any) is named here, never left to the database's column limit
@@ -191,18 +191,18 @@ public class Leads {
 				}
 			}
 		}
-		v.required("summary", "线索内容（summary）", data.summary()).maxLength("summary", "线索内容（summary）", data.summary(), 2000);
-		v.maxLength("sourceDetail", "来源说明（sourceDetail）", data.sourceDetail(), 200);
-		v.required("receivedOn", "收到日期（receivedOn）", data.receivedOn());
+		v.required("summary", "线索内容", data.summary()).maxLength("summary", "线索内容", data.summary(), 2000);
+		v.maxLength("sourceDetail", "来源说明", data.sourceDetail(), 200);
+		v.required("receivedOn", "收到日期", data.receivedOn());
 		LocalDate today = LocalDate.now(clock);
-		LocalDate received = v.date("receivedOn", "收到日期（receivedOn）", data.receivedOn(), Validation.EARLIEST_RECORD, today);
+		LocalDate received = v.date("receivedOn", "收到日期", data.receivedOn(), Validation.EARLIEST_RECORD, today);
 		// the region a rule is read in: the enterprise's, or the region typed once checked (not after a bad credit code)
 		if (received != null && region != null && (enterprise != null || Text.isBlank(data.enterpriseCreditCode()))) {
 			// the day received is the day the violation was discovered, to which the limitation is counted (art.36): a
 			// lead recorded now is not dated further back than the limitation period, or a backdated day would let a
 			// time-barred violation be filed
 			LocalDate earliest = caseWork.clock(region).limitationStart(today);
-			v.require("receivedOn", !received.isBefore(earliest), "limitation-back", "收到日期（receivedOn）不能早于" + earliest
+			v.require("receivedOn", !received.isBefore(earliest), "limitation-back", "收到日期不能早于" + earliest
 					+ "：补录的线索收到日期最早为登记之日前追责时效期间（行政处罚法第36条，2年）以内，线索收到日期即发现违法行为之日，决定能否追责");
 		}
 		v.throwIfInvalid();
@@ -276,20 +276,20 @@ public class Leads {
 		}
 		Validation v = new Validation();
 		ViolationType type = ViolationType.byCodeOrTitle(violation).orElse(null);
-		v.require("violation", type != null, "one-of", "违法行为类型（violation）应为违法行为目录中的代码或名称");
-		v.required("endedOn", "违法行为终了日期（endedOn）", endedOn);
-		LocalDate ended = v.date("endedOn", "违法行为终了日期（endedOn）", endedOn, Validation.EARLIEST_RECORD, LocalDate.now(clock));
+		v.require("violation", type != null, "one-of", "违法行为类型应为违法行为目录中的代码或名称");
+		v.required("endedOn", "违法行为终了日期", endedOn);
+		LocalDate ended = v.date("endedOn", "违法行为终了日期", endedOn, Validation.EARLIEST_RECORD, LocalDate.now(clock));
 		EnterpriseView enterprise = null;
 		if (lead.enterpriseCreditCode() == null) {
-			v.required("enterpriseCreditCode", "当事人统一社会信用代码（enterpriseCreditCode）", enterpriseCreditCode);
+			v.required("enterpriseCreditCode", "当事人统一社会信用代码", enterpriseCreditCode);
 			enterprise = enterprise(v, scope, enterpriseCreditCode);
 		}
 		String reason = harm ? Text.blankToNull(harmReason) : null;
-		v.maxLength("harmReason", "适用5年追责时效的理由（harmReason）", reason, 500);
+		v.maxLength("harmReason", "适用5年追责时效的理由", reason, 500);
 		v.throwIfInvalid();
 		if (harm && reason == null) {
 			// art.36: the 5-year limitation is an exception the proposal has to ground, not a box to tick
-			String message = "提请按5年追责时效立案的，应说明违法行为如何涉及公民生命健康安全、金融安全并有危害后果（harmReason，行政处罚法第36条）";
+			String message = "提请按5年追责时效立案的，应说明违法行为如何涉及公民生命健康安全、金融安全并有危害后果（行政处罚法第36条）";
 			throw new DomainException(ErrorCode.RULE_VIOLATION, message, List.of(new FieldError("harmReason", "required", message)));
 		}
 		jdbc.sql("""
@@ -333,7 +333,7 @@ public class Leads {
 			throw DomainException.illegalTransition("线索当前状态为“" + lead.status().label() + "”，须先提请立案才能批准");
 		}
 		LocalDate filed = filedOn == null ? LocalDate.now(clock) : filedOn;
-		new Validation().within("filedOn", "立案日期（filedOn）", filed, lead.receivedOn(), LocalDate.now(clock)).throwIfInvalid();
+		new Validation().within("filedOn", "立案日期", filed, lead.receivedOn(), LocalDate.now(clock)).throwIfInvalid();
 		EnterpriseView enterprise = enterprises.findByCreditCode(lead.enterpriseCreditCode())
 			.orElseThrow(() -> DecisionRules.ruleBroken("enterpriseCreditCode", "exists", "当事人（" + lead.enterpriseCreditCode() + "）不在企业名录中，请先登记企业"));
 		CaseClock caseClock = caseWork.clock(caseRegion(enterprise, lead));
@@ -372,8 +372,8 @@ public class Leads {
 		if (lead.status() == LeadStatus.FILED || lead.status() == LeadStatus.CLOSED) {
 			throw DomainException.illegalTransition("线索当前状态为“" + lead.status().label() + "”，不能再作不予立案处理");
 		}
-		new Validation().required("reason", "不予立案理由（reason）", reason)
-			.maxLength("reason", "不予立案理由（reason）", reason, 500)
+		new Validation().required("reason", "不予立案理由", reason)
+			.maxLength("reason", "不予立案理由", reason, 500)
 			.throwIfInvalid();
 		jdbc.sql("UPDATE penalty_lead SET status = 'CLOSED', closed_reason = :reason, closed_on = :today WHERE id = :id")
 			.param("reason", Text.strip(reason))
@@ -498,7 +498,7 @@ public class Leads {
 			return null;
 		}
 		EnterpriseView e = enterprises.findByCreditCode(code).filter(x -> scope.containsRegion(x.regionCode())).orElse(null);
-		v.require("enterpriseCreditCode", e != null, "exists", "当事人（enterpriseCreditCode）不在您辖区的企业名录中：" + code);
+		v.require("enterpriseCreditCode", e != null, "exists", "当事人不在您辖区的企业名录中：" + code);
 		return e;
 	}
 

@@ -93,10 +93,10 @@ public class NoticeAndHearing {
 			throw ruleBroken("notifiedOn", "before-review", "本案须经法制审核后才能事先告知（行政处罚法第58条；罚款达到审核标准或责令停业、吊销许可证件）");
 		}
 		Validation v = new Validation();
-		v.required("notifiedOn", "告知日期（notifiedOn）", notifiedOn);
+		v.required("notifiedOn", "告知日期", notifiedOn);
 		LocalDate earliest = caseWork.notBeforeReturn(id,
 				c.reviewedOn() != null ? c.reviewedOn() : c.concludedOn() != null ? c.concludedOn() : c.filedOn());
-		LocalDate on = v.date("notifiedOn", "告知日期（notifiedOn）", notifiedOn, earliest, caseWork.today());
+		LocalDate on = v.date("notifiedOn", "告知日期", notifiedOn, earliest, caseWork.today());
 		v.throwIfInvalid();
 		// what the notice tells the party is fixed with it: the right to a hearing as the threshold stands today, and the
 		// last day to state its case or request one (行政处罚法(2021) art.44, 63–64)
@@ -134,12 +134,12 @@ public class NoticeAndHearing {
 			throw DomainException.illegalTransition("statement", "already-stated", message);
 		}
 		Validation v = new Validation();
-		v.required("statementOn", "陈述申辩日期（statementOn）", statementOn);
-		LocalDate on = v.date("statementOn", "陈述申辩日期（statementOn）", statementOn, c.notifiedOn(), caseWork.today());
-		v.required("statement", "陈述申辩内容（statement）", statement).maxLength("statement", "陈述申辩内容（statement）", statement, 2000);
+		v.required("statementOn", "陈述申辩日期", statementOn);
+		LocalDate on = v.date("statementOn", "陈述申辩日期", statementOn, c.notifiedOn(), caseWork.today());
+		v.required("statement", "陈述申辩内容", statement).maxLength("statement", "陈述申辩内容", statement, 2000);
 		v.throwIfInvalid();
 		if (DecisionRules.onlyWaives(statement)) {
-			throw ruleBroken("statement", "use-waiver", "陈述申辩内容（statement）只是放弃陈述申辩的表示：当事人放弃陈述申辩须以其签字的书面声明"
+			throw ruleBroken("statement", "use-waiver", "陈述申辩内容只是放弃陈述申辩的表示：当事人放弃陈述申辩须以其签字的书面声明"
 					+ "登记（放弃陈述申辩）或由当事人在企业端确认，不能作为陈述申辩记录（行政处罚法第44条、第45条）");
 		}
 		caseWork.move(c, c.status(), ", statement_on = :on, statement = :statement", Map.of("on", on, "statement", Text.strip(statement)));
@@ -237,7 +237,7 @@ public class NoticeAndHearing {
 	private void waiveInWriting(CaseView c, Waiver waiver, String waivedOn, UploadedFile scan) {
 		Validation v = new Validation();
 		LocalDate on = waiverDay(c, waiver, v, waivedOn);
-		v.require("file", scan != null, "required", "当事人放弃" + waiver.what + "的书面声明扫描件（file）不能为空");
+		v.require("file", scan != null, "required", "当事人放弃" + waiver.what + "的书面声明扫描件不能为空");
 		v.throwIfInvalid();
 		Long attachment = documents.keepScan(c, waiver.scanKind, scan, "当事人放弃" + waiver.what + "的书面声明", maxScanBytes);
 		caseWork.move(c, c.status(), ", " + waiver.dayColumn + " = :on, " + waiver.scanColumn + " = :scan",
@@ -269,8 +269,8 @@ public class NoticeAndHearing {
 			throw DecisionRules.partyRight("waivedOn", "statement-waived", "当事人已于" + c.statementWaivedOn()
 					+ "明确放弃陈述申辩");
 		}
-		v.required("waivedOn", "放弃陈述申辩日期（waivedOn）", waivedOn);
-		return v.date("waivedOn", "放弃陈述申辩日期（waivedOn）", waivedOn, c.notifiedOn(), caseWork.today());
+		v.required("waivedOn", "放弃陈述申辩日期", waivedOn);
+		return v.date("waivedOn", "放弃陈述申辩日期", waivedOn, c.notifiedOn(), caseWork.today());
 	}
 
 	/**
@@ -283,8 +283,8 @@ public class NoticeAndHearing {
 		if (c.hearingWaivedOn() != null) {
 			throw DomainException.illegalTransition("当事人已于" + c.hearingWaivedOn() + "明确放弃听证");
 		}
-		v.required("waivedOn", "放弃听证日期（waivedOn）", waivedOn);
-		return v.date("waivedOn", "放弃听证日期（waivedOn）", waivedOn, c.notifiedOn(), caseWork.today());
+		v.required("waivedOn", "放弃听证日期", waivedOn);
+		return v.date("waivedOn", "放弃听证日期", waivedOn, c.notifiedOn(), caseWork.today());
 	}
 
 	/** The notice gave the right to a hearing (art.63), else 422 naming {@code field}, rule {@code no-hearing-right}. */
@@ -313,8 +313,8 @@ public class NoticeAndHearing {
 		}
 		LocalDate due = caseWork.replyDue(c);
 		Validation v = new Validation();
-		v.required("requestedOn", "申请听证日期（requestedOn）", requestedOn);
-		LocalDate on = v.date("requestedOn", "申请听证日期（requestedOn）", requestedOn, c.notifiedOn(), caseWork.today());
+		v.required("requestedOn", "申请听证日期", requestedOn);
+		LocalDate on = v.date("requestedOn", "申请听证日期", requestedOn, c.notifiedOn(), caseWork.today());
 		if (on != null) {
 			v.require("requestedOn", !on.isAfter(due), "deadline", "申请听证已超过期限：应在事先告知书载明的期限内（至" + calendar.messageDay(due)
 					+ "）提出（" + StatutoryRule.PENALTY_HEARING_REQUEST.basis() + "）");
@@ -413,12 +413,12 @@ public class NoticeAndHearing {
 			throw DomainException.illegalTransition("noticeOn", "already-notified", message);
 		}
 		Validation v = new Validation();
-		v.maxLength("record", "听证笔录（record）", data.record(), 4000);
+		v.maxLength("record", "听证笔录", data.record(), 4000);
 		Notice notice = null;
 		LocalDate held;
 		if (noticed) {
-			v.required("hearingOn", "听证日期（hearingOn）", data.hearingOn());
-			held = v.date("hearingOn", "听证日期（hearingOn）", data.hearingOn(), c.hearingScheduledOn(), caseWork.today());
+			v.required("hearingOn", "听证日期", data.hearingOn());
+			held = v.date("hearingOn", "听证日期", data.hearingOn(), c.hearingScheduledOn(), caseWork.today());
 		}
 		else {
 			// noticed on paper and recorded after the fact: the notice named the day held
@@ -469,16 +469,16 @@ public class NoticeAndHearing {
 	 * notice too late for it is the notice's error (field {@code noticeOn}), else the scheduled day's ({@code hearingOn})
 	 */
 	private Notice notice(CaseView c, Validation v, HearingNotice data, boolean held) {
-		v.required("noticeOn", "听证通知日期（noticeOn）", data.noticeOn()).required("hearingOn", "听证日期（hearingOn）", data.hearingOn());
-		v.required("place", "听证地点（place）", data.place()).line("place", "听证地点（place）", data.place(), 200);
-		v.require("host", data.host() != null, "required", "听证主持人（host）不能为空：请指定非本案调查人员的工作人员主持听证（行政处罚法第64条）");
+		v.required("noticeOn", "听证通知日期", data.noticeOn()).required("hearingOn", "听证日期", data.hearingOn());
+		v.required("place", "听证地点", data.place()).line("place", "听证地点", data.place(), 200);
+		v.require("host", data.host() != null, "required", "听证主持人不能为空：请指定非本案调查人员的工作人员主持听证（行政处罚法第64条）");
 		HearingHost host = data.host() == null ? null : hearingHost(c, data.host());
-		v.require("host", data.host() == null || host != null, "bureau", "听证主持人（host）应为办理本案的邮政管理部门"
+		v.require("host", data.host() == null || host != null, "bureau", "听证主持人应为办理本案的邮政管理部门"
 				+ "（或其上级部门）的在岗工作人员");
 		// a new notice (改期) is not dated before the one it replaces
 		LocalDate after = c.hearingNotifiedOn() != null ? c.hearingNotifiedOn() : c.hearingRequestedOn();
-		LocalDate on = v.date("noticeOn", "听证通知日期（noticeOn）", data.noticeOn(), after, caseWork.today());
-		LocalDate hearingOn = v.date("hearingOn", "听证日期（hearingOn）", data.hearingOn(), after,
+		LocalDate on = v.date("noticeOn", "听证通知日期", data.noticeOn(), after, caseWork.today());
+		LocalDate hearingOn = v.date("hearingOn", "听证日期", data.hearingOn(), after,
 				held ? caseWork.today() : Validation.LATEST_RECORD);
 		if (on != null && hearingOn != null) {
 			LocalDate earliest = caseWork.clock(c).hearingEarliest(on);
@@ -489,9 +489,9 @@ public class NoticeAndHearing {
 			if (!held) {
 				// the law sets no latest day; a hearing years ahead would keep the case paused as long (product rule)
 				LocalDate latest = caseWork.clock(c).hearingLatest(on);
-				v.require("hearingOn", !hearingOn.isAfter(latest), "hearing-latest", "听证日期（hearingOn）不得晚于" + calendar.messageDay(latest)
-						+ "：按产品规则" + StatutoryRule.PENALTY_HEARING_LATEST.code() + "（"
-						+ StatutoryRule.PENALTY_HEARING_LATEST.title() + "），听证应在通知后"
+				v.require("hearingOn", !hearingOn.isAfter(latest), "hearing-latest", "听证日期不得晚于" + calendar.messageDay(latest)
+						+ "：按规则目录“"
+						+ StatutoryRule.PENALTY_HEARING_LATEST.title() + "”，听证应在通知后"
 						+ caseWork.threshold(StatutoryRule.PENALTY_HEARING_LATEST, c).stripTrailingZeros().toPlainString()
 						+ "个工作日内举行（本局可在规则目录中调整）");
 			}
@@ -547,7 +547,7 @@ public class NoticeAndHearing {
 		CaseView c = caseWork.lock(scope, id);
 		CaseStatus to = CaseStep.RETURN_TO_INVESTIGATION.from(c.status());
 		caseWork.requireHandlingHead(c.regionCode(), "退回调查");
-		new Validation().required("reason", "退回调查理由（reason）", reason).maxLength("reason", "退回调查理由（reason）", reason, 500)
+		new Validation().required("reason", "退回调查理由", reason).maxLength("reason", "退回调查理由", reason, 500)
 			.throwIfInvalid();
 		LocalDate today = caseWork.today();
 		if (c.status() == CaseStatus.HEARING && c.hearingOn() == null && c.hearingPausedFrom() != null) {

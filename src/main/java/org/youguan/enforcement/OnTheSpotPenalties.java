@@ -109,7 +109,7 @@ public class OnTheSpotPenalties {
 	 */
 	public record OnTheSpot(String partyKind, String enterpriseCreditCode, String personName, String regionCode,
 			String violation, String facts, String place, String decidedOn, String penalty,
-			@JsonDeserialize(using = NumberText.class) @NumberText.Digits(label = CaseInput.FINE + "（fine）", integer = CaseInput.YUAN_INTEGER, fraction = CaseInput.YUAN_FRACTION) String fine, List<Member> team) {
+			@JsonDeserialize(using = NumberText.class) @NumberText.Digits(label = CaseInput.FINE, integer = CaseInput.YUAN_INTEGER, fraction = CaseInput.YUAN_FRACTION) String fine, List<Member> team) {
 		/** The long free text (facts) as stored, searched and compared: {@link Text#freeText}. */
 		public OnTheSpot {
 			facts = Text.freeText(facts);
@@ -142,20 +142,20 @@ public class OnTheSpotPenalties {
 		LocalDate today = caseWork.today();
 		boolean person = !Text.isBlank(data.partyKind()) && Text.strip(data.partyKind()).equalsIgnoreCase("PERSON");
 		v.require("partyKind", Text.isBlank(data.partyKind()) || person
-				|| Text.strip(data.partyKind()).equalsIgnoreCase("ORGANISATION"), "one-of", "当事人类型（partyKind）应为单位（ORGANISATION）或个人（PERSON）");
+				|| Text.strip(data.partyKind()).equalsIgnoreCase("ORGANISATION"), "one-of", "当事人类型应为单位（ORGANISATION）或个人（PERSON）");
 		EnterpriseView enterprise = null;
 		String region = null;
 		if (person) {
-			v.name("personName", "当事人姓名（personName）", data.personName(), 50);
+			v.name("personName", "当事人姓名", data.personName(), 50);
 			// a name holds no digits: an ID or phone number typed into it would be printed in clear on the decision and
 			// in every list, where numbers are masked
 			v.require("personName", data.personName() == null || data.personName().codePoints().noneMatch(OnTheSpotPenalties::numeral),
-					"no-digits", "当事人姓名（personName）只填姓名，不得含数字（证件号码、电话号码不在此填写）");
-			v.required("regionCode", "处罚地区（regionCode）", data.regionCode());
+					"no-digits", "当事人姓名只填姓名，不得含数字（证件号码、电话号码不在此填写）");
+			v.required("regionCode", "处罚地区", data.regionCode());
 			if (!Text.isBlank(data.regionCode())) {
 				region = Text.strip(data.regionCode());
 				v.require("regionCode", region.matches("\\d{6}(\\d{3})?") && scope.containsRegion(region), "scope",
-						"处罚地区（regionCode）应为您辖区内的6位或9位地区代码");
+						"处罚地区应为您辖区内的6位或9位地区代码");
 			}
 		}
 		else {
@@ -164,16 +164,16 @@ public class OnTheSpotPenalties {
 		}
 		ViolationType type = null;
 		if (Text.isBlank(data.violation())) {
-			v.require("violation", false, "required", "违法行为（violation）不能为空");
+			v.require("violation", false, "required", "违法行为不能为空");
 		}
 		else {
 			type = ViolationType.byCodeOrTitle(data.violation()).orElse(null);
-			v.require("violation", type != null, "one-of", "违法行为（violation）应为违法行为目录中的代码或名称");
+			v.require("violation", type != null, "one-of", "违法行为应为违法行为目录中的代码或名称");
 		}
-		v.required("facts", "违法事实（facts）", data.facts()).maxLength("facts", "违法事实（facts）", data.facts(), 2000);
-		v.required("place", "处罚地点（place）", data.place()).line("place", "处罚地点（place）", data.place(), 200);
-		v.required("decidedOn", "处罚日期（decidedOn）", data.decidedOn());
-		LocalDate on = v.date("decidedOn", "处罚日期（decidedOn）", data.decidedOn(), Validation.EARLIEST_RECORD, today);
+		v.required("facts", "违法事实", data.facts()).maxLength("facts", "违法事实", data.facts(), 2000);
+		v.required("place", "处罚地点", data.place()).line("place", "处罚地点", data.place(), 200);
+		v.required("decidedOn", "处罚日期", data.decidedOn());
+		LocalDate on = v.date("decidedOn", "处罚日期", data.decidedOn(), Validation.EARLIEST_RECORD, today);
 		if (on != null) {
 			LocalDate earliest = earliestOnTheSpotFiling(today, region == null ? "0" : region);
 			v.require("decidedOn", !on.isBefore(earliest), "filing-window", "当场处罚决定应在作出后"
@@ -216,7 +216,7 @@ public class OnTheSpotPenalties {
 		if (person && !type.personMayBeParty()) {
 			// the catalogue's reading of whom the article addresses (ViolationType#personMayBeParty)
 			throw ruleBroken("partyKind", "party-kind", "“" + type.title() + "”（" + type.basis()
-					+ "）是企业承担的义务，当事人不能是自然人：请以企业为当事人（partyKind：ORGANISATION）");
+					+ "）是企业承担的义务，当事人不能是自然人：请以企业为当事人");
 		}
 		refuseTwin(region, person ? null : enterprise.creditCode(), person ? Text.name(data.personName()) : null, type, on,
 				penalty, Text.strip(data.facts()));

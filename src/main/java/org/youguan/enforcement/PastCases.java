@@ -125,10 +125,10 @@ public class PastCases {
 	 */
 	public record ImportedCase(String enterpriseCreditCode, String violation, String source, String filedOn,
 			String decidedOn, String decisionNumber, String penalty,
-			@JsonDeserialize(using = DecimalText.class) @NumberText.Digits(label = CaseInput.FINE + "（fine）",
+			@JsonDeserialize(using = DecimalText.class) @NumberText.Digits(label = CaseInput.FINE,
 					integer = CaseInput.YUAN_INTEGER, fraction = CaseInput.YUAN_FRACTION) BigDecimal fine,
 			String paidOn, String closedOn,
-			@JsonDeserialize(using = DecimalText.class) @NumberText.Digits(label = CaseInput.CONFISCATED + "（confiscated）",
+			@JsonDeserialize(using = DecimalText.class) @NumberText.Digits(label = CaseInput.CONFISCATED,
 					integer = CaseInput.YUAN_INTEGER, fraction = CaseInput.YUAN_FRACTION) BigDecimal confiscated,
 			String handedOverOn, Boolean serious, Boolean extended, Boolean suspended) {
 
@@ -179,15 +179,15 @@ public class PastCases {
 		EnterpriseView enterprise = caseWork.enterprise(v, scope, data.enterpriseCreditCode());
 		ViolationType type = null;
 		if (Text.isBlank(data.violation())) {
-			v.require("violation", false, "required", "违法行为（violation）不能为空");
+			v.require("violation", false, "required", "违法行为不能为空");
 		}
 		else {
 			type = ViolationType.byCodeOrTitle(data.violation()).orElse(null);
-			v.require("violation", type != null, "one-of", "违法行为（violation）应为违法行为目录中的代码或名称："
+			v.require("violation", type != null, "one-of", "违法行为应为违法行为目录中的代码或名称："
 					+ Decimals.echo(data.violation()));
 		}
 		LeadSource source = importedSource(v, data.source());
-		v.required("filedOn", "立案日期（filedOn）", data.filedOn());
+		v.required("filedOn", "立案日期", data.filedOn());
 		// a past case: filed and decided before the import (and before youguan.enforcement.imported-before, the day the
 		// bureau began handling cases on the platform) — a case of today has its procedure on the platform
 		LocalDate lastPastDay = importedBefore != null && importedBefore.isBefore(today) ? importedBefore.minusDays(1)
@@ -195,26 +195,26 @@ public class PastCases {
 		String past = "（历史案件须在" + lastPastDay.plusDays(1) + "之前立案和作出决定；此后的案件应在平台上办理）";
 		Day filed = pastDay(v, "filedOn", "立案日期", data.filedOn(), today, null);
 		if (filed != null) {
-			v.require("filedOn", !filed.day().isAfter(lastPastDay), "imported-past", "立案日期（filedOn）不是历史日期" + past);
+			v.require("filedOn", !filed.day().isAfter(lastPastDay), "imported-past", "立案日期不是历史日期" + past);
 		}
 		Day decided = pastDay(v, "decidedOn", "决定日期", data.decidedOn(), today, filed);
 		if (decided != null) {
-			v.require("decidedOn", !decided.day().isAfter(lastPastDay), "imported-past", "决定日期（decidedOn）不是历史日期" + past);
+			v.require("decidedOn", !decided.day().isAfter(lastPastDay), "imported-past", "决定日期不是历史日期" + past);
 		}
 		Penalty penalty = parse(v, "penalty", "处罚种类", data.penalty(), Penalty.class, false);
 		boolean decidedCase = !Text.isBlank(data.decidedOn());
 		if (decidedCase) {
-			v.required("decisionNumber", "决定书文号（decisionNumber）", data.decisionNumber());
-			v.require("penalty", !Text.isBlank(data.penalty()), "required", "已作出决定的案件须填写处罚种类（penalty）");
+			v.required("decisionNumber", "决定书文号", data.decisionNumber());
+			v.require("penalty", !Text.isBlank(data.penalty()), "required", "已作出决定的案件须填写处罚种类");
 		}
 		else {
 			v.require("decisionNumber", Text.isBlank(data.decisionNumber()), "absent", "未作出决定（decidedOn为空）的案件不填写决定书文号");
 			v.require("penalty", Text.isBlank(data.penalty()), "absent", "未作出决定（decidedOn为空）的案件不填写处罚种类");
 		}
 		String typedNumber = Text.documentNumber(data.decisionNumber());
-		v.maxLength("decisionNumber", "决定书文号（decisionNumber）", typedNumber, 60)
-			.documentNumber("decisionNumber", "决定书文号（decisionNumber）", typedNumber)
-			.documentYear("decisionNumber", "决定书文号（decisionNumber）", typedNumber, Day.of(decided));
+		v.maxLength("decisionNumber", "决定书文号", typedNumber, 60)
+			.documentNumber("decisionNumber", "决定书文号", typedNumber)
+			.documentYear("decisionNumber", "决定书文号", typedNumber, Day.of(decided));
 		decisionNumbers.handTypedNumber(v, typedNumber);
 		// before 并处 was recorded, a confiscation's value came in fine: without confiscated it still means that
 		boolean legacyConfiscation = penalty == Penalty.CONFISCATION && data.confiscated() == null;
@@ -222,16 +222,16 @@ public class PastCases {
 		BigDecimal confiscated = legacyConfiscation ? nonZero(data.fine()) : nonZero(data.confiscated());
 		// one message an amount, the first rule it broke: the column's digits (1e15, 8000.004 name 12 integer digits
 		// and 2 decimals), then the notation (1e5 is no amount as typed)
-		v.fits("fine", "罚款金额（fine）", fine, 12, 2).money("fine", "罚款金额（fine）", fine);
-		v.fits("confiscated", "没收违法所得金额（confiscated）", confiscated, 12, 2)
-			.money("confiscated", "没收违法所得金额（confiscated）", confiscated);
-		DecisionRules.amount(v, "fine", "罚款金额", data.fine(), penalty == Penalty.FINE, "处罚种类为罚款时，罚款金额（fine）须大于0");
+		v.fits("fine", "罚款金额", fine, 12, 2).money("fine", "罚款金额", fine);
+		v.fits("confiscated", "没收违法所得金额", confiscated, 12, 2)
+			.money("confiscated", "没收违法所得金额", confiscated);
+		DecisionRules.amount(v, "fine", "罚款金额", data.fine(), penalty == Penalty.FINE, "处罚种类为罚款时，罚款金额须大于0");
 		DecisionRules.amount(v, legacyConfiscation ? "fine" : "confiscated", "没收违法所得金额",
 				legacyConfiscation ? data.fine() : data.confiscated(), penalty == Penalty.CONFISCATION,
-				"处罚种类为没收违法所得时，没收金额（confiscated）须大于0");
+				"处罚种类为没收违法所得时，没收金额须大于0");
 		// an unreadable kind is its own error: nothing is judged by it
 		if (penalty == null && Text.isBlank(data.penalty()) || penalty != null && !penalty.heavierThan(Penalty.WARNING)) {
-			v.require("fine", fine == null, "absent", "处罚种类为" + (penalty == null ? "空" : penalty.label()) + "时不填写罚款金额（fine）");
+			v.require("fine", fine == null, "absent", "处罚种类为" + (penalty == null ? "空" : penalty.label()) + "时不填写罚款金额");
 		}
 		boolean serious = Boolean.TRUE.equals(data.serious());
 		if (fine != null && type != null && enterprise != null && !v.hasError("fine")) {
@@ -247,24 +247,24 @@ public class PastCases {
 			checkParts(v, "penalty", "fine", "confiscated", type.penalties(), penalty, fine, confiscated);
 		}
 		else if (penalty == null && Text.isBlank(data.penalty()) || penalty == Penalty.NONE) {
-			v.require("confiscated", confiscated == null, "absent", "未作出处罚决定的案件不填写没收金额（confiscated）");
+			v.require("confiscated", confiscated == null, "absent", "未作出处罚决定的案件不填写没收金额");
 		}
 		LocalDate paid = Day.of(pastDay(v, "paidOn", "缴款日期", data.paidOn(), today, decided));
 		if (paid != null) {
-			v.require("paidOn", fine != null, "absent", "只有处以罚款的决定才填写缴款日期（paidOn）");
+			v.require("paidOn", fine != null, "absent", "只有处以罚款的决定才填写缴款日期");
 		}
 		// 没收违法所得 is carried out when handed over (上缴, art.74): its day, as the live handover records it
 		LocalDate handed = Day.of(pastDay(v, "handedOverOn", "没收上缴日期", data.handedOverOn(), today, decided));
 		if (!Text.isBlank(data.handedOverOn())) {
 			v.require("handedOverOn", confiscated != null || penalty == null && !Text.isBlank(data.penalty()), "absent",
-					"只有没收违法所得的决定才填写没收上缴日期（handedOverOn）");
+					"只有没收违法所得的决定才填写没收上缴日期");
 		}
 		// 结案 after every date before it: the latest of them names the rule broken
 		Day latest = Stream.of(paid == null ? null : new Day(paid, "缴款日期"), handed == null ? null : new Day(handed, "没收上缴日期"),
 				decided, filed).filter(Objects::nonNull).max(Comparator.comparing(Day::day)).orElse(null);
 		LocalDate closed = Day.of(pastDay(v, "closedOn", "结案日期", data.closedOn(), today, latest));
 		if (closed != null) {
-			v.require("closedOn", decidedCase, "order", "未作出决定的案件不能填写结案日期（closedOn）");
+			v.require("closedOn", decidedCase, "order", "未作出决定的案件不能填写结案日期");
 			v.require("closedOn", fine == null || !Text.isBlank(data.paidOn()), "unpaid", "罚款未缴纳（paidOn为空）的案件不能结案");
 			v.require("handedOverOn", confiscated == null || !Text.isBlank(data.handedOverOn()), "not-handed-over",
 					"没收的违法所得未上缴（handedOverOn为空）的案件不能结案：请填写没收上缴日期");
@@ -371,7 +371,7 @@ public class PastCases {
 
 	/** The source of a past case, one of {@link #IMPORTED_SOURCES} (rule {@code required} or {@code one-of}), or null. */
 	private static LeadSource importedSource(Validation v, String typed) {
-		String label = "案件来源（source）";
+		String label = "案件来源";
 		if (Text.isBlank(typed)) {
 			v.require("source", false, "required", label + "不能为空");
 			return null;
@@ -401,7 +401,7 @@ public class PastCases {
 		if (Text.isBlank(text)) {
 			return null;
 		}
-		String named = label + "（" + field + "）";
+		String named = label;
 		LocalDate day;
 		try {
 			day = LocalDate.parse(Text.strip(text));
@@ -455,20 +455,20 @@ public class PastCases {
 		Validation v = new Validation();
 		CaseDocumentKind kind = parse(v, "kind", "文书种类", data.kind(), CaseDocumentKind.class, true);
 		v.require("kind", kind == null || kind.numberType() != null || kind == CaseDocumentKind.DECISION, "one-of",
-				"文书种类（kind）不能是当场行政处罚决定书");
+				"文书种类不能是当场行政处罚决定书");
 		String number = Text.isBlank(data.number()) && kind == CaseDocumentKind.DECISION ? c.decisionNumber()
 				: Text.documentNumber(data.number());
-		v.require("number", number != null, "required", "文号（number）不能为空")
-			.maxLength("number", "文号（number）", number, 60)
-			.documentNumber("number", "文号（number）", number);
-		v.require("kind", kind != CaseDocumentKind.TRANSFER_LETTER, "one-of", "文书种类（kind）不能是案件移送书：导入的是已作出决定的历史案件");
-		v.required("issuedOn", "文书日期（issuedOn）", data.issuedOn());
+		v.require("number", number != null, "required", "文号不能为空")
+			.maxLength("number", "文号", number, 60)
+			.documentNumber("number", "文号", number);
+		v.require("kind", kind != CaseDocumentKind.TRANSFER_LETTER, "one-of", "文书种类不能是案件移送书：导入的是已作出决定的历史案件");
+		v.required("issuedOn", "文书日期", data.issuedOn());
 		LocalDate on = kind == null ? null : originalDay(v, c, kind, data.issuedOn());
-		v.documentYear("number", "文号（number）", number, on);
+		v.documentYear("number", "文号", number, on);
 		if (kind != null && number != null) {
 			numberOnRecord(v, c, kind, number);
 		}
-		v.require("file", scan != null, "required", "原始文书扫描件（file）不能为空");
+		v.require("file", scan != null, "required", "原始文书扫描件不能为空");
 		v.throwIfInvalid();
 		CaseDocuments.IssuedDocument d = documents.keepOriginal(c, kind, Text.strip(number), on, scan, maxScanBytes);
 		caseWork.record(c, "case.original-document", "上传原始文书扫描件：" + kind.title() + "（" + d.number() + "，" + on + "）");
@@ -488,7 +488,7 @@ public class PastCases {
 			return;
 		}
 		documents.holderOf(Text.strip(number), c.id(), kind).ifPresent(holder -> v.require("number", false, "unique",
-				"文号（number）" + Text.strip(number) + "已是" + holder + "的文号"));
+				"文号" + Text.strip(number) + "已是" + holder + "的文号"));
 	}
 
 	/**
@@ -498,7 +498,7 @@ public class PastCases {
 	 * between the decision and 结案. Null (with the error) when it does not fit.
 	 */
 	private LocalDate originalDay(Validation v, CaseView c, CaseDocumentKind kind, String issuedOn) {
-		String label = "文书日期（issuedOn）";
+		String label = "文书日期";
 		boolean afterDecision = kind == CaseDocumentKind.DECISION || kind == CaseDocumentKind.DELIVERY_RECEIPT
 				|| kind == CaseDocumentKind.PAYMENT_APPROVAL || kind == CaseDocumentKind.CLOSING_REPORT;
 		if (afterDecision && c.decidedOn() == null) {

@@ -161,7 +161,7 @@ public class InspectionFieldRecords {
 		long held = attachments.held(draft).stream().filter(a -> a.kind().equals(PHOTO)).count();
 		for (UploadedFile photo : photos) {
 			if (held >= maxPhotos) {
-				errors.add(new FieldError("photos", "count", "现场照片（photos）最多" + maxPhotos + "张"));
+				errors.add(new FieldError("photos", "count", "现场照片最多" + maxPhotos + "张"));
 				break;
 			}
 			try {
@@ -188,7 +188,7 @@ public class InspectionFieldRecords {
 			try {
 				UploadedFile png = new UploadedFile("现场签名.png", dataUrl(drawnSignature));
 				if (!"image/png".equals(attachments.check(png, "signature", "手写签名", maxPhotoBytes))) {
-					throw new InvalidValueException("signature", "content-type", "手写签名（signature）应为PNG图片");
+					throw new InvalidValueException("signature", "content-type", "手写签名应为PNG图片");
 				}
 				attachments.hold(draft, SIGNATURE, png, "signature", "手写签名", maxPhotoBytes);
 			}
@@ -202,13 +202,13 @@ public class InspectionFieldRecords {
 	private static byte[] dataUrl(String text) {
 		String prefix = "data:image/png;base64,";
 		if (!text.startsWith(prefix)) {
-			throw new InvalidValueException("signature", "content-type", "手写签名（signature）应为签名板生成的PNG图片");
+			throw new InvalidValueException("signature", "content-type", "手写签名应为签名板生成的PNG图片");
 		}
 		try {
 			return Base64.getDecoder().decode(text.substring(prefix.length()).strip());
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidValueException("signature", "image", "手写签名（signature）不是有效的图片数据");
+			throw new InvalidValueException("signature", "image", "手写签名不是有效的图片数据");
 		}
 	}
 
@@ -255,18 +255,18 @@ public class InspectionFieldRecords {
 		}
 		LocalTime at = null;
 		if (Text.blankToNull(form.inspectedAt()) == null) {
-			v.require("inspectedAt", false, "required", "检查时间（inspectedAt）不能为空");
+			v.require("inspectedAt", false, "required", "检查时间不能为空");
 		}
 		else {
 			try {
 				at = LocalTime.parse(Text.strip(form.inspectedAt()));
 			}
 			catch (DateTimeParseException ex) {
-				v.require("inspectedAt", false, "format", "检查时间（inspectedAt）应为“时:分”，如09:30");
+				v.require("inspectedAt", false, "format", "检查时间应为“时:分”，如09:30");
 			}
 		}
-		v.name("representative", "企业现场负责人（representative）", form.representative(), 50)
-			.personName("representative", "企业现场负责人（representative）", form.representative());
+		v.name("representative", "企业现场负责人", form.representative(), 50)
+			.personName("representative", "企业现场负责人", form.representative());
 		boolean random = "RANDOM".equalsIgnoreCase(Text.blankToNull(form.kind()) == null ? "" : Text.strip(form.kind()));
 		Long planId = random ? form.planId() : null;
 		String objectType = null;
@@ -278,7 +278,7 @@ public class InspectionFieldRecords {
 			// ASCII or full-width digits only: Long.valueOf would read an Arabic-Indic ٣ as 3
 			objectId = parts.length == 2 ? Decimals.whole(parts[1]) : null;
 			if (!(objectType.equals("BRANCH") || objectType.equals("OUTLET")) || objectId == null) {
-				v.require("object", false, "format", "检查对象（object）应为企业本身、分支机构或末端网点");
+				v.require("object", false, "format", "检查对象应为企业本身、分支机构或末端网点");
 				objectType = null;
 				objectId = null;
 			}
@@ -286,12 +286,12 @@ public class InspectionFieldRecords {
 		List<LineValue> lines = lines(v, scope, form);
 		boolean noncompliant = lines.stream().anyMatch(l -> l.result() == LineResult.NONCOMPLIANT);
 		v.require("outcome", !(noncompliant && "NONE".equalsIgnoreCase(Text.strip(String.valueOf(form.outcome())))), "consistent",
-				"有不符合的检查内容时，检查结果（outcome）不能为无问题");
+				"有不符合的检查内容时，检查结果不能为无问题");
 		v.require("outcome", noncompliant || lines.isEmpty()
 				|| !"RECTIFICATION".equalsIgnoreCase(Text.strip(String.valueOf(form.outcome()))), "consistent",
-				"检查内容没有不符合项时，检查结果（outcome）不能为责令改正：责令改正须针对检查发现的不符合项");
+				"检查内容没有不符合项时，检查结果不能为责令改正：责令改正须针对检查发现的不符合项");
 		boolean signed = attachments.held(draft).stream().anyMatch(a -> a.kind().equals(SIGNATURE));
-		v.require("signature", signed, "required", "签名（signature）：请企业现场负责人在签名板上签名，或上传签字的检查记录扫描件");
+		v.require("signature", signed, "required", "签名：请企业现场负责人在签名板上签名，或上传签字的检查记录扫描件");
 		long id = 0;
 		try {
 			id = records.record(scope, me.bureauId(), new InspectionRecordData(form.enterpriseCreditCode(),
@@ -344,7 +344,7 @@ public class InspectionFieldRecords {
 					// reported below as not chosen
 				}
 				v.require(field, r != null, "required", "“" + item.name() + "”第" + (i + 1) + "项“" + item.checklist().get(i)
-						+ "”（" + field + "）请选择符合、不符合或不涉及");
+						+ "”请选择符合、不符合或不涉及");
 				if (r != null) {
 					result.add(new LineValue(code, i + 1, item.checklist().get(i), r));
 				}

@@ -186,7 +186,7 @@ public class InspectionItems {
 		v.require("article", data.article() == null || (text == null || !text.isText() ? data.article() >= 0
 				: text.hasArticle(data.article())), "article-range",
 				text == null || !text.isText() ? "条款" + Decimals.wholeIn(0, Integer.MAX_VALUE, WHOLE_TEXT)
-						: "条款（article）不存在：" + text.articleRange());
+						: "条款不存在：" + text.articleRange());
 		// the item names the duty a check can find breached: not a text that binds the administration, not a penalty
 		v.require("legalText", text == null || !text.isText() || text.laysDuties(), "duty-text", text == null ? ""
 				: text.citeAs() + "规定行政机关的程序，不规定企业的义务：检查事项的依据应为规定企业义务的法律法规（如邮政法、快递暂行条例）");
@@ -462,7 +462,7 @@ public class InspectionItems {
 	 */
 	public List<String> require(DataScope scope, List<String> codes, String field) {
 		if (codes == null || codes.isEmpty()) {
-			throw new InvalidValueException(field, "required", "检查事项（" + field + "）至少选择一项");
+			throw new InvalidValueException(field, "required", "检查事项至少选择一项");
 		}
 		Set<String> known = new LinkedHashSet<>(list(scope).stream().map(InspectionItem::code).toList());
 		Set<String> chosen = new LinkedHashSet<>();
@@ -470,8 +470,8 @@ public class InspectionItems {
 		for (int i = 0; i < codes.size(); i++) {
 			String code = codes.get(i) == null ? "" : Text.strip(codes.get(i)).toUpperCase();
 			if (!known.contains(code)) {
-				errors.add(new FieldError(field + "[" + i + "]", "exists", "检查事项（" + field + "[" + i
-						+ "]）不在抽查事项清单中：" + Text.excerpt(code, 40)));
+				errors.add(new FieldError(field + "[" + i + "]", "exists", "第" + (i + 1) + "项检查事项"
+						+ "不在抽查事项清单中：" + Text.excerpt(code, 40)));
 			}
 			chosen.add(code);
 		}

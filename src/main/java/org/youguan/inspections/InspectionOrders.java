@@ -300,9 +300,9 @@ public class InspectionOrders implements DeclaresTemplates {
 			throw DomainException.illegalTransition("整改期限（" + calendar.messageDay(o.dueOn()) + "）已过，不能再次答复");
 		}
 		Validation v = new Validation();
-		v.required("report", "整改情况报告（report）", report).maxLength("report", "整改情况报告（report）", report, 2000);
+		v.required("report", "整改情况报告", report).maxLength("report", "整改情况报告", report, 2000);
 		long already = evidence(enterprise, id).size();
-		v.require("evidence", already + evidence.size() <= maxEvidence, "count", "整改证明材料（evidence）最多" + maxEvidence + "个");
+		v.require("evidence", already + evidence.size() <= maxEvidence, "count", "整改证明材料最多" + maxEvidence + "个");
 		AttachmentOwner owner = new AttachmentOwner(InspectionFieldRecords.MODULE, OWNER_TYPE, id);
 		for (UploadedFile f : evidence) {
 			v.check("evidence", () -> attachments.check(f, "evidence", "整改证明材料", maxEvidenceBytes));
@@ -336,8 +336,8 @@ public class InspectionOrders implements DeclaresTemplates {
 		}
 		if (!accept) {
 			Validation v = new Validation();
-			v.required("note", "不予验收的理由（note）", note);
-			v.maxLength("note", "不予验收的理由（note）", note, 500);
+			v.required("note", "不予验收的理由", note);
+			v.maxLength("note", "不予验收的理由", note, 500);
 			v.throwIfInvalid();
 		}
 		jdbc.sql("""
@@ -377,10 +377,10 @@ public class InspectionOrders implements DeclaresTemplates {
 	 */
 	public LocalDate checkReinspectionDay(Order o, LocalDate on) {
 		if (on == null || on.isBefore(o.issuedOn()) || on.isAfter(o.dueOn())) {
-			throw new InvalidValueException("on", "range", "复查日期（on）应在" + o.issuedOn() + "至整改期限" + calendar.messageDay(o.dueOn()) + "之间");
+			throw new InvalidValueException("on", "range", "复查日期应在" + o.issuedOn() + "至整改期限" + calendar.messageDay(o.dueOn()) + "之间");
 		}
 		if (!calendar.isWorkingDay(on)) {
-			throw new InvalidValueException("on", "working-day", "复查日期（on）" + on + "不是工作日（休息日或法定节假日），请选择工作日");
+			throw new InvalidValueException("on", "working-day", "复查日期" + on + "不是工作日（休息日或法定节假日），请选择工作日");
 		}
 		return on;
 	}
@@ -407,9 +407,9 @@ public class InspectionOrders implements DeclaresTemplates {
 		}
 		Validation v = new Validation();
 		if (!rectified) {
-			v.required("note", "复查发现的问题（note）", note);
+			v.required("note", "复查发现的问题", note);
 		}
-		v.maxLength("note", "复查发现的问题（note）", note, 500);
+		v.maxLength("note", "复查发现的问题", note, 500);
 		v.throwIfInvalid();
 		String clean = note == null || Text.isBlank(note) ? null : Text.strip(note);
 		jdbc.sql("""

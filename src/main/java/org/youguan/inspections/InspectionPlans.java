@@ -86,7 +86,7 @@ public class InspectionPlans {
 	 * The refusal of an object type not among {@link #OBJECT_TYPES}, each with the label the forms show
 	 * ({@code inspection.objectType.*}) and the value to send, as {@link org.youguan.kernel.Choice#listed} lists an enum's.
 	 */
-	public static final String OBJECT_TYPES_LISTED = "检查对象类型（objectType）应为快递企业（ENTERPRISE）、分支机构（BRANCH）、"
+	public static final String OBJECT_TYPES_LISTED = "检查对象类型应为快递企业（ENTERPRISE）、分支机构（BRANCH）、"
 			+ "末端网点（OUTLET）之一";
 
 	/**
@@ -659,7 +659,7 @@ public class InspectionPlans {
 	public int publishResults(DataScope scope, long id, LocalDate on) {
 		LocalDate today = LocalDate.now(clock);
 		if (on == null || on.isAfter(today)) {
-			throw new InvalidValueException("on", "range", "检查结果公示日期（on）不能晚于今天");
+			throw new InvalidValueException("on", "range", "检查结果公示日期不能晚于今天");
 		}
 		InspectionPlan plan = require(scope, id, "PUBLISHED", "须先公示抽查计划，再公示检查结果");
 		int published = 0;
@@ -742,20 +742,20 @@ public class InspectionPlans {
 			plan = get(scope, planId);
 		}
 		catch (DomainException ex) {
-			return List.of(new FieldError("planId", "exists", "抽查计划（planId）不存在或不在您的辖区：" + planId));
+			return List.of(new FieldError("planId", "exists", "抽查计划不存在或不在您的辖区：" + planId));
 		}
 		List<FieldError> problems = new ArrayList<>();
 		String code = creditCode == null ? "" : creditCode;
 		List<InspectionPlan.Target> ofEnterprise = targets(planId).stream()
 			.filter(t -> t.enterpriseCreditCode().equalsIgnoreCase(code)).toList();
 		if (ofEnterprise.isEmpty()) {
-			problems.add(new FieldError("enterpriseCreditCode", "drawn", "被检查企业（enterpriseCreditCode）不是该抽查计划的抽中对象"));
+			problems.add(new FieldError("enterpriseCreditCode", "drawn", "被检查企业不是该抽查计划的抽中对象"));
 			return problems;
 		}
 		List<InspectionPlan.Target> candidates = ofEnterprise.stream()
 			.filter(t -> objectKey == null || t.targetKey().equals(objectKey)).toList();
 		if (candidates.isEmpty()) {
-			problems.add(new FieldError("objectId", "drawn", "检查对象（objectId）不是该抽查计划的抽中对象"));
+			problems.add(new FieldError("objectId", "drawn", "检查对象不是该抽查计划的抽中对象"));
 			return problems;
 		}
 		String planBureau = bureauRegion(plan.bureauId());
@@ -775,12 +775,12 @@ public class InspectionPlans {
 		List<FieldError> problems = new ArrayList<>();
 		LocalDate drawnOn = drawnOn(plan);
 		if (inspectedOn != null && (inspectedOn.isBefore(plan.periodFrom()) || inspectedOn.isAfter(plan.periodTo()))) {
-			problems.add(new FieldError("inspectedOn", "period", "检查日期（inspectedOn）" + inspectedOn + "不在抽查计划的检查期间（"
+			problems.add(new FieldError("inspectedOn", "period", "检查日期" + inspectedOn + "不在抽查计划的检查期间（"
 					+ plan.periodFrom() + "至" + plan.periodTo() + "）内：双随机抽查须在计划公示的检查期间内实施"));
 		}
 		else if (inspectedOn != null && drawnOn != null && inspectedOn.isBefore(drawnOn)) {
 			// the target and its team exist only from the draw: an earlier visit was no check of this draw
-			problems.add(new FieldError("inspectedOn", "after-draw", "检查日期（inspectedOn）" + inspectedOn + "早于抽查计划的抽取日期（"
+			problems.add(new FieldError("inspectedOn", "after-draw", "检查日期" + inspectedOn + "早于抽查计划的抽取日期（"
 					+ drawnOn + "）：双随机抽查的对象和检查人员在抽取时才确定，抽取之前的检查不是本次抽查的检查"));
 		}
 		Set<String> team = new TreeSet<>();
@@ -788,18 +788,18 @@ public class InspectionPlans {
 		List<String> drawn = target.certificates().stream().map(Inspectors::certificateNumber).toList();
 		List<String> missing = drawn.stream().filter(c -> !team.contains(c)).toList();
 		if (!missing.isEmpty()) {
-			problems.add(new FieldError("inspectors", "drawn-team", "检查人员（inspectors）须包括抽查计划为该对象随机抽中的执法人员（执法证号"
+			problems.add(new FieldError("inspectors", "drawn-team", "检查人员须包括抽查计划为该对象随机抽中的执法人员（执法证号"
 					+ String.join("、", drawn) + "），缺少" + String.join("、", missing) + "：双随机抽查的检查人员随机产生，不能换人"));
 		}
 		Set<String> excluded = conflicts(lines(plan.conflicts())).getOrDefault(target.targetKey(), Set.of());
 		List<String> conflicting = team.stream().filter(c -> !drawn.contains(c))
 			.filter(c -> excluded.stream().anyMatch(x -> c.equals(Inspectors.certificateNumber(x)))).toList();
 		if (!conflicting.isEmpty()) {
-			problems.add(new FieldError("inspectors", "conflict", "检查人员（inspectors）执法证号" + String.join("、", conflicting)
+			problems.add(new FieldError("inspectors", "conflict", "检查人员执法证号" + String.join("、", conflicting)
 					+ "与该抽中对象有回避关系（冻结名单时确定），不能参加该对象的双随机抽查"));
 		}
 		if (!recorder.containsRegion(planBureauRegion)) {
-			problems.add(new FieldError("planId", "bureau", "抽查计划（planId）第" + plan.id()
+			problems.add(new FieldError("planId", "bureau", "抽查计划第" + plan.id()
 					+ "号由上级单位制定，其抽中对象的检查只能由制定计划的单位或其上级单位登记"));
 		}
 		return problems;
@@ -921,7 +921,7 @@ public class InspectionPlans {
 			status = Text.blankToNull(status);
 			objectType = Text.blankToNull(objectType);
 			if (status != null && !STATUSES.contains(status)) {
-				throw new InvalidValueException("status", "one-of", "状态（status）应为"
+				throw new InvalidValueException("status", "one-of", "状态应为"
 						+ Choice.listed(STATUSES, InspectionPlans::statusLabel) + "之一");
 			}
 			if (objectType != null && !OBJECT_TYPES.contains(objectType)) {
@@ -1082,16 +1082,16 @@ public class InspectionPlans {
 		if (commitment == null) {
 			if (given != null) {
 				throw DomainException.illegalTransition("secret", "uncommitted",
-						"该计划冻结名单时没有抽取密钥承诺值，抽取只用随机种子，不应提供抽取密钥（secret）");
+						"该计划冻结名单时没有抽取密钥承诺值，抽取只用随机种子，不应提供抽取密钥");
 			}
 			return;
 		}
 		if (given == null) {
 			throw DomainException.illegalTransition("secret", "required",
-					"该计划冻结名单时公布了抽取密钥承诺值，复核须提供抽取后公开的抽取密钥（secret）");
+					"该计划冻结名单时公布了抽取密钥承诺值，复核须提供抽取后公开的抽取密钥");
 		}
 		if (!RandomDraw.commitment(given).equals(commitment.strip())) {
-			throw DomainException.illegalTransition("secret", "commitment", "抽取密钥（secret）的SHA-256与冻结名单时公布的承诺值"
+			throw DomainException.illegalTransition("secret", "commitment", "抽取密钥的SHA-256与冻结名单时公布的承诺值"
 					+ commitment.strip() + "不符");
 		}
 	}
@@ -1122,7 +1122,7 @@ public class InspectionPlans {
 	public static RandomDraw.Examiner examiner(String line) {
 		String[] parts = line.split("\\|", -1);
 		if (parts.length != 2 || parts[0].isBlank()) {
-			throw new InvalidValueException("roster", "format", "检查人员名单（roster）的行格式应为“执法证号|区划代码”："
+			throw new InvalidValueException("roster", "format", "检查人员名单的行格式应为“执法证号|区划代码”："
 					+ Text.excerpt(line, 60));
 		}
 		return new RandomDraw.Examiner(parts[0], parts[1]);
@@ -1134,7 +1134,7 @@ public class InspectionPlans {
 		for (String line : lines) {
 			int bar = line.lastIndexOf('|');
 			if (bar <= 0) {
-				throw new InvalidValueException("conflicts", "format", "回避关系（conflicts）的行格式应为“对象标识|执法证号”："
+				throw new InvalidValueException("conflicts", "format", "回避关系的行格式应为“对象标识|执法证号”："
 						+ Text.excerpt(line, 60));
 			}
 			map.computeIfAbsent(line.substring(0, bar), k -> new HashSet<>()).add(line.substring(bar + 1));

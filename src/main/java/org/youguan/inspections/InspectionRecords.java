@@ -164,7 +164,7 @@ public class InspectionRecords {
 					"该检查已有记录（同一检查对象、检查日期、检查类型、检查人员、检查事项和结果），不能重复登记");
 		}
 		if (c.order() != null && orderNumberUsed(c.region(), c.order().number())) {
-			throw DomainException.duplicate("rectification.number", "责令改正通知书文号（rectification.number）已被使用："
+			throw DomainException.duplicate("rectification.number", "责令改正通知书文号已被使用："
 					+ c.order().number());
 		}
 		String actor = Actors.currentName();
@@ -358,13 +358,13 @@ public class InspectionRecords {
 				: Text.strip(data.objectType()).toUpperCase(Locale.ROOT);
 		boolean place = objectType.equals("BRANCH") || objectType.equals("OUTLET") || at != null;
 		if (at != null && !objectType.equals("ENTERPRISE")) {
-			v.require("objectType", false, "one-of", "在建制村等地点检查时，检查对象（objectType）为企业本身（ENTERPRISE）");
+			v.require("objectType", false, "one-of", "在建制村等地点检查时，检查对象为企业本身");
 		}
 		else if (!place && !objectType.equals("ENTERPRISE")) {
 			v.require("objectType", false, "one-of", InspectionPlans.OBJECT_TYPES_LISTED);
 		}
 		if (Text.blankToNull(data.enterpriseCreditCode()) == null) {
-			v.require("enterpriseCreditCode", false, "required", "被检查企业统一社会信用代码（enterpriseCreditCode）不能为空");
+			v.require("enterpriseCreditCode", false, "required", "被检查企业统一社会信用代码不能为空");
 		}
 		else {
 			String code = v.check("enterpriseCreditCode", () -> CreditCode.of(data.enterpriseCreditCode()).value());
@@ -373,15 +373,15 @@ public class InspectionRecords {
 				enterprise = enterprises.findByCreditCode(code).filter(e -> place || scope.containsRegion(e.regionCode()))
 					.orElse(null);
 				v.require("enterpriseCreditCode", enterprise != null, "exists",
-						"被检查企业（enterpriseCreditCode）不在您辖区的企业名录中：" + code);
+						"被检查企业不在您辖区的企业名录中：" + code);
 			}
 		}
 		InspectedObject object = at != null ? new InspectedObject("ENTERPRISE", null, null, at)
 				: object(v, scope, objectType, data.objectId(), enterprise);
-		v.required("inspectedOn", "检查日期（inspectedOn）", data.inspectedOn());
-		LocalDate on = v.date("inspectedOn", "检查日期（inspectedOn）", data.inspectedOn(), EARLIEST, today);
-		InspectionKind kind = parse(v, "kind", "检查类型（kind）", data.kind(), InspectionKind.class);
-		InspectionOutcome outcome = parse(v, "outcome", "检查结果（outcome）", data.outcome(), InspectionOutcome.class);
+		v.required("inspectedOn", "检查日期", data.inspectedOn());
+		LocalDate on = v.date("inspectedOn", "检查日期", data.inspectedOn(), EARLIEST, today);
+		InspectionKind kind = parse(v, "kind", "检查类型", data.kind(), InspectionKind.class);
+		InspectionOutcome outcome = parse(v, "outcome", "检查结果", data.outcome(), InspectionOutcome.class);
 		List<String> chosen = null;
 		try {
 			chosen = items.require(scope, data.items(), "items");
@@ -394,17 +394,17 @@ public class InspectionRecords {
 		List<Member> team = team(v, data.inspectors(), on, enterprise == null ? "" : enterprise.regionCode(),
 				new TeamBureaus(scope, placed, at != null));
 		if (outcome != null && outcome != InspectionOutcome.NONE) {
-			v.required("findings", "检查发现的问题（findings）", data.findings());
+			v.required("findings", "检查发现的问题", data.findings());
 		}
 		drawnTarget(v, scope, data, kind, enterprise, object, on, team);
-		v.maxLength("findings", "检查发现的问题（findings）", data.findings(), 2000);
-		v.line("place", "检查地点（place）", data.place(), 200);
+		v.maxLength("findings", "检查发现的问题", data.findings(), 2000);
+		v.line("place", "检查地点", data.place(), 200);
 		Order order = null;
 		if (outcome == InspectionOutcome.RECTIFICATION && (imported || data.rectification() != null)) {
 			order = order(v, data.rectification(), on, today, calendar, RectificationTerm.maxWorkingDays(rules, placed));
 		}
 		else if (data.rectification() != null) {
-			v.require("rectification", false, "absent", "只有检查结果为责令改正（RECTIFICATION）时才填写责令改正通知书（rectification）");
+			v.require("rectification", false, "absent", "只有检查结果为责令改正时才填写责令改正通知书");
 		}
 		v.throwIfInvalid();
 		return new Checked(enterprise, on, kind, chosen, team, outcome, order, object);
@@ -420,12 +420,12 @@ public class InspectionRecords {
 	private void drawnTarget(Validation v, DataScope scope, InspectionRecordData data, InspectionKind kind,
 			EnterpriseView enterprise, InspectedObject object, LocalDate on, List<Member> team) {
 		if (kind != InspectionKind.RANDOM) {
-			v.require("planId", kind == null || data.planId() == null, "absent", "只有双随机抽查（kind=RANDOM）才填写抽查计划（planId）");
+			v.require("planId", kind == null || data.planId() == null, "absent", "只有双随机抽查（kind=RANDOM）才填写抽查计划");
 			return;
 		}
 		if (data.planId() == null) {
 			v.require("planId", false, "required",
-					"双随机抽查（kind=RANDOM）须注明抽中该对象的抽查计划（planId）：双随机抽查的对象和检查人员由抽查计划随机抽取");
+					"双随机抽查（kind=RANDOM）须注明抽中该对象的抽查计划：双随机抽查的对象和检查人员由抽查计划随机抽取");
 			return;
 		}
 		if (enterprise == null) {
@@ -443,7 +443,7 @@ public class InspectionRecords {
 	 */
 	private InspectedObject object(Validation v, DataScope scope, String type, Long id, EnterpriseView enterprise) {
 		if (type.equals("ENTERPRISE")) {
-			v.require("objectId", id == null, "absent", "检查对象为企业本身时不填写分支机构或网点编号（objectId）");
+			v.require("objectId", id == null, "absent", "检查对象为企业本身时不填写分支机构或网点编号");
 			return InspectedObject.ENTERPRISE;
 		}
 		String label = type.equals("BRANCH") ? "分支机构" : type.equals("OUTLET") ? "末端网点" : null;
@@ -451,7 +451,7 @@ public class InspectionRecords {
 			return InspectedObject.ENTERPRISE;
 		}
 		if (id == null) {
-			v.require("objectId", false, "required", "被检查的" + label + "编号（objectId）不能为空");
+			v.require("objectId", false, "required", "被检查的" + label + "编号不能为空");
 			return InspectedObject.ENTERPRISE;
 		}
 		long enterpriseId;
@@ -469,11 +469,11 @@ public class InspectionRecords {
 			}
 		}
 		catch (DomainException ex) {
-			v.require("objectId", false, "exists", "被检查的" + label + "（objectId）不在您辖区的名录中：" + id);
+			v.require("objectId", false, "exists", "被检查的" + label + "不在您辖区的名录中：" + id);
 			return InspectedObject.ENTERPRISE;
 		}
 		if (enterprise != null) {
-			v.require("objectId", enterpriseId == enterprise.id(), "belongs", "被检查的" + label + "（objectId）不属于被检查企业"
+			v.require("objectId", enterpriseId == enterprise.id(), "belongs", "被检查的" + label + "不属于被检查企业"
 					+ enterprise.legalName());
 		}
 		return found;
@@ -510,35 +510,37 @@ public class InspectionRecords {
 		int min = rules.intValue(StatutoryRule.INSPECTION_MIN_INSPECTORS, region.isEmpty() ? "0" : region);
 		List<Member> team = new ArrayList<>();
 		if (members == null || members.size() < min) {
-			v.require("inspectors", false, "min", "检查人员（inspectors）不得少于" + min + "人（邮政法第63条、行政处罚法第42条）");
+			v.require("inspectors", false, "min", "检查人员不得少于" + min + "人（邮政法第63条、行政处罚法第42条）");
 			return team;
 		}
 		Set<String> seen = new HashSet<>();
 		for (int i = 0; i < members.size(); i++) {
 			InspectionRecordData.TeamMember m = members.get(i);
 			String field = "inspectors[" + i + "]";
+			// the member as a person reads the list: 第2名检查人员, not inspectors[1]
+			String who = "第" + (i + 1) + "名检查人员";
 			if (m == null) {
-				v.require(field, false, "required", "检查人员（" + field + "）不能为空");
+				v.require(field, false, "required", who + "不能为空");
 				continue;
 			}
-			v.name(field + ".name", "检查人员姓名（" + field + ".name）", m.name(), 50);
-			v.required(field + ".certificateNumber", "执法证号（" + field + ".certificateNumber）", m.certificateNumber())
-				.maxLength(field + ".certificateNumber", "执法证号（" + field + ".certificateNumber）", m.certificateNumber(), 40)
-				.voucherNumber(field + ".certificateNumber", "执法证号（" + field + ".certificateNumber）", m.certificateNumber());
+			v.name(field + ".name", who + "的姓名", m.name(), 50);
+			v.required(field + ".certificateNumber", who + "的执法证号", m.certificateNumber())
+				.maxLength(field + ".certificateNumber", who + "的执法证号", m.certificateNumber(), 40)
+				.voucherNumber(field + ".certificateNumber", who + "的执法证号", m.certificateNumber());
 			if (Text.blankToNull(m.name()) == null || Text.blankToNull(m.certificateNumber()) == null) {
 				continue;
 			}
 			String certificate = Inspectors.certificateNumber(m.certificateNumber());
 			v.require(field + ".certificateNumber", seen.add(certificate), "unique",
-					"执法证号（" + field + ".certificateNumber）在同一检查组中重复：" + certificate);
+					who + "的执法证号在同一检查组中重复：" + certificate);
 			Optional<Inspector> known = inspectors.findByCertificate(certificate);
 			if (known.isPresent()) {
 				v.require(field + ".name", Text.name(known.get().name()).equals(Text.name(m.name())), "matches",
-						"检查人员姓名（" + field + ".name）与检查人员名录库中该执法证号的持证人不符");
+						who + "的姓名与检查人员名录库中该执法证号的持证人不符");
 				v.require(field + ".certificateNumber", on == null || known.get().validOn(on), "valid",
-						"执法证（" + field + ".certificateNumber）在检查日已过有效期（有效期至" + known.get().validUntil() + "）");
+						who + "的执法证在检查日已过有效期（有效期至" + known.get().validUntil() + "）");
 				v.require(field + ".certificateNumber", bureaus.allows(known.get()), "bureau",
-						"检查人员（" + field + ".certificateNumber）不能参加此次检查：检查组只能由" + bureaus.rule() + "组成");
+						who + "不能参加此次检查：检查组只能由" + bureaus.rule() + "组成");
 			}
 			team.add(new Member(known.map(Inspector::id).orElse(null), Text.name(m.name()), certificate));
 		}
@@ -553,25 +555,25 @@ public class InspectionRecords {
 	private static Order order(Validation v, InspectionRecordData.Rectification r, LocalDate on, LocalDate today,
 			WorkingCalendar calendar, int maxWorkingDays) {
 		if (r == null) {
-			v.require("rectification", false, "required", "检查结果为责令改正时，责令改正通知书（rectification）不能为空");
+			v.require("rectification", false, "required", "检查结果为责令改正时，责令改正通知书不能为空");
 			return null;
 		}
 		String number = Text.documentNumber(r.number());
-		v.required("rectification.number", "责令改正通知书文号（rectification.number）", number)
-			.maxLength("rectification.number", "责令改正通知书文号（rectification.number）", number, 60)
-			.documentNumber("rectification.number", "责令改正通知书文号（rectification.number）", number);
-		v.required("rectification.issuedOn", "下达日期（rectification.issuedOn）", r.issuedOn());
-		v.required("rectification.dueOn", "整改期限（rectification.dueOn）", r.dueOn());
-		LocalDate issued = v.date("rectification.issuedOn", "下达日期（rectification.issuedOn）", r.issuedOn(),
+		v.required("rectification.number", "责令改正通知书文号", number)
+			.maxLength("rectification.number", "责令改正通知书文号", number, 60)
+			.documentNumber("rectification.number", "责令改正通知书文号", number);
+		v.required("rectification.issuedOn", "下达日期", r.issuedOn());
+		v.required("rectification.dueOn", "整改期限", r.dueOn());
+		LocalDate issued = v.date("rectification.issuedOn", "下达日期", r.issuedOn(),
 				on == null ? EARLIEST : on, today);
-		v.documentYear("rectification.number", "责令改正通知书文号（rectification.number）", number, issued);
-		LocalDate due = v.date("rectification.dueOn", "整改期限（rectification.dueOn）", r.dueOn(),
+		v.documentYear("rectification.number", "责令改正通知书文号", number, issued);
+		LocalDate due = v.date("rectification.dueOn", "整改期限", r.dueOn(),
 				issued == null ? EARLIEST : issued, Validation.LATEST_RECORD);
 		if (due != null && issued != null && !due.isBefore(issued)) {
-			RectificationTerm.checkDueOn(v, calendar, "rectification.dueOn", "整改期限（rectification.dueOn）", issued, due,
+			RectificationTerm.checkDueOn(v, calendar, "rectification.dueOn", "整改期限", issued, due,
 					maxWorkingDays);
 		}
-		LocalDate rectified = v.date("rectification.rectifiedOn", "整改完成日期（rectification.rectifiedOn）",
+		LocalDate rectified = v.date("rectification.rectifiedOn", "整改完成日期",
 				r.rectifiedOn(), issued == null ? EARLIEST : issued, today);
 		return number == null ? null : new Order(number, issued, due, rectified);
 	}

@@ -275,7 +275,7 @@ public class Inspectors {
 			String basis, InspectionRecords.TeamBureaus bureaus, LocalDate day) {
 		List<InspectionRecordData.TeamMember> given = team == null ? List.of() : team.stream().filter(m -> m != null
 				&& (!Text.isBlank(m.name()) || !Text.isBlank(m.certificateNumber()))).toList();
-		v.require(list, given.size() >= min, "min", who + "（" + list + "）不得少于" + min + "人，并应出示执法证件（" + basis + "）");
+		v.require(list, given.size() >= min, "min", who + "不得少于" + min + "人，并应出示执法证件（" + basis + "）");
 		List<Inspector> found = new ArrayList<>();
 		Set<String> seen = new HashSet<>();
 		for (int i = 0; i < given.size(); i++) {

@@ -60,7 +60,7 @@ public final class RandomDraw {
 		public static Candidate parse(String line) {
 			String[] parts = line.split("\\|", -1);
 			if (parts.length != 3 || parts[0].isBlank()) {
-				throw new InvalidValueException("snapshot", "format", "名单快照（snapshot）的行格式应为“对象标识|信用等级|区划代码”："
+				throw new InvalidValueException("snapshot", "format", "名单快照的行格式应为“对象标识|信用等级|区划代码”："
 						+ Text.excerpt(line, 60));
 			}
 			return new Candidate(parts[0], parts[1], parts[2]);
@@ -82,25 +82,25 @@ public final class RandomDraw {
 			int ways = (count != null ? 1 : 0) + (ratio != null ? 1 : 0)
 					+ (ratioByClass != null && !ratioByClass.isEmpty() ? 1 : 0);
 			if (ways != 1) {
-				throw new InvalidValueException("count", "one-of", "抽取方式应为抽取数量（count）、抽取比例（ratio）或按信用等级的比例（ratioByClass）之一");
+				throw new InvalidValueException("count", "one-of", "抽取方式应为抽取数量、抽取比例或按信用等级的比例之一");
 			}
 			if (count != null && count < 1) {
-				throw new InvalidValueException("count", "range", "抽取数量（count）应至少为1");
+				throw new InvalidValueException("count", "range", "抽取数量应至少为1");
 			}
 			if (ratio != null && !fraction(ratio)) {
-				throw new InvalidValueException("ratio", "range", "抽取比例（ratio）应大于0且不超过1");
+				throw new InvalidValueException("ratio", "range", "抽取比例应大于0且不超过1");
 			}
 			// checked before ⌈ratio × n⌉ rounds it: 1e-40000000 would take seconds to round
 			Decimals.require("ratio", "抽取比例", ratio, 1, RATIO_DIGITS);
 			if (ratioByClass != null) {
 				ratioByClass.values().forEach(r -> {
 					if (r == null || !fraction(r) && r.signum() != 0) {
-						throw new InvalidValueException("ratioByClass", "range", "按信用等级的抽取比例（ratioByClass）应在0至1之间");
+						throw new InvalidValueException("ratioByClass", "range", "按信用等级的抽取比例应在0至1之间");
 					}
 					Decimals.require("ratioByClass", "按信用等级的抽取比例", r, 1, RATIO_DIGITS);
 				});
 				if (ratioByClass.keySet().stream().anyMatch(k -> k == null || Text.isBlank(k))) {
-					throw new InvalidValueException("ratioByClass", "required", "按信用等级的抽取比例（ratioByClass）中信用等级不能为空");
+					throw new InvalidValueException("ratioByClass", "required", "按信用等级的抽取比例中信用等级不能为空");
 				}
 				ratioByClass = Map.copyOf(ratioByClass);
 			}
@@ -135,7 +135,7 @@ public final class RandomDraw {
 		List<String> lines = population.stream().map(Candidate::line).sorted().toList();
 		for (int i = 1; i < lines.size(); i++) {
 			if (lines.get(i).equals(lines.get(i - 1))) {
-				throw new InvalidValueException("snapshot", "duplicate", "名单快照（snapshot）中有重复对象：" + Text.excerpt(lines.get(i), 60));
+				throw new InvalidValueException("snapshot", "duplicate", "名单快照中有重复对象：" + Text.excerpt(lines.get(i), 60));
 			}
 		}
 		return String.join("\n", lines);
@@ -221,7 +221,7 @@ public final class RandomDraw {
 	public static Result draw(List<Candidate> population, String seed, String secret, Sampling sampling,
 			List<Examiner> roster, Map<String, Set<String>> conflicts, int teamSize) {
 		if (seed == null || Text.isBlank(seed)) {
-			throw new InvalidValueException("seed", "required", "随机种子（seed）不能为空，须在抽取前确定并记录");
+			throw new InvalidValueException("seed", "required", "随机种子不能为空，须在抽取前确定并记录");
 		}
 		if (teamSize < 2) {
 			throw new InvalidValueException("teamSize", "range", "每组检查人员不得少于2人（邮政法第63条、行政处罚法第42条）");
@@ -273,7 +273,7 @@ public final class RandomDraw {
 	 */
 	public static Result rank(List<Candidate> population, String seed, String secret, Sampling sampling) {
 		if (seed == null || Text.isBlank(seed)) {
-			throw new InvalidValueException("seed", "required", "随机种子（seed）不能为空，须在抽取前确定并记录");
+			throw new InvalidValueException("seed", "required", "随机种子不能为空，须在抽取前确定并记录");
 		}
 		String snapshot = snapshot(population);
 		List<Candidate> ranked = ranked(population, drawSeed(seed, secret));

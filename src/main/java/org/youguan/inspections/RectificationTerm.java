@@ -46,7 +46,7 @@ public final class RectificationTerm {
 	 */
 	public static void requireWorkingDays(Integer workingDays, int maxWorkingDays) {
 		if (workingDays == null || workingDays < MIN_WORKING_DAYS || workingDays > maxWorkingDays) {
-			throw new InvalidValueException("workingDays", "range", "整改期限（workingDays）应为" + MIN_WORKING_DAYS + "至"
+			throw new InvalidValueException("workingDays", "range", "整改期限应为" + MIN_WORKING_DAYS + "至"
 					+ maxWorkingDays + "个工作日" + source());
 		}
 	}
@@ -74,8 +74,8 @@ public final class RectificationTerm {
 				+ MIN_WORKING_DAYS + "至" + maxWorkingDays + "个工作日（" + earliest + "至" + latest + "）" + source());
 	}
 
-	/** The rule the ceiling comes from, as a refusal names it: "（上限见规则目录inspection.rectification-max：…）". */
+	/** The rule the ceiling comes from, as a refusal names it: "（上限按规则目录“责令改正整改期限上限…”，…）" — its title, not its code. */
 	private static String source() {
-		return "（上限按规则目录" + MAX_RULE.code() + "：" + MAX_RULE.title() + "，" + MAX_RULE.basis() + "）";
+		return "（上限按规则目录“" + MAX_RULE.title() + "”，" + MAX_RULE.basis() + "）";
 	}
 }

@@ -30,7 +30,7 @@ public final class Choice {
 	public static String of(List<String> allowed, Function<String, String> labels, String field, String label,
 			String text) {
 		if (Text.isBlank(text)) {
-			throw new InvalidValueException(field, "required", label + "（" + field + "）不能为空：请选择"
+			throw new InvalidValueException(field, "required", label + "不能为空：请选择"
 					+ String.join("或", allowed.stream().map(labels).toList()));
 		}
 		return ListFilter.oneOf(allowed, labels, field, label, text);

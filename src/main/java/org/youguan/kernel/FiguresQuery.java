@@ -22,8 +22,8 @@ public record FiguresQuery(String region, LocalDate from, LocalDate to) {
 	public static FiguresQuery of(DataScope scope, String region, String ownRegion, String from, String to,
 			LocalDate today) {
 		Validation v = new Validation();
-		LocalDate f = v.date("from", "起始日期（from）", from, Validation.EARLIEST_QUERY, Validation.LATEST_QUERY);
-		LocalDate t = v.date("to", "截止日期（to）", to, Validation.EARLIEST_QUERY, Validation.LATEST_QUERY);
+		LocalDate f = v.date("from", "起始日期", from, Validation.EARLIEST_QUERY, Validation.LATEST_QUERY);
+		LocalDate t = v.date("to", "截止日期", to, Validation.EARLIEST_QUERY, Validation.LATEST_QUERY);
 		v.throwIfInvalid();
 		f = f == null ? today.withDayOfYear(1) : f;
 		t = t == null ? today : t;

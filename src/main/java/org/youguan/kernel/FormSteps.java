@@ -1,5 +1,6 @@
 package org.youguan.kernel;
 
+import java.util.List;
 import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -34,6 +35,8 @@ public final class FormSteps {
 	 * @param page fills the model of the form's page and returns its view (called only when the step is refused)
 	 * @return the redirect on success, the form's view on a refusal
 	 * @throws DomainException not-found, unchanged
+	 * @throws AccessRefusedException unchanged when it names no field (the caller's role: the error page); one naming a
+	 * field shows the form again in 403 with the refusal beside the field (rule {@code forbidden})
 	 */
 	public static String run(Model model, HttpServletResponse response, RedirectAttributes redirect,
 			Supplier<PageSteps.Done> step, Supplier<String> page) {
@@ -43,6 +46,17 @@ public final class FormSteps {
 		}
 		catch (DomainException ex) {
 			refused(ex, model, response);
+			return page.get();
+		}
+		catch (AccessRefusedException ex) {
+			if (ex.field() == null) {
+				throw ex;
+			}
+			// a value typed in the form that the caller may not use (another enterprise's credit code): the form again,
+			// in 403, with the refusal beside that field — never the bare error page in place of the form
+			response.setStatus(ErrorCode.ACCESS_DENIED.status());
+			model.addAttribute("errors", List.of(new FieldError(ex.field(), "forbidden", ex.getMessage())));
+			model.addAttribute("refused", true);
 			return page.get();
 		}
 		if (done.message() != null) {

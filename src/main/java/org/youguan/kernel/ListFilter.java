@@ -71,6 +71,6 @@ public final class ListFilter {
 	}
 
 	private static InvalidValueException refused(String field, String label, String listed) {
-		return new InvalidValueException(field, "one-of", label + "（" + field + "）应为" + listed + "之一");
+		return new InvalidValueException(field, "one-of", label + "应为" + listed + "之一");
 	}
 }

@@ -34,7 +34,7 @@ public final class Telephone {
 
 	private static final Pattern LOCAL = Pattern.compile("[1-9]\\d{6,7}");
 
-	private static final String MESSAGE = "电话号码应为11位手机号码或带区号的固定电话（如0512-65551234，分机号写在最后：0512-65551234-801）";
+	private static final String MESSAGE = "应为11位手机号码或带区号的固定电话（如0512-65551234，分机号写在最后：0512-65551234-801）";
 
 	private final String value;
 
@@ -46,22 +46,33 @@ public final class Telephone {
 	}
 
 	/**
-	 * Reads a telephone number as people write it.
+	 * Reads a telephone number as people write it; a refusal calls it 电话号码 ({@link #of(String, String)}).
 	 * @throws InvalidValueException on field {@code phone}: required, area-code (a landline without its area code),
 	 * phone (anything else that is no number)
 	 */
 	public static Telephone of(String text) {
+		return of(text, "电话号码");
+	}
+
+	/**
+	 * Reads a telephone number as people write it, a refusal naming it as the caller's form does: "经办人电话不能为空",
+	 * "联系电话应为11位手机号码或带区号的固定电话（…）", "负责人电话是固定电话时请加区号（如0512-65551234）".
+	 * @param label the field's name as its form shows it, in Chinese (经办人电话, 联系电话)
+	 * @throws InvalidValueException on field {@code phone} (the caller's {@code Validation.check} renames it): required,
+	 * area-code (a landline without its area code), phone (anything else that is no number)
+	 */
+	public static Telephone of(String text, String label) {
 		if (text == null || Text.isBlank(text)) {
-			throw new InvalidValueException("phone", "required", "电话号码不能为空");
+			throw new InvalidValueException("phone", "required", label + "不能为空");
 		}
 		Telephone phone = parse(text);
 		if (phone == null) {
 			// the digits as parse read them (NFKC: full-width and mathematical digits are ASCII ones)
 			String digits = Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("\\D", "");
 			if (LOCAL.matcher(digits).matches()) {
-				throw new InvalidValueException("phone", "area-code", "固定电话请加区号（如0512-65551234）");
+				throw new InvalidValueException("phone", "area-code", label + "是固定电话时请加区号（如0512-65551234）");
 			}
-			throw new InvalidValueException("phone", "phone", MESSAGE);
+			throw new InvalidValueException("phone", "phone", label + MESSAGE);
 		}
 		return phone;
 	}

@@ -404,7 +404,7 @@ public final class Validation {
 	 */
 	public Validation period(LocalDate from, LocalDate to) {
 		return require("to", from == null || to == null || !to.isBefore(from), "after-from",
-				"截止日期（to）不能早于起始日期（from）");
+				"截止日期不能早于起始日期");
 	}
 
 	/**

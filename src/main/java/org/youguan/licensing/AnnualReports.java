@@ -158,27 +158,27 @@ public class AnnualReports {
 			code = clerk.enterpriseCreditCode();
 		}
 		else if (Text.isBlank(data.creditCode())) {
-			v.require("creditCode", false, "required", "企业统一社会信用代码（creditCode）不能为空");
+			v.require("creditCode", false, "required", "企业统一社会信用代码不能为空");
 		}
 		else {
 			code = v.check("creditCode", () -> CreditCode.of(data.creditCode()).value());
 		}
-		Long y = Text.isBlank(data.year()) ? Long.valueOf(today.getYear() - 1) : whole(v, "year", "报告年度（year）", data.year(), 4);
+		Long y = Text.isBlank(data.year()) ? Long.valueOf(today.getYear() - 1) : whole(v, "year", "报告年度", data.year(), 4);
 		Integer year = y == null ? null : y.intValue();
 		if (year != null) {
-			v.require("year", year < today.getYear(), "ended", "报告年度（year）应为已结束的年度：" + year + "年度报告自" + (year + 1)
+			v.require("year", year < today.getYear(), "ended", "报告年度应为已结束的年度：" + year + "年度报告自" + (year + 1)
 					+ "年1月1日起报送");
-			v.require("year", year >= today.getYear() - 5, "min", "报告年度（year）不能早于" + (today.getYear() - 5) + "年");
+			v.require("year", year >= today.getYear() - 5, "min", "报告年度不能早于" + (today.getYear() - 5) + "年");
 		}
-		Long volume = whole(v, "businessVolume", "业务量（businessVolume，件）", data.businessVolume(), 12);
-		BigDecimal revenue = v.decimal("revenue", "业务收入（revenue，元）", data.revenue(), 14, 2);
-		v.required("revenue", "业务收入（revenue，元）", data.revenue());
-		v.require("revenue", revenue == null || revenue.signum() >= 0, "min", "业务收入（revenue，元）不能为负数");
-		Long outlets = whole(v, "outlets", "营业网点（outlets，个）", data.outlets(), 6);
-		Long staff = whole(v, "staff", "从业人员（staff，人）", data.staff(), 7);
+		Long volume = whole(v, "businessVolume", "业务量（件）", data.businessVolume(), 12);
+		BigDecimal revenue = v.decimal("revenue", "业务收入（元）", data.revenue(), 14, 2);
+		v.required("revenue", "业务收入（元）", data.revenue());
+		v.require("revenue", revenue == null || revenue.signum() >= 0, "min", "业务收入（元）不能为负数");
+		Long outlets = whole(v, "outlets", "营业网点（个）", data.outlets(), 6);
+		Long staff = whole(v, "staff", "从业人员（人）", data.staff(), 7);
 		LocalDate filedOn = today;
 		if (!clerk.enterprise() && !Text.isBlank(data.filedOn()) && year != null) {
-			filedOn = v.date("filedOn", "收到报告日期（filedOn）", data.filedOn(), LocalDate.of(year + 1, 1, 1), today);
+			filedOn = v.date("filedOn", "收到报告日期", data.filedOn(), LocalDate.of(year + 1, 1, 1), today);
 		}
 		LicenceView licence = null;
 		if (code != null && year != null && !v.hasErrors()) {

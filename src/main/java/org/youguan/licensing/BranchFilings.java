@@ -111,36 +111,36 @@ public class BranchFilings {
 			code = clerk.enterpriseCreditCode();
 		}
 		else if (Text.isBlank(data.parentCreditCode())) {
-			v.require("parentCreditCode", false, "required", "所属企业统一社会信用代码（parentCreditCode）不能为空");
+			v.require("parentCreditCode", false, "required", "所属企业统一社会信用代码不能为空");
 		}
 		else {
 			code = v.check("parentCreditCode", () -> CreditCode.of(data.parentCreditCode()).value());
 		}
-		v.name("name", "分支机构名称（name）", data.name(), 200)
-			.required("address", "地址（address）", data.address()).line("address", "地址（address）", data.address(), 300)
-			.name("headName", "负责人（headName）", data.headName(), 60)
-			.personName("headName", "负责人（headName）", data.headName());
+		v.name("name", "分支机构名称", data.name(), 200)
+			.required("address", "地址", data.address()).line("address", "地址", data.address(), 300)
+			.name("headName", "负责人", data.headName(), 60)
+			.personName("headName", "负责人", data.headName());
 		String region = null;
 		if (Text.isBlank(data.regionCode())) {
-			v.require("regionCode", false, "required", "分支机构所在地（regionCode）不能为空");
+			v.require("regionCode", false, "required", "分支机构所在地不能为空");
 		}
 		else {
 			region = v.check("regionCode", () -> regions.require("regionCode", Text.strip(data.regionCode())).value());
 			if (region != null && region.length() < 6) {
 				// a province or a city is no place: the branch's county (or its street) is, and staff see it by it
-				v.require("regionCode", false, "level", "分支机构所在地（regionCode）应为县级或以下的行政区划：" + region);
+				v.require("regionCode", false, "level", "分支机构所在地应为县级或以下的行政区划：" + region);
 				region = null;
 			}
 			if (region != null && !clerk.enterprise()) {
 				clerk.scope().requireWithin(v, "regionCode", region, "分支机构所在地");
 			}
 		}
-		v.required("businessLicenceDate", "营业执照日期（businessLicenceDate）", data.businessLicenceDate());
-		LocalDate licensed = v.date("businessLicenceDate", "营业执照日期（businessLicenceDate）", data.businessLicenceDate(),
+		v.required("businessLicenceDate", "营业执照日期", data.businessLicenceDate());
+		LocalDate licensed = v.date("businessLicenceDate", "营业执照日期", data.businessLicenceDate(),
 				Validation.EARLIEST_RECORD, today);
 		LocalDate filedOn = today;
 		if (!clerk.enterprise() && !Text.isBlank(data.filedOn())) {
-			filedOn = v.date("filedOn", "收到备案日期（filedOn）", data.filedOn(), licensed == null ? Validation.EARLIEST_RECORD : licensed, today);
+			filedOn = v.date("filedOn", "收到备案日期", data.filedOn(), licensed == null ? Validation.EARLIEST_RECORD : licensed, today);
 		}
 		EnterpriseView parent = null;
 		LicenceView licence = null;
@@ -201,7 +201,7 @@ public class BranchFilings {
 	 */
 	private String outsideArea(LicenceView licence, String region) {
 		String area = licence.scope().territory(licence.regionCode());
-		return "分支机构所在地（regionCode）" + regions.fullName(region) + "不在所属企业许可证" + licence.number()
+		return "分支机构所在地" + regions.fullName(region) + "不在所属企业许可证" + licence.number()
 				+ "的经营地域内：该许可证业务范围为" + licence.scope().label() + "，只能在" + regions.fullName(area)
 				+ "范围内设立分支机构；在此以外设立的，应先申请变更许可证的业务范围（变更许可）";
 	}

@@ -84,6 +84,7 @@ import org.youguan.registry.LicenceStatus;
 import org.youguan.registry.LicenceView;
 import org.youguan.registry.OneLicence;
 import org.youguan.registry.Licences;
+import org.youguan.rules.Audience;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
 
@@ -100,7 +101,7 @@ import org.youguan.rules.StatutoryRules;
 public class LicenceApplications {
 
 	/** The registered capital's label (its service's and the JSON reader's, {@code NumberText.Digits}). */
-	public static final String CAPITAL = "注册资本（registeredCapital，元）";
+	public static final String CAPITAL = "注册资本（元）";
 
 	/** The registered capital's integer digits (yuan). */
 	public static final int CAPITAL_INTEGER = 14;
@@ -396,7 +397,7 @@ public class LicenceApplications {
 			code = clerk.enterpriseCreditCode();
 		}
 		else if (Text.isBlank(form.applicantCreditCode())) {
-			v.require("applicantCreditCode", false, "required", "申请人统一社会信用代码（applicantCreditCode）不能为空");
+			v.require("applicantCreditCode", false, "required", "申请人统一社会信用代码不能为空");
 		}
 		else {
 			code = v.check("applicantCreditCode", () -> CreditCode.of(form.applicantCreditCode()).value());
@@ -405,12 +406,12 @@ public class LicenceApplications {
 		String name = known != null ? known.legalName() : Text.blankToNull(Text.name(form.applicantName()));
 		if (known != null && kind == ApplicationKind.CHANGE && !Text.isBlank(form.applicantName())) {
 			// a change of name: the name applied for is the new one
-			v.maxLength("applicantName", "申请人名称（applicantName）", form.applicantName(), 200)
-				.name("applicantName", "申请人名称（applicantName）", form.applicantName());
+			v.maxLength("applicantName", "申请人名称", form.applicantName(), 200)
+				.name("applicantName", "申请人名称", form.applicantName());
 			name = Text.name(form.applicantName());
 		}
 		if (known == null) {
-			v.name("applicantName", "申请人名称（applicantName）", form.applicantName(), 200);
+			v.name("applicantName", "申请人名称", form.applicantName(), 200);
 		}
 		if (name != null && code != null && (known == null || !Enterprises.sameName(name, known.legalName()))) {
 			// the name a change gives the holder, or the name a new applicant is registered under when the licence is
@@ -446,12 +447,12 @@ public class LicenceApplications {
 		}
 		String region = null;
 		if (Text.isBlank(data.regionCode())) {
-			v.require("regionCode", unheld, "required", "经营场所所在地（regionCode）不能为空");
+			v.require("regionCode", unheld, "required", "经营场所所在地不能为空");
 		}
 		else {
 			region = v.check("regionCode", () -> regions.require("regionCode", Text.strip(data.regionCode())).value());
 			if (region != null) {
-				v.require("regionCode", region.length() >= 6, "county", "经营场所所在地（regionCode）应具体到县（区）");
+				v.require("regionCode", region.length() >= 6, "county", "经营场所所在地应具体到县（区）");
 				if (!clerk.enterprise()) {
 					clerk.scope().requireWithin(v, "regionCode", region, "经营场所所在地");
 				}
@@ -472,45 +473,45 @@ public class LicenceApplications {
 					+ "快递业务的，注册资本不得低于" + minimum.stripTrailingZeros().toPlainString() + "元（" + rule.basis() + "）");
 		}
 		if (!unheld) {
-			v.required("premisesAddress", "经营场所地址（premisesAddress）", data.premisesAddress());
+			v.required("premisesAddress", "经营场所地址", data.premisesAddress());
 		}
 		if (!amends || kind == ApplicationKind.RENEWAL && !unheld) {
 			// a change of a licence whose service area is not on record leaves it as it is
-			v.required("serviceArea", "服务地域（serviceArea）", data.serviceArea());
+			v.required("serviceArea", "服务地域", data.serviceArea());
 		}
-		v.line("premisesAddress", "经营场所地址（premisesAddress）", data.premisesAddress(), 300)
-			.maxLength("serviceArea", "服务地域（serviceArea）", data.serviceArea(), 500)
-			.maxLength("legalRepresentative", "法定代表人（legalRepresentative）", data.legalRepresentative(), 50)
-			.name("legalRepresentative", "法定代表人（legalRepresentative）", data.legalRepresentative())
-			.personName("legalRepresentative", "法定代表人（legalRepresentative）", data.legalRepresentative())
-			.maxLength("safetySystem", "安全保障制度（safetySystem）", data.safetySystem(), 2000)
-			.maxLength("serviceSystem", "服务质量管理制度（serviceSystem）", data.serviceSystem(), 2000)
-			.maxLength("personnel", "从业人员情况（personnel）", data.personnel(), 1000)
-			.maxLength("contactName", "联系人（contactName）", data.contactName(), 50)
-			.name("contactName", "联系人（contactName）", data.contactName())
-			.personName("contactName", "联系人（contactName）", data.contactName());
+		v.line("premisesAddress", "经营场所地址", data.premisesAddress(), 300)
+			.maxLength("serviceArea", "服务地域", data.serviceArea(), 500)
+			.maxLength("legalRepresentative", "法定代表人", data.legalRepresentative(), 50)
+			.name("legalRepresentative", "法定代表人", data.legalRepresentative())
+			.personName("legalRepresentative", "法定代表人", data.legalRepresentative())
+			.maxLength("safetySystem", "安全保障制度", data.safetySystem(), 2000)
+			.maxLength("serviceSystem", "服务质量管理制度", data.serviceSystem(), 2000)
+			.maxLength("personnel", "从业人员情况", data.personnel(), 1000)
+			.maxLength("contactName", "联系人", data.contactName(), 50)
+			.name("contactName", "联系人", data.contactName())
+			.personName("contactName", "联系人", data.contactName());
 		if (kind != null && kind != ApplicationKind.CHANGE) {
 			// 快递业务经营许可管理办法: the applicant states its legal representative and describes its safety system, its
 			// service-quality system and its staff; a change states only the items it changes (blank: unchanged); an
 			// enterprise the registry knows with its legal representative keeps that one when it names none
 			if (known == null || Text.isBlank(known.legalRepresentative())) {
-				v.required("legalRepresentative", "法定代表人（legalRepresentative）", data.legalRepresentative());
+				v.required("legalRepresentative", "法定代表人", data.legalRepresentative());
 			}
 			else if (!Text.isBlank(data.legalRepresentative())) {
 				// the certificate prints the registry's legal representative: another one is a 变更 first
 				v.require("legalRepresentative", Text.name(data.legalRepresentative()).equals(Text.name(known.legalRepresentative())),
 						kind == ApplicationKind.RENEWAL ? "renewal-legal-representative" : "registered-legal-representative",
-						kind.label() + "申请的法定代表人（legalRepresentative）应与企业登记的“" + known.legalRepresentative()
+						kind.label() + "申请的法定代表人应与企业登记的“" + known.legalRepresentative()
 								+ "”一致：许可证载明企业登记的法定代表人" + (kind == ApplicationKind.RENEWAL ? "，延续只延长有效期" : "")
-								+ "；法定代表人有变化的，请先申请变更许可（CHANGE）");
+								+ "；法定代表人有变化的，请先申请变更许可");
 			}
-			v.required("safetySystem", "安全保障制度（safetySystem）", data.safetySystem())
-				.required("serviceSystem", "服务质量管理制度（serviceSystem）", data.serviceSystem())
-				.required("personnel", "从业人员情况（personnel）", data.personnel());
+			v.required("safetySystem", "安全保障制度", data.safetySystem())
+				.required("serviceSystem", "服务质量管理制度", data.serviceSystem())
+				.required("personnel", "从业人员情况", data.personnel());
 		}
 		String phone = Text.blankToNull(data.contactPhone());
 		if (phone != null) {
-			phone = v.check("contactPhone", () -> Telephone.of(data.contactPhone()).value());
+			phone = v.check("contactPhone", () -> Telephone.of(data.contactPhone(), "联系电话").value());
 		}
 		List<String> branches = new ArrayList<>();
 		List<String> given = data.branches() == null ? List.of() : data.branches();
@@ -523,7 +524,7 @@ public class LicenceApplications {
 		}
 		v.require("branches", branches.size() <= 100, "max", "一次申请最多包含100个分支机构");
 		v.require("branches", kind != ApplicationKind.BRANCH || !branches.isEmpty(), "required",
-				"分支机构申请应填写拟载入许可证的分支机构名称（branches），每行一个");
+				"分支机构申请应填写拟载入许可证的分支机构名称，每行一个");
 		LicenceView target = null;
 		List<Change> changes = List.of();
 		DomainException renewalConflict = null;
@@ -571,7 +572,7 @@ public class LicenceApplications {
 		}
 		LocalDate submittedOn = today;
 		if (!clerk.enterprise() && !Text.isBlank(data.submittedOn())) {
-			submittedOn = v.date("submittedOn", "收到申请日期（submittedOn）", data.submittedOn(), today.minusYears(1), today);
+			submittedOn = v.date("submittedOn", "收到申请日期", data.submittedOn(), today.minusYears(1), today);
 		}
 		Map<Material, UploadedFile> materials = files == null ? Map.of() : files;
 		materials.forEach((m, f) -> {
@@ -718,35 +719,35 @@ public class LicenceApplications {
 	private ApplicationData asKept(Validation v, ApplicationKind kind, ApplicationData data, LicenceView licence, Items current) {
 		String rule = kind == ApplicationKind.RENEWAL ? "renewal-" : "branch-";
 		String of = kind.label() + "申请的";
-		String change = kind == ApplicationKind.RENEWAL ? "：延续只延长有效期，不改变许可事项；该事项有变化的，请申请变更许可（CHANGE）"
-				: "：分支机构申请只在许可证上增加分支机构，不改变其他许可事项；该事项有变化的，请申请变更许可（CHANGE）";
+		String change = kind == ApplicationKind.RENEWAL ? "：延续只延长有效期，不改变许可事项；该事项有变化的，请申请变更许可"
+				: "：分支机构申请只在许可证上增加分支机构，不改变其他许可事项；该事项有变化的，请申请变更许可";
 		LicenceScope scope = current.scope();
 		LicenceScope stated = Text.isBlank(data.scope()) ? scope : scope(v, "scope", data.scope());
-		v.require("scope", stated == null || stated == scope, rule + "scope", of + "业务范围（scope）应与许可证" + licence.number()
+		v.require("scope", stated == null || stated == scope, rule + "scope", of + "业务范围应与许可证" + licence.number()
 				+ "载明的“" + scope.label() + "”一致，所填为“" + Text.strip(data.scope()) + "”" + change);
 		BigDecimal capital = current.registeredCapital();
 		if (capital != null && !Text.isBlank(data.registeredCapital())) {
 			// read quietly: the submission judges the figure itself
 			BigDecimal given = new Validation().decimal("registeredCapital", "注册资本", data.registeredCapital(), 14, 2);
 			v.require("registeredCapital", given == null || given.compareTo(capital) == 0, rule + "capital",
-					of + "注册资本（registeredCapital）应与许可证" + licence.number() + "记载的"
+					of + "注册资本应与许可证" + licence.number() + "记载的"
 							+ capital.stripTrailingZeros().toPlainString() + "元一致" + change);
 		}
 		String area = current.serviceArea();
 		if (area != null && !Text.isBlank(data.serviceArea())) {
 			v.require("serviceArea", Text.strip(data.serviceArea()).equals(Text.strip(area)), rule + "service-area",
-					of + "服务地域（serviceArea）应与许可证" + licence.number() + "载明的“" + area + "”一致" + change);
+					of + "服务地域应与许可证" + licence.number() + "载明的“" + area + "”一致" + change);
 		}
 		// the premises a licence issued off the platform was granted for are not known here: the stated ones are taken
 		String address = current.premisesAddress();
 		if (current.premisesOnRecord() && address != null && !Text.isBlank(data.premisesAddress())) {
 			v.require("premisesAddress", Text.line(data.premisesAddress()).equals(Text.line(address)), rule + "premises",
-					of + "经营场所地址（premisesAddress）应与许可证" + licence.number() + "的“" + address + "”一致" + change);
+					of + "经营场所地址应与许可证" + licence.number() + "的“" + address + "”一致" + change);
 		}
 		String region = current.regionCode();
 		if (current.premisesOnRecord() && region != null && !Text.isBlank(data.regionCode())) {
 			v.require("regionCode", Text.strip(data.regionCode()).equals(region), rule + "premises",
-					of + "经营场所所在地（regionCode）应与许可证" + licence.number() + "的" + region + "一致" + change);
+					of + "经营场所所在地应与许可证" + licence.number() + "的" + region + "一致" + change);
 		}
 		return new ApplicationData(data.kind(), data.applicantCreditCode(), data.applicantName(), data.legalRepresentative(),
 				Text.isBlank(data.registeredCapital()) && capital != null ? capital.toPlainString() : data.registeredCapital(),
@@ -794,7 +795,7 @@ public class LicenceApplications {
 	private static DomainException branchWithoutLicence(EnterpriseView known) {
 		return DomainException.illegalTransition("kind", "licence", (known == null ? "申请人不在企业名录中"
 				: "“" + known.legalName() + "”没有有效的快递业务经营许可证") + "，不能申请分支机构：分支机构载入企业现有的有效许可证"
-				+ "（变更分支机构事项，快递业务经营许可管理办法），不另发许可证；尚未取得许可的，请申请新设许可（NEW）");
+				+ "（变更分支机构事项，快递业务经营许可管理办法），不另发许可证；尚未取得许可的，请申请新设许可");
 	}
 
 	/**
@@ -826,7 +827,7 @@ public class LicenceApplications {
 				+ r.decidedOn() + "准予（" + r.number() + "，决定书" + r.decisionNumber() + "），延续后的有效期自" + r.validFrom()
 				+ "起至" + r.validUntil() + "，尚未开始，不能再申请延续：延续只延长正在进行的有效期，一次一个有效期（"
 				+ StatutoryRule.LICENCE_VALIDITY.title() + "，" + StatutoryRule.LICENCE_VALIDITY.basis() + "；"
-				+ StatutoryRule.LICENCE_RENEWAL_EARLIEST.title() + "，" + StatutoryRule.LICENCE_RENEWAL_EARLIEST.basis() + "）"));
+				+ StatutoryRule.LICENCE_RENEWAL_EARLIEST.citedFor(Audience.OUTSIDE) + "）"));
 	}
 
 	/**
@@ -841,11 +842,14 @@ public class LicenceApplications {
 			.param("own", registryExpiry).param("n", typedNumber(number)).query(LocalDate.class).single();
 	}
 
-	/** The refusal of a renewal applied for before its window opens (rule {@code licence.renewal-earliest}). */
+	/**
+	 * The refusal of a renewal applied for before its window opens (rule {@code licence.renewal-earliest}), in words the
+	 * applicant reads: the rule by its title and its legal basis for readers outside the bureau ({@link Audience#OUTSIDE}).
+	 */
 	private String tooEarly(String number, LocalDate until, LocalDate earliest, String region) {
 		StatutoryRule rule = StatutoryRule.LICENCE_RENEWAL_EARLIEST;
 		return "延续申请最早在许可证有效期届满前" + rules.value(rule, region).stripTrailingZeros().toPlainString() + "个月提出：许可证"
-				+ number + "有效期至" + until + "，最早" + earliest + "申请（" + rule.title() + "，" + rule.code() + "，" + rule.basis()
+				+ number + "有效期至" + until + "，最早" + earliest + "申请（" + rule.citedFor(Audience.OUTSIDE)
 				+ "）；延续只延长正在进行的有效期，不能预先叠加";
 	}
 
@@ -890,8 +894,8 @@ public class LicenceApplications {
 	 */
 	private static DomainException licenceHeld(Held held) {
 		String message = "申请人" + OneLicence.held(held.number(), held.scope(), held.until())
-				+ "，不能再申请新设许可：许可事项（业务范围、服务地域、分支机构等）有变化的，请申请变更许可（CHANGE）；"
-				+ "有效期将届满的，请申请延续（RENEWAL）";
+				+ "，不能再申请新设许可：许可事项（业务范围、服务地域、分支机构等）有变化的，请申请变更许可；"
+				+ "有效期将届满的，请申请延续";
 		return DomainException.illegalTransition("kind", OneLicence.RULE, message);
 	}
 
@@ -1025,7 +1029,7 @@ public class LicenceApplications {
 		}
 		if (material == null || file == null) {
 			throw new InvalidValueException(material == null ? "kind" : "file", "required", material == null
-					? "请选择材料类型（kind）" : "请选择文件（file）");
+					? "请选择材料类型" : "请选择文件");
 		}
 		if (lacking && !stillMissing(a).contains(material)) {
 			throw new InvalidValueException("kind", "not-missing", "申请已受理，只能补充缺少的材料（" + String.join("、",
@@ -1201,8 +1205,8 @@ public class LicenceApplications {
 		ApplicationView a = lock(clerk.scope(), id);
 		requireReceiver(clerk, a);
 		ApplicationStatus to = ApplicationStep.NOT_ACCEPT.from(a.status());
-		new Validation().required("reason", "不予受理理由（reason）", reason).maxLength("reason", "不予受理理由（reason）", reason, 1000)
-			.maxLength("competentBureau", "有权机关（competentBureau）", competentBureau, 100).throwIfInvalid();
+		new Validation().required("reason", "不予受理理由", reason).maxLength("reason", "不予受理理由", reason, 1000)
+			.maxLength("competentBureau", "有权机关", competentBureau, 100).throwIfInvalid();
 		String competent = Text.isBlank(competentBureau)
 				? bureauName(a.approvingLevel().bureauRegion(a.regionCode())) : Text.strip(competentBureau);
 		move(a, to, ", not_accepted_on = :on, not_accepted_reason = :reason, competent_bureau = :competent",
@@ -1228,7 +1232,7 @@ public class LicenceApplications {
 		requireCity(clerk, a, "初审");
 		ApplicationStatus to = ApplicationStep.REVIEW.from(a.status());
 		requireMaterials(a, "初审");
-		new Validation().required("opinion", "初审意见（opinion）", opinion).maxLength("opinion", "初审意见（opinion）", opinion, 2000)
+		new Validation().required("opinion", "初审意见", opinion).maxLength("opinion", "初审意见", opinion, 2000)
 			.throwIfInvalid();
 		move(a, to, ", reviewed_on = :on, reviewed_by = :by, review_opinion = :opinion",
 				Map.of("on", today(), "by", clerk.name(), "opinion", Text.strip(opinion)));
@@ -1255,9 +1259,9 @@ public class LicenceApplications {
 		ApplicationStatus to = ApplicationStep.VERIFY.from(a.status());
 		Validation v = new Validation();
 		LocalDate on = Text.isBlank(data.verifiedOn()) ? today()
-				: v.date("verifiedOn", "核查日期（verifiedOn）", data.verifiedOn(), a.reviewedOn(), today());
+				: v.date("verifiedOn", "核查日期", data.verifiedOn(), a.reviewedOn(), today());
 		List<TeamMember> named = data.inspectors() == null ? List.of() : data.inspectors();
-		v.require("inspectors", named.size() <= MAX_INSPECTORS, "max", "现场核查人员（inspectors）最多" + MAX_INSPECTORS + "人");
+		v.require("inspectors", named.size() <= MAX_INSPECTORS, "max", "现场核查人员最多" + MAX_INSPECTORS + "人");
 		List<Inspector> team = named.size() > MAX_INSPECTORS ? List.of() : inspectors.team(v, "inspectors", "核查人员", named,
 				rules.intValue(StatutoryRule.INSPECTION_MIN_INSPECTORS, a.regionCode()), "邮政法第63条",
 				new InspectionRecords.TeamBureaus(clerk.scope(), a.regionCode(), false), on == null ? today() : on);
@@ -1283,16 +1287,16 @@ public class LicenceApplications {
 				.require(at + ".passed", l.passed() != null, "required", "请填写核查项目“" + Text.strip(l.item()) + "”是否符合");
 			lines.add(l);
 		}
-		v.require("checklist", !lines.isEmpty() || unnamed, "required", "核查清单（checklist）至少应有一项");
-		v.require("passed", data.passed() != null, "required", "请填写核查结论：是否符合条件（passed）");
+		v.require("checklist", !lines.isEmpty() || unnamed, "required", "核查清单至少应有一项");
+		v.require("passed", data.passed() != null, "required", "请填写核查结论：是否符合条件");
 		List<CheckLine> failed = lines.stream().filter(l -> Boolean.FALSE.equals(l.passed())).toList();
 		v.require("passed", !Boolean.TRUE.equals(data.passed()) || failed.isEmpty(), "checklist-failed", "核查项目"
 				+ String.join("、", failed.stream().map(l -> "“" + Text.strip(l.item()) + "”").toList())
-				+ "不符合，核查结论（passed）不能为符合条件");
-		v.required("conclusion", "核查结论（conclusion）", data.conclusion()).maxLength("conclusion", "核查结论（conclusion）",
+				+ "不符合，核查结论不能为符合条件");
+		v.required("conclusion", "核查结论", data.conclusion()).maxLength("conclusion", "核查结论",
 				data.conclusion(), 2000);
 		List<UploadedFile> pictures = photos == null ? List.of() : photos.stream().filter(f -> f != null).toList();
-		v.require("photos", !pictures.isEmpty(), "required", "请上传现场照片（photos）");
+		v.require("photos", !pictures.isEmpty(), "required", "请上传现场照片");
 		for (int i = 0; i < pictures.size(); i++) {
 			try {
 				String type = attachments.check(pictures.get(i), "photos[" + i + "]", "现场照片", MAX_FILE_BYTES);
@@ -1361,8 +1365,8 @@ public class LicenceApplications {
 		ApplicationStep.SUSPEND.from(a.status());
 		Validation v = new Validation();
 		v.require("kind", kind != null && Set.of("CORRECTION", "HEARING", "EXPERT_REVIEW").contains(Text.strip(kind).toUpperCase(Locale.ROOT)),
-				"one-of", "中止事由（kind）应为CORRECTION（补正核查缺陷）、HEARING（听证）或EXPERT_REVIEW（专家评审）");
-		v.required("reason", "中止理由（reason）", reason).maxLength("reason", "中止理由（reason）", reason, 500).throwIfInvalid();
+				"one-of", "中止事由应为CORRECTION（补正核查缺陷）、HEARING（听证）或EXPERT_REVIEW（专家评审）");
+		v.required("reason", "中止理由", reason).maxLength("reason", "中止理由", reason, 500).throwIfInvalid();
 		if (ongoing(id).isPresent()) {
 			throw DomainException.rule("决定期限已在中止计时中");
 		}
@@ -1621,8 +1625,8 @@ public class LicenceApplications {
 		requireDecider(clerk, a);
 		ApplicationStatus to = ApplicationStep.REFUSE.from(a.status());
 		refuseDeemedRenewal(a);
-		new Validation().required("reasons", "不予许可理由（reasons）", reasons)
-			.maxLength("reasons", "不予许可理由（reasons）", reasons, 2000).throwIfInvalid();
+		new Validation().required("reasons", "不予许可理由", reasons)
+			.maxLength("reasons", "不予许可理由", reasons, 2000).throwIfInvalid();
 		LocalDate today = today();
 		String bureauRegion = a.approvingLevel().bureauRegion(a.regionCode());
 		String decisionNumber = numbers.next("许可决定", bureauRegion, today.getYear());
@@ -1680,12 +1684,12 @@ public class LicenceApplications {
 	public void cancelLicence(Clerk clerk, String number, String ground, String note) {
 		note = Text.freeText(note);
 		Validation v = new Validation();
-		v.required("number", "许可证编号（number）", number).maxLength("number", "许可证编号（number）", number, 60)
-			.licenceNumber("number", "许可证编号（number）", number);
+		v.required("number", "许可证编号", number).maxLength("number", "许可证编号", number, 60)
+			.licenceNumber("number", "许可证编号", number);
 		CancellationGround g = parse(v, "ground", "注销情形", ground, CancellationGround.class);
-		v.maxLength("note", "说明（note）", note, 500);
+		v.maxLength("note", "说明", note, 500);
 		if (g != null && g.needsNote()) {
-			v.required("note", "说明（note）", note);
+			v.required("note", "说明", note);
 		}
 		v.throwIfInvalid();
 		LicenceView l = licences.findByNumber(clerk.scope(), number).orElseThrow(() -> DomainException.notFound("许可证", number));
@@ -1970,7 +1974,7 @@ public class LicenceApplications {
 		LocalDate today = today();
 		String code = Text.isBlank(data.applicantCreditCode()) ? null
 				: v.check("applicantCreditCode", () -> CreditCode.of(data.applicantCreditCode()).value());
-		v.required("applicantCreditCode", "申请人统一社会信用代码（applicantCreditCode）", data.applicantCreditCode());
+		v.required("applicantCreditCode", "申请人统一社会信用代码", data.applicantCreditCode());
 		EnterpriseView known = code == null ? null : enterprises.findByCreditCode(code).orElse(null);
 		String region = known != null ? known.regionCode() : ownRegion;
 		if (known != null) {
@@ -1979,52 +1983,52 @@ public class LicenceApplications {
 		else {
 			v.require("applicantCreditCode", region != null && !region.equals("0") && scope.containsRegion(region), "exists",
 					"申请人不在企业名录中，且调用者没有可归属的辖区：" + code);
-			v.required("applicantName", "申请人名称（applicantName）", data.applicantName());
+			v.required("applicantName", "申请人名称", data.applicantName());
 		}
-		v.maxLength("applicantName", "申请人名称（applicantName）", data.applicantName(), 200)
-			.name("applicantName", "申请人名称（applicantName）", data.applicantName());
+		v.maxLength("applicantName", "申请人名称", data.applicantName(), 200)
+			.name("applicantName", "申请人名称", data.applicantName());
 		ApplicationKind kind = parse(v, "kind", "申请类型", data.kind(), ApplicationKind.class);
 		LicenceScope licenceScope = scope(v, "scope", data.scope());
-		v.required("receivedOn", "收到申请日期（receivedOn）", data.receivedOn());
-		LocalDate received = v.date("receivedOn", "收到申请日期（receivedOn）", data.receivedOn(), Validation.EARLIEST_RECORD, today);
+		v.required("receivedOn", "收到申请日期", data.receivedOn());
+		LocalDate received = v.date("receivedOn", "收到申请日期", data.receivedOn(), Validation.EARLIEST_RECORD, today);
 		LocalDate floor = received == null ? Validation.EARLIEST_RECORD : received;
-		LocalDate reviewed = v.date("preliminaryReviewedOn", "初审日期（preliminaryReviewedOn）", data.preliminaryReviewedOn(), floor, today);
-		LocalDate verified = v.date("onSiteVerifiedOn", "现场核查日期（onSiteVerifiedOn）", data.onSiteVerifiedOn(),
+		LocalDate reviewed = v.date("preliminaryReviewedOn", "初审日期", data.preliminaryReviewedOn(), floor, today);
+		LocalDate verified = v.date("onSiteVerifiedOn", "现场核查日期", data.onSiteVerifiedOn(),
 				reviewed == null ? floor : reviewed, today);
 		if (verified != null) {
-			v.require("preliminaryReviewedOn", reviewed != null, "order", "有现场核查日期的申请应有初审日期（preliminaryReviewedOn）");
+			v.require("preliminaryReviewedOn", reviewed != null, "order", "有现场核查日期的申请应有初审日期");
 		}
 		String decision = Text.isBlank(data.decision()) ? null : Text.strip(data.decision()).toUpperCase(Locale.ROOT);
-		v.require("decision", decision != null, "required", "决定（decision）不能为空：应为准予许可（APPROVED）、不予许可（REFUSED）"
+		v.require("decision", decision != null, "required", "决定不能为空：应为准予许可（APPROVED）、不予许可（REFUSED）"
 				+ "或未决定（PENDING）");
 		v.require("decision", decision == null || Set.of("APPROVED", "REFUSED", "PENDING").contains(decision), "one-of",
-				"决定（decision）应为准予许可（APPROVED）、不予许可（REFUSED）或未决定（PENDING）之一");
-		LocalDate decided = v.date("decidedOn", "决定日期（decidedOn）", data.decidedOn(),
+				"决定应为准予许可（APPROVED）、不予许可（REFUSED）或未决定（PENDING）之一");
+		LocalDate decided = v.date("decidedOn", "决定日期", data.decidedOn(),
 				verified != null ? verified : reviewed != null ? reviewed : floor, today);
 		if ("PENDING".equals(decision)) {
-			v.require("decidedOn", Text.isBlank(data.decidedOn()), "absent", "未决定（PENDING）的申请不填写决定日期（decidedOn）");
-			v.require("licenceNumber", Text.isBlank(data.licenceNumber()), "absent", "未决定（PENDING）的申请不填写许可证编号");
+			v.require("decidedOn", Text.isBlank(data.decidedOn()), "absent", "未决定的申请不填写决定日期");
+			v.require("licenceNumber", Text.isBlank(data.licenceNumber()), "absent", "未决定的申请不填写许可证编号");
 		}
 		else if (decision != null) {
-			v.require("decidedOn", !Text.isBlank(data.decidedOn()), "required", "已决定的申请须填写决定日期（decidedOn）");
+			v.require("decidedOn", !Text.isBlank(data.decidedOn()), "required", "已决定的申请须填写决定日期");
 		}
 		if ("REFUSED".equals(decision)) {
-			v.require("licenceNumber", Text.isBlank(data.licenceNumber()), "absent", "不予许可的申请不填写许可证编号（licenceNumber）");
+			v.require("licenceNumber", Text.isBlank(data.licenceNumber()), "absent", "不予许可的申请不填写许可证编号");
 		}
-		v.maxLength("licenceNumber", "许可证编号（licenceNumber）", data.licenceNumber(), 60)
-			.licenceNumber("licenceNumber", "许可证编号（licenceNumber）", data.licenceNumber());
+		v.maxLength("licenceNumber", "许可证编号", data.licenceNumber(), 60)
+			.licenceNumber("licenceNumber", "许可证编号", data.licenceNumber());
 		if (licenceScope != null && region != null && ("APPROVED".equals(decision) || "REFUSED".equals(decision))) {
 			// a past decision is recorded as the bureau that took it: the competent level, as a live one (邮政法 art.52)
 			v.require("decision", decides(clerk, ApprovingLevel.of(licenceScope), region), "approving-level",
 					decider(licenceScope) + "，" + (clerk.level() == null ? "本用户" : "本局（" + clerk.level().label() + "）")
-							+ "不能导入该决定（decision）；未决定的申请可以导入");
+							+ "不能导入该决定；未决定的申请可以导入");
 		}
 		// a change, renewal or branch records the number of the licence it acts on; only a new licence takes one of its own
 		boolean amends = kind != null && kind.amendsLicence();
 		String taken = amends || Text.isBlank(data.licenceNumber()) || !licenceNumberRecorded(data.licenceNumber()) ? null
-				: "许可证编号（licenceNumber）已有许可申请记录：" + Text.identifier(data.licenceNumber());
+				: "许可证编号已有许可申请记录：" + Text.identifier(data.licenceNumber());
 		if (amends && "APPROVED".equals(decision)) {
-			v.required("licenceNumber", "许可证编号（licenceNumber，" + kind.label() + "的许可证）", data.licenceNumber());
+			v.required("licenceNumber", "许可证编号（" + kind.label() + "的许可证）", data.licenceNumber());
 		}
 		FormError licence = code == null || taken != null ? null : licenceOf(code, data.licenceNumber(), amends);
 		CheckedImport standing = code == null ? null : standing(ownRegion, data);
@@ -2100,7 +2104,7 @@ public class LicenceApplications {
 		}
 		Optional<LicenceView> registered = licences.findLookAlike(n);
 		if (registered.isPresent() && !registered.get().creditCode().equalsIgnoreCase(code)) {
-			return new FormError("licenceNumber", "held-by-other", "许可证编号（licenceNumber）" + n + "在企业名录中是其他企业（"
+			return new FormError("licenceNumber", "held-by-other", "许可证编号" + n + "在企业名录中是其他企业（"
 					+ registered.get().enterpriseName() + "）的许可证" + registered.get().number() + "，不能记在申请人名下：一个许可证编号"
 					+ "只属于一个企业");
 		}
@@ -2109,7 +2113,7 @@ public class LicenceApplications {
 				Map.of("code", code))) {
 			return null;
 		}
-		return new FormError("licenceNumber", "not-held", "许可证编号（licenceNumber）" + n + "不是申请人持有的许可证：变更、延续记在"
+		return new FormError("licenceNumber", "not-held", "许可证编号" + n + "不是申请人持有的许可证：变更、延续记在"
 				+ "申请人持有的许可证上（企业名录中的该企业许可证，或已准予、已导入的新设许可），该编号在两处都没有该企业的记录");
 	}
 
@@ -2524,7 +2528,7 @@ public class LicenceApplications {
 	/** A scope by its Chinese name (同城, 省内, 跨省, 国际) or its code; null (and an error on {@code field}) otherwise. */
 	public static LicenceScope scope(Validation v, String field, String text) {
 		if (Text.isBlank(text)) {
-			v.require(field, false, "required", "业务范围（" + field + "）不能为空");
+			v.require(field, false, "required", "业务范围不能为空");
 			return null;
 		}
 		for (LicenceScope s : LicenceScope.values()) {
@@ -2532,20 +2536,20 @@ public class LicenceApplications {
 				return s;
 			}
 		}
-		v.require(field, false, "one-of", "业务范围（" + field + "）应为同城、省内、跨省、国际之一");
+		v.require(field, false, "one-of", "业务范围应为同城、省内、跨省、国际之一");
 		return null;
 	}
 
 	static <E extends Enum<E>> E parse(Validation v, String field, String label, String text, Class<E> type) {
 		if (Text.isBlank(text)) {
-			v.require(field, false, "required", label + "（" + field + "）不能为空");
+			v.require(field, false, "required", label + "不能为空");
 			return null;
 		}
 		try {
 			return Enum.valueOf(type, Text.strip(text).toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			v.require(field, false, "one-of", label + "（" + field + "）应为" + Choice.listed(type) + "之一");
+			v.require(field, false, "one-of", label + "应为" + Choice.listed(type) + "之一");
 			return null;
 		}
 	}

@@ -194,7 +194,7 @@ public class Bureaus {
 		v.line("address", "地址", data.address(), 200);
 		if (Text.blankToNull(data.phone()) != null) {
 			// a bureau's office line: any telephone, kept in one canonical form
-			v.check("phone", () -> Telephone.of(data.phone()));
+			v.check("phone", () -> Telephone.of(data.phone(), "电话"));
 		}
 		v.require("level", data.level() != null, "required", "请选择机构层级");
 		RegionCode region = v.check("regionCode", () -> regions.require("regionCode", data.regionCode()));

@@ -432,7 +432,7 @@ public class Enterprises {
 		String phone = Text.blankToNull(d.contactPhone());
 		if (phone != null) {
 			// an enterprise's contact: any telephone (mobile, landline with extension, 400/800)
-			v.check("contactPhone", () -> Telephone.of(phone));
+			v.check("contactPhone", () -> Telephone.of(phone, "联系电话"));
 		}
 		v.throwIfInvalid();
 		return new EnterpriseData(Text.name(d.legalName()), code.value(), d.type(), d.brandId(),

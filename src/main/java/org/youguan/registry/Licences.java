@@ -35,6 +35,7 @@ import org.youguan.org.BureauLevel;
 import org.youguan.org.BureauView;
 import org.youguan.org.Bureaus;
 import org.youguan.region.Regions;
+import org.youguan.rules.Audience;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
 import org.youguan.registry.internal.RegistrySettings;
@@ -795,7 +796,7 @@ public class Licences {
 				int years = rules.intValue(rule, holderRegion);
 				LocalDate latest = lastValidDay(issuedOn, years);
 				v.require("expiresOn", !expiry.isAfter(latest), "statutory-term", "有效期至不能晚于" + latest + "：快递业务经营许可证"
-						+ "有效期为" + years + "年，自发证日期" + issuedOn + "起算（" + rule.title() + "，" + rule.code() + "，" + rule.basis()
+						+ "有效期为" + years + "年，自发证日期" + issuedOn + "起算（" + rule.citedFor(Audience.BUREAU)
 						+ "）；延续的许可证记其延续后的发证日期");
 			}
 		}

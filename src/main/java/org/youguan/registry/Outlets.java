@@ -839,7 +839,7 @@ public class Outlets {
 		v.name("managerName", "负责人姓名", d.managerName(), 60).personName("managerName", "负责人姓名", d.managerName());
 		IdCardNumber id = v.check("managerIdNumber", () -> IdCardNumber.of(d.managerIdNumber(), LocalDate.now(clock)));
 		// the manager is reached at the outlet or on a mobile: any telephone
-		Telephone phone = v.check("managerPhone", () -> Telephone.of(d.managerPhone()));
+		Telephone phone = v.check("managerPhone", () -> Telephone.of(d.managerPhone(), "负责人电话"));
 		v.require("storageArea", d.storageArea() != null && d.storageArea().signum() > 0, "positive", "存储场地面积应大于0");
 		v.require("storageArea", d.storageArea() == null || d.storageArea().compareTo(MAX_STORAGE_AREA) < 0, "range",
 				"存储场地面积应小于1000000平方米");

@@ -487,6 +487,32 @@ public enum StatutoryRule {
 		return citations.stream().map(Citation::toString).collect(Collectors.joining("；"));
 	}
 
+	/**
+	 * The legal basis as {@code audience} may read it. The bureau reads {@link #basis()}; a reader outside it (an
+	 * enterprise, the public) reads only the citations of legal texts — never the catalogue's marks of practice such as
+	 * 地方实践（未确认） — and {@link Audience#OWN_RULE} (按本局规定) where the rule rests on no legal text at all. E.g.
+	 * {@link #LICENCE_RENEWAL_EARLIEST}: {@code 快递业务经营许可管理办法(2019)} outside;
+	 * {@link #SAFETY_LEDGER_LOOKBACK}: {@code 按本局规定}.
+	 * @param audience who reads the text the basis goes into
+	 * @return the citations joined by "；", never empty
+	 */
+	public String basisFor(Audience audience) {
+		if (audience == Audience.BUREAU) {
+			return basis();
+		}
+		String law = citations.stream().filter(c -> c.text().isText()).map(Citation::toString).collect(Collectors.joining("；"));
+		return law.isEmpty() ? Audience.OWN_RULE : law;
+	}
+
+	/**
+	 * The rule as a message names it in brackets for {@code audience}: its title and {@link #basisFor basis}, e.g.
+	 * {@code 许可延续申请最早提前期（到期前），快递业务经营许可管理办法(2019)} — never its catalogue code, which is the admin's
+	 * handle on the rule catalogue page, not words for the reader of a refusal.
+	 */
+	public String citedFor(Audience audience) {
+		return title + "，" + basisFor(audience);
+	}
+
 	public BigDecimal defaultValue() {
 		return defaultValue;
 	}

@@ -101,14 +101,15 @@ public class StatutoryRules {
 
 	/**
 	 * A period a page's text names, as model attributes: {@code <name>Period} ({@link #stated}, "5个工作日") as it applies
-	 * in {@code regionCode} and {@code <name>Basis} (its citations with the texts' versions, {@link StatutoryRule#basis()}),
-	 * so that a label or hint takes both from the catalogue — {@code model.addAllAttributes(rules.statedAs(…))}.
+	 * in {@code regionCode} and {@code <name>Basis} (its citations with the texts' versions as any reader may read them,
+	 * {@link StatutoryRule#basisFor} {@link Audience#OUTSIDE}: the enterprise's forms show them too), so that a label or
+	 * hint takes both from the catalogue — {@code model.addAllAttributes(rules.statedAs(…))}.
 	 * @param name the attributes' prefix, e.g. {@code opening}
 	 * @param regionCode the region whose value applies ({@code 0} or null: the national value)
 	 */
 	public Map<String, String> statedAs(String name, StatutoryRule rule, String regionCode) {
 		return Map.of(name + "Period", stated(rule, regionCode == null ? StatutoryRule.NATIONAL_REGION : regionCode),
-				name + "Basis", rule.basis());
+				name + "Basis", rule.basisFor(Audience.OUTSIDE));
 	}
 
 	public int intValue(StatutoryRule rule, String regionCode) {

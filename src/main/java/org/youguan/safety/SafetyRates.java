@@ -115,7 +115,7 @@ public class SafetyRates {
 		public Query {
 			region = RegionPrefix.of(region).code();
 			if (from == null || to == null) {
-				throw new InvalidValueException("to", "after-from", "截止日期（to）不能早于起始日期（from）");
+				throw new InvalidValueException("to", "after-from", "截止日期不能早于起始日期");
 			}
 			Validation.requirePeriod(from, to);
 		}

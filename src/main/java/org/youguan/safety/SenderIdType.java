@@ -1,7 +1,8 @@
 package org.youguan.safety;
 
-
+import org.youguan.kernel.Choice;
 import org.youguan.kernel.Text;
+
 /**
  * The sender's identity document (快递暂行条例(2025) art.23; 邮件快件实名收寄管理办法): the personal documents DOMAIN.md
  * lists, or the 统一社会信用代码 when the sender is a company.
@@ -21,6 +22,14 @@ public enum SenderIdType {
 	/** The Chinese name, which is also the value of the {@code senderIdType} field of the ingestion contract. */
 	public String label() {
 		return label;
+	}
+
+	/**
+	 * The accepted values as a refusal lists them: each Chinese name (the contract's value) with its code in brackets,
+	 * which the field takes too — 居民身份证（RESIDENT_ID）、临时居民身份证（TEMPORARY_ID）、… (kernel {@code Choice.listed}).
+	 */
+	public static String accepted() {
+		return Choice.listed(SenderIdType.class);
 	}
 
 	/**

@@ -572,7 +572,7 @@ public class Reports {
 						+ "（本报表没有这个指标，请核对代码）"));
 			}
 			else if (i.derived() && entries.get(code) != null && !Text.isBlank(entries.get(code))) {
-				errors.add(new FieldError(field.apply(code), "derived", i.name() + "（" + code + "）由系统计算，不能填报"));
+				errors.add(new FieldError(field.apply(code), "derived", i.name() + "由系统计算，不能填报"));
 			}
 		}
 	}

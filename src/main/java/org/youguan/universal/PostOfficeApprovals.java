@@ -265,7 +265,7 @@ public class PostOfficeApprovals {
 	@Transactional
 	public long apply(DataScope scope, ApplicationData data, boolean demo) {
 		if (data == null || data.facilityId() == null) {
-			throw new InvalidValueException("facilityId", "required", "请选择要撤销或搬迁的邮政普遍服务营业场所（facilityId）");
+			throw new InvalidValueException("facilityId", "required", "请选择要撤销或搬迁的邮政普遍服务营业场所");
 		}
 		FacilityView f = postOffices.postOffice(scope, data.facilityId());
 		boolean staff = scope.kind() != DataScope.Kind.ENTERPRISE;
@@ -277,7 +277,7 @@ public class PostOfficeApprovals {
 		reason(v, kind, reason, address);
 		LocalDate received = today;
 		if (staff && data.receivedOn() != null && !Text.isBlank(data.receivedOn())) {
-			received = v.date("receivedOn", "收到申请日期（receivedOn）", data.receivedOn(), earliestLiveReceipt(today), today);
+			received = v.date("receivedOn", "收到申请日期", data.receivedOn(), earliestLiveReceipt(today), today);
 		}
 		v.throwIfInvalid();
 		jdbc.sql("SELECT pg_advisory_xact_lock(:key)").param("key", 7_176_000_000L + f.id()).query().listOfRows();
@@ -332,13 +332,13 @@ public class PostOfficeApprovals {
 		ApprovalStatus to = ApprovalStep.CHECK.from(a.status());
 		Validation v = new Validation();
 		SiteCheck d = data == null ? new SiteCheck(null, null, null) : data;
-		v.required("checkedOn", "核查日期（checkedOn）", d.checkedOn());
-		LocalDate on = v.date("checkedOn", "核查日期（checkedOn）", d.checkedOn(), a.receivedOn(), today());
+		v.required("checkedOn", "核查日期", d.checkedOn());
+		LocalDate on = v.date("checkedOn", "核查日期", d.checkedOn(), a.receivedOn(), today());
 		String findings = PostOffices.clean(d.findings());
 		String consultation = PostOffices.clean(d.consultation());
-		v.required("findings", "现场核查情况（findings）", findings).maxLength("findings", "现场核查情况（findings）", findings, 1000)
-			.required("consultation", "征求当地意见情况（consultation）", consultation)
-			.maxLength("consultation", "征求当地意见情况（consultation）", consultation, 1000)
+		v.required("findings", "现场核查情况", findings).maxLength("findings", "现场核查情况", findings, 1000)
+			.required("consultation", "征求当地意见情况", consultation)
+			.maxLength("consultation", "征求当地意见情况", consultation, 1000)
 			.throwIfInvalid();
 		move(a, to, ", checked_on = :on, check_findings = :findings, consultation = :consultation",
 				Map.of("on", on, "findings", findings, "consultation", consultation));
@@ -369,12 +369,12 @@ public class PostOfficeApprovals {
 		String by = Text.name(PostOffices.clean(d.approvedBy()));
 		Bureau deciding = deciding(scope, a.regionCode());
 		List<String> heads = heads(deciding);
-		new Validation().required("reason", "延长理由（reason）", reason).maxLength("reason", "延长理由（reason）", reason, 500)
-			.name("approvedBy", "批准延长的负责人（approvedBy）", by, 100)
-			.personName("approvedBy", "批准延长的负责人（approvedBy）", by)
+		new Validation().required("reason", "延长理由", reason).maxLength("reason", "延长理由", reason, 500)
+			.name("approvedBy", "批准延长的负责人", by, 100)
+			.personName("approvedBy", "批准延长的负责人", by)
 			// 经本行政机关负责人批准 (行政许可法(2019) art.42): a head of the deciding bureau, not any name typed
 			.require("approvedBy", by == null || heads.isEmpty() || heads.contains(by), "bureau-head",
-					"批准延长的负责人（approvedBy）须是" + deciding.name() + "的负责人（局领导）：" + String.join("、", heads))
+					"批准延长的负责人须是" + deciding.name() + "的负责人（局领导）：" + String.join("、", heads))
 			.throwIfInvalid();
 		LocalDate due = extendedDue(a.decisionDueOn(), a.regionCode());
 		move(a, to, ", extended = TRUE, extension_reason = :reason, extension_approved_by = :by, decision_due_on = :due",
@@ -431,13 +431,13 @@ public class PostOfficeApprovals {
 		String alternative = PostOffices.clean(d.alternativeOffice());
 		Validation v = new Validation();
 		if (step == ApprovalStep.REFUSE) {
-			v.required("reasons", "不予批准理由（reasons）", r);
-			v.require("alternativeOffice", alternative == null, "approval-only", "不予批准时不填写就近替代的营业场所（alternativeOffice）");
+			v.required("reasons", "不予批准理由", r);
+			v.require("alternativeOffice", alternative == null, "approval-only", "不予批准时不填写就近替代的营业场所");
 		}
-		v.maxLength("reasons", "决定理由（reasons）", r, 2000)
-			.maxLength("alternativeOffice", "就近替代的营业场所（alternativeOffice）", alternative, 300);
+		v.maxLength("reasons", "决定理由", r, 2000)
+			.maxLength("alternativeOffice", "就近替代的营业场所", alternative, 300);
 		// the alternative post office is printed on the decision and the public notice
-		PersonalNumbers.refuse(v, "alternativeOffice", "就近替代的营业场所（alternativeOffice）", alternative).throwIfInvalid();
+		PersonalNumbers.refuse(v, "alternativeOffice", "就近替代的营业场所", alternative).throwIfInvalid();
 		LocalDate today = today();
 		Bureau bureau = deciding(scope, a.regionCode());
 		String number = numbers.next(NUMBER_TYPE, bureau.region(), today.getYear());
@@ -479,13 +479,13 @@ public class PostOfficeApprovals {
 		ApprovalStatus to = ApprovalStep.ANNOUNCE.from(a.status());
 		Notice d = data == null ? new Notice(null, null, null) : data;
 		Validation v = new Validation();
-		v.required("announcedOn", "公告日期（announcedOn）", d.announcedOn());
-		LocalDate on = v.date("announcedOn", "公告日期（announcedOn）", d.announcedOn(), a.decidedOn(), today());
+		v.required("announcedOn", "公告日期", d.announcedOn());
+		LocalDate on = v.date("announcedOn", "公告日期", d.announcedOn(), a.decidedOn(), today());
 		String channel = PostOffices.clean(d.channel());
 		LocalDate from = on == null ? a.decidedOn() : on;
-		LocalDate effective = v.date("effectiveOn", "撤销或搬迁生效日期（effectiveOn）", d.effectiveOn(), from, from.plusYears(1));
-		v.required("channel", "公告方式（channel）", channel).maxLength("channel", "公告方式（channel）", channel, 300);
-		PersonalNumbers.refuse(v, "channel", "公告方式（channel）", channel).throwIfInvalid();
+		LocalDate effective = v.date("effectiveOn", "撤销或搬迁生效日期", d.effectiveOn(), from, from.plusYears(1));
+		v.required("channel", "公告方式", channel).maxLength("channel", "公告方式", channel, 300);
+		PersonalNumbers.refuse(v, "channel", "公告方式", channel).throwIfInvalid();
 		move(a, to, ", announced_on = :on, notice_channel = :channel, effective_on = :effective",
 				Map.of("on", on, "channel", channel, "effective", effective == null ? on : effective));
 		PostOfficeApproval announced = find(scope, id);
@@ -610,7 +610,7 @@ public class PostOfficeApprovals {
 		Validation v = new Validation();
 		FacilityView f = null;
 		if (data == null || data.facilityId() == null) {
-			v.require("facilityId", false, "required", "请填写营业场所设施编号（facilityId）");
+			v.require("facilityId", false, "required", "请填写营业场所设施编号");
 		}
 		else {
 			try {
@@ -627,38 +627,38 @@ public class PostOfficeApprovals {
 		String address = Text.line(d.newAddress());
 		reason(v, kind, reason, address);
 		LocalDate today = today();
-		v.required("receivedOn", "收到申请日期（receivedOn）", d.receivedOn());
-		LocalDate received = v.date("receivedOn", "收到申请日期（receivedOn）", d.receivedOn(), Validation.EARLIEST_ACT, today);
-		LocalDate checked = v.date("checkedOn", "现场核查日期（checkedOn）", d.checkedOn(), Validation.EARLIEST_ACT, today);
+		v.required("receivedOn", "收到申请日期", d.receivedOn());
+		LocalDate received = v.date("receivedOn", "收到申请日期", d.receivedOn(), Validation.EARLIEST_ACT, today);
+		LocalDate checked = v.date("checkedOn", "现场核查日期", d.checkedOn(), Validation.EARLIEST_ACT, today);
 		String decision = d.decision() == null ? null : Text.strip(d.decision());
 		Boolean approved = decision == null || decision.isEmpty() ? null
 				: decision.equalsIgnoreCase("APPROVED") || decision.equals("批准") ? Boolean.TRUE
 				: decision.equalsIgnoreCase("REFUSED") || decision.equals("不予批准") ? Boolean.FALSE : null;
-		v.require("decision", approved != null, "one-of", "决定（decision）应为批准（APPROVED）或不予批准（REFUSED）");
-		v.required("decidedOn", "决定日期（decidedOn）", d.decidedOn());
-		LocalDate decided = v.date("decidedOn", "决定日期（decidedOn）", d.decidedOn(), Validation.EARLIEST_ACT, today);
-		LocalDate announced = v.date("announcedOn", "公告日期（announcedOn）", d.announcedOn(), Validation.EARLIEST_ACT, today);
+		v.require("decision", approved != null, "one-of", "决定应为批准（APPROVED）或不予批准（REFUSED）");
+		v.required("decidedOn", "决定日期", d.decidedOn());
+		LocalDate decided = v.date("decidedOn", "决定日期", d.decidedOn(), Validation.EARLIEST_ACT, today);
+		LocalDate announced = v.date("announcedOn", "公告日期", d.announcedOn(), Validation.EARLIEST_ACT, today);
 		String channel = PostOffices.clean(d.noticeChannel());
-		v.maxLength("noticeChannel", "公告方式（noticeChannel）", channel, 300);
-		PersonalNumbers.refuse(v, "noticeChannel", "公告方式（noticeChannel）", channel);
+		v.maxLength("noticeChannel", "公告方式", channel, 300);
+		PersonalNumbers.refuse(v, "noticeChannel", "公告方式", channel);
 		if (received != null && checked != null) {
-			v.require("checkedOn", !checked.isBefore(received), "order", "现场核查日期（checkedOn）不能早于收到申请日期");
+			v.require("checkedOn", !checked.isBefore(received), "order", "现场核查日期不能早于收到申请日期");
 		}
 		if (received != null && decided != null) {
 			v.require("decidedOn", !decided.isBefore(checked == null ? received : checked), "order",
-					"决定日期（decidedOn）不能早于收到申请日期或现场核查日期");
+					"决定日期不能早于收到申请日期或现场核查日期");
 		}
 		if (announced != null) {
-			v.require("announcedOn", !Boolean.FALSE.equals(approved), "approved-only", "只有批准的撤销或搬迁才向社会公告（announcedOn）");
+			v.require("announcedOn", !Boolean.FALSE.equals(approved), "approved-only", "只有批准的撤销或搬迁才向社会公告");
 			if (decided != null) {
-				v.require("announcedOn", !announced.isBefore(decided), "order", "公告日期（announcedOn）不能早于决定日期");
+				v.require("announcedOn", !announced.isBefore(decided), "order", "公告日期不能早于决定日期");
 			}
-			v.required("noticeChannel", "公告方式（noticeChannel）", channel);
+			v.required("noticeChannel", "公告方式", channel);
 		}
 		String number = Text.documentNumber(d.decisionNumber());
-		v.maxLength("decisionNumber", "决定文号（decisionNumber）", number, 60)
-			.documentNumber("decisionNumber", "决定文号（decisionNumber）", number)
-			.documentYear("decisionNumber", "决定文号（decisionNumber）", number, decided);
+		v.maxLength("decisionNumber", "决定文号", number, 60)
+			.documentNumber("decisionNumber", "决定文号", number)
+			.documentYear("decisionNumber", "决定文号", number, decided);
 		if (number != null && f != null && number.length() <= 60 && numberUsed(f.regionCode(), number)) {
 			v.require("decisionNumber", false, "unique", usedMessage(number));
 		}
@@ -677,7 +677,7 @@ public class PostOfficeApprovals {
 	}
 
 	private static String usedMessage(String number) {
-		return "决定文号（decisionNumber）“" + number + "”已有本市的营业场所撤销、搬迁审批使用，不能重复";
+		return "决定文号“" + number + "”已有本市的营业场所撤销、搬迁审批使用，不能重复";
 	}
 
 	/**
@@ -779,24 +779,24 @@ public class PostOfficeApprovals {
 	private static ApprovalKind kind(Validation v, String text) {
 		ApprovalKind kind = ApprovalKind.parse(text);
 		if (text == null || Text.isBlank(text)) {
-			v.require("kind", false, "required", "请选择申请事项（kind）：撤销或搬迁");
+			v.require("kind", false, "required", "请选择申请事项：撤销或搬迁");
 		}
 		else {
-			v.require("kind", kind != null, "one-of", "申请事项（kind）应为撤销（CLOSURE）或搬迁（RELOCATION），不能是“" + Text.strip(text) + "”");
+			v.require("kind", kind != null, "one-of", "申请事项应为撤销（CLOSURE）或搬迁（RELOCATION），不能是“" + Text.strip(text) + "”");
 		}
 		return kind;
 	}
 
 	private static void reason(Validation v, ApprovalKind kind, String reason, String address) {
-		v.required("reason", "撤销或搬迁理由（reason）", reason).maxLength("reason", "撤销或搬迁理由（reason）", reason, 1000);
+		v.required("reason", "撤销或搬迁理由", reason).maxLength("reason", "撤销或搬迁理由", reason, 1000);
 		if (kind == ApprovalKind.RELOCATION) {
-			v.required("newAddress", "搬迁后的地址（newAddress）", address)
-				.line("newAddress", "搬迁后的地址（newAddress）", address, 300);
+			v.required("newAddress", "搬迁后的地址", address)
+				.line("newAddress", "搬迁后的地址", address, 300);
 			// the new address is printed on the decision and the public notice, and listed
-			PersonalNumbers.refuse(v, "newAddress", "搬迁后的地址（newAddress）", address);
+			PersonalNumbers.refuse(v, "newAddress", "搬迁后的地址", address);
 		}
 		else if (kind == ApprovalKind.CLOSURE) {
-			v.require("newAddress", address == null, "relocation-only", "撤销营业场所不填写搬迁后的地址（newAddress）");
+			v.require("newAddress", address == null, "relocation-only", "撤销营业场所不填写搬迁后的地址");
 		}
 	}
 

@@ -34,6 +34,7 @@ import org.youguan.registry.Enterprises;
 import org.youguan.registry.Facilities;
 import org.youguan.registry.FacilityKind;
 import org.youguan.registry.FacilityView;
+import org.youguan.rules.Audience;
 import org.youguan.rules.RuleSetting;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
@@ -216,27 +217,27 @@ public class PostOffices {
 		String typedArea = data == null ? null : data.areaType();
 		PostOfficeArea area = enterprise ? enterpriseArea(v, recorded, typedArea) : PostOfficeArea.parse(typedArea);
 		if (!enterprise) {
-			v.require("areaType", area != null, "dictionary", "所在地类型（areaType）应为城市（CITY）或乡镇（TOWNSHIP）");
+			v.require("areaType", area != null, "dictionary", "所在地类型应为城市（CITY）或乡镇（TOWNSHIP）");
 		}
 		Integer days = data == null ? null : data.daysPerWeek();
-		v.require("daysPerWeek", days != null, "required", "请填写每周营业天数（daysPerWeek）");
+		v.require("daysPerWeek", days != null, "required", "请填写每周营业天数");
 		if (days != null) {
-			v.require("daysPerWeek", days >= 0 && days <= 7, "range", "每周营业天数（daysPerWeek）应在0至7天之间");
+			v.require("daysPerWeek", days >= 0 && days <= 7, "range", "每周营业天数应在0至7天之间");
 		}
 		String hours = Text.line(data == null ? null : data.openingHours());
-		v.required("openingHours", "营业时间（openingHours）", hours).line("openingHours", "营业时间（openingHours）", hours, 100);
+		v.required("openingHours", "营业时间", hours).line("openingHours", "营业时间", hours, 100);
 		// the hours are listed, exported and shown to the public: a duty phone belongs to the facility's record
 		v.require("openingHours", !Masking.holdsPersonalNumber(hours), "personal-number",
-				"营业时间（openingHours）不能含手机号或身份证号：营业时间对外公开，值班电话请登记在营业场所的联系电话中");
+				"营业时间不能含手机号或身份证号：营业时间对外公开，值班电话请登记在营业场所的联系电话中");
 		// an enterprise's hours say when the office opens: words alone ("周一至周日 休息", "0:00-0:00") would keep it on
 		// the list as open while closing it (a closure needs the bureau's approval, below)
 		v.require("openingHours", !enterprise || hours == null || days == null || days == 0 || saysClosed(hours)
 				|| namesOpeningPeriod(hours), "opening-times",
-				"营业时间（openingHours）应写明开门和关门时间，如“周一至周六 8:30-17:30”；停止营业须经撤销申请批准，临时停业请报告临时停业");
+				"营业时间应写明开门和关门时间，如“周一至周六 8:30-17:30”；停止营业须经撤销申请批准，临时停业请报告临时停业");
 		v.throwIfInvalid();
 		if (enterprise && (days == 0 || saysClosed(hours)) && !closureInEffect(facilityId)) {
 			throw DomainException.rule(days == 0 ? "daysPerWeek" : "openingHours", "closure-approval", (days == 0
-					? "每周营业天数（daysPerWeek）为0即停止营业" : "营业时间（openingHours）“" + hours + "”表示停止营业")
+					? "每周营业天数为0即停止营业" : "营业时间“" + hours + "”表示停止营业")
 					+ "：撤销邮政普遍服务营业场所须经邮政管理部门批准并公告（邮政法第九条），营业时间中不能自行停业。"
 					+ "请通过撤销申请办理（企业门户“营业场所”页的撤销、搬迁申请，或 POST /api/v1/universal/post-office-approvals，"
 					+ "kind为CLOSURE），批准并公告生效后再登记；临时停业请报告临时停业（POST /api/v1/universal/post-office-suspensions）");
@@ -276,11 +277,11 @@ public class PostOffices {
 	 */
 	private static PostOfficeArea enterpriseArea(Validation v, PostOfficeArea recorded, String typed) {
 		if (recorded == null) {
-			v.require("areaType", false, "bureau-only", "所在地类型（areaType）由邮政管理部门认定，该营业场所尚未认定："
+			v.require("areaType", false, "bureau-only", "所在地类型由邮政管理部门认定，该营业场所尚未认定："
 					+ "请先由邮政管理部门登记其所在地类型（城市或乡镇），再报营业时间");
 		}
 		else if (typed != null && !Text.isBlank(typed) && PostOfficeArea.parse(typed) != recorded) {
-			v.require("areaType", false, "bureau-only", "所在地类型（areaType）由邮政管理部门认定，企业不能修改：该营业场所为"
+			v.require("areaType", false, "bureau-only", "所在地类型由邮政管理部门认定，企业不能修改：该营业场所为"
 					+ recorded.label() + "（" + recorded.name() + "），如有异议请联系邮政管理部门");
 		}
 		return recorded;
@@ -417,20 +418,20 @@ public class PostOffices {
 	@Transactional
 	public long reportSuspension(DataScope scope, SuspensionData data, boolean demo) {
 		if (data == null || data.facilityId() == null) {
-			throw new InvalidValueException("facilityId", "required", "请选择停业的营业场所（facilityId）");
+			throw new InvalidValueException("facilityId", "required", "请选择停业的营业场所");
 		}
 		FacilityView f = postOffice(scope, data.facilityId());
 		Validation v = new Validation();
-		LocalDate from = v.date("startsOn", "停业开始日期（startsOn）", data.startsOn());
-		LocalDate to = v.date("endsOn", "停业结束日期（endsOn）", data.endsOn());
-		v.required("startsOn", "停业开始日期（startsOn）", data.startsOn()).required("endsOn", "停业结束日期（endsOn）", data.endsOn());
+		LocalDate from = v.date("startsOn", "停业开始日期", data.startsOn());
+		LocalDate to = v.date("endsOn", "停业结束日期", data.endsOn());
+		v.required("startsOn", "停业开始日期", data.startsOn()).required("endsOn", "停业结束日期", data.endsOn());
 		if (from != null && to != null) {
-			v.require("endsOn", !to.isBefore(from), "order", "停业结束日期（endsOn）不能早于开始日期");
+			v.require("endsOn", !to.isBefore(from), "order", "停业结束日期不能早于开始日期");
 		}
 		SuspensionLimits limits = suspensionLimits(f.regionCode());
 		refuseOutsideTheRules(v, limits, from, to);
 		String reason = clean(data.reason());
-		v.required("reason", "停业原因（reason）", reason).maxLength("reason", "停业原因（reason）", reason, 500);
+		v.required("reason", "停业原因", reason).maxLength("reason", "停业原因", reason, 500);
 		v.throwIfInvalid();
 		// one report per stop: a second one over days already reported (the same report sent twice, or an overlap) would
 		// count the days twice and leave two versions of one stop
@@ -499,15 +500,16 @@ public class PostOffices {
 		if (from == null) {
 			return;
 		}
-		v.require("startsOn", !from.isBefore(limits.earliest()), "range", "停业开始日期（startsOn）不能早于" + limits.earliest()
-				+ "：临时停业应及时报告（邮政法(2015) 第15条），早于此日开始的停业请联系邮政管理部门（规则目录universal.suspension.start-lookback）");
-		v.require("startsOn", !from.isAfter(limits.latest()), "range", "停业开始日期（startsOn）不能晚于" + limits.latest()
-				+ "（规则目录universal.suspension.start-lead）");
+		v.require("startsOn", !from.isBefore(limits.earliest()), "range", "停业开始日期不能早于" + limits.earliest()
+				+ "：临时停业应及时报告（邮政法(2015) 第15条），早于此日开始的停业请联系邮政管理部门（补报的期限"
+				+ Audience.OWN_RULE + "）");
+		v.require("startsOn", !from.isAfter(limits.latest()), "range", "停业开始日期不能晚于" + limits.latest()
+				+ "（提前报告的期限" + Audience.OWN_RULE + "）");
 		if (to != null && !to.isBefore(from)) {
 			int longest = limits.longestDays();
 			v.require("endsOn", ChronoUnit.DAYS.between(from, to) + 1 <= longest, "range", "临时停业不能超过" + longest
-					+ "天，结束日期（endsOn）最晚为" + from.plusDays(longest - 1L) + "：更长的停止办理须经邮政管理部门批准（邮政法(2015) 第15条），"
-					+ "不再营业的请申请撤销审批（第9条）（规则目录universal.suspension.max-length）");
+					+ "天，结束日期最晚为" + from.plusDays(longest - 1L) + "：更长的停止办理须经邮政管理部门批准（邮政法(2015) 第15条），"
+					+ "不再营业的请申请撤销审批（第9条）（临时停业的天数" + Audience.OWN_RULE + "）");
 		}
 	}
 
@@ -552,7 +554,7 @@ public class PostOffices {
 		if (days > longest) {
 			throw new InvalidValueException("endsOn", "range", "营业场所“" + f.name() + "”" + first + "至" + last + "间的临时停业相隔不足"
 					+ REOPENING_DAYS + "天，连同本次计为一次停业，共" + days + "天，超过" + longest
-					+ "天：更长的停止办理须经邮政管理部门批准（邮政法(2015) 第15条）（规则目录universal.suspension.max-length）");
+					+ "天：更长的停止办理须经邮政管理部门批准（邮政法(2015) 第15条）（临时停业的天数" + Audience.OWN_RULE + "）");
 		}
 	}
 

@@ -121,17 +121,17 @@ public class SupervisionRecords {
 		boolean county = region != null && region.matches("\\d{6}") && !region.endsWith("00");
 		boolean city = region != null && (region.matches("\\d{4}") || region.matches("\\d{4}00"));
 		if (region == null) {
-			v.require("region", false, "required", "请选择所属县（市、区）（region）");
+			v.require("region", false, "required", "请选择所属县（市、区）");
 		}
 		else if (!(county || (!kind.county() && city))) {
-			v.require("region", false, "format", kind.county() ? "所属县（市、区）（region）应为6位县级行政区划代码"
-					: "所属地区（region）应为4位市级或6位县级行政区划代码");
+			v.require("region", false, "format", kind.county() ? "所属县（市、区）应为6位县级行政区划代码"
+					: "所属地区应为4位市级或6位县级行政区划代码");
 		}
 		else if (!scope.containsRegion(region)) {
-			v.require("region", false, "scope", "所属地区（region）不在您的管辖范围内：" + region);
+			v.require("region", false, "scope", "所属地区不在您的管辖范围内：" + region);
 		}
 		else if (regions.find(region).isEmpty()) {
-			v.require("region", false, "exists", "所属地区（region）行政区划代码不存在：" + region);
+			v.require("region", false, "exists", "所属地区行政区划代码不存在：" + region);
 		}
 		LocalDate latest = kind.term() ? Validation.LATEST_RECORD : today;
 		v.required("day", kind.dayLabel(), data.day());
@@ -167,7 +167,7 @@ public class SupervisionRecords {
 					v.name("inspectors", "检查人员姓名", n).personName("inspectors", "检查人员姓名", n);
 				}
 			}
-			v.require("inspectors", !team.isEmpty(), "required", "请填写检查人员（inspectors，以顿号分隔，人数即检查人次）");
+			v.require("inspectors", !team.isEmpty(), "required", "请填写检查人员（以顿号分隔，人数即检查人次）");
 			inspectors = team.isEmpty() ? null : String.join("、", team.values());
 			v.maxLength("inspectors", "检查人员", inspectors, 400);
 			v.require("inspectors", inspectors == null || Text.forbiddenAt(inspectors) < 0, "control-character",
@@ -366,7 +366,7 @@ public class SupervisionRecords {
 		}
 		String region = filter == null ? null : clean(filter.region());
 		if (region != null && !region.matches("\\d{1,12}")) {
-			throw new InvalidValueException("region", "format", "地区（region）应为1至12位行政区划代码");
+			throw new InvalidValueException("region", "format", "地区应为1至12位行政区划代码");
 		}
 		String within = region == null ? "TRUE" : RegionPrefix.of(RegionFilter.of(scope, region, "region")).predicate("s.region_code");
 		PageResult<SupervisionRecord> result = Listing.from("FROM universal_supervision s")

@@ -138,7 +138,7 @@ public class VillageChecks {
 			throw DomainException.notFound("建制村", data.villageCode());
 		}
 		if (data.villageCode() == null || Text.isBlank(data.villageCode())) {
-			throw new InvalidValueException("villageCode", "required", "请选择检查的建制村（villageCode）");
+			throw new InvalidValueException("villageCode", "required", "请选择检查的建制村");
 		}
 		VillageView village = villages.get(scope, Text.strip(data.villageCode()));
 		Checked c = checked(new Validation(), village.code(), village.name(), standards.villageMinimum(village.code()), data,
@@ -328,11 +328,11 @@ public class VillageChecks {
 		if (Boolean.FALSE.equals(data.standardDelivery())) {
 			outcome = given == null ? InspectionOutcome.INTERVIEW : outcome;
 			v.require("outcome", outcome == InspectionOutcome.INTERVIEW || outcome == InspectionOutcome.RECTIFICATION,
-					"one-of", "投递不规范时检查结果（outcome）应为约谈（INTERVIEW）或责令改正（RECTIFICATION）");
+					"one-of", "投递不规范时检查结果应为约谈（INTERVIEW）或责令改正（RECTIFICATION）");
 		}
 		else {
 			v.require("outcome", given == null || outcome == InspectionOutcome.NONE, "absent",
-					"规范投递时检查结果（outcome）为无问题，不填或填NONE");
+					"规范投递时检查结果为无问题，不填或填NONE");
 			outcome = InspectionOutcome.NONE;
 		}
 		return outcome;
@@ -473,7 +473,7 @@ public class VillageChecks {
 		String village = villageCode == null || Text.isBlank(villageCode) ? null : Text.strip(villageCode);
 		if (village != null) {
 			if (!village.matches("\\d{12}")) {
-				throw new InvalidValueException("village", "format", "建制村代码（village）应为12位行政区划代码");
+				throw new InvalidValueException("village", "format", "建制村代码应为12位行政区划代码");
 			}
 			scope.requireReadable(village, "village");
 		}

@@ -79,10 +79,10 @@ class ListRequestArgumentResolver implements HandlerMethodArgumentResolver, WebM
 	static void requireWithinRange(String page, Integer pageNumber, String size, Integer sizeNumber) {
 		List<FieldError> errors = new ArrayList<>();
 		if (pageNumber != null && pageNumber < 0) {
-			errors.add(new FieldError("page", "range", "页码（page）应为0或更大的整数（第一页为0）：" + Decimals.echo(Text.strip(page))));
+			errors.add(new FieldError("page", "range", "页码应为0或更大的整数（第一页为0）：" + Decimals.echo(Text.strip(page))));
 		}
 		if (sizeNumber != null && (sizeNumber < 1 || sizeNumber > PageQuery.MAX_SIZE)) {
-			errors.add(new FieldError("size", "range", "每页条数（size）应为1至" + PageQuery.MAX_SIZE + "：" + Decimals.echo(Text.strip(size))));
+			errors.add(new FieldError("size", "range", "每页条数应为1至" + PageQuery.MAX_SIZE + "：" + Decimals.echo(Text.strip(size))));
 		}
 		if (!errors.isEmpty()) {
 			throw new InvalidValueException(errors);

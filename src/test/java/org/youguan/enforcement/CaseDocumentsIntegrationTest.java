@@ -36,6 +36,7 @@ import org.youguan.kernel.PageQuery;
 import org.youguan.org.Bureaus;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
+import org.youguan.rules.StatutoryRule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -244,7 +245,8 @@ class CaseDocumentsIntegrationTest {
 			.andExpect(jsonPath("$.errors[0].rule").value("required"));
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/conclusion", conclusion.formatted(",\"proposedSuspensionDays\":9999"))
 			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].rule").value("max"))
-			.andExpect(jsonPath("$.errors[0].message").value(containsString("penalty.suspension-max")));
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("超过规则目录“" + StatutoryRule.PENALTY_SUSPENSION_MAX.title() + "”的180日")))
+			.andExpect(jsonPath("$.errors[0].message").value(not(containsString("penalty.suspension-max"))));
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/conclusion", conclusion.formatted(",\"proposedSuspensionDays\":30"))
 			.andExpect(status().isOk());
 		assertThat(text((String) only(documents(c), "INVESTIGATION_REPORT").get("href"), WUZHONG))

@@ -156,7 +156,11 @@ class EnterprisePenaltyIntegrationTest {
 		assertThat(rows.stream().filter(r -> r.get(0).equals(cases.get(PartyCases.ALL, mine).penaltyCase().number())).findFirst()
 			.orElseThrow()).contains(today().toString());
 		mvc.perform(get("/enterprise/penalties").session(sf))
-			.andExpect(content().string(containsString("/enterprise/penalties/export.xlsx")));
+			.andExpect(content().string(containsString("/enterprise/penalties/export.xlsx")))
+			// the status filter offers the states a case the party sees can be in: never 已立案, which no shown case has
+			.andExpect(content().string(containsString("<option value=\"NOTIFIED\">已告知</option>")))
+			.andExpect(content().string(containsString("<option value=\"INVESTIGATING\">调查取证</option>")))
+			.andExpect(content().string(not(containsString("value=\"FILED\""))));
 		mvc.perform(get("/enterprise/penalties/export.xlsx").session(SignIn.session(mvc, "wz.staff")))
 			.andExpect(status().isForbidden());
 	}

@@ -222,7 +222,8 @@ class HearingNoticeAndReturnIntegrationTest {
 			call(WUZHONG, path(id, "hearing-notice"), notice("2026-06-03", far)).andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.errors[0].field").value("hearingOn"))
 				.andExpect(jsonPath("$.errors[0].rule").value("hearing-latest"))
-				.andExpect(jsonPath("$.errors[0].message").value(containsString("penalty.hearing-latest")))
+				.andExpect(jsonPath("$.errors[0].message").value(containsString("按规则目录“" + StatutoryRule.PENALTY_HEARING_LATEST.title() + "”")))
+				.andExpect(jsonPath("$.errors[0].message").value(not(containsString("penalty.hearing-latest"))))
 				.andExpect(jsonPath("$.errors[0].message").value(containsString(latest.toString())));
 		}
 		assertThat(party.cases().get(PartyCases.ALL, id).penaltyCase().hearingScheduledOn()).isNull();

@@ -513,7 +513,7 @@ class PenaltyCaseIntegrationTest {
 				.andExpect(jsonPath("$.errors.length()").value(1))
 				.andExpect(jsonPath("$.errors[0].field").value("proposedFine"))
 				.andExpect(jsonPath("$.errors[0].rule").value("digits"))
-				.andExpect(jsonPath("$.errors[0].message").value(containsString("罚款金额（proposedFine）超出允许的位数（最多12位整数、2位小数）")));
+				.andExpect(jsonPath("$.errors[0].message").value(containsString("罚款金额超出允许的位数（最多12位整数、2位小数）")));
 		}
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/conclusion", ("{\"report\":\"查明未报送\",\"proposedPenalty\":\"FINE\","
 				+ "\"proposedFine\":\"2000\",\"concludedOn\":\"%s\"}").formatted(today().plusDays(1)))

@@ -686,7 +686,7 @@ class PenaltyImportIntegrationTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[?(@.field == 'filedOn')].rule").value(hasItem("future")))
 			.andExpect(jsonPath("$.errors[?(@.field == 'source')].message").value(hasItem(
-					"案件来源（source）应为INSPECTION（执法检查）、COMPLAINT（申诉移送）、REPORT（举报、其他机关移送）、TRANSFER（邮政管理部门移交）之一")))
+					"案件来源应为INSPECTION（执法检查）、COMPLAINT（申诉移送）、REPORT（举报、其他机关移送）、TRANSFER（邮政管理部门移交）之一")))
 			.andExpect(jsonPath("$.errors[?(@.field == 'decidedOn')]").isEmpty());
 	}
 

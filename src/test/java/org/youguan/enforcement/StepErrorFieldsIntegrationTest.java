@@ -98,11 +98,11 @@ class StepErrorFieldsIntegrationTest {
 		caseInvestigation.startInvestigation(PartyCases.ALL, id, PartyCases.TEAM);
 		party.evidence(id);
 		String path = "/api/v1/enforcement/cases/" + id + "/conclusion";
-		String words = "罚款金额（proposedFine）超出允许的位数（最多12位整数、2位小数）";
+		String words = "罚款金额超出允许的位数（最多12位整数、2位小数）";
 		assertThat(digitsRefusal(path, "proposedFine", "1e40")).startsWith(words + "：");
 		assertThat(digitsRefusal(path, "proposedFine", "1e20")).isEqualTo(words + "：100000000000000000000");
 		assertThat(digitsRefusal(path, "proposedConfiscated", "1e40"))
-			.startsWith("没收违法所得金额（proposedConfiscated）超出允许的位数（最多12位整数、2位小数）");
+			.startsWith("没收违法所得金额超出允许的位数（最多12位整数、2位小数）");
 	}
 
 	/** The {@code digits} refusal of {@code field} sent as the JSON number {@code number} in a conclusion. */

@@ -47,7 +47,7 @@ class EveryBrokenFieldAtOnceIntegrationTest {
 			.andExpect(status().isBadRequest())
 			.andReturn().getResponse().getContentAsString();
 		assertThat(page).contains("id=\"errors\"", "检查期间起始日期应为日期", "抽取比例（%）应为数字", "计划名称不能为空",
-				"每组检查人员应为2至10人", "检查事项（items）至少选择一项");
+				"每组检查人员应为2至10人", "检查事项至少选择一项");
 		assertThat(page).as("the unreadable date is not refused a second time as missing")
 			.doesNotContain("检查期间起始日期不能为空");
 		assertThat(plans.list(DataScope.region("320506"), PageQuery.of(null, 0, 1, null, null)).total()).isEqualTo(before);

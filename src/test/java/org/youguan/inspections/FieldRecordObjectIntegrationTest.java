@@ -112,7 +112,7 @@ class FieldRecordObjectIntegrationTest {
 			.param("signature", "data:image/png;base64," + Base64.getEncoder().encodeToString(TestImages.png(120, 40)))
 			.param("inspector", "32050601", "32050602", "");
 		mvc.perform(form).andExpect(status().isBadRequest())
-			.andExpect(content().string(containsString("检查对象（object）")));
+			.andExpect(content().string(containsString("检查对象应为企业本身、分支机构或末端网点")));
 
 		RegisteredPlace another = outlets.places("320506", null).stream()
 			.filter(o -> !o.enterpriseCreditCode().equals(outlet.enterpriseCreditCode()))

@@ -542,7 +542,7 @@ class FieldRecordPagesIntegrationTest {
 			mvc.perform(form(SignIn.session(mvc, "wz.staff"), null, Map.of("line.REAL_NAME.1", result)))
 				.andExpect(status().isBadRequest())
 				.andExpect(content().string(containsString("data-field=\"outcome\"")))
-				.andExpect(content().string(containsString("检查内容没有不符合项时，检查结果（outcome）不能为责令改正")));
+				.andExpect(content().string(containsString("检查内容没有不符合项时，检查结果不能为责令改正")));
 		}
 		assertThat(jdbc.sql("SELECT count(*) FROM inspection_record").query(Long.class).single()).isEqualTo(before);
 	}

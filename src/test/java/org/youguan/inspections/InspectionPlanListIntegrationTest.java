@@ -112,7 +112,7 @@ class InspectionPlanListIntegrationTest {
 		mvc.perform(get("/api/v1/inspections/plans").param("status", "GONE").header("Authorization", "Bearer demo-wz-staff-token"))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("status")))
-			.andExpect(content().string(containsString("状态（status）应为草稿（DRAFT）、名单已冻结（FROZEN）、种子已确定（SEEDED）、已抽取（DRAWN）、已公示（PUBLISHED）之一")));
+			.andExpect(content().string(containsString("状态应为草稿（DRAFT）、名单已冻结（FROZEN）、种子已确定（SEEDED）、已抽取（DRAWN）、已公示（PUBLISHED）之一")));
 		mvc.perform(get("/api/v1/inspections/plans").param("objectType", "SHOP").header("Authorization", "Bearer demo-wz-staff-token"))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("快递企业（ENTERPRISE）、分支机构（BRANCH）、末端网点（OUTLET）")));

@@ -112,7 +112,7 @@ class InspectionPlanPagesIntegrationTest {
 			.param("sampleCount", "3").param("regionCode", "3205"))
 			.andExpect(status().isBadRequest())
 			.andReturn().getResponse().getContentAsString();
-		assertThat(refused).contains("检查期间截止日期不能早于起始日期", "每组检查人员应为2至10人", "检查事项（items）至少选择一项",
+		assertThat(refused).contains("检查期间截止日期不能早于起始日期", "每组检查人员应为2至10人", "检查事项至少选择一项",
 				"抽查区域不在您的管辖范围内");
 		assertThat(plans.list(DataScope.region("320506"), PageQuery.of(null, 0, 1, null, null)).total())
 			.isEqualTo(before);

@@ -181,10 +181,10 @@ class InspectionRecordsApiIntegrationTest {
 				.andExpect(jsonPath("$.errors[0].message").value(containsString("AWAITING_REPLY、REPLIED、OVERDUE")));
 			mvc.perform(get("/inspections/orders").session(SignIn.session(mvc, "wz.staff")).param("state", state))
 				.andExpect(status().isBadRequest())
-				.andExpect(content().string(containsString("通知书状态（state）应为")));
+				.andExpect(content().string(containsString("通知书状态应为")));
 			mvc.perform(get("/enterprise/inspections/orders").session(SignIn.session(mvc, "sf.wz")).param("state", state))
 				.andExpect(status().isBadRequest())
-				.andExpect(content().string(containsString("通知书状态（state）应为")));
+				.andExpect(content().string(containsString("通知书状态应为")));
 		}
 		mvc.perform(get("/inspections/orders").session(SignIn.session(mvc, "wz.staff")).param("state", "overdue"))
 			.andExpect(status().isOk());
@@ -223,8 +223,8 @@ class InspectionRecordsApiIntegrationTest {
 			.andExpect(jsonPath("$.errors[*].field", hasItem("inspectors")))
 			.andExpect(jsonPath("$.errors[*].field", hasItem("findings")))
 			.andExpect(jsonPath("$.errors[*].field", hasItem("rectification")))
-			.andExpect(jsonPath("$.errors[*].message", hasItem(containsString("检查人员（inspectors）不得少于2人"))))
-			.andExpect(jsonPath("$.errors[*].message", hasItem(containsString("检查类型（kind）"))));
+			.andExpect(jsonPath("$.errors[*].message", hasItem(containsString("检查人员不得少于2人"))))
+			.andExpect(jsonPath("$.errors[*].message", hasItem(containsString("检查类型"))));
 		String a = wuzhong().get(0).creditCode();
 		postRecord(WUZHONG, body(a, "2025-03-01", "RECTIFICATION", order("2025-03-01", "2025-02-01", null), "DUP1", "DUP1"))
 			.andExpect(status().isBadRequest())

@@ -27,6 +27,7 @@ import org.youguan.rules.StatutoryRules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -106,14 +107,16 @@ class RectificationTermRuleIntegrationTest {
 		long record = record();
 		mvc.perform(get("/inspections/records/" + record).session(SignIn.session(mvc, "wz.staff"))).andExpect(status().isOk())
 			.andExpect(content().string(containsString("max=\"20\"")))
-			.andExpect(content().string(containsString("inspection.rectification-max")));
+			.andExpect(content().string(containsString(StatutoryRule.INSPECTION_RECTIFICATION_MAX.title())))
+			.andExpect(content().string(not(containsString("inspection.rectification-max"))));
 		String path = "/api/v1/inspections/records/" + record + "/order";
 		mvc.perform(post(path).header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON).content("{\"workingDays\":21}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("workingDays"))
 			.andExpect(jsonPath("$.errors[0].rule").value("range"))
 			.andExpect(jsonPath("$.errors[0].message", containsString("1至20个工作日")))
-			.andExpect(jsonPath("$.errors[0].message", containsString("inspection.rectification-max")));
+			.andExpect(jsonPath("$.errors[0].message", containsString("按规则目录“" + StatutoryRule.INSPECTION_RECTIFICATION_MAX.title() + "”")))
+			.andExpect(jsonPath("$.errors[0].message", not(containsString("inspection.rectification-max"))));
 		mvc.perform(post(path).header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON).content("{\"workingDays\":20}"))
 			.andExpect(status().isCreated());
 		// an order brought with a record: its deadline within the same 20 working days
@@ -124,7 +127,7 @@ class RectificationTermRuleIntegrationTest {
 				.anySatisfy(e -> {
 					assertThat(e.field()).isEqualTo("rectification.dueOn");
 					assertThat(e.rule()).isEqualTo("range");
-					assertThat(e.message()).contains("1至20个工作日", "inspection.rectification-max");
+					assertThat(e.message()).contains("1至20个工作日", StatutoryRule.INSPECTION_RECTIFICATION_MAX.title()).doesNotContain("inspection.rectification-max");
 				}));
 		assertThat(imported(issued, calendar.plusWorkingDays(issued, 20))).isPositive();
 	}

@@ -32,7 +32,7 @@ class ListFilterTest {
 	@Test
 	void anUnknownValueOfALabelledEnumIsRefusedListingTheLabels() {
 		assertThatThrownBy(() -> ListFilter.oneOf(Shade.class, "shade", "色调", "GREY"))
-			.isInstanceOf(InvalidValueException.class).hasMessage("色调（shade）应为浅色（LIGHT）、深色（DARK）之一");
+			.isInstanceOf(InvalidValueException.class).hasMessage("色调应为浅色（LIGHT）、深色（DARK）之一");
 		assertThat(Choice.listed(Colour.class)).isEqualTo("RED、GREEN");
 	}
 
@@ -53,13 +53,13 @@ class ListFilterTest {
 				assertThat(ex.fieldErrors()).singleElement().satisfies(e -> {
 					assertThat(e.field()).isEqualTo("colour");
 					assertThat(e.rule()).isEqualTo("one-of");
-					assertThat(e.message()).isEqualTo("颜色（colour）应为RED、GREEN之一");
+					assertThat(e.message()).isEqualTo("颜色应为RED、GREEN之一");
 				});
 			});
 		assertThatThrownBy(() -> ListFilter.known(null, "蓝", "colour", "颜色", Colour.class))
-			.isInstanceOf(InvalidValueException.class).hasMessage("颜色（colour）应为RED、GREEN之一");
+			.isInstanceOf(InvalidValueException.class).hasMessage("颜色应为RED、GREEN之一");
 		assertThatThrownBy(() -> ListFilter.known(null, "灰", "shade", "色调", Shade.class))
-			.isInstanceOf(InvalidValueException.class).hasMessage("色调（shade）应为浅色（LIGHT）、深色（DARK）之一");
+			.isInstanceOf(InvalidValueException.class).hasMessage("色调应为浅色（LIGHT）、深色（DARK）之一");
 	}
 
 	/**
@@ -70,15 +70,15 @@ class ListFilterTest {
 	void codesOfAStringListAreRefusedListingTheirLabels() {
 		assertThatThrownBy(() -> ListFilter.oneOf(List.of("OPEN", "CLOSED"), ListFilterTest::openOrClosed, "status", "状态",
 				"LATE"))
-			.isInstanceOf(InvalidValueException.class).hasMessage("状态（status）应为未结（OPEN）、已结（CLOSED）之一");
+			.isInstanceOf(InvalidValueException.class).hasMessage("状态应为未结（OPEN）、已结（CLOSED）之一");
 		assertThatThrownBy(() -> Choice.of(List.of("APPROVE", "REFUSE"), d -> d.equals("APPROVE") ? "批准" : "不予批准",
 				"decision", "决定", "MAYBE"))
-			.isInstanceOf(InvalidValueException.class).hasMessage("决定（decision）应为批准（APPROVE）、不予批准（REFUSE）之一");
+			.isInstanceOf(InvalidValueException.class).hasMessage("决定应为批准（APPROVE）、不予批准（REFUSE）之一");
 		assertThatThrownBy(() -> Choice.of(List.of("APPROVE", "REFUSE"), d -> d.equals("APPROVE") ? "批准" : "不予批准",
 				"decision", "决定", " "))
-			.isInstanceOf(InvalidValueException.class).hasMessage("决定（decision）不能为空：请选择批准或不予批准");
+			.isInstanceOf(InvalidValueException.class).hasMessage("决定不能为空：请选择批准或不予批准");
 		assertThatThrownBy(() -> Choice.yesNo("passed", "核查结论", "maybe"))
-			.isInstanceOf(InvalidValueException.class).hasMessage("核查结论（passed）应为是（true）、否（false）之一");
+			.isInstanceOf(InvalidValueException.class).hasMessage("核查结论应为是（true）、否（false）之一");
 	}
 
 	private static String openOrClosed(String code) {

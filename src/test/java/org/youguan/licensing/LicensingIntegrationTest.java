@@ -630,6 +630,14 @@ class LicensingIntegrationTest extends LicensingFixture {
 		mvc.perform(get("/licensing/applications").session(company)).andExpect(status().isOk())
 			.andExpect(content().string(containsString("/licensing/applications/" + id)));
 		mvc.perform(get("/licensing/applications/new").session(company)).andExpect(status().isOk());
+		// an application for another enterprise's credit code: the form again in 403 with the refusal and what was typed,
+		// never the bare error page in place of the form (kernel.FormSteps)
+		mvc.perform(multipart("/licensing/applications").session(company).with(csrf())
+			.param("kind", "NEW").param("applicantCreditCode", newCreditCode()).param("applicantName", "他人快递有限公司"))
+			.andExpect(status().isForbidden())
+			.andExpect(content().string(containsString("id=\"errors\"")))
+			.andExpect(content().string(containsString("企业用户只能为本企业提交许可申请")))
+			.andExpect(content().string(containsString("value=\"他人快递有限公司\"")));
 		mvc.perform(get("/licensing/figures").session(staff)).andExpect(status().isOk());
 		mvc.perform(get("/licensing/import").session(staff)).andExpect(status().isOk());
 		mvc.perform(get("/public/licences/verify")).andExpect(status().isOk());

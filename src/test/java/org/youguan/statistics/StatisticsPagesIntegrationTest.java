@@ -10,6 +10,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.hamcrest.Matchers;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -183,7 +184,11 @@ class StatisticsPagesIntegrationTest {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("邮政行业运行情况月报")));
 		String location = EnterpriseReportPages.open(mvc, sf, forms.byCode("green-care").id(), "2023-Q3");
-		mvc.perform(get(location).session(sf)).andExpect(content().string(containsString("可循环快递箱")));
+		String page = mvc.perform(get(location).session(sf)).andExpect(content().string(containsString("可循环快递箱")))
+			.andReturn().getResponse().getContentAsString();
+		// the enterprise reads each indicator by its name: the catalogue's code stays on the bureau's pages
+		assertThat(Jsoup.parse(page).select("#report-lines tbody td:first-child").text()).contains("可循环快递箱")
+			.doesNotContain("green.reusable.boxes");
 		mvc.perform(post(location).session(sf).with(csrf()).param("action", "submit").param("values.green.reusable.boxes", "-1"))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("不能为负数")))

@@ -38,6 +38,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -429,17 +431,20 @@ class PostOfficeApprovalIntegrationTest {
 		long office = newPostOffice("320506");
 		LocalDate today = LocalDate.now(clock);
 		for (var refused : List.of(
-				List.of(today.minusDays(11), today.minusDays(5), "startsOn", "universal.suspension.start-lookback"),
-				List.of(today.plusDays(93), today.plusDays(95), "startsOn", "universal.suspension.start-lead"),
-				List.of(today.plusDays(1), today.plusDays(31), "endsOn", "universal.suspension.max-length"),
-				List.of(LocalDate.of(2020, 1, 1), LocalDate.of(2099, 12, 31), "startsOn", "universal.suspension.start-lookback"))) {
+				List.of(today.minusDays(11), today.minusDays(5), "startsOn", "补报的期限按本局规定"),
+				List.of(today.plusDays(93), today.plusDays(95), "startsOn", "提前报告的期限按本局规定"),
+				List.of(today.plusDays(1), today.plusDays(31), "endsOn", "临时停业的天数按本局规定"),
+				List.of(LocalDate.of(2020, 1, 1), LocalDate.of(2099, 12, 31), "startsOn", "补报的期限按本局规定"))) {
 			mvc.perform(post("/api/v1/universal/post-office-suspensions").header("Authorization", POSTAL)
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"facilityId\":" + office + "," + days((LocalDate) refused.get(0), (LocalDate) refused.get(1))
 						+ ",\"reason\":\"装修\"}"))
 				.andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.errors[?(@.field == '" + refused.get(2) + "')].rule").value(hasItem("range")))
-				.andExpect(jsonPath("$.errors[*].message").value(hasItem(containsString((String) refused.get(3)))));
+				.andExpect(jsonPath("$.errors[*].message").value(hasItem(containsString((String) refused.get(3)))))
+				// the post office's enterprise reads the refusal: no catalogue code, no 地方实践（未确认）
+				.andExpect(jsonPath("$.errors[*].message").value(everyItem(not(containsString("universal.suspension")))))
+				.andExpect(jsonPath("$.errors[*].message").value(everyItem(not(containsString("未确认")))));
 		}
 		assertThat(jdbc.sql("SELECT count(*) FROM post_office_suspension WHERE facility_id = :id").param("id", office)
 			.query(Long.class).single()).as("nothing refused is kept").isZero();

@@ -28,7 +28,7 @@ class InspectionPlanBrowserTest extends BrowserTest {
 		type("sampleCount", "3");
 		click(By.id("create-plan"));
 		waitFor(By.id("errors"));
-		assertThat(browser.findElement(By.id("errors")).getText()).contains("检查事项（items）至少选择一项");
+		assertThat(browser.findElement(By.id("errors")).getText()).contains("检查事项至少选择一项");
 		assertThat(browser.findElement(By.id("name")).getAttribute("value")).isEqualTo("浏览器测试双随机抽查");
 		Browser.screenshot(browser, "inspection-plan-form-refused");
 

@@ -89,7 +89,7 @@ class ListRequestBindingIntegrationTest {
 		mvc.perform(get("/api/v1/public/penalties?page=-1")).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("page"));
 		mvc.perform(get("/public/penalties").param("page", "-1")).andExpect(status().isBadRequest())
-			.andExpect(content().string(containsString("页码（page）应为0或更大的整数")));
+			.andExpect(content().string(containsString("页码应为0或更大的整数")));
 	}
 
 	@Test

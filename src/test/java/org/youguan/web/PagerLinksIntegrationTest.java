@@ -33,7 +33,7 @@ class PagerLinksIntegrationTest {
 		String before = mvc.perform(get("/complaints").param("state", "ALL").param("size", "1").param("page", "-3")
 			.session(staff)).andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
 		assertThat(before).as("a page before the first is refused, no longer shown as page 0")
-			.contains("页码（page）应为0或更大的整数").doesNotContain("page=-");
+			.contains("页码应为0或更大的整数").doesNotContain("page=-");
 	}
 
 	/**

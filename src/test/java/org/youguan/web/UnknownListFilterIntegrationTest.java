@@ -30,7 +30,7 @@ class UnknownListFilterIntegrationTest {
 		MockHttpSession staff = SignIn.session(mvc, "sz.safety");
 		mvc.perform(get("/safety/alerts").session(staff).param("status", "CLOSED"))
 			.andExpect(status().isBadRequest())
-			.andExpect(content().string(containsString("预警状态（status）应为待处理（OPEN）、已排除（DISMISSED）、已转立案线索（REFERRED）、已列为检查对象（TARGETED）之一")));
+			.andExpect(content().string(containsString("预警状态应为待处理（OPEN）、已排除（DISMISSED）、已转立案线索（REFERRED）、已列为检查对象（TARGETED）之一")));
 		mvc.perform(get("/safety/alerts").session(staff).param("status", "open")).andExpect(status().isOk());
 	}
 
@@ -39,7 +39,7 @@ class UnknownListFilterIntegrationTest {
 		MockHttpSession staff = SignIn.session(mvc, "sz.safety");
 		mvc.perform(get("/safety/hazards").session(staff).param("status", "LATE"))
 			.andExpect(status().isBadRequest())
-			.andExpect(content().string(containsString("隐患状态（status）应为未销号（OPEN）、已销号（CLOSED）、逾期未整改（OVERDUE）、即将到期（DUE_SOON）之一")));
+			.andExpect(content().string(containsString("隐患状态应为未销号（OPEN）、已销号（CLOSED）、逾期未整改（OVERDUE）、即将到期（DUE_SOON）之一")));
 		mvc.perform(get("/api/v1/safety/hazards").header("Authorization", "Bearer demo-sz-admin-token")
 			.param("level", "SEVERE"))
 			.andExpect(status().isBadRequest())
@@ -58,10 +58,10 @@ class UnknownListFilterIntegrationTest {
 			.param("status", "bogus"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("status"))
-			.andExpect(content().string(containsString("案件状态（status）应为已立案（FILED）、")));
+			.andExpect(content().string(containsString("案件状态应为已立案（FILED）、")));
 		mvc.perform(get("/api/v1/universal/post-office-approvals").header("Authorization", "Bearer demo-sz-admin-token")
 			.param("status", "bogus"))
 			.andExpect(status().isBadRequest())
-			.andExpect(content().string(containsString("状态（status）应为待现场核查（SUBMITTED）、")));
+			.andExpect(content().string(containsString("状态应为待现场核查（SUBMITTED）、")));
 	}
 }

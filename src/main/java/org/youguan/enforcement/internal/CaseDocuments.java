@@ -298,8 +298,8 @@ public class CaseDocuments implements DeclaresTemplates {
 		if (old.original()) {
 			throw DomainException.illegalTransition("原始文书的扫描件不能按模板重新制作");
 		}
-		new Validation().required("reason", "重新制作理由（reason）", reason)
-			.maxLength("reason", "重新制作理由（reason）", reason, 500)
+		new Validation().required("reason", "重新制作理由", reason)
+			.maxLength("reason", "重新制作理由", reason, 500)
 			.throwIfInvalid();
 		CaseView c = find(caseId);
 		IssuedDocument issued = store(c, old.kind(), old.number(), old.version() + 1, old.evidenceId(), Map.of(),
@@ -371,7 +371,7 @@ public class CaseDocuments implements DeclaresTemplates {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public long keepScan(CaseView c, String kind, UploadedFile scan, String label, long maxBytes) {
 		if (scan == null) {
-			throw new InvalidValueException("file", "required", label + "扫描件（file）不能为空");
+			throw new InvalidValueException("file", "required", label + "扫描件不能为空");
 		}
 		return attachments.store(new AttachmentOwner(MODULE, OWNER_TYPE, c.id()), kind, scan, "file", label + "扫描件",
 				maxBytes).id();

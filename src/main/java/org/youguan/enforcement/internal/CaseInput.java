@@ -23,10 +23,10 @@ public final class CaseInput {
 	/** An amount in yuan: fraction digits (分). */
 	public static final int YUAN_FRACTION = 2;
 
-	/** A fine's label, followed by its field ("罚款金额（proposedFine）") — also for the JSON reader ({@code NumberText.Digits}). */
+	/** A fine's label ("罚款金额"), in messages as a person reads them — also for the JSON reader ({@code NumberText.Digits}). */
 	public static final String FINE = "罚款金额";
 
-	/** A confiscated amount's label, followed by its field. */
+	/** A confiscated amount's label. */
 	public static final String CONFISCATED = "没收违法所得金额";
 
 	private CaseInput() {
@@ -34,7 +34,7 @@ public final class CaseInput {
 
 	/** A step's reason: required, at most 500 characters (field {@code reason}). */
 	public static void requireReason(String reason, String label) {
-		new Validation().required("reason", label + "（reason）", reason).maxLength("reason", label + "（reason）", reason, 500)
+		new Validation().required("reason", label, reason).maxLength("reason", label, reason, 500)
 			.throwIfInvalid();
 	}
 
@@ -50,12 +50,12 @@ public final class CaseInput {
 
 	/** A fine in yuan as typed: required for FINE, none beside a warning; null when 0 or absent. */
 	public static BigDecimal fine(Validation v, String field, Penalty penalty, String text) {
-		BigDecimal fine = v.decimal(field, FINE + "（" + field + "）", text, YUAN_INTEGER, YUAN_FRACTION);
-		v.money(field, FINE + "（" + field + "）", fine);
-		DecisionRules.amount(v, field, FINE, fine, penalty == Penalty.FINE, "处罚种类为罚款时，罚款金额（" + field + "）须大于0");
+		BigDecimal fine = v.decimal(field, FINE, text, YUAN_INTEGER, YUAN_FRACTION);
+		v.money(field, FINE, fine);
+		DecisionRules.amount(v, field, FINE, fine, penalty == Penalty.FINE, "处罚种类为罚款时，罚款金额须大于0");
 		if (penalty == Penalty.WARNING && fine != null && fine.signum() != 0) {
 			// the heavier kinds carry the fine their article 并处 (DecisionRules.combinedFine); a warning none
-			v.require(field, false, "absent", "处罚种类为" + penalty.label() + "时不填写罚款金额（" + field + "）");
+			v.require(field, false, "absent", "处罚种类为" + penalty.label() + "时不填写罚款金额");
 			return null;
 		}
 		return fine != null && fine.signum() == 0 ? null : fine;
@@ -67,10 +67,9 @@ public final class CaseInput {
 	 * what was notified (art.45). Required (rule {@code required} on {@code field}) for CONFISCATION; null when 0 or absent.
 	 */
 	public static BigDecimal confiscated(Validation v, String field, Penalty penalty, String text) {
-		BigDecimal amount = v.decimal(field, CONFISCATED + "（" + field + "）", text, YUAN_INTEGER, YUAN_FRACTION);
-		v.money(field, CONFISCATED + "（" + field + "）", amount);
-		DecisionRules.amount(v, field, CONFISCATED, amount, penalty == Penalty.CONFISCATION, "处罚种类为没收违法所得时，须填写没收的违法所得金额（"
-				+ field + "，元）：告知书和决定书须载明，并据以确定听证权利和法制审核");
+		BigDecimal amount = v.decimal(field, CONFISCATED, text, YUAN_INTEGER, YUAN_FRACTION);
+		v.money(field, CONFISCATED, amount);
+		DecisionRules.amount(v, field, CONFISCATED, amount, penalty == Penalty.CONFISCATION, "处罚种类为没收违法所得时，须填写没收的违法所得金额（元）：告知书和决定书须载明，并据以确定听证权利和法制审核");
 		return amount != null && amount.signum() == 0 ? null : amount;
 	}
 
@@ -90,14 +89,14 @@ public final class CaseInput {
 	public static <E extends Enum<E>> E parse(Validation v, String field, String label, String text, Class<E> type,
 			boolean required) {
 		if (Text.isBlank(text)) {
-			v.require(field, !required, "required", label + "（" + field + "）不能为空");
+			v.require(field, !required, "required", label + "不能为空");
 			return null;
 		}
 		try {
 			return Enum.valueOf(type, Text.strip(text).toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			v.require(field, false, "one-of", label + "（" + field + "）应为" + Choice.listed(type) + "之一");
+			v.require(field, false, "one-of", label + "应为" + Choice.listed(type) + "之一");
 			return null;
 		}
 	}

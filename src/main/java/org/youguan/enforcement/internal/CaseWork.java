@@ -357,7 +357,7 @@ public class CaseWork {
 	/** The party by credit code, registered in the caller's region; else the error on {@code enterpriseCreditCode} (null). */
 	public EnterpriseView enterprise(Validation v, DataScope scope, String creditCode) {
 		if (Text.isBlank(creditCode)) {
-			v.require("enterpriseCreditCode", false, "required", "当事人统一社会信用代码（enterpriseCreditCode）不能为空");
+			v.require("enterpriseCreditCode", false, "required", "当事人统一社会信用代码不能为空");
 			return null;
 		}
 		String code = v.check("enterpriseCreditCode", () -> CreditCode.of(creditCode).value());
@@ -365,7 +365,7 @@ public class CaseWork {
 			return null;
 		}
 		EnterpriseView e = enterprises.findByCreditCode(code).filter(x -> scope.containsRegion(x.regionCode())).orElse(null);
-		v.require("enterpriseCreditCode", e != null, "exists", "当事人（enterpriseCreditCode）不在您辖区的企业名录中：" + code);
+		v.require("enterpriseCreditCode", e != null, "exists", "当事人不在您辖区的企业名录中：" + code);
 		return e;
 	}
 

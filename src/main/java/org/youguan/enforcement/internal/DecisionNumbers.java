@@ -39,7 +39,7 @@ public class DecisionNumbers {
 	 */
 	public void numberFree(String number) {
 		if (decisionNumberTaken(number)) {
-			throw DomainException.duplicate("decisionNumber", "决定书文号（decisionNumber）已被使用：" + number + "（文号在全国范围内不得重复）");
+			throw DomainException.duplicate("decisionNumber", "决定书文号已被使用：" + number + "（文号在全国范围内不得重复）");
 		}
 	}
 
@@ -58,7 +58,7 @@ public class DecisionNumbers {
 	public void handTypedNumber(Validation v, String number) {
 		if (!Text.isBlank(number)) {
 			v.require("decisionNumber", !numbers.notYetIssued(ORDINARY_SERIES, number)
-					&& !numbers.notYetIssued(ON_THE_SPOT_SERIES, number), "automatic-number", "决定书文号（decisionNumber）" + Text.strip(number)
+					&& !numbers.notYetIssued(ON_THE_SPOT_SERIES, number), "automatic-number", "决定书文号" + Text.strip(number)
 					+ "是系统尚未发出的自动编号：请留空由系统编号，或填写纸质决定书上的文号");
 		}
 	}

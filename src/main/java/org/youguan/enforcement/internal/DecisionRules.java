@@ -59,7 +59,7 @@ public final class DecisionRules {
 		}
 		else if (!v.hasError(field) && (amount.signum() < 0 || requiredByKind && amount.signum() == 0)) {
 			// an amount refused already (money: more than two decimals) is told once, by the first rule it broke
-			v.require(field, false, "positive", label + "（" + field + "）应大于0，填写的是" + amount.toPlainString() + "元");
+			v.require(field, false, "positive", label + "应大于0，填写的是" + amount.toPlainString() + "元");
 		}
 	}
 
@@ -187,7 +187,7 @@ public final class DecisionRules {
 	public static void combinedFine(Validation v, String fineField, Set<String> provided, Penalty penalty, BigDecimal fine) {
 		if (penalty != null && penalty.heavierThan(Penalty.FINE) && provided.contains(Penalty.FINE.name())) {
 			v.require(fineField, fine != null && fine.signum() > 0, "combined-required", "该违法行为的处罚依据规定" + penalty.label()
-					+ "须并处罚款：请填写罚款金额（" + fineField + "），在法定幅度内（依行政处罚法第32条减轻处罚的，写明情形和理由）");
+					+ "须并处罚款：请填写罚款金额，在法定幅度内（依行政处罚法第32条减轻处罚的，写明情形和理由）");
 		}
 	}
 
@@ -310,9 +310,9 @@ public final class DecisionRules {
 	 */
 	public static Integer suspensionDays(Validation v, String field, Penalty penalty, String text, BigDecimal max,
 			Integer notified, boolean atDecision) {
-		String label = "停业整顿期限（" + field + "，日数）";
+		String label = "停业整顿期限（日数）";
 		if (penalty != Penalty.SUSPENSION) {
-			v.require(field, penalty == null || Text.isBlank(text), "absent", "只有责令停业整顿才填写停业整顿期限（" + field + "）");
+			v.require(field, penalty == null || Text.isBlank(text), "absent", "只有责令停业整顿才填写停业整顿期限");
 			return null;
 		}
 		v.required(field, label, text);
@@ -322,8 +322,8 @@ public final class DecisionRules {
 		}
 		v.require(field, days > 0, "positive", label + "至少为1日");
 		long ceiling = max.longValue();
-		v.require(field, days <= 0 || days <= ceiling, "max", label + days + "日超过规则目录" + StatutoryRule.PENALTY_SUSPENSION_MAX.code()
-				+ "（" + StatutoryRule.PENALTY_SUSPENSION_MAX.title() + "）的" + ceiling + "日");
+		v.require(field, days <= 0 || days <= ceiling, "max", label + days + "日超过规则目录“"
+				+ StatutoryRule.PENALTY_SUSPENSION_MAX.title() + "”的" + ceiling + "日");
 		if (atDecision) {
 			v.require(field, notified != null, "not-notified", "事先告知书未告知停业整顿的期限：期限须经事先告知（行政处罚法第44条），"
 					+ "请由局领导退回调查、重新调查终结并告知拟停业整顿的日数");

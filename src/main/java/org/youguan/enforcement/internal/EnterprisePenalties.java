@@ -3,6 +3,7 @@ package org.youguan.enforcement.internal;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -147,6 +148,13 @@ class EnterprisePenalties {
 	 */
 	static final String SHOWN = "(c.notified_on IS NOT NULL OR c.decided_on IS NOT NULL "
 			+ "OR EXISTS (SELECT 1 FROM penalty_case_return r WHERE r.case_id = c.id))";
+
+	/**
+	 * The states a case of the party's list can be in ({@link #SHOWN}), in the order of the steps: every state but
+	 * 已立案 — a case is shown once notified or decided, and 退回调查 leads back to 调查取证, never to 已立案. The list's
+	 * status filter offers these only, not states whose filter would always find nothing.
+	 */
+	static final List<CaseStatus> PARTY_STATUSES = Arrays.stream(CaseStatus.values()).filter(s -> s != CaseStatus.FILED).toList();
 
 	/**
 	 * Whether the decision has been served on the party (送达, 行政处罚法(2021) art.61) — a past case imported was served
@@ -307,10 +315,10 @@ class EnterprisePenalties {
 		requireEnterprise(scope);
 		String statement = Text.freeText(Text.lineBreaks(typed));
 		Validation v = new Validation();
-		v.required("statement", "陈述申辩内容（statement）", statement)
-			.maxLength("statement", "陈述申辩内容（statement）", statement, 2000);
+		v.required("statement", "陈述申辩内容", statement)
+			.maxLength("statement", "陈述申辩内容", statement, 2000);
 		if (statement != null && Text.forbiddenAt(statement) >= 0) {
-			v.require("statement", false, "control-character", "陈述申辩内容（statement）含有不允许的字符");
+			v.require("statement", false, "control-character", "陈述申辩内容含有不允许的字符");
 		}
 		v.throwIfInvalid();
 		PartyCase c = get(scope, id);
@@ -352,7 +360,7 @@ class EnterprisePenalties {
 	@Transactional
 	void waiveHearing(DataScope scope, long id, boolean confirmed) {
 		PartyCase c = get(scope, id);
-		new Validation().require("confirm", confirmed, "required", "请确认放弃听证（confirm）").throwIfInvalid();
+		new Validation().require("confirm", confirmed, "required", "请确认放弃听证").throwIfInvalid();
 		if (c.hearingRequestedOn() != null) {
 			throw DomainException.illegalTransition("已于" + c.hearingRequestedOn() + "申请听证，不能再放弃听证");
 		}
@@ -373,7 +381,7 @@ class EnterprisePenalties {
 	@Transactional
 	void waiveStatement(DataScope scope, long id, boolean confirmed) {
 		PartyCase c = get(scope, id);
-		new Validation().require("confirm", confirmed, "required", "请确认放弃陈述申辩（confirm）").throwIfInvalid();
+		new Validation().require("confirm", confirmed, "required", "请确认放弃陈述申辩").throwIfInvalid();
 		requireWindow(c, "放弃陈述申辩");
 		noticeAndHearing.waiveStatementOnPortal(caseRegion(id), id);
 	}

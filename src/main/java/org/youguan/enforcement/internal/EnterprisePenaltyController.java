@@ -72,7 +72,7 @@ class EnterprisePenaltyController {
 		model.addAttribute("result", result);
 		model.addAttribute("cases", result.items());
 		model.addAttribute("query", query);
-		model.addAttribute("statuses", CaseStatus.values());
+		model.addAttribute("statuses", EnterprisePenalties.PARTY_STATUSES);
 		model.addAttribute("status", status);
 		return "enforcement/enterprise-cases";
 	}

@@ -143,19 +143,19 @@ class InspectionObjectsController {
 		v.require("objectType", InspectionPlans.OBJECT_TYPES.contains(type), "one-of",
 				InspectionPlans.OBJECT_TYPES_LISTED);
 		String code = region == null || Text.isBlank(region) ? (me.regionCode() == null ? "" : me.regionCode()) : Text.strip(region);
-		v.require("region", code.matches("\\d{0,12}"), "format", "区域（region）应为行政区划代码");
-		Long brand = v.whole("brandId", "品牌（brandId）", brandId, 1, Long.MAX_VALUE, "即品牌编号");
+		v.require("region", code.matches("\\d{0,12}"), "format", "区域应为行政区划代码");
+		Long brand = v.whole("brandId", "品牌", brandId, 1, Long.MAX_VALUE, "即品牌编号");
 		String enterprise = enterpriseType == null || Text.isBlank(enterpriseType) ? null
 				: Text.strip(enterpriseType).toUpperCase(Locale.ROOT);
 		boolean knownType = false;
 		for (EnterpriseType t : EnterpriseType.values()) {
 			knownType |= t.name().equals(enterprise);
 		}
-		v.require("enterpriseType", enterprise == null || knownType, "one-of", "企业类型（enterpriseType）应为" + Choice.listed(EnterpriseType.class) + "之一");
+		v.require("enterpriseType", enterprise == null || knownType, "one-of", "企业类型应为" + Choice.listed(EnterpriseType.class) + "之一");
 		List<String> classes = creditClasses == null ? List.of()
 				: creditClasses.stream().filter(c -> c != null && !Text.isBlank(c)).map(Text::strip).toList();
 		v.require("creditClasses", InspectionPlans.CREDIT_CLASSES.containsAll(classes), "one-of",
-				"信用等级（creditClasses）应为守信、失信、信用异常、未评定");
+				"信用等级应为守信、失信、信用异常、未评定");
 		v.throwIfInvalid();
 		scope.requireReadable(code, "region");
 		return new Filter(type, code, brand, type.equals("ENTERPRISE") ? enterprise : null, classes);

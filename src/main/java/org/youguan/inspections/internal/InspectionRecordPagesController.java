@@ -227,7 +227,7 @@ class InspectionRecordPagesController {
 		model.addAttribute("itemNames", fieldRecords.itemNames());
 		// the longest deadline an order may set there, from the rule catalogue (the form's bound and hint)
 		model.addAttribute("rectificationMax", orders.longestTerm(r.regionCode()));
-		model.addAttribute("rectificationBasis", RectificationTerm.MAX_RULE.code() + "，" + RectificationTerm.MAX_RULE.basis());
+		model.addAttribute("rectificationBasis", RectificationTerm.MAX_RULE.title() + "，" + RectificationTerm.MAX_RULE.basis());
 		return "inspections/record";
 	}
 

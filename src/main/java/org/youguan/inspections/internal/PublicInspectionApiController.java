@@ -105,7 +105,7 @@ class PublicInspectionApiController {
 	List<PublicPlan> plans(@RequestParam(required = false) String region) {
 		String prefix = region == null ? "" : Text.strip(region);
 		if (!prefix.matches("\\d{0,12}")) {
-			throw new InvalidValueException("region", "format", "区划代码（region）应为数字");
+			throw new InvalidValueException("region", "format", "区划代码应为数字");
 		}
 		return plans.published(prefix).stream().map(p -> PublicPlan.of(p, plans.targets(p.id()))).toList();
 	}
@@ -135,10 +135,10 @@ class PublicInspectionApiController {
 					matches(result, plans.targets(p.id())) && result.snapshotHash().equals(p.snapshotHash()));
 		}
 		if (request.snapshot() == null || request.snapshot().isEmpty()) {
-			throw new InvalidValueException("snapshot", "required", "对象名单快照（snapshot）不能为空");
+			throw new InvalidValueException("snapshot", "required", "对象名单快照不能为空");
 		}
 		if (request.teamSize() == null) {
-			throw new InvalidValueException("teamSize", "required", "每组检查人员数（teamSize）不能为空");
+			throw new InvalidValueException("teamSize", "required", "每组检查人员数不能为空");
 		}
 		// anyone may call this: the work is bounded before any is done (one hash per candidate, one per target and
 		// roster inspector)
@@ -146,9 +146,9 @@ class PublicInspectionApiController {
 		requireAtMost("roster", "检查人员名单", request.roster(), MAX_ROSTER_LINES);
 		requireAtMost("conflicts", "回避关系", request.conflicts(), MAX_CONFLICT_LINES);
 		// and every text hashed is short: a seed of megabytes hashed once per candidate was a minute of CPU
-		new Validation().maxLength("seed", "随机种子（seed）", request.seed(), InspectionPlans.MAX_SEED)
-			.maxLength("secret", "抽取密钥（secret）", request.secret(), InspectionPlans.MAX_SEED)
-			.maxLength("secretCommitment", "密钥承诺值（secretCommitment）", request.secretCommitment(), InspectionPlans.MAX_SEED)
+		new Validation().maxLength("seed", "随机种子", request.seed(), InspectionPlans.MAX_SEED)
+			.maxLength("secret", "抽取密钥", request.secret(), InspectionPlans.MAX_SEED)
+			.maxLength("secretCommitment", "密钥承诺值", request.secretCommitment(), InspectionPlans.MAX_SEED)
 			.throwIfInvalid();
 		requireShort("snapshot", "对象名单快照", request.snapshot());
 		requireShort("roster", "检查人员名单", request.roster());
@@ -156,7 +156,7 @@ class PublicInspectionApiController {
 		List<RandomDraw.Candidate> population = clean(request.snapshot()).stream().map(RandomDraw.Candidate::parse).toList();
 		RandomDraw.Sampling sampling = new RandomDraw.Sampling(request.count(), request.ratio(), request.ratioByClass());
 		if (request.teamSize() < 2 || request.teamSize() > RandomDraw.MAX_TEAM) {
-			throw new InvalidValueException("teamSize", "range", "每组检查人员数（teamSize）应为2至" + RandomDraw.MAX_TEAM + "人");
+			throw new InvalidValueException("teamSize", "range", "每组检查人员数应为2至" + RandomDraw.MAX_TEAM + "人");
 		}
 		int drawn = RandomDraw.drawnCount(population, sampling);
 		if (drawn > RandomDraw.MAX_TARGETS) {
@@ -179,7 +179,7 @@ class PublicInspectionApiController {
 	/** @throws InvalidValueException (400, rule {@code max-lines}) when the list holds more than {@code max} lines */
 	private static void requireAtMost(String field, String label, List<String> lines, int max) {
 		if (lines != null && lines.size() > max) {
-			throw new InvalidValueException(field, "max-lines", label + "（" + field + "）最多" + max + "行，收到" + lines.size() + "行");
+			throw new InvalidValueException(field, "max-lines", label + "最多" + max + "行，收到" + lines.size() + "行");
 		}
 	}
 
@@ -187,7 +187,7 @@ class PublicInspectionApiController {
 	private static void requireShort(String field, String label, List<String> lines) {
 		for (int i = 0; lines != null && i < lines.size(); i++) {
 			if (lines.get(i) != null && lines.get(i).length() > MAX_LINE) {
-				throw new InvalidValueException(field, "max-length", label + "（" + field + "）第" + (i + 1) + "行超过" + MAX_LINE
+				throw new InvalidValueException(field, "max-length", label + "第" + (i + 1) + "行超过" + MAX_LINE
 						+ "个字符");
 			}
 		}

@@ -38,7 +38,7 @@ class PublicInspectionController {
 	String plans(@RequestParam(required = false) String region, Model model) {
 		String prefix = region == null ? "" : Text.strip(region);
 		if (!prefix.matches("\\d{0,12}")) {
-			throw new InvalidValueException("region", "format", "区划代码（region）应为数字");
+			throw new InvalidValueException("region", "format", "区划代码应为数字");
 		}
 		model.addAttribute("region", prefix);
 		model.addAttribute("published", plans.published(prefix).stream()

@@ -58,7 +58,7 @@ class RectificationApiController {
 			+ "（未整改，note必填，转为案件线索）。")
 	InspectionOrders.Order result(DataScope scope, @PathVariable long id, @RequestBody ResultRequest request) {
 		if (!"RECTIFIED".equals(request.result()) && !"NOT_RECTIFIED".equals(request.result())) {
-			throw new InvalidValueException("result", "one-of", "复查结果（result）应为RECTIFIED或NOT_RECTIFIED");
+			throw new InvalidValueException("result", "one-of", "复查结果应为RECTIFIED或NOT_RECTIFIED");
 		}
 		return orders.recordReinspection(scope, id, "RECTIFIED".equals(request.result()), request.note());
 	}

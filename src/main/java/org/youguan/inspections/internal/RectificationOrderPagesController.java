@@ -111,7 +111,7 @@ class RectificationOrderPagesController {
 			RedirectAttributes redirect) {
 		return PageSteps.run(redirect, page(id), "复查结果已登记", () -> {
 			if (!"RECTIFIED".equals(result) && !"NOT_RECTIFIED".equals(result)) {
-				throw new InvalidValueException("result", "one-of", "复查结果（result）应为已整改或未整改");
+				throw new InvalidValueException("result", "one-of", "复查结果应为已整改或未整改");
 			}
 			orders.recordReinspection(me.scope(), id, "RECTIFIED".equals(result), note);
 		});
@@ -122,7 +122,7 @@ class RectificationOrderPagesController {
 			return text == null || Text.isBlank(text) ? null : LocalDate.parse(Text.strip(text));
 		}
 		catch (DateTimeParseException ex) {
-			throw new InvalidValueException("on", "date", "复查日期（on）应为YYYY-MM-DD格式的日期");
+			throw new InvalidValueException("on", "date", "复查日期应为YYYY-MM-DD格式的日期");
 		}
 	}
 

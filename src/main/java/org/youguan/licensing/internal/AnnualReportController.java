@@ -183,7 +183,7 @@ class AnnualReportController {
 	private static int year(String text) {
 		String t = Text.strip(text);
 		if (!t.matches("\\d{4}")) {
-			throw new InvalidValueException("year", "format", "报告年度（year）应为四位年份，如2025");
+			throw new InvalidValueException("year", "format", "报告年度应为四位年份，如2025");
 		}
 		return Integer.parseInt(t);
 	}
@@ -198,7 +198,7 @@ class AnnualReportController {
 		}
 		String t = Text.strip(text);
 		if (!t.matches("\\d{1,12}")) {
-			throw new InvalidValueException("region", "format", "区域代码（region）应为1至12位数字");
+			throw new InvalidValueException("region", "format", "区域代码应为1至12位数字");
 		}
 		return "0".equals(t) ? "" : scope.requireReadable(t, "region");
 	}

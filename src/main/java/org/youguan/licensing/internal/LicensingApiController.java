@@ -230,7 +230,7 @@ class LicensingApiController {
 			@RequestPart(name = "data", required = false) LicenceApplications.Verification data,
 			@RequestPart(name = "photos", required = false) List<MultipartFile> photos) throws IOException {
 		if (data == null) {
-			throw new InvalidValueException("data", "required", "请提交现场核查记录（data）");
+			throw new InvalidValueException("data", "required", "请提交现场核查记录");
 		}
 		applications.verify(Clerk.of(me), id, data, UploadedFile.of(photos));
 		return applications.get(scope, id);
@@ -317,7 +317,7 @@ class LicensingApiController {
 			return ApplicationStatus.valueOf(Text.strip(text).toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidValueException("status", "one-of", "状态（status）应为" + Choice.listed(ApplicationStatus.class)
+			throw new InvalidValueException("status", "one-of", "状态应为" + Choice.listed(ApplicationStatus.class)
 					+ "之一");
 		}
 	}
@@ -330,7 +330,7 @@ class LicensingApiController {
 			return Material.valueOf(Text.strip(text).toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidValueException("kind", "one-of", "材料类型（kind）应为" + Choice.listed(Material.class) + "之一");
+			throw new InvalidValueException("kind", "one-of", "材料类型应为" + Choice.listed(Material.class) + "之一");
 		}
 	}
 }

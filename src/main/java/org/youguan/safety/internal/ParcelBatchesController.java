@@ -163,8 +163,8 @@ class ParcelBatchesController {
 	/** The staff list's days received, from and to, either null; refused (400) naming the field when not a date. */
 	private static LocalDate[] period(String from, String to) {
 		Validation v = new Validation();
-		LocalDate f = v.date("from", "开始日期（from）", from);
-		LocalDate t = v.date("to", "结束日期（to）", to);
+		LocalDate f = v.date("from", "开始日期", from);
+		LocalDate t = v.date("to", "结束日期", to);
 		v.period(f, t);
 		v.throwIfInvalid();
 		return new LocalDate[] { f, t };

@@ -617,7 +617,7 @@ public class ParcelIngest implements ParcelUploads {
 		private void withinCap(long line) {
 			if (line > maxLines) {
 				throw InvalidValueException.tooLarge("body", "batch-lines", "批次过大：超过" + maxLines
-						+ "行（youguan.safety.max-batch-lines），该批次未记录，请拆分为较小的批次后重新上报");
+						+ "行，该批次未记录，请拆分为较小的批次后重新上报");
 			}
 		}
 

@@ -71,7 +71,7 @@ class ParcelRecordsApiController {
 		boolean fromHeader = batchId == null || Text.isBlank(batchId);
 		// two different ids for one upload: which is meant cannot be told (attack round 9: the parameter won silently)
 		if (!fromHeader && batchHeader != null && !Text.isBlank(batchHeader) && !batchHeader.strip().equals(batchId.strip())) {
-			throw new InvalidValueException("batchId", "header-differs", "批次号（batchId）与X-Batch-Id请求头不一致：只传其一，或两者相同");
+			throw new InvalidValueException("batchId", "header-differs", "批次号与X-Batch-Id请求头不一致：只传其一，或两者相同");
 		}
 		String id;
 		try {

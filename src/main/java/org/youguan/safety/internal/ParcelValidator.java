@@ -66,6 +66,9 @@ final class ParcelValidator {
 
 	private final Instant earliest;
 
+	/** How far back an acceptance time may lie, as the refusal states it: "30日" (whole days) or "12小时". */
+	private final String windowText;
+
 	private final LocalDate today;
 
 	private ParcelRejection rejection;
@@ -104,6 +107,7 @@ final class ParcelValidator {
 		this.pseudonyms = pseudonyms;
 		this.latest = now.plus(skew);
 		this.earliest = now.minus(window);
+		this.windowText = window.toHours() % 24 == 0 ? window.toDays() + "日" : window.toHours() + "小时";
 		this.today = now.atZone(ParcelRecord.CHINA).toLocalDate();
 	}
 
@@ -156,7 +160,7 @@ final class ParcelValidator {
 			return reject("acceptedAt", "future", "收寄时间（acceptedAt）晚于当前时间：" + Text.excerpt(acceptedText, Decimals.ECHO));
 		}
 		if (acceptedAt.isBefore(earliest)) {
-			return reject("acceptedAt", "too-old", "收寄时间（acceptedAt）早于可上报的期限（youguan.safety.record-window）：" + Text.excerpt(acceptedText, Decimals.ECHO));
+			return reject("acceptedAt", "too-old", "收寄时间（acceptedAt）早于可上报的期限（只接收" + windowText + "内收寄的记录）：" + Text.excerpt(acceptedText, Decimals.ECHO));
 		}
 		String methodText = trimmed(v[ParcelField.REAL_NAME_METHOD.ordinal()]);
 		if (methodText == null) {
@@ -169,7 +173,8 @@ final class ParcelValidator {
 		String typeText = trimmed(v[ParcelField.SENDER_ID_TYPE.ordinal()]);
 		SenderIdType type = typeText == null ? null : SenderIdType.parse(typeText);
 		if (typeText != null && type == null) {
-			return reject("senderIdType", "unknown", "寄件人证件类型（senderIdType）不是规定的证件类型：" + Text.excerpt(typeText, Decimals.ECHO));
+			return reject("senderIdType", "unknown", "寄件人证件类型（senderIdType）不是规定的证件类型：" + Text.excerpt(typeText, Decimals.ECHO) + "；应为"
+					+ SenderIdType.accepted() + "之一");
 		}
 		String number = trimmed(v[ParcelField.SENDER_ID_NUMBER.ordinal()]);
 		String given = trimmed(v[ParcelField.SENDER_ID_PSEUDONYM.ordinal()]);

@@ -74,7 +74,7 @@ class WaybillClaims {
 		ParcelRejection rejection(String waybill) {
 			String where = earlierBatch == null ? "本批次中已有同一运单号的记录"
 					: earlierBatch.isEmpty() ? "已在较早的批次中上报并被接收" : "已在批次" + earlierBatch + "中上报并被接收";
-			return new ParcelRejection("waybillNumber", "duplicate", "运单号（waybillNumber）" + where
+			return new ParcelRejection("waybillNumber", "duplicate", "运单号" + where
 					+ "，同一运单在上报期限内只计一次：" + waybill);
 		}
 	}

@@ -67,7 +67,7 @@ public class EnterpriseReporting {
 		if (formCode == null || Text.isBlank(formCode)) {
 			// the values are read by the report's service (NumberText.Judged), which names each by its indicator; without
 			// a form a value beyond the column's digits (1e400) is still named, by its code
-			List<FieldError> errors = new ArrayList<>(List.of(new FieldError("form", "required", "请指定报表代码（form）")));
+			List<FieldError> errors = new ArrayList<>(List.of(new FieldError("form", "required", "请指定报表代码")));
 			new TreeMap<>(values).forEach((code, text) -> {
 				Validation value = new Validation();
 				value.decimal(ReportChecks.field(code), "指标" + code, text, ReportChecks.VALUE_INTEGER_DIGITS,

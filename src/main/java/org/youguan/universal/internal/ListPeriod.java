@@ -21,8 +21,8 @@ record ListPeriod(LocalDate from, LocalDate to) {
 	 */
 	static ListPeriod of(String from, String to) {
 		Validation v = new Validation();
-		LocalDate f = v.date("from", "起始日期（from）", from, Validation.EARLIEST_QUERY, Validation.LATEST_QUERY);
-		LocalDate t = v.date("to", "截止日期（to）", to, Validation.EARLIEST_QUERY, Validation.LATEST_QUERY);
+		LocalDate f = v.date("from", "起始日期", from, Validation.EARLIEST_QUERY, Validation.LATEST_QUERY);
+		LocalDate t = v.date("to", "截止日期", to, Validation.EARLIEST_QUERY, Validation.LATEST_QUERY);
 		v.period(f, t);
 		v.throwIfInvalid();
 		return new ListPeriod(f, t);

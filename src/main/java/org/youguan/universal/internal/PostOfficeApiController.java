@@ -198,7 +198,7 @@ class PostOfficeApiController {
 			return ApprovalStatus.valueOf(Text.strip(text).toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidValueException("status", "one-of", "状态（status）应为" + Choice.listed(ApprovalStatus.class) + "之一");
+			throw new InvalidValueException("status", "one-of", "状态应为" + Choice.listed(ApprovalStatus.class) + "之一");
 		}
 	}
 }

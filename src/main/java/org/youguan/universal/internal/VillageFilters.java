@@ -56,7 +56,7 @@ final class VillageFilters {
 				m = DeliveryMode.parse(mode);
 				if (m == null) {
 					throw new InvalidValueException("mode", "dictionary",
-							"通邮方式（mode）应为" + Choice.listed(DeliveryMode.class) + "或未登记（NONE）");
+							"通邮方式应为" + Choice.listed(DeliveryMode.class) + "或未登记（NONE）");
 				}
 			}
 		}

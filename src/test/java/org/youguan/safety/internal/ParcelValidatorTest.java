@@ -369,7 +369,7 @@ class ParcelValidatorTest {
 	void acceptedAtIsNotOlderThanTheWindow() {
 		ParcelRejection r = rejected(v -> set(v, ParcelField.ACCEPTED_AT, "2026-04-19T00:00:00Z"));
 		assertThat(r.code()).isEqualTo("too-old");
-		assertThat(r.message()).contains("youguan.safety.record-window");
+		assertThat(r.message()).contains("只接收30日内收寄的记录").doesNotContain("youguan.safety");
 	}
 
 	@Test
@@ -389,6 +389,9 @@ class ParcelValidatorTest {
 		ParcelRejection r = rejected(v -> set(v, ParcelField.SENDER_ID_TYPE, "驾驶证"));
 		assertThat(r.field()).isEqualTo("senderIdType");
 		assertThat(r.code()).isEqualTo("unknown");
+		// the uploader is told what to send instead: every accepted name, with the code the field takes too
+		assertThat(r.message()).contains("驾驶证").contains("应为居民身份证（RESIDENT_ID）、临时居民身份证（TEMPORARY_ID）、")
+			.contains("外国人护照（FOREIGN_PASSPORT）、统一社会信用代码（CREDIT_CODE）之一");
 	}
 
 	@Test

@@ -156,10 +156,10 @@ public class Alerts {
 	private AlertView decide(DataScope scope, long id, String status, String reason, String actor) {
 		String r = reason == null ? "" : Text.strip(reason);
 		if (r.isEmpty()) {
-			throw new InvalidValueException("reason", "required", "请填写处理说明（reason）");
+			throw new InvalidValueException("reason", "required", "请填写处理说明");
 		}
 		if (r.length() > 500) {
-			throw new InvalidValueException("reason", "max-length", "处理说明（reason）不能超过500个字符");
+			throw new InvalidValueException("reason", "max-length", "处理说明不能超过500个字符");
 		}
 		AlertView before = get(scope, id);
 		int changed = jdbc.sql("""

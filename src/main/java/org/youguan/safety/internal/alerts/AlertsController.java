@@ -149,8 +149,8 @@ class AlertsController {
 		// a day out of range is a 400 with the error page, not a flashed message: nothing was run
 		LocalDate today = LocalDate.now(clock.withZone(ParcelRecord.CHINA));
 		Validation v = new Validation();
-		LocalDate d = v.date("day", "检测日期（day）", day, Validation.EARLIEST_RECORD, today);
-		v.require("day", d != null || v.hasErrors(), "required", "请选择检测日期（day）");
+		LocalDate d = v.date("day", "检测日期", day, Validation.EARLIEST_RECORD, today);
+		v.require("day", d != null || v.hasErrors(), "required", "请选择检测日期");
 		v.throwIfInvalid();
 		return PageSteps.run(redirect, "/safety/alerts", () -> {
 			String region = me.regionCode() == null ? "" : me.regionCode();

@@ -85,6 +85,6 @@ class KafkaParcelTransport implements ParcelTransport {
 		Throwable cause = ex instanceof ExecutionException && ex.getCause() != null ? ex.getCause() : ex;
 		log.warn("Parcel chunk {} not acknowledged by Kafka topic {}: {}", chunk.key(), settings.topic(), cause.toString());
 		return new DomainException(ErrorCode.UNAVAILABLE,
-				"实名收寄记录暂时无法写入消息队列（Kafka 未确认），请稍后以相同 batchId 重新提交");
+				"实名收寄记录暂时无法保存，请稍后以相同 batchId 重新提交");
 	}
 }

@@ -22,6 +22,8 @@ import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.registry.OutletView;
+import org.youguan.rules.Audience;
+import org.youguan.rules.StatutoryRule;
 
 /**
  * The ledger of third-party screening contractors (委托第三方安检企业, 快递暂行条例(2025) art.33: an enterprise may entrust
@@ -188,7 +190,8 @@ public class Contractors {
 		if (from != null && place.isPresent()) {
 			LocalDate earliest = days.earliest(place.get().regionCode());
 			v.require("contractFrom", !from.isBefore(earliest), "range", "合同开始日期不能早于" + earliest
-					+ "（安全台账的追溯年限，规则目录safety.ledger.lookback）");
+					+ "（安全台账的追溯年限，"
+					+ StatutoryRule.SAFETY_LEDGER_LOOKBACK.basisFor(Audience.OUTSIDE) + "）");
 		}
 		v.require("contractFrom", data.contractFrom() != null && !Text.isBlank(data.contractFrom()), "required", "请填写合同开始日期");
 		v.require("contractTo", data.contractTo() != null && !Text.isBlank(data.contractTo()), "required", "请填写合同结束日期");

@@ -32,6 +32,7 @@ import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.rules.Audience;
 import org.youguan.rules.StatutoryRules;
 
 /**
@@ -233,7 +234,7 @@ public class Hazards {
 		if (scope.kind() == DataScope.Kind.ENTERPRISE) {
 			// an enterprise's own record is its self-check: another source is refused, never replaced by 企业自查
 			v.require("source", data.source() == null || Text.isBlank(data.source()) || source == HazardSource.SELF_CHECK,
-					"self-check", "企业登记的隐患来源只能是企业自查（SELF_CHECK），请留空或填写企业自查");
+					"self-check", "企业登记的隐患来源只能是企业自查，请留空或填写企业自查");
 			source = HazardSource.SELF_CHECK;
 		}
 		v.require("source", source != null, "dictionary", "隐患来源应为监督检查、企业自查、举报之一");
@@ -333,10 +334,14 @@ public class Hazards {
 			LocalDate deadline, String deadlineBasis) {
 	}
 
-	/** The basis kept with a deadline that is the level's period: the rule, its value where the hazard is, its source. */
+	/**
+	 * The basis kept with a deadline that is the level's period: the rule, its value where the hazard is, its source as
+	 * the enterprise reads it too (its portal shows the hazard: {@link Audience#OUTSIDE}, 按本局规定 — not the
+	 * catalogue's 地方实践（未确认）).
+	 */
 	private String catalogueBasis(HazardLevel level, String regionCode) {
 		return level.rectification().title() + rules.intValue(level.rectification(), regionCode)
-				+ level.rectification().unit().label() + "（" + level.rectification().basis() + "）";
+				+ level.rectification().unit().label() + "（" + level.rectification().basisFor(Audience.OUTSIDE) + "）";
 	}
 
 	/**

@@ -32,6 +32,7 @@ import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.rules.Audience;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
 import org.youguan.platform.ChinaTime;
@@ -179,7 +180,8 @@ public class Incidents {
 		columns.put("level", level.name());
 		columns.put("description", description);
 		columns.put("report_due", occurred.plus(Duration.ofHours(hours)).atOffset(ZoneOffset.UTC));
-		columns.put("report_basis", rule.title() + hours + rule.unit().label() + "（" + rule.basis() + "）");
+		// kept with the incident and shown on the enterprise's portal too: the basis as a reader outside the bureau reads it
+		columns.put("report_basis", rule.title() + hours + rule.unit().label() + "（" + rule.basisFor(Audience.OUTSIDE) + "）");
 		columns.put("reported_at", reported == null ? null : reported.atOffset(ZoneOffset.UTC));
 		// the incident is its place, time, kind, level and description: the same sent again with another report time
 		// (a retry, the enterprise's second click a minute later) is the same incident (attack round 17)

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 
 import org.springframework.stereotype.Component;
 import org.youguan.kernel.Validation;
+import org.youguan.rules.Audience;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
 
@@ -65,14 +66,15 @@ class LedgerDays {
 	/**
 	 * Whether a day (or the day of a moment already read, in China time) lies within {@link #earliest} … today; when not, this
 	 * field's error (rule {@code range}): “发现日期不能晚于今天（2026-12-05）”, “培训日期不能早于2016-12-05（安全台账只登记
-	 * 10年内的日期，规则目录safety.ledger.lookback）”.
+	 * 10年内的日期，按本局规定；…）”: the rule in words both the bureau and an enterprise read
+	 * ({@link Audience#OUTSIDE}), never its catalogue code.
 	 */
 	boolean within(Validation v, String field, String label, LocalDate day, String region) {
 		LocalDate today = today();
 		int years = lookback(region);
 		LocalDate earliest = earliest(today, years);
-		return v.within(field, day, earliest, label + "不能早于" + earliest + "（安全台账只登记" + years + "年内的日期，规则目录"
-				+ StatutoryRule.SAFETY_LEDGER_LOOKBACK.code() + "；更早的日期多是年份输错）", today,
+		return v.within(field, day, earliest, label + "不能早于" + earliest + "（安全台账只登记" + years + "年内的日期，"
+				+ StatutoryRule.SAFETY_LEDGER_LOOKBACK.basisFor(Audience.OUTSIDE) + "；更早的日期多是年份输错）", today,
 				label + "不能晚于今天（" + today + "）");
 	}
 }

@@ -138,7 +138,7 @@ class PeriodController {
 			return new SecurityPeriods.MissingFilter(period, LocalDate.parse(Text.strip(day)));
 		}
 		catch (DateTimeParseException ex) {
-			throw new InvalidValueException("day", "format", "日期（day）应为yyyy-MM-dd格式的日期");
+			throw new InvalidValueException("day", "format", "日期应为yyyy-MM-dd格式的日期");
 		}
 	}
 

@@ -236,7 +236,7 @@ public class ResponsibilityLetters {
 			return LocalDate.now(clock).getYear();
 		}
 		if (year < 2000 || year > 2100) {
-			throw new InvalidValueException("year", "range", "年度（year）应为2000至2100之间的四位年份：" + year);
+			throw new InvalidValueException("year", "range", "年度应为2000至2100之间的四位年份：" + year);
 		}
 		return year;
 	}

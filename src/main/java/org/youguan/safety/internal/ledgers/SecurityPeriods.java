@@ -180,14 +180,14 @@ public class SecurityPeriods {
 			int back = rules.intValue(StatutoryRule.SAFETY_PERIOD_START_LOOKBACK, ruleRegion);
 			int lead = rules.intValue(StatutoryRule.SAFETY_PERIOD_START_LEAD, ruleRegion);
 			v.require("startsOn", !from.isBefore(today.minusDays(back)), "range", "开始日期不能早于" + today.minusDays(back)
-					+ "（最多早于今天" + back + "日，规则目录safety.period.start-lookback）");
+					+ "（最多早于今天" + back + "日，规则目录“" + StatutoryRule.SAFETY_PERIOD_START_LOOKBACK.title() + "”）");
 			v.require("startsOn", !from.isAfter(today.plusDays(lead)), "range", "开始日期不能晚于" + today.plusDays(lead)
-					+ "（最多晚于今天" + lead + "日，规则目录safety.period.start-lead）");
+					+ "（最多晚于今天" + lead + "日，规则目录“" + StatutoryRule.SAFETY_PERIOD_START_LEAD.title() + "”）");
 		}
 		if (from != null && to != null && !to.isBefore(from)) {
 			int max = rules.intValue(StatutoryRule.SAFETY_PERIOD_MAX_LENGTH, ruleRegion);
 			v.require("endsOn", ChronoUnit.DAYS.between(from, to) + 1 <= max, "range", "安保期不能超过" + max
-					+ "天（规则目录safety.period.max-length），结束日期最晚为" + from.plusDays(max - 1L));
+					+ "天（规则目录“" + StatutoryRule.SAFETY_PERIOD_MAX_LENGTH.title() + "”），结束日期最晚为" + from.plusDays(max - 1L));
 		}
 		String other = Hazards.freeText(data.otherRules());
 		v.maxLength("otherRules", "其他要求", other, 1000);

@@ -65,7 +65,7 @@ final class RateQueries {
 				? FiguresQuery.of(DataScope.all(), region, "", from, to, today)
 				: FiguresQuery.of(scope, region, me.regionCode() == null ? "0" : me.regionCode(), from, to, today);
 		if (q.region().length() > 6) {
-			throw new InvalidValueException("region", "county-level", "寄递安全统计按县级及以上区域计算（收寄记录只记到县）：区域代码（region）"
+			throw new InvalidValueException("region", "county-level", "寄递安全统计按县级及以上区域计算（收寄记录只记到县）：区域代码"
 					+ "应为省、市或县级代码（2、4或6位），" + q.region() + "是乡镇（街道）级代码");
 		}
 		return q;
@@ -80,7 +80,7 @@ final class RateQueries {
 			return SafetyRates.By.valueOf(Text.strip(by).toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidValueException("by", "enum", "分组方式（by）只能是按企业（ENTERPRISE）、按网点（OUTLET）或按区县（COUNTY）");
+			throw new InvalidValueException("by", "enum", "分组方式只能是按企业（ENTERPRISE）、按网点（OUTLET）或按区县（COUNTY）");
 		}
 	}
 
@@ -93,7 +93,7 @@ final class RateQueries {
 			return SafetyRates.Step.valueOf(Text.strip(step).toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidValueException("step", "enum", "趋势粒度（step）只能是按日（DAY）或按月（MONTH）");
+			throw new InvalidValueException("step", "enum", "趋势粒度只能是按日（DAY）或按月（MONTH）");
 		}
 	}
 }

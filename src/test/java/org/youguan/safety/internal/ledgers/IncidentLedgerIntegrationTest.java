@@ -71,7 +71,7 @@ class IncidentLedgerIntegrationTest {
 		IncidentView x = incidents.get(DataScope.all(), onTime);
 		assertThat(Duration.between(x.occurredAt(), x.reportDue())).isEqualTo(Duration.ofHours(1));
 		assertThat(x.occurredAt()).isEqualTo(occurred.atZone(CHINA).toInstant());
-		assertThat(x.reportBasis()).contains("1小时").contains("未确认");
+		assertThat(x.reportBasis()).contains("1小时").contains("（按本局规定）").doesNotContain("未确认");
 		assertThat(x.reportLate()).isFalse();
 		long unreported = incidents.record(DataScope.region("3205"), new IncidentData(HazardLedgerIntegrationTest.shunfeng(),
 				null, occurred.toString(), "EMERGENCY", "LARGER", "未报告的突发事件", null), false);

@@ -19,6 +19,7 @@ import static org.youguan.safety.internal.ledgers.LedgerFixture.hazard;
 import static org.youguan.safety.internal.ledgers.LedgerFixture.tag;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -118,7 +119,7 @@ class LedgerTwinCorrectionAndDaysIntegrationTest {
 		String tag = tag();
 		String longAgo = today.minusYears(10).minusDays(1).toString();
 		refused("foundOn", "发现日期不能早于", () -> hazards.report(CITY, hazard("1950-03-01", "检查组", "远年隐患" + tag), false));
-		refused("foundOn", "发现日期不能早于" + today.minusYears(10) + "（安全台账只登记10年内的日期，规则目录safety.ledger.lookback"
+		refused("foundOn", "发现日期不能早于" + today.minusYears(10) + "（安全台账只登记10年内的日期，按本局规定"
 				+ "；更早的日期多是年份输错）", () -> hazards.report(CITY, hazard(longAgo, "检查组", "远年隐患" + tag), false));
 		refused("foundOn", "发现日期不能晚于今天（" + today + "）", () -> hazards.report(CITY, hazard(today.plusDays(1).toString(), "检查组",
 				"未来隐患" + tag), false));
@@ -151,7 +152,9 @@ class LedgerTwinCorrectionAndDaysIntegrationTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("foundOn"))
 			.andExpect(jsonPath("$.errors[0].rule").value("range"))
-			.andExpect(jsonPath("$.errors[0].message").value(containsString("safety.ledger.lookback")));
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("按本局规定")))
+			.andExpect(jsonPath("$.errors[0].message").value(not(containsString("safety.ledger.lookback"))))
+			.andExpect(jsonPath("$.errors[0].message").value(not(containsString("未确认"))));
 	}
 
 	static void refused(String field, String message, Runnable step) {

@@ -244,6 +244,6 @@ class ResponsibilityLetterIntegrationTest {
 			.andExpect(jsonPath("$.errors[0].rule").value("range"));
 		mvc.perform(get("/safety/letters?year=99999").header("Authorization", CITY))
 			.andExpect(status().isBadRequest())
-			.andExpect(content().string(containsString("年度（year）应为2000至2100之间的四位年份")));
+			.andExpect(content().string(containsString("年度应为2000至2100之间的四位年份")));
 	}
 }

@@ -37,6 +37,7 @@ import org.youguan.registry.Enterprises;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -176,7 +177,8 @@ class SecurityPeriodIntegrationTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].field").value(hasItem("startsOn")))
 			.andExpect(jsonPath("$.errors[*].field").value(hasItem("endsOn")))
-			.andExpect(jsonPath("$.errors[*].message").value(hasItem(containsString("safety.period.max-length"))));
+			.andExpect(jsonPath("$.errors[*].message").value(hasItem(containsString("规则目录“寄递安保期最长天数”"))))
+			.andExpect(jsonPath("$.errors[*].message").value(everyItem(not(containsString("safety.period.")))));
 		// too long from today, starting too long ago, starting too far ahead
 		assertThatThrownBy(() -> periods.create(DataScope.region("3205"), new PeriodData("超长", "320506",
 				today().toString(), today().plusDays(92).toString(), true, true, null), false))
