@@ -14,7 +14,7 @@ import org.youguan.kernel.Text;
 public final class CourierIds {
 
 	/** What a courier id must be, in Chinese, for a refusal. */
-	public static final String RULE = "快递员编号（courierId）须为1至40位字母、数字、'-'或'_'";
+	public static final String RULE = "快递员编号须为1至40位字母、数字、'-'或'_'";
 
 	private CourierIds() {
 	}

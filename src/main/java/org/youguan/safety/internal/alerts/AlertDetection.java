@@ -409,7 +409,7 @@ public class AlertDetection {
 		String region = regionCode == null || regionCode.isEmpty() ? StatutoryRule.NATIONAL_REGION : regionCode;
 		return "日豁免件占比 > " + rules.stated(StatutoryRule.SAFETY_EXEMPT_SHARE_MAX, region) + "（收寄 ≥ "
 				+ rules.value(StatutoryRule.SAFETY_EXEMPT_SHARE_MIN_PARCELS, region).toPlainString()
-				+ " 件；规则目录 safety.alerts.exempt-share，各局可设）";
+				+ " 件；规则目录“" + StatutoryRule.SAFETY_EXEMPT_SHARE_MAX.title() + "”，各局可设）";
 	}
 
 	/** The registry names of comma-separated enterprise ids, "、"-separated (the id where none is registered). */

@@ -26,7 +26,7 @@ public enum AlertRule {
 	 * the enterprise's own declaration — exceeds the rule catalogue's threshold (rollups).
 	 */
 	EXEMPT_SHARE("exempt-share", "豁免实名收寄件日占比过高",
-			"网点（未注明网点的按企业合并）一日收寄件中豁免实名收寄的件数（实名查验方式为协议客户、物品类别为信件，均为企业自报）占比超过阈值，且收寄件数不少于最小件数：可能以虚报协议客户或信件规避实名收寄。阈值为规则目录的 safety.alerts.exempt-share 和 safety.alerts.exempt-share.min-parcels（各局可设）。依据：快递暂行条例（2025）第二十三条；邮件快件实名收寄管理办法。");
+			"网点（未注明网点的按企业合并）一日收寄件中豁免实名收寄的件数（实名查验方式为协议客户、物品类别为信件，均为企业自报）占比超过阈值，且收寄件数不少于最小件数：可能以虚报协议客户或信件规避实名收寄。阈值为规则目录的“豁免实名收寄件日占比预警阈值”和“豁免实名收寄件占比预警的最小日收寄件数”（各局可设）。依据：快递暂行条例（2025）第二十三条；邮件快件实名收寄管理办法。");
 
 	private final String slug;
 

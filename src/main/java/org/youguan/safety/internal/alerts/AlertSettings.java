@@ -41,7 +41,7 @@ public record AlertSettings(Integer enterprisesPerPseudonym, Integer parcelsPerP
 			case OUTLET_REAL_NAME -> "日实名率 < " + outletRealNameRate.stripTrailingZeros().toPlainString()
 					+ "%（应实名 ≥ " + outletMinSubject + " 件）";
 			case MACHINE_IDLE -> "工作日过机 0 件";
-			case EXEMPT_SHARE -> "日豁免件占比 > 规则目录 safety.alerts.exempt-share（收寄 ≥ safety.alerts.exempt-share.min-parcels 件），各局可设";
+			case EXEMPT_SHARE -> "日豁免件占比 > 规则目录“豁免实名收寄件日占比预警阈值”（收寄 ≥ “豁免实名收寄件占比预警的最小日收寄件数”），各局可设";
 		};
 	}
 }
