@@ -70,7 +70,9 @@ class RuleRangesTest {
 	private static final Set<StatutoryRule> ADDED_AFTER_THE_MIGRATION = Set.of(StatutoryRule.UNIVERSAL_SUSPENSION_MAX_LENGTH,
 			StatutoryRule.UNIVERSAL_SUSPENSION_START_LOOKBACK, StatutoryRule.UNIVERSAL_SUSPENSION_START_LEAD,
 			StatutoryRule.LICENCE_RENEWAL_EARLIEST, StatutoryRule.SAFETY_LEDGER_LOOKBACK,
-			StatutoryRule.INSPECTION_RECTIFICATION_MAX, StatutoryRule.PENALTY_SUSPENSION_MAX);
+			StatutoryRule.INSPECTION_RECTIFICATION_MAX, StatutoryRule.PENALTY_SUSPENSION_MAX,
+			StatutoryRule.COMPLAINT_FILINGS_PER_PHONE, StatutoryRule.COMPLAINT_FILINGS_PER_ADDRESS,
+			StatutoryRule.COMPLAINT_LOOKUP_FAILURES);
 
 	/** The migration that removed the overrides out of range used the ranges the code enforces. */
 	@Test
