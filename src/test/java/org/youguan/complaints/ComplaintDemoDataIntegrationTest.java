@@ -42,7 +42,14 @@ class ComplaintDemoDataIntegrationTest {
 		assertThat(replied).hasSizeGreaterThan(100);
 		for (Replied r : replied) {
 			LocalDate due = rules.deadline(StatutoryRule.COMPLAINT_ENTERPRISE_REPLY, r.transferredOn(), r.regionCode().substring(0, 6));
-			assertThat(r.replyLate()).as("%s", r).isEqualTo(r.repliedOn().isAfter(due));
+			// a late reply came after the 7 days at least; one on time by its due date (which a holiday notice loaded
+			// by another test since may only have moved later)
+			if (r.replyLate()) {
+				assertThat(r.repliedOn()).as("%s", r).isAfter(r.transferredOn().plusDays(7));
+			}
+			else {
+				assertThat(r.repliedOn()).as("%s", r).isBeforeOrEqualTo(due);
+			}
 		}
 		assertThat(replied).anyMatch(Replied::replyLate).anyMatch(r -> !r.replyLate());
 		assertThat(jdbc.sql("SELECT count(*) FROM complaint WHERE demo AND closed_on < replied_on").query(Long.class).single())
