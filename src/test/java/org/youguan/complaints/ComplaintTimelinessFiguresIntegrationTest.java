@@ -9,11 +9,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
+import org.youguan.SignIn;
 import org.youguan.MutableClock;
 import org.youguan.kernel.DataScope;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The published timeliness rates count a step not taken past its due date as late (attack: only finished steps were
@@ -43,6 +49,9 @@ class ComplaintTimelinessFiguresIntegrationTest {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	MockMvc mvc;
 
 	@AfterEach
 	void resetClock() {
@@ -116,5 +125,23 @@ class ComplaintTimelinessFiguresIntegrationTest {
 		procedure.reply(SF, id, new ComplaintReply("经查属实", Responsibility.RESPONSIBLE, "赔偿", BigDecimal.ONE, true, true,
 				"客服", "13800000000"));
 		assertThat(queries.get(WUZHONG, id).stepDue()).isBeforeOrEqualTo(c.answerDue());
+	}
+
+	/** 挽回经济损失 is money: two decimals on the figures page (99,999,999.99 was shown rounded to 100,000,000). */
+	@Test
+	void theFiguresPageWritesTheLossRecoveredWithTwoDecimals() throws Exception {
+		int year = 2061 + ThreadLocalRandom.current().nextInt(30);
+		clock.set(LocalDateTime.of(year, 2, 2, 10, 0));
+		long id = file();
+		procedure.acceptAndTransfer(WUZHONG, id, null, null);
+		procedure.reply(SF, id, new ComplaintReply("经查属实", Responsibility.RESPONSIBLE, "赔偿", new BigDecimal("12.5"),
+				true, true, "客服", "13800000000"));
+		procedure.callBack(WUZHONG, id, true, Satisfaction.SATISFIED, true);
+		procedure.close(WUZHONG, id, true, new BigDecimal("12.5"), null);
+		String month = year + "-02";
+		mvc.perform(get("/complaints/figures").session(SignIn.session(mvc, "sz.leader")).param("region", "320506")
+			.param("from", month).param("to", month))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(">12.50</div>")));
 	}
 }
