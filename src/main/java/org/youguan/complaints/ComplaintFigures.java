@@ -2,6 +2,8 @@ package org.youguan.complaints;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,6 +26,14 @@ import org.youguan.statistics.Slice;
  * the enterprise's own answer — per million of 快递业务量 of the same period, region and brand, from the statistics module's approved data). A rate
  * whose 快递业务量 is incomplete (a month below the completeness share) carries the statistics module's caveat
  * ("数据不完整：2026-11 已审核52/60家") wherever it is shown: the page, the .xlsx, the notice and its publication.
+ * <p>
+ * The timeliness rates count a step still not taken past its due date as late, judged as of the period's last day or
+ * today, whichever is earlier ({@link #asOf}): 转办按时率 = transferred within the limit / (transferred + awaiting
+ * acceptance past the transfer limit); 答复按时率 = replied within the limit and not overdue on a redo / (replied +
+ * awaiting the first reply past its due date); 30日内办结率 = closed within the answer limit (邮政法(2015) art.65) /
+ * (closed + open past the answer limit). The enterprises named as late count replies made late and complaints they
+ * have not answered past the due date ({@link #lateRepliers}). Rates are rounded down to one decimal ({@link #percent}):
+ * 100.0% only when every one counts.
  */
 @Service
 public class ComplaintFigures {
@@ -84,7 +94,10 @@ public class ComplaintFigures {
 
 	private final Indicators indicators;
 
-	ComplaintFigures(JdbcClient jdbc, Aggregates aggregates, Indicators indicators) {
+	private final Clock clock;
+
+	ComplaintFigures(JdbcClient jdbc, Aggregates aggregates, Indicators indicators, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.aggregates = aggregates;
 		this.indicators = indicators;
@@ -109,7 +122,7 @@ public class ComplaintFigures {
 			.params(params(scope, prefix, from, to))
 			.query(Rows.of(Counts.class))
 			.single();
-		return totals(c, prefix, from, to);
+		return totals(c, overdue(scope, prefix, from, to), prefix, from, to);
 	}
 
 	/**
@@ -135,15 +148,54 @@ public class ComplaintFigures {
 			.params(params(scope, prefix, from, to))
 			.query(Rows.of(Counts.class))
 			.single();
-		return totals(c, prefix, from, to);
+		return totals(c, overdue(scope, prefix, from, to), prefix, from, to);
 	}
 
-	private Totals totals(Counts c, String prefix, YearMonth from, YearMonth to) {
+	/**
+	 * The steps of the period's complaints still not taken past their due date as of {@link #asOf}: awaiting
+	 * acceptance past the transfer limit, awaiting the enterprise's first reply past its due date, returned for redoing
+	 * past the redo's due date while counted as replied on time, open past the 30-day answer limit. Counted from the
+	 * open complaint rows (they change with the day, so no roll-up holds them), for the roll-up's totals and the recount
+	 * alike.
+	 */
+	record Overdue(long awaitingTransfer, long awaitingReply, long redoOverdue, long openPastAnswer) {
+	}
+
+	private Overdue overdue(DataScope scope, String prefix, YearMonth from, YearMonth to) {
+		Map<String, Object> params = params(scope, prefix, from, to);
+		params.put("asOf", asOf(to));
+		return jdbc.sql("""
+				SELECT count(*) FILTER (WHERE c.status = 'RECEIVED' AND c.transfer_due < :asOf) AS awaiting_transfer,
+				       count(*) FILTER (WHERE c.status = 'TRANSFERRED' AND c.step_due < :asOf) AS awaiting_reply,
+				       count(*) FILTER (WHERE c.status = 'RETURNED' AND c.step_due < :asOf AND NOT c.reply_late) AS redo_overdue,
+				       count(*) FILTER (WHERE c.answer_due < :asOf) AS open_past_answer
+				FROM complaint c""" + period(prefix) + scope.regionPredicate("c.region_code") + " AND c.status NOT IN " + FINISHED)
+			.params(params)
+			.query(Rows.of(Overdue.class))
+			.single();
+	}
+
+	/** The statuses that end a complaint (no step is awaited). */
+	private static final String FINISHED = "('CLOSED', 'REJECTED', 'WITHDRAWN')";
+
+	/**
+	 * The day the figures of a period judge open complaints' steps on: its last day once it ended, today while it runs
+	 * (a step due later in the month is not late yet).
+	 */
+	LocalDate asOf(YearMonth to) {
+		LocalDate end = to.atEndOfMonth();
+		LocalDate today = LocalDate.now(clock);
+		return end.isBefore(today) ? end : today;
+	}
+
+	private Totals totals(Counts c, Overdue o, String prefix, YearMonth from, YearMonth to) {
 		Slice slice = new Slice(prefix, null, from, to);
 		BigDecimal volume = aggregates.value(indicators.get("express.volume"), slice);
 		return new Totals(c.received(), c.accepted(), c.notAccepted(), c.closed(), c.withdrawn(), c.valid(),
-				percent(c.transferOnTime(), c.accepted()), percent(c.replyOnTime(), c.replied()),
-				percent(c.answeredInTime(), c.closed()), percent(c.satisfied(), c.surveyed()), c.compensation(), volume,
+				percent(c.transferOnTime(), c.accepted() + o.awaitingTransfer()),
+				percent(c.replyOnTime() - o.redoOverdue(), c.replied() + o.awaitingReply()),
+				percent(c.answeredInTime(), c.closed() + o.openPastAnswer()), percent(c.satisfied(), c.surveyed()),
+				c.compensation(), volume,
 				perMillion(c.received(), volume), perMillion(c.valid(), volume), volumeCaveat(volume, slice));
 	}
 
@@ -234,13 +286,22 @@ public class ComplaintFigures {
 		return result;
 	}
 
-	/** Enterprises that replied after the due date, most often first (named in the notice). */
+	/**
+	 * Enterprises that replied after the due date or have not answered past it, most often first (named in the notice):
+	 * {@code late} counts replies made late, complaints awaiting the first reply past its due date and redos past theirs,
+	 * as of {@link #asOf}; {@code replies} the complaints that were due a reply by then (replied, or awaiting one past
+	 * its due date) — an enterprise that never replies is named, with every one of them late.
+	 */
 	public List<Late> lateRepliers(DataScope scope, String prefix, YearMonth from, YearMonth to) {
-		return jdbc.sql("""
-				SELECT c.enterprise_name AS enterprise, count(*) FILTER (WHERE c.reply_late) AS late, count(*) AS replies
-				FROM complaint c""" + period(prefix) + scope.regionPredicate("c.region_code")
-				+ " AND c.replied_on IS NOT NULL GROUP BY 1 HAVING count(*) FILTER (WHERE c.reply_late) > 0 ORDER BY 2 DESC, 1")
-			.params(params(scope, prefix, from, to))
+		Map<String, Object> params = params(scope, prefix, from, to);
+		params.put("asOf", asOf(to));
+		String unanswered = "(c.status = 'TRANSFERRED' AND c.step_due < :asOf)";
+		String lateOrUnanswered = "(c.reply_late OR " + unanswered + " OR (c.status = 'RETURNED' AND c.step_due < :asOf))";
+		return jdbc.sql("SELECT c.enterprise_name AS enterprise, count(*) FILTER (WHERE " + lateOrUnanswered + ") AS late, "
+				+ "count(*) AS replies FROM complaint c" + period(prefix) + scope.regionPredicate("c.region_code")
+				+ " AND c.enterprise_name IS NOT NULL AND (c.replied_on IS NOT NULL OR " + unanswered + ")"
+				+ " GROUP BY 1 HAVING count(*) FILTER (WHERE " + lateOrUnanswered + ") > 0 ORDER BY 2 DESC, 1")
+			.params(params)
 			.query(Rows.of(Late.class))
 			.list();
 	}
@@ -258,8 +319,15 @@ public class ComplaintFigures {
 		return params;
 	}
 
-	static BigDecimal percent(long part, long whole) {
-		return whole == 0 ? null : BigDecimal.valueOf(part * 100.0 / whole).setScale(1, RoundingMode.HALF_UP);
+	/**
+	 * A share or rate in percent with one decimal, rounded down — exactly, in decimal arithmetic — so 100.0 is shown
+	 * only when every one counts (6997 of 7000 is 99.9, never 100.0; a part below one in a thousand shows 0.0): the one
+	 * helper every rate and share of the complaint figures, pages, exports and notices is computed with.
+	 * @return null when {@code whole} is 0 (no rate)
+	 */
+	public static BigDecimal percent(long part, long whole) {
+		return whole == 0 ? null
+				: BigDecimal.valueOf(part).multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(whole), 1, RoundingMode.DOWN);
 	}
 
 	static BigDecimal perMillion(long count, BigDecimal volume) {

@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -26,6 +27,7 @@ import org.youguan.complaints.internal.ComplaintRepository;
 import org.youguan.complaints.internal.ComplaintSettings;
 import org.youguan.complaints.internal.ComplaintStore;
 import org.youguan.complaints.internal.FilerPhone;
+import org.youguan.complaints.internal.PublicTally;
 import org.youguan.complaints.internal.QueryCodes;
 import org.youguan.documents.Attachment;
 import org.youguan.documents.AttachmentDraft;
@@ -43,6 +45,7 @@ import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
 import org.youguan.numbering.BusinessNumbers;
 import org.youguan.org.Bureaus;
+import org.youguan.platform.ChinaTime;
 import org.youguan.platform.Secrets;
 import org.youguan.region.RegionCode;
 import org.youguan.region.Regions;
@@ -116,13 +119,16 @@ public class ComplaintIntake {
 
 	private final ApplicationEventPublisher events;
 
+	private final PublicTally tally;
+
 	/** The category catalogue once read ({@link #categories()}); null before. */
 	private volatile List<String> categories;
 
 	ComplaintIntake(ComplaintRepository complaints, ComplaintStore store, Brands brands, Regions regions, Bureaus bureaus,
 			StatutoryRules rules, BusinessNumbers numbers, JdbcClient jdbc, ComplaintRecords records, ComplaintSettings settings,
 			AcceptanceRules acceptance, Clock clock, Secrets secrets, Attachments attachmentStore,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, PublicTally tally) {
+		this.tally = tally;
 		this.events = events;
 		this.attachmentStore = attachmentStore;
 		this.complaints = complaints;
@@ -204,7 +210,7 @@ public class ComplaintIntake {
 	@Transactional
 	public Filed file(ComplaintForm form, List<UploadedFile> attachments, Channel channel, IdempotencyKey idempotency,
 			boolean demo) {
-		return file(form, attachments, null, List.of(), channel, idempotency, null, null, demo);
+		return file(form, attachments, null, List.of(), channel, idempotency, null, null, demo, null);
 	}
 
 	/**
@@ -216,7 +222,7 @@ public class ComplaintIntake {
 	 */
 	@Transactional
 	public Filed fileByStaff(DataScope scope, ComplaintForm form, Channel channel, IdempotencyKey idempotency) {
-		return file(form, List.of(), null, List.of(), channel, idempotency, requireScope(scope), null, false);
+		return file(form, List.of(), null, List.of(), channel, idempotency, requireScope(scope), null, false, null);
 	}
 
 	/**
@@ -233,6 +239,18 @@ public class ComplaintIntake {
 	@Transactional
 	public Filed submit(ComplaintForm form, List<UploadedFile> files, AttachmentDraft draft, Channel channel,
 			DataScope staff) {
+		return submit(form, files, draft, channel, staff, null);
+	}
+
+	/**
+	 * Submits a complaint form ({@link #submit(ComplaintForm, List, AttachmentDraft, Channel, DataScope)}) sent by the
+	 * public from a client address: the public portal's limits apply ({@link #filePublic}).
+	 * @param address the client's address as the web layer sees it, or null (staff, not limited)
+	 * @throws DomainException 429 past the limit of complaints per phone or per address a day
+	 */
+	@Transactional
+	public Filed submit(ComplaintForm form, List<UploadedFile> files, AttachmentDraft draft, Channel channel,
+			DataScope staff, String address) {
 		String key = formKey(draft);
 		TransactionLocks.hold(jdbc, "complaint_form:" + key);
 		FormSubmit submit = new FormSubmit(requestHash(form, files, channel), attachmentStore.held(draft).isEmpty(),
@@ -243,7 +261,24 @@ public class ComplaintIntake {
 		}
 		Holding holding = hold(draft, files);
 		return file(form, holding.notHeld(), draft, holding.errors(), channel, new IdempotencyKey(FORM_CALLER, key),
-				staff, submit, false);
+				staff, submit, false, staff == null ? address : null);
+	}
+
+	/**
+	 * Files a complaint sent to the public API ({@code POST /api/v1/public/complaints}) from a client address, under the
+	 * public portal's limits (rule catalogue, the value of the complaint's county): at most
+	 * {@code complaint.filings-per-phone} complaints a day (China time) with one filer phone, and at most
+	 * {@code complaint.filings-per-address} from one client address — an anonymous form has no account to hold to
+	 * account, and a flood of filings, in the filer's own name or another's phone, would bury the bureau's queue. Only
+	 * filings accepted count; a refused form counts nothing. Staff entry is not limited.
+	 * @param address the client's address as the web layer sees it
+	 * @throws InvalidValueException as {@link #file(ComplaintForm, List, Channel, IdempotencyKey, boolean)}
+	 * @throws DomainException 429 ({@link ErrorCode#TOO_MANY_REQUESTS}) naming {@code phone} (rule {@code daily-limit})
+	 * or the request (rule {@code daily-limit}) past a limit
+	 */
+	@Transactional
+	public Filed filePublic(ComplaintForm form, String address) {
+		return file(form, List.of(), null, List.of(), Channel.WEB, null, null, null, false, address);
 	}
 
 	/**
@@ -294,10 +329,11 @@ public class ComplaintIntake {
 	/**
 	 * @param staff the scope of the staff member who enters the complaint (its channel and region checked), or null
 	 * @param submit a form's submit as taken before its files were held ({@link #submit}), or null for an API call
+	 * @param publicAddress the public filer's client address, whose limits apply ({@link #filePublic}); null: none
 	 */
 	private Filed file(ComplaintForm form, List<UploadedFile> attachments, AttachmentDraft draft,
 			List<FieldError> fileErrors, Channel channel, IdempotencyKey idempotency, DataScope staff, FormSubmit submit,
-			boolean demo) {
+			boolean demo, String publicAddress) {
 		boolean formSubmit = idempotency != null && FORM_CALLER.equals(idempotency.caller());
 		String idempotencyKey = idempotency == null ? null : idempotency.value();
 		if (idempotencyKey != null && !formSubmit) {
@@ -357,6 +393,9 @@ public class ComplaintIntake {
 		}
 		ComplaintForm clean = checked.form();
 		FilerPhone phone = FilerPhone.of(secrets, clean.phone());
+		if (publicAddress != null) {
+			withinPublicLimits(phone, publicAddress, clean.region().substring(0, 6), today);
+		}
 		// the waybill compared by its key (Text.identifierKey), so SF-7000-0001 is the SF70000001 complained of before
 		String duplicateOf = clean.waybillNumber() == null ? null : jdbc.sql("SELECT number FROM complaint"
 				+ " WHERE filer_phone_index = :phone AND " + Text.identifierKeySql("waybill_number") + " = :waybill"
@@ -401,6 +440,28 @@ public class ComplaintIntake {
 					c.transferDue()));
 		}
 		return new Filed(c.id(), number, queryCode, duplicateOf);
+	}
+
+	/**
+	 * The public portal's daily limits ({@link #filePublic}): refused with 429 when the phone or the address already
+	 * filed the rule's number of complaints today (China time); otherwise this filing is counted against both, in the
+	 * filing's transaction (a filing refused later counts nothing).
+	 */
+	private void withinPublicLimits(FilerPhone phone, String address, String county, LocalDate today) {
+		Instant since = today.atStartOfDay(ChinaTime.ZONE).toInstant();
+		String phoneKey = HexFormat.of().formatHex(phone.index());
+		int perPhone = rules.intValue(StatutoryRule.COMPLAINT_FILINGS_PER_PHONE, county);
+		if (tally.since(PublicTally.FILED_BY_PHONE, phoneKey, since) >= perPhone) {
+			String message = "该电话号码今天已提交" + perPhone + "件申诉，已达每日上限，请明天再提交；同一问题已提交的，请凭查询码查询进度";
+			throw new DomainException(ErrorCode.TOO_MANY_REQUESTS, message, List.of(new FieldError("phone", "daily-limit", message)));
+		}
+		int perAddress = rules.intValue(StatutoryRule.COMPLAINT_FILINGS_PER_ADDRESS, county);
+		if (tally.since(PublicTally.FILED_FROM, address, since) >= perAddress) {
+			String message = "今天从您所在的网络已提交" + perAddress + "件申诉，已达每日上限，请明天再提交，或拨打12305申诉";
+			throw new DomainException(ErrorCode.TOO_MANY_REQUESTS, message, List.of(new FieldError("request", "daily-limit", message)));
+		}
+		tally.add(PublicTally.FILED_BY_PHONE, phoneKey);
+		tally.add(PublicTally.FILED_FROM, address);
 	}
 
 	/**
@@ -576,7 +637,8 @@ public class ComplaintIntake {
 	/** The form's rules and the preconditions told to the filer at once; every failing field is named. */
 	private Checked check(ComplaintForm f, LocalDate today, DataScope staff) {
 		Validation v = new Validation();
-		v.name("filerName", "申诉人姓名", f.filerName(), 60).personName("filerName", "申诉人姓名", f.filerName());
+		v.name("filerName", "申诉人姓名", f.filerName(), 60).personName("filerName", "申诉人姓名", f.filerName())
+			.noMarkup("filerName", "申诉人姓名", f.filerName());
 		// the procedure calls the filer back; no message is sent by SMS, so any telephone reaches them
 		Telephone phone = v.check("phone", () -> Telephone.of(f.phone(), "联系电话"));
 		v.require("filerRole", f.filerRole() != null, "required", "请选择申诉人身份（寄件人、收件人或受委托人）");
@@ -592,7 +654,8 @@ public class ComplaintIntake {
 		Brands.BrandView brand = f.brand() == null || Text.isBlank(f.brand()) ? null : brands.findByShortName(Text.strip(f.brand())).orElse(null);
 		v.require("brand", brand != null, "respondent", f.brand() == null || Text.isBlank(f.brand())
 				? "请填写被申诉的企业品牌（没有明确的被申诉人不能受理）" : "没有该品牌：" + Text.strip(f.brand()));
-		v.maxLength("enterprise", "被申诉企业或网点", f.enterprise(), 200).name("enterprise", "被申诉企业或网点", f.enterprise());
+		v.maxLength("enterprise", "被申诉企业或网点", f.enterprise(), 200).name("enterprise", "被申诉企业或网点", f.enterprise())
+			.noPersonalNumber("enterprise", "被申诉企业或网点", f.enterprise());
 		v.maxLength("waybillNumber", "运单号", f.waybillNumber(), 40).identifier("waybillNumber", "运单号", f.waybillNumber());
 		v.require("postedOn", f.postedOn() != null, "required", "请填写交寄日期");
 		v.within("postedOn", "交寄日期", f.postedOn(), Validation.EARLIEST_RECORD, Validation.LATEST_RECORD);
@@ -606,7 +669,9 @@ public class ComplaintIntake {
 		v.require("priorComplaint.date", f.priorComplaintDate() == null || f.postedOn() == null
 				|| !f.priorComplaintDate().isBefore(f.postedOn()), "after-posting", "向企业投诉的日期不能早于交寄日期");
 		v.required("priorComplaint.channel", "向企业投诉的渠道", f.priorChannel())
-			.line("priorComplaint.channel", "向企业投诉的渠道", f.priorChannel(), 20);
+			.line("priorComplaint.channel", "向企业投诉的渠道", f.priorChannel(), 20)
+			// a channel names how (电话、APP、网点), never whose number: it is shown to the enterprise and leaders as typed
+			.noPersonalNumber("priorComplaint.channel", "向企业投诉的渠道", f.priorChannel());
 		v.maxLength("priorComplaint.companyAnswer", "企业的答复", f.companyAnswer(), 500);
 		List<String> categories = categories();
 		v.require("category", f.category() != null && categories.contains(f.category()), "dictionary",

@@ -131,9 +131,10 @@ public class ComplaintProcedure {
 		var before = c.snapshot();
 		c.reject(condition, Text.freeText(reason));
 		store.save(c);
-		records.history(c, "经审查，不予受理：" + condition.label() + "。" + Text.freeText(reason));
-		records.audit(c, "complaint.reject", c.number() + "不予受理：" + condition.label(), before);
-		return done(c, "不予受理（" + condition.label() + "）");
+		String stated = condition.label(rules.stated(StatutoryRule.COMPLAINT_FILING_WINDOW, county(c)));
+		records.history(c, "经审查，不予受理：" + stated + "。" + Text.freeText(reason));
+		records.audit(c, "complaint.reject", c.number() + "不予受理：" + stated, before);
+		return done(c, "不予受理（" + stated + "）");
 	}
 
 	/**

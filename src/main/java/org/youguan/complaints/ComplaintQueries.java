@@ -382,11 +382,19 @@ public class ComplaintQueries {
 
 		static Assigned of(String cursor, Instant assignedAt, EnterpriseComplaintView full) {
 			EnterpriseComplaintView c = full.contactMasked();
-			return new Assigned(cursor, c.id(), c.number(), c.status(), assignedAt, c.stepDue(), c.filerName(),
+			return new Assigned(cursor, c.id(), c.number(), c.status(), assignedAt, enterprisesDue(c), c.filerName(),
 					c.filerPhone(), c.filerRole(), c.regionCode(), c.regionName(), c.brandName(), c.namedEnterprise(),
 					c.waybillNumber(), c.postedOn(), c.priorComplainedOn(), c.priorChannel(), c.priorAnswer(), c.category(),
 					c.reason(), c.amountClaimed(), c.description(), c.redoCount(), c.returnReason());
 		}
+	}
+
+	/**
+	 * The enterprise's own due date: the reply's (or the redo's) while one is awaited from it; null once it replied —
+	 * the step due then is the bureau's call-back, no date of the enterprise's.
+	 */
+	static LocalDate enterprisesDue(EnterpriseComplaintView c) {
+		return c.status() == ComplaintStatus.TRANSFERRED || c.status() == ComplaintStatus.RETURNED ? c.stepDue() : null;
 	}
 
 	/** A page of the feed and the cursor to ask with next ({@code since}); the same cursor when nothing was new. */

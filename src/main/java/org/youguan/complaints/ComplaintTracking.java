@@ -2,11 +2,13 @@ package org.youguan.complaints;
 
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -16,12 +18,16 @@ import org.youguan.complaints.internal.ComplaintRecords;
 import org.youguan.complaints.internal.ComplaintRepository;
 import org.youguan.complaints.internal.ComplaintStore;
 import org.youguan.complaints.internal.FilerPhone;
+import org.youguan.complaints.internal.PublicTally;
 import org.youguan.complaints.internal.QueryCodes;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.Masking;
+import org.youguan.kernel.FieldError;
 import org.youguan.kernel.Text;
 import org.youguan.platform.Secrets;
+import org.youguan.rules.StatutoryRule;
+import org.youguan.rules.StatutoryRules;
 
 /**
  * The filer's side without an account: the public status (number with the query code or the filer's phone; no personal
@@ -57,8 +63,14 @@ public class ComplaintTracking {
 
 	private final Clock clock;
 
+	private final PublicTally tally;
+
+	private final StatutoryRules rules;
+
 	ComplaintTracking(ComplaintRepository complaints, ComplaintStore store, ComplaintRecords records, JdbcClient jdbc,
-			Secrets secrets, Clock clock) {
+			Secrets secrets, Clock clock, PublicTally tally, StatutoryRules rules) {
+		this.tally = tally;
+		this.rules = rules;
 		this.complaints = complaints;
 		this.store = store;
 		this.records = records;
@@ -73,6 +85,24 @@ public class ComplaintTracking {
 	 * @throws DomainException not found (nothing tells which was wrong)
 	 */
 	public PublicStatus publicStatus(String number, String queryCodeOrPhone) {
+		return publicStatus(number, queryCodeOrPhone, null);
+	}
+
+	/**
+	 * The public status asked from a client address ({@link #publicStatus(String, String)}), under the limit of failed
+	 * look-ups per address: the numbers run without gaps and the filer's phone is known to the respondent enterprise,
+	 * so trying phone after phone (or code after code) would open other people's complaints. A look-up that finds
+	 * nothing counts against {@code address}; once {@code complaint.lookup-failures} (rule catalogue, national value)
+	 * failed within the last hour, every look-up from it is refused until the oldest of them is an hour old.
+	 * @param address the client's address as the web layer sees it; null for a caller inside the application (not counted)
+	 * @throws DomainException 429 ({@link ErrorCode#TOO_MANY_REQUESTS}, field {@code number}, rule {@code lookup-limit});
+	 * not found as {@link #publicStatus(String, String)}, counted
+	 */
+	public PublicStatus publicStatus(String number, String queryCodeOrPhone, String address) {
+		return counted(address, () -> statusByCodeOrPhone(number, queryCodeOrPhone));
+	}
+
+	private PublicStatus statusByCodeOrPhone(String number, String queryCodeOrPhone) {
 		String secret = queryCodeOrPhone == null ? "" : Text.strip(queryCodeOrPhone);
 		return publicStatus(byNumber(number)
 			.filter(x -> QueryCodes.matches(x.queryCodeHash(), secret)
@@ -87,6 +117,20 @@ public class ComplaintTracking {
 	 * @throws DomainException not found (nothing tells which was wrong)
 	 */
 	public PublicStatus publicStatusByCode(String number, String queryCode) {
+		return publicStatusByCode(number, queryCode, null);
+	}
+
+	/**
+	 * The public status by the number and the query code asked from a client address, under the same limit of failed
+	 * look-ups as {@link #publicStatus(String, String, String)}.
+	 * @param address the client's address; null for a caller inside the application (not counted)
+	 * @throws DomainException 429 (rule {@code lookup-limit}) past the limit; not found, counted
+	 */
+	public PublicStatus publicStatusByCode(String number, String queryCode, String address) {
+		return counted(address, () -> statusByCode(number, queryCode));
+	}
+
+	private PublicStatus statusByCode(String number, String queryCode) {
 		return publicStatus(byNumber(number).filter(x -> QueryCodes.matches(x.queryCodeHash(), queryCode))
 			.orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "未找到该申诉，请核对申诉编号和查询码（用电话号码查询请在查询页面提交）")));
 	}
@@ -110,6 +154,53 @@ public class ComplaintTracking {
 	 */
 	@Transactional
 	public void withdraw(String number, String queryCode) {
+		withdraw(number, queryCode, null);
+	}
+
+	/**
+	 * The filer withdraws ({@link #withdraw(String, String)}) from a client address: a wrong number or code counts as a
+	 * failed look-up of that address, and past the limit ({@link #publicStatus(String, String, String)}) the withdrawal
+	 * is refused before anything is looked up — a code cannot be found by trying withdrawals either.
+	 * @param address the client's address; null for a caller inside the application (not counted)
+	 * @throws DomainException 429 (rule {@code lookup-limit}); not found (counted); illegal transition when finished
+	 */
+	@Transactional
+	public void withdraw(String number, String queryCode, String address) {
+		counted(address, () -> {
+			withdrawn(number, queryCode);
+			return null;
+		});
+	}
+
+	/**
+	 * Runs a public look-up from {@code address}: refused with 429 while the address has reached the failed look-ups
+	 * allowed an hour, counted (in a transaction of its own, kept when the caller's rolls back) when it finds nothing.
+	 */
+	private <T> T counted(String address, Supplier<T> lookUp) {
+		if (address == null) {
+			return lookUp.get();
+		}
+		int limit = rules.intValue(StatutoryRule.COMPLAINT_LOOKUP_FAILURES, StatutoryRule.NATIONAL_REGION);
+		if (tally.since(PublicTally.LOOKUP_FAILED, address, clock.instant().minus(LOOKUP_WINDOW)) >= limit) {
+			String message = "查询失败次数过多（每小时最多" + limit + "次），请一小时后再试；忘记查询码的，请凭受理回执或拨打12305咨询";
+			throw new DomainException(ErrorCode.TOO_MANY_REQUESTS, message,
+					List.of(new FieldError("number", "lookup-limit", message)));
+		}
+		try {
+			return lookUp.get();
+		}
+		catch (DomainException ex) {
+			if (ex.code() == ErrorCode.NOT_FOUND) {
+				tally.addApart(PublicTally.LOOKUP_FAILED, address);
+			}
+			throw ex;
+		}
+	}
+
+	/** The window the failed look-ups of an address are counted in. */
+	static final Duration LOOKUP_WINDOW = Duration.ofHours(1);
+
+	private void withdrawn(String number, String queryCode) {
 		Complaint c = byNumber(number).filter(x -> QueryCodes.matches(x.queryCodeHash(), queryCode))
 			.orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "未找到该申诉，请核对申诉编号和查询码"));
 		var before = c.snapshot();

@@ -38,7 +38,10 @@ public record ComplaintView(long id, String number, Channel channel, String file
 	/**
 	 * This view with the filer's name and phone masked and every personal number in its typed text masked — ID and
 	 * mobile numbers and landlines alike ({@link Masking#telephonesIn}), as a landline phone field is masked — for
-	 * readers not entitled to them (leaders).
+	 * readers not entitled to them (leaders). Every text a person typed is masked: the named enterprise or outlet, the
+	 * earlier complaint's channel and answer, the description, the waybill number, the refusal, return, closing,
+	 * referral and transfer reasons and the reply's findings and solution (the reply's handler is a name refused with a
+	 * number in it).
 	 */
 	public ComplaintView masked() {
 		return with(Masking.name(filerName), filerPhoneMasked(), Masking.phone(replyHandlerPhone), Masking::telephonesIn);
@@ -50,8 +53,8 @@ public record ComplaintView(long id, String number, Channel channel, String file
 
 	private ComplaintView with(String filer, String phone, String handlerPhone, UnaryOperator<String> text) {
 		return new ComplaintView(id, number, channel, filer, phone, filerRole, regionCode, regionName, brandName,
-				namedEnterprise, enterpriseName, enterpriseCreditCode, text.apply(waybillNumber), postedOn, priorComplainedOn,
-				priorChannel, text.apply(priorAnswer), category, reason, amountClaimed, text.apply(description),
+				text.apply(namedEnterprise), enterpriseName, enterpriseCreditCode, text.apply(waybillNumber), postedOn,
+				priorComplainedOn, text.apply(priorChannel), text.apply(priorAnswer), category, reason, amountClaimed, text.apply(description),
 				duplicateOf, status, receivedAt, receivedOn, answerDue, transferDue, stepDue, rejectionCondition,
 				text.apply(rejectionReason), transferredOn, text.apply(replyFindings), replyResponsibility,
 				text.apply(replySolution), replyCompensation, replyApology, replyUserAgrees, replyHandler, handlerPhone,

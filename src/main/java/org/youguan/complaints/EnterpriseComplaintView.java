@@ -31,13 +31,15 @@ public record EnterpriseComplaintView(long id, String number, Channel channel, S
 
 	/**
 	 * The enterprise's projection of a complaint read by the bureau's queries: only the fields above, every ID or
-	 * mobile number in the typed text (and a waybill number stored before such numbers were refused) masked, the
-	 * contact fields as given.
+	 * mobile number in the typed text masked — the named enterprise or outlet, the earlier complaint's channel and
+	 * answer, the description, the reply and the return reason, and the waybill number and channel stored before such
+	 * numbers were refused in them — the contact fields as given.
 	 */
 	public static EnterpriseComplaintView of(ComplaintView c) {
 		return new EnterpriseComplaintView(c.id(), c.number(), c.channel(), c.filerName(), c.filerPhone(), c.filerRole(),
-				c.regionCode(), c.regionName(), c.brandName(), c.namedEnterprise(), c.enterpriseName(),
-				Masking.personalNumbersIn(c.waybillNumber()), c.postedOn(), c.priorComplainedOn(), c.priorChannel(),
+				c.regionCode(), c.regionName(), c.brandName(), Masking.personalNumbersIn(c.namedEnterprise()),
+				c.enterpriseName(), Masking.personalNumbersIn(c.waybillNumber()), c.postedOn(), c.priorComplainedOn(),
+				Masking.personalNumbersIn(c.priorChannel()),
 				Masking.personalNumbersIn(c.priorAnswer()), c.category(), c.reason(), c.amountClaimed(),
 				Masking.personalNumbersIn(c.description()), c.status(), c.receivedOn(), c.answerDue(), c.stepDue(),
 				c.transferredOn(), Masking.personalNumbersIn(c.replyFindings()), c.replyResponsibility(),

@@ -120,7 +120,7 @@ class ComplaintDemoData {
 			paid = paid.min(form.amountClaimed());
 			past.add(new ComplaintLoader.Past(form, brandIds.get(brand), received, to == null ? null : to.id(),
 					to == null ? null : to.legalName(), to == null ? null : to.creditCode(), responsibility, paid, satisfaction,
-					2 + random.nextInt(6), random.nextInt(100) < 5, 8 + random.nextInt(18),
+					1 + random.nextInt(8), 8 + random.nextInt(18),
 					rejected || to == null ? rejection() : null));
 		}
 		loader.load(past, true, "演示数据：近一年");

@@ -116,9 +116,37 @@ public final class Validation {
 	 * units Java stores it in; else this field's error (rule {@code max-length}, "{label}不能超过{max}个字符"). Null passes.
 	 */
 	public Validation maxLength(String field, String label, String value, int max) {
-		return require(field, value == null || value.length() <= max || value.codePointCount(0, value.length()) <= max,
+		require(field, value == null || value.length() <= max || value.codePointCount(0, value.length()) <= max,
 				"max-length",
 				label + "不能超过" + max + "个字符");
+		return combiningMarks(field, label, value);
+	}
+
+	/**
+	 * The most combining marks (Unicode Mn, Me, Mc) a text may stack on one character: Vietnamese stacks two, Indic and
+	 * Tibetan scripts a few; a longer run ("a" and 1999 marks, "Zalgo" text) is no writing — it draws over the lines
+	 * above and below on every page, list and document that shows it, and passes a length check as a few letters.
+	 */
+	public static final int MAX_COMBINING_RUN = 8;
+
+	/**
+	 * A text holds no run of more than {@link #MAX_COMBINING_RUN} combining marks in a row (rule {@code combining-marks});
+	 * checked with every length ({@link #maxLength}), so every free text and name of every form, body and sheet is held
+	 * to it. Null passes.
+	 */
+	public Validation combiningMarks(String field, String label, String value) {
+		if (value == null) {
+			return this;
+		}
+		int run = 0;
+		for (int i = 0; i < value.length(); i += Character.charCount(value.codePointAt(i))) {
+			run = combiningMark(value.codePointAt(i)) ? run + 1 : 0;
+			if (run > MAX_COMBINING_RUN) {
+				return require(field, false, "combining-marks", label + "含有连续叠加的组合附加符号（超过" + MAX_COMBINING_RUN
+						+ "个，如叠加的重音符），会遮盖上下行的文字，请删除后重试");
+			}
+		}
+		return this;
 	}
 
 	/**
@@ -279,6 +307,31 @@ public final class Validation {
 	public Validation personName(String field, String label, String value) {
 		return require(field, !personalNumber(Text.strip(value)), "personal-number",
 				label + "只填写姓名，不得含有身份证号码或手机号码（姓名会在列表、查询和导出中原样显示）");
+	}
+
+	/**
+	 * A person's name typed by the public holds no markup: no {@code <} or {@code >} (half- or full-width), which no
+	 * name is written with — "&lt;b&gt;王&lt;/b&gt;" is shown escaped as it was typed on every page, notice and document,
+	 * and in a sheet or an e-mail that does not escape it, it is markup (rule {@code markup}). Null passes.
+	 */
+	public Validation noMarkup(String field, String label, String value) {
+		return require(field, value == null || !MARKUP.matcher(value).find(), "markup",
+				label + "不能含有“<”“>”等标记符号，请只填写姓名");
+	}
+
+	/** A character only markup is written with in a name: angle brackets, half- or full-width. */
+	private static final Pattern MARKUP = Pattern.compile("[<>＜＞]");
+
+	/**
+	 * A short text that has no business holding a personal number — a channel ("电话、APP、网点"), the name of a place
+	 * or an outlet — holds no 居民身份证 number or mobile number ({@link Masking#holdsPersonalNumber}, spaces inside taken
+	 * out too; rule {@code personal-number}): such a text is shown as typed to the readers of the record (the respondent
+	 * enterprise, leaders), so a number typed into it would be shown in full. A landline passes (an outlet's 0512-…
+	 * names a place, not a person). Null passes; the length and whether it is required are the caller's.
+	 */
+	public Validation noPersonalNumber(String field, String label, String value) {
+		return require(field, !personalNumber(Text.strip(value)), "personal-number",
+				label + "不得含有身份证号码或手机号码（会原样显示给处理人员和被申诉企业），请只填写" + label + "本身");
 	}
 
 	/** Whether an identifier holds an ID or mobile number as typed or with its spaces taken out. */

@@ -62,6 +62,24 @@ public enum StatutoryRule {
 	/** 申诉案卷保存期限（邮政业用户申诉处理办法(2014)） */
 	COMPLAINT_RECORD_RETENTION("complaint.record-retention", "申诉案卷保存期限", "3", RuleUnit.YEARS, true, Citation.of(COMPLAINT_MEASURES)),
 
+	/**
+	 * 同一电话号码每日经公众门户提交申诉的件数上限（北京时间自然日）：产品规则，非法律规定——匿名提交没有账号，
+	 * 一个号码一日内成批提交会淹没受理队列，也会以他人号码冒名申诉
+	 */
+	COMPLAINT_FILINGS_PER_PHONE("complaint.filings-per-phone", "同一电话号码每日网上申诉件数上限（产品规则，非法律规定）", "10", RuleUnit.COUNT, false, Citation.of(PRODUCT_RULE)),
+
+	/**
+	 * 同一访问地址每日经公众门户提交申诉的件数上限（北京时间自然日）：产品规则，非法律规定——换号码成批提交仍从同一地址发出；
+	 * 单位、网吧共用一个地址，故高于每个号码的上限
+	 */
+	COMPLAINT_FILINGS_PER_ADDRESS("complaint.filings-per-address", "同一访问地址每日网上申诉件数上限（产品规则，非法律规定）", "20", RuleUnit.COUNT, false, Citation.of(PRODUCT_RULE)),
+
+	/**
+	 * 同一访问地址每小时申诉查询失败（编号与查询码或电话不符）的次数上限：产品规则，非法律规定——申诉编号连续，
+	 * 逐个试查询码或电话即可找出他人的申诉
+	 */
+	COMPLAINT_LOOKUP_FAILURES("complaint.lookup-failures", "同一访问地址每小时申诉查询失败次数上限（产品规则，非法律规定）", "10", RuleUnit.COUNT, false, Citation.of(PRODUCT_RULE)),
+
 	/** 不配合申诉处理情节严重罚款上限（快递市场管理办法(2023) 第55条） */
 	FINE_COMPLAINT_NON_COOPERATION_MAX("fine.complaint-non-cooperation.max", "不配合申诉处理情节严重罚款上限", "3000", RuleUnit.YUAN, true, Citation.of(EXPRESS_MARKET_MEASURES, 55)),
 

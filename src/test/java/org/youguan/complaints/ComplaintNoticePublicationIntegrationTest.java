@@ -152,9 +152,17 @@ class ComplaintNoticePublicationIntegrationTest {
 			.andExpect(content().string(containsString("href=\"/public/complaints/notices/" + secondId + "\"")))
 			.andExpect(content().string(not(containsString("id=\"notice-correction\""))));
 		mvc.perform(get(second)).andExpect(status().isOk())
-			.andExpect(content().string(containsString("id=\"notice-correction\"")))
+			// the badge reads 更正, not the staff form's placeholder that shared its message key
+			.andExpect(content().string(containsString("id=\"notice-correction\">更正</span>")))
+			.andExpect(content().string(not(containsString("本期已发布时填写"))))
 			.andExpect(content().string(containsString("更正第" + firstId + "号通告")))
 			.andExpect(content().string(containsString("href=\"/public/complaints/notices/" + firstId + "\"")))
 			.andExpect(content().string(not(containsString("id=\"notice-replaced\""))));
+	}
+
+	@Test
+	void moneyIsWrittenWithTwoDecimalsNeverRoundedToTheYuan() {
+		assertThat(ComplaintNotices.yuan(new java.math.BigDecimal("99999999.99"))).isEqualTo("99,999,999.99");
+		assertThat(ComplaintNotices.yuan(new java.math.BigDecimal("30"))).isEqualTo("30.00");
 	}
 }

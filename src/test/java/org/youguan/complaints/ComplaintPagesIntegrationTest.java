@@ -261,7 +261,8 @@ class ComplaintPagesIntegrationTest {
 			list.add(new ComplaintLoader.Past(new ComplaintForm("测试", "13900000000", FilerRole.SENDER, "320703", "顺丰", null, "LYG1",
 					LocalDate.of(2025, 2, 20), LocalDate.of(2025, 3, 1), "电话", null, "延误", "派送延误", null, "测试"), brand,
 					LocalDate.of(2025, 3, 10), enterprise, "连云港测试顺丰快递服务有限公司", code, r, BigDecimal.TEN,
-					Satisfaction.SATISFIED, 3, r == Responsibility.PARTIAL, 12, null));
+					// the partly responsible one replies 10 days after the transfer: after the 7 days' due date, late
+					Satisfaction.SATISFIED, r == Responsibility.PARTIAL ? 10 : 3, 12, null));
 		}
 		loader.load(list, false, "测试");
 		DataScope lyg = DataScope.region("3207");

@@ -64,6 +64,9 @@ class EnterpriseComplaintApiIntegrationTest {
 	MutableClock clock;
 
 	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	@Autowired
 	Users users;
 
 	@Autowired
@@ -265,5 +268,50 @@ class EnterpriseComplaintApiIntegrationTest {
 		}
 		mvc.perform(get("/api/v1/complaints/{id}", id).header("Authorization", "Bearer demo-wz-staff-token"))
 			.andExpect(jsonPath("$.description").value("快件未送达，身份证320506199001011230，请联系"));
+	}
+
+	/**
+	 * 向企业投诉的渠道 and the named outlet are masked like every other typed text for the enterprise (its detail and the
+	 * feed) and for leaders: a row stored before the intake refused a personal number there showed it in full.
+	 */
+	@Test
+	void aMobileStoredInTheChannelOrNamedOutletIsMaskedForTheEnterpriseAndLeadersButNotForTheHandler() throws Exception {
+		clock.advance(Duration.ofMinutes(1));
+		String start = JsonPath.read(feedToEnd(SF_TOKEN, null), "$.next");
+		long id = transferredToShunfeng();
+		String mobile = "139" + String.format("%08d", java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000_000));
+		String masked = mobile.substring(0, 3) + "****" + mobile.substring(7);
+		jdbc.sql("UPDATE complaint SET prior_channel = :c, named_enterprise = :e WHERE id = :id")
+			.param("c", "电话" + mobile).param("e", "吴中网点" + mobile).param("id", id).update();
+		clock.advance(Duration.ofSeconds(6));
+
+		assertThat(feedToEnd(SF_TOKEN, start)).contains("电话" + masked).doesNotContain(mobile);
+		for (String token : List.of(SF_TOKEN, "Bearer demo-sz-leader-token")) {
+			mvc.perform(get("/api/v1/complaints/{id}", id).header("Authorization", token))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.priorChannel").value("电话" + masked))
+				.andExpect(jsonPath("$.namedEnterprise").value("吴中网点" + masked))
+				.andExpect(content().string(not(Matchers.containsString(mobile))));
+		}
+		mvc.perform(get("/api/v1/complaints/{id}", id).header("Authorization", "Bearer demo-wz-staff-token"))
+			.andExpect(jsonPath("$.priorChannel").value("电话" + mobile));
+	}
+
+	/** The feed's replyDue is the enterprise's own: after its reply the step due is the bureau's call-back, not shown. */
+	@Test
+	void theFeedsReplyDueIsTheEnterprisesOwnAndEmptyOnceItReplied() throws Exception {
+		clock.advance(Duration.ofMinutes(1));
+		String start = JsonPath.read(feedToEnd(SF_TOKEN, null), "$.next");
+		long id = transferredToShunfeng();
+		String number = queries.get(DataScope.all(), id).number();
+		clock.advance(Duration.ofSeconds(6));
+		String before = feedToEnd(SF_TOKEN, start);
+		assertThat(JsonPath.<List<String>>read(before, "$.items[?(@.number == '" + number + "')].replyDue"))
+			.containsExactly(queries.get(DataScope.all(), id).stepDue().toString());
+		procedure.reply(DataScope.enterprise(ComplaintIntegrationTest.SF_WUZHONG), id, new ComplaintReply("经查属实",
+				Responsibility.RESPONSIBLE, "赔偿", BigDecimal.ONE, true, true, "客服", "13800000000"));
+		String after = feedToEnd(SF_TOKEN, start);
+		assertThat(JsonPath.<List<Object>>read(after, "$.items[?(@.number == '" + number + "')].replyDue"))
+			.containsExactly((Object) null);
 	}
 }

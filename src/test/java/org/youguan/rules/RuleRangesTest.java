@@ -71,7 +71,9 @@ class RuleRangesTest {
 			StatutoryRule.UNIVERSAL_SUSPENSION_START_LOOKBACK, StatutoryRule.UNIVERSAL_SUSPENSION_START_LEAD,
 			StatutoryRule.LICENCE_RENEWAL_EARLIEST, StatutoryRule.SAFETY_LEDGER_LOOKBACK,
 			StatutoryRule.INSPECTION_RECTIFICATION_MAX, StatutoryRule.PENALTY_SUSPENSION_MAX,
-			StatutoryRule.SAFETY_EXEMPT_SHARE_MAX, StatutoryRule.SAFETY_EXEMPT_SHARE_MIN_PARCELS, StatutoryRule.STATISTICS_REMINDER_INTERVAL);
+			StatutoryRule.SAFETY_EXEMPT_SHARE_MAX, StatutoryRule.SAFETY_EXEMPT_SHARE_MIN_PARCELS, StatutoryRule.STATISTICS_REMINDER_INTERVAL,
+			StatutoryRule.COMPLAINT_FILINGS_PER_PHONE, StatutoryRule.COMPLAINT_FILINGS_PER_ADDRESS,
+			StatutoryRule.COMPLAINT_LOOKUP_FAILURES);
 
 	/** The migration that removed the overrides out of range used the ranges the code enforces. */
 	@Test

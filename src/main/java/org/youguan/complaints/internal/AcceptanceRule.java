@@ -25,14 +25,15 @@ public interface AcceptanceRule {
 	 * The figures of the rule catalogue for the complaint's county: the waiting period in calendar days, the day the
 	 * company's answer period ends for a complaint made to it on a given day (the rule catalogue's deadline on the
 	 * working-day calendar: a last day falling on a day off moves to the next working day), a day as a message states it
-	 * (with （暂定） on a provisional calendar), and the filing window's last day.
+	 * (with （暂定） on a provisional calendar), the filing window's last day and the window as the catalogue states it
+	 * ("1年").
 	 */
 	record Limits(int priorComplaintWaitDays, UnaryOperator<LocalDate> priorAnswerDue, Function<LocalDate, String> dayShown,
-			LocalDate filingWindowEnds) {
+			LocalDate filingWindowEnds, String filingWindow) {
 
-		/** Limits on a calendar without days off (every day a working day): for the rules' unit tests. */
+		/** Limits on a calendar without days off (every day a working day), a 1-year window: for the rules' unit tests. */
 		Limits(int priorComplaintWaitDays, LocalDate filingWindowEnds) {
-			this(priorComplaintWaitDays, d -> d.plusDays(priorComplaintWaitDays), LocalDate::toString, filingWindowEnds);
+			this(priorComplaintWaitDays, d -> d.plusDays(priorComplaintWaitDays), LocalDate::toString, filingWindowEnds, "1年");
 		}
 	}
 

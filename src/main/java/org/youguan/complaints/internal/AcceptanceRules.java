@@ -54,6 +54,7 @@ public class AcceptanceRules {
 	private AcceptanceRule.Limits limits(LocalDate postedOn, String county) {
 		return new AcceptanceRule.Limits(rules.intValue(StatutoryRule.COMPLAINT_PRIOR_COMPLAINT_WAIT, county),
 				prior -> rules.deadline(StatutoryRule.COMPLAINT_PRIOR_COMPLAINT_WAIT, prior, county), calendar::messageDay,
-				rules.deadline(StatutoryRule.COMPLAINT_FILING_WINDOW, postedOn, county));
+				rules.deadline(StatutoryRule.COMPLAINT_FILING_WINDOW, postedOn, county),
+				rules.stated(StatutoryRule.COMPLAINT_FILING_WINDOW, county));
 	}
 }

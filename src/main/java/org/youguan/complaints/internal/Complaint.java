@@ -214,7 +214,17 @@ public class Complaint {
 		stepDue = null;
 	}
 
-	/** 受理并转办 to the respondent, which must reply by {@code replyDue}. */
+	/**
+	 * A step's due date within the 30-day answer limit (邮政法(2015) art.65): the rule's days for the reply, the redo or
+	 * the call-back counted from a late step would end after the day the bureau must answer the filer, so such a step
+	 * is due by that day instead.
+	 * @return {@code due}, or {@code answerDue} when it is earlier; {@code due} when either is null
+	 */
+	public static LocalDate withinAnswerDue(LocalDate due, LocalDate answerDue) {
+		return due == null || answerDue == null || !due.isAfter(answerDue) ? due : answerDue;
+	}
+
+	/** 受理并转办 to the respondent, which must reply by {@code replyDue} (no later than the answer limit). */
 	public void acceptAndTransfer(Respondent respondent, LocalDate today, Instant now, LocalDate replyDue, String reason,
 			boolean flagged) {
 		require("受理转办", ComplaintStatus.RECEIVED);
@@ -226,7 +236,7 @@ public class Complaint {
 		enterpriseCreditCode = respondent.creditCode();
 		transferredOn = today;
 		status = ComplaintStatus.TRANSFERRED;
-		stepDue = replyDue;
+		stepDue = withinAnswerDue(replyDue, answerDue);
 	}
 
 	/** The enterprise replies (again, after a return); late when after the step's due date. */
@@ -243,7 +253,7 @@ public class Complaint {
 		replyHandlerPhone = r.handlerPhone();
 		repliedOn = today;
 		status = ComplaintStatus.REPLIED;
-		stepDue = callbackDue;
+		stepDue = withinAnswerDue(callbackDue, answerDue);
 		resetCallBack();
 	}
 
@@ -258,7 +268,7 @@ public class Complaint {
 		returnReason = reason;
 		redoCount++;
 		status = ComplaintStatus.RETURNED;
-		stepDue = redoDue;
+		stepDue = withinAnswerDue(redoDue, answerDue);
 		resetCallBack();
 	}
 
@@ -343,7 +353,7 @@ public class Complaint {
 			transferDue = newTransferDue;
 		}
 		answerDue = newAnswerDue;
-		stepDue = newStepDue;
+		stepDue = withinAnswerDue(newStepDue, newAnswerDue);
 	}
 
 	public LocalDate receivedOn() {

@@ -74,7 +74,7 @@ class ComplaintController {
 				Column.of("被申诉企业", ComplaintView::enterpriseName, 30), Column.of("类别", ComplaintView::category, 10),
 				Column.of("原因", ComplaintView::reason, 16), Column.of("状态", c -> c.status().label(), 10),
 				// the step's working-day due date marked 暂定 as the queue marks it (the 30-day answer limit is in calendar days)
-				Column.of("当前环节时限", c -> calendar.exported(c.stepDue()), 14), Column.of("答复期限", ComplaintView::answerDue, 12),
+				Column.of("当前环节时限", c -> calendar.exported(c.stepDue()), 14), Column.of("答复期限", c -> calendar.exported(c.answerDue()), 12),
 				Column.of("申诉人电话", ComplaintView::filerPhoneMasked, 14),
 				Column.of("有效申诉", c -> c.validComplaint() == null ? "" : c.validComplaint() ? "是" : "否", 8),
 				Column.of("满意度", c -> c.satisfaction() == null ? "" : c.satisfaction().label(), 8),

@@ -79,13 +79,13 @@ class ComplaintDeadlineRecount {
 			String county = c.regionCode().substring(0, 6);
 			LocalDate transferDue = rules.deadline(StatutoryRule.COMPLAINT_TRANSFER, c.receivedOn(), county);
 			LocalDate answerDue = rules.deadline(StatutoryRule.COMPLAINT_ANSWER_LIMIT, c.receivedOn(), county);
-			LocalDate stepDue = switch (c.status()) {
+			LocalDate stepDue = Complaint.withinAnswerDue(switch (c.status()) {
 				case RECEIVED -> transferDue;
 				case TRANSFERRED -> rules.deadline(StatutoryRule.COMPLAINT_ENTERPRISE_REPLY, c.transferredOn(), county);
 				case RETURNED -> rules.deadline(StatutoryRule.COMPLAINT_REDO, returnedOn(c), county);
 				case REPLIED, CALLBACK -> rules.deadline(StatutoryRule.COMPLAINT_CALLBACK, c.repliedOn(), county);
 				case REJECTED, CLOSED, WITHDRAWN -> c.stepDue();
-			};
+			}, answerDue);
 			boolean same = answerDue.equals(c.answerDue()) && Objects.equals(stepDue, c.stepDue())
 					&& (c.status() != ComplaintStatus.RECEIVED || transferDue.equals(c.transferDue()));
 			if (same) {

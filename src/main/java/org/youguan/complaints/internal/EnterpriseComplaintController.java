@@ -53,7 +53,7 @@ class EnterpriseComplaintController {
 				Column.of("类别", EnterpriseComplaintView::category, 10), Column.of("原因", EnterpriseComplaintView::reason, 16),
 				Column.of("状态", c -> c.status().label(), 10),
 				Column.of("当前环节时限", c -> calendar.exported(c.stepDue()), 14),
-				Column.of("答复期限", EnterpriseComplaintView::answerDue, 12));
+				Column.of("答复期限", c -> calendar.exported(c.answerDue()), 12));
 	}
 
 	private final ComplaintQueries queries;

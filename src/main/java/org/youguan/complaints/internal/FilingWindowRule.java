@@ -34,7 +34,7 @@ final class FilingWindowRule implements AcceptanceRule {
 		}
 		return Optional.of(new Breach(condition(), "交寄日期" + f.postedOn() + "，已超过申诉时效", basis(),
 				new FieldError("postedOn", "time-barred",
-						// the condition's label states the window itself: 已超过申诉时效（争议发生或交寄之日起1年）
-						"已" + condition().label() + "，不能受理")));
+						// the window as the catalogue has it for the county: 已超过申诉时效（争议发生或交寄之日起1年）
+						"已" + condition().label(limits.filingWindow()) + "，不能受理")));
 	}
 }

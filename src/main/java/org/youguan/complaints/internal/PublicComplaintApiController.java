@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.annotation.JsonDeserialize;
@@ -16,7 +18,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.youguan.complaints.Channel;
 import org.youguan.complaints.ComplaintForm;
 import org.youguan.complaints.ComplaintIntake;
 import org.youguan.complaints.ComplaintTracking;
@@ -78,16 +79,18 @@ class PublicComplaintApiController {
 	@Operation(summary = "提交申诉", description = "返回申诉编号和查询码（查询码只显示这一次）。字段有误或不符合受理前提的（向企业投诉未满规则目录complaint.prior-complaint-wait的期限且未获答复、"
 			+ "超过申诉时效（规则目录complaint.filing-window）、没有被申诉品牌）返回400，errors列出字段和规则（如precondition、time-barred）；"
 			+ "phone为手机号或带区号的固定电话（统一存为13800138000、0512-65551234形式）；同一电话、运单号和类别的重复申诉会被标注"
-			+ "（possibleDuplicate为true，不返回其他申诉的编号）。")
-	ResponseEntity<PublicReceipt> file(@RequestBody Filing filing) {
-		ComplaintIntake.Filed filed = intake.file(filing.form(), Channel.WEB, null, false);
+			+ "（possibleDuplicate为true，不返回其他申诉的编号）。同一电话号码或同一访问地址当日提交的申诉达到规则目录complaint.filings-per-phone、"
+			+ "complaint.filings-per-address的上限时返回429（rule为daily-limit）。")
+	ResponseEntity<PublicReceipt> file(@RequestBody Filing filing, HttpServletRequest request) {
+		ComplaintIntake.Filed filed = intake.filePublic(filing.form(), request.getRemoteAddr());
 		return ResponseEntity.created(URI.create("/api/v1/public/complaints/" + filed.number()))
 			.body(new PublicReceipt(filed.number(), filed.queryCode(), filed.duplicateOf() != null));
 	}
 
 	@GetMapping("/{number}")
-	@Operation(summary = "查询申诉进度", description = "凭申诉编号和查询码（不接受电话号码：网址会被记录）；编号或查询码不正确时返回404。不含任何个人信息（处理记录中的身份证号、手机号和固定电话均已脱敏）。")
-	ComplaintTracking.PublicStatus status(@PathVariable String number, @RequestParam(required = false) String queryCode) {
-		return tracking.publicStatusByCode(number, queryCode);
+	@Operation(summary = "查询申诉进度", description = "凭申诉编号和查询码（不接受电话号码：网址会被记录）；编号或查询码不正确时返回404；同一访问地址每小时查询失败达到规则目录complaint.lookup-failures的次数后返回429（rule为lookup-limit）。不含任何个人信息（处理记录中的身份证号、手机号和固定电话均已脱敏）。")
+	ComplaintTracking.PublicStatus status(@PathVariable String number, @RequestParam(required = false) String queryCode,
+			HttpServletRequest request) {
+		return tracking.publicStatusByCode(number, queryCode, request.getRemoteAddr());
 	}
 }

@@ -3,6 +3,7 @@ package org.youguan.complaints.internal;
 import java.io.IOException;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
@@ -90,7 +91,7 @@ class PublicComplaintController {
 	String processForm(ComplaintFormInput input, @RequestParam(required = false) List<MultipartFile> files,
 			@RequestParam(name = RegionPicker.PICK, required = false) String regionPick,
 			@RequestParam(required = false) String draft, @RequestParam(required = false) Long release,
-			HttpSession session, Model model, HttpServletResponse response) throws IOException {
+			HttpSession session, Model model, HttpServletRequest request, HttpServletResponse response) throws IOException {
 		AttachmentDraft held = ComplaintIntake.draft(draft, visitor(session));
 		List<UploadedFile> sent = UploadedFile.of(files);
 		model.addAttribute("draft", held.token());
@@ -104,7 +105,7 @@ class PublicComplaintController {
 		}
 		try {
 			// one step under the form's lock: a double click files one complaint with one copy of each file
-			model.addAttribute("filed", intake.submit(input.toForm(), sent, held, Channel.WEB, null));
+			model.addAttribute("filed", intake.submit(input.toForm(), sent, held, Channel.WEB, null, request.getRemoteAddr()));
 			return form(model, List.of());
 		}
 		catch (DomainException ex) {
@@ -138,27 +139,29 @@ class PublicComplaintController {
 	 */
 	@GetMapping("/public/complaints/status")
 	String status(@RequestParam(required = false) String number, @RequestParam(required = false) String queryCode,
-			Model model, HttpServletResponse response) {
+			Model model, HttpServletRequest request, HttpServletResponse response) {
 		if (number == null && model.getAttribute(SHOWN_NUMBER) instanceof String shown
 				&& model.getAttribute(SHOWN_CODE) instanceof String code) {
-			return status(shown, code, false, model, response);
+			return status(shown, code, false, model, request, response);
 		}
-		return status(number, queryCode, false, model, response);
+		return status(number, queryCode, false, model, request, response);
 	}
 
 	/** The status page's form (number and query code or the filer's phone), sent by POST so no secret is in an address. */
 	@PostMapping("/public/complaints/status")
 	String lookUp(@RequestParam(required = false) String number, @RequestParam(required = false) String queryCode,
-			Model model, HttpServletResponse response) {
-		return status(number, queryCode, true, model, response);
+			Model model, HttpServletRequest request, HttpServletResponse response) {
+		return status(number, queryCode, true, model, request, response);
 	}
 
-	private String status(String number, String queryCode, boolean phoneAllowed, Model model,
+	/** The status of a number and code (or phone) looked up from the client's address (failed look-ups are limited). */
+	private String status(String number, String queryCode, boolean phoneAllowed, Model model, HttpServletRequest request,
 			HttpServletResponse response) {
 		if (number != null && queryCode != null) {
 			try {
-				model.addAttribute("status", phoneAllowed ? tracking.publicStatus(number, queryCode)
-						: tracking.publicStatusByCode(number, queryCode));
+				String address = request.getRemoteAddr();
+				model.addAttribute("status", phoneAllowed ? tracking.publicStatus(number, queryCode, address)
+						: tracking.publicStatusByCode(number, queryCode, address));
 				model.addAttribute("queryCode", queryCode);
 			}
 			catch (DomainException ex) {
@@ -177,9 +180,9 @@ class PublicComplaintController {
 	@PostMapping("/public/complaints/withdraw")
 	String withdraw(@RequestParam String number, @RequestParam(required = false) String queryCode,
 			@RequestParam(required = false) String lookup, Model model, RedirectAttributes redirect,
-			HttpServletResponse response) {
+			HttpServletRequest request, HttpServletResponse response) {
 		try {
-			tracking.withdraw(number, queryCode);
+			tracking.withdraw(number, queryCode, request.getRemoteAddr());
 			redirect.addFlashAttribute("message", "申诉 " + Text.strip(number) + " 已撤回");
 			// the status shown again by flash attributes: the query code never goes into the address
 			redirect.addFlashAttribute(SHOWN_NUMBER, number);
@@ -188,7 +191,7 @@ class PublicComplaintController {
 		}
 		catch (DomainException ex) {
 			boolean wrongCode = ex.code() == ErrorCode.NOT_FOUND;
-			String page = status(number, lookup, true, model, response);
+			String page = status(number, lookup, true, model, request, response);
 			response.setStatus(wrongCode ? 403 : ex.code().status());
 			model.addAttribute("errors", wrongCode ? List.of(new FieldError("queryCode", "query-code",
 					"查询码不正确，未撤回。撤回申诉须填写受理回执上的查询码")) : ex.formErrors());

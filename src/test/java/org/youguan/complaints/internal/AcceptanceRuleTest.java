@@ -52,6 +52,11 @@ class AcceptanceRuleTest {
 			assertThat(b.toFiler().message()).isEqualTo("已超过申诉时效（争议发生或交寄之日起1年），不能受理");
 			assertThat(b.finding()).contains("2026-06-01");
 		});
+		// a bureau's own window is the one stated (attack: the label wrote 1年 whatever complaint.filing-window said)
+		var twoYears = new AcceptanceRule.Limits(7, d -> d.plusDays(7), LocalDate::toString, TODAY.minusDays(1), "2年");
+		assertThat(rule.check(facts(TODAY.minusDays(10), false, null), twoYears)).get()
+			.satisfies(b -> assertThat(b.toFiler().message()).isEqualTo("已超过申诉时效（争议发生或交寄之日起2年），不能受理"));
+		assertThat(AcceptanceCondition.TIME_BARRED.label()).doesNotContain("1年");
 	}
 
 	@Test

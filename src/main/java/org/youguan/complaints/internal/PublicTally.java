@@ -1,0 +1,88 @@
+package org.youguan.complaints.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the public side of complaints did, counted per client address or filer phone (table
+ * {@code complaint_public_tally}, V283) for the rule catalogue's limits: a status look-up that found nothing
+ * ({@link #LOOKUP_FAILED}, per address, {@code complaint.lookup-failures} an hour), a complaint filed through the public
+ * portal ({@link #FILED_BY_PHONE} per filer phone index, {@link #FILED_FROM} per address, {@code complaint.filings-per-*}
+ * a day). Kept in PostgreSQL so every node of a cluster counts against the same total; rows older than
+ * {@link #KEPT} are dropped as new ones are written.
+ */
+@Component
+public class PublicTally {
+
+	/** A status look-up whose number and query code (or phone) found nothing; keyed by client address. */
+	public static final String LOOKUP_FAILED = "lookup-failed";
+
+	/** A complaint filed through the public portal; keyed by the filer phone's index (hex), never the number. */
+	public static final String FILED_BY_PHONE = "filed-phone";
+
+	/** A complaint filed through the public portal; keyed by client address. */
+	public static final String FILED_FROM = "filed-address";
+
+	/** How long a row is kept: past the longest window counted (a day). */
+	static final Duration KEPT = Duration.ofDays(2);
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	PublicTally(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/**
+	 * How many times {@code kind} was counted for {@code key} since {@code since}.
+	 * @param key at most 100 characters (longer is cut, as written)
+	 */
+	public int since(String kind, String key, Instant since) {
+		return jdbc.sql("""
+				SELECT count(*) FROM complaint_public_tally WHERE kind = :kind AND tally_key = :key AND counted_at >= :since""")
+			.param("kind", kind)
+			.param("key", bounded(key))
+			.param("since", Timestamp.from(since))
+			.query(Integer.class)
+			.single();
+	}
+
+	/**
+	 * Counts {@code kind} once for {@code key} now, in a transaction of its own: kept when the caller's step rolls back
+	 * (a withdrawal with a wrong code is still a failed look-up).
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void addApart(String kind, String key) {
+		add(kind, key);
+	}
+
+	/**
+	 * Counts {@code kind} once for {@code key} now, in the caller's transaction (a filing: not counted when it is
+	 * refused), dropping rows older than {@link #KEPT}.
+	 */
+	public void add(String kind, String key) {
+		Instant now = clock.instant();
+		jdbc.sql("DELETE FROM complaint_public_tally WHERE counted_at < :before")
+			.param("before", Timestamp.from(now.minus(KEPT)))
+			.update();
+		jdbc.sql("INSERT INTO complaint_public_tally (kind, tally_key, counted_at) VALUES (:kind, :key, :at)")
+			.param("kind", kind)
+			.param("key", bounded(key))
+			.param("at", Timestamp.from(now))
+			.update();
+	}
+
+	private static String bounded(String key) {
+		String k = key == null ? "" : key;
+		return k.length() > 100 ? k.substring(0, 100) : k;
+	}
+}

@@ -1,0 +1,157 @@
+package org.youguan.complaints;
+
+import java.time.LocalDate;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.youguan.ClientAddress;
+import org.youguan.IntegrationTest;
+import org.youguan.platform.ChinaTime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The public side of complaints under the rule catalogue's limits (attack: the status look-up by number and phone or
+ * code could be walked without end — the numbers have no gaps — and anonymous filing had no limit at all): failed
+ * look-ups per client address an hour ({@code complaint.lookup-failures}), filings per filer phone and per address a
+ * day ({@code complaint.filings-per-phone}, {@code complaint.filings-per-address}), each refused with 429 and a Chinese
+ * message; and no personal number in the fields that have no business holding one (向企业投诉的渠道, the named outlet).
+ */
+@IntegrationTest
+class ComplaintPublicLimitsIntegrationTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	static String randomMobile() {
+		return "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+	}
+
+	static String body(String phone, String channel, String enterprise) {
+		LocalDate today = LocalDate.now(ChinaTime.ZONE);
+		String waybill = "SF" + UUID.randomUUID().toString().replaceAll("[^0-9]", "").substring(0, 10);
+		return """
+				{"filerName":"张三","phone":"%s","filerRole":"SENDER","region":"320506","brand":"顺丰",%s
+				 "waybillNumber":"%s","postedOn":"%s","priorComplaint":{"date":"%s","channel":"%s"},
+				 "category":"延误","reason":"中转或运输延误","amountClaimed":100,"description":"快件延误"}"""
+			.formatted(phone, enterprise == null ? "" : "\"enterprise\":\"" + enterprise + "\",", waybill,
+					today.minusDays(20), today.minusDays(10), channel);
+	}
+
+	ResultActions filePublicly(String phone, String address) throws Exception {
+		return mvc.perform(post("/api/v1/public/complaints").with(ClientAddress.from(address))
+			.contentType("application/json").content(body(phone, "电话", null)));
+	}
+
+	@Test
+	void failedStatusLookUpsFromOneAddressAreRefusedWith429PastTheHourlyLimit() throws Exception {
+		String receipt = filePublicly(randomMobile(), ClientAddress.newAddress()).andExpect(status().isCreated())
+			.andReturn().getResponse().getContentAsString();
+		String number = JsonPath.read(receipt, "$.number");
+		String code = JsonPath.read(receipt, "$.queryCode");
+		String prober = ClientAddress.newAddress();
+		for (int i = 0; i < 10; i++) {
+			mvc.perform(get("/api/v1/public/complaints/{n}", number).param("queryCode", "WRONG" + i)
+				.with(ClientAddress.from(prober))).andExpect(status().isNotFound());
+		}
+		// the eleventh try is refused before anything is looked up, even with the right code
+		mvc.perform(get("/api/v1/public/complaints/{n}", number).param("queryCode", code).with(ClientAddress.from(prober)))
+			.andExpect(status().isTooManyRequests())
+			.andExpect(jsonPath("$.errors[0].rule").value("lookup-limit"))
+			.andExpect(content().string(containsString("查询失败次数过多")));
+		// the page's form (number and phone) from that address likewise, answering the page in 429
+		mvc.perform(post("/public/complaints/status").with(csrf()).with(ClientAddress.from(prober))
+			.param("number", number).param("queryCode", "13900000000"))
+			.andExpect(status().isTooManyRequests())
+			.andExpect(content().string(containsString("查询失败次数过多")));
+		// a withdrawal cannot be used to try codes either
+		mvc.perform(post("/public/complaints/withdraw").with(csrf()).with(ClientAddress.from(prober))
+			.param("number", number).param("queryCode", "WRONG"))
+			.andExpect(status().isTooManyRequests());
+		// another address is not affected; successful look-ups do not count
+		String filer = ClientAddress.newAddress();
+		for (int i = 0; i < 12; i++) {
+			mvc.perform(get("/api/v1/public/complaints/{n}", number).param("queryCode", code).with(ClientAddress.from(filer)))
+				.andExpect(status().isOk());
+		}
+	}
+
+	@Test
+	void oneFilerPhoneFilesAtMostTheDailyLimitThroughThePublicApi() throws Exception {
+		String phone = randomMobile();
+		for (int i = 0; i < 10; i++) {
+			filePublicly(phone, ClientAddress.newAddress()).andExpect(status().isCreated());
+		}
+		filePublicly(phone, ClientAddress.newAddress())
+			.andExpect(status().isTooManyRequests())
+			.andExpect(jsonPath("$.errors[0].field").value("phone"))
+			.andExpect(jsonPath("$.errors[0].rule").value("daily-limit"))
+			.andExpect(content().string(containsString("已达每日上限")));
+		// staff entering a complaint by telephone are not limited
+		mvc.perform(post("/api/v1/complaints").header("Authorization", "Bearer demo-wz-staff-token")
+			.contentType("application/json").param("channel", "PHONE").content(body(phone, "电话", null)))
+			.andExpect(status().isCreated());
+	}
+
+	@Test
+	void oneAddressFilesAtMostTheDailyLimitThroughThePublicApi() throws Exception {
+		String address = ClientAddress.newAddress();
+		for (int i = 0; i < 20; i++) {
+			filePublicly(randomMobile(), address).andExpect(status().isCreated());
+		}
+		filePublicly(randomMobile(), address)
+			.andExpect(status().isTooManyRequests())
+			.andExpect(jsonPath("$.errors[0].rule").value("daily-limit"))
+			.andExpect(content().string(containsString("已达每日上限")));
+	}
+
+	@Test
+	void aPersonalNumberInTheChannelOrTheNamedOutletIsRefusedAtIntake() throws Exception {
+		String mobile = randomMobile();
+		mvc.perform(post("/api/v1/public/complaints").contentType("application/json").content(body(randomMobile(), mobile, null)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[?(@.field == 'priorComplaint.channel')].rule", hasItem("personal-number")))
+			.andExpect(content().string(containsString("向企业投诉的渠道不得含有身份证号码或手机号码")))
+			.andExpect(content().string(not(containsString(mobile))));
+		mvc.perform(post("/api/v1/complaints").header("Authorization", "Bearer demo-wz-staff-token")
+			.contentType("application/json").content(body(randomMobile(), "电话", "吴中网点" + mobile)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[?(@.field == 'enterprise')].rule", hasItem("personal-number")));
+		// a landline for the channel, as people write "拨打95338" or an outlet's line, passes
+		mvc.perform(post("/api/v1/public/complaints").contentType("application/json")
+			.content(body(randomMobile(), "拨打0512-65551234", null)))
+			.andExpect(status().isCreated());
+	}
+
+	@Test
+	void stackedCombiningMarksInTheDescriptionAndMarkupInTheFilersNameAreRefused() throws Exception {
+		String zalgo = body(randomMobile(), "电话", null).replace("\"description\":\"快件延误\"",
+				"\"description\":\"a" + "\u0301".repeat(1999) + "\"");
+		mvc.perform(post("/api/v1/public/complaints").contentType("application/json").content(zalgo))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[?(@.field == 'description')].rule", hasItem("combining-marks")));
+		mvc.perform(post("/api/v1/public/complaints").contentType("application/json")
+			.content(body(randomMobile(), "电话", null).replace("张三", "<b>王</b>")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[?(@.field == 'filerName')].rule", hasItem("markup")));
+	}
+}
