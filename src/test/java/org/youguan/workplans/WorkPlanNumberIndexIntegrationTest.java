@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * One 文号, one plan of the bureau, held by the database (unique index V274) and not only by the check in code: a
  * write that meets a 文号 taken meanwhile is the 409 on {@code documentNumber} naming the 文号, never a second plan
- * under it. Its own years (2086–2087), today moved into them.
+ * under it. Its own years (2082–2089), today moved into them.
  */
 @IntegrationTest
 class WorkPlanNumberIndexIntegrationTest {
@@ -69,11 +69,16 @@ class WorkPlanNumberIndexIntegrationTest {
 		return directory.principal(name).orElseThrow();
 	}
 
-	/** A draft of 2086 (the sample without its 文号, a tag of its own so its fingerprint is new) and its copy of 2087. */
-	long[] twoDrafts(String tag) throws Exception {
+	/**
+	 * A draft of the year (the sample without its 文号, a tag of its own so its fingerprint is new) and its copy of the
+	 * next year, today moved into the year; each test has its years (a bureau has one plan of a year to copy into).
+	 */
+	long[] twoDrafts(String tag, int year) throws Exception {
+		clock.set(LocalDateTime.of(year, 3, 10, 9, 0));
 		long centre = departments.ofBureau(user("sz.admin").bureauId()).stream()
 			.filter(d -> d.name().equals("市邮政业安全发展中心")).mapToLong(DepartmentView::id).findFirst().orElseThrow();
-		String text = NoticeParserTest.sample().replace("2025", "2086").replaceFirst("示邮管〔2086〕3号\n", "")
+		String text = NoticeParserTest.sample().replace("2025", Integer.toString(year))
+			.replaceFirst("示邮管〔" + year + "〕3号\n", "")
 			.replace("总体工作要求：", "总体工作要求：" + tag);
 		long first = plans.save(user("sz.market"), text, Map.of("市邮政业安全中心", centre), Set.of());
 		return new long[] { first, drafts.copyToNextYear(user("sz.market"), first) };
@@ -94,9 +99,8 @@ class WorkPlanNumberIndexIntegrationTest {
 	 */
 	@Test
 	void aNumberWrittenMeanwhileByAnotherWriterRefusesThePublishingNamingIt() throws Exception {
-		clock.set(LocalDateTime.of(2086, 3, 10, 9, 0));
-		long[] ids = twoDrafts("（并发甲" + System.nanoTime() % 100000 + "）");
-		String number = "苏邮管〔2086〕" + (100 + System.nanoTime() % 800) + "号";
+		long[] ids = twoDrafts("（并发甲" + System.nanoTime() % 100000 + "）", 2082);
+		String number = "苏邮管〔2082〕" + (100 + System.nanoTime() % 800) + "号";
 		CountDownLatch written = new CountDownLatch(1);
 		CountDownLatch commit = new CountDownLatch(1);
 		ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -113,7 +117,7 @@ class WorkPlanNumberIndexIntegrationTest {
 				}
 			}));
 			assertThat(written.await(30, TimeUnit.SECONDS)).isTrue();
-			Future<?> publishing = pool.submit(() -> drafts.publish(user("sz.market"), ids[1], number, LocalDate.of(2086, 3, 1)));
+			Future<?> publishing = pool.submit(() -> drafts.publish(user("sz.market"), ids[1], number, LocalDate.of(2082, 3, 1)));
 			Thread.sleep(500);
 			commit.countDown();
 			other.get(30, TimeUnit.SECONDS);
@@ -129,9 +133,8 @@ class WorkPlanNumberIndexIntegrationTest {
 	/** Two drafts published under one 文号 at once: one wins, the other is the 409 naming the 文号. */
 	@Test
 	void twoPlansPublishedUnderOneNumberAtOnceOneWins() throws Exception {
-		clock.set(LocalDateTime.of(2086, 4, 10, 9, 0));
-		long[] ids = twoDrafts("（并发乙" + System.nanoTime() % 100000 + "）");
-		String number = "苏邮管〔2086〕" + (1000 + System.nanoTime() % 800) + "号";
+		long[] ids = twoDrafts("（并发乙" + System.nanoTime() % 100000 + "）", 2084);
+		String number = "苏邮管〔2084〕" + (1000 + System.nanoTime() % 800) + "号";
 		CountDownLatch start = new CountDownLatch(1);
 		ExecutorService pool = Executors.newFixedThreadPool(2);
 		List<Future<?>> saves = new ArrayList<>();
@@ -139,7 +142,7 @@ class WorkPlanNumberIndexIntegrationTest {
 			for (long id : ids) {
 				saves.add(pool.submit(() -> {
 					start.await();
-					drafts.publish(user("sz.market"), id, number, LocalDate.of(2086, 4, 1));
+					drafts.publish(user("sz.market"), id, number, LocalDate.of(2084, 3, 1));
 					return null;
 				}));
 			}
@@ -169,17 +172,16 @@ class WorkPlanNumberIndexIntegrationTest {
 	 */
 	@Test
 	void theIndexTakesLookAlikesForOneNumberAndLeavesOutOnlyMarkedTwins() throws Exception {
-		clock.set(LocalDateTime.of(2086, 5, 10, 9, 0));
-		long[] ids = twoDrafts("（索引" + System.nanoTime() % 100000 + "）");
+		long[] ids = twoDrafts("（索引" + System.nanoTime() % 100000 + "）", 2088);
 		long n = 2000 + System.nanoTime() % 800;
-		jdbc.sql("UPDATE work_plan SET document_number = :n WHERE id = :id").param("n", "苏邮管〔2086〕" + n + "号")
+		jdbc.sql("UPDATE work_plan SET document_number = :n WHERE id = :id").param("n", "苏邮管〔2088〕" + n + "号")
 			.param("id", ids[0]).update();
 		assertThatThrownBy(() -> tx.executeWithoutResult(s -> jdbc
-			.sql("UPDATE work_plan SET document_number = :n WHERE id = :id").param("n", "苏邮管[2086] " + n + "号")
+			.sql("UPDATE work_plan SET document_number = :n WHERE id = :id").param("n", "苏邮管[2088] " + n + "号")
 			.param("id", ids[1]).update())).isInstanceOf(DuplicateKeyException.class);
 		jdbc.sql("UPDATE work_plan SET document_number = :n, document_number_twin_of = :first WHERE id = :id")
-			.param("n", "苏邮管〔2086〕" + n + "号").param("first", ids[0]).param("id", ids[1]).update();
-		assertThat(jdbc.sql("SELECT count(*) FROM work_plan WHERE document_number = :n").param("n", "苏邮管〔2086〕" + n + "号")
+			.param("n", "苏邮管〔2088〕" + n + "号").param("first", ids[0]).param("id", ids[1]).update();
+		assertThat(jdbc.sql("SELECT count(*) FROM work_plan WHERE document_number = :n").param("n", "苏邮管〔2088〕" + n + "号")
 			.query(Long.class).single()).isEqualTo(2);
 	}
 }
