@@ -58,9 +58,6 @@ public class SecurityPeriods {
 
 	static final String AUDIT_TYPE = "SafetySecurityPeriod";
 
-	/** The most parcels (收寄量, 过机安检量) one day's report may count: 10亿件; more is a typing error. */
-	static final long MAX_PARCELS = 1_000_000_000L;
-
 	private static final Map<String, String> SORTS = Map.of("starts_on", "p.starts_on", "name", "p.name", "region",
 			"p.region_code");
 
