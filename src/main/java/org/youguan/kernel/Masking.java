@@ -40,6 +40,24 @@ public final class Masking {
 	}
 
 	/**
+	 * The value an edit form saves for a free text (a name, an address, opening hours) the form shows with its personal
+	 * numbers masked ({@link #personalNumbersIn}) — a text stored before such numbers were refused: the stored text when
+	 * the form sends back exactly the masked text it showed, else what was typed (blank stays blank: clearing the field
+	 * clears it). So saving a form without touching the field never replaces the stored text by its masked form; a
+	 * changed text is checked and saved as typed.
+	 * @param typed what the form (or a sheet, an API call) sent, normalised as it will be stored; null stays null
+	 * @param stored the text as stored (null: none yet)
+	 * @return the text to save, the stored one when sent back masked and unchanged
+	 */
+	public static String keptIfSentBackMasked(String typed, String stored) {
+		if (typed == null || stored == null) {
+			return typed;
+		}
+		String shown = personalNumbersIn(stored);
+		return !shown.equals(stored) && Text.strip(typed).equals(Text.strip(shown)) ? stored : typed;
+	}
+
+	/**
 	 * An ID number as lists show it: its first 6 and last 4 characters ({@code 110105********002X}), read as the
 	 * validators read one ({@link #normalForm}).
 	 * @param value the number as stored (null: empty)

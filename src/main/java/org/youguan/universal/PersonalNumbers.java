@@ -23,6 +23,19 @@ final class PersonalNumbers {
 	 * @return {@code v}, for chaining
 	 */
 	static Validation refuse(Validation v, String field, String label, String value) {
+		return refuse(v, field, label, value, null);
+	}
+
+	/**
+	 * {@link #refuse(Validation, String, String, String)} for an edit of a stored text: the text as stored passes
+	 * unchanged (sent back masked, {@link Masking#keptIfSentBackMasked}) — a text stored before the rule is kept, not
+	 * refused, when the form is saved without touching it; any change is checked.
+	 * @param stored the text as stored, or null
+	 */
+	static Validation refuse(Validation v, String field, String label, String value, String stored) {
+		if (value != null && value.equals(stored)) {
+			return v;
+		}
 		boolean holds = value != null && (Masking.holdsPersonalNumber(value)
 				|| Masking.holdsPersonalNumber(value.replace(" ", "")));
 		return v.require(field, !holds, "personal-number", label + "不能含身份证号码或手机号码：该内容会在列表、导出和公开信息中显示，"

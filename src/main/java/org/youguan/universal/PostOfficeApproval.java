@@ -51,7 +51,7 @@ public record PostOfficeApproval(long id, ApprovalKind kind, long facilityId, St
 	/**
 	 * The same approval with every ID and mobile number in its free text — reason, extension reason, check findings,
 	 * consultation, decision reasons, new address, alternative post office, notice channel — masked
-	 * ({@link Masking#personalNumbersIn}), as lists, the API list and exports show it; the approval's page reads it as recorded.
+	 * ({@link Masking#personalNumbersIn}), as every page, list, export and API answer shows it ({@link PostOfficeApprovals#get} too).
 	 */
 	public PostOfficeApproval masked() {
 		return new PostOfficeApproval(id, kind, facilityId, facilityName, regionCode, enterpriseCreditCode, Masking.personalNumbersIn(reason),

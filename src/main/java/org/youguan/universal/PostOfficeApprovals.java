@@ -547,12 +547,15 @@ public class PostOfficeApprovals {
 	// ------------------------------------------------------------------ reading
 
 	/**
-	 * One approval with its deadlines as of today and the documents it issued.
+	 * One approval with its deadlines as of today and the documents it issued, every ID and mobile number in its free
+	 * text masked ({@link PostOfficeApproval#masked}) for every reader — the staff's and the enterprise's pages, the API's
+	 * answer —, as the lists, the exports, the documents and the other detail pages of the module (a village's profile and
+	 * checks, a supervision record) show it: the page showed the applicant's text as recorded while the queue masked it.
 	 * @throws DomainException not found (404) when unknown or outside the caller's scope (an enterprise: not its own)
 	 */
 	public PostOfficeApproval get(DataScope scope, long id) {
 		PostOfficeApproval a = withClock(find(scope, id));
-		return a.withDocuments(PostOfficeDocuments.listed(a, attachments.list(PostOfficeDocuments.owner(id))));
+		return a.withDocuments(PostOfficeDocuments.listed(a, attachments.list(PostOfficeDocuments.owner(id)))).masked();
 	}
 
 	/**

@@ -224,10 +224,13 @@ public class PostOffices {
 		if (days != null) {
 			v.require("daysPerWeek", days >= 0 && days <= 7, "range", "每周营业天数应在0至7天之间");
 		}
-		String hours = Text.line(data == null ? null : data.openingHours());
+		// hours stored before personal numbers were refused are shown masked (PostOfficeView): sent back so, unchanged,
+		// they keep the stored text and pass as stored
+		String storedHours = before == null ? null : (String) before.get("openingHours");
+		String hours = Masking.keptIfSentBackMasked(Text.line(data == null ? null : data.openingHours()), storedHours);
 		v.required("openingHours", "营业时间", hours).line("openingHours", "营业时间", hours, 100);
 		// the hours are listed, exported and shown to the public: a duty phone belongs to the facility's record
-		v.require("openingHours", !Masking.holdsPersonalNumber(hours), "personal-number",
+		v.require("openingHours", hours == null || hours.equals(storedHours) || !Masking.holdsPersonalNumber(hours), "personal-number",
 				"营业时间不能含手机号或身份证号：营业时间对外公开，值班电话请登记在营业场所的联系电话中");
 		// an enterprise's hours say when the office opens: words alone ("周一至周日 休息", "0:00-0:00") would keep it on
 		// the list as open while closing it (a closure needs the bureau's approval, below)

@@ -109,6 +109,16 @@ public class SupervisionRecords {
 	 * @throws InvalidValueException with every failing field
 	 */
 	public Checked check(DataScope scope, SupervisionKind kind, SupervisionData data) {
+		return check(scope, kind, data, null);
+	}
+
+	/**
+	 * {@link #check(DataScope, SupervisionKind, SupervisionData)} of a correction: the unit and place as stored pass
+	 * unchanged (a record stored before personal numbers were refused in them is corrected without retyping them —
+	 * the edit form reads them as recorded); a changed one is checked.
+	 * @param stored the record as stored, null for a new one
+	 */
+	private Checked check(DataScope scope, SupervisionKind kind, SupervisionData data, Checked stored) {
 		if (data == null) {
 			throw new InvalidValueException("subject", "required", "请提交" + kind.title() + "记录");
 		}
@@ -151,8 +161,8 @@ public class SupervisionRecords {
 		v.name("place", kind.placeLabel(), place);
 		// the unit, newspaper, hall or 网点 and its place are listed, exported and searched: no contact's number in them
 		// (older records are shown masked, #masked)
-		PersonalNumbers.refuse(v, "subject", kind.subjectLabel(), subject);
-		PersonalNumbers.refuse(v, "place", kind.placeLabel(), place);
+		PersonalNumbers.refuse(v, "subject", kind.subjectLabel(), subject, stored == null ? null : stored.subject());
+		PersonalNumbers.refuse(v, "place", kind.placeLabel(), place, stored == null ? null : stored.place());
 		String detail = kind.detailLabel() == null ? null
 				: text(v, "detail", kind.detailLabel(), Text.freeText(data.detail()), 500, true);
 		String inspectors = null;
@@ -268,7 +278,7 @@ public class SupervisionRecords {
 		SupervisionRecord r = raw(scope, kind, id);
 		Checked old = new Checked(kind, r.regionCode(), r.day(), r.until(), r.subject(), r.place(), r.detail(),
 				r.inspectors(), r.inspectorCount(), r.flag(), r.findings());
-		Checked c = check(scope, kind, data);
+		Checked c = check(scope, kind, data, old);
 		refuseTwin(c, id);
 		if (kind == SupervisionKind.SUPERVISOR) {
 			keepsReports(id, c);

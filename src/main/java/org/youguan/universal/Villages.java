@@ -26,6 +26,7 @@ import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
+import org.youguan.kernel.Masking;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.region.Region;
@@ -210,17 +211,24 @@ public class Villages {
 				postOffice = facility.get().name();
 			}
 		}
-		String handoverType = Text.line(data.handoverType());
-		String handoverAddress = Text.line(data.handoverAddress());
+		// the form, the list and the export show a text stored before personal numbers were refused masked: sent back
+		// so, unchanged, it keeps the stored text (not its masked form) and passes as stored
+		Map<String, Object> stored = code == null || village.isEmpty() ? null : snapshot(code);
+		String storedName = stored == null ? null : (String) stored.get("postOfficeName");
+		String storedType = stored == null ? null : (String) stored.get("handoverType");
+		String storedAddress = stored == null ? null : (String) stored.get("handoverAddress");
+		postOffice = Masking.keptIfSentBackMasked(postOffice, storedName);
+		String handoverType = Masking.keptIfSentBackMasked(Text.line(data.handoverType()), storedType);
+		String handoverAddress = Masking.keptIfSentBackMasked(Text.line(data.handoverAddress()), storedAddress);
 		v.maxLength("postOfficeName", "服务邮政局所", postOffice, 100)
 			.name("postOfficeName", "服务邮政局所", postOffice)
 			.line("handoverType", "交接点类型", handoverType, 50)
 			.line("handoverAddress", "交接点地址", handoverAddress, 200);
 		// the profile is listed, exported and shown on the village's page: a contact's ID or mobile number typed into
 		// a name or address would be shown to every reader (older profiles are shown masked, VillageView)
-		PersonalNumbers.refuse(v, "postOfficeName", "服务邮政局所", postOffice);
-		PersonalNumbers.refuse(v, "handoverType", "交接点类型", handoverType);
-		PersonalNumbers.refuse(v, "handoverAddress", "交接点地址", handoverAddress);
+		PersonalNumbers.refuse(v, "postOfficeName", "服务邮政局所", postOffice, storedName);
+		PersonalNumbers.refuse(v, "handoverType", "交接点类型", handoverType, storedType);
+		PersonalNumbers.refuse(v, "handoverAddress", "交接点地址", handoverAddress, storedAddress);
 		if (mode != null && mode != DeliveryMode.DIRECT) {
 			v.require("handoverAddress", handoverAddress != null && !handoverAddress.isEmpty(), "required",
 					"通邮方式为" + mode.label() + "时请填写交接点地址");

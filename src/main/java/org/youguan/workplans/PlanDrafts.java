@@ -205,13 +205,13 @@ public class PlanDrafts {
 			.throwIfInvalid();
 		plans.requireNumberFree(plan.bureauId(), number, planId);
 		// only a draft is published: the row is locked by draft(), and the condition holds even for a path without it
-		int published = jdbc.sql("""
+		int published = WorkPlans.numbered(number, () -> jdbc.sql("""
 				UPDATE work_plan SET status = 'ACTIVE', document_number = :number, document_date = :date, version = version + 1
 				WHERE id = :id AND status = 'DRAFT'""")
 			.param("number", number)
 			.param("date", documentDate == null ? null : Date.valueOf(documentDate))
 			.param("id", planId)
-			.update();
+			.update());
 		if (published != 1) {
 			throw DomainException.rule(ALREADY_PUBLISHED);
 		}

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -238,7 +239,7 @@ public class WorkPlans {
 		String status = preview.documentNumber() == null ? "DRAFT" : "ACTIVE";
 		requireNumberFree(bureau, preview.documentNumber(), null);
 		LocalDate due = LocalDate.of(preview.year(), 12, 31);
-		long plan = jdbc.sql("""
+		long plan = numbered(preview.documentNumber(), () -> jdbc.sql("""
 				INSERT INTO work_plan (bureau_id, region_code, year, title, document_number, document_date, overall_requirement,
 				    targets, content_sha256, created_at, status)
 				VALUES (:bureau, :region, :year, :title, :number, :date, :overall, :targets, :sha, :now, :status) RETURNING id""")
@@ -254,7 +255,7 @@ public class WorkPlans {
 			.param("now", Timestamp.from(clock.instant()))
 			.param("status", status)
 			.query(Long.class)
-			.single();
+			.single());
 		saveTargets(plan, preview.targets());
 		for (int i = 0; i < preview.keyTasks().size(); i++) {
 			jdbc.sql("INSERT INTO work_key_task (plan_id, position, text) VALUES (:plan, :position, :text)")
@@ -334,6 +335,31 @@ public class WorkPlans {
 				.query(String.class).optional().orElse("");
 			throw DomainException.duplicate("documentNumber", "文号" + number + "已用于本局的工作计划《" + Masking.personalNumbersIn(other)
 					+ "》，一个文号只能对应一份文件：请核对文号");
+		}
+	}
+
+	/** The unique index of a 文号 within the bureau (V274), which a write meets when another took the 文号 meanwhile. */
+	static final String NUMBER_INDEX = "work_plan_document_number_unique";
+
+	/**
+	 * Runs a write of a plan's 文号 — the import's insert, the publishing update — answering a 文号 another plan of the
+	 * bureau was given meanwhile (the unique index V274 met: a writer that did not take {@link #requireNumberFree}'s
+	 * lock, or committed between its check and this write) as that check answers it, never as an anonymous conflict.
+	 * @param number the 文号 written
+	 * @param write the write
+	 * @return what the write returns
+	 * @throws DomainException {@code DUPLICATE} (409) on {@code documentNumber}, rule {@code unique}, naming the 文号
+	 */
+	static <T> T numbered(String number, java.util.function.Supplier<T> write) {
+		try {
+			return write.get();
+		}
+		catch (DuplicateKeyException ex) {
+			if (ex.getMessage() == null || !ex.getMessage().contains(NUMBER_INDEX)) {
+				throw ex;
+			}
+			throw DomainException.duplicate("documentNumber", "文号" + number
+					+ "已被同时保存的另一份本局工作计划使用，一个文号只能对应一份文件：请刷新后核对文号");
 		}
 	}
 

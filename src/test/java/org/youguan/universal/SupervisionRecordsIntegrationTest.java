@@ -430,6 +430,16 @@ class SupervisionRecordsIntegrationTest {
 		assertThat(Workbooks.text(mvc.perform(get("/universal/supervision/outlet-visits/export.xlsx").param("q", tag)
 			.session(SignIn.session(mvc, "wz.staff"))).andReturn().getResponse().getContentAsByteArray()))
 			.contains(tag).doesNotContain("13912345678");
+		// its edit form reads the unit as recorded: corrected with the unit unchanged, the record passes (it was refused
+		// for the number no one typed), the unit kept as stored; a unit changed is checked
+		records.update(DataScope.region("320506"), SupervisionKind.OUTLET_VISIT, visit, new SupervisionData("320506",
+				"2022-05-12", null, tag + "代办点13912345678", null, null, false, null, List.of()));
+		assertThat(jdbc.sql("SELECT subject || '|' || day FROM universal_supervision WHERE id = :id").param("id", visit)
+			.query(String.class).single()).isEqualTo(tag + "代办点13912345678|2022-05-12");
+		assertThatThrownBy(() -> records.update(DataScope.region("320506"), SupervisionKind.OUTLET_VISIT, visit,
+				new SupervisionData("320506", "2022-05-12", null, tag + "代办点13912345679", null, null, false, null, List.of())))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
+				.extracting(e -> e.field() + "/" + e.rule()).contains("subject/personal-number"));
 	}
 
 	/**

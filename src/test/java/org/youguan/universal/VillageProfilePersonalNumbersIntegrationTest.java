@@ -19,9 +19,11 @@ import org.youguan.registry.Enterprises;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -104,6 +106,54 @@ class VillageProfilePersonalNumbersIntegrationTest {
 		MockHttpSession enterprise = SignIn.session(mvc, "yz.sz");
 		assertThat(ExportedRows.of(mvc, enterprise, "/enterprise/villages/export.xlsx", "q", tag).get(1)).contains(office,
 				address);
+	}
+
+	/**
+	 * The profile form (staff page, enterprise API alike) shows the stored texts masked: saved back unchanged, with the
+	 * masked texts it showed, the profile keeps the stored texts — never their masked form (the unchanged form used to
+	 * store "某邮局联系人138****5678") — and passes, though such a number could not be typed now; a changed text is
+	 * checked as typed.
+	 */
+	@Test
+	void savingTheFormUnchangedKeepsTheStoredTextsNotTheirMaskedForm() throws Exception {
+		String village = village();
+		String tag = tag();
+		String office = "某邮局联系人13812345678";
+		String address = "村委会一楼" + tag + "，联系人身份证320506199001011234";
+		store(village, office, address);
+		String shownOffice = "某邮局联系人138****5678";
+		String shownAddress = "村委会一楼" + tag + "，联系人身份证320506********1234";
+		MockHttpSession staff = SignIn.session(mvc, "sz.universal");
+		mvc.perform(get("/universal/villages/" + village).session(staff))
+			.andExpect(content().string(containsString("value=\"" + shownAddress + "\"")));
+		mvc.perform(post("/universal/villages/" + village + "/profile").session(staff).with(csrf())
+			.param("deliveryMode", "VILLAGE_POST").param("deliveriesPerWeek", "5").param("postOfficeName", shownOffice)
+			.param("handoverType", "村邮站").param("handoverAddress", shownAddress))
+			.andExpect(status().is3xxRedirection());
+		assertThat(stored(village)).containsExactly(office, address, 5);
+		mvc.perform(put("/api/v1/universal/villages/" + village + "/profile").header("Authorization", POSTAL)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"deliveryMode\":\"VILLAGE_POST\",\"deliveriesPerWeek\":6,"
+					+ "\"postOfficeName\":\"" + shownOffice + "\",\"handoverType\":\"村邮站\",\"handoverAddress\":\""
+					+ shownAddress + "\"}"))
+			.andExpect(status().isOk());
+		assertThat(stored(village)).containsExactly(office, address, 6);
+		// changed, it is checked as typed: a number typed in it is refused, the masked text edited is saved as typed
+		mvc.perform(put("/api/v1/universal/villages/" + village + "/profile").header("Authorization", POSTAL)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"deliveryMode\":\"VILLAGE_POST\",\"deliveriesPerWeek\":6,"
+					+ "\"handoverAddress\":\"村委会二楼，联系人13912345678\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[?(@.field == 'handoverAddress')].rule", hasItem("personal-number")));
+		mvc.perform(put("/api/v1/universal/villages/" + village + "/profile").header("Authorization", POSTAL)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"deliveryMode\":\"VILLAGE_POST\",\"deliveriesPerWeek\":6,"
+					+ "\"handoverAddress\":\"村委会一楼" + tag + "\"}"))
+			.andExpect(status().isOk());
+		assertThat(stored(village).get(1)).isEqualTo("村委会一楼" + tag);
+	}
+
+	private List<Object> stored(String village) {
+		return jdbc.sql("SELECT post_office_name, handover_address, deliveries_per_week FROM village_profile WHERE village_code = :c")
+			.param("c", village).query((rs, n) -> List.<Object>of(String.valueOf(rs.getString(1)), rs.getString(2), rs.getInt(3)))
+			.single();
 	}
 
 	/** A village of 吴中 with a profile kept by the city's postal company, the profile written as stored before the rule. */

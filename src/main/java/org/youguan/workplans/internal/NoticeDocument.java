@@ -774,7 +774,8 @@ final class NoticeDocument {
 				name = over.text().replaceAll("\\s+", "") + name;
 			}
 			Column column = name.matches("序号|编号|序") ? Column.NUMBER
-					: name.contains("配合") || name.contains("协办") || name.contains("参与") ? Column.CO
+					: name.contains("配合") || name.contains("协办") || name.contains("参与") || name.contains("协同")
+							|| name.contains("协助") ? Column.CO
 					: name.contains("牵头") || name.contains("主办") ? Column.LEAD
 					: name.contains("责任") || name.contains("负责") ? Column.SHARED
 					: name.contains("时限") || name.contains("时间") || name.contains("期限") ? Column.DUE

@@ -17,7 +17,7 @@ import org.youguan.kernel.Text;
 /**
  * Reads the notice "关于印发20XX年工作目标任务分解方案和…民生实事分工安排的通知" line by line: the notice's title, 文号 and
  * date; the plan's overall requirement, targets and key tasks; sections "一、…" (numbering in real notices repeats and
- * skips — tolerated) with tasks "N. …（X牵头）", "（X牵头，Y配合）" or "（A、B按职责分工负责）", full- or half-width brackets, a task text
+ * skips — tolerated) with tasks "N. …（X牵头）", "（X牵头，Y配合，Z参与）", "（牵头：X；配合：Y）" or "（A、B按职责分工负责）", full- or half-width brackets, a task text
  * that itself contains brackets, a task broken over lines; then the livelihood part, whose items restart at 1. Numbers
  * may be typed in full-width digits ("１．", {@link #clean}). A line that fits nowhere is returned with its number, never
  * dropped, and named in a warning.
@@ -30,27 +30,36 @@ import org.youguan.kernel.Text;
  */
 public final class NoticeParser {
 
+	/** The roles of departments that help a lead one, not answering for the task: 配合, 参与, 协同, 协办, 协助. */
+	private static final String CO_ROLES = "配合|参与|协同|协办|协助";
+
 	private static final Pattern HEADING = Pattern.compile("^[一二三四五六七八九十百]+[、．.]\\s*(.+)$");
 
 	private static final Pattern FIRST_HEADING = Pattern.compile("^一[、．.]\\s*(.+)$");
 
 	private static final Pattern NUMBERED = Pattern.compile("^(\\d{1,3})\\s*[\\.．、]\\s*(.+)$");
 
-	/**
-	 * The department bracket at the end of a task, after which only punctuation may follow: "（A牵头）", "（A、B按职责分工
-	 * 负责）", or a lead with co-departments "（A牵头，B、C配合）" (also 参与, 协助, 协办).
-	 */
-	private static final Pattern DEPARTMENTS = Pattern.compile("^(.*?)[（(]\\s*([^（）()]+?)\\s*(牵头|按职责分工负责|负责)"
-			+ "(?:\\s*[，,；;、]\\s*([^（）()]+?)\\s*(?:配合|参与|协助|协办))?\\s*[）)]\\s*[。；;，,]?\\s*$");
-
 	/** A task's closing bracket, after which only punctuation may follow; group 1 the text before, 2 its content. */
 	private static final Pattern LAST_BRACKET = Pattern.compile("^(.*)[（(]([^（）()]+)[）)]\\s*[。；;，,]?\\s*$");
 
-	/** A part of a bracket naming departments: "综合科牵头", "A、B按职责分工负责", "B配合" (参与, 协助, 协办). */
-	private static final Pattern DEPARTMENT_PART = Pattern.compile("^\\s*[^：:]+?\\s*(?:牵头|负责|配合|参与|协助|协办)\\s*$");
+	/**
+	 * A part of a bracket naming departments with their role after them: "综合科牵头", "A、B按职责分工负责", "B配合"
+	 * (co-departments: 配合, 参与, 协同, 协办, 协助); group 1 the names, 2 the role.
+	 */
+	private static final Pattern ROLE_AFTER = Pattern.compile("^\\s*([^：:]+?)\\s*(牵头|按职责分工负责|分工负责|负责|" + CO_ROLES + ")\\s*$");
 
-	/** The lead part: a department part that is no co-department's. */
-	private static final Pattern LEAD_PART = Pattern.compile("(?:牵头|负责)\\s*$");
+	/**
+	 * A part of a bracket naming its role first, as a label: "牵头：办公室", "牵头单位：办公室", "配合处室：A、B",
+	 * "责任处室：A"; group 1 the role, 2 the names.
+	 */
+	private static final Pattern ROLE_LABEL = Pattern.compile(
+			"^\\s*(牵头|主办|责任|负责|" + CO_ROLES + ")(?:单位|处室|部门|科室|处|科)?\\s*[：:]\\s*([^：:]+?)\\s*$");
+
+	/** A role word followed by 、: the end of one part of the bracket, not of one name. */
+	private static final Pattern ROLE_THEN_LIST_MARK = Pattern.compile("(牵头|负责|" + CO_ROLES + ")\\s*、");
+
+	/** What separates the names of one role: "市场监管处、普遍服务处配合". */
+	private static final Pattern NAME_SEPARATOR = Pattern.compile("\\s*[、,，/／]\\s*");
 
 	/**
 	 * A part of a bracket naming a deadline: labelled ("完成时限：6月底前", "时限：年底", "完成时间：9月30日", 截止时间, 期限)
@@ -306,7 +315,7 @@ public final class NoticeParser {
 				break;
 			}
 			if (HEADING.matcher(line).matches() || NUMBERED.matcher(line).matches()
-					|| DEPARTMENTS.matcher(separated(line)).matches()) {
+					|| assignment(line) != null) {
 				return 0;
 			}
 			heading.add(j);
@@ -314,7 +323,7 @@ public final class NoticeParser {
 		if (heading.isEmpty() || heading.size() > 2 || !nextIsFirstHeading(lines, heading.get(heading.size() - 1))) {
 			return 0;
 		}
-		if (open != null && !open.complete() && DEPARTMENTS.matcher(separated(open.text + clean(lines[at]))).matches()) {
+		if (open != null && !open.complete() && assignment(open.text + clean(lines[at])) != null) {
 			return 0;
 		}
 		return heading.get(heading.size() - 1) - at + 1;
@@ -368,7 +377,7 @@ public final class NoticeParser {
 		}
 
 		boolean complete() {
-			return DEPARTMENTS.matcher(separated(text.toString())).matches();
+			return assignment(text.toString()) != null;
 		}
 	}
 
@@ -377,15 +386,11 @@ public final class NoticeParser {
 		if (open == null || tasks == null) {
 			return null;
 		}
-		Matcher m = DEPARTMENTS.matcher(separated(open.text.toString()));
-		if (m.matches()) {
-			List<String> names = new ArrayList<>(List.of(m.group(2).split("\\s*[、,，]\\s*")));
-			if (m.group(4) != null) {
-				names.addAll(List.of(m.group(4).split("\\s*[、,，]\\s*")));
-			}
-			departments.addAll(names);
-			tasks.add(new PlanPreview.Task(open.number, Text.strip(m.group(1)), names,
-					m.group(3).equals("牵头") ? PlanPreview.Responsibility.LEAD : PlanPreview.Responsibility.SHARED, open.line));
+		Assignment assigned = assignment(open.text.toString());
+		if (assigned != null) {
+			departments.addAll(assigned.names());
+			tasks.add(new PlanPreview.Task(open.number, assigned.before(), assigned.names(), assigned.responsibility(),
+					open.line));
 		}
 		else {
 			tasks.add(new PlanPreview.Task(open.number, open.text.toString(), List.of(), PlanPreview.Responsibility.SHARED,
@@ -397,8 +402,8 @@ public final class NoticeParser {
 	/**
 	 * A task's text with a closing bracket that names both its departments and its deadline written as two brackets,
 	 * the deadline's first: "开展检查（综合科牵头，完成时限：6月底前）" → "开展检查（完成时限：6月底前）（综合科牵头）", so the
-	 * departments are read ({@link #DEPARTMENTS}) and the deadline too ({@link TaskDeadlines#BRACKET}); the parts are
-	 * separated by ，,；; in either order, the departments' in the order written (the lead first when written so). A
+	 * departments are read ({@link #assignment}) and the deadline too ({@link TaskDeadlines#BRACKET}); the parts are
+	 * separated by ，,；; in either order, the departments' in the order written. A
 	 * bracket whose parts are not all departments or deadlines, or that has no department part, is left as written
 	 * (the task then has no responsible department, and the preview warns).
 	 */
@@ -422,8 +427,6 @@ public final class NoticeParser {
 			}
 			before = Text.strip(previous.group(1));
 		}
-		// a lead written after its co-departments is put first, as the department bracket reads it
-		departmentParts.sort((a, b) -> Boolean.compare(!LEAD_PART.matcher(a).find(), !LEAD_PART.matcher(b).find()));
 		return before + "（完成时限：" + deadline + "）（" + String.join("，", departmentParts) + "）";
 	}
 
@@ -434,9 +437,10 @@ public final class NoticeParser {
 	 */
 	private static String deadlineAndDepartments(String bracket, List<String> departmentParts) {
 		String deadline = null;
-		for (String part : bracket.split("\\s*[，,；;]\\s*")) {
+		Roles roles = new Roles();
+		for (String part : parts(bracket)) {
 			Matcher due = DEADLINE_PART.matcher(part);
-			if (DEPARTMENT_PART.matcher(part).matches()) {
+			if (roles.namesARole(part) && roles.read(part)) {
 				departmentParts.add(Text.strip(part));
 			}
 			else if (deadline == null && due.matches()) {
@@ -446,11 +450,109 @@ public final class NoticeParser {
 				// a deadline written bare: "年底", "长期", "三季度"
 				deadline = Text.strip(part);
 			}
+			else if (roles.read(part)) {
+				// more names of a labelled role: "配合：市场监管处，普遍服务处"
+				departmentParts.add(Text.strip(part));
+			}
 			else {
 				return null;
 			}
 		}
 		return deadline;
+	}
+
+	/**
+	 * A bracket's parts, separated by ，,；; — and by 、 after a role ("A牵头、B配合" is two parts, as the department
+	 * bracket always read it).
+	 */
+	private static String[] parts(String bracket) {
+		return ROLE_THEN_LIST_MARK.matcher(bracket).replaceAll("$1，").split("\\s*[，,；;]\\s*");
+	}
+
+	/**
+	 * The departments a task's closing bracket names, and the task's text before it: those answering for the task
+	 * (牵头, 负责, 按职责分工负责) first, then those helping (配合, 参与, 协同, 协办, 协助), each in the order written —
+	 * "（A牵头，B配合，C参与）", "（办公室牵头，市场监管处、普遍服务处配合）", "（B配合，A牵头）", "（牵头：办公室；配合：A、B）",
+	 * "（牵头单位：办公室，配合单位：A，B）"; a deadline in the same bracket is read as {@link #separated} says. A role word
+	 * is never part of a name ("B配合" was read as a department called so).
+	 * @param text a task's text, its department bracket last
+	 * @return the task's departments, or null when its last bracket names none, names only helping ones, or has a part
+	 * that is neither departments nor a deadline
+	 */
+	static Assignment assignment(String text) {
+		Matcher last = LAST_BRACKET.matcher(separated(text));
+		if (!last.matches()) {
+			return null;
+		}
+		Roles roles = new Roles();
+		for (String part : parts(last.group(2))) {
+			if (!roles.read(part)) {
+				return null;
+			}
+		}
+		if (roles.answering.isEmpty()) {
+			return null;
+		}
+		List<String> names = new ArrayList<>(roles.answering);
+		roles.helping.stream().filter(n -> !names.contains(n)).forEach(names::add);
+		return new Assignment(Text.strip(last.group(1)), List.copyOf(names),
+				roles.led ? PlanPreview.Responsibility.LEAD : PlanPreview.Responsibility.SHARED);
+	}
+
+	/**
+	 * A task's departments as its bracket names them.
+	 * @param before the task's text before the bracket
+	 * @param names the departments, those answering for the task first
+	 * @param responsibility LEAD when one leads (牵头: the first name), SHARED when they answer alike (负责)
+	 */
+	record Assignment(String before, List<String> names, PlanPreview.Responsibility responsibility) {
+	}
+
+	/** The departments of one bracket read part by part, by their roles. */
+	private static final class Roles {
+
+		final List<String> answering = new ArrayList<>();
+
+		final List<String> helping = new ArrayList<>();
+
+		boolean led;
+
+		/** The names a labelled part ("配合：A") was adding to: a following part of bare names ("B") adds to them. */
+		List<String> labelled;
+
+		/** Whether the part names departments and their role, without reading it. */
+		boolean namesARole(String part) {
+			return ROLE_LABEL.matcher(part).matches() || ROLE_AFTER.matcher(part).matches();
+		}
+
+		/** Reads one part of the bracket; false when it is no department part. */
+		boolean read(String part) {
+			Matcher label = ROLE_LABEL.matcher(part);
+			if (label.matches()) {
+				labelled = names(label.group(1));
+				return add(label.group(2), labelled);
+			}
+			Matcher after = ROLE_AFTER.matcher(part);
+			if (after.matches()) {
+				labelled = null;
+				return add(after.group(1), names(after.group(2)));
+			}
+			return labelled != null && !part.contains("：") && !part.contains(":") && add(part, labelled);
+		}
+
+		private List<String> names(String role) {
+			if (role.matches(CO_ROLES)) {
+				return helping;
+			}
+			led |= role.equals("牵头") || role.equals("主办");
+			return answering;
+		}
+
+		private static boolean add(String names, List<String> into) {
+			List<String> read = NAME_SEPARATOR.splitAsStream(names).map(Text::strip).filter(n -> !n.isEmpty()).toList();
+			into.addAll(read);
+			return !read.isEmpty();
+		}
 	}
 
 	private static String afterColon(String line) {

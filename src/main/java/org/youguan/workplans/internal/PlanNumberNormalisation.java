@@ -11,7 +11,8 @@ import org.youguan.platform.StoredNumbers;
 /**
  * V221: the work plans' 文号 stored as typed (or as a notice's text carried it) before publishing and importing wrote
  * them through {@link Text#documentNumber} are rewritten as it writes them ({@code work_plan.document_number}: 〔2033〕1号
- * for [2033]01号). A plan's 文号 is not unique, so every row is its own scope and none is kept as stored.
+ * for [2033]01号). A 文号 is one plan's within its bureau (unique index of V274), so the bureau is the scope: a number
+ * whose written form another plan of the bureau holds is kept as stored, never written into a collision.
  * Run again by V231 ({@link StoredNumbers}) for the forms added since.
  */
 @Component
@@ -23,7 +24,7 @@ class PlanNumberNormalisation extends DataMigration implements StoredNumbers {
 
 	@Override
 	protected void migrate(Connection connection) throws SQLException {
-		normaliseDocumentNumbers(connection, "work_plan", "document_number", "id::text");
+		normaliseDocumentNumbers(connection, "work_plan", "document_number", "bureau_id::text");
 	}
 
 	@Override

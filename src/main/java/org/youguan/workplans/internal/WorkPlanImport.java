@@ -104,7 +104,7 @@ public class WorkPlanImport {
 
 	/** A bracket left in a task's text that names departments or a deadline: one the parser did not understand. */
 	private static final Pattern UNREAD_BRACKET = Pattern.compile(
-			"[（(][^（）()]*(?:牵头|负责|配合|参与|协助|协办|时限|完成时间|期限|截止)[^（）()]*[）)]");
+			"[（(][^（）()]*(?:牵头|负责|配合|参与|协同|协助|协办|时限|完成时间|期限|截止)[^（）()]*[）)]");
 
 	/**
 	 * The warning a task needs when no department answers for it — nobody would be chased for its reports, and every

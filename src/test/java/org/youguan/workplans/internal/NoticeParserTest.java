@@ -57,6 +57,36 @@ public class NoticeParserTest {
 	}
 
 	/**
+	 * Every role a bracket gives a department is read as a role, never as part of its name — "（A牵头，B配合，C参与）"
+	 * took "B配合" for a department (attack leftover): 配合, 参与, 协同, 协办, 协助 after the names or as a label before
+	 * them ("（牵头：办公室；配合：…）"), the lead first whatever the order written, with or without a deadline.
+	 */
+	@Test
+	void everyRoleOfABracketIsReadAsARoleNotAsAName() {
+		PlanPreview p = parse(SUPERVISION_2026 + """
+				1. 开展检查（办公室牵头，市场监管处配合，普遍服务处参与）
+				2. 开展检查（办公室牵头，市场监管处、普遍服务处配合）
+				3. 开展检查（牵头：办公室；配合：市场监管处、普遍服务处）
+				4. 开展检查（牵头单位：办公室，配合单位：市场监管处，普遍服务处）
+				5. 开展检查（市场监管处协同，办公室牵头）
+				6. 开展检查（办公室牵头；市场监管处协办；普遍服务处协同；完成时限：6月底前）
+				7. 开展检查（牵头处室：市场监管处；协助：办公室）
+				8. 开展检查（责任处室：办公室、普遍服务处）
+				""");
+		List<String> all = List.of("办公室", "市场监管处", "普遍服务处");
+		assertThat(tasks(p)).extracting(Task::text, Task::departments, Task::responsibility).containsExactly(
+				tuple("开展检查", all, Responsibility.LEAD), tuple("开展检查", all, Responsibility.LEAD),
+				tuple("开展检查", all, Responsibility.LEAD), tuple("开展检查", all, Responsibility.LEAD),
+				tuple("开展检查", List.of("办公室", "市场监管处"), Responsibility.LEAD),
+				tuple("开展检查", all, Responsibility.LEAD),
+				tuple("开展检查", List.of("市场监管处", "办公室"), Responsibility.LEAD),
+				tuple("开展检查", List.of("办公室", "普遍服务处"), Responsibility.SHARED));
+		assertThat(tasks(p).get(5).dueOn()).isEqualTo(LocalDate.of(2026, 6, 30));
+		assertThat(p.unknownDepartments()).isEmpty();
+		assertThat(p.unparsedLines()).isEmpty();
+	}
+
+	/**
 	 * One bracket naming the departments and the deadline — "（综合科牵头，完成时限：6月底前）", in either order, with
 	 * ，,；; between its parts and the deadline labelled or written "…前" — is read as both: the task has its departments
 	 * and due date, and its text no bracket (attack round 17: the task came in with no department and due at the
