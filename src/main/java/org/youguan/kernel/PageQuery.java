@@ -39,7 +39,7 @@ public record PageQuery(String q, int page, int size, String sort, boolean desce
 		if ("desc".equalsIgnoreCase(Text.strip(dir))) {
 			return true;
 		}
-		throw new InvalidValueException("dir", "one-of", "排序方向应为升序（asc）、降序（desc）之一，不能为“"
+		throw new InvalidValueException("dir", "one-of", "排序方向应为asc（升序）或desc（降序），不能为“"
 				+ Text.excerpt(dir, 20) + "”");
 	}
 

@@ -17,8 +17,6 @@ import java.util.stream.Collectors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.Part;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 
 import org.apache.catalina.connector.ClientAbortException;
 import org.apache.tomcat.util.http.InvalidParameterException;
@@ -372,10 +370,11 @@ class ErrorHandling {
 	}
 
 	/**
-	 * The bound a whole-number field of a JSON body declares on itself ({@code @Min}/{@code @Max} of Jakarta
-	 * Validation on the record component or field, e.g. a daily report's parcels, 0 to 10亿), in brackets for the
-	 * message — "（应为整数（0至1000000000））" — or null when the field declares none (the message then states its type's
-	 * range): a value that is no whole number is told the field's own range, not a long's.
+	 * The bound a whole-number field of a JSON body declares on itself ({@link Decimals#declaredWhole}, the one reader
+	 * of form and query parameters too: {@code WholeIn}, or {@code @Min}/{@code @Max} of Jakarta Validation on the
+	 * record component or field, e.g. a daily report's parcels, 0 to 10亿), in brackets for the message —
+	 * "（应为整数（0至1000000000））" — or null when the field declares none (the message then states its type's range): a
+	 * value that is no whole number is told the field's own range, not a long's.
 	 */
 	static String declaredBound(Throwable ex) {
 		for (Throwable t = ex; t != null; t = t.getCause()) {
@@ -386,20 +385,15 @@ class ErrorHandling {
 				if (owner == null || last.getPropertyName() == null) {
 					return null;
 				}
-				Min min = null;
-				Max max = null;
-				for (Class<?> c = owner; c != null && c != Object.class && min == null && max == null; c = c.getSuperclass()) {
+				for (Class<?> c = owner; c != null && c != Object.class; c = c.getSuperclass()) {
 					try {
-						java.lang.reflect.Field f = c.getDeclaredField(last.getPropertyName());
-						min = f.getAnnotation(Min.class);
-						max = f.getAnnotation(Max.class);
+						return Decimals.declaredWhole(c.getDeclaredField(last.getPropertyName()));
 					}
 					catch (NoSuchFieldException none) {
 						// not declared here: its superclass may
 					}
 				}
-				return min == null && max == null ? null : "（" + Decimals.wholeIn(min == null ? Long.MIN_VALUE : min.value(),
-						max == null ? Long.MAX_VALUE : max.value()) + "）";
+				return null;
 			}
 		}
 		return null;

@@ -211,6 +211,10 @@ class JsonQuantitiesIntegrationTest {
 					}
 					RequestPart rp = p.getParameterAnnotation(RequestPart.class);
 					part = !rp.name().isEmpty() ? rp.name() : rp.value();
+					if (part.isEmpty()) {
+						// @RequestPart without a name: the parameter's own (compiled with -parameters)
+						part = p.getParameterName();
+					}
 				}
 				else if (!p.hasParameterAnnotation(RequestBody.class)) {
 					continue;

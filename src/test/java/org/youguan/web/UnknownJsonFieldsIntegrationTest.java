@@ -55,13 +55,13 @@ class UnknownJsonFieldsIntegrationTest {
 	}
 
 	@Test
-	void aSecurityPeriodWithRegionCodeIsRefusedNotSetUpForTheCallersRegion() throws Exception {
+	void aSecurityPeriodWithAnUnknownRegionFieldIsRefusedNotSetUpForTheCallersRegion() throws Exception {
 		String name = "未知字段安保期" + UUID.randomUUID().toString().substring(0, 8);
 		mvc.perform(post("/api/v1/safety/periods").header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON)
-			.content("{\"name\":\"" + name + "\",\"regionCode\":\"320506\",\"startsOn\":\"" + LocalDate.now(clock)
+			.content("{\"name\":\"" + name + "\",\"regionNumber\":\"320506\",\"startsOn\":\"" + LocalDate.now(clock)
 					+ "\",\"endsOn\":\"" + LocalDate.now(clock).plusDays(1) + "\"}"))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[0].field").value("regionCode"))
+			.andExpect(jsonPath("$.errors[0].field").value("regionNumber"))
 			.andExpect(jsonPath("$.errors[0].rule").value("unknown"))
 			.andExpect(jsonPath("$.errors[0].message").value(containsString("region")));
 		assertThat(jdbc.sql("SELECT count(*) FROM safety_security_period WHERE name = :name").param("name", name)

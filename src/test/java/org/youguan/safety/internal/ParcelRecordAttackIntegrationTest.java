@@ -303,10 +303,10 @@ class ParcelRecordAttackIntegrationTest {
 				+ line("sfdup" + run + "1", at) + line("SFDUP" + run + "2", at));
 		assertThat(again.accepted()).isEqualTo(1);
 		assertThat(again.errors()).extracting(ParcelBatchAnswer.LineError::line).containsExactly(1L, 3L, 4L);
-		assertThat(again.errors().get(0).rule()).contains("批次" + first);
-		assertThat(again.errors().get(1).rule()).as("the repeat of a waybill held by the earlier batch")
+		assertThat(again.errors().get(0).message()).contains("批次" + first);
+		assertThat(again.errors().get(1).message()).as("the repeat of a waybill held by the earlier batch")
 			.contains("批次" + first).doesNotContain("本批次");
-		assertThat(again.errors().get(2).rule()).contains("本批次");
+		assertThat(again.errors().get(2).message()).contains("本批次");
 	}
 
 	/**
