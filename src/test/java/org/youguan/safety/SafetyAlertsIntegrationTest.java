@@ -318,8 +318,7 @@ class SafetyAlertsIntegrationTest {
 	 */
 	@Test
 	void ruleDJudgesTheParcelsNamingNoOutletAsTheEnterprisesOwnGroupPerCounty() {
-		String code = jdbc.sql("SELECT credit_code FROM enterprise WHERE id = :id").param("id", shunfeng)
-			.query(String.class).single().strip();
+		String code = creditCode(shunfeng);
 		// 30 subject parcels at 50 % in 吴中; 12 at 0 % in 姑苏, under the minimum of 20 there
 		hour(D, shunfeng, "", "320506", 30, 0, 15);
 		hour(D, shunfeng, "", "320505", 14, 2, 0);
@@ -364,8 +363,7 @@ class SafetyAlertsIntegrationTest {
 	 */
 	@Test
 	void ruleFJudgesTheParcelsNamingNoOutletPerCounty() {
-		String code = jdbc.sql("SELECT credit_code FROM enterprise WHERE id = :id").param("id", shunfeng)
-			.query(String.class).single().strip();
+		String code = creditCode(shunfeng);
 		hour(D, shunfeng, "", "320506", 100, 60, 40);
 		hour(D, shunfeng, "", "320505", 100, 0, 100);
 		detection.detect(D, RegionPrefix.of(""));
@@ -588,6 +586,11 @@ class SafetyAlertsIntegrationTest {
 			.as("the rule's own page").hasSize(2);
 		mvc.perform(get("/safety/alerts").session(county))
 			.andExpect(content().string(Matchers.containsString("/safety/alerts/export.xlsx")));
+	}
+
+	private String creditCode(long enterprise) {
+		return jdbc.sql("SELECT credit_code FROM enterprise WHERE id = :id").param("id", enterprise)
+			.query(String.class).single().strip();
 	}
 
 	private void hour(LocalDate day, long enterprise, String outlet, long parcels, long exempt, long realName) {
