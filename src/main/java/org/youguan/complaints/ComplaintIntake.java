@@ -445,11 +445,16 @@ public class ComplaintIntake {
 	/**
 	 * The public portal's daily limits ({@link #filePublic}): refused with 429 when the phone or the address already
 	 * filed the rule's number of complaints today (China time); otherwise this filing is counted against both, in the
-	 * filing's transaction (a filing refused later counts nothing).
+	 * filing's transaction (a filing refused later counts nothing), under the phone's and the address's locks held until
+	 * it ends, so parallel filings cannot all pass the count. The limits are the county's filed to (its override, else
+	 * the city's, province's or national value).
 	 */
 	private void withinPublicLimits(FilerPhone phone, String address, String county, LocalDate today) {
 		Instant since = today.atStartOfDay(ChinaTime.ZONE).toInstant();
 		String phoneKey = HexFormat.of().formatHex(phone.index());
+		// counted and added under the keys' locks until this filing commits: parallel filings pass one by one
+		tally.lock(PublicTally.FILED_BY_PHONE, phoneKey);
+		tally.lock(PublicTally.FILED_FROM, address);
 		int perPhone = rules.intValue(StatutoryRule.COMPLAINT_FILINGS_PER_PHONE, county);
 		if (tally.since(PublicTally.FILED_BY_PHONE, phoneKey, since) >= perPhone) {
 			String message = "该电话号码今天已提交" + perPhone + "件申诉，已达每日上限，请明天再提交；同一问题已提交的，请凭查询码查询进度";

@@ -8,11 +8,14 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.youguan.complaints.internal.Complaint;
 import org.youguan.complaints.internal.ComplaintRecords;
 import org.youguan.complaints.internal.ComplaintRepository;
@@ -67,8 +70,11 @@ public class ComplaintTracking {
 
 	private final StatutoryRules rules;
 
+	private final TransactionTemplate transactions;
+
 	ComplaintTracking(ComplaintRepository complaints, ComplaintStore store, ComplaintRecords records, JdbcClient jdbc,
-			Secrets secrets, Clock clock, PublicTally tally, StatutoryRules rules) {
+			Secrets secrets, Clock clock, PublicTally tally, StatutoryRules rules, PlatformTransactionManager transactions) {
+		this.transactions = new TransactionTemplate(transactions);
 		this.tally = tally;
 		this.rules = rules;
 		this.complaints = complaints;
@@ -92,14 +98,14 @@ public class ComplaintTracking {
 	 * The public status asked from a client address ({@link #publicStatus(String, String)}), under the limit of failed
 	 * look-ups per address: the numbers run without gaps and the filer's phone is known to the respondent enterprise,
 	 * so trying phone after phone (or code after code) would open other people's complaints. A look-up that finds
-	 * nothing counts against {@code address}; once {@code complaint.lookup-failures} (rule catalogue, national value)
+	 * nothing counts against {@code address}; once {@code complaint.lookup-failures} (rule catalogue, the complaint's county)
 	 * failed within the last hour, every look-up from it is refused until the oldest of them is an hour old.
 	 * @param address the client's address as the web layer sees it; null for a caller inside the application (not counted)
 	 * @throws DomainException 429 ({@link ErrorCode#TOO_MANY_REQUESTS}, field {@code number}, rule {@code lookup-limit});
 	 * not found as {@link #publicStatus(String, String)}, counted
 	 */
 	public PublicStatus publicStatus(String number, String queryCodeOrPhone, String address) {
-		return counted(address, () -> statusByCodeOrPhone(number, queryCodeOrPhone));
+		return counted(address, number, () -> statusByCodeOrPhone(number, queryCodeOrPhone));
 	}
 
 	private PublicStatus statusByCodeOrPhone(String number, String queryCodeOrPhone) {
@@ -127,7 +133,7 @@ public class ComplaintTracking {
 	 * @throws DomainException 429 (rule {@code lookup-limit}) past the limit; not found, counted
 	 */
 	public PublicStatus publicStatusByCode(String number, String queryCode, String address) {
-		return counted(address, () -> statusByCode(number, queryCode));
+		return counted(address, number, () -> statusByCode(number, queryCode));
 	}
 
 	private PublicStatus statusByCode(String number, String queryCode) {
@@ -164,36 +170,47 @@ public class ComplaintTracking {
 	 * @param address the client's address; null for a caller inside the application (not counted)
 	 * @throws DomainException 429 (rule {@code lookup-limit}); not found (counted); illegal transition when finished
 	 */
-	@Transactional
 	public void withdraw(String number, String queryCode, String address) {
-		counted(address, () -> {
+		// the withdrawal's own transaction inside the count: the count's row is held and given back apart from it
+		counted(address, number, () -> transactions.execute(status -> {
 			withdrawn(number, queryCode);
 			return null;
-		});
+		}));
 	}
 
 	/**
-	 * Runs a public look-up from {@code address}: refused with 429 while the address has reached the failed look-ups
-	 * allowed an hour, counted (in a transaction of its own, kept when the caller's rolls back) when it finds nothing.
+	 * Runs a public look-up of complaint {@code number} from {@code address}: refused with 429 while the address has
+	 * reached the failed look-ups allowed an hour, counted when it finds nothing. The limit is the one set for the
+	 * complaint's county (its override, else the city's, province's or national value; the national value for a number
+	 * that names no complaint). The look-up takes one of the remaining failures first ({@link PublicTally#reserve}, under
+	 * the address's lock, in a transaction of its own) and gives it back when it found the complaint or failed otherwise:
+	 * parallel wrong look-ups get the remaining allowance and no more. The failure stays counted when the caller's
+	 * transaction rolls back.
 	 */
-	private <T> T counted(String address, Supplier<T> lookUp) {
+	private <T> T counted(String address, String number, Supplier<T> lookUp) {
 		if (address == null) {
 			return lookUp.get();
 		}
-		int limit = rules.intValue(StatutoryRule.COMPLAINT_LOOKUP_FAILURES, StatutoryRule.NATIONAL_REGION);
-		if (tally.since(PublicTally.LOOKUP_FAILED, address, clock.instant().minus(LOOKUP_WINDOW)) >= limit) {
+		String county = byNumber(number).map(c -> c.regionCode().substring(0, 6)).orElse(StatutoryRule.NATIONAL_REGION);
+		int limit = rules.intValue(StatutoryRule.COMPLAINT_LOOKUP_FAILURES, county);
+		OptionalLong reserved = tally.reserve(PublicTally.LOOKUP_FAILED, address, clock.instant().minus(LOOKUP_WINDOW), limit);
+		if (reserved.isEmpty()) {
 			String message = "查询失败次数过多（每小时最多" + limit + "次），请一小时后再试；忘记查询码的，请凭受理回执或拨打12305咨询";
 			throw new DomainException(ErrorCode.TOO_MANY_REQUESTS, message,
 					List.of(new FieldError("number", "lookup-limit", message)));
 		}
+		boolean failed = false;
 		try {
 			return lookUp.get();
 		}
 		catch (DomainException ex) {
-			if (ex.code() == ErrorCode.NOT_FOUND) {
-				tally.addApart(PublicTally.LOOKUP_FAILED, address);
-			}
+			failed = ex.code() == ErrorCode.NOT_FOUND;
 			throw ex;
+		}
+		finally {
+			if (!failed) {
+				tally.giveBack(reserved.getAsLong());
+			}
 		}
 	}
 

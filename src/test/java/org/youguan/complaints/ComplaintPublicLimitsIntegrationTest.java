@@ -1,7 +1,15 @@
 package org.youguan.complaints;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.jayway.jsonpath.JsonPath;
@@ -13,7 +21,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.youguan.ClientAddress;
 import org.youguan.IntegrationTest;
+import org.youguan.org.Bureaus;
 import org.youguan.platform.ChinaTime;
+import org.youguan.rules.StatutoryRule;
+import org.youguan.rules.StatutoryRules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -41,6 +52,12 @@ class ComplaintPublicLimitsIntegrationTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	StatutoryRules rules;
+
+	@Autowired
+	Bureaus bureaus;
 
 	static String randomMobile() {
 		return "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
@@ -122,6 +139,88 @@ class ComplaintPublicLimitsIntegrationTest {
 			.andExpect(status().isTooManyRequests())
 			.andExpect(jsonPath("$.errors[0].rule").value("daily-limit"))
 			.andExpect(content().string(containsString("已达每日上限")));
+	}
+
+	/** Runs {@code request} {@code n} times at once and answers the HTTP status of each. */
+	static List<Integer> statusesAtOnce(int n, Callable<ResultActions> request) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(n);
+		try {
+			List<Future<ResultActions>> runs = new ArrayList<>();
+			for (int i = 0; i < n; i++) {
+				runs.add(pool.submit(request));
+			}
+			List<Integer> statuses = new ArrayList<>();
+			for (Future<ResultActions> run : runs) {
+				statuses.add(run.get(60, TimeUnit.SECONDS).andReturn().getResponse().getStatus());
+			}
+			return statuses;
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	/** Attack (M2): 13 filings at once with one phone all passed the count of 10 before any was added. */
+	@Test
+	void parallelFilingsWithOnePhoneFileNoMoreThanTheDailyLimit() throws Exception {
+		String phone = randomMobile();
+		List<Integer> statuses = statusesAtOnce(13, () -> filePublicly(phone, ClientAddress.newAddress()));
+		assertThat(statuses).filteredOn(s -> s == 201).hasSize(10);
+		assertThat(statuses).filteredOn(s -> s == 429).hasSize(3);
+	}
+
+	/** Attack (M2): parallel wrong look-ups all passed the count; only the remaining allowance is answered. */
+	@Test
+	void parallelWrongLookUpsGetTheRemainingAllowanceOnly() throws Exception {
+		String number = JsonPath.read(filePublicly(randomMobile(), ClientAddress.newAddress()).andExpect(status().isCreated())
+			.andReturn().getResponse().getContentAsString(), "$.number");
+		String prober = ClientAddress.newAddress();
+		for (int i = 0; i < 7; i++) {
+			mvc.perform(get("/api/v1/public/complaints/{n}", number).param("queryCode", "WRONG" + i)
+				.with(ClientAddress.from(prober))).andExpect(status().isNotFound());
+		}
+		List<Integer> statuses = statusesAtOnce(12, () -> mvc.perform(get("/api/v1/public/complaints/{n}", number)
+			.param("queryCode", "WRONG-" + UUID.randomUUID()).with(ClientAddress.from(prober))));
+		assertThat(statuses).filteredOn(s -> s == 404).hasSize(3);
+		assertThat(statuses).filteredOn(s -> s == 429).hasSize(9);
+	}
+
+	/**
+	 * Attack (M5): a county's {@code complaint.lookup-failures} was saved but the national value was read. The complaint's
+	 * county's value applies; so does the county's {@code complaint.filings-per-phone} for a filing to it.
+	 */
+	@Test
+	void aCountysOwnLimitsApplyToItsComplaints() throws Exception {
+		long wuzhong = bureaus.findByRegion("320506").orElseThrow().id();
+		rules.override(StatutoryRule.COMPLAINT_LOOKUP_FAILURES, wuzhong, "320506", BigDecimal.valueOf(3), "测试：本县收紧");
+		try {
+			String number = JsonPath.read(filePublicly(randomMobile(), ClientAddress.newAddress())
+				.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.number");
+			String prober = ClientAddress.newAddress();
+			for (int i = 0; i < 3; i++) {
+				mvc.perform(get("/api/v1/public/complaints/{n}", number).param("queryCode", "WRONG" + i)
+					.with(ClientAddress.from(prober))).andExpect(status().isNotFound());
+			}
+			mvc.perform(get("/api/v1/public/complaints/{n}", number).param("queryCode", "WRONG")
+				.with(ClientAddress.from(prober)))
+				.andExpect(status().isTooManyRequests())
+				.andExpect(content().string(containsString("每小时最多3次")));
+		}
+		finally {
+			rules.clearOverride(StatutoryRule.COMPLAINT_LOOKUP_FAILURES, "320506");
+		}
+		rules.override(StatutoryRule.COMPLAINT_FILINGS_PER_PHONE, wuzhong, "320506", BigDecimal.valueOf(2), "测试：本县收紧");
+		try {
+			String phone = randomMobile();
+			for (int i = 0; i < 2; i++) {
+				filePublicly(phone, ClientAddress.newAddress()).andExpect(status().isCreated());
+			}
+			filePublicly(phone, ClientAddress.newAddress()).andExpect(status().isTooManyRequests())
+				.andExpect(content().string(containsString("已提交2件申诉")));
+		}
+		finally {
+			rules.clearOverride(StatutoryRule.COMPLAINT_FILINGS_PER_PHONE, "320506");
+		}
 	}
 
 	@Test

@@ -312,24 +312,23 @@ class SafetyAlertsIntegrationTest {
 	}
 
 	/**
-	 * An enterprise cannot escape rule (d) by naming no outlet: its parcels without {@code outletFilingNumber} are one
-	 * group (未注明网点), judged by the same threshold over all its counties together, raised for each county.
+	 * An enterprise cannot escape rule (d) by naming no outlet: its parcels without {@code outletFilingNumber} are its
+	 * own group (未注明网点) per sender county, judged by the same threshold and minimum in each county, with that
+	 * county's figures (attack M3: every county was given the enterprise's figures for all counties).
 	 */
 	@Test
-	void ruleDJudgesTheParcelsNamingNoOutletAsTheEnterprisesOwnGroup() {
-		String code = jdbc.sql("SELECT credit_code FROM enterprise WHERE id = :id").param("id", shunfeng)
-			.query(String.class).single().strip();
-		// 12 + 12 subject parcels in two counties: each county alone is under the minimum of 20, together 24 at 50 %
-		hour(D, shunfeng, "", "320506", 12, 0, 6);
-		hour(D, shunfeng, "", "320505", 14, 2, 6);
+	void ruleDJudgesTheParcelsNamingNoOutletAsTheEnterprisesOwnGroupPerCounty() {
+		String code = creditCode(shunfeng);
+		// 30 subject parcels at 50 % in 吴中; 12 at 0 % in 姑苏, under the minimum of 20 there
+		hour(D, shunfeng, "", "320506", 30, 0, 15);
+		hour(D, shunfeng, "", "320505", 14, 2, 0);
 		detection.detect(D, RegionPrefix.of(""));
 		List<AlertView> found = alertsOf(AlertRule.OUTLET_REAL_NAME, D);
-		assertThat(found).extracting(AlertView::subject).containsExactlyInAnyOrder(code + "（未注明网点）@320505",
-				code + "（未注明网点）@320506");
-		assertThat(found).extracting(AlertView::regionCode).containsExactlyInAnyOrder("320505", "320506");
+		assertThat(found).extracting(AlertView::subject).containsExactly(code + "（未注明网点）@320506");
+		assertThat(found).extracting(AlertView::regionCode).containsExactly("320506");
 		assertThat(found.get(0).measure()).isEqualByComparingTo("50.00");
 		assertThat(found.get(0).subjectShown()).isEqualTo(code + "（未注明网点）");
-		assertThat(found.get(0).detail()).contains("未注明网点", "应实名 24 件");
+		assertThat(found.get(0).detail()).contains("未注明网点", "应实名 30 件，实名 15 件");
 		// the near miss: the same enterprise another day at 96 %
 		hour(E, shunfeng, "", "320506", 100, 0, 96);
 		detection.detect(E, RegionPrefix.of(""));
@@ -356,6 +355,22 @@ class SafetyAlertsIntegrationTest {
 			.andExpect(status().isOk())
 			.andExpect(content().string(Matchers.containsString("日豁免件占比 &gt; 50%")))
 			.andExpect(content().string(Matchers.containsString("TEST-OUT-EX60")));
+	}
+
+	/**
+	 * Rule (f) for parcels naming no outlet judges each sender county's own share (attack M3: 吴中's 60 % exempt day
+	 * was hidden in the enterprise's 30 % over all counties, and a county's alert carried the others' figures).
+	 */
+	@Test
+	void ruleFJudgesTheParcelsNamingNoOutletPerCounty() {
+		String code = creditCode(shunfeng);
+		hour(D, shunfeng, "", "320506", 100, 60, 40);
+		hour(D, shunfeng, "", "320505", 100, 0, 100);
+		detection.detect(D, RegionPrefix.of(""));
+		List<AlertView> found = alertsOf(AlertRule.EXEMPT_SHARE, D);
+		assertThat(found).extracting(AlertView::subject).containsExactly(code + "（未注明网点）@320506");
+		assertThat(found.get(0).measure()).isEqualByComparingTo("60.00");
+		assertThat(found.get(0).detail()).contains("收寄 100 件，豁免 60 件");
 	}
 
 	/**
@@ -571,6 +586,11 @@ class SafetyAlertsIntegrationTest {
 			.as("the rule's own page").hasSize(2);
 		mvc.perform(get("/safety/alerts").session(county))
 			.andExpect(content().string(Matchers.containsString("/safety/alerts/export.xlsx")));
+	}
+
+	private String creditCode(long enterprise) {
+		return jdbc.sql("SELECT credit_code FROM enterprise WHERE id = :id").param("id", enterprise)
+			.query(String.class).single().strip();
 	}
 
 	private void hour(LocalDate day, long enterprise, String outlet, long parcels, long exempt, long realName) {

@@ -4,11 +4,13 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.OptionalLong;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.youguan.kernel.TransactionLocks;
 
 /**
  * What the public side of complaints did, counted per client address or filer phone (table
@@ -54,6 +56,41 @@ public class PublicTally {
 			.param("since", Timestamp.from(since))
 			.query(Integer.class)
 			.single();
+	}
+
+	/**
+	 * Waits for and holds, until the caller's transaction ends, the lock of {@code kind} for {@code key}
+	 * ({@link TransactionLocks}): a count ({@link #since}) and the {@link #add} it allows, made under it, are not
+	 * interleaved with another request's for the same key — parallel requests cannot all pass a limit they would
+	 * pass one by one. Take the locks of one request always in the same order (phone, then address).
+	 */
+	public void lock(String kind, String key) {
+		TransactionLocks.hold(jdbc, "complaint_public_tally:" + kind + ":" + bounded(key));
+	}
+
+	/**
+	 * Counts {@code kind} once for {@code key} now, in a transaction of its own, when fewer than {@code limit} were
+	 * counted since {@code since} — the count and the row under {@link #lock}, so parallel requests take the remaining
+	 * allowance and no more. For a step whose outcome is known only afterwards (a look-up): the row is given back with
+	 * {@link #giveBack} when the step did not need counting.
+	 * @return the row counted, or empty when the limit is reached (nothing counted)
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public OptionalLong reserve(String kind, String key, Instant since, int limit) {
+		lock(kind, key);
+		if (since(kind, key, since) >= limit) {
+			return OptionalLong.empty();
+		}
+		add(kind, key);
+		return OptionalLong.of(jdbc.sql("SELECT currval(pg_get_serial_sequence('complaint_public_tally', 'id'))")
+			.query(Long.class)
+			.single());
+	}
+
+	/** Drops a row {@link #reserve} counted, in a transaction of its own (the step it was held for did not count). */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void giveBack(long row) {
+		jdbc.sql("DELETE FROM complaint_public_tally WHERE id = :id").param("id", row).update();
 	}
 
 	/**

@@ -242,10 +242,9 @@ public class AlertDetection {
 
 	/**
 	 * Rule (d) from the rollups: outlets below the real-name threshold with enough subject parcels, and — judged by the
-	 * same threshold — each enterprise's parcels naming no outlet (its 未注明网点 group, all its counties together, so
-	 * leaving {@code outletFilingNumber} empty or spreading parcels over counties escapes nothing). The group's alert
-	 * is raised for every sender county of those parcels (subject {@code <credit code>（未注明网点）@<county>}), as the
-	 * record rules' alerts are.
+	 * same threshold — each enterprise's parcels naming no outlet (its 未注明网点 group), per sender county: each county's
+	 * alert (subject {@code <credit code>（未注明网点）@<county>}) carries that county's own figures, and the minimum of
+	 * subject parcels applies to each county's group, so one county is never flagged for another's parcels.
 	 */
 	List<Finding> outlets(LocalDate day) {
 		List<Finding> out = new ArrayList<>(belowRealNameRate("""
@@ -271,15 +270,15 @@ public class AlertDetection {
 			})
 			.list());
 		belowRealNameRate("""
-				SELECT g.enterprise_id, g.subject, g.real_name, g.regions, e.credit_code, e.legal_name
-				FROM (SELECT h.enterprise_id, sum(h.parcels - h.exempt) AS subject, sum(h.real_name) AS real_name,
-				          string_agg(DISTINCT h.sender_region, ',' ORDER BY h.sender_region) AS regions
+				SELECT g.enterprise_id, g.county, g.subject, g.real_name, e.credit_code, e.legal_name
+				FROM (SELECT h.enterprise_id, h.sender_region AS county, sum(h.parcels - h.exempt) AS subject,
+				          sum(h.real_name) AS real_name
 				      FROM safety_parcel_day h
 				      WHERE h.day = :day AND h.outlet_filing_number = ''
-				      GROUP BY h.enterprise_id) g
+				      GROUP BY h.enterprise_id, h.sender_region) g
 				LEFT JOIN enterprise_name e ON e.id = g.enterprise_id
 				WHERE g.subject >= :min AND g.real_name * 100.0 < :threshold * g.subject
-				ORDER BY g.enterprise_id""", day)
+				ORDER BY g.enterprise_id, g.county""", day)
 			.query((RowCallbackHandler) rs -> {
 				long subject = rs.getLong("subject");
 				long realName = rs.getLong("real_name");
@@ -288,10 +287,9 @@ public class AlertDetection {
 				String code = rs.getString("credit_code") == null ? "企业" + enterprise : Text.strip(rs.getString("credit_code"));
 				String detail = (rs.getString("legal_name") == null ? code : rs.getString("legal_name")) + " 未注明网点的收寄记录 "
 						+ day + " 实名率 " + rate.toPlainString() + "%（应实名 " + subject + " 件，实名 " + realName + " 件）";
-				for (String county : rs.getString("regions").split(",")) {
-					out.add(new Finding(AlertRule.OUTLET_REAL_NAME, code + NO_OUTLET + "@" + county, county, enterprise,
-							rate, settings.outletRealNameRate(), detail));
-				}
+				String county = rs.getString("county");
+				out.add(new Finding(AlertRule.OUTLET_REAL_NAME, code + NO_OUTLET + "@" + county, county, enterprise,
+						rate, settings.outletRealNameRate(), detail));
 			});
 		return out;
 	}
@@ -343,8 +341,8 @@ public class AlertDetection {
 	}
 
 	/**
-	 * Rule (f) from the rollups: per outlet, and per enterprise for its parcels naming no outlet (raised for each sender
-	 * county, as rule (d)'s group), the day's exempt share (协议客户 and 信件 parcels ÷ parcels, both exemptions the
+	 * Rule (f) from the rollups: per outlet, and per enterprise and sender county for its parcels naming no outlet (each
+	 * county's group with its own figures and minimum, as rule (d)'s), the day's exempt share (协议客户 and 信件 parcels ÷ parcels, both exemptions the
 	 * enterprise's own declaration) above the threshold of the finding's region in the rule catalogue
 	 * ({@link StatutoryRule#SAFETY_EXEMPT_SHARE_MAX}, percent) with at least
 	 * {@link StatutoryRule#SAFETY_EXEMPT_SHARE_MIN_PARCELS} parcels.
@@ -361,7 +359,9 @@ public class AlertDetection {
 				          sum(h.exempt) AS exempt, min(h.sender_region) AS first_region,
 				          string_agg(DISTINCT h.sender_region, ',' ORDER BY h.sender_region) AS regions
 				      FROM safety_parcel_day h WHERE h.day = :day
-				      GROUP BY h.enterprise_id, h.outlet_filing_number) g
+				      -- parcels naming no outlet: one group per sender county, its own figures and minimum
+				      GROUP BY h.enterprise_id, h.outlet_filing_number,
+				          CASE WHEN h.outlet_filing_number = '' THEN h.sender_region ELSE '' END) g
 				LEFT JOIN outlet_name o ON o.filing_number = g.outlet AND g.outlet <> ''
 				LEFT JOIN enterprise_name e ON e.id = g.enterprise_id
 				WHERE g.exempt > 0 AND g.parcels >= 1

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.StringJoiner;
 
@@ -232,7 +233,8 @@ public class SecurityPeriods {
 	 * parcels needs the issues explained. A second report of the same day replaces the first explicitly: it is audited
 	 * as a correction ({@code safety.period.report.correct}) with the earlier values kept as its before-state and named
 	 * in its summary, and the answer says 已更新 with them — never a silent overwrite (attack 32). Two reports of one
-	 * day at once wait on a transaction lock, so the later one sees the first and is audited as its correction.
+	 * day at once wait on a transaction lock, so the later one sees the first and is audited as its correction. The
+	 * very same values sent again (a resend) change nothing: no correction, no audit entry, answered 已报送（未变更）.
 	 * @return what was done: filed, or updated with the earlier values
 	 * @throws AccessRefusedException (403) for staff: the report is the enterprise's
 	 * @throws DomainException not found (404) for a period not covering the enterprise; 409 when it is cancelled
@@ -278,6 +280,11 @@ public class SecurityPeriods {
 		v.throwIfInvalid();
 		TransactionLocks.hold(jdbc, "safety-period-report:" + periodId + ":" + day + ":" + e.creditCode());
 		Map<String, Object> before = reportState(periodId, day, e.creditCode());
+		if (before != null && before.get("parcels").equals(parcels) && before.get("screened").equals(screened)
+				&& Objects.equals(before.get("issues"), issues)) {
+			// the same report sent again (a resend, a double click): nothing changes, so nothing is corrected or audited
+			return new Reported(day, false, "安保期日报已报送（" + day + "），与已报数值相同，未变更");
+		}
 		jdbc.sql("""
 				INSERT INTO safety_period_report (period_id, day, enterprise_id, enterprise_credit_code, enterprise_name,
 				    parcels, screened, issues, reported_at, reported_by)

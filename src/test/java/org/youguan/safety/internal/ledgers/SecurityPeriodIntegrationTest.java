@@ -313,6 +313,25 @@ class SecurityPeriodIntegrationTest {
 					org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("9223372036854775807"))));
 	}
 
+	/** Attack L6: the very same report sent again answered 已更新 "100 → 100" and audited a correction. */
+	@Test
+	void anIdenticalResendOfADailyReportChangesNothingAndIsNoCorrection() throws Exception {
+		long id = declare("320506", "重复报送测试安保期");
+		String url = "/api/v1/safety/periods/" + id + "/reports";
+		for (int i = 0; i < 2; i++) {
+			mvc.perform(post(url).header("Authorization", SHUNFENG).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"day\":\"" + today() + "\",\"parcels\":100,\"screened\":100}"))
+				.andExpect(status().isNoContent());
+		}
+		assertThat(audit.history(DataScope.all(), SecurityPeriods.AUDIT_TYPE, id))
+			.extracting(AuditEvent::action).doesNotContain("safety.period.report.correct")
+			.filteredOn("safety.period.report"::equals).hasSize(1);
+		PeriodReportData same = new PeriodReportData(today().toString(), 100L, 100L, null);
+		SecurityPeriods.Reported again = periods.report(DataScope.enterprise(HazardLedgerIntegrationTest.shunfeng()), id, same);
+		assertThat(again.updated()).isFalse();
+		assertThat(again.message()).contains("已报送", "未变更").doesNotContain("已更新");
+	}
+
 	@Test
 	void dailyReportsFollowThePeriodsRulesAndASecondFilingCorrectsTheFirst() throws Exception {
 		long id = declare("320506", "规则测试安保期");
