@@ -60,17 +60,11 @@ class OutletFilingLateAndWordingIntegrationTest {
 		shunfeng = fixture.shunfeng();
 	}
 
-	long waitingForItsSupplement(OutletData outlet) {
-		long id = filings.submitNew(shunfeng, outlet, OutletFilingIntegrationTest.completeAttachments());
-		filings.notifyMissingItems(WUZHONG, id, "开办日期请核实");
-		return id;
-	}
-
 	/** M1: a late new filing stays late when its 补正 moves the opening day into time; the answer says the bureau judges it. */
 	@Test
 	void aCorrectedOpeningDayNeverMakesALateFilingOnTime() throws Exception {
 		OutletData filed = OutletFilingIntegrationTest.outlet(LocalDate.of(2026, 8, 1));
-		long id = waitingForItsSupplement(filed);
+		long id = fixture.waitingForSupplement(filed);
 		assertThat(filings.get(WUZHONG, id).lateFiling()).isTrue();
 		filings.supplement(shunfeng, id, "开办日期填错", List.of(), OutletFilingSupplementIntegrationTest.with(filed,
 				filed.address(), null, filed.storageArea(), filed.regionCode(), LocalDate.of(2026, 9, 20)), List.of(), null);
@@ -81,7 +75,7 @@ class OutletFilingLateAndWordingIntegrationTest {
 		assertThat(filings.lateFilingNote(f)).contains("仍标记为逾期备案");
 
 		// the API's 补正 answer says so too
-		long other = waitingForItsSupplement(OutletFilingIntegrationTest.outlet(LocalDate.of(2026, 8, 1)));
+		long other = fixture.waitingForSupplement(OutletFilingIntegrationTest.outlet(LocalDate.of(2026, 8, 1)));
 		String json = EnterpriseFilingApiIntegrationTest.outletJson(filings.get(WUZHONG, other).outletName(), "",
 				LocalDate.of(2026, 9, 20));
 		var request = multipart("/api/v1/enterprise/filings/" + other + "/supplement");
@@ -119,7 +113,7 @@ class OutletFilingLateAndWordingIntegrationTest {
 	@Test
 	void aFailedCorrectionIsNotAlsoNothingGivenAndTheCountyIsNamed() {
 		OutletData filed = OutletFilingIntegrationTest.outlet(LocalDate.of(2026, 9, 20));
-		long id = waitingForItsSupplement(filed);
+		long id = fixture.waitingForSupplement(filed);
 		assertThatThrownBy(() -> filings.supplement(shunfeng, id, null, List.of(), OutletFilingSupplementIntegrationTest
 			.with(filed, filed.address(), "12", filed.storageArea(), filed.regionCode(), filed.openedOn()), List.of(), null))
 			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
@@ -145,7 +139,7 @@ class OutletFilingLateAndWordingIntegrationTest {
 	@Test
 	void theDuplicateRefusalOfASupplementedFilingSaysToWaitForItsDecision() {
 		OutletData outlet = OutletFilingIntegrationTest.outlet(LocalDate.of(2026, 9, 20));
-		long first = waitingForItsSupplement(outlet);
+		long first = fixture.waitingForSupplement(outlet);
 		filings.supplement(shunfeng, first, "已补充", List.of());
 		assertThatThrownBy(() -> filings.submitNew(shunfeng, outlet, OutletFilingIntegrationTest.completeAttachments()))
 			.isInstanceOfSatisfying(DomainException.class, ex -> assertThat(ex.getMessage())
