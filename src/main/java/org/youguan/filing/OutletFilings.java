@@ -334,7 +334,7 @@ public class OutletFilings {
 			errors.addAll(ex.formErrors());
 		}
 		if (proposed != null && !Outlets.sameCounty(outlet.regionCode(), proposed.regionCode())) {
-			errors.add(Outlets.otherCounty(outlet.regionCode()));
+			errors.add(outlets.otherCounty(outlet.regionCode()));
 		}
 		// a branch other than the recorded one runs the outlet from now on: its parent's authorisation, as on a new filing
 		EnumSet<AttachmentKind> required = EnumSet.noneOf(AttachmentKind.class);
@@ -369,7 +369,7 @@ public class OutletFilings {
 		EnterpriseView enterprise = ownEnterprise(user);
 		OutletView outlet = outlets.get(DataScope.enterprise(enterprise.creditCode()), outletId);
 		requireFiled(outlet);
-		String why = Outlets.closureReason("reason", reason);
+		String why = Outlets.closureReason("reason", "撤销原因", reason);
 		return save(FilingKind.CLOSURE, subject(outlet, enterprise), today(), null, false, why, null,
 				json.writeValueAsString(outlet), List.of(), "申请撤销末端网点“" + outlet.name() + "”：" + why);
 	}
@@ -388,7 +388,9 @@ public class OutletFilings {
 	 * new outlet's county the one whose bureau took the filing), a manager's ID number or phone left blank or sent back
 	 * masked keeping the filed one; a branch other than the filed one comes with its parent's authorisation
 	 * ({@code attachments.AUTHORISATION}). The proposal is replaced and the filing shows the outlet as corrected (a new
-	 * outlet's name, place, opening day and 逾期备案 recounted from it); the correction is audited
+	 * outlet's name, place and opening day from it; 逾期备案 set when the corrected day makes it late, kept when the
+	 * filing was late already — a corrected day never makes a late filing on time ({@link #correctedInTimeNote}));
+	 * the correction is audited
 	 * ({@code filing.supplement}) with each corrected field before and after (personal numbers masked), and the
 	 * filing is back with the bureau, the clock started again — all in one transaction.
 	 * @param corrected the outlet as corrected, or null for a note and files only; data equal to the filed proposal
@@ -420,7 +422,9 @@ public class OutletFilings {
 		}
 		errors.addAll(checkUploads(uploads, EnumSet.noneOf(AttachmentKind.class), held));
 		boolean changed = correction != null && !correction.fields().isEmpty();
-		if ((note == null || Text.isBlank(note)) && uploads.isEmpty() && held.isEmpty() && !changed) {
+		// nothing given at all: an outlet sent to correct that failed its checks is reported by its own errors
+		if ((note == null || Text.isBlank(note)) && uploads.isEmpty() && held.isEmpty() && !changed
+				&& (corrected == null || correction != null)) {
 			errors.add(new FieldError("note", "required", "请填写补正说明、上传补正材料或更正网点信息"));
 		}
 		errors = onePerField(formErrors, errors);
@@ -438,10 +442,11 @@ public class OutletFilings {
 						seal(clean), f.id());
 			}
 			before.putAll(correction.before());
-			boolean late = f.kind() == FilingKind.NEW
-					? f.submittedOn().isAfter(rules.deadline(StatutoryRule.OUTLET_FILING_AFTER_OPENING, clean.openedOn(),
-							clean.regionCode()))
-					: f.lateFiling();
+			// once late, late: the late filing is the breach (快递暂行条例(2025) art.19) and a re-declared opening day does
+			// not remove it — a corrected day can make the filing late, never on time ({@link #lateFilingNote} says so)
+			boolean late = f.lateFiling() || f.kind() == FilingKind.NEW
+					&& f.submittedOn().isAfter(rules.deadline(StatutoryRule.OUTLET_FILING_AFTER_OPENING, clean.openedOn(),
+							clean.regionCode()));
 			f.correct(f.kind() == FilingKind.NEW ? clean.name() : f.outletName(),
 					f.kind() == FilingKind.NEW ? clean.regionCode() : f.regionCode(), clean.branchId(),
 					branchName(enterprise, clean.branchId()), seal(clean),
@@ -502,9 +507,9 @@ public class OutletFilings {
 			return null;
 		}
 		if (!Outlets.sameCounty(county, clean.regionCode())) {
-			errors.add(f.kind() == FilingKind.CHANGE ? Outlets.otherCounty(county)
-					: new FieldError("regionCode", "other-county", "补正不能把网点所在地改到其他县（区）（本备案由" + county
-							+ "受理）：网点在其他县（区）的，请向所在地邮政管理部门另行备案"));
+			errors.add(f.kind() == FilingKind.CHANGE ? outlets.otherCounty(county)
+					: new FieldError("regionCode", "other-county", "补正不能把网点所在地改到其他县（区）（本备案由"
+							+ outlets.countyBureau(county) + "受理）：网点在其他县（区）的，请向所在地邮政管理部门另行备案"));
 		}
 		// another branch than the one filed runs the outlet: its parent's authorisation, as on the filing
 		if (clean.branchId() != null && !clean.branchId().equals(filed.branchId())
@@ -659,7 +664,7 @@ public class OutletFilings {
 			OutletView outlet = outlets.get(DataScope.all(), outletId);
 			requireFiled(outlet);
 			if (f.kind() == FilingKind.CHANGE && !Outlets.sameCounty(outlet.regionCode(), proposal(f).regionCode())) {
-				FieldError e = Outlets.otherCounty(outlet.regionCode());
+				FieldError e = outlets.otherCounty(outlet.regionCode());
 				throw DomainException.rule(e.field(), e.rule(), e.message());
 			}
 			number = outlet.filingNumber();
@@ -788,7 +793,10 @@ public class OutletFilings {
 	}
 
 	/**
-	 * One filing with its clock's state today.
+	 * One filing with its clock's state today, every ID and mobile number in its free text — missing items, decision
+	 * note, change description or closure reason — masked ({@link FilingView#masked}) for every reader (the bureau's
+	 * and the enterprise's pages, the API's answer, the receipt), as the lists show it: the page showed the text as
+	 * recorded while the queue masked it.
 	 * @throws DomainException NOT_FOUND when it does not exist or is not in the caller's scope
 	 */
 	public FilingView get(DataScope scope, long id) {
@@ -798,6 +806,7 @@ public class OutletFilings {
 			.param("id", id)
 			.query(Rows.of(FilingView.class))
 			.optional()
+			.map(FilingView::masked)
 			.orElseThrow(() -> DomainException.notFound("备案", id));
 	}
 
@@ -815,8 +824,26 @@ public class OutletFilings {
 			return "网点信息变更后超过" + rules.stated(StatutoryRule.OUTLET_CHANGE_FILING, filing.regionCode()) + "才申请变更备案（"
 					+ StatutoryRule.OUTLET_CHANGE_FILING.basis() + "）";
 		}
+		String corrected = correctedInTimeNote(filing);
 		return "网点开办超过" + rules.stated(StatutoryRule.OUTLET_FILING_AFTER_OPENING, filing.regionCode()) + "才申请备案（"
-				+ StatutoryRule.OUTLET_FILING_AFTER_OPENING.basis() + "），可作为执法线索（快递暂行条例(2025) 第50条）";
+				+ StatutoryRule.OUTLET_FILING_AFTER_OPENING.basis() + "），可作为执法线索（快递暂行条例(2025) 第50条）"
+				+ (corrected == null ? "" : "；" + corrected);
+	}
+
+	/**
+	 * The note on a new outlet's filing flagged 逾期备案 whose opening day, as corrected in its 补正, would have been in
+	 * time ({@link StatutoryRule#OUTLET_FILING_AFTER_OPENING} from the corrected day): the flag stays — the late filing
+	 * is the breach of 快递暂行条例(2025) art.19, which re-declaring the day does not remove — and the bureau judges the
+	 * correction. Null for any other filing (not late, not new, or late by the corrected day too).
+	 */
+	public String correctedInTimeNote(FilingView filing) {
+		if (!filing.lateFiling() || filing.kind() != FilingKind.NEW || filing.openedOn() == null
+				|| filing.submittedOn().isAfter(rules.deadline(StatutoryRule.OUTLET_FILING_AFTER_OPENING,
+						filing.openedOn(), filing.regionCode()))) {
+			return null;
+		}
+		return "开办日期经补正更正为" + filing.openedOn() + "，按更正后的日期未逾期，但原报的开办日期已逾期，仍标记为逾期备案；"
+				+ "更正是否属实由邮政管理部门审查认定";
 	}
 
 	/**
@@ -952,7 +979,8 @@ public class OutletFilings {
 	 * filings for one outlet (or one name) wait on a transaction lock, so the later one sees the first and is refused.
 	 * @param except a filing whose own 补正 is checked (it is no other), or null
 	 * @throws DomainException {@link ErrorCode#DUPLICATE} (409) naming the open filing's number and how to correct it:
-	 *         in its 补正 when it waits for one ({@link #supplement}), else once the bureau has notified the missing items
+	 *         in its 补正 when it waits for one ({@link #supplement}), once the bureau has notified the missing items
+	 *         when it has not yet, else (its one notice answered) by a change filing once it is decided
 	 */
 	private void requireNoOpenFiling(FilingKind kind, OutletFiling.Subject subject, byte[] proposed, Long except) {
 		if (kind == FilingKind.NEW) {
@@ -968,12 +996,15 @@ public class OutletFilings {
 				.query(Rows.of(OpenFiling.class))
 				.list();
 			for (OpenFiling o : open) {
-				OutletData other = proposal(filings.findById(o.id()).orElseThrow());
-				if (sameText(other.address(), address)) {
+				OutletFiling other = filings.findById(o.id()).orElseThrow();
+				if (sameText(proposal(other).address(), address)) {
+					// a filing that had its one notice (一次性告知) and was supplemented gets no other 补正
 					throw DomainException.duplicate("name", "已有同名同址的网点备案“" + subject.outletName()
 							+ "”正在办理（受理编号" + o.number() + "），请勿重复提交；" + (FilingStatus.MISSING_ITEMS.name()
 								.equals(o.status()) ? "如需修改，请在该备案页面“提交补正”时更正网点信息"
-										: "如需修改，请待邮政管理部门告知补正后，在该备案的补正中更正网点信息"));
+										: other.missingItemsNotified()
+												? "该备案已补正过，不能再次更正；如需修改，请待该备案办结后申请变更备案"
+												: "如需修改，请待邮政管理部门告知补正后，在该备案的补正中更正网点信息"));
 				}
 			}
 			return;

@@ -477,10 +477,23 @@ public class Outlets {
 				|| to.substring(0, 6).equals(from.substring(0, 6));
 	}
 
-	/** The refusal of a filed outlet moved to another county ({@link #sameCounty}): field {@code regionCode}. */
-	public static FieldError otherCounty(String from) {
+	/**
+	 * The bureau that files the outlets of the county of a region, by name ({@link Bureaus#nearestName} of the county,
+	 * "苏州市吴中区邮政管理局") as a refusal names it — never by a region code.
+	 * @param regionCode a GB/T 2260 code; its first 6 digits are the county
+	 */
+	public String countyBureau(String regionCode) {
+		return bureaus.nearestName(regionCode.substring(0, Math.min(6, regionCode.length())));
+	}
+
+	/**
+	 * The refusal of a filed outlet moved to another county ({@link #sameCounty}): field {@code regionCode}, naming the
+	 * county and its bureau ({@link #countyBureau}) where the outlet is closed.
+	 */
+	public FieldError otherCounty(String from) {
+		String county = from.substring(0, Math.min(6, from.length()));
 		return new FieldError("regionCode", "other-county", "网点迁往其他县（区）的，不能更改其所在地：请在原所在地（"
-				+ from.substring(0, Math.min(6, from.length())) + "）办理撤销备案，并向迁入地邮政管理部门申请新的备案");
+				+ regions.fullName(county) + "）向" + countyBureau(county) + "办理撤销备案，并向迁入地邮政管理部门申请新的备案");
 	}
 
 	/** The id and filing number an approved new outlet will carry in the registry, reserved at the decision. */
@@ -675,8 +688,17 @@ public class Outlets {
 	 * @throws InvalidValueException on {@code field}: {@code required}, {@code max}
 	 */
 	public static String closureReason(String field, String reason) {
+		return closureReason(field, "关闭原因", reason);
+	}
+
+	/**
+	 * {@link #closureReason(String, String)} with the form's own label in its refusals: the enterprise's 撤销备案 form asks
+	 * for a 撤销原因, the bureau's 关闭 form for a 关闭原因.
+	 * @param label the form's label of the reason ("撤销原因", "关闭原因")
+	 */
+	public static String closureReason(String field, String label, String reason) {
 		String clean = Text.freeText(reason);
-		new Validation().required(field, "关闭原因", clean).maxLength(field, "关闭原因", clean, 200).throwIfInvalid();
+		new Validation().required(field, label, clean).maxLength(field, label, clean, 200).throwIfInvalid();
 		return Text.strip(clean);
 	}
 

@@ -55,6 +55,13 @@ final class FilingFixture {
 		return directory.principal("sf.wz").orElseThrow();
 	}
 
+	/** A new filing of sf.wz with complete attachments that 吴中 returned for its missing items (待补正): its id. */
+	long waitingForSupplement(OutletData outlet) {
+		long id = filings.submitNew(shunfeng(), outlet, OutletFilingIntegrationTest.completeAttachments());
+		filings.notifyMissingItems(WUZHONG, id, "请核实网点信息");
+		return id;
+	}
+
 	/** A new outlet of sf.wz opened on the day ({@link OutletFilingIntegrationTest#outlet}), filed and approved: its registry id. */
 	long filedOutlet(LocalDate openedOn) {
 		return filedOutlet(shunfeng(), OutletFilingIntegrationTest.outlet(openedOn));

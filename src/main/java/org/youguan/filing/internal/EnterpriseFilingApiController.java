@@ -131,8 +131,13 @@ class EnterpriseFilingApiController {
 			.body(new Submitted(id, filed.number(), filed.status(), filed.dueOn()));
 	}
 
-	/** What a 补正 answers: the filing back with the bureau, its new due date, and the fields corrected. */
-	record Supplemented(long id, String number, FilingStatus status, LocalDate dueOn, List<String> corrected) {
+	/**
+	 * What a 补正 answers: the filing back with the bureau, its new due date, the fields corrected, and — when a late new
+	 * filing's corrected opening day would have been in time — the note that it stays 逾期备案 and the bureau judges
+	 * the correction ({@link OutletFilings#correctedInTimeNote}; null otherwise).
+	 */
+	record Supplemented(long id, String number, FilingStatus status, LocalDate dueOn, List<String> corrected,
+			String lateFilingNote) {
 	}
 
 	@PostMapping(path = "/{id}/supplement", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -141,6 +146,7 @@ class EnterpriseFilingApiController {
 			+ "managerIdNumber、managerPhone不传或传回脱敏值时保留原报的；变更备案的开办日期不能修改；所在地须在原受理县（区）内），"
 			+ "改由其他分支机构经营时上传authorisation（上级企业授权书）。更正的数据按提交备案时的规则检查，错误时返回400列出每个字段，"
 			+ "不保存任何内容；成功返回200：备案回到待办理，办理时限自今日重新计算，corrected列出更正的项目。撤销备案没有网点信息可更正。"
+			+ "已逾期备案的新网点备案更正开办日期后仍为逾期备案，按更正日期未逾期时lateFilingNote说明由邮政管理部门审查认定。"
 			+ "不是待补正的返回409，不是本企业的返回404。")
 	Supplemented supplement(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
 			@RequestParam(required = false) String note, @RequestPart(required = false) Outlet outlet,
@@ -158,6 +164,6 @@ class EnterpriseFilingApiController {
 		List<String> corrected = filings.supplement(me, id, note, uploads, outlet == null ? null : outlet.toData(enterpriseId),
 				plain, null);
 		FilingView f = filings.get(me.scope(), id);
-		return new Supplemented(id, f.number(), f.status(), f.dueOn(), corrected);
+		return new Supplemented(id, f.number(), f.status(), f.dueOn(), corrected, filings.correctedInTimeNote(f));
 	}
 }

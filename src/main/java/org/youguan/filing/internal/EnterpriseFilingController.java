@@ -257,8 +257,10 @@ class EnterpriseFilingController {
 			var corrected = withOutlet
 					? form.toData(enterpriseId, v).withBranch(v.whole("branchId", "分支机构", branchId, 18)) : null;
 			List<String> fields = filings.supplement(me, id, note, List.of(), corrected, formErrors(v, fileErrors), held);
+			FilingView f = filings.get(me.scope(), id);
+			String inTime = filings.correctedInTimeNote(f);
 			return new PageSteps.Done("补正已提交" + (fields.isEmpty() ? "" : "，已更正" + String.join("、", fields))
-					+ "；办理时限自今日重新计算，至" + filings.get(me.scope(), id).dueOn(), here);
+					+ "；办理时限自今日重新计算，至" + f.dueOn() + (inTime == null ? "" : "。" + inTime), here);
 		}, () -> filingPage(me, scope, id, withOutlet ? form : null, branchId, held, model));
 	}
 

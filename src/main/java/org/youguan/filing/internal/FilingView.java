@@ -25,8 +25,8 @@ public record FilingView(long id, String number, FilingKind kind, Long outletId,
 
 	/**
 	 * The same filing with every ID and mobile number in its free text — missing items, decision note, change
-	 * description — masked ({@link Masking#personalNumbersIn}), as queues and the API list show it; the filing's page
-	 * reads it as recorded.
+	 * description (a closure's reason) — masked ({@link Masking#personalNumbersIn}), as queues, the API list, the
+	 * filing's pages and the API's answer show it ({@link org.youguan.filing.OutletFilings#get} too).
 	 */
 	public FilingView masked() {
 		return new FilingView(id, number, kind, outletId, outletName, enterpriseCreditCode, enterpriseName, brandName,

@@ -306,6 +306,11 @@ public class OutletFiling {
 		return lateFiling;
 	}
 
+	/** Whether the bureau has given its one notice of missing items (一次性告知): no other can follow. */
+	public boolean missingItemsNotified() {
+		return missingItemsNotified;
+	}
+
 	public Map<String, Object> snapshot() {
 		var m = new LinkedHashMap<String, Object>();
 		m.put("number", number);
