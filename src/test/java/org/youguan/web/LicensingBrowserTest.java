@@ -141,7 +141,7 @@ class LicensingBrowserTest extends BrowserTest {
 		assertThat(browser.findElement(By.id("staff")).getAttribute("value")).isEqualTo("30");
 		// the message beside the field is the one the list at the top gives for it
 		String beside = browser.findElement(By.cssSelector("#businessVolume + .invalid-feedback")).getText();
-		assertThat(beside).contains("businessVolume");
+		assertThat(beside).contains("业务量");
 		assertThat(browser.findElement(By.cssSelector("#errors li[data-field=businessVolume]")).getText()).isEqualTo(beside);
 		assertThat(browser.findElement(By.id("revenue")).getAttribute("class")).contains("is-invalid");
 		assertThat(browser.findElement(By.id("outlets")).getAttribute("class")).doesNotContain("is-invalid");
