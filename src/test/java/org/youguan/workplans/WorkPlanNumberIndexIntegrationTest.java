@@ -1,5 +1,6 @@
 package org.youguan.workplans;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ import org.youguan.workplans.internal.NoticeParserTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * One 文号, one plan of the bureau, held by the database (unique index V274) and not only by the check in code: a
@@ -118,7 +120,11 @@ class WorkPlanNumberIndexIntegrationTest {
 			}));
 			assertThat(written.await(30, TimeUnit.SECONDS)).isTrue();
 			Future<?> publishing = pool.submit(() -> drafts.publish(user("sz.market"), ids[1], number, LocalDate.of(2087, 3, 1)));
-			Thread.sleep(500);
+			// the publishing has written its row and waits on the other writer's uncommitted 文号 in the unique index
+			await().atMost(Duration.ofSeconds(20)).until(() -> publishing.isDone() || jdbc.sql("""
+					SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query ILIKE '%work_plan%'""")
+				.query(Long.class).single() > 0);
+			assertThat(publishing).isNotDone();
 			commit.countDown();
 			other.get(30, TimeUnit.SECONDS);
 			assertThatThrownBy(() -> publishing.get(30, TimeUnit.SECONDS)).satisfies(ex -> refusedOnTheNumber(ex.getCause(), number));
