@@ -121,8 +121,7 @@ class OutletFilingSupplementIntegrationTest {
 		assertThat(proposed.address()).isEqualTo(address);
 		assertThat(proposed.managerPhoneMasked()).isEqualTo("139****5678");
 		assertThat(proposed.managerIdMasked()).as("kept").endsWith(filed.managerIdNumber().substring(14));
-		AuditEvent entry = audit.history(DataScope.all(), "OutletFiling", id).stream()
-			.filter(e -> e.action().equals("filing.supplement")).findFirst().orElseThrow();
+		AuditEvent entry = supplementEntry(id);
 		assertThat(entry.summary()).contains("更正地址、负责人电话", "已按通知更正地址和电话");
 		assertThat(entry.beforeState()).contains(filed.address()).doesNotContain("13712345678");
 		assertThat(entry.afterState()).contains(address).contains("139****5678").doesNotContain("13912345678");
