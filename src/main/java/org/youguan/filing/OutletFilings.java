@@ -1,11 +1,13 @@
 package org.youguan.filing;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -362,7 +364,7 @@ public class OutletFilings {
 	 * Asks to close (撤销) a filed outlet for the reason the enterprise chose ({@link Outlets#CLOSURE_REASONS}) or wrote;
 	 * the outlet as it stands is kept with the filing for the decision, and the reason goes onto the outlet's record
 	 * when the closure is approved.
-	 * @throws InvalidValueException on {@code reason}: blank ({@code required}) or over 200 characters ({@code max})
+	 * @throws InvalidValueException on {@code reason}: blank ({@code required}) or over 200 characters ({@code max-length})
 	 */
 	@Transactional
 	public long submitClosure(CurrentUser user, long outletId, String reason) {
@@ -406,6 +408,23 @@ public class OutletFilings {
 	@Transactional
 	public List<String> supplement(CurrentUser user, long id, String note, List<Upload> uploads, OutletData corrected,
 			List<FieldError> formErrors, AttachmentDraft draft) {
+		return supplement(user, id, note, uploads, corrected, null, formErrors, draft);
+	}
+
+	/**
+	 * As {@link #supplement(CurrentUser, long, String, List, OutletData, List, AttachmentDraft)}, a closure's 补正
+	 * correcting what it was filed with: its reason (撤销原因, the one fact a closure files — the outlet itself is the
+	 * registered one). The reason is checked as at filing ({@link Outlets#closureReason}: one line, at most 200
+	 * characters); a changed one replaces the filed one — the reason the approved closure puts on the outlet's record —
+	 * and is audited with the other corrections ({@code filing.supplement}: "更正撤销原因", {@code closureReason} before
+	 * and after), in the same transaction.
+	 * @param closureReason a closure's reason as corrected; null or blank keeps the filed one; a reason on a new or
+	 *        change filing is refused ({@code reason}/{@code not-correctable}: its description is no 撤销原因), one over
+	 *        200 characters too ({@code reason}/{@code max-length})
+	 */
+	@Transactional
+	public List<String> supplement(CurrentUser user, long id, String note, List<Upload> uploads, OutletData corrected,
+			String closureReason, List<FieldError> formErrors, AttachmentDraft draft) {
 		EnterpriseView enterprise = ownEnterprise(user);
 		OutletFiling f = load(DataScope.enterprise(enterprise.creditCode()), id);
 		f.requireMissingItems();
@@ -415,16 +434,24 @@ public class OutletFilings {
 		List<FieldError> errors = new ArrayList<>(v.errors());
 		Correction correction = null;
 		if (corrected != null && f.kind() == FilingKind.CLOSURE) {
-			errors.add(new FieldError("name", "not-correctable", "撤销备案没有可更正的网点信息，请在补正说明中写明"));
+			errors.add(new FieldError("name", "not-correctable", "撤销备案没有可更正的网点信息（可更正撤销原因），其他情况请在补正说明中写明"));
 		}
 		else if (corrected != null) {
 			correction = correction(enterprise, f, corrected, uploads, held, errors);
 		}
+		// a reason left blank keeps the filed one, as a manager's number left blank does
+		closureReason = closureReason == null || Text.isBlank(closureReason) ? null : closureReason;
+		if (closureReason != null && f.kind() != FilingKind.CLOSURE) {
+			errors.add(new FieldError("reason", "not-correctable", "只有撤销备案可以更正撤销原因"));
+		}
+		else if (closureReason != null) {
+			correction = reasonCorrection(f, closureReason, errors);
+		}
 		errors.addAll(checkUploads(uploads, EnumSet.noneOf(AttachmentKind.class), held));
 		boolean changed = correction != null && !correction.fields().isEmpty();
-		// nothing given at all: an outlet sent to correct that failed its checks is reported by its own errors
+		// nothing given at all: an outlet or a reason sent to correct that failed its checks is reported by its own errors
 		if ((note == null || Text.isBlank(note)) && uploads.isEmpty() && held.isEmpty() && !changed
-				&& (corrected == null || correction != null)) {
+				&& (corrected == null && closureReason == null || correction != null)) {
 			errors.add(new FieldError("note", "required", "请填写补正说明、上传补正材料或更正网点信息"));
 		}
 		errors = onePerField(formErrors, errors);
@@ -433,7 +460,11 @@ public class OutletFilings {
 		}
 		Map<String, Object> before = new LinkedHashMap<>(f.snapshot());
 		Map<String, Object> after;
-		if (changed) {
+		if (changed && f.kind() == FilingKind.CLOSURE) {
+			before.putAll(correction.before());
+			f.correctClosureReason((String) correction.after().get(CLOSURE_REASON));
+		}
+		else if (changed) {
 			OutletData clean = correction.data();
 			if (f.kind() == FilingKind.NEW) {
 				// the corrected name and address are no other undecided filing's of the enterprise
@@ -468,6 +499,29 @@ public class OutletFilings {
 				+ (note == null || Text.isBlank(note) ? "" : "：" + Text.strip(note))).states(before, after).inRegion(f.regionCode())
 			.masked());
 		return fields;
+	}
+
+	/** The audit's name of a closure's reason (撤销原因) in a 补正's states. */
+	private static final String CLOSURE_REASON = "closureReason";
+
+	/**
+	 * A closure's reason as corrected in its 补正, checked as at filing ({@link Outlets#closureReason}): its errors are
+	 * added to {@code errors} (null then); else the correction — no field when it is the reason filed.
+	 */
+	private Correction reasonCorrection(OutletFiling f, String typed, List<FieldError> errors) {
+		String reason;
+		try {
+			reason = Outlets.closureReason("reason", "撤销原因", typed);
+		}
+		catch (DomainException ex) {
+			errors.addAll(ex.formErrors());
+			return null;
+		}
+		if (reason.equals(f.changeDescription())) {
+			return new Correction(null, List.of(), Map.of(), Map.of());
+		}
+		return new Correction(null, List.of("撤销原因"), Collections.singletonMap(CLOSURE_REASON, f.changeDescription()),
+				Map.of(CLOSURE_REASON, reason));
 	}
 
 	/**
@@ -525,9 +579,9 @@ public class OutletFilings {
 		List<String> fields = new ArrayList<>();
 		for (var e : was.entrySet()) {
 			Object now = is.get(e.getKey());
-			if (!Objects.equals(e.getValue(), now)) {
-				before.put(e.getKey(), e.getValue());
-				after.put(e.getKey(), now);
+			if (!same(e.getValue(), now)) {
+				before.put(e.getKey(), shown(e.getValue()));
+				after.put(e.getKey(), shown(now));
 				String label = PROPOSAL_LABELS.get(e.getKey());
 				if (!fields.contains(label)) {
 					fields.add(label);
@@ -573,7 +627,21 @@ public class OutletFilings {
 		return m;
 	}
 
-	/** A proposal's fields as the audit keeps them: numbers compared exactly, the manager's masked. */
+	/**
+	 * Whether a field of a proposal is the same after a 补正: numbers by value ({@link BigDecimal#compareTo} — 12.5 and
+	 * 12.50 square metres are one area, 12.5 and 12.51 are not), anything else by equality.
+	 */
+	private static boolean same(Object filed, Object corrected) {
+		return filed instanceof BigDecimal a && corrected instanceof BigDecimal b ? a.compareTo(b) == 0
+				: Objects.equals(filed, corrected);
+	}
+
+	/** A field's value as the audit records it: a number without the trailing zeros its scale gave it (12.50 → 12.5). */
+	private static Object shown(Object value) {
+		return value instanceof BigDecimal n ? n.stripTrailingZeros().toPlainString() : value;
+	}
+
+	/** A proposal's fields as a 补正 compares them ({@link #same}): numbers as numbers, the manager's masked. */
 	private static Map<String, Object> proposalState(OutletData d) {
 		Map<String, Object> m = new LinkedHashMap<>();
 		m.put("name", d.name());
@@ -581,10 +649,10 @@ public class OutletFilings {
 		m.put("branchId", d.branchId());
 		m.put("address", d.address());
 		m.put("regionCode", d.regionCode());
-		m.put("longitude", d.longitude() == null ? null : d.longitude().stripTrailingZeros().toPlainString());
-		m.put("latitude", d.latitude() == null ? null : d.latitude().stripTrailingZeros().toPlainString());
+		m.put("longitude", d.longitude());
+		m.put("latitude", d.latitude());
 		m.put("openedOn", d.openedOn() == null ? null : d.openedOn().toString());
-		m.put("storageArea", d.storageArea() == null ? null : d.storageArea().stripTrailingZeros().toPlainString());
+		m.put("storageArea", d.storageArea());
 		m.put("managerName", d.managerName());
 		m.put("managerIdNumber", Masking.idNumber(d.managerIdNumber()));
 		m.put("managerPhone", Masking.phone(d.managerPhone()));

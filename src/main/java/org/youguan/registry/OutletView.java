@@ -19,4 +19,12 @@ public record OutletView(long id, String name, long enterpriseId, String enterpr
 		return storageArea != null && storageArea.signum() > 0 && hasCommunications && hasShelving && hasSurveillance
 				&& hasSignage;
 	}
+
+	/**
+	 * Why the outlet closed as the pages and the .xlsx exports show it (关闭原因): the reason kept, 未记录 for one closed
+	 * before the reason was kept (V279), null while it is open.
+	 */
+	public String closedReasonShown() {
+		return status != OutletStatus.CLOSED ? null : closedReason == null ? "未记录" : closedReason;
+	}
 }

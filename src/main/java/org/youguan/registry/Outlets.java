@@ -685,7 +685,7 @@ public class Outlets {
 	 * ({@link Text#freeText}) — a reason is shown on the outlet's record, so a line is enough.
 	 * @param field the form's field ({@code reason})
 	 * @return the reason as stored
-	 * @throws InvalidValueException on {@code field}: {@code required}, {@code max}
+	 * @throws InvalidValueException on {@code field}: {@code required}, {@code max-length}
 	 */
 	public static String closureReason(String field, String reason) {
 		return closureReason(field, "关闭原因", reason);

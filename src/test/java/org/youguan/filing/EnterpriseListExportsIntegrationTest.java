@@ -62,7 +62,7 @@ class EnterpriseListExportsIntegrationTest {
 
 		List<List<String>> outletRows = ExportedRows.of(mvc, sf, "/enterprise/outlets/export.xlsx");
 		assertThat(outletRows.get(0)).containsExactly("网点名称", "品牌", "合作方式", "地址", "乡镇/街道", "负责人", "负责人电话", "开办日期",
-				"备案编号", "状态");
+				"备案编号", "状态", "关闭日期", "关闭原因");
 		long count = outlets.list(own, Outlets.Filter.NONE, PageQuery.of(null, 0, 1, null, null)).total();
 		assertThat(outletRows).hasSize((int) count + 1);
 		assertThat(ExportedRows.column(outletRows, 6)).as("the manager's phone masked")

@@ -26,9 +26,12 @@ import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.org.CurrentUser;
 import org.youguan.registry.OutletData;
+import org.youguan.registry.OutletStatus;
+import org.youguan.registry.Outlets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -44,7 +47,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * 补正 corrects the filing (attack 32): the applicant corrects its materials (行政许可法(2019) art.32 style), not only
  * writes a note — the outlet's data as corrected is checked as at filing, replaces the proposal in one transaction with
  * the 补正, is audited field by field, and the bureau decides on it; on the service, the portal page and the API. The
- * duplicate-filing refusal that sends the enterprise to the 补正 says when that is possible.
+ * duplicate-filing refusal that sends the enterprise to the 补正 says when that is possible. A closure's 补正 corrects
+ * what a closure files, its reason (撤销原因), carried by the approved closure onto the outlet's record; numbers are
+ * compared by value, so the audit names exactly the fields that changed.
  */
 @IntegrationTest
 @ExtendWith(FilingFixture.Monday28September.class)
@@ -60,6 +65,9 @@ class OutletFilingSupplementIntegrationTest {
 
 	@Autowired
 	AuditTrail audit;
+
+	@Autowired
+	Outlets outlets;
 
 	@Autowired
 	MockMvc mvc;
@@ -113,8 +121,7 @@ class OutletFilingSupplementIntegrationTest {
 		assertThat(proposed.address()).isEqualTo(address);
 		assertThat(proposed.managerPhoneMasked()).isEqualTo("139****5678");
 		assertThat(proposed.managerIdMasked()).as("kept").endsWith(filed.managerIdNumber().substring(14));
-		AuditEvent entry = audit.history(DataScope.all(), "OutletFiling", id).stream()
-			.filter(e -> e.action().equals("filing.supplement")).findFirst().orElseThrow();
+		AuditEvent entry = supplementEntry(id);
 		assertThat(entry.summary()).contains("更正地址、负责人电话", "已按通知更正地址和电话");
 		assertThat(entry.beforeState()).contains(filed.address()).doesNotContain("13712345678");
 		assertThat(entry.afterState()).contains(address).contains("139****5678").doesNotContain("13912345678");
@@ -213,5 +220,108 @@ class OutletFilingSupplementIntegrationTest {
 			.andExpect(jsonPath("$.corrected").value(hasItem("地址")));
 		mvc.perform(request.param("note", "再补正").header("Authorization", EnterpriseFilingApiIntegrationTest.SF_TOKEN))
 			.andExpect(status().isConflict());
+	}
+
+	/** A closure of a filed outlet of sf.wz that 吴中 returned for its missing items: its id. */
+	long closureWaitingForItsSupplement(long outletId) {
+		long id = filings.submitClosure(shunfeng, outletId, "网点停止经营");
+		filings.notifyMissingItems(WUZHONG, id, "撤销原因与现场不符，请更正");
+		return id;
+	}
+
+	AuditEvent supplementEntry(long id) {
+		return audit.history(DataScope.all(), "OutletFiling", id).stream()
+			.filter(e -> e.action().equals("filing.supplement")).findFirst().orElseThrow();
+	}
+
+	@Test
+	void aClosuresSupplementCorrectsItsReasonAuditedAndTheApprovedClosureCarriesIt() throws Exception {
+		long outletId = fixture.filedOutlet(LocalDate.of(2026, 9, 1));
+		long id = closureWaitingForItsSupplement(outletId);
+		var session = SignIn.session(mvc, "sf.wz");
+		mvc.perform(get("/enterprise/filings/" + id).session(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("name=\"reason\"")));
+
+		// checked as at filing: at most 200 characters; nothing saved
+		assertThatThrownBy(() -> filings.supplement(shunfeng, id, null, List.of(), null, "拆".repeat(201), List.of(), null))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
+				.extracting(e -> e.field() + "/" + e.rule()).containsExactly("reason/max-length"));
+		assertThat(filings.get(WUZHONG, id).status()).isEqualTo(FilingStatus.MISSING_ITEMS);
+		// the reason filed again corrects nothing: a 补正 without anything else is refused as empty
+		assertThatThrownBy(() -> filings.supplement(shunfeng, id, null, List.of(), null, " 网点停止经营 ", List.of(), null))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
+				.extracting(FieldError::field).containsExactly("note"));
+
+		String reason = "经营场所拆迁，" + UUID.randomUUID().toString().substring(0, 4) + "号楼已拆除";
+		mvc.perform(multipart("/enterprise/filings/" + id + "/supplement").session(session).with(csrf())
+			.param("reason", reason).param("note", "按通知更正撤销原因"))
+			.andExpect(redirectedUrl("/enterprise/filings/" + id))
+			.andExpect(flash().attribute("message", containsString("已更正撤销原因")));
+		assertThat(filings.get(WUZHONG, id).changeDescription()).isEqualTo(reason);
+		assertThat(filings.get(WUZHONG, id).status()).isEqualTo(FilingStatus.SUBMITTED);
+		AuditEvent entry = supplementEntry(id);
+		assertThat(entry.summary()).contains("更正撤销原因", "按通知更正撤销原因");
+		assertThat(entry.beforeState()).contains("closureReason", "网点停止经营");
+		assertThat(entry.afterState()).contains("closureReason", reason);
+
+		filings.approve(WUZHONG, id, null);
+		await().ignoreExceptions().untilAsserted(() -> {
+			assertThat(outlets.get(WUZHONG, outletId).status()).isEqualTo(OutletStatus.CLOSED);
+			assertThat(outlets.get(WUZHONG, outletId).closedReason()).isEqualTo(reason);
+		});
+	}
+
+	@Test
+	void theApiCorrectsAClosuresReasonAndRefusesAReasonOnAnotherFiling() throws Exception {
+		long id = closureWaitingForItsSupplement(fixture.filedOutlet(LocalDate.of(2026, 9, 1)));
+		String reason = "合作到期，" + UUID.randomUUID().toString().substring(0, 4) + "终止合作";
+		mvc.perform(multipart("/api/v1/enterprise/filings/" + id + "/supplement").param("reason", reason)
+			.header("Authorization", EnterpriseFilingApiIntegrationTest.SF_TOKEN))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.corrected[0]").value("撤销原因"))
+			.andExpect(jsonPath("$.status").value("SUBMITTED"));
+		assertThat(filings.get(WUZHONG, id).changeDescription()).isEqualTo(reason);
+
+		// a new filing has no 撤销原因 to correct
+		long other = fixture.waitingForSupplement(OutletFilingIntegrationTest.outlet(LocalDate.of(2026, 9, 20)));
+		mvc.perform(multipart("/api/v1/enterprise/filings/" + other + "/supplement").param("reason", reason)
+			.param("note", "补充").header("Authorization", EnterpriseFilingApiIntegrationTest.SF_TOKEN))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("reason"))
+			.andExpect(jsonPath("$.errors[0].rule").value("not-correctable"));
+		assertThat(filings.get(WUZHONG, other).status()).as("nothing saved").isEqualTo(FilingStatus.MISSING_ITEMS);
+	}
+
+	static OutletData numbers(OutletData d, String area, String longitude, String latitude) {
+		return new OutletData(d.name(), 0, d.branchId(), d.cooperation(), d.address(), d.regionCode(),
+				longitude == null ? null : new BigDecimal(longitude), latitude == null ? null : new BigDecimal(latitude),
+				d.managerName(), d.managerIdNumber(), d.managerPhone(), new BigDecimal(area), d.hasCommunications(), d.hasShelving(),
+				d.hasSurveillance(), d.hasSignage(), d.openedOn());
+	}
+
+	/**
+	 * Numbers are compared by value: the same area or point written with other trailing zeros corrects nothing, while a
+	 * hundredth of a square metre or a millionth of a degree is a correction — recorded alone, before and after.
+	 */
+	@Test
+	void aSupplementComparesNumbersByValueAndAuditsExactlyTheFieldsThatChanged() {
+		OutletData filed = numbers(OutletFilingIntegrationTest.outlet(LocalDate.of(2026, 9, 20)), "12.5", "120.5", "31.25");
+		long same = fixture.waitingForSupplement(filed);
+		assertThat(filings.supplement(shunfeng, same, "数字写法不同", List.of(), numbers(filed, "12.50", "120.500000", "31.250"),
+				List.of(), null)).isEmpty();
+		assertThat(supplementEntry(same).afterState()).doesNotContain("storageArea", "longitude", "latitude");
+
+		long changed = fixture.waitingForSupplement(
+				numbers(OutletFilingIntegrationTest.outlet(LocalDate.of(2026, 9, 20)), "12.5", "120.5", "31.25"));
+		OutletData asFiled = numbers(filings.proposalToCorrect(WUZHONG, changed).orElseThrow(), "12.5", "120.5", "31.25");
+		assertThat(filings.supplement(shunfeng, changed, null, List.of(), numbers(asFiled, "12.51", "120.500000", "31.250001"),
+				List.of(), null)).containsExactly("经纬度", "存储场地面积");
+		AuditEvent entry = supplementEntry(changed);
+		assertThat(entry.beforeState()).contains("31.25", "12.5").doesNotContain("longitude");
+		assertThat(entry.afterState()).contains("31.250001", "12.51").doesNotContain("longitude");
+		var proposed = filings.details(WUZHONG, changed).proposed();
+		assertThat(proposed.storageArea()).isEqualByComparingTo("12.51");
+		assertThat(proposed.latitude()).isEqualByComparingTo("31.250001");
 	}
 }

@@ -709,7 +709,7 @@ class InputRobustnessIntegrationTest {
 			UnaryOperator<MockHttpServletRequestBuilder> bad, String what, List<String> failures)
 			throws Exception {
 		MockHttpServletResponse r = perform(bad.apply(request(e.method(), path, caller, e.api())));
-		if (r.getStatus() != 400 || !names(r, field)) {
+		if (r.getStatus() != 400 || !names(r, field, path)) {
 			failures.add(e + " " + field + "=" + what + " → " + r.getStatus() + " (must answer 400 naming it) " + excerpt(r));
 		}
 	}
@@ -725,14 +725,23 @@ class InputRobustnessIntegrationTest {
 
 	/** Whether a 400 names the field: in the problem's errors, the error page's message or its list. */
 	static boolean names(MockHttpServletResponse r, String field) throws Exception {
+		return names(r, field, null);
+	}
+
+	/**
+	 * As {@link #names(MockHttpServletResponse, String)} for a request to {@code path}, whose route may give the field
+	 * its own label ({@code field.reason@/registry/outlets}: 关闭原因, where elsewhere a reason is 理由).
+	 */
+	static boolean names(MockHttpServletResponse r, String field, String path) throws Exception {
 		String body = r.getContentAsString(StandardCharsets.UTF_8);
 		String printable = Text.printable(field);
 		// a page refused through FormSteps names it as the form marks it: data-field on the error beside the input; a
-		// message names it by its label where one is known (FieldLabels), else as sent
-		String label = FieldLabels.of(field);
+		// message names it by its label where one is known (FieldLabels, the route's own first), else as sent
 		String said = (body + "\n" + r.getErrorMessage());
-		if (label != null && Stream.of(label + "含有", label + "的值", label + "无法读取", "缺少" + label).anyMatch(said::contains)) {
-			return true;
+		for (String label : Stream.of(FieldLabels.of(field, path), FieldLabels.of(field)).distinct().toList()) {
+			if (label != null && Stream.of(label + "含有", label + "的值", label + "无法读取", "缺少" + label).anyMatch(said::contains)) {
+				return true;
+			}
 		}
 		return body.contains("\"field\":\"" + printable + "\"") || body.contains("\"field\":\"" + printable + ".")
 				|| body.contains("data-field=\"" + printable + "\"")

@@ -145,11 +145,13 @@ class EnterpriseFilingApiController {
 			+ "outlet（选填，网点JSON，Content-Type: application/json：按补正通知更正后的完整网点信息，字段同提交新网点备案；"
 			+ "managerIdNumber、managerPhone不传或传回脱敏值时保留原报的；变更备案的开办日期不能修改；所在地须在原受理县（区）内），"
 			+ "改由其他分支机构经营时上传authorisation（上级企业授权书）。更正的数据按提交备案时的规则检查，错误时返回400列出每个字段，"
-			+ "不保存任何内容；成功返回200：备案回到待办理，办理时限自今日重新计算，corrected列出更正的项目。撤销备案没有网点信息可更正。"
+			+ "不保存任何内容；成功返回200：备案回到待办理，办理时限自今日重新计算，corrected列出更正的项目。"
+			+ "撤销备案没有网点信息可更正，可用reason更正撤销原因（一行，至多200字；不传或留空保留原报的；其他备案传reason返回400）。"
 			+ "已逾期备案的新网点备案更正开办日期后仍为逾期备案，按更正日期未逾期时lateFilingNote说明由邮政管理部门审查认定。"
 			+ "不是待补正的返回409，不是本企业的返回404。")
 	Supplemented supplement(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
-			@RequestParam(required = false) String note, @RequestPart(required = false) Outlet outlet,
+			@RequestParam(required = false) String note, @RequestParam(required = false) String reason,
+			@RequestPart(required = false) Outlet outlet,
 			@RequestPart(required = false) List<MultipartFile> files,
 			@RequestPart(required = false) List<MultipartFile> authorisation) throws IOException {
 		List<Upload> uploads = new ArrayList<>();
@@ -162,7 +164,7 @@ class EnterpriseFilingApiController {
 				: new Validation().plain("storageArea", "存储场地面积", outlet.storageArea())
 					.plain("longitude", "经度", outlet.longitude()).plain("latitude", "纬度", outlet.latitude()).errors();
 		List<String> corrected = filings.supplement(me, id, note, uploads, outlet == null ? null : outlet.toData(enterpriseId),
-				plain, null);
+				reason, plain, null);
 		FilingView f = filings.get(me.scope(), id);
 		return new Supplemented(id, f.number(), f.status(), f.dueOn(), corrected, filings.correctedInTimeNote(f));
 	}

@@ -71,7 +71,8 @@ class EnterpriseFilingController {
 			Column.of("地址", OutletView::address, 40), Column.of("乡镇/街道", OutletView::regionName),
 			Column.of("负责人", OutletView::managerName, 10), Column.of("负责人电话", OutletView::managerPhoneMasked, 14),
 			Column.of("开办日期", OutletView::openedOn, 12), Column.of("备案编号", OutletView::filingNumber, 26),
-			Column.of("状态", o -> o.status().label(), 8));
+			Column.of("状态", o -> o.status().label(), 8), Column.of("关闭日期", OutletView::closedOn, 12),
+			Column.of("关闭原因", OutletView::closedReasonShown, 30));
 
 	private final Spreadsheets spreadsheets;
 
@@ -212,6 +213,7 @@ class EnterpriseFilingController {
 		model.addAttribute("lateNote", filings.lateFilingNote(filing));
 		model.addAttribute("details", filings.details(scope, id));
 		model.addAttribute("attachments", filings.attachments(scope, id));
+		model.addAttribute("closureReasons", Outlets.CLOSURE_REASONS);
 		filings.proposalToCorrect(scope, id).ifPresent(p -> {
 			model.addAttribute("form", typed != null ? typed : OutletForm.of(p));
 			branchChoice(model, me, typed != null ? typedBranch : p.branchId() == null ? null : String.valueOf(p.branchId()));
@@ -229,13 +231,15 @@ class EnterpriseFilingController {
 
 	/**
 	 * 补正: a note, files (补正材料; {@code authorisation} when another branch is to run the outlet) and — on a new or
-	 * change filing — the outlet's fields as corrected ({@link OutletFilings#supplement}). The files posted are held
+	 * change filing — the outlet's fields as corrected, on a closure its reason ({@code reason}, blank keeps the filed
+	 * one) ({@link OutletFilings#supplement}). The files posted are held
 	 * for the form's draft first, so a refused form keeps them; a refused form comes back with every error and the
 	 * values as typed.
 	 */
 	@PostMapping("/enterprise/filings/{id}/supplement")
 	String supplement(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
 			@ModelAttribute OutletForm form, @RequestParam(required = false) String note,
+			@RequestParam(required = false) String reason,
 			@RequestParam(required = false) List<MultipartFile> files,
 			@RequestParam(required = false) List<MultipartFile> authorisation,
 			@RequestParam(required = false) String branchId,
@@ -256,7 +260,8 @@ class EnterpriseFilingController {
 			long enterpriseId = enterprises.findByCreditCode(String.valueOf(me.enterpriseCreditCode())).map(e -> e.id()).orElse(0L);
 			var corrected = withOutlet
 					? form.toData(enterpriseId, v).withBranch(v.whole("branchId", "分支机构", branchId, 18)) : null;
-			List<String> fields = filings.supplement(me, id, note, List.of(), corrected, formErrors(v, fileErrors), held);
+			List<String> fields = filings.supplement(me, id, note, List.of(), corrected, reason, formErrors(v, fileErrors),
+					held);
 			FilingView f = filings.get(me.scope(), id);
 			String inTime = filings.correctedInTimeNote(f);
 			return new PageSteps.Done("补正已提交" + (fields.isEmpty() ? "" : "，已更正" + String.join("、", fields))

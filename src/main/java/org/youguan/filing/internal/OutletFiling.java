@@ -172,6 +172,18 @@ public class OutletFiling {
 		this.lateFiling = lateFiling;
 	}
 
+	/**
+	 * A closure's 补正 corrects the reason it was filed for (撤销原因): the reason the approved closure puts on the
+	 * outlet's record. Only while 待补正; the caller checked it as at filing.
+	 */
+	public void correctClosureReason(String reason) {
+		requireMissingItems();
+		if (kind != FilingKind.CLOSURE) {
+			throw DomainException.illegalTransition("只有撤销备案可以更正撤销原因");
+		}
+		this.changeDescription = reason;
+	}
+
 	/** Checked before the registry is touched, so a decided filing never changes its outlet. */
 	public void requireApprovable() {
 		if (status != FilingStatus.SUBMITTED) {

@@ -1,11 +1,14 @@
 package org.youguan.registry.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,7 +33,7 @@ import org.youguan.registry.Outlets;
 
 /**
  * The registry for integrations, within the caller's scope (staff: their region; an enterprise: its own records).
- * Personal numbers are masked as on the pages.
+ * Personal numbers are masked as on the pages. It reads, and writes one thing: the bureau's closure of an outlet.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -90,6 +93,28 @@ class RegistryApiController {
 	@GetMapping("/outlets/{id}")
 	@Operation(summary = "末端网点详情")
 	OutletView outlet(DataScope scope, @PathVariable long id) {
+		return outlets.get(scope, id);
+	}
+
+	/** Why the bureau closes an outlet: one of {@link Outlets#CLOSURE_REASONS} or written, one line of at most 200. */
+	record OutletClosure(@Schema(description = "关闭原因（必填，一行，至多200字）", example = "经现场检查，网点已停止经营") String reason) {
+	}
+
+	/**
+	 * The bureau closes an outlet from today (关闭, e.g. found closed on inspection), as its page does
+	 * ({@code POST /registry/outlets/{id}/close}): the same role (staff, bureau or system administrators — 403 for a
+	 * leader or an enterprise), the same data scope (the caller's region: another county's outlet is 404), the same
+	 * reason rules and the same audit entry ({@code outlet.close} with the reason).
+	 * @return the outlet as closed, with {@code closedOn} and {@code closedReason}
+	 */
+	@PostMapping("/outlets/{id}/close")
+	@PreAuthorize(RegistryAccess.WRITERS)
+	@Operation(summary = "关闭末端网点", description = "邮政管理部门登记网点自今日起关闭（如检查发现已停止经营），与网点页面的“关闭”相同："
+			+ "reason为关闭原因（必填，一行，至多200字，"
+			+ "如“网点停止经营”“经营场所拆迁或租约到期”，或自行填写），原因缺失或过长返回400且不关闭；已关闭的返回409；"
+			+ "不在调用者数据权限（本辖区）内的网点返回404；局领导和企业用户返回403。成功返回关闭后的网点（closedOn、closedReason），并记入审计。")
+	OutletView close(DataScope scope, @PathVariable long id, @RequestBody(required = false) OutletClosure body) {
+		outlets.close(scope, id, body == null ? null : body.reason());
 		return outlets.get(scope, id);
 	}
 
