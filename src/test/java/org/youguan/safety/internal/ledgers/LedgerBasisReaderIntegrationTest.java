@@ -1,17 +1,18 @@
 package org.youguan.safety.internal.ledgers;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
@@ -56,6 +57,9 @@ class LedgerBasisReaderIntegrationTest {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	DataSource dataSource;
 
 	static String tag() {
 		return UUID.randomUUID().toString().substring(0, 8);
@@ -170,11 +174,8 @@ class LedgerBasisReaderIntegrationTest {
 		jdbc.sql("UPDATE safety_incident SET report_basis = :basis WHERE id = :id")
 			.param("basis", "事故/突发事件报告时限（自发生）2小时（" + MARK + "）").param("id", incident).update();
 
-		for (String statement : migration().split(";")) {
-			if (!statement.replaceAll("(?m)^--.*$", "").isBlank()) {
-				jdbc.sql(statement).update();
-			}
-		}
+		new ResourceDatabasePopulator(new ClassPathResource("db/migration/safety/V284__ledger_bases_in_the_form_any_reader_reads.sql"))
+			.execute(dataSource);
 
 		assertThat(jdbc.sql("SELECT deadline_basis FROM safety_hazard WHERE id = :id").param("id", id).query(String.class)
 			.single()).isEqualTo("重大隐患整改期限30个工作日（按本局规定）");
@@ -184,12 +185,5 @@ class LedgerBasisReaderIntegrationTest {
 			.query(String.class).single()).isEqualTo("事故/突发事件报告时限（自发生）2小时（按本局规定）");
 		assertThat(jdbc.sql("SELECT count(*) FROM safety_hazard WHERE deadline_basis LIKE '%未确认%'").query(Long.class)
 			.single()).isZero();
-	}
-
-	static String migration() throws IOException {
-		try (InputStream in = LedgerBasisReaderIntegrationTest.class
-			.getResourceAsStream("/db/migration/safety/V284__ledger_bases_in_the_form_any_reader_reads.sql")) {
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
 	}
 }
