@@ -118,12 +118,16 @@ class LedgerBasisReaderIntegrationTest {
 		String description = "旧依据读者测试" + tag();
 		long id = hazardOfTheEnterprise(description);
 		// as recorded before: the catalogue's basis as the bureau reads it, kept with the row
-		jdbc.sql("UPDATE safety_hazard SET deadline_basis = :basis WHERE id = :id")
-			.param("basis", "一般隐患整改期限10个工作日（" + MARK + "）").param("id", id).update();
+		keptBasis("safety_hazard", "deadline_basis", id, "一般隐患整改期限10个工作日（" + MARK + "）");
 		enterpriseReadsTheBasisWithoutTheMark(id, description);
 		staffReadTheMark(id);
 		assertThat(hazards.get(DataScope.enterprise(HazardLedgerIntegrationTest.shunfeng()), id).deadlineBasis())
 			.isEqualTo("一般隐患整改期限10个工作日（按本局规定）");
+	}
+
+	/** A record's basis as it was kept when it was made (a record made before bases were cited for their reader). */
+	void keptBasis(String table, String column, long id, String basis) {
+		jdbc.sql("UPDATE " + table + " SET " + column + " = :basis WHERE id = :id").param("basis", basis).param("id", id).update();
 	}
 
 	LocalDateTime hoursAgo(int hours) {
@@ -141,8 +145,7 @@ class LedgerBasisReaderIntegrationTest {
 		String old = "旧报告依据读者测试" + tag();
 		long kept = incidents.record(DataScope.region("3205"), new IncidentData(HazardLedgerIntegrationTest.shunfeng(), null,
 				hoursAgo(3).toString(), "ACCIDENT", "GENERAL", old, null), false);
-		jdbc.sql("UPDATE safety_incident SET report_basis = :basis WHERE id = :id")
-			.param("basis", "事故/突发事件报告时限（自发生）1小时（" + MARK + "）").param("id", kept).update();
+		keptBasis("safety_incident", "report_basis", kept, "事故/突发事件报告时限（自发生）1小时（" + MARK + "）");
 		for (String d : new String[] { description, old }) {
 			mvc.perform(get("/api/v1/safety/incidents").param("q", d).header("Authorization", SHUNFENG))
 				.andExpect(status().isOk())
@@ -165,14 +168,12 @@ class LedgerBasisReaderIntegrationTest {
 	void theMigrationKeepsOldBasesInTheFormAnyReaderReads() throws Exception {
 		String description = "迁移依据测试" + tag();
 		long id = hazardOfTheEnterprise(description);
-		jdbc.sql("UPDATE safety_hazard SET deadline_basis = :basis WHERE id = :id")
-			.param("basis", "重大隐患整改期限30个工作日（" + MARK + "）").param("id", id).update();
+		keptBasis("safety_hazard", "deadline_basis", id, "重大隐患整改期限30个工作日（" + MARK + "）");
 		long chosen = hazardOfTheEnterprise(description + "指定");
-		jdbc.sql("UPDATE safety_hazard SET deadline_basis = '指定日期' WHERE id = :id").param("id", chosen).update();
+		keptBasis("safety_hazard", "deadline_basis", chosen, "指定日期");
 		long incident = incidents.record(DataScope.region("3205"), new IncidentData(HazardLedgerIntegrationTest.shunfeng(), null,
 				hoursAgo(3).toString(), "ACCIDENT", "GENERAL", "迁移报告依据测试" + tag(), null), false);
-		jdbc.sql("UPDATE safety_incident SET report_basis = :basis WHERE id = :id")
-			.param("basis", "事故/突发事件报告时限（自发生）2小时（" + MARK + "）").param("id", incident).update();
+		keptBasis("safety_incident", "report_basis", incident, "事故/突发事件报告时限（自发生）2小时（" + MARK + "）");
 
 		new ResourceDatabasePopulator(new ClassPathResource("db/migration/safety/V284__ledger_bases_in_the_form_any_reader_reads.sql"))
 			.execute(dataSource);
