@@ -1,5 +1,6 @@
 package org.youguan.safety.internal.ledgers;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -14,11 +15,14 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.test.web.servlet.MockMvc;
+import org.youguan.HolidayNotices;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
+import org.youguan.calendar.WorkingCalendar;
 import org.youguan.kernel.DataScope;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -123,6 +127,37 @@ class LedgerBasisReaderIntegrationTest {
 		staffReadTheMark(id);
 		assertThat(hazards.get(DataScope.enterprise(HazardLedgerIntegrationTest.shunfeng()), id).deadlineBasis())
 			.isEqualTo("一般隐患整改期限10个工作日（按本局规定）");
+	}
+
+	@Autowired
+	HolidayNotices notices;
+
+	@Autowired
+	WorkingCalendar calendar;
+
+	/**
+	 * A hazard that kept the catalogue's basis in the bureau's form before is still recounted when its deadline's year
+	 * is loaded: the recount compares the basis in the form kept now (it compared the texts and skipped such hazards).
+	 * 2066 is used by no other test.
+	 */
+	@Test
+	void aHazardKeptWithTheMarkIsRecountedWhenItsYearIsLoaded() {
+		LocalDate found = LocalDate.of(2065, 12, 28);
+		clock.set(found.atTime(10, 0));
+		try {
+			long id = hazards.report(DataScope.region("3205"), new HazardData(HazardLedgerIntegrationTest.shunfeng(), null,
+					null, found.toString(), "市局 检查组", "INSPECTION", "旧依据重算测试" + tag(), "GENERAL", null), false);
+			LocalDate provisional = hazards.get(DataScope.all(), id).deadline();
+			keptBasis("safety_hazard", "deadline_basis", id, "一般隐患整改期限10个工作日（" + MARK + "）");
+
+			notices.loadDaysOff(LocalDate.of(2066, 1, 1), LocalDate.of(2066, 1, 5));
+
+			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(hazards.get(DataScope.all(), id).deadline())
+				.isAfter(provisional).isEqualTo(calendar.plusWorkingDays(found, 10)));
+		}
+		finally {
+			clock.reset();
+		}
 	}
 
 	/** A record's basis as it was kept when it was made (a record made before bases were cited for their reader). */
