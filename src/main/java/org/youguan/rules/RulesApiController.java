@@ -92,12 +92,17 @@ class RulesApiController {
 	@Operation(summary = "法定规则目录", description = "每项规则的法律依据（citations：法规名称、版本年份、条款号；basis 为其显示文本，如“快递暂行条例(2025) 第19条”）、"
 			+ "法定默认值（defaultValue）及在调用者辖区的适用值（effectiveValue），单位见 unit/unitLabel。适用值与默认值不同时，是调用者所在局或其上级局"
 			+ "（省局、市局）的设置：setBy 给出设置的局（regionCode、level、bureau、是否本局 own），对工作人员另给出理由（reason）和时间（changedAt），"
-			+ "企业等非工作人员调用时不含这两项；适用默认值时 setBy 为 null。")
+			+ "企业等非工作人员调用时不含这两项；适用默认值时 setBy 为 null。企业等非工作人员调用时，title、basis 和 citations 只引用法律法规"
+			+ "（无法律依据的规则 basis 为“按本局规定”，citations 为空）。")
 	List<RuleAnswer> list(@AuthenticationPrincipal CurrentUser me) {
+		// an enterprise (any caller not on the bureau's staff) reads titles and bases without the catalogue's working
+		// marks (地方实践（未确认）, 产品规则，非法律规定): the citations of legal texts only
+		Audience audience = me.isStaff() ? Audience.BUREAU : Audience.OUTSIDE;
 		return rules.settings(me.regionCode())
 			.stream()
-			.map(s -> new RuleAnswer(s.rule().code(), s.rule().title(), s.rule().basis(),
-					s.rule().citations().stream().map(CitationAnswer::of).toList(), s.rule().unit().name(),
+			.map(s -> new RuleAnswer(s.rule().code(), s.rule().titleFor(audience), s.rule().basisFor(audience),
+					s.rule().citations().stream().filter(c -> audience == Audience.BUREAU || c.text().isText())
+						.map(CitationAnswer::of).toList(), s.rule().unit().name(),
 					s.rule().unit().label(), plain(s.rule().defaultValue()), plain(s.effectiveValue()), s.overridden(),
 					s.rule().confirmed(), s.overridden() ? setBy(s, me) : null))
 			.toList();

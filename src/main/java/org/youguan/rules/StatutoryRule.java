@@ -25,6 +25,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The catalogue of statutory rules: every deadline, limit and fine bound the product applies, with its legal basis
@@ -528,7 +529,74 @@ public enum StatutoryRule {
 	 * handle on the rule catalogue page, not words for the reader of a refusal.
 	 */
 	public String citedFor(Audience audience) {
-		return title + "，" + basisFor(audience);
+		return titleFor(audience) + "，" + basisFor(audience);
+	}
+
+	/**
+	 * The working marks a title may carry that only the bureau reads: 产品规则，非法律规定 and the titles of the bases that
+	 * are no legal text (地方实践（未确认）…), 未确认 last (it is part of the others).
+	 */
+	private static final List<String> TITLE_MARKS = Stream.concat(
+			Stream.concat(Stream.of("产品规则，非法律规定"),
+					Arrays.stream(LegalText.values()).filter(t -> !t.isText()).map(LegalText::title)),
+			Stream.of("未确认")).toList();
+
+	/**
+	 * The title as {@code audience} may read it. The bureau reads {@link #title()}; a reader outside it reads the title
+	 * without the catalogue's working marks, which say to the bureau that the figure rests on no legal text (the basis
+	 * {@link #basisFor} says {@link Audience#OWN_RULE} instead): {@link #INSPECTION_RECTIFICATION_MAX}
+	 * {@code 责令改正整改期限上限（自下达；产品规则，非法律规定）} is {@code 责令改正整改期限上限（自下达）} outside,
+	 * {@link #COMPLAINT_FILINGS_PER_PHONE} {@code 同一电话号码每日网上申诉件数上限}.
+	 * @param audience who reads the text the title goes into
+	 * @return the title, never blank
+	 */
+	public String titleFor(Audience audience) {
+		if (audience == Audience.BUREAU) {
+			return title;
+		}
+		String t = title;
+		for (String mark : TITLE_MARKS) {
+			t = t.replace("；" + mark, "").replace("，" + mark, "").replace(mark, "");
+		}
+		return t.replace("（）", "");
+	}
+
+	/**
+	 * A period or limit of this rule as a record keeps and shows it: the title, the value with its unit and the basis
+	 * for {@code audience} in brackets, e.g. {@code 一般隐患整改期限10个工作日（按本局规定）} outside the bureau,
+	 * {@code 一般隐患整改期限10个工作日（地方实践（未确认））} for it.
+	 * @param value the value that applied (in {@link #unit()})
+	 * @param audience who reads it
+	 */
+	public String statedFor(BigDecimal value, Audience audience) {
+		return title + value.stripTrailingZeros().toPlainString() + unit.label() + "（" + basisFor(audience) + "）";
+	}
+
+	/**
+	 * A text {@link #statedFor} wrote — for either audience, at any value, as a record kept it when it was made — as
+	 * {@code audience} reads it: so that a stored 地方实践（未确认） of a record made before bases were cited for their
+	 * reader never reaches an enterprise, and the bureau reads its catalogue's marks on a record kept in the form the
+	 * enterprise reads. Any other text (a date someone set, "指定日期…") is returned as it is — outside the bureau with
+	 * the rule's bracketed catalogue basis, should it hold one, read as {@link #basisFor} that reader.
+	 * @param stated the text as kept, or null
+	 * @param audience who reads it
+	 * @return the text for {@code audience}; null for null
+	 */
+	public String restatedFor(String stated, Audience audience) {
+		if (stated == null) {
+			return null;
+		}
+		for (Audience form : Audience.values()) {
+			String tail = unit.label() + "（" + basisFor(form) + "）";
+			if (stated.startsWith(title) && stated.endsWith(tail) && stated.length() > title.length() + tail.length()) {
+				String value = stated.substring(title.length(), stated.length() - tail.length());
+				if (value.matches("\\d+(\\.\\d+)?")) {
+					return statedFor(new BigDecimal(value), audience);
+				}
+			}
+		}
+		// not in the form statedFor wrote: still never the catalogue's marks outside the bureau
+		return audience == Audience.BUREAU ? stated : stated.replace("（" + basis() + "）", "（" + basisFor(audience) + "）");
 	}
 
 	public BigDecimal defaultValue() {

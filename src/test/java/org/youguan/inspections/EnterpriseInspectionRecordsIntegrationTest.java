@@ -4,11 +4,16 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -115,6 +120,41 @@ class EnterpriseInspectionRecordsIntegrationTest {
 			.andExpect(content().string(containsString("32050601")));
 		mvc.perform(get("/enterprise/inspections/records/" + other).session(session))
 			.andExpect(status().isNotFound());
+	}
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	DataSource dataSource;
+
+	/**
+	 * An order issued before orders cited law only kept the rule catalogue's basis of the 建制村通邮 item's rule with its
+	 * mark 地方实践（未确认）; V285 takes the mark out of the kept basis, so the enterprise reads the legal texts only on
+	 * its page and through its API.
+	 */
+	@Test
+	void anOrderKeptWithTheCataloguesMarkIsReadByTheEnterpriseWithoutIt() throws Exception {
+		long record = record(sf(), "RECTIFICATION", "旧依据通知书" + UUID.randomUUID().toString().substring(0, 8));
+		String issued = mvc.perform(post("/api/v1/inspections/records/" + record + "/order").header("Authorization", WUZHONG)
+				.contentType(MediaType.APPLICATION_JSON).content("{\"workingDays\":10}"))
+			.andExpect(status().isCreated())
+			.andReturn().getResponse().getContentAsString();
+		long order = ((Number) JsonPath.read(issued, "$.id")).longValue();
+		// as kept before 2026-12-04: the item's article, its name, and the catalogue's basis of its rule
+		jdbc.sql("UPDATE rectification_order SET basis = :basis WHERE id = :id")
+			.param("basis", "邮政法(2015) 第19条（建制村通邮）、邮政法(2015) 第19条；地方实践（未确认）").param("id", order).update();
+		new ResourceDatabasePopulator(new ClassPathResource("db/migration/inspections/V285__order_bases_without_catalogue_marks.sql"))
+			.execute(dataSource);
+		mvc.perform(get("/api/v1/enterprise/inspections/orders/" + order).header("Authorization", SF))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.basis").value("邮政法(2015) 第19条（建制村通邮）、邮政法(2015) 第19条"));
+		mvc.perform(get("/enterprise/inspections/orders/" + order).header("Authorization", SF))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("邮政法(2015) 第19条（建制村通邮）、邮政法(2015) 第19条")))
+			.andExpect(content().string(not(containsString("未确认"))));
+		assertThat(jdbc.sql("SELECT count(*) FROM rectification_order WHERE basis LIKE '%未确认%'").query(Long.class).single())
+			.isZero();
 	}
 
 	@Test

@@ -39,6 +39,49 @@ class BasisForAudienceTest {
 		}
 	}
 
+	/**
+	 * Titles of product rules say 产品规则，非法律规定 to the bureau; an enterprise or the public reads the title without
+	 * it (citedFor OUTSIDE went into refusals with the mark).
+	 */
+	@Test
+	void readersOutsideTheBureauReadTitlesWithoutTheCataloguesMarks() {
+		assertThat(StatutoryRule.INSPECTION_RECTIFICATION_MAX.titleFor(Audience.OUTSIDE)).isEqualTo("责令改正整改期限上限（自下达）");
+		assertThat(StatutoryRule.COMPLAINT_FILINGS_PER_PHONE.titleFor(Audience.OUTSIDE)).isEqualTo("同一电话号码每日网上申诉件数上限");
+		assertThat(StatutoryRule.PENALTY_SUSPENSION_MAX.citedFor(Audience.OUTSIDE))
+			.isEqualTo("责令停业整顿最长期限（自决定书送达之日的次日起算），按本局规定");
+		assertThat(StatutoryRule.COMPLAINT_FILINGS_PER_PHONE.citedFor(Audience.BUREAU))
+			.isEqualTo("同一电话号码每日网上申诉件数上限（产品规则，非法律规定），产品规则（非法律规定，可配置）");
+		for (StatutoryRule rule : StatutoryRule.values()) {
+			assertThat(rule.titleFor(Audience.BUREAU)).as(rule.code()).isEqualTo(rule.title());
+			String cited = rule.citedFor(Audience.OUTSIDE);
+			assertThat(rule.titleFor(Audience.OUTSIDE)).as(rule.code()).isNotBlank().doesNotContain("（）");
+			assertThat(cited).as(rule.code()).doesNotContain("产品规则").doesNotContain("非法律规定").doesNotContain("未确认")
+				.doesNotContain("地方实践").doesNotContain("可配置");
+		}
+	}
+
+	/**
+	 * A period a record kept in the form any reader reads, or in the bureau's form from before, reads for each reader in
+	 * its form; any other text stays as it is.
+	 */
+	@Test
+	void aStatedPeriodIsRestatedForItsReader() {
+		StatutoryRule rule = StatutoryRule.SAFETY_HAZARD_GENERAL_RECTIFICATION;
+		String outside = "一般隐患整改期限12个工作日（按本局规定）";
+		String bureau = "一般隐患整改期限12个工作日（地方实践（未确认））";
+		assertThat(rule.statedFor(new java.math.BigDecimal("12.00"), Audience.OUTSIDE)).isEqualTo(outside);
+		assertThat(rule.restatedFor(bureau, Audience.OUTSIDE)).isEqualTo(outside);
+		assertThat(rule.restatedFor(outside, Audience.BUREAU)).isEqualTo(bureau);
+		assertThat(rule.restatedFor(outside, Audience.OUTSIDE)).isEqualTo(outside);
+		assertThat(rule.restatedFor("指定日期（晚于规则目录期限2026-01-05，由张三指定）", Audience.BUREAU))
+			.isEqualTo("指定日期（晚于规则目录期限2026-01-05，由张三指定）");
+		assertThat(rule.restatedFor("一般隐患整改期限x个工作日（地方实践（未确认））", Audience.BUREAU))
+			.as("no value: not a text statedFor wrote").isEqualTo("一般隐患整改期限x个工作日（地方实践（未确认））");
+		assertThat(rule.restatedFor("一般隐患整改期限x个工作日（地方实践（未确认））", Audience.OUTSIDE))
+			.as("never the mark outside").isEqualTo("一般隐患整改期限x个工作日（按本局规定）");
+		assertThat(rule.restatedFor(null, Audience.OUTSIDE)).isNull();
+	}
+
 	@Test
 	void aRuleIsCitedByItsTitleNeverItsCode() {
 		assertThat(StatutoryRule.LICENCE_RENEWAL_EARLIEST.citedFor(Audience.OUTSIDE))

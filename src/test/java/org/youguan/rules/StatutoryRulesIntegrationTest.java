@@ -262,6 +262,30 @@ class StatutoryRulesIntegrationTest {
 	}
 
 	/**
+	 * The catalogue an enterprise reads through {@code GET /api/v1/rules} names the legal texts only: no rule's title,
+	 * basis or citations carry the bureau's working marks (地方实践（未确认）, 产品规则，非法律规定); a rule resting on no
+	 * text is 按本局规定. Staff read the catalogue as it is.
+	 */
+	@Test
+	void anEnterpriseReadsTheCatalogueWithoutTheBureausWorkingMarks() throws Exception {
+		String enterprise = mvc.perform(get("/api/v1/rules").header("Authorization", "Bearer demo-sf-wz-token"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[?(@.code == 'inspection.rectification-max')].title").value("责令改正整改期限上限（自下达）"))
+			.andExpect(jsonPath("$[?(@.code == 'inspection.rectification-max')].basis").value("按本局规定"))
+			.andExpect(jsonPath("$[?(@.code == 'licence.renewal-earliest')].basis").value("快递业务经营许可管理办法(2019)"))
+			.andExpect(jsonPath("$[?(@.code == 'licence.renewal-earliest')].citations.length()").value(1))
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(enterprise).doesNotContain("地方实践").doesNotContain("未确认").doesNotContain("产品规则")
+			.doesNotContain("非法律规定").doesNotContain("可配置");
+		mvc.perform(get("/api/v1/rules").header("Authorization", "Bearer demo-wz-staff-token"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[?(@.code == 'inspection.rectification-max')].title")
+				.value(StatutoryRule.INSPECTION_RECTIFICATION_MAX.title()))
+			.andExpect(jsonPath("$[?(@.code == 'licence.renewal-earliest')].basis")
+				.value(StatutoryRule.LICENCE_RENEWAL_EARLIEST.basis()));
+	}
+
+	/**
 	 * Attack round 31: the same override saved again was audited "1 → 1" although nothing changed. As every unchanged
 	 * save, it writes and audits nothing; a new reason for the same value is a change and is audited.
 	 */

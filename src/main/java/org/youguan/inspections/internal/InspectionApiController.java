@@ -85,7 +85,7 @@ class InspectionApiController {
 	@Operation(summary = "登记（迁移）检查记录", description = "导入本局的历史检查记录（真实日期、检查人员、结果和责令改正通知书），"
 			+ "与平台上登记的记录同样校验，标记为导入并记入审计日志。kind：RANDOM、SPECIAL、SUPERVISION、COMPLAINT；"
 			+ "outcome：NONE、INTERVIEW、RECTIFICATION、LEAD；检查人员不少于2人，不在名录库的按姓名和执法证号保存；"
-			+ "责令改正通知书的整改期限（rectification.dueOn）须为工作日，且在下达日期后1个工作日至规则目录inspection.rectification-max（产品规则，按记录所在地区的取值）规定的工作日数内（与平台下达的通知书同一规则）。"
+			+ "责令改正通知书的整改期限（rectification.dueOn）须为工作日，且在下达日期后1个工作日至规则目录inspection.rectification-max（按记录所在地区的取值）规定的工作日数内（与平台下达的通知书同一规则）。"
 			+ "RANDOM（双随机）记录须在planId中注明抽中该对象的抽查计划，并须在计划的检查期间内且不早于抽取日期、由抽中的检查人员"
 			+ "（另加的人员不得与该对象有回避关系）、由制定计划的单位或其上级单位登记，否则400（field为planId、inspectedOn、inspectors"
 			+ "或enterpriseCreditCode）；其他类型不填planId。")

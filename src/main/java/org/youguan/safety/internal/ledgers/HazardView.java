@@ -4,6 +4,7 @@ import java.time.LocalDate;
 
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.kernel.Masking;
+import org.youguan.rules.Audience;
 
 /**
  * A 隐患 as lists and pages show it; {@code overdue} (open past its deadline on the day read) and {@code dueSoon}
@@ -27,6 +28,19 @@ public record HazardView(long id, long enterpriseId, String enterpriseCreditCode
 				facilityName, regionCode, regionName, foundOn, foundBy, source, description, level, deadline,
 				deadline != null && calendar.isProvisional(deadline), deadlineBasis, rectification, closedOn, closedBy,
 				closureNote, overdue, dueSoon);
+	}
+
+	/**
+	 * The same hazard as {@code audience} reads it: a deadline from the catalogue states its basis for that reader
+	 * ({@link org.youguan.rules.StatutoryRule#restatedFor}) — the enterprise never reads the catalogue's 地方实践（未确认）,
+	 * kept in hazards recorded before bases were cited for their reader; the bureau reads it. A date someone set
+	 * (指定日期…) reads the same for both.
+	 */
+	HazardView readBy(Audience audience) {
+		return new HazardView(id, enterpriseId, enterpriseCreditCode, enterpriseName, outletId, outletName, facilityId,
+				facilityName, regionCode, regionName, foundOn, foundBy, source, description, level, deadline,
+				deadlineProvisional, level == null ? deadlineBasis : level.rectification().restatedFor(deadlineBasis, audience),
+				rectification, closedOn, closedBy, closureNote, overdue, dueSoon);
 	}
 
 	/** Where the hazard lies, as shown: the outlet or facility, else "—". */

@@ -165,7 +165,7 @@ public class Hazards {
 				"h.enterprise_credit_code", "h.outlet_name", "h.facility_name")
 			.sorts(SORTS, "found_on", true, "h.id")
 			.page(jdbc, SELECT, page, Rows.of(HazardView.class))
-			.map(h -> h.masked().counted(calendar));
+			.map(h -> h.masked().counted(calendar).readBy(reader(scope)));
 	}
 
 	/**
@@ -182,8 +182,17 @@ public class Hazards {
 			.param("soon", soon(today))
 			.query(Rows.of(HazardView.class))
 			.optional()
-			.map(h -> h.counted(calendar))
+			.map(h -> h.counted(calendar).readBy(reader(scope)))
 			.orElseThrow(() -> DomainException.notFound("隐患", id));
+	}
+
+	/**
+	 * Who reads a ledger in {@code scope}: the bureau's staff (their region, all) read the catalogue's bases as it
+	 * cites them, marks of practice included; an enterprise (and any other scope) reads the legal texts only
+	 * ({@link Audience#OUTSIDE}).
+	 */
+	static Audience reader(DataScope scope) {
+		return scope.kind() == DataScope.Kind.ALL || scope.kind() == DataScope.Kind.REGION ? Audience.BUREAU : Audience.OUTSIDE;
 	}
 
 	/** The evidence files of a hazard (the caller must have read it with {@link #get} first). */
@@ -335,13 +344,13 @@ public class Hazards {
 	}
 
 	/**
-	 * The basis kept with a deadline that is the level's period: the rule, its value where the hazard is, its source as
-	 * the enterprise reads it too (its portal shows the hazard: {@link Audience#OUTSIDE}, 按本局规定 — not the
-	 * catalogue's 地方实践（未确认）).
+	 * The basis kept with a deadline that is the level's period: the rule, its value where the hazard is, its source in
+	 * the form the enterprise reads ({@link Audience#OUTSIDE}, 按本局规定 — not the catalogue's 地方实践（未确认）), so
+	 * that the row read raw says nothing an enterprise may not read; {@link HazardView#readBy} states it for the reader
+	 * (the bureau reads the catalogue's marks).
 	 */
 	private String catalogueBasis(HazardLevel level, String regionCode) {
-		return level.rectification().title() + rules.intValue(level.rectification(), regionCode)
-				+ level.rectification().unit().label() + "（" + level.rectification().basisFor(Audience.OUTSIDE) + "）";
+		return level.rectification().statedFor(rules.value(level.rectification(), regionCode), Audience.OUTSIDE);
 	}
 
 	/**
@@ -364,7 +373,8 @@ public class Hazards {
 		int moved = 0;
 		for (CatalogueDeadline h : open) {
 			HazardLevel level = HazardLevel.valueOf(h.level());
-			if (!catalogueBasis(level, h.regionCode()).equals(h.deadlineBasis())) {
+			// a basis kept in the bureau's form (before V284) is compared in the form kept now
+			if (!catalogueBasis(level, h.regionCode()).equals(level.rectification().restatedFor(h.deadlineBasis(), Audience.OUTSIDE))) {
 				continue; // the period was changed since: the deadline keeps the period its basis states
 			}
 			LocalDate deadline = rules.deadline(level.rectification(), h.foundOn(), h.regionCode());

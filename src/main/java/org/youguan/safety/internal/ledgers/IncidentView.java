@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import org.youguan.kernel.Masking;
+import org.youguan.rules.Audience;
+import org.youguan.rules.StatutoryRule;
 
 /**
  * An incident (事故/突发事件) as lists and pages show it; {@code reportLate} when it was reported after its due time, or
@@ -16,6 +18,18 @@ public record IncidentView(long id, String enterpriseCreditCode, String enterpri
 
 	public boolean open() {
 		return closedOn == null;
+	}
+
+	/**
+	 * The same incident as {@code audience} reads it: its report basis for that reader
+	 * ({@link StatutoryRule#restatedFor}) — the enterprise never reads the catalogue's 地方实践（未确认）, kept in incidents
+	 * recorded before bases were cited for their reader; the bureau reads it.
+	 */
+	IncidentView readBy(Audience audience) {
+		return new IncidentView(id, enterpriseCreditCode, enterpriseName, outletId, outletName, regionCode, regionName,
+				occurredAt, kind, level, description, reportDue,
+				StatutoryRule.SAFETY_INCIDENT_REPORT.restatedFor(reportBasis, audience), reportedAt, followUp, closedOn,
+				closureNote, reportLate);
 	}
 
 	/**

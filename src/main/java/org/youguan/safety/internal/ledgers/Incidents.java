@@ -1,5 +1,6 @@
 package org.youguan.safety.internal.ledgers;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -103,7 +104,7 @@ public class Incidents {
 					"x.outlet_name")
 			.sorts(SORTS, "occurred_at", true, "x.id")
 			.page(jdbc, SELECT, page, Rows.of(IncidentView.class))
-			.map(IncidentView::masked);
+			.map(x -> x.masked().readBy(Hazards.reader(scope)));
 	}
 
 	/**
@@ -118,6 +119,7 @@ public class Incidents {
 			.param("now", OffsetDateTime.now(clock))
 			.query(Rows.of(IncidentView.class))
 			.optional()
+			.map(x -> x.readBy(Hazards.reader(scope)))
 			.orElseThrow(() -> DomainException.notFound("事故/突发事件", id));
 	}
 
@@ -180,8 +182,9 @@ public class Incidents {
 		columns.put("level", level.name());
 		columns.put("description", description);
 		columns.put("report_due", occurred.plus(Duration.ofHours(hours)).atOffset(ZoneOffset.UTC));
-		// kept with the incident and shown on the enterprise's portal too: the basis as a reader outside the bureau reads it
-		columns.put("report_basis", rule.title() + hours + rule.unit().label() + "（" + rule.basisFor(Audience.OUTSIDE) + "）");
+		// kept in the form a reader outside the bureau reads (the row read raw says no 地方实践（未确认）); IncidentView.readBy
+		// states it for the reader
+		columns.put("report_basis", rule.statedFor(BigDecimal.valueOf(hours), Audience.OUTSIDE));
 		columns.put("reported_at", reported == null ? null : reported.atOffset(ZoneOffset.UTC));
 		// the incident is its place, time, kind, level and description: the same sent again with another report time
 		// (a retry, the enterprise's second click a minute later) is the same incident (attack round 17)

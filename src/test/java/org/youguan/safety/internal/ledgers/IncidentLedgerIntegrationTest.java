@@ -71,7 +71,9 @@ class IncidentLedgerIntegrationTest {
 		IncidentView x = incidents.get(DataScope.all(), onTime);
 		assertThat(Duration.between(x.occurredAt(), x.reportDue())).isEqualTo(Duration.ofHours(1));
 		assertThat(x.occurredAt()).isEqualTo(occurred.atZone(CHINA).toInstant());
-		assertThat(x.reportBasis()).contains("1小时").contains("（按本局规定）").doesNotContain("未确认");
+		assertThat(x.reportBasis()).isEqualTo("事故/突发事件报告时限（自发生）1小时（地方实践（未确认））");
+		assertThat(incidents.get(DataScope.enterprise(HazardLedgerIntegrationTest.shunfeng()), onTime).reportBasis())
+			.isEqualTo("事故/突发事件报告时限（自发生）1小时（按本局规定）");
 		assertThat(x.reportLate()).isFalse();
 		long unreported = incidents.record(DataScope.region("3205"), new IncidentData(HazardLedgerIntegrationTest.shunfeng(),
 				null, occurred.toString(), "EMERGENCY", "LARGER", "未报告的突发事件", null), false);
