@@ -185,7 +185,9 @@ public enum StatutoryRule {
 	 * 听证举行最迟期限（自听证通知）: a product rule, not law — 行政处罚法(2021) art.64(二) sets only the minimum (the notice
 	 * 七日前, {@link #PENALTY_HEARING_NOTICE}) and no latest day, but a hearing scheduled years ahead would hold the case
 	 * (its decision clock paused from the request until the hearing, 邮政行政执法监督办法(2021) art.17) for as long. The
-	 * hearing is to be held within this many working days of the notice; 30 by default, set by each bureau.
+	 * hearing is to be held within this many working days of the notice; 30 by default, set by each bureau. A new notice
+	 * (改期) counts from the round's first notice, not from itself: notices given again cannot push the hearing, and the
+	 * paused clock, further out than the first one could; and the hearing is held on a working day.
 	 */
 	PENALTY_HEARING_LATEST("penalty.hearing-latest", "听证举行最迟期限（自听证通知；产品规则，非法律规定）", "30", RuleUnit.WORKING_DAYS, false, Citation.of(PRODUCT_RULE)),
 
