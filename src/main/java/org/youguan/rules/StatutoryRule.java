@@ -347,6 +347,12 @@ public enum StatutoryRule {
 	/** 运单和用户信息管理违规情节严重罚款上限（快递暂行条例(2025) 第54条） */
 	FINE_WAYBILL_DATA_SERIOUS_MAX("fine.waybill-data.serious.max", "运单和用户信息管理违规情节严重罚款上限", "100000", RuleUnit.YUAN, true, Citation.of(EXPRESS_REGULATION, 54)),
 
+	/** 未按规定制定或执行快递包装规定、拒不改正罚款下限（快递暂行条例(2025) 第56条） */
+	FINE_PACKAGING_MIN("fine.packaging.min", "违反快递包装规定拒不改正罚款下限", "5000", RuleUnit.YUAN, true, Citation.of(EXPRESS_REGULATION, 56)),
+
+	/** 未按规定制定或执行快递包装规定、拒不改正罚款上限（快递暂行条例(2025) 第56条） */
+	FINE_PACKAGING_MAX("fine.packaging.max", "违反快递包装规定拒不改正罚款上限", "20000", RuleUnit.YUAN, true, Citation.of(EXPRESS_REGULATION, 56)),
+
 	/** 委托未取得快递业务经营许可的企业经营罚款下限（快递市场管理办法(2023) 第48条） */
 	FINE_UNLICENSED_CONTRACTOR_MIN("fine.unlicensed-contractor.min", "委托无证企业经营快递业务罚款下限", "5000", RuleUnit.YUAN, true, Citation.of(EXPRESS_MARKET_MEASURES, 48)),
 

@@ -16,6 +16,7 @@ import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.rules.FineRange;
 import org.youguan.rules.StatutoryRule;
+import org.youguan.rules.ViolationType;
 
 /**
  * The rules a proposed or decided penalty must meet, each a small named check citing its article; the service
@@ -240,6 +241,20 @@ public final class DecisionRules {
 		if (penalty == Penalty.SUSPENSION || penalty == Penalty.REVOCATION) {
 			v.require(penaltyField, serious, "not-serious", penalty.label() + "只适用于情节严重的违法行为：本案未认定情节严重"
 					+ "（如属情节严重，应在调查终结报告中认定，并经负责人集体讨论决定，行政处罚法第57条）");
+		}
+	}
+
+	/**
+	 * No fine in a case not found serious under an article that fines only serious cases
+	 * ({@link ViolationType#finesOnlyWhenSerious()}: 快递市场管理办法(2023) art.55 — 警告或者通报批评；情节严重的，处三千元以下
+	 * 罚款): rule {@code not-serious} on {@code fineField}.
+	 * @param serious whether the case is found serious (情节严重)
+	 */
+	public static void finedOnlyWhenSerious(Validation v, String fineField, ViolationType type, BigDecimal fine,
+			boolean serious) {
+		if (type != null && type.finesOnlyWhenSerious() && fine != null && fine.signum() > 0 && !v.hasError(fineField)) {
+			v.require(fineField, serious, "not-serious", "“" + type.shortName() + "”（" + type.basis() + "）只对情节严重的处以罚款，"
+					+ "情节一般的予以警告：本案未认定情节严重，不填写罚款金额");
 		}
 	}
 
