@@ -56,7 +56,8 @@ public final class DecisionRules {
 	public static void amount(Validation v, String field, String label, BigDecimal amount, boolean requiredByKind,
 			String requiredMessage) {
 		if (amount == null) {
-			v.require(field, !requiredByKind, "required", requiredMessage);
+			// an amount typed and refused (¥2,000.00, 1,00) is no missing one: one error per field
+			v.require(field, !requiredByKind || v.hasError(field), "required", requiredMessage);
 		}
 		else if (!v.hasError(field) && (amount.signum() < 0 || requiredByKind && amount.signum() == 0)) {
 			// an amount refused already (money: more than two decimals) is told once, by the first rule it broke
@@ -222,7 +223,7 @@ public final class DecisionRules {
 	 */
 	public static void combinedFine(Validation v, String fineField, Set<String> provided, Penalty penalty, BigDecimal fine) {
 		if (penalty != null && penalty.heavierThan(Penalty.FINE) && provided.contains(Penalty.FINE.name())) {
-			v.require(fineField, fine != null && fine.signum() > 0, "combined-required", "该违法行为的处罚依据规定" + penalty.label()
+			v.require(fineField, fine != null && fine.signum() > 0 || v.hasError(fineField), "combined-required", "该违法行为的处罚依据规定" + penalty.label()
 					+ "须并处罚款：请填写罚款金额，在法定幅度内（依行政处罚法第32条减轻处罚的，写明情形和理由）");
 		}
 	}
