@@ -487,13 +487,20 @@ public class NoticeAndHearing {
 					+ "个工作日前送达当事人：" + on + "通知的，最早" + calendar.messageDay(earliest) + "举行听证，" + (held ? "请改期举行" : "请另定听证日期")
 					+ "（行政处罚法第64条、第85条）");
 			if (!held) {
-				// the law sets no latest day; a hearing years ahead would keep the case paused as long (product rule)
-				LocalDate latest = caseWork.clock(c).hearingLatest(on);
+				// the law sets no latest day; a hearing years ahead would keep the case paused as long (product rule). A
+				// new notice (改期) counts from the round's first one: notices given again and again cannot push the
+				// hearing, and the paused decision clock, out without end
+				LocalDate first = firstNotice(c);
+				LocalDate latest = caseWork.clock(c).hearingLatest(first == null ? on : first);
 				v.require("hearingOn", !hearingOn.isAfter(latest), "hearing-latest", "听证日期不得晚于" + calendar.messageDay(latest)
 						+ "：按规则目录“"
-						+ StatutoryRule.PENALTY_HEARING_LATEST.title() + "”，听证应在通知后"
+						+ StatutoryRule.PENALTY_HEARING_LATEST.title() + "”，听证应在" + (first == null ? "通知后" : "首次听证通知（"
+								+ first + "）后")
 						+ caseWork.threshold(StatutoryRule.PENALTY_HEARING_LATEST, c).stripTrailingZeros().toPlainString()
-						+ "个工作日内举行（本局可在规则目录中调整）");
+						+ "个工作日内举行" + (first == null ? "" : "，改期重新通知不重新起算") + "（本局可在规则目录中调整）");
+				// a hearing is held on a working day (行政处罚法(2021) art.85 counts its notice period in working days)
+				v.require("hearingOn", v.hasError("hearingOn") || caseWork.clock(c).isWorkingDay(hearingOn), "working-day",
+						"听证日期" + hearingOn + "不是工作日（休息日或法定节假日），请选择工作日");
 			}
 		}
 		if (v.hasErrors()) {
@@ -510,6 +517,12 @@ public class NoticeAndHearing {
 		return new Notice(on, hearingOn, Text.line(data.place()), host);
 	}
 
+	/** The day of the first 听证通知 of the case's current round, null before any (the round's later notices keep it). */
+	private LocalDate firstNotice(CaseView c) {
+		return jdbc.sql("SELECT hearing_first_notified_on FROM penalty_case WHERE id = :id").param("id", c.id())
+			.query(LocalDate.class).optional().orElse(null);
+	}
+
 	/** Records the notice on the case with its audit entry and issues the 听证通知书 (the earlier one its predecessor). */
 	private void giveNotice(CaseView c, Notice n) {
 		boolean again = c.hearingNotifiedOn() != null;
@@ -520,7 +533,8 @@ public class NoticeAndHearing {
 		p.put("host", n.host().name());
 		p.put("hostUser", n.host().userId());
 		caseWork.move(c, c.status(), """
-				, hearing_notified_on = :notice, hearing_scheduled_on = :scheduled, hearing_place = :place,
+				, hearing_notified_on = :notice, hearing_first_notified_on = coalesce(hearing_first_notified_on, :notice),
+				  hearing_scheduled_on = :scheduled, hearing_place = :place,
 				  hearing_host = :host, hearing_host_user_id = :hostUser""", p);
 		caseWork.record(c, again ? "case.hearing-rescheduled" : "case.hearing-notice", (again ? "听证改期：重新通知（原定"
 				+ c.hearingScheduledOn() + "，" + c.hearingPlace() + "）" : "听证通知") + "：" + n.on() + "通知当事人于" + n.hearingOn()
@@ -568,7 +582,8 @@ public class NoticeAndHearing {
 				, notified_on = NULL, hearing_right = NULL, hearing_request_due = NULL, statement_on = NULL,
 				  statement = NULL, statement_waived_on = NULL, statement_waiver_attachment_id = NULL,
 				  hearing_requested_on = NULL, hearing_paused_from = NULL, hearing_waived_on = NULL, hearing_waiver_attachment_id = NULL,
-				  hearing_notified_on = NULL, hearing_scheduled_on = NULL, hearing_on = NULL, hearing_place = NULL,
+				  hearing_notified_on = NULL, hearing_first_notified_on = NULL, hearing_scheduled_on = NULL, hearing_on = NULL,
+				  hearing_place = NULL,
 				  hearing_host = NULL, hearing_host_user_id = NULL, hearing_record = NULL, decision_due_on = :due""",
 				Map.of("due", caseWork.decisionDue(c, c.extended())));
 		caseWork.record(c, "case.return-to-investigation", "退回调查取证（" + c.status().label() + "时，" + today + "）："

@@ -209,6 +209,8 @@ public class OnTheSpotPenalties {
 				else {
 					DecisionRules.checkFine(v, range, fine, null, null, null);
 				}
+				// an on-the-spot case is no serious one: an article fining only serious cases gives it a warning
+				DecisionRules.finedOnlyWhenSerious(v, "fine", type, fine, false);
 			}
 		}
 		List<Investigator> members = caseTeam.team(v, "team", data.team(), lookup, scope);

@@ -208,8 +208,8 @@ public class PastCases {
 			v.require("penalty", !Text.isBlank(data.penalty()), "required", "已作出决定的案件须填写处罚种类");
 		}
 		else {
-			v.require("decisionNumber", Text.isBlank(data.decisionNumber()), "absent", "未作出决定（decidedOn为空）的案件不填写决定书文号");
-			v.require("penalty", Text.isBlank(data.penalty()), "absent", "未作出决定（decidedOn为空）的案件不填写处罚种类");
+			v.require("decisionNumber", Text.isBlank(data.decisionNumber()), "absent", "未作出决定（决定日期为空）的案件不填写决定书文号");
+			v.require("penalty", Text.isBlank(data.penalty()), "absent", "未作出决定（决定日期为空）的案件不填写处罚种类");
 		}
 		String typedNumber = Text.documentNumber(data.decisionNumber());
 		v.maxLength("decisionNumber", "决定书文号", typedNumber, 60)
@@ -240,7 +240,8 @@ public class PastCases {
 			FineRange own = rules.fineRange(type, serious, enterprise.regionCode());
 			v.require("fine", fine.compareTo(own.max()) <= 0, "range", "罚款" + plain(fine) + "元超出该违法行为的法定上限（"
 					+ (serious ? "情节严重" : "情节一般") + own.max().stripTrailingZeros().toPlainString() + "元）"
-					+ (serious ? "" : "；情节严重的案件请填写serious（情节严重）为是"));
+					+ (serious || !type.hasSeriousRange() ? "" : "；情节严重的案件请在“情节严重”一栏填写“是”"));
+			DecisionRules.finedOnlyWhenSerious(v, "fine", type, fine, serious);
 		}
 		if (type != null && penalty != null && penalty != Penalty.NONE) {
 			DecisionRules.providedOrLighter(v, "penalty", type.penalties(), penalty);
@@ -265,9 +266,9 @@ public class PastCases {
 		LocalDate closed = Day.of(pastDay(v, "closedOn", "结案日期", data.closedOn(), today, latest));
 		if (closed != null) {
 			v.require("closedOn", decidedCase, "order", "未作出决定的案件不能填写结案日期");
-			v.require("closedOn", fine == null || !Text.isBlank(data.paidOn()), "unpaid", "罚款未缴纳（paidOn为空）的案件不能结案");
+			v.require("closedOn", fine == null || !Text.isBlank(data.paidOn()), "unpaid", "罚款未缴纳（缴款日期为空）的案件不能结案");
 			v.require("handedOverOn", confiscated == null || !Text.isBlank(data.handedOverOn()), "not-handed-over",
-					"没收的违法所得未上缴（handedOverOn为空）的案件不能结案：请填写没收上缴日期");
+					"没收的违法所得未上缴（没收上缴日期为空）的案件不能结案：请填写没收上缴日期");
 		}
 		v.throwIfInvalid();
 		// 吊销 only by the issuing authority: the bureau importing its past decisions is the one that decided them

@@ -376,10 +376,10 @@ public class InspectionPlans {
 		// targets it draws; only its commitment is shown until the draw
 		String secret = RandomDraw.newSecret();
 		String commitment = RandomDraw.commitment(secret);
-		jdbc.sql("""
+		int frozen = jdbc.sql("""
 				UPDATE inspection_plan SET status = 'FROZEN', snapshot = :snapshot, snapshot_hash = :hash,
 				    population = :population, roster = :roster, conflicts = :conflicts, draw_secret = :secret,
-				    secret_commitment = :commitment, committed_at = :now WHERE id = :id""")
+				    secret_commitment = :commitment, committed_at = :now WHERE id = :id AND status = 'DRAFT'""")
 			.param("secret", secret)
 			.param("commitment", commitment)
 			.param("now", OffsetDateTime.now(clock))
@@ -390,6 +390,7 @@ public class InspectionPlans {
 			.param("conflicts", String.join("\n", conflicts))
 			.param("id", id)
 			.update();
+		moved(frozen, scope, id, "只有草稿计划才能冻结名单");
 		audit.record(AuditEntry.of("inspection-plan.freeze", "inspection-plan", id, "冻结检查对象名单：" + population.size()
 				+ "个对象，SHA-256 " + hash + "；可抽检查人员" + roster.size() + "人；抽取密钥承诺值 " + commitment)
 			.inRegion(plan.regionCode()));
@@ -454,6 +455,8 @@ public class InspectionPlans {
 	 */
 	@Transactional
 	public void recordSeed(DataScope scope, long id, String seed, String operator, String witnesses) {
+		// locked before the first read: a seed waiting on a freeze or another seed reads the plan as they left it
+		lock(id);
 		InspectionPlan plan = get(scope, id);
 		if (plan.seedRecordedAt() != null) {
 			throw seedRecorded(plan);
@@ -557,8 +560,8 @@ public class InspectionPlans {
 				.param("region", t.regionCode()).param("certificates", t.inspectors().toArray(String[]::new))
 				.param("type", type).param("objectName", objectName).update();
 		}
-		jdbc.sql("UPDATE inspection_plan SET status = 'DRAWN', drawn_at = :now WHERE id = :id")
-			.param("now", OffsetDateTime.now(clock)).param("id", id).update();
+		moved(jdbc.sql("UPDATE inspection_plan SET status = 'DRAWN', drawn_at = :now WHERE id = :id AND status = 'SEEDED'")
+			.param("now", OffsetDateTime.now(clock)).param("id", id).update(), scope, id, "须先记录随机种子，再进行抽取");
 		audit.record(AuditEntry.of("inspection-plan.draw", "inspection-plan", id, "随机抽取：从" + plan.population() + "个对象中抽中"
 				+ targets.size() + "个，每组" + plan.teamSize() + "人" + (secret == null ? "" : "；公开抽取密钥 " + secret))
 			.inRegion(plan.regionCode()));
@@ -627,8 +630,8 @@ public class InspectionPlans {
 	@Transactional
 	public void publish(DataScope scope, long id) {
 		InspectionPlan plan = require(scope, id, "DRAWN", "只有已抽取的计划才能公示");
-		jdbc.sql("UPDATE inspection_plan SET status = 'PUBLISHED', published_at = :now WHERE id = :id")
-			.param("now", OffsetDateTime.now(clock)).param("id", id).update();
+		moved(jdbc.sql("UPDATE inspection_plan SET status = 'PUBLISHED', published_at = :now WHERE id = :id AND status = 'DRAWN'")
+			.param("now", OffsetDateTime.now(clock)).param("id", id).update(), scope, id, "只有已抽取的计划才能公示");
 		audit.record(AuditEntry.of("inspection-plan.publish", "inspection-plan", id, "公示双随机抽查计划：" + plan.name())
 			.inRegion(plan.regionCode()));
 	}
@@ -1186,9 +1189,17 @@ public class InspectionPlans {
 	}
 
 	/**
-	 * The plan in the caller's scope in {@code status}, for a step: only its own bureau and those above it run a plan's
-	 * steps (a county reads a city plan of its county but does not draw it).
+	 * Refuses the step whose compare-and-set UPDATE ({@code ... WHERE status = <the step's from>}) moved no row: another
+	 * request moved the plan first; its state is named, the step's transaction (and its audit entry) rolls back.
+	 * @param updated the rows the UPDATE changed
+	 * @throws DomainException illegal transition (409) when {@code updated} is not 1
 	 */
+	private void moved(int updated, DataScope scope, long id, String message) {
+		if (updated != 1) {
+			throw DomainException.illegalTransition(message + "（当前状态：" + statusLabel(get(scope, id).status()) + "）");
+		}
+	}
+
 	/** A plan status in the words its page uses (the 409 a caller reads names 草稿, not DRAFT). */
 	static String statusLabel(String status) {
 		return switch (status) {
@@ -1201,7 +1212,20 @@ public class InspectionPlans {
 		};
 	}
 
+	/** Locks the plan's row until the transaction ends (no row: nothing to lock, the read that follows answers 404). */
+	private void lock(long id) {
+		jdbc.sql("SELECT id FROM inspection_plan WHERE id = :id FOR UPDATE").param("id", id).query(Long.class).optional();
+	}
+
+	/**
+	 * The plan in the caller's scope in {@code status}, for a step, its row locked until the step commits: only its own
+	 * bureau and those above it run a plan's steps (a county reads a city plan of its county but does not draw it).
+	 * @throws DomainException illegal transition (409) when the plan is in another status
+	 */
 	private InspectionPlan require(DataScope scope, long id, String status, String message) {
+		// the row stays locked until the step commits: a second request for the same step (a double click, a retried
+		// call, a seed typed while the freeze runs) waits for the first and then finds the plan moved on
+		lock(id);
 		InspectionPlan plan = get(scope, id);
 		if (!scope.containsRegion(bureauRegion(plan.bureauId()))) {
 			throw new AccessRefusedException("只有制定计划的单位及其上级单位才能办理该计划");

@@ -90,7 +90,9 @@ public final class Decimals {
 	 * @throws InvalidValueException rule {@code number} when the text is no plain or exponent number (or longer than
 	 *         {@link #MAX_TEXT}), rule {@code thousands-separator} for commas out of their place (1,00) or digits
 	 *         grouped by spaces (50 000), rule {@code digits} when it has more digits than the field holds, rule
-	 *         {@code integer} for a fraction (1.5) where {@code fractionDigits} is 0 (件, 人, 家: counts are whole)
+	 *         {@code integer} for a fraction (1.5) where {@code fractionDigits} is 0 (件, 人, 家: counts are whole), rule
+	 *         {@code currency} for a currency sign or unit typed with the number (¥2,000.00, ￥500, 2000元, RMB 300):
+	 *         one refusal that says to write the number only, not a misplaced comma blamed on the sign
 	 */
 	public static BigDecimal parse(String field, String label, String text, int integerDigits, int fractionDigits) {
 		if (text == null || Text.isBlank(text)) {
@@ -98,6 +100,7 @@ public final class Decimals {
 		}
 		String t = Text.strip(text);
 		if (t.length() <= MAX_TEXT) {
+			refuseCurrency(field, label, t);
 			t = ungrouped(field, label, t);
 		}
 		BigDecimal d = t.length() > MAX_TEXT ? null : number(t);
@@ -145,6 +148,23 @@ public final class Decimals {
 		}
 		return text;
 	}
+
+	/**
+	 * Refuses a number typed with its currency (a sign before it, a unit after it): a field of yuan states its unit in
+	 * its label, and the sign is no part of the number — told once, as what it is (rule {@code currency}). A
+	 * spreadsheet import that accepts amounts as ledgers show them takes the sign and unit off before it reads the number.
+	 * @throws InvalidValueException rule {@code currency} naming the field
+	 */
+	private static void refuseCurrency(String field, String label, String text) {
+		if (CURRENCY.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC)).find()) {
+			throw new InvalidValueException(field, "currency", (label.isEmpty() ? "请" : label)
+					+ "只填写数字（如2000或2000.50），不带¥、￥、RMB、人民币或“元”等货币符号和单位：" + echo(text));
+		}
+	}
+
+	/** A currency sign or unit before or after a number (after NFKC: ￥ is ¥, ＲＭＢ is RMB). */
+	private static final Pattern CURRENCY = Pattern.compile(
+			"^[\\s\\p{Zs}]*(?:[¥$€£]|(?i:RMB|CNY)|人民币)|(?:元|圆|(?i:RMB|CNY|yuan))[\\s\\p{Zs}]*$");
 
 	/** Integer digits grouped by three with commas: 1,000 or -12,345.67 (ASCII, after NFKC). */
 	private static final Pattern GROUPED = Pattern.compile("[+-]?[0-9]{1,3}(,[0-9]{3})+(\\.[0-9]+)?");

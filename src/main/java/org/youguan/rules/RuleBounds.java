@@ -24,9 +24,9 @@ final class RuleBounds {
 
 	/**
 	 * The range the law sets for a rule a bureau may adjust, from the catalogue's defaults, which are the article's
-	 * figures: a fine bound lies within its violation's range (ordinary or 情节严重, {@link ViolationType}; the other
-	 * fine caps from 0 to the article's maximum: 快递市场管理办法(2023) art.55; the 实名收寄 fines, which no violation type
-	 * uses yet, ¥5–10 k and serious ¥10–30 k: 邮件快件实名收寄管理办法(2018)); the universal-service minimums of 邮政法(2015)
+	 * figures: a fine bound lies within its violation's range (ordinary or 情节严重, {@link ViolationType}: among them
+	 * 快递市场管理办法(2023) art.55's cap from 0, the 实名收寄 fines ¥5–10 k and serious ¥10–30 k of 邮件快件实名收寄管理办法
+	 * (2018), the packaging fine ¥5–20 k of 快递暂行条例(2025) art.56); the universal-service minimums of 邮政法(2015)
 	 * art.19 (营业天数, 投递频次 in cities and townships) may be raised, never lowered; a statutory period
 	 * ({@link #period}) keeps the law's figure as its ceiling, its floor or both. Empty for the rules whose figure is
 	 * local practice, and for {@link StatutoryRule#nationalOnly()} rules, which only the national bureau sets when the
@@ -48,11 +48,6 @@ final class RuleBounds {
 			}
 		}
 		return switch (rule) {
-			case FINE_COMPLAINT_NON_COOPERATION_MAX -> Optional.of(new Range(BigDecimal.ZERO, rule.defaultValue()));
-			case FINE_REAL_NAME_MIN, FINE_REAL_NAME_MAX -> Optional.of(new Range(
-					StatutoryRule.FINE_REAL_NAME_MIN.defaultValue(), StatutoryRule.FINE_REAL_NAME_MAX.defaultValue()));
-			case FINE_REAL_NAME_SERIOUS_MAX -> Optional.of(new Range(StatutoryRule.FINE_REAL_NAME_MAX.defaultValue(),
-					rule.defaultValue()));
 			case UNIVERSAL_OPENING_CITY, UNIVERSAL_OPENING_TOWNSHIP, UNIVERSAL_DELIVERY_CITY, UNIVERSAL_DELIVERY_TOWNSHIP ->
 				Optional.of(new Range(rule.defaultValue(), null));
 			default -> period(rule);
@@ -145,7 +140,6 @@ final class RuleBounds {
 		Practice highestFine = new Practice(BigDecimal.ONE, HIGHEST_FINE.defaultValue(), "不能高于本目录最高的法定罚款额（"
 				+ HIGHEST_FINE.title() + "，" + HIGHEST_FINE.basis() + "）：更高的标准任何罚款都达不到，等于取消该程序");
 		Practice practice = switch (rule) {
-			case FINE_COMPLAINT_NON_COOPERATION_MAX -> FINE_FLOOR;
 			case COMPLAINT_FILING_WINDOW -> upTo(3, "超过3年的争议已过民法典(2020) 第188条的三年诉讼时效，申诉案卷也只须保存3年（产品约束）");
 			case COMPLAINT_TRANSFER -> atMost(3, COMPLAINT_STEPS);
 			case COMPLAINT_ENTERPRISE_REPLY -> atMost(10, COMPLAINT_STEPS);
@@ -316,14 +310,13 @@ final class RuleBounds {
 	 * bureau's region, nor the lower above the higher's. The fine ranges, ordinary and serious where the text has its
 	 * own serious minimum ({@link ViolationType}); the hearing's latest day never before its earliest (the 7 working
 	 * days' notice, 行政处罚法(2021) art.64(二)); the reminder to file an annual report never after the period to file
-	 * it ends; the 实名收寄 fine's minimum never above its maximum.
+	 * it ends.
 	 */
 	static List<StatutoryRule[]> ordered() {
 		List<StatutoryRule[]> pairs = new ArrayList<>();
 		pairs.add(new StatutoryRule[] { StatutoryRule.PENALTY_HEARING_NOTICE, StatutoryRule.PENALTY_HEARING_LATEST });
 		pairs.add(new StatutoryRule[] { StatutoryRule.LICENCE_ANNUAL_REPORT_REMINDER,
 				StatutoryRule.LICENCE_ANNUAL_REPORT_WINDOW });
-		pairs.add(new StatutoryRule[] { StatutoryRule.FINE_REAL_NAME_MIN, StatutoryRule.FINE_REAL_NAME_MAX });
 		for (ViolationType v : ViolationType.values()) {
 			if (v.minRule() != null) {
 				pairs.add(new StatutoryRule[] { v.minRule(), v.maxRule() });

@@ -186,7 +186,9 @@ public enum StatutoryRule {
 	 * 听证举行最迟期限（自听证通知）: a product rule, not law — 行政处罚法(2021) art.64(二) sets only the minimum (the notice
 	 * 七日前, {@link #PENALTY_HEARING_NOTICE}) and no latest day, but a hearing scheduled years ahead would hold the case
 	 * (its decision clock paused from the request until the hearing, 邮政行政执法监督办法(2021) art.17) for as long. The
-	 * hearing is to be held within this many working days of the notice; 30 by default, set by each bureau.
+	 * hearing is to be held within this many working days of the notice; 30 by default, set by each bureau. A new notice
+	 * (改期) counts from the round's first notice, not from itself: notices given again cannot push the hearing, and the
+	 * paused clock, further out than the first one could; and the hearing is held on a working day.
 	 */
 	PENALTY_HEARING_LATEST("penalty.hearing-latest", "听证举行最迟期限（自听证通知；产品规则，非法律规定）", "30", RuleUnit.WORKING_DAYS, false, Citation.of(PRODUCT_RULE)),
 
@@ -345,6 +347,12 @@ public enum StatutoryRule {
 
 	/** 运单和用户信息管理违规情节严重罚款上限（快递暂行条例(2025) 第54条） */
 	FINE_WAYBILL_DATA_SERIOUS_MAX("fine.waybill-data.serious.max", "运单和用户信息管理违规情节严重罚款上限", "100000", RuleUnit.YUAN, true, Citation.of(EXPRESS_REGULATION, 54)),
+
+	/** 未按规定制定或执行快递包装规定、拒不改正罚款下限（快递暂行条例(2025) 第56条） */
+	FINE_PACKAGING_MIN("fine.packaging.min", "违反快递包装规定拒不改正罚款下限", "5000", RuleUnit.YUAN, true, Citation.of(EXPRESS_REGULATION, 56)),
+
+	/** 未按规定制定或执行快递包装规定、拒不改正罚款上限（快递暂行条例(2025) 第56条） */
+	FINE_PACKAGING_MAX("fine.packaging.max", "违反快递包装规定拒不改正罚款上限", "20000", RuleUnit.YUAN, true, Citation.of(EXPRESS_REGULATION, 56)),
 
 	/** 委托未取得快递业务经营许可的企业经营罚款下限（快递市场管理办法(2023) 第48条） */
 	FINE_UNLICENSED_CONTRACTOR_MIN("fine.unlicensed-contractor.min", "委托无证企业经营快递业务罚款下限", "5000", RuleUnit.YUAN, true, Citation.of(EXPRESS_MARKET_MEASURES, 48)),

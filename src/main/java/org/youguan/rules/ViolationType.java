@@ -4,6 +4,7 @@ import static org.youguan.rules.LegalText.COUNTER_TERRORISM_LAW;
 import static org.youguan.rules.LegalText.EXPRESS_MARKET_MEASURES;
 import static org.youguan.rules.LegalText.EXPRESS_REGULATION;
 import static org.youguan.rules.LegalText.POSTAL_LAW;
+import static org.youguan.rules.LegalText.REAL_NAME_MEASURES;
 
 import java.util.Arrays;
 import java.util.List;
@@ -61,6 +62,23 @@ public enum ViolationType {
 			StatutoryRule.FINE_WAYBILL_DATA_MIN, StatutoryRule.FINE_WAYBILL_DATA_MAX, null,
 			StatutoryRule.FINE_WAYBILL_DATA_SERIOUS_MAX, Kinds.ALL_BUT_WARNING),
 
+	/**
+	 * 未按规定制定或执行快递包装规定，经责令改正拒不改正（快递暂行条例(2025) 第56条, the article the 2025 revision added
+	 * with the packaging chapter, arts.37–45）: ¥5–20 k, only after the enterprise refused to correct (a 责令改正 first —
+	 * the overdue order's lead is the case). DOMAIN.md gives the fine alone, no serious range.
+	 */
+	PACKAGING("未按规定制定或执行快递包装规定，经责令改正拒不改正", List.of(Citation.of(EXPRESS_REGULATION, 56)),
+			StatutoryRule.FINE_PACKAGING_MIN, StatutoryRule.FINE_PACKAGING_MAX, null, null, Kinds.FINE_ONLY),
+
+	/**
+	 * 违反邮件快件实名收寄管理规定（邮件快件实名收寄管理办法(2018)）: ¥5–10 k; serious ¥10–30 k. The text is cited as a whole:
+	 * DOMAIN.md gives the ranges, not the article (legal review to add it). The ¥5–10 k the text puts on responsible
+	 * managers is not this entry's (the party is the enterprise). A failure to run real-name shipping at all is
+	 * {@link #SECURITY_CHECKS} (快递暂行条例(2025) art.53 with 邮政法 art.75, ¥100–500 k).
+	 */
+	REAL_NAME("违反邮件快件实名收寄管理规定", List.of(Citation.of(REAL_NAME_MEASURES)), StatutoryRule.FINE_REAL_NAME_MIN,
+			StatutoryRule.FINE_REAL_NAME_MAX, null, StatutoryRule.FINE_REAL_NAME_SERIOUS_MAX, Kinds.FINE_ONLY),
+
 	/** 委托未取得快递业务经营许可的企业经营快递业务（快递市场管理办法(2023) 第48条）: ¥5–10 k; serious ¥10–30 k. */
 	UNLICENSED_CONTRACTOR("委托未取得快递业务经营许可的企业经营快递业务", List.of(Citation.of(EXPRESS_MARKET_MEASURES, 48)),
 			StatutoryRule.FINE_UNLICENSED_CONTRACTOR_MIN, StatutoryRule.FINE_UNLICENSED_CONTRACTOR_MAX, null,
@@ -70,6 +88,14 @@ public enum ViolationType {
 	DELIVERY_WITHOUT_CONSENT("未经用户同意代签、使用智能快件箱或快递服务站投递，或抛扔快件",
 			List.of(Citation.of(EXPRESS_MARKET_MEASURES, 54)), null, StatutoryRule.FINE_DELIVERY_WITHOUT_CONSENT_MAX, null,
 			StatutoryRule.FINE_DELIVERY_WITHOUT_CONSENT_SERIOUS_MAX, Kinds.WARNING_OR_FINE),
+
+	/**
+	 * 不配合邮政管理部门处理申诉（快递市场管理办法(2023) 第55条）: 警告 (or 通报批评); a fine only when serious, ≤ ¥3 k
+	 * (DOMAIN.md, 申诉). No separate serious range: the one range is the serious case's, and an ordinary case gets no fine
+	 * ({@link #finesOnlyWhenSerious()}).
+	 */
+	COMPLAINT_NON_COOPERATION("不配合邮政管理部门处理用户申诉", List.of(Citation.of(EXPRESS_MARKET_MEASURES, 55)), null,
+			StatutoryRule.FINE_COMPLAINT_NON_COOPERATION_MAX, null, null, Kinds.WARNING_OR_FINE),
 
 	/** 未按规定报送数据（快递市场管理办法(2023) 第56条）: ≤ ¥3 k. */
 	DATA_NOT_REPORTED("未按规定报送快递业务数据", List.of(Citation.of(EXPRESS_MARKET_MEASURES, 56)), null,
@@ -216,8 +242,10 @@ public enum ViolationType {
 	 * <li>OUTLET_UNFILED, BRAND_UNMANAGED, PARCEL_TAMPERING, SECURITY_CHECKS, WAYBILL_DATA — 快递暂行条例(2025) arts.50–54
 	 * address 经营快递业务的企业 (a person opening or tampering with parcels answers to 治安管理处罚, not to this
 	 * article): enterprise.</li>
-	 * <li>UNLICENSED_CONTRACTOR, DELIVERY_WITHOUT_CONSENT, DATA_NOT_REPORTED — 快递市场管理办法(2023) arts.48, 54, 56 lay
-	 * duties on 经营快递业务的企业 (委托, 投递, 报送数据): enterprise.</li>
+	 * <li>UNLICENSED_CONTRACTOR, DELIVERY_WITHOUT_CONSENT, COMPLAINT_NON_COOPERATION, DATA_NOT_REPORTED — 快递市场管理办法
+	 * (2023) arts.48, 54, 55, 56 lay duties on 经营快递业务的企业 (委托, 投递, 配合申诉处理, 报送数据): enterprise.</li>
+	 * <li>PACKAGING (快递暂行条例(2025) art.56: 经营快递业务的企业) and REAL_NAME (邮件快件实名收寄管理办法(2018): the
+	 * enterprise; its managers' own fine is not this entry's): enterprise.</li>
 	 * </ul>
 	 */
 	public boolean personMayBeParty() {
@@ -254,6 +282,15 @@ public enum ViolationType {
 	 */
 	public Set<String> penalties() {
 		return penalties;
+	}
+
+	/**
+	 * Whether the article fines only a serious case (情节严重) and gives an ordinary one a warning alone: 快递市场管理办法
+	 * (2023) art.55 (不配合申诉处理: 警告或者通报批评；情节严重的，处三千元以下罚款). A fine in a case not found serious is
+	 * refused (rule {@code not-serious}); the fine range ({@link StatutoryRules#fineRange}) is the serious case's.
+	 */
+	public boolean finesOnlyWhenSerious() {
+		return this == COMPLAINT_NON_COOPERATION;
 	}
 
 	/** Whether the text has a heavier range for serious cases (情节严重). */

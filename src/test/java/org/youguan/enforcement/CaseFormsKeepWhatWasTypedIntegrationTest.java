@@ -20,6 +20,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
+import org.youguan.calendar.WorkingCalendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -57,6 +58,10 @@ class CaseFormsKeepWhatWasTypedIntegrationTest {
 
 	@Autowired
 	PartyCases party;
+
+	/** A hearing is noticed for a working day (rule working-day). */
+	@Autowired
+	WorkingCalendar calendar;
 
 	@Autowired
 	Clock clock;
@@ -118,7 +123,7 @@ class CaseFormsKeepWhatWasTypedIntegrationTest {
 		refusedKeepsWhatWasTyped(staff, c + heard + "/hearing-notice", "hearing-notice-form", Map.of("place", "回填地点2x"),
 				Map.of("noticeOn", "", "hearingOn", ""), false, "noticeOn");
 		noticeAndHearing.noticeHearing(PartyCases.ALL, heard, new NoticeAndHearing.HearingNotice(today.toString(),
-				today.plusDays(30).toString(), "听证室", party.user("sz.office")));
+				calendar.plusWorkingDays(today, 20).toString(), "听证室", party.user("sz.office")));
 		refusedKeepsWhatWasTyped(staff, c + heard + "/hearing", "hearing-form", Map.of("record", "回填笔录1x"),
 				Map.of("hearingOn", ""), false, "hearingOn");
 

@@ -192,19 +192,22 @@ class HandlingBureauAndPartyIntegrationTest {
 		LocalDate today = LocalDate.now(clock);
 		long id = party.notified(party.sfWuzhong(), "DATA_NOT_REPORTED", "2000", today);
 		String path = "/api/v1/enforcement/cases/" + id;
-		for (String waiver : List.of("当事人放弃陈述申辩", "本人自愿放弃陈述、申辩的权利。", " 无异议 ")) {
+		for (String waiver : List.of("当事人放弃陈述申辩", "本人自愿放弃陈述、申辩的权利。", " 无异议 ", "放弃陈述申辩，同意处罚",
+				"对处罚没有异议", "接受处罚")) {
 			call(WUZHONG, path + "/statement", "{\"on\":\"" + today + "\",\"text\":\"" + waiver + "\"}")
 				.andExpect(status().isUnprocessableEntity())
 				.andExpect(jsonPath("$.errors[0].field").value("text"))
 				.andExpect(jsonPath("$.errors[0].rule").value("use-waiver"));
 		}
-		call(SF, "/api/v1/enterprise/penalties/" + id + "/statement", "{\"statement\":\"我公司放弃陈述申辩\"}")
-			.andExpect(status().isUnprocessableEntity())
-			.andExpect(jsonPath("$.errors[0].rule").value("use-waiver"));
+		for (String waiver : List.of("我公司放弃陈述申辩", "本公司对处罚无异议，放弃陈述申辩。", "同意处罚")) {
+			call(SF, "/api/v1/enterprise/penalties/" + id + "/statement", "{\"statement\":\"" + waiver + "\"}")
+				.andExpect(status().isUnprocessableEntity())
+				.andExpect(jsonPath("$.errors[0].rule").value("use-waiver"));
+		}
 		assertThat(jdbc.sql("SELECT statement_on FROM penalty_case WHERE id = :id").param("id", id).query(LocalDate.class)
 			.optional().orElse(null)).isNull();
 
-		call(SF, "/api/v1/enterprise/penalties/" + id + "/statement", "{\"statement\":\"系新员工操作失误，已补报，请求从轻\"}")
+		call(SF, "/api/v1/enterprise/penalties/" + id + "/statement", "{\"statement\":\"对事实没有异议，但系新员工操作失误，已补报，请求从轻\"}")
 			.andExpect(status().isOk());
 		String decision = "{\"decidedOn\":\"" + today + "\",\"penalty\":\"FINE\",\"fine\":\"2000\"%s}";
 		call(HEAD, path + "/decision", decision.formatted("")).andExpect(status().isBadRequest())

@@ -234,6 +234,41 @@ class HearingNoticeAndReturnIntegrationTest {
 		assertThat(StatutoryRule.PENALTY_HEARING_LATEST.confirmed()).isFalse();
 	}
 
+	/**
+	 * Attack: a hearing was scheduled on a Saturday (200), and a notice given again and again pushed the hearing — and the
+	 * paused decision clock — out each time. The day is a working day (rule {@code working-day}), and a new notice moves
+	 * it no later than {@code penalty.hearing-latest} working days after the round's first notice.
+	 */
+	@Test
+	void theHearingIsOnAWorkingDayAndANewNoticeCannotMoveItBeyondTheFirstNoticesLatestDay() throws Exception {
+		long id = requested();
+		today("2026-06-03");
+		for (String dayOff : List.of("2026-06-13", "2026-06-14")) {
+			call(WUZHONG, path(id, "hearing-notice"), notice("2026-06-03", dayOff)).andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors.length()").value(1))
+				.andExpect(jsonPath("$.errors[0].field").value("hearingOn"))
+				.andExpect(jsonPath("$.errors[0].rule").value("working-day"));
+		}
+		call(WUZHONG, path(id, "hearing-notice"), notice("2026-06-03", "2026-06-12")).andExpect(status().isOk());
+
+		today("2026-06-05");
+		LocalDate latest = calendar.plusWorkingDays(LocalDate.of(2026, 6, 3), 30);
+		// within 30 working days of this notice, beyond 30 of the first: refused, naming the first notice
+		call(WUZHONG, path(id, "hearing-notice"), notice("2026-06-05", calendar.plusWorkingDays(latest, 1).toString()))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("hearingOn"))
+			.andExpect(jsonPath("$.errors[0].rule").value("hearing-latest"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("首次听证通知（2026-06-03）")))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString(latest.toString())));
+		call(WUZHONG, path(id, "hearing-notice"), notice("2026-06-05", latest.toString())).andExpect(status().isOk())
+			.andExpect(jsonPath("$.penaltyCase.hearingScheduledOn").value(latest.toString()));
+		// a third notice does not count afresh either
+		today("2026-06-08");
+		call(WUZHONG, path(id, "hearing-notice"), notice("2026-06-08", calendar.plusWorkingDays(latest, 1).toString()))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].rule").value("hearing-latest"));
+	}
+
 	@Test
 	void aNewNoticeReschedulesTheHearingSevenWorkingDaysAheadAndKeepsTheEarlierOne() throws Exception {
 		long id = requested();

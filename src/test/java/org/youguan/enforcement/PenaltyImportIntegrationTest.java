@@ -376,6 +376,23 @@ class PenaltyImportIntegrationTest {
 		}
 	}
 
+	/**
+	 * Attack: a fine above the ordinary range told the sheet's user to "填写serious（情节严重）为是" — a JSON field name in
+	 * a sheet's message. The message names the column, 情节严重; the import's other messages name their columns (决定日期,
+	 * 缴款日期), not decidedOn or paidOn.
+	 */
+	@Test
+	void aMessageOfTheImportNamesTheSheetsColumnsNotTheApisFields() throws Exception {
+		String code = partyCases.other().creditCode();
+		byte[] sheet = book(null, List.of(
+				row(code, "BRANCH_UNFILED", "举报", "2024-01-02", "2024-02-01", number(), "罚款", 20000, null, null),
+				row(code, "DATA_NOT_REPORTED", "举报", "2024-01-02", "2024-02-01", number(), "罚款", 1000, null, "2024-03-01")));
+		String page = mvc.perform(multipart("/enforcement/import").file(file(sheet)).session(SignIn.session(mvc, "wz.staff"))
+			.with(csrf())).andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("请在“情节严重”一栏填写“是”", "罚款未缴纳（缴款日期为空）")
+			.doesNotContain("serious", "paidOn", "decidedOn", "handedOverOn");
+	}
+
 	/** The code as a Chinese input method types it: full-width digits and letters. */
 	static String fullWidth(String code) {
 		return CreditCodes.fullWidth(code);

@@ -105,6 +105,25 @@ class StepErrorFieldsIntegrationTest {
 			.startsWith("没收违法所得金额超出允许的位数（最多12位整数、2位小数）");
 	}
 
+	/**
+	 * Attack: "¥2,000.00" as an amount was told twice — a misplaced thousands comma, then a missing fine. Now once, as
+	 * what it is: the currency sign (rule {@code currency}), on the conclusion's fine and a payment's amount alike.
+	 */
+	@Test
+	void anAmountTypedWithItsCurrencyIsOneErrorOfItsField() throws Exception {
+		long id = party.filed(party.other(), "DATA_NOT_REPORTED", LocalDate.now(clock));
+		caseInvestigation.startInvestigation(PartyCases.ALL, id, PartyCases.TEAM);
+		party.evidence(id);
+		for (String body : List.of("{\"report\":\"查明\",\"proposedPenalty\":\"FINE\",\"proposedFine\":\"¥2,000.00\"}",
+				"{\"report\":\"查明\",\"proposedPenalty\":\"FINE\",\"proposedFine\":\"2000元\"}")) {
+			String answer = mvc.perform(post("/api/v1/enforcement/cases/" + id + "/conclusion").header("Authorization", WUZHONG)
+				.contentType(MediaType.APPLICATION_JSON).content(body))
+				.andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+			List<String> rules = JsonPath.read(answer, "$.errors[?(@.field == 'proposedFine')].rule");
+			assertThat(rules).as(answer).containsExactly("currency");
+		}
+	}
+
 	/** The {@code digits} refusal of {@code field} sent as the JSON number {@code number} in a conclusion. */
 	String digitsRefusal(String path, String field, String number) throws Exception {
 		String answer = mvc.perform(post(path).header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON)

@@ -120,4 +120,22 @@ class DecimalsTest {
 				}));
 		}
 	}
+
+	/** Attack: ¥2,000.00 was told as a misplaced thousands comma (and then as missing): now one refusal, the currency. */
+	@Test
+	void aNumberTypedWithItsCurrencyIsRefusedOnceAsSuch() {
+		for (String typed : java.util.List.of("¥2,000.00", "￥500", "2000元", "2,000 元", "RMB 300", "rmb300", "人民币2000",
+				"ＲＭＢ３００")) {
+			assertThatThrownBy(() -> Decimals.parse("fine", "罚款金额", typed, 12, 2)).as(typed)
+				.isInstanceOf(InvalidValueException.class)
+				.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors()).singleElement().satisfies(e -> {
+					assertThat(e.field()).isEqualTo("fine");
+					assertThat(e.rule()).isEqualTo("currency");
+					assertThat(e.message()).startsWith("罚款金额只填写数字").contains("¥");
+				}));
+		}
+		Validation v = new Validation();
+		assertThat(v.decimal("fine", "罚款金额", "¥2,000.00", 12, 2)).isNull();
+		assertThat(v.errors()).singleElement().extracting(e -> e.rule()).isEqualTo("currency");
+	}
 }

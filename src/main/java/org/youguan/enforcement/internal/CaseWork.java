@@ -385,6 +385,7 @@ public class CaseWork {
 		checkParts(v, penaltyField, fineField, confiscatedField, provided, penalty, fine, confiscated);
 		DecisionRules.providedKind(v, penaltyField, provided, penalty, mitigation, ground, reason);
 		DecisionRules.seriousOnly(v, penaltyField, penalty, serious);
+		DecisionRules.finedOnlyWhenSerious(v, fineField, c.violationCode(), fine, serious);
 	}
 
 	/** The signed-in staff account taking the step, or null (a system job, the demo). */

@@ -16,6 +16,7 @@ import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.rules.FineRange;
 import org.youguan.rules.StatutoryRule;
+import org.youguan.rules.ViolationType;
 
 /**
  * The rules a proposed or decided penalty must meet, each a small named check citing its article; the service
@@ -55,7 +56,8 @@ public final class DecisionRules {
 	public static void amount(Validation v, String field, String label, BigDecimal amount, boolean requiredByKind,
 			String requiredMessage) {
 		if (amount == null) {
-			v.require(field, !requiredByKind, "required", requiredMessage);
+			// an amount typed and refused (¥2,000.00, 1,00) is no missing one: one error per field
+			v.require(field, !requiredByKind || v.hasError(field), "required", requiredMessage);
 		}
 		else if (!v.hasError(field) && (amount.signum() < 0 || requiredByKind && amount.signum() == 0)) {
 			// an amount refused already (money: more than two decimals) is told once, by the first rule it broke
@@ -76,19 +78,39 @@ public final class DecisionRules {
 	}
 
 	/**
-	 * A statement (陈述申辩) whose whole text only gives the right up ("放弃陈述申辩", "本人自愿放弃陈述、申辩的权利", "无")
-	 * is no statement: a waiver is the party's own signed act (行政处罚法(2021) art.44–45), recorded as one with its
-	 * scan or on the portal — typed by staff as a statement it would open the decision at once. Punctuation and spaces
-	 * are ignored; a text that says anything more is a statement.
+	 * A statement (陈述申辩) whose whole text only gives the right up or accepts the penalty ("放弃陈述申辩", "本人自愿放弃
+	 * 陈述、申辩的权利", "无", "对处罚没有异议", "接受处罚", "本公司对处罚无异议，放弃陈述申辩。") is no statement: a waiver is
+	 * the party's own signed act (行政处罚法(2021) art.44–45), recorded as one with its scan or on the portal — typed by
+	 * staff as a statement it would open the decision at once. The text is read clause by clause (split at ，。；！？ and
+	 * line breaks; spaces and other punctuation ignored): it is a waiver when every clause waives, states no objection
+	 * or accepts the penalty, save polite additions (谢谢, 特此说明, 此致敬礼) — a text with any other clause ("对事实无异议，
+	 * 但罚款过高", "对处罚有异议") is a statement.
 	 * @return whether the text is only such a phrase
 	 */
 	public static boolean onlyWaives(String statement) {
 		if (statement == null) {
 			return false;
 		}
-		String bare = statement.replaceAll("[\\p{Punct}\\p{IsPunctuation}\\s　]", "");
-		return WAIVER.matcher(bare).matches();
+		boolean waives = false;
+		for (String clause : CLAUSES.split(statement)) {
+			String bare = clause.replaceAll("[\\p{Punct}\\p{IsPunctuation}\\s\\p{Zs}]", "");
+			if (bare.isEmpty() || POLITE.matcher(bare).matches()) {
+				continue;
+			}
+			if (!WAIVER.matcher(bare).matches() && !ACCEPTANCE.matcher(bare).matches()) {
+				return false;
+			}
+			waives = true;
+		}
+		return waives;
 	}
+
+	/** Where a text's clauses end: the comma, full stop, semicolon, exclamation and question marks, a line break. */
+	private static final Pattern CLAUSES = Pattern.compile("[，,。；;！!？?\\n\\r]+");
+
+	/** A clause that only adds politeness or a formula of a letter. */
+	private static final Pattern POLITE = Pattern.compile("(特此(说明|声明|告知|函告|报告)|此致|敬礼|此致敬礼|谢谢|谢谢(您|你们|贵局)?|"
+			+ "感谢(您|你们|贵局)?|您好|你好|好的|以上|特此)+");
 
 	/**
 	 * The party's own statement typed on the enterprise portal that only says it has no objection or gives the right up
@@ -104,9 +126,24 @@ public final class DecisionRules {
 		}
 	}
 
-	private static final Pattern WAIVER = Pattern.compile(
-			"(当事人|本人|我|我方|我公司|本公司|本单位|我单位)?(自愿|决定|同意|明确)?(放弃|不(进行|作|提出|予)?|无|没有)(本次|任何)?"
-					+ "(陈述(和|与|及|、)?申辩|陈述|申辩)?(的)?(权利|权|意见)?(无异议)?|无异议|无意见");
+	/** Who speaks in a waiver, and the words that only stress it (自愿, 明确, 在此). */
+	private static final String SPEAKER = "(当事人|本人|我|我们|我方|我司|我公司|本公司|本单位|我单位|公司)?(在此|现|特)?"
+			+ "(郑重|自愿|决定|同意|明确|完全|愿意|表示|均|都|也|已)*";
+
+	/** What is accepted or not objected to: the penalty, its decision, its facts, the notice (对拟作出的行政处罚决定). */
+	private static final String PENALTY = "(对)?(本次|该|此|此次|上述|贵局|贵局的|你局|你局的|拟|拟作出的|拟给予的|所作出的|作出的)?"
+			+ "(行政)?(处罚|处理|处罚决定|处理决定|处罚结果|处理结果|决定|告知|告知书|处罚告知|事实|违法事实|认定)?"
+			+ "(的)?(违法事实|事实|内容|结果|决定|理由|依据)?";
+
+	/** A clause giving up the statement or saying there is nothing to say ("放弃陈述申辩", "不陈述申辩", "无", "无意见"). */
+	private static final Pattern WAIVER = Pattern.compile(SPEAKER
+			+ "((放弃|不(进行|作|做|提出|予|再)?|无|没有)(本次|任何)?(陈述(和|与|及)?申辩|陈述|申辩)?(的)?(权利|权|意见)?(无异议)?"
+			+ "|" + PENALTY + "(没有|无|不持|不存在|不再有|不提出|不提)(任何)?(异议|意见))");
+
+	/** A clause accepting the penalty ("接受处罚", "同意处罚", "认可处罚决定", "服从处理"). */
+	private static final Pattern ACCEPTANCE = Pattern.compile(SPEAKER + "(接受|同意|认可|服从|认同)(对我(公司|方|司|单位)?的)?"
+			+ "(本次|该|此|此次|上述|贵局|贵局的|你局|你局的|拟|拟作出的|拟给予的|作出的|所作出的)?(行政)?"
+			+ "(处罚|处理|处罚决定|处理决定|处罚结果|处理结果|决定|告知|告知内容|认定)(的)?(事实|内容|结果|决定|理由|依据)?");
 
 	/**
 	 * The fine against the violation's range: above the maximum never; below the minimum only as 减轻处罚 with one of
@@ -186,7 +223,7 @@ public final class DecisionRules {
 	 */
 	public static void combinedFine(Validation v, String fineField, Set<String> provided, Penalty penalty, BigDecimal fine) {
 		if (penalty != null && penalty.heavierThan(Penalty.FINE) && provided.contains(Penalty.FINE.name())) {
-			v.require(fineField, fine != null && fine.signum() > 0, "combined-required", "该违法行为的处罚依据规定" + penalty.label()
+			v.require(fineField, fine != null && fine.signum() > 0 || v.hasError(fineField), "combined-required", "该违法行为的处罚依据规定" + penalty.label()
 					+ "须并处罚款：请填写罚款金额，在法定幅度内（依行政处罚法第32条减轻处罚的，写明情形和理由）");
 		}
 	}
@@ -240,6 +277,20 @@ public final class DecisionRules {
 		if (penalty == Penalty.SUSPENSION || penalty == Penalty.REVOCATION) {
 			v.require(penaltyField, serious, "not-serious", penalty.label() + "只适用于情节严重的违法行为：本案未认定情节严重"
 					+ "（如属情节严重，应在调查终结报告中认定，并经负责人集体讨论决定，行政处罚法第57条）");
+		}
+	}
+
+	/**
+	 * No fine in a case not found serious under an article that fines only serious cases
+	 * ({@link ViolationType#finesOnlyWhenSerious()}: 快递市场管理办法(2023) art.55 — 警告或者通报批评；情节严重的，处三千元以下
+	 * 罚款): rule {@code not-serious} on {@code fineField}.
+	 * @param serious whether the case is found serious (情节严重)
+	 */
+	public static void finedOnlyWhenSerious(Validation v, String fineField, ViolationType type, BigDecimal fine,
+			boolean serious) {
+		if (type != null && type.finesOnlyWhenSerious() && fine != null && fine.signum() > 0 && !v.hasError(fineField)) {
+			v.require(fineField, serious, "not-serious", "“" + type.shortName() + "”（" + type.basis() + "）只对情节严重的处以罚款，"
+					+ "情节一般的予以警告：本案未认定情节严重，不填写罚款金额");
 		}
 	}
 

@@ -205,4 +205,21 @@ class DecisionRulesTest {
 		DecisionRules.seriousOnly(v, "penalty", Penalty.FINE, false);
 		assertThat(v.errors()).isEmpty();
 	}
+
+	/**
+	 * Attack: "放弃陈述申辩，同意处罚", "对处罚没有异议", "接受处罚" … were recorded as a 陈述申辩 — only one fixed phrase list
+	 * was refused. A text all of whose clauses waive, state no objection or accept the penalty (with politeness) is a
+	 * waiver; one clause of anything else makes it a statement, though it mentions 异议.
+	 */
+	@Test
+	void aTextThatOnlyWaivesOrAcceptsThePenaltyIsNoStatementButOneThatArguesIs() {
+		assertThat(List.of("放弃陈述申辩，同意处罚", "对处罚没有异议", "没有异议", "接受处罚", "同意处罚", "本公司对处罚无异议，放弃陈述申辩。",
+				"我公司对拟作出的行政处罚决定无异议，自愿放弃陈述申辩的权利，谢谢！", "我司对贵局认定的违法事实没有异议，愿意接受处罚。",
+				"接受处罚。特此说明。", "本人自愿放弃陈述、申辩的权利。", " 无异议 ", "无"))
+			.allMatch(DecisionRules::onlyWaives);
+		assertThat(List.of("系新员工操作失误，已补报，请求从轻", "我公司对处罚有异议，理由如下：未收到通知",
+				"对事实无异议，但罚款过高，请求从轻处罚", "我公司对事实没有异议，但当时系系统故障导致未报送，请求减轻处罚", "对处罚金额有异议",
+				"同意", "谢谢", ""))
+			.noneMatch(DecisionRules::onlyWaives);
+	}
 }
