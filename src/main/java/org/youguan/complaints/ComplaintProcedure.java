@@ -150,11 +150,7 @@ public class ComplaintProcedure {
 		v.required("findings", "调查核实情况", reply.findings()).maxLength("findings", "调查核实情况", reply.findings(), 2000);
 		v.require("responsibility", reply.responsibility() != null, "required", "请选择责任认定");
 		v.required("solution", "处理意见", reply.solution()).maxLength("solution", "处理意见", reply.solution(), 1000);
-		v.require("compensation", reply.compensation() == null || reply.compensation().signum() >= 0, "non-negative",
-				"赔偿金额不能为负数");
-		v.money("compensation", "赔偿金额", reply.compensation());
-		v.require("compensation", reply.compensation() == null || reply.compensation().compareTo(ComplaintIntake.MAX_AMOUNT) < 0,
-				"range", "赔偿金额应小于1亿元");
+		amount(v, "compensation", "赔偿金额", reply.compensation());
 		v.name("handler", "经办人", reply.handler(), 60).personName("handler", "经办人", reply.handler());
 		// an enterprise's handler is often at a customer-service line with an extension
 		Telephone handlerPhone = v.check("handlerPhone", () -> Telephone.of(reply.handlerPhone(), "经办人电话"));
@@ -249,13 +245,9 @@ public class ComplaintProcedure {
 		if (result == MediationResult.SUCCEEDED) {
 			v.required("remedy", "调解约定的处理方式", remedy);
 		}
-		v.maxLength("remedy", "调解约定的处理方式", remedy, 500)
-			.require("agreedAmount", result != MediationResult.FAILED || amount == null, "not-applicable",
-					"调解不成功的，不填写约定赔偿金额")
-			.require("agreedAmount", amount == null || amount.signum() >= 0, "non-negative", "约定赔偿金额不能为负数")
-			.require("agreedAmount", amount == null || amount.compareTo(ComplaintIntake.MAX_AMOUNT) < 0, "range",
-					"约定赔偿金额应小于1亿元")
-			.money("agreedAmount", "约定赔偿金额", amount);
+		v.maxLength("remedy", "调解约定的处理方式", remedy, 500).require("agreedAmount",
+				result != MediationResult.FAILED || amount == null, "not-applicable", "调解不成功的，不填写约定赔偿金额");
+		amount(v, "agreedAmount", "约定赔偿金额", amount);
 		Complaint c = load(scope, id);
 		withinClaim(v, c, "agreedAmount", "约定赔偿金额", amount);
 		v.throwIfInvalid();
@@ -284,13 +276,9 @@ public class ComplaintProcedure {
 		Complaint c = load(scope, id);
 		Validation v = new Validation();
 		v.require("valid", valid != null, "required", "请认定是否为有效申诉")
-			.require("compensationPaid", compensationPaid != null, "required", "请填写挽回经济损失（元），没有的填0")
-			.require("compensationPaid", compensationPaid == null || compensationPaid.signum() >= 0,
-				"non-negative", "挽回经济损失不能为负数")
-			.require("compensationPaid", compensationPaid == null || compensationPaid.compareTo(ComplaintIntake.MAX_AMOUNT) < 0,
-					"range", "挽回经济损失应小于1亿元")
-			.money("compensationPaid", "挽回经济损失", compensationPaid)
-			.maxLength("note", "办结说明", note, 1000);
+			.require("compensationPaid", compensationPaid != null, "required", "请填写挽回经济损失（元），没有的填0");
+		amount(v, "compensationPaid", "挽回经济损失", compensationPaid);
+		v.maxLength("note", "办结说明", note, 1000);
 		withinClaim(v, c, "compensationPaid", "挽回经济损失", compensationPaid);
 		v.throwIfInvalid();
 		var before = c.snapshot();
@@ -341,6 +329,17 @@ public class ComplaintProcedure {
 	 * transferred to it.
 	 * @throws DomainException not found otherwise (existence is not revealed)
 	 */
+	/**
+	 * An amount paid to the filer (赔偿, 挽回经济损失, 约定赔偿; 元), when given: not negative (rule {@code non-negative}),
+	 * below the columns' bound {@link ComplaintIntake#MAX_AMOUNT} (rule {@code range}), yuan and fen
+	 * ({@link Validation#money}).
+	 */
+	private static void amount(Validation v, String field, String label, BigDecimal amount) {
+		v.require(field, amount == null || amount.signum() >= 0, "non-negative", label + "不能为负数")
+			.require(field, amount == null || amount.compareTo(ComplaintIntake.MAX_AMOUNT) < 0, "range", label + "应小于1亿元")
+			.money(field, label, amount);
+	}
+
 	/**
 	 * An amount paid to the filer (赔偿, 挽回经济损失; 元) is at most what the filer claimed, when the complaint claims an
 	 * amount: the complaint is about the loss claimed (邮政法(2015) art.47 — compensation for the actual loss), and

@@ -38,7 +38,7 @@ class EnterpriseComplaintViewIntegrationTest {
 
 	/** The bureau-internal components no enterprise route may carry. */
 	static final List<String> INTERNAL = List.of("referredOn", "referralNote", "closingNote", "transferReason",
-			"transferFlagged", "duplicateOf", "validComplaint", "compensationPaid", "satisfaction", "solved",
+			"transferFlagged", "duplicateOf", "validComplaint", "compensationPaid", "satisfaction", "companySatisfaction", "solved",
 			"callbackAttempts", "rejectionReason", "enterpriseCreditCode");
 
 	@Autowired
