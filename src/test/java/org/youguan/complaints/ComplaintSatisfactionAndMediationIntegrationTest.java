@@ -253,6 +253,12 @@ class ComplaintSatisfactionAndMediationIntegrationTest {
 				+ " AND action = 'complaint.mediate'").param("id", String.valueOf(id)).query(Long.class).single())
 			.isEqualTo(2);
 
+		// a reply returned for redoing was a reply: the bureau may mediate before the redo is due
+		procedure.returnForRedo(WUZHONG, id, "答复未说明赔偿依据");
+		procedure.mediate(WUZHONG, id, MediationResult.SUCCEEDED, "企业赔偿并道歉", new BigDecimal("90"));
+		assertThat(queries.get(WUZHONG, id).mediationAmount()).isEqualByComparingTo("90");
+		procedure.reply(WUZHONG, id, new ComplaintReply("经查属实", Responsibility.RESPONSIBLE, "赔偿", BigDecimal.ONE, true,
+				true, "客服", "13800000000"));
 		procedure.callBack(WUZHONG, id, true, Satisfaction.SATISFIED, Satisfaction.SATISFIED, true);
 		procedure.close(WUZHONG, id, true, new BigDecimal("80"), null);
 		assertThatThrownBy(() -> procedure.mediate(WUZHONG, id, MediationResult.FAILED, null, null))

@@ -329,16 +329,14 @@ public class Complaint {
 
 	/**
 	 * 调解: the bureau mediated between the filer and the company; the latest mediation's result, remedy (free text) and
-	 * amount (元) stand. Only while the complaint is open and once the company replied — or its reply is overdue
-	 * ({@code today} after the step's due date while awaiting it): before that the company has not had its say.
-	 * @throws DomainException 409 (illegal transition) naming the status otherwise
+	 * amount (元) stand. Only while the complaint is open and once the company replied (a reply returned for redoing
+	 * was one) — or its first reply is overdue ({@code today} after the step's due date): before that the company has
+	 * not had its say.
+	 * @throws DomainException 409 (illegal transition) naming the status, or the reply's due date not yet passed
 	 */
 	public void mediate(MediationResult result, String remedy, BigDecimal amount, LocalDate today) {
-		boolean awaitingReply = status == ComplaintStatus.TRANSFERRED || status == ComplaintStatus.RETURNED;
-		if (!awaitingReply) {
-			require("调解", ComplaintStatus.REPLIED, ComplaintStatus.CALLBACK);
-		}
-		else if (stepDue == null || !today.isAfter(stepDue)) {
+		require("调解", ComplaintStatus.TRANSFERRED, ComplaintStatus.RETURNED, ComplaintStatus.REPLIED, ComplaintStatus.CALLBACK);
+		if (repliedOn == null && (stepDue == null || !today.isAfter(stepDue))) {
 			throw DomainException.illegalTransition("企业尚未答复，答复期限（" + stepDue + "）未过，不能调解：请在企业答复后或答复逾期后调解");
 		}
 		mediationResult = result;

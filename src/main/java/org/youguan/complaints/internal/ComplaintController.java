@@ -250,13 +250,13 @@ class ComplaintController {
 	}
 
 	/**
-	 * Whether the page offers the mediation form: the complaint is open and the company replied, or its reply is
-	 * overdue — the order {@code Complaint.mediate} enforces (a post at another time is refused there, 409).
+	 * Whether the page offers the mediation form: the complaint is open and the company replied (a reply returned for
+	 * redoing counts), or its first reply is overdue — the order {@code Complaint.mediate} enforces (a post at another time is refused there, 409).
 	 */
 	static boolean mayMediate(ComplaintView c) {
 		return switch (c.status()) {
-			case REPLIED, CALLBACK -> true;
-			case TRANSFERRED, RETURNED -> c.stepDue() != null && c.today().isAfter(c.stepDue());
+			case TRANSFERRED, RETURNED, REPLIED, CALLBACK ->
+				c.repliedOn() != null || c.stepDue() != null && c.today().isAfter(c.stepDue());
 			default -> false;
 		};
 	}
