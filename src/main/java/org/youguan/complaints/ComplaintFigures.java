@@ -34,18 +34,27 @@ import org.youguan.statistics.Slice;
  * (closed + open past the answer limit). The enterprises named as late count replies made late and complaints they
  * have not answered past the due date ({@link #lateRepliers}). Rates are rounded down to one decimal ({@link #percent}):
  * 100.0% only when every one counts.
+ * <p>
+ * The three satisfaction rates of the national notices, each (满意 + 基本满意) / the call-backs that reached the filer
+ * and recorded it, of the complaints received in the period: 对邮政管理部门申诉处理工作满意率 ({@code satisfaction}) the
+ * filer's satisfaction with the bureau's handling, of every such call-back; 对邮政普遍服务满意率 the filer's satisfaction
+ * with the company's handling where the respondent is a postal enterprise (registry type 邮政企业, as at the transfer:
+ * a complaint records no 函件/包件 or business kind, so the postal enterprise stands for 普遍服务); 对快递服务满意率 the
+ * same where the respondent is an express or other delivery enterprise. Call-backs before the company's satisfaction
+ * was asked (rows before V287) count in the first rate only.
  */
 @Service
 public class ComplaintFigures {
 
 	/**
-	 * The period's totals; {@code volumeCaveat} "" when the 快递业务量 behind the rates is complete, else the caveat
+	 * The period's totals; {@code satisfaction} 对邮政管理部门申诉处理工作满意率, {@code postalSatisfaction} 对邮政普遍服务满意率,
+	 * {@code expressSatisfaction} 对快递服务满意率 (percent, null without a call-back to count); {@code volumeCaveat} "" when the 快递业务量 behind the rates is complete, else the caveat
 	 * naming its least complete month.
 	 */
 	public record Totals(long received, long accepted, long notAccepted, long closed, long withdrawn, long valid,
 			BigDecimal transferOnTime, BigDecimal replyOnTime, BigDecimal answeredInTime, BigDecimal satisfaction,
 			BigDecimal compensation, BigDecimal volume, BigDecimal perMillion, BigDecimal validPerMillion,
-			String volumeCaveat) {
+			String volumeCaveat, BigDecimal postalSatisfaction, BigDecimal expressSatisfaction) {
 
 		/** The rates rest on incomplete 快递业务量. */
 		public boolean volumeIncomplete() {
@@ -56,7 +65,7 @@ public class ComplaintFigures {
 	/** The period's counts as one query returns them. */
 	record Counts(long received, long accepted, long notAccepted, long closed, long withdrawn, long valid,
 			long transferOnTime, long replied, long replyOnTime, long answeredInTime, long surveyed, long satisfied,
-			BigDecimal compensation) {
+			BigDecimal compensation, long postalSurveyed, long postalSatisfied, long expressSurveyed, long expressSatisfied) {
 	}
 
 	/**
@@ -117,7 +126,11 @@ public class ComplaintFigures {
 				       coalesce(sum(c.replied), 0)::bigint AS replied, coalesce(sum(c.reply_on_time), 0)::bigint AS reply_on_time,
 				       coalesce(sum(c.answered_in_time), 0)::bigint AS answered_in_time,
 				       coalesce(sum(c.surveyed), 0)::bigint AS surveyed, coalesce(sum(c.satisfied), 0)::bigint AS satisfied,
-				       coalesce(sum(c.compensation), 0) AS compensation
+				       coalesce(sum(c.compensation), 0) AS compensation,
+				       coalesce(sum(c.postal_surveyed), 0)::bigint AS postal_surveyed,
+				       coalesce(sum(c.postal_satisfied), 0)::bigint AS postal_satisfied,
+				       coalesce(sum(c.express_surveyed), 0)::bigint AS express_surveyed,
+				       coalesce(sum(c.express_satisfied), 0)::bigint AS express_satisfied
 				FROM complaint_rollup c""" + rolledUp(prefix) + scope.regionPredicate("c.region_code"))
 			.params(params(scope, prefix, from, to))
 			.query(Rows.of(Counts.class))
@@ -143,7 +156,14 @@ public class ComplaintFigures {
 				       count(*) FILTER (WHERE c.closed_on IS NOT NULL AND c.closed_on <= c.answer_due) AS answered_in_time,
 				       count(*) FILTER (WHERE c.satisfaction IS NOT NULL) AS surveyed,
 				       count(*) FILTER (WHERE c.satisfaction IN ('SATISFIED', 'BASICALLY_SATISFIED')) AS satisfied,
-				       coalesce(sum(c.compensation_paid), 0) AS compensation
+				       coalesce(sum(c.compensation_paid), 0) AS compensation,
+				       count(*) FILTER (WHERE c.respondent_type = 'POSTAL' AND c.company_satisfaction IS NOT NULL) AS postal_surveyed,
+				       count(*) FILTER (WHERE c.respondent_type = 'POSTAL'
+				                          AND c.company_satisfaction IN ('SATISFIED', 'BASICALLY_SATISFIED')) AS postal_satisfied,
+				       count(*) FILTER (WHERE c.respondent_type IN ('EXPRESS', 'OTHER')
+				                          AND c.company_satisfaction IS NOT NULL) AS express_surveyed,
+				       count(*) FILTER (WHERE c.respondent_type IN ('EXPRESS', 'OTHER')
+				                          AND c.company_satisfaction IN ('SATISFIED', 'BASICALLY_SATISFIED')) AS express_satisfied
 				FROM complaint c""" + period(prefix) + scope.regionPredicate("c.region_code"))
 			.params(params(scope, prefix, from, to))
 			.query(Rows.of(Counts.class))
@@ -196,7 +216,8 @@ public class ComplaintFigures {
 				percent(c.replyOnTime() - o.redoOverdue(), c.replied() + o.awaitingReply()),
 				percent(c.answeredInTime(), c.closed() + o.openPastAnswer()), percent(c.satisfied(), c.surveyed()),
 				c.compensation(), volume,
-				perMillion(c.received(), volume), perMillion(c.valid(), volume), volumeCaveat(volume, slice));
+				perMillion(c.received(), volume), perMillion(c.valid(), volume), volumeCaveat(volume, slice),
+				percent(c.postalSatisfied(), c.postalSurveyed()), percent(c.expressSatisfied(), c.expressSurveyed()));
 	}
 
 	/**

@@ -20,6 +20,7 @@ import org.youguan.complaints.internal.FilerPhone;
 import org.youguan.complaints.internal.QueryCodes;
 import org.youguan.numbering.BusinessNumbers;
 import org.youguan.platform.Secrets;
+import org.youguan.registry.EnterpriseType;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
 import org.youguan.platform.ChinaTime;
@@ -41,11 +42,14 @@ public class ComplaintLoader {
 	 * A past complaint: what was filed, when it was received, who answered and how it ended. Transferred the day after
 	 * receipt, replied {@code daysToReply} days after that (late or not by the rule, {@link ComplaintLoader}), closed
 	 * {@code daysToClose} days after receipt or the day after the reply, whichever is later; {@code rejection} not null:
-	 * not accepted, on the day after receipt.
+	 * not accepted, on the day after receipt. {@code satisfaction} the filer's satisfaction with the bureau's handling,
+	 * {@code companySatisfaction} with the company's (null: not asked), {@code respondentType} the respondent's type
+	 * (a postal enterprise's count in 对邮政普遍服务满意率, {@link ComplaintFigures}).
 	 */
 	public record Past(ComplaintForm form, long brandId, LocalDate receivedOn, Long enterpriseId, String enterpriseName,
-			String enterpriseCreditCode, Responsibility responsibility, BigDecimal compensation, Satisfaction satisfaction,
-			int daysToReply, int daysToClose, AcceptanceCondition rejection) {
+			String enterpriseCreditCode, EnterpriseType respondentType, Responsibility responsibility,
+			BigDecimal compensation, Satisfaction satisfaction, Satisfaction companySatisfaction, int daysToReply,
+			int daysToClose, AcceptanceCondition rejection) {
 	}
 
 	private static final ZoneId CHINA = ChinaTime.ZONE;
@@ -126,7 +130,9 @@ public class ComplaintLoader {
 					rejected ? null : "客服专员", rejected ? null : "13800000000", replied == null ? null : Date.valueOf(replied),
 					late, rejected ? 0 : 1, rejected ? null : p.satisfaction() == null ? null : p.satisfaction().name(),
 					rejected ? null : Boolean.TRUE, closed == null ? null : Date.valueOf(closed),
-					rejected ? null : p.responsibility().valid(), rejected ? null : p.compensation(), demo, now });
+					rejected ? null : p.responsibility().valid(), rejected ? null : p.compensation(), demo, now,
+					rejected || p.respondentType() == null ? null : p.respondentType().name(),
+					rejected || p.companySatisfaction() == null ? null : p.companySatisfaction().name() });
 		}
 		jdbc.batchUpdate("""
 				INSERT INTO complaint (number, query_code_hash, channel, filer_name, filer_phone_cipher, filer_phone_index,
@@ -136,9 +142,9 @@ public class ComplaintLoader {
 				    received_at, received_on, answer_due, transfer_due, rejection_condition, rejection_reason, transferred_on,
 				    reply_findings, reply_responsibility, reply_solution, reply_compensation, reply_apology, reply_user_agrees,
 				    reply_handler, reply_handler_phone, replied_on, reply_late, callback_attempts, satisfaction, solved,
-				    closed_on, valid_complaint, compensation_paid, demo, created_at)
+				    closed_on, valid_complaint, compensation_paid, demo, created_at, respondent_type, company_satisfaction)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-				        ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+				        ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
 		jdbc.batchUpdate("""
 				INSERT INTO complaint_event (complaint_id, occurred_at, status, public_text)
 				SELECT id, ?, ?, ? FROM complaint WHERE number = ?""", history);

@@ -37,8 +37,9 @@ import org.youguan.rules.StatutoryRules;
 /**
  * The period's complaint notice (.docx, template {@code complaints/notice}, built in as
  * {@code documents/complaint-notice.docx} and replaceable by the administrator) in the shape of the national
- * ones: totals, 申诉率 and 有效申诉率 per million parcels overall and per brand, the main problems, the handling, and the
- * enterprises that replied late.
+ * ones: totals, 申诉率 and 有效申诉率 per million parcels overall and per brand, the main problems, the handling (the
+ * timeliness rates and the three satisfaction rates: with the bureau's handling, with 邮政普遍服务, with express service —
+ * {@link ComplaintFigures}), and the enterprises that replied late.
  */
 @Service
 public class ComplaintNotices implements DeclaresTemplates {
@@ -281,7 +282,8 @@ public class ComplaintNotices implements DeclaresTemplates {
 						+ "。" + (t.volumeIncomplete() ? "（注：快递业务量" + t.volumeCaveat() + "，申诉率仅供参考。）" : "")
 						+ "各品牌情况如下：");
 		fields.put("handling", "申诉转办按时率" + pct(t.transferOnTime()) + "，企业按时答复率" + pct(t.replyOnTime()) + "，" + rules.stated(StatutoryRule.COMPLAINT_ANSWER_LIMIT, StatutoryRule.NATIONAL_REGION) + "内办结率"
-				+ pct(t.answeredInTime()) + "，消费者对申诉处理工作满意率" + pct(t.satisfaction()) + "。");
+				+ pct(t.answeredInTime()) + "；消费者对邮政管理部门申诉处理工作满意率" + pct(t.satisfaction()) + "，对邮政普遍服务满意率"
+				+ pct(t.postalSatisfaction()) + "，对快递服务满意率" + pct(t.expressSatisfaction()) + "。");
 		fields.put("bureau", bureau);
 		fields.put("date", ChineseText.day(LocalDate.now(clock)));
 		return fields;

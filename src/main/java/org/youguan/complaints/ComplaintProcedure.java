@@ -106,7 +106,7 @@ public class ComplaintProcedure {
 				String.join("，", crossings) + "，请填写转办理由").maxLength("reason", "转办理由", note, 500).throwIfInvalid();
 		LocalDate today = LocalDate.now(clock);
 		var before = c.snapshot();
-		c.acceptAndTransfer(new Complaint.Respondent(to.id(), to.legalName(), to.creditCode()), today, clock.instant(),
+		c.acceptAndTransfer(new Complaint.Respondent(to.id(), to.legalName(), to.creditCode(), to.type()), today, clock.instant(),
 				rules.deadline(StatutoryRule.COMPLAINT_ENTERPRISE_REPLY, today, county(c)), note, !crossings.isEmpty());
 		store.save(c);
 		records.history(c, "申诉已受理，并转" + c.enterpriseName() + "处理。");
@@ -150,11 +150,7 @@ public class ComplaintProcedure {
 		v.required("findings", "调查核实情况", reply.findings()).maxLength("findings", "调查核实情况", reply.findings(), 2000);
 		v.require("responsibility", reply.responsibility() != null, "required", "请选择责任认定");
 		v.required("solution", "处理意见", reply.solution()).maxLength("solution", "处理意见", reply.solution(), 1000);
-		v.require("compensation", reply.compensation() == null || reply.compensation().signum() >= 0, "non-negative",
-				"赔偿金额不能为负数");
-		v.money("compensation", "赔偿金额", reply.compensation());
-		v.require("compensation", reply.compensation() == null || reply.compensation().compareTo(ComplaintIntake.MAX_AMOUNT) < 0,
-				"range", "赔偿金额应小于1亿元");
+		amount(v, "compensation", "赔偿金额", reply.compensation());
 		v.name("handler", "经办人", reply.handler(), 60).personName("handler", "经办人", reply.handler());
 		// an enterprise's handler is often at a customer-service line with an extension
 		Telephone handlerPhone = v.check("handlerPhone", () -> Telephone.of(reply.handlerPhone(), "经办人电话"));
@@ -196,14 +192,20 @@ public class ComplaintProcedure {
 	}
 
 	/**
-	 * Records a call-back: reached (with satisfaction and whether the problem is solved) or not (a retry no sooner than
-	 * the rule's interval).
-	 * @throws InvalidValueException naming {@code satisfaction} and {@code solved} for a reached call-back
+	 * Records a call-back: reached — the filer's satisfaction with the bureau's handling ({@code satisfaction}, the
+	 * rate 对邮政管理部门申诉处理工作满意率) and with the company's ({@code companySatisfaction}, the rates 对邮政普遍服务满意率
+	 * and 对快递服务满意率 by the respondent's type, {@link ComplaintFigures}) and whether the problem is solved — or not
+	 * (a retry no sooner than the rule's interval; both satisfactions may be left out, and are ignored).
+	 * @throws InvalidValueException naming {@code satisfaction}, {@code companySatisfaction} and {@code solved} missing
+	 * for a reached call-back
+	 * @throws DomainException not found outside the scope; 409 unless replied or in call-back; 422 for a retry too soon
 	 */
 	@Transactional
-	public Done callBack(DataScope scope, long id, boolean reached, Satisfaction satisfaction, Boolean solved) {
+	public Done callBack(DataScope scope, long id, boolean reached, Satisfaction satisfaction,
+			Satisfaction companySatisfaction, Boolean solved) {
 		if (reached) {
-			new Validation().require("satisfaction", satisfaction != null, "required", "请选择用户满意度")
+			new Validation().require("satisfaction", satisfaction != null, "required", "请选择用户对邮政管理部门申诉处理工作的满意度")
+				.require("companySatisfaction", companySatisfaction != null, "required", "请选择用户对企业处理的满意度")
 				.require("solved", solved != null, "required", "请选择问题是否解决")
 				.throwIfInvalid();
 		}
@@ -211,7 +213,7 @@ public class ComplaintProcedure {
 		Instant now = clock.instant();
 		var before = c.snapshot();
 		if (reached) {
-			c.callBack(satisfaction, solved, now);
+			c.callBack(satisfaction, companySatisfaction, solved, now);
 		}
 		else {
 			Instant last = c.lastCallbackAt();
@@ -220,8 +222,44 @@ public class ComplaintProcedure {
 		}
 		store.save(c);
 		records.history(c, reached ? "已回访。" : "回访未接通，将再次回访。");
-		records.audit(c, "complaint.callback", "回访" + c.number() + (reached ? "：" + satisfaction.label() : "：未接通"), before);
-		return done(c, reached ? "已回访（" + satisfaction.label() + "）" : "回访未接通，已记录第" + c.callbackAttempts() + "次回访");
+		String outcome = reached ? "对处理工作" + satisfaction.label() + "，对企业" + companySatisfaction.label() : null;
+		records.audit(c, "complaint.callback", "回访" + c.number() + (reached ? "：" + outcome : "：未接通"), before);
+		return done(c, reached ? "已回访（" + outcome + "）" : "回访未接通，已记录第" + c.callbackAttempts() + "次回访");
+	}
+
+	/**
+	 * 调解: the bureau mediated between the filer and the company (邮政业用户申诉处理办法(2014): mediation possible) and
+	 * records how it ended — 调解成功 with the remedy agreed ({@code remedy}, required, ≤ 500 characters, stored as free
+	 * text and masked for readers not entitled to personal numbers) and optionally the amount agreed ({@code amount},
+	 * 元, 0 … the filer's claim); 调解不成功 with an optional note and no amount. The latest mediation stands; each is a
+	 * line of public history and an audit event ({@code complaint.mediate}). Only while the complaint is open and after
+	 * the company's reply, or once the reply is overdue.
+	 * @throws InvalidValueException naming {@code mediationResult} (missing), {@code remedy} (missing for 调解成功, too
+	 * long) or {@code agreedAmount} (negative, ≥ 1亿, over the claim, given for 调解不成功)
+	 * @throws DomainException not found outside the scope; 409 before the reply (not overdue) or once finished
+	 */
+	@Transactional
+	public Done mediate(DataScope scope, long id, MediationResult result, String remedy, BigDecimal amount) {
+		Validation v = new Validation();
+		v.require("mediationResult", result != null, "required", "请选择调解结果");
+		if (result == MediationResult.SUCCEEDED) {
+			v.required("remedy", "调解约定的处理方式", remedy);
+		}
+		v.maxLength("remedy", "调解约定的处理方式", remedy, 500).require("agreedAmount",
+				result != MediationResult.FAILED || amount == null, "not-applicable", "调解不成功的，不填写约定赔偿金额");
+		amount(v, "agreedAmount", "约定赔偿金额", amount);
+		Complaint c = load(scope, id);
+		withinClaim(v, c, "agreedAmount", "约定赔偿金额", amount);
+		v.throwIfInvalid();
+		String agreed = ComplaintIntake.text(remedy);
+		var before = c.snapshot();
+		c.mediate(result, agreed, amount, LocalDate.now(clock));
+		store.save(c);
+		records.history(c, "邮政管理部门已组织调解：" + result.label() + "。");
+		String what = result.label() + (agreed == null ? "" : "：" + agreed)
+				+ (amount == null ? "" : "，约定赔偿" + amount.toPlainString() + "元");
+		records.audit(c, "complaint.mediate", "调解" + c.number() + "（" + what + "）", before);
+		return done(c, "已记录调解结果（" + result.label() + "）");
 	}
 
 	/**
@@ -238,13 +276,9 @@ public class ComplaintProcedure {
 		Complaint c = load(scope, id);
 		Validation v = new Validation();
 		v.require("valid", valid != null, "required", "请认定是否为有效申诉")
-			.require("compensationPaid", compensationPaid != null, "required", "请填写挽回经济损失（元），没有的填0")
-			.require("compensationPaid", compensationPaid == null || compensationPaid.signum() >= 0,
-				"non-negative", "挽回经济损失不能为负数")
-			.require("compensationPaid", compensationPaid == null || compensationPaid.compareTo(ComplaintIntake.MAX_AMOUNT) < 0,
-					"range", "挽回经济损失应小于1亿元")
-			.money("compensationPaid", "挽回经济损失", compensationPaid)
-			.maxLength("note", "办结说明", note, 1000);
+			.require("compensationPaid", compensationPaid != null, "required", "请填写挽回经济损失（元），没有的填0");
+		amount(v, "compensationPaid", "挽回经济损失", compensationPaid);
+		v.maxLength("note", "办结说明", note, 1000);
 		withinClaim(v, c, "compensationPaid", "挽回经济损失", compensationPaid);
 		v.throwIfInvalid();
 		var before = c.snapshot();
@@ -295,6 +329,17 @@ public class ComplaintProcedure {
 	 * transferred to it.
 	 * @throws DomainException not found otherwise (existence is not revealed)
 	 */
+	/**
+	 * An amount paid to the filer (赔偿, 挽回经济损失, 约定赔偿; 元), when given: not negative (rule {@code non-negative}),
+	 * below the columns' bound {@link ComplaintIntake#MAX_AMOUNT} (rule {@code range}), yuan and fen
+	 * ({@link Validation#money}).
+	 */
+	private static void amount(Validation v, String field, String label, BigDecimal amount) {
+		v.require(field, amount == null || amount.signum() >= 0, "non-negative", label + "不能为负数")
+			.require(field, amount == null || amount.compareTo(ComplaintIntake.MAX_AMOUNT) < 0, "range", label + "应小于1亿元")
+			.money(field, label, amount);
+	}
+
 	/**
 	 * An amount paid to the filer (赔偿, 挽回经济损失; 元) is at most what the filer claimed, when the complaint claims an
 	 * amount: the complaint is about the loss claimed (邮政法(2015) art.47 — compensation for the actual loss), and

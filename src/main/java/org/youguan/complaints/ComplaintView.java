@@ -10,7 +10,10 @@ import org.youguan.kernel.Masking;
 /**
  * A complaint as the staff queue and pages show it (the filer's phone masked in lists — {@code filerPhone} holds the
  * masked form there, as stored; the single complaint read by {@code ComplaintQueries.get} carries it decrypted for the
- * handler to call back). {@code dueSoon} and {@code overdue} refer to the current step.
+ * handler to call back). {@code dueSoon} and {@code overdue} refer to the current step. {@code satisfaction} is the
+ * filer's satisfaction with the bureau's handling, {@code companySatisfaction} with the company's (both asked at the
+ * call-back that reached the filer); {@code mediationResult}, {@code mediationRemedy}, {@code mediationAmount} (元) and
+ * {@code mediatedOn} the latest mediation, null when none.
  */
 public record ComplaintView(long id, String number, Channel channel, String filerName, String filerPhone,
 		FilerRole filerRole, String regionCode, String regionName, String brandName, String namedEnterprise,
@@ -24,7 +27,8 @@ public record ComplaintView(long id, String number, Channel channel, String file
 		int redoCount, String returnReason, int callbackAttempts, Instant lastCallbackAt, Satisfaction satisfaction,
 		Boolean solved, LocalDate closedOn, Boolean validComplaint, BigDecimal compensationPaid, String closingNote,
 		LocalDate withdrawnOn, LocalDate referredOn, String referralNote, String transferReason, boolean transferFlagged,
-		LocalDate today, LocalDate nextWorkingDay, Long brandId) {
+		LocalDate today, LocalDate nextWorkingDay, Long brandId, Satisfaction companySatisfaction,
+		MediationResult mediationResult, String mediationRemedy, BigDecimal mediationAmount, LocalDate mediatedOn) {
 
 	/** The same complaint with the filer's phone as decrypted for a page entitled to it. */
 	ComplaintView withFilerPhone(String phone) {
@@ -40,8 +44,8 @@ public record ComplaintView(long id, String number, Channel channel, String file
 	 * mobile numbers and landlines alike ({@link Masking#telephonesIn}), as a landline phone field is masked — for
 	 * readers not entitled to them (leaders). Every text a person typed is masked: the named enterprise or outlet, the
 	 * earlier complaint's channel and answer, the description, the waybill number, the refusal, return, closing,
-	 * referral and transfer reasons and the reply's findings and solution (the reply's handler is a name refused with a
-	 * number in it).
+	 * referral and transfer reasons, the reply's findings and solution and the remedy agreed at mediation (the reply's
+	 * handler is a name refused with a number in it).
 	 */
 	public ComplaintView masked() {
 		return with(Masking.name(filerName), filerPhoneMasked(), Masking.phone(replyHandlerPhone), Masking::telephonesIn);
@@ -60,7 +64,8 @@ public record ComplaintView(long id, String number, Channel channel, String file
 				text.apply(replySolution), replyCompensation, replyApology, replyUserAgrees, replyHandler, handlerPhone,
 				repliedOn, replyLate, redoCount, text.apply(returnReason), callbackAttempts, lastCallbackAt, satisfaction,
 				solved, closedOn, validComplaint, compensationPaid, text.apply(closingNote), withdrawnOn, referredOn,
-				text.apply(referralNote), text.apply(transferReason), transferFlagged, today, nextWorkingDay, brandId);
+				text.apply(referralNote), text.apply(transferReason), transferFlagged, today, nextWorkingDay, brandId,
+				companySatisfaction, mediationResult, text.apply(mediationRemedy), mediationAmount, mediatedOn);
 	}
 
 	/** The current step is past its due date, or the 30-day answer limit has passed unanswered. */

@@ -115,12 +115,18 @@ class ComplaintDemoData {
 			int s = random.nextInt(100);
 			Satisfaction satisfaction = s < 85 ? Satisfaction.SATISFIED : s < 97 ? Satisfaction.BASICALLY_SATISFIED
 					: Satisfaction.DISSATISFIED;
+			// the filer's view of the company's handling follows the responsibility: a company found responsible and
+			// paying is mostly rated well, one that denied it less often
+			int cs = random.nextInt(100);
+			int liked = responsibility.valid() ? 80 : 60;
+			Satisfaction company = cs < liked ? Satisfaction.SATISFIED : cs < liked + 15 ? Satisfaction.BASICALLY_SATISFIED
+					: Satisfaction.DISSATISFIED;
 			BigDecimal paid = responsibility.valid() ? BigDecimal.valueOf(20 + random.nextInt(480)) : BigDecimal.ZERO;
 			// the loss recovered is at most what was claimed, as 办结 holds it (ComplaintProcedure)
 			paid = paid.min(form.amountClaimed());
 			past.add(new ComplaintLoader.Past(form, brandIds.get(brand), received, to == null ? null : to.id(),
-					to == null ? null : to.legalName(), to == null ? null : to.creditCode(), responsibility, paid, satisfaction,
-					1 + random.nextInt(8), 8 + random.nextInt(18),
+					to == null ? null : to.legalName(), to == null ? null : to.creditCode(), to == null ? null : to.type(),
+					responsibility, paid, satisfaction, company, 1 + random.nextInt(8), 8 + random.nextInt(18),
 					rejected || to == null ? rejection() : null));
 		}
 		loader.load(past, true, "演示数据：近一年");
@@ -142,7 +148,7 @@ class ComplaintDemoData {
 		DataScope sfScope = DataScope.enterprise(DemoCity.demoEnterpriseCreditCode());
 		procedure.reply(sfScope, sf.get(2), reply(Responsibility.RESPONSIBLE, claimed.get(2)));
 		procedure.reply(sfScope, sf.get(3), reply(Responsibility.PARTIAL, claimed.get(3)));
-		procedure.callBack(wuzhong, sf.get(3), true, Satisfaction.BASICALLY_SATISFIED, true);
+		procedure.callBack(wuzhong, sf.get(3), true, Satisfaction.BASICALLY_SATISFIED, Satisfaction.SATISFIED, true);
 
 		// the city's notice of this year up to last month, as the bureau publishes it (so the public page is not empty)
 		YearMonth last = YearMonth.from(today).minusMonths(1);

@@ -83,7 +83,7 @@ class ComplaintEventsIntegrationTest {
 		procedure.acceptAndTransfer(WUZHONG, id, null, null);
 		procedure.reply(SF, id, new ComplaintReply("经查属实", Responsibility.RESPONSIBLE, "赔偿并致歉", new BigDecimal("20"),
 				true, true, "客服", "13800000000"));
-		procedure.callBack(WUZHONG, id, true, Satisfaction.SATISFIED, true);
+		procedure.callBack(WUZHONG, id, true, Satisfaction.SATISFIED, Satisfaction.SATISFIED, true);
 
 		tx.executeWithoutResult(status -> {
 			procedure.close(WUZHONG, id, true, new BigDecimal("20"), "已赔偿");
@@ -178,7 +178,7 @@ class ComplaintEventsIntegrationTest {
 		procedure.acceptAndTransfer(WUZHONG, id, null, null);
 		procedure.reply(SF, id, new ComplaintReply("经查属实", responsibility, "赔偿并致歉", new BigDecimal("20"), true, true,
 				"客服", "13800000000"));
-		procedure.callBack(WUZHONG, id, true, Satisfaction.SATISFIED, true);
+		procedure.callBack(WUZHONG, id, true, Satisfaction.SATISFIED, Satisfaction.SATISFIED, true);
 		procedure.close(WUZHONG, id, true, new BigDecimal("20"), null);
 		return id;
 	}

@@ -213,11 +213,11 @@ class ComplaintIntegrationTest {
 		assertThatThrownBy(() -> procedure.close(WUZHONG, id, true, BigDecimal.ZERO, null)).hasMessageContaining("不能办结");
 		procedure.reply(sf, id, reply);
 
-		procedure.callBack(WUZHONG, id, false, null, null);
-		assertThatThrownBy(() -> procedure.callBack(WUZHONG, id, false, null, null)).hasMessageContaining("间隔");
+		procedure.callBack(WUZHONG, id, false, null, null, null);
+		assertThatThrownBy(() -> procedure.callBack(WUZHONG, id, false, null, null, null)).hasMessageContaining("间隔");
 		assertThatThrownBy(() -> procedure.close(WUZHONG, id, true, BigDecimal.ZERO, null)).hasMessageContaining("再次回访");
 		clock.advance(Duration.ofHours(4).plusMinutes(1));
-		procedure.callBack(WUZHONG, id, true, Satisfaction.SATISFIED, true);
+		procedure.callBack(WUZHONG, id, true, Satisfaction.SATISFIED, Satisfaction.SATISFIED, true);
 		procedure.close(WUZHONG, id, true, new BigDecimal("23"), "已赔偿");
 		ComplaintView closed = queries.get(WUZHONG, id);
 		assertThat(closed.status()).isEqualTo(ComplaintStatus.CLOSED);
@@ -250,7 +250,7 @@ class ComplaintIntegrationTest {
 		var reply = new ComplaintReply("经查，快件在中转环节滞留", Responsibility.RESPONSIBLE, "赔偿运费并致歉",
 				new BigDecimal("23"), true, true, "李经理", "13800000000");
 		procedure.reply(sf, id, reply);
-		procedure.callBack(WUZHONG, id, true, Satisfaction.BASICALLY_SATISFIED, true);
+		procedure.callBack(WUZHONG, id, true, Satisfaction.BASICALLY_SATISFIED, Satisfaction.SATISFIED, true);
 		procedure.returnForRedo(WUZHONG, id, "答复不实");
 		ComplaintView returned = queries.get(WUZHONG, id);
 		assertThat(returned.satisfaction()).isNull();
@@ -258,11 +258,11 @@ class ComplaintIntegrationTest {
 		assertThat(returned.callbackAttempts()).isZero();
 		assertThat(returned.lastCallbackAt()).isNull();
 		procedure.reply(sf, id, reply);
-		procedure.callBack(WUZHONG, id, false, null, null);
+		procedure.callBack(WUZHONG, id, false, null, null, null);
 		assertThatThrownBy(() -> procedure.close(WUZHONG, id, true, BigDecimal.ZERO, null)).hasMessageContaining("再次回访");
 		assertThat(queries.get(WUZHONG, id).status()).isEqualTo(ComplaintStatus.CALLBACK);
 		clock.advance(Duration.ofHours(4).plusMinutes(1));
-		procedure.callBack(WUZHONG, id, true, Satisfaction.DISSATISFIED, false);
+		procedure.callBack(WUZHONG, id, true, Satisfaction.DISSATISFIED, Satisfaction.SATISFIED, false);
 		procedure.close(WUZHONG, id, true, BigDecimal.ZERO, null);
 		ComplaintView closed = queries.get(WUZHONG, id);
 		assertThat(closed.satisfaction()).isEqualTo(Satisfaction.DISSATISFIED);
@@ -408,7 +408,7 @@ class ComplaintIntegrationTest {
 		var reply = new ComplaintReply("经查属实", Responsibility.RESPONSIBLE, "赔偿", BigDecimal.ONE, true, true, "客服", "13800000000");
 		procedure.reply(DataScope.enterprise(SF_WUZHONG), filed.id(), reply);
 		assertThatThrownBy(() -> procedure.refer(WUZHONG, filed.id(), "多次延误")).hasMessageContaining("不能移送线索");
-		procedure.callBack(WUZHONG, filed.id(), true, Satisfaction.DISSATISFIED, false);
+		procedure.callBack(WUZHONG, filed.id(), true, Satisfaction.DISSATISFIED, Satisfaction.SATISFIED, false);
 		procedure.close(WUZHONG, filed.id(), true, BigDecimal.ONE, null);
 		procedure.refer(WUZHONG, filed.id(), "同一网点多次虚假签收");
 		assertThat(queries.get(WUZHONG, filed.id()).referredOn()).isEqualTo(LocalDate.now(clock));

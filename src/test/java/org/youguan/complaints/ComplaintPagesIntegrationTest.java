@@ -157,7 +157,8 @@ class ComplaintPagesIntegrationTest {
 		assertThat(queries.get(DataScope.all(), id).status()).isEqualTo(ComplaintStatus.REPLIED);
 		assertThat(queries.get(DataScope.all(), id).callbackAttempts()).isZero();
 		mvc.perform(post("/complaints/" + id + "/callback").session(staff).with(csrf()).param("reached", "true")
-			.param("satisfaction", "SATISFIED").param("solved", "true")).andExpect(redirectedUrlPattern("/complaints/*"));
+			.param("satisfaction", "SATISFIED").param("companySatisfaction", "SATISFIED").param("solved", "true"))
+			.andExpect(redirectedUrlPattern("/complaints/*"));
 		// 办结: the form proposes the enterprise's answer (有责 → 有效申诉) and prefills its compensation, but the bureau
 		// decides both: neither missing is read as the enterprise's, and an override is audited with both values
 		mvc.perform(get("/complaints/" + id).session(staff))
@@ -266,9 +267,10 @@ class ComplaintPagesIntegrationTest {
 		for (Responsibility r : new Responsibility[] { Responsibility.RESPONSIBLE, Responsibility.PARTIAL, Responsibility.NOT_RESPONSIBLE }) {
 			list.add(new ComplaintLoader.Past(new ComplaintForm("测试", "13900000000", FilerRole.SENDER, "320703", "顺丰", null, "LYG1",
 					LocalDate.of(2025, 2, 20), LocalDate.of(2025, 3, 1), "电话", null, "延误", "派送延误", null, "测试"), brand,
-					LocalDate.of(2025, 3, 10), enterprise, "连云港测试顺丰快递服务有限公司", code, r, BigDecimal.TEN,
+					LocalDate.of(2025, 3, 10), enterprise, "连云港测试顺丰快递服务有限公司", code, EnterpriseType.EXPRESS, r,
+					BigDecimal.TEN,
 					// the partly responsible one replies 10 days after the transfer: after the 7 days' due date, late
-					Satisfaction.SATISFIED, r == Responsibility.PARTIAL ? 10 : 3, 12, null));
+					Satisfaction.SATISFIED, null, r == Responsibility.PARTIAL ? 10 : 3, 12, null));
 		}
 		loader.load(list, false, "测试");
 		DataScope lyg = DataScope.region("3207");

@@ -88,8 +88,8 @@ class ComplaintRollupIntegrationTest {
 		procedure.returnForRedo(WUZHONG, closedValid.id(), "未说明赔偿依据");
 		procedure.reply(SF, closedValid.id(), reply(Responsibility.RESPONSIBLE));
 		procedure.reply(SF, closedInvalid.id(), reply(Responsibility.NOT_RESPONSIBLE));
-		procedure.callBack(WUZHONG, closedValid.id(), true, Satisfaction.SATISFIED, true);
-		procedure.callBack(WUZHONG, closedInvalid.id(), true, Satisfaction.DISSATISFIED, false);
+		procedure.callBack(WUZHONG, closedValid.id(), true, Satisfaction.SATISFIED, Satisfaction.SATISFIED, true);
+		procedure.callBack(WUZHONG, closedInvalid.id(), true, Satisfaction.DISSATISFIED, Satisfaction.SATISFIED, false);
 		procedure.close(WUZHONG, closedValid.id(), true, new BigDecimal("30"), null);
 		procedure.close(WUZHONG, closedInvalid.id(), false, new BigDecimal("12.50"), null);
 		clock.set(LocalDateTime.of(2027, 3, 25, 7, 30));

@@ -136,7 +136,7 @@ class ComplaintTimelinessFiguresIntegrationTest {
 		procedure.acceptAndTransfer(WUZHONG, id, null, null);
 		procedure.reply(SF, id, new ComplaintReply("经查属实", Responsibility.RESPONSIBLE, "赔偿", new BigDecimal("12.5"),
 				true, true, "客服", "13800000000"));
-		procedure.callBack(WUZHONG, id, true, Satisfaction.SATISFIED, true);
+		procedure.callBack(WUZHONG, id, true, Satisfaction.SATISFIED, Satisfaction.SATISFIED, true);
 		procedure.close(WUZHONG, id, true, new BigDecimal("12.5"), null);
 		String month = year + "-02";
 		mvc.perform(get("/complaints/figures").session(SignIn.session(mvc, "sz.leader")).param("region", "320506")

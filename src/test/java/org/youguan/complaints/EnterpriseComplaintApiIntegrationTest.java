@@ -242,7 +242,7 @@ class EnterpriseComplaintApiIntegrationTest {
 					hasItem(Matchers.containsString("不能超过申诉人的索赔金额（0.00元）"))));
 		assertThat(queries.get(DataScope.all(), id).status()).as("nothing saved").isEqualTo(ComplaintStatus.TRANSFERRED);
 		replyOnToken(id, "0", "李经理").andExpect(status().isOk());
-		procedure.callBack(ComplaintIntegrationTest.WUZHONG, id, true, Satisfaction.SATISFIED, true);
+		procedure.callBack(ComplaintIntegrationTest.WUZHONG, id, true, Satisfaction.SATISFIED, Satisfaction.SATISFIED, true);
 		assertThatThrownBy(() -> procedure.close(ComplaintIntegrationTest.WUZHONG, id, true, new BigDecimal("0.01"), null))
 			.isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.fieldErrors())
 				.anySatisfy(f -> assertThat(f.field() + "/" + f.rule()).isEqualTo("compensationPaid/over-claim")));

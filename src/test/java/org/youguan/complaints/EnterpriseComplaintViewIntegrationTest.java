@@ -38,7 +38,7 @@ class EnterpriseComplaintViewIntegrationTest {
 
 	/** The bureau-internal components no enterprise route may carry. */
 	static final List<String> INTERNAL = List.of("referredOn", "referralNote", "closingNote", "transferReason",
-			"transferFlagged", "duplicateOf", "validComplaint", "compensationPaid", "satisfaction", "solved",
+			"transferFlagged", "duplicateOf", "validComplaint", "compensationPaid", "satisfaction", "companySatisfaction", "solved",
 			"callbackAttempts", "rejectionReason", "enterpriseCreditCode");
 
 	@Autowired
@@ -78,7 +78,7 @@ class EnterpriseComplaintViewIntegrationTest {
 				"转办理由" + tag + "：实为顺丰承运");
 		procedure.reply(DataScope.enterprise(ComplaintIntegrationTest.SF_WUZHONG), id, new ComplaintReply("经查属实",
 				Responsibility.RESPONSIBLE, "赔偿并致歉", new BigDecimal("20"), true, true, "客服", "13800000000"));
-		procedure.callBack(ComplaintIntegrationTest.WUZHONG, id, true, Satisfaction.SATISFIED, true);
+		procedure.callBack(ComplaintIntegrationTest.WUZHONG, id, true, Satisfaction.SATISFIED, Satisfaction.SATISFIED, true);
 		procedure.close(ComplaintIntegrationTest.WUZHONG, id, true, new BigDecimal("20"), "办结说明" + tag);
 		procedure.refer(ComplaintIntegrationTest.WUZHONG, id, "移送说明" + tag);
 		ComplaintView staff = queries.get(DataScope.all(), id);

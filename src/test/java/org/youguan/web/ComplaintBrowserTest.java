@@ -69,6 +69,7 @@ class ComplaintBrowserTest extends BrowserTest {
 
 		Browser.signIn(browser, url(""), "wz.staff");
 		browser.get(complaintUrl);
+		new Select(browser.findElement(By.id("companySatisfaction"))).selectByValue("BASICALLY_SATISFIED");
 		click(By.id("callback-reached"));
 		waitForText(By.id("complaint-status"), "回访调解中");
 		click(By.id("close"));

@@ -167,7 +167,7 @@ class JsonScalarShapesIntegrationTest {
 		procedure.acceptAndTransfer(WUZHONG_SCOPE, id, null, null);
 		procedure.reply(DataScope.enterprise(SF_WUZHONG), id, new ComplaintReply("经查属实", Responsibility.RESPONSIBLE,
 				"赔偿并致歉", new BigDecimal("20"), true, true, "客服", "13800000000"));
-		procedure.callBack(WUZHONG_SCOPE, id, true, Satisfaction.SATISFIED, true);
+		procedure.callBack(WUZHONG_SCOPE, id, true, Satisfaction.SATISFIED, Satisfaction.SATISFIED, true);
 		return id;
 	}
 

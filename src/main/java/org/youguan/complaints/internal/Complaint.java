@@ -15,9 +15,11 @@ import org.youguan.complaints.ComplaintForm;
 import org.youguan.complaints.ComplaintReply;
 import org.youguan.complaints.ComplaintStatus;
 import org.youguan.complaints.FilerRole;
+import org.youguan.complaints.MediationResult;
 import org.youguan.complaints.Responsibility;
 import org.youguan.complaints.Satisfaction;
 import org.youguan.kernel.DomainException;
+import org.youguan.registry.EnterpriseType;
 
 /**
  * One complaint and its procedure. The status changes only through the intention methods below, each guarded by the
@@ -65,6 +67,9 @@ public class Complaint {
 	private String enterpriseName;
 
 	private String enterpriseCreditCode;
+
+	/** The respondent's type at the transfer: a postal enterprise's complaints count in the 普遍服务 rate. */
+	private EnterpriseType respondentType;
 
 	private String waybillNumber;
 
@@ -135,9 +140,21 @@ public class Complaint {
 
 	private Instant lastCallbackAt;
 
+	/** The filer's satisfaction with the bureau's handling, asked at the call-back that reached the filer. */
 	private Satisfaction satisfaction;
 
+	/** The filer's satisfaction with the company's handling, asked at the same call-back (null on rows before V287). */
+	private Satisfaction companySatisfaction;
+
 	private Boolean solved;
+
+	private MediationResult mediationResult;
+
+	private String mediationRemedy;
+
+	private BigDecimal mediationAmount;
+
+	private LocalDate mediatedOn;
 
 	private LocalDate closedOn;
 
@@ -163,8 +180,8 @@ public class Complaint {
 	Complaint() {
 	}
 
-	/** The respondent as routed at transfer. */
-	public record Respondent(long enterpriseId, String name, String creditCode) {
+	/** The respondent as routed at transfer, with its type (postal, express, other). */
+	public record Respondent(long enterpriseId, String name, String creditCode, EnterpriseType type) {
 	}
 
 	public static Complaint receive(String number, String queryCodeHash, Channel channel, String idempotencyKey,
@@ -234,6 +251,7 @@ public class Complaint {
 		enterpriseId = respondent.enterpriseId();
 		enterpriseName = respondent.name();
 		enterpriseCreditCode = respondent.creditCode();
+		respondentType = respondent.type();
 		transferredOn = today;
 		status = ComplaintStatus.TRANSFERRED;
 		stepDue = withinAnswerDue(replyDue, answerDue);
@@ -280,15 +298,20 @@ public class Complaint {
 		callbackAttempts = 0;
 		lastCallbackAt = null;
 		satisfaction = null;
+		companySatisfaction = null;
 		solved = null;
 	}
 
-	/** A call-back that reached the filer. */
-	public void callBack(Satisfaction s, boolean problemSolved, Instant now) {
+	/**
+	 * A call-back that reached the filer: the filer's satisfaction with the bureau's handling ({@code s}) and with the
+	 * company's ({@code company}).
+	 */
+	public void callBack(Satisfaction s, Satisfaction company, boolean problemSolved, Instant now) {
 		require("回访", ComplaintStatus.REPLIED, ComplaintStatus.CALLBACK);
 		callbackAttempts++;
 		lastCallbackAt = now;
 		satisfaction = s;
+		companySatisfaction = company;
 		solved = problemSolved;
 		status = ComplaintStatus.CALLBACK;
 	}
@@ -302,6 +325,24 @@ public class Complaint {
 		callbackAttempts++;
 		lastCallbackAt = now;
 		status = ComplaintStatus.CALLBACK;
+	}
+
+	/**
+	 * 调解: the bureau mediated between the filer and the company; the latest mediation's result, remedy (free text) and
+	 * amount (元) stand. Only while the complaint is open and once the company replied (a reply returned for redoing
+	 * was one) — or its first reply is overdue ({@code today} after the step's due date): before that the company has
+	 * not had its say.
+	 * @throws DomainException 409 (illegal transition) naming the status, or the reply's due date not yet passed
+	 */
+	public void mediate(MediationResult result, String remedy, BigDecimal amount, LocalDate today) {
+		require("调解", ComplaintStatus.TRANSFERRED, ComplaintStatus.RETURNED, ComplaintStatus.REPLIED, ComplaintStatus.CALLBACK);
+		if (repliedOn == null && (stepDue == null || !today.isAfter(stepDue))) {
+			throw DomainException.illegalTransition("企业尚未答复，答复期限（" + stepDue + "）未过，不能调解：请在企业答复后或答复逾期后调解");
+		}
+		mediationResult = result;
+		mediationRemedy = remedy;
+		mediationAmount = amount;
+		mediatedOn = today;
 	}
 
 	/** 办结: after a call-back that reached the filer, or after at least two that did not. */
@@ -409,6 +450,9 @@ public class Complaint {
 		m.put("redoCount", redoCount);
 		m.put("callbackAttempts", callbackAttempts);
 		m.put("satisfaction", satisfaction);
+		m.put("companySatisfaction", companySatisfaction);
+		m.put("mediationResult", mediationResult);
+		m.put("mediationAmount", mediationAmount);
 		m.put("validComplaint", validComplaint);
 		m.put("compensationPaid", compensationPaid);
 		return m;

@@ -30,7 +30,10 @@ import org.youguan.complaints.ComplaintQueries;
 import org.youguan.complaints.ComplaintStatus;
 import org.youguan.complaints.ComplaintView;
 import org.youguan.complaints.EnterpriseComplaintView;
+import org.youguan.complaints.MediationResult;
+import org.youguan.complaints.Satisfaction;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.DecimalText;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.NumberText;
@@ -40,8 +43,9 @@ import org.youguan.org.CurrentUser;
 
 /**
  * Complaints for other channels' systems (12345 hotline work orders, staff systems): intake with the same validation,
- * idempotent on the caller's key; the scoped queue for integrations; and the bureau's closure (有效申诉 decided, loss
- * recovered entered).
+ * idempotent on the caller's key; the scoped queue for integrations; and the bureau's steps a call centre's system
+ * records: the call-back (satisfaction with the bureau's and with the company's handling), the mediation's result and
+ * the closure (有效申诉 decided, loss recovered entered).
  */
 @RestController
 @RequestMapping("/api/v1/complaints")
@@ -129,5 +133,49 @@ class ComplaintApiController {
 			+ "局的认定与企业答复不同的，审计日志记录两者。字段有误返回400；申诉不在回访调解中返回409。")
 	ComplaintProcedure.Done close(DataScope scope, @PathVariable long id, @RequestBody Closure closure) {
 		return procedure.close(scope, id, closure.valid(), closure.compensationPaid(), closure.note());
+	}
+
+	/**
+	 * A call-back as JSON: {@code reached} whether the filer was reached (required); when reached,
+	 * {@code satisfaction} the filer's satisfaction with the bureau's handling, {@code companySatisfaction} with the
+	 * company's, {@code solved} whether the problem is solved (each required; ignored when not reached).
+	 */
+	@Schema(description = "回访（接通的须填写对邮政管理部门和对企业处理的满意度及问题是否解决）",
+			example = "{\"reached\": true, \"satisfaction\": \"SATISFIED\", \"companySatisfaction\": \"BASICALLY_SATISFIED\", \"solved\": true}")
+	record CallBack(Boolean reached, Satisfaction satisfaction, Satisfaction companySatisfaction, Boolean solved) {
+	}
+
+	@PostMapping("/{id}/callback")
+	@PreAuthorize(ComplaintController.HANDLERS)
+	@Operation(summary = "记录回访", description = "与申诉页面的回访表单相同：reached为是否接通（必填）；接通的，satisfaction为用户对邮政管理部门申诉处理工作的满意度，"
+			+ "companySatisfaction为用户对企业处理的满意度（SATISFIED满意、BASICALLY_SATISFIED基本满意、DISSATISFIED不满意），solved为问题是否解决，均必填；"
+			+ "未接通的不填，再次回访须间隔规定时间（否则422）。字段有误返回400；申诉不在待回访或回访调解中返回409。")
+	ComplaintProcedure.Done callBack(DataScope scope, @PathVariable long id, @RequestBody CallBack callBack) {
+		if (callBack.reached() == null) {
+			throw new InvalidValueException("reached", "required", "请填写是否接通");
+		}
+		return procedure.callBack(scope, id, callBack.reached(), callBack.satisfaction(), callBack.companySatisfaction(),
+				callBack.solved());
+	}
+
+	/**
+	 * A mediation's result as JSON: {@code mediationResult} SUCCEEDED (调解成功) or FAILED (调解不成功), {@code remedy}
+	 * the remedy agreed (required for SUCCEEDED, ≤ 500 characters), {@code agreedAmount} the amount agreed (yuan,
+	 * optional, not for FAILED).
+	 */
+	@Schema(description = "调解结果（调解成功须填写约定的处理方式，可填约定赔偿金额）",
+			example = "{\"mediationResult\": \"SUCCEEDED\", \"remedy\": \"企业向用户道歉并赔偿\", \"agreedAmount\": 50.00}")
+	record Mediation(MediationResult mediationResult, String remedy,
+			@JsonDeserialize(using = DecimalText.class) @NumberText.Digits(label = "约定赔偿金额",
+					integer = ComplaintIntake.AMOUNT_INTEGER, fraction = ComplaintIntake.AMOUNT_FRACTION) BigDecimal agreedAmount) {
+	}
+
+	@PostMapping("/{id}/mediation")
+	@PreAuthorize(ComplaintController.HANDLERS)
+	@Operation(summary = "记录调解结果", description = "与申诉页面的调解表单相同：mediationResult为SUCCEEDED（调解成功）或FAILED（调解不成功），必填；"
+			+ "调解成功的remedy（约定的处理方式，≤500字）必填，agreedAmount为约定赔偿金额（元，可不填，0至索赔金额）；调解不成功的不填金额。"
+			+ "以最近一次调解为准。字段有误返回400；企业答复前（答复未逾期）或申诉已办结、不予受理、撤回的返回409。")
+	ComplaintProcedure.Done mediate(DataScope scope, @PathVariable long id, @RequestBody Mediation mediation) {
+		return procedure.mediate(scope, id, mediation.mediationResult(), mediation.remedy(), mediation.agreedAmount());
 	}
 }

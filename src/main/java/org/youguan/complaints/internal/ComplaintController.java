@@ -31,6 +31,7 @@ import org.youguan.complaints.ComplaintQueries;
 import org.youguan.complaints.ComplaintStatus;
 import org.youguan.complaints.ComplaintView;
 import org.youguan.complaints.FilerRole;
+import org.youguan.complaints.MediationResult;
 import org.youguan.complaints.Satisfaction;
 import org.youguan.documents.Attachment;
 import org.youguan.documents.AttachmentDraft;
@@ -78,6 +79,8 @@ class ComplaintController {
 				Column.of("申诉人电话", ComplaintView::filerPhoneMasked, 14),
 				Column.of("有效申诉", c -> c.validComplaint() == null ? "" : c.validComplaint() ? "是" : "否", 8),
 				Column.of("满意度", c -> c.satisfaction() == null ? "" : c.satisfaction().label(), 8),
+				Column.of("对企业满意度", c -> c.companySatisfaction() == null ? "" : c.companySatisfaction().label(), 10),
+				Column.of("调解结果", c -> c.mediationResult() == null ? "" : c.mediationResult().label(), 10),
 				Column.of("挽回经济损失（元）", ComplaintView::compensationPaid, 14));
 	}
 
@@ -188,6 +191,8 @@ class ComplaintController {
 		model.addAttribute("history", audit.history(scope, "Complaint", id));
 		model.addAttribute("conditions", AcceptanceCondition.values());
 		model.addAttribute("satisfactions", Satisfaction.values());
+		model.addAttribute("mediationResults", MediationResult.values());
+		model.addAttribute("mayMediate", mayMediate(c));
 		model.addAttribute("proposedValid", ComplaintProcedure.proposedValidity(c.replyResponsibility()));
 		if (c.status() == ComplaintStatus.RECEIVED) {
 			model.addAttribute("assessment", queries.assess(c));
@@ -202,13 +207,16 @@ class ComplaintController {
 	 * steps' forms share field names ({@code reason}, {@code note}): a form whose values cannot be bound comes back on
 	 * the complaint's page as typed, named by {@link PageForm}.
 	 */
-	@PostMapping("/complaints/{id:\\d+}/{step:transfer|reject|return|callback|close|refer}")
+	@PostMapping("/complaints/{id:\\d+}/{step:transfer|reject|return|callback|mediate|close|refer}")
 	@PageForm("{step}-form")
 	@PreAuthorize(HANDLERS)
 	String step(DataScope scope, @PathVariable long id, @PathVariable String step,
 			@RequestParam(required = false) String creditCode, @RequestParam(required = false) AcceptanceCondition condition,
 			@RequestParam(required = false) String reason, @RequestParam(required = false) String reached,
-			@RequestParam(required = false) Satisfaction satisfaction, @RequestParam(required = false) String solved,
+			@RequestParam(required = false) Satisfaction satisfaction,
+			@RequestParam(required = false) Satisfaction companySatisfaction, @RequestParam(required = false) String solved,
+			@RequestParam(required = false) MediationResult mediationResult, @RequestParam(required = false) String remedy,
+			@RequestParam(required = false) String agreedAmount,
 			@RequestParam(required = false) String compensationPaid, @RequestParam(required = false) String valid,
 			@RequestParam(required = false) String note, RedirectAttributes redirect) {
 		String here = "/complaints/" + id;
@@ -220,7 +228,14 @@ class ComplaintController {
 				// whether the filer was reached is a choice the form's two buttons post: missing or any other value is
 				// refused at the field (kernel.Choice), never read as reached, which would record a call-back nobody made
 				case "callback" -> procedure.callBack(scope, id, Choice.yesNoRequired("reached", "是否接通", reached),
-						satisfaction, Choice.yesNo("solved", "问题是否解决", solved));
+						satisfaction, companySatisfaction, Choice.yesNo("solved", "问题是否解决", solved));
+				case "mediate" -> {
+					Validation v = new Validation();
+					BigDecimal amount = v.decimal("agreedAmount", "约定赔偿金额", agreedAmount, ComplaintIntake.AMOUNT_INTEGER,
+							ComplaintIntake.AMOUNT_FRACTION);
+					v.throwIfInvalid();
+					yield procedure.mediate(scope, id, mediationResult, remedy, amount);
+				}
 				case "refer" -> procedure.refer(scope, id, note);
 				default -> {
 					Validation v = new Validation();
@@ -232,6 +247,18 @@ class ComplaintController {
 			};
 			return new PageSteps.Done(done.message(), here);
 		});
+	}
+
+	/**
+	 * Whether the page offers the mediation form: the complaint is open and the company replied (a reply returned for
+	 * redoing counts), or its first reply is overdue — the order {@code Complaint.mediate} enforces (a post at another time is refused there, 409).
+	 */
+	static boolean mayMediate(ComplaintView c) {
+		return switch (c.status()) {
+			case TRANSFERRED, RETURNED, REPLIED, CALLBACK ->
+				c.repliedOn() != null || c.stepDue() != null && c.today().isAfter(c.stepDue());
+			default -> false;
+		};
 	}
 
 	@GetMapping("/complaints/new")

@@ -136,9 +136,19 @@ class ComplaintFiguresController {
 	}
 
 	private Query query(CurrentUser me, DataScope scope, String region, String from, String to) {
+		return query(clock, me, scope, region, from, to);
+	}
+
+	/**
+	 * The months and region asked for, as the page and the API read them: by default this year to last month and the
+	 * user's region; the region within the caller's scope.
+	 * @throws InvalidValueException naming {@code from} or {@code to} (not a month, out of range, to before from) or
+	 * {@code region} (outside the scope)
+	 */
+	static Query query(Clock clock, CurrentUser me, DataScope scope, String region, String from, String to) {
 		YearMonth last = YearMonth.now(clock).minusMonths(1);
-		YearMonth f = from == null || Text.isBlank(from) ? YearMonth.of(last.getYear(), 1) : parse(from, "from");
-		YearMonth t = to == null || Text.isBlank(to) ? last : parse(to, "to");
+		YearMonth f = from == null || Text.isBlank(from) ? YearMonth.of(last.getYear(), 1) : parse(clock, from, "from");
+		YearMonth t = to == null || Text.isBlank(to) ? last : parse(clock, to, "to");
 		if (t.isBefore(f)) {
 			throw new InvalidValueException("to", "after-from", "截止月份不能早于起始月份");
 		}
@@ -147,7 +157,7 @@ class ComplaintFiguresController {
 	}
 
 	/** A month from 2000 (complaint figures are not kept for earlier years) to next year. */
-	private YearMonth parse(String text, String field) {
+	private static YearMonth parse(Clock clock, String text, String field) {
 		YearMonth month;
 		try {
 			month = YearMonth.parse(Text.strip(text));

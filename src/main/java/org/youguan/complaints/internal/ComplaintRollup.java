@@ -17,7 +17,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class ComplaintRollup {
 
-	/** A complaint's contribution (or a group's, summed), signed by {@code :sign}. */
+	/**
+	 * A complaint's contribution (or a group's, summed), signed by {@code :sign}. The company satisfaction counters: a
+	 * postal respondent's complaints for 对邮政普遍服务满意率, the others' (express and other delivery enterprises) for
+	 * 对快递服务满意率 ({@code ComplaintFigures}).
+	 */
 	private static final String CONTRIBUTION = """
 			SELECT date_trunc('month', c.received_on)::date, c.region_code, c.brand_id, c.brand_name,
 			       sum(:sign),
@@ -32,13 +36,17 @@ public class ComplaintRollup {
 			       sum(CASE WHEN c.closed_on IS NOT NULL AND c.closed_on <= c.answer_due THEN :sign ELSE 0 END),
 			       sum(CASE WHEN c.satisfaction IS NOT NULL THEN :sign ELSE 0 END),
 			       sum(CASE WHEN c.satisfaction IN ('SATISFIED', 'BASICALLY_SATISFIED') THEN :sign ELSE 0 END),
-			       coalesce(sum(:sign * c.compensation_paid), 0)
+			       coalesce(sum(:sign * c.compensation_paid), 0),
+			       sum(CASE WHEN c.respondent_type = 'POSTAL' AND c.company_satisfaction IS NOT NULL THEN :sign ELSE 0 END),
+			       sum(CASE WHEN c.respondent_type = 'POSTAL' AND c.company_satisfaction IN ('SATISFIED', 'BASICALLY_SATISFIED') THEN :sign ELSE 0 END),
+			       sum(CASE WHEN c.respondent_type IN ('EXPRESS', 'OTHER') AND c.company_satisfaction IS NOT NULL THEN :sign ELSE 0 END),
+			       sum(CASE WHEN c.respondent_type IN ('EXPRESS', 'OTHER') AND c.company_satisfaction IN ('SATISFIED', 'BASICALLY_SATISFIED') THEN :sign ELSE 0 END)
 			FROM complaint c""";
 
 	private static final String UPSERT = """
 			INSERT INTO complaint_rollup AS r (month, region_code, brand_id, brand_name, received, accepted, not_accepted,
 			    closed, withdrawn, valid, transfer_on_time, replied, reply_on_time, answered_in_time, surveyed, satisfied,
-			    compensation)
+			    compensation, postal_surveyed, postal_satisfied, express_surveyed, express_satisfied)
 			%s %s GROUP BY 1, 2, 3, 4
 			ON CONFLICT (month, region_code, brand_id, brand_name) DO UPDATE SET
 			    received = r.received + EXCLUDED.received, accepted = r.accepted + EXCLUDED.accepted,
@@ -47,7 +55,11 @@ public class ComplaintRollup {
 			    transfer_on_time = r.transfer_on_time + EXCLUDED.transfer_on_time, replied = r.replied + EXCLUDED.replied,
 			    reply_on_time = r.reply_on_time + EXCLUDED.reply_on_time,
 			    answered_in_time = r.answered_in_time + EXCLUDED.answered_in_time, surveyed = r.surveyed + EXCLUDED.surveyed,
-			    satisfied = r.satisfied + EXCLUDED.satisfied, compensation = r.compensation + EXCLUDED.compensation""";
+			    satisfied = r.satisfied + EXCLUDED.satisfied, compensation = r.compensation + EXCLUDED.compensation,
+			    postal_surveyed = r.postal_surveyed + EXCLUDED.postal_surveyed,
+			    postal_satisfied = r.postal_satisfied + EXCLUDED.postal_satisfied,
+			    express_surveyed = r.express_surveyed + EXCLUDED.express_surveyed,
+			    express_satisfied = r.express_satisfied + EXCLUDED.express_satisfied""";
 
 	private final JdbcClient jdbc;
 

@@ -1,0 +1,335 @@
+package org.youguan.complaints;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.youguan.IntegrationTest;
+import org.youguan.MutableClock;
+import org.youguan.SignIn;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.ErrorCode;
+import org.youguan.kernel.InvalidValueException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The three satisfaction rates of the national notices (DOMAIN.md, Complaints: with the regulator, with 邮政普遍服务, with
+ * express companies) — the call-back records the filer's satisfaction with the bureau's handling and with the
+ * company's; the figures count the company's by the respondent's type (a postal enterprise's complaints for 普遍服务) —
+ * and the bureau's mediation (调解), a step in order: not before the company's reply unless it is overdue, not once the
+ * complaint is finished; handlers of the complaint's region only.
+ */
+@IntegrationTest
+class ComplaintSatisfactionAndMediationIntegrationTest {
+
+	static final DataScope WUZHONG = ComplaintIntegrationTest.WUZHONG;
+
+	static final String STAFF_TOKEN = "Bearer demo-wz-staff-token";
+
+	@Autowired
+	ComplaintIntake intake;
+
+	@Autowired
+	ComplaintProcedure procedure;
+
+	@Autowired
+	ComplaintQueries queries;
+
+	@Autowired
+	ComplaintFigures figures;
+
+	@Autowired
+	ComplaintNotices notices;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@AfterEach
+	void resetClock() {
+		clock.reset();
+	}
+
+	/** A complaint about {@code brand} in 吴中, filed today, claiming 100 yuan. */
+	long file(String brand) {
+		LocalDate today = LocalDate.now(clock);
+		return intake.file(new ComplaintForm("张三", "13912345678", FilerRole.RECIPIENT, "320506", brand, null,
+				ComplaintIntegrationTest.waybill(), today.minusDays(40), today.minusDays(25), "电话", null, "延误",
+				"中转或运输延误", new BigDecimal("100"), "快件超过承诺时限三天未送达"), Channel.WEB, null, false).id();
+	}
+
+	/** Filed, transferred to the routed respondent and replied to (by the bureau for the enterprise). */
+	long replied(String brand) {
+		long id = file(brand);
+		procedure.acceptAndTransfer(WUZHONG, id, null, "按品牌转办");
+		procedure.reply(WUZHONG, id, new ComplaintReply("经查属实", Responsibility.RESPONSIBLE, "赔偿", BigDecimal.ONE, true,
+				true, "客服", "13800000000"));
+		return id;
+	}
+
+	static int someYear() {
+		return 2061 + ThreadLocalRandom.current().nextInt(30);
+	}
+
+	/**
+	 * Hand-computed: five call-backs reached the filer, one did not. With the bureau's handling 满意 or 基本满意 in 4 of
+	 * 5 → 80.0%; with the company's, of the two complaints about 中国邮政 (a postal respondent) 1 → 50.0%, of the three
+	 * reached about 顺丰 (express) 2 → 66.6% (rounded down). The roll-up and the recount agree; the notice names all three.
+	 */
+	@Test
+	void theThreeSatisfactionRatesCountTheBureausAndTheCompanysByTheRespondentsType() throws Exception {
+		int year = someYear();
+		YearMonth march = YearMonth.of(year, 3);
+		clock.set(LocalDateTime.of(year, 3, 2, 10, 0));
+		long e1 = replied("顺丰");
+		long e2 = replied("顺丰");
+		long e3 = replied("顺丰");
+		long e4 = replied("顺丰");
+		long p1 = replied("中国邮政");
+		long p2 = replied("中国邮政");
+		assertThat(queries.get(WUZHONG, p1).enterpriseName()).contains("邮政");
+		procedure.callBack(WUZHONG, e1, true, Satisfaction.SATISFIED, Satisfaction.DISSATISFIED, true);
+		procedure.callBack(WUZHONG, e2, true, Satisfaction.DISSATISFIED, Satisfaction.BASICALLY_SATISFIED, false);
+		procedure.callBack(WUZHONG, e3, true, Satisfaction.SATISFIED, Satisfaction.SATISFIED, true);
+		procedure.callBack(WUZHONG, e4, false, null, null, null);
+		procedure.callBack(WUZHONG, p1, true, Satisfaction.SATISFIED, Satisfaction.SATISFIED, true);
+		procedure.callBack(WUZHONG, p2, true, Satisfaction.BASICALLY_SATISFIED, Satisfaction.DISSATISFIED, false);
+		clock.set(LocalDateTime.of(year, 4, 10, 10, 0));
+
+		var totals = figures.totals(WUZHONG, "320506", march, march);
+		assertThat(totals.satisfaction()).isEqualByComparingTo("80.0");
+		assertThat(totals.postalSatisfaction()).isEqualByComparingTo("50.0");
+		assertThat(totals.expressSatisfaction()).isEqualByComparingTo("66.6");
+		var recount = figures.recountTotals(WUZHONG, "320506", march, march);
+		assertThat(recount.satisfaction()).isEqualByComparingTo(totals.satisfaction());
+		assertThat(recount.postalSatisfaction()).isEqualByComparingTo(totals.postalSatisfaction());
+		assertThat(recount.expressSatisfaction()).isEqualByComparingTo(totals.expressSatisfaction());
+
+		// a return for redoing withdraws the call-back on the old reply: its company satisfaction leaves the figures too
+		procedure.returnForRedo(WUZHONG, p1, "答复未说明赔偿依据");
+		var afterReturn = figures.totals(WUZHONG, "320506", march, march);
+		assertThat(afterReturn.postalSatisfaction()).isEqualByComparingTo("0.0");
+		assertThat(figures.recountTotals(WUZHONG, "320506", march, march).postalSatisfaction()).isEqualByComparingTo("0.0");
+
+		String handling = notices.content(WUZHONG, "320506", "吴中区", "吴中区邮政管理局", march, march).handling();
+		assertThat(handling).contains("对邮政管理部门申诉处理工作满意率75.0%", "对邮政普遍服务满意率0.0%", "对快递服务满意率66.6%");
+
+		mvc.perform(get("/api/v1/complaints/figures").param("region", "320506").param("from", march.toString())
+			.param("to", march.toString()).header("Authorization", STAFF_TOKEN))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.satisfaction").value(75.0))
+			.andExpect(jsonPath("$.postalSatisfaction").value(0.0))
+			.andExpect(jsonPath("$.expressSatisfaction").value(66.6))
+			.andExpect(jsonPath("$.received").value(6));
+		mvc.perform(get("/complaints/figures").param("region", "320506").param("from", march.toString())
+			.param("to", march.toString()).session(SignIn.session(mvc, "wz.staff")))
+			.andExpect(content().string(containsString("对邮政普遍服务满意率 0.0%；对快递服务满意率 66.6%")));
+	}
+
+	/** Call-backs made before the company's satisfaction was asked (rows before V287) count in the bureau's rate only. */
+	@Test
+	void aCallBackWithoutTheCompanysSatisfactionCountsInTheBureausRateOnly() {
+		int year = someYear();
+		YearMonth may = YearMonth.of(year, 5);
+		clock.set(LocalDateTime.of(year, 5, 4, 10, 0));
+		long old = replied("顺丰");
+		procedure.callBack(WUZHONG, old, true, Satisfaction.SATISFIED, Satisfaction.SATISFIED, true);
+		// as V287 leaves an old row: the company's satisfaction unknown, the roll-up recounted
+		jdbc.sql("UPDATE complaint SET company_satisfaction = NULL WHERE id = :id").param("id", old).update();
+		jdbc.sql("DELETE FROM complaint_rollup WHERE month = :month AND region_code = '320506'")
+			.param("month", may.atDay(1))
+			.update();
+		jdbc.sql("""
+				INSERT INTO complaint_rollup (month, region_code, brand_id, brand_name, received, accepted, not_accepted,
+				    closed, withdrawn, valid, transfer_on_time, replied, reply_on_time, answered_in_time, surveyed, satisfied,
+				    compensation)
+				SELECT :month, region_code, brand_id, brand_name, 1, 1, 0, 0, 0, 0, 1, 1, 1, 0, 1, 1, 0 FROM complaint
+				WHERE id = :id""").param("month", may.atDay(1)).param("id", old).update();
+		var totals = figures.totals(WUZHONG, "320506", may, may);
+		assertThat(totals.satisfaction()).isEqualByComparingTo("100.0");
+		assertThat(totals.expressSatisfaction()).isNull();
+		assertThat(totals.postalSatisfaction()).isNull();
+		assertThat(figures.recountTotals(WUZHONG, "320506", may, may).expressSatisfaction()).isNull();
+	}
+
+	@Test
+	void aReachedCallBackNeedsTheCompanysSatisfactionAndOneNotReachedDoesNot() throws Exception {
+		clock.set(LocalDateTime.of(someYear(), 6, 1, 10, 0));
+		long id = replied("顺丰");
+		assertThatThrownBy(() -> procedure.callBack(WUZHONG, id, true, Satisfaction.SATISFIED, null, true))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors()).singleElement()
+				.satisfies(e -> {
+					assertThat(e.field()).isEqualTo("companySatisfaction");
+					assertThat(e.message()).isEqualTo("请选择用户对企业处理的满意度");
+				}));
+		assertThat(queries.get(WUZHONG, id).callbackAttempts()).isZero();
+		// the page's form posts it as the others; without it the form comes back with the field named
+		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
+		var errors = (java.util.List<?>) mvc.perform(post("/complaints/" + id + "/callback").session(staff).with(csrf())
+			.param("reached", "true").param("satisfaction", "SATISFIED").param("companySatisfaction", "")
+			.param("solved", "true")).andExpect(redirectedUrlPattern("/complaints/*")).andReturn().getFlashMap().get("errors");
+		assertThat(errors).singleElement().extracting("field").isEqualTo("companySatisfaction");
+		procedure.callBack(WUZHONG, id, false, null, null, null);
+		mvc.perform(post("/api/v1/complaints/" + id + "/callback").header("Authorization", STAFF_TOKEN)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"reached\": true, \"satisfaction\": \"SATISFIED\", \"companySatisfaction\": \"BASICALLY_SATISFIED\", \"solved\": true}"))
+			.andExpect(status().isOk());
+		ComplaintView c = queries.get(WUZHONG, id);
+		assertThat(c.satisfaction()).isEqualTo(Satisfaction.SATISFIED);
+		assertThat(c.companySatisfaction()).isEqualTo(Satisfaction.BASICALLY_SATISFIED);
+		mvc.perform(get("/complaints/" + id).session(staff))
+			.andExpect(content().string(containsString("对邮政管理部门：满意；对企业：基本满意")));
+	}
+
+	/**
+	 * 调解 is a step in order: not before the company's reply while the reply is not overdue, possible once it is
+	 * overdue and after the reply, never once the complaint is closed — each refusal a 409 in Chinese, nothing saved.
+	 */
+	@Test
+	void mediationComesAfterTheReplyOrItsDueDateAndNotOnceClosed() throws Exception {
+		int year = someYear();
+		clock.set(LocalDateTime.of(year, 3, 2, 10, 0));
+		long id = file("顺丰");
+		assertThatThrownBy(() -> procedure.mediate(WUZHONG, id, MediationResult.FAILED, null, null))
+			.isInstanceOfSatisfying(DomainException.class, ex -> {
+				assertThat(ex.code()).isEqualTo(ErrorCode.ILLEGAL_TRANSITION);
+				assertThat(ex.getMessage()).isEqualTo("申诉当前为“" + ComplaintStatus.RECEIVED.label() + "”，不能调解");
+			});
+		mvc.perform(post("/api/v1/complaints/" + id + "/mediation").header("Authorization", STAFF_TOKEN)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"mediationResult\": \"FAILED\"}"))
+			.andExpect(status().isConflict());
+		procedure.acceptAndTransfer(WUZHONG, id, null, null);
+		LocalDate due = queries.get(WUZHONG, id).stepDue();
+		assertThatThrownBy(() -> procedure.mediate(WUZHONG, id, MediationResult.FAILED, null, null))
+			.isInstanceOfSatisfying(DomainException.class, ex -> {
+				assertThat(ex.code()).isEqualTo(ErrorCode.ILLEGAL_TRANSITION);
+				assertThat(ex.getMessage()).contains("企业尚未答复", "未过", due.toString());
+			});
+		assertThat(queries.get(WUZHONG, id).mediationResult()).isNull();
+
+		// the reply is overdue: the bureau may mediate without it
+		clock.set(due.plusDays(1).atTime(10, 0));
+		procedure.mediate(WUZHONG, id, MediationResult.FAILED, "企业未派人参加", null);
+		assertThat(queries.get(WUZHONG, id).mediationResult()).isEqualTo(MediationResult.FAILED);
+
+		procedure.reply(WUZHONG, id, new ComplaintReply("经查属实", Responsibility.RESPONSIBLE, "赔偿", BigDecimal.ONE, true,
+				true, "客服", "13800000000"));
+		var done = procedure.mediate(WUZHONG, id, MediationResult.SUCCEEDED, "企业赔偿并道歉", new BigDecimal("80"));
+		assertThat(done.message()).endsWith("已记录调解结果（调解成功）");
+		ComplaintView c = queries.get(WUZHONG, id);
+		assertThat(c.mediationResult()).isEqualTo(MediationResult.SUCCEEDED);
+		assertThat(c.mediationRemedy()).isEqualTo("企业赔偿并道歉");
+		assertThat(c.mediationAmount()).isEqualByComparingTo("80");
+		assertThat(c.mediatedOn()).isEqualTo(due.plusDays(1));
+		assertThat(c.status()).as("mediation does not move the procedure").isEqualTo(ComplaintStatus.REPLIED);
+		assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE object_type = 'Complaint' AND object_id = :id"
+				+ " AND action = 'complaint.mediate'").param("id", String.valueOf(id)).query(Long.class).single())
+			.isEqualTo(2);
+
+		// a reply returned for redoing was a reply: the bureau may mediate before the redo is due
+		procedure.returnForRedo(WUZHONG, id, "答复未说明赔偿依据");
+		procedure.mediate(WUZHONG, id, MediationResult.SUCCEEDED, "企业赔偿并道歉", new BigDecimal("90"));
+		assertThat(queries.get(WUZHONG, id).mediationAmount()).isEqualByComparingTo("90");
+		procedure.reply(WUZHONG, id, new ComplaintReply("经查属实", Responsibility.RESPONSIBLE, "赔偿", BigDecimal.ONE, true,
+				true, "客服", "13800000000"));
+		procedure.callBack(WUZHONG, id, true, Satisfaction.SATISFIED, Satisfaction.SATISFIED, true);
+		procedure.close(WUZHONG, id, true, new BigDecimal("80"), null);
+		assertThatThrownBy(() -> procedure.mediate(WUZHONG, id, MediationResult.FAILED, null, null))
+			.isInstanceOfSatisfying(DomainException.class,
+					ex -> assertThat(ex.getMessage()).isEqualTo("申诉当前为“" + ComplaintStatus.CLOSED.label() + "”，不能调解"));
+	}
+
+	@Test
+	void aMediationsFieldsAreCheckedInChineseAndNothingIsSaved() {
+		clock.set(LocalDateTime.of(someYear(), 3, 2, 10, 0));
+		long id = replied("顺丰");
+		assertThat(fieldsRefused(() -> procedure.mediate(WUZHONG, id, null, null, null)))
+			.containsExactly("mediationResult/required/请选择调解结果");
+		assertThat(fieldsRefused(() -> procedure.mediate(WUZHONG, id, MediationResult.SUCCEEDED, " ", null)))
+			.containsExactly("remedy/required/调解约定的处理方式不能为空");
+		assertThat(fieldsRefused(() -> procedure.mediate(WUZHONG, id, MediationResult.FAILED, null, BigDecimal.TEN)))
+			.containsExactly("agreedAmount/not-applicable/调解不成功的，不填写约定赔偿金额");
+		assertThat(fieldsRefused(() -> procedure.mediate(WUZHONG, id, MediationResult.SUCCEEDED, "赔偿", new BigDecimal("-1"))))
+			.containsExactly("agreedAmount/non-negative/约定赔偿金额不能为负数");
+		assertThat(fieldsRefused(() -> procedure.mediate(WUZHONG, id, MediationResult.SUCCEEDED, "赔偿", new BigDecimal("100.01"))))
+			.containsExactly("agreedAmount/over-claim/约定赔偿金额（100.01元）不能超过申诉人的索赔金额（100.00元）");
+		assertThat(queries.get(WUZHONG, id).mediationResult()).isNull();
+	}
+
+	private static java.util.List<String> fieldsRefused(Runnable step) {
+		try {
+			step.run();
+		}
+		catch (InvalidValueException ex) {
+			return ex.fieldErrors().stream().map(e -> e.field() + "/" + e.rule() + "/" + e.message()).toList();
+		}
+		throw new AssertionError("not refused");
+	}
+
+	/**
+	 * Another county's staff do not find the complaint; an enterprise, even the respondent, and a leader may not
+	 * mediate (handlers only); the leader reads the remedy with the personal number in it masked, on the page and the API.
+	 */
+	@Test
+	void onlyTheRegionsHandlersMediateAndALeaderReadsTheRemedyMasked() throws Exception {
+		clock.set(LocalDateTime.of(someYear(), 3, 2, 10, 0));
+		long id = replied("顺丰");
+		assertThatThrownBy(() -> procedure.mediate(DataScope.region("320507"), id, MediationResult.FAILED, null, null))
+			.isInstanceOfSatisfying(DomainException.class, ex -> assertThat(ex.code()).isEqualTo(ErrorCode.NOT_FOUND));
+		String body = "{\"mediationResult\": \"SUCCEEDED\", \"remedy\": \"赔偿，联系13912345678\", \"agreedAmount\": 50}";
+		// the respondent enterprise and a leader are no handlers; another county's staff do not find it
+		for (String token : new String[] { "Bearer demo-sf-wz-token", "Bearer demo-sz-leader-token" }) {
+			mvc.perform(post("/api/v1/complaints/" + id + "/mediation").header("Authorization", token)
+				.contentType(MediaType.APPLICATION_JSON).content(body))
+				.andExpect(status().isForbidden());
+		}
+		mvc.perform(post("/api/v1/complaints/" + id + "/mediation").header("Authorization", "Bearer demo-xc-staff-token")
+			.contentType(MediaType.APPLICATION_JSON).content(body))
+			.andExpect(status().isNotFound());
+		mvc.perform(post("/complaints/" + id + "/mediate").session(SignIn.session(mvc, "sz.leader")).with(csrf())
+			.param("mediationResult", "FAILED")).andExpect(status().isForbidden());
+		assertThat(queries.get(WUZHONG, id).mediationResult()).isNull();
+
+		mvc.perform(post("/complaints/" + id + "/mediate").session(SignIn.session(mvc, "wz.staff")).with(csrf())
+			.param("mediationResult", "SUCCEEDED").param("remedy", "赔偿，联系13912345678").param("agreedAmount", "50"))
+			.andExpect(redirectedUrlPattern("/complaints/*"));
+		mvc.perform(get("/complaints/" + id).session(SignIn.session(mvc, "wz.staff")))
+			.andExpect(content().string(containsString("调解成功")))
+			.andExpect(content().string(containsString("约定赔偿金额：50.00元")));
+		mvc.perform(get("/api/v1/complaints/" + id).header("Authorization", "Bearer demo-sz-leader-token"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.mediationResult").value("SUCCEEDED"))
+			.andExpect(jsonPath("$.mediationAmount").value(50))
+			.andExpect(jsonPath("$.mediationRemedy").value(not(containsString("13912345678"))));
+		mvc.perform(get("/complaints/" + id).session(SignIn.session(mvc, "sz.leader")))
+			.andExpect(content().string(containsString("调解成功")))
+			.andExpect(content().string(not(containsString("13912345678"))));
+	}
+}
