@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 @Component
 class PasswordChecks {
 
-	/** The claims under way, as {@link PasswordGuesses#pause} weighs them beside the failures logged. */
+	/** The claims under way, as {@link PasswordGuesses#claim} weighs them beside the failures logged. */
 	record UnderWay(long accountFromAddress, long fromAddress, long account) {
 	}
 

@@ -39,7 +39,7 @@ import org.youguan.org.UserDirectory;
  * nothing: retrying neither extends a pause nor adds to the address's count. A sign-in to a disabled account is
  * logged {@link SignInLog.Result#DISABLED} and counts for the address only ({@code address-max-failures}).
  *
- * <p>Claim first, then check ({@link #checking}): a password is checked only after its check has claimed a place
+ * <p>Claim first, then check ({@link #claim}): a password is checked only after its check has claimed a place
  * ({@link PasswordChecks}) under a transaction lock of the account and of the address, and the limits count the checks
  * under way beside the failures logged — parallel wrong passwords (a burst of requests at once) cannot all pass a limit
  * they would pass one by one; at most {@code max-failures} of them reach the password check. The claim is dropped when

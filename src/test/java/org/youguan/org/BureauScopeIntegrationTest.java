@@ -1,5 +1,7 @@
 package org.youguan.org;
 
+import java.util.UUID;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -85,6 +87,24 @@ class BureauScopeIntegrationTest {
 			.isEqualTo(403);
 		assertThat(create(countyBureauAdmin, "张家港市第二邮政管理局", BureauLevel.COUNTY, "320582", city).getStatus())
 			.isEqualTo(403);
+	}
+
+	/** A department is created in the caller's own bureau or one below it; a sibling's or the parent's is refused (403). */
+	@Test
+	void aCountysAdministratorCreatesNoDepartmentOfASiblingOrTheParent() throws Exception {
+		for (Role role : new Role[] { Role.BUREAU_ADMIN, Role.SYSTEM_ADMIN }) {
+			MockHttpSession county = admin("320583", role);
+			String name = "越级处" + UUID.randomUUID().toString().substring(0, 4);
+			for (String region : new String[] { "3205", "320582" }) {
+				MockHttpServletResponse refused = mvc.perform(post("/admin/departments/new").session(county).with(csrf())
+					.param("bureauId", Long.toString(id(region))).param("name", name)).andReturn().getResponse();
+				assertThat(refused.getStatus()).as(role + " " + region).isEqualTo(403);
+				assertThat(refused.getContentAsString()).contains("不在您的管辖范围内");
+			}
+			assertThat(mvc.perform(post("/admin/departments/new").session(county).with(csrf())
+				.param("bureauId", Long.toString(id("320583"))).param("name", name)).andReturn().getResponse().getStatus())
+				.as("its own bureau's").isEqualTo(302);
+		}
 	}
 
 	@Test
