@@ -1,5 +1,6 @@
 package org.youguan.org;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -113,7 +114,13 @@ class BureauController {
 		model.addAttribute("form", data);
 		model.addAttribute("bureauId", id);
 		model.addAttribute("levels", BureauLevel.values());
-		model.addAttribute("parents", bureaus.all(scope).stream().filter(b -> id == null || b.id() != id).toList());
+		List<BureauView> parents = new ArrayList<>(bureaus.all(scope).stream().filter(b -> id == null || b.id() != id).toList());
+		// the caller's own bureau keeps its parent above the caller's scope, which it may not change: shown, so kept
+		Long parentNow = id == null ? null : bureaus.get(scope, id).parentId();
+		if (parentNow != null && parents.stream().noneMatch(p -> p.id() == parentNow)) {
+			bureaus.find(DataScope.all(), parentNow).ifPresent(p -> parents.add(0, p));
+		}
+		model.addAttribute("parents", parents);
 		return "org/bureau-form";
 	}
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.PageQuery;
@@ -25,7 +27,11 @@ import org.youguan.region.Regions;
 import org.youguan.kernel.Rows;
 
 /**
- * Bureaus: listed and read within the caller's scope, created and edited by administrators.
+ * Bureaus: listed and read within the caller's scope, created and edited by administrators — nobody manages above their
+ * own rights: a caller creates bureaus only below its own bureau's region (a county's administrator none, a city's its
+ * counties'), never a sibling, a parent or one elsewhere (403, {@link AccessRefusedException}); it edits its own bureau's
+ * name and contacts and those of the bureaus below it, hangs a bureau only under its own bureau or one below it, and
+ * never moves its own bureau under another parent (the bureau above decides that).
  */
 @Service
 public class Bureaus {
@@ -201,19 +207,47 @@ public class Bureaus {
 		if (region != null && data.level() != null) {
 			v.require("regionCode", region.value().length() == data.level().regionCodeLength(), "level-match",
 					data.level().label() + "应对应" + data.level().regionCodeLength() + "位行政区划代码");
-			scope.requireWithin(v, "regionCode", region.value(), "行政区划");
+		}
+		if (region != null && selfId == null) {
+			requireBelow(scope, region.value());
 		}
 		if (data.level() != null && data.level() != BureauLevel.NATIONAL && region != null) {
 			v.require("parentId", data.parentId() != null || !hasEnclosingBureau(region), "required", "请选择上级机构");
 		}
+		Long parentNow = selfId == null ? null : bureaus.findById(selfId).map(Bureau::parentId).orElse(null);
+		boolean parentChanged = selfId == null || !Objects.equals(parentNow, data.parentId());
+		if (parentChanged && selfId != null && region != null && isOwn(scope, region.value())) {
+			throw new AccessRefusedException("parentId", "不能更改本机构的上级机构：机构的隶属关系只能由上级机构的管理员调整");
+		}
 		if (data.parentId() != null && region != null) {
 			Optional<Bureau> parent = bureaus.findById(data.parentId());
+			// the parent an edit keeps may lie above the caller (its own bureau's); a parent chosen must be in its scope
+			parent.filter(p -> parentChanged && !scope.containsRegion(p.regionCode())).ifPresent(p -> {
+					throw new AccessRefusedException("parentId", "上级机构“" + p.name() + "”不在您的管辖范围内：只能选择本机构或其下级机构");
+				});
 			v.require("parentId", parent.isPresent() && !data.parentId().equals(selfId), "exists", "上级机构不存在");
 			parent.ifPresent(p -> v.require("parentId", RegionCode.of(p.regionCode()).contains(region)
 					&& p.regionCode().length() < region.value().length(), "contains",
 					"上级机构的辖区应包含本机构的行政区划"));
 		}
 		v.throwIfInvalid();
+	}
+
+	/**
+	 * Refuses (403 on {@code regionCode}) a new bureau that is not strictly below the caller's own region: a sibling,
+	 * a parent, the caller's own region again or a region elsewhere. The national scope ({@link DataScope#all}) holds
+	 * every region below it.
+	 */
+	private static void requireBelow(DataScope scope, String region) {
+		if (!scope.containsRegion(region) || isOwn(scope, region)) {
+			throw new AccessRefusedException("regionCode", "行政区划" + region + "不在您的管辖范围内：只能新建本机构辖区以下的机构，"
+					+ "不能新建同级、上级或辖区以外的机构");
+		}
+	}
+
+	/** Whether {@code region} is the caller's own bureau's region (its scope's prefix). */
+	private static boolean isOwn(DataScope scope, String region) {
+		return scope.kind() == DataScope.Kind.REGION ? scope.regionPrefix().equals(region) : "0".equals(region);
 	}
 
 	/** Whether a bureau above this region exists (then a new bureau must name its parent). */

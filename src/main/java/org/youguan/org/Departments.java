@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.Listing;
@@ -90,9 +91,18 @@ public class Departments {
 		return find(scope, id).orElseThrow(() -> DomainException.notFound("处室", id));
 	}
 
+	/**
+	 * Creates a department of a bureau in the caller's scope (its own bureau or one below it).
+	 * @throws AccessRefusedException 403 on {@code bureauId} for a bureau outside the caller's scope (a sibling, a
+	 *         parent): nobody manages above their own rights
+	 * @throws DomainException 404 for no such bureau; 400 for the field errors; 409 for a name the bureau already has
+	 */
 	@Transactional
 	public long create(DataScope scope, long bureauId, String name, String duties, int sortOrder) {
-		Bureau bureau = bureaus.load(scope, bureauId);
+		Bureau bureau = bureaus.load(DataScope.all(), bureauId);
+		if (!scope.containsRegion(bureau.regionCode())) {
+			throw new AccessRefusedException("bureauId", "所属机构“" + bureau.name() + "”不在您的管辖范围内：只能为本机构及其下级机构新建处室");
+		}
 		// the duties are free text: stored as every free text is (Text.freeText), the name is held to the name rule
 		duties = Text.blankToNull(Text.freeText(duties));
 		validate(name, duties);

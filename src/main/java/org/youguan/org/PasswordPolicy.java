@@ -115,6 +115,24 @@ public final class PasswordPolicy {
 	 * not-username, max-length, invisible-character, common; guessable only when it breaks no other rule)
 	 */
 	public static void check(String field, String username, List<String> accountWords, String password) {
+		check(field, username, null, accountWords, password);
+	}
+
+	/**
+	 * Checks a new password and reports every rule it breaks at once, refusing also the person's own name in pinyin
+	 * ({@code not-name}: 李四's "Lisi@2026!!", 张三's "ZhangSan#2026" or "sanzhang…", surname and given name in either
+	 * order, any case, separators ignored; {@link PinyinWords#fullNames}) — the first thing a guesser who knows the
+	 * account tries, however many symbols and digits follow it.
+	 * @param field the form field the errors are reported on
+	 * @param username the account's user name (null when unknown)
+	 * @param personName the account's person's name as registered (显示名称, e.g. 李四), or null
+	 * @param accountWords the account's own words a guesser would try ({@link #accountWords})
+	 * @param password the candidate password
+	 * @throws InvalidValueException with one field error per broken rule (min-length, character-classes,
+	 * not-username, not-name, max-length, invisible-character, common; guessable only when it breaks no other rule)
+	 */
+	public static void check(String field, String username, String personName, List<String> accountWords,
+			String password) {
 		List<FieldError> errors = new ArrayList<>();
 		if (password == null || password.length() < MIN_LENGTH) {
 			errors.add(refusal(field, "min-length", MIN_LENGTH));
@@ -124,6 +142,9 @@ public final class PasswordPolicy {
 		}
 		if (password != null && containsUsername(password, username)) {
 			errors.add(refusal(field, "not-username"));
+		}
+		if (password != null && containsPersonName(password, personName)) {
+			errors.add(refusal(field, "not-name"));
 		}
 		if (password != null && password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
 			errors.add(refusal(field, "max-length", MAX_BYTES));
@@ -558,6 +579,16 @@ public final class PasswordPolicy {
 			return p.equals(u);
 		}
 		return p.contains(u) || p.contains(new StringBuilder(u).reverse());
+	}
+
+	/** Whether the password, lower-cased and without separators ("Li.Si", "zhang_san"), holds the name's pinyin. */
+	private static boolean containsPersonName(String password, String personName) {
+		List<String> spellings = PinyinWords.fullNames(personName);
+		if (spellings.isEmpty()) {
+			return false;
+		}
+		String p = password.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
+		return spellings.stream().anyMatch(p::contains);
 	}
 
 	static int classes(String password) {

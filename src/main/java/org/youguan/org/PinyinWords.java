@@ -122,6 +122,38 @@ final class PinyinWords {
 		return List.copyOf(words);
 	}
 
+	/**
+	 * A person's full name in pinyin as a password would hold it: surname then given name and given name then surname,
+	 * syllables joined, lower case, without tones (ICU's reading and the reading in names, {@link #pinyin}): 李四 →
+	 * lisi, sili; 张三 → zhangsan, sanzhang. A name of three or four 汉字 is also split after its second character, for a
+	 * two-character surname (欧阳修 → ouyangxiu, xiuouyang). Nothing for a name that is not two to four 汉字, and no
+	 * spelling shorter than four letters (it would be found inside everyday words).
+	 * @param name the person's name as registered (display name), may be null
+	 * @return the spellings, most usual first
+	 */
+	static List<String> fullNames(String name) {
+		if (name == null || Text.isBlank(name)) {
+			return List.of();
+		}
+		String n = Text.strip(name);
+		int chars = n.codePointCount(0, n.length());
+		if (chars < 2 || chars > 4 || !n.codePoints().allMatch(PinyinWords::han)) {
+			return List.of();
+		}
+		Set<String> spellings = new LinkedHashSet<>();
+		for (int surnameChars = 1; surnameChars <= Math.min(2, chars - 1); surnameChars++) {
+			int split = n.offsetByCodePoints(0, surnameChars);
+			for (String surname : pinyin(n.substring(0, split))) {
+				for (String given : pinyin(n.substring(split))) {
+					spellings.add(surname + given);
+					spellings.add(given + surname);
+				}
+			}
+		}
+		spellings.removeIf(s -> s.length() < 4);
+		return List.copyOf(spellings);
+	}
+
 	/** An enterprise's name as written and in pinyin, whole and without its company form (有限公司, 分公司 …). */
 	static List<String> enterprise(String name) {
 		if (name == null || Text.isBlank(name)) {

@@ -118,6 +118,11 @@ class UserAccount {
 		}
 	}
 
+	/** The consecutive failures counting towards the lock at {@code now}: none once a lock has run out. */
+	int failuresTowardsLock(Instant now) {
+		return lockedUntil != null && lockedUntil.isBefore(now) ? 0 : failedAttempts;
+	}
+
 	void recordSuccessfulSignIn(Instant now) {
 		failedAttempts = 0;
 		lockedUntil = null;

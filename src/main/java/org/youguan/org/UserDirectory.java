@@ -77,6 +77,16 @@ public class UserDirectory {
 		}).orElse(false);
 	}
 
+	/**
+	 * The consecutive wrong passwords that count towards the account's lock now (its lock after
+	 * {@code account-max-failures}, {@link #recordFailedSignIn}): none once a lock has run out, as the next failure starts
+	 * counting again; 0 for an unknown account.
+	 * @param userId the account
+	 */
+	public int failuresTowardsLock(long userId) {
+		return users.findById(userId).map(u -> u.failuresTowardsLock(clock.instant())).orElse(0);
+	}
+
 	@Transactional
 	public void recordSuccessfulSignIn(String username) {
 		users.findByUsername(username).ifPresent(u -> {

@@ -190,7 +190,7 @@ public class Users {
 					? enterprises.regionOf(Text.strip(data.enterpriseCreditCode())).orElse(null)
 					: data.bureauId() == null ? null
 							: bureaus.find(DataScope.all(), data.bureauId()).map(BureauView::regionCode).orElse(null);
-			PasswordPolicy.check("password", data.username(),
+			PasswordPolicy.check("password", data.username(), data.displayName(),
 					accountWords(data.displayName(), region, data.kind(), data.enterpriseCreditCode()), password);
 		}
 		return provision(DataScope.all(), null, data, password, mustChangePassword, demo);
@@ -385,7 +385,7 @@ public class Users {
 	@Transactional
 	public void changeOwnPassword(CurrentUser actor, String currentPassword, String newPassword) {
 		UserAccount user = ownAccount(actor, currentPassword);
-		PasswordPolicy.check("newPassword", user.username(),
+		PasswordPolicy.check("newPassword", user.username(), user.displayName(),
 				accountWords(user.displayName(), user.regionCode(), user.kind(), user.enterpriseCreditCode()), newPassword);
 		if (encoder.matches(newPassword, user.passwordHash())) {
 			throw new InvalidValueException("newPassword", "changed", PasswordPolicy.message("changed"));

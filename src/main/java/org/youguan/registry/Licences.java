@@ -315,7 +315,7 @@ public class Licences {
 
 	/**
 	 * Refuses a registrar who registers no licence of any scope (a city or county bureau; 403).
-	 * @throws AccessRefusedException unless a provincial bureau, 国家邮政局 or a system administrator
+	 * @throws AccessRefusedException unless a provincial bureau, 国家邮政局 or the installation's administrator ({@link Registrar})
 	 */
 	public static void requireRecorder(Registrar by) {
 		if (!by.recordsAny()) {
@@ -356,7 +356,7 @@ public class Licences {
 	}
 
 	/**
-	 * Records a licence issued by a bureau, entered by its issuing authority or a system administrator (邮政法(2015)
+	 * Records a licence issued by a bureau, entered by its issuing authority or the installation's administrator (邮政法(2015)
 	 * art.52). Without an expiry date it runs for the statutory validity ({@link StatutoryRule#LICENCE_VALIDITY}, 5
 	 * years) from issue, ending the day before the anniversary; a longer one, an issuer other than the scope's, or a
 	 * second licence in force of the holder is refused ({@link #check}).
@@ -664,7 +664,7 @@ public class Licences {
 
 	/**
 	 * Corrects a licence record entered wrongly (number, scope, issuer, dates — all of it the licence's legal content);
-	 * the holder stays the same. Only the licence's issuing authority or a system administrator corrects it (邮政法(2015)
+	 * the holder stays the same. Only the licence's issuing authority or the installation's administrator corrects it (邮政法(2015)
 	 * art.52), and to a scope of the other issuing level nobody but the authority of both ({@link Registrar#corrects},
 	 * rule {@code issuing-level}: the level decides who cancels and revokes it); the corrected record meets the rules of a
 	 * new one ({@link #check}), its term only when its dates change (a renewed licence runs on from its first issue).
@@ -704,7 +704,7 @@ public class Licences {
 	}
 
 	/**
-	 * Refuses anyone but licence {@code l}'s issuing authority or a system administrator, and a licence cancelled or
+	 * Refuses anyone but licence {@code l}'s issuing authority or the installation's administrator, and a licence cancelled or
 	 * revoked, as {@link #correct} does (the correction form).
 	 * @throws AccessRefusedException (403) naming the issuing authority
 	 * @throws DomainException 409 for a licence cancelled or revoked
@@ -717,7 +717,7 @@ public class Licences {
 		}
 	}
 
-	/** Refuses (403) anyone but the issuing authority of a licence of {@code scope} held in {@code holderRegion}, or a system administrator. */
+	/** Refuses (403) anyone but the issuing authority of a licence of {@code scope} held in {@code holderRegion}, or the installation's administrator. */
 	private static void requireCorrector(Registrar by, LicenceScope scope, String holderRegion) {
 		if (!by.records(scope, holderRegion)) {
 			throw new AccessRefusedException(IssuingAuthority.whoFor(scope) + "颁发，其登记信息（编号、业务范围、发证机关、日期）只能由发证机关更正（"

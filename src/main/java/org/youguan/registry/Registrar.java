@@ -2,25 +2,32 @@ package org.youguan.registry;
 
 import java.util.Arrays;
 
+import org.youguan.kernel.DataScope;
 import org.youguan.org.BureauLevel;
 import org.youguan.org.CurrentUser;
+import org.youguan.org.InstallationAdmins;
 
 /**
  * Who records, corrects, cancels or revokes a licence in the registry, as far as the law asks: the bureau's level and
- * region (邮政法(2015) art.52: only the issuing authority, {@link IssuingAuthority}, may), and whether a system
- * administrator, who may also register and correct a licence of any scope (the national licence book, records entered
- * wrongly) but never moves one to the other issuing level ({@link #corrects}), nor cancels or revokes one not issued at
- * its own bureau's level.
+ * region (邮政法(2015) art.52: only the issuing authority, {@link IssuingAuthority}, may), and whether the installation's
+ * administrator (a 系统管理员 of the top-level bureau, {@link InstallationAdmins}), who may also register and correct a
+ * licence of any scope held within its region (the national licence book, records entered wrongly) but never moves one
+ * to the other issuing level ({@link #corrects}), nor cancels or revokes one not issued at its own bureau's level.
+ * Nobody manages above their own rights: a 系统管理员 of any other bureau (a city's, a county's) is a registrar of its
+ * bureau's level and region like everyone there — a county's records no licence at all.
  *
  * @param level the bureau's level, null for a user without a bureau
  * @param regionCode the bureau's region ({@code 0} national), null for a user without a bureau
- * @param systemAdmin whether a system administrator
+ * @param installationAdmin whether the installation's administrator (a 系统管理员 of the bureau without a parent)
  */
-public record Registrar(BureauLevel level, String regionCode, boolean systemAdmin) {
+public record Registrar(BureauLevel level, String regionCode, boolean installationAdmin) {
 
-	/** The registrar a signed-in user is. */
-	public static Registrar of(CurrentUser user) {
-		return new Registrar(user.bureauLevel(), user.regionCode(), user.systemAdmin());
+	/**
+	 * The registrar a signed-in user is.
+	 * @param admins who administers the installation (read from the bureau's current parent at each call)
+	 */
+	public static Registrar of(CurrentUser user, InstallationAdmins admins) {
+		return new Registrar(user.bureauLevel(), user.regionCode(), admins.holds(user));
 	}
 
 	/** The platform itself recording what it is told (demo data, a decision heard as an event): a national system user. */
@@ -40,10 +47,11 @@ public record Registrar(BureauLevel level, String regionCode, boolean systemAdmi
 
 	/**
 	 * Whether this registrar records and corrects licences of {@code scope} held in {@code holderRegion}: the issuing
-	 * authority, or a system administrator.
+	 * authority, or the installation's administrator for a holder within its region.
 	 */
 	public boolean records(LicenceScope scope, String holderRegion) {
-		return systemAdmin || issues(scope, holderRegion);
+		return issues(scope, holderRegion)
+				|| installationAdmin && regionCode != null && DataScope.region(regionCode).containsRegion(holderRegion);
 	}
 
 	/**
@@ -67,9 +75,12 @@ public record Registrar(BureauLevel level, String regionCode, boolean systemAdmi
 		return Arrays.stream(IssuingAuthority.values()).anyMatch(a -> a.bureauLevel() == level);
 	}
 
-	/** Whether this registrar records licences of some scope: a provincial bureau, 国家邮政局 or a system administrator. */
+	/**
+	 * Whether this registrar records licences of some scope: a provincial bureau, 国家邮政局 or the installation's
+	 * administrator — never a city's or county's bureau, its 系统管理员 included.
+	 */
 	public boolean recordsAny() {
-		return systemAdmin || issuingLevel();
+		return installationAdmin || issuingLevel();
 	}
 
 	/** How the registrar is named in a refusal: "本局（县（区）局）". */

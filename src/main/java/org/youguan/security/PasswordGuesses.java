@@ -1,6 +1,7 @@
 package org.youguan.security;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -8,6 +9,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.youguan.audit.SignInLog;
@@ -15,6 +17,7 @@ import org.youguan.kernel.DomainException;
 import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.TransactionLocks;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.UserDirectory;
 
@@ -35,6 +38,12 @@ import org.youguan.org.UserDirectory;
  * A password refused unchecked during a pause or a lock is logged {@link SignInLog.Result#BLOCKED} and counts for
  * nothing: retrying neither extends a pause nor adds to the address's count. A sign-in to a disabled account is
  * logged {@link SignInLog.Result#DISABLED} and counts for the address only ({@code address-max-failures}).
+ *
+ * <p>Claim first, then check ({@link #claim}): a password is checked only after its check has claimed a place
+ * ({@link PasswordChecks}) under a transaction lock of the account and of the address, and the limits count the checks
+ * under way beside the failures logged — parallel wrong passwords (a burst of requests at once) cannot all pass a limit
+ * they would pass one by one; at most {@code max-failures} of them reach the password check. The claim is dropped when
+ * the check is over, its failure logged by then.
  */
 @Component
 class PasswordGuesses {
@@ -54,33 +63,98 @@ class PasswordGuesses {
 
 	private final Clock clock;
 
+	private final PasswordChecks checks;
+
+	private final JdbcClient jdbc;
+
 	PasswordGuesses(SignInLog signIns, UserDirectory directory, SecuritySettings settings, TransactionTemplate tx,
-			Clock clock) {
+			Clock clock, PasswordChecks checks, JdbcClient jdbc) {
 		this.signIns = signIns;
 		this.directory = directory;
 		this.settings = settings;
 		this.tx = tx;
 		this.clock = clock;
+		this.checks = checks;
+		this.jdbc = jdbc;
 	}
 
 	/**
-	 * Why a password for the account may not be checked from this address now, if it may not.
+	 * The outcome of {@link #claim}: the pause's reason when the password may not be checked, else the claim its check
+	 * holds until {@link #release}.
+	 */
+	record Claim(String refusal, Long id) {
+
+		Optional<String> pause() {
+			return Optional.ofNullable(refusal);
+		}
+	}
+
+	/**
+	 * Claims the check of a password for the account from this address, or refuses it: under a transaction lock of the
+	 * account, then of the address, the failures logged and the checks under way are weighed ({@link #pause}) and, when
+	 * the password may be checked, the check is counted as under way before the lock is let go. Release the claim
+	 * ({@link #release}) once the check is over and its failure, if any, is logged.
+	 *
+	 * @param userId the account (null: none typed, or a name no account has)
+	 * @param address the client address
+	 * @return the refusal's reason for the sign-in log, or the claim
+	 */
+	Claim claim(Long userId, String address) {
+		return tx.execute(s -> {
+			// always the account first, then the address: two checks never wait on each other's locks crosswise
+			if (userId != null) {
+				TransactionLocks.hold(jdbc, accountLock(userId));
+			}
+			TransactionLocks.hold(jdbc, "signin-check:address:" + address);
+			Optional<String> reason = pause(userId, address);
+			return reason.isPresent() ? new Claim(reason.get(), null)
+					: new Claim(null, checks.claim(userId, address, clock.instant().minus(settings.lockPeriod())));
+		});
+	}
+
+	/** Ends a check {@link #claim} let through (nothing for a refused one): it no longer counts as under way. */
+	void release(Claim claim) {
+		if (claim != null && claim.id() != null) {
+			checks.release(claim.id());
+		}
+	}
+
+	/**
+	 * Why a password for the account may not be checked from this address now, if it may not: the failures logged
+	 * within the lock period and the checks under way ({@link PasswordChecks}) against {@code address-max-failures},
+	 * {@code max-failures} and, for the account from all addresses, {@code account-max-failures}. Weighed under
+	 * {@link #claim}'s locks.
 	 *
 	 * @param userId the account (null: none typed, or a name no account has)
 	 * @param address the client address
 	 * @return the pause's reason for the sign-in log, or empty when the password may be checked
 	 */
-	Optional<String> pause(Long userId, String address) {
-		SignInLog.RecentFailures failures = signIns.recentFailures(userId, address,
-				clock.instant().minus(settings.lockPeriod()));
+	private Optional<String> pause(Long userId, String address) {
+		Instant since = clock.instant().minus(settings.lockPeriod());
+		SignInLog.RecentFailures failures = signIns.recentFailures(userId, address, since);
+		PasswordChecks.UnderWay underWay = checks.underWay(userId, address, since);
 		long minutes = settings.lockPeriod().toMinutes();
-		if (failures.fromAddress() >= settings.addressMaxFailures()) {
-			return Optional.of("该地址" + minutes + "分钟内登录失败" + failures.fromAddress() + "次，暂停该地址登录");
+		long fromAddress = failures.fromAddress() + underWay.fromAddress();
+		if (fromAddress >= settings.addressMaxFailures()) {
+			return Optional.of("该地址" + minutes + "分钟内登录失败" + failures.fromAddress() + "次"
+					+ (underWay.fromAddress() > 0 ? "（另有" + underWay.fromAddress() + "次正在验证）" : "") + "，暂停该地址登录");
 		}
-		if (failures.accountFromAddress() >= settings.maxFailures()) {
-			return Optional.of("该地址连续失败" + settings.maxFailures() + "次，暂停该账号从此地址登录" + minutes + "分钟");
+		if (failures.accountFromAddress() + underWay.accountFromAddress() >= settings.maxFailures()) {
+			return Optional.of("该地址连续失败" + settings.maxFailures() + "次"
+					+ (underWay.accountFromAddress() > 0 ? "（含正在验证的" + underWay.accountFromAddress() + "次）" : "")
+					+ "，暂停该账号从此地址登录" + minutes + "分钟");
+		}
+		if (userId != null && underWay.account() > 0
+				&& directory.failuresTowardsLock(userId) + underWay.account() >= settings.accountMaxFailures()) {
+			return Optional.of("账号连续失败次数连同正在验证的" + underWay.account() + "次已达" + settings.accountMaxFailures()
+					+ "次，暂停验证");
 		}
 		return Optional.empty();
+	}
+
+	/** The lock that orders the checks and the failure counts of one account. */
+	private static String accountLock(long userId) {
+		return "signin-check:account:" + userId;
 	}
 
 	/**
@@ -91,14 +165,28 @@ class PasswordGuesses {
 	 * @param reason the sign-in log's reason (密码错误, 确认当前密码错误)
 	 */
 	void wrongPassword(CurrentUser user, String typedName, String reason) {
-		boolean lockedNow = Boolean.TRUE.equals(tx.execute(s -> directory.recordFailedSignIn(user.getUsername(),
-				settings.accountMaxFailures(), settings.lockPeriod())));
+		// under the account's lock: parallel failures of one account each count (none lost to a concurrent update)
+		boolean lockedNow = Boolean.TRUE.equals(tx.execute(s -> {
+			TransactionLocks.hold(jdbc, accountLock(user.id()));
+			return directory.recordFailedSignIn(user.getUsername(), settings.accountMaxFailures(), settings.lockPeriod());
+		}));
 		signIns.recordKnown(typedName, user.id(), user.auditName(), user.regionCode(), SignInLog.Result.FAILURE,
 				reason + (lockedNow ? "，连续失败" + settings.accountMaxFailures() + "次，账号锁定"
 						+ settings.lockPeriod().toMinutes() + "分钟" : ""));
 		if (lockedNow) {
 			log.warn("Account {} locked after {} failed password checks", user.getUsername(), settings.accountMaxFailures());
 		}
+	}
+
+	/**
+	 * Records a right password for the account (its consecutive failures start again), under the account's lock as
+	 * {@link #wrongPassword} counts a wrong one, so a success and a failure at once do not overwrite each other.
+	 */
+	void rightPassword(CurrentUser user) {
+		tx.executeWithoutResult(s -> {
+			TransactionLocks.hold(jdbc, accountLock(user.id()));
+			directory.recordSuccessfulSignIn(user.getUsername());
+		});
 	}
 
 	/**
@@ -115,9 +203,9 @@ class PasswordGuesses {
 	 */
 	<T> T checkingCurrentPassword(CurrentUser user, String address, Supplier<T> step) {
 		// the lock as it stands now, not as the session's principal saw it at sign-in
-		Optional<String> refusal = directory.principal(user.id()).filter(u -> !u.isAccountNonLocked())
-			.map(u -> "账号已锁定")
-			.or(() -> pause(user.id(), address));
+		Optional<String> locked = directory.principal(user.id()).filter(u -> !u.isAccountNonLocked()).map(u -> "账号已锁定");
+		Claim claim = locked.isPresent() ? null : claim(user.id(), address);
+		Optional<String> refusal = locked.or(() -> claim.pause());
 		if (refusal.isPresent()) {
 			signIns.recordKnown(user.getUsername(), user.id(), user.auditName(), user.regionCode(),
 					SignInLog.Result.BLOCKED, "确认当前密码：" + refusal.get());
@@ -133,6 +221,9 @@ class PasswordGuesses {
 				wrongPassword(user, user.getUsername(), WRONG_CURRENT_PASSWORD);
 			}
 			throw ex;
+		}
+		finally {
+			release(claim);
 		}
 	}
 }

@@ -10,7 +10,6 @@ import org.springframework.security.authentication.event.AuthenticationSuccessEv
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.youguan.audit.SignInLog;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.UserDirectory;
@@ -30,14 +29,11 @@ class SignInEvents {
 
 	private final SignInLog signIns;
 
-	private final TransactionTemplate tx;
-
 	private final PasswordGuesses guesses;
 
-	SignInEvents(UserDirectory directory, SignInLog signIns, TransactionTemplate tx, PasswordGuesses guesses) {
+	SignInEvents(UserDirectory directory, SignInLog signIns, PasswordGuesses guesses) {
 		this.directory = directory;
 		this.signIns = signIns;
-		this.tx = tx;
 		this.guesses = guesses;
 	}
 
@@ -47,7 +43,7 @@ class SignInEvents {
 				|| !(event.getAuthentication().getPrincipal() instanceof CurrentUser user)) {
 			return;
 		}
-		tx.executeWithoutResult(s -> directory.recordSuccessfulSignIn(user.getUsername()));
+		guesses.rightPassword(user);
 		signIns.recordKnown(user.getUsername(), user.id(), user.auditName(), user.regionCode(), SignInLog.Result.SUCCESS,
 				null);
 	}

@@ -19,7 +19,9 @@ import org.youguan.kernel.RequestPath;
 
 /**
  * Refuses a form sign-in before its password is checked while its account is paused at its client address or the
- * address is paused altogether ({@link PasswordGuesses#pause}; {@code youguan.security.*}, see {@link SecuritySettings}):
+ * address is paused altogether, the checks under way counted with the failures ({@link PasswordGuesses#claim}: claimed
+ * before the check, released after it, so a burst of parallel sign-ins passes no limit; {@code youguan.security.*},
+ * see {@link SecuritySettings}):
  * <ul>
  * <li>{@code max-failures} (5) wrong passwords for one account <em>from one address</em> stop that address signing in
  * to that account — the account's owner at another address is not stopped by someone else's guesses;
@@ -64,9 +66,16 @@ final class SignInThrottle extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		String name = UserDirectory.typedName(request.getParameter("username"));
 		Optional<CurrentUser> user = name.isEmpty() ? Optional.empty() : directory.principal(name);
-		String reason = guesses.pause(user.map(CurrentUser::id).orElse(null), request.getRemoteAddr()).orElse(null);
+		PasswordGuesses.Claim claim = guesses.claim(user.map(CurrentUser::id).orElse(null), request.getRemoteAddr());
+		String reason = claim.refusal();
 		if (reason == null) {
-			chain.doFilter(request, response);
+			// the check counts as under way until it is over, its failure logged (SignInEvents) by then
+			try {
+				chain.doFilter(request, response);
+			}
+			finally {
+				guesses.release(claim);
+			}
 			return;
 		}
 		if (user.isPresent()) {

@@ -11,7 +11,7 @@ import org.youguan.org.SignInPauses;
 /**
  * Which accounts the sign-in throttle pauses at some client address ({@code max-failures} wrong passwords from one
  * address within the lock period, since the account's last success there and its last 解除锁定; see
- * {@link PasswordGuesses#pause}), for the organisation module's 解除锁定, which lifts those pauses.
+ * {@link PasswordGuesses#claim}), for the organisation module's 解除锁定, which lifts those pauses.
  */
 @Component
 class ThrottlePauses implements SignInPauses {

@@ -76,9 +76,8 @@ class GuessablePasswordIntegrationTest {
 		users.provision(staff(name), PASSWORD, false, false);
 		CurrentUser me = directory.principal(name).orElseThrow();
 		String bare = name.replace(".", "");
-		// 陈吴中 → chenwuzhong; wz.xxxxxx → wzxxxxxx; 郭巷街道, a street of the bureau's 吴中区 → guoxiang
-		List<String> own = List.of("Chenwuzhong@1", Character.toUpperCase(bare.charAt(0)) + bare.substring(1) + "@2026",
-				"Guoxiang#2026");
+		// wz.xxxxxx → wzxxxxxx; 郭巷街道, a street of the bureau's 吴中区 → guoxiang (陈吴中 → chenwuzhong: not-name, below)
+		List<String> own = List.of(Character.toUpperCase(bare.charAt(0)) + bare.substring(1) + "@2026", "Guoxiang#2026");
 		for (String password : PLACES_AND_BRANDS) {
 			assertThat(rules(() -> users.changeOwnPassword(me, PASSWORD, password))).as(password)
 				.containsExactly("guessable");
@@ -93,11 +92,55 @@ class GuessablePasswordIntegrationTest {
 		assertThatCode(() -> users.changeOwnPassword(me, PASSWORD, "Tr0ub4dor&Zq9")).doesNotThrowAnyException();
 	}
 
+	/**
+	 * Attack: 李四's "Lisi@2026!!" and 张三's "ZhangSan#2026" were taken — the person's own name in pinyin with symbols
+	 * and a year around it. The full name in pinyin, surname and given name in either order and any case, is refused
+	 * outright ({@code not-name}) on one's own change and on an account created with a known password; a strong
+	 * password with the name's syllables scattered in it is not.
+	 */
+	@Test
+	void refusesThePersonsOwnNameInPinyinInEitherOrder() throws Exception {
+		long bureau = bureaus.findByRegion("320506").orElseThrow().id();
+		for (var c : List.of(List.of("李四", "Lisi@2026!!", "SiLi#2026xx"), List.of("张三", "ZhangSan#2026", "Sanzhang@2026!"),
+				List.of("陈吴中", "Chenwuzhong@1", "x7!WUZHONGchen"))) {
+			String name = username();
+			UserData data = new UserData(name, c.get(0), UserKind.STAFF, bureau, null, null, null, EnumSet.of(Role.STAFF));
+			for (String password : c.subList(1, 3)) {
+				assertThat(rules(() -> users.provision(data, password, false, false))).as(c.get(0) + " " + password)
+					.containsExactly("not-name");
+			}
+			assertThat(directory.principal(name)).isEmpty();
+			users.provision(data, PASSWORD, false, false);
+			CurrentUser me = directory.principal(name).orElseThrow();
+			for (String password : c.subList(1, 3)) {
+				InvalidValueException ex = catchThrowableOfType(InvalidValueException.class,
+						() -> users.changeOwnPassword(me, PASSWORD, password));
+				assertThat(ex).as(c.get(0) + " " + password).isNotNull();
+				assertThat(ex.fieldErrors()).singleElement().satisfies(e -> {
+					assertThat(e.field()).isEqualTo("newPassword");
+					assertThat(e.rule()).isEqualTo("not-name");
+					assertThat(e.message()).contains("姓名", "拼音");
+				});
+			}
+		}
+		mvc.perform(post("/account/password").session(SignIn.session(mvc, lisi(bureau), PASSWORD)).with(csrf())
+				.param("currentPassword", PASSWORD).param("newPassword", "Li.Si@2026!!").param("confirmPassword", "Li.Si@2026!!"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("密码不能包含本人姓名的拼音")));
+	}
+
+	private String lisi(long bureau) {
+		String name = username();
+		users.provision(new UserData(name, "李四", UserKind.STAFF, bureau, null, null, null, EnumSet.of(Role.STAFF)),
+				PASSWORD, false, false);
+		return name;
+	}
+
 	/** The known-password creation (the first administrator's) checks the rule with the new account's words. */
 	@Test
 	void creatingAnAccountWithAKnownPasswordRefusesGuessableOnes() {
 		String name = username();
-		for (String password : List.of("Suzhou@2026", "Shunfeng@2026", "Chenwuzhong@1")) {
+		for (String password : List.of("Suzhou@2026", "Shunfeng@2026", "Cwz@20262026")) {
 			assertThat(rules(() -> users.provision(staff(name), password, true, false))).as(password)
 				.containsExactly("guessable");
 		}

@@ -51,6 +51,38 @@ class PasswordPolicyTest {
 		assertThat(rules("Wzstaff@2026", "zhang", List.of())).isEmpty();
 	}
 
+	/**
+	 * Attack: 李四's "Lisi@2026!!" and 张三's "ZhangSan#2026" were taken. The person's full name in pinyin is refused
+	 * whatever surrounds it: either order, any case, separators between the syllables; not another person's name, nor a
+	 * strong password.
+	 */
+	@Test
+	void refusesThePersonsOwnNameInPinyin() {
+		for (String guessable : List.of("Lisi@2026!!", "LISI#2026abc", "Sili@2026!!", "Li.Si@2026!!", "x9#lisi!QQ7")) {
+			assertThat(nameRules(guessable, "李四")).as(guessable).containsExactly("not-name");
+		}
+		for (String guessable : List.of("ZhangSan#2026", "Sanzhang@2026!", "zhang_san#2026X")) {
+			assertThat(nameRules(guessable, "张三")).as(guessable).containsExactly("not-name");
+		}
+		assertThat(nameRules("Ouyangxiu#2026", "欧阳修")).containsExactly("not-name");
+		assertThat(nameRules("Xiuouyang#2026", "欧阳修")).containsExactly("not-name");
+		assertThat(nameRules("Lisi@2026!!", "王五")).doesNotContain("not-name");
+		assertThat(nameRules("Xk9#qTr7mPz2", "李四")).isEmpty();
+		assertThat(nameRules("Tr0ub4dor&Zq9", null)).isEmpty();
+		assertThat(nameRules("Tr0ub4dor&Zq9", "Li Lei")).isEmpty();
+	}
+
+	private static List<String> nameRules(String password, String personName) {
+		try {
+			PasswordPolicy.check("p", "someone", personName, PasswordPolicy.accountWords(personName, List.of(), null),
+					password);
+			return List.of();
+		}
+		catch (InvalidValueException ex) {
+			return ex.fieldErrors().stream().map(FieldError::rule).toList();
+		}
+	}
+
 	@Test
 	void explainsThatPlaceBrandAndOwnNamesInPinyinDoNotCount() {
 		assertThatThrownBy(() -> PasswordPolicy.check("newPassword", "zhang", List.of(), "Suzhou@2026"))

@@ -17,6 +17,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.youguan.BureauAccounts;
 import org.youguan.IntegrationTest;
 import org.youguan.ProvinceStaff;
 import org.youguan.SignIn;
@@ -27,6 +28,7 @@ import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.org.BureauLevel;
 import org.youguan.org.Bureaus;
+import org.youguan.org.Role;
 import org.youguan.org.Users;
 import org.youguan.registry.internal.licences.LicenceImport;
 import org.youguan.rules.StatutoryRule;
@@ -225,6 +227,61 @@ class LicenceIssuingAuthorityIntegrationTest {
 				.isInstanceOfAny(InvalidValueException.class, AccessRefusedException.class);
 		}
 		assertThat(licences.get(SUZHOU, national).scope()).isEqualTo(LicenceScope.INTER_PROVINCE);
+	}
+
+	/**
+	 * Attack: any 系统管理员 recorded and corrected licences of any scope — a county's registered 省内 and 跨省 licences
+	 * and put their numbers and dates right in 江苏省局's and 国家邮政局's name. Nobody manages above their own rights: a
+	 * city's or a county's 系统管理员 is a registrar of its bureau's level, which records no licence (403 on the form, the
+	 * post, the correction and the import); the installation's administrator (the top-level bureau's) still does.
+	 */
+	@Test
+	void aCountysOrACitysSystemAdministratorRecordsAndCorrectsNoLicence() throws Exception {
+		long provincial = provinceLicence();
+		long national = nationalLicence();
+		LicenceView provincialBefore = licences.get(SUZHOU, provincial);
+		LicenceView nationalBefore = licences.get(SUZHOU, national);
+		for (String region : List.of("320506", "3205")) {
+			MockHttpSession admin = BureauAccounts.session(mvc, users, bureaus, region, Role.SYSTEM_ADMIN);
+			assertThat(mvc.perform(get("/registry/licences/new").session(admin)).andReturn().getResponse().getStatus())
+				.as(region).isEqualTo(403);
+			String holder = unlicensed();
+			MockHttpServletResponse recorded = post(admin, "/registry/licences/new", "creditCode", holder, "number", number(),
+					"licenceScope", "PROVINCE", "issuingBureauName", "江苏省邮政管理局", "issuedOn",
+					LocalDate.now(clock).minusMonths(1).toString());
+			assertThat(recorded.getStatus()).as(region).isEqualTo(403);
+			assertThat(text(recorded)).contains("不能登记或更正许可证");
+			assertThat(licences.list(DataScope.all(), new Licences.Filter(null, null,
+					enterprises.idInScope(SUZHOU, holder, "creditCode")), new org.youguan.kernel.PageQuery("", 0, 5, null, false))
+				.total()).isZero();
+			for (long id : List.of(provincial, national)) {
+				LicenceView l = licences.get(SUZHOU, id);
+				assertThat(mvc.perform(get("/registry/licences/" + id + "/edit").session(admin)).andReturn().getResponse()
+					.getStatus()).as(region + " " + l.scope()).isEqualTo(403);
+				MockHttpServletResponse corrected = post(admin, "/registry/licences/" + id + "/edit", "number", number(),
+						"licenceScope", l.scope().name(), "issuingBureauName", l.issuingBureauName(), "issuedOn",
+						l.issuedOn().toString(), "expiresOn", l.expiresOn().toString());
+				assertThat(corrected.getStatus()).as(region + " " + l.scope()).isEqualTo(403);
+				assertThat(text(corrected)).contains("只能由发证机关更正");
+			}
+			assertThat(mvc.perform(get("/registry/licences/import").session(admin)).andReturn().getResponse().getStatus())
+				.as(region).isEqualTo(403);
+		}
+		assertThat(licences.get(SUZHOU, provincial)).isEqualTo(provincialBefore);
+		assertThat(licences.get(SUZHOU, national)).isEqualTo(nationalBefore);
+		// the installation's administrator (江苏省局's, the top-level bureau here) still puts a record right
+		assertThat(correct(SignIn.session(mvc, "sys.admin"), national, LicenceScope.INTERNATIONAL, "国家邮政局").getStatus())
+			.isEqualTo(302);
+		// and the rule itself: a registrar of a county or city records nothing, 系统管理员 or not; only an installation's
+		// administrator records beyond its bureau's level, within its region
+		for (BureauLevel level : List.of(BureauLevel.COUNTY, BureauLevel.CITY)) {
+			Registrar county = new Registrar(level, level == BureauLevel.COUNTY ? "320506" : "3205", false);
+			assertThat(county.recordsAny()).isFalse();
+			assertThat(county.records(LicenceScope.PROVINCE, "320506")).isFalse();
+		}
+		assertThat(new Registrar(BureauLevel.PROVINCE, "32", false).records(LicenceScope.INTER_PROVINCE, "320506")).isFalse();
+		assertThat(new Registrar(BureauLevel.PROVINCE, "32", true).records(LicenceScope.INTER_PROVINCE, "320506")).isTrue();
+		assertThat(new Registrar(BureauLevel.PROVINCE, "32", true).records(LicenceScope.INTER_PROVINCE, "310101")).isFalse();
 	}
 
 	@Test

@@ -80,7 +80,7 @@ class RegistryImportController {
 				Importer.scoped(enterprises::importFile), false),
 				"outlets", new Target("outlets", "末端网点", outlets::template, Importer.scoped(outlets::importFile), false),
 				"licences", new Target("licences", "许可证", licences::template,
-						(me, scope, content) -> licences.importFile(scope, Registrar.of(me), content), false),
+						(me, scope, content) -> licences.importFile(scope, Registrar.of(me, installationAdmins), content), false),
 				"branches", new Target("branches", "分支机构", branches::template, Importer.scoped(branches::importFile), false),
 				"facilities", new Target("facilities", "设施", facilities::template, Importer.scoped(facilities::importFile), false),
 				"brands", new Target("brands", "品牌", brands::template, Importer.scoped(brands::importFile), true));
@@ -92,7 +92,7 @@ class RegistryImportController {
 			throw new AccessDeniedException("品牌为全国目录，由最高一级机构的系统管理员维护");
 		}
 		if (path.equals("licences")) {
-			Licences.requireRecorder(Registrar.of(me));
+			Licences.requireRecorder(Registrar.of(me, installationAdmins));
 		}
 		return t;
 	}

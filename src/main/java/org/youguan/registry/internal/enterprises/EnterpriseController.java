@@ -36,6 +36,7 @@ import org.youguan.registry.Enterprises;
 import org.youguan.registry.Licences;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.youguan.org.CurrentUser;
+import org.youguan.org.InstallationAdmins;
 import org.youguan.registry.Registrar;
 import org.youguan.registry.internal.RegistryAccess;
 
@@ -67,10 +68,14 @@ class EnterpriseController {
 
 	private final AnnualReportCopies annualReports;
 
+	/** Who may register a licence of any scope in the registry (the installation's 系统管理员, {@link Registrar}). */
+	private final InstallationAdmins installationAdmins;
+
 	EnterpriseController(Enterprises enterprises, Licences licences, Branches branches, Brands brands, AuditTrail audit,
-			Spreadsheets spreadsheets, AnnualReportCopies annualReports) {
+			Spreadsheets spreadsheets, AnnualReportCopies annualReports, InstallationAdmins installationAdmins) {
 		this.enterprises = enterprises;
 		this.annualReports = annualReports;
+		this.installationAdmins = installationAdmins;
 		this.licences = licences;
 		this.branches = branches;
 		this.brands = brands;
@@ -104,7 +109,7 @@ class EnterpriseController {
 	String show(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id, Model model) {
 		model.addAttribute("enterprise", enterprises.get(scope, id));
 		// 登记许可证 for the issuing authorities only (Licences#record)
-		model.addAttribute("mayRecordLicence", Registrar.of(me).recordsAny());
+		model.addAttribute("mayRecordLicence", Registrar.of(me, installationAdmins).recordsAny());
 		model.addAttribute("licences", licences.list(scope, new Licences.Filter(null, null, id),
 				new PageQuery("", 0, 50, "issued_on", true)).items());
 		model.addAttribute("annualReports", annualReports.of(id));

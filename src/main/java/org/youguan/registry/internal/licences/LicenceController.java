@@ -29,6 +29,7 @@ import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.Text;
 import org.youguan.org.CurrentUser;
+import org.youguan.org.InstallationAdmins;
 import org.youguan.registry.CancellationGround;
 import org.youguan.registry.Enterprises;
 import org.youguan.registry.LicenceData;
@@ -68,9 +69,13 @@ class LicenceController {
 	/** Today, for the note beside a licence in force past its expiry (视为准予延续). */
 	private final Clock clock;
 
+	/** Who may register a licence of any scope in the registry (the installation's 系统管理员, {@link Registrar}). */
+	private final InstallationAdmins installationAdmins;
+
 	LicenceController(Licences licences, Enterprises enterprises, AuditTrail audit, Spreadsheets spreadsheets,
-			StatutoryRules rules, Clock clock) {
+			StatutoryRules rules, Clock clock, InstallationAdmins installationAdmins) {
 		this.clock = clock;
+		this.installationAdmins = installationAdmins;
 		this.rules = rules;
 		this.licences = licences;
 		this.enterprises = enterprises;
@@ -82,7 +87,7 @@ class LicenceController {
 	String list(@AuthenticationPrincipal CurrentUser me, DataScope scope, ListRequest list,
 			@RequestParam(required = false) LicenceStatus status,
 			@RequestParam(required = false) LicenceScope licenceScope, Model model) {
-		model.addAttribute("mayRecord", Registrar.of(me).recordsAny());
+		model.addAttribute("mayRecord", Registrar.of(me, installationAdmins).recordsAny());
 		PageQuery query = list.toPage();
 		model.addAttribute("result", licences.list(scope, new Licences.Filter(status, licenceScope, null), query));
 		model.addAttribute("query", query);
@@ -106,8 +111,8 @@ class LicenceController {
 		LicenceView licence = licences.get(scope, id);
 		model.addAttribute("licence", licence);
 		model.addAttribute("deemedRenewed", licence.deemedRenewed(LocalDate.now(clock)));
-		model.addAttribute("mayCorrect", me.writer() && licences.mayCorrect(Registrar.of(me), licence));
-		model.addAttribute("mayEnd", me.writer() && licences.mayEnd(Registrar.of(me), licence));
+		model.addAttribute("mayCorrect", me.writer() && licences.mayCorrect(Registrar.of(me, installationAdmins), licence));
+		model.addAttribute("mayEnd", me.writer() && licences.mayEnd(Registrar.of(me, installationAdmins), licence));
 		model.addAttribute("grounds", CancellationGround.values());
 		model.addAttribute("groundLabels", CancellationGround.labels(rules, licence.regionCode()));
 		// the ground hint names the period of 超过…未经营 as the rule catalogue has it for the holder
@@ -121,7 +126,7 @@ class LicenceController {
 	@PreAuthorize(RegistryAccess.WRITERS)
 	String initCreateForm(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) Long enterprise,
 			Model model) {
-		Licences.requireRecorder(Registrar.of(me));
+		Licences.requireRecorder(Registrar.of(me, installationAdmins));
 		model.addAttribute("enterpriseId", enterprise);
 		model.addAttribute("scopes", LicenceScope.values());
 		return "registry/licence-form";
@@ -136,7 +141,7 @@ class LicenceController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate expiresOn, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
 		// refused: the form again in the refusal's 4xx with the values as typed (kernel.FormSteps)
-		Registrar by = Registrar.of(me);
+		Registrar by = Registrar.of(me, installationAdmins);
 		if (id == null) {
 			Licences.requireRecorder(by); // 403 before the holder is looked up
 		}
@@ -163,7 +168,7 @@ class LicenceController {
 	@PreAuthorize(RegistryAccess.WRITERS)
 	String initUpdateForm(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id, Model model) {
 		LicenceView licence = licences.get(scope, id);
-		Licences.requireCorrector(Registrar.of(me), licence); // the refusal the post would give
+		Licences.requireCorrector(Registrar.of(me, installationAdmins), licence); // the refusal the post would give
 		model.addAttribute("licence", licence);
 		model.addAttribute("licenceId", id);
 		model.addAttribute("scopes", LicenceScope.values());
@@ -177,7 +182,7 @@ class LicenceController {
 			@RequestParam(required = false) String ground, @RequestParam(required = false) String reason,
 			RedirectAttributes redirect) {
 		String here = "/registry/licences/" + id;
-		Registrar by = Registrar.of(me);
+		Registrar by = Registrar.of(me, installationAdmins);
 		return PageSteps.run(redirect, here, () -> {
 			if (action.equals("cancel")) {
 				licences.cancel(scope, by, id, ground, reason);
