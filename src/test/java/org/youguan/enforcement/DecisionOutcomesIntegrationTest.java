@@ -741,7 +741,7 @@ class DecisionOutcomesIntegrationTest {
 		String json = caseJson(id);
 		assertThat(number(JsonPath.read(json, "$.deadlines.surchargeToday"))).isEqualByComparingTo(surcharge);
 		assertThat(number(JsonPath.read(json, "$.penaltyCase.surcharge"))).isEqualByComparingTo(surcharge);
-		assertThat(page(id)).contains("含加处罚款" + surcharge.stripTrailingZeros().toPlainString() + "元");
+		assertThat(page(id)).contains("含加处罚款" + ChineseText.yuan(surcharge));
 
 		// instalments of 1000 each, the first paid, the fine lowered to 1500, the two others overdue: 500 is still demanded
 		long plan = firstInstalmentPaid(day, "1000", "1000", "1000");
