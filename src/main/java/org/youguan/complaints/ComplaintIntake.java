@@ -43,6 +43,7 @@ import org.youguan.kernel.Telephone;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.WaybillNumber;
 import org.youguan.numbering.BusinessNumbers;
 import org.youguan.org.Bureaus;
 import org.youguan.platform.ChinaTime;
@@ -661,7 +662,8 @@ public class ComplaintIntake {
 				? "请填写被申诉的企业品牌（没有明确的被申诉人不能受理）" : "没有该品牌：" + Text.strip(f.brand()));
 		v.maxLength("enterprise", "被申诉企业或网点", f.enterprise(), 200).name("enterprise", "被申诉企业或网点", f.enterprise())
 			.noPersonalNumber("enterprise", "被申诉企业或网点", f.enterprise());
-		v.maxLength("waybillNumber", "运单号", f.waybillNumber(), 40).identifier("waybillNumber", "运单号", f.waybillNumber());
+		v.maxLength("waybillNumber", "运单号", f.waybillNumber(), WaybillNumber.MAX_LENGTH)
+			.waybillNumber("waybillNumber", "运单号", f.waybillNumber());
 		v.require("postedOn", f.postedOn() != null, "required", "请填写交寄日期");
 		v.within("postedOn", "交寄日期", f.postedOn(), Validation.EARLIEST_RECORD, Validation.LATEST_RECORD);
 		v.within("priorComplaint.date", "向企业投诉的日期", f.priorComplaintDate(), Validation.EARLIEST_RECORD,

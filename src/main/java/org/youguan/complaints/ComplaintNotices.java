@@ -276,7 +276,7 @@ public class ComplaintNotices implements DeclaresTemplates {
 		fields.put("title", areaName + period + "邮政业用户申诉情况通告");
 		fields.put("overall", period + "，" + bureau + "通过网上申诉、12305电话等渠道处理消费者申诉" + t.received() + "件，受理" + t.accepted()
 				+ "件，不予受理" + t.notAccepted() + "件，办结" + t.closed() + "件，其中有效申诉" + t.valid() + "件；为消费者挽回经济损失"
-				+ yuan(t.compensation()) + "元。");
+				+ yuan(t.compensation()) + "。");
 		fields.put("rates", t.perMillion() == null ? "本期快递业务量尚无已审核数据，暂不计算申诉率。"
 				: "按快递业务量计算，申诉率为百万分之" + plain(t.perMillion()) + "，有效申诉率为百万分之" + plain(t.validPerMillion())
 						+ "。" + (t.volumeIncomplete() ? "（注：快递业务量" + t.volumeCaveat() + "，申诉率仅供参考。）" : "")
@@ -294,9 +294,12 @@ public class ComplaintNotices implements DeclaresTemplates {
 		return line.incomplete() ? "（数据不完整）" : "";
 	}
 
-	/** An amount of money as the notice writes it: thousands separated, always two decimals (12,345.50). */
+	/**
+	 * An amount of money as the notice writes it: the product's one money format with 元 ({@link ChineseText#yuan}, as
+	 * the pages and the penalty documents write it: 12345.50元, 30元, never rounded to the yuan); — for none.
+	 */
 	static String yuan(BigDecimal v) {
-		return v == null ? "—" : new java.text.DecimalFormat("#,##0.00").format(v);
+		return ChineseText.yuan(v);
 	}
 
 	private static String plain(BigDecimal v) {

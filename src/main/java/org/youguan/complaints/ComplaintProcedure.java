@@ -17,6 +17,7 @@ import org.youguan.complaints.internal.ComplaintRecords;
 import org.youguan.complaints.internal.ComplaintRepository;
 import org.youguan.complaints.internal.ComplaintStore;
 import org.youguan.complaints.internal.RespondentRouting;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
@@ -352,8 +353,8 @@ public class ComplaintProcedure {
 		if (amount == null || claimed == null || v.hasError(field)) {
 			return;
 		}
-		v.require(field, amount.compareTo(claimed) <= 0, "over-claim", label + "（" + amount.toPlainString()
-				+ "元）不能超过申诉人的索赔金额（" + claimed.toPlainString() + "元）");
+		v.require(field, amount.compareTo(claimed) <= 0, "over-claim", label + "（" + ChineseText.yuan(amount)
+				+ "）不能超过申诉人的索赔金额（" + ChineseText.yuan(claimed) + "）");
 	}
 
 	private Complaint load(DataScope scope, long id) {

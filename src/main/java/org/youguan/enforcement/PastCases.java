@@ -239,7 +239,7 @@ public class PastCases {
 			// at 10000); below its minimum stays possible — a 减轻 (行政处罚法 art.32) the import does not carry
 			FineRange own = rules.fineRange(type, serious, enterprise.regionCode());
 			v.require("fine", fine.compareTo(own.max()) <= 0, "range", "罚款" + plain(fine) + "元超出该违法行为的法定上限（"
-					+ (serious ? "情节严重" : "情节一般") + own.max().stripTrailingZeros().toPlainString() + "元）"
+					+ (serious ? "情节严重" : "情节一般") + plain(own.max()) + "元）"
 					+ (serious || !type.hasSeriousRange() ? "" : "；情节严重的案件请在“情节严重”一栏填写“是”"));
 			DecisionRules.finedOnlyWhenSerious(v, "fine", type, fine, serious);
 		}

@@ -124,9 +124,9 @@ public enum Penalty {
 		return amount != null && amount.signum() > 0;
 	}
 
-	/** An amount in figures, with both decimals where it has 角 or 分 (2500.50元, 80000元). */
+	/** An amount in figures, with both decimals where it has 角 or 分 (2500.50元, 80000元: {@link ChineseText#yuan}). */
 	private static String yuan(BigDecimal amount) {
-		return ChineseText.yuanFigures(amount) + "元";
+		return ChineseText.yuan(amount);
 	}
 
 	/** Whether it carries the right to a hearing whatever the amount (art.63: 停业, 吊销许可证件). */

@@ -71,6 +71,16 @@ public final class ChineseText {
 	}
 
 	/**
+	 * An amount of yuan as every page, notice, message and document of the product writes it in figures:
+	 * {@link #yuanFigures} and 元 — {@code 8000元}, {@code 12345.50元} —, never the trimmed {@code 12345.5}, the exponent
+	 * {@code 8E+3} or a second style with separators ({@code 8,000.00}).
+	 * @param amount yuan, at most two decimals (more are rounded half up); null gives —
+	 */
+	public static String yuan(BigDecimal amount) {
+		return amount == null ? "—" : yuanFigures(amount) + "元";
+	}
+
+	/**
 	 * An amount of yuan in capital numerals (大写金额) as 票据 and official penalty documents write it (中国人民银行
 	 * 《正确填写票据和结算凭证的基本规定》): 捌万元整, 贰仟伍佰元伍角, 壹仟肆佰零玖元零贰分, 壹拾万零伍佰元整, 伍角; "整"
 	 * after 元 (none after 角 or 分); one 零 for a run of zeros inside the number; 零 between 元 and 分 when 角 is zero.

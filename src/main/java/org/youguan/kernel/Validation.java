@@ -390,6 +390,58 @@ public final class Validation {
 		.compile("[^\\p{IsHan}A-Za-z0-9()（）〔〕\\[\\]【】№\\-－_./#:： ]");
 
 	/**
+	 * A 设备序列号 typed by staff or imported (a screening machine's serial, as its nameplate prints it): an
+	 * {@link #identifier} written only with what manufacturers' serials are written with — Latin letters, Arabic digits,
+	 * spaces and the separators - _ . / (another dash is refused as a look-alike by the identifier rule); anything else
+	 * (&lt;b&gt;, quotes, semicolons, Han characters) is rule {@code serial-number}, naming the first such character: the
+	 * serial is listed, exported, matched against the parcel records' screening machine and audited as it is. Null
+	 * passes; the length is the caller's ({@link #maxLength}).
+	 */
+	public Validation serialNumber(String field, String label, String value) {
+		return writtenWith(field, label, value, NOT_IN_SERIAL_NUMBER, "serial-number", "英文字母、数字、空格和 - _ . /");
+	}
+
+	/** A character no machine serial is written with ({@link #serialNumber}). */
+	private static final Pattern NOT_IN_SERIAL_NUMBER = Pattern.compile("[^A-Za-z0-9\\-－_./ ]");
+
+	/**
+	 * A terminal outlet's 备案编号 given before YouGuan, typed on the register's form or imported (快递末端网点备案暂行规定
+	 * 2018): an {@link #identifier} written only with what filing numbers are written with — Han characters (the
+	 * bureau's 简称, 备, 第, 号), Arabic digits, Latin letters, spaces, the brackets ()（）〔〕[]【】, hyphens and
+	 * underscores; anything else (&lt;b&gt;, quotes, slashes, semicolons) is rule {@code filing-number}, naming the first
+	 * such character: the number is shown on the outlet's page, listed, exported and matched against the parcel records'
+	 * outlet. Null passes; the length is the caller's ({@link #maxLength}).
+	 */
+	public Validation filingNumber(String field, String label, String value) {
+		return writtenWith(field, label, value, NOT_IN_FILING_NUMBER, "filing-number",
+				"汉字、数字、英文字母、空格和()（）〔〕[]【】、连字符、下划线");
+	}
+
+	/** A character no 备案编号 is written with ({@link #filingNumber}). */
+	private static final Pattern NOT_IN_FILING_NUMBER = Pattern.compile("[^\\p{IsHan}A-Za-z0-9()（）〔〕\\[\\]【】\\-－_ ]");
+
+	/**
+	 * A 运单号 typed by a filer or staff (a complaint's, on the public form, the API and the staff's entry): an
+	 * {@link #identifier} that, as it is stored — {@link Text#identifier} (full-width letters and digits as ASCII), the
+	 * spaces inside taken out ("SF 7000 0001" retyped in groups from a label) — keeps the one waybill rule the parcel
+	 * records are held to ({@link WaybillNumber}: 1–40 letters, digits or '-', at least one letter or digit); else rule
+	 * {@code waybill-number}, stating the rule and naming the first other character: a number the enterprise's records
+	 * could not hold names no parcel, and it is shown to the enterprise, listed, searched and exported as it is. Null and
+	 * blank pass; the length as typed is the caller's ({@link #maxLength}).
+	 */
+	public Validation waybillNumber(String field, String label, String value) {
+		identifier(field, label, value);
+		String typed = value == null ? null : Text.identifier(Text.strip(value));
+		if (typed == null || typed.isEmpty() || hasError(field)) {
+			return this;
+		}
+		String kept = typed.replace(" ", "");
+		int other = WaybillNumber.firstOther(kept);
+		return require(field, WaybillNumber.wellFormed(kept), "waybill-number", label + "应为" + WaybillNumber.FORM
+				+ (other < 0 ? "" : "，不能含有“" + kept.substring(other, kept.offsetByCodePoints(other, 1)) + "”"));
+	}
+
+	/**
 	 * An {@link #identifier} holding only the characters {@code notAllowed} does not match: else an error on
 	 * {@code field} with {@code rule}, "{label}只能由{allowed}组成，不能含有“x”" naming the first other character.
 	 */

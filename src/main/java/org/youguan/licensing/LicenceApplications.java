@@ -35,6 +35,7 @@ import org.youguan.inspections.InspectionRecordData.TeamMember;
 import org.youguan.inspections.InspectionRecords;
 import org.youguan.inspections.Inspector;
 import org.youguan.inspections.Inspectors;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.Choice;
 import org.youguan.kernel.CreditCode;
@@ -470,7 +471,7 @@ public class LicenceApplications {
 			StatutoryRule rule = capitalRule(scope);
 			BigDecimal minimum = rules.value(rule, region);
 			v.require("registeredCapital", capital.compareTo(minimum) >= 0, "minimum", "经营" + scope.label()
-					+ "快递业务的，注册资本不得低于" + minimum.stripTrailingZeros().toPlainString() + "元（" + rule.basis() + "）");
+					+ "快递业务的，注册资本不得低于" + ChineseText.yuan(minimum) + "（" + rule.basis() + "）");
 		}
 		if (!unheld) {
 			v.required("premisesAddress", "经营场所地址", data.premisesAddress());
@@ -731,7 +732,7 @@ public class LicenceApplications {
 			BigDecimal given = new Validation().decimal("registeredCapital", "注册资本", data.registeredCapital(), 14, 2);
 			v.require("registeredCapital", given == null || given.compareTo(capital) == 0, rule + "capital",
 					of + "注册资本应与许可证" + licence.number() + "记载的"
-							+ capital.stripTrailingZeros().toPlainString() + "元一致" + change);
+							+ ChineseText.yuan(capital) + "一致" + change);
 		}
 		String area = current.serviceArea();
 		if (area != null && !Text.isBlank(data.serviceArea())) {

@@ -290,7 +290,7 @@ public class Facilities {
 		}
 		if (d.kind() == FacilityKind.SCREENING_MACHINE) {
 			v.required("serialNumber", "设备序列号", d.serialNumber()).maxLength("serialNumber", "设备序列号", d.serialNumber(), 60)
-				.identifier("serialNumber", "设备序列号", d.serialNumber());
+				.serialNumber("serialNumber", "设备序列号", d.serialNumber());
 			// compared by its key, so the serial typed in full-width, another letter case or with other separators
 			// ("XR 320506 4", "xr-320506-4") is the same machine; a correction may keep the facility's own
 			String serial = Text.identifier(d.serialNumber());

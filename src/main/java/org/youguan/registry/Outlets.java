@@ -419,6 +419,25 @@ public class Outlets {
 	}
 
 	/**
+	 * The rules a 备案编号 given before YouGuan is held to on every path that records one (the register's form and API,
+	 * {@link #recordFiled}; the outlet import): at most {@value #FILING_NUMBER_LENGTH} characters, written only with
+	 * what filing numbers are written with ({@link Validation#filingNumber}, rule {@code filing-number}), and not of the
+	 * form YouGuan issues ({@link #historicNumberRefusal}, rule {@code issued-form}).
+	 * @param v the checks to add to, returned
+	 * @param field the field or column the failures are reported on
+	 * @param typed the number as typed or imported
+	 */
+	public static Validation checkFiledNumber(Validation v, String field, String typed) {
+		v.maxLength(field, "备案编号", typed, FILING_NUMBER_LENGTH).filingNumber(field, "备案编号", typed);
+		// told beside a character refused: "网点备案　320506…" is the series' number whatever else is wrong with it
+		String refusal = typed == null ? null : historicNumberRefusal(typed);
+		return v.require(field, refusal == null, "issued-form", refusal);
+	}
+
+	/** The most characters a 备案编号 has ({@code terminal_outlet.filing_number}). */
+	static final int FILING_NUMBER_LENGTH = 40;
+
+	/**
 	 * Whether an outlet holds this filing number or a look-alike of it ({@link UniqueIdentifiers}: letter case, spaces,
 	 * dashes and underscores folded — "WDBA 320506 2026 000999" is the number "WDBA-320506-2026-000999" already given).
 	 */
@@ -571,17 +590,15 @@ public class Outlets {
 	 * Records an outlet that was filed before YouGuan (import of a bureau's existing list) with its existing filing
 	 * number, written as {@link Text#identifier} writes it (full-width digits, other dashes and an automatic number's
 	 * missing padding normalised), so a number of the series' form typed another way is refused as such.
-	 * @throws InvalidValueException rule {@code issued-form} for a number of the form YouGuan issues
+	 * @throws InvalidValueException ({@link #checkFiledNumber}) rule {@code issued-form} for a number of the form YouGuan
+	 *         issues, {@code filing-number} for a character no filing number is written with, {@code max-length} beyond 40
 	 * @throws DomainException duplicate when another outlet holds the number or one of its look-alikes
 	 *         ({@link Text#identifierKey})
 	 */
 	@Transactional
 	public void recordFiled(DataScope scope, long id, String typedNumber) {
+		checkFiledNumber(new Validation(), "filingNumber", typedNumber).throwIfInvalid();
 		String filingNumber = Text.identifier(typedNumber);
-		String refusal = historicNumberRefusal(filingNumber);
-		if (refusal != null) {
-			throw new InvalidValueException("filingNumber", "issued-form", refusal);
-		}
 		TerminalOutlet o = load(scope, id);
 		if (filingNumberTaken(filingNumber)) {
 			throw DomainException.duplicate("filingNumber", "备案编号已存在：" + filingNumber);

@@ -2,6 +2,8 @@ package org.youguan.rules;
 
 import java.math.BigDecimal;
 
+import org.youguan.kernel.ChineseText;
+
 /**
  * The fine range of a violation in yuan, both bounds included, as it applies in a region.
  *
@@ -16,9 +18,9 @@ public record FineRange(BigDecimal min, BigDecimal max, boolean serious) {
 		return fine.compareTo(min) >= 0 && fine.compareTo(max) <= 0;
 	}
 
-	/** As shown: {@code 50000–100000元}. */
+	/** As shown, in the one money format ({@link ChineseText#yuanFigures}): {@code 50000–100000元}, {@code 0.50–5000元}. */
 	@Override
 	public String toString() {
-		return min.stripTrailingZeros().toPlainString() + "–" + max.stripTrailingZeros().toPlainString() + "元";
+		return ChineseText.yuanFigures(min) + "–" + ChineseText.yuan(max);
 	}
 }

@@ -162,7 +162,9 @@ class ComplaintNoticePublicationIntegrationTest {
 
 	@Test
 	void moneyIsWrittenWithTwoDecimalsNeverRoundedToTheYuan() {
-		assertThat(ComplaintNotices.yuan(new java.math.BigDecimal("99999999.99"))).isEqualTo("99,999,999.99");
-		assertThat(ComplaintNotices.yuan(new java.math.BigDecimal("30"))).isEqualTo("30.00");
+		// the one money format of the pages and the penalty documents, with 元 (kernel.ChineseText.yuan)
+		assertThat(ComplaintNotices.yuan(new java.math.BigDecimal("99999999.99"))).isEqualTo("99999999.99元");
+		assertThat(ComplaintNotices.yuan(new java.math.BigDecimal("12345.5"))).isEqualTo("12345.50元");
+		assertThat(ComplaintNotices.yuan(new java.math.BigDecimal("30.00"))).isEqualTo("30元");
 	}
 }

@@ -1,6 +1,7 @@
 package org.youguan.complaints;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -103,6 +104,31 @@ class ComplaintWaybillIdentifierIntegrationTest {
 			.andExpect(content().string(containsString("运单号含有不可见或形似的字符（U+200B")));
 		assertThat(jdbc.sql("SELECT count(*) FROM complaint WHERE waybill_number LIKE :w").param("w", waybill.substring(0, 4) + "%"
 				+ waybill.substring(4)).query(Long.class).single()).isZero();
+	}
+
+	/**
+	 * The 运单号 keeps the parcel records' one waybill rule ({@code kernel.WaybillNumber}: letters, digits and '-') on the
+	 * public API, the staff API and the page form alike — markup, Han characters, slashes are refused as rule
+	 * {@code waybill-number} naming the field, the rule and the character; nothing is stored (the identifier rule alone
+	 * let "SF&lt;b&gt;1" and "顺丰123" through).
+	 */
+	@Test
+	void aWaybillWithACharacterNoWaybillHoldsIsRefusedOnEveryPathByTheParcelRecordsRule() throws Exception {
+		String tag = waybill().substring(2, 8);
+		for (String bad : List.of("SF<b>" + tag, "顺丰" + tag, "SF/" + tag)) {
+			mvc.perform(post("/api/v1/public/complaints").contentType("application/json").content(body("张三", bad)))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[?(@.field == 'waybillNumber')].rule", hasItem("waybill-number")))
+				.andExpect(content().string(containsString("运单号应为1–40位字母、数字或“-”")));
+			file(body("张三", bad)).andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[?(@.field == 'waybillNumber')].rule", hasItem("waybill-number")));
+			var form = ComplaintPagesIntegrationTest.form(bad, "快件延误");
+			mvc.perform(post("/public/complaints/new").with(csrf()).params(form)).andExpect(status().isBadRequest())
+				.andExpect(content().string(containsString("运单号应为1–40位字母、数字或“-”")))
+				.andExpect(content().string(not(containsString("申诉已提交"))));
+		}
+		assertThat(jdbc.sql("SELECT count(*) FROM complaint WHERE waybill_number LIKE :w").param("w", "%" + tag)
+			.query(Long.class).single()).isZero();
 	}
 
 	@Test

@@ -239,7 +239,7 @@ class EnterpriseComplaintApiIntegrationTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[?(@.field == 'compensation')].rule", hasItem("over-claim")))
 			.andExpect(jsonPath("$.errors[?(@.field == 'compensation')].message",
-					hasItem(Matchers.containsString("不能超过申诉人的索赔金额（0.00元）"))));
+					hasItem(Matchers.containsString("赔偿金额（99999999.99元）不能超过申诉人的索赔金额（0元）"))));
 		assertThat(queries.get(DataScope.all(), id).status()).as("nothing saved").isEqualTo(ComplaintStatus.TRANSFERRED);
 		replyOnToken(id, "0", "李经理").andExpect(status().isOk());
 		procedure.callBack(ComplaintIntegrationTest.WUZHONG, id, true, Satisfaction.SATISFIED, Satisfaction.SATISFIED, true);

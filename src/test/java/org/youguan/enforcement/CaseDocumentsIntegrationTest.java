@@ -905,8 +905,8 @@ class CaseDocumentsIntegrationTest {
 			.andExpect(jsonPath("$[0].confiscated").value(5000));
 		Document portal = Jsoup.parse(mvc.perform(get("/public/penalties/" + c)).andReturn().getResponse()
 			.getContentAsString(StandardCharsets.UTF_8));
-		assertThat(portal.text()).contains("没收违法所得并处罚款", "5,000.00 元");
-		assertThat(portal.select("#public-confiscated").text()).isEqualTo("5,000.00 元");
+		assertThat(portal.text()).contains("没收违法所得并处罚款", "5000元");
+		assertThat(portal.select("#public-confiscated").text()).isEqualTo("5000元");
 	}
 
 	@Test

@@ -286,7 +286,7 @@ class HandlingBureauAndPartyIntegrationTest {
 			.andExpect(jsonPath("$.handover.amount").value(3000));
 		mvc.perform(get("/enterprise/penalties/" + id).session(SignIn.session(mvc, "sf.wz"))).andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"party-handed-over\"")))
-			.andExpect(content().string(containsString("3,000.00")));
+			.andExpect(content().string(containsString("上缴3000元")));
 	}
 
 	/**

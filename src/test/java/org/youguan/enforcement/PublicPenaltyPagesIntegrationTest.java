@@ -131,7 +131,7 @@ class PublicPenaltyPagesIntegrationTest {
 			// art.48: the information is withdrawn — the party, its credit code and the penalty are no longer shown
 			.andExpect(content().string(not(containsString(e.legalName()))))
 			.andExpect(content().string(not(containsString(e.creditCode()))))
-			.andExpect(content().string(not(containsString("1,500.00"))));
+			.andExpect(content().string(not(containsString("1500元"))));
 		mvc.perform(anonymous("/public/penalties/" + id)).andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"penalty-withdrawn\"")))
 			.andExpect(content().string(containsString("该决定已被行政复议机关撤销")))
@@ -139,7 +139,7 @@ class PublicPenaltyPagesIntegrationTest {
 			.andExpect(content().string(containsString(today.toString())))
 			.andExpect(content().string(not(containsString(e.legalName()))))
 			.andExpect(content().string(not(containsString(e.creditCode()))))
-			.andExpect(content().string(not(containsString("1,500.00"))));
+			.andExpect(content().string(not(containsString("1500元"))));
 		mvc.perform(anonymous("/public/penalties?q=" + e.creditCode())).andExpect(status().isOk())
 			.andExpect(content().string(not(containsString(number))));
 		mvc.perform(anonymous("/api/v1/public/penalties?q=" + number)).andExpect(status().isOk())

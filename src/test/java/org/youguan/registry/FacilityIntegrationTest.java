@@ -162,6 +162,33 @@ class FacilityIntegrationTest {
 				.containsExactly(tuple("name", "invisible-character")));
 	}
 
+	/**
+	 * A 设备序列号 is written only with what a nameplate prints (rule {@code serial-number}, naming the field and the
+	 * character) on every path — the service the API and the import call, and the page form — where the identifier rule
+	 * alone let "XR&lt;b&gt;1" and quotes through; nothing is registered.
+	 */
+	@Test
+	void aScreeningMachineSerialWithMarkupOrQuotesIsRefusedOnEveryPath() throws Exception {
+		String tail = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+		for (String bad : List.of("XR<b>" + tail, "XR\"" + tail + "\"", "XR;" + tail)) {
+			assertThatThrownBy(() -> facilities.register(SUZHOU, new FacilityData(FacilityKind.SCREENING_MACHINE, "安检机丑",
+					owner(), "320506001", "分拨中心", null, bad, null, null), false))
+				.as(bad)
+				.isInstanceOf(InvalidValueException.class)
+				.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors())
+					.extracting(FieldError::field, FieldError::rule)
+					.containsExactly(tuple("serialNumber", "serial-number")))
+				.hasMessageContaining("设备序列号只能由");
+		}
+		mvc.perform(post("/registry/facilities/new").session(SignIn.session(mvc, "sz.market")).with(csrf())
+			.param("kind", "SCREENING_MACHINE").param("enterpriseId", String.valueOf(owner())).param("name", "页面安检机")
+			.param("regionCode", "320506001").param("address", "页面路2号").param("serialNumber", "XR<b>" + tail))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("设备序列号只能由")));
+		assertThat(facilities.list(SUZHOU, new Facilities.Filter(FacilityKind.SCREENING_MACHINE, null),
+				new PageQuery(tail, 0, 10, null, false)).total()).isZero();
+	}
+
 	@Test
 	void statusChangesAreGuardedAuditedAndScoped() {
 		long id = facilities.register(SUZHOU, new FacilityData(FacilityKind.POST_OFFICE, "测试邮政所", owner(), "320506001",

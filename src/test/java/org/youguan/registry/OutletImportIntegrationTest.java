@@ -79,6 +79,19 @@ class OutletImportIntegrationTest {
 		}
 	}
 
+	/** A 备案编号 in the sheet keeps the form's rule (filing-number), naming the column and the character. */
+	@Test
+	void aFilingNumberWithMarkupIsRefusedByTheFormsRule() throws Exception {
+		String suffix = UUID.randomUUID().toString().substring(0, 6);
+		var refused = importer.importFile(SUZHOU, workbook(List.of(outlet("标记编号网点" + suffix, "加盟", "320506001",
+				"苏备<b>" + suffix))));
+		assertThat(refused.rejected()).isTrue();
+		assertThat(refused.errors().get(0).errors()).extracting(FieldError::field, FieldError::rule)
+			.contains(tuple("备案编号", "filing-number"));
+		assertThat(refused.errors().get(0).errors()).extracting(FieldError::message)
+			.anySatisfy(m -> assertThat(m).contains("备案编号只能由").contains("“<”"));
+	}
+
 	/**
 	 * Coordinates beyond every field's digits — 35 digits, or 1e-40000000 typed — are refused by the coordinate's own
 	 * digits (经度 3 and 6, 纬度 2 and 6; rule {@code digits}), not by the cell reader's loose 30.

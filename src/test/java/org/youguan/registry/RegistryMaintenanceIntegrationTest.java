@@ -183,6 +183,20 @@ class RegistryMaintenanceIntegrationTest {
 		assertThat(branches.list(SUZHOU, null, new PageQuery("导入分公司丁" + s, 0, 10, null, false)).total()).isZero();
 	}
 
+	/** The import holds a 设备序列号 to the form's rule (serial-number), naming the column and the character. */
+	@Test
+	void theFacilityImportRefusesASerialWithMarkupByTheFormsRule() {
+		String holder = freshEnterprise();
+		String s = suffix();
+		var rejected = facilityImport.importFile(SUZHOU, Workbooks.of(FacilityImport.HEADERS, List.of(
+				List.of("安检机", "标记安检机" + s, holder, "320506001", "分拨中心" + s, "", "SN<b>" + s, "", ""))));
+		assertThat(rejected.rejected()).isTrue();
+		assertThat(rejected.errors().get(0).errors()).extracting(FieldError::field, FieldError::rule)
+			.contains(Tuple.tuple("设备序列号", "serial-number"));
+		assertThat(rejected.errors().get(0).errors()).extracting(FieldError::message)
+			.anySatisfy(m -> assertThat(m).contains("设备序列号只能由").contains("“<”"));
+	}
+
 	@Test
 	void facilitiesOfEveryKindImportFromOneSheetWithTheirOwnRequiredFields() {
 		String holder = freshEnterprise();
@@ -398,8 +412,26 @@ class RegistryMaintenanceIntegrationTest {
 	}
 
 	/**
+	 * A 备案编号 given before YouGuan is written only with what filing numbers are written with (rule
+	 * {@code filing-number}) on the page form as in the import: the form took any text (no rule at all: "旧&lt;b&gt;1"
+	 * and 41 characters reached the register); refused, nothing is registered.
+	 */
+	@Test
+	void aFilingNumberWithMarkupIsRefusedOnThePageFormByTheImportsRule() throws Exception {
+		String s = suffix();
+		MockHttpSession staff = session("wz.staff");
+		for (String bad : List.of("旧<b>" + s, "旧备/" + s, "旧备" + "1".repeat(40) + s)) {
+			mvc.perform(post("/registry/outlets/new").session(staff).with(csrf()).param("creditCode", DemoCodes.SF_WUZHONG)
+				.param("filingNumber", bad).params(outletForm("标记编号网点" + s, RegistryIntegrationTest.idNumber(), "13812345678")))
+				.andExpect(status().isBadRequest())
+				.andExpect(content().string(containsString("备案编号")));
+		}
+		assertThat(outlets.list(SUZHOU, Outlets.Filter.NONE, new PageQuery("标记编号网点" + s, 0, 5, null, false)).total()).isZero();
+	}
+
+	/**
 	 * A filing number typed in another letter case or with other separators is the number given (attack round 10:
-	 * WDBA-…, wdba-…, "WDBA …" and WDBA—… were four outlets), and the system's own series typed with spaces, underscores
+	 * WDBA-…, wdba-…, "WDBA …" and WDBA_… were four outlets; WDBA—… is refused by the identifier rule), and the system's own series typed with spaces, underscores
 	 * or no separators is the series' form, refused as such (网点备案 320506 2026 000999 was accepted and shown as
 	 * 已备案); neither registers the outlet. A genuinely different number is recorded.
 	 */
@@ -412,14 +444,24 @@ class RegistryMaintenanceIntegrationTest {
 			.param("filingNumber", given).params(outletForm("原号网点" + s, RegistryIntegrationTest.idNumber(), "13812345678")))
 			.andExpect(redirectedUrlPattern("/registry/outlets/*"));
 		int n = 0;
-		for (String lookAlike : List.of(given.toLowerCase(), "WDBA " + s + " 2026 000999", "WDBA—" + s + "—2026—000999",
-				"WDBA_" + s + "_2026_000999", "ＷＤＢＡ\u3000" + s + "\u30002026\u3000000999", "WDBA" + s + "2026000999")) {
+		for (String lookAlike : List.of(given.toLowerCase(), "WDBA " + s + " 2026 000999", "WDBA_" + s + "_2026_000999",
+				"ＷＤＢＡ " + s + " 2026 000999", "WDBA" + s + "2026000999")) {
 			String name = "仿号网点" + s + "-" + n++;
 			mvc.perform(post("/registry/outlets/new").session(staff).with(csrf()).param("creditCode", DemoCodes.SF_WUZHONG)
 				.param("filingNumber", lookAlike).params(outletForm(name, RegistryIntegrationTest.idNumber(), "13812345678")))
 				.andExpect(status().isConflict())
 				.andExpect(content().string(containsString("备案编号已存在")));
 			assertThat(outlets.list(SUZHOU, Outlets.Filter.NONE, new PageQuery(name, 0, 5, null, false)).total()).as(lookAlike).isZero();
+		}
+		// typed with a dash that only looks like the hyphen or with full-width spaces, the form refuses it as the import
+		// does (the identifier rule; the form checked nothing before and answered the look-alike's 409)
+		for (String hidden : List.of("WDBA—" + s + "—2026—000999", "ＷＤＢＡ\u3000" + s + "\u30002026\u3000000999")) {
+			String name = "仿号网点" + s + "-" + n++;
+			mvc.perform(post("/registry/outlets/new").session(staff).with(csrf()).param("creditCode", DemoCodes.SF_WUZHONG)
+				.param("filingNumber", hidden).params(outletForm(name, RegistryIntegrationTest.idNumber(), "13812345678")))
+				.andExpect(status().isBadRequest())
+				.andExpect(content().string(containsString("备案编号含有")));
+			assertThat(outlets.list(SUZHOU, Outlets.Filter.NONE, new PageQuery(name, 0, 5, null, false)).total()).as(hidden).isZero();
 		}
 		for (String series : List.of("网点备案 320506 2026 000999", "网点备案\u3000320506\u30002026\u3000999",
 				"网点备案_320506_2026_000999", "网点备案3205062026000999", "网点备案 - 320506_2026 000999")) {

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.youguan.enforcement.Penalty;
 import org.youguan.kernel.Choice;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 
@@ -101,9 +102,12 @@ public final class CaseInput {
 		}
 	}
 
-	/** An amount without trailing zeros, as the messages show it. */
+	/**
+	 * An amount of yuan in figures as the messages and records show it before 元: the product's one money format
+	 * ({@link ChineseText#yuanFigures}: 8000, 12345.50 — never 12345.5 or 8E+3), as the documents and pages write it.
+	 */
 	public static String plain(BigDecimal amount) {
-		return amount.stripTrailingZeros().toPlainString();
+		return ChineseText.yuanFigures(amount);
 	}
 
 	/** An amount, null when 0 or absent. */

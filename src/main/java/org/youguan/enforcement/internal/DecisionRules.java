@@ -384,7 +384,8 @@ public final class DecisionRules {
 		return v.hasError(field) ? null : days.intValue();
 	}
 
+	/** An amount of yuan in figures before 元 ({@link CaseInput#plain}: the one money format). */
 	static String plain(BigDecimal amount) {
-		return amount.stripTrailingZeros().toPlainString();
+		return CaseInput.plain(amount);
 	}
 }

@@ -17,6 +17,7 @@ import org.youguan.kernel.Decimals;
 import org.youguan.kernel.IdCardNumber;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.WaybillNumber;
 import org.youguan.safety.ParcelRecord;
 import org.youguan.safety.RealNameMethod;
 import org.youguan.safety.SenderIdType;
@@ -568,55 +569,21 @@ final class ParcelValidator {
 		return !Text.blank(c);
 	}
 
-	/** The waybill number rule as the rejection states it. */
-	static final String WAYBILL_RULE = "运单号（waybillNumber）应为1–40位字母、数字或“-”，至少含一个字母或数字（字母不分大小写，按大写记录）";
+	/** The waybill number rule as the rejection states it: the kernel's one rule ({@link WaybillNumber#FORM}). */
+	static final String WAYBILL_RULE = "运单号（waybillNumber）应为" + WaybillNumber.FORM;
 
 	/**
 	 * A waybill number as it is kept, claimed and compared ({@link WaybillKey}): without surrounding white space, its
-	 * letters upper-cased ("sf1" is "SF1"); null when it breaks the rule ({@link #WAYBILL_RULE}: 1–40 letters A–Z,
-	 * digits or '-', at least one letter or digit — "-" or "--" is no number). Allocates only for lower-case letters.
+	 * letters upper-cased ("sf1" is "SF1"); null when it breaks the rule ({@link WaybillNumber}, the one a complaint's
+	 * 运单号 is held to: 1–40 letters A–Z, digits or '-', at least one letter or digit — "-" or "--" is no number).
 	 */
 	static String waybill(String raw) {
-		String s = trimmed(raw);
-		if (s == null || !waybillFormat(s)) {
-			return null;
-		}
-		for (int i = 0; i < s.length(); i++) {
-			char c = s.charAt(i);
-			if (c >= 'a' && c <= 'z') {
-				char[] up = s.toCharArray();
-				for (int k = i; k < up.length; k++) {
-					if (up[k] >= 'a' && up[k] <= 'z') {
-						up[k] -= 'a' - 'A';
-					}
-				}
-				return new String(up);
-			}
-		}
-		return s;
+		return WaybillNumber.written(trimmed(raw));
 	}
 
-	/** 1–40 letters, digits or '-', at least one letter or digit (either case: see {@link #waybill}). */
-	static boolean waybillFormat(String s) {
-		if (s.length() > MAX_TEXT || !alphanumeric(s)) {
-			return false;
-		}
-		for (int i = 0; i < s.length(); i++) {
-			if (s.charAt(i) != '-') {
-				return true;
-			}
-		}
-		return false;
-	}
-
+	/** Letters, digits or '-' only: the characters of a waybill number ({@link WaybillNumber#firstOther}). */
 	private static boolean alphanumeric(String s) {
-		for (int i = 0; i < s.length(); i++) {
-			char c = s.charAt(i);
-			if (!(c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '-')) {
-				return false;
-			}
-		}
-		return true;
+		return WaybillNumber.firstOther(s) < 0;
 	}
 
 	/** 64 hex characters, lower-cased; null when the text is not. */

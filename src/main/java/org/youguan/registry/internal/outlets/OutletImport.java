@@ -160,12 +160,8 @@ public class OutletImport {
 				String number = row.get("备案编号") == null ? "" : Text.identifier(row.get("备案编号"));
 				if (!number.isEmpty()) {
 					numbers.check(Text.identifierKey(number), row, context, "备案编号", "备案编号");
-					new Validation().identifier("备案编号", "备案编号", number).errors()
+					Outlets.checkFiledNumber(new Validation(), "备案编号", number).errors()
 						.forEach(e -> context.fail(e.field(), e.rule(), e.message()));
-					String refusal = Outlets.historicNumberRefusal(number);
-					if (refusal != null) {
-						context.fail("备案编号", "issued-form", refusal);
-					}
 					if (usedNumbers.contains(Text.identifierKey(number))) {
 						context.fail("备案编号", "unique", "备案编号已存在：" + number);
 					}
