@@ -16,6 +16,21 @@ public record ListRequest(String q, Integer page, Integer size, String sort, Str
 		return PageQuery.of(q, page, size, sort, dir);
 	}
 
+	/**
+	 * This request in a list's own default order where the user chose none: {@code sort} when no column was chosen,
+	 * and then the direction the user asked for if any, else {@code dir}. A chosen direction is never dropped — it is
+	 * checked ({@code asc}/{@code desc}, else 400) like any, with or without a chosen column.
+	 *
+	 * @param sort the list's default column (a sort name of its {@link Listing})
+	 * @param dir the default column's direction, {@code asc} or {@code desc}
+	 */
+	public ListRequest orDefaultOrder(String sort, String dir) {
+		if (this.sort != null) {
+			return this;
+		}
+		return new ListRequest(q, page, size, sort, this.dir != null ? this.dir : dir);
+	}
+
 	/** The same search and order for an export: every row up to {@link PageQuery#EXPORT_LIMIT}. */
 	public PageQuery toExport() {
 		return PageQuery.of(q, 0, null, sort, dir).unpaged();

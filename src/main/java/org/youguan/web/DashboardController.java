@@ -28,6 +28,7 @@ import org.youguan.notifications.Notifications;
 import org.youguan.org.Bureaus;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.InstallationAdmins;
+import org.youguan.org.Role;
 import org.youguan.org.WorkQueue;
 import org.youguan.org.Users;
 import org.youguan.statistics.Analysis;
@@ -78,6 +79,9 @@ class DashboardController {
 	private final InboxHtml html;
 
 	private final InstallationAdmins installationAdmins;
+
+	/** The roles that may read the audit log (the /admin/** rule of SecurityConfiguration). */
+	private static final List<Role> AUDIT_READERS = List.of(Role.SYSTEM_ADMIN, Role.BUREAU_ADMIN, Role.BUREAU_LEADER);
 
 	/** What the bureau counters of 工作台 show; the same for every user of one data scope. */
 	record BureauCounters(long userCount, long bureauCount, long auditToday, long filingsNeedingAttention,
@@ -167,11 +171,17 @@ class DashboardController {
 		model.addAttribute("queuesHtml", remembered.get("queue html", mine, () -> html.queues(actionRows, "my-queues",
 				"home.queue.title", "home.queue.empty", locale, request, response)));
 		model.addAttribute("doneHtml", remembered.get("done html", mine, () -> html.done(doneRows, locale, request, response)));
-		// 最近动态 is the same for every user of the scope, in one language (its times and texts are formatted in it)
-		model.addAttribute("recentHtml", remembered.get("recent html", List.of(scope, locale, request.getContextPath()),
-				() -> html.recent(rows.recent(audit
-					.search(scope, new AuditQuery(null, null, null, null, null), new PageQuery("", 0, 8, null, true))
-					.items()), locale, request, response)));
+		// 今日审计事件 and 最近动态 are the audit log's: only the roles that may open /admin/audit see them
+		// (SecurityConfiguration), a 处室工作人员 would otherwise read colleagues' and administrators' actions
+		boolean auditReader = AUDIT_READERS.stream().anyMatch(me::has);
+		model.addAttribute("auditReader", auditReader);
+		if (auditReader) {
+			// 最近动态 is the same for every user of the scope, in one language (its times and texts are formatted in it)
+			model.addAttribute("recentHtml", remembered.get("recent html", List.of(scope, locale, request.getContextPath()),
+					() -> html.recent(rows.recent(audit
+						.search(scope, new AuditQuery(null, null, null, null, null), new PageQuery("", 0, 8, null, true))
+						.items()), locale, request, response)));
+		}
 		return "web/dashboard";
 	}
 }

@@ -95,4 +95,23 @@ class UniversalMaskedTextIntegrationTest {
 		assertThat(jdbc.sql("SELECT reason FROM post_office_approval WHERE id = :id").param("id", id).query(String.class)
 			.single()).as("recorded as typed").contains("13912345678");
 	}
+
+	/**
+	 * An approval checked without findings or a consultation recorded (past approvals loaded from old records) shows a
+	 * dash, never "null", on the staff and enterprise pages (attack 40 item 3).
+	 */
+	@Test
+	void aCheckWithoutFindingsOrConsultationShowsADashNotNull() throws Exception {
+		long id = fixture().apply(ApprovalFixture.POSTAL, fixture().newPostOffice("320506"), "CLOSURE", "业务量下降", null);
+		jdbc.sql("UPDATE post_office_approval SET checked_on = received_on, check_findings = NULL, consultation = NULL "
+				+ "WHERE id = :id").param("id", id).update();
+		for (var page : new org.springframework.test.web.servlet.RequestBuilder[] {
+				get("/universal/post-office-approvals/" + id).session(SignIn.session(mvc, "wz.staff")),
+				get("/enterprise/post-offices/approvals/" + id).session(SignIn.session(mvc, "yz.sz")) }) {
+			mvc.perform(page)
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("征求当地意见情况：—")))
+				.andExpect(content().string(not(containsString("：null"))));
+		}
+	}
 }

@@ -161,17 +161,8 @@ class ComplaintController {
 
 	/** The request with the state's default order when the user chose none. */
 	static ListRequest withDefaultOrder(ListRequest list, WorkState state) {
-		return new ListRequest(list.q(), list.page(), list.size(), defaultSort(state, list.sort()),
-				defaultDirection(state, list.sort(), list.dir()));
-	}
-
-	/** Open complaints by the current step's due date; finished ones newest first. */
-	static String defaultSort(WorkState state, String sort) {
-		return sort != null ? sort : state == WorkState.DONE ? "received_on" : "step_due";
-	}
-
-	static String defaultDirection(WorkState state, String sort, String dir) {
-		return sort != null ? dir : state == WorkState.DONE ? "desc" : "asc";
+		// open complaints by the current step's due date; finished ones newest first
+		return state == WorkState.DONE ? list.orDefaultOrder("received_on", "desc") : list.orDefaultOrder("step_due", "asc");
 	}
 
 	/** The statuses the status filter offers in a state. */

@@ -98,16 +98,7 @@ class FilingController {
 
 	/** The request in the queue's default order when it names none: open work by due date, finished newest first. */
 	private static ListRequest ordered(WorkState state, ListRequest list) {
-		return new ListRequest(list.q(), list.page(), list.size(), defaultSort(state, list.sort()),
-				defaultDirection(state, list.sort(), list.dir()));
-	}
-
-	private static String defaultSort(WorkState state, String sort) {
-		return sort != null ? sort : state == WorkState.DONE ? "completed_on" : "due_on";
-	}
-
-	private static String defaultDirection(WorkState state, String sort, String dir) {
-		return sort != null ? dir : state == WorkState.DONE ? "desc" : "asc";
+		return state == WorkState.DONE ? list.orDefaultOrder("completed_on", "desc") : list.orDefaultOrder("due_on", "asc");
 	}
 
 	/** The statuses the status filter offers in a state. */

@@ -136,8 +136,8 @@ class EnterpriseStatisticsController {
 
 	/** The request, newest period first when the user chose no order; the search is not offered (its own reports). */
 	private static ListRequest ordered(ListRequest request) {
-		return request.sort() == null ? new ListRequest(null, request.page(), request.size(), "period", "desc")
-				: new ListRequest(null, request.page(), request.size(), request.sort(), request.dir());
+		return new ListRequest(null, request.page(), request.size(), request.sort(), request.dir())
+			.orDefaultOrder("period", "desc");
 	}
 
 	/** Opens (or creates) the report of a form and period and shows it. */

@@ -90,17 +90,9 @@ class ReportController {
 
 	/** The request with the state's default order when the user chose none. */
 	private static ListRequest ordered(ListRequest request, WorkState state) {
-		return new ListRequest(request.q(), request.page(), null, defaultSort(state, request.sort()),
-				defaultDirection(state, request.sort(), request.dir()));
-	}
-
-	/** Open reports by due date; approved ones by period, newest first. */
-	private static String defaultSort(WorkState state, String sort) {
-		return sort != null ? sort : state == WorkState.DONE ? "period" : "due_on";
-	}
-
-	private static String defaultDirection(WorkState state, String sort, String dir) {
-		return sort != null ? dir : state == WorkState.DONE ? "desc" : "asc";
+		ListRequest unsized = new ListRequest(request.q(), request.page(), null, request.sort(), request.dir());
+		// open reports by due date; approved ones by period, newest first
+		return state == WorkState.DONE ? unsized.orDefaultOrder("period", "desc") : unsized.orDefaultOrder("due_on", "asc");
 	}
 
 	/** The statuses the status filter offers in a state. */

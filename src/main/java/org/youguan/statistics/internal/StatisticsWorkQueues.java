@@ -108,7 +108,7 @@ class StatisticsWorkQueues implements WorkQueueProvider {
 		return List.of(
 				WorkQueue.action("statistics.due", "/enterprise/statistics", due.size(),
 						due.stream().filter(WorkQueue.Item::overdue).count(), due.isEmpty() ? null : due.get(0).due(), due),
-				WorkQueue.action("statistics.returned", "/enterprise/statistics", returned.total(), 0,
+				WorkQueue.action("statistics.returned", "/enterprise/statistics?status=RETURNED", returned.total(), 0,
 						returnedItems.isEmpty() ? null : returnedItems.get(0).due(), returnedItems));
 	}
 }
