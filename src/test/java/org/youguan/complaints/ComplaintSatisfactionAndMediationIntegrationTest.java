@@ -279,7 +279,7 @@ class ComplaintSatisfactionAndMediationIntegrationTest {
 		assertThat(fieldsRefused(() -> procedure.mediate(WUZHONG, id, MediationResult.SUCCEEDED, "赔偿", new BigDecimal("-1"))))
 			.containsExactly("agreedAmount/non-negative/约定赔偿金额不能为负数");
 		assertThat(fieldsRefused(() -> procedure.mediate(WUZHONG, id, MediationResult.SUCCEEDED, "赔偿", new BigDecimal("100.01"))))
-			.containsExactly("agreedAmount/over-claim/约定赔偿金额（100.01元）不能超过申诉人的索赔金额（100.00元）");
+			.containsExactly("agreedAmount/over-claim/约定赔偿金额（100.01元）不能超过申诉人的索赔金额（100元）");
 		assertThat(queries.get(WUZHONG, id).mediationResult()).isNull();
 	}
 
