@@ -88,10 +88,13 @@ class VillageCheckImportIntegrationTest {
 		byte[] bad = Workbooks.sheet(HEADER, List.of(row(w.get(1), "2019-03-01", "是", "王普服、陈吴中", ""),
 				row(w.get(2), tomorrow, "是", "王普服、陈吴中", ""), row("320506999999", "2019-03-02", "是", "王普服、陈吴中", ""),
 				row(xiangcheng, "2019-03-03", "是", "王普服、陈吴中", ""), row(w.get(1), "2019-03-01", "是", "王普服、陈吴中", ""),
-				row(w.get(0), "2019-05-06", "是", "王普服、陈吴中", ""), row(w.get(3), "2019-04-01", "否", "王普服", "")));
+				row(w.get(0), "2019-05-06", "是", "王普服、陈吴中", ""), row(w.get(3), "2019-04-01", "否", "王普服", ""),
+				// one inspector typed with a space, then again without: one person, not two or three (attack: counted 3)
+				row(w.get(5), "2019-04-02", "是", "王 普服、王普服", "")));
 		ImportResult rejected = imports.importFile(WUZHONG_SCOPE, null, bad);
 		assertThat(rejected.rejected()).isTrue();
-		assertThat(rejected.errors()).extracting(RowErrors::number).containsExactly(3, 4, 5, 6, 7, 8);
+		assertThat(rejected.errors()).extracting(RowErrors::number).containsExactly(3, 4, 5, 6, 7, 8, 9);
+		assertThat(rule(rejected, 9)).containsExactly("检查人员:min-team");
 		assertThat(rule(rejected, 3)).containsExactly("检查日期:range");
 		assertThat(rule(rejected, 4)).containsExactly("建制村代码:exists");
 		assertThat(rule(rejected, 5)).containsExactly("建制村代码:scope");
@@ -110,7 +113,7 @@ class VillageCheckImportIntegrationTest {
 		ImportResult good = imports.importFile(WUZHONG_SCOPE, null, Workbooks.sheet(HEADER,
 				List.of(row(w.get(1), "2019-03-01", "是", "王普服、陈吴中", ""),
 						row(w.get(2), "2019-06-10", "否", "王普服、陈吴中", "交接记录缺失"),
-						row(w.get(1), "2019-09-01", "是", "王普服 陈吴中", ""),
+						row(w.get(1), "2019-09-01", "是", "王普服\n陈吴中", ""),
 						row(w.get(3), "2019-02-02", "是", "王普服，陈吴中", ""))));
 		assertThat(good.errors()).isEmpty();
 		assertThat(good.imported()).isEqualTo(4);
