@@ -255,6 +255,8 @@ public class Reports {
 	@Transactional
 	public void saveDraft(DataScope scope, long id, Map<String, String> values, Map<String, String> notes, String comment) {
 		Report report = loadInScope(scope, id);
+		// the state first: a report 已审核 or 已被更正 is refused (409) before its fields are judged (400)
+		report.requireEditable("再修改");
 		requireOperating(report);
 		Parsed parsed = parse(report, values, notes);
 		if (!parsed.errors().isEmpty()) {
@@ -323,6 +325,8 @@ public class Reports {
 	@Transactional
 	public void submit(DataScope scope, long id, Map<String, String> values, Map<String, String> notes, String comment) {
 		Report report = loadInScope(scope, id);
+		// the state first: a report 已审核 or 已被更正 is refused (409) before its fields are judged (400)
+		report.requireEditable("报送");
 		Parsed parsed = parse(report, values, notes);
 		ReportForm form = forms.get(report.formId());
 		List<Indicator> indicators = forms.indicators(form.id());
@@ -418,6 +422,7 @@ public class Reports {
 	public void returnForCorrection(DataScope scope, long id, String reason, String by) {
 		reason = Text.freeText(reason);
 		Report report = loadInScope(scope, id);
+		report.requireSubmitted("退回"); // the state (409) before the reason (400)
 		new Validation().required("reason", "退回原因", reason).maxLength("reason", "退回原因", reason, 500).throwIfInvalid();
 		var before = report.snapshot();
 		report.returnForCorrection(Text.strip(reason), by, clock.instant());
@@ -440,12 +445,14 @@ public class Reports {
 		reason = Text.freeText(reason);
 		// out of scope is 404 before anything about the request is said (the reason's problems would tell it exists)
 		Report report = loadInScope(scope, id);
-		requireOperating(report);
-		new Validation().required("reason", "更正原因", reason).maxLength("reason", "更正原因", reason, 500).throwIfInvalid();
+		// the state first (409), then the reason (400): a superseded or unapproved report is refused whatever was typed
 		Report latest = reports.findLatest(report.formId(), report.enterpriseId(), report.period()).orElseThrow();
 		if (latest.revision() != report.revision()) {
-			throw DomainException.illegalTransition("该报表已有第" + latest.revision() + "版更正，请在最新版本上操作");
+			throw DomainException.illegalTransition("status", "superseded", "该报表已有第" + latest.revision() + "版更正，请在最新版本上操作");
 		}
+		report.requireApproved();
+		requireOperating(report);
+		new Validation().required("reason", "更正原因", reason).maxLength("reason", "更正原因", reason, 500).throwIfInvalid();
 		Report revision = reports.save(report.revise(Text.strip(reason), clock.instant()));
 		audit.record(AuditEntry.of("statistics.report.revise", "StatReport", revision.id(),
 				report.enterpriseName() + "更正" + report.period() + "报表（第" + revision.revision() + "版）：" + Text.strip(reason))

@@ -183,14 +183,14 @@ public class Progress {
 			.optional()
 			.orElseThrow(() -> DomainException.notFound("任务", taskId));
 		if (!task.planStatus().equals("ACTIVE")) {
-			throw DomainException.rule("工作计划尚未印发，不能填报进展");
+			throw DomainException.rule("request", "not-issued", "工作计划尚未印发，不能填报进展");
 		}
 		Long department = me.departmentId();
 		boolean own = department != null && (task.allDepartments() && me.bureauId() != null && task.bureauId() == me.bureauId()
 				|| jdbc.sql("SELECT EXISTS (SELECT 1 FROM work_task_department WHERE task_id = :task AND department_id = :d)")
 					.param("task", taskId).param("d", department).query(Boolean.class).single());
 		if (!own) {
-			throw DomainException.rule("只能填报本处室负责的任务进展");
+			throw DomainException.rule("request", "department-duty", "只能填报本处室负责的任务进展");
 		}
 		YearMonth thisMonth = YearMonth.now(clock);
 		requireReportMonth(task.planYear(), thisMonth);

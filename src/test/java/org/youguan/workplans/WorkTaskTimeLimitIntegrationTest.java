@@ -3,6 +3,7 @@ package org.youguan.workplans;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -16,6 +17,7 @@ import org.youguan.MutableClock;
 import org.youguan.SignIn;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.DepartmentView;
@@ -48,6 +50,9 @@ class WorkTaskTimeLimitIntegrationTest {
 
 	@Autowired
 	PlanDrafts drafts;
+
+	@Autowired
+	Progress progress;
 
 	@Autowired
 	Departments departments;
@@ -103,6 +108,16 @@ class WorkTaskTimeLimitIntegrationTest {
 
 		drafts.updateTask(user("sz.universal"), task.id(), task.text(), LocalDate.of(2064, 6, 30));
 		assertThat(task(plan, 3).status()).as("due later again").isEqualTo("NOT_STARTED");
+
+		// attack: another department's report was refused with no field and rule RULE_VIOLATION on the page
+		assertThatThrownBy(() -> progress.report(user("sz.universal"), task.id(), "代填", 10, List.of()))
+			.isInstanceOfSatisfying(DomainException.class, ex -> assertThat(ex.formErrors())
+				.extracting(e -> e.field() + "/" + e.rule()).containsExactly("request/department-duty"));
+		mvc.perform(post("/workplans/tasks/" + task.id() + "/progress").session(SignIn.session(mvc, "sz.universal")).with(csrf())
+			.param("text", "代填").param("percent", "10"))
+			.andExpect(status().is(422))
+			.andExpect(content().string(containsString("data-rule=\"department-duty\"")))
+			.andExpect(content().string(containsString("data-field=\"request\"")));
 	}
 
 	/** A notice of last year imported as issued: its tasks, due at last year's end, are 滞后 from the import on. */
