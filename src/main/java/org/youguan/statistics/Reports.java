@@ -259,8 +259,11 @@ public class Reports {
 		report.requireEditable("再修改");
 		requireOperating(report);
 		Parsed parsed = parse(report, values, notes);
-		if (!parsed.errors().isEmpty()) {
-			throw new InvalidValueException(parsed.errors());
+		// every refusal at once: the values' and notes', and the comment's
+		List<FieldError> errors = new ArrayList<>(parsed.errors());
+		errors.addAll(commentErrors(comment));
+		if (!errors.isEmpty()) {
+			throw new InvalidValueException(errors);
 		}
 		var before = report.snapshot();
 		report.fill(parsed.values(), comment(comment));
@@ -337,6 +340,7 @@ public class Reports {
 		// every error at once: what did not parse, and the rules over what did (a value refused as typed is not also
 		// reported missing)
 		List<FieldError> errors = new ArrayList<>(parsed.errors());
+		errors.addAll(commentErrors(comment));
 		Set<String> refused = parsed.errors().stream().map(FieldError::field).collect(Collectors.toSet());
 		ReportChecks.check(indicators, parsed.values(), rules(),
 				approvedValues(indicators, report.enterpriseId(), period.previous()),
@@ -589,9 +593,13 @@ public class Reports {
 	}
 
 	private static String comment(String comment) {
-		comment = Text.freeText(comment);
-		new Validation().maxLength("comment", "填报说明", comment, 1000).throwIfInvalid();
-		return clean(comment);
+		Validation.after(commentErrors(comment)).throwIfInvalid();
+		return clean(Text.freeText(comment));
+	}
+
+	/** What refuses the 填报说明 (at most 1000 characters), to be reported with the values' and notes' refusals. */
+	private static List<FieldError> commentErrors(String comment) {
+		return new Validation().maxLength("comment", "填报说明", Text.freeText(comment), 1000).errors();
 	}
 
 	/**

@@ -41,8 +41,21 @@ final class PastImport {
 		 * a stored record.
 		 */
 		void check(T checked, SheetImport.Twins twins, SheetRow row, SheetImport.RowContext context, String column) {
-			twins.check(key.apply(checked), row, context, column, what);
-			if (!context.failed(column) && stored.test(checked)) {
+			check(key.apply(checked), checked, twins, row, context, column);
+		}
+
+		/**
+		 * Reports a sheet row as {@link #check(Object, SheetImport.Twins, SheetRow, SheetImport.RowContext, String)}
+		 * does, the twin by {@code rowKey} read from the row's cells as {@link #key} would make it — so a row refused
+		 * for another failure is told too that it repeats an earlier row (every error of every row in one answer) —,
+		 * the stored record only for a row that passed its check.
+		 * @param rowKey the row's key as read from its cells; null when a cell it is made of is blank or unreadable
+		 * @param checked the row as checked; null when its check refused it
+		 */
+		void check(String rowKey, T checked, SheetImport.Twins twins, SheetRow row, SheetImport.RowContext context,
+				String column) {
+			twins.check(rowKey, row, context, column, what);
+			if (checked != null && !context.failed(column) && stored.test(checked)) {
 				context.fail(column, "unique", storedMessage.apply(checked));
 			}
 		}

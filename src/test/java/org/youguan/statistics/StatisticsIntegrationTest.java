@@ -213,6 +213,14 @@ class StatisticsIntegrationTest {
 			.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors()).extracting(FieldError::field, FieldError::rule)
 				.containsExactly(tuple("values.express.volume.local", "non-negative"), tuple("values.express.revenue", "number"),
 						tuple("values.green.ewaybill.rate", "rate")));
+		// attack: a too-long note and a too-long comment reported only the note; every refusal in one answer
+		assertThatThrownBy(() -> reports.saveDraft(own, id, values, Map.of("express.revenue", "说".repeat(2001)), "明".repeat(1001)))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
+				.extracting(FieldError::field, FieldError::rule)
+				.containsExactlyInAnyOrder(tuple("notes.express.revenue", "max-length"), tuple("comment", "max-length")));
+		assertThatThrownBy(() -> reports.submit(own, id, bad, Map.of(), "明".repeat(1001)))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
+				.extracting(FieldError::field).contains("values.express.revenue", "comment"));
 		bad.put("express.revenue", values.get("express.revenue"));
 		assertThatThrownBy(() -> reports.submit(own, id, bad, Map.of(), null)).isInstanceOf(InvalidValueException.class)
 			.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors()).extracting(FieldError::rule)

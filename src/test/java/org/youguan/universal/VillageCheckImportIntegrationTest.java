@@ -90,11 +90,14 @@ class VillageCheckImportIntegrationTest {
 				row(xiangcheng, "2019-03-03", "是", "王普服、陈吴中", ""), row(w.get(1), "2019-03-01", "是", "王普服、陈吴中", ""),
 				row(w.get(0), "2019-05-06", "是", "王普服、陈吴中", ""), row(w.get(3), "2019-04-01", "否", "王普服", ""),
 				// one inspector typed with a space, then again without: one person, not two or three (attack: counted 3)
-				row(w.get(5), "2019-04-02", "是", "王 普服、王普服", "")));
+				row(w.get(5), "2019-04-02", "是", "王 普服、王普服", ""),
+				// the same check as row 2 with an error of its own: told both (attack: only the other error was)
+				row(w.get(1), "2019-03-01", "是", "王普服", "")));
 		ImportResult rejected = imports.importFile(WUZHONG_SCOPE, null, bad);
 		assertThat(rejected.rejected()).isTrue();
-		assertThat(rejected.errors()).extracting(RowErrors::number).containsExactly(3, 4, 5, 6, 7, 8, 9);
+		assertThat(rejected.errors()).extracting(RowErrors::number).containsExactly(3, 4, 5, 6, 7, 8, 9, 10);
 		assertThat(rule(rejected, 9)).containsExactly("检查人员:min-team");
+		assertThat(rule(rejected, 10)).containsExactlyInAnyOrder("检查人员:min-team", "检查日期:unique");
 		assertThat(rule(rejected, 3)).containsExactly("检查日期:range");
 		assertThat(rule(rejected, 4)).containsExactly("建制村代码:exists");
 		assertThat(rule(rejected, 5)).containsExactly("建制村代码:scope");
