@@ -370,6 +370,7 @@ public class Reports {
 	@Transactional
 	public void approve(DataScope scope, long id, String by) {
 		Report report = loadInScope(scope, id);
+		report.requireSubmitted("审核"); // the state (409) before the period's checks
 		Period period = Period.parse(forms.get(report.formId()).periodType(), report.period(), "period");
 		period.requireEnded("period", LocalDate.now(clock));
 		// a report submitted before the rule for a period the enterprise did not operate in is not approved either
