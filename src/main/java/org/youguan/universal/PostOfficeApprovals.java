@@ -823,9 +823,10 @@ public class PostOfficeApprovals {
 	/**
 	 * 批准 or 不予批准 is the bureau's decision (邮政法(2015) art.9 para.2: 经邮政管理部门批准), taken by its head as every
 	 * decision of the product is (a licence's, a case's: 行政处罚法(2021) art.57; an extension here is approved by one,
-	 * {@link #extend}): a signed-in 局领导 of the deciding bureau — not any staff member whose region holds the post office
-	 * (attack: sz.market of 市场监管处 approved a closure), nor a superior bureau's head deciding for it. A step run without
-	 * a signed-in account (the demo data, a job) is not checked.
+	 * {@link #extend}): a signed-in 局领导 of the bureau deciding it (the caller's bureau when its region holds the post
+	 * office, as the 决定书 is issued in its name: {@link #deciding}) — not any staff member whose region holds the post
+	 * office (attack: sz.market of 市场监管处 approved a closure). A step run without a signed-in account (the demo data,
+	 * a job) is not checked.
 	 * @throws AccessRefusedException (403, field {@code decision}) for anyone else
 	 */
 	private void requireDecidingHead(Bureau deciding, ApprovalStep step) {
