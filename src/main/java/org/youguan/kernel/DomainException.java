@@ -1,6 +1,7 @@
 package org.youguan.kernel;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A failure the user can act on. The message is already in Chinese (the product's language); the code says how the
@@ -31,9 +32,29 @@ public class DomainException extends RuntimeException {
 		return fieldErrors;
 	}
 
-	/** What a form shows: the field errors, or the message itself when the failure names no field. */
+	/**
+	 * The rule a refusal that names no field is given, on the field {@code request}, by its code — lower-case kebab
+	 * rule codes like every named refusal's, never the code's constant ({@code RULE_VIOLATION}).
+	 */
+	private static final Map<ErrorCode, String> REQUEST_RULES = Map.of(ErrorCode.RULE_VIOLATION, "rule",
+			ErrorCode.NOT_FOUND, "not-found", ErrorCode.INVALID_VALUE, "format", ErrorCode.IMPORT_REJECTED, "import",
+			ErrorCode.TOO_LARGE, "too-large", ErrorCode.TOO_MANY_REQUESTS, "rate-limit", ErrorCode.UNAVAILABLE,
+			"unavailable", ErrorCode.ACCESS_DENIED, "forbidden", ErrorCode.DUPLICATE, "duplicate");
+
+	/**
+	 * What the refusal names, for a form, a page, a sheet's row and the problem JSON alike: its field errors, or — when
+	 * it names none — one error in its message: a step the resource's state does not allow (409) on {@code status},
+	 * rule {@code state}; any other on {@code request}, rule by its code ({@code rule} for a rule of the domain (422),
+	 * {@code duplicate}, {@code forbidden}, {@code not-found} …). Never a blank field or an upper-case code.
+	 */
 	public List<FieldError> formErrors() {
-		return fieldErrors.isEmpty() ? List.of(new FieldError("", code.name(), getMessage())) : fieldErrors;
+		if (!fieldErrors.isEmpty()) {
+			return fieldErrors;
+		}
+		if (code == ErrorCode.ILLEGAL_TRANSITION) {
+			return List.of(new FieldError("status", "state", getMessage()));
+		}
+		return List.of(new FieldError("request", REQUEST_RULES.getOrDefault(code, "rule"), getMessage()));
 	}
 
 	public static DomainException notFound(String what, Object id) {

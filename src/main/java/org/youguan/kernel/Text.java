@@ -30,6 +30,12 @@ public final class Text {
 	/** What separates names typed in one box or cell: 、 , ， ; ； or ASCII white space (space, tab, line breaks), any run. */
 	private static final Pattern NAME_SEPARATORS = Pattern.compile("[、,，;；\\s]+");
 
+	/**
+	 * What separates people's names typed in one box or cell: 、 , ， ; ； or a line break, never a space — "王 普服" is
+	 * one person typed with a space (a name key folds it away), not two.
+	 */
+	private static final Pattern PERSON_SEPARATORS = Pattern.compile("[、,，;；\\n\\r\\u000B\\u000C\\u0085\\u2028\\u2029]+");
+
 	private Text() {
 	}
 
@@ -65,6 +71,22 @@ public final class Text {
 			return List.of();
 		}
 		return NAME_SEPARATORS.splitAsStream(typed).filter(n -> !n.isBlank()).toList();
+	}
+
+	/**
+	 * The people a person typed in one box or cell (检查人员 "张三、李四", 集体讨论参加人员, a sheet's cell with one name a
+	 * line): split at 、 , ， ; ； and line breaks only — a space inside a name ("王 普服", "蒋 局长") keeps it one person,
+	 * so a team of one is never counted as two (the callers compare the names by a key that folds the spaces away). Each
+	 * name {@link #strip}ped, in the order typed, blanks dropped. Lists of bodies or codes that people separate with spaces
+	 * too (联合执法单位, IDs) use {@link #names}.
+	 * @param typed the box's text; null gives an empty list
+	 * @return the names, stripped; never null, never holding a blank
+	 */
+	public static List<String> personNames(String typed) {
+		if (typed == null) {
+			return List.of();
+		}
+		return PERSON_SEPARATORS.splitAsStream(typed).filter(n -> !isBlank(n)).map(Text::strip).toList();
 	}
 
 	/**

@@ -255,10 +255,15 @@ public class Reports {
 	@Transactional
 	public void saveDraft(DataScope scope, long id, Map<String, String> values, Map<String, String> notes, String comment) {
 		Report report = loadInScope(scope, id);
+		// the state first: a report 已审核 or 已被更正 is refused (409) before its fields are judged (400)
+		report.requireEditable("再修改");
 		requireOperating(report);
 		Parsed parsed = parse(report, values, notes);
-		if (!parsed.errors().isEmpty()) {
-			throw new InvalidValueException(parsed.errors());
+		// every refusal at once: the values' and notes', and the comment's
+		List<FieldError> errors = new ArrayList<>(parsed.errors());
+		errors.addAll(commentErrors(comment));
+		if (!errors.isEmpty()) {
+			throw new InvalidValueException(errors);
 		}
 		var before = report.snapshot();
 		report.fill(parsed.values(), comment(comment));
@@ -323,6 +328,8 @@ public class Reports {
 	@Transactional
 	public void submit(DataScope scope, long id, Map<String, String> values, Map<String, String> notes, String comment) {
 		Report report = loadInScope(scope, id);
+		// the state first: a report 已审核 or 已被更正 is refused (409) before its fields are judged (400)
+		report.requireEditable("报送");
 		Parsed parsed = parse(report, values, notes);
 		ReportForm form = forms.get(report.formId());
 		List<Indicator> indicators = forms.indicators(form.id());
@@ -333,6 +340,7 @@ public class Reports {
 		// every error at once: what did not parse, and the rules over what did (a value refused as typed is not also
 		// reported missing)
 		List<FieldError> errors = new ArrayList<>(parsed.errors());
+		errors.addAll(commentErrors(comment));
 		Set<String> refused = parsed.errors().stream().map(FieldError::field).collect(Collectors.toSet());
 		ReportChecks.check(indicators, parsed.values(), rules(),
 				approvedValues(indicators, report.enterpriseId(), period.previous()),
@@ -362,6 +370,7 @@ public class Reports {
 	@Transactional
 	public void approve(DataScope scope, long id, String by) {
 		Report report = loadInScope(scope, id);
+		report.requireSubmitted("审核"); // the state (409) before the period's checks
 		Period period = Period.parse(forms.get(report.formId()).periodType(), report.period(), "period");
 		period.requireEnded("period", LocalDate.now(clock));
 		// a report submitted before the rule for a period the enterprise did not operate in is not approved either
@@ -418,6 +427,7 @@ public class Reports {
 	public void returnForCorrection(DataScope scope, long id, String reason, String by) {
 		reason = Text.freeText(reason);
 		Report report = loadInScope(scope, id);
+		report.requireSubmitted("退回"); // the state (409) before the reason (400)
 		new Validation().required("reason", "退回原因", reason).maxLength("reason", "退回原因", reason, 500).throwIfInvalid();
 		var before = report.snapshot();
 		report.returnForCorrection(Text.strip(reason), by, clock.instant());
@@ -440,12 +450,14 @@ public class Reports {
 		reason = Text.freeText(reason);
 		// out of scope is 404 before anything about the request is said (the reason's problems would tell it exists)
 		Report report = loadInScope(scope, id);
-		requireOperating(report);
-		new Validation().required("reason", "更正原因", reason).maxLength("reason", "更正原因", reason, 500).throwIfInvalid();
+		// the state first (409), then the reason (400): a superseded or unapproved report is refused whatever was typed
 		Report latest = reports.findLatest(report.formId(), report.enterpriseId(), report.period()).orElseThrow();
 		if (latest.revision() != report.revision()) {
-			throw DomainException.illegalTransition("该报表已有第" + latest.revision() + "版更正，请在最新版本上操作");
+			throw DomainException.illegalTransition("status", "superseded", "该报表已有第" + latest.revision() + "版更正，请在最新版本上操作");
 		}
+		report.requireApproved();
+		requireOperating(report);
+		new Validation().required("reason", "更正原因", reason).maxLength("reason", "更正原因", reason, 500).throwIfInvalid();
 		Report revision = reports.save(report.revise(Text.strip(reason), clock.instant()));
 		audit.record(AuditEntry.of("statistics.report.revise", "StatReport", revision.id(),
 				report.enterpriseName() + "更正" + report.period() + "报表（第" + revision.revision() + "版）：" + Text.strip(reason))
@@ -582,9 +594,13 @@ public class Reports {
 	}
 
 	private static String comment(String comment) {
-		comment = Text.freeText(comment);
-		new Validation().maxLength("comment", "填报说明", comment, 1000).throwIfInvalid();
-		return clean(comment);
+		Validation.after(commentErrors(comment)).throwIfInvalid();
+		return clean(Text.freeText(comment));
+	}
+
+	/** What refuses the 填报说明 (at most 1000 characters), to be reported with the values' and notes' refusals. */
+	private static List<FieldError> commentErrors(String comment) {
+		return new Validation().maxLength("comment", "填报说明", Text.freeText(comment), 1000).errors();
 	}
 
 	/**

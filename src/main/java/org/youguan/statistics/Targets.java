@@ -119,9 +119,10 @@ public class Targets {
 		String prefix = analysis.region(scope, region);
 		Validation v = new Validation();
 		Indicator indicator = checkTarget(v, indicatorCode, year, value, growth);
-		if (indicator != null && value == null && growth != null && !v.hasError("targetGrowth") && !v.hasError("year")) {
+		if (indicator != null && growth != null && !v.hasError("targetGrowth") && !v.hasError("year")) {
 			// the target the growth comes to is the one the page shows and measures progress by: held to the same
-			// rules, but for wholeness (a count grown by a percentage is seldom whole)
+			// rules, but for wholeness (a count grown by a percentage is seldom whole) — also beside a value: a rate of
+			// 99.5% "up 5% on last year's 97.63%" states a target of 102.51%, which no rate can reach
 			BigDecimal comesTo = grown(aggregates.value(indicator, lastYear(prefix, year)), growth);
 			if (comesTo != null) {
 				ReportChecks.valueErrors(indicator, comesTo, "targetGrowth").stream()

@@ -41,14 +41,31 @@ final class PastImport {
 		 * a stored record.
 		 */
 		void check(T checked, SheetImport.Twins twins, SheetRow row, SheetImport.RowContext context, String column) {
-			twins.check(key.apply(checked), row, context, column, what);
-			if (!context.failed(column) && stored.test(checked)) {
+			check(key.apply(checked), checked, twins, row, context, column);
+		}
+
+		/**
+		 * Reports a sheet row as {@link #check(Object, SheetImport.Twins, SheetRow, SheetImport.RowContext, String)}
+		 * does, the twin by {@code rowKey} read from the row's cells as {@link #key} would make it — so a row refused
+		 * for another failure is told too that it repeats an earlier row (every error of every row in one answer) —,
+		 * the stored record only for a row that passed its check.
+		 * @param rowKey the row's key as read from its cells; null when a cell it is made of is blank or unreadable
+		 * @param checked the row as checked; null when its check refused it
+		 */
+		void check(String rowKey, T checked, SheetImport.Twins twins, SheetRow row, SheetImport.RowContext context,
+				String column) {
+			twins.check(rowKey, row, context, column, what);
+			if (checked != null && !context.failed(column) && stored.test(checked)) {
 				context.fail(column, "unique", storedMessage.apply(checked));
 			}
 		}
 	}
 
 	private PastImport() {
+	}
+
+	private static FieldError twin(Duplicates<?> duplicates, int twin) {
+		return new FieldError(duplicates.field(), "unique", duplicates.what() + "与第" + twin + "条重复");
 	}
 
 	/**
@@ -59,6 +76,16 @@ final class PastImport {
 	 * @throws DomainException IMPORT_REJECTED (422) listing every bad row's failures
 	 */
 	static <D, T> List<T> checkAll(List<D> rows, Function<D, T> check, Duplicates<T> duplicates) {
+		return checkAll(rows, check, row -> null, duplicates);
+	}
+
+	/**
+	 * Checks every row as {@link #checkAll(List, Function, Duplicates)} does; a row its check refuses is compared too,
+	 * by {@code rowKey} — its key as typed, as {@link Duplicates#key} would make it —, so it is told it repeats an earlier
+	 * row ({@code 与第N条重复}) beside its other failures: every error of every row in one answer.
+	 * @param rowKey a row's key as typed; null when a part of it is blank or unreadable (then not compared)
+	 */
+	static <D, T> List<T> checkAll(List<D> rows, Function<D, T> check, Function<D, String> rowKey, Duplicates<T> duplicates) {
 		if (rows == null || rows.isEmpty()) {
 			throw new InvalidValueException("records", "required", "请提交要导入的记录（JSON数组）");
 		}
@@ -76,7 +103,7 @@ final class PastImport {
 				T checked = check.apply(rows.get(i));
 				Integer twin = seen.putIfAbsent(duplicates.key().apply(checked), n);
 				if (twin != null) {
-					failures.add(new FieldError(duplicates.field(), "unique", duplicates.what() + "与第" + twin + "条重复"));
+					failures.add(twin(duplicates, twin));
 				}
 				else if (duplicates.stored().test(checked)) {
 					failures.add(new FieldError(duplicates.field(), "unique", duplicates.storedMessage().apply(checked)));
@@ -85,6 +112,11 @@ final class PastImport {
 			}
 			catch (DomainException ex) {
 				failures.addAll(ex.formErrors());
+				String key = rows.get(i) == null ? null : rowKey.apply(rows.get(i));
+				Integer twin = key == null ? null : seen.putIfAbsent(key, n);
+				if (twin != null) {
+					failures.add(twin(duplicates, twin));
+				}
 			}
 			if (!failures.isEmpty()) {
 				bad++;

@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
@@ -39,6 +40,9 @@ import org.youguan.kernel.Validation;
 import org.youguan.numbering.BusinessNumbers;
 import org.youguan.org.BureauView;
 import org.youguan.org.Bureaus;
+import org.youguan.org.CurrentUser;
+import org.youguan.org.Role;
+import org.youguan.org.UserKind;
 import org.youguan.org.Users;
 import org.youguan.region.Regions;
 import org.youguan.registry.FacilityView;
@@ -402,7 +406,8 @@ public class PostOfficeApprovals {
 	 * days. The decision gets its 文号 ({@link #NUMBER_TYPE}, in the deciding bureau's region: the caller's bureau when
 	 * its region holds the post office, else the nearest bureau over the post office) and its 准予…决定书 (.docx, kept
 	 * with the approval), in the same transaction. Audited (with the 文号; noting a decision after its due day).
-	 * @throws AccessRefusedException (403) for an enterprise user
+	 * @throws AccessRefusedException (403) for an enterprise user, and (field {@code decision}) for anyone signed in but a
+	 *         局领导 of the deciding bureau ({@link #requireDecidingHead})
 	 * @throws DomainException not found (404) out of scope; (409) unless 待决定 (checked)
 	 * @throws InvalidValueException reasons (≤ 2000), alternativeOffice (≤ 300)
 	 */
@@ -414,7 +419,8 @@ public class PostOfficeApprovals {
 	/**
 	 * 不予批准 with its reasons (required), before or after the check; numbered and documented (不予批准…决定书 with the
 	 * reasons and the remedies) as {@link #approve}. Audited.
-	 * @throws AccessRefusedException (403) for an enterprise user
+	 * @throws AccessRefusedException (403) for an enterprise user, and (field {@code decision}) for anyone signed in but a
+	 *         局领导 of the deciding bureau ({@link #requireDecidingHead})
 	 * @throws DomainException not found (404) out of scope; (409) when decided already
 	 * @throws InvalidValueException reasons (required, ≤ 2000); alternativeOffice (only with an approval)
 	 */
@@ -440,6 +446,7 @@ public class PostOfficeApprovals {
 		PersonalNumbers.refuse(v, "alternativeOffice", "就近替代的营业场所", alternative).throwIfInvalid();
 		LocalDate today = today();
 		Bureau bureau = deciding(scope, a.regionCode());
+		requireDecidingHead(bureau, step);
 		String number = numbers.next(NUMBER_TYPE, bureau.region(), today.getYear());
 		Map<String, Object> p = new HashMap<>();
 		p.put("on", today);
@@ -811,6 +818,45 @@ public class PostOfficeApprovals {
 			.query(Rows.of(PostOfficeApproval.class))
 			.optional()
 			.orElseThrow(() -> DomainException.notFound("营业场所撤销、搬迁审批", id));
+	}
+
+	/**
+	 * 批准 or 不予批准 is the bureau's decision (邮政法(2015) art.9 para.2: 经邮政管理部门批准), taken by its head as every
+	 * decision of the product is (a licence's, a case's: 行政处罚法(2021) art.57; an extension here is approved by one,
+	 * {@link #extend}): a signed-in 局领导 of the bureau deciding it (the caller's bureau when its region holds the post
+	 * office, as the 决定书 is issued in its name: {@link #deciding}) — not any staff member whose region holds the post
+	 * office (attack: sz.market of 市场监管处 approved a closure). A step run without a signed-in account (the demo data,
+	 * a job) is not checked.
+	 * @throws AccessRefusedException (403, field {@code decision}) for anyone else
+	 */
+	private void requireDecidingHead(Bureau deciding, ApprovalStep step) {
+		Optional<CurrentUser> signed = signedIn();
+		if (signed.isPresent() && !heads(signed.get(), deciding)) {
+			CurrentUser u = signed.get();
+			throw new AccessRefusedException("decision", step.label() + "营业场所撤销、搬迁由" + deciding.name()
+					+ "的负责人（局领导）决定（邮政法第9条第2款）：" + u.displayName() + "不是" + deciding.name() + "的局领导");
+		}
+	}
+
+	/**
+	 * Whether the signed-in account decides the approval ({@link #requireDecidingHead}): a 局领导 of the bureau deciding
+	 * it for the caller — the page offers its decision form to no one else.
+	 * @throws DomainException not found (404) out of scope
+	 */
+	public boolean decides(DataScope scope, long id) {
+		Bureau deciding = deciding(scope, find(scope, id).regionCode());
+		return signedIn().map(u -> heads(u, deciding)).orElse(false);
+	}
+
+	private static Optional<CurrentUser> signedIn() {
+		return Actors.signedIn().map(Authentication::getPrincipal).filter(CurrentUser.class::isInstance)
+			.map(CurrentUser.class::cast);
+	}
+
+	/** Whether {@code u} is a 局领导 (a staff account with the role) of the bureau {@code deciding}. */
+	private boolean heads(CurrentUser u, Bureau deciding) {
+		Optional<Long> bureau = bureaus.findByRegion(deciding.region()).map(BureauView::id);
+		return u.has(Role.BUREAU_LEADER) && u.kind() == UserKind.STAFF && bureau.isPresent() && bureau.get().equals(u.bureauId());
 	}
 
 	/** Locks the row and reads it; only staff whose region holds it take the bureau's steps. */

@@ -126,9 +126,9 @@ public class SupervisionImport {
 							kind.detailLabel() == null ? null : row.get(kind.detailLabel()), flag,
 							row.get(kind.findingsLabel()), team);
 					SupervisionRecords.Checked checked = context.checked(() -> records.check(scope, kind, data));
-					if (checked != null) {
-						duplicates.check(checked, twins, row, context, kind.subjectLabel());
-					}
+					// the twin by the cells as typed, also for a row refused for something else
+					duplicates.check(SupervisionRecords.typedKey(scope, data), checked, twins, row, context,
+							kind.subjectLabel());
 					return checked;
 				}, saved::addAll);
 		if (!result.rejected()) {

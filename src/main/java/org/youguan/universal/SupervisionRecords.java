@@ -3,6 +3,7 @@ package org.youguan.universal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -316,7 +317,9 @@ public class SupervisionRecords {
 	 */
 	@Transactional
 	public int importRecords(DataScope scope, Long bureauId, SupervisionKind kind, List<SupervisionData> rows) {
-		List<Checked> valid = PastImport.checkAll(rows, data -> check(scope, kind, data), duplicates(scope, kind));
+		// a row refused for something else is still compared by its region, day and subject as typed (#key)
+		List<Checked> valid = PastImport.checkAll(rows, data -> check(scope, kind, data), data -> typedKey(scope, data),
+				duplicates(scope, kind));
 		saveImported(bureauId, valid);
 		return valid.size();
 	}
@@ -336,6 +339,29 @@ public class SupervisionRecords {
 		return new PastImport.Duplicates<>(SupervisionRecords::key, c -> stored.contains(key(c)), "subject",
 				"同一地区、" + kind.dayLabel() + "和" + kind.subjectLabel() + "的记录",
 				c -> "地区" + c.region() + "已有" + c.day() + "的" + kind.title() + "记录“" + shown(c) + "”，不能重复导入");
+	}
+
+	/**
+	 * A record's identity ({@link #key}) as typed, cleaned as {@link #check} cleans it — the region (the caller's own
+	 * when blank), an ISO day and the subject —, to compare a row {@link #check} refused with the others; null when a part
+	 * is blank or the day no ISO date.
+	 */
+	static String typedKey(DataScope scope, SupervisionData data) {
+		String region = clean(data.region());
+		if (region == null && scope.kind() == DataScope.Kind.REGION && !scope.regionPrefix().isEmpty()) {
+			region = scope.regionPrefix();
+		}
+		String subject = Text.name(clean(data.subject()));
+		String day = clean(data.day());
+		if (region == null || subject == null || day == null) {
+			return null;
+		}
+		try {
+			return region + "|" + LocalDate.parse(day) + "|" + subject;
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
 	}
 
 	/** A record's identity for imports: its region, day and subject (within one kind). */

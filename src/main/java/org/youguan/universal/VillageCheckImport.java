@@ -106,9 +106,9 @@ public class VillageCheckImport {
 				VillageCheckData data = VillageCheckData.named(row.get(CODE), on == null ? null : on.toString(),
 						row.get(MODE), observed, handover, standard, row.get(FINDINGS), Villages.names(row.get(INSPECTORS)));
 				VillageChecks.Checked checked = context.checked(() -> checks.check(scope, data));
-				if (checked != null) {
-					duplicates.check(checked, twins, row, context, CHECKED_ON);
-				}
+				// the twin by the cells (village and day, as Checked.key), also for a row refused for something else
+				String code = Text.strip(row.get(CODE));
+				duplicates.check(code == null || on == null ? null : code + "|" + on, checked, twins, row, context, CHECKED_ON);
 				return checked;
 			};
 		}, saved::addAll);

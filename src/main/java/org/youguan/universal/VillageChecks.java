@@ -3,6 +3,7 @@ package org.youguan.universal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -353,9 +354,25 @@ public class VillageChecks {
 	public int importChecks(DataScope scope, Long bureauId, List<VillageCheckData> rows) {
 		List<String> codes = rows == null ? List.of()
 				: rows.stream().filter(r -> r != null && r.villageCode() != null).map(r -> Text.strip(r.villageCode())).toList();
-		List<Checked> valid = PastImport.checkAll(rows, data -> check(scope, data), duplicates(codes));
+		// a row refused for something else is still compared by its village and day as typed (Checked.key)
+		List<Checked> valid = PastImport.checkAll(rows, data -> check(scope, data), VillageChecks::typedKey, duplicates(codes));
 		saveImported(bureauId, valid);
 		return valid.size();
+	}
+
+	/** A check's key ({@link Checked#key}) as typed: the village code and an ISO day; null when either is not so. */
+	private static String typedKey(VillageCheckData data) {
+		String code = Text.strip(data.villageCode());
+		String on = Text.strip(data.checkedOn());
+		if (code == null || on == null) {
+			return null;
+		}
+		try {
+			return code + "|" + LocalDate.parse(on);
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
 	}
 
 	/**

@@ -16,6 +16,7 @@ import org.youguan.documents.SheetRows;
 import org.youguan.documents.SheetRows.SheetRow;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Text;
 
 /**
  * The .xlsx import of 建制村 通邮 profiles (the postal company's list), on the shape every import shares
@@ -99,9 +100,8 @@ public class VillageProfileImport {
 					VillageProfileData data = new VillageProfileData(row.get(CODE), row.get(MODE), perWeek, facility,
 							row.get(OFFICE), row.get(HANDOVER_TYPE), row.get(HANDOVER_ADDRESS), row.get(ENTERPRISE));
 					Villages.Profile profile = context.checked(() -> villages.check(scope, data));
-					if (profile != null) {
-						twins.check(profile.villageCode(), row, context, CODE, "建制村代码");
-					}
+					// the twin by the cell, also for a row refused for something else: every error of the row at once
+					twins.check(Text.strip(row.get(CODE)), row, context, CODE, "建制村代码");
 					return profile;
 				}, saved::addAll);
 		if (!result.rejected()) {

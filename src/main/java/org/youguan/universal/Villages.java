@@ -2,7 +2,6 @@ package org.youguan.universal;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.ArrayList;
 import java.util.List;
@@ -464,9 +463,12 @@ public class Villages {
 		return village;
 	}
 
-	/** Names as people list them in one box or cell — separated by 、 , ， ; ； or spaces; empty for null. */
+	/**
+	 * Inspectors as people list them in one box or cell — separated by 、 , ， ; ； or a line break, never a space ("王 普服"
+	 * is one inspector: {@link Text#personNames}); the team is then counted by {@link PersonNames#key}. Empty for null.
+	 */
 	public static List<String> names(String text) {
-		return text == null ? List.of() : Arrays.asList(text.split("[、,，;；\\s]+"));
+		return Text.personNames(text);
 	}
 
 	/** The text without the spaces around it; null when blank. */

@@ -113,34 +113,19 @@ class ErrorHandling {
 		return "单个文件不超过" + maxFile.toMegabytes() + "MB，整个请求不超过" + maxRequest.toMegabytes() + "MB";
 	}
 
-	/** The rule a refusal that names no field is given, on the field {@code request}, by its code. */
-	private static final Map<ErrorCode, String> REQUEST_RULES = Map.of(ErrorCode.RULE_VIOLATION, "rule",
-			ErrorCode.NOT_FOUND, "not-found", ErrorCode.INVALID_VALUE, "format", ErrorCode.IMPORT_REJECTED, "import",
-			ErrorCode.TOO_LARGE, "too-large", ErrorCode.TOO_MANY_REQUESTS, "rate-limit", ErrorCode.UNAVAILABLE,
-			"unavailable");
-
 	/**
 	 * A failure the user can act on, in its code's status. A conflict (409) names its field and rule like every other
 	 * refusal: one that names none gets the resource's state ({@code status}, rule {@code state}) for a step its state
 	 * does not allow, or {@code request}, rule {@code duplicate}, for a record that already exists. A refusal (403)
 	 * that names none is about the request, rule {@code forbidden}, as {@link #refused} and the security filters say.
 	 * Any other that names none is about the request too: {@code request}, rule {@code rule} for a rule of the domain
-	 * (422), {@code not-found} for a record the caller cannot see (404) — {@link #REQUEST_RULES} — so only a 500 answers
+	 * (422), {@code not-found} for a record the caller cannot see (404) — {@link DomainException#formErrors} — so only a 500 answers
 	 * with no error named.
 	 */
 	@ExceptionHandler(DomainException.class)
 	Object domain(DomainException ex, HttpServletRequest request, HttpServletResponse response) {
-		List<FieldError> errors = ex.fieldErrors();
-		if (errors.isEmpty() && ex.code().status() == HttpStatus.CONFLICT.value()) {
-			errors = ex.code() == ErrorCode.DUPLICATE ? List.of(new FieldError("request", "duplicate", ex.getMessage()))
-					: List.of(new FieldError("status", "state", ex.getMessage()));
-		}
-		else if (errors.isEmpty() && ex.code() == ErrorCode.ACCESS_DENIED) {
-			errors = List.of(forbidden("request", ex.getMessage()));
-		}
-		else if (errors.isEmpty()) {
-			errors = List.of(new FieldError("request", REQUEST_RULES.getOrDefault(ex.code(), "rule"), ex.getMessage()));
-		}
+		// the page forms show the same errors (DomainException#formErrors): one naming of a refusal for both
+		List<FieldError> errors = ex.formErrors();
 		return answer(request, HttpStatus.valueOf(ex.code().status()), ex.code().title(), ex.getMessage(), errors);
 	}
 

@@ -48,11 +48,14 @@ public class PlanDrafts {
 
 	private final Clock clock;
 
-	PlanDrafts(WorkPlans plans, JdbcClient jdbc, AuditTrail audit, Clock clock) {
+	private final Progress progress;
+
+	PlanDrafts(WorkPlans plans, JdbcClient jdbc, AuditTrail audit, Clock clock, Progress progress) {
 		this.plans = plans;
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.clock = clock;
+		this.progress = progress;
 	}
 
 	/**
@@ -195,7 +198,13 @@ public class PlanDrafts {
 		String number = Text.documentNumber(documentNumber);
 		String future = WorkPlans.issuedInFuture(documentDate, LocalDate.now(clock));
 		// a plan is issued only with targets a save would accept today: a copy's are checked here, not when copied
-		Validation.after(targetProblems(plan)).require("documentNumber", number != null && !Text.isBlank(number), "required", "印发须填写文号")
+		Validation v = Validation.after(targetProblems(plan));
+		// a task is not due before the plan assigning it is issued
+		for (WorkPlans.TaskLine t : plan.tasks()) {
+			String early = WorkPlans.dueBeforeIssue("第" + t.number() + "项任务的", t.dueOn(), documentDate);
+			v.require("documentDate", early == null, "before-issue", early);
+		}
+		v.require("documentNumber", number != null && !Text.isBlank(number), "required", "印发须填写文号")
 			.maxLength("documentNumber", "文号", number, 60)
 			.documentYear("documentNumber", WorkPlans.numberLabel(documentDate != null), number,
 					documentDate == null ? LocalDate.now(clock) : documentDate)
@@ -217,9 +226,17 @@ public class PlanDrafts {
 		}
 		audit.record(AuditEntry.of("workplan.publish", "WorkPlan", planId, "印发" + plan.title() + (number == null ? "" : "（" + number + "）"))
 			.inRegion(plan.regionCode()));
+		// issued, its tasks are watched from now on: a time limit already passed shows 滞后 at once, not the next morning
+		progress.reassess(planId, null);
 	}
 
-	/** Corrects a task's text and due date (which may run into the next year, not before the plan's year). */
+	/**
+	 * Corrects a task's text and due date (which may run into the next year, not before the plan's year, nor before the
+	 * plan's 印发日期: a task is not due before it is assigned). The task's status (推进中/滞后…) follows the new due date
+	 * in the same transaction ({@link Progress#reassess}), either way.
+	 * @throws InvalidValueException on {@code text} or {@code dueOn} (rules {@code required}, {@code range},
+	 *         {@code before-issue})
+	 */
 	@Transactional
 	public void updateTask(CurrentUser me, long taskId, String text, LocalDate dueOn) {
 		text = Text.freeText(text);
@@ -230,6 +247,8 @@ public class PlanDrafts {
 			.require("dueOn", dueOn != null, "required", "请填写完成时限")
 			.require("dueOn", dueOn == null || dueOn.getYear() >= plan.year() && dueOn.getYear() <= plan.year() + 1, "range",
 					"完成时限应在" + plan.year() + "年或" + (plan.year() + 1) + "年内")
+			.require("dueOn", WorkPlans.dueBeforeIssue("", dueOn, plan.documentDate()) == null, "before-issue",
+					WorkPlans.dueBeforeIssue("", dueOn, plan.documentDate()))
 			.throwIfInvalid();
 		jdbc.sql("UPDATE work_task SET text = :text, due_on = :due WHERE id = :id")
 			.param("text", Text.strip(text)).param("due", Date.valueOf(dueOn)).param("id", taskId).update();
@@ -237,6 +256,7 @@ public class PlanDrafts {
 		audit.record(AuditEntry.of("workplan.task.edit", "WorkTask", taskId, "修改第" + task.task().number() + "项任务，完成时限"
 				+ dueOn).states(taskState(task.task().text(), task.task().dueOn()), taskState(Text.strip(text), dueOn))
 			.inRegion(plan.regionCode()));
+		progress.reassess(plan.id(), taskId);
 	}
 
 	/** Removes a task from a draft (a published plan's tasks stay, with their history). */

@@ -183,14 +183,14 @@ public class Progress {
 			.optional()
 			.orElseThrow(() -> DomainException.notFound("任务", taskId));
 		if (!task.planStatus().equals("ACTIVE")) {
-			throw DomainException.rule("工作计划尚未印发，不能填报进展");
+			throw DomainException.rule("request", "not-issued", "工作计划尚未印发，不能填报进展");
 		}
 		Long department = me.departmentId();
 		boolean own = department != null && (task.allDepartments() && me.bureauId() != null && task.bureauId() == me.bureauId()
 				|| jdbc.sql("SELECT EXISTS (SELECT 1 FROM work_task_department WHERE task_id = :task AND department_id = :d)")
 					.param("task", taskId).param("d", department).query(Boolean.class).single());
 		if (!own) {
-			throw DomainException.rule("只能填报本处室负责的任务进展");
+			throw DomainException.rule("request", "department-duty", "只能填报本处室负责的任务进展");
 		}
 		YearMonth thisMonth = YearMonth.now(clock);
 		requireReportMonth(task.planYear(), thisMonth);
@@ -372,14 +372,37 @@ public class Progress {
 	 */
 	@Transactional
 	public int markLagging() {
+		return reassessWatched(null, null);
+	}
+
+	/**
+	 * Decides anew, as the daily check ({@link #markLagging}) would, the status of a plan's tasks (or of one task) when an
+	 * input of that status changed — a 完成时限 corrected ({@link PlanDrafts#updateTask}), a plan published or imported as
+	 * issued — so the board and the exports agree with the task at once, in either direction (滞后 → 推进中 when the time
+	 * limit moves later, 推进中 → 滞后 when it moves before today), not from the next morning's check. The tasks the daily
+	 * check watches only: unfinished tasks of a published plan of this year or last year. Each change audited as the
+	 * check audits it.
+	 * @param planId the plan
+	 * @param taskId one of its tasks, or null for all of them
+	 * @return how many tasks changed status
+	 */
+	int reassess(long planId, Long taskId) {
+		return reassessWatched(planId, taskId);
+	}
+
+	private int reassessWatched(Long planId, Long taskId) {
 		LocalDate today = LocalDate.now(clock);
 		record Unfinished(long id, String status, String regionCode, int number, String planTitle) {
 		}
 		List<Unfinished> tasks = jdbc.sql("""
 				SELECT t.id, t.status, p.region_code, t.number, p.title AS plan_title FROM work_task t
 				JOIN work_plan p ON p.id = t.plan_id
-				WHERE p.year BETWEEN :year - 1 AND :year AND p.status = 'ACTIVE' AND t.status <> 'DONE'""")
+				WHERE p.year BETWEEN :year - 1 AND :year AND p.status = 'ACTIVE' AND t.status <> 'DONE'
+				  AND (CAST(:plan AS bigint) IS NULL OR p.id = :plan) AND (CAST(:task AS bigint) IS NULL OR t.id = :task)
+				ORDER BY t.id""")
 			.param("year", today.getYear())
+			.param("plan", planId)
+			.param("task", taskId)
 			.query(Rows.of(Unfinished.class))
 			.list();
 		int changed = 0;

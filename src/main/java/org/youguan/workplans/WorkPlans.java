@@ -132,12 +132,15 @@ public class WorkPlans {
 
 	private final AuditTrail audit;
 
+	private final Progress progress;
+
 	private final Clock clock;
 
 	private final MainTargetRules mainTargets;
 
 	WorkPlans(WorkPlanImport imports, Departments departments, MainTargetRules mainTargets, JdbcClient jdbc,
-			AuditTrail audit, Clock clock) {
+			AuditTrail audit, Clock clock, Progress progress) {
+		this.progress = progress;
 		this.imports = imports;
 		this.mainTargets = mainTargets;
 		this.departments = departments;
@@ -154,7 +157,8 @@ public class WorkPlans {
 	 * 文号 and no 印发日期 is published on the day it is imported, so its 文号 states today's year ({@link #numberLabel}).
 	 * @param today the day the notice is imported on
 	 * @throws InvalidValueException field {@code text}, rule {@code max-length}, listing every part too long; rules
-	 *         {@code year}, {@code sequence}, {@code date}
+	 *         {@code year}, {@code sequence}, {@code date}, {@code before-issue} (a task's 完成时限 before the stated
+	 *         印发日期, {@link #dueBeforeIssue})
 	 */
 	public static void requireFits(PlanPreview p, LocalDate today) {
 		Validation v = new Validation();
@@ -186,6 +190,12 @@ public class WorkPlans {
 			tasks.addAll(pr.items());
 		});
 		tasks.forEach(t -> v.maxLength("text", "第" + t.line() + "行的任务", t.text(), 2000));
+		if (p.documentDate() != null && issued != null) {
+			for (PlanPreview.Task t : tasks) {
+				String early = dueBeforeIssue("第" + t.line() + "行任务的", t.dueOn(), issued);
+				v.require("text", early == null, "before-issue", early);
+			}
+		}
 		v.throwIfInvalid();
 	}
 
@@ -271,6 +281,8 @@ public class WorkPlans {
 		}
 		audit.record(AuditEntry.of("workplan.import", "WorkPlan", plan, "导入" + preview.title() + "（" + tasks + "项任务）")
 			.inRegion(me.regionCode()));
+		// imported as issued, its tasks are watched at once: one whose time limit has passed shows 滞后 now
+		progress.reassess(plan, null);
 		return plan;
 	}
 
@@ -384,6 +396,17 @@ public class WorkPlans {
 	 * {@link #requireFits}'s to name.
 	 * @throws InvalidValueException 400 on {@code text}, rule {@code future}
 	 */
+	/**
+	 * A task is not due before the plan assigning it is issued (a notice dated 2026-03-01 cannot set a 完成时限 of
+	 * 2026-02-28): the refusal naming the 完成时限 and the 印发日期, or null when the task is due on or after it, or either
+	 * date is unknown (a draft not yet issued, a task without its own time limit, due at the year's end).
+	 * @param task how the message names the task ("第3项任务的", "" for the task being edited)
+	 */
+	static String dueBeforeIssue(String task, LocalDate dueOn, LocalDate issued) {
+		return dueOn == null || issued == null || !dueOn.isBefore(issued) ? null
+				: task + "完成时限（" + dueOn + "）早于计划的印发日期（" + issued + "），完成时限不能早于印发日期";
+	}
+
 	static void requireIssuedBy(PlanPreview p, LocalDate today) {
 		if (p.documentNumber() == null) {
 			return;

@@ -26,4 +26,17 @@ class TextNamesTest {
 	void aFullWidthSpaceIsPartOfANameAsItWasBeforeTheHelper() {
 		assertThat(Text.names("张三\u3000李四")).containsExactly("张三\u3000李四");
 	}
+
+	/**
+	 * Attack: "王 普服" was two inspectors (a team of one passing the rule of two, 检查人次 inflated). People's names are
+	 * split at 、 , ， ; ； and line breaks only: a space stays inside the name, which the callers compare by a key.
+	 */
+	@Test
+	void aSpaceInsideAPersonsNameKeepsItOnePerson() {
+		assertThat(Text.personNames("王 普服")).containsExactly("王 普服");
+		assertThat(Text.personNames(" 王 普服、王普服，陈吴中;张三；李四,赵六\n钱七\r\n孙八 、")).containsExactly("王 普服", "王普服", "陈吴中",
+				"张三", "李四", "赵六", "钱七", "孙八");
+		assertThat(Text.personNames(null)).isEmpty();
+		assertThat(Text.personNames(" 、，; ")).isEmpty();
+	}
 }

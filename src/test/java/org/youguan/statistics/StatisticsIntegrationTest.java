@@ -24,6 +24,7 @@ import org.youguan.documents.TypedWorkbook;
 import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageQuery;
@@ -212,6 +213,14 @@ class StatisticsIntegrationTest {
 			.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors()).extracting(FieldError::field, FieldError::rule)
 				.containsExactly(tuple("values.express.volume.local", "non-negative"), tuple("values.express.revenue", "number"),
 						tuple("values.green.ewaybill.rate", "rate")));
+		// attack: a too-long note and a too-long comment reported only the note; every refusal in one answer
+		assertThatThrownBy(() -> reports.saveDraft(own, id, values, Map.of("express.revenue", "说".repeat(2001)), "明".repeat(1001)))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
+				.extracting(FieldError::field, FieldError::rule)
+				.containsExactlyInAnyOrder(tuple("notes.express.revenue", "max-length"), tuple("comment", "max-length")));
+		assertThatThrownBy(() -> reports.submit(own, id, bad, Map.of(), "明".repeat(1001)))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
+				.extracting(FieldError::field).contains("values.express.revenue", "comment"));
 		bad.put("express.revenue", values.get("express.revenue"));
 		assertThatThrownBy(() -> reports.submit(own, id, bad, Map.of(), null)).isInstanceOf(InvalidValueException.class)
 			.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors()).extracting(FieldError::rule)
@@ -257,6 +266,23 @@ class StatisticsIntegrationTest {
 					Tuple.tuple(1, ReportStatus.SUPERSEDED));
 		assertThat(audit.history(wuzhong, "StatReport", revision)).extracting(AuditEvent::action)
 			.contains("statistics.report.revise", "statistics.report.submit", "statistics.report.approve");
+		// attack: a superseded report submitted with bad values answered 400 field errors; the state comes first (409),
+		// its rule a lower-case code naming the state, never ILLEGAL_TRANSITION
+		assertThatThrownBy(() -> reports.submit(own, id, bad, Map.of(), null))
+			.isInstanceOfSatisfying(DomainException.class, ex -> assertThat(ex.formErrors())
+				.extracting(FieldError::field, FieldError::rule).containsExactly(tuple("status", "superseded")));
+		assertThatThrownBy(() -> reports.saveDraft(own, id, bad, Map.of(), null))
+			.isInstanceOfSatisfying(DomainException.class, ex -> assertThat(ex.formErrors())
+				.extracting(FieldError::field, FieldError::rule).containsExactly(tuple("status", "superseded")));
+		assertThatThrownBy(() -> reports.revise(own, id, ""))
+			.isInstanceOfSatisfying(DomainException.class, ex -> assertThat(ex.formErrors())
+				.extracting(FieldError::field, FieldError::rule).containsExactly(tuple("status", "superseded")));
+		assertThatThrownBy(() -> reports.saveDraft(own, revision, bad, Map.of(), null))
+			.isInstanceOfSatisfying(DomainException.class, ex -> assertThat(ex.formErrors())
+				.extracting(FieldError::field, FieldError::rule, FieldError::message)
+				.containsExactly(tuple("status", "approved", "报表“已审核”，不能再修改")));
+		assertThatThrownBy(() -> reports.returnForCorrection(wuzhong, revision, "", "吴中区局"))
+			.isInstanceOfSatisfying(DomainException.class, ex -> assertThat(ex.code()).isEqualTo(ErrorCode.ILLEGAL_TRANSITION));
 		assertThat(rollupMismatches()).as("the roll-up equals the facts it adds up").isZero();
 	}
 

@@ -135,6 +135,14 @@ class TargetRulesIntegrationTest {
 					.containsExactly(tuple("targetGrowth", "rate"));
 				assertThat(e.fieldErrors().get(0).message()).contains("增长目标折算的目标值").contains("100%");
 			});
+		// attack: with a value beside it the growth's target was not checked (99.5% and 5% on 97.63% → 102.51% saved)
+		assertThatThrownBy(() -> targets.set(admin, "3205", year, "green.ewaybill.rate", new BigDecimal("99.5"),
+				new BigDecimal("80")))
+			.isInstanceOfSatisfying(InvalidValueException.class, e -> {
+				assertThat(e.fieldErrors()).extracting(FieldError::field, FieldError::rule)
+					.containsExactly(tuple("targetGrowth", "rate"));
+				assertThat(e.fieldErrors().get(0).message()).contains("增长目标折算的目标值").contains("100%");
+			});
 		assertThat(stored(year, "green.ewaybill.rate")).isZero();
 	}
 }

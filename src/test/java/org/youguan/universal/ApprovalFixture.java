@@ -22,6 +22,9 @@ final class ApprovalFixture {
 
 	static final String WUZHONG = "Bearer demo-wz-staff-token";
 
+	/** 吴中区局's head (局领导), who decides its approvals (批准, 不予批准). */
+	static final String WUZHONG_HEAD = "Bearer demo-wz-leader-token";
+
 	static final String XIANGCHENG = "Bearer demo-xc-staff-token";
 
 	static final String POSTAL = "Bearer demo-yz-sz-token";

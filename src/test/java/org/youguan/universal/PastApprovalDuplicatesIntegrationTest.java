@@ -103,7 +103,7 @@ class PastApprovalDuplicatesIntegrationTest {
 	void aDecisionTakenHereIsNotImportedAgain() throws Exception {
 		long office = fixture().newPostOffice("320506");
 		long id = fixture().apply(WUZHONG, office, "CLOSURE", "网点合并", null);
-		fixture().step(WUZHONG, id, "refusal", "{\"reasons\":\"周边无替代网点\"}").andExpect(status().isOk());
+		fixture().step(ApprovalFixture.WUZHONG_HEAD, id, "refusal", "{\"reasons\":\"周边无替代网点\"}").andExpect(status().isOk());
 		String today = LocalDate.now(clock).toString();
 		imported(office, "撤销", today, today, null)
 			.andExpect(status().isConflict())

@@ -104,7 +104,7 @@ class PostOfficeApprovalDocumentsIntegrationTest {
 		at("2026-09-21");
 		long office = fixture().newPostOffice("320506");
 		long id = checked(office, "CLOSURE", "所在村整体拆迁", null);
-		String json = fixture().step(WUZHONG, id, "approval", "{\"reasons\":\"服务由相邻支局承担\",\"alternativeOffice\":\"木渎邮政支局（木渎镇中山路1号）\"}")
+		String json = fixture().step(ApprovalFixture.WUZHONG_HEAD, id, "approval", "{\"reasons\":\"服务由相邻支局承担\",\"alternativeOffice\":\"木渎邮政支局（木渎镇中山路1号）\"}")
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.decisionNumber", matchesPattern(NUMBER)))
 			.andExpect(jsonPath("$.alternativeOffice").value("木渎邮政支局（木渎镇中山路1号）"))
@@ -150,7 +150,7 @@ class PostOfficeApprovalDocumentsIntegrationTest {
 	@Test
 	void aRefusalStatesItsReasonsAndTheRemedies() throws Exception {
 		long id = fixture().apply(POSTAL, fixture().newPostOffice("320506"), "CLOSURE", "业务量下降", null);
-		String json = fixture().step(WUZHONG, id, "refusal", "{\"reasons\":\"撤销后周边村民用邮不便。\"}")
+		String json = fixture().step(ApprovalFixture.WUZHONG_HEAD, id, "refusal", "{\"reasons\":\"撤销后周边村民用邮不便。\"}")
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("REFUSED"))
 			.andExpect(jsonPath("$.decisionNumber", matchesPattern("营业场所审批-320506-\\d{4}-\\d{6}")))
@@ -173,7 +173,7 @@ class PostOfficeApprovalDocumentsIntegrationTest {
 	@Test
 	void theDecisionServedOnTheApplicantMasksPersonalNumbers() throws Exception {
 		long id = fixture().apply(POSTAL, fixture().newPostOffice("320506"), "CLOSURE", "业务量下降", null);
-		String json = fixture().step(WUZHONG, id, "refusal",
+		String json = fixture().step(ApprovalFixture.WUZHONG_HEAD, id, "refusal",
 				"{\"reasons\":\"村民王某（手机13912345678，身份证320506198505057771）反映撤销后用邮不便。\"}")
 			.andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString();
@@ -186,7 +186,7 @@ class PostOfficeApprovalDocumentsIntegrationTest {
 	void aRelocationsDecisionAndNoticeNameTheNewAddress() throws Exception {
 		at("2026-09-21");
 		long id = checked(fixture().newPostOffice("320506"), "RELOCATION", "原址租约到期", "吴中区木渎镇新址路8号");
-		String json = fixture().step(WUZHONG, id, "approval", "{}")
+		String json = fixture().step(ApprovalFixture.WUZHONG_HEAD, id, "approval", "{}")
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.documents[0].title").value("准予搬迁邮政普遍服务营业场所决定书"))
 			.andReturn().getResponse().getContentAsString();
@@ -205,9 +205,9 @@ class PostOfficeApprovalDocumentsIntegrationTest {
 		at("2026-09-21");
 		long first = fixture().apply(POSTAL, fixture().newPostOffice("320506"), "CLOSURE", "一", null);
 		long second = fixture().apply(POSTAL, fixture().newPostOffice("320506"), "CLOSURE", "二", null);
-		String a = number(fixture().step(WUZHONG, first, "refusal", "{\"reasons\":\"不便\"}").andExpect(status().isOk())
+		String a = number(fixture().step(ApprovalFixture.WUZHONG_HEAD, first, "refusal", "{\"reasons\":\"不便\"}").andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString());
-		String b = number(fixture().step(WUZHONG, second, "refusal", "{\"reasons\":\"不便\"}").andExpect(status().isOk())
+		String b = number(fixture().step(ApprovalFixture.WUZHONG_HEAD, second, "refusal", "{\"reasons\":\"不便\"}").andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString());
 		assertThat(a).matches(NUMBER);
 		assertThat(Long.parseLong(b.substring(b.lastIndexOf('-') + 1))).isEqualTo(Long.parseLong(a.substring(a.lastIndexOf('-') + 1)) + 1);
@@ -223,7 +223,7 @@ class PostOfficeApprovalDocumentsIntegrationTest {
 	@Test
 	void onlyTheRegionsStaffAndTheApplyingEnterpriseDownloadTheDocuments() throws Exception {
 		long id = fixture().apply(POSTAL, fixture().newPostOffice("320506"), "CLOSURE", "下载权限", null);
-		String href = JsonPath.read(fixture().step(WUZHONG, id, "refusal", "{\"reasons\":\"不便\"}").andExpect(status().isOk())
+		String href = JsonPath.read(fixture().step(ApprovalFixture.WUZHONG_HEAD, id, "refusal", "{\"reasons\":\"不便\"}").andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString(), "$.documents[0].href");
 		mvc.perform(get(href).header("Authorization", WUZHONG)).andExpect(status().isOk())
 			.andExpect(content().contentTypeCompatibleWith(DOCX));
@@ -314,7 +314,7 @@ class PostOfficeApprovalDocumentsIntegrationTest {
 	@Test
 	void thePagesShowTheNumberAndTheDocuments() throws Exception {
 		long id = fixture().apply(POSTAL, fixture().newPostOffice("320506"), "CLOSURE", "页面文书", null);
-		String json = fixture().step(WUZHONG, id, "refusal", "{\"reasons\":\"不便\"}").andExpect(status().isOk())
+		String json = fixture().step(ApprovalFixture.WUZHONG_HEAD, id, "refusal", "{\"reasons\":\"不便\"}").andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString();
 		String number = number(json);
 		String href = JsonPath.read(json, "$.documents[0].href");
@@ -339,14 +339,14 @@ class PostOfficeApprovalDocumentsIntegrationTest {
 	void badDecisionAndNoticeInputIsA400NamingTheFieldAndIssuesNothing() throws Exception {
 		at("2026-09-21");
 		long id = checked(fixture().newPostOffice("320506"), "CLOSURE", "校验", null);
-		fixture().step(WUZHONG, id, "refusal", "{\"reasons\":\"不便\",\"alternativeOffice\":\"某支局\"}")
+		fixture().step(ApprovalFixture.WUZHONG_HEAD, id, "refusal", "{\"reasons\":\"不便\",\"alternativeOffice\":\"某支局\"}")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("alternativeOffice"));
-		fixture().step(WUZHONG, id, "approval", "{\"alternativeOffice\":\"" + "长".repeat(301) + "\"}")
+		fixture().step(ApprovalFixture.WUZHONG_HEAD, id, "approval", "{\"alternativeOffice\":\"" + "长".repeat(301) + "\"}")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("alternativeOffice"));
 		assertThat(documents(id)).isZero();
-		fixture().step(WUZHONG, id, "approval", "{}").andExpect(status().isOk());
+		fixture().step(ApprovalFixture.WUZHONG_HEAD, id, "approval", "{}").andExpect(status().isOk());
 		fixture().step(WUZHONG, id, "notice", "{\"announcedOn\":\"2026-09-21\",\"channel\":\"网站\",\"effectiveOn\":\"2026-09-20\"}")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("effectiveOn"));

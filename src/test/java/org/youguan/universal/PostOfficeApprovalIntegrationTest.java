@@ -124,7 +124,7 @@ class PostOfficeApprovalIntegrationTest {
 			.andExpect(jsonPath("$.decisionDueOn").value("2026-10-26"))
 			.andExpect(jsonPath("$.remainingDays").value(20))
 			.andExpect(jsonPath("$.overdue").value(false));
-		mvc.perform(post("/api/v1/universal/post-office-approvals/" + id + "/approval").header("Authorization", WUZHONG)
+		mvc.perform(post("/api/v1/universal/post-office-approvals/" + id + "/approval").header("Authorization", ApprovalFixture.WUZHONG_HEAD)
 			.contentType(MediaType.APPLICATION_JSON).content("{}")).andExpect(status().isConflict());
 		mvc.perform(post("/api/v1/universal/post-office-approvals/" + id + "/site-check").header("Authorization", POSTAL)
 			.contentType(MediaType.APPLICATION_JSON)
@@ -134,7 +134,18 @@ class PostOfficeApprovalIntegrationTest {
 			.content("{\"checkedOn\":\"2026-09-21\",\"findings\":\"周边2公里内有木渎邮政支局\",\"consultation\":\"村委会、镇政府同意\"}"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("CHECKED"));
-		mvc.perform(post("/api/v1/universal/post-office-approvals/" + id + "/approval").header("Authorization", WUZHONG)
+		// attack: any staff member (sz.market of 市场监管处, the county's own staff) approved a closure; the decision is the
+		// deciding bureau's head's (邮政法 art.9 para.2), nothing recorded for anyone else
+		for (String other : new String[] { "Bearer demo-sz-market-token", WUZHONG }) {
+			mvc.perform(post("/api/v1/universal/post-office-approvals/" + id + "/approval").header("Authorization", other)
+				.contentType(MediaType.APPLICATION_JSON).content("{\"reasons\":\"服务由相邻支局承担\"}"))
+				.andExpect(status().isForbidden())
+				.andExpect(jsonPath("$.errors[0].field").value("decision"))
+				.andExpect(jsonPath("$.errors[0].message").value(containsString("局领导")));
+		}
+		mvc.perform(get("/api/v1/universal/post-office-approvals/" + id).header("Authorization", WUZHONG))
+			.andExpect(jsonPath("$.status").value("CHECKED"));
+		mvc.perform(post("/api/v1/universal/post-office-approvals/" + id + "/approval").header("Authorization", ApprovalFixture.WUZHONG_HEAD)
 			.contentType(MediaType.APPLICATION_JSON).content("{\"reasons\":\"服务由相邻支局承担\"}"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("APPROVED"))
@@ -193,11 +204,11 @@ class PostOfficeApprovalIntegrationTest {
 	@Test
 	void aRefusalNeedsItsReasonsAndEndsTheApproval() throws Exception {
 		long id = apply(POSTAL, newPostOffice("320506"), "CLOSURE", "业务量下降", null);
-		mvc.perform(post("/api/v1/universal/post-office-approvals/" + id + "/refusal").header("Authorization", WUZHONG)
+		mvc.perform(post("/api/v1/universal/post-office-approvals/" + id + "/refusal").header("Authorization", ApprovalFixture.WUZHONG_HEAD)
 			.contentType(MediaType.APPLICATION_JSON).content("{}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("reasons"));
-		mvc.perform(post("/api/v1/universal/post-office-approvals/" + id + "/refusal").header("Authorization", WUZHONG)
+		mvc.perform(post("/api/v1/universal/post-office-approvals/" + id + "/refusal").header("Authorization", ApprovalFixture.WUZHONG_HEAD)
 			.contentType(MediaType.APPLICATION_JSON).content("{\"reasons\":\"撤销后周边村民用邮不便\"}"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("REFUSED"))
@@ -211,7 +222,15 @@ class PostOfficeApprovalIntegrationTest {
 	@Test
 	void aDecisionThatIsMissingOrUnknownIsRefusedNotReadAsARefusal() throws Exception {
 		long id = apply(POSTAL, newPostOffice("320506"), "CLOSURE", "业务量下降", null);
-		MockHttpSession session = SignIn.session(mvc, "wz.staff");
+		// the decision form is the head's: the county's staff are not offered it (and refused if they post it)
+		assertThat(mvc.perform(get("/universal/post-office-approvals/" + id).session(SignIn.session(mvc, "wz.staff")))
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8)).doesNotContain("id=\"decision-form\"");
+		mvc.perform(post("/universal/post-office-approvals/" + id + "/decision").with(csrf()).session(SignIn.session(mvc, "wz.staff"))
+			.param("decision", "REFUSE").param("reasons", "撤销后周边村民用邮不便"))
+			.andExpect(status().isForbidden());
+		MockHttpSession session = SignIn.session(mvc, "wz.leader");
+		assertThat(mvc.perform(get("/universal/post-office-approvals/" + id).session(session))
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("id=\"decision-form\"");
 		for (String decision : new String[] { null, "", "BOGUS" }) {
 			var request = post("/universal/post-office-approvals/" + id + "/decision").with(csrf()).session(session)
 				.param("reasons", "撤销后周边村民用邮不便");
@@ -719,7 +738,7 @@ class PostOfficeApprovalIntegrationTest {
 	}
 
 	private void refuse(long id) throws Exception {
-		fixture().step(WUZHONG, id, "refusal", "{\"reasons\":\"测试结束\"}").andExpect(status().isOk());
+		fixture().step(ApprovalFixture.WUZHONG_HEAD, id, "refusal", "{\"reasons\":\"测试结束\"}").andExpect(status().isOk());
 	}
 
 	/** The bureau's classification of a post office (its area type), with hours of that standard. */

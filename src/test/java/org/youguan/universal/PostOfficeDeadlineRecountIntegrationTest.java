@@ -51,6 +51,6 @@ class PostOfficeDeadlineRecountIntegrationTest extends CalendarRecountTest {
 			.as("01-03 and 01-04 are days off under the notice").isEqualTo(LocalDate.of(2050, 1, 19)));
 		assertThat(audit.history(DataScope.all(), "PostOfficeApproval", id)).extracting(AuditEvent::action)
 			.contains("post-office.approval.recount");
-		fixture.step(ApprovalFixture.WUZHONG, id, "refusal", "{\"reasons\":\"测试结束\"}");
+		fixture.step(ApprovalFixture.WUZHONG_HEAD, id, "refusal", "{\"reasons\":\"测试结束\"}");
 	}
 }

@@ -161,7 +161,7 @@ class PostOfficeHoursRulesIntegrationTest {
 		long id = fixture.apply(POSTAL, office, "CLOSURE", "片区拆迁", null);
 		fixture.step(WUZHONG, id, "site-check", "{\"checkedOn\":\"" + today + "\",\"findings\":\"周边有支局\",\"consultation\":\"无异议\"}")
 			.andExpect(status().isOk());
-		fixture.step(WUZHONG, id, "approval", "{\"reasons\":\"由相邻支局承担\"}").andExpect(status().isOk());
+		fixture.step(ApprovalFixture.WUZHONG_HEAD, id, "approval", "{\"reasons\":\"由相邻支局承担\"}").andExpect(status().isOk());
 		// approved but not yet announced: not in effect
 		hours(POSTAL, office, "{\"daysPerWeek\":0,\"openingHours\":\"暂停营业\"}").andExpect(status().isUnprocessableEntity());
 		fixture.step(WUZHONG, id, "notice", "{\"announcedOn\":\"" + today + "\",\"channel\":\"区政府网站\"}")

@@ -515,6 +515,16 @@ class SupervisionRecordsIntegrationTest {
 			.andExpect(content().string(containsString("第3条·flag")))
 			.andExpect(content().string(not(containsString("第1条"))));
 		assertThat(count()).as("nothing saved").isEqualTo(before);
+		// the first record again, its 是否发生问题 left out: told both (attack: the repetition was not reported)
+		String twin = """
+				[{"region":"320506","day":"2023-02-01","subject":"吴中区机要通信分局","inspectors":["甲","乙"],"flag":false},
+				 {"region":"320506","day":"2023-02-01","subject":"吴中区机要通信分局","inspectors":["甲","乙"]}]""";
+		mvc.perform(post("/api/v1/universal/supervision/confidential/import").header("Authorization", WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON).content(twin))
+			.andExpect(status().is(422))
+			.andExpect(content().string(containsString("第2条·flag")))
+			.andExpect(content().string(containsString("第2条·subject")))
+			.andExpect(content().string(containsString("与第1条重复")));
 		mvc.perform(post("/api/v1/universal/supervision/confidential/import").header("Authorization", WUZHONG)
 			.contentType(MediaType.APPLICATION_JSON).content("[]"))
 			.andExpect(status().isBadRequest());

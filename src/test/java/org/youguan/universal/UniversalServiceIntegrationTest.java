@@ -364,6 +364,9 @@ class UniversalServiceIntegrationTest {
 		assertThat(rejected.errors().get(0).errors().get(0).field()).isEqualTo("建制村代码");
 		assertThat(rejected.errors().get(1).errors().get(0).field()).isEqualTo("通邮方式");
 		assertThat(rejected.errors().get(2).errors()).extracting(e -> e.field()).contains("每周投递频次", "交接点地址");
+		// attack: a row with another error was not told it repeats an earlier row; every error of the row at once
+		assertThat(rejected.errors().get(2).errors()).extracting(e -> e.field() + ":" + e.message())
+			.contains("建制村代码:建制村代码与第4行重复");
 		assertThat(rejected.errors().get(3).errors().get(0).message()).contains("与第2行重复");
 		assertThat(rejected.errors().get(4).errors().get(0).rule()).isEqualTo("scope");
 		assertThat(villages.get(DataScope.all(), a).deliveriesPerWeek()).as("nothing saved").isEqualTo(before);

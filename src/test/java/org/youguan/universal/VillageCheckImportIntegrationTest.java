@@ -88,10 +88,16 @@ class VillageCheckImportIntegrationTest {
 		byte[] bad = Workbooks.sheet(HEADER, List.of(row(w.get(1), "2019-03-01", "是", "王普服、陈吴中", ""),
 				row(w.get(2), tomorrow, "是", "王普服、陈吴中", ""), row("320506999999", "2019-03-02", "是", "王普服、陈吴中", ""),
 				row(xiangcheng, "2019-03-03", "是", "王普服、陈吴中", ""), row(w.get(1), "2019-03-01", "是", "王普服、陈吴中", ""),
-				row(w.get(0), "2019-05-06", "是", "王普服、陈吴中", ""), row(w.get(3), "2019-04-01", "否", "王普服", "")));
+				row(w.get(0), "2019-05-06", "是", "王普服、陈吴中", ""), row(w.get(3), "2019-04-01", "否", "王普服", ""),
+				// one inspector typed with a space, then again without: one person, not two or three (attack: counted 3)
+				row(w.get(5), "2019-04-02", "是", "王 普服、王普服", ""),
+				// the same check as row 2 with an error of its own: told both (attack: only the other error was)
+				row(w.get(1), "2019-03-01", "是", "王普服", "")));
 		ImportResult rejected = imports.importFile(WUZHONG_SCOPE, null, bad);
 		assertThat(rejected.rejected()).isTrue();
-		assertThat(rejected.errors()).extracting(RowErrors::number).containsExactly(3, 4, 5, 6, 7, 8);
+		assertThat(rejected.errors()).extracting(RowErrors::number).containsExactly(3, 4, 5, 6, 7, 8, 9, 10);
+		assertThat(rule(rejected, 9)).containsExactly("检查人员:min-team");
+		assertThat(rule(rejected, 10)).containsExactlyInAnyOrder("检查人员:min-team", "检查日期:unique");
 		assertThat(rule(rejected, 3)).containsExactly("检查日期:range");
 		assertThat(rule(rejected, 4)).containsExactly("建制村代码:exists");
 		assertThat(rule(rejected, 5)).containsExactly("建制村代码:scope");
@@ -110,7 +116,7 @@ class VillageCheckImportIntegrationTest {
 		ImportResult good = imports.importFile(WUZHONG_SCOPE, null, Workbooks.sheet(HEADER,
 				List.of(row(w.get(1), "2019-03-01", "是", "王普服、陈吴中", ""),
 						row(w.get(2), "2019-06-10", "否", "王普服、陈吴中", "交接记录缺失"),
-						row(w.get(1), "2019-09-01", "是", "王普服 陈吴中", ""),
+						row(w.get(1), "2019-09-01", "是", "王普服\n陈吴中", ""),
 						row(w.get(3), "2019-02-02", "是", "王普服，陈吴中", ""))));
 		assertThat(good.errors()).isEmpty();
 		assertThat(good.imported()).isEqualTo(4);
@@ -251,18 +257,21 @@ class VillageCheckImportIntegrationTest {
 		String bad = """
 				[%s, %s, %s, %s, %s, %s,
 				 {"villageCode":"%s","checkedOn":"2018-05-05","deliveryMode":"飞鸽","deliveriesObserved":15,
-				  "handoverRecords":true,"standardDelivery":true,"inspectors":["王普服","王普服"]}, %s, %s]""".formatted(
+				  "handoverRecords":true,"standardDelivery":true,"inspectors":["王普服","王普服"]}, %s, %s, %s]""".formatted(
 				json(w.get(4), "2018-03-01"), json(w.get(6), tomorrow), json("320506999998", "2018-03-02"),
 				json(xiangcheng, "2018-03-03"), json(w.get(4), "2018-03-01"), json(w.get(5), "2016-04-04"), w.get(7),
 				// one person written with a space, in full width or in traditional characters is not a second inspector
 				json(w.get(8), "2018-05-06").replace("[\"王普服\",\"陈吴中\"]", "[\"张三\",\"张 三\"]"),
-				json(w.get(9), "2018-05-07").replace("[\"王普服\",\"陈吴中\"]", "[\"张三\",\"張三\"]"));
+				json(w.get(9), "2018-05-07").replace("[\"王普服\",\"陈吴中\"]", "[\"张三\",\"張三\"]"),
+				// the first row again with an error of its own: told both (attack: only its own error was)
+				json(w.get(4), "2018-03-01").replace("[\"王普服\",\"陈吴中\"]", "[\"王普服\"]"));
 		mvc.perform(post("/api/v1/universal/checks/import").header("Authorization", WUZHONG)
 			.contentType(MediaType.APPLICATION_JSON).content(bad))
 			.andExpect(status().is(422))
 			.andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("第2条·checkedOn", "第3条·villageCode",
 					"第4条·villageCode", "第5条·checkedOn", "第6条·checkedOn", "第7条·deliveryMode", "第7条·deliveriesObserved",
-					"第7条·inspectors", "第8条·inspectors", "第9条·inspectors")))
+					"第7条·inspectors", "第8条·inspectors", "第9条·inspectors", "第10条·inspectors", "第10条·checkedOn")))
+			.andExpect(content().string(containsString("第10条：同一建制村和检查日期的检查与第1条重复")))
 			.andExpect(content().string(containsString("第5条：同一建制村和检查日期的检查与第1条重复")))
 			.andExpect(content().string(containsString("2016-04-04已有通邮检查记录")));
 		assertThat(count()).as("nothing saved").isEqualTo(before);

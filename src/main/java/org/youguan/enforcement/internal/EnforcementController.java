@@ -501,7 +501,7 @@ class EnforcementController {
 		return FormSteps.run(model, response, redirect, () -> {
 			String number = caseDecisions.decide(scope, id, new CaseDecisions.Decision(decisionNumber, text(decidedOn), penalty, fine,
 					mitigation, mitigationGround, mitigationReason, text(discussedOn), discussionConclusion,
-					Text.names(discussionParticipants), confiscated, suspensionDays,
+					Text.personNames(discussionParticipants), confiscated, suspensionDays,
 					statementAdopted, statementReview));
 			return new PageSteps.Done("已作出行政处罚决定" + number, page(id));
 		}, () -> casePage(me, scope, id, model));

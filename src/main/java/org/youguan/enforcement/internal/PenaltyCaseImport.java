@@ -278,7 +278,7 @@ class PenaltyCaseImport {
 		catch (DomainException ex) {
 			for (var e : ex.formErrors()) {
 				// a failure without a field (none expected) is shown against the party's column
-				String column = e.field().isEmpty() ? CREDIT_CODE : COLUMNS.getOrDefault(e.field(), e.field());
+				String column = ex.fieldErrors().isEmpty() ? CREDIT_CODE : COLUMNS.getOrDefault(e.field(), e.field());
 				if (!failures.columns().contains(column) && !unreadable.contains(e.field() + "/" + e.rule())) {
 					context.fail(column, e.rule(), e.message().replace("（" + e.field() + "）", ""));
 				}

@@ -15,6 +15,7 @@ import org.youguan.documents.DeclaresTemplates;
 import org.youguan.documents.DocumentTemplate;
 import org.youguan.documents.DocumentTemplates;
 import org.youguan.kernel.ChineseText;
+import org.youguan.region.Region;
 import org.youguan.region.Regions;
 import org.youguan.statistics.Aggregates;
 import org.youguan.statistics.Analysis;
@@ -71,7 +72,7 @@ class Bulletins implements DeclaresTemplates {
 	 * rise or fall (see {@link Coverage}).
 	 */
 	public byte[] write(Slice slice, String months) {
-		String area = area(slice.regionPrefix());
+		String area = area(slice.regionPrefix(), regions.find(slice.regionPrefix()).map(Region::name).orElse(null));
 		String name = slice.regionPrefix().isEmpty() ? "全国" : regions.fullName(slice.regionPrefix());
 		Map<String, String> fields = new HashMap<>();
 		fields.put("title", slice.from().getYear() + "年" + months + name + "邮政行业运行情况");
@@ -147,10 +148,27 @@ class Bulletins implements DeclaresTemplates {
 		return v == null ? "—" : v.setScale(1, RoundingMode.HALF_UP).toPlainString();
 	}
 
-	/** "全省", "全市", "全区" by the level of the region code. */
-	static String area(String prefix) {
+	/**
+	 * How the bulletin names its whole region — "全国", and below it by what the region is as its name says (GB/T 2260:
+	 * 江苏省 全省, 北京市 and 昆山市 (县级市) 全市, 吴中区 and 广西壮族自治区 全区, 沛县 and 自治县 全县, 旗 全旗, 自治州
+	 * 全州, 盟 全盟), not by the code's length: a 6-digit code is a 区, a 县 or a county-level city.
+	 * @param prefix the region's code ("" for the country)
+	 * @param name its name in the region list; null (a code not in the list) falls back to the level of the code
+	 */
+	static String area(String prefix, String name) {
+		if (prefix.isEmpty()) {
+			return "全国";
+		}
+		String kind = name == null ? "" : name.strip();
+		if (kind.equals("市辖区")) {
+			return "全市"; // a municipality's city level (1101 北京市市辖区) is the city
+		}
+		for (String suffix : List.of("省", "市", "区", "县", "旗", "州", "盟")) {
+			if (kind.endsWith(suffix)) {
+				return "全" + suffix;
+			}
+		}
 		return switch (prefix.length()) {
-			case 0 -> "全国";
 			case 2 -> "全省";
 			case 4 -> "全市";
 			default -> "全区";

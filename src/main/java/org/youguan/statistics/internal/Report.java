@@ -102,11 +102,16 @@ public class Report {
 		return r;
 	}
 
+	/** Refuses a correction of a report not 已审核 (409 on {@code status}, rule: its state). */
+	public void requireApproved() {
+		if (status != ReportStatus.APPROVED) {
+			throw DomainException.illegalTransition("status", state(), "只有已审核的报表可以更正，当前为“" + status.label() + "”");
+		}
+	}
+
 	/** A correction of this approved report: a new draft revision starting from its values. */
 	public Report revise(String reason, Instant now) {
-		if (status != ReportStatus.APPROVED) {
-			throw DomainException.illegalTransition("只有已审核的报表可以更正，当前为“" + status.label() + "”");
-		}
+		requireApproved();
 		Report r = new Report();
 		r.formId = formId;
 		r.enterpriseId = enterpriseId;
@@ -130,10 +135,19 @@ public class Report {
 		return r;
 	}
 
-	public void fill(Map<String, ReportValue> entered, String comment) {
+	/**
+	 * Refuses a step that changes the report when its state does not allow it — before its fields are read: a report
+	 * 已审核 or 已被更正 answers 409 on {@code status} (rule: its state, {@link #state}) whatever was typed.
+	 * @param what the step ("再修改", "报送")
+	 */
+	public void requireEditable(String what) {
 		if (!status.editable()) {
-			throw DomainException.illegalTransition("报表“" + status.label() + "”，不能再修改");
+			throw DomainException.illegalTransition("status", state(), "报表“" + status.label() + "”，不能" + what);
 		}
+	}
+
+	public void fill(Map<String, ReportValue> entered, String comment) {
+		requireEditable("再修改");
 		values = new HashMap<>(entered);
 		this.comment = comment;
 	}
@@ -158,9 +172,7 @@ public class Report {
 
 	/** Submits; the first submission decides timeliness (by the due date, inclusive). */
 	public void submit(Instant now, LocalDate today) {
-		if (!status.editable()) {
-			throw DomainException.illegalTransition("报表“" + status.label() + "”，不能报送");
-		}
+		requireEditable("报送");
 		if (firstSubmittedAt == null) {
 			firstSubmittedAt = now;
 			onTime = !today.isAfter(dueOn);
@@ -188,15 +200,24 @@ public class Report {
 	/** A later revision was approved: this one stays on record but no longer counts. */
 	public void supersede() {
 		if (status != ReportStatus.APPROVED) {
-			throw DomainException.illegalTransition("只有已审核的报表可以被更正版本替代");
+			throw DomainException.illegalTransition("status", state(), "只有已审核的报表可以被更正版本替代");
 		}
 		status = ReportStatus.SUPERSEDED;
 	}
 
-	private void requireSubmitted(String what) {
+	/** Refuses a decision ({@code what}: 审核, 退回) on a report not 已报送 (409 on {@code status}, rule: its state). */
+	public void requireSubmitted(String what) {
 		if (status != ReportStatus.SUBMITTED) {
-			throw DomainException.illegalTransition("报表“" + status.label() + "”，不能" + what);
+			throw DomainException.illegalTransition("status", state(), "报表“" + status.label() + "”，不能" + what);
 		}
+	}
+
+	/**
+	 * The rule a step its state refuses names: the state in lower-case kebab ({@code approved}, {@code submitted},
+	 * {@code superseded}, {@code returned}, {@code draft}), as every refusal's rule is written.
+	 */
+	private String state() {
+		return status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
 	}
 
 	public Map<String, BigDecimal> numbers() {

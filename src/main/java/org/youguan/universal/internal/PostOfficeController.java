@@ -161,6 +161,8 @@ class PostOfficeController {
 		model.addAttribute("approval", approvals.get(scope, id));
 		model.addAttribute("history", audit.history(scope, "PostOfficeApproval", id));
 		model.addAttribute("approvers", approvals.extensionApprovers(scope, id));
+		// the decision is the deciding bureau's head's: its form is offered to no one else
+		model.addAttribute("decider", approvals.decides(scope, id));
 		model.addAttribute("today", LocalDate.now(clock));
 		model.addAttribute("staffPage", true);
 		extensionPeriod(model, rules);
