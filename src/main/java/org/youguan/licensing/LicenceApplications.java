@@ -402,6 +402,9 @@ public class LicenceApplications {
 		else {
 			code = v.check("applicantCreditCode", () -> CreditCode.of(form.applicantCreditCode()).value());
 		}
+		// before anything is read about the applicant: two submissions at once are ordered, the second one's checks (a
+		// licence held, an application open) see the first one's row; taken before the renewal lock, as approve does
+		holdApplicant(jdbc, code);
 		EnterpriseView known = code == null ? null : enterprises.findByCreditCode(code).orElse(null);
 		String name = known != null ? known.legalName() : Text.blankToNull(Text.name(form.applicantName()));
 		if (known != null && kind == ApplicationKind.CHANGE && !Text.isBlank(form.applicantName())) {
@@ -851,6 +854,19 @@ public class LicenceApplications {
 		return "延续申请最早在许可证有效期届满前" + rules.value(rule, region).stripTrailingZeros().toPlainString() + "个月提出：许可证"
 				+ number + "有效期至" + until + "，最早" + earliest + "申请（" + rule.citedFor(Audience.OUTSIDE)
 				+ "）；延续只延长正在进行的有效期，不能预先叠加";
+	}
+
+	/**
+	 * Holds the lock of the applications and licence of the applicant with credit code {@code code} until the
+	 * transaction ends ({@link TransactionLocks}): every step that checks what the applicant holds or has open and then
+	 * writes — a submission (one open application of a kind), an approval (one licence in force: 快递业务经营许可管理办法),
+	 * an import, a branch filing, an annual report — takes it first, so that two at once are ordered and the second sees
+	 * the first's row. Taken before the lock of a licence's renewals. Nothing for a null code.
+	 */
+	static void holdApplicant(JdbcClient jdbc, String code) {
+		if (code != null) {
+			TransactionLocks.hold(jdbc, "licence_application.applicant:" + code.strip().toUpperCase(Locale.ROOT));
+		}
 	}
 
 	/** A licence the applicant holds: its number, scope and last valid day. */
@@ -1415,6 +1431,8 @@ public class LicenceApplications {
 	public String approve(Clerk clerk, long id) {
 		ApplicationView a = lock(clerk.scope(), id);
 		requireDecider(clerk, a);
+		// two applications of one applicant decided at once are ordered: the second one sees the licence the first issued
+		holdApplicant(jdbc, a.applicantCreditCode());
 		// a renewal deemed granted by law (行政许可法(2019) art.50) is approved as it stands: no review, verification or
 		// material decides it any more, and it cannot be refused (refuseDeemedRenewal)
 		boolean byLaw = deemedRenewal(a).isPresent();
@@ -2154,6 +2172,8 @@ public class LicenceApplications {
 	 */
 	@Transactional
 	public long importApplication(Clerk clerk, DataScope scope, String ownRegion, String by, ImportedApplication data) {
+		// one enterprise, one licence and one open new application: rows of one applicant imported at once are ordered
+		holdApplicant(jdbc, CreditCode.written(data.applicantCreditCode()));
 		String region = checkImported(clerk, scope, ownRegion, data).regionCode();
 		String code = CreditCode.of(data.applicantCreditCode()).value();
 		EnterpriseView known = enterprises.findByCreditCode(code).orElse(null);
