@@ -231,7 +231,8 @@ public class LicenceApplications {
 
 	/**
 	 * One item a change application changes (变更事项), before → after; branch lists one name a line.
-	 * @param field legalName, legalRepresentative, registeredCapital, scope, serviceArea or branches
+	 * @param field legalName, legalRepresentative, registeredCapital, scope, serviceArea, branches or premises (the
+	 *        address with its county)
 	 * @param label the item in Chinese
 	 */
 	public record Change(String field, String label, String before, String after) {
@@ -250,6 +251,7 @@ public class LicenceApplications {
 				case "scope" -> "业务范围";
 				case "serviceArea" -> "服务地域";
 				case "branches" -> "分支机构";
+				case "premises" -> "经营场所";
 				default -> field;
 			};
 		}
@@ -431,10 +433,13 @@ public class LicenceApplications {
 				? licences.list(DataScope.all(), new Licences.Filter(LicenceStatus.VALID, null, known.id()),
 						PageQuery.of(null, 0, 10, "expires_on", "desc")).items()
 				: List.of();
+		Items current = amends && !held.isEmpty() ? items(held.get(0), known) : null;
+		if (amends && known != null && !clerk.enterprise()) {
+			requireHolderInScope(clerk, known, held.isEmpty() ? null : held.get(0), current);
+		}
 		if (kind == ApplicationKind.BRANCH && code != null && held.isEmpty()) {
 			throw branchWithoutLicence(known);
 		}
-		Items current = amends && !held.isEmpty() ? items(held.get(0), known) : null;
 		ApplicationData data = current == null ? form : switch (kind) {
 			case RENEWAL, BRANCH -> asKept(v, kind, form, held.get(0), current);
 			case CHANGE -> asChanged(form, current);
@@ -551,17 +556,21 @@ public class LicenceApplications {
 			}
 			target = held.isEmpty() ? null : held.get(0);
 			if (kind == ApplicationKind.CHANGE && target != null) {
-				changes = changes(current, Text.isBlank(form.applicantName()) ? null : name, form.legalRepresentative(),
-						Text.isBlank(form.registeredCapital()) ? null : capital, Text.isBlank(form.scope()) ? null : scope,
-						form.serviceArea(), branches);
+				changes = new ArrayList<>(changes(current, Text.isBlank(form.applicantName()) ? null : name,
+						form.legalRepresentative(), Text.isBlank(form.registeredCapital()) ? null : capital,
+						Text.isBlank(form.scope()) ? null : scope, form.serviceArea(), branches));
+				if (region != null) {
+					premisesMoved(current, data.premisesAddress(), region).ifPresent(changes::add);
+				}
 				boolean stated = !Text.isBlank(form.applicantName()) || !Text.isBlank(form.legalRepresentative())
 						|| !Text.isBlank(form.registeredCapital()) || !Text.isBlank(form.scope())
-						|| !Text.isBlank(form.serviceArea()) || !branches.isEmpty();
+						|| !Text.isBlank(form.serviceArea()) || !branches.isEmpty() || !Text.isBlank(form.premisesAddress())
+						|| !Text.isBlank(form.regionCode());
 				// an item stated but unreadable is refused on its own field, not as no change
 				boolean readable = (Text.isBlank(form.registeredCapital()) || capital != null)
 						&& (Text.isBlank(form.scope()) || scope != null);
 				v.require("kind", !changes.isEmpty() || !readable, "no-change", "变更申请应至少变更一项许可事项（企业名称、法定代表人、注册资本、"
-						+ "业务范围、服务地域、分支机构）：" + (stated ? "所填内容与许可证" + target.number() + "现有事项相同"
+						+ "业务范围、服务地域、分支机构、经营场所）：" + (stated ? "所填内容与许可证" + target.number() + "现有事项相同"
 								: "未填写任何变更事项；未填写的事项保持许可证" + target.number() + "现有内容不变"));
 			}
 			if (kind == ApplicationKind.BRANCH && target != null && !branches.isEmpty()) {
@@ -945,6 +954,45 @@ public class LicenceApplications {
 			out.add(new Change("branches", Change.label("branches"), String.join("\n", current.branches()), String.join("\n", branches)));
 		}
 		return out;
+	}
+
+	/**
+	 * The move of the premises a change states ({@code address} in county {@code region}) away from those of the licence
+	 * as it stands ({@link #items}): a change item {@code premises} (经营场所, "address（county）" before → after) when the
+	 * county differs, or the address differs from premises on record — the move is part of what the change decides
+	 * and shows, never a silent re-placing of the application in another bureau's queue. Empty when nothing moves.
+	 */
+	private Optional<Change> premisesMoved(Items current, String address, String region) {
+		String before = Text.blankToNull(current.premisesAddress());
+		String after = Text.isBlank(address) ? before : Text.line(address);
+		boolean moved = current.regionCode() != null && !region.equals(current.regionCode())
+				|| current.premisesOnRecord() && before != null && !Objects.equals(before, after);
+		if (!moved) {
+			return Optional.empty();
+		}
+		return Optional.of(new Change("premises", Change.label("premises"), premises(before, current.regionCode()),
+				premises(after, region)));
+	}
+
+	private String premises(String address, String region) {
+		String county = region == null ? null : regions.fullName(region);
+		return (address == null ? "" : address) + (county == null ? "" : "（" + county + "）");
+	}
+
+	/**
+	 * Refuses a change, renewal or branch application that staff enter for a holder outside their scope (404 on the
+	 * holder's credit code, as every read out of scope: its existence is not revealed): the bureau of the holder's
+	 * licence (its region in the registry), of the holder (its registered county) or of the premises the licence was
+	 * last granted for takes it in — never one that names premises of its own for another bureau's licence.
+	 */
+	private static void requireHolderInScope(Clerk clerk, EnterpriseView holder, LicenceView licence, Items current) {
+		DataScope scope = clerk.scope();
+		boolean within = licence != null && scope.containsRegion(licence.regionCode())
+				|| scope.containsRegion(holder.regionCode())
+				|| current != null && current.premisesOnRecord() && scope.containsRegion(current.regionCode());
+		if (!within) {
+			throw DomainException.notFound("企业", holder.creditCode());
+		}
 	}
 
 	private static void add(List<Change> out, String field, String before, String after) {
