@@ -179,6 +179,22 @@ public class LicenceApplications {
 	static final int MAX_INSPECTORS = 10;
 
 	/**
+	 * Most lines of one on-site verification checklist (核查清单): the 快递业务经营许可 checklist has a dozen items; a
+	 * record of thousands is no checklist anyone verified, and each line is a row, a line of the record and of its audit.
+	 * Lines beyond it are refused on {@code checklist} (rule {@code max}), none read.
+	 */
+	public static final int MAX_CHECKLIST_LINES = 200;
+
+	/** Most site photos one verification keeps (each up to {@link #MAX_FILE_BYTES}); more refused on {@code photos}. */
+	public static final int MAX_SITE_PHOTOS = 20;
+
+	/** Most branches one application names (rule {@code max} on {@code branches}). */
+	public static final int MAX_BRANCHES = 100;
+
+	/** Most items a 补正通知 adds to the missing materials (rule {@code max} on {@code items}). */
+	public static final int MAX_CORRECTION_ITEMS = 50;
+
+	/**
 	 * A pause of the decision clock; {@code endedOn} null while it lasts.
 	 * @param kind CORRECTION, HEARING or EXPERT_REVIEW ({@link #kindLabel} in Chinese)
 	 */
@@ -522,7 +538,11 @@ public class LicenceApplications {
 			phone = v.check("contactPhone", () -> Telephone.of(data.contactPhone(), "联系电话").value());
 		}
 		List<String> branches = new ArrayList<>();
-		List<String> given = data.branches() == null ? List.of() : data.branches();
+		List<String> named = data.branches() == null ? List.of() : data.branches();
+		// past the cap one error for the list, not one per name
+		boolean tooMany = named.stream().filter(b -> !Text.isBlank(b)).count() > MAX_BRANCHES;
+		v.require("branches", !tooMany, "max", "分支机构名称（branches）一次申请最多" + MAX_BRANCHES + "个");
+		List<String> given = tooMany ? List.of() : named;
 		for (int i = 0; i < given.size(); i++) {
 			if (!Text.isBlank(given.get(i))) {
 				v.maxLength("branches[" + i + "]", "分支机构名称", given.get(i), 200)
@@ -530,7 +550,6 @@ public class LicenceApplications {
 				branches.add(Text.name(given.get(i)));
 			}
 		}
-		v.require("branches", branches.size() <= 100, "max", "一次申请最多包含100个分支机构");
 		v.require("branches", kind != ApplicationKind.BRANCH || !branches.isEmpty(), "required",
 				"分支机构申请应填写拟载入许可证的分支机构名称，每行一个");
 		LicenceView target = null;
@@ -1132,6 +1151,10 @@ public class LicenceApplications {
 		missingMaterials(id).forEach(m -> items.add(m.label()));
 		List<String> extra = extraItems == null ? List.of() : extraItems;
 		Validation v = new Validation();
+		if (extra.stream().filter(x -> !Text.isBlank(x)).count() > MAX_CORRECTION_ITEMS) {
+			// one error for the list, not one per item
+			throw new InvalidValueException("items", "max", "补正事项（items）最多" + MAX_CORRECTION_ITEMS + "项（缺少的材料另行自动列入）");
+		}
 		for (int i = 0; i < extra.size(); i++) {
 			// each item is free text: stored as every free text is (zero-width characters, bidirectional marks removed)
 			String item = Text.freeText(extra.get(i));
@@ -1329,7 +1352,11 @@ public class LicenceApplications {
 		List<Inspector> team = named.size() > MAX_INSPECTORS ? List.of() : inspectors.team(v, "inspectors", "核查人员", named,
 				rules.intValue(StatutoryRule.INSPECTION_MIN_INSPECTORS, a.regionCode()), "邮政法第63条",
 				new InspectionRecords.TeamBureaus(clerk.scope(), a.regionCode(), false), on == null ? today() : on);
-		List<CheckLine> given = data.checklist() == null ? List.of() : data.checklist();
+		List<CheckLine> stated = data.checklist() == null ? List.of() : data.checklist();
+		// past the cap one error for the list, none of its lines read
+		boolean tooLong = stated.size() > MAX_CHECKLIST_LINES;
+		v.require("checklist", !tooLong, "max", "核查清单（checklist）最多" + MAX_CHECKLIST_LINES + "项，所填为" + stated.size() + "项");
+		List<CheckLine> given = tooLong ? List.of() : stated;
 		List<CheckLine> lines = new ArrayList<>();
 		boolean unnamed = false;
 		for (int i = 0; i < given.size(); i++) {
@@ -1351,7 +1378,7 @@ public class LicenceApplications {
 				.require(at + ".passed", l.passed() != null, "required", "请填写核查项目“" + Text.strip(l.item()) + "”是否符合");
 			lines.add(l);
 		}
-		v.require("checklist", !lines.isEmpty() || unnamed, "required", "核查清单至少应有一项");
+		v.require("checklist", !lines.isEmpty() || unnamed || tooLong, "required", "核查清单至少应有一项");
 		v.require("passed", data.passed() != null, "required", "请填写核查结论：是否符合条件");
 		List<CheckLine> failed = lines.stream().filter(l -> Boolean.FALSE.equals(l.passed())).toList();
 		v.require("passed", !Boolean.TRUE.equals(data.passed()) || failed.isEmpty(), "checklist-failed", "核查项目"
@@ -1361,7 +1388,9 @@ public class LicenceApplications {
 				data.conclusion(), 2000);
 		List<UploadedFile> pictures = photos == null ? List.of() : photos.stream().filter(f -> f != null).toList();
 		v.require("photos", !pictures.isEmpty(), "required", "请上传现场照片");
-		for (int i = 0; i < pictures.size(); i++) {
+		v.require("photos", pictures.size() <= MAX_SITE_PHOTOS, "max", "现场照片（photos）最多" + MAX_SITE_PHOTOS + "张，所选为"
+				+ pictures.size() + "张");
+		for (int i = 0; i < pictures.size() && pictures.size() <= MAX_SITE_PHOTOS; i++) {
 			try {
 				String type = attachments.check(pictures.get(i), "photos[" + i + "]", "现场照片", MAX_FILE_BYTES);
 				v.require("photos[" + i + "]", type.startsWith("image/"), "image", "现场照片应为图片：" + pictures.get(i).fileName());
