@@ -398,7 +398,7 @@ public class LicenceApplications {
 	 * @throws DomainException (409) when the applicant has an open application of the same kind
 	 */
 	@Transactional
-	public long submit(Clerk clerk, ApplicationData form, Map<Material, UploadedFile> files) {
+	public long submit(Clerk clerk, ApplicationData form, Map<Material, List<UploadedFile>> files) {
 		if (!clerk.writer() && !clerk.enterprise()) {
 			throw new AccessRefusedException("只有业务人员或企业本身可以提交许可申请");
 		}
@@ -605,17 +605,15 @@ public class LicenceApplications {
 		if (!clerk.enterprise() && !Text.isBlank(data.submittedOn())) {
 			submittedOn = v.date("submittedOn", "收到申请日期", data.submittedOn(), today.minusYears(1), today);
 		}
-		Map<Material, UploadedFile> materials = files == null ? Map.of() : files;
-		materials.forEach((m, f) -> {
-			if (f != null) {
-				try {
-					attachments.check(f, "materials." + m.name(), m.label(), MAX_FILE_BYTES);
-				}
-				catch (DomainException ex) {
-					ex.fieldErrors().forEach(e -> v.require(e.field(), false, e.rule(), e.message()));
-				}
+		Map<Material, List<UploadedFile>> materials = files == null ? Map.of() : files;
+		materials.forEach((m, list) -> list.stream().filter(Objects::nonNull).forEach(f -> {
+			try {
+				attachments.check(f, "materials." + m.name(), m.label(), MAX_FILE_BYTES);
 			}
-		});
+			catch (DomainException ex) {
+				ex.fieldErrors().forEach(e -> v.require(e.field(), false, e.rule(), e.message()));
+			}
+		}));
 		v.throwIfInvalid();
 		if (renewalConflict != null) {
 			throw renewalConflict;
@@ -1098,7 +1096,8 @@ public class LicenceApplications {
 	 * @throws AccessRefusedException when staff add to an application an enterprise submitted on its portal
 	 */
 	@Transactional
-	public void addMaterial(Clerk clerk, long id, Material material, UploadedFile file) {
+	public void addMaterial(Clerk clerk, long id, Material material, List<UploadedFile> files) {
+		List<UploadedFile> chosen = files == null ? List.of() : files.stream().filter(Objects::nonNull).toList();
 		ApplicationView a = lock(clerk.scope(), id);
 		if (!clerk.enterprise()) {
 			requireReceiver(clerk, a);
@@ -1110,7 +1109,7 @@ public class LicenceApplications {
 			throw DomainException.illegalTransition("申请当前状态为“" + a.status().label() + "”，不能补充材料"
 					+ (a.status() == ApplicationStatus.CORRECTION_REQUESTED ? "：请按补正通知提交补正材料" : ""));
 		}
-		if (material == null || file == null) {
+		if (material == null || chosen.isEmpty()) {
 			throw new InvalidValueException(material == null ? "kind" : "file", "required", material == null
 					? "请选择材料类型" : "请选择文件");
 		}
@@ -1118,9 +1117,10 @@ public class LicenceApplications {
 			throw new InvalidValueException("kind", "not-missing", "申请已受理，只能补充缺少的材料（" + String.join("、",
 					stillMissing(a).stream().map(Material::label).toList()) + "），“" + material.label() + "”已提交");
 		}
-		store(id, Map.of(material, file), m -> "file");
+		store(id, Map.of(material, chosen), m -> "file");
 		move(a, a.status(), "", Map.of());
-		record(a, "licensing.material", "补充申请材料：" + material.label() + "（" + file.fileName() + "）");
+		record(a, "licensing.material", "补充申请材料：" + material.label() + "（" + String.join("、",
+				chosen.stream().map(UploadedFile::fileName).toList()) + "）");
 	}
 
 	// ------------------------------------------------------------------ receipt
@@ -1182,21 +1182,22 @@ public class LicenceApplications {
 	 * @throws DomainException (409) unless 待补正
 	 */
 	@Transactional
-	public void correct(Clerk clerk, long id, Map<Material, UploadedFile> files) {
+	public void correct(Clerk clerk, long id, Map<Material, List<UploadedFile>> files) {
 		ApplicationView a = lock(clerk.scope(), id);
 		if (!clerk.enterprise()) {
 			requireReceiver(clerk, a);
 			requirePaper(a, "提交补正材料");
 		}
 		ApplicationStatus to = ApplicationStep.CORRECT.from(a.status());
-		Map<Material, UploadedFile> given = files == null ? Map.of() : files;
-		if (given.values().stream().allMatch(f -> f == null)) {
+		Map<Material, List<UploadedFile>> given = files == null ? Map.of() : files;
+		if (given.values().stream().allMatch(l -> l.stream().allMatch(Objects::isNull))) {
 			throw new InvalidValueException("materials", "required", "请上传补正材料");
 		}
 		store(id, given);
 		move(a, to, ", corrected_on = :on", Map.of("on", today()));
 		record(a, "licensing.corrected", "提交补正材料：" + String.join("、", given.entrySet().stream()
-			.filter(e -> e.getValue() != null).map(e -> e.getKey().label()).toList()));
+			.filter(e -> e.getValue().stream().anyMatch(Objects::nonNull))
+			.map(e -> e.getKey().label() + (e.getValue().size() > 1 ? e.getValue().size() + "个文件" : "")).toList()));
 	}
 
 	/**
@@ -2431,7 +2432,7 @@ public class LicenceApplications {
 		}
 	}
 
-	private void store(long id, Map<Material, UploadedFile> files) {
+	private void store(long id, Map<Material, List<UploadedFile>> files) {
 		store(id, files, m -> "materials." + m.name());
 	}
 
@@ -2441,13 +2442,15 @@ public class LicenceApplications {
 	 * {@link LicensingSettings#maxMaterialsPerKind()} of one kind (5) — a 400 naming {@code field} of the material (rule
 	 * {@code count}) otherwise, nothing kept. The documents the procedure issues and the site photos are not materials.
 	 */
-	private void store(long id, Map<Material, UploadedFile> files, java.util.function.Function<Material, String> field) {
+	private void store(long id, Map<Material, List<UploadedFile>> files, java.util.function.Function<Material, String> field) {
 		Set<String> kinds = new HashSet<>();
 		for (Material m : Material.values()) {
 			kinds.add(m.kind());
 		}
 		List<Attachment> held = attachments.list(owner(id)).stream().filter(x -> kinds.contains(x.kind())).toList();
-		List<Material> adding = files.entrySet().stream().filter(e -> e.getValue() != null).map(Map.Entry::getKey).toList();
+		// every file counts, several of one material too
+		List<Material> adding = files.entrySet().stream()
+			.flatMap(e -> e.getValue().stream().filter(Objects::nonNull).map(f -> e.getKey())).toList();
 		Validation v = new Validation();
 		int max = settings.maxMaterials();
 		if (!adding.isEmpty() && held.size() + adding.size() > max) {
@@ -2455,17 +2458,16 @@ public class LicenceApplications {
 					+ "个（" + field.apply(adding.get(0)) + "）：请勿重复上传");
 		}
 		int perKind = settings.maxMaterialsPerKind();
-		for (Material m : adding) {
+		for (Material m : new LinkedHashSet<>(adding)) {
 			long ofKind = held.stream().filter(x -> x.kind().equals(m.kind())).count();
-			v.require(field.apply(m), ofKind < perKind, "count", "申请材料“" + m.label() + "”每份申请最多" + perKind + "个文件，已有"
-					+ ofKind + "个（" + field.apply(m) + "）：请勿重复上传");
+			long added = adding.stream().filter(m::equals).count();
+			v.require(field.apply(m), ofKind + added <= perKind, "count", "申请材料“" + m.label() + "”每份申请最多" + perKind
+					+ "个文件，已有" + ofKind + "个" + (added > 1 ? "、本次上传" + added + "个" : "") + "（" + field.apply(m)
+					+ "）：请勿重复上传");
 		}
 		v.throwIfInvalid();
-		files.forEach((m, f) -> {
-			if (f != null) {
-				attachments.store(owner(id), m.kind(), f, "materials." + m.name(), m.label(), MAX_FILE_BYTES);
-			}
-		});
+		files.forEach((m, list) -> list.stream().filter(Objects::nonNull).forEach(f ->
+				attachments.store(owner(id), m.kind(), f, "materials." + m.name(), m.label(), MAX_FILE_BYTES)));
 	}
 
 	private static AttachmentOwner owner(long id) {
