@@ -1,6 +1,9 @@
 package org.youguan.licensing;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,17 +14,22 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 import org.youguan.IntegrationTest;
 import org.youguan.TestImages;
 import org.youguan.kernel.DataScope;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
@@ -44,27 +52,61 @@ class LicensingApplicantLockAndLimitsIntegrationTest extends LicensingFixture {
 	@Autowired
 	LicenceApplications applications;
 
-	/** Runs {@code n} copies of {@code call} released at once; their HTTP statuses. */
-	static List<Integer> atOnce(int n, Callable<Integer> call) throws Exception {
+	@Autowired
+	DataSource dataSource;
+
+	/**
+	 * Runs {@code n} copies of {@code call} released at once while another transaction holds {@code table} in SHARE mode
+	 * — reads go on, writes wait —, lets the table go once all {@code n} wait on a lock (each either at its write, past
+	 * its checks, or on a lock taken before them), and answers their HTTP statuses. Without a lock before the checks
+	 * every call passes them before any writes: the race the attacker won, every time.
+	 */
+	List<MockHttpServletResponse> atOnce(String table, int n, Callable<ResultActions> call) throws Exception {
 		CountDownLatch start = new CountDownLatch(1);
 		ExecutorService pool = Executors.newFixedThreadPool(n);
-		try {
-			List<Future<Integer>> answers = new ArrayList<>();
+		try (Connection other = dataSource.getConnection()) {
+			other.setAutoCommit(false);
+			try (Statement lock = other.createStatement()) {
+				lock.execute("LOCK TABLE " + table + " IN SHARE MODE");
+			}
+			List<Future<MockHttpServletResponse>> answers = new ArrayList<>();
 			for (int i = 0; i < n; i++) {
 				answers.add(pool.submit(() -> {
 					start.await();
-					return call.call();
+					return call.call().andReturn().getResponse();
 				}));
 			}
 			start.countDown();
-			List<Integer> statuses = new ArrayList<>();
-			for (Future<Integer> a : answers) {
-				statuses.add(a.get(120, TimeUnit.SECONDS));
+			// each call waits on a lock: the first at its write to the table, the others on the lock taken before the
+			// checks — or, without it, on the first one's number of the series or at their own write
+			await().atMost(Duration.ofSeconds(60)).until(() -> answers.stream().allMatch(Future::isDone) || jdbc.sql("""
+					SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()""")
+				.query(Long.class).single() >= n);
+			other.commit();
+			List<MockHttpServletResponse> responses = new ArrayList<>();
+			for (Future<MockHttpServletResponse> a : answers) {
+				responses.add(a.get(120, TimeUnit.SECONDS));
 			}
-			return statuses;
+			return responses;
 		}
 		finally {
 			pool.shutdownNow();
+		}
+	}
+
+	/**
+	 * Exactly one of {@code responses} is {@code created} and the others are 409 with the step's own refusal
+	 * ({@code refusal}) — not the database's unique key met after both passed the checks ("重复提交"), nor a second
+	 * success.
+	 */
+	static void oneTakenOthersRefused(List<MockHttpServletResponse> responses, int created, String refusal) throws Exception {
+		List<Integer> statuses = responses.stream().map(MockHttpServletResponse::getStatus).toList();
+		assertThat(statuses).containsOnly(created, 409);
+		assertThat(statuses).filteredOn(s -> s == created).hasSize(1);
+		for (MockHttpServletResponse r : responses) {
+			if (r.getStatus() == 409) {
+				assertThat(r.getContentAsString(StandardCharsets.UTF_8)).contains(refusal);
+			}
 		}
 	}
 
@@ -82,18 +124,15 @@ class LicensingApplicantLockAndLimitsIntegrationTest extends LicensingFixture {
 	void parallelSubmissionsOfOneApplicantOpenOneApplicationOfAKindTheOthersAre409() throws Exception {
 		String code = LicensingIntegrationTest.newCreditCode();
 		String body = newApplication(code);
-		List<Integer> statuses = atOnce(6, () -> call(CITY, "/api/v1/licensing/applications", body).andReturn().getResponse().getStatus());
-		assertThat(statuses).containsOnly(201, 409);
-		assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
+		oneTakenOthersRefused(atOnce("licence_application", 4, () -> call(CITY, "/api/v1/licensing/applications", body)), 201,
+				"已有办理中的新设许可申请");
 		assertThat(open(code, "NEW")).isEqualTo(1);
 
 		// a change of a holder's licence, sent at once
 		String holder = LicensingIntegrationTest.newCreditCode();
 		licensedUntil(holder, "苏州并发变更快递有限公司" + holder.substring(11, 17), LocalDate.now(clock).plusYears(2));
-		List<Integer> changes = atOnce(6, () -> submitted("CHANGE", holder, ",\"serviceArea\":\"苏州市全市\"")
-			.andReturn().getResponse().getStatus());
-		assertThat(changes).containsOnly(201, 409);
-		assertThat(changes).filteredOn(s -> s == 201).hasSize(1);
+		oneTakenOthersRefused(atOnce("licence_application", 4, () -> submitted("CHANGE", holder,
+				",\"serviceArea\":\"苏州市全市\"")), 201, "已有办理中的变更申请");
 		assertThat(open(holder, "CHANGE")).isEqualTo(1);
 	}
 
@@ -113,14 +152,13 @@ class LicensingApplicantLockAndLimitsIntegrationTest extends LicensingFixture {
 
 		List<Long> ids = List.of(first, second);
 		int[] next = { 0 };
-		List<Integer> statuses = atOnce(2, () -> {
+		oneTakenOthersRefused(atOnce("licence_application", 2, () -> {
 			long id;
 			synchronized (next) {
 				id = ids.get(next[0]++);
 			}
-			return call(PROVINCE, "/api/v1/licensing/applications/" + id + "/approval", "{}").andReturn().getResponse().getStatus();
-		});
-		assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+			return call(PROVINCE, "/api/v1/licensing/applications/" + id + "/approval", "{}");
+		}), 200, "不能再申请新设许可");
 		assertThat(jdbc.sql("SELECT count(*) FROM licence_application WHERE applicant_credit_code = :c AND status = 'APPROVED'")
 			.param("c", code).query(Long.class).single()).isEqualTo(1);
 	}
@@ -131,18 +169,14 @@ class LicensingApplicantLockAndLimitsIntegrationTest extends LicensingFixture {
 		LocalDate today = LocalDate.now(clock);
 		licensedUntil(code, "苏州并发年报快递有限公司" + code.substring(11, 17), today.plusYears(3));
 		String report = AnnualReportsIntegrationTest.report(today.getYear() - 1, code, "1000", "5000", "2", "10");
-		List<Integer> reports = atOnce(4, () -> mvc.perform(post("/api/v1/licensing/annual-reports").header("Authorization", CITY)
-			.contentType(MediaType.APPLICATION_JSON).content(report)).andReturn().getResponse().getStatus());
-		assertThat(reports).containsOnly(201, 409);
-		assertThat(reports).filteredOn(s -> s == 201).hasSize(1);
+		oneTakenOthersRefused(atOnce("annual_report", 4, () -> mvc.perform(post("/api/v1/licensing/annual-reports")
+			.header("Authorization", CITY).contentType(MediaType.APPLICATION_JSON).content(report))), 201, "年度报告已报送");
 
 		String filing = """
 				{"parentCreditCode":"%s","name":"并发备案分公司%s","regionCode":"320506","address":"吴中区分支路8号",
 				 "headName":"陈负责","businessLicenceDate":"%s"}""".formatted(code, code.substring(11, 17), today.minusDays(3));
-		List<Integer> filings = atOnce(4, () -> mvc.perform(post("/api/v1/licensing/branch-filings").header("Authorization", CITY)
-			.contentType(MediaType.APPLICATION_JSON).content(filing)).andReturn().getResponse().getStatus());
-		assertThat(filings).containsOnly(201, 409);
-		assertThat(filings).filteredOn(s -> s == 201).hasSize(1);
+		oneTakenOthersRefused(atOnce("branch_filing", 4, () -> mvc.perform(post("/api/v1/licensing/branch-filings")
+			.header("Authorization", CITY).contentType(MediaType.APPLICATION_JSON).content(filing))), 201, "已有名为");
 	}
 
 	@Test
