@@ -163,10 +163,10 @@ class LicensingDemoData {
 				PERSONNEL, "刘联系", "0512-65001234", branches, null);
 	}
 
-	private static Map<Material, UploadedFile> materials(Material... kinds) {
-		Map<Material, UploadedFile> files = new EnumMap<>(Material.class);
+	private static Map<Material, List<UploadedFile>> materials(Material... kinds) {
+		Map<Material, List<UploadedFile>> files = new EnumMap<>(Material.class);
 		for (Material m : kinds) {
-			files.put(m, new UploadedFile(m.label() + ".pdf", PDF));
+			files.put(m, List.of(new UploadedFile(m.label() + ".pdf", PDF)));
 		}
 		return files;
 	}

@@ -192,6 +192,8 @@ public class AnnualReports {
 			}
 		}
 		v.throwIfInvalid();
+		// two reports at once are ordered: the second one's check sees the first (a 409, not the unique key's 500)
+		LicenceApplications.holdApplicant(jdbc, code);
 		if (jdbc.sql("SELECT count(*) FROM annual_report WHERE credit_code = :code AND year = :year").param("code", code)
 			.param("year", year).query(Long.class).single() > 0) {
 			throw DomainException.duplicate("year", "该企业" + year + "年度报告已报送，不能重复报送");

@@ -158,7 +158,11 @@ public class BranchFilings {
 			}
 		}
 		v.throwIfInvalid();
-		if (branches.exists(parent.id(), Text.name(data.name()))) {
+		// two filings at once are ordered: the second one's check sees the first (a 409, not the unique key's 500)
+		LicenceApplications.holdApplicant(jdbc, code);
+		if (branches.exists(parent.id(), Text.name(data.name())) || jdbc.sql(
+				"SELECT count(*) FROM branch_filing WHERE parent_credit_code = :code AND name = :name")
+			.param("code", code).param("name", Text.name(data.name())).query(Long.class).single() > 0) {
 			throw DomainException.duplicate("name", "该企业已有名为“" + Text.name(data.name()) + "”的分支机构");
 		}
 		// the registry's one computation of the period, so the filing and the branch it records agree on lateness

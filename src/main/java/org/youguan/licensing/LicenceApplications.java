@@ -180,6 +180,22 @@ public class LicenceApplications {
 	static final int MAX_INSPECTORS = 10;
 
 	/**
+	 * Most lines of one on-site verification checklist (核查清单): the 快递业务经营许可 checklist has a dozen items; a
+	 * record of thousands is no checklist anyone verified, and each line is a row, a line of the record and of its audit.
+	 * Lines beyond it are refused on {@code checklist} (rule {@code max}), none read.
+	 */
+	public static final int MAX_CHECKLIST_LINES = 200;
+
+	/** Most site photos one verification keeps (each up to {@link #MAX_FILE_BYTES}); more refused on {@code photos}. */
+	public static final int MAX_SITE_PHOTOS = 20;
+
+	/** Most branches one application names (rule {@code max} on {@code branches}). */
+	public static final int MAX_BRANCHES = 100;
+
+	/** Most items a 补正通知 adds to the missing materials (rule {@code max} on {@code items}). */
+	public static final int MAX_CORRECTION_ITEMS = 50;
+
+	/**
 	 * A pause of the decision clock; {@code endedOn} null while it lasts.
 	 * @param kind CORRECTION, HEARING or EXPERT_REVIEW ({@link #kindLabel} in Chinese)
 	 */
@@ -232,7 +248,8 @@ public class LicenceApplications {
 
 	/**
 	 * One item a change application changes (变更事项), before → after; branch lists one name a line.
-	 * @param field legalName, legalRepresentative, registeredCapital, scope, serviceArea or branches
+	 * @param field legalName, legalRepresentative, registeredCapital, scope, serviceArea, branches or premises (the
+	 *        address with its county)
 	 * @param label the item in Chinese
 	 */
 	public record Change(String field, String label, String before, String after) {
@@ -251,6 +268,7 @@ public class LicenceApplications {
 				case "scope" -> "业务范围";
 				case "serviceArea" -> "服务地域";
 				case "branches" -> "分支机构";
+				case "premises" -> "经营场所";
 				default -> field;
 			};
 		}
@@ -381,7 +399,7 @@ public class LicenceApplications {
 	 * @throws DomainException (409) when the applicant has an open application of the same kind
 	 */
 	@Transactional
-	public long submit(Clerk clerk, ApplicationData form, Map<Material, UploadedFile> files) {
+	public long submit(Clerk clerk, ApplicationData form, Map<Material, List<UploadedFile>> files) {
 		if (!clerk.writer() && !clerk.enterprise()) {
 			throw new AccessRefusedException("只有业务人员或企业本身可以提交许可申请");
 		}
@@ -403,6 +421,9 @@ public class LicenceApplications {
 		else {
 			code = v.check("applicantCreditCode", () -> CreditCode.of(form.applicantCreditCode()).value());
 		}
+		// before anything is read about the applicant: two submissions at once are ordered, the second one's checks (a
+		// licence held, an application open) see the first one's row; taken before the renewal lock, as approve does
+		holdApplicant(jdbc, code);
 		EnterpriseView known = code == null ? null : enterprises.findByCreditCode(code).orElse(null);
 		String name = known != null ? known.legalName() : Text.blankToNull(Text.name(form.applicantName()));
 		if (known != null && kind == ApplicationKind.CHANGE && !Text.isBlank(form.applicantName())) {
@@ -429,10 +450,13 @@ public class LicenceApplications {
 				? licences.list(DataScope.all(), new Licences.Filter(LicenceStatus.VALID, null, known.id()),
 						PageQuery.of(null, 0, 10, "expires_on", "desc")).items()
 				: List.of();
+		Items current = amends && !held.isEmpty() ? items(held.get(0), known) : null;
+		if (amends && known != null && !clerk.enterprise()) {
+			requireHolderInScope(clerk, known, held.isEmpty() ? null : held.get(0), current);
+		}
 		if (kind == ApplicationKind.BRANCH && code != null && held.isEmpty()) {
 			throw branchWithoutLicence(known);
 		}
-		Items current = amends && !held.isEmpty() ? items(held.get(0), known) : null;
 		ApplicationData data = current == null ? form : switch (kind) {
 			case RENEWAL, BRANCH -> asKept(v, kind, form, held.get(0), current);
 			case CHANGE -> asChanged(form, current);
@@ -515,7 +539,11 @@ public class LicenceApplications {
 			phone = v.check("contactPhone", () -> Telephone.of(data.contactPhone(), "联系电话").value());
 		}
 		List<String> branches = new ArrayList<>();
-		List<String> given = data.branches() == null ? List.of() : data.branches();
+		List<String> named = data.branches() == null ? List.of() : data.branches();
+		// past the cap one error for the list, not one per name
+		boolean tooMany = named.stream().filter(b -> !Text.isBlank(b)).count() > MAX_BRANCHES;
+		v.require("branches", !tooMany, "max", "分支机构名称（branches）一次申请最多" + MAX_BRANCHES + "个");
+		List<String> given = tooMany ? List.of() : named;
 		for (int i = 0; i < given.size(); i++) {
 			if (!Text.isBlank(given.get(i))) {
 				v.maxLength("branches[" + i + "]", "分支机构名称", given.get(i), 200)
@@ -523,7 +551,6 @@ public class LicenceApplications {
 				branches.add(Text.name(given.get(i)));
 			}
 		}
-		v.require("branches", branches.size() <= 100, "max", "一次申请最多包含100个分支机构");
 		v.require("branches", kind != ApplicationKind.BRANCH || !branches.isEmpty(), "required",
 				"分支机构申请应填写拟载入许可证的分支机构名称，每行一个");
 		LicenceView target = null;
@@ -549,17 +576,21 @@ public class LicenceApplications {
 			}
 			target = held.isEmpty() ? null : held.get(0);
 			if (kind == ApplicationKind.CHANGE && target != null) {
-				changes = changes(current, Text.isBlank(form.applicantName()) ? null : name, form.legalRepresentative(),
-						Text.isBlank(form.registeredCapital()) ? null : capital, Text.isBlank(form.scope()) ? null : scope,
-						form.serviceArea(), branches);
+				changes = new ArrayList<>(changes(current, Text.isBlank(form.applicantName()) ? null : name,
+						form.legalRepresentative(), Text.isBlank(form.registeredCapital()) ? null : capital,
+						Text.isBlank(form.scope()) ? null : scope, form.serviceArea(), branches));
+				if (region != null) {
+					premisesMoved(current, data.premisesAddress(), region).ifPresent(changes::add);
+				}
 				boolean stated = !Text.isBlank(form.applicantName()) || !Text.isBlank(form.legalRepresentative())
 						|| !Text.isBlank(form.registeredCapital()) || !Text.isBlank(form.scope())
-						|| !Text.isBlank(form.serviceArea()) || !branches.isEmpty();
+						|| !Text.isBlank(form.serviceArea()) || !branches.isEmpty() || !Text.isBlank(form.premisesAddress())
+						|| !Text.isBlank(form.regionCode());
 				// an item stated but unreadable is refused on its own field, not as no change
 				boolean readable = (Text.isBlank(form.registeredCapital()) || capital != null)
 						&& (Text.isBlank(form.scope()) || scope != null);
 				v.require("kind", !changes.isEmpty() || !readable, "no-change", "变更申请应至少变更一项许可事项（企业名称、法定代表人、注册资本、"
-						+ "业务范围、服务地域、分支机构）：" + (stated ? "所填内容与许可证" + target.number() + "现有事项相同"
+						+ "业务范围、服务地域、分支机构、经营场所）：" + (stated ? "所填内容与许可证" + target.number() + "现有事项相同"
 								: "未填写任何变更事项；未填写的事项保持许可证" + target.number() + "现有内容不变"));
 			}
 			if (kind == ApplicationKind.BRANCH && target != null && !branches.isEmpty()) {
@@ -575,17 +606,15 @@ public class LicenceApplications {
 		if (!clerk.enterprise() && !Text.isBlank(data.submittedOn())) {
 			submittedOn = v.date("submittedOn", "收到申请日期", data.submittedOn(), today.minusYears(1), today);
 		}
-		Map<Material, UploadedFile> materials = files == null ? Map.of() : files;
-		materials.forEach((m, f) -> {
-			if (f != null) {
-				try {
-					attachments.check(f, "materials." + m.name(), m.label(), MAX_FILE_BYTES);
-				}
-				catch (DomainException ex) {
-					ex.fieldErrors().forEach(e -> v.require(e.field(), false, e.rule(), e.message()));
-				}
+		Map<Material, List<UploadedFile>> materials = files == null ? Map.of() : files;
+		materials.forEach((m, list) -> list.stream().filter(Objects::nonNull).forEach(f -> {
+			try {
+				attachments.check(f, "materials." + m.name(), m.label(), MAX_FILE_BYTES);
 			}
-		});
+			catch (DomainException ex) {
+				ex.fieldErrors().forEach(e -> v.require(e.field(), false, e.rule(), e.message()));
+			}
+		}));
 		v.throwIfInvalid();
 		if (renewalConflict != null) {
 			throw renewalConflict;
@@ -854,6 +883,19 @@ public class LicenceApplications {
 				+ "）；延续只延长正在进行的有效期，不能预先叠加";
 	}
 
+	/**
+	 * Holds the lock of the applications and licence of the applicant with credit code {@code code} until the
+	 * transaction ends ({@link TransactionLocks}): every step that checks what the applicant holds or has open and then
+	 * writes — a submission (one open application of a kind), an approval (one licence in force: 快递业务经营许可管理办法),
+	 * an import, a branch filing, an annual report — takes it first, so that two at once are ordered and the second sees
+	 * the first's row. Taken before the lock of a licence's renewals. Nothing for a null code.
+	 */
+	static void holdApplicant(JdbcClient jdbc, String code) {
+		if (code != null) {
+			TransactionLocks.hold(jdbc, "licence_application.applicant:" + code.strip().toUpperCase(Locale.ROOT));
+		}
+	}
+
 	/** A licence the applicant holds: its number, scope and last valid day. */
 	private record Held(String number, LicenceScope scope, LocalDate until) {
 	}
@@ -930,6 +972,45 @@ public class LicenceApplications {
 			out.add(new Change("branches", Change.label("branches"), String.join("\n", current.branches()), String.join("\n", branches)));
 		}
 		return out;
+	}
+
+	/**
+	 * The move of the premises a change states ({@code address} in county {@code region}) away from those of the licence
+	 * as it stands ({@link #items}): a change item {@code premises} (经营场所, "address（county）" before → after) when the
+	 * county differs, or the address differs from premises on record — the move is part of what the change decides
+	 * and shows, never a silent re-placing of the application in another bureau's queue. Empty when nothing moves.
+	 */
+	private Optional<Change> premisesMoved(Items current, String address, String region) {
+		String before = Text.blankToNull(current.premisesAddress());
+		String after = Text.isBlank(address) ? before : Text.line(address);
+		boolean moved = current.regionCode() != null && !region.equals(current.regionCode())
+				|| current.premisesOnRecord() && before != null && !Objects.equals(before, after);
+		if (!moved) {
+			return Optional.empty();
+		}
+		return Optional.of(new Change("premises", Change.label("premises"), premises(before, current.regionCode()),
+				premises(after, region)));
+	}
+
+	private String premises(String address, String region) {
+		String county = region == null ? null : regions.fullName(region);
+		return (address == null ? "" : address) + (county == null ? "" : "（" + county + "）");
+	}
+
+	/**
+	 * Refuses a change, renewal or branch application that staff enter for a holder outside their scope (404 on the
+	 * holder's credit code, as every read out of scope: its existence is not revealed): the bureau of the holder's
+	 * licence (its region in the registry), of the holder (its registered county) or of the premises the licence was
+	 * last granted for takes it in — never one that names premises of its own for another bureau's licence.
+	 */
+	private static void requireHolderInScope(Clerk clerk, EnterpriseView holder, LicenceView licence, Items current) {
+		DataScope scope = clerk.scope();
+		boolean within = licence != null && scope.containsRegion(licence.regionCode())
+				|| scope.containsRegion(holder.regionCode())
+				|| current != null && current.premisesOnRecord() && scope.containsRegion(current.regionCode());
+		if (!within) {
+			throw DomainException.notFound("企业", holder.creditCode());
+		}
 	}
 
 	private static void add(List<Change> out, String field, String before, String after) {
@@ -1016,7 +1097,8 @@ public class LicenceApplications {
 	 * @throws AccessRefusedException when staff add to an application an enterprise submitted on its portal
 	 */
 	@Transactional
-	public void addMaterial(Clerk clerk, long id, Material material, UploadedFile file) {
+	public void addMaterial(Clerk clerk, long id, Material material, List<UploadedFile> files) {
+		List<UploadedFile> chosen = files == null ? List.of() : files.stream().filter(Objects::nonNull).toList();
 		ApplicationView a = lock(clerk.scope(), id);
 		if (!clerk.enterprise()) {
 			requireReceiver(clerk, a);
@@ -1028,7 +1110,7 @@ public class LicenceApplications {
 			throw DomainException.illegalTransition("申请当前状态为“" + a.status().label() + "”，不能补充材料"
 					+ (a.status() == ApplicationStatus.CORRECTION_REQUESTED ? "：请按补正通知提交补正材料" : ""));
 		}
-		if (material == null || file == null) {
+		if (material == null || chosen.isEmpty()) {
 			throw new InvalidValueException(material == null ? "kind" : "file", "required", material == null
 					? "请选择材料类型" : "请选择文件");
 		}
@@ -1036,9 +1118,10 @@ public class LicenceApplications {
 			throw new InvalidValueException("kind", "not-missing", "申请已受理，只能补充缺少的材料（" + String.join("、",
 					stillMissing(a).stream().map(Material::label).toList()) + "），“" + material.label() + "”已提交");
 		}
-		store(id, Map.of(material, file), m -> "file");
+		store(id, Map.of(material, chosen), m -> "file");
 		move(a, a.status(), "", Map.of());
-		record(a, "licensing.material", "补充申请材料：" + material.label() + "（" + file.fileName() + "）");
+		record(a, "licensing.material", "补充申请材料：" + material.label() + "（" + String.join("、",
+				chosen.stream().map(UploadedFile::fileName).toList()) + "）");
 	}
 
 	// ------------------------------------------------------------------ receipt
@@ -1069,6 +1152,10 @@ public class LicenceApplications {
 		missingMaterials(id).forEach(m -> items.add(m.label()));
 		List<String> extra = extraItems == null ? List.of() : extraItems;
 		Validation v = new Validation();
+		if (extra.stream().filter(x -> !Text.isBlank(x)).count() > MAX_CORRECTION_ITEMS) {
+			// one error for the list, not one per item
+			throw new InvalidValueException("items", "max", "补正事项（items）最多" + MAX_CORRECTION_ITEMS + "项（缺少的材料另行自动列入）");
+		}
 		for (int i = 0; i < extra.size(); i++) {
 			// each item is free text: stored as every free text is (zero-width characters, bidirectional marks removed)
 			String item = Text.freeText(extra.get(i));
@@ -1096,21 +1183,22 @@ public class LicenceApplications {
 	 * @throws DomainException (409) unless 待补正
 	 */
 	@Transactional
-	public void correct(Clerk clerk, long id, Map<Material, UploadedFile> files) {
+	public void correct(Clerk clerk, long id, Map<Material, List<UploadedFile>> files) {
 		ApplicationView a = lock(clerk.scope(), id);
 		if (!clerk.enterprise()) {
 			requireReceiver(clerk, a);
 			requirePaper(a, "提交补正材料");
 		}
 		ApplicationStatus to = ApplicationStep.CORRECT.from(a.status());
-		Map<Material, UploadedFile> given = files == null ? Map.of() : files;
-		if (given.values().stream().allMatch(f -> f == null)) {
+		Map<Material, List<UploadedFile>> given = files == null ? Map.of() : files;
+		if (given.values().stream().allMatch(l -> l.stream().allMatch(Objects::isNull))) {
 			throw new InvalidValueException("materials", "required", "请上传补正材料");
 		}
 		store(id, given);
 		move(a, to, ", corrected_on = :on", Map.of("on", today()));
 		record(a, "licensing.corrected", "提交补正材料：" + String.join("、", given.entrySet().stream()
-			.filter(e -> e.getValue() != null).map(e -> e.getKey().label()).toList()));
+			.filter(e -> e.getValue().stream().anyMatch(Objects::nonNull))
+			.map(e -> e.getKey().label() + (e.getValue().size() > 1 ? e.getValue().size() + "个文件" : "")).toList()));
 	}
 
 	/**
@@ -1266,7 +1354,11 @@ public class LicenceApplications {
 		List<Inspector> team = named.size() > MAX_INSPECTORS ? List.of() : inspectors.team(v, "inspectors", "核查人员", named,
 				rules.intValue(StatutoryRule.INSPECTION_MIN_INSPECTORS, a.regionCode()), "邮政法第63条",
 				new InspectionRecords.TeamBureaus(clerk.scope(), a.regionCode(), false), on == null ? today() : on);
-		List<CheckLine> given = data.checklist() == null ? List.of() : data.checklist();
+		List<CheckLine> stated = data.checklist() == null ? List.of() : data.checklist();
+		// past the cap one error for the list, none of its lines read
+		boolean tooLong = stated.size() > MAX_CHECKLIST_LINES;
+		v.require("checklist", !tooLong, "max", "核查清单（checklist）最多" + MAX_CHECKLIST_LINES + "项，所填为" + stated.size() + "项");
+		List<CheckLine> given = tooLong ? List.of() : stated;
 		List<CheckLine> lines = new ArrayList<>();
 		boolean unnamed = false;
 		for (int i = 0; i < given.size(); i++) {
@@ -1288,7 +1380,7 @@ public class LicenceApplications {
 				.require(at + ".passed", l.passed() != null, "required", "请填写核查项目“" + Text.strip(l.item()) + "”是否符合");
 			lines.add(l);
 		}
-		v.require("checklist", !lines.isEmpty() || unnamed, "required", "核查清单至少应有一项");
+		v.require("checklist", !lines.isEmpty() || unnamed || tooLong, "required", "核查清单至少应有一项");
 		v.require("passed", data.passed() != null, "required", "请填写核查结论：是否符合条件");
 		List<CheckLine> failed = lines.stream().filter(l -> Boolean.FALSE.equals(l.passed())).toList();
 		v.require("passed", !Boolean.TRUE.equals(data.passed()) || failed.isEmpty(), "checklist-failed", "核查项目"
@@ -1298,7 +1390,9 @@ public class LicenceApplications {
 				data.conclusion(), 2000);
 		List<UploadedFile> pictures = photos == null ? List.of() : photos.stream().filter(f -> f != null).toList();
 		v.require("photos", !pictures.isEmpty(), "required", "请上传现场照片");
-		for (int i = 0; i < pictures.size(); i++) {
+		v.require("photos", pictures.size() <= MAX_SITE_PHOTOS, "max", "现场照片（photos）最多" + MAX_SITE_PHOTOS + "张，所选为"
+				+ pictures.size() + "张");
+		for (int i = 0; i < pictures.size() && pictures.size() <= MAX_SITE_PHOTOS; i++) {
 			try {
 				String type = attachments.check(pictures.get(i), "photos[" + i + "]", "现场照片", MAX_FILE_BYTES);
 				v.require("photos[" + i + "]", type.startsWith("image/"), "image", "现场照片应为图片：" + pictures.get(i).fileName());
@@ -1416,6 +1510,8 @@ public class LicenceApplications {
 	public String approve(Clerk clerk, long id) {
 		ApplicationView a = lock(clerk.scope(), id);
 		requireDecider(clerk, a);
+		// two applications of one applicant decided at once are ordered: the second one sees the licence the first issued
+		holdApplicant(jdbc, a.applicantCreditCode());
 		// a renewal deemed granted by law (行政许可法(2019) art.50) is approved as it stands: no review, verification or
 		// material decides it any more, and it cannot be refused (refuseDeemedRenewal)
 		boolean byLaw = deemedRenewal(a).isPresent();
@@ -2155,6 +2251,8 @@ public class LicenceApplications {
 	 */
 	@Transactional
 	public long importApplication(Clerk clerk, DataScope scope, String ownRegion, String by, ImportedApplication data) {
+		// one enterprise, one licence and one open new application: rows of one applicant imported at once are ordered
+		holdApplicant(jdbc, CreditCode.written(data.applicantCreditCode()));
 		String region = checkImported(clerk, scope, ownRegion, data).regionCode();
 		String code = CreditCode.of(data.applicantCreditCode()).value();
 		EnterpriseView known = enterprises.findByCreditCode(code).orElse(null);
@@ -2335,7 +2433,7 @@ public class LicenceApplications {
 		}
 	}
 
-	private void store(long id, Map<Material, UploadedFile> files) {
+	private void store(long id, Map<Material, List<UploadedFile>> files) {
 		store(id, files, m -> "materials." + m.name());
 	}
 
@@ -2345,13 +2443,15 @@ public class LicenceApplications {
 	 * {@link LicensingSettings#maxMaterialsPerKind()} of one kind (5) — a 400 naming {@code field} of the material (rule
 	 * {@code count}) otherwise, nothing kept. The documents the procedure issues and the site photos are not materials.
 	 */
-	private void store(long id, Map<Material, UploadedFile> files, java.util.function.Function<Material, String> field) {
+	private void store(long id, Map<Material, List<UploadedFile>> files, java.util.function.Function<Material, String> field) {
 		Set<String> kinds = new HashSet<>();
 		for (Material m : Material.values()) {
 			kinds.add(m.kind());
 		}
 		List<Attachment> held = attachments.list(owner(id)).stream().filter(x -> kinds.contains(x.kind())).toList();
-		List<Material> adding = files.entrySet().stream().filter(e -> e.getValue() != null).map(Map.Entry::getKey).toList();
+		// every file counts, several of one material too
+		List<Material> adding = files.entrySet().stream()
+			.flatMap(e -> e.getValue().stream().filter(Objects::nonNull).map(f -> e.getKey())).toList();
 		Validation v = new Validation();
 		int max = settings.maxMaterials();
 		if (!adding.isEmpty() && held.size() + adding.size() > max) {
@@ -2359,17 +2459,16 @@ public class LicenceApplications {
 					+ "个（" + field.apply(adding.get(0)) + "）：请勿重复上传");
 		}
 		int perKind = settings.maxMaterialsPerKind();
-		for (Material m : adding) {
+		for (Material m : new LinkedHashSet<>(adding)) {
 			long ofKind = held.stream().filter(x -> x.kind().equals(m.kind())).count();
-			v.require(field.apply(m), ofKind < perKind, "count", "申请材料“" + m.label() + "”每份申请最多" + perKind + "个文件，已有"
-					+ ofKind + "个（" + field.apply(m) + "）：请勿重复上传");
+			long added = adding.stream().filter(m::equals).count();
+			v.require(field.apply(m), ofKind + added <= perKind, "count", "申请材料“" + m.label() + "”每份申请最多" + perKind
+					+ "个文件，已有" + ofKind + "个" + (added > 1 ? "、本次上传" + added + "个" : "") + "（" + field.apply(m)
+					+ "）：请勿重复上传");
 		}
 		v.throwIfInvalid();
-		files.forEach((m, f) -> {
-			if (f != null) {
-				attachments.store(owner(id), m.kind(), f, "materials." + m.name(), m.label(), MAX_FILE_BYTES);
-			}
-		});
+		files.forEach((m, list) -> list.stream().filter(Objects::nonNull).forEach(f ->
+				attachments.store(owner(id), m.kind(), f, "materials." + m.name(), m.label(), MAX_FILE_BYTES)));
 	}
 
 	private static AttachmentOwner owner(long id) {

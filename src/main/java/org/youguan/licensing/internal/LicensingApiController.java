@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.multipart.MultipartFile;
 import org.youguan.documents.ImportPages;
 import org.youguan.documents.UploadedFile;
@@ -169,20 +170,24 @@ class LicensingApiController {
 	@PostMapping(path = "/applications/{id}/materials", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@PreAuthorize(APPLICANTS)
 	@Operation(summary = "补充申请材料", description = "kind：BUSINESS_LICENCE、CAPITAL、PREMISES、SAFETY、SERVICE、PERSONNEL、"
-			+ "BRANCH_LIST；file：JPEG、PNG或PDF。待受理的申请可补充；已出具补正通知的，用POST /applications/{id}/correction。")
+			+ "BRANCH_LIST；file：JPEG、PNG或PDF，可多个（同一材料每份申请最多5个文件）；其他文件字段400。待受理的申请可补充；"
+			+ "已出具补正通知的，用POST /applications/{id}/correction。")
 	LicenceApplications.ApplicationDetail material(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
 			@RequestParam(required = false) String kind,
-			@RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
-		applications.addMaterial(Clerk.of(me), id, material(kind), UploadedFile.of(file));
+			@RequestPart(name = "file", required = false) List<MultipartFile> file,
+			@RequestParam MultiValueMap<String, MultipartFile> parts) {
+		LicensingUploads.onlyParts(parts, List.of("file"), List.of("材料文件"));
+		applications.addMaterial(Clerk.of(me), id, material(kind), LicensingController.chosen(file));
 		return applications.get(scope, id);
 	}
 
 	@PostMapping(path = "/applications/{id}/correction", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@PreAuthorize(APPLICANTS)
-	@Operation(summary = "提交补正材料", description = "每个材料一个文件字段，字段名为材料类型（如BUSINESS_LICENCE）。")
+	@Operation(summary = "提交补正材料", description = "文件字段名为材料类型（如BUSINESS_LICENCE），同一字段可多个文件（同一材料每份申请最多5个文件）；"
+			+ "不是材料类型的字段名400。")
 	LicenceApplications.ApplicationDetail correction(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
-			@RequestParam Map<String, MultipartFile> files) throws IOException {
-		applications.correct(Clerk.of(me), id, LicensingController.materials(files));
+			@RequestParam MultiValueMap<String, MultipartFile> files) {
+		applications.correct(Clerk.of(me), id, LicensingUploads.materials(files));
 		return applications.get(scope, id);
 	}
 
@@ -225,10 +230,12 @@ class LicensingApiController {
 	@PreAuthorize(WRITERS)
 	@Operation(summary = "现场核查记录", description = "data（JSON）：verifiedOn、inspectors（至少2人，检查人员名录库中的"
 			+ "[{name, certificateNumber}]）、checklist（item、passed、note）、passed（有不符合项时不能为true）、conclusion；"
-			+ "photos：现场照片（至少1张）。经营场所所在地的市（地）局。")
+			+ "photos：现场照片（至少1张，最多20张）；checklist最多200项；其他文件字段400。经营场所所在地的市（地）局。")
 	LicenceApplications.ApplicationDetail verify(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
 			@RequestPart(name = "data", required = false) LicenceApplications.Verification data,
-			@RequestPart(name = "photos", required = false) List<MultipartFile> photos) throws IOException {
+			@RequestPart(name = "photos", required = false) List<MultipartFile> photos,
+			@RequestParam MultiValueMap<String, MultipartFile> parts) throws IOException {
+		LicensingUploads.onlyParts(parts, List.of("photos", "data"), List.of("现场照片", "核查记录"));
 		if (data == null) {
 			throw new InvalidValueException("data", "required", "请提交现场核查记录");
 		}

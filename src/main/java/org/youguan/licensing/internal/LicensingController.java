@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,6 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.calendar.WorkingCalendar;
@@ -169,7 +169,7 @@ class LicensingController {
 	@PostMapping("/licensing/applications")
 	@PreAuthorize(LicensingApiController.APPLICANTS)
 	String submit(@AuthenticationPrincipal CurrentUser me, @RequestParam Map<String, String> form,
-			@RequestParam(required = false) LocalDate submittedOn, @RequestParam Map<String, MultipartFile> files,
+			@RequestParam(required = false) LocalDate submittedOn, @RequestParam MultiValueMap<String, MultipartFile> files,
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		// refused: the form again with the values as typed and each error beside its field, in the refusal's 4xx (the
 		// files are chosen again: a browser never refills a file input)
@@ -181,7 +181,7 @@ class LicensingController {
 					form.get("registeredCapital"), form.get("scope"), form.get("serviceArea"), form.get("premisesAddress"),
 					form.get("regionCode"), form.get("safetySystem"), form.get("serviceSystem"), form.get("personnel"),
 					form.get("contactName"), form.get("contactPhone"), branches, submittedOn == null ? null : submittedOn.toString());
-			long id = applications.submit(Clerk.of(me), data, materials(files));
+			long id = applications.submit(Clerk.of(me), data, LicensingUploads.materials(files));
 			return new PageSteps.Done("已提交许可申请", "/licensing/applications/" + id);
 		}, () -> form(me, model));
 	}
@@ -217,17 +217,21 @@ class LicensingController {
 	@PageForm("corrected-form")
 	@PreAuthorize(LicensingApiController.APPLICANTS)
 	String correction(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
-			@RequestParam Map<String, MultipartFile> files, RedirectAttributes redirect) {
-		return PageSteps.run(redirect, here(id), "已提交补正材料", () -> applications.correct(Clerk.of(me), id, materials(files)));
+			@RequestParam MultiValueMap<String, MultipartFile> files, RedirectAttributes redirect) {
+		return PageSteps.run(redirect, here(id), "已提交补正材料", () -> applications.correct(Clerk.of(me), id,
+				LicensingUploads.materials(files)));
 	}
 
 	@PostMapping("/licensing/applications/{id}/materials")
 	@PageForm("material-form")
 	@PreAuthorize(LicensingApiController.APPLICANTS)
 	String material(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, @RequestParam(required = false) String kind,
-			@RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect) {
-		return PageSteps.run(redirect, here(id), "已补充申请材料", () -> applications.addMaterial(Clerk.of(me), id,
-				LicensingApiController.material(kind), UploadedFile.chosen(file) ? upload(file) : null));
+			@RequestParam(name = "file", required = false) List<MultipartFile> file,
+			@RequestParam MultiValueMap<String, MultipartFile> parts, RedirectAttributes redirect) {
+		return PageSteps.run(redirect, here(id), "已补充申请材料", () -> {
+			LicensingUploads.onlyParts(parts, List.of("file"), List.of("材料文件"));
+			applications.addMaterial(Clerk.of(me), id, LicensingApiController.material(kind), chosen(file));
+		});
 	}
 
 	@PostMapping("/licensing/applications/{id}/acceptance")
@@ -258,8 +262,10 @@ class LicensingController {
 	@PreAuthorize(LicensingApiController.WRITERS)
 	String verify(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, @RequestParam Map<String, String> form,
 			@RequestParam(required = false) LocalDate verifiedOn,
-			@RequestParam(name = "photos", required = false) List<MultipartFile> photos, RedirectAttributes redirect) {
+			@RequestParam(name = "photos", required = false) List<MultipartFile> photos,
+			@RequestParam MultiValueMap<String, MultipartFile> parts, RedirectAttributes redirect) {
 		return PageSteps.run(redirect, here(id), () -> {
+			LicensingUploads.onlyParts(parts, List.of("photos"), List.of("现场照片"));
 			// 符合 is true, 不符合 false; any other value is refused at its field, never read as 不符合
 			Validation v = new Validation();
 			List<LicenceApplications.CheckLine> lines = new ArrayList<>();
@@ -412,27 +418,11 @@ class LicensingController {
 	}
 
 	/**
-	 * The files of a form by material: a field named after the material (BUSINESS_LICENCE …); inputs left empty skipped.
+	 * The files chosen in an input (several files of it each kept; inputs left empty skipped).
 	 * @throws InvalidValueException for a chosen file of 0 bytes ({@link UploadedFile#chosen})
 	 */
-	static Map<Material, UploadedFile> materials(Map<String, MultipartFile> files) {
-		Map<Material, UploadedFile> result = new EnumMap<>(Material.class);
-		for (Material m : Material.values()) {
-			MultipartFile f = files.get(m.name());
-			if (UploadedFile.chosen(f)) {
-				result.put(m, upload(f));
-			}
-		}
-		return result;
-	}
-
-	private static UploadedFile upload(MultipartFile f) {
-		try {
-			return new UploadedFile(f.getOriginalFilename(), f.getBytes());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+	static List<UploadedFile> chosen(List<MultipartFile> files) {
+		return files == null ? List.of() : files.stream().filter(UploadedFile::chosen).map(LicensingUploads::read).toList();
 	}
 
 	private static String here(long id) {
