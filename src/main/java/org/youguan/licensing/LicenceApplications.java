@@ -542,7 +542,7 @@ public class LicenceApplications {
 		List<String> named = data.branches() == null ? List.of() : data.branches();
 		// past the cap one error for the list, not one per name
 		boolean tooMany = named.stream().filter(b -> !Text.isBlank(b)).count() > MAX_BRANCHES;
-		v.require("branches", !tooMany, "max", "分支机构名称（branches）一次申请最多" + MAX_BRANCHES + "个");
+		v.require("branches", !tooMany, "max", "分支机构名称一次申请最多" + MAX_BRANCHES + "个");
 		List<String> given = tooMany ? List.of() : named;
 		for (int i = 0; i < given.size(); i++) {
 			if (!Text.isBlank(given.get(i))) {
@@ -925,9 +925,13 @@ public class LicenceApplications {
 			.query((rs, i) -> new Held(rs.getString(1), LicenceScope.valueOf(rs.getString(2)), rs.getObject(3, LocalDate.class)))
 			.list()
 			.stream()
-			// the registry's record of the number decides for its own holder (found above when in force); a number it
-			// holds for another enterprise does not make this one's approval here any less a licence in force
-			.filter(h -> licences.findLookAlike(h.number()).map(l -> !l.creditCode().equalsIgnoreCase(code)).orElse(true))
+			// the registry's record of the number decides for its own holder — in force when it says so: the registry may
+			// record the licence (LicenceGranted, after the approval's commit) between the look-up above and this one, so
+			// its record is read here again rather than taken as found above; a number it holds for another enterprise
+			// does not make this one's approval here any less a licence in force
+			.filter(h -> licences.findLookAlike(h.number())
+				.map(l -> !l.creditCode().equalsIgnoreCase(code) || l.status() == LicenceStatus.VALID)
+				.orElse(true))
 			.findFirst();
 	}
 
@@ -1154,7 +1158,7 @@ public class LicenceApplications {
 		Validation v = new Validation();
 		if (extra.stream().filter(x -> !Text.isBlank(x)).count() > MAX_CORRECTION_ITEMS) {
 			// one error for the list, not one per item
-			throw new InvalidValueException("items", "max", "补正事项（items）最多" + MAX_CORRECTION_ITEMS + "项（缺少的材料另行自动列入）");
+			throw new InvalidValueException("items", "max", "补正事项最多" + MAX_CORRECTION_ITEMS + "项（缺少的材料另行自动列入）");
 		}
 		for (int i = 0; i < extra.size(); i++) {
 			// each item is free text: stored as every free text is (zero-width characters, bidirectional marks removed)
@@ -1357,7 +1361,7 @@ public class LicenceApplications {
 		List<CheckLine> stated = data.checklist() == null ? List.of() : data.checklist();
 		// past the cap one error for the list, none of its lines read
 		boolean tooLong = stated.size() > MAX_CHECKLIST_LINES;
-		v.require("checklist", !tooLong, "max", "核查清单（checklist）最多" + MAX_CHECKLIST_LINES + "项，所填为" + stated.size() + "项");
+		v.require("checklist", !tooLong, "max", "核查清单最多" + MAX_CHECKLIST_LINES + "项，所填为" + stated.size() + "项");
 		List<CheckLine> given = tooLong ? List.of() : stated;
 		List<CheckLine> lines = new ArrayList<>();
 		boolean unnamed = false;
@@ -1390,7 +1394,7 @@ public class LicenceApplications {
 				data.conclusion(), 2000);
 		List<UploadedFile> pictures = photos == null ? List.of() : photos.stream().filter(f -> f != null).toList();
 		v.require("photos", !pictures.isEmpty(), "required", "请上传现场照片");
-		v.require("photos", pictures.size() <= MAX_SITE_PHOTOS, "max", "现场照片（photos）最多" + MAX_SITE_PHOTOS + "张，所选为"
+		v.require("photos", pictures.size() <= MAX_SITE_PHOTOS, "max", "现场照片最多" + MAX_SITE_PHOTOS + "张，所选为"
 				+ pictures.size() + "张");
 		for (int i = 0; i < pictures.size() && pictures.size() <= MAX_SITE_PHOTOS; i++) {
 			try {

@@ -209,7 +209,11 @@ public class Bureaus {
 					data.level().label() + "应对应" + data.level().regionCodeLength() + "位行政区划代码");
 		}
 		if (region != null && selfId == null) {
-			requireBelow(scope, region.value());
+			requireInScope(scope, region.value());
+			// the caller's own region is in its scope: choosing it (the region picker's first choice) is a mistake of the
+			// form, answered on the form (400), not a refusal of rights
+			v.require("regionCode", !isOwn(scope, region.value()), "below", "行政区划" + region.value()
+					+ "是本机构自己的辖区：只能新建本机构辖区以下的机构");
 		}
 		if (data.level() != null && data.level() != BureauLevel.NATIONAL && region != null) {
 			v.require("parentId", data.parentId() != null || !hasEnclosingBureau(region), "required", "请选择上级机构");
@@ -234,12 +238,12 @@ public class Bureaus {
 	}
 
 	/**
-	 * Refuses (403 on {@code regionCode}) a new bureau that is not strictly below the caller's own region: a sibling,
-	 * a parent, the caller's own region again or a region elsewhere. The national scope ({@link DataScope#all}) holds
-	 * every region below it.
+	 * Refuses (403 on {@code regionCode}) a new bureau outside the caller's region: a sibling, a parent or a region
+	 * elsewhere (the caller's own region again is a 400 of the form, rule {@code below}). The national scope
+	 * ({@link DataScope#all}) holds every region below it.
 	 */
-	private static void requireBelow(DataScope scope, String region) {
-		if (!scope.containsRegion(region) || isOwn(scope, region)) {
+	private static void requireInScope(DataScope scope, String region) {
+		if (!scope.containsRegion(region)) {
 			throw new AccessRefusedException("regionCode", "行政区划" + region + "不在您的管辖范围内：只能新建本机构辖区以下的机构，"
 					+ "不能新建同级、上级或辖区以外的机构");
 		}
