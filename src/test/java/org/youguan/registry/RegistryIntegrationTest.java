@@ -538,6 +538,41 @@ class RegistryIntegrationTest {
 		assertThat(licences.get(SUZHOU, id).expiresOn()).isEqualTo(Licences.lastValidDay(today.minusDays(2), 5));
 	}
 
+	/**
+	 * A renewal delivered while a revocation of the licence is being committed waits for it and then leaves the licence
+	 * revoked with its expiry as it was: it read ACTIVE before the lock, and wrote the later expiry over the revocation.
+	 */
+	@Test
+	void aRenewalWaitingOnARevocationLeavesTheLicenceRevoked() throws Exception {
+		LocalDate today = LocalDate.now(clock);
+		String number = "苏邮T" + (100000 + (int) (Math.random() * 800000));
+		long id = licences.record(SUZHOU, JIANGSU, new LicenceData(newEnterprise("320506"), number, LicenceScope.PROVINCE,
+				"江苏省邮政管理局", "32", today.minusYears(4), null), false);
+		LocalDate expiry = licences.get(SUZHOU, id).expiresOn();
+		try (Connection revoking = dataSource.getConnection()) {
+			revoking.setAutoCommit(false);
+			try (var revoke = revoking.prepareStatement(
+					"UPDATE express_licence SET state = 'REVOKED', version = version + 1 WHERE id = ?")) {
+				revoke.setLong(1, id);
+				assertThat(revoke.executeUpdate()).isEqualTo(1);
+			}
+			java.util.concurrent.CompletableFuture<Void> renewal = java.util.concurrent.CompletableFuture.runAsync(
+					() -> licences.renew(new LicenceRenewed(-9, number, "测试延续决定", today, expiry.plusYears(5))));
+			// the renewal waits for the revocation's row lock
+			await().atMost(Duration.ofSeconds(20)).until(() -> renewal.isDone() || jdbc.sql("""
+					SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query ILIKE '%express_licence%'""")
+				.query(Long.class).single() > 0);
+			assertThat(renewal).isNotDone();
+			revoking.commit();
+			renewal.get(20, java.util.concurrent.TimeUnit.SECONDS);
+		}
+		LicenceView l = licences.get(SUZHOU, id);
+		assertThat(l.status()).isEqualTo(LicenceStatus.REVOKED);
+		assertThat(l.expiresOn()).isEqualTo(expiry);
+		assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'licence.renew' AND object_id = :id")
+			.param("id", String.valueOf(id)).query(Long.class).single()).isZero();
+	}
+
 	/** A licence of a new enterprise first issued ten years ago, renewed once to {@code until}; its number. */
 	private String renewedUntil(LocalDate until) {
 		LocalDate previousExpiry = Licences.lastValidDay(until.plusDays(1), -5);
