@@ -104,6 +104,32 @@ public class RegionRecords {
 			.map(TrainingView::masked);
 	}
 
+	/**
+	 * One training in the caller's region, as the list shows it (free text masked).
+	 * @throws DomainException not found (404) otherwise
+	 */
+	public TrainingView training(DataScope scope, long id) {
+		return Listing.from("FROM safety_training x")
+			.scope(scope, "x.region_code")
+			.where("x.id = :id", Map.of("id", id))
+			.one(jdbc, TRAINING_SELECT, Rows.of(TrainingView.class))
+			.map(TrainingView::masked)
+			.orElseThrow(() -> DomainException.notFound("安全培训", id));
+	}
+
+	/**
+	 * One seizure in the caller's region, as the list shows it (free text masked).
+	 * @throws DomainException not found (404) otherwise
+	 */
+	public SeizureView seizure(DataScope scope, long id) {
+		return Listing.from("FROM safety_seizure x")
+			.scope(scope, "x.region_code")
+			.where("x.id = :id", Map.of("id", id))
+			.one(jdbc, SEIZURE_SELECT, Rows.of(SeizureView.class))
+			.map(SeizureView::masked)
+			.orElseThrow(() -> DomainException.notFound("联合执法查获", id));
+	}
+
 	/** A page of seizures in the caller's region (newest first), searched by item, agencies or note. */
 	public PageResult<SeizureView> seizures(DataScope scope, PageQuery page) {
 		return Listing.from("FROM safety_seizure x")
