@@ -48,6 +48,9 @@ class RegistryIntegrationTest {
 	DataSource dataSource;
 
 	@Autowired
+	org.springframework.test.web.servlet.MockMvc mvc;
+
+	@Autowired
 	List<StoredNumbers> storedNumbers;
 
 	@Autowired
@@ -195,6 +198,31 @@ class RegistryIntegrationTest {
 		long enterprise = newEnterprise("320506");
 		assertThatThrownBy(() -> licences.record(SUZHOU, JIANGSU, new LicenceData(enterprise, "no spaces allowed", LicenceScope.CITY,
 				"江苏省邮政管理局", "32", LocalDate.of(2024, 1, 1), null), false)).hasMessageContaining("格式");
+	}
+
+	/**
+	 * A 吴中 branch or outlet of an enterprise registered in 姑苏 is 吴中's to read, its enterprise is not: the county's
+	 * pages name the enterprise without the link that would answer 404; the city's, which opens it, link it.
+	 */
+	@Test
+	void aCountyReadsItsBranchesAndOutletsOfAnotherCountysEnterpriseWithoutALinkTo404() throws Exception {
+		long enterprise = newEnterprise("320508");
+		String name = "链接测试分公司" + UUID.randomUUID().toString().substring(0, 6);
+		long branch = branches.file(SUZHOU, new BranchData(enterprise, null, name, "320506001", "测试路9号", "赵六",
+				LocalDate.now(clock).minusDays(3), LocalDate.now(clock)), false);
+		long outlet = outlets.register(SUZHOU, outlet(enterprise, name + "驿站", "320506001"), false);
+		String link = "/registry/enterprises/" + enterprise + "\"";
+		for (String page : List.of("/registry/branches/" + branch, "/registry/branches?q=" + name, "/registry/outlets/" + outlet)) {
+			String county = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(page)
+				.header("Authorization", "Bearer demo-wz-staff-token")).andReturn().getResponse().getContentAsString();
+			assertThat(county).as(page).contains(enterprises.get(SUZHOU, enterprise).legalName()).doesNotContain(link);
+			String city = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(page)
+				.header("Authorization", "Bearer demo-sz-admin-token")).andReturn().getResponse().getContentAsString();
+			assertThat(city).as(page).contains(link);
+		}
+		assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.get("/registry/enterprises/" + enterprise).header("Authorization", "Bearer demo-wz-staff-token"))
+			.andReturn().getResponse().getStatus()).as("the page the link would open").isEqualTo(404);
 	}
 
 	@Test
