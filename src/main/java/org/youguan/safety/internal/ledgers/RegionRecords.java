@@ -6,7 +6,9 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -109,11 +111,7 @@ public class RegionRecords {
 	 * @throws DomainException not found (404) otherwise
 	 */
 	public TrainingView training(DataScope scope, long id) {
-		return Listing.from("FROM safety_training x")
-			.scope(scope, "x.region_code")
-			.where("x.id = :id", Map.of("id", id))
-			.one(jdbc, TRAINING_SELECT, Rows.of(TrainingView.class))
-			.map(TrainingView::masked)
+		return one(scope, "safety_training", TRAINING_SELECT, Rows.of(TrainingView.class), id).map(TrainingView::masked)
 			.orElseThrow(() -> DomainException.notFound("安全培训", id));
 	}
 
@@ -122,12 +120,14 @@ public class RegionRecords {
 	 * @throws DomainException not found (404) otherwise
 	 */
 	public SeizureView seizure(DataScope scope, long id) {
-		return Listing.from("FROM safety_seizure x")
-			.scope(scope, "x.region_code")
-			.where("x.id = :id", Map.of("id", id))
-			.one(jdbc, SEIZURE_SELECT, Rows.of(SeizureView.class))
-			.map(SeizureView::masked)
+		return one(scope, "safety_seizure", SEIZURE_SELECT, Rows.of(SeizureView.class), id).map(SeizureView::masked)
 			.orElseThrow(() -> DomainException.notFound("联合执法查获", id));
+	}
+
+	/** The row {@code id} of {@code table} (aliased x) in the caller's region, read by {@code select}. */
+	private <T> Optional<T> one(DataScope scope, String table, String select, RowMapper<T> mapper, long id) {
+		return Listing.from("FROM " + table + " x").scope(scope, "x.region_code").where("x.id = :id", Map.of("id", id))
+			.one(jdbc, select, mapper);
 	}
 
 	/** A page of seizures in the caller's region (newest first), searched by item, agencies or note. */
