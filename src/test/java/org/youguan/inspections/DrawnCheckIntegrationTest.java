@@ -249,7 +249,8 @@ class DrawnCheckIntegrationTest {
 		LocalDate today = LocalDate.now(clock);
 		long plan = plans.create(city.scope(), city.bureauId(), city.regionCode(), city.displayName(),
 				new InspectionPlans.PlanData("全市计划" + tag(), today.minusDays(5), today.plusDays(20), List.of("REAL_NAME"), "3205",
-						null, RandomDraw.MAX_TARGETS, null, null, 2, "ENTERPRISE", null, null), false);
+						null, RandomDraw.MAX_TARGETS, null, null, 2, "ENTERPRISE", enterprises.findByCreditCode(sf()).orElseThrow().brandId(),
+						null), false);
 		long record = tx.execute(s -> records.record(DataScope.region("3205"), city.bureauId(), new InspectionRecordData(sf(),
 				today.toString(), "SPECIAL", List.of("REAL_NAME"), List.of(member("32050603"), member("32050604")),
 				"INTERVIEW", "约谈（" + tag() + "）", null, null), false, false));
