@@ -130,13 +130,13 @@ class RegionRecordController {
 	@GetMapping("/api/v1/safety/trainings/{id:\\d+}")
 	@ResponseBody
 	TrainingView trainingApi(DataScope scope, @PathVariable long id) {
-		return records.training(scope, id);
+		return records.training(scope, id).masked();
 	}
 
 	@GetMapping("/api/v1/safety/seizures/{id:\\d+}")
 	@ResponseBody
 	SeizureView seizureApi(DataScope scope, @PathVariable long id) {
-		return records.seizure(scope, id);
+		return records.seizure(scope, id).masked();
 	}
 
 	@PostMapping("/api/v1/safety/trainings")

@@ -6,12 +6,11 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
@@ -104,30 +103,6 @@ public class RegionRecords {
 			.sorts(Map.of("held_on", "x.held_on", "trainees", "x.trainees", "topic", "x.topic"), "held_on", true, "x.id")
 			.page(jdbc, TRAINING_SELECT, page, Rows.of(TrainingView.class))
 			.map(TrainingView::masked);
-	}
-
-	/**
-	 * One training in the caller's region, as the list shows it (free text masked).
-	 * @throws DomainException not found (404) otherwise
-	 */
-	public TrainingView training(DataScope scope, long id) {
-		return one(scope, "safety_training", TRAINING_SELECT, Rows.of(TrainingView.class), id).map(TrainingView::masked)
-			.orElseThrow(() -> DomainException.notFound("安全培训", id));
-	}
-
-	/**
-	 * One seizure in the caller's region, as the list shows it (free text masked).
-	 * @throws DomainException not found (404) otherwise
-	 */
-	public SeizureView seizure(DataScope scope, long id) {
-		return one(scope, "safety_seizure", SEIZURE_SELECT, Rows.of(SeizureView.class), id).map(SeizureView::masked)
-			.orElseThrow(() -> DomainException.notFound("联合执法查获", id));
-	}
-
-	/** The row {@code id} of {@code table} (aliased x) in the caller's region, read by {@code select}. */
-	private <T> Optional<T> one(DataScope scope, String table, String select, RowMapper<T> mapper, long id) {
-		return Listing.from("FROM " + table + " x").scope(scope, "x.region_code").where("x.id = :id", Map.of("id", id))
-			.one(jdbc, select, mapper);
 	}
 
 	/** A page of seizures in the caller's region (newest first), searched by item, agencies or note. */
@@ -273,7 +248,7 @@ public class RegionRecords {
 		// audit's masking (item "…13712345678" and quantity 1 would otherwise read as one 12-digit run)
 		return new Corrections.Facts(region, day + " " + agencies + "查获" + item + "，"
 				+ quantity.stripTrailingZeros().toPlainString() + unit
-				+ (value == null ? "" : "，案值" + value.toPlainString() + "元"), columns);
+				+ (value == null ? "" : "，案值" + ChineseText.yuan(value)), columns);
 	}
 
 	/** One training or seizure in the caller's region, or 404 (for the audit trail's titles). */
