@@ -10,7 +10,6 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
@@ -248,7 +247,7 @@ public class RegionRecords {
 		// audit's masking (item "…13712345678" and quantity 1 would otherwise read as one 12-digit run)
 		return new Corrections.Facts(region, day + " " + agencies + "查获" + item + "，"
 				+ quantity.stripTrailingZeros().toPlainString() + unit
-				+ (value == null ? "" : "，案值" + ChineseText.yuan(value)), columns);
+				+ (value == null ? "" : "，案值" + value.toPlainString() + "元"), columns);
 	}
 
 	/** One training or seizure in the caller's region, or 404 (for the audit trail's titles). */
