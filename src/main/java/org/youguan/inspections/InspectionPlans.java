@@ -896,6 +896,16 @@ public class InspectionPlans {
 			.orElseThrow(() -> DomainException.notFound("抽查计划", id));
 	}
 
+	/**
+	 * Whether the caller may open plan {@code id}'s page ({@link #get}: the plan in its region) — a county's record of a
+	 * city's 双随机 plan names the plan, but links it only where the page answers.
+	 */
+	public boolean opens(DataScope scope, long id) {
+		return jdbc.sql("SELECT count(*) FROM inspection_plan p WHERE p.id = :id AND " + scope.regionPredicate("p.region_code"))
+			.params(scope.params()).param("id", id)
+			.query(Long.class).single() > 0;
+	}
+
 	/** A page of the plans in the caller's scope, newest period first. */
 	public PageResult<InspectionPlan> list(DataScope scope, PageQuery page) {
 		return list(scope, Filter.NONE, page);

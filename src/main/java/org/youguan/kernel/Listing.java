@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.RowMapper;
@@ -423,6 +424,22 @@ public final class Listing {
 	public Listing countUpTo(long cap) {
 		this.countCap = cap;
 		return this;
+	}
+
+	/**
+	 * The one row of {@code select} (the SELECT list, without FROM) the conditions so far leave — for a record's own
+	 * address, read with the same scope as its list — or empty when none does (out of scope or unknown).
+	 */
+	public <T> Optional<T> one(JdbcClient jdbc, String select, RowMapper<T> mapper) {
+		if (pageJoins != null) {
+			throw new IllegalStateException("one() reads the FROM clause's joins only, not joinedToPage's");
+		}
+		String sql = select + " " + from + where + " LIMIT 2";
+		List<T> rows = jdbc.sql(sql).params(params).query(mapper).list();
+		if (rows.size() > 1) {
+			throw new IllegalStateException("more than one row: " + sql);
+		}
+		return rows.stream().findFirst();
 	}
 
 	/** The WHERE clause built so far (empty or starting with " WHERE "), for queries the listing does not run. */

@@ -215,6 +215,18 @@ public class BranchFilings {
 			"f.parent_name", "business_licence_date", "f.business_licence_date", "licence_number", "f.licence_number");
 
 	/**
+	 * One filing in the caller's scope (an enterprise its own; staff by the branch's region), as the list shows it.
+	 * @throws DomainException not found (404) otherwise
+	 */
+	public Filing get(DataScope scope, long id) {
+		return Listing.from("FROM branch_filing f")
+			.scope(scope, "f.parent_credit_code", "f.region_code")
+			.where("f.id = :id", Map.of("id", id))
+			.one(jdbc, "SELECT f.*", Rows.of(Filing.class))
+			.orElseThrow(() -> DomainException.notFound("分支机构备案", id));
+	}
+
+	/**
 	 * The filings in the caller's scope (an enterprise its own; staff by the branch's region): {@code late} (null for
 	 * any) keeps the late or timely ones; the search finds the parent's credit code exactly or any word in the branch's
 	 * name or address, the parent's name or credit code or the licence number ({@link Listing#search}); in a

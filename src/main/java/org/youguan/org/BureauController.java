@@ -57,6 +57,8 @@ class BureauController {
 		PageQuery query = request.toPage();
 		model.addAttribute("result", bureaus.list(scope, query));
 		model.addAttribute("query", query);
+		// 新建 only where the caller may create some bureau: a county's administrator has no region below its own
+		model.addAttribute("createsAny", Bureaus.createsAny(scope));
 		return "org/bureaus";
 	}
 

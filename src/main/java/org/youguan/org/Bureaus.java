@@ -249,6 +249,18 @@ public class Bureaus {
 		}
 	}
 
+	/**
+	 * Whether a caller of {@code scope} may create any bureau at all ({@link #requireBelow}): a region strictly below
+	 * its own exists at a bureau level — not for a county's (no level below 县（区）局), an enterprise's or nobody's.
+	 */
+	public static boolean createsAny(DataScope scope) {
+		return switch (scope.kind()) {
+			case ALL -> true;
+			case REGION -> scope.regionPrefix().length() < BureauLevel.COUNTY.regionCodeLength();
+			case ENTERPRISE, NONE -> false;
+		};
+	}
+
 	/** Whether {@code region} is the caller's own bureau's region (its scope's prefix). */
 	private static boolean isOwn(DataScope scope, String region) {
 		return scope.kind() == DataScope.Kind.REGION ? scope.regionPrefix().equals(region) : "0".equals(region);

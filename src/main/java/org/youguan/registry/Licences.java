@@ -339,6 +339,16 @@ public class Licences {
 	}
 
 	/**
+	 * Waits for and holds the row lock of the licence numbered {@code number} (if any) until the transaction ends: an event
+	 * handler that reads the licence's status and then writes it by plain SQL (no {@code version} check) takes it first,
+	 * so a revocation or cancellation committed meanwhile is the status it reads, not one it overwrites.
+	 */
+	private void lockByNumber(String number) {
+		jdbc.sql("SELECT id FROM express_licence WHERE number = :number FOR UPDATE").param("number", typed(number))
+			.query(Long.class).list();
+	}
+
+	/**
 	 * The licence, of any holder and status, whose number is {@code number} or a look-alike of it
 	 * ({@link Text#identifierKey}: letter case, spaces, dashes and underscores folded — "苏邮 000322" is "苏邮000322"):
 	 * for a module that must not record one enterprise's licence number under another.
@@ -479,6 +489,7 @@ public class Licences {
 	 */
 	@Transactional
 	public void applyChange(LicenceChanged changed) {
+		lockByNumber(changed.licenceNumber());
 		Optional<LicenceView> found = findByNumber(DataScope.all(), changed.licenceNumber());
 		if (found.isEmpty() || found.get().status() == LicenceStatus.REVOKED || found.get().status() == LicenceStatus.CANCELLED) {
 			return;
@@ -521,6 +532,7 @@ public class Licences {
 	 */
 	@Transactional
 	public void renew(LicenceRenewed renewed) {
+		lockByNumber(renewed.licenceNumber());
 		Optional<LicenceView> found = findByNumber(DataScope.all(), renewed.licenceNumber());
 		if (found.isEmpty() || found.get().status() == LicenceStatus.REVOKED || found.get().status() == LicenceStatus.CANCELLED
 				|| !renewed.expiresOn().isAfter(found.get().expiresOn())) {
@@ -528,8 +540,14 @@ public class Licences {
 		}
 		LicenceView l = found.get();
 		Map<String, Object> before = changeSnapshot(l.id());
-		jdbc.sql("UPDATE express_licence SET expires_on = :until, renewal_accepted_on = NULL, version = version + 1 WHERE id = :id")
+		// the row is locked and read ACTIVE above; the guard keeps a licence ended meanwhile as it ended all the same
+		int extended = jdbc.sql("""
+				UPDATE express_licence SET expires_on = :until, renewal_accepted_on = NULL, version = version + 1
+				WHERE id = :id AND state = 'ACTIVE'""")
 			.param("until", renewed.expiresOn()).param("id", l.id()).update();
+		if (extended == 0) {
+			return;
+		}
 		audit.record(AuditEntry.of("licence.renew", "ExpressLicence", l.id(), "按许可延续决定" + renewed.decisionNumber() + "延续许可证"
 				+ l.number() + "有效期至" + renewed.expiresOn() + "（原至" + l.expiresOn() + "）")
 			.states(before, changeSnapshot(l.id())).inRegion(l.regionCode()));

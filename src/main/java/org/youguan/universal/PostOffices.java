@@ -572,10 +572,25 @@ public class PostOffices {
 			.where(RegionPrefix.of(RegionFilter.of(scope, region, "region")).predicate("s.region_code"))
 			.search(page, jdbc, "s.id", List.of(Masked.numbers("s.reason")), "s.facility_name")
 			.sorts(Map.of("starts", "s.starts_on"), "starts", true, "s.id")
-			.page(jdbc, """
-					SELECT s.id, s.facility_id, s.facility_name, s.region_code, s.enterprise_credit_code, s.starts_on,
-					    s.ends_on, s.reason, s.reported_at, s.reported_by""", page, Rows.of(SuspensionView.class))
+			.page(jdbc, SUSPENSION_SELECT, page, Rows.of(SuspensionView.class))
 			.map(SuspensionView::masked);
+	}
+
+	private static final String SUSPENSION_SELECT = """
+			SELECT s.id, s.facility_id, s.facility_name, s.region_code, s.enterprise_credit_code, s.starts_on,
+			    s.ends_on, s.reason, s.reported_at, s.reported_by""";
+
+	/**
+	 * One reported 临时停业 within the caller's scope (an enterprise: its own), as the list shows it.
+	 * @throws DomainException not found (404) otherwise
+	 */
+	public SuspensionView suspension(DataScope scope, long id) {
+		return Listing.from("FROM post_office_suspension s")
+			.scope(scope, "s.enterprise_credit_code", "s.region_code")
+			.where("s.id = :id", Map.of("id", id))
+			.one(jdbc, SUSPENSION_SELECT, Rows.of(SuspensionView.class))
+			.map(SuspensionView::masked)
+			.orElseThrow(() -> DomainException.notFound("临时停业报告", id));
 	}
 
 	/**

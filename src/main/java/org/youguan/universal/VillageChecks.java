@@ -509,6 +509,22 @@ public class VillageChecks {
 			.map(VillageCheck::masked);
 	}
 
+	/**
+	 * One check in the caller's region, as the list shows it (findings masked); an enterprise reads none.
+	 * @throws DomainException not found (404) otherwise
+	 */
+	public VillageCheck get(DataScope scope, long id) {
+		return (scope.kind() == DataScope.Kind.ENTERPRISE ? Optional.<VillageCheck>empty()
+				: jdbc.sql(COLUMNS + " " + FROM + " JOIN region_name v ON v.code = c.village_code"
+						+ " WHERE c.id = :id AND " + scope.regionPredicate("c.village_code"))
+					.params(scope.params())
+					.param("id", id)
+					.query(Rows.of(VillageCheck.class))
+					.optional())
+			.map(VillageCheck::masked)
+			.orElseThrow(() -> DomainException.notFound("通邮检查", id));
+	}
+
 	/** The check of the caller's region that an inspection record stands for, if any. */
 	public Optional<VillageCheck> byInspectionRecord(DataScope scope, long inspectionRecordId) {
 		if (scope.kind() == DataScope.Kind.ENTERPRISE) {

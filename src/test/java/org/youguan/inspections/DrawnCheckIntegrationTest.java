@@ -239,6 +239,32 @@ class DrawnCheckIntegrationTest {
 		assertThat(result.inspectedOn()).isEqualTo(today);
 	}
 
+	/**
+	 * A 吴中 record the city made for its city-wide plan is 吴中's to read, the plan is not: the county's record page names
+	 * the plan without the link that would answer 404; the city's page links it.
+	 */
+	@Test
+	void aCountyReadsARecordOfACityWidePlanWithoutALinkTo404() throws Exception {
+		CurrentUser city = directory.principal("sz.admin").orElseThrow();
+		LocalDate today = LocalDate.now(clock);
+		long plan = plans.create(city.scope(), city.bureauId(), city.regionCode(), city.displayName(),
+				new InspectionPlans.PlanData("全市计划" + tag(), today.minusDays(5), today.plusDays(20), List.of("REAL_NAME"), "3205",
+						null, RandomDraw.MAX_TARGETS, null, null, 2, "ENTERPRISE", enterprises.findByCreditCode(sf()).orElseThrow().brandId(),
+						null), false);
+		long record = tx.execute(s -> records.record(DataScope.region("3205"), city.bureauId(), new InspectionRecordData(sf(),
+				today.toString(), "SPECIAL", List.of("REAL_NAME"), List.of(member("32050603"), member("32050604")),
+				"INTERVIEW", "约谈（" + tag() + "）", null, null), false, false));
+		// as a drawn check of the plan records it (the draw itself is not the question here)
+		jdbc.sql("UPDATE inspection_record SET plan_id = :plan WHERE id = :id").param("plan", plan).param("id", record).update();
+		String link = "/inspections/plans/" + plan + "\"";
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/inspections/records/" + record).header("Authorization", WUZHONG)).andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString(link))))
+			.andExpect(content().string(containsString("id=\"plan-above\"")));
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/inspections/plans/" + plan).header("Authorization", WUZHONG)).andExpect(status().isNotFound());
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/inspections/records/" + record).header("Authorization", CITY)).andExpect(status().isOk())
+			.andExpect(content().string(containsString(link)));
+	}
+
 	@Test
 	void aCityPlansTargetIsCheckedForTheCityOrAboveNotByTheCounty() throws Exception {
 		InspectionPlan plan = publishedPlan("sz.admin");

@@ -92,6 +92,17 @@ class BureauScopeIntegrationTest {
 			.isEqualTo(403);
 	}
 
+	/** The bureau list offers 新建 only to an administrator who may create some bureau: none to a county's. */
+	@Test
+	void theBureauListOffersNewOnlyWhereABureauMayBeCreated() throws Exception {
+		String county = mvc.perform(get("/admin/bureaus").session(admin("320583", Role.SYSTEM_ADMIN))).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(county).doesNotContain("/admin/bureaus/new");
+		String city = mvc.perform(get("/admin/bureaus").session(admin("3205", Role.SYSTEM_ADMIN))).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(city).contains("/admin/bureaus/new");
+	}
+
 	/** A department is created in the caller's own bureau or one below it; a sibling's or the parent's is refused (403). */
 	@Test
 	void aCountysAdministratorCreatesNoDepartmentOfASiblingOrTheParent() throws Exception {

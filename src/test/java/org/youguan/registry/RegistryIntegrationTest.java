@@ -48,6 +48,9 @@ class RegistryIntegrationTest {
 	DataSource dataSource;
 
 	@Autowired
+	org.springframework.test.web.servlet.MockMvc mvc;
+
+	@Autowired
 	List<StoredNumbers> storedNumbers;
 
 	@Autowired
@@ -195,6 +198,31 @@ class RegistryIntegrationTest {
 		long enterprise = newEnterprise("320506");
 		assertThatThrownBy(() -> licences.record(SUZHOU, JIANGSU, new LicenceData(enterprise, "no spaces allowed", LicenceScope.CITY,
 				"江苏省邮政管理局", "32", LocalDate.of(2024, 1, 1), null), false)).hasMessageContaining("格式");
+	}
+
+	/**
+	 * A 吴中 branch or outlet of an enterprise registered in 姑苏 is 吴中's to read, its enterprise is not: the county's
+	 * pages name the enterprise without the link that would answer 404; the city's, which opens it, link it.
+	 */
+	@Test
+	void aCountyReadsItsBranchesAndOutletsOfAnotherCountysEnterpriseWithoutALinkTo404() throws Exception {
+		long enterprise = newEnterprise("320508");
+		String name = "链接测试分公司" + UUID.randomUUID().toString().substring(0, 6);
+		long branch = branches.file(SUZHOU, new BranchData(enterprise, null, name, "320506001", "测试路9号", "赵六",
+				LocalDate.now(clock).minusDays(3), LocalDate.now(clock)), false);
+		long outlet = outlets.register(SUZHOU, outlet(enterprise, name + "驿站", "320506001"), false);
+		String link = "/registry/enterprises/" + enterprise + "\"";
+		for (String page : List.of("/registry/branches/" + branch, "/registry/branches?q=" + name, "/registry/outlets/" + outlet)) {
+			String county = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(page)
+				.header("Authorization", "Bearer demo-wz-staff-token")).andReturn().getResponse().getContentAsString();
+			assertThat(county).as(page).contains(enterprises.get(SUZHOU, enterprise).legalName()).doesNotContain(link);
+			String city = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(page)
+				.header("Authorization", "Bearer demo-sz-admin-token")).andReturn().getResponse().getContentAsString();
+			assertThat(city).as(page).contains(link);
+		}
+		assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.get("/registry/enterprises/" + enterprise).header("Authorization", "Bearer demo-wz-staff-token"))
+			.andReturn().getResponse().getStatus()).as("the page the link would open").isEqualTo(404);
 	}
 
 	@Test
@@ -536,6 +564,41 @@ class RegistryIntegrationTest {
 				today.minusDays(2), null));
 		assertThat(acceptedOn(renamed)).as("a term begun after it: forgotten").isNull();
 		assertThat(licences.get(SUZHOU, id).expiresOn()).isEqualTo(Licences.lastValidDay(today.minusDays(2), 5));
+	}
+
+	/**
+	 * A renewal delivered while a revocation of the licence is being committed waits for it and then leaves the licence
+	 * revoked with its expiry as it was: it read ACTIVE before the lock, and wrote the later expiry over the revocation.
+	 */
+	@Test
+	void aRenewalWaitingOnARevocationLeavesTheLicenceRevoked() throws Exception {
+		LocalDate today = LocalDate.now(clock);
+		String number = "苏邮T" + (100000 + (int) (Math.random() * 800000));
+		long id = licences.record(SUZHOU, JIANGSU, new LicenceData(newEnterprise("320506"), number, LicenceScope.PROVINCE,
+				"江苏省邮政管理局", "32", today.minusYears(4), null), false);
+		LocalDate expiry = licences.get(SUZHOU, id).expiresOn();
+		try (Connection revoking = dataSource.getConnection()) {
+			revoking.setAutoCommit(false);
+			try (var revoke = revoking.prepareStatement(
+					"UPDATE express_licence SET state = 'REVOKED', version = version + 1 WHERE id = ?")) {
+				revoke.setLong(1, id);
+				assertThat(revoke.executeUpdate()).isEqualTo(1);
+			}
+			java.util.concurrent.CompletableFuture<Void> renewal = java.util.concurrent.CompletableFuture.runAsync(
+					() -> licences.renew(new LicenceRenewed(-9, number, "测试延续决定", today, expiry.plusYears(5))));
+			// the renewal waits for the revocation's row lock
+			await().atMost(Duration.ofSeconds(20)).until(() -> renewal.isDone() || jdbc.sql("""
+					SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query ILIKE '%express_licence%'""")
+				.query(Long.class).single() > 0);
+			assertThat(renewal).isNotDone();
+			revoking.commit();
+			renewal.get(20, java.util.concurrent.TimeUnit.SECONDS);
+		}
+		LicenceView l = licences.get(SUZHOU, id);
+		assertThat(l.status()).isEqualTo(LicenceStatus.REVOKED);
+		assertThat(l.expiresOn()).isEqualTo(expiry);
+		assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'licence.renew' AND object_id = :id")
+			.param("id", String.valueOf(id)).query(Long.class).single()).isZero();
 	}
 
 	/** A licence of a new enterprise first issued ten years ago, renewed once to {@code until}; its number. */

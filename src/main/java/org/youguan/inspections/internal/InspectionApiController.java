@@ -282,6 +282,13 @@ class InspectionApiController {
 		return inspectors.list(scope, bureau, validity, list.toPage());
 	}
 
+	@GetMapping("/inspectors/{id}")
+	@PreAuthorize(READERS)
+	@Operation(summary = "检查人员", description = "辖区内的一名检查人员（同名录库）；不在数据权限内时404。")
+	Inspector inspector(DataScope scope, @PathVariable long id) {
+		return inspectors.get(scope, id);
+	}
+
 	@PostMapping("/inspectors")
 	@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN')")
 	@Operation(summary = "检查人员入库", description = "bureauId、userId（可空）、name、certificateNumber、validUntil（YYYY-MM-DD）。")

@@ -224,6 +224,8 @@ class InspectionRecordPagesController {
 		InspectionFieldRecords.Detail r = fieldRecords.get(me.scope(), id);
 		model.addAttribute("r", r);
 		model.addAttribute("order", r.orderId() == null ? null : orders.get(me.scope(), r.orderId()));
+		// a county's record of a city's plan: the plan's page is the city's (404 here), so it is named without a link
+		model.addAttribute("planOpens", r.planId() != null && plans.opens(me.scope(), r.planId()));
 		model.addAttribute("itemNames", fieldRecords.itemNames());
 		// the longest deadline an order may set there, from the rule catalogue (the form's bound and hint)
 		model.addAttribute("rectificationMax", orders.longestTerm(r.regionCode()));

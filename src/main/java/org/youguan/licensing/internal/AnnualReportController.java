@@ -15,6 +15,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -167,6 +168,14 @@ class AnnualReportController {
 	@Operation(summary = "年度报告列表", description = "工作人员看辖区内企业的报告，企业只看本企业的；year可选。")
 	PageResult<AnnualReports.Report> listApi(DataScope scope, ListRequest request, @RequestParam(required = false) String year) {
 		return reports.list(scope, Text.isBlank(year) ? null : year(year), request.toPage());
+	}
+
+	@GetMapping("/api/v1/licensing/annual-reports/{id:\\d+}")
+	@PreAuthorize(LicensingApiController.READERS)
+	@ResponseBody
+	@Operation(summary = "年度报告", description = "一份年度报告（工作人员：辖区内企业的；企业：本企业的）；不可见时404。")
+	AnnualReports.Report getApi(DataScope scope, @PathVariable long id) {
+		return reports.get(scope, id);
 	}
 
 	@GetMapping("/api/v1/licensing/annual-reports/outstanding")

@@ -13,6 +13,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -155,5 +156,13 @@ class BranchFilingController {
 	PageResult<BranchFilings.Filing> listApi(DataScope scope, ListRequest request,
 			@RequestParam(required = false) Boolean late) {
 		return filings.list(scope, late, request.toPage());
+	}
+
+	@GetMapping("/api/v1/licensing/branch-filings/{id:\\d+}")
+	@PreAuthorize(LicensingApiController.READERS)
+	@ResponseBody
+	@Operation(summary = "分支机构备案", description = "一份备案（工作人员：辖区内的；企业：本企业的）；不可见时404。")
+	BranchFilings.Filing getApi(DataScope scope, @PathVariable long id) {
+		return filings.get(scope, id);
 	}
 }

@@ -182,6 +182,13 @@ class PostOfficeApiController {
 		return postOffices.suspensions(scope, region, list.toPage());
 	}
 
+	@GetMapping("/post-office-suspensions/{id:\\d+}")
+	@PreAuthorize(UniversalAccess.VIEWERS)
+	@Operation(summary = "营业场所临时停业报告", description = "辖区内（企业：本企业）的一份临时停业报告（同列表）；不可见时404。")
+	SuspensionView suspension(DataScope scope, @PathVariable long id) {
+		return postOffices.suspension(scope, id);
+	}
+
 	@PostMapping("/post-office-suspensions")
 	@PreAuthorize(UniversalAccess.PROFILE_WRITERS)
 	@Operation(summary = "报告营业场所临时停业", description = "facilityId、startsOn、endsOn（YYYY-MM-DD）、reason。")

@@ -140,6 +140,13 @@ class UniversalApiController {
 		return checks.inRegion(scope, region, village, period.from(), period.to(), list.toPage());
 	}
 
+	@GetMapping("/checks/{id:\\d+}")
+	@PreAuthorize(UniversalAccess.READERS)
+	@Operation(summary = "建制村通邮检查", description = "辖区内的一次检查（同列表）；不在数据权限内时404。")
+	VillageCheck check(DataScope scope, @PathVariable long id) {
+		return checks.get(scope, id);
+	}
+
 	@PostMapping("/checks")
 	@PreAuthorize(UniversalAccess.WRITERS)
 	@Operation(summary = "登记建制村通邮检查", description = CHECK_FIELDS + "。检查同时登记为对服务该村的邮政企业的普遍服务监督检查记录"

@@ -28,6 +28,7 @@ import org.youguan.kernel.Validation;
 import org.youguan.region.RegionPicker;
 import org.youguan.registry.BranchData;
 import org.youguan.registry.BranchView;
+import org.youguan.registry.Enterprises;
 import org.youguan.registry.Branches;
 import org.youguan.registry.LicenceView;
 import org.youguan.registry.Licences;
@@ -54,8 +55,12 @@ class BranchController {
 
 	private final Spreadsheets spreadsheets;
 
-	BranchController(Branches branches, Licences licences, Spreadsheets spreadsheets, AuditTrail audit) {
+	private final Enterprises enterprises;
+
+	BranchController(Branches branches, Licences licences, Enterprises enterprises, Spreadsheets spreadsheets,
+			AuditTrail audit) {
 		this.branches = branches;
+		this.enterprises = enterprises;
 		this.licences = licences;
 		this.audit = audit;
 		this.spreadsheets = spreadsheets;
@@ -64,8 +69,12 @@ class BranchController {
 	@GetMapping("/registry/branches")
 	String list(DataScope scope, ListRequest list, @RequestParam(required = false) Boolean late, Model model) {
 		PageQuery query = list.toPage();
-		model.addAttribute("result", branches.list(scope, late, query));
+		var result = branches.list(scope, late, query);
+		model.addAttribute("result", result);
 		model.addAttribute("query", query);
+		// a county's branch of a city-level company: the company's page is the city's (404 here), named without a link
+		model.addAttribute("openEnterprises", enterprises.readable(scope,
+				result.items().stream().map(BranchView::enterpriseId).distinct().toList()).keySet());
 		return "registry/branches";
 	}
 
@@ -77,7 +86,12 @@ class BranchController {
 
 	@GetMapping("/registry/branches/{id:\\d+}")
 	String show(DataScope scope, @PathVariable long id, Model model) {
-		model.addAttribute("branch", branches.get(scope, id));
+		BranchView branch = branches.get(scope, id);
+		model.addAttribute("branch", branch);
+		// the enterprise's and the licence's pages answer by their own scope rule: linked only where they open
+		model.addAttribute("enterpriseOpens", !enterprises.readable(scope, List.of(branch.enterpriseId())).isEmpty());
+		model.addAttribute("licenceOpens", branch.licenceId() != null
+				&& !licences.readable(scope, List.of(branch.licenceId())).isEmpty());
 		model.addAttribute("history", audit.history(scope, "Branch", id));
 		return "registry/branch";
 	}

@@ -85,7 +85,10 @@ class FacilityController {
 
 	@GetMapping("/registry/facilities/{id:\\d+}")
 	String show(DataScope scope, @PathVariable long id, Model model) {
-		model.addAttribute("facility", facilities.get(scope, id));
+		var facility = facilities.get(scope, id);
+		model.addAttribute("facility", facility);
+		// the holder's page answers by its own scope rule (a city-level holder's is the city's): linked only where it opens
+		model.addAttribute("enterpriseOpens", enterprises.find(scope, facility.enterpriseId()).isPresent());
 		model.addAttribute("history", audit.history(scope, "Facility", id));
 		return "registry/facility";
 	}

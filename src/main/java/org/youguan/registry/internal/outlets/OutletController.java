@@ -94,7 +94,10 @@ class OutletController {
 
 	@GetMapping("/registry/outlets/{id:\\d+}")
 	String show(DataScope scope, @PathVariable long id, Model model) {
-		model.addAttribute("outlet", outlets.get(scope, id));
+		var outlet = outlets.get(scope, id);
+		model.addAttribute("outlet", outlet);
+		// a county's outlet of a city-level company: the company's page is the city's (404 here), named without a link
+		model.addAttribute("enterpriseOpens", enterprises.find(scope, outlet.enterpriseId()).isPresent());
 		model.addAttribute("closureReasons", Outlets.CLOSURE_REASONS);
 		model.addAttribute("history", audit.history(scope, "TerminalOutlet", id));
 		return "registry/outlet";

@@ -145,6 +145,18 @@ class IncidentController {
 		return incidents.list(scope, Boolean.TRUE.equals(open), request.toPage());
 	}
 
+	/**
+	 * One incident in the caller's data scope (an enterprise: its own), as its page shows it — the address the record
+	 * step's {@code Location} names; the report basis stated for the reader ({@link IncidentView#readBy}).
+	 * @throws org.youguan.kernel.DomainException not found (404) out of scope
+	 */
+	@GetMapping("/api/v1/safety/incidents/{id:\\d+}")
+	@PreAuthorize(LedgerAccess.READERS_OR_ENTERPRISE)
+	@ResponseBody
+	IncidentView getApi(DataScope scope, @PathVariable long id) {
+		return incidents.get(scope, id);
+	}
+
 	@PostMapping("/api/v1/safety/incidents")
 	@PreAuthorize(LedgerAccess.WRITERS_OR_ENTERPRISE)
 	@ResponseBody

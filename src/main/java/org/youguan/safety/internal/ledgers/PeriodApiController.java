@@ -55,6 +55,13 @@ class PeriodApiController {
 		return ResponseEntity.created(URI.create("/api/v1/safety/periods/" + id)).body(new Created(id));
 	}
 
+	@GetMapping("/{id}")
+	@PreAuthorize(LedgerAccess.READERS_OR_ENTERPRISE)
+	@Operation(summary = "寄递安保期", description = "调用者可见的一个安保期（同列表）；不可见时404。")
+	PeriodView get(DataScope scope, @PathVariable long id) {
+		return periods.get(scope, id);
+	}
+
 	/** The reason a period is cancelled. */
 	record Cancellation(String reason) {
 	}

@@ -13,6 +13,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseBody;
@@ -124,6 +125,18 @@ class RegionRecordController {
 	@ResponseBody
 	PageResult<SeizureView> seizuresApi(DataScope scope, ListRequest request) {
 		return records.seizures(scope, request.toPage());
+	}
+
+	@GetMapping("/api/v1/safety/trainings/{id:\\d+}")
+	@ResponseBody
+	TrainingView trainingApi(DataScope scope, @PathVariable long id) {
+		return records.training(scope, id).masked();
+	}
+
+	@GetMapping("/api/v1/safety/seizures/{id:\\d+}")
+	@ResponseBody
+	SeizureView seizureApi(DataScope scope, @PathVariable long id) {
+		return records.seizure(scope, id).masked();
 	}
 
 	@PostMapping("/api/v1/safety/trainings")

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.UUID;
 
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
@@ -97,6 +98,30 @@ class IncidentLedgerIntegrationTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors.length()").value(1))
 			.andExpect(jsonPath("$.errors[0].field").value("occurredAt"));
+	}
+
+	/** The address POST answers in Location is the incident's: its enterprise and the bureaus over it read it, others 404. */
+	@Test
+	void theLocationOfARecordedIncidentAnswersItToThoseWhoMayReadIt() throws Exception {
+		String tag = "定位" + UUID.randomUUID().toString().substring(0, 6);
+		String location = mvc.perform(post("/api/v1/safety/incidents").header("Authorization", SHUNFENG)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"occurredAt\":\"" + hoursAgo(2) + "\",\"kind\":\"EMERGENCY\",\"level\":\"GENERAL\",\"description\":\""
+					+ tag + "\"}"))
+			.andExpect(status().isCreated())
+			.andReturn().getResponse().getHeader("Location");
+		long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+		// the report basis as each reader's own page states it (IncidentView.readBy)
+		for (var reader : java.util.Map.of(SHUNFENG, DataScope.enterprise(HazardLedgerIntegrationTest.shunfeng()), CITY,
+				DataScope.region("3205")).entrySet()) {
+			mvc.perform(get(location).header("Authorization", reader.getKey()))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.id").value(id))
+				.andExpect(jsonPath("$.description").value(tag))
+				.andExpect(jsonPath("$.reportBasis").value(incidents.get(reader.getValue(), id).reportBasis()));
+		}
+		// 相城's bureau reads no incident of a 吴中 enterprise
+		mvc.perform(get(location).header("Authorization", "Bearer demo-xc-staff-token")).andExpect(status().isNotFound());
 	}
 
 	@Test
