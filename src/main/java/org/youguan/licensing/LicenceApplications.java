@@ -551,7 +551,8 @@ public class LicenceApplications {
 				branches.add(Text.name(given.get(i)));
 			}
 		}
-		v.require("branches", kind != ApplicationKind.BRANCH || !branches.isEmpty(), "required",
+		// a list refused as too long is not also a missing one
+		v.require("branches", tooMany || kind != ApplicationKind.BRANCH || !branches.isEmpty(), "required",
 				"分支机构申请应填写拟载入许可证的分支机构名称，每行一个");
 		LicenceView target = null;
 		List<Change> changes = List.of();

@@ -212,7 +212,9 @@ public class Bureaus {
 			requireInScope(scope, region.value());
 			// the caller's own region is in its scope: choosing it (the region picker's first choice) is a mistake of the
 			// form, answered on the form (400), not a refusal of rights
-			v.require("regionCode", !isOwn(scope, region.value()), "below", "行政区划" + region.value()
+			// (the national scope creates any, the top-level bureau itself at the installation's first start included)
+			v.require("regionCode", scope.kind() != DataScope.Kind.REGION || !isOwn(scope, region.value()), "below",
+					"行政区划" + region.value()
 					+ "是本机构自己的辖区：只能新建本机构辖区以下的机构");
 		}
 		if (data.level() != null && data.level() != BureauLevel.NATIONAL && region != null) {

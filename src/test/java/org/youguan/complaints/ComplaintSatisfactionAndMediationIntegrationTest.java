@@ -52,6 +52,18 @@ class ComplaintSatisfactionAndMediationIntegrationTest {
 	ComplaintIntake intake;
 
 	@Autowired
+	org.springframework.context.MessageSource messageSource;
+
+	/** The audit log names a mediation's result in Chinese (attack 41: 调解结果 — → SUCCEEDED). */
+	@Test
+	void theAuditLogNamesAMediationsResultInChinese() {
+		for (MediationResult r : MediationResult.values()) {
+			assertThat(messageSource.getMessage("audit.value.mediationResult." + r.name(), null, null,
+					java.util.Locale.SIMPLIFIED_CHINESE)).isEqualTo(r.label());
+		}
+	}
+
+	@Autowired
 	ComplaintProcedure procedure;
 
 	@Autowired

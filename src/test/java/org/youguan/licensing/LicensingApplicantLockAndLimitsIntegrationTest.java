@@ -287,6 +287,11 @@ class LicensingApplicantLockAndLimitsIntegrationTest extends LicensingFixture {
 			.andExpect(jsonPath("$.errors[*].field", hasItem("branches")))
 			.andExpect(jsonPath("$.errors[?(@.field == 'branches')].rule", hasItem("max")));
 		assertThat(open(code, "NEW")).isZero();
+		// a 分支机构 application over the cap: one refusal of the list, not also "missing" (attack 41 L4)
+		call(CITY, "/api/v1/licensing/applications", LicensingIntegrationTest.application("91320506MA1ND7K3Q3", null, "省内",
+				"600000", branches.toString()).replaceFirst("\\{", "{\"kind\":\"BRANCH\","))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[?(@.field == 'branches')].rule", org.hamcrest.Matchers.contains("max")));
 	}
 
 	long materials(long id, Material m) {

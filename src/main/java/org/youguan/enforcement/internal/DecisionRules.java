@@ -137,13 +137,14 @@ public final class DecisionRules {
 
 	/** A clause giving up the statement or saying there is nothing to say ("放弃陈述申辩", "不陈述申辩", "无", "无意见"). */
 	private static final Pattern WAIVER = Pattern.compile(SPEAKER
-			+ "((放弃|不(进行|作|做|提出|予|再)?|无|没有)(本次|任何)?(陈述(和|与|及)?申辩|陈述|申辩)?(的)?(权利|权|意见)?(无异议)?"
-			+ "|" + PENALTY + "(没有|无|不持|不存在|不再有|不提出|不提)(任何)?(异议|意见))");
+			+ "((放弃|不(进行|作|做|提出|予|再)?|无|没有|无需|无须|不需要|不必|没)(本次|任何)?(陈述(和|与|及)?申辩|陈述|申辩)?(的)?(权利|权|意见)?(无异议)?"
+			+ "|" + PENALTY + "(没有|无|没|不持|不存在|不再有|不提出|不提)(任何)?(异议|意见))");
 
 	/** A clause accepting the penalty ("接受处罚", "同意处罚", "认可处罚决定", "服从处理"). */
-	private static final Pattern ACCEPTANCE = Pattern.compile(SPEAKER + "(接受|同意|认可|服从|认同)(对我(公司|方|司|单位)?的)?"
+	private static final Pattern ACCEPTANCE = Pattern.compile(SPEAKER + "((接受|同意|认可|服从|认同)(对我(公司|方|司|单位)?的)?"
 			+ "(本次|该|此|此次|上述|贵局|贵局的|你局|你局的|拟|拟作出的|拟给予的|作出的|所作出的)?(行政)?"
-			+ "(处罚|处理|处罚决定|处理决定|处罚结果|处理结果|决定|告知|告知内容|认定)(的)?(事实|内容|结果|决定|理由|依据)?");
+			+ "(处罚|处理|处罚决定|处理决定|处罚结果|处理结果|决定|告知|告知内容|认定)(的)?(事实|内容|结果|决定|理由|依据)?"
+			+ "|认罚)");
 
 	/**
 	 * The fine against the violation's range: above the maximum never; below the minimum only as 减轻处罚 with one of

@@ -154,7 +154,8 @@ class IncidentController {
 	@PreAuthorize(LedgerAccess.READERS_OR_ENTERPRISE)
 	@ResponseBody
 	IncidentView getApi(DataScope scope, @PathVariable long id) {
-		return incidents.get(scope, id);
+		// masked as the list shows it (personal numbers typed into the description)
+		return incidents.get(scope, id).masked();
 	}
 
 	@PostMapping("/api/v1/safety/incidents")
