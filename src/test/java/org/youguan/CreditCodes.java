@@ -1,6 +1,5 @@
 package org.youguan;
 
-import java.util.UUID;
 
 import org.youguan.kernel.CreditCode;
 
@@ -12,7 +11,7 @@ public final class CreditCodes {
 
 	/** A valid code of a Wuzhong (320506) enterprise, its seven sequence digits random: unique in the shared test DB. */
 	public static String unique() {
-		String base = "91320506MA" + UUID.randomUUID().toString().replaceAll("[^0-9]", "").substring(0, 7);
+		String base = "91320506MA" + org.youguan.RandomDigits.of(7);
 		return base + CreditCode.checkCharacter(base);
 	}
 

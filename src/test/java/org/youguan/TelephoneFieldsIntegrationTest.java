@@ -110,7 +110,7 @@ class TelephoneFieldsIntegrationTest {
 	MockMvc mvc;
 
 	static String creditCode() {
-		String base = "91320506MA" + UUID.randomUUID().toString().replaceAll("[^0-9]", "").substring(0, 7);
+		String base = "91320506MA" + org.youguan.RandomDigits.of(7);
 		return base + CreditCode.checkCharacter(base);
 	}
 
@@ -140,7 +140,7 @@ class TelephoneFieldsIntegrationTest {
 	@Test
 	void aFilersLandlineIsStoredOnceAndFindsTheComplaintHoweverItIsTyped() throws Exception {
 		LocalDate today = LocalDate.now(clock);
-		String waybill = "SF" + UUID.randomUUID().toString().replaceAll("[^0-9]", "").substring(0, 10);
+		String waybill = "SF" + org.youguan.RandomDigits.of(10);
 		String body = """
 				{"filerName":"张三","phone":"+86-512-65557788","filerRole":"RECIPIENT","region":"320506","brand":"顺丰",
 				 "waybillNumber":"%s","postedOn":"%s","priorComplaint":{"date":"%s","channel":"电话","companyAnswer":null},
@@ -171,7 +171,7 @@ class TelephoneFieldsIntegrationTest {
 	private long complaintTransferredToShunfeng() {
 		LocalDate today = LocalDate.now(clock);
 		var filed = intake.file(new ComplaintForm("李四", "13912340000", FilerRole.SENDER, "320506", "顺丰", null,
-				"SF" + UUID.randomUUID().toString().replaceAll("[^0-9]", "").substring(0, 10), today.minusDays(20),
+				"SF" + org.youguan.RandomDigits.of(10), today.minusDays(20),
 				today.minusDays(10), "电话", null, "延误", "中转或运输延误", new BigDecimal("10"), "快件延误"), Channel.WEB, null,
 				false);
 		procedure.acceptAndTransfer(WUZHONG, filed.id(), null, null);

@@ -1,7 +1,6 @@
 package org.youguan.complaints;
 
 import java.time.Duration;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -66,7 +65,7 @@ class ComplaintFormEvidenceIntegrationTest {
 	}
 
 	static String waybill() {
-		return "SF" + UUID.randomUUID().toString().replaceAll("[^0-9]", "").substring(0, 9);
+		return "SF" + org.youguan.RandomDigits.of(9);
 	}
 
 	static MockMultipartFile png(String name) {

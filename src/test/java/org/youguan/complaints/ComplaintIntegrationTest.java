@@ -82,7 +82,7 @@ class ComplaintIntegrationTest {
 	}
 
 	static String waybill() {
-		return "SF" + UUID.randomUUID().toString().replaceAll("[^0-9]", "").substring(0, 10);
+		return "SF" + org.youguan.RandomDigits.of(10);
 	}
 
 	static ComplaintForm form(LocalDate posted, LocalDate prior, String answer, String waybill) {

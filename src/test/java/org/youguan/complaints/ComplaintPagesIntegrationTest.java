@@ -7,7 +7,6 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -92,7 +91,7 @@ class ComplaintPagesIntegrationTest {
 
 	@Test
 	void thePublicFilesOnThePageAndFollowsItWithThePhone() throws Exception {
-		String waybill = "SF" + UUID.randomUUID().toString().replaceAll("[^0-9]", "").substring(0, 9);
+		String waybill = "SF" + org.youguan.RandomDigits.of(9);
 		var filing = form(waybill, "杯子碎了<script>alert(1)</script>");
 		String phone = filing.getFirst("phone");
 		String page = mvc.perform(post("/public/complaints/new").with(csrf()).params(filing))
@@ -211,7 +210,7 @@ class ComplaintPagesIntegrationTest {
 			.andExpect(content().string(containsString("id=\"complaint-queue\"")));
 		mvc.perform(get("/complaints/export.xlsx").session(staff)).andExpect(status().isOk());
 		mvc.perform(get("/complaints/new").session(staff)).andExpect(status().isOk());
-		var phone = form("YT" + UUID.randomUUID().toString().replaceAll("[^0-9]", "").substring(0, 9), "电话反映：快件破损");
+		var phone = form("YT" + org.youguan.RandomDigits.of(9), "电话反映：快件破损");
 		phone.add("channel", "PHONE");
 		mvc.perform(post("/complaints/new").session(staff).with(csrf()).params(phone))
 			.andExpect(redirectedUrlPattern("/complaints/*"));
@@ -253,7 +252,7 @@ class ComplaintPagesIntegrationTest {
 	@Test
 	void ratesPerMillionUseTheSamePeriodsApprovedVolume() throws Exception {
 		long brand = brands.findByShortName("顺丰").orElseThrow().id();
-		String base = "91320703MA" + UUID.randomUUID().toString().replaceAll("[^0-9]", "").substring(0, 7);
+		String base = "91320703MA" + org.youguan.RandomDigits.of(7);
 		String code = base + CreditCode.checkCharacter(base);
 		long enterprise = enterprises.register(DataScope.all(), new EnterpriseData("连云港测试顺丰快递服务有限公司",
 				code, EnterpriseType.EXPRESS, brand, "张三", "测试路", "320703", "李四", "13912345678"), false);
@@ -326,7 +325,7 @@ class ComplaintPagesIntegrationTest {
 
 	@Test
 	void evidenceIsCheckedByContentAndShownOnlyToThoseWhoSeeTheComplaint() throws Exception {
-		String waybill = "SF" + UUID.randomUUID().toString().replaceAll("[^0-9]", "").substring(0, 9);
+		String waybill = "SF" + org.youguan.RandomDigits.of(9);
 		var forged = new MockMultipartFile("files", "照片.png", "image/png", "<html>not an image".getBytes());
 		mvc.perform(MockMvcRequestBuilders.multipart("/public/complaints/new")
 			.file(forged).params(form(waybill, "破损")).with(csrf()))

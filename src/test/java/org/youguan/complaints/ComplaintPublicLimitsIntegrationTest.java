@@ -65,7 +65,7 @@ class ComplaintPublicLimitsIntegrationTest {
 
 	static String body(String phone, String channel, String enterprise) {
 		LocalDate today = LocalDate.now(ChinaTime.ZONE);
-		String waybill = "SF" + UUID.randomUUID().toString().replaceAll("[^0-9]", "").substring(0, 10);
+		String waybill = "SF" + org.youguan.RandomDigits.of(10);
 		return """
 				{"filerName":"张三","phone":"%s","filerRole":"SENDER","region":"320506","brand":"顺丰",%s
 				 "waybillNumber":"%s","postedOn":"%s","priorComplaint":{"date":"%s","channel":"%s"},

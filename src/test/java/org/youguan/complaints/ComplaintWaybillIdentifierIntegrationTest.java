@@ -2,7 +2,6 @@ package org.youguan.complaints;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +41,7 @@ class ComplaintWaybillIdentifierIntegrationTest {
 	JdbcClient jdbc;
 
 	static String waybill() {
-		return "SF" + UUID.randomUUID().toString().replaceAll("[^0-9]", "").substring(0, 10);
+		return "SF" + org.youguan.RandomDigits.of(10);
 	}
 
 	/** The text as a Chinese input method types it in full width (ＳＦ１２３). */

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
@@ -129,7 +128,7 @@ class InspectionObjectsIntegrationTest {
 	 * with a marker unique to the run; returns the marker.
 	 */
 	private String threeWuzhongEnterprisesAndOneOfXiangcheng() {
-		String marker = "名录排序" + UUID.randomUUID().toString().replaceAll("[^0-9]", "").substring(0, 6);
+		String marker = "名录排序" + org.youguan.RandomDigits.of(6);
 		for (String name : List.of("乙", "丙", "甲")) {
 			register(marker + name + "快递有限公司", "320506");
 		}

@@ -133,7 +133,7 @@ class RectificationTermRuleIntegrationTest {
 	}
 
 	long imported(LocalDate issued, LocalDate due) {
-		String number = "吴邮改〔" + issued.getYear() + "〕" + UUID.randomUUID().toString().replaceAll("[^0-9]", "").substring(0, 5) + "号";
+		String number = "吴邮改〔" + issued.getYear() + "〕" + org.youguan.RandomDigits.of(5) + "号";
 		return tx.execute(s -> records.record(DataScope.region(COUNTY), null, new InspectionRecordData(sf(), issued.toString(),
 				"SPECIAL", List.of("REAL_NAME"), List.of(someone(), someone()), "RECTIFICATION", "实名收寄登记不全",
 				new InspectionRecordData.Rectification(number, issued.toString(), due.toString(), null), "吴中营业部", null, null),

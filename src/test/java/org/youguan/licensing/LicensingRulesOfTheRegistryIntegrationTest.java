@@ -63,7 +63,7 @@ class LicensingRulesOfTheRegistryIntegrationTest extends LicensingFixture {
 	}
 
 	static String number() {
-		return "快递许可-32-1993-" + UUID.randomUUID().toString().replaceAll("[^0-9]", "").substring(0, 6);
+		return "快递许可-32-1993-" + org.youguan.RandomDigits.of(6);
 	}
 
 	@Test

@@ -1,6 +1,5 @@
 package org.youguan.org;
 
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +30,7 @@ class AdminFormRefusalsIntegrationTest {
 	Bureaus bureaus;
 
 	private static String unique() {
-		return UUID.randomUUID().toString().replaceAll("[^0-9]", "").substring(0, 8);
+		return org.youguan.RandomDigits.of(8);
 	}
 
 	@Test

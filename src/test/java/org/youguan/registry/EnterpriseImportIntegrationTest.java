@@ -3,7 +3,6 @@ package org.youguan.registry;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,7 +46,7 @@ class EnterpriseImportIntegrationTest {
 	MockMvc mvc;
 
 	static String code() {
-		String base = "91320506MA" + UUID.randomUUID().toString().replaceAll("[^0-9]", "").substring(0, 7);
+		String base = "91320506MA" + org.youguan.RandomDigits.of(7);
 		return base + CreditCode.checkCharacter(base);
 	}
 

@@ -1,7 +1,6 @@
 package org.youguan.registry;
 
 import java.util.List;
-import java.util.UUID;
 
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
@@ -42,7 +41,7 @@ class EnterpriseNameIntegrationTest {
 	JdbcClient jdbc;
 
 	static String suffix() {
-		return UUID.randomUUID().toString().replaceAll("[^0-9]", "").substring(0, 6);
+		return org.youguan.RandomDigits.of(6);
 	}
 
 	static EnterpriseData data(String name, String code) {

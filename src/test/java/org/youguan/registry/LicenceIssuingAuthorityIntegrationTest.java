@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -83,7 +82,7 @@ class LicenceIssuingAuthorityIntegrationTest {
 	}
 
 	static String number() {
-		return "苏邮A" + UUID.randomUUID().toString().replaceAll("[^0-9]", "").substring(0, 7);
+		return "苏邮A" + org.youguan.RandomDigits.of(7);
 	}
 
 	/** A 省内 licence in force of a new 吴中 enterprise, issued by 江苏省邮政管理局 last year. */

@@ -119,7 +119,7 @@ class OwnerCellImportIntegrationTest {
 	}
 
 	private static String code() {
-		String base = "91320506MA" + UUID.randomUUID().toString().replaceAll("[^0-9]", "").substring(0, 7);
+		String base = "91320506MA" + org.youguan.RandomDigits.of(7);
 		return base + CreditCode.checkCharacter(base);
 	}
 }

@@ -3,7 +3,6 @@ package org.youguan.registry;
 import org.youguan.org.Users;
 import org.youguan.org.Bureaus;
 import org.youguan.ProvinceStaff;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +40,7 @@ class RegistryFormRefusalsIntegrationTest {
 	Bureaus bureaus;
 
 	private static String unique() {
-		return UUID.randomUUID().toString().replaceAll("[^0-9]", "").substring(0, 8);
+		return org.youguan.RandomDigits.of(8);
 	}
 
 	@Test

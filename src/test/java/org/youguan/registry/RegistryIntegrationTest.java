@@ -75,7 +75,7 @@ class RegistryIntegrationTest {
 	JdbcClient jdbc;
 
 	static String creditCode() {
-		String base = "91320506MA" + UUID.randomUUID().toString().replaceAll("[^0-9]", "").substring(0, 7);
+		String base = "91320506MA" + org.youguan.RandomDigits.of(7);
 		return base + CreditCode.checkCharacter(base);
 	}
 
@@ -425,7 +425,7 @@ class RegistryIntegrationTest {
 	 */
 	@Test
 	void aSearchWordBecomesABrandFilterAsSoonAsTheBrandIsCreated() {
-		String word = "记" + UUID.randomUUID().toString().replaceAll("[^0-9]", "").substring(0, 6);
+		String word = "记" + org.youguan.RandomDigits.of(6);
 		long mine = outlets.register(SUZHOU, outlet(newEnterprise("320506"), word + "驿站", "320506001"), false);
 		for (int i = 0; i < 2; i++) {
 			assertThat(outlets.list(WUZHONG, Outlets.Filter.NONE, new PageQuery(word, 0, 20, null, false)).items())
@@ -446,7 +446,7 @@ class RegistryIntegrationTest {
 	 */
 	@Test
 	void aBrowsedPageShowsEveryAuditedChangeAtOnceAndAnUnauditedOneAfterItsTimeToLive() {
-		String word = "览" + UUID.randomUUID().toString().replaceAll("[^0-9]", "").substring(0, 6);
+		String word = "览" + org.youguan.RandomDigits.of(6);
 		PageQuery search = new PageQuery(word, 0, 20, null, false);
 		assertThat(outlets.browse(WUZHONG, Outlets.Filter.NONE, search).total()).isZero();
 		long id = outlets.register(SUZHOU, outlet(newEnterprise("320506"), word + "驿站", "320506001"), false);

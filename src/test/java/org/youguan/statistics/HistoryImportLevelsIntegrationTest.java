@@ -253,7 +253,7 @@ class HistoryImportLevelsIntegrationTest {
 	}
 
 	long enterprise(String region) {
-		String base = "91320613MA" + UUID.randomUUID().toString().replaceAll("[^0-9]", "").substring(0, 7);
+		String base = "91320613MA" + org.youguan.RandomDigits.of(7);
 		String code = base + CreditCode.checkCharacter(base);
 		return enterprises.register(DataScope.all(), new EnterpriseData("层级测试快递有限公司" + UUID.randomUUID().toString()
 			.substring(0, 4), code, EnterpriseType.EXPRESS, brands.findByShortName("顺丰").orElseThrow().id(), "张三", "测试路1号",

@@ -111,7 +111,7 @@ class ReportOperatingSinceIntegrationTest {
 
 	/** A new 顺丰 enterprise of 武进 licensed on {@link #LICENSED}. */
 	EnterpriseView licensedEnterprise() {
-		String base = "91320412MA" + UUID.randomUUID().toString().replaceAll("[^0-9]", "").substring(0, 7);
+		String base = "91320412MA" + org.youguan.RandomDigits.of(7);
 		String code = base + CreditCode.checkCharacter(base);
 		long id = enterprises.register(DataScope.all(), new EnterpriseData("武进经营起始测试快递有限公司" + UUID.randomUUID()
 			.toString().substring(0, 4), code, EnterpriseType.EXPRESS, brands.findByShortName("顺丰").orElseThrow().id(),

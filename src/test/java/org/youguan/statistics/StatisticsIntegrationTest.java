@@ -104,7 +104,7 @@ class StatisticsIntegrationTest {
 	}
 
 	static String creditCode() {
-		String base = "91320613MA" + UUID.randomUUID().toString().replaceAll("[^0-9]", "").substring(0, 7);
+		String base = "91320613MA" + org.youguan.RandomDigits.of(7);
 		return base + CreditCode.checkCharacter(base);
 	}
 

@@ -477,7 +477,7 @@ class HomePagesIntegrationTest {
 	}
 
 	static ComplaintForm complaint(String brand) {
-		String waybill = "HP" + UUID.randomUUID().toString().replaceAll("[^0-9]", "").substring(0, 9);
+		String waybill = "HP" + org.youguan.RandomDigits.of(9);
 		return new ComplaintForm("李女士", "13912348888", FilerRole.RECIPIENT, "320506", brand, null, waybill,
 				LocalDate.now(ChinaTime.ZONE).minusDays(15), LocalDate.now(ChinaTime.ZONE).minusDays(9), "电话", null, "延误", "中转或运输延误",
 				new BigDecimal("100"), "快件超过承诺时限三天未送达");

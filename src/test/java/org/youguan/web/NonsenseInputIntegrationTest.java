@@ -53,7 +53,7 @@ class NonsenseInputIntegrationTest {
 	static String complaint(String filerName, String category, String reason, String amount) {
 		LocalDate today = LocalDate.now(ChinaTime.ZONE);
 		return "{\"filerName\":\"" + filerName + "\",\"phone\":\"13800138000\",\"filerRole\":\"SENDER\",\"region\":\"320506\","
-				+ "\"brand\":\"顺丰\",\"waybillNumber\":\"SF" + UUID.randomUUID().toString().replaceAll("[^0-9]", "").substring(0, 10)
+				+ "\"brand\":\"顺丰\",\"waybillNumber\":\"SF" + org.youguan.RandomDigits.of(10)
 				+ "\",\"postedOn\":\"" + today.minusDays(20) + "\",\"priorComplaint\":{\"date\":\"" + today.minusDays(10)
 				+ "\",\"channel\":\"电话\"},\"category\":\"" + category + "\",\"reason\":\"" + reason + "\",\"amountClaimed\":"
 				+ amount + ",\"description\":\"测试\"}";

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -66,7 +65,7 @@ class PageFormBindingIntegrationTest {
 	RequestMappingHandlerMapping mappings;
 
 	private static String unique() {
-		return UUID.randomUUID().toString().replaceAll("[^0-9]", "").substring(0, 8);
+		return org.youguan.RandomDigits.of(8);
 	}
 
 	private MockHttpServletResponse licence(MockHttpSession staff, String path, String... values) throws Exception {

@@ -454,7 +454,7 @@ class StaffPlacePickerIntegrationTest {
 	}
 
 	private static String creditCode() {
-		String base = "91320506MA" + UUID.randomUUID().toString().replaceAll("[^0-9]", "").substring(0, 7);
+		String base = "91320506MA" + org.youguan.RandomDigits.of(7);
 		return base + CreditCode.checkCharacter(base);
 	}
 }
