@@ -50,8 +50,9 @@ public record HazardView(long id, long enterpriseId, String enterpriseCreditCode
 
 	/**
 	 * The same hazard with every ID and mobile number in its free text — finder, description, rectification, closure
-	 * note — masked ({@link Masking#personalNumbersIn}), as lists and exports show it; the hazard's own page and edit
-	 * form read it as recorded.
+	 * note — masked ({@link Masking#personalNumbersIn}), as lists and exports show it; the hazard's own page masks them
+	 * too (its rectification form sends the masked note back, {@link Masking#keptIfSentBackMasked}); the edit form reads
+	 * it as recorded.
 	 */
 	public HazardView masked() {
 		return new HazardView(id, enterpriseId, enterpriseCreditCode, enterpriseName, outletId, outletName, facilityId,

@@ -26,6 +26,7 @@ import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Listing;
 import org.youguan.kernel.Listing.Masked;
+import org.youguan.kernel.Masking;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.RegionPrefix;
@@ -321,7 +322,8 @@ public class Hazards {
 	@Transactional
 	public void rectify(DataScope scope, long id, String note, List<UploadedFile> files) {
 		HazardView h = lockOpen(scope, id);
-		String text = freeText(note);
+		// the page shows the stored text masked; sent back unchanged it keeps the stored text
+		String text = Masking.keptIfSentBackMasked(freeText(note), h.rectification());
 		Validation v = new Validation();
 		v.require("rectification", text != null || !files.isEmpty(), "required", "请填写整改情况或上传整改佐证材料")
 			.maxLength("rectification", "整改情况", text, 1000)

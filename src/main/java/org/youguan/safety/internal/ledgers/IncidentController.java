@@ -9,6 +9,8 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -140,6 +142,7 @@ class IncidentController {
 
 	@GetMapping("/api/v1/safety/incidents")
 	@PreAuthorize(LedgerAccess.READERS_OR_ENTERPRISE)
+	@Operation(summary = "事故/突发事件台账", description = "数据权限内的事故/突发事件（企业用户：本企业的），最新的在前；open=true只列未结案的；q搜索企业、网点、经过；sort为occurred_at、level、enterprise；reportDue为报告时限（依据规则目录），reportLate为迟报或逾期未报；文本中的身份证号、手机号已遮蔽。")
 	@ResponseBody
 	PageResult<IncidentView> listApi(DataScope scope, ListRequest request, @RequestParam(required = false) Boolean open) {
 		return incidents.list(scope, Boolean.TRUE.equals(open), request.toPage());
@@ -152,6 +155,7 @@ class IncidentController {
 	 */
 	@GetMapping("/api/v1/safety/incidents/{id:\\d+}")
 	@PreAuthorize(LedgerAccess.READERS_OR_ENTERPRISE)
+	@Operation(summary = "事故/突发事件", description = "一条事故/突发事件，同列表的遮蔽；不在数据权限内时404。")
 	@ResponseBody
 	IncidentView getApi(DataScope scope, @PathVariable long id) {
 		// masked as the list shows it (personal numbers typed into the description)
@@ -160,6 +164,7 @@ class IncidentController {
 
 	@PostMapping("/api/v1/safety/incidents")
 	@PreAuthorize(LedgerAccess.WRITERS_OR_ENTERPRISE)
+	@Operation(summary = "登记事故/突发事件", description = "enterpriseCreditCode（工作人员填写辖区内企业；企业用户为本企业）、outletId（可空，须为该企业的网点）、occurredAt（发生时间，ISO日期时间，无时区时按北京时间，不晚于现在）、kind（ACCIDENT生产安全事故、EMERGENCY突发事件）、level（GENERAL一般、LARGER较大、MAJOR重大、GRAVE特别重大）、description、reportedAt（已报告时的报告时间，可空；企业用户为提交时间）；成功时201，Location为该记录的地址；错误时400，errors逐项列出字段和规则。")
 	@ResponseBody
 	ResponseEntity<Created> recordApi(DataScope scope, @RequestBody IncidentData data) {
 		if (data == null) {

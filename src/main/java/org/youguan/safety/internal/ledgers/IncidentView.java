@@ -34,7 +34,8 @@ public record IncidentView(long id, String enterpriseCreditCode, String enterpri
 
 	/**
 	 * The same incident with every ID and mobile number in its free text — description, follow-up, closure note —
-	 * masked ({@link Masking#personalNumbersIn}), as lists and exports show it.
+	 * masked ({@link Masking#personalNumbersIn}), as lists, exports and the API show it; the incident's own page masks
+	 * them too (its follow-up form sends the masked text back, {@link Masking#keptIfSentBackMasked}).
 	 */
 	public IncidentView masked() {
 		return new IncidentView(id, enterpriseCreditCode, enterpriseName, outletId, outletName, regionCode, regionName,

@@ -28,6 +28,7 @@ import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Listing;
 import org.youguan.kernel.Listing.Masked;
+import org.youguan.kernel.Masking;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
@@ -204,7 +205,8 @@ public class Incidents {
 	public void followUp(DataScope scope, long id, String followUp, String reportedAt) {
 		IncidentView x = lockOpen(scope, id);
 		Validation v = new Validation();
-		String text = Hazards.freeText(followUp);
+		// the page shows the stored text masked; sent back unchanged it keeps the stored text
+		String text = Masking.keptIfSentBackMasked(Hazards.freeText(followUp), x.followUp());
 		v.required("followUp", "后续处置情况", text).maxLength("followUp", "后续处置情况", text, 2000);
 		boolean byEnterprise = scope.kind() == DataScope.Kind.ENTERPRISE;
 		// a report not yet on record is, from the enterprise, this submission; staff may enter one received earlier

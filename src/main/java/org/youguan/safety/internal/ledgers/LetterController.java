@@ -7,6 +7,8 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -126,6 +128,7 @@ class LetterController {
 
 	@GetMapping("/api/v1/safety/letters")
 	@PreAuthorize(LedgerAccess.READERS_OR_ENTERPRISE)
+	@Operation(summary = "安全生产责任书台账", description = "某年度（year，默认今年）数据权限内的企业（企业用户：本企业）及其责任书，未签订的也列出；signed=true/false只列已签/未签的；q搜索企业名称或统一社会信用代码；sort为enterprise、signed_on、status、region。")
 	@ResponseBody
 	PageResult<LetterView> listApi(DataScope scope, ListRequest request, @RequestParam(required = false) Integer year,
 			@RequestParam(required = false) Boolean signed) {
@@ -134,6 +137,7 @@ class LetterController {
 
 	@GetMapping("/api/v1/safety/letters/{id:\\d+}")
 	@PreAuthorize(LedgerAccess.READERS_OR_ENTERPRISE)
+	@Operation(summary = "安全生产责任书", description = "一份已签订的责任书；不在数据权限内时404。")
 	@ResponseBody
 	LetterView getApi(DataScope scope, @PathVariable long id) {
 		return letters.get(scope, id);
@@ -141,6 +145,7 @@ class LetterController {
 
 	@PostMapping("/api/v1/safety/letters")
 	@PreAuthorize(LedgerAccess.WRITERS)
+	@Operation(summary = "登记安全生产责任书", description = "year（年度，2000至明年）、enterpriseCreditCode（辖区内企业）、signedOn（签订日期，YYYY-MM-DD，不晚于今天，在该年度或上一年）、bureauSignatory（局方签订人）、enterpriseSignatory（企业签订人）；同一企业同一年度只有一份（已登记时409）；成功时201，Location为该记录的地址；错误时400，errors逐项列出字段和规则。扫描件请在页面上传。")
 	@ResponseBody
 	ResponseEntity<Created> signApi(DataScope scope, @RequestBody ResponsibilityLetters.LetterData data) {
 		if (data == null) {

@@ -7,6 +7,8 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -116,24 +118,28 @@ class RegionRecordController {
 	}
 
 	@GetMapping("/api/v1/safety/trainings")
+	@Operation(summary = "培训记录", description = "本单位区域内的安全培训（最新的在前）；q搜索培训主题、培训对象、组织单位；sort为held_on、trainees、topic；文本中的身份证号、手机号已遮蔽。")
 	@ResponseBody
 	PageResult<TrainingView> trainingsApi(DataScope scope, ListRequest request) {
 		return records.trainings(scope, request.toPage());
 	}
 
 	@GetMapping("/api/v1/safety/seizures")
+	@Operation(summary = "联合执法查获记录", description = "本单位区域内的联合执法查获（最新的在前）；q搜索查获物品、联合执法单位、备注；sort为seized_on、value（案值）、item；valueYuan单位为元；文本中的身份证号、手机号已遮蔽。")
 	@ResponseBody
 	PageResult<SeizureView> seizuresApi(DataScope scope, ListRequest request) {
 		return records.seizures(scope, request.toPage());
 	}
 
 	@GetMapping("/api/v1/safety/trainings/{id:\\d+}")
+	@Operation(summary = "培训记录详情", description = "一条培训记录，同列表的遮蔽；不在数据权限内时404。")
 	@ResponseBody
 	TrainingView trainingApi(DataScope scope, @PathVariable long id) {
 		return records.training(scope, id).masked();
 	}
 
 	@GetMapping("/api/v1/safety/seizures/{id:\\d+}")
+	@Operation(summary = "联合执法查获详情", description = "一条查获记录，同列表的遮蔽；不在数据权限内时404。")
 	@ResponseBody
 	SeizureView seizureApi(DataScope scope, @PathVariable long id) {
 		return records.seizure(scope, id).masked();
@@ -141,6 +147,7 @@ class RegionRecordController {
 
 	@PostMapping("/api/v1/safety/trainings")
 	@PreAuthorize(LedgerAccess.WRITERS)
+	@Operation(summary = "登记培训", description = "邮政管理部门登记（企业用户403）：region（省、市或县级区划代码，须在本单位区域内）、heldOn（YYYY-MM-DD，不晚于今天）、topic、trainees（人数，1至1000000）、audience、organiser；成功时201，Location为该记录的地址；错误时400，errors逐项列出字段和规则。")
 	@ResponseBody
 	ResponseEntity<Created> trainingApi(DataScope scope, @RequestBody RegionRecords.TrainingData data) {
 		if (data == null) {
@@ -152,6 +159,7 @@ class RegionRecordController {
 
 	@PostMapping("/api/v1/safety/seizures")
 	@PreAuthorize(LedgerAccess.WRITERS)
+	@Operation(summary = "登记联合执法查获", description = "邮政管理部门登记（企业用户403）：region（省、市或县级区划代码，须在本单位区域内）、seizedOn（YYYY-MM-DD，不晚于今天）、agencies（联合执法单位）、item、quantity（数量，正数）、unit、valueYuan（案值，元，不为负数，可空）、note；成功时201，Location为该记录的地址；错误时400，errors逐项列出字段和规则。")
 	@ResponseBody
 	ResponseEntity<Created> seizureApi(DataScope scope, @RequestBody RegionRecords.SeizureData data) {
 		if (data == null) {

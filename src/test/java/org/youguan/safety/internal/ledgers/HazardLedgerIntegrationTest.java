@@ -546,8 +546,8 @@ class HazardLedgerIntegrationTest {
 
 	/**
 	 * An ID card or mobile number typed into a hazard's description or rectification is masked in the list (API and
-	 * page), the export and every audit entry (recording, correction, rectification); the edit form reads the hazard as
-	 * recorded. The finder (发现人) is a name, so a number beside it is refused (Validation.personName, attack round 20:
+	 * page), the hazard's own page, the export and every audit entry (recording, correction, rectification); the edit
+	 * form reads the hazard as recorded. The finder (发现人) is a name, so a number beside it is refused (Validation.personName, attack round 20:
 	 * the hazard's own page showed it whole).
 	 */
 	@Test
@@ -568,10 +568,12 @@ class HazardLedgerIntegrationTest {
 				mvc.perform(get("/api/v1/safety/hazards").param("q", tag).header("Authorization", CITY))
 					.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(),
 				mvc.perform(get("/safety/hazards").param("q", tag).header("Authorization", CITY))
+					.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(),
+				mvc.perform(get("/safety/hazards/" + id).header("Authorization", CITY))
 					.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
 		byte[] xlsx = mvc.perform(get("/safety/hazards/export.xlsx").param("q", tag).header("Authorization", CITY))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
-		for (String text : List.of(shown.get(0), shown.get(1), rowsOf(xlsx))) {
+		for (String text : List.of(shown.get(0), shown.get(1), shown.get(2), rowsOf(xlsx))) {
 			assertThat(text).contains(tag).doesNotContain("19491231").doesNotContain("1234 5678").doesNotContain("39123456")
 				.doesNotContain("38123456");
 		}
@@ -583,6 +585,9 @@ class HazardLedgerIntegrationTest {
 				.doesNotContain("1234 5678").doesNotContain("39123456").doesNotContain("38123456");
 		}
 		assertThat(hazards.get(DataScope.all(), id).description()).isEqualTo(tag + "（更正）" + numbers);
+		// the rectification form shows the note masked: sent back as shown, the stored note stays
+		hazards.rectify(DataScope.region("3205"), id, "已联系举报人138****5678整改", List.of());
+		assertThat(hazards.get(DataScope.all(), id).rectification()).isEqualTo("已联系举报人13812345678整改");
 	}
 
 	@Test

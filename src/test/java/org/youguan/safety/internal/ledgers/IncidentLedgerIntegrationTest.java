@@ -175,6 +175,25 @@ class IncidentLedgerIntegrationTest {
 			assertThat(e.summary() + e.beforeState() + e.afterState()).as(e.action()).doesNotContain("19491231")
 				.doesNotContain("39123456");
 		}
+		for (String page : List.of("/safety/incidents/" + id, "/enterprise/safety/incidents/" + id)) {
+			assertThat(mvc.perform(get(page).header("Authorization", page.startsWith("/enterprise") ? SHUNFENG : CITY))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).as(page)
+				.contains(tag).contains("139****5678").doesNotContain("19491231").doesNotContain("39123456");
+		}
+	}
+
+	/** The follow-up form shows the stored text masked: sent back unchanged, the stored text stays; changed, it is saved as typed. */
+	@Test
+	void aFollowUpSentBackAsShownKeepsTheStoredNumbers() {
+		LocalDateTime occurred = hoursAgo(2);
+		long id = incidents.record(DataScope.region("3205"), new IncidentData(HazardLedgerIntegrationTest.shunfeng(), null,
+				occurred.toString(), "ACCIDENT", "GENERAL", "回填事故" + System.nanoTime(), occurred.plusMinutes(20).toString()),
+				false);
+		incidents.followUp(DataScope.region("3205"), id, "已联系伤者13912345678", null);
+		incidents.followUp(DataScope.region("3205"), id, "已联系伤者139****5678", null);
+		assertThat(incidents.get(DataScope.all(), id).followUp()).isEqualTo("已联系伤者13912345678");
+		incidents.followUp(DataScope.region("3205"), id, "已联系伤者139****5678，已赔付", null);
+		assertThat(incidents.get(DataScope.all(), id).followUp()).isEqualTo("已联系伤者139****5678，已赔付");
 	}
 
 	@Test
