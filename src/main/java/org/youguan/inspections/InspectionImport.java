@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -28,6 +29,7 @@ import org.youguan.documents.SheetImport;
 import org.youguan.documents.SheetImport.RowContext;
 import org.youguan.documents.SheetRows;
 import org.youguan.documents.SheetRows.SheetRow;
+import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.Decimals;
 import org.youguan.kernel.DomainException;
@@ -152,7 +154,8 @@ public class InspectionImport {
 	 * findings unless 无问题, the order exactly when 责令改正 with its dates in order and its deadline a working day 1–180 working days after
 	 * its issue day, {@link RectificationTerm}), and besides: the order's 文号 not
 	 * used before in the region nor twice in the file, and the same inspection (enterprise, day, type, team) not
-	 * recorded already nor twice in the file — so that uploading a file twice does not double the figures. With no bad
+	 * recorded already nor twice in the file (twice in the file compared by the cells as typed, so a row refused for
+	 * something else is told too that it repeats an earlier row) — so that uploading a file twice does not double the figures. With no bad
 	 * row every row is recorded (marked imported, audited each, {@link InspectionLeadRaised} for a 立案线索) and the
 	 * import is audited once with the row count and the file's SHA-256.
 	 * @param bureauId the importing bureau (null for a national or system caller)
@@ -234,7 +237,7 @@ public class InspectionImport {
 		}
 		InspectionRecordData data = new InspectionRecordData(text.apply(CREDIT_CODE), date(row, context, failed, DAY),
 				kind, chosen, team, outcome, text.apply(FINDINGS), order, text.apply(PLACE), null, null, plan);
-		InspectionRecords.Checked checked;
+		InspectionRecords.Checked checked = null;
 		try {
 			checked = records.check(scope, data, true);
 		}
@@ -245,23 +248,29 @@ public class InspectionImport {
 					context.fail(column, e.rule(), e.message().replace("（" + e.field() + "）", ""));
 				}
 			}
+		}
+		// the twins by the cells as typed (cleaned as the check cleans them), also for a row refused for something
+		// else: every error of every row in one answer
+		String code = CreditCode.written(text.apply(CREDIT_CODE));
+		List<String> certificates = team.stream().map(InspectionRecordData.TeamMember::certificateNumber)
+			.map(Inspectors::certificateNumber).filter(Objects::nonNull).sorted().toList();
+		inspections.check(code == null || data.inspectedOn() == null || kind == null || certificates.isEmpty() ? null
+				: code + "|" + data.inspectedOn() + "|" + kind + "|" + certificates, row, context, CREDIT_CODE,
+				"同一企业、检查日期、检查类型和检查人员的检查");
+		String typedNumber = Text.documentNumber(number);
+		// the order's region: the record's, or for a refused row the enterprise's its code names (in the caller's scope)
+		String region = checked != null ? checked.region()
+				: typedNumber == null ? null : records.enterpriseRegion(scope, code);
+		numbers.check(typedNumber == null || region == null ? null : region + "|" + Text.identifierKey(typedNumber), row,
+				context, NUMBER, "责令改正通知书文号");
+		if (checked == null || context.hasErrors()) {
 			return null;
 		}
-		if (context.hasErrors()) {
-			return null;
-		}
-		String region = checked.region();
-		List<String> certificates = checked.team().stream().map(InspectionRecords.Member::certificateNumber).sorted().toList();
-		inspections.check(checked.enterprise().creditCode() + "|" + checked.inspectedOn() + "|" + checked.kind() + "|"
-				+ certificates, row, context, CREDIT_CODE, "同一企业、检查日期、检查类型和检查人员的检查");
 		if (records.recorded(checked)) {
 			context.fail(CREDIT_CODE, "unique", "该检查已有记录（同一企业、检查日期、检查类型和检查人员），不能重复导入");
 		}
-		if (checked.order() != null) {
-			numbers.check(region + "|" + Text.identifierKey(checked.order().number()), row, context, NUMBER, "责令改正通知书文号");
-			if (records.orderNumberUsed(region, checked.order().number())) {
-				context.fail(NUMBER, "unique", "责令改正通知书文号已被使用：" + checked.order().number());
-			}
+		if (checked.order() != null && records.orderNumberUsed(region, checked.order().number())) {
+			context.fail(NUMBER, "unique", "责令改正通知书文号已被使用：" + checked.order().number());
 		}
 		return data;
 	}

@@ -468,7 +468,7 @@ public class InspectionPlans {
 		v.required("seed", "随机种子", seed).line("seed", "随机种子", seed, MAX_SEED);
 		v.require("seed", !Masking.holdsPersonalNumber(seed), "personal-number", "随机种子不能含身份证号或手机号：种子随计划公示");
 		v.required("witnesses", "见证人", witnesses).maxLength("witnesses", "见证人", witnesses, 300)
-			.names("witnesses", "见证人", witnesses);
+			.personNames("witnesses", "见证人", witnesses);
 		v.require("witnesses", !Masking.holdsPersonalNumber(witnesses), "personal-number", "见证人不能含身份证号或手机号：只填写姓名");
 		v.throwIfInvalid();
 		OffsetDateTime now = OffsetDateTime.now(clock);

@@ -146,6 +146,17 @@ public class InspectionRecords {
 	}
 
 	/**
+	 * The region of the enterprise a credit code as typed names ({@link CreditCode#written}), when it is registered in
+	 * the caller's scope — where an inspection of it is recorded ({@link Checked#region}) —; null otherwise. For an
+	 * import comparing a row its check refused with the others.
+	 */
+	String enterpriseRegion(DataScope scope, String typedCreditCode) {
+		String code = CreditCode.written(typedCreditCode);
+		return code == null ? null : enterprises.findByCreditCode(code).map(EnterpriseView::regionCode)
+			.filter(scope::containsRegion).orElse(null);
+	}
+
+	/**
 	 * Whether a rectification order of the region bears this 文号 or a look-alike of it ({@link UniqueIdentifiers}:
 	 * letter case, spaces, dashes and underscores folded).
 	 */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -202,17 +203,33 @@ public final class Validation {
 	 * and whether it is required are the caller's ({@link #maxLength}, {@link #required}). Null passes.
 	 */
 	public Validation names(String field, String label, String value) {
+		return list(field, label, value, Text::names, "名称", "顿号“、”、逗号或空格");
+	}
+
+	/**
+	 * A one-line list of people typed in one box (见证人 "王 普服、李四"), checked as {@link #names} checks a list of
+	 * bodies but split as people are, by the project's one splitter of names of people ({@link Text#personNames}: at
+	 * 、 , ， ; ； only, never at a space — "王 普服" is one person), so each person is checked whole and named by
+	 * their place in the list ("见证人第2个姓名…"). Null passes.
+	 */
+	public Validation personNames(String field, String label, String value) {
+		return list(field, label, value, Text::personNames, "姓名", "顿号“、”或逗号");
+	}
+
+	/** A one-line list split by {@code split}, each part checked as a name ({@link #names}, {@link #personNames}). */
+	private Validation list(String field, String label, String value, Function<String, List<String>> split, String what,
+			String separators) {
 		String typed = Text.strip(value);
 		if (typed == null) {
 			return this;
 		}
 		boolean broken = typed.chars().anyMatch(c -> c == '\t' || lineBreak((char) c));
 		if (broken) {
-			return require(field, false, "line-break", label + "含换行或制表符，请写成一行，多个名称用顿号“、”、逗号或空格分隔");
+			return require(field, false, "line-break", label + "含换行或制表符，请写成一行，多个" + what + "用" + separators + "分隔");
 		}
-		List<String> names = Text.names(typed);
+		List<String> names = split.apply(typed);
 		for (int i = 0; i < names.size(); i++) {
-			name(field, label + "第" + (i + 1) + "个名称“" + Text.excerpt(names.get(i), 20) + "”", names.get(i));
+			name(field, label + "第" + (i + 1) + "个" + what + "“" + Text.excerpt(names.get(i), 20) + "”", names.get(i));
 		}
 		return this;
 	}

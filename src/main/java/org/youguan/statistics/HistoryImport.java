@@ -44,7 +44,8 @@ import org.youguan.statistics.internal.ReportChecks;
  * Imports past years' totals (by region, optionally brand, and month) from .xlsx so that year-on-year growth works
  * from day one, on the shape every import shares ({@link SheetImport}). Every row is checked first — indicator known and entered (not derived), month
  * (one that has ended), region in scope, brand, a number meeting the indicator's rules as the enterprise form does
- * ({@link ReportChecks#valueErrors}: within the column's digits, non-negative, whole for counts, at most 100 for rates), no repeated key —,
+ * ({@link ReportChecks#valueErrors}: within the column's digits, non-negative, whole for counts, at most 100 for rates), no repeated key (compared by the cells as typed, so a
+ * row refused for something else is told too that it repeats an earlier row) —,
  * then the rows of one region, month and brand together, with the history stored for that key, against the
  * cross-indicator rules of the enterprise reports ({@link Reports#rules()}, e.g. 业务收入 ≥ 邮政寄递服务收入 + 快递业务收入;
  * rule {@code rule:<code>}) — and one bad row imports nothing. A row for a key imported before replaces it.
@@ -243,10 +244,14 @@ public class HistoryImport {
 				else if (value != null && value.signum() < 0) {
 					context.fail("数值", "non-negative", "数值不能为负数");
 				}
+				// the twin by the cells as typed (the indicator, month, region and brand they name), also for a row
+				// refused for something else: every error of every row in one answer
+				boolean keyed = indicator != null && month != null && region != null && (r.get("品牌") == null || brand != null);
+				keys.check(keyed ? indicator.code() + "|" + month + "|" + region + "|" + brand : null, r, context, "指标代码",
+						"指标、月份、区划和品牌");
 				if (context.hasErrors()) {
 					return null;
 				}
-				keys.check(indicator.code() + "|" + month + "|" + region + "|" + brand, r, context, "指标代码", "指标、月份、区划和品牌");
 				if (!context.hasErrors()) {
 					nested.check(indicator.code() + "|" + month, region, brand, r.get("品牌"), r, context);
 				}

@@ -26,7 +26,8 @@ import org.youguan.kernel.InvalidValueException;
  * The optional 决定文号 keeps the decision's real number: refused when an approval of the post office's city has it
  * already, or an earlier row of the sheet (the same city) gives it too. A row that is the same decision as an earlier
  * row or as an approval already stored — the same post office, kind and decision day ({@link PostOfficeApprovals#duplicates}),
- * with or without a 文号 — is refused under 决定日期 naming it, so importing a sheet twice counts nothing twice. No
+ * with or without a 文号 — is refused under 决定日期 naming it, so importing a sheet twice counts nothing twice; a row
+ * repeating an earlier row (its 文号 or its decision) is told so beside its other failures, by its cells as typed. No
  * document is generated for a past approval.
  */
 @Service
@@ -116,12 +117,15 @@ public class PostOfficeApprovalImport {
 							facility, row.get(KIND), row.get(REASON), row.get(ADDRESS),
 							received, checked, row.get(DECISION), decided, announced, row.get(CHANNEL), row.get(NUMBER));
 					PostOfficeApprovals.CheckedImport checkedRow = context.checked(() -> approvals.checkImported(scope, data));
-					if (checkedRow != null) {
-						// the same 文号 twice in the sheet (the same city): the later row is refused naming the earlier
-						numbers.check(checkedRow.numberKey(), row, context, NUMBER, "决定文号");
-						// the same decision (post office, kind, day) as an earlier row or a stored approval
-						duplicates.check(checkedRow, decisions, row, context, DECIDED);
-					}
+					// the twins by the row's keys, as typed when the check refused the row: a row refused for something
+					// else is told too that it repeats an earlier row (every error of every row in one answer)
+					PostOfficeApprovals.TypedKeys keys = checkedRow != null
+							? new PostOfficeApprovals.TypedKeys(checkedRow.key(), checkedRow.numberKey())
+							: approvals.typedKeys(scope, data);
+					// the same 文号 twice in the sheet (the same city): the later row is refused naming the earlier
+					numbers.check(keys.number(), row, context, NUMBER, "决定文号");
+					// the same decision (post office, kind, day) as an earlier row or a stored approval
+					duplicates.check(keys.decision(), checkedRow, decisions, row, context, DECIDED);
 					return checkedRow;
 				}, valid::addAll);
 		if (!result.rejected()) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -143,9 +144,16 @@ public class PostOfficeApprovals {
 			String newAddress, LocalDate receivedOn, LocalDate checkedOn, boolean approved, LocalDate decidedOn,
 			LocalDate announcedOn, String noticeChannel, String decisionNumber) {
 
-		/** What makes two imported decision numbers the same: the number in the post office's city; null without one. */
+		/**
+		 * What makes two imported decision numbers the same: the number in the post office's city, compared as the
+		 * stored ones are ({@link Text#identifierKey}: letter case, spaces, dashes folded); null without one.
+		 */
 		String numberKey() {
-			return decisionNumber == null ? null : facility.regionCode().substring(0, 4) + "|" + decisionNumber;
+			return numberKey(facility.regionCode(), decisionNumber);
+		}
+
+		static String numberKey(String region, String number) {
+			return number == null ? null : region.substring(0, 4) + "|" + Text.identifierKey(number);
 		}
 
 		/**
@@ -675,6 +683,43 @@ public class PostOfficeApprovals {
 		v.throwIfInvalid();
 		return new CheckedImport(f, postOffices.creditCode(f), kind, reason, address, received, checked, approved,
 				decided, announced, channel, number);
+	}
+
+	/**
+	 * An imported approval's keys ({@link CheckedImport#key}, {@link CheckedImport#numberKey}) read from the row as typed,
+	 * cleaned as {@link #checkImported} cleans it, to compare a row it refused with the others — so a row refused for
+	 * another failure is told too that it repeats an earlier row.
+	 * @param decision the post office, kind and decision day; null when one of them is blank or unreadable
+	 * @param number the 文号 in the post office's city; null without a 文号 or a post office in the caller's scope
+	 */
+	record TypedKeys(String decision, String number) {
+	}
+
+	/** {@link TypedKeys} of a row as typed; the post office looked up only for a 文号. */
+	TypedKeys typedKeys(DataScope scope, ImportedApproval data) {
+		if (data == null || data.facilityId() == null) {
+			return new TypedKeys(null, null);
+		}
+		ApprovalKind kind = ApprovalKind.parse(data.kind());
+		LocalDate decided = null;
+		try {
+			decided = data.decidedOn() == null ? null : LocalDate.parse(Text.strip(data.decidedOn()));
+		}
+		catch (DateTimeParseException ex) {
+			// unreadable: not compared
+		}
+		String decision = kind == null || decided == null ? null : CheckedImport.key(data.facilityId(), kind.name(), decided);
+		String number = Text.documentNumber(data.decisionNumber());
+		String numberKey = null;
+		if (number != null) {
+			try {
+				numberKey = CheckedImport.numberKey(postOffices.postOffice(scope, data.facilityId()).regionCode(), number);
+			}
+			catch (DomainException ex) {
+				// no post office of the caller's: its city is unknown, not compared
+			}
+		}
+		return new TypedKeys(decision, numberKey);
 	}
 
 	/**

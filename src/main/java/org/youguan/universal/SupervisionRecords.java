@@ -439,7 +439,7 @@ public class SupervisionRecords {
 		SupervisionRecord r = raw(scope, kind, id);
 		return new SupervisionData(r.regionCode(), r.day().toString(), r.until() == null ? null : r.until().toString(),
 				r.subject(), r.place(), r.detail(), r.flag(), r.findings(),
-				r.inspectors() == null ? List.of() : List.of(r.inspectors().split("、")));
+				Text.personNames(r.inspectors()));
 	}
 
 	private SupervisionRecord raw(DataScope scope, SupervisionKind kind, long id) {

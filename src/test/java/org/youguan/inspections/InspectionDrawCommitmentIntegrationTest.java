@@ -83,6 +83,26 @@ class InspectionDrawCommitmentIntegrationTest {
 		return jdbc.sql("SELECT draw_secret FROM inspection_plan WHERE id = :id").param("id", id).query(String.class).single();
 	}
 
+	/**
+	 * The witnesses are people, checked as the project splits people's names ({@code Text.personNames}), never at a
+	 * space: "王 普服" is one witness, so a hidden character in the next name is told as the second witness's, and a name
+	 * with a space inside is recorded as typed.
+	 */
+	@Test
+	void witnessesAreSplitAsPeopleNeverAtASpace() throws Exception {
+		long id = plan(2);
+		String base = "/api/v1/inspections/plans/" + id;
+		call(base + "/freeze", null).andExpect(status().isOk());
+		call(base + "/seed", "{\"seed\":\"WZ-见证-1\",\"witnesses\":\"王 普服、李\u200B四\"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("witnesses"))
+			.andExpect(jsonPath("$.errors[0].rule").value("invisible-character"))
+			.andExpect(jsonPath("$.errors[0].message", containsString("见证人第2个姓名")));
+		call(base + "/seed", "{\"seed\":\"WZ-见证-1\",\"witnesses\":\"王 普服、吴文书\"}").andExpect(status().isOk());
+		assertThat(jdbc.sql("SELECT seed_witnesses FROM inspection_plan WHERE id = :id").param("id", id).query(String.class)
+			.single()).isEqualTo("王 普服、吴文书");
+	}
+
 	@Test
 	void theCommitmentIsShownAtFreezingTheSecretOnlyAfterTheDrawAndTheVerificationChecksIt() throws Exception {
 		long id = plan(2);

@@ -258,6 +258,36 @@ class InspectionImportIntegrationTest {
 	}
 
 	/** "row column" pairs of the page's error table. */
+	@Autowired
+	InspectionImport imports;
+
+	/**
+	 * A row repeating an earlier row — the same inspection (enterprise, day, type, team) and the same order 文号 — with a
+	 * bad cell of its own is told all at once: the bad cell and both repetitions, not the bad cell alone; nothing saved.
+	 */
+	@Test
+	void aTwinWithABadCellIsToldBothRepetitionsAndTheCell() throws Exception {
+		String a = wuzhong().get(0).creditCode();
+		String number = orderNumber();
+		String c1 = unique("TWN"), c2 = unique("TWN");
+		byte[] sheet = book(List.of(HEADERS), List.of(
+				row(a, "2017-07-03", "专项检查", "REAL_NAME", "张三", c1, "李四", c2, null, null, "责令改正", "问题", null, number,
+						"2017-07-03", "2017-07-17"),
+				row(a, "2017-07-03", "专项检查", "不存在的事项", "张三", c1, "李四", c2, null, null, "责令改正", "问题", null, number,
+						"2017-07-03", "2017-07-17")),
+				0);
+		var result = imports.importFile(DataScope.region("320506"), null, sheet);
+		assertThat(result.rejected()).isTrue();
+		assertThat(result.errors()).extracting(r -> r.number()).containsExactly(3);
+		assertThat(result.errors().get(0).errors()).extracting(e -> e.field() + ":" + e.rule())
+			.contains("企业统一社会信用代码:unique", "责令改正通知书文号:unique");
+		assertThat(result.errors().get(0).errors()).extracting(e -> e.field()).contains("检查事项");
+		assertThat(result.errors().get(0).errors()).extracting(e -> e.message())
+			.contains("同一企业、检查日期、检查类型和检查人员的检查与第2行重复", "责令改正通知书文号与第2行重复");
+		assertThat(jdbc.sql("SELECT count(*) FROM inspection_record_inspector WHERE certificate_number = :c")
+			.param("c", Inspectors.certificateNumber(c1)).query(Long.class).single()).as("nothing saved").isZero();
+	}
+
 	static List<String> rowsAndColumns(String page) {
 		Matcher m = Pattern.compile("<tr>\\s*<td>(\\d+)</td><td>([^<]+)</td>").matcher(page);
 		List<String> found = new ArrayList<>();

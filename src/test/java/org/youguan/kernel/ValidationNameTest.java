@@ -81,6 +81,24 @@ class ValidationNameTest {
 	}
 
 	/**
+	 * A one-line list of people (见证人) is split as people are ({@code Text.personNames}): never at a space, so "王 普服"
+	 * is one person and the one after it the second, named so in the message (split at spaces it was the third).
+	 */
+	@Test
+	void aListOfPeopleIsSplitAsPeopleAreNeverAtASpace() {
+		assertThat(new Validation().personNames("witnesses", "见证人", "王 普服、吴文书").errors()).isEmpty();
+		assertThat(new Validation().personNames("witnesses", "见证人", "王 普服、李\u200B四").errors())
+			.extracting(FieldError::message)
+			.singleElement()
+			.asString()
+			.startsWith("见证人第2个姓名“李");
+		assertThat(new Validation().personNames("witnesses", "见证人", "王普服\n吴文书").errors())
+			.extracting(FieldError::rule, FieldError::message)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("line-break",
+					"见证人含换行或制表符，请写成一行，多个姓名用顿号“、”或逗号分隔"));
+	}
+
+	/**
 	 * A one-line list of names refuses a line break or tab anywhere, then checks each name as a name, the message naming
 	 * the name's place in the list.
 	 */

@@ -75,6 +75,27 @@ class HistoryImportRulesIntegrationTest {
 		assertThat(stored(county, month)).isZero();
 	}
 
+	/**
+	 * A row repeating an earlier row's indicator, month, region and brand with a bad value of its own is told both at
+	 * once — the repetition and the value —, not the value alone; nothing is imported.
+	 */
+	@Test
+	void aRepeatedKeyWithABadValueIsToldBoth() {
+		String month = month();
+		String county = county();
+		TypedWorkbook sheet = new TypedWorkbook(HistoryImport.HEADERS)
+			.row(List.of("express.revenue", month, county, "", 5000))
+			.row(List.of("express.revenue", month, county, "", "约五千"));
+		HistoryImport.Result result = history.importFile(SUZHOU, sheet.bytes());
+		assertThat(result.imported()).isZero();
+		assertThat(result.errors()).extracting(RowErrors::number).containsExactly(3);
+		assertThat(result.errors().get(0).errors()).extracting(FieldError::field, FieldError::rule)
+			.contains(org.assertj.core.groups.Tuple.tuple("指标代码", "unique"));
+		assertThat(result.errors().get(0).errors()).extracting(FieldError::field).contains("数值");
+		assertThat(result.errors().get(0).errors()).extracting(FieldError::message).contains("指标、月份、区划和品牌与第2行重复");
+		assertThat(stored(county, month)).isZero();
+	}
+
 	@Test
 	void aRowIsHeldToTheRulesWithTheHistoryStoredForItsKey() {
 		String month = month();

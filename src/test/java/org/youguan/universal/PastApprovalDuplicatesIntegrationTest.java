@@ -99,6 +99,26 @@ class PastApprovalDuplicatesIntegrationTest {
 		assertThat(decided("2024-01-01", "2024-12-31")).isEqualTo(countyBefore + 3);
 	}
 
+	/**
+	 * A row repeating an earlier row — its 文号 and its decision (post office, kind, day) — with a bad cell of its own is
+	 * told all three at once: the bad cell, the 文号 twin and the decision twin, not the bad cell alone; nothing is saved.
+	 */
+	@Test
+	void aTwinWithABadCellIsToldBothTwinsAndTheCell() {
+		long office = fixture().newPostOffice("320506");
+		String id = Long.toString(office);
+		String number = "吴邮管〔2024〕" + office + "号";
+		List<String> first = List.of(id, "撤销", "历史审批", "2024-09-02", "不予批准", "2024-09-20", number, "");
+		List<String> twin = List.of(id, "撤销", "历史审批", "2024-09-02", "同意", "2024-09-20", number, "");
+		ImportResult result = imports.importFile(DataScope.region("320506"), Workbooks.sheet(HEADER, List.of(first, twin)));
+		assertThat(result.errors()).extracting(RowErrors::number).containsExactly(3);
+		assertThat(result.errors().get(0).errors()).extracting(e -> e.field() + ":" + e.rule())
+			.containsExactlyInAnyOrder("决定:one-of", "决定文号:unique", "决定日期:unique");
+		assertThat(result.errors().get(0).errors()).extracting(e -> e.message())
+			.contains("决定文号与第2行重复", "同一营业场所、申请事项和决定日期的审批与第2行重复");
+		assertThat(approvals(office)).as("nothing saved").isZero();
+	}
+
 	@Test
 	void aDecisionTakenHereIsNotImportedAgain() throws Exception {
 		long office = fixture().newPostOffice("320506");

@@ -92,8 +92,8 @@ public final class ReportSheets {
 			}
 			Integer twin = seen.putIfAbsent(key, row.number());
 			if (twin != null) {
+				// told, and the row's value and explanation still checked: every error of every row in one answer
 				errors.add(cellError(n, "指标代码", "unique", "指标" + code + "与第" + twin + "行重复"));
-				continue;
 			}
 			Indicator indicator = entered.get(key);
 			SheetCell cell = row.cell("本期数值");

@@ -61,6 +61,20 @@ class ReportSheetsTest {
 			.hasMessageContaining("U+200B");
 	}
 
+	/**
+	 * A repeated indicator whose value is bad as well is told both at once — the repetition and the value —, not the
+	 * repetition alone, so one upload lists every error to fix.
+	 */
+	@Test
+	void aRepeatedIndicatorWithABadValueIsToldBoth() {
+		TypedWorkbook sheet = new TypedWorkbook(ReportSheets.HEADERS)
+			.row(List.of(REVENUE.code(), REVENUE.name(), "万元", "12", "", ""))
+			.row(List.of(REVENUE.code(), REVENUE.name(), "万元", "约两千", "", ""));
+		assertThatThrownBy(() -> ReportSheets.read(sheet.bytes(), FORM)).isInstanceOf(InvalidValueException.class)
+			.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors()).extracting(FieldError::field, FieldError::rule)
+				.containsExactly(Tuple.tuple("第3行“指标代码”", "unique"), Tuple.tuple("第3行“本期数值”", "number")));
+	}
+
 	@Test
 	void anErrorCellOrTextIsReportedWithItsRow() {
 		TypedWorkbook sheet = new TypedWorkbook(ReportSheets.HEADERS)

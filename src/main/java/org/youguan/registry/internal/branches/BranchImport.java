@@ -20,7 +20,8 @@ import org.youguan.kernel.Text;
 
 /**
  * Bulk filing of branches from .xlsx: parent in scope, licence (by number) held by the parent, place, dates, no second
- * branch of the same name under one parent; each row's late flag is decided as for a single filing.
+ * branch of the same name under one parent (in the file compared by the cells as typed, told beside a row's other
+ * failures); each row's late flag is decided as for a single filing.
  */
 @Service
 public class BranchImport {
@@ -77,14 +78,16 @@ public class BranchImport {
 			// the branch rules run even without the enterprise, so every bad cell of the row is reported at once (an
 			// unreadable cell reaches them as blank and is not told twice: SheetImport.RowContext#checked)
 			BranchData clean = context.checked(() -> parent == null ? branches.checkFields(scope, data) : branches.check(scope, data));
-			if (parent == null) {
+			// the twin by the cells as typed (the name folded as the register compares it), also for a row refused for
+			// something else: every error of every row in one answer
+			String name = row.get("分支机构名称");
+			names.check(parent == null || name == null ? null : parent + "|" + Text.folded(name), row, context, "分支机构名称",
+					"同一企业的同名分支机构");
+			if (parent == null || clean == null) {
 				return null;
 			}
-			if (clean != null) {
-				names.check(parent + "|" + Text.folded(clean.name()), row, context, "分支机构名称", "同一企业的同名分支机构");
-				if (branches.exists(parent, clean.name())) {
-					context.fail("分支机构名称", "unique", "该企业已有同名分支机构");
-				}
+			if (branches.exists(parent, clean.name())) {
+				context.fail("分支机构名称", "unique", "该企业已有同名分支机构");
 			}
 			return clean;
 		}, valid -> {

@@ -11,6 +11,7 @@ import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.documents.SheetRows;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.Text;
 import org.youguan.registry.Brands;
 
 /**
@@ -51,8 +52,9 @@ public class BrandImport {
 				return null;
 			}
 			var data = new Brands.BrandData(row.get("品牌名称"), row.get("简称"), row.get("总部企业统一社会信用代码"));
-			names.check(row.get("品牌名称"), row, context, "品牌名称", "品牌名称");
-			shortNames.check(row.get("简称"), row, context, "简称", "简称");
+			// twins compared as the register compares brand names (look-alikes folded: "顺 丰" is 顺丰)
+			names.check(Text.folded(row.get("品牌名称")), row, context, "品牌名称", "品牌名称");
+			shortNames.check(Text.folded(row.get("简称")), row, context, "简称", "简称");
 			context.checked(() -> brands.check(data, null));
 			return data;
 		}, valid -> {

@@ -10,6 +10,7 @@ import org.youguan.documents.ImportResult;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.documents.SheetRows;
+import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.Text;
 import org.youguan.registry.Brands;
@@ -20,7 +21,8 @@ import org.youguan.registry.Enterprises;
 /**
  * Bulk registration of enterprises from .xlsx: every row is checked first (format rules, unknown type or brand,
  * duplicates within the file and against the register — a credit code, or a name under {@code Text.enterpriseNameKey} that
- * another enterprise not cancelled holds or an earlier row names); one bad row imports nothing and the same sheet comes back
+ * another enterprise not cancelled holds or an earlier row names, an earlier row compared by its cells as typed whatever
+ * the row's other failures); one bad row imports nothing and the same sheet comes back
  * with an error column; a good file is registered in one transaction.
  */
 @Service
@@ -68,9 +70,9 @@ public class EnterpriseImport {
 			EnterpriseData data = new EnterpriseData(row.get("企业名称"), row.get("统一社会信用代码"), type, brand,
 					row.get("法定代表人"), row.get("地址"), row.get("行政区划代码"), row.get("联系人"), row.get("联系电话"));
 			EnterpriseData clean = context.checked(() -> enterprises.check(scope, data));
-			if (clean != null) {
-				codes.check(clean.creditCode(), row, context, "统一社会信用代码", "统一社会信用代码");
-			}
+			// the same credit code as an earlier row, by the code as typed (written as the register keeps it), also when
+			// the row fails otherwise: every error of every row in one answer
+			codes.check(CreditCode.written(row.get("统一社会信用代码")), row, context, "统一社会信用代码", "统一社会信用代码");
 			// two rows naming one enterprise name (企业名称登记管理规定: one name, one enterprise), also when either row
 			// fails otherwise: the later row is reported
 			String name = row.get("企业名称");

@@ -21,7 +21,8 @@ import org.youguan.kernel.Text;
 /**
  * Bulk registration of facilities of every kind from one .xlsx: the 设施类型 column says which, and the kind's own
  * fields (格口数, 设备序列号, 服务内容) are required where the kind carries them. Same-named facilities at one address and
- * repeated serial numbers are duplicates, in the file and against the register.
+ * repeated serial numbers are duplicates, in the file and against the register; a row repeating an earlier row of
+ * the file is told so by its cells as typed, beside its other failures (every error of every row in one answer).
  */
 @Service
 public class FacilityImport {
@@ -70,17 +71,21 @@ public class FacilityImport {
 			// the facility rules run even without the kind or the owner, so every bad cell of the row is reported at once
 			// (an unreadable cell reaches them as blank and is not told twice: SheetImport.RowContext#checked)
 			FacilityData clean = context.checked(() -> owner == null ? facilities.checkFields(scope, data) : facilities.check(scope, data));
-			if (kind == null || owner == null) {
+			// the twins by the cells as typed (folded as the register compares them), also for a row refused for
+			// something else: every error of every row in one answer
+			String name = row.get("名称");
+			String address = row.get("地址");
+			places.check(kind == null || name == null || address == null ? null
+					: kind + "|" + Text.folded(name) + "|" + Text.folded(address), row, context, "名称", "同址同名设施");
+			String serial = row.get("设备序列号");
+			if (kind != null && kind.hasSerialNumber() && serial != null) {
+				serials.check(Text.identifierKey(serial), row, context, "设备序列号", "设备序列号");
+			}
+			if (kind == null || owner == null || clean == null) {
 				return null;
 			}
-			if (clean != null) {
-				places.check(kind + "|" + Text.folded(clean.name()) + "|" + Text.folded(clean.address()), row, context, "名称", "同址同名设施");
-				if (facilities.exists(kind, clean.name(), clean.address())) {
-					context.fail("名称", "unique", "该地址已有同名" + kind.label());
-				}
-				if (kind.hasSerialNumber()) {
-					serials.check(Text.identifierKey(clean.serialNumber()), row, context, "设备序列号", "设备序列号");
-				}
+			if (facilities.exists(kind, clean.name(), clean.address())) {
+				context.fail("名称", "unique", "该地址已有同名" + kind.label());
 			}
 			return clean;
 		}, valid -> {

@@ -15,6 +15,7 @@ import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.documents.SheetRows;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.Text;
 import org.youguan.registry.Enterprises;
 import org.youguan.registry.LicenceData;
 import org.youguan.registry.LicenceScope;
@@ -27,7 +28,8 @@ import org.youguan.registry.Registrar;
  * only (邮政法(2015) art.52; the page refuses a city or county bureau with 403): each row meets the rules of the form
  * ({@link Licences#check}: holder in scope, number pattern and uniqueness, dates, the scope one the importer issues, the
  * issuer its authority, at most the statutory term, no second licence in force of the holder) and, within the file, no
- * number twice and no two licences in force of one holder ({@link OneLicence}); one bad row records nothing.
+ * number twice and no two licences in force of one holder ({@link OneLicence}), compared by the cells as typed so a row
+ * refused for something else is told these too; one bad row records nothing.
  */
 @Service
 public class LicenceImport {
@@ -84,18 +86,19 @@ public class LicenceImport {
 			// the licence rules run even without the holder, so every bad cell of the row is reported at once (an
 			// unreadable cell reaches them as blank and is not told twice: SheetImport.RowContext#checked)
 			LicenceData clean = context.checked(() -> holder == null ? licences.checkFields(data) : licences.check(scope, by, data));
-			if (holder == null) {
-				return null;
+			// the twins by the cells as typed (the number compared as the register compares it, look-alikes folded), also
+			// for a row refused for something else: every error of every row in one answer
+			String number = row.get("许可证编号");
+			numbers.check(number == null ? null : Text.identifierKey(number), row, context, "许可证编号", "许可证编号");
+			// in force until the day the check made (the statutory term when the cell is blank), else the day typed
+			LocalDate until = clean != null ? clean.expiresOn() : expiresOn;
+			Integer earlier = holder == null || until == null || until.isBefore(today) ? null
+					: inForce.putIfAbsent(holder, row.number());
+			if (earlier != null) {
+				context.fail("统一社会信用代码", OneLicence.RULE, "该企业在第" + earlier + "行已有一份有效的许可证，" + OneLicence.STATED
+						+ "：不能再登记一份有效的许可证");
 			}
-			if (clean != null) {
-				numbers.check(clean.number(), row, context, "许可证编号", "许可证编号");
-				Integer earlier = clean.expiresOn().isBefore(today) ? null : inForce.putIfAbsent(holder, row.number());
-				if (earlier != null) {
-					context.fail("统一社会信用代码", OneLicence.RULE, "该企业在第" + earlier + "行已有一份有效的许可证，" + OneLicence.STATED
-							+ "：不能再登记一份有效的许可证");
-				}
-			}
-			return clean;
+			return holder == null ? null : clean;
 		}, valid -> {
 			valid.forEach(d -> licences.record(scope, by, d, false));
 			audit.record(AuditEntry.of("licence.import", "ExpressLicence", null, "批量导入许可证" + valid.size() + "份"));

@@ -50,8 +50,8 @@ import org.youguan.registry.Outlets;
 
 /**
  * Bulk registration of terminal outlets from .xlsx (a bureau's existing list): every row is checked first — operator in
- * scope, dictionary values, the outlet rules, duplicates in the file and in the register, filing numbers unique — and
- * one bad row imports nothing. Rows with a 备案编号 are recorded as filed under that number, the others as pending.
+ * scope, dictionary values, the outlet rules, duplicates in the file (by the cells as typed, told beside a row's other
+ * failures) and in the register, filing numbers unique — and one bad row imports nothing. Rows with a 备案编号 are recorded as filed under that number, the others as pending.
  */
 @Service
 public class OutletImport {
@@ -150,13 +150,12 @@ public class OutletImport {
 				// the outlet rules run even without the operator or the cooperation, so every bad cell of the row is
 				// reported at once; the service's failures of those two columns were reported above already
 				OutletData clean = context.checked(() -> outlets.check(scope, data));
-				if (operator == null || coop == null || clean == null) {
-					return null;
-				}
-				places.check(place(clean.name(), clean.address()), row, context, "网点名称", "同名同址网点");
-				if (registered.contains(place(clean.name(), clean.address()))) {
-					context.fail("网点名称", "unique", "该地址已有同名网点");
-				}
+				// the twins by the cells as typed (folded as the register compares them), also for a row refused for
+				// something else: every error of every row in one answer
+				String name = row.get("网点名称");
+				String address = row.get("地址");
+				places.check(name == null || address == null ? null : place(name, address), row, context, "网点名称",
+						"同名同址网点");
 				String number = row.get("备案编号") == null ? "" : Text.identifier(row.get("备案编号"));
 				if (!number.isEmpty()) {
 					numbers.check(Text.identifierKey(number), row, context, "备案编号", "备案编号");
@@ -165,6 +164,14 @@ public class OutletImport {
 					if (usedNumbers.contains(Text.identifierKey(number))) {
 						context.fail("备案编号", "unique", "备案编号已存在：" + number);
 					}
+				}
+				if (operator == null || coop == null || clean == null) {
+					return null;
+				}
+				if (registered.contains(place(clean.name(), clean.address()))) {
+					context.fail("网点名称", "unique", "该地址已有同名网点");
+				}
+				if (!number.isEmpty()) {
 					List<String> missing = Outlets.missingFacilities(clean);
 					if (!missing.isEmpty()) {
 						context.fail("备案编号", "incomplete", "填有备案编号的网点须五项设施齐全，该行缺少" + String.join("、", missing)
