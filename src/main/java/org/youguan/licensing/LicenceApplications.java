@@ -76,6 +76,7 @@ import org.youguan.registry.LicenceCancelled;
 import org.youguan.registry.LicenceGranted;
 import org.youguan.registry.LicenceChanged;
 import org.youguan.registry.LicenceRenewed;
+import org.youguan.registry.LicenceDecisionNotApplied;
 import org.youguan.registry.RenewalAccepted;
 import org.youguan.registry.RenewalRefused;
 import org.youguan.registry.IssuingAuthority;
@@ -277,13 +278,31 @@ public class LicenceApplications {
 	/**
 	 * An application with its branches, checklist, pauses, files, missing materials, deadlines and (for a change) what
 	 * it changes, before → after.
+	 * @param notInEffect an approved renewal or change the registry did not apply, the licence having ended before it
+	 *        heard the decision (null otherwise)
+	 * @param premisesTaken where the premises come from when the licence has none on record here (null: on record, or a
+	 *        new licence's own)
 	 * @param deemedRenewal a renewal (延续) accepted on or before the licence's expiry and undecided after it: it counts
 	 *        as granted (视为准予延续, 行政许可法(2019) art.50) and can only be approved, from 已受理 on, without the review or
 	 *        verification left ({@link #approve})
 	 */
 	public record ApplicationDetail(ApplicationView application, List<String> branches, List<CheckLine> checklist,
 			List<Suspension> suspensions, List<Attachment> attachments, List<Material> missing, Deadlines deadlines,
-			List<Change> changes, boolean deemedRenewal) {
+			List<Change> changes, boolean deemedRenewal, NotInEffect notInEffect, PremisesTaken premisesTaken) {
+
+		/** {@link PremisesTaken#label} of {@code premisesTaken}, null when the premises are on record or a new licence's. */
+		public String premisesTakenLabel() {
+			return premisesTaken == null ? null : premisesTaken.label();
+		}
+	}
+
+	/**
+	 * An approved renewal or change that never took effect: the registry did not apply it because the licence had been
+	 * revoked or cancelled before it heard the decision ({@link LicenceDecisionNotApplied}).
+	 * @param on the day this module learnt it
+	 * @param reason why, as the application's page shows it: the licence, how and why it ended, the decision
+	 */
+	public record NotInEffect(LocalDate on, String reason) {
 	}
 
 	/** One application in a list, with its remaining days before the decision limit (null unless being decided). */
@@ -653,6 +672,10 @@ public class LicenceApplications {
 		p.put("phone", phone);
 		p.put("submitted", submittedOn);
 		p.put("licence", target == null ? null : target.number());
+		// a licence issued off the platform has no premises on record here: say where the application's come from
+		PremisesTaken premisesTaken = current == null || current.premisesOnRecord() ? null
+				: Text.isBlank(form.premisesAddress()) ? PremisesTaken.REGISTERED_ADDRESS : PremisesTaken.STATED;
+		p.put("premisesTaken", premisesTaken == null ? null : premisesTaken.name());
 		p.put("due", clock(region).receiptDue(submittedOn));
 		p.put("by", clerk.name());
 		p.put("now", OffsetDateTime.now(clock));
@@ -660,10 +683,10 @@ public class LicenceApplications {
 				INSERT INTO licence_application (number, kind, channel, applicant_credit_code, applicant_name,
 				    applicant_registered, legal_representative, registered_capital, scope, approving_level, service_area,
 				    premises_address, region_code, safety_system, service_system, personnel, contact_name, contact_phone,
-				    status, submitted_on, receipt_due_on, licence_number, created_by, created_at, updated_at)
+				    status, submitted_on, receipt_due_on, licence_number, created_by, created_at, updated_at, premises_taken)
 				VALUES (:number, :kind, :channel, :code, :name, :registered, :rep, :capital, :scope, :level, :area, :address,
 				    :region, :safety, :service, :personnel, :contact, :phone, 'SUBMITTED', :submitted, :due, :licence, :by, :now,
-				    :now)
+				    :now, :premisesTaken)
 				RETURNING id""")
 			.params(p)
 			.query(Long.class)
@@ -684,7 +707,9 @@ public class LicenceApplications {
 		audit.record(AuditEntry.of("licensing.submit", "licence_application", id, number + "：" + Text.strip(name) + "申请"
 				+ kind.label() + (target == null ? "" : "许可证" + target.number()) + "（" + scope.label() + "，" + level.label()
 				+ "审批；" + (clerk.enterprise() ? "企业端提交" : "纸质申请录入") + "，补正告知期限至" + p.get("due") + "）"
-				+ (changes.isEmpty() ? "" : "；变更事项：" + describe(changes))).inRegion(region));
+				+ (changes.isEmpty() ? "" : "；变更事项：" + describe(changes))
+				+ (premisesTaken == null ? "" : "；" + premisesTaken.label() + "（" + Text.line(data.premisesAddress()) + "，" + region + "）"))
+			.inRegion(region));
 		return id;
 	}
 
@@ -851,7 +876,8 @@ public class LicenceApplications {
 		}
 		Optional<ApplicationView> coming = jdbc.sql("""
 				SELECT * FROM licence_application WHERE kind = 'RENEWAL' AND licence_number = :n AND id <> :self
-				  AND status = 'APPROVED' AND valid_from > :today ORDER BY valid_from DESC, id DESC LIMIT 1""")
+				  AND status = 'APPROVED' AND not_in_effect_on IS NULL AND valid_from > :today
+				ORDER BY valid_from DESC, id DESC LIMIT 1""")
 			.param("n", typedNumber(number)).param("self", self).param("today", today())
 			.query(Rows.of(ApplicationView.class)).optional();
 		return coming.map(r -> DomainException.illegalTransition("kind", "renewal-approved", "许可证" + number + "的延续已于"
@@ -863,13 +889,14 @@ public class LicenceApplications {
 
 	/**
 	 * The last day of licence {@code number}'s term: the registry's expiry {@code registryExpiry}, or the renewed one of a
-	 * renewal approved here that the registry has not recorded yet (it records it when it hears {@link LicenceRenewed}).
-	 * Imported renewals are history the registry's record already reflects.
+	 * renewal approved here that the registry has not recorded yet (it records it when it hears {@link LicenceRenewed}) —
+	 * not one it told did not take effect ({@link #decisionNotApplied}). Imported renewals are history the registry's record already reflects.
 	 */
 	private LocalDate renewedUntil(String number, LocalDate registryExpiry) {
 		return jdbc.sql("""
 				SELECT greatest(CAST(:own AS date), max(valid_until)) FROM licence_application
-				WHERE licence_number = :n AND kind = 'RENEWAL' AND status = 'APPROVED' AND NOT imported""")
+				WHERE licence_number = :n AND kind = 'RENEWAL' AND status = 'APPROVED' AND NOT imported
+				  AND not_in_effect_on IS NULL""")
 			.param("own", registryExpiry).param("n", typedNumber(number)).query(LocalDate.class).single();
 	}
 
@@ -889,12 +916,12 @@ public class LicenceApplications {
 	 * transaction ends ({@link TransactionLocks}): every step that checks what the applicant holds or has open and then
 	 * writes — a submission (one open application of a kind), an approval (one licence in force: 快递业务经营许可管理办法),
 	 * an import, a branch filing, an annual report — takes it first, so that two at once are ordered and the second sees
-	 * the first's row. Taken before the lock of a licence's renewals. Nothing for a null code.
+	 * the first's row. Taken before the lock of a licence's renewals. Nothing for a null code. It is the registry's lock of
+	 * the holder's licences ({@link OneLicence#hold}), so a licence the registry records by hand at the same moment is
+	 * ordered with an approval here too.
 	 */
 	static void holdApplicant(JdbcClient jdbc, String code) {
-		if (code != null) {
-			TransactionLocks.hold(jdbc, "licence_application.applicant:" + code.strip().toUpperCase(Locale.ROOT));
-		}
+		OneLicence.hold(jdbc, code);
 	}
 
 	/** A licence the applicant holds: its number, scope and last valid day. */
@@ -1902,7 +1929,7 @@ public class LicenceApplications {
 	private LocalDate validUntil(ApplicationView issuing) {
 		return jdbc.sql("""
 				SELECT coalesce(max(valid_until), :own) FROM licence_application
-				WHERE licence_number = :n AND kind = 'RENEWAL' AND status = 'APPROVED'""")
+				WHERE licence_number = :n AND kind = 'RENEWAL' AND status = 'APPROVED' AND not_in_effect_on IS NULL""")
 			.param("own", issuing.validUntil()).param("n", issuing.licenceNumber()).query(LocalDate.class).single();
 	}
 
@@ -1925,10 +1952,47 @@ public class LicenceApplications {
 		List<Material> missing = stillMissing(a);
 		List<Attachment> files = attachments.list(owner(id)).stream().map(f -> new Attachment(f.id(), f.kind(),
 				Masking.personalNumbersIn(f.fileName()), f.contentType(), f.sizeBytes(), f.uploadedAt())).toList();
+		record Marks(LocalDate notInEffectOn, String notInEffectReason, PremisesTaken premisesTaken) {
+		}
+		Marks marks = jdbc.sql("SELECT not_in_effect_on, not_in_effect_reason, premises_taken FROM licence_application WHERE id = :id")
+			.param("id", id).query(Rows.of(Marks.class)).single();
 		return new ApplicationDetail(a.masked(), branches.stream().map(Masking::personalNumbersIn).toList(),
 				lines.stream().map(CheckLine::masked).toList(), pauses.stream().map(Suspension::masked).toList(), files,
 				missing, deadlines(a, pauses), changes(id).stream().map(Change::masked).toList(),
-				a.decidedOn() == null && deemedRenewal(a).isPresent());
+				a.decidedOn() == null && deemedRenewal(a).isPresent(), marks.notInEffectOn() == null ? null
+						: new NotInEffect(marks.notInEffectOn(), Masking.personalNumbersIn(marks.notInEffectReason())),
+				marks.premisesTaken());
+	}
+
+	/**
+	 * Records that the approved renewal or change {@link LicenceDecisionNotApplied#applicationId} never took effect: the
+	 * registry did not apply it, the licence having been revoked (吊销) or cancelled (注销) before it heard the decision —
+	 * an ended licence is neither renewed nor changed (行政许可法(2019) art.70). The application stays 准予许可 (the decision
+	 * was made and is not withdrawn) and carries the day and the reason, shown on its page and in its API to the bureau
+	 * and the enterprise; a renewal so marked no longer counts as extending the licence's term here (the renewal window,
+	 * a further renewal, the verification of its certificate's term). Audited ({@code licensing.not-in-effect}) once; an
+	 * application unknown, not approved or already marked (a repeated delivery) is left as it is.
+	 */
+	@Transactional
+	public void decisionNotApplied(LicenceDecisionNotApplied notApplied) {
+		Optional<ApplicationView> found = jdbc.sql("SELECT * FROM licence_application WHERE id = :id FOR UPDATE")
+			.param("id", notApplied.applicationId()).query(Rows.of(ApplicationView.class)).optional();
+		if (found.isEmpty() || found.get().status() != ApplicationStatus.APPROVED) {
+			return;
+		}
+		ApplicationView a = found.get();
+		String ended = notApplied.status() == LicenceStatus.REVOKED ? "吊销" : "注销";
+		String reason = "许可证" + notApplied.licenceNumber() + "已" + ended
+				+ (Text.isBlank(notApplied.reason()) ? "" : "（" + Text.strip(notApplied.reason()) + "）")
+				+ "，准予" + a.kind().label() + "决定（决定书" + a.decisionNumber() + "）未生效：许可证在决定登记前已" + ended + "，"
+				+ "已终止的许可证不再" + (a.kind() == ApplicationKind.RENEWAL ? "延续有效期" : "变更许可事项") + "（行政许可法第70条）";
+		int marked = jdbc.sql("""
+				UPDATE licence_application SET not_in_effect_on = :on, not_in_effect_reason = :reason
+				WHERE id = :id AND not_in_effect_on IS NULL""")
+			.param("on", today()).param("reason", reason).param("id", a.id()).update();
+		if (marked > 0) {
+			record(a, "licensing.not-in-effect", reason);
+		}
 	}
 
 	/** Whether the caller may read the application (the attachment download asks this). */

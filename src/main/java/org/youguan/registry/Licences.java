@@ -15,6 +15,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,7 +29,6 @@ import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
-import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.UniqueIdentifiers;
 import org.youguan.kernel.Validation;
 import org.youguan.org.BureauLevel;
@@ -109,10 +109,17 @@ public class Licences {
 
 	private final ObjectProvider<PenaltyDecisionRegister> decisions;
 
+	private final ObjectProvider<PendingLicenceGrants> pendingGrants;
+
+	private final ApplicationEventPublisher events;
+
 	Licences(ExpressLicenceRepository licences, Enterprises enterprises, Bureaus bureaus, Regions regions,
 			RegistrySettings settings, StatutoryRules rules, JdbcClient jdbc, AuditTrail audit, Clock clock,
-			ObjectProvider<PenaltyDecisionRegister> decisions) {
+			ObjectProvider<PenaltyDecisionRegister> decisions, ObjectProvider<PendingLicenceGrants> pendingGrants,
+			ApplicationEventPublisher events) {
 		this.decisions = decisions;
+		this.pendingGrants = pendingGrants;
+		this.events = events;
 		this.licences = licences;
 		this.enterprises = enterprises;
 		this.bureaus = bureaus;
@@ -220,6 +227,19 @@ public class Licences {
 	 */
 	public boolean mayCorrect(Registrar by, LicenceView l) {
 		return by.records(l.scope(), l.regionCode()) && !ended(l);
+	}
+
+	/**
+	 * Whether licence {@code l} has ended (cancelled or revoked), so that the licensing decision {@code decisionNumber} of
+	 * application {@code applicationId} is not applied to it; if so, publishes {@link LicenceDecisionNotApplied} for
+	 * licensing to record that the decision never took effect.
+	 */
+	private boolean ended(LicenceView l, long applicationId, String decisionNumber) {
+		if (!ended(l)) {
+			return false;
+		}
+		events.publishEvent(new LicenceDecisionNotApplied(applicationId, l.number(), decisionNumber, l.status(), l.stateReason()));
+		return true;
 	}
 
 	private static boolean ended(LicenceView l) {
@@ -369,7 +389,9 @@ public class Licences {
 	 * Records a licence issued by a bureau, entered by its issuing authority or the installation's administrator (邮政法(2015)
 	 * art.52). Without an expiry date it runs for the statutory validity ({@link StatutoryRule#LICENCE_VALIDITY}, 5
 	 * years) from issue, ending the day before the anniversary; a longer one, an issuer other than the scope's, or a
-	 * second licence in force of the holder is refused ({@link #check}).
+	 * second licence in force of the holder is refused ({@link #check}) — a licence granted to it on the platform whose
+	 * {@link LicenceGranted} the registry has not recorded yet included ({@link PendingLicenceGrants}); the holder's lock
+	 * ({@link OneLicence#hold}), which the grant's recording and the licensing approval take too, orders the two.
 	 * @throws AccessRefusedException (403) for a city or county bureau
 	 * @throws org.youguan.kernel.InvalidValueException (400) the field errors; {@link DomainException} 409 for a second
 	 *         licence in force alone
@@ -378,7 +400,7 @@ public class Licences {
 	public long record(DataScope scope, Registrar by, LicenceData data, boolean demo) {
 		requireRecorder(by);
 		Enterprise enterprise = enterprises.load(scope, data.enterpriseId());
-		TransactionLocks.hold(jdbc, "licence-holder:" + enterprise.id());
+		OneLicence.hold(jdbc, enterprise.creditCode());
 		LicenceData clean = validate(data, null, enterprise.regionCode(), by);
 		ExpressLicence l = licences.save(ExpressLicence.record(clean, enterprise.regionCode(), demo, clock.instant()));
 		audit.record(AuditEntry.of("licence.record", "ExpressLicence", l.id(),
@@ -390,11 +412,14 @@ public class Licences {
 	 * Records the licence a licensing decision granted ({@link LicenceGranted}), registering the holder first when the
 	 * registry does not know its credit code. Idempotent: a licence number already recorded is left as it is (a
 	 * repeated delivery of the event). The number is stored as {@link Text#identifier} writes it, as every number the
-	 * registry records and looks up (a past application's number was typed).
+	 * registry records and looks up (a past application's number was typed). Holds the holder's lock first
+	 * ({@link OneLicence#hold}): a licence recorded by hand at the same moment waits for this one and is then refused as a
+	 * second licence in force, rather than passing its check before this one is written.
 	 * @return the licence's id
 	 */
 	@Transactional
 	public long issue(LicenceGranted granted) {
+		OneLicence.hold(jdbc, granted.applicant().creditCode());
 		String number = typed(granted.licenceNumber());
 		Optional<ExpressLicence> existing = licences.findByNumber(number);
 		if (existing.isPresent()) {
@@ -484,14 +509,15 @@ public class Licences {
 	 * Applies an approved licence change ({@link LicenceChanged}) to the licence in force: its scope (a scope of the other
 	 * level with that level's authority as the issuer, {@link IssuingAuthority}), registered capital, service area and
 	 * branches, and the holder's name and legal representative (null items stay), audited before →
-	 * after with the decision as the basis. A licence unknown or no longer active is left as it is; a repeated delivery
-	 * finds nothing to change and records nothing.
+	 * after with the decision as the basis. A licence unknown is left as it is; one no longer active (revoked or cancelled
+	 * before the decision was heard) too, and licensing is told the decision never took effect
+	 * ({@link LicenceDecisionNotApplied}); a repeated delivery finds nothing to change and records nothing.
 	 */
 	@Transactional
 	public void applyChange(LicenceChanged changed) {
 		lockByNumber(changed.licenceNumber());
 		Optional<LicenceView> found = findByNumber(DataScope.all(), changed.licenceNumber());
-		if (found.isEmpty() || found.get().status() == LicenceStatus.REVOKED || found.get().status() == LicenceStatus.CANCELLED) {
+		if (found.isEmpty() || ended(found.get(), changed.applicationId(), changed.decisionNumber())) {
 			return;
 		}
 		LicenceView l = found.get();
@@ -528,13 +554,15 @@ public class Licences {
 
 	/**
 	 * Extends the licence in force to the renewed expiry ({@link LicenceRenewed}), audited before → after; no new
-	 * licence is recorded. A licence unknown, no longer active, or already running as long is left as it is.
+	 * licence is recorded. A licence unknown, or already running as long, is left as it is; one no longer active (revoked
+	 * or cancelled before the renewal was heard) too — an ended licence is not renewed — and licensing is told that its
+	 * 准予延续 never took effect ({@link LicenceDecisionNotApplied}).
 	 */
 	@Transactional
 	public void renew(LicenceRenewed renewed) {
 		lockByNumber(renewed.licenceNumber());
 		Optional<LicenceView> found = findByNumber(DataScope.all(), renewed.licenceNumber());
-		if (found.isEmpty() || found.get().status() == LicenceStatus.REVOKED || found.get().status() == LicenceStatus.CANCELLED
+		if (found.isEmpty() || ended(found.get(), renewed.applicationId(), renewed.decisionNumber())
 				|| !renewed.expiresOn().isAfter(found.get().expiresOn())) {
 			return;
 		}
@@ -694,7 +722,7 @@ public class Licences {
 	public void correct(DataScope scope, Registrar by, long id, LicenceData data) {
 		ExpressLicence l = load(scope, id);
 		requireCorrector(by, l.scope(), l.regionCode());
-		TransactionLocks.hold(jdbc, "licence-holder:" + l.enterpriseId());
+		OneLicence.hold(jdbc, creditCodeOf(l.enterpriseId()));
 		l.requireActive("更正登记信息"); // before the fields: what was typed is not the question
 		LicenceData clean = validate(new LicenceData(l.enterpriseId(), data.number(), data.scope(), data.issuingBureauName(),
 				data.issuingRegionCode(), data.issuedOn(), data.expiresOn()), l, l.regionCode(), by);
@@ -818,11 +846,14 @@ public class Licences {
 						+ "）；延续的许可证记其延续后的发证日期");
 			}
 		}
-		Optional<LicenceView> held = holderRegion == null || expiry == null || expiry.isBefore(LocalDate.now(clock))
-				|| previous != null && !previous.active() ? Optional.empty() : heldBeside(d.enterpriseId(), selfId);
+		boolean judged = !(holderRegion == null || expiry == null || expiry.isBefore(LocalDate.now(clock))
+				|| previous != null && !previous.active());
+		Optional<LicenceView> held = judged ? heldBeside(d.enterpriseId(), selfId) : Optional.empty();
 		// with other failures the second licence is named among them (400); alone it is a conflict (409), as in licensing
 		String second = held.map(h -> "企业" + OneLicence.held(h.number(), h.scope(), h.expiresOn()) + "，" + OneLicence.STATED
-				+ "：不能再登记一份有效的许可证；许可事项有变化的办理变更许可，有效期将届满的办理延续").orElse(null);
+				+ "：不能再登记一份有效的许可证；许可事项有变化的办理变更许可，有效期将届满的办理延续")
+			.or(() -> judged ? grantOnTheWay(d.enterpriseId(), number) : Optional.empty())
+			.orElse(null);
 		boolean others = v.hasErrors();
 		v.require("creditCode", second == null || !others, OneLicence.RULE, second);
 		v.throwIfInvalid();
@@ -830,6 +861,29 @@ public class Licences {
 			throw DomainException.illegalTransition("creditCode", OneLicence.RULE, second);
 		}
 		return new LicenceData(d.enterpriseId(), number, d.scope(), issuer, issuingRegion, issuedOn, expiry);
+	}
+
+	/**
+	 * The refusal of a licence recorded by hand for an enterprise that a licensing approval granted a licence the
+	 * registry has not recorded yet ({@link PendingLicenceGrants}; its {@link LicenceGranted} is on its way): that licence
+	 * is in force from its decision, so a second one is refused as {@link OneLicence} refuses one the registry shows. A
+	 * record of that very number (the grant entered by hand) is refused too: the registry records it from the decision.
+	 */
+	private Optional<String> grantOnTheWay(long enterpriseId, String number) {
+		PendingLicenceGrants grants = pendingGrants.getIfAvailable();
+		if (grants == null) {
+			return Optional.empty();
+		}
+		return grants.pendingFor(creditCodeOf(enterpriseId)).map(g -> "企业" + OneLicence.held(g.licenceNumber(), g.scope(),
+				g.expiresOn()) + "：已于" + g.decidedOn() + "准予许可（准予许可决定书" + g.decisionNumber() + "），正在登记入企业名录，"
+				+ OneLicence.STATED + "：不能再登记一份有效的许可证" + (number != null && Text.identifierKey(g.licenceNumber()).equals(Text.identifierKey(number))
+						? "；该许可证由准予许可决定自动登记，无需手工登记" : "；许可事项有变化的办理变更许可，有效期将届满的办理延续"));
+	}
+
+	/** The credit code of enterprise {@code enterpriseId} (null for none). */
+	private String creditCodeOf(long enterpriseId) {
+		return jdbc.sql("SELECT credit_code FROM enterprise WHERE id = :id").param("id", enterpriseId).query(String.class)
+			.optional().orElse(null);
 	}
 
 	/** The licence in force of enterprise {@code enterpriseId} other than {@code selfId}, if any. */

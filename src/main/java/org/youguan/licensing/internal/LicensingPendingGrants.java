@@ -1,0 +1,53 @@
+package org.youguan.licensing.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.youguan.registry.LicenceScope;
+import org.youguan.registry.Licences;
+import org.youguan.registry.PendingLicenceGrants;
+
+/**
+ * The new licences approved here whose {@code LicenceGranted} the registry has not recorded yet, for the registry's
+ * check before it records a licence by hand (快递业务经营许可管理办法: one enterprise holds one licence). An approval of a
+ * new licence (not imported: an imported decision publishes nothing and the registry keeps its licence by hand), in
+ * force today, whose number the registry does not hold in any form ({@link Licences#findLookAlike}).
+ */
+@Component
+class LicensingPendingGrants implements PendingLicenceGrants {
+
+	private final JdbcClient jdbc;
+
+	private final Licences licences;
+
+	private final Clock clock;
+
+	LicensingPendingGrants(JdbcClient jdbc, Licences licences, Clock clock) {
+		this.jdbc = jdbc;
+		this.licences = licences;
+		this.clock = clock;
+	}
+
+	@Override
+	public Optional<Grant> pendingFor(String creditCode) {
+		if (creditCode == null) {
+			return Optional.empty();
+		}
+		return jdbc.sql("""
+				SELECT licence_number, scope, valid_until, decision_number, decided_on FROM licence_application
+				WHERE applicant_credit_code = :code AND status = 'APPROVED' AND kind = 'NEW' AND NOT imported
+				  AND licence_number IS NOT NULL AND valid_until >= :today ORDER BY decided_on DESC, id DESC""")
+			.param("code", creditCode.strip().toUpperCase(Locale.ROOT))
+			.param("today", LocalDate.now(clock))
+			.query((rs, i) -> new Grant(rs.getString(1), LicenceScope.valueOf(rs.getString(2)), rs.getObject(3, LocalDate.class),
+					rs.getString(4), rs.getObject(5, LocalDate.class)))
+			.list()
+			.stream()
+			.filter(g -> licences.findLookAlike(g.licenceNumber()).isEmpty())
+			.findFirst();
+	}
+}
