@@ -480,7 +480,9 @@ public class NoticeAndHearing {
 		LocalDate on = v.date("noticeOn", "听证通知日期", data.noticeOn(), after, caseWork.today());
 		LocalDate hearingOn = v.date("hearingOn", "听证日期", data.hearingOn(), after,
 				held ? caseWork.today() : Validation.LATEST_RECORD);
-		if (on != null && hearingOn != null) {
+		// the notice period and the latest day count from the notice: a notice day refused (in the future, before the
+		// request or the notice it replaces) or a hearing day refused (range) is its own error, nothing is counted from it
+		if (on != null && hearingOn != null && !v.hasError("noticeOn") && !v.hasError("hearingOn")) {
 			LocalDate earliest = caseWork.clock(c).hearingEarliest(on);
 			v.require(held ? "noticeOn" : "hearingOn", !hearingOn.isBefore(earliest), "deadline", "听证通知应在举行听证的"
 					+ caseWork.threshold(StatutoryRule.PENALTY_HEARING_NOTICE, c).stripTrailingZeros().toPlainString()
