@@ -1513,6 +1513,7 @@ M = {
  "enforcement.case.published": ("已公示", "Published"),
  "enforcement.case.range": ("罚款幅度 {0}", "Fine range {0}"),
  "enforcement.case.serious": ("情节严重", "Serious"),
+ "enforcement.case.importedBelowRange": ("减轻处罚：罚款低于法定幅度下限（{0}）；历史导入的案件未记载减轻处罚的情形和理由（行政处罚法第32条），以原处罚决定书为准", "Reduced penalty: the fine lies below the range ({0}); an imported past case does not carry the grounds and reason (行政处罚法 art.32) — the original decision states them"),
  "enforcement.case.source": ("案件来源", "Source"),
  "enforcement.case.approvedBy": ("{0}批准立案", "filing approved by {0}"),
  "enforcement.case.investigators": ("调查人员", "Investigators"),

@@ -82,7 +82,7 @@ class EnforcementDemoData {
 
 	private final UserDirectory directory;
 
-	/** Instalment days are approved on working days only (a rest day is refused, rule rest-day). */
+	/** Instalment days are approved on working days only (a rest day is refused, rule working-day). */
 	private final WorkingCalendar calendar;
 
 	EnforcementDemoData(Leads leads, DecisionPublication decisionPublication, CaseExecution caseExecution, OnTheSpotPenalties onTheSpotPenalties, DecisionLimit decisionLimit, CaseDecisions caseDecisions, NoticeAndHearing noticeAndHearing, CaseInvestigation caseInvestigation, CaseEvidence evidence, Enterprises enterprises,

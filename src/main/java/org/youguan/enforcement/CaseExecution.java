@@ -637,15 +637,15 @@ public class CaseExecution {
 
 	/**
 	 * Every day a payment arrangement carries (the deferred day, each instalment's day) must be a working day of the
-	 * calendar (rule {@code rest-day}): the payment deadline in force is always a working day — the 15 days of art.67
-	 * move past a rest day (DOMAIN: a calendar-day deadline ending on a day off moves to the next working day) — so a day
+	 * calendar (rule {@code working-day}, the code a hearing day and an inspection day refused for the same reason
+	 * carry): the payment deadline in force is always a working day — the 15 days of art.67 move past a rest day (DOMAIN: a calendar-day deadline ending on a day off moves to the next working day) — so a day
 	 * the head approves is refused rather than silently moved, and the 批准书 states the day that is in force. A day
 	 * already refused (out of range) is not judged again.
 	 */
 	private static void workingDay(Validation v, CaseClock caseClock, String field, String label, LocalDate day) {
 		boolean refusedAlready = v.errors().stream().anyMatch(e -> e.field().equals(field));
 		if (day != null && !refusedAlready) {
-			v.require(field, caseClock.isWorkingDay(day), "rest-day", label + day + "是休息日（周末或法定节假日），批准的缴款期限应为"
+			v.require(field, caseClock.isWorkingDay(day), "working-day", label + day + "是休息日（周末或法定节假日），批准的缴款期限应为"
 					+ "工作日（其后第一个工作日为" + caseClock.onOrNextWorkingDay(day) + "）");
 		}
 	}

@@ -197,15 +197,15 @@ public class CaseInvestigation {
 	 * (补充调查) with the opinion.
 	 * @throws DomainException (422) when the reviewer investigated the case or the hearing has not been held; (409)
 	 * unless 调查终结 or 听证, or when the case already passed its review (since the hearing, if one was held)
-	 * @throws InvalidValueException when the opinion is blank or over 2000 characters
+	 * @throws InvalidValueException when the conclusion ({@code agreed}) is missing or the opinion blank or over 2000
+	 * characters — judged once the step is open and the reviewer may review (the state first, as on every step)
 	 */
 	@Transactional
 	public void review(DataScope scope, long id, Officer reviewer, Boolean agreed, String opinion) {
 		opinion = Text.freeText(opinion);
 		CaseView c = caseWork.lock(scope, id);
 		CaseStep.REVIEW.from(c.status());
-		// the outcome is never assumed: a review posted without it is no review passed
-		new Validation().require("agreed", agreed != null, "required", "法制审核结论不能为空：请选择同意或不同意").throwIfInvalid();
+		// the step first (its state, who may review), then the fields, as on every step of the procedure
 		if (c.status() == CaseStatus.HEARING && c.hearingOn() == null) {
 			throw ruleBroken("agreed", "before-hearing", "听证尚未举行：听证后再进行法制审核");
 		}
@@ -221,7 +221,9 @@ public class CaseInvestigation {
 			throw ruleBroken("reviewer", "reviewer-is-author", "法制审核人员不得是调查终结报告的制作人：" + reviewer.name()
 					+ "制作了本案的调查终结报告（审核由调查人员以外的人员进行，行政处罚法第58条）");
 		}
-		new Validation().required("opinion", "法制审核意见", opinion)
+		// the outcome is never assumed: a review posted without it is no review passed
+		new Validation().require("agreed", agreed != null, "required", "法制审核结论不能为空：请选择同意或不同意")
+			.required("opinion", "法制审核意见", opinion)
 			.maxLength("opinion", "法制审核意见", opinion, 2000).throwIfInvalid();
 		Map<String, Object> p = new HashMap<>();
 		p.put("opinion", Text.strip(opinion));

@@ -169,10 +169,12 @@ public class NoticeAndHearing {
 	 * enterprise user, is its written waiver (no scan). Otherwise as {@link #waiveHearing(DataScope, long, String,
 	 * UploadedFile)}.
 	 * @param scope the case's region (the caller has checked the case is the enterprise's own)
+	 * @param confirmed whether the user ticked the confirmation; refused (400, {@code confirm}) only once the step is
+	 * open
 	 */
 	@Transactional
-	public void waiveHearingOnPortal(DataScope scope, long id) {
-		waiveOnPortal(caseWork.lock(scope, id), Waiver.HEARING);
+	public void waiveHearingOnPortal(DataScope scope, long id, boolean confirmed) {
+		waiveOnPortal(caseWork.lock(scope, id), Waiver.HEARING, confirmed);
 	}
 
 	/**
@@ -194,10 +196,12 @@ public class NoticeAndHearing {
 	 * enterprise user, is its written waiver (no scan). Otherwise as {@link #waiveStatement(DataScope, long, String,
 	 * UploadedFile)}: the decision may then follow before the window ends (with the hearing waived or not in question).
 	 * @param scope the case's region (the caller has checked the case is the enterprise's own and the window open)
+	 * @param confirmed whether the user ticked the confirmation; refused (400, {@code confirm}) only once the step is
+	 * open
 	 */
 	@Transactional
-	public void waiveStatementOnPortal(DataScope scope, long id) {
-		waiveOnPortal(caseWork.lock(scope, id), Waiver.STATEMENT);
+	public void waiveStatementOnPortal(DataScope scope, long id, boolean confirmed) {
+		waiveOnPortal(caseWork.lock(scope, id), Waiver.STATEMENT, confirmed);
 	}
 
 	/**
@@ -245,10 +249,14 @@ public class NoticeAndHearing {
 		caseWork.record(c, waiver.action, "当事人书面明确放弃" + waiver.what + "（" + on + "，书面声明扫描件已存档）");
 	}
 
-	/** A waiver the party gives itself on the portal, dated today: its confirmation, audited as the user, is written. */
-	private void waiveOnPortal(CaseView c, Waiver waiver) {
+	/**
+	 * A waiver the party gives itself on the portal, dated today: its confirmation, audited as the user, is written.
+	 * The step's state is judged first (409, 422), then the tick ({@code confirm}, rule {@code required}: 400).
+	 */
+	private void waiveOnPortal(CaseView c, Waiver waiver, boolean confirmed) {
 		Validation v = new Validation();
 		LocalDate on = waiverDay(c, waiver, v, caseWork.today().toString());
+		v.require("confirm", confirmed, "required", "请确认放弃" + waiver.what);
 		v.throwIfInvalid();
 		caseWork.move(c, c.status(), ", " + waiver.dayColumn + " = :on", Map.of("on", on));
 		caseWork.record(c, waiver.action, "当事人在企业端明确放弃" + waiver.what + "（" + on + "）");
@@ -480,7 +488,9 @@ public class NoticeAndHearing {
 		LocalDate on = v.date("noticeOn", "听证通知日期", data.noticeOn(), after, caseWork.today());
 		LocalDate hearingOn = v.date("hearingOn", "听证日期", data.hearingOn(), after,
 				held ? caseWork.today() : Validation.LATEST_RECORD);
-		if (on != null && hearingOn != null) {
+		// the notice period and the latest day count from the notice: a notice day refused (in the future, before the
+		// request or the notice it replaces) or a hearing day refused (range) is its own error, nothing is counted from it
+		if (on != null && hearingOn != null && !v.hasError("noticeOn") && !v.hasError("hearingOn")) {
 			LocalDate earliest = caseWork.clock(c).hearingEarliest(on);
 			v.require(held ? "noticeOn" : "hearingOn", !hearingOn.isBefore(earliest), "deadline", "听证通知应在举行听证的"
 					+ caseWork.threshold(StatutoryRule.PENALTY_HEARING_NOTICE, c).stripTrailingZeros().toPlainString()

@@ -238,9 +238,12 @@ public class PastCases {
 			// the range of the case's own 情节 (attack round 20: a 40000 fine was kept on an ordinary case whose range ends
 			// at 10000); below its minimum stays possible — a 减轻 (行政处罚法 art.32) the import does not carry
 			FineRange own = rules.fineRange(type, serious, enterprise.regionCode());
+			// the range named as the catalogue has it: 情节一般/情节严重 only where the article sets a serious range
+			// (PACKAGING has one range, whatever the sheet says of the case's 情节)
+			String which = own.serious() ? "情节严重" : type.hasSeriousRange() ? "情节一般" : "";
 			v.require("fine", fine.compareTo(own.max()) <= 0, "range", "罚款" + plain(fine) + "元超出该违法行为的法定上限（"
-					+ (serious ? "情节严重" : "情节一般") + plain(own.max()) + "元）"
-					+ (serious || !type.hasSeriousRange() ? "" : "；情节严重的案件请在“情节严重”一栏填写“是”"));
+					+ which + plain(own.max()) + "元）"
+					+ (own.serious() || !type.hasSeriousRange() ? "" : "；情节严重的案件请在“情节严重”一栏填写“是”"));
 			DecisionRules.finedOnlyWhenSerious(v, "fine", type, fine, serious);
 		}
 		if (type != null && penalty != null && penalty != Penalty.NONE) {
@@ -298,6 +301,8 @@ public class PastCases {
 		LocalDate due = caseWork.clock(region).decisionDue(filed.day(), Boolean.TRUE.equals(data.extended()), List.of(),
 				filed.day());
 		LocalDate late = lateAgainst(data, due, Day.of(decided));
+		// below its range: a 减轻处罚 (art.32) the import does not carry — said in the import's entry, as the case page says it
+		FineRange range = fine == null ? null : rules.fineRange(type, serious, enterprise.regionCode());
 		p.put("due", due);
 		p.put("decisionNumber", number);
 		p.put("decided", Day.of(decided));
@@ -335,7 +340,9 @@ public class PastCases {
 		audit.record(AuditEntry.of("case.import", "penalty_case", id, "导入历史处罚案件" + caseNumber + "：" + enterprise.legalName()
 				+ "，" + type.shortName() + (number == null ? "" : "，" + number + "，"
 						+ CaseDocuments.penalty(penalty, fine, confiscated))
-				+ (late == null ? "" : "；超过办案期限（" + late + "）")).inRegion(region));
+				+ (late == null ? "" : "；超过办案期限（" + late + "）")
+				+ (range != null && range.below(fine) ? "；罚款低于法定幅度下限（" + range.named() + "），未记载减轻处罚的情形和理由" : ""))
+			.inRegion(region));
 		if (decidedCase && penalty != Penalty.NONE) {
 			events.publishEvent(new PenaltyDecided(id, number, region, enterprise.creditCode(), enterprise.legalName(),
 					type.name(), penalty, fine, confiscated, Day.of(decided), true));

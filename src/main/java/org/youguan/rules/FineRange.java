@@ -18,6 +18,19 @@ public record FineRange(BigDecimal min, BigDecimal max, boolean serious) {
 		return fine.compareTo(min) >= 0 && fine.compareTo(max) <= 0;
 	}
 
+	/**
+	 * Whether {@code fine} lies below the minimum: a 减轻处罚 (行政处罚法(2021) art.32), which a decision states with its
+	 * ground and reason; false for null.
+	 */
+	public boolean below(BigDecimal fine) {
+		return fine != null && fine.compareTo(min) < 0;
+	}
+
+	/** The range as a message names it: {@code 情节严重：10000–30000元} for the serious range, else as {@link #toString}. */
+	public String named() {
+		return (serious ? "情节严重：" : "") + this;
+	}
+
 	/** As shown, in the one money format ({@link ChineseText#yuanFigures}): {@code 50000–100000元}, {@code 0.50–5000元}. */
 	@Override
 	public String toString() {

@@ -94,7 +94,7 @@ class CaseDocumentsIntegrationTest {
 	@Autowired
 	MutableClock clock;
 
-	/** Days of a payment arrangement are working days (rule rest-day): the ones picked from today are moved onto one. */
+	/** Days of a payment arrangement are working days (rule working-day): the ones picked from today are moved onto one. */
 	@Autowired
 	WorkingCalendar calendar;
 

@@ -198,8 +198,9 @@ class CaseFormsKeepWhatWasTypedIntegrationTest {
 				Map.of("name", "回填人员1x", "certificateNumber", "回填证号2x"), Map.of(), false, "investigators");
 
 		long concluded = party.concluded(party.sfWuzhong(), "DATA_NOT_REPORTED", "3000", today.minusDays(2));
+		// wz.staff investigated the case: who may review is judged before the fields (the missing conclusion)
 		refusedKeepsWhatWasTyped(staff, c + concluded + "/review", "review-form", Map.of("opinion", "回填意见1x"),
-				Map.of("agreed", ""), false, "agreed");
+				Map.of("agreed", ""), false, "reviewer");
 		refusedKeepsWhatWasTyped(staff, c + concluded + "/notice", "notice-form", Map.of("on", today.plusDays(3).toString()),
 				Map.of(), false, "notifiedOn");
 

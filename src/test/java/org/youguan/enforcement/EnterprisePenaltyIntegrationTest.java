@@ -22,6 +22,7 @@ import org.youguan.SignIn;
 import org.youguan.documents.UploadedFile;
 import org.youguan.enforcement.internal.CaseDocumentKind;
 import org.youguan.enforcement.internal.CaseDocuments;
+import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 
@@ -72,6 +73,9 @@ class EnterprisePenaltyIntegrationTest {
 
 	@Autowired
 	NoticeAndHearing noticeAndHearing;
+
+	@Autowired
+	CaseInvestigation caseInvestigation;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -390,6 +394,45 @@ class EnterprisePenaltyIntegrationTest {
 		mvc.perform(post("/api/v1/enterprise/penalties/" + small + "/hearing-waiver").header("Authorization", SF)
 				.contentType(MediaType.APPLICATION_JSON).content("{\"confirm\":true}"))
 			.andExpect(status().is(422));
+	}
+
+	/**
+	 * Attack 41: the portal's waivers answered "请确认" (400) on a case whose step was closed. The state is judged first
+	 * (404, 409, 422), then what was sent (400), as on every step of the procedure: without the tick, a waiver after a
+	 * hearing request, a second waiver, or a case without the hearing right is the step's refusal; a statement sent
+	 * blank after one was given is refused as given, not as blank.
+	 */
+	@Test
+	void aPortalStepClosedIsRefusedForItsStateBeforeItsFields() throws Exception {
+		long requested = party.notified(party.sfWuzhong(), "DELIVERY_WITHOUT_CONSENT", "10000", today());
+		portal(requested, "hearing", "").andExpect(status().isOk());
+		portal(requested, "hearing-waiver", "{}").andExpect(status().isConflict());
+		long small = party.notified(party.sfWuzhong(), "DATA_NOT_REPORTED", "3000", today());
+		portal(small, "hearing-waiver", "{}").andExpect(status().is(422))
+			.andExpect(jsonPath("$.errors[0].rule").value("no-hearing-right"));
+		portal(small, "statement-waiver", "{\"confirm\":true}").andExpect(status().isOk());
+		portal(small, "statement-waiver", "{}").andExpect(status().isConflict())
+			.andExpect(jsonPath("$.errors[0].rule").value("statement-waived"));
+		portal(small, "statement", "{\"statement\":\" \"}").andExpect(status().isConflict());
+		long waived = party.notified(party.sfWuzhong(), "DELIVERY_WITHOUT_CONSENT", "10000", today());
+		portal(waived, "hearing-waiver", "{\"confirm\":true}").andExpect(status().isOk());
+		portal(waived, "hearing-waiver", "{}").andExpect(status().isConflict());
+		long stated = party.notified(party.sfWuzhong(), "DATA_NOT_REPORTED", "3000", today());
+		portal(stated, "statement", "{\"statement\":\"已整改\"}").andExpect(status().isOk());
+		portal(stated, "statement", "{\"statement\":\"\"}").andExpect(status().isConflict());
+		portal(stated, "statement-waiver", "{}").andExpect(status().isConflict())
+			.andExpect(jsonPath("$.errors[0].rule").value("statement-given"));
+		// the step open: the tick and the text are judged
+		long open = party.notified(party.sfWuzhong(), "DATA_NOT_REPORTED", "3000", today());
+		portal(open, "statement-waiver", "{}").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("confirm"));
+		portal(open, "statement", "{\"statement\":\" \"}").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("statement"));
+		// staff: a second 法制审核 without its conclusion is refused as reviewed already, not as missing its conclusion
+		long reviewed = party.concluded(party.other(), "DELIVERY_WITHOUT_CONSENT", "10000", today().minusDays(5));
+		assertThatThrownBy(() -> caseInvestigation.review(PartyCases.ALL, reviewed, PartyCases.REVIEWER, null, ""))
+			.isInstanceOf(DomainException.class).isNotInstanceOf(InvalidValueException.class)
+			.hasMessageContaining("不能重复审核");
 	}
 
 	@Test

@@ -269,6 +269,43 @@ class HearingNoticeAndReturnIntegrationTest {
 			.andExpect(jsonPath("$.errors[0].rule").value("hearing-latest"));
 	}
 
+	/**
+	 * Attack 41: a notice dated in the future was refused, and the answer also carried a hearing-latest (or deadline)
+	 * message counted from that refused day. A day refused is its own error: nothing is counted from it, and once a
+	 * notice was given the latest day counts from the round's first notice, not from a refused one.
+	 */
+	@Test
+	void aRefusedDayIsItsOwnErrorAndNothingIsCountedFromIt() throws Exception {
+		long id = requested();
+		today("2026-06-03");
+		// a notice day in the future, the hearing beyond 30 working days of it, or fewer than 7 after it
+		for (String[] refused : List.of(new String[] { "2026-09-01", "2026-10-30" }, new String[] { "2026-06-20", "2026-06-22" })) {
+			call(WUZHONG, path(id, "hearing-notice"), notice(refused[0], refused[1])).andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors.length()").value(1))
+				.andExpect(jsonPath("$.errors[0].field").value("noticeOn"))
+				.andExpect(jsonPath("$.errors[0].rule").value("range"));
+		}
+		// a hearing day before the request: its range error alone, not also "less than 7 working days after the notice"
+		call(WUZHONG, path(id, "hearing-notice"), notice("2026-06-03", "2026-06-01")).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors.length()").value(1))
+			.andExpect(jsonPath("$.errors[0].field").value("hearingOn"))
+			.andExpect(jsonPath("$.errors[0].rule").value("range"));
+		call(WUZHONG, path(id, "hearing-notice"), notice("2026-06-03", "2026-06-12")).andExpect(status().isOk());
+		// a new notice dated before the one it replaces: refused alone; the latest day, when named, is the first notice's
+		today("2026-06-08");
+		LocalDate latest = calendar.plusWorkingDays(LocalDate.of(2026, 6, 3), 30);
+		call(WUZHONG, path(id, "hearing-notice"), notice("2026-06-02", calendar.plusWorkingDays(latest, 1).toString()))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors.length()").value(1))
+			.andExpect(jsonPath("$.errors[0].field").value("noticeOn"));
+		call(WUZHONG, path(id, "hearing-notice"), notice("2026-06-08", calendar.plusWorkingDays(latest, 1).toString()))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors.length()").value(1))
+			.andExpect(jsonPath("$.errors[0].rule").value("hearing-latest"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("首次听证通知（2026-06-03）")))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString(latest.toString())));
+	}
+
 	@Test
 	void aNewNoticeReschedulesTheHearingSevenWorkingDaysAheadAndKeepsTheEarlierOne() throws Exception {
 		long id = requested();

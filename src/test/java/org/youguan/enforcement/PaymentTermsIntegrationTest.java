@@ -422,13 +422,13 @@ class PaymentTermsIntegrationTest {
 				 {"dueOn":"2025-04-30","amount":"1000"},{"dueOn":"2025-05-05","amount":"1000"},{"dueOn":"2025-06-03","amount":"1000"}]}""")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("instalments[1].dueOn"))
-			.andExpect(jsonPath("$.errors[0].rule").value("rest-day"))
+			.andExpect(jsonPath("$.errors[0].rule").value("working-day"))
 			.andExpect(jsonPath("$.errors[0].message").value(Matchers.containsString("2025-05-06")));
 		call(HEAD, arrangement, """
 				{"kind":"DEFERRAL","appliedOn":"2025-04-16","reason":"受台风影响营业中断","deferredUntil":"2025-06-21"}""")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("deferredUntil"))
-			.andExpect(jsonPath("$.errors[0].rule").value("rest-day"));
+			.andExpect(jsonPath("$.errors[0].rule").value("working-day"));
 		assertThat(party.cases().procedure(PartyCases.ALL, id).paymentArrangement()).isNull();
 
 		call(HEAD, arrangement, """

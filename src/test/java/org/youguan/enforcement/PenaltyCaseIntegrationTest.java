@@ -646,6 +646,44 @@ class PenaltyCaseIntegrationTest {
 		assertThat(importSummary(suspended)).doesNotContain("超过办案期限");
 	}
 
+	/**
+	 * Attack 41: a PACKAGING fine above its one range was refused naming a "情节严重" range the article does not have; an
+	 * imported REAL_NAME fine below the serious range showed no reason on its page. The message names the one range
+	 * (no 情节) for an article without a serious range, on the API and the .xlsx alike, and a past fine below its range
+	 * says so — in the import's audit entry and on the case page under the decision, where a live 减轻处罚 shows its
+	 * ground and reason.
+	 */
+	@Test
+	void aPastCasesRangeIsNamedAsTheArticleHasItAndAFineBelowItSaysWhy() throws Exception {
+		EnterpriseView e = wuzhong(7);
+		String tag = UUID.randomUUID().toString().substring(0, 6);
+		String json = """
+				{"enterpriseCreditCode":"%s","violation":"%s","source":"INSPECTION","filedOn":"2025-01-06",
+				 "decidedOn":"2025-03-03","decisionNumber":"吴邮管罚〔2025〕Q%s%s号","penalty":"FINE","fine":%s%s}""";
+		for (String serious : List.of("", ",\"serious\":true", ",\"serious\":false")) {
+			call(CITY, "/api/v1/enforcement/cases/imported", json.formatted(e.creditCode(), "PACKAGING", tag, 1, "30000", serious))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("fine"))
+				.andExpect(jsonPath("$.errors[0].rule").value("range"))
+				.andExpect(jsonPath("$.errors[0].message").value(containsString("法定上限（20000元）")))
+				.andExpect(jsonPath("$.errors[0].message").value(Matchers.not(containsString("情节"))));
+		}
+		// REAL_NAME: serious 10000–30000元; 6000 below it is imported, and says why
+		long below = id(call(CITY, "/api/v1/enforcement/cases/imported",
+				json.formatted(e.creditCode(), "REAL_NAME", tag, 2, "6000", ",\"serious\":true")).andExpect(status().isCreated()));
+		assertThat(importSummary(below)).contains("罚款低于法定幅度下限（情节严重：10000–30000元），未记载减轻处罚的情形和理由");
+		String page = mvc.perform(get("/enforcement/cases/" + below).session(org.youguan.SignIn.session(mvc, "sz.market")))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(Jsoup.parse(page).select("#imported-below-range").text())
+			.contains("减轻处罚", "低于法定幅度下限（情节严重：10000–30000元）", "行政处罚法第32条");
+		// within the range: nothing to explain
+		long within = id(call(CITY, "/api/v1/enforcement/cases/imported",
+				json.formatted(e.creditCode(), "REAL_NAME", tag, 3, "12000", ",\"serious\":true")).andExpect(status().isCreated()));
+		assertThat(importSummary(within)).doesNotContain("低于法定幅度下限");
+		assertThat(mvc.perform(get("/enforcement/cases/" + within).session(org.youguan.SignIn.session(mvc, "sz.market")))
+			.andReturn().getResponse().getContentAsString()).doesNotContain("imported-below-range");
+	}
+
 	private String importSummary(long caseId) {
 		return jdbc.sql("SELECT summary FROM audit_event WHERE action = 'case.import' AND object_id = :id")
 			.param("id", String.valueOf(caseId))

@@ -393,6 +393,22 @@ class PenaltyImportIntegrationTest {
 			.doesNotContain("serious", "paidOn", "decidedOn", "handedOverOn");
 	}
 
+	/**
+	 * Attack 41: the sheet's row of a PACKAGING case marked 情节严重 with a fine above the article's one range was told of
+	 * a "情节严重" range, which PACKAGING does not have. The message names the one range, no 情节.
+	 */
+	@Test
+	void aSheetsFineAboveAnArticlesOneRangeNamesNoSeriousRange() throws Exception {
+		String code = partyCases.other().creditCode();
+		List<Object> headers = new ArrayList<>(HEADERS);
+		headers.add("情节严重");
+		byte[] sheet = book(headers, null, List.of(
+				row(code, "PACKAGING", "举报", "2024-01-02", "2024-02-01", number(), "罚款", 30000, null, null, null, "是")));
+		String page = mvc.perform(multipart("/enforcement/import").file(file(sheet)).session(SignIn.session(mvc, "wz.staff"))
+			.with(csrf())).andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("法定上限（20000元）").doesNotContain("情节严重20000", "情节一般20000", "请在“情节严重”一栏");
+	}
+
 	/** The code as a Chinese input method types it: full-width digits and letters. */
 	static String fullWidth(String code) {
 		return CreditCodes.fullWidth(code);

@@ -167,10 +167,10 @@ public final class DecisionRules {
 			return;
 		}
 		v.require(fineField, fine.compareTo(range.max()) <= 0, "range", "罚款" + plain(fine) + "元超出该违法行为的法定幅度上限（"
-				+ (range.serious() ? "情节严重：" : "") + range + "），不予通过");
-		if (fine.compareTo(range.min()) < 0) {
+				+ range.named() + "），不予通过");
+		if (range.below(fine)) {
 			v.require(fineField, mitigation == Mitigation.REDUCED, "range", "罚款" + plain(fine) + "元低于法定幅度下限（"
-					+ (range.serious() ? "情节严重：" : "") + range + "）；低于下限只能依行政处罚法第32条减轻处罚，并写明情形和理由");
+					+ range.named() + "）；低于下限只能依行政处罚法第32条减轻处罚，并写明情形和理由");
 		}
 		else if (mitigation == Mitigation.REDUCED) {
 			v.require("mitigation", false, "reduced-below-min", "减轻处罚是在法定幅度下限以下处罚；罚款在幅度（" + range

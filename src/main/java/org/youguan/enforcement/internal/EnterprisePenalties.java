@@ -312,7 +312,13 @@ class EnterprisePenalties {
 	 */
 	@Transactional
 	void state(DataScope scope, long id, String typed) {
-		requireEnterprise(scope);
+		// the step first (404, 409), then what was typed (400), as on every step of the procedure
+		PartyCase c = get(scope, id);
+		if (c.statementOn() != null) {
+			throw DomainException.illegalTransition("已于" + c.statementOn() + "提交陈述申辩，不能重复提交");
+		}
+		DecisionRules.statementNotWaived(c.statementWaivedOn());
+		requireWindow(c, "陈述申辩");
 		String statement = Text.freeText(Text.lineBreaks(typed));
 		Validation v = new Validation();
 		v.required("statement", "陈述申辩内容", statement)
@@ -321,12 +327,6 @@ class EnterprisePenalties {
 			v.require("statement", false, "control-character", "陈述申辩内容含有不允许的字符");
 		}
 		v.throwIfInvalid();
-		PartyCase c = get(scope, id);
-		if (c.statementOn() != null) {
-			throw DomainException.illegalTransition("已于" + c.statementOn() + "提交陈述申辩，不能重复提交");
-		}
-		DecisionRules.statementNotWaived(c.statementWaivedOn());
-		requireWindow(c, "陈述申辩");
 		DecisionRules.notOnlyAWaiverOnThePortal(statement);
 		noticeAndHearing.recordStatement(caseRegion(id), id, LocalDate.now(clock).toString(), statement);
 	}
@@ -352,7 +352,8 @@ class EnterprisePenalties {
 	 * the bureau may then decide before the window ends once the party's statement was also heard or waived (art.62: a
 	 * waiver of the hearing is no waiver of the statement). The portal asks the user to confirm first; its confirmation,
 	 * audited as the enterprise user, is the party's written waiver ({@link NoticeAndHearing#waiveHearingOnPortal}).
-	 * @param confirmed whether the user ticked the confirmation; anything but true is refused
+	 * @param confirmed whether the user ticked the confirmation; anything but true is refused — once the step is open:
+	 * the case's state is judged first, as on every step
 	 * @throws InvalidValueException when not confirmed ("confirm")
 	 * @throws DomainException (422) when the penalty carries no hearing right; (409) when the window closed, a hearing
 	 * was requested or already waived; (404) not its case
@@ -360,12 +361,11 @@ class EnterprisePenalties {
 	@Transactional
 	void waiveHearing(DataScope scope, long id, boolean confirmed) {
 		PartyCase c = get(scope, id);
-		new Validation().require("confirm", confirmed, "required", "请确认放弃听证").throwIfInvalid();
 		if (c.hearingRequestedOn() != null) {
 			throw DomainException.illegalTransition("已于" + c.hearingRequestedOn() + "申请听证，不能再放弃听证");
 		}
 		requireWindow(c, "放弃听证");
-		noticeAndHearing.waiveHearingOnPortal(caseRegion(id), id);
+		noticeAndHearing.waiveHearingOnPortal(caseRegion(id), id, confirmed);
 	}
 
 	/**
@@ -373,17 +373,16 @@ class EnterprisePenalties {
 	 * portal asks the user to confirm; its confirmation, audited as the enterprise user ({@code case.statement-waiver}),
 	 * is the party's written waiver ({@link NoticeAndHearing#waiveStatementOnPortal}). No statement can follow; the bureau
 	 * may decide before the window ends once the hearing, where the notice gave the right, is waived too.
-	 * @param confirmed whether the user confirmed; anything but true is refused
+	 * @param confirmed whether the user confirmed; anything but true is refused — once the step is open: the case's
+	 * state is judged first, as on every step
 	 * @throws InvalidValueException when not confirmed ("confirm")
 	 * @throws DomainException (409) when the party already stated its case (rule {@code statement-given}) or waived it
 	 * ({@code statement-waived}), the window closed or the case decided; (404) not its case
 	 */
 	@Transactional
 	void waiveStatement(DataScope scope, long id, boolean confirmed) {
-		PartyCase c = get(scope, id);
-		new Validation().require("confirm", confirmed, "required", "请确认放弃陈述申辩").throwIfInvalid();
-		requireWindow(c, "放弃陈述申辩");
-		noticeAndHearing.waiveStatementOnPortal(caseRegion(id), id);
+		requireWindow(get(scope, id), "放弃陈述申辩");
+		noticeAndHearing.waiveStatementOnPortal(caseRegion(id), id, confirmed);
 	}
 
 	private void requireWindow(PartyCase c, String what) {
