@@ -41,13 +41,14 @@ class ComplaintFiguresController {
 
 	static final List<Column<ComplaintFigures.Line>> COLUMNS = List.of(Column.of("项目", ComplaintFigures.Line::key, 30),
 			Column.of("申诉件数", ComplaintFigures.Line::complaints, 12), Column.of("有效申诉", ComplaintFigures.Line::valid, 12),
-			Column.of("占比（%）", ComplaintFigures.Line::share, 10), Column.of("快递业务量（件）", ComplaintFigures.Line::volume, 16),
-			Column.of("申诉率（件/百万件）", ComplaintFigures.Line::perMillion, 16),
-			Column.of("有效申诉率（件/百万件）", ComplaintFigures.Line::validPerMillion, 18),
-			Column.of("数据完整性", ComplaintFigures.Line::caveat, 30),
+			Column.of("占比（%）", ComplaintFigures.Line::share, 10),
 			Column.of("对邮政管理部门申诉处理工作满意率（%）", ComplaintFigures.Line::satisfaction, 20),
 			Column.of("对邮政普遍服务满意率（%）", ComplaintFigures.Line::postalSatisfaction, 16),
-			Column.of("对快递服务满意率（%）", ComplaintFigures.Line::expressSatisfaction, 16));
+			Column.of("对快递服务满意率（%）", ComplaintFigures.Line::expressSatisfaction, 16),
+			Column.of("快递业务量（件）", ComplaintFigures.Line::volume, 16),
+			Column.of("申诉率（件/百万件）", ComplaintFigures.Line::perMillion, 16),
+			Column.of("有效申诉率（件/百万件）", ComplaintFigures.Line::validPerMillion, 18),
+			Column.of("数据完整性", ComplaintFigures.Line::caveat, 30));
 
 	private final ComplaintFigures figures;
 
