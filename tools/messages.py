@@ -2729,7 +2729,7 @@ M.update({
  "field.queryCode": ("查询码", "Query code"),
  "field.ratio": ("抽取比例", "Ratio"),
  "field.ratioByClass": ("各信用等级抽取比例", "Ratio per credit class"),
- "field.reached": ("是否联系上", "Reached"),
+ "field.reached": ("是否接通", "Reached"),
  "field.record": ("听证笔录", "Record"),
  "field.refundedOn": ("退还日期", "Refunded on"),
  "field.regionCode": ("区域代码", "Region code"),

@@ -2,6 +2,8 @@ package org.youguan.complaints;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -48,13 +50,19 @@ public class ComplaintFigures {
 
 	/**
 	 * The period's totals; {@code satisfaction} 对邮政管理部门申诉处理工作满意率, {@code postalSatisfaction} 对邮政普遍服务满意率,
-	 * {@code expressSatisfaction} 对快递服务满意率 (percent, null without a call-back to count); {@code volumeCaveat} "" when the 快递业务量 behind the rates is complete, else the caveat
+	 * {@code expressSatisfaction} 对快递服务满意率 (percent, null without a call-back to count); {@code compensation} 挽回经济损失
+	 * (元, two decimals: 0.00 for none); {@code volumeCaveat} "" when the 快递业务量 behind the rates is complete, else the caveat
 	 * naming its least complete month.
 	 */
 	public record Totals(long received, long accepted, long notAccepted, long closed, long withdrawn, long valid,
 			BigDecimal transferOnTime, BigDecimal replyOnTime, BigDecimal answeredInTime, BigDecimal satisfaction,
 			BigDecimal compensation, BigDecimal volume, BigDecimal perMillion, BigDecimal validPerMillion,
 			String volumeCaveat, BigDecimal postalSatisfaction, BigDecimal expressSatisfaction) {
+
+		/** The compensation with both fen digits ({@code 0.00} for none, {@link ComplaintIntake#yuan}). */
+		public Totals {
+			compensation = ComplaintIntake.yuan(compensation);
+		}
 
 		/** The rates rest on incomplete 快递业务量. */
 		public boolean volumeIncomplete() {
@@ -70,10 +78,19 @@ public class ComplaintFigures {
 
 	/**
 	 * One line of a breakdown; {@code caveat} (by brand) the caveat of the brand's 快递业务量 behind its rates, "" or
-	 * null when complete or without a rate.
+	 * null when complete or without a rate; {@code satisfaction}, {@code postalSatisfaction} and
+	 * {@code expressSatisfaction} the three satisfaction rates of the line's complaints, counted as the totals count them
+	 * ({@link Totals}; percent, null without a call-back to count).
 	 */
 	public record Line(String key, long complaints, long valid, BigDecimal share, BigDecimal volume, BigDecimal perMillion,
-			BigDecimal validPerMillion, String caveat) {
+			BigDecimal validPerMillion, String caveat, BigDecimal satisfaction, BigDecimal postalSatisfaction,
+			BigDecimal expressSatisfaction) {
+
+		/** The same line under another key (a county's name for its code). */
+		public Line named(String name) {
+			return new Line(name, complaints, valid, share, volume, perMillion, validPerMillion, caveat, satisfaction,
+					postalSatisfaction, expressSatisfaction);
+		}
 
 		/** The line's rates rest on incomplete 快递业务量. */
 		public boolean incomplete() {
@@ -95,6 +112,60 @@ public class ComplaintFigures {
 	private static String rolledUp(String prefix) {
 		return " WHERE c.month BETWEEN :from AND :to AND " + RegionPrefix.of(prefix).predicate("c.region_code")
 				+ " AND ";
+	}
+
+	/**
+	 * The call-backs behind the three satisfaction rates ({@link Surveys}), summed from the roll-up's counters
+	 * ({@code complaint_rollup}: {@code surveyed}/{@code satisfied}, {@code postal_*}, {@code express_*}); select
+	 * columns ending in a line break.
+	 */
+	private static final String SURVEYS_ROLLED_UP = """
+			coalesce(sum(c.surveyed), 0)::bigint AS surveyed, coalesce(sum(c.satisfied), 0)::bigint AS satisfied,
+			coalesce(sum(c.postal_surveyed), 0)::bigint AS postal_surveyed,
+			coalesce(sum(c.postal_satisfied), 0)::bigint AS postal_satisfied,
+			coalesce(sum(c.express_surveyed), 0)::bigint AS express_surveyed,
+			coalesce(sum(c.express_satisfied), 0)::bigint AS express_satisfied
+			""";
+
+	/**
+	 * The same counted from the complaint rows (the roll-up's reference): the bureau's satisfaction of every reached
+	 * call-back; the company's where the respondent is a postal enterprise (普遍服务) or an express or other one.
+	 */
+	private static final String SURVEYS_COUNTED = """
+			count(*) FILTER (WHERE c.satisfaction IS NOT NULL) AS surveyed,
+			count(*) FILTER (WHERE c.satisfaction IN ('SATISFIED', 'BASICALLY_SATISFIED')) AS satisfied,
+			count(*) FILTER (WHERE c.respondent_type = 'POSTAL' AND c.company_satisfaction IS NOT NULL) AS postal_surveyed,
+			count(*) FILTER (WHERE c.respondent_type = 'POSTAL'
+			                   AND c.company_satisfaction IN ('SATISFIED', 'BASICALLY_SATISFIED')) AS postal_satisfied,
+			count(*) FILTER (WHERE c.respondent_type IN ('EXPRESS', 'OTHER')
+			                   AND c.company_satisfaction IS NOT NULL) AS express_surveyed,
+			count(*) FILTER (WHERE c.respondent_type IN ('EXPRESS', 'OTHER')
+			                   AND c.company_satisfaction IN ('SATISFIED', 'BASICALLY_SATISFIED')) AS express_satisfied
+			""";
+
+	/**
+	 * A row's call-backs for the three satisfaction rates, as {@link #SURVEYS_ROLLED_UP} and {@link #SURVEYS_COUNTED}
+	 * name them, and the rates ({@link #percent}).
+	 */
+	private record Surveys(long surveyed, long satisfied, long postalSurveyed, long postalSatisfied, long expressSurveyed,
+			long expressSatisfied) {
+
+		static Surveys of(ResultSet rs) throws SQLException {
+			return new Surveys(rs.getLong("surveyed"), rs.getLong("satisfied"), rs.getLong("postal_surveyed"),
+					rs.getLong("postal_satisfied"), rs.getLong("express_surveyed"), rs.getLong("express_satisfied"));
+		}
+
+		BigDecimal bureau() {
+			return percent(satisfied, surveyed);
+		}
+
+		BigDecimal postal() {
+			return percent(postalSatisfied, postalSurveyed);
+		}
+
+		BigDecimal express() {
+			return percent(expressSatisfied, expressSurveyed);
+		}
 	}
 
 	private final JdbcClient jdbc;
@@ -125,12 +196,7 @@ public class ComplaintFigures {
 				       coalesce(sum(c.transfer_on_time), 0)::bigint AS transfer_on_time,
 				       coalesce(sum(c.replied), 0)::bigint AS replied, coalesce(sum(c.reply_on_time), 0)::bigint AS reply_on_time,
 				       coalesce(sum(c.answered_in_time), 0)::bigint AS answered_in_time,
-				       coalesce(sum(c.surveyed), 0)::bigint AS surveyed, coalesce(sum(c.satisfied), 0)::bigint AS satisfied,
-				       coalesce(sum(c.compensation), 0) AS compensation,
-				       coalesce(sum(c.postal_surveyed), 0)::bigint AS postal_surveyed,
-				       coalesce(sum(c.postal_satisfied), 0)::bigint AS postal_satisfied,
-				       coalesce(sum(c.express_surveyed), 0)::bigint AS express_surveyed,
-				       coalesce(sum(c.express_satisfied), 0)::bigint AS express_satisfied
+				       coalesce(sum(c.compensation), 0) AS compensation, """ + SURVEYS_ROLLED_UP + """
 				FROM complaint_rollup c""" + rolledUp(prefix) + scope.regionPredicate("c.region_code"))
 			.params(params(scope, prefix, from, to))
 			.query(Rows.of(Counts.class))
@@ -154,16 +220,7 @@ public class ComplaintFigures {
 				       count(*) FILTER (WHERE c.replied_on IS NOT NULL) AS replied,
 				       count(*) FILTER (WHERE c.replied_on IS NOT NULL AND NOT c.reply_late) AS reply_on_time,
 				       count(*) FILTER (WHERE c.closed_on IS NOT NULL AND c.closed_on <= c.answer_due) AS answered_in_time,
-				       count(*) FILTER (WHERE c.satisfaction IS NOT NULL) AS surveyed,
-				       count(*) FILTER (WHERE c.satisfaction IN ('SATISFIED', 'BASICALLY_SATISFIED')) AS satisfied,
-				       coalesce(sum(c.compensation_paid), 0) AS compensation,
-				       count(*) FILTER (WHERE c.respondent_type = 'POSTAL' AND c.company_satisfaction IS NOT NULL) AS postal_surveyed,
-				       count(*) FILTER (WHERE c.respondent_type = 'POSTAL'
-				                          AND c.company_satisfaction IN ('SATISFIED', 'BASICALLY_SATISFIED')) AS postal_satisfied,
-				       count(*) FILTER (WHERE c.respondent_type IN ('EXPRESS', 'OTHER')
-				                          AND c.company_satisfaction IS NOT NULL) AS express_surveyed,
-				       count(*) FILTER (WHERE c.respondent_type IN ('EXPRESS', 'OTHER')
-				                          AND c.company_satisfaction IN ('SATISFIED', 'BASICALLY_SATISFIED')) AS express_satisfied
+				       coalesce(sum(c.compensation_paid), 0) AS compensation, """ + SURVEYS_COUNTED + """
 				FROM complaint c""" + period(prefix) + scope.regionPredicate("c.region_code"))
 			.params(params(scope, prefix, from, to))
 			.query(Rows.of(Counts.class))
@@ -227,7 +284,8 @@ public class ComplaintFigures {
 	public List<Line> by(DataScope scope, String dimension, String prefix, YearMonth from, YearMonth to) {
 		if (dimension.equals("county")) {
 			return lines(jdbc.sql("SELECT substr(c.region_code, 1, 6) AS k, sum(c.received)::bigint AS n, "
-					+ "sum(c.valid)::bigint AS v FROM complaint_rollup c" + rolledUp(prefix) + scope.regionPredicate("c.region_code")
+					+ "sum(c.valid)::bigint AS v, " + SURVEYS_ROLLED_UP + " FROM complaint_rollup c" + rolledUp(prefix)
+					+ scope.regionPredicate("c.region_code")
 					+ " GROUP BY 1 HAVING sum(c.received) > 0 ORDER BY 2 DESC, 1"), scope, prefix, from, to);
 		}
 		return recountBy(scope, dimension, prefix, from, to);
@@ -241,22 +299,25 @@ public class ComplaintFigures {
 			case "enterprise" -> "coalesce(c.enterprise_name, '（未转办）')";
 			default -> "c.category";
 		};
-		return lines(jdbc.sql("SELECT " + column + " AS k, count(*) AS n, count(*) FILTER (WHERE c.valid_complaint) AS v "
-				+ "FROM complaint c" + period(prefix) + scope.regionPredicate("c.region_code") + " GROUP BY 1 ORDER BY 2 DESC, 1"),
+		return lines(jdbc.sql("SELECT " + column + " AS k, count(*) AS n, count(*) FILTER (WHERE c.valid_complaint) AS v, "
+				+ SURVEYS_COUNTED + " FROM complaint c" + period(prefix) + scope.regionPredicate("c.region_code") + " GROUP BY 1 ORDER BY 2 DESC, 1"),
 				scope, prefix, from, to);
 	}
 
 	private List<Line> lines(JdbcClient.StatementSpec statement, DataScope scope, String prefix, YearMonth from,
 			YearMonth to) {
-		List<long[]> counts = new ArrayList<>();
-		List<String> keys = new ArrayList<>();
-		statement.params(params(scope, prefix, from, to))
-			.query((rs, i) -> keys.add(rs.getString("k")) && counts.add(new long[] { rs.getLong("n"), rs.getLong("v") }))
+		List<Line> counted = statement.params(params(scope, prefix, from, to))
+			.query((rs, i) -> {
+				Surveys surveys = Surveys.of(rs);
+				return new Line(rs.getString("k"), rs.getLong("n"), rs.getLong("v"), null, null, null, null, null,
+						surveys.bureau(), surveys.postal(), surveys.express());
+			})
 			.list();
-		long total = counts.stream().mapToLong(c -> c[0]).sum();
+		long total = counted.stream().mapToLong(Line::complaints).sum();
 		List<Line> lines = new ArrayList<>();
-		for (int i = 0; i < keys.size(); i++) {
-			lines.add(new Line(keys.get(i), counts.get(i)[0], counts.get(i)[1], percent(counts.get(i)[0], total), null, null, null, null));
+		for (Line l : counted) {
+			lines.add(new Line(l.key(), l.complaints(), l.valid(), percent(l.complaints(), total), null, null, null, null,
+					l.satisfaction(), l.postalSatisfaction(), l.expressSatisfaction()));
 		}
 		return lines;
 	}
@@ -267,16 +328,16 @@ public class ComplaintFigures {
 	 */
 	public List<Line> byBrand(DataScope scope, String prefix, YearMonth from, YearMonth to) {
 		return byBrand(jdbc.sql("""
-				SELECT c.brand_id, c.brand_name, sum(c.received)::bigint AS n, sum(c.valid)::bigint AS v
-				FROM complaint_rollup c""" + rolledUp(prefix) + scope.regionPredicate("c.region_code")
+				SELECT c.brand_id, c.brand_name, sum(c.received)::bigint AS n, sum(c.valid)::bigint AS v, """ + SURVEYS_ROLLED_UP
+				+ " FROM complaint_rollup c" + rolledUp(prefix) + scope.regionPredicate("c.region_code")
 				+ " GROUP BY 1, 2 HAVING sum(c.received) > 0 ORDER BY 3 DESC, 2"), scope, prefix, from, to);
 	}
 
 	/** As {@link #byBrand}, recounted from the complaint rows (the roll-up's reference). */
 	public List<Line> recountByBrand(DataScope scope, String prefix, YearMonth from, YearMonth to) {
 		return byBrand(jdbc.sql("""
-				SELECT c.brand_id, c.brand_name, count(*) AS n, count(*) FILTER (WHERE c.valid_complaint) AS v
-				FROM complaint c""" + period(prefix) + scope.regionPredicate("c.region_code") + " GROUP BY 1, 2 ORDER BY 3 DESC, 2"),
+				SELECT c.brand_id, c.brand_name, count(*) AS n, count(*) FILTER (WHERE c.valid_complaint) AS v, """ + SURVEYS_COUNTED
+				+ " FROM complaint c" + period(prefix) + scope.regionPredicate("c.region_code") + " GROUP BY 1, 2 ORDER BY 3 DESC, 2"),
 				scope, prefix, from, to);
 	}
 
@@ -291,8 +352,10 @@ public class ComplaintFigures {
 			.query((rs, i) -> {
 				BigDecimal volume = volumes.get(String.valueOf(rs.getLong("brand_id")));
 				brandIds.add(rs.getObject("brand_id") == null ? null : rs.getLong("brand_id"));
+				Surveys surveys = Surveys.of(rs);
 				lines.add(new Line(rs.getString("brand_name"), rs.getLong("n"), rs.getLong("v"), null, volume,
-						perMillion(rs.getLong("n"), volume), perMillion(rs.getLong("v"), volume), null));
+						perMillion(rs.getLong("n"), volume), perMillion(rs.getLong("v"), volume), null, surveys.bureau(),
+						surveys.postal(), surveys.express()));
 				return null;
 			})
 			.list();
@@ -302,7 +365,8 @@ public class ComplaintFigures {
 			Line l = lines.get(i);
 			Long brand = brandIds.get(i);
 			result.add(new Line(l.key(), l.complaints(), l.valid(), percent(l.complaints(), total), l.volume(),
-					l.perMillion(), l.validPerMillion(), volumeCaveat(l.volume(), brand == null ? slice : slice.ofBrand(brand))));
+					l.perMillion(), l.validPerMillion(), volumeCaveat(l.volume(), brand == null ? slice : slice.ofBrand(brand)),
+					l.satisfaction(), l.postalSatisfaction(), l.expressSatisfaction()));
 		}
 		return result;
 	}

@@ -1,6 +1,7 @@
 package org.youguan.complaints;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -89,6 +90,17 @@ public class ComplaintIntake {
 
 	/** The fraction digits of an amount: fen. */
 	public static final int AMOUNT_FRACTION = 2;
+
+	/**
+	 * An amount (元) as every complaint answer carries it — the API's JSON, the views, the figures: with both fen
+	 * digits, {@code 0.00}, {@code 50.00}, as its numeric(12, 2) column holds it, never {@code 0} in one answer and
+	 * {@code 0.00} in another.
+	 * @param amount yuan with at most two decimals (more are rounded half up), or null
+	 * @return the amount at scale 2; null for null
+	 */
+	static BigDecimal yuan(BigDecimal amount) {
+		return amount == null ? null : amount.setScale(AMOUNT_FRACTION, RoundingMode.HALF_UP);
+	}
 
 	private final ComplaintRepository complaints;
 

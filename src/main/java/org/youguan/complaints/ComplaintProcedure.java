@@ -160,7 +160,7 @@ public class ComplaintProcedure {
 		v.throwIfInvalid();
 		ComplaintReply clean = new ComplaintReply(Text.freeText(reply.findings()), reply.responsibility(),
 				Text.freeText(reply.solution()),
-				reply.compensation(), reply.apology(), reply.userAgrees(), Text.name(reply.handler()), handlerPhone.value());
+				ComplaintIntake.yuan(reply.compensation()), reply.apology(), reply.userAgrees(), Text.name(reply.handler()), handlerPhone.value());
 		LocalDate today = LocalDate.now(clock);
 		var before = c.snapshot();
 		c.reply(clean, today, rules.deadline(StatutoryRule.COMPLAINT_CALLBACK, today, county(c)));
@@ -233,8 +233,9 @@ public class ComplaintProcedure {
 	 * records how it ended — 调解成功 with the remedy agreed ({@code remedy}, required, ≤ 500 characters, stored as free
 	 * text and masked for readers not entitled to personal numbers) and optionally the amount agreed ({@code amount},
 	 * 元, 0 … the filer's claim); 调解不成功 with an optional note and no amount. The latest mediation stands; each is a
-	 * line of public history and an audit event ({@code complaint.mediate}). Only while the complaint is open and after
-	 * the company's reply, or once the reply is overdue.
+	 * line of public history and an audit event ({@code complaint.mediate}), and publishes {@link ComplaintMediated} (the
+	 * enterprise is told; it reads the result on its page). Only while the complaint is open and after the company's
+	 * reply, or once the reply is overdue.
 	 * @throws InvalidValueException naming {@code mediationResult} (missing), {@code remedy} (missing for 调解成功, too
 	 * long) or {@code agreedAmount} (negative, ≥ 1亿, over the claim, given for 调解不成功)
 	 * @throws DomainException not found outside the scope; 409 before the reply (not overdue) or once finished
@@ -254,12 +255,16 @@ public class ComplaintProcedure {
 		v.throwIfInvalid();
 		String agreed = ComplaintIntake.text(remedy);
 		var before = c.snapshot();
-		c.mediate(result, agreed, amount, LocalDate.now(clock));
+		BigDecimal agreedAmount = ComplaintIntake.yuan(amount);
+		LocalDate today = LocalDate.now(clock);
+		c.mediate(result, agreed, agreedAmount, today);
 		store.save(c);
 		records.history(c, "邮政管理部门已组织调解：" + result.label() + "。");
 		String what = result.label() + (agreed == null ? "" : "：" + agreed)
-				+ (amount == null ? "" : "，约定赔偿" + amount.toPlainString() + "元");
+				+ (agreedAmount == null ? "" : "，约定赔偿" + ChineseText.yuan(agreedAmount));
 		records.audit(c, "complaint.mediate", "调解" + c.number() + "（" + what + "）", before);
+		events.publishEvent(new ComplaintMediated(c.id(), c.number(), c.regionCode(), c.enterpriseCreditCode(), result,
+				agreedAmount, today));
 		return done(c, "已记录调解结果（" + result.label() + "）");
 	}
 
@@ -284,7 +289,7 @@ public class ComplaintProcedure {
 		v.throwIfInvalid();
 		var before = c.snapshot();
 		boolean proposed = proposedValidity(c.replyResponsibility());
-		c.close(valid, compensationPaid, ComplaintIntake.text(note), LocalDate.now(clock));
+		c.close(valid, ComplaintIntake.yuan(compensationPaid), ComplaintIntake.text(note), LocalDate.now(clock));
 		store.save(c);
 		records.history(c, "申诉已办结。");
 		String decided = valid ? "有效申诉" : "非有效申诉";

@@ -13,7 +13,8 @@ import org.youguan.kernel.Masking;
  * handler to call back). {@code dueSoon} and {@code overdue} refer to the current step. {@code satisfaction} is the
  * filer's satisfaction with the bureau's handling, {@code companySatisfaction} with the company's (both asked at the
  * call-back that reached the filer); {@code mediationResult}, {@code mediationRemedy}, {@code mediationAmount} (元) and
- * {@code mediatedOn} the latest mediation, null when none.
+ * {@code mediatedOn} the latest mediation, null when none. Amounts (元) carry both fen digits ({@code 0.00}), as in
+ * every complaint answer.
  */
 public record ComplaintView(long id, String number, Channel channel, String filerName, String filerPhone,
 		FilerRole filerRole, String regionCode, String regionName, String brandName, String namedEnterprise,
@@ -29,6 +30,14 @@ public record ComplaintView(long id, String number, Channel channel, String file
 		LocalDate withdrawnOn, LocalDate referredOn, String referralNote, String transferReason, boolean transferFlagged,
 		LocalDate today, LocalDate nextWorkingDay, Long brandId, Satisfaction companySatisfaction,
 		MediationResult mediationResult, String mediationRemedy, BigDecimal mediationAmount, LocalDate mediatedOn) {
+
+	/** Every amount with both fen digits ({@link ComplaintIntake#yuan}), as the columns hold them. */
+	public ComplaintView {
+		amountClaimed = ComplaintIntake.yuan(amountClaimed);
+		replyCompensation = ComplaintIntake.yuan(replyCompensation);
+		compensationPaid = ComplaintIntake.yuan(compensationPaid);
+		mediationAmount = ComplaintIntake.yuan(mediationAmount);
+	}
 
 	/** The same complaint with the filer's phone as decrypted for a page entitled to it. */
 	ComplaintView withFilerPhone(String phone) {

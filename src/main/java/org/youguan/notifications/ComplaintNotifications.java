@@ -3,6 +3,7 @@ package org.youguan.notifications;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.youguan.complaints.ComplaintClosed;
+import org.youguan.complaints.ComplaintMediated;
 import org.youguan.complaints.ComplaintReceived;
 import org.youguan.complaints.ComplaintReferred;
 import org.youguan.complaints.ComplaintReplied;
@@ -10,6 +11,7 @@ import org.youguan.complaints.ComplaintReturned;
 import org.youguan.complaints.ComplaintStepDue;
 import org.youguan.complaints.ComplaintTransferred;
 import org.youguan.kernel.Actors;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.Masking;
 import org.youguan.numbering.BusinessNumbers;
 
@@ -27,6 +29,8 @@ import org.youguan.numbering.BusinessNumbers;
  * its page);</li>
  * <li>a step due within a working day or overdue ({@link ComplaintStepDue}): the bureau of the complaint's county (and
  * the bureaus above it) and, while the reply is awaited, the enterprise it was transferred to;</li>
+ * <li>a mediation's result ({@link ComplaintMediated}, each one recorded): the enterprise it was transferred to, with
+ * 调解成功 or 调解不成功 and the amount agreed — it carries out the remedy, which it reads on its page;</li>
  * <li>a closed complaint ({@link ComplaintClosed}): the enterprise it was transferred to, with the outcome (有效申诉 or
  * not) — it answers for valid complaints in its figures; the filer follows the public status page instead;</li>
  * <li>a referral to enforcement ({@link ComplaintReferred}): the staff of the complaint's region (the county bureau and
@@ -84,6 +88,19 @@ class ComplaintNotifications {
 			notifications.toEnterprise(due.enterpriseCreditCode(), title + "，请及时答复",
 					"/enterprise/complaints/" + due.complaintId(), key + "-enterprise");
 		}
+	}
+
+	@ApplicationModuleListener
+	void on(ComplaintMediated mediated) {
+		if (mediated.enterpriseCreditCode() == null) {
+			return;
+		}
+		notifications.toEnterprise(mediated.enterpriseCreditCode(), BusinessNumbers.named("申诉", "申诉", mediated.number())
+				+ "：邮政管理部门已组织调解，" + mediated.result().label()
+				+ (mediated.agreedAmount() == null ? "" : "，约定赔偿" + ChineseText.yuan(mediated.agreedAmount())),
+				"/enterprise/complaints/" + mediated.complaintId(),
+				"complaint-mediated-" + mediated.complaintId() + "-" + mediated.mediatedOn() + "-" + mediated.result() + "-"
+						+ mediated.agreedAmount());
 	}
 
 	@ApplicationModuleListener

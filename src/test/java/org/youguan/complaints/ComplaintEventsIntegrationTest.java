@@ -76,13 +76,8 @@ class ComplaintEventsIntegrationTest {
 
 	@Test
 	void closingNotifiesTheEnterpriseAfterCommitAndReferringNotifiesTheRegionWithAFullLead() {
-		LocalDate today = LocalDate.now(clock);
-		var filed = intake.file(ComplaintIntegrationTest.form(today.minusDays(20), today.minusDays(10), null,
-				ComplaintIntegrationTest.waybill()), Channel.WEB, null, false);
+		var filed = repliedBySf();
 		long id = filed.id();
-		procedure.acceptAndTransfer(WUZHONG, id, null, null);
-		procedure.reply(SF, id, new ComplaintReply("经查属实", Responsibility.RESPONSIBLE, "赔偿并致歉", new BigDecimal("20"),
-				true, true, "客服", "13800000000"));
 		procedure.callBack(WUZHONG, id, true, Satisfaction.SATISFIED, Satisfaction.SATISFIED, true);
 
 		tx.executeWithoutResult(status -> {
@@ -168,6 +163,35 @@ class ComplaintEventsIntegrationTest {
 
 		assertThat(about(DataScope.region("320507"), filed.number())).as("another county's bureau").isEmpty();
 		assertThat(about(DataScope.enterprise("91320507MA00000000"), filed.number())).as("another enterprise").isEmpty();
+	}
+
+	/**
+	 * A mediation is published as the other steps are ({@link ComplaintMediated}, after commit): the enterprise is told
+	 * the result and the amount agreed, with a link to its page; another enterprise and the staff are not.
+	 */
+	@Test
+	void aMediationTellsTheEnterpriseItsResult() {
+		var filed = repliedBySf();
+		long id = filed.id();
+		procedure.mediate(WUZHONG, id, MediationResult.SUCCEEDED, "企业赔偿并道歉", new BigDecimal("20"));
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(about(SF, filed.number(), "调解"))
+			.singleElement().satisfies(n -> {
+				assertThat(n.title()).contains("调解成功", "约定赔偿20元");
+				assertThat(n.link()).isEqualTo("/enterprise/complaints/" + id);
+			}));
+		assertThat(about(WUZHONG, filed.number(), "调解")).as("the bureau recorded it").isEmpty();
+		assertThat(about(DataScope.enterprise("91320507MA00000000"), filed.number())).as("another enterprise").isEmpty();
+	}
+
+	/** A complaint filed today, transferred to 顺丰 in 吴中 and replied to by it (有责, 20 yuan). */
+	ComplaintIntake.Filed repliedBySf() {
+		LocalDate today = LocalDate.now(clock);
+		var filed = intake.file(ComplaintIntegrationTest.form(today.minusDays(20), today.minusDays(10), null,
+				ComplaintIntegrationTest.waybill()), Channel.WEB, null, false);
+		procedure.acceptAndTransfer(WUZHONG, filed.id(), null, null);
+		procedure.reply(SF, filed.id(), new ComplaintReply("经查属实", Responsibility.RESPONSIBLE, "赔偿并致歉",
+				new BigDecimal("20"), true, true, "客服", "13800000000"));
+		return filed;
 	}
 
 	/** A complaint transferred to 顺丰 in 吴中, replied with this responsibility, called back and closed as valid. */

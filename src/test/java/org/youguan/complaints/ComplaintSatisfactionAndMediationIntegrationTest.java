@@ -4,6 +4,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.AfterEach;
@@ -14,6 +17,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
+import org.youguan.ExportedRows;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.SignIn;
@@ -343,5 +347,155 @@ class ComplaintSatisfactionAndMediationIntegrationTest {
 		mvc.perform(get("/complaints/" + id).session(SignIn.session(mvc, "sz.leader")))
 			.andExpect(content().string(containsString("调解成功")))
 			.andExpect(content().string(not(containsString("13912345678"))));
+	}
+
+	/**
+	 * Whether the call-back reached the filer is called 是否接通 wherever it is named — the page's refusal, the API's
+	 * missing field and the type error a client gets for a value that is no boolean (the field's label,
+	 * {@code field.reached}) — as the buttons (接通/未接通) and the history ("回访未接通") word it; never 是否联系上.
+	 */
+	@Test
+	void whetherTheFilerWasReachedIsNamedOneWayEverywhere() throws Exception {
+		clock.set(LocalDateTime.of(someYear(), 6, 1, 10, 0));
+		long id = replied("顺丰");
+		var page = (java.util.List<?>) mvc.perform(post("/complaints/" + id + "/callback")
+			.session(SignIn.session(mvc, "wz.staff")).with(csrf()).param("reached", "maybe"))
+			.andExpect(redirectedUrlPattern("/complaints/*")).andReturn().getFlashMap().get("errors");
+		assertThat(page).singleElement().satisfies(e -> assertThat(e).hasFieldOrPropertyWithValue("field", "reached")
+			.extracting("message").asString().contains("是否接通"));
+		for (String body : new String[] { "{}", "{\"reached\": \"maybe\"}" }) {
+			mvc.perform(post("/api/v1/complaints/" + id + "/callback").header("Authorization", STAFF_TOKEN)
+				.contentType(MediaType.APPLICATION_JSON).content(body))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("reached"))
+				.andExpect(jsonPath("$.errors[0].message").value(containsString("是否接通")))
+				.andExpect(content().string(not(containsString("联系上"))));
+		}
+		assertThat(messageSource.getMessage("field.reached", null, java.util.Locale.SIMPLIFIED_CHINESE)).isEqualTo("是否接通");
+		assertThat(queries.get(WUZHONG, id).callbackAttempts()).isZero();
+	}
+
+	/**
+	 * The enterprise reads the bureau's mediation of its complaint — 调解成功, the remedy agreed (ID and mobile numbers
+	 * masked as in all it reads), the amount, the day — on its page and in {@code GET /api/v1/complaints/{id}} on its
+	 * token, as the staff do.
+	 */
+	@Test
+	void theEnterpriseReadsTheMediationOfItsComplaint() throws Exception {
+		clock.set(LocalDateTime.of(someYear(), 3, 2, 10, 0));
+		long id = replied("顺丰");
+		procedure.mediate(WUZHONG, id, MediationResult.SUCCEEDED, "赔偿并致歉，联系13912345670", new BigDecimal("50"));
+		mvc.perform(get("/api/v1/complaints/" + id).header("Authorization", "Bearer demo-sf-wz-token"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.mediationResult").value("SUCCEEDED"))
+			.andExpect(jsonPath("$.mediationRemedy").value(containsString("赔偿并致歉")))
+			.andExpect(jsonPath("$.mediatedOn").value(LocalDate.now(clock).toString()))
+			.andExpect(content().string(containsString("\"mediationAmount\":50.00")))
+			.andExpect(content().string(not(containsString("13912345670"))));
+		mvc.perform(get("/enterprise/complaints/" + id).session(SignIn.session(mvc, "sf.wz")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"mediation-result\"")))
+			.andExpect(content().string(containsString("调解成功")))
+			.andExpect(content().string(containsString("赔偿并致歉")))
+			.andExpect(content().string(containsString("约定赔偿金额：50.00元")))
+			.andExpect(content().string(not(containsString("13912345670"))));
+		assertThat(jdbc.sql("SELECT summary FROM audit_event WHERE object_type = 'Complaint' AND object_id = :id"
+				+ " AND action = 'complaint.mediate'").param("id", String.valueOf(id)).query(String.class).single())
+			.contains("调解成功", "约定赔偿50元");
+	}
+
+	/** 挽回经济损失 is written with two decimals in the figures' JSON, as the complaint's own amounts are. */
+	@Test
+	void theFiguresAnswerTheLossRecoveredWithTwoDecimalsAsTheComplaintDoes() throws Exception {
+		int year = someYear();
+		YearMonth september = YearMonth.of(year, 9);
+		clock.set(LocalDateTime.of(year, 10, 10, 10, 0));
+		// nothing received in the period: none recovered, 0.00 as a complaint's 0 is
+		mvc.perform(get("/api/v1/complaints/figures").param("region", "320506").param("from", september.minusMonths(1).toString())
+			.param("to", september.minusMonths(1).toString()).header("Authorization", STAFF_TOKEN))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.received").value(0))
+			.andExpect(content().string(containsString("\"compensation\":0.00")));
+
+		clock.set(LocalDateTime.of(year, 9, 2, 10, 0));
+		long id = replied("顺丰");
+		procedure.callBack(WUZHONG, id, true, Satisfaction.SATISFIED, Satisfaction.SATISFIED, true);
+		procedure.close(WUZHONG, id, true, new BigDecimal("20"), null);
+		clock.set(LocalDateTime.of(year, 10, 10, 10, 0));
+		mvc.perform(get("/api/v1/complaints/figures").param("region", "320506").param("from", september.toString())
+			.param("to", september.toString()).header("Authorization", STAFF_TOKEN))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("\"compensation\":20.00")));
+		mvc.perform(get("/api/v1/complaints/" + id).header("Authorization", STAFF_TOKEN))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("\"compensationPaid\":20.00")))
+			.andExpect(content().string(containsString("\"amountClaimed\":100.00")))
+			.andExpect(content().string(containsString("\"replyCompensation\":1.00")));
+		assertThat(figures.totals(WUZHONG, "320506", september.plusMonths(1), september.plusMonths(1)).compensation())
+			.hasToString("0.00");
+	}
+
+	/**
+	 * Hand-computed: three complaints about 顺丰 (an express respondent) called back — with the bureau 满意, 满意, 不满意
+	 * (66.6%), with the company 不满意, 满意, 不满意 (对快递服务 33.3%) — and two about 中国邮政 (a postal respondent) —
+	 * with the bureau 满意, 不满意 (50.0%), with the company 满意, 基本满意 (对邮政普遍服务 100.0%). Each breakdown's
+	 * .xlsx, read back with POI, has the three rates per line, and the lines of one category, one county add up to the
+	 * totals the API answers.
+	 */
+	@Test
+	void eachBreakdownsSpreadsheetCarriesTheThreeSatisfactionRates() throws Exception {
+		int year = someYear();
+		YearMonth november = YearMonth.of(year, 11);
+		clock.set(LocalDateTime.of(year, 11, 2, 10, 0));
+		Satisfaction sat = Satisfaction.SATISFIED;
+		Satisfaction dis = Satisfaction.DISSATISFIED;
+		procedure.callBack(WUZHONG, replied("顺丰"), true, sat, dis, true);
+		procedure.callBack(WUZHONG, replied("顺丰"), true, sat, sat, true);
+		procedure.callBack(WUZHONG, replied("顺丰"), true, dis, dis, false);
+		procedure.callBack(WUZHONG, replied("中国邮政"), true, sat, sat, true);
+		procedure.callBack(WUZHONG, replied("中国邮政"), true, dis, Satisfaction.BASICALLY_SATISFIED, false);
+		clock.set(LocalDateTime.of(year, 12, 10, 10, 0));
+		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
+		String[] period = { "region", "320506", "from", november.toString(), "to", november.toString() };
+
+		Map<String, List<String>> brands = byKey(ExportedRows.of(mvc, staff, "/complaints/figures/brand.xlsx", period));
+		assertThat(brands.get("顺丰")).containsExactly("66.6", "", "33.3");
+		assertThat(brands.get("中国邮政")).containsExactly("50", "100", "");
+		List<String> total = List.of("60", "100", "33.3");
+		assertThat(byKey(ExportedRows.of(mvc, staff, "/complaints/figures/category.xlsx", period)).get("延误"))
+			.containsExactlyElementsOf(total);
+		assertThat(byKey(ExportedRows.of(mvc, staff, "/complaints/figures/reason.xlsx", period)).get("中转或运输延误"))
+			.containsExactlyElementsOf(total);
+		assertThat(byKey(ExportedRows.of(mvc, staff, "/complaints/figures/county.xlsx", period)).get("吴中区"))
+			.containsExactlyElementsOf(total);
+		assertThat(byKey(ExportedRows.of(mvc, staff, "/complaints/figures/enterprise.xlsx", period)).values())
+			.contains(List.of("66.6", "", "33.3"), List.of("50", "100", ""));
+		mvc.perform(get("/api/v1/complaints/figures").param("region", "320506").param("from", november.toString())
+			.param("to", november.toString()).header("Authorization", STAFF_TOKEN))
+			.andExpect(jsonPath("$.satisfaction").value(60.0))
+			.andExpect(jsonPath("$.postalSatisfaction").value(100.0))
+			.andExpect(jsonPath("$.expressSatisfaction").value(33.3));
+		// the roll-up's lines and the recount agree, the rates included
+		assertThat(figures.byBrand(WUZHONG, "320506", november, november)).isEqualTo(figures.recountByBrand(WUZHONG, "320506", november, november));
+		assertThat(figures.by(WUZHONG, "county", "320506", november, november))
+			.isEqualTo(figures.recountBy(WUZHONG, "county", "320506", november, november));
+	}
+
+	/** The three satisfaction columns of each line, by the line's key (the header row checked, the key its first cell). */
+	private static Map<String, List<String>> byKey(List<List<String>> rows) {
+		List<String> header = rows.get(0);
+		int bureau = header.indexOf("对邮政管理部门申诉处理工作满意率（%）");
+		int postal = header.indexOf("对邮政普遍服务满意率（%）");
+		int express = header.indexOf("对快递服务满意率（%）");
+		assertThat(List.of(bureau, postal, express)).as("the satisfaction columns in " + header).doesNotContain(-1);
+		Map<String, List<String>> lines = new LinkedHashMap<>();
+		for (List<String> row : rows.subList(1, rows.size())) {
+			lines.put(row.get(0), List.of(cell(row, bureau), cell(row, postal), cell(row, express)));
+		}
+		return lines;
+	}
+
+	private static String cell(List<String> row, int index) {
+		return row.size() > index ? row.get(index) : "";
 	}
 }

@@ -152,7 +152,7 @@ class ComplaintApiController {
 			+ "未接通的不填，再次回访须间隔规定时间（否则422）。字段有误返回400；申诉不在待回访或回访调解中返回409。")
 	ComplaintProcedure.Done callBack(DataScope scope, @PathVariable long id, @RequestBody CallBack callBack) {
 		if (callBack.reached() == null) {
-			throw new InvalidValueException("reached", "required", "请填写是否接通");
+			throw new InvalidValueException("reached", "required", "请填写" + ComplaintController.REACHED);
 		}
 		return procedure.callBack(scope, id, callBack.reached(), callBack.satisfaction(), callBack.companySatisfaction(),
 				callBack.solved());

@@ -67,6 +67,13 @@ class ComplaintController {
 	/** The roles that handle complaints (every step, staff entry). */
 	public static final String HANDLERS = "hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN','STAFF')";
 
+	/**
+	 * The label of the call-back's {@code reached} (接通 / 未接通, as the form's buttons, the public history's
+	 * "回访未接通" and the rule 回访未接通再次回访间隔 word it): the page's and the API's refusals name the field so, as
+	 * the UI bundle's {@code field.reached} does.
+	 */
+	static final String REACHED = "是否接通";
+
 	/** The export's columns; the step's due date as {@code calendar} marks it (暂定). */
 	static List<Column<ComplaintView>> columns(WorkingCalendar calendar) {
 		return List.of(Column.of("申诉编号", ComplaintView::number, 24),
@@ -218,7 +225,7 @@ class ComplaintController {
 				case "return" -> procedure.returnForRedo(scope, id, reason);
 				// whether the filer was reached is a choice the form's two buttons post: missing or any other value is
 				// refused at the field (kernel.Choice), never read as reached, which would record a call-back nobody made
-				case "callback" -> procedure.callBack(scope, id, Choice.yesNoRequired("reached", "是否接通", reached),
+				case "callback" -> procedure.callBack(scope, id, Choice.yesNoRequired("reached", REACHED, reached),
 						satisfaction, companySatisfaction, Choice.yesNo("solved", "问题是否解决", solved));
 				case "mediate" -> {
 					Validation v = new Validation();

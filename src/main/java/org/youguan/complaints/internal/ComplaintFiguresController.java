@@ -28,17 +28,24 @@ import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.Text;
 import org.youguan.org.CurrentUser;
+import org.youguan.platform.ChinaTime;
 import org.youguan.region.Regions;
 
 /**
- * 申诉统计: the figures of any months and region in the user's scope, breakdowns with .xlsx export, and the notice.
+ * 申诉统计: the figures of any months and region in the user's scope, breakdowns with .xlsx export (each line's counts,
+ * share, rates per million parcels by brand, and the three satisfaction rates the totals show — 对邮政管理部门申诉处理工作,
+ * 对邮政普遍服务, 对快递服务), and the notice.
  */
 @Controller
 class ComplaintFiguresController {
 
 	static final List<Column<ComplaintFigures.Line>> COLUMNS = List.of(Column.of("项目", ComplaintFigures.Line::key, 30),
 			Column.of("申诉件数", ComplaintFigures.Line::complaints, 12), Column.of("有效申诉", ComplaintFigures.Line::valid, 12),
-			Column.of("占比（%）", ComplaintFigures.Line::share, 10), Column.of("快递业务量（件）", ComplaintFigures.Line::volume, 16),
+			Column.of("占比（%）", ComplaintFigures.Line::share, 10),
+			Column.of("对邮政管理部门申诉处理工作满意率（%）", ComplaintFigures.Line::satisfaction, 20),
+			Column.of("对邮政普遍服务满意率（%）", ComplaintFigures.Line::postalSatisfaction, 16),
+			Column.of("对快递服务满意率（%）", ComplaintFigures.Line::expressSatisfaction, 16),
+			Column.of("快递业务量（件）", ComplaintFigures.Line::volume, 16),
 			Column.of("申诉率（件/百万件）", ComplaintFigures.Line::perMillion, 16),
 			Column.of("有效申诉率（件/百万件）", ComplaintFigures.Line::validPerMillion, 18),
 			Column.of("数据完整性", ComplaintFigures.Line::caveat, 30));
@@ -98,7 +105,7 @@ class ComplaintFiguresController {
 	 */
 	private List<ComplaintFigures.Line> countiesNamed(List<ComplaintFigures.Line> lines) {
 		return lines.stream()
-			.map(l -> new ComplaintFigures.Line(regions.name(l.key()), l.complaints(), l.valid(), l.share(), null, null, null, null))
+			.map(l -> l.named(regions.name(l.key())))
 			.toList();
 	}
 
@@ -141,14 +148,23 @@ class ComplaintFiguresController {
 
 	/**
 	 * The months and region asked for, as the page and the API read them: by default this year to last month and the
-	 * user's region; the region within the caller's scope.
-	 * @throws InvalidValueException naming {@code from} or {@code to} (not a month, out of range, to before from) or
-	 * {@code region} (outside the scope)
+	 * user's region; the region within the caller's scope. A period that has not begun (a first month after the
+	 * current one, China time) is refused as the statistics figures refuse it ({@code statistics.Analysis#aggregate}):
+	 * nothing has been received in it, and its zeros would read as a period without complaints. A period that has
+	 * begun is counted as of today (its open steps judged on today, {@code ComplaintFigures.asOf}); publishing its notice needs it ended
+	 * ({@link ComplaintNotices#publish}, rule {@code not-future}).
+	 * @throws InvalidValueException naming {@code from} or {@code to} (rule {@code month}: not a month; {@code range}:
+	 * before 2000 or after next year), {@code from} (rule {@code future}: after the current month), {@code to} (rule
+	 * {@code after-from}: before from) or {@code region} (outside the scope)
 	 */
 	static Query query(Clock clock, CurrentUser me, DataScope scope, String region, String from, String to) {
-		YearMonth last = YearMonth.now(clock).minusMonths(1);
+		YearMonth current = YearMonth.now(clock.withZone(ChinaTime.ZONE));
+		YearMonth last = current.minusMonths(1);
 		YearMonth f = from == null || Text.isBlank(from) ? YearMonth.of(last.getYear(), 1) : parse(clock, from, "from");
 		YearMonth t = to == null || Text.isBlank(to) ? last : parse(clock, to, "to");
+		if (f.isAfter(current)) {
+			throw new InvalidValueException("from", "future", "起始月份不能晚于本月（" + current + "）：" + f);
+		}
 		if (t.isBefore(f)) {
 			throw new InvalidValueException("to", "after-from", "截止月份不能早于起始月份");
 		}
