@@ -721,7 +721,7 @@ M = {
  "password.refused.min-length": ("密码长度不能少于{0}位", "A password has at least {0} characters"),
  "password.refused.character-classes": ("密码须包含大写字母、小写字母、数字、特殊字符中的至少三类", "A password holds at least three of: upper case, lower case, digits, symbols"),
  "password.refused.not-username": ("密码不能包含用户名", "A password must not contain the user name"),
- "password.refused.not-name": ("密码不能包含本人姓名的拼音（姓和名无论先后、大小写）", "A password must not contain your own name in pinyin (surname and given name in either order, any case)"),
+ "password.refused.not-name": ("密码不能包含本人姓名的汉字或拼音（姓和名无论先后、大小写，ü写作u、v或yu都算）", "A password must not contain your own name in Chinese characters or pinyin (surname and given name in either order, any case, ü written u, v or yu)"),
  "password.refused.max-length": ("密码不能超过{0}字节（英文字母、数字和符号每个1字节，汉字每个3字节）", "A password has at most {0} bytes (a letter, digit or symbol is 1 byte, a Chinese character 3)"),
  "password.refused.invisible-character": ("密码含有看不见或形似空格的字符（{0}），在其他设备上无法输入，请删除后重试", "The password holds a character that shows nothing or looks like a space ({0}), which cannot be typed on another device; remove it and try again"),
  "password.refused.common": ("该密码过于常见，容易被猜中，请换一个", "This password is too common and easily guessed; choose another"),

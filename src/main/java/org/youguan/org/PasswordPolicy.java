@@ -119,9 +119,10 @@ public final class PasswordPolicy {
 	}
 
 	/**
-	 * Checks a new password and reports every rule it breaks at once, refusing also the person's own name in pinyin
-	 * ({@code not-name}: 李四's "Lisi@2026!!", 张三's "ZhangSan#2026" or "sanzhang…", surname and given name in either
-	 * order, any case, separators ignored; {@link PinyinWords#fullNames}) — the first thing a guesser who knows the
+	 * Checks a new password and reports every rule it breaks at once, refusing also the person's own name in 汉字 or
+	 * pinyin ({@code not-name}: 李四's "Lisi@2026!!" or "李四@2026abcd", 张三's "ZhangSan#2026" or "sanzhang…", 吕伟's
+	 * "Lvwei@2026!!" or "Lyuwei…", surname and given name in either order, any case, separators ignored, ü as u, v or
+	 * yu; {@link PinyinWords#fullNamesInHan}, {@link PinyinWords#fullNames}) — the first thing a guesser who knows the
 	 * account tries, however many symbols and digits follow it.
 	 * @param field the form field the errors are reported on
 	 * @param username the account's user name (null when unknown)
@@ -581,14 +582,15 @@ public final class PasswordPolicy {
 		return p.contains(u) || p.contains(new StringBuilder(u).reverse());
 	}
 
-	/** Whether the password, lower-cased and without separators ("Li.Si", "zhang_san"), holds the name's pinyin. */
+	/**
+	 * Whether the password, lower-cased and without separators ("Li.Si", "zhang_san", "陈-吴中"), holds the name in
+	 * 汉字 or in pinyin, surname and given name in either order ({@link PinyinWords#fullNamesInHan},
+	 * {@link PinyinWords#fullNames}, ü also as v or yu).
+	 */
 	private static boolean containsPersonName(String password, String personName) {
-		List<String> spellings = PinyinWords.fullNames(personName);
-		if (spellings.isEmpty()) {
-			return false;
-		}
 		String p = password.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
-		return spellings.stream().anyMatch(p::contains);
+		return Stream.concat(PinyinWords.fullNamesInHan(personName).stream(), PinyinWords.fullNames(personName).stream())
+			.anyMatch(p::contains);
 	}
 
 	static int classes(String password) {

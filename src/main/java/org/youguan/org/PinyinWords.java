@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -124,14 +125,48 @@ final class PinyinWords {
 
 	/**
 	 * A person's full name in pinyin as a password would hold it: surname then given name and given name then surname,
-	 * syllables joined, lower case, without tones (ICU's reading and the reading in names, {@link #pinyin}): 李四 →
+	 * syllables joined, lower case, without tones (ICU's reading and the reading in names, {@link #READINGS}): 李四 →
 	 * lisi, sili; 张三 → zhangsan, sanzhang. A name of three or four 汉字 is also split after its second character, for a
-	 * two-character surname (欧阳修 → ouyangxiu, xiuouyang). Nothing for a name that is not two to four 汉字, and no
-	 * spelling shorter than four letters (it would be found inside everyday words).
+	 * two-character surname (欧阳修 → ouyangxiu, xiuouyang). A syllable with ü (吕 lü, 女 nü — which ICU's ASCII form
+	 * turns into u) is spelt each way people type it: u, v and yu (吕伟 → luwei, lvwei, lyuwei). Nothing for a name
+	 * that is not two to four 汉字, and no spelling shorter than four letters (it would be found inside everyday words).
 	 * @param name the person's name as registered (display name), may be null
 	 * @return the spellings, most usual first
 	 */
 	static List<String> fullNames(String name) {
+		Set<String> spellings = new LinkedHashSet<>();
+		for (String[] parts : nameParts(name)) {
+			for (String surname : spellings(parts[0])) {
+				for (String given : spellings(parts[1])) {
+					spellings.add(surname + given);
+					spellings.add(given + surname);
+				}
+			}
+		}
+		spellings.removeIf(s -> s.length() < 4);
+		return List.copyOf(spellings);
+	}
+
+	/**
+	 * A person's full name in 汉字 as a password would hold it: as written, and given name then surname — split after
+	 * the first character and, for three or four, also after the second (陈吴中 → 陈吴中, 吴中陈, 中陈吴).
+	 * @param name the person's name as registered (display name), may be null
+	 * @return the forms, as written first; nothing for a name that is not two to four 汉字
+	 */
+	static List<String> fullNamesInHan(String name) {
+		Set<String> forms = new LinkedHashSet<>();
+		for (String[] parts : nameParts(name)) {
+			forms.add(parts[0] + parts[1]);
+			forms.add(parts[1] + parts[0]);
+		}
+		return List.copyOf(forms);
+	}
+
+	/**
+	 * The ways a name of two to four 汉字 splits into surname and given name: after the first character and, for three
+	 * or four, after the second (a two-character surname, 欧阳修); nothing for another name.
+	 */
+	private static List<String[]> nameParts(String name) {
 		if (name == null || Text.isBlank(name)) {
 			return List.of();
 		}
@@ -140,18 +175,45 @@ final class PinyinWords {
 		if (chars < 2 || chars > 4 || !n.codePoints().allMatch(PinyinWords::han)) {
 			return List.of();
 		}
-		Set<String> spellings = new LinkedHashSet<>();
+		List<String[]> parts = new ArrayList<>();
 		for (int surnameChars = 1; surnameChars <= Math.min(2, chars - 1); surnameChars++) {
 			int split = n.offsetByCodePoints(0, surnameChars);
-			for (String surname : pinyin(n.substring(0, split))) {
-				for (String given : pinyin(n.substring(split))) {
-					spellings.add(surname + given);
-					spellings.add(given + surname);
-				}
-			}
+			parts.add(new String[] { n.substring(0, split), n.substring(split) });
 		}
-		spellings.removeIf(s -> s.length() < 4);
-		return List.copyOf(spellings);
+		return parts;
+	}
+
+	/**
+	 * Every spelling of a few 汉字 in pinyin: each character's ICU reading, its reading in names ({@link #READINGS}) and,
+	 * for a ü, its spellings u, v and yu, combined in order (吕 → lu, lv, lyu).
+	 */
+	private static List<String> spellings(String text) {
+		List<String> spellings = List.of("");
+		for (int c : text.codePoints().toArray()) {
+			Set<String> readings = new LinkedHashSet<>(UMLAUT_SPELLINGS.computeIfAbsent(c, PinyinWords::umlautSpellings));
+			if (READINGS.containsKey(c)) {
+				readings.add(READINGS.get(c));
+			}
+			List<String> next = new ArrayList<>();
+			for (String before : spellings) {
+				readings.forEach(r -> next.add(before + r));
+			}
+			spellings = next;
+		}
+		return spellings;
+	}
+
+	private static final Map<Integer, List<String>> UMLAUT_SPELLINGS = new ConcurrentHashMap<>();
+
+	/** A character's ICU reading, its ü written u, v and yu when it has one (吕 lǚ → lu, lv, lyu), else the reading alone. */
+	private static List<String> umlautSpellings(int c) {
+		String reading = Normalizer.normalize(Holder.HAN_LATIN_TONED.transliterate(new String(Character.toChars(c))),
+				Normalizer.Form.NFD);
+		if (!reading.contains("u\u0308")) {
+			return List.of(syllable(c));
+		}
+		String marked = reading.replace("u\u0308", "\u00fc").replaceAll("[^a-z\u00fc]", "");
+		return List.of(marked.replace("\u00fc", "u"), marked.replace("\u00fc", "v"), marked.replace("\u00fc", "yu"));
 	}
 
 	/** An enterprise's name as written and in pinyin, whole and without its company form (有限公司, 分公司 …). */
@@ -217,6 +279,9 @@ final class PinyinWords {
 
 		/** ICU's Han-Latin rules are large: loaded at the first password checked, not at start. */
 		static final Transliterator HAN_LATIN = Transliterator.getInstance("Han-Latin; Latin-ASCII; Lower");
+
+		/** The reading with its tone marks and ü kept (吕 → lǚ), for {@link #umlautSpellings}. */
+		static final Transliterator HAN_LATIN_TONED = Transliterator.getInstance("Han-Latin; Lower");
 	}
 
 	/** The names (second column) of a region CSV shipped with YouGuan ({@code code,"name",…}). */

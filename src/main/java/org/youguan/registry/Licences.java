@@ -909,7 +909,8 @@ public class Licences {
 	 * @param note the 说明, required for {@link CancellationGround#OTHER}; with the ground's label at most 200 characters
 	 * @throws AccessRefusedException (403) for anyone else — a city or county bureau, a province for 国家邮政局's licence
 	 * @throws org.youguan.kernel.InvalidValueException (400) no or unknown ground, a ground that does not fit the licence
-	 *         (rules {@code not-expired}, {@code too-young}), the note missing or too long
+	 *         (rules {@code not-expired}, {@code too-young}), the note missing or too long, or not one line (rule
+	 *         {@code line-break}: it is shown on one line as the licence's status reason)
 	 * @throws DomainException not found (404) out of scope; 409 when no longer active
 	 */
 	@Transactional
@@ -931,7 +932,8 @@ public class Licences {
 		if (g != null && g.needsNote()) {
 			v.required("reason", "注销说明", note);
 		}
-		v.maxLength("reason", "注销说明", note, 200 - (g == null ? 0 : g.label(rules, l.regionCode()).length() + 1));
+		// one line, as the licence's status reason shows it (rule line-break)
+		v.line("reason", "注销说明", note, 200 - (g == null ? 0 : g.label(rules, l.regionCode()).length() + 1));
 		v.throwIfInvalid();
 		l.requireActive("注销");
 		g.requireApplies(l.number(), l.issuedOn(), l.expiresOn(), l.status(LocalDate.now(clock)), l.regionCode(),
@@ -952,7 +954,8 @@ public class Licences {
 	 * {@code decision-unknown}); any other 文号 is a decision taken off the platform, which the registry cannot check.
 	 * @param decisionNumber the penalty decision's 文号, required
 	 * @throws AccessRefusedException (403) for anyone but the issuing authority
-	 * @throws org.youguan.kernel.InvalidValueException (400) no decision number or reason, or too long together; a 文号
+	 * @throws org.youguan.kernel.InvalidValueException (400) no decision number or reason, or too long together, or a
+	 *         reason not on one line (rule {@code line-break}); a 文号
 	 *         that names no revocation of this licence's holder in effect (rules above, field {@code decisionNumber})
 	 * @throws DomainException not found (404) out of scope; 409 when no longer active
 	 */
@@ -969,7 +972,7 @@ public class Licences {
 		Validation v = new Validation();
 		v.required("decisionNumber", "行政处罚决定书文号", decisionNumber).maxLength("decisionNumber", "行政处罚决定书文号", decisionNumber, 60)
 			.documentNumber("decisionNumber", "行政处罚决定书文号", decisionNumber);
-		v.required("reason", "吊销原因", reason).maxLength("reason", "吊销原因", reason, 200 - head.length());
+		v.required("reason", "吊销原因", reason).line("reason", "吊销原因", reason, 200 - head.length());
 		v.throwIfInvalid();
 		decisionRevokes(v, decision, get(DataScope.all(), id));
 		v.throwIfInvalid();

@@ -699,10 +699,14 @@ public class Outlets {
 
 	/**
 	 * Checks and cleans why an outlet closes: required, at most 200 characters, one line of text
-	 * ({@link Text#freeText}) — a reason is shown on the outlet's record, so a line is enough.
+	 * ({@link Validation#line}) — a reason is shown on one line of the outlet's record, the filing's list and the audit
+	 * trail, so a line break inside ("拆迁\n搬走") is refused, as in an address; brackets （）, commas and the other
+	 * punctuation are taken. Zero-width and bidirectional characters are removed as from any free text
+	 * ({@link Text#freeText}), and spaces inside are stored as one ({@link Text#line}).
 	 * @param field the form's field ({@code reason})
 	 * @return the reason as stored
-	 * @throws InvalidValueException on {@code field}: {@code required}, {@code max-length}
+	 * @throws InvalidValueException on {@code field}: {@code required}, {@code max-length}, {@code line-break},
+	 * {@code invisible-character} (a tab), {@code combining-mark}, {@code look-alike-character}
 	 */
 	public static String closureReason(String field, String reason) {
 		return closureReason(field, "关闭原因", reason);
@@ -715,15 +719,16 @@ public class Outlets {
 	 */
 	public static String closureReason(String field, String label, String reason) {
 		String clean = Text.freeText(reason);
-		new Validation().required(field, label, clean).maxLength(field, label, clean, 200).throwIfInvalid();
-		return Text.strip(clean);
+		new Validation().required(field, label, clean).line(field, label, clean, 200).throwIfInvalid();
+		return Text.line(clean);
 	}
 
 	/**
 	 * Closes an outlet today (the bureau records that it stopped operating) for the reason given — one of
 	 * {@link #CLOSURE_REASONS} or written ({@link #closureReason}), kept on its record and audited: from today on,
 	 * parcel records naming it are refused.
-	 * @throws InvalidValueException on {@code reason} when blank or over 200 characters
+	 * @throws InvalidValueException on {@code reason} when blank, over 200 characters or not one line
+	 *         ({@link #closureReason})
 	 * @throws DomainException NOT_FOUND outside the caller's scope, ILLEGAL_TRANSITION when it is closed already
 	 */
 	@Transactional

@@ -1,5 +1,6 @@
 package org.youguan.security;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -52,6 +54,15 @@ class PasswordGuesses {
 
 	/** The sign-in log's reason for a wrong current password typed in a signed-in session. */
 	static final String WRONG_CURRENT_PASSWORD = "确认当前密码错误";
+
+	/** PostgreSQL's SQLSTATE of a statement cancelled by {@code lock_timeout} (lock_not_available). */
+	private static final String LOCK_NOT_AVAILABLE = "55P03";
+
+	/**
+	 * The sign-in log's reason for a check refused because its claim waited {@code claim-lock-timeout} for the account's
+	 * or the address's lock (other checks of them under way, or a lock holder stuck).
+	 */
+	static final String BUSY = "同一账号或地址的验证正在进行，等待超时，未验证";
 
 	private final SignInLog signIns;
 
@@ -97,19 +108,34 @@ class PasswordGuesses {
 	 *
 	 * @param userId the account (null: none typed, or a name no account has)
 	 * @param address the client address
-	 * @return the refusal's reason for the sign-in log, or the claim
+	 * @return the refusal's reason for the sign-in log, or the claim; refused ({@link #BUSY}) when the locks were not
+	 * had within {@code claim-lock-timeout} ({@code SET LOCAL lock_timeout}), answered as a pause is
 	 */
 	Claim claim(Long userId, String address) {
-		return tx.execute(s -> {
-			// always the account first, then the address: two checks never wait on each other's locks crosswise
-			if (userId != null) {
-				TransactionLocks.hold(jdbc, accountLock(userId));
+		try {
+			return tx.execute(s -> {
+				// a waiter gives up after claim-lock-timeout rather than hold its pool connection while the lock is held
+				jdbc.sql("SELECT set_config('lock_timeout', :timeout, true)")
+					.param("timeout", settings.claimLockTimeout().toMillis() + "ms")
+					.query(String.class)
+					.single();
+				// always the account first, then the address: two checks never wait on each other's locks crosswise
+				if (userId != null) {
+					TransactionLocks.hold(jdbc, accountLock(userId));
+				}
+				TransactionLocks.hold(jdbc, "signin-check:address:" + address);
+				Optional<String> reason = pause(userId, address);
+				return reason.isPresent() ? new Claim(reason.get(), null)
+						: new Claim(null, checks.claim(userId, address, clock.instant().minus(settings.lockPeriod())));
+			});
+		}
+		catch (DataAccessException ex) {
+			if (!(ex.getMostSpecificCause() instanceof SQLException sql && LOCK_NOT_AVAILABLE.equals(sql.getSQLState()))) {
+				throw ex;
 			}
-			TransactionLocks.hold(jdbc, "signin-check:address:" + address);
-			Optional<String> reason = pause(userId, address);
-			return reason.isPresent() ? new Claim(reason.get(), null)
-					: new Claim(null, checks.claim(userId, address, clock.instant().minus(settings.lockPeriod())));
-		});
+			log.warn("Password check refused unchecked: its claim waited {} for a lock", settings.claimLockTimeout());
+			return new Claim(BUSY, null);
+		}
 	}
 
 	/** Ends a check {@link #claim} let through (nothing for a refused one): it no longer counts as under way. */
@@ -199,7 +225,8 @@ class PasswordGuesses {
 	 * @param address the client address
 	 * @param step the step, which throws {@link InvalidValueException} on {@code currentPassword} for a wrong password
 	 * @return the step's result
-	 * @throws DomainException 429 on {@code currentPassword} ({@code paused}) while the account is locked or paused
+	 * @throws DomainException 429 on {@code currentPassword} ({@code paused}) while the account is locked or paused,
+	 * or when the check's claim waited too long for its locks (try again)
 	 */
 	<T> T checkingCurrentPassword(CurrentUser user, String address, Supplier<T> step) {
 		// the lock as it stands now, not as the session's principal saw it at sign-in
@@ -209,7 +236,8 @@ class PasswordGuesses {
 		if (refusal.isPresent()) {
 			signIns.recordKnown(user.getUsername(), user.id(), user.auditName(), user.regionCode(),
 					SignInLog.Result.BLOCKED, "确认当前密码：" + refusal.get());
-			String message = "当前密码错误次数过多，已暂停验证，请" + settings.lockPeriod().toMinutes() + "分钟后再试";
+			String message = BUSY.equals(refusal.get()) ? "当前密码验证繁忙，请稍后再试"
+					: "当前密码错误次数过多，已暂停验证，请" + settings.lockPeriod().toMinutes() + "分钟后再试";
 			throw new DomainException(ErrorCode.TOO_MANY_REQUESTS, message,
 					List.of(new FieldError("currentPassword", "paused", message)));
 		}

@@ -19,10 +19,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * same node at once
  * @param tokenDefaultDays how long a new API token is valid when its form leaves the validity blank (default 90 days)
  * @param tokenMaxDays the longest validity a new API token may be given (default 365 days): no token lives for ever
+ * @param claimLockTimeout how long a password check waits for the account's and the address's lock before its claim
+ * ({@link PasswordGuesses#claim}) gives up and the password is refused unchecked, as during a pause (default 2
+ * seconds): a burst of checks of one account, or a lock holder stuck behind the account's row, holds no pool
+ * connection for longer
  */
 @ConfigurationProperties("youguan.security")
 record SecuritySettings(Integer maxFailures, Integer accountMaxFailures, Integer addressMaxFailures, Duration lockPeriod,
-		Duration tokenCacheTtl, Integer tokenDefaultDays, Integer tokenMaxDays) {
+		Duration tokenCacheTtl, Integer tokenDefaultDays, Integer tokenMaxDays, Duration claimLockTimeout) {
 
 	SecuritySettings {
 		maxFailures = maxFailures == null ? 5 : maxFailures;
@@ -32,5 +36,6 @@ record SecuritySettings(Integer maxFailures, Integer accountMaxFailures, Integer
 		tokenCacheTtl = tokenCacheTtl == null ? Duration.ofSeconds(5) : tokenCacheTtl;
 		tokenMaxDays = tokenMaxDays == null ? 365 : tokenMaxDays;
 		tokenDefaultDays = tokenDefaultDays == null ? Math.min(90, tokenMaxDays) : Math.min(tokenDefaultDays, tokenMaxDays);
+		claimLockTimeout = claimLockTimeout == null ? Duration.ofSeconds(2) : claimLockTimeout;
 	}
 }

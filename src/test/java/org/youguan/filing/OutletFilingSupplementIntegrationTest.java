@@ -222,6 +222,29 @@ class OutletFilingSupplementIntegrationTest {
 			.andExpect(status().isConflict());
 	}
 
+	/**
+	 * Attack: a closure's reason (撤销原因) took line breaks — at filing and in its 补正 — though every page shows it on
+	 * one line. It is one line now (rule {@code line-break}, nothing filed or corrected); brackets and the usual
+	 * punctuation are taken.
+	 */
+	@Test
+	void aClosuresReasonIsOneLineAtFilingAndInItsSupplement() {
+		long outletId = fixture.filedOutlet(LocalDate.of(2026, 9, 1));
+		assertThatThrownBy(() -> filings.submitClosure(shunfeng, outletId, "网点停止经营\n另：场地已退租"))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
+				.extracting(e -> e.field() + "/" + e.rule()).containsExactly("reason/line-break"));
+		long id = closureWaitingForItsSupplement(outletId);
+		assertThatThrownBy(() -> filings.supplement(shunfeng, id, null, List.of(), null, "经营场所拆迁\r\n已搬离", List.of(), null))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
+				.extracting(e -> e.field() + "/" + e.rule()).containsExactly("reason/line-break"));
+		assertThat(filings.get(WUZHONG, id).status()).isEqualTo(FilingStatus.MISSING_ITEMS);
+		assertThat(filings.get(WUZHONG, id).changeDescription()).isEqualTo("网点停止经营");
+
+		String reason = "经营场所拆迁（租约到期），已于9月搬离；详见《告知书》。";
+		filings.supplement(shunfeng, id, "更正撤销原因", List.of(), null, reason, List.of(), null);
+		assertThat(filings.get(WUZHONG, id).changeDescription()).isEqualTo(reason);
+	}
+
 	/** A closure of a filed outlet of sf.wz that 吴中 returned for its missing items: its id. */
 	long closureWaitingForItsSupplement(long outletId) {
 		long id = filings.submitClosure(shunfeng, outletId, "网点停止经营");

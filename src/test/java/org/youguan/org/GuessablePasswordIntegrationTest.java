@@ -126,7 +126,7 @@ class GuessablePasswordIntegrationTest {
 		mvc.perform(post("/account/password").session(SignIn.session(mvc, lisi(bureau), PASSWORD)).with(csrf())
 				.param("currentPassword", PASSWORD).param("newPassword", "Li.Si@2026!!").param("confirmPassword", "Li.Si@2026!!"))
 			.andExpect(status().isBadRequest())
-			.andExpect(content().string(containsString("密码不能包含本人姓名的拼音")));
+			.andExpect(content().string(containsString("密码不能包含本人姓名的汉字或拼音")));
 	}
 
 	private String lisi(long bureau) {

@@ -72,6 +72,34 @@ class PasswordPolicyTest {
 		assertThat(nameRules("Tr0ub4dor&Zq9", "Li Lei")).isEmpty();
 	}
 
+	/**
+	 * Attack: 陈吴中's "陈吴中@2026abcd" was taken — only the pinyin was refused. The name in 汉字 is refused as written
+	 * and given name first, with separators between the characters; another person's name in 汉字 is not.
+	 */
+	@Test
+	void refusesThePersonsOwnNameInHanCharacters() {
+		for (String guessable : List.of("陈吴中@2026abcd", "吴中陈@2026abcd", "x9#陈-吴中!QQ7a")) {
+			assertThat(nameRules(guessable, "陈吴中")).as(guessable).containsExactly("not-name");
+		}
+		assertThat(nameRules("李四@2026abcdE", "李四")).containsExactly("not-name");
+		assertThat(nameRules("四李@2026abcdE", "李四")).containsExactly("not-name");
+		assertThat(nameRules("修欧阳#2026abc", "欧阳修")).containsExactly("not-name");
+		assertThat(nameRules("陈吴中@2026abcd", "王五")).doesNotContain("not-name");
+	}
+
+	/**
+	 * Attack: ICU reads 吕 as "lu" (its ASCII form drops the ü), so 吕伟's "Lvwei@2026!!" and "Lyuwei@2026!!" were
+	 * taken. The ü is read each way people type it: u, v and yu.
+	 */
+	@Test
+	void readsTheUmlautOfTheNameAsUVOrYu() {
+		for (String guessable : List.of("Luwei@2026!!", "Lvwei@2026!!", "Lyuwei@2026!!", "Weilv#2026abc")) {
+			assertThat(nameRules(guessable, "吕伟")).as(guessable).containsExactly("not-name");
+		}
+		assertThat(nameRules("Zhangnv#2026x", "张女")).containsExactly("not-name");
+		assertThat(nameRules("Lvwei@2026!!", "李伟")).doesNotContain("not-name");
+	}
+
 	private static List<String> nameRules(String password, String personName) {
 		try {
 			PasswordPolicy.check("p", "someone", personName, PasswordPolicy.accountWords(personName, List.of(), null),

@@ -32,6 +32,17 @@ class PinyinWordsTest {
 		assertThat(PinyinWords.person("Li Lei")).containsExactly("Li Lei");
 	}
 
+	/** A full name in either order, in pinyin with ü as u, v and yu, and in 汉字. */
+	@Test
+	void spellsAFullNameEachWayAPasswordHoldsIt() {
+		assertThat(PinyinWords.fullNames("吕伟")).contains("luwei", "lvwei", "lyuwei", "weilu", "weilv", "weilyu");
+		assertThat(PinyinWords.fullNames("女娲")).contains("nvwa", "nyuwa", "nuwa");
+		assertThat(PinyinWords.fullNames("李四")).containsExactlyInAnyOrder("lisi", "sili");
+		assertThat(PinyinWords.fullNamesInHan("陈吴中")).containsExactly("陈吴中", "吴中陈", "中陈吴");
+		assertThat(PinyinWords.fullNamesInHan("Li Lei")).isEmpty();
+		assertThat(PinyinWords.fullNamesInHan(null)).isEmpty();
+	}
+
 	@Test
 	void readsAnEnterpriseByItsNameWithoutTheCompanyForm() {
 		assertThat(PinyinWords.enterprise("苏州吴中顺丰快递服务有限公司")).contains("suzhouwuzhongshunfengkuaidifuwu");

@@ -178,6 +178,24 @@ class LicenceIssuingAuthorityIntegrationTest {
 		assertThat(status(id)).isEqualTo(LicenceStatus.VALID);
 	}
 
+	/**
+	 * Attack: a cancellation's 说明 and a revocation's 吊销原因 took line breaks though the licence shows its reason on one
+	 * line: refused on {@code reason} (rule {@code line-break}), the licence kept in force; brackets and punctuation pass.
+	 */
+	@Test
+	void aCancellationsNoteAndARevocationsReasonAreOneLine() {
+		long id = provinceLicence();
+		assertThatThrownBy(() -> licences.cancel(SUZHOU, JIANGSU, id, "OTHER", "企业申请注销\n另附说明"))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
+				.extracting(e -> e.field() + "/" + e.rule()).containsExactly("reason/line-break"));
+		assertThatThrownBy(() -> licences.revoke(SUZHOU, JIANGSU, id, "苏邮罚〔2026〕7号", "违法经营\r\n情节严重"))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
+				.extracting(e -> e.field() + "/" + e.rule()).containsExactly("reason/line-break"));
+		assertThat(status(id)).isEqualTo(LicenceStatus.VALID);
+		licences.cancel(SUZHOU, JIANGSU, id, "OTHER", "企业申请注销（经营困难），已交回证件。");
+		assertThat(licences.get(SUZHOU, id).stateReason()).endsWith("企业申请注销（经营困难），已交回证件。");
+	}
+
 	/** A 跨省 licence in force of a new 吴中 enterprise, issued by 国家邮政局 last year. */
 	long nationalLicence() {
 		long holder = enterprises.idInScope(SUZHOU, unlicensed(), "creditCode");

@@ -111,6 +111,44 @@ class OutletClosureApiIntegrationTest {
 			.andExpect(status().isConflict());
 	}
 
+	/**
+	 * Attack: the closure's reason took line breaks though the outlet's record, the exports and the audit show it on one
+	 * line: refused 400 {@code reason}/{@code line-break}, nothing closed; brackets （） and the usual punctuation pass.
+	 */
+	@Test
+	void theReasonIsOneLineWithBracketsAndPunctuationTaken() throws Exception {
+		long id = outletOfShunfeng("关闭一行网点" + UUID.randomUUID().toString().substring(0, 6));
+		String path = "/api/v1/outlets/" + id + "/close";
+		for (String broken : List.of("网点停止经营\\n另有说明", "网点停止经营\\r\\n另有说明", "网点停止经营\\u2028另有说明")) {
+			mvc.perform(post(path).header("Authorization", WZ_STAFF).contentType(MediaType.APPLICATION_JSON)
+				.content(body(broken)))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("reason"))
+				.andExpect(jsonPath("$.errors[0].rule").value("line-break"));
+		}
+		assertThat(outlets.get(WUZHONG, id).status()).as("nothing closed").isEqualTo(OutletStatus.FILED);
+		String reason = "经现场检查（2026年9月），网点已停止经营：门店关闭、招牌拆除。";
+		mvc.perform(post(path).header("Authorization", WZ_STAFF).contentType(MediaType.APPLICATION_JSON).content(body(reason)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.closedReason").value(reason));
+	}
+
+	/**
+	 * Who closes: any writer whose region holds the outlet — its county's staff and, as the filing queue lets them decide
+	 * the county's 撤销备案 (same roles, same region scope), the city's staff — but no other county's staff (404).
+	 */
+	@Test
+	void theCitysStaffCloseTheirCountysOutletAsTheyDecideItsClosureFiling() throws Exception {
+		long id = outletOfShunfeng("市局关闭网点" + UUID.randomUUID().toString().substring(0, 6));
+		String path = "/api/v1/outlets/" + id + "/close";
+		mvc.perform(post(path).header("Authorization", "Bearer demo-xc-staff-token").contentType(MediaType.APPLICATION_JSON)
+			.content(body("网点停止经营"))).andExpect(status().isNotFound());
+		mvc.perform(post(path).header("Authorization", "Bearer demo-sz-market-token")
+			.contentType(MediaType.APPLICATION_JSON).content(body("网点停止经营")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("CLOSED"));
+	}
+
 	@Test
 	void bothOutletExportsCarryTheClosingDayAndReasonAsThePagesShowThem() throws Exception {
 		String s = UUID.randomUUID().toString().substring(0, 6);

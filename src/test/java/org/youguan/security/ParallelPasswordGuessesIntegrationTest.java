@@ -1,5 +1,7 @@
 package org.youguan.security;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -14,6 +16,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +37,7 @@ import org.youguan.org.UserKind;
 import org.youguan.org.Users;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -69,6 +74,9 @@ class ParallelPasswordGuessesIntegrationTest {
 
 	@Autowired
 	Clock clock;
+
+	@Autowired
+	DataSource dataSource;
 
 	String newUser() {
 		String name = "pg" + UUID.randomUUID().toString().substring(0, 8);
@@ -192,5 +200,47 @@ class ParallelPasswordGuessesIntegrationTest {
 		assertThat(checked).as("passwords checked").isBetween(1L, 5L);
 		assertThat(statuses).filteredOn(s -> s == 400).as("checked and wrong").hasSize((int) checked);
 		assertThat(statuses).filteredOn(s -> s == 429).as("refused unchecked").hasSize(10 - (int) checked);
+	}
+
+	/**
+	 * Attack: a sign-in's claim ({@link PasswordGuesses#claim}) waiting for its account's lock waited as long as the lock
+	 * was held, its pool connection with it — a lock holder stuck (behind the account's row) and a stream of sign-ins to
+	 * that account took every connection of the pool. The claim's transaction now sets {@code lock_timeout}
+	 * ({@code youguan.security.claim-lock-timeout}, 2 s): the waiter gives up while the lock is still held, and the
+	 * sign-in is answered as a pause is — the one failure message, logged BLOCKED unchecked, no failure counted.
+	 */
+	@Test
+	void aSignInWaitingForItsAccountsLockGivesUpAndIsAnsweredAsAPause() throws Exception {
+		String name = newUser();
+		long id = directory.principal(name).orElseThrow().id();
+		String address = ClientAddress.newAddress();
+		ExecutorService pool = Executors.newSingleThreadExecutor();
+		// the first transaction holds the account's lock, as a check stuck behind the account's row would
+		try (Connection holder = dataSource.getConnection()) {
+			holder.setAutoCommit(false);
+			try (PreparedStatement lock = holder.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
+				lock.setString(1, "signin-check:account:" + id);
+				lock.execute();
+			}
+			// the second, a sign-in with the right password, waits for it
+			Future<String> signIn = pool.submit(() -> signIn(name, PASSWORD, address));
+			await().atMost(Duration.ofSeconds(30)).until(() -> signIn.isDone() || jdbc.sql("""
+					SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND wait_event = 'advisory'
+					AND datname = current_database()""").query(Long.class).single() >= 1);
+			// and gives up while the lock is still held: without lock_timeout it would wait for the holder's commit
+			assertThat(signIn.get(30, TimeUnit.SECONDS)).isEqualTo("/login?error");
+			assertThat(jdbc.sql("SELECT count(*) FROM signin_check_claim WHERE user_id = :id").param("id", id)
+				.query(Long.class).single()).as("no claim left").isZero();
+			holder.rollback();
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(jdbc.sql("SELECT result, reason FROM signin_log WHERE user_id = :id").param("id", id)
+			.query((rs, i) -> rs.getString("result") + " " + rs.getString("reason")).list())
+			.containsExactly("BLOCKED " + PasswordGuesses.BUSY);
+		assertThat(jdbc.sql("SELECT failed_attempts FROM user_account WHERE id = :id").param("id", id).query(Integer.class)
+			.single()).as("no failure counted").isZero();
+		assertThat(signIn(name, PASSWORD, address)).as("the lock let go, the same sign-in passes").isEqualTo("/");
 	}
 }

@@ -103,16 +103,17 @@ class RegistryApiController {
 	/**
 	 * The bureau closes an outlet from today (关闭, e.g. found closed on inspection), as its page does
 	 * ({@code POST /registry/outlets/{id}/close}): the same role (staff, bureau or system administrators — 403 for a
-	 * leader or an enterprise), the same data scope (the caller's region: another county's outlet is 404), the same
-	 * reason rules and the same audit entry ({@code outlet.close} with the reason).
+	 * leader or an enterprise), the same data scope (the caller's region: another county's outlet is 404; a city's staff
+	 * reach their counties' outlets, as they decide those outlets' 撤销备案 in the filing queue), the same reason rules
+	 * (one line, {@link Outlets#closureReason}) and the same audit entry ({@code outlet.close} with the reason).
 	 * @return the outlet as closed, with {@code closedOn} and {@code closedReason}
 	 */
 	@PostMapping("/outlets/{id}/close")
 	@PreAuthorize(RegistryAccess.WRITERS)
 	@Operation(summary = "关闭末端网点", description = "邮政管理部门登记网点自今日起关闭（如检查发现已停止经营），与网点页面的“关闭”相同："
 			+ "reason为关闭原因（必填，一行，至多200字，"
-			+ "如“网点停止经营”“经营场所拆迁或租约到期”，或自行填写），原因缺失或过长返回400且不关闭；已关闭的返回409；"
-			+ "不在调用者数据权限（本辖区）内的网点返回404；局领导和企业用户返回403。成功返回关闭后的网点（closedOn、closedReason），并记入审计。")
+			+ "如“网点停止经营”“经营场所拆迁或租约到期”，或自行填写），原因缺失、过长或含换行返回400且不关闭；已关闭的返回409；"
+			+ "不在调用者数据权限（本辖区，含下辖县区，与备案办理相同）内的网点返回404；局领导和企业用户返回403。成功返回关闭后的网点（closedOn、closedReason），并记入审计。")
 	OutletView close(DataScope scope, @PathVariable long id, @RequestBody(required = false) OutletClosure body) {
 		outlets.close(scope, id, body == null ? null : body.reason());
 		return outlets.get(scope, id);
