@@ -1,7 +1,6 @@
 package org.youguan.audit;
 
 import java.nio.charset.StandardCharsets;
-import java.util.EnumSet;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -10,14 +9,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.youguan.BureauAccounts;
 import org.youguan.HolidayNotices;
 import org.youguan.IntegrationTest;
-import org.youguan.RandomDigits;
-import org.youguan.SignIn;
 import org.youguan.org.Bureaus;
 import org.youguan.org.Role;
-import org.youguan.org.UserData;
-import org.youguan.org.UserKind;
 import org.youguan.org.Users;
 
 import static org.hamcrest.Matchers.containsString;
@@ -39,8 +35,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @IntegrationTest
 class InstallationWideAuditIntegrationTest {
 
-	static final String PASSWORD = "Kx9#mQ2vLp7w";
-
 	@Autowired
 	MockMvc mvc;
 
@@ -51,10 +45,7 @@ class InstallationWideAuditIntegrationTest {
 	Bureaus bureaus;
 
 	MockHttpSession systemAdministrator(String bureauRegion) throws Exception {
-		String name = "sys" + bureauRegion + "." + RandomDigits.of(6);
-		users.provision(new UserData(name, "测试", UserKind.STAFF, bureaus.findByRegion(bureauRegion).orElseThrow().id(),
-				null, null, null, EnumSet.of(Role.SYSTEM_ADMIN, Role.STAFF)), PASSWORD, false, false);
-		return SignIn.session(mvc, name, PASSWORD);
+		return BureauAccounts.session(mvc, users, bureaus, bureauRegion, Role.SYSTEM_ADMIN);
 	}
 
 	@Test
