@@ -324,9 +324,7 @@ class ClusterIntegrationTest {
 		WorkingCalendar onB = b.getBean(WorkingCalendar.class);
 		assertThat(onB.isProvisional(friday)).isTrue();
 		assertThat(onB.isWorkingDay(friday)).isTrue();
-		String year = """
-				{"holidays":{"2099-01-01":"New Year's Day,元旦,2","2099-01-02":"New Year's Day,元旦,2"},
-				 "workdays":{"2099-01-03":"New Year's Day,元旦,2"}}""";
+		String year = HolidayNotices.notice(2099, List.of(LocalDate.of(2099, 1, 1), friday), List.of(saturday));
 		try {
 			a.getBean(CalendarYears.class).load(year.getBytes(StandardCharsets.UTF_8), "集群测试", "sys.admin");
 			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {

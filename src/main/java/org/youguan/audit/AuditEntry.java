@@ -27,8 +27,25 @@ public record AuditEntry(String action, String objectType, String objectId, Stri
 		return new AuditEntry(action, objectType, objectId, summary, before, after, regionCode);
 	}
 
+	/**
+	 * The region code of an installation-wide event: a change to what the whole installation shares (the working-day
+	 * calendar, the brand and indicator catalogues, the national report forms, the region register), and of a change
+	 * no bureau made (a job's, the public's). Read by the national scope and by the installation's 系统管理员
+	 * ({@link AuditTrail#search}), not by a city's or county's bureau.
+	 */
+	public static final String INSTALLATION = "0";
+
 	public AuditEntry inRegion(String region) {
 		return new AuditEntry(action, objectType, objectId, summary, before, after, region);
+	}
+
+	/**
+	 * The same entry as an installation-wide event ({@link #INSTALLATION}): how every module records a change to what
+	 * the whole installation shares, so that the installation's 系统管理员 reads it in the trail.
+	 * @return a new entry; this one unchanged
+	 */
+	public AuditEntry installationWide() {
+		return inRegion(INSTALLATION);
 	}
 
 	/**

@@ -23,6 +23,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.InstallationAdmin;
 import org.youguan.kernel.Listing;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
@@ -61,7 +62,11 @@ public class AuditTrail {
 
 	private final AuditChain chain;
 
-	AuditTrail(JdbcClient jdbc, JsonMapper json, Clock clock, AuditSealer sealer, AuditChain chain) {
+	private final InstallationAdmin installationAdmin;
+
+	AuditTrail(JdbcClient jdbc, JsonMapper json, Clock clock, AuditSealer sealer, AuditChain chain,
+			InstallationAdmin installationAdmin) {
+		this.installationAdmin = installationAdmin;
 		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
@@ -167,7 +172,7 @@ public class AuditTrail {
 	 */
 	public PageResult<AuditEvent> search(DataScope scope, AuditQuery query, PageQuery page) {
 		String text = query.text() == null ? "" : Text.strip(query.text());
-		Listing listing = Listing.from("FROM audit_event").scope(scope, "region_code").where(NOT_SIGN_IN);
+		Listing listing = Listing.from("FROM audit_event").where(readable(scope), scope.params()).where(NOT_SIGN_IN);
 		if (!text.isEmpty()) {
 			// entries are stored with their personal numbers masked (AuditMasking): a number searched for in clear
 			// finds them as stored (same first and last digits), and entries older than the masking as typed
@@ -191,7 +196,7 @@ public class AuditTrail {
 	public List<AuditEvent> history(DataScope scope, String objectType, Object objectId) {
 		return jdbc
 			.sql("SELECT " + COLUMNS + " FROM audit_event WHERE object_type = :type AND object_id = :id AND "
-					+ scope.regionPredicate("region_code") + " ORDER BY id DESC LIMIT 200")
+					+ readable(scope) + " ORDER BY id DESC LIMIT 200")
 			.params(scope.params())
 			.param("type", objectType)
 			.param("id", String.valueOf(objectId))
@@ -206,7 +211,7 @@ public class AuditTrail {
 	public long countSince(DataScope scope, LocalDate day) {
 		return jdbc
 			.sql("SELECT count(*) FROM audit_event WHERE occurred_at >= :from AND " + NOT_SIGN_IN + " AND "
-					+ scope.regionPredicate("region_code"))
+					+ readable(scope))
 			.params(scope.params())
 			.param("from", startOf(day))
 			.query(Long.class)
@@ -304,7 +309,25 @@ public class AuditTrail {
 	/** The action codes recorded within the caller's scope (sign-ins not counted), for the trail's filter. */
 	public List<String> actions(DataScope scope) {
 		return jdbc.sql("SELECT DISTINCT action FROM audit_event WHERE " + NOT_SIGN_IN + " AND "
-				+ scope.regionPredicate("region_code") + " ORDER BY action").params(scope.params()).query(String.class).list();
+				+ readable(scope) + " ORDER BY action").params(scope.params()).query(String.class).list();
+	}
+
+	/**
+	 * The one rule of which events a caller reads, as a predicate on {@code audit_event}: those in the caller's scope
+	 * ({@link DataScope#regionPredicate}), and for the installation's 系统管理员 ({@link InstallationAdmin}: of the
+	 * top-level bureau, who alone changes what the installation shares) also the installation-wide events
+	 * ({@link AuditEntry#INSTALLATION}: the calendar, the brand and indicator catalogues, the national report forms, the
+	 * region register, and changes no bureau made — a job's, the public's). Without it those were in the chain (and
+	 * counted by its verification) but in nobody's trail: a provincial installation's administrator, scope 32, read
+	 * none of them. The national scope reads every event anyway; a city's or county's administrator reads none of them.
+	 */
+	private String readable(DataScope scope) {
+		String own = scope.regionPredicate("region_code");
+		if (scope.kind() == DataScope.Kind.ALL
+				|| !installationAdmin.holds(SecurityContextHolder.getContext().getAuthentication())) {
+			return own;
+		}
+		return "(" + own + " OR region_code = '" + AuditEntry.INSTALLATION + "')";
 	}
 
 	private static OffsetDateTime startOf(LocalDate day) {

@@ -15,7 +15,6 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,6 +46,7 @@ import org.youguan.kernel.FileKind;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.Validation;
 import org.youguan.platform.ChinaTime;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -59,7 +59,8 @@ import tools.jackson.databind.json.JsonMapper;
  * all-day event ({@code DTSTART;VALUE=DATE:20260214}) covers its dates; a timed event covers the China days it
  * touches — a UTC time ({@code DTSTART:20260213T160000Z} is 2026-02-14 00:00 in Beijing) or a TZID time converted to
  * Asia/Shanghai, a floating time read as China time. Recurring events are refused. Each year in the file replaces that
- * year's days; the whole file is validated first and loaded in one transaction, audited.
+ * year's days, and must be a whole year (every statutory holiday of it a day off, rule {@code incomplete-year}); a
+ * day's name follows the name rules. The whole file is validated first and loaded in one transaction, audited.
  */
 @Service
 public class CalendarYears {
@@ -112,34 +113,42 @@ public class CalendarYears {
 	}
 
 	/**
-	 * A year already loaded is replaced only by a whole year: every statutory holiday of it ({@link StatutoryHolidays})
-	 * that the loaded notice has as a day off must be one in the file too. A file for the next year with one stray day of this year would otherwise replace
-	 * this year's notice by that day — 国庆 and 春节 would become working days and every due date recounted on them.
-	 * @throws InvalidValueException (field {@code file}, rule {@code incomplete-year}) naming the year and what it lacks
+	 * A file loads only whole years: for every year it touches, every statutory holiday of that year
+	 * ({@link StatutoryHolidays}, 全国年节及纪念日放假办法) must be a day off in the file — listed among its days off, or
+	 * a weekend day it does not list as a 调休 working day. A loaded year means the State Council's notice for it is
+	 * in: its days replace the provisional ones, and due dates counted across it lose their 暂定 mark. A file with one
+	 * day of a year not yet loaded (2027-01-01 alone), or a stray day of the following year in a notice, would
+	 * otherwise make that year loaded with 春节 and 国庆 as working days, and every due date be recounted on them —
+	 * whether the year was loaded before or not.
+	 * @throws InvalidValueException (field {@code file}, rule {@code incomplete-year}, one error per year) naming the
+	 * year and the holidays it lacks; nothing is loaded
 	 */
-	private void refuseIncompleteReplacements(SortedMap<Integer, List<CalendarDay>> years) {
+	private static void refuseIncompleteYears(SortedMap<Integer, List<CalendarDay>> years, Set<Integer> loaded) {
+		List<FieldError> errors = new ArrayList<>();
 		for (var year : years.entrySet()) {
-			if (year.getKey() < 1900 || year.getKey() > 2100) {
-				continue;
-			}
-			// the statutory days off the loaded notice of that year has now
-			Set<LocalDate> loadedOff = new HashSet<>(jdbc.sql("""
-					SELECT day FROM calendar_day WHERE kind = 'HOLIDAY' AND day >= :from AND day < :to""")
-				.param("from", LocalDate.of(year.getKey(), 1, 1))
-				.param("to", LocalDate.of(year.getKey() + 1, 1, 1))
-				.query(LocalDate.class)
-				.list());
-			Set<LocalDate> off = year.getValue().stream().filter(d -> d.kind() == CalendarDay.Kind.HOLIDAY)
-				.map(CalendarDay::day).collect(Collectors.toSet());
+			Map<LocalDate, CalendarDay.Kind> listed = year.getValue().stream()
+				.collect(Collectors.toMap(CalendarDay::day, CalendarDay::kind));
 			List<String> missing = StatutoryHolidays.of(year.getKey()).stream()
-				.filter(d -> loadedOff.contains(d.day()) && !off.contains(d.day()))
+				.filter(d -> !dayOff(d.day(), listed.get(d.day())))
 				.map(d -> d.day() + d.name()).toList();
 			if (!missing.isEmpty()) {
-				throw new InvalidValueException("file", "incomplete-year", year.getKey() + "年的日历已加载，文件中的" + year.getKey()
-						+ "年不完整，缺少法定节假日" + String.join("、", missing.subList(0, Math.min(5, missing.size())))
-						+ (missing.size() > 5 ? "等" + missing.size() + "天" : "") + "；替换已加载的年份须提供全年的放假安排，未加载任何内容");
+				int y = year.getKey();
+				errors.add(new FieldError("file", "incomplete-year", "文件中的" + y + "年不完整"
+						+ (loaded.contains(y) ? "（该年的日历已加载）" : "") + "，缺少法定节假日"
+						+ String.join("、", missing.subList(0, Math.min(5, missing.size())))
+						+ (missing.size() > 5 ? "等" + missing.size() + "天" : "")
+						+ "；文件涉及的每一年都须提供全年的放假安排（含全部法定节假日），未加载任何内容"));
 			}
 		}
+		if (!errors.isEmpty()) {
+			throw new InvalidValueException(errors);
+		}
+	}
+
+	/** Whether a file leaves {@code day} off: listed as a day off, or a weekend day not listed as a working day. */
+	private static boolean dayOff(LocalDate day, CalendarDay.Kind listed) {
+		boolean weekend = day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
+		return listed == CalendarDay.Kind.HOLIDAY || listed == null && weekend;
 	}
 
 	/**
@@ -147,12 +156,13 @@ public class CalendarYears {
 	 * {@link CalendarYearsLoaded} so that due dates computed on the provisional calendar are recomputed.
 	 *
 	 * @return the years loaded, ascending
-	 * @throws InvalidValueException when the file is not a valid calendar (nothing is loaded)
+	 * @throws InvalidValueException when the file is not a valid calendar, or lacks a statutory holiday of a year it
+	 * touches (rule {@code incomplete-year}, see {@link #refuseIncompleteYears}); nothing is loaded
 	 */
 	@Transactional
 	public List<Integer> load(byte[] content, String source, String loadedBy) {
 		SortedMap<Integer, List<CalendarDay>> years = parse(content);
-		refuseIncompleteReplacements(years);
+		refuseIncompleteYears(years, Set.copyOf(jdbc.sql("SELECT year FROM calendar_year").query(Integer.class).list()));
 		for (var year : years.entrySet()) {
 			jdbc.sql("DELETE FROM calendar_day WHERE day >= :from AND day < :to")
 				.param("from", LocalDate.of(year.getKey(), 1, 1))
@@ -173,7 +183,7 @@ public class CalendarYears {
 			audit.record(AuditEntry.of("calendar.load-year", "CalendarYear", year.getKey(),
 					"加载" + year.getKey() + "年工作日历：休息日" + holidays + "天，调休上班"
 							+ (year.getValue().size() - holidays) + "天（来源：" + source + "）")
-				.inRegion("0"));
+				.installationWide());
 		}
 		// First of the after-commit work, so that the listeners of CalendarYearsLoaded count on the new days.
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -238,6 +248,7 @@ public class CalendarYears {
 		}
 		for (var entry : node.properties()) {
 			if (!entry.getValue().isString() && !entry.getValue().isNull()) {
+				// named by its path in the file, as every hand-written JSON reader names a value of the wrong type
 				String path = field + "." + Text.printable(entry.getKey());
 				errors.add(new FieldError(path, "format", path + "应为文字，写在英文双引号中"));
 				continue;
@@ -245,7 +256,7 @@ public class CalendarYears {
 			String label = entry.getValue().asString("");
 			String[] parts = label.split(",");
 			String name = parts.length >= 2 ? parts[1] : label;
-			add(entry.getKey(), kind, name, days, errors);
+			add(field, entry.getKey(), kind, name, days, errors);
 		}
 	}
 
@@ -265,13 +276,13 @@ public class CalendarYears {
 		for (VEvent event : ics.<VEvent>getComponents(Component.VEVENT)) {
 			String summary = Text.strip(event.<Summary>getProperty(Property.SUMMARY).map(Summary::getValue).orElse(""));
 			if (event.getProperty(Property.RRULE).isPresent() || event.getProperty(Property.RDATE).isPresent()) {
-				errors.add(new FieldError("RRULE", "recurrence",
+				errors.add(new FieldError("file", "recurrence",
 						"不支持重复事件（RRULE/RDATE）：" + summary + "；请导出为逐日或逐段的事件"));
 				continue;
 			}
 			Optional<DtStart<Temporal>> start = event.getProperty(Property.DTSTART);
 			if (start.isEmpty()) {
-				errors.add(new FieldError("DTSTART", "required", "日历事件缺少DTSTART：" + summary));
+				errors.add(new FieldError("file", "required", "日历事件缺少DTSTART：" + summary));
 				continue;
 			}
 			CalendarDay.Kind kind = summary.contains("班") ? CalendarDay.Kind.WORKDAY : CalendarDay.Kind.HOLIDAY;
@@ -289,15 +300,15 @@ public class CalendarYears {
 					last = first;
 				}
 				if (ChronoUnit.DAYS.between(first, last) > 366) {
-					errors.add(new FieldError("DTEND", "range", "日历事件跨度超过一年：" + summary));
+					errors.add(new FieldError("file", "range", "日历事件跨度超过一年：" + summary));
 					continue;
 				}
 				for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
-					add(d.toString(), kind, name.isEmpty() ? summary : name, days, errors);
+					add("file", d.toString(), kind, name.isEmpty() ? summary : name, days, errors);
 				}
 			}
 			catch (RuntimeException ex) {
-				errors.add(new FieldError("DTSTART", "date", "无法识别的日期：" + start.get().getValue()
+				errors.add(new FieldError("file", "date", "无法识别的日期：" + start.get().getValue()
 						+ (summary.isEmpty() ? "" : "（" + summary + "）")));
 			}
 		}
@@ -340,31 +351,50 @@ public class CalendarYears {
 		throw new IllegalArgumentException("unsupported iCalendar date " + t);
 	}
 
-	private static void add(String date, CalendarDay.Kind kind, String name, Map<LocalDate, CalendarDay> days,
-			List<FieldError> errors) {
+	/** The most characters a day's name has (column {@code calendar_day.name}, varchar(60)). */
+	static final int MAX_NAME = 60;
+
+	/**
+	 * Adds one day of the file, or the errors of it: each on {@code field} (the file's {@code holidays} or
+	 * {@code workdays}, or {@code file} for an iCalendar file), the day named in the message. Its name is a name written
+	 * in words (kernel {@code Validation}): one line ({@code line-break}), no hidden character, at most {@value #MAX_NAME}
+	 * characters counted as code points ({@code max-length}: refused, never cut — a cut emoji was stored as "?"), no
+	 * markup, emoji nor other symbol ({@code characters}).
+	 */
+	private static void add(String field, String date, CalendarDay.Kind kind, String name,
+			Map<LocalDate, CalendarDay> days, List<FieldError> errors) {
 		LocalDate day;
+		String shown = Text.excerpt(date, 40);
 		try {
 			day = LocalDate.parse(date);
 		}
 		catch (DateTimeParseException ex) {
-			errors.add(new FieldError(date, "date", "日期格式错误（应为YYYY-MM-DD）：" + date));
+			errors.add(new FieldError(field, "date", "日期格式错误（应为YYYY-MM-DD）：" + shown));
 			return;
 		}
 		if (day.getYear() < 2000 || day.getYear() > 2100) {
-			errors.add(new FieldError(date, "year", "年份超出范围（2000–2100）：" + date));
+			errors.add(new FieldError(field, "year", "年份超出范围（2000–2100）：" + date));
 			return;
 		}
 		if (kind == CalendarDay.Kind.WORKDAY && day.getDayOfWeek() != DayOfWeek.SATURDAY
 				&& day.getDayOfWeek() != DayOfWeek.SUNDAY) {
-			errors.add(new FieldError(date, "workday-weekend", "调休上班日应为周六或周日：" + date));
+			errors.add(new FieldError(field, "workday-weekend", "调休上班日应为周六或周日：" + date));
 			return;
 		}
 		CalendarDay existing = days.get(day);
 		if (existing != null && existing.kind() != kind) {
-			errors.add(new FieldError(date, "conflict", "同一天既是休息日又是调休上班日：" + date));
+			errors.add(new FieldError(field, "conflict", "同一天既是休息日又是调休上班日：" + date));
 			return;
 		}
-		days.put(day, new CalendarDay(day, kind, name.length() > 60 ? name.substring(0, 60) : name));
+		String label = date + "的名称";
+		List<FieldError> bad = new Validation().line(field, label, name, MAX_NAME).wordsOnly(field, label, Text.strip(name))
+			.errors();
+		if (!bad.isEmpty()) {
+			errors.addAll(bad);
+			return;
+		}
+		String stored = Text.name(name);
+		days.put(day, new CalendarDay(day, kind, stored == null ? "" : stored));
 	}
 
 	private static SortedMap<Integer, List<CalendarDay>> byYear(Map<LocalDate, CalendarDay> days,

@@ -234,6 +234,42 @@ public final class Validation {
 		return this;
 	}
 
+	/**
+	 * The punctuation a name written in words is written with ({@link #wordsOnly}): brackets, the middle dot of a
+	 * transcribed name, the enumeration comma, hyphens and dashes, full stops, apostrophes and quotation marks, book
+	 * title marks, the slash and the colon.
+	 */
+	public static final String NAME_PUNCTUATION = "（）()〔〕【】[]·・•、，,．.－-—–‐_'’‘\"“”《》〈〉/：:";
+
+	/**
+	 * A name written in words only — a region's (乡镇/街道, 村/社区), a holiday's — holds letters of any script (汉字
+	 * with its extensions, 〇, and the private-use characters official lists write a rare 汉字 with; Latin letters),
+	 * digits, spaces, combining marks on a letter and the punctuation of {@link #NAME_PUNCTUATION} only: no markup
+	 * ({@code <script>}: {@code <} {@code >} {@code &} {@code =}), no emoji or other symbol, no control character (rule
+	 * {@code characters}, naming the first one refused). Such a name is shown on every page, list, sheet and document
+	 * as it is stored. Null passes; the length, the line and whether it is required are the caller's
+	 * ({@link #name(String, String, String, int)}), checked first: a field already refused (a line break, a hidden
+	 * character) is not refused again here for the same character.
+	 */
+	public Validation wordsOnly(String field, String label, String value) {
+		if (value == null || hasError(field)) {
+			return this;
+		}
+		for (int i = 0; i < value.length(); i += Character.charCount(value.codePointAt(i))) {
+			int c = value.codePointAt(i);
+			int type = Character.getType(c);
+			boolean word = Character.isLetterOrDigit(c) || type == Character.LETTER_NUMBER || combiningMark(c)
+					|| type == Character.PRIVATE_USE || c == ' ' || c == '\u3000' || NAME_PUNCTUATION.indexOf(c) >= 0;
+			if (!word) {
+				return require(field, false, "characters", label + "只能含汉字、字母、数字和常用标点（如（）·、-），不能含“"
+						+ (Character.isISOControl(c) || Character.isWhitespace(c) ? Text.codePoint(value, i)
+								: new String(Character.toChars(c)))
+						+ "”");
+			}
+		}
+		return this;
+	}
+
 	/** A line break: LF, CR, the vertical tab, NEL, the line and paragraph separators U+2028/U+2029. */
 	private static boolean lineBreak(char c) {
 		return c == '\n' || c == '\r' || c == '\u000B' || c == '\u000C' || c == '\u0085' || c == '\u2028' || c == '\u2029';

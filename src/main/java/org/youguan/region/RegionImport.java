@@ -11,9 +11,16 @@ import org.youguan.kernel.FieldError;
  * @param phase VALIDATING → IMPORTING → DONE, or REJECTED (bad rows, nothing imported) or FAILED
  * @param processed rows handled so far in the current phase, out of {@code total}
  * @param errors every bad row (line number and field), when REJECTED
+ * @param renamed every code already in the register that the import gave another name, when DONE (each also audited
+ * {@code region.rename} with the name before and after)
  */
 public record RegionImport(String id, String fileName, String provinceFilter, Phase phase, long processed,
-		long total, long imported, List<RowError> errors, String message, Instant startedAt, Instant finishedAt) {
+		long total, long imported, List<RowError> errors, List<Rename> renamed, String message, Instant startedAt,
+		Instant finishedAt) {
+
+	/** A code the import renamed: its name before and after. */
+	public record Rename(String code, String before, String after) {
+	}
 
 	public enum Phase {
 

@@ -37,9 +37,11 @@ import org.youguan.kernel.FieldError;
 import org.youguan.kernel.FileKind;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.Validation;
 import org.youguan.platform.BackgroundJobs.State;
 import org.youguan.platform.BackgroundJobs;
 import org.youguan.region.RegionImport.Phase;
+import org.youguan.region.RegionImport.Rename;
 import org.youguan.region.RegionImport.RowError;
 import org.youguan.region.internal.CsvAccess;
 import tools.jackson.core.JacksonException;
@@ -90,7 +92,11 @@ public class RegionImporter implements DisposableBean {
 	}
 
 	/** What the job keeps besides its progress: the upload, and at the end the count or every bad row. */
-	record Detail(String fileName, String provinceFilter, long imported, List<RowError> errors) {
+	record Detail(String fileName, String provinceFilter, long imported, List<RowError> errors, List<Rename> renamed) {
+
+		Detail(String fileName, String provinceFilter, long imported, List<RowError> errors) {
+			this(fileName, provinceFilter, imported, errors, List.of());
+		}
 	}
 
 	/**
@@ -159,8 +165,8 @@ public class RegionImporter implements DisposableBean {
 		Detail d = json.readValue(job.detail(), Detail.class);
 		Phase phase = job.state() == State.RUNNING ? Phase.valueOf(job.step()) : Phase.valueOf(job.state().name());
 		return new RegionImport(job.id().toString(), d.fileName(), d.provinceFilter(), phase, job.done(), job.total(),
-				d.imported(), d.errors() == null ? List.of() : d.errors(), job.message(), job.startedAt(),
-				job.finishedAt());
+				d.imported(), d.errors() == null ? List.of() : d.errors(), d.renamed() == null ? List.of() : d.renamed(),
+				job.message(), job.startedAt(), job.finishedAt());
 	}
 
 	private void run(UUID id, String fileName, List<CsvAccess.Row> lines, String province) {
@@ -207,12 +213,9 @@ public class RegionImporter implements DisposableBean {
 				else if (!seen.add(code)) {
 					errors.add(new RowError(lineNo, code, new FieldError("code", "unique", "代码在文件中重复")));
 				}
-				if (Text.isBlank(name) || name.length() > 100) {
-					errors.add(new RowError(lineNo, code, new FieldError("name", "required", "名称不能为空且不超过100字")));
-				}
-				else if (name.indexOf('\n') >= 0 || name.indexOf('\r') >= 0) {
-					errors.add(new RowError(lineNo, code, new FieldError("name", "single-line", "名称不能含换行")));
-				}
+				// a region's name is shown on every page, picker, sheet and document: the name rules, and words only
+				new Validation().name("name", "名称", name, MAX_NAME).wordsOnly("name", "名称", Text.strip(name)).errors()
+					.forEach(e -> errors.add(new RowError(lineNo, code, e)));
 				if (!knownParents.contains(parent)) {
 					errors.add(new RowError(lineNo, code, new FieldError(header.get(2), "exists",
 							"上级区划" + parent + "不存在" + (villages ? "（请先导入乡镇/街道）" : ""))));
@@ -222,7 +225,7 @@ public class RegionImporter implements DisposableBean {
 							"代码不以上级区划代码" + parent + "开头")));
 				}
 				if (errors.size() == before) {
-					rows.add(new Object[] { code, name, parent, villages ? "VILLAGE" : "STREET" });
+					rows.add(new Object[] { code, Text.name(name), parent, villages ? "VILLAGE" : "STREET" });
 				}
 			}
 			if (i % 5_000 == 0) {
@@ -236,20 +239,53 @@ public class RegionImporter implements DisposableBean {
 		}
 		jobs.progress(id, Phase.IMPORTING.name(), 0, rows.size());
 		String level = villages ? "村/社区" : "乡镇/街道";
+		List<Rename> renamed = new ArrayList<>();
 		tx.executeWithoutResult(status -> {
 			for (int from = 0; from < rows.size(); from += BATCH) {
 				List<Object[]> batch = rows.subList(from, Math.min(rows.size(), from + BATCH));
+				renamed.addAll(renames(batch));
 				jdbc.batchUpdate("""
 						INSERT INTO region (code, name, parent_code, level) VALUES (?, ?, ?, ?)
 						ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, parent_code = EXCLUDED.parent_code""",
 						batch);
 				jobs.progress(id, Phase.IMPORTING.name(), from + batch.size(), rows.size());
 			}
+			for (Rename r : renamed) {
+				audit.record(AuditEntry.of("region.rename", "Region", r.code(),
+						"导入时更名" + level + r.code() + "：“" + r.before() + "”改为“" + r.after() + "”")
+					.states(java.util.Map.of("name", r.before()), java.util.Map.of("name", r.after()))
+					.installationWide());
+			}
 			audit.record(AuditEntry.of("region.import", "Region", province == null ? "全部" : province,
-					"导入" + level + rows.size() + "条" + (province == null ? "" : "（省份" + province + "）")));
+					"导入" + level + rows.size() + "条" + (province == null ? "" : "（省份" + province + "）")
+							+ (renamed.isEmpty() ? "" : "，其中更名" + renamed.size() + "条"))
+				.installationWide());
 		});
-		finish(id, State.DONE, rows.size(), new Detail(fileName, province, rows.size(), List.of()),
-				"已导入" + level + rows.size() + "条");
+		finish(id, State.DONE, rows.size(), new Detail(fileName, province, rows.size(), List.of(), renamed),
+				"已导入" + level + rows.size() + "条" + (renamed.isEmpty() ? "" : "，其中" + renamed.size() + "条更改了已有区划的名称（见下表）"));
+	}
+
+	/** The most characters of a region's name (column {@code region.name}). */
+	static final int MAX_NAME = 100;
+
+	/**
+	 * The codes of a batch already in the register under another name: an import renames them, which the import's
+	 * answer lists and the trail records one by one (before and after), not only as the import's count.
+	 */
+	private List<Rename> renames(List<Object[]> batch) {
+		java.util.Map<String, String> names = new java.util.HashMap<>();
+		for (Object[] row : batch) {
+			names.put((String) row[0], (String) row[1]);
+		}
+		List<Rename> renamed = new ArrayList<>();
+		jdbc.query("SELECT code, name FROM region WHERE code = ANY (?) ORDER BY code",
+				rs -> {
+					String after = names.get(rs.getString("code"));
+					if (!rs.getString("name").equals(after)) {
+						renamed.add(new Rename(rs.getString("code"), rs.getString("name"), after));
+					}
+				}, (Object) names.keySet().toArray(String[]::new));
+		return renamed;
 	}
 
 	private void finish(UUID id, State state, long done, Detail detail, String message) {

@@ -132,7 +132,7 @@ public class Brands {
 		brand = brands.save(brand);
 		audit.record(AuditEntry.of("brand.create", "Brand", brand.id(), "新建品牌“" + brand.name() + "”")
 			.states(null, brand.snapshot())
-			.inRegion("0"));
+			.installationWide());
 		return brand.id();
 	}
 
@@ -146,7 +146,7 @@ public class Brands {
 		brands.save(brand);
 		audit.record(AuditEntry.of("brand.update", "Brand", id, "修改品牌“" + brand.name() + "”")
 			.states(before, brand.snapshot())
-			.inRegion("0"));
+			.installationWide());
 	}
 
 	@Transactional
@@ -157,7 +157,7 @@ public class Brands {
 		brands.save(brand);
 		audit.record(AuditEntry.of("brand.headquarters", "Brand", brandId, "设置品牌“" + brand.name() + "”的总部企业")
 			.states(before, brand.snapshot())
-			.inRegion("0"));
+			.installationWide());
 	}
 
 	/** Brand data checked: names present, short and unique (other than {@code selfId}), the HQ enterprise known. */

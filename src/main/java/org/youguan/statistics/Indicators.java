@@ -116,7 +116,7 @@ public class Indicators {
 				.update();
 		}
 		audit.record(AuditEntry.of("statistics.indicator.add", "StatIndicator", code,
-				"新增统计指标" + code + "“" + Text.name(n.name()) + "”" + (formula == null ? "" : "＝" + formula)).inRegion("0"));
+				"新增统计指标" + code + "“" + Text.name(n.name()) + "”" + (formula == null ? "" : "＝" + formula)).installationWide());
 	}
 
 	public List<Indicator> all() {

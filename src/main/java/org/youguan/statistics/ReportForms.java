@@ -240,7 +240,7 @@ public class ReportForms {
 				+ dueDay + "日前报送，报送对象" + after.typesLabel() + (prefix.isEmpty() ? "" : "（区划" + prefix + "）"))
 			.states(Map.of("dueDay", before.dueDay(), "types", before.enterpriseTypes(), "region", before.regionPrefix()),
 					Map.of("dueDay", dueDay, "types", typeList, "region", prefix))
-			.inRegion("0"));
+			.installationWide());
 	}
 
 	static final Set<String> SORTS = Set.of("period", "enterprise_name", "submitted_at");

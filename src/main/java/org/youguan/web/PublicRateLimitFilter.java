@@ -23,7 +23,8 @@ import org.youguan.kernel.Text;
 import org.youguan.org.CurrentUser;
 
 /**
- * Limits public requests ({@code /public/**}, {@code /api/v1/public/**}) in fixed one-minute windows, counted in
+ * Limits public requests ({@code /public/**}, {@code /api/v1/public/**}, and the public working-day calendar
+ * {@code /api/v1/calendar/**}, open to anyone as they are) in fixed one-minute windows, counted in
  * PostgreSQL ({@link RateLimitWindows}) so the limit holds for the whole cluster, not per node; beyond it 429 with a
  * problem response. An anonymous request counts against its client address: at most
  * {@code youguan.public.requests-per-minute} (default 120). A signed-in request (session or API token) counts against
@@ -60,7 +61,8 @@ class PublicRateLimitFilter extends OncePerRequestFilter {
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		// as the request is routed: /%70ublic/lookup and //public/lookup are the public lookup too
-		return !Refusals.routedUnder(request, "/public", "/api/v1/public");
+		// the calendar API is public too (SecurityConfiguration): each of its answers walks the calendar up to 3650 days
+		return !Refusals.routedUnder(request, "/public", "/api/v1/public", "/api/v1/calendar");
 	}
 
 	/** The signed-in caller's name for its bucket (the user's id, else the authenticated name), or null if anonymous. */

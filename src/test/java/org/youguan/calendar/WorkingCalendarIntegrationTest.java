@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.youguan.HolidayNotices;
 import org.youguan.IntegrationTest;
 import org.youguan.kernel.InvalidValueException;
 
@@ -94,7 +95,7 @@ class WorkingCalendarIntegrationTest {
 		assertThat(calendar.nextHoliday(d("2033-12-19"))).as("another day is worked out on its own")
 			.get()
 			.satisfies(h -> assertThat(h.day()).isEqualTo(d("2034-01-01")));
-		String json = "{\"holidays\":{\"2034-01-02\":\"New Year's Day,元旦,1\"},\"workdays\":{}}";
+		String json = HolidayNotices.notice(2034, List.of(d("2034-01-02")), List.of());
 		tx.execute(s -> years.load(json.getBytes(StandardCharsets.UTF_8), "test.json", "test"));
 		assertThat(calendar.nextHoliday(d("2033-12-20"))).as("the loaded year's notice, not the remembered provisional day")
 			.get()
@@ -119,15 +120,14 @@ class WorkingCalendarIntegrationTest {
 				DTSTART;VALUE=DATE:20310104
 				SUMMARY:元旦（补班）
 				END:VEVENT
-				END:VCALENDAR
-				""";
+				""" + HolidayNotices.statutoryEvents(2031) + "END:VCALENDAR\n";
 		List<Integer> loaded = tx.execute(s -> years.load(ics.getBytes(StandardCharsets.UTF_8), "test.ics", "test"));
 		assertThat(loaded).containsExactly(2031);
 		assertThat(calendar.isLoaded(2031)).isTrue();
 		assertThat(calendar.isWorkingDay(d("2031-01-01"))).isFalse();
 		assertThat(calendar.isWorkingDay(d("2031-01-02"))).isFalse();
 		assertThat(calendar.isWorkingDay(d("2031-01-04"))).as("Saturday 补班").isTrue();
-		String json = "{\"holidays\":{\"2031-01-01\":\"New Year's Day,元旦,1\"},\"workdays\":{}}";
+		String json = HolidayNotices.notice(2031, List.of(d("2031-01-01")), List.of());
 		tx.execute(s -> years.load(json.getBytes(StandardCharsets.UTF_8), "test.json", "test"));
 		assertThat(calendar.isWorkingDay(d("2031-01-02"))).as("the year was replaced").isTrue();
 	}

@@ -12,6 +12,9 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.youguan.IntegrationTest;
+import org.youguan.RandomDigits;
+import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FileKind;
 import org.youguan.kernel.InvalidValueException;
 
@@ -26,6 +29,9 @@ class RegionImportIntegrationTest {
 
 	@Autowired
 	Regions regions;
+
+	@Autowired
+	AuditTrail audit;
 
 	@Test
 	void theDemoCityImportedSuzhousStreetsAndVillages() {
@@ -126,7 +132,7 @@ class RegionImportIntegrationTest {
 		RegionImport result = importer.importNow("streets.csv", csv.getBytes(StandardCharsets.UTF_8), null);
 		assertThat(result.phase()).isEqualTo(RegionImport.Phase.REJECTED);
 		assertThat(result.errors()).extracting(RegionImport.RowError::line).containsExactly(2L, 4L, 5L);
-		assertThat(result.errors()).extracting(e -> e.error().rule()).containsExactly("single-line", "exists", "columns");
+		assertThat(result.errors()).extracting(e -> e.error().rule()).containsExactly("line-break", "exists", "columns");
 		assertThat(result.errors()).extracting(RegionImport.RowError::fieldLabel)
 			.containsExactly("名称（name）", "所属县级区划代码（areaCode）", "整行");
 		assertThat(importer.importNow("x.csv", "a,b,c\n".getBytes(StandardCharsets.UTF_8), null).errors())
@@ -135,6 +141,51 @@ class RegionImportIntegrationTest {
 				"code,name,areaCode\n110101906,\"测试街道,\"\"丙\"\"\",110101\n".getBytes(StandardCharsets.UTF_8), null);
 		assertThat(comma.phase()).isEqualTo(RegionImport.Phase.DONE);
 		assertThat(regions.find("110101906")).get().satisfies(r -> assertThat(r.name()).isEqualTo("测试街道,\"丙\""));
+	}
+
+	/**
+	 * Attack round: markup and emoji were imported as street names. A name is held to the name rules and written in
+	 * words only (kernel Validation.wordsOnly), and every bad row is reported, nothing imported.
+	 */
+	@Test
+	void namesWithMarkupEmojiOrControlCharactersAreRefusedEveryOne() {
+		String csv = "code,name,areaCode\n110101911,\"<script>alert(1)</script>\",110101\n110101912,\"测试街道😀\",110101\n"
+				+ "110101913,\"测试\u200B街道\",110101\n110101914,\"" + "街".repeat(101) + "\",110101\n"
+				+ "110101915,\"测试街道（㙟）〇\uE170\",110101\n";
+		RegionImport result = importer.importNow("streets.csv", csv.getBytes(StandardCharsets.UTF_8), null);
+		assertThat(result.phase()).isEqualTo(RegionImport.Phase.REJECTED);
+		assertThat(result.errors()).extracting(RegionImport.RowError::line).containsExactly(2L, 3L, 4L, 5L);
+		assertThat(result.errors()).extracting(e -> e.error().field()).containsOnly("name");
+		assertThat(result.errors()).extracting(e -> e.error().rule())
+			.containsExactly("characters", "characters", "invisible-character", "max-length");
+		assertThat(result.errors().get(1).error().message()).contains("😀");
+		assertThat(regions.find("110101911")).isEmpty();
+		assertThat(regions.find("110101915")).as("nothing imported, the good row neither").isEmpty();
+	}
+
+	/**
+	 * Attack round: an import renamed existing streets silently (only "导入乡镇/街道1条" audited). A code already in the
+	 * register under another name is listed in the import's answer and audited one by one with the name before and
+	 * after; a code imported again under its own name is no rename.
+	 */
+	@Test
+	void aRenameOfAnExistingCodeIsListedAndAuditedWithBeforeAndAfter() {
+		String code = "1101029" + RandomDigits.of(2);
+		String csv = "code,name,areaCode\n" + code + ",\"测试街道壬\",110102\n";
+		importer.importNow("streets.csv", csv.getBytes(StandardCharsets.UTF_8), null);
+		RegionImport again = importer.importNow("streets.csv", csv.getBytes(StandardCharsets.UTF_8), null);
+		assertThat(again.renamed()).as("the same name again is no rename").isEmpty();
+		RegionImport renamed = importer.importNow("streets.csv",
+				csv.replace("测试街道壬", "测试街道癸").getBytes(StandardCharsets.UTF_8), null);
+		assertThat(renamed.phase()).isEqualTo(RegionImport.Phase.DONE);
+		assertThat(renamed.renamed()).containsExactly(new RegionImport.Rename(code, "测试街道壬", "测试街道癸"));
+		assertThat(renamed.message()).contains("1条更改了已有区划的名称");
+		assertThat(audit.history(DataScope.all(), "Region", code)).as("newest first").first().satisfies(e -> {
+			assertThat(e.action()).isEqualTo("region.rename");
+			assertThat(e.summary()).contains("测试街道壬", "测试街道癸");
+			assertThat(e.beforeState()).contains("测试街道壬");
+			assertThat(e.afterState()).contains("测试街道癸");
+		});
 	}
 
 	/** A gzip file cut short is refused as incomplete, in Chinese (not an EOFException's name). */

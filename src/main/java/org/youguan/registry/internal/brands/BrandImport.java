@@ -59,7 +59,7 @@ public class BrandImport {
 			return data;
 		}, valid -> {
 			valid.forEach(d -> brands.create(d, false));
-			audit.record(AuditEntry.of("brand.import", "Brand", null, "批量导入品牌" + valid.size() + "个").inRegion("0"));
+			audit.record(AuditEntry.of("brand.import", "Brand", null, "批量导入品牌" + valid.size() + "个").installationWide());
 		});
 	}
 }
