@@ -1956,7 +1956,7 @@ M.update({
  "universal.approval.paper": ("登记纸质申请", "Enter a paper application"),
  "universal.approval.apply": ("提交申请", "Apply"),
  "universal.approval.import": ("导入历史审批", "Import past approvals"),
- "universal.approval.import.help": ("列：营业场所设施编号、申请事项（撤销/搬迁）、撤销或搬迁理由、收到申请日期、决定（批准/不予批准）、决定日期；可选：搬迁后地址、现场核查日期、公告日期、公告方式、决定文号（真实文号，本市内不得重复）。日期按真实日期记录，期限据此计算；历史审批不生成文书。", "Columns: facility no., request (撤销/搬迁), reason, received on, decision (批准/不予批准), decided on; optional: new address, checked on, announced on, where announced, decision number (the real one, unique in the city). Real dates are kept and deadlines computed from them; no documents are generated for past approvals."),
+ "universal.approval.import.help": ("列：营业场所设施编号、申请事项（撤销/搬迁）、撤销或搬迁理由、收到申请日期、决定（批准/不予批准）、决定日期；可选：搬迁后地址、现场核查日期、公告日期、公告方式、决定文号（真实文号，本市内不得重复）。日期按真实日期记录，期限据此计算；历史审批不生成文书。导入的是本局的决定，由作出决定的本局局领导导入；营业场所有尚未决定的申请时，或其撤销批准已生效的，不能导入其后的决定。", "Columns: facility no., request (撤销/搬迁), reason, received on, decision (批准/不予批准), decided on; optional: new address, checked on, announced on, where announced, decision number (the real one, unique in the city). Real dates are kept and deadlines computed from them; no documents are generated for past approvals. The decisions imported are the bureau's own: its head (局领导) imports them; none comes in while an application of the post office is undecided, nor after its closure took effect."),
  "universal.suspension.startsOn": ("停业开始日期", "Closed from"),
  "universal.suspension.endsOn": ("停业结束日期", "Closed until"),
  "universal.suspension.reason": ("停业原因", "Reason"),

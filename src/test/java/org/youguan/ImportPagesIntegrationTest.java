@@ -52,7 +52,8 @@ class ImportPagesIntegrationTest {
 			Arguments.of("sz.market", "/enforcement/import"),
 			Arguments.of("sz.universal", "/universal/villages/import"),
 			Arguments.of("sz.universal", "/universal/checks/import"),
-			Arguments.of("sz.universal", "/universal/post-office-approvals/import"),
+			// past post-office decisions: the deciding bureau's head (局领导), as the decisions taken here
+			Arguments.of("sz.leader", "/universal/post-office-approvals/import"),
 			Arguments.of("sz.universal", "/universal/supervision/confidential/import"),
 			Arguments.of("yz.sz", "/enterprise/villages/import"));
 	}

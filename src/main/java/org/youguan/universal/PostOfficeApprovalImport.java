@@ -27,7 +27,11 @@ import org.youguan.kernel.InvalidValueException;
  * already, or an earlier row of the sheet (the same city) gives it too. A row that is the same decision as an earlier
  * row or as an approval already stored — the same post office, kind and decision day ({@link PostOfficeApprovals#duplicates}),
  * with or without a 文号 — is refused under 决定日期 naming it, so importing a sheet twice counts nothing twice; a row
- * repeating an earlier row (its 文号 or its decision) is told so beside its other failures, by its cells as typed. No
+ * repeating an earlier row (its 文号 or its decision) is told so beside its other failures, by its cells as typed. A row
+ * whose post office has an application undecided, or was closed by the decision's day (or, for an approved closure,
+ * has a decision after it), is refused under 营业场所设施编号 as the single import refuses it. Only the deciding
+ * bureau's 局领导 imports (the decisions recorded are that bureau's, as one taken here is:
+ * {@link PostOfficeApprovals#requireImporter}), asked before the file is read. No
  * document is generated for a past approval.
  */
 @Service
@@ -90,11 +94,14 @@ public class PostOfficeApprovalImport {
 	 * Imports the past approvals of an .xlsx sheet, all or nothing.
 	 * @param scope staff: post offices of their region
 	 * @return the count saved, or every bad row and the annotated sheet
+	 * @throws org.youguan.kernel.AccessRefusedException (403) for anyone but the deciding bureau's head, before the file
+	 *         is read ({@link PostOfficeApprovals#requireImporter}; a national scope row by row)
 	 * @throws InvalidValueException on the field "file" when the file is not an .xlsx, too large, without the headers
 	 *         or without data rows
 	 */
 	@Transactional
 	public ImportResult importFile(DataScope scope, byte[] content) {
+		approvals.requireImporter(scope);
 		if (content == null || content.length == 0) {
 			throw new InvalidValueException("file", "required", "请选择要导入的.xlsx文件");
 		}

@@ -139,10 +139,13 @@ public class PostOfficeApprovals {
 		}
 	}
 
-	/** A checked past approval, ready to save. */
+	/**
+	 * A checked past approval, ready to save.
+	 * @param decisionRegion the region of the bureau whose decision it is recorded as (the importer's, whose head it is)
+	 */
 	public record CheckedImport(FacilityView facility, String creditCode, ApprovalKind kind, String reason,
 			String newAddress, LocalDate receivedOn, LocalDate checkedOn, boolean approved, LocalDate decidedOn,
-			LocalDate announcedOn, String noticeChannel, String decisionNumber) {
+			LocalDate announcedOn, String noticeChannel, String decisionNumber, String decisionRegion) {
 
 		/**
 		 * What makes two imported decision numbers the same: the number in the post office's city, compared as the
@@ -268,8 +271,9 @@ public class PostOfficeApprovals {
 	 * An application: the postal enterprise for one of its own post offices (received today), or staff entering a
 	 * paper application of a post office in their region (received on the day given, not after today). Audited.
 	 * @return the approval's id
-	 * @throws DomainException not found (404) when the post office is not in the caller's scope; (409) while another
-	 *         approval of the same post office is undecided
+	 * @throws DomainException not found (404) when the post office is not in the caller's scope; (409, field
+	 *         {@code facilityId}) while another approval of the same post office is undecided (rule {@code unique}) or
+	 *         once its closure is in effect (rule {@code closed}): {@link #requireServed}
 	 * @throws InvalidValueException naming every field that fails: facilityId, kind, reason (required, ≤ 1000),
 	 *         newAddress (required for a relocation, only for one, ≤ 300), receivedOn (a date, not after today, not
 	 *         before {@link #earliestLiveReceipt})
@@ -292,14 +296,7 @@ public class PostOfficeApprovals {
 			received = v.date("receivedOn", "收到申请日期", data.receivedOn(), earliestLiveReceipt(today), today);
 		}
 		v.throwIfInvalid();
-		jdbc.sql("SELECT pg_advisory_xact_lock(:key)").param("key", 7_176_000_000L + f.id()).query().listOfRows();
-		boolean open = jdbc.sql("SELECT count(*) FROM post_office_approval WHERE facility_id = :id AND status IN ('SUBMITTED', 'CHECKED')")
-			.param("id", f.id())
-			.query(Long.class)
-			.single() > 0;
-		if (open) {
-			throw DomainException.duplicate("facilityId", "营业场所“" + f.name() + "”已有尚未决定的撤销或搬迁申请");
-		}
+		requireServed(f, today);
 		Map<String, Object> p = new HashMap<>();
 		p.put("kind", kind.name());
 		p.put("facility", f.id());
@@ -329,6 +326,32 @@ public class PostOfficeApprovals {
 						+ calendar.messageDay(due) + "前决定")
 			.inRegion(f.regionCode()));
 		return id;
+	}
+
+	/**
+	 * What the post office's state must be for an application received, or a past decision recorded, on day
+	 * {@code on} — one at a time, ordered by a transaction lock on the post office: no other application of it
+	 * undecided (409 {@code facilityId}, rule {@code unique}: one post office has one application running; a past
+	 * decision is recorded before or after it, not beside it), and no approved closure of it in effect by {@code on}
+	 * ({@link PostOffices#closedSince}: 409 {@code facilityId}, rule {@code closed} — a closed post office is neither
+	 * applied for nor decided about any more). {@link #apply} asks it for today, the past-approval import for the
+	 * decision's day.
+	 */
+	private void requireServed(FacilityView f, LocalDate on) {
+		jdbc.sql("SELECT pg_advisory_xact_lock(:key)").param("key", 7_176_000_000L + f.id()).query().listOfRows();
+		boolean open = jdbc.sql("SELECT count(*) FROM post_office_approval WHERE facility_id = :id"
+				+ " AND status IN ('SUBMITTED', 'CHECKED')")
+			.param("id", f.id())
+			.query(Long.class)
+			.single() > 0;
+		if (open) {
+			throw DomainException.duplicate("facilityId", "营业场所“" + f.name() + "”已有尚未决定的撤销或搬迁申请");
+		}
+		Optional<LocalDate> closed = postOffices.closedSince(f.id(), on);
+		if (closed.isPresent()) {
+			throw DomainException.illegalTransition("facilityId", "closed", "营业场所“" + f.name() + "”已于" + closed.get()
+					+ "经批准撤销，不再办理其撤销、搬迁申请或审批决定");
+		}
 	}
 
 	/**
@@ -416,7 +439,7 @@ public class PostOfficeApprovals {
 	 * with the approval), in the same transaction. Audited (with the 文号; noting a decision after its due day).
 	 * @throws AccessRefusedException (403) for an enterprise user, and (field {@code decision}) for anyone signed in but a
 	 *         局领导 of the deciding bureau ({@link #requireDecidingHead})
-	 * @throws DomainException not found (404) out of scope; (409) unless 待决定 (checked)
+	 * @throws DomainException not found (404) out of scope; (409) unless 待决定 (checked) — asked after who decides
 	 * @throws InvalidValueException reasons (≤ 2000), alternativeOffice (≤ 300)
 	 */
 	@Transactional
@@ -429,7 +452,7 @@ public class PostOfficeApprovals {
 	 * reasons and the remedies) as {@link #approve}. Audited.
 	 * @throws AccessRefusedException (403) for an enterprise user, and (field {@code decision}) for anyone signed in but a
 	 *         局领导 of the deciding bureau ({@link #requireDecidingHead})
-	 * @throws DomainException not found (404) out of scope; (409) when decided already
+	 * @throws DomainException not found (404) out of scope; (409) when decided already — asked after who decides
 	 * @throws InvalidValueException reasons (required, ≤ 2000); alternativeOffice (only with an approval)
 	 */
 	@Transactional
@@ -439,6 +462,9 @@ public class PostOfficeApprovals {
 
 	private void decide(DataScope scope, long id, ApprovalStep step, Decision decision) {
 		PostOfficeApproval a = lockForStaff(scope, id);
+		// who may decide before the approval's state: a non-decider is told so, not that it is decided already
+		Bureau bureau = deciding(scope, a.regionCode());
+		requireDecidingHead(bureau, step.label());
 		ApprovalStatus to = step.from(a.status());
 		Decision d = decision == null ? new Decision(null, null) : decision;
 		String r = PostOffices.clean(d.reasons());
@@ -453,8 +479,6 @@ public class PostOfficeApprovals {
 		// the alternative post office is printed on the decision and the public notice
 		PersonalNumbers.refuse(v, "alternativeOffice", "就近替代的营业场所", alternative).throwIfInvalid();
 		LocalDate today = today();
-		Bureau bureau = deciding(scope, a.regionCode());
-		requireDecidingHead(bureau, step);
 		String number = numbers.next(NUMBER_TYPE, bureau.region(), today.getYear());
 		Map<String, Object> p = new HashMap<>();
 		p.put("on", today);
@@ -613,18 +637,52 @@ public class PostOfficeApprovals {
 	// ------------------------------------------------------------------ import
 
 	/**
-	 * A past approval checked as it would be imported: the post office in the caller's scope, the kind, the reason,
-	 * the new address of a relocation, the decision (批准 or 不予批准) and its real dates in order — received ≤ checked
-	 * ≤ decided ≤ announced ≤ today; only an approval is announced; the decision's real 文号, if given, at most 60
-	 * characters and not yet used by an approval in the post office's city.
-	 * @throws DomainException not found (404) when the post office is outside the caller's scope
-	 * @throws InvalidValueException naming every field that fails (facilityId, kind, reason, newAddress, receivedOn,
-	 *         checkedOn, decision, decidedOn, announcedOn, noticeChannel, decisionNumber)
+	 * Who may record past decisions (the import, by JSON or sheet, API or page), asked before anything else: a recorded
+	 * 批准 or 不予批准 is the bureau's decision as one taken here is, so the rule of {@link #decide} holds — the
+	 * enterprise is refused, and so is anyone signed in but a 局领导 of the bureau deciding for the caller's region
+	 * ({@link #requireDecidingHead}; a national scope is asked row by row, by the post office's region).
+	 * @throws AccessRefusedException (403) for an enterprise user; (403, field {@code decision}) for anyone else
 	 */
-	public CheckedImport checkImported(DataScope scope, ImportedApproval data) {
+	public void requireImporter(DataScope scope) {
 		if (scope.kind() == DataScope.Kind.ENTERPRISE) {
 			throw new AccessRefusedException("只有邮政管理部门可以导入历史审批");
 		}
+		if (scope.kind() == DataScope.Kind.REGION) {
+			requireDecidingHead(deciding(scope, scope.regionPrefix()), EITHER);
+		}
+	}
+
+	/** Whether the caller may record past decisions ({@link #requireImporter}): the queue offers the import to no one else. */
+	public boolean recordsPast(DataScope scope) {
+		try {
+			requireImporter(scope);
+			return true;
+		}
+		catch (AccessRefusedException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * A past approval checked as it would be imported, under the rules of a decision taken here: who records it first —
+	 * a 局领导 of the bureau deciding for the caller on the post office ({@link #requireImporter},
+	 * {@link #requireDecidingHead}), whose bureau's region it is recorded in ({@link CheckedImport#decisionRegion}) —;
+	 * then the post office in the caller's scope, the kind, the reason, the new address of a relocation, the decision
+	 * (批准 or 不予批准) and its real dates in order — received ≤ checked ≤ decided ≤ announced ≤ today; only an approval
+	 * is announced; the decision's real 文号, if given, at most 60 characters and not yet used by an approval in the
+	 * post office's city —; then the post office's state on the decision's day ({@link #requireServed},
+	 * {@link #requireLastDecision}).
+	 * @throws AccessRefusedException (403) for an enterprise user; (403, field {@code decision}) for anyone signed in but
+	 *         that head
+	 * @throws InvalidValueException naming every field that fails (facilityId — also when the post office is outside
+	 *         the caller's scope —, kind, reason, newAddress, receivedOn, checkedOn, decision, decidedOn, announcedOn,
+	 *         noticeChannel, decisionNumber)
+	 * @throws DomainException (409, field {@code facilityId}) when the post office has an application undecided (rule
+	 *         {@code unique}), was closed by the decision's day (rule {@code closed}), or — for an approved closure — has
+	 *         a decision after the closure's day (rule {@code closed}: {@link #requireLastDecision})
+	 */
+	public CheckedImport checkImported(DataScope scope, ImportedApproval data) {
+		requireImporter(scope);
 		Validation v = new Validation();
 		FacilityView f = null;
 		if (data == null || data.facilityId() == null) {
@@ -640,6 +698,16 @@ public class PostOfficeApprovals {
 		}
 		ImportedApproval d = data == null ? new ImportedApproval(null, null, null, null, null, null, null, null, null, null, null)
 				: data;
+		String decision = d.decision() == null ? null : Text.strip(d.decision());
+		Boolean approved = decision == null || decision.isEmpty() ? null
+				: decision.equalsIgnoreCase("APPROVED") || decision.equals("批准") ? Boolean.TRUE
+				: decision.equalsIgnoreCase("REFUSED") || decision.equals("不予批准") ? Boolean.FALSE : null;
+		Bureau bureau = f == null ? null : deciding(scope, f.regionCode());
+		if (bureau != null) {
+			// recorded as that bureau's decision, so by its head, as one taken here (any staff member recorded one)
+			requireDecidingHead(bureau, approved == null ? EITHER
+					: approved ? ApprovalStep.APPROVE.label() : ApprovalStep.REFUSE.label());
+		}
 		ApprovalKind kind = kind(v, d.kind());
 		String reason = PostOffices.clean(d.reason());
 		String address = Text.line(d.newAddress());
@@ -648,10 +716,6 @@ public class PostOfficeApprovals {
 		v.required("receivedOn", "收到申请日期", d.receivedOn());
 		LocalDate received = v.date("receivedOn", "收到申请日期", d.receivedOn(), Validation.EARLIEST_ACT, today);
 		LocalDate checked = v.date("checkedOn", "现场核查日期", d.checkedOn(), Validation.EARLIEST_ACT, today);
-		String decision = d.decision() == null ? null : Text.strip(d.decision());
-		Boolean approved = decision == null || decision.isEmpty() ? null
-				: decision.equalsIgnoreCase("APPROVED") || decision.equals("批准") ? Boolean.TRUE
-				: decision.equalsIgnoreCase("REFUSED") || decision.equals("不予批准") ? Boolean.FALSE : null;
 		v.require("decision", approved != null, "one-of", "决定应为批准（APPROVED）或不予批准（REFUSED）");
 		v.required("decidedOn", "决定日期", d.decidedOn());
 		LocalDate decided = v.date("decidedOn", "决定日期", d.decidedOn(), Validation.EARLIEST_ACT, today);
@@ -681,8 +745,32 @@ public class PostOfficeApprovals {
 			v.require("decisionNumber", false, "unique", usedMessage(number));
 		}
 		v.throwIfInvalid();
+		requireServed(f, decided);
+		if (approved && kind == ApprovalKind.CLOSURE) {
+			requireLastDecision(f, announced == null ? decided : announced);
+		}
 		return new CheckedImport(f, postOffices.creditCode(f), kind, reason, address, received, checked, approved,
-				decided, announced, channel, number);
+				decided, announced, channel, number, bureau.region());
+	}
+
+	/**
+	 * A past approved closure closes the post office from {@code closedOn} (its notice's day, else its decision's —
+	 * {@link PostOffices#closedSince}), so no decision of it stored may be later: 409 {@code facilityId}, rule
+	 * {@code closed}, naming the latest.
+	 */
+	private void requireLastDecision(FacilityView f, LocalDate closedOn) {
+		jdbc.sql("SELECT max(decided_on) FROM post_office_approval WHERE facility_id = :id AND decided_on > :on")
+			.param("id", f.id())
+			.param("on", closedOn)
+			.query((rs, n) -> rs.getObject(1, LocalDate.class))
+			.list()
+			.stream()
+			.filter(Objects::nonNull)
+			.findFirst()
+			.ifPresent(later -> {
+				throw DomainException.illegalTransition("facilityId", "closed", "营业场所“" + f.name() + "”在" + later
+						+ "还有撤销或搬迁的审批决定，不能记录自" + closedOn + "起撤销的批准");
+			});
 	}
 
 	/**
@@ -739,8 +827,10 @@ public class PostOfficeApprovals {
 	 * Imports one past approval with its real dates (deadlines computed from them), marked imported, audited — unless
 	 * the post office already has a decision of that kind on that day ({@link #duplicates}).
 	 * @return the approval's id
+	 * @throws AccessRefusedException as {@link #checkImported}: the enterprise, anyone but the deciding bureau's head
 	 * @throws InvalidValueException as {@link #checkImported}
-	 * @throws DomainException duplicate (409, field decidedOn) when the same decision is stored already
+	 * @throws DomainException as {@link #checkImported} (the post office's state); duplicate (409, field decidedOn) when
+	 *         the same decision is stored already
 	 */
 	@Transactional
 	public long importApproval(DataScope scope, ImportedApproval data) {
@@ -801,6 +891,7 @@ public class PostOfficeApprovals {
 		p.put("announced", c.announcedOn());
 		p.put("channel", c.noticeChannel());
 		p.put("number", c.decisionNumber());
+		p.put("bureauRegion", c.decisionRegion());
 		p.put("now", OffsetDateTime.now(clock));
 		p.put("by", Actors.currentName());
 		p.put("demo", demo);
@@ -809,10 +900,11 @@ public class PostOfficeApprovals {
 			id = jdbc.sql("""
 					INSERT INTO post_office_approval (kind, facility_id, facility_name, region_code, enterprise_credit_code,
 					    reason, new_address, status, received_on, decision_due_on, checked_on, decided_on, decided_by,
-					    notice_due_on, announced_on, notice_channel, decision_number, entered_by_staff, imported, created_at,
-					    created_by, updated_at, demo)
+					    notice_due_on, announced_on, notice_channel, decision_number, decision_region, entered_by_staff, imported,
+					    created_at, created_by, updated_at, demo)
 					VALUES (:kind, :facility, :name, :region, :enterprise, :reason, :address, :status, :received, :due,
-					    :checked, :decided, :by, :notice, :announced, :channel, :number, TRUE, TRUE, :now, :by, :now, :demo)
+					    :checked, :decided, :by, :notice, :announced, :channel, :number, :bureauRegion, TRUE, TRUE, :now, :by,
+					    :now, :demo)
 					RETURNING id""")
 				.params(p)
 				.query(Long.class)
@@ -871,14 +963,16 @@ public class PostOfficeApprovals {
 	 * {@link #extend}): a signed-in 局领导 of the bureau deciding it (the caller's bureau when its region holds the post
 	 * office, as the 决定书 is issued in its name: {@link #deciding}) — not any staff member whose region holds the post
 	 * office (attack: sz.market of 市场监管处 approved a closure). A step run without a signed-in account (the demo data,
-	 * a job) is not checked.
+	 * a job) is not checked. A past decision recorded by the import is the bureau's decision too, recorded by the same
+	 * head ({@link #checkImported}).
+	 * @param what the decision in words: 批准, 不予批准, or {@link #EITHER} when not yet known
 	 * @throws AccessRefusedException (403, field {@code decision}) for anyone else
 	 */
-	private void requireDecidingHead(Bureau deciding, ApprovalStep step) {
+	private void requireDecidingHead(Bureau deciding, String what) {
 		Optional<CurrentUser> signed = signedIn();
 		if (signed.isPresent() && !heads(signed.get(), deciding)) {
 			CurrentUser u = signed.get();
-			throw new AccessRefusedException("decision", step.label() + "营业场所撤销、搬迁由" + deciding.name()
+			throw new AccessRefusedException("decision", what + "营业场所撤销、搬迁由" + deciding.name()
 					+ "的负责人（局领导）决定（邮政法第9条第2款）：" + u.displayName() + "不是" + deciding.name() + "的局领导");
 		}
 	}
@@ -892,6 +986,19 @@ public class PostOfficeApprovals {
 		Bureau deciding = deciding(scope, find(scope, id).regionCode());
 		return signedIn().map(u -> heads(u, deciding)).orElse(false);
 	}
+
+	/**
+	 * Refuses (403, field {@code decision}) anyone signed in but a 局领导 of the bureau deciding the approval
+	 * ({@link #requireDecidingHead}) — what the page's decision form asks before it reads the decision chosen, so a
+	 * non-decider is told who decides, not what is wrong with the form or the approval's state.
+	 * @throws DomainException not found (404) out of scope
+	 */
+	public void requireDecides(DataScope scope, long id) {
+		requireDecidingHead(deciding(scope, find(scope, id).regionCode()), EITHER);
+	}
+
+	/** A decision not yet known, in words ({@link #requireDecidingHead}). */
+	private static final String EITHER = ApprovalStep.APPROVE.label() + "或" + ApprovalStep.REFUSE.label();
 
 	private static Optional<CurrentUser> signedIn() {
 		return Actors.signedIn().map(Authentication::getPrincipal).filter(CurrentUser.class::isInstance)

@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -400,14 +401,25 @@ public class PostOffices {
 	 * announced and effective on or before today, or a past approval imported without its notice.
 	 */
 	boolean closureInEffect(long facilityId) {
+		return closedSince(facilityId, LocalDate.now(clock)).isPresent();
+	}
+
+	/**
+	 * The day an approved closure of the post office took effect, if it did on or before {@code on} — as
+	 * {@link #closureInEffect} reads it: announced and effective, or a past approval imported without its notice (its
+	 * decision's day). A post office closed so is no longer served: nothing is applied for or decided about it after.
+	 */
+	Optional<LocalDate> closedSince(long facilityId, LocalDate on) {
 		return jdbc.sql("""
-				SELECT count(*) FROM post_office_approval WHERE facility_id = :id AND kind = 'CLOSURE'
-				    AND ((status = 'ANNOUNCED' AND COALESCE(effective_on, announced_on) <= :today)
-				        OR (status = 'APPROVED' AND imported AND decided_on <= :today))""")
+				SELECT CASE WHEN status = 'ANNOUNCED' THEN COALESCE(effective_on, announced_on) ELSE decided_on END AS since
+				FROM post_office_approval WHERE facility_id = :id AND kind = 'CLOSURE'
+				    AND ((status = 'ANNOUNCED' AND COALESCE(effective_on, announced_on) <= :on)
+				        OR (status = 'APPROVED' AND imported AND decided_on <= :on))
+				ORDER BY since LIMIT 1""")
 			.param("id", facilityId)
-			.param("today", LocalDate.now(clock))
-			.query(Long.class)
-			.single() > 0;
+			.param("on", on)
+			.query(LocalDate.class)
+			.optional();
 	}
 
 	/**

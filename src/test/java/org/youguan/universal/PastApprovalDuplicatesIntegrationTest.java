@@ -40,6 +40,9 @@ class PastApprovalDuplicatesIntegrationTest {
 
 	static final String WUZHONG = ApprovalFixture.WUZHONG;
 
+	/** Past decisions are recorded by the deciding bureau's head, as they are taken. */
+	static final String HEAD = ApprovalFixture.WUZHONG_HEAD;
+
 	static final List<String> HEADER = withNumber();
 
 	@Autowired
@@ -190,7 +193,7 @@ class PastApprovalDuplicatesIntegrationTest {
 
 	private ResultActions imported(long office, String kind, String received, String decided, String number)
 			throws Exception {
-		return mvc.perform(post("/api/v1/universal/post-office-approvals/imported").header("Authorization", WUZHONG)
+		return mvc.perform(post("/api/v1/universal/post-office-approvals/imported").header("Authorization", HEAD)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"facilityId\":" + office + ",\"kind\":\"" + kind + "\",\"reason\":\"历史审批\",\"receivedOn\":\""
 					+ received + "\",\"decision\":\"不予批准\",\"decidedOn\":\"" + decided + "\""
@@ -200,7 +203,7 @@ class PastApprovalDuplicatesIntegrationTest {
 	private ResultActions sheet(byte[] content) throws Exception {
 		return mvc.perform(multipart("/api/v1/universal/post-office-approvals/import")
 			.file(new MockMultipartFile("file", "a.xlsx", MediaType.APPLICATION_OCTET_STREAM_VALUE, content))
-			.header("Authorization", WUZHONG));
+			.header("Authorization", HEAD));
 	}
 
 	private long approvals(long office) {

@@ -213,7 +213,7 @@ class PostOfficeApprovalDocumentsIntegrationTest {
 		assertThat(Long.parseLong(b.substring(b.lastIndexOf('-') + 1))).isEqualTo(Long.parseLong(a.substring(a.lastIndexOf('-') + 1)) + 1);
 		assertThat(b.substring(0, b.lastIndexOf('-'))).isEqualTo(a.substring(0, a.lastIndexOf('-')));
 		// a real number an import brings may not repeat one the platform issued in the city, even from another county
-		mvc.perform(post("/api/v1/universal/post-office-approvals/imported").header("Authorization", "Bearer demo-sz-market-token")
+		mvc.perform(post("/api/v1/universal/post-office-approvals/imported").header("Authorization", "Bearer demo-sz-leader-token")
 			.contentType(MediaType.APPLICATION_JSON).content(imported(fixture().newPostOffice("320507"), b)))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("decisionNumber"))
@@ -241,7 +241,7 @@ class PostOfficeApprovalDocumentsIntegrationTest {
 	@Test
 	void anImportedApprovalKeepsItsRealNumberAndGetsNoDocument() throws Exception {
 		String real = "吴邮管〔2025〕T" + UUID.randomUUID().toString().substring(0, 8) + "号";
-		String created = mvc.perform(post("/api/v1/universal/post-office-approvals/imported").header("Authorization", WUZHONG)
+		String created = mvc.perform(post("/api/v1/universal/post-office-approvals/imported").header("Authorization", ApprovalFixture.WUZHONG_HEAD)
 			.contentType(MediaType.APPLICATION_JSON).content(imported(fixture().newPostOffice("320506"), real)))
 			.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
 		long id = ((Number) JsonPath.read(created, "$.id")).longValue();
@@ -256,7 +256,7 @@ class PostOfficeApprovalDocumentsIntegrationTest {
 		assertThat(jdbc.sql("SELECT summary FROM audit_event WHERE object_type = 'PostOfficeApproval' AND object_id = :id")
 			.param("id", Long.toString(id)).query(String.class).single()).contains(real);
 		// the same number again: by JSON (400), in a sheet against the stored one and against an earlier row (422)
-		mvc.perform(post("/api/v1/universal/post-office-approvals/imported").header("Authorization", WUZHONG)
+		mvc.perform(post("/api/v1/universal/post-office-approvals/imported").header("Authorization", ApprovalFixture.WUZHONG_HEAD)
 			.contentType(MediaType.APPLICATION_JSON).content(imported(fixture().newPostOffice("320506"), real)))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("decisionNumber"));
@@ -270,14 +270,14 @@ class PostOfficeApprovalDocumentsIntegrationTest {
 				List.of(office, "撤销", "拆迁", "2025-07-06", "不予批准", "2025-07-20", fresh)));
 		mvc.perform(multipart("/api/v1/universal/post-office-approvals/import")
 			.file(new MockMultipartFile("file", "a.xlsx", MediaType.APPLICATION_OCTET_STREAM_VALUE, sheet))
-			.header("Authorization", WUZHONG))
+			.header("Authorization", ApprovalFixture.WUZHONG_HEAD))
 			.andExpect(status().isUnprocessableEntity())
 			.andExpect(jsonPath("$.errors[*].field", hasItems("第2行·决定文号", "第4行·决定文号")))
 			.andExpect(jsonPath("$.errors[*].message", hasItems(containsString("与第3行重复"))));
 		byte[] good = Workbooks.sheet(header, List.of(List.of(office, "撤销", "拆迁", "2025-06-06", "不予批准", "2025-06-20", fresh)));
 		mvc.perform(multipart("/api/v1/universal/post-office-approvals/import")
 			.file(new MockMultipartFile("file", "a.xlsx", MediaType.APPLICATION_OCTET_STREAM_VALUE, good))
-			.header("Authorization", WUZHONG))
+			.header("Authorization", ApprovalFixture.WUZHONG_HEAD))
 			.andExpect(status().isCreated());
 		assertThat(jdbc.sql("SELECT count(*) FROM post_office_approval WHERE decision_number = :n").param("n", fresh)
 			.query(Long.class).single()).isEqualTo(1);

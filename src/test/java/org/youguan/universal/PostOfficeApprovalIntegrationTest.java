@@ -609,7 +609,7 @@ class PostOfficeApprovalIntegrationTest {
 	@Test
 	void pastApprovalsImportWithTheirRealDatesAllOrNothing() throws Exception {
 		long office = newPostOffice("320506");
-		mvc.perform(post("/api/v1/universal/post-office-approvals/imported").header("Authorization", WUZHONG)
+		mvc.perform(post("/api/v1/universal/post-office-approvals/imported").header("Authorization", ApprovalFixture.WUZHONG_HEAD)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"facilityId\":" + office + ",\"kind\":\"撤销\",\"reason\":\"整体拆迁\",\"receivedOn\":\"2025-03-03\","
 					+ "\"checkedOn\":\"2025-03-14\",\"decision\":\"批准\",\"decidedOn\":\"2025-03-25\",\"announcedOn\":\"2025-04-01\","
@@ -618,19 +618,19 @@ class PostOfficeApprovalIntegrationTest {
 		assertThat(figures.figures("320506", d("2025-03-25"), d("2025-03-25")).postOfficeApprovals()).isPositive();
 		long before = count();
 		byte[] sheet = Workbooks.sheet(PostOfficeApprovalImport.HEADERS, List.of(
-				List.of(Long.toString(office), "撤销", "好行", "2025-05-06", "不予批准", "2025-05-20"),
-				List.of(Long.toString(office), "出售", "", "2025-05-06", "批准", "2025-05-01"),
-				List.of("999999999", "搬迁", "理由", "2025-05-06", "批准", "2025-05-20")));
+				List.of(Long.toString(office), "撤销", "好行", "2024-05-06", "不予批准", "2024-05-20"),
+				List.of(Long.toString(office), "出售", "", "2024-05-06", "批准", "2024-05-01"),
+				List.of("999999999", "搬迁", "理由", "2024-05-06", "批准", "2024-05-20")));
 		mvc.perform(multipart("/api/v1/universal/post-office-approvals/import")
 			.file(new MockMultipartFile("file", "a.xlsx", MediaType.APPLICATION_OCTET_STREAM_VALUE, sheet))
-			.header("Authorization", WUZHONG))
+			.header("Authorization", ApprovalFixture.WUZHONG_HEAD))
 			.andExpect(status().isUnprocessableEntity())
 			.andExpect(jsonPath("$.errors[*].field", hasItems("第3行·申请事项", "第3行·撤销或搬迁理由", "第4行·营业场所设施编号")));
 		assertThat(count()).as("nothing imported").isEqualTo(before);
-		byte[] good = Workbooks.sheet(PostOfficeApprovalImport.HEADERS, List.of(List.of(Long.toString(office), "撤销", "好行", "2025-05-06", "不予批准", "2025-05-20")));
+		byte[] good = Workbooks.sheet(PostOfficeApprovalImport.HEADERS, List.of(List.of(Long.toString(office), "撤销", "好行", "2024-05-06", "不予批准", "2024-05-20")));
 		mvc.perform(multipart("/api/v1/universal/post-office-approvals/import")
 			.file(new MockMultipartFile("file", "a.xlsx", MediaType.APPLICATION_OCTET_STREAM_VALUE, good))
-			.header("Authorization", WUZHONG))
+			.header("Authorization", ApprovalFixture.WUZHONG_HEAD))
 			.andExpect(status().isCreated())
 			.andExpect(jsonPath("$.imported").value(1));
 		assertThat(count()).isEqualTo(before + 1);

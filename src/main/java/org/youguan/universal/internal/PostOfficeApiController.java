@@ -156,19 +156,22 @@ class PostOfficeApiController {
 	}
 
 	@PostMapping("/post-office-approvals/imported")
-	@PreAuthorize(UniversalAccess.WRITERS)
+	@PreAuthorize(UniversalAccess.DECIDERS)
 	@Operation(summary = "导入历史审批", description = "facilityId、kind、reason、newAddress、receivedOn、checkedOn、decision"
 			+ "（APPROVED、REFUSED）、decidedOn、announcedOn、noticeChannel、decisionNumber（真实决定文号，可选，本市内不得重复）；"
-			+ "按真实日期记录并标为历史导入，不生成文书。")
+			+ "按真实日期记录并标为历史导入，不生成文书。记录的是本局的决定，与在本系统作出的决定同样：仅作出决定的本局局领导可以导入"
+			+ "（否则403，field为decision，rule为forbidden）；决定日期时该营业场所有尚未决定的申请时409（field为facilityId，rule为unique），"
+			+ "其撤销批准已生效时409（field为facilityId，rule为closed）；同一营业场所、申请事项和决定日期已有决定时409（field为decidedOn）。")
 	ResponseEntity<Created> imported(DataScope scope, @RequestBody(required = false) PostOfficeApprovals.ImportedApproval data) {
 		long id = approvals.importApproval(scope, data);
 		return ResponseEntity.created(URI.create("/api/v1/universal/post-office-approvals/" + id)).body(new Created(id));
 	}
 
 	@PostMapping(path = "/post-office-approvals/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	@PreAuthorize(UniversalAccess.WRITERS)
-	@Operation(summary = "导入历史审批（.xlsx）", description = "file：按导入模板填写的工作簿。每行与POST /post-office-approvals/imported"
-			+ "同样校验；任何一行有误则全部不导入，答复422，fieldErrors逐行列出；全部正确为201。")
+	@PreAuthorize(UniversalAccess.DECIDERS)
+	@Operation(summary = "导入历史审批（.xlsx）", description = "file：按导入模板填写的工作簿。仅作出决定的本局局领导可以导入（否则403，"
+			+ "field为decision）。每行与POST /post-office-approvals/imported同样校验；任何一行有误则全部不导入，答复422，"
+			+ "fieldErrors逐行列出；全部正确为201。")
 	ResponseEntity<ImportPages.Imported> importFile(DataScope scope, @RequestPart(name = "file", required = false) MultipartFile file)
 			throws IOException {
 		return ImportPages.api(file, content -> imports.importFile(scope, content));

@@ -123,6 +123,8 @@ class PostOfficeController {
 		model.addAttribute("today", LocalDate.now(clock));
 		model.addAttribute("listPath", "/universal/post-office-approvals");
 		model.addAttribute("portal", false);
+		// past decisions are recorded by the deciding bureau's head: the import is offered to no one else
+		model.addAttribute("importer", approvals.recordsPast(scope));
 		return "universal/post-office-approvals";
 	}
 
@@ -197,6 +199,8 @@ class PostOfficeController {
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		// no decision, or one the form does not offer, is refused at the field: never read as 不予批准
 		return FormSteps.run(model, response, redirect, () -> {
+			// who decides before what was chosen: a non-decider is told so, not that the form or the state is wrong
+			approvals.requireDecides(scope, id);
 			if (Choice.of(DECISIONS, d -> d.equals("APPROVE") ? "批准" : "不予批准", "decision", "决定", decision)
 				.equals("APPROVE")) {
 				approvals.approve(scope, id, new PostOfficeApprovals.Decision(reasons, alternativeOffice));
@@ -217,21 +221,26 @@ class PostOfficeController {
 				() -> show(scope, id, model));
 	}
 
+	/** The import's page, for the deciding bureau's head only (403 for anyone else: {@link PostOfficeApprovals#requireImporter}). */
 	@GetMapping("/universal/post-office-approvals/import")
-	@PreAuthorize(UniversalAccess.WRITERS)
-	String importForm() {
+	@PreAuthorize(UniversalAccess.DECIDERS)
+	String importForm(DataScope scope) {
+		approvals.requireImporter(scope);
 		return "universal/post-office-import";
 	}
 
 	@GetMapping("/universal/post-office-approvals/import/template.xlsx")
-	@PreAuthorize(UniversalAccess.WRITERS)
+	@PreAuthorize(UniversalAccess.DECIDERS)
 	ResponseEntity<byte[]> template() {
 		return Downloads.xlsx("历史营业场所撤销搬迁审批导入模板.xlsx", imports.template());
 	}
 
-	/** The sheet's import: done → the queue with a message; refused → the page with every bad row and 422. */
+	/**
+	 * The sheet's import: done → the queue with a message; refused → the page with every bad row and 422; anyone but
+	 * the deciding bureau's head 403 before the file is read.
+	 */
 	@PostMapping("/universal/post-office-approvals/import")
-	@PreAuthorize(UniversalAccess.WRITERS)
+	@PreAuthorize(UniversalAccess.DECIDERS)
 	String upload(@AuthenticationPrincipal CurrentUser me, DataScope scope, @RequestParam(name = "file", required = false) MultipartFile file, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) throws IOException {
 		return ImportPages.upload(new ImportPages.Page(VillageController.ERRORS, "历史审批", "条",

@@ -15,7 +15,10 @@ final class UniversalAccess {
 	/** Staff who write, and the enterprise: who may save a profile through the API. */
 	static final String PROFILE_WRITERS = "hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN','STAFF','ENTERPRISE')";
 
-	/** Who decides on a post-office closure or relocation and approves an extension: writers and leaders. */
+	/**
+	 * Who decides on a post-office closure or relocation, approves an extension and records a past decision: writers
+	 * and leaders (the decision itself, taken or recorded, the deciding bureau's 局领导 only: {@code PostOfficeApprovals}).
+	 */
 	static final String DECIDERS = "hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN','BUREAU_LEADER','STAFF')";
 
 	/** Staff and leaders of their region, and the enterprise its own post offices, approvals and suspensions. */
