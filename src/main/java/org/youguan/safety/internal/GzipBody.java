@@ -67,7 +67,8 @@ final class GzipBody extends InputStream {
 		}
 		while (!eof) {
 			if (inflater.needsInput()) {
-				if (!fill()) {
+				// the bytes read past a header first, then more of the body
+				if (pos == lim && !fill()) {
 					throw new EOFException("gzip数据在结尾前中断");
 				}
 				inflater.setInput(buf, pos, lim - pos);
