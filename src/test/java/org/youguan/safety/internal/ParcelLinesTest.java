@@ -273,4 +273,18 @@ class ParcelLinesTest {
 		assertThat(masked).isEqualTo("{\"x\":\"************\"");
 		assertThat(ParcelLines.maskDigits("{\"x\":\"第𝟗𝟗号\"")).isEqualTo("{\"x\":\"第99号\"");
 	}
+
+	/**
+	 * A broken line's waybill number stays readable — letters and digits (SF42M…) or digits only (中通's 15) — while the
+	 * same digits elsewhere are masked, and an ID number inside the waybill is masked by the Masking rules.
+	 */
+	@Test
+	void aBrokenLineKeepsItsWaybillNumberReadable() {
+		byte[] bytes = ("{\"WaybillNumber\" : \"773012345678901\",\"itemCategory\":\"773012345678901\",\"x\":\"SF42M20261205001\"")
+			.getBytes(StandardCharsets.UTF_8);
+		assertThat(ParcelLines.masked(bytes, 0, bytes.length)).isEqualTo(
+				"{\"WaybillNumber\" : \"773012345678901\",\"itemCategory\":\"***************\",\"x\":\"SF42M***********\"");
+		byte[] held = "{\"waybillNumber\":\"SF11010519491231002X\",broken".getBytes(StandardCharsets.UTF_8);
+		assertThat(ParcelLines.masked(held, 0, held.length)).doesNotContain("19491231").contains("SF110105");
+	}
 }
