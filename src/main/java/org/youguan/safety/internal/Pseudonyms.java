@@ -95,7 +95,7 @@ public class Pseudonyms {
 		String t = Text.strip(number);
 		for (int i = 0; i < t.length(); i++) {
 			char c = t.charAt(i);
-			if (c >= 'a' && c <= 'z' || c >= '\uFF01' && c <= '\uFF5E' || Character.isSpaceChar(c) || c == '\t') {
+			if (c >= 'a' && c <= 'z' || c == ' ' || c == '\t' || c > 0x7F) {
 				return rewritten(t);
 			}
 		}
