@@ -447,13 +447,14 @@ public class ParcelIngest implements ParcelUploads {
 		in.mark(HEAD_BYTES);
 		byte[] head = in.readNBytes(HEAD_BYTES);
 		in.reset();
-		String wide = wideEncoding(head);
+		String what = FileKind.ofHead(head);
+		// a file told by its signature first: an Office 97-2003 file's header is full of NUL bytes too
+		String wide = what == null ? wideEncoding(head) : null;
 		if (wide != null) {
 			// read as UTF-8, every other byte a NUL: the lines split in the wrong places and one more than sent
 			throw new InvalidValueException("body", "encoding", "请求体是" + packed + wide + "编码的文本，不是UTF-8：该批次未记录，"
 					+ "请另存为UTF-8编码（如Excel的“CSV UTF-8（逗号分隔）”）后重新上报");
 		}
-		String what = FileKind.ofHead(head);
 		if (what == null && FileKind.isBinary(head)) {
 			// compressed without a signature (raw deflate) or other binary data: no line of it is a record
 			what = FileKind.BINARY;
