@@ -287,4 +287,21 @@ class ParcelLinesTest {
 		byte[] held = "{\"waybillNumber\":\"SF11010519491231002X\",broken".getBytes(StandardCharsets.UTF_8);
 		assertThat(ParcelLines.masked(held, 0, held.length)).doesNotContain("19491231").contains("SF110105");
 	}
+
+	/** A body in UTF-16 or UTF-32, with or without a byte order mark, is told at its head; UTF-8 (with a BOM too) is not. */
+	@Test
+	void aBodyInUtf16OrUtf32IsToldAtItsHead() {
+		String body = "{\"waybillNumber\":\"SF1\",\"itemCategory\":\"服装\"}\n".repeat(3);
+		for (String encoding : new String[] { "UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE" }) {
+			for (String bom : new String[] { "", "\uFEFF" }) {
+				byte[] bytes = (bom + body).getBytes(java.nio.charset.Charset.forName(encoding));
+				assertThat(ParcelIngest.wideEncoding(bytes)).as(encoding + bom.length()).isEqualTo(encoding);
+				InvalidValueException ex = org.junit.jupiter.api.Assertions.assertThrows(InvalidValueException.class,
+						() -> ParcelIngest.decoded(new ByteArrayInputStream(bytes)));
+				assertThat(ex.fieldErrors().get(0).rule()).isEqualTo("encoding");
+			}
+		}
+		assertThat(ParcelIngest.wideEncoding(("\uFEFF" + body).getBytes(StandardCharsets.UTF_8))).isNull();
+		assertThat(ParcelIngest.wideEncoding("服装服装服装服装".getBytes(StandardCharsets.UTF_8))).isNull();
+	}
 }
