@@ -304,4 +304,35 @@ class ParcelLinesTest {
 		assertThat(ParcelIngest.wideEncoding(("\uFEFF" + body).getBytes(StandardCharsets.UTF_8))).isNull();
 		assertThat(ParcelIngest.wideEncoding("服装服装服装服装".getBytes(StandardCharsets.UTF_8))).isNull();
 	}
+
+	/** A body compressed otherwise than by gzip — zlib, raw deflate, bzip2 — is refused as wrong-kind, never read as lines. */
+	@Test
+	void aBodyCompressedOtherThanByGzipIsWrongKind() throws IOException {
+		StringBuilder text = new StringBuilder();
+		for (int i = 1; i <= 40; i++) {
+			text.append("{\"waybillNumber\":\"SFZ1234567890").append(i).append("\",\"acceptedAt\":\"2026-12-05T10:00:00Z\",")
+				.append("\"senderIdType\":\"居民身份证\",\"senderRegion\":\"320506\",\"itemCategory\":\"服装\"}\n");
+		}
+		byte[] plain = text.toString().getBytes(StandardCharsets.UTF_8);
+		ByteArrayOutputStream zlib = new ByteArrayOutputStream();
+		try (java.util.zip.DeflaterOutputStream out = new java.util.zip.DeflaterOutputStream(zlib)) {
+			out.write(plain);
+		}
+		ByteArrayOutputStream raw = new ByteArrayOutputStream();
+		try (java.util.zip.DeflaterOutputStream out = new java.util.zip.DeflaterOutputStream(raw,
+				new java.util.zip.Deflater(java.util.zip.Deflater.DEFAULT_COMPRESSION, true))) {
+			out.write(plain);
+		}
+		ByteArrayOutputStream bzip2 = new ByteArrayOutputStream();
+		try (var out = new org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream(bzip2)) {
+			out.write(plain);
+		}
+		for (byte[] body : new byte[][] { zlib.toByteArray(), raw.toByteArray(), bzip2.toByteArray() }) {
+			InvalidValueException ex = org.junit.jupiter.api.Assertions.assertThrows(InvalidValueException.class,
+					() -> ParcelIngest.decoded(new ByteArrayInputStream(body)));
+			assertThat(ex.fieldErrors().get(0).rule()).isEqualTo("wrong-kind");
+		}
+		ParcelLines.ndjson(ParcelIngest.decoded(new ByteArrayInputStream(plain)), sink);
+		assertThat(seen).hasSize(40);
+	}
 }
