@@ -291,7 +291,7 @@ public final class FileKind {
 			return "compress压缩文件（.Z）";
 		}
 		if (zlib(c)) {
-			return "zlib（deflate）压缩数据";
+			return "zlib压缩数据";
 		}
 		return null;
 	}
