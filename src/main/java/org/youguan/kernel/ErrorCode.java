@@ -11,6 +11,8 @@ public enum ErrorCode {
 	ILLEGAL_TRANSITION("当前状态不允许此操作", 409),
 	DUPLICATE("重复", 409),
 	TOO_LARGE("文件过大", 413),
+	/** A body in a coding or format the endpoint does not take (an unknown {@code Content-Encoding}). */
+	UNSUPPORTED_MEDIA_TYPE("内容类型不支持", 415),
 	RULE_VIOLATION("不符合规定", 422),
 	TOO_MANY_REQUESTS("请求过多", 429),
 	IMPORT_REJECTED("导入被拒绝", 422),

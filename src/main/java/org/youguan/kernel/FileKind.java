@@ -7,6 +7,8 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
@@ -22,7 +24,8 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
  * read with POI's {@link POIFSFileSystem}: {@code WordDocument} is a Word 97-2003 document, {@code Workbook} or
  * {@code Book} an Excel 97-2003 workbook, {@code PowerPoint Document} a PowerPoint 97-2003 presentation,
  * {@code EncryptionInfo}/{@code EncryptedPackage} an encrypted OOXML file (ECMA-376 part 2 §7.3), anything else a
- * generic OLE2 file; and a text that is an RTF document or a web page. A plain text (CSV, JSON, .txt …) is no kind here.
+ * generic OLE2 file; compressed data other than a zip (gzip, bzip2, xz, zstd, LZ4, .Z, zlib); and a text that is an RTF
+ * document or a web page. A plain text (CSV, JSON, .txt …) is no kind here.
  */
 public final class FileKind {
 
@@ -207,7 +210,10 @@ public final class FileKind {
 				? null : "ZIP压缩包（不是Office文件）";
 	}
 
-	/** A file told by its first bytes: PDF, the usual images, archives other than zip, RTF, HTML; null otherwise. */
+	/**
+	 * A file told by its first bytes: PDF, the usual images, archives other than zip, compressed streams, RTF, HTML;
+	 * null otherwise.
+	 */
 	private static String signature(byte[] c) {
 		if (starts(c, 0, "%PDF")) {
 			return "PDF文件";
@@ -239,6 +245,10 @@ public final class FileKind {
 		if ((c[0] & 0xff) == 0x1F && (c[1] & 0xff) == 0x8B) {
 			return "gzip压缩文件";
 		}
+		String packed = compressed(c);
+		if (packed != null) {
+			return packed;
+		}
 		int text = (c.length >= 3 && (c[0] & 0xff) == 0xEF && (c[1] & 0xff) == 0xBB && (c[2] & 0xff) == 0xBF) ? 3 : 0;
 		while (text < c.length && text < 1024 && (c[text] == ' ' || c[text] == '\t' || c[text] == '\r' || c[text] == '\n')) {
 			text++;
@@ -252,6 +262,73 @@ public final class FileKind {
 			return "网页文件（HTML）";
 		}
 		return null;
+	}
+
+	/**
+	 * A compressed stream other than gzip, by its signature: bzip2 ({@code BZh}, a block size 1–9 and the first block's
+	 * or the end-of-stream magic, so a text beginning "BZh9" is none), xz ({@code FD 37 7A 58 5A 00}), zstd
+	 * ({@code 28 B5 2F FD}), LZ4 frame ({@code 04 22 4D 18}), Unix compress ({@code 1F 9D}), and zlib (RFC 1950: deflate
+	 * with a window of 32 KB, a header whose check bits are right and the data after it inflating without error — a
+	 * text that starts with "x^" or an 'x' and a GBK character does not). Raw deflate has no signature: it is no text
+	 * either ({@link #isBinary}).
+	 */
+	private static String compressed(byte[] c) {
+		if (c.length >= 10 && starts(c, 0, "BZh") && c[3] >= '1' && c[3] <= '9'
+				&& (starts(c, 4, "1AY&SY") || (c[4] & 0xff) == 0x17 && (c[5] & 0xff) == 0x72 && (c[6] & 0xff) == 0x45
+						&& (c[7] & 0xff) == 0x38 && (c[8] & 0xff) == 0x50 && (c[9] & 0xff) == 0x90)) {
+			return "bzip2压缩文件";
+		}
+		if (c.length >= 6 && (c[0] & 0xff) == 0xFD && starts(c, 1, "7zXZ") && c[5] == 0) {
+			return "xz压缩文件";
+		}
+		if ((c[0] & 0xff) == 0x28 && (c[1] & 0xff) == 0xB5 && (c[2] & 0xff) == 0x2F && (c[3] & 0xff) == 0xFD) {
+			return "zstd压缩文件";
+		}
+		if (c[0] == 0x04 && c[1] == 0x22 && c[2] == 0x4D && c[3] == 0x18) {
+			return "LZ4压缩文件";
+		}
+		if ((c[0] & 0xff) == 0x1F && (c[1] & 0xff) == 0x9D) {
+			return "compress压缩文件（.Z）";
+		}
+		if (zlib(c)) {
+			return "zlib压缩数据";
+		}
+		return null;
+	}
+
+	/** The bytes of a presumed zlib stream inflated to tell it from a text that begins alike. */
+	private static final int ZLIB_HEAD = 1024;
+
+	/** Whether the bytes start a zlib stream: CM 8, a 32 KB window, no preset dictionary, FCHECK right, and inflatable. */
+	private static boolean zlib(byte[] c) {
+		int cmf = c[0] & 0xff;
+		int flg = c[1] & 0xff;
+		if (cmf != 0x78 || (cmf * 256 + flg) % 31 != 0 || (flg & 0x20) != 0) {
+			return false;
+		}
+		Inflater inflater = new Inflater();
+		try {
+			int head = Math.min(c.length, ZLIB_HEAD);
+			inflater.setInput(c, 0, head);
+			byte[] out = new byte[4096];
+			long total = 0;
+			while (!inflater.finished() && !inflater.needsInput() && total < 1024 * 1024) {
+				int n = inflater.inflate(out);
+				if (n == 0 && !inflater.finished() && !inflater.needsInput()) {
+					return false;
+				}
+				total += n;
+			}
+			// a whole stream ends (its checksum right); a longer one inflates all the bytes looked at without a fault —
+			// a short text read as deflate runs out of bytes unfinished, a long one hits a fault
+			return inflater.finished() || head == ZLIB_HEAD && inflater.needsInput() && total > 0;
+		}
+		catch (DataFormatException ex) {
+			return false;
+		}
+		finally {
+			inflater.end();
+		}
 	}
 
 	private static boolean starts(byte[] c, int at, String ascii) {

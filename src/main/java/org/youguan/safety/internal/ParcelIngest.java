@@ -26,7 +26,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 import org.youguan.kernel.Text;
@@ -239,7 +238,10 @@ public class ParcelIngest implements ParcelUploads {
 	 * @param body the body as sent; gzip is recognised by its magic bytes whatever the headers say
 	 * @return the answer, or the stored answer when the batch was taken in before
 	 * @throws InvalidValueException for a CSV without header, with a duplicated column, broken quoting or an overlong
-	 * cell, or a body that breaks off or is not gzip although it starts like gzip (nothing of the batch is counted),
+	 * cell, or a body that breaks off or is not gzip although it starts like gzip or has bytes after its gzip members
+	 * (rule {@code gzip-trailing}; nothing of the batch is counted); before the batch is claimed, leaving no trace, for
+	 * a body in UTF-16 or UTF-32 (rule {@code encoding}, {@link #wideEncoding}) or of another kind than text (rule
+	 * {@code wrong-kind}: a PDF, an Office file, a stream compressed otherwise than by gzip, binary data),
 	 * or with no record at all (field {@code body}, rule {@code empty}: empty, only blank lines, a CSV header only — the
 	 * batch is not marked done, so its id stays free for the real body);
 	 * 413 (field {@code body}, rule {@code batch-bytes} or {@code batch-lines}) for a batch beyond
@@ -252,13 +254,22 @@ public class ParcelIngest implements ParcelUploads {
 	public Outcome ingest(EnterpriseView enterprise, String batchId, Format format, InputStream body) {
 		String id = batchId(batchId);
 		try (UploadSlots.Slot slot = slots.take(enterprise.id())) {
+			// what the body is (gzip, another kind of file, UTF-16 text) is told from its head before the batch is
+			// claimed: a body refused there leaves no trace and its batch id free
+			InputStream text;
+			try {
+				text = decoded(body);
+			}
+			catch (IOException ex) {
+				throw unreadable(ex, "该批次未记录，请重新上报");
+			}
 			ParcelBatchAttempts.Claim claim = attempts.claim(enterprise.id(), id, format.name(), batchWait);
 			if (claim.replay()) {
 				sameFormat(id, claim.format(), format);
-				sameBody(id, claim.digest(), body);
+				sameBody(id, claim.digest(), text);
 				return new Outcome(json.readValue(claim.storedAnswer(), ParcelBatchAnswer.class), true);
 			}
-			Outcome outcome = run(enterprise, id, claim, format, body);
+			Outcome outcome = run(enterprise, id, claim, format, text);
 			// one audit entry per batch taken in (not per parcel): who reported how much, when
 			tx.executeWithoutResult(s -> audit.record(AuditEntry.of("safety.parcels.upload", "SafetyParcelBatch",
 					enterprise.id(), "上报寄递实名收寄记录（批次" + id + "）：接收" + outcome.answer().accepted() + "条，拒收"
@@ -292,7 +303,7 @@ public class ParcelIngest implements ParcelUploads {
 			return;
 		}
 		MessageDigest sha = sha256();
-		try (InputStream in = new DigestInputStream(capped(decoded(body), maxBytes), sha)) {
+		try (InputStream in = new DigestInputStream(capped(body, maxBytes), sha)) {
 			in.transferTo(OutputStream.nullOutputStream());
 		}
 		catch (IOException ex) {
@@ -332,7 +343,7 @@ public class ParcelIngest implements ParcelUploads {
 		Run run = new Run(enterprise.id(), batchId, attempt, claim.ref(), validator, now);
 		try {
 			MessageDigest sha = sha256();
-			InputStream in = new DigestInputStream(capped(decoded(body), maxBytes), sha);
+			InputStream in = new DigestInputStream(capped(body, maxBytes), sha);
 			// the CSV parser closes what it reads: the body stays open for the digest's last bytes
 			InputStream kept = CloseShieldInputStream.wrap(in);
 			if (format == Format.CSV) {
@@ -403,10 +414,12 @@ public class ParcelIngest implements ParcelUploads {
 	}
 
 	/**
-	 * The body, un-gzipped when it starts with the gzip magic bytes (1f 8b); refused by what it is when it (or what the
-	 * gzip holds) starts as another kind of file than text ({@link FileKind#ofHead}: a PDF, an Office file, an image,
-	 * an archive), field {@code body}, rule {@code wrong-kind} — its lines would otherwise all be rejected as broken
-	 * records, or its header line taken for a CSV header.
+	 * The body, un-gzipped when it starts with the gzip magic bytes (1f 8b; every member, {@link GzipBody}); refused
+	 * by what it is when it (or what the gzip holds) starts as another kind of file than text ({@link FileKind#ofHead}:
+	 * a PDF, an Office file, an image, an archive, a stream compressed otherwise than by gzip; or binary data,
+	 * {@link FileKind#isBinary}), field {@code body}, rule {@code wrong-kind}, or as a text in UTF-16 or UTF-32 (rule
+	 * {@code encoding}) — its lines would otherwise all be rejected as broken records, or its header line taken for a
+	 * CSV header. Only the first KB is looked at: the hot path reads on unchanged.
 	 */
 	static InputStream decoded(InputStream body) throws IOException {
 		BufferedInputStream in = new BufferedInputStream(body, 64 * 1024);
@@ -417,7 +430,7 @@ public class ParcelIngest implements ParcelUploads {
 		if (b1 == 0x1f && b2 == 0x8b) {
 			BufferedInputStream unpacked;
 			try {
-				unpacked = new BufferedInputStream(new GZIPInputStream(in, 64 * 1024), 64 * 1024);
+				unpacked = new BufferedInputStream(new GzipBody(in), 64 * 1024);
 			}
 			catch (IOException ex) {
 				throw new InvalidValueException("body", "gzip", "请求体以gzip标识开头，但不是有效的gzip数据");
@@ -435,10 +448,75 @@ public class ParcelIngest implements ParcelUploads {
 		byte[] head = in.readNBytes(HEAD_BYTES);
 		in.reset();
 		String what = FileKind.ofHead(head);
+		// a file told by its signature first: an Office 97-2003 file's header is full of NUL bytes too
+		String wide = what == null ? wideEncoding(head) : null;
+		if (wide != null) {
+			// read as UTF-8, every other byte a NUL: the lines split in the wrong places and one more than sent
+			throw new InvalidValueException("body", "encoding", "请求体是" + packed + wide + "编码的文本，不是UTF-8：该批次未记录，"
+					+ "请另存为UTF-8编码（如Excel的“CSV UTF-8（逗号分隔）”）后重新上报");
+		}
+		if (what == null && FileKind.isBinary(head)) {
+			// compressed without a signature (raw deflate) or other binary data: no line of it is a record
+			what = FileKind.BINARY;
+		}
 		if (what != null) {
 			throw FileKind.wrongKind("body", packed + what, "寄递记录的CSV或NDJSON文本", "请按接口说明上报逐行的寄递记录（可用gzip压缩）");
 		}
 		return in;
+	}
+
+	/**
+	 * The encoding of a text sent in UTF-16 or UTF-32 rather than UTF-8, told from its first bytes: a byte order mark
+	 * (FF FE 00 00, 00 00 FE FF, FF FE, FE FF) or, without one, the NUL bytes its ASCII characters (the JSON punctuation,
+	 * the field names, digits) carry in every other byte (UTF-16) or three of every four (UTF-32) — at least a quarter
+	 * of the characters, in the same places, and hardly any elsewhere. UTF-8 text has no NUL (a stray one stays a line's
+	 * own fault), compressed or random bytes have about one in 256. Null when the head is none of these.
+	 * @param head the body's first bytes
+	 * @return "UTF-16LE", "UTF-16BE", "UTF-32LE" or "UTF-32BE", or null
+	 */
+	static String wideEncoding(byte[] head) {
+		int n = head.length;
+		if (n >= 4 && (head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xFE && head[2] == 0 && head[3] == 0) {
+			return "UTF-32LE";
+		}
+		if (n >= 4 && head[0] == 0 && head[1] == 0 && (head[2] & 0xff) == 0xFE && (head[3] & 0xff) == 0xFF) {
+			return "UTF-32BE";
+		}
+		if (n >= 2 && (head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xFE) {
+			return "UTF-16LE";
+		}
+		if (n >= 2 && (head[0] & 0xff) == 0xFE && (head[1] & 0xff) == 0xFF) {
+			return "UTF-16BE";
+		}
+		int[] zeros = new int[4];
+		int quads = n / 4;
+		for (int i = 0; i < quads * 4; i++) {
+			if (head[i] == 0) {
+				zeros[i & 3]++;
+			}
+		}
+		if (quads == 0) {
+			return null;
+		}
+		boolean[] many = new boolean[4];
+		for (int k = 0; k < 4; k++) {
+			many[k] = zeros[k] * 4 >= quads;
+		}
+		if (many[1] && many[2] && many[3] && zeros[0] * 4 < quads) {
+			return "UTF-32LE";
+		}
+		if (many[0] && many[1] && many[2] && zeros[3] * 4 < quads) {
+			return "UTF-32BE";
+		}
+		int odd = zeros[1] + zeros[3];
+		int even = zeros[0] + zeros[2];
+		if (odd * 4 >= 2 * quads && even * 4 < odd) {
+			return "UTF-16LE";
+		}
+		if (even * 4 >= 2 * quads && odd * 4 < even) {
+			return "UTF-16BE";
+		}
+		return null;
 	}
 
 	/**

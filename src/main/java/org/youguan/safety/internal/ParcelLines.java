@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.youguan.kernel.Text;
@@ -316,16 +317,49 @@ final class ParcelLines {
 	 */
 	private static String rowText(String[] cells, int count, int[] columns) {
 		StringBuilder row = new StringBuilder();
+		int waybillFrom = -1;
+		int waybillTo = -1;
 		for (int i = 0; i < count && row.length() < 2000; i++) {
 			if (i > 0) {
 				row.append(',');
 			}
 			String cell = cells[i] == null ? "" : cells[i];
 			boolean id = i < columns.length && columns[i] == ParcelField.SENDER_ID_NUMBER.ordinal();
+			if (i < columns.length && columns[i] == ParcelField.WAYBILL_NUMBER.ordinal()) {
+				waybillFrom = row.length();
+				waybillTo = waybillFrom + cell.length();
+			}
 			row.append(id && !cell.isEmpty() ? "（已删除）" : cell);
 		}
 		String text = row.length() > 2000 ? row.substring(0, 2000) : row.toString();
-		return printable(maskDigits(Masking.personalNumbersIn(text, 500)));
+		return maskedKeeping(text, waybillFrom, waybillTo);
+	}
+
+	/**
+	 * A kept line's text with its personal numbers masked ({@link Masking#personalNumbersIn}, first 500 characters)
+	 * and every other group of 6 or more digits masked ({@link #maskDigits}) — but for the waybill number's value,
+	 * characters {@code from} to {@code to}: the enterprise resends the line by it (SF42M20261205001, a 中通 waybill of
+	 * 15 digits), so only an ID or mobile number in it is masked, by the Masking rules. A text holding characters beyond
+	 * the BMP (whose masking may shorten it) keeps no waybill readable.
+	 * @param from the waybill's value's first character, or -1 for none
+	 */
+	static String maskedKeeping(String text, int from, int to) {
+		String numbers = Masking.personalNumbersIn(text, 500);
+		if (from < 0 || from >= numbers.length() || beyondBmp(text, Math.min(text.length(), 564))) {
+			return printable(maskDigits(numbers));
+		}
+		int end = Math.min(to, numbers.length());
+		return printable(maskDigits(numbers.substring(0, from)) + numbers.substring(from, end)
+				+ maskDigits(numbers.substring(end)));
+	}
+
+	private static boolean beyondBmp(String text, int upTo) {
+		for (int i = 0; i < upTo; i++) {
+			if (Character.isSurrogate(text.charAt(i))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static int[] header(JsonParser p) {
@@ -381,8 +415,13 @@ final class ParcelLines {
 	static String masked(byte[] buf, int offset, int length) {
 		String text = unescaped(new String(buf, offset, Math.min(length, 2000), StandardCharsets.UTF_8));
 		text = ID_NUMBER_VALUE.matcher(text).replaceAll("$1\"（已删除）\"");
-		return printable(maskDigits(Masking.personalNumbersIn(text, 500)));
+		Matcher waybill = WAYBILL_VALUE.matcher(text);
+		return waybill.find() ? maskedKeeping(text, waybill.start(1), waybill.end(1)) : maskedKeeping(text, -1, -1);
 	}
+
+	/** A {@code waybillNumber} key (any case, as the parser matches it) and its string value's characters. */
+	private static final Pattern WAYBILL_VALUE = Pattern.compile("\"" + ParcelField.WAYBILL_NUMBER.json()
+			+ "\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)", Pattern.CASE_INSENSITIVE);
 
 	/**
 	 * The text with its JSON escapes {@code \\uXXXX}, {@code \\t}, {@code \\n}, {@code \\r}, {@code \\b}, {@code \\f} and

@@ -2,12 +2,16 @@ package org.youguan.safety.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -19,6 +23,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.youguan.kernel.AccessRefusedException;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.ErrorCode;
+import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageResult;
@@ -55,8 +62,11 @@ class ParcelRecordsApiController {
 	@PostMapping(path = "/parcel-records", consumes = { NDJSON, "application/jsonl", "application/ndjson", "text/csv",
 			"application/csv" })
 	@Operation(summary = "上报寄递实名记录", description = "请求体为NDJSON（application/x-ndjson，每行一个JSON对象）或CSV（text/csv，"
-			+ "首行为列名，列名同字段名），可gzip压缩（Content-Encoding: gzip或gzip数据）。batchId（查询参数，缺省时取X-Batch-Id请求头，"
-			+ "1–64位字母、数字、.、_、-；与请求头同时传时须相同，否则400 rule为header-differs）使上报幂等：同一企业重复的批次返回首次的答复，不重复计数。答复{batchId, accepted, rejected, "
+			+ "首行为列名，列名同字段名），UTF-8编码（UTF-16、UTF-32为400 rule encoding），可gzip压缩（Content-Encoding: gzip或gzip数据，"
+			+ "多个gzip成员依次相连可以，其后的多余字节为400 rule gzip-trailing；其他Content-Encoding为415；其他压缩格式为400 rule wrong-kind）。"
+			+ "batchId（查询参数，缺省时取X-Batch-Id请求头，"
+			+ "1–64位字母、数字、.、_、-，区分大小写；只传一次，传两次为400 rule repeated；与请求头同时传时须相同，否则400 rule为header-differs）"
+			+ "使上报幂等：同一企业重复的批次返回首次的答复，不重复计数。答复{batchId, accepted, rejected, "
 			+ "errors:[{line, field, rule, message}], errorsTruncated}：rule为规则代码（与rejected-lines相同），message为中文原因；行号从1起（CSV不计表头行），最多列出1000条错误，"
 			+ "全部被拒行可在rejected-lines中按批次查询。收件地区（recipientRegion）为县级代码，或810000（香港）、820000（澳门）、"
 			+ "710000（台湾）、999999（境外）；运单号不分大小写（按大写记录）；screened为true时须填写screeningMachineSerial"
@@ -68,6 +78,9 @@ class ParcelRecordsApiController {
 			@RequestHeader(name = "X-Batch-Id", required = false) String batchHeader, HttpServletRequest request)
 			throws IOException {
 		EnterpriseView enterprise = enterprise(me);
+		once(request.getParameterValues("batchId"), "batchId", "查询参数batchId");
+		once(Collections.list(request.getHeaders("X-Batch-Id")).toArray(String[]::new), "X-Batch-Id", "请求头X-Batch-Id");
+		contentEncoding(request);
 		boolean fromHeader = batchId == null || Text.isBlank(batchId);
 		// two different ids for one upload: which is meant cannot be told (attack round 9: the parameter won silently)
 		if (!fromHeader && batchHeader != null && !Text.isBlank(batchHeader) && !batchHeader.strip().equals(batchId.strip())) {
@@ -110,6 +123,41 @@ class ParcelRecordsApiController {
 		}
 		return enterprises.findByCreditCode(me.enterpriseCreditCode())
 			.orElseThrow(() -> new AccessRefusedException("账号所属企业未在名录中登记，不能上报寄递记录"));
+	}
+
+	/**
+	 * Refuses a batch id sent twice (field as sent, rule {@code repeated}): two values were joined by a comma and
+	 * answered as a malformed id, and which of them was meant cannot be told — even when both are the same.
+	 */
+	private static void once(String[] values, String field, String what) {
+		if (values != null && values.length > 1) {
+			throw new InvalidValueException(field, "repeated", "批次号重复：" + what + "传了" + values.length + "次，应只传一次");
+		}
+	}
+
+	/**
+	 * Refuses a body coded in another way than the ingest undoes: 415, field {@code Content-Encoding}, rule
+	 * {@code encoding}, before the body is read. Taken: none, {@code identity}, {@code gzip} (also {@code x-gzip}), once;
+	 * {@code deflate}, {@code br}, {@code zstd}, {@code compress} or a coding listed twice were ignored and the compressed
+	 * bytes read as lines of text.
+	 */
+	static void contentEncoding(HttpServletRequest request) {
+		List<String> codings = new ArrayList<>();
+		for (String header : Collections.list(request.getHeaders(HttpHeaders.CONTENT_ENCODING))) {
+			for (String coding : header.split(",")) {
+				if (!Text.isBlank(coding)) {
+					codings.add(Text.strip(coding).toLowerCase(Locale.ROOT));
+				}
+			}
+		}
+		codings.remove("identity");
+		boolean gzip = codings.size() == 1 && (codings.get(0).equals("gzip") || codings.get(0).equals("x-gzip"));
+		if (!codings.isEmpty() && !gzip) {
+			String message = "不支持的内容编码（Content-Encoding）：" + Text.excerpt(Text.printable(String.join(", ", codings)), 60)
+					+ "，只接受gzip（或不压缩）：请用gzip压缩后上报，该批次未记录";
+			throw new DomainException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, message,
+					List.of(new FieldError(HttpHeaders.CONTENT_ENCODING, "encoding", message)));
+		}
 	}
 
 	/**

@@ -539,9 +539,33 @@ final class ParcelValidator {
 					return new ParcelRejection("senderIdNumber", "format",
 							"寄件人证件号码（senderIdNumber）应为1–40位字母、数字或“-”");
 				}
+				// a passport, a permit or a military card has a number of its own: a resident ID number under another
+				// type would be a second pseudonym of the same person, a mobile number no document at all
+				if (IdCardNumber.isValid(n, today)) {
+					return new ParcelRejection("senderIdNumber", "id-type-mismatch", "寄件人证件号码（senderIdNumber）是居民身份证号码，"
+							+ "不是" + type.label() + "号码：证件类型（senderIdType）应为居民身份证");
+				}
+				if (mobile(n)) {
+					return new ParcelRejection("senderIdNumber", "mobile-number", "寄件人证件号码（senderIdNumber）是手机号码，不是"
+							+ type.label() + "号码：请填写寄件人所出示证件上的号码");
+				}
 			}
 		}
 		return null;
+	}
+
+	/** A mainland mobile number: 11 digits from 13 to 19, also after the country code (86, 0086), as the whole text. */
+	static boolean mobile(String n) {
+		int from = n.length() == 13 && n.startsWith("86") ? 2 : n.length() == 15 && n.startsWith("0086") ? 4 : 0;
+		if (n.length() - from != 11 || n.charAt(from) != '1' || n.charAt(from + 1) < '3' || n.charAt(from + 1) > '9') {
+			return false;
+		}
+		for (int i = from + 2; i < n.length(); i++) {
+			if (!digit(n.charAt(i))) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static int digits(String s, int from, int count) {

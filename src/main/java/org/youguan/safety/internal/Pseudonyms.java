@@ -3,7 +3,6 @@ package org.youguan.safety.internal;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
-import java.util.Locale;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -62,7 +61,7 @@ public class Pseudonyms {
 	/**
 	 * The pseudonym of an ID number as the sender or courier showed it.
 	 *
-	 * @param idNumber the clear number (case of a trailing x and surrounding spaces do not matter)
+	 * @param idNumber the clear number (case of a trailing x, spaces and full-width digits do not matter: {@link #normalise})
 	 * @return 64 lower-case hex characters; null for a null or blank number
 	 */
 	public String of(String idNumber) {
@@ -86,16 +85,36 @@ public class Pseudonyms {
 		return new String(out);
 	}
 
-	/** An ID number as it is hashed: spaces around it dropped, letters upper-cased (a trailing 'x' becomes 'X'). */
+	/**
+	 * An ID number as it is checked and hashed: spaces around and inside it dropped (of any width: a number typed in
+	 * blocks, {@code 110105 19491231 002x}, is the number), full-width characters (０-９, Ａ-Ｚ, ｘ, －) read as the ASCII
+	 * ones they show, letters upper-cased (a trailing 'x' becomes 'X') — so one document gives one pseudonym however
+	 * it was typed. A number with none of these is returned as it is (the ingest's hot path: one pass, no copy).
+	 */
 	static String normalise(String number) {
 		String t = Text.strip(number);
 		for (int i = 0; i < t.length(); i++) {
 			char c = t.charAt(i);
-			if (c >= 'a' && c <= 'z') {
-				return t.toUpperCase(Locale.ROOT);
+			if (c >= 'a' && c <= 'z' || c == ' ' || c == '\t' || c > 0x7F) {
+				return rewritten(t);
 			}
 		}
 		return t;
+	}
+
+	private static String rewritten(String t) {
+		StringBuilder out = new StringBuilder(t.length());
+		for (int i = 0; i < t.length(); i++) {
+			char c = t.charAt(i);
+			if (Character.isSpaceChar(c) || c == '\t') {
+				continue;
+			}
+			if (c >= '\uFF01' && c <= '\uFF5E') {
+				c = (char) (c - 0xFEE0);
+			}
+			out.append(c >= 'a' && c <= 'z' ? (char) (c - 32) : c);
+		}
+		return out.toString();
 	}
 
 	/** A pseudonym shortened for display (its first 8 and last 4 characters): enough to tell two apart on a page. */

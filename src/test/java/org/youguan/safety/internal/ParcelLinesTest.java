@@ -273,4 +273,66 @@ class ParcelLinesTest {
 		assertThat(masked).isEqualTo("{\"x\":\"************\"");
 		assertThat(ParcelLines.maskDigits("{\"x\":\"第𝟗𝟗号\"")).isEqualTo("{\"x\":\"第99号\"");
 	}
+
+	/**
+	 * A broken line's waybill number stays readable — letters and digits (SF42M…) or digits only (中通's 15) — while the
+	 * same digits elsewhere are masked, and an ID number inside the waybill is masked by the Masking rules.
+	 */
+	@Test
+	void aBrokenLineKeepsItsWaybillNumberReadable() {
+		byte[] bytes = ("{\"WaybillNumber\" : \"773012345678901\",\"itemCategory\":\"773012345678901\",\"x\":\"SF42M20261205001\"")
+			.getBytes(StandardCharsets.UTF_8);
+		assertThat(ParcelLines.masked(bytes, 0, bytes.length)).isEqualTo(
+				"{\"WaybillNumber\" : \"773012345678901\",\"itemCategory\":\"***************\",\"x\":\"SF42M***********\"");
+		byte[] held = "{\"waybillNumber\":\"SF11010519491231002X\",broken".getBytes(StandardCharsets.UTF_8);
+		assertThat(ParcelLines.masked(held, 0, held.length)).doesNotContain("19491231").contains("SF110105");
+	}
+
+	/** A body in UTF-16 or UTF-32, with or without a byte order mark, is told at its head; UTF-8 (with a BOM too) is not. */
+	@Test
+	void aBodyInUtf16OrUtf32IsToldAtItsHead() {
+		String body = "{\"waybillNumber\":\"SF1\",\"itemCategory\":\"服装\"}\n".repeat(3);
+		for (String encoding : new String[] { "UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE" }) {
+			for (String bom : new String[] { "", "\uFEFF" }) {
+				byte[] bytes = (bom + body).getBytes(java.nio.charset.Charset.forName(encoding));
+				assertThat(ParcelIngest.wideEncoding(bytes)).as(encoding + bom.length()).isEqualTo(encoding);
+				InvalidValueException ex = org.junit.jupiter.api.Assertions.assertThrows(InvalidValueException.class,
+						() -> ParcelIngest.decoded(new ByteArrayInputStream(bytes)));
+				assertThat(ex.fieldErrors().get(0).rule()).isEqualTo("encoding");
+			}
+		}
+		assertThat(ParcelIngest.wideEncoding(("\uFEFF" + body).getBytes(StandardCharsets.UTF_8))).isNull();
+		assertThat(ParcelIngest.wideEncoding("服装服装服装服装".getBytes(StandardCharsets.UTF_8))).isNull();
+	}
+
+	/** A body compressed otherwise than by gzip — zlib, raw deflate, bzip2 — is refused as wrong-kind, never read as lines. */
+	@Test
+	void aBodyCompressedOtherThanByGzipIsWrongKind() throws IOException {
+		StringBuilder text = new StringBuilder();
+		for (int i = 1; i <= 40; i++) {
+			text.append("{\"waybillNumber\":\"SFZ1234567890").append(i).append("\",\"acceptedAt\":\"2026-12-05T10:00:00Z\",")
+				.append("\"senderIdType\":\"居民身份证\",\"senderRegion\":\"320506\",\"itemCategory\":\"服装\"}\n");
+		}
+		byte[] plain = text.toString().getBytes(StandardCharsets.UTF_8);
+		ByteArrayOutputStream zlib = new ByteArrayOutputStream();
+		try (java.util.zip.DeflaterOutputStream out = new java.util.zip.DeflaterOutputStream(zlib)) {
+			out.write(plain);
+		}
+		ByteArrayOutputStream raw = new ByteArrayOutputStream();
+		try (java.util.zip.DeflaterOutputStream out = new java.util.zip.DeflaterOutputStream(raw,
+				new java.util.zip.Deflater(java.util.zip.Deflater.DEFAULT_COMPRESSION, true))) {
+			out.write(plain);
+		}
+		ByteArrayOutputStream bzip2 = new ByteArrayOutputStream();
+		try (var out = new org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream(bzip2)) {
+			out.write(plain);
+		}
+		for (byte[] body : new byte[][] { zlib.toByteArray(), raw.toByteArray(), bzip2.toByteArray() }) {
+			InvalidValueException ex = org.junit.jupiter.api.Assertions.assertThrows(InvalidValueException.class,
+					() -> ParcelIngest.decoded(new ByteArrayInputStream(body)));
+			assertThat(ex.fieldErrors().get(0).rule()).isEqualTo("wrong-kind");
+		}
+		ParcelLines.ndjson(ParcelIngest.decoded(new ByteArrayInputStream(plain)), sink);
+		assertThat(seen).hasSize(40);
+	}
 }

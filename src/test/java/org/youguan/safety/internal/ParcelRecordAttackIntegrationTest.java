@@ -413,9 +413,14 @@ class ParcelRecordAttackIntegrationTest {
 	}
 
 	static byte[] gzip(String text) throws IOException {
+		return gzipBytes(text.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** The bytes as one gzip member. */
+	static byte[] gzipBytes(byte[] content) throws IOException {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
-			gz.write(text.getBytes(StandardCharsets.UTF_8));
+			gz.write(content);
 		}
 		return bytes.toByteArray();
 	}
