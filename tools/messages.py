@@ -2275,6 +2275,7 @@ M.update({
  "safety.period.rate": ("过机率", "Screening rate"),
  "safety.period.issues": ("发现问题", "Issues"),
  "safety.period.reported": ("已报送/应报送", "Reported / expected"),
+ "safety.period.notRequired": ("未要求", "not required"),
  "queue.safety.periods.missing": ("安保期未报送的日报", "Missing security period reports"),
  "queue.safety.periods.report": ("待报送的安保期日报", "Security period reports to file"),
  "audit.action.safety.period.create": ("设立寄递安保期", "Security period declared"),

@@ -3,6 +3,7 @@ package org.youguan.safety;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -28,6 +29,7 @@ import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.RegionPrefix;
 import org.youguan.safety.internal.ParcelRollups;
@@ -39,6 +41,7 @@ import org.youguan.safety.internal.alerts.Alerts;
 import org.youguan.safety.internal.alerts.ParcelFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -82,6 +85,9 @@ class SafetyAlertsIntegrationTest {
 
 	@Autowired
 	Pseudonyms pseudonyms;
+
+	@Autowired
+	Clock clock;
 
 	long shunfeng;
 
@@ -316,6 +322,62 @@ class SafetyAlertsIntegrationTest {
 	 * own group (未注明网点) per sender county, judged by the same threshold and minimum in each county, with that
 	 * county's figures (attack M3: every county was given the enterprise's figures for all counties).
 	 */
+	/**
+	 * An alert states the rate as it was compared: 1899 of 1999 (94.997 %) is below 95 % and reads 94.99 %, not the
+	 * half-up 95.00 % that contradicted the alert; a share above its bound reads above it (5001 of 10001 = 50.005 %
+	 * reads 50.01 %, not 50.00 %, over 50 %).
+	 */
+	@Test
+	void anAlertStatesTheRateOnTheSideOfTheThresholdItWasComparedOn() throws Exception {
+		hour(D, shunfeng, "TEST-OUT-9499", 1999, 0, 1899);
+		hour(D, shunfeng, "TEST-OUT-EX5000", 10001, 5001, 5000);
+		detection.detect(D, RegionPrefix.of(""));
+		AlertView rate = alertsOf(AlertRule.OUTLET_REAL_NAME, D).get(0);
+		assertThat(rate.subject()).isEqualTo("TEST-OUT-9499");
+		assertThat(rate.measure()).isEqualByComparingTo("94.99");
+		assertThat(rate.detail()).contains("实名率 94.99%（应实名 1999 件，实名 1899 件）").doesNotContain("95.00%");
+		AlertView share = alertsOf(AlertRule.EXEMPT_SHARE, D).get(0);
+		assertThat(share.subject()).isEqualTo("TEST-OUT-EX5000");
+		assertThat(share.measure()).isEqualByComparingTo("50.01");
+		assertThat(share.detail()).contains("占比 50.01%");
+		mvc.perform(get("/safety/alerts/" + rate.id()).session(SignIn.session(mvc, "sz.safety")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(Matchers.containsString("实名率 94.99%")));
+	}
+
+	/**
+	 * The detection runs for yesterday (China time) at the latest: today's parcels are still arriving and an alert is
+	 * never raised twice, so a part-day count would stand. The service refuses a later day (400 {@code day}/{@code notOver});
+	 * the page offers yesterday as its latest and a refused day shows the alerts page again with the error, not the
+	 * error page.
+	 */
+	@Test
+	void theDetectionRunsForYesterdayAtTheLatestAndARefusedDayShowsTheAlertsPageAgain() throws Exception {
+		LocalDate today = LocalDate.now(clock.withZone(ParcelRecord.CHINA));
+		assertThat(detection.latestDay()).isEqualTo(today.minusDays(1));
+		assertThatThrownBy(() -> detection.detect(today, RegionPrefix.of(""))).isInstanceOf(InvalidValueException.class)
+			.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors()).singleElement()
+				.satisfies(e -> assertThat(e.field() + "/" + e.rule()).isEqualTo("day/notOver")));
+		MockHttpSession staff = SignIn.session(mvc, "sz.safety");
+		mvc.perform(get("/safety/alerts").session(staff))
+			.andExpect(status().isOk())
+			.andExpect(content().string(Matchers.containsString("max=\"" + today.minusDays(1) + "\"")));
+		for (LocalDate day : List.of(today, today.plusDays(1))) {
+			mvc.perform(post("/safety/alerts/detect").param("day", day.toString()).session(staff).with(csrf()))
+				.andExpect(status().isBadRequest())
+				.andExpect(content().string(Matchers.containsString("检测日期最迟为昨天（" + today.minusDays(1) + "）")))
+				.andExpect(content().string(Matchers.containsString("id=\"alerts\"")))
+				.andExpect(content().string(Matchers.containsString("value=\"" + day + "\"")));
+		}
+		for (String typed : new String[] { "", "2025-13-40" }) {
+			mvc.perform(post("/safety/alerts/detect").param("day", typed).session(staff).with(csrf()))
+				.andExpect(status().isBadRequest())
+				.andExpect(content().string(Matchers.containsString("id=\"alerts\"")));
+		}
+		mvc.perform(post("/safety/alerts/detect").param("day", today.minusDays(1).toString()).session(staff).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+	}
+
 	@Test
 	void ruleDJudgesTheParcelsNamingNoOutletAsTheEnterprisesOwnGroupPerCounty() {
 		String code = creditCode(shunfeng);

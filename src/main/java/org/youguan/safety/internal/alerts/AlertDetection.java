@@ -27,6 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.calendar.WorkingCalendar;
+import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Text;
 import org.youguan.rules.StatutoryRule;
@@ -81,13 +82,27 @@ public class AlertDetection {
 	}
 
 	/**
+	 * The latest day the detection examines: yesterday, China time. A day still running has part of its parcels, and an
+	 * alert is never raised twice for its rule, subject and day, so a count frozen at midday would stand uncorrected.
+	 */
+	public LocalDate latestDay() {
+		return LocalDate.now(clock.withZone(ParcelRecord.CHINA)).minusDays(1);
+	}
+
+	/**
 	 * Runs every rule for a day and raises the alerts not raised before whose region lies in {@code within}.
-	 * @param day the China-time day of the parcels
+	 * @param day the China-time day of the parcels, at the latest {@link #latestDay() yesterday}
 	 * @param within the region whose alerts to raise ("" for the country: the daily job)
 	 * @return the number of new alerts
+	 * @throws InvalidValueException (day, rule {@code notOver}) when the day is today or later: its parcels are not all in
 	 */
 	@Transactional
 	public int detect(LocalDate day, RegionPrefix within) {
+		LocalDate latest = latestDay();
+		if (day.isAfter(latest)) {
+			throw new InvalidValueException("day", "notOver", "检测日期最迟为昨天（" + latest + "）：" + day
+					+ "的收寄记录尚未报齐，按部分记录生成的预警此后不会更正");
+		}
 		List<Finding> findings = new ArrayList<>();
 		findings.addAll(records(day));
 		findings.addAll(outlets(day));
@@ -261,7 +276,7 @@ public class AlertDetection {
 			.query((rs, n) -> {
 				long subject = rs.getLong("subject");
 				long realName = rs.getLong("real_name");
-				BigDecimal rate = rate(realName, subject);
+				BigDecimal rate = rateBelow(realName, subject);
 				String name = rs.getString("outlet_name");
 				return new Finding(AlertRule.OUTLET_REAL_NAME, rs.getString("outlet"), rs.getString("region"),
 						rs.getLong("enterprise_id"), rate, settings.outletRealNameRate(), "网点 "
@@ -282,7 +297,7 @@ public class AlertDetection {
 			.query((RowCallbackHandler) rs -> {
 				long subject = rs.getLong("subject");
 				long realName = rs.getLong("real_name");
-				BigDecimal rate = rate(realName, subject);
+				BigDecimal rate = rateBelow(realName, subject);
 				long enterprise = rs.getLong("enterprise_id");
 				String code = rs.getString("credit_code") == null ? "企业" + enterprise : Text.strip(rs.getString("credit_code"));
 				String detail = (rs.getString("legal_name") == null ? code : rs.getString("legal_name")) + " 未注明网点的收寄记录 "
@@ -305,8 +320,17 @@ public class AlertDetection {
 	/** The subject's mark of an enterprise's parcels naming no outlet, judged by rule (d) as one group. */
 	static final String NO_OUTLET = "（未注明网点）";
 
-	private static BigDecimal rate(long realName, long subject) {
-		return BigDecimal.valueOf(realName * 100).divide(BigDecimal.valueOf(subject), 2, RoundingMode.HALF_UP);
+	/**
+	 * A real-name rate below the threshold as its alert states it: in percent with 2 decimals, rounded down, so the
+	 * figure shown is below the threshold as the exact rate compared is (1899/1999 = 94.997 % reads 94.99 %, never 95.00 %).
+	 */
+	static BigDecimal rateBelow(long realName, long subject) {
+		return BigDecimal.valueOf(realName * 100).divide(BigDecimal.valueOf(subject), 2, RoundingMode.DOWN);
+	}
+
+	/** A share above its bound as its alert states it: 2 decimals rounded up, so it reads above the bound as compared. */
+	static BigDecimal shareAbove(long part, long whole) {
+		return BigDecimal.valueOf(part * 100).divide(BigDecimal.valueOf(whole), 2, RoundingMode.UP);
 	}
 
 	/**
@@ -373,7 +397,7 @@ public class AlertDetection {
 		Map<String, BigDecimal[]> bounds = new java.util.HashMap<>();
 		List<Finding> out = new ArrayList<>();
 		for (Group g : groups) {
-			BigDecimal share = rate(g.exempt(), g.parcels());
+			BigDecimal share = shareAbove(g.exempt(), g.parcels());
 			for (String county : g.regions().split(",")) {
 				BigDecimal[] bound = bounds.computeIfAbsent(county, r -> new BigDecimal[] {
 						rules.value(StatutoryRule.SAFETY_EXEMPT_SHARE_MAX, r),

@@ -1,8 +1,9 @@
 package org.youguan.safety.internal.alerts;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -19,6 +20,7 @@ import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.ListFilter;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
@@ -28,7 +30,6 @@ import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
-import org.youguan.safety.ParcelRecord;
 import org.youguan.safety.internal.SafetyAccess;
 
 /**
@@ -53,17 +54,13 @@ class AlertsController {
 
 	private final AlertSettings settings;
 
-	private final Clock clock;
-
 	private final Spreadsheets spreadsheets;
 
-	AlertsController(Alerts alerts, AlertDetection detection, AlertSettings settings, Clock clock,
-			Spreadsheets spreadsheets) {
+	AlertsController(Alerts alerts, AlertDetection detection, AlertSettings settings, Spreadsheets spreadsheets) {
 		this.spreadsheets = spreadsheets;
 		this.alerts = alerts;
 		this.detection = detection;
 		this.settings = settings;
-		this.clock = clock;
 	}
 
 	@GetMapping("/safety/alerts")
@@ -142,20 +139,26 @@ class AlertsController {
 				() -> alerts.target(scope, id, reason, me.displayName()));
 	}
 
+	/**
+	 * Runs the detection for the day chosen, in the caller's region: at the latest yesterday (China time). A day
+	 * missing, malformed or not yet over shows the alerts page again in 400 with the error beside the day.
+	 */
 	@PostMapping("/safety/alerts/detect")
 	@PreAuthorize(SafetyAccess.WRITERS)
-	String detect(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) String day,
+	String detect(@AuthenticationPrincipal CurrentUser me, DataScope scope, ListRequest request,
+			@RequestParam(required = false) String day, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
-		// a day out of range is a 400 with the error page, not a flashed message: nothing was run
-		LocalDate today = LocalDate.now(clock.withZone(ParcelRecord.CHINA));
-		Validation v = new Validation();
-		LocalDate d = v.date("day", "检测日期", day, Validation.EARLIEST_RECORD, today);
-		v.require("day", d != null || v.hasErrors(), "required", "请选择检测日期");
-		v.throwIfInvalid();
-		return PageSteps.run(redirect, "/safety/alerts", () -> {
+		return FormSteps.run(model, response, redirect, () -> {
+			Validation v = new Validation();
+			LocalDate d = v.date("day", "检测日期", day, Validation.EARLIEST_RECORD, LocalDate.MAX);
+			v.require("day", d != null || v.hasErrors(), "required", "请选择检测日期");
+			v.throwIfInvalid();
 			String region = me.regionCode() == null ? "" : me.regionCode();
 			int raised = detection.detect(d, RegionPrefix.of(region));
 			return new PageSteps.Done("已完成" + d + "的预警检测，新增预警" + raised + "条", "/safety/alerts");
+		}, () -> {
+			model.addAttribute("canAct", me.writer());
+			return page(scope, request, null, null, model);
 		});
 	}
 
@@ -168,7 +171,7 @@ class AlertsController {
 		model.addAttribute("rules", AlertRule.values());
 		model.addAttribute("status", s);
 		model.addAttribute("settings", settings);
-		model.addAttribute("yesterday", LocalDate.now(clock.withZone(ParcelRecord.CHINA)).minusDays(1));
+		model.addAttribute("yesterday", detection.latestDay());
 		return "safety/alerts";
 	}
 }

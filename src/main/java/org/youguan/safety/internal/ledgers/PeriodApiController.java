@@ -77,7 +77,8 @@ class PeriodApiController {
 
 	@GetMapping("/{id}/summary")
 	@PreAuthorize(LedgerAccess.READERS)
-	@Operation(summary = "安保期日报汇总", description = "每日：已报送/应报送企业数（登记为正常的辖区企业）、收寄量、过机安检量、过机率、未报送企业。")
+	@Operation(summary = "安保期日报汇总", description = "每日：已报送/应报送企业数（登记为正常的辖区企业）、收寄量、过机安检量、过机率、未报送企业；"
+			+ "安保期设立之前的日子不要求报送：required为false，应报送（expected）为0，无未报送企业。")
 	List<PeriodDay> summary(DataScope scope, @PathVariable long id) {
 		return periods.summary(scope, id);
 	}

@@ -45,7 +45,7 @@ class PeriodController {
 	static final String PORTAL = "/enterprise/safety/periods";
 
 	static final List<Column<PeriodDay>> SUMMARY = List.of(Column.of("日期", PeriodDay::day),
-			Column.of("已报送企业", PeriodDay::reported), Column.of("应报送企业", PeriodDay::expected),
+			Column.of("已报送企业", PeriodDay::reported), Column.of("应报送企业", d -> d.required() ? d.expected() : "未要求"),
 			Column.of("收寄量", PeriodDay::parcels), Column.of("过机安检量", PeriodDay::screened),
 			Column.of("过机率(%)", PeriodDay::screeningRate), Column.of("未报送企业", d -> String.join("、", d.missing()), 60));
 

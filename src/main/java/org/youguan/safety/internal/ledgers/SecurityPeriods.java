@@ -391,9 +391,10 @@ public class SecurityPeriods {
 	 * The bureau's summary of a period: one row per day from the first day to the last or today (whichever is first),
 	 * with the enterprises expected in the caller's part of the region (registry, 正常) and those that reported. A
 	 * period declared after its first day (a start up to the lookback before today is allowed) owes no report for the
-	 * days before it was declared: nobody could report for a period not yet known, so those days list none missing
-	 * (attack round 20: a period started 4 days back listed every enterprise missing on each of them); a report made
-	 * for one of them still counts.
+	 * days before it was declared: nobody could report for a period not yet known, so those days expect none and list
+	 * none missing (attack round 20: a period started 4 days back listed every enterprise missing on each of them; later
+	 * they still counted every enterprise expected, "0 / 9" with nobody missing); a report made for one of them still
+	 * counts.
 	 * @throws DomainException not found (404) for a period the caller does not see
 	 */
 	public List<PeriodDay> summary(DataScope scope, long periodId) {
@@ -426,12 +427,13 @@ public class SecurityPeriods {
 		for (LocalDate d = p.startsOn(); !d.isAfter(last); d = d.plusDays(1)) {
 			Reported r = byDay.get(d);
 			Set<String> reported = r == null ? Set.of() : Set.of(r.codes());
-			List<String> missing = d.isBefore(declared) ? List.of() : expected.entrySet().stream()
+			boolean required = !d.isBefore(declared);
+			List<String> missing = !required ? List.of() : expected.entrySet().stream()
 				.filter(x -> !reported.contains(x.getKey()))
 				.map(Map.Entry::getValue)
 				.sorted()
 				.toList();
-			days.add(new PeriodDay(d, reported.size(), expected.size(), r == null ? 0 : r.parcels(),
+			days.add(new PeriodDay(d, required, reported.size(), required ? expected.size() : 0, r == null ? 0 : r.parcels(),
 					r == null ? 0 : r.screened(), missing));
 		}
 		return days;

@@ -88,6 +88,34 @@ class IncidentLedgerIntegrationTest {
 		assertThat(late.reportLate()).isTrue();
 	}
 
+	/**
+	 * Lateness is judged at the minute both times are shown in: the enterprise's portal report takes the server's time
+	 * with its seconds, and one at 11:00:30 against a limit of 11:00 (occurred 10:00, 1 hour) read «报告时限 11:00 … 报告时间
+	 * 11:00» flagged 迟报; within the due minute it is on time, from the next minute late.
+	 */
+	@Test
+	void aReportWithinTheDueMinuteIsOnTime() throws Exception {
+		LocalDateTime occurred = hoursAgo(2);
+		for (int seconds : new int[] { 30, 60 }) {
+			Duration shift = Duration.between(clock.instant(), occurred.plusHours(1).plusSeconds(seconds).atZone(CHINA).toInstant());
+			clock.advance(shift);
+			try {
+				String body = mvc.perform(post("/api/v1/safety/incidents").header("Authorization", SHUNFENG)
+					.contentType(MediaType.APPLICATION_JSON)
+					.content("{\"occurredAt\":\"" + occurred + "\",\"kind\":\"EMERGENCY\",\"level\":\"GENERAL\","
+							+ "\"description\":\"时限分钟测试" + seconds + "-" + UUID.randomUUID() + "\"}"))
+					.andExpect(status().isCreated())
+					.andReturn().getResponse().getContentAsString();
+				IncidentView x = incidents.get(DataScope.all(), Long.parseLong(body.replaceAll("\\D", "")));
+				assertThat(x.reportedAt()).isEqualTo(occurred.plusHours(1).plusSeconds(seconds).atZone(CHINA).toInstant());
+				assertThat(x.reportLate()).as("reported %d s after the due time", seconds).isEqualTo(seconds >= 60);
+			}
+			finally {
+				clock.advance(shift.negated());
+			}
+		}
+	}
+
 	/** An enterprise's incident in the future is refused on occurredAt alone: it sends no report time to be wrong. */
 	@Test
 	void anEnterprisesFutureOccurrenceIsRefusedOnlyOnTheFieldItSent() throws Exception {

@@ -397,6 +397,47 @@ class SecurityPeriodIntegrationTest {
 		}
 	}
 
+	/**
+	 * The days before a period was declared expect no report, so its summary's columns agree: expected 0 and not
+	 * required (API), 未要求 on the page and in the export, where they read «0 / 9» with nobody missing; a report made
+	 * for such a day still counts; from the declaration every enterprise is expected.
+	 */
+	@Test
+	void theDaysBeforeTheDeclarationExpectNoReportInTheSummaryItsPageAndExport() throws Exception {
+		String name = "补设汇总安保期" + UUID.randomUUID().toString().substring(0, 8);
+		long id = periods.create(DataScope.region("3205"), new PeriodData(name, "320506", today().minusDays(3).toString(),
+				today().plusDays(2).toString(), true, true, null), false);
+		List<EnterpriseView> county = normalIn("320506");
+		periods.report(DataScope.enterprise(county.get(0).creditCode()), id,
+				new PeriodReportData(today().minusDays(2).toString(), 100L, 100L, null));
+		List<PeriodDay> days = periods.summary(DataScope.region("3205"), id);
+		assertThat(days).hasSize(4);
+		assertThat(days.subList(0, 3)).allSatisfy(d -> {
+			assertThat(d.required()).as(d.day().toString()).isFalse();
+			assertThat(d.expected()).as(d.day().toString()).isZero();
+			assertThat(d.missing()).isEmpty();
+		});
+		assertThat(days.get(1).reported()).as("a report made for such a day still counts").isEqualTo(1);
+		assertThat(days.get(3).required()).isTrue();
+		assertThat(days.get(3).expected()).isEqualTo(county.size());
+		mvc.perform(get("/api/v1/safety/periods/" + id + "/summary").header("Authorization", CITY))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].expected").value(0))
+			.andExpect(jsonPath("$[0].required").value(false))
+			.andExpect(jsonPath("$[3].expected").value(county.size()));
+		mvc.perform(get("/safety/periods/" + id).header("Authorization", CITY))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("0 / 未要求")))
+			.andExpect(content().string(containsString("1 / 未要求")))
+			.andExpect(content().string(containsString("0 / " + county.size())));
+		byte[] xlsx = mvc.perform(get("/safety/periods/" + id + "/summary.xlsx").header("Authorization", CITY))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+			assertThat(book.getSheetAt(0).getRow(1).getCell(2).getStringCellValue()).isEqualTo("未要求");
+			assertThat(book.getSheetAt(0).getRow(4).getCell(2).getNumericCellValue()).isEqualTo(county.size());
+		}
+	}
+
 	@Test
 	void theSummaryCountsReportedAgainstExpectedPerDayAndNamesTheMissing() throws Exception {
 		long id = declare("320506", "汇总测试安保期");
