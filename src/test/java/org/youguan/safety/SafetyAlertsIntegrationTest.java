@@ -347,7 +347,7 @@ class SafetyAlertsIntegrationTest {
 
 	/**
 	 * The detection runs for yesterday (China time) at the latest: today's parcels are still arriving and an alert is
-	 * never raised twice, so a part-day count would stand. The service refuses a later day (400 {@code day}/{@code notOver});
+	 * never raised twice, so a part-day count would stand. The service refuses a later day (400 {@code day}/{@code not-over});
 	 * the page offers yesterday as its latest and a refused day shows the alerts page again with the error, not the
 	 * error page.
 	 */
@@ -357,7 +357,7 @@ class SafetyAlertsIntegrationTest {
 		assertThat(detection.latestDay()).isEqualTo(today.minusDays(1));
 		assertThatThrownBy(() -> detection.detect(today, RegionPrefix.of(""))).isInstanceOf(InvalidValueException.class)
 			.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors()).singleElement()
-				.satisfies(e -> assertThat(e.field() + "/" + e.rule()).isEqualTo("day/notOver")));
+				.satisfies(e -> assertThat(e.field() + "/" + e.rule()).isEqualTo("day/not-over")));
 		MockHttpSession staff = SignIn.session(mvc, "sz.safety");
 		mvc.perform(get("/safety/alerts").session(staff))
 			.andExpect(status().isOk())

@@ -94,13 +94,13 @@ public class AlertDetection {
 	 * @param day the China-time day of the parcels, at the latest {@link #latestDay() yesterday}
 	 * @param within the region whose alerts to raise ("" for the country: the daily job)
 	 * @return the number of new alerts
-	 * @throws InvalidValueException (day, rule {@code notOver}) when the day is today or later: its parcels are not all in
+	 * @throws InvalidValueException (day, rule {@code not-over}) when the day is today or later: its parcels are not all in
 	 */
 	@Transactional
 	public int detect(LocalDate day, RegionPrefix within) {
 		LocalDate latest = latestDay();
 		if (day.isAfter(latest)) {
-			throw new InvalidValueException("day", "notOver", "检测日期最迟为昨天（" + latest + "）：" + day
+			throw new InvalidValueException("day", "not-over", "检测日期最迟为昨天（" + latest + "）：" + day
 					+ "的收寄记录尚未报齐，按部分记录生成的预警此后不会更正");
 		}
 		List<Finding> findings = new ArrayList<>();
