@@ -524,7 +524,7 @@ public class CaseDocuments implements DeclaresTemplates {
 		f.put("representative", e == null || e.legalRepresentative() == null ? "" : e.legalRepresentative());
 		f.put("party", party(c, e));
 		f.put("violation", c.violationCode().shortName());
-		f.put("basis", c.violationCode().basis());
+		f.put("basis", c.violationCode().formalBasis());
 		f.put("breached", breached(c.violationCode(), c.facts()));
 		f.put("range", rules.fineRange(c.violationCode(), c.serious(), c.regionCode()).toString());
 		f.put("source", source(c.source(), c.leadId() == null ? null : jdbc.sql("SELECT source_detail FROM penalty_lead WHERE id = :id")
@@ -791,7 +791,8 @@ public class CaseDocuments implements DeclaresTemplates {
 	}
 
 	/**
-	 * The clause naming the duty breached, for "构成${violation}${breached}。": "，违反了快递暂行条例(2025) 第19条的规定"
+	 * The clause naming the duty breached, for "构成${violation}${breached}。": "，违反了《快递暂行条例》第十九条的规定"
+	 * (each article cited formally, {@link Citation#formal()})
 	 * from the catalogue's {@link ViolationType#dutiesBreached} — for an article punishing several acts only those the
 	 * case's facts name; empty where the catalogue holds no duty article or the facts name no act — the penalty
 	 * article is the basis of the penalty, not the duty breached, and is never cited as such. Only law, each article
@@ -800,7 +801,7 @@ public class CaseDocuments implements DeclaresTemplates {
 	static String breached(ViolationType type, String facts) {
 		List<Citation> duties = Citation.law(type.dutiesBreached(facts));
 		return duties.isEmpty() ? ""
-				: "，违反了" + duties.stream().map(Citation::toString).collect(Collectors.joining("、")) + "的规定";
+				: "，违反了" + duties.stream().map(Citation::formal).collect(Collectors.joining("、")) + "的规定";
 	}
 
 	/**
