@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 class CitationFormalisation extends ModuleMigration<StoredCitations> {
 
 	CitationFormalisation(List<StoredCitations> modules) {
-		super("288", "cite law formally in stored published penalty bases and rectification order bases", modules,
+		super("288", "cite law formally in stored published penalty, rectification order and published item list bases", modules,
 				StoredCitations::writeFormally);
 	}
 }
