@@ -137,12 +137,7 @@ class EnterpriseInspectionRecordsIntegrationTest {
 	 */
 	@Test
 	void anOrderKeptWithTheCataloguesMarkIsReadByTheEnterpriseWithoutIt() throws Exception {
-		long record = record(sf(), "RECTIFICATION", "旧依据通知书" + UUID.randomUUID().toString().substring(0, 8));
-		String issued = mvc.perform(post("/api/v1/inspections/records/" + record + "/order").header("Authorization", WUZHONG)
-				.contentType(MediaType.APPLICATION_JSON).content("{\"workingDays\":10}"))
-			.andExpect(status().isCreated())
-			.andReturn().getResponse().getContentAsString();
-		long order = ((Number) JsonPath.read(issued, "$.id")).longValue();
+		long order = order(record(sf(), "RECTIFICATION", "旧依据通知书" + UUID.randomUUID().toString().substring(0, 8)));
 		// as kept before 2026-12-04: the item's article, its name, and the catalogue's basis of its rule
 		jdbc.sql("UPDATE rectification_order SET basis = :basis WHERE id = :id")
 			.param("basis", "邮政法(2015) 第19条（建制村通邮）、邮政法(2015) 第19条；地方实践（未确认）").param("id", order).update();
@@ -162,18 +157,22 @@ class EnterpriseInspectionRecordsIntegrationTest {
 	@Autowired
 	List<StoredCitations> storedCitations;
 
+	/** Issues the record's 责令改正通知书 (10 working days) as the bureau; its id. */
+	long order(long record) throws Exception {
+		String issued = mvc.perform(post("/api/v1/inspections/records/" + record + "/order").header("Authorization", WUZHONG)
+				.contentType(MediaType.APPLICATION_JSON).content("{\"workingDays\":10}"))
+			.andExpect(status().isCreated())
+			.andReturn().getResponse().getContentAsString();
+		return ((Number) JsonPath.read(issued, "$.id")).longValue();
+	}
+
 	/**
 	 * The enterprise reads its order's basis as the notice cites law: an order issued now cites formally (《…》第…条, no
 	 * version), and one kept before in the short form (邮政法(2015) 第19条) is written so by V288, its items as kept.
 	 */
 	@Test
 	void anOrderReadsItsLawCitedFormallyAndV288RewritesOneKeptInTheShortForm() throws Exception {
-		long record = record(sf(), "RECTIFICATION", "引用格式" + UUID.randomUUID().toString().substring(0, 8));
-		String issued = mvc.perform(post("/api/v1/inspections/records/" + record + "/order").header("Authorization", WUZHONG)
-				.contentType(MediaType.APPLICATION_JSON).content("{\"workingDays\":10}"))
-			.andExpect(status().isCreated())
-			.andReturn().getResponse().getContentAsString();
-		long order = ((Number) JsonPath.read(issued, "$.id")).longValue();
+		long order = order(record(sf(), "RECTIFICATION", "引用格式" + UUID.randomUUID().toString().substring(0, 8)));
 		assertThat(jdbc.sql("SELECT basis FROM rectification_order WHERE id = :id").param("id", order).query(String.class)
 			.single()).contains("》第").doesNotContainPattern("\\(\\d{4}\\)|第\\d+条");
 		jdbc.sql("UPDATE rectification_order SET basis = :basis WHERE id = :id")
