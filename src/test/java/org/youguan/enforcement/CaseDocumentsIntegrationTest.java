@@ -539,7 +539,8 @@ class CaseDocumentsIntegrationTest {
 			.contains("未按规定报送快递业务数据", "依据《快递市场管理办法》第五十六条", "罚款人民币2000元")
 			.doesNotContain("(2023)", "第56条");
 		assertThat(text((String) only(docs, "FILING_APPROVAL").get("href"), WUZHONG)).as("the 立案审批表 cites formally")
-			.contains("法律依据《快递市场管理办法》第五十六条").doesNotContain("(2023)");
+			.contains("《快递市场管理办法》第五十六条", "（《中华人民共和国行政处罚法》第三十六条第一款）")
+			.doesNotContain("(2023)", "（行政处罚法第");
 		assertThat(text((String) only(docs, "PRIOR_NOTICE").get("href"), WUZHONG)).as("the 事先告知书 cites formally")
 			.contains("依据《快递市场管理办法》第五十六条").doesNotContain("(2023)");
 		assertThat(decision).as("art.59 (四) how and when to pay").contains("15日内", "3%加处罚款");

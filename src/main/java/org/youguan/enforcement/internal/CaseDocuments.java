@@ -55,6 +55,7 @@ import org.youguan.org.Bureaus;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
 import org.youguan.rules.Citation;
+import org.youguan.rules.LegalText;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
 import org.youguan.rules.ViolationType;
@@ -702,7 +703,7 @@ public class CaseDocuments implements DeclaresTemplates {
 	}
 
 	/**
-	 * The limitation the case was filed under (art.36): 2 years, or 5 with the reason the proposal gave — and the day
+	 * The limitation the case was filed under (art.36, cited as the 立案审批表 cites law: 《中华人民共和国行政处罚法》第三十六条第一款): 2 years, or 5 with the reason the proposal gave — and the day
 	 * the lead was received, the day of discovery it is counted to, so the head approving the 立案 sees what the check
 	 * went by (a lead's day is typed by staff; one far back would pass a time-barred violation).
 	 */
@@ -711,7 +712,7 @@ public class CaseDocuments implements DeclaresTemplates {
 				: jdbc.sql("SELECT received_on FROM penalty_lead WHERE id = :id").param("id", leadId)
 					.query(Rows.of(LocalDate.class)).optional().orElse(null);
 		return harmReason(leadId).map(r -> "5年：涉及公民生命健康安全、金融安全且有危害后果" + (r.isEmpty() ? "" : "（" + r + "）"))
-			.orElse("2年") + "（行政处罚法第三十六条第一款）"
+			.orElse("2年") + "（" + Citation.of(LegalText.ADMINISTRATIVE_PENALTY_LAW, 36).formal() + "第一款）"
 				+ (received == null ? "" : "，计算至线索收到（发现违法行为）之日：" + ChineseText.day(received));
 	}
 
