@@ -87,7 +87,10 @@ public class InspectionItems {
 			LocalDate publishedOn, String publishedBy, List<PublishedItem> items) {
 	}
 
-	/** An item as it was published (its basis as cited then). */
+	/**
+	 * An item as it was published (its basis as cited then, as the public reads it: 《快递暂行条例》第二十三条,
+	 * {@link Citation#formal()}).
+	 */
 	public record PublishedItem(String code, String name, String objectType, String method, String basis,
 			List<String> checklist) {
 	}
@@ -355,7 +358,7 @@ public class InspectionItems {
 					INSERT INTO inspection_item_list_entry (list_id, position, code, name, object_type, method, basis, checklist)
 					VALUES (:list, :position, :code, :name, :objectType, :method, :basis, :checklist)""")
 				.param("list", id).param("position", i + 1).param("code", item.code()).param("name", item.name())
-				.param("objectType", item.objectType()).param("method", item.method()).param("basis", item.basis())
+				.param("objectType", item.objectType()).param("method", item.method()).param("basis", item.citation().formal())
 				.param("checklist", item.checklist().toArray(String[]::new)).update();
 		}
 		audit.record(AuditEntry.of("inspection-item.publish", "inspection-item-list", id, "公布抽查事项清单第" + version

@@ -470,8 +470,9 @@ public class InspectionOrders implements DeclaresTemplates {
 	}
 
 	/**
-	 * What an order cites and covers: the breached articles, each (text, article) once, with the items that breach it
-	 * ("邮政法(2015) 第19条（建制村通邮）"), and the codes of those items. The items are those whose lines did not comply
+	 * What an order cites and covers: the breached articles, each (text, article) once and cited formally as the notice
+	 * issued to the enterprise cites them ({@link Citation#formal()}), with the items that breach it
+	 * ("《中华人民共和国邮政法》第十九条（建制村通邮）"), and the codes of those items. The items are those whose lines did not comply
 	 * (all the record's items when no line was recorded); each cites the article that lays down its duty
 	 * ({@link InspectionItem#citation()}). Only law is cited (an existing article of a legal text, {@link Citation#isLaw()}):
 	 * the rule catalogue's entry an item is linked to is a deadline or a fine (or a local practice, 地方实践（未确认）),
@@ -517,7 +518,7 @@ public class InspectionOrders implements DeclaresTemplates {
 					+ "），不能据以下达责令改正通知书：责令改正须援引被违反的条款，可约谈或书面提醒");
 		}
 		List<String> parts = new ArrayList<>();
-		byArticle.forEach((citation, names) -> parts.add(citation + "（" + String.join("、", names) + "）"));
+		byArticle.forEach((citation, names) -> parts.add(citation.formal() + "（" + String.join("、", names) + "）"));
 		String basis = String.join("、", parts);
 		return new Basis(basis.length() > 1000 ? basis.substring(0, 999) + "…" : basis, covered);
 	}

@@ -1,13 +1,23 @@
 package org.youguan.rules;
 
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.youguan.kernel.ChineseText;
 
 /**
  * A citation of a legal text in a given version, optionally of one article: {@code 快递暂行条例(2025) 第19条}. The
  * version travels with the citation so that a revision of the text (which may renumber its articles) is visible
- * wherever the citation is shown, and a later revision is a change of data, not of free text.
+ * wherever the citation is shown, and a later revision is a change of data, not of free text. That short form is the
+ * staff's ({@link #toString()}); a document issued to a party and a public page cite as Chinese legal documents do,
+ * {@code 《快递暂行条例》第十九条} ({@link #formal()}).
  *
  * @param text the text and its version
  * @param article the article number, or 0 when the text as a whole is cited
@@ -68,7 +78,64 @@ public record Citation(LegalText text, int article) {
 		return citations.stream().filter(Citation::isLaw).distinct().toList();
 	}
 
-	/** As shown everywhere: {@code 快递暂行条例(2025) 第19条}, or {@code 快递业务经营许可管理办法(2019)}. */
+	/**
+	 * As a document issued to a party (决定书, 告知书, 通知书, 审批表) and a public page cite it: the text's formal title
+	 * ({@link LegalText#formalTitle()}) and the article in Chinese numerals — {@code 《快递暂行条例》第十九条},
+	 * {@code 《中华人民共和国邮政法》第七十二条}, {@code 《中华人民共和国行政诉讼法》第一百零三条} — or the title alone for a
+	 * text cited as a whole ({@code 《邮件快件实名收寄管理办法》}). No version: the document cites the text in force.
+	 */
+	public String formal() {
+		return article == 0 ? text.formalTitle() : text.formalTitle() + "第" + numeral(article) + "条";
+	}
+
+	/** An article number in Chinese numerals, as 第…条 writes it: 十九, 七十二, 一百, 一百零三, 一百一十. */
+	static String numeral(int n) {
+		if (n < 100 || n > 999) {
+			return ChineseText.numeral(n);
+		}
+		int rest = n % 100;
+		return ChineseText.numeral(n / 100) + "百" + (rest == 0 ? "" : rest < 10 ? "零" + ChineseText.numeral(rest)
+				: rest < 20 ? "一" + ChineseText.numeral(rest) : ChineseText.numeral(rest));
+	}
+
+	/** The legal texts by their short title, for reading citations written in the short form. */
+	private static final Map<String, LegalText> BY_TITLE = Arrays.stream(LegalText.values()).filter(LegalText::isText)
+		.collect(Collectors.toMap(LegalText::title, Function.identity()));
+
+	/**
+	 * The short form of a citation of a legal text, of any version: {@code 快递暂行条例(2025) 第19条} or
+	 * {@code 快递业务经营许可管理办法(2019)}. Longer titles first, so that no title is read as the end of another.
+	 */
+	private static final Pattern SHORT_FORM = Pattern.compile(BY_TITLE.keySet().stream()
+		.sorted(Comparator.comparingInt(String::length).reversed()).map(Pattern::quote)
+		.collect(Collectors.joining("|", "(", ")")) + "\\((\\d{4})\\)(?: 第(\\d+)条)?");
+
+	/**
+	 * A text with every citation written in the short form ({@link #toString()}, of any version of a legal text the
+	 * catalogue knows) written formally ({@link #formal()}), the rest as it is: {@code 快递暂行条例(2025) 第19条（末端网点备案）}
+	 * becomes {@code 《快递暂行条例》第十九条（末端网点备案）}, {@code 邮政法(2015) 第72条；反恐怖主义法(2018) 第85条} becomes
+	 * {@code 《中华人民共和国邮政法》第七十二条；《中华人民共和国反恐怖主义法》第八十五条}. Exact: only the short forms of the
+	 * known texts are matched, so a text already formal, a practice (地方实践（未确认）) and any other words are left as
+	 * they are, and writing a text twice gives the same result.
+	 * @param text a stored text (a published basis, an order's basis), or null
+	 * @return the text with its citations formal; null for null
+	 */
+	public static String formalIn(String text) {
+		if (text == null) {
+			return null;
+		}
+		Matcher m = SHORT_FORM.matcher(text);
+		StringBuilder written = new StringBuilder();
+		while (m.find()) {
+			LegalText cited = BY_TITLE.get(m.group(1));
+			Citation c = new Citation(cited, m.group(3) == null ? 0 : Integer.parseInt(m.group(3)));
+			m.appendReplacement(written, Matcher.quoteReplacement(c.formal()));
+		}
+		m.appendTail(written);
+		return written.toString();
+	}
+
+	/** As staff pages and messages show it: {@code 快递暂行条例(2025) 第19条}, or {@code 快递业务经营许可管理办法(2019)}. */
 	@Override
 	public String toString() {
 		return article == 0 ? text.citeAs() : text.citeAs() + " 第" + article + "条";

@@ -216,6 +216,23 @@ public enum LegalText {
 				+ "，条款应为1至" + last + "之间的整数（0表示整部法规）";
 	}
 
+	/**
+	 * The title as a document issued to a party or a public page cites the text (the form of Chinese legal documents,
+	 * without the version the product applies): in 书名号, a law of the 全国人民代表大会 and its standing committee with
+	 * the country's name — 《中华人民共和国邮政法》, 《中华人民共和国行政处罚法》 — a State Council regulation, a ministry's
+	 * or the national bureau's rules by their own title — 《快递暂行条例》, 《快递市场管理办法》 — and the industry standard
+	 * with its number, 《邮政普遍服务》（YZ/T 0129-2016）. A practice, which is no text, is its title alone
+	 * (地方实践（未确认）), never in 书名号.
+	 */
+	public String formalTitle() {
+		return switch (this) {
+			case POSTAL_LAW, ADMINISTRATIVE_PENALTY_LAW, ADMINISTRATIVE_REVIEW_LAW, ADMINISTRATIVE_LITIGATION_LAW,
+					COUNTER_TERRORISM_LAW, ADMINISTRATIVE_LICENSING_LAW -> "《中华人民共和国" + title + "》";
+			case UNIVERSAL_SERVICE_STANDARD -> "《邮政普遍服务》（YZ/T 0129-" + version + "）";
+			default -> isText() ? "《" + title + "》" : title;
+		};
+	}
+
 	/** The title with its version, e.g. {@code 快递暂行条例(2025)}; a practice is its title alone. */
 	public String citeAs() {
 		return version == null ? title : title + "(" + version + ")";

@@ -252,9 +252,21 @@ public enum ViolationType {
 		return this == UNLICENSED;
 	}
 
-	/** The legal basis as shown: {@code 邮政法(2015) 第72条}; several joined by "；". */
+	/**
+	 * The legal basis as staff pages and messages show it, with the texts' versions: {@code 邮政法(2015) 第72条}; several
+	 * joined by "；". A document or a public page cites {@link #formalBasis()}.
+	 */
 	public String basis() {
 		return citations.stream().map(Citation::toString).collect(Collectors.joining("；"));
+	}
+
+	/**
+	 * The legal basis as a document issued to a party and a public page cite it ({@link Citation#formal()}):
+	 * {@code 《中华人民共和国邮政法》第七十二条}; several joined by "、" —
+	 * {@code 《快递暂行条例》第五十三条、《中华人民共和国邮政法》第七十五条、《中华人民共和国反恐怖主义法》第八十五条}.
+	 */
+	public String formalBasis() {
+		return citations.stream().map(Citation::formal).collect(Collectors.joining("、"));
 	}
 
 	/** The sets of penalty kinds the articles provide (a holder: enum constants cannot use the enum's own statics). */

@@ -13,6 +13,8 @@ import org.youguan.documents.DocumentTemplate;
 import org.youguan.documents.DocumentTemplates;
 import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.Text;
+import org.youguan.rules.Citation;
+import org.youguan.rules.LegalText;
 import org.youguan.rules.StatutoryRules;
 
 /**
@@ -38,8 +40,8 @@ class PostOfficeDocuments implements DeclaresTemplates {
 
 	static final String NOTICE = "NOTICE";
 
-	/** The legal basis both documents cite. */
-	static final String BASIS = "《中华人民共和国邮政法》第九条";
+	/** The legal basis both documents cite: 《中华人民共和国邮政法》第九条 ({@link Citation#formal()}). */
+	static final String BASIS = Citation.of(LegalText.POSTAL_LAW, 9).formal();
 
 	/** The remedies a refusal states. */
 	static final DocumentTemplate DECISION_TEMPLATE = DocumentTemplate

@@ -5,6 +5,7 @@ import org.jsoup.nodes.Document;
 import org.youguan.SignIn;
 import java.nio.charset.StandardCharsets;
 import java.io.ByteArrayInputStream;
+import java.sql.Connection;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,7 @@ import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
 import org.youguan.org.Bureaus;
+import org.youguan.platform.StoredCitations;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
 import org.youguan.rules.StatutoryRule;
@@ -75,6 +77,12 @@ class CaseDocumentsIntegrationTest {
 	static final String MARKET = PenaltyCaseIntegrationTest.MARKET;
 
 	static final String CITY = PenaltyCaseIntegrationTest.CITY;
+
+	@Autowired
+	javax.sql.DataSource dataSource;
+
+	@Autowired
+	List<StoredCitations> storedCitations;
 
 	@Autowired
 	MockMvc mvc;
@@ -528,7 +536,13 @@ class CaseDocumentsIntegrationTest {
 		assertThat(decision).as("art.59 (二) facts and evidence")
 			.contains("当事人连续三个月未报送快递业务数据", "询问当事人数据报送负责人", "数据报送系统截图");
 		assertThat(decision).as("art.59 (三) the penalty and its basis")
-			.contains("未按规定报送快递业务数据", "快递市场管理办法(2023) 第56条", "罚款人民币2000元");
+			.contains("未按规定报送快递业务数据", "依据《快递市场管理办法》第五十六条", "罚款人民币2000元")
+			.doesNotContain("(2023)", "第56条");
+		assertThat(text((String) only(docs, "FILING_APPROVAL").get("href"), WUZHONG)).as("the 立案审批表 cites formally")
+			.contains("《快递市场管理办法》第五十六条", "（《中华人民共和国行政处罚法》第三十六条第一款）")
+			.doesNotContain("(2023)", "（行政处罚法第");
+		assertThat(text((String) only(docs, "PRIOR_NOTICE").get("href"), WUZHONG)).as("the 事先告知书 cites formally")
+			.contains("依据《快递市场管理办法》第五十六条").doesNotContain("(2023)");
 		assertThat(decision).as("art.59 (四) how and when to pay").contains("15日内", "3%加处罚款");
 		assertThat(decision).as("art.59 (五) remedies").contains("六十日内", "行政复议", "六个月内", "行政诉讼");
 		assertThat(decision).as("art.59 (六) the authority and the day").contains("邮政管理局", day).doesNotContain("${");
@@ -881,15 +895,16 @@ class CaseDocumentsIntegrationTest {
 		// (attack round 20: the notice cited the penalty article alone, the decision nested the item in the article)
 		String ground = "依据《中华人民共和国行政处罚法》第三十二条第（一）项“主动消除或者减轻违法行为危害后果”的规定，";
 		assertThat(text((String) only(documents(c), "PRIOR_NOTICE").get("href"), WUZHONG))
-			.contains("没收违法所得人民币5000元（大写：伍仟元整），并处罚款人民币5000元（大写：伍仟元整）", ground + "拟对当事人减轻处罚：主动删除泄露的信息。依据快递暂行条例(2025) 第54条");
+			.contains("没收违法所得人民币5000元（大写：伍仟元整），并处罚款人民币5000元（大写：伍仟元整）", ground + "拟对当事人减轻处罚：主动删除泄露的信息。依据《快递暂行条例》第五十四条")
+			.contains("构成未按规定管理快递运单和用户信息，违反了《快递暂行条例》第三十五条的规定。").doesNotContain("(2025)");
 		assertThat(text((String) only(documents(c), "DECISION").get("href"), WUZHONG))
-			.contains(ground + "对当事人减轻处罚：主动删除泄露的信息。依据快递暂行条例(2025) 第54条")
+			.contains(ground + "对当事人减轻处罚：主动删除泄露的信息。依据《快递暂行条例》第五十四条")
 			.doesNotContain("第32条第1项", "第三十二条（")
 			.contains("没收违法所得人民币5000元（大写：伍仟元整），并处罚款人民币5000元（大写：伍仟元整）", "罚款自收到本决定书之日起15日内",
 					"加处罚款", "没收的违法所得人民币5000元（大写：伍仟元整）自收到本决定书之日起", "上缴国库")
 			// the duty breached is the waybill article (35), the penalty's basis its penalty article (54)
-			.contains("构成未按规定管理快递运单和用户信息，违反了快递暂行条例(2025) 第35条的规定。", "依据快递暂行条例(2025) 第54条")
-			.doesNotContain("违反了快递暂行条例(2025) 第54条", "${");
+			.contains("构成未按规定管理快递运单和用户信息，违反了《快递暂行条例》第三十五条的规定。", "依据《快递暂行条例》第五十四条")
+			.doesNotContain("违反了《快递暂行条例》第五十四条", "(2025)", "第35条", "${");
 		Document page = Jsoup.parse(mvc.perform(get("/enforcement/cases/" + c).session(SignIn.session(mvc, "wz.staff")))
 			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
 		assertThat(page.select("#decision").text()).contains("没收违法所得人民币5000元，并处罚款人民币5000元");
@@ -902,10 +917,20 @@ class CaseDocumentsIntegrationTest {
 			.andExpect(jsonPath("$[0].decisionNumber").value(number))
 			.andExpect(jsonPath("$[0].penalty").value("没收违法所得并处罚款"))
 			.andExpect(jsonPath("$[0].fine").value(5000))
-			.andExpect(jsonPath("$[0].confiscated").value(5000));
+			.andExpect(jsonPath("$[0].confiscated").value(5000))
+			.andExpect(jsonPath("$[0].basis").value("《快递暂行条例》第五十四条"));
 		Document portal = Jsoup.parse(mvc.perform(get("/public/penalties/" + c)).andReturn().getResponse()
 			.getContentAsString(StandardCharsets.UTF_8));
-		assertThat(portal.text()).contains("没收违法所得并处罚款", "5000元");
+		assertThat(portal.text()).contains("没收违法所得并处罚款", "5000元", "《快递暂行条例》第五十四条").doesNotContain("(2025)");
+		// a snapshot published before in the short form is written formally by V288
+		jdbc.sql("UPDATE penalty_case SET publication_basis = '快递暂行条例(2025) 第54条' WHERE id = :id").param("id", c).update();
+		try (Connection connection = dataSource.getConnection()) {
+			for (StoredCitations module : storedCitations) {
+				module.writeFormally(connection);
+			}
+		}
+		mvc.perform(get("/api/v1/public/penalties").param("region", "320506").param("q", number)).andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].basis").value("《快递暂行条例》第五十四条"));
 		assertThat(portal.select("#public-confiscated").text()).isEqualTo("5000元");
 	}
 

@@ -559,7 +559,7 @@ class PenaltyCaseIntegrationTest {
 		List<String> numbers = JsonPath.read(body, "$[*].decisionNumber");
 		assertThat(numbers).contains(number);
 		assertThat(JsonPath.<List<String>>read(body, "$[?(@.decisionNumber == '" + number + "')].basis"))
-			.containsExactly("快递市场管理办法(2023) 第56条");
+			.containsExactly("《快递市场管理办法》第五十六条");
 		assertThat(body).doesNotContainPattern("1[3-9][0-9]{9}").doesNotContain(e.legalRepresentative() == null ? "\u0000" : "\"" + e.legalRepresentative() + "\"");
 		mvc.perform(get("/api/v1/public/penalties?region=320507")).andExpect(status().isOk())
 			.andExpect(jsonPath("$[?(@.decisionNumber == '" + number + "')]").isEmpty());

@@ -91,13 +91,13 @@ class PublicPenaltyPagesIntegrationTest {
 		mvc.perform(anonymous("/public/penalties?q=" + demo.decisionNumber())).andExpect(status().isOk())
 			.andExpect(content().string(containsString("处罚机关：" + bureau)))
 			.andExpect(content().string(containsString("处罚依据：")))
-			.andExpect(content().string(containsString("第54条")));
+			.andExpect(content().string(containsString("第五十四条")));
 		mvc.perform(anonymous("/api/v1/public/penalties?q=" + demo.decisionNumber())).andExpect(status().isOk())
 			.andExpect(jsonPath("$[0].bureau").value(bureau));
 		mvc.perform(anonymous("/public/penalties/" + demo.id())).andExpect(status().isOk())
 			.andExpect(content().string(containsString(bureau)))
 			.andExpect(content().string(containsString(demo.decisionNumber())))
-			.andExpect(content().string(containsString("第54条")))
+			.andExpect(content().string(containsString("第五十四条")))
 			.andExpect(content().string(not(containsString("林执法"))))
 			.andExpect(content().string(not(containsString("冯安全"))))
 			.andExpect(content().string(not(containsString("末端人员自行所为"))))

@@ -1,5 +1,6 @@
 package org.youguan.inspections;
 
+import java.sql.Connection;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -26,6 +27,7 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.UserDirectory;
+import org.youguan.platform.StoredCitations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -135,12 +137,7 @@ class EnterpriseInspectionRecordsIntegrationTest {
 	 */
 	@Test
 	void anOrderKeptWithTheCataloguesMarkIsReadByTheEnterpriseWithoutIt() throws Exception {
-		long record = record(sf(), "RECTIFICATION", "旧依据通知书" + UUID.randomUUID().toString().substring(0, 8));
-		String issued = mvc.perform(post("/api/v1/inspections/records/" + record + "/order").header("Authorization", WUZHONG)
-				.contentType(MediaType.APPLICATION_JSON).content("{\"workingDays\":10}"))
-			.andExpect(status().isCreated())
-			.andReturn().getResponse().getContentAsString();
-		long order = ((Number) JsonPath.read(issued, "$.id")).longValue();
+		long order = order(record(sf(), "RECTIFICATION", "旧依据通知书" + UUID.randomUUID().toString().substring(0, 8)));
 		// as kept before 2026-12-04: the item's article, its name, and the catalogue's basis of its rule
 		jdbc.sql("UPDATE rectification_order SET basis = :basis WHERE id = :id")
 			.param("basis", "邮政法(2015) 第19条（建制村通邮）、邮政法(2015) 第19条；地方实践（未确认）").param("id", order).update();
@@ -155,6 +152,43 @@ class EnterpriseInspectionRecordsIntegrationTest {
 			.andExpect(content().string(not(containsString("未确认"))));
 		assertThat(jdbc.sql("SELECT count(*) FROM rectification_order WHERE basis LIKE '%未确认%'").query(Long.class).single())
 			.isZero();
+	}
+
+	@Autowired
+	List<StoredCitations> storedCitations;
+
+	/** Issues the record's 责令改正通知书 (10 working days) as the bureau; its id. */
+	long order(long record) throws Exception {
+		String issued = mvc.perform(post("/api/v1/inspections/records/" + record + "/order").header("Authorization", WUZHONG)
+				.contentType(MediaType.APPLICATION_JSON).content("{\"workingDays\":10}"))
+			.andExpect(status().isCreated())
+			.andReturn().getResponse().getContentAsString();
+		return ((Number) JsonPath.read(issued, "$.id")).longValue();
+	}
+
+	/**
+	 * The enterprise reads its order's basis as the notice cites law: an order issued now cites formally (《…》第…条, no
+	 * version), and one kept before in the short form (邮政法(2015) 第19条) is written so by V288, its items as kept.
+	 */
+	@Test
+	void anOrderReadsItsLawCitedFormallyAndV288RewritesOneKeptInTheShortForm() throws Exception {
+		long order = order(record(sf(), "RECTIFICATION", "引用格式" + UUID.randomUUID().toString().substring(0, 8)));
+		assertThat(jdbc.sql("SELECT basis FROM rectification_order WHERE id = :id").param("id", order).query(String.class)
+			.single()).contains("》第").doesNotContainPattern("\\(\\d{4}\\)|第\\d+条");
+		jdbc.sql("UPDATE rectification_order SET basis = :basis WHERE id = :id")
+			.param("basis", "邮政法(2015) 第19条（建制村通邮）、快递暂行条例(2025) 第23条（实名收寄）").param("id", order).update();
+		try (Connection connection = dataSource.getConnection()) {
+			for (StoredCitations module : storedCitations) {
+				module.writeFormally(connection);
+			}
+		}
+		String formal = "《中华人民共和国邮政法》第十九条（建制村通邮）、《快递暂行条例》第二十三条（实名收寄）";
+		mvc.perform(get("/api/v1/enterprise/inspections/orders/" + order).header("Authorization", SF))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.basis").value(formal));
+		mvc.perform(get("/enterprise/inspections/orders/" + order).header("Authorization", SF))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(formal)));
 	}
 
 	@Test

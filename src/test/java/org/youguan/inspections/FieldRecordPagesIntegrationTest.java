@@ -217,7 +217,7 @@ class FieldRecordPagesIntegrationTest {
 		InspectionOrders.Order o = orders.get(DataScope.all(), order);
 		LocalDate due = calendar.plusWorkingDays(LocalDate.now(clock), 10);
 		assertThat(o.dueOn()).isEqualTo(due);
-		assertThat(o.basis()).contains("快递暂行条例", "第23条", "实名收寄");
+		assertThat(o.basis()).contains("《快递暂行条例》第二十三条（实名收寄）");
 		long document = orders.document(DataScope.all(), order).orElseThrow().id();
 
 		for (MockHttpSession who : List.of(staff, SignIn.session(mvc, "sf.wz"))) {
@@ -227,7 +227,7 @@ class FieldRecordPagesIntegrationTest {
 				.andReturn().getResponse().getContentAsByteArray();
 			try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx));
 					XWPFWordExtractor text = new XWPFWordExtractor(doc)) {
-				assertThat(text.getText()).contains(o.number(), "实名信息系统上传不完整", "快递暂行条例", "第23条",
+				assertThat(text.getText()).contains(o.number(), "实名信息系统上传不完整", "《快递暂行条例》第二十三条",
 						due.getYear() + "年" + due.getMonthValue() + "月" + due.getDayOfMonth() + "日", "实名信息系统上传完整",
 						"陈吴中", "10个工作日").doesNotContain("${");
 			}

@@ -95,6 +95,8 @@ class InspectionItemEditIntegrationTest {
 			.flatExtracting(InspectionItems.PublishedList::items).filteredOn(i -> i.code().equals(code))
 			.extracting(InspectionItems.PublishedItem::name).as("the published version keeps the item as published")
 			.containsExactly("快递柜寄存收费公示" + tag(code));
+		assertThat(published.items()).filteredOn(i -> i.code().equals(code)).extracting(InspectionItems.PublishedItem::basis)
+			.as("the public list cites the text as a document does, not 快递暂行条例(2025)").containsExactly("《快递暂行条例》");
 
 		update(WUZHONG, code, """
 				{"name":" ","legalText":"NOT_A_LAW","objectType":"OUTLET","method":"ON_SITE","checklist":[]}""")

@@ -121,17 +121,17 @@ class OrderLegalBasisIntegrationTest {
 	@Test
 	void aVillageMailOrderCitesArticle19OnceAndNoInternalNote() throws Exception {
 		String text = orderText(record("UNIVERSAL", List.of("VILLAGE_DELIVERY")));
-		assertThat(text).contains("上述行为违反了邮政法(2015) 第19条（建制村通邮）的规定。")
-			.doesNotContain("地方实践").doesNotContain("未确认");
-		assertThat(occurrences(text, "第19条")).isEqualTo(1);
+		assertThat(text).contains("上述行为违反了《中华人民共和国邮政法》第十九条（建制村通邮）的规定。")
+			.doesNotContain("地方实践").doesNotContain("未确认").doesNotContain("(2015)");
+		assertThat(occurrences(text, "第十九条")).isEqualTo(1);
 	}
 
 	@Test
 	void aRealNameOrderCitesTheDutyArticleNotAFineRule() throws Exception {
 		String text = orderText(record("SPECIAL", List.of("REAL_NAME")));
-		assertThat(text).contains("上述行为违反了快递暂行条例(2025) 第23条（实名收寄）的规定。")
-			.doesNotContain("邮件快件实名收寄管理办法");
-		assertThat(occurrences(text, "第23条")).isEqualTo(1);
+		assertThat(text).contains("上述行为违反了《快递暂行条例》第二十三条（实名收寄）的规定。")
+			.doesNotContain("邮件快件实名收寄管理办法").doesNotContain("(2025)");
+		assertThat(occurrences(text, "第二十三条")).isEqualTo(1);
 	}
 
 	@Test
@@ -152,7 +152,7 @@ class OrderLegalBasisIntegrationTest {
 			.andExpect(jsonPath("$.errors[0].rule").value("basis-article"));
 		// with a cited item beside it, the order cites that item only and lists only its lines
 		String text = orderText(record("SPECIAL", List.of("SERVICE_NOTICE", "SCREENING")));
-		assertThat(text).contains("上述行为违反了快递暂行条例(2025) 第33条（过机安检）的规定。")
+		assertThat(text).contains("上述行为违反了《快递暂行条例》第三十三条（过机安检）的规定。")
 			.doesNotContain("快递市场管理办法").doesNotContain("服务公示");
 	}
 

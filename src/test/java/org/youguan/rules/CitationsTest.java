@@ -71,6 +71,8 @@ class CitationsTest {
 		assertThat(violations("x", "快递暂行条例(2025) 第19条；条例(2025) art.50")).isEmpty();
 		assertThat(violations("x", "《快递暂行条例》（2025年修订）第十九条")).isEmpty();
 		assertThat(violations("x", "邮政法实施条例第5条")).as("another 条例").isEmpty();
+		assertThat(violations("x", "违反了《快递暂行条例》第十九条的规定")).as("the formal form of a document").isEmpty();
+		assertThat(violations("x", "违反了《快递暂行条例》第四十条的规定")).as("a 2019 number in the formal form").hasSize(1);
 	}
 
 	@Test
@@ -94,7 +96,10 @@ class CitationsTest {
 			String between = m.group(2);
 			String n = m.group(3) != null ? m.group(3) : m.group(4);
 			int article = n.chars().allMatch(Character::isDigit) ? Integer.parseInt(n) : number(n);
-			if (!between.contains("2025")) {
+			// the formal form a document cites (《快递暂行条例》第十九条, Citation#formal) names no version by design: the
+			// catalogue writes it from its 2025 citations, so only the number is checked
+			boolean formal = m.start() > 0 && text.charAt(m.start() - 1) == '《' && between.equals("》");
+			if (!formal && !between.contains("2025")) {
 				out.add(file + ": citation without the text's version (2025): " + m.group());
 			}
 			else if (!ARTICLES_2025.contains(article)) {

@@ -55,6 +55,7 @@ import org.youguan.org.Bureaus;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
 import org.youguan.rules.Citation;
+import org.youguan.rules.LegalText;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
 import org.youguan.rules.ViolationType;
@@ -524,7 +525,7 @@ public class CaseDocuments implements DeclaresTemplates {
 		f.put("representative", e == null || e.legalRepresentative() == null ? "" : e.legalRepresentative());
 		f.put("party", party(c, e));
 		f.put("violation", c.violationCode().shortName());
-		f.put("basis", c.violationCode().basis());
+		f.put("basis", c.violationCode().formalBasis());
 		f.put("breached", breached(c.violationCode(), c.facts()));
 		f.put("range", rules.fineRange(c.violationCode(), c.serious(), c.regionCode()).toString());
 		f.put("source", source(c.source(), c.leadId() == null ? null : jdbc.sql("SELECT source_detail FROM penalty_lead WHERE id = :id")
@@ -702,7 +703,7 @@ public class CaseDocuments implements DeclaresTemplates {
 	}
 
 	/**
-	 * The limitation the case was filed under (art.36): 2 years, or 5 with the reason the proposal gave — and the day
+	 * The limitation the case was filed under (art.36, cited as the 立案审批表 cites law: 《中华人民共和国行政处罚法》第三十六条第一款): 2 years, or 5 with the reason the proposal gave — and the day
 	 * the lead was received, the day of discovery it is counted to, so the head approving the 立案 sees what the check
 	 * went by (a lead's day is typed by staff; one far back would pass a time-barred violation).
 	 */
@@ -711,7 +712,7 @@ public class CaseDocuments implements DeclaresTemplates {
 				: jdbc.sql("SELECT received_on FROM penalty_lead WHERE id = :id").param("id", leadId)
 					.query(Rows.of(LocalDate.class)).optional().orElse(null);
 		return harmReason(leadId).map(r -> "5年：涉及公民生命健康安全、金融安全且有危害后果" + (r.isEmpty() ? "" : "（" + r + "）"))
-			.orElse("2年") + "（行政处罚法第三十六条第一款）"
+			.orElse("2年") + "（" + Citation.of(LegalText.ADMINISTRATIVE_PENALTY_LAW, 36).formal() + "第一款）"
 				+ (received == null ? "" : "，计算至线索收到（发现违法行为）之日：" + ChineseText.day(received));
 	}
 
@@ -791,7 +792,8 @@ public class CaseDocuments implements DeclaresTemplates {
 	}
 
 	/**
-	 * The clause naming the duty breached, for "构成${violation}${breached}。": "，违反了快递暂行条例(2025) 第19条的规定"
+	 * The clause naming the duty breached, for "构成${violation}${breached}。": "，违反了《快递暂行条例》第十九条的规定"
+	 * (each article cited formally, {@link Citation#formal()})
 	 * from the catalogue's {@link ViolationType#dutiesBreached} — for an article punishing several acts only those the
 	 * case's facts name; empty where the catalogue holds no duty article or the facts name no act — the penalty
 	 * article is the basis of the penalty, not the duty breached, and is never cited as such. Only law, each article
@@ -800,7 +802,7 @@ public class CaseDocuments implements DeclaresTemplates {
 	static String breached(ViolationType type, String facts) {
 		List<Citation> duties = Citation.law(type.dutiesBreached(facts));
 		return duties.isEmpty() ? ""
-				: "，违反了" + duties.stream().map(Citation::toString).collect(Collectors.joining("、")) + "的规定";
+				: "，违反了" + duties.stream().map(Citation::formal).collect(Collectors.joining("、")) + "的规定";
 	}
 
 	/**

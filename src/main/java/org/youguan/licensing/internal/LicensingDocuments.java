@@ -29,7 +29,6 @@ import org.youguan.documents.WordTemplates;
 import org.youguan.kernel.ChineseText;
 import org.youguan.licensing.ApplicationKind;
 import org.youguan.licensing.ApplicationView;
-import org.youguan.rules.Citation;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
 
@@ -128,7 +127,7 @@ public class LicensingDocuments implements DeclaresTemplates {
 				: "申请材料齐全、符合法定形式，根据《中华人民共和国行政许可法》第三十二条，本机关决定予以受理");
 		StatutoryRule rule = byExpiry ? StatutoryRule.LICENCE_RENEWAL_DECISION : StatutoryRule.LICENCE_DECISION;
 		int days = rules.intValue(rule, a.regionCode());
-		f.put("decisionBasis", cited(rule));
+		f.put("decisionBasis", rule.citations().get(0).formal());
 		f.put("decisionPeriod", !byExpiry ? "自受理之日起" + ChineseText.numeral(days) + "日内"
 				: days == 0 ? "在许可证有效期届满前" : "在许可证有效期最后一日的" + ChineseText.numeral(days) + "日前");
 		// the expiry (or days before it) is a calendar date, fixed: no holiday notice makes it provisional
@@ -138,15 +137,6 @@ public class LicensingDocuments implements DeclaresTemplates {
 				: "此为本机关内部办理时限；许可证有效期届满（" + ChineseText.day(a.decisionDueOn().plusDays(days))
 						+ "）前仍未作出决定的，依法视为准予延续");
 		return templates.fillForParty(RECEIPT, f, Map.of(), a.applicantCreditCode());
-	}
-
-	/**
-	 * The article a rule cites as a licensing document names it: 《中华人民共和国邮政法》第五十三条 (the rules a notice
-	 * names here are national laws').
-	 */
-	private static String cited(StatutoryRule rule) {
-		Citation c = rule.citations().get(0);
-		return "《中华人民共和国" + c.text().title() + "》第" + ChineseText.numeral(c.article()) + "条";
 	}
 
 	/** 补正通知书: every missing item at once (行政许可法(2019) art.32). */

@@ -7,16 +7,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Attack f8 item 8: a decision cites as breached only the duties of the acts its case's facts name — a late outlet
- * filing breaches 快递暂行条例(2025) art.19, not also art.30 on stopping a service — and the penalty article separately.
+ * filing breaches 快递暂行条例(2025) art.19, not also art.30 on stopping a service — and the penalty article separately;
+ * each cited as a document cites law (《快递暂行条例》第十九条), not in the staff's short form with the version.
  */
 class BreachedDutiesTest {
 
 	@Test
 	void aLateOutletFilingBreachesTheFilingArticleOnly() {
 		assertThat(CaseDocuments.breached(ViolationType.OUTLET_UNFILED, "开办的2处末端网点逾期未备案"))
-			.isEqualTo("，违反了快递暂行条例(2025) 第19条的规定");
+			.isEqualTo("，违反了《快递暂行条例》第十九条的规定");
 		assertThat(CaseDocuments.breached(ViolationType.OUTLET_UNFILED, "网点擅自停止经营，未提前告知"))
-			.isEqualTo("，违反了快递暂行条例(2025) 第30条的规定");
+			.isEqualTo("，违反了《快递暂行条例》第三十条的规定");
 		assertThat(ViolationType.OUTLET_UNFILED.citations()).extracting(Object::toString)
 			.containsExactly("快递暂行条例(2025) 第50条");
 	}
@@ -25,17 +26,17 @@ class BreachedDutiesTest {
 	void anArticlePunishingSeveralActsCitesNoneTheFactsDoNotName() {
 		assertThat(CaseDocuments.breached(ViolationType.OUTLET_UNFILED, "经查，当事人存在违法行为")).isEmpty();
 		assertThat(CaseDocuments.breached(ViolationType.SECURITY_CHECKS, "收寄快件未执行实名收寄"))
-			.isEqualTo("，违反了快递暂行条例(2025) 第23条的规定");
+			.isEqualTo("，违反了《快递暂行条例》第二十三条的规定");
 		assertThat(CaseDocuments.breached(ViolationType.SECURITY_CHECKS, "未验视，未过机安检"))
-			.isEqualTo("，违反了快递暂行条例(2025) 第32条、快递暂行条例(2025) 第33条的规定");
+			.isEqualTo("，违反了《快递暂行条例》第三十二条、《快递暂行条例》第三十三条的规定");
 	}
 
 	@Test
 	void aTypeOfOneActCitesItsDutyWhateverTheFacts() {
 		assertThat(CaseDocuments.breached(ViolationType.WAYBILL_DATA, "运单信息不全"))
-			.isEqualTo("，违反了快递暂行条例(2025) 第35条的规定");
+			.isEqualTo("，违反了《快递暂行条例》第三十五条的规定");
 		assertThat(CaseDocuments.breached(ViolationType.BRAND_UNMANAGED, null))
-			.isEqualTo("，违反了快递暂行条例(2025) 第20条的规定");
+			.isEqualTo("，违反了《快递暂行条例》第二十条的规定");
 		for (ViolationType v : ViolationType.values()) {
 			assertThat(v.dutiesBreached("备案 停止经营 实名 验视 安检")).as(v.code()).doesNotContainAnyElementsOf(v.citations());
 		}
