@@ -35,7 +35,7 @@ import org.youguan.statistics.Slice;
  * awaiting the first reply past its due date); 30日内办结率 = closed within the answer limit (邮政法(2015) art.65) /
  * (closed + open past the answer limit). The enterprises named as late count replies made late and complaints they
  * have not answered past the due date ({@link #lateRepliers}). Rates are rounded down to one decimal ({@link #percent}):
- * 100.0% only when every one counts.
+ * 100.0% only when every one counts; a breakdown line's share is rounded half up ({@link #share}).
  * <p>
  * The three satisfaction rates of the national notices, each (满意 + 基本满意) / the call-backs that reached the filer
  * and recorded it, of the complaints received in the period: 对邮政管理部门申诉处理工作满意率 ({@code satisfaction}) the
@@ -316,7 +316,7 @@ public class ComplaintFigures {
 		long total = counted.stream().mapToLong(Line::complaints).sum();
 		List<Line> lines = new ArrayList<>();
 		for (Line l : counted) {
-			lines.add(new Line(l.key(), l.complaints(), l.valid(), percent(l.complaints(), total), null, null, null, null,
+			lines.add(new Line(l.key(), l.complaints(), l.valid(), share(l.complaints(), total), null, null, null, null,
 					l.satisfaction(), l.postalSatisfaction(), l.expressSatisfaction()));
 		}
 		return lines;
@@ -364,7 +364,7 @@ public class ComplaintFigures {
 		for (int i = 0; i < lines.size(); i++) {
 			Line l = lines.get(i);
 			Long brand = brandIds.get(i);
-			result.add(new Line(l.key(), l.complaints(), l.valid(), percent(l.complaints(), total), l.volume(),
+			result.add(new Line(l.key(), l.complaints(), l.valid(), share(l.complaints(), total), l.volume(),
 					l.perMillion(), l.validPerMillion(), volumeCaveat(l.volume(), brand == null ? slice : slice.ofBrand(brand)),
 					l.satisfaction(), l.postalSatisfaction(), l.expressSatisfaction()));
 		}
@@ -405,14 +405,26 @@ public class ComplaintFigures {
 	}
 
 	/**
-	 * A share or rate in percent with one decimal, rounded down — exactly, in decimal arithmetic — so 100.0 is shown
-	 * only when every one counts (6997 of 7000 is 99.9, never 100.0; a part below one in a thousand shows 0.0): the one
-	 * helper every rate and share of the complaint figures, pages, exports and notices is computed with.
+	 * A rate in percent with one decimal, rounded down — exactly, in decimal arithmetic — so 100.0 is shown only when
+	 * every one counts (6997 of 7000 is 99.9, never 100.0; a part below one in a thousand shows 0.0): the one helper
+	 * every rate of the complaint figures, pages, exports and notices is computed with. A line's share of a breakdown is
+	 * {@link #share}.
 	 * @return null when {@code whole} is 0 (no rate)
 	 */
 	public static BigDecimal percent(long part, long whole) {
 		return whole == 0 ? null
 				: BigDecimal.valueOf(part).multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(whole), 1, RoundingMode.DOWN);
+	}
+
+	/**
+	 * A line's share of a breakdown (主要问题, by brand, by county) in percent with one decimal, rounded half up
+	 * (四舍五入) as a table of shares is: 27 of 662 is 4.1, not 4.0, so the column adds up to 100.0 but for rounding —
+	 * a share states a proportion, not a threshold reached (rates are rounded down, {@link #percent}).
+	 * @return null when {@code whole} is 0
+	 */
+	public static BigDecimal share(long part, long whole) {
+		return whole == 0 ? null
+				: BigDecimal.valueOf(part).multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
 	}
 
 	static BigDecimal perMillion(long count, BigDecimal volume) {

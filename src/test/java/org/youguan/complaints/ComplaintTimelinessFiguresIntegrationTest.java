@@ -111,6 +111,16 @@ class ComplaintTimelinessFiguresIntegrationTest {
 		assertThat(ComplaintFigures.percent(1, 0)).isNull();
 	}
 
+	/** A breakdown's shares are rounded half up (四舍五入), as a table of shares is: the column adds up but for rounding. */
+	@Test
+	void aShareIsRoundedHalfUp() {
+		assertThat(ComplaintFigures.share(27, 662)).isEqualByComparingTo("4.1");
+		assertThat(ComplaintFigures.share(13, 662)).isEqualByComparingTo("2.0");
+		assertThat(ComplaintFigures.share(215, 662)).isEqualByComparingTo("32.5");
+		assertThat(ComplaintFigures.share(662, 662)).isEqualByComparingTo("100.0");
+		assertThat(ComplaintFigures.share(1, 0)).isNull();
+	}
+
 	/** A step taken late is due by the 30-day answer limit, not the rule's days after it (邮政法(2015) art.65). */
 	@Test
 	void aStepsDueDateNeverPassesTheAnswerLimit() {
