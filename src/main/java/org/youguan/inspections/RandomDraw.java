@@ -353,9 +353,11 @@ public final class RandomDraw {
 				.thenComparing(r -> r.examiner().certificateNumber()))
 			.map(Ranked::examiner)
 			.toList();
-		if (free.size() < teamSize) {
+		// a certificate listed twice in a roster is one inspector: the team is counted in distinct certificates
+		long inspectors = free.stream().map(Examiner::certificateNumber).distinct().count();
+		if (inspectors < teamSize) {
 			throw DomainException.rule("roster", "too-few-inspectors", "检查对象" + target.key() + "可抽取的检查人员（排除回避后）只有"
-					+ free.size() + "人，不足每组" + teamSize + "人：请补充检查人员名录库或调整回避名单");
+					+ inspectors + "人，不足每组" + teamSize + "人：请补充检查人员名录库或调整回避名单");
 		}
 		List<String> team = new ArrayList<>();
 		// a certificate listed twice in a roster serves once

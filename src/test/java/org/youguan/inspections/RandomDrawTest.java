@@ -198,4 +198,18 @@ class RandomDrawTest {
 				.extracting(FieldError::field, FieldError::rule)
 				.containsExactly(tuple("roster", "too-few-inspectors")));
 	}
+
+	/** A certificate listed twice in a roster is one inspector: two lines of it never make a team of two (attack 43). */
+	@Test
+	void aCertificateListedTwiceIsOneInspector() {
+		List<Candidate> population = population(20, "未评定");
+		assertThatThrownBy(() -> RandomDraw.draw(population, "s", count(2),
+				List.of(new Examiner("1", "320506"), new Examiner("1", "320506")), Map.of(), 2))
+			.isInstanceOfSatisfying(DomainException.class, ex -> assertThat(ex.fieldErrors())
+				.extracting(FieldError::field, FieldError::rule)
+				.containsExactly(tuple("roster", "too-few-inspectors")));
+		assertThat(RandomDraw.draw(population, "s", count(2), List.of(new Examiner("1", "320506"),
+				new Examiner("1", "320506"), new Examiner("2", "320506")), Map.of(), 2).targets())
+			.allSatisfy(t -> assertThat(t.inspectors()).containsExactlyInAnyOrder("1", "2"));
+	}
 }
