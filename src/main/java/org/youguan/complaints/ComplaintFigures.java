@@ -15,6 +15,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.Percentages;
 import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
 import org.youguan.statistics.Aggregates;
@@ -408,12 +409,11 @@ public class ComplaintFigures {
 	 * A rate in percent with one decimal, rounded down — exactly, in decimal arithmetic — so 100.0 is shown only when
 	 * every one counts (6997 of 7000 is 99.9, never 100.0; a part below one in a thousand shows 0.0): the one helper
 	 * every rate of the complaint figures, pages, exports and notices is computed with. A line's share of a breakdown is
-	 * {@link #share}.
+	 * {@link #share}. The rule every module's rates follow ({@link Percentages#rate}).
 	 * @return null when {@code whole} is 0 (no rate)
 	 */
 	public static BigDecimal percent(long part, long whole) {
-		return whole == 0 ? null
-				: BigDecimal.valueOf(part).multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(whole), 1, RoundingMode.DOWN);
+		return Percentages.rate(part, whole, 1);
 	}
 
 	/**
@@ -423,8 +423,7 @@ public class ComplaintFigures {
 	 * @return null when {@code whole} is 0
 	 */
 	public static BigDecimal share(long part, long whole) {
-		return whole == 0 ? null
-				: BigDecimal.valueOf(part).multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
+		return Percentages.share(part, whole, 1);
 	}
 
 	static BigDecimal perMillion(long count, BigDecimal volume) {

@@ -48,6 +48,7 @@ import org.youguan.kernel.Listing;
 import org.youguan.kernel.Masking;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
+import org.youguan.kernel.Percentages;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.TransactionLocks;
@@ -981,7 +982,7 @@ public class OutletFilings {
 		String base = " FROM outlet_filing f JOIN region_name r ON r.code = substr(f.region_code, 1, 6) WHERE f.status = 'APPROVED'"
 				+ " AND f.completed_on BETWEEN :from AND :to AND " + scope.regionPredicate("f.region_code");
 		String figures = "count(*) AS completed, round(avg(f.working_days_taken), 1) AS avg_days, max(f.working_days_taken) AS max_days,"
-				+ " round(100.0 * count(*) FILTER (WHERE f.completed_on <= f.due_on) / nullif(count(*), 0), 1) AS on_time,"
+				+ " " + Percentages.rateSql("count(*) FILTER (WHERE f.completed_on <= f.due_on)", "count(*)", 1) + " AS on_time,"
 				+ " count(*) FILTER (WHERE f.late_filing) AS late";
 		Map<String, Object> params = new HashMap<>(scope.params());
 		params.put("from", from);

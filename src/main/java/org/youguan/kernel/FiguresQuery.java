@@ -4,7 +4,8 @@ import java.time.LocalDate;
 
 /**
  * The region and period a figures page or API is asked for, checked once for every module's figures: the period by
- * day ({@code from} and {@code to}, YYYY-MM-DD, inclusive; by default this year's first day to today), the region
+ * day ({@code from} and {@code to}, YYYY-MM-DD, inclusive; by default this year's first day to today; checked by
+ * {@link FiguresPeriod#days}: begun, running forward, within 2000 … next year), the region
  * within the caller's scope (by default the caller's own).
  *
  * @param region the region's code, {@code ""} for the whole country
@@ -15,23 +16,19 @@ public record FiguresQuery(String region, LocalDate from, LocalDate to) {
 
 	/**
 	 * @param ownRegion the region asked for when {@code region} is blank (the caller's bureau's)
-	 * @throws InvalidValueException naming {@code from} or {@code to}: not a date, out of the accepted range, or
-	 *         {@code to} before {@code from}
+	 * @param today today (China time): the default period is this year's first day to today
+	 * @throws InvalidValueException naming {@code from} or {@code to} as {@link FiguresPeriod#days} checks the period:
+	 *         not a date, before 2000 or after next year, a {@code from} after today (rule {@code future}: a period
+	 *         not begun is refused, not answered with zeros), or {@code to} before {@code from}
 	 * @throws AccessRefusedException (403, field {@code region}) for a region outside the scope
 	 */
 	public static FiguresQuery of(DataScope scope, String region, String ownRegion, String from, String to,
 			LocalDate today) {
-		Validation v = new Validation();
-		LocalDate f = v.date("from", "起始日期", from, Validation.EARLIEST_QUERY, Validation.LATEST_QUERY);
-		LocalDate t = v.date("to", "截止日期", to, Validation.EARLIEST_QUERY, Validation.LATEST_QUERY);
-		v.throwIfInvalid();
-		f = f == null ? today.withDayOfYear(1) : f;
-		t = t == null ? today : t;
-		Validation.requirePeriod(f, t);
+		FiguresPeriod period = FiguresPeriod.days(from, to, today.withDayOfYear(1), today, today);
 		String asked = region == null || Text.isBlank(region) ? ownRegion : region;
 		// a malformed code is the same 400 for every caller, before anyone's scope is asked about it
 		RegionPrefix.of(asked);
 		String r = scope.requireReadable(asked, "region");
-		return new FiguresQuery(r, f, t);
+		return new FiguresQuery(r, period.from(), period.to());
 	}
 }

@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.Percentages;
 import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
 import org.youguan.registry.Licences;
@@ -219,7 +220,7 @@ public class LicensingFigures {
 		BigDecimal averageDays = BigDecimal.valueOf(own).divide(BigDecimal.valueOf(spans.size()), 1, RoundingMode.HALF_UP);
 		return limited == 0 ? new StepFigures(step, named, spans.size(), average, null, null, averageDays, unit, unitLabel)
 				: new StepFigures(step, named, spans.size(), average, onTime,
-						BigDecimal.valueOf(onTime * 100).divide(BigDecimal.valueOf(limited), 1, RoundingMode.HALF_UP),
+						Percentages.rate(onTime, limited, 1),
 						averageDays, unit, unitLabel);
 	}
 }

@@ -1,7 +1,6 @@
 package org.youguan.safety;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.HashMap;
@@ -13,12 +12,13 @@ import org.springframework.stereotype.Service;
 import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.InvalidValueException;
-import org.youguan.kernel.Validation;
 import org.youguan.kernel.Listing;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
+import org.youguan.kernel.Percentages;
 import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
+import org.youguan.kernel.Validation;
 
 /**
  * The real-name, inspection and screening rates (实名率, 验视率, 过机率) of a region and period, from the daily rollups
@@ -127,9 +127,11 @@ public class SafetyRates {
 
 	/** The three rates in SQL, from a grouped row's sums (the same rounding as {@link #percent}). */
 	static final String RATES = """
-			CASE WHEN s.parcels - s.exempt > 0 THEN round(s.real_name * 100.0 / (s.parcels - s.exempt), 2) END AS real_name_rate,
-			CASE WHEN s.parcels > 0 THEN round(s.inspected * 100.0 / s.parcels, 2) END AS inspection_rate,
-			CASE WHEN s.parcels > 0 THEN round(s.screened * 100.0 / s.parcels, 2) END AS screening_rate""";
+			CASE WHEN s.parcels - s.exempt > 0 THEN %s END AS real_name_rate,
+			CASE WHEN s.parcels > 0 THEN %s END AS inspection_rate,
+			CASE WHEN s.parcels > 0 THEN %s END AS screening_rate""".formatted(
+			Percentages.rateSql("s.real_name", "s.parcels - s.exempt", 2), Percentages.rateSql("s.inspected", "s.parcels", 2),
+			Percentages.rateSql("s.screened", "s.parcels", 2));
 
 	/** A grouped query's sums with their rates, as one row source {@code g} (so the rates can be sorted on). */
 	private static String withRates(String grouped) {
@@ -146,11 +148,12 @@ public class SafetyRates {
 		this.jdbc = jdbc;
 	}
 
-	/** part/whole in percent with 2 decimals, rounded half up; null when whole is 0. */
+	/**
+	 * part/whole in percent with 2 decimals, rounded down as every rate is ({@link Percentages#rate}): 100.00 only when
+	 * every parcel counts; null when whole is 0.
+	 */
 	public static BigDecimal percent(long part, long whole) {
-		return whole <= 0 ? null
-				: BigDecimal.valueOf(part).multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(whole), 2,
-						RoundingMode.HALF_UP);
+		return Percentages.rate(part, whole, 2);
 	}
 
 	/**

@@ -14,6 +14,7 @@ import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.youguan.kernel.Percentages;
 import org.youguan.kernel.RegionPrefix;
 import org.youguan.statistics.internal.Coverage;
 import org.youguan.statistics.internal.Formula;
@@ -86,12 +87,12 @@ public class Aggregates {
 		return grouped(indicator, dimension, regionLength, slice, new HashSet<>());
 	}
 
-	/** Growth in percent (2 decimals) of a value against a base; null without a base. */
+	/**
+	 * Growth in percent (2 decimals, rounded toward zero as every change is, {@link Percentages#change}: a fall of
+	 * 99.997 % is −99.99, never −100.00) of a value against a base; null without a value or a base.
+	 */
 	public static BigDecimal growth(BigDecimal value, BigDecimal base) {
-		if (value == null || base == null || base.signum() == 0) {
-			return null;
-		}
-		return value.subtract(base).multiply(BigDecimal.valueOf(100)).divide(base, 2, RoundingMode.HALF_UP);
+		return Percentages.change(value, base, 2);
 	}
 
 	private Map<String, BigDecimal> grouped(Indicator indicator, Dimension dimension, int regionLength, Slice slice,

@@ -24,9 +24,11 @@ import org.youguan.kernel.DomainException;
 import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Percentages;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.TransactionLocks;
 import org.youguan.platform.ChinaTime;
+import org.youguan.region.Regions;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
@@ -38,8 +40,13 @@ import org.youguan.rules.StatutoryRules;
 @Service
 public class Completeness {
 
-	/** One expected reporter and where its report stands. */
-	public record Line(long enterpriseId, String enterpriseName, String creditCode, String regionCode, Long reportId,
+	/**
+	 * One expected reporter and where its report stands; {@code regionName} the name of its region as users read it
+	 * ("江苏省苏州市吴中区", {@code Regions#fullName}; the code itself when the code is not in the register), shown on the
+	 * page and in the export beside the code.
+	 */
+	public record Line(long enterpriseId, String enterpriseName, String creditCode, String regionCode, String regionName,
+			Long reportId,
 			ReportStatus status,
 			Instant submittedAt, Boolean onTime, Instant lastReminder) {
 
@@ -59,12 +66,14 @@ public class Completeness {
 			return lines.stream().filter(l -> l.missing() || Boolean.FALSE.equals(l.onTime())).toList();
 		}
 
+		/** Received of expected in whole percent, rounded down ({@link Percentages#rate}): 100 only when none is missing. */
 		public int receivedPercent() {
-			return expected == 0 ? 0 : Math.round(received * 100f / expected);
+			return expected == 0 ? 0 : Percentages.rate(received, expected, 0).intValue();
 		}
 
+		/** On time of expected in whole percent, rounded down: 100 only when every one reported on time. */
 		public int onTimePercent() {
-			return expected == 0 ? 0 : Math.round(onTime * 100f / expected);
+			return expected == 0 ? 0 : Percentages.rate(onTime, expected, 0).intValue();
 		}
 
 		/** When the last reminder (催报) of the period went out to any reporter in scope, or null when none did. */
@@ -102,9 +111,12 @@ public class Completeness {
 
 	private final StatutoryRules rules;
 
+	private final Regions regions;
+
 	Completeness(ReportForms forms, JdbcClient jdbc, AuditTrail audit, Clock clock, ApplicationEventPublisher events,
-			StatutoryRules rules) {
+			StatutoryRules rules, Regions regions) {
 		this.rules = rules;
+		this.regions = regions;
 		this.events = events;
 		this.forms = forms;
 		this.jdbc = jdbc;
@@ -149,15 +161,18 @@ public class Completeness {
 			.query((rs, i) -> reminders.put(rs.getLong(1), rs.getTimestamp(2).toInstant()))
 			.list();
 		List<Line> lines = new ArrayList<>();
+		Map<String, String> regionNames = new HashMap<>();
 		int received = 0;
 		int onTime = 0;
 		int approved = 0;
 		for (EnterpriseView e : expected) {
 			Object[] r = latest.get(e.id());
+			String regionName = regionNames.computeIfAbsent(e.regionCode(), regions::fullName);
 			Line line = r == null
-					? new Line(e.id(), e.legalName(), e.creditCode(), e.regionCode(), null, null, null, null,
+					? new Line(e.id(), e.legalName(), e.creditCode(), e.regionCode(), regionName, null, null, null, null,
 							reminders.get(e.id()))
-					: new Line(e.id(), e.legalName(), e.creditCode(), e.regionCode(), (Long) r[0], (ReportStatus) r[1],
+					: new Line(e.id(), e.legalName(), e.creditCode(), e.regionCode(), regionName, (Long) r[0],
+							(ReportStatus) r[1],
 							(Instant) r[2], (Boolean) r[3], reminders.get(e.id()));
 			lines.add(line);
 			received += line.received() ? 1 : 0;

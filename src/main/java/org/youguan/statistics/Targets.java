@@ -24,6 +24,7 @@ import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Listing;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
+import org.youguan.kernel.Percentages;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
@@ -304,8 +305,8 @@ public class Targets {
 			completion = completion.complete() ? aggregates.completion(indicator, basis) : completion;
 		}
 		BigDecimal effective = value != null ? value : grown(aggregates.value(indicator, lastYearSlice), growth);
-		BigDecimal done = yearToDate == null || effective == null || effective.signum() == 0 ? null
-				: yearToDate.multiply(BigDecimal.valueOf(100)).divide(effective, 1, RoundingMode.HALF_UP);
+		// rounded down: a target 99.97 % done is not shown reached (100.0 %)
+		BigDecimal done = Percentages.rate(yearToDate, effective, 1);
 		BigDecimal elapsed = BigDecimal.valueOf(last.getMonthValue() * 100L).divide(BigDecimal.valueOf(12), 1,
 				RoundingMode.HALF_UP);
 		return new Progress(indicator.code(), indicator.name(), indicator.unit(), value, growth, effective, yearToDate,

@@ -1,7 +1,6 @@
 package org.youguan.universal;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -10,6 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.youguan.kernel.FiguresQuery;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Percentages;
 import org.youguan.kernel.RegionPrefix;
 
 /**
@@ -106,9 +106,9 @@ public class SupervisionFigures {
 				f.outletEscalated(), f.hallWindowsChecked(), f.supervisorsServing(), reports, zeroIncident(r));
 	}
 
-	/** The share in percent with one decimal (half up), null when {@code all} is 0. */
+	/** The rate in percent with one decimal, rounded down ({@link Percentages#rate}), null when {@code all} is 0. */
 	static BigDecimal rate(long part, long all) {
-		return all == 0 ? null : BigDecimal.valueOf(part * 100L).divide(BigDecimal.valueOf(all), 1, RoundingMode.HALF_UP);
+		return Percentages.rate(part, all, 1);
 	}
 
 	private ZeroIncident zeroIncident(RegionPrefix r) {

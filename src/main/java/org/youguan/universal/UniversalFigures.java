@@ -1,13 +1,13 @@
 package org.youguan.universal;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.youguan.kernel.FiguresQuery;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Percentages;
 import org.youguan.kernel.RegionPrefix;
 
 /**
@@ -82,8 +82,7 @@ public class UniversalFigures {
 			.param("to", to)
 			.query((rs, n) -> new Checks(rs.getLong("villages"), rs.getLong("checks"), rs.getLong("standard")))
 			.single();
-		BigDecimal rate = checks.checks() == 0 ? null
-				: BigDecimal.valueOf(checks.standard() * 100L).divide(BigDecimal.valueOf(checks.checks()), 1, RoundingMode.HALF_UP);
+		BigDecimal rate = Percentages.rate(checks.standard(), checks.checks(), 1);
 		SupervisionFigures.Figures records = supervision.figures(region, from, to);
 		return new Figures(all, direct, checks.villages(), rate, approvals.decidedCount(r.code(), from, to),
 				records.confidentialVisits(), records.partyPaperSameDayRate());

@@ -21,6 +21,7 @@ import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.Masking;
+import org.youguan.kernel.Percentages;
 import org.youguan.org.CurrentUser;
 import org.youguan.workplans.internal.WorkPlanSettings;
 
@@ -60,9 +61,12 @@ public class Supervision {
 	/** Tasks by status. */
 	public record Counts(long total, long notStarted, long inProgress, long done, long lagging) {
 
-		/** Share of tasks done, in percent (0 without tasks). */
+		/**
+		 * Share of tasks done, in whole percent rounded down as every rate is ({@link Percentages#rate}): 100 only when
+		 * every task is done (0 without tasks).
+		 */
 		public long donePercent() {
-			return total == 0 ? 0 : Math.round(done * 100.0 / total);
+			return total == 0 ? 0 : Percentages.rate(done, total, 0).longValue();
 		}
 	}
 

@@ -173,7 +173,7 @@ class SafetyRatesIntegrationTest {
 		mvc.perform(get("/api/v1/safety/figures?from=2025-02-01&to=2025-02-28").header("Authorization", SHUNFENG))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.parcels").value(100))
-			.andExpect(jsonPath("$.realNameRate").value(97.78));
+			.andExpect(jsonPath("$.realNameRate").value(97.77)); // 88 of 90 = 97.777…, rounded down
 		mvc.perform(get("/api/v1/safety/rates?by=COUNTY&from=2025-02-01&to=2025-02-28").header("Authorization", SHUNFENG))
 			.andExpect(jsonPath("$.items.length()").value(1))
 			.andExpect(jsonPath("$.items[0].key").value("320506"));
@@ -226,7 +226,7 @@ class SafetyRatesIntegrationTest {
 		MockHttpSession enterprise = SignIn.session(mvc, "sf.wz");
 		mvc.perform(get("/enterprise/safety/rates?from=2025-02-01&to=2025-02-28").session(enterprise))
 			.andExpect(status().isOk())
-			.andExpect(content().string(Matchers.containsString("97.78%")));
+			.andExpect(content().string(Matchers.containsString("97.77%")));
 		mvc.perform(get("/safety/rates").session(enterprise)).andExpect(status().isForbidden());
 	}
 

@@ -134,6 +134,38 @@ class StatisticsPagesIntegrationTest {
 	}
 
 	/**
+	 * The completeness view names each reporter's region as users know it — the code in the cell's tooltip — and so
+	 * does its .xlsx (a column of names, one of codes); its shares are rounded down, so 599 of 600 reported is 99 %,
+	 * never 100 %.
+	 */
+	@Test
+	void completenessShowsRegionNamesWithTheCodeBesideAndNeverRoundsUpToEveryone() throws Exception {
+		ReportForm monthly = forms.byCode("monthly");
+		Period current = forms.currentPeriod(monthly);
+		var summary = completeness.summary(DataScope.region("3205"), monthly, current);
+		Completeness.Line line = summary.outstanding().get(0);
+		assertThat(line.regionName()).startsWith("江苏省苏州市").doesNotContainPattern("\\d");
+		MockHttpSession staff = SignIn.session(mvc, "sz.market");
+		var page = Jsoup.parse(mvc.perform(get("/statistics/completeness").session(staff)).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString());
+		var cells = page.select("#outstanding td.region");
+		assertThat(cells).isNotEmpty().allSatisfy(td -> {
+			assertThat(td.text()).startsWith("江苏省苏州市").doesNotContainPattern("\\d");
+			assertThat(td.attr("title")).matches("行政区划代码：3205\\d{2}\\d*");
+		});
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(bytes(staff, "/statistics/completeness/export.xlsx")))) {
+			XSSFSheet sheet = book.getSheetAt(0);
+			assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).isEqualTo("地区");
+			assertThat(sheet.getRow(0).getCell(2).getStringCellValue()).isEqualTo("行政区划代码");
+			assertThat(sheet.getRow(1).getCell(1).getStringCellValue()).startsWith("江苏省苏州市").doesNotContainPattern("\\d");
+			assertThat(sheet.getRow(1).getCell(2).getStringCellValue()).startsWith("3205");
+		}
+		var nearlyAll = new Completeness.Summary(monthly, current, summary.dueOn(), false, 600, 599, 599, 0, List.of());
+		assertThat(nearlyAll.receivedPercent()).isEqualTo(99);
+		assertThat(nearlyAll.onTimePercent()).isEqualTo(99);
+	}
+
+	/**
 	 * A typed value sent back in the redirect's address is encoded: braces were read as a URI template (500, "Model has
 	 * no value for key"), an ampersand added parameters to the page.
 	 */

@@ -1,7 +1,6 @@
 package org.youguan.complaints.internal;
 
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.YearMonth;
 import java.util.List;
 
@@ -23,6 +22,7 @@ import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.FiguresPeriod;
 import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageSteps;
@@ -149,7 +149,7 @@ class ComplaintFiguresController {
 	/**
 	 * The months and region asked for, as the page and the API read them: by default this year to last month and the
 	 * user's region; the region within the caller's scope. A period that has not begun (a first month after the
-	 * current one, China time) is refused as the statistics figures refuse it ({@code statistics.Analysis#aggregate}):
+	 * current one, China time) is refused as every module's figures refuse it (kernel {@link FiguresPeriod#months}):
 	 * nothing has been received in it, and its zeros would read as a period without complaints. A period that has
 	 * begun is counted as of today (its open steps judged on today, {@code ComplaintFigures.asOf}); publishing its notice needs it ended
 	 * ({@link ComplaintNotices#publish}, rule {@code not-future}).
@@ -160,33 +160,8 @@ class ComplaintFiguresController {
 	static Query query(Clock clock, CurrentUser me, DataScope scope, String region, String from, String to) {
 		YearMonth current = YearMonth.now(clock.withZone(ChinaTime.ZONE));
 		YearMonth last = current.minusMonths(1);
-		YearMonth f = from == null || Text.isBlank(from) ? YearMonth.of(last.getYear(), 1) : parse(clock, from, "from");
-		YearMonth t = to == null || Text.isBlank(to) ? last : parse(clock, to, "to");
-		if (f.isAfter(current)) {
-			throw new InvalidValueException("from", "future", "起始月份不能晚于本月（" + current + "）：" + f);
-		}
-		if (t.isBefore(f)) {
-			throw new InvalidValueException("to", "after-from", "截止月份不能早于起始月份");
-		}
+		FiguresPeriod.Months period = FiguresPeriod.months(from, to, YearMonth.of(last.getYear(), 1), last, current);
 		String r = scope.requireReadable(region == null || Text.isBlank(region) ? me.regionCode() : region, "region");
-		return new Query(r, f, t);
+		return new Query(r, period.from(), period.to());
 	}
-
-	/** A month from 2000 (complaint figures are not kept for earlier years) to next year. */
-	private static YearMonth parse(Clock clock, String text, String field) {
-		YearMonth month;
-		try {
-			month = YearMonth.parse(Text.strip(text));
-		}
-		catch (DateTimeException ex) {
-			throw new InvalidValueException(field, "month", "月份格式应为2025-01");
-		}
-		int next = YearMonth.now(clock).getYear() + 1;
-		if (month.getYear() < FIRST_YEAR || month.getYear() > next) {
-			throw new InvalidValueException(field, "range", "月份应在" + FIRST_YEAR + "年至" + next + "年之间");
-		}
-		return month;
-	}
-
-	private static final int FIRST_YEAR = 2000;
 }

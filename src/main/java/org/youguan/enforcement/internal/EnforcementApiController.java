@@ -41,6 +41,7 @@ import org.youguan.enforcement.PenaltyCases;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
+import org.youguan.kernel.FiguresPeriod;
 import org.youguan.kernel.FiguresQuery;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.ListFilter;
@@ -157,7 +158,8 @@ class EnforcementApiController {
 	@PreAuthorize(READERS)
 	@Operation(summary = "处罚统计", description = "期间内（from、to，YYYY-MM-DD，默认本年初至今天）区域（region，默认本单位；应为2、4、6、9或12位且存在的行政区划代码，否则400）的"
 			+ "线索数（leads）、立案数（casesFiled）、被处罚企业数（penalizedEnterprises，去重）、罚款决定金额（fineTotal，元）、"
-			+ "已缴罚款（fineCollected，元，不含加处罚款，减去期间内退还的多缴罚款）、警告数（warnings）和已公示决定数（decisionsPublished）。")
+			+ "已缴罚款（fineCollected，元，不含加处罚款，减去期间内退还的多缴罚款）、警告数（warnings）和已公示决定数（decisionsPublished）。"
+			+ FiguresPeriod.API_RULES)
 	EnforcementFigures.Figures figures(@AuthenticationPrincipal CurrentUser me, DataScope scope,
 			@RequestParam(required = false) String region, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to) {

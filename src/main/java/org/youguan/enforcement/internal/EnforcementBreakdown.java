@@ -18,6 +18,7 @@ import org.youguan.calendar.WorkingCalendar;
 import org.youguan.enforcement.LeadSource;
 import org.youguan.enforcement.Penalty;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.Percentages;
 import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
 import org.youguan.rules.StatutoryRule;
@@ -240,6 +241,6 @@ class EnforcementBreakdown {
 	}
 
 	private static BigDecimal rate(long part, long whole) {
-		return whole == 0 ? null : BigDecimal.valueOf(part * 100).divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
+		return Percentages.rate(part, whole, 1);
 	}
 }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -22,11 +21,11 @@ import org.youguan.filing.FilingStatus;
 import org.youguan.filing.OutletFilings;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.FiguresPeriod;
 import org.youguan.kernel.InvalidValueException;
-import org.youguan.kernel.Validation;
 import org.youguan.kernel.ListRequest;
-import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageForm;
+import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.WorkState;
@@ -158,13 +157,14 @@ class FilingController {
 	}
 
 	@GetMapping("/filing/metrics")
-	String metrics(DataScope scope, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
+	String metrics(DataScope scope, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to, Model model) {
 		LocalDate today = LocalDate.now(clock);
-		LocalDate start = from == null ? today.withDayOfYear(1) : from;
-		LocalDate end = to == null ? today : to;
-		// a reversed period is refused as every figures page refuses it, not answered "完成备案0家" (attack round 16)
-		Validation.requirePeriod(start, end);
+		// a reversed period (attack round 16) or one not begun is refused as every figures page refuses it, not
+		// answered "完成备案0家"
+		FiguresPeriod period = FiguresPeriod.days(from, to, today.withDayOfYear(1), today, today);
+		LocalDate start = period.from();
+		LocalDate end = period.to();
 		model.addAttribute("from", start);
 		model.addAttribute("to", end);
 		model.addAttribute("metrics", filings.metrics(scope, start, end));

@@ -33,6 +33,7 @@ import org.youguan.documents.UploadedFile;
 import org.youguan.kernel.Choice;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.FiguresPeriod;
 import org.youguan.kernel.FiguresQuery;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.ListRequest;
@@ -132,7 +133,8 @@ class LicensingApiController {
 			+ "受理申请数（received）、初审家次（preliminaryReviews，每个申请及其每个分支机构各计1家次）、现场核查企业数"
 			+ "（onSiteVerifications，去重）、准予许可数（approved）、不予许可数（refused）和平均决定用时（averageDecisionDays，"
 			+ "自受理至决定的日数，不含中止计时期间）；其后另有annualReportsFiled、annualReportsLate（期间内报送、逾期报送的年度报告）、"
-			+ "licencesExpiringIn90Days（今天起90日内到期的有效许可证）和steps（受理、初审、现场核查、决定各环节的办结数、平均工作日和按时率）。")
+			+ "licencesExpiringIn90Days（今天起90日内到期的有效许可证）和steps（受理、初审、现场核查、决定各环节的办结数、平均工作日和按时率）。"
+			+ FiguresPeriod.API_RULES)
 	LicensingFigures.Figures figures(@AuthenticationPrincipal CurrentUser me, DataScope scope,
 			@RequestParam(required = false) String region, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to) {

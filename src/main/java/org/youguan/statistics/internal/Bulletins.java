@@ -15,6 +15,7 @@ import org.youguan.documents.DeclaresTemplates;
 import org.youguan.documents.DocumentTemplate;
 import org.youguan.documents.DocumentTemplates;
 import org.youguan.kernel.ChineseText;
+import org.youguan.kernel.Percentages;
 import org.youguan.region.Region;
 import org.youguan.region.Regions;
 import org.youguan.statistics.Aggregates;
@@ -91,7 +92,7 @@ class Bulletins implements DeclaresTemplates {
 			row.put("unit", scale.unit());
 			row.put("value", scale.format(f.value()));
 			row.put("lastYear", scale.format(f.lastYear()));
-			row.put("growth", f.growth() == null ? "—" : f.growth().setScale(1, RoundingMode.HALF_UP).toPlainString()
+			row.put("growth", f.growth() == null ? "—" : Percentages.shown(f.growth(), 1).toPlainString()
 					+ (f.coverage().comparable() ? "" : "（数据不完整）"));
 			figures.add(row);
 		}
@@ -127,7 +128,7 @@ class Bulletins implements DeclaresTemplates {
 			Map<String, String> row = new HashMap<>();
 			row.put("name", r.name());
 			row.put("value", r.value() == null ? "—" : Scale.TEN_THOUSAND.format(r.value()));
-			row.put("growth", percent(r.growth()) + (r.incomplete() ? "（数据不完整）" : ""));
+			row.put("growth", (r.growth() == null ? "—" : Percentages.shown(r.growth(), 1).toPlainString()) + (r.incomplete() ? "（数据不完整）" : ""));
 			row.put("share", percent(r.share()));
 			row.put("rank", ranked && r.value() != null ? String.valueOf(++rank) : "—");
 			regionRows.add(row);
@@ -144,6 +145,7 @@ class Bulletins implements DeclaresTemplates {
 		return List.of(TEMPLATE);
 	}
 
+	/** A share (占比) with one decimal, half up; a growth is shown toward zero ({@link Percentages#shown}). */
 	private static String percent(BigDecimal v) {
 		return v == null ? "—" : v.setScale(1, RoundingMode.HALF_UP).toPlainString();
 	}
@@ -213,7 +215,7 @@ class Bulletins implements DeclaresTemplates {
 			if (g == null) {
 				return "上年同期无数据";
 			}
-			String text = (g.signum() >= 0 ? "同比增长" : "同比下降") + g.abs().setScale(1, RoundingMode.HALF_UP).toPlainString() + "%";
+			String text = (g.signum() >= 0 ? "同比增长" : "同比下降") + Percentages.shown(g.abs(), 1).toPlainString() + "%";
 			return coverage.comparable() ? text : text + "（数据不完整，不可比）";
 		}
 	}

@@ -1,7 +1,6 @@
 package org.youguan.statistics.internal;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,6 +8,7 @@ import java.util.Map;
 
 import org.youguan.kernel.Decimals;
 import org.youguan.kernel.FieldError;
+import org.youguan.kernel.Percentages;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.statistics.Indicator;
@@ -180,7 +180,8 @@ public final class ReportChecks {
 		if (base == null || base.signum() == 0) {
 			return;
 		}
-		BigDecimal change = value.subtract(base).multiply(HUNDRED).divide(base, 1, RoundingMode.HALF_UP);
+		// toward zero: the change stated is the one compared, never beyond what it is (a fall of 99.97 % is not 100.0 %)
+		BigDecimal change = Percentages.change(value, base, 1);
 		if (change.abs().compareTo(thresholdPercent) > 0) {
 			errors.add(new FieldError(field(i.code()), "jump", i.name() + "较" + against + (change.signum() > 0 ? "增长" : "下降")
 					+ change.abs().toPlainString() + "%，超过" + thresholdPercent.stripTrailingZeros().toPlainString()

@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.youguan.documents.ImportPages;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.FiguresPeriod;
 import org.youguan.kernel.FiguresQuery;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.ListRequest;
@@ -89,7 +90,8 @@ class UniversalApiController {
 			+ "默认本年初至今天）：villages建制村数（行政区划中的村委会）、villagesDirectlyServed通邮方式为直接通邮的建制村数、"
 			+ "villagesChecked期间内检查过的建制村数、standardDeliveryRate期间内检查的规范投递率（%，无检查为null）、"
 			+ "postOfficeApprovals期间内作出决定（批准或不予批准）的营业场所撤销、搬迁审批数、confidentialChecks期间内机要通信检查人次、"
-			+ "partyPaperSameDayRate期间内党报当日见报率（%，一位小数，无检查为null）。")
+			+ "partyPaperSameDayRate期间内党报当日见报率（%，一位小数，无检查为null）。"
+			+ FiguresPeriod.API_RULES)
 	UniversalFigures.Figures figures(@AuthenticationPrincipal CurrentUser me, DataScope scope,
 			@RequestParam(required = false) String region, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to) {

@@ -28,6 +28,7 @@ import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Percentages;
 import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Text;
 import org.youguan.rules.StatutoryRule;
@@ -325,7 +326,7 @@ public class AlertDetection {
 	 * figure shown is below the threshold as the exact rate compared is (1899/1999 = 94.997 % reads 94.99 %, never 95.00 %).
 	 */
 	static BigDecimal rateBelow(long realName, long subject) {
-		return BigDecimal.valueOf(realName * 100).divide(BigDecimal.valueOf(subject), 2, RoundingMode.DOWN);
+		return Percentages.rate(realName, subject, 2);
 	}
 
 	/** A share above its bound as its alert states it: 2 decimals rounded up, so it reads above the bound as compared. */

@@ -1,9 +1,10 @@
 package org.youguan.safety.internal.ledgers;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
+
+import org.youguan.kernel.Percentages;
 
 /**
  * One day of a 寄递安保期's summary: enterprises that reported of those expected (the registry's enterprises in
@@ -15,7 +16,6 @@ public record PeriodDay(LocalDate day, boolean required, long reported, long exp
 		List<String> missing) {
 
 	public BigDecimal screeningRate() {
-		return parcels == 0 ? null
-				: BigDecimal.valueOf(screened * 100).divide(BigDecimal.valueOf(parcels), 1, RoundingMode.HALF_UP);
+		return Percentages.rate(screened, parcels, 1);
 	}
 }

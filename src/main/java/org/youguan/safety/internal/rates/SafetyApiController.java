@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.FiguresPeriod;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageResult;
 import org.youguan.org.CurrentUser;
@@ -48,7 +49,8 @@ class SafetyApiController {
 			+ "realNameRate实名率=实名件数÷应实名件数、inspectionRate验视率=验视件数÷收寄件数、screeningRate过机率=过机件数÷收寄件数"
 			+ "（百分数，两位小数；分母为0时为null；全国口径未公布，为本系统口径）、screeningMachines区域内在用的登记安检机台数、"
 			+ "screeningContractors期间内合同有效的委托第三方安检企业数、hazardsOpen期间内发现且期末未销号的隐患数、"
-			+ "hazardsClosed期间内销号的隐患数（台账项企业令牌为null）。")
+			+ "hazardsClosed期间内销号的隐患数（台账项企业令牌为null）。"
+			+ FiguresPeriod.API_RULES)
 	SafetyFigures.Figures figures(@AuthenticationPrincipal CurrentUser me, DataScope scope,
 			@RequestParam(required = false) String region, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to) {

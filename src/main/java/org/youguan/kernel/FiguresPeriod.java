@@ -1,0 +1,104 @@
+package org.youguan.kernel;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+
+/**
+ * The one check of the period a figures page, API or .xlsx export is asked for, by day or by month, shared by every
+ * module's figures (申诉, 检查, 寄递安全, 执法, 普遍服务, 许可, 备案…) so that each refuses the same periods the same way:
+ * <ul>
+ * <li>a period that has not begun — its first day after today, its first month after the current one — is a 400 on
+ * {@code from}, rule {@code future}: nothing has happened in it yet, and its zeros would read as a period in which
+ * nothing happened;</li>
+ * <li>a period that runs backwards is a 400 on {@code to}, rule {@code after-from};</li>
+ * <li>a day or month before {@link #FIRST_YEAR} or after next year is a 400 on its field, rule {@code range} (a typing
+ * error: no figures are kept before 2000, none can be asked for further ahead).</li>
+ * </ul>
+ * A period that has begun may end after today: it is counted as of today.
+ *
+ * @param from the period's first day
+ * @param to the period's last day
+ */
+public record FiguresPeriod(LocalDate from, LocalDate to) {
+
+	/**
+	 * What every figures API's description says of the period it checks by day (an annotation constant, so the API
+	 * documents say it in one wording).
+	 */
+	public static final String API_RULES = "尚未开始的期间（from晚于今天）返回400（字段from，规则future），不回答为0；"
+			+ "to早于from返回400（规则after-from）；日期应在2000-01-01至明年年底之间（规则range）。";
+
+	/** The first year any figures are asked for: the system's records, and national postal statistics, start in 2000. */
+	public static final int FIRST_YEAR = 2000;
+
+	/**
+	 * A period by day ({@code from}, {@code to}: YYYY-MM-DD, inclusive), blanks taking the defaults.
+	 * @param defaultFrom the first day when {@code from} is blank
+	 * @param defaultTo the last day when {@code to} is blank
+	 * @param today today (China time), deciding what has begun and what "next year" is
+	 * @throws InvalidValueException naming every field at fault: {@code from} or {@code to} (rule {@code date}: not a
+	 *         date; {@code range}: before 2000-01-01 or after the end of next year), {@code from} (rule {@code future}:
+	 *         after today), {@code to} (rule {@code after-from}: before {@code from})
+	 */
+	public static FiguresPeriod days(String from, String to, LocalDate defaultFrom, LocalDate defaultTo, LocalDate today) {
+		Validation v = new Validation();
+		LocalDate first = LocalDate.of(FIRST_YEAR, 1, 1);
+		LocalDate last = LocalDate.of(today.getYear() + 1, 12, 31);
+		LocalDate f = v.date("from", "起始日期", from, first, last);
+		LocalDate t = v.date("to", "截止日期", to, first, last);
+		v.throwIfInvalid();
+		f = f == null ? defaultFrom : f;
+		t = t == null ? defaultTo : t;
+		v.require("from", !f.isAfter(today), "future", "起始日期不能晚于今天（" + today + "）：" + f + "尚未开始，没有可统计的数据");
+		v.period(f, t);
+		v.throwIfInvalid();
+		return new FiguresPeriod(f, t);
+	}
+
+	/**
+	 * A period by month, as the figures kept by month are asked for.
+	 *
+	 * @param from the first month
+	 * @param to the last month
+	 */
+	public record Months(YearMonth from, YearMonth to) {
+	}
+
+	/**
+	 * A period by month ({@code from}, {@code to}: YYYY-MM, inclusive), blanks taking the defaults.
+	 * @param defaultFrom the first month when {@code from} is blank
+	 * @param defaultTo the last month when {@code to} is blank
+	 * @param current the current month (China time)
+	 * @throws InvalidValueException naming {@code from} or {@code to} (rule {@code month}: not a month; {@code range}:
+	 *         before 2000 or after next year), {@code from} (rule {@code future}: after the current month), {@code to}
+	 *         (rule {@code after-from}: before {@code from})
+	 */
+	public static Months months(String from, String to, YearMonth defaultFrom, YearMonth defaultTo, YearMonth current) {
+		YearMonth f = from == null || Text.isBlank(from) ? defaultFrom : month(from, "from", current);
+		YearMonth t = to == null || Text.isBlank(to) ? defaultTo : month(to, "to", current);
+		if (f.isAfter(current)) {
+			throw new InvalidValueException("from", "future", "起始月份不能晚于本月（" + current + "）：" + f);
+		}
+		if (t.isBefore(f)) {
+			throw new InvalidValueException("to", "after-from", "截止月份不能早于起始月份");
+		}
+		return new Months(f, t);
+	}
+
+	/** A month from {@link #FIRST_YEAR} to the year after {@code current}'s. */
+	private static YearMonth month(String text, String field, YearMonth current) {
+		YearMonth month;
+		try {
+			month = YearMonth.parse(Text.strip(text));
+		}
+		catch (DateTimeException ex) {
+			throw new InvalidValueException(field, "month", "月份格式应为2025-01");
+		}
+		int next = current.getYear() + 1;
+		if (month.getYear() < FIRST_YEAR || month.getYear() > next) {
+			throw new InvalidValueException(field, "range", "月份应在" + FIRST_YEAR + "年至" + next + "年之间");
+		}
+		return month;
+	}
+}

@@ -1,0 +1,80 @@
+package org.youguan.kernel;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * The one way every module shows a percentage, so that a figure near a boundary is never rounded over it:
+ * <ul>
+ * <li>a <b>rate</b> — a part of a whole that reads as a level reached (满意率, 实名率, 验视率, 过机率, 按时率, 规范率,
+ * 目标完成进度) — is rounded down: 100.0 % only when every one counts (9,997 of 10,000 is 99.9 %, never 100.0 %), and a
+ * target is shown reached only when it is;</li>
+ * <li>a <b>change</b> — growth against a base (同比增长, 环比, a report's jump against the last period) — is rounded toward
+ * zero: a fall of 99.97 % reads 下降99.9 %, never 下降100.0 % (which says the value fell to nothing), and a change shown
+ * is never beyond a threshold it does not pass;</li>
+ * <li>a <b>share</b> of a breakdown (占比) is rounded half up (四舍五入) as a table of shares is, so its column adds up to
+ * 100 but for rounding — a share states a proportion, not a level reached.</li>
+ * </ul>
+ * The rule of the complaint figures (申诉统计, rates rounded down since they were first published) made everyone's.
+ */
+public final class Percentages {
+
+	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+	private Percentages() {
+	}
+
+	/**
+	 * {@code part} of {@code whole} in percent, rounded down to {@code scale} decimals.
+	 * @return null when {@code whole} is 0 or less (nothing to count)
+	 */
+	public static BigDecimal rate(long part, long whole, int scale) {
+		return whole <= 0 ? null : rate(BigDecimal.valueOf(part), BigDecimal.valueOf(whole), scale);
+	}
+
+	/**
+	 * {@code part} of {@code whole} in percent, rounded down to {@code scale} decimals (a target's completion may pass
+	 * 100).
+	 * @return null when either is null or {@code whole} is 0
+	 */
+	public static BigDecimal rate(BigDecimal part, BigDecimal whole, int scale) {
+		return part == null || whole == null || whole.signum() == 0 ? null
+				: part.multiply(HUNDRED).divide(whole, scale, RoundingMode.DOWN);
+	}
+
+	/**
+	 * The same rate computed in SQL (PostgreSQL {@code trunc}, rounding down as {@link #rate(long, long, int)} does),
+	 * null when the whole is 0.
+	 * @param part an SQL expression of the part
+	 * @param whole an SQL expression of the whole
+	 */
+	public static String rateSql(String part, String whole, int scale) {
+		return "trunc((" + part + ") * 100.0 / nullif(" + whole + ", 0), " + scale + ")";
+	}
+
+	/**
+	 * A line's share of a breakdown in percent, rounded half up to {@code scale} decimals.
+	 * @return null when {@code whole} is 0 or less
+	 */
+	public static BigDecimal share(long part, long whole, int scale) {
+		return whole <= 0 ? null
+				: BigDecimal.valueOf(part).multiply(HUNDRED).divide(BigDecimal.valueOf(whole), scale, RoundingMode.HALF_UP);
+	}
+
+	/**
+	 * The change of {@code value} against {@code base} in percent, rounded toward zero to {@code scale} decimals.
+	 * @return null when either is null or {@code base} is 0 (no change can be stated)
+	 */
+	public static BigDecimal change(BigDecimal value, BigDecimal base, int scale) {
+		return value == null || base == null || base.signum() == 0 ? null
+				: value.subtract(base).multiply(HUNDRED).divide(base, scale, RoundingMode.DOWN);
+	}
+
+	/**
+	 * A rate or change already in percent shown with fewer decimals, rounded toward zero as both are.
+	 * @return null for null
+	 */
+	public static BigDecimal shown(BigDecimal percent, int scale) {
+		return percent == null ? null : percent.setScale(scale, RoundingMode.DOWN);
+	}
+}

@@ -1,0 +1,64 @@
+package org.youguan.kernel;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The one check of a figures period: a period not begun is refused on {@code from} (rule {@code future}) by day and by
+ * month alike, a reversed one on {@code to} ({@code after-from}), a day before 2000 or after next year on its field
+ * ({@code range}); a period that has begun may end after today.
+ */
+class FiguresPeriodTest {
+
+	static final LocalDate TODAY = LocalDate.of(2026, 12, 6);
+
+	static void refused(Runnable call, String field, String rule, String message) {
+		assertThatThrownBy(call::run).isInstanceOfSatisfying(InvalidValueException.class,
+				e -> assertThat(e.fieldErrors()).anySatisfy(f -> {
+					assertThat(f.field()).isEqualTo(field);
+					assertThat(f.rule()).isEqualTo(rule);
+					assertThat(f.message()).contains(message);
+				}));
+	}
+
+	@Test
+	void aPeriodByDayNotBegunIsRefusedOnFromAndOneBegunMayEndAfterToday() {
+		refused(() -> FiguresPeriod.days("2026-12-07", "2026-12-31", null, TODAY, TODAY), "from", "future",
+				"起始日期不能晚于今天（2026-12-06）：2026-12-07");
+		// the default end (today) before a first day to come: the period not begun is what is wrong, named too
+		refused(() -> FiguresPeriod.days("2027-01-01", null, null, TODAY, TODAY), "from", "future", "2027-01-01");
+		assertThat(FiguresPeriod.days("2026-12-06", "2026-12-31", null, TODAY, TODAY))
+			.isEqualTo(new FiguresPeriod(TODAY, LocalDate.of(2026, 12, 31)));
+		assertThat(FiguresPeriod.days(null, null, TODAY.withDayOfYear(1), TODAY, TODAY))
+			.isEqualTo(new FiguresPeriod(LocalDate.of(2026, 1, 1), TODAY));
+	}
+
+	@Test
+	void aReversedOrAbsurdPeriodByDayIsRefusedNamingTheField() {
+		refused(() -> FiguresPeriod.days("2026-11-30", "2026-11-01", null, TODAY, TODAY), "to", "after-from",
+				"截止日期不能早于起始日期");
+		refused(() -> FiguresPeriod.days("1999-12-31", "2026-01-31", null, TODAY, TODAY), "from", "range",
+				"起始日期应在2000-01-01至2027-12-31之间");
+		refused(() -> FiguresPeriod.days("2026-01-01", "2028-01-01", null, TODAY, TODAY), "to", "range",
+				"截止日期应在2000-01-01至2027-12-31之间");
+		refused(() -> FiguresPeriod.days("2026-13-01", null, null, TODAY, TODAY), "from", "date", "起始日期应为日期");
+	}
+
+	@Test
+	void aPeriodByMonthIsCheckedTheSameWay() {
+		YearMonth current = YearMonth.of(2026, 12);
+		refused(() -> FiguresPeriod.months("2027-01", "2027-02", null, current, current), "from", "future",
+				"起始月份不能晚于本月（2026-12）：2027-01");
+		refused(() -> FiguresPeriod.months("2026-10", "2026-09", null, current, current), "to", "after-from",
+				"截止月份不能早于起始月份");
+		refused(() -> FiguresPeriod.months("1999-12", null, null, current, current), "from", "range", "月份应在2000年至2027年之间");
+		refused(() -> FiguresPeriod.months("2026-1", null, null, current, current), "from", "month", "月份格式应为2025-01");
+		assertThat(FiguresPeriod.months("2026-12", "2027-01", null, current, current))
+			.isEqualTo(new FiguresPeriod.Months(current, YearMonth.of(2027, 1)));
+	}
+}

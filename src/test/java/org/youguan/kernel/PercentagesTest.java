@@ -1,0 +1,36 @@
+package org.youguan.kernel;
+
+import java.math.BigDecimal;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A percentage near a boundary is never rounded over it: a rate is 100 only when every one counts, a change is never
+ * shown as a fall to nothing (or beyond what it is); a share is rounded half up.
+ */
+class PercentagesTest {
+
+	@Test
+	void aRateJustUnderAHundredIsNotShownAsAHundred() {
+		assertThat(Percentages.rate(9997, 10000, 1)).isEqualByComparingTo("99.9");
+		assertThat(Percentages.rate(99_996, 100_000, 2)).isEqualByComparingTo("99.99");
+		assertThat(Percentages.rate(10000, 10000, 1)).isEqualByComparingTo("100.0");
+		assertThat(Percentages.rate(599, 600, 0)).isEqualByComparingTo("99");
+		assertThat(Percentages.rate(new BigDecimal("9997"), new BigDecimal("10000"), 1)).isEqualByComparingTo("99.9");
+		assertThat(Percentages.rate(new BigDecimal("10004"), new BigDecimal("10000"), 1)).isEqualByComparingTo("100.0");
+		assertThat(Percentages.rate(1, 0, 1)).isNull();
+		assertThat(Percentages.rateSql("a", "b", 2)).isEqualTo("trunc((a) * 100.0 / nullif(b, 0), 2)");
+	}
+
+	@Test
+	void aChangeIsRoundedTowardZeroAndAShareHalfUp() {
+		assertThat(Percentages.change(new BigDecimal("3"), new BigDecimal("10000"), 1)).isEqualByComparingTo("-99.9");
+		assertThat(Percentages.change(new BigDecimal("19997"), new BigDecimal("10000"), 1)).isEqualByComparingTo("99.9");
+		assertThat(Percentages.change(new BigDecimal("0"), new BigDecimal("10000"), 1)).isEqualByComparingTo("-100.0");
+		assertThat(Percentages.change(BigDecimal.ONE, BigDecimal.ZERO, 1)).isNull();
+		assertThat(Percentages.shown(new BigDecimal("-99.97"), 1)).isEqualByComparingTo("-99.9");
+		assertThat(Percentages.share(27, 662, 1)).isEqualByComparingTo("4.1");
+	}
+}
