@@ -26,7 +26,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 /**
  * Attack round (separation of duties): the province's 系统管理员 reissued a document of a county's penalty case — the
  * reissue was open to every reader — and administrators passed every case-work step of enforcement, licensing,
- * complaints, inspections and universal service. Administrators manage accounts, not case work ({@code kernel.CaseWork}):
+ * complaints, inspections and universal service. Administrators manage accounts, not case work ({@code kernel.CaseRoles}):
  * a 系统管理员 or 机构管理员 holding no 处室工作人员 role is refused (403) on the API and offered no such form on the page;
  * an administrator who also handles cases (holds 处室工作人员) passes the role check.
  */

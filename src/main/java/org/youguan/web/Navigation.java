@@ -29,7 +29,7 @@ public final class Navigation {
 	/** Who may enter and import records: staff without the leaders, who read and supervise. */
 	private static final List<String> WRITERS = List.of("SYSTEM_ADMIN", "BUREAU_ADMIN", "STAFF");
 
-	/** Case work (complaints, inspections, universal service, enforcement, licensing): handlers only (kernel.CaseWork). */
+	/** Case work (complaints, inspections, universal service, enforcement, licensing): handlers only (kernel.CaseRoles). */
 	private static final List<String> HANDLERS = List.of("STAFF");
 
 	static final List<Section> SECTIONS = List.of(

@@ -63,7 +63,7 @@ abstract class LicensingFixture {
 
 	/**
 	 * A 处室工作人员 of 江苏省邮政管理局 (the issuing authority of 同城 and 省内 licences): its Authorization header. The
-	 * demo's provincial 系统管理员 manages accounts, not case work (kernel.CaseWork), and the demo has no provincial staff.
+	 * demo's provincial 系统管理员 manages accounts, not case work (kernel.CaseRoles), and the demo has no provincial staff.
 	 */
 	String PROVINCE;
 

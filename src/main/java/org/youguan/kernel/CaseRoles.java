@@ -8,7 +8,7 @@ package org.youguan.kernel;
  * cases holds 处室工作人员 besides (the demo's 机构管理员 do); one holding an administrator role alone reads the
  * cases of its scope and acts on none of them (403).
  */
-public final class CaseWork {
+public final class CaseRoles {
 
 	/** A bureau's case handler: 处室工作人员. */
 	public static final String HANDLERS = "hasRole('STAFF')";
@@ -19,6 +19,6 @@ public final class CaseWork {
 	/** A case handler, or the enterprise on its own records. */
 	public static final String HANDLERS_OR_ENTERPRISE = "hasAnyRole('STAFF','ENTERPRISE')";
 
-	private CaseWork() {
+	private CaseRoles() {
 	}
 }
