@@ -534,6 +534,7 @@ M = {
  "audit.action.data.export": ("导出数据", "Data exported"),
  "audit.action.bureau.create": ("新增管理局", "Bureau added"),
  "audit.action.bureau.update": ("修改管理局", "Bureau changed"),
+ "audit.action.bureau.reparent": ("管理局改隶", "Bureau moved under a new parent"),
  "audit.action.calendar.load-year": ("载入工作日历", "Working calendar loaded"),
  "audit.action.complaint.callback": ("回访申诉人", "Complainant called back"),
  "audit.action.complaint.mediate": ("申诉调解", "Complaint mediated"),

@@ -314,17 +314,19 @@ public class AuditTrail {
 
 	/**
 	 * The one rule of which events a caller reads, as a predicate on {@code audit_event}: those in the caller's scope
-	 * ({@link DataScope#regionPredicate}), and for the installation's 系统管理员 ({@link InstallationAdmin}: of the
-	 * top-level bureau, who alone changes what the installation shares) also the installation-wide events
+	 * ({@link DataScope#regionPredicate}), and for the installation's 系统管理员 and 局领导 ({@link InstallationAdmin#oversees}:
+	 * of the top-level bureau, whose administrators alone change what the installation shares and whose leaders read
+	 * every audit entry of its region) also the installation-wide events
 	 * ({@link AuditEntry#INSTALLATION}: the calendar, the brand and indicator catalogues, the national report forms, the
 	 * region register, and changes no bureau made — a job's, the public's). Without it those were in the chain (and
 	 * counted by its verification) but in nobody's trail: a provincial installation's administrator, scope 32, read
-	 * none of them. The national scope reads every event anyway; a city's or county's administrator reads none of them.
+	 * none of them. The national scope reads every event anyway; a city's or county's administrator or leader, and the
+	 * top-level bureau's 机构管理员, read none of them.
 	 */
 	private String readable(DataScope scope) {
 		String own = scope.regionPredicate("region_code");
 		if (scope.kind() == DataScope.Kind.ALL
-				|| !installationAdmin.holds(SecurityContextHolder.getContext().getAuthentication())) {
+				|| !installationAdmin.oversees(SecurityContextHolder.getContext().getAuthentication())) {
 			return own;
 		}
 		return "(" + own + " OR region_code = '" + AuditEntry.INSTALLATION + "')";

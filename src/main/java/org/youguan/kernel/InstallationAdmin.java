@@ -22,4 +22,14 @@ public interface InstallationAdmin {
 	 * @return whether the caller is a 系统管理员 of a top-level bureau
 	 */
 	boolean holds(Authentication auth);
+
+	/**
+	 * Who reads the installation-wide part of the audit trail (the calendar, the catalogues, the national forms, the
+	 * region register): the top-level bureau's 系统管理员, who make those changes, and its 局领导, who read every audit
+	 * entry of the installation's region (what the calendar or a catalogue changes runs in every bureau below them) —
+	 * not its 机构管理员 (departments and users only), nor anyone of a city or county.
+	 * @param auth the caller, or null
+	 * @return whether the caller is a 系统管理员 or 局领导 of a top-level bureau
+	 */
+	boolean oversees(Authentication auth);
 }

@@ -16,7 +16,8 @@ import org.youguan.registry.Registrar;
  * @param level the bureau's level, null for an enterprise user
  * @param regionCode the bureau's region ({@code 0} national), null for an enterprise user
  * @param enterpriseCreditCode the enterprise of an enterprise user, else null
- * @param writer whether the user may enter and change records (not a read-only leader)
+ * @param writer whether the user handles cases (处室工作人员, {@link CurrentUser#caseHandler}): not a read-only leader,
+ *        nor an administrator, who manages accounts, not case work
  * @param leader whether the user is a bureau leader (局领导), who may decide
  */
 public record Clerk(String name, BureauLevel level, String regionCode, String enterpriseCreditCode, boolean writer,
@@ -25,7 +26,7 @@ public record Clerk(String name, BureauLevel level, String regionCode, String en
 	/** The clerk a signed-in user is. */
 	public static Clerk of(CurrentUser user) {
 		return new Clerk(user.displayName(), user.bureauLevel(), user.regionCode(), user.enterpriseCreditCode(),
-				user.writer(), user.has(Role.BUREAU_LEADER));
+				user.caseHandler(), user.has(Role.BUREAU_LEADER));
 	}
 
 	/** A system clerk (demo data, jobs) acting at {@code level} in {@code regionCode}. */

@@ -60,6 +60,11 @@ class Bureau {
 		this.phone = data.phone();
 	}
 
+	/** Hangs this bureau under another (a bureau created between it and its parent takes it over). */
+	void moveUnder(long parentId) {
+		this.parentId = parentId;
+	}
+
 	Long id() {
 		return id;
 	}

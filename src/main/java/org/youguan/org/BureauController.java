@@ -104,12 +104,22 @@ class BureauController {
 				b.address(), b.phone()), id);
 	}
 
+	/**
+	 * Saves the fields an edit may change (name, short name, parent, address, telephone); the level and the region define
+	 * the bureau and are the stored ones — what the post carries in their hidden fields is neither checked nor saved. A
+	 * refused edit shows the form again as typed for correction, the refusal listed at the top naming its field, with the
+	 * stored level and region, as every form shows back what its record fixes (the user form its username and kind):
+	 * never a region the edit did not check.
+	 */
 	@PostMapping("/admin/bureaus/{id}/edit")
 	@PreAuthorize("hasRole('SYSTEM_ADMIN')")
 	String processUpdateForm(DataScope scope, @PathVariable long id, @ModelAttribute BureauData data, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
+		BureauView stored = bureaus.get(scope, id);
+		BureauData typed = new BureauData(data.name(), data.shortName(), stored.level(), stored.regionCode(), data.parentId(),
+				data.address(), data.phone());
 		return FormSteps.run(model, response, redirect, "/admin/bureaus/" + id, "已保存",
-				() -> bureaus.update(scope, id, data), () -> form(scope, model, data, id));
+				() -> bureaus.update(scope, id, typed), () -> form(scope, model, typed, id));
 	}
 
 	private String form(DataScope scope, Model model, BureauData data, Long id) {

@@ -152,17 +152,33 @@ public class Bureaus {
 			.optional();
 	}
 
+	/** A bureau created by an administrator of {@code scope} ({@link #create(DataScope, BureauData, boolean)}), not demo data. */
 	@Transactional
 	public long create(DataScope scope, BureauData data) {
 		return create(scope, data, false);
 	}
 
+	/**
+	 * Creates a bureau below the caller's region, its parent the nearest bureau whose region contains its own (a county
+	 * bureau's is its city's bureau when one exists, else the province's). A bureau created between a parent and the
+	 * bureaus already hanging under that parent from inside the new region — a city bureau under the province while
+	 * the city's county bureaus still hang under the province — takes them over in the same transaction
+	 * ({@link #adoptBelow}), each move audited {@code bureau.reparent}: the hierarchy of 邮政管理局 follows the regions.
+	 * @return the new bureau's id
+	 * @throws org.youguan.kernel.InvalidValueException a field broken (400), the parent not the nearest enclosing bureau (rule
+	 *         {@code nearest})
+	 * @throws AccessRefusedException a region or parent outside the caller's scope (403)
+	 * @throws DomainException (409) the region already has a bureau or the name is taken, naming the region and the
+	 *         existing bureau by name
+	 */
 	@Transactional
 	public long create(DataScope scope, BureauData data, boolean demo) {
 		validate(scope, data, null);
-		if (bureaus.findByRegionCode(data.regionCode()).isPresent()) {
-			throw DomainException.duplicate("regionCode", "该行政区划已有邮政管理机构：" + data.regionCode());
-		}
+		String region = Text.strip(data.regionCode());
+		findByRegion(region).ifPresent(existing -> {
+			throw DomainException.duplicate("regionCode", regions.fullName(region) + "已有邮政管理机构“" + existing.name()
+					+ "”：一个行政区划只设一个邮政管理机构");
+		});
 		if (bureaus.existsByName(Text.name(data.name()))) {
 			throw DomainException.duplicate("name", "机构名称已存在：" + Text.name(data.name()));
 		}
@@ -170,7 +186,34 @@ public class Bureaus {
 		audit.record(AuditEntry.of("bureau.create", "Bureau", bureau.id(), "新建机构“" + bureau.name() + "”")
 			.states(null, bureau.snapshot())
 			.inRegion(bureau.regionCode()));
+		adoptBelow(bureau);
 		return bureau.id();
+	}
+
+	/**
+	 * Moves under the new bureau every bureau inside its region whose parent lies outside it (above the new bureau):
+	 * the county bureaus of a city that hung under the province until the city's bureau was created. A bureau without
+	 * a parent (the installation's top-level one, whose region decides the installation administrators) is left where
+	 * it is. Each move is audited ({@code bureau.reparent}) in the lower bureau's region.
+	 */
+	private void adoptBelow(Bureau created) {
+		List<Long> below = jdbc.sql("""
+				SELECT b.id FROM bureau b JOIN bureau p ON p.id = b.parent_id
+				WHERE b.region_code LIKE :region || '%' AND b.region_code <> :region
+				  AND NOT (p.region_code LIKE :region || '%') ORDER BY b.region_code""")
+			.param("region", created.regionCode())
+			.query(Long.class)
+			.list();
+		for (long id : below) {
+			Bureau lower = bureaus.findById(id).orElseThrow();
+			var before = lower.snapshot();
+			lower.moveUnder(created.id());
+			bureaus.save(lower);
+			audit.record(AuditEntry.of("bureau.reparent", "Bureau", id,
+					"机构“" + lower.name() + "”改隶新建的“" + created.name() + "”")
+				.states(before, lower.snapshot())
+				.inRegion(lower.regionCode()));
+		}
 	}
 
 	@Transactional
@@ -209,13 +252,12 @@ public class Bureaus {
 					data.level().label() + "应对应" + data.level().regionCodeLength() + "位行政区划代码");
 		}
 		if (region != null && selfId == null) {
-			requireInScope(scope, region.value());
+			requireInScope(scope, region.value(), regions.fullName(region.value()));
 			// the caller's own region is in its scope: choosing it (the region picker's first choice) is a mistake of the
 			// form, answered on the form (400), not a refusal of rights
 			// (the national scope creates any, the top-level bureau itself at the installation's first start included)
 			v.require("regionCode", scope.kind() != DataScope.Kind.REGION || !isOwn(scope, region.value()), "below",
-					"行政区划" + region.value()
-					+ "是本机构自己的辖区：只能新建本机构辖区以下的机构");
+					regions.fullName(region.value()) + "是本机构自己的辖区：只能新建本机构辖区以下的机构");
 		}
 		if (data.level() != null && data.level() != BureauLevel.NATIONAL && region != null) {
 			v.require("parentId", data.parentId() != null || !hasEnclosingBureau(region), "required", "请选择上级机构");
@@ -235,6 +277,13 @@ public class Bureaus {
 			parent.ifPresent(p -> v.require("parentId", RegionCode.of(p.regionCode()).contains(region)
 					&& p.regionCode().length() < region.value().length(), "contains",
 					"上级机构的辖区应包含本机构的行政区划"));
+			// a county bureau hangs under its city's bureau where one exists, not past it under the province
+			if (parentChanged && parent.isPresent() && RegionCode.of(parent.get().regionCode()).contains(region)
+					&& parent.get().regionCode().length() < region.value().length()) {
+				nearestAbove(region.value()).filter(n -> !n.id().equals(data.parentId()))
+					.ifPresent(n -> v.require("parentId", false, "nearest", "上级机构应为“" + n.name() + "”："
+							+ "机构隶属辖区包含本机构行政区划的最近一级邮政管理局"));
+			}
 		}
 		v.throwIfInvalid();
 	}
@@ -243,10 +292,11 @@ public class Bureaus {
 	 * Refuses (403 on {@code regionCode}) a new bureau outside the caller's region: a sibling, a parent or a region
 	 * elsewhere (the caller's own region again is a 400 of the form, rule {@code below}). The national scope
 	 * ({@link DataScope#all}) holds every region below it.
+	 * @param regionName the region as the refusal names it ("江苏省南京市"), never its code
 	 */
-	private static void requireInScope(DataScope scope, String region) {
+	private static void requireInScope(DataScope scope, String region, String regionName) {
 		if (!scope.containsRegion(region)) {
-			throw new AccessRefusedException("regionCode", "行政区划" + region + "不在您的管辖范围内：只能新建本机构辖区以下的机构，"
+			throw new AccessRefusedException("regionCode", regionName + "不在您的管辖范围内：只能新建本机构辖区以下的机构，"
 					+ "不能新建同级、上级或辖区以外的机构");
 		}
 	}
@@ -266,6 +316,13 @@ public class Bureaus {
 	/** Whether {@code region} is the caller's own bureau's region (its scope's prefix). */
 	private static boolean isOwn(DataScope scope, String region) {
 		return scope.kind() == DataScope.Kind.REGION ? scope.regionPrefix().equals(region) : "0".equals(region);
+	}
+
+	/** The bureau nearest above {@code region}: the one whose region is the longest proper prefix of it. */
+	private Optional<Bureau> nearestAbove(String region) {
+		return jdbc.sql("SELECT id FROM bureau WHERE :region LIKE region_code || '%' AND region_code <> :region "
+				+ "ORDER BY length(region_code) DESC LIMIT 1").param("region", region).query(Long.class).optional()
+			.flatMap(bureaus::findById);
 	}
 
 	/** Whether a bureau above this region exists (then a new bureau must name its parent). */

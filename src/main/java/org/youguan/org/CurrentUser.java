@@ -98,6 +98,15 @@ public final class CurrentUser implements UserDetails, CredentialsContainer, Aud
 		return administrator() || roles.contains(Role.STAFF);
 	}
 
+	/**
+	 * Works cases (enforcement, licensing, complaints, inspections, universal service): a 处室工作人员. Administrators
+	 * manage accounts, not case work ({@code kernel.CaseRoles}): a 系统管理员 or 机构管理员 without this role reads the
+	 * cases of its scope and acts on none.
+	 */
+	public boolean caseHandler() {
+		return roles.contains(Role.STAFF);
+	}
+
 	public boolean isStaff() {
 		return kind == UserKind.STAFF;
 	}

@@ -57,8 +57,10 @@ public class Departments {
 	/**
 	 * One page of the departments of the bureaus in the caller's region (of one bureau when {@code bureauId} is given),
 	 * searched by department or bureau name, by bureau (region, then display order) or by name. The duties, free text
-	 * a person typed, are shown with personal numbers masked, as every list, API and export shows such text (the
-	 * department's own form reads them as recorded, {@link #get}).
+	 * a person typed, are shown with personal numbers and landlines masked ({@link Masking#telephonesIn}, as the
+	 * complaints' lists mask their free text): a duties text is no contact field, so a number in it is whatever a person
+	 * typed — often someone's direct line — while the bureau's published office number is its own field
+	 * ({@code bureau.phone}), shown as recorded. The department's own form reads them as recorded ({@link #get}).
 	 */
 	public PageResult<DepartmentView> list(DataScope scope, Long bureauId, PageQuery page) {
 		return Listing.from(FROM)
@@ -68,7 +70,7 @@ public class Departments {
 			.sorts(Map.of("name", "d.name", "bureau", "b.region_code"), "bureau", "d.sort_order, d.name, d.id")
 			.page(jdbc, SELECT, page, Rows.of(DepartmentView.class))
 			.map(d -> new DepartmentView(d.id(), d.bureauId(), d.bureauName(), d.regionCode(), d.name(),
-					d.duties() == null ? null : Masking.personalNumbersIn(d.duties()), d.sortOrder(), d.active(), d.users()));
+					d.duties() == null ? null : Masking.telephonesIn(d.duties()), d.sortOrder(), d.active(), d.users()));
 	}
 
 	/** The active departments of one bureau, in display order. */

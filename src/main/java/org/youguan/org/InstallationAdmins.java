@@ -34,7 +34,18 @@ public class InstallationAdmins implements PageAccess, InstallationAdmin {
 
 	/** Whether {@code user} is a 系统管理员 of a top-level bureau, read from the bureau's current parent. */
 	public boolean holds(CurrentUser user) {
-		return user.systemAdmin() && user.bureauId() != null
+		return user.systemAdmin() && topLevel(user);
+	}
+
+	@Override
+	public boolean oversees(Authentication auth) {
+		return auth != null && auth.getPrincipal() instanceof CurrentUser user
+				&& (user.systemAdmin() || user.has(Role.BUREAU_LEADER)) && topLevel(user);
+	}
+
+	/** Whether the user's bureau has no parent (read now, so a re-parented bureau counts at once). */
+	private boolean topLevel(CurrentUser user) {
+		return user.bureauId() != null
 				&& jdbc.sql("SELECT parent_id IS NULL FROM bureau WHERE id = :id").param("id", user.bureauId())
 					.query(Boolean.class).optional().orElse(false);
 	}

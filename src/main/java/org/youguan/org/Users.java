@@ -369,7 +369,7 @@ public class Users {
 		for (long id : ids) {
 			UserAccount user = users.findById(id).orElseThrow();
 			changed(user, u -> u.bindToEnterprise(creditCode, region), "user.update",
-					"用户" + user.username() + "随企业迁至" + region + "（" + reason + "）");
+					"用户" + user.username() + "随企业迁至" + regions.fullName(region) + "（" + reason + "）");
 		}
 		return ids.size();
 	}

@@ -70,4 +70,30 @@ class InstallationWideAuditIntegrationTest {
 			.andExpect(status().isOk())
 			.andExpect(content().string(not(containsString("加载2069年工作日历"))));
 	}
+
+	/**
+	 * Attack: the top-level bureau's 局领导, who read every audit entry of the installation's region, read none of the
+	 * installation-wide ones its administrators made (the calendar that sets every bureau's deadlines). They read them
+	 * now, on the API and the page; the top-level bureau's 机构管理员 and a city's 局领导 still do not.
+	 */
+	@Test
+	void theTopLevelBureausLeadersReadTheInstallationWideEventsItsBureauAdministratorsAndACitysDoNot() throws Exception {
+		byte[] notice = HolidayNotices.notice(2071, List.of(), List.of()).getBytes(StandardCharsets.UTF_8);
+		mvc.perform(multipart("/admin/calendar/load").file(new MockMultipartFile("file", "2071.json", "application/json", notice))
+			.session(systemAdministrator("32")).with(csrf())).andExpect(status().is3xxRedirection());
+		MockHttpSession leader = BureauAccounts.session(mvc, users, bureaus, "32", Role.BUREAU_LEADER);
+		mvc.perform(get("/api/v1/audit-events").param("q", "加载2071年工作日历").session(leader))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.total").value(1))
+			.andExpect(jsonPath("$.items[0].regionCode").value("0"));
+		mvc.perform(get("/admin/audit").param("action", "calendar.load-year").session(leader))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("加载2071年工作日历")));
+		for (MockHttpSession other : List.of(BureauAccounts.session(mvc, users, bureaus, "32", Role.BUREAU_ADMIN),
+				BureauAccounts.session(mvc, users, bureaus, "3205", Role.BUREAU_LEADER))) {
+			mvc.perform(get("/api/v1/audit-events").param("q", "加载2071年工作日历").session(other))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.total").value(0));
+		}
+	}
 }

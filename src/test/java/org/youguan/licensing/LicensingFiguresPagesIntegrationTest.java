@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
 import org.youguan.IntegrationTest;
+import org.youguan.ProvinceStaff;
 import org.youguan.SignIn;
 import org.youguan.kernel.DataScope;
 import org.youguan.org.Bureaus;
@@ -194,7 +195,7 @@ class LicensingFiguresPagesIntegrationTest extends LicensingFixture {
 	@Test
 	void theCompetentLevelCancelsALicenceOnTheCancellationPage() throws Exception {
 		String number = granted("苏州页面注销快递有限公司", LocalDate.now(clock).plusYears(3));
-		MockHttpSession province = SignIn.session(mvc, "sys.admin");
+		MockHttpSession province = ProvinceStaff.session(mvc, users, bureaus);
 		mvc.perform(get("/licensing/licences/cancellation").param("number", number).session(province)).andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"cancellation-form\"")))
 			.andExpect(content().string(containsString(number)));
@@ -243,7 +244,7 @@ class LicensingFiguresPagesIntegrationTest extends LicensingFixture {
 	@Test
 	void noOperationIsNoGroundForALicenceYoungerThanSixMonths() throws Exception {
 		String young = granted("苏州新领证快递有限公司", LocalDate.now(clock).plusYears(4));
-		MockHttpSession province = SignIn.session(mvc, "sys.admin");
+		MockHttpSession province = ProvinceStaff.session(mvc, users, bureaus);
 		mvc.perform(post("/licensing/licences/cancellation").param("number", young).param("ground", "NO_OPERATION")
 			.session(province).with(csrf())).andExpect(status().is4xxClientError())
 			.andExpect(content().string(containsString("未超过6个月")));

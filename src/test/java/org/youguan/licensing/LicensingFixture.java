@@ -4,9 +4,12 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -21,6 +24,12 @@ import org.youguan.TestImages;
 import org.youguan.documents.PdfFiles;
 import com.jayway.jsonpath.JsonPath;
 import org.youguan.kernel.DataScope;
+import org.youguan.org.Role;
+import org.youguan.org.UserData;
+import org.youguan.org.UserDirectory;
+import org.youguan.org.UserKind;
+import org.youguan.org.Users;
+import org.youguan.security.ApiTokens;
 import org.youguan.registry.EnterpriseData;
 import org.youguan.registry.EnterpriseType;
 import org.youguan.registry.LicenceGranted;
@@ -42,8 +51,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 abstract class LicensingFixture {
 
-	// the demo accounts' API tokens: 顺丰吴中营业部 (enterprise), 苏州 city bureau admin, 吴中 and 相城 county staff, the
-	// provincial system admin
+	// the demo accounts' API tokens: 顺丰吴中营业部 (enterprise), 苏州 city bureau admin (also 处室工作人员), 吴中 and 相城
+	// county staff; the provincial bureau's case handler is provisioned (PROVINCE)
 	static final String ENTERPRISE = "Bearer demo-sf-wz-token";
 
 	static final String CITY = "Bearer demo-sz-admin-token";
@@ -52,7 +61,41 @@ abstract class LicensingFixture {
 
 	static final String OTHER_COUNTY = "Bearer demo-xc-staff-token";
 
-	static final String PROVINCE = "Bearer demo-sys-admin-token";
+	/**
+	 * A 处室工作人员 of 江苏省邮政管理局 (the issuing authority of 同城 and 省内 licences): its Authorization header. The
+	 * demo's provincial 系统管理员 manages accounts, not case work (kernel.CaseRoles), and the demo has no provincial staff.
+	 */
+	String PROVINCE;
+
+	/** The provincial handler's header, provisioned once for the test JVM (its database). */
+	private static String provinceHandler;
+
+	@Autowired
+	Users users;
+
+	@Autowired
+	UserDirectory directory;
+
+	@Autowired
+	ApiTokens tokens;
+
+	@BeforeEach
+	void provinceHandler() {
+		synchronized (LicensingFixture.class) {
+			if (provinceHandler == null) {
+				String name = "js.handler." + UUID.randomUUID().toString().substring(0, 6);
+				tx.executeWithoutResult(s -> users.provision(new UserData(name, "省局许可处", UserKind.STAFF,
+						jdbc.sql("SELECT id FROM bureau WHERE region_code = '32'").query(Long.class).single(), null, null,
+						null, EnumSet.of(Role.STAFF)), "Sheng#Ju-7Qx2Lm", false, false));
+				var principal = directory.principal(name).orElseThrow();
+				// stored like the demo's tokens, without an expiry: the tests move the clock years ahead
+				String token = "test-js-handler-" + UUID.randomUUID();
+				tx.executeWithoutResult(s -> tokens.storeKnownToken(principal, "省局许可测试", token));
+				provinceHandler = "Bearer " + token;
+			}
+		}
+		PROVINCE = provinceHandler;
+	}
 
 	/** What the tests upload as every material. */
 	static final byte[] PDF = PdfFiles.blankPage();

@@ -24,6 +24,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.ResultActions;
 import org.youguan.ExportedRows;
 import org.youguan.IntegrationTest;
+import org.youguan.ProvinceStaff;
 import org.youguan.SignIn;
 import org.youguan.TestImages;
 import org.youguan.demo.DemoAccounts;
@@ -32,6 +33,7 @@ import org.youguan.enforcement.PenaltyDecided;
 import org.youguan.enforcement.PenaltyDelivered;
 import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
+import org.youguan.org.Bureaus;
 import org.youguan.org.Role;
 import org.youguan.org.UserData;
 import org.youguan.org.UserDirectory;
@@ -74,6 +76,9 @@ class LicensingIntegrationTest extends LicensingFixture {
 
 	@Autowired
 	Enterprises enterprises;
+
+	@Autowired
+	Bureaus bureaus;
 
 	@Autowired
 	LicenceApplications applications;
@@ -620,9 +625,13 @@ class LicensingIntegrationTest extends LicensingFixture {
 			.andExpect(content().string(not(containsString("verify-form"))))
 			.andExpect(content().string(not(containsString("refuse-form"))))
 			.andExpect(content().string(not(containsString("suspend-form"))));
-		mvc.perform(get("/licensing/applications/" + id).session(SignIn.session(mvc, "sys.admin"))).andExpect(status().isOk())
+		mvc.perform(get("/licensing/applications/" + id).session(ProvinceStaff.session(mvc, users, bureaus)))
+			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("refuse-form")))
 			.andExpect(content().string(not(containsString("verify-form"))));
+		// the province's 系统管理员 manages accounts, not case work: it reads the application and decides nothing
+		mvc.perform(get("/licensing/applications/" + id).session(SignIn.session(mvc, "sys.admin"))).andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("refuse-form"))));
 		mvc.perform(get("/licensing/applications/" + id).session(company)).andExpect(status().isOk())
 			.andExpect(content().string(not(containsString("verify-form"))));
 		mvc.perform(get("/licensing/applications").session(company)).andExpect(status().isOk())

@@ -60,6 +60,6 @@ public class ComplaintAttachmentAccess implements AttachmentAccess {
 	 * the enterprise it was transferred to ({@link ComplaintQueries#read}); not a leader.
 	 */
 	public static boolean entitled(CurrentUser reader) {
-		return reader.writer() || reader.has(Role.ENTERPRISE);
+		return reader.caseHandler() || reader.has(Role.ENTERPRISE);
 	}
 }

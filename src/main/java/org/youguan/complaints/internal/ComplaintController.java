@@ -39,6 +39,7 @@ import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.documents.UploadedFile;
+import org.youguan.kernel.CaseRoles;
 import org.youguan.kernel.Choice;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FormSteps;
@@ -65,7 +66,7 @@ import org.youguan.rules.StatutoryRules;
 class ComplaintController {
 
 	/** The roles that handle complaints (every step, staff entry). */
-	public static final String HANDLERS = "hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN','STAFF')";
+	public static final String HANDLERS = CaseRoles.HANDLERS;
 
 	/**
 	 * The label of the call-back's {@code reached} (接通 / 未接通, as the form's buttons, the public history's

@@ -38,7 +38,7 @@ class ComplaintWorkQueues implements WorkQueueProvider {
 			return List.of(queue(scope, "complaint.reply", "/enterprise/complaints?state=OPEN&awaitingReply=true",
 					null, true, "/enterprise/complaints/"));
 		}
-		if (!user.writer()) {
+		if (!user.caseHandler()) {
 			return List.of();
 		}
 		return List.of(

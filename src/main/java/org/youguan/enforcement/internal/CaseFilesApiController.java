@@ -27,6 +27,7 @@ import org.youguan.enforcement.CaseExecution;
 import org.youguan.enforcement.OnTheSpotPenalties;
 import org.youguan.enforcement.PastCases;
 import org.youguan.enforcement.PenaltyCases;
+import org.youguan.kernel.CaseRoles;
 import org.youguan.kernel.DataScope;
 import org.youguan.org.CurrentUser;
 
@@ -80,7 +81,7 @@ class CaseFilesApiController {
 	}
 
 	@PostMapping("/{id}/documents/{documentId}/reissue")
-	@PreAuthorize(EnforcementApiController.READERS)
+	@PreAuthorize(CaseRoles.HANDLERS_OR_HEADS)
 	@Operation(summary = "重新制作文书", description = "按案件现状重新生成该文书（文号不变，版本加一），原版本保留；reason：理由（必填）。"
 			+ "已送达当事人的文书（送达后的行政处罚决定书、告知书、通知书等）须由办案机关本局负责人重新制作（422 head "
 			+ "not-handling-bureau-head），当事人门户仍可下载送达的版本。")

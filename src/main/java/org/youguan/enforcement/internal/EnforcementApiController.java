@@ -38,6 +38,7 @@ import org.youguan.enforcement.NoticeAndHearing;
 import org.youguan.enforcement.Officer;
 import org.youguan.enforcement.PastCases;
 import org.youguan.enforcement.PenaltyCases;
+import org.youguan.kernel.CaseRoles;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
@@ -63,7 +64,7 @@ import tools.jackson.databind.annotation.JsonDeserialize;
 @Tag(name = "行政处罚", description = "案件线索、处罚案件办理流程、历史案件迁移与处罚统计（按调用者数据权限）")
 class EnforcementApiController {
 
-	static final String WRITERS = "hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN','STAFF')";
+	static final String WRITERS = CaseRoles.HANDLERS;
 
 	static final String READERS = "hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN','BUREAU_LEADER','STAFF')";
 

@@ -41,6 +41,7 @@ import org.youguan.enforcement.PastCases;
 import org.youguan.enforcement.Penalty;
 import org.youguan.enforcement.PenaltyCases;
 import org.youguan.enforcement.SuspensionKind;
+import org.youguan.kernel.CaseRoles;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
@@ -412,7 +413,7 @@ class EnforcementController {
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/documents/{documentId:\\d+}/reissue")
 	@PageForm("reissue-{documentId}")
-	@PreAuthorize(EnforcementApiController.READERS)
+	@PreAuthorize(CaseRoles.HANDLERS_OR_HEADS)
 	String reissue(DataScope scope, @PathVariable long id, @PathVariable long documentId,
 			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
 		return PageSteps.run(redirect, page(id) + "#documents", "文书已重新制作，原版本已保留",

@@ -84,7 +84,7 @@ class EnforcementWorkQueues implements WorkQueueProvider {
 
 	/** Whether the user handles cases: staff who write (not leaders, not enterprises). */
 	static boolean handles(CurrentUser user) {
-		return user.isStaff() && user.writer();
+		return user.isStaff() && user.caseHandler();
 	}
 
 	/**

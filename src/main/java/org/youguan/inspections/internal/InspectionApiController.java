@@ -29,6 +29,7 @@ import org.youguan.inspections.InspectionRecordData;
 import org.youguan.inspections.InspectionRecords;
 import org.youguan.inspections.Inspector;
 import org.youguan.inspections.Inspectors;
+import org.youguan.kernel.CaseRoles;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FiguresPeriod;
 import org.youguan.kernel.FiguresQuery;
@@ -48,7 +49,7 @@ import org.youguan.org.CurrentUser;
 @Tag(name = "执法检查", description = "抽查事项清单、检查人员名录库、检查记录（含历史记录迁移）与检查统计（按调用者数据权限）")
 class InspectionApiController {
 
-	static final String WRITERS = "hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN','STAFF')";
+	static final String WRITERS = CaseRoles.HANDLERS;
 
 	static final String READERS = "hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN','BUREAU_LEADER','STAFF')";
 

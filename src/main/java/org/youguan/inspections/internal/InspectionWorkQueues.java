@@ -50,7 +50,7 @@ class InspectionWorkQueues implements WorkQueueProvider {
 			return List.of(WorkQueue.action("inspection.reply", "/enterprise/inspections/orders?state=AWAITING_REPLY&sort=due_on&dir=asc",
 					awaiting.total(), overdue, nearest(awaiting), items(awaiting, "/enterprise/inspections/orders/", today)));
 		}
-		if (!user.writer()) {
+		if (!user.caseHandler()) {
 			return List.of();
 		}
 		List<InspectionPlans.PendingResults> pending = plans.pendingResults(scope);

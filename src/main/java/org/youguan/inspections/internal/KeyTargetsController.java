@@ -51,7 +51,7 @@ class KeyTargetsController {
 		PageQuery query = request.toPage();
 		model.addAttribute("result", targets.list(scope, query));
 		model.addAttribute("query", query);
-		model.addAttribute("canAct", me.writer());
+		model.addAttribute("canAct", me.caseHandler());
 		return "inspections/key-targets";
 	}
 

@@ -98,7 +98,7 @@ class AnnualReportController {
 		model.addAttribute("lastYear", last);
 		model.addAttribute("dueOn", reports.dueOn(last, me.regionCode() == null || me.regionCode().isEmpty() ? "0" : me.regionCode()));
 		model.addAttribute("enterprise", me.enterpriseCreditCode() != null);
-		model.addAttribute("canFile", me.enterpriseCreditCode() != null || me.writer());
+		model.addAttribute("canFile", me.enterpriseCreditCode() != null || me.caseHandler());
 		return "licensing/annual-reports";
 	}
 

@@ -30,6 +30,7 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.multipart.MultipartFile;
 import org.youguan.documents.ImportPages;
 import org.youguan.documents.UploadedFile;
+import org.youguan.kernel.CaseRoles;
 import org.youguan.kernel.Choice;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
@@ -63,11 +64,11 @@ class LicensingApiController {
 
 	static final String STAFF = "hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN','BUREAU_LEADER','STAFF')";
 
-	static final String WRITERS = "hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN','STAFF')";
+	static final String WRITERS = CaseRoles.HANDLERS;
 
-	static final String DECIDERS = "hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN','BUREAU_LEADER','STAFF')";
+	static final String DECIDERS = CaseRoles.HANDLERS_OR_HEADS;
 
-	static final String APPLICANTS = "hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN','STAFF','ENTERPRISE')";
+	static final String APPLICANTS = CaseRoles.HANDLERS_OR_ENTERPRISE;
 
 	static final String READERS = "hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN','BUREAU_LEADER','STAFF','ENTERPRISE')";
 

@@ -38,7 +38,7 @@ class LicensingWorkQueues implements WorkQueueProvider {
 					: List.of(WorkQueue.action("licensing.correction", "/licensing/applications?status=CORRECTION_REQUESTED",
 							correction.total(), 0, null, items(correction)));
 		}
-		if (!user.writer() || user.bureauLevel() == null || user.bureauLevel() == BureauLevel.COUNTY) {
+		if (!user.caseHandler() || user.bureauLevel() == null || user.bureauLevel() == BureauLevel.COUNTY) {
 			return List.of();
 		}
 		var receipt = open(scope, ApplicationStatus.SUBMITTED);

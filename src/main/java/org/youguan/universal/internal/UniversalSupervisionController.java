@@ -153,7 +153,7 @@ class UniversalSupervisionController {
 	String show(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable String slug,
 			@PathVariable long id, Model model) {
 		SupervisionKind kind = SupervisionFilters.kind(slug);
-		SupervisionData data = me.writer() ? records.form(scope, kind, id) : null;
+		SupervisionData data = me.caseHandler() ? records.form(scope, kind, id) : null;
 		return form(me, kind, id, data, model);
 	}
 
