@@ -354,12 +354,24 @@ public final class Validation {
 	/**
 	 * A person's name (负责人, 法定代表人, 联系人) holds no 居民身份证 number or mobile number ({@link Masking#holdsPersonalNumber},
 	 * spaces inside taken out too): a name is listed, searched, exported and audited as it is, unmasked, so
-	 * "张三11010519491231002X" would show the ID in full (rule {@code personal-number}). Null passes; the length and
-	 * whether it is required are the caller's ({@link #name(String, String, String, int)}).
+	 * "张三11010519491231002X" would show the ID in full (rule {@code personal-number}). Nor is it anything but a name
+	 * written in words: no markup ({@link #noMarkup}, rule {@code markup}), no emoji or other symbol ({@link #wordsOnly},
+	 * rule {@code characters}), and at least one letter (rule {@code characters}: "😀😀" or "123" names no one) — the one
+	 * rule of a person's name, whichever form, portal, API or sheet takes it (a filer's name on the public complaint
+	 * form as a staff account's 姓名). Null passes; the length and whether it is required are the caller's
+	 * ({@link #name(String, String, String, int)}).
 	 */
 	public Validation personName(String field, String label, String value) {
-		return require(field, !personalNumber(Text.strip(value)), "personal-number",
+		String typed = Text.strip(value);
+		require(field, !personalNumber(typed), "personal-number",
 				label + "只填写姓名，不得含有身份证号码或手机号码（姓名会在列表、查询和导出中原样显示）");
+		if (typed == null || typed.isEmpty() || hasError(field)) {
+			return this;
+		}
+		noMarkup(field, label, typed);
+		wordsOnly(field, label, typed);
+		return require(field, hasError(field) || typed.codePoints().anyMatch(Character::isLetter), "characters",
+				label + "应填写姓名，至少含有一个汉字或字母");
 	}
 
 	/**
