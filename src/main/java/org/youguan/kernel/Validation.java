@@ -210,13 +210,20 @@ public final class Validation {
 	 * A one-line list of people typed in one box (见证人 "王 普服、李四"), checked as {@link #names} checks a list of
 	 * bodies but split as people are, by the project's one splitter of names of people ({@link Text#personNames}: at
 	 * 、 , ， ; ； only, never at a space — "王 普服" is one person), so each person is checked whole and named by
-	 * their place in the list ("见证人第2个姓名…"). Null passes.
+	 * their place in the list ("见证人第2个姓名…"), and written in words as every person's name ({@link #personName}: no
+	 * markup, emoji or symbol, a letter at least; rule {@code characters}). Null passes.
 	 */
 	public Validation personNames(String field, String label, String value) {
-		return list(field, label, value, Text::personNames, "姓名", "顿号“、”或逗号");
+		return list(field, label, value, Text::personNames, PEOPLE, "顿号“、”或逗号");
 	}
 
-	/** A one-line list split by {@code split}, each part checked as a name ({@link #names}, {@link #personNames}). */
+	/** What a list of people holds, as its messages name each part ("见证人第2个姓名…"). */
+	private static final String PEOPLE = "姓名";
+
+	/**
+	 * A one-line list split by {@code split}, each part checked as a name ({@link #names}, {@link #personNames}; the
+	 * parts of a list of people, {@code what} 姓名, as people's names too).
+	 */
 	private Validation list(String field, String label, String value, Function<String, List<String>> split, String what,
 			String separators) {
 		String typed = Text.strip(value);
@@ -229,7 +236,11 @@ public final class Validation {
 		}
 		List<String> names = split.apply(typed);
 		for (int i = 0; i < names.size(); i++) {
-			name(field, label + "第" + (i + 1) + "个" + what + "“" + Text.excerpt(names.get(i), 20) + "”", names.get(i));
+			String part = label + "第" + (i + 1) + "个" + what + "“" + Text.excerpt(names.get(i), 20) + "”";
+			name(field, part, names.get(i));
+			if (PEOPLE.equals(what)) {
+				personWords(field, part, Text.strip(names.get(i)));
+			}
 		}
 		return this;
 	}
@@ -365,6 +376,14 @@ public final class Validation {
 		String typed = Text.strip(value);
 		require(field, !personalNumber(typed), "personal-number",
 				label + "只填写姓名，不得含有身份证号码或手机号码（姓名会在列表、查询和导出中原样显示）");
+		return personWords(field, label, typed);
+	}
+
+	/**
+	 * A person's name as typed is written in words ({@link #personName}): no markup, no emoji or symbol, a letter at
+	 * least — unless the field is refused already.
+	 */
+	private Validation personWords(String field, String label, String typed) {
 		if (typed == null || typed.isEmpty() || hasError(field)) {
 			return this;
 		}
