@@ -655,8 +655,7 @@ public class ComplaintIntake {
 	/** The form's rules and the preconditions told to the filer at once; every failing field is named. */
 	private Checked check(ComplaintForm f, LocalDate today, DataScope staff) {
 		Validation v = new Validation();
-		v.name("filerName", "申诉人姓名", f.filerName(), 60).personName("filerName", "申诉人姓名", f.filerName())
-			.noMarkup("filerName", "申诉人姓名", f.filerName());
+		v.name("filerName", "申诉人姓名", f.filerName(), 60).personName("filerName", "申诉人姓名", f.filerName());
 		// the procedure calls the filer back; no message is sent by SMS, so any telephone reaches them
 		Telephone phone = v.check("phone", () -> Telephone.of(f.phone(), "联系电话"));
 		v.require("filerRole", f.filerRole() != null, "required", "请选择申诉人身份（寄件人、收件人或受委托人）");
@@ -671,7 +670,7 @@ public class ComplaintIntake {
 		}
 		Brands.BrandView brand = f.brand() == null || Text.isBlank(f.brand()) ? null : brands.findByShortName(Text.strip(f.brand())).orElse(null);
 		v.require("brand", brand != null, "respondent", f.brand() == null || Text.isBlank(f.brand())
-				? "请填写被申诉的企业品牌（没有明确的被申诉人不能受理）" : "没有该品牌：" + Text.strip(f.brand()));
+				? "请填写被申诉企业品牌（没有明确的被申诉人不能受理）" : "没有该品牌：" + Text.strip(f.brand()));
 		v.maxLength("enterprise", "被申诉企业或网点", f.enterprise(), 200).name("enterprise", "被申诉企业或网点", f.enterprise())
 			.noPersonalNumber("enterprise", "被申诉企业或网点", f.enterprise());
 		v.maxLength("waybillNumber", "运单号", f.waybillNumber(), WaybillNumber.MAX_LENGTH)

@@ -120,14 +120,16 @@ public class ComplaintNotices implements DeclaresTemplates {
 	 * public list shows the new one only; the replaced notice stays readable at its address. Audited
 	 * ({@code complaint.notice.correct}) with the reason and both notices.
 	 * @throws InvalidValueException field {@code to}, rule {@code not-future} (as {@link #publish}); field
-	 * {@code correction}: rule {@code required} (no reason), {@code maxLength} (over 200 characters),
+	 * {@code correction}: rule {@code required} (no reason), {@code max-length} (over 200 characters), {@code line-break}
+	 * (not on one line),
 	 * {@code nothing-to-correct} (the period has no notice in force)
 	 */
 	@Transactional
 	public long correct(DataScope scope, String prefix, String areaName, String bureau, YearMonth from, YearMonth to,
 			String publisher, String reason) {
 		requireEnded(to);
-		new Validation().required("correction", "更正原因", reason).maxLength("correction", "更正原因", reason, 200)
+		// one line: the notices print it in the line 本通告更正第M号通告（更正原因：…） (rule line-break)
+		new Validation().required("correction", "更正原因", reason).line("correction", "更正原因", reason, 200)
 			.throwIfInvalid();
 		Published before = current(prefix, from, to).orElseThrow(() -> new InvalidValueException("correction",
 				"nothing-to-correct", "本期尚未发布通告，无需更正，请直接发布"));

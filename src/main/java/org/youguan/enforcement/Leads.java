@@ -70,7 +70,10 @@ public class Leads {
 	 */
 	public record ReportData(String source, String sourceDetail, String enterpriseCreditCode, String regionCode,
 			String summary, String receivedOn) {
-		/** The long free text (sourceDetail, summary) as stored, searched and compared: {@link Text#freeText}. */
+		/**
+		 * The free text (summary; sourceDetail, refused when not on one line) as stored, searched and compared:
+		 * {@link Text#freeText}.
+		 */
 		public ReportData {
 			sourceDetail = Text.freeText(sourceDetail);
 			summary = Text.freeText(summary);
@@ -192,7 +195,8 @@ public class Leads {
 			}
 		}
 		v.required("summary", "线索内容", data.summary()).maxLength("summary", "线索内容", data.summary(), 2000);
-		v.maxLength("sourceDetail", "来源说明", data.sourceDetail(), 200);
+		// one line: shown in one cell of the leads list and in the lead's audit summary (rule line-break)
+		v.line("sourceDetail", "来源说明", data.sourceDetail(), 200);
 		v.required("receivedOn", "收到日期", data.receivedOn());
 		LocalDate today = LocalDate.now(clock);
 		LocalDate received = v.date("receivedOn", "收到日期", data.receivedOn(), Validation.EARLIEST_RECORD, today);
@@ -214,7 +218,7 @@ public class Leads {
 				RETURNING id""")
 			.param("region", region)
 			.param("source", source.name())
-			.param("detail", Text.blankToNull(data.sourceDetail()) == null ? null : Text.strip(data.sourceDetail()))
+			.param("detail", Text.line(data.sourceDetail()))
 			.param("code", enterprise == null ? null : enterprise.creditCode())
 			.param("name", enterprise == null ? null : enterprise.legalName())
 			.param("summary", Text.strip(data.summary()))

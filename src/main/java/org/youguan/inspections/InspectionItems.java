@@ -29,6 +29,7 @@ import org.youguan.kernel.Text;
 import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.UniqueIdentifiers;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.WholeIn;
 import org.youguan.rules.Citation;
 import org.youguan.rules.LegalText;
 import org.youguan.rules.StatutoryRule;
@@ -58,6 +59,9 @@ public class InspectionItems {
 	/** What an item's article 0 means, as a refusal of a bad article states it after the range. */
 	public static final String WHOLE_TEXT = "0表示整部法规";
 
+	/** The greatest article in words, as the mistyped article is told it: the chosen text's own count. */
+	public static final String ARTICLE_STATED = "所选法律法规的最后一条，0表示整部法规";
+
 	/** The objects an item applies to. */
 	public static final List<String> OBJECT_TYPES = List.of("ENTERPRISE", "BRANCH", "OUTLET", "POST_OFFICE");
 
@@ -76,7 +80,8 @@ public class InspectionItems {
 	 * @param method one of {@link #METHODS}
 	 * @param checklist the content checklist, one line each (at least one)
 	 */
-	public record ItemData(String code, String name, String legalText, Integer article, String objectType, String method,
+	public record ItemData(String code, String name, String legalText,
+			@WholeIn(min = 0, maxStated = ARTICLE_STATED) Integer article, String objectType, String method,
 			List<String> checklist) {
 	}
 

@@ -45,6 +45,7 @@ import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.WholeIn;
 import org.youguan.platform.ChinaTime;
 import org.youguan.registry.Branches;
 import org.youguan.registry.Brands;
@@ -79,6 +80,25 @@ public class InspectionPlans {
 	/** The credit classes of 快递业信用管理暂行办法 (守信 / 失信 / 信用异常) and 未评定 for an object not yet rated. */
 	public static final List<String> CREDIT_CLASSES = List.of("守信", "失信", "信用异常", UNRATED);
 
+	/**
+	 * Checks that every class a sampling by credit class names is one of {@link #CREDIT_CLASSES} (rule {@code one-of} on
+	 * {@code ratioByClass}): a class no object has would draw nothing from it, silently — the plan's form and the public
+	 * verification of a draw refuse it alike.
+	 * @param v the validation the refusal is added to
+	 * @param ratioByClass the ratios by class as sent, or null
+	 * @return {@code v}
+	 */
+	public static Validation ratioClasses(Validation v, Map<String, BigDecimal> ratioByClass) {
+		if (ratioByClass != null) {
+			for (String c : ratioByClass.keySet()) {
+				v.require("ratioByClass", c == null || CREDIT_CLASSES.contains(Text.strip(c)), "one-of",
+						"按信用等级的抽取比例：信用等级应为" + String.join("、", CREDIT_CLASSES) + "之一，收到“"
+								+ Text.excerpt(c, 20) + "”");
+			}
+		}
+		return v;
+	}
+
 	/** The kinds of object a plan draws from (检查对象名录库): 快递企业, 分支机构, 末端网点. */
 	public static final List<String> OBJECT_TYPES = List.of("ENTERPRISE", "BRANCH", "OUTLET");
 
@@ -101,8 +121,9 @@ public class InspectionPlans {
 	 */
 	public record PlanData(String name, LocalDate periodFrom, LocalDate periodTo,
 			@JsonDeserialize(using = JsonLists.Strings.class) List<String> items,
-			String regionCode, String enterpriseType, Integer sampleCount, BigDecimal sampleRatio,
-			Map<String, BigDecimal> ratioByClass, Integer teamSize, String objectType, Long brandId,
+			String regionCode, String enterpriseType, @WholeIn(min = 1, max = RandomDraw.MAX_TARGETS) Integer sampleCount,
+			BigDecimal sampleRatio, Map<String, BigDecimal> ratioByClass,
+			@WholeIn(min = 2, max = RandomDraw.MAX_TEAM) Integer teamSize, String objectType, Long brandId,
 			@JsonDeserialize(using = JsonLists.Strings.class) List<String> creditClasses) {
 
 		/** A plan over enterprises of every brand and credit class (the shape before branches and outlets). */
@@ -246,12 +267,7 @@ public class InspectionPlans {
 			v.require("creditClasses", CREDIT_CLASSES.contains(c), "one-of",
 					"信用等级应为" + String.join("、", CREDIT_CLASSES) + "之一");
 		}
-		if (data.ratioByClass() != null) {
-			for (String c : data.ratioByClass().keySet()) {
-				v.require("ratioByClass", c == null || CREDIT_CLASSES.contains(Text.strip(c)), "one-of",
-						"按信用等级的抽取比例：信用等级应为" + String.join("、", CREDIT_CLASSES) + "之一");
-			}
-		}
+		ratioClasses(v, data.ratioByClass());
 		int min = rules.intValue(StatutoryRule.INSPECTION_MIN_INSPECTORS, region);
 		v.require("teamSize", data.teamSize() != null && data.teamSize() >= min && data.teamSize() <= RandomDraw.MAX_TEAM,
 				"range", "每组检查人员应为" + min + "至" + RandomDraw.MAX_TEAM + "人（邮政法第63条、行政处罚法第42条）");

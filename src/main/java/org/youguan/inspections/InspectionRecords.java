@@ -534,7 +534,7 @@ public class InspectionRecords {
 				v.require(field, false, "required", who + "不能为空");
 				continue;
 			}
-			v.name(field + ".name", who + "的姓名", m.name(), 50);
+			v.name(field + ".name", who + "的姓名", m.name(), 50).personName(field + ".name", who + "的姓名", m.name());
 			v.required(field + ".certificateNumber", who + "的执法证号", m.certificateNumber())
 				.maxLength(field + ".certificateNumber", who + "的执法证号", m.certificateNumber(), 40)
 				.voucherNumber(field + ".certificateNumber", who + "的执法证号", m.certificateNumber());

@@ -282,6 +282,7 @@ public class Inspectors {
 			InspectionRecordData.TeamMember m = given.get(i);
 			String field = list + "[" + i + "]";
 			v.required(field + ".name", who + "姓名", m.name()).name(field + ".name", who + "姓名", m.name())
+				.personName(field + ".name", who + "姓名", m.name())
 				.required(field + ".certificateNumber", "执法证号", m.certificateNumber())
 				.maxLength(field + ".certificateNumber", "执法证号", m.certificateNumber(), 40)
 				.voucherNumber(field + ".certificateNumber", "执法证号", m.certificateNumber());

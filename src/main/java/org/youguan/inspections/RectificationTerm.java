@@ -25,6 +25,9 @@ public final class RectificationTerm {
 	/** The catalogue's rule of the longest deadline. */
 	public static final StatutoryRule MAX_RULE = StatutoryRule.INSPECTION_RECTIFICATION_MAX;
 
+	/** The longest deadline in words, as a mistyped one is told it: the catalogue's rule, set per region. */
+	public static final String MAX_STATED = "规则目录“责令改正整改期限上限”规定的工作日数";
+
 	private RectificationTerm() {
 	}
 

@@ -285,7 +285,8 @@ public final class Decimals {
 
 	/**
 	 * The whole numbers a field declares on itself — {@link WholeIn}, or Jakarta Validation's {@code @Min}/{@code @Max}
-	 * — in brackets for a message ("（应为整数（1至365））", {@link #wholeIn}); null when it declares none.
+	 * — in brackets for a message ("（应为整数（1至365））", {@link #wholeIn}; a greatest value in words where the field
+	 * states one, {@link WholeIn#maxStated}); null when it declares none.
 	 * @param declared the parameter, field or record component
 	 */
 	public static String declaredWhole(java.lang.reflect.AnnotatedElement declared) {
@@ -294,7 +295,8 @@ public final class Decimals {
 		}
 		WholeIn whole = declared.getAnnotation(WholeIn.class);
 		if (whole != null) {
-			return "（" + wholeIn(whole.min(), whole.max()) + "）";
+			return "（" + (whole.maxStated().isEmpty() ? wholeIn(whole.min(), whole.max())
+					: "应为整数（" + whole.min() + "至" + whole.maxStated() + "）") + "）";
 		}
 		jakarta.validation.constraints.Min min = declared.getAnnotation(jakarta.validation.constraints.Min.class);
 		jakarta.validation.constraints.Max max = declared.getAnnotation(jakarta.validation.constraints.Max.class);

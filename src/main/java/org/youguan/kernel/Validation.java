@@ -210,13 +210,20 @@ public final class Validation {
 	 * A one-line list of people typed in one box (见证人 "王 普服、李四"), checked as {@link #names} checks a list of
 	 * bodies but split as people are, by the project's one splitter of names of people ({@link Text#personNames}: at
 	 * 、 , ， ; ； only, never at a space — "王 普服" is one person), so each person is checked whole and named by
-	 * their place in the list ("见证人第2个姓名…"). Null passes.
+	 * their place in the list ("见证人第2个姓名…"), and written in words as every person's name ({@link #personName}: no
+	 * markup, emoji or symbol, a letter at least; rule {@code characters}). Null passes.
 	 */
 	public Validation personNames(String field, String label, String value) {
-		return list(field, label, value, Text::personNames, "姓名", "顿号“、”或逗号");
+		return list(field, label, value, Text::personNames, PEOPLE, "顿号“、”或逗号");
 	}
 
-	/** A one-line list split by {@code split}, each part checked as a name ({@link #names}, {@link #personNames}). */
+	/** What a list of people holds, as its messages name each part ("见证人第2个姓名…"). */
+	private static final String PEOPLE = "姓名";
+
+	/**
+	 * A one-line list split by {@code split}, each part checked as a name ({@link #names}, {@link #personNames}; the
+	 * parts of a list of people, {@code what} 姓名, as people's names too).
+	 */
 	private Validation list(String field, String label, String value, Function<String, List<String>> split, String what,
 			String separators) {
 		String typed = Text.strip(value);
@@ -229,7 +236,11 @@ public final class Validation {
 		}
 		List<String> names = split.apply(typed);
 		for (int i = 0; i < names.size(); i++) {
-			name(field, label + "第" + (i + 1) + "个" + what + "“" + Text.excerpt(names.get(i), 20) + "”", names.get(i));
+			String part = label + "第" + (i + 1) + "个" + what + "“" + Text.excerpt(names.get(i), 20) + "”";
+			name(field, part, names.get(i));
+			if (PEOPLE.equals(what)) {
+				personWords(field, part, Text.strip(names.get(i)));
+			}
 		}
 		return this;
 	}
@@ -354,12 +365,32 @@ public final class Validation {
 	/**
 	 * A person's name (负责人, 法定代表人, 联系人) holds no 居民身份证 number or mobile number ({@link Masking#holdsPersonalNumber},
 	 * spaces inside taken out too): a name is listed, searched, exported and audited as it is, unmasked, so
-	 * "张三11010519491231002X" would show the ID in full (rule {@code personal-number}). Null passes; the length and
-	 * whether it is required are the caller's ({@link #name(String, String, String, int)}).
+	 * "张三11010519491231002X" would show the ID in full (rule {@code personal-number}). Nor is it anything but a name
+	 * written in words: no markup ({@link #noMarkup}, rule {@code markup}), no emoji or other symbol ({@link #wordsOnly},
+	 * rule {@code characters}), and at least one letter (rule {@code characters}: "😀😀" or "123" names no one) — the one
+	 * rule of a person's name, whichever form, portal, API or sheet takes it (a filer's name on the public complaint
+	 * form as a staff account's 姓名). Null passes; the length and whether it is required are the caller's
+	 * ({@link #name(String, String, String, int)}).
 	 */
 	public Validation personName(String field, String label, String value) {
-		return require(field, !personalNumber(Text.strip(value)), "personal-number",
+		String typed = Text.strip(value);
+		require(field, !personalNumber(typed), "personal-number",
 				label + "只填写姓名，不得含有身份证号码或手机号码（姓名会在列表、查询和导出中原样显示）");
+		return personWords(field, label, typed);
+	}
+
+	/**
+	 * A person's name as typed is written in words ({@link #personName}): no markup, no emoji or symbol, a letter at
+	 * least — unless the field is refused already.
+	 */
+	private Validation personWords(String field, String label, String typed) {
+		if (typed == null || typed.isEmpty() || hasError(field)) {
+			return this;
+		}
+		noMarkup(field, label, typed);
+		wordsOnly(field, label, typed);
+		return require(field, hasError(field) || typed.codePoints().anyMatch(Character::isLetter), "characters",
+				label + "应填写姓名，至少含有一个汉字或字母");
 	}
 
 	/**

@@ -24,4 +24,10 @@ public @interface WholeIn {
 
 	/** The greatest value taken. */
 	long max() default Long.MAX_VALUE;
+
+	/**
+	 * The greatest value in words, where it is no constant — set by the rule catalogue for the region, or by the law
+	 * text chosen ("规则目录inspection.rectification-max规定的工作日数"): told in place of {@link #max}.
+	 */
+	String maxStated() default "";
 }

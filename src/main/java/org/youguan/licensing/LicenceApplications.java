@@ -1327,7 +1327,7 @@ public class LicenceApplications {
 		requireReceiver(clerk, a);
 		ApplicationStatus to = ApplicationStep.NOT_ACCEPT.from(a.status());
 		new Validation().required("reason", "不予受理理由", reason).maxLength("reason", "不予受理理由", reason, 1000)
-			.maxLength("competentBureau", "有权机关", competentBureau, 100).throwIfInvalid();
+			.line("competentBureau", "有权机关", competentBureau, 100).throwIfInvalid();
 		String competent = Text.isBlank(competentBureau)
 				? bureauName(a.approvingLevel().bureauRegion(a.regionCode())) : Text.strip(competentBureau);
 		move(a, to, ", not_accepted_on = :on, not_accepted_reason = :reason, competent_bureau = :competent",

@@ -38,6 +38,9 @@ import org.youguan.registry.internal.facilities.FacilityRepository;
 @Service
 public class Facilities {
 
+	/** The most compartments a 智能快件箱 is registered with. */
+	public static final int MAX_COMPARTMENTS = 10_000;
+
 	/**
 	 * The earliest 启用日期 a facility may have: 1896-03-20, when the national post (大清邮政官局) was founded — post
 	 * offices still serving today opened long before 1949.
@@ -285,8 +288,8 @@ public class Facilities {
 		v.require("commissionedOn", d.commissionedOn() == null || !d.commissionedOn().isAfter(LocalDate.now(clock)),
 				"not-future", "启用日期不能晚于今天");
 		if (d.kind() != null && d.kind().hasCompartments()) {
-			v.require("compartments", d.compartments() != null && d.compartments() > 0 && d.compartments() <= 10_000,
-					"range", "格口数应为1至10000");
+			v.require("compartments", d.compartments() != null && d.compartments() > 0
+					&& d.compartments() <= MAX_COMPARTMENTS, "range", "格口数应为1至" + MAX_COMPARTMENTS);
 		}
 		if (d.kind() == FacilityKind.SCREENING_MACHINE) {
 			v.required("serialNumber", "设备序列号", d.serialNumber()).maxLength("serialNumber", "设备序列号", d.serialNumber(), 60)

@@ -245,7 +245,8 @@ public class StatutoryRules {
 		// a rule's reason (attack f8 item 2: the page showed a mobile number typed into it)
 		String why = Masking.personalNumbersIn(Text.freeText(reason));
 		new Validation().fits("value", "“" + rule.title() + "”的取值", value, 12, 2)
-			.maxLength("reason", "调整依据或原因", why, 200)
+			// one line: a cell of the catalogue's table and of its history (rule line-break)
+			.line("reason", "调整依据或原因", why, 200)
 			.throwIfInvalid();
 		RuleSetting before = setting(rule, bureauRegion);
 		if (bureauRegion.equals(before.overrideRegion()) && value.compareTo(before.effectiveValue()) == 0

@@ -33,6 +33,9 @@ public record Period(PeriodType type, YearMonth first) {
 	/** The first year statistics are kept for: national postal statistics in today's form start in 2000. */
 	public static final int FIRST_YEAR = 2000;
 
+	/** The latest year a user names ({@link #requireYear}), in words: the year after the current one. */
+	public static final String NEXT_YEAR = "明年";
+
 	/** The last year a period's text may name at all; user input is further held to next year ({@link #parse(PeriodType, String, String, LocalDate)}). */
 	public static final int LAST_YEAR = 2099;
 

@@ -475,7 +475,7 @@ public class PostOfficeApprovals {
 			v.require("alternativeOffice", alternative == null, "approval-only", "不予批准时不填写就近替代的营业场所");
 		}
 		v.maxLength("reasons", "决定理由", r, 2000)
-			.maxLength("alternativeOffice", "就近替代的营业场所", alternative, 300);
+			.line("alternativeOffice", "就近替代的营业场所", alternative, 300);
 		// the alternative post office is printed on the decision and the public notice
 		PersonalNumbers.refuse(v, "alternativeOffice", "就近替代的营业场所", alternative).throwIfInvalid();
 		LocalDate today = today();

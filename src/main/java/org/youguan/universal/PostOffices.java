@@ -31,6 +31,7 @@ import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.WholeIn;
 import org.youguan.registry.Enterprises;
 import org.youguan.registry.Facilities;
 import org.youguan.registry.FacilityKind;
@@ -49,6 +50,9 @@ import org.youguan.rules.StatutoryRules;
 @Service
 public class PostOffices {
 
+	/** The most days a week a post office is open. */
+	public static final int DAYS_A_WEEK = 7;
+
 	/** The filters of the list: region (any level) and below the standard only. */
 	public record Filter(String region, boolean belowStandard) {
 	}
@@ -59,7 +63,8 @@ public class PostOffices {
 	 * @param daysPerWeek 0–7
 	 * @param openingHours e.g. "周一至周六 8:30-17:30"
 	 */
-	public record HoursData(String areaType, Integer daysPerWeek, String openingHours) {
+	public record HoursData(String areaType, @WholeIn(min = 0, max = DAYS_A_WEEK) Integer daysPerWeek,
+			String openingHours) {
 	}
 
 	/** A 临时停业 as typed: first and last day closed (YYYY-MM-DD) and the reason. */
@@ -223,7 +228,7 @@ public class PostOffices {
 		Integer days = data == null ? null : data.daysPerWeek();
 		v.require("daysPerWeek", days != null, "required", "请填写每周营业天数");
 		if (days != null) {
-			v.require("daysPerWeek", days >= 0 && days <= 7, "range", "每周营业天数应在0至7天之间");
+			v.require("daysPerWeek", days >= 0 && days <= DAYS_A_WEEK, "range", "每周营业天数应在0至" + DAYS_A_WEEK + "天之间");
 		}
 		// hours stored before personal numbers were refused are shown masked (PostOfficeView): sent back so, unchanged,
 		// they keep the stored text and pass as stored

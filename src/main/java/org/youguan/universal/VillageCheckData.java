@@ -6,6 +6,7 @@ import tools.jackson.databind.annotation.JsonDeserialize;
 
 import org.youguan.inspections.InspectionRecordData.TeamMember;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.WholeIn;
 import org.youguan.universal.internal.TeamJson;
 
 /**
@@ -23,7 +24,8 @@ import org.youguan.universal.internal.TeamJson;
  * @param outcome the inspection's outcome when delivery is not 规范: INTERVIEW (约谈, the default when blank) or
  *        RECTIFICATION (责令改正); blank or NONE when 规范
  */
-public record VillageCheckData(String villageCode, String checkedOn, String deliveryMode, Integer deliveriesObserved,
+public record VillageCheckData(String villageCode, String checkedOn, String deliveryMode,
+		@WholeIn(min = 0, max = Villages.MAX_DELIVERIES_PER_WEEK) Integer deliveriesObserved,
 		Boolean handoverRecords, Boolean standardDelivery, String findings,
 		@JsonDeserialize(using = TeamJson.class) List<TeamMember> inspectors, String outcome) {
 	/** The long free text (findings) as stored, searched and compared: {@link Text#freeText}. */

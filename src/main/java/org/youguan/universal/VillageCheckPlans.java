@@ -41,6 +41,12 @@ import org.youguan.region.Regions;
 @Service
 public class VillageCheckPlans {
 
+	/** The longest look-back of the criterion 若干月未检查, in months. */
+	public static final int MAX_UNCHECKED_MONTHS = 120;
+
+	/** The most villages a plan draws or selects. */
+	public static final int MAX_SAMPLE = 10_000;
+
 	/** A plan in the list: how many villages it holds and how many were checked. */
 	public record Summary(long id, String name, String regionCode, String regionName, String method,
 			LocalDate plannedOn, int villages, int checked) {
@@ -103,10 +109,10 @@ public class VillageCheckPlans {
 		v.require("method", method.equals("RANDOM") || method.equals("CRITERIA"), "dictionary",
 				"请选择选取方式：随机抽取或按条件选取");
 		Integer months = data.uncheckedMonths();
-		v.require("uncheckedMonths", months == null || months >= 1 && months <= 120, "range",
-				"未检查月数应在1至120之间");
+		v.require("uncheckedMonths", months == null || months >= 1 && months <= MAX_UNCHECKED_MONTHS, "range",
+				"未检查月数应在1至" + MAX_UNCHECKED_MONTHS + "之间");
 		Integer count = data.sampleCount();
-		v.require("sampleCount", count == null || count >= 1 && count <= 10_000, "range", "抽取数量应在1至10000之间");
+		v.require("sampleCount", count == null || count >= 1 && count <= MAX_SAMPLE, "range", "抽取数量应在1至" + MAX_SAMPLE + "之间");
 		v.require("sampleCount", !method.equals("RANDOM") || count != null, "required", "随机抽取时请填写抽取数量");
 		boolean anyCriterion = data.belowStandard() || months != null || data.notDirect();
 		v.require("criteria", !method.equals("CRITERIA") || anyCriterion, "required",

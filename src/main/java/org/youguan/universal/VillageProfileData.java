@@ -1,5 +1,7 @@
 package org.youguan.universal;
 
+import org.youguan.kernel.WholeIn;
+
 /**
  * A village's 通邮 profile as a form, an import row or the API gives it (raw values; {@link Villages#saveProfile} checks
  * them).
@@ -10,7 +12,8 @@ package org.youguan.universal;
  * @param postOfficeName the serving post office's name (taken from the registry when the id is given)
  * @param enterpriseCreditCode the postal enterprise keeping the profile (ignored for an enterprise user: its own)
  */
-public record VillageProfileData(String villageCode, String deliveryMode, Integer deliveriesPerWeek,
+public record VillageProfileData(String villageCode, String deliveryMode,
+		@WholeIn(min = 0, max = Villages.MAX_DELIVERIES_PER_WEEK) Integer deliveriesPerWeek,
 		Long postOfficeFacilityId, String postOfficeName, String handoverType, String handoverAddress,
 		String enterpriseCreditCode) {
 }

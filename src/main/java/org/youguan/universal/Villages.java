@@ -46,6 +46,9 @@ import org.youguan.registry.FacilityView;
 @Service
 public class Villages {
 
+	/** The most deliveries a week a village profile or a check records (twice a day, every day). */
+	public static final int MAX_DELIVERIES_PER_WEEK = 14;
+
 	/** What makes a village-level region row a 建制村 (the acceptance check counts the same rows). */
 	static final String VILLAGE_COMMITTEE = "v.level = 'VILLAGE' AND v.name LIKE '%村委会%'";
 
@@ -194,7 +197,8 @@ public class Villages {
 		Integer perWeek = data.deliveriesPerWeek();
 		v.require("deliveriesPerWeek", perWeek != null, "required", "请填写每周投递频次");
 		if (perWeek != null) {
-			v.require("deliveriesPerWeek", perWeek >= 0 && perWeek <= 14, "range", "每周投递频次应在0至14次之间");
+			v.require("deliveriesPerWeek", perWeek >= 0 && perWeek <= MAX_DELIVERIES_PER_WEEK, "range",
+					"每周投递频次应在0至" + MAX_DELIVERIES_PER_WEEK + "次之间");
 		}
 		String postOffice = Text.name(clean(data.postOfficeName()));
 		Long facilityId = data.postOfficeFacilityId();

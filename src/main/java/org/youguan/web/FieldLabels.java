@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -60,6 +61,10 @@ final class FieldLabels {
 		return labels;
 	}
 
+	/** A field's name, or the dotted path of a nested object's field, that a label may be kept under. */
+	private static final Pattern NAMED = Pattern
+		.compile("[A-Za-z][A-Za-z0-9]{0,60}(\\.[A-Za-z][A-Za-z0-9]{0,60}){0,3}");
+
 	/** The API's prefix: a route's label holds for its page and its API alike. */
 	private static final String API = "/api/v1";
 
@@ -73,13 +78,14 @@ final class FieldLabels {
 	/**
 	 * The label of a parameter or field sent to {@code path}: the route's own label where the field has one
 	 * ({@code field.<name>@<route>}, the longest route {@code path} lies under), else the field's label.
-	 * @param name the parameter's or field's name as sent ({@code sortOrder}); a JSON path ({@code a.b}, {@code a[0]})
-	 *     or a name with characters no field has gets none
+	 * @param name the parameter's or field's name as sent ({@code sortOrder}), or the JSON path of a nested object's
+	 *     field ({@code priorComplaint.date}: labelled {@code field.priorComplaint.date}); a path into a list
+	 *     ({@code a[0]}) or a name with characters no field has gets none
 	 * @param path the request's path inside the application ({@code /api/v1/enterprise/inspections/orders/5}), or null
 	 * @return the Chinese label ("排序"), or null when none is known
 	 */
 	static String of(String name, String path) {
-		if (CHINESE == null || name == null || !name.matches("[A-Za-z][A-Za-z0-9]{0,60}")) {
+		if (CHINESE == null || name == null || !NAMED.matcher(name).matches()) {
 			return null;
 		}
 		String routed = routed(name, path);

@@ -48,6 +48,9 @@ import org.youguan.platform.ChinaTime;
 @Service
 public class Progress {
 
+	/** A task completed, in percent. */
+	public static final int DONE = 100;
+
 	/**
 	 * One report as the task page shows it to every reader in scope, with its attachments; its text with every ID and
 	 * mobile number masked ({@link Masking#personalNumbersIn}), as the exports show it.
@@ -168,7 +171,7 @@ public class Progress {
 		}
 		Validation v = new Validation().required("text", "进展情况", text)
 			.maxLength("text", "进展情况", text, 2000)
-			.require("percent", percent != null && percent >= 0 && percent <= 100, "range", "完成进度应为0至100");
+			.require("percent", percent != null && percent >= 0 && percent <= DONE, "range", "完成进度应为0至" + DONE);
 		if (v.hasErrors() || !fileErrors.isEmpty()) {
 			List<FieldError> errors = new ArrayList<>(v.errors());
 			errors.addAll(fileErrors);

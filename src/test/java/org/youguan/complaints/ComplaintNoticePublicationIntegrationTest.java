@@ -127,6 +127,25 @@ class ComplaintNoticePublicationIntegrationTest {
 		}
 	}
 
+	/**
+	 * A correction's reason is printed in one line of the notice (本通告更正第M号通告（更正原因：…）): a reason with a line
+	 * break is refused naming {@code correction}, rule {@code line-break}, and the notice in force stays.
+	 */
+	@Test
+	void aCorrectionReasonOnTwoLinesIsRefused() throws Exception {
+		YearMonth month = freeMonth(jdbc, REGION);
+		String first = publish(month, null);
+		long firstId = Long.parseLong(first.substring(first.lastIndexOf('/') + 1));
+		mvc.perform(post("/complaints/figures/publish").session(handler()).with(csrf())
+			.param("region", REGION).param("from", month.toString()).param("to", month.toString())
+			.param("correction", "补录迟报申诉\n后更正"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("data-field=\"correction\"")))
+			.andExpect(content().string(containsString("data-rule=\"line-break\"")));
+		assertThat(jdbc.sql("SELECT count(*) FROM complaint_notice WHERE id = :id AND replaced_at IS NULL")
+			.param("id", firstId).query(Long.class).single()).as("the notice in force stays").isEqualTo(1);
+	}
+
 	@Test
 	void aCorrectionReplacesTheNoticeInForceAndIsAudited() throws Exception {
 		YearMonth month = freeMonth(jdbc, REGION);

@@ -253,4 +253,22 @@ class ComplaintPublicLimitsIntegrationTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[?(@.field == 'filerName')].rule", hasItem("markup")));
 	}
+
+	/**
+	 * The public form's 申诉人姓名 is under the one rule of a person's name (Validation.personName, as a staff form's
+	 * 姓名): one of emoji only, or of symbols or digits only, names no one — 400 on {@code filerName}, rule
+	 * {@code characters} — while a name with a middle dot passes.
+	 */
+	@Test
+	void aFilersNameOfEmojiOrSymbolsOnlyIsRefused() throws Exception {
+		for (String name : new String[] { "😀😀", "★★", "123" }) {
+			mvc.perform(post("/api/v1/public/complaints").contentType("application/json")
+				.content(body(randomMobile(), "电话", null).replace("张三", name)))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[?(@.field == 'filerName')].rule", hasItem("characters")));
+		}
+		mvc.perform(post("/api/v1/public/complaints").with(ClientAddress.from(ClientAddress.newAddress()))
+			.contentType("application/json").content(body(randomMobile(), "电话", null).replace("张三", "阿依古丽·买买提")))
+			.andExpect(status().isCreated());
+	}
 }

@@ -192,6 +192,19 @@ class EnterpriseComplaintApiIntegrationTest {
 	}
 
 	/**
+	 * The enterprise portal's 经办人 is under the one rule of a person's name too: emoji only is refused on
+	 * {@code handler}, rule {@code characters}, and nothing is saved.
+	 */
+	@Test
+	void aHandlerOfEmojiOnlyIsRefused() throws Exception {
+		long id = transferredToShunfeng();
+		replyOnToken(id, "20", "😀")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[?(@.field == 'handler')].rule", hasItem("characters")));
+		assertThat(queries.get(DataScope.all(), id).status()).as("nothing saved").isEqualTo(ComplaintStatus.TRANSFERRED);
+	}
+
+	/**
 	 * The reply's 经办人 is a person's name: one with a zero-width space inside ("李\u200B经理" looks like 李经理) is
 	 * refused on {@code handler} (rule {@code invisible-character}) through the API and the portal's form alike, and
 	 * nothing is saved.

@@ -150,4 +150,22 @@ class LeadMaskingIntegrationTest {
 			.andExpect(jsonPath("$.items[0].id").value(lead))
 			.andExpect(jsonPath("$.items[0].summary").value("网点违规收寄" + tag));
 	}
+
+	/**
+	 * A lead's 来源说明 is one cell of the leads list and part of the audit summary: one on two lines is refused naming
+	 * {@code sourceDetail}, rule {@code line-break}, and no lead is recorded.
+	 */
+	@Test
+	void aSourceDetailOnTwoLinesIsRefused() throws Exception {
+		String tag = UUID.randomUUID().toString().substring(0, 8);
+		mvc.perform(post("/api/v1/enforcement/leads").header("Authorization", PenaltyCaseIntegrationTest.WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON).content("""
+					{"source":"REPORT","sourceDetail":"市市场监管局\\n来函","regionCode":"320506","summary":"%s","receivedOn":"%s"}"""
+				.formatted("网点违规收寄" + tag, LocalDate.now(ChinaTime.ZONE))))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("sourceDetail"))
+			.andExpect(jsonPath("$.errors[0].rule").value("line-break"));
+		mvc.perform(get("/api/v1/enforcement/leads").param("q", tag).header("Authorization", PenaltyCaseIntegrationTest.WUZHONG))
+			.andExpect(jsonPath("$.total").value(0));
+	}
 }

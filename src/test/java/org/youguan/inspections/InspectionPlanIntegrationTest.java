@@ -193,4 +193,30 @@ class InspectionPlanIntegrationTest {
 			assertThat(answer.getContentAsByteArray().length).as(sampling[0]).isLessThan(2048);
 		}
 	}
+
+	/**
+	 * The public verification of a draw by credit class with a class no object has ({@code "A级"}) drew nothing from it
+	 * and answered 0 targets as if right: a 400 naming {@code ratioByClass}, rule {@code one-of}, listing the classes; and
+	 * a team size that is no number is told the team's own bounds (2至10), not an int's.
+	 */
+	@Test
+	void theVerificationRefusesAnUnknownCreditClassAndTellsTheTeamSizesOwnBounds() throws Exception {
+		String draw = "{\"snapshot\":[\"E1|失信|320506\",\"E2|守信|320506\"],\"seed\":\"s\",\"roster\":[\"C1|3205\",\"C2|3205\"],";
+		mvc.perform(post("/api/v1/public/inspections/draw/verify").contentType(MediaType.APPLICATION_JSON)
+			.content(draw + "\"ratioByClass\":{\"A级\":0.5},\"teamSize\":2}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("ratioByClass"))
+			.andExpect(jsonPath("$.errors[0].rule").value("one-of"))
+			.andExpect(jsonPath("$.errors[0].message", org.hamcrest.Matchers.containsString("守信、失信、信用异常")));
+		mvc.perform(post("/api/v1/public/inspections/draw/verify").contentType(MediaType.APPLICATION_JSON)
+			.content(draw + "\"ratioByClass\":{\"失信\":1},\"teamSize\":\"x\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("teamSize"))
+			.andExpect(jsonPath("$.errors[0].message", org.hamcrest.Matchers.containsString("2至10")))
+			.andExpect(jsonPath("$.errors[0].message", not(org.hamcrest.Matchers.containsString("2147483648"))));
+		mvc.perform(post("/api/v1/public/inspections/draw/verify").contentType(MediaType.APPLICATION_JSON)
+			.content(draw + "\"ratioByClass\":{\"失信\":1},\"teamSize\":2}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.targets[*].key").value(hasItem("E1")));
+	}
 }

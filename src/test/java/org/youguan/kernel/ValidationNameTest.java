@@ -99,6 +99,27 @@ class ValidationNameTest {
 	}
 
 	/**
+	 * A person's name, wherever it is typed (a public filer's, an enterprise's 经办人, a staff account's 姓名, each name
+	 * of a list of people), is written in words: emoji, symbols or no letter at all is rule {@code characters}, markup
+	 * rule {@code markup}; a name with a middle dot, a space or Latin letters passes.
+	 */
+	@Test
+	void aPersonsNameIsWrittenInWords() {
+		for (String name : new String[] { "😀😀", "★", "123", "——" }) {
+			assertThat(new Validation().personName("filerName", "申诉人姓名", name).errors()).as(name)
+				.extracting(FieldError::rule).containsExactly("characters");
+		}
+		assertThat(new Validation().personName("filerName", "申诉人姓名", "<b>王</b>").errors())
+			.extracting(FieldError::rule).containsExactly("markup");
+		for (String name : new String[] { "阿依古丽·买买提", "王 普服", "John Smith", "王某（代）" }) {
+			assertThat(new Validation().personName("filerName", "申诉人姓名", name).errors()).as(name).isEmpty();
+		}
+		assertThat(new Validation().personNames("witnesses", "见证人", "王普服、😀").errors())
+			.extracting(FieldError::rule, FieldError::message)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("characters", "见证人第2个姓名“😀”只能含汉字、字母、数字和常用标点（如（）·、-），不能含“😀”"));
+	}
+
+	/**
 	 * A one-line list of names refuses a line break or tab anywhere, then checks each name as a name, the message naming
 	 * the name's place in the list.
 	 */

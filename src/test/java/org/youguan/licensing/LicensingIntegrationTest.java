@@ -449,6 +449,12 @@ class LicensingIntegrationTest extends LicensingFixture {
 	void anApplicationOutsideCompetenceIsNotAcceptedNamingTheCompetentBureau() throws Exception {
 		long id = id(call(CITY, "/api/v1/licensing/applications", application(newCreditCode(), "苏州国际快递有限公司", "国际", "3000000", ""))
 			.andExpect(status().isCreated()));
+		// the competent bureau is named in one line of the notice (rule line-break)
+		call(CITY, "/api/v1/licensing/applications/" + id + "/non-acceptance",
+				"{\"reason\":\"国际快递业务经营许可由国家邮政局审批\",\"competentBureau\":\"国家\\n邮政局\"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("competentBureau"))
+			.andExpect(jsonPath("$.errors[0].rule").value("line-break"));
 		call(CITY, "/api/v1/licensing/applications/" + id + "/non-acceptance", "{\"reason\":\"国际快递业务经营许可由国家邮政局审批\"}")
 			.andExpect(status().isOk());
 		ApplicationView a = view(id);

@@ -210,4 +210,20 @@ class RuleBoundsIntegrationTest {
 		rules.override(StatutoryRule.UNIVERSAL_OPENING_CITY, city(), CITY, new BigDecimal("7"), "全周营业");
 		assertThat(rules.intValue(StatutoryRule.UNIVERSAL_OPENING_CITY, CITY)).isEqualTo(7);
 	}
+
+	/**
+	 * A value's 调整依据或原因 is one cell of the catalogue's table and its history: one on two lines is refused naming
+	 * {@code reason}, rule {@code line-break}, and the rule keeps its value.
+	 */
+	@Test
+	void aReasonOnTwoLinesIsRefused() {
+		assertThatThrownBy(() -> rules.override(StatutoryRule.FINE_UNLICENSED_MIN, city(), CITY, new BigDecimal("60000"),
+				"裁量基准\n第2条"))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
+				.anySatisfy(e -> {
+					assertThat(e.field()).isEqualTo("reason");
+					assertThat(e.rule()).isEqualTo("line-break");
+				}));
+		assertThat(rules.setting(StatutoryRule.FINE_UNLICENSED_MIN, CITY).overrideRegion()).isNotEqualTo(CITY);
+	}
 }

@@ -345,6 +345,11 @@ class PostOfficeApprovalDocumentsIntegrationTest {
 		fixture().step(ApprovalFixture.WUZHONG_HEAD, id, "approval", "{\"alternativeOffice\":\"" + "长".repeat(301) + "\"}")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("alternativeOffice"));
+		// printed in one line of the decision and the public notice (rule line-break)
+		fixture().step(ApprovalFixture.WUZHONG_HEAD, id, "approval", "{\"alternativeOffice\":\"木渎邮政支局\\n中山路1号\"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("alternativeOffice"))
+			.andExpect(jsonPath("$.errors[0].rule").value("line-break"));
 		assertThat(documents(id)).isZero();
 		fixture().step(ApprovalFixture.WUZHONG_HEAD, id, "approval", "{}").andExpect(status().isOk());
 		fixture().step(WUZHONG, id, "notice", "{\"announcedOn\":\"2026-09-21\",\"channel\":\"网站\",\"effectiveOn\":\"2026-09-20\"}")

@@ -100,6 +100,74 @@ class JsonQuantitiesIntegrationTest {
 	}
 
 	/**
+	 * Every whole-number field of every body that is not a record's id is told its own bounds when sent text that is
+	 * no number ({@code teamSize:"x"} → 应为整数（2至10）), declared on the field ({@code WholeIn}, or {@code @Min}/
+	 * {@code @Max}), never its Java type's (−2147483648 to 2147483647) which no such field takes.
+	 */
+	@Test
+	void aBoundedWholeNumberSentAsTextIsToldItsOwnBoundsNotItsTypes() throws Exception {
+		List<String> failures = new ArrayList<>();
+		int tried = 0;
+		for (Body body : bodies()) {
+			for (Map.Entry<String, String> probe : probes(body.type(), "\"x\"", false, WHOLE).entrySet()) {
+				if (ID.matcher(probe.getKey()).matches()) {
+					continue;
+				}
+				tried++;
+				MockHttpServletResponse r = send(body, probe.getValue());
+				String answer = r.getContentAsString(StandardCharsets.UTF_8);
+				if (r.getStatus() != 400 || answer.contains("2147483648") || answer.contains("9223372036854775808")
+						|| !answer.contains("应为整数（")) {
+					failures.add(body + " " + probe.getValue() + " → " + r.getStatus() + " " + shorten(answer));
+				}
+			}
+		}
+		assertThat(tried).as("bounded whole-number fields found in the API's bodies").isGreaterThan(5);
+		assertThat(failures).isEmpty();
+	}
+
+	/**
+	 * A form's whole-number field posted as a request parameter is told its own bounds the same way (a page form's POST
+	 * or an API's form parameter: {@code WholeIn} on the parameter), unless it names a record by its id; {@code sortOrder}
+	 * takes any int, which is then its rule.
+	 */
+	@Test
+	void everyBoundedWholeNumberAFormPostsDeclaresItsBounds() {
+		List<String> missing = new ArrayList<>();
+		int found = 0;
+		for (Map.Entry<RequestMappingInfo, HandlerMethod> m : mappings.getHandlerMethods().entrySet()) {
+			Set<RequestMethod> methods = m.getKey().getMethodsCondition().getMethods();
+			if (!m.getValue().getBeanType().getName().startsWith("org.youguan") || methods.isEmpty()
+					|| methods.equals(Set.of(RequestMethod.GET))) {
+				continue;
+			}
+			for (MethodParameter p : m.getValue().getMethodParameters()) {
+				String name = p.getParameterName();
+				if (!p.hasParameterAnnotation(org.springframework.web.bind.annotation.RequestParam.class)
+						|| !WHOLE.contains(p.getParameterType()) || name == null || ID.matcher(name).matches()
+						|| name.equals("sortOrder")) {
+					continue;
+				}
+				found++;
+				if (org.youguan.kernel.Decimals.declaredWhole(p.getParameter()) == null) {
+					missing.add(m.getKey() + " " + name);
+				}
+			}
+		}
+		assertThat(found).as("whole-number form parameters").isGreaterThan(3);
+		assertThat(missing).as("form parameters without their bounds").isEmpty();
+	}
+
+	/** The whole-number types, whose own range is no field's rule unless the field is a record's id. */
+	static final Set<Class<?>> WHOLE = Set.of(int.class, Integer.class, long.class, Long.class);
+
+	/**
+	 * A field naming records by their ids (planId, brandId, outletIds[0], host, a form's {@code bureau}): any id is
+	 * taken and looked up, no range is stated.
+	 */
+	static final Pattern ID = Pattern.compile("(?i)(.*\\.)?(.*ids?|host|form|bureau|enterprise|period|brand|release)(\\[\\d+])?$");
+
+	/**
 	 * A number with an exponent no field holds — a tiny one ({@code 1e-40000000}: one digit, but rounding it or writing
 	 * it out builds 40 million) and a huge one — in every number field and every text quantity of every body: a 400
 	 * naming the field, refused as it is read, with a small answer (no value written out in it).
@@ -253,31 +321,36 @@ class JsonQuantitiesIntegrationTest {
 	 * {@code quantities} also each text field read by {@link NumberText} (and each value of a map of them).
 	 */
 	static Map<String, String> probes(Type type, String value, boolean quantities) {
+		return probes(type, value, quantities, NUMBERS);
+	}
+
+	/** {@link #probes(Type, String, boolean)} for the number fields of the {@code numbers} types only. */
+	static Map<String, String> probes(Type type, String value, boolean quantities, Set<Class<?>> numbers) {
 		Map<String, String> out = new LinkedHashMap<>();
 		if (element(type) != type) {
-			probes(element(type), value, quantities).forEach((path, json) -> out.put("[0]." + path, "[" + json + "]"));
+			probes(element(type), value, quantities, numbers).forEach((path, json) -> out.put("[0]." + path, "[" + json + "]"));
 			return out;
 		}
 		Class<?> record = (Class<?> ) type;
 		for (RecordComponent c : record.getRecordComponents()) {
 			Type t = c.getGenericType();
 			String name = c.getName();
-			if (t instanceof Class<?> k && (NUMBERS.contains(k) || quantities && k == String.class && numberText(c, false))) {
+			if (t instanceof Class<?> k && (numbers.contains(k) || quantities && k == String.class && numberText(c, false))) {
 				out.put(name, "{\"" + name + "\":" + value + "}");
 			}
 			else if (t instanceof Class<?> k && k.isRecord() && k.getName().startsWith("org.youguan")) {
-				probes(k, value, quantities).forEach((path, json) -> out.put(name + "." + path, "{\"" + name + "\":" + json + "}"));
+				probes(k, value, quantities, numbers).forEach((path, json) -> out.put(name + "." + path, "{\"" + name + "\":" + json + "}"));
 			}
 			else if (t instanceof ParameterizedType pt && pt.getRawType() instanceof Class<?> raw) {
 				Type arg = pt.getActualTypeArguments()[pt.getActualTypeArguments().length - 1];
-				if (List.class.isAssignableFrom(raw) && arg instanceof Class<?> k && NUMBERS.contains(k)) {
+				if (List.class.isAssignableFrom(raw) && arg instanceof Class<?> k && numbers.contains(k)) {
 					out.put(name + "[0]", "{\"" + name + "\":[" + value + "]}");
 				}
 				else if (List.class.isAssignableFrom(raw) && arg instanceof Class<?> k && k.isRecord()) {
-					probes(k, value, quantities).forEach((path, json) -> out.put(name + "[0]." + path, "{\"" + name + "\":[" + json + "]}"));
+					probes(k, value, quantities, numbers).forEach((path, json) -> out.put(name + "[0]." + path, "{\"" + name + "\":[" + json + "]}"));
 				}
 				else if (Map.class.isAssignableFrom(raw) && arg instanceof Class<?> k
-						&& (NUMBERS.contains(k) || quantities && k == String.class && numberText(c, true))) {
+						&& (numbers.contains(k) || quantities && k == String.class && numberText(c, true))) {
 					out.put(name + ".A", "{\"" + name + "\":{\"A\":" + value + "}}");
 				}
 			}

@@ -29,6 +29,7 @@ import org.youguan.inspections.InspectionRecordData;
 import org.youguan.inspections.InspectionRecords;
 import org.youguan.inspections.Inspector;
 import org.youguan.inspections.Inspectors;
+import org.youguan.inspections.RectificationTerm;
 import org.youguan.kernel.CaseRoles;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FiguresPeriod;
@@ -38,6 +39,7 @@ import org.youguan.kernel.ListFilter;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.WholeIn;
 import org.youguan.org.CurrentUser;
 
 /**
@@ -181,7 +183,8 @@ class InspectionApiController {
 	}
 
 	/** The deadline of an order to issue, in working days. */
-	record IssueRequest(Integer workingDays) {
+	record IssueRequest(
+			@WholeIn(min = RectificationTerm.MIN_WORKING_DAYS, maxStated = RectificationTerm.MAX_STATED) Integer workingDays) {
 	}
 
 	/** A decision's reason, or a re-inspection day. */

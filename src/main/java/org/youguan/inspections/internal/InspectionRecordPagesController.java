@@ -43,6 +43,7 @@ import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.WholeIn;
 import org.youguan.org.CurrentUser;
 import org.youguan.registry.Branches;
 import org.youguan.registry.Enterprises;
@@ -237,7 +238,8 @@ class InspectionRecordPagesController {
 	@PostMapping("/inspections/records/{id:\\d+}/order")
 	@PreAuthorize(InspectionApiController.WRITERS)
 	String issue(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
-			@RequestParam(required = false) Integer workingDays, RedirectAttributes redirect) {
+			@RequestParam(required = false) @WholeIn(min = RectificationTerm.MIN_WORKING_DAYS,
+					maxStated = RectificationTerm.MAX_STATED) Integer workingDays, RedirectAttributes redirect) {
 		return PageSteps.run(redirect, "/inspections/records/" + id, () -> {
 			InspectionOrders.Order o = orders.issue(me.scope(), id, me.regionCode(), workingDays);
 			return new PageSteps.Done("责令改正通知书已下达：" + o.number(), "/inspections/orders/" + o.id());

@@ -23,6 +23,7 @@ import org.youguan.inspections.InspectionPlans;
 import org.youguan.inspections.RandomDraw;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.WholeIn;
 
 /**
  * 双随机一公开 for everyone, without signing in and without personal data: the published plans with their targets
@@ -79,13 +80,15 @@ class PublicInspectionApiController {
 	 * A draw to verify: either {@code planId} alone (the published plan's own inputs) or the inputs themselves —
 	 * snapshot lines {@code key|creditClass|region} (at most {@link #MAX_SNAPSHOT_LINES}), seed, secret (revealed after
 	 * the draw; none for a plan frozen before secrets existed), one of count / ratio / ratioByClass (at most
-	 * {@link RandomDraw#MAX_TARGETS} targets), teamSize (2–10), roster lines {@code certificate|region} (at most
+	 * {@link RandomDraw#MAX_TARGETS} targets; the classes of ratioByClass those of {@link InspectionPlans#CREDIT_CLASSES}),
+	 * teamSize (2–10), roster lines {@code certificate|region} (at most
 	 * {@link #MAX_ROSTER_LINES}) and conflict lines {@code key|certificate} (at most {@link #MAX_CONFLICT_LINES}); with
 	 * {@code planId} or {@code secretCommitment} the secret must hash to the commitment.
 	 */
 	record VerifyRequest(Long planId, @JsonDeserialize(using = JsonLists.Strings.class) List<String> snapshot,
-			String seed, String secret, String secretCommitment, Integer count, BigDecimal ratio,
-			Map<String, BigDecimal> ratioByClass, Integer teamSize,
+			String seed, String secret, String secretCommitment,
+			@WholeIn(min = 1, max = RandomDraw.MAX_TARGETS) Integer count, BigDecimal ratio,
+			Map<String, BigDecimal> ratioByClass, @WholeIn(min = 2, max = RandomDraw.MAX_TEAM) Integer teamSize,
 			@JsonDeserialize(using = JsonLists.Strings.class) List<String> roster,
 			@JsonDeserialize(using = JsonLists.Strings.class) List<String> conflicts) {
 	}
@@ -126,7 +129,8 @@ class PublicInspectionApiController {
 			+ "SHA-256(种子‖密钥‖对象标识‖执法证号)升序，先取对象所属单位的一人，再依次补足每组人数。没有承诺值的早期计划不用密钥。"
 			+ "只给planId时用该计划公示的依据复核；给planId或secretCommitment时密钥的SHA-256须等于承诺值，否则409（field为secret）。"
 			+ "自带依据时：snapshot不超过20000行，roster不超过2000行，conflicts不超过200000行，每行不超过200个字符，"
-			+ "seed、secret不超过200个字符，抽中对象不超过500个，teamSize为2至10，超出为400并指明字段和规则。")
+			+ "seed、secret不超过200个字符，抽中对象不超过500个，teamSize为2至10，ratioByClass的信用等级为守信、失信、信用异常、未评定之一，"
+			+ "超出为400并指明字段和规则。")
 	VerifyResult verify(@RequestBody VerifyRequest request) {
 		if (request.planId() != null && request.snapshot() == null) {
 			InspectionPlan p = plans.publishedPlan(request.planId());
@@ -153,6 +157,8 @@ class PublicInspectionApiController {
 		requireShort("snapshot", "对象名单快照", request.snapshot());
 		requireShort("roster", "检查人员名单", request.roster());
 		requireShort("conflicts", "回避关系", request.conflicts());
+		// a class no candidate can have drew nothing from it: 0 targets answered as if the draw were right
+		InspectionPlans.ratioClasses(new Validation(), request.ratioByClass()).throwIfInvalid();
 		List<RandomDraw.Candidate> population = clean(request.snapshot()).stream().map(RandomDraw.Candidate::parse).toList();
 		RandomDraw.Sampling sampling = new RandomDraw.Sampling(request.count(), request.ratio(), request.ratioByClass());
 		if (request.teamSize() < 2 || request.teamSize() > RandomDraw.MAX_TEAM) {

@@ -202,7 +202,8 @@ class BureauStatisticsController {
 	 */
 	@PostMapping("/statistics/targets")
 	@PreAuthorize(ADMINS)
-	String setTarget(@AuthenticationPrincipal CurrentUser me, @RequestParam String region, @RequestParam int year, @RequestParam String indicator,
+	String setTarget(@AuthenticationPrincipal CurrentUser me, @RequestParam String region,
+			@RequestParam @WholeIn(min = Period.FIRST_YEAR, maxStated = Period.NEXT_YEAR) int year, @RequestParam String indicator,
 			@RequestParam(required = false) String targetValue, @RequestParam(required = false) String targetGrowth,
 			RedirectAttributes redirect) {
 		return PageSteps.run(redirect, "/statistics/targets?region=" + PageAddress.value(region) + "&year=" + year, "目标已保存", () -> {

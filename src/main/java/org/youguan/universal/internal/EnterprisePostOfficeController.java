@@ -24,6 +24,7 @@ import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageForm;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageSteps;
+import org.youguan.kernel.WholeIn;
 import org.youguan.org.CurrentUser;
 import org.youguan.registry.Facilities;
 import org.youguan.registry.FacilityView;
@@ -126,7 +127,8 @@ class EnterprisePostOfficeController {
 	@PostMapping(PAGE + "/hours")
 	@PageForm("hours-form")
 	String hours(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) Long facilityId,
-			@RequestParam(required = false) String areaType, @RequestParam(required = false) Integer daysPerWeek,
+			@RequestParam(required = false) String areaType,
+			@RequestParam(required = false) @WholeIn(min = 0, max = PostOffices.DAYS_A_WEEK) Integer daysPerWeek,
 			@RequestParam(required = false) String openingHours, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
 		return FormSteps.run(model, response, redirect, PAGE, "营业时间已保存", () -> postOffices.saveHours(me.scope(),

@@ -23,6 +23,7 @@ import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.WholeIn;
 import org.youguan.org.CurrentUser;
 import org.youguan.platform.BackgroundJobs;
 import org.youguan.universal.DeliveryMode;
@@ -94,7 +95,8 @@ class EnterpriseVillageController {
 	/** Saves the profile: refused → the page again with the values typed and every field's error (nothing saved). */
 	@PostMapping("/enterprise/villages/{code:\\d+}/profile")
 	String save(@AuthenticationPrincipal CurrentUser me, @PathVariable String code,
-			@RequestParam(required = false) String deliveryMode, @RequestParam(required = false) Integer deliveriesPerWeek,
+			@RequestParam(required = false) String deliveryMode,
+			@RequestParam(required = false) @WholeIn(min = 0, max = Villages.MAX_DELIVERIES_PER_WEEK) Integer deliveriesPerWeek,
 			@RequestParam(required = false) Long postOfficeFacilityId,
 			@RequestParam(required = false) String postOfficeName, @RequestParam(required = false) String handoverType,
 			@RequestParam(required = false) String handoverAddress, Model model, RedirectAttributes redirect,

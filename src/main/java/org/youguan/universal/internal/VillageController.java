@@ -34,6 +34,7 @@ import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.WholeIn;
 import org.youguan.org.CurrentUser;
 import org.youguan.platform.BackgroundJobs;
 import org.youguan.region.Regions;
@@ -150,7 +151,7 @@ class VillageController {
 	@PostMapping("/universal/villages/{code:\\d+}/profile")
 	@PreAuthorize(UniversalAccess.WRITERS)
 	String saveProfile(DataScope scope, @PathVariable String code, @RequestParam(required = false) String deliveryMode,
-			@RequestParam(required = false) Integer deliveriesPerWeek,
+			@RequestParam(required = false) @WholeIn(min = 0, max = Villages.MAX_DELIVERIES_PER_WEEK) Integer deliveriesPerWeek,
 			@RequestParam(required = false) Long postOfficeFacilityId,
 			@RequestParam(required = false) String postOfficeName, @RequestParam(required = false) String handoverType,
 			@RequestParam(required = false) String handoverAddress,

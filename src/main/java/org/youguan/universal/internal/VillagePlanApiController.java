@@ -21,6 +21,7 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageResult;
+import org.youguan.kernel.WholeIn;
 import org.youguan.org.CurrentUser;
 import org.youguan.universal.VillageCheckPlan;
 import org.youguan.universal.VillageCheckPlanData;
@@ -47,8 +48,9 @@ class VillagePlanApiController {
 	}
 
 	/** A plan as the API takes it: {@link VillageCheckPlanData} with the criteria flags optional (absent is false). */
-	record PlanRequest(String name, String regionCode, String method, Boolean belowStandard, Integer uncheckedMonths,
-			Boolean notDirect, Integer sampleCount, String seed) {
+	record PlanRequest(String name, String regionCode, String method, Boolean belowStandard,
+			@WholeIn(min = 1, max = VillageCheckPlans.MAX_UNCHECKED_MONTHS) Integer uncheckedMonths, Boolean notDirect,
+			@WholeIn(min = 1, max = VillageCheckPlans.MAX_SAMPLE) Integer sampleCount, String seed) {
 
 		VillageCheckPlanData data() {
 			return new VillageCheckPlanData(name, regionCode, method, Boolean.TRUE.equals(belowStandard), uncheckedMonths,

@@ -31,6 +31,7 @@ import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.PageSteps;
+import org.youguan.kernel.WholeIn;
 import org.youguan.org.CurrentUser;
 import org.youguan.region.Region;
 import org.youguan.region.Regions;
@@ -112,8 +113,10 @@ class VillagePlanController {
 	String create(@AuthenticationPrincipal CurrentUser me, DataScope scope, @RequestParam(required = false) String name,
 			@RequestParam(required = false) String regionCode, @RequestParam(required = false) String method,
 			@RequestParam(defaultValue = "false") boolean belowStandard,
-			@RequestParam(required = false) Integer uncheckedMonths, @RequestParam(defaultValue = "false") boolean notDirect,
-			@RequestParam(required = false) Integer sampleCount, @RequestParam(required = false) String seed, Model model,
+			@RequestParam(required = false) @WholeIn(min = 1, max = VillageCheckPlans.MAX_UNCHECKED_MONTHS) Integer uncheckedMonths,
+			@RequestParam(defaultValue = "false") boolean notDirect,
+			@RequestParam(required = false) @WholeIn(min = 1, max = VillageCheckPlans.MAX_SAMPLE) Integer sampleCount,
+			@RequestParam(required = false) String seed, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
 		VillageCheckPlanData data = new VillageCheckPlanData(name, regionCode, method, belowStandard, uncheckedMonths,
 				notDirect, sampleCount, seed);

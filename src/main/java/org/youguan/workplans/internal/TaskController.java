@@ -23,6 +23,7 @@ import org.youguan.kernel.PageForm;
 import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.WholeIn;
 import org.youguan.org.CurrentUser;
 import org.youguan.workplans.PlanDrafts;
 import org.youguan.workplans.Progress;
@@ -74,7 +75,8 @@ class TaskController {
 	@PageForm("progress-form")
 	@PreAuthorize(WorkPlanController.WRITERS)
 	String report(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
-			@RequestParam(required = false) String text, @RequestParam(required = false) Integer percent,
+			@RequestParam(required = false) String text,
+			@RequestParam(required = false) @WholeIn(min = 0, max = Progress.DONE) Integer percent,
 			@RequestParam(required = false) List<MultipartFile> attachments, @RequestParam(required = false) String draft,
 			@RequestParam(required = false) Long release, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) throws IOException {

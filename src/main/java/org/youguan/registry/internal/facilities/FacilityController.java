@@ -25,6 +25,7 @@ import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.WholeIn;
 import org.youguan.region.RegionPicker;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
@@ -105,7 +106,8 @@ class FacilityController {
 	@PreAuthorize(RegistryAccess.WRITERS)
 	String processForm(DataScope scope, @PathVariable(required = false) Long id, @RequestParam FacilityKind kind,
 			@RequestParam(required = false) Long enterpriseId, @RequestParam String name, @RequestParam String regionCode,
-			@RequestParam String address, @RequestParam(required = false) Integer compartments,
+			@RequestParam String address,
+			@RequestParam(required = false) @WholeIn(min = 1, max = Facilities.MAX_COMPARTMENTS) Integer compartments,
 			@RequestParam(required = false) String serialNumber, @RequestParam(required = false) String services,
 			@RequestParam(required = false) String commissionedOn,
 			@RequestParam(name = RegionPicker.PICK, required = false) String regionPick, Model model,
