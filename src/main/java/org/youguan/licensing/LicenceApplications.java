@@ -2060,10 +2060,14 @@ public class LicenceApplications {
 		return attachments.list(owner(id)).stream().filter(x -> x.kind().equals(CERTIFICATE)).findFirst();
 	}
 
-	/** The application that issued licence {@code number} (not a change or renewal of it), if this module issued it. */
+	/**
+	 * The application that issued licence {@code number} (not a change or renewal of it), if this module issued it; the
+	 * number compared as every identifier is ({@link Text#identifierKey}: letter case, width, spaces and dashes folded).
+	 */
 	public Optional<ApplicationView> findByLicence(String number) {
-		return jdbc.sql("SELECT * FROM licence_application WHERE licence_number = :n AND kind NOT IN ('CHANGE', 'RENEWAL', 'BRANCH')")
-			.param("n", typedNumber(number))
+		return jdbc.sql("SELECT * FROM licence_application WHERE " + Text.identifierKeySql("licence_number")
+				+ " = :key AND kind NOT IN ('CHANGE', 'RENEWAL', 'BRANCH') ORDER BY id LIMIT 1")
+			.param("key", Text.identifierKey(typedNumber(number)))
 			.query(Rows.of(ApplicationView.class)).optional();
 	}
 
@@ -2087,13 +2091,14 @@ public class LicenceApplications {
 
 	/**
 	 * The approved applications whose certificate carries licence {@code number}: the one that issued it and every
-	 * change or renewal approved since, latest first (each certificate has its own verification code).
+	 * change or renewal approved since, latest first (each certificate has its own verification code); the number
+	 * compared by {@link Text#identifierKey}, so "ab 2025 1" finds the certificates of AB-2025-1.
 	 */
 	public List<ApplicationView> certificates(String number) {
 		return jdbc.sql("""
-				SELECT * FROM licence_application WHERE licence_number = :n AND status = 'APPROVED' AND verification_code IS NOT NULL
-				ORDER BY decided_on DESC, id DESC""")
-			.param("n", typedNumber(number))
+				SELECT * FROM licence_application WHERE %s = :key AND status = 'APPROVED' AND verification_code IS NOT NULL
+				ORDER BY decided_on DESC, id DESC""".formatted(Text.identifierKeySql("licence_number")))
+			.param("key", Text.identifierKey(typedNumber(number)))
 			.query(Rows.of(ApplicationView.class)).list();
 	}
 
@@ -2292,8 +2297,9 @@ public class LicenceApplications {
 		if (!inForce && !pending) {
 			return null;
 		}
-		String own = Text.isBlank(number) ? null : Text.identifier(number);
-		Optional<Held> held = heldLicence(code, null).filter(h -> !h.number().equals(own));
+		// the licence itself under any look-alike of its number (Text.identifierKey) is no second licence
+		String own = Text.isBlank(number) ? null : Text.identifierKey(Text.identifier(number));
+		Optional<Held> held = heldLicence(code, null).filter(h -> !Text.identifierKey(h.number()).equals(own));
 		if (held.isPresent()) {
 			return new FormError("kind", OneLicence.RULE, "申请人" + OneLicence.held(held.get().number(), held.get().scope(),
 					held.get().until()) + "，" + OneLicence.STATED + "："
