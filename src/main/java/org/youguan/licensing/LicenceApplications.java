@@ -1317,7 +1317,8 @@ public class LicenceApplications {
 	 * the one 补正 — with the reason and the competent bureau named (行政许可法(2019) art.32(二)); the decision (.docx)
 	 * is kept with the application.
 	 * @param competentBureau the bureau to apply to; blank: the competent level of the premises (省局 or 国家邮政局)
-	 * @throws InvalidValueException when the reason is blank or too long
+	 * @throws InvalidValueException when the reason is blank or too long, or the competent bureau too long or not one
+	 * line (rule {@code line-break}: the decision names it in one sentence)
 	 * @throws DomainException (409) unless 待受理 or 待补正
 	 */
 	@Transactional
@@ -1327,7 +1328,7 @@ public class LicenceApplications {
 		requireReceiver(clerk, a);
 		ApplicationStatus to = ApplicationStep.NOT_ACCEPT.from(a.status());
 		new Validation().required("reason", "不予受理理由", reason).maxLength("reason", "不予受理理由", reason, 1000)
-			.maxLength("competentBureau", "有权机关", competentBureau, 100).throwIfInvalid();
+			.line("competentBureau", "有权机关", competentBureau, 100).throwIfInvalid();
 		String competent = Text.isBlank(competentBureau)
 				? bureauName(a.approvingLevel().bureauRegion(a.regionCode())) : Text.strip(competentBureau);
 		move(a, to, ", not_accepted_on = :on, not_accepted_reason = :reason, competent_bureau = :competent",

@@ -184,7 +184,7 @@ public class StatutoryRules {
 	 * outside the range this bureau then sets, naming that bureau's region, rule and value — that bureau's value is
 	 * changed or cleared first; rule {@code national-only}: a rule fixed by national law,
 	 * {@link StatutoryRule#nationalOnly()}, set below the national level) or {@code reason} (blank, over 200
-	 * characters); every message names the rule
+	 * characters, a line break inside: rule {@code line-break}); every message names the rule
 	 */
 	@Transactional
 	public void override(StatutoryRule rule, long bureauId, String bureauRegion, BigDecimal value, String reason) {
@@ -245,7 +245,8 @@ public class StatutoryRules {
 		// a rule's reason (attack f8 item 2: the page showed a mobile number typed into it)
 		String why = Masking.personalNumbersIn(Text.freeText(reason));
 		new Validation().fits("value", "“" + rule.title() + "”的取值", value, 12, 2)
-			.maxLength("reason", "调整依据或原因", why, 200)
+			// one line (rule line-break): the catalogue page, the trail and the lower bureaus' list show it on one row
+			.line("reason", "调整依据或原因", why, 200)
 			.throwIfInvalid();
 		RuleSetting before = setting(rule, bureauRegion);
 		if (bureauRegion.equals(before.overrideRegion()) && value.compareTo(before.effectiveValue()) == 0
