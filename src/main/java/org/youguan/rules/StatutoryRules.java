@@ -101,15 +101,17 @@ public class StatutoryRules {
 
 	/**
 	 * A period a page's text names, as model attributes: {@code <name>Period} ({@link #stated}, "5个工作日") as it applies
-	 * in {@code regionCode} and {@code <name>Basis} (its citations with the texts' versions as any reader may read them,
-	 * {@link StatutoryRule#basisFor} {@link Audience#OUTSIDE}: the enterprise's forms show them too), so that a label or
-	 * hint takes both from the catalogue — {@code model.addAllAttributes(rules.statedAs(…))}.
+	 * in {@code regionCode} and {@code <name>Basis} (its citations as any reader may read them,
+	 * {@link StatutoryRule#basisFor} {@link Audience#OUTSIDE}, written formally as the documents issued to the party
+	 * cite them, {@link Citation#formalIn}: {@code 《快递暂行条例》第十九条} — the enterprise's forms show them too, and
+	 * a hint must not cite the law otherwise than the notice the enterprise then receives), so that a label or hint
+	 * takes both from the catalogue — {@code model.addAllAttributes(rules.statedAs(…))}.
 	 * @param name the attributes' prefix, e.g. {@code opening}
 	 * @param regionCode the region whose value applies ({@code 0} or null: the national value)
 	 */
 	public Map<String, String> statedAs(String name, StatutoryRule rule, String regionCode) {
 		return Map.of(name + "Period", stated(rule, regionCode == null ? StatutoryRule.NATIONAL_REGION : regionCode),
-				name + "Basis", rule.basisFor(Audience.OUTSIDE));
+				name + "Basis", Citation.formalIn(rule.basisFor(Audience.OUTSIDE)));
 	}
 
 	public int intValue(StatutoryRule rule, String regionCode) {
