@@ -118,7 +118,8 @@ public class PastCases {
 	 * @param handedOverOn the day what the decision confiscated was handed over (上缴), null when not yet; a closed case
 	 * that confiscates needs it
 	 * @param serious whether the case was found 情节严重 (null: not): the fine is judged against the serious range, else
-	 * against the ordinary one
+	 * against the ordinary one; true is refused for a violation whose article sets nothing for serious cases (rule
+	 * {@code no-serious-range}, {@code DecisionRules.seriousProvided})
 	 * @param extended whether the head extended the decision limit (延长办案期限, 30 days more, once; null: not)
 	 * @param suspended whether the decision clock stood still for a while (中止、听证等期间不计入; null: not): the
 	 * decision is then not judged against the limit, whose paused days the import does not carry
@@ -246,6 +247,7 @@ public class PastCases {
 					+ (own.serious() || !type.hasSeriousRange() ? "" : "；情节严重的案件请在“情节严重”一栏填写“是”"));
 			DecisionRules.finedOnlyWhenSerious(v, "fine", type, fine, serious);
 		}
+		DecisionRules.seriousProvided(v, "serious", type, serious);
 		if (type != null && penalty != null && penalty != Penalty.NONE) {
 			DecisionRules.providedOrLighter(v, "penalty", type.penalties(), penalty);
 			checkParts(v, "penalty", "fine", "confiscated", type.penalties(), penalty, fine, confiscated);
