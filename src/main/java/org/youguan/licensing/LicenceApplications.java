@@ -77,6 +77,7 @@ import org.youguan.registry.LicenceGranted;
 import org.youguan.registry.LicenceChanged;
 import org.youguan.registry.LicenceRenewed;
 import org.youguan.registry.LicenceDecisionNotApplied;
+import org.youguan.registry.LicenceRestored;
 import org.youguan.registry.RenewalAccepted;
 import org.youguan.registry.RenewalRefused;
 import org.youguan.registry.IssuingAuthority;
@@ -1994,6 +1995,36 @@ public class LicenceApplications {
 		if (marked > 0) {
 			record(a, "licensing.not-in-effect", reason);
 		}
+	}
+
+	/**
+	 * The approved renewals of licence {@code licenceNumber} (compared by {@link Text#identifierKey}) that never took
+	 * effect because the licence stood revoked ({@link #decisionNotApplied}), made effective now that the revocation is
+	 * lifted: the revoking decision annulled (撤销, 确认无效) or changed away from revocation is void from the start
+	 * (行政复议法(2023) art.64, 行政诉讼法(2017) art.70), and the 准予延续 decision was made and never withdrawn — nothing
+	 * stands in its way any more, and the holder, who could not apply again in time, is not made to. Each application's
+	 * mark is cleared (its renewal counts as the licence's term here again) and audited {@code licensing.in-effect} with
+	 * {@code why}; the caller tells the registry ({@link LicenceRestored#renewals}). A licence that stands revoked was
+	 * never cancelled (an ended licence is not revoked), so every mark on it is a revocation's.
+	 * @param licenceNumber the licence being restored, as the registry records it
+	 * @param why the lifting, as the restoration states it
+	 * @return the renewals to apply, as their approval published them ({@link LicenceRenewed}); empty when none
+	 */
+	@Transactional
+	public List<LicenceRenewed> reviveRenewals(String licenceNumber, String why) {
+		List<ApplicationView> marked = jdbc.sql("""
+				SELECT * FROM licence_application WHERE kind = 'RENEWAL' AND status = 'APPROVED' AND not_in_effect_on IS NOT NULL
+				  AND %s = :key ORDER BY valid_until, id FOR UPDATE""".formatted(Text.identifierKeySql("licence_number")))
+			.param("key", Text.identifierKey(typedNumber(licenceNumber))).query(Rows.of(ApplicationView.class)).list();
+		List<LicenceRenewed> revived = new ArrayList<>();
+		for (ApplicationView a : marked) {
+			jdbc.sql("UPDATE licence_application SET not_in_effect_on = NULL, not_in_effect_reason = NULL WHERE id = :id")
+				.param("id", a.id()).update();
+			record(a, "licensing.in-effect", "准予延续决定（决定书" + a.decisionNumber() + "）生效，许可证" + licenceNumber + "有效期延续至"
+					+ a.validUntil() + "：" + why);
+			revived.add(new LicenceRenewed(a.id(), licenceNumber, a.decisionNumber(), a.decidedOn(), a.validUntil()));
+		}
+		return revived;
 	}
 
 	/** Whether the caller may read the application (the attachment download asks this). */
