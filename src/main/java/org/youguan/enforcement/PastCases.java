@@ -238,7 +238,8 @@ public class PastCases {
 		if (fine != null && type != null && enterprise != null && !v.hasError("fine")) {
 			// the range of the case's own 情节 (attack round 20: a 40000 fine was kept on an ordinary case whose range ends
 			// at 10000); below its minimum stays possible — a 减轻 (行政处罚法 art.32) the import does not carry
-			FineRange own = rules.fineRange(type, serious, enterprise.regionCode());
+			// as it stood on the decision's day: a bureau's 裁量基准 changed since does not judge a past decision
+			FineRange own = rules.fineRangeOn(type, serious, enterprise.regionCode(), Day.of(decided));
 			// the range named as the catalogue has it: 情节一般/情节严重 only where the article sets a serious range
 			// (PACKAGING has one range, whatever the sheet says of the case's 情节)
 			String which = own.serious() ? "情节严重" : type.hasSeriousRange() ? "情节一般" : "";
@@ -300,11 +301,12 @@ public class PastCases {
 		p.put("violation", type.name());
 		p.put("status", status.name());
 		p.put("filed", filed.day());
-		LocalDate due = caseWork.clock(region).decisionDue(filed.day(), Boolean.TRUE.equals(data.extended()), List.of(),
+		// the limit as the rules stood when the case was filed, not as they stand today
+		LocalDate due = caseWork.clockOn(region, filed.day()).decisionDue(filed.day(), Boolean.TRUE.equals(data.extended()), List.of(),
 				filed.day());
 		LocalDate late = lateAgainst(data, due, Day.of(decided));
 		// below its range: a 减轻处罚 (art.32) the import does not carry — said in the import's entry, as the case page says it
-		FineRange range = fine == null ? null : rules.fineRange(type, serious, enterprise.regionCode());
+		FineRange range = fine == null ? null : rules.fineRangeOn(type, serious, enterprise.regionCode(), Day.of(decided));
 		p.put("due", due);
 		p.put("decisionNumber", number);
 		p.put("decided", Day.of(decided));
@@ -330,7 +332,7 @@ public class PastCases {
 			.query(Long.class)
 			.single();
 		if (decidedCase) {
-			caseWork.fixTerms(id, region);
+			caseWork.fixTerms(id, region, Day.of(decided));
 		}
 		if (handed != null) {
 			jdbc.sql("""
