@@ -161,6 +161,18 @@ public final class SheetImport<T> {
 			errors.addAll(0, first);
 		}
 
+		/**
+		 * Records that the row repeats an earlier one ({@link Twins}): under the column whatever it failed already, once.
+		 */
+		private void twin(String column, String message) {
+			if (!failed(column)) {
+				fail(column, "unique", message);
+			}
+			else if (errors.stream().noneMatch(e -> e.field().equals(column) && e.message().equals(message))) {
+				errors.add(new FieldError(column, "unique", message));
+			}
+		}
+
 		/** Records that the column's cell could not be taken: this failure, and no later one of the column. */
 		private void refuse(String column, String rule, String message) {
 			fail(column, rule, message);
@@ -388,14 +400,20 @@ public final class SheetImport<T> {
 
 		private final Map<String, Integer> seen = new HashMap<>();
 
-		/** Reports the row as a duplicate of the earlier one with the same key, if any. */
+		/**
+		 * Reports the row as a duplicate of the earlier one with the same key, if any (rule {@code unique},
+		 * "…与第N行重复"), under {@code column} — also when that column already failed for its own value (a licence
+		 * number of a bad form, one already recorded): the twin is another fact, about another row, which the user
+		 * would otherwise meet only on the next upload once the first is fixed. A key that cannot be known (null: a
+		 * blank or unreadable cell) reports nothing.
+		 */
 		public void check(String key, SheetRow row, RowContext context, String column, String what) {
 			if (key == null) {
 				return;
 			}
 			Integer twin = seen.putIfAbsent(key, row.number());
 			if (twin != null) {
-				context.fail(column, "unique", what + "与第" + twin + "行重复");
+				context.twin(column, what + "与第" + twin + "行重复");
 			}
 		}
 	}

@@ -274,8 +274,10 @@ public class CaseEvidence {
 		for (int i = 0; i < certificates.size(); i++) {
 			String cert = certificates.get(i);
 			String field = "collectors[" + i + "]";
-			v.require(field, seen.add(cert), "unique", "执法证号重复：" + cert);
-			Optional<Member> m = team.stream().filter(t -> t.certificateNumber().equals(cert)).findFirst();
+			// certificate numbers compared as every identifier is (Text.identifierKey): 苏A-001 and 苏a 001 are one
+			String key = Text.identifierKey(cert);
+			v.require(field, seen.add(key), "unique", "执法证号重复：" + cert);
+			Optional<Member> m = team.stream().filter(t -> Text.identifierKey(t.certificateNumber()).equals(key)).findFirst();
 			if (m.isEmpty()) {
 				v.require(field, false, "investigator", "执法证号" + cert + "不是本案调查人员的执法证号");
 				continue;

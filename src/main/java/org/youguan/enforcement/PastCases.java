@@ -118,7 +118,8 @@ public class PastCases {
 	 * @param handedOverOn the day what the decision confiscated was handed over (上缴), null when not yet; a closed case
 	 * that confiscates needs it
 	 * @param serious whether the case was found 情节严重 (null: not): the fine is judged against the serious range, else
-	 * against the ordinary one
+	 * against the ordinary one; true is refused for a violation whose article sets nothing for serious cases (rule
+	 * {@code no-serious-range}, {@code DecisionRules.seriousProvided})
 	 * @param extended whether the head extended the decision limit (延长办案期限, 30 days more, once; null: not)
 	 * @param suspended whether the decision clock stood still for a while (中止、听证等期间不计入; null: not): the
 	 * decision is then not judged against the limit, whose paused days the import does not carry
@@ -237,7 +238,8 @@ public class PastCases {
 		if (fine != null && type != null && enterprise != null && !v.hasError("fine")) {
 			// the range of the case's own 情节 (attack round 20: a 40000 fine was kept on an ordinary case whose range ends
 			// at 10000); below its minimum stays possible — a 减轻 (行政处罚法 art.32) the import does not carry
-			FineRange own = rules.fineRange(type, serious, enterprise.regionCode());
+			// as it stood on the decision's day: a bureau's 裁量基准 changed since does not judge a past decision
+			FineRange own = rules.fineRangeOn(type, serious, enterprise.regionCode(), Day.of(decided));
 			// the range named as the catalogue has it: 情节一般/情节严重 only where the article sets a serious range
 			// (PACKAGING has one range, whatever the sheet says of the case's 情节)
 			String which = own.serious() ? "情节严重" : type.hasSeriousRange() ? "情节一般" : "";
@@ -246,6 +248,7 @@ public class PastCases {
 					+ (own.serious() || !type.hasSeriousRange() ? "" : "；情节严重的案件请在“情节严重”一栏填写“是”"));
 			DecisionRules.finedOnlyWhenSerious(v, "fine", type, fine, serious);
 		}
+		DecisionRules.seriousProvided(v, "serious", type, serious);
 		if (type != null && penalty != null && penalty != Penalty.NONE) {
 			DecisionRules.providedOrLighter(v, "penalty", type.penalties(), penalty);
 			checkParts(v, "penalty", "fine", "confiscated", type.penalties(), penalty, fine, confiscated);
@@ -298,11 +301,12 @@ public class PastCases {
 		p.put("violation", type.name());
 		p.put("status", status.name());
 		p.put("filed", filed.day());
-		LocalDate due = caseWork.clock(region).decisionDue(filed.day(), Boolean.TRUE.equals(data.extended()), List.of(),
+		// the limit as the rules stood when the case was filed, not as they stand today
+		LocalDate due = caseWork.clockOn(region, filed.day()).decisionDue(filed.day(), Boolean.TRUE.equals(data.extended()), List.of(),
 				filed.day());
 		LocalDate late = lateAgainst(data, due, Day.of(decided));
 		// below its range: a 减轻处罚 (art.32) the import does not carry — said in the import's entry, as the case page says it
-		FineRange range = fine == null ? null : rules.fineRange(type, serious, enterprise.regionCode());
+		FineRange range = fine == null ? null : rules.fineRangeOn(type, serious, enterprise.regionCode(), Day.of(decided));
 		p.put("due", due);
 		p.put("decisionNumber", number);
 		p.put("decided", Day.of(decided));
@@ -328,7 +332,7 @@ public class PastCases {
 			.query(Long.class)
 			.single();
 		if (decidedCase) {
-			caseWork.fixTerms(id, region);
+			caseWork.fixTerms(id, region, Day.of(decided));
 		}
 		if (handed != null) {
 			jdbc.sql("""

@@ -280,7 +280,8 @@ public class PenaltyCases {
 				c.decidedOn() == null ? null : caseClock.deliveryDue(c.decidedOn()), paymentDue, surcharge,
 				publicationDue(c, caseClock),
 				caseWork.hearingRight(c),
-				rules.fineRange(c.violationCode(), c.serious(), c.regionCode()),
+				// a decided case's range as it stood on its decision's day (what the decision was judged by), else today's
+				rules.fineRangeOn(c.violationCode(), c.serious(), c.regionCode(), c.decidedOn()),
 				c.deliveredOn() == null || Execution.confiscated(c) == null ? null : caseClock.handoverDue(c.deliveredOn()));
 	}
 

@@ -316,8 +316,9 @@ public class Inspectors {
 	 */
 	public Optional<Inspector> findByCertificate(String certificateNumber) {
 		String c = certificateNumber(certificateNumber);
-		return jdbc.sql(COLUMNS + " " + FROM + " WHERE i.certificate_number = :c")
-			.param("c", c == null ? "" : c)
+		// compared as every identifier is (Text.identifierKey): 苏a 001 typed is the holder of 苏A-001
+		return jdbc.sql(COLUMNS + " " + FROM + " WHERE " + Text.identifierKeySql("i.certificate_number") + " = :c ORDER BY i.id LIMIT 1")
+			.param("c", c == null ? "" : Text.identifierKey(c))
 			.query(Rows.of(Inspector.class))
 			.optional();
 	}

@@ -77,6 +77,7 @@ import org.youguan.registry.LicenceGranted;
 import org.youguan.registry.LicenceChanged;
 import org.youguan.registry.LicenceRenewed;
 import org.youguan.registry.LicenceDecisionNotApplied;
+import org.youguan.registry.LicenceRestored;
 import org.youguan.registry.RenewalAccepted;
 import org.youguan.registry.RenewalRefused;
 import org.youguan.registry.IssuingAuthority;
@@ -1317,7 +1318,8 @@ public class LicenceApplications {
 	 * the one 补正 — with the reason and the competent bureau named (行政许可法(2019) art.32(二)); the decision (.docx)
 	 * is kept with the application.
 	 * @param competentBureau the bureau to apply to; blank: the competent level of the premises (省局 or 国家邮政局)
-	 * @throws InvalidValueException when the reason is blank or too long
+	 * @throws InvalidValueException when the reason is blank or too long, or the competent bureau too long or not one
+	 * line (rule {@code line-break}: the decision names it in one sentence)
 	 * @throws DomainException (409) unless 待受理 or 待补正
 	 */
 	@Transactional
@@ -1995,6 +1997,36 @@ public class LicenceApplications {
 		}
 	}
 
+	/**
+	 * The approved renewals of licence {@code licenceNumber} (compared by {@link Text#identifierKey}) that never took
+	 * effect because the licence stood revoked ({@link #decisionNotApplied}), made effective now that the revocation is
+	 * lifted: the revoking decision annulled (撤销, 确认无效) or changed away from revocation is void from the start
+	 * (行政复议法(2023) art.64, 行政诉讼法(2017) art.70), and the 准予延续 decision was made and never withdrawn — nothing
+	 * stands in its way any more, and the holder, who could not apply again in time, is not made to. Each application's
+	 * mark is cleared (its renewal counts as the licence's term here again) and audited {@code licensing.in-effect} with
+	 * {@code why}; the caller tells the registry ({@link LicenceRestored#renewals}). A licence that stands revoked was
+	 * never cancelled (an ended licence is not revoked), so every mark on it is a revocation's.
+	 * @param licenceNumber the licence being restored, as the registry records it
+	 * @param why the lifting, as the restoration states it
+	 * @return the renewals to apply, as their approval published them ({@link LicenceRenewed}); empty when none
+	 */
+	@Transactional
+	public List<LicenceRenewed> reviveRenewals(String licenceNumber, String why) {
+		List<ApplicationView> marked = jdbc.sql("""
+				SELECT * FROM licence_application WHERE kind = 'RENEWAL' AND status = 'APPROVED' AND not_in_effect_on IS NOT NULL
+				  AND %s = :key ORDER BY valid_until, id FOR UPDATE""".formatted(Text.identifierKeySql("licence_number")))
+			.param("key", Text.identifierKey(typedNumber(licenceNumber))).query(Rows.of(ApplicationView.class)).list();
+		List<LicenceRenewed> revived = new ArrayList<>();
+		for (ApplicationView a : marked) {
+			jdbc.sql("UPDATE licence_application SET not_in_effect_on = NULL, not_in_effect_reason = NULL WHERE id = :id")
+				.param("id", a.id()).update();
+			record(a, "licensing.in-effect", "准予延续决定（决定书" + a.decisionNumber() + "）生效，许可证" + licenceNumber + "有效期延续至"
+					+ a.validUntil() + "：" + why);
+			revived.add(new LicenceRenewed(a.id(), licenceNumber, a.decisionNumber(), a.decidedOn(), a.validUntil()));
+		}
+		return revived;
+	}
+
 	/** Whether the caller may read the application (the attachment download asks this). */
 	public void requireReadable(DataScope scope, long id) {
 		requireReadable(scope, find(id));
@@ -2060,10 +2092,14 @@ public class LicenceApplications {
 		return attachments.list(owner(id)).stream().filter(x -> x.kind().equals(CERTIFICATE)).findFirst();
 	}
 
-	/** The application that issued licence {@code number} (not a change or renewal of it), if this module issued it. */
+	/**
+	 * The application that issued licence {@code number} (not a change or renewal of it), if this module issued it; the
+	 * number compared as every identifier is ({@link Text#identifierKey}: letter case, width, spaces and dashes folded).
+	 */
 	public Optional<ApplicationView> findByLicence(String number) {
-		return jdbc.sql("SELECT * FROM licence_application WHERE licence_number = :n AND kind NOT IN ('CHANGE', 'RENEWAL', 'BRANCH')")
-			.param("n", typedNumber(number))
+		return jdbc.sql("SELECT * FROM licence_application WHERE " + Text.identifierKeySql("licence_number")
+				+ " = :key AND kind NOT IN ('CHANGE', 'RENEWAL', 'BRANCH') ORDER BY id LIMIT 1")
+			.param("key", Text.identifierKey(typedNumber(number)))
 			.query(Rows.of(ApplicationView.class)).optional();
 	}
 
@@ -2087,13 +2123,14 @@ public class LicenceApplications {
 
 	/**
 	 * The approved applications whose certificate carries licence {@code number}: the one that issued it and every
-	 * change or renewal approved since, latest first (each certificate has its own verification code).
+	 * change or renewal approved since, latest first (each certificate has its own verification code); the number
+	 * compared by {@link Text#identifierKey}, so "ab 2025 1" finds the certificates of AB-2025-1.
 	 */
 	public List<ApplicationView> certificates(String number) {
 		return jdbc.sql("""
-				SELECT * FROM licence_application WHERE licence_number = :n AND status = 'APPROVED' AND verification_code IS NOT NULL
-				ORDER BY decided_on DESC, id DESC""")
-			.param("n", typedNumber(number))
+				SELECT * FROM licence_application WHERE %s = :key AND status = 'APPROVED' AND verification_code IS NOT NULL
+				ORDER BY decided_on DESC, id DESC""".formatted(Text.identifierKeySql("licence_number")))
+			.param("key", Text.identifierKey(typedNumber(number)))
 			.query(Rows.of(ApplicationView.class)).list();
 	}
 
@@ -2292,8 +2329,9 @@ public class LicenceApplications {
 		if (!inForce && !pending) {
 			return null;
 		}
-		String own = Text.isBlank(number) ? null : Text.identifier(number);
-		Optional<Held> held = heldLicence(code, null).filter(h -> !h.number().equals(own));
+		// the licence itself under any look-alike of its number (Text.identifierKey) is no second licence
+		String own = Text.isBlank(number) ? null : Text.identifierKey(Text.identifier(number));
+		Optional<Held> held = heldLicence(code, null).filter(h -> !Text.identifierKey(h.number()).equals(own));
 		if (held.isPresent()) {
 			return new FormError("kind", OneLicence.RULE, "申请人" + OneLicence.held(held.get().number(), held.get().scope(),
 					held.get().until()) + "，" + OneLicence.STATED + "："

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -672,9 +673,12 @@ public class Licences {
 	/**
 	 * Restores a licence whose revoking penalty decision was annulled or changed away from revocation
 	 * ({@link LicenceRestored}) to its state before the revocation: valid until its expiry date — or, when that date has
-	 * passed meanwhile, expired, which the audit entry says (a revocation lifted does not extend a term; the holder
-	 * applies for a new licence). Audited with the reason. A licence unknown or not revoked by that decision
-	 * ({@link #revokedByDecision}: a repeated delivery, one cancelled or revoked otherwise) is left as it is.
+	 * passed meanwhile, expired, which the audit entry says (a revocation lifted does not itself extend a term). The
+	 * renewals approved meanwhile that the revocation kept from taking effect ({@link LicenceRestored#renewals}) are
+	 * applied next, in the same transaction ({@link #renew}, each audited {@code licence.renew}): the revocation is void
+	 * from the start once annulled (行政复议法(2023) art.64, 行政诉讼法(2017) art.70) and the 准予延续 decision stands.
+	 * Audited with the reason. A licence unknown or not revoked by that decision ({@link #revokedByDecision}: a repeated
+	 * delivery, one cancelled or revoked otherwise) is left as it is, and so are its renewals.
 	 */
 	@Transactional
 	public void restoreByDecision(LicenceRestored restored) {
@@ -687,11 +691,15 @@ public class Licences {
 		l.restore();
 		licences.save(l);
 		LocalDate today = LocalDate.now(clock);
-		String after = l.expiresOn().isBefore(today)
-				? "；有效期已于" + l.expiresOn() + "届满，恢复后为已过期（不因吊销被撤销而延长）"
-				: "，恢复为有效（有效期至" + l.expiresOn() + "）";
+		LocalDate until = restored.restoredUntil(l.expiresOn());
+		String renewed = until.equals(l.expiresOn()) ? "" : "，准予延续决定随之生效";
+		String after = until.isBefore(today)
+				? "；有效期已于" + until + "届满" + renewed + "，恢复后为已过期（不因吊销被撤销而延长）"
+				: "，恢复为有效（有效期至" + until + renewed + "）";
 		audit.record(AuditEntry.of("licence.restore", "ExpressLicence", l.id(), "恢复许可证" + l.number() + "：" + restored.reason()
 				+ after).states(before, l.snapshot()).inRegion(l.regionCode()));
+		// the renewals the revocation kept out, oldest term first: each extends the restored licence as when approved
+		restored.renewals().stream().sorted(Comparator.comparing(LicenceRenewed::expiresOn)).forEach(this::renew);
 	}
 
 	/**

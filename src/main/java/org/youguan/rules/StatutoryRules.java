@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -101,15 +102,17 @@ public class StatutoryRules {
 
 	/**
 	 * A period a page's text names, as model attributes: {@code <name>Period} ({@link #stated}, "5个工作日") as it applies
-	 * in {@code regionCode} and {@code <name>Basis} (its citations with the texts' versions as any reader may read them,
-	 * {@link StatutoryRule#basisFor} {@link Audience#OUTSIDE}: the enterprise's forms show them too), so that a label or
-	 * hint takes both from the catalogue — {@code model.addAllAttributes(rules.statedAs(…))}.
+	 * in {@code regionCode} and {@code <name>Basis} (its citations as any reader may read them,
+	 * {@link StatutoryRule#basisFor} {@link Audience#OUTSIDE}, written formally as the documents issued to the party
+	 * cite them, {@link Citation#formalIn}: {@code 《快递暂行条例》第十九条} — the enterprise's forms show them too, and
+	 * a hint must not cite the law otherwise than the notice the enterprise then receives), so that a label or hint
+	 * takes both from the catalogue — {@code model.addAllAttributes(rules.statedAs(…))}.
 	 * @param name the attributes' prefix, e.g. {@code opening}
 	 * @param regionCode the region whose value applies ({@code 0} or null: the national value)
 	 */
 	public Map<String, String> statedAs(String name, StatutoryRule rule, String regionCode) {
 		return Map.of(name + "Period", stated(rule, regionCode == null ? StatutoryRule.NATIONAL_REGION : regionCode),
-				name + "Basis", rule.basisFor(Audience.OUTSIDE));
+				name + "Basis", Citation.formalIn(rule.basisFor(Audience.OUTSIDE)));
 	}
 
 	public int intValue(StatutoryRule rule, String regionCode) {
@@ -138,13 +141,64 @@ public class StatutoryRules {
 	 * range does not widen the serious one below the article's.
 	 */
 	public FineRange fineRange(ViolationType type, boolean serious, String regionCode) {
+		return fineRange(type, serious, rule -> value(rule, regionCode));
+	}
+
+	/**
+	 * The fine range of a violation in a region as it stood on {@code day} ({@link #fineRange} with {@link #valueOn}):
+	 * what a record of that day — a past decision imported, a decision made then — is judged against, not today's range
+	 * after a bureau changed its 裁量基准 since.
+	 * @param day the record's day (a decision's date); null: today's range
+	 */
+	public FineRange fineRangeOn(ViolationType type, boolean serious, String regionCode, LocalDate day) {
+		return day == null ? fineRange(type, serious, regionCode) : fineRange(type, serious, rule -> valueOn(rule, regionCode, day));
+	}
+
+	private static FineRange fineRange(ViolationType type, boolean serious, Function<StatutoryRule, BigDecimal> value) {
 		if (serious && type.hasSeriousRange()) {
-			BigDecimal min = type.seriousMinRule() != null ? value(type.seriousMinRule(), regionCode)
+			BigDecimal min = type.seriousMinRule() != null ? value.apply(type.seriousMinRule())
 					: RuleBounds.seriousMinimum(type);
-			return new FineRange(min, value(type.seriousMaxRule(), regionCode), true);
+			return new FineRange(min, value.apply(type.seriousMaxRule()), true);
 		}
-		BigDecimal min = type.minRule() == null ? BigDecimal.ZERO : value(type.minRule(), regionCode);
-		return new FineRange(min, value(type.maxRule(), regionCode), false);
+		BigDecimal min = type.minRule() == null ? BigDecimal.ZERO : value.apply(type.minRule());
+		return new FineRange(min, value.apply(type.maxRule()), false);
+	}
+
+	/**
+	 * The value of a rule in a region as it stood at the end of {@code day} (Asia/Shanghai): the most specific bureau
+	 * value then set whose region contains it (for a rule fixed by national law only the national bureau's), else the
+	 * catalogue's default — read from the history of every bureau's values ({@code statutory_rule_override_history},
+	 * V257: kept with every change since, and rebuilt from the audit trail's {@code rule.override} and
+	 * {@code rule.reset} entries before it). A record of a past day is judged by the rule as it then stood.
+	 */
+	public BigDecimal valueOn(StatutoryRule rule, String regionCode, LocalDate day) {
+		record Step(String regionCode, BigDecimal value) {
+		}
+		List<Step> latest = jdbc.sql("""
+				SELECT DISTINCT ON (region_code) region_code, value FROM statutory_rule_override_history
+				WHERE rule_code = :code AND (:region LIKE region_code || '%' OR region_code = '0')
+				  AND (region_code = '0' OR NOT :national)
+				  AND valid_from < (CAST(:day AS date) + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
+				ORDER BY region_code, valid_from DESC, id DESC""")
+			.param("code", rule.code())
+			.param("region", regionCode == null ? "0" : regionCode)
+			.param("national", rule.nationalOnly())
+			.param("day", day)
+			.query(Rows.of(Step.class))
+			.list();
+		return latest.stream().filter(s -> s.value() != null)
+			.max(Comparator.comparingInt(s -> "0".equals(s.regionCode()) ? 0 : s.regionCode().length()))
+			.map(Step::value)
+			.orElse(rule.defaultValue());
+	}
+
+	/** Records in the history of bureaus' values that {@code region}'s own value of the rule is now {@code value} (null: none). */
+	private void remember(StatutoryRule rule, String region, BigDecimal value) {
+		jdbc.sql("""
+				INSERT INTO statutory_rule_override_history (region_code, rule_code, value, valid_from)
+				VALUES (:region, :code, :value, :at)""")
+			.param("region", region).param("code", rule.code()).param("value", value).param("at", OffsetDateTime.now(clock))
+			.update();
 	}
 
 	public RuleSetting setting(StatutoryRule rule, String regionCode) {
@@ -184,7 +238,7 @@ public class StatutoryRules {
 	 * outside the range this bureau then sets, naming that bureau's region, rule and value — that bureau's value is
 	 * changed or cleared first; rule {@code national-only}: a rule fixed by national law,
 	 * {@link StatutoryRule#nationalOnly()}, set below the national level) or {@code reason} (blank, over 200
-	 * characters); every message names the rule
+	 * characters, a line break inside: rule {@code line-break}); every message names the rule
 	 */
 	@Transactional
 	public void override(StatutoryRule rule, long bureauId, String bureauRegion, BigDecimal value, String reason) {
@@ -245,7 +299,7 @@ public class StatutoryRules {
 		// a rule's reason (attack f8 item 2: the page showed a mobile number typed into it)
 		String why = Masking.personalNumbersIn(Text.freeText(reason));
 		new Validation().fits("value", "“" + rule.title() + "”的取值", value, 12, 2)
-			// one line: a cell of the catalogue's table and of its history (rule line-break)
+			// one line (rule line-break): the catalogue page, the trail and the lower bureaus' list show it on one row
 			.line("reason", "调整依据或原因", why, 200)
 			.throwIfInvalid();
 		RuleSetting before = setting(rule, bureauRegion);
@@ -268,6 +322,7 @@ public class StatutoryRules {
 			.param("by", Actors.currentName())
 			.param("at", OffsetDateTime.now(clock))
 			.update();
+		remember(rule, bureauRegion, value);
 		checkBelow(rule, bureauRegion);
 		audit.record(AuditEntry.of("rule.override", "StatutoryRule", rule.code(),
 				"调整“" + rule.title() + "”：" + before.effectiveValue().stripTrailingZeros().toPlainString() + " → "
@@ -429,6 +484,7 @@ public class StatutoryRules {
 			.param("code", rule.code())
 			.update();
 		if (removed > 0) {
+			remember(rule, bureauRegion, null);
 			checkAtAndBelow(rule, bureauRegion);
 			audit.record(AuditEntry.of("rule.reset", "StatutoryRule", rule.code(),
 					"恢复“" + rule.title() + "”为上级或法定默认值").inRegion(bureauRegion));
@@ -501,6 +557,7 @@ public class StatutoryRules {
 			.param("region", lower)
 			.param("code", rule.code())
 			.update();
+		remember(rule, lower, null);
 		checkAtAndBelow(rule, lower);
 		String by = bureaus.nearestName(actorRegion);
 		String of = bureaus.nearestName(lower);

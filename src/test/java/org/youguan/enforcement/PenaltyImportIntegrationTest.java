@@ -409,6 +409,40 @@ class PenaltyImportIntegrationTest {
 		assertThat(page).contains("法定上限（20000元）").doesNotContain("情节严重20000", "情节一般20000", "请在“情节严重”一栏");
 	}
 
+	/**
+	 * A PACKAGING case (快递暂行条例(2025) art.56: one range, nothing for 情节严重) marked 情节严重 was imported with the
+	 * badge on its page: the row is refused on the 情节严重 column, naming the article, and nothing is saved; the same
+	 * case not marked serious is imported.
+	 */
+	@Test
+	void aSeriousMarkOnAViolationWhoseArticleHasNoSeriousRangeIsRefusedOnItsColumn() throws Exception {
+		String code = partyCases.other().creditCode();
+		List<Object> headers = new ArrayList<>(HEADERS);
+		headers.add("情节严重");
+		String page = refused(book(headers, null, List.of(
+				row(code, "PACKAGING", "举报", "2024-01-02", "2024-02-01", number(), "罚款", 10000, null, null, null, "是"))));
+		assertThat(page).contains("情节严重", "没有规定情节严重的处罚幅度", "快递暂行条例(2025) 第56条");
+		String plain = number();
+		mvc.perform(multipart("/enforcement/import").file(file(book(headers, null, List.of(
+				row(code, "PACKAGING", "举报", "2024-01-02", "2024-02-01", plain, "罚款", 10000, null, null, null, "否")))))
+			.session(SignIn.session(mvc, "wz.staff")).with(csrf())).andExpect(status().is3xxRedirection());
+		assertThat(stored(plain).violationCode()).isEqualTo("PACKAGING");
+	}
+
+	/** The API's import of one past case answers the refusal as a 400 naming the field and the rule. */
+	@Test
+	void theApiRefusesASeriousMarkWithoutASeriousRangeNamingFieldAndRule() throws Exception {
+		String code = partyCases.other().creditCode();
+		mvc.perform(post("/api/v1/enforcement/cases/imported").header("Authorization", "Bearer demo-sz-admin-token")
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("""
+					{"enterpriseCreditCode":"%s","violation":"PACKAGING","source":"INSPECTION","filedOn":"2024-01-02",
+					 "decidedOn":"2024-02-01","decisionNumber":"%s","penalty":"FINE","fine":10000,"serious":true}"""
+				.formatted(code, number())))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field", hasItem("serious")))
+			.andExpect(jsonPath("$.errors[*].rule", hasItem("no-serious-range")));
+	}
+
 	/** The code as a Chinese input method types it: full-width digits and letters. */
 	static String fullWidth(String code) {
 		return CreditCodes.fullWidth(code);

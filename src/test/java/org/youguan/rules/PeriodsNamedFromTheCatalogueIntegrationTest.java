@@ -20,7 +20,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * The periods a page's text names are read from the rule catalogue where it applies, not written into the text: a
  * changed rule changes the public complaint page's 申诉时效, the case queue's extension and the branch filing hint — and no
- * page shows a placeholder left unfilled.
+ * page shows a placeholder left unfilled. The hints cite the law formally, as the documents the reader receives do.
  */
 @IntegrationTest
 class PeriodsNamedFromTheCatalogueIntegrationTest {
@@ -62,7 +62,10 @@ class PeriodsNamedFromTheCatalogueIntegrationTest {
 		var staff = SignIn.session(mvc, "wz.staff");
 		mvc.perform(get("/enforcement/cases").session(staff)).andExpect(status().isOk())
 			.andExpect(content().string(containsString("自立案之日起90日内作出决定，经负责人批准可延长一次30日")))
-			.andExpect(content().string(containsString(StatutoryRule.PENALTY_DECISION.basis())));
+			// cited as the documents cite it (《中华人民共和国行政处罚法》第六十条), never the catalogue's short form
+			.andExpect(content().string(containsString(Citation.formalIn(StatutoryRule.PENALTY_DECISION.basisFor(Audience.OUTSIDE)))))
+			.andExpect(content().string(containsString("《中华人民共和国行政处罚法》")))
+			.andExpect(content().string(not(containsString(StatutoryRule.PENALTY_DECISION.basis()))));
 		rules.override(StatutoryRule.PENALTY_DECISION_EXTENSION, nation(), StatutoryRule.NATIONAL_REGION, BigDecimal.valueOf(25),
 				"测试");
 		mvc.perform(get("/enforcement/cases").session(staff)).andExpect(status().isOk())
@@ -75,7 +78,11 @@ class PeriodsNamedFromTheCatalogueIntegrationTest {
 		for (String page : new String[] { "/licensing/branch-filings", "/licensing/branch-filings/new" }) {
 			mvc.perform(get(page).session(staff)).andExpect(status().isOk())
 				.andExpect(content().string(containsString("取得营业执照之日起" + rules.stated(StatutoryRule.BRANCH_FILING, "3205")
-						+ "内备案（" + StatutoryRule.BRANCH_FILING.basis() + "）")));
+						+ "内备案（《快递业务经营许可管理办法》）")));
 		}
+		// the enterprise's own form reads the same formal citation as the 备案 receipt it then gets
+		mvc.perform(get("/licensing/branch-filings/new").session(SignIn.session(mvc, "sf.wz"))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("内备案（《快递业务经营许可管理办法》）")))
+			.andExpect(content().string(not(containsString(StatutoryRule.BRANCH_FILING.basis()))));
 	}
 }

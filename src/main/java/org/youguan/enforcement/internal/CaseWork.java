@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.Optional;
 import java.util.Set;
 
@@ -97,6 +98,15 @@ public class CaseWork {
 	}
 
 	/**
+	 * The case clock with the rule values that applied in {@code region} on {@code day} ({@link StatutoryRules#valueOn}):
+	 * for a past case imported, judged by the rules of its own days, not today's.
+	 */
+	public CaseClock clockOn(String region, LocalDate day) {
+		Map<StatutoryRule, BigDecimal> memo = new HashMap<>();
+		return new CaseClock(Days.of(calendar), rule -> memo.computeIfAbsent(rule, r -> rules.valueOn(r, region, day)));
+	}
+
+	/**
 	 * The case clock of a case: the rule values where it is, but the payment period, 加处罚款 rate and remedies its
 	 * decision fixed ({@link #fixTerms}) once it has one — a rule changed after the decision does not change them.
 	 */
@@ -113,14 +123,26 @@ public class CaseWork {
 	 * fine, kept on the case), and the periods of 行政复议 (行政复议法(2023) art.20) and 行政诉讼 (行政诉讼法(2017) art.46).
 	 */
 	public void fixTerms(long id, String region) {
+		fixTerms(id, rule -> rules.value(rule, region));
+	}
+
+	/**
+	 * As {@link #fixTerms(long, String)} for a past decision of {@code decidedOn} (imported): the terms as the catalogue
+	 * gave them on that day ({@link StatutoryRules#valueOn}) — what its 决定书 could have stated.
+	 */
+	public void fixTerms(long id, String region, LocalDate decidedOn) {
+		fixTerms(id, rule -> rules.valueOn(rule, region, decidedOn));
+	}
+
+	private void fixTerms(long id, Function<StatutoryRule, BigDecimal> value) {
 		jdbc.sql("""
 				UPDATE penalty_case SET payment_days = :payment, handover_days = :handover,
 				    surcharge_percent = :surcharge, review_days = :review, litigation_months = :litigation WHERE id = :id""")
-			.param("payment", rules.intValue(StatutoryRule.PENALTY_PAYMENT, region))
-			.param("handover", rules.intValue(StatutoryRule.PENALTY_CONFISCATION_HANDOVER, region))
-			.param("surcharge", rules.value(StatutoryRule.PENALTY_LATE_SURCHARGE, region))
-			.param("review", rules.intValue(StatutoryRule.REMEDY_ADMINISTRATIVE_REVIEW, region))
-			.param("litigation", rules.intValue(StatutoryRule.REMEDY_LITIGATION, region))
+			.param("payment", value.apply(StatutoryRule.PENALTY_PAYMENT).intValueExact())
+			.param("handover", value.apply(StatutoryRule.PENALTY_CONFISCATION_HANDOVER).intValueExact())
+			.param("surcharge", value.apply(StatutoryRule.PENALTY_LATE_SURCHARGE))
+			.param("review", value.apply(StatutoryRule.REMEDY_ADMINISTRATIVE_REVIEW).intValueExact())
+			.param("litigation", value.apply(StatutoryRule.REMEDY_LITIGATION).intValueExact())
 			.param("id", id)
 			.update();
 	}

@@ -282,6 +282,21 @@ public final class DecisionRules {
 	}
 
 	/**
+	 * A past case found serious (情节严重) only under an article that sets something for serious cases: a heavier fine
+	 * range ({@link ViolationType#hasSeriousRange()}) or a fine at all ({@link ViolationType#finesOnlyWhenSerious()}).
+	 * Under any other article — 快递暂行条例(2025) art.56 (PACKAGING) has one range — the finding chooses nothing and
+	 * would show a 情节严重 the decision could not have stated: rule {@code no-serious-range} on {@code seriousField},
+	 * naming the article.
+	 * @param serious whether the record says the case was found serious
+	 */
+	public static void seriousProvided(Validation v, String seriousField, ViolationType type, boolean serious) {
+		if (serious && type != null && !type.hasSeriousRange() && !type.finesOnlyWhenSerious()) {
+			v.require(seriousField, false, "no-serious-range", "情节严重填了“是”，但“" + type.shortName() + "”的处罚条款（"
+					+ type.basis() + "）没有规定情节严重的处罚幅度：请填“否”或不填");
+		}
+	}
+
+	/**
 	 * No fine in a case not found serious under an article that fines only serious cases
 	 * ({@link ViolationType#finesOnlyWhenSerious()}: 快递市场管理办法(2023) art.55 — 警告或者通报批评；情节严重的，处三千元以下
 	 * 罚款): rule {@code not-serious} on {@code fineField}.

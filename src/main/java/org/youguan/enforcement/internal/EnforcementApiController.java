@@ -243,7 +243,7 @@ class EnforcementApiController {
 			+ "COMPLAINT、REPORT、TRANSFER）、filedOn、decidedOn、decisionNumber、penalty（WARNING、FINE、CONFISCATION、"
 			+ "SUSPENSION、REVOCATION、NONE）、fine（罚款，元）、paidOn、closedOn、confiscated（可选：没收违法所得，元；"
 			+ "未填写时处罚种类为CONFISCATION的fine仍视为没收金额）、handedOverOn（没收违法所得上缴日期，已结案的没收须填写）、"
-			+ "serious（可选，情节严重：罚款按情节严重的幅度校验，否则按情节一般的幅度；违法行为没有情节严重幅度的，按其唯一的幅度）、extended（可选，办案期限经批准延长，规则目录penalty.decision-extension）、"
+			+ "serious（可选，情节严重：罚款按情节严重的幅度校验，否则按情节一般的幅度；违法行为的处罚条款没有规定情节严重幅度的不能填true，规则no-serious-range）、extended（可选，办案期限经批准延长，规则目录penalty.decision-extension）、"
 			+ "suspended（可选，办案期限曾中止或听证等期间不计入）——决定日期超过自立案起的办案期限（规则目录penalty.decision，extended为是时另加penalty.decision-extension）且suspended不为是的，"
 			+ "返回400（decidedOn，decision-limit）；"
 			+ "与平台上的决定同样校验并处罚款、没收依据和吊销权限（吊销仅由发证的省级局导入）；校验后标记为导入，返回案件编号。")

@@ -164,7 +164,8 @@ public class LicensingImport {
 		// a row refused for another reason still counts among the file's rows of its enterprise
 		oneLicence.check(applications.standing(ownRegion, data), row, context);
 		if (data.licenceNumber() != null) {
-			licences.check(Text.identifier(data.licenceNumber()), row, context, LICENCE, "许可证编号");
+			// compared as every identifier is (Text.identifierKey): "AB-2025-1" and "ab 2025 1" are one licence number
+			licences.check(Text.identifierKey(Text.identifier(data.licenceNumber())), row, context, LICENCE, "许可证编号");
 		}
 		return context.hasErrors() ? null : data;
 	}

@@ -18,6 +18,7 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
+import org.youguan.licensing.LicenceApplications;
 import org.youguan.registry.LicenceRestored;
 import org.youguan.registry.LicenceRevoked;
 import org.youguan.registry.LicenceStatus;
@@ -41,7 +42,8 @@ import org.youguan.registry.Licences;
  * The opposite: when the decision is annulled (撤销, 确认无效) or changed to another penalty by 行政复议, 行政诉讼 or the
  * bureau's own correction ({@link RevocationLifted}), the licences that stand revoked by it (on its delivery here, or
  * entered by hand in the registry naming it) are restored — audited with the outcome, and told to the registry ({@link LicenceRestored}), which returns each to its state
- * before (valid, or expired when its term ended meanwhile: the audit says so).
+ * before (valid, or expired when its term ended meanwhile: the audit says so); the renewals approved meanwhile that the
+ * revocation kept from taking effect take effect with it ({@link LicenceApplications#reviveRenewals}).
  */
 @Component
 class PenaltyRevocations {
@@ -58,8 +60,11 @@ class PenaltyRevocations {
 
 	private final Clock clock;
 
+	private final LicenceApplications applications;
+
 	PenaltyRevocations(Enterprises enterprises, Licences licences, ApplicationEventPublisher events, AuditTrail audit,
-			LicenceEndings endings, Clock clock) {
+			LicenceEndings endings, Clock clock, LicenceApplications applications) {
+		this.applications = applications;
 		this.clock = clock;
 		this.endings = endings;
 		this.enterprises = enterprises;
@@ -120,14 +125,19 @@ class PenaltyRevocations {
 			if (last.isPresent() && last.get().action().equals(LicenceEndings.RESTORE)) {
 				continue; // restored here already, the registry not yet told (a lifting heard twice)
 			}
-			boolean expired = l.expiresOn().isBefore(LocalDate.now(clock));
 			String reason = "行政处罚决定" + lifted.decisionNumber() + "经" + lifted.outcome() + "（" + lifted.documentNumber() + "，"
 					+ lifted.decidedOn() + "），不再吊销许可证";
+			// the renewals the revocation kept from taking effect take effect with the licence (the revocation is void
+			// from the start, the 准予延续 decisions stand)
+			LicenceRestored restored = new LicenceRestored(l.number(), lifted.decisionNumber(), reason,
+					applications.reviveRenewals(l.number(), reason));
+			LocalDate until = restored.restoredUntil(l.expiresOn());
+			String renewed = until.equals(l.expiresOn()) ? "" : "，准予延续决定随之生效";
 			audit.record(AuditEntry.of(LicenceEndings.RESTORE, "ExpressLicence", l.id(), "许可证" + l.number() + "（"
-					+ enterprise.legalName() + "）恢复：" + reason + (expired ? "；有效期已于" + l.expiresOn()
-							+ "届满，恢复后为已过期" : "，恢复为有效（有效期至" + l.expiresOn() + "）"))
+					+ enterprise.legalName() + "）恢复：" + reason + (until.isBefore(LocalDate.now(clock)) ? "；有效期已于" + until
+							+ "届满" + renewed + "，恢复后为已过期" : "，恢复为有效（有效期至" + until + renewed + "）"))
 				.inRegion(enterprise.regionCode()));
-			events.publishEvent(new LicenceRestored(l.number(), lifted.decisionNumber(), reason));
+			events.publishEvent(restored);
 		}
 	}
 }

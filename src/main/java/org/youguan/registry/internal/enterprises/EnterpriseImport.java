@@ -72,7 +72,7 @@ public class EnterpriseImport {
 			EnterpriseData clean = context.checked(() -> enterprises.check(scope, data));
 			// the same credit code as an earlier row, by the code as typed (written as the register keeps it), also when
 			// the row fails otherwise: every error of every row in one answer
-			codes.check(CreditCode.written(row.get("统一社会信用代码")), row, context, "统一社会信用代码", "统一社会信用代码");
+			codes.check(Text.identifierKey(CreditCode.written(row.get("统一社会信用代码"))), row, context, "统一社会信用代码", "统一社会信用代码");
 			// two rows naming one enterprise name (企业名称登记管理规定: one name, one enterprise), also when either row
 			// fails otherwise: the later row is reported
 			String name = row.get("企业名称");

@@ -79,7 +79,7 @@ public class FacilityImport {
 					: kind + "|" + Text.folded(name) + "|" + Text.folded(address), row, context, "名称", "同址同名设施");
 			String serial = row.get("设备序列号");
 			if (kind != null && kind.hasSerialNumber() && serial != null) {
-				serials.check(Text.identifierKey(serial), row, context, "设备序列号", "设备序列号");
+				serials.check(Text.identifierKey(Text.identifier(serial)), row, context, "设备序列号", "设备序列号");
 			}
 			if (kind == null || owner == null || clean == null) {
 				return null;

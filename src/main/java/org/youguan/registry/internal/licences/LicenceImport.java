@@ -89,7 +89,7 @@ public class LicenceImport {
 			// the twins by the cells as typed (the number compared as the register compares it, look-alikes folded), also
 			// for a row refused for something else: every error of every row in one answer
 			String number = row.get("许可证编号");
-			numbers.check(number == null ? null : Text.identifierKey(number), row, context, "许可证编号", "许可证编号");
+			numbers.check(number == null ? null : Text.identifierKey(Text.identifier(number)), row, context, "许可证编号", "许可证编号");
 			// in force until the day the check made (the statutory term when the cell is blank), else the day typed
 			LocalDate until = clean != null ? clean.expiresOn() : expiresOn;
 			Integer earlier = holder == null || until == null || until.isBefore(today) ? null
