@@ -24,6 +24,9 @@ public final class DemoAccounts {
 	static final List<Account> STAFF = List.of(
 			new Account("sys.admin", "系统管理员", "32", "办公室", EnumSet.of(Role.SYSTEM_ADMIN), "demo-sys-admin-token"),
 			new Account("js.leader", "江苏省局领导", "32", "办公室", EnumSet.of(Role.BUREAU_LEADER), null),
+			// the provincial bureau's case handler: 快递业务经营许可 is the province's work, and case work needs the
+			// 处室工作人员 role (a 系统管理员 manages accounts, it takes no administrative decision)
+			new Account("js.market", "许监管", "32", "市场监管处", EnumSet.of(Role.STAFF), "demo-js-market-token"),
 			new Account("sz.admin", "周管理", "3205", "办公室", EnumSet.of(Role.BUREAU_ADMIN, Role.STAFF),
 					"demo-sz-admin-token"),
 			new Account("sz.leader", "孙局长", "3205", "办公室", EnumSet.of(Role.BUREAU_LEADER), "demo-sz-leader-token"),

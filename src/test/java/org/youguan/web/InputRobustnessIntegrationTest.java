@@ -108,7 +108,9 @@ class InputRobustnessIntegrationTest {
 		MARKET("sz.market", "demo-sz-market-token"), COUNTY("wz.staff", "demo-wz-staff-token"),
 		ENTERPRISE("sf.wz", "demo-sf-wz-token"), LEADER("sz.leader", "demo-sz-leader-token"),
 		// the 建制村 portal admits a postal enterprise's users only
-		POSTAL("yz.sz", "demo-yz-sz-token"), ANONYMOUS(null, null);
+		POSTAL("yz.sz", "demo-yz-sz-token"),
+		// the province's case handler: licences are the provincial bureau's work, which no 系统管理员 does
+		PROVINCE("js.market", "demo-js-market-token"), ANONYMOUS(null, null);
 
 		final String user;
 
