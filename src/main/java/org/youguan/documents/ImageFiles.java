@@ -24,8 +24,8 @@ import org.youguan.kernel.InvalidValueException;
  * images a phone appends after its photo's EOI (CIPA DC-007 multi-picture files, a gain map) are JPEGs read alike.</li>
  * </ul>
  * Then the image is decoded whole (its pixels read, every scan, at a reduced size so that memory stays small): a
- * JPEG whose data the decoder finds corrupt or short (a warning of the decoder counts) or a PNG whose compressed data
- * does not inflate is refused. The check was the header alone: any bytes after IEND or EOI — a second file, a script,
+ * JPEG whose data the decoder finds corrupt or short (a warning of the decoder counts, but for the stray bytes before
+ * a marker some cameras write) or a PNG whose compressed data does not inflate is refused. The check was the header alone: any bytes after IEND or EOI — a second file, a script,
  * an archive — were kept and served as the image (attack on the 隐患 evidence).
  */
 final class ImageFiles {
@@ -149,7 +149,10 @@ final class ImageFiles {
 
 					@Override
 					public void warningOccurred(ImageReader source, String warning) {
-						warnings.append(warning);
+						// a few stray bytes before a marker (some cameras write them) leave the image whole: not refused
+						if (warning == null || !warning.contains("extraneous bytes")) {
+							warnings.append(warning);
+						}
 					}
 				});
 				reader.setInput(in, true, true);
