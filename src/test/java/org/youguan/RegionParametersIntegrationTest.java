@@ -99,6 +99,56 @@ class RegionParametersIntegrationTest {
 			.andExpect(content().string(containsString("name=\"region\"")));
 	}
 
+	/**
+	 * A region may be asked for in the standard six-digit form of a province or city (320000, 320500), the
+	 * twelve-digit statistical form, or in full-width digits, as the parcel ingest takes it: every figures API and
+	 * region-filtered list reads it as the project's own code and answers what that code answers (attack:
+	 * {@code ?region=320500} was "行政区划代码不存在", {@code ?region=３２０５} refused as no digits).
+	 */
+	@Test
+	void aStandardSixDigitOrFullWidthCodeIsReadAsTheProjectsOwnEverywhere() throws Exception {
+		for (String path : FILTERED) {
+			String city = mvc.perform(get(path).param("region", "3205").header("Authorization", LEADER))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+			String county = mvc.perform(get(path).param("region", "320506").header("Authorization", LEADER))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+			for (String region : List.of("320500", "３２０５", "３２０５００", " 320500 ")) {
+				mvc.perform(get(path).param("region", region).header("Authorization", LEADER))
+					.andExpect(status().isOk())
+					.andExpect(content().json(city));
+			}
+			for (String region : List.of("３２０５０６", "320506000000")) {
+				mvc.perform(get(path).param("region", region).header("Authorization", LEADER))
+					.andExpect(status().isOk())
+					.andExpect(content().json(county));
+			}
+			// the province's standard code is the province: answered as 32 is (outside a city leader's region)
+			var province = mvc.perform(get(path).param("region", "32").header("Authorization", LEADER)).andReturn()
+				.getResponse();
+			mvc.perform(get(path).param("region", "320000").header("Authorization", LEADER))
+				.andExpect(status().is(province.getStatus()))
+				.andExpect(content().json(province.getContentAsString()));
+		}
+		mvc.perform(get("/api/v1/public/penalties").param("region", "320500")).andExpect(status().isOk());
+		mvc.perform(get("/enforcement/figures").param("region", "320500").header("Authorization", LEADER))
+			.andExpect(status().isOk());
+	}
+
+	@Test
+	void theAcceptedFormsOfACodeAreReadAsTheProjectWritesIt() {
+		assertThat(RegionPrefix.normalised("320000")).isEqualTo("32");
+		assertThat(RegionPrefix.normalised("320500")).isEqualTo("3205");
+		assertThat(RegionPrefix.normalised("320506")).isEqualTo("320506");
+		assertThat(RegionPrefix.normalised("３２０５０６")).isEqualTo("320506");
+		assertThat(RegionPrefix.normalised("320506000000")).isEqualTo("320506");
+		assertThat(RegionPrefix.normalised("320506001000")).isEqualTo("320506001");
+		assertThat(RegionPrefix.normalised("320506001001")).isEqualTo("320506001001");
+		assertThat(RegionPrefix.normalised("441900")).as("东莞, a city without counties: the same region").isEqualTo("4419");
+		assertThat(RegionPrefix.normalised("32050")).as("no whole region in any form: left to the rules").isEqualTo("32050");
+		assertThat(RegionPrefix.normalised("000000")).isEqualTo("000000");
+		assertThat(RegionPrefix.of("３２０５００").code()).isEqualTo("3205");
+	}
+
 	@Test
 	void everyLevelOfTheCodeIsAWholeRegion() {
 		for (String code : List.of("", "0", "32", "3205", "320506", "320506001", "320506001001")) {

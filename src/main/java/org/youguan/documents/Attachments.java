@@ -202,6 +202,53 @@ public class Attachments {
 			.single();
 	}
 
+	/** How many files, of how many bytes in all, one owner keeps. */
+	public HeldTotal total(AttachmentOwner owner) {
+		return jdbc.sql("SELECT count(*), coalesce(sum(size_bytes), 0) FROM attachment WHERE module = :module"
+				+ " AND owner_type = :type AND owner_id = :id")
+			.param("module", owner.module())
+			.param("type", owner.type())
+			.param("id", owner.id())
+			.query((rs, i) -> new HeldTotal(rs.getLong(1), rs.getLong(2)))
+			.single();
+	}
+
+	/**
+	 * Refuses files that would take their owner beyond what its module lets one record keep: more than
+	 * {@code maxFiles} files, or more than {@code maxTotalBytes} bytes in all — the files it keeps and the files of
+	 * this request together, so neither many small uploads nor one request of many files grows a record without bound
+	 * (each file alone is held to its own limit by {@link #check}). Call it under the owner's lock, before storing.
+	 * @param owner the record the files are for
+	 * @param adding the files of this request
+	 * @param field the form or API field of the files
+	 * @param label what the files are, e.g. 整改佐证材料
+	 * @param noun what the owner is, e.g. 隐患
+	 * @throws InvalidValueException on {@code field}: rule {@code count} ("整改佐证材料每个隐患最多20份：已有19份，本次上传2份")
+	 *         or {@code total-size} ("…合计不超过100MB：已有…，本次上传…")
+	 */
+	public void requireRoom(AttachmentOwner owner, List<UploadedFile> adding, String field, String label, String noun,
+			int maxFiles, long maxTotalBytes) {
+		if (adding.isEmpty()) {
+			return;
+		}
+		HeldTotal kept = total(owner);
+		long bytes = adding.stream().mapToLong(f -> f.content() == null ? 0 : f.content().length).sum();
+		if (kept.files() + adding.size() > maxFiles) {
+			throw new InvalidValueException(field, "count", label + "每个" + noun + "最多" + maxFiles + "份：已有" + kept.files()
+					+ "份，本次上传" + adding.size() + "份");
+		}
+		if (kept.bytes() + bytes > maxTotalBytes) {
+			throw new InvalidValueException(field, "total-size", label + "每个" + noun + "合计不超过" + megabytes(maxTotalBytes)
+					+ "：已有" + megabytes(kept.bytes()) + "，本次上传" + megabytes(bytes));
+		}
+	}
+
+	/** A size for a message: "20MB", "0.3MB". */
+	private static String megabytes(long bytes) {
+		return java.math.BigDecimal.valueOf(bytes).divide(java.math.BigDecimal.valueOf(1024L * 1024), 1,
+				java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + "MB";
+	}
+
 	/** Lets go of one held file (the form's "remove"); another draft's file or an unknown id changes nothing. */
 	public void release(AttachmentDraft draft, long id) {
 		jdbc.sql("DELETE FROM attachment WHERE id = :attachment AND " + DRAFT).params(draftParams(draft))

@@ -28,7 +28,8 @@ import org.youguan.kernel.Text;
 /**
  * An uploaded image or PDF: accepted only if its content is a JPEG, PNG or PDF (by magic number, whatever its name or
  * declared type says) and within the size limit, an image also within the pixel limits read from its header
- * ({@link OfficeFiles#requireImageWithinLimits}), a PDF only without scripts or program launches ({@link PdfScripts})
+ * ({@link OfficeFiles#requireImageWithinLimits}) and only as one whole image that decodes, nothing appended after its
+ * end ({@link ImageFiles#requireWhole}), a PDF only without scripts or program launches ({@link PdfScripts})
  * and only when it opens as a document with pages and no embedded file ({@link PdfFiles});
  * where a module takes recordings too ({@link #checkedContentTypeOrMedia}), an audio or video file recognised by its
  * content (Apache Tika's magic-number detector, {@link #MEDIA_TYPES}); served back with its checked type, never sniffed.
@@ -59,7 +60,9 @@ public record UploadedFile(String fileName, byte[] content) {
 	 * The real content type, or an error on {@code field} naming the file ({@code label}: what it is) and the rule:
 	 * {@code required} (empty), {@code size} (over {@code maxBytes}), {@code content-type} (not JPEG/PNG/PDF, naming what it
 	 * is when {@link FileKind#of} tells it: "是Word 97-2003文档（.doc），不是JPEG、PNG图片或PDF文件"),
-	 * {@code image-size} (wider, taller or more pixels than allowed), {@code image} (an unreadable image header) or
+	 * {@code image-size} (wider, taller or more pixels than allowed), {@code image} (an unreadable image header, an
+	 * image cut short or damaged, or one that does not decode), {@code image-trailing} (bytes after the image's end:
+	 * after a PNG's IEND, after a JPEG's EOI other than further whole JPEGs) or
 	 * {@code pdf-script} (a PDF with JavaScript — /JS, /JavaScript, an /OpenAction or /AA of that type —, /Launch or
 	 * /XFA, or with an object stream that cannot be read to check it) and the other names {@link PdfScripts} finds
 	 * ({@code pdf-action}, {@code pdf-embedded}, {@code pdf-media}), and as {@link PdfFiles#requireDocument}: {@code pdf}
@@ -89,10 +92,12 @@ public record UploadedFile(String fileName, byte[] content) {
 		}
 		if (startsWith(0xFF, 0xD8, 0xFF)) {
 			OfficeFiles.requireImageWithinLimits(content, field, label + "“" + fileName + "”");
+			ImageFiles.requireWhole(content, false, field, label + "“" + fileName + "”");
 			return "image/jpeg";
 		}
 		if (startsWith(0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {
 			OfficeFiles.requireImageWithinLimits(content, field, label + "“" + fileName + "”");
+			ImageFiles.requireWhole(content, true, field, label + "“" + fileName + "”");
 			return "image/png";
 		}
 		if (startsWith('%', 'P', 'D', 'F', '-')) {

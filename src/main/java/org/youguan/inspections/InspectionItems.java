@@ -52,7 +52,7 @@ public class InspectionItems {
 					: Citation.of(LegalText.valueOf(legalText), article);
 			StatutoryRule rule = ruleCode == null ? null : StatutoryRule.byCode(ruleCode).orElse(null);
 			return new InspectionItem(code, name, objectType, method, citation.toString(), ruleCode,
-					rule == null ? null : rule.title() + "（" + rule.basis() + "）", checklist, bureauId, citation);
+					rule == null ? null : rule.title() + Text.bracketed(rule.basis()), checklist, bureauId, citation);
 		}
 	}
 

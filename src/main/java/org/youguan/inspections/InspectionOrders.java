@@ -509,7 +509,7 @@ public class InspectionOrders implements DeclaresTemplates {
 				covered.add(item.code());
 			}
 			else {
-				without.add(item.name() + "（" + item.basis() + "）");
+				without.add(item.name() + Text.bracketed(item.basis()));
 			}
 		}
 		if (byArticle.isEmpty()) {

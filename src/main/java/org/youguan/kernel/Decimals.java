@@ -284,14 +284,19 @@ public final class Decimals {
 	}
 
 	/**
-	 * The whole numbers a field declares on itself — {@link WholeIn}, or Jakarta Validation's {@code @Min}/{@code @Max}
-	 * — in brackets for a message ("（应为整数（1至365））", {@link #wholeIn}; a greatest value in words where the field
-	 * states one, {@link WholeIn#maxStated}); null when it declares none.
+	 * The whole numbers a field declares on itself — {@link YearIn}, {@link WholeIn}, or Jakarta Validation's
+	 * {@code @Min}/{@code @Max} — in brackets for a message ("（应为整数（1至365））", {@link #wholeIn}; a greatest value
+	 * in words where the field states one, {@link WholeIn#maxStated}); null when it declares none.
 	 * @param declared the parameter, field or record component
+	 * @param thisYear the current year (China time), which a {@link YearIn}'s last year is counted from
 	 */
-	public static String declaredWhole(java.lang.reflect.AnnotatedElement declared) {
+	public static String declaredWhole(java.lang.reflect.AnnotatedElement declared, int thisYear) {
 		if (declared == null) {
 			return null;
+		}
+		YearIn years = declared.getAnnotation(YearIn.class);
+		if (years != null) {
+			return "（" + wholeIn(years.from(), (long) thisYear + years.ahead()) + "）";
 		}
 		WholeIn whole = declared.getAnnotation(WholeIn.class);
 		if (whole != null) {

@@ -22,13 +22,14 @@ public record RegionPrefix(String code) {
 	private static final Set<Integer> LEVELS = Set.of(2, 4, 6, 9, 12);
 
 	/**
+	 * The code is read as {@link #normalised} reads it (full-width digits, the six-digit form of a province or city).
 	 * @throws InvalidValueException (field {@code region}) rule {@code digits} unless the code is made of digits, rule
 	 *         {@code length} unless it names a whole level of GB/T 2260 and its extensions: 2 digits (province), 4
 	 *         (city), 6 (county), 9 (township) or 12 (village) — a 5-digit {@code 32050} would otherwise stand for the
 	 *         ten counties 320500–320509 together, a region that does not exist
 	 */
 	public RegionPrefix {
-		code = code == null ? "" : Text.strip(code);
+		code = normalised(code);
 		if ("0".equals(code)) {
 			code = "";
 		}
@@ -39,6 +40,42 @@ public record RegionPrefix(String code) {
 			throw new InvalidValueException("region", "length",
 					"行政区划代码应为2位（省）、4位（市）、6位（县）、9位（乡镇）或12位（村）：" + code);
 		}
+	}
+
+	/**
+	 * A region code as a person or another system writes it, in the project's own form — the one reading of every
+	 * {@code region} a figures page, a list or an API is asked for (and of the codes services pass on): white space
+	 * around it dropped; full-width digits (３２０５０６) read as the ASCII ones they show, as the parcel ingest and the
+	 * .xlsx importers read them; the standard six-digit form of GB/T 2260 for a province or a city — 320000 江苏省,
+	 * 320500 苏州市, the code ending in 0000 or 00 — as the province's two digits or the city's four (32, 3205: it was
+	 * answered "行政区划代码不存在"), and the twelve-digit form of the statistical division codes
+	 * (统计用区划代码: 320506000000, 320506001000) as the county's six or the township's nine digits. A county's own code
+	 * ending in 00 (441900 东莞市, a city without counties) is read as its city, which holds that county alone: the same
+	 * region. Any other text is returned stripped, for the rules below to refuse.
+	 * @param typed the code as sent, or null
+	 * @return the code in the project's form; "" for null
+	 */
+	public static String normalised(String typed) {
+		if (typed == null) {
+			return "";
+		}
+		String code = Text.strip(typed);
+		StringBuilder ascii = new StringBuilder(code.length());
+		for (int i = 0; i < code.length(); i++) {
+			char c = code.charAt(i);
+			ascii.append(c >= '\uFF10' && c <= '\uFF19' ? (char) ('0' + (c - '\uFF10')) : c);
+		}
+		code = ascii.toString();
+		if (!code.chars().allMatch(c -> c >= '0' && c <= '9')) {
+			return code;
+		}
+		if (code.length() == 12 && code.endsWith("000")) {
+			code = code.endsWith("000000") ? code.substring(0, 6) : code.substring(0, 9);
+		}
+		if (code.length() == 6 && code.endsWith("00") && !code.startsWith("00")) {
+			code = code.endsWith("0000") ? code.substring(0, 2) : code.substring(0, 4);
+		}
+		return code;
 	}
 
 	/** The region {@code code} and everything in it; blank or {@code 0} is the whole country. */

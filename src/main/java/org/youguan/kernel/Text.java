@@ -927,6 +927,27 @@ public final class Text {
 		return s.substring(0, max > 0 && Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max);
 	}
 
+	/**
+	 * A text in full-width brackets as a page, a ledger or a message shows an aside — a basis, a source —, never
+	 * brackets inside brackets: the brackets the text already holds become commas, so 地方实践（未确认） is shown
+	 * {@code （地方实践，未确认）}, not {@code （地方实践（未确认））}, and 双公示制度（全国通行做法）；行政处罚法(2021)
+	 * {@code （双公示制度，全国通行做法；行政处罚法(2021)）}. ASCII brackets (a text's version, {@code (2021)}) are kept.
+	 * @param text the aside; null or blank gives ""
+	 * @return the aside in brackets, or "" for none
+	 */
+	public static String bracketed(String text) {
+		if (text == null || isBlank(text)) {
+			return "";
+		}
+		String flat = text.strip()
+			// a closing bracket before other punctuation or the end leaves no comma of its own: "（未确认）；" → "，未确认；"
+			.replaceAll("）+(?=$|[，；。、：）])", "")
+			.replace("（", "，")
+			.replace("）", "，")
+			.replaceAll("，{2,}", "，");
+		return "（" + flat + "）";
+	}
+
 	/** A name safe to show in a message: forbidden characters written as their code points. */
 	public static String printable(String s) {
 		if (s == null || forbiddenAt(s) < 0) {

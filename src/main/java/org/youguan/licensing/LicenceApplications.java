@@ -515,7 +515,7 @@ public class LicenceApplications {
 			StatutoryRule rule = capitalRule(scope);
 			BigDecimal minimum = rules.value(rule, region);
 			v.require("registeredCapital", capital.compareTo(minimum) >= 0, "minimum", "经营" + scope.label()
-					+ "快递业务的，注册资本不得低于" + ChineseText.yuan(minimum) + "（" + rule.basis() + "）");
+					+ "快递业务的，注册资本不得低于" + ChineseText.yuan(minimum) + Text.bracketed(rule.basis()));
 		}
 		if (!unheld) {
 			v.required("premisesAddress", "经营场所地址", data.premisesAddress());

@@ -72,7 +72,7 @@ class RegionChainFilter extends OncePerRequestFilter {
 	}
 
 	/** The request with the collapsed parameters. */
-	private static final class CollapsedRequest extends HttpServletRequestWrapper {
+	static final class CollapsedRequest extends HttpServletRequestWrapper {
 
 		private final Map<String, String[]> parameters;
 

@@ -27,6 +27,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.youguan.kernel.Text;
+
 /**
  * The catalogue of statutory rules: every deadline, limit and fine bound the product applies, with its legal basis
  * (one or more {@link Citation}s, each naming the text's version) and default. Article numbers live only here, so a
@@ -571,13 +573,14 @@ public enum StatutoryRule {
 
 	/**
 	 * A period or limit of this rule as a record keeps and shows it: the title, the value with its unit and the basis
-	 * for {@code audience} in brackets, e.g. {@code 一般隐患整改期限10个工作日（按本局规定）} outside the bureau,
-	 * {@code 一般隐患整改期限10个工作日（地方实践（未确认））} for it.
+	 * for {@code audience} in brackets ({@link Text#bracketed}: never brackets in brackets), e.g.
+	 * {@code 一般隐患整改期限10个工作日（按本局规定）} outside the bureau, {@code 一般隐患整改期限10个工作日（地方实践，未确认）}
+	 * for it (it read 地方实践（未确认） in a second pair of brackets).
 	 * @param value the value that applied (in {@link #unit()})
 	 * @param audience who reads it
 	 */
 	public String statedFor(BigDecimal value, Audience audience) {
-		return title + value.stripTrailingZeros().toPlainString() + unit.label() + "（" + basisFor(audience) + "）";
+		return title + value.stripTrailingZeros().toPlainString() + unit.label() + Text.bracketed(basisFor(audience));
 	}
 
 	/**
@@ -595,16 +598,19 @@ public enum StatutoryRule {
 			return null;
 		}
 		for (Audience form : Audience.values()) {
-			String tail = unit.label() + "（" + basisFor(form) + "）";
-			if (stated.startsWith(title) && stated.endsWith(tail) && stated.length() > title.length() + tail.length()) {
-				String value = stated.substring(title.length(), stated.length() - tail.length());
-				if (value.matches("\\d+(\\.\\d+)?")) {
-					return statedFor(new BigDecimal(value), audience);
+			// as statedFor writes it, or as it wrote it before its brackets were flattened (地方实践（未确认） in brackets)
+			for (String tail : List.of(unit.label() + Text.bracketed(basisFor(form)), unit.label() + "（" + basisFor(form) + "）")) {
+				if (stated.startsWith(title) && stated.endsWith(tail) && stated.length() > title.length() + tail.length()) {
+					String value = stated.substring(title.length(), stated.length() - tail.length());
+					if (value.matches("\\d+(\\.\\d+)?")) {
+						return statedFor(new BigDecimal(value), audience);
+					}
 				}
 			}
 		}
-		// not in the form statedFor wrote: still never the catalogue's marks outside the bureau
-		return audience == Audience.BUREAU ? stated : stated.replace("（" + basis() + "）", "（" + basisFor(audience) + "）");
+		// not in the form statedFor wrote: still never the catalogue's marks outside the bureau, never nested brackets
+		String flat = stated.replace("（" + basis() + "）", Text.bracketed(basis()));
+		return audience == Audience.BUREAU ? flat : flat.replace(Text.bracketed(basis()), Text.bracketed(basisFor(audience)));
 	}
 
 	public BigDecimal defaultValue() {

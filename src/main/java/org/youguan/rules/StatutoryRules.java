@@ -348,11 +348,11 @@ public class StatutoryRules {
 		RuleBounds.statutory(rule).ifPresent(range -> {
 			if (range.min() != null && value.compareTo(range.min()) < 0) {
 				throw new InvalidValueException("value", "statutory-min", named + "不能低于法定的" + plain(range.min())
-						+ rule.unit().label() + "（" + rule.basis() + "）：本局只能在法定幅度内细化，不能扩大");
+						+ rule.unit().label() + Text.bracketed(rule.basis()) + "：本局只能在法定幅度内细化，不能扩大");
 			}
 			if (range.max() != null && value.compareTo(range.max()) > 0) {
 				throw new InvalidValueException("value", "statutory-max", named + "不能高于法定的" + plain(range.max())
-						+ rule.unit().label() + "（" + rule.basis() + "）：本局只能在法定幅度内细化，不能扩大");
+						+ rule.unit().label() + Text.bracketed(rule.basis()) + "：本局只能在法定幅度内细化，不能扩大");
 			}
 		});
 		RuleBounds.practice(rule).ifPresent(range -> {

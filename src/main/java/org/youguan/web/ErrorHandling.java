@@ -3,7 +3,9 @@ package org.youguan.web;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -102,11 +104,22 @@ class ErrorHandling {
 
 	private final UnboundForms forms;
 
+	private final Clock clock;
+
 	ErrorHandling(@Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFile,
-			@Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize maxRequest, UnboundForms forms) {
+			@Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize maxRequest, UnboundForms forms,
+			Clock clock) {
 		this.uploadLimits = uploadLimits(maxFile, maxRequest);
 		this.forms = forms;
+		this.clock = clock;
 	}
+
+	/** The current year, China time: what a {@link org.youguan.kernel.YearIn} range is counted from. */
+	private int thisYear() {
+		return LocalDate.now(clock.withZone(CHINA)).getYear();
+	}
+
+	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
 	/** How the multipart limits are told in a 413. */
 	static String uploadLimits(DataSize maxFile, DataSize maxRequest) {
@@ -164,7 +177,7 @@ class ErrorHandling {
 		String named = FieldLabels.named(ex.getName(), ex.getRequiredType(), FieldLabels.path(request));
 		// a parameter's own declared range (WholeIn) before its type's; a list of choices (roles=FOO) names the choices
 		// of its elements, as a single choice does (attack f8 item 11)
-		String declared = ex.getParameter() == null ? null : Decimals.declaredWhole(ex.getParameter().getParameter());
+		String declared = ex.getParameter() == null ? null : Decimals.declaredWhole(ex.getParameter().getParameter(), thisYear());
 		String message = file(ex.getValue()) ? named + FILE_IN_A_FIELD
 				: named + "的值“" + shorten(ex.getValue()) + "”" + (declared != null ? "格式不正确" + declared
 						: wrong(listed(ex.getRequiredType()) && ex.getParameter() != null
@@ -295,7 +308,7 @@ class ErrorHandling {
 			return unbound(request, response, "请求格式错误", List.of(new FieldError("body", "format", detail)));
 		}
 		DomainException domain = ex.getMostSpecificCause() instanceof DomainException d ? d : null;
-		String declared = declaredBound(ex);
+		String declared = declaredBound(ex, thisYear());
 		String reason = domain != null ? domain.getMessage()
 				: "类型或格式不正确" + (declared != null ? declared : expected(targetType(ex)));
 		// the rule the reading failed (digits, control-character …), or format for a value of the wrong type
@@ -361,7 +374,7 @@ class ErrorHandling {
 	 * "（应为整数（0至1000000000））" — or null when the field declares none (the message then states its type's range): a
 	 * value that is no whole number is told the field's own range, not a long's.
 	 */
-	static String declaredBound(Throwable ex) {
+	static String declaredBound(Throwable ex, int thisYear) {
 		for (Throwable t = ex; t != null; t = t.getCause()) {
 			if (t instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
 				JacksonException.Reference last = jackson.getPath().get(jackson.getPath().size() - 1);
@@ -372,7 +385,7 @@ class ErrorHandling {
 				}
 				for (Class<?> c = owner; c != null && c != Object.class; c = c.getSuperclass()) {
 					try {
-						return Decimals.declaredWhole(c.getDeclaredField(last.getPropertyName()));
+						return Decimals.declaredWhole(c.getDeclaredField(last.getPropertyName()), thisYear);
 					}
 					catch (NoSuchFieldException none) {
 						// not declared here: its superclass may
@@ -428,7 +441,7 @@ class ErrorHandling {
 	 * What is wrong with a form object's field: its own declared range ({@link Decimals#declaredWhole} on the record
 	 * component or field), else what its type — an element's for a list — should look like ({@link #wrong}).
 	 */
-	private static String wrongField(BindException ex, String field, Object value) {
+	private String wrongField(BindException ex, String field, Object value) {
 		Class<?> owner = ex.getTarget() != null ? ex.getTarget().getClass()
 				: ex instanceof MethodArgumentNotValidException m ? m.getParameter().getParameterType() : null;
 		java.lang.reflect.Field declared = null;
@@ -441,7 +454,7 @@ class ErrorHandling {
 				// not declared here: its superclass may
 			}
 		}
-		String bound = declared == null ? null : Decimals.declaredWhole(declared);
+		String bound = declared == null ? null : Decimals.declaredWhole(declared, thisYear());
 		if (bound != null) {
 			return "格式不正确" + bound;
 		}

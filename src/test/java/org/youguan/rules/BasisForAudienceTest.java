@@ -68,15 +68,22 @@ class BasisForAudienceTest {
 	void aStatedPeriodIsRestatedForItsReader() {
 		StatutoryRule rule = StatutoryRule.SAFETY_HAZARD_GENERAL_RECTIFICATION;
 		String outside = "一般隐患整改期限12个工作日（按本局规定）";
-		String bureau = "一般隐患整改期限12个工作日（地方实践（未确认））";
+		// the bureau's form: the basis in one pair of brackets, never 地方实践（未确认） in a second (attack: a staff page
+		// read "（地方实践（未确认））")
+		String bureau = "一般隐患整改期限12个工作日（地方实践，未确认）";
+		String nested = "一般隐患整改期限12个工作日（地方实践（未确认））";
 		assertThat(rule.statedFor(new java.math.BigDecimal("12.00"), Audience.OUTSIDE)).isEqualTo(outside);
+		assertThat(rule.statedFor(new java.math.BigDecimal("12"), Audience.BUREAU)).isEqualTo(bureau);
 		assertThat(rule.restatedFor(bureau, Audience.OUTSIDE)).isEqualTo(outside);
 		assertThat(rule.restatedFor(outside, Audience.BUREAU)).isEqualTo(bureau);
+		assertThat(rule.restatedFor(nested, Audience.OUTSIDE)).as("kept before the brackets were flattened").isEqualTo(outside);
+		assertThat(rule.restatedFor(nested, Audience.BUREAU)).as("kept before the brackets were flattened").isEqualTo(bureau);
 		assertThat(rule.restatedFor(outside, Audience.OUTSIDE)).isEqualTo(outside);
 		assertThat(rule.restatedFor("指定日期（晚于规则目录期限2026-01-05，由张三指定）", Audience.BUREAU))
 			.isEqualTo("指定日期（晚于规则目录期限2026-01-05，由张三指定）");
 		assertThat(rule.restatedFor("一般隐患整改期限x个工作日（地方实践（未确认））", Audience.BUREAU))
-			.as("no value: not a text statedFor wrote").isEqualTo("一般隐患整改期限x个工作日（地方实践（未确认））");
+			.as("no value: not a text statedFor wrote, but its basis not in nested brackets")
+			.isEqualTo("一般隐患整改期限x个工作日（地方实践，未确认）");
 		assertThat(rule.restatedFor("一般隐患整改期限x个工作日（地方实践（未确认））", Audience.OUTSIDE))
 			.as("never the mark outside").isEqualTo("一般隐患整改期限x个工作日（按本局规定）");
 		assertThat(rule.restatedFor(null, Audience.OUTSIDE)).isNull();

@@ -61,7 +61,8 @@ class ErrorHandlingTest {
 	}
 
 
-	final ErrorHandling handling = new ErrorHandling(DataSize.ofMegabytes(50), DataSize.ofMegabytes(60), null);
+	final ErrorHandling handling = new ErrorHandling(DataSize.ofMegabytes(50), DataSize.ofMegabytes(60), null,
+			java.time.Clock.systemUTC());
 
 	@Test
 	void aUniqueKeyMetByARacingSecondSubmissionIsAConflictNotAServerError() {

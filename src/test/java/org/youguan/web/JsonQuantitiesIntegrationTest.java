@@ -149,7 +149,7 @@ class JsonQuantitiesIntegrationTest {
 					continue;
 				}
 				found++;
-				if (org.youguan.kernel.Decimals.declaredWhole(p.getParameter()) == null) {
+				if (org.youguan.kernel.Decimals.declaredWhole(p.getParameter(), java.time.Year.now().getValue()) == null) {
 					missing.add(m.getKey() + " " + name);
 				}
 			}

@@ -35,6 +35,7 @@ import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.kernel.WholeIn;
+import org.youguan.kernel.YearIn;
 import org.youguan.org.CurrentUser;
 import org.youguan.platform.BackgroundJobs;
 import org.youguan.region.RegionPicker;
@@ -154,7 +155,7 @@ class BureauStatisticsController {
 	@GetMapping("/statistics/targets")
 	@PreAuthorize(StatisticsApiController.STAFF)
 	String targets(@AuthenticationPrincipal CurrentUser me, DataScope scope, ListRequest request,
-			@RequestParam(required = false) String region, @RequestParam(required = false) Integer year, Model model) {
+			@RequestParam(required = false) String region, @RequestParam(required = false) @YearIn(from = Period.FIRST_YEAR, ahead = 1) Integer year, Model model) {
 		int y = targetYear(year);
 		String r = targetRegion(me, region);
 		PageQuery query = request.toPage();
@@ -177,7 +178,7 @@ class BureauStatisticsController {
 	@GetMapping("/statistics/targets/export.xlsx")
 	@PreAuthorize(StatisticsApiController.STAFF)
 	ResponseEntity<byte[]> exportTargets(@AuthenticationPrincipal CurrentUser me, DataScope scope, ListRequest request,
-			@RequestParam(required = false) String region, @RequestParam(required = false) Integer year) {
+			@RequestParam(required = false) String region, @RequestParam(required = false) @YearIn(from = Period.FIRST_YEAR, ahead = 1) Integer year) {
 		int y = targetYear(year);
 		String r = targetRegion(me, region);
 		var rows = targets.list(scope, r, y, YearMonth.now(clock).minusMonths(1), request.toExport()).items();

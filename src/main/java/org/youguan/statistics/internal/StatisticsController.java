@@ -16,6 +16,8 @@ import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.WholeIn;
+import org.youguan.kernel.YearIn;
 import org.youguan.org.CurrentUser;
 import org.youguan.region.Regions;
 import org.youguan.registry.Brands;
@@ -23,6 +25,7 @@ import org.youguan.statistics.Aggregates;
 import org.youguan.statistics.Analysis;
 import org.youguan.statistics.Indicator;
 import org.youguan.statistics.Indicators;
+import org.youguan.statistics.Period;
 import org.youguan.statistics.Slice;
 
 /**
@@ -66,8 +69,8 @@ class StatisticsController {
 
 	@GetMapping("/statistics")
 	String overview(@AuthenticationPrincipal CurrentUser me, DataScope scope, @RequestParam(required = false) String indicator,
-			@RequestParam(required = false) String region, @RequestParam(required = false) Integer year,
-			@RequestParam(required = false) Integer through, @RequestParam(required = false) String brand, Model model) {
+			@RequestParam(required = false) String region, @RequestParam(required = false) @YearIn(from = Period.FIRST_YEAR, ahead = 1) Integer year,
+			@RequestParam(required = false) @WholeIn(min = 1, max = 12) Integer through, @RequestParam(required = false) String brand, Model model) {
 		AnalysisQuery q = query(me, indicator, region, year, through, brand);
 		Indicator ind = indicators.require("indicator", q.indicator());
 		Slice slice = slice(scope, q);
@@ -102,7 +105,7 @@ class StatisticsController {
 	@GetMapping("/statistics/export/{view:trend|regions|brands|composition}.xlsx")
 	ResponseEntity<byte[]> export(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable String view,
 			@RequestParam(required = false) String indicator, @RequestParam(required = false) String region,
-			@RequestParam(required = false) Integer year, @RequestParam(required = false) Integer through,
+			@RequestParam(required = false) @YearIn(from = Period.FIRST_YEAR, ahead = 1) Integer year, @RequestParam(required = false) @WholeIn(min = 1, max = 12) Integer through,
 			@RequestParam(required = false) String brand) {
 		AnalysisQuery q = query(me, indicator, region, year, through, brand);
 		Indicator ind = indicators.require("indicator", q.indicator());
@@ -135,8 +138,8 @@ class StatisticsController {
 
 	@GetMapping("/statistics/bulletin.docx")
 	ResponseEntity<byte[]> bulletin(@AuthenticationPrincipal CurrentUser me, DataScope scope,
-			@RequestParam(required = false) String region, @RequestParam(required = false) Integer year,
-			@RequestParam(required = false) Integer through) {
+			@RequestParam(required = false) String region, @RequestParam(required = false) @YearIn(from = Period.FIRST_YEAR, ahead = 1) Integer year,
+			@RequestParam(required = false) @WholeIn(min = 1, max = 12) Integer through) {
 		AnalysisQuery q = query(me, null, region, year, through, null);
 		Slice slice = slice(scope, q);
 		return Downloads.docx(q.year() + "年" + q.monthsLabel() + "邮政行业运行情况.docx", bulletins.write(slice, q.monthsLabel()));

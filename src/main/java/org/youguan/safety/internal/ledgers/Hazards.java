@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -124,11 +123,11 @@ public class Hazards {
 	/** The days a hazard may be found on (not in the future, within the catalogue's look-back). */
 	private final LedgerDays days;
 
-	private final long maxEvidenceBytes;
+	private final EvidenceLimits evidenceLimits;
 
 	Hazards(JdbcClient jdbc, Placement placement, StatutoryRules rules, WorkingCalendar calendar,
 			Attachments attachments, AuditTrail audit, Corrections corrections, Clock clock, LedgerDays days,
-			@Value("${youguan.safety.max-evidence-bytes:20971520}") long maxEvidenceBytes) {
+			EvidenceLimits evidenceLimits) {
 		this.days = days;
 		this.corrections = corrections;
 		this.jdbc = jdbc;
@@ -138,7 +137,7 @@ public class Hazards {
 		this.attachments = attachments;
 		this.audit = audit;
 		this.clock = clock;
-		this.maxEvidenceBytes = maxEvidenceBytes;
+		this.evidenceLimits = evidenceLimits;
 	}
 
 	/**
@@ -297,8 +296,8 @@ public class Hazards {
 	 */
 	private void checkDeadline(DataScope scope, LocalDate deadline, LocalDate catalogue, String catalogueBasis) {
 		if (scope.kind() == DataScope.Kind.ENTERPRISE && deadline != null && deadline.isAfter(catalogue)) {
-			throw new InvalidValueException("deadline", "after-catalogue", "整改期限不能晚于" + calendar.messageDay(catalogue) + "（" + catalogueBasis
-					+ "）；企业自查登记的隐患只能采用规则目录期限或更早的日期，延长期限须由邮政管理部门指定");
+			throw new InvalidValueException("deadline", "after-catalogue", "整改期限不能晚于" + calendar.messageDay(catalogue) + Text.bracketed(catalogueBasis)
+					+ "；企业自查登记的隐患只能采用规则目录期限或更早的日期，延长期限须由邮政管理部门指定");
 		}
 		// the bureau may set a later date, within a year of the catalogue's: 2099 would keep a hazard from ever being
 		// 逾期 (attack round 9)
@@ -314,10 +313,12 @@ public class Hazards {
 
 	/**
 	 * The enterprise's (or staff's) rectification: a note and/or evidence files added to an open hazard. Files are
-	 * checked by content and size ({@code youguan.safety.max-evidence-bytes}); nothing is saved when one is refused.
+	 * checked by content and size, and the hazard's files in all by count and bytes ({@link EvidenceLimits}:
+	 * {@code youguan.safety.max-evidence-*}); nothing is saved when one is refused.
 	 * @throws DomainException not found (404) outside the caller's scope; a rule error (422) when the hazard is closed
 	 * @throws InvalidValueException on {@code rectification} when neither a note nor a file is given, or the note is
-	 *         longer than 1000 characters; on {@code files} for a refused file
+	 *         longer than 1000 characters; on {@code files} for a refused file or files beyond the hazard's room
+	 *         (rules {@code count}, {@code total-size})
 	 */
 	@Transactional
 	public void rectify(DataScope scope, long id, String note, List<UploadedFile> files) {
@@ -443,11 +444,9 @@ public class Hazards {
 		return h;
 	}
 
+	/** Stores a step's evidence files: each checked, and the hazard's room for them all ({@link EvidenceLimits}). */
 	private void store(long id, List<UploadedFile> files) {
-		AttachmentOwner owner = new AttachmentOwner(MODULE, OWNER, id);
-		for (UploadedFile f : files) {
-			attachments.store(owner, "rectification", f, "files", "整改佐证材料", maxEvidenceBytes);
-		}
+		evidenceLimits.store(new AttachmentOwner(MODULE, OWNER, id), "rectification", files, "整改佐证材料", "隐患");
 	}
 
 	private Map<String, Object> snapshot(long id) {

@@ -87,8 +87,9 @@ public class RegionRecords {
 	static final BigDecimal MAX_QUANTITY = BigDecimal.valueOf(1_000_000);
 
 	/**
-	 * A seizure as entered: region code, seized on (not in the future), agencies, item, quantity (&gt; 0, at most
-	 * {@link #MAX_QUANTITY}), unit, value.
+	 * A seizure as entered: region code, seized on (not in the future), agencies, item, quantity (at most
+	 * {@link #MAX_QUANTITY}: a whole number from 1 in a unit of pieces — 条, 件, 个 —, more than 0 with up to three
+	 * decimals in a unit of measure — 公斤, 升 —, {@link SeizureUnits}), unit, value (yuan and fen, more than 0, or blank).
 	 */
 	public record SeizureData(@JsonAlias("regionCode") String region, String seizedOn, String agencies, String item,
 			@JsonDeserialize(using = NumberText.Judged.class) String quantity, String unit,
@@ -225,14 +226,15 @@ public class RegionRecords {
 		String agencies = Text.line(typedAgencies);
 		String item = line(v, "item", "查获物品", data.item(), 200);
 		BigDecimal quantity = v.decimal("quantity", "数量", data.quantity(), 12, 3);
-		if (!v.hasError("quantity")) {
-			v.require("quantity", quantity != null && quantity.signum() > 0 && quantity.compareTo(MAX_QUANTITY) <= 0,
-					"range", "数量应大于0且不超过" + MAX_QUANTITY.toPlainString());
-		}
+		v.require("quantity", quantity != null || v.hasError("quantity"), "required", "数量不能为空");
 		String unit = line(v, "unit", "计量单位", data.unit(), 20);
+		// pieces (条, 件 …) are counted in whole numbers from 1, a weight or volume may have decimals
+		SeizureUnits.check(v, "quantity", quantity, v.hasError("unit") ? null : unit, MAX_QUANTITY);
 		BigDecimal value = v.decimal("valueYuan", "案值（元）", data.valueYuan(), 13, 2);
+		// the project's money rule (yuan and fen, Validation.money) and an amount more than 0: a value unknown is left blank
 		v.money("valueYuan", "案值（元）", value);
-		v.require("valueYuan", value == null || value.signum() >= 0, "range", "案值不能为负数");
+		v.require("valueYuan", value == null || v.hasError("valueYuan") || value.signum() > 0, "range",
+				"案值应大于0元（不详时不填）");
 		String note = text(v, "note", "备注", Hazards.freeText(data.note()), 1000, false);
 		v.throwIfInvalid();
 		Map<String, Object> columns = new LinkedHashMap<>();

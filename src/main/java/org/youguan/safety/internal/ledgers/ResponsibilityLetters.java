@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -88,11 +87,11 @@ public class ResponsibilityLetters {
 	/** The days a letter may be signed on (not in the future, within the catalogue's look-back). */
 	private final LedgerDays days;
 
-	private final long maxFileBytes;
+	private final EvidenceLimits evidenceLimits;
 
 	ResponsibilityLetters(JdbcClient jdbc, Placement placement, Enterprises enterprises, Attachments attachments,
 			Corrections corrections, Clock clock, LedgerDays days,
-			@Value("${youguan.safety.max-evidence-bytes:20971520}") long maxFileBytes) {
+			EvidenceLimits evidenceLimits) {
 		this.days = days;
 		this.jdbc = jdbc;
 		this.placement = placement;
@@ -100,7 +99,7 @@ public class ResponsibilityLetters {
 		this.attachments = attachments;
 		this.corrections = corrections;
 		this.clock = clock;
-		this.maxFileBytes = maxFileBytes;
+		this.evidenceLimits = evidenceLimits;
 	}
 
 	/**
@@ -175,7 +174,7 @@ public class ResponsibilityLetters {
 		}
 		LocalDate today = LocalDate.now(clock);
 		Validation v = new Validation();
-		Integer year = year(v, data.year(), today);
+		Integer year = year(v, data.year());
 		var place = placement.resolve(scope, v, data.enterpriseCreditCode(), null, null);
 		LocalDate signedOn = days.day(v, "signedOn", "签订日期", data.signedOn(),
 				place.map(Placement.Place::regionCode).orElse(null));
@@ -189,9 +188,8 @@ public class ResponsibilityLetters {
 		String enterprise = Text.name(Hazards.clean(data.enterpriseSignatory()));
 		v.name("enterpriseSignatory", "企业签订人", enterprise, 50).personName("enterpriseSignatory", "企业签订人", enterprise);
 		v.throwIfInvalid();
-		for (UploadedFile f : files) {
-			attachments.check(f, "files", "责任书扫描件", maxFileBytes);
-		}
+		// every file, and the letter's room for them all, checked before the letter is recorded
+		evidenceLimits.check(new AttachmentOwner(Hazards.MODULE, OWNER, 0), files, "责任书扫描件", "责任书");
 		var p = place.orElseThrow();
 		Optional<LocalDate> signedBefore = jdbc.sql("SELECT signed_on FROM safety_responsibility_letter"
 				+ " WHERE enterprise_credit_code = :code AND year = :year")
@@ -219,37 +217,55 @@ public class ResponsibilityLetters {
 		catch (DuplicateKeyException ex) {
 			throw duplicate(p.enterpriseName(), year, signedOn);
 		}
-		AttachmentOwner owner = new AttachmentOwner(Hazards.MODULE, OWNER, id);
-		for (UploadedFile f : files) {
-			attachments.store(owner, "letter", f, "files", "责任书扫描件", maxFileBytes);
-		}
+		evidenceLimits.store(new AttachmentOwner(Hazards.MODULE, OWNER, id), "letter", files, "责任书扫描件", "责任书");
 		return id;
+	}
+
+	/** The first year of a letter: letters are recorded, and listed, from 2000. */
+	static final int FIRST_YEAR = 2000;
+
+	/**
+	 * How many years after the current one a letter's year may be: a bureau signs next year's letters in December. The
+	 * one bound of recording and listing ({@link #yearOr}) and of the {@code year} parameters' declaration
+	 * ({@code @YearIn(from = FIRST_YEAR, ahead = YEARS_AHEAD)}, which a {@code ?year=abc} is told).
+	 */
+	static final int YEARS_AHEAD = 1;
+
+	/** The last year a letter may have now: next year (China time, the clock's). */
+	int lastYear() {
+		return LocalDate.now(clock).getYear() + YEARS_AHEAD;
+	}
+
+	/** "年度应为2000至2027之间的四位年份": the one message of a year out of range, listing or recording. */
+	private String yearRange() {
+		return "年度应为" + FIRST_YEAR + "至" + lastYear() + "之间的四位年份";
 	}
 
 	/**
 	 * The year asked for a list: the current one when none is given.
-	 * @throws InvalidValueException on field {@code year} (rule {@code range}) for a year outside 2000 … 2100 — a list
+	 * @throws InvalidValueException on field {@code year} (rule {@code range}) for a year outside {@link #FIRST_YEAR}
+	 *         … {@link #lastYear} — the years a letter may be recorded for (the list took years up to 2100) — a list
 	 *         of another year than the one asked for would pass for it
 	 */
 	int yearOr(Integer year) {
 		if (year == null) {
 			return LocalDate.now(clock).getYear();
 		}
-		if (year < 2000 || year > 2100) {
-			throw new InvalidValueException("year", "range", "年度应为2000至2100之间的四位年份：" + year);
+		if (year < FIRST_YEAR || year > lastYear()) {
+			throw new InvalidValueException("year", "range", yearRange() + "：" + year);
 		}
 		return year;
 	}
 
-	private static Integer year(Validation v, String text, LocalDate today) {
+	private Integer year(Validation v, String text) {
 		if (text == null || Text.isBlank(text)) {
 			v.require("year", false, "required", "请填写年度");
 			return null;
 		}
 		Integer year = Text.strip(text).matches("\\d{4}") ? Integer.valueOf(Text.strip(text)) : null;
-		v.require("year", year != null && year >= 2000 && year <= today.getYear() + 1, "range",
-				"年度应为2000至" + (today.getYear() + 1) + "之间的四位年份");
-		return year != null && year >= 2000 && year <= today.getYear() + 1 ? year : null;
+		boolean within = year != null && year >= FIRST_YEAR && year <= lastYear();
+		v.require("year", within, "range", yearRange());
+		return within ? year : null;
 	}
 
 	private static DomainException duplicate(String enterprise, int year, LocalDate signedOn) {

@@ -168,7 +168,7 @@ class HazardLedgerIntegrationTest {
 		// which staff read
 		assertThat(hazards.get(DataScope.enterprise(shunfeng()), general).deadlineBasis())
 			.isEqualTo("一般隐患整改期限10个工作日（按本局规定）");
-		assertThat(g.deadlineBasis()).isEqualTo("一般隐患整改期限10个工作日（地方实践（未确认））");
+		assertThat(g.deadlineBasis()).as("one pair of brackets").isEqualTo("一般隐患整改期限10个工作日（地方实践，未确认）");
 		assertThat(hazards.get(DataScope.all(), major).deadline()).isEqualTo(calendar.plusWorkingDays(found, 30));
 		long dated = hazards.report(DataScope.region("3205"), data(shunfeng(), null, found.toString(), "MAJOR",
 				today.plusDays(7).toString(), "期限测试指定"), false);

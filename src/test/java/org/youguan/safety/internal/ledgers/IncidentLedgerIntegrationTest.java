@@ -72,7 +72,7 @@ class IncidentLedgerIntegrationTest {
 		IncidentView x = incidents.get(DataScope.all(), onTime);
 		assertThat(Duration.between(x.occurredAt(), x.reportDue())).isEqualTo(Duration.ofHours(1));
 		assertThat(x.occurredAt()).isEqualTo(occurred.atZone(CHINA).toInstant());
-		assertThat(x.reportBasis()).isEqualTo("事故/突发事件报告时限（自发生）1小时（地方实践（未确认））");
+		assertThat(x.reportBasis()).as("one pair of brackets").isEqualTo("事故/突发事件报告时限（自发生）1小时（地方实践，未确认）");
 		assertThat(incidents.get(DataScope.enterprise(HazardLedgerIntegrationTest.shunfeng()), onTime).reportBasis())
 			.isEqualTo("事故/突发事件报告时限（自发生）1小时（按本局规定）");
 		assertThat(x.reportLate()).isFalse();

@@ -13,6 +13,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
+import org.youguan.RandomDigits;
 import org.youguan.audit.AuditEvent;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.DataScope;
@@ -74,6 +75,50 @@ class RegionRecordsIntegrationTest {
 					+ "\"item\":\"假烟\",\"quantity\":" + quantity + ",\"unit\":\"条\",\"valueYuan\":" + valueYuan + "}"));
 	}
 
+	/** A seizure of {@code quantity} {@code unit} worth {@code valueYuan}, posted by 吴中's staff (JSON as sent). */
+	ResultActions seizure(String quantity, String unit, String valueYuan) throws Exception {
+		return mvc.perform(post("/api/v1/safety/seizures").header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"region\":\"320506\",\"seizedOn\":\"" + LocalDate.now(clock) + "\",\"agencies\":\"公安\","
+					+ "\"item\":\"计件测试" + RandomDigits.of(8) + "\",\"quantity\":" + quantity + ",\"unit\":\"" + unit
+					+ "\",\"valueYuan\":" + valueYuan + "}"));
+	}
+
+	/**
+	 * Pieces are counted in whole numbers from 1 (attack: a seizure of 0.001条 was recorded): 条, 件, 个 — any unit that
+	 * is no measure — refuse a fraction (rule {@code integer}) and a count below 1 (rule {@code range}), naming the
+	 * unit and the range; a weight or volume keeps its decimals; the value follows the money rule (yuan and fen) and is
+	 * more than 0 when given.
+	 */
+	@Test
+	void piecesAreWholeNumbersFromOneAndAValueIsMoreThanNothing() throws Exception {
+		for (String unit : new String[] { "条", "件", "个", "箱" }) {
+			seizure("0.001", unit, "1")
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors.length()").value(1))
+				.andExpect(jsonPath("$.errors[0].field").value("quantity"))
+				.andExpect(jsonPath("$.errors[0].rule").value("integer"))
+				.andExpect(jsonPath("$.errors[0].message").value("数量以“" + unit + "”计，应为整数（1至1000000），不能有小数：0.001"));
+		}
+		seizure("1.5", "件", "1").andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].rule").value("integer"));
+		seizure("0", "件", "1")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("quantity"))
+			.andExpect(jsonPath("$.errors[0].rule").value("range"));
+		seizure("\"51.000\"", "条", "19000").andExpect(status().isCreated());
+		seizure("0.5", "公斤", "100").andExpect(status().isCreated());
+		seizure("2.25", "ｋｇ", "100").andExpect(status().isCreated());
+		seizure("0.001", "公斤", "1").andExpect(status().isCreated());
+		// the value: yuan and fen, more than 0 (¥0.01 is an amount of money; 0 or a negative one is none)
+		seizure("1", "条", "0")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors.length()").value(1))
+			.andExpect(jsonPath("$.errors[0].field").value("valueYuan"))
+			.andExpect(jsonPath("$.errors[0].rule").value("range"));
+		seizure("1", "条", "-5").andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("valueYuan"));
+		seizure("1", "条", "0.001").andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("valueYuan"));
+		seizure("1", "条", "0.01").andExpect(status().isCreated());
+	}
+
 	@Test
 	void aSeizureIsCheckedFieldByFieldAndKeptInItsRegion() throws Exception {
 		String tomorrow = LocalDate.now(clock).plusDays(1).toString();
@@ -100,7 +145,7 @@ class RegionRecordsIntegrationTest {
 			.andExpect(jsonPath("$.errors.length()").value(1))
 			.andExpect(jsonPath("$.errors[0].field").value("quantity"))
 			.andExpect(jsonPath("$.errors[0].rule").value("range"))
-			.andExpect(jsonPath("$.errors[0].message").value("数量应大于0且不超过1000000"));
+			.andExpect(jsonPath("$.errors[0].message").value("数量以“条”计，应为整数（1至1000000）：999999999999"));
 		// the value's digit limit reads the same however the number is sent: a JSON number, text, or one beyond the
 		// JSON reader's own bound (which quoted that bound, 30 digits, and another label)
 		for (String value : new String[] { "1e20", "\"1e20\"", "1e40", "100000000000000000000" }) {

@@ -25,6 +25,7 @@ import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -92,8 +93,8 @@ class ResponsibilityLetterIntegrationTest {
 			assertThat(l.signed()).isFalse();
 			assertThat(l.signedOn()).isNull();
 		});
-		// next year nobody has signed yet: every enterprise of the region is listed as 未签订
-		mvc.perform(get("/api/v1/safety/letters?year=" + (year() + 5) + "&signed=false&size=200").header("Authorization", CITY))
+		// a year long past nobody recorded: every enterprise of the region is listed as 未签订
+		mvc.perform(get("/api/v1/safety/letters?year=" + (year() - 20) + "&signed=false&size=200").header("Authorization", CITY))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.total").value(city))
 			.andExpect(jsonPath("$.items[*].id").value(everyItem(Matchers.nullValue())));
@@ -235,15 +236,43 @@ class ResponsibilityLetterIntegrationTest {
 			.andExpect(jsonPath("$.items[*].enterpriseCreditCode").value(hasItem(e.creditCode())));
 	}
 
-	/** A year out of range is an error naming year, never the current year's list passing for it. */
+	/**
+	 * A year out of range is an error naming year, never the current year's list passing for it — the range the
+	 * recording takes (2000 … next year), not another: the list took years up to 2100, which no letter can have.
+	 */
 	@Test
 	void aYearOutOfRangeIsRefusedNamingYear() throws Exception {
-		mvc.perform(get("/api/v1/safety/letters?year=99999").header("Authorization", CITY))
-			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[0].field").value("year"))
-			.andExpect(jsonPath("$.errors[0].rule").value("range"));
+		int last = year() + 1;
+		for (int year : new int[] { 99999, last + 1, 1999 }) {
+			mvc.perform(get("/api/v1/safety/letters?year=" + year).header("Authorization", CITY))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("year"))
+				.andExpect(jsonPath("$.errors[0].rule").value("range"))
+				.andExpect(jsonPath("$.errors[0].message").value("年度应为2000至" + last + "之间的四位年份：" + year));
+		}
+		mvc.perform(get("/api/v1/safety/letters?year=" + last).header("Authorization", CITY)).andExpect(status().isOk());
+		mvc.perform(get("/api/v1/safety/letters?year=2000").header("Authorization", CITY)).andExpect(status().isOk());
 		mvc.perform(get("/safety/letters?year=99999").header("Authorization", CITY))
 			.andExpect(status().isBadRequest())
-			.andExpect(content().string(containsString("年度应为2000至2100之间的四位年份")));
+			.andExpect(content().string(containsString("年度应为2000至" + last + "之间的四位年份")));
+	}
+
+	/**
+	 * A year that is no number is told the year's range, not an int's (attack: {@code ?year=abc} answered
+	 * "应为整数（-2147483648至2147483647）"): on the API, the page and the export alike.
+	 */
+	@Test
+	void aYearThatIsNoNumberIsToldTheYearsRange() throws Exception {
+		String range = "应为整数（2000至" + (year() + 1) + "）";
+		mvc.perform(get("/api/v1/safety/letters?year=abc").header("Authorization", CITY))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("year"))
+			.andExpect(jsonPath("$.errors[0].rule").value("format"))
+			.andExpect(jsonPath("$.errors[0].message").value(allOf(containsString(range), not(containsString("2147483647")))));
+		for (String path : new String[] { "/safety/letters", "/safety/letters/export.xlsx" }) {
+			mvc.perform(get(path + "?year=2026.5").header("Authorization", CITY))
+				.andExpect(status().isBadRequest())
+				.andExpect(content().string(allOf(containsString(range), not(containsString("2147483647")))));
+		}
 	}
 }
