@@ -181,7 +181,7 @@ class InspectionFiguresIntegrationTest {
 	@Autowired
 	MutableClock clock;
 
-	String figures(String from, String to) throws Exception {
+	String wuzhongFigures(String from, String to) throws Exception {
 		return mvc.perform(get("/api/v1/inspections/figures").header("Authorization", WUZHONG)
 			.param("region", "320506").param("from", from).param("to", to))
 			.andExpect(status().isOk())
@@ -204,12 +204,12 @@ class InspectionFiguresIntegrationTest {
 			.file(new MockMultipartFile("file", "历史.xlsx", "application/octet-stream", sheet)).header("Authorization", WUZHONG))
 			.andExpect(status().isCreated());
 		long order = jdbc.sql("SELECT id FROM rectification_order WHERE number = :n").param("n", number).query(Long.class).single();
-		long firstHalf = n(figures("2016-01-01", "2016-06-30"), "reinspections");
-		long secondHalf = n(figures("2016-07-01", "2016-12-31"), "reinspections");
+		long firstHalf = n(wuzhongFigures("2016-01-01", "2016-06-30"), "reinspections");
+		long secondHalf = n(wuzhongFigures("2016-07-01", "2016-12-31"), "reinspections");
 		mvc.perform(post("/api/v1/inspections/orders/" + order + "/reinspection").header("Authorization", WUZHONG)
 			.contentType(MediaType.APPLICATION_JSON).content("{\"on\":\"2016-06-20\"}"))
 			.andExpect(status().isOk());
-		assertThat(n(figures("2016-01-01", "2016-06-30"), "reinspections")).isEqualTo(firstHalf);
+		assertThat(n(wuzhongFigures("2016-01-01", "2016-06-30"), "reinspections")).isEqualTo(firstHalf);
 		try {
 			clock.set(LocalDateTime.of(2016, 7, 5, 10, 0));
 			mvc.perform(post("/api/v1/inspections/orders/" + order + "/reinspection/result").header("Authorization", WUZHONG)
@@ -219,8 +219,8 @@ class InspectionFiguresIntegrationTest {
 		finally {
 			clock.reset();
 		}
-		assertThat(n(figures("2016-01-01", "2016-06-30"), "reinspections")).isEqualTo(firstHalf);
-		assertThat(n(figures("2016-07-01", "2016-12-31"), "reinspections")).isEqualTo(secondHalf + 1);
+		assertThat(n(wuzhongFigures("2016-01-01", "2016-06-30"), "reinspections")).isEqualTo(firstHalf);
+		assertThat(n(wuzhongFigures("2016-07-01", "2016-12-31"), "reinspections")).isEqualTo(secondHalf + 1);
 	}
 
 	static List<String> line(Row row) {
