@@ -569,7 +569,8 @@ class CaseDocumentsIntegrationTest {
 			.contains("行政处罚决定书", number, e.legalName(), e.creditCode())
 			.contains(e.address() == null ? "" : e.address());
 		assertThat(decision).as("art.59 (二) facts and evidence")
-			.contains("当事人连续三个月未报送快递业务数据", "询问当事人数据报送负责人", "数据报送系统截图");
+			// addressed to the party: the facts typed of 当事人 read 你单位, as the rest of the 决定书 names it
+			.contains("你单位连续三个月未报送快递业务数据", "询问当事人数据报送负责人", "数据报送系统截图");
 		assertThat(decision).as("art.59 (三) the penalty and its basis")
 			.contains("未按规定报送快递业务数据", "依据《快递市场管理办法》第五十六条", "罚款人民币2000元")
 			.doesNotContain("(2023)", "第56条");

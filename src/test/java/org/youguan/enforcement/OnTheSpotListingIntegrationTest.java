@@ -49,9 +49,11 @@ class OnTheSpotListingIntegrationTest {
 			.header("Authorization", PenaltyCaseIntegrationTest.WUZHONG)).andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString(), "$.items[?(@.id == " + spot + ")].filedOn");
 		assertThat(filed).hasSize(1).containsNull();
-		String page = mvc.perform(get("/enforcement/cases").param("q", number).session(SignIn.session(mvc, "wz.staff")))
+		String page = mvc.perform(get("/enforcement/cases").param("q", number).param("open", "false")
+			.session(SignIn.session(mvc, "wz.staff")))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-		String row = page.substring(page.indexOf(number));
+		String table = page.substring(page.indexOf("id=\"cases\""));
+		String row = table.substring(table.indexOf(number));
 		assertThat(row.substring(0, row.indexOf("</tr>"))).contains("<td>—</td>");
 	}
 }

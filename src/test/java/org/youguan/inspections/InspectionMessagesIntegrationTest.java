@@ -59,7 +59,7 @@ class InspectionMessagesIntegrationTest {
 
 	@Test
 	void anInspectorNotOnTheRosterIsNamedByThePlaceInTheTeam() throws Exception {
-		String unknown = "NOPE" + UUID.randomUUID().toString().substring(0, 6);
+		String unknown = "NOPE" + org.youguan.RandomDigits.of(6);
 		mvc.perform(multipart("/inspections/records").session(SignIn.session(mvc, "wz.staff")).with(csrf())
 			.param("kind", "SPECIAL").param("enterpriseCreditCode", sf())
 			.param("inspectedOn", LocalDate.now(clock).toString()).param("inspectedAt", "09:30")
