@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import tools.jackson.databind.annotation.JsonDeserialize;
@@ -213,7 +214,7 @@ public class CaseDecisions {
 			v.require("discussedOn", discussed != null, "required", "情节严重的案件须经负责人集体讨论决定（行政处罚法第57条），请填写集体讨论日期");
 		}
 		String participants = discussion(v, data, discussed != null, c.regionCode());
-		String review = statementReview(v, c, data);
+		String review = statementReview(v, c, data, mitigation);
 		String typedNumber = Text.documentNumber(data.decisionNumber());
 		v.maxLength("decisionNumber", "决定书文号", typedNumber, 60)
 			.documentNumber("decisionNumber", "决定书文号", typedNumber)
@@ -397,9 +398,21 @@ public class CaseDecisions {
 	/**
 	 * 复核 of the party's 陈述申辩 (行政处罚法(2021) art.45: the bureau hears the party fully and reviews the facts,
 	 * reasons and evidence it put forward, adopting those that hold): required with a statement — whether adopted and
-	 * why —, refused without one (rule {@code no-statement}); the reasons, stripped, or null without a statement.
+	 * why —, refused without one (rule {@code no-statement}); the reasons, stripped, or null without a statement. A
+	 * statement adopted with reasons that grant a 从轻 or 减轻处罚 the decision does not record (its {@code mitigation}, with
+	 * the art.32 ground the 决定书 cites) is refused (rule {@code consistent}): the 决定书 would say the penalty was
+	 * lightened while imposing it unlightened.
 	 */
-	private static String statementReview(Validation v, CaseView c, Decision data) {
+	/**
+	 * Whether a review grants a 从轻 or 减轻 ({@code word}): "从轻处罚", "予以从轻", "依法减轻" — not when it refuses one
+	 * ("不予从轻处罚", "不能从轻") nor where the word is no penalty's ("主动减轻违法行为危害后果", art.32's own ground).
+	 */
+	static boolean grants(String review, String word) {
+		String kept = review.replaceAll("(不予|不能|不应|不宜|没有|不|未|无)(予以|依法)?" + word + "(处罚)?", "");
+		return Pattern.compile("(予以|依法|酌情)" + word + "|" + word + "处罚").matcher(kept).find();
+	}
+
+	private static String statementReview(Validation v, CaseView c, Decision data, Mitigation mitigation) {
 		if (c.statementOn() == null) {
 			v.require("statementReview", data.statementAdopted() == null && Text.isBlank(data.statementReview()), "no-statement",
 					"当事人没有陈述申辩，无需填写复核意见");
@@ -409,6 +422,14 @@ public class CaseDecisions {
 				"当事人已陈述申辩，请填写复核结论（是否采纳，行政处罚法第45条）");
 		v.required("statementReview", "陈述申辩复核意见（采纳或不予采纳的理由）", data.statementReview())
 			.maxLength("statementReview", "陈述申辩复核意见", data.statementReview(), 2000);
+		if (Boolean.TRUE.equals(data.statementAdopted()) && !Text.isBlank(data.statementReview())) {
+			for (Mitigation m : Mitigation.values()) {
+				String word = m.label().substring(0, 2);
+				v.require("statementReview", m == mitigation || !grants(data.statementReview(), word),
+						"consistent", "复核意见采纳陈述申辩并" + m.label() + "，但本决定未选择“" + m.label()
+								+ "”：请在“从轻/减轻”中选择并写明行政处罚法第32条的情形和理由，或修改复核意见");
+			}
+		}
 		return Text.isBlank(data.statementReview()) ? null : Text.strip(Text.lineBreaks(data.statementReview()));
 	}
 

@@ -163,7 +163,8 @@ public class PenaltyCases {
 	/**
 	 * One case in the queue: remaining days before the decision limit (null once decided), whether paused (only a case
 	 * not yet decided: a pause left open on a decided or ended case stops no clock), and whether
-	 * the decision limit lies in a year whose holiday notice is not loaded ({@code decisionDueOnProvisional}: 暂定).
+	 * the decision limit lies in a year whose holiday notice is not loaded ({@code decisionDueOnProvisional}: 暂定);
+	 * {@code filedOn} null for a 当场处罚 (简易程序, 行政处罚法(2021) art.51): it is decided on the spot, never 立案.
 	 */
 	public record CaseSummary(long id, String number, String regionCode, String enterpriseName,
 			String enterpriseCreditCode, ViolationType violationCode, CaseStatus status,
@@ -238,7 +239,8 @@ public class PenaltyCases {
 			.sorts(SORTS, "filed_on", true, "c.id")
 			.page(jdbc, """
 					SELECT c.id, c.number, c.region_code, c.enterprise_name, c.enterprise_credit_code, c.violation_code,
-					       c.status, c.filed_on, c.decision_due_on,
+					       c.status, CASE WHEN c.procedure_kind = 'SIMPLE' THEN NULL ELSE c.filed_on END AS filed_on,
+					       c.decision_due_on,
 					       CASE WHEN c.status IN ('FILED', 'INVESTIGATING', 'INVESTIGATED', 'NOTIFIED', 'HEARING')
 					            AND NOT c.imported THEN\s""" + CaseClock.REMAINING_DAYS_SQL + """
 					             END AS remaining_days,
@@ -275,7 +277,9 @@ public class PenaltyCases {
 			// paid: the 加处罚款 as it was paid (a later 变更 lowers the fine, not what was paid), the one the page shows
 			surcharge = paidUp ? Execution.paidSurcharge(c, proc.instalments()) : finePayments.owedSurcharge(c, proc, today);
 		}
-		return Deadlines.of(calendar, c.decisionDueOn(), remaining, stopped,
+		// a stopped clock's limit is the one it would have were it restarted tomorrow — today's paused day counted —, so
+		// the page's 决定期限 and its N天 always differ by N (0 on the last day), stopped or running
+		return Deadlines.of(calendar, stopped ? today.plusDays(remaining) : c.decisionDueOn(), remaining, stopped,
 				caseWork.replyDue(c),
 				c.decidedOn() == null ? null : caseClock.deliveryDue(c.decidedOn()), paymentDue, surcharge,
 				publicationDue(c, caseClock),

@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.youguan.documents.Attachment;
 import org.youguan.documents.AttachmentDraft;
 import org.youguan.documents.AttachmentOwner;
@@ -23,8 +24,10 @@ import org.youguan.kernel.Decimals;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Masking;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
 
@@ -129,8 +132,10 @@ public class InspectionFieldRecords {
 
 	private final int maxPhotos;
 
+	private final TransactionTemplate tx;
+
 	InspectionFieldRecords(JdbcClient jdbc, InspectionRecords records, InspectionItems items, Inspectors inspectors,
-			Attachments attachments,
+			Attachments attachments, TransactionTemplate tx,
 			@Value("${youguan.inspections.max-photo-bytes:5242880}") long maxPhotoBytes,
 			@Value("${youguan.inspections.max-photos:12}") int maxPhotos) {
 		this.jdbc = jdbc;
@@ -140,6 +145,7 @@ public class InspectionFieldRecords {
 		this.attachments = attachments;
 		this.maxPhotoBytes = maxPhotoBytes;
 		this.maxPhotos = maxPhotos;
+		this.tx = tx;
 	}
 
 	/** The draft of a field record form: its token (a hidden field; new when missing or malformed), for this user. */
@@ -199,6 +205,42 @@ public class InspectionFieldRecords {
 		return errors;
 	}
 
+	/**
+	 * Holds the files posted with a field record form ({@link #hold}) and records it ({@link #record}) in one
+	 * transaction, one post of a draft at a time: the files are the step's, so a post refused as a duplicate (409, the
+	 * same draft sent twice at once) or for a state leaves nothing — neither its files held nor them attached to the
+	 * record the other post saved; a post refused for its fields (400) keeps its files held for the draft, so the form
+	 * shown again lists them and the next submit takes them.
+	 * @param otherErrors problems the page found before (the plan's id), reported with the others
+	 * @return the record's id
+	 * @throws InvalidValueException (400) naming each field that breaks a rule, the files held and nothing else saved
+	 * @throws DomainException (409) the inspection recorded already; nothing saved
+	 */
+	public long submit(CurrentUser me, FieldForm form, AttachmentDraft draft, List<UploadedFile> photos,
+			List<UploadedFile> scans, String drawnSignature, List<FieldError> otherErrors) {
+		long[] id = new long[1];
+		InvalidValueException refused = tx.execute(status -> {
+			// the same draft posted twice at once: the second waits, then finds the first one's record (409)
+			TransactionLocks.hold(jdbc, "inspection_record_draft:" + draft.token());
+			List<FieldError> errors = new ArrayList<>(otherErrors);
+			errors.addAll(hold(draft, photos, scans, drawnSignature));
+			Object beforeRecord = status.createSavepoint();
+			try {
+				id[0] = record(me, form, draft, errors);
+				return null;
+			}
+			catch (InvalidValueException ex) {
+				// refused for its fields: the record's rows go, the files stay held for the form shown again
+				status.rollbackToSavepoint(beforeRecord);
+				return ex;
+			}
+		});
+		if (refused != null) {
+			throw refused;
+		}
+		return id[0];
+	}
+
 	private static byte[] dataUrl(String text) {
 		String prefix = "data:image/png;base64,";
 		if (!text.startsWith(prefix)) {
@@ -250,7 +292,7 @@ public class InspectionFieldRecords {
 			String c = certificates.get(i);
 			var known = inspectors.findByCertificate(c);
 			v.require("inspectors[" + i + "]", known.isPresent(), "exists",
-					"检查人员（inspectors[" + i + "]）不在检查人员名录库中：执法证号" + (c.length() > 40 ? c.substring(0, 40) : c));
+					"第" + (i + 1) + "名检查人员不在检查人员名录库中：执法证号" + (c.length() > 40 ? c.substring(0, 40) : c));
 			team.add(new InspectionRecordData.TeamMember(known.map(Inspector::name).orElse(c), c));
 		}
 		LocalTime at = null;
@@ -354,7 +396,9 @@ public class InspectionFieldRecords {
 	}
 
 	/**
-	 * A record the caller may see — staff in their region, an enterprise its own — with everything recorded.
+	 * A record the caller may see — staff in their region, an enterprise its own — with everything recorded; for an
+	 * enterprise the ID and mobile numbers in the findings and the place are masked ({@link Masking#personalNumbersIn}):
+	 * the findings may name a sender or a courier, who is not the enterprise, as the notice served on it masks them.
 	 * @throws DomainException not-found otherwise
 	 */
 	public Detail get(DataScope scope, long id) {
@@ -384,9 +428,11 @@ public class InspectionFieldRecords {
 				WHERE l.record_id = :id ORDER BY i.sort_order, l.item_code, l.position""")
 			.param("id", id).query(Rows.of(Line.class)).list();
 		List<Attachment> files = attachments.list(new AttachmentOwner(MODULE, RECORD, id));
+		boolean party = scope.kind() == DataScope.Kind.ENTERPRISE;
 		return new Detail(h.id(), h.regionCode(), h.regionName(), h.enterpriseCreditCode(), h.enterpriseName(),
-				h.objectType(), h.objectId(), h.objectName(), h.kind(), h.planId(),
-				h.inspectedOn(), h.inspectedAt(), h.place(), h.outcome(), h.findings(), h.representative(), h.imported(),
+				h.objectType(), h.objectId(), h.objectName(), h.kind(), h.planId(), h.inspectedOn(), h.inspectedAt(),
+				party ? Masking.personalNumbersIn(h.place()) : h.place(), h.outcome(),
+				party ? Masking.personalNumbersIn(h.findings()) : h.findings(), h.representative(), h.imported(),
 				h.createdBy(), team, codes, lines, files.stream().filter(a -> a.kind().equals(PHOTO)).toList(),
 				files.stream().filter(a -> a.kind().equals(SIGNATURE)).toList(), h.orderId());
 	}

@@ -30,7 +30,8 @@ public class InspectionFigures {
 	 * {@code state=OVERDUE} shows ({@link InspectionOrders.State#OVERDUE}), counted by the same rule
 	 * @param rectifiedLate of those, 逾期整改: rectified, but after their deadline
 	 * @param leads case leads raised: inspections concluded as 立案线索 and orders that became leads when overdue
-	 * @param reinspections 复查: orders of the region whose re-inspection falls in the period (by its scheduled day)
+	 * @param reinspections 复查: re-inspections done in the period — orders of the region whose 复查 result was recorded
+	 *        on a day of it ({@code reinspected_on}); a 复查 only scheduled is not one done
 	 */
 	public record Figures(long inspectedEnterprises, long inspectorVisits, long inspections, long rectificationOrders,
 			long rectifiedOnTime, long overdueOrders, long rectifiedLate, long leads, long reinspections) {
@@ -88,7 +89,7 @@ public class InspectionFigures {
 				+ " (SELECT count(*) " + orders + " AND o.rectified_on > o.due_on) AS rectified_late,"
 				+ " (SELECT count(*) " + records + " AND r.outcome = 'LEAD') + (SELECT count(*) FROM rectification_order o"
 				+ " WHERE o.lead_raised_on BETWEEN :from AND :to AND " + within(scope, prefix, "o") + ") AS leads,"
-				+ " (SELECT count(*) FROM rectification_order o WHERE o.reinspection_on BETWEEN :from AND :to AND "
+				+ " (SELECT count(*) FROM rectification_order o WHERE o.reinspected_on BETWEEN :from AND :to AND "
 				+ within(scope, prefix, "o") + ") AS reinspections")
 			.params(params)
 			.query(Rows.of(Figures.class))

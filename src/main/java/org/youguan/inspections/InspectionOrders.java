@@ -3,6 +3,7 @@ package org.youguan.inspections;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -42,6 +43,7 @@ import org.youguan.org.Bureaus;
 import org.youguan.rules.Citation;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
+import org.youguan.rules.ViolationType;
 import org.youguan.kernel.Masking;
 
 /**
@@ -73,7 +75,7 @@ public class InspectionOrders implements DeclaresTemplates {
 	static final DocumentTemplate TEMPLATE = DocumentTemplate
 		.of("inspections/rectification-order", "责令改正通知书", "documents/rectification-order.docx")
 		.withFields("bureau", "number", "enterprise", "creditCode", "inspectedOn", "inspectors", "place", "kind", "findings",
-				"basis", "dueOn", "workingDays", "issuedOn")
+				"basis", "power", "dueOn", "workingDays", "issuedOn")
 		.withList("lines", "item", "line", "result")
 		// an order states what to correct, on which basis and by when
 		.withRequired("bureau", "number", "enterprise", "findings", "basis", "dueOn");
@@ -93,7 +95,7 @@ public class InspectionOrders implements DeclaresTemplates {
 		/**
 		 * The same order with every ID and mobile number in its free text — the enterprise's reply, the decision note,
 		 * the record's findings, the re-inspection's result and note — masked ({@link Masking#personalNumbersIn}), as
-		 * lists and the API list show it; the order's page reads it as recorded.
+		 * lists, the API list and the enterprise show it; the order's page for staff reads it as recorded.
 		 */
 		public Order masked() {
 			return new Order(id, recordId, regionCode, enterpriseCreditCode, enterpriseName, objectName, number, issuedOn,
@@ -195,6 +197,22 @@ public class InspectionOrders implements DeclaresTemplates {
 	 * InvalidValueException for a deadline outside 1 to {@link StatutoryRule#INSPECTION_RECTIFICATION_MAX} (180 by
 	 * default) working days in the record's region ({@link RectificationTerm})
 	 */
+	/**
+	 * As {@link #issue(DataScope, long, String, Integer)} with the deadline as typed in the issue form: what is no whole
+	 * number of working days (1.5, text) is refused on {@code workingDays} (rule {@code format}) stating the range the
+	 * record's region takes (1 to {@link StatutoryRule#INSPECTION_RECTIFICATION_MAX}), not an int's.
+	 */
+	@Transactional
+	public Order issue(DataScope scope, long recordId, String bureauRegion, String workingDaysTyped) {
+		String region = jdbc.sql("SELECT region_code FROM inspection_record WHERE id = :id")
+			.param("id", recordId).query(String.class).optional()
+			.orElse(bureauRegion);
+		int max = RectificationTerm.maxWorkingDays(rules, region);
+		Long days = Validation.wholeNumber("workingDays", "整改期限（工作日）", workingDaysTyped,
+				RectificationTerm.MIN_WORKING_DAYS, max);
+		return issue(scope, recordId, bureauRegion, days == null ? null : Math.toIntExact(days));
+	}
+
 	@Transactional
 	public Order issue(DataScope scope, long recordId, String bureauRegion, Integer workingDays) {
 		record Target(String regionCode, String enterpriseCreditCode, String outcome, Long orderId) {
@@ -520,11 +538,29 @@ public class InspectionOrders implements DeclaresTemplates {
 		List<String> parts = new ArrayList<>();
 		byArticle.forEach((citation, names) -> parts.add(citation.formal() + "（" + String.join("、", names) + "）"));
 		String basis = String.join("、", parts);
-		return new Basis(basis.length() > 1000 ? basis.substring(0, 999) + "…" : basis, covered);
+		return new Basis(basis.length() > 1000 ? basis.substring(0, 999) + "…" : basis, covered, List.copyOf(byArticle.keySet()));
 	}
 
-	/** An order's basis as cited, and the items it covers. */
-	private record Basis(String text, Set<String> items) {
+	/** An order's basis as cited, the items it covers, and the duty articles it cites. */
+	private record Basis(String text, Set<String> items, List<Citation> duties) {
+	}
+
+	/**
+	 * The clause giving the power to order the correction, for "${power}现责令你单位…": the articles that punish the
+	 * breach of the duties the order cites and order its correction (由邮政管理部门责令改正…), from the rule catalogue
+	 * ({@link ViolationType#duties()} → {@link ViolationType#citations()}), cited formally — "依据《快递暂行条例》第五十六条的
+	 * 规定，"; empty when the catalogue holds no penalty article for those duties: the duty article lays the duty down, it
+	 * gives no power to order, and is never cited as such.
+	 */
+	static String power(List<Citation> duties) {
+		List<String> articles = Arrays.stream(ViolationType.values())
+			.filter(t -> t.duties().stream().anyMatch(duties::contains))
+			.flatMap(t -> t.citations().stream())
+			.filter(Citation::isLaw)
+			.map(Citation::formal)
+			.distinct()
+			.toList();
+		return articles.isEmpty() ? "" : "依据" + String.join("、", articles) + "的规定，";
 	}
 
 	private byte[] document(long recordId, String number, Basis basis, LocalDate issued, LocalDate due, int days,
@@ -565,6 +601,7 @@ public class InspectionOrders implements DeclaresTemplates {
 		fields.put("kind", r.kind().label());
 		fields.put("findings", r.findings() == null ? "" : r.findings());
 		fields.put("basis", basis.text());
+		fields.put("power", power(basis.duties()));
 		fields.put("dueOn", calendar.documentDay(due));
 		fields.put("workingDays", String.valueOf(days));
 		fields.put("issuedOn", ChineseText.day(issued));
@@ -580,13 +617,18 @@ public class InspectionOrders implements DeclaresTemplates {
 		return List.of(TEMPLATE);
 	}
 
-	/** An order the caller may see: staff in their region, an enterprise its own. @throws DomainException not-found */
+	/**
+	 * An order the caller may see: staff in their region, as recorded; an enterprise its own, with every ID and mobile
+	 * number in its free text masked ({@link Order#masked}) — the findings may name a sender or a courier, who is not
+	 * the enterprise, as the notice served on it masks them.
+	 * @throws DomainException not-found
+	 */
 	public Order get(DataScope scope, long id) {
 		return jdbc.sql(COLUMNS + " " + FROM + " WHERE o.id = :id AND "
 				+ scope.enterprisePredicate("o.enterprise_credit_code", "o.region_code"))
 			.params(scope.params()).param("id", id)
 			.query(Rows.of(Order.class)).optional()
-			.map(o -> o.counted(calendar))
+			.map(o -> (scope.kind() == DataScope.Kind.ENTERPRISE ? o.masked() : o).counted(calendar))
 			.orElseThrow(() -> DomainException.notFound("责令改正通知书", id));
 	}
 

@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BiPredicate;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 
 import tools.jackson.databind.annotation.JsonDeserialize;
@@ -529,7 +530,9 @@ public class InspectionPlans {
 	 */
 	@Transactional
 	public List<InspectionPlan.Target> draw(DataScope scope, long id) {
-		InspectionPlan plan = require(scope, id, "SEEDED", "须先记录随机种子，再进行抽取");
+		// a plan drawn already is told so, not sent back to a seed it has
+		InspectionPlan plan = require(scope, id, "SEEDED", current -> DRAWN_ALREADY.contains(current)
+				? "该计划已完成随机抽取，不能再次抽取" : "须先记录随机种子，再进行抽取");
 		refuseUnpublishedDraw(scope, plan);
 		String secret = jdbc.sql("SELECT draw_secret FROM inspection_plan WHERE id = :id").param("id", id)
 			.query(String.class).optional().orElse(null);
@@ -922,6 +925,16 @@ public class InspectionPlans {
 			.query(Long.class).single() > 0;
 	}
 
+	/**
+	 * The name of plan {@code id} as a record made under it names the plan — also where its page does not answer (a
+	 * county's record of a city's plan, {@link #opens}): a plan's name is published with it (双随机一公开) and holds no
+	 * personal number ({@link #create} refuses one). Null when there is no such plan.
+	 */
+	public String name(long id) {
+		return jdbc.sql("SELECT name FROM inspection_plan WHERE id = :id").param("id", id)
+			.query(String.class).optional().orElse(null);
+	}
+
 	/** A page of the plans in the caller's scope, newest period first. */
 	public PageResult<InspectionPlan> list(DataScope scope, PageQuery page) {
 		return list(scope, Filter.NONE, page);
@@ -1248,7 +1261,15 @@ public class InspectionPlans {
 	 * bureau and those above it run a plan's steps (a county reads a city plan of its county but does not draw it).
 	 * @throws DomainException illegal transition (409) when the plan is in another status
 	 */
+	/** The states of a plan whose draw is made: a second draw is refused as such. */
+	private static final Set<String> DRAWN_ALREADY = Set.of("DRAWN", "PUBLISHED");
+
 	private InspectionPlan require(DataScope scope, long id, String status, String message) {
+		return require(scope, id, status, current -> message);
+	}
+
+	/** As {@link #require(DataScope, long, String, String)}, the refusal's words chosen by the state the plan is in. */
+	private InspectionPlan require(DataScope scope, long id, String status, Function<String, String> message) {
 		// the row stays locked until the step commits: a second request for the same step (a double click, a retried
 		// call, a seed typed while the freeze runs) waits for the first and then finds the plan moved on
 		lock(id);
@@ -1257,7 +1278,7 @@ public class InspectionPlans {
 			throw new AccessRefusedException("只有制定计划的单位及其上级单位才能办理该计划");
 		}
 		if (!plan.status().equals(status)) {
-			throw DomainException.illegalTransition(message + "（当前状态：" + statusLabel(plan.status()) + "）");
+			throw DomainException.illegalTransition(message.apply(plan.status()) + "（当前状态：" + statusLabel(plan.status()) + "）");
 		}
 		return plan;
 	}

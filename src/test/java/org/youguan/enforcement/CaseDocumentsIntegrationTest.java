@@ -474,6 +474,41 @@ class CaseDocumentsIntegrationTest {
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/investigation", TEAM).andExpect(status().isOk());
 	}
 
+	/**
+	 * The 决定书 as read back: the facts after its own lead-in once ("经查，你单位…", not "经查，经调查，当事人…"), the
+	 * review of the statement closed by one full stop however it was typed, and no 从轻 the decision did not record — a
+	 * review adopting the statement "从轻处罚" without the decision's 从轻 is refused on statementReview; the 事先告知书
+	 * and the 决定书 name the party 你单位 throughout, never 当事人 beside it in the body.
+	 */
+	@Test
+	void theDecisionStatesTheFactsAndTheReviewOnceAndNoLighterPenaltyItDidNotDecide() throws Exception {
+		long c = fileCase(wuzhong(2), "DATA_NOT_REPORTED");
+		String path = "/api/v1/enforcement/cases/" + c;
+		call(WUZHONG, path + "/investigation", TEAM).andExpect(status().isOk());
+		PartyCases.evidence(jdbc, c);
+		call(WUZHONG, path + "/conclusion",
+				"{\"report\":\"经调查，当事人连续三个月未报送快递业务数据\",\"proposedPenalty\":\"FINE\",\"proposedFine\":\"2000\"}")
+			.andExpect(status().isOk());
+		call(WUZHONG, path + "/notice", on(today())).andExpect(status().isOk());
+		call(WUZHONG, path + "/statement", "{\"on\":\"" + today() + "\",\"text\":\"系系统故障，请求从轻处罚。\"}")
+			.andExpect(status().isOk());
+		String decision = "{\"decidedOn\":\"" + today() + "\",\"penalty\":\"FINE\",\"fine\":\"2000\","
+				+ "\"statementAdopted\":%s,\"statementReview\":\"%s\"}";
+		call(HEAD, path + "/decision", decision.formatted("true", "当事人已补报，予以从轻处罚。"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("statementReview"))
+			.andExpect(jsonPath("$.errors[0].rule").value("consistent"));
+		call(HEAD, path + "/decision", decision.formatted("false", "系统故障不是免责事由，不予从轻。"))
+			.andExpect(status().isOk());
+		String text = text((String) only(documents(c), "DECISION").get("href"), WUZHONG);
+		assertThat(text).contains("一、违法事实和证据：经查，你单位连续三个月未报送快递业务数据")
+			.doesNotContain("经查，经调查").contains("理由：系统故障不是免责事由，不予从轻。").doesNotContain("。。")
+			.contains("你单位于").doesNotContain("当事人于");
+		String notice = text((String) only(documents(c), "PRIOR_NOTICE").get("href"), WUZHONG);
+		assertThat(notice).contains("你单位存在以下违法事实：你单位连续三个月").doesNotContain("经调查，经调查");
+		assertThat(notice.substring(notice.indexOf("经调查"))).doesNotContain("当事人");
+	}
+
 	/** The API's steps take their date as {@code on} (and a statement as {@code text}): errors name those fields. */
 	@Test
 	void aStepsErrorsNameTheFieldsTheApiTakes() throws Exception {
@@ -534,7 +569,8 @@ class CaseDocumentsIntegrationTest {
 			.contains("行政处罚决定书", number, e.legalName(), e.creditCode())
 			.contains(e.address() == null ? "" : e.address());
 		assertThat(decision).as("art.59 (二) facts and evidence")
-			.contains("当事人连续三个月未报送快递业务数据", "询问当事人数据报送负责人", "数据报送系统截图");
+			// addressed to the party: the facts typed of 当事人 read 你单位, as the rest of the 决定书 names it
+			.contains("你单位连续三个月未报送快递业务数据", "询问当事人数据报送负责人", "数据报送系统截图");
 		assertThat(decision).as("art.59 (三) the penalty and its basis")
 			.contains("未按规定报送快递业务数据", "依据《快递市场管理办法》第五十六条", "罚款人民币2000元")
 			.doesNotContain("(2023)", "第56条");
@@ -895,10 +931,10 @@ class CaseDocumentsIntegrationTest {
 		// (attack round 20: the notice cited the penalty article alone, the decision nested the item in the article)
 		String ground = "依据《中华人民共和国行政处罚法》第三十二条第（一）项“主动消除或者减轻违法行为危害后果”的规定，";
 		assertThat(text((String) only(documents(c), "PRIOR_NOTICE").get("href"), WUZHONG))
-			.contains("没收违法所得人民币5000元（大写：伍仟元整），并处罚款人民币5000元（大写：伍仟元整）", ground + "拟对当事人减轻处罚：主动删除泄露的信息。依据《快递暂行条例》第五十四条")
+			.contains("没收违法所得人民币5000元（大写：伍仟元整），并处罚款人民币5000元（大写：伍仟元整）", ground + "拟对你单位减轻处罚：主动删除泄露的信息。依据《快递暂行条例》第五十四条")
 			.contains("构成未按规定管理快递运单和用户信息，违反了《快递暂行条例》第三十五条的规定。").doesNotContain("(2025)");
 		assertThat(text((String) only(documents(c), "DECISION").get("href"), WUZHONG))
-			.contains(ground + "对当事人减轻处罚：主动删除泄露的信息。依据《快递暂行条例》第五十四条")
+			.contains(ground + "对你单位减轻处罚：主动删除泄露的信息。依据《快递暂行条例》第五十四条")
 			.doesNotContain("第32条第1项", "第三十二条（")
 			.contains("没收违法所得人民币5000元（大写：伍仟元整），并处罚款人民币5000元（大写：伍仟元整）", "罚款自收到本决定书之日起15日内",
 					"加处罚款", "没收的违法所得人民币5000元（大写：伍仟元整）自收到本决定书之日起", "上缴国库")

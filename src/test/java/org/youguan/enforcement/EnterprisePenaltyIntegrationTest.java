@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -307,6 +308,67 @@ class EnterprisePenaltyIntegrationTest {
 		return mvc.perform(multipart("/api/v1/enforcement/cases/" + id + "/statement-waiver")
 			.file(new MockMultipartFile("file", "放弃陈述申辩.pdf", "application/pdf", PenaltyCaseIntegrationTest.WAIVER_PDF))
 			.param("on", today().toString()).header("Authorization", WUZHONG));
+	}
+
+	/**
+	 * The portal words every deadline as the last day included (至…（含当日）, …之前（含当日）), and speaks of a hearing
+	 * only where the party has the right and it is still open: a case without it shows the statement's deadline alone,
+	 * no "申请听证期限" and no "放弃陈述申辩不等于放弃听证"; once the party waived its hearing it no longer reads
+	 * "您有权要求听证".
+	 */
+	@Test
+	void deadlinesIncludeTheirLastDayAndHearingTextOnlyWhileTheRightIsOpen() throws Exception {
+		MockHttpSession sf = SignIn.session(mvc, "sf.wz");
+		long without = party.notified(party.sfWuzhong(), "DATA_NOT_REPORTED", "2000", today());
+		String due = JsonPath.read(mvc.perform(get("/api/v1/enterprise/penalties/" + without).header("Authorization", SF))
+			.andReturn().getResponse().getContentAsString(), "$.replyDue");
+		mvc.perform(get("/enterprise/penalties/" + without).session(sf))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("陈述申辩期限至" + due + "（含当日）")))
+			.andExpect(content().string(not(containsString("申请听证期限"))))
+			.andExpect(content().string(not(containsString("不等于放弃听证"))))
+			.andExpect(content().string(not(containsString("您有权要求听证"))));
+
+		long with = party.notified(party.sfWuzhong(), "DELIVERY_WITHOUT_CONSENT", "10000", today());
+		String hearingDue = JsonPath.read(mvc.perform(get("/api/v1/enterprise/penalties/" + with).header("Authorization", SF))
+			.andExpect(jsonPath("$.hearingRight").value(true))
+			.andReturn().getResponse().getContentAsString(), "$.replyDue");
+		mvc.perform(get("/enterprise/penalties/" + with).session(sf))
+			.andExpect(content().string(containsString("陈述申辩、申请听证期限至" + hearingDue + "（含当日）")))
+			.andExpect(content().string(containsString("如要求听证，请在" + hearingDue + "之前（含当日）提出")))
+			.andExpect(content().string(containsString("放弃陈述申辩不等于放弃听证")))
+			.andExpect(content().string(containsString("您有权要求听证")))
+			.andExpect(content().string(not(containsString(hearingDue + "前提出"))));
+		mvc.perform(post("/api/v1/enterprise/penalties/" + with + "/hearing-waiver").header("Authorization", SF)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"confirm\":true}"))
+			.andExpect(status().isOk());
+		mvc.perform(get("/enterprise/penalties/" + with).session(sf))
+			.andExpect(content().string(not(containsString("您有权要求听证"))))
+			.andExpect(content().string(not(containsString("不等于放弃听证"))));
+	}
+
+	/**
+	 * A statement naming a third party's mobile number reaches the party's portal masked, page and API (the documents
+	 * served on the party mask it too); the bureau reads it as stated.
+	 */
+	@Test
+	void aMobileNumberInTheStatementIsMaskedOnThePartysPortal() throws Exception {
+		long id = party.concluded(party.sfWuzhong(), "DATA_NOT_REPORTED", "2000", today().minusDays(5));
+		noticeAndHearing.notifyParty(PartyCases.ALL, id, today().toString());
+		String mobile = "139" + org.youguan.RandomDigits.of(8);
+		String masked = mobile.substring(0, 3) + "****" + mobile.substring(7);
+		mvc.perform(post("/api/v1/enterprise/penalties/" + id + "/statement").header("Authorization", SF)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"statement\":\"系快递员李某（" + mobile + "）操作失误\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.statement").value("系快递员李某（" + masked + "）操作失误"));
+		mvc.perform(get("/api/v1/enterprise/penalties/" + id).header("Authorization", SF))
+			.andExpect(jsonPath("$.statement").value("系快递员李某（" + masked + "）操作失误"));
+		mvc.perform(get("/enterprise/penalties/" + id).session(SignIn.session(mvc, "sf.wz")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(masked)))
+			.andExpect(content().string(not(containsString(mobile))));
+		mvc.perform(get("/api/v1/enforcement/cases/" + id).header("Authorization", WUZHONG))
+			.andExpect(jsonPath("$.penaltyCase.statement").value("系快递员李某（" + mobile + "）操作失误"));
 	}
 
 	/**

@@ -14,11 +14,13 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
+import org.youguan.SignIn;
 import org.youguan.registry.EnterpriseView;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -122,6 +124,21 @@ class StepErrorFieldsIntegrationTest {
 			List<String> rules = JsonPath.read(answer, "$.errors[?(@.field == 'proposedFine')].rule");
 			assertThat(rules).as(answer).containsExactly("currency");
 		}
+	}
+
+	/**
+	 * The case page's forms take a step's day as {@code on}: a refused 事先告知 or 送达 names {@code on}, so the error is
+	 * shown beside the field typed — not the service's {@code notifiedOn}, which no input of the page bears.
+	 */
+	@Test
+	void aRefusedPageStepNamesTheFormsOwnField() throws Exception {
+		long id = party.concluded(party.other(), "DATA_NOT_REPORTED", "2000", LocalDate.now(clock).minusDays(3));
+		String future = LocalDate.now(clock).plusDays(3).toString();
+		mvc.perform(post("/enforcement/cases/" + id + "/notice").session(SignIn.session(mvc, "wz.staff")).with(csrf())
+			.param("on", future))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("data-field=\"on\"")))
+			.andExpect(content().string(not(containsString("data-field=\"notifiedOn\""))));
 	}
 
 	/** The {@code digits} refusal of {@code field} sent as the JSON number {@code number} in a conclusion. */

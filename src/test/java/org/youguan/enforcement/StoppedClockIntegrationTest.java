@@ -90,6 +90,29 @@ class StoppedClockIntegrationTest {
 		assertThat(listed(id).remainingDays()).isEqualTo(leftWhenStopped);
 	}
 
+	/**
+	 * A stopped case's 决定期限 and its N天 agree as a running case's do (N = the limit less today, 0 on its last day):
+	 * the limit shown is the one that stands today, today's paused day counted — not the stored limit of before the
+	 * pause, a day short ("2027-03-08 93天" on 12-06) — on the case's page and in the list, and it moves on with the pause
+	 * while the days left stay.
+	 */
+	@Test
+	void aStoppedCasesLimitIsTodayPlusItsDaysLeft() {
+		today(LocalDate.of(2026, 6, 1));
+		long id = party.notified(party.other(), "DELIVERY_WITHOUT_CONSENT", "10000", LocalDate.of(2026, 6, 1));
+		today(LocalDate.of(2026, 6, 2));
+		decisionLimit.suspend(ALL, id, "APPRAISAL", "2026-06-02", "鉴定");
+		PenaltyCases.Deadlines first = party.cases().get(ALL, id).deadlines();
+		assertThat(first.suspended()).isTrue();
+		assertThat(first.decisionDue()).isEqualTo(LocalDate.of(2026, 6, 2).plusDays(first.remainingDays()));
+		assertThat(listed(id).decisionDueOn()).isEqualTo(first.decisionDue());
+		today(LocalDate.of(2026, 6, 12));
+		PenaltyCases.Deadlines later = party.cases().get(ALL, id).deadlines();
+		assertThat(later.remainingDays()).isEqualTo(first.remainingDays());
+		assertThat(later.decisionDue()).isEqualTo(LocalDate.of(2026, 6, 12).plusDays(later.remainingDays()));
+		assertThat(listed(id).decisionDueOn()).isEqualTo(later.decisionDue());
+	}
+
 	PenaltyCases.CaseSummary listed(long id) {
 		String number = party.cases().get(ALL, id).penaltyCase().number();
 		return party.cases().list(ALL, true, null, PageQuery.of(number, 0, 20, "filed_on", "desc")).items().stream()

@@ -22,11 +22,13 @@ import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.SignIn;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.UserDirectory;
 import org.youguan.registry.Enterprises;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -123,6 +125,17 @@ class DrawnCheckIntegrationTest {
 		plans.draw(scope, id);
 		plans.publish(scope, id);
 		return plans.get(scope, id);
+	}
+
+	/** A second draw of a plan drawn already is told so, not to record a seed the plan has. */
+	@Test
+	void aSecondDrawIsToldThePlanIsDrawnAlready() {
+		InspectionPlan plan = publishedPlan("wz.staff");
+		DataScope scope = directory.principal("wz.staff").orElseThrow().scope();
+		assertThatThrownBy(() -> plans.draw(scope, plan.id()))
+			.isInstanceOf(DomainException.class)
+			.hasMessageContaining("该计划已完成随机抽取，不能再次抽取")
+			.hasMessageNotContaining("须先记录随机种子");
 	}
 
 	InspectionPlan.Target sfTarget(InspectionPlan plan) {
@@ -241,14 +254,15 @@ class DrawnCheckIntegrationTest {
 
 	/**
 	 * A 吴中 record the city made for its city-wide plan is 吴中's to read, the plan is not: the county's record page names
-	 * the plan without the link that would answer 404; the city's page links it.
+	 * the plan by its name without the link that would answer 404; the city's page links it, its name the link's text.
 	 */
 	@Test
 	void aCountyReadsARecordOfACityWidePlanWithoutALinkTo404() throws Exception {
 		CurrentUser city = directory.principal("sz.admin").orElseThrow();
 		LocalDate today = LocalDate.now(clock);
+		String name = "全市计划" + tag();
 		long plan = plans.create(city.scope(), city.bureauId(), city.regionCode(), city.displayName(),
-				new InspectionPlans.PlanData("全市计划" + tag(), today.minusDays(5), today.plusDays(20), List.of("REAL_NAME"), "3205",
+				new InspectionPlans.PlanData(name, today.minusDays(5), today.plusDays(20), List.of("REAL_NAME"), "3205",
 						null, RandomDraw.MAX_TARGETS, null, null, 2, "ENTERPRISE", enterprises.findByCreditCode(sf()).orElseThrow().brandId(),
 						null), false);
 		long record = tx.execute(s -> records.record(DataScope.region("3205"), city.bureauId(), new InspectionRecordData(sf(),
@@ -259,10 +273,12 @@ class DrawnCheckIntegrationTest {
 		String link = "/inspections/plans/" + plan + "\"";
 		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/inspections/records/" + record).header("Authorization", WUZHONG)).andExpect(status().isOk())
 			.andExpect(content().string(org.hamcrest.Matchers.not(containsString(link))))
-			.andExpect(content().string(containsString("id=\"plan-above\"")));
+			.andExpect(content().string(containsString("id=\"plan-above\">" + name + "<")));
 		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/inspections/plans/" + plan).header("Authorization", WUZHONG)).andExpect(status().isNotFound());
 		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/inspections/records/" + record).header("Authorization", CITY)).andExpect(status().isOk())
-			.andExpect(content().string(containsString(link)));
+			.andExpect(content().string(containsString(link)))
+			// the link reads the plan's name, not the menu's label of all plans
+			.andExpect(content().string(containsString(">" + name + "</a>")));
 	}
 
 	@Test

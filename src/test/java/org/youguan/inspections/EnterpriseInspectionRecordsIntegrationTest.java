@@ -124,6 +124,38 @@ class EnterpriseInspectionRecordsIntegrationTest {
 			.andExpect(status().isNotFound());
 	}
 
+	/**
+	 * Findings naming a third party — a sender with his ID and mobile number — reach the enterprise masked on every
+	 * path of its portal, as the 责令改正通知书 served on it masks them: the record's page and API, the order's page and
+	 * API; the bureau reads them as recorded.
+	 */
+	@Test
+	void aThirdPartysNumbersInTheFindingsAreMaskedOnTheEnterprisesPortal() throws Exception {
+		String mobile = "138" + org.youguan.RandomDigits.of(8);
+		String idNumber = "320506198001011234";
+		String findings = "收寄时未验视，寄件人王某（身份证号" + idNumber + "，电话" + mobile + "）";
+		long record = record(sf(), "RECTIFICATION", findings);
+		long order = order(record);
+		String masked = mobile.substring(0, 3) + "****" + mobile.substring(7);
+		MockHttpSession session = SignIn.session(mvc, "sf.wz");
+		for (String page : List.of("/enterprise/inspections/records/" + record, "/enterprise/inspections/orders/" + order)) {
+			mvc.perform(get(page).session(session))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString(masked)))
+				.andExpect(content().string(not(containsString(mobile))))
+				.andExpect(content().string(not(containsString(idNumber))));
+		}
+		for (String api : List.of("/api/v1/enterprise/inspections/records/" + record,
+				"/api/v1/enterprise/inspections/orders/" + order)) {
+			mvc.perform(get(api).header("Authorization", SF))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.findings", containsString(masked)))
+				.andExpect(jsonPath("$.findings", not(containsString(idNumber))))
+				.andExpect(jsonPath("$.findings", not(containsString(mobile))));
+		}
+		assertThat(orders.get(DataScope.region("3205"), order).findings()).isEqualTo(findings);
+	}
+
 	@Autowired
 	JdbcClient jdbc;
 

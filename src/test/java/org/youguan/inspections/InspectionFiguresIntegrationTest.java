@@ -2,6 +2,7 @@ package org.youguan.inspections;
 
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -19,6 +20,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
+import org.youguan.MutableClock;
 import org.youguan.SignIn;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
@@ -115,7 +117,7 @@ class InspectionFiguresIntegrationTest {
 			.andExpect(status().isOk());
 
 		// by hand: enterprises a and b; 2 + 3 + 2 + 2 + 2 inspector-visits; five inspections in the half-year; two orders,
-		// one rectified by its deadline, one overdue and re-inspected; one lead
+		// one rectified by its deadline, one overdue with a 复查 scheduled but never done (no re-inspection); one lead
 		for (String json : List.of(figures(WUZHONG, "320506"), figures(CITY, "3205"))) {
 			assertThat(n(json, "inspectedEnterprises")).isEqualTo(2);
 			assertThat(n(json, "inspectorVisits")).isEqualTo(11);
@@ -123,7 +125,7 @@ class InspectionFiguresIntegrationTest {
 			assertThat(n(json, "rectificationOrders")).isEqualTo(2);
 			assertThat(n(json, "rectifiedOnTime")).isEqualTo(1);
 			assertThat(n(json, "overdueOrders")).isEqualTo(1);
-			assertThat(n(json, "reinspections")).isEqualTo(1);
+			assertThat(n(json, "reinspections")).isZero();
 			assertThat(n(json, "leads")).isEqualTo(1);
 		}
 		assertThat(n(figures("Bearer demo-xc-staff-token", "320507"), "inspections")).isZero();
@@ -134,7 +136,7 @@ class InspectionFiguresIntegrationTest {
 			.param("from", "2018-01-01").param("to", "2018-06-30"))
 			.andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString();
-		assertThat(page).contains("id=\"inspections\">5<", "id=\"reinspections\">1<", "id=\"overdue-orders\">1<");
+		assertThat(page).contains("id=\"inspections\">5<", "id=\"reinspections\">0<", "id=\"overdue-orders\">1<");
 		byte[] xlsx = mvc.perform(get("/inspections/figures.xlsx").session(staff).param("region", "320506")
 			.param("from", "2018-01-01").param("to", "2018-06-30"))
 			.andExpect(status().isOk())
@@ -174,6 +176,51 @@ class InspectionFiguresIntegrationTest {
 		mvc.perform(get("/inspections/figures").session(SignIn.session(mvc, "sz.leader")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"by-item\"")));
+	}
+
+	@Autowired
+	MutableClock clock;
+
+	String wuzhongFigures(String from, String to) throws Exception {
+		return mvc.perform(get("/api/v1/inspections/figures").header("Authorization", WUZHONG)
+			.param("region", "320506").param("from", from).param("to", to))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+	}
+
+	/**
+	 * 复查（次） counts the re-inspections done — a 复查 result recorded — in the period, by the day recorded: one
+	 * scheduled in June and done in July is not June's half-year's but July's.
+	 */
+	@Test
+	void reinspectionsAreThoseDoneInThePeriodNotThoseScheduled() throws Exception {
+		String b = enterprises.list(DataScope.region("320506"), Enterprises.Filter.NONE, PageQuery.of(null, 0, 5, null, null))
+			.items().get(1).creditCode();
+		String number = "吴邮管责改〔2016〕R" + UUID.randomUUID().toString().substring(0, 6);
+		byte[] sheet = book(List.of(HEADERS), List.of(row(b, LocalDate.of(2016, 6, 1), "专项检查", "过机安检", "丙",
+				certificate(), "丁", certificate(), null, null, "责令改正", "安检机未开启", null, number,
+				LocalDate.of(2016, 6, 1), LocalDate.of(2016, 6, 30), null)), 0);
+		mvc.perform(multipart("/api/v1/inspections/records/import")
+			.file(new MockMultipartFile("file", "历史.xlsx", "application/octet-stream", sheet)).header("Authorization", WUZHONG))
+			.andExpect(status().isCreated());
+		long order = jdbc.sql("SELECT id FROM rectification_order WHERE number = :n").param("n", number).query(Long.class).single();
+		long firstHalf = n(wuzhongFigures("2016-01-01", "2016-06-30"), "reinspections");
+		long secondHalf = n(wuzhongFigures("2016-07-01", "2016-12-31"), "reinspections");
+		mvc.perform(post("/api/v1/inspections/orders/" + order + "/reinspection").header("Authorization", WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"on\":\"2016-06-20\"}"))
+			.andExpect(status().isOk());
+		assertThat(n(wuzhongFigures("2016-01-01", "2016-06-30"), "reinspections")).isEqualTo(firstHalf);
+		try {
+			clock.set(LocalDateTime.of(2016, 7, 5, 10, 0));
+			mvc.perform(post("/api/v1/inspections/orders/" + order + "/reinspection/result").header("Authorization", WUZHONG)
+				.contentType(MediaType.APPLICATION_JSON).content("{\"result\":\"RECTIFIED\"}"))
+				.andExpect(status().isOk());
+		}
+		finally {
+			clock.reset();
+		}
+		assertThat(n(wuzhongFigures("2016-01-01", "2016-06-30"), "reinspections")).isEqualTo(firstHalf);
+		assertThat(n(wuzhongFigures("2016-07-01", "2016-12-31"), "reinspections")).isEqualTo(secondHalf + 1);
 	}
 
 	static List<String> line(Row row) {

@@ -134,6 +134,20 @@ class OrderLegalBasisIntegrationTest {
 		assertThat(occurrences(text, "第二十三条")).isEqualTo(1);
 	}
 
+	/**
+	 * The duty article is what was breached, not the power to order its correction: the order cites the article that
+	 * punishes the breach and orders its correction (the rule catalogue's penalty article of 实名收寄), never
+	 * "依据上述规定" after the duty; with no penalty article in the catalogue it orders without citing a power.
+	 */
+	@Test
+	void theOrderCitesThePenaltyArticleAsThePowerToOrderNotTheDuty() throws Exception {
+		String realName = orderText(record("SPECIAL", List.of("REAL_NAME")));
+		assertThat(realName).contains("依据《快递暂行条例》第五十三条").contains("的规定，现责令你单位最迟于")
+			.doesNotContain("依据上述规定");
+		String village = orderText(record("UNIVERSAL", List.of("VILLAGE_DELIVERY")));
+		assertThat(village).contains("现责令你单位最迟于").doesNotContain("依据上述规定").doesNotContain("${power}");
+	}
+
 	@Test
 	void defaultItemsCiteTheDutyNotThePenalty() {
 		assertThat(items.list(DataScope.all())).filteredOn(i -> i.code().equals("BRANCH_FILING"))

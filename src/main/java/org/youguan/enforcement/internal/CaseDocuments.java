@@ -429,6 +429,13 @@ public class CaseDocuments implements DeclaresTemplates {
 		fields.put("issuedOn", ChineseText.day(stepDay));
 		fields.put("number", number == null ? "" : number);
 		fields.put("title", kind.title());
+		if (kind == CaseDocumentKind.PRIOR_NOTICE || kind == CaseDocumentKind.DECISION) {
+			// addressed to the party as 你单位 ("你单位存在以下违法事实：…", "本局决定对你单位…"): the facts and the
+			// statement as typed name it 当事人, which the same letter would otherwise mix with 你单位
+			for (String field : List.of("report", "statement", "statementReview", "hearingOutcome")) {
+				fields.put(field, addressed(fields.get(field)));
+			}
+		}
 		if (kind == CaseDocumentKind.HEARING_NOTICE && c.hearingScheduledOn() != null) {
 			// the notice tells the day the hearing is to be held (held on that day or later)
 			fields.put("hearingOn", ChineseText.day(c.hearingScheduledOn()));
@@ -540,7 +547,7 @@ public class CaseDocuments implements DeclaresTemplates {
 				SELECT name || '（执法证号' || certificate_number || '）' FROM penalty_case_investigator
 				WHERE case_id = :id ORDER BY position""").param("id", c.id()).query(String.class).list();
 		f.put("investigators", String.join("、", team));
-		f.put("report", text(c.investigationReport()));
+		f.put("report", facts(c.investigationReport()));
 		f.put("serious", c.serious() ? "情节严重" : "情节一般");
 		f.put("proposedPenalty", c.proposedPenalty() == null ? "" : c.proposedPenalty().stated(c.proposedFine(),
 				c.proposedConfiscated(), Penalty.suspensionDays(c.proposedSuspensionDays())));
@@ -785,10 +792,32 @@ public class CaseDocuments implements DeclaresTemplates {
 	static String statement(CaseView c) {
 		if (c.statementReview() != null) {
 			return "当事人于" + ChineseText.day(c.statementOn()) + "提出陈述、申辩。经复核，本局"
-					+ (Boolean.TRUE.equals(c.statementAdopted()) ? "予以采纳" : "不予采纳") + "，理由：" + c.statementReview();
+					+ (Boolean.TRUE.equals(c.statementAdopted()) ? "予以采纳" : "不予采纳") + "，理由：" + unstopped(c.statementReview());
 		}
-		return c.statement() != null ? c.statement() : c.statementWaivedOn() != null
+		return c.statement() != null ? unstopped(c.statement()) : c.statementWaivedOn() != null
 				? "当事人于" + ChineseText.day(c.statementWaivedOn()) + "书面明确放弃陈述、申辩" : "当事人未提出陈述、申辩意见";
+	}
+
+	/**
+	 * Typed text a template closes with its own full stop ("…${statementReview}。", "…：${reason}。"), without the
+	 * full stop or other closing punctuation it was typed with — so the document never reads "从轻处罚。。".
+	 */
+	static String unstopped(String typed) {
+		return typed == null ? "" : typed.strip().replaceAll("[。．.；;，,、\\s]+$", "");
+	}
+
+	/** Text of a letter addressed to the party, the party named as the letter addresses it: 当事人 → 你单位. */
+	static String addressed(String text) {
+		return text == null ? null : text.replace("当事人", "你单位");
+	}
+
+	/**
+	 * The investigation's facts as the documents state them after their own lead-in ("经查，${report}",
+	 * "经调查，你单位存在以下违法事实：${report}"): the report without the lead-in it was typed with (经查，经查明，经调查，
+	 * 经调查核实，), so the 决定书 never reads "经查，经调查，当事人…".
+	 */
+	static String facts(String report) {
+		return report == null ? "" : report.strip().replaceFirst("^(经(调查|查)(核实|明|实)?[，,：:\\s]*)+", "");
 	}
 
 	/**
@@ -837,7 +866,7 @@ public class CaseDocuments implements DeclaresTemplates {
 	/**
 	 * The 从轻 or 减轻 of the case and its ground in one wording, for the notices that propose the penalty and the
 	 * decision that imposes it (行政处罚法(2021) art.32, 44): "依据《中华人民共和国行政处罚法》第三十二条第（一）项“…”的规定，
-	 * [拟]对当事人减轻处罚：reason。" — "" when the case is neither. A 减轻 below the range's minimum would otherwise
+	 * [拟]对你单位减轻处罚：reason。" — "" when the case is neither. A 减轻 below the range's minimum would otherwise
 	 * be proposed to the party on the penalty article alone (attack round 20).
 	 * @param proposed true for a notice (拟), false for the decision
 	 */
@@ -845,8 +874,9 @@ public class CaseDocuments implements DeclaresTemplates {
 		if (c.mitigation() == null || c.mitigationGround() == null) {
 			return "";
 		}
-		return "依据" + c.mitigationGround().cited() + "的规定，" + (proposed ? "拟" : "") + "对当事人" + c.mitigation().label() + "："
-				+ text(c.mitigationReason()) + "。";
+		// the notices and the decision address the party as 你单位 throughout ("你单位的上述行为…本局拟对你单位…")
+		return "依据" + c.mitigationGround().cited() + "的规定，" + (proposed ? "拟" : "") + "对你单位" + c.mitigation().label() + "："
+				+ unstopped(c.mitigationReason()) + "。";
 	}
 
 	private static String text(String s) {

@@ -40,8 +40,6 @@ import org.youguan.enforcement.PastCases;
 import org.youguan.enforcement.PenaltyCases;
 import org.youguan.kernel.CaseRoles;
 import org.youguan.kernel.DataScope;
-import org.youguan.kernel.DomainException;
-import org.youguan.kernel.FieldError;
 import org.youguan.kernel.FiguresPeriod;
 import org.youguan.kernel.FiguresQuery;
 import org.youguan.kernel.InvalidValueException;
@@ -525,21 +523,10 @@ class EnforcementApiController {
 
 	/** Runs a step whose date the API calls {@code on}: its errors name {@code on}, not the service's own field. */
 	private static void onDate(String field, Runnable step) {
-		onDate(field, "on", step);
+		StepFieldNames.onDay(field, step);
 	}
 
 	private static void onDate(String field, String callerName, Runnable step) {
-		try {
-			step.run();
-		}
-		catch (InvalidValueException ex) {
-			throw ex.renamed(field, callerName);
-		}
-		catch (DomainException ex) {
-			// a rule of law refused on the day (422, 409) names the day as the caller sent it too
-			throw new DomainException(ex.code(), ex.getMessage(), ex.fieldErrors().stream()
-				.map(e -> field.equals(e.field()) ? new FieldError(callerName, e.rule(), e.message()) : e)
-				.toList());
-		}
+		StepFieldNames.named(field, callerName, step);
 	}
 }

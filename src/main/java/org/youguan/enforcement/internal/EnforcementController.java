@@ -43,6 +43,8 @@ import org.youguan.enforcement.PenaltyCases;
 import org.youguan.enforcement.SuspensionKind;
 import org.youguan.kernel.CaseRoles;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.Decimals;
+import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
@@ -308,7 +310,7 @@ class EnforcementController {
 	@PreAuthorize(EnforcementApiController.WRITERS)
 	String notice(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
 			@RequestParam(required = false) LocalDate on, Model model, RedirectAttributes redirect, HttpServletResponse response) {
-		return FormSteps.run(model, response, redirect, page(id), "已事先告知", () -> noticeAndHearing.notifyParty(scope, id, text(on)),
+		return FormSteps.run(model, response, redirect, page(id), "已事先告知", () -> StepFieldNames.onDay("notifiedOn", () -> noticeAndHearing.notifyParty(scope, id, text(on))),
 				() -> casePage(me, scope, id, model));
 	}
 
@@ -319,7 +321,8 @@ class EnforcementController {
 			@RequestParam(required = false) LocalDate on, @RequestParam(name = "text", required = false) String statement,
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		return FormSteps.run(model, response, redirect, page(id), "已记录陈述申辩",
-				() -> noticeAndHearing.recordStatement(scope, id, text(on), statement), () -> casePage(me, scope, id, model));
+				() -> StepFieldNames.onDay("statementOn", () -> StepFieldNames.named("statement", "text",
+						() -> noticeAndHearing.recordStatement(scope, id, text(on), statement))), () -> casePage(me, scope, id, model));
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/hearing-request")
@@ -327,7 +330,8 @@ class EnforcementController {
 	@PreAuthorize(EnforcementApiController.WRITERS)
 	String hearingRequest(DataScope scope, @PathVariable long id, @RequestParam(required = false) LocalDate on,
 			RedirectAttributes redirect) {
-		return PageSteps.run(redirect, page(id), "已登记听证申请", () -> noticeAndHearing.requestHearing(scope, id, text(on)));
+		return PageSteps.run(redirect, page(id), "已登记听证申请", () -> StepFieldNames.onDay("requestedOn",
+				() -> noticeAndHearing.requestHearing(scope, id, text(on))));
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/hearing-waiver")
@@ -351,7 +355,7 @@ class EnforcementController {
 	private String waiver(long id, String message, LocalDate on, MultipartFile file, RedirectAttributes redirect,
 			BiConsumer<String, UploadedFile> step) throws IOException {
 		UploadedFile scan = UploadedFile.of(file);
-		return PageSteps.run(redirect, page(id), message, () -> step.accept(text(on), scan));
+		return PageSteps.run(redirect, page(id), message, () -> StepFieldNames.onDay("waivedOn", () -> step.accept(text(on), scan)));
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/hearing-notice")
@@ -359,11 +363,27 @@ class EnforcementController {
 	@PreAuthorize(EnforcementApiController.WRITERS)
 	String hearingNotice(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
 			@RequestParam(required = false) LocalDate noticeOn, @RequestParam(required = false) LocalDate hearingOn,
-			@RequestParam(required = false) String place, @RequestParam(required = false) Long host, Model model,
+			@RequestParam(required = false) String place, @RequestParam(required = false) String host, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
 		return FormSteps.run(model, response, redirect, page(id), "已发出听证通知", () -> noticeAndHearing.noticeHearing(scope, id,
-				new NoticeAndHearing.HearingNotice(text(noticeOn), text(hearingOn), place, host)),
+				new NoticeAndHearing.HearingNotice(text(noticeOn), text(hearingOn), place, host(host))),
 				() -> casePage(me, scope, id, model));
+	}
+
+	/**
+	 * The 听证主持人 chosen in the form's select: a staff account's id, null when none is chosen.
+	 * @throws InvalidValueException (field {@code host}, rule {@code format}) for what is no account's id — told to
+	 *         choose from the list, not a number range the select never shows
+	 */
+	static Long host(String chosen) {
+		if (chosen == null || Text.isBlank(chosen)) {
+			return null;
+		}
+		Long id = Decimals.whole(chosen);
+		if (id == null || id < 1) {
+			throw new InvalidValueException("host", "format", "听证主持人请从列表中选择本局的执法人员");
+		}
+		return id;
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/hearing")
@@ -529,7 +549,7 @@ class EnforcementController {
 	@PreAuthorize(EnforcementApiController.WRITERS)
 	String deliver(DataScope scope, @PathVariable long id, @RequestParam(required = false) LocalDate on,
 			RedirectAttributes redirect) {
-		return PageSteps.run(redirect, page(id), "已登记送达", () -> caseExecution.deliver(scope, id, text(on)));
+		return PageSteps.run(redirect, page(id), "已登记送达", () -> StepFieldNames.onDay("deliveredOn", () -> caseExecution.deliver(scope, id, text(on))));
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/payment")
@@ -602,7 +622,7 @@ class EnforcementController {
 	@PreAuthorize(EnforcementApiController.WRITERS)
 	String resume(DataScope scope, @PathVariable long id, @RequestParam(required = false) LocalDate on,
 			RedirectAttributes redirect) {
-		return PageSteps.run(redirect, page(id), "已恢复计时", () -> decisionLimit.resume(scope, id, text(on)));
+		return PageSteps.run(redirect, page(id), "已恢复计时", () -> StepFieldNames.onDay("endedOn", () -> decisionLimit.resume(scope, id, text(on))));
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/publication")
@@ -610,7 +630,7 @@ class EnforcementController {
 	@PreAuthorize(EnforcementApiController.WRITERS)
 	String publish(DataScope scope, @PathVariable long id, @RequestParam(required = false) LocalDate on,
 			RedirectAttributes redirect) {
-		return PageSteps.run(redirect, page(id), "处罚决定已公示", () -> decisionPublication.publish(scope, id, text(on)));
+		return PageSteps.run(redirect, page(id), "处罚决定已公示", () -> StepFieldNames.onDay("publishedOn", () -> decisionPublication.publish(scope, id, text(on))));
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/publication-withdrawal")

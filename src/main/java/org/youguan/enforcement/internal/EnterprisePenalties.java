@@ -23,6 +23,7 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Listing;
+import org.youguan.kernel.Masking;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
@@ -210,7 +211,9 @@ class EnterprisePenalties {
 	}
 
 	/**
-	 * One of the enterprise's cases with its deadlines as of today.
+	 * One of the enterprise's cases with its deadlines as of today; the ID and mobile numbers in its free text — the
+	 * statement, an outcome's reason, the hearing's place — masked ({@link Masking#personalNumbersIn}), as the
+	 * documents served on the party mask them.
 	 * @throws DomainException (404) when the case is not the enterprise's or not yet put to it
 	 * @throws AccessRefusedException (403) for a caller that is not an enterprise user
 	 */
@@ -230,7 +233,7 @@ class EnterprisePenalties {
 		boolean served = c.deliveredOn() != null || c.imported();
 		return new PartyCase(c.id(), c.number(), c.enterpriseName(), c.enterpriseCreditCode(), c.violationCode(),
 				c.status(), c.filedOn(), c.notifiedOn(), c.proposedPenalty(), c.proposedFine(), d.hearingRight(), replyDue,
-				c.statementOn(), c.statement(), c.statementWaivedOn(), c.hearingRequestedOn(), c.hearingNotifiedOn(), c.hearingOn(), c.hearingWaivedOn(),
+				c.statementOn(), Masking.personalNumbersIn(c.statement()), c.statementWaivedOn(), c.hearingRequestedOn(), c.hearingNotifiedOn(), c.hearingOn(), c.hearingWaivedOn(),
 				served ? c.decisionNumber() : null, c.decidedOn(), served ? c.penalty() : null, served ? c.fine() : null,
 				c.deliveredOn(), d.paymentDue(),
 				surcharged ? d.surchargeToday() : null, c.paidOn(), c.paidAmount(), c.closedOn(), c.publishedOn(),
@@ -242,8 +245,8 @@ class EnterprisePenalties {
 				caseExecution.handoverDue(id).orElse(null), detail.handover() == null ? null
 						: new PenaltyCases.Handover(detail.handover().handedOverOn(), detail.handover().amount(), null, null),
 				served ? c.decisionAnnulledOn() : null, served ? outcomes.outcomes(id).stream().map(o -> new PartyOutcome(o.kind(), o.body(),
-						o.documentNumber(), o.decidedOn(), o.result(), o.reason(), o.changedText())).toList() : List.of(),
-				c.hearingScheduledOn(), c.hearingScheduledOn() == null ? null : c.hearingPlace(),
+						o.documentNumber(), o.decidedOn(), o.result(), Masking.personalNumbersIn(o.reason()), o.changedText())).toList() : List.of(),
+				c.hearingScheduledOn(), c.hearingScheduledOn() == null ? null : Masking.personalNumbersIn(c.hearingPlace()),
 				d.hearingRequestDueProvisional(), d.paymentDueProvisional(), c.proposedSuspensionDays(),
 				served ? c.suspensionDays() : null);
 	}

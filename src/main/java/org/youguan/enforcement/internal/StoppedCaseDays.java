@@ -41,7 +41,11 @@ public final class StoppedCaseDays {
 		this.clocks = clocks;
 	}
 
-	/** The page with each stopped case's remaining days worked out from its pauses as of {@code today}. */
+	/**
+	 * The page with each stopped case's remaining days worked out from its pauses as of {@code today}, and its limit as it
+	 * stands today (were the clock restarted tomorrow: today's paused day counted) — {@code today} plus those days, so the
+	 * list's 期限 and its N天 agree as they do for a running case.
+	 */
 	public PageResult<PenaltyCases.CaseSummary> fill(PageResult<PenaltyCases.CaseSummary> page, LocalDate today) {
 		List<Long> stopped = page.items().stream().filter(r -> r.suspended() && r.remainingDays() != null)
 			.map(PenaltyCases.CaseSummary::id).toList();
@@ -78,7 +82,7 @@ public final class StoppedCaseDays {
 		});
 		return page.map(r -> !daysLeft.containsKey(r.id()) ? r : new PenaltyCases.CaseSummary(r.id(), r.number(),
 				r.regionCode(), r.enterpriseName(), r.enterpriseCreditCode(), r.violationCode(), r.status(), r.filedOn(),
-				r.decisionDueOn(), daysLeft.get(r.id()), true, r.decisionNumber(), r.penalty(), r.fine(), r.publishedOn(),
+				today.plusDays(daysLeft.get(r.id())), daysLeft.get(r.id()), true, r.decisionNumber(), r.penalty(), r.fine(), r.publishedOn(),
 				r.imported(), r.decisionDueOnProvisional()));
 	}
 }

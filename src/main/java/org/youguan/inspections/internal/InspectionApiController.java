@@ -239,7 +239,7 @@ class InspectionApiController {
 	@GetMapping("/figures")
 	@PreAuthorize(READERS)
 	@Operation(summary = "检查统计", description = "期间内（from、to，YYYY-MM-DD，默认本年初至今天）区域（region，默认本单位）的"
-			+ "检查企业数（去重）、出检人次、检查次数、责令改正通知书份数、按期整改数（rectifiedOnTime）、逾期未整改数（overdueOrders，与通知书列表state=OVERDUE同一口径）、逾期整改数（rectifiedLate）、案件线索数和复查数（reinspections，按复查日期计）；按检查事项和结果见/figures/items。"
+			+ "检查企业数（去重）、出检人次、检查次数、责令改正通知书份数、按期整改数（rectifiedOnTime）、逾期未整改数（overdueOrders，与通知书列表state=OVERDUE同一口径）、逾期整改数（rectifiedLate）、案件线索数和复查数（reinspections，已登记复查结果的，按登记复查结果的日期计；只安排未复查的不计）；按检查事项和结果见/figures/items。"
 			+ FiguresPeriod.API_RULES)
 	InspectionFigures.Figures figures(@AuthenticationPrincipal CurrentUser me, DataScope scope,
 			@RequestParam(required = false) String region, @RequestParam(required = false) String from,

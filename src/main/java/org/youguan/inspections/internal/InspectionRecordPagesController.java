@@ -43,7 +43,6 @@ import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
-import org.youguan.kernel.WholeIn;
 import org.youguan.org.CurrentUser;
 import org.youguan.registry.Branches;
 import org.youguan.registry.Enterprises;
@@ -133,9 +132,10 @@ class InspectionRecordPagesController {
 	}
 
 	/**
-	 * Records the inspection. The photos and signatures posted are held for the form's draft first; a refused form
-	 * (400) or one posted back to remove a held file ({@code release}) lists them as already uploaded, and they go with
-	 * the next submit. Success leads to the record's page.
+	 * Records the inspection. The photos and signatures posted are held for the form's draft in the record's own
+	 * transaction ({@link InspectionFieldRecords#submit}); a form refused for its fields (400) or one posted back to
+	 * remove a held file ({@code release}) lists them as already uploaded, and they go with the next submit; a refused
+	 * duplicate (409) keeps none. Success leads to the record's page.
 	 */
 	@PostMapping("/inspections/records")
 	@PreAuthorize(InspectionApiController.WRITERS)
@@ -147,8 +147,7 @@ class InspectionRecordPagesController {
 			@RequestParam(required = false) Long release, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) throws IOException {
 		AttachmentDraft draft = InspectionFieldRecords.draft(params.get("draft"), me);
-		List<FieldError> fileErrors = new ArrayList<>(fieldRecords.hold(draft, UploadedFile.of(photos),
-				UploadedFile.of(signatureScan), params.get("signature")));
+		List<FieldError> fileErrors = new ArrayList<>();
 		Map<String, String> lines = new LinkedHashMap<>();
 		params.forEach((k, v) -> {
 			if (k.startsWith("line.")) {
@@ -170,11 +169,15 @@ class InspectionRecordPagesController {
 				params.get("findings"), params.get("representative"), params.get("outcome"), params.get("object"));
 		model.addAttribute("draft", draft.token());
 		if (release != null) {
+			fileErrors.addAll(fieldRecords.hold(draft, UploadedFile.of(photos), UploadedFile.of(signatureScan),
+					params.get("signature")));
 			fieldRecords.release(draft, release);
 			return show(me, model, values(form, params), fileErrors);
 		}
 		try {
-			long id = fieldRecords.record(me, form, draft, fileErrors);
+			// the files posted are held in the same transaction as the record: a refused duplicate keeps none of them
+			long id = fieldRecords.submit(me, form, draft, UploadedFile.of(photos), UploadedFile.of(signatureScan),
+					params.get("signature"), fileErrors);
 			redirect.addFlashAttribute("message", "检查记录已保存");
 			return "redirect:/inspections/records/" + id;
 		}
@@ -227,6 +230,8 @@ class InspectionRecordPagesController {
 		model.addAttribute("order", r.orderId() == null ? null : orders.get(me.scope(), r.orderId()));
 		// a county's record of a city's plan: the plan's page is the city's (404 here), so it is named without a link
 		model.addAttribute("planOpens", r.planId() != null && plans.opens(me.scope(), r.planId()));
+		// the plan named by its own name, not by the menu's label of all plans
+		model.addAttribute("planName", r.planId() == null ? null : plans.name(r.planId()));
 		model.addAttribute("itemNames", fieldRecords.itemNames());
 		// the longest deadline an order may set there, from the rule catalogue (the form's bound and hint)
 		model.addAttribute("rectificationMax", orders.longestTerm(r.regionCode()));
@@ -238,8 +243,7 @@ class InspectionRecordPagesController {
 	@PostMapping("/inspections/records/{id:\\d+}/order")
 	@PreAuthorize(InspectionApiController.WRITERS)
 	String issue(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
-			@RequestParam(required = false) @WholeIn(min = RectificationTerm.MIN_WORKING_DAYS,
-					maxStated = RectificationTerm.MAX_STATED) Integer workingDays, RedirectAttributes redirect) {
+			@RequestParam(required = false) String workingDays, RedirectAttributes redirect) {
 		return PageSteps.run(redirect, "/inspections/records/" + id, () -> {
 			InspectionOrders.Order o = orders.issue(me.scope(), id, me.regionCode(), workingDays);
 			return new PageSteps.Done("责令改正通知书已下达：" + o.number(), "/inspections/orders/" + o.id());
