@@ -39,9 +39,25 @@ import org.youguan.rules.StatutoryRules;
 public class Completeness {
 
 	/** One expected reporter and where its report stands. */
+	/**
+	 * A reporter of the period: its latest revision ({@code status}, null when it opened none), and {@code approved}
+	 * when any revision of the period is approved (counted 已审核 though a correction is open).
+	 */
 	public record Line(long enterpriseId, String enterpriseName, String creditCode, String regionCode, Long reportId,
 			ReportStatus status,
-			Instant submittedAt, Boolean onTime, Instant lastReminder) {
+			Instant submittedAt, Boolean onTime, Instant lastReminder, boolean approved) {
+
+		/**
+		 * The state as 报送进度 writes it: 未报, the latest revision's, or for a reporter counted 已审核 whose correction is
+		 * open "已审核（更正草稿）" — not 草稿 beside a count of 已审核 (attack).
+		 */
+		public String statusLabel() {
+			if (status == null) {
+				return "未报";
+			}
+			return approved && status != ReportStatus.APPROVED && status != ReportStatus.SUPERSEDED
+					? "已审核（更正" + status.label() + "）" : status.label();
+		}
 
 		public boolean received() {
 			return submittedAt != null;
@@ -156,9 +172,9 @@ public class Completeness {
 			Object[] r = latest.get(e.id());
 			Line line = r == null
 					? new Line(e.id(), e.legalName(), e.creditCode(), e.regionCode(), null, null, null, null,
-							reminders.get(e.id()))
+							reminders.get(e.id()), false)
 					: new Line(e.id(), e.legalName(), e.creditCode(), e.regionCode(), (Long) r[0], (ReportStatus) r[1],
-							(Instant) r[2], (Boolean) r[3], reminders.get(e.id()));
+							(Instant) r[2], (Boolean) r[3], reminders.get(e.id()), approvedOnce.contains(e.id()));
 			lines.add(line);
 			received += line.received() ? 1 : 0;
 			onTime += Boolean.TRUE.equals(line.onTime()) ? 1 : 0;
