@@ -516,8 +516,9 @@ class WorkPlanSupervisionIntegrationTest {
 	 */
 	@Test
 	void aDraftPlansTargetIsNotAdoptedAsTheYearsTarget() throws Exception {
-		clock.set(LocalDateTime.of(2036, 11, 10, 9, 0));
-		long plan = save(2036);
+		// years of its own (2095–2096: the others' plans are of 2031–2092)
+		clock.set(LocalDateTime.of(2095, 11, 10, 9, 0));
+		long plan = save(2095);
 		long draft = drafts.copyToNextYear(user("sz.market"), plan);
 		assertThat(plans.get(DataScope.region("3205"), draft).mainTargets().get(2).indicatorCode()).isEqualTo("express.volume");
 		assertThatThrownBy(() -> planTargets.adopt(user("sz.admin"), draft, 3))
@@ -525,6 +526,6 @@ class WorkPlanSupervisionIntegrationTest {
 				assertThat(ex.fieldErrors()).extracting(e -> e.field() + "/" + e.rule()).containsExactly("status/draft");
 				assertThat(ex.getMessage()).contains("尚未印发");
 			});
-		assertThat(targets.progress(DataScope.region("3205"), "3205", 2037, YearMonth.of(2037, 2))).isEmpty();
+		assertThat(targets.progress(DataScope.region("3205"), "3205", 2096, YearMonth.of(2096, 2))).isEmpty();
 	}
 }
