@@ -14,6 +14,8 @@ import java.util.Random;
 
 import org.springframework.stereotype.Component;
 import org.youguan.kernel.DataScope;
+import org.youguan.org.BureauView;
+import org.youguan.org.Bureaus;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.statistics.Completeness;
 import org.youguan.statistics.Period;
@@ -59,8 +61,12 @@ class StatisticsDemoData {
 
 	private final Map<Long, Double> units = new HashMap<>();
 
+	/** The bureau deciding a report: the one handling its region (a county's where the demo has one). */
+	private final Bureaus bureaus;
+
 	StatisticsDemoData(ReportForms forms, ReportLoader loader, Reports reports, Completeness completeness,
-			Clock clock) {
+			Clock clock, Bureaus bureaus) {
+		this.bureaus = bureaus;
 		this.forms = forms;
 		this.loader = loader;
 		this.reports = reports;
@@ -109,7 +115,10 @@ class StatisticsDemoData {
 		}
 		for (EnterpriseView e : returned) {
 			long id = submit(city, monthly, e, current, monthlyValues(e, unitVolume(e), current.first(), first));
-			reports.returnForCorrection(city, id, "同城业务量与上月相比变化较大，请核实后重新报送", DemoCity.CITY_BUREAU);
+			// returned by the bureau of the reporter's region, the one that decides it
+			BureauView deciding = bureaus.nearest(e.regionCode()).orElseThrow();
+			reports.returnForCorrection(DataScope.region(deciding.regionCode()), id, "同城业务量与上月相比变化较大，请核实后重新报送",
+					deciding.name());
 		}
 		completeness.remind(city, monthly, current, DemoCity.CITY_BUREAU);
 

@@ -16,4 +16,13 @@ public final class TransactionLocks {
 	public static void hold(JdbcClient jdbc, String key) {
 		jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(:key)) IS NULL").param("key", key).query(Boolean.class).single();
 	}
+
+	/**
+	 * Waits for and holds the lock named {@code key} shared until commit or rollback: any number of shared holders go
+	 * on side by side, and each waits for (and holds up) one who {@link #hold holds} the same name alone — many
+	 * approvals at once, each ordered against an import they could be counted twice with.
+	 */
+	public static void holdShared(JdbcClient jdbc, String key) {
+		jdbc.sql("SELECT pg_advisory_xact_lock_shared(hashtext(:key)) IS NULL").param("key", key).query(Boolean.class).single();
+	}
 }

@@ -144,7 +144,8 @@ public class Analysis {
 	}
 
 	/**
-	 * The figure for the API: value, same period last year, growth.
+	 * The figure for the API: value, same period last year, growth. A derived indicator whose parts have figures but
+	 * whose formula divides by zero has no value (null, not 0), the caveat saying why.
 	 * @throws InvalidValueException naming {@code from} or {@code to} (rule {@code future}) for a month after the
 	 * current one, {@code to} (rule {@code after-from}) before {@code from}
 	 */
@@ -170,10 +171,19 @@ public class Analysis {
 		BigDecimal value = aggregates.value(indicator, slice);
 		BigDecimal previous = aggregates.value(indicator, slice.lastYear());
 		Coverage.Pair covered = coverage.pair(indicator, slice);
+		// a formula whose parts have figures but no value divided by zero: no figure (not 0), and said why
+		boolean undefined = value == null && indicator.derived() && indicator.parsedFormula().codes().stream()
+			.anyMatch(code -> aggregates.value(indicators.get(code), slice) != null);
+		String caveat = undefined ? join(covered.caveat(), "无法计算：" + indicator.name() + "的公式（" + indicator.formula()
+				+ "）除数为0") : covered.caveat();
 		return new AggregateResult(indicator.code(), indicator.name(), prefix.isEmpty() ? "0" : prefix,
 				brand == null || Text.isBlank(brand) ? null : Text.strip(brand), first.toString(), last.toString(),
-				value == null ? BigDecimal.ZERO : value, previous, Aggregates.growth(value, previous), indicator.unit(),
-				covered.current().reported(), covered.current().expected(), covered.comparable(), covered.caveat());
+				value == null && !undefined ? BigDecimal.ZERO : value, previous, Aggregates.growth(value, previous),
+				indicator.unit(), covered.current().reported(), covered.current().expected(), covered.comparable(), caveat);
+	}
+
+	private static String join(String caveat, String more) {
+		return caveat == null || caveat.isEmpty() ? more : caveat + "；" + more;
 	}
 
 	/** Months of the slice with the same months last year. */
@@ -235,7 +245,10 @@ public class Analysis {
 		return rows;
 	}
 
-	/** The parts of a derived indicator (快递业务量 → 同城, 异地, 国际及港澳台) over the slice. */
+	/**
+	 * The parts of a derived indicator (快递业务量 → 同城, 异地, 国际及港澳台) over the slice, ranked by value (largest
+	 * first; equal values and parts without a figure by indicator code).
+	 */
 	public List<Row> composition(Indicator indicator, Slice slice) {
 		if (!indicator.derived()) {
 			return List.of();
@@ -247,18 +260,32 @@ public class Analysis {
 			rows.add(row(code, part.name(), aggregates.value(part, slice), aggregates.value(part, slice.lastYear()), total,
 					part, null));
 		}
+		// ranked like every other table (attack: the formula's parts came in a set's order, different each start),
+		// ties and parts without a figure by code
+		rows.sort(Comparator.comparing(Row::value, Comparator.nullsLast(Comparator.<BigDecimal>reverseOrder()))
+			.thenComparing(Row::key));
 		return rows;
 	}
 
 	/**
 	 * The 1-based place of a region among its siblings by value and by growth: "增幅全省排名第×"; {@code of} how many
-	 * siblings have data. A place is only worth stating when it compares something ({@link #comparable()}).
+	 * siblings have data, {@code growthOf} how many have a growth. {@code byGrowth} is 0 when the region has no growth
+	 * (no figure last year): it is ranked only among those that have one. A place is only worth stating when it
+	 * compares something ({@link #comparable()}, {@link #growthRanked()}).
 	 */
-	public record Place(int byValue, int byGrowth, int of) {
+	public record Place(int byValue, int byGrowth, int of, int growthOf) {
 
 		/** At least two siblings have data and the region is among them. */
 		public boolean comparable() {
 			return of >= 2 && byValue > 0;
+		}
+
+		/**
+		 * The growth rank is worth stating: the region has a growth and at least one other sibling has one too (attack:
+		 * "上年同期无数据，增幅全市排名第6（共10个）" ranked a region with no growth last).
+		 */
+		public boolean growthRanked() {
+			return comparable() && byGrowth > 0 && growthOf >= 2;
 		}
 	}
 
@@ -270,9 +297,9 @@ public class Analysis {
 			.reduce((a, b) -> b)
 			.orElse("0");
 		List<Row> siblings = byRegion(indicator, slice.inRegion(parent.equals("0") ? "" : parent));
-		List<Row> byGrowth = new ArrayList<>(siblings);
-		byGrowth.sort(Comparator.comparing(Row::growth, Comparator.nullsLast(Comparator.reverseOrder())));
-		return new Place(indexOf(siblings, regionCode), indexOf(byGrowth, regionCode), siblings.size());
+		List<Row> byGrowth = new ArrayList<>(siblings.stream().filter(r -> r.growth() != null).toList());
+		byGrowth.sort(Comparator.comparing(Row::growth, Comparator.reverseOrder()));
+		return new Place(indexOf(siblings, regionCode), indexOf(byGrowth, regionCode), siblings.size(), byGrowth.size());
 	}
 
 	/** The region prefix of a region in scope (the country: ""), or access denied. */

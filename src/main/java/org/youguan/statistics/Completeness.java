@@ -43,12 +43,25 @@ public class Completeness {
 	/**
 	 * One expected reporter and where its report stands; {@code regionName} the name of its region as users read it
 	 * ("江苏省苏州市吴中区", {@code Regions#fullName}; the code itself when the code is not in the register), shown on the
-	 * page and in the export beside the code.
+	 * page and in the export beside the code; its latest revision ({@code status}, null when it opened none), and
+	 * {@code approved} when any revision of the period is approved (counted 已审核 though a correction is open).
 	 */
 	public record Line(long enterpriseId, String enterpriseName, String creditCode, String regionCode, String regionName,
 			Long reportId,
 			ReportStatus status,
-			Instant submittedAt, Boolean onTime, Instant lastReminder) {
+			Instant submittedAt, Boolean onTime, Instant lastReminder, boolean approved) {
+
+		/**
+		 * The state as 报送进度 writes it: 未报, the latest revision's, or for a reporter counted 已审核 whose correction is
+		 * open "已审核（更正草稿）" — not 草稿 beside a count of 已审核 (attack).
+		 */
+		public String statusLabel() {
+			if (status == null) {
+				return "未报";
+			}
+			return approved && status != ReportStatus.APPROVED && status != ReportStatus.SUPERSEDED
+					? "已审核（更正" + status.label() + "）" : status.label();
+		}
 
 		public boolean received() {
 			return submittedAt != null;
@@ -170,10 +183,10 @@ public class Completeness {
 			String regionName = regionNames.computeIfAbsent(e.regionCode(), regions::fullName);
 			Line line = r == null
 					? new Line(e.id(), e.legalName(), e.creditCode(), e.regionCode(), regionName, null, null, null, null,
-							reminders.get(e.id()))
+							reminders.get(e.id()), false)
 					: new Line(e.id(), e.legalName(), e.creditCode(), e.regionCode(), regionName, (Long) r[0],
-							(ReportStatus) r[1],
-							(Instant) r[2], (Boolean) r[3], reminders.get(e.id()));
+							(ReportStatus) r[1], (Instant) r[2], (Boolean) r[3], reminders.get(e.id()),
+							approvedOnce.contains(e.id()));
 			lines.add(line);
 			received += line.received() ? 1 : 0;
 			onTime += Boolean.TRUE.equals(line.onTime()) ? 1 : 0;

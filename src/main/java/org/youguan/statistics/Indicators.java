@@ -49,8 +49,8 @@ public class Indicators {
 	/**
 	 * Adds an indicator to the catalogue (and optionally to a form): a new code, a weighted one names an existing
 	 * denominator, a formula of at most {@link Formula#MAX_LENGTH} characters (rule {@code max-length}) and
-	 * {@link Formula#MAX_DEPTH} nested brackets (rule {@code depth}, checked before parsing) parses and reads only
-	 * existing indicators.
+	 * {@link Formula#MAX_DEPTH} nested brackets (rule {@code depth}, checked before parsing) parses, reads only
+	 * existing indicators and divides by no literal zero (rule {@code division-by-zero}).
 	 */
 	@Transactional
 	public void add(NewIndicator n, Long formId) {
@@ -86,6 +86,8 @@ public class Indicators {
 				for (String c : parsed.codes()) {
 					v.require("formula", !c.equals(code) && find(c).isPresent(), "exists", "公式引用的指标不存在：" + c);
 				}
+				// a literal divisor of 0 gives no figure ever (attack: the API read 0, the page —)
+				v.require("formula", !parsed.dividesByZero(), "division-by-zero", "公式中的除数为0，无法计算：" + formula);
 			}
 			catch (IllegalArgumentException ex) {
 				v.require("formula", false, "syntax", ex.getMessage());

@@ -107,11 +107,21 @@ public class ReportForms {
 	}
 
 	/**
-	 * When a period's report is due: the form's due day of the month after the period, moved to the next working day
-	 * when it falls on a rest day.
+	 * When a period's report is due: the due day in force when the period ended, of the month after the period, moved
+	 * to the next working day when it falls on a rest day. A due day changed after the period ended does not move its
+	 * deadline (attack: 报送进度 and 应报 of past periods took today's setting): the earliest change after the period's
+	 * end keeps the day it replaced ({@code stat_form_due_day_change}, V258); without one the form's current day.
 	 */
 	public LocalDate dueOn(ReportForm form, Period period) {
-		return calendar.onOrNextWorkingDay(period.last().plusMonths(1).atDay(form.dueDay()));
+		int day = jdbc.sql("""
+				SELECT previous_due_day FROM stat_form_due_day_change WHERE form_id = :form AND changed_on > :end
+				ORDER BY changed_on, id LIMIT 1""")
+			.param("form", form.id())
+			.param("end", period.end())
+			.query(Integer.class)
+			.optional()
+			.orElse(form.dueDay());
+		return calendar.onOrNextWorkingDay(period.last().plusMonths(1).atDay(day));
 	}
 
 	/** The latest period whose report is due by now (the one enterprises are working on or chasing). */
@@ -206,7 +216,8 @@ public class ReportForms {
 
 	/**
 	 * Configures a form: the due day of the following month (the reporting regulation leaves it to the bureau, e.g.
-	 * the 5th) and who must report it — enterprise types, optionally one brand and a region prefix.
+	 * the 5th) and who must report it — enterprise types, optionally one brand and a region prefix. A new due day
+	 * applies to the periods ending today or later; those that ended keep theirs ({@link #dueOn}).
 	 * @throws AccessRefusedException (403) unless {@link #configurableBy} the actor, or when a bureau administrator
 	 * moves the form outside its region
 	 */
@@ -226,6 +237,14 @@ public class ReportForms {
 			.require("regionPrefix", prefix.matches("\\d{0,12}"), "format", "区域应为行政区划代码（留空为全国）")
 			.throwIfInvalid();
 		ReportForm before = get(formId);
+		if (before.dueDay() != dueDay) {
+			// the periods that ended before today keep the day they ended under (dueOn)
+			jdbc.sql("INSERT INTO stat_form_due_day_change (form_id, changed_on, previous_due_day) VALUES (:form, :on, :day)")
+				.param("form", formId)
+				.param("on", LocalDate.now(clock))
+				.param("day", before.dueDay())
+				.update();
+		}
 		String typeList = String.join(",", types.stream().distinct().map(Enum::name).toList());
 		jdbc.sql("UPDATE stat_form SET due_day = :day, enterprise_types = :types, brand_id = :brand, region_prefix = :prefix, "
 				+ "version = version + 1 WHERE id = :id")

@@ -14,12 +14,14 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.TransactionLocks;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
 import org.youguan.platform.ChinaTime;
@@ -161,6 +163,8 @@ public class ReportLoader {
 						e.regionCode(), e.brandId(), e.id(), id, value });
 			});
 		}
+		// ordered against a history import running at once, as an approval is
+		TransactionLocks.holdShared(JdbcClient.create(jdbc), HistoryImport.FACTS_LOCK);
 		refuseOverHistory(reports, reporters);
 		jdbc.batchUpdate("""
 				INSERT INTO stat_report (id, form_id, enterprise_id, enterprise_name, credit_code, region_code, brand_id, period,

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -18,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.calendar.WorkingCalendar;
+import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
@@ -29,8 +31,11 @@ import org.youguan.kernel.PageResult;
 import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
 import org.youguan.kernel.WorkState;
+import org.youguan.org.BureauView;
+import org.youguan.org.Bureaus;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
 import org.youguan.statistics.internal.Report;
@@ -91,9 +96,14 @@ public class Reports {
 	/** Tells a report's provisional due day (暂定). */
 	private final WorkingCalendar calendar;
 
+	/** The bureau deciding a report: the one handling the reporter's region. */
+	private final Bureaus bureaus;
+
 	Reports(ReportRepository reports, ReportForms forms, Enterprises enterprises, StatisticsSettings settings,
-			JdbcClient jdbc, AuditTrail audit, StatisticsRollup rollup, Clock clock, WorkingCalendar calendar) {
+			JdbcClient jdbc, AuditTrail audit, StatisticsRollup rollup, Clock clock, WorkingCalendar calendar,
+			Bureaus bureaus) {
 		this.calendar = calendar;
+		this.bureaus = bureaus;
 		this.reports = reports;
 		this.rollup = rollup;
 		this.forms = forms;
@@ -216,6 +226,7 @@ public class Reports {
 	 * @throws InvalidValueException on {@code period}: another frequency than the form's, a period not ended (rule
 	 * {@code ended}), or one that ended before the enterprise began to operate (rule {@code operating},
 	 * {@link ReportForms#requireOperating})
+	 * Two opens of the same form, enterprise and period at once give the same draft (the second waits for the first).
 	 */
 	@Transactional
 	public long open(DataScope scope, long enterpriseId, long formId, Period period) {
@@ -231,6 +242,9 @@ public class Reports {
 		period.requireEnded("period", LocalDate.now(clock));
 		// and only one the enterprise operated in (a report already opened before this rule is refused too)
 		forms.requireOperating("period", enterpriseId, period);
+		// two first saves at once (two tabs, a page and the API) are ordered: the second finds the first's draft and
+		// fills it, instead of a 409 naming the table's key "formId,enterpriseId,period,revision"
+		TransactionLocks.hold(jdbc, "stat_report_open:" + formId + ":" + enterpriseId + ":" + period.code());
 		return reports.findLatest(formId, enterpriseId, period.code()).map(Report::id).orElseGet(() -> {
 			Report r = reports.save(Report.draft(formId, new Report.Reporter(enterprise.id(), enterprise.legalName(),
 					enterprise.creditCode(), enterprise.regionCode(), enterprise.brandId()), period, forms.dueOn(form, period),
@@ -375,6 +389,9 @@ public class Reports {
 		period.requireEnded("period", LocalDate.now(clock));
 		// a report submitted before the rule for a period the enterprise did not operate in is not approved either
 		forms.requireOperating("period", report.enterpriseId(), period);
+		requireDecidingBureau(scope, report, "审核");
+		// ordered against a history import running at once: its rows are seen, or it sees this report's facts
+		TransactionLocks.holdShared(jdbc, HistoryImport.FACTS_LOCK);
 		refuseOverHistory(report);
 		var before = report.snapshot();
 		report.approve(by, clock.instant());
@@ -390,6 +407,34 @@ public class Reports {
 				"审核通过" + report.enterpriseName() + report.period() + "报表" + (report.revision() > 1 ? "（第" + report.revision() + "版）" : ""))
 			.states(before, report.snapshot())
 			.inRegion(report.regionCode()));
+	}
+
+	/**
+	 * Refuses a decision (审核通过, 退回) by a bureau above the one of the reporter's region (README: the bureau of the
+	 * reporter's region decides): a city's department reads its counties' reports but approves only those of the
+	 * region its own bureau handles ({@link Bureaus#nearest}: the county's bureau where one is on the platform).
+	 * @throws AccessRefusedException (403, field {@code status}) naming the bureau that decides
+	 */
+	private void requireDecidingBureau(DataScope scope, Report report, String step) {
+		above(scope, report.regionCode()).ifPresent(deciding -> {
+			throw new AccessRefusedException("status", "该报表由报送企业所在地的" + deciding.name() + step
+					+ "，您所在的单位只能查看");
+		});
+	}
+
+	/**
+	 * Whether the caller's bureau decides (审核通过, 退回) reports of the region: not a bureau above the one handling it
+	 * — the report page offers the buttons only then.
+	 */
+	public boolean decides(DataScope scope, String regionCode) {
+		return above(scope, regionCode).isEmpty();
+	}
+
+	/** The bureau handling the region when the caller's scope lies above it (a city over a county's bureau). */
+	private Optional<BureauView> above(DataScope scope, String regionCode) {
+		String own = scope.kind() == DataScope.Kind.ALL ? "" : scope.regionPrefix();
+		return bureaus.nearest(regionCode)
+			.filter(deciding -> !"0".equals(deciding.regionCode()) && deciding.regionCode().length() > own.length());
 	}
 
 	/**
@@ -428,6 +473,7 @@ public class Reports {
 		reason = Text.freeText(reason);
 		Report report = loadInScope(scope, id);
 		report.requireSubmitted("退回"); // the state (409) before the reason (400)
+		requireDecidingBureau(scope, report, "退回");
 		new Validation().required("reason", "退回原因", reason).maxLength("reason", "退回原因", reason, 500).throwIfInvalid();
 		var before = report.snapshot();
 		report.returnForCorrection(Text.strip(reason), by, clock.instant());

@@ -75,16 +75,29 @@ public class PlanTargets {
 		}).toList();
 	}
 
-	/** Sets the plan's main target as the statistics annual target of the bureau's region (administrators). */
+	/**
+	 * Sets the plan's main target as the statistics annual target of the bureau's region (administrators). Only an
+	 * issued plan's target: a draft's may still change or never be issued (attack: a draft's target became the year's).
+	 * @throws DomainException 409 (field {@code status}, rule {@code draft}) for a draft plan; 404 for a position the
+	 * plan does not have; 422 for a target naming no indicator, or one whose number was not read (a unit of another kind)
+	 */
 	@Transactional
 	public void adopt(CurrentUser me, long planId, int position) {
 		WorkPlans.Plan plan = plans.own(me, planId);
+		if (plan.draft()) {
+			throw DomainException.illegalTransition("status", "draft", "工作要点尚未印发：请印发后再将其主要目标设为统计年度目标");
+		}
 		if (position < 1 || position > plan.mainTargets().size()) {
 			throw DomainException.notFound("主要目标", position);
 		}
 		WorkPlans.MainTarget t = plan.mainTargets().get(position - 1);
 		if (t.indicatorCode() == null) {
 			throw DomainException.rule("该目标没有对应的统计指标：" + t.text());
+		}
+		if (t.targetValue() == null && t.targetGrowth() == null) {
+			// not the target form's "请填写目标值或增长目标": the plan's reader typed no field, the clause is the plan's
+			throw DomainException.rule("未能从该目标中读出目标值或增长率（数值的单位与统计指标不一致，或位数过多）：" + t.text()
+					+ "，请在统计目标页面直接设定");
 		}
 		targets.set(me, plan.regionCode(), plan.year(), t.indicatorCode(), t.targetValue(), t.targetGrowth());
 	}

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
@@ -22,6 +21,7 @@ import org.youguan.documents.AttachmentDraft;
 import org.youguan.documents.AttachmentOwner;
 import org.youguan.documents.Attachments;
 import org.youguan.documents.UploadedFile;
+import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
@@ -167,7 +167,7 @@ public class Progress {
 			List<UploadedFile> files, AttachmentDraft draft) {
 		text = Text.freeText(text);
 		if (!me.writer()) {
-			throw new AccessDeniedException("局领导查阅进展，由负责处室填报");
+			throw new AccessRefusedException("局领导查阅进展，由负责处室填报：您的账号只能查看，不能填报进展");
 		}
 		Validation v = new Validation().required("text", "进展情况", text)
 			.maxLength("text", "进展情况", text, 2000)

@@ -613,8 +613,14 @@ public class WorkPlans {
 	/**
 	 * One page of the plans in scope that pass the filter (the page and its export alike): searched by title, sorted by
 	 * year (default, newest first), title, status or the number of tasks, the titles' personal numbers masked.
+	 * @throws InvalidValueException 400 on {@code year}, rule {@code range}, for a year no plan can be of
+	 * ({@link #requirePlanYear}: the one year rule of the import, the copy and the statistics targets page — attack:
+	 * {@code year=-1} and {@code 3000} listed nothing with 200)
 	 */
 	public PageResult<PlanSummary> list(DataScope scope, Filter filter, PageQuery page) {
+		if (filter.year() != null) {
+			requirePlanYear(filter.year(), LocalDate.now(clock));
+		}
 		return Listing.from("FROM work_plan p JOIN bureau_name b ON b.id = p.bureau_id")
 			.countFrom("FROM work_plan p")
 			.scope(scope, "p.region_code")

@@ -9,11 +9,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.access.AccessDeniedException;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.audit.AuditEvent;
 import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.DataScope;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.DepartmentView;
@@ -115,7 +115,8 @@ class WorkPlanProgressIntegrationTest {
 		assertThat(audit.history(DataScope.region("3205"), "WorkTask", task(plan, 1).id()))
 			.extracting(AuditEvent::summary).anySatisfy(s -> assertThat(s).contains("由未启动转为滞后"));
 		assertThatThrownBy(() -> progress.report(directory.principal("sz.leader").orElseThrow(), task(plan, 1).id(), "领导代填", 10,
-				List.of())).as("the leader reads, departments report").isInstanceOf(AccessDeniedException.class);
+				List.of())).as("the leader reads, departments report, and is told so (attack: a 403 without a word)")
+			.isInstanceOfSatisfying(AccessRefusedException.class, e -> assertThat(e.getMessage()).contains("由负责处室填报"));
 		assertThat(progress.reports(four)).extracting(Progress.Report::percent).containsExactly(100, 50);
 
 		clock.set(LocalDateTime.of(2030, 1, 5, 7, 0));

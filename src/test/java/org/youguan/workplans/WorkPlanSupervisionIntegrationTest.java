@@ -94,6 +94,9 @@ class WorkPlanSupervisionIntegrationTest {
 	Targets targets;
 
 	@Autowired
+	PlanTargets planTargets;
+
+	@Autowired
 	Departments departments;
 
 	@Autowired
@@ -505,5 +508,24 @@ class WorkPlanSupervisionIntegrationTest {
 				assertThat(t.indicatorCode()).isEqualTo("express.volume");
 				assertThat(t.targetValue()).isEqualByComparingTo("960000000");
 			});
+	}
+
+	/**
+	 * A draft's main target is not yet the bureau's: adopting it as the statistics year target is refused (409, field
+	 * {@code status}, rule {@code draft}) and no target is set (attack: a draft copied into the next year set it).
+	 */
+	@Test
+	void aDraftPlansTargetIsNotAdoptedAsTheYearsTarget() throws Exception {
+		// years of its own (2095–2096: the others' plans are of 2031–2092)
+		clock.set(LocalDateTime.of(2095, 11, 10, 9, 0));
+		long plan = save(2095);
+		long draft = drafts.copyToNextYear(user("sz.market"), plan);
+		assertThat(plans.get(DataScope.region("3205"), draft).mainTargets().get(2).indicatorCode()).isEqualTo("express.volume");
+		assertThatThrownBy(() -> planTargets.adopt(user("sz.admin"), draft, 3))
+			.isInstanceOfSatisfying(DomainException.class, ex -> {
+				assertThat(ex.fieldErrors()).extracting(e -> e.field() + "/" + e.rule()).containsExactly("status/draft");
+				assertThat(ex.getMessage()).contains("尚未印发");
+			});
+		assertThat(targets.progress(DataScope.region("3205"), "3205", 2096, YearMonth.of(2096, 2))).isEmpty();
 	}
 }

@@ -105,8 +105,8 @@ class Bulletins implements DeclaresTemplates {
 		String place = "";
 		if (slice.regionPrefix().length() >= 4 && main.get("express.volume").coverage().comparable()) {
 			Analysis.Place p = analysis.place(volume, slice, slice.regionPrefix());
-			if (p.comparable() && p.byGrowth() > 0) {
-				place = "，增幅" + (slice.regionPrefix().length() == 4 ? "全省" : "全市") + "排名第" + p.byGrowth() + "（共" + p.of() + "个）";
+			if (p.growthRanked()) {
+				place = "，增幅" + (slice.regionPrefix().length() == 4 ? "全省" : "全市") + "排名第" + p.byGrowth() + "（共" + p.growthOf() + "个）";
 			}
 		}
 		fields.put("express", area + "快递业务量累计完成" + main.get("express.volume").amount() + "，"

@@ -62,7 +62,7 @@ class BureauStatisticsController {
 
 	static final List<Column<Completeness.Line>> OUTSTANDING = List.of(Column.of("企业", Completeness.Line::enterpriseName, 36),
 			Column.of("地区", Completeness.Line::regionName, 24), Column.of("行政区划代码", Completeness.Line::regionCode, 14),
-			Column.of("状态", l -> l.status() == null ? "未报" : l.status().label(), 10),
+			Column.of("状态", Completeness.Line::statusLabel, 16),
 			Column.of("报送时间", Completeness.Line::submittedAt, 20),
 			Column.of("按时", l -> l.onTime() == null ? "" : l.onTime() ? "是" : "否", 6),
 			Column.of("最近催报", Completeness.Line::lastReminder, 20));

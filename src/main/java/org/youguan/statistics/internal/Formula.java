@@ -2,6 +2,7 @@ package org.youguan.statistics.internal;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -79,9 +80,33 @@ public final class Formula {
 		return deepest;
 	}
 
-	/** The indicator codes the formula reads, in order of appearance. */
+	/**
+	 * The indicator codes the formula reads, in order of appearance (a set's own order changed from one start to the
+	 * next, and so did every list of a formula's parts).
+	 */
 	public Set<String> codes() {
-		return Set.copyOf(codes);
+		return Collections.unmodifiableSet(codes);
+	}
+
+	/**
+	 * Whether the formula divides by a divisor written without any indicator that is zero ("a / 0", "a / (2 - 2)"): its
+	 * value could never be computed, and such a formula is refused when saved.
+	 */
+	public boolean dividesByZero() {
+		return dividesByZero(root);
+	}
+
+	private static boolean dividesByZero(Node node) {
+		if (!(node instanceof Binary b)) {
+			return false;
+		}
+		if (b.op() == '/') {
+			BigDecimal divisor = eval(b.right(), Map.of());
+			if (divisor != null && divisor.signum() == 0) {
+				return true;
+			}
+		}
+		return dividesByZero(b.left()) || dividesByZero(b.right());
 	}
 
 	/** The value with these inputs, or null when an input is missing or a divisor is zero. */

@@ -106,7 +106,10 @@ class ReportController {
 
 	@GetMapping("/statistics/reports/{id:\\d+}")
 	String show(DataScope scope, @PathVariable long id, Model model) {
-		model.addAttribute("report", reports.get(scope, id));
+		ReportView report = reports.get(scope, id);
+		model.addAttribute("report", report);
+		// the approve and return buttons only for the bureau of the reporter's region
+		model.addAttribute("decides", reports.decides(scope, report.regionCode()));
 		model.addAttribute("lines", reports.lines(scope, id));
 		model.addAttribute("revisions", reports.revisions(scope, id));
 		model.addAttribute("history", audit.history(scope, "StatReport", id));

@@ -35,10 +35,16 @@ public record ReportView(long id, long formId, String formName, long enterpriseI
 
 	/**
 	 * 迟报 as the enterprise's export writes it: 是 submitted after its due date, 否 submitted by it, 逾期未报 never
-	 * submitted and its due date passed (a draft long past due is not "not late"), blank never submitted and not yet due.
+	 * submitted and its due date passed (a draft long past due is not "not late"), blank never submitted and not yet due,
+	 * and blank for a correction's draft not yet sent (revision 2 on): its lateness is the approved revision's.
 	 * @param today the day it is judged on (China time)
 	 */
 	public String lateness(LocalDate today) {
+		if (revision > 1 && status == ReportStatus.DRAFT) {
+			// a correction not yet sent carries revision 1's on_time: it was not reported late or on time, nor is it
+			// overdue — the approved revision stands meanwhile (attack: 迟报 否 for an unsent correction)
+			return "";
+		}
 		if (onTime != null) {
 			return onTime ? "否" : "是";
 		}

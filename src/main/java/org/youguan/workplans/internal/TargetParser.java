@@ -38,7 +38,10 @@ public final class TargetParser {
 
 	private static final Pattern GROWTH = Pattern.compile("增长\\s*(-?\\d{1,6}(?:\\.\\d{1,4})?)\\s*[%％]");
 
-	/** Each unit of money and items as its multiple of 元 or 件 (10 to the power given). */
+	/** The count units a target is written in; 个, 家 and 处 are one kind (爱心驿站达到50处 of an indicator in 个). */
+	private static final List<String> COUNTS = List.of("个", "家", "处", "人次");
+
+	/** Each unit of money, items and counts as its multiple of 元, 件 or the count (10 to the power given). */
 	private static final Map<String, BigDecimal> SCALE = scales();
 
 	private static Map<String, BigDecimal> scales() {
@@ -50,6 +53,11 @@ public final class TargetParser {
 			scale.put(prefix + "元", BigDecimal.ONE.scaleByPowerOfTen(power));
 			scale.put(prefix + "件", BigDecimal.ONE.scaleByPowerOfTen(power));
 		});
+		// counts, as the paragraph writes them (个, 家, 处, 人次, with 万)
+		for (String unit : COUNTS) {
+			scale.put(unit, BigDecimal.ONE);
+			scale.put("万" + unit, BigDecimal.ONE.scaleByPowerOfTen(4));
+		}
 		return Map.copyOf(scale);
 	}
 
@@ -148,7 +156,11 @@ public final class TargetParser {
 		return Text.strip(name.replace("邮政行业", "").replace("邮政", "").replace("行业", ""));
 	}
 
-	/** The value converted from the plan's unit into the indicator's (亿元 → 万元, 亿件 → 件), or null if they differ in kind. */
+	/**
+	 * The value converted from the plan's unit into the indicator's (亿元 → 万元, 亿件 → 件, 50处 or 2万家 → 个), or null if
+	 * they differ in kind (件 and 元; 人次 and 个). 个, 家 and 处 are one kind, a count of places or units (attack: "爱心驿站
+	 * 达到50处" lost its number, and with it every check of the target).
+	 */
 	public static BigDecimal convert(BigDecimal value, String from, String to) {
 		if (value == null || from == null || to == null) {
 			return null;
@@ -158,9 +170,18 @@ public final class TargetParser {
 		}
 		BigDecimal a = SCALE.get(from);
 		BigDecimal b = SCALE.get(to);
-		if (a == null || b == null || from.charAt(from.length() - 1) != to.charAt(to.length() - 1)) {
+		if (a == null || b == null || !kind(from).equals(kind(to))) {
 			return null;
 		}
 		return value.multiply(a).divide(b).stripTrailingZeros();
+	}
+
+	/** A unit's kind: 元, 件, 人次, or 个 for every count of places and units (个, 家, 处). */
+	private static String kind(String unit) {
+		if (unit.endsWith("人次")) {
+			return "人次";
+		}
+		String last = unit.substring(unit.length() - 1);
+		return last.equals("家") || last.equals("处") ? "个" : last;
 	}
 }

@@ -45,6 +45,22 @@ class TargetParserTest {
 	}
 
 	/**
+	 * 个, 家 and 处 are one kind of count, so "爱心驿站达到50处" keeps its number for an indicator in 个 (and 5.5处 is then held
+	 * to the count's rules as 5.5个 is); 人次 is another kind.
+	 */
+	@Test
+	void placesAndUnitsCountAsOneKind() {
+		assertThat(TargetParser.parse("爱心驿站达到50处")).extracting(t -> t.value().toPlainString() + t.unit())
+			.containsExactly("50处");
+		assertThat(TargetParser.convert(new BigDecimal("50"), "处", "个")).isEqualByComparingTo("50");
+		assertThat(TargetParser.convert(new BigDecimal("5.5"), "处", "个")).isEqualByComparingTo("5.5");
+		assertThat(TargetParser.convert(new BigDecimal("2"), "万家", "个")).isEqualByComparingTo("20000");
+		assertThat(TargetParser.convert(new BigDecimal("3"), "万个", "个")).isEqualByComparingTo("30000");
+		assertThat(TargetParser.convert(new BigDecimal("5"), "人次", "个")).isNull();
+		assertThat(TargetParser.convert(new BigDecimal("5"), "处", "件")).isNull();
+	}
+
+	/**
 	 * Units beyond 亿元/万元 (万亿元, 千万元, 百万件 …) are read and convert; a clause with a number in no known unit is
 	 * named by {@link TargetParser#unread} (it was dropped silently), a date is no target.
 	 */
