@@ -23,7 +23,7 @@ import org.youguan.kernel.ChineseText;
  *
  * <p>A citation of a dated act — a penalty decision, its publication, a licensing decision, a document regenerated later —
  * names the version in force on the act's day ({@link #on}): a decision of 2024-04-15 on an unfiled outlet cites
- * 快递暂行条例(2019) 第40条 (《快递暂行条例》第四十条), one of 2026 快递暂行条例(2025) 第50条. A new act cites the
+ * 快递暂行条例(2019) 第40条 (formally the 2019 text's 第四十条), one of 2026 快递暂行条例(2025) 第50条. A new act cites the
  * catalogue's version.
  *
  * @param text the text

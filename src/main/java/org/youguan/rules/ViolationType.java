@@ -293,7 +293,7 @@ public enum ViolationType {
 
 	/**
 	 * {@link #formalBasis()} as a dated act cites it, the articles numbered as in the versions in force on {@code day}
-	 * ({@link #citationsOn}): {@code 《快递暂行条例》第四十条} for an unfiled outlet decided on 2024-04-15,
+	 * ({@link #citationsOn}): for an unfiled outlet decided on 2024-04-15 the 2019 text's 第四十条,
 	 * {@code 《快递暂行条例》第五十条} from 2025-06-01. Null day: the catalogue's versions.
 	 */
 	public String formalBasisOn(LocalDate day) {

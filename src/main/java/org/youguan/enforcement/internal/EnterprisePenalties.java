@@ -103,7 +103,7 @@ class EnterprisePenalties {
 
 		/**
 		 * The article that punishes the violation, cited formally as the decision cites it: in the version in force on
-		 * the day decided ({@link ViolationType#formalBasisOn}) — 《快递暂行条例》第四十条 for a decision of 2024 — and the
+		 * the day decided ({@link ViolationType#formalBasisOn}) — for a decision of 2024 the 2019 text's number, 第四十条, not the 2025 第五十条 — and the
 		 * catalogue's before a decision.
 		 */
 		public String basis() {
