@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -69,8 +70,10 @@ import org.youguan.registry.OutletFilingDecision;
 import org.youguan.registry.OutletStatus;
 import org.youguan.registry.OutletView;
 import org.youguan.registry.Outlets;
+import org.youguan.rules.Citation;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
+import org.youguan.rules.ViolationType;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -880,23 +883,43 @@ public class OutletFilings {
 	}
 
 	/**
-	 * Why a filing flagged 逾期备案 is late, in the words of its own kind and with the period from the rule catalogue where
-	 * the outlet is: a new outlet filed after {@link StatutoryRule#OUTLET_FILING_AFTER_OPENING} from its opening (an
-	 * enforcement lead under 快递暂行条例(2025) art.50), a change filed after {@link StatutoryRule#OUTLET_CHANGE_FILING} from
-	 * the change. Null when the filing is not late.
+	 * Why a filing flagged 逾期备案 is late, as the bureau's staff read it: in the words of its own kind and with the
+	 * period from the rule catalogue where the outlet is — a new outlet filed after
+	 * {@link StatutoryRule#OUTLET_FILING_AFTER_OPENING} from its opening (an enforcement lead under the article punishing
+	 * it, {@link ViolationType#OUTLET_UNFILED}), a change filed after {@link StatutoryRule#OUTLET_CHANGE_FILING} from the
+	 * change — each article as numbered in the version in force on the day the filing was submitted
+	 * ({@link Citation#on}). Null when the filing is not late. The enterprise reads {@link #lateFilingNoteForParty}.
 	 */
 	public String lateFilingNote(FilingView filing) {
+		String lead = "，可作为执法线索（" + ViolationType.OUTLET_UNFILED.basisOn(filing.submittedOn()) + "）";
+		return lateNote(filing, c -> c.on(filing.submittedOn()).toString(), "；", lead);
+	}
+
+	/**
+	 * {@link #lateFilingNote} as the enterprise's portal tells the party: the same facts and periods, each article cited
+	 * formally as the documents served on it cite law (《快递暂行条例》第十九条, {@link Citation#formal()}), and nothing of
+	 * the bureau's own work — not that the filing may be an enforcement lead. Null when the filing is not late.
+	 */
+	public String lateFilingNoteForParty(FilingView filing) {
+		return lateNote(filing, c -> c.on(filing.submittedOn()).formal(), "、", "");
+	}
+
+	private String lateNote(FilingView filing, Function<Citation, String> cite, String joiner, String lead) {
 		if (!filing.lateFiling()) {
 			return null;
 		}
 		if (filing.kind() == FilingKind.CHANGE) {
 			return "网点信息变更后超过" + rules.stated(StatutoryRule.OUTLET_CHANGE_FILING, filing.regionCode()) + "才申请变更备案（"
-					+ StatutoryRule.OUTLET_CHANGE_FILING.basis() + "）";
+					+ cited(StatutoryRule.OUTLET_CHANGE_FILING, cite, joiner) + "）";
 		}
 		String corrected = correctedInTimeNote(filing);
 		return "网点开办超过" + rules.stated(StatutoryRule.OUTLET_FILING_AFTER_OPENING, filing.regionCode()) + "才申请备案（"
-				+ StatutoryRule.OUTLET_FILING_AFTER_OPENING.basis() + "），可作为执法线索（快递暂行条例(2025) 第50条）"
+				+ cited(StatutoryRule.OUTLET_FILING_AFTER_OPENING, cite, joiner) + "）" + lead
 				+ (corrected == null ? "" : "；" + corrected);
+	}
+
+	private static String cited(StatutoryRule rule, Function<Citation, String> cite, String joiner) {
+		return rule.citations().stream().map(cite).collect(Collectors.joining(joiner));
 	}
 
 	/**

@@ -1,11 +1,13 @@
 package org.youguan.rules;
 
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,10 +21,16 @@ import org.youguan.kernel.ChineseText;
  * staff's ({@link #toString()}); a document issued to a party and a public page cite as Chinese legal documents do,
  * {@code 《快递暂行条例》第十九条} ({@link #formal()}).
  *
- * @param text the text and its version
- * @param article the article number, or 0 when the text as a whole is cited
+ * <p>A citation of a dated act — a penalty decision, its publication, a licensing decision, a document regenerated later —
+ * names the version in force on the act's day ({@link #on}): a decision of 2024-04-15 on an unfiled outlet cites
+ * 快递暂行条例(2019) 第40条 (formally the 2019 text's 第四十条), one of 2026 快递暂行条例(2025) 第50条. A new act cites the
+ * catalogue's version.
+ *
+ * @param text the text
+ * @param article the article number in that version, or 0 when the text as a whole is cited
+ * @param version the version cited, e.g. "2019"; null for the catalogue's ({@link LegalText#version()})
  */
-public record Citation(LegalText text, int article) {
+public record Citation(LegalText text, int article, String version) {
 
 	/**
 	 * @throws IllegalArgumentException when the text is missing or the article number is negative
@@ -32,6 +40,32 @@ public record Citation(LegalText text, int article) {
 		if (article < 0) {
 			throw new IllegalArgumentException("article must be positive: " + article);
 		}
+		if (version == null) {
+			version = text.version();
+		}
+	}
+
+	/** An article (0: the whole text) of the catalogue's version of a text. */
+	public Citation(LegalText text, int article) {
+		this(text, article, null);
+	}
+
+	/**
+	 * This citation as the version of its text in force on {@code day} numbers it ({@link LegalText#versionOn},
+	 * {@link LegalText#articleIn}): 快递暂行条例(2025) 第50条 on 2024-04-15 is 快递暂行条例(2019) 第40条; unchanged on or
+	 * after 2025-06-01, for a null day (an act not yet done) and for a text of which the catalogue holds one version. An
+	 * article the earlier version did not have (the 2025 packaging articles) stays as it is: no act before the revision
+	 * can have been decided under it.
+	 * @param day the day of the act cited (a decision's date), or null
+	 */
+	public Citation on(LocalDate day) {
+		String then = text.versionOn(day);
+		// a citation already of an earlier version is cited as it is
+		if (then == null || then.equals(version) || !version.equals(text.version())) {
+			return this;
+		}
+		OptionalInt number = text.articleIn(then, article);
+		return number.isPresent() ? new Citation(text, number.getAsInt(), then) : this;
 	}
 
 	/** An article of a text: {@code Citation.of(EXPRESS_REGULATION, 19)} is 快递暂行条例(2025) 第19条. */
@@ -45,11 +79,6 @@ public record Citation(LegalText text, int article) {
 	/** A text as a whole, where the product does not pin an article. */
 	public static Citation of(LegalText text) {
 		return new Citation(text, 0);
-	}
-
-	/** The version of the text cited (e.g. "2025"), or null for a practice. */
-	public String version() {
-		return text.version();
 	}
 
 	/**
@@ -138,6 +167,7 @@ public record Citation(LegalText text, int article) {
 	/** As staff pages and messages show it: {@code 快递暂行条例(2025) 第19条}, or {@code 快递业务经营许可管理办法(2019)}. */
 	@Override
 	public String toString() {
-		return article == 0 ? text.citeAs() : text.citeAs() + " 第" + article + "条";
+		String cited = version == null ? text.citeAs() : text.title() + "(" + version + ")";
+		return article == 0 ? cited : cited + " 第" + article + "条";
 	}
 }

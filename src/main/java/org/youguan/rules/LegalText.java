@@ -1,6 +1,8 @@
 package org.youguan.rules;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * A text the rule catalogue cites, in the version the product applies: the name and the year of the version in force
@@ -231,6 +233,54 @@ public enum LegalText {
 			case UNIVERSAL_SERVICE_STANDARD -> "《邮政普遍服务》（YZ/T 0129-" + version + "）";
 			default -> isText() ? "《" + title + "》" : title;
 		};
+	}
+
+	/**
+	 * The day the version the catalogue applies ({@link #version()}) took effect, where the catalogue also holds the
+	 * version it replaced: 快递暂行条例(2025) — 国务院令第804号 of 2025-04-13, in force 2025-06-01. Null for a text of which
+	 * the catalogue holds one version only: it is cited as it is whatever the day.
+	 */
+	public LocalDate inForceFrom() {
+		return this == EXPRESS_REGULATION ? LocalDate.of(2025, 6, 1) : null;
+	}
+
+	/**
+	 * The version of the text in force on {@code day}: the catalogue's version ({@link #version()}) from
+	 * {@link #inForceFrom()} on, and for a day before it the version it replaced — 快递暂行条例(2019) (国务院令697 of 2018
+	 * as amended 2019, articles 1–48) before 2025-06-01. Null {@code day} (an act not yet done: a new case, a document
+	 * drawn today) is the catalogue's version.
+	 * @param day the day of the act cited (a decision's date), or null
+	 */
+	public String versionOn(LocalDate day) {
+		LocalDate from = inForceFrom();
+		return day == null || from == null || !day.isBefore(from) ? version : "2019";
+	}
+
+	/**
+	 * The number an article of the catalogue's version had in {@code version} of the text: the same in the catalogue's
+	 * version itself; in 快递暂行条例(2019), per DOMAIN.md's table — arts.1–2 and 59 (old 48) aside, the 2025 revision
+	 * added art.3, the packaging chapter (arts.37–45) and art.56, moved arts.4–36 up from 3–35, supervision 46–49 from
+	 * 36–39 and the penalties 50–55 from 40–45 and 57–58 from 46–47. Empty for an article the earlier version did not
+	 * have (2025 art.3, 37–45, 56).
+	 * @param article an article of the catalogue's version (0: the text as a whole, which every version has)
+	 */
+	public OptionalInt articleIn(String version, int article) {
+		if (article == 0 || this.version == null || this.version.equals(version) || this != EXPRESS_REGULATION) {
+			return OptionalInt.of(article);
+		}
+		if (article <= 2) {
+			return OptionalInt.of(article);
+		}
+		if (article >= 4 && article <= 36) {
+			return OptionalInt.of(article - 1);
+		}
+		if (article >= 46 && article <= 55) {
+			return OptionalInt.of(article - 10);
+		}
+		if (article >= 57 && article <= 59) {
+			return OptionalInt.of(article - 11);
+		}
+		return OptionalInt.empty();
 	}
 
 	/** The title with its version, e.g. {@code 快递暂行条例(2025)}; a practice is its title alone. */

@@ -6,6 +6,7 @@ import static org.youguan.rules.LegalText.EXPRESS_REGULATION;
 import static org.youguan.rules.LegalText.POSTAL_LAW;
 import static org.youguan.rules.LegalText.REAL_NAME_MEASURES;
 
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -159,9 +160,19 @@ public enum ViolationType {
 		};
 	}
 
-	/** The articles that punish it, each with its text's version. */
+	/** The articles that punish it, each with its text's version: as a new act cites them (the catalogue's versions). */
 	public List<Citation> citations() {
 		return citations;
+	}
+
+	/**
+	 * The articles that punished it on {@code day}, each in the version of its text then in force
+	 * ({@link Citation#on}): what a dated act — a penalty decision, its publication, a document drawn for it later —
+	 * cites. OUTLET_UNFILED decided on 2024-04-15: 快递暂行条例(2019) 第40条; on 2026-01-05: 快递暂行条例(2025) 第50条.
+	 * @param day the act's day (the decision's date); null for an act not yet done, which cites {@link #citations()}
+	 */
+	public List<Citation> citationsOn(LocalDate day) {
+		return citations.stream().map(c -> c.on(day)).toList();
 	}
 
 	/**
@@ -213,7 +224,8 @@ public enum ViolationType {
 	/**
 	 * Every article laying down a duty the type's acts may breach, as distinct from those that punish it
 	 * ({@link #citations()}): DOMAIN.md's table of the 快递暂行条例(2025) — outlet filing art.19 and cessation of service
-	 * art.30, brand management art.20, real-name art.23, 验视 art.32, screening art.33, waybills and user data art.35.
+	 * art.30, brand management art.20, real-name art.23 (also the duty a breach of the 邮件快件实名收寄管理办法 breaches,
+	 * REAL_NAME), 验视 art.32, screening art.33, waybills and user data art.35.
 	 * A decision cites those its case breached ({@link #dutiesBreached}). Empty where the catalogue does not hold the
 	 * duty's article: a document then states the violation and its penalty basis without naming a breached article,
 	 * rather than cite the penalty clause as the duty.
@@ -225,6 +237,8 @@ public enum ViolationType {
 			case SECURITY_CHECKS -> List.of(Citation.of(EXPRESS_REGULATION, 23), Citation.of(EXPRESS_REGULATION, 32),
 					Citation.of(EXPRESS_REGULATION, 33));
 			case WAYBILL_DATA -> List.of(Citation.of(EXPRESS_REGULATION, 35));
+			// the 办法 carries out the real-name duty of art.23 (收寄快件查验寄件人身份并登记身份信息)
+			case REAL_NAME -> List.of(Citation.of(EXPRESS_REGULATION, 23));
 			default -> List.of();
 		};
 	}
@@ -257,7 +271,15 @@ public enum ViolationType {
 	 * joined by "；". A document or a public page cites {@link #formalBasis()}.
 	 */
 	public String basis() {
-		return citations.stream().map(Citation::toString).collect(Collectors.joining("；"));
+		return basisOn(null);
+	}
+
+	/**
+	 * {@link #basis()} as a dated act cites it: the versions in force on {@code day} ({@link #citationsOn}) —
+	 * {@code 快递暂行条例(2019) 第40条} for a decision of 2024-04-15. Null day: the catalogue's versions.
+	 */
+	public String basisOn(LocalDate day) {
+		return citationsOn(day).stream().map(Citation::toString).collect(Collectors.joining("；"));
 	}
 
 	/**
@@ -266,7 +288,16 @@ public enum ViolationType {
 	 * {@code 《快递暂行条例》第五十三条、《中华人民共和国邮政法》第七十五条、《中华人民共和国反恐怖主义法》第八十五条}.
 	 */
 	public String formalBasis() {
-		return citations.stream().map(Citation::formal).collect(Collectors.joining("、"));
+		return formalBasisOn(null);
+	}
+
+	/**
+	 * {@link #formalBasis()} as a dated act cites it, the articles numbered as in the versions in force on {@code day}
+	 * ({@link #citationsOn}): for an unfiled outlet decided on 2024-04-15 the 2019 text's 第四十条,
+	 * {@code 《快递暂行条例》第五十条} from 2025-06-01. Null day: the catalogue's versions.
+	 */
+	public String formalBasisOn(LocalDate day) {
+		return citationsOn(day).stream().map(Citation::formal).collect(Collectors.joining("、"));
 	}
 
 	/** The sets of penalty kinds the articles provide (a holder: enum constants cannot use the enum's own statics). */

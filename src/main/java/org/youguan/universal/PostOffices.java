@@ -37,6 +37,8 @@ import org.youguan.registry.Facilities;
 import org.youguan.registry.FacilityKind;
 import org.youguan.registry.FacilityView;
 import org.youguan.rules.Audience;
+import org.youguan.rules.Citation;
+import org.youguan.rules.LegalText;
 import org.youguan.rules.RuleSetting;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
@@ -52,6 +54,16 @@ public class PostOffices {
 
 	/** The most days a week a post office is open. */
 	public static final int DAYS_A_WEEK = 7;
+
+	/**
+	 * The article on a temporary stop of service, as the postal enterprise reporting one is told it — formally, as the
+	 * documents served on a party cite law ({@link Citation#formal()}): 《中华人民共和国邮政法》第十五条.
+	 */
+	static final String SUSPENSION_ARTICLE = Citation.of(LegalText.POSTAL_LAW, 15).formal();
+
+	/** The article on closing a universal-service post office, cited so: 《中华人民共和国邮政法》第九条. */
+	static final String CLOSURE_ARTICLE = Citation.of(LegalText.POSTAL_LAW, 9).formal();
+
 
 	/** The filters of the list: region (any level) and below the standard only. */
 	public record Filter(String region, boolean belowStandard) {
@@ -521,15 +533,15 @@ public class PostOffices {
 			return;
 		}
 		v.require("startsOn", !from.isBefore(limits.earliest()), "range", "停业开始日期不能早于" + limits.earliest()
-				+ "：临时停业应及时报告（邮政法(2015) 第15条），早于此日开始的停业请联系邮政管理部门（补报的期限"
+				+ "：临时停业应及时报告（" + SUSPENSION_ARTICLE + "），早于此日开始的停业请联系邮政管理部门（补报的期限"
 				+ Audience.OWN_RULE + "）");
 		v.require("startsOn", !from.isAfter(limits.latest()), "range", "停业开始日期不能晚于" + limits.latest()
 				+ "（提前报告的期限" + Audience.OWN_RULE + "）");
 		if (to != null && !to.isBefore(from)) {
 			int longest = limits.longestDays();
 			v.require("endsOn", ChronoUnit.DAYS.between(from, to) + 1 <= longest, "range", "临时停业不能超过" + longest
-					+ "天，结束日期最晚为" + from.plusDays(longest - 1L) + "：更长的停止办理须经邮政管理部门批准（邮政法(2015) 第15条），"
-					+ "不再营业的请申请撤销审批（第9条）（临时停业的天数" + Audience.OWN_RULE + "）");
+					+ "天，结束日期最晚为" + from.plusDays(longest - 1L) + "：更长的停止办理须经邮政管理部门批准（" + SUSPENSION_ARTICLE + "），"
+					+ "不再营业的请申请撤销审批（" + CLOSURE_ARTICLE + "）（临时停业的天数" + Audience.OWN_RULE + "）");
 		}
 	}
 
@@ -574,7 +586,7 @@ public class PostOffices {
 		if (days > longest) {
 			throw new InvalidValueException("endsOn", "range", "营业场所“" + f.name() + "”" + first + "至" + last + "间的临时停业相隔不足"
 					+ REOPENING_DAYS + "天，连同本次计为一次停业，共" + days + "天，超过" + longest
-					+ "天：更长的停止办理须经邮政管理部门批准（邮政法(2015) 第15条）（临时停业的天数" + Audience.OWN_RULE + "）");
+					+ "天：更长的停止办理须经邮政管理部门批准（" + SUSPENSION_ARTICLE + "）（临时停业的天数" + Audience.OWN_RULE + "）");
 		}
 	}
 

@@ -115,7 +115,10 @@ class FilingReviewPageIntegrationTest {
 		long late = filings.submitNew(shunfeng, OutletFilingIntegrationTest.outlet(LocalDate.of(2026, 9, 1)),
 				OutletFilingIntegrationTest.completeAttachments());
 		assertThat(page("wz.staff", "/filing/" + late)).contains("网点开办超过20日才申请备案（快递暂行条例(2025) 第19条")
-			.contains("可作为执法线索");
+			.contains("可作为执法线索（快递暂行条例(2025) 第50条）");
+		// the party is told the facts and the article formally, never that its filing is an enforcement lead
+		assertThat(page("sf.wz", "/enterprise/filings/" + late)).contains("网点开办超过20日才申请备案（《快递暂行条例》第十九条）")
+			.doesNotContain("执法线索", "快递暂行条例(2025)", "第50条");
 	}
 
 	@Test

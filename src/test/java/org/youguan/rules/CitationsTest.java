@@ -30,6 +30,13 @@ class CitationsTest {
 			52, 53, 54, 55, 56, 57, 58);
 
 	/**
+	 * 2019 article numbers of the same table: a citation of the text in force before 2025-06-01 names its version,
+	 * 快递暂行条例(2019) 第40条 ({@link Citation#on}, the citation of a decision made then).
+	 */
+	static final Set<Integer> ARTICLES_2019 = Set.of(17, 18, 19, 22, 28, 29, 31, 32, 33, 34, 36, 37, 38, 39, 40, 41, 42,
+			43, 44, 45, 46, 47);
+
+	/**
 	 * A 快递暂行条例 citation in running text: the name (or the short 条例), anything up to 16 characters that is no
 	 * sentence end, then 第N条 / 第十九条 / art.N.
 	 */
@@ -73,6 +80,8 @@ class CitationsTest {
 		assertThat(violations("x", "邮政法实施条例第5条")).as("another 条例").isEmpty();
 		assertThat(violations("x", "违反了《快递暂行条例》第十九条的规定")).as("the formal form of a document").isEmpty();
 		assertThat(violations("x", "违反了《快递暂行条例》第四十条的规定")).as("a 2019 number in the formal form").hasSize(1);
+		assertThat(violations("x", "2024年的决定：快递暂行条例(2019) 第40条")).as("the 2019 text, named").isEmpty();
+		assertThat(violations("x", "快递暂行条例(2019) 第50条")).as("no such article in the 2019 text's table").hasSize(1);
 	}
 
 	@Test
@@ -99,7 +108,12 @@ class CitationsTest {
 			// the formal form a document cites (《快递暂行条例》第十九条, Citation#formal) names no version by design: the
 			// catalogue writes it from its 2025 citations, so only the number is checked
 			boolean formal = m.start() > 0 && text.charAt(m.start() - 1) == '《' && between.equals("》");
-			if (!formal && !between.contains("2025")) {
+			if (!formal && between.contains("2019")) {
+				if (!ARTICLES_2019.contains(article)) {
+					out.add(file + ": article " + article + " is not in the 2019 numbering: " + m.group());
+				}
+			}
+			else if (!formal && !between.contains("2025")) {
 				out.add(file + ": citation without the text's version (2025): " + m.group());
 			}
 			else if (!ARTICLES_2025.contains(article)) {

@@ -422,6 +422,14 @@ class PostOfficeApprovalIntegrationTest {
 				.andExpect(jsonPath("$.errors[0].field").value("startsOn"))
 				.andExpect(jsonPath("$.errors[0].rule").value("overlap"));
 		}
+		// a stop too long is refused citing the law as the enterprise, a party, is told it: formally, no staff short form
+		mvc.perform(post("/api/v1/universal/post-office-suspensions").header("Authorization", POSTAL)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"facilityId\":" + office + "," + days(LocalDate.now(clock), LocalDate.now(clock).plusDays(400)) + ",\"reason\":\"长期停业\"}"))
+			.andExpect(status().is4xxClientError())
+			.andExpect(jsonPath("$.errors[0].field").value("endsOn"))
+			.andExpect(jsonPath("$.errors[0].message", containsString("（《中华人民共和国邮政法》第十五条）")))
+			.andExpect(jsonPath("$.errors[0].message", Matchers.not(containsString("邮政法(2015)"))));
 		mvc.perform(get("/api/v1/universal/post-office-suspensions?size=200").header("Authorization", WUZHONG))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.items[*].facilityId", hasItem((int) office)));

@@ -35,6 +35,7 @@ import org.youguan.documents.DocumentTemplate;
 import org.youguan.documents.DocumentTemplates;
 import org.youguan.documents.UploadedFile;
 import org.youguan.documents.WordTemplates;
+import org.youguan.enforcement.CaseStatus;
 import org.youguan.enforcement.CaseView;
 import org.youguan.enforcement.DecisionOutcomes;
 import org.youguan.enforcement.EvidenceKind;
@@ -89,7 +90,7 @@ public class CaseDocuments implements DeclaresTemplates {
 			"hearingPlace", "hearingHost", "limitation",
 			"discussedOn", "discussionDate", "discussionParticipants", "discussionConclusion", "decisionNumber", "decidedOn", "penalty", "mitigation", "proposedMitigation", "paymentDays", "surchargePercent",
 			"performance",
-			"deliveryDue", "deliveredOn", "paymentDue", "paidOn", "paidAmount", "execution", "closedOn", "closingReason", "status",
+			"deliveryDue", "deliveredOn", "paymentDue", "paidOn", "paidAmount", "execution", "closedOn", "closingReason", "status", "result",
 			"hearingRecord", "onSpotFacts", "onSpotPlace", "onSpotFiledOn", "onSpotFilingDue", "transferTo",
 			"transferReason", "transferredOn", "arrangement", "arrangedBy", "arrangementReason", "arrangementTerms", "appliedOn", "fineAmount",
 			"hearingWaivedOn", "hearingOutcome", "statementWaivedOn", "remedies", "party", "statementReview");
@@ -532,8 +533,10 @@ public class CaseDocuments implements DeclaresTemplates {
 		f.put("representative", e == null || e.legalRepresentative() == null ? "" : e.legalRepresentative());
 		f.put("party", party(c, e));
 		f.put("violation", c.violationCode().shortName());
-		f.put("basis", c.violationCode().formalBasis());
-		f.put("breached", breached(c.violationCode(), c.facts()));
+		// a decided case cites the law as in force on the day decided, whenever the document is drawn (a 2024 decision
+		// regenerated today still cites 快递暂行条例(2019)'s numbers); an undecided one the catalogue's
+		f.put("basis", c.violationCode().formalBasisOn(c.decidedOn()));
+		f.put("breached", breached(c.violationCode(), c.facts(), c.decidedOn()));
 		f.put("range", rules.fineRange(c.violationCode(), c.serious(), c.regionCode()).toString());
 		f.put("source", source(c.source(), c.leadId() == null ? null : jdbc.sql("SELECT source_detail FROM penalty_lead WHERE id = :id")
 			.param("id", c.leadId()).query(Rows.of(String.class)).optional().orElse(null)));
@@ -600,6 +603,7 @@ public class CaseDocuments implements DeclaresTemplates {
 		f.put("closedOn", ChineseText.day(c.closedOn()));
 		f.put("closingReason", text(c.closingReason()));
 		f.put("status", c.status().label());
+		f.put("result", result(c, f.get("penalty")));
 		f.put("issuedBy", Actors.shown(actor()));
 		Extra x = jdbc.sql("""
 				SELECT procedure_kind, party_kind, on_spot_place, hearing_record, transferred_to, transferred_on,
@@ -821,15 +825,42 @@ public class CaseDocuments implements DeclaresTemplates {
 	}
 
 	/**
+	 * The 处理结果 a 结案报告 states, each part only where the case has it (no blank left for a step the case never took):
+	 * a penalty decided — the penalty as stated ({@code penalty}), its 文号, the day decided and the day served
+	 * ("罚款人民币5000元（大写：伍仟元整）　吴邮管罚〔2026〕3号　2026年3月2日作出，2026年3月5日送达"); a 不予处罚 (行政处罚法(2021)
+	 * art.33) — "不予行政处罚" with its decision: the 文号 where one was recorded (an imported case) and the day decided
+	 * (the day the case was closed on the platform), nothing served; a case withdrawn or transferred — its status
+	 * (已撤案, 已移送), the 结案理由 saying why.
+	 * @param penalty the penalty as the documents state it (the field {@code penalty}); blank when none was decided
+	 */
+	static String result(CaseView c, String penalty) {
+		if (c.status() == CaseStatus.NOT_PENALIZED || c.penalty() == Penalty.NONE) {
+			LocalDate on = c.decidedOn() != null ? c.decidedOn() : c.closedOn();
+			return parts("不予行政处罚", c.decisionNumber(), on == null ? null : ChineseText.day(on) + "决定");
+		}
+		if (c.penalty() == null) {
+			return c.status().label();
+		}
+		String made = c.decidedOn() == null ? null : ChineseText.day(c.decidedOn()) + "作出"
+				+ (c.deliveredOn() == null ? "" : "，" + ChineseText.day(c.deliveredOn()) + "送达");
+		return parts(penalty, c.decisionNumber(), made);
+	}
+
+	private static String parts(String... parts) {
+		return Arrays.stream(parts).filter(p -> p != null && !p.isBlank()).collect(Collectors.joining("　"));
+	}
+
+	/**
 	 * The clause naming the duty breached, for "构成${violation}${breached}。": "，违反了《快递暂行条例》第十九条的规定"
 	 * (each article cited formally, {@link Citation#formal()})
 	 * from the catalogue's {@link ViolationType#dutiesBreached} — for an article punishing several acts only those the
 	 * case's facts name; empty where the catalogue holds no duty article or the facts name no act — the penalty
 	 * article is the basis of the penalty, not the duty breached, and is never cited as such. Only law, each article
-	 * once ({@link Citation#law}).
+	 * once ({@link Citation#law}), numbered as in the version in force on the day decided ({@link Citation#on}; null: the
+	 * catalogue's).
 	 */
-	static String breached(ViolationType type, String facts) {
-		List<Citation> duties = Citation.law(type.dutiesBreached(facts));
+	static String breached(ViolationType type, String facts, LocalDate decidedOn) {
+		List<Citation> duties = Citation.law(type.dutiesBreached(facts).stream().map(d -> d.on(decidedOn)).toList());
 		return duties.isEmpty() ? ""
 				: "，违反了" + duties.stream().map(Citation::formal).collect(Collectors.joining("、")) + "的规定";
 	}

@@ -102,6 +102,15 @@ class EnterprisePenalties {
 			List<PartyOutcome> outcomes, LocalDate hearingScheduledOn, String hearingPlace, boolean replyDueProvisional,
 			boolean paymentDueProvisional, Integer proposedSuspensionDays, Integer suspensionDays) {
 
+		/**
+		 * The article that punishes the violation, cited formally as the decision cites it: in the version in force on
+		 * the day decided ({@link ViolationType#formalBasisOn}) — for a decision of 2024 the 2019 text's number, 第四十条, not the 2025 第五十条 — and the
+		 * catalogue's before a decision.
+		 */
+		public String basis() {
+			return violation.formalBasisOn(decidedOn);
+		}
+
 		/** The penalty proposed in the 事先告知, every part and amount (没收违法所得人民币…元，并处罚款人民币…元). */
 		public String proposedText() {
 			return proposedPenalty == null ? "" : proposedPenalty.describe(proposedFine, proposedConfiscated,

@@ -210,7 +210,7 @@ class EnterpriseFilingController {
 			AttachmentDraft held, Model model) {
 		FilingView filing = filings.get(scope, id);
 		model.addAttribute("filing", filing);
-		model.addAttribute("lateNote", filings.lateFilingNote(filing));
+		model.addAttribute("lateNote", filings.lateFilingNoteForParty(filing));
 		model.addAttribute("details", filings.details(scope, id));
 		model.addAttribute("attachments", filings.attachments(scope, id));
 		model.addAttribute("closureReasons", Outlets.CLOSURE_REASONS);

@@ -3,6 +3,7 @@ package org.youguan.filing.internal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.youguan.documents.DeclaresTemplates;
@@ -15,6 +16,7 @@ import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.org.Bureaus;
+import org.youguan.rules.Citation;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
 
@@ -28,7 +30,7 @@ public class FilingReceipts implements DeclaresTemplates {
 	static final DocumentTemplate TEMPLATE = DocumentTemplate
 		.of("filing/receipt", "末端网点备案回执", "documents/filing-receipt.docx")
 		.withFields("bureau", "number", "filingNumber", "enterprise", "creditCode", "outlet", "address", "branch", "kind",
-				"submittedOn", "completedOn", "date", "changeFilingPeriod")
+				"submittedOn", "completedOn", "date", "changeFilingPeriod", "filingBasis")
 		.withList("attachments", "kind", "name");
 
 	private final OutletFilings filings;
@@ -53,7 +55,7 @@ public class FilingReceipts implements DeclaresTemplates {
 	 * The receipt of an approved filing in the caller's scope: the bureau, the numbers, the enterprise, the outlet, its
 	 * address and the branch it is run through ({@code branch}; {@value #NO_BRANCH} when none), the dates, the
 	 * attachments and the period to file a change in, as the catalogue states it ({@code changeFilingPeriod}: "10日",
-	 * {@link StatutoryRule#OUTLET_CHANGE_FILING}).
+	 * {@link StatutoryRule#OUTLET_CHANGE_FILING}) and the article filed under ({@code filingBasis}, {@link #filingBasis}).
 	 * @return the filled .docx
 	 * @throws DomainException not found outside the scope; illegal transition before the filing is approved
 	 */
@@ -74,9 +76,20 @@ public class FilingReceipts implements DeclaresTemplates {
 				Map.entry("branch", f.branchName() == null ? NO_BRANCH : f.branchName()),
 				Map.entry("kind", f.kind().label()), Map.entry("submittedOn", ChineseText.day(f.submittedOn())),
 				Map.entry("completedOn", ChineseText.day(f.completedOn())), Map.entry("date", ChineseText.day(f.completedOn())),
-				Map.entry("changeFilingPeriod", rules.stated(StatutoryRule.OUTLET_CHANGE_FILING, f.regionCode())));
+				Map.entry("changeFilingPeriod", rules.stated(StatutoryRule.OUTLET_CHANGE_FILING, f.regionCode())),
+				Map.entry("filingBasis", filingBasis(f.completedOn())));
 		// served on the enterprise: the outlet's address and the files' names are typed text
 		return templates.fillForParty(TEMPLATE, fields, Map.of("attachments", files), f.enterpriseCreditCode());
+	}
+
+	/**
+	 * The article the filing was made under, as a document served on the enterprise cites it ({@link Citation#formal()})
+	 * and as numbered in the version in force on the day the filing was completed ({@link Citation#on}): 《快递暂行条例》
+	 * 第十九条 (2025), 第十八条 for a filing completed before 2025-06-01.
+	 */
+	static String filingBasis(LocalDate completedOn) {
+		return Citation.law(StatutoryRule.OUTLET_FILING_AFTER_OPENING.citations()).stream().map(c -> c.on(completedOn).formal())
+			.collect(Collectors.joining("、"));
 	}
 
 	/** The receipt it fills. */

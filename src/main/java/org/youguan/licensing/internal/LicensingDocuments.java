@@ -127,7 +127,7 @@ public class LicensingDocuments implements DeclaresTemplates {
 				: "申请材料齐全、符合法定形式，根据《中华人民共和国行政许可法》第三十二条，本机关决定予以受理");
 		StatutoryRule rule = byExpiry ? StatutoryRule.LICENCE_RENEWAL_DECISION : StatutoryRule.LICENCE_DECISION;
 		int days = rules.intValue(rule, a.regionCode());
-		f.put("decisionBasis", rule.citations().get(0).formal());
+		f.put("decisionBasis", rule.citations().get(0).on(a.acceptedOn()).formal());
 		f.put("decisionPeriod", !byExpiry ? "自受理之日起" + ChineseText.numeral(days) + "日内"
 				: days == 0 ? "在许可证有效期届满前" : "在许可证有效期最后一日的" + ChineseText.numeral(days) + "日前");
 		// the expiry (or days before it) is a calendar date, fixed: no holiday notice makes it provisional
