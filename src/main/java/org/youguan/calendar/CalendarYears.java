@@ -364,7 +364,8 @@ public class CalendarYears {
 		catch (ParserException ex) {
 			// the line iCal4j stopped at, never its English text ("Text 'garbage' could not be parsed at index 0")
 			throw new InvalidValueException("file", "ics", "日历文件不是有效的iCalendar（.ics）文件"
-					+ (ex.getLineNo() > 0 ? "（第" + (ex.getLineNo() + linesBefore) + "行有误）" : "")
+					// iCal4j counts the line it stopped at, which may be the one after the fault: "附近"
+					+ (ex.getLineNo() > 0 ? "（第" + (ex.getLineNo() + linesBefore) + "行附近有误）" : "")
 					+ "：每行应为“名称:值”（如DTSTART;VALUE=DATE:20271001），日期写作YYYYMMDD，事件以BEGIN:VEVENT开始、END:VEVENT结束");
 		}
 		catch (IOException | RuntimeException ex) {

@@ -9,8 +9,8 @@ import tools.jackson.core.exc.UnexpectedEndOfInputException;
  * A JSON text that cannot be read, told in the user's words: where (line and column, as an editor counts them) and
  * what — the text ends before its last object or list is closed, a key is given twice, or a character stands where
  * JSON has none (a comma after the last item, single quotes, a comment). Jackson's own text ("Unexpected end-of-input:
- * expected close marker for Object (start marker at [Source: REDACTED …") is never shown: it is English, names the
- * parser's internals and not what to change.
+ * expected close marker for Object …") is never shown: it is English, names the parser's internals and not what to
+ * change.
  */
 public final class JsonSyntax {
 
@@ -64,7 +64,7 @@ public final class JsonSyntax {
 
 	/**
 	 * The Chinese message of a JSON text that cannot be read ({@code what} names it: "日历文件"): the place
-	 * ({@link #where}) and the kind — it ends early ("…在第12行第1列意外结束：缺少右花括号“}”、右方括号“]”或引号"), a key
+	 * ({@link #where}) and the kind — it ends early ("…在第12行第1列意外结束：缺少右花括号、右方括号或引号"), a key
 	 * twice ("…第5行第20列：“2027-10-01”出现了不止一次，请只保留一个"), or any other character JSON does not take there
 	 * ("…第3行第2列格式错误：键和文字须写在英文双引号中，各项以英文逗号分隔，最后一项后不加逗号，不能有注释"). No text of
 	 * the parser is included.

@@ -3,6 +3,8 @@ package org.youguan.universal;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
+import jakarta.servlet.RequestDispatcher;
+
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -73,8 +75,14 @@ class PostOfficeApprovalMarkupIntegrationTest {
 
 	@Test
 	void theImportPageRefusedByRoleSaysItOnce() throws Exception {
-		MockHttpServletResponse answer = mvc.perform(get("/universal/post-office-approvals/import")
-			.session(SignIn.session(mvc, "sf.wz"))).andReturn().getResponse();
+		var enterprise = SignIn.session(mvc, "sf.wz");
+		assertThat(mvc.perform(get("/universal/post-office-approvals/import").session(enterprise)).andReturn()
+			.getResponse().getStatus()).isEqualTo(403);
+		// security's 403 is a sendError: the error dispatch MockMvc does not follow, made here as the container makes it
+		MockHttpServletResponse answer = mvc.perform(get("/error").session(enterprise).accept(MediaType.TEXT_HTML)
+			.requestAttr(RequestDispatcher.ERROR_STATUS_CODE, 403)
+			.requestAttr(RequestDispatcher.ERROR_REQUEST_URI, "/universal/post-office-approvals/import"))
+			.andReturn().getResponse();
 		assertThat(answer.getStatus()).isEqualTo(403);
 		Document page = Jsoup.parse(answer.getContentAsString(StandardCharsets.UTF_8));
 		page.select("[hidden]").remove();
