@@ -536,6 +536,7 @@ M = {
  "audit.action.bureau.update": ("修改管理局", "Bureau changed"),
  "audit.action.bureau.reparent": ("管理局改隶", "Bureau moved under a new parent"),
  "audit.action.calendar.load-year": ("载入工作日历", "Working calendar loaded"),
+ "audit.action.calendar.merge-days": ("并入跨年的放假日期", "Year-end days of a notice merged into a loaded year"),
  "audit.action.complaint.callback": ("回访申诉人", "Complainant called back"),
  "audit.action.complaint.mediate": ("申诉调解", "Complaint mediated"),
  "audit.action.complaint.close": ("申诉办结", "Complaint closed"),

@@ -108,7 +108,8 @@ class CalendarController {
 		catch (DomainException ex) {
 			// refused: the calendar page again in the refusal's 4xx with its errors (kernel.FormSteps)
 			FormSteps.refused(ex, model, response);
-			return show(null, model);
+			// the year the file is about, not the current one: the refusal is read beside that year's days
+			return show(file.isEmpty() || file.getSize() > MAX_FILE ? null : CalendarYears.yearOf(file.getBytes()), model);
 		}
 	}
 }

@@ -15,12 +15,15 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import net.fortuna.ical4j.data.CalendarBuilder;
@@ -44,6 +47,7 @@ import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.FileKind;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.JsonSyntax;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
@@ -55,12 +59,15 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Loads calendar years: the JSON shape of the shipped {@code chinese-days.json} ({@code holidays} and
  * {@code workdays}, each a map from date to "English,中文,n") or an iCalendar file (RFC 5545, read with iCal4j) whose
- * events are days off, except events whose summary contains "班" (补班/上班), which are weekend working days. An
+ * events are days off, except those whose summary says a day is worked ({@link #workday}: 补班/上班, not 不上班 nor 休),
+ * which are weekend working days. An
  * all-day event ({@code DTSTART;VALUE=DATE:20260214}) covers its dates; a timed event covers the China days it
  * touches — a UTC time ({@code DTSTART:20260213T160000Z} is 2026-02-14 00:00 in Beijing) or a TZID time converted to
  * Asia/Shanghai, a floating time read as China time. Recurring events are refused. Each year in the file replaces that
- * year's days, and must be a whole year (every statutory holiday of it a day off, rule {@code incomplete-year}); a
- * day's name follows the name rules. The whole file is validated first and loaded in one transaction, audited.
+ * year's days, and must be a whole year (every statutory holiday of it a day off, rule {@code incomplete-year}) —
+ * except a notice's year-end crossing into a loaded year, merged into it ({@link #crossings}); a day's name follows
+ * the name rules. The whole file is validated first and loaded in one transaction, audited. A file in UTF-16/32 is
+ * refused as such (rule {@code encoding}); one that cannot be read is named by line and column in Chinese.
  */
 @Service
 public class CalendarYears {
@@ -96,20 +103,51 @@ public class CalendarYears {
 	/**
 	 * Parses a file by its content: iCalendar if it starts with BEGIN:VCALENDAR, JSON otherwise.
 	 * @throws InvalidValueException on {@code file}: another kind of file than text (a PDF, a Word or Excel file …: rule
-	 * {@code wrong-kind} naming it, {@link FileKind}), a forbidden character, neither format ({@code format}), a JSON or
-	 * iCalendar error
+	 * {@code wrong-kind} naming it, {@link FileKind}), a text in UTF-16 or UTF-32 ({@code encoding}), a forbidden
+	 * character, neither format ({@code format}), a JSON ({@code json}) or iCalendar ({@code ics}) error named by its line
 	 */
 	public SortedMap<Integer, List<CalendarDay>> parse(byte[] content) {
 		FileKind.requireText(content, "file", "日历文件（JSON或iCalendar .ics文本）", "请上传节假日安排的JSON文件或.ics日历文件");
-		String text = Text.strip(Text.utf8File(content));
+		String wide = FileKind.wideEncoding(Arrays.copyOf(content, Math.min(content.length, 1024)));
+		if (wide != null) {
+			// read as UTF-8, every other byte a NUL: refused for a NUL character, not for what the file is
+			throw new InvalidValueException("file", "encoding", "日历文件是" + wide + "编码的文本，不是UTF-8："
+					+ "请在编辑器中另存为UTF-8编码后重新上传");
+		}
+		String raw = Text.utf8File(content);
+		String text = Text.strip(raw);
 		Text.requireClean("file", "日历文件", text);
+		// the lines stripped before the text, so that a place in it is named as the file's editor counts its lines
+		int linesBefore = (int) raw.substring(0, Math.max(0, raw.indexOf(text))).chars().filter(c -> c == '\n').count();
 		if (text.startsWith("BEGIN:VCALENDAR")) {
-			return parseIcs(text);
+			return parseIcs(text, linesBefore);
 		}
 		if (text.startsWith("{")) {
-			return parseJson(text);
+			return parseJson(text, linesBefore);
 		}
 		throw new InvalidValueException("file", "format", "文件既不是日历JSON（holidays/workdays）也不是iCalendar（.ics）格式");
+	}
+
+	/**
+	 * The years of a file that are a year-end crossing of a notice rather than a year of their own: a year already
+	 * loaded, next to a year of the file that is whole (every statutory holiday off), and not whole itself in the file.
+	 * The State Council's notice for 2019 gave 2018-12-30/31 off and 2018-12-29 worked; a file of it holds those days of
+	 * 2018, which {@link #load} merges into the loaded 2018 (day by day, audited) instead of replacing 2018 by them.
+	 */
+	private static Set<Integer> crossings(SortedMap<Integer, List<CalendarDay>> years, Set<Integer> loaded) {
+		Set<Integer> whole = years.entrySet().stream().filter(y -> missing(y.getKey(), y.getValue()).isEmpty())
+			.map(Map.Entry::getKey).collect(Collectors.toSet());
+		return years.keySet().stream()
+			.filter(y -> loaded.contains(y) && !whole.contains(y) && (whole.contains(y + 1) || whole.contains(y - 1)))
+			.collect(Collectors.toSet());
+	}
+
+	/** The statutory holidays of {@code year} that {@code days} (its listed days) leave as working days, as "2027-10-01国庆节". */
+	private static List<String> missing(int year, List<CalendarDay> days) {
+		Map<LocalDate, CalendarDay.Kind> listed = days.stream().collect(Collectors.toMap(CalendarDay::day, CalendarDay::kind));
+		return StatutoryHolidays.of(year).stream()
+			.filter(d -> !dayOff(d.day(), listed.get(d.day())))
+			.map(d -> d.day() + d.name()).toList();
 	}
 
 	/**
@@ -119,20 +157,18 @@ public class CalendarYears {
 	 * in: its days replace the provisional ones, and due dates counted across it lose their 暂定 mark. A file with one
 	 * day of a year not yet loaded (2027-01-01 alone), or a stray day of the following year in a notice, would
 	 * otherwise make that year loaded with 春节 and 国庆 as working days, and every due date be recounted on them —
-	 * whether the year was loaded before or not.
+	 * whether the year was loaded before or not. A year-end crossing ({@link #crossings}) is judged with the loaded
+	 * year's days it is merged into ({@code merged}): it must leave that year whole.
 	 * @throws InvalidValueException (field {@code file}, rule {@code incomplete-year}, one error per year) naming the
 	 * year and the holidays it lacks; nothing is loaded
 	 */
-	private static void refuseIncompleteYears(SortedMap<Integer, List<CalendarDay>> years, Set<Integer> loaded) {
+	private static void refuseIncompleteYears(SortedMap<Integer, List<CalendarDay>> years, Set<Integer> loaded,
+			Map<Integer, List<CalendarDay>> merged) {
 		List<FieldError> errors = new ArrayList<>();
 		for (var year : years.entrySet()) {
-			Map<LocalDate, CalendarDay.Kind> listed = year.getValue().stream()
-				.collect(Collectors.toMap(CalendarDay::day, CalendarDay::kind));
-			List<String> missing = StatutoryHolidays.of(year.getKey()).stream()
-				.filter(d -> !dayOff(d.day(), listed.get(d.day())))
-				.map(d -> d.day() + d.name()).toList();
+			int y = year.getKey();
+			List<String> missing = missing(y, merged.getOrDefault(y, year.getValue()));
 			if (!missing.isEmpty()) {
-				int y = year.getKey();
 				errors.add(new FieldError("file", "incomplete-year", "文件中的" + y + "年不完整"
 						+ (loaded.contains(y) ? "（该年的日历已加载）" : "") + "，缺少法定节假日"
 						+ String.join("、", missing.subList(0, Math.min(5, missing.size())))
@@ -152,18 +188,31 @@ public class CalendarYears {
 	}
 
 	/**
-	 * Loads the years of a file (see {@link #parse(byte[])}), replacing those years' days, audited, and publishes
+	 * Loads the years of a file (see {@link #parse(byte[])}), replacing those years' days (merging the days of a
+	 * year-end crossing into the loaded year, {@link #crossings}), audited, and publishes
 	 * {@link CalendarYearsLoaded} so that due dates computed on the provisional calendar are recomputed.
 	 *
-	 * @return the years loaded, ascending
+	 * @return the years loaded or merged into, ascending
 	 * @throws InvalidValueException when the file is not a valid calendar, or lacks a statutory holiday of a year it
 	 * touches (rule {@code incomplete-year}, see {@link #refuseIncompleteYears}); nothing is loaded
 	 */
 	@Transactional
 	public List<Integer> load(byte[] content, String source, String loadedBy) {
 		SortedMap<Integer, List<CalendarDay>> years = parse(content);
-		refuseIncompleteYears(years, Set.copyOf(jdbc.sql("SELECT year FROM calendar_year").query(Integer.class).list()));
+		Set<Integer> loaded = Set.copyOf(jdbc.sql("SELECT year FROM calendar_year").query(Integer.class).list());
+		Map<Integer, List<CalendarDay>> merged = new TreeMap<>();
+		for (int y : crossings(years, loaded)) {
+			Map<LocalDate, CalendarDay> days = new TreeMap<>();
+			storedDays(y).forEach(d -> days.put(d.day(), d));
+			years.get(y).forEach(d -> days.put(d.day(), d));
+			merged.put(y, List.copyOf(days.values()));
+		}
+		refuseIncompleteYears(years, loaded, merged);
 		for (var year : years.entrySet()) {
+			if (merged.containsKey(year.getKey())) {
+				merge(year.getKey(), year.getValue(), years.keySet(), source);
+				continue;
+			}
 			jdbc.sql("DELETE FROM calendar_day WHERE day >= :from AND day < :to")
 				.param("from", LocalDate.of(year.getKey(), 1, 1))
 				.param("to", LocalDate.of(year.getKey() + 1, 1, 1))
@@ -201,6 +250,52 @@ public class CalendarYears {
 		return List.copyOf(years.keySet());
 	}
 
+	/** The listed days of a loaded year, as stored. */
+	private List<CalendarDay> storedDays(int year) {
+		return jdbc.sql("SELECT day, kind, name FROM calendar_day WHERE day >= :from AND day < :to ORDER BY day")
+			.param("from", LocalDate.of(year, 1, 1))
+			.param("to", LocalDate.of(year + 1, 1, 1))
+			.query((rs, n) -> new CalendarDay(rs.getObject(1, LocalDate.class), CalendarDay.Kind.valueOf(rs.getString(2)),
+					rs.getString(3)))
+			.list();
+	}
+
+	/**
+	 * Merges the days a notice of another year gives for a loaded year (its year-end crossing, {@link #crossings}) into
+	 * that year: each day set as the file says, the year's other days kept, audited as {@code calendar.merge-days}.
+	 */
+	private void merge(int year, List<CalendarDay> days, Set<Integer> fileYears, String source) {
+		batch.batchUpdate("""
+				INSERT INTO calendar_day (day, kind, name) VALUES (?, ?, ?)
+				ON CONFLICT (day) DO UPDATE SET kind = EXCLUDED.kind, name = EXCLUDED.name""",
+				days.stream().map(d -> new Object[] { d.day(), d.kind().name(), d.name() }).toList());
+		int of = fileYears.contains(year + 1) ? year + 1 : year - 1;
+		audit.record(AuditEntry.of("calendar.merge-days", "CalendarYear", year,
+				"将" + of + "年放假安排中跨年的" + year + "年日期并入已加载的" + year + "年工作日历："
+						+ days.stream().map(d -> d.day() + (d.kind() == CalendarDay.Kind.HOLIDAY ? "休息" : "调休上班"))
+							.collect(Collectors.joining("、"))
+						+ "（来源：" + source + "）")
+			.installationWide());
+	}
+
+	/**
+	 * The year a calendar file is about, for the page to show again when it is refused: the year most of the dates
+	 * written in it (2027-10-01, 20271001) fall in, or null when it holds none — read from the text as written, so
+	 * that a file refused before its days could be read still shows its year, not the current one.
+	 */
+	public static Integer yearOf(byte[] content) {
+		Matcher m = DATE.matcher(Text.utf8File(content));
+		Map<Integer, Integer> counts = new TreeMap<>();
+		while (m.find()) {
+			counts.merge(Integer.valueOf(m.group(1)), 1, Integer::sum);
+		}
+		return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+	}
+
+	/** A date as a calendar file writes it, 2000–2100: 2027-10-01 or 20271001, its year in group 1. */
+	private static final Pattern DATE = Pattern
+		.compile("(?<!\\d)(20\\d\\d|2100)-?(?:0[1-9]|1[0-2])-?(?:0[1-9]|[12]\\d|3[01])(?!\\d)");
+
 	public List<LoadedYear> loadedYears() {
 		return jdbc.sql("""
 				SELECT y.year, y.source, y.loaded_at, y.loaded_by,
@@ -213,13 +308,14 @@ public class CalendarYears {
 			long workdays) {
 	}
 
-	private SortedMap<Integer, List<CalendarDay>> parseJson(String text) {
+	private SortedMap<Integer, List<CalendarDay>> parseJson(String text, int linesBefore) {
 		JsonNode root;
 		try {
 			root = json.readTree(text);
 		}
 		catch (JacksonException ex) {
-			throw new InvalidValueException("file", "json", "JSON格式错误：" + ex.getOriginalMessage());
+			// where and what in the user's words, never the parser's English (kernel JsonSyntax)
+			throw new InvalidValueException("file", "json", JsonSyntax.message("日历文件", ex, linesBefore));
 		}
 		if (!root.has("holidays") && !root.has("workdays")) {
 			throw new InvalidValueException("file", "json-shape", "JSON中应有 holidays 和 workdays 两项");
@@ -260,16 +356,21 @@ public class CalendarYears {
 		}
 	}
 
-	private SortedMap<Integer, List<CalendarDay>> parseIcs(String text) {
+	private SortedMap<Integer, List<CalendarDay>> parseIcs(String text, int linesBefore) {
 		net.fortuna.ical4j.model.Calendar ics;
 		try {
 			ics = new CalendarBuilder().build(new StringReader(text));
 		}
 		catch (ParserException ex) {
-			throw new InvalidValueException("file", "ics", "iCalendar格式错误（第" + ex.getLineNo() + "行）：" + ex.getMessage());
+			// the line iCal4j stopped at, never its English text ("Text 'garbage' could not be parsed at index 0")
+			throw new InvalidValueException("file", "ics", "日历文件不是有效的iCalendar（.ics）文件"
+					// iCal4j counts the line it stopped at, which may be the one after the fault: "附近"
+					+ (ex.getLineNo() > 0 ? "（第" + (ex.getLineNo() + linesBefore) + "行附近有误）" : "")
+					+ "：每行应为“名称:值”（如DTSTART;VALUE=DATE:20271001），日期写作YYYYMMDD，事件以BEGIN:VEVENT开始、END:VEVENT结束");
 		}
 		catch (IOException | RuntimeException ex) {
-			throw new InvalidValueException("file", "ics", "iCalendar格式错误：" + ex.getMessage());
+			throw new InvalidValueException("file", "ics", "日历文件不是有效的iCalendar（.ics）文件：每行应为“名称:值”，"
+					+ "事件以BEGIN:VEVENT开始、END:VEVENT结束");
 		}
 		Map<LocalDate, CalendarDay> days = new TreeMap<>();
 		List<FieldError> errors = new ArrayList<>();
@@ -285,8 +386,8 @@ public class CalendarYears {
 				errors.add(new FieldError("file", "required", "日历事件缺少DTSTART：" + summary));
 				continue;
 			}
-			CalendarDay.Kind kind = summary.contains("班") ? CalendarDay.Kind.WORKDAY : CalendarDay.Kind.HOLIDAY;
-			String name = Text.strip(summary.replaceAll("[（(]?(补班|上班|休|放假)[）)]?", ""));
+			CalendarDay.Kind kind = workday(summary) ? CalendarDay.Kind.WORKDAY : CalendarDay.Kind.HOLIDAY;
+			String name = Text.strip(MARKS.matcher(summary).replaceAll(""));
 			try {
 				Temporal from = start.get().getDate();
 				Optional<DtEnd<Temporal>> dtEnd = event.getProperty(Property.DTEND);
@@ -313,6 +414,30 @@ public class CalendarYears {
 			}
 		}
 		return byYear(days, errors);
+	}
+
+	/** What says a day is worked: 班 (补班, 上班, 调休上班, 班). */
+	private static final Pattern WORKED = Pattern.compile("班");
+
+	/** A worked day denied: 不上班, 不用上班, 无需上班, 非上班, 不补班 … (不/不用/无需/非/免 right before 上班 or 补班). */
+	private static final Pattern NOT_WORKED = Pattern.compile("(不用|无需|不|非|免)(上班|补班)");
+
+	/** What says a day is off: 放假, 休息, 休假, or 休 alone in brackets or at the end ("国庆节（休）", "元旦休"). */
+	private static final Pattern OFF = Pattern.compile("放假|休息|休假|[（(]休[）)]|休$");
+
+	/** The marks taken off a summary to name the day: a (bracketed) 不上班, 调休上班, 补班, 上班, 休息, 休, 放假. */
+	private static final Pattern MARKS = Pattern
+		.compile("[（(]?((不用|无需|不|非|免)(上班|补班)|调休上班|补班|上班|休息|休假|休|放假)[）)]?");
+
+	/**
+	 * Whether an iCalendar event is a 调休 working day: its summary says 班 (补班, 上班, 调休上班, "春节（班）") once the
+	 * denials of it are taken out (不上班, 不用上班, 无需上班, 非上班, 免补班 …), and says no day off (放假, 休息, 休假, or 休
+	 * standing alone: "国庆节（休）"). "调休" alone is neither: "春节调休上班" is worked, "国庆节（不上班）" and "春节放假（调休）"
+	 * are days off. Every other event is a day off.
+	 */
+	static boolean workday(String summary) {
+		String said = NOT_WORKED.matcher(summary).replaceAll("");
+		return WORKED.matcher(said).find() && !OFF.matcher(said).find();
 	}
 
 	/**

@@ -202,7 +202,9 @@ public class CaseDecisions {
 		BigDecimal confiscated = confiscated(v, "confiscated", penalty, data.confiscated());
 		Mitigation mitigation = parse(v, "mitigation", "从轻/减轻", data.mitigation(), Mitigation.class, false);
 		Mitigation.Ground ground = parse(v, "mitigationGround", "第32条情形", data.mitigationGround(), Mitigation.Ground.class, false);
-		v.maxLength("mitigationReason", "理由", data.mitigationReason(), 500);
+		// printed on the 行政处罚决定书: no markup (kernel Validation#plainText)
+		v.maxLength("mitigationReason", "理由", data.mitigationReason(), 500)
+			.plainText("mitigationReason", "理由", data.mitigationReason());
 		caseWork.combined(v, "penalty", "fine", "confiscated", c, penalty, fine, confiscated, c.serious(), mitigation, ground,
 				data.mitigationReason());
 		DecisionRules.notHeavier(v, c.proposedPenalty(), c.proposedFine(), c.proposedConfiscated(), penalty, fine, confiscated);
@@ -338,7 +340,8 @@ public class CaseDecisions {
 			v.required("authority", "接收案件的机关", authority);
 		}
 		v.line("authority", "接收案件的机关", authority, 200);
-		v.required("reason", "移送理由", reason).maxLength("reason", "移送理由", reason, 500);
+		v.required("reason", "移送理由", reason).maxLength("reason", "移送理由", reason, 500)
+			.plainText("reason", "移送理由", reason);
 		v.throwIfInvalid();
 		String target = bureau != null ? bureau.name() : Text.line(authority);
 		caseWork.move(c, to,

@@ -170,8 +170,11 @@ public class OnTheSpotPenalties {
 			type = ViolationType.byCodeOrTitle(data.violation()).orElse(null);
 			v.require("violation", type != null, "one-of", "违法行为应为违法行为目录中的代码或名称");
 		}
-		v.required("facts", "违法事实", data.facts()).maxLength("facts", "违法事实", data.facts(), 2000);
-		v.required("place", "处罚地点", data.place()).line("place", "处罚地点", data.place(), 200);
+		// printed on the 当场处罚决定书: no markup (kernel Validation#plainText)
+		v.required("facts", "违法事实", data.facts()).maxLength("facts", "违法事实", data.facts(), 2000)
+			.plainText("facts", "违法事实", data.facts());
+		v.required("place", "处罚地点", data.place()).line("place", "处罚地点", data.place(), 200)
+			.plainText("place", "处罚地点", data.place());
 		v.required("decidedOn", "处罚日期", data.decidedOn());
 		LocalDate on = v.date("decidedOn", "处罚日期", data.decidedOn(), Validation.EARLIEST_RECORD, today);
 		if (on != null) {

@@ -116,6 +116,60 @@ public final class FileKind {
 		return control * 20 > head;
 	}
 
+	/**
+	 * The encoding of a text sent in UTF-16 or UTF-32 rather than UTF-8, told from its first bytes: a byte order mark
+	 * (FF FE 00 00, 00 00 FE FF, FF FE, FE FF) or, without one, the NUL bytes its ASCII characters (the JSON punctuation,
+	 * the field names, digits) carry in every other byte (UTF-16) or three of every four (UTF-32) — at least a quarter
+	 * of the characters, in the same places, and hardly any elsewhere. UTF-8 text has no NUL (a stray one stays a line's
+	 * own fault), compressed or random bytes have about one in 256. Null when the head is none of these.
+	 * @param head the first bytes of a body or file
+	 * @return "UTF-16LE", "UTF-16BE", "UTF-32LE" or "UTF-32BE", or null
+	 */
+	public static String wideEncoding(byte[] head) {
+		int n = head.length;
+		if (n >= 4 && (head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xFE && head[2] == 0 && head[3] == 0) {
+			return "UTF-32LE";
+		}
+		if (n >= 4 && head[0] == 0 && head[1] == 0 && (head[2] & 0xff) == 0xFE && (head[3] & 0xff) == 0xFF) {
+			return "UTF-32BE";
+		}
+		if (n >= 2 && (head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xFE) {
+			return "UTF-16LE";
+		}
+		if (n >= 2 && (head[0] & 0xff) == 0xFE && (head[1] & 0xff) == 0xFF) {
+			return "UTF-16BE";
+		}
+		int[] zeros = new int[4];
+		int quads = n / 4;
+		for (int i = 0; i < quads * 4; i++) {
+			if (head[i] == 0) {
+				zeros[i & 3]++;
+			}
+		}
+		if (quads == 0) {
+			return null;
+		}
+		boolean[] many = new boolean[4];
+		for (int k = 0; k < 4; k++) {
+			many[k] = zeros[k] * 4 >= quads;
+		}
+		if (many[1] && many[2] && many[3] && zeros[0] * 4 < quads) {
+			return "UTF-32LE";
+		}
+		if (many[0] && many[1] && many[2] && zeros[3] * 4 < quads) {
+			return "UTF-32BE";
+		}
+		int odd = zeros[1] + zeros[3];
+		int even = zeros[0] + zeros[2];
+		if (odd * 4 >= 2 * quads && even * 4 < odd) {
+			return "UTF-16LE";
+		}
+		if (even * 4 >= 2 * quads && odd * 4 < even) {
+			return "UTF-16BE";
+		}
+		return null;
+	}
+
 	/** Whether the content is an OLE2 compound file (its eight-byte signature, as POI's {@link FileMagic} tells it). */
 	public static boolean isOle2(byte[] content) {
 		return content != null && ole2(content);

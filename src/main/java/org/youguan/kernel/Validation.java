@@ -403,6 +403,17 @@ public final class Validation {
 				label + "不能含有“<”“>”等标记符号，请只填写姓名");
 	}
 
+	/**
+	 * A free text printed on a document or notice (a reason, an address, a finding, a 公告方式) holds no markup: no
+	 * {@code <} or {@code >}, half- or full-width ({@code <b>}, {@code <script>}; 《》 and 〈〉 are title marks and pass).
+	 * Pages escape it, but a .docx, a PDF or a notice copied to a website would carry it as typed (rule {@code markup}).
+	 * Null passes.
+	 */
+	public Validation plainText(String field, String label, String value) {
+		return require(field, value == null || !MARKUP.matcher(value).find(), "markup",
+				label + "不能含有“<”“>”等网页标记符号（该内容会写入文书和公告），比较大小请用文字（如“不少于”）");
+	}
+
 	/** A character only markup is written with in a name: angle brackets, half- or full-width. */
 	private static final Pattern MARKUP = Pattern.compile("[<>＜＞]");
 

@@ -1328,8 +1328,11 @@ public class LicenceApplications {
 		ApplicationView a = lock(clerk.scope(), id);
 		requireReceiver(clerk, a);
 		ApplicationStatus to = ApplicationStep.NOT_ACCEPT.from(a.status());
+		// both are printed on the 不予受理通知书: no markup (kernel Validation#plainText)
 		new Validation().required("reason", "不予受理理由", reason).maxLength("reason", "不予受理理由", reason, 1000)
-			.line("competentBureau", "有权机关", competentBureau, 100).throwIfInvalid();
+			.plainText("reason", "不予受理理由", reason)
+			.line("competentBureau", "有权机关", competentBureau, 100)
+			.plainText("competentBureau", "有权机关", competentBureau).throwIfInvalid();
 		String competent = Text.isBlank(competentBureau)
 				? bureauName(a.approvingLevel().bureauRegion(a.regionCode())) : Text.strip(competentBureau);
 		move(a, to, ", not_accepted_on = :on, not_accepted_reason = :reason, competent_bureau = :competent",
@@ -1495,7 +1498,8 @@ public class LicenceApplications {
 		Validation v = new Validation();
 		v.require("kind", kind != null && Set.of("CORRECTION", "HEARING", "EXPERT_REVIEW").contains(Text.strip(kind).toUpperCase(Locale.ROOT)),
 				"one-of", "中止事由应为CORRECTION（补正核查缺陷）、HEARING（听证）或EXPERT_REVIEW（专家评审）");
-		v.required("reason", "中止理由", reason).maxLength("reason", "中止理由", reason, 500).throwIfInvalid();
+		v.required("reason", "中止理由", reason).maxLength("reason", "中止理由", reason, 500)
+			.plainText("reason", "中止理由", reason).throwIfInvalid();
 		if (ongoing(id).isPresent()) {
 			throw DomainException.rule("决定期限已在中止计时中");
 		}
@@ -1756,8 +1760,9 @@ public class LicenceApplications {
 		requireDecider(clerk, a);
 		ApplicationStatus to = ApplicationStep.REFUSE.from(a.status());
 		refuseDeemedRenewal(a);
+		// printed on the 不予许可决定书: no markup (kernel Validation#plainText)
 		new Validation().required("reasons", "不予许可理由", reasons)
-			.maxLength("reasons", "不予许可理由", reasons, 2000).throwIfInvalid();
+			.maxLength("reasons", "不予许可理由", reasons, 2000).plainText("reasons", "不予许可理由", reasons).throwIfInvalid();
 		LocalDate today = today();
 		String bureauRegion = a.approvingLevel().bureauRegion(a.regionCode());
 		String decisionNumber = numbers.next("许可决定", bureauRegion, today.getYear());

@@ -35,6 +35,7 @@ import org.youguan.kernel.Actors;
 import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.FileKind;
+import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
@@ -121,13 +122,22 @@ public class RegionImporter implements DisposableBean {
 			}
 			catch (RuntimeException ex) {
 				log.error("Region import {} failed", id, ex);
-				jobs.finish(id, State.FAILED, 0, "导入失败：" + ex.getMessage(), null);
+				jobs.finish(id, State.FAILED, 0, failed(ex), null);
 			}
 			finally {
 				SecurityContextHolder.clearContext();
 			}
 		});
 		return id.toString();
+	}
+
+	/**
+	 * The job's message of an import that stopped: a refusal's own words (a {@link DomainException} is written for the
+	 * user), anything else — a database or programming error, whose text is English and names tables — as an internal
+	 * error, logged with its stack trace by the caller.
+	 */
+	static String failed(RuntimeException ex) {
+		return "导入失败：" + (ex instanceof DomainException ? ex.getMessage() : "系统内部错误（已记录日志），请稍后重试或联系管理员");
 	}
 
 	/** Runs an import in the calling thread (the demo seeder and tests use this); returns the finished state. */
@@ -138,7 +148,7 @@ public class RegionImporter implements DisposableBean {
 			run(id, fileName, lines, provinceFilter);
 		}
 		catch (RuntimeException ex) {
-			jobs.finish(id, State.FAILED, 0, "导入失败：" + ex.getMessage(), null);
+			jobs.finish(id, State.FAILED, 0, failed(ex), null);
 			throw ex;
 		}
 		return job(id.toString()).orElseThrow();

@@ -372,8 +372,10 @@ public class PostOfficeApprovals {
 		String findings = PostOffices.clean(d.findings());
 		String consultation = PostOffices.clean(d.consultation());
 		v.required("findings", "现场核查情况", findings).maxLength("findings", "现场核查情况", findings, 1000)
+			.plainText("findings", "现场核查情况", findings)
 			.required("consultation", "征求当地意见情况", consultation)
 			.maxLength("consultation", "征求当地意见情况", consultation, 1000)
+			.plainText("consultation", "征求当地意见情况", consultation)
 			.throwIfInvalid();
 		move(a, to, ", checked_on = :on, check_findings = :findings, consultation = :consultation",
 				Map.of("on", on, "findings", findings, "consultation", consultation));
@@ -405,6 +407,7 @@ public class PostOfficeApprovals {
 		Bureau deciding = deciding(scope, a.regionCode());
 		List<String> heads = heads(deciding);
 		new Validation().required("reason", "延长理由", reason).maxLength("reason", "延长理由", reason, 500)
+			.plainText("reason", "延长理由", reason)
 			.name("approvedBy", "批准延长的负责人", by, 100)
 			.personName("approvedBy", "批准延长的负责人", by)
 			// 经本行政机关负责人批准 (行政许可法(2019) art.42): a head of the deciding bureau, not any name typed
@@ -475,7 +478,9 @@ public class PostOfficeApprovals {
 			v.require("alternativeOffice", alternative == null, "approval-only", "不予批准时不填写就近替代的营业场所");
 		}
 		v.maxLength("reasons", "决定理由", r, 2000)
-			.line("alternativeOffice", "就近替代的营业场所", alternative, 300);
+			.plainText("reasons", "决定理由", r)
+			.line("alternativeOffice", "就近替代的营业场所", alternative, 300)
+			.plainText("alternativeOffice", "就近替代的营业场所", alternative);
 		// the alternative post office is printed on the decision and the public notice
 		PersonalNumbers.refuse(v, "alternativeOffice", "就近替代的营业场所", alternative).throwIfInvalid();
 		LocalDate today = today();
@@ -523,7 +528,8 @@ public class PostOfficeApprovals {
 		String channel = PostOffices.clean(d.channel());
 		LocalDate from = on == null ? a.decidedOn() : on;
 		LocalDate effective = v.date("effectiveOn", "撤销或搬迁生效日期", d.effectiveOn(), from, from.plusYears(1));
-		v.required("channel", "公告方式", channel).maxLength("channel", "公告方式", channel, 300);
+		v.required("channel", "公告方式", channel).maxLength("channel", "公告方式", channel, 300)
+			.plainText("channel", "公告方式", channel);
 		PersonalNumbers.refuse(v, "channel", "公告方式", channel).throwIfInvalid();
 		move(a, to, ", announced_on = :on, notice_channel = :channel, effective_on = :effective",
 				Map.of("on", on, "channel", channel, "effective", effective == null ? on : effective));
@@ -721,7 +727,7 @@ public class PostOfficeApprovals {
 		LocalDate decided = v.date("decidedOn", "决定日期", d.decidedOn(), Validation.EARLIEST_ACT, today);
 		LocalDate announced = v.date("announcedOn", "公告日期", d.announcedOn(), Validation.EARLIEST_ACT, today);
 		String channel = PostOffices.clean(d.noticeChannel());
-		v.maxLength("noticeChannel", "公告方式", channel, 300);
+		v.maxLength("noticeChannel", "公告方式", channel, 300).plainText("noticeChannel", "公告方式", channel);
 		PersonalNumbers.refuse(v, "noticeChannel", "公告方式", channel);
 		if (received != null && checked != null) {
 			v.require("checkedOn", !checked.isBefore(received), "order", "现场核查日期不能早于收到申请日期");
@@ -935,10 +941,13 @@ public class PostOfficeApprovals {
 	}
 
 	private static void reason(Validation v, ApprovalKind kind, String reason, String address) {
-		v.required("reason", "撤销或搬迁理由", reason).maxLength("reason", "撤销或搬迁理由", reason, 1000);
+		// both are printed on the decision and the public notice: no markup (kernel Validation#plainText)
+		v.required("reason", "撤销或搬迁理由", reason).maxLength("reason", "撤销或搬迁理由", reason, 1000)
+			.plainText("reason", "撤销或搬迁理由", reason);
 		if (kind == ApprovalKind.RELOCATION) {
 			v.required("newAddress", "搬迁后的地址", address)
-				.line("newAddress", "搬迁后的地址", address, 300);
+				.line("newAddress", "搬迁后的地址", address, 300)
+				.plainText("newAddress", "搬迁后的地址", address);
 			// the new address is printed on the decision and the public notice, and listed
 			PersonalNumbers.refuse(v, "newAddress", "搬迁后的地址", address);
 		}

@@ -74,6 +74,7 @@ import org.springframework.web.util.UriUtils;
 import org.springframework.web.util.WebUtils;
 import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.Choice;
+import org.youguan.kernel.JsonSyntax;
 import org.youguan.kernel.BodyTooLargeException;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.Decimals;
@@ -85,7 +86,6 @@ import org.youguan.kernel.Validation;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
-import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -335,18 +335,8 @@ class ErrorHandling {
 	 * the key only in its message: "Duplicate Object property \"source\""), else null.
 	 */
 	private static String duplicateKey(Throwable ex) {
-		for (Throwable t = ex; t != null; t = t.getCause()) {
-			if (t instanceof StreamReadException read && read.getOriginalMessage() != null
-					&& read.getOriginalMessage().startsWith("Duplicate Object property \"")) {
-				String m = read.getOriginalMessage();
-				int end = m.indexOf('"', DUPLICATE_PREFIX);
-				return Text.printable(end < 0 ? m.substring(DUPLICATE_PREFIX) : m.substring(DUPLICATE_PREFIX, end));
-			}
-		}
-		return null;
+		return JsonSyntax.duplicateKey(ex);
 	}
-
-	private static final int DUPLICATE_PREFIX = "Duplicate Object property \"".length();
 
 	/** The field a JSON reading failure is about ("priorComplaint.date", "values.express.volume"), or null. */
 	private static String jsonPath(Throwable ex) {

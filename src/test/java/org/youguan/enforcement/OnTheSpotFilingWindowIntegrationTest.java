@@ -70,6 +70,15 @@ class OnTheSpotFilingWindowIntegrationTest {
 		decide("2026-06-05").andExpect(status().isCreated());
 	}
 
+	/** The facts are printed on the 当场处罚决定书: markup in them is refused, naming the field (rule {@code markup}). */
+	@Test
+	void markupInTheFactsIsRefused() throws Exception {
+		clock.set(LocalDateTime.of(2026, 6, 10, 10, 0));
+		decide("2026-06-10", "未按时报送<script>alert(1)</script>").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("facts"))
+			.andExpect(jsonPath("$.errors[0].rule").value("markup"));
+	}
+
 	/**
 	 * Attack round 15: one on-the-spot decision sent twice (a double click, a retried call) was made twice, two decision
 	 * numbers for one act (一事不再罚, 行政处罚法(2021) art.29); the same facts written with other spaces or widths are

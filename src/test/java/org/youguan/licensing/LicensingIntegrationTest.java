@@ -50,6 +50,7 @@ import org.youguan.registry.LicenceView;
 import org.youguan.security.ApiTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItems;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
@@ -455,6 +456,13 @@ class LicensingIntegrationTest extends LicensingFixture {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("competentBureau"))
 			.andExpect(jsonPath("$.errors[0].rule").value("line-break"));
+		// the reason and the competent bureau are printed on the 不予受理通知书: markup is refused, nothing changes
+		call(CITY, "/api/v1/licensing/applications/" + id + "/non-acceptance",
+				"{\"reason\":\"<b>国际快递</b>\",\"competentBureau\":\"<script>x</script>\"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field", hasItems("reason", "competentBureau")))
+			.andExpect(jsonPath("$.errors[*].rule", hasItems("markup")));
+		assertThat(view(id).status()).isNotEqualTo(ApplicationStatus.NOT_ACCEPTED);
 		call(CITY, "/api/v1/licensing/applications/" + id + "/non-acceptance", "{\"reason\":\"国际快递业务经营许可由国家邮政局审批\"}")
 			.andExpect(status().isOk());
 		ApplicationView a = view(id);

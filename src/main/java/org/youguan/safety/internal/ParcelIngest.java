@@ -240,7 +240,7 @@ public class ParcelIngest implements ParcelUploads {
 	 * @throws InvalidValueException for a CSV without header, with a duplicated column, broken quoting or an overlong
 	 * cell, or a body that breaks off or is not gzip although it starts like gzip or has bytes after its gzip members
 	 * (rule {@code gzip-trailing}; nothing of the batch is counted); before the batch is claimed, leaving no trace, for
-	 * a body in UTF-16 or UTF-32 (rule {@code encoding}, {@link #wideEncoding}) or of another kind than text (rule
+	 * a body in UTF-16 or UTF-32 (rule {@code encoding}, {@link FileKind#wideEncoding}) or of another kind than text (rule
 	 * {@code wrong-kind}: a PDF, an Office file, a stream compressed otherwise than by gzip, binary data),
 	 * or with no record at all (field {@code body}, rule {@code empty}: empty, only blank lines, a CSV header only — the
 	 * batch is not marked done, so its id stays free for the real body);
@@ -449,7 +449,7 @@ public class ParcelIngest implements ParcelUploads {
 		in.reset();
 		String what = FileKind.ofHead(head);
 		// a file told by its signature first: an Office 97-2003 file's header is full of NUL bytes too
-		String wide = what == null ? wideEncoding(head) : null;
+		String wide = what == null ? FileKind.wideEncoding(head) : null;
 		if (wide != null) {
 			// read as UTF-8, every other byte a NUL: the lines split in the wrong places and one more than sent
 			throw new InvalidValueException("body", "encoding", "请求体是" + packed + wide + "编码的文本，不是UTF-8：该批次未记录，"
@@ -465,59 +465,6 @@ public class ParcelIngest implements ParcelUploads {
 		return in;
 	}
 
-	/**
-	 * The encoding of a text sent in UTF-16 or UTF-32 rather than UTF-8, told from its first bytes: a byte order mark
-	 * (FF FE 00 00, 00 00 FE FF, FF FE, FE FF) or, without one, the NUL bytes its ASCII characters (the JSON punctuation,
-	 * the field names, digits) carry in every other byte (UTF-16) or three of every four (UTF-32) — at least a quarter
-	 * of the characters, in the same places, and hardly any elsewhere. UTF-8 text has no NUL (a stray one stays a line's
-	 * own fault), compressed or random bytes have about one in 256. Null when the head is none of these.
-	 * @param head the body's first bytes
-	 * @return "UTF-16LE", "UTF-16BE", "UTF-32LE" or "UTF-32BE", or null
-	 */
-	static String wideEncoding(byte[] head) {
-		int n = head.length;
-		if (n >= 4 && (head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xFE && head[2] == 0 && head[3] == 0) {
-			return "UTF-32LE";
-		}
-		if (n >= 4 && head[0] == 0 && head[1] == 0 && (head[2] & 0xff) == 0xFE && (head[3] & 0xff) == 0xFF) {
-			return "UTF-32BE";
-		}
-		if (n >= 2 && (head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xFE) {
-			return "UTF-16LE";
-		}
-		if (n >= 2 && (head[0] & 0xff) == 0xFE && (head[1] & 0xff) == 0xFF) {
-			return "UTF-16BE";
-		}
-		int[] zeros = new int[4];
-		int quads = n / 4;
-		for (int i = 0; i < quads * 4; i++) {
-			if (head[i] == 0) {
-				zeros[i & 3]++;
-			}
-		}
-		if (quads == 0) {
-			return null;
-		}
-		boolean[] many = new boolean[4];
-		for (int k = 0; k < 4; k++) {
-			many[k] = zeros[k] * 4 >= quads;
-		}
-		if (many[1] && many[2] && many[3] && zeros[0] * 4 < quads) {
-			return "UTF-32LE";
-		}
-		if (many[0] && many[1] && many[2] && zeros[3] * 4 < quads) {
-			return "UTF-32BE";
-		}
-		int odd = zeros[1] + zeros[3];
-		int even = zeros[0] + zeros[2];
-		if (odd * 4 >= 2 * quads && even * 4 < odd) {
-			return "UTF-16LE";
-		}
-		if (even * 4 >= 2 * quads && odd * 4 < even) {
-			return "UTF-16BE";
-		}
-		return null;
-	}
 
 	/**
 	 * The body as the parsers read it, refused once it gives more than {@code youguan.safety.max-batch-bytes}: a small

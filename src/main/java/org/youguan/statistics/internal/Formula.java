@@ -190,7 +190,14 @@ public final class Formula {
 			while (pos < text.length() && (text.charAt(pos) >= '0' && text.charAt(pos) <= '9' || text.charAt(pos) == '.')) {
 				pos++;
 			}
-			return new Number(new BigDecimal(text.substring(start, pos)));
+			String digits = text.substring(start, pos);
+			try {
+				return new Number(new BigDecimal(digits));
+			}
+			catch (NumberFormatException ex) {
+				// "1..2", "3.": BigDecimal's own words are English, and reach the user as the formula's error
+				throw error("的数字“" + digits + "”格式错误（只能有一个小数点）");
+			}
 		}
 		if (Character.isLetter(c)) {
 			while (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '.'

@@ -295,14 +295,14 @@ class ParcelLinesTest {
 		for (String encoding : new String[] { "UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE" }) {
 			for (String bom : new String[] { "", "\uFEFF" }) {
 				byte[] bytes = (bom + body).getBytes(java.nio.charset.Charset.forName(encoding));
-				assertThat(ParcelIngest.wideEncoding(bytes)).as(encoding + bom.length()).isEqualTo(encoding);
+				assertThat(org.youguan.kernel.FileKind.wideEncoding(bytes)).as(encoding + bom.length()).isEqualTo(encoding);
 				InvalidValueException ex = org.junit.jupiter.api.Assertions.assertThrows(InvalidValueException.class,
 						() -> ParcelIngest.decoded(new ByteArrayInputStream(bytes)));
 				assertThat(ex.fieldErrors().get(0).rule()).isEqualTo("encoding");
 			}
 		}
-		assertThat(ParcelIngest.wideEncoding(("\uFEFF" + body).getBytes(StandardCharsets.UTF_8))).isNull();
-		assertThat(ParcelIngest.wideEncoding("服装服装服装服装".getBytes(StandardCharsets.UTF_8))).isNull();
+		assertThat(org.youguan.kernel.FileKind.wideEncoding(("\uFEFF" + body).getBytes(StandardCharsets.UTF_8))).isNull();
+		assertThat(org.youguan.kernel.FileKind.wideEncoding("服装服装服装服装".getBytes(StandardCharsets.UTF_8))).isNull();
 	}
 
 	/** A body compressed otherwise than by gzip — zlib, raw deflate, bzip2 — is refused as wrong-kind, never read as lines. */

@@ -22,6 +22,7 @@ import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.BodyTooLargeException;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.JsonSyntax;
 import org.youguan.kernel.Text;
 import org.youguan.org.CurrentUser;
 import org.youguan.safety.SafetyRates;
@@ -105,12 +106,9 @@ class CourierApiController {
 		}
 		catch (JacksonException ex) {
 			BodyTooLargeException.rethrowIfAmong(ex);
-			String original = ex.getOriginalMessage() == null ? "" : ex.getOriginalMessage();
-			if (original.startsWith(DUPLICATE)) {
+			String key = JsonSyntax.duplicateKey(ex);
+			if (key != null) {
 				// the key twice in one line: named with its line, as the roster's other errors are
-				int end = original.indexOf('"', DUPLICATE.length());
-				String key = Text.printable(end < 0 ? original.substring(DUPLICATE.length())
-						: original.substring(DUPLICATE.length(), end));
 				throw new InvalidValueException(key, "duplicate-key",
 						"第" + (nodes.size() + 1) + "行：JSON中字段“" + key + "”出现了不止一次，请只保留一个");
 			}
@@ -121,9 +119,6 @@ class CourierApiController {
 			.map(n -> new Couriers.Entry(text(n, "courierId"), text(n, "idType"), text(n, "idNumber")))
 			.toList();
 	}
-
-	/** How Jackson's strict duplicate detection begins its message, the key following in quotes. */
-	private static final String DUPLICATE = "Duplicate Object property \"";
 
 	/** The names a roster line takes. */
 	private static final List<String> FIELDS = List.of("courierId", "idType", "idNumber");
