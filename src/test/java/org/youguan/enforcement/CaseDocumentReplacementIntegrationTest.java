@@ -106,7 +106,8 @@ class CaseDocumentReplacementIntegrationTest {
 		CaseDocuments.IssuedDocument d = documents.current(id, CaseDocumentKind.DECISION).orElseThrow();
 		String text = TemplateFiles.text(mvc.perform(get(d.href()).header("Authorization", WUZHONG)).andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsByteArray());
-		String stated = "提出陈述、申辩。经复核，本局不予采纳，理由：" + review;
+		// a letter to the party names it 你单位, in typed text too
+		String stated = "提出陈述、申辩。经复核，本局不予采纳，理由：" + review.replace("当事人", "你单位");
 		assertThat(text).contains("本局旧式样");
 		String statementLine = text.lines().filter(l -> l.startsWith("statement：")).findFirst().orElseThrow();
 		String reviewLine = text.lines().filter(l -> l.startsWith("statementReview：")).findFirst().orElseThrow();
