@@ -472,11 +472,11 @@ public class ParcelIngest implements ParcelUploads {
 	/**
 	 * Refuses, before the batch is claimed, a text whose shape no line of it can be a record of, told from its first
 	 * record (its first non-blank characters after a byte order mark; only the head is looked at): a JSON array
-	 * ({@code [{…},{…}]}, first character {@code [}) — rule {@code json-array}, NDJSON or CSV: it was read as one broken
-	 * line — and, for NDJSON, a record spread over lines (a pretty-printed object: the first line is {@code {} alone,
-	 * or ends inside an object after {@code {}, {@code [}, {@code ,} or {@code :}) — rule {@code multiline-record}: each
-	 * of its lines was rejected as a broken record. Both field {@code body}; the batch id stays free for the body
-	 * rewritten one record a line. A first line broken otherwise stays that line's own rejection.
+	 * ({@code [{…},{…}]}, an opening bracket first) — rule {@code json-array}, NDJSON or CSV: it was read as one broken
+	 * line — and, for NDJSON, a record spread over lines (a pretty-printed object: the first line is an opening brace
+	 * alone, or ends inside an object after an opening brace or bracket, a comma or a colon) — rule
+	 * {@code multiline-record}: each of its lines was rejected as a broken record. Both field {@code body}; the batch id
+	 * stays free for the body rewritten one record a line. A first line broken otherwise stays that line's own rejection.
 	 * @param in the text, gzip undone ({@link #decoded})
 	 * @param format how the text is read
 	 * @return {@code in}, unread
@@ -503,7 +503,7 @@ public class ParcelIngest implements ParcelUploads {
 
 	/**
 	 * Whether the record opening at {@code head[from]} goes on past its line: at the line's end it is still open and
-	 * the line ends with {@code {}, {@code [}, {@code ,} or {@code :} outside a string (trailing blanks aside). Bytes
+	 * the line ends with an opening brace or bracket, a comma or a colon outside a string (trailing blanks aside). Bytes
 	 * are read as ASCII: a UTF-8 sequence holds no ASCII byte. False when the line does not end within the head.
 	 */
 	private static boolean spreadOverLines(byte[] head, int from) {
