@@ -212,7 +212,8 @@ class SafetyAlertsIntegrationTest {
 		detection.detect(C, RegionPrefix.of(""));
 		List<AlertView> found = alertsOf(AlertRule.COURIER_SELF, C);
 		assertThat(found).extracting(AlertView::subject).containsExactly(shunfeng + ":C-T-1@320506");
-		assertThat(found.get(0).subjectShown()).isEqualTo(shunfeng + ":C-T-1");
+		assertThat(found.get(0).subjectShown()).as("the enterprise by its name, not its internal id")
+			.isEqualTo(found.get(0).enterpriseName() + " 快递员C-T-1");
 		assertThat(found.get(0).measure()).isEqualByComparingTo("2");
 		assertThat(found.get(0).detail()).contains("SELF-0", "SELF-1").doesNotContain("OTHER-").doesNotContain(clear);
 	}
@@ -228,7 +229,7 @@ class SafetyAlertsIntegrationTest {
 			.param("e", shunfeng).query(Long.class).single()).isOne();
 		ParcelFilesFixture.write(files.root(), ParcelFilesFixture.records(shunfeng, pseudonyms.of(clear), C, "C-T-7", 1, "K7-"));
 		detection.detect(C, RegionPrefix.of(""));
-		assertThat(alertsOf(AlertRule.COURIER_SELF, C)).extracting(AlertView::subjectShown).contains(shunfeng + ":C-T-7");
+		assertThat(alertsOf(AlertRule.COURIER_SELF, C)).extracting(AlertView::subject).contains(shunfeng + ":C-T-7@320506");
 	}
 
 	@Test
@@ -303,6 +304,41 @@ class SafetyAlertsIntegrationTest {
 					+ "{\"courierId\":\"C-V5\",\"idType\":\"护照\",\"idNumber\":\"E1234567\"}]"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.accepted").value(2));
+	}
+
+	/**
+	 * Attack finding 3: the roster reads and checks a number as the parcel records do (one code, IdNumbers): a resident
+	 * ID number in full-width digits or typed in blocks is taken under the records' pseudonym (it was refused); a
+	 * passport number that is a resident ID number, a hyphenated mobile number or a lone hyphen is refused (they were
+	 * taken).
+	 */
+	@Test
+	void aRosterIdNumberIsReadAndCheckedAsTheRecordsRead() throws Exception {
+		String clear = "11010519491231002X";
+		mvc.perform(post("/api/v1/safety/couriers").header("Authorization", SHUNFENG)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("[{\"courierId\":\"C-N1\",\"idNumber\":\"１１０１０５１９４９１２３１００２Ｘ\"},"
+					+ "{\"courierId\":\"C-N2\",\"idNumber\":\"110105 19491231 002X\"},"
+					+ "{\"courierId\":\"C-N3\",\"idNumber\":\"110105-19491231-002x\"}]"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.accepted").value(3));
+		assertThat(jdbc.sql("SELECT DISTINCT id_pseudonym FROM safety_courier WHERE enterprise_id = :e AND courier_id LIKE 'C-N_'")
+			.param("e", shunfeng).query(String.class).list()).as("one pseudonym, the records' one").containsExactly(pseudonyms.of(clear));
+		mvc.perform(post("/api/v1/safety/couriers").header("Authorization", SHUNFENG)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("[{\"courierId\":\"C-P1\",\"idType\":\"外国人护照\",\"idNumber\":\"" + clear + "\"},"
+					+ "{\"courierId\":\"C-P2\",\"idType\":\"外国人护照\",\"idNumber\":\"139-1234-5678\"},"
+					+ "{\"courierId\":\"C-P3\",\"idType\":\"外国人护照\",\"idNumber\":\"-\"},"
+					+ "{\"courierId\":\"C-P4\",\"idType\":\"外国人护照\",\"idNumber\":\"E12345678\"}]"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors.length()").value(3))
+			.andExpect(jsonPath("$.errors[0].field").value("idNumber"))
+			.andExpect(jsonPath("$.errors[0].rule").value("id-type-mismatch"))
+			.andExpect(jsonPath("$.errors[0].message").value(Matchers.startsWith("第1行：证件号码（idNumber）")))
+			.andExpect(jsonPath("$.errors[1].rule").value("mobile-number"))
+			.andExpect(jsonPath("$.errors[2].rule").value("format"))
+			.andExpect(content().string(Matchers.not(Matchers.containsString("19491231"))));
+		assertThat(jdbc.sql("SELECT count(*) FROM safety_courier WHERE courier_id LIKE 'C-P_'").query(Long.class).single()).isZero();
 	}
 
 	@Test

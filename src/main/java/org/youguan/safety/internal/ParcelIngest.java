@@ -241,7 +241,8 @@ public class ParcelIngest implements ParcelUploads {
 	 * cell, or a body that breaks off or is not gzip although it starts like gzip or has bytes after its gzip members
 	 * (rule {@code gzip-trailing}; nothing of the batch is counted); before the batch is claimed, leaving no trace, for
 	 * a body in UTF-16 or UTF-32 (rule {@code encoding}, {@link FileKind#wideEncoding}) or of another kind than text (rule
-	 * {@code wrong-kind}: a PDF, an Office file, a stream compressed otherwise than by gzip, binary data),
+	 * {@code wrong-kind}: a PDF, an Office file, a stream compressed otherwise than by gzip, binary data), a JSON array
+	 * or an NDJSON record spread over lines ({@link #requireLines}: rules {@code json-array}, {@code multiline-record}),
 	 * or with no record at all (field {@code body}, rule {@code empty}: empty, only blank lines, a CSV header only — the
 	 * batch is not marked done, so its id stays free for the real body);
 	 * 413 (field {@code body}, rule {@code batch-bytes} or {@code batch-lines}) for a batch beyond
@@ -258,7 +259,7 @@ public class ParcelIngest implements ParcelUploads {
 			// claimed: a body refused there leaves no trace and its batch id free
 			InputStream text;
 			try {
-				text = decoded(body);
+				text = requireLines(decoded(body), format);
 			}
 			catch (IOException ex) {
 				throw unreadable(ex, "该批次未记录，请重新上报");
@@ -421,7 +422,7 @@ public class ParcelIngest implements ParcelUploads {
 	 * {@code encoding}) — its lines would otherwise all be rejected as broken records, or its header line taken for a
 	 * CSV header. Only the first KB is looked at: the hot path reads on unchanged.
 	 */
-	static InputStream decoded(InputStream body) throws IOException {
+	static BufferedInputStream decoded(InputStream body) throws IOException {
 		BufferedInputStream in = new BufferedInputStream(body, 64 * 1024);
 		in.mark(2);
 		int b1 = in.read();
@@ -443,7 +444,7 @@ public class ParcelIngest implements ParcelUploads {
 	/** The bytes a body's kind is told from. */
 	private static final int HEAD_BYTES = 1024;
 
-	private static InputStream requireText(BufferedInputStream in, String packed) throws IOException {
+	private static BufferedInputStream requireText(BufferedInputStream in, String packed) throws IOException {
 		in.mark(HEAD_BYTES);
 		byte[] head = in.readNBytes(HEAD_BYTES);
 		in.reset();
@@ -465,6 +466,82 @@ public class ParcelIngest implements ParcelUploads {
 		return in;
 	}
 
+	/** How far into the text its first record is looked for ({@link #requireLines}): the reading buffer's size. */
+	private static final int LINE_HEAD = 64 * 1024;
+
+	/**
+	 * Refuses, before the batch is claimed, a text whose shape no line of it can be a record of, told from its first
+	 * record (its first non-blank characters after a byte order mark; only the head is looked at): a JSON array
+	 * ({@code [{…},{…}]}, an opening bracket first) — rule {@code json-array}, NDJSON or CSV: it was read as one broken
+	 * line — and, for NDJSON, a record spread over lines (a pretty-printed object: the first line is an opening brace
+	 * alone, or ends inside an object after an opening brace or bracket, a comma or a colon) — rule
+	 * {@code multiline-record}: each of its lines was rejected as a broken record. Both field {@code body}; the batch id
+	 * stays free for the body rewritten one record a line. A first line broken otherwise stays that line's own rejection.
+	 * @param in the text, gzip undone ({@link #decoded})
+	 * @param format how the text is read
+	 * @return {@code in}, unread
+	 * @throws InvalidValueException field {@code body}, rule {@code json-array} or {@code multiline-record}
+	 */
+	static InputStream requireLines(BufferedInputStream in, Format format) throws IOException {
+		in.mark(LINE_HEAD);
+		byte[] head = in.readNBytes(LINE_HEAD);
+		in.reset();
+		int i = head.length >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF ? 3 : 0;
+		while (i < head.length && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n')) {
+			i++;
+		}
+		if (i < head.length && head[i] == '[') {
+			throw new InvalidValueException("body", "json-array", "请求体是JSON数组（以“[”开头），不是逐行的寄递记录：该批次未记录，"
+					+ "请改为NDJSON（每行一个JSON对象，不加方括号和行间逗号）或CSV后重新上报");
+		}
+		if (format == Format.NDJSON && i < head.length && head[i] == '{' && spreadOverLines(head, i)) {
+			throw new InvalidValueException("body", "multiline-record", "请求体的第一条记录跨越多行（如缩进排版的JSON）：NDJSON的每条记录"
+					+ "须写在一行内，该批次未记录，请每行写一个完整的JSON对象后重新上报");
+		}
+		return in;
+	}
+
+	/**
+	 * Whether the record opening at {@code head[from]} goes on past its line: at the line's end it is still open and
+	 * the line ends with an opening brace or bracket, a comma or a colon outside a string (trailing blanks aside). Bytes
+	 * are read as ASCII: a UTF-8 sequence holds no ASCII byte. False when the line does not end within the head.
+	 */
+	private static boolean spreadOverLines(byte[] head, int from) {
+		int depth = 0;
+		boolean string = false;
+		boolean escaped = false;
+		byte last = 0;
+		for (int i = from; i < head.length; i++) {
+			byte b = head[i];
+			if (b == '\n' || b == '\r') {
+				return !string && depth > 0 && (last == '{' || last == '[' || last == ',' || last == ':');
+			}
+			if (string) {
+				if (escaped) {
+					escaped = false;
+				}
+				else if (b == '\\') {
+					escaped = true;
+				}
+				else if (b == '"') {
+					string = false;
+				}
+			}
+			else if (b == '"') {
+				string = true;
+			}
+			else if (b == '{' || b == '[') {
+				depth++;
+			}
+			else if (b == '}' || b == ']') {
+				depth--;
+			}
+			if (b != ' ' && b != '\t') {
+				last = b;
+			}
+		}
+		return false;
+	}
 
 	/**
 	 * The body as the parsers read it, refused once it gives more than {@code youguan.safety.max-batch-bytes}: a small

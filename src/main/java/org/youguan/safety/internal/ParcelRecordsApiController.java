@@ -2,6 +2,8 @@ package org.youguan.safety.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -62,7 +64,7 @@ class ParcelRecordsApiController {
 	@PostMapping(path = "/parcel-records", consumes = { NDJSON, "application/jsonl", "application/ndjson", "text/csv",
 			"application/csv" })
 	@Operation(summary = "上报寄递实名记录", description = "请求体为NDJSON（application/x-ndjson，每行一个JSON对象）或CSV（text/csv，"
-			+ "首行为列名，列名同字段名），UTF-8编码（UTF-16、UTF-32为400 rule encoding），可gzip压缩（Content-Encoding: gzip或gzip数据，"
+			+ "首行为列名，列名同字段名），UTF-8编码（UTF-16、UTF-32，或Content-Type声明其他charset如GBK，为400 rule encoding），可gzip压缩（Content-Encoding: gzip或gzip数据，"
 			+ "多个gzip成员依次相连可以，其后的多余字节为400 rule gzip-trailing；其他Content-Encoding为415；其他压缩格式为400 rule wrong-kind）。"
 			+ "batchId（查询参数，缺省时取X-Batch-Id请求头，"
 			+ "1–64位字母、数字、.、_、-，区分大小写；只传一次，传两次为400 rule repeated；与请求头同时传时须相同，否则400 rule为header-differs）"
@@ -94,6 +96,7 @@ class ParcelRecordsApiController {
 			// the error names what the caller sent: the header when the id came in it
 			throw fromHeader && batchHeader != null ? ex.renamed("batchId", "X-Batch-Id") : ex;
 		}
+		charset(request.getContentType());
 		ParcelIngest.Format format = format(request.getContentType());
 		try (InputStream body = request.getInputStream()) {
 			ParcelIngest.Outcome outcome = ingest.ingest(enterprise, id, format, body);
@@ -150,13 +153,52 @@ class ParcelRecordsApiController {
 				}
 			}
 		}
-		codings.remove("identity");
+		// identity is no coding at all, however often it is listed (List.remove took out only the first)
+		codings.removeIf("identity"::equals);
 		boolean gzip = codings.size() == 1 && (codings.get(0).equals("gzip") || codings.get(0).equals("x-gzip"));
 		if (!codings.isEmpty() && !gzip) {
 			String message = "不支持的内容编码（Content-Encoding）：" + Text.excerpt(Text.printable(String.join(", ", codings)), 60)
 					+ "，只接受gzip（或不压缩）：请用gzip压缩后上报，该批次未记录";
 			throw new DomainException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, message,
 					List.of(new FieldError(HttpHeaders.CONTENT_ENCODING, "encoding", message)));
+		}
+	}
+
+	/**
+	 * Refuses a body declared in another charset than UTF-8 (its {@code charset} parameter — GBK, GB18030, UTF-16 …;
+	 * US-ASCII, a part of UTF-8, is taken): 400, field {@code Content-Type}, rule {@code encoding}, before the body is
+	 * read, so the batch id stays free. Such a body was read as UTF-8 all the same, and every line rejected (CSV
+	 * {@code encoding}, NDJSON "not valid JSON") under a batch answered as done. No charset: UTF-8, as the contract says.
+	 * @param contentType the request's Content-Type, as sent
+	 * @throws InvalidValueException naming the declared charset
+	 */
+	static void charset(String contentType) {
+		if (contentType == null) {
+			return;
+		}
+		for (String parameter : contentType.split(";")) {
+			int eq = parameter.indexOf('=');
+			if (eq < 0 || !Text.strip(parameter.substring(0, eq)).equalsIgnoreCase("charset")) {
+				continue;
+			}
+			String name = Text.strip(parameter.substring(eq + 1)).replace("\"", "");
+			if (!utf8(name)) {
+				throw new InvalidValueException(HttpHeaders.CONTENT_TYPE, "encoding", "请求头Content-Type声明的字符集为"
+						+ Text.excerpt(Text.printable(name), 40) + "，只接受UTF-8：该批次未记录，请以UTF-8编码上报"
+						+ "（如Excel的“CSV UTF-8（逗号分隔）”），并声明charset=UTF-8或不声明字符集");
+			}
+		}
+	}
+
+	/** Whether a charset name is UTF-8 (by any of its aliases) or US-ASCII, which UTF-8 reads as it is. */
+	private static boolean utf8(String name) {
+		try {
+			Charset charset = Charset.forName(name);
+			return charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.US_ASCII);
+		}
+		catch (IllegalArgumentException ex) {
+			// an unknown or malformed name: no charset the ingest can read
+			return false;
 		}
 	}
 

@@ -12,11 +12,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.youguan.kernel.Masking;
-import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.Decimals;
-import org.youguan.kernel.IdCardNumber;
 import org.youguan.kernel.Text;
-import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.WaybillNumber;
 import org.youguan.safety.ParcelRecord;
 import org.youguan.safety.RealNameMethod;
@@ -194,11 +191,10 @@ final class ParcelValidator {
 			if (type == null) {
 				return reject("senderIdType", "required-with-number", "提供寄件人证件号码（senderIdNumber）时证件类型（senderIdType）不能为空");
 			}
-			String normalised = Pseudonyms.normalise(number);
-			ParcelRejection bad = checkNumber(type, normalised);
+			String normalised = IdNumbers.normalise(number);
+			IdNumbers.Refusal bad = IdNumbers.refusal(type, normalised, today);
 			if (bad != null) {
-				rejection = bad;
-				return null;
+				return reject("senderIdNumber", bad.rule(), "寄件人证件号码（senderIdNumber）" + bad.reason());
 			}
 			pseudonym = pseudonyms.ofNormalised(normalised);
 		}
@@ -443,7 +439,7 @@ final class ParcelValidator {
 	 * or, as its whole, a mobile number (11 digits from 13–19: "13912345678", "139-1234-5678"). Eleven digits after
 	 * letters are left alone, as real waybills are so written (京东 JDVA + 11 digits); 18 digits that are no valid ID
 	 * number are a waybill; the 15-digit ID form, void since 2013, is not looked for. A character loop over at most 40
-	 * characters (it runs for every record); allocates only for a waybill of 18 characters or more without hyphens.
+	 * characters (it runs for every record); the search for an ID number is the sender numbers' ({@link IdNumbers#holdsResidentId}).
 	 */
 	private boolean personalNumber(String waybill) {
 		int n = 0;
@@ -470,31 +466,7 @@ final class ParcelValidator {
 		if (n < 18) {
 			return false;
 		}
-		char[] d = new char[n];
-		int k = 0;
-		for (int i = 0; i < waybill.length(); i++) {
-			char c = waybill.charAt(i);
-			if (c != '-') {
-				d[k++] = c;
-			}
-		}
-		for (int from = 0; from + 18 <= n; from++) {
-			if (d[from] >= '1' && d[from] <= '8' && digits(d, from, 17) && (d[from + 17] == 'X' || digit(d[from + 17]))
-					&& IdCardNumber.isValid(new String(d, from, 18), today)) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	/** Whether {@code d[from]} to {@code d[from + count - 1]} are all ASCII digits. */
-	private static boolean digits(char[] d, int from, int count) {
-		for (int i = from; i < from + count; i++) {
-			if (!digit(d[i])) {
-				return false;
-			}
-		}
-		return true;
+		return IdNumbers.holdsResidentId(n == waybill.length() ? waybill : waybill.replace("-", ""), today);
 	}
 
 	private static boolean digit(char c) {
@@ -514,58 +486,6 @@ final class ParcelValidator {
 	private ParcelRecord reject(String field, String code, String message) {
 		rejection = new ParcelRejection(field, code, message);
 		return null;
-	}
-
-	/** The rule a document number breaks, or null; never names the number itself. */
-	private ParcelRejection checkNumber(SenderIdType type, String n) {
-		switch (type) {
-			case RESIDENT_ID, TEMPORARY_ID, HK_MO_TW_RESIDENCE -> {
-				if (!IdCardNumber.isValid(n, today)) {
-					return new ParcelRejection("senderIdNumber", "resident-id",
-							"寄件人证件号码（senderIdNumber）不是有效的18位" + type.label() + "号码（GB 11643-1999：17位数字加校验码，出生日期、校验码正确）");
-				}
-			}
-			case CREDIT_CODE -> {
-				try {
-					CreditCode.of(n);
-				}
-				catch (InvalidValueException ex) {
-					return new ParcelRejection("senderIdNumber", "credit-code",
-							"寄件人证件号码（senderIdNumber）不是有效的统一社会信用代码（GB 32100-2015）");
-				}
-			}
-			default -> {
-				if (n.length() > MAX_TEXT || !alphanumeric(n)) {
-					return new ParcelRejection("senderIdNumber", "format",
-							"寄件人证件号码（senderIdNumber）应为1–40位字母、数字或“-”");
-				}
-				// a passport, a permit or a military card has a number of its own: a resident ID number under another
-				// type would be a second pseudonym of the same person, a mobile number no document at all
-				if (IdCardNumber.isValid(n, today)) {
-					return new ParcelRejection("senderIdNumber", "id-type-mismatch", "寄件人证件号码（senderIdNumber）是居民身份证号码，"
-							+ "不是" + type.label() + "号码：证件类型（senderIdType）应为居民身份证");
-				}
-				if (mobile(n)) {
-					return new ParcelRejection("senderIdNumber", "mobile-number", "寄件人证件号码（senderIdNumber）是手机号码，不是"
-							+ type.label() + "号码：请填写寄件人所出示证件上的号码");
-				}
-			}
-		}
-		return null;
-	}
-
-	/** A mainland mobile number: 11 digits from 13 to 19, also after the country code (86, 0086), as the whole text. */
-	static boolean mobile(String n) {
-		int from = n.length() == 13 && n.startsWith("86") ? 2 : n.length() == 15 && n.startsWith("0086") ? 4 : 0;
-		if (n.length() - from != 11 || n.charAt(from) != '1' || n.charAt(from + 1) < '3' || n.charAt(from + 1) > '9') {
-			return false;
-		}
-		for (int i = from + 2; i < n.length(); i++) {
-			if (!digit(n.charAt(i))) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 	private static int digits(String s, int from, int count) {
@@ -603,11 +523,6 @@ final class ParcelValidator {
 	 */
 	static String waybill(String raw) {
 		return WaybillNumber.written(trimmed(raw));
-	}
-
-	/** Letters, digits or '-' only: the characters of a waybill number ({@link WaybillNumber#firstOther}). */
-	private static boolean alphanumeric(String s) {
-		return WaybillNumber.firstOther(s) < 0;
 	}
 
 	/** 64 hex characters, lower-cased; null when the text is not. */

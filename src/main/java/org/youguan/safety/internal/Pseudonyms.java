@@ -61,17 +61,22 @@ public class Pseudonyms {
 	/**
 	 * The pseudonym of an ID number as the sender or courier showed it.
 	 *
-	 * @param idNumber the clear number (case of a trailing x, spaces and full-width digits do not matter: {@link #normalise})
-	 * @return 64 lower-case hex characters; null for a null or blank number
+	 * @param idNumber the clear number (case of a trailing x, spaces, hyphens and full-width digits do not matter:
+	 *        {@link IdNumbers#normalise})
+	 * @return 64 lower-case hex characters; null for a null number or one of nothing but spaces and joiners
 	 */
 	public String of(String idNumber) {
-		return idNumber == null || Text.isBlank(idNumber) ? null : ofNormalised(normalise(idNumber));
+		if (idNumber == null || Text.isBlank(idNumber)) {
+			return null;
+		}
+		String normalised = IdNumbers.normalise(idNumber);
+		return normalised.isEmpty() ? null : ofNormalised(normalised);
 	}
 
 	/**
 	 * The pseudonym of an ID number already normalised (the ingest's hot path, which checks the normalised number first).
 	 *
-	 * @param normalisedNumber the number as {@link #normalise} returns it
+	 * @param normalisedNumber the number as {@link IdNumbers#normalise} returns it
 	 * @return 64 lower-case hex characters
 	 */
 	String ofNormalised(String normalisedNumber) {
@@ -83,38 +88,6 @@ public class Pseudonyms {
 			out[2 * i + 1] = HEX[digest[i] & 0xF];
 		}
 		return new String(out);
-	}
-
-	/**
-	 * An ID number as it is checked and hashed: spaces around and inside it dropped (of any width: a number typed in
-	 * blocks, {@code 110105 19491231 002x}, is the number), full-width characters (０-９, Ａ-Ｚ, ｘ, －) read as the ASCII
-	 * ones they show, letters upper-cased (a trailing 'x' becomes 'X') — so one document gives one pseudonym however
-	 * it was typed. A number with none of these is returned as it is (the ingest's hot path: one pass, no copy).
-	 */
-	static String normalise(String number) {
-		String t = Text.strip(number);
-		for (int i = 0; i < t.length(); i++) {
-			char c = t.charAt(i);
-			if (c >= 'a' && c <= 'z' || c == ' ' || c == '\t' || c > 0x7F) {
-				return rewritten(t);
-			}
-		}
-		return t;
-	}
-
-	private static String rewritten(String t) {
-		StringBuilder out = new StringBuilder(t.length());
-		for (int i = 0; i < t.length(); i++) {
-			char c = t.charAt(i);
-			if (Character.isSpaceChar(c) || c == '\t') {
-				continue;
-			}
-			if (c >= '\uFF01' && c <= '\uFF5E') {
-				c = (char) (c - 0xFEE0);
-			}
-			out.append(c >= 'a' && c <= 'z' ? (char) (c - 32) : c);
-		}
-		return out.toString();
 	}
 
 	/** A pseudonym shortened for display (its first 8 and last 4 characters): enough to tell two apart on a page. */

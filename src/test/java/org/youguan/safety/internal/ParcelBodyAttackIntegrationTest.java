@@ -314,6 +314,99 @@ class ParcelBodyAttackIntegrationTest {
 			.andExpect(jsonPath("$.errors[0].message").value(containsString("批次" + upper)));
 	}
 
+	/**
+	 * Attack (ingest ids) finding 4: a body declared in another charset than UTF-8 was read as UTF-8 all the same, every
+	 * line rejected and the batch id used up; now 400 Content-Type/encoding naming the charset, nothing recorded, and the
+	 * same records under the same id are taken. A declared UTF-8 (or US-ASCII) is taken.
+	 */
+	@Test
+	void aDeclaredCharsetOtherThanUtf8IsRefusedAtTheHeadAndItsBatchIdStaysFree() throws Exception {
+		String body = lines("SFG", 2);
+		String[][] declared = { { "text/csv; charset=GBK", "GBK" }, { "application/x-ndjson; charset=gb18030", "gb18030" },
+				{ "application/x-ndjson;charset=\"UTF-16\"", "UTF-16" } };
+		for (int i = 0; i < declared.length; i++) {
+			String batch = "charset-" + i + "-" + run;
+			upload(batch, declared[i][0], body.getBytes(StandardCharsets.UTF_8))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("Content-Type"))
+				.andExpect(jsonPath("$.errors[0].rule").value("encoding"))
+				.andExpect(jsonPath("$.detail").value(containsString(declared[i][1])));
+			assertThat(batches(batch)).as(batch).isZero();
+		}
+		sentAgainInUtf8("charset-1-" + run, body, 2);
+		upload("charset-utf8-" + run, "application/x-ndjson; charset=utf-8", lines("SFH", 1).getBytes(StandardCharsets.UTF_8))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.accepted").value(1));
+		upload("charset-ascii-" + run, "application/x-ndjson; charset=US-ASCII", lines("SFV", 1).getBytes(StandardCharsets.UTF_8))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.accepted").value(1));
+	}
+
+	/**
+	 * Attack (ingest ids) finding 4: a JSON array was answered "1 rejected", a pretty-printed record "13 rejected", and
+	 * the batch id used up; now 400 at the head (body/json-array, body/multiline-record), nothing recorded, and the
+	 * records one a line under the same id are taken.
+	 */
+	@Test
+	void aJsonArrayOrARecordSpreadOverLinesIsRefusedAtTheHead() throws Exception {
+		String one = ParcelRecordAttackIntegrationTest.line("SFJ" + run + "1", at).strip();
+		String two = ParcelRecordAttackIntegrationTest.line("SFJ" + run + "2", at).strip();
+		byte[] array = ("  [" + one + ",\n" + two + "]\n").getBytes(StandardCharsets.UTF_8);
+		Object[][] arrays = { { "application/x-ndjson", array }, { "text/csv", array },
+				{ "application/x-ndjson", ParcelRecordAttackIntegrationTest.gzipBytes(array) } };
+		for (int i = 0; i < arrays.length; i++) {
+			String batch = "array-" + i + "-" + run;
+			upload(batch, (String) arrays[i][0], (byte[]) arrays[i][1])
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("body"))
+				.andExpect(jsonPath("$.errors[0].rule").value("json-array"));
+			assertThat(batches(batch)).as(batch).isZero();
+		}
+		String pretty = one.replace("{", "{\n  ").replace(",\"", ",\n  \"").replace("}", "\n}") + "\n";
+		String compact = one.replace(",\"", ",\n\"");
+		for (String spread : new String[] { pretty, "\uFEFF\n\n" + pretty, compact + "\n" }) {
+			String batch = "pretty-" + spread.length() + "-" + run;
+			upload(batch, "application/x-ndjson", spread.getBytes(StandardCharsets.UTF_8))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("body"))
+				.andExpect(jsonPath("$.errors[0].rule").value("multiline-record"));
+			assertThat(batches(batch)).as(batch).isZero();
+			assertThat(rejectedLines(batch)).isZero();
+		}
+		sentAgainInUtf8("array-0-" + run, one + "\n" + two + "\n", 2);
+	}
+
+	/** Attack (ingest ids) finding 5: identity listed twice was 415 "不支持的内容编码：identity"; it is no coding at all. */
+	@Test
+	void identityListedTwiceIsNoCoding() throws Exception {
+		upload("identity2-" + run, "application/x-ndjson", lines("SFT", 1).getBytes(StandardCharsets.UTF_8), "identity, identity")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.accepted").value(1));
+		upload("identity3-" + run, "application/x-ndjson", lines("SFW", 1).getBytes(StandardCharsets.UTF_8), "identity", "IDENTITY")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.accepted").value(1));
+	}
+
+	/**
+	 * Attack (ingest ids) finding 1, end to end: a resident ID number with hyphens sent as a passport number was taken
+	 * (a second pseudonym of the same person); now rejected id-type-mismatch, as without hyphens.
+	 */
+	@Test
+	void aHyphenatedResidentIdNumberIsNoPassportNumber() throws Exception {
+		String passport = ParcelRecordAttackIntegrationTest.line("SFHY" + run + "1", at).replace("居民身份证", "外国人护照");
+		String body = passport.replace(ParcelRecordsIntegrationTest.ID, "110105-19491231-002X")
+				+ ParcelRecordAttackIntegrationTest.line("SFHY" + run + "2", at).replace("居民身份证", "外国人护照")
+					.replace(ParcelRecordsIntegrationTest.ID, "１１０１０５－１９４９１２３１－００２Ｘ")
+				+ ParcelRecordAttackIntegrationTest.line("SFHY" + run + "3", at).replace(ParcelRecordsIntegrationTest.ID,
+						"110105-19491231-002x");
+		upload("hyphens-" + run, "application/x-ndjson", body.getBytes(StandardCharsets.UTF_8))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.accepted").value(1))
+			.andExpect(jsonPath("$.rejected").value(2))
+			.andExpect(jsonPath("$.errors[0].rule").value("id-type-mismatch"))
+			.andExpect(jsonPath("$.errors[1].rule").value("id-type-mismatch"));
+	}
+
 	static byte[] concat(byte[] a, byte[] b) {
 		byte[] out = new byte[a.length + b.length];
 		System.arraycopy(a, 0, out, 0, a.length);

@@ -746,8 +746,44 @@ class ParcelValidatorTest {
 			assertThat(accepted(v -> set(v, ParcelField.SENDER_ID_NUMBER, typed)).senderIdPseudonym()).as(typed).isEqualTo(plain);
 		}
 		assertThat(PSEUDONYMS.of("110105 19491231 002x")).isEqualTo(PSEUDONYMS.of(ID));
-		// a passport number keeps its hyphens and letters, upper-cased
-		assertThat(Pseudonyms.normalise("ｅ１２３-45 6")).isEqualTo("E123-456");
+		// a passport number keeps its letters, upper-cased; its hyphens are joiners, no characters of it (IdNumbers)
+		assertThat(IdNumbers.normalise("ｅ１２３-45 6")).isEqualTo("E123456");
+	}
+
+	/**
+	 * Attack finding 1: a resident ID number written with hyphens (or full-width dashes) is the number — accepted as a
+	 * 居民身份证 under its one pseudonym, refused under another type as id-type-mismatch (it was a passport number, a
+	 * second pseudonym escaping the alerts), as is one with something added; a hyphenated mobile number and a number
+	 * of nothing but hyphens are refused too. Finding 2: a resident ID number that passes GB 32100 is no credit code.
+	 */
+	@Test
+	void hyphensAreNoPartOfANumberSoAHyphenatedResidentIdIsRefusedUnderAnotherType() {
+		String plain = accepted(v -> { }).senderIdPseudonym();
+		for (String typed : new String[] { "110105-19491231-002X", "１１０１０５－１９４９１２３１－００２ｘ" }) {
+			assertThat(accepted(v -> set(v, ParcelField.SENDER_ID_NUMBER, typed)).senderIdPseudonym()).as(typed).isEqualTo(plain);
+			ParcelRejection r = rejected(v -> {
+				set(v, ParcelField.SENDER_ID_TYPE, "外国人护照");
+				set(v, ParcelField.SENDER_ID_NUMBER, typed);
+			});
+			assertThat(r).extracting(ParcelRejection::field, ParcelRejection::code).containsExactly("senderIdNumber", "id-type-mismatch");
+			assertThat(r.message()).startsWith("寄件人证件号码（senderIdNumber）").doesNotContain("19491231");
+		}
+		String[][] refused = { { "11010519491231002X1", "id-type-mismatch" }, { "G11010519491231002X", "id-type-mismatch" },
+				{ "139-1234-5678", "mobile-number" }, { "-", "format" }, { "---", "format" } };
+		for (String[] n : refused) {
+			assertThat(rejected(v -> {
+				set(v, ParcelField.SENDER_ID_TYPE, "外国人护照");
+				set(v, ParcelField.SENDER_ID_NUMBER, n[0]);
+			}).code()).as(n[0]).isEqualTo(n[1]);
+		}
+		assertThat(rejected(v -> {
+			set(v, ParcelField.SENDER_ID_TYPE, "统一社会信用代码");
+			set(v, ParcelField.SENDER_ID_NUMBER, "321102198001010391");
+		}).code()).isEqualTo("id-type-mismatch");
+		assertThat(accepted(v -> {
+			set(v, ParcelField.SENDER_ID_TYPE, "外国人护照");
+			set(v, ParcelField.SENDER_ID_NUMBER, "E12-345-678");
+		}).senderIdPseudonym()).isEqualTo(PSEUDONYMS.of("E12345678"));
 	}
 
 	/**

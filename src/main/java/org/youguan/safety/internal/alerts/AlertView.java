@@ -26,17 +26,31 @@ public record AlertView(long id, AlertRule rule, String subject, LocalDate day, 
 	}
 
 	/**
-	 * The subject as shown: pseudonyms shortened (first 8 … last 4), other subjects as they are, without the county a
+	 * The subject as shown: pseudonyms shortened (first 8 … last 4), a courier named with his enterprise's name — the
+	 * stored subject {@code <enterprise id>:<courier id>} is shown {@code <enterprise name> 快递员<courier id>}, the
+	 * internal id ("6:C-WZ-007") meaning nothing to a reader —, other subjects as they are; each without the county a
 	 * record rule's alert is raised for ({@code @320506}: each involved county has its own alert).
 	 */
 	public String subjectShown() {
 		return switch (rule) {
-			case PSEUDONYM_ENTERPRISES, PSEUDONYM_VOLUME -> Pseudonyms.shorten(subject.indexOf('@') < 0 ? subject
-					: subject.substring(0, subject.indexOf('@')));
-			case COURIER_SELF, OUTLET_REAL_NAME, EXEMPT_SHARE -> subject.indexOf('@') < 0 ? subject
-					: subject.substring(0, subject.lastIndexOf('@'));
+			case PSEUDONYM_ENTERPRISES, PSEUDONYM_VOLUME -> Pseudonyms.shorten(withoutCounty(subject.indexOf('@')));
+			case COURIER_SELF -> courierShown(withoutCounty(subject.lastIndexOf('@')));
+			case OUTLET_REAL_NAME, EXEMPT_SHARE -> withoutCounty(subject.lastIndexOf('@'));
 			default -> subject;
 		};
+	}
+
+	private String withoutCounty(int at) {
+		return at < 0 ? subject : subject.substring(0, at);
+	}
+
+	/** {@code <enterprise id>:<courier id>} as {@code <enterprise name> 快递员<courier id>}; as stored without a name. */
+	private String courierShown(String courier) {
+		int colon = courier.indexOf(':');
+		if (colon < 0 || enterpriseName == null || enterpriseName.isBlank()) {
+			return courier;
+		}
+		return enterpriseName + " 快递员" + courier.substring(colon + 1);
 	}
 
 	/** The status in Chinese. */

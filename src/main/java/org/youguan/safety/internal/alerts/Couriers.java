@@ -6,7 +6,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,11 +14,11 @@ import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.FieldError;
-import org.youguan.kernel.IdCardNumber;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Masking;
 import org.youguan.kernel.Text;
 import org.youguan.safety.internal.CourierIds;
+import org.youguan.safety.internal.IdNumbers;
 import org.youguan.safety.ParcelRecord;
 import org.youguan.safety.SenderIdType;
 import org.youguan.safety.internal.Pseudonyms;
@@ -38,9 +37,11 @@ public class Couriers {
 	 *        letters, digits, '-' or '_' (kept upper-cased, as the records keep it)
 	 * @param idType the courier's identity document, a personal {@link SenderIdType} by name or code; null or blank:
 	 *        居民身份证
-	 * @param idNumber the courier's ID number in clear (over TLS), checked as the parcel records' {@code senderIdNumber}
-	 *        is: an 18-character number with a valid GB 11643-1999 check character and birth date for the resident-ID
-	 *        types, 1–40 letters, digits or '-' for the others
+	 * @param idNumber the courier's ID number in clear (over TLS), read and checked as the parcel records'
+	 *        {@code senderIdNumber} is, by the same code ({@link IdNumbers}): spaces, hyphens and full-width forms do not
+	 *        matter; an 18-character number with a valid GB 11643-1999 check character and birth date for the
+	 *        resident-ID types; for the others 1–40 letters or digits that are neither a resident ID number (alone or
+	 *        with something added) nor a mobile number
 	 */
 	public record Entry(String courierId, String idType, String idNumber) {
 
@@ -87,7 +88,7 @@ public class Couriers {
 			String courier = e == null || CourierIds.kept(e.courierId()) == null ? "" : CourierIds.kept(e.courierId());
 			String typeText = e == null || e.idType() == null || Text.isBlank(e.idType()) ? null : Text.strip(e.idType());
 			SenderIdType type = typeText == null ? SenderIdType.RESIDENT_ID : SenderIdType.parse(typeText);
-			String id = e == null || e.idNumber() == null ? "" : Text.strip(e.idNumber());
+			String raw = e == null || e.idNumber() == null ? "" : e.idNumber();
 			int before = errors.size();
 			if (!CourierIds.wellFormed(courier)) {
 				errors.add(new FieldError("courierId", "format", line + "：" + CourierIds.RULE));
@@ -99,16 +100,18 @@ public class Couriers {
 			if (type == null || type == SenderIdType.CREDIT_CODE) {
 				errors.add(new FieldError("idType", "unknown", line + "：证件类型（idType）应为快递员本人的身份证件类型（如居民身份证）"));
 			}
-			else if (id.isEmpty()) {
+			else if (Text.isBlank(raw)) {
 				errors.add(new FieldError("idNumber", "required", line + "：证件号码（idNumber）不能为空"));
 			}
-			else if (!numberValid(type, id.toUpperCase(Locale.ROOT), today)) {
-				errors.add(new FieldError("idNumber", type.residentIdFormat() ? "resident-id" : "format", line
-						+ "：证件号码（idNumber）" + (type.residentIdFormat() ? "不是有效的18位" + type.label()
-								+ "号码（GB 11643-1999：17位数字加校验码，出生日期、校验码正确）" : "应为1–40位字母、数字或“-”")));
+			else {
+				// read and checked as a parcel record's senderIdNumber, by the same code: one document, one pseudonym
+				IdNumbers.Refusal refusal = IdNumbers.refusal(type, IdNumbers.normalise(raw), today);
+				if (refusal != null) {
+					errors.add(new FieldError("idNumber", refusal.rule(), line + "：证件号码（idNumber）" + refusal.reason()));
+				}
 			}
 			if (errors.size() == before) {
-				byCourier.put(courier, pseudonyms.of(id));
+				byCourier.put(courier, pseudonyms.of(raw));
 			}
 		}
 		if (!errors.isEmpty()) {
@@ -135,17 +138,6 @@ public class Couriers {
 		audit.record(AuditEntry.of("safety.couriers.register", "SafetyCourierRoster", enterpriseId,
 				"报送快递员名册：" + byCourier.size() + "名（证件号码已假名化）"));
 		return byCourier.size();
-	}
-
-	/**
-	 * Whether a courier's number (upper-cased) is one of its document type, by the same checks as a parcel record's
-	 * sender number: {@link IdCardNumber#isValid} (GB 11643-1999) for the resident-ID types.
-	 */
-	private static boolean numberValid(SenderIdType type, String number, LocalDate today) {
-		if (type.residentIdFormat()) {
-			return IdCardNumber.isValid(number, today);
-		}
-		return number.matches("[A-Z0-9-]{1,40}");
 	}
 
 	/** The pseudonym on the roster of an enterprise's courier, or null (tests and the rule's page). */

@@ -16,4 +16,12 @@ class AlertViewMaskingTest {
 		assertThat(a.reason()).isEqualTo("已核实，快递员电话139****5678");
 		assertThat(a.detail()).isEqualTo("详情");
 	}
+
+	/** Attack finding 5: the 对象 cell showed the internal enterprise id ("6:C-WZ-007"); it names the enterprise. */
+	@Test
+	void aCourierIsShownWithHisEnterprisesName() {
+		AlertView a = new AlertView(1, AlertRule.COURIER_SELF, "6:C-WZ-007@330302", LocalDate.of(2026, 5, 1), "330302", "鹿城区",
+				6L, "顺丰速运（温州）有限公司", null, null, "详情", "OPEN", null, null, null, null);
+		assertThat(a.subjectShown()).isEqualTo("顺丰速运（温州）有限公司 快递员C-WZ-007");
+	}
 }
