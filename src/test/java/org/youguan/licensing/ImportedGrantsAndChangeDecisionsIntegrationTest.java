@@ -61,7 +61,7 @@ class ImportedGrantsAndChangeDecisionsIntegrationTest extends LicensingFixture {
 
 	/** A past new licence approved {@code decidedOn} with {@code number}, as the province imports it. */
 	static String pastGrant(String code, LocalDate decidedOn, String number) {
-		return LicensingImportedLicenceNumbersIntegrationTest.past(code, "NEW", decidedOn, "\"" + number + "\"");
+		return LicensingImportedLicenceNumbersIntegrationTest.past(code, "NEW", decidedOn, number);
 	}
 
 	static String number() {
