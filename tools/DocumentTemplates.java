@@ -32,6 +32,7 @@ public class DocumentTemplates {
 		write("licence-not-accepted.docx", DocumentTemplates::licenceNotAccepted);
 		write("licence-approval.docx", DocumentTemplates::licenceApproval);
 		write("licence-renewal-approval.docx", DocumentTemplates::licenceRenewalApproval);
+		write("licence-change-approval.docx", DocumentTemplates::licenceChangeApproval);
 		write("licence-refusal.docx", DocumentTemplates::licenceRefusal);
 		write("licence-certificate.docx", DocumentTemplates::licenceCertificate);
 		write("universal-post-office-decision.docx", DocumentTemplates::postOfficeDecision);
@@ -131,6 +132,16 @@ public class DocumentTemplates {
 				+ "（申请编号${number}），经审查，根据《中华人民共和国行政许可法》第五十条，本机关决定准予延续：业务范围${scope}，"
 				+ "服务地域${serviceArea}，许可事项不变。", "快递业务经营许可证编号：${licenceNumber}（编号不变），延续后的有效期自${validFrom}至"
 				+ "${validUntil}。");
+	}
+
+	/**
+	 * 准予变更 (行政许可法(2019) art.49): the items changed, each before → after (${changes}), the licence's number and term
+	 * unchanged.
+	 */
+	static void licenceChangeApproval(XWPFDocument doc) {
+		licenceGrant(doc, "准予变更快递业务经营许可决定书", "你单位于${submittedOn}提出的变更快递业务经营许可证${licenceNumber}许可事项的申请"
+				+ "（申请编号${number}），经审查，根据《中华人民共和国行政许可法》第四十九条，本机关决定准予变更：${changes}。其他许可事项不变。",
+				"快递业务经营许可证编号：${licenceNumber}（编号不变），有效期自${validFrom}至${validUntil}（有效期不变）。");
 	}
 
 	/** A licensing grant: the title, the operative paragraph and the licence's line between the bureau's heading and seal. */

@@ -1052,6 +1052,25 @@ public class LicenceApplications {
 		}
 	}
 
+	/**
+	 * The items an approval of {@code a} changes, as its decision lists them: a change's own ({@link #changes(long)}); a
+	 * branch's, the licence's branch list before and after it ({@code kept}: the licence's items as they stand); none for
+	 * a new licence or a renewal.
+	 */
+	private List<Change> decided(ApplicationView a, Items kept) {
+		if (a.kind() == ApplicationKind.CHANGE) {
+			return changes(a.id());
+		}
+		if (a.kind() != ApplicationKind.BRANCH) {
+			return List.of();
+		}
+		List<String> before = kept == null ? List.of() : kept.branches();
+		List<String> now = new ArrayList<>(before);
+		branchNames(a.id()).stream().filter(b -> !now.contains(b)).forEach(now::add);
+		return List.of(new Change("branches", Change.label("branches"), before.isEmpty() ? null : String.join("\n", before),
+				String.join("\n", now)));
+	}
+
 	private static String describe(List<Change> changes) {
 		return String.join("；", changes.stream().map(c -> c.label() + "由“" + (c.before() == null ? "" : c.before().replace('\n', '、'))
 				+ "”变更为“" + (c.after() == null ? "" : c.after().replace('\n', '、')) + "”").toList());
@@ -1534,7 +1553,8 @@ public class LicenceApplications {
 	 * records the licence. A change (变更) approves its items before → after on the licence in force and publishes
 	 * {@link LicenceChanged}; a renewal (延续) runs the licence in force on for the statutory validity from the day after
 	 * its expiry and publishes {@link LicenceRenewed}: neither makes a new licence, the registry changes its record when
-	 * it hears the event. Both issue a certificate with the licence's number and a fresh verification code.
+	 * it hears the event. Both issue a certificate with the licence's number and a fresh verification code — void should
+	 * the licence turn out to have ended before the registry heard the decision ({@link #certificateVoid}).
 	 * @return the licence number
 	 * @throws AccessRefusedException unless the clerk belongs to the competent level for the premises
 	 * @throws DomainException (422) when a statutory material is missing (on {@code materials}, rule
@@ -1630,16 +1650,22 @@ public class LicenceApplications {
 				  valid_from = :validFrom, valid_until = :until""", p);
 		ApplicationView after = find(id);
 		String bureau = bureauName(bureauRegion);
-		attachments.storeGenerated(owner(id), DECISION, (a.kind() == ApplicationKind.RENEWAL ? "准予延续许可决定书-" : "准予许可决定书-")
-				+ decisionNumber + ".docx", documents.decision(after, bureau));
+		Optional<EnterpriseView> holder = enterprises.findByCreditCode(after.applicantCreditCode());
+		// what a change, renewal or branch does not state it keeps: the licence's items as they stand
+		Items kept = held == null || holder.isEmpty() ? null : items(held, holder.get());
+		String area = !Text.isBlank(after.serviceArea()) || kept == null ? after.serviceArea() : kept.serviceArea();
+		attachments.storeGenerated(owner(id), DECISION, switch (a.kind()) {
+			case RENEWAL -> "准予延续许可决定书-";
+			case CHANGE, BRANCH -> "准予变更许可决定书-";
+			case NEW -> "准予许可决定书-";
+		} + decisionNumber + ".docx", documents.approval(after, bureau, area, decided(a, kept)));
 		// the holder's legal representative as the registry has it — a change's new one when it changes it; the one applied
 		// for only when the registry has none (an applicant it registers on this approval)
-		Optional<EnterpriseView> holder = enterprises.findByCreditCode(after.applicantCreditCode());
 		String registered = holder.map(EnterpriseView::legalRepresentative).map(Text::blankToNull).orElse(null);
 		String representative = a.kind() == ApplicationKind.CHANGE && after.legalRepresentative() != null
 				|| registered == null ? after.legalRepresentative() : registered;
 		attachments.storeGenerated(owner(id), CERTIFICATE, "快递业务经营许可证-" + licence + ".docx",
-				documents.certificate(after, bureau, representative));
+				documents.certificate(after, bureau, representative, area));
 		boolean late = a.decisionDueOn() != null && today.isAfter(a.decisionDueOn());
 		String lateNote = late ? "；超过决定期限（" + a.decisionDueOn() + "）" : "";
 		switch (a.kind()) {
@@ -1957,12 +1983,15 @@ public class LicenceApplications {
 			.param("id", id).query(Rows.of(CheckLine.class)).list();
 		List<Suspension> pauses = suspensions(id);
 		List<Material> missing = stillMissing(a);
-		List<Attachment> files = attachments.list(owner(id)).stream().map(f -> new Attachment(f.id(), f.kind(),
-				Masking.personalNumbersIn(f.fileName()), f.contentType(), f.sizeBytes(), f.uploadedAt())).toList();
 		record Marks(LocalDate notInEffectOn, String notInEffectReason, PremisesTaken premisesTaken) {
 		}
 		Marks marks = jdbc.sql("SELECT not_in_effect_on, not_in_effect_reason, premises_taken FROM licence_application WHERE id = :id")
 			.param("id", id).query(Rows.of(Marks.class)).single();
+		// the certificate of a decision that never took effect is void: not offered (certificateVoid)
+		List<Attachment> files = attachments.list(owner(id)).stream()
+			.filter(f -> marks.notInEffectOn() == null || !f.kind().equals(CERTIFICATE))
+			.map(f -> new Attachment(f.id(), f.kind(), Masking.personalNumbersIn(f.fileName()), f.contentType(), f.sizeBytes(),
+					f.uploadedAt())).toList();
 		return new ApplicationDetail(a.masked(), branches.stream().map(Masking::personalNumbersIn).toList(),
 				lines.stream().map(CheckLine::masked).toList(), pauses.stream().map(Suspension::masked).toList(), files,
 				missing, deadlines(a, pauses), changes(id).stream().map(Change::masked).toList(),
@@ -1976,7 +2005,8 @@ public class LicenceApplications {
 	 * registry did not apply it, the licence having been revoked (吊销) or cancelled (注销) before it heard the decision —
 	 * an ended licence is neither renewed nor changed (行政许可法(2019) art.70). The application stays 准予许可 (the decision
 	 * was made and is not withdrawn) and carries the day and the reason, shown on its page and in its API to the bureau
-	 * and the enterprise; a renewal so marked no longer counts as extending the licence's term here (the renewal window,
+	 * and the enterprise; the certificate issued with it is void — no longer offered, downloaded or verified
+	 * ({@link #certificateVoid}), as no certificate shows a licence that ended; a renewal so marked no longer counts as extending the licence's term here (the renewal window,
 	 * a further renewal, the verification of its certificate's term). Audited ({@code licensing.not-in-effect}) once; an
 	 * application unknown, not approved or already marked (a repeated delivery) is left as it is.
 	 */
@@ -2091,10 +2121,41 @@ public class LicenceApplications {
 			.params(scope.params()).param("status", status.name()).query(Long.class).single();
 	}
 
-	/** The issued certificate (.docx) of an approved application, if any. */
+	/**
+	 * The issued certificate (.docx) of an approved application, if any — none for a change or renewal whose decision
+	 * never took effect ({@link #decisionNotApplied}): the certificate it came with shows a licence that had ended, and
+	 * is void ({@link #certificateVoid}).
+	 */
 	public Optional<Attachment> certificate(DataScope scope, long id) {
 		requireReadable(scope, id);
-		return attachments.list(owner(id)).stream().filter(x -> x.kind().equals(CERTIFICATE)).findFirst();
+		return certificateVoid(id) ? Optional.empty()
+				: attachments.list(owner(id)).stream().filter(x -> x.kind().equals(CERTIFICATE)).findFirst();
+	}
+
+	/**
+	 * Whether the certificate application {@code id} was issued with is void: its change or renewal never took effect,
+	 * the licence having been revoked or cancelled before the registry heard the decision ({@link #decisionNotApplied};
+	 * 行政许可法(2019) art.70: an ended licence is neither changed nor extended). It is neither offered nor downloaded,
+	 * and its verification code no longer verifies ({@link #certificates}); a revocation lifted later makes a renewal's
+	 * certificate good again ({@link #reviveRenewals}).
+	 */
+	public boolean certificateVoid(long id) {
+		return jdbc.sql("SELECT not_in_effect_on IS NOT NULL FROM licence_application WHERE id = :id").param("id", id)
+			.query(Boolean.class).optional().orElse(false);
+	}
+
+	/**
+	 * Whether a caller with {@code scope} may read attachment {@code attachmentId} of application {@code id}: as
+	 * {@link #requireReadable(DataScope, long)}, and never the void certificate of a decision that did not take effect
+	 * ({@link #certificateVoid}).
+	 * @throws DomainException not found (404) for the void certificate
+	 */
+	public void requireReadable(DataScope scope, long id, long attachmentId) {
+		requireReadable(scope, id);
+		if (certificateVoid(id) && attachments.list(owner(id)).stream()
+			.anyMatch(x -> x.id() == attachmentId && x.kind().equals(CERTIFICATE))) {
+			throw DomainException.notFound("电子许可证", id);
+		}
 	}
 
 	/**
@@ -2129,11 +2190,13 @@ public class LicenceApplications {
 	/**
 	 * The approved applications whose certificate carries licence {@code number}: the one that issued it and every
 	 * change or renewal approved since, latest first (each certificate has its own verification code); the number
-	 * compared by {@link Text#identifierKey}, so "ab 2025 1" finds the certificates of AB-2025-1.
+	 * compared by {@link Text#identifierKey}, so "ab 2025 1" finds the certificates of AB-2025-1. A void certificate
+	 * (its decision never took effect, {@link #certificateVoid}) is not among them.
 	 */
 	public List<ApplicationView> certificates(String number) {
 		return jdbc.sql("""
 				SELECT * FROM licence_application WHERE %s = :key AND status = 'APPROVED' AND verification_code IS NOT NULL
+				  AND not_in_effect_on IS NULL
 				ORDER BY decided_on DESC, id DESC""".formatted(Text.identifierKeySql("licence_number")))
 			.param("key", Text.identifierKey(typedNumber(number)))
 			.query(Rows.of(ApplicationView.class)).list();

@@ -875,17 +875,31 @@ public class Licences {
 	 * The refusal of a licence recorded by hand for an enterprise that a licensing approval granted a licence the
 	 * registry has not recorded yet ({@link PendingLicenceGrants}; its {@link LicenceGranted} is on its way): that licence
 	 * is in force from its decision, so a second one is refused as {@link OneLicence} refuses one the registry shows. A
-	 * record of that very number (the grant entered by hand) is refused too: the registry records it from the decision.
+	 * record of that very number (the grant entered by hand) is refused too: the registry records it from the decision —
+	 * unless the grant is a past approval imported in licensing ({@link PendingLicenceGrants.Grant#imported}), which
+	 * publishes nothing: that licence is recorded here by hand, and only a licence of another number is refused.
 	 */
 	private Optional<String> grantOnTheWay(long enterpriseId, String number) {
 		PendingLicenceGrants grants = pendingGrants.getIfAvailable();
 		if (grants == null) {
 			return Optional.empty();
 		}
-		return grants.pendingFor(creditCodeOf(enterpriseId)).map(g -> "企业" + OneLicence.held(g.licenceNumber(), g.scope(),
-				g.expiresOn()) + "：已于" + g.decidedOn() + "准予许可（准予许可决定书" + g.decisionNumber() + "），正在登记入企业名录，"
-				+ OneLicence.STATED + "：不能再登记一份有效的许可证" + (number != null && Text.identifierKey(g.licenceNumber()).equals(Text.identifierKey(number))
-						? "；该许可证由准予许可决定自动登记，无需手工登记" : "；许可事项有变化的办理变更许可，有效期将届满的办理延续"));
+		Optional<PendingLicenceGrants.Grant> pending = grants.pendingFor(creditCodeOf(enterpriseId));
+		if (pending.isEmpty()) {
+			return Optional.empty();
+		}
+		PendingLicenceGrants.Grant g = pending.get();
+		boolean same = number != null && Text.identifierKey(g.licenceNumber()).equals(Text.identifierKey(number));
+		if (g.imported() && same) {
+			return Optional.empty();
+		}
+		String granted = g.imported() ? "：许可申请中已导入" + g.decidedOn() + "准予的新设许可，尚未登记入企业名录，"
+				: "：已于" + g.decidedOn() + "准予许可（准予许可决定书" + g.decisionNumber() + "），正在登记入企业名录，";
+		String instead = same ? "；该许可证由准予许可决定自动登记，无需手工登记"
+				: g.imported() ? "；应登记的是该许可证（编号" + g.licenceNumber() + "）"
+						: "；许可事项有变化的办理变更许可，有效期将届满的办理延续";
+		return Optional.of("企业" + OneLicence.held(g.licenceNumber(), g.scope(), g.expiresOn()) + granted + OneLicence.STATED
+				+ "：不能再登记一份有效的许可证" + instead);
 	}
 
 	/** The credit code of enterprise {@code enterpriseId} (null for none). */

@@ -7,6 +7,9 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +23,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.youguan.MutableClock;
+import org.youguan.RandomDigits;
 import org.youguan.TestImages;
 import org.youguan.documents.PdfFiles;
 import com.jayway.jsonpath.JsonPath;
@@ -33,6 +37,7 @@ import org.youguan.security.ApiTokens;
 import org.youguan.registry.EnterpriseData;
 import org.youguan.registry.EnterpriseType;
 import org.youguan.registry.LicenceGranted;
+import org.youguan.registry.LicenceRevoked;
 import org.youguan.registry.LicenceScope;
 import org.youguan.registry.LicenceTerms;
 import org.youguan.registry.LicenceView;
@@ -185,13 +190,68 @@ abstract class LicensingFixture {
 				 "personnel":"从业人员20人","contactName":"李联系","contactPhone":"13912345678"%s}""".formatted(kind, code, extra));
 	}
 
-	/** The text of the document of {@code kind} kept with application {@code id}, as the city bureau downloads it. */
-	String document(long id, String kind) throws Exception {
+	/** The .docx of the document of {@code kind} kept with application {@code id}, as the city bureau downloads it. */
+	byte[] documentFile(long id, String kind) throws Exception {
 		String detail = mvc.perform(get("/api/v1/licensing/applications/" + id).header("Authorization", CITY))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 		List<Number> ids = JsonPath.read(detail, "$.attachments[?(@.kind == '" + kind + "')].id");
-		byte[] docx = mvc.perform(get("/attachments/" + ids.get(0)).header("Authorization", CITY)).andExpect(status().isOk())
+		return mvc.perform(get("/attachments/" + ids.get(0)).header("Authorization", CITY)).andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsByteArray();
+	}
+
+	/** Backends of this database waiting on a lock (a row, a table or an advisory lock). */
+	long waiting() {
+		return jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()")
+			.query(Long.class).single();
+	}
+
+	/**
+	 * Runs {@code work} in a transaction on another thread and keeps that transaction open, its locks held, until
+	 * {@code release} counts down; answers once {@code work} has run, with the transaction's end.
+	 */
+	CompletableFuture<Void> heldOpen(Runnable work, CountDownLatch release) throws InterruptedException {
+		CountDownLatch done = new CountDownLatch(1);
+		CompletableFuture<Void> open = CompletableFuture.runAsync(() -> tx.executeWithoutResult(s -> {
+			work.run();
+			done.countDown();
+			try {
+				release.await(60, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		}));
+		if (!done.await(60, TimeUnit.SECONDS)) {
+			throw new AssertionError("the held transaction did not run its work within 60 s");
+		}
+		return open;
+	}
+
+	/**
+	 * The province approves verified application {@code id} (a renewal or change of licence {@code number}) while a
+	 * penalty decision revoking the licence holds the licence's row: the approval reads the licence as still in force, the
+	 * registry hears it and waits for the row, the revocation commits, and the registry tells licensing the decision was
+	 * not applied. Returns once the application is marked so; answers the revoking decision's number.
+	 */
+	String approvedWhileRevoked(long id, String number) throws Exception {
+		String decision = "苏邮罚〔2026〕" + RandomDigits.of(5) + "号";
+		CountDownLatch release = new CountDownLatch(1);
+		CompletableFuture<Void> revocation = heldOpen(() -> licences.revokeByDecision(new LicenceRevoked(number, decision,
+				"依据行政处罚决定书" + decision + "吊销：违法收寄")), release);
+		long before = waiting();
+		call(PROVINCE, "/api/v1/licensing/applications/" + id + "/approval", "{}").andExpect(status().isOk());
+		await().atMost(Duration.ofSeconds(60)).until(() -> waiting() > before);
+		release.countDown();
+		revocation.get(60, TimeUnit.SECONDS);
+		await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
+				"SELECT not_in_effect_on IS NOT NULL FROM licence_application WHERE id = :id").param("id", id)
+			.query(Boolean.class).single());
+		return decision;
+	}
+
+	/** The text of the document of {@code kind} kept with application {@code id}, as the city bureau downloads it. */
+	String document(long id, String kind) throws Exception {
+		byte[] docx = documentFile(id, kind);
 		try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(docx))) {
 			return new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc).getText();
 		}

@@ -6,7 +6,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
@@ -23,7 +22,6 @@ import org.youguan.registry.EnterpriseData;
 import org.youguan.registry.EnterpriseType;
 import org.youguan.registry.Enterprises;
 import org.youguan.registry.LicenceData;
-import org.youguan.registry.LicenceRevoked;
 import org.youguan.registry.LicenceScope;
 import org.youguan.registry.LicenceStatus;
 import org.youguan.registry.Licences;
@@ -55,13 +53,6 @@ class LicensingRegistryRacesIntegrationTest extends LicensingFixture {
 
 	@Autowired
 	DataSource dataSource;
-
-	/** Backends of this database waiting on a lock (a row, a table or an advisory lock). */
-	long waiting() {
-		return jdbc.sql("""
-				SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()""")
-			.query(Long.class).single();
-	}
 
 	long inForce(long enterpriseId) {
 		return licences.list(DataScope.all(), new Licences.Filter(LicenceStatus.VALID, null, enterpriseId),
@@ -149,32 +140,8 @@ class LicensingRegistryRacesIntegrationTest extends LicensingFixture {
 		String number = licensedUntil(code, name, LocalDate.now(clock).plusDays(75));
 		long id = LicensingIntegrationTest.id(submitted("RENEWAL", code, "").andExpect(status().isCreated()));
 		verified(id);
-		String decision = "苏邮罚〔2026〕" + RandomDigits.of(5) + "号";
-		CountDownLatch revoked = new CountDownLatch(1);
-		CountDownLatch release = new CountDownLatch(1);
-		// a penalty decision revokes the licence; its transaction holds the licence's row until it commits
-		CompletableFuture<Void> revocation = CompletableFuture.runAsync(() -> tx.executeWithoutResult(s -> {
-			licences.revokeByDecision(new LicenceRevoked(number, decision, "依据行政处罚决定书" + decision + "吊销：违法收寄"));
-			revoked.countDown();
-			try {
-				release.await(60, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-			}
-		}));
-		assertThat(revoked.await(60, TimeUnit.SECONDS)).isTrue();
-		long before = waiting();
-		// the province approves the renewal, reading the licence as still in force
-		call(PROVINCE, "/api/v1/licensing/applications/" + id + "/approval", "{}").andExpect(status().isOk());
-		// the registry hears the renewal and waits for the licence's row
-		await().atMost(Duration.ofSeconds(60)).until(() -> waiting() > before);
-		release.countDown();
-		revocation.get(60, TimeUnit.SECONDS);
-
-		await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
-				"SELECT not_in_effect_on IS NOT NULL FROM licence_application WHERE id = :id").param("id", id)
-			.query(Boolean.class).single());
+		// a penalty decision revokes the licence while the province approves the renewal, reading it as still in force
+		String decision = approvedWhileRevoked(id, number);
 		assertThat(licences.findByNumber(DataScope.all(), number).orElseThrow().status()).isEqualTo(LicenceStatus.REVOKED);
 		LicenceApplications.ApplicationDetail d = applications.get(DataScope.all(), id);
 		assertThat(d.application().status()).isEqualTo(ApplicationStatus.APPROVED);

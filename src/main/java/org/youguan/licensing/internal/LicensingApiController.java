@@ -281,7 +281,7 @@ class LicensingApiController {
 
 	@GetMapping("/applications/{id}/certificate")
 	@PreAuthorize(READERS)
-	@Operation(summary = "下载电子许可证", description = "重定向到许可证（.docx）附件下载地址；未颁发为404。")
+	@Operation(summary = "下载电子许可证", description = "重定向到许可证（.docx）附件下载地址；未颁发，或变更、延续决定因许可证已吊销、注销未生效而作废的，为404。")
 	ResponseEntity<Void> certificate(DataScope scope, @PathVariable long id) {
 		return applications.certificate(scope, id)
 			.map(a -> ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(a.href())).<Void>build())

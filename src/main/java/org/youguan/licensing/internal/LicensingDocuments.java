@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,8 +28,8 @@ import org.youguan.documents.DocumentTemplate;
 import org.youguan.documents.DocumentTemplates;
 import org.youguan.documents.WordTemplates;
 import org.youguan.kernel.ChineseText;
-import org.youguan.licensing.ApplicationKind;
 import org.youguan.licensing.ApplicationView;
+import org.youguan.licensing.LicenceApplications.Change;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
 
@@ -67,6 +68,15 @@ public class LicensingDocuments implements DeclaresTemplates {
 	static final DocumentTemplate RENEWAL_APPROVAL = template("renewal-approval", "准予延续快递业务经营许可决定书",
 			"licence-renewal-approval")
 		.withFields("decisionNumber", "decidedOn", "licenceNumber", "validFrom", "validUntil");
+
+	/**
+	 * A change's approval (变更, 行政许可法(2019) art.49): the items changed, each before → after ({@code changes}), the
+	 * licence's number and term unchanged — not the new licence's grounds of 邮政法 arts.52–53.
+	 */
+	static final DocumentTemplate CHANGE_APPROVAL = template("change-approval", "准予变更快递业务经营许可决定书",
+			"licence-change-approval")
+		.withFields("decisionNumber", "decidedOn", "licenceNumber", "validFrom", "validUntil", "changes")
+		.withRequired("bureau", "applicant", "decisionNumber", "decidedOn", "licenceNumber", "changes");
 
 	static final DocumentTemplate REFUSAL = template("refusal", "不予快递业务经营许可决定书", "licence-refusal")
 		.withFields("decisionNumber", "decidedOn", "reasons", "remedies")
@@ -161,34 +171,93 @@ public class LicensingDocuments implements DeclaresTemplates {
 	}
 
 	/**
-	 * 准予许可决定书 — for a renewal 准予延续快递业务经营许可决定书 citing 行政许可法(2019) art.50 — or 不予许可决定书 (reasons
-	 * and remedies).
+	 * 不予许可决定书 (reasons and remedies), or for an approval {@link #approval} with the application's own service area
+	 * and no items changed.
 	 */
 	public byte[] decision(ApplicationView a, String bureau) {
+		if ("APPROVED".equals(a.decision())) {
+			return approval(a, bureau, a.serviceArea(), List.of());
+		}
 		Map<String, String> f = common(a, bureau);
 		f.put("decisionNumber", a.decisionNumber());
 		f.put("decidedOn", ChineseText.day(a.decidedOn()));
-		boolean approved = "APPROVED".equals(a.decision());
-		if (approved) {
-			f.put("licenceNumber", a.licenceNumber());
-			f.put("validFrom", ChineseText.day(a.validFrom()));
-			f.put("validUntil", ChineseText.day(a.validUntil()));
-			return templates.fillForParty(a.kind() == ApplicationKind.RENEWAL ? RENEWAL_APPROVAL : APPROVAL, f, Map.of(),
-					a.applicantCreditCode());
-		}
 		f.put("reasons", a.decisionReasons());
 		f.put("remedies", rules.remedies(a.regionCode()));
 		return templates.fillForParty(REFUSAL, f, Map.of(), a.applicantCreditCode());
 	}
 
 	/**
-	 * The certificate with the holder's legal representative (blank when none is known), its verification code and the
-	 * QR code to the public verify page.
+	 * The approval of application {@code a}, worded by its kind: a new licence 准予快递业务经营许可决定书 (邮政法(2015)
+	 * arts.52–53); a renewal 准予延续快递业务经营许可决定书 (行政许可法(2019) art.50); a change or a branch
+	 * 准予变更快递业务经营许可决定书 (行政许可法(2019) art.49) listing each item changed, before → after ({@link #changed}).
+	 * @param serviceArea the licence's service area as it stands after the decision (a change that does not touch it
+	 *        keeps the licence's): printed as — when no one recorded it, never a blank after its label
+	 * @param changes the items changed (a change or a branch); empty for the other kinds
 	 */
-	public byte[] certificate(ApplicationView a, String bureau, String legalRepresentative) {
+	public byte[] approval(ApplicationView a, String bureau, String serviceArea, List<Change> changes) {
 		Map<String, String> f = common(a, bureau);
+		f.put("serviceArea", shown(serviceArea));
+		f.put("decisionNumber", a.decisionNumber());
+		f.put("decidedOn", ChineseText.day(a.decidedOn()));
 		f.put("licenceNumber", a.licenceNumber());
-		f.put("legalRepresentative", legalRepresentative == null ? "" : legalRepresentative);
+		f.put("validFrom", ChineseText.day(a.validFrom()));
+		f.put("validUntil", ChineseText.day(a.validUntil()));
+		DocumentTemplate template = switch (a.kind()) {
+			case NEW -> APPROVAL;
+			case RENEWAL -> RENEWAL_APPROVAL;
+			case CHANGE, BRANCH -> CHANGE_APPROVAL;
+		};
+		f.put("changes", changed(changes));
+		return templates.fillForParty(template, f, Map.of(), a.applicantCreditCode());
+	}
+
+	/**
+	 * The items a change approves as its decision states them, one after another: "注册资本由1000000元变更为2000000元；
+	 * 服务地域由“江苏省”变更为“江苏省、浙江省”" — an item without a former value "…变更为“…”", amounts as
+	 * {@link ChineseText#yuan} writes them, a branch list's lines joined with 、.
+	 */
+	static String changed(List<Change> changes) {
+		return String.join("；", changes.stream().map(c -> {
+			boolean capital = c.field().equals("registeredCapital");
+			String label = capital ? "注册资本" : c.label();
+			String before = capital ? amount(c.before()) : quoted(c.before());
+			String after = capital ? amount(c.after()) : quoted(c.after());
+			return label + (before == null ? "" : "由" + before) + "变更为" + (after == null ? "“—”" : after);
+		}).toList());
+	}
+
+	private static String quoted(String value) {
+		return value == null || value.isBlank() ? null : "“" + value.strip().replace('\n', '、') + "”";
+	}
+
+	private static String amount(String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return ChineseText.yuan(new BigDecimal(value.strip()));
+		}
+		catch (NumberFormatException ex) {
+			return quoted(value);
+		}
+	}
+
+	/** A value printed after its label: — when there is none, never a blank. */
+	private static String shown(String value) {
+		return value == null || value.isBlank() ? "—" : value;
+	}
+
+	/**
+	 * The certificate with the holder's legal representative and the licence's service area (— when none is known), its
+	 * verification code and the QR code to the public verify page.
+	 * @param serviceArea the licence's service area as it stands after the decision: a change or renewal that does not
+	 *        state it keeps the licence's
+	 */
+	public byte[] certificate(ApplicationView a, String bureau, String legalRepresentative, String serviceArea) {
+		Map<String, String> f = common(a, bureau);
+		f.put("serviceArea", shown(serviceArea));
+		f.put("licenceNumber", a.licenceNumber());
+		f.put("legalRepresentative", shown(legalRepresentative));
 		f.put("verificationCode", a.verificationCode());
 		f.put("validFrom", ChineseText.day(a.validFrom()));
 		f.put("validUntil", ChineseText.day(a.validUntil()));
@@ -249,10 +318,10 @@ public class LicensingDocuments implements DeclaresTemplates {
 		return DocumentTemplate.of("licensing/" + name, title, "documents/" + file + ".docx").withFields(COMMON);
 	}
 
-	/** The seven documents of the procedure. */
+	/** The eight documents of the procedure. */
 	@Override
 	public List<DocumentTemplate> templates() {
-		return List.of(RECEIPT, CORRECTION, NOT_ACCEPTED, APPROVAL, RENEWAL_APPROVAL, REFUSAL, CERTIFICATE);
+		return List.of(RECEIPT, CORRECTION, NOT_ACCEPTED, APPROVAL, RENEWAL_APPROVAL, CHANGE_APPROVAL, REFUSAL, CERTIFICATE);
 	}
 
 }
