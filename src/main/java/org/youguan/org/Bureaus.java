@@ -22,6 +22,7 @@ import org.youguan.kernel.Text;
 import org.youguan.kernel.Listing;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.RegionPrefix;
 import org.youguan.region.RegionCode;
 import org.youguan.region.Regions;
 import org.youguan.kernel.Rows;
@@ -197,10 +198,10 @@ public class Bureaus {
 	 * it is. Each move is audited ({@code bureau.reparent}) in the lower bureau's region.
 	 */
 	private void adoptBelow(Bureau created) {
-		List<Long> below = jdbc.sql("""
-				SELECT b.id FROM bureau b JOIN bureau p ON p.id = b.parent_id
-				WHERE b.region_code LIKE :region || '%' AND b.region_code <> :region
-				  AND NOT (p.region_code LIKE :region || '%') ORDER BY b.region_code""")
+		RegionPrefix in = RegionPrefix.of(created.regionCode());
+		List<Long> below = jdbc.sql("SELECT b.id FROM bureau b JOIN bureau p ON p.id = b.parent_id WHERE "
+				+ in.predicate("b.region_code") + " AND b.region_code <> :region AND NOT (" + in.predicate("p.region_code")
+				+ ") ORDER BY b.region_code")
 			.param("region", created.regionCode())
 			.query(Long.class)
 			.list();

@@ -22,7 +22,10 @@ import org.youguan.MutableClock;
 import org.youguan.SignIn;
 import org.youguan.kernel.DataScope;
 import org.youguan.platform.ChinaTime;
+import org.youguan.statistics.Aggregates;
+import org.youguan.statistics.Indicators;
 import org.youguan.statistics.ReportForms;
+import org.youguan.statistics.Slice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -53,6 +56,12 @@ class ComplaintRatesCaveatIntegrationTest {
 
 	@Autowired
 	ComplaintFigures figures;
+
+	@Autowired
+	Aggregates aggregates;
+
+	@Autowired
+	Indicators indicators;
 
 	YearMonth open;
 
@@ -105,13 +114,25 @@ class ComplaintRatesCaveatIntegrationTest {
 		assertThat(content.brands()).anySatisfy(l -> assertThat(l.caveat()).startsWith("数据不完整："));
 	}
 
+	/**
+	 * A month already closed carries the caveat exactly when the statistics module calls its 快递业务量 incomplete — none
+	 * when complete. (Whether the demo's month before is complete depends on the reporters other tests register in the
+	 * county, so the test asks the statistics module rather than assuming it.)
+	 */
 	@Test
 	void ratesOverCompleteMonthsCarryNoCaveat() {
 		YearMonth before = open.minusMonths(1);
 		var totals = figures.totals(DataScope.region(REGION), REGION, before, before);
 		assertThat(totals.perMillion()).isNotNull();
-		assertThat(totals.volumeIncomplete()).isFalse();
-		assertThat(figures.byBrand(DataScope.region(REGION), REGION, before, before))
-			.allSatisfy(l -> assertThat(l.incomplete()).isFalse());
+		Aggregates.Completion completion = aggregates.completion(indicators.get("express.volume"),
+				new Slice(REGION, null, before, before));
+		assertThat(totals.volumeIncomplete()).isEqualTo(!completion.complete());
+		if (completion.complete()) {
+			assertThat(figures.byBrand(DataScope.region(REGION), REGION, before, before))
+				.allSatisfy(l -> assertThat(l.incomplete()).isFalse());
+		}
+		else {
+			assertThat(totals.volumeCaveat()).isEqualTo(completion.caveat());
+		}
 	}
 }

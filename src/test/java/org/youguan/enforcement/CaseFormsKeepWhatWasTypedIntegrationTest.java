@@ -202,11 +202,11 @@ class CaseFormsKeepWhatWasTypedIntegrationTest {
 		refusedKeepsWhatWasTyped(staff, c + concluded + "/review", "review-form", Map.of("opinion", "回填意见1x"),
 				Map.of("agreed", ""), false, "reviewer");
 		refusedKeepsWhatWasTyped(staff, c + concluded + "/notice", "notice-form", Map.of("on", today.plusDays(3).toString()),
-				Map.of(), false, "notifiedOn");
+				Map.of(), false, "on");
 
 		long notified = party.notified(party.sfWuzhong(), "DATA_NOT_REPORTED", "3000", today);
 		refusedKeepsWhatWasTyped(staff, c + notified + "/statement", "statement-form", Map.of("text", "回填陈述1x"),
-				Map.of("on", ""), false, "statementOn");
+				Map.of("on", ""), false, "on");
 		noticeAndHearing.waiveStatement(PartyCases.ALL, notified, today.toString(), PartyCases.waiver());
 		caseDecisions.decide(PartyCases.ALL, notified, new CaseDecisions.Decision(null, today.toString(), "FINE", "3000", null, null,
 				null));

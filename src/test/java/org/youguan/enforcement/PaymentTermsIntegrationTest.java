@@ -220,6 +220,8 @@ class PaymentTermsIntegrationTest {
 		assertThat(fineCollected(d("2025-05-01"), d("2025-05-31")).subtract(mayBefore))
 			.as("the instalment is collected in the month it was paid, without its 加处罚款").isEqualByComparingTo("1000");
 
+		// June's figures once June has begun (a period not begun is refused, FiguresPeriod)
+		today(third);
 		BigDecimal juneBefore = fineCollected(d("2025-06-01"), d("2025-06-30"));
 		pay(id, third, "1000", 3).andExpect(status().isOk())
 			.andExpect(jsonPath("$.penaltyCase.status").value("EXECUTED"))

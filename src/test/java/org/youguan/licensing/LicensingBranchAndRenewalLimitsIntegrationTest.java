@@ -202,7 +202,7 @@ class LicensingBranchAndRenewalLimitsIntegrationTest extends LicensingFixture {
 		mvc.perform(get("/licensing/applications").session(SignIn.session(mvc, "sz.admin")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("延续的决定最迟在许可证有效期届满前作出，逾期未作决定的视为准予延续（"
-					+ StatutoryRule.LICENCE_RENEWAL_DECISION.basis() + "）")));
+					+ "《中华人民共和国行政许可法》第五十条）")));
 	}
 
 	/**
