@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -72,6 +71,7 @@ import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.util.UriUtils;
 import org.springframework.web.util.WebUtils;
+import org.youguan.platform.ChinaTime;
 import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.Choice;
 import org.youguan.kernel.JsonSyntax;
@@ -116,10 +116,8 @@ class ErrorHandling {
 
 	/** The current year, China time: what a {@link org.youguan.kernel.YearIn} range is counted from. */
 	private int thisYear() {
-		return LocalDate.now(clock.withZone(CHINA)).getYear();
+		return LocalDate.now(clock.withZone(ChinaTime.ZONE)).getYear();
 	}
-
-	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
 	/** How the multipart limits are told in a 413. */
 	static String uploadLimits(DataSize maxFile, DataSize maxRequest) {
