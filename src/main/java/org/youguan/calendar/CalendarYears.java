@@ -65,9 +65,11 @@ import tools.jackson.databind.json.JsonMapper;
  * touches — a UTC time ({@code DTSTART:20260213T160000Z} is 2026-02-14 00:00 in Beijing) or a TZID time converted to
  * Asia/Shanghai, a floating time read as China time. Recurring events are refused. Each year in the file replaces that
  * year's days, and must be a whole year (every statutory holiday of it a day off, rule {@code incomplete-year}) —
- * except a notice's year-end crossing into a loaded year, merged into it ({@link #crossings}); a day's name follows
+ * except a notice's year-end crossing into a loaded year (days next to the turn of the year only), merged into it
+ * ({@link #crossings}); a day's name follows
  * the name rules. The whole file is validated first and loaded in one transaction, audited. A file in UTF-16/32 is
- * refused as such (rule {@code encoding}); one that cannot be read is named by line and column in Chinese.
+ * refused as such (rule {@code encoding}), so is one in another encoding (GBK); one that cannot be read is named by
+ * line and column in Chinese.
  */
 @Service
 public class CalendarYears {
@@ -103,7 +105,7 @@ public class CalendarYears {
 	/**
 	 * Parses a file by its content: iCalendar if it starts with BEGIN:VCALENDAR, JSON otherwise.
 	 * @throws InvalidValueException on {@code file}: another kind of file than text (a PDF, a Word or Excel file …: rule
-	 * {@code wrong-kind} naming it, {@link FileKind}), a text in UTF-16 or UTF-32 ({@code encoding}), a forbidden
+	 * {@code wrong-kind} naming it, {@link FileKind}), a text in UTF-16, UTF-32 or GBK ({@code encoding}), a forbidden
 	 * character, neither format ({@code format}), a JSON ({@code json}) or iCalendar ({@code ics}) error named by its line
 	 */
 	public SortedMap<Integer, List<CalendarDay>> parse(byte[] content) {
@@ -115,6 +117,11 @@ public class CalendarYears {
 					+ "请在编辑器中另存为UTF-8编码后重新上传");
 		}
 		String raw = Text.utf8File(content);
+		if (raw.contains("\uFFFD")) {
+			// a GBK file read as UTF-8: refused for what it is, not for a day's name holding a replacement character
+			throw new InvalidValueException("file", "encoding", "日历文件不是UTF-8编码的文本（可能是GBK等本地编码）："
+					+ "请在编辑器中另存为UTF-8编码后重新上传");
+		}
 		String text = Text.strip(raw);
 		Text.requireClean("file", "日历文件", text);
 		// the lines stripped before the text, so that a place in it is named as the file's editor counts its lines
@@ -140,6 +147,42 @@ public class CalendarYears {
 		return years.keySet().stream()
 			.filter(y -> loaded.contains(y) && !whole.contains(y) && (whole.contains(y + 1) || whole.contains(y - 1)))
 			.collect(Collectors.toSet());
+	}
+
+	/** How many days next to the turn of the year a notice's crossing may touch: 12-22…12-31, or 01-01…01-10. */
+	private static final int CROSSING_DAYS = 10;
+
+	/**
+	 * A year-end crossing holds only days next to the turn of the year it crosses (the last {@value #CROSSING_DAYS}
+	 * days of December before a whole following year, the first ones of January after a whole preceding year): a file
+	 * for 2027 holding 2026-03-10 or tomorrow's date is no notice's crossing, and must not remake a loaded year's days
+	 * (and every due date counted on them).
+	 * @throws InvalidValueException (field {@code file}, rule {@code crossing-days}, one error per year) naming the days
+	 * outside the turn of the year; nothing is loaded
+	 */
+	private static void refuseStrayCrossingDays(SortedMap<Integer, List<CalendarDay>> years, Set<Integer> crossings) {
+		List<FieldError> errors = new ArrayList<>();
+		for (int y : crossings) {
+			LocalDate decemberFrom = LocalDate.of(y, 12, 31).minusDays(CROSSING_DAYS - 1);
+			LocalDate januaryTo = LocalDate.of(y, 1, CROSSING_DAYS);
+			boolean intoNext = years.containsKey(y + 1);
+			boolean afterPrevious = years.containsKey(y - 1);
+			List<String> stray = years.get(y).stream().map(CalendarDay::day)
+				.filter(d -> !(intoNext && !d.isBefore(decemberFrom) || afterPrevious && !d.isAfter(januaryTo)))
+				.map(LocalDate::toString).toList();
+			if (!stray.isEmpty()) {
+				errors.add(new FieldError("file", "crossing-days", "文件中" + y + "年的日期只能是跨年放假安排的日期（"
+						+ (intoNext ? y + "年12月" + decemberFrom.getDayOfMonth() + "日至31日" : "")
+						+ (intoNext && afterPrevious ? "或" : "")
+						+ (afterPrevious ? y + "年1月1日至" + CROSSING_DAYS + "日" : "") + "），"
+						+ String.join("、", stray.subList(0, Math.min(5, stray.size())))
+						+ (stray.size() > 5 ? "等" + stray.size() + "天" : "") + "不在其中；" + y
+						+ "年的日历已加载，其他日期的调整请上传" + y + "年的全年日历文件，未加载任何内容"));
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidValueException(errors);
+		}
 	}
 
 	/** The statutory holidays of {@code year} that {@code days} (its listed days) leave as working days, as "2027-10-01国庆节". */
@@ -201,7 +244,9 @@ public class CalendarYears {
 		SortedMap<Integer, List<CalendarDay>> years = parse(content);
 		Set<Integer> loaded = Set.copyOf(jdbc.sql("SELECT year FROM calendar_year").query(Integer.class).list());
 		Map<Integer, List<CalendarDay>> merged = new TreeMap<>();
-		for (int y : crossings(years, loaded)) {
+		Set<Integer> crossings = crossings(years, loaded);
+		refuseStrayCrossingDays(years, crossings);
+		for (int y : crossings) {
 			Map<LocalDate, CalendarDay> days = new TreeMap<>();
 			storedDays(y).forEach(d -> days.put(d.day(), d));
 			years.get(y).forEach(d -> days.put(d.day(), d));

@@ -155,4 +155,33 @@ class CalendarFileRefusalsIntegrationTest {
 		assertThat(jdbc.sql("SELECT summary FROM audit_event WHERE action = 'calendar.merge-days' AND object_id = '2085'")
 			.query(String.class).list()).isNotEmpty().allSatisfy(s -> assertThat(s).contains("2086年", offDay.toString()));
 	}
+
+	/**
+	 * 2083 is loaded by this test; a notice for 2084 holding 2083-03-10 and 2083-12-01 is no year-end crossing (attack
+	 * 48: a 2027 file turned 2026-03-10 and tomorrow into days off and recounted every due date): refused whole.
+	 */
+	@Test
+	void aNoticeOfAnotherYearChangesOnlyTheDaysAtTheTurnOfTheYear() {
+		tx.execute(s -> years.load(HolidayNotices.notice(2083, List.of(), List.of()).getBytes(StandardCharsets.UTF_8),
+				"2083.json", "test"));
+		LocalDate march = LocalDate.of(2083, 3, 10);
+		LocalDate december = LocalDate.of(2083, 12, 1);
+		String notice = HolidayNotices.notice(2084, List.of(), List.of())
+			.replace("},\"workdays\":{", ",\"" + march + "\":\"New Year's Day,元旦,1\",\"" + december
+					+ "\":\"New Year's Day,元旦,1\"},\"workdays\":{");
+		FieldError refused = refusal(() -> tx.execute(s -> years.load(notice.getBytes(StandardCharsets.UTF_8),
+				"2084.json", "test")));
+		assertThat(refused.rule()).isEqualTo("crossing-days");
+		assertThat(refused.message()).contains("2083-03-10", "2083-12-01", "12月22日至31日");
+		assertThat(calendar.isWorkingDay(march)).as("2083-03-10 kept").isTrue();
+		assertThat(calendar.isWorkingDay(december)).as("2083-12-01 kept").isTrue();
+	}
+
+	@Test
+	void aCalendarFileInGbkIsNamedAsNotUtf8() {
+		byte[] gbk = HolidayNotices.notice(2082, List.of(), List.of()).getBytes(java.nio.charset.Charset.forName("GBK"));
+		FieldError refused = refusal(() -> years.parse(gbk));
+		assertThat(refused.rule()).isEqualTo("encoding");
+		assertThat(refused.message()).contains("不是UTF-8", "GBK");
+	}
 }
