@@ -194,6 +194,7 @@ M = {
  "filing.metrics.late": ("逾期备案", "Filed late"),
  "filing.metrics.byCounty": ("按县（区）", "By county"),
  "filing.metrics.byBrand": ("按品牌", "By brand"),
+ "filing.metrics.region": ("行政区划代码（留空为本单位辖区）", "Region code (blank: your bureau's)"),
  "filing.outlet.proposed": ("申报的网点信息", "The outlet as filed"),
  "filing.outlet.current": ("网点现登记信息", "The outlet as registered"),
  "filing.outlet.changes": ("变更内容（变更前 → 变更后）", "Changes (before → after)"),

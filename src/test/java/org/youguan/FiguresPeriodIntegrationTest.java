@@ -108,6 +108,7 @@ class FiguresPeriodIntegrationTest {
 	@Test
 	void licensingFigures() throws Exception {
 		apiChecksThePeriod("/api/v1/licensing/figures");
+		apiChecksThePeriod("/api/v1/filing/figures");
 		pagesRefuseAPeriodNotBegun(List.of("/licensing/figures", "/licensing/figures.xlsx"));
 	}
 

@@ -38,7 +38,7 @@ class RegionParametersIntegrationTest {
 	JdbcClient jdbc;
 
 	static final List<String> FILTERED = List.of("/api/v1/enforcement/figures", "/api/v1/inspections/figures",
-			"/api/v1/licensing/figures", "/api/v1/safety/figures", "/api/v1/universal/figures",
+			"/api/v1/licensing/figures", "/api/v1/filing/figures", "/api/v1/safety/figures", "/api/v1/universal/figures",
 			"/api/v1/universal/supervision/figures", "/api/v1/safety/hazards", "/api/v1/universal/villages");
 
 	@Test

@@ -34,7 +34,6 @@ import org.youguan.documents.Attachments;
 import org.youguan.filing.internal.FilingAttachmentAccess;
 import org.youguan.filing.internal.FilingClock;
 import org.youguan.filing.internal.FilingKind;
-import org.youguan.filing.internal.FilingMetrics;
 import org.youguan.filing.internal.FilingSettings;
 import org.youguan.filing.internal.FilingView;
 import org.youguan.filing.internal.OutletDetails;
@@ -50,6 +49,7 @@ import org.youguan.kernel.Masking;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Percentages;
+import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.TransactionLocks;
@@ -1000,10 +1000,16 @@ public class OutletFilings {
 			.single();
 	}
 
-	/** Approved filings completed between {@code from} and {@code to} (inclusive), by county and by brand. */
-	public FilingMetrics metrics(DataScope scope, LocalDate from, LocalDate to) {
+	/**
+	 * Approved filings completed between {@code from} and {@code to} (inclusive, China days), in {@code region} and the
+	 * caller's scope, overall, by county and by brand.
+	 * @param region a region code as the project writes it (3205, 320506), {@code ""} for the whole country — checked
+	 *        against the scope by the caller ({@code kernel.FiguresQuery})
+	 */
+	public FilingMetrics metrics(DataScope scope, String region, LocalDate from, LocalDate to) {
 		String base = " FROM outlet_filing f JOIN region_name r ON r.code = substr(f.region_code, 1, 6) WHERE f.status = 'APPROVED'"
-				+ " AND f.completed_on BETWEEN :from AND :to AND " + scope.regionPredicate("f.region_code");
+				+ " AND f.completed_on BETWEEN :from AND :to AND " + scope.regionPredicate("f.region_code") + " AND "
+				+ RegionPrefix.of(region).predicate("f.region_code");
 		String figures = "count(*) AS completed, round(avg(f.working_days_taken), 1) AS avg_days, max(f.working_days_taken) AS max_days,"
 				+ " " + Percentages.rateSql("count(*) FILTER (WHERE f.completed_on <= f.due_on)", "count(*)", 1) + " AS on_time,"
 				+ " count(*) FILTER (WHERE f.late_filing) AS late";

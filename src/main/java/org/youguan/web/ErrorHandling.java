@@ -54,6 +54,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.HandlerMethod;
@@ -166,12 +167,18 @@ class ErrorHandling {
 	}
 
 	/**
-	 * A parameter that is not of its type (text in a number or date field, a choice none of the offered): 400 naming it
+	 * A path segment that is not of its type ({@code /filing/figures} where a filing's number goes): the address names
+	 * nothing, 404 as {@link #noResource}. A parameter that is not of its type (text in a number or date field, a choice
+	 * none of the offered): 400 naming it
 	 * (rule {@code format}) and what it should be — in the message by its label ({@link FieldLabels}: 页码, 起始日期),
 	 * in {@code field} by its name; a page form's POST gets its form again ({@link #unbound}).
 	 */
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	Object mismatch(MethodArgumentTypeMismatchException ex, HttpServletRequest request, HttpServletResponse response) {
+		if (ex.getParameter() != null && ex.getParameter().hasParameterAnnotation(PathVariable.class)) {
+			// /filing/figures is no filing (attack 48: a 400 quoting the range of a long): an address naming nothing
+			return noResource(ex, request);
+		}
 		String named = FieldLabels.named(ex.getName(), ex.getRequiredType(), FieldLabels.path(request));
 		// a parameter's own declared range (WholeIn) before its type's; a list of choices (roles=FOO) names the choices
 		// of its elements, as a single choice does (attack f8 item 11)

@@ -23,7 +23,7 @@ import org.youguan.documents.Attachment;
 import org.youguan.documents.DocumentTemplates;
 import org.youguan.documents.PdfFiles;
 import org.youguan.documents.TemplateFiles;
-import org.youguan.filing.internal.FilingMetrics;
+import org.youguan.filing.FilingMetrics;
 import org.youguan.filing.internal.FilingReceipts;
 import org.youguan.filing.internal.FilingView;
 import org.youguan.kernel.DataScope;
@@ -299,12 +299,17 @@ class OutletFilingIntegrationTest {
 		filings.approve(WUZHONG, fast, null);
 		clock.set(LocalDateTime.of(2026, 10, 12, 9, 0));
 		filings.approve(WUZHONG, slow, null);
-		FilingMetrics m = filings.metrics(WUZHONG, LocalDate.of(2026, 9, 29), LocalDate.of(2026, 10, 12));
+		FilingMetrics m = filings.metrics(WUZHONG, "", LocalDate.of(2026, 9, 29), LocalDate.of(2026, 10, 12));
 		assertThat(m.total().completed()).isGreaterThanOrEqualTo(2);
 		assertThat(m.total().maxWorkingDays()).isGreaterThanOrEqualTo(6);
 		assertThat(m.byCounty()).singleElement().satisfies(r -> assertThat(r.label()).isEqualTo("吴中区"));
 		assertThat(m.byBrand()).anySatisfy(r -> assertThat(r.label()).isEqualTo("顺丰"));
 		assertThat(m.total().onTimeRate()).isLessThan(new BigDecimal("100"));
+		// a region asked for narrows the figures (attack 48: the region was ignored): 姑苏区 has none of 吴中's filings
+		FilingMetrics gusu = filings.metrics(DataScope.all(), "320508", LocalDate.of(2026, 9, 29), LocalDate.of(2026, 10, 12));
+		assertThat(gusu.byCounty()).extracting(FilingMetrics.Row::key).doesNotContain("320506");
+		assertThat(filings.metrics(DataScope.all(), "320506", LocalDate.of(2026, 9, 29), LocalDate.of(2026, 10, 12))
+			.byCounty()).extracting(FilingMetrics.Row::key).containsExactly("320506");
 	}
 
 	static byte[] oversize() {

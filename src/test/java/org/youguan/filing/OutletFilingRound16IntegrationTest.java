@@ -15,6 +15,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.MultiValueMap;
+import org.youguan.ExportedRows;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.SignIn;
@@ -269,6 +270,41 @@ class OutletFilingRound16IntegrationTest {
 			.andExpect(content().string(containsString("截止日期不能早于起始日期")));
 		mvc.perform(get("/filing/metrics").param("from", "2026-01-01").param("to", "2026-01-01").session(staff))
 			.andExpect(status().isOk());
+	}
+
+	/**
+	 * The 备案统计 of a region (attack 48: the region was ignored, and there was no API nor export): the page, its .xlsx
+	 * and {@code GET /api/v1/filing/figures} count the same filings of the region asked for, read as 320500 or 3205;
+	 * a region outside the caller's scope is refused.
+	 */
+	@Test
+	void theFilingFiguresAreARegionsOnPageApiAndSheet() throws Exception {
+		String from = LocalDate.now(clock).withDayOfYear(1).toString();
+		long completed = jdbc.sql("SELECT count(*) FROM outlet_filing WHERE status = 'APPROVED' AND region_code LIKE '320506%'"
+				+ " AND completed_on BETWEEN :from AND :to").param("from", LocalDate.parse(from))
+			.param("to", LocalDate.now(clock)).query(Long.class).single();
+		mvc.perform(get("/api/v1/filing/figures").param("region", "320506").param("from", from)
+			.header("Authorization", "Bearer demo-sz-leader-token"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.total.completed").value(completed))
+			.andExpect(jsonPath("$.byCounty[*].key").value(org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.is("320506"))));
+		mvc.perform(get("/api/v1/filing/figures").param("region", "320500").header("Authorization", "Bearer demo-sz-leader-token"))
+			.andExpect(status().isOk());
+		mvc.perform(get("/api/v1/filing/figures").param("region", "3201").header("Authorization", "Bearer demo-sz-leader-token"))
+			.andExpect(status().isForbidden());
+		mvc.perform(get("/api/v1/filing/figures").header("Authorization", "Bearer demo-sf-wz-token"))
+			.andExpect(status().isForbidden());
+		MockHttpSession staff = SignIn.session(mvc, "sz.office");
+		mvc.perform(get("/filing/metrics").param("region", "320506").session(staff)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("完成备案" + completed + "家")));
+		List<List<String>> sheet = ExportedRows.of(mvc, staff, "/filing/metrics.xlsx", "region", "320506", "from", from);
+		assertThat(sheet.get(0).get(0)).contains("320506", from);
+		assertThat(sheet.get(1)).startsWith("合计", String.valueOf(completed));
+		// an address whose number is no number names nothing: 404, not a 400 quoting the range of a long
+		mvc.perform(get("/filing/figures").session(staff)).andExpect(status().isNotFound());
+		mvc.perform(get("/api/v1/complaints/figure").header("Authorization", "Bearer demo-sz-leader-token"))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.errors[0].rule").value("not-found"));
 	}
 
 	/** The registry records a filed outlet on hearing the decision, as no one signed in: the history says 系统. */

@@ -2,10 +2,12 @@ package org.youguan.filing.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,11 +19,12 @@ import org.youguan.audit.AuditTrail;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
+import org.youguan.filing.FilingMetrics;
 import org.youguan.filing.FilingStatus;
 import org.youguan.filing.OutletFilings;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
-import org.youguan.kernel.FiguresPeriod;
+import org.youguan.kernel.FiguresQuery;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageForm;
@@ -29,6 +32,7 @@ import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.WorkState;
+import org.youguan.org.CurrentUser;
 
 /**
  * The bureau's side: the work queue with the statutory clock, a filing with its attachments and actions, metrics.
@@ -157,17 +161,40 @@ class FilingController {
 	}
 
 	@GetMapping("/filing/metrics")
-	String metrics(DataScope scope, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String to, Model model) {
-		LocalDate today = LocalDate.now(clock);
+	String metrics(@AuthenticationPrincipal CurrentUser me, DataScope scope, @RequestParam(required = false) String region,
+			@RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model) {
 		// a reversed period (attack round 16) or one not begun is refused as every figures page refuses it, not
-		// answered "完成备案0家"
-		FiguresPeriod period = FiguresPeriod.days(from, to, today.withDayOfYear(1), today, today);
-		LocalDate start = period.from();
-		LocalDate end = period.to();
-		model.addAttribute("from", start);
-		model.addAttribute("to", end);
-		model.addAttribute("metrics", filings.metrics(scope, start, end));
+		// answered "完成备案0家"; the region read and checked as every figures page reads it (attack 48: it was ignored)
+		FiguresQuery q = FiguresQuery.of(scope, region, me.regionCode(), from, to, LocalDate.now(clock));
+		model.addAttribute("q", q);
+		model.addAttribute("from", q.from());
+		model.addAttribute("to", q.to());
+		model.addAttribute("metrics", filings.metrics(scope, q.region(), q.from(), q.to()));
 		return "filing/metrics";
+	}
+
+	/** The 备案统计 page's tables as a spreadsheet: the total, then by county, then by brand. */
+	@GetMapping("/filing/metrics.xlsx")
+	ResponseEntity<byte[]> metricsExport(@AuthenticationPrincipal CurrentUser me, DataScope scope,
+			@RequestParam(required = false) String region, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to) {
+		FiguresQuery q = FiguresQuery.of(scope, region, me.regionCode(), from, to, LocalDate.now(clock));
+		FilingMetrics m = filings.metrics(scope, q.region(), q.from(), q.to());
+		List<FilingMetrics.Row> rows = new ArrayList<>();
+		rows.add(m.total());
+		rows.addAll(m.byCounty());
+		rows.addAll(m.byBrand());
+		String title = "备案统计（" + (q.region().isEmpty() ? "全国" : q.region()) + "，" + q.from() + "至" + q.to() + "）";
+		return Downloads.xlsx("备案统计.xlsx", spreadsheets.write("备案统计", metricsColumns(title), rows));
+	}
+
+	/** The columns of the 备案统计 sheet, the first headed by the sheet's title (region and period). */
+	private static List<Column<FilingMetrics.Row>> metricsColumns(String title) {
+		return List.of(Column.of(title, FilingMetrics.Row::label, 36),
+				Column.of("完成备案（家）", FilingMetrics.Row::completed, 12),
+				Column.of("平均用时（工作日）", FilingMetrics.Row::averageWorkingDays, 14),
+				Column.of("最长用时（工作日）", FilingMetrics.Row::maxWorkingDays, 14),
+				Column.of("按时办结率（%）", FilingMetrics.Row::onTimeRate, 14),
+				Column.of("逾期备案（家）", FilingMetrics.Row::lateFilings, 12));
 	}
 }
