@@ -1,5 +1,9 @@
 package org.youguan.statistics;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+import org.youguan.kernel.Percentages;
 import org.youguan.statistics.internal.Aggregation;
 import org.youguan.statistics.internal.Formula;
 import org.youguan.statistics.internal.ValueType;
@@ -21,6 +25,19 @@ public record Indicator(String code, String name, String unit, ValueType valueTy
 	/** Decimals to show: none for counts, two otherwise. */
 	public int decimals() {
 		return valueType == ValueType.INTEGER ? 0 : 2;
+	}
+
+	/**
+	 * A value as the pages show it, to {@link #decimals()}: a percentage indicator's (a rate: 电子运单使用率, 按时率) rounded
+	 * down as every rate is ({@link Percentages}: 99.9999 % shows 99.99 %, never 100.00 %), any other half up.
+	 * @return null for null
+	 */
+	public BigDecimal shown(BigDecimal value) {
+		if (value == null) {
+			return null;
+		}
+		return valueType == ValueType.PERCENT ? Percentages.shown(value, decimals())
+				: value.setScale(decimals(), RoundingMode.HALF_UP);
 	}
 
 	/** "快递业务量（件）". */

@@ -2,6 +2,7 @@ package org.youguan.statistics;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
 
@@ -207,6 +208,27 @@ class StatisticsPagesIntegrationTest {
 			.containsExactly("derived", "period", "scope", "reported", "non-negative");
 		assertThat(aggregates.value(indicators.get("express.volume.local"),
 				new Slice("3205", null, YearMonth.of(2019, 5), YearMonth.of(2019, 5)))).isNull();
+	}
+
+	/**
+	 * A rate averaged over units is a rate: rounded down (attack 48: 100 % on a million parcels, 99.99 % on one and
+	 * 99.9999 % on ten gave 100.0000 on the API and 100.00 % on the page).
+	 */
+	@Test
+	void aWeightedRateIsNeverRoundedUpToAHundred() throws Exception {
+		var file = sheet(List.of(List.of("express.volume.local", "2011-01", "320102", "", "1000000"),
+				List.of("green.ewaybill.rate", "2011-01", "320102", "", "100"),
+				List.of("express.volume.local", "2011-01", "320104", "", "1"),
+				List.of("green.ewaybill.rate", "2011-01", "320104", "", "99.99"),
+				List.of("express.volume.local", "2011-01", "320105", "", "10"),
+				List.of("green.ewaybill.rate", "2011-01", "320105", "", "99.9999")));
+		assertThat(history.importFile(DataScope.region("32"), file).errors()).isEmpty();
+		Indicator rate = indicators.get("green.ewaybill.rate");
+		BigDecimal value = aggregates.value(rate, new Slice("3201", null, YearMonth.of(2011, 1), YearMonth.of(2011, 1)));
+		assertThat(value).isLessThan(new BigDecimal("100")).isEqualByComparingTo("99.9999");
+		assertThat(rate.shown(value)).isEqualByComparingTo("99.99");
+		assertThat(rate.shown(new BigDecimal("99.9999"))).isEqualByComparingTo("99.99");
+		assertThat(indicators.get("express.revenue").shown(new BigDecimal("2.005"))).isEqualByComparingTo("2.01");
 	}
 
 	@Test
