@@ -62,22 +62,50 @@ public final class ReportedValue {
 		}
 		if (EXPONENT.matcher(shown).matches()) {
 			// beyond the column whatever its notation (1e17, 1e-40000000): told by the digits, the more telling rule
-			Decimals.parse(field, indicator.name(), shown, ReportChecks.VALUE_INTEGER_DIGITS,
-					ReportChecks.VALUE_FRACTION_DIGITS);
+			parse(indicator, field, shown, text);
 			throw new InvalidValueException(field, "exponent", indicator.name() + "请写成普通数字（如2400000），不能用科学计数法："
 					+ Decimals.echo(Text.strip(text)));
 		}
-		BigDecimal value = Decimals.parse(field, indicator.name(), t, ReportChecks.VALUE_INTEGER_DIGITS,
-				ReportChecks.VALUE_FRACTION_DIGITS);
+		BigDecimal value = parse(indicator, field, t, text);
 		if (value == null) {
 			// a lone percent sign
-			throw new InvalidValueException(field, "number", indicator.name() + "应为数字：" + Decimals.echo(Text.strip(text)));
+			throw noNumber(indicator, field, text);
 		}
 		List<FieldError> never = ReportChecks.entryErrors(indicator, value, field);
 		if (!never.isEmpty()) {
 			throw new InvalidValueException(never.subList(0, 1));
 		}
 		return plain(value);
+	}
+
+	/**
+	 * {@code t} read with the column's digits ({@link Decimals#parse}: thousands, currency, full-width digits), its
+	 * refusals worded one way whatever path the value came by: no number «快递业务量应为数字：“很多”不是数字», too many
+	 * digits as {@link ReportChecks#entryErrors} words them.
+	 * @param typed the value as it came, for the message
+	 */
+	private static BigDecimal parse(Indicator indicator, String field, String t, String typed) {
+		try {
+			return Decimals.parse(field, indicator.name(), t, ReportChecks.VALUE_INTEGER_DIGITS,
+					ReportChecks.VALUE_FRACTION_DIGITS);
+		}
+		catch (InvalidValueException ex) {
+			String rule = ex.fieldErrors().get(0).rule();
+			if ("number".equals(rule)) {
+				throw noNumber(indicator, field, typed);
+			}
+			if ("digits".equals(rule)) {
+				throw new InvalidValueException(field, "digits", Decimals.tooManyDigits(indicator.name(),
+						ReportChecks.VALUE_INTEGER_DIGITS, ReportChecks.VALUE_FRACTION_DIGITS) + "，不会自动四舍五入："
+						+ Decimals.echo(Text.strip(typed)));
+			}
+			throw ex;
+		}
+	}
+
+	private static InvalidValueException noNumber(Indicator indicator, String field, String typed) {
+		return new InvalidValueException(field, "number", indicator.name() + "应为数字：“" + Decimals.echo(Text.strip(typed))
+				+ "”不是数字");
 	}
 
 	/**
@@ -102,7 +130,7 @@ public final class ReportedValue {
 		return switch (cell.kind()) {
 			case BLANK -> null;
 			case NUMBER, TEXT -> read(indicator, field, cell.text());
-			default -> throw new InvalidValueException(field, "number", indicator.name() + "应为数字：" + cell.text());
+			default -> throw noNumber(indicator, field, String.valueOf(cell.text()));
 		};
 	}
 
