@@ -10,17 +10,21 @@ import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -86,7 +90,8 @@ public class Spreadsheets {
 	 * @param sheetName the sheet's name (characters a sheet name cannot hold become {@code _}, cut to 31)
 	 * @param columns the header and value of each column, in order
 	 * @param rows the rows, read once (streamed: at most 500 rows are held in memory)
-	 * @return the workbook: numbers as numbers, true/false as 是/否, dates as {@code yyyy-MM-dd}, every moment
+	 * @return the workbook: numbers as numbers ({@link SheetNumber} with its number format, or as exact text beyond
+	 * the 15 digits a numeric cell holds), true/false as 是/否, dates as {@code yyyy-MM-dd}, every moment
 	 * ({@code Instant}, {@code OffsetDateTime}, {@code ZonedDateTime}) in China time as {@code yyyy-MM-dd HH:mm:ss} as the
 	 * pages show it (a {@code LocalDateTime} as it is), texts as texts ({@link #fit}, formula-like ones quote-prefixed)
 	 * @throws UncheckedIOException when the workbook cannot be written
@@ -111,6 +116,7 @@ public class Spreadsheets {
 			text.cloneStyleFrom(body);
 			text.setQuotePrefixed(true);
 
+			Map<String, CellStyle> numberStyles = new HashMap<>();
 			Row head = sheet.createRow(0);
 			for (int c = 0; c < columns.size(); c++) {
 				Cell cell = head.createCell(c);
@@ -125,7 +131,12 @@ public class Spreadsheets {
 					Cell cell = row.createCell(c);
 					Object value = columns.get(c).value().apply(item);
 					cell.setCellStyle(value instanceof CharSequence typed && readAsFormula(typed) ? text : body);
-					set(cell, value);
+					if (value instanceof SheetNumber figure) {
+						setFigure(workbook, body, numberStyles, cell, figure);
+					}
+					else {
+						set(cell, value);
+					}
 				}
 			}
 			sheet.createFreezePane(0, 1);
@@ -155,6 +166,29 @@ public class Spreadsheets {
 		}
 		char first = text.charAt(0);
 		return "=+-@\t\r\n＝＋－＠".indexOf(first) >= 0;
+	}
+
+	/**
+	 * A figure as a numeric cell with its number format (one style per format in the workbook), or — beyond the 15
+	 * significant digits a numeric cell holds — as text of its exact digits, right-aligned as a number is.
+	 */
+	private static void setFigure(Workbook workbook, CellStyle body, Map<String, CellStyle> styles, Cell cell,
+			SheetNumber figure) {
+		boolean exact = figure.exactInCell();
+		String key = exact ? figure.format() : "@";
+		cell.setCellStyle(styles.computeIfAbsent(key, k -> {
+			CellStyle style = workbook.createCellStyle();
+			style.cloneStyleFrom(body);
+			style.setDataFormat(workbook.createDataFormat().getFormat(k));
+			style.setAlignment(HorizontalAlignment.RIGHT);
+			return style;
+		}));
+		if (exact) {
+			cell.setCellValue(figure.value().doubleValue());
+		}
+		else {
+			cell.setCellValue(figure.plain());
+		}
 	}
 
 	private static void set(Cell cell, Object value) {

@@ -22,6 +22,7 @@ import org.youguan.region.Region;
 import org.youguan.region.Regions;
 import org.youguan.registry.Brands;
 import org.youguan.statistics.internal.AggregateResult;
+import org.youguan.statistics.internal.ReportedValue;
 import org.youguan.statistics.internal.Aggregation;
 import org.youguan.statistics.internal.Charts;
 import org.youguan.statistics.internal.Coverage;
@@ -178,7 +179,9 @@ public class Analysis {
 				+ "）除数为0") : covered.caveat();
 		return new AggregateResult(indicator.code(), indicator.name(), prefix.isEmpty() ? "0" : prefix,
 				brand == null || Text.isBlank(brand) ? null : Text.strip(brand), first.toString(), last.toString(),
-				value == null && !undefined ? BigDecimal.ZERO : value, previous, Aggregates.growth(value, previous),
+				// exact digits as JSON numbers (12000000000, never 1.2E+10)
+				value == null && !undefined ? BigDecimal.ZERO : ReportedValue.plain(value), ReportedValue.plain(previous),
+				Aggregates.growth(value, previous),
 				indicator.unit(), covered.current().reported(), covered.current().expected(), covered.comparable(), caveat);
 	}
 

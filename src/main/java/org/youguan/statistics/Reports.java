@@ -40,6 +40,7 @@ import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
 import org.youguan.statistics.internal.Report;
 import org.youguan.statistics.internal.ReportChecks;
+import org.youguan.statistics.internal.ReportedValue;
 import org.youguan.statistics.internal.ReportRepository;
 import org.youguan.statistics.internal.ReportValue;
 import org.youguan.statistics.internal.ReportView;
@@ -574,9 +575,9 @@ public class Reports {
 	}
 
 	/**
-	 * Parses typed values: numbers with optional thousands separators in well-formed groups (as every typed number,
-	 * {@link org.youguan.kernel.Decimals#ungrouped}: 1,000 is 1000, 1,00 is refused naming the indicator), read with the column's digits and held to the
-	 * rules no draft may break ({@link ReportChecks#entryErrors}); a code the form does not have ("未知指标代码") and a
+	 * Parses typed values, each by the one reading of a reported value ({@link ReportedValue#read(Indicator, String,
+	 * String)}: thousands in well-formed groups, full-width digits, a percent sign only on a rate, no exponent notation,
+	 * the unit's decimals, and the rules no draft may break, {@link ReportChecks#entryErrors}); a code the form does not have ("未知指标代码") and a
 	 * value or note for a derived (computed) indicator are refused rather than dropped; every bad value is reported,
 	 * and a refused value is left out of the values.
 	 */
@@ -598,16 +599,14 @@ public class Reports {
 			if (note != null && note.length() > ReportChecks.NOTE_LENGTH) {
 				errors.add(new FieldError(ReportChecks.noteField(i.code()), "max-length", i.name() + "的说明不能超过" + ReportChecks.NOTE_LENGTH + "字"));
 			}
-			// read with the column's digits before anything computes with it
-			Validation number = new Validation();
-			BigDecimal value = number.decimal(ReportChecks.field(i.code()), i.name(),
-					text,
-					ReportChecks.VALUE_INTEGER_DIGITS, ReportChecks.VALUE_FRACTION_DIGITS);
-			errors.addAll(number.errors());
-			if (value != null) {
-				List<FieldError> never = ReportChecks.entryErrors(i, value, ReportChecks.field(i.code()));
-				errors.addAll(never);
-				value = never.isEmpty() ? value : null;
+			// the one reading of a reported value (the page, the API and the sheet alike), with the column's digits and
+			// the rules no draft may break, before anything computes with it
+			BigDecimal value = null;
+			try {
+				value = ReportedValue.read(i, ReportChecks.field(i.code()), text);
+			}
+			catch (InvalidValueException ex) {
+				errors.addAll(ex.fieldErrors());
 			}
 			if (value != null || note != null) {
 				parsed.put(i.code(), new ReportValue(value, note));

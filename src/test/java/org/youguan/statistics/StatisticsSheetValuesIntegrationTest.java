@@ -223,7 +223,7 @@ class StatisticsSheetValuesIntegrationTest {
 			.file(new MockMultipartFile("file", "报表.xlsx", "application/octet-stream", sheet)).session(sf).with(csrf()))
 			.andExpect(status().isBadRequest())
 			.andReturn().getResponse().getContentAsString();
-		assertThat(page).contains("第2行“本期数值”：“abc”不是数字")
+		assertThat(page).contains("第2行“本期数值”：邮政行业业务总量应为数字：“abc”不是数字")
 			.contains("第3行“本期数值”：邮政行业业务收入不能为负数")
 			.contains("第4行“本期数值”：邮政寄递服务业务量应为整数（单位：件），不能有小数")
 			.contains("第8行“本期数值”：快递业务量（国际及港澳台）超出允许的位数（最多14位整数、4位小数）");

@@ -213,13 +213,15 @@ class EnterpriseStatisticsController {
 		return FormSteps.run(model, response, redirect, () -> {
 			ReportView report = reports.get(scope, id);
 			ReportSheets.Content content = ReportSheets.read(bytes, forms.indicators(report.formId()));
-			if (content.values().isEmpty()) {
+			if (content.values().isEmpty() && content.notes().isEmpty()) {
 				// a sheet of headers only (or of blank values) is no filling: the draft keeps what it holds
 				throw new InvalidValueException("file", "empty", "上传的Excel中没有填写任何本期数值，报表未改动：请在“本期数值”列填写后再上传");
 			}
-			// the sheet's values over the draft's: a value in the sheet replaces, an indicator left out keeps its value
+			// the sheet's values and notes over the draft's: a value or note in the sheet replaces, an indicator left
+			// out keeps its value; a row with only its 说明 keeps that note (never dropped)
 			reports.fillDraft(scope, id, content.values(), content.notes(), report.comment());
-			return new PageSteps.Done("已从Excel读入" + content.values().size() + "项数值，请核对后报送",
+			return new PageSteps.Done("已从Excel读入" + content.values().size() + "项数值"
+					+ (content.notes().isEmpty() ? "" : "、" + content.notes().size() + "项说明") + "，请核对后报送",
 					"/enterprise/statistics/reports/" + id);
 		}, () -> show(scope, id, model));
 	}

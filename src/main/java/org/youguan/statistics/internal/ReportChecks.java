@@ -53,6 +53,21 @@ public final class ReportChecks {
 		return "notes." + code;
 	}
 
+	/** The decimals a rate in % may have (99.25 %): a rate is stated to hundredths of a percent. */
+	public static final int RATE_FRACTION_DIGITS = 2;
+
+	/**
+	 * The decimals a value of the indicator may have, by its unit: none for counts (件, 个, 人次, 辆: {@link ValueType#INTEGER}),
+	 * {@link #RATE_FRACTION_DIGITS} for a rate in %, the column's {@link #VALUE_FRACTION_DIGITS} otherwise (万元 to the yuan).
+	 */
+	public static int fractionDigits(Indicator i) {
+		return switch (i.valueType()) {
+			case INTEGER -> 0;
+			case PERCENT -> RATE_FRACTION_DIGITS;
+			case DECIMAL -> VALUE_FRACTION_DIGITS;
+		};
+	}
+
 	/** "快递业务量应为整数（单位：件），不能有小数". */
 	public static String wholeMessage(Indicator i) {
 		return i.name() + "应为整数（单位：" + i.unit() + "），不能有小数";
@@ -62,10 +77,12 @@ public final class ReportChecks {
 	 * The rules a value is refused on wherever it is entered, even in a draft — the enterprise's form and API, its
 	 * uploaded sheet: at most the column's digits ({@link #VALUE_INTEGER_DIGITS}, {@link #VALUE_FRACTION_DIGITS}; beyond
 	 * them no other rule is judged, so a huge exponent costs nothing), not negative (nothing counted or summed is below
-	 * zero), whole where the indicator counts things (件, 家, 人: {@link ValueType#INTEGER}).
+	 * zero), whole where the indicator counts things (件, 家, 人: {@link ValueType#INTEGER}), at most two decimals for a
+	 * rate in % ({@link #fractionDigits}).
 	 * @param v the value in the indicator's unit
 	 * @param field the field the errors name ({@link #field} on a form, the cell on a sheet)
-	 * @return the broken rules (rules {@code digits}, {@code non-negative}, {@code integer}), empty when the value is good
+	 * @return the broken rules (rules {@code digits}, {@code non-negative}, {@code integer}, {@code decimals}), empty
+	 * when the value is good
 	 */
 	public static List<FieldError> entryErrors(Indicator i, BigDecimal v, String field) {
 		List<FieldError> digits = new Validation().fits(field, i.name(), v, VALUE_INTEGER_DIGITS, VALUE_FRACTION_DIGITS)
@@ -79,6 +96,10 @@ public final class ReportChecks {
 		}
 		if (i.valueType() == ValueType.INTEGER && !Decimals.isWhole(v)) {
 			errors.add(new FieldError(field, "integer", wholeMessage(i)));
+		}
+		if (i.valueType() == ValueType.PERCENT && !Decimals.fits(v, VALUE_INTEGER_DIGITS, RATE_FRACTION_DIGITS)) {
+			errors.add(new FieldError(field, "decimals", i.name() + "最多保留" + RATE_FRACTION_DIGITS + "位小数（单位：" + i.unit()
+					+ "）：" + Decimals.echo(v)));
 		}
 		return errors;
 	}

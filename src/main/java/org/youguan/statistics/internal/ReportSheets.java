@@ -2,6 +2,7 @@ package org.youguan.statistics.internal;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,12 +11,11 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.youguan.documents.Column;
-import org.youguan.documents.SheetCell;
+import org.youguan.documents.SheetNumber;
 import org.youguan.documents.SheetImport;
 import org.youguan.documents.SheetRows.SheetRow;
 import org.youguan.documents.SheetRows;
 import org.youguan.documents.Spreadsheets;
-import org.youguan.kernel.Decimals;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Text;
@@ -40,22 +40,29 @@ public final class ReportSheets {
 	private ReportSheets() {
 	}
 
+	/**
+	 * The report as a sheet to fill: 本期数值 and 上期数值 as numeric cells shown with the indicator's decimals
+	 * ({@link SheetNumber}: #,##0 for a count, #,##0.00 for 万元 and %), exact — a value beyond the 15 digits a numeric
+	 * cell holds is written as its exact digits in text, which {@link #read} reads back the same.
+	 */
 	static byte[] write(List<ValueLine> lines) {
-		List<List<String>> rows = lines.stream()
+		List<List<Object>> rows = lines.stream()
 			.filter(l -> !l.indicator().derived())
-			.map(l -> List.of(l.indicator().code(), l.indicator().name(), l.indicator().unit(), l.text(),
-					l.note() == null ? "" : l.note(),
-					l.previous() == null ? "" : l.previous().stripTrailingZeros().toPlainString()))
+			.map(l -> Arrays.<Object>asList(l.indicator().code(), l.indicator().name(), l.indicator().unit(),
+					SheetNumber.of(l.value(), l.indicator().decimals()), l.note() == null ? "" : l.note(),
+					SheetNumber.of(l.previous(), l.indicator().decimals())))
 			.toList();
 		return new Spreadsheets().write("报表", IntStream.range(0, HEADERS.size())
-			.mapToObj(i -> Column.<List<String>>of(HEADERS.get(i), r -> r.get(i), i == 1 ? 30 : 16))
+			.mapToObj(i -> Column.<List<Object>>of(HEADERS.get(i), r -> r.get(i), i == 1 ? 30 : 16))
 			.toList(), rows);
 	}
 
 	/**
-	 * Reads an uploaded report sheet: each 本期数值 as its cell's value in the indicator's unit — a percentage cell
-	 * (98.5 % stored as 0.985) is 98.5 for a rate in "%", a number shown rounded ("#,##0") is taken unrounded, a formula
-	 * its result. Every bad cell (unknown or repeated code, a value that is no number, an error cell, a value breaking
+	 * Reads an uploaded report sheet: each 本期数值 by the one reading of a reported value ({@link ReportedValue}, as
+	 * the page and the API read it) — a percentage cell (98.5 % stored as 0.985) is 98.5 for a rate in "%" and refused on
+	 * any other indicator (rule {@code percent}), a number shown rounded ("#,##0") is taken unrounded, a formula its
+	 * result, text as typed. A row with a 说明 and no value keeps that note; one with neither code nor value but a 说明
+	 * is refused naming its row. Every bad cell (unknown or repeated code, a value that is no number, an error cell, a value breaking
 	 * {@link ReportChecks#entryErrors}, a bad explanation) is reported at once, each naming its row and column.
 	 */
 	static Content read(byte[] content, List<Indicator> indicators) {
@@ -64,7 +71,8 @@ public final class ReportSheets {
 			.collect(Collectors.toMap(i -> Indicators.codeKey(i.code()), i -> i, (a, b) -> a));
 		Set<String> derived = indicators.stream().filter(Indicator::derived).map(i -> Indicators.codeKey(i.code()))
 			.collect(Collectors.toSet());
-		List<SheetRow> rows = SheetRows.read(content, List.of("指标代码", "本期数值"));
+		// 说明 is read too: a row holding only an explanation is no empty row (its code is asked for, or the note kept)
+		List<SheetRow> rows = SheetRows.read(content, List.of("指标代码", "本期数值"), List.of("说明"));
 		List<FieldError> errors = new ArrayList<>();
 		Map<String, String> values = new HashMap<>();
 		Map<String, String> notes = new HashMap<>();
@@ -96,41 +104,17 @@ public final class ReportSheets {
 				errors.add(cellError(n, "指标代码", "unique", "指标" + code + "与第" + twin + "行重复"));
 			}
 			Indicator indicator = entered.get(key);
-			SheetCell cell = row.cell("本期数值");
-			// beyond every field's digits (1e40 stored, or typed as text): told by the indicator's own column, not
-			// as an error value nor by the cell reader's loose bound
-			String tooLong = Decimals.tooManyDigits(indicator.name(), ReportChecks.VALUE_INTEGER_DIGITS,
-					ReportChecks.VALUE_FRACTION_DIGITS);
-			if (cell.beyondDigits()) {
-				errors.add(cellError(n, "本期数值", "digits", tooLong));
-			}
-			else if (cell.isError()) {
-				errors.add(cellError(n, "本期数值", "cell-error", "错误值“" + cell.error() + "”（公式出错），请改正"));
-			}
-			else {
-				try {
-					BigDecimal value = cell.asNumber("本期数值", indicator.unit());
-					if (value != null) {
-						// the rules no draft may break, judged here so that they come with the row and with every
-						// other bad cell of the sheet
-						List<FieldError> never = ReportChecks.entryErrors(indicator, value, "本期数值");
-						// one message a cell: the first rule it broke (-1.5 of a count is "不能为负数", not also "整数")
-						never.stream().limit(1).forEach(e -> errors.add(cellError(n, "本期数值", e.rule(), e.message())));
-						if (never.isEmpty()) {
-							values.put(indicator.code(), value.toPlainString());
-						}
-					}
+			// the one reading of a reported value, as the page and the API read it: a number cell as its stored value,
+			// a percentage cell or "99.5%" only for a rate, text as typed
+			try {
+				BigDecimal value = ReportedValue.read(indicator, "本期数值", row.cell("本期数值"));
+				if (value != null) {
+					values.put(indicator.code(), value.toPlainString());
 				}
-				catch (InvalidValueException ex) {
-					// a value merged over several rows is refused as such (naming its range), digits grouped other than
-					// the forms group them (50 000, 1,00) by the forms' rule and words; anything else is no number
-					FieldError refused = ex.fieldErrors().get(0);
-					errors.add(cell.mergedRange() != null || "thousands-separator".equals(refused.rule())
-							? cellError(n, "本期数值", refused.rule(), refused.message())
-							: "digits".equals(refused.rule())
-									? cellError(n, "本期数值", "digits", tooLong + "：" + Decimals.echo(Text.strip(cell.text())))
-									: cellError(n, "本期数值", "number", "“" + cell.text() + "”不是数字"));
-				}
+			}
+			catch (InvalidValueException ex) {
+				FieldError refused = ex.fieldErrors().get(0);
+				errors.add(cellError(n, "本期数值", refused.rule(), refused.message()));
 			}
 			String note = row.get("说明");
 			if (note != null) {

@@ -63,9 +63,8 @@ class StatisticsApiController {
 			Map<String, String> notes = new LinkedHashMap<>();
 			for (ValueLine line : lines) {
 				if (line.value() != null) {
-					// 60, not 60.0000 (the column's scale) nor 6E+1
-					BigDecimal v = line.value().stripTrailingZeros();
-					values.put(line.indicator().code(), v.scale() < 0 ? v.setScale(0) : v);
+					// 60, not 60.0000 (the column's scale) nor 6E+1: the exact digits as a JSON number
+					values.put(line.indicator().code(), ReportedValue.plain(line.value()));
 				}
 				if (line.note() != null) {
 					notes.put(line.indicator().code(), line.note());

@@ -138,7 +138,7 @@ class ReportSheetsTest {
 		assertThatThrownBy(() -> ReportSheets.read(sheet.bytes(), List.of(RATE, REVENUE, LOCAL, intercity)))
 			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
 				.extracting(FieldError::field, FieldError::rule, FieldError::message)
-				.containsExactly(Tuple.tuple("第2行“本期数值”", "number", "第2行“本期数值”：“abc”不是数字"),
+				.containsExactly(Tuple.tuple("第2行“本期数值”", "number", "第2行“本期数值”：电子面单使用率应为数字：“abc”不是数字"),
 						Tuple.tuple("第3行“本期数值”", "non-negative", "第3行“本期数值”：快递业务收入不能为负数"),
 						Tuple.tuple("第4行“本期数值”", "integer", "第4行“本期数值”：快递业务量（同城）应为整数（单位：件），不能有小数"),
 						Tuple.tuple("第5行“本期数值”", "digits",

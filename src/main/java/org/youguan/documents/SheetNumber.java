@@ -1,0 +1,46 @@
+package org.youguan.documents;
+
+import java.math.BigDecimal;
+
+/**
+ * A figure for an exported sheet ({@link Spreadsheets#write}): written as a numeric cell shown with its number format
+ * ({@code #,##0} for whole numbers, {@code #,##0.00} for two decimals …), so that Excel sums and sorts it and never shows
+ * a large one as 1.2E+10. Excel holds 15 significant digits (a double): a value with more (a 14-digit count with 4
+ * decimals) is written as text of its exact digits instead, never rounded — the report sheet's reader reads either back
+ * as the same {@link BigDecimal}.
+ * @param value the figure, null for a blank cell
+ * @param decimals the decimals shown (0 to 10)
+ */
+public record SheetNumber(BigDecimal value, int decimals) {
+
+	/** The significant digits a numeric cell holds exactly. */
+	static final int EXCEL_DIGITS = 15;
+
+	public SheetNumber {
+		if (decimals < 0 || decimals > 10) {
+			throw new IllegalArgumentException("decimals " + decimals);
+		}
+	}
+
+	/** The figure, or null when {@code value} is null (a blank cell needs no number format). */
+	public static SheetNumber of(BigDecimal value, int decimals) {
+		return value == null ? null : new SheetNumber(value, decimals);
+	}
+
+	/** Whether a numeric cell holds the value exactly (at most {@link #EXCEL_DIGITS} significant digits). */
+	boolean exactInCell() {
+		BigDecimal v = value.stripTrailingZeros();
+		return v.signum() == 0 || v.precision() <= EXCEL_DIGITS && v.scale() <= 30 && v.precision() - v.scale() <= 300;
+	}
+
+	/** The value written out in plain digits (60, not 6E+1 nor 60.0000). */
+	String plain() {
+		BigDecimal v = value.stripTrailingZeros();
+		return (v.scale() < 0 ? v.setScale(0) : v).toPlainString();
+	}
+
+	/** Excel's number format for the decimals: {@code #,##0} or {@code #,##0.00}. */
+	String format() {
+		return decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals);
+	}
+}
