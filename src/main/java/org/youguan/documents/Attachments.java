@@ -204,11 +204,17 @@ public class Attachments {
 
 	/** How many files, of how many bytes in all, one owner keeps. */
 	public HeldTotal total(AttachmentOwner owner) {
+		return total(owner, null);
+	}
+
+	/** How many files of {@code kind} (null: of any kind), of how many bytes in all, one owner keeps. */
+	private HeldTotal total(AttachmentOwner owner, String kind) {
 		return jdbc.sql("SELECT count(*), coalesce(sum(size_bytes), 0) FROM attachment WHERE module = :module"
-				+ " AND owner_type = :type AND owner_id = :id")
+				+ " AND owner_type = :type AND owner_id = :id AND (CAST(:kind AS text) IS NULL OR kind = :kind)")
 			.param("module", owner.module())
 			.param("type", owner.type())
 			.param("id", owner.id())
+			.param("kind", kind)
 			.query((rs, i) -> new HeldTotal(rs.getLong(1), rs.getLong(2)))
 			.single();
 	}
@@ -228,10 +234,21 @@ public class Attachments {
 	 */
 	public void requireRoom(AttachmentOwner owner, List<UploadedFile> adding, String field, String label, String noun,
 			int maxFiles, long maxTotalBytes) {
+		requireRoom(owner, null, adding, field, label, noun, maxFiles, maxTotalBytes);
+	}
+
+	/**
+	 * As {@link #requireRoom(AttachmentOwner, List, String, String, String, int, long)}, counting only the owner's files
+	 * of {@code kind} — for a record that keeps files of other kinds beside them (a document generated for it) that are
+	 * no part of what the cap is about.
+	 * @param kind the kind of the files counted and added (null: every kind)
+	 */
+	public void requireRoom(AttachmentOwner owner, String kind, List<UploadedFile> adding, String field, String label,
+			String noun, int maxFiles, long maxTotalBytes) {
 		if (adding.isEmpty()) {
 			return;
 		}
-		HeldTotal kept = total(owner);
+		HeldTotal kept = total(owner, kind);
 		long bytes = adding.stream().mapToLong(f -> f.content() == null ? 0 : f.content().length).sum();
 		if (kept.files() + adding.size() > maxFiles) {
 			throw new InvalidValueException(field, "count", label + "每个" + noun + "最多" + maxFiles + "份：已有" + kept.files()

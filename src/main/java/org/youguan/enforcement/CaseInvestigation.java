@@ -130,7 +130,8 @@ public class CaseInvestigation {
 
 	/**
 	 * 调查终结: the report and the proposed penalty, the fine checked against the violation's range
-	 * ({@link DecisionRules#checkFine}); whether 法制审核 is required follows from the proposal
+	 * ({@link DecisionRules#checkFine}); 情节严重 only under an article that sets something for it (rule
+	 * {@code no-serious-range} on {@code serious}, {@link DecisionRules#seriousProvided}); whether 法制审核 is required follows from the proposal
 	 * ({@link DecisionRules#reviewRequired}). A new conclusion clears an earlier review. The day ({@code concludedOn},
 	 * today when blank) dates the 调查终结报告: not before 立案 nor the last evidence collected, not in the future.
 	 * @throws InvalidValueException naming each field that breaks a rule
@@ -154,6 +155,7 @@ public class CaseInvestigation {
 		v.maxLength("mitigationReason", "理由", data.mitigationReason(), 500);
 		caseWork.combined(v, "proposedPenalty", "proposedFine", "proposedConfiscated", c, penalty, fine, confiscated, data.isSerious(),
 				mitigation, ground, data.mitigationReason());
+		DecisionRules.seriousProvided(v, "serious", c.violationCode(), data.isSerious());
 		LocalDate lastEvidence = jdbc.sql("SELECT max(collected_on) FROM penalty_case_evidence WHERE case_id = :id")
 			.param("id", id).query(Rows.of(LocalDate.class)).optional().orElse(null);
 		// art.40, 54: no penalty without facts established by evidence — the report rests on the evidence list (a case

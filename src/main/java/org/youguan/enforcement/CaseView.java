@@ -51,6 +51,15 @@ public record CaseView(long id, String number, Long leadId, String regionCode, L
 		LocalDate hearingPausedFrom, Integer proposedSuspensionDays, Integer suspensionDays) {
 
 	/**
+	 * {@code serious} as it can stand: a 情节严重 recorded under an article for which it decides nothing
+	 * ({@link ViolationType#admitsSerious}; a past case imported before that was refused) reads as not serious — no
+	 * badge, no 集体讨论 asked for it, documents stating 情节一般.
+	 */
+	public CaseView {
+		serious = serious && (violationCode == null || violationCode.admitsSerious());
+	}
+
+	/**
 	 * The penalty proposed, every part and amount with a 停业整顿's days, as the 事先告知书 states it ("责令停业整顿30日（自
 	 * 行政处罚决定书送达之日的次日起计算），并处罚款人民币60000元"); empty before the conclusion.
 	 */

@@ -33,6 +33,7 @@ import org.youguan.kernel.Text;
 import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
 import org.youguan.numbering.BusinessNumbers;
+import org.youguan.region.RegionCode;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.rules.FineRange;
 import org.youguan.rules.StatutoryRule;
@@ -153,7 +154,7 @@ public class OnTheSpotPenalties {
 					"no-digits", "当事人姓名只填姓名，不得含数字（证件号码、电话号码不在此填写）");
 			v.required("regionCode", "处罚地区", data.regionCode());
 			if (!Text.isBlank(data.regionCode())) {
-				region = Text.strip(data.regionCode());
+				region = RegionCode.typed(data.regionCode());
 				v.require("regionCode", region.matches("\\d{6}(\\d{3})?") && scope.containsRegion(region), "scope",
 						"处罚地区应为您辖区内的6位或9位地区代码");
 			}

@@ -154,11 +154,19 @@ public class InspectionOrders implements DeclaresTemplates {
 
 	private final int maxEvidence;
 
+	private final long maxEvidenceTotalBytes;
+
 	InspectionOrders(JdbcClient jdbc, BusinessNumbers numbers, WorkingCalendar calendar, AuditTrail audit, Clock clock,
 			Attachments attachments, DocumentTemplates templates, Bureaus bureaus, InspectionFieldRecords fieldRecords,
 			InspectionItems items, ApplicationEventPublisher events, StatutoryRules rules,
 			@Value("${youguan.inspections.max-evidence-bytes:10485760}") long maxEvidenceBytes,
-			@Value("${youguan.inspections.max-evidence-files:10}") int maxEvidence) {
+			@Value("${youguan.inspections.max-evidence-files:10}") int maxEvidence,
+			@Value("${youguan.inspections.max-evidence-total-bytes:52428800}") long maxEvidenceTotalBytes) {
+		if (maxEvidence < 1 || maxEvidenceBytes < 1 || maxEvidenceTotalBytes < maxEvidenceBytes) {
+			throw new IllegalArgumentException("youguan.inspections.max-evidence-files应为正整数，max-evidence-total-bytes不小于"
+					+ "max-evidence-bytes：" + maxEvidence + "，" + maxEvidenceTotalBytes + "，" + maxEvidenceBytes);
+		}
+		this.maxEvidenceTotalBytes = maxEvidenceTotalBytes;
 		this.attachments = attachments;
 		this.templates = templates;
 		this.bureaus = bureaus;
@@ -300,8 +308,10 @@ public class InspectionOrders implements DeclaresTemplates {
 	}
 
 	/**
-	 * The enterprise's rectification report with its evidence (photos or PDFs, each checked by content, at most
-	 * {@code youguan.inspections.max-evidence-files} of {@code youguan.inspections.max-evidence-bytes} each) on an order
+	 * The enterprise's rectification report with its evidence (photos or PDFs, each checked by content, of at most
+	 * {@code youguan.inspections.max-evidence-bytes} each; the order's evidence in all, kept and sent, at most
+	 * {@code youguan.inspections.max-evidence-files} files of {@code youguan.inspections.max-evidence-total-bytes}, rules
+	 * {@code count} and {@code total-size}, {@link Attachments#requireRoom}) on an order
 	 * that awaits it: issued, or its earlier reply rejected — a reply after a rejection only until the deadline.
 	 * @throws DomainException not-found unless the order is the caller's enterprise's; illegal transition otherwise;
 	 * InvalidValueException naming {@code report} or {@code evidence}; nothing is saved then
@@ -319,11 +329,18 @@ public class InspectionOrders implements DeclaresTemplates {
 		}
 		Validation v = new Validation();
 		v.required("report", "整改情况报告", report).maxLength("report", "整改情况报告", report, 2000);
-		long already = evidence(enterprise, id).size();
-		v.require("evidence", already + evidence.size() <= maxEvidence, "count", "整改证明材料最多" + maxEvidence + "个");
 		AttachmentOwner owner = new AttachmentOwner(InspectionFieldRecords.MODULE, OWNER_TYPE, id);
 		for (UploadedFile f : evidence) {
 			v.check("evidence", () -> attachments.check(f, "evidence", "整改证明材料", maxEvidenceBytes));
+		}
+		// the order's evidence in all, kept and sent, by count and bytes (the order row is locked: forStep), as every
+		// record's files are capped — not its generated 通知书
+		if (!v.hasError("evidence")) {
+			v.check("evidence", () -> {
+				attachments.requireRoom(owner, EVIDENCE, evidence, "evidence", "整改证明材料", "责令改正通知书", maxEvidence,
+						maxEvidenceTotalBytes);
+				return null;
+			});
 		}
 		v.throwIfInvalid();
 		evidence.forEach(f -> attachments.store(owner, EVIDENCE, f, "evidence", "整改证明材料", maxEvidenceBytes));

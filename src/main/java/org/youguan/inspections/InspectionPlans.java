@@ -48,6 +48,7 @@ import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
 import org.youguan.kernel.WholeIn;
 import org.youguan.platform.ChinaTime;
+import org.youguan.region.RegionCode;
 import org.youguan.registry.Branches;
 import org.youguan.registry.Brands;
 import org.youguan.registry.EnterpriseStatus;
@@ -249,7 +250,7 @@ public class InspectionPlans {
 		LocalDate latest = LocalDate.of(today.getYear() + 1, 12, 31);
 		v.within("periodFrom", "检查期间起始日期", data.periodFrom(), earliest, latest);
 		v.within("periodTo", "检查期间截止日期", data.periodTo(), earliest, latest);
-		String region = Text.blankToNull(data.regionCode()) == null ? callerRegion : Text.strip(data.regionCode());
+		String region = Text.blankToNull(data.regionCode()) == null ? callerRegion : RegionCode.typed(data.regionCode());
 		v.require("regionCode", region != null && region.matches("\\d{2,12}"), "format", "抽查区域应为行政区划代码（2至12位数字）");
 		scope.requireWithin(v, "regionCode", region, "抽查区域");
 		String objectType = Text.blankToNull(data.objectType()) == null ? "ENTERPRISE" : Text.strip(data.objectType());

@@ -66,6 +66,7 @@ import org.youguan.org.BureauLevel;
 import org.youguan.platform.ChinaTime;
 import org.youguan.org.BureauView;
 import org.youguan.org.Bureaus;
+import org.youguan.region.RegionCode;
 import org.youguan.region.Regions;
 import org.youguan.registry.EnterpriseData;
 import org.youguan.registry.EnterpriseType;
@@ -728,9 +729,9 @@ public class LicenceApplications {
 	private Items items(LicenceView licence, EnterpriseView holder) {
 		LicenceTerms terms = licences.terms(licence.number()).orElse(new LicenceTerms(null, null, List.of()));
 		Optional<ApplicationView> last = jdbc.sql("""
-				SELECT * FROM licence_application WHERE licence_number = :n AND status = 'APPROVED' AND NOT imported
-				ORDER BY decided_on DESC, id DESC LIMIT 1""")
-			.param("n", typedNumber(licence.number()))
+				SELECT * FROM licence_application WHERE %s AND status = 'APPROVED' AND NOT imported
+				ORDER BY decided_on DESC, id DESC LIMIT 1""".formatted(sameLicence("licence_number")))
+			.param(LICENCE_KEY, licenceKey(licence.number()))
 			.query(Rows.of(ApplicationView.class)).optional();
 		// the issuing application, for a licence whose later approvals here are all imported
 		Optional<ApplicationView> known = last.isPresent() ? last : findByLicence(licence.number());
@@ -803,7 +804,7 @@ public class LicenceApplications {
 		}
 		String region = current.regionCode();
 		if (current.premisesOnRecord() && region != null && !Text.isBlank(data.regionCode())) {
-			v.require("regionCode", Text.strip(data.regionCode()).equals(region), rule + "premises",
+			v.require("regionCode", RegionCode.typed(data.regionCode()).equals(region), rule + "premises",
 					of + "经营场所所在地应与许可证" + licence.number() + "的" + region + "一致" + change);
 		}
 		return new ApplicationData(data.kind(), data.applicantCreditCode(), data.applicantName(), data.legalRepresentative(),
@@ -865,21 +866,21 @@ public class LicenceApplications {
 	 * @param except the application being decided, not to count (null: none)
 	 */
 	private Optional<DomainException> renewalInTheWay(String number, Long except) {
-		TransactionLocks.hold(jdbc, "licence_application.renewal:" + Text.identifierKey(typedNumber(number)));
+		TransactionLocks.hold(jdbc, "licence_application.renewal:" + licenceKey(number));
 		long self = except == null ? -1L : except;
 		Optional<String> open = jdbc.sql("SELECT a.number FROM licence_application a WHERE a.kind = 'RENEWAL' AND "
-				+ "a.licence_number = :n AND a.id <> :self AND " + OPEN + " ORDER BY a.id LIMIT 1")
-			.param("n", typedNumber(number)).param("self", self).query(String.class).optional();
+				+ sameLicence("a.licence_number") + " AND a.id <> :self AND " + OPEN + " ORDER BY a.id LIMIT 1")
+			.param(LICENCE_KEY, licenceKey(number)).param("self", self).query(String.class).optional();
 		if (open.isPresent()) {
 			return Optional.of(DomainException.illegalTransition("kind", "renewal-open", "许可证" + number + "已有办理中的延续申请"
 					+ open.get() + "，不能再申请延续：一次延续只延长一个有效期（" + StatutoryRule.LICENCE_VALIDITY.title() + "，"
 					+ StatutoryRule.LICENCE_VALIDITY.basis() + "）"));
 		}
 		Optional<ApplicationView> coming = jdbc.sql("""
-				SELECT * FROM licence_application WHERE kind = 'RENEWAL' AND licence_number = :n AND id <> :self
+				SELECT * FROM licence_application WHERE kind = 'RENEWAL' AND %s AND id <> :self
 				  AND status = 'APPROVED' AND not_in_effect_on IS NULL AND valid_from > :today
-				ORDER BY valid_from DESC, id DESC LIMIT 1""")
-			.param("n", typedNumber(number)).param("self", self).param("today", today())
+				ORDER BY valid_from DESC, id DESC LIMIT 1""".formatted(sameLicence("licence_number")))
+			.param(LICENCE_KEY, licenceKey(number)).param("self", self).param("today", today())
 			.query(Rows.of(ApplicationView.class)).optional();
 		return coming.map(r -> DomainException.illegalTransition("kind", "renewal-approved", "许可证" + number + "的延续已于"
 				+ r.decidedOn() + "准予（" + r.number() + "，决定书" + r.decisionNumber() + "），延续后的有效期自" + r.validFrom()
@@ -896,9 +897,9 @@ public class LicenceApplications {
 	private LocalDate renewedUntil(String number, LocalDate registryExpiry) {
 		return jdbc.sql("""
 				SELECT greatest(CAST(:own AS date), max(valid_until)) FROM licence_application
-				WHERE licence_number = :n AND kind = 'RENEWAL' AND status = 'APPROVED' AND NOT imported
-				  AND not_in_effect_on IS NULL""")
-			.param("own", registryExpiry).param("n", typedNumber(number)).query(LocalDate.class).single();
+				WHERE %s AND kind = 'RENEWAL' AND status = 'APPROVED' AND NOT imported
+				  AND not_in_effect_on IS NULL""".formatted(sameLicence("licence_number")))
+			.param("own", registryExpiry).param(LICENCE_KEY, licenceKey(number)).query(LocalDate.class).single();
 	}
 
 	/**
@@ -1669,45 +1670,14 @@ public class LicenceApplications {
 		boolean late = a.decisionDueOn() != null && today.isAfter(a.decisionDueOn());
 		String lateNote = late ? "；超过决定期限（" + a.decisionDueOn() + "）" : "";
 		switch (a.kind()) {
-			case CHANGE -> {
-				List<Change> changes = changes(id);
-				Map<String, Object> before = new LinkedHashMap<>();
-				Map<String, String> to2 = new LinkedHashMap<>();
-				changes.forEach(ch -> {
-					before.put(ch.field(), ch.before());
-					to2.put(ch.field(), ch.after());
-				});
-				if (to2.containsKey("branches")) {
-					// the change as applied for, on the list as it stands now: a branch application approved since it was
-					// submitted keeps its branch (attack 26: the list stored on submission dropped it)
-					List<String> current = items(held, holder.orElseThrow()).branches();
-					before.put("branches", String.join("\n", current));
-					to2.put("branches", String.join("\n", rebased(current, lines(changes.stream()
-						.filter(ch -> ch.field().equals("branches")).findFirst().orElseThrow().before()), lines(to2.get("branches")))));
-				}
-				audit.record(AuditEntry.of("licensing.approve", "licence_application", id, a.number() + "：准予变更许可证" + licence
-						+ "，决定书" + decisionNumber + "：" + describe(changes) + lateNote)
-					.states(before, new LinkedHashMap<String, Object>(to2))
+			case CHANGE, BRANCH -> {
+				Amendment m = amendment(a, items(held, holder.orElseThrow()).branches(), licence, decisionNumber, today);
+				audit.record(AuditEntry.of("licensing.approve", "licence_application", id, a.number() + (a.kind() == ApplicationKind.BRANCH
+						? "：准予分支机构载入许可证" + licence + "（不另发许可证）" : "：准予变更许可证" + licence) + "，决定书" + decisionNumber
+						+ "：" + m.described() + lateNote)
+					.states(m.before(), m.after())
 					.inRegion(a.regionCode()));
-				events.publishEvent(new LicenceChanged(id, licence, decisionNumber, today, to2.get("legalName"),
-						to2.get("legalRepresentative"), to2.containsKey("registeredCapital") ? new BigDecimal(to2.get("registeredCapital")) : null,
-						to2.containsKey("scope") ? after.scope() : null, to2.get("serviceArea"),
-						to2.containsKey("branches") ? lines(to2.get("branches")) : null));
-			}
-			case BRANCH -> {
-				// recorded on the licence in force: its branch list as it stands now, the application's branches added
-				List<String> listed = items(held, holder.orElseThrow()).branches();
-				List<String> branches = withBranches(listed, branchNames(id));
-				Map<String, Object> before = new LinkedHashMap<>();
-				before.put("branches", String.join("\n", listed));
-				Map<String, Object> now = new LinkedHashMap<>();
-				now.put("branches", String.join("\n", branches));
-				audit.record(AuditEntry.of("licensing.approve", "licence_application", id, a.number() + "：准予分支机构载入许可证"
-						+ licence + "（不另发许可证），决定书" + decisionNumber + "：" + describe(List.of(new Change("branches",
-								Change.label("branches"), String.join("\n", listed), String.join("\n", branches)))) + lateNote)
-					.states(before, now)
-					.inRegion(a.regionCode()));
-				events.publishEvent(new LicenceChanged(id, licence, decisionNumber, today, null, null, null, null, null, branches));
+				events.publishEvent(m.event());
 			}
 			case RENEWAL -> {
 				record(a, "licensing.approve", "准予延续许可证" + licence + "，决定书" + decisionNumber + "：有效期由" + heldUntil
@@ -1728,6 +1698,51 @@ public class LicenceApplications {
 			}
 		}
 		return licence;
+	}
+
+	/**
+	 * What an approved change or branch application does to the licence: its items before → after, described, and the
+	 * event on which the registry applies it ({@link LicenceChanged}).
+	 */
+	private record Amendment(Map<String, Object> before, Map<String, Object> after, String described, LicenceChanged event) {
+	}
+
+	/**
+	 * The amendment of approved change or branch application {@code a} (decision {@code decisionNumber} of {@code decidedOn})
+	 * on licence {@code licence} whose branch list stands as {@code listed}: a change its items as applied for, a change of
+	 * the branch list made on the list as it stands now — a branch application approved since it was submitted keeps its
+	 * branch (attack 26: the list stored on submission dropped it); a branch application the list with its branches
+	 * added. One reading for the approval and for a decision revived when the revocation that kept it out is lifted
+	 * ({@link #reviveDecisions}).
+	 */
+	private Amendment amendment(ApplicationView a, List<String> listed, String licence, String decisionNumber, LocalDate decidedOn) {
+		Map<String, Object> before = new LinkedHashMap<>();
+		Map<String, Object> now = new LinkedHashMap<>();
+		if (a.kind() == ApplicationKind.BRANCH) {
+			List<String> branches = withBranches(listed, branchNames(a.id()));
+			before.put("branches", String.join("\n", listed));
+			now.put("branches", String.join("\n", branches));
+			return new Amendment(before, now, describe(List.of(new Change("branches", Change.label("branches"),
+					String.join("\n", listed), String.join("\n", branches)))),
+					new LicenceChanged(a.id(), licence, decisionNumber, decidedOn, null, null, null, null, null, branches));
+		}
+		List<Change> changes = changes(a.id());
+		Map<String, String> to = new LinkedHashMap<>();
+		changes.forEach(ch -> {
+			before.put(ch.field(), ch.before());
+			to.put(ch.field(), ch.after());
+		});
+		if (to.containsKey("branches")) {
+			before.put("branches", String.join("\n", listed));
+			to.put("branches", String.join("\n", rebased(listed, lines(changes.stream()
+				.filter(ch -> ch.field().equals("branches")).findFirst().orElseThrow().before()), lines(to.get("branches")))));
+		}
+		now.putAll(to);
+		return new Amendment(before, now, describe(changes), new LicenceChanged(a.id(), licence, decisionNumber, decidedOn,
+				to.get("legalName"), to.get("legalRepresentative"),
+				to.containsKey("registeredCapital") ? new BigDecimal(to.get("registeredCapital")) : null,
+				to.containsKey("scope") ? a.scope() : null, to.get("serviceArea"),
+				to.containsKey("branches") ? lines(to.get("branches")) : null));
 	}
 
 	/**
@@ -1891,11 +1906,12 @@ public class LicenceApplications {
 		List<ApplicationView> due = jdbc.sql("""
 				SELECT * FROM licence_application a
 				WHERE a.status = 'APPROVED' AND a.licence_number IS NOT NULL AND a.kind NOT IN ('CHANGE', 'RENEWAL', 'BRANCH')
-				  AND coalesce((SELECT max(r.valid_until) FROM licence_application r WHERE r.licence_number = a.licence_number
+				  AND coalesce((SELECT max(r.valid_until) FROM licence_application r WHERE %s = %s
 				      AND r.kind = 'RENEWAL' AND r.status = 'APPROVED'), a.valid_until) BETWEEN :today AND CAST(:today AS date) + 90
 				  AND NOT EXISTS (SELECT 1 FROM licence_application r WHERE r.applicant_credit_code = a.applicant_credit_code
 				      AND r.kind = 'RENEWAL' AND r.status IN ('SUBMITTED', 'CORRECTION_REQUESTED', 'ACCEPTED', 'REVIEWED', 'VERIFIED'))
-				ORDER BY a.valid_until, a.id""")
+				ORDER BY a.valid_until, a.id""".formatted(Text.identifierKeySql("r.licence_number"),
+					Text.identifierKeySql("a.licence_number")))
 			.param("today", today)
 			.query(Rows.of(ApplicationView.class))
 			.list();
@@ -1951,9 +1967,9 @@ public class LicenceApplications {
 	 * such renewal is open.
 	 */
 	public Optional<LocalDate> deemedRenewedUntil(String number, LocalDate expiresOn) {
-		return jdbc.sql("SELECT region_code FROM licence_application a WHERE a.kind = 'RENEWAL' AND a.licence_number = :n"
-				+ " AND a.accepted_on <= :until AND " + OPEN + " ORDER BY a.id LIMIT 1")
-			.param("n", typedNumber(number)).param("until", expiresOn)
+		return jdbc.sql("SELECT region_code FROM licence_application a WHERE a.kind = 'RENEWAL' AND "
+				+ sameLicence("a.licence_number") + " AND a.accepted_on <= :until AND " + OPEN + " ORDER BY a.id LIMIT 1")
+			.param(LICENCE_KEY, licenceKey(number)).param("until", expiresOn)
 			.query(String.class).optional()
 			.map(region -> clock(region).validUntil(expiresOn.plusDays(1)));
 	}
@@ -1962,8 +1978,8 @@ public class LicenceApplications {
 	private LocalDate validUntil(ApplicationView issuing) {
 		return jdbc.sql("""
 				SELECT coalesce(max(valid_until), :own) FROM licence_application
-				WHERE licence_number = :n AND kind = 'RENEWAL' AND status = 'APPROVED' AND not_in_effect_on IS NULL""")
-			.param("own", issuing.validUntil()).param("n", issuing.licenceNumber()).query(LocalDate.class).single();
+				WHERE %s AND kind = 'RENEWAL' AND status = 'APPROVED' AND not_in_effect_on IS NULL""".formatted(sameLicence("licence_number")))
+			.param("own", issuing.validUntil()).param(LICENCE_KEY, licenceKey(issuing.licenceNumber())).query(LocalDate.class).single();
 	}
 
 	// ------------------------------------------------------------------ reading
@@ -2033,33 +2049,68 @@ public class LicenceApplications {
 	}
 
 	/**
-	 * The approved renewals of licence {@code licenceNumber} (compared by {@link Text#identifierKey}) that never took
-	 * effect because the licence stood revoked ({@link #decisionNotApplied}), made effective now that the revocation is
-	 * lifted: the revoking decision annulled (撤销, 确认无效) or changed away from revocation is void from the start
-	 * (行政复议法(2023) art.64, 行政诉讼法(2017) art.70), and the 准予延续 decision was made and never withdrawn — nothing
-	 * stands in its way any more, and the holder, who could not apply again in time, is not made to. Each application's
-	 * mark is cleared (its renewal counts as the licence's term here again) and audited {@code licensing.in-effect} with
-	 * {@code why}; the caller tells the registry ({@link LicenceRestored#renewals}). A licence that stands revoked was
-	 * never cancelled (an ended licence is not revoked), so every mark on it is a revocation's.
-	 * @param licenceNumber the licence being restored, as the registry records it
+	 * The decisions a lifted revocation revives: the renewals and the changes (变更, 分支机构) to apply with the restored
+	 * licence, each as its approval published it.
+	 * @param renewals the renewals ({@link LicenceRenewed}), oldest decision first
+	 * @param changes the changes and branch decisions ({@link LicenceChanged}), oldest decision first
+	 */
+	public record RevivedDecisions(List<LicenceRenewed> renewals, List<LicenceChanged> changes) {
+
+		public RevivedDecisions {
+			renewals = List.copyOf(renewals);
+			changes = List.copyOf(changes);
+		}
+	}
+
+	/**
+	 * The approved decisions on licence {@code licence} (its number compared by {@link Text#identifierKey}) — renewals
+	 * (延续), changes (变更) and branch applications (分支机构) alike — that never took effect because the licence stood
+	 * revoked ({@link #decisionNotApplied}), made effective now that the revocation is lifted: the revoking decision
+	 * annulled (撤销, 确认无效) or changed away from revocation is void from the start (行政复议法(2023) art.64,
+	 * 行政诉讼法(2017) art.70), and the 准予 decision was made and never withdrawn — nothing stands in its way any more, and
+	 * the holder, who could not apply again in time, is not made to. Each application's mark is cleared (its decision
+	 * counts here again, its certificate good) and audited {@code licensing.in-effect} with {@code why}; the caller tells
+	 * the registry ({@link LicenceRestored#renewals}, {@link LicenceRestored#changes}). A change is made as its approval
+	 * made it ({@link #amendment}), on the licence's branch list as it stands with the decisions revived before it. A
+	 * licence that stands revoked was never cancelled (an ended licence is not revoked), so every mark on it is a
+	 * revocation's.
+	 * @param licence the licence being restored, as the registry records it
 	 * @param why the lifting, as the restoration states it
-	 * @return the renewals to apply, as their approval published them ({@link LicenceRenewed}); empty when none
+	 * @return the decisions to apply, as their approval published them; both lists empty when none
 	 */
 	@Transactional
-	public List<LicenceRenewed> reviveRenewals(String licenceNumber, String why) {
+	public RevivedDecisions reviveDecisions(LicenceView licence, String why) {
 		List<ApplicationView> marked = jdbc.sql("""
-				SELECT * FROM licence_application WHERE kind = 'RENEWAL' AND status = 'APPROVED' AND not_in_effect_on IS NOT NULL
-				  AND %s = :key ORDER BY valid_until, id FOR UPDATE""".formatted(Text.identifierKeySql("licence_number")))
-			.param("key", Text.identifierKey(typedNumber(licenceNumber))).query(Rows.of(ApplicationView.class)).list();
-		List<LicenceRenewed> revived = new ArrayList<>();
+				SELECT * FROM licence_application WHERE kind IN ('RENEWAL', 'CHANGE', 'BRANCH') AND status = 'APPROVED'
+				  AND not_in_effect_on IS NOT NULL AND %s ORDER BY decided_on, id FOR UPDATE"""
+				.formatted(sameLicence("licence_number")))
+			.param(LICENCE_KEY, licenceKey(licence.number())).query(Rows.of(ApplicationView.class)).list();
+		String number = licence.number();
+		List<LicenceRenewed> renewals = new ArrayList<>();
+		List<LicenceChanged> changes = new ArrayList<>();
+		List<String> branches = null;
 		for (ApplicationView a : marked) {
 			jdbc.sql("UPDATE licence_application SET not_in_effect_on = NULL, not_in_effect_reason = NULL WHERE id = :id")
 				.param("id", a.id()).update();
-			record(a, "licensing.in-effect", "准予延续决定（决定书" + a.decisionNumber() + "）生效，许可证" + licenceNumber + "有效期延续至"
-					+ a.validUntil() + "：" + why);
-			revived.add(new LicenceRenewed(a.id(), licenceNumber, a.decisionNumber(), a.decidedOn(), a.validUntil()));
+			if (a.kind() == ApplicationKind.RENEWAL) {
+				record(a, "licensing.in-effect", "准予延续决定（决定书" + a.decisionNumber() + "）生效，许可证" + number + "有效期延续至"
+						+ a.validUntil() + "：" + why);
+				renewals.add(new LicenceRenewed(a.id(), number, a.decisionNumber(), a.decidedOn(), a.validUntil()));
+				continue;
+			}
+			if (branches == null) {
+				EnterpriseView holder = enterprises.find(DataScope.all(), licence.enterpriseId()).orElseThrow();
+				branches = items(licence, holder).branches();
+			}
+			Amendment m = amendment(a, branches, number, a.decisionNumber(), a.decidedOn());
+			if (m.event().branches() != null) {
+				branches = m.event().branches();
+			}
+			record(a, "licensing.in-effect", "准予" + a.kind().label() + "决定（决定书" + a.decisionNumber() + "）生效，许可证" + number
+					+ "：" + m.described() + "：" + why);
+			changes.add(m.event());
 		}
-		return revived;
+		return new RevivedDecisions(renewals, changes);
 	}
 
 	/** Whether the caller may read the application (the attachment download asks this). */
@@ -2137,7 +2188,7 @@ public class LicenceApplications {
 	 * the licence having been revoked or cancelled before the registry heard the decision ({@link #decisionNotApplied};
 	 * 行政许可法(2019) art.70: an ended licence is neither changed nor extended). It is neither offered nor downloaded,
 	 * and its verification code no longer verifies ({@link #certificates}); a revocation lifted later makes a renewal's
-	 * certificate good again ({@link #reviveRenewals}).
+	 * certificate good again ({@link #reviveDecisions}).
 	 */
 	public boolean certificateVoid(long id) {
 		return jdbc.sql("SELECT not_in_effect_on IS NOT NULL FROM licence_application WHERE id = :id").param("id", id)
@@ -2176,6 +2227,23 @@ public class LicenceApplications {
 	private boolean licenceNumberRecorded(String number) {
 		return UniqueIdentifiers.taken(jdbc, "licence_application", "licence_number", typedNumber(number),
 				"kind NOT IN ('CHANGE', 'RENEWAL', 'BRANCH')", Map.of());
+	}
+
+	/** The parameter {@link #sameLicence} compares with. */
+	private static final String LICENCE_KEY = "licenceKey";
+
+	/**
+	 * The predicate that {@code column} holds the licence number whose key is bound as {@link #LICENCE_KEY}
+	 * ({@link #licenceKey}): compared by {@link Text#identifierKey}, so a number stored as a bureau's history typed it
+	 * ("ab 2025 1", full-width) is the licence AB-2025-1 all the same.
+	 */
+	private static String sameLicence(String column) {
+		return Text.identifierKeySql(column) + " = :" + LICENCE_KEY;
+	}
+
+	/** The key of licence number {@code number} that {@link #sameLicence} compares with. */
+	private static String licenceKey(String number) {
+		return Text.identifierKey(typedNumber(number));
 	}
 
 	/**
@@ -2303,6 +2371,11 @@ public class LicenceApplications {
 		}
 		FormError licence = code == null || taken != null ? null : licenceOf(code, data.licenceNumber(), amends);
 		CheckedImport standing = code == null ? null : standing(ownRegion, data);
+		if (standing != null && standing.licenceInForce()) {
+			// a new licence in force counts as the licence the enterprise holds (one licence; the registry's pending grants,
+			// LicensingPendingGrants), and a licence is known by its number: one without it would count nowhere
+			v.required("licenceNumber", "许可证编号（有效期内的新设许可）", data.licenceNumber());
+		}
 		FormError conflict = standing == null ? null
 				: oneLicence(code, data.licenceNumber(), standing.licenceInForce(), standing.pendingNew());
 		// with other failures the number already taken and a second licence are named among them (400); alone each is a
@@ -2420,7 +2493,8 @@ public class LicenceApplications {
 	 * Records a past application with its real dates (checked by {@link #checkImported}), marked imported; its state
 	 * follows from the dates and the decision; an approval runs its statutory 5 years from the decision (so its renewal
 	 * window shows). It publishes nothing: a past licence is in the registry already (or is brought there by the
-	 * registry's own licence import).
+	 * registry's own licence import). Its licence number is recorded as the licence is written on record
+	 * ({@link #recordedNumber}), not as typed.
 	 * @param ownRegion the caller's region, where an applicant unknown to the registry is placed
 	 * @return the application's id
 	 */
@@ -2462,7 +2536,7 @@ public class LicenceApplications {
 		p.put("due", c.decisionDue(received, List.of(), received));
 		p.put("decided", decided);
 		p.put("decision", "PENDING".equals(decision) ? null : decision);
-		p.put("licence", Text.identifier(data.licenceNumber()));
+		p.put("licence", recordedNumber(data.licenceNumber(), kind));
 		boolean granted = "APPROVED".equals(decision);
 		p.put("from", granted ? decided : null);
 		p.put("until", granted ? c.validUntil(decided) : null);
@@ -2483,6 +2557,25 @@ public class LicenceApplications {
 		audit.record(AuditEntry.of("licensing.import", "licence_application", id, "导入历史许可申请" + p.get("number") + "："
 				+ p.get("name") + "，" + kind.label() + "，" + status.label()).inRegion(region));
 		return id;
+	}
+
+	/**
+	 * The licence number a past application is recorded under: the number as the licence is written where it is on
+	 * record, looked up by {@link Text#identifierKey} (letter case, width, spaces and dashes folded) — the registry's
+	 * licence, or (for a change, renewal or branch) the new licence approved or imported here — so that a bureau's history
+	 * typed "ab 2025 1" or in full-width is stored as AB-2025-1 and every query finds it as that licence; a number on
+	 * record nowhere as {@link Text#identifier} writes it. Null for none.
+	 */
+	private String recordedNumber(String typed, ApplicationKind kind) {
+		String n = Text.identifier(typed);
+		if (n == null || Text.identifierKey(n).isEmpty()) {
+			return n;
+		}
+		Optional<String> registered = licences.findLookAlike(n).map(LicenceView::number);
+		if (registered.isPresent() || !kind.amendsLicence()) {
+			return registered.orElse(n);
+		}
+		return findByLicence(n).map(ApplicationView::licenceNumber).orElse(n);
 	}
 
 	/**

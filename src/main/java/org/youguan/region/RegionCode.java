@@ -1,6 +1,7 @@
 package org.youguan.region;
 
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Text;
 
 /**
@@ -28,6 +29,20 @@ public record RegionCode(String value) {
 
 	public static RegionCode of(String value) {
 		return new RegionCode(value);
+	}
+
+	/**
+	 * A region code as typed into a form field or a JSON body, read as a {@code ?region=} parameter is
+	 * ({@link RegionPrefix#normalised}, what {@code RegionParameterFilter} applies to reads): full-width digits as ASCII,
+	 * 320000/320500 as 32/3205, a twelve-digit statistical code as the county's or township's — the one reading of a
+	 * region code, for writes too, which then check the code as their own rules say. White space around it (the
+	 * ideographic space too) dropped.
+	 * @param text the code as typed, or null
+	 * @return the code in the project's form; null when blank
+	 */
+	public static String typed(String text) {
+		String code = text == null ? null : Text.blankToNull(text.replace('\u3000', ' '));
+		return code == null ? null : RegionPrefix.normalised(code);
 	}
 
 	public RegionLevel level() {

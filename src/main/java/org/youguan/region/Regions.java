@@ -42,12 +42,14 @@ public class Regions {
 	}
 
 	/**
-	 * A valid, existing region code, or an error naming the field: the format rule or "does not exist".
+	 * A valid, existing region code, or an error naming the field: the format rule or "does not exist". The code is read
+	 * as every region code is ({@link RegionCode#typed}: full-width digits, 320500 for 3205), so a body or a form
+	 * accepts what a {@code ?region=} parameter accepts.
 	 */
 	public RegionCode require(String field, String code) {
 		RegionCode regionCode;
 		try {
-			regionCode = RegionCode.of(code);
+			regionCode = RegionCode.of(RegionCode.typed(code));
 		}
 		catch (InvalidValueException ex) {
 			throw ex.forField(field);

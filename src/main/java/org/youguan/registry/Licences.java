@@ -675,8 +675,10 @@ public class Licences {
 	 * ({@link LicenceRestored}) to its state before the revocation: valid until its expiry date — or, when that date has
 	 * passed meanwhile, expired, which the audit entry says (a revocation lifted does not itself extend a term). The
 	 * renewals approved meanwhile that the revocation kept from taking effect ({@link LicenceRestored#renewals}) are
-	 * applied next, in the same transaction ({@link #renew}, each audited {@code licence.renew}): the revocation is void
-	 * from the start once annulled (行政复议法(2023) art.64, 行政诉讼法(2017) art.70) and the 准予延续 decision stands.
+	 * applied next, in the same transaction ({@link #renew}, each audited {@code licence.renew}), then the changes and
+	 * branch decisions it kept out ({@link LicenceRestored#changes}, {@link #applyChange}, each audited
+	 * {@code licence.change}): the revocation is void from the start once annulled (行政复议法(2023) art.64,
+	 * 行政诉讼法(2017) art.70) and the 准予 decisions stand.
 	 * Audited with the reason. A licence unknown or not revoked by that decision ({@link #revokedByDecision}: a repeated
 	 * delivery, one cancelled or revoked otherwise) is left as it is, and so are its renewals.
 	 */
@@ -700,6 +702,8 @@ public class Licences {
 				+ after).states(before, l.snapshot()).inRegion(l.regionCode()));
 		// the renewals the revocation kept out, oldest term first: each extends the restored licence as when approved
 		restored.renewals().stream().sorted(Comparator.comparing(LicenceRenewed::expiresOn)).forEach(this::renew);
+		// then the changes and branch decisions it kept out, in the order they were decided (each audited licence.change)
+		restored.changes().forEach(this::applyChange);
 	}
 
 	/**

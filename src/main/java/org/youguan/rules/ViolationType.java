@@ -341,6 +341,16 @@ public enum ViolationType {
 		return seriousMax != null;
 	}
 
+	/**
+	 * Whether finding a case of this article serious (情节严重) decides anything: a heavier fine range
+	 * ({@link #hasSeriousRange}), a fine at all ({@link #finesOnlyWhenSerious}), or a kind the catalogue provides for
+	 * serious cases only (责令停业整顿, 吊销许可证: {@link #penalties}). Under any other article — 快递暂行条例(2025) art.56
+	 * (PACKAGING) has one range and a fine alone — a 情节严重 chooses nothing, and a case is neither found nor shown so.
+	 */
+	public boolean admitsSerious() {
+		return hasSeriousRange() || finesOnlyWhenSerious() || penalties.contains("SUSPENSION") || penalties.contains("REVOCATION");
+	}
+
 	/** The rule of the ordinary minimum, or null where the text sets none (0). */
 	public StatutoryRule minRule() {
 		return min;

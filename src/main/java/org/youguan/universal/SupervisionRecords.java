@@ -31,6 +31,7 @@ import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
+import org.youguan.region.RegionCode;
 import org.youguan.region.Regions;
 
 /**
@@ -125,7 +126,7 @@ public class SupervisionRecords {
 		}
 		LocalDate today = LocalDate.now(clock);
 		Validation v = new Validation();
-		String region = clean(data.region());
+		String region = RegionCode.typed(data.region());
 		if (region == null && scope.kind() == DataScope.Kind.REGION && !scope.regionPrefix().isEmpty()) {
 			region = scope.regionPrefix();
 		}
@@ -347,7 +348,7 @@ public class SupervisionRecords {
 	 * is blank or the day no ISO date.
 	 */
 	static String typedKey(DataScope scope, SupervisionData data) {
-		String region = clean(data.region());
+		String region = RegionCode.typed(data.region());
 		if (region == null && scope.kind() == DataScope.Kind.REGION && !scope.regionPrefix().isEmpty()) {
 			region = scope.regionPrefix();
 		}

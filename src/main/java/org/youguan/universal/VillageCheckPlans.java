@@ -28,6 +28,7 @@ import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
+import org.youguan.region.RegionCode;
 import org.youguan.region.Regions;
 
 /**
@@ -95,7 +96,7 @@ public class VillageCheckPlans {
 		v.require("name", name != null, "required", "请填写计划名称");
 		v.maxLength("name", "计划名称", name, 100).name("name", "计划名称", name);
 		v.require("name", !Masking.holdsPersonalNumber(name), "personal-number", "计划名称不能含身份证号或手机号");
-		String region = Villages.clean(data.regionCode());
+		String region = RegionCode.typed(data.regionCode());
 		if (region == null) {
 			v.require("regionCode", false, "required", "请选择检查的区域");
 		}

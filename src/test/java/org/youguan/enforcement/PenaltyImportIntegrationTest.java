@@ -46,6 +46,7 @@ import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -83,6 +84,12 @@ class PenaltyImportIntegrationTest {
 
 	@Autowired
 	PartyCases partyCases;
+
+	@Autowired
+	CaseInvestigation investigation;
+
+	@Autowired
+	java.time.Clock clock;
 
 	@Autowired
 	Leads leads;
@@ -811,5 +818,39 @@ class PenaltyImportIntegrationTest {
 			.doesNotContain("<td>2</td>");
 		assertThat(jdbc.sql("SELECT count(*) FROM penalty_case WHERE decision_number = :n").param("n", plain)
 			.query(Long.class).single()).isZero();
+	}
+
+	/**
+	 * 情节严重 under an article that sets nothing for it (PACKAGING, 快递暂行条例(2025) art.56) is refused on every path,
+	 * the live one too: a live investigation's conclusion (on which 集体讨论 then depends) names {@code serious} and rule
+	 * {@code no-serious-range} as the import does; and a past case imported before that check with the mark stored reads
+	 * as not serious (no 情节严重 badge, no 集体讨论 asked).
+	 */
+	@Test
+	void aSeriousMarkWithoutASeriousRangeIsRefusedOnALiveConclusionAndNotShownOnAnOldImport() throws Exception {
+		org.youguan.registry.EnterpriseView e = partyCases.other();
+		LocalDate filed = LocalDate.now(clock).minusDays(10);
+		long live = partyCases.filed(e, "PACKAGING", filed);
+		investigation.startInvestigation(PartyCases.ALL, live, PartyCases.TEAM);
+		partyCases.evidence(live);
+		org.youguan.kernel.InvalidValueException refused = catchThrowableOfType(org.youguan.kernel.InvalidValueException.class,
+				() -> investigation.concludeInvestigation(PartyCases.ALL, live,
+						new CaseInvestigation.Conclusion("查明违法事实", "FINE", "5000", true, null, null, null, filed.toString())));
+		assertThat(refused).isNotNull();
+		assertThat(refused.fieldErrors()).anyMatch(f -> f.field().equals("serious") && f.rule().equals("no-serious-range"));
+		assertThat(jdbc.sql("SELECT serious FROM penalty_case WHERE id = :id").param("id", live).query(Boolean.class).single())
+			.isFalse();
+
+		String old = number();
+		mvc.perform(post("/api/v1/enforcement/cases/imported").header("Authorization", "Bearer demo-sz-admin-token")
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("""
+					{"enterpriseCreditCode":"%s","violation":"PACKAGING","source":"INSPECTION","filedOn":"2024-01-02",
+					 "decidedOn":"2024-02-01","decisionNumber":"%s","penalty":"FINE","fine":10000,"serious":false}"""
+				.formatted(e.creditCode(), old)))
+			.andExpect(status().isCreated());
+		// as imported before the check: the mark stored
+		jdbc.sql("UPDATE penalty_case SET serious = TRUE WHERE decision_number = :n").param("n", old).update();
+		long id = jdbc.sql("SELECT id FROM penalty_case WHERE decision_number = :n").param("n", old).query(Long.class).single();
+		assertThat(cases.get(PartyCases.ALL, id).penaltyCase().serious()).isFalse();
 	}
 }

@@ -280,6 +280,43 @@ class FieldRecordPagesIntegrationTest {
 		assertThat(orders.evidence(DataScope.all(), order)).hasSize(2);
 	}
 
+	/**
+	 * An order's evidence is held to a room as every record's files are ({@code Attachments.requireRoom}): besides each
+	 * file's own size, the files of one order in all at most {@code youguan.inspections.max-evidence-total-bytes}
+	 * (50 MB) — six photos of nearly 10 MB each, every one within its own limit, are refused together (rule
+	 * {@code total-size}), nothing saved; the order's generated 通知书 is no part of that room.
+	 */
+	@Test
+	void anOrdersEvidenceIsHeldToATotalOfBytes() throws Exception {
+		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
+		long order = issue(staff, recordThroughThePage(staff));
+		DataScope sf = DataScope.enterprise(sf());
+		java.util.Random random = new java.util.Random(7);
+		List<org.youguan.documents.UploadedFile> photos = new java.util.ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(1800, 1800,
+					java.awt.image.BufferedImage.TYPE_INT_RGB);
+			for (int y = 0; y < 1800; y++) {
+				for (int x = 0; x < 1800; x++) {
+					image.setRGB(x, y, random.nextInt(0x1000000));
+				}
+			}
+			java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+			javax.imageio.ImageIO.write(image, "png", out);
+			assertThat(out.size()).as("each photo within its own limit").isBetween(9_000_000, 10_485_760);
+			photos.add(new org.youguan.documents.UploadedFile("整改照片" + i + ".png", out.toByteArray()));
+		}
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> orders.reply(sf, order, "已整改", photos))
+			.isInstanceOfSatisfying(org.youguan.kernel.InvalidValueException.class, e -> {
+				assertThat(e.fieldErrors().get(0).field()).isEqualTo("evidence");
+				assertThat(e.fieldErrors().get(0).rule()).isEqualTo("total-size");
+			});
+		assertThat(orders.get(DataScope.all(), order).status()).as("nothing saved").isEqualTo("ISSUED");
+		assertThat(orders.evidence(DataScope.all(), order)).isEmpty();
+		orders.reply(sf, order, "已整改", photos.subList(0, 5));
+		assertThat(orders.evidence(DataScope.all(), order)).hasSize(5);
+	}
+
 	@Test
 	void aReplyAfterARejectionIsRefusedOnceTheDeadlineHasPassed() throws Exception {
 		MockHttpSession staff = SignIn.session(mvc, "wz.staff");

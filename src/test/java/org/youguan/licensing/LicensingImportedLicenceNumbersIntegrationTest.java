@@ -3,8 +3,10 @@ package org.youguan.licensing;
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import org.youguan.IntegrationTest;
+import org.youguan.RandomDigits;
 import org.youguan.registry.EnterpriseData;
 import org.youguan.registry.EnterpriseType;
 import org.youguan.registry.LicenceGranted;
@@ -26,6 +28,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class LicensingImportedLicenceNumbersIntegrationTest extends LicensingFixture {
 
 	static final String IMPORTED = "/api/v1/licensing/applications/imported";
+
+	@Autowired
+	LicenceApplications applications;
 
 	/** A past application of {@code kind} decided {@code decidedOn} with licence {@code number} (null: none). */
 	static String past(String code, String kind, LocalDate decidedOn, String number) {
@@ -118,5 +123,51 @@ class LicensingImportedLicenceNumbersIntegrationTest extends LicensingFixture {
 				.andExpect(jsonPath("$.errors[0].field").value("licenceNumber"));
 		}
 		assertThat(importedOf(applicant)).isZero();
+	}
+
+	/**
+	 * A renewal imported from a bureau's history with its licence number typed in full-width digits and spaces is stored
+	 * as the licence is written on record; and a number stored as typed (before V267) is still found as that licence by
+	 * the queries on its renewals (here: a renewal accepted before expiry keeps the licence running, 视为准予延续).
+	 */
+	@Test
+	void anImportedLicenceNumberIsStoredAsOnRecordAndATypedOneIsFoundByItsKey() throws Exception {
+		String holder = LicensingIntegrationTest.newCreditCode();
+		String tail = holder.substring(11, 17);
+		String onRecord = "苏邮XK" + tail;
+		registered(holder, "苏州键比快递有限公司" + tail, onRecord);
+		StringBuilder typed = new StringBuilder("苏邮 xk ");
+		for (char c : tail.toCharArray()) {
+			typed.append(c >= '0' && c <= '9' ? (char) (c - '0' + '０') : Character.toLowerCase(c));
+		}
+		call(PROVINCE, IMPORTED, past(holder, "RENEWAL", LocalDate.now(clock).minusDays(200), typed.toString()))
+			.andExpect(status().isCreated());
+		assertThat(jdbc.sql("SELECT licence_number FROM licence_application WHERE imported AND applicant_credit_code = :c")
+			.param("c", holder).query(String.class).single()).isEqualTo(onRecord);
+
+		String code = LicensingIntegrationTest.newCreditCode();
+		LocalDate expires = LocalDate.now(clock).plusDays(75);
+		String number = licensedUntil(code, "苏州键比延续快递有限公司" + RandomDigits.of(4), expires);
+		long id = LicensingIntegrationTest.id(submitted("RENEWAL", code, "").andExpect(status().isCreated()));
+		verified(id);
+		jdbc.sql("UPDATE licence_application SET licence_number = :typed WHERE id = :id")
+			.param("typed", " " + number.replace("-", " ")).param("id", id).update();
+		assertThat(applications.deemedRenewedUntil(number, expires)).isPresent();
+	}
+
+	/**
+	 * An imported new licence in force counts as the licence its enterprise holds (one licence, the registry's pending
+	 * grants) by its number: one without a number is refused on {@code licenceNumber} (rule {@code required}) rather than
+	 * taken as a licence that counts nowhere; an expired one counts for nothing and may come without it.
+	 */
+	@Test
+	void anImportedNewLicenceInForceCarriesItsNumberAndAnExpiredOneNeedNot() throws Exception {
+		String applicant = LicensingIntegrationTest.newCreditCode();
+		call(PROVINCE, IMPORTED, past(applicant, "NEW", LocalDate.now(clock).minusDays(60), null)).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("licenceNumber"))
+			.andExpect(jsonPath("$.errors[0].rule").value("required"));
+		assertThat(importedOf(applicant)).isZero();
+		call(PROVINCE, IMPORTED, past(applicant, "NEW", LocalDate.now(clock).minusYears(6), null)).andExpect(status().isCreated());
+		assertThat(importedOf(applicant)).isEqualTo(1);
 	}
 }

@@ -125,6 +125,20 @@ class SafetyAlertsIntegrationTest {
 		return String.valueOf(c).repeat(64);
 	}
 
+	/**
+	 * Courier {@code onRoster} (as the roster is sent) of shunfeng accepting, on {@code day}, one parcel sent under his own
+	 * ID number as the records name him ({@code onRecords}); the day's rules run.
+	 */
+	private void courierSendingHisOwn(String onRoster, String onRecords, LocalDate day) throws Exception {
+		String clear = "320506198001010013";
+		mvc.perform(post("/api/v1/safety/couriers").header("Authorization", SHUNFENG).contentType("application/json")
+			.content("{\"courierId\":\"" + onRoster + "\",\"idNumber\":\"" + clear + "\"}"))
+			.andExpect(status().isOk());
+		ParcelFilesFixture.write(files.root(),
+				ParcelFilesFixture.records(shunfeng, pseudonyms.of(clear), day, onRecords, 1, onRecords + "-"));
+		detection.detect(day, RegionPrefix.of(""));
+	}
+
 	private List<AlertView> alertsOf(AlertRule rule, LocalDate day) {
 		return alerts.list(DataScope.all(), rule, null, PageQuery.of(null, 0, 200, null, null))
 			.items()
@@ -218,17 +232,55 @@ class SafetyAlertsIntegrationTest {
 		assertThat(found.get(0).detail()).contains("SELF-0", "SELF-1").doesNotContain("OTHER-").doesNotContain(clear);
 	}
 
+	/**
+	 * An alert about a courier is found by the courier's enterprise: its name as the registry has it today and its credit
+	 * code — the subject holds the enterprise's id, the detail the name it was detected under (here one the enterprise
+	 * no longer bears), and a row kept without the enterprise's id names it in its subject.
+	 */
+	@Test
+	void aCourierAlertIsFoundByTheCouriersEnterprise() throws Exception {
+		courierSendingHisOwn("C-S-9", "C-S-9", D);
+		assertThat(alertsOf(AlertRule.COURIER_SELF, D)).hasSize(1);
+		String name = jdbc.sql("SELECT legal_name FROM enterprise WHERE id = :id").param("id", shunfeng).query(String.class).single();
+		String code = jdbc.sql("SELECT credit_code FROM enterprise WHERE id = :id").param("id", shunfeng).query(String.class).single();
+		// detected under a name the enterprise has changed since, and kept without its id
+		jdbc.sql("UPDATE safety_alert SET detail = replace(detail, :name, '旧名称快递公司'), enterprise_id = NULL "
+				+ "WHERE rule = 'COURIER_SELF' AND day = :day").param("name", name).param("day", D).update();
+		for (String q : List.of(name, code)) {
+			assertThat(alerts.list(DataScope.all(), null, null, PageQuery.of(q, 0, 200, null, null)).items())
+				.extracting(AlertView::subject).contains(shunfeng + ":C-S-9@320506");
+		}
+	}
+
+	/**
+	 * A roster declared in another charset than UTF-8 (a GBK file) is refused before it is read, as the parcel upload
+	 * is: 400 on {@code Content-Type}, rule {@code encoding}, nothing saved; declared UTF-8 it is taken.
+	 */
+	@Test
+	void aRosterDeclaredInAnotherCharsetIsRefusedAsTheParcelUploadIs() throws Exception {
+		byte[] gbk = "{\"courierId\":\"C-GBK-1\",\"idType\":\"居民身份证\",\"idNumber\":\"320506198001010013\"}"
+			.getBytes(java.nio.charset.Charset.forName("GBK"));
+		mvc.perform(post("/api/v1/safety/couriers").header("Authorization", SHUNFENG)
+			.contentType("application/json;charset=GBK").content(gbk))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("Content-Type"))
+			.andExpect(jsonPath("$.errors[0].rule").value("encoding"))
+			.andExpect(jsonPath("$.errors[0].message").value(Matchers.containsString("GBK")));
+		assertThat(jdbc.sql("SELECT count(*) FROM safety_courier WHERE courier_id = 'C-GBK-1'").query(Long.class).single()).isZero();
+		mvc.perform(post("/api/v1/safety/couriers").header("Authorization", SHUNFENG)
+			.contentType("application/json;charset=UTF-8")
+			.content("{\"courierId\":\"C-GBK-1\",\"idType\":\"居民身份证\",\"idNumber\":\"320506198001010013\"}"
+				.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+			.andExpect(status().isOk());
+		assertThat(jdbc.sql("SELECT count(*) FROM safety_courier WHERE courier_id = 'C-GBK-1'").query(Long.class).single()).isOne();
+	}
+
 	/** A roster line typed k-t-7 and records of K-T-7 are one courier: the rule fires (ids were compared by case). */
 	@Test
 	void ruleCComparesCourierIdsWhateverTheirCase() throws Exception {
-		String clear = "320506198001010013";
-		mvc.perform(post("/api/v1/safety/couriers").header("Authorization", SHUNFENG).contentType("application/json")
-			.content("{\"courierId\":\"c-t-7\",\"idNumber\":\"" + clear + "\"}"))
-			.andExpect(status().isOk());
+		courierSendingHisOwn("c-t-7", "C-T-7", C);
 		assertThat(jdbc.sql("SELECT count(*) FROM safety_courier WHERE enterprise_id = :e AND upper(courier_id) = 'C-T-7'")
 			.param("e", shunfeng).query(Long.class).single()).isOne();
-		ParcelFilesFixture.write(files.root(), ParcelFilesFixture.records(shunfeng, pseudonyms.of(clear), C, "C-T-7", 1, "K7-"));
-		detection.detect(C, RegionPrefix.of(""));
 		assertThat(alertsOf(AlertRule.COURIER_SELF, C)).extracting(AlertView::subject).contains(shunfeng + ":C-T-7@320506");
 	}
 

@@ -282,15 +282,15 @@ public final class DecisionRules {
 	}
 
 	/**
-	 * A past case found serious (情节严重) only under an article that sets something for serious cases: a heavier fine
-	 * range ({@link ViolationType#hasSeriousRange()}) or a fine at all ({@link ViolationType#finesOnlyWhenSerious()}).
-	 * Under any other article — 快递暂行条例(2025) art.56 (PACKAGING) has one range — the finding chooses nothing and
-	 * would show a 情节严重 the decision could not have stated: rule {@code no-serious-range} on {@code seriousField},
-	 * naming the article.
+	 * A case found serious (情节严重) — a live investigation's conclusion (调查终结, on which 集体讨论 then depends) or a
+	 * past case imported — only under an article that sets something for serious cases ({@link ViolationType#admitsSerious}:
+	 * a heavier fine range, a fine at all, or 停业整顿/吊销). Under any other article — 快递暂行条例(2025) art.56
+	 * (PACKAGING) has one range — the finding chooses nothing and would show a 情节严重 the decision could not have
+	 * stated: rule {@code no-serious-range} on {@code seriousField}, naming the article.
 	 * @param serious whether the record says the case was found serious
 	 */
 	public static void seriousProvided(Validation v, String seriousField, ViolationType type, boolean serious) {
-		if (serious && type != null && !type.hasSeriousRange() && !type.finesOnlyWhenSerious()) {
+		if (serious && type != null && !type.admitsSerious()) {
 			v.require(seriousField, false, "no-serious-range", "情节严重填了“是”，但“" + type.shortName() + "”的处罚条款（"
 					+ type.basis() + "）没有规定情节严重的处罚幅度：请填“否”或不填");
 		}

@@ -42,8 +42,9 @@ import org.youguan.registry.Licences;
  * The opposite: when the decision is annulled (撤销, 确认无效) or changed to another penalty by 行政复议, 行政诉讼 or the
  * bureau's own correction ({@link RevocationLifted}), the licences that stand revoked by it (on its delivery here, or
  * entered by hand in the registry naming it) are restored — audited with the outcome, and told to the registry ({@link LicenceRestored}), which returns each to its state
- * before (valid, or expired when its term ended meanwhile: the audit says so); the renewals approved meanwhile that the
- * revocation kept from taking effect take effect with it ({@link LicenceApplications#reviveRenewals}).
+ * before (valid, or expired when its term ended meanwhile: the audit says so); the decisions approved meanwhile that the
+ * revocation kept from taking effect — renewals, changes (变更) and branch decisions (分支机构) alike — take effect with
+ * it ({@link LicenceApplications#reviveDecisions}).
  */
 @Component
 class PenaltyRevocations {
@@ -127,12 +128,14 @@ class PenaltyRevocations {
 			}
 			String reason = "行政处罚决定" + lifted.decisionNumber() + "经" + lifted.outcome() + "（" + lifted.documentNumber() + "，"
 					+ lifted.decidedOn() + "），不再吊销许可证";
-			// the renewals the revocation kept from taking effect take effect with the licence (the revocation is void
-			// from the start, the 准予延续 decisions stand)
-			LicenceRestored restored = new LicenceRestored(l.number(), lifted.decisionNumber(), reason,
-					applications.reviveRenewals(l.number(), reason));
+			// the decisions the revocation kept from taking effect take effect with the licence (the revocation is void
+			// from the start, the 准予 decisions stand)
+			LicenceApplications.RevivedDecisions revived = applications.reviveDecisions(l, reason);
+			LicenceRestored restored = new LicenceRestored(l.number(), lifted.decisionNumber(), reason, revived.renewals(),
+					revived.changes());
 			LocalDate until = restored.restoredUntil(l.expiresOn());
-			String renewed = until.equals(l.expiresOn()) ? "" : "，准予延续决定随之生效";
+			String renewed = (until.equals(l.expiresOn()) ? "" : "，准予延续决定随之生效")
+					+ (revived.changes().isEmpty() ? "" : "，准予变更决定随之生效");
 			audit.record(AuditEntry.of(LicenceEndings.RESTORE, "ExpressLicence", l.id(), "许可证" + l.number() + "（"
 					+ enterprise.legalName() + "）恢复：" + reason + (until.isBefore(LocalDate.now(clock)) ? "；有效期已于" + until
 							+ "届满" + renewed + "，恢复后为已过期" : "，恢复为有效（有效期至" + until + renewed + "）"))

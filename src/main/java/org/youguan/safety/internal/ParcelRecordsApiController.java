@@ -2,8 +2,6 @@ package org.youguan.safety.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -96,7 +94,8 @@ class ParcelRecordsApiController {
 			// the error names what the caller sent: the header when the id came in it
 			throw fromHeader && batchHeader != null ? ex.renamed("batchId", "X-Batch-Id") : ex;
 		}
-		charset(request.getContentType());
+		// the batch id stays free when the body is declared in another charset: refused before it is read
+		DeclaredCharset.requireUtf8(request.getContentType(), "该批次未记录");
 		ParcelIngest.Format format = format(request.getContentType());
 		try (InputStream body = request.getInputStream()) {
 			ParcelIngest.Outcome outcome = ingest.ingest(enterprise, id, format, body);
@@ -161,44 +160,6 @@ class ParcelRecordsApiController {
 					+ "，只接受gzip（或不压缩）：请用gzip压缩后上报，该批次未记录";
 			throw new DomainException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, message,
 					List.of(new FieldError(HttpHeaders.CONTENT_ENCODING, "encoding", message)));
-		}
-	}
-
-	/**
-	 * Refuses a body declared in another charset than UTF-8 (its {@code charset} parameter — GBK, GB18030, UTF-16 …;
-	 * US-ASCII, a part of UTF-8, is taken): 400, field {@code Content-Type}, rule {@code encoding}, before the body is
-	 * read, so the batch id stays free. Such a body was read as UTF-8 all the same, and every line rejected (CSV
-	 * {@code encoding}, NDJSON "not valid JSON") under a batch answered as done. No charset: UTF-8, as the contract says.
-	 * @param contentType the request's Content-Type, as sent
-	 * @throws InvalidValueException naming the declared charset
-	 */
-	static void charset(String contentType) {
-		if (contentType == null) {
-			return;
-		}
-		for (String parameter : contentType.split(";")) {
-			int eq = parameter.indexOf('=');
-			if (eq < 0 || !Text.strip(parameter.substring(0, eq)).equalsIgnoreCase("charset")) {
-				continue;
-			}
-			String name = Text.strip(parameter.substring(eq + 1)).replace("\"", "");
-			if (!utf8(name)) {
-				throw new InvalidValueException(HttpHeaders.CONTENT_TYPE, "encoding", "请求头Content-Type声明的字符集为"
-						+ Text.excerpt(Text.printable(name), 40) + "，只接受UTF-8：该批次未记录，请以UTF-8编码上报"
-						+ "（如Excel的“CSV UTF-8（逗号分隔）”），并声明charset=UTF-8或不声明字符集");
-			}
-		}
-	}
-
-	/** Whether a charset name is UTF-8 (by any of its aliases) or US-ASCII, which UTF-8 reads as it is. */
-	private static boolean utf8(String name) {
-		try {
-			Charset charset = Charset.forName(name);
-			return charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.US_ASCII);
-		}
-		catch (IllegalArgumentException ex) {
-			// an unknown or malformed name: no charset the ingest can read
-			return false;
 		}
 	}
 

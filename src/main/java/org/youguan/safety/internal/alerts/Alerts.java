@@ -40,6 +40,18 @@ public class Alerts {
 	static final String NAMES = "LEFT JOIN region_name r ON r.code = a.region_code COLLATE \"default\" "
 			+ "LEFT JOIN enterprise_name e ON e.id = a.enterprise_id";
 
+	/**
+	 * The enterprise an alert is about, as the registry names it today, for the search: its own ({@code enterprise_id}),
+	 * or for an alert about a courier the courier's enterprise — the subject {@code <enterprise id>:<courier id>@<county>}
+	 * names it where the row carries none — its legal name and credit code. A courier alert's subject holds an id and
+	 * its detail the name it was detected under, so a search by the enterprise's name (renamed since, or the row without
+	 * one) missed it.
+	 */
+	static final String ENTERPRISE_SEARCHED = """
+			(SELECT n.legal_name || ' ' || n.credit_code FROM enterprise_name n
+			 WHERE n.id = coalesce(a.enterprise_id, CASE WHEN a.rule = 'COURIER_SELF' AND a.subject ~ '^[0-9]{1,18}:'
+			     THEN CAST(split_part(a.subject, ':', 1) AS bigint) END))""";
+
 	private final JdbcClient jdbc;
 
 	private final AuditTrail audit;
@@ -57,7 +69,8 @@ public class Alerts {
 
 	/**
 	 * One page of alerts in the caller's region, newest day first (sorts {@code day}, {@code measure},
-	 * {@code region_code}); searchable by subject or detail.
+	 * {@code region_code}); searchable by subject, detail, or the name or credit code of the enterprise it is about —
+	 * a courier's alert by the courier's enterprise ({@link #ENTERPRISE_SEARCHED}).
 	 * @param rule one rule, or null for all
 	 * @param status OPEN, DISMISSED or REFERRED, or null for all
 	 */
@@ -66,7 +79,7 @@ public class Alerts {
 			.scope(scope, "a.region_code")
 			.where(rule != null, "a.rule = :rule", "rule", rule == null ? "" : rule.name())
 			.where(status != null && !Text.isBlank(status), "a.status = :status", "status", status == null ? "" : status)
-			.search(page, "a.subject", "a.detail")
+			.search(page, "a.subject", "a.detail", ENTERPRISE_SEARCHED)
 			.sorts(Map.of("day", "a.day", "measure", "a.measure", "region_code", "a.region_code"), "day", true, "a.id")
 			.joinedToPage(NAMES)
 			.page(jdbc, SELECT, page, Rows.of(AlertView.class))

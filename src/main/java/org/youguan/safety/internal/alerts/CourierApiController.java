@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.MappingIterator;
 import tools.jackson.databind.JsonNode;
@@ -26,13 +27,14 @@ import org.youguan.kernel.JsonSyntax;
 import org.youguan.kernel.Text;
 import org.youguan.org.CurrentUser;
 import org.youguan.safety.SafetyRates;
+import org.youguan.safety.internal.DeclaredCharset;
 import org.youguan.safety.internal.SafetyAccess;
 
 /**
  * The enterprise's courier roster API ({@code POST /api/v1/safety/couriers}): a JSON object, a JSON array or NDJSON
  * lines of {@code {"courierId","idType","idNumber"}} (idType optional, 居民身份证 by default; every line checked as
  * {@link Couriers#register} says, 400 listing each bad line); the ID number is pseudonymised on arrival and never
- * stored or returned.
+ * stored or returned. UTF-8 only: a body declared in another charset is refused ({@link DeclaredCharset}).
  */
 @RestController
 @Tag(name = "安全监管")
@@ -70,17 +72,20 @@ class CourierApiController {
 			+ "courierId一致，1–40位字母、数字、-、_，不分大小写，按大写保存）、idType（证件类型，缺省为居民身份证）、idNumber（快递员证件号码，与收寄记录的"
 			+ "senderIdNumber同样校验：居民身份证等须为18位、校验码正确（GB 11643-1999）；到达即假名化，不保存明文）。同一快递员再次报送即更新。"
 			+ "每次最多" + MAX_COURIERS + "名（超过则400，field为couriers，rule为count），请求体不超过youguan.web.max-json-body（默认5MB，超过则413）。"
-			+ "全部有效才保存，否则400列出每个错误行。用于“快递员收寄本人寄件”预警。",
+			+ "全部有效才保存，否则400列出每个错误行。UTF-8编码（Content-Type声明其他charset如GBK为400，field为Content-Type，rule为encoding）。"
+			+ "用于“快递员收寄本人寄件”预警。",
 			// the body is read as a stream (InputStream), which the document would not show: the shape is named here
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
 					@Content(mediaType = "application/json",
 							array = @ArraySchema(schema = @Schema(implementation = Couriers.Entry.class))),
 					@Content(mediaType = "application/x-ndjson", schema = @Schema(implementation = Couriers.Entry.class)) }))
-	Saved register(@AuthenticationPrincipal CurrentUser me, InputStream body) {
+	Saved register(@AuthenticationPrincipal CurrentUser me, HttpServletRequest request, InputStream body) {
 		Long enterprise = me.enterpriseCreditCode() == null ? null : rates.enterpriseId(me.enterpriseCreditCode());
 		if (enterprise == null) {
 			throw new AccessRefusedException("enterprise", "当前令牌不属于已登记的企业");
 		}
+		// a roster declared GBK (or another charset) was read as UTF-8 all the same: refused as the parcel upload is
+		DeclaredCharset.requireUtf8(request.getContentType(), "名册未保存");
 		return new Saved(couriers.register(enterprise, parse(body)));
 	}
 

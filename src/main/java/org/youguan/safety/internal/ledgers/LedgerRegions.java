@@ -5,6 +5,7 @@ import java.util.List;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.Validation;
 import org.youguan.region.Region;
+import org.youguan.region.RegionCode;
 import org.youguan.region.Regions;
 
 /**
@@ -21,12 +22,13 @@ final class LedgerRegions {
 	/**
 	 * The region code as entered, checked (errors on {@code region}: {@code required}, {@code exists} — also for a
 	 * level below the county —, or the scope's refusal outside the caller's region).
-	 * @param text the code as typed (cleaned of spaces and invisible characters)
+	 * @param text the code as typed, read as every region code is ({@link RegionCode#typed}: full-width digits, 320500
+	 * for 3205)
 	 * @param label what the region is, for the messages ("安保期所在区域", "所选区域")
-	 * @return the code as typed (cleaned), null when none
+	 * @return the code so read, null when none
 	 */
 	static String checked(DataScope scope, Validation v, Regions regions, String text, String label) {
-		String region = Hazards.clean(text);
+		String region = RegionCode.typed(text);
 		if (region == null) {
 			v.require("region", false, "required", "请选择" + label);
 		}

@@ -307,6 +307,32 @@ class RegionRecordsIntegrationTest {
 			.andExpect(jsonPath("$.errors[0].field").value("region"));
 	}
 
+	/**
+	 * A region code in a JSON body or a form is read as a {@code ?region=} parameter is: full-width digits and the
+	 * standard six-digit form of a city (320500) are the region they name, stored in the project's form.
+	 */
+	@Test
+	void aRegionCodeInABodyOrAFormIsReadAsAParameterIs() throws Exception {
+		String day = LocalDate.now(clock).toString();
+		mvc.perform(post("/api/v1/safety/trainings").header("Authorization", CITY).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"regionCode\":\"320500\",\"heldOn\":\"" + day + "\",\"topic\":\"市级代码测试培训\","
+					+ "\"trainees\":12,\"audience\":\"网点负责人\",\"organiser\":\"市局\"}"))
+			.andExpect(status().isCreated());
+		mvc.perform(get("/api/v1/safety/trainings?q=市级代码测试培训").header("Authorization", CITY))
+			.andExpect(jsonPath("$.items[0].regionCode").value("3205"));
+		mvc.perform(post("/api/v1/safety/seizures").header("Authorization", CITY).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"region\":\"３２０５０６\",\"seizedOn\":\"" + day + "\",\"agencies\":\"区局\",\"item\":\"全角代码查获\","
+					+ "\"quantity\":\"3\",\"unit\":\"条\",\"valueYuan\":\"100\"}"))
+			.andExpect(status().isCreated());
+		mvc.perform(get("/api/v1/safety/seizures?q=全角代码查获").header("Authorization", CITY))
+			.andExpect(jsonPath("$.items[0].regionCode").value("320506"));
+		mvc.perform(post("/safety/trainings").with(csrf()).header("Authorization", CITY).param("region", "３２０５００")
+			.param("heldOn", day).param("topic", "表单市级代码培训").param("trainees", "5").param("audience", "网点负责人")
+			.param("organiser", "市局")).andExpect(flash().attribute("message", "安全培训已登记"));
+		mvc.perform(get("/api/v1/safety/trainings?q=表单市级代码培训").header("Authorization", CITY))
+			.andExpect(jsonPath("$.items[0].regionCode").value("3205"));
+	}
+
 	@Test
 	void aTrainingIsRecordedAndExported() throws Exception {
 		mvc.perform(post("/api/v1/safety/trainings").header("Authorization", CITY).contentType(MediaType.APPLICATION_JSON)
