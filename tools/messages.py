@@ -3290,6 +3290,12 @@ M.update({
  "audit.action.credit.objection.review": ("复核信用异议", "Reviewed a credit objection"),
  "audit.object.CreditEntry": ("信用记录", "Credit entry"),
  "audit.object.CreditObjection": ("信用异议", "Credit objection"),
+ "field.correctedSummary": ("变更后的内容", "Corrected text"),
+ "field.summary@/credit/entries": ("变更后的内容", "Corrected text"),
+ "field.reason@/credit/entries": ("异议理由", "Reason for the objection"),
+ "field.reason@/credit/objections": ("复核理由", "Reasons of the review"),
+ "field.result@/credit/objections": ("复核结果", "Review result"),
+ "field.correction@/credit/objections": ("更正方式", "Correction"),
 })
 
 root = pathlib.Path(__file__).resolve().parent.parent / "src/main/resources"
