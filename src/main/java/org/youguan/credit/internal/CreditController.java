@@ -76,9 +76,14 @@ class CreditController {
 		model.addAttribute("query", query);
 		model.addAttribute("filter", filter);
 		model.addAttribute("statuses", CreditEntry.Status.values());
-		model.addAllAttributes(rules.statedAs("update", StatutoryRule.CREDIT_RECORD_UPDATE, null));
-		model.addAllAttributes(rules.statedAs("correction", StatutoryRule.CREDIT_OBJECTION_CORRECTION, null));
+		model.addAllAttributes(rules.statedAs("update", StatutoryRule.CREDIT_RECORD_UPDATE, region(scope)));
+		model.addAllAttributes(rules.statedAs("correction", StatutoryRule.CREDIT_OBJECTION_CORRECTION, region(scope)));
 		return "credit/entries";
+	}
+
+	/** The caller's region, whose values of the periods the pages name (null: the national value). */
+	private static String region(DataScope scope) {
+		return scope.kind() == DataScope.Kind.REGION ? scope.regionPrefix() : null;
 	}
 
 	/** The entries as .xlsx: the list's search, filters and order, the caller's region only. */
@@ -98,7 +103,7 @@ class CreditController {
 		model.addAttribute("query", query);
 		model.addAttribute("filter", filter);
 		model.addAttribute("statuses", CreditObjection.Status.values());
-		model.addAllAttributes(rules.statedAs("review", StatutoryRule.CREDIT_OBJECTION_REVIEW, null));
+		model.addAllAttributes(rules.statedAs("review", StatutoryRule.CREDIT_OBJECTION_REVIEW, region(scope)));
 		return "credit/objections";
 	}
 
