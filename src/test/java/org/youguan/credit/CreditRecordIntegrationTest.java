@@ -12,13 +12,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.youguan.EnterpriseTokens;
+import org.youguan.ExportedRows;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.RandomDigits;
+import org.youguan.SignIn;
 import org.youguan.enforcement.DecisionOutcomes;
 import org.youguan.enforcement.Penalty;
 import org.youguan.enforcement.PenaltyDecided;
@@ -35,10 +38,12 @@ import org.youguan.security.ApiTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -264,6 +269,25 @@ class CreditRecordIntegrationTest {
 		assertThat(records.get(DataScope.all(), entry).correctionKind()).isNull();
 		mvc.perform(get("/api/v1/credit/objections").param("status", "REJECTED").header("Authorization", own))
 			.andExpect(status().isOk()).andExpect(jsonPath("$.items[*].id", hasItem((int) objection)));
+	}
+
+	@Test
+	void theStaffPageMarksAnOverdueCorrectionAndItsExportListsTheCallersRegionOnly() throws Exception {
+		String code = twoEnterprises().get(0);
+		String number = "苏邮罚〔2026〕" + RandomDigits.of(6) + "号";
+		long caseId = Long.parseLong("5" + RandomDigits.of(9));
+		long entry = decided(caseId, code, number);
+		remedied(caseId, code, number, DecisionOutcomes.Result.REVOKED, null, LocalDate.now(clock).minusDays(40));
+		await().atMost(Duration.ofSeconds(60)).until(() -> records.get(DataScope.all(), entry).correctionKind() != null);
+		MockHttpSession wuzhong = SignIn.session(mvc, "wz.staff");
+		mvc.perform(get("/credit/entries").param("q", number).session(wuzhong)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("credit-entry-" + entry)))
+			.andExpect(content().string(containsString("badge bg-red overdue")));
+		List<List<String>> rows = ExportedRows.of(mvc, wuzhong, "/credit/entries/export.xlsx", "q", number, "overdue", "true");
+		assertThat(ExportedRows.column(rows, 5)).contains(number);
+		assertThat(ExportedRows.column(ExportedRows.of(mvc, SignIn.session(mvc, "xc.staff"), "/credit/entries/export.xlsx",
+				"q", number), 5)).doesNotContain(number);
+		mvc.perform(get("/credit/entries").session(SignIn.session(mvc, "sf.wz"))).andExpect(status().isForbidden());
 	}
 
 	@Autowired
