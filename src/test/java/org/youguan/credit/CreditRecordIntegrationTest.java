@@ -41,6 +41,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -288,6 +289,33 @@ class CreditRecordIntegrationTest {
 		assertThat(ExportedRows.column(ExportedRows.of(mvc, SignIn.session(mvc, "xc.staff"), "/credit/entries/export.xlsx",
 				"q", number), 5)).doesNotContain(number);
 		mvc.perform(get("/credit/entries").session(SignIn.session(mvc, "sf.wz"))).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void staffReviewAnObjectionAndCorrectTheEntryOnThePagesAndARefusedReviewComesBackAsTyped() throws Exception {
+		String code = twoEnterprises().get(0);
+		long entry = decided(code, "苏邮罚〔2026〕" + RandomDigits.of(6) + "号");
+		String own = EnterpriseTokens.bearer(code, users, directory, tokens, tx);
+		long objection = Long.parseLong(jsonValue(call(own, "/api/v1/credit/entries/" + entry + "/objections",
+				"{\"reason\":\"罚款金额记错\"}").andExpect(status().isCreated()), "id"));
+		MockHttpSession wuzhong = SignIn.session(mvc, "wz.staff");
+		mvc.perform(get("/credit/objections").param("status", "FILED").session(wuzhong)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("review-" + objection)));
+		mvc.perform(get("/credit/objections").param("status", "FILED").session(SignIn.session(mvc, "wz.leader")))
+			.andExpect(status().isOk()).andExpect(content().string(not(containsString("review-" + objection))));
+		String review = "/credit/objections/" + objection + "/review";
+		mvc.perform(post(review).session(wuzhong).with(csrf()).param("result", "UPHELD").param("reason", "核实属实")
+			.param("correction", "CHANGE").param("correctedSummary", "")).andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("核实属实")));
+		mvc.perform(post(review).session(wuzhong).with(csrf()).param("result", "UPHELD").param("reason", "核实属实")
+			.param("correction", "CHANGE").param("correctedSummary", "罚款人民币500元")).andExpect(status().is3xxRedirection());
+		assertThat(objections.get(DataScope.all(), objection).status()).isEqualTo(CreditObjection.Status.UPHELD);
+		mvc.perform(post("/credit/entries/" + entry + "/correction").session(wuzhong).with(csrf()).param("summary", ""))
+			.andExpect(status().is3xxRedirection());
+		CreditEntry corrected = records.get(DataScope.all(), entry);
+		assertThat(corrected.status()).isEqualTo(CreditEntry.Status.CHANGED);
+		assertThat(corrected.summary()).isEqualTo("罚款人民币500元");
+		assertThat(corrected.correctionDueOn()).isNull();
 	}
 
 	@Autowired

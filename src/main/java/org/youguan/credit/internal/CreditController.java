@@ -2,12 +2,18 @@ package org.youguan.credit.internal;
 
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.credit.CreditEntry;
 import org.youguan.credit.CreditObjection;
 import org.youguan.credit.CreditObjections;
@@ -15,9 +21,13 @@ import org.youguan.credit.CreditRecords;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
+import org.youguan.kernel.CaseRoles;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.ListRequest;
+import org.youguan.kernel.PageForm;
 import org.youguan.kernel.PageQuery;
+import org.youguan.org.CurrentUser;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
 
@@ -25,7 +35,8 @@ import org.youguan.rules.StatutoryRules;
  * The staff pages of the credit record (信用 → 信用记录 {@code /credit/entries}, 信用异议 {@code /credit/objections}):
  * the region's entries with the correction owed, its due day and an overdue mark, and the objections with their review
  * day; each list searches, filters, sorts, pages and exports as .xlsx with the same search, filter and order, in the
- * caller's region only. The steps (correction, review) are taken through the API in this first version.
+ * caller's region only. A 处室工作人员 records the correction owed on an entry's row and reviews an objection on its row
+ * ({@link FormSteps}: refused, the list again in the refusal's 4xx with that row's form as typed); others read.
  */
 @Controller
 @PreAuthorize(CreditAccess.STAFF_READERS)
@@ -68,7 +79,7 @@ class CreditController {
 	}
 
 	@GetMapping("/credit/entries")
-	String entries(DataScope scope, ListRequest request, @RequestParam(required = false) String status,
+	String entries(@AuthenticationPrincipal CurrentUser me, DataScope scope, ListRequest request, @RequestParam(required = false) String status,
 			@RequestParam(required = false) Boolean pending, @RequestParam(required = false) Boolean overdue, Model model) {
 		PageQuery query = request.toPage();
 		CreditRecords.Filter filter = CreditAccess.entries(status, pending, overdue);
@@ -76,6 +87,7 @@ class CreditController {
 		model.addAttribute("query", query);
 		model.addAttribute("filter", filter);
 		model.addAttribute("statuses", CreditEntry.Status.values());
+		model.addAttribute("canAct", me.caseHandler());
 		model.addAllAttributes(rules.statedAs("update", StatutoryRule.CREDIT_RECORD_UPDATE, region(scope)));
 		model.addAllAttributes(rules.statedAs("correction", StatutoryRule.CREDIT_OBJECTION_CORRECTION, region(scope)));
 		return "credit/entries";
@@ -95,7 +107,7 @@ class CreditController {
 	}
 
 	@GetMapping("/credit/objections")
-	String objections(DataScope scope, ListRequest request, @RequestParam(required = false) String status,
+	String objections(@AuthenticationPrincipal CurrentUser me, DataScope scope, ListRequest request, @RequestParam(required = false) String status,
 			@RequestParam(required = false) Boolean overdue, Model model) {
 		PageQuery query = request.toPage();
 		CreditObjections.Filter filter = CreditAccess.objections(status, overdue);
@@ -103,6 +115,7 @@ class CreditController {
 		model.addAttribute("query", query);
 		model.addAttribute("filter", filter);
 		model.addAttribute("statuses", CreditObjection.Status.values());
+		model.addAttribute("canAct", me.caseHandler());
 		model.addAllAttributes(rules.statedAs("review", StatutoryRule.CREDIT_OBJECTION_REVIEW, region(scope)));
 		return "credit/objections";
 	}
@@ -113,5 +126,30 @@ class CreditController {
 			@RequestParam(required = false) Boolean overdue) {
 		return Downloads.xlsx("信用异议.xlsx", spreadsheets.write("信用异议", OBJECTION_COLUMNS,
 				objections.list(scope, CreditAccess.objections(status, overdue), request.toExport()).items()));
+	}
+
+	/** Records the correction owed on an entry of the caller's region ({@link CreditRecords#correct}). */
+	@PostMapping("/credit/entries/{id}/correction")
+	@PageForm("correction-{id}")
+	@PreAuthorize(CaseRoles.HANDLERS)
+	String correct(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
+			@RequestParam(required = false) String summary, RedirectAttributes redirect, Model model,
+			HttpServletResponse response) {
+		return FormSteps.run(model, response, redirect, "/credit/entries?pending=true", "已更正信用记录",
+				() -> records.correct(scope, id, new CreditRecords.Correction(summary)),
+				() -> entries(me, scope, new ListRequest(null, null, null, null, null), null, true, null, model));
+	}
+
+	/** Reviews an objection of the caller's region ({@link CreditObjections#review}). */
+	@PostMapping("/credit/objections/{id}/review")
+	@PageForm("review-{id}")
+	@PreAuthorize(CaseRoles.HANDLERS)
+	String review(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
+			@RequestParam(required = false) String result, @RequestParam(required = false) String reason,
+			@RequestParam(required = false) String correction, @RequestParam(required = false) String correctedSummary,
+			RedirectAttributes redirect, Model model, HttpServletResponse response) {
+		return FormSteps.run(model, response, redirect, "/credit/objections", "已复核信用异议",
+				() -> objections.review(scope, id, new CreditObjections.Review(result, reason, correction, correctedSummary)),
+				() -> objections(me, scope, new ListRequest(null, null, null, null, null), "FILED", null, model));
 	}
 }
