@@ -56,7 +56,8 @@ import static org.youguan.enforcement.internal.CaseInput.plain;
  * by art.85): the day is kept on the case, the inbox's queue shows it, {@link DecisionPublication#withdrawPublication}
  * withdraws it with the reason. Recording an outcome is the handling bureau's head's (it changes what the bureau
  * decided and served); one transaction with its audit entry. A 吊销许可证件 annulled, or changed to another penalty,
- * publishes {@link RevocationLifted}: the licences its delivery revoked are restored.
+ * publishes {@link RevocationLifted}: the licences its delivery revoked are restored. A change, revocation or
+ * confirmation of invalidity publishes {@link PenaltyDecisionRemedied} for the credit record.
  */
 @Service
 public class DecisionOutcomes {
@@ -279,6 +280,14 @@ public class DecisionOutcomes {
 		if (c.penalty() == Penalty.REVOCATION && (result.annuls() || penalty != null && penalty != Penalty.REVOCATION)) {
 			events.publishEvent(new RevocationLifted(id, c.decisionNumber(), c.regionCode(), c.enterpriseCreditCode(),
 					c.enterpriseName(), kind.label() + result.label() + (penalty == null ? "" : "为" + penalty.describe(fine, confiscated)),
+					Text.identifier(Text.line(data.documentNumber())), on));
+		}
+		// the enterprise's credit record follows a change or revocation (快递业信用管理暂行办法(2017) art.17); 确认违法
+		// leaves the decision in force
+		if (result == Result.CHANGED || result.annuls()) {
+			events.publishEvent(new PenaltyDecisionRemedied(id, c.decisionNumber(), c.regionCode(), c.enterpriseCreditCode(),
+					c.enterpriseName(), result, kind.label() + result.label(),
+					penalty == null ? null : penalty.describe(fine, confiscated),
 					Text.identifier(Text.line(data.documentNumber())), on));
 		}
 		// less owed than the instalments paid: the plan is paid up as a payment would settle it; a closed case with

@@ -413,11 +413,17 @@ public enum StatutoryRule {
 	/** 擅自撤销普遍服务营业场所情节严重罚款上限（邮政法(2015) 第68条） */
 	FINE_UNIVERSAL_CLOSURE_SERIOUS_MAX("fine.universal-closure.serious.max", "擅自撤销普遍服务营业场所情节严重罚款上限", "100000", RuleUnit.YUAN, true, Citation.of(POSTAL_LAW, 68)),
 
-	/** 处罚变更后信用记录修正时限（快递业信用管理暂行办法(2017)） */
-	CREDIT_RECORD_UPDATE("credit.record-update", "处罚变更后信用记录修正时限", "10", RuleUnit.CALENDAR_DAYS, true, Citation.of(EXPRESS_CREDIT_MEASURES)),
+	/**
+	 * 行政处罚决定被变更或撤销后信用记录变更时限（自变更或撤销决定生效之日；快递业信用管理暂行办法(2017) 第17条）. The
+	 * text says 10日, not 工作日: calendar days, a last day on a day off moved to the next working day by the calendar.
+	 */
+	CREDIT_RECORD_UPDATE("credit.record-update", "处罚变更或撤销后信用记录变更时限（自变更或撤销决定生效之日）", "10", RuleUnit.CALENDAR_DAYS, true, Citation.of(EXPRESS_CREDIT_MEASURES, 17)),
 
-	/** 信用异议复核时限（快递业信用管理暂行办法(2017)） */
-	CREDIT_OBJECTION_REVIEW("credit.objection-review", "信用异议复核时限", "10", RuleUnit.CALENDAR_DAYS, true, Citation.of(EXPRESS_CREDIT_MEASURES)),
+	/** 信用信息异议复核时限（自收到异议申请之日；快递业信用管理暂行办法(2017) 第18条；10日，日历日） */
+	CREDIT_OBJECTION_REVIEW("credit.objection-review", "信用异议复核时限（自收到异议申请之日）", "10", RuleUnit.CALENDAR_DAYS, true, Citation.of(EXPRESS_CREDIT_MEASURES, 18)),
+
+	/** 异议成立后信用记录变更时限（自核实之日；快递业信用管理暂行办法(2017) 第18条；10日，日历日） */
+	CREDIT_OBJECTION_CORRECTION("credit.objection-correction", "异议成立后信用记录变更时限（自核实之日）", "10", RuleUnit.CALENDAR_DAYS, true, Citation.of(EXPRESS_CREDIT_MEASURES, 18)),
 
 	/** 城市投递频次下限：每日至少一次（邮政法(2015) 第19条） */
 	UNIVERSAL_DELIVERY_CITY("universal.delivery.city", "城市投递频次下限", "7", RuleUnit.PER_WEEK, true, Citation.of(POSTAL_LAW, 19)),

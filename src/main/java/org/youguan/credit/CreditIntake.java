@@ -1,0 +1,94 @@
+package org.youguan.credit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.youguan.credit.CreditEntry.CorrectionKind;
+import org.youguan.enforcement.DecisionOutcomes;
+import org.youguan.enforcement.PenaltyDecided;
+import org.youguan.enforcement.PenaltyDecisionRemedied;
+import org.youguan.inspections.RectificationOverdue;
+import org.youguan.kernel.Text;
+import org.youguan.rules.StatutoryRule;
+import org.youguan.rules.StatutoryRules;
+import org.youguan.rules.ViolationType;
+
+/**
+ * Takes the credit record's facts in from the procedures' events, after their step commits (from the event
+ * publication registry: a failure is retried, a redelivery adds nothing — one entry per origin, one correction per
+ * outcome):
+ * <ul>
+ * <li>{@link PenaltyDecided} — a penalty decision against an enterprise (on the platform, on the spot or imported)
+ * becomes an entry 行政处罚; a decision against a natural person (no credit code) is no enterprise's credit;</li>
+ * <li>{@link PenaltyDecisionRemedied} — a decision changed, revoked or confirmed invalid: its entry owes a change or
+ * removal within {@code credit.record-update} of the outcome (快递业信用管理暂行办法(2017) art.17, 10日 counted from the
+ * outcome's day as the event carries it — the product cannot see the day the outcome took effect);</li>
+ * <li>{@link RectificationOverdue} — an inspection's 责令改正通知书 past its deadline unrectified becomes an entry
+ * 责令改正逾期未改正 (the only inspection result the inspections module publishes; an inspection without findings is
+ * no credit fact).</li>
+ * </ul>
+ */
+@Component
+class CreditIntake {
+
+	private static final Logger log = LoggerFactory.getLogger(CreditIntake.class);
+
+	private final CreditRecords records;
+
+	private final StatutoryRules rules;
+
+	CreditIntake(CreditRecords records, StatutoryRules rules) {
+		this.records = records;
+		this.rules = rules;
+	}
+
+	@ApplicationModuleListener
+	void on(PenaltyDecided e) {
+		if (Text.isBlank(e.enterpriseCreditCode())) {
+			return;
+		}
+		records.enter(CreditEntry.Source.PENALTY, "penalty:" + e.caseId(), e.decisionNumber(),
+				CreditEntry.Kind.PENALTY_DECISION, e.regionCode(), e.enterpriseCreditCode(), e.enterpriseName(),
+				violation(e.violationCode()) + e.penalty().describe(e.fine(), e.confiscated()), e.decidedOn());
+	}
+
+	@ApplicationModuleListener
+	void on(PenaltyDecisionRemedied e) {
+		var entry = records.byOrigin("penalty:" + e.caseId());
+		if (entry.isEmpty()) {
+			// a decision taken in before the credit record existed, or against a natural person: nothing to correct
+			log.info("No credit entry for the remedied decision {} (case {})", e.decisionNumber(), e.caseId());
+			return;
+		}
+		CreditEntry c = entry.get();
+		boolean change = e.result() == DecisionOutcomes.Result.CHANGED;
+		String summary = change ? before(c.summary()) + e.changedTo() : null;
+		if (change && e.changedTo() == null) {
+			return;
+		}
+		records.owe(c, change ? CorrectionKind.CHANGE : CorrectionKind.REMOVE, summary,
+				e.outcome() + "（" + e.documentNumber() + "，" + e.decidedOn() + "）"
+						+ (change ? "：变更为" + e.changedTo() : "：处罚决定" + e.result().label()),
+				"PENALTY", "remedy:" + e.documentNumber(),
+				rules.deadline(StatutoryRule.CREDIT_RECORD_UPDATE, e.decidedOn(), e.regionCode()));
+	}
+
+	@ApplicationModuleListener
+	void on(RectificationOverdue e) {
+		records.enter(CreditEntry.Source.INSPECTION, "rectification-overdue:" + e.orderId(), e.number(),
+				CreditEntry.Kind.RECTIFICATION_OVERDUE, e.regionCode(), e.enterpriseCreditCode(), null,
+				"责令改正通知书" + e.number() + "限期" + e.dueOn() + "届满，逾期未改正", e.raisedOn());
+	}
+
+	/** "违法行为：" of a penalty entry's text, or "" for an unknown violation code. */
+	private static String violation(String code) {
+		return ViolationType.byCodeOrTitle(code).map(v -> v.shortName() + "：").orElse("");
+	}
+
+	/** The violation part of an entry's text (up to its "："), kept when only the penalty changes. */
+	private static String before(String summary) {
+		int colon = summary.indexOf('：');
+		return colon < 0 ? "" : summary.substring(0, colon + 1);
+	}
+}

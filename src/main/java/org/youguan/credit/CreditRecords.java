@@ -1,0 +1,222 @@
+package org.youguan.credit;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.youguan.audit.AuditEntry;
+import org.youguan.audit.AuditTrail;
+import org.youguan.credit.CreditEntry.CorrectionKind;
+import org.youguan.credit.CreditEntry.Status;
+import org.youguan.kernel.Actors;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.Listing;
+import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageResult;
+import org.youguan.kernel.Rows;
+import org.youguan.kernel.Text;
+import org.youguan.kernel.Validation;
+
+/**
+ * The credit record (信用记录) of the express enterprises (快递业信用管理暂行办法(2017)): entries are taken in from other
+ * modules' events ({@code CreditIntake}), once per origin; a correction owed — a penalty changed or revoked (art.17,
+ * {@code credit.record-update}) or an objection upheld (art.18, {@code credit.objection-correction}) — is kept on the
+ * entry with its due day until staff record it ({@link #correct}). Staff read their region's entries, an enterprise
+ * its own. Every change is one transaction with its audit entry.
+ */
+@Service
+public class CreditRecords {
+
+	static final String SELECT = """
+			SELECT e.id, e.enterprise_credit_code, e.enterprise_name, e.region_code, b.name AS bureau, e.source,
+			    e.source_number, e.kind, e.summary, e.occurred_on, e.status, e.correction_kind, e.correction_summary,
+			    e.correction_reason, e.correction_origin, e.correction_due_on, e.corrected_on, e.corrected_by,
+			    (e.correction_due_on IS NOT NULL AND e.correction_due_on < :today) AS correction_overdue""";
+
+	static final String BUREAU = """
+			LEFT JOIN LATERAL (SELECT x.name FROM bureau_name x WHERE x.region_code = e.region_code
+			    ORDER BY x.id LIMIT 1) b ON true""";
+
+	/**
+	 * A list's filters: {@code status} (null for all), {@code pending} only entries owing a correction, {@code overdue}
+	 * only those past its due day.
+	 */
+	public record Filter(Status status, boolean pending, boolean overdue) {
+	}
+
+	/** A correction as staff record it: for a change, the entry's new text ({@code summary}; blank: as proposed). */
+	public record Correction(String summary) {
+		/** The text as stored: {@link Text#freeText}. */
+		public Correction {
+			summary = Text.freeText(summary);
+		}
+	}
+
+	private final JdbcClient jdbc;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	CreditRecords(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+		this.jdbc = jdbc;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/** Today in China (the {@code Clock} bean). */
+	LocalDate today() {
+		return LocalDate.now(clock);
+	}
+
+	/**
+	 * A page of the entries the caller may read — staff their region's, an enterprise its own — newest first; the
+	 * search finds the enterprise's name or credit code, the origin's number or the entry's text; sorts
+	 * {@code occurred_on}, {@code enterprise}, {@code due} (the correction's due day).
+	 */
+	public PageResult<CreditEntry> list(DataScope scope, Filter filter, PageQuery page) {
+		return Listing.from("FROM credit_entry e")
+			.scope(scope, "e.enterprise_credit_code", "e.region_code")
+			.where(filter.status() != null, "e.status = :status", "status", filter.status() == null ? "" : filter.status().name())
+			.where(filter.pending(), "e.correction_due_on IS NOT NULL", "pendingDay", today())
+			.where(filter.overdue(), "e.correction_due_on < :overdueDay", "overdueDay", today())
+			.search(page, "e.enterprise_name", "e.enterprise_credit_code", "e.source_number", "e.summary")
+			.sorts(Map.of("occurred_on", "e.occurred_on", "enterprise", "e.enterprise_name", "due", "e.correction_due_on"),
+					"occurred_on", true, "e.id")
+			.joinedToPage(BUREAU)
+			.bind("today", today())
+			.page(jdbc, SELECT, page, Rows.of(CreditEntry.class));
+	}
+
+	/** An entry the caller may read; not found (404) otherwise — another enterprise's entry too. */
+	public CreditEntry get(DataScope scope, long id) {
+		return find(scope, id, false).orElseThrow(() -> DomainException.notFound("信用记录", id));
+	}
+
+	Optional<CreditEntry> find(DataScope scope, long id, boolean lock) {
+		return jdbc.sql(SELECT + " FROM credit_entry e " + BUREAU + " WHERE e.id = :id AND "
+				+ scope.enterprisePredicate("e.enterprise_credit_code", "e.region_code") + (lock ? " FOR UPDATE OF e" : ""))
+			.params(scope.params())
+			.param("id", id)
+			.param("today", today())
+			.query(Rows.of(CreditEntry.class))
+			.optional();
+	}
+
+	/** The entry taken in from an origin ({@code source_ref}), locked, if there is one. */
+	Optional<CreditEntry> byOrigin(String sourceRef) {
+		return jdbc.sql("SELECT id FROM credit_entry WHERE source_ref = :ref").param("ref", sourceRef).query(Long.class)
+			.optional().flatMap(id -> find(DataScope.all(), id, true));
+	}
+
+	/**
+	 * Adds an entry, once per origin ({@code sourceRef}): a redelivered event adds nothing.
+	 * @return the new entry's id, or empty when the origin was taken in before
+	 */
+	@Transactional
+	Optional<Long> enter(CreditEntry.Source source, String sourceRef, String sourceNumber, CreditEntry.Kind kind,
+			String regionCode, String creditCode, String enterpriseName, String summary, LocalDate occurredOn) {
+		Optional<Long> id = jdbc.sql("""
+				INSERT INTO credit_entry (enterprise_credit_code, enterprise_name, region_code, source, source_ref,
+				    source_number, kind, summary, occurred_on, created_at)
+				VALUES (:code, :name, :region, :source, :ref, :number, :kind, :summary, :on, :now)
+				ON CONFLICT (source_ref) DO NOTHING RETURNING id""")
+			.param("code", creditCode)
+			.param("name", cut(enterpriseName, 200))
+			.param("region", regionCode)
+			.param("source", source.name())
+			.param("ref", sourceRef)
+			.param("number", cut(sourceNumber, 100))
+			.param("kind", kind.name())
+			.param("summary", cut(summary, 1000))
+			.param("on", occurredOn)
+			.param("now", OffsetDateTime.now(clock))
+			.query(Long.class)
+			.optional();
+		id.ifPresent(entry -> audit.record(AuditEntry.of("credit.entry.add", "CreditEntry", entry, "记入信用记录："
+				+ (enterpriseName == null ? creditCode : enterpriseName) + "，" + kind.label() + "（" + sourceNumber + "，"
+				+ occurredOn + "）：" + summary).inRegion(regionCode)));
+		return id;
+	}
+
+	/**
+	 * Records on a locked entry that a correction is owed by {@code dueOn}, once per origin ({@code ref}); a correction
+	 * still owed is replaced by the later one (the record follows the last outcome), its due day the earlier of the two.
+	 * An entry already removed owes nothing more.
+	 * @return whether a correction was recorded
+	 */
+	boolean owe(CreditEntry entry, CorrectionKind kind, String summary, String reason, String origin, String ref,
+			LocalDate dueOn) {
+		if (entry.status() == Status.REMOVED || ref.equals(jdbc.sql("SELECT correction_ref FROM credit_entry WHERE id = :id")
+			.param("id", entry.id()).query(String.class).optional().orElse(null))) {
+			return false;
+		}
+		LocalDate due = entry.correctionDueOn() != null && entry.correctionDueOn().isBefore(dueOn) ? entry.correctionDueOn()
+				: dueOn;
+		jdbc.sql("""
+				UPDATE credit_entry SET correction_kind = :kind, correction_summary = :summary, correction_reason = :reason,
+				    correction_origin = :origin, correction_ref = :ref, correction_due_on = :due WHERE id = :id""")
+			.param("kind", kind.name()).param("summary", kind == CorrectionKind.CHANGE ? cut(summary, 1000) : null)
+			.param("reason", cut(reason, 1000)).param("origin", origin).param("ref", ref).param("due", due)
+			.param("id", entry.id()).update();
+		audit.record(AuditEntry.of("credit.entry.correction-due", "CreditEntry", entry.id(), "信用记录应予" + kind.label()
+				+ "（最迟" + due + "）：" + label(entry) + "；" + reason).inRegion(entry.regionCode()));
+		return true;
+	}
+
+	/**
+	 * Records the correction owed on an entry of the caller's region (快递业信用管理暂行办法(2017) arts.17–18): a change
+	 * takes {@code summary} (blank: the text proposed), a removal marks the entry 已撤销; the correction's reason stays
+	 * on the entry.
+	 * @throws DomainException 404 outside the caller's region; 409 (field {@code summary}, rule {@code no-correction})
+	 * when no correction is owed
+	 * @throws org.youguan.kernel.InvalidValueException 400 on {@code summary} (over 1000 characters, or given for a
+	 * removal, rule {@code absent})
+	 */
+	@Transactional
+	public CreditEntry correct(DataScope scope, long id, Correction data) {
+		CreditEntry e = find(scope, id, true).orElseThrow(() -> DomainException.notFound("信用记录", id));
+		if (e.correctionKind() == null) {
+			throw DomainException.illegalTransition("summary", "no-correction", "该信用记录没有待办的变更或撤销");
+		}
+		String summary = data == null ? null : data.summary();
+		Validation v = new Validation();
+		if (e.correctionKind() == CorrectionKind.REMOVE) {
+			v.require("summary", Text.isBlank(summary), "absent", "撤销信用记录时不填写变更后的内容");
+		}
+		else {
+			v.maxLength("summary", "变更后的内容", summary, 1000);
+		}
+		v.throwIfInvalid();
+		String after = e.correctionKind() == CorrectionKind.REMOVE ? e.summary()
+				: Text.isBlank(summary) ? e.correctionSummary() : Text.strip(summary);
+		Status status = e.correctionKind() == CorrectionKind.REMOVE ? Status.REMOVED : Status.CHANGED;
+		jdbc.sql("""
+				UPDATE credit_entry SET status = :status, summary = :summary, correction_kind = NULL,
+				    correction_summary = NULL, correction_due_on = NULL, corrected_on = :today, corrected_by = :by
+				WHERE id = :id""")
+			.param("status", status.name()).param("summary", after).param("today", today())
+			.param("by", Actors.currentName()).param("id", id).update();
+		audit.record(AuditEntry.of("credit.entry.correct", "CreditEntry", id, e.correctionKind().label() + "：" + label(e)
+				+ (status == Status.CHANGED ? "，" + e.summary() + " → " + after : "") + "（" + e.correctionReason()
+				+ (e.correctionOverdue() ? "；已超过" + e.correctionDueOn() + "的期限" : "") + "）")
+			.states(Map.of("status", e.status().label(), "summary", e.summary()), Map.of("status", status.label(), "summary", after))
+			.inRegion(e.regionCode()));
+		return get(scope, id);
+	}
+
+	static String label(CreditEntry e) {
+		return (e.enterpriseName() == null ? e.enterpriseCreditCode() : e.enterpriseName()) + "·" + e.kind().label()
+				+ (e.sourceNumber() == null ? "" : "（" + e.sourceNumber() + "）");
+	}
+
+	static String cut(String text, int max) {
+		return text == null || text.length() <= max ? text : text.substring(0, max);
+	}
+}

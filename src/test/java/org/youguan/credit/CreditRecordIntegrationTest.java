@@ -1,0 +1,370 @@
+package org.youguan.credit;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.youguan.EnterpriseTokens;
+import org.youguan.ExportedRows;
+import org.youguan.IntegrationTest;
+import org.youguan.MutableClock;
+import org.youguan.RandomDigits;
+import org.youguan.SignIn;
+import org.youguan.enforcement.DecisionOutcomes;
+import org.youguan.enforcement.Penalty;
+import org.youguan.enforcement.PenaltyDecided;
+import org.youguan.enforcement.PenaltyDecisionRemedied;
+import org.youguan.inspections.RectificationOverdue;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.PageQuery;
+import org.youguan.org.UserDirectory;
+import org.youguan.org.Users;
+import org.youguan.registry.Enterprises;
+import org.youguan.rules.StatutoryRule;
+import org.youguan.rules.StatutoryRules;
+import org.youguan.security.ApiTokens;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The credit record (快递业信用管理暂行办法(2017)) on the real database: entries taken in from the enforcement and
+ * inspections modules' events, the correction a changed or revoked penalty owes by the rule catalogue's day (art.17),
+ * objections filed by the enterprise on its own record only and reviewed by staff of the entry's region (art.18),
+ * wrong-state steps refused with 409, and each caller's scope.
+ */
+@IntegrationTest
+class CreditRecordIntegrationTest {
+
+	static final String REGION = "320506";
+
+	/** 吴中's 处室工作人员, the region of the entries. */
+	static final String WUZHONG = "Bearer demo-wz-staff-token";
+
+	/** 相城's 处室工作人员: another county. */
+	static final String XIANGCHENG = "Bearer demo-xc-staff-token";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	TransactionTemplate tx;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	StatutoryRules rules;
+
+	@Autowired
+	Enterprises enterprises;
+
+	@Autowired
+	Users users;
+
+	@Autowired
+	UserDirectory directory;
+
+	@Autowired
+	ApiTokens tokens;
+
+	@AfterEach
+	void resetClock() {
+		clock.reset();
+	}
+
+	@Test
+	void aPenaltyDecisionBecomesAnEntryOfItsEnterpriseSeenByItsRegionAndItsEnterpriseOnly() throws Exception {
+		List<String> codes = twoEnterprises();
+		long entry = decided(codes.get(0), "苏邮罚〔2026〕" + RandomDigits.of(6) + "号");
+		CreditEntry e = jdbc.sql("SELECT id FROM credit_entry WHERE id = :id").param("id", entry).query(Long.class).optional()
+			.map(id -> records.get(DataScope.all(), id)).orElseThrow();
+		assertThat(e.kind()).isEqualTo(CreditEntry.Kind.PENALTY_DECISION);
+		assertThat(e.summary()).contains("罚款人民币5000元");
+		assertThat(e.status()).isEqualTo(CreditEntry.Status.IN_FORCE);
+		assertThat(e.correctionDueOn()).isNull();
+		assertThat(audited("credit.entry.add", entry)).isEqualTo(1);
+
+		mvc.perform(get("/api/v1/credit/entries").param("q", e.sourceNumber()).header("Authorization", WUZHONG))
+			.andExpect(status().isOk()).andExpect(jsonPath("$.items[*].id", hasItem((int) entry)));
+		mvc.perform(get("/api/v1/credit/entries").param("q", e.sourceNumber()).header("Authorization", XIANGCHENG))
+			.andExpect(status().isOk()).andExpect(jsonPath("$.items[*].id", not(hasItem((int) entry))));
+		mvc.perform(get("/api/v1/credit/entries/" + entry).header("Authorization", XIANGCHENG)).andExpect(status().isNotFound());
+		mvc.perform(get("/api/v1/credit/entries/" + entry).header("Authorization", "Bearer demo-sz-market-token"))
+			.andExpect(status().isOk());
+
+		String own = EnterpriseTokens.bearer(codes.get(0), users, directory, tokens, tx);
+		String other = EnterpriseTokens.bearer(codes.get(1), users, directory, tokens, tx);
+		mvc.perform(get("/api/v1/credit/entries/" + entry).header("Authorization", own)).andExpect(status().isOk())
+			.andExpect(jsonPath("$.entry.enterpriseCreditCode").value(codes.get(0)));
+		mvc.perform(get("/api/v1/credit/entries/" + entry).header("Authorization", other)).andExpect(status().isNotFound());
+		mvc.perform(get("/api/v1/credit/entries").header("Authorization", other)).andExpect(status().isOk())
+			.andExpect(jsonPath("$.items[*].id", not(hasItem((int) entry))));
+		mvc.perform(get("/api/v1/credit/entries").param("status", "BOGUS").header("Authorization", WUZHONG))
+			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("status"));
+	}
+
+	@Test
+	void aRevokedPenaltyOwesTheEntrysRemovalByTheCataloguesDayAndIsOverdueAfterIt() throws Exception {
+		String code = twoEnterprises().get(0);
+		String number = "苏邮罚〔2026〕" + RandomDigits.of(6) + "号";
+		long caseId = Long.parseLong("7" + RandomDigits.of(9));
+		long entry = decided(caseId, code, number);
+		LocalDate revokedOn = LocalDate.now(clock).minusDays(25);
+		remedied(caseId, code, number, DecisionOutcomes.Result.REVOKED, null, revokedOn);
+		await().atMost(Duration.ofSeconds(60)).until(() -> records.get(DataScope.all(), entry).correctionKind() != null);
+		CreditEntry owed = records.get(DataScope.all(), entry);
+		LocalDate due = rules.deadline(StatutoryRule.CREDIT_RECORD_UPDATE, revokedOn, REGION);
+		assertThat(due).isAfterOrEqualTo(revokedOn.plusDays(10));
+		assertThat(owed.correctionKind()).isEqualTo(CreditEntry.CorrectionKind.REMOVE);
+		assertThat(owed.correctionDueOn()).isEqualTo(due);
+		assertThat(owed.correctionOverdue()).isEqualTo(due.isBefore(LocalDate.now(clock)));
+		assertThat(owed.correctionReason()).contains("行政复议撤销");
+		mvc.perform(get("/api/v1/credit/entries").param("overdue", "true").param("q", number).header("Authorization", WUZHONG))
+			.andExpect(status().isOk()).andExpect(jsonPath("$.items[*].id", hasItem((int) entry)));
+
+		// another county's staff does not find it; the enterprise may not correct its own record
+		call(XIANGCHENG, "/api/v1/credit/entries/" + entry + "/correction", "{}").andExpect(status().isNotFound());
+		call(EnterpriseTokens.bearer(code, users, directory, tokens, tx), "/api/v1/credit/entries/" + entry + "/correction", "{}")
+			.andExpect(status().isForbidden());
+		call(WUZHONG, "/api/v1/credit/entries/" + entry + "/correction", "{\"summary\":\"改写\"}")
+			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("summary"))
+			.andExpect(jsonPath("$.errors[0].rule").value("absent"));
+		call(WUZHONG, "/api/v1/credit/entries/" + entry + "/correction", "{}").andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("REMOVED")).andExpect(jsonPath("$.correctionDueOn").doesNotExist());
+		call(WUZHONG, "/api/v1/credit/entries/" + entry + "/correction", "{}").andExpect(status().isConflict())
+			.andExpect(jsonPath("$.errors[0].rule").value("no-correction"));
+		assertThat(audited("credit.entry.correction-due", entry)).isEqualTo(1);
+		assertThat(audited("credit.entry.correct", entry)).isEqualTo(1);
+	}
+
+	@Test
+	void aChangedPenaltyOwesTheEntrysChangeToThePenaltyAsChanged() throws Exception {
+		String code = twoEnterprises().get(0);
+		String number = "苏邮罚〔2026〕" + RandomDigits.of(6) + "号";
+		long caseId = Long.parseLong("8" + RandomDigits.of(9));
+		long entry = decided(caseId, code, number);
+		LocalDate changedOn = LocalDate.now(clock);
+		remedied(caseId, code, number, DecisionOutcomes.Result.CHANGED, "罚款人民币3000元", changedOn);
+		await().atMost(Duration.ofSeconds(60)).until(() -> records.get(DataScope.all(), entry).correctionKind() != null);
+		CreditEntry owed = records.get(DataScope.all(), entry);
+		assertThat(owed.correctionKind()).isEqualTo(CreditEntry.CorrectionKind.CHANGE);
+		assertThat(owed.correctionSummary()).endsWith("罚款人民币3000元");
+		assertThat(owed.correctionDueOn()).isEqualTo(rules.deadline(StatutoryRule.CREDIT_RECORD_UPDATE, changedOn, REGION));
+		assertThat(owed.correctionOverdue()).isFalse();
+		call(WUZHONG, "/api/v1/credit/entries/" + entry + "/correction", "{}").andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("CHANGED"))
+			.andExpect(jsonPath("$.summary").value(owed.correctionSummary()));
+	}
+
+	@Test
+	void anOverdueRectificationOrderBecomesAnInspectionEntryOnce() {
+		String code = twoEnterprises().get(0);
+		long order = Long.parseLong("9" + RandomDigits.of(9));
+		String number = "苏邮改〔2026〕" + RandomDigits.of(5) + "号";
+		RectificationOverdue overdue = new RectificationOverdue(order, 1, number, REGION, code, LocalDate.now(clock).minusDays(1),
+				LocalDate.now(clock));
+		tx.executeWithoutResult(s -> events.publishEvent(overdue));
+		await().atMost(Duration.ofSeconds(60)).until(() -> entries("rectification-overdue:" + order) == 1);
+		tx.executeWithoutResult(s -> events.publishEvent(overdue));
+		await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("SELECT count(*) FROM event_publication WHERE"
+				+ " completion_date IS NULL AND event_type LIKE '%RectificationOverdue'").query(Long.class).single() == 0);
+		assertThat(entries("rectification-overdue:" + order)).isEqualTo(1);
+		long id = jdbc.sql("SELECT id FROM credit_entry WHERE source_ref = :r").param("r", "rectification-overdue:" + order)
+			.query(Long.class).single();
+		CreditEntry e = records.get(DataScope.region(REGION), id);
+		assertThat(e.source()).isEqualTo(CreditEntry.Source.INSPECTION);
+		assertThat(e.kind()).isEqualTo(CreditEntry.Kind.RECTIFICATION_OVERDUE);
+		assertThat(e.summary()).contains(number);
+	}
+
+	@Test
+	void anObjectionIsFiledByTheEnterpriseOnItsOwnEntryAndReviewedByItsRegionsStaffOnce() throws Exception {
+		List<String> codes = twoEnterprises();
+		long entry = decided(codes.get(0), "苏邮罚〔2026〕" + RandomDigits.of(6) + "号");
+		String own = EnterpriseTokens.bearer(codes.get(0), users, directory, tokens, tx);
+		String other = EnterpriseTokens.bearer(codes.get(1), users, directory, tokens, tx);
+		String path = "/api/v1/credit/entries/" + entry + "/objections";
+
+		call(other, path, "{\"reason\":\"不是本企业\"}").andExpect(status().isNotFound());
+		call(WUZHONG, path, "{\"reason\":\"工作人员代提\"}").andExpect(status().isForbidden());
+		call(own, path, "{\"reason\":\"\"}").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("reason")).andExpect(jsonPath("$.errors[0].rule").value("required"));
+		ResultActions filed = call(own, path, "{\"reason\":\"罚款已由行政复议决定变更，记录未更新\"}").andExpect(status().isCreated());
+		long objection = Long.parseLong(jsonValue(filed, "id"));
+		call(own, path, "{\"reason\":\"再次提出\"}").andExpect(status().isConflict())
+			.andExpect(jsonPath("$.errors[0].rule").value("under-review"));
+		CreditObjection o = objections.get(DataScope.all(), objection);
+		assertThat(o.status()).isEqualTo(CreditObjection.Status.FILED);
+		assertThat(o.filedOn()).isEqualTo(LocalDate.now(clock));
+		assertThat(o.reviewDueOn()).isEqualTo(rules.deadline(StatutoryRule.CREDIT_OBJECTION_REVIEW, o.filedOn(), REGION));
+		mvc.perform(get("/api/v1/credit/objections/" + objection).header("Authorization", other)).andExpect(status().isNotFound());
+		mvc.perform(get("/api/v1/credit/objections/" + objection).header("Authorization", own)).andExpect(status().isOk());
+
+		String review = "/api/v1/credit/objections/" + objection + "/review";
+		String upheld = "{\"result\":\"UPHELD\",\"reason\":\"核实属实\",\"correction\":\"REMOVE\"}";
+		call(XIANGCHENG, review, upheld).andExpect(status().isNotFound());
+		call(own, review, upheld).andExpect(status().isForbidden());
+		call(WUZHONG, review, "{\"result\":\"MAYBE\",\"reason\":\"\"}").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field", hasItem("result"))).andExpect(jsonPath("$.errors[*].field", hasItem("reason")));
+		call(WUZHONG, review, "{\"result\":\"UPHELD\",\"reason\":\"核实属实\"}").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("correction"));
+		call(WUZHONG, review, upheld).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UPHELD"));
+		call(WUZHONG, review, "{\"result\":\"REJECTED\",\"reason\":\"再次复核\"}").andExpect(status().isConflict())
+			.andExpect(jsonPath("$.errors[0].rule").value("already-reviewed"));
+
+		CreditEntry owed = records.get(DataScope.all(), entry);
+		assertThat(owed.correctionKind()).isEqualTo(CreditEntry.CorrectionKind.REMOVE);
+		assertThat(owed.correctionOrigin()).isEqualTo("OBJECTION");
+		assertThat(owed.correctionDueOn())
+			.isEqualTo(rules.deadline(StatutoryRule.CREDIT_OBJECTION_CORRECTION, LocalDate.now(clock), REGION));
+		assertThat(audited("credit.objection.file", objection)).isEqualTo(1);
+		assertThat(audited("credit.objection.review", objection)).isEqualTo(1);
+
+		// once removed, the record takes no objection
+		call(WUZHONG, "/api/v1/credit/entries/" + entry + "/correction", "{}").andExpect(status().isOk());
+		call(own, path, "{\"reason\":\"又一次\"}").andExpect(status().isConflict())
+			.andExpect(jsonPath("$.errors[0].rule").value("entry-removed"));
+	}
+
+	@Test
+	void aRejectedObjectionOwesNoCorrectionAndNamesNone() throws Exception {
+		String code = twoEnterprises().get(0);
+		long entry = decided(code, "苏邮罚〔2026〕" + RandomDigits.of(6) + "号");
+		String own = EnterpriseTokens.bearer(code, users, directory, tokens, tx);
+		long objection = Long.parseLong(jsonValue(call(own, "/api/v1/credit/entries/" + entry + "/objections",
+				"{\"reason\":\"处罚事实有误\"}").andExpect(status().isCreated()), "id"));
+		String review = "/api/v1/credit/objections/" + objection + "/review";
+		call(WUZHONG, review, "{\"result\":\"REJECTED\",\"reason\":\"记录与决定书一致\",\"correction\":\"REMOVE\"}")
+			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("correction"))
+			.andExpect(jsonPath("$.errors[0].rule").value("absent"));
+		call(WUZHONG, review, "{\"result\":\"REJECTED\",\"reason\":\"记录与决定书一致\"}").andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("REJECTED"));
+		assertThat(records.get(DataScope.all(), entry).correctionKind()).isNull();
+		mvc.perform(get("/api/v1/credit/objections").param("status", "REJECTED").header("Authorization", own))
+			.andExpect(status().isOk()).andExpect(jsonPath("$.items[*].id", hasItem((int) objection)));
+	}
+
+	@Test
+	void theStaffPageMarksAnOverdueCorrectionAndItsExportListsTheCallersRegionOnly() throws Exception {
+		String code = twoEnterprises().get(0);
+		String number = "苏邮罚〔2026〕" + RandomDigits.of(6) + "号";
+		long caseId = Long.parseLong("5" + RandomDigits.of(9));
+		long entry = decided(caseId, code, number);
+		remedied(caseId, code, number, DecisionOutcomes.Result.REVOKED, null, LocalDate.now(clock).minusDays(40));
+		await().atMost(Duration.ofSeconds(60)).until(() -> records.get(DataScope.all(), entry).correctionKind() != null);
+		MockHttpSession wuzhong = SignIn.session(mvc, "wz.staff");
+		mvc.perform(get("/credit/entries").param("q", number).session(wuzhong)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("credit-entry-" + entry)))
+			.andExpect(content().string(containsString("badge bg-red overdue")));
+		List<List<String>> rows = ExportedRows.of(mvc, wuzhong, "/credit/entries/export.xlsx", "q", number, "overdue", "true");
+		assertThat(ExportedRows.column(rows, 5)).contains(number);
+		assertThat(ExportedRows.column(ExportedRows.of(mvc, SignIn.session(mvc, "xc.staff"), "/credit/entries/export.xlsx",
+				"q", number), 5)).doesNotContain(number);
+		mvc.perform(get("/credit/entries").session(SignIn.session(mvc, "sf.wz"))).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void staffReviewAnObjectionAndCorrectTheEntryOnThePagesAndARefusedReviewComesBackAsTyped() throws Exception {
+		String code = twoEnterprises().get(0);
+		long entry = decided(code, "苏邮罚〔2026〕" + RandomDigits.of(6) + "号");
+		String own = EnterpriseTokens.bearer(code, users, directory, tokens, tx);
+		long objection = Long.parseLong(jsonValue(call(own, "/api/v1/credit/entries/" + entry + "/objections",
+				"{\"reason\":\"罚款金额记错\"}").andExpect(status().isCreated()), "id"));
+		MockHttpSession wuzhong = SignIn.session(mvc, "wz.staff");
+		mvc.perform(get("/credit/objections").param("status", "FILED").session(wuzhong)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("review-" + objection)));
+		mvc.perform(get("/credit/objections").param("status", "FILED").session(SignIn.session(mvc, "wz.leader")))
+			.andExpect(status().isOk()).andExpect(content().string(not(containsString("review-" + objection))));
+		String review = "/credit/objections/" + objection + "/review";
+		mvc.perform(post(review).session(wuzhong).with(csrf()).param("result", "UPHELD").param("reason", "核实属实")
+			.param("correction", "CHANGE").param("correctedSummary", "")).andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("核实属实")));
+		mvc.perform(post(review).session(wuzhong).with(csrf()).param("result", "UPHELD").param("reason", "核实属实")
+			.param("correction", "CHANGE").param("correctedSummary", "罚款人民币500元")).andExpect(status().is3xxRedirection());
+		assertThat(objections.get(DataScope.all(), objection).status()).isEqualTo(CreditObjection.Status.UPHELD);
+		mvc.perform(post("/credit/entries/" + entry + "/correction").session(wuzhong).with(csrf()).param("summary", ""))
+			.andExpect(status().is3xxRedirection());
+		CreditEntry corrected = records.get(DataScope.all(), entry);
+		assertThat(corrected.status()).isEqualTo(CreditEntry.Status.CHANGED);
+		assertThat(corrected.summary()).isEqualTo("罚款人民币500元");
+		assertThat(corrected.correctionDueOn()).isNull();
+	}
+
+	@Autowired
+	CreditRecords records;
+
+	@Autowired
+	CreditObjections objections;
+
+	/** Two enterprises of 吴中 in the demo city. */
+	List<String> twoEnterprises() {
+		List<String> codes = enterprises.list(DataScope.region(REGION), new Enterprises.Filter(null, null, null),
+				new PageQuery("", 0, 50, null, false)).items().stream().map(e -> e.creditCode()).distinct().limit(2).toList();
+		assertThat(codes).hasSize(2);
+		return codes;
+	}
+
+	long decided(String code, String number) {
+		return decided(Long.parseLong("6" + RandomDigits.of(9)), code, number);
+	}
+
+	/** A fine of ¥5000 decided in 吴中 against the enterprise, as the enforcement module publishes it; the entry's id. */
+	long decided(long caseId, String code, String number) {
+		tx.executeWithoutResult(s -> events.publishEvent(new PenaltyDecided(caseId, number, REGION, code, "测试企业", "OUTLET_UNFILED",
+				Penalty.FINE, new BigDecimal("5000"), LocalDate.now(clock).minusDays(30), false)));
+		await().atMost(Duration.ofSeconds(60)).until(() -> entries("penalty:" + caseId) == 1);
+		return jdbc.sql("SELECT id FROM credit_entry WHERE source_ref = :r").param("r", "penalty:" + caseId).query(Long.class)
+			.single();
+	}
+
+	void remedied(long caseId, String code, String number, DecisionOutcomes.Result result, String changedTo, LocalDate on) {
+		tx.executeWithoutResult(s -> events.publishEvent(new PenaltyDecisionRemedied(caseId, number, REGION, code, "测试企业",
+				result, "行政复议" + result.label(), changedTo, "苏复决〔2026〕" + RandomDigits.of(5) + "号", on)));
+	}
+
+	long entries(String ref) {
+		return jdbc.sql("SELECT count(*) FROM credit_entry WHERE source_ref = :r").param("r", ref).query(Long.class).single();
+	}
+
+	long audited(String action, long id) {
+		return jdbc.sql("SELECT count(*) FROM audit_event WHERE action = :a AND object_id = :id").param("a", action)
+			.param("id", String.valueOf(id)).query(Long.class).single();
+	}
+
+	ResultActions call(String token, String path, String json) throws Exception {
+		return mvc.perform(post(path).header("Authorization", token).contentType(MediaType.APPLICATION_JSON).content(json));
+	}
+
+	static String jsonValue(ResultActions r, String field) throws Exception {
+		String body = r.andReturn().getResponse().getContentAsString();
+		return body.replaceAll("(?s).*\"" + field + "\"\\s*:\\s*\"?([^,\"}]*)\"?.*", "$1");
+	}
+}
