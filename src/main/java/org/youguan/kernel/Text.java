@@ -89,6 +89,78 @@ public final class Text {
 		return PERSON_SEPARATORS.splitAsStream(typed).filter(n -> !isBlank(n)).map(Text::strip).toList();
 	}
 
+	/** Full-width forms (U+FF01–U+FF5E) lie this far above the ASCII characters (U+0021–U+007E) they show. */
+	private static final int FULL_WIDTH_OFFSET = 0xFEE0;
+
+	/**
+	 * Whether {@code c} is a full-width form a Chinese input method types for an ASCII character: U+FF01–U+FF5E
+	 * (０–９, Ａ–Ｚ, ａ–ｚ, ！ … ～) or the ideographic space U+3000.
+	 */
+	public static boolean fullWidth(char c) {
+		return c >= '\uFF01' && c <= '\uFF5E' || c == '\u3000';
+	}
+
+	/**
+	 * The product's one table of full-width forms: the ASCII character a full-width form shows — U+FF01–U+FF5E as
+	 * U+0021–U+007E (１ → 1, Ａ → A, ｘ → x, （ → (, ， → ,, ～ → ~), the ideographic space U+3000 as a space; any other
+	 * character as it is. Narrower than NFKC: superscripts (²), circled numbers (⑩), unit symbols (㎏) and digits of other
+	 * scripts are no full-width forms and stay.
+	 */
+	public static char halfWidth(char c) {
+		return c == '\u3000' ? ' ' : c >= '\uFF01' && c <= '\uFF5E' ? (char) (c - FULL_WIDTH_OFFSET) : c;
+	}
+
+	/**
+	 * {@code s} with every full-width form as the ASCII character it shows ({@link #halfWidth(char)}): how a code, a
+	 * number or a unit typed with a Chinese input method (９１３２…, ３２０５０６, ｋｇ) is read.
+	 * @param s any text; null stays null
+	 * @return the text in half-width forms; {@code s} itself when it holds no full-width form
+	 */
+	public static String halfWidth(String s) {
+		return s == null ? null : halfWidth(s, false);
+	}
+
+	/**
+	 * {@code s} with its full-width digits ０–９ alone as ASCII digits ({@link #halfWidth(char)}), every other character
+	 * kept: for text whose full-width brackets and punctuation are part of what was written (a task's （２）, an address
+	 * 菜鸟驿站（示例店）) but whose numbers are read (２０２６年 is 2026年, a weight of ５００ is 500).
+	 * @param s any text; null stays null
+	 * @return the text with ASCII digits; {@code s} itself when it holds no full-width digit
+	 */
+	public static String halfWidthDigits(String s) {
+		return s == null ? null : halfWidth(s, true);
+	}
+
+	/**
+	 * {@code s} in ASCII when it is written in nothing but ASCII and full-width forms ({@link #fullWidth}), as a credit
+	 * code, a region code or a number typed with a Chinese input method is ({@link #halfWidth(String)}); else null —
+	 * text with any other character (a name, an address, a Chinese word) is no such code.
+	 * @param s any text, not null
+	 */
+	public static String halfWidthAscii(String s) {
+		for (int i = 0; i < s.length(); i++) {
+			char c = s.charAt(i);
+			if (c > '\u007F' && !fullWidth(c)) {
+				return null;
+			}
+		}
+		return halfWidth(s, false);
+	}
+
+	private static String halfWidth(String s, boolean digitsOnly) {
+		char[] out = null;
+		for (int i = 0; i < s.length(); i++) {
+			char c = s.charAt(i);
+			if (digitsOnly ? c >= '\uFF10' && c <= '\uFF19' : fullWidth(c)) {
+				if (out == null) {
+					out = s.toCharArray();
+				}
+				out[i] = halfWidth(c);
+			}
+		}
+		return out == null ? s : new String(out);
+	}
+
 	/**
 	 * Typed text as it is stored and compared ({@link #strip}), null when blank ({@link #isBlank}).
 	 * @param s any text from a form, sheet, file or request; null stays null
