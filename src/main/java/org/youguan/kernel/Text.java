@@ -1000,10 +1000,14 @@ public final class Text {
 	}
 
 	/**
-	 * A text in full-width brackets as a page, a ledger or a message shows an aside — a basis, a source —, never
-	 * brackets inside brackets: the brackets the text already holds become commas, so 地方实践（未确认） is shown
-	 * {@code （地方实践，未确认）}, not {@code （地方实践（未确认））}, and 双公示制度（全国通行做法）；行政处罚法(2021)
-	 * {@code （双公示制度，全国通行做法；行政处罚法(2021)）}. ASCII brackets (a text's version, {@code (2021)}) are kept.
+	 * A text in full-width brackets as a page, a ledger or a message shows an aside — a basis, a source, a rule cited by
+	 * its title —, never brackets inside brackets, however deep the text's own go: the brackets the text already holds
+	 * become commas, so 地方实践（未确认） is shown {@code （地方实践，未确认）}, not {@code （地方实践（未确认））},
+	 * 双公示制度（全国通行做法）；行政处罚法(2021) {@code （双公示制度，全国通行做法；行政处罚法(2021)）}, and a title with
+	 * brackets in quotes, 规则目录“责令改正整改期限上限（自下达；产品规则，非法律规定）”，产品规则（非法律规定，可配置）,
+	 * {@code （规则目录“责令改正整改期限上限，自下达；产品规则，非法律规定”，产品规则，非法律规定，可配置）}. A bracket
+	 * next to punctuation, at either end or inside quotes leaves no comma of its own (never "，”" nor "（，"). ASCII
+	 * brackets (a text's version, {@code (2021)}) are kept.
 	 * @param text the aside; null or blank gives ""
 	 * @return the aside in brackets, or "" for none
 	 */
@@ -1011,14 +1015,22 @@ public final class Text {
 		if (text == null || isBlank(text)) {
 			return "";
 		}
-		String flat = text.strip()
-			// a closing bracket before other punctuation or the end leaves no comma of its own: "（未确认）；" → "，未确认；"
-			.replaceAll("）+(?=$|[，；。、：）])", "")
+		String flat = BRACKET_BEFORE_PUNCTUATION.matcher(BRACKET_AFTER_PUNCTUATION.matcher(text.strip()).replaceAll(""))
+			.replaceAll("")
 			.replace("（", "，")
 			.replace("）", "，")
 			.replaceAll("，{2,}", "，");
 		return "（" + flat + "）";
 	}
+
+	/**
+	 * Closing brackets before the end, other punctuation or a closing quote: they leave no comma of their own
+	 * ("（未确认）；" → "，未确认；", "上限（自下达）”" → "上限，自下达”").
+	 */
+	private static final Pattern BRACKET_BEFORE_PUNCTUATION = Pattern.compile("）+(?=$|[，；。、：）”’」』》〉])");
+
+	/** Opening brackets at the start or after punctuation or an opening quote: they leave no comma of their own. */
+	private static final Pattern BRACKET_AFTER_PUNCTUATION = Pattern.compile("(?:^|(?<=[（，；。、：“‘「『《〈]))（+");
 
 	/** A name safe to show in a message: forbidden characters written as their code points. */
 	public static String printable(String s) {
