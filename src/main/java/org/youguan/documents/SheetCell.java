@@ -10,6 +10,7 @@ import java.time.LocalTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -150,7 +151,7 @@ public final class SheetCell {
 	 * will show; text with any other character (a name, an address: 菜鸟驿站（示例店）) is kept as typed.
 	 */
 	public static SheetCell text(String text) {
-		return text == null || Text.isBlank(text) ? BLANK : new SheetCell(Kind.TEXT, halfWidth(text), null, false, null, false);
+		return text == null || Text.isBlank(text) ? BLANK : new SheetCell(Kind.TEXT, Objects.requireNonNullElse(Text.halfWidthAscii(text), text), null, false, null, false);
 	}
 
 	/**
@@ -176,26 +177,6 @@ public final class SheetCell {
 			}
 		}
 		return cell;
-	}
-
-	/** {@code text} with its full-width forms as ASCII when it holds nothing else but ASCII; else unchanged. */
-	static String halfWidth(String text) {
-		boolean wide = false;
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (c >= '\uFF01' && c <= '\uFF5E' || c == '\u3000') {
-				wide = true;
-			}
-			else if (c > '\u007F') {
-				return text;
-			}
-		}
-		if (!wide) {
-			return text;
-		}
-		StringBuilder ascii = new StringBuilder(text.length());
-		text.chars().forEach(c -> ascii.append(c == '\u3000' ? ' ' : c >= '\uFF01' ? (char) (c - 0xFEE0) : (char) c));
-		return ascii.toString();
 	}
 
 	/**

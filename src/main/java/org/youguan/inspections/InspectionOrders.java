@@ -206,19 +206,18 @@ public class InspectionOrders implements DeclaresTemplates {
 	 * default) working days in the record's region ({@link RectificationTerm})
 	 */
 	/**
-	 * As {@link #issue(DataScope, long, String, Integer)} with the deadline as typed in the issue form: what is no whole
-	 * number of working days (1.5, text) is refused on {@code workingDays} (rule {@code format}) stating the range the
-	 * record's region takes (1 to {@link StatutoryRule#INSPECTION_RECTIFICATION_MAX}), not an int's.
+	 * As {@link #issue(DataScope, long, String, Integer)} with the deadline as typed in the issue form, read by
+	 * {@link RectificationTerm#workingDays}: a whole number out of range is refused as the API's is (rule
+	 * {@code range}), what is no whole number of working days (1.5, text) on {@code workingDays} (rule {@code format})
+	 * stating the range the record's region takes (1 to {@link StatutoryRule#INSPECTION_RECTIFICATION_MAX}), not an int's.
 	 */
 	@Transactional
 	public Order issue(DataScope scope, long recordId, String bureauRegion, String workingDaysTyped) {
 		String region = jdbc.sql("SELECT region_code FROM inspection_record WHERE id = :id")
 			.param("id", recordId).query(String.class).optional()
 			.orElse(bureauRegion);
-		int max = RectificationTerm.maxWorkingDays(rules, region);
-		Long days = Validation.wholeNumber("workingDays", "整改期限（工作日）", workingDaysTyped,
-				RectificationTerm.MIN_WORKING_DAYS, max);
-		return issue(scope, recordId, bureauRegion, days == null ? null : Math.toIntExact(days));
+		return issue(scope, recordId, bureauRegion,
+				RectificationTerm.workingDays(workingDaysTyped, RectificationTerm.maxWorkingDays(rules, region)));
 	}
 
 	@Transactional

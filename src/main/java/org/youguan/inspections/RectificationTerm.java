@@ -3,7 +3,9 @@ package org.youguan.inspections;
 import java.time.LocalDate;
 
 import org.youguan.calendar.WorkingCalendar;
+import org.youguan.kernel.Decimals;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
@@ -49,9 +51,38 @@ public final class RectificationTerm {
 	 */
 	public static void requireWorkingDays(Integer workingDays, int maxWorkingDays) {
 		if (workingDays == null || workingDays < MIN_WORKING_DAYS || workingDays > maxWorkingDays) {
-			throw new InvalidValueException("workingDays", "range", "整改期限应为" + MIN_WORKING_DAYS + "至"
-					+ maxWorkingDays + "个工作日" + source());
+			throw outOfRange(maxWorkingDays);
 		}
+	}
+
+	/**
+	 * A deadline in working days as the issue form types it, held to the same rule as the API's number
+	 * ({@link #requireWorkingDays}), so that the page and the API give one refusal for one bad value: a whole number
+	 * outside 1 to the maximum (0, 181) is refused as {@link #requireWorkingDays} refuses it (rule {@code range}); only
+	 * a text that is no whole number at all (1.5, 十) is refused as such, rule {@code format}, stating the same range.
+	 * @param typed the deadline as typed, or null
+	 * @param maxWorkingDays the longest deadline where the order is issued ({@link #maxWorkingDays})
+	 * @return the working days; null when blank (for {@link #requireWorkingDays} to refuse as the API's missing number)
+	 * @throws InvalidValueException (400, field {@code workingDays}) as said
+	 */
+	public static Integer workingDays(String typed, int maxWorkingDays) {
+		if (typed == null || Text.isBlank(typed)) {
+			return null;
+		}
+		Long days = Decimals.whole(typed);
+		if (days == null) {
+			throw new InvalidValueException("workingDays", "format", "整改期限（工作日）"
+					+ Decimals.wholeIn(MIN_WORKING_DAYS, maxWorkingDays));
+		}
+		if (days < MIN_WORKING_DAYS || days > maxWorkingDays) {
+			throw outOfRange(maxWorkingDays);
+		}
+		return days.intValue();
+	}
+
+	private static InvalidValueException outOfRange(int maxWorkingDays) {
+		return new InvalidValueException("workingDays", "range", "整改期限应为" + MIN_WORKING_DAYS + "至" + maxWorkingDays
+				+ "个工作日" + source());
 	}
 
 	/**
@@ -77,8 +108,12 @@ public final class RectificationTerm {
 				+ MIN_WORKING_DAYS + "至" + maxWorkingDays + "个工作日（" + earliest + "至" + latest + "）" + source());
 	}
 
-	/** The rule the ceiling comes from, as a refusal names it: "（上限按规则目录“责令改正整改期限上限…”，…）" — its title, not its code. */
+	/**
+	 * The rule the ceiling comes from, as a refusal names it — its title, not its code — in one pair of brackets
+	 * ({@link Text#bracketed}: the title's and the basis's own brackets as commas): "（上限按规则目录“责令改正整改期限上限，
+	 * 自下达；产品规则，非法律规定”，产品规则，非法律规定，可配置）".
+	 */
 	private static String source() {
-		return "（上限按规则目录“" + MAX_RULE.title() + "”，" + MAX_RULE.basis() + "）";
+		return Text.bracketed("上限按规则目录“" + MAX_RULE.title() + "”，" + MAX_RULE.basis());
 	}
 }

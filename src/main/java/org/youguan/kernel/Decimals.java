@@ -235,10 +235,7 @@ public final class Decimals {
 	 * @param text any text, not null
 	 */
 	public static String ascii(String text) {
-		if (!text.chars().allMatch(c -> c < 0x80 || c >= 0xFF01 && c <= 0xFF5E)) {
-			return null;
-		}
-		return Normalizer.normalize(text, Normalizer.Form.NFKC);
+		return text.indexOf('\u3000') >= 0 ? null : Text.halfWidthAscii(text);
 	}
 
 	/** A whole number as typed: an optional sign and ASCII digits (after NFKC). */

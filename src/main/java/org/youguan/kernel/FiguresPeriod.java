@@ -29,8 +29,74 @@ public record FiguresPeriod(LocalDate from, LocalDate to) {
 	public static final String API_RULES = "尚未开始的期间（from晚于今天）返回400（字段from，规则future），不回答为0；"
 			+ "to早于from返回400（规则after-from）；日期应在2000-01-01至明年年底之间（规则range）。";
 
-	/** The first year any figures are asked for: the system's records, and national postal statistics, start in 2000. */
+	/**
+	 * The first year any figures, list or ledger of a year is asked for: the system's records, and national postal
+	 * statistics, start in 2000 — the one first year of every year and period parameter ({@link #year}, {@link #firstDay},
+	 * {@code @YearIn(from = FIRST_YEAR, ahead = YEARS_AHEAD)}).
+	 */
 	public static final int FIRST_YEAR = 2000;
+
+	/**
+	 * How many years after the current one a year or period may be asked for: next year (a letter, a plan or a target
+	 * of next year is made in December); a year further ahead is a typing error.
+	 */
+	public static final int YEARS_AHEAD = 1;
+
+	/** The last year a query may ask for: the year after {@code today}'s ({@link #YEARS_AHEAD}). */
+	public static int lastYear(LocalDate today) {
+		return today.getYear() + YEARS_AHEAD;
+	}
+
+	/** The first day a period or list filter may name: 1 January of {@link #FIRST_YEAR}. */
+	public static LocalDate firstDay() {
+		return LocalDate.of(FIRST_YEAR, 1, 1);
+	}
+
+	/** The last day a period or list filter may name: 31 December of {@link #lastYear}. */
+	public static LocalDate lastDay(LocalDate today) {
+		return LocalDate.of(lastYear(today), 12, 31);
+	}
+
+	/**
+	 * A year a query asks for, held to {@link #FIRST_YEAR} … {@link #lastYear}: the one rule of a year parameter.
+	 * @param field the parameter named by a refusal
+	 * @param today today (China time)
+	 * @return the year
+	 * @throws InvalidValueException 400 on {@code field}, rule {@code range}: "年度应在2000年至2027年之间"
+	 */
+	public static int year(String field, long year, LocalDate today) {
+		if (year < FIRST_YEAR || year > lastYear(today)) {
+			throw new InvalidValueException(field, "range", "年度应在" + FIRST_YEAR + "年至" + lastYear(today) + "年之间");
+		}
+		return (int) year;
+	}
+
+	/**
+	 * The days a list is filtered by, either end open.
+	 *
+	 * @param from the first day, or null for no bound
+	 * @param to the last day, or null for no bound
+	 */
+	public record Filter(LocalDate from, LocalDate to) {
+	}
+
+	/**
+	 * The days a list is filtered by ({@code from}, {@code to}: YYYY-MM-DD, inclusive; either blank for no bound), held
+	 * to the days a figures period may name: 400 on {@code from} or {@code to} for a text that is no date (rule
+	 * {@code date}) or a day outside {@link #firstDay} … {@link #lastDay} (rule {@code range}, "起始日期应在2000-01-01至
+	 * 2027-12-31之间": a day of 1900 is a typing error), on {@code to} for a period that runs backwards (rule
+	 * {@code after-from}) — every field at fault named at once.
+	 * @param today today (China time), deciding what "next year" is
+	 * @throws InvalidValueException as said
+	 */
+	public static Filter filter(String from, String to, LocalDate today) {
+		Validation v = new Validation();
+		LocalDate f = v.date("from", "起始日期", from, firstDay(), lastDay(today));
+		LocalDate t = v.date("to", "截止日期", to, firstDay(), lastDay(today));
+		v.period(f, t);
+		v.throwIfInvalid();
+		return new Filter(f, t);
+	}
 
 	/**
 	 * A period by day ({@code from}, {@code to}: YYYY-MM-DD, inclusive), blanks taking the defaults.
@@ -43,10 +109,8 @@ public record FiguresPeriod(LocalDate from, LocalDate to) {
 	 */
 	public static FiguresPeriod days(String from, String to, LocalDate defaultFrom, LocalDate defaultTo, LocalDate today) {
 		Validation v = new Validation();
-		LocalDate first = LocalDate.of(FIRST_YEAR, 1, 1);
-		LocalDate last = LocalDate.of(today.getYear() + 1, 12, 31);
-		LocalDate f = v.date("from", "起始日期", from, first, last);
-		LocalDate t = v.date("to", "截止日期", to, first, last);
+		LocalDate f = v.date("from", "起始日期", from, firstDay(), lastDay(today));
+		LocalDate t = v.date("to", "截止日期", to, firstDay(), lastDay(today));
 		v.throwIfInvalid();
 		f = f == null ? defaultFrom : f;
 		t = t == null ? defaultTo : t;
@@ -95,7 +159,7 @@ public record FiguresPeriod(LocalDate from, LocalDate to) {
 		catch (DateTimeException ex) {
 			throw new InvalidValueException(field, "month", "月份格式应为2025-01");
 		}
-		int next = current.getYear() + 1;
+		int next = lastYear(current.atDay(1));
 		if (month.getYear() < FIRST_YEAR || month.getYear() > next) {
 			throw new InvalidValueException(field, "range", "月份应在" + FIRST_YEAR + "年至" + next + "年之间");
 		}

@@ -738,12 +738,12 @@ public final class Masking {
 		for (int j = from; j < to; j++) {
 			char c = text.charAt(j);
 			int value = numeral(c);
-			b.append(value >= 0 ? (char) ('0' + value) : c >= '\uFF10' && c <= '\uFF19' ? (char) ('0' + (c - '\uFF10')) : c);
+			b.append(value >= 0 ? (char) ('0' + value) : c);
 		}
 		if (b.length() == 17 && checkCharacter(next)) {
 			b.append('X');
 		}
-		return b.toString();
+		return Text.halfWidthDigits(b.toString());
 	}
 
 	/** The value of a Chinese numeral (〇/零/○ 0 … 九 9, 幺 1, the capitals 壹 … 玖), or -1 (digits included). */

@@ -59,13 +59,7 @@ public record RegionPrefix(String code) {
 		if (typed == null) {
 			return "";
 		}
-		String code = Text.strip(typed);
-		StringBuilder ascii = new StringBuilder(code.length());
-		for (int i = 0; i < code.length(); i++) {
-			char c = code.charAt(i);
-			ascii.append(c >= '\uFF10' && c <= '\uFF19' ? (char) ('0' + (c - '\uFF10')) : c);
-		}
-		code = ascii.toString();
+		String code = Text.halfWidthDigits(Text.strip(typed));
 		if (!code.chars().allMatch(c -> c >= '0' && c <= '9')) {
 			return code;
 		}

@@ -89,6 +89,78 @@ public final class Text {
 		return PERSON_SEPARATORS.splitAsStream(typed).filter(n -> !isBlank(n)).map(Text::strip).toList();
 	}
 
+	/** Full-width forms (U+FF01–U+FF5E) lie this far above the ASCII characters (U+0021–U+007E) they show. */
+	private static final int FULL_WIDTH_OFFSET = 0xFEE0;
+
+	/**
+	 * Whether {@code c} is a full-width form a Chinese input method types for an ASCII character: U+FF01–U+FF5E
+	 * (０–９, Ａ–Ｚ, ａ–ｚ, ！ … ～) or the ideographic space U+3000.
+	 */
+	public static boolean fullWidth(char c) {
+		return c >= '\uFF01' && c <= '\uFF5E' || c == '\u3000';
+	}
+
+	/**
+	 * The product's one table of full-width forms: the ASCII character a full-width form shows — U+FF01–U+FF5E as
+	 * U+0021–U+007E (１ → 1, Ａ → A, ｘ → x, （ → (, ， → ,, ～ → ~), the ideographic space U+3000 as a space; any other
+	 * character as it is. Narrower than NFKC: superscripts (²), circled numbers (⑩), unit symbols (㎏) and digits of other
+	 * scripts are no full-width forms and stay.
+	 */
+	public static char halfWidth(char c) {
+		return c == '\u3000' ? ' ' : c >= '\uFF01' && c <= '\uFF5E' ? (char) (c - FULL_WIDTH_OFFSET) : c;
+	}
+
+	/**
+	 * {@code s} with every full-width form as the ASCII character it shows ({@link #halfWidth(char)}): how a code, a
+	 * number or a unit typed with a Chinese input method (９１３２…, ３２０５０６, ｋｇ) is read.
+	 * @param s any text; null stays null
+	 * @return the text in half-width forms; {@code s} itself when it holds no full-width form
+	 */
+	public static String halfWidth(String s) {
+		return s == null ? null : halfWidth(s, false);
+	}
+
+	/**
+	 * {@code s} with its full-width digits ０–９ alone as ASCII digits ({@link #halfWidth(char)}), every other character
+	 * kept: for text whose full-width brackets and punctuation are part of what was written (a task's （２）, an address
+	 * 菜鸟驿站（示例店）) but whose numbers are read (２０２６年 is 2026年, a weight of ５００ is 500).
+	 * @param s any text; null stays null
+	 * @return the text with ASCII digits; {@code s} itself when it holds no full-width digit
+	 */
+	public static String halfWidthDigits(String s) {
+		return s == null ? null : halfWidth(s, true);
+	}
+
+	/**
+	 * {@code s} in ASCII when it is written in nothing but ASCII and full-width forms ({@link #fullWidth}), as a credit
+	 * code, a region code or a number typed with a Chinese input method is ({@link #halfWidth(String)}); else null —
+	 * text with any other character (a name, an address, a Chinese word) is no such code.
+	 * @param s any text, not null
+	 */
+	public static String halfWidthAscii(String s) {
+		for (int i = 0; i < s.length(); i++) {
+			char c = s.charAt(i);
+			if (c > '\u007F' && !fullWidth(c)) {
+				return null;
+			}
+		}
+		return halfWidth(s, false);
+	}
+
+	private static String halfWidth(String s, boolean digitsOnly) {
+		char[] out = null;
+		for (int i = 0; i < s.length(); i++) {
+			char c = s.charAt(i);
+			if (digitsOnly ? c >= '\uFF10' && c <= '\uFF19' : fullWidth(c)) {
+				if (out == null) {
+					out = s.toCharArray();
+				}
+				out[i] = halfWidth(c);
+			}
+		}
+		return out == null ? s : new String(out);
+	}
+
 	/**
 	 * Typed text as it is stored and compared ({@link #strip}), null when blank ({@link #isBlank}).
 	 * @param s any text from a form, sheet, file or request; null stays null
@@ -928,10 +1000,14 @@ public final class Text {
 	}
 
 	/**
-	 * A text in full-width brackets as a page, a ledger or a message shows an aside — a basis, a source —, never
-	 * brackets inside brackets: the brackets the text already holds become commas, so 地方实践（未确认） is shown
-	 * {@code （地方实践，未确认）}, not {@code （地方实践（未确认））}, and 双公示制度（全国通行做法）；行政处罚法(2021)
-	 * {@code （双公示制度，全国通行做法；行政处罚法(2021)）}. ASCII brackets (a text's version, {@code (2021)}) are kept.
+	 * A text in full-width brackets as a page, a ledger or a message shows an aside — a basis, a source, a rule cited by
+	 * its title —, never brackets inside brackets, however deep the text's own go: the brackets the text already holds
+	 * become commas, so 地方实践（未确认） is shown {@code （地方实践，未确认）}, not {@code （地方实践（未确认））},
+	 * 双公示制度（全国通行做法）；行政处罚法(2021) {@code （双公示制度，全国通行做法；行政处罚法(2021)）}, and a title with
+	 * brackets in quotes, 规则目录“责令改正整改期限上限（自下达；产品规则，非法律规定）”，产品规则（非法律规定，可配置）,
+	 * {@code （规则目录“责令改正整改期限上限，自下达；产品规则，非法律规定”，产品规则，非法律规定，可配置）}. A bracket
+	 * next to punctuation, at either end or inside quotes leaves no comma of its own (never "，”" nor "（，"). ASCII
+	 * brackets (a text's version, {@code (2021)}) are kept.
 	 * @param text the aside; null or blank gives ""
 	 * @return the aside in brackets, or "" for none
 	 */
@@ -939,14 +1015,22 @@ public final class Text {
 		if (text == null || isBlank(text)) {
 			return "";
 		}
-		String flat = text.strip()
-			// a closing bracket before other punctuation or the end leaves no comma of its own: "（未确认）；" → "，未确认；"
-			.replaceAll("）+(?=$|[，；。、：）])", "")
+		String flat = BRACKET_BEFORE_PUNCTUATION.matcher(BRACKET_AFTER_PUNCTUATION.matcher(text.strip()).replaceAll(""))
+			.replaceAll("")
 			.replace("（", "，")
 			.replace("）", "，")
 			.replaceAll("，{2,}", "，");
 		return "（" + flat + "）";
 	}
+
+	/**
+	 * Closing brackets before the end, other punctuation or a closing quote: they leave no comma of their own
+	 * ("（未确认）；" → "，未确认；", "上限（自下达）”" → "上限，自下达”").
+	 */
+	private static final Pattern BRACKET_BEFORE_PUNCTUATION = Pattern.compile("）+(?=$|[，；。、：）”’」』》〉])");
+
+	/** Opening brackets at the start or after punctuation or an opening quote: they leave no comma of their own. */
+	private static final Pattern BRACKET_AFTER_PUNCTUATION = Pattern.compile("(?:^|(?<=[（，；。、：“‘「『《〈]))（+");
 
 	/** A name safe to show in a message: forbidden characters written as their code points. */
 	public static String printable(String s) {

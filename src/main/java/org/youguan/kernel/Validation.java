@@ -590,10 +590,14 @@ public final class Validation {
 	/** The latest date a record or deadline may carry: beyond it a date is a typing error. */
 	public static final LocalDate LATEST_RECORD = LocalDate.of(2099, 12, 31);
 
-	/** The earliest date a search filter or a calendar question may name. */
+	/**
+	 * The earliest date a request may carry at all (the binding's loose check of any date parameter, a calendar
+	 * question). Not the bound of a query's period: a figures period, a list's days and a year asked for keep to
+	 * {@link FiguresPeriod} (2000 to next year).
+	 */
 	public static final LocalDate EARLIEST_QUERY = LocalDate.of(1900, 1, 1);
 
-	/** The latest date a search filter or a calendar question may name. */
+	/** The latest date a request may carry at all ({@link #EARLIEST_QUERY}). */
 	public static final LocalDate LATEST_QUERY = LocalDate.of(2199, 12, 31);
 
 	/**

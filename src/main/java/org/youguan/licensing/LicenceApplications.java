@@ -884,9 +884,9 @@ public class LicenceApplications {
 			.query(Rows.of(ApplicationView.class)).optional();
 		return coming.map(r -> DomainException.illegalTransition("kind", "renewal-approved", "许可证" + number + "的延续已于"
 				+ r.decidedOn() + "准予（" + r.number() + "，决定书" + r.decisionNumber() + "），延续后的有效期自" + r.validFrom()
-				+ "起至" + r.validUntil() + "，尚未开始，不能再申请延续：延续只延长正在进行的有效期，一次一个有效期（"
-				+ StatutoryRule.LICENCE_VALIDITY.title() + "，" + StatutoryRule.LICENCE_VALIDITY.basis() + "；"
-				+ StatutoryRule.LICENCE_RENEWAL_EARLIEST.citedFor(Audience.OUTSIDE) + "）"));
+				+ "起至" + r.validUntil() + "，尚未开始，不能再申请延续：延续只延长正在进行的有效期，一次一个有效期"
+				+ Text.bracketed(StatutoryRule.LICENCE_VALIDITY.citedFor(Audience.OUTSIDE) + "；"
+						+ StatutoryRule.LICENCE_RENEWAL_EARLIEST.citedFor(Audience.OUTSIDE))));
 	}
 
 	/**
@@ -909,8 +909,8 @@ public class LicenceApplications {
 	private String tooEarly(String number, LocalDate until, LocalDate earliest, String region) {
 		StatutoryRule rule = StatutoryRule.LICENCE_RENEWAL_EARLIEST;
 		return "延续申请最早在许可证有效期届满前" + rules.value(rule, region).stripTrailingZeros().toPlainString() + "个月提出：许可证"
-				+ number + "有效期至" + until + "，最早" + earliest + "申请（" + rule.citedFor(Audience.OUTSIDE)
-				+ "）；延续只延长正在进行的有效期，不能预先叠加";
+				+ number + "有效期至" + until + "，最早" + earliest + "申请" + Text.bracketed(rule.citedFor(Audience.OUTSIDE))
+				+ "；延续只延长正在进行的有效期，不能预先叠加";
 	}
 
 	/**

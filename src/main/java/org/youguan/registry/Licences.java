@@ -854,8 +854,8 @@ public class Licences {
 				int years = rules.intValue(rule, holderRegion);
 				LocalDate latest = lastValidDay(issuedOn, years);
 				v.require("expiresOn", !expiry.isAfter(latest), "statutory-term", "有效期至不能晚于" + latest + "：快递业务经营许可证"
-						+ "有效期为" + years + "年，自发证日期" + issuedOn + "起算（" + rule.citedFor(Audience.BUREAU)
-						+ "）；延续的许可证记其延续后的发证日期");
+						+ "有效期为" + years + "年，自发证日期" + issuedOn + "起算" + Text.bracketed(rule.citedFor(Audience.BUREAU))
+						+ "；延续的许可证记其延续后的发证日期");
 			}
 		}
 		boolean judged = !(holderRegion == null || expiry == null || expiry.isBefore(LocalDate.now(clock))

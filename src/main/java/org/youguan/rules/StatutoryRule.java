@@ -172,7 +172,7 @@ public enum StatutoryRule {
 	 */
 	INSPECTION_RECTIFICATION_MAX("inspection.rectification-max", "责令改正整改期限上限（自下达；产品规则，非法律规定）", "180", RuleUnit.WORKING_DAYS, false, Citation.of(PRODUCT_RULE)),
 
-	/** 双随机抽查结果公示时限（地方实践（未确认）） */
+	/** 双随机抽查结果公示时限（地方实践，未确认） */
 	INSPECTION_RESULT_PUBLICATION("inspection.result-publication", "双随机抽查结果公示时限", "20", RuleUnit.WORKING_DAYS, false, Citation.of(LOCAL_PRACTICE)),
 
 	/**
@@ -473,7 +473,7 @@ public enum StatutoryRule {
 	 */
 	SAFETY_LEDGER_LOOKBACK("safety.ledger.lookback", "安全台账日期最多早于今天的年数", "10", RuleUnit.YEARS, false, Citation.of(LOCAL_PRACTICE)),
 
-	/** 统计报表报送截止日（次月）（邮政行业统计报表制度（未确认，可配置）） */
+	/** 统计报表报送截止日（次月）（邮政行业统计报表制度，未确认，可配置） */
 	STATISTICS_REPORT_DUE_DAY("statistics.report-due-day", "统计报表报送截止日（次月）", "5", RuleUnit.DAY_OF_MONTH, false, Citation.of(STATISTICS_REPORTING_SYSTEM)),
 
 	/**
@@ -542,7 +542,9 @@ public enum StatutoryRule {
 	/**
 	 * The rule as a message names it in brackets for {@code audience}: its title and {@link #basisFor basis}, e.g.
 	 * {@code 许可延续申请最早提前期（到期前），快递业务经营许可管理办法(2019)} — never its catalogue code, which is the admin's
-	 * handle on the rule catalogue page, not words for the reader of a refusal.
+	 * handle on the rule catalogue page, not words for the reader of a refusal. A message puts it in brackets with
+	 * {@link Text#bracketed}, which writes the title's own brackets as commas: a title with brackets never stands in a
+	 * second pair ({@code （许可延续申请最早提前期，到期前，快递业务经营许可管理办法(2019)）}).
 	 */
 	public String citedFor(Audience audience) {
 		return titleFor(audience) + "，" + basisFor(audience);

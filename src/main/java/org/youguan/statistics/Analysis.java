@@ -16,6 +16,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.FiguresPeriod;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Text;
 import org.youguan.region.Region;
@@ -147,27 +148,23 @@ public class Analysis {
 	/**
 	 * The figure for the API: value, same period last year, growth. A derived indicator whose parts have figures but
 	 * whose formula divides by zero has no value (null, not 0), the caveat saying why.
-	 * @throws InvalidValueException naming {@code from} or {@code to} (rule {@code future}) for a month after the
-	 * current one, {@code to} (rule {@code after-from}) before {@code from}
+	 * The months are checked as every figures endpoint checks them ({@link FiguresPeriod#months}, blanks the current
+	 * month); a period that has begun and ends after the current month is counted through the current month, as its
+	 * {@code to} then says — months to come have no figures, and last year's same months would read as a fall.
+	 * @throws InvalidValueException naming {@code from} or {@code to} (rule {@code month}: not YYYY-MM; {@code range}:
+	 * before 2000 or after next year), {@code from} (rule {@code future}) for a month after the current one, {@code to}
+	 * (rule {@code after-from}) before {@code from}
 	 */
 	public AggregateResult aggregate(DataScope scope, String indicatorCode, String region, String brand, String from,
 			String to) {
 		Indicator indicator = indicators.require("indicator", indicatorCode);
 		String prefix = region(scope, region);
 		Long brandId = brand(brand);
-		YearMonth first = Period.parseMonth(from, "from");
-		YearMonth last = Period.parseMonth(to, "to");
-		// nothing is approved for a month to come: its figure would read as a fall to nothing
 		YearMonth current = YearMonth.now(clock);
-		if (first.isAfter(current)) {
-			throw new InvalidValueException("from", "future", "起始月份不能晚于本月（" + current + "）：" + first);
-		}
-		if (last.isAfter(current)) {
-			throw new InvalidValueException("to", "future", "截止月份不能晚于本月（" + current + "）：" + last);
-		}
-		if (last.isBefore(first)) {
-			throw new InvalidValueException("to", "after-from", "截止月份不能早于起始月份");
-		}
+		FiguresPeriod.Months months = FiguresPeriod.months(from, to, current, current, current);
+		YearMonth first = months.from();
+		// nothing is approved for a month to come: counted through the current month, never as a fall to nothing
+		YearMonth last = months.to().isAfter(current) ? current : months.to();
 		Slice slice = new Slice(prefix, brandId, first, last);
 		BigDecimal value = aggregates.value(indicator, slice);
 		BigDecimal previous = aggregates.value(indicator, slice.lastYear());

@@ -19,6 +19,7 @@ import org.youguan.inspections.RandomDraw;
 import org.youguan.kernel.Actors;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.FiguresPeriod;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Listing;
 import org.youguan.kernel.Masking;
@@ -290,8 +291,13 @@ public class VillageCheckPlans {
 	 * export alike: searched by name or region name, sorted by planned_on (default, newest first), name, region,
 	 * method, villages or checked (an unknown sort: the default), each with its villages planned and checked so far,
 	 * names with personal numbers masked ({@link Masking#personalNumbersIn}).
+	 * @throws InvalidValueException 400 on {@code year} (rule {@code range}) for a year no query may ask for
+	 *         ({@link FiguresPeriod#year}: 2000 to next year)
 	 */
 	public PageResult<Summary> list(DataScope scope, Filter filter, PageQuery page) {
+		if (filter.year() != null) {
+			FiguresPeriod.year("year", filter.year(), LocalDate.now(clock));
+		}
 		if (scope.kind() == DataScope.Kind.ENTERPRISE || scope.kind() == DataScope.Kind.NONE) {
 			return new PageResult<>(List.of(), page.page(), page.size(), 0);
 		}

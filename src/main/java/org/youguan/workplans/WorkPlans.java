@@ -24,6 +24,7 @@ import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
+import org.youguan.kernel.FiguresPeriod;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Listing;
 import org.youguan.kernel.Listing.Masked;
@@ -424,18 +425,16 @@ public class WorkPlans {
 		}
 	}
 
-	/** The first year a plan may be of (as the statistics' years, {@code statistics.Period.FIRST_YEAR}). */
-	static final int FIRST_YEAR = 2000;
-
 	/**
-	 * A plan is of a year from {@link #FIRST_YEAR} to the year after today's: a plan is made for this year or the next,
-	 * an older one may be kept on record; a year further ahead is a typing error (2999年), whose due dates would run with
-	 * it. Import, copy into the next year and the plan's title alike.
+	 * A plan is of a year a query may ask for ({@link FiguresPeriod#FIRST_YEAR} to {@link FiguresPeriod#lastYear}, the
+	 * year after today's): a plan is made for this year or the next, an older one may be kept on record; a year further
+	 * ahead is a typing error (2999年), whose due dates would run with it. Import, copy into the next year, the plan's
+	 * title and the list's year filter alike.
 	 * @throws InvalidValueException 400 on {@code year}, rule {@code range}
 	 */
 	static void requirePlanYear(int year, LocalDate today) {
-		if (year < FIRST_YEAR || year > today.getYear() + 1) {
-			throw new InvalidValueException("year", "range", "工作计划的年度应在" + FIRST_YEAR + "年至" + (today.getYear() + 1)
+		if (year < FiguresPeriod.FIRST_YEAR || year > FiguresPeriod.lastYear(today)) {
+			throw new InvalidValueException("year", "range", "工作计划的年度应在" + FiguresPeriod.FIRST_YEAR + "年至" + FiguresPeriod.lastYear(today)
 					+ "年之间，不能是" + year + "年");
 		}
 	}

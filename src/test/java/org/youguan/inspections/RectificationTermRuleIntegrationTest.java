@@ -1,6 +1,7 @@
 package org.youguan.inspections;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -23,6 +24,8 @@ import org.youguan.org.CurrentUser;
 import org.youguan.org.UserDirectory;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
+
+import com.jayway.jsonpath.JsonPath;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -115,7 +118,8 @@ class RectificationTermRuleIntegrationTest {
 			.andExpect(jsonPath("$.errors[0].field").value("workingDays"))
 			.andExpect(jsonPath("$.errors[0].rule").value("range"))
 			.andExpect(jsonPath("$.errors[0].message", containsString("1至20个工作日")))
-			.andExpect(jsonPath("$.errors[0].message", containsString("按规则目录“" + StatutoryRule.INSPECTION_RECTIFICATION_MAX.title() + "”")))
+			.andExpect(jsonPath("$.errors[0].message", containsString("（上限按规则目录“责令改正整改期限上限，自下达；产品规则，非法律规定”，"
+					+ "产品规则，非法律规定，可配置）")))
 			.andExpect(jsonPath("$.errors[0].message", not(containsString("inspection.rectification-max"))));
 		mvc.perform(post(path).header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON).content("{\"workingDays\":20}"))
 			.andExpect(status().isCreated());
@@ -127,7 +131,8 @@ class RectificationTermRuleIntegrationTest {
 				.anySatisfy(e -> {
 					assertThat(e.field()).isEqualTo("rectification.dueOn");
 					assertThat(e.rule()).isEqualTo("range");
-					assertThat(e.message()).contains("1至20个工作日", StatutoryRule.INSPECTION_RECTIFICATION_MAX.title()).doesNotContain("inspection.rectification-max");
+					assertThat(e.message()).contains("1至20个工作日", "上限按规则目录“责令改正整改期限上限，自下达")
+						.doesNotContain("inspection.rectification-max").doesNotContainPattern("（[^）]*（");
 				}));
 		assertThat(imported(issued, calendar.plusWorkingDays(issued, 20))).isPositive();
 	}
@@ -138,5 +143,31 @@ class RectificationTermRuleIntegrationTest {
 				"SPECIAL", List.of("REAL_NAME"), List.of(someone(), someone()), "RECTIFICATION", "实名收寄登记不全",
 				new InspectionRecordData.Rectification(number, issued.toString(), due.toString(), null), "吴中营业部", null, null),
 				true, false));
+	}
+
+	/**
+	 * The issue form (its deadline typed as text) and the API (a JSON number) hold a deadline to one rule
+	 * ({@link RectificationTerm}): the same bad value gets the same field, rule and message either way — the form once
+	 * answered 0 or 181 with the API's bound as a format error ("应为整数（1至180）"), the API with the range.
+	 */
+	@Test
+	void theIssueFormAndTheApiRefuseTheSameBadDeadlineAlike() throws Exception {
+		long record = record();
+		for (String bad : List.of("0", "181", "-3")) {
+			String api = mvc.perform(post("/api/v1/inspections/records/" + record + "/order").header("Authorization", WUZHONG)
+				.contentType(MediaType.APPLICATION_JSON).content("{\"workingDays\":" + bad + "}"))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("workingDays"))
+				.andExpect(jsonPath("$.errors[0].rule").value("range"))
+				.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+			String message = JsonPath.read(api, "$.errors[0].message");
+			assertThat(message).contains("1至180个工作日");
+			mvc.perform(post("/inspections/records/" + record + "/order").header("Authorization", WUZHONG)
+				.param("workingDays", bad))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("workingDays"))
+				.andExpect(jsonPath("$.errors[0].rule").value("range"))
+				.andExpect(jsonPath("$.errors[0].message").value(message));
+		}
 	}
 }

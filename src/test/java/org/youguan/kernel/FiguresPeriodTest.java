@@ -61,4 +61,28 @@ class FiguresPeriodTest {
 		assertThat(FiguresPeriod.months("2026-12", "2027-01", null, current, current))
 			.isEqualTo(new FiguresPeriod.Months(current, YearMonth.of(2027, 1)));
 	}
+
+	/** The one rule of a year a query asks for: 2000 to next year, refused on the field with both bounds named. */
+	@Test
+	void aYearAQueryAsksForRunsFrom2000ToNextYear() {
+		assertThat(FiguresPeriod.year("year", 2000, TODAY)).isEqualTo(2000);
+		assertThat(FiguresPeriod.year("year", 2027, TODAY)).isEqualTo(2027);
+		refused(() -> FiguresPeriod.year("year", 1999, TODAY), "year", "range", "年度应在2000年至2027年之间");
+		refused(() -> FiguresPeriod.year("plan", 2028, TODAY), "plan", "range", "年度应在2000年至2027年之间");
+		assertThat(FiguresPeriod.lastYear(TODAY)).isEqualTo(2027);
+	}
+
+	/** A list's days are held to the figures' days: 1900 is a typing error, named with the bounds; either end may be open. */
+	@Test
+	void aListsDaysRunFrom2000ToTheEndOfNextYearEitherEndOpen() {
+		refused(() -> FiguresPeriod.filter("1900-01-01", null, TODAY), "from", "range",
+				"起始日期应在2000-01-01至2027-12-31之间");
+		refused(() -> FiguresPeriod.filter(null, "2028-01-01", TODAY), "to", "range",
+				"截止日期应在2000-01-01至2027-12-31之间");
+		refused(() -> FiguresPeriod.filter("2026-02-01", "2026-01-31", TODAY), "to", "after-from", "截止日期不能早于起始日期");
+		refused(() -> FiguresPeriod.filter("2026-02-30", null, TODAY), "from", "date", "起始日期");
+		assertThat(FiguresPeriod.filter(null, null, TODAY)).isEqualTo(new FiguresPeriod.Filter(null, null));
+		assertThat(FiguresPeriod.filter("2000-01-01", "2027-12-31", TODAY))
+			.isEqualTo(new FiguresPeriod.Filter(LocalDate.of(2000, 1, 1), LocalDate.of(2027, 12, 31)));
+	}
 }

@@ -393,7 +393,7 @@ class LicensingChangeRenewalIntegrationTest extends LicensingFixture {
 			.andExpect(jsonPath("$.errors[0].field").value("kind"))
 			.andExpect(jsonPath("$.errors[0].rule").value("renewal-window"))
 			// the applicant reads the rule by its title and its legal text, never its code or the catalogue's 地方实践（未确认）
-			.andExpect(jsonPath("$.errors[0].message").value(containsString("许可延续申请最早提前期（到期前），快递业务经营许可管理办法(2019)）")))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("（许可延续申请最早提前期，到期前，快递业务经营许可管理办法(2019)）")))
 			.andExpect(jsonPath("$.errors[0].message").value(not(containsString("licence.renewal-earliest"))))
 			.andExpect(jsonPath("$.errors[0].message").value(not(containsString("未确认"))))
 			.andExpect(jsonPath("$.errors[0].message").value(containsString(renewed.minusMonths(6).toString())));

@@ -3,6 +3,7 @@ package org.youguan.rules;
 import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
+import org.youguan.kernel.Text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -96,5 +97,25 @@ class BasisForAudienceTest {
 		for (StatutoryRule rule : StatutoryRule.values()) {
 			assertThat(rule.citedFor(Audience.OUTSIDE)).as(rule.code()).doesNotContain(rule.code());
 		}
+	}
+
+	/**
+	 * No rule is shown with brackets inside brackets, whatever brackets its title and basis hold (双随机抽查结果公示时限
+	 * rests on 地方实践（未确认）; 许可延续申请最早提前期（到期前） holds its own): cited in a message's brackets or stated
+	 * with its value, for either reader.
+	 */
+	@Test
+	void noRuleIsShownWithBracketsInsideBrackets() {
+		for (StatutoryRule rule : StatutoryRule.values()) {
+			for (Audience audience : Audience.values()) {
+				// an opening bracket before the one open has closed: brackets inside brackets
+				assertThat(Text.bracketed(rule.citedFor(audience))).as(rule.code() + " cited for " + audience)
+					.doesNotContainPattern("（[^）]*（");
+				assertThat(rule.statedFor(rule.defaultValue(), audience)).as(rule.code() + " stated for " + audience)
+					.doesNotContainPattern("（[^）]*（");
+			}
+		}
+		assertThat(Text.bracketed(StatutoryRule.INSPECTION_RESULT_PUBLICATION.citedFor(Audience.BUREAU)))
+			.isEqualTo("（双随机抽查结果公示时限，地方实践，未确认）");
 	}
 }

@@ -116,7 +116,7 @@ class StatisticsBoundsIntegrationTest {
 			.header("Authorization", "Bearer demo-sz-admin-token"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("to"))
-			.andExpect(jsonPath("$.errors[0].rule").value("future"));
+			.andExpect(jsonPath("$.errors[0].rule").value("range"));
 		mvc.perform(get("/api/v1/statistics/aggregate").param("indicator", "express.volume").param("region", "3205")
 			.param("from", next.toString()).param("to", next.toString())
 			.header("Authorization", "Bearer demo-sz-admin-token"))

@@ -55,10 +55,7 @@ public final class IdNumbers {
 	private static String rewritten(String t) {
 		StringBuilder out = new StringBuilder(t.length());
 		for (int i = 0; i < t.length(); i++) {
-			char c = t.charAt(i);
-			if (c >= '\uFF01' && c <= '\uFF5E') {
-				c = (char) (c - 0xFEE0);
-			}
+			char c = Text.halfWidth(t.charAt(i));
 			if (Character.isSpaceChar(c) || c == '\t' || joiner(c)) {
 				continue;
 			}

@@ -1,5 +1,6 @@
 package org.youguan.safety.internal;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -20,7 +21,7 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
-import org.youguan.kernel.Validation;
+import org.youguan.kernel.FiguresPeriod;
 import org.youguan.org.CurrentUser;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
@@ -56,8 +57,11 @@ class ParcelBatchesController {
 
 	private final Spreadsheets spreadsheets;
 
+	private final Clock clock;
+
 	ParcelBatchesController(ParcelBatches batches, Enterprises enterprises, Spreadsheets spreadsheets,
-			MessageSource messages) {
+			MessageSource messages, Clock clock) {
+		this.clock = clock;
 		this.batches = batches;
 		this.enterprises = enterprises;
 		this.spreadsheets = spreadsheets;
@@ -118,9 +122,9 @@ class ParcelBatchesController {
 	@PreAuthorize(SafetyAccess.READERS)
 	String region(DataScope scope, ListRequest request, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, Model model) {
-		LocalDate[] period = period(from, to);
-		LocalDate f = period[0];
-		LocalDate t = period[1];
+		FiguresPeriod.Filter period = period(from, to);
+		LocalDate f = period.from();
+		LocalDate t = period.to();
 		PageQuery query = request.toPage();
 		model.addAttribute("result", batches.regionBatches(scope, f, t, query));
 		model.addAttribute("query", query);
@@ -137,8 +141,8 @@ class ParcelBatchesController {
 	@PreAuthorize(SafetyAccess.READERS)
 	ResponseEntity<byte[]> regionBatchesExport(DataScope scope, ListRequest request,
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-		LocalDate[] period = period(from, to);
-		var rows = batches.regionBatches(scope, period[0], period[1], request.toExport()).items();
+		FiguresPeriod.Filter period = period(from, to);
+		var rows = batches.regionBatches(scope, period.from(), period.to(), request.toExport()).items();
 		return Downloads.xlsx("寄递记录上报批次.xlsx", spreadsheets.write("上报批次", regionColumns, rows));
 	}
 
@@ -160,14 +164,12 @@ class ParcelBatchesController {
 		return export(enterprise, batch.batchId(), field, request);
 	}
 
-	/** The staff list's days received, from and to, either null; refused (400) naming the field when not a date. */
-	private static LocalDate[] period(String from, String to) {
-		Validation v = new Validation();
-		LocalDate f = v.date("from", "开始日期", from);
-		LocalDate t = v.date("to", "结束日期", to);
-		v.period(f, t);
-		v.throwIfInvalid();
-		return new LocalDate[] { f, t };
+	/**
+	 * The staff list's days received, from and to, either null; refused (400) naming the field when not a day from 2000
+	 * to the end of next year ({@link FiguresPeriod#filter}), or when the period runs backwards.
+	 */
+	private FiguresPeriod.Filter period(String from, String to) {
+		return FiguresPeriod.filter(from, to, LocalDate.now(clock));
 	}
 
 	/** The rejected lines page of one batch; {@code base} is the batches list it belongs to. */

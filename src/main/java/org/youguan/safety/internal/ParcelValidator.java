@@ -209,7 +209,7 @@ final class ParcelValidator {
 			return reject("senderRegion", "required", "寄件地区（senderRegion）不能为空");
 		}
 		String senderSent = sender;
-		sender = asciiDigits(sender);
+		sender = Text.halfWidthDigits(sender);
 		if (!counties.contains(sender)) {
 			return reject("senderRegion", "unknown", "寄件地区（senderRegion）不是现行县级行政区划代码：" + Text.excerpt(senderSent, Decimals.ECHO));
 		}
@@ -218,7 +218,7 @@ final class ParcelValidator {
 			return reject("recipientRegion", "required", "收件地区（recipientRegion）不能为空");
 		}
 		String recipientSent = recipient;
-		recipient = asciiDigits(recipient);
+		recipient = Text.halfWidthDigits(recipient);
 		if (!counties.contains(recipient) && !OUTSIDE_MAINLAND.contains(recipient)) {
 			return reject("recipientRegion", "unknown", "收件地区（recipientRegion）不是现行县级行政区划代码，也不是810000（香港）、"
 					+ "820000（澳门）、710000（台湾）或" + ABROAD + "（境外）：" + Text.excerpt(recipientSent, Decimals.ECHO));
@@ -237,7 +237,7 @@ final class ParcelValidator {
 		if (weightText == null) {
 			return reject("weightGrams", "required", "重量（weightGrams）不能为空");
 		}
-		int weight = grams(asciiDigits(weightText));
+		int weight = grams(Text.halfWidthDigits(weightText));
 		if (weight < 1) {
 			// a separator out of its place (1,20 or 12,00) is told as such: the sheets' rule, so the CSV's too
 			return weightText.indexOf(',') >= 0 || weightText.indexOf('，') >= 0
@@ -541,25 +541,6 @@ final class ParcelValidator {
 			}
 		}
 		return upper ? s.toLowerCase(Locale.ROOT) : s;
-	}
-
-	/**
-	 * {@code s} with its full-width digits ０–９ (typed with a Chinese input method) as the ASCII ones they are, as the
-	 * .xlsx importers and {@link Text#identifier} read them: a weight of ５００ is 500 grams, a region ３２０５０６ is
-	 * 320506. A character loop; allocates only when a full-width digit is there.
-	 */
-	static String asciiDigits(String s) {
-		char[] out = null;
-		for (int i = 0; i < s.length(); i++) {
-			char c = s.charAt(i);
-			if (c >= '\uFF10' && c <= '\uFF19') {
-				if (out == null) {
-					out = s.toCharArray();
-				}
-				out[i] = (char) ('0' + (c - '\uFF10'));
-			}
-		}
-		return out == null ? s : new String(out);
 	}
 
 	/**

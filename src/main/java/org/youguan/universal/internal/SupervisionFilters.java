@@ -1,10 +1,12 @@
 package org.youguan.universal.internal;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.youguan.documents.Column;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.FiguresPeriod;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.universal.SupervisionKind;
 import org.youguan.universal.SupervisionRecord;
@@ -33,10 +35,12 @@ final class SupervisionFilters {
 	}
 
 	/**
-	 * @throws InvalidValueException naming from or to when not a date, or to before from
+	 * The filter of a supervision list: the region and the days ({@link FiguresPeriod#filter}).
+	 * @param today today (China time), deciding the last day a filter may name
+	 * @throws InvalidValueException naming from or to when not a date from 2000 to the end of next year, or to before from
 	 */
-	static SupervisionRecords.Filter of(String region, String from, String to) {
-		ListPeriod period = ListPeriod.of(from, to);
+	static SupervisionRecords.Filter of(String region, String from, String to, LocalDate today) {
+		FiguresPeriod.Filter period = FiguresPeriod.filter(from, to, today);
 		return new SupervisionRecords.Filter(region, period.from(), period.to());
 	}
 

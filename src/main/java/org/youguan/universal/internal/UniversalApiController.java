@@ -138,7 +138,7 @@ class UniversalApiController {
 			@RequestParam(required = false) String village, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to) {
 		// the period is read before the region so a reversed period is the 400 the checks page answers (attack round 17)
-		ListPeriod period = ListPeriod.of(from, to);
+		FiguresPeriod.Filter period = FiguresPeriod.filter(from, to, LocalDate.now(clock));
 		return checks.inRegion(scope, region, village, period.from(), period.to(), list.toPage());
 	}
 

@@ -99,7 +99,7 @@ class UniversalSupervisionApiController {
 	PageResult<SupervisionRecord> list(DataScope scope, @PathVariable String kind, ListRequest list,
 			@RequestParam(required = false) String region, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to) {
-		return records.list(scope, SupervisionFilters.kind(kind), SupervisionFilters.of(region, from, to), list.toPage());
+		return records.list(scope, SupervisionFilters.kind(kind), SupervisionFilters.of(region, from, to, LocalDate.now(clock)), list.toPage());
 	}
 
 	@GetMapping("/{kind:" + SupervisionFilters.KINDS + "}/{id:\\d+}")

@@ -102,7 +102,7 @@ class UniversalSupervisionController {
 		SupervisionKind kind = SupervisionFilters.kind(slug);
 		PageQuery query = request.toPage();
 		model.addAttribute("kind", kind);
-		model.addAttribute("result", records.list(scope, kind, SupervisionFilters.of(region, from, to), query));
+		model.addAttribute("result", records.list(scope, kind, SupervisionFilters.of(region, from, to, LocalDate.now(clock)), query));
 		model.addAttribute("query", query);
 		model.addAttribute("areas", areas(me, kind));
 		return "universal/supervision";
@@ -113,7 +113,7 @@ class UniversalSupervisionController {
 			@RequestParam(required = false) String region, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to) {
 		SupervisionKind kind = SupervisionFilters.kind(slug);
-		var rows = records.list(scope, kind, SupervisionFilters.of(region, from, to), request.toExport()).items();
+		var rows = records.list(scope, kind, SupervisionFilters.of(region, from, to, LocalDate.now(clock)), request.toExport()).items();
 		return Downloads.xlsx(kind.title() + ".xlsx", spreadsheets.write(kind.title(), SupervisionFilters.columns(kind), rows));
 	}
 

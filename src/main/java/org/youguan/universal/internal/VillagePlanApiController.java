@@ -18,10 +18,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.FiguresPeriod;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.WholeIn;
+import org.youguan.kernel.YearIn;
 import org.youguan.org.CurrentUser;
 import org.youguan.universal.VillageCheckPlan;
 import org.youguan.universal.VillageCheckPlanData;
@@ -102,7 +104,7 @@ class VillagePlanApiController {
 			+ "checked）；q搜索计划名称或区域名称；method（RANDOM、CRITERIA）和year（制定年度）筛选。"
 			+ "每项含计划建制村数（villages）和已检查数（checked：计划日及以后有检查的建制村）。")
 	PageResult<VillageCheckPlans.Summary> list(DataScope scope, ListRequest list,
-			@RequestParam(required = false) String selection, @RequestParam(required = false) Integer year) {
+			@RequestParam(required = false) String selection, @RequestParam(required = false) @YearIn(from = FiguresPeriod.FIRST_YEAR, ahead = FiguresPeriod.YEARS_AHEAD) Integer year) {
 		return plans.list(scope, new VillageCheckPlans.Filter(selection, year), list.toPage());
 	}
 

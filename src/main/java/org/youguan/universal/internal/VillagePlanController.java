@@ -26,12 +26,14 @@ import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.FiguresPeriod;
+import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
-import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.WholeIn;
+import org.youguan.kernel.YearIn;
 import org.youguan.org.CurrentUser;
 import org.youguan.region.Region;
 import org.youguan.region.Regions;
@@ -80,7 +82,7 @@ class VillagePlanController {
 	 */
 	@GetMapping("/universal/plans")
 	String list(@AuthenticationPrincipal CurrentUser me, DataScope scope, ListRequest request,
-			@RequestParam(required = false) String selection, @RequestParam(required = false) Integer year, Model model) {
+			@RequestParam(required = false) String selection, @RequestParam(required = false) @YearIn(from = FiguresPeriod.FIRST_YEAR, ahead = FiguresPeriod.YEARS_AHEAD) Integer year, Model model) {
 		PageQuery query = request.toPage();
 		PageResult<VillageCheckPlans.Summary> result = plans.list(scope, new VillageCheckPlans.Filter(selection, year),
 				query);
@@ -102,7 +104,7 @@ class VillagePlanController {
 	 */
 	@GetMapping("/universal/plans/export.xlsx")
 	ResponseEntity<byte[]> export(DataScope scope, ListRequest request, @RequestParam(required = false) String selection,
-			@RequestParam(required = false) Integer year) {
+			@RequestParam(required = false) @YearIn(from = FiguresPeriod.FIRST_YEAR, ahead = FiguresPeriod.YEARS_AHEAD) Integer year) {
 		var rows = plans.list(scope, new VillageCheckPlans.Filter(selection, year), request.toExport()).items();
 		return Downloads.xlsx("通邮检查计划.xlsx", spreadsheets.write("通邮检查计划", COLUMNS, rows));
 	}

@@ -351,10 +351,10 @@ public final class NoticeParser {
 		for (int i = 0; i < raw.length(); i++) {
 			char c = raw.charAt(i);
 			if (Character.getType(c) != Character.FORMAT) {
-				line.append(c >= '０' && c <= '９' ? (char) ('0' + c - '０') : c);
+				line.append(c);
 			}
 		}
-		return Text.strip(SPACES.matcher(line).replaceAll(" "));
+		return Text.strip(SPACES.matcher(Text.halfWidthDigits(line.toString())).replaceAll(" "));
 	}
 
 	/** A task being read: complete once its department bracket has been seen. */

@@ -26,6 +26,7 @@ import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.FiguresPeriod;
 import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.ListRequest;
@@ -34,6 +35,7 @@ import org.youguan.kernel.PageResult;
 import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.YearIn;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.Departments;
 import org.youguan.workplans.PlanDrafts;
@@ -83,7 +85,7 @@ class WorkPlanController {
 	 * tasks, pages, and the export of the same rows.
 	 */
 	@GetMapping("/workplans")
-	String list(DataScope scope, ListRequest request, @RequestParam(required = false) Integer year,
+	String list(DataScope scope, ListRequest request, @RequestParam(required = false) @YearIn(from = FiguresPeriod.FIRST_YEAR, ahead = FiguresPeriod.YEARS_AHEAD) Integer year,
 			@RequestParam(required = false) String status, Model model) {
 		PageQuery query = request.toPage();
 		PageResult<WorkPlans.PlanSummary> result = plans.list(scope, new WorkPlans.Filter(year, status), query);
@@ -100,7 +102,7 @@ class WorkPlanController {
 	 * @throws org.youguan.kernel.InvalidValueException naming {@code status} for an unknown state
 	 */
 	@GetMapping("/workplans/export.xlsx")
-	ResponseEntity<byte[]> export(DataScope scope, ListRequest request, @RequestParam(required = false) Integer year,
+	ResponseEntity<byte[]> export(DataScope scope, ListRequest request, @RequestParam(required = false) @YearIn(from = FiguresPeriod.FIRST_YEAR, ahead = FiguresPeriod.YEARS_AHEAD) Integer year,
 			@RequestParam(required = false) String status) {
 		var rows = plans.list(scope, new WorkPlans.Filter(year, status), request.toExport()).items();
 		return Downloads.xlsx("工作计划.xlsx", spreadsheets.write("工作计划", COLUMNS, rows));

@@ -13,6 +13,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.ExportedRows;
@@ -55,6 +56,9 @@ class ParcelBatchPagesIntegrationTest {
 
 	@Autowired
 	UserDirectory users;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	EnterpriseView shunfeng;
 
@@ -166,5 +170,29 @@ class ParcelBatchPagesIntegrationTest {
 			.param("batchId", batch).session(kunshan))
 			.andExpect(status().isNotFound());
 		mvc.perform(get("/safety/parcel-batches").session(SignIn.session(mvc, "sf.wz"))).andExpect(status().isForbidden());
+	}
+
+	/**
+	 * The rejected share is what the accepted rate leaves, the rate rounded down as every rate is (kernel
+	 * {@code Percentages}): one rejected line of 50,000 shows 0.01 %, never 0.00 % (rounded half up it read as a batch
+	 * with nothing rejected, 100 % accepted), and a batch with nothing rejected shows 0.00 %.
+	 */
+	@Test
+	void oneRejectedLineOfFiftyThousandIsNeverShownAsNoneRejected() throws Exception {
+		counts(49_999, 1);
+		MockHttpSession city = SignIn.session(mvc, "sz.leader");
+		mvc.perform(get("/safety/parcel-batches").param("q", batch).session(city))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("0.01%")))
+			.andExpect(content().string(not(containsString("0.00%"))));
+		counts(50_000, 0);
+		mvc.perform(get("/safety/parcel-batches").param("q", batch).session(city))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("0.00%")));
+	}
+
+	private void counts(long accepted, long rejected) {
+		jdbc.sql("UPDATE safety_parcel_batch SET accepted = :accepted, rejected = :rejected WHERE batch_id = :batch")
+			.param("accepted", accepted).param("rejected", rejected).param("batch", batch).update();
 	}
 }

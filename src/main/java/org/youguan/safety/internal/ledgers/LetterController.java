@@ -27,6 +27,7 @@ import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.FiguresPeriod;
 import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.ListRequest;
@@ -77,7 +78,7 @@ class LetterController {
 
 	@GetMapping({ STAFF, PORTAL })
 	@PreAuthorize(LedgerAccess.READERS_OR_ENTERPRISE)
-	String list(@AuthenticationPrincipal CurrentUser me, ListRequest request, @RequestParam(required = false) @YearIn(from = ResponsibilityLetters.FIRST_YEAR, ahead = ResponsibilityLetters.YEARS_AHEAD) Integer year,
+	String list(@AuthenticationPrincipal CurrentUser me, ListRequest request, @RequestParam(required = false) @YearIn(from = FiguresPeriod.FIRST_YEAR, ahead = FiguresPeriod.YEARS_AHEAD) Integer year,
 			@RequestParam(required = false) Boolean signed, Model model) {
 		PageQuery query = request.toPage();
 		int y = letters.yearOr(year);
@@ -93,7 +94,7 @@ class LetterController {
 	@GetMapping({ STAFF + "/export.xlsx", PORTAL + "/export.xlsx" })
 	@PreAuthorize(LedgerAccess.READERS_OR_ENTERPRISE)
 	ResponseEntity<byte[]> export(@AuthenticationPrincipal CurrentUser me, ListRequest request,
-			@RequestParam(required = false) @YearIn(from = ResponsibilityLetters.FIRST_YEAR, ahead = ResponsibilityLetters.YEARS_AHEAD) Integer year, @RequestParam(required = false) Boolean signed) {
+			@RequestParam(required = false) @YearIn(from = FiguresPeriod.FIRST_YEAR, ahead = FiguresPeriod.YEARS_AHEAD) Integer year, @RequestParam(required = false) Boolean signed) {
 		int y = letters.yearOr(year);
 		return Downloads.xlsx(y + "年度安全生产责任书.xlsx", spreadsheets.write("安全生产责任书", COLUMNS,
 				letters.list(me.scope(), y, signed, request.toExport()).items()));
@@ -131,7 +132,7 @@ class LetterController {
 	@PreAuthorize(LedgerAccess.READERS_OR_ENTERPRISE)
 	@Operation(summary = "安全生产责任书台账", description = "某年度（year，2000至明年，默认今年）数据权限内的企业（企业用户：本企业）及其责任书，未签订的也列出；signed=true/false只列已签/未签的；q搜索企业名称或统一社会信用代码；sort为enterprise、signed_on、status、region。")
 	@ResponseBody
-	PageResult<LetterView> listApi(DataScope scope, ListRequest request, @RequestParam(required = false) @YearIn(from = ResponsibilityLetters.FIRST_YEAR, ahead = ResponsibilityLetters.YEARS_AHEAD) Integer year,
+	PageResult<LetterView> listApi(DataScope scope, ListRequest request, @RequestParam(required = false) @YearIn(from = FiguresPeriod.FIRST_YEAR, ahead = FiguresPeriod.YEARS_AHEAD) Integer year,
 			@RequestParam(required = false) Boolean signed) {
 		return letters.list(scope, letters.yearOr(year), signed, request.toPage());
 	}

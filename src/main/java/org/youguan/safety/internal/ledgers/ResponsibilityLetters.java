@@ -21,6 +21,7 @@ import org.youguan.documents.UploadedFile;
 import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.FiguresPeriod;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.NumberText;
 import org.youguan.kernel.PageQuery;
@@ -221,29 +222,25 @@ public class ResponsibilityLetters {
 		return id;
 	}
 
-	/** The first year of a letter: letters are recorded, and listed, from 2000. */
-	static final int FIRST_YEAR = 2000;
-
 	/**
-	 * How many years after the current one a letter's year may be: a bureau signs next year's letters in December. The
-	 * one bound of recording and listing ({@link #yearOr}) and of the {@code year} parameters' declaration
-	 * ({@code @YearIn(from = FIRST_YEAR, ahead = YEARS_AHEAD)}, which a {@code ?year=abc} is told).
+	 * The last year a letter may have now: next year (China time, the clock's; {@link FiguresPeriod#lastYear}) — a
+	 * bureau signs next year's letters in December. Letters are recorded and listed from {@link FiguresPeriod#FIRST_YEAR}:
+	 * the years any query may ask for, the bounds also of the {@code year} parameters' declaration
+	 * ({@code @YearIn(from = FiguresPeriod.FIRST_YEAR, ahead = FiguresPeriod.YEARS_AHEAD)}, which a {@code ?year=abc} is
+	 * told).
 	 */
-	static final int YEARS_AHEAD = 1;
-
-	/** The last year a letter may have now: next year (China time, the clock's). */
 	int lastYear() {
-		return LocalDate.now(clock).getYear() + YEARS_AHEAD;
+		return FiguresPeriod.lastYear(LocalDate.now(clock));
 	}
 
 	/** "年度应为2000至2027之间的四位年份": the one message of a year out of range, listing or recording. */
 	private String yearRange() {
-		return "年度应为" + FIRST_YEAR + "至" + lastYear() + "之间的四位年份";
+		return "年度应为" + FiguresPeriod.FIRST_YEAR + "至" + lastYear() + "之间的四位年份";
 	}
 
 	/**
 	 * The year asked for a list: the current one when none is given.
-	 * @throws InvalidValueException on field {@code year} (rule {@code range}) for a year outside {@link #FIRST_YEAR}
+	 * @throws InvalidValueException on field {@code year} (rule {@code range}) for a year outside {@link FiguresPeriod#FIRST_YEAR}
 	 *         … {@link #lastYear} — the years a letter may be recorded for (the list took years up to 2100) — a list
 	 *         of another year than the one asked for would pass for it
 	 */
@@ -251,7 +248,7 @@ public class ResponsibilityLetters {
 		if (year == null) {
 			return LocalDate.now(clock).getYear();
 		}
-		if (year < FIRST_YEAR || year > lastYear()) {
+		if (year < FiguresPeriod.FIRST_YEAR || year > lastYear()) {
 			throw new InvalidValueException("year", "range", yearRange() + "：" + year);
 		}
 		return year;
@@ -263,7 +260,7 @@ public class ResponsibilityLetters {
 			return null;
 		}
 		Integer year = Text.strip(text).matches("\\d{4}") ? Integer.valueOf(Text.strip(text)) : null;
-		boolean within = year != null && year >= FIRST_YEAR && year <= lastYear();
+		boolean within = year != null && year >= FiguresPeriod.FIRST_YEAR && year <= lastYear();
 		v.require("year", within, "range", yearRange());
 		return within ? year : null;
 	}

@@ -1,11 +1,11 @@
 package org.youguan.safety.internal.ledgers;
 
 import java.math.BigDecimal;
-import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Set;
 
 import org.youguan.kernel.Decimals;
+import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 
 /**
@@ -16,18 +16,20 @@ import org.youguan.kernel.Validation;
  */
 final class SeizureUnits {
 
-	/** The units of measure (lower case, full-width folded): anything else is a unit of pieces. */
+	/**
+	 * The units of measure (lower case, full-width forms read as ASCII: {@link Text#halfWidth(String)}), with the unit
+	 * symbols an input method offers for them (㎏, ㎡ …): anything else is a unit of pieces.
+	 */
 	private static final Set<String> MEASURES = Set.of("公斤", "千克", "克", "毫克", "斤", "两", "吨", "克拉", "kg", "g", "mg",
 			"t", "升", "毫升", "l", "ml", "立方米", "立方", "方", "米", "厘米", "毫米", "千米", "公里", "m", "cm", "mm", "km",
-			"平方米", "平米", "m2", "m²", "m³", "m3");
+			"平方米", "平米", "m2", "m²", "m³", "m3", "㎏", "㎎", "㎖", "ℓ", "㎞", "㎝", "㎜", "㎡", "㎥", "㏎");
 
 	private SeizureUnits() {
 	}
 
 	/** Whether {@code unit} measures (weight, volume, length, area) rather than counts pieces. */
 	static boolean measures(String unit) {
-		return unit != null && MEASURES.contains(Normalizer.normalize(unit, Normalizer.Form.NFKC).strip()
-			.toLowerCase(Locale.ROOT));
+		return unit != null && MEASURES.contains(Text.strip(Text.halfWidth(unit)).toLowerCase(Locale.ROOT));
 	}
 
 	/**
