@@ -146,14 +146,16 @@ public class Analysis {
 	}
 
 	/**
-	 * The figure for the API: value, same period last year, growth. A derived indicator whose parts have figures but
-	 * whose formula divides by zero has no value (null, not 0), the caveat saying why.
+	 * The figure for the API: value, same period last year, growth. No figure is null, never 0, the caveat saying why:
+	 * no approved data in the period, or a derived indicator whose parts have figures but whose formula divides by zero.
 	 * The months are checked as every figures endpoint checks them ({@link FiguresPeriod#months}, blanks the current
-	 * month); a period that has begun and ends after the current month is counted through the current month, as its
-	 * {@code to} then says — months to come have no figures, and last year's same months would read as a fall.
+	 * month); a period that ends in or after the current month is counted through the last ended month, as its
+	 * {@code to} then says — a month not ended has no reports yet, and last year's same months would read as a fall
+	 * (January–November against the whole of last year).
 	 * @throws InvalidValueException naming {@code from} or {@code to} (rule {@code month}: not YYYY-MM; {@code range}:
-	 * before 2000 or after next year), {@code from} (rule {@code future}) for a month after the current one, {@code to}
-	 * (rule {@code after-from}) before {@code from}
+	 * before 2000 or after next year), {@code from} (rule {@code future}) for a month after the current one or (rule
+	 * {@code not-ended}) the current month, {@code to} (rule {@code after-from}) before {@code from}, {@code region}
+	 * (rule {@code exists}, {@code county-level}: a township — reports are filed by county)
 	 */
 	public AggregateResult aggregate(DataScope scope, String indicatorCode, String region, String brand, String from,
 			String to) {
@@ -163,8 +165,14 @@ public class Analysis {
 		YearMonth current = YearMonth.now(clock);
 		FiguresPeriod.Months months = FiguresPeriod.months(from, to, current, current, current);
 		YearMonth first = months.from();
-		// nothing is approved for a month to come: counted through the current month, never as a fall to nothing
-		YearMonth last = months.to().isAfter(current) ? current : months.to();
+		// nothing is reported for a month not ended: counted through the last ended month, so that a running year is
+		// compared with the same months of the last (attack 48: January–November against the whole of last year)
+		YearMonth ended = current.minusMonths(1);
+		if (first.isAfter(ended)) {
+			throw new InvalidValueException("from", "not-ended", "本月（" + current + "）尚未结束，还没有报送的数据；"
+					+ "可汇总至上月（" + ended + "）");
+		}
+		YearMonth last = months.to().isAfter(ended) ? ended : months.to();
 		Slice slice = new Slice(prefix, brandId, first, last);
 		BigDecimal value = aggregates.value(indicator, slice);
 		BigDecimal previous = aggregates.value(indicator, slice.lastYear());
@@ -173,11 +181,11 @@ public class Analysis {
 		boolean undefined = value == null && indicator.derived() && indicator.parsedFormula().codes().stream()
 			.anyMatch(code -> aggregates.value(indicators.get(code), slice) != null);
 		String caveat = undefined ? join(covered.caveat(), "无法计算：" + indicator.name() + "的公式（" + indicator.formula()
-				+ "）除数为0") : covered.caveat();
+				+ "）除数为0") : value == null ? join(covered.caveat(), "该期间没有已审核的数据") : covered.caveat();
 		return new AggregateResult(indicator.code(), indicator.name(), prefix.isEmpty() ? "0" : prefix,
 				brand == null || Text.isBlank(brand) ? null : Text.strip(brand), first.toString(), last.toString(),
-				// exact digits as JSON numbers (12000000000, never 1.2E+10)
-				value == null && !undefined ? BigDecimal.ZERO : ReportedValue.plain(value), ReportedValue.plain(previous),
+				// exact digits as JSON numbers (12000000000, never 1.2E+10); no figure is null, never 0 (attack 48)
+				ReportedValue.plain(value), ReportedValue.plain(previous),
 				Aggregates.growth(value, previous),
 				indicator.unit(), covered.current().reported(), covered.current().expected(), covered.comparable(), caveat);
 	}
@@ -302,7 +310,11 @@ public class Analysis {
 		return new Place(indexOf(siblings, regionCode), indexOf(byGrowth, regionCode), siblings.size(), byGrowth.size());
 	}
 
-	/** The region prefix of a region in scope (the country: ""), or access denied. */
+	/**
+	 * The region prefix of a region in scope (the country: ""), or access denied.
+	 * @throws InvalidValueException on {@code region}: a code that names no region ({@code exists}) or a township
+	 * ({@code county-level}: figures are kept down to counties)
+	 */
 	public String region(DataScope scope, String region) {
 		String code = region == null || Text.isBlank(region) ? "" : Text.strip(region);
 		if (code.equals("0")) {
@@ -310,6 +322,11 @@ public class Analysis {
 		}
 		if (!code.isEmpty() && regions.find(code).isEmpty()) {
 			throw new InvalidValueException("region", "exists", "行政区划代码不存在：" + code);
+		}
+		if (code.length() > 6) {
+			// reports are filed by county: a township would read as a region with nothing (attack 48)
+			throw new InvalidValueException("region", "county-level", "行业统计汇总到县（区）级，请填写县（区）及以上的行政区划代码："
+					+ code);
 		}
 		return scope.requireReadable(code, "region");
 	}

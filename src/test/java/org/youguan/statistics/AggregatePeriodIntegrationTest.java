@@ -18,8 +18,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * The aggregate API checks its months as every figures endpoint does (kernel {@code FiguresPeriod.months}): the same
- * field, rule and message as the complaint figures for the same bad month, and a period that has begun counted through
- * the current month, never refused nor read as a fall.
+ * field, rule and message as the complaint figures for the same bad month, and a period counted through the last ended
+ * month, never read as a fall.
  */
 @IntegrationTest
 class AggregatePeriodIntegrationTest {
@@ -60,12 +60,34 @@ class AggregatePeriodIntegrationTest {
 		sameRefusal(current.toString(), current.minusMonths(1).toString(), "to", "after-from");
 	}
 
+	/**
+	 * A period that ends in or after the current month is counted through the last ended month (attack 48: a running
+	 * year compared January–November with the whole of last year); the current month alone has nothing to count.
+	 */
 	@Test
-	void aPeriodThatHasBegunIsCountedThroughTheCurrentMonth() throws Exception {
+	void aPeriodIsCountedThroughTheLastEndedMonth() throws Exception {
 		YearMonth current = YearMonth.now(ChinaTime.ZONE);
 		aggregate(current.minusMonths(2).toString(), current.plusMonths(1).toString())
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.from").value(current.minusMonths(2).toString()))
-			.andExpect(jsonPath("$.to").value(current.toString()));
+			.andExpect(jsonPath("$.to").value(current.minusMonths(1).toString()));
+		aggregate(current.toString(), current.toString())
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("from"))
+			.andExpect(jsonPath("$.errors[0].rule").value("not-ended"));
 	}
-}
+
+	/** No figure is no figure (attack 48: 0 with complete=true), and a township is no level figures are kept at. */
+	@Test
+	void noFigureIsNullAndATownshipIsRefused() throws Exception {
+		mvc.perform(get("/api/v1/statistics/aggregate").param("indicator", "green.ewaybill.rate").param("region", "3205")
+			.param("from", "2003-01").param("to", "2003-01").header("Authorization", CITY))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.value").value(org.hamcrest.Matchers.nullValue()))
+			.andExpect(jsonPath("$.caveat").value(org.hamcrest.Matchers.containsString("没有已审核的数据")));
+		mvc.perform(get("/api/v1/statistics/aggregate").param("indicator", "express.volume").param("region", "320506001")
+			.param("from", "2025-01").param("to", "2025-01").header("Authorization", CITY))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("region"))
+			.andExpect(jsonPath("$.errors[0].rule").value("county-level"));
+	}}

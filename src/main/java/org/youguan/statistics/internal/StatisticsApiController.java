@@ -96,7 +96,9 @@ class StatisticsApiController {
 	@PreAuthorize(STAFF)
 	@Operation(summary = "指标汇总", description = "indicator：指标代码（如express.volume）；region：行政区划代码（0为全国）；"
 			+ "from/to：YYYY-MM，按各统计接口的同一规则检查：from晚于本月返回400（规则future），月份早于2000年或晚于明年返回400"
-			+ "（规则range），to早于from返回400（规则after-from）；to晚于本月时按截至本月计（返回的to为本月）。"
+			+ "（规则range），to早于from返回400（规则after-from）；本月尚未结束，to为本月或更晚时按截至上月计（返回的to为上月），"
+			+ "只查本月返回400（规则not-ended）。期间内没有已审核数据时value为null（caveat说明），不是0；region须为县（区）及以上"
+			+ "（乡镇返回400，规则county-level）。"
 			+ "brand：品牌简称（可选）。growth为同比增长百分比。只含已审核数据。")
 	AggregateResult aggregate(DataScope scope, @RequestParam String indicator, @RequestParam String region,
 			@RequestParam String from, @RequestParam String to, @RequestParam(required = false) String brand) {
