@@ -125,11 +125,11 @@ class StatisticsFrequencyAndCountsIntegrationTest {
 		ReportForm quarterly = forms.byCode("green-care");
 		Indicator boxes = indicators.get("green.reusable.boxes");
 		Period quarter = new Period(PeriodType.QUARTER, YearMonth.of(2012, 4));
-		Reporter r = reporter("320507", quarter.start());
+		Reporter r = reporter("321102", quarter.start());
 		loader.loadApproved(quarterly.code(), List.of(new ReportLoader.Approved(r.id(), quarter,
 				Map.of("green.reusable.boxes", BigDecimal.valueOf(700)), quarter.end().plusDays(3))), false, "测试");
 		Map<String, BigDecimal> byMonth = aggregates.grouped(boxes, Aggregates.Dimension.MONTH, 0,
-				new Slice("320507", null, quarter.first(), quarter.last()));
+				new Slice("321102", null, quarter.first(), quarter.last()));
 		assertThat(byMonth).as("the quarter's figure under June, not April").containsKey("2012-06")
 			.doesNotContainKeys("2012-04", "2012-05");
 
@@ -152,16 +152,16 @@ class StatisticsFrequencyAndCountsIntegrationTest {
 		ReportForm monthly = forms.byCode("monthly");
 		Indicator volume = indicators.get("express.volume");
 		Period past = forms.currentPeriod(monthly).previous().previous();
-		Reporter silent = reporter("320507", past.start().minusYears(1));
-		Reporter cancelled = reporter("320507", past.start().minusYears(1));
+		Reporter silent = reporter("321102", past.start().minusYears(1));
+		Reporter cancelled = reporter("321102", past.start().minusYears(1));
 		enterprises.cancel(DataScope.all(), cancelled.id());
 		await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("SELECT count(*) FROM stat_unit_closed WHERE enterprise_id = :id")
 			.param("id", cancelled.id()).query(Long.class).single() == 1);
-		Completeness.Summary summary = completeness.summary(DataScope.region("320507"), monthly, past);
+		Completeness.Summary summary = completeness.summary(DataScope.region("321102"), monthly, past);
 		assertThat(summary.lines()).extracting(Completeness.Line::enterpriseId)
 			.as("a unit that never reported owes the month; one cancelled after it still owed it")
 			.contains(silent.id(), cancelled.id());
-		Coverage.Share share = coverage.of(volume, new Slice("320507", null, past.first(), past.first()));
+		Coverage.Share share = coverage.of(volume, new Slice("321102", null, past.first(), past.first()));
 		assertThat(share.expected()).as("expectedUnits is 应报").isEqualTo(summary.expected());
 		assertThat(share.reported()).isEqualTo(summary.approved());
 	}
@@ -179,10 +179,10 @@ class StatisticsFrequencyAndCountsIntegrationTest {
 	void aReminderIsMarkedDoneWhenTheReportIsFiled() {
 		ReportForm monthly = forms.byCode("monthly");
 		Period period = forms.currentPeriod(monthly);
-		Reporter r = reporter("320507", period.previous().start());
+		Reporter r = reporter("321102", period.previous().start());
 		loader.loadApproved("monthly", List.of(new ReportLoader.Approved(r.id(), period.previous(), monthlyValues(),
 				period.previous().end().plusDays(3))), false, "测试");
-		assertThat(completeness.remind(r.own(), monthly, period, "相城区局").sent()).isOne();
+		assertThat(completeness.remind(r.own(), monthly, period, "京口区局").sent()).isOne();
 		String key = ReportFiled.reminderKeyPrefix(monthly.id(), period.code(), r.id());
 		await().atMost(Duration.ofSeconds(30)).until(() -> titles(key).size() == 1);
 		assertThat(titles(key).get(0)).startsWith("催报");
