@@ -428,6 +428,7 @@ M = {
  "stat.enterprise.title": ("统计报表", "Statistical reports"),
  "stat.enterprise.due": ("应报报表", "Forms to report"),
  "stat.enterprise.reminders": ("催报通知", "Reminders"),
+ "stat.enterprise.reminder.filed": ("已报送", "Filed"),
  "stat.enterprise.open": ("填报", "Fill in"),
  "stat.enterprise.mine": ("我的报表", "My reports"),
  "stat.confidential": ("企业个体数据依法保密，不作为行政处罚的依据。", "Company-level data is confidential and not a basis for penalties."),

@@ -70,6 +70,31 @@ public class Notifications {
 		return send("ENTERPRISE", creditCode, title, link, key);
 	}
 
+	/** What the title of a notification marked done ({@link #markDone}) starts with. */
+	public static final String DONE = "【已办结】";
+
+	/**
+	 * Marks an enterprise's notifications done whose key starts with {@code keyPrefix} (a reminder whose report has been
+	 * filed): their titles start with {@link #DONE} from now on, cut to the column's length; one marked before is left.
+	 * @return how many were marked now
+	 */
+	@Transactional
+	public int markDone(String creditCode, String keyPrefix) {
+		int marked = jdbc.sql("""
+				UPDATE notification SET title = left(:done || title, :length)
+				WHERE audience_kind = 'ENTERPRISE' AND audience = :code AND starts_with(dedupe_key, :prefix)
+				  AND NOT starts_with(title, :done)""")
+			.param("done", DONE)
+			.param("length", TITLE_LENGTH)
+			.param("code", creditCode)
+			.param("prefix", keyPrefix)
+			.update();
+		if (marked > 0) {
+			forgetCounts();
+		}
+		return marked;
+	}
+
 	/** Notifies the members of one department; returns false when this key was sent before. */
 	@Transactional
 	public boolean toDepartment(long departmentId, String title, String link, String key) {

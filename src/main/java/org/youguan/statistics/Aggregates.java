@@ -82,7 +82,10 @@ public class Aggregates {
 		return grouped(indicator, Dimension.TOTAL, 0, slice).get(TOTAL);
 	}
 
-	/** The value by month ("2025-01" …), by sub-region (code prefix of {@code regionLength}) or by brand id. */
+	/**
+	 * The value by month ("2025-01" …: a period's value under the month it ends with, a quarter's under its third), by
+	 * sub-region (code prefix of {@code regionLength}) or by brand id.
+	 */
 	public Map<String, BigDecimal> grouped(Indicator indicator, Dimension dimension, int regionLength, Slice slice) {
 		return grouped(indicator, dimension, regionLength, slice, new HashSet<>());
 	}
@@ -195,10 +198,10 @@ public class Aggregates {
 		return result;
 	}
 
-	/** Values by unit and period: "enterprise|region|brand|period_start". */
+	/** Values by unit and period: "enterprise|region|brand|the period's last month". */
 	private Map<String, BigDecimal> unitValues(String code, Slice slice) {
 		return query("SELECT coalesce(enterprise_id, 0) || '|' || region_code || '|' || coalesce(brand_id::text, '-') || '|' "
-				+ "|| to_char(period_start, 'YYYY-MM') AS k, sum(value) AS v FROM stat_fact WHERE " + where(slice)
+				+ "|| to_char(period_end, 'YYYY-MM') AS k, sum(value) AS v FROM stat_fact WHERE " + where(slice)
 				+ " GROUP BY 1", code, 0, slice);
 	}
 
@@ -215,7 +218,9 @@ public class Aggregates {
 	private static String key(Dimension dimension) {
 		return switch (dimension) {
 			case TOTAL -> "'" + TOTAL + "'";
-			case MONTH -> "to_char(period_start, 'YYYY-MM')";
+			// a period's figure belongs to the month it ends with: a quarter's to its third month (the first month was
+			// not over when the quarter's figure was known, and a running quarter's first month showed a figure)
+			case MONTH -> "to_char(period_end, 'YYYY-MM')";
 			case REGION -> "substr(region_code, 1, :len)";
 			case BRAND -> "coalesce(brand_id::text, '-')";
 		};

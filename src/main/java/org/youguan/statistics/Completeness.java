@@ -102,8 +102,11 @@ public class Completeness {
 	public record Reminded(int sent, int skipped) {
 	}
 
-	/** A reminder as the enterprise sees it. */
-	public record Reminder(String formName, String period, Instant sentAt, String sentBy) {
+	/**
+	 * A reminder as the enterprise sees it; {@code filed} when the report it asked for has been submitted since (the
+	 * reminder is done: the page marks it 已报送).
+	 */
+	public record Reminder(String formName, String period, Instant sentAt, String sentBy, boolean filed) {
 	}
 
 	/** A reminder's time as the refusal names it (China time, to the minute). */
@@ -275,10 +278,13 @@ public class Completeness {
 		return days == 1 ? "每日只催报一次" : days + "日内只催报一次";
 	}
 
-	/** The reminders an enterprise has received, newest first. */
+	/** The reminders an enterprise has received, newest first, each saying whether its report has been filed since. */
 	public List<Reminder> reminders(long enterpriseId) {
 		return jdbc.sql("""
-				SELECT f.name AS form_name, m.period, m.sent_at, m.sent_by FROM stat_reminder m
+				SELECT f.name AS form_name, m.period, m.sent_at, m.sent_by,
+				       EXISTS (SELECT 1 FROM stat_report r WHERE r.form_id = m.form_id AND r.enterprise_id = m.enterprise_id
+				               AND r.period = m.period AND r.first_submitted_at IS NOT NULL) AS filed
+				FROM stat_reminder m
 				JOIN stat_form f ON f.id = m.form_id WHERE m.enterprise_id = :id ORDER BY m.sent_at DESC LIMIT 20""")
 			.param("id", enterpriseId)
 			.query(Rows.of(Reminder.class))

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,6 +34,7 @@ import org.youguan.kernel.Decimals;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.RegionPrefix;
+import org.youguan.kernel.Text;
 import org.youguan.kernel.TransactionLocks;
 import org.youguan.region.Region;
 import org.youguan.region.RegionLevel;
@@ -169,21 +172,44 @@ public class HistoryImport {
 	}
 
 	/**
-	 * The lock ordering the stored facts' double-count checks: an import holds it alone, an approval of a report (and
-	 * the batch loader of approved ones) shared, each before its checks — so two imports of a city and one of its
-	 * counties, or an import and an approval of a report inside its region, run one after the other and the second
-	 * sees the first's rows and is refused (attack: both were accepted at once, the city read 1,400,000 for 900,000).
+	 * The locks ordering the stored facts' double-count checks, one per province (the region code's first two digits):
+	 * an import holds those of the provinces its rows name alone, an approval of a report (and the batch loader of
+	 * approved ones) those of its reporters' provinces shared, each before its checks — so two imports of a city and one
+	 * of its counties, or an import and an approval of a report inside its region, run one after the other and the
+	 * second sees the first's rows and is refused (attack: both were accepted at once, the city read 1,400,000 for
+	 * 900,000). Two regions one of which holds the other share their province, so nothing that could count twice runs
+	 * side by side; two provinces do not wait for each other (one installation-wide lock made every approval in the
+	 * country wait for any import).
 	 */
-	static final String FACTS_LOCK = "statistics:facts";
+	static final String FACTS_LOCK = "statistics:facts:";
+
+	/**
+	 * Holds the facts locks ({@link #FACTS_LOCK}) of the provinces of {@code regionCodes} until the transaction ends,
+	 * in the provinces' order (two holders of several never wait for each other crosswise).
+	 * @param regionCodes region codes (a code that is not one of at least two digits names no province and is passed
+	 * over: a row with it is refused)
+	 * @param shared shared (approvals, side by side) or alone (an import)
+	 */
+	static void holdFacts(JdbcClient jdbc, Collection<String> regionCodes, boolean shared) {
+		new TreeSet<>(regionCodes.stream().filter(Objects::nonNull).map(Text::strip).filter(c -> c.matches("\\d{2,}"))
+			.map(c -> c.substring(0, 2)).toList())
+			.forEach(province -> {
+				if (shared) {
+					TransactionLocks.holdShared(jdbc, FACTS_LOCK + province);
+				}
+				else {
+					TransactionLocks.hold(jdbc, FACTS_LOCK + province);
+				}
+			});
+	}
 
 	/**
 	 * Imports every row of the sheet or none (see the class comment); waits first for any import or approval running
-	 * ({@link #FACTS_LOCK}).
+	 * in the provinces its rows name ({@link #holdFacts}).
 	 * @return rows imported and replaced, or every bad row with the annotated sheet
 	 */
 	@Transactional
 	public Result importFile(DataScope scope, byte[] content) {
-		TransactionLocks.hold(jdbc, FACTS_LOCK);
 		Map<String, Indicator> catalogue = indicators.byCode();
 		// a code however its case, width and spaces are typed (EXPRESS.VOLUME.INTERCITY); stored as the catalogue's
 		Map<String, Indicator> byKey = indicators.byCodeKey();
@@ -191,6 +217,8 @@ public class HistoryImport {
 		Nesting nested = new Nesting();
 		int[] replaced = { 0 };
 		ImportResult result = SheetImport.runPrepared(content, HEADERS, Map.of(), rows -> {
+			// before any check reads stored history: the provinces the rows name, each alone
+			holdFacts(jdbc, rows.stream().map(row -> row.get("行政区划代码")).toList(), false);
 			Set<String> inFile = rows.stream().map(HistoryImport::key).filter(Objects::nonNull).collect(Collectors.toSet());
 			return (r, context) -> {
 				if (context.refuseExample(r, HEADERS, EXAMPLE)) {

@@ -3,6 +3,9 @@ package org.youguan.statistics;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -133,7 +136,22 @@ public class ReportForms {
 
 	/** The enterprises in scope that must report this form: in business, of the form's types, brand and region. */
 	public List<EnterpriseView> expectedReporters(DataScope scope, ReportForm form) {
-		return enterprises.list(scope, new Enterprises.Filter(null, form.brandId(), EnterpriseStatus.NORMAL),
+		return covered(scope, form, EnterpriseStatus.NORMAL);
+	}
+
+	/**
+	 * The enterprises in scope of the form's types, brand and region that may owe one of its periods: those in business
+	 * and those cancelled (a cancelled one owes the periods it operated in, {@link #owing}).
+	 */
+	public List<EnterpriseView> reporters(DataScope scope, ReportForm form) {
+		List<EnterpriseView> units = new ArrayList<>(covered(scope, form, EnterpriseStatus.NORMAL));
+		units.addAll(covered(scope, form, EnterpriseStatus.CANCELLED));
+		units.sort(Comparator.comparing(EnterpriseView::id));
+		return units;
+	}
+
+	private List<EnterpriseView> covered(DataScope scope, ReportForm form, EnterpriseStatus status) {
+		return enterprises.list(scope, new Enterprises.Filter(null, form.brandId(), status),
 				new PageQuery("", 0, 1, "legal_name", false).unpaged())
 			.items()
 			.stream()
@@ -142,24 +160,75 @@ public class ReportForms {
 	}
 
 	/**
-	 * The expected reporters of the form ({@link #expectedReporters(DataScope, ReportForm)}) that owe the period's
-	 * report: an enterprise owes a period only when it operated before the period ended — licensed (its first express
-	 * licence issued) or, without a licence, registered on or before the period's last day. An enterprise licensed on
-	 * 3 December owes nothing for November; a report it holds for an earlier period (one filed before
-	 * {@link #requireOperating} refused it) does not make it owe more.
+	 * The enterprises in scope that owe the form's period — 报送进度's 应报, the aggregates' expected units
+	 * ({@code expectedUnits}), reminders and the missing reporters all count these ({@link #owing}).
 	 */
 	public List<EnterpriseView> expectedReporters(DataScope scope, ReportForm form, Period period) {
-		return owing(expectedReporters(scope, form), period);
+		return owing(reporters(scope, form), period);
 	}
 
 	/**
-	 * The units that owe a report for the period (see {@link #expectedReporters(DataScope, ReportForm, Period)}).
+	 * The units that owe a report for the period — the one rule every count of expected reporters follows: a unit owes a
+	 * period when it operated before the period ended (its first express licence issued or, without one, registered
+	 * on or before the period's last day, {@link Enterprises#operatingSince}) and was not closed before the period
+	 * began (in business, or cancelled on or after its first day, {@code stat_unit_closed}; a unit suspended (停业) or
+	 * cancelled on an unknown day owes nothing). An enterprise licensed on 3 December owes nothing for November, one
+	 * cancelled on 3 December owes November and December. A report it holds for an earlier period (one filed before
+	 * {@link #requireOperating} refused it) does not make it owe more.
 	 * @param units enterprises the form covers
 	 * @return those of {@code units} that owe it, in their order
 	 */
 	public List<EnterpriseView> owing(List<EnterpriseView> units, Period period) {
+		Map<Long, Span> spans = spans(units);
+		return units.stream().filter(e -> spans.containsKey(e.id()) && spans.get(e.id()).owes(period)).toList();
+	}
+
+	/**
+	 * When a unit operated as the reporting rules count it: from {@code since} (it began to operate) to {@code closed}
+	 * (cancelled; null while in business).
+	 */
+	public record Span(LocalDate since, LocalDate closed, boolean inBusiness) {
+
+		/** Whether the unit owes the period: operated before its end, not closed before its start. */
+		public boolean owes(Period period) {
+			return since != null && !since.isAfter(period.end())
+					&& (inBusiness || closed != null && !closed.isBefore(period.start()));
+		}
+	}
+
+	/**
+	 * Each unit's {@link Span}: the day it began to operate and, cancelled, the day it closed.
+	 * @return the span by unit id (units not on the register are left out)
+	 */
+	public Map<Long, Span> spans(List<EnterpriseView> units) {
 		Map<Long, LocalDate> since = owingSince(units);
-		return units.stream().filter(e -> since.containsKey(e.id()) && !since.get(e.id()).isAfter(period.end())).toList();
+		Map<Long, LocalDate> closed = new HashMap<>();
+		List<Long> cancelled = units.stream().filter(e -> e.status() != EnterpriseStatus.NORMAL).map(EnterpriseView::id).toList();
+		if (!cancelled.isEmpty()) {
+			jdbc.sql("SELECT enterprise_id, closed_on FROM stat_unit_closed WHERE enterprise_id IN (:ids)")
+				.param("ids", cancelled)
+				.query((rs, i) -> closed.put(rs.getLong(1), rs.getObject(2, LocalDate.class)))
+				.list();
+		}
+		Map<Long, Span> spans = new HashMap<>();
+		for (EnterpriseView e : units) {
+			if (since.containsKey(e.id())) {
+				spans.put(e.id(), new Span(since.get(e.id()),
+						e.status() == EnterpriseStatus.CANCELLED ? closed.get(e.id()) : null, e.status() == EnterpriseStatus.NORMAL));
+			}
+		}
+		return spans;
+	}
+
+	/**
+	 * Keeps the day a unit was cancelled (注销), so it still owes the periods it operated in ({@link Span#owes}); a day
+	 * recorded again keeps the first.
+	 */
+	void closed(long enterpriseId, LocalDate on) {
+		jdbc.sql("INSERT INTO stat_unit_closed (enterprise_id, closed_on) VALUES (:id, :on) ON CONFLICT (enterprise_id) DO NOTHING")
+			.param("id", enterpriseId)
+			.param("on", on)
+			.update();
 	}
 
 	/**

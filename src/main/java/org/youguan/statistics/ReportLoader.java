@@ -21,7 +21,6 @@ import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
-import org.youguan.kernel.TransactionLocks;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
 import org.youguan.platform.ChinaTime;
@@ -164,7 +163,8 @@ public class ReportLoader {
 			});
 		}
 		// ordered against a history import running at once, as an approval is
-		TransactionLocks.holdShared(JdbcClient.create(jdbc), HistoryImport.FACTS_LOCK);
+		HistoryImport.holdFacts(JdbcClient.create(jdbc), reporters.values().stream().map(EnterpriseView::regionCode).toList(),
+				true);
 		refuseOverHistory(reports, reporters);
 		jdbc.batchUpdate("""
 				INSERT INTO stat_report (id, form_id, enterprise_id, enterprise_name, credit_code, region_code, brand_id, period,

@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -100,9 +101,13 @@ public class Reports {
 	/** The bureau deciding a report: the one handling the reporter's region. */
 	private final Bureaus bureaus;
 
+	/** Publishes {@link ReportFiled} on a submission. */
+	private final ApplicationEventPublisher events;
+
 	Reports(ReportRepository reports, ReportForms forms, Enterprises enterprises, StatisticsSettings settings,
 			JdbcClient jdbc, AuditTrail audit, StatisticsRollup rollup, Clock clock, WorkingCalendar calendar,
-			Bureaus bureaus) {
+			Bureaus bureaus, ApplicationEventPublisher events) {
+		this.events = events;
 		this.calendar = calendar;
 		this.bureaus = bureaus;
 		this.reports = reports;
@@ -120,9 +125,47 @@ public class Reports {
 	 * enterprise name or exact credit code, in a whitelisted order (by submission, newest first, otherwise).
 	 */
 	public PageResult<ReportView> list(DataScope scope, Filter filter, PageQuery page) {
+		return list(scope, filter, page, List.of());
+	}
+
+	/**
+	 * One page of the submitted reports waiting for the caller's bureau to decide them (审核通过 or 退回), oldest
+	 * submission first unless the page says otherwise: those of its region not handled by a bureau below it
+	 * ({@link #decides}) — the 待审核 queue. A county's report is in its county bureau's queue only, not also in the
+	 * city's and the province's (each level was shown the same report to act on, which only one of them may).
+	 */
+	public PageResult<ReportView> awaitingDecision(DataScope scope, PageQuery page) {
+		return list(scope, new Filter(null, null, ReportStatus.SUBMITTED, null, WorkState.OPEN), page, true);
+	}
+
+	/**
+	 * {@link #list(DataScope, Filter, PageQuery)}, with {@code decidedHere} only the reports the caller's bureau decides
+	 * (not those of a region a bureau below it handles, {@link #decides}) — the 待审核 queue's link lists what it counts.
+	 */
+	public PageResult<ReportView> list(DataScope scope, Filter filter, PageQuery page, boolean decidedHere) {
+		return list(scope, filter, page, decidedHere ? handledBelow(scope) : List.of());
+	}
+
+	/**
+	 * The region codes of the bureaus on the platform below the caller's (inside its region, and not it): the reports
+	 * of those regions are theirs to decide ({@link #above}).
+	 */
+	private List<String> handledBelow(DataScope scope) {
+		if (scope.kind() != DataScope.Kind.ALL && scope.kind() != DataScope.Kind.REGION) {
+			return List.of();
+		}
+		String own = scope.kind() == DataScope.Kind.ALL ? "" : scope.regionPrefix();
+		return bureaus.all(scope).stream().map(BureauView::regionCode)
+			.filter(code -> !"0".equals(code) && code.length() > own.length() && code.startsWith(own))
+			.toList();
+	}
+
+	private PageResult<ReportView> list(DataScope scope, Filter filter, PageQuery page, List<String> handledBelow) {
 		Listing listing = Listing.from("FROM stat_report r JOIN stat_form f ON f.id = r.form_id")
 			.countFrom("FROM stat_report r")
 			.scope(scope, "r.credit_code", "r.region_code")
+			.where(!handledBelow.isEmpty(), "NOT (r.region_code LIKE ANY (ARRAY[:below]))", "below",
+					handledBelow.stream().map(code -> code + "%").toList())
 			.where(filter.formId() != null, "r.form_id = :form", "form", filter.formId())
 			.where(filter.period() != null && !Text.isBlank(filter.period()), "r.period = :period", "period",
 					filter.period() == null ? "" : Text.strip(filter.period()))
@@ -149,13 +192,9 @@ public class Reports {
 			.map(r -> r.masked().counted(calendar));
 	}
 
-	/** Reports in scope waiting for the bureau's decision. */
+	/** Reports in scope waiting for the caller's bureau's decision ({@link #awaitingDecision}: not a bureau's below it). */
 	public long countAwaiting(DataScope scope) {
-		return jdbc.sql("SELECT count(*) FROM stat_report r WHERE r.status = 'SUBMITTED' AND "
-				+ scope.enterprisePredicate("r.credit_code", "r.region_code"))
-			.params(scope.params())
-			.query(Long.class)
-			.single();
+		return awaitingDecision(scope, new PageQuery("", 0, 1, "submitted_at", false)).total();
 	}
 
 	/**
@@ -375,6 +414,8 @@ public class Reports {
 						+ (report.revision() > 1 ? "（第" + report.revision() + "版）" : ""))
 			.states(before, report.snapshot())
 			.inRegion(report.regionCode()));
+		// the period's reminders (催报) to the enterprise are answered: their notifications are marked done
+		events.publishEvent(new ReportFiled(report.enterpriseId(), report.creditCode(), report.formId(), report.period()));
 	}
 
 	/**
@@ -391,8 +432,9 @@ public class Reports {
 		// a report submitted before the rule for a period the enterprise did not operate in is not approved either
 		forms.requireOperating("period", report.enterpriseId(), period);
 		requireDecidingBureau(scope, report, "审核");
-		// ordered against a history import running at once: its rows are seen, or it sees this report's facts
-		TransactionLocks.holdShared(jdbc, HistoryImport.FACTS_LOCK);
+		// ordered against a history import of its province running at once: its rows are seen, or it sees this
+		// report's facts (approvals of other provinces do not wait for it)
+		HistoryImport.holdFacts(jdbc, List.of(report.regionCode()), true);
 		refuseOverHistory(report);
 		var before = report.snapshot();
 		report.approve(by, clock.instant());

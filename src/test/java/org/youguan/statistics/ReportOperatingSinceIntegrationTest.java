@@ -306,9 +306,13 @@ class ReportOperatingSinceIntegrationTest {
 			.as("the month it began is owed").anyMatch(x -> x.id() == e.id());
 
 		Indicator volume = indicators.get("express.volume");
+		// the coverage counts whom 报送进度 counts (ReportForms.owing, one rule): without it before, with it after
 		assertThat(coverage.of(volume, new Slice(WUJIN, null, YearMonth.of(2013, 1), YearMonth.of(2013, 1))).expected())
-			.as("not expected in a month before it operated").isZero();
-		assertThat(coverage.of(volume, new Slice(WUJIN, null, YearMonth.of(2015, 7), YearMonth.of(2015, 7))).expected())
-			.as("expected once it operated, its first approved report being earlier").isOne();
+			.as("not expected in a month before it operated").isEqualTo(completeness.summary(wujin, monthly, before).expected());
+		Period after = Period.month(YearMonth.of(2015, 7));
+		assertThat(completeness.summary(wujin, monthly, after).lines()).anyMatch(l -> l.enterpriseId() == e.id());
+		assertThat(coverage.of(volume, new Slice(WUJIN, null, after.first(), after.first())).expected())
+			.as("expected once it operated, its first approved report being earlier")
+			.isEqualTo(completeness.summary(wujin, monthly, after).expected());
 	}
 }

@@ -1,10 +1,10 @@
 package org.youguan.statistics.internal;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -29,9 +29,12 @@ import org.youguan.statistics.Slice;
 
 /**
  * How complete an aggregate is: for every period of the form that carries the indicator, how many of the enterprises
- * expected to report it in the region (and brand) have an approved report for that period — reported / expected units.
- * A unit counts as expected for a past period only when a report of the form by then was approved (so an enterprise registered
- * since does not make old months incomplete); for the period being reported now every unit on the register counts.
+ * that owe it in the region (and brand) have an approved report for that period — reported / expected units. Who owes a
+ * period is the one rule 报送进度 counts 应报 by ({@link ReportForms#owing}: operated before the period ended, not closed
+ * before it began), so {@code expectedUnits} and 应报 of the same form, period and region are one number.
+ * A period is counted at its last month, as its figure is ({@link Aggregates}: a quarter's under its third month), and
+ * only once it has ended: a quarter still running owes nothing yet, so the months of the slice it covers are complete
+ * (no figure of it is in them either).
  * A period whose share is below {@code youguan.statistics.complete-share} (default 0.95) is incomplete (数据不完整);
  * a month kept by the history import (region totals, no enterprise reports) counts as complete. The slice's coverage
  * is its least complete month. Growth is not recomputed over comparable units: a growth whose period or comparison
@@ -97,7 +100,10 @@ public class Coverage {
 		.maximumSize(1_000)
 		.build();
 
-	Coverage(JdbcClient jdbc, ReportForms forms, StatisticsSettings settings) {
+	private final Clock clock;
+
+	Coverage(JdbcClient jdbc, ReportForms forms, StatisticsSettings settings, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.forms = forms;
 		this.settings = settings;
@@ -158,36 +164,22 @@ public class Coverage {
 
 		final Set<String> history = new HashSet<>();
 
-		/** The first period each unit ever reported this form for (any status). */
-		final Map<Long, LocalDate> firstReported = new HashMap<>();
+		/** When each unit owes the form ({@link ReportForms#spans}): operating, and not closed. */
+		final Map<Long, ReportForms.Span> spans = new HashMap<>();
 
-		/** The day from which each unit owes the form ({@link ReportForms#owingSince}): licensed or registered. */
-		final Map<Long, LocalDate> since = new HashMap<>();
+		/** The day the coverage is judged on: a period not ended by then owes nothing yet. */
+		final LocalDate today;
 
-		/** The period being reported now: from it on, every unit on the register is expected. */
-		final Period current;
-
-		Basis(ReportForm form, List<EnterpriseView> expected, Period current) {
+		Basis(ReportForm form, List<EnterpriseView> expected, LocalDate today) {
 			this.form = form;
 			this.expected = expected;
-			this.current = current;
+			this.today = today;
 		}
 
-		/**
-		 * A unit is expected for a period when the bureau had approved its report of this form for that period or an
-		 * earlier one (a draft, or a report submitted and not approved, for an old month says nothing: attack round 9 — one
-		 * draft for 2000-01 made every month since incomplete), or the
-		 * period is the one being reported now (or later) and the unit owed it — licensed (or registered) before the
-		 * period ended: an enterprise registered since does not make past months look incomplete, nor one licensed
-		 * after the month the current one. Either way only a period the unit operated in: an approved report for a month
-		 * before it began to operate (filed before {@link ReportForms#requireOperating} refused it, attack round 14) does
-		 * not make it expected from that month on.
-		 */
+		/** A unit is expected for a period when it owes it ({@link ReportForms.Span#owes}), as 报送进度 counts it. */
 		boolean expects(EnterpriseView e, Period period) {
-			LocalDate first = firstReported.get(e.id());
-			LocalDate owes = since.get(e.id());
-			boolean operated = owes != null && !owes.isAfter(period.end());
-			return operated && (!period.first().isBefore(current.first()) || first != null && !first.isAfter(period.start()));
+			ReportForms.Span span = spans.get(e.id());
+			return span != null && span.owes(period);
 		}
 
 		Share share(String month, String prefix) {
@@ -195,6 +187,10 @@ public class Coverage {
 				return Share.complete(month);
 			}
 			Period period = Period.containing(form.periodType(), YearMonth.parse(month));
+			if (!period.last().toString().equals(month) || !period.ended(today)) {
+				// a quarter's figure is its last month's; a period still running is owed by nobody yet
+				return Share.complete(month);
+			}
 			Set<Long> done = approved.getOrDefault(period.code(), Set.of());
 			int expect = 0;
 			int reported = 0;
@@ -230,21 +226,13 @@ public class Coverage {
 		}
 		DataScope scope = slice.regionPrefix().isEmpty() ? DataScope.all() : DataScope.region(slice.regionPrefix());
 		List<EnterpriseView> expected = expectedReporters.get(form.id() + "|" + slice.regionPrefix() + "|" + slice.brandId(),
-				key -> forms.expectedReporters(scope, form)
+				key -> forms.reporters(scope, form)
 					.stream()
 					.filter(e -> slice.brandId() == null || slice.brandId().equals(e.brandId()))
-					.sorted(Comparator.comparing(EnterpriseView::id))
 					.toList());
-		Basis basis = new Basis(form, expected, forms.currentPeriod(form));
-		basis.since.putAll(forms.owingSince(expected));
+		Basis basis = new Basis(form, expected, LocalDate.now(clock));
+		basis.spans.putAll(forms.spans(expected));
 		RegionPrefix region = RegionPrefix.of(slice.regionPrefix());
-		jdbc.sql("""
-				SELECT enterprise_id, min(period_start) FROM stat_report
-				WHERE form_id = :form AND status IN ('APPROVED', 'SUPERSEDED')
-				  AND\s""" + region.predicate("region_code") + " GROUP BY enterprise_id")
-			.param("form", form.id())
-			.query((rs, i) -> basis.firstReported.put(rs.getLong(1), rs.getObject(2, LocalDate.class)))
-			.list();
 		List<String> periods = Aggregates.months(slice.from(), slice.to())
 			.stream()
 			.map(m -> Period.containing(form.periodType(), YearMonth.parse(m)).code())

@@ -258,7 +258,7 @@ public class Report {
 		return enterpriseName;
 	}
 
-	String creditCode() {
+	public String creditCode() {
 		return creditCode;
 	}
 

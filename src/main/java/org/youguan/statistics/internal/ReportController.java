@@ -67,10 +67,13 @@ class ReportController {
 	@GetMapping("/statistics/reports")
 	String list(DataScope scope, ListRequest request, @RequestParam(required = false) Long form,
 			@RequestParam(required = false) String period, @RequestParam(required = false) ReportStatus status,
-			@RequestParam(required = false) Boolean late, @RequestParam(required = false) WorkState state, Model model) {
+			@RequestParam(required = false) Boolean late, @RequestParam(required = false) WorkState state,
+			@RequestParam(required = false) Boolean deciding, Model model) {
 		WorkState shown = WorkState.orDefault(state, status != null);
 		PageQuery query = ordered(request, shown).toPage();
-		model.addAttribute("result", reports.list(scope, new Reports.Filter(form, period, status, late, shown), query));
+		// deciding=true: only the reports this bureau decides (the 待审核 queue's link), not those of bureaus below it
+		model.addAttribute("result", reports.list(scope, new Reports.Filter(form, period, status, late, shown), query,
+				Boolean.TRUE.equals(deciding)));
 		model.addAttribute("query", query);
 		model.addAttribute("forms", forms.all());
 		model.addAttribute("statuses", statuses(shown));
@@ -81,10 +84,11 @@ class ReportController {
 	@GetMapping("/statistics/reports/export.xlsx")
 	ResponseEntity<byte[]> export(DataScope scope, ListRequest request, @RequestParam(required = false) Long form,
 			@RequestParam(required = false) String period, @RequestParam(required = false) ReportStatus status,
-			@RequestParam(required = false) Boolean late, @RequestParam(required = false) WorkState state) {
+			@RequestParam(required = false) Boolean late, @RequestParam(required = false) WorkState state,
+			@RequestParam(required = false) Boolean deciding) {
 		WorkState shown = WorkState.orDefault(state, status != null);
 		var rows = reports.list(scope, new Reports.Filter(form, period, status, late, shown),
-				ordered(request, shown).toExport()).items();
+				ordered(request, shown).toExport(), Boolean.TRUE.equals(deciding)).items();
 		return Downloads.xlsx("统计报表.xlsx", spreadsheets.write("统计报表", COLUMNS, rows));
 	}
 

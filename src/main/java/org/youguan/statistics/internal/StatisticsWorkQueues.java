@@ -23,12 +23,17 @@ import org.youguan.statistics.ReportStatus;
 import org.youguan.statistics.Reports;
 
 /**
- * The statistics queues of the inbox. Bureau handlers: reports submitted and waiting for approval, oldest first.
- * Enterprise users: the current period of each form it reports that is not yet submitted (with its due date), and
- * reports the bureau returned for correction.
+ * The statistics queues of the inbox. Bureau handlers: reports submitted and waiting for their bureau's approval
+ * (one item per report, at the level that decides it, {@link Reports#awaitingDecision}), oldest first.
+ * Enterprise users (待报送): the current period of each form it reports that is not yet submitted (with its due date)
+ * and every other draft it holds — a correction (更正) of an approved report among them — and reports the bureau
+ * returned for correction.
  */
 @Component
 class StatisticsWorkQueues implements WorkQueueProvider {
+
+	/** The most drafts beside the current periods' the queue lists (an enterprise keeps a few at most). */
+	private static final int DRAFTS = 100;
 
 	private final Reports reports;
 
@@ -54,14 +59,14 @@ class StatisticsWorkQueues implements WorkQueueProvider {
 		if (!user.writer()) {
 			return List.of();
 		}
-		var submitted = reports.list(scope, new Reports.Filter(null, null, ReportStatus.SUBMITTED, null, WorkState.OPEN),
-				new PageQuery("", 0, WorkQueue.ITEMS, "submitted_at", false));
+		// only the reports this bureau decides: a county's is its county bureau's item, not also the city's and province's
+		var submitted = reports.awaitingDecision(scope, new PageQuery("", 0, WorkQueue.ITEMS, "submitted_at", false));
 		List<WorkQueue.Item> items = submitted.items().stream()
 			.map(r -> new WorkQueue.Item(r.enterpriseName(), r.formName() + " · " + r.period(), "/statistics/reports/" + r.id(),
 					null, false))
 			.toList();
 		return List.of(WorkQueue.action("statistics.approve",
-				"/statistics/reports?state=OPEN&status=SUBMITTED&sort=submitted_at&dir=asc", submitted.total(), 0, null,
+				"/statistics/reports?state=OPEN&status=SUBMITTED&deciding=true&sort=submitted_at&dir=asc", submitted.total(), 0, null,
 				items));
 	}
 
@@ -83,6 +88,7 @@ class StatisticsWorkQueues implements WorkQueueProvider {
 		}
 		LocalDate today = LocalDate.now(clock);
 		List<WorkQueue.Item> due = new ArrayList<>();
+		List<Long> shown = new ArrayList<>();
 		for (ReportForm form : forms.formsFor(enterprise)) {
 			Period period = forms.currentPeriod(form);
 			if (forms.owing(List.of(enterprise), period).isEmpty()) {
@@ -91,6 +97,9 @@ class StatisticsWorkQueues implements WorkQueueProvider {
 			ReportView report = reports.list(scope, new Reports.Filter(form.id(), period.code(), null, null),
 					new PageQuery("", 0, 1, "period", true)).items().stream().findFirst().orElse(null);
 			if (report == null || report.status() == ReportStatus.DRAFT) {
+				if (report != null) {
+					shown.add(report.id());
+				}
 				LocalDate dueOn = forms.dueOn(form, period);
 				due.add(new WorkQueue.Item(form.name() + " " + period.label(),
 						report == null ? "未填报" : ReportStatus.DRAFT.label(),
@@ -98,7 +107,16 @@ class StatisticsWorkQueues implements WorkQueueProvider {
 						dueOn.isBefore(today)));
 			}
 		}
-		due.sort(Comparator.comparing(WorkQueue.Item::due));
+		// every other draft is still to be sent: a correction (更正) of an approved report, a period before the current
+		// one — the approved revision stands meanwhile, so a correction is not overdue
+		List<Long> listed = new ArrayList<>(shown);
+		reports.list(scope, new Reports.Filter(null, null, ReportStatus.DRAFT, null),
+				new PageQuery("", 0, DRAFTS, "period", true)).items().stream()
+			.filter(r -> !listed.contains(r.id()))
+			.forEach(r -> due.add(new WorkQueue.Item(r.formName() + " " + r.period(),
+					r.revision() > 1 ? "更正" + ReportStatus.DRAFT.label() + "（第" + r.revision() + "版）" : ReportStatus.DRAFT.label(),
+					"/enterprise/statistics/reports/" + r.id(), r.dueOn(), r.revision() == 1 && r.overdue(today))));
+		due.sort(Comparator.comparing(WorkQueue.Item::due, Comparator.nullsLast(Comparator.naturalOrder())));
 		var returned = reports.list(scope, new Reports.Filter(null, null, ReportStatus.RETURNED, null, WorkState.OPEN),
 				new PageQuery("", 0, WorkQueue.ITEMS, "due_on", false));
 		List<WorkQueue.Item> returnedItems = returned.items().stream()
