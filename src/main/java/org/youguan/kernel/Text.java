@@ -646,7 +646,7 @@ public final class Text {
 	 * ‐ ‑ ‒ – — ― −, a small or full-width hyphen — or an underscore, with spaces around it or none, or spaces alone
 	 * (U+3000 is one after NFKC): "网点备案 320506 2026 999" is the series' 网点备案-320506-2026-000999.
 	 */
-	private static final String AUTOMATIC_SEPARATOR = "(?:\\s*[-_\u2010-\u2015\u2212\uFE58\uFE63]\\s*|\\s+)";
+	private static final String AUTOMATIC_SEPARATOR = "(?:\\x20*[-_\u2010-\u2015\u2212\uFE58\uFE63]\\x20*|\\x20+)";
 
 	/**
 	 * A number of the product's automatic form as typed by hand ({@code numbering.BusinessNumbers.format}: a type in
@@ -694,14 +694,14 @@ public final class Text {
 
 	/** 机关代字, then the year in any bracket (〔〕 [] () 【】 〘〙 〖〗 {}, 年 inside or not), 第?, the number, 号 (or 號, or none at the end). */
 	private static final Pattern YEAR_IN_BRACKETS = Pattern
-		.compile("\\s*[\\[(【〔〘〖{]\\s*" + YEAR + "\\s*年?\\s*[\\])】〕〙〗}]\\s*第?\\s*" + SEQUENCE + "\\s*(?:[号號]|$)");
+		.compile("\\x20*[\\[(【〔〘〖{]\\x20*" + YEAR + "\\x20*年?\\x20*[\\])】〕〙〗}]\\x20*第?\\x20*" + SEQUENCE + "\\x20*(?:[号號]|$)");
 
 	/**
 	 * The same without brackets: 机关代字, the year with 年 (four Arabic digits after no digit, or the four Chinese ones
 	 * right before 年), 第?, the number, 号.
 	 */
 	private static final Pattern YEAR_WITH_NIAN = Pattern
-		.compile("((?<=\\D)\\d{4}|[" + CHINESE_DIGITS + "]{4})年\\s*第?\\s*" + SEQUENCE + "\\s*[号號]");
+		.compile("((?<=\\D)\\d{4}|[" + CHINESE_DIGITS + "]{4})年\\x20*第?\\x20*" + SEQUENCE + "\\x20*[号號]");
 
 	/**
 	 * The product's automatic numbers ({@code numbering.BusinessNumbers.format}: type-地区-年份-序号, the sequence in six
@@ -811,7 +811,9 @@ public final class Text {
 	 * "苏吴邮管罚〔2025〕1号" are one number and cannot both be issued. A number in the form of the product's automatic
 	 * ones (type-地区-年份-序号) has its sequence written as the series writes it, six digits
 	 * ({@code 行政处罚决定-320506-2026-2} is {@code …-2026-000002}). Numbers of another form are left as typed. A
-	 * sequence 0 is no number ({@link Validation#documentYear} refuses it). Null when blank.
+	 * sequence 0 is no number ({@link Validation#documentYear} refuses it). Only spaces are read between the parts: a
+	 * line break or tab ("吴邮罚〔2025〕\n922号", a sheet cell's Alt+Enter) leaves the number as typed, for
+	 * {@link Validation#identifier} to refuse (rule {@code line-break}) rather than be joined unseen. Null when blank.
 	 */
 	public static String documentNumber(String typed) {
 		String n = identifier(typed);

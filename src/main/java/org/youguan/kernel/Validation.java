@@ -5,7 +5,9 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -21,6 +23,13 @@ public final class Validation {
 
 	/** Fields that failed before these checks (a form's malformed values): their later failures are not added. */
 	private final Set<String> settled = new HashSet<>();
+
+	/**
+	 * The markup found in free texts and names by {@link #maxLength} and {@link #name(String, String, String)}, by field:
+	 * told only for a field no other rule refused ({@link #errors}), so a 文号, 证号 or 编号 holding "&lt;b&gt;" is told
+	 * by the rule of what such a number is written with, which names the character, and a name by {@link #wordsOnly}.
+	 */
+	private final Map<String, FieldError> markup = new LinkedHashMap<>();
 
 	/** Checks starting with no failure. */
 	public Validation() {
@@ -115,12 +124,35 @@ public final class Validation {
 	 * At most {@code max} characters as the user sees and PostgreSQL's {@code varchar(n)} counts them — code points, so
 	 * an emoji or a rare name character outside the Basic Multilingual Plane (𠮷) is one character, not the two UTF-16
 	 * units Java stores it in; else this field's error (rule {@code max-length}, "{label}不能超过{max}个字符"). Null passes.
+	 * <p>Every free text and name of every form, body and sheet is held to this check, and with it to two rules of what
+	 * such a text is written with: no run of stacked combining marks ({@link #combiningMarks}) and no markup (rule
+	 * {@code markup}, {@link #plainText}: no {@code <} or {@code >}, half- or full-width) — a reason, report, opinion,
+	 * description, address or name is printed as typed on documents (.docx), notices, public lists and sheets, where
+	 * "&lt;script&gt;" or "&lt;b&gt;" would stand in the official text. Markup is told only when no other rule refused
+	 * the field ({@link #errors}).
 	 */
 	public Validation maxLength(String field, String label, String value, int max) {
 		require(field, value == null || value.length() <= max || value.codePointCount(0, value.length()) <= max,
 				"max-length",
 				label + "不能超过" + max + "个字符");
+		markupUnlessRefused(field, value, label + TEXT_MARKUP);
 		return combiningMarks(field, label, value);
+	}
+
+	/** What a free text holding markup is told ({@link #maxLength}, {@link #plainText}), after its label. */
+	private static final String TEXT_MARKUP = "不能含有“<”“>”等网页标记符号（该内容会原样写入文书、页面和公告），比较大小请用文字（如“不少于”）";
+
+	/** What a name, address or place holding markup is told ({@link #name(String, String, String)}), after its label. */
+	private static final String NAME_MARKUP = "不能含有“<”“>”等网页标记符号（名称、地址会原样印在文书、页面和公示名单上），请只填写名称或地址本身";
+
+	/**
+	 * Notes markup ({@link #MARKUP}) in {@code value} as this field's error (rule {@code markup}, {@code message}), told
+	 * unless another rule refuses the field ({@link #errors}); the first note of a field stands.
+	 */
+	private void markupUnlessRefused(String field, String value, String message) {
+		if (value != null && MARKUP.matcher(value).find()) {
+			markup.putIfAbsent(field, new FieldError(field, "markup", message));
+		}
 	}
 
 	/**
@@ -162,10 +194,14 @@ public final class Validation {
 	 * belongs to the character before it and alone shows nothing or a stray accent: "\u0301" is no one's name (rule
 	 * {@code combining-mark}). Nor does it mix letters that pass for Latin ones (Cyrillic, Greek …) with Latin or Han
 	 * letters ({@link Text#mixedScriptAt}: "顺丰Ехpress" with a Cyrillic Е and х; rule {@code look-alike-character}).
-	 * Null passes.
+	 * Nor does it hold markup (rule {@code markup}: "南京&lt;b&gt;市&lt;/b&gt;邮政管理局", "…&lt;img src=x onerror=…&gt;"):
+	 * a registered name, a bureau's name, an address or a place is printed as typed on every document, licence and
+	 * public list; told unless another rule refuses the field ({@link #errors}: a name written in words only is told by
+	 * {@link #wordsOnly}, naming the character). Null passes.
 	 */
 	public Validation name(String field, String label, String value) {
 		String typed = Text.strip(value);
+		markupUnlessRefused(field, typed, label + NAME_MARKUP);
 		int at = Text.hiddenAt(typed);
 		if (at >= 0 && lineBreak(typed.charAt(at))) {
 			// an import cell's Alt+Enter, or Enter in a pasted name: say so, a code point means nothing to the user
@@ -309,7 +345,8 @@ public final class Validation {
 	 * {@code invisible-character}); nor, once normalised ({@link Text#identifier}), a letter or digit outside Han and
 	 * ASCII ({@link Text#lookAlikeAt}: a Cyrillic О for the Latin O; rule {@code look-alike-character}). Spaces and
 	 * invisible characters around it are trimmed and a no-break space inside is the ASCII space it looks like
-	 * ({@link Text#strip}), as the caller trims it.
+	 * ({@link Text#strip}), as the caller trims it. A line break inside is refused saying so (rule {@code line-break}):
+	 * a number is one line, and {@link Text#documentNumber} does not join its lines.
 	 * <p>Nor is it, or does it hold, a 居民身份证 number or a mobile number ({@link Masking#holdsPersonalNumber}, the
 	 * detector the parcel records' courier ids and batch ids are refused by; spaces inside taken out too, as a waybill
 	 * number is stored without them): an identifier is listed, searched, exported and audited as it is, so a filer's
@@ -325,6 +362,10 @@ public final class Validation {
 		}
 		String typed = Text.strip(value);
 		int at = Text.invisibleAt(typed);
+		if (at >= 0 && lineBreak(typed.charAt(at))) {
+			// a sheet cell's Alt+Enter or a pasted "吴邮罚〔2025〕\n922号": said so, never joined into one number unseen
+			return require(field, false, "line-break", label + "含换行，请改为一行");
+		}
 		if (at >= 0) {
 			return require(field, false, "invisible-character", label + "含有不可见或形似的字符（"
 					+ Text.codePoint(typed, at) + "，如零宽空格、不换行空格、全角空格），请删除后重试");
@@ -410,8 +451,7 @@ public final class Validation {
 	 * Null passes.
 	 */
 	public Validation plainText(String field, String label, String value) {
-		return require(field, value == null || !MARKUP.matcher(value).find(), "markup",
-				label + "不能含有“<”“>”等网页标记符号（该内容会写入文书和公告），比较大小请用文字（如“不少于”）");
+		return require(field, value == null || !MARKUP.matcher(value).find(), "markup", label + TEXT_MARKUP);
 	}
 
 	/** A character only markup is written with in a name: angle brackets, half- or full-width. */
@@ -775,8 +815,14 @@ public final class Validation {
 						+ (value == null ? "" : "：" + Decimals.echo(value)));
 	}
 
+	/**
+	 * Every failed check, in the order checked, and after them the markup of fields no other rule refused
+	 * ({@link #maxLength}, {@link #name(String, String, String)}; nor a field refused before these checks, {@link #after}).
+	 */
 	public List<FieldError> errors() {
-		return List.copyOf(errors);
+		List<FieldError> all = new ArrayList<>(errors);
+		markup.values().stream().filter(e -> !settled.contains(e.field()) && !hasError(e.field())).forEach(all::add);
+		return List.copyOf(all);
 	}
 
 	/**
@@ -795,12 +841,13 @@ public final class Validation {
 	}
 
 	public boolean hasErrors() {
-		return !errors.isEmpty();
+		return !errors().isEmpty();
 	}
 
 	public void throwIfInvalid() {
-		if (hasErrors()) {
-			throw new InvalidValueException(errors);
+		List<FieldError> all = errors();
+		if (!all.isEmpty()) {
+			throw new InvalidValueException(all);
 		}
 	}
 }

@@ -13,7 +13,7 @@ class IdentifierTest {
 	@Test
 	void invisibleAndLookAlikeCharactersInsideAnIdentifierAreRefused() {
 		for (String typed : List.of("吴邮管罚〔2025〕1\u200B号", "吴邮管罚〔2025〕1\u3000号", "吴邮管罚〔2025〕1\uFEFF号",
-				"吴邮管罚〔2025〕1号\uFE0F", "吴邮管罚〔2025〕e\u0301号", "SF\u20601", "吴邮管罚〔2025〕\t1号", "吴邮管罚〔2025〕\n1号",
+				"吴邮管罚〔2025〕1号\uFE0F", "吴邮管罚〔2025〕e\u0301号", "SF\u20601", "吴邮管罚〔2025〕\t1号",
 				"吴邮管罚〔2025〕\u28001号")) {
 			Validation v = new Validation().identifier("decisionNumber", "决定书文号", typed);
 			assertThat(v.errors()).as(typed).singleElement().satisfies(e -> {
@@ -21,6 +21,18 @@ class IdentifierTest {
 				assertThat(e.rule()).isEqualTo("invisible-character");
 				assertThat(e.message()).contains("U+");
 			});
+		}
+	}
+
+	/** A line break inside (a sheet cell's Alt+Enter) is told as such, not as a code point. */
+	@Test
+	void aLineBreakInsideAnIdentifierIsRefusedSayingSo() {
+		for (String typed : List.of("吴邮管罚〔2025〕\n1号", "吴邮管罚〔2025〕\r\n1号", "SF\u20281")) {
+			assertThat(new Validation().identifier("decisionNumber", "决定书文号", typed).errors()).as(typed).singleElement()
+				.satisfies(e -> {
+					assertThat(e.rule()).isEqualTo("line-break");
+					assertThat(e.message()).isEqualTo("决定书文号含换行，请改为一行");
+				});
 		}
 	}
 

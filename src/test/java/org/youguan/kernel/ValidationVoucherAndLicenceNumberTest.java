@@ -34,7 +34,7 @@ class ValidationVoucherAndLicenceNumberTest {
 		}
 		assertThat(voucher("32050\u00070001")).isEqualTo("invisible-character");
 		assertThat(voucher("32050\u200B0001")).isEqualTo("invisible-character");
-		assertThat(voucher("3205\n0001")).isEqualTo("invisible-character");
+		assertThat(voucher("3205\n0001")).isEqualTo("line-break");
 	}
 
 	@Test

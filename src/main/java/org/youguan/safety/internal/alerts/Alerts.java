@@ -19,6 +19,7 @@ import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.Validation;
 import org.youguan.safety.SafetyAlertReferred;
 import org.youguan.safety.SafetyAlertTargeted;
 
@@ -174,6 +175,8 @@ public class Alerts {
 		if (r.length() > 500) {
 			throw new InvalidValueException("reason", "max-length", "处理说明不能超过500个字符");
 		}
+		// shown on the alert's page and list as typed: no markup (kernel Validation#plainText)
+		new Validation().plainText("reason", "处理说明", r).throwIfInvalid();
 		AlertView before = get(scope, id);
 		int changed = jdbc.sql("""
 				UPDATE safety_alert SET status = :status, reason = :reason, decided_by = :actor, decided_at = :now,

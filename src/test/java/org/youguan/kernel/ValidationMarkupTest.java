@@ -1,0 +1,66 @@
+package org.youguan.kernel;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * One rule of markup for every free text and name ({@link Validation#maxLength}, {@link Validation#name}): markup
+ * typed into a report, a reason, a bureau's or an applicant's name or an address was stored and printed verbatim in the
+ * .docx documents and on the public lists (attack: "南京&lt;b&gt;市&lt;/b&gt;邮政管理局", "&lt;script&gt;alert(1)&lt;/script&gt;制度",
+ * "…&lt;img src=x onerror=alert(1)&gt;"), the rule {@code markup} applied to a few fields only. A 文号 whose lines would
+ * be joined unseen ("吴邮罚〔2025〕\n922号") is refused saying so.
+ */
+class ValidationMarkupTest {
+
+	@Test
+	void aFreeTextWithMarkupIsRefusedByTheLengthCheckEveryFreeTextRuns() {
+		var errors = new Validation().maxLength("report", "调查终结报告", "经查<script>alert(1)</script>属实", 4000).errors();
+		assertThat(errors).extracting(FieldError::field, FieldError::rule).containsExactly(tuple("report", "markup"));
+		assertThat(errors.get(0).message()).startsWith("调查终结报告不能含有“<”“>”");
+		assertThat(new Validation().maxLength("reason", "理由", "超过＜5＞日", 500).errors()).extracting(FieldError::rule)
+			.containsExactly("markup");
+		assertThatThrownBy(() -> new Validation().maxLength("reason", "理由", "a<b", 500).throwIfInvalid())
+			.isInstanceOf(InvalidValueException.class);
+	}
+
+	@Test
+	void aNameOrAnAddressWithMarkupIsRefusedByTheNameRule() {
+		assertThat(new Validation().name("name", "机构名称", "南京<b>市</b>邮政管理局", 100).errors())
+			.extracting(FieldError::field, FieldError::rule).containsExactly(tuple("name", "markup"));
+		assertThat(new Validation().name("applicantName", "申请人名称", "苏州四八<b>快递</b>有限公司").errors())
+			.extracting(FieldError::rule).containsExactly("markup");
+		assertThat(new Validation().line("premisesAddress", "经营场所地址", "吴中区示例路8号<img src=x onerror=alert(1)>", 300).errors())
+			.extracting(FieldError::field, FieldError::rule).containsExactly(tuple("premisesAddress", "markup"));
+	}
+
+	@Test
+	void titleMarksAndLineBreaksOfAMultiLineTextAreNoMarkup() {
+		assertThat(new Validation().maxLength("report", "调查终结报告", "违反《快递市场管理办法》〈第十条〉\n证据确凿", 4000).errors()).isEmpty();
+		assertThat(new Validation().name("name", "名称", "《快递》杂志社", 100).errors()).isEmpty();
+	}
+
+	@Test
+	void aFieldRefusedByItsOwnRuleOfCharactersIsToldOnceByThatRule() {
+		// a 文号's own rule names the character; a name written in words only is told by that rule
+		assertThat(new Validation().maxLength("decisionNumber", "决定书文号", "吴邮罚字<b>1</b>", 60)
+			.documentNumber("decisionNumber", "决定书文号", "吴邮罚字<b>1</b>").errors()).extracting(FieldError::rule)
+			.containsExactly("document-number");
+		assertThat(new Validation().name("name", "乡镇名称", "<b>镇</b>", 100).wordsOnly("name", "乡镇名称", "<b>镇</b>").errors())
+			.extracting(FieldError::rule).containsExactly("characters");
+		// a markup-free field is told nothing; a name and its length both note markup: told once
+		assertThat(new Validation().maxLength("name", "名称", "<b>x</b>", 100).name("name", "名称", "<b>x</b>").errors())
+			.extracting(FieldError::rule).containsExactly("markup");
+	}
+
+	@Test
+	void aDocumentNumberBrokenOverTwoLinesIsRefusedNotJoined() {
+		String typed = "吴邮罚〔2025〕\n922号";
+		assertThat(Text.documentNumber(typed)).as("the lines are not joined").contains("\n");
+		assertThat(new Validation().documentNumber("decisionNumber", "决定书文号", Text.documentNumber(typed)).errors())
+			.extracting(FieldError::field, FieldError::rule).containsExactly(tuple("decisionNumber", "line-break"));
+		assertThat(Text.documentNumber("吴邮罚〔2025〕 922号")).isEqualTo("吴邮罚〔2025〕922号");
+	}
+}
