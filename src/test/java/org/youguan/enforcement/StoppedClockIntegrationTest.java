@@ -98,19 +98,51 @@ class StoppedClockIntegrationTest {
 	 */
 	@Test
 	void aStoppedCasesLimitIsTodayPlusItsDaysLeft() {
-		today(LocalDate.of(2026, 6, 1));
-		long id = party.notified(party.other(), "DELIVERY_WITHOUT_CONSENT", "10000", LocalDate.of(2026, 6, 1));
-		today(LocalDate.of(2026, 6, 2));
-		decisionLimit.suspend(ALL, id, "APPRAISAL", "2026-06-02", "鉴定");
+		long id = pausedFromJune2();
 		PenaltyCases.Deadlines first = party.cases().get(ALL, id).deadlines();
 		assertThat(first.suspended()).isTrue();
 		assertThat(first.decisionDue()).isEqualTo(LocalDate.of(2026, 6, 2).plusDays(first.remainingDays()));
 		assertThat(listed(id).decisionDueOn()).isEqualTo(first.decisionDue());
-		today(LocalDate.of(2026, 6, 12));
+		today(LocalDate.of(2026, 6, 4));
 		PenaltyCases.Deadlines later = party.cases().get(ALL, id).deadlines();
 		assertThat(later.remainingDays()).isEqualTo(first.remainingDays());
-		assertThat(later.decisionDue()).isEqualTo(LocalDate.of(2026, 6, 12).plusDays(later.remainingDays()));
+		assertThat(later.decisionDue()).isEqualTo(LocalDate.of(2026, 6, 4).plusDays(later.remainingDays()));
 		assertThat(listed(id).decisionDueOn()).isEqualTo(later.decisionDue());
+	}
+
+	/**
+	 * A paused case whose limit would fall on a rest day shows, while paused, the working day the limit moves to and the
+	 * days to it — the one calendar computation the limit is stored by when the clock is resumed: filed 2026-05-27, 90
+	 * days to 08-25; paused from 06-02, on 06-12 the limit counted with the paused days would be Saturday 09-05 — the page
+	 * and the list say Monday 09-07 and 87 days, and resuming that day keeps exactly that limit and count.
+	 */
+	@Test
+	void aPausedLimitOnARestDayIsShownMovedAsResumingItMovesIt() {
+		long id = pausedFromJune2();
+		LocalDate day = LocalDate.of(2026, 6, 12);
+		today(day);
+		PenaltyCases.Deadlines paused = party.cases().get(ALL, id).deadlines();
+		assertThat(paused.suspended()).isTrue();
+		assertThat(paused.decisionDue()).isEqualTo(LocalDate.of(2026, 9, 7));
+		assertThat(paused.remainingDays()).isEqualTo(87);
+		assertThat(listed(id).decisionDueOn()).isEqualTo(paused.decisionDue());
+		assertThat(listed(id).remainingDays()).isEqualTo(paused.remainingDays());
+
+		decisionLimit.resume(ALL, id, day.toString());
+		PenaltyCases.Deadlines resumed = party.cases().get(ALL, id).deadlines();
+		assertThat(resumed.suspended()).isFalse();
+		assertThat(resumed.decisionDue()).isEqualTo(paused.decisionDue());
+		assertThat(resumed.remainingDays()).isEqualTo(paused.remainingDays());
+		assertThat(listed(id).remainingDays()).isEqualTo(paused.remainingDays());
+	}
+
+	/** A case notified on 2026-06-01 (filed 05-27, limit 08-25) whose clock is paused from 06-02 for an appraisal. */
+	long pausedFromJune2() {
+		today(LocalDate.of(2026, 6, 1));
+		long id = party.notified(party.other(), "DELIVERY_WITHOUT_CONSENT", "10000", LocalDate.of(2026, 6, 1));
+		today(LocalDate.of(2026, 6, 2));
+		decisionLimit.suspend(ALL, id, "APPRAISAL", "2026-06-02", "鉴定");
+		return id;
 	}
 
 	PenaltyCases.CaseSummary listed(long id) {
