@@ -24,7 +24,7 @@ class PenaltyNotifications {
 
 	@ApplicationModuleListener
 	void on(PenaltyStepServed served) {
-		String title = "行政处罚案件" + served.caseNumber() + "：" + served.step().document() + "已于" + served.servedOn()
+		String title = served.caseNumber() + "：" + served.step().document() + "已于" + served.servedOn()
 				+ (served.step() == PenaltyStepServed.Step.PAYMENT_ARRANGED ? "出具" : "送达")
 				+ asked(served);
 		String key = "penalty-" + served.caseId() + "-" + served.step() + "-" + served.servedOn() + "-" + served.dueOn();

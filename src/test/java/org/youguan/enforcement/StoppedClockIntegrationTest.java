@@ -17,7 +17,7 @@ import static org.youguan.enforcement.PartyCases.ALL;
 
 /**
  * A stopped decision clock keeps the days left when it stopped, whichever pause stopped it first (邮政行政执法监督办法
- * (2021) art.17) — on the case's page, in the case list and in the deadline queue alike: a pending hearing followed by a
+ * (2021) art.17) — counted to the limit it would have were it restarted tomorrow, moved off a rest day as resuming moves it — on the case's page, in the case list and in the deadline queue alike: a pending hearing followed by a
  * suspension recorded after the stored limit is not overdue, and a hearing requested inside a suspension since ended
  * counts their shared days once.
  */
@@ -63,8 +63,12 @@ class StoppedClockIntegrationTest {
 
 		PenaltyCases.Deadlines d = party.cases().get(ALL, id).deadlines();
 		assertThat(d.suspended()).isTrue();
-		assertThat(d.remainingDays()).as("the clock stands since the hearing was requested").isEqualTo(leftWhenStopped);
-		assertThat(listed(id).remainingDays()).isEqualTo(leftWhenStopped);
+		// the clock stands since the hearing was requested: the days left then, the limit were it restarted tomorrow
+		// (08-25 plus the 95 paused days, Saturday 11-28) moved to Monday 11-30 as resuming would store it
+		assertThat(stored).isEqualTo(LocalDate.of(2026, 8, 25));
+		assertThat(d.decisionDue()).isEqualTo(LocalDate.of(2026, 11, 30));
+		assertThat(d.remainingDays()).as("the clock stands since the hearing was requested").isEqualTo(leftWhenStopped + 2);
+		assertThat(listed(id).remainingDays()).isEqualTo(leftWhenStopped + 2);
 		assertThat(listed(id).suspended()).isTrue();
 		assertThat(inDeadlineQueue(id, after)).as("a stopped clock is not due").isFalse();
 	}
