@@ -134,7 +134,7 @@ class EnforcementDemoData {
 		noticeAndHearing.waiveStatement(all, paid, t.minusDays(60).toString(), new UploadedFile("放弃陈述申辩声明.pdf", scan()));
 		String first = caseDecisions.decide(all, paid, new CaseDecisions.Decision(null, t.minusDays(56).toString(), "FINE", "8000",
 				null, null, null));
-		caseExecution.deliver(all, paid, t.minusDays(55).toString());
+		caseExecution.deliver(all, paid, CaseExecution.Delivery.direct(t.minusDays(55).toString()));
 		decisionPublication.publish(all, paid, t.minusDays(52).toString());
 		caseExecution.pay(all, paid, t.minusDays(45).toString(), "8000");
 		caseExecution.close(all, paid, "罚款已缴清，" + first + "执行完毕");
@@ -151,7 +151,7 @@ class EnforcementDemoData {
 		caseDecisions.decide(all, unpaid, new CaseDecisions.Decision(null, t.minusDays(45).toString(), "FINE", "5000", "LIGHTER",
 				"ELIMINATED_HARM", "已对涉事快递员培训并逐一回访用户").reviewingStatement(false,
 						"末端人员系当事人委派，其投递行为由当事人负责，该申辩不能免除责任；当事人已整改并回访用户，依第32条从轻处罚"));
-		caseExecution.deliver(all, unpaid, t.minusDays(44).toString());
+		caseExecution.deliver(all, unpaid, CaseExecution.Delivery.direct(t.minusDays(44).toString()));
 		decisionPublication.publish(all, unpaid, t.minusDays(40).toString());
 
 		// 调查终结 with the legal review a fine of 20000 requires
@@ -223,7 +223,7 @@ class EnforcementDemoData {
 		noticeAndHearing.recordStatement(all, instalments, t.minusDays(29).toString(), "当事人无异议，称经营困难，请求分期缴纳");
 		caseDecisions.decide(all, instalments, new CaseDecisions.Decision(null, t.minusDays(10).toString(), "FINE", "8000", null,
 				null, null).reviewingStatement(false, "经营困难不影响违法事实的认定，罚款数额不予调整；当事人可依行政处罚法第66条申请分期缴纳"));
-		caseExecution.deliver(all, instalments, t.minusDays(8).toString());
+		caseExecution.deliver(all, instalments, CaseExecution.Delivery.direct(t.minusDays(8).toString()));
 		caseExecution.arrangePayment(all, instalments, head(city.get(13)), new CaseExecution.PaymentTerms("INSTALMENTS", t.minusDays(6).toString(), null,
 				"当事人提交近三个月财务报表，确有经济困难", List.of(
 						new CaseExecution.InstalmentTerm(calendar.onOrNextWorkingDay(t.plusDays(10)).toString(), "4000"),
@@ -243,7 +243,7 @@ class EnforcementDemoData {
 		noticeAndHearing.waiveStatement(all, combined, t.minusDays(35).toString(), new UploadedFile("放弃陈述申辩声明.pdf", scan()));
 		caseDecisions.decide(all, combined, new CaseDecisions.Decision(null, t.minusDays(20).toString(), "CONFISCATION", "5000",
 				"REDUCED", "ELIMINATED_HARM", reduced, null, null, null, "3000", null));
-		caseExecution.deliver(all, combined, t.minusDays(4).toString());
+		caseExecution.deliver(all, combined, CaseExecution.Delivery.direct(t.minusDays(4).toString()));
 
 		// 听证: a fine of 20000 (较大数额, art.63) reviewed, notified today and the hearing requested at once
 		long hearing = file(all, city.get(15), "WAYBILL_DATA", "电子运单显示收件人完整手机号码，涉及用户数量较大", t.minusDays(22),
@@ -264,7 +264,7 @@ class EnforcementDemoData {
 		long executed = decidedFine(all, city.get(17), "DATA_NOT_REPORTED", "连续三个月未报送快递业务统计数据",
 				"查明当事人连续三个月未按规定报送统计数据", "3000", "统计数据报送记录（截图）", "邮政业统计信息系统中当事人近三个月的报送记录",
 				t.minusDays(48), t.minusDays(20));
-		caseExecution.deliver(all, executed, t.minusDays(19).toString());
+		caseExecution.deliver(all, executed, CaseExecution.Delivery.direct(t.minusDays(19).toString()));
 		decisionPublication.publish(all, executed, t.minusDays(16).toString());
 		caseExecution.pay(all, executed, t.minusDays(10).toString(), "3000");
 

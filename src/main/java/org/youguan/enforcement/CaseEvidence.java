@@ -165,7 +165,10 @@ public class CaseEvidence {
 			v.required("content", "存储介质及编号", data.content());
 		}
 		v.required("collectedOn", "收集日期", data.collectedOn());
-		LocalDate on = v.date("collectedOn", "收集日期", data.collectedOn(), c.filedOn(), today);
+		LocalDate on = v.date("collectedOn", "收集日期", data.collectedOn(), LocalDate.MIN, LocalDate.MAX);
+		if (on != null) {
+			collectedWithin(v, c, on, today);
+		}
 		String collectedBy = collectors(v, c, data.collectors(), today);
 		if (kind != null && kind.fileRequired()) {
 			v.require("file", file != null, "required", (kind == EvidenceKind.PHOTO ? "照片" : "书证扫描件") + "不能为空");
@@ -200,6 +203,25 @@ public class CaseEvidence {
 				+ Text.name(data.title()) + "，收集人员：" + collectedBy + (stored == null ? "" : "，附件" + stored.fileName()))
 			.inRegion(c.regionCode()));
 		return find(caseId, id).orElseThrow();
+	}
+
+	/**
+	 * The day evidence was collected lies between the day the violation was discovered and today: evidence gathered
+	 * before 立案 — the 现场检查笔录 and photos of the inspection that produced the lead, what a complaint's or report's
+	 * verification found — is evidence of the case (行政处罚法(2021) art.46, 54–55), so the bound is the lead's day
+	 * received (for an inspection's lead, the day inspected; the day the limitation is counted to), not 立案; never
+	 * earlier, nor in the future. A case without a lead is bound by its 立案.
+	 * Records an error on {@code collectedOn} (rule {@code range}) saying which bound and why.
+	 */
+	private void collectedWithin(Validation v, CaseView c, LocalDate on, LocalDate today) {
+		LocalDate received = c.leadId() == null ? null
+				: jdbc.sql("SELECT received_on FROM penalty_lead WHERE id = :id").param("id", c.leadId())
+					.query(LocalDate.class).optional().orElse(null);
+		boolean byLead = received != null && received.isBefore(c.filedOn());
+		LocalDate earliest = byLead ? received : c.filedOn();
+		v.within("collectedOn", on, earliest, "收集日期不能早于" + earliest + (byLead
+				? "（发现违法行为、收到线索之日；立案前检查、核查中收集的证据可以登记，但不早于该日）"
+				: "（立案日期）"), today, "收集日期不能晚于今天（" + today + "）");
 	}
 
 	/**

@@ -97,21 +97,42 @@ public class CaseExecution {
 	}
 
 	/**
+	 * How a decision was served: the day it was served (for 公告送达 the day it is deemed served), the method
+	 * ({@link DeliveryMethod} name), the party's signed consent to electronic service ({@code consent}, 行政处罚法(2021)
+	 * art.61 para.2 — only for {@link DeliveryMethod#ELECTRONIC}) and a note of the circumstances (at most 200 characters
+	 * on one line; required where the method needs it, {@link DeliveryMethod#noteRequired}).
+	 */
+	public record Delivery(String deliveredOn, String method, Boolean consent, String note) {
+
+		/** A decision handed to the party on {@code deliveredOn} (直接送达), nothing to note. */
+		public static Delivery direct(String deliveredOn) {
+			return new Delivery(deliveredOn, DeliveryMethod.DIRECT.name(), null, null);
+		}
+	}
+
+	/**
 	 * 送达 of the decision (行政处罚法(2021) art.61: within 7 working days when not handed over on the spot; a late
-	 * delivery is recorded as late); the 15-day payment period starts (a confiscation's handover period). The decision
-	 * takes effect: {@link PenaltyDelivered} is published in the same transaction (a 吊销 revokes the licence on it).
-	 * @throws InvalidValueException when the day is before the decision or in the future
+	 * delivery is recorded as late) by the method recorded, which the 送达回证 states; the 15-day payment period starts
+	 * (a confiscation's handover period). The decision takes effect: {@link PenaltyDelivered} is published in the same
+	 * transaction (a 吊销 revokes the licence on it).
+	 * @throws InvalidValueException when the day is before the decision or in the future ({@code deliveredOn}); the
+	 * method is missing or not one of {@link DeliveryMethod} ({@code method}, rule {@code required}/{@code one-of}); an
+	 * electronic service lacks the party's confirmed consent ({@code consent}, rule {@code consent}) or consent is sent
+	 * for another method ({@code consent}, rule {@code absent}); the note its method needs is missing or too long
+	 * ({@code note}, rule {@code required}/{@code length}/{@code line-break})
 	 * @throws DomainException (409) unless 已决定, or (rule {@code decision-annulled}) once revoked or confirmed invalid
 	 */
 	@Transactional
-	public void deliver(DataScope scope, long id, String deliveredOn) {
+	public void deliver(DataScope scope, long id, Delivery delivery) {
 		CaseView c = caseWork.lock(scope, id);
 		CaseStatus to = CaseStep.DELIVER.from(c.status());
 		Execution.requireInForce(c, "deliveredOn", "送达");
 		Validation v = new Validation();
-		v.required("deliveredOn", "送达日期", deliveredOn);
-		LocalDate on = v.date("deliveredOn", "送达日期", deliveredOn, c.decidedOn(), caseWork.today());
+		v.required("deliveredOn", "送达日期", delivery.deliveredOn());
+		LocalDate on = v.date("deliveredOn", "送达日期", delivery.deliveredOn(), c.decidedOn(), caseWork.today());
+		DeliveryMethod method = deliveryMethod(v, delivery);
 		v.throwIfInvalid();
+		String note = Text.isBlank(delivery.note()) ? null : Text.line(delivery.note());
 		CaseClock caseClock = caseWork.clock(c);
 		LocalDate due = caseClock.deliveryDue(c.decidedOn());
 		// a 责令停业整顿 runs from the day after delivery for the days decided: its calendar days are known only now
@@ -122,17 +143,58 @@ public class CaseExecution {
 		p.put("on", on);
 		p.put("suspensionFrom", suspensionFrom);
 		p.put("suspensionUntil", suspensionUntil);
-		caseWork.move(c, to, ", delivered_on = :on, suspension_from = :suspensionFrom, suspension_until = :suspensionUntil", p);
-		caseWork.record(c, "case.deliver", "送达处罚决定书（" + on + (on.isAfter(due) ? "，超过送达期限" + due : "") + "）"
+		p.put("method", method.name());
+		p.put("note", note);
+		caseWork.move(c, to, ", delivered_on = :on, suspension_from = :suspensionFrom, suspension_until = :suspensionUntil,"
+				+ " delivery_method = :method, delivery_note = :note", p);
+		caseWork.record(c, "case.deliver", "送达处罚决定书（" + method.label() + "，" + on + (on.isAfter(due) ? "，超过送达期限" + due : "")
+				+ (note == null ? "" : "，" + note) + "）"
 				+ (suspends ? "，停业整顿自" + suspensionFrom + "至" + suspensionUntil : "")
 				+ (Execution.fine(c) != null ? "，缴款期限至" + caseClock.paymentDue(on) : "")
 				+ (Execution.confiscated(c) != null ? "，没收违法所得上缴期限至" + caseClock.handoverDue(on) : ""));
 		caseWork.issue(id, CaseDocumentKind.DELIVERY_RECEIPT);
+		caseWork.tellParty(c, PenaltyStepServed.Step.DECISION_SERVED, on, Execution.fine(c) != null ? caseClock.paymentDue(on)
+				: Execution.confiscated(c) != null ? caseClock.handoverDue(on) : null, false);
 		if (!c.imported()) {
 			// an imported decision is history, carried out off the platform (PenaltyDelivered)
 			events.publishEvent(new PenaltyDelivered(id, c.decisionNumber(), c.regionCode(), c.enterpriseCreditCode(),
 					c.enterpriseName(), c.penalty(), on));
 		}
+	}
+
+	/**
+	 * The method a delivery names, checked with what it needs: one of {@link DeliveryMethod}; 电子送达 only with the
+	 * party's consent confirmed in writing (行政处罚法(2021) art.61 para.2), consent sent for no other method; the note
+	 * the method needs (one line, at most 200 characters). Errors are recorded in {@code v}; null when the method is
+	 * unreadable.
+	 */
+	private static DeliveryMethod deliveryMethod(Validation v, Delivery delivery) {
+		DeliveryMethod method = null;
+		if (Text.isBlank(delivery.method())) {
+			v.require("method", false, "required", "送达方式不能为空");
+		}
+		else {
+			try {
+				method = DeliveryMethod.valueOf(Text.strip(delivery.method()).toUpperCase(Locale.ROOT));
+			}
+			catch (IllegalArgumentException ex) {
+				v.require("method", false, "one-of", "送达方式应为DIRECT（直接送达）、LEFT_AT_ADDRESS（留置送达）、POSTAL（邮寄送达）、"
+						+ "ELECTRONIC（电子送达）、ENTRUSTED（委托送达）、PUBLIC_NOTICE（公告送达）之一");
+			}
+		}
+		v.line("note", "送达说明", delivery.note(), 200);
+		if (method == DeliveryMethod.ELECTRONIC) {
+			v.require("consent", Boolean.TRUE.equals(delivery.consent()), "consent",
+					"电子送达须经当事人同意并签订确认书（《中华人民共和国行政处罚法》第六十一条第二款），请确认已取得当事人的书面同意");
+		}
+		else if (method != null) {
+			v.require("consent", delivery.consent() == null || !delivery.consent(), "absent", "只有电子送达需要当事人同意的确认书，"
+					+ method.label() + "不填写");
+		}
+		if (method != null && method.noteRequired()) {
+			v.require("note", !Text.isBlank(delivery.note()), "required", method.noteNeeded());
+		}
+		return method;
 	}
 
 	/**
@@ -633,6 +695,8 @@ public class CaseExecution {
 				? "延期缴纳罚款至" + deferred : "分期缴纳罚款（" + parts.size() + "期，末期" + parts.get(parts.size() - 1).dueOn() + "）")
 				+ "：" + Text.strip(terms.reason()));
 		caseWork.issue(id, CaseDocumentKind.PAYMENT_APPROVAL);
+		caseWork.tellParty(c, PenaltyStepServed.Step.PAYMENT_ARRANGED, caseWork.today(),
+				"DEFERRAL".equals(kind) ? deferred : parts.get(0).dueOn(), false);
 	}
 
 	/**

@@ -30,6 +30,8 @@ import org.youguan.rules.ViolationType;
  * {@code proposedSuspensionDays}/{@code suspensionDays} the length of a 责令停业整顿 proposed (and notified) and decided,
  * in calendar days from the day after the decision is delivered ({@code suspensionFrom}/{@code suspensionUntil} are its
  * days, fixed on delivery; for decisions before V276 the days they stated).
+ * {@code deliveryMethod}/{@code deliveryNote} how the decision was served and the circumstances its method needs
+ * (行政处罚法(2021) art.61; null for decisions delivered before V265 — never recorded — and not yet delivered).
  */
 public record CaseView(long id, String number, Long leadId, String regionCode, LeadSource source,
 		String enterpriseCreditCode, String enterpriseName, ViolationType violationCode, LocalDate violationEndedOn,
@@ -48,7 +50,8 @@ public record CaseView(long id, String number, Long leadId, String regionCode, L
 		BigDecimal proposedConfiscated, BigDecimal confiscated, LocalDate suspensionFrom, LocalDate suspensionUntil,
 		Long decidedByUserId, String decidedBy, Integer handoverDays, Boolean statementAdopted, String statementReview,
 		LocalDate decisionAnnulledOn, LocalDate publicationWithdrawalDueOn, LocalDate hearingScheduledOn,
-		LocalDate hearingPausedFrom, Integer proposedSuspensionDays, Integer suspensionDays) {
+		LocalDate hearingPausedFrom, Integer proposedSuspensionDays, Integer suspensionDays, DeliveryMethod deliveryMethod,
+		String deliveryNote) {
 
 	/**
 	 * {@code serious} as it can stand: a 情节严重 recorded under an article for which it decides nothing

@@ -115,6 +115,7 @@ public class NoticeAndHearing {
 		if (right) {
 			caseWork.issueAnew(id, CaseDocumentKind.HEARING_RIGHT_NOTICE);
 		}
+		caseWork.tellParty(c, PenaltyStepServed.Step.PRIOR_NOTICE, on, due, right);
 	}
 
 	/**
@@ -396,6 +397,9 @@ public class NoticeAndHearing {
 		Notice notice = notice(c, v, data, false);
 		v.throwIfInvalid();
 		giveNotice(c, notice);
+		// the party is told of the day (and of a new one when rescheduled); a notice recorded after the hearing was held
+		// (holdHearing) tells it nothing
+		caseWork.tellParty(c, PenaltyStepServed.Step.HEARING_NOTICE, notice.on(), notice.hearingOn(), false);
 	}
 
 	/**

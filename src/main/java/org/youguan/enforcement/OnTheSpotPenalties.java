@@ -269,6 +269,10 @@ public class OnTheSpotPenalties {
 		if (!person) {
 			events.publishEvent(new PenaltyDecided(id, decisionNumber, region, enterprise.creditCode(), enterprise.legalName(),
 					type.name(), penalty, fine, on, false));
+			// handed over on the spot: the party's portal is told of it and of the days to pay a fine
+			CaseView decided = caseWork.find(id);
+			caseWork.tellParty(decided, PenaltyStepServed.Step.DECISION_SERVED, on,
+					fine == null ? null : caseWork.clock(decided).paymentDue(on), false);
 		}
 		return id;
 	}

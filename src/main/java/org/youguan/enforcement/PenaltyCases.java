@@ -254,8 +254,9 @@ public class PenaltyCases {
 	private Deadlines deadlines(CaseView c, List<Suspension> pauses) {
 		CaseClock caseClock = caseWork.clock(c);
 		LocalDate today = caseWork.today();
-		// a stopped clock keeps the days left when it stopped (every pause counted, shared days once); a decided or ended
-		// case has no clock to stop — a pause left open before that was refused is no suspension of it
+		// a stopped clock shows the limit it would have were it restarted tomorrow (every pause counted to today, shared
+		// days once, moved off a rest day as resuming stores it) and the days to it; a decided or ended case has no clock
+		// to stop — a pause left open before that was refused is no suspension of it
 		boolean stopped = c.status().beforeDecision() && CaseClock.stops(CaseClock.pausedSince(c,
 				pauses.stream().filter(s -> s.endedOn() == null).findFirst().map(Suspension::startedOn)), c.decisionDueOn());
 		long remaining = stopped ? caseClock.daysLeftWhileStopped(c.filedOn(), c.extended(), caseWork.pausesInForce(c), today)
@@ -326,7 +327,9 @@ public class PenaltyCases {
 	 * handling bureau's head (行政处罚法(2021) art.57: what the bureau decided and served is its head's to change), and
 	 * the party keeps reading the version served beside the new one. One transaction with its audit entry.
 	 * @throws DomainException not-found outside the caller's scope or for another case's document; (409) when that
-	 * version was already replaced; (422, field {@code head}, rule {@code not-handling-bureau-head}) for a served
+	 * version was already replaced; (422, field {@code head}, rule {@code not-handling-bureau-head}) for any document
+	 * reissued by an account that is neither a case handler nor a head of the handling bureau
+	 * ({@link CaseWork#mayReissue}: a superior bureau's head, as the case page offers it no form), and for a served
 	 * document reissued by anyone else than the handling bureau's head
 	 * @throws InvalidValueException (field {@code reason}) when the reason is blank or over 500 characters
 	 */
@@ -334,8 +337,11 @@ public class PenaltyCases {
 	public CaseDocuments.IssuedDocument reissueDocument(DataScope scope, long id, long documentId, String reason) {
 		CaseView c = caseWork.lock(scope, id);
 		boolean delivered = c.deliveredOn() != null || c.imported();
+		Optional<CaseDocuments.IssuedDocument> asked = documents.list(id).stream().filter(d -> d.id() == documentId).findFirst();
+		// the case's own workers only, as the page offers the form: a superior's head corrects no county document
+		asked.ifPresent(d -> caseWork.requireReissuer(c.regionCode(), d.title()));
 		// a scan of a paper document is never filled again (409 from the reissue itself), whoever asks
-		documents.list(id).stream().filter(d -> d.id() == documentId && !d.original() && d.kind().served(delivered)).findFirst()
+		asked.filter(d -> !d.original() && d.kind().served(delivered))
 			.ifPresent(d -> caseWork.requireHandlingHead(c.regionCode(), "重新制作已送达当事人的" + d.title()));
 		refuseEarlierRound(id, documentId);
 		CaseDocuments.IssuedDocument d = documents.reissue(id, documentId, reason);

@@ -162,7 +162,7 @@ class CaseDocumentsIntegrationTest {
 		waiveStatement(c);
 		call(HEAD, "/api/v1/enforcement/cases/" + c + "/decision",
 				"{\"decidedOn\":\"" + today() + "\",\"penalty\":\"FINE\",\"fine\":\"2000\"}").andExpect(status().isOk());
-		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/delivery", on(today())).andExpect(status().isOk());
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/delivery", "{\"on\":\"" + today() + "\",\"method\":\"DIRECT\"}").andExpect(status().isOk());
 		return c;
 	}
 
@@ -286,7 +286,7 @@ class CaseDocumentsIntegrationTest {
 			.andExpect(jsonPath("$.penaltyCase.suspensionFrom").doesNotExist());
 		String decided = text((String) only(documents(c), "DECISION").get("href"), WUZHONG);
 		assertThat(decided).contains("责令停业整顿20日（自行政处罚决定书送达之日的次日起计算），并处罚款人民币20000元（大写：贰万元整）");
-		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/delivery", on(today())).andExpect(status().isOk());
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/delivery", "{\"on\":\"" + today() + "\",\"method\":\"DIRECT\"}").andExpect(status().isOk());
 		mvc.perform(get("/api/v1/enforcement/cases/" + c).header("Authorization", WUZHONG)).andExpect(status().isOk())
 			.andExpect(jsonPath("$.penaltyCase.suspensionFrom").value(today().plusDays(1).toString()))
 			.andExpect(jsonPath("$.penaltyCase.suspensionUntil").value(today().plusDays(20).toString()));
@@ -551,7 +551,7 @@ class CaseDocumentsIntegrationTest {
 		String number = JsonPath.read(call(HEAD, "/api/v1/enforcement/cases/" + c + "/decision",
 				"{\"decidedOn\":\"" + today() + "\",\"penalty\":\"FINE\",\"fine\":\"2000\"}").andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString(), "$.penaltyCase.decisionNumber");
-		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/delivery", on(today())).andExpect(status().isOk());
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/delivery", "{\"on\":\"" + today() + "\",\"method\":\"DIRECT\"}").andExpect(status().isOk());
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/payment", "{\"paidOn\":\"" + today() + "\",\"amount\":\"2000\"}")
 			.andExpect(status().isOk());
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/closure", "{\"reason\":\"罚款已缴清\"}").andExpect(status().isOk());
@@ -620,7 +620,7 @@ class CaseDocumentsIntegrationTest {
 		String number = JsonPath.read(call(HEAD, "/api/v1/enforcement/cases/" + c + "/decision",
 				"{\"decidedOn\":\"2026-06-30\",\"penalty\":\"FINE\",\"fine\":\"60000\"}").andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString(), "$.penaltyCase.decisionNumber");
-		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/delivery", on(LocalDate.of(2026, 6, 30))).andExpect(status().isOk());
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/delivery", "{\"on\":\"" + LocalDate.of(2026, 6, 30) + "\",\"method\":\"DIRECT\"}").andExpect(status().isOk());
 
 		List<Map<String, Object>> docs = documents(c);
 		assertThat(docs).extracting(d -> d.get("kind")).containsExactly("FILING_APPROVAL", "INVESTIGATION_REPORT",
@@ -946,7 +946,7 @@ class CaseDocumentsIntegrationTest {
 		assertThat(page.select("#decision").text()).contains("没收违法所得人民币5000元，并处罚款人民币5000元");
 		assertThat(page.select("#decided-by").text()).contains("蒋局长");
 
-		call(WUZHONG, path + "/delivery", on(today())).andExpect(status().isOk());
+		call(WUZHONG, path + "/delivery", "{\"on\":\"" + today() + "\",\"method\":\"DIRECT\"}").andExpect(status().isOk());
 		call(WUZHONG, path + "/publication", on(today())).andExpect(status().isOk());
 		String number = jdbc.sql("SELECT decision_number FROM penalty_case WHERE id = :id").param("id", c).query(String.class).single();
 		mvc.perform(get("/api/v1/public/penalties").param("region", "320506").param("q", number)).andExpect(status().isOk())

@@ -130,7 +130,7 @@ class CaseFormsKeepWhatWasTypedIntegrationTest {
 		noticeAndHearing.waiveStatement(PartyCases.ALL, notified, today.toString(), PartyCases.waiver());
 		caseDecisions.decide(PartyCases.ALL, notified, new CaseDecisions.Decision(null, today.toString(), "FINE", "3000", null, null,
 				null));
-		caseExecution.deliver(PartyCases.ALL, notified, today.toString());
+		caseExecution.deliver(PartyCases.ALL, notified, CaseExecution.Delivery.direct(today.toString()));
 		refusedKeepsWhatWasTyped(SignIn.session(mvc, "wz.leader"), c + notified + "/payment-arrangement",
 				"arrangement-form", Map.of("reason", "回填理由2x"), Map.of("kind", "DEFERRAL", "deferredUntil", ""), false,
 				"deferredUntil");
@@ -210,7 +210,7 @@ class CaseFormsKeepWhatWasTypedIntegrationTest {
 		noticeAndHearing.waiveStatement(PartyCases.ALL, notified, today.toString(), PartyCases.waiver());
 		caseDecisions.decide(PartyCases.ALL, notified, new CaseDecisions.Decision(null, today.toString(), "FINE", "3000", null, null,
 				null));
-		caseExecution.deliver(PartyCases.ALL, notified, today.toString());
+		caseExecution.deliver(PartyCases.ALL, notified, CaseExecution.Delivery.direct(today.toString()));
 		refusedKeepsWhatWasTyped(staff, c + notified + "/payment", "payment-form", Map.of("amount", "回填金额1x"),
 				Map.of("paidOn", ""), false, "paidOn");
 

@@ -284,7 +284,7 @@ class DecisionOutcomesIntegrationTest {
 		String close = "{\"reason\":\"处罚决定已被撤销\"}";
 		call(WUZHONG, "/api/v1/enforcement/cases/" + kept + "/closure", close).andExpect(status().isConflict());
 		outcome(HEAD, revoked, "REVOKED", day.plusDays(2)).andExpect(status().isCreated());
-		call(WUZHONG, "/api/v1/enforcement/cases/" + revoked + "/delivery", on(day.plusDays(2)))
+		call(WUZHONG, "/api/v1/enforcement/cases/" + revoked + "/delivery", "{\"on\":\"" + day.plusDays(2) + "\",\"method\":\"DIRECT\"}")
 			.andExpect(status().isConflict());
 		assertThat(mvc.perform(get("/enforcement/cases/" + revoked).session(SignIn.session(mvc, "wz.staff")))
 			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("id=\"closure-form\"");
@@ -960,7 +960,7 @@ class DecisionOutcomesIntegrationTest {
 		assertThat((Object) JsonPath.read(caseJson(id), "$.deadlines.publicationDue")).isNull();
 		LocalDate delivered = calendar.plusWorkingDays(decided, 6);
 		today(delivered);
-		caseExecution.deliver(PartyCases.ALL, id, delivered.toString());
+		caseExecution.deliver(PartyCases.ALL, id, CaseExecution.Delivery.direct(delivered.toString()));
 		LocalDate due = calendar.plusWorkingDays(delivered, 7);
 		assertThat((String) JsonPath.read(caseJson(id), "$.deadlines.publicationDue")).isEqualTo(due.toString());
 

@@ -504,7 +504,7 @@ class EnterprisePenaltyIntegrationTest {
 		noticeAndHearing.waiveStatement(PartyCases.ALL, id, t.minusDays(49).toString(), PartyCases.waiver());
 		String number = caseDecisions.decide(PartyCases.ALL, id, new CaseDecisions.Decision(null, t.minusDays(45).toString(), "FINE",
 				"3000", null, null, null));
-		caseExecution.deliver(PartyCases.ALL, id, t.minusDays(44).toString());
+		caseExecution.deliver(PartyCases.ALL, id, CaseExecution.Delivery.direct(t.minusDays(44).toString()));
 		mvc.perform(get("/api/v1/enterprise/penalties/" + id).header("Authorization", SF))
 			.andExpect(jsonPath("$.decisionNumber").value(number))
 			.andExpect(jsonPath("$.fine").value(3000))

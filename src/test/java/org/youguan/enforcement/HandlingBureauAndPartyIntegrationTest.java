@@ -130,6 +130,28 @@ class HandlingBureauAndPartyIntegrationTest {
 		}
 	}
 
+	/**
+	 * Reissuing a document is the case's own workers' (处室工作人员, or the handling bureau's head): the city's head, who
+	 * oversees a Wuzhong case, is refused on the API as the page offers him no form — an unserved document too, and
+	 * nothing is reissued; the Wuzhong staff reissue it.
+	 */
+	@Test
+	void aCityHeadReissuesNoDocumentOfAWuzhongCaseAsThePageOffersHimNone() throws Exception {
+		long c = party.filed(wuzhong(3), "DATA_NOT_REPORTED", LocalDate.now(clock));
+		CaseDocuments.IssuedDocument approval = documents.list(c).stream()
+			.filter(d -> d.kind() == CaseDocumentKind.FILING_APPROVAL).findFirst().orElseThrow();
+		String reissue = "/api/v1/enforcement/cases/" + c + "/documents/" + approval.id() + "/reissue";
+
+		refusedAsNotTheHandlingHead(call(CITY_HEAD, reissue, "{\"reason\":\"更正笔误\"}"));
+		assertThat(documents.list(c)).filteredOn(d -> d.kind() == CaseDocumentKind.FILING_APPROVAL).hasSize(1);
+		mvc.perform(get("/enforcement/cases/" + c).session(SignIn.session(mvc, "sz.leader"))).andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("id=\"reissue-" + approval.id() + "\""))));
+
+		call(WUZHONG, reissue, "{\"reason\":\"更正笔误\"}").andExpect(status().isOk()).andExpect(jsonPath("$.version").value(2));
+		mvc.perform(get("/enforcement/cases/" + c).session(SignIn.session(mvc, "wz.staff"))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"reissue-")));
+	}
+
 	@Test
 	void aCityHeadTakesNoHeadStepOfAWuzhongCaseAndTheDiscussionListsTheDecidingHead() throws Exception {
 		LocalDate today = LocalDate.now(clock);
@@ -179,7 +201,7 @@ class HandlingBureauAndPartyIntegrationTest {
 		call(HEAD, path + "/decision", decision.formatted("")).andExpect(status().isOk())
 			.andExpect(jsonPath("$.penaltyCase.decidedBy").value("蒋局长"));
 
-		call(WUZHONG, path + "/delivery", "{\"on\":\"" + today + "\"}").andExpect(status().isOk());
+		call(WUZHONG, path + "/delivery", "{\"on\":\"" + today + "\",\"method\":\"DIRECT\"}").andExpect(status().isOk());
 		String deferral = "{\"kind\":\"DEFERRAL\",\"appliedOn\":\"" + today + "\",\"deferredUntil\":\"" + today.plusDays(40)
 				+ "\",\"reason\":\"经营困难\"}";
 		refusedAsNotTheHandlingHead(call(CITY_HEAD, path + "/payment-arrangement", deferral));
@@ -231,7 +253,7 @@ class HandlingBureauAndPartyIntegrationTest {
 		mvc.perform(get("/attachments/" + decisionDoc).header("Authorization", SF)).andExpect(status().isNotFound());
 		mvc.perform(get("/enterprise/penalties/" + id).session(sf)).andExpect(status().isOk())
 			.andExpect(content().string(not(containsString("/attachments/" + decisionDoc))));
-		caseExecution.deliver(PartyCases.ALL, id, today.toString());
+		caseExecution.deliver(PartyCases.ALL, id, CaseExecution.Delivery.direct(today.toString()));
 		mvc.perform(get("/api/v1/enterprise/penalties/" + id).header("Authorization", SF))
 			.andExpect(jsonPath("$.documents[*].title", hasItem("行政处罚决定书")));
 		mvc.perform(get("/attachments/" + decisionDoc).session(sf)).andExpect(status().isOk());

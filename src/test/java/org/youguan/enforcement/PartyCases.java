@@ -148,7 +148,7 @@ final class PartyCases {
 	 */
 	long delivered(EnterpriseView e, String violation, String penalty, String amount, LocalDate on) {
 		long id = decided(e, violation, penalty, amount, on);
-		caseExecution.deliver(ALL, id, on.toString());
+		caseExecution.deliver(ALL, id, CaseExecution.Delivery.direct(on.toString()));
 		return id;
 	}
 

@@ -73,7 +73,7 @@ class PartyPortalBeforeDeliveryIntegrationTest {
 		mvc.perform(get("/enterprise/penalties").param("size", "200").session(sf)).andExpect(status().isOk())
 			.andExpect(content().string(not(containsString(number))));
 
-		caseExecution.deliver(PartyCases.ALL, id, today.toString());
+		caseExecution.deliver(PartyCases.ALL, id, CaseExecution.Delivery.direct(today.toString()));
 		mvc.perform(get(api).header("Authorization", SF)).andExpect(status().isOk())
 			.andExpect(jsonPath("$.decisionNumber").value(number))
 			.andExpect(jsonPath("$.penalty").value("FINE"));

@@ -298,7 +298,7 @@ class PartyRightsIntegrationTest {
 		rules.override(StatutoryRule.REMEDY_ADMINISTRATIVE_REVIEW, city(), "0", new BigDecimal("90"), "测试：假设的新法律");
 		rules.override(StatutoryRule.REMEDY_LITIGATION, city(), "0", new BigDecimal("3"), "测试：假设的新法律");
 
-		caseExecution.deliver(PartyCases.ALL, id, day.toString());
+		caseExecution.deliver(PartyCases.ALL, id, CaseExecution.Delivery.direct(day.toString()));
 		LocalDate due = calendar.plusCalendarDays(day, 15);
 		assertThat(cases.get(PartyCases.ALL, id).deadlines().paymentDue()).isEqualTo(due);
 		assertThat(caseExecution.paymentDue(id)).contains(due);

@@ -231,7 +231,7 @@ class PenaltyCaseIntegrationTest {
 			.andExpect(jsonPath("$.penaltyCase.decisionNumber").value(containsString("行政处罚决定-320506-")));
 
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/closure", "{}").andExpect(status().isConflict());
-		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/delivery", on(today())).andExpect(status().isOk())
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/delivery", "{\"on\":\"" + today() + "\",\"method\":\"DIRECT\"}").andExpect(status().isOk())
 			.andExpect(jsonPath("$.deadlines.paymentDue").isString());
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/closure", "{}").andExpect(status().is(422));
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/payment", "{\"paidOn\":\"" + today() + "\",\"amount\":\"14000\"}")
@@ -546,7 +546,7 @@ class PenaltyCaseIntegrationTest {
 		// the public does not read a decision before the party has it
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/publication", on(today())).andExpect(status().is(422))
 			.andExpect(jsonPath("$.errors[0].rule").value("not-delivered"));
-		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/delivery", on(today())).andExpect(status().isOk());
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/delivery", "{\"on\":\"" + today() + "\",\"method\":\"DIRECT\"}").andExpect(status().isOk());
 		// the delivery is announced (the decision takes effect: licensing revokes on a 吊销's delivery)
 		assertThat(jdbc.sql("""
 				SELECT count(*) FROM event_publication WHERE event_type LIKE '%PenaltyDelivered' AND serialized_event LIKE :n""")

@@ -307,7 +307,7 @@ class ProcedureGuardsIntegrationTest {
 		today("2026-06-02");
 		long id = stated(party.other());
 		caseDecisions.decide(PartyCases.ALL, id, decision(null, "2026-06-02", "FINE", "2000"));
-		caseExecution.deliver(PartyCases.ALL, id, "2026-06-02");
+		caseExecution.deliver(PartyCases.ALL, id, CaseExecution.Delivery.direct("2026-06-02"));
 		assertThat(rules("deferredUntil", () -> caseExecution.arrangePayment(PartyCases.ALL, id, PartyCases.HEAD,
 				new CaseExecution.PaymentTerms("DEFERRAL", "2026-06-02", "2099-01-01", "经营困难", null)))).containsExactly("range");
 		today("2026-06-25");
@@ -399,7 +399,7 @@ class ProcedureGuardsIntegrationTest {
 		// its days are known once the decision is delivered: from the day after
 		assertThat(c.suspensionFrom()).isNull();
 		today("2026-06-18");
-		caseExecution.deliver(PartyCases.ALL, id, "2026-06-18");
+		caseExecution.deliver(PartyCases.ALL, id, CaseExecution.Delivery.direct("2026-06-18"));
 		c = cases.get(PartyCases.ALL, id).penaltyCase();
 		assertThat(c.suspensionFrom()).isEqualTo(LocalDate.of(2026, 6, 19));
 		assertThat(c.suspensionUntil()).isEqualTo(LocalDate.of(2026, 8, 18));

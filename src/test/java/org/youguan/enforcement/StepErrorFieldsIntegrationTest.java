@@ -199,8 +199,8 @@ class StepErrorFieldsIntegrationTest {
 
 		noticeAndHearing.waiveStatement(PartyCases.ALL, id, today.toString(), PartyCases.waiver());
 		caseDecisions.decide(PartyCases.ALL, id, new CaseDecisions.Decision(null, today.toString(), "FINE", "3000", null, null, null));
-		refusedNamingItsOwnFields(WUZHONG, c + id + "/delivery", "{\"on\":\"\"}");
-		caseExecution.deliver(PartyCases.ALL, id, today.toString());
+		refusedNamingItsOwnFields(WUZHONG, c + id + "/delivery", "{\"on\":\"\",\"method\":\"\",\"note\":\"\"}");
+		caseExecution.deliver(PartyCases.ALL, id, CaseExecution.Delivery.direct(today.toString()));
 		refusedNamingItsOwnFields(WUZHONG, c + id + "/publication", "{\"on\":\"x\"}");
 
 		refusedNamingItsOwnFields(WUZHONG, c + id + "/payment", "{\"paidOn\":\"\",\"amount\":\"abc\"}");

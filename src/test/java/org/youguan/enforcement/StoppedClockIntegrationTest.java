@@ -17,7 +17,7 @@ import static org.youguan.enforcement.PartyCases.ALL;
 
 /**
  * A stopped decision clock keeps the days left when it stopped, whichever pause stopped it first (邮政行政执法监督办法
- * (2021) art.17) — on the case's page, in the case list and in the deadline queue alike: a pending hearing followed by a
+ * (2021) art.17) — counted to the limit it would have were it restarted tomorrow, moved off a rest day as resuming moves it — on the case's page, in the case list and in the deadline queue alike: a pending hearing followed by a
  * suspension recorded after the stored limit is not overdue, and a hearing requested inside a suspension since ended
  * counts their shared days once.
  */
@@ -63,8 +63,12 @@ class StoppedClockIntegrationTest {
 
 		PenaltyCases.Deadlines d = party.cases().get(ALL, id).deadlines();
 		assertThat(d.suspended()).isTrue();
-		assertThat(d.remainingDays()).as("the clock stands since the hearing was requested").isEqualTo(leftWhenStopped);
-		assertThat(listed(id).remainingDays()).isEqualTo(leftWhenStopped);
+		// the clock stands since the hearing was requested: the days left then, the limit were it restarted tomorrow
+		// (08-25 plus the 95 paused days, Saturday 11-28) moved to Monday 11-30 as resuming would store it
+		assertThat(stored).isEqualTo(LocalDate.of(2026, 8, 25));
+		assertThat(d.decisionDue()).isEqualTo(LocalDate.of(2026, 11, 30));
+		assertThat(d.remainingDays()).as("the clock stands since the hearing was requested").isEqualTo(leftWhenStopped + 2);
+		assertThat(listed(id).remainingDays()).isEqualTo(leftWhenStopped + 2);
 		assertThat(listed(id).suspended()).isTrue();
 		assertThat(inDeadlineQueue(id, after)).as("a stopped clock is not due").isFalse();
 	}
@@ -98,19 +102,51 @@ class StoppedClockIntegrationTest {
 	 */
 	@Test
 	void aStoppedCasesLimitIsTodayPlusItsDaysLeft() {
-		today(LocalDate.of(2026, 6, 1));
-		long id = party.notified(party.other(), "DELIVERY_WITHOUT_CONSENT", "10000", LocalDate.of(2026, 6, 1));
-		today(LocalDate.of(2026, 6, 2));
-		decisionLimit.suspend(ALL, id, "APPRAISAL", "2026-06-02", "鉴定");
+		long id = pausedFromJune2();
 		PenaltyCases.Deadlines first = party.cases().get(ALL, id).deadlines();
 		assertThat(first.suspended()).isTrue();
 		assertThat(first.decisionDue()).isEqualTo(LocalDate.of(2026, 6, 2).plusDays(first.remainingDays()));
 		assertThat(listed(id).decisionDueOn()).isEqualTo(first.decisionDue());
-		today(LocalDate.of(2026, 6, 12));
+		today(LocalDate.of(2026, 6, 4));
 		PenaltyCases.Deadlines later = party.cases().get(ALL, id).deadlines();
 		assertThat(later.remainingDays()).isEqualTo(first.remainingDays());
-		assertThat(later.decisionDue()).isEqualTo(LocalDate.of(2026, 6, 12).plusDays(later.remainingDays()));
+		assertThat(later.decisionDue()).isEqualTo(LocalDate.of(2026, 6, 4).plusDays(later.remainingDays()));
 		assertThat(listed(id).decisionDueOn()).isEqualTo(later.decisionDue());
+	}
+
+	/**
+	 * A paused case whose limit would fall on a rest day shows, while paused, the working day the limit moves to and the
+	 * days to it — the one calendar computation the limit is stored by when the clock is resumed: filed 2026-05-27, 90
+	 * days to 08-25; paused from 06-02, on 06-12 the limit counted with the paused days would be Saturday 09-05 — the page
+	 * and the list say Monday 09-07 and 87 days, and resuming that day keeps exactly that limit and count.
+	 */
+	@Test
+	void aPausedLimitOnARestDayIsShownMovedAsResumingItMovesIt() {
+		long id = pausedFromJune2();
+		LocalDate day = LocalDate.of(2026, 6, 12);
+		today(day);
+		PenaltyCases.Deadlines paused = party.cases().get(ALL, id).deadlines();
+		assertThat(paused.suspended()).isTrue();
+		assertThat(paused.decisionDue()).isEqualTo(LocalDate.of(2026, 9, 7));
+		assertThat(paused.remainingDays()).isEqualTo(87);
+		assertThat(listed(id).decisionDueOn()).isEqualTo(paused.decisionDue());
+		assertThat(listed(id).remainingDays()).isEqualTo(paused.remainingDays());
+
+		decisionLimit.resume(ALL, id, day.toString());
+		PenaltyCases.Deadlines resumed = party.cases().get(ALL, id).deadlines();
+		assertThat(resumed.suspended()).isFalse();
+		assertThat(resumed.decisionDue()).isEqualTo(paused.decisionDue());
+		assertThat(resumed.remainingDays()).isEqualTo(paused.remainingDays());
+		assertThat(listed(id).remainingDays()).isEqualTo(paused.remainingDays());
+	}
+
+	/** A case notified on 2026-06-01 (filed 05-27, limit 08-25) whose clock is paused from 06-02 for an appraisal. */
+	long pausedFromJune2() {
+		today(LocalDate.of(2026, 6, 1));
+		long id = party.notified(party.other(), "DELIVERY_WITHOUT_CONSENT", "10000", LocalDate.of(2026, 6, 1));
+		today(LocalDate.of(2026, 6, 2));
+		decisionLimit.suspend(ALL, id, "APPRAISAL", "2026-06-02", "鉴定");
+		return id;
 	}
 
 	PenaltyCases.CaseSummary listed(long id) {

@@ -215,7 +215,7 @@ class PenaltyCaseBrowserTest extends BrowserTest {
 		noticeAndHearing.waiveStatement(all, id, today.minusDays(1).toString(), new UploadedFile("放弃声明.pdf", PDF));
 		caseDecisions.decide(all, id, new CaseDecisions.Decision(null, today.toString(), "CONFISCATION", "5000", "REDUCED",
 				"ELIMINATED_HARM", reason, null, null, null, "3000", null));
-		caseExecution.deliver(all, id, today.toString());
+		caseExecution.deliver(all, id, CaseExecution.Delivery.direct(today.toString()));
 		return id;
 	}
 }

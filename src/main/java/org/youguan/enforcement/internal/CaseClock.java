@@ -132,27 +132,14 @@ public final class CaseClock {
 	}
 
 	/**
-	 * The calendar days left while the clock stands still: the days the case had on the first day of the run of pauses
-	 * that lasts today (pauses overlapping or adjoining one another are one run), that day not consumed — the limit
-	 * as it stood then (every earlier pause counted, a rest day moved off) less that day, plus one. A hearing requested
-	 * inside a suspension since ended therefore counts their shared days once.
+	 * The calendar days left while the clock stands still: those to the limit the case would have were the clock
+	 * restarted tomorrow — {@link #decisionDue} with every pause lasting to {@code today} (shared days once), moved off a
+	 * rest day by the same working-day calendar —, so the count shown while paused is the days to the 决定期限 shown with
+	 * it and to the limit the case keeps once resumed that day (a limit falling on a rest day and moved on resume moves
+	 * the count with it, never one without the other).
 	 */
 	public long daysLeftWhileStopped(LocalDate filedOn, boolean extended, List<Pause> pauses, LocalDate today) {
-		LocalDate runStart = today;
-		boolean widened = true;
-		while (widened) {
-			widened = false;
-			for (Pause p : pauses) {
-				LocalDate end = p.endedOn() == null ? today : p.endedOn();
-				if (p.startedOn().isBefore(runStart) && !end.isBefore(runStart.minusDays(1))) {
-					runStart = p.startedOn();
-					widened = true;
-				}
-			}
-		}
-		LocalDate start = runStart;
-		List<Pause> before = pauses.stream().filter(p -> p.startedOn().isBefore(start)).toList();
-		return ChronoUnit.DAYS.between(start, decisionDue(filedOn, extended, before, start)) + 1;
+		return remaining(decisionDue(filedOn, extended, pauses, today), today);
 	}
 
 	/** The limit's days from 立案 (90, 30 more once extended) plus every paused day, counted as {@link #decisionDue} says. */

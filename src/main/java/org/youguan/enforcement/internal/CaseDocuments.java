@@ -90,7 +90,7 @@ public class CaseDocuments implements DeclaresTemplates {
 			"hearingPlace", "hearingHost", "limitation",
 			"discussedOn", "discussionDate", "discussionParticipants", "discussionConclusion", "decisionNumber", "decidedOn", "penalty", "mitigation", "proposedMitigation", "paymentDays", "surchargePercent",
 			"performance",
-			"deliveryDue", "deliveredOn", "paymentDue", "paidOn", "paidAmount", "execution", "closedOn", "closingReason", "status", "result",
+			"deliveryDue", "deliveredOn", "deliveryMethod", "paymentDue", "paidOn", "paidAmount", "execution", "closedOn", "closingReason", "status", "result",
 			"hearingRecord", "onSpotFacts", "onSpotPlace", "onSpotFiledOn", "onSpotFilingDue", "transferTo",
 			"transferReason", "transferredOn", "arrangement", "arrangedBy", "arrangementReason", "arrangementTerms", "appliedOn", "fineAmount",
 			"hearingWaivedOn", "hearingOutcome", "statementWaivedOn", "remedies", "party", "statementReview");
@@ -113,6 +113,21 @@ public class CaseDocuments implements DeclaresTemplates {
 	}
 
 	/**
+	 * The 送达方式 the 送达回证 states: the method recorded at delivery with its note ("留置送达（当事人拒收，…见证）"); a
+	 * decision delivered before the method was kept (V265) says it was not recorded rather than guess one; empty before
+	 * delivery.
+	 */
+	static String deliveryMethod(CaseView c) {
+		if (c.deliveredOn() == null) {
+			return "";
+		}
+		if (c.deliveryMethod() == null) {
+			return "未记录";
+		}
+		return c.deliveryMethod().label() + (c.deliveryNote() == null ? "" : "（" + c.deliveryNote() + "）");
+	}
+
+	/**
 	 * What a replacement template of {@code kind} must keep: every document its 文号, the bureau and the party; a
 	 * decision the six items of 行政处罚法 art.59 (party and address, facts and evidence, penalty and its basis, how and
 	 * by when to perform it, the remedies and their periods, the bureau and the date); an on-the-spot decision those of
@@ -120,7 +135,7 @@ public class CaseDocuments implements DeclaresTemplates {
 	 * reasons, basis, proposed penalty, the party's rights and their period) — the decision and the notice also the
 	 * 从轻/减轻 and its art.32 ground ({@link #mitigation}), a basis of a penalty below the range; the 听证通知书 and the 听证笔录 the hearing's
 	 * day, place and host (art.64(二)(四));
-	 * the 送达回证 what was served and when.
+	 * the 送达回证 what was served, when and how (送达方式, art.61).
 	 */
 	private static String[] required(CaseDocumentKind kind) {
 		// the party: the on-the-spot decision names it in one field (an organisation with its code and address, a person by
@@ -135,7 +150,7 @@ public class CaseDocuments implements DeclaresTemplates {
 					"hearingRequestDue");
 			case HEARING_RIGHT_NOTICE -> List.of("proposedPenalty", "hearingRequestDue");
 			case HEARING_NOTICE, HEARING_RECORD -> List.of("hearingOn", "hearingPlace", "hearingHost");
-			case DELIVERY_RECEIPT -> List.of("decisionNumber", "deliveredOn");
+			case DELIVERY_RECEIPT -> List.of("decisionNumber", "deliveredOn", "deliveryMethod");
 			default -> List.of();
 		};
 		return Stream.concat(always.stream(), own.stream()).toArray(String[]::new);
@@ -596,6 +611,7 @@ public class CaseDocuments implements DeclaresTemplates {
 			.toPlainString(), f.get("surchargePercent")));
 		f.put("deliveryDue", c.decidedOn() == null ? "" : calendar.documentDay(caseClock.deliveryDue(c.decidedOn())));
 		f.put("deliveredOn", ChineseText.day(c.deliveredOn()));
+		f.put("deliveryMethod", deliveryMethod(c));
 		f.put("paymentDue", c.deliveredOn() == null ? "" : calendar.documentDay(Execution.fine(c) == null
 				? caseClock.handoverDue(c.deliveredOn()) : caseClock.paymentDue(c.deliveredOn())));
 		f.put("paidOn", ChineseText.day(c.paidOn()));

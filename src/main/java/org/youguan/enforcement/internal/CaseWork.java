@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -23,6 +24,7 @@ import org.youguan.enforcement.CaseView;
 import org.youguan.enforcement.Mitigation;
 import org.youguan.enforcement.Penalty;
 import org.youguan.enforcement.PenaltyCases.Handover;
+import org.youguan.enforcement.PenaltyStepServed;
 import org.youguan.enforcement.PenaltyCases.Instalment;
 import org.youguan.enforcement.PenaltyCases.Procedure;
 import org.youguan.enforcement.PenaltyCases.Refund;
@@ -78,9 +80,12 @@ public class CaseWork {
 
 	private final Licences licences;
 
+	private final ApplicationEventPublisher events;
+
 	CaseWork(JdbcClient jdbc, StatutoryRules rules, WorkingCalendar calendar, AuditTrail audit, Enterprises enterprises,
-			Clock clock, CaseDocuments documents, Bureaus bureaus, Licences licences) {
+			Clock clock, CaseDocuments documents, Bureaus bureaus, Licences licences, ApplicationEventPublisher events) {
 		this.licences = licences;
+		this.events = events;
 		this.jdbc = jdbc;
 		this.rules = rules;
 		this.calendar = calendar;
@@ -460,6 +465,44 @@ public class CaseWork {
 			throw ruleBroken(field, "revocation-authority", "吊销快递业务经营许可证由发证机关决定（行政许可法第70条第（四）项、"
 					+ IssuingAuthority.BASIS + "）：" + why + "，不能" + (field.startsWith("proposed") ? "拟" : "") + "吊销许可证，请移送有权机关");
 		});
+	}
+
+	/**
+	 * Tells the party of a step addressed to it ({@link PenaltyStepServed}, in the step's transaction: the notification
+	 * follows its commit): an enterprise's case handled on the platform — a person has no portal, and a past case imported
+	 * was served off it.
+	 */
+	public void tellParty(CaseView c, PenaltyStepServed.Step step, LocalDate servedOn, LocalDate dueOn, boolean hearingRight) {
+		if (c.imported() || c.enterpriseCreditCode() == null) {
+			return;
+		}
+		events.publishEvent(new PenaltyStepServed(c.id(), c.number(), c.regionCode(), c.enterpriseCreditCode(), step,
+				servedOn, dueOn, hearingRight));
+	}
+
+	/**
+	 * Whether {@code u} may reissue (重新制作) a document of a case of {@code caseRegion}: a case handler
+	 * ({@code kernel.CaseRoles.HANDLERS}, 处室工作人员) or a head of the handling bureau ({@link #headsHandlingBureau}) —
+	 * the one rule the case page offers the form by and the API enforces. A head of a superior or another bureau oversees
+	 * the case and corrects none of its documents (行政处罚法(2021) art.57: the case is the handling bureau's).
+	 */
+	public boolean mayReissue(CurrentUser u, String caseRegion) {
+		return u.caseHandler() || headsHandlingBureau(u, caseRegion);
+	}
+
+	/**
+	 * Refuses a reissue by a signed-in account that may not ({@link #mayReissue}); a step run without one (a system job,
+	 * the demo data) is not checked.
+	 * @throws DomainException (422, field {@code head}, rule {@code not-handling-bureau-head})
+	 */
+	public void requireReissuer(String caseRegion, String document) {
+		var auth = SecurityContextHolder.getContext().getAuthentication();
+		if (auth == null || !(auth.getPrincipal() instanceof CurrentUser u) || mayReissue(u, caseRegion)) {
+			return;
+		}
+		String handling = bureaus.nearestName(caseRegion);
+		throw ruleBroken("head", "not-handling-bureau-head", "重新制作" + document + "须由办案人员或办案机关（" + handling
+				+ "）的负责人作出（行政处罚法第57条）：" + u.displayName() + "不是" + handling + "的局领导，上级或其他机关的负责人不能代为重新制作");
 	}
 
 	/**

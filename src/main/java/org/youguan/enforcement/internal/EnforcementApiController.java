@@ -403,11 +403,20 @@ class EnforcementApiController {
 		return cases.get(scope, id);
 	}
 
+	/** A delivery: its day, method, the party's consent to electronic service and the note its method needs. */
+	record DeliveryMade(String on, String method, Boolean consent, String note) {
+	}
+
 	@PostMapping("/cases/{id}/delivery")
 	@PreAuthorize(WRITERS)
-	@Operation(summary = "送达", description = "on：送达日期。")
-	PenaltyCases.CaseDetail deliver(DataScope scope, @PathVariable long id, @RequestBody Dated d) {
-		onDate("deliveredOn", () -> caseExecution.deliver(scope, id, d.on()));
+	@Operation(summary = "送达", description = "on：送达日期（公告送达的为视为送达之日）；method：送达方式（必填，DIRECT直接送达、"
+			+ "LEFT_AT_ADDRESS留置送达、POSTAL邮寄送达、ELECTRONIC电子送达、ENTRUSTED委托送达、PUBLIC_NOTICE公告送达，行政处罚法第61条"
+			+ "依照民事诉讼法的有关规定送达；其他值400 one-of）；consent：电子送达须为true（当事人同意并签订确认书，第61条第二款，"
+			+ "否则400 consent），其他方式不填（400 absent）；note：送达说明（一行，200字以内；留置送达的拒收事由和见证人、"
+			+ "电子送达的传真号码或电子邮箱、委托送达的受委托机关、公告送达的原因和载体必填，400 required）。送达回证载明送达方式。")
+	PenaltyCases.CaseDetail deliver(DataScope scope, @PathVariable long id, @RequestBody DeliveryMade d) {
+		onDate("deliveredOn", () -> caseExecution.deliver(scope, id,
+				new CaseExecution.Delivery(d.on(), d.method(), d.consent(), d.note())));
 		return cases.get(scope, id);
 	}
 

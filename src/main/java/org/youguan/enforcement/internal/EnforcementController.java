@@ -30,6 +30,7 @@ import org.youguan.enforcement.CaseView;
 import org.youguan.enforcement.DecisionLimit;
 import org.youguan.enforcement.DecisionOutcomes;
 import org.youguan.enforcement.DecisionPublication;
+import org.youguan.enforcement.DeliveryMethod;
 import org.youguan.enforcement.EvidenceKind;
 import org.youguan.enforcement.LeadStatus;
 import org.youguan.enforcement.LeadView;
@@ -241,13 +242,18 @@ class EnforcementController {
 		PenaltyCases.CaseDetail detail = cases.get(scope, id);
 		// head-only steps are the handling bureau's own heads' (行政处罚法(2021) art.57): a superior's head sees no forms
 		model.addAttribute("head", caseWork.headsHandlingBureau(me, detail.penaltyCase().regionCode()));
+		model.addAttribute("mayReissue", caseWork.mayReissue(me, detail.penaltyCase().regionCode()));
 		outcomes(model, detail.penaltyCase());
 		model.addAttribute("d", detail);
 		model.addAttribute("c", detail.penaltyCase());
+		model.addAttribute("replyLine", ReplyWindowLine.of(detail.deadlines().hearingRight(),
+				detail.deadlines().hearingRequestDue(), detail.penaltyCase().statementWaivedOn(),
+				detail.penaltyCase().hearingWaivedOn()));
 		model.addAttribute("confiscated", Execution.confiscated(detail.penaltyCase()));
 		model.addAttribute("penalties", List.of(Penalty.WARNING, Penalty.FINE, Penalty.CONFISCATION, Penalty.SUSPENSION,
 				Penalty.REVOCATION));
 		model.addAttribute("mitigations", Mitigation.values());
+		model.addAttribute("deliveryMethods", DeliveryMethod.values());
 		model.addAttribute("grounds", Mitigation.Ground.values());
 		model.addAttribute("pauseKinds", SuspensionKind.values());
 		model.addAttribute("warningDays", rules.intValue(StatutoryRule.PENALTY_DECISION_WARNING, detail.penaltyCase().regionCode()));
@@ -547,9 +553,13 @@ class EnforcementController {
 	@PostMapping("/enforcement/cases/{id:\\d+}/delivery")
 	@PageForm("delivery-form")
 	@PreAuthorize(EnforcementApiController.WRITERS)
-	String deliver(DataScope scope, @PathVariable long id, @RequestParam(required = false) LocalDate on,
-			RedirectAttributes redirect) {
-		return PageSteps.run(redirect, page(id), "已登记送达", () -> StepFieldNames.onDay("deliveredOn", () -> caseExecution.deliver(scope, id, text(on))));
+	String deliver(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
+			@RequestParam(required = false) LocalDate on, @RequestParam(required = false) String method,
+			@RequestParam(required = false) Boolean consent, @RequestParam(required = false) String note, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		return FormSteps.run(model, response, redirect, page(id), "已登记送达", () -> StepFieldNames.onDay("deliveredOn",
+				() -> caseExecution.deliver(scope, id, new CaseExecution.Delivery(text(on), method, consent, note))),
+				() -> casePage(me, scope, id, model));
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/payment")

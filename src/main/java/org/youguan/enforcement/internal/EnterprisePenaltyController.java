@@ -86,7 +86,9 @@ class EnterprisePenaltyController {
 
 	@GetMapping("/enterprise/penalties/{id:\\d+}")
 	String detail(DataScope scope, @PathVariable long id, Model model) {
-		model.addAttribute("c", penalties.get(scope, id));
+		EnterprisePenalties.PartyCase c = penalties.get(scope, id);
+		model.addAttribute("c", c);
+		model.addAttribute("replyLine", ReplyWindowLine.of(c.hearingRight(), c.replyDue(), c.statementWaivedOn(), c.hearingWaivedOn()));
 		model.addAttribute("today", LocalDate.now(clock));
 		return "enforcement/enterprise-case";
 	}

@@ -42,9 +42,9 @@ public final class StoppedCaseDays {
 	}
 
 	/**
-	 * The page with each stopped case's remaining days worked out from its pauses as of {@code today}, and its limit as it
-	 * stands today (were the clock restarted tomorrow: today's paused day counted) — {@code today} plus those days, so the
-	 * list's 期限 and its N天 agree as they do for a running case.
+	 * The page with each stopped case's limit as it stands today (were the clock restarted tomorrow: today's paused day
+	 * counted, a rest day moved off as resuming would store it, {@link CaseClock#daysLeftWhileStopped}) and the days to
+	 * it, so the list's 期限 and its N天 agree as they do for a running case.
 	 */
 	public PageResult<PenaltyCases.CaseSummary> fill(PageResult<PenaltyCases.CaseSummary> page, LocalDate today) {
 		List<Long> stopped = page.items().stream().filter(r -> r.suspended() && r.remainingDays() != null)

@@ -1,0 +1,51 @@
+package org.youguan.enforcement;
+
+import java.time.LocalDate;
+
+/**
+ * Published when a step of a penalty case addresses the party — a document served on it that asks something of it by
+ * a day: the 事先告知书 (its statement and hearing window, 行政处罚法(2021) art.44, 63–64), the 听证通知书 (the hearing's
+ * day, art.64), the 行政处罚决定书 delivered (送达, art.61 — the days to pay or hand over, art.67) or on the spot
+ * (art.51–52), and the approval of a deferral or instalments (the day the next payment is due, art.66). The
+ * notifications module tells the enterprise's users on their portal. Not published for a person (no portal account)
+ * nor for a past case imported (served off the platform). Everything a listener needs travels with the event.
+ *
+ * @param caseId the case (its portal page is {@code /enterprise/penalties/{caseId}})
+ * @param caseNumber the case's number
+ * @param regionCode the case's region
+ * @param enterpriseCreditCode the party
+ * @param step which step addressed it
+ * @param servedOn the day the document was served or the step taken
+ * @param dueOn the day the step names: the last day of the statement window ({@link Step#PRIOR_NOTICE}), the hearing
+ *        day ({@link Step#HEARING_NOTICE}), the last day to pay the fine or hand over what is confiscated
+ *        ({@link Step#DECISION_SERVED}, null for a decision that demands no payment), the next payment's day
+ *        ({@link Step#PAYMENT_ARRANGED})
+ * @param hearingRight whether the 事先告知 gave the right to request a hearing (false for the other steps)
+ */
+public record PenaltyStepServed(long caseId, String caseNumber, String regionCode, String enterpriseCreditCode, Step step,
+		LocalDate servedOn, LocalDate dueOn, boolean hearingRight) {
+
+	/** The steps that address the party. */
+	public enum Step {
+
+		/** 行政处罚事先告知书 (and 听证告知书) served. */
+		PRIOR_NOTICE("行政处罚事先告知书"),
+		/** 听证通知书 served (or a hearing rescheduled). */
+		HEARING_NOTICE("听证通知书"),
+		/** 行政处罚决定书 delivered (送达) or handed over on the spot. */
+		DECISION_SERVED("行政处罚决定书"),
+		/** 延期（分期）缴纳罚款批准书 issued. */
+		PAYMENT_ARRANGED("延期（分期）缴纳罚款批准书");
+
+		private final String document;
+
+		Step(String document) {
+			this.document = document;
+		}
+
+		/** The document served at this step. */
+		public String document() {
+			return document;
+		}
+	}
+}

@@ -1,0 +1,51 @@
+package org.youguan.enforcement.internal;
+
+import java.time.LocalDate;
+
+/**
+ * The line that tells what is left of the party's rights after the 事先告知 (行政处罚法(2021) art.44–45, 63–64): the
+ * window to state its case (陈述申辩) and — when the notice gave the right — to request a hearing, each right named only
+ * while the party has not given it up in writing; a waived right is said to be waived, and on which day, instead of
+ * being offered until the window's last day. One reading for the case's page and the party's portal, so neither offers a
+ * right the party waived.
+ *
+ * @param key the message key ({@code enforcement.reply.*})
+ * @param args its arguments: the window's last day first where a right is left, then the days of the waivers
+ */
+public record ReplyWindowLine(String key, Object[] args) {
+
+	/**
+	 * The line of a case notified with or without the hearing right.
+	 * @param hearingRight whether the notice gave the right to request a hearing
+	 * @param due the last day of the window the notice stated (null: no line)
+	 * @param statementWaivedOn the day the party waived its statement in writing, or null
+	 * @param hearingWaivedOn the day the party waived the hearing in writing, or null
+	 * @return the line, or null without a window
+	 */
+	public static ReplyWindowLine of(boolean hearingRight, LocalDate due, LocalDate statementWaivedOn,
+			LocalDate hearingWaivedOn) {
+		if (due == null) {
+			return null;
+		}
+		boolean hearingOpen = hearingRight && hearingWaivedOn == null;
+		boolean hearingWaived = hearingRight && hearingWaivedOn != null;
+		if (statementWaivedOn == null) {
+			if (hearingOpen) {
+				return new ReplyWindowLine("enforcement.reply.both", new Object[] { due });
+			}
+			return hearingWaived ? new ReplyWindowLine("enforcement.reply.statementHearingWaived", new Object[] { due, hearingWaivedOn })
+					: new ReplyWindowLine("enforcement.reply.statement", new Object[] { due });
+		}
+		if (hearingOpen) {
+			return new ReplyWindowLine("enforcement.reply.hearingStatementWaived", new Object[] { due, statementWaivedOn });
+		}
+		return hearingWaived ? new ReplyWindowLine("enforcement.reply.bothWaived", new Object[] { statementWaivedOn, hearingWaivedOn })
+				: new ReplyWindowLine("enforcement.reply.statementWaived", new Object[] { statementWaivedOn });
+	}
+
+	/** Whether the line still names a last day (some right is left): the 暂定 mark goes beside it then. */
+	public boolean namesDue() {
+		return key.equals("enforcement.reply.both") || key.equals("enforcement.reply.statement")
+				|| key.equals("enforcement.reply.statementHearingWaived") || key.equals("enforcement.reply.hearingStatementWaived");
+	}
+}

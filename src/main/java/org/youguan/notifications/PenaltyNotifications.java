@@ -1,0 +1,47 @@
+package org.youguan.notifications;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.youguan.enforcement.PenaltyStepServed;
+
+/**
+ * Tells an enterprise's users, on their portal, of each step of a penalty case addressed to it
+ * ({@link PenaltyStepServed}): the 事先告知书 with the last day to state its case (and to request a hearing when the
+ * notice gave the right, 行政处罚法(2021) art.44, 63–64), the 听证通知书 with the hearing's day (art.64), the
+ * 行政处罚决定书 served with the last day to pay or hand over (art.61, 67), and an approved deferral or instalments with
+ * the next day due (art.66). Each last day is stated with the day included, as the portal states it. The key holds the
+ * step and its days, so a redelivered event notifies once and a new notice (a hearing rescheduled, a notice after
+ * 退回调查) notifies again.
+ */
+@Component
+class PenaltyNotifications {
+
+	private final Notifications notifications;
+
+	PenaltyNotifications(Notifications notifications) {
+		this.notifications = notifications;
+	}
+
+	@ApplicationModuleListener
+	void on(PenaltyStepServed served) {
+		String title = served.caseNumber() + "：" + served.step().document() + "已于" + served.servedOn()
+				+ (served.step() == PenaltyStepServed.Step.PAYMENT_ARRANGED ? "出具" : "送达")
+				+ asked(served);
+		String key = "penalty-" + served.caseId() + "-" + served.step() + "-" + served.servedOn() + "-" + served.dueOn();
+		notifications.toEnterprise(served.enterpriseCreditCode(), title, "/enterprise/penalties/" + served.caseId(), key);
+	}
+
+	/** What the step asks of the party by its day ("" when nothing). */
+	private static String asked(PenaltyStepServed served) {
+		if (served.dueOn() == null) {
+			return "";
+		}
+		return switch (served.step()) {
+			case PRIOR_NOTICE -> "，陈述申辩" + (served.hearingRight() ? "、申请听证" : "") + "期限至" + served.dueOn() + "（含当日）";
+			case HEARING_NOTICE -> "，听证定于" + served.dueOn() + "举行，请查看时间和地点";
+			case DECISION_SERVED -> "，缴纳期限至" + served.dueOn() + "（含当日）";
+			case PAYMENT_ARRANGED -> "，下一次缴款期限至" + served.dueOn()
+					+ "（含当日）";
+		};
+	}
+}
