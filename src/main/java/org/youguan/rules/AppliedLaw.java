@@ -26,7 +26,7 @@ public record AppliedLaw(ViolationType type, LocalDate day, FineRange range, boo
 		return citations().stream().map(Citation::toString).collect(Collectors.joining("；"));
 	}
 
-	/** The basis as a document and a public page cite it, {@code 《快递暂行条例》第四十条}; several joined by "、". */
+	/** The basis as a document and a public page cite it (for an act of 2024, the 2019 text's 第四十条); several joined by "、". */
 	public String formalBasis() {
 		return citations().stream().map(Citation::formal).collect(Collectors.joining("、"));
 	}

@@ -3,7 +3,7 @@ package org.youguan.enforcement;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.youguan.IntegrationTest;
+import org.youguan.MutableClock;
 import org.youguan.SignIn;
 import org.youguan.org.Bureaus;
 import org.youguan.registry.EnterpriseView;
@@ -75,7 +76,7 @@ class LawOfTheActsDayIntegrationTest {
 	Bureaus bureaus;
 
 	@Autowired
-	Clock clock;
+	MutableClock clock;
 
 	@Test
 	void aPastCaseUnderAnArticleNotInForceOnItsDayIsRefusedNamingTheViolation() throws Exception {
@@ -152,6 +153,8 @@ class LawOfTheActsDayIntegrationTest {
 		// an act of the decision's own day: the range is the one standing at the decision's instant
 		jdbc.sql("UPDATE penalty_case SET violation_ended_on = :today WHERE id = :id").param("today", today).param("id", id).update();
 		long bureau = bureaus.findByRegion("320506").orElseThrow().id();
+		// a second later the same day (the test's clock stands still)
+		clock.advance(Duration.ofSeconds(1));
 		try {
 			rules.override(StatutoryRule.FINE_OUTLET_UNFILED_MAX, bureau, "320506", new BigDecimal("4000"), "本局裁量基准调整（测试）");
 			String detail = page("/api/v1/enforcement/cases/" + id);
@@ -162,6 +165,7 @@ class LawOfTheActsDayIntegrationTest {
 		}
 		finally {
 			rules.clearOverride(StatutoryRule.FINE_OUTLET_UNFILED_MAX, "320506");
+			clock.reset();
 		}
 	}
 
