@@ -236,6 +236,8 @@ public class CaseDecisions {
 		Map<String, Object> p = new HashMap<>();
 		p.put("number", number);
 		p.put("on", on);
+		// the instant decided, where the decision is signed today: its range is the one standing then (CaseWork#law)
+		p.put("at", on.equals(caseWork.today()) ? OffsetDateTime.now(clock) : null);
 		p.put("penalty", penalty.name());
 		p.put("fine", fine);
 		p.put("confiscated", confiscated);
@@ -251,7 +253,7 @@ public class CaseDecisions {
 		p.put("adopted", review == null ? null : data.statementAdopted());
 		p.put("review", review);
 		caseWork.move(c, to, """
-				, decision_number = :number, decided_on = :on, penalty = :penalty, fine = :fine, confiscated = :confiscated,
+				, decision_number = :number, decided_on = :on, decided_at = :at, penalty = :penalty, fine = :fine, confiscated = :confiscated,
 				  suspension_days = :suspensionDays, suspension_from = NULL, suspension_until = NULL, decided_by_user_id = :decidedBy,
 				  decided_by = :decidedByName, mitigation = :mitigation,
 				  mitigation_ground = :ground, mitigation_reason = :reason, discussed_on = :discussed,

@@ -111,7 +111,7 @@ public class DecisionPublication {
 		LocalDate on = v.date("publishedOn", "公示日期", publishedOn,
 				c.deliveredOn() != null ? c.deliveredOn() : c.decidedOn(), caseWork.today());
 		v.throwIfInvalid();
-		Map<String, Object> p = Map.of("on", on, "basis", c.violationCode().formalBasisOn(c.decidedOn()));
+		Map<String, Object> p = Map.of("on", on, "basis", caseWork.law(c).formalBasis());
 		if (republish) {
 			// due counted from the change that allows it, as a first publication from its delivery
 			LocalDate changed = caseWork.republicationStart(c);

@@ -283,6 +283,10 @@ public class Leads {
 		v.require("violation", type != null, "one-of", "违法行为类型应为违法行为目录中的代码或名称");
 		v.required("endedOn", "违法行为终了日期", endedOn);
 		LocalDate ended = v.date("endedOn", "违法行为终了日期", endedOn, Validation.EARLIEST_RECORD, LocalDate.now(clock));
+		if (type != null && ended != null) {
+			// the law of the act's day applies (行政处罚法 art.37): an act no article then punished is no case under a later one
+			v.require("violation", type.inForceOn(ended), "not-in-force", type.notInForce(ended, "违法行为终了日期"));
+		}
 		EnterpriseView enterprise = null;
 		if (lead.enterpriseCreditCode() == null) {
 			v.required("enterpriseCreditCode", "当事人统一社会信用代码", enterpriseCreditCode);

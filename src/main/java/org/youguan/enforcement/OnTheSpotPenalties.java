@@ -185,6 +185,10 @@ public class OnTheSpotPenalties {
 					+ StatutoryRule.PENALTY_ON_THE_SPOT_FILING.basis() + "，期限的最后一个工作日当天仍可备案）：今天备案的，处罚日期不得早于" + earliest
 					+ "（" + earliest + "当天作出的决定今天仍在期限内），" + earliest.minusDays(1) + "及以前作出的决定已过备案期限，请通过历史案件导入录入");
 		}
+		if (type != null && on != null) {
+			// an on-the-spot penalty is for an act seen that day: punished then by an article in force (art.37)
+			v.require("violation", type.inForceOn(on), "not-in-force", type.notInForce(on, "处罚日期"));
+		}
 		Penalty penalty = parse(v, "penalty", "处罚种类", data.penalty(), Penalty.class, true);
 		if (penalty != null && penalty != Penalty.WARNING && penalty != Penalty.FINE) {
 			v.require("penalty", false, "on-the-spot", "当场处罚只能是警告或罚款（行政处罚法第51条），其他处罚应适用普通程序");

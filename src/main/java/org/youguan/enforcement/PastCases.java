@@ -39,6 +39,7 @@ import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.numbering.BusinessNumbers;
 import org.youguan.registry.EnterpriseView;
+import org.youguan.rules.AppliedLaw;
 import org.youguan.rules.FineRange;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
@@ -198,6 +199,11 @@ public class PastCases {
 		if (filed != null) {
 			v.require("filedOn", !filed.day().isAfter(lastPastDay), "imported-past", "立案日期不是历史日期" + past);
 		}
+		if (type != null && filed != null) {
+			// no article punished the act on its day (the filing day standing for it: the sheet has no day the violation
+			// ended, and the act was done by then) — never imported, nor published, under a later text's article
+			v.require("violation", type.inForceOn(filed.day()), "not-in-force", type.notInForce(filed.day(), "立案日期"));
+		}
 		Day decided = pastDay(v, "decidedOn", "决定日期", data.decidedOn(), today, filed);
 		if (decided != null) {
 			v.require("decidedOn", !decided.day().isAfter(lastPastDay), "imported-past", "决定日期不是历史日期" + past);
@@ -239,7 +245,8 @@ public class PastCases {
 			// the range of the case's own 情节 (attack round 20: a 40000 fine was kept on an ordinary case whose range ends
 			// at 10000); below its minimum stays possible — a 减轻 (行政处罚法 art.32) the import does not carry
 			// as it stood on the decision's day: a bureau's 裁量基准 changed since does not judge a past decision
-			FineRange own = rules.fineRangeOn(type, serious, enterprise.regionCode(), Day.of(decided));
+			// and of the law the case applies (行政处罚法 art.37: the act's — the filing day's —, the decision's where lighter)
+			FineRange own = applicable(type, serious, enterprise.regionCode(), filed, decided).range();
 			// the range named as the catalogue has it: 情节一般/情节严重 only where the article sets a serious range
 			// (PACKAGING has one range, whatever the sheet says of the case's 情节)
 			String which = own.serious() ? "情节严重" : type.hasSeriousRange() ? "情节一般" : "";
@@ -306,7 +313,7 @@ public class PastCases {
 				filed.day());
 		LocalDate late = lateAgainst(data, due, Day.of(decided));
 		// below its range: a 减轻处罚 (art.32) the import does not carry — said in the import's entry, as the case page says it
-		FineRange range = fine == null ? null : rules.fineRangeOn(type, serious, enterprise.regionCode(), Day.of(decided));
+		FineRange range = fine == null ? null : applicable(type, serious, enterprise.regionCode(), filed, decided).range();
 		p.put("due", due);
 		p.put("decisionNumber", number);
 		p.put("decided", Day.of(decided));
@@ -533,5 +540,14 @@ public class PastCases {
 			}
 			default -> v.date("issuedOn", label, issuedOn, c.filedOn(), c.decidedOn() == null ? caseWork.today() : c.decidedOn());
 		};
+	}
+
+	/**
+	 * The law an imported case applies ({@link StatutoryRules#applicable}): the act's, the filing day standing for it
+	 * ({@link org.youguan.enforcement.internal.CaseLaw#actDay}: the import has no day the violation ended), the decision
+	 * day's where lighter; as the values stood at the end of those days.
+	 */
+	private AppliedLaw applicable(ViolationType type, boolean serious, String region, Day filed, Day decided) {
+		return rules.applicable(type, serious, region, Day.of(filed), Day.of(decided), null);
 	}
 }

@@ -110,9 +110,15 @@ public class PenaltyCases {
 		}
 	}
 
-	/** A case with its people, pauses and deadlines, and a confiscation's handover once recorded (else null). */
+	/**
+	 * A case with its people, pauses and deadlines, and a confiscation's handover once recorded (else null); {@code basis}
+	 * the article that punishes its violation as the staff's short form cites it, in the version of the law the case
+	 * applies ({@link CaseWork#law}, 行政处罚法(2021) art.37 从旧兼从轻: 快递暂行条例(2019) 第40条 for an act ended before
+	 * 2025-06-01 however late decided, unless the decision's law is lighter), blank where no article was in force on the
+	 * act's day.
+	 */
 	public record CaseDetail(CaseView penaltyCase, List<Investigator> investigators, List<Suspension> suspensions,
-			Deadlines deadlines, Handover handover, Refund refund) {
+			Deadlines deadlines, Handover handover, Refund refund, String basis) {
 
 		/**
 		 * Whether a suspension is open (it may be ended: 恢复计时) — not the same as a stopped clock, which a pending
@@ -219,7 +225,8 @@ public class PenaltyCases {
 				SELECT position, inspector_id, user_id, name, certificate_number FROM penalty_case_investigator
 				WHERE case_id = :id ORDER BY position""").param("id", id).query(Rows.of(Investigator.class)).list();
 		List<Suspension> pauses = caseWork.suspensions(id);
-		return new CaseDetail(c, team, pauses, deadlines(c, pauses), caseWork.handover(id).orElse(null), caseWork.refund(c));
+		return new CaseDetail(c, team, pauses, deadlines(c, pauses), caseWork.handover(id).orElse(null), caseWork.refund(c),
+				caseWork.law(c).basis());
 	}
 
 	/**
@@ -285,8 +292,8 @@ public class PenaltyCases {
 				c.decidedOn() == null ? null : caseClock.deliveryDue(c.decidedOn()), paymentDue, surcharge,
 				publicationDue(c, caseClock),
 				caseWork.hearingRight(c),
-				// a decided case's range as it stood on its decision's day (what the decision was judged by), else today's
-				rules.fineRangeOn(c.violationCode(), c.serious(), c.regionCode(), c.decidedOn()),
+				// the range of the law the case applies (CaseLaw): a decided case's as it stood at its decision's instant
+				caseWork.law(c).range(),
 				c.deliveredOn() == null || Execution.confiscated(c) == null ? null : caseClock.handoverDue(c.deliveredOn()));
 	}
 

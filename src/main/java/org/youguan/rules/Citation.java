@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -22,9 +23,10 @@ import org.youguan.kernel.ChineseText;
  * {@code 《快递暂行条例》第十九条} ({@link #formal()}).
  *
  * <p>A citation of a dated act — a penalty decision, its publication, a licensing decision, a document regenerated later —
- * names the version in force on the act's day ({@link #on}): a decision of 2024-04-15 on an unfiled outlet cites
- * 快递暂行条例(2019) 第40条 (formally the 2019 text's 第四十条), one of 2026 快递暂行条例(2025) 第50条. A new act cites the
- * catalogue's version.
+ * names the version in force on the act's day ({@link #inForceOn}): a decision of 2024-04-15 on an unfiled outlet cites
+ * 快递暂行条例(2019) 第40条 (formally the 2019 text's 第四十条), one of 2026 快递暂行条例(2025) 第50条 — and nothing for a
+ * day the article was no law (快递暂行条例(2025) 第56条 before 2025-06-01), never a later text's article. A new act cites
+ * the catalogue's version.
  *
  * @param text the text
  * @param article the article number in that version, or 0 when the text as a whole is cited
@@ -51,21 +53,56 @@ public record Citation(LegalText text, int article, String version) {
 	}
 
 	/**
-	 * This citation as the version of its text in force on {@code day} numbers it ({@link LegalText#versionOn},
-	 * {@link LegalText#articleIn}): 快递暂行条例(2025) 第50条 on 2024-04-15 is 快递暂行条例(2019) 第40条; unchanged on or
-	 * after 2025-06-01, for a null day (an act not yet done) and for a text of which the catalogue holds one version. An
-	 * article the earlier version did not have (the 2025 packaging articles) stays as it is: no act before the revision
-	 * can have been decided under it.
+	 * This citation as the version of its text in force on {@code day} numbers it ({@link #inForceOn}), or — for a day
+	 * on which it was no law (before its text took effect, or an article a later revision added) — this citation as
+	 * it is. Only for a citation known to be law on the day (a duty of a filing's or licence's own day); an act whose
+	 * article may not have existed then asks {@link #inForceOn}, which says so, and is refused or left uncited rather
+	 * than cite a later text's article.
 	 * @param day the day of the act cited (a decision's date), or null
 	 */
 	public Citation on(LocalDate day) {
+		return inForceOn(day).orElse(this);
+	}
+
+	/**
+	 * This citation as the version of its text in force on {@code day} numbers it ({@link LegalText#versionOn},
+	 * {@link LegalText#articleIn}): 快递暂行条例(2025) 第50条 on 2024-04-15 is 快递暂行条例(2019) 第40条; unchanged on or
+	 * after 2025-06-01, for a null day (an act not yet done) and for a citation already of an earlier version. Empty
+	 * where it was no law that day: the text not yet in force (快递暂行条例 before 2018-05-01, 快递市场管理办法(2023) before
+	 * 2024-03-01) or the article one the version then in force did not have (the 2025 packaging articles 37–45 and 56
+	 * before 2025-06-01). A practice, which has no version, is cited as it is.
+	 * @param day the day of the act cited, or null
+	 */
+	public Optional<Citation> inForceOn(LocalDate day) {
+		if (day == null || !text.isText() || !version.equals(text.version())) {
+			return Optional.of(this);
+		}
 		String then = text.versionOn(day);
-		// a citation already of an earlier version is cited as it is
-		if (then == null || then.equals(version) || !version.equals(text.version())) {
-			return this;
+		if (then == null) {
+			return Optional.empty();
+		}
+		if (then.equals(version)) {
+			return Optional.of(this);
 		}
 		OptionalInt number = text.articleIn(then, article);
-		return number.isPresent() ? new Citation(text, number.getAsInt(), then) : this;
+		return number.isPresent() ? Optional.of(new Citation(text, number.getAsInt(), then)) : Optional.empty();
+	}
+
+	/**
+	 * The first day this citation was law ({@link #inForceOn} not empty): the day the first version of its text having
+	 * the article took effect — 快递暂行条例(2025) 第56条 2025-06-01, 第50条 2018-05-01, 快递市场管理办法(2023) 第48条
+	 * 2024-03-01. Null where no day is recorded (law on any day as far as the catalogue can tell) and for a practice.
+	 */
+	public LocalDate inForceFrom() {
+		if (!text.isText() || !version.equals(text.version())) {
+			return null;
+		}
+		for (LegalText.Version v : text.versions()) {
+			if (text.articleIn(v.label(), article).isPresent()) {
+				return v.inForceFrom();
+			}
+		}
+		return text.inForceFrom();
 	}
 
 	/** An article of a text: {@code Citation.of(EXPRESS_REGULATION, 19)} is 快递暂行条例(2025) 第19条. */

@@ -236,24 +236,76 @@ public enum LegalText {
 	}
 
 	/**
-	 * The day the version the catalogue applies ({@link #version()}) took effect, where the catalogue also holds the
-	 * version it replaced: 快递暂行条例(2025) — 国务院令第804号 of 2025-04-13, in force 2025-06-01. Null for a text of which
-	 * the catalogue holds one version only: it is cited as it is whatever the day.
+	 * A version of a text the catalogue holds, with the day it took effect.
+	 * @param label the year the catalogue names the version by, e.g. "2019"
+	 * @param inForceFrom the day it took effect; null where the catalogue has not recorded it (the text is then taken as
+	 * in force on any day, as far as the catalogue can tell)
 	 */
-	public LocalDate inForceFrom() {
-		return this == EXPRESS_REGULATION ? LocalDate.of(2025, 6, 1) : null;
+	public record Version(String label, LocalDate inForceFrom) {
+
+		boolean inForceOn(LocalDate day) {
+			return inForceFrom == null || !day.isBefore(inForceFrom);
+		}
 	}
 
 	/**
-	 * The version of the text in force on {@code day}: the catalogue's version ({@link #version()}) from
-	 * {@link #inForceFrom()} on, and for a day before it the version it replaced — 快递暂行条例(2019) (国务院令697 of 2018
-	 * as amended 2019, articles 1–48) before 2025-06-01. Null {@code day} (an act not yet done: a new case, a document
-	 * drawn today) is the catalogue's version.
-	 * @param day the day of the act cited (a decision's date), or null
+	 * The versions of this text the catalogue holds, oldest first, each with the day it took effect — the last is the
+	 * catalogue's ({@link #version()}). The days, from the texts' own closing articles or their promulgating orders:
+	 * <ul>
+	 * <li>快递暂行条例: (2019) — 国务院令697, in force 2018-05-01, as amended by 国务院令709 of 2019-03-02, which changed
+	 * no article number, so the one version stands for the text from 2018-05-01 (articles 1–48) —, and (2025) — 国务院令
+	 * 第804号 of 2025-04-13, in force 2025-06-01 (59 articles, DOMAIN.md's numbering table);</li>
+	 * <li>快递市场管理办法(2023): 交通运输部令2023年第22号, in force 2024-03-01 (DOMAIN.md); its earlier text (2013) had other
+	 * numbers the catalogue does not hold, so no article of it is cited before that day;</li>
+	 * <li>邮政法(2015): the 2009 text in force 2009-10-01 (art.87), its numbers kept by the 2012 and 2015 amendments;</li>
+	 * <li>反恐怖主义法(2018): in force 2016-01-01, numbers kept by the 2018 amendment; 行政处罚法(2021): 2021-07-15;
+	 * 行政复议法(2023): 2024-01-01; 邮件快件实名收寄管理办法(2018): 2018-11-01; 全国年节及纪念日放假办法(2024): 2025-01-01;</li>
+	 * <li>the other texts: the day is not recorded (null: in force on any day as far as the catalogue can tell). A
+	 * practice has no version.</li>
+	 * </ul>
+	 */
+	public List<Version> versions() {
+		return switch (this) {
+			case EXPRESS_REGULATION -> List.of(new Version("2019", LocalDate.of(2018, 5, 1)),
+					new Version("2025", LocalDate.of(2025, 6, 1)));
+			case EXPRESS_MARKET_MEASURES -> List.of(new Version(version, LocalDate.of(2024, 3, 1)));
+			case POSTAL_LAW -> List.of(new Version(version, LocalDate.of(2009, 10, 1)));
+			case COUNTER_TERRORISM_LAW -> List.of(new Version(version, LocalDate.of(2016, 1, 1)));
+			case ADMINISTRATIVE_PENALTY_LAW -> List.of(new Version(version, LocalDate.of(2021, 7, 15)));
+			case ADMINISTRATIVE_REVIEW_LAW -> List.of(new Version(version, LocalDate.of(2024, 1, 1)));
+			case REAL_NAME_MEASURES -> List.of(new Version(version, LocalDate.of(2018, 11, 1)));
+			case HOLIDAY_MEASURES -> List.of(new Version(version, LocalDate.of(2025, 1, 1)));
+			default -> version == null ? List.of() : List.of(new Version(version, null));
+		};
+	}
+
+	/**
+	 * The day the version the catalogue applies ({@link #version()}) took effect ({@link #versions()}): 快递暂行条例(2025)
+	 * 2025-06-01, 快递市场管理办法(2023) 2024-03-01. Null where the day is not recorded, and for a practice.
+	 */
+	public LocalDate inForceFrom() {
+		List<Version> all = versions();
+		return all.isEmpty() ? null : all.get(all.size() - 1).inForceFrom();
+	}
+
+	/**
+	 * The version of the text in force on {@code day} ({@link #versions()}): the latest that had taken effect — for
+	 * 快递暂行条例 "2019" from 2018-05-01 to 2025-05-31, "2025" from 2025-06-01. Null for a day before the text's first
+	 * version took effect (快递暂行条例 before 2018-05-01, 快递市场管理办法(2023) before 2024-03-01: no article of the
+	 * catalogue's was law then) and for a practice. Null {@code day} (an act not yet done) is the catalogue's version.
+	 * @param day the day of the act cited, or null
 	 */
 	public String versionOn(LocalDate day) {
-		LocalDate from = inForceFrom();
-		return day == null || from == null || !day.isBefore(from) ? version : "2019";
+		if (day == null) {
+			return version;
+		}
+		String then = null;
+		for (Version v : versions()) {
+			if (v.inForceOn(day)) {
+				then = v.label();
+			}
+		}
+		return then;
 	}
 
 	/**

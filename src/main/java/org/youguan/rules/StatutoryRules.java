@@ -31,6 +31,7 @@ import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.org.Bureaus;
+import org.youguan.platform.ChinaTime;
 
 /**
  * The effective value of each statutory rule for a region (the most specific bureau override whose region contains
@@ -154,6 +155,48 @@ public class StatutoryRules {
 		return day == null ? fineRange(type, serious, regionCode) : fineRange(type, serious, rule -> valueOn(rule, regionCode, day));
 	}
 
+	/**
+	 * The fine range of a violation in a region as it stood at {@code at} ({@link #valueAt}): what a decision made at
+	 * that instant was judged by — a bureau's change of its 裁量基准 later the same day does not reach it.
+	 * @param at the instant (a decision's); null: today's range
+	 */
+	public FineRange fineRangeAt(ViolationType type, boolean serious, String regionCode, OffsetDateTime at) {
+		return at == null ? fineRange(type, serious, regionCode) : fineRange(type, serious, rule -> valueAt(rule, regionCode, at));
+	}
+
+	/**
+	 * The law a penalty applies, in one place (行政处罚法(2021) art.37, 从旧兼从轻): the law in force when the act was
+	 * done — the texts' versions and the fine range as they stood at the end of the act's day —, unless the law in force
+	 * at the decision punishes it more lightly: a lower maximum of the case's range then (the national bureau setting a
+	 * revised article's figure, a bureau's 裁量基准 lowered since) — then the decision's law, texts and range. "不认为是
+	 * 违法的" (no article at the decision) cannot arise from the catalogue, which repeals no article: every type punished
+	 * on the act's day still is. Every document, publication, page and fine check of a case reads its law from here.
+	 * @param type the violation
+	 * @param serious whether the case is serious (情节严重)
+	 * @param regionCode where the case is handled
+	 * @param actOn the day the act was done — the day the violation ended (违法行为终了日期); where none is recorded the
+	 * caller's stand-in (the day the case was filed: the act was done by then); null: the decision's day
+	 * @param decidedOn the decision's day; null for a case not decided yet (today's law)
+	 * @param decidedAt the decision's instant where known (a decision made on the platform): the range as it then stood,
+	 * changes later that day excluded; null: as it stood at the end of {@code decidedOn} (or now, undecided)
+	 * @return the law applied; its citations are empty where no article was in force on the act's day
+	 * ({@link ViolationType#inForceOn}), which a new act, a lead and an import refuse (rule {@code not-in-force})
+	 */
+	public AppliedLaw applicable(ViolationType type, boolean serious, String regionCode, LocalDate actOn,
+			LocalDate decidedOn, OffsetDateTime decidedAt) {
+		LocalDate decisionDay = decidedOn != null ? decidedOn : LocalDate.now(clock);
+		LocalDate act = actOn == null || actOn.isAfter(decisionDay) ? decisionDay : actOn;
+		FineRange atDecision = decidedAt != null ? fineRangeAt(type, serious, regionCode, decidedAt)
+				: fineRangeOn(type, serious, regionCode, decidedOn);
+		if (act.equals(decisionDay) && (decidedOn == null || decidedAt != null)) {
+			return new AppliedLaw(type, decidedOn == null ? null : decisionDay, atDecision, false);
+		}
+		FineRange atAct = fineRangeOn(type, serious, regionCode, act);
+		boolean lighter = type.inForceOn(act) && atDecision.max().compareTo(atAct.max()) < 0;
+		return lighter ? new AppliedLaw(type, decidedOn == null ? null : decisionDay, atDecision, true)
+				: new AppliedLaw(type, act, atAct, false);
+	}
+
 	private static FineRange fineRange(ViolationType type, boolean serious, Function<StatutoryRule, BigDecimal> value) {
 		if (serious && type.hasSeriousRange()) {
 			BigDecimal min = type.seriousMinRule() != null ? value.apply(type.seriousMinRule())
@@ -172,18 +215,26 @@ public class StatutoryRules {
 	 * {@code rule.reset} entries before it). A record of a past day is judged by the rule as it then stood.
 	 */
 	public BigDecimal valueOn(StatutoryRule rule, String regionCode, LocalDate day) {
+		return valueAt(rule, regionCode, day.plusDays(1).atStartOfDay(ChinaTime.ZONE).toOffsetDateTime().minusNanos(1000));
+	}
+
+	/**
+	 * The value of a rule in a region as it stood at {@code at}: as {@link #valueOn}, the values set after that instant
+	 * excluded — a decision made at 10:00 keeps the range it was judged by when an administrator changes it at 11:00.
+	 */
+	public BigDecimal valueAt(StatutoryRule rule, String regionCode, OffsetDateTime at) {
 		record Step(String regionCode, BigDecimal value) {
 		}
 		List<Step> latest = jdbc.sql("""
 				SELECT DISTINCT ON (region_code) region_code, value FROM statutory_rule_override_history
 				WHERE rule_code = :code AND (:region LIKE region_code || '%' OR region_code = '0')
 				  AND (region_code = '0' OR NOT :national)
-				  AND valid_from < (CAST(:day AS date) + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
+				  AND valid_from <= :at
 				ORDER BY region_code, valid_from DESC, id DESC""")
 			.param("code", rule.code())
 			.param("region", regionCode == null ? "0" : regionCode)
 			.param("national", rule.nationalOnly())
-			.param("day", day)
+			.param("at", at)
 			.query(Rows.of(Step.class))
 			.list();
 		return latest.stream().filter(s -> s.value() != null)

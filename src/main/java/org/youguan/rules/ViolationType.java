@@ -167,12 +167,55 @@ public enum ViolationType {
 
 	/**
 	 * The articles that punished it on {@code day}, each in the version of its text then in force
-	 * ({@link Citation#on}): what a dated act — a penalty decision, its publication, a document drawn for it later —
-	 * cites. OUTLET_UNFILED decided on 2024-04-15: 快递暂行条例(2019) 第40条; on 2026-01-05: 快递暂行条例(2025) 第50条.
-	 * @param day the act's day (the decision's date); null for an act not yet done, which cites {@link #citations()}
+	 * ({@link Citation#inForceOn}): what a dated act — a penalty decision, its publication, a document drawn for it later —
+	 * cites, on the day whose law applies ({@link StatutoryRules#applicable}). OUTLET_UNFILED on 2024-04-15:
+	 * 快递暂行条例(2019) 第40条; on 2026-01-05: 快递暂行条例(2025) 第50条. Only the articles that were law that day: empty
+	 * for PACKAGING before 2025-06-01, OUTLET_UNFILED before 2018-05-01, UNLICENSED_CONTRACTOR before 2024-03-01 — no
+	 * later text's article is cited for an earlier day ({@link #inForceOn}).
+	 * @param day the day whose law applies; null for an act not yet done, which cites {@link #citations()}
 	 */
 	public List<Citation> citationsOn(LocalDate day) {
-		return citations.stream().map(c -> c.on(day)).toList();
+		return citations.stream().flatMap(c -> c.inForceOn(day).stream()).toList();
+	}
+
+	/**
+	 * The first day an article of the catalogue punished this violation ({@link Citation#inForceFrom}, the earliest of
+	 * its citations): 2025-06-01 for PACKAGING (快递暂行条例(2025) 第56条), 2018-05-01 for the 条例's other types,
+	 * 2024-03-01 for the 快递市场管理办法(2023)'s, 2009-10-01 for the 邮政法's. Null where a citation's day is not recorded.
+	 */
+	public LocalDate inForceFrom() {
+		LocalDate first = null;
+		for (Citation c : citations) {
+			LocalDate from = c.inForceFrom();
+			if (from == null) {
+				return null;
+			}
+			first = first == null || from.isBefore(first) ? from : first;
+		}
+		return first;
+	}
+
+	/**
+	 * Whether an article punished this violation on {@code day} ({@link #citationsOn} not empty): an act of a day it
+	 * was not yet an offence under the catalogue's articles cannot be penalised under them (行政处罚法(2021) art.37: the
+	 * law in force when the act was done) — refused with rule {@code not-in-force} ({@link #notInForce}). True for a
+	 * null day.
+	 */
+	public boolean inForceOn(LocalDate day) {
+		return !citationsOn(day).isEmpty();
+	}
+
+	/**
+	 * What a refusal of an act of {@code day} under this type says (rule {@code not-in-force}): the article, the day it
+	 * took effect and that the law of the act's day applies — "“…”的处罚依据《快递暂行条例》第五十六条自2025-06-01起施行，
+	 * 2025-04-10（决定日期）尚未施行…".
+	 * @param day the act's day
+	 * @param dayLabel the day's name as the form has it (违法行为终了日期, 立案日期)
+	 */
+	public String notInForce(LocalDate day, String dayLabel) {
+		LocalDate from = inForceFrom();
+		return "“" + shortName() + "”的处罚依据" + formalBasis() + (from == null ? "" : "自" + from + "起施行") + "，" + day
+				+ "（" + dayLabel + "）尚未施行：违法行为适用行为发生时的规定（行政处罚法第三十七条），不能依据此后施行的条文处罚";
 	}
 
 	/**

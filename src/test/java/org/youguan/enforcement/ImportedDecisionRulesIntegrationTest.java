@@ -399,7 +399,7 @@ class ImportedDecisionRulesIntegrationTest {
 		// time-barred (art.36): named on the day the violation ended
 		long lead = leads.report(PartyCases.ALL, new Leads.ReportData("REPORT", "群众举报", party.other().creditCode(), null,
 				"测试线索" + UUID.randomUUID(), "2026-06-01"), false);
-		leads.propose(PartyCases.ALL, lead, "DATA_NOT_REPORTED", "2024-01-02", null, false, null);
+		leads.propose(PartyCases.ALL, lead, "OUTLET_UNFILED", "2024-01-02", null, false, null);
 		assertThat(rules("endedOn", () -> leads.approve(PartyCases.ALL, lead, PartyCases.HEAD, LocalDate.of(2026, 6, 2), false)))
 			.containsExactly("limitation");
 		// a person's decision (recorded before the catalogue said who may be a party: no duty of today's catalogue

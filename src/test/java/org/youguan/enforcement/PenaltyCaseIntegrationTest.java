@@ -374,7 +374,7 @@ class PenaltyCaseIntegrationTest {
 			.formatted(e.creditCode(), today());
 		long threeYears = id(call(WUZHONG, "/api/v1/enforcement/leads", lead));
 		String proposal = "/api/v1/enforcement/leads/" + threeYears + "/proposal";
-		String harm = "{\"violation\":\"未按规定报送快递业务数据\",\"endedOn\":\"" + today().minusYears(3) + "\",\"harm\":true";
+		String harm = "{\"violation\":\"开办快递末端网点未备案或擅自停止经营\",\"endedOn\":\"" + today().minusYears(3) + "\",\"harm\":true";
 		// the 5-year limitation is grounded: no reason (or a blank one) is refused, an overlong one too, nothing is kept
 		call(WUZHONG, proposal, harm + "}").andExpect(status().is(422))
 			.andExpect(jsonPath("$.errors[0].field").value("harmReason")).andExpect(jsonPath("$.errors[0].rule").value("required"));
@@ -391,7 +391,7 @@ class PenaltyCaseIntegrationTest {
 
 		// another report (the same one again would be refused as sent twice)
 		long tooOld = id(call(WUZHONG, "/api/v1/enforcement/leads", lead.replace("致人受伤", "致人受伤（另案）")));
-		call(WUZHONG, "/api/v1/enforcement/leads/" + tooOld + "/proposal", "{\"violation\":\"未按规定报送快递业务数据\","
+		call(WUZHONG, "/api/v1/enforcement/leads/" + tooOld + "/proposal", "{\"violation\":\"开办快递末端网点未备案或擅自停止经营\","
 				+ "\"endedOn\":\"" + today().minusYears(5).minusDays(1) + "\",\"harm\":true,\"harmReason\":\"致人受伤\"}")
 			.andExpect(status().isOk());
 		call(HEAD, "/api/v1/enforcement/leads/" + tooOld + "/filing", "{}").andExpect(status().is(422))
@@ -658,8 +658,8 @@ class PenaltyCaseIntegrationTest {
 		EnterpriseView e = wuzhong(7);
 		String tag = UUID.randomUUID().toString().substring(0, 6);
 		String json = """
-				{"enterpriseCreditCode":"%s","violation":"%s","source":"INSPECTION","filedOn":"2025-01-06",
-				 "decidedOn":"2025-03-03","decisionNumber":"吴邮管罚〔2025〕Q%s%s号","penalty":"FINE","fine":%s%s}""";
+				{"enterpriseCreditCode":"%s","violation":"%s","source":"INSPECTION","filedOn":"2025-07-07",
+				 "decidedOn":"2025-09-03","decisionNumber":"吴邮管罚〔2025〕Q%s%s号","penalty":"FINE","fine":%s%s}""";
 		for (String serious : List.of("", ",\"serious\":true", ",\"serious\":false")) {
 			call(CITY, "/api/v1/enforcement/cases/imported", json.formatted(e.creditCode(), "PACKAGING", tag, 1, "30000", serious))
 				.andExpect(status().isBadRequest())

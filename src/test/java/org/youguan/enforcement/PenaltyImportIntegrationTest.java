@@ -150,7 +150,12 @@ class PenaltyImportIntegrationTest {
 	}
 
 	static String number() {
-		return "苏吴邮管罚〔2024〕T" + UUID.randomUUID().toString().substring(0, 8) + "号";
+		return number(2024);
+	}
+
+	/** A 文号 of {@code year} (a decision's 文号 bears its year). */
+	static String number(int year) {
+		return "苏吴邮管罚〔" + year + "〕T" + UUID.randomUUID().toString().substring(0, 8) + "号";
 	}
 
 	/** The page's answer to a sheet refused as a whole (422), having saved nothing. */
@@ -246,8 +251,8 @@ class PenaltyImportIntegrationTest {
 	void aFineBeyondEveryFieldsDigitsStatesTheAmountsOwnLimit() throws Exception {
 		String code = partyCases.other().creditCode();
 		byte[] sheet = book(null, List.of(
-				row(code, "DATA_NOT_REPORTED", "举报", "2024-01-02", "2024-02-20", number(), "罚款", 1e40, null, null),
-				row(code, "DATA_NOT_REPORTED", "举报", "2024-01-02", "2024-02-21", number(), "罚款", "9".repeat(35), null, null)));
+				row(code, "DATA_NOT_REPORTED", "举报", "2024-03-04", "2024-04-20", number(), "罚款", 1e40, null, null),
+				row(code, "DATA_NOT_REPORTED", "举报", "2024-03-04", "2024-04-21", number(), "罚款", "9".repeat(35), null, null)));
 		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
 		String page = mvc.perform(multipart("/enforcement/import").file(file(sheet)).session(staff).with(csrf()))
 			.andExpect(status().isUnprocessableContent())
@@ -260,8 +265,8 @@ class PenaltyImportIntegrationTest {
 	@Test
 	void anImpossibleDateIsOneErrorForItsCellAlone() throws Exception {
 		String code = partyCases.other().creditCode();
-		byte[] sheet = book(null, List.of(row(code, "DATA_NOT_REPORTED", "举报", "2024-01-02", "2024-02-30", number(), "罚款", 1000,
-				"2024-03-01", "2024-03-05")));
+		byte[] sheet = book(null, List.of(row(code, "DATA_NOT_REPORTED", "举报", "2024-03-04", "2024-04-31", number(), "罚款", 1000,
+				"2024-05-01", "2024-05-05")));
 		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
 		String page = mvc.perform(multipart("/enforcement/import").file(file(sheet)).session(staff).with(csrf()))
 			.andExpect(status().isUnprocessableContent())
@@ -278,8 +283,8 @@ class PenaltyImportIntegrationTest {
 	void aFineWithThreeDecimalsIsOneMessageForItsCell() throws Exception {
 		String code = partyCases.other().creditCode();
 		byte[] sheet = book(null, List.of(
-				row(code, "DATA_NOT_REPORTED", "举报", "2024-01-02", "2024-02-03", number(), "罚款", 8000.004),
-				row(code, "DATA_NOT_REPORTED", "举报", "2024-01-02", "2024-02-03", number(), "罚款", "¥8,000.004")));
+				row(code, "DATA_NOT_REPORTED", "举报", "2024-03-04", "2024-04-03", number(), "罚款", 8000.004),
+				row(code, "DATA_NOT_REPORTED", "举报", "2024-03-04", "2024-04-03", number(), "罚款", "¥8,000.004")));
 		String page = refused(sheet);
 		assertThat(page).contains("<td>2</td><td>罚款金额（元）</td>").contains("<td>3</td><td>罚款金额（元）</td>")
 			.contains("超出允许的位数（最多12位整数、2位小数），不会自动四舍五入：8000.004").doesNotContain("精确到分");
@@ -295,11 +300,11 @@ class PenaltyImportIntegrationTest {
 	void aFineTypedAsTextIsReadAsTheFormsReadANumber() throws Exception {
 		String code = partyCases.other().creditCode();
 		byte[] sheet = book(null, List.of(
-				row(code, "DATA_NOT_REPORTED", "举报", "2024-01-02", "2024-02-03", number(), "罚款", "¥ 2 000 元"),
-				row(code, "DATA_NOT_REPORTED", "举报", "2024-01-02", "2024-02-03", number(), "罚款", "2,00"),
-				row(code, "DATA_NOT_REPORTED", "举报", "2024-01-02", "2024-02-03", number(), "罚款", "\u0662\u0660\u0660\u0660"),
-				row(code, "DATA_NOT_REPORTED", "举报", "2024-01-02", "2024-02-03", number(), "罚款", "￥２，０００元"),
-				row(code, "DATA_NOT_REPORTED", "举报", "2024-01-02", "2024-02-03", number(), "罚款", "0.2万元")));
+				row(code, "DATA_NOT_REPORTED", "举报", "2024-03-04", "2024-04-03", number(), "罚款", "¥ 2 000 元"),
+				row(code, "DATA_NOT_REPORTED", "举报", "2024-03-04", "2024-04-03", number(), "罚款", "2,00"),
+				row(code, "DATA_NOT_REPORTED", "举报", "2024-03-04", "2024-04-03", number(), "罚款", "\u0662\u0660\u0660\u0660"),
+				row(code, "DATA_NOT_REPORTED", "举报", "2024-03-04", "2024-04-03", number(), "罚款", "￥２，０００元"),
+				row(code, "DATA_NOT_REPORTED", "举报", "2024-03-04", "2024-04-03", number(), "罚款", "0.2万元")));
 		String page = refused(sheet);
 		assertThat(page).contains("<td>2</td><td>罚款金额（元）</td>").contains("<td>3</td><td>罚款金额（元）</td>")
 			.contains("<td>4</td><td>罚款金额（元）</td>").contains("数字中间不能有空格").contains("千分位逗号应每三位一个")
@@ -342,14 +347,14 @@ class PenaltyImportIntegrationTest {
 		String twice = "苏吴邮管罚〔2024〕" + sequence + "号", twiceTyped = "苏吴邮管罚[2024]0" + sequence + "号";
 		LocalDate tomorrow = LocalDate.now(ChinaTime.ZONE).plusDays(3);
 		byte[] sheet = book(null, List.of(
-				row(code, "DATA_NOT_REPORTED", "举报", "2024-01-02", "2024-02-01", good, "罚款", 1000, null, null),
-				row(code, "DATA_NOT_REPORTED", "举报", "2024-01-02", "2024-02-01", number(), "罚款", "八千元", null, null),
-				row(code, "DATA_NOT_REPORTED", "举报", "2024-01-02", "2024-02-01", number(), "罚款", "9,000", null, null),
-				row(code, "快件包装过度", "举报", "2024-01-02", null, null, null, null, null, null),
-				row(code, "DATA_NOT_REPORTED", "举报", "2024-01-02", "2024-02-01", twice, "警告", null, null, null),
-				row(code, "DATA_NOT_REPORTED", "举报", "2024-01-02", "2024-02-01", twiceTyped, "警告", null, null, null),
-				row(code, "DATA_NOT_REPORTED", "举报", "2024-01-02", tomorrow, number(), "警告", null, null, null),
-				row(code, "DATA_NOT_REPORTED", "群众来信", "2024-01-02", "2024-02-01", number(), "罚款", 500, null, "2024-03-01")));
+				row(code, "DATA_NOT_REPORTED", "举报", "2024-03-04", "2024-04-01", good, "罚款", 1000, null, null),
+				row(code, "DATA_NOT_REPORTED", "举报", "2024-03-04", "2024-04-01", number(), "罚款", "八千元", null, null),
+				row(code, "DATA_NOT_REPORTED", "举报", "2024-03-04", "2024-04-01", number(), "罚款", "9,000", null, null),
+				row(code, "快件包装过度", "举报", "2024-03-04", null, null, null, null, null, null),
+				row(code, "DATA_NOT_REPORTED", "举报", "2024-03-04", "2024-04-01", twice, "警告", null, null, null),
+				row(code, "DATA_NOT_REPORTED", "举报", "2024-03-04", "2024-04-01", twiceTyped, "警告", null, null, null),
+				row(code, "DATA_NOT_REPORTED", "举报", "2024-03-04", tomorrow, number(), "警告", null, null, null),
+				row(code, "DATA_NOT_REPORTED", "群众来信", "2024-03-04", "2024-04-01", number(), "罚款", 500, null, "2024-05-01")));
 		long before = count();
 		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
 		String page = mvc.perform(multipart("/enforcement/import").file(file(sheet)).session(staff).with(csrf()))
@@ -393,7 +398,7 @@ class PenaltyImportIntegrationTest {
 		String code = partyCases.other().creditCode();
 		byte[] sheet = book(null, List.of(
 				row(code, "BRANCH_UNFILED", "举报", "2024-01-02", "2024-02-01", number(), "罚款", 20000, null, null),
-				row(code, "DATA_NOT_REPORTED", "举报", "2024-01-02", "2024-02-01", number(), "罚款", 1000, null, "2024-03-01")));
+				row(code, "DATA_NOT_REPORTED", "举报", "2024-03-04", "2024-04-01", number(), "罚款", 1000, null, "2024-05-01")));
 		String page = mvc.perform(multipart("/enforcement/import").file(file(sheet)).session(SignIn.session(mvc, "wz.staff"))
 			.with(csrf())).andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
 		assertThat(page).contains("请在“情节严重”一栏填写“是”", "罚款未缴纳（缴款日期为空）")
@@ -410,7 +415,7 @@ class PenaltyImportIntegrationTest {
 		List<Object> headers = new ArrayList<>(HEADERS);
 		headers.add("情节严重");
 		byte[] sheet = book(headers, null, List.of(
-				row(code, "PACKAGING", "举报", "2024-01-02", "2024-02-01", number(), "罚款", 30000, null, null, null, "是")));
+				row(code, "PACKAGING", "举报", "2025-07-02", "2025-08-01", number(2025), "罚款", 30000, null, null, null, "是")));
 		String page = mvc.perform(multipart("/enforcement/import").file(file(sheet)).session(SignIn.session(mvc, "wz.staff"))
 			.with(csrf())).andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
 		assertThat(page).contains("法定上限（20000元）").doesNotContain("情节严重20000", "情节一般20000", "请在“情节严重”一栏");
@@ -427,11 +432,11 @@ class PenaltyImportIntegrationTest {
 		List<Object> headers = new ArrayList<>(HEADERS);
 		headers.add("情节严重");
 		String page = refused(book(headers, null, List.of(
-				row(code, "PACKAGING", "举报", "2024-01-02", "2024-02-01", number(), "罚款", 10000, null, null, null, "是"))));
+				row(code, "PACKAGING", "举报", "2025-07-02", "2025-08-01", number(2025), "罚款", 10000, null, null, null, "是"))));
 		assertThat(page).contains("情节严重", "没有规定情节严重的处罚幅度", "快递暂行条例(2025) 第56条");
-		String plain = number();
+		String plain = number(2025);
 		mvc.perform(multipart("/enforcement/import").file(file(book(headers, null, List.of(
-				row(code, "PACKAGING", "举报", "2024-01-02", "2024-02-01", plain, "罚款", 10000, null, null, null, "否")))))
+				row(code, "PACKAGING", "举报", "2025-07-02", "2025-08-01", plain, "罚款", 10000, null, null, null, "否")))))
 			.session(SignIn.session(mvc, "wz.staff")).with(csrf())).andExpect(status().is3xxRedirection());
 		assertThat(stored(plain).violationCode()).isEqualTo("PACKAGING");
 	}
@@ -442,9 +447,9 @@ class PenaltyImportIntegrationTest {
 		String code = partyCases.other().creditCode();
 		mvc.perform(post("/api/v1/enforcement/cases/imported").header("Authorization", "Bearer demo-sz-admin-token")
 			.contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("""
-					{"enterpriseCreditCode":"%s","violation":"PACKAGING","source":"INSPECTION","filedOn":"2024-01-02",
-					 "decidedOn":"2024-02-01","decisionNumber":"%s","penalty":"FINE","fine":10000,"serious":true}"""
-				.formatted(code, number())))
+					{"enterpriseCreditCode":"%s","violation":"PACKAGING","source":"INSPECTION","filedOn":"2025-07-02",
+					 "decidedOn":"2025-08-01","decisionNumber":"%s","penalty":"FINE","fine":10000,"serious":true}"""
+				.formatted(code, number(2025))))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].field", hasItem("serious")))
 			.andExpect(jsonPath("$.errors[*].rule", hasItem("no-serious-range")));
@@ -790,7 +795,7 @@ class PenaltyImportIntegrationTest {
 		// an enterprise outside the county's scope is a row error, not a case elsewhere
 		String wuzhong = partyCases.other().creditCode();
 		mvc.perform(multipart("/enforcement/import").file(file(book(null, List.of(row(wuzhong, "DATA_NOT_REPORTED", "举报",
-				"2024-01-02", null, null, null, null, null, null))))).session(SignIn.session(mvc, "xc.staff")).with(csrf()))
+				"2024-03-04", null, null, null, null, null, null))))).session(SignIn.session(mvc, "xc.staff")).with(csrf()))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("不在您辖区")));
 	}
@@ -805,11 +810,11 @@ class PenaltyImportIntegrationTest {
 		String code = partyCases.other().creditCode();
 		String plain = number();
 		String page = refused(book(null, List.of(
-				row(code, "DATA_NOT_REPORTED", "举报", "2024-01-02", "2024-02-01", plain, "警告", null, null, null),
-				row(code, "DATA_NOT_REPORTED", "举报", "2024-01-02", "2024-02-01",
+				row(code, "DATA_NOT_REPORTED", "举报", "2024-03-04", "2024-04-01", plain, "警告", null, null, null),
+				row(code, "DATA_NOT_REPORTED", "举报", "2024-03-04", "2024-04-01",
 						"=HYPERLINK(\"http://x.example\",\"" + number() + "\")", "警告", null, null, null),
-				row(code, "DATA_NOT_REPORTED", "举报", "2024-01-02", "2024-02-01", "@SUM(1)" + number(), "警告", null, null, null),
-				row(code, "DATA_NOT_REPORTED", "举报", "2024-01-02", "2024-02-01", "-HYPERLINK(1)" + number(), "警告", null,
+				row(code, "DATA_NOT_REPORTED", "举报", "2024-03-04", "2024-04-01", "@SUM(1)" + number(), "警告", null, null, null),
+				row(code, "DATA_NOT_REPORTED", "举报", "2024-03-04", "2024-04-01", "-HYPERLINK(1)" + number(), "警告", null,
 						null, null))));
 		assertThat(page).contains("<td>3</td><td>决定书文号</td>")
 			.contains("<td>4</td><td>决定书文号</td>")

@@ -55,6 +55,7 @@ import org.youguan.numbering.BusinessNumbers;
 import org.youguan.org.Bureaus;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
+import org.youguan.rules.AppliedLaw;
 import org.youguan.rules.Citation;
 import org.youguan.rules.LegalText;
 import org.youguan.rules.StatutoryRule;
@@ -226,6 +227,8 @@ public class CaseDocuments implements DeclaresTemplates {
 
 	private final JdbcClient jdbc;
 
+	private final CaseLaw caseLaw;
+
 	private final BusinessNumbers numbers;
 
 	private final DocumentTemplates templates;
@@ -243,7 +246,9 @@ public class CaseDocuments implements DeclaresTemplates {
 	private final Clock clock;
 
 	CaseDocuments(JdbcClient jdbc, BusinessNumbers numbers, DocumentTemplates templates, Attachments attachments,
-			Bureaus bureaus, Enterprises enterprises, StatutoryRules rules, WorkingCalendar calendar, Clock clock) {
+			Bureaus bureaus, Enterprises enterprises, StatutoryRules rules, WorkingCalendar calendar, Clock clock,
+			CaseLaw caseLaw) {
+		this.caseLaw = caseLaw;
 		this.jdbc = jdbc;
 		this.numbers = numbers;
 		this.templates = templates;
@@ -548,11 +553,12 @@ public class CaseDocuments implements DeclaresTemplates {
 		f.put("representative", e == null || e.legalRepresentative() == null ? "" : e.legalRepresentative());
 		f.put("party", party(c, e));
 		f.put("violation", c.violationCode().shortName());
-		// a decided case cites the law as in force on the day decided, whenever the document is drawn (a 2024 decision
-		// regenerated today still cites 快递暂行条例(2019)'s numbers); an undecided one the catalogue's
-		f.put("basis", c.violationCode().formalBasisOn(c.decidedOn()));
-		f.put("breached", breached(c.violationCode(), c.facts(), c.decidedOn()));
-		f.put("range", rules.fineRange(c.violationCode(), c.serious(), c.regionCode()).toString());
+		// the law the case applies (CaseLaw, 行政处罚法 art.37): the act's — a violation ended 2025-05-20 cites
+		// 快递暂行条例(2019)'s numbers whenever decided or drawn —, the decision's where lighter
+		AppliedLaw law = caseLaw.of(c);
+		f.put("basis", law.formalBasis());
+		f.put("breached", breached(law, c.facts()));
+		f.put("range", law.range().toString());
 		f.put("source", source(c.source(), c.leadId() == null ? null : jdbc.sql("SELECT source_detail FROM penalty_lead WHERE id = :id")
 			.param("id", c.leadId()).query(Rows.of(String.class)).optional().orElse(null)));
 		f.put("facts", text(c.facts()));
@@ -872,11 +878,16 @@ public class CaseDocuments implements DeclaresTemplates {
 	 * from the catalogue's {@link ViolationType#dutiesBreached} — for an article punishing several acts only those the
 	 * case's facts name; empty where the catalogue holds no duty article or the facts name no act — the penalty
 	 * article is the basis of the penalty, not the duty breached, and is never cited as such. Only law, each article
-	 * once ({@link Citation#law}), numbered as in the version in force on the day decided ({@link Citation#on}; null: the
-	 * catalogue's).
+	 * once ({@link Citation#law}), numbered as in the versions in force on {@code day} — the day whose law the case
+	 * applies ({@link AppliedLaw#dutiesBreached}); null: the catalogue's.
 	 */
-	static String breached(ViolationType type, String facts, LocalDate decidedOn) {
-		List<Citation> duties = Citation.law(type.dutiesBreached(facts).stream().map(d -> d.on(decidedOn)).toList());
+	static String breached(ViolationType type, String facts, LocalDate day) {
+		return breached(new AppliedLaw(type, day, null, false), facts);
+	}
+
+	/** {@link #breached(ViolationType, String, LocalDate)} under the law a case applies. */
+	static String breached(AppliedLaw law, String facts) {
+		List<Citation> duties = law.dutiesBreached(facts);
 		return duties.isEmpty() ? ""
 				: "，违反了" + duties.stream().map(Citation::formal).collect(Collectors.joining("、")) + "的规定";
 	}

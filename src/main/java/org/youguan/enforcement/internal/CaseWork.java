@@ -45,6 +45,8 @@ import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
 import org.youguan.registry.IssuingAuthority;
 import org.youguan.registry.Licences;
+import org.youguan.rules.AppliedLaw;
+import org.youguan.rules.FineRange;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
 
@@ -63,6 +65,8 @@ import static org.youguan.enforcement.internal.DecisionRules.ruleBroken;
 public class CaseWork {
 
 	private final JdbcClient jdbc;
+
+	private final CaseLaw caseLaw;
 
 	private final StatutoryRules rules;
 
@@ -83,7 +87,9 @@ public class CaseWork {
 	private final ApplicationEventPublisher events;
 
 	CaseWork(JdbcClient jdbc, StatutoryRules rules, WorkingCalendar calendar, AuditTrail audit, Enterprises enterprises,
-			Clock clock, CaseDocuments documents, Bureaus bureaus, Licences licences, ApplicationEventPublisher events) {
+			Clock clock, CaseDocuments documents, Bureaus bureaus, Licences licences, ApplicationEventPublisher events,
+			CaseLaw caseLaw) {
+		this.caseLaw = caseLaw;
 		this.licences = licences;
 		this.events = events;
 		this.jdbc = jdbc;
@@ -396,6 +402,11 @@ public class CaseWork {
 		return e;
 	}
 
+	/** The law the case applies ({@link CaseLaw#of}: the act's law unless the decision's is lighter). */
+	public AppliedLaw law(CaseView c) {
+		return caseLaw.of(c);
+	}
+
 	/**
 	 * The parts of a proposed or decided penalty against the violation's article: the fine within its range (减轻 below
 	 * it with art.32's ground and reason), the fine the article 并处 beside a heavier kind, a confiscation only where the
@@ -406,8 +417,9 @@ public class CaseWork {
 			Mitigation.Ground ground, String reason) {
 		Set<String> provided = c.violationCode().penalties();
 		if (fine != null) {
-			DecisionRules.checkFine(v, fineField, rules.fineRange(c.violationCode(), serious, c.regionCode()), fine, mitigation,
-					ground, reason);
+			// the range of the law the case applies (the act's, or today's where lighter), as the case's 情节 now is
+			FineRange range = caseLaw.now(c, serious).range();
+			DecisionRules.checkFine(v, fineField, range, fine, mitigation, ground, reason);
 		}
 		checkParts(v, penaltyField, fineField, confiscatedField, provided, penalty, fine, confiscated);
 		DecisionRules.providedKind(v, penaltyField, provided, penalty, mitigation, ground, reason);

@@ -87,6 +87,9 @@ class EnterprisePenalties {
 	 * @param proposedSuspensionDays the length of the 责令停业整顿 the notice proposed (days from the day after the
 	 * decision is delivered), or null
 	 * @param suspensionDays the length decided, or null (a decision before V276 states its days instead)
+	 * @param basis the article that punishes the violation, cited formally as the decision cites it: in the version of
+	 * the law the case applies ({@link CaseLaw#of}, 从旧兼从轻) — for an act of 2024 the 2019 text's number, 第四十条, not
+	 * the 2025 第五十条; blank where no article was in force on the act's day
 	 */
 	public record PartyCase(long id, String number, String enterpriseName, String enterpriseCreditCode,
 			ViolationType violation, CaseStatus status, LocalDate filedOn, LocalDate notifiedOn, Penalty proposedPenalty,
@@ -100,16 +103,7 @@ class EnterprisePenalties {
 			String surchargePercent, BigDecimal proposedConfiscated, BigDecimal confiscated, LocalDate suspensionFrom,
 			LocalDate suspensionUntil, LocalDate handoverDue, PenaltyCases.Handover handover, LocalDate decisionAnnulledOn,
 			List<PartyOutcome> outcomes, LocalDate hearingScheduledOn, String hearingPlace, boolean replyDueProvisional,
-			boolean paymentDueProvisional, Integer proposedSuspensionDays, Integer suspensionDays) {
-
-		/**
-		 * The article that punishes the violation, cited formally as the decision cites it: in the version in force on
-		 * the day decided ({@link ViolationType#formalBasisOn}) — for a decision of 2024 the 2019 text's number, 第四十条, not the 2025 第五十条 — and the
-		 * catalogue's before a decision.
-		 */
-		public String basis() {
-			return violation.formalBasisOn(decidedOn);
-		}
+			boolean paymentDueProvisional, Integer proposedSuspensionDays, Integer suspensionDays, String basis) {
 
 		/** The penalty proposed in the 事先告知, every part and amount (没收违法所得人民币…元，并处罚款人民币…元). */
 		public String proposedText() {
@@ -175,6 +169,8 @@ class EnterprisePenalties {
 
 	private final JdbcClient jdbc;
 
+	private final CaseLaw caseLaw;
+
 	private final PenaltyCases cases;
 
 	private final CaseExecution caseExecution;
@@ -188,7 +184,8 @@ class EnterprisePenalties {
 	private final DecisionOutcomes outcomes;
 
 	EnterprisePenalties(JdbcClient jdbc, PenaltyCases cases, CaseExecution caseExecution,
-			NoticeAndHearing noticeAndHearing, Clock clock, CaseDocuments documents, DecisionOutcomes outcomes) {
+			NoticeAndHearing noticeAndHearing, Clock clock, CaseDocuments documents, DecisionOutcomes outcomes, CaseLaw caseLaw) {
+		this.caseLaw = caseLaw;
 		this.outcomes = outcomes;
 		this.jdbc = jdbc;
 		this.cases = cases;
@@ -257,7 +254,7 @@ class EnterprisePenalties {
 						o.documentNumber(), o.decidedOn(), o.result(), Masking.personalNumbersIn(o.reason()), o.changedText())).toList() : List.of(),
 				c.hearingScheduledOn(), c.hearingScheduledOn() == null ? null : Masking.personalNumbersIn(c.hearingPlace()),
 				d.hearingRequestDueProvisional(), d.paymentDueProvisional(), c.proposedSuspensionDays(),
-				served ? c.suspensionDays() : null);
+				served ? c.suspensionDays() : null, caseLaw.of(c).formalBasis());
 	}
 
 	/**
