@@ -139,7 +139,8 @@ class InputEdgeCasesIntegrationTest {
 
 	/**
 	 * A mobile or ID number in a path (a probe, a mistyped id) is not repeated in the clear: neither in the problem's
-	 * instance nor its detail, for a path no handler has (404) and one whose id is no number (400).
+	 * instance nor its detail, for a path no handler has and one whose id is no number (both 404: the address names
+	 * nothing).
 	 */
 	@Test
 	void aPersonalNumberInThePathIsMaskedInTheRefusal() throws Exception {
@@ -149,7 +150,7 @@ class InputEdgeCasesIntegrationTest {
 			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 		String malformed = mvc.perform(get("/api/v1/enforcement/cases/110105199307158876abc/procedure")
 			.header("Authorization", "Bearer demo-sz-admin-token"))
-			.andExpect(status().isBadRequest())
+			.andExpect(status().isNotFound())
 			.andExpect(jsonPath("$.instance").value("/api/v1/enforcement/cases/110105********8876abc/procedure"))
 			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 		// written in blocks after a word, and percent-encoded: found in the decoded path, answered encoded again
