@@ -44,7 +44,18 @@ public final class JsonSyntax {
 	 * @param linesBefore lines the caller took off the text's start before reading it (blank lines stripped), added
 	 */
 	public static String where(JacksonException ex, int linesBefore) {
-		TokenStreamLocation at = ex.getLocation();
+		return where(ex.getLocation(), linesBefore);
+	}
+
+	/**
+	 * Where a token of a text being read begins: "第3行第14列" (both counted from 1), or "" when unknown.
+	 * @param at the parser's location (e.g. {@code currentTokenLocation()}), or null
+	 */
+	public static String where(TokenStreamLocation at) {
+		return where(at, 0);
+	}
+
+	private static String where(TokenStreamLocation at, int linesBefore) {
 		if (at == null || at.getLineNr() < 1) {
 			return "";
 		}

@@ -2290,8 +2290,12 @@ public class LicenceApplications {
 	 * @param creditCode the applicant's credit code as stored
 	 * @param licenceInForce whether it is a new licence (NEW, 准予许可) still in force today
 	 * @param pendingNew whether it is a new licence's application not decided (NEW, 未决定): open once imported
+	 * @param newName the name an applicant not in the registry is registered under once licensed (its decision not 不予许可),
+	 * which no other enterprise may hold ({@link #checkImported}, rule {@code unique} on {@code applicantName}); null
+	 * otherwise
 	 */
-	public record CheckedImport(String regionCode, String creditCode, boolean licenceInForce, boolean pendingNew) {
+	public record CheckedImport(String regionCode, String creditCode, boolean licenceInForce, boolean pendingNew,
+			String newName) {
 	}
 
 	/**
@@ -2356,6 +2360,16 @@ public class LicenceApplications {
 		}
 		v.maxLength("licenceNumber", "许可证编号", data.licenceNumber(), 60)
 			.licenceNumber("licenceNumber", "许可证编号", data.licenceNumber());
+		if (!v.hasError("licenceNumber") && !Text.isBlank(data.licenceNumber())) {
+			// the number as it is stored (a licence on record as written there) is registered with it later: the
+			// registry's own format, or the licence could never be registered and would block the enterprise
+			licences.numberFormat(v, "licenceNumber", kind == null ? data.licenceNumber()
+					: recordedNumber(data.licenceNumber(), kind));
+		}
+		if (known == null && !"REFUSED".equals(decision)) {
+			// the name a new applicant is registered under once its licence is: one name, one enterprise, as live
+			heldName(data.applicantName(), code).ifPresent(held -> v.require("applicantName", false, "unique", held));
+		}
 		if (licenceScope != null && region != null && ("APPROVED".equals(decision) || "REFUSED".equals(decision))) {
 			// a past decision is recorded as the bureau that took it: the competent level, as a live one (邮政法 art.52)
 			v.require("decision", decides(clerk, ApprovingLevel.of(licenceScope), region), "approving-level",
@@ -2403,6 +2417,41 @@ public class LicenceApplications {
 	}
 
 	/**
+	 * Why the name {@code name} cannot be a past application's applicant with credit code {@code code} who is not in the
+	 * registry (one name, one enterprise: 企业名称登记管理规定), as the live submission and approval refuse it
+	 * ({@link Enterprises#nameHolder}, compared by {@code enterprise_name_key}): an enterprise of the registry that is not
+	 * cancelled holds it under another credit code, or an application here (imported or live, not refused nor 不予受理) of
+	 * another applicant not in the registry is under that name — its licence would register a second enterprise with it.
+	 * @return the message naming the holder, empty when the name is free (or blank, or the code unknown)
+	 */
+	private Optional<String> heldName(String name, String code) {
+		if (Text.isBlank(name) || code == null) {
+			return Optional.empty();
+		}
+		Optional<String> registered = enterprises.nameHolder(name, code).map(h -> Enterprises.nameHeldMessage(name, h));
+		if (registered.isPresent()) {
+			return registered;
+		}
+		// an applicant the registry has since recorded holds its name there (nameHolder), not as it applied
+		record Other(String number, String creditCode) {
+		}
+		return jdbc.sql("""
+				SELECT DISTINCT ON (a.applicant_credit_code) a.number, a.applicant_credit_code AS credit_code
+				FROM licence_application a
+				WHERE enterprise_name_key(a.applicant_name) = enterprise_name_key(:name) AND a.applicant_credit_code <> :code
+				  AND a.status NOT IN ('REFUSED', 'NOT_ACCEPTED')
+				ORDER BY a.applicant_credit_code, a.id""")
+			.param("name", name)
+			.param("code", code)
+			.query((rs, i) -> new Other(rs.getString("number"), rs.getString("credit_code")))
+			.stream()
+			.filter(other -> enterprises.findByCreditCode(other.creditCode()).isEmpty())
+			.findFirst()
+			.map(other -> "企业名称“" + Text.name(name) + "”已是许可申请" + other.number() + "（申请人统一社会信用代码"
+					+ other.creditCode() + "）的申请人名称：未注销的两家企业不能使用同一名称（企业名称登记管理规定），请核对企业名称");
+	}
+
+	/**
 	 * What a past application would be for "one enterprise, one licence", read as far as its cells allow — also for a
 	 * row refused for another reason, so that the rows of a file are compared all the same.
 	 * @return null when the credit code cannot be read
@@ -2415,7 +2464,8 @@ public class LicenceApplications {
 		catch (RuntimeException ex) {
 			return null;
 		}
-		String region = enterprises.findByCreditCode(code).map(EnterpriseView::regionCode).orElse(ownRegion);
+		Optional<EnterpriseView> known = enterprises.findByCreditCode(code);
+		String region = known.map(EnterpriseView::regionCode).orElse(ownRegion);
 		boolean isNew = "NEW".equalsIgnoreCase(Text.strip(data.kind()));
 		String decision = Text.isBlank(data.decision()) ? "" : Text.strip(data.decision()).toUpperCase(Locale.ROOT);
 		LocalDate decided = null;
@@ -2427,7 +2477,8 @@ public class LicenceApplications {
 		}
 		boolean inForce = isNew && "APPROVED".equals(decision) && decided != null && region != null
 				&& !clock(region).validUntil(decided).isBefore(today());
-		return new CheckedImport(region, code, inForce, isNew && "PENDING".equals(decision));
+		String newName = known.isPresent() || "REFUSED".equals(decision) ? null : Text.blankToNull(Text.name(data.applicantName()));
+		return new CheckedImport(region, code, inForce, isNew && "PENDING".equals(decision), newName);
 	}
 
 	/** A refusal of one field by one rule. */
@@ -2502,6 +2553,10 @@ public class LicenceApplications {
 	public long importApplication(Clerk clerk, DataScope scope, String ownRegion, String by, ImportedApplication data) {
 		// one enterprise, one licence and one open new application: rows of one applicant imported at once are ordered
 		holdApplicant(jdbc, CreditCode.written(data.applicantCreditCode()));
+		if (!Text.isBlank(data.applicantName())) {
+			// one name, one enterprise: two applicants under one name imported at once are ordered as the registry orders them
+			TransactionLocks.hold(jdbc, "enterprise_name:" + Text.enterpriseNameKey(data.applicantName()));
+		}
 		String region = checkImported(clerk, scope, ownRegion, data).regionCode();
 		String code = CreditCode.of(data.applicantCreditCode()).value();
 		EnterpriseView known = enterprises.findByCreditCode(code).orElse(null);

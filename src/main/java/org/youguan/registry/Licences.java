@@ -795,6 +795,21 @@ public class Licences {
 	}
 
 	/**
+	 * The registry's format of a licence number ({@code youguan.registry.licence-number-pattern}), the one rule of every
+	 * path that records a number — this registry's form and import, and licensing's import of past applications, whose
+	 * licence is registered here later and would otherwise hold a number the registry refuses: {@code typed} read as
+	 * {@link Text#identifier} reads it (full-width forms folded), then matched; a mismatch is rule {@code pattern} on
+	 * {@code field}, its message stating the format in words ({@code licence-number-format}), never the expression.
+	 * Null or blank passes (whether a number is required is the caller's).
+	 * @return {@code v}, for chaining
+	 */
+	public Validation numberFormat(Validation v, String field, String typed) {
+		String number = Text.identifier(typed);
+		return v.require(field, number == null || settings.licenceNumber().matcher(number).matches(), "pattern",
+				settings.licenceNumberMessage());
+	}
+
+	/**
 	 * Whether a licence other than {@code selfId} bears this number or a look-alike of it ({@link UniqueIdentifiers}:
 	 * letter case, spaces, dashes and underscores folded).
 	 */
@@ -815,8 +830,7 @@ public class Licences {
 		String number = Text.identifier(d.number());
 		Validation v = new Validation();
 		v.required("number", "许可证编号", number);
-		v.require("number", number == null || settings.licenceNumber().matcher(number).matches(), "pattern",
-				"许可证编号格式不符合规定（" + settings.licenceNumberPattern() + "）");
+		numberFormat(v, "number", number);
 		v.require("number", number == null || !numberTaken(number, selfId), "unique", "许可证编号已存在：" + number);
 		v.require("scope", d.scope() != null, "required", "请选择业务范围");
 		v.name("issuingBureauName", "发证机关", d.issuingBureauName(), 100);

@@ -33,6 +33,7 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.Decimals;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
+import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.TransactionLocks;
@@ -43,6 +44,7 @@ import org.youguan.registry.Brands;
 import org.youguan.statistics.internal.Aggregation;
 import org.youguan.statistics.internal.Formula;
 import org.youguan.statistics.internal.ReportChecks;
+import org.youguan.statistics.internal.ReportedValue;
 
 /**
  * Imports past years' totals (by region, optionally brand, and month) from .xlsx so that year-on-year growth works
@@ -125,6 +127,26 @@ public class HistoryImport {
 			if (rows.stream().noneMatch(r -> r.region().equals(region) && Objects.equals(r.brand(), brand))) {
 				rows.add(new Seen(region, brand, brandName, row.number()));
 			}
+		}
+	}
+
+	/**
+	 * A row's 数值 for {@code indicator}, read as an enterprise's report reads it ({@link ReportedValue}: "50%" or a cell
+	 * shown as a percentage only for an indicator in %, else rule {@code percent} naming the indicator; no exponent,
+	 * thousands only in threes, the unit's decimals), its one refusal the row's failure on 数值; null when blank or
+	 * refused. A number cell beyond every field's digits is told by the indicator's column ({@code digits}).
+	 */
+	private static BigDecimal reported(Indicator indicator, SheetRow r, SheetImport.RowContext context) {
+		context.reads("数值", SheetImport.ValueKind.NUMBER);
+		if (context.toldBeyond("数值", indicator.name(), ReportChecks.VALUE_INTEGER_DIGITS, ReportChecks.VALUE_FRACTION_DIGITS)) {
+			return null;
+		}
+		try {
+			return ReportedValue.read(indicator, "数值", r.cell("数值"));
+		}
+		catch (InvalidValueException ex) {
+			ex.fieldErrors().forEach(e -> context.fail("数值", e.rule(), e.message()));
+			return null;
 		}
 	}
 
@@ -267,12 +289,14 @@ public class HistoryImport {
 						context.fail("品牌", "exists", "品牌不存在：" + r.get("品牌"));
 					}
 				}
-				// a percentage cell counts in the indicator's unit: 98.5 % is 98.5 for a rate in "%"
-				// beyond every field's digits (1e40) it is told by the indicator's own column: 14 and 4 digits
-				BigDecimal value = context.number(r, "数值", indicator == null ? null : indicator.unit(),
-						indicator == null ? "数值" : indicator.name(), ReportChecks.VALUE_INTEGER_DIGITS,
-						ReportChecks.VALUE_FRACTION_DIGITS);
-				if (value == null && r.cell("数值").isBlank()) {
+				// the one reading of a reported value, as the report page, the API and the report sheet read it: a
+				// percentage ("50%", a cell shown as one) only for an indicator in %, where 98.5 % is 98.5; beyond every
+				// field's digits (1e40) it is told by the indicator's own column: 14 and 4 digits
+				BigDecimal value = indicator == null
+						? context.number(r, "数值", null, "数值", ReportChecks.VALUE_INTEGER_DIGITS,
+								ReportChecks.VALUE_FRACTION_DIGITS)
+						: reported(indicator, r, context);
+				if (value == null && r.cell("数值").isBlank() && !context.failed("数值")) {
 					context.fail("数值", "required", "请填写数值");
 				}
 				else if (value != null && indicator != null) {

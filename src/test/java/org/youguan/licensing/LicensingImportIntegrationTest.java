@@ -140,12 +140,12 @@ class LicensingImportIntegrationTest {
 	}
 
 	static String[] row(String code, String scope, String decision, String decidedOn, String licence) {
-		return new String[] { code, "苏州一证快递有限公司", "新设许可", scope, "2025-03-01", "2025-03-05", "2025-03-09", decision,
+		return new String[] { code, "苏州一证快递有限公司" + code.substring(11, 17), "新设许可", scope, "2025-03-01", "2025-03-05", "2025-03-09", decision,
 				decidedOn, licence };
 	}
 
 	static String[] pending(String code) {
-		return new String[] { code, "苏州一证快递有限公司", "新设许可", "省内", "2025-06-01", "", "", "未决定", "", "" };
+		return new String[] { code, "苏州一证快递有限公司" + code.substring(11, 17), "新设许可", "省内", "2025-06-01", "", "", "未决定", "", "" };
 	}
 
 	/**
@@ -226,7 +226,7 @@ class LicensingImportIntegrationTest {
 			assertThat(e.message()).contains(first);
 		}));
 		// a past licence no longer in force is history beside it
-		assertThat(imports.importFile(JIANGSU, SUZHOU, "3205", "test", sheet(new String[] { code, "苏州一证快递有限公司", "新设许可",
+		assertThat(imports.importFile(JIANGSU, SUZHOU, "3205", "test", sheet(new String[] { code, "苏州一证快递有限公司" + code.substring(11, 17), "新设许可",
 				"省内", "2014-03-01", "2014-03-05", "2014-03-09", "准予许可", "2014-04-10", "快递许可-32-" + tail + "-140001" }))
 			.errors()).isEmpty();
 		assertThat(importedOf(code)).isEqualTo(2);

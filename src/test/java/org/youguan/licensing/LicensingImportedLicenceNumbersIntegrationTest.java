@@ -35,9 +35,9 @@ class LicensingImportedLicenceNumbersIntegrationTest extends LicensingFixture {
 	/** A past application of {@code kind} decided {@code decidedOn} with licence {@code number} (null: none). */
 	static String past(String code, String kind, LocalDate decidedOn, String number) {
 		return """
-				{"applicantCreditCode":"%s","applicantName":"苏州旧证快递有限公司","kind":"%s","scope":"省内","receivedOn":"%s",
+				{"applicantCreditCode":"%s","applicantName":"苏州旧证快递有限公司%s","kind":"%s","scope":"省内","receivedOn":"%s",
 				 "preliminaryReviewedOn":"%s","onSiteVerifiedOn":"%s","decision":"APPROVED","decidedOn":"%s","licenceNumber":%s}"""
-			.formatted(code, kind, decidedOn.minusDays(40), decidedOn.minusDays(35), decidedOn.minusDays(30), decidedOn,
+			.formatted(code, code.substring(11, 17), kind, decidedOn.minusDays(40), decidedOn.minusDays(35), decidedOn.minusDays(30), decidedOn,
 					number == null ? "null" : "\"" + number + "\"");
 	}
 

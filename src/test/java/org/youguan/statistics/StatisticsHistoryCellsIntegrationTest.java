@@ -143,4 +143,33 @@ class StatisticsHistoryCellsIntegrationTest {
 		assertThat(result.errors().get(0).errors().get(0).message()).startsWith("快递业务收入");
 		assertThat(result.errors().get(1).errors().get(0).message()).startsWith("快递业务量（同城）");
 	}
+
+	/**
+	 * A percentage ("50%", or a cell shown as one) on an indicator not in % was read as its fraction (0.5 万元): it is
+	 * refused as the report page, API and sheet refuse it (rule {@code percent}, naming the row and the indicator), and
+	 * nothing is imported.
+	 */
+	@Test
+	void aPercentageOnAnIndicatorNotInPercentIsRefusedNamingIt() {
+		TypedWorkbook sheet = new TypedWorkbook(HistoryImport.HEADERS)
+			.row(List.of("express.revenue", "2012-01", "3205", "", "50%"))
+			.row(List.of("express.volume.local", "2012-01", "3205", "", format(0.5, "0%")))
+			.row(List.of("express.volume.local", "2012-02", "3205", "", 1000));
+		HistoryImport.Result result = history.importFile(DataScope.region("3205"), sheet.bytes());
+		assertThat(result.imported()).isZero();
+		assertThat(result.errors()).hasSize(2);
+		assertThat(result.errors().get(0).number()).isEqualTo(2);
+		assertThat(result.errors().get(0).errors()).singleElement().satisfies(e -> {
+			assertThat(e.field()).isEqualTo("数值");
+			assertThat(e.rule()).isEqualTo("percent");
+			assertThat(e.message()).startsWith("快递业务收入").contains("万元");
+		});
+		assertThat(result.errors().get(1).number()).isEqualTo(3);
+		assertThat(result.errors().get(1).errors()).singleElement().satisfies(e -> {
+			assertThat(e.rule()).isEqualTo("percent");
+			assertThat(e.message()).startsWith("快递业务量（同城）");
+		});
+		assertThat(jdbc.sql("SELECT count(*) FROM stat_fact WHERE source = 'HISTORY' AND region_code = '3205' "
+				+ "AND period_start IN ('2012-01-01', '2012-02-01')").query(Long.class).single()).isZero();
+	}
 }

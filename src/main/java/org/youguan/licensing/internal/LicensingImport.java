@@ -38,7 +38,8 @@ import org.youguan.licensing.LicenceApplications.ImportedApplication;
  * both; dates as date cells or text. A row lists every failure of its cells at once (an unreadable date does not hide
  * a missing name), and the template's example row left in the sheet is refused, not imported. One enterprise holds one
  * licence among the file's rows too ({@link OneLicence}): a second new licence in force, or an undecided new application
- * beside a licence in force or another undecided one, is refused on the later row naming the earlier.
+ * beside a licence in force or another undecided one, is refused on the later row naming the earlier; and one name
+ * belongs to one enterprise ({@link OneName}): two applicants of other credit codes under one name are refused likewise.
  */
 @Service
 public class LicensingImport {
@@ -116,9 +117,10 @@ public class LicensingImport {
 		}
 		SheetImport.Twins licences = new SheetImport.Twins();
 		OneLicence oneLicence = new OneLicence();
+		OneName names = new OneName();
 		List<Long> ids = new ArrayList<>();
 		ImportResult result = SheetImport.runPrepared(content, HEADERS, OPTIONAL, COLUMNS,
-				rows -> (row, context) -> check(clerk, scope, ownRegion, row, context, licences, oneLicence),
+				rows -> (row, context) -> check(clerk, scope, ownRegion, row, context, licences, oneLicence, names),
 				valid -> valid.forEach(data -> ids.add(applications.importApplication(clerk, scope, ownRegion, by, data))));
 		if (!result.rejected()) {
 			audit.record(AuditEntry.of("licensing.import-file", "licence_application", null,
@@ -128,7 +130,7 @@ public class LicensingImport {
 	}
 
 	private ImportedApplication check(Clerk clerk, DataScope scope, String ownRegion, SheetRow row, RowContext context,
-			SheetImport.Twins licences, OneLicence oneLicence) {
+			SheetImport.Twins licences, OneLicence oneLicence, OneName names) {
 		if (context.refuseExample(row, TEMPLATE, EXAMPLE)) {
 			return null;
 		}
@@ -162,7 +164,9 @@ public class LicensingImport {
 			});
 		}
 		// a row refused for another reason still counts among the file's rows of its enterprise
-		oneLicence.check(applications.standing(ownRegion, data), row, context);
+		CheckedImport standing = applications.standing(ownRegion, data);
+		oneLicence.check(standing, row, context);
+		names.check(standing, row, context);
 		if (data.licenceNumber() != null) {
 			// compared as every identifier is (Text.identifierKey): "AB-2025-1" and "ab 2025 1" are one licence number
 			licences.check(Text.identifierKey(Text.identifier(data.licenceNumber())), row, context, LICENCE, "许可证编号");
@@ -201,6 +205,31 @@ public class LicensingImport {
 						+ "行已有未决定的新设许可申请，一个企业只持有一份许可证，不能再导入" + what);
 			}
 			(checked.licenceInForce() ? inForce : pending).putIfAbsent(code, row.number());
+		}
+	}
+
+	/**
+	 * One name, one enterprise among the rows of one file (企业名称登记管理规定), as against the records
+	 * ({@link LicenceApplications#checkImported}): a row whose applicant, not in the registry, would be registered under
+	 * the name an earlier row's applicant of another credit code has ({@link CheckedImport#newName}, compared by
+	 * {@link Text#enterpriseNameKey}) is refused on 申请人名称 (rule {@code unique}) naming the earlier row.
+	 */
+	static final class OneName {
+
+		private record First(String creditCode, int row) {
+		}
+
+		private final Map<String, First> seen = new HashMap<>();
+
+		void check(CheckedImport checked, SheetRow row, RowContext context) {
+			if (checked == null || checked.newName() == null) {
+				return;
+			}
+			First first = seen.putIfAbsent(Text.enterpriseNameKey(checked.newName()), new First(checked.creditCode(), row.number()));
+			if (first != null && !first.creditCode().equals(checked.creditCode()) && !context.failed(NAME)) {
+				context.fail(NAME, "unique", "申请人名称与第" + first.row() + "行另一统一社会信用代码（" + first.creditCode()
+						+ "）的申请人相同：未注销的两家企业不能使用同一名称（企业名称登记管理规定）");
+			}
 		}
 	}
 

@@ -11,7 +11,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.MappingIterator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -97,32 +98,63 @@ class CourierApiController {
 	/**
 	 * The roster lines read one at a time from the stream — a JSON array's elements, or objects one after another
 	 * (NDJSON) — never the body whole as text; more than {@link #MAX_COURIERS} is refused at the first line over.
+	 * Anything after a JSON array (another object, another array, any text) is a 400 on {@code body}, rule
+	 * {@code trailing}, naming where it begins: it was ignored, and the couriers it listed were never registered. A body
+	 * that is no JSON is a 400 {@code json} saying where ({@link JsonSyntax#message}).
 	 */
 	private List<Couriers.Entry> parse(InputStream body) {
 		List<JsonNode> nodes = new ArrayList<>();
-		try (MappingIterator<JsonNode> lines = json.readerFor(JsonNode.class).readValues(body)) {
-			while (lines.hasNextValue()) {
-				if (nodes.size() == MAX_COURIERS) {
-					throw new InvalidValueException("couriers", "count",
-							"一次最多报送" + MAX_COURIERS + "名快递员（courierId、idNumber），请分批报送");
+		boolean afterArray = false;
+		try (JsonParser p = json.createParser(body)) {
+			JsonToken first = p.nextToken();
+			if (first == JsonToken.START_ARRAY) {
+				for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY && t != null; t = p.nextToken()) {
+					add(nodes, p);
 				}
-				nodes.add(lines.nextValue());
+				afterArray = true;
+				if (p.nextToken() != null) {
+					throw trailing(JsonSyntax.where(p.currentTokenLocation()));
+				}
+			}
+			else {
+				for (JsonToken t = first; t != null; t = p.nextToken()) {
+					add(nodes, p);
+				}
 			}
 		}
 		catch (JacksonException ex) {
 			BodyTooLargeException.rethrowIfAmong(ex);
+			if (afterArray) {
+				throw trailing(JsonSyntax.where(ex, 0));
+			}
 			String key = JsonSyntax.duplicateKey(ex);
 			if (key != null) {
 				// the key twice in one line: named with its line, as the roster's other errors are
 				throw new InvalidValueException(key, "duplicate-key",
 						"第" + (nodes.size() + 1) + "行：JSON中字段“" + key + "”出现了不止一次，请只保留一个");
 			}
-			throw new InvalidValueException("body", "json", "请求体不是有效的JSON或NDJSON");
+			throw new InvalidValueException("body", "json", JsonSyntax.message("请求体", ex, 0)
+					+ "（应为JSON数组，或NDJSON每行一个对象）");
 		}
 		refuseUnknownFields(nodes);
 		return nodes.stream()
 			.map(n -> new Couriers.Entry(text(n, "courierId"), text(n, "idType"), text(n, "idNumber")))
 			.toList();
+	}
+
+	/** Reads the roster line the parser stands at, refusing the line over {@link #MAX_COURIERS}. */
+	private static void add(List<JsonNode> nodes, JsonParser p) {
+		if (nodes.size() == MAX_COURIERS) {
+			throw new InvalidValueException("couriers", "count",
+					"一次最多报送" + MAX_COURIERS + "名快递员（courierId、idNumber），请分批报送");
+		}
+		nodes.add(p.readValueAsTree());
+	}
+
+	/** The 400 of content after the roster's JSON array, {@code where} it begins ("第1行第60列", or ""). */
+	private static InvalidValueException trailing(String where) {
+		return new InvalidValueException("body", "trailing", "请求体" + (where.isEmpty() ? "" : "在" + where)
+				+ "：名册的JSON数组结束后还有内容，名册未保存；请把所有快递员写在一个数组中，或改用NDJSON（每行一个对象）");
 	}
 
 	/** The names a roster line takes. */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,12 +72,14 @@ public class Couriers {
 	 * @param enterpriseId the enterprise (from the caller's token)
 	 * @return how many couriers were saved
 	 * @throws InvalidValueException listing every bad line ({@code 第N行} on courierId, idType or idNumber) — every line
-	 *         is checked first and nothing is saved when one is bad
+	 *         is checked first and nothing is saved when one is bad; a courier listed twice (its ids compared
+	 *         case-insensitively, k001 is K001) is rule {@code unique} on the later line naming the earlier
 	 */
 	@Transactional
 	public int register(long enterpriseId, List<Entry> entries) {
 		List<FieldError> errors = new ArrayList<>();
 		Map<String, String> byCourier = new LinkedHashMap<>();
+		Map<String, Integer> firstLine = new HashMap<>();
 		if (entries == null || entries.isEmpty()) {
 			throw new InvalidValueException("couriers", "required", "请提交至少一名快递员（courierId、idNumber）");
 		}
@@ -109,6 +112,12 @@ public class Couriers {
 				if (refusal != null) {
 					errors.add(new FieldError("idNumber", refusal.rule(), line + "：证件号码（idNumber）" + refusal.reason()));
 				}
+			}
+			Integer twin = courier.isEmpty() ? null : firstLine.putIfAbsent(courier, i + 1);
+			if (twin != null) {
+				// the later line silently replaced the earlier: which of the two numbers is the courier's is the sender's
+				errors.add(new FieldError("courierId", "unique", line + "：快递员" + courier + "与第" + twin
+						+ "行是同一快递员（编号不分大小写），同一快递员只能报送一次"));
 			}
 			if (errors.size() == before) {
 				byCourier.put(courier, pseudonyms.of(raw));
