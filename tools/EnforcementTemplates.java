@@ -142,6 +142,17 @@ public class EnforcementTemplates {
 			line(d, "${bureau}（印章）", ParagraphAlignment.RIGHT);
 			line(d, "${decidedOn}", ParagraphAlignment.RIGHT);
 		});
+		write("no-penalty-decision", d -> {
+			head(d);
+			line(d, "当事人：${enterprise}");
+			line(d, "统一社会信用代码：${creditCode}　　地址：${address}　　法定代表人（负责人）：${representative}");
+			line(d, "本局于${filedOn}对你单位涉嫌${violation}一案立案调查。经查，${report}");
+			line(d, "不予行政处罚的理由：${closingReason}。");
+			line(d, "依据${noPenaltyGround}的规定，本局决定对你单位不予行政处罚。你单位应当引以为戒，依法经营。");
+			line(d, "${remedies}");
+			line(d, "${bureau}（印章）", ParagraphAlignment.RIGHT);
+			line(d, "${closedOn}", ParagraphAlignment.RIGHT);
+		});
 		write("delivery-receipt", d -> {
 			head(d);
 			rows(d, new String[][] { { "送达文书", "行政处罚决定书（${decisionNumber}）" }, { "受送达人", "${enterprise}" },

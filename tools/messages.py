@@ -1562,6 +1562,7 @@ M = {
  "enforcement.case.mitigation": ("从轻/减轻", "Mitigation"),
  "enforcement.case.noMitigation": ("不从轻、减轻", "No mitigation"),
  "enforcement.case.mitigationGround": ("行政处罚法第32条情形", "Ground (art.32)"),
+ "enforcement.case.noPenaltyGround": ("不予处罚的法定情形（行政处罚法第33条）", "Ground for no penalty (art.33)"),
  "enforcement.case.mitigationReason": ("从轻、减轻理由", "Reason for mitigation"),
  "enforcement.case.discussedOn": ("集体讨论日期", "Collective discussion on"),
  "enforcement.case.discussion": ("集体讨论", "Collective discussion"),

@@ -206,7 +206,7 @@ class EnforcementDemoData {
 		documentary(all, minor, "统计数据补报记录（截图）", "邮政业统计信息系统中当事人迟报及补报的记录", t.minusDays(20));
 		caseInvestigation.concludeInvestigation(all, minor, new CaseInvestigation.Conclusion("查明当事人初次迟报且已补报", "WARNING", null, false,
 				null, null, null));
-		caseDecisions.notPenalize(all, minor, "初次违法且危害后果轻微并及时改正，依行政处罚法第33条不予处罚，已约谈提醒");
+		caseDecisions.notPenalize(all, minor, "FIRST_MINOR", "初次违法且危害后果轻微并及时改正，依行政处罚法第33条不予处罚，已约谈提醒");
 
 		// 已移送: a suspected crime handed to the police with its 案件移送书
 		long transferred = file(all, city.get(11), "PARCEL_TAMPERING", "快递员涉嫌私拆快件并侵占内件", t.minusDays(15), t.minusDays(14));

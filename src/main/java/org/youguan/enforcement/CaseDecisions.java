@@ -275,22 +275,32 @@ public class CaseDecisions {
 	}
 
 	/**
-	 * 不予处罚 (行政处罚法(2021) art.33: minor and corrected in time, or a first minor violation; 约谈 may follow) with
-	 * its reason; the case is finished.
-	 * @throws InvalidValueException when the reason is blank or over 500 characters
+	 * 不予处罚 (行政处罚法(2021) art.33: minor and corrected in time, or a first minor violation, or no fault; 约谈 may
+	 * follow) on its ground and with its reason; the case is finished. The 不予行政处罚决定书 is made and served on the
+	 * party (art.57 with art.61: a decision not to penalise is a decision the party is given, citing the article it rests
+	 * on — {@link NoPenaltyGround#cited}), read on its portal, beside the internal 结案报告.
+	 * @param ground a {@link NoPenaltyGround} name (required)
+	 * @throws InvalidValueException when the ground is missing or unknown ({@code ground}), or the reason is blank or
+	 * over 500 characters ({@code reason})
 	 * @throws DomainException (409) unless 调查终结, 已告知 or 听证; (422, {@code reason} rule {@code suspension-open})
 	 * while a suspension of the decision clock is open
 	 */
 	@Transactional
-	public void notPenalize(DataScope scope, long id, String reason) {
+	public void notPenalize(DataScope scope, long id, String ground, String reason) {
 		reason = Text.freeText(reason);
 		CaseView c = caseWork.lock(scope, id);
 		CaseStatus to = CaseStep.NOT_PENALIZE.from(c.status());
 		caseWork.requireHandlingHead(c.regionCode(), "不予处罚决定");
 		caseWork.requireNoOpenSuspension(id, "reason", "作出不予处罚决定");
-		requireReason(reason, "不予处罚理由");
-		caseWork.move(c, to, ", closing_reason = :reason, closed_on = :on", Map.of("reason", Text.strip(reason), "on", caseWork.today()));
-		caseWork.record(c, "case.not-penalize", "不予处罚：" + Text.strip(reason));
+		Validation v = new Validation();
+		NoPenaltyGround g = parse(v, "ground", "不予处罚的法定情形", ground, NoPenaltyGround.class, true);
+		v.required("reason", "不予处罚理由", reason).maxLength("reason", "不予处罚理由", reason, 500);
+		v.throwIfInvalid();
+		caseWork.move(c, to, ", closing_reason = :reason, closed_on = :on, no_penalty_ground = :ground",
+				Map.of("reason", Text.strip(reason), "on", caseWork.today(), "ground", g.name()));
+		caseWork.record(c, "case.not-penalize", "不予处罚（" + g.label() + "）：" + Text.strip(reason)
+				+ "；不予行政处罚决定书送达当事人");
+		caseWork.issue(id, CaseDocumentKind.NO_PENALTY_DECISION);
 		caseWork.issue(id, CaseDocumentKind.CLOSING_REPORT);
 	}
 

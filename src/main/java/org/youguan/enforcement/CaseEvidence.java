@@ -25,6 +25,7 @@ import org.youguan.documents.Attachments;
 import org.youguan.documents.UploadedFile;
 import org.youguan.enforcement.internal.CaseDocuments;
 import org.youguan.enforcement.internal.CaseStep;
+import org.youguan.enforcement.internal.CaseWork;
 import org.youguan.inspections.Inspector;
 import org.youguan.inspections.Inspectors;
 import org.youguan.kernel.Actors;
@@ -103,10 +104,13 @@ public class CaseEvidence {
 
 	private final long maxMediaBytes;
 
+	private final CaseWork caseWork;
+
 	CaseEvidence(JdbcClient jdbc, PenaltyCases cases, CaseDocuments documents, Attachments attachments,
 			Inspectors inspectors, StatutoryRules rules, AuditTrail audit, Clock clock,
 			@Value("${youguan.enforcement.max-evidence-bytes:20971520}") long maxBytes,
-			@Value("${youguan.enforcement.max-media-bytes:52428800}") long maxMediaBytes) {
+			@Value("${youguan.enforcement.max-media-bytes:52428800}") long maxMediaBytes, CaseWork caseWork) {
+		this.caseWork = caseWork;
 		this.jdbc = jdbc;
 		this.cases = cases;
 		this.documents = documents;
@@ -130,8 +134,8 @@ public class CaseEvidence {
 	 */
 	@Transactional
 	public EvidenceItem add(DataScope scope, long caseId, EvidenceData data, UploadedFile file) {
-		jdbc.sql("SELECT id FROM penalty_case WHERE id = :id FOR UPDATE").param("id", caseId).query(Long.class).optional();
-		CaseView c = cases.get(scope, caseId).penaltyCase();
+		// locked, in scope and the handling bureau's own step (CaseWork#lock)
+		CaseView c = caseWork.lock(scope, caseId);
 		CaseStep.ADD_EVIDENCE.from(c.status());
 		LocalDate today = LocalDate.now(clock);
 		Validation v = new Validation();

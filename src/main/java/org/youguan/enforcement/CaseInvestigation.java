@@ -205,7 +205,8 @@ public class CaseInvestigation {
 	@Transactional
 	public void review(DataScope scope, long id, Officer reviewer, Boolean agreed, String opinion) {
 		opinion = Text.freeText(opinion);
-		CaseView c = caseWork.lock(scope, id);
+		// reviewed in the handling bureau or above it (CaseWork#lockForReview)
+		CaseView c = caseWork.lockForReview(scope, id);
 		CaseStep.REVIEW.from(c.status());
 		// the step first (its state, who may review), then the fields, as on every step of the procedure
 		if (c.status() == CaseStatus.HEARING && c.hearingOn() == null) {

@@ -155,8 +155,9 @@ public class NoticeAndHearing {
 	 * @param waivedOn the day the party's waiver was given (yyyy-MM-dd), not before the notice nor in the future
 	 * @param scan the party's signed written waiver: PDF, JPEG or PNG, checked by content, at most
 	 * {@code youguan.enforcement.max-evidence-bytes}
-	 * @throws DomainException (422) when the notice gave no hearing right; (409) unless 已告知 without a hearing
-	 * request, or when the party already waived
+	 * @throws DomainException (422) when the notice gave no hearing right; (409) unless 已告知, or 听证 before the
+	 * hearing is held (the request withdrawn: the case returns to 已告知, the scheduled hearing cancelled), or when the
+	 * party already waived
 	 * @throws InvalidValueException naming {@code waivedOn} (missing, malformed, before the notice or in the future) or
 	 * {@code file} (missing, too large, not a PDF or image)
 	 */
@@ -245,9 +246,9 @@ public class NoticeAndHearing {
 		v.require("file", scan != null, "required", "当事人放弃" + waiver.what + "的书面声明扫描件不能为空");
 		v.throwIfInvalid();
 		Long attachment = documents.keepScan(c, waiver.scanKind, scan, "当事人放弃" + waiver.what + "的书面声明", maxScanBytes);
-		caseWork.move(c, c.status(), ", " + waiver.dayColumn + " = :on, " + waiver.scanColumn + " = :scan",
+		String moved = moveForWaiver(c, waiver, on, ", " + waiver.dayColumn + " = :on, " + waiver.scanColumn + " = :scan",
 				Map.of("on", on, "scan", attachment));
-		caseWork.record(c, waiver.action, "当事人书面明确放弃" + waiver.what + "（" + on + "，书面声明扫描件已存档）");
+		caseWork.record(c, waiver.action, "当事人书面明确放弃" + waiver.what + "（" + on + "，书面声明扫描件已存档）" + moved);
 	}
 
 	/**
@@ -259,8 +260,8 @@ public class NoticeAndHearing {
 		LocalDate on = waiverDay(c, waiver, v, caseWork.today().toString());
 		v.require("confirm", confirmed, "required", "请确认放弃" + waiver.what);
 		v.throwIfInvalid();
-		caseWork.move(c, c.status(), ", " + waiver.dayColumn + " = :on", Map.of("on", on));
-		caseWork.record(c, waiver.action, "当事人在企业端明确放弃" + waiver.what + "（" + on + "）");
+		String moved = moveForWaiver(c, waiver, on, ", " + waiver.dayColumn + " = :on", Map.of("on", on));
+		caseWork.record(c, waiver.action, "当事人在企业端明确放弃" + waiver.what + "（" + on + "）" + moved);
 	}
 
 	/**
@@ -292,8 +293,40 @@ public class NoticeAndHearing {
 		if (c.hearingWaivedOn() != null) {
 			throw DomainException.illegalTransition("当事人已于" + c.hearingWaivedOn() + "明确放弃听证");
 		}
+		// a request is withdrawn before the hearing is held (art.64): once held, the party was heard
+		notHeld(c);
 		v.required("waivedOn", "放弃听证日期", waivedOn);
-		return v.date("waivedOn", "放弃听证日期", waivedOn, c.notifiedOn(), caseWork.today());
+		LocalDate from = c.hearingRequestedOn() != null ? c.hearingRequestedOn() : c.notifiedOn();
+		return v.date("waivedOn", "放弃听证日期", waivedOn, from, caseWork.today());
+	}
+
+	/**
+	 * Moves the case for a waiver given on {@code on}, with {@code set} (the waiver's own columns): a hearing request
+	 * withdrawn (听证 not yet held, 行政处罚法(2021) art.64) returns the case to 已告知 with the hearing waived — the
+	 * scheduled hearing is cancelled (its notice's day, place and host cleared; the 听证通知书 stays on file), the days
+	 * from the request to the withdrawal are kept as the hearing's pause of the decision limit (邮政行政执法监督办法(2021)
+	 * art.17, as a hearing held keeps them) and the limit moves by them; any other waiver leaves the state as it is.
+	 * @return the audit line's addition: the hearing cancelled, or empty
+	 */
+	private String moveForWaiver(CaseView c, Waiver waiver, LocalDate on, String set, Map<String, Object> params) {
+		if (waiver != Waiver.HEARING || c.status() != CaseStatus.HEARING) {
+			caseWork.move(c, c.status(), set, params);
+			return "";
+		}
+		if (c.hearingPausedFrom() != null) {
+			jdbc.sql("""
+					INSERT INTO penalty_case_suspension (case_id, kind, started_on, ended_on, reason)
+					VALUES (:id, 'HEARING', :from, :to, '听证期间（自申请至撤回听证申请）')""")
+				.param("id", c.id()).param("from", c.hearingPausedFrom()).param("to", on).update();
+		}
+		Map<String, Object> p = new HashMap<>(params);
+		p.put("due", caseWork.decisionDue(c, c.extended()));
+		caseWork.move(c, CaseStatus.NOTIFIED, set + """
+				, hearing_paused_from = NULL, hearing_notified_on = NULL, hearing_scheduled_on = NULL, hearing_place = NULL,
+				  hearing_host = NULL, hearing_host_user_id = NULL, decision_due_on = :due""", p);
+		String scheduled = c.hearingScheduledOn() == null ? "" : "，取消原定于" + c.hearingScheduledOn() + "在" + c.hearingPlace() + "举行的听证";
+		return "，撤回" + c.hearingRequestedOn() + "提出的听证申请" + scheduled + "；案件回到已告知，决定期限至"
+				+ caseWork.messageDay((LocalDate) p.get("due"));
 	}
 
 	/** The notice gave the right to a hearing (art.63), else 422 naming {@code field}, rule {@code no-hearing-right}. */

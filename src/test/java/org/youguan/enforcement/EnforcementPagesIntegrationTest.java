@@ -113,7 +113,7 @@ class EnforcementPagesIntegrationTest {
 			.andExpect(content().string(not(containsString("id=\"hearing-request-form\""))));
 		mvc.perform(post(page + "/decision").session(staff).with(csrf()).param("decidedOn", today.toString())
 			.param("penalty", "FINE").param("fine", "3000")).andExpect(status().isForbidden());
-		mvc.perform(post(page + "/no-penalty").session(staff).with(csrf()).param("reason", "首违不罚"))
+		mvc.perform(post(page + "/no-penalty").session(staff).with(csrf()).param("ground", "FIRST_MINOR").param("reason", "首违不罚"))
 			.andExpect(status().isForbidden());
 		mvc.perform(get(page).session(SignIn.session(mvc, "wz.leader"))).andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"decision-form\"")))

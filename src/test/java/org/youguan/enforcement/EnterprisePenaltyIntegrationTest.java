@@ -444,11 +444,15 @@ class EnterprisePenaltyIntegrationTest {
 		assertThat(cases.get(PartyCases.ALL, stated).penaltyCase().statementWaivedOn()).isNull();
 	}
 
+	/** A hearing requested is withdrawn on the portal before it is held (art.64): waived, it is not requested again. */
 	@Test
-	void aPartyThatRequestedAHearingCannotWaiveItOnThePortal() throws Exception {
+	void aPartyThatRequestedAHearingWithdrawsItOnThePortalOnce() throws Exception {
 		long id = party.notified(party.sfWuzhong(), "DELIVERY_WITHOUT_CONSENT", "10000", today());
 		mvc.perform(post("/api/v1/enterprise/penalties/" + id + "/hearing").header("Authorization", SF))
 			.andExpect(status().isOk());
+		mvc.perform(post("/api/v1/enterprise/penalties/" + id + "/hearing-waiver").header("Authorization", SF)
+				.contentType(MediaType.APPLICATION_JSON).content("{\"confirm\":true}"))
+			.andExpect(status().isOk()).andExpect(jsonPath("$.status").value("NOTIFIED"));
 		mvc.perform(post("/api/v1/enterprise/penalties/" + id + "/hearing-waiver").header("Authorization", SF)
 				.contentType(MediaType.APPLICATION_JSON).content("{\"confirm\":true}"))
 			.andExpect(status().isConflict());
@@ -461,13 +465,16 @@ class EnterprisePenaltyIntegrationTest {
 	/**
 	 * Attack 41: the portal's waivers answered "请确认" (400) on a case whose step was closed. The state is judged first
 	 * (404, 409, 422), then what was sent (400), as on every step of the procedure: without the tick, a waiver after a
-	 * hearing request, a second waiver, or a case without the hearing right is the step's refusal; a statement sent
+	 * hearing request withdrawn once, a second waiver, or a case without the hearing right is the step's refusal; a statement sent
 	 * blank after one was given is refused as given, not as blank.
 	 */
 	@Test
 	void aPortalStepClosedIsRefusedForItsStateBeforeItsFields() throws Exception {
 		long requested = party.notified(party.sfWuzhong(), "DELIVERY_WITHOUT_CONSENT", "10000", today());
 		portal(requested, "hearing", "").andExpect(status().isOk());
+		// a request is withdrawn (the step open: the tick is asked for), then the hearing is waived and the step closed
+		portal(requested, "hearing-waiver", "{}").andExpect(status().isBadRequest());
+		portal(requested, "hearing-waiver", "{\"confirm\":true}").andExpect(status().isOk());
 		portal(requested, "hearing-waiver", "{}").andExpect(status().isConflict());
 		long small = party.notified(party.sfWuzhong(), "DATA_NOT_REPORTED", "3000", today());
 		portal(small, "hearing-waiver", "{}").andExpect(status().is(422))

@@ -69,7 +69,7 @@ class LawInForceOnTheDayDecidedIntegrationTest {
 	@Test
 	void theClosingReportOfACaseNotPenalizedStatesTheDecisionAndNoEmptyDelivery() throws Exception {
 		long id = party.concluded(party.sfWuzhong(), "DATA_NOT_REPORTED", "1000", LocalDate.now(clock));
-		caseDecisions.notPenalize(PartyCases.ALL, id, "情节轻微并及时改正，依法不予行政处罚");
+		caseDecisions.notPenalize(PartyCases.ALL, id, "MINOR_CORRECTED", "情节轻微并及时改正，依法不予行政处罚");
 		List<Map<String, Object>> docs = JsonPath.read(page(get("/api/v1/enforcement/cases/" + id + "/documents")
 			.header("Authorization", PenaltyCaseIntegrationTest.WUZHONG)), "$");
 		Map<String, Object> report = docs.stream().filter(d -> "CLOSING_REPORT".equals(d.get("kind"))).findFirst().orElseThrow();

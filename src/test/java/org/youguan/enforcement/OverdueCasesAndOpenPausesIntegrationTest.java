@@ -194,7 +194,7 @@ class OverdueCasesAndOpenPausesIntegrationTest {
 		decisionLimit.suspend(ALL, id, "APPRAISAL", "2026-06-13", "补充鉴定");
 		CaseDecisions.Decision decision = new CaseDecisions.Decision(null, "2026-06-15", "FINE", "3000", null, null, null);
 		assertThat(rules("decidedOn", () -> caseDecisions.decide(ALL, id, decision))).containsExactly("suspension-open");
-		assertThat(rules("reason", () -> caseDecisions.notPenalize(ALL, id, "情节轻微"))).containsExactly("suspension-open");
+		assertThat(rules("reason", () -> caseDecisions.notPenalize(ALL, id, "MINOR_CORRECTED", "情节轻微"))).containsExactly("suspension-open");
 		decisionLimit.resume(ALL, id, "2026-06-15");
 		caseDecisions.decide(ALL, id, decision);
 		assertThat(party.cases().get(ALL, id).suspensionOpen()).isFalse();

@@ -483,8 +483,10 @@ class PenaltyCaseIntegrationTest {
 
 		long requested = notifiedHearingCase(wuzhong(1), "2026-06-02");
 		call(WUZHONG, "/api/v1/enforcement/cases/" + requested + "/hearing-request", on(LocalDate.of(2026, 6, 2))).andExpect(status().isOk());
+		// before the hearing is held the party's written waiver withdraws its request (art.64): back to 已告知, waived
 		waiver("hearing-waiver", requested, LocalDate.of(2026, 6, 2))
-			.andExpect(status().isConflict());
+			.andExpect(status().isOk()).andExpect(jsonPath("$.penaltyCase.status").value("NOTIFIED"))
+			.andExpect(jsonPath("$.penaltyCase.hearingWaivedOn").value("2026-06-02"));
 	}
 
 	/** A case of 无证经营 proposed at ¥60,000, reviewed, concluded on {@code concludedOn} and notified today. */

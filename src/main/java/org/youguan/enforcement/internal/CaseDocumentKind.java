@@ -30,6 +30,11 @@ public enum CaseDocumentKind {
 	DISCUSSION_RECORD("重大案件集体讨论记录", "集体讨论", "discussion-record", false),
 	/** 行政处罚决定书 (art.59's six items), at the decision; its 文号 is the decision's. */
 	DECISION("行政处罚决定书", null, "decision", true),
+	/**
+	 * 不予行政处罚决定书 (art.57(二)–(三) with art.33), at 不予处罚: served on the party as issued (art.61), citing the
+	 * ground and article the decision rests on.
+	 */
+	NO_PENALTY_DECISION("不予行政处罚决定书", "不予处罚", "no-penalty-decision", true),
 	/** 送达回证 (art.61), at delivery. */
 	DELIVERY_RECEIPT("送达回证", "送达回证", "delivery-receipt", true),
 	/** 结案报告, at 结案 and 不予处罚. */
@@ -57,7 +62,7 @@ public enum CaseDocumentKind {
 	}
 
 	/**
-	 * Whether the document is given to the party (告知书, 通知书, 决定书, the 听证笔录 it signs, the 送达回证 and the payment
+	 * Whether the document is given to the party (告知书, 通知书, 决定书 — the 不予行政处罚决定书 too —, the 听证笔录 it signs, the 送达回证 and the payment
 	 * approval), so the enterprise reads it on its portal; the bureau's internal papers (立案审批表, 笔录 of evidence,
 	 * 调查终结报告, 法制审核意见书, 集体讨论记录, 结案报告, 移送书) are not.
 	 */

@@ -40,6 +40,7 @@ import org.youguan.enforcement.CaseView;
 import org.youguan.enforcement.DecisionOutcomes;
 import org.youguan.enforcement.EvidenceKind;
 import org.youguan.enforcement.LeadSource;
+import org.youguan.enforcement.NoPenaltyGround;
 import org.youguan.enforcement.Penalty;
 import org.youguan.enforcement.PenaltyCases;
 import org.youguan.enforcement.PenaltyCases.Instalment;
@@ -94,7 +95,8 @@ public class CaseDocuments implements DeclaresTemplates {
 			"deliveryDue", "deliveredOn", "deliveryMethod", "paymentDue", "paidOn", "paidAmount", "execution", "closedOn", "closingReason", "status", "result",
 			"hearingRecord", "onSpotFacts", "onSpotPlace", "onSpotFiledOn", "onSpotFilingDue", "transferTo",
 			"transferReason", "transferredOn", "arrangement", "arrangedBy", "arrangementReason", "arrangementTerms", "appliedOn", "fineAmount",
-			"hearingWaivedOn", "hearingOutcome", "statementWaivedOn", "remedies", "party", "statementReview");
+			"hearingWaivedOn", "hearingOutcome", "statementWaivedOn", "remedies", "party", "statementReview",
+			"noPenaltyGround");
 
 	/** The fields of the evidence item a record (询问笔录, 现场检查笔录) is made of. */
 	static final List<String> EVIDENCE_FIELDS = List.of("evidenceTitle", "evidenceContent", "evidencePlace",
@@ -152,6 +154,8 @@ public class CaseDocuments implements DeclaresTemplates {
 			case HEARING_RIGHT_NOTICE -> List.of("proposedPenalty", "hearingRequestDue");
 			case HEARING_NOTICE, HEARING_RECORD -> List.of("hearingOn", "hearingPlace", "hearingHost");
 			case DELIVERY_RECEIPT -> List.of("decisionNumber", "deliveredOn", "deliveryMethod");
+			case NO_PENALTY_DECISION -> List.of("creditCode", "violation", "report", "noPenaltyGround", "closingReason",
+					"remedies", "closedOn");
 			default -> List.of();
 		};
 		return Stream.concat(always.stream(), own.stream()).toArray(String[]::new);
@@ -450,7 +454,8 @@ public class CaseDocuments implements DeclaresTemplates {
 		fields.put("issuedOn", ChineseText.day(stepDay));
 		fields.put("number", number == null ? "" : number);
 		fields.put("title", kind.title());
-		if (kind == CaseDocumentKind.PRIOR_NOTICE || kind == CaseDocumentKind.DECISION) {
+		if (kind == CaseDocumentKind.PRIOR_NOTICE || kind == CaseDocumentKind.DECISION
+				|| kind == CaseDocumentKind.NO_PENALTY_DECISION) {
 			// addressed to the party as 你单位 ("你单位存在以下违法事实：…", "本局决定对你单位…"): the facts and the
 			// statement as typed name it 当事人, which the same letter would otherwise mix with 你单位
 			for (String field : List.of("report", "statement", "statementReview", "hearingOutcome")) {
@@ -498,13 +503,22 @@ public class CaseDocuments implements DeclaresTemplates {
 			case HEARING_RECORD -> c.hearingOn();
 			case DECISION, ON_THE_SPOT_DECISION -> c.decidedOn();
 			case DELIVERY_RECEIPT -> c.deliveredOn();
-			case CLOSING_REPORT -> c.closedOn();
+			case CLOSING_REPORT, NO_PENALTY_DECISION -> c.closedOn();
 			case INQUIRY_RECORD, SITE_RECORD -> evidenceId == null ? null : jdbc.sql(
 					"SELECT collected_on FROM penalty_case_evidence WHERE id = :id").param("id", evidenceId)
 				.query(Rows.of(LocalDate.class)).single();
 			default -> null;
 		};
 		return day == null ? LocalDate.now(clock) : day;
+	}
+
+	/**
+	 * The ground a 不予处罚 rests on as its decision cites it ({@link NoPenaltyGround#cited}: article and the law's words);
+	 * empty for a case not ended so, or ended before the ground was kept (V273).
+	 */
+	private String noPenaltyGround(long caseId) {
+		return jdbc.sql("SELECT no_penalty_ground FROM penalty_case WHERE id = :id").param("id", caseId)
+			.query(Rows.of(String.class)).optional().map(g -> NoPenaltyGround.valueOf(g).cited()).orElse("");
 	}
 
 	private record Change(DecisionOutcomes.Kind kind, String body, String documentNumber, LocalDate decidedOn,
@@ -624,6 +638,7 @@ public class CaseDocuments implements DeclaresTemplates {
 		f.put("paidAmount", c.paidAmount() == null ? "" : ChineseText.yuanStated(c.paidAmount()));
 		f.put("closedOn", ChineseText.day(c.closedOn()));
 		f.put("closingReason", text(c.closingReason()));
+		f.put("noPenaltyGround", noPenaltyGround(c.id()));
 		f.put("status", c.status().label());
 		f.put("result", result(c, f.get("penalty")));
 		f.put("issuedBy", Actors.shown(actor()));

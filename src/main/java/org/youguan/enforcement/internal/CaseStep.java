@@ -41,7 +41,7 @@ public enum CaseStep {
 	/** 听证 requested (art.63–64). */
 	REQUEST_HEARING("申请听证", HEARING, EnumSet.of(NOTIFIED)),
 	/** 放弃听证: the party explicitly gives up the hearing it may request (art.63–64). */
-	WAIVE_HEARING("放弃听证", null, EnumSet.of(NOTIFIED)),
+	WAIVE_HEARING("放弃听证", null, EnumSet.of(NOTIFIED, HEARING)),
 	/** 听证通知: the hearing's day, place and host told the party at least 7 working days ahead (art.64(二), 85). */
 	NOTICE_HEARING("听证通知", null, EnumSet.of(HEARING)),
 	/** 听证 held (art.64), on or after the day its notice named. */

@@ -14,6 +14,7 @@ import java.util.Set;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.youguan.audit.AuditEntry;
@@ -369,12 +370,58 @@ public class CaseWork {
 			.orElseThrow(() -> DomainException.notFound("处罚案件", id));
 	}
 
-	/** The case locked FOR UPDATE for the step that follows, 404 outside the caller's scope. */
+	/**
+	 * The case locked FOR UPDATE for the step that follows, 404 outside the caller's scope; a staff account of another
+	 * bureau than the one handling the case is refused ({@link #requireHandlingBureau}) — every step of the procedure,
+	 * on the API and the page, locks the case here.
+	 * @throws DomainException not-found outside the caller's scope; (422, rule {@code not-handling-bureau-head}) for a
+	 * head of another bureau
+	 * @throws AccessDeniedException (403) for other staff of another bureau
+	 */
 	public CaseView lock(DataScope scope, long id) {
 		jdbc.sql("SELECT id FROM penalty_case WHERE id = :id FOR UPDATE").param("id", id).query(Long.class).optional();
 		CaseView c = find(id);
 		scope.requireRegion(c.regionCode(), "处罚案件", id);
+		requireHandlingBureau(c.regionCode());
 		return c;
+	}
+
+	/**
+	 * The case locked for its 法制审核 (行政处罚法(2021) art.58), 404 outside the caller's scope: reviewed by the handling
+	 * bureau's reviewer or one of a bureau above it whose region covers the case — a county bureau without a reviewer
+	 * who did not investigate the case has it reviewed above, as a hearing may be hosted by a superior's staff
+	 * (art.64(四)). Every other step is the handling bureau's ({@link #lock}).
+	 */
+	public CaseView lockForReview(DataScope scope, long id) {
+		jdbc.sql("SELECT id FROM penalty_case WHERE id = :id FOR UPDATE").param("id", id).query(Long.class).optional();
+		return inScope(scope, id);
+	}
+
+	/**
+	 * A step of a case is taken by the bureau handling it (行政处罚法(2021) art.17, 22: the case is that bureau's, which
+	 * decides and serves in its own name): its 处室工作人员, or its head for a head-only step. Staff of a superior bureau
+	 * whose region covers the case read it and take none of its steps; a signed-in staff account of another bureau is
+	 * refused — a head with the head rule's own message ({@link #requireHandlingHead}), anyone else with 403. The party
+	 * on the enterprise portal (its own steps, scoped to its credit code) and a step run without a signed-in account (a
+	 * system job, the demo data) are not checked.
+	 * @throws DomainException (422, field {@code head}, rule {@code not-handling-bureau-head}) for a head of another bureau
+	 * @throws AccessDeniedException (403) for other staff of another bureau
+	 */
+	public void requireHandlingBureau(String caseRegion) {
+		var auth = SecurityContextHolder.getContext().getAuthentication();
+		if (auth == null || !(auth.getPrincipal() instanceof CurrentUser u) || u.kind() != UserKind.STAFF
+				|| ofHandlingBureau(u, caseRegion)) {
+			return;
+		}
+		if (u.has(Role.BUREAU_LEADER)) {
+			requireHandlingHead(caseRegion, "办理本案");
+		}
+		throw new AccessDeniedException("本案由" + bureaus.nearestName(caseRegion) + "办理，办案步骤由该局的处室工作人员进行；上级机关可以查阅，不能代为办理");
+	}
+
+	/** Whether {@code u} belongs to the bureau handling a case of {@code caseRegion} (the nearest bureau to it). */
+	private boolean ofHandlingBureau(CurrentUser u, String caseRegion) {
+		return bureaus.nearest(caseRegion).filter(b -> Long.valueOf(b.id()).equals(u.bureauId())).isPresent();
 	}
 
 	/** Moves the case to {@code to} (the same state for a step that records something) with the extra SET clause. */
@@ -522,8 +569,7 @@ public class CaseWork {
 	 * head-only steps (the case page offers their forms to no one else).
 	 */
 	public boolean headsHandlingBureau(CurrentUser u, String caseRegion) {
-		return u.has(Role.BUREAU_LEADER) && u.kind() == UserKind.STAFF && bureaus.nearest(caseRegion)
-			.filter(b -> Long.valueOf(b.id()).equals(u.bureauId())).isPresent();
+		return u.has(Role.BUREAU_LEADER) && u.kind() == UserKind.STAFF && ofHandlingBureau(u, caseRegion);
 	}
 
 	/** The case, 404 when there is none or it lies outside the caller's scope (read without a lock). */

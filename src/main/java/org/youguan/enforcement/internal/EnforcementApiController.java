@@ -376,11 +376,18 @@ class EnforcementApiController {
 		return cases.get(scope, id);
 	}
 
+	/** A 不予处罚: its ground ({@code NoPenaltyGround}) and reason. */
+	record NoPenalty(String ground, String reason) {
+	}
+
 	@PostMapping("/cases/{id}/no-penalty")
 	@PreAuthorize(HEADS)
-	@Operation(summary = "不予处罚（局领导）", description = "reason（行政处罚法第33条）；由行政机关负责人决定（第57条）。")
-	PenaltyCases.CaseDetail noPenalty(DataScope scope, @PathVariable long id, @RequestBody Reason r) {
-		caseDecisions.notPenalize(scope, id, r.reason());
+	@Operation(summary = "不予处罚（局领导）", description = "ground：不予处罚的法定情形（必填，MINOR_CORRECTED违法行为轻微并及时改正、"
+			+ "没有造成危害后果，FIRST_MINOR初次违法且危害后果轻微并及时改正，NO_FAULT当事人有证据足以证明没有主观过错；行政处罚法第33条；"
+			+ "其他值400 one-of）；reason：理由（必填）；由行政机关负责人决定（第57条）。制作不予行政处罚决定书，载明所依据的条款，"
+			+ "送达当事人（第61条，企业端可见）。")
+	PenaltyCases.CaseDetail noPenalty(DataScope scope, @PathVariable long id, @RequestBody NoPenalty r) {
+		caseDecisions.notPenalize(scope, id, r.ground(), r.reason());
 		return cases.get(scope, id);
 	}
 

@@ -34,6 +34,7 @@ import org.youguan.enforcement.DeliveryMethod;
 import org.youguan.enforcement.EvidenceKind;
 import org.youguan.enforcement.LeadStatus;
 import org.youguan.enforcement.LeadView;
+import org.youguan.enforcement.NoPenaltyGround;
 import org.youguan.enforcement.Leads;
 import org.youguan.enforcement.Mitigation;
 import org.youguan.enforcement.NoticeAndHearing;
@@ -255,6 +256,7 @@ class EnforcementController {
 		model.addAttribute("mitigations", Mitigation.values());
 		model.addAttribute("deliveryMethods", DeliveryMethod.values());
 		model.addAttribute("grounds", Mitigation.Ground.values());
+		model.addAttribute("noPenaltyGrounds", NoPenaltyGround.values());
 		model.addAttribute("pauseKinds", SuspensionKind.values());
 		model.addAttribute("warningDays", rules.intValue(StatutoryRule.PENALTY_DECISION_WARNING, detail.penaltyCase().regionCode()));
 		model.addAttribute("hearingNoticeDays", rules.intValue(StatutoryRule.PENALTY_HEARING_NOTICE, detail.penaltyCase().regionCode()));
@@ -537,9 +539,9 @@ class EnforcementController {
 	@PostMapping("/enforcement/cases/{id:\\d+}/no-penalty")
 	@PageForm("no-penalty-form")
 	@PreAuthorize(EnforcementApiController.HEADS)
-	String noPenalty(DataScope scope, @PathVariable long id, @RequestParam(required = false) String reason,
-			RedirectAttributes redirect) {
-		return PageSteps.run(redirect, page(id), "已决定不予处罚", () -> caseDecisions.notPenalize(scope, id, reason));
+	String noPenalty(DataScope scope, @PathVariable long id, @RequestParam(required = false) String ground,
+			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
+		return PageSteps.run(redirect, page(id), "已决定不予处罚", () -> caseDecisions.notPenalize(scope, id, ground, reason));
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/withdrawal")

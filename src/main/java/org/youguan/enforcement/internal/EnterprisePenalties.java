@@ -147,10 +147,11 @@ class EnterprisePenalties {
 			"number", "c.number");
 
 	/**
-	 * What the party has been told of: the notice given, or a decision (imported cases have no notice), or a notice given
+	 * What the party has been told of: the notice given, or a decision (imported cases have no notice) — a 不予行政处罚决定
+	 * too, served on it even when no notice preceded it —, or a notice given
 	 * before the case was returned to investigation (退回调查 clears the notice; what was served stays the party's).
 	 */
-	static final String SHOWN = "(c.notified_on IS NOT NULL OR c.decided_on IS NOT NULL "
+	static final String SHOWN = "(c.notified_on IS NOT NULL OR c.decided_on IS NOT NULL OR c.no_penalty_ground IS NOT NULL "
 			+ "OR EXISTS (SELECT 1 FROM penalty_case_return r WHERE r.case_id = c.id))";
 
 	/**
@@ -364,16 +365,23 @@ class EnterprisePenalties {
 	 * @param confirmed whether the user ticked the confirmation; anything but true is refused — once the step is open:
 	 * the case's state is judged first, as on every step
 	 * @throws InvalidValueException when not confirmed ("confirm")
-	 * @throws DomainException (422) when the penalty carries no hearing right; (409) when the window closed, a hearing
-	 * was requested or already waived; (404) not its case
+	 * A hearing requested and not yet held is withdrawn the same way, whether the window is still open or not
+	 * (行政处罚法(2021) art.64: the party may give up the hearing it asked for before it is held): the case returns to
+	 * 已告知 with the hearing waived and the scheduled hearing cancelled, so the decision may follow.
+	 * @throws DomainException (422) when the penalty carries no hearing right; (409) when the window closed (no request
+	 * made), the hearing was held or already waived; (404) not its case
 	 */
 	@Transactional
 	void waiveHearing(DataScope scope, long id, boolean confirmed) {
 		PartyCase c = get(scope, id);
-		if (c.hearingRequestedOn() != null) {
+		// a request made is withdrawn until the hearing is held, the window closed or not (art.64); the step judges the rest
+		boolean withdrawal = c.status() == CaseStatus.HEARING && c.hearingOn() == null;
+		if (c.hearingRequestedOn() != null && !withdrawal) {
 			throw DomainException.illegalTransition("已于" + c.hearingRequestedOn() + "申请听证，不能再放弃听证");
 		}
-		requireWindow(c, "放弃听证");
+		if (!withdrawal) {
+			requireWindow(c, "放弃听证");
+		}
 		noticeAndHearing.waiveHearingOnPortal(caseRegion(id), id, confirmed);
 	}
 

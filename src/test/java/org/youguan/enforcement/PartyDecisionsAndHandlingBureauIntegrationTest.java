@@ -1,0 +1,167 @@
+package org.youguan.enforcement;
+
+import java.io.ByteArrayInputStream;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import com.jayway.jsonpath.JsonPath;
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.youguan.IntegrationTest;
+import org.youguan.MutableClock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * What the party is given and may do, and who takes a case's steps: a 不予处罚 is a written 不予行政处罚决定书 served on
+ * the party, citing the article it rests on (行政处罚法(2021) art.33, 57, 61); a hearing requested is withdrawn before it
+ * is held (art.64), not after; a county case's steps are its own bureau's staff's — the province's or the city's staff,
+ * whose region covers it, read it and take none of them.
+ */
+@IntegrationTest
+class PartyDecisionsAndHandlingBureauIntegrationTest {
+
+	static final String WUZHONG = PenaltyCaseIntegrationTest.WUZHONG;
+
+	static final String HEAD = PenaltyCaseIntegrationTest.HEAD;
+
+	/** The enterprise user of the Wuzhong party ({@link PartyCases#sfWuzhong}). */
+	static final String SF = "Bearer demo-sf-wz-token";
+
+	/** An enterprise user of another enterprise. */
+	static final String OTHER_ENTERPRISE = "Bearer demo-yz-sz-token";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	PartyCases party;
+
+	@Autowired
+	NoticeAndHearing noticeAndHearing;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MutableClock clock;
+
+	@AfterEach
+	void reset() {
+		clock.reset();
+	}
+
+	void today(String day) {
+		clock.set(LocalDate.parse(day).atTime(10, 0));
+	}
+
+	ResultActions call(String token, String path, String json) throws Exception {
+		return mvc.perform(post(path).header("Authorization", token).contentType(MediaType.APPLICATION_JSON).content(json));
+	}
+
+	@Test
+	void noPenaltyIssuesADecisionServedOnThePartyCitingItsGroundAndArticle() throws Exception {
+		today("2026-06-01");
+		var e = party.sfWuzhong();
+		long id = party.concluded(e, "DATA_NOT_REPORTED", "2000", LocalDate.of(2026, 5, 27));
+		String path = "/api/v1/enforcement/cases/" + id + "/no-penalty";
+		call(HEAD, path, "{\"reason\":\"首次违法，已改正\"}").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("ground")).andExpect(jsonPath("$.errors[0].rule").value("required"));
+		call(HEAD, path, "{\"ground\":\"NOPE\",\"reason\":\"首次违法，已改正\"}").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("ground"));
+		call(HEAD, path, "{\"ground\":\"FIRST_MINOR\",\"reason\":\"首次违法，危害后果轻微，已于当日改正\"}").andExpect(status().isOk())
+			.andExpect(jsonPath("$.penaltyCase.status").value("NOT_PENALIZED"));
+
+		List<Map<String, Object>> docs = JsonPath.read(mvc.perform(get("/api/v1/enforcement/cases/" + id + "/documents")
+			.header("Authorization", WUZHONG)).andReturn().getResponse().getContentAsString(), "$");
+		String href = (String) docs.stream().filter(d -> "NO_PENALTY_DECISION".equals(d.get("kind"))).findFirst().orElseThrow()
+			.get("href");
+		String text = text(href, WUZHONG);
+		assertThat(text).contains("不予行政处罚决定书", e.legalName(), "初次违法且危害后果轻微并及时改正",
+				"《中华人民共和国行政处罚法》第三十三条第一款", "首次违法，危害后果轻微，已于当日改正", "行政复议");
+
+		// served on the party: its portal shows the case and the decision, another enterprise finds neither
+		String own = mvc.perform(get("/api/v1/enterprise/penalties/" + id).header("Authorization", SF)).andExpect(status().isOk())
+			.andExpect(jsonPath("$.documents[*].title").value(hasItem("不予行政处罚决定书")))
+			.andReturn().getResponse().getContentAsString();
+		List<String> served = JsonPath.read(own, "$.documents[?(@.title == '不予行政处罚决定书')].href");
+		assertThat(text(served.get(0), SF)).contains(e.legalName(), "第三十三条第一款");
+		mvc.perform(get("/api/v1/enterprise/penalties/" + id).header("Authorization", OTHER_ENTERPRISE))
+			.andExpect(status().isNotFound());
+		mvc.perform(get(href).header("Authorization", OTHER_ENTERPRISE)).andExpect(result -> assertThat(
+				result.getResponse().getStatus()).isIn(403, 404));
+	}
+
+	String text(String href, String token) throws Exception {
+		byte[] docx = mvc.perform(get(href).header("Authorization", token)).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsByteArray();
+		try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx));
+				XWPFWordExtractor extractor = new XWPFWordExtractor(doc)) {
+			return extractor.getText();
+		}
+	}
+
+	@Test
+	void aHearingRequestIsWithdrawnBeforeTheHearingNotAfter() throws Exception {
+		today("2026-06-01");
+		long id = party.notified(party.sfWuzhong(), "DELIVERY_WITHOUT_CONSENT", "10000", LocalDate.of(2026, 6, 1));
+		long held = party.notified(party.sfWuzhong(), "DELIVERY_WITHOUT_CONSENT", "10000", LocalDate.of(2026, 6, 1));
+		today("2026-06-02");
+		for (long c : List.of(id, held)) {
+			mvc.perform(post("/api/v1/enterprise/penalties/" + c + "/hearing").header("Authorization", SF))
+				.andExpect(status().isOk());
+			noticeAndHearing.noticeHearing(PartyCases.ALL, c, new NoticeAndHearing.HearingNotice("2026-06-02", "2026-06-15",
+					"吴中区邮政管理局听证室", party.user("sz.office")));
+		}
+		// the request window is closed: a withdrawal is not a late waiver, the hearing it cancels is still to come
+		today("2026-06-10");
+		call(SF, "/api/v1/enterprise/penalties/" + id + "/hearing-waiver", "{\"confirm\":true}").andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("NOTIFIED")).andExpect(jsonPath("$.hearingWaivedOn").value("2026-06-10"));
+		CaseView c = party.cases().get(PartyCases.ALL, id).penaltyCase();
+		assertThat(c.status()).isEqualTo(CaseStatus.NOTIFIED);
+		assertThat(c.hearingScheduledOn()).as("the scheduled hearing is cancelled").isNull();
+		assertThat(c.hearingPausedFrom()).isNull();
+		assertThat(jdbc.sql("SELECT started_on || '..' || ended_on FROM penalty_case_suspension WHERE case_id = :id AND kind = 'HEARING'")
+			.param("id", id).query(String.class).list()).as("the days the request paused the limit are kept")
+			.containsExactly("2026-06-02..2026-06-10");
+		assertThat(jdbc.sql("SELECT summary FROM audit_event WHERE object_type = 'penalty_case' AND object_id = :id AND action = 'case.hearing-waiver'")
+			.param("id", String.valueOf(id)).query(String.class).list()).singleElement().asString().contains("撤回", "取消原定于2026-06-15");
+		// a withdrawn hearing is waived: it is not requested again
+		mvc.perform(post("/api/v1/enterprise/penalties/" + id + "/hearing").header("Authorization", SF))
+			.andExpect(status().isConflict());
+
+		today("2026-06-15");
+		noticeAndHearing.holdHearing(PartyCases.ALL, held, new NoticeAndHearing.HearingData(null, "2026-06-15", null, null, null));
+		call(SF, "/api/v1/enterprise/penalties/" + held + "/hearing-waiver", "{\"confirm\":true}").andExpect(status().isConflict());
+		assertThat(party.cases().get(PartyCases.ALL, held).penaltyCase().status()).isEqualTo(CaseStatus.HEARING);
+	}
+
+	@Test
+	void aCountyCaseStepIsTheCountyBureausNotTheProvincesNorTheCitys() throws Exception {
+		today("2026-06-01");
+		long id = party.notified(party.other(), "DATA_NOT_REPORTED", "3000", LocalDate.of(2026, 6, 1));
+		String step = "/api/v1/enforcement/cases/" + id + "/statement";
+		String statement = "{\"on\":\"2026-06-01\",\"text\":\"当事人称已整改\"}";
+		for (String superior : List.of("Bearer demo-js-market-token", "Bearer demo-sz-market-token")) {
+			call(superior, step, statement).andExpect(result -> assertThat(result.getResponse().getStatus()).isIn(403, 404));
+			// they read it
+			mvc.perform(get("/api/v1/enforcement/cases/" + id).header("Authorization", superior)).andExpect(status().isOk());
+		}
+		assertThat(party.cases().get(PartyCases.ALL, id).penaltyCase().statementOn()).isNull();
+		call(WUZHONG, step, statement).andExpect(status().isOk())
+			.andExpect(jsonPath("$.penaltyCase.statementOn").value("2026-06-01"));
+	}
+}
