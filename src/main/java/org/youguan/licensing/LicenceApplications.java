@@ -2444,6 +2444,7 @@ public class LicenceApplications {
 			.param("name", name)
 			.param("code", code)
 			.query((rs, i) -> new Other(rs.getString("number"), rs.getString("credit_code")))
+			.list()
 			.stream()
 			.filter(other -> enterprises.findByCreditCode(other.creditCode()).isEmpty())
 			.findFirst()

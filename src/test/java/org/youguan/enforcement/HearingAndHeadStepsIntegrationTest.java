@@ -223,7 +223,7 @@ class HearingAndHeadStepsIntegrationTest {
 		LocalDate today = LocalDate.now(clock);
 		long lead = party.leads().report(PartyCases.ALL, new Leads.ReportData("REPORT", "群众举报", party.other().creditCode(), null,
 				"收寄禁寄物品致人受伤" + UUID.randomUUID(), today.toString()), false);
-		party.leads().propose(PartyCases.ALL, lead, "DATA_NOT_REPORTED", today.minusYears(3).toString(), null, true,
+		party.leads().propose(PartyCases.ALL, lead, "OUTLET_UNFILED", today.minusYears(3).toString(), null, true,
 				"禁寄物品在分拣中泄漏致两名分拣员受伤");
 		var staff = SignIn.session(mvc, "wz.staff");
 		mvc.perform(get("/enforcement/leads/" + lead).session(staff)).andExpect(status().isOk())

@@ -849,8 +849,8 @@ class PenaltyImportIntegrationTest {
 		String old = number();
 		mvc.perform(post("/api/v1/enforcement/cases/imported").header("Authorization", "Bearer demo-sz-admin-token")
 			.contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("""
-					{"enterpriseCreditCode":"%s","violation":"PACKAGING","source":"INSPECTION","filedOn":"2024-01-02",
-					 "decidedOn":"2024-02-01","decisionNumber":"%s","penalty":"FINE","fine":10000,"serious":false}"""
+					{"enterpriseCreditCode":"%s","violation":"PACKAGING","source":"INSPECTION","filedOn":"2025-07-02",
+					 "decidedOn":"2025-08-01","decisionNumber":"%s","penalty":"FINE","fine":10000,"serious":false}"""
 				.formatted(e.creditCode(), old)))
 			.andExpect(status().isCreated());
 		// as imported before the check: the mark stored

@@ -321,14 +321,14 @@ class ProcedureGuardsIntegrationTest {
 		today("2026-06-02");
 		long id = investigating(party.other(), "DATA_NOT_REPORTED", LocalDate.of(2026, 6, 1));
 		String c = "/api/v1/enforcement/cases/" + id;
-		call(PenaltyCaseIntegrationTest.MARKET, c + "/conclusion", """
+		call(PenaltyCaseIntegrationTest.WUZHONG, c + "/conclusion", """
 				{"report":"查明未报送","proposedPenalty":"FINE","proposedFine":"2000","concludedOn":"2026-06-02"}""")
 			.andExpect(status().isOk());
 		call(PenaltyCaseIntegrationTest.CITY, c + "/review", "{\"opinion\":\"同意\"}")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("agreed"))
 			.andExpect(jsonPath("$.errors[0].rule").value("required"));
-		call(PenaltyCaseIntegrationTest.MARKET, c + "/review", "{\"agreed\":true,\"opinion\":\"同意\"}")
+		call(PenaltyCaseIntegrationTest.WUZHONG, c + "/review", "{\"agreed\":true,\"opinion\":\"同意\"}")
 			.andExpect(status().isUnprocessableEntity())
 			.andExpect(jsonPath("$.errors[0].rule").value("reviewer-is-author"));
 		assertThat(cases.get(PartyCases.ALL, id).penaltyCase().reviewedOn()).isNull();

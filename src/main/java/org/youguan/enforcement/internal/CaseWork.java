@@ -540,13 +540,21 @@ public class CaseWork {
 	}
 
 	/**
-	 * Whether {@code u} may reissue (重新制作) a document of a case of {@code caseRegion}: a case handler
-	 * ({@code kernel.CaseRoles.HANDLERS}, 处室工作人员) or a head of the handling bureau ({@link #headsHandlingBureau}) —
+	 * Whether {@code u} may reissue (重新制作) a document of a case of {@code caseRegion}: a case handler of the handling
+	 * bureau ({@link #handles}: {@code kernel.CaseRoles.HANDLERS}, 处室工作人员) or a head of the handling bureau ({@link #headsHandlingBureau}) —
 	 * the one rule the case page offers the form by and the API enforces. A head of a superior or another bureau oversees
 	 * the case and corrects none of its documents (行政处罚法(2021) art.57: the case is the handling bureau's).
 	 */
 	public boolean mayReissue(CurrentUser u, String caseRegion) {
-		return u.caseHandler() || headsHandlingBureau(u, caseRegion);
+		return handles(u, caseRegion) || headsHandlingBureau(u, caseRegion);
+	}
+
+	/**
+	 * Whether {@code u} takes a case's steps as its 处室工作人员: staff of the bureau handling a case of {@code caseRegion}
+	 * ({@link #requireHandlingBureau}) — what the case page offers forms to; a superior bureau's staff read the case.
+	 */
+	public boolean handles(CurrentUser u, String caseRegion) {
+		return u.caseHandler() && ofHandlingBureau(u, caseRegion);
 	}
 
 	/**

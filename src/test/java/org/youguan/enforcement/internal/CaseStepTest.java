@@ -40,7 +40,7 @@ class CaseStepTest {
 			Map.entry(CaseStep.NOTIFY, EnumSet.of(INVESTIGATED)),
 			Map.entry(CaseStep.RECORD_STATEMENT, EnumSet.of(NOTIFIED, HEARING)),
 			Map.entry(CaseStep.REQUEST_HEARING, EnumSet.of(NOTIFIED)),
-			Map.entry(CaseStep.WAIVE_HEARING, EnumSet.of(NOTIFIED)),
+			Map.entry(CaseStep.WAIVE_HEARING, EnumSet.of(NOTIFIED, HEARING)),
 			Map.entry(CaseStep.NOTICE_HEARING, EnumSet.of(HEARING)),
 			Map.entry(CaseStep.HOLD_HEARING, EnumSet.of(HEARING)),
 			Map.entry(CaseStep.RETURN_TO_INVESTIGATION, EnumSet.of(NOTIFIED, HEARING)),
