@@ -702,7 +702,8 @@ public class ComplaintIntake {
 		v.money("amountClaimed", "索赔金额", f.amountClaimed());
 		v.require("amountClaimed", f.amountClaimed() == null || f.amountClaimed().signum() >= 0
 				&& f.amountClaimed().compareTo(MAX_AMOUNT) < 0, "range", "索赔金额应为0至1亿元");
-		v.required("description", "申诉内容", f.description()).maxLength("description", "申诉内容", f.description(), 2000);
+		// the filer's own account, kept as typed (escaped where shown): its markup is not refused (Validation.ownWords)
+		v.required("description", "申诉内容", f.description()).ownWords("description", "申诉内容", f.description(), 2000);
 		v.throwIfInvalid();
 		boolean answered = f.companyAnswer() != null && !Text.isBlank(f.companyAnswer());
 		acceptance.requireFileable(new AcceptanceRule.Facts(today, f.postedOn(), f.priorComplaintDate(), answered, null),

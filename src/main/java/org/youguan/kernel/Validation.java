@@ -139,6 +139,18 @@ public final class Validation {
 		return combiningMarks(field, label, value);
 	}
 
+	/**
+	 * A person's own account kept as typed, as evidence (a complaint's 申诉内容): at most {@code max} characters and no
+	 * stacked combining marks, as {@link #maxLength}, but {@code <} and {@code >} are not refused — the account is the
+	 * filer's words (the public contract of 申诉 takes "&lt;script&gt;" and the pages show it escaped), quoted as theirs,
+	 * never printed as the bureau's own text. Null passes.
+	 */
+	public Validation ownWords(String field, String label, String value, int max) {
+		require(field, value == null || value.length() <= max || value.codePointCount(0, value.length()) <= max,
+				"max-length", label + "不能超过" + max + "个字符");
+		return combiningMarks(field, label, value);
+	}
+
 	/** What a free text holding markup is told ({@link #maxLength}, {@link #plainText}), after its label. */
 	private static final String TEXT_MARKUP = "不能含有“<”“>”等网页标记符号（该内容会原样写入文书、页面和公告），比较大小请用文字（如“不少于”）";
 

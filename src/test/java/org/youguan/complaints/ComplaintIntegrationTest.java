@@ -371,7 +371,7 @@ class ComplaintIntegrationTest {
 		String body = """
 				{"filerName":"张三","phone":"13912345678","filerRole":"RECIPIENT","region":"320506","brand":"顺丰",
 				 "waybillNumber":"%s","postedOn":"%s","priorComplaint":{"date":"%s","channel":"电话","companyAnswer":null},
-				 "category":"延误","reason":"中转或运输延误","amountClaimed":100,"description":"快件延误十天未送达"}"""
+				 "category":"延误","reason":"中转或运输延误","amountClaimed":100,"description":"延误<script>alert(1)</script>"}"""
 			.formatted(waybill(), today().minusDays(20), today().minusDays(10));
 		String receipt = mvc.perform(post("/api/v1/public/complaints").contentType("application/json").content(body))
 			.andExpect(status().isCreated())
