@@ -395,6 +395,7 @@ M = {
  "stat.completeness.title": ("报送进度", "Completeness"),
  "stat.expected": ("应报", "Expected"),
  "stat.received": ("已报", "Received"),
+ "stat.nothingOwed": ("—（无应报）", "— (nothing owed)"),
  "stat.approved": ("已审核", "Approved"),
  "stat.outstandingOf": ("未报与迟报企业（{0}，截止日期 {1}）", "Missing and late reporters ({0}, due {1})"),
  "stat.outstanding": ("未报与迟报企业", "Missing and late reporters"),

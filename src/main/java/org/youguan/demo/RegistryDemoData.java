@@ -14,6 +14,7 @@ import java.util.Random;
 import org.springframework.stereotype.Component;
 import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.FiguresPeriod;
 import org.youguan.kernel.IdCardNumber;
 import org.youguan.kernel.PageQuery;
 import org.youguan.region.Region;
@@ -36,7 +37,6 @@ import org.youguan.registry.Licences;
 import org.youguan.registry.Registrar;
 import org.youguan.registry.OutletData;
 import org.youguan.registry.Outlets;
-import org.youguan.statistics.Period;
 
 /**
  * The registry of the demo city: the nine brands with their headquarters, a city company of each brand with a branch
@@ -198,12 +198,12 @@ class RegistryDemoData {
 
 	/**
 	 * The licence of the demo enterprise (顺丰吴中, account sf.wz): issued when the statistics start
-	 * ({@link Period#FIRST_YEAR}) for the statutory five years and renewed every five years since, as a renewal
+	 * ({@link FiguresPeriod#FIRST_YEAR}) for the statutory five years and renewed every five years since, as a renewal
 	 * decision reaches the registry ({@link Licences#renew}), so it has operated in every statistics period the platform
 	 * keeps and the demo (and its tests) may report any of them.
 	 */
 	private void licensedSince2000(long enterprise, int serial) {
-		LocalDate issued = LocalDate.of(Period.FIRST_YEAR, 1, 1);
+		LocalDate issued = FiguresPeriod.firstDay();
 		String number = licence(enterprise, serial, LicenceScope.PROVINCE, "江苏省邮政管理局", "32", issued);
 		LocalDate expires = licences.lastValidDay(issued, "32");
 		for (int renewal = 1; !expires.isAfter(LocalDate.now(clock)); renewal++) {

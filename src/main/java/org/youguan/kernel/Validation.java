@@ -631,13 +631,13 @@ public final class Validation {
 
 	/**
 	 * The earliest date of a bureau's own regulatory act kept as a record — an inspection or village check, a penalty
-	 * case's steps, a post-office approval — entered live or imported from the past: 2000-01-01. Not law: the acts this
+	 * case's steps, a post-office approval — entered live or imported from the past: 2000-01-01, the first day of every figures query ({@link FiguresPeriod#firstDay}). Not law: the acts this
 	 * product records rest on texts of this century (邮政法 2009, 快递暂行条例 2018, 快递市场管理办法 2023, the
 	 * 双随机 inspections of 2015), and the ledgers the bureaus import start later; a date before it is a typing error (a
 	 * year typed 1950 for 2050 or 2015), and an act dated so would be counted in figures and shown to its party.
 	 * Records of other things keep {@link #EARLIEST_RECORD} (a licence issued, an outlet opened).
 	 */
-	public static final LocalDate EARLIEST_ACT = LocalDate.of(2000, 1, 1);
+	public static final LocalDate EARLIEST_ACT = FiguresPeriod.firstDay();
 
 	/** The latest date a record or deadline may carry: beyond it a date is a typing error. */
 	public static final LocalDate LATEST_RECORD = LocalDate.of(2099, 12, 31);

@@ -79,14 +79,21 @@ public class Completeness {
 			return lines.stream().filter(l -> l.missing() || Boolean.FALSE.equals(l.onTime())).toList();
 		}
 
-		/** Received of expected in whole percent, rounded down ({@link Percentages#rate}): 100 only when none is missing. */
-		public int receivedPercent() {
-			return expected == 0 ? 0 : Percentages.rate(received, expected, 0).intValue();
+		/**
+		 * Received of expected in whole percent, rounded down ({@link Percentages#rate}): 100 only when none is missing;
+		 * null when nothing is owed (应报 0) — no share at all, shown 无应报, never 0 %.
+		 */
+		public Integer receivedPercent() {
+			return share(received);
 		}
 
-		/** On time of expected in whole percent, rounded down: 100 only when every one reported on time. */
-		public int onTimePercent() {
-			return expected == 0 ? 0 : Percentages.rate(onTime, expected, 0).intValue();
+		/** On time of expected in whole percent, rounded down: 100 only when every one reported on time; null as above. */
+		public Integer onTimePercent() {
+			return share(onTime);
+		}
+
+		private Integer share(int count) {
+			return expected == 0 ? null : Percentages.rate(count, expected, 0).intValue();
 		}
 
 		/** When the last reminder (催报) of the period went out to any reporter in scope, or null when none did. */

@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.youguan.kernel.FiguresPeriod;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Text;
 
@@ -30,50 +31,37 @@ public record Period(PeriodType type, YearMonth first) {
 		return new Period(PeriodType.MONTH, month);
 	}
 
-	/** The first year statistics are kept for: national postal statistics in today's form start in 2000. */
-	public static final int FIRST_YEAR = 2000;
-
-	/** The latest year a user names ({@link #requireYear}), in words: the year after the current one. */
-	public static final String NEXT_YEAR = "明年";
-
 	/** The last year a period's text may name at all; user input is further held to next year ({@link #parse(PeriodType, String, String, LocalDate)}). */
 	public static final int LAST_YEAR = 2099;
 
 	/**
-	 * Parses the text form of a period of the given type from {@link #FIRST_YEAR} to {@link #LAST_YEAR}, or fails naming
-	 * {@code field} (rule {@code period} for the form, {@code range} for the year).
+	 * Parses the text form of a period of the given type from {@link FiguresPeriod#FIRST_YEAR} (the one first year of
+	 * every figures query) to {@link #LAST_YEAR}, or fails naming {@code field} (rule {@code period} for the form,
+	 * {@code range} for the year).
 	 */
 	public static Period parse(PeriodType type, String text, String field) {
 		Period p = parseForm(type, text, field);
-		if (p.year() < FIRST_YEAR || p.last().getYear() > LAST_YEAR) {
-			throw new InvalidValueException(field, "range", "报告期应在" + FIRST_YEAR + "年至" + LAST_YEAR + "年之间：" + Text.strip(text));
+		if (p.year() < FiguresPeriod.FIRST_YEAR || p.last().getYear() > LAST_YEAR) {
+			throw new InvalidValueException(field, "range", "报告期应在" + FiguresPeriod.FIRST_YEAR + "年至" + LAST_YEAR + "年之间："
+					+ Text.strip(text));
 		}
 		return p;
 	}
 
 	/**
-	 * Parses a period a user names: from {@link #FIRST_YEAR} to the year after {@code today}'s, or fails naming
-	 * {@code field} (rule {@code range}).
+	 * Parses a period a user names, its year held to the one year rule of every figures query
+	 * ({@link FiguresPeriod#year}: 2000 to the year after {@code today}'s), or fails naming {@code field} (rule
+	 * {@code period} for the form, {@code range} for the year).
 	 */
 	public static Period parse(PeriodType type, String text, String field, LocalDate today) {
 		Period p = parse(type, text, field);
-		requireYear(field, p.year(), today);
+		FiguresPeriod.year(field, p.year(), today);
 		return p;
 	}
 
-	/** A month ("YYYY-MM") a user names, from {@link #FIRST_YEAR} to the year after {@code today}'s. */
+	/** A month ("YYYY-MM") a user names, its year held to {@link FiguresPeriod#year} (2000 to next year). */
 	public static YearMonth parseMonth(String text, String field, LocalDate today) {
 		return parse(PeriodType.MONTH, text, field, today).first();
-	}
-
-	/**
-	 * Checks a year a user names lies between {@link #FIRST_YEAR} and the year after {@code today}'s.
-	 * @throws InvalidValueException on {@code field}, rule {@code range}
-	 */
-	public static void requireYear(String field, long year, LocalDate today) {
-		if (year < FIRST_YEAR || year > today.getYear() + 1L) {
-			throw new InvalidValueException(field, "range", "年度应在" + FIRST_YEAR + "年至" + (today.getYear() + 1) + "年之间");
-		}
 	}
 
 	private static Period parseForm(PeriodType type, String text, String field) {

@@ -20,6 +20,7 @@ import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FieldError;
+import org.youguan.kernel.FiguresPeriod;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Listing;
 import org.youguan.kernel.PageQuery;
@@ -42,9 +43,11 @@ public class Targets {
 	/**
 	 * A target and where the year stands against it, through {@code through}; {@code complete} false when a month of
 	 * the year to date (or of last year's, which a growth target is reckoned from) lies below the completeness share,
-	 * {@code caveat} then naming it ("数据不完整：2026-11 已审核52/60家") — the completion is no verdict then.
+	 * {@code caveat} then naming it ("数据不完整：2026-11 已审核52/60家") — the completion is no verdict then;
+	 * {@code decimals} the indicator's ({@link Indicator#decimals}), which the target, effective target and year to date
+	 * are shown and exported with.
 	 */
-	public record Progress(String indicatorCode, String indicatorName, String unit, BigDecimal targetValue,
+	public record Progress(String indicatorCode, String indicatorName, String unit, int decimals, BigDecimal targetValue,
 			BigDecimal targetGrowth, BigDecimal effectiveTarget, BigDecimal yearToDate, BigDecimal lastYearToDate,
 			BigDecimal growth, BigDecimal completion, BigDecimal timeElapsed, String through, boolean complete,
 			String caveat) {
@@ -165,7 +168,7 @@ public class Targets {
 	 * What is wrong with a target of an indicator for a year, by the rules {@link #set} holds every target to — for
 	 * another module that states targets before anyone sets them here (a work plan's main targets, checked when the plan
 	 * is saved as when one is adopted): the indicator known; the year from 2000 to next year
-	 * ({@link Period#requireYear}); a value or a growth; a value above 0, within the digits and held to the indicator's
+	 * ({@link FiguresPeriod#year}, the one year rule of every query); a value or a growth; a value above 0, within the digits and held to the indicator's
 	 * rules as a reported value is (a count whole, a rate in % at most 100); a growth above -100 % and under 1000 %.
 	 * The target a growth comes to is not judged here (it needs last year's total of a region: {@link #set} does).
 	 * @param value the target in the indicator's unit, or null
@@ -185,7 +188,7 @@ public class Targets {
 		Indicator indicator = v.check("indicatorCode", () -> indicators.require("indicatorCode", indicatorCode));
 		// the years the targets page lists (2000 to next year): a target for 2099 could be set but never shown
 		v.check("year", () -> {
-			Period.requireYear("year", year, LocalDate.now(clock.withZone(ChinaTime.ZONE)));
+			FiguresPeriod.year("year", year, LocalDate.now(clock.withZone(ChinaTime.ZONE)));
 			return null;
 		});
 		v.require("targetValue", value != null || growth != null, "required", "请填写目标值或增长目标（至少一项）");
@@ -309,8 +312,8 @@ public class Targets {
 		BigDecimal done = Percentages.rate(yearToDate, effective, 1);
 		BigDecimal elapsed = BigDecimal.valueOf(last.getMonthValue() * 100L).divide(BigDecimal.valueOf(12), 1,
 				RoundingMode.HALF_UP);
-		return new Progress(indicator.code(), indicator.name(), indicator.unit(), value, growth, effective, yearToDate,
-				lastYearToDate, Aggregates.growth(yearToDate, lastYearToDate), done, elapsed, last.toString(),
+		return new Progress(indicator.code(), indicator.name(), indicator.unit(), indicator.decimals(), value, growth,
+				effective, yearToDate, lastYearToDate, Aggregates.growth(yearToDate, lastYearToDate), done, elapsed, last.toString(),
 				completion.complete(), completion.caveat());
 	}
 }

@@ -22,7 +22,8 @@ import org.youguan.kernel.RegionPrefix;
 public class SupervisionFigures {
 
 	/**
-	 * @param confidentialChecks 机要通信 checks in the period
+	 * @param confidentialChecks 机要通信 checks in the period, the number of checks (次) — {@link UniversalFigures.Figures}'s
+	 *        field of that name is {@code confidentialVisits} here (人次)
 	 * @param confidentialVisits their inspector-visits (人次): the inspectors of every check, summed
 	 * @param confidentialIncidents checks in the period that recorded an incident
 	 * @param partyPaperChecks 党报当日见报 checks in the period

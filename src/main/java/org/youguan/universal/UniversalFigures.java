@@ -27,7 +27,9 @@ public class UniversalFigures {
 	 * @param postOfficeApprovals post-office closure/relocation approvals (邮政法 art.9) decided — approved or refused —
 	 *        in the period in the region, past ones imported included
 	 * @param confidentialChecks inspector-visits (人次) of the 机要通信 checks in the period: the inspectors of every
-	 *        check, summed
+	 *        check, summed — not the number of checks. The name is the published API's (a contract keeps it);
+	 *        {@link SupervisionFigures.Figures} calls this figure {@code confidentialVisits}, and its
+	 *        {@code confidentialChecks} is the number of checks: the API documents of both say so
 	 * @param partyPaperSameDayRate 党报当日见报 checks in the period found delivered the same day among all such
 	 *        checks, percent with one decimal; null when there was no check
 	 */

@@ -1,10 +1,10 @@
 package org.youguan.statistics.internal;
 
+import org.youguan.kernel.FiguresPeriod;
 import java.time.YearMonth;
 
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Text;
-import org.youguan.statistics.Period;
 
 /**
  * What an analysis page asks for: an indicator, a region (its code; "0" the country), a year up to a month, and
@@ -14,7 +14,7 @@ record AnalysisQuery(String indicator, String region, int year, int through, Str
 
 	/**
 	 * The query with its defaults. Only ended months are figures (a month still running compared with last year's
-	 * whole month reads as a fall): refused are a year outside {@link Period#FIRST_YEAR} … next year (field
+	 * whole month reads as a fall): refused are a year outside {@link FiguresPeriod#year} (2000 … next year) (field
 	 * {@code year}, rule {@code range}) or without an ended month ({@code year}, rule {@code ended}), a {@code through}
 	 * other than 1–12 (rule {@code range}; never clamped) and a {@code through} month not ended by {@code lastMonth}
 	 * (rule {@code ended}).
@@ -23,7 +23,7 @@ record AnalysisQuery(String indicator, String region, int year, int through, Str
 	static AnalysisQuery of(String indicator, String region, Integer year, Integer through, String brand,
 			String userRegion, YearMonth lastMonth) {
 		if (year != null) {
-			Period.requireYear("year", year, lastMonth.plusMonths(1).atDay(1));
+			FiguresPeriod.year("year", year, lastMonth.plusMonths(1).atDay(1));
 			if (year > lastMonth.getYear()) {
 				throw new InvalidValueException("year", "ended", "年度应为已有结束月份的年度：" + year + "年尚无已结束的月份（最近已结束的月份为"
 						+ lastMonth + "）");

@@ -23,8 +23,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.ImportPages;
+import org.youguan.documents.SheetNumber;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.FiguresPeriod;
 import org.youguan.kernel.InstallationAdmin;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageAddress;
@@ -140,11 +142,14 @@ class BureauStatisticsController {
 
 	/** The targets export's columns: what the list shows, the pace as the page names it. */
 	static final List<Column<Targets.Progress>> TARGET_COLUMNS = List.of(Column.of("指标", Targets.Progress::indicatorName, 24),
-			Column.of("单位", Targets.Progress::unit, 8), Column.of("目标值", Targets.Progress::targetValue, 14),
-			Column.of("增长目标（%）", Targets.Progress::targetGrowth, 12),
-			Column.of("折算目标值", Targets.Progress::effectiveTarget, 14), Column.of("累计", Targets.Progress::yearToDate, 14),
-			Column.of("增长（%）", Targets.Progress::growth, 10), Column.of("完成进度（%）", Targets.Progress::completion, 12),
-			Column.of("时间进度（%）", Targets.Progress::timeElapsed, 12),
+			Column.of("单位", Targets.Progress::unit, 8),
+			Column.of("目标值", p -> SheetNumber.of(p.targetValue(), p.decimals()), 14),
+			Column.of("增长目标（%）", p -> SheetNumber.of(p.targetGrowth(), 2), 12),
+			Column.of("折算目标值", p -> SheetNumber.of(p.effectiveTarget(), p.decimals()), 14),
+			Column.of("累计", p -> SheetNumber.of(p.yearToDate(), p.decimals()), 14),
+			Column.of("增长（%）", p -> SheetNumber.of(p.growth(), 2), 10),
+			Column.of("完成进度（%）", p -> SheetNumber.of(p.completion(), 1), 12),
+			Column.of("时间进度（%）", p -> SheetNumber.of(p.timeElapsed(), 1), 12),
 			Column.of("状态", p -> !p.complete() ? p.caveat() : p.onPace() ? "进度正常" : "进度滞后", 24));
 
 	/**
@@ -155,7 +160,7 @@ class BureauStatisticsController {
 	@GetMapping("/statistics/targets")
 	@PreAuthorize(StatisticsApiController.STAFF)
 	String targets(@AuthenticationPrincipal CurrentUser me, DataScope scope, ListRequest request,
-			@RequestParam(required = false) String region, @RequestParam(required = false) @YearIn(from = Period.FIRST_YEAR, ahead = 1) Integer year, Model model) {
+			@RequestParam(required = false) String region, @RequestParam(required = false) @YearIn(from = FiguresPeriod.FIRST_YEAR, ahead = FiguresPeriod.YEARS_AHEAD) Integer year, Model model) {
 		int y = targetYear(year);
 		String r = targetRegion(me, region);
 		PageQuery query = request.toPage();
@@ -178,7 +183,7 @@ class BureauStatisticsController {
 	@GetMapping("/statistics/targets/export.xlsx")
 	@PreAuthorize(StatisticsApiController.STAFF)
 	ResponseEntity<byte[]> exportTargets(@AuthenticationPrincipal CurrentUser me, DataScope scope, ListRequest request,
-			@RequestParam(required = false) String region, @RequestParam(required = false) @YearIn(from = Period.FIRST_YEAR, ahead = 1) Integer year) {
+			@RequestParam(required = false) String region, @RequestParam(required = false) @YearIn(from = FiguresPeriod.FIRST_YEAR, ahead = FiguresPeriod.YEARS_AHEAD) Integer year) {
 		int y = targetYear(year);
 		String r = targetRegion(me, region);
 		var rows = targets.list(scope, r, y, YearMonth.now(clock).minusMonths(1), request.toExport()).items();
@@ -192,7 +197,7 @@ class BureauStatisticsController {
 
 	private int targetYear(Integer year) {
 		if (year != null) {
-			Period.requireYear("year", year, LocalDate.now(clock));
+			FiguresPeriod.year("year", year, LocalDate.now(clock));
 		}
 		return year == null ? YearMonth.now(clock).getYear() : year;
 	}
@@ -204,7 +209,7 @@ class BureauStatisticsController {
 	@PostMapping("/statistics/targets")
 	@PreAuthorize(ADMINS)
 	String setTarget(@AuthenticationPrincipal CurrentUser me, @RequestParam String region,
-			@RequestParam @WholeIn(min = Period.FIRST_YEAR, maxStated = Period.NEXT_YEAR) int year, @RequestParam String indicator,
+			@RequestParam @YearIn(from = FiguresPeriod.FIRST_YEAR, ahead = FiguresPeriod.YEARS_AHEAD) int year, @RequestParam String indicator,
 			@RequestParam(required = false) String targetValue, @RequestParam(required = false) String targetGrowth,
 			RedirectAttributes redirect) {
 		return PageSteps.run(redirect, "/statistics/targets?region=" + PageAddress.value(region) + "&year=" + year, "目标已保存", () -> {

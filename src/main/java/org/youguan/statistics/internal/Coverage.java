@@ -49,9 +49,9 @@ public class Coverage {
 	 */
 	public record Share(String period, int reported, int expected, boolean complete) {
 
-		/** Reported of expected in percent (100 when nothing is expected). */
-		public int percent() {
-			return expected == 0 ? 100 : reported * 100 / expected;
+		/** Reported of expected in whole percent, rounded down; null when nothing is expected (no share: 无应报). */
+		public Integer percent() {
+			return expected == 0 ? null : reported * 100 / expected;
 		}
 
 		/** "2026-10 已审核52/60家" — the caveat next to a figure of an incomplete period. */

@@ -34,6 +34,17 @@ import org.youguan.statistics.Indicator;
  */
 public final class ReportedValue {
 
+	/**
+	 * The reading rules above as the API's document states them for every endpoint taking reported values (an annotation
+	 * constant: the rules told and the rules applied are this class), exponent notation among the refused.
+	 */
+	static final String API_RULES = "values的数值按统一规则读取（页面、接口和上传的Excel相同）：可为JSON数字或文本，接受半角或全角数字、"
+			+ "前后空格、正确的千分位逗号（1,234）、单位为%的指标数值后的百分号（99.5%）；逐项返回400并指明规则的有："
+			+ "科学计数法（1e5、2.4E6，规则exponent；超出位数的1e17为规则digits）、不是数字（规则number）、错位的逗号或用空格分组"
+			+ "（规则thousands-separator）、货币符号或单位（规则currency）、超出14位整数或单位允许的小数位（规则digits）、"
+			+ "计数指标的小数（规则integer）、比率超过两位小数（规则decimals）、负数（规则non-negative）、"
+			+ "单位不是%的指标写百分号（规则percent）。";
+
 	/** A number in exponent notation as typed (after NFKC): 2.4e6, 1.0E3, -1e-2. */
 	private static final Pattern EXPONENT = Pattern.compile("[+-]?[0-9.,]*[0-9][0-9.,]*[eE][+-]?[0-9]+");
 

@@ -122,7 +122,7 @@ class StatisticsApiController {
 
 	@GetMapping("/reports/{id}")
 	@PreAuthorize(STAFF + " or hasRole('ENTERPRISE')")
-	@Operation(summary = "报表详情", description = "提交报表时返回的Location；含values（指标代码→数值，计算指标已算出）和notes（指标代码→说明）。企业只看到本企业的报表，工作人员看到辖区内的；否则404。")
+	@Operation(summary = "报表详情", description = "提交报表时返回的Location；含values（指标代码→数值，计算指标已算出，精确的JSON数字，不用科学计数法）和notes（指标代码→说明）。企业只看到本企业的报表，工作人员看到辖区内的；否则404。")
 	ReportDetail report(DataScope scope, @PathVariable long id) {
 		return ReportDetail.of(reports.get(scope, id), reports.lines(scope, id));
 	}
@@ -133,7 +133,7 @@ class StatisticsApiController {
 			+ "values：指标代码→数值；notes：指标代码→说明（只改所给的指标，草稿中其余数值保留）；submit=false只保存草稿。"
 			+ "新建报表返回201，更新已有报表返回200。报表代码不分大小写，未知的报表代码返回400（form）。"
 			+ "未知指标代码、系统计算的指标和负数（草稿也一样）返回400；校验不通过返回400，errors逐项列出指标代码和规则；"
-			+ "本企业不需报送该报表时返回422。")
+			+ "本企业不需报送该报表时返回422。" + ReportedValue.API_RULES)
 	ResponseEntity<ReportReceipt> submit(@AuthenticationPrincipal CurrentUser me, @RequestBody ReportSubmission body) {
 		EnterpriseReporting.Received received = reporting.receive(me, body.form(), body.period(),
 				body.values() == null ? Map.of() : body.values(), body.notes() == null ? Map.of() : body.notes(),

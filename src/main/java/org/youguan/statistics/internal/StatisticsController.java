@@ -17,6 +17,7 @@ import org.youguan.documents.Downloads;
 import org.youguan.documents.SheetNumber;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.FiguresPeriod;
 import org.youguan.kernel.WholeIn;
 import org.youguan.kernel.YearIn;
 import org.youguan.org.CurrentUser;
@@ -26,7 +27,6 @@ import org.youguan.statistics.Aggregates;
 import org.youguan.statistics.Analysis;
 import org.youguan.statistics.Indicator;
 import org.youguan.statistics.Indicators;
-import org.youguan.statistics.Period;
 import org.youguan.statistics.Slice;
 
 /**
@@ -70,7 +70,7 @@ class StatisticsController {
 
 	@GetMapping("/statistics")
 	String overview(@AuthenticationPrincipal CurrentUser me, DataScope scope, @RequestParam(required = false) String indicator,
-			@RequestParam(required = false) String region, @RequestParam(required = false) @YearIn(from = Period.FIRST_YEAR, ahead = 1) Integer year,
+			@RequestParam(required = false) String region, @RequestParam(required = false) @YearIn(from = FiguresPeriod.FIRST_YEAR, ahead = FiguresPeriod.YEARS_AHEAD) Integer year,
 			@RequestParam(required = false) @WholeIn(min = 1, max = 12) Integer through, @RequestParam(required = false) String brand, Model model) {
 		AnalysisQuery q = query(me, indicator, region, year, through, brand);
 		Indicator ind = indicators.require("indicator", q.indicator());
@@ -106,7 +106,7 @@ class StatisticsController {
 	@GetMapping("/statistics/export/{view:trend|regions|brands|composition}.xlsx")
 	ResponseEntity<byte[]> export(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable String view,
 			@RequestParam(required = false) String indicator, @RequestParam(required = false) String region,
-			@RequestParam(required = false) @YearIn(from = Period.FIRST_YEAR, ahead = 1) Integer year, @RequestParam(required = false) @WholeIn(min = 1, max = 12) Integer through,
+			@RequestParam(required = false) @YearIn(from = FiguresPeriod.FIRST_YEAR, ahead = FiguresPeriod.YEARS_AHEAD) Integer year, @RequestParam(required = false) @WholeIn(min = 1, max = 12) Integer through,
 			@RequestParam(required = false) String brand) {
 		AnalysisQuery q = query(me, indicator, region, year, through, brand);
 		Indicator ind = indicators.require("indicator", q.indicator());
@@ -144,7 +144,7 @@ class StatisticsController {
 
 	@GetMapping("/statistics/bulletin.docx")
 	ResponseEntity<byte[]> bulletin(@AuthenticationPrincipal CurrentUser me, DataScope scope,
-			@RequestParam(required = false) String region, @RequestParam(required = false) @YearIn(from = Period.FIRST_YEAR, ahead = 1) Integer year,
+			@RequestParam(required = false) String region, @RequestParam(required = false) @YearIn(from = FiguresPeriod.FIRST_YEAR, ahead = FiguresPeriod.YEARS_AHEAD) Integer year,
 			@RequestParam(required = false) @WholeIn(min = 1, max = 12) Integer through) {
 		AnalysisQuery q = query(me, null, region, year, through, null);
 		Slice slice = slice(scope, q);

@@ -89,7 +89,9 @@ class UniversalApiController {
 	@Operation(summary = "普遍服务统计", description = "区域（region，默认本单位，须在数据权限内，否则403）和期间（from、to，YYYY-MM-DD，"
 			+ "默认本年初至今天）：villages建制村数（行政区划中的村委会）、villagesDirectlyServed通邮方式为直接通邮的建制村数、"
 			+ "villagesChecked期间内检查过的建制村数、standardDeliveryRate期间内检查的规范投递率（%，无检查为null）、"
-			+ "postOfficeApprovals期间内作出决定（批准或不予批准）的营业场所撤销、搬迁审批数、confidentialChecks期间内机要通信检查人次、"
+			+ "postOfficeApprovals期间内作出决定（批准或不予批准）的营业场所撤销、搬迁审批数、"
+			+ "confidentialChecks期间内机要通信检查人次（各次检查的检查人员数之和，不是检查次数；字段名为兼容而保留，"
+			+ "即/api/v1/universal/supervision/figures的confidentialVisits，检查次数是该接口的confidentialChecks）、"
 			+ "partyPaperSameDayRate期间内党报当日见报率（%，一位小数，无检查为null）。"
 			+ FiguresPeriod.API_RULES)
 	UniversalFigures.Figures figures(@AuthenticationPrincipal CurrentUser me, DataScope scope,

@@ -81,7 +81,8 @@ class UniversalSupervisionApiController {
 	@GetMapping("/figures")
 	@PreAuthorize(UniversalAccess.READERS)
 	@Operation(summary = "普遍服务监督统计", description = "区域（region，默认本单位，须在数据权限内，否则403）和期间（from、to）："
-			+ "机要通信检查数、检查人次（confidentialVisits）、事故数，党报当日见报检查数、当日见报数和当日见报率（%，一位小数，无检查为null），"
+			+ "机要通信检查次数（confidentialChecks，次数而非人次；/api/v1/universal/figures的confidentialChecks是人次，即本接口的"
+			+ "confidentialVisits）、检查人次（confidentialVisits：各次检查的检查人员数之和）、事故数（confidentialIncidents），党报当日见报检查数、当日见报数和当日见报率（%，一位小数，无检查为null），"
 			+ "农村网点督导次数和督办数，政务服务大厅窗口检查数，期末在聘社会监督员数和期间收到反映数，以及截至今天的机要通信零事故计数"
 			+ "（zeroIncident：最近事故日期、起算日期、天数、此后检查次数）。"
 			+ FiguresPeriod.API_RULES)
