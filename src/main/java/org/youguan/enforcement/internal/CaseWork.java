@@ -538,15 +538,15 @@ public class CaseWork {
 
 	/**
 	 * Tells the party of a step addressed to it ({@link PenaltyStepServed}, in the step's transaction: the notification
-	 * follows its commit): an enterprise's case handled on the platform — a person has no portal, and a past case imported
-	 * was served off it.
+	 * follows its commit) with the fine {@code c} imposes as it stands: an enterprise's case handled on the platform — a
+	 * person has no portal, and a past case imported was served off it.
 	 */
 	public void tellParty(CaseView c, PenaltyStepServed.Step step, LocalDate servedOn, LocalDate dueOn, boolean hearingRight) {
 		if (c.imported() || c.enterpriseCreditCode() == null) {
 			return;
 		}
 		events.publishEvent(new PenaltyStepServed(c.id(), c.number(), c.regionCode(), c.enterpriseCreditCode(), step,
-				servedOn, dueOn, hearingRight));
+				servedOn, dueOn, hearingRight, Execution.fine(c)));
 	}
 
 	/**
