@@ -2,6 +2,7 @@ package org.youguan.notifications;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.youguan.enforcement.PenaltyPaymentReminded;
 import org.youguan.enforcement.PenaltyStepServed;
 
 /**
@@ -12,7 +13,8 @@ import org.youguan.enforcement.PenaltyStepServed;
  * the next day due (art.66), a decision served and then changed (变更) with its new fine and the day to pay it, and the
  * 不予行政处罚决定书 served (art.33, 61). Each last day is stated with the day included, as the portal states it. The key
  * holds the step and its days (and a change's fine), so a redelivered event notifies once and a new notice (a hearing
- * rescheduled, a notice after 退回调查, a second change) notifies again.
+ * rescheduled, a notice after 退回调查, a second change) notifies again. It also passes on the reminders to pay a fine
+ * ({@link PenaltyPaymentReminded}: its day near, or passed and 加处罚款 running, art.72), each once per decision.
  */
 @Component
 class PenaltyNotifications {
@@ -33,6 +35,17 @@ class PenaltyNotifications {
 		String key = "penalty-" + served.caseId() + "-" + served.step() + "-" + served.servedOn() + "-" + served.dueOn()
 				+ (changed ? "-" + served.fine() : "");
 		notifications.toEnterprise(served.enterpriseCreditCode(), title, link(served.caseId()), key);
+	}
+
+	@ApplicationModuleListener
+	void on(PenaltyPaymentReminded reminded) {
+		String fine = "罚款" + reminded.fine().stripTrailingZeros().toPlainString() + "元";
+		String title = reminded.caseNumber() + "：行政处罚决定书（" + reminded.decisionNumber() + "）"
+				+ (reminded.kind() == PenaltyPaymentReminded.Kind.BEFORE
+						? "确定的" + fine + "缴纳期限至" + reminded.dueOn() + "（含当日），请按期缴纳"
+						: "确定的" + fine + "已超过缴纳期限（" + reminded.dueOn() + "），逾期每日加处罚款（行政处罚法第七十二条），请尽快缴纳");
+		notifications.toEnterprise(reminded.enterpriseCreditCode(), title, link(reminded.caseId()),
+				"penalty-" + reminded.caseId() + "-PAYMENT_" + reminded.kind());
 	}
 
 	/** The case's page on the enterprise portal. */
