@@ -155,7 +155,7 @@ public class EnforcementTemplates {
 		});
 		write("delivery-receipt", d -> {
 			head(d);
-			rows(d, new String[][] { { "送达文书", "行政处罚决定书（${decisionNumber}）" }, { "受送达人", "${enterprise}" },
+			rows(d, new String[][] { { "送达文书", "${servedDocument}（${decisionNumber}）" }, { "受送达人", "${enterprise}" },
 					{ "送达地点", "${address}" }, { "送达日期", "${deliveredOn}" }, { "送达方式", "${deliveryMethod}" },
 					{ "送达期限", "依据《中华人民共和国行政处罚法》第六十一条，最迟于${deliveryDue}送达" },
 					{ "受送达人签名", "" }, { "送达人", "${investigators}" } });

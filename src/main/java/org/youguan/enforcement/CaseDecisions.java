@@ -278,7 +278,8 @@ public class CaseDecisions {
 	 * 不予处罚 (行政处罚法(2021) art.33: minor and corrected in time, or a first minor violation, or no fault; 约谈 may
 	 * follow) on its ground and with its reason; the case is finished. The 不予行政处罚决定书 is made and served on the
 	 * party (art.57 with art.61: a decision not to penalise is a decision the party is given, citing the article it rests
-	 * on — {@link NoPenaltyGround#cited}), read on its portal, beside the internal 结案报告.
+	 * on — {@link NoPenaltyGround#cited}), beside the internal 结案报告; it is then served as a penalty decision is
+	 * ({@link CaseExecution#deliver}: day, method, 送达回证), which tells the party on its portal.
 	 * @param ground a {@link NoPenaltyGround} name (required)
 	 * @throws InvalidValueException when the ground is missing or unknown ({@code ground}), or the reason is blank or
 	 * over 500 characters ({@code reason})
@@ -298,8 +299,7 @@ public class CaseDecisions {
 		v.throwIfInvalid();
 		caseWork.move(c, to, ", closing_reason = :reason, closed_on = :on, no_penalty_ground = :ground",
 				Map.of("reason", Text.strip(reason), "on", caseWork.today(), "ground", g.name()));
-		caseWork.record(c, "case.not-penalize", "不予处罚（" + g.label() + "）：" + Text.strip(reason)
-				+ "；不予行政处罚决定书送达当事人");
+		caseWork.record(c, "case.not-penalize", "不予处罚（" + g.label() + "）：" + Text.strip(reason));
 		caseWork.issue(id, CaseDocumentKind.NO_PENALTY_DECISION);
 		caseWork.issue(id, CaseDocumentKind.CLOSING_REPORT);
 	}

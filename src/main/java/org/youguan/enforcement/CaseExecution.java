@@ -114,7 +114,9 @@ public class CaseExecution {
 	 * 送达 of the decision (行政处罚法(2021) art.61: within 7 working days when not handed over on the spot; a late
 	 * delivery is recorded as late) by the method recorded, which the 送达回证 states; the 15-day payment period starts
 	 * (a confiscation's handover period). The decision takes effect: {@link PenaltyDelivered} is published in the same
-	 * transaction (a 吊销 revokes the licence on it).
+	 * transaction (a 吊销 revokes the licence on it). On a case ended with 不予处罚 the same step serves its
+ * 不予行政处罚决定书 instead (its day not before the case ended, no period started; 409 rule {@code already-delivered}
+ * once served).
 	 * @throws InvalidValueException when the day is before the decision or in the future ({@code deliveredOn}); the
 	 * method is missing or not one of {@link DeliveryMethod} ({@code method}, rule {@code required}/{@code one-of}); an
 	 * electronic service lacks the party's confirmed consent ({@code consent}, rule {@code consent}) or consent is sent
@@ -125,6 +127,10 @@ public class CaseExecution {
 	@Transactional
 	public void deliver(DataScope scope, long id, Delivery delivery) {
 		CaseView c = caseWork.lock(scope, id);
+		if (c.status() == CaseStatus.NOT_PENALIZED) {
+			deliverNoPenalty(c, delivery);
+			return;
+		}
 		CaseStatus to = CaseStep.DELIVER.from(c.status());
 		Execution.requireInForce(c, "deliveredOn", "送达");
 		Validation v = new Validation();
@@ -160,6 +166,38 @@ public class CaseExecution {
 			events.publishEvent(new PenaltyDelivered(id, c.decisionNumber(), c.regionCode(), c.enterpriseCreditCode(),
 					c.enterpriseName(), c.penalty(), on));
 		}
+	}
+
+	/**
+	 * 送达 of the 不予行政处罚决定书 (行政处罚法(2021) art.33, 57, 61), the step {@link #deliver} takes on a case ended
+	 * with 不予处罚: served as the penalty decision is — the day (not before the decision, the day the case ended, nor
+	 * after today), the method and its note, recorded on the case, late past art.61's 7 working days, its own 送达回证
+	 * issued and the party told ({@link PenaltyStepServed.Step#NO_PENALTY_SERVED}). Nothing is carried out after it.
+	 * @throws InvalidValueException as {@link #deliver} does, the day bounded by the decision's
+	 * @throws DomainException (409, field {@code deliveredOn}, rule {@code already-delivered}) once served
+	 */
+	private void deliverNoPenalty(CaseView c, Delivery delivery) {
+		CaseStep.DELIVER_NO_PENALTY.from(c.status());
+		if (c.deliveredOn() != null) {
+			throw DomainException.illegalTransition("deliveredOn", "already-delivered",
+					"不予行政处罚决定书已于" + c.deliveredOn() + "送达，不能再次送达");
+		}
+		Validation v = new Validation();
+		v.required("deliveredOn", "送达日期", delivery.deliveredOn());
+		LocalDate on = v.date("deliveredOn", "送达日期", delivery.deliveredOn(), c.closedOn(), caseWork.today());
+		DeliveryMethod method = deliveryMethod(v, delivery);
+		v.throwIfInvalid();
+		String note = Text.isBlank(delivery.note()) ? null : Text.line(delivery.note());
+		LocalDate due = caseWork.clock(c).deliveryDue(c.closedOn());
+		Map<String, Object> p = new HashMap<>();
+		p.put("on", on);
+		p.put("method", method.name());
+		p.put("note", note);
+		caseWork.move(c, c.status(), ", delivered_on = :on, delivery_method = :method, delivery_note = :note", p);
+		caseWork.record(c, "case.deliver", "送达不予行政处罚决定书（" + method.label() + "，" + on
+				+ (on.isAfter(due) ? "，超过送达期限" + due : "") + (note == null ? "" : "，" + note) + "）");
+		caseWork.issue(c.id(), CaseDocumentKind.DELIVERY_RECEIPT);
+		caseWork.tellParty(c, PenaltyStepServed.Step.NO_PENALTY_SERVED, on, null, false);
 	}
 
 	/**

@@ -294,6 +294,13 @@ public class DecisionOutcomes {
 		// something now to refund is reopened to refund it
 		execution.settleInstalments(caseWork.find(id));
 		execution.reopenForRefund(caseWork.find(id), kind.label() + result.label());
+		CaseView changed = caseWork.find(id);
+		if (penalty != null && changed.deliveredOn() != null) {
+			// the party holds the decision served: it is told of the reissued one, its fine and the day to pay it (one not
+			// yet served is told at its delivery, with the changed terms)
+			caseWork.tellParty(changed, PenaltyStepServed.Step.DECISION_CHANGED, on, execution.paymentDue(id).orElse(null),
+					false);
+		}
 		return outcomes(id).stream().filter(o -> o.id() == outcomeId).findFirst().orElseThrow();
 	}
 

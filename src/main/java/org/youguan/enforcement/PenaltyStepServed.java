@@ -1,12 +1,16 @@
 package org.youguan.enforcement;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
  * Published when a step of a penalty case addresses the party — a document served on it that asks something of it by
  * a day: the 事先告知书 (its statement and hearing window, 行政处罚法(2021) art.44, 63–64), the 听证通知书 (the hearing's
  * day, art.64), the 行政处罚决定书 delivered (送达, art.61 — the days to pay or hand over, art.67) or on the spot
- * (art.51–52), and the approval of a deferral or instalments (the day the next payment is due, art.66). The
+ * (art.51–52), the approval of a deferral or instalments (the day the next payment is due, art.66), the decision
+ * changed (变更) by 行政复议, 行政诉讼 or the bureau's own correction and reissued once it was served (its new fine and the
+ * day to pay it, 行政复议法(2023) art.63, 行政诉讼法(2017) art.77, 行政处罚法(2021) art.75), and the 不予行政处罚决定书
+ * served (art.33, 57, 61: nothing is asked of the party by a day). The
  * notifications module tells the enterprise's users on their portal. Not published for a person (no portal account)
  * nor for a past case imported (served off the platform). Everything a listener needs travels with the event.
  *
@@ -19,11 +23,14 @@ import java.time.LocalDate;
  * @param dueOn the day the step names: the last day of the statement window ({@link Step#PRIOR_NOTICE}), the hearing
  *        day ({@link Step#HEARING_NOTICE}), the last day to pay the fine or hand over what is confiscated
  *        ({@link Step#DECISION_SERVED}, null for a decision that demands no payment), the next payment's day
- *        ({@link Step#PAYMENT_ARRANGED})
+ *        ({@link Step#PAYMENT_ARRANGED}), the payment deadline in force after a change ({@link Step#DECISION_CHANGED},
+ *        null when the changed decision demands no payment or it is paid), null for {@link Step#NO_PENALTY_SERVED}
  * @param hearingRight whether the 事先告知 gave the right to request a hearing (false for the other steps)
+ * @param fine the fine the decision imposes as of this step (yuan; null when none, before a decision, or for an event
+ *        stored before this field was added)
  */
 public record PenaltyStepServed(long caseId, String caseNumber, String regionCode, String enterpriseCreditCode, Step step,
-		LocalDate servedOn, LocalDate dueOn, boolean hearingRight) {
+		LocalDate servedOn, LocalDate dueOn, boolean hearingRight, BigDecimal fine) {
 
 	/** The steps that address the party. */
 	public enum Step {
@@ -35,7 +42,11 @@ public record PenaltyStepServed(long caseId, String caseNumber, String regionCod
 		/** 行政处罚决定书 delivered (送达) or handed over on the spot. */
 		DECISION_SERVED("行政处罚决定书"),
 		/** 延期（分期）缴纳罚款批准书 issued. */
-		PAYMENT_ARRANGED("延期（分期）缴纳罚款批准书");
+		PAYMENT_ARRANGED("延期（分期）缴纳罚款批准书"),
+		/** 行政处罚决定书 reissued after a 变更 of a decision already served. */
+		DECISION_CHANGED("变更后的行政处罚决定书"),
+		/** 不予行政处罚决定书 served (送达). */
+		NO_PENALTY_SERVED("不予行政处罚决定书");
 
 		private final String document;
 

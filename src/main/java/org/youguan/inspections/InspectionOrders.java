@@ -195,7 +195,8 @@ public class InspectionOrders implements DeclaresTemplates {
 	 * Issues the order of an inspection concluded 责令改正 that has none yet: numbered in the issuing bureau's region,
 	 * due {@code workingDays} working days after today, citing as its legal basis the articles that lay down the duties
 	 * of the items whose lines did not comply (all the record's items when no line was recorded), each article once and
-	 * only law ({@link #basis}); the .docx is generated and kept with the order.
+	 * only law ({@link #basis}); the .docx is generated and kept with the order, and the enterprise is told
+	 * ({@link RectificationOrdered}).
 	 * @param bureauRegion the issuing bureau's region (the number's region part)
 	 * @return the order
 	 * @throws DomainException not-found outside the caller's scope; a rule violation when the record's outcome is not
@@ -258,12 +259,14 @@ public class InspectionOrders implements DeclaresTemplates {
 				"责令改正通知书-" + number + ".docx", docx);
 		audit.record(AuditEntry.of("inspection.order.issue", "inspection", recordId, "下达" + BusinessNumbers.named("责令改正通知书", NUMBER_TYPE, number) + "，限"
 				+ workingDays + "个工作日内（" + calendar.messageDay(due) + "前）整改").inRegion(t.regionCode()));
+		events.publishEvent(new RectificationOrdered(id, number, t.regionCode(), t.enterpriseCreditCode(), today, due,
+				workingDays, false));
 		return get(scope, id);
 	}
 
 	/** An open order's deadline as issued: the day, the working days it counts and where it was issued. */
-	record IssuedDeadline(long id, long recordId, String number, String regionCode, LocalDate issuedOn, LocalDate dueOn,
-			int workingDays) {
+	record IssuedDeadline(long id, long recordId, String number, String regionCode, String enterpriseCreditCode,
+			LocalDate issuedOn, LocalDate dueOn, int workingDays) {
 	}
 
 	/**
@@ -271,13 +274,15 @@ public class InspectionOrders implements DeclaresTemplates {
 	 * {@code CalendarYearsLoaded} gives them), the deadlines of the open orders (issued, replied or rejected, not yet a
 	 * case lead) that run into those years: the order's working days from its issue day, on the calendar as it now
 	 * stands. The 责令改正通知书 printed its day, so a deadline only moves later, never earlier. Imported orders (no
-	 * working days kept) keep their day. Each moved day is audited ({@code inspection.order.recount}).
+	 * working days kept) keep their day. Each moved day is audited ({@code inspection.order.recount}) and told the
+	 * enterprise ({@link RectificationOrdered}, moved).
 	 * @return how many orders had their deadline moved
 	 */
 	@Transactional
 	public int recountDeadlines(LocalDate first, LocalDate last) {
 		List<IssuedDeadline> open = jdbc.sql("""
-				SELECT id, record_id, number, region_code, issued_on, due_on, working_days FROM rectification_order
+				SELECT id, record_id, number, region_code, enterprise_credit_code, issued_on, due_on, working_days
+				FROM rectification_order
 				WHERE working_days IS NOT NULL AND lead_raised_on IS NULL AND status IN ('ISSUED', 'REPLIED', 'REJECTED')
 				  AND issued_on <= :last AND due_on >= :first
 				ORDER BY id FOR UPDATE""")
@@ -292,6 +297,8 @@ public class InspectionOrders implements DeclaresTemplates {
 			jdbc.sql("UPDATE rectification_order SET due_on = :due WHERE id = :id").param("due", due).param("id", o.id()).update();
 			audit.record(AuditEntry.of("inspection.order.recount", "inspection", o.recordId(), CalendarYearsLoaded.loaded(first, last) + "，" + BusinessNumbers.named("责令改正通知书", NUMBER_TYPE, o.number())
 					+ "的整改期限（" + o.workingDays() + "个工作日）由" + o.dueOn() + "改为" + due).inRegion(o.regionCode()));
+			events.publishEvent(new RectificationOrdered(o.id(), o.number(), o.regionCode(), o.enterpriseCreditCode(),
+					o.issuedOn(), due, o.workingDays(), true));
 			moved++;
 		}
 		return moved;

@@ -23,7 +23,7 @@ import static org.awaitility.Awaitility.await;
  * A 责令改正 order issued in late December has its working-day deadline counted on the provisional calendar of a year
  * whose holiday notice is not loaded; loading the notice counts it again, later, so the order does not fall overdue
  * (and become a case lead) before its working days are over. An order whose recount would come out earlier keeps the
- * day its notice printed. 2054 is used by no other test.
+ * day its notice printed, and the enterprise is told the moved day. 2054 is used by no other test.
  */
 @IntegrationTest
 class OrderDeadlineRecountIntegrationTest extends CalendarRecountTest {
@@ -63,6 +63,16 @@ class OrderDeadlineRecountIntegrationTest extends CalendarRecountTest {
 		assertThat(orders.get(WUZHONG, later).dueOn()).isEqualTo(LocalDate.of(2054, 1, 9));
 		assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'inspection.order.recount' AND object_id = :r")
 			.param("r", String.valueOf(orders.get(WUZHONG, open).recordId())).query(Long.class).single()).isEqualTo(1);
+		// the enterprise is told the moved day (RectificationOrdered → notifications), the order that kept its day is not
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(titles(open)).hasSize(2));
+		assertThat(titles(open).get(1)).contains("整改期限已改为至2054-01-07（含当日");
+		assertThat(titles(later)).hasSize(1);
+	}
+
+	/** The enterprise's notifications linking order {@code id}, oldest first. */
+	List<String> titles(long id) {
+		return jdbc.sql("SELECT title FROM notification WHERE audience_kind = 'ENTERPRISE' AND link = :link ORDER BY id")
+			.param("link", "/enterprise/inspections/orders/" + id).query(String.class).list();
 	}
 
 	/**

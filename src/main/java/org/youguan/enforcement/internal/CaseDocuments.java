@@ -96,7 +96,7 @@ public class CaseDocuments implements DeclaresTemplates {
 			"hearingRecord", "onSpotFacts", "onSpotPlace", "onSpotFiledOn", "onSpotFilingDue", "transferTo",
 			"transferReason", "transferredOn", "arrangement", "arrangedBy", "arrangementReason", "arrangementTerms", "appliedOn", "fineAmount",
 			"hearingWaivedOn", "hearingOutcome", "statementWaivedOn", "remedies", "party", "statementReview",
-			"noPenaltyGround");
+			"noPenaltyGround", "servedDocument");
 
 	/** The fields of the evidence item a record (询问笔录, 现场检查笔录) is made of. */
 	static final List<String> EVIDENCE_FIELDS = List.of("evidenceTitle", "evidenceContent", "evidencePlace",
@@ -617,7 +617,8 @@ public class CaseDocuments implements DeclaresTemplates {
 		f.put("discussionDate", c.discussedOn() == null ? "" : ChineseText.day(c.discussedOn()));
 		f.put("discussionParticipants", c.discussionParticipants() == null ? "" : c.discussionParticipants());
 		f.put("discussionConclusion", c.discussionConclusion() == null ? "" : c.discussionConclusion());
-		f.put("decisionNumber", text(c.decisionNumber()));
+		f.put("decisionNumber", text(c.decisionNumber() != null || c.status() != CaseStatus.NOT_PENALIZED ? c.decisionNumber()
+				: current(c.id(), CaseDocumentKind.NO_PENALTY_DECISION).map(IssuedDocument::number).orElse(null)));
 		f.put("decidedOn", ChineseText.day(c.decidedOn()));
 		f.put("penalty", c.penalty() == null ? ""
 				: c.penalty().stated(c.fine(), c.confiscated(), suspension(c))
@@ -629,7 +630,12 @@ public class CaseDocuments implements DeclaresTemplates {
 		f.put("performance", performance(c.penalty(), c.fine(), c.confiscated(), values.apply(StatutoryRule.PENALTY_PAYMENT)
 			.stripTrailingZeros().toPlainString(), values.apply(StatutoryRule.PENALTY_CONFISCATION_HANDOVER).stripTrailingZeros()
 			.toPlainString(), f.get("surchargePercent")));
-		f.put("deliveryDue", c.decidedOn() == null ? "" : calendar.documentDay(caseClock.deliveryDue(c.decidedOn())));
+		// what the 送达回证 served: the 行政处罚决定书, or a 不予处罚's 不予行政处罚决定书 — its own 文号, decided (and its
+		// 7 working days to serve counted, art.61) on the day the case ended
+		boolean noPenalty = c.status() == CaseStatus.NOT_PENALIZED && c.decisionNumber() == null;
+		f.put("servedDocument", (noPenalty ? CaseDocumentKind.NO_PENALTY_DECISION : CaseDocumentKind.DECISION).title());
+		LocalDate decided = noPenalty ? c.closedOn() : c.decidedOn();
+		f.put("deliveryDue", decided == null ? "" : calendar.documentDay(caseClock.deliveryDue(decided)));
 		f.put("deliveredOn", ChineseText.day(c.deliveredOn()));
 		f.put("deliveryMethod", deliveryMethod(c));
 		f.put("paymentDue", c.deliveredOn() == null ? "" : calendar.documentDay(Execution.fine(c) == null

@@ -57,6 +57,8 @@ public enum CaseStep {
 	NOT_PENALIZE("不予处罚", NOT_PENALIZED, EnumSet.of(INVESTIGATED, NOTIFIED, HEARING)),
 	/** 送达 (art.61). */
 	DELIVER("送达", DELIVERED, EnumSet.of(DECIDED)),
+	/** 送达 of the 不予行政处罚决定书 (art.61), once, on the case it ended. */
+	DELIVER_NO_PENALTY("送达不予行政处罚决定书", null, EnumSet.of(NOT_PENALIZED)),
 	/** 罚款缴纳 (art.67, 72). */
 	PAY("登记缴纳罚款", EXECUTED, EnumSet.of(DELIVERED)),
 	/**

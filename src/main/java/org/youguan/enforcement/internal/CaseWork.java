@@ -8,14 +8,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
@@ -25,12 +24,13 @@ import org.youguan.enforcement.CaseView;
 import org.youguan.enforcement.Mitigation;
 import org.youguan.enforcement.Penalty;
 import org.youguan.enforcement.PenaltyCases.Handover;
-import org.youguan.enforcement.PenaltyStepServed;
 import org.youguan.enforcement.PenaltyCases.Instalment;
 import org.youguan.enforcement.PenaltyCases.Procedure;
 import org.youguan.enforcement.PenaltyCases.Refund;
 import org.youguan.enforcement.PenaltyCases.Refunded;
 import org.youguan.enforcement.PenaltyCases.Suspension;
+import org.youguan.enforcement.PenaltyStepServed;
+import org.youguan.kernel.Actors;
 import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
@@ -379,11 +379,16 @@ public class CaseWork {
 	 * @throws AccessDeniedException (403) for other staff of another bureau
 	 */
 	public CaseView lock(DataScope scope, long id) {
-		jdbc.sql("SELECT id FROM penalty_case WHERE id = :id FOR UPDATE").param("id", id).query(Long.class).optional();
+		lockRow(id);
 		CaseView c = find(id);
 		scope.requireRegion(c.regionCode(), "处罚案件", id);
 		requireHandlingBureau(c.regionCode());
 		return c;
+	}
+
+	/** Takes the case's row lock (SELECT … FOR UPDATE) until the step's transaction ends; no row, no lock. */
+	private void lockRow(long id) {
+		jdbc.sql("SELECT id FROM penalty_case WHERE id = :id FOR UPDATE").param("id", id).query(Long.class).optional();
 	}
 
 	/**
@@ -393,7 +398,7 @@ public class CaseWork {
 	 * (art.64(四)). Every other step is the handling bureau's ({@link #lock}).
 	 */
 	public CaseView lockForReview(DataScope scope, long id) {
-		jdbc.sql("SELECT id FROM penalty_case WHERE id = :id FOR UPDATE").param("id", id).query(Long.class).optional();
+		lockRow(id);
 		return inScope(scope, id);
 	}
 
@@ -408,9 +413,8 @@ public class CaseWork {
 	 * @throws AccessDeniedException (403) for other staff of another bureau
 	 */
 	public void requireHandlingBureau(String caseRegion) {
-		var auth = SecurityContextHolder.getContext().getAuthentication();
-		if (auth == null || !(auth.getPrincipal() instanceof CurrentUser u) || u.kind() != UserKind.STAFF
-				|| ofHandlingBureau(u, caseRegion)) {
+		CurrentUser u = signedIn().orElse(null);
+		if (u == null || u.kind() != UserKind.STAFF || ofHandlingBureau(u, caseRegion)) {
 			return;
 		}
 		if (u.has(Role.BUREAU_LEADER)) {
@@ -476,14 +480,20 @@ public class CaseWork {
 
 	/** The signed-in staff account taking the step, or null (a system job, the demo). */
 	public static Long actorId() {
-		var auth = SecurityContextHolder.getContext().getAuthentication();
-		return auth != null && auth.getPrincipal() instanceof CurrentUser u ? u.id() : null;
+		return signedIn().map(CurrentUser::id).orElse(null);
+	}
+
+	/**
+	 * The signed-in platform account ({@link Actors#signedIn} with a {@link CurrentUser} principal), empty for a step run
+	 * without one (a system job, an event listener, the demo data).
+	 */
+	private static Optional<CurrentUser> signedIn() {
+		return Actors.signedIn().map(a -> a.getPrincipal() instanceof CurrentUser u ? u : null);
 	}
 
 	/** The signed-in staff member's name, or null (a system job, the demo). */
 	public static String actorName() {
-		var auth = SecurityContextHolder.getContext().getAuthentication();
-		return auth != null && auth.getPrincipal() instanceof CurrentUser u ? u.displayName() : null;
+		return signedIn().map(CurrentUser::displayName).orElse(null);
 	}
 
 	/**
@@ -495,8 +505,8 @@ public class CaseWork {
 	 * @throws DomainException (422, field {@code head}, rule {@code not-handling-bureau-head})
 	 */
 	public void requireHandlingHead(String caseRegion, String step) {
-		var auth = SecurityContextHolder.getContext().getAuthentication();
-		if (auth == null || !(auth.getPrincipal() instanceof CurrentUser u) || headsHandlingBureau(u, caseRegion)) {
+		CurrentUser u = signedIn().orElse(null);
+		if (u == null || headsHandlingBureau(u, caseRegion)) {
 			return;
 		}
 		String handling = bureaus.nearestName(caseRegion);
@@ -528,15 +538,15 @@ public class CaseWork {
 
 	/**
 	 * Tells the party of a step addressed to it ({@link PenaltyStepServed}, in the step's transaction: the notification
-	 * follows its commit): an enterprise's case handled on the platform — a person has no portal, and a past case imported
-	 * was served off it.
+	 * follows its commit) with the fine {@code c} imposes as it stands: an enterprise's case handled on the platform — a
+	 * person has no portal, and a past case imported was served off it.
 	 */
 	public void tellParty(CaseView c, PenaltyStepServed.Step step, LocalDate servedOn, LocalDate dueOn, boolean hearingRight) {
 		if (c.imported() || c.enterpriseCreditCode() == null) {
 			return;
 		}
 		events.publishEvent(new PenaltyStepServed(c.id(), c.number(), c.regionCode(), c.enterpriseCreditCode(), step,
-				servedOn, dueOn, hearingRight));
+				servedOn, dueOn, hearingRight, Execution.fine(c)));
 	}
 
 	/**
@@ -563,8 +573,8 @@ public class CaseWork {
 	 * @throws DomainException (422, field {@code head}, rule {@code not-handling-bureau-head})
 	 */
 	public void requireReissuer(String caseRegion, String document) {
-		var auth = SecurityContextHolder.getContext().getAuthentication();
-		if (auth == null || !(auth.getPrincipal() instanceof CurrentUser u) || mayReissue(u, caseRegion)) {
+		CurrentUser u = signedIn().orElse(null);
+		if (u == null || mayReissue(u, caseRegion)) {
 			return;
 		}
 		String handling = bureaus.nearestName(caseRegion);

@@ -420,7 +420,8 @@ class EnforcementApiController {
 			+ "LEFT_AT_ADDRESS留置送达、POSTAL邮寄送达、ELECTRONIC电子送达、ENTRUSTED委托送达、PUBLIC_NOTICE公告送达，行政处罚法第61条"
 			+ "依照民事诉讼法的有关规定送达；其他值400 one-of）；consent：电子送达须为true（当事人同意并签订确认书，第61条第二款，"
 			+ "否则400 consent），其他方式不填（400 absent）；note：送达说明（一行，200字以内；留置送达的拒收事由和见证人、"
-			+ "电子送达的传真号码或电子邮箱、委托送达的受委托机关、公告送达的原因和载体必填，400 required）。送达回证载明送达方式。")
+			+ "电子送达的传真号码或电子邮箱、委托送达的受委托机关、公告送达的原因和载体必填，400 required）。送达回证载明送达方式。"
+			+ "不予处罚的案件以同一步骤送达不予行政处罚决定书（仅一次，再次送达409 already-delivered），同样出具送达回证并通知当事人。")
 	PenaltyCases.CaseDetail deliver(DataScope scope, @PathVariable long id, @RequestBody DeliveryMade d) {
 		onDate("deliveredOn", () -> caseExecution.deliver(scope, id,
 				new CaseExecution.Delivery(d.on(), d.method(), d.consent(), d.note())));
