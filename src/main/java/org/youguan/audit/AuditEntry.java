@@ -49,20 +49,20 @@ public record AuditEntry(String action, String objectType, String objectId, Stri
 	}
 
 	/**
-	 * The same entry with every ID card and mobile number in its summary and in the text of its states masked
-	 * ({@link Masking#personalNumbersIn}): for an entry that carries free text a person typed (a description, a note, a
+	 * The same entry with every ID card and mobile number and every landline in its summary and in the text of its
+	 * states masked ({@link Masking#telephonesIn}, as the trail writes every entry): for an entry that carries free text a person typed (a description, a note, a
 	 * report's content), where such a number may stand. The states' maps and lists are read through (keys kept, text
 	 * values masked, other values as they are); a state of another type is kept as it is.
 	 * @return a new entry; this one unchanged
 	 */
 	public AuditEntry masked() {
-		return new AuditEntry(action, objectType, objectId, Masking.personalNumbersIn(summary), maskedState(before),
+		return new AuditEntry(action, objectType, objectId, Masking.telephonesIn(summary), maskedState(before),
 				maskedState(after), regionCode);
 	}
 
 	private static Object maskedState(Object state) {
 		if (state instanceof String s) {
-			return Masking.personalNumbersIn(s);
+			return Masking.telephonesIn(s);
 		}
 		if (state instanceof Map<?, ?> m) {
 			Map<Object, Object> out = new LinkedHashMap<>();

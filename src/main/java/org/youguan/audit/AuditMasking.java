@@ -12,8 +12,10 @@ import tools.jackson.databind.node.ObjectNode;
 import org.youguan.kernel.Masking;
 
 /**
- * Personal numbers out of the audit trail: every ID card and mobile number in an event's summary and in the text
- * values of its states masked ({@link Masking#personalNumbersIn}), whichever module recorded it and whatever free text
+ * Personal numbers out of the audit trail: every ID card and mobile number and every landline with its area code in an
+ * event's summary and in the text values of its states masked ({@link Masking#telephonesIn}, the rule the complaints'
+ * public history and lists and the departments' duties mask by: a landline typed into a note is often someone's
+ * direct line), whichever module recorded it and whatever free text
  * a person typed into it (a reason, a note, a description) — written so ({@link AuditTrail#record}), and shown so in
  * every list, API list and export of the trail, also for events recorded before. A digest (32 or more hexadecimal
  * characters in a row: a file's SHA-256, a draw's seed) is kept as written, so it can still be checked against the
@@ -29,7 +31,7 @@ final class AuditMasking {
 
 	/**
 	 * @param text a summary or a state's text value, or null
-	 * @return the text with every personal number masked outside its digests (null for null)
+	 * @return the text with every personal number and landline masked outside its digests (null for null)
 	 */
 	static String text(String text) {
 		if (text == null) {
@@ -37,16 +39,16 @@ final class AuditMasking {
 		}
 		Matcher m = DIGEST.matcher(text);
 		if (!m.find()) {
-			return Masking.personalNumbersIn(text);
+			return Masking.telephonesIn(text);
 		}
 		StringBuilder out = new StringBuilder(text.length());
 		int tail = 0;
 		do {
-			out.append(Masking.personalNumbersIn(text.substring(tail, m.start()))).append(m.group());
+			out.append(Masking.telephonesIn(text.substring(tail, m.start()))).append(m.group());
 			tail = m.end();
 		}
 		while (m.find());
-		return out.append(Masking.personalNumbersIn(text.substring(tail))).toString();
+		return out.append(Masking.telephonesIn(text.substring(tail))).toString();
 	}
 
 	/**
@@ -64,7 +66,8 @@ final class AuditMasking {
 	 * @param stateJson the JSON text, or null
 	 */
 	static String stored(JsonMapper json, String stateJson) {
-		if (stateJson == null || !Masking.holdsPersonalNumber(stateJson)) {
+		// nothing the masking changes in the whole text (an ID, a mobile, a landline): nothing to change in its values
+		if (stateJson == null || Masking.telephonesIn(stateJson).equals(stateJson)) {
 			return stateJson;
 		}
 		return json.writeValueAsString(node(json.readTree(stateJson)));

@@ -456,21 +456,25 @@ public class ComplaintIntake {
 	}
 
 	/**
-	 * The public portal's daily limits ({@link #filePublic}): refused with 429 when the phone or the address already
-	 * filed the rule's number of complaints today (China time); otherwise this filing is counted against both, in the
-	 * filing's transaction (a filing refused later counts nothing), under the phone's and the address's locks held until
-	 * it ends, so parallel filings cannot all pass the count. The limits are the county's filed to (its override, else
-	 * the city's, province's or national value).
+	 * The public portal's daily limits ({@link #filePublic}): refused with 429 when the phone from this client address,
+	 * or the address, already filed the rule's number of complaints today (China time); otherwise this filing is
+	 * counted against both, in the filing's transaction (a filing refused later counts nothing), under the phone's and
+	 * the address's locks held until it ends, so parallel filings cannot all pass the count. The limits are the
+	 * county's filed to (its override, else the city's, province's or national value).
+	 *
+	 * <p>The phone is counted per client address ({@link #phoneTallyKey}): the portal does not verify that the filer
+	 * owns the number typed (no message is sent to it), so filings typed elsewhere with someone else's number must not
+	 * use up the owner's allowance for the day; each address is held to its own limit besides.
 	 */
 	private void withinPublicLimits(FilerPhone phone, String address, String county, LocalDate today) {
 		Instant since = today.atStartOfDay(ChinaTime.ZONE).toInstant();
-		String phoneKey = HexFormat.of().formatHex(phone.index());
+		String phoneKey = phoneTallyKey(phone, address);
 		// counted and added under the keys' locks until this filing commits: parallel filings pass one by one
 		tally.lock(PublicTally.FILED_BY_PHONE, phoneKey);
 		tally.lock(PublicTally.FILED_FROM, address);
 		int perPhone = rules.intValue(StatutoryRule.COMPLAINT_FILINGS_PER_PHONE, county);
 		if (tally.since(PublicTally.FILED_BY_PHONE, phoneKey, since) >= perPhone) {
-			String message = "该电话号码今天已提交" + perPhone + "件申诉，已达每日上限，请明天再提交；同一问题已提交的，请凭查询码查询进度";
+			String message = "您所在的网络今天以该电话号码已提交" + perPhone + "件申诉，已达每日上限，请明天再提交；同一问题已提交的，请凭查询码查询进度";
 			throw new DomainException(ErrorCode.TOO_MANY_REQUESTS, message, List.of(new FieldError("phone", "daily-limit", message)));
 		}
 		int perAddress = rules.intValue(StatutoryRule.COMPLAINT_FILINGS_PER_ADDRESS, county);
@@ -480,6 +484,16 @@ public class ComplaintIntake {
 		}
 		tally.add(PublicTally.FILED_BY_PHONE, phoneKey);
 		tally.add(PublicTally.FILED_FROM, address);
+	}
+
+	/**
+	 * The key a public filing's phone is counted under: a keyed hash ({@code Secrets#index}, never the number) of the
+	 * phone's index and the client address — the phone as typed from that address, so a number typed by others from
+	 * other addresses counts against them, not against its owner.
+	 */
+	private String phoneTallyKey(FilerPhone phone, String address) {
+		return HexFormat.of().formatHex(secrets.index(PublicTally.FILED_BY_PHONE,
+				HexFormat.of().formatHex(phone.index()) + "@" + address));
 	}
 
 	/**

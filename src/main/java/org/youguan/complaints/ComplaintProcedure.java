@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.complaints.internal.Actor;
@@ -17,6 +18,7 @@ import org.youguan.complaints.internal.ComplaintRecords;
 import org.youguan.complaints.internal.ComplaintRepository;
 import org.youguan.complaints.internal.ComplaintStore;
 import org.youguan.complaints.internal.RespondentRouting;
+import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
@@ -24,6 +26,9 @@ import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Telephone;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.org.Bureaus;
+import org.youguan.org.CurrentUser;
+import org.youguan.org.UserKind;
 import org.youguan.registry.EnterpriseStatus;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
@@ -33,7 +38,8 @@ import org.youguan.rules.StatutoryRules;
 /**
  * The steps of the procedure (邮政业用户申诉处理办法(2014); the 30-day answer limit 邮政法(2015) 第65条): accept and
  * transfer, or refuse; the enterprise's reply; return for redoing; call-back; closure; referral to enforcement. Each
- * step is one transaction that loads the complaint once within the caller's scope (not found outside it), changes it
+ * step is one transaction that loads the complaint once within the caller's scope (not found outside it) and, for a
+ * staff account, checks that it belongs to the complaint's handling bureau ({@link #handles}: 403 otherwise), changes it
  * through the aggregate's guarded intention method, sets the next step's due date from the rule catalogue, and leaves a
  * line of public history and an audit event. Transfer publishes {@link ComplaintTransferred}, the reply
  * {@link ComplaintReplied}, a return for redoing {@link ComplaintReturned}, closure {@link ComplaintClosed}, referral
@@ -60,11 +66,13 @@ public class ComplaintProcedure {
 
 	private final ApplicationEventPublisher events;
 
+	private final Bureaus bureaus;
+
 	private final Clock clock;
 
 	ComplaintProcedure(ComplaintRepository complaints, ComplaintStore store, Enterprises enterprises,
 			RespondentRouting routing, StatutoryRules rules, ComplaintRecords records, ApplicationEventPublisher events,
-			Clock clock) {
+			Bureaus bureaus, Clock clock) {
 		this.complaints = complaints;
 		this.store = store;
 		this.enterprises = enterprises;
@@ -72,6 +80,7 @@ public class ComplaintProcedure {
 		this.rules = rules;
 		this.records = records;
 		this.events = events;
+		this.bureaus = bureaus;
 		this.clock = clock;
 	}
 
@@ -336,11 +345,6 @@ public class ComplaintProcedure {
 	}
 
 	/**
-	 * The complaint, loaded once with the scope check: staff see the complaints of their region, an enterprise those
-	 * transferred to it.
-	 * @throws DomainException not found otherwise (existence is not revealed)
-	 */
-	/**
 	 * An amount paid to the filer (赔偿, 挽回经济损失, 约定赔偿; 元), when given: not negative (rule {@code non-negative}),
 	 * below the columns' bound {@link ComplaintIntake#MAX_AMOUNT} (rule {@code range}), yuan and fen
 	 * ({@link Validation#money}).
@@ -367,12 +371,38 @@ public class ComplaintProcedure {
 				+ "）不能超过申诉人的索赔金额（" + ChineseText.yuan(claimed) + "）");
 	}
 
+	/**
+	 * Whether {@code u} takes the steps of a complaint filed to {@code regionCode}: a 处室工作人员
+	 * ({@link CurrentUser#caseHandler}) of the bureau handling that region ({@link Bureaus#handles}: the county's bureau
+	 * where one is on the platform, else the city's, the province's) — the complaint has no handler or department
+	 * assigned, so the handling bureau is its handler (邮政业用户申诉处理办法(2014): the complaint is handled by the
+	 * bureau it is filed to). Staff of a bureau above read it and take none of its steps; the complaint page offers
+	 * the step forms only to those who may take them.
+	 */
+	public boolean handles(CurrentUser u, String regionCode) {
+		return u.caseHandler() && (u.kind() != UserKind.STAFF || bureaus.handles(u.bureauId(), regionCode));
+	}
+
+	/**
+	 * The complaint, loaded once with the scope check — staff see the complaints of their region, an enterprise those
+	 * transferred to it — and, for a signed-in staff account, the handling bureau's ({@link #handles}). A step run
+	 * without a signed-in account (a job, the demo data) and the enterprise on its portal are not asked the bureau.
+	 * @throws DomainException not found outside the scope (existence is not revealed)
+	 * @throws AccessRefusedException (403) for a staff account of another bureau than the handling one
+	 */
 	private Complaint load(DataScope scope, long id) {
-		return complaints.findById(id)
+		Complaint complaint = complaints.findById(id)
 			.filter(c -> scope.kind() == DataScope.Kind.ENTERPRISE
 					? scope.enterpriseCreditCode() != null && scope.enterpriseCreditCode().equals(c.enterpriseCreditCode())
 					: scope.containsRegion(c.regionCode()))
 			.orElseThrow(() -> DomainException.notFound("申诉", id));
+		if (SecurityContextHolder.getContext().getAuthentication() != null
+				&& SecurityContextHolder.getContext().getAuthentication().getPrincipal() instanceof CurrentUser u
+				&& u.kind() == UserKind.STAFF && !bureaus.handles(u.bureauId(), complaint.regionCode())) {
+			throw new AccessRefusedException("本申诉由" + bureaus.nearestName(complaint.regionCode())
+					+ "办理，办理步骤由该局的处室工作人员进行；上级机关可以查阅，不能代为办理");
+		}
+		return complaint;
 	}
 
 	private static Done done(Complaint c, String what) {

@@ -120,6 +120,16 @@ public class Bureaus {
 	}
 
 	/**
+	 * Whether {@code bureauId} is the bureau handling {@code regionCode} ({@link #nearest}) — the one rule by which a
+	 * step on a record of that region is its bureau's own, not a superior's that reads it (a complaint's steps).
+	 * @param bureauId a signed-in user's bureau; null (no bureau) handles none
+	 * @param regionCode a GB/T 2260 code (2 to 12 digits) or {@code 0}
+	 */
+	public boolean handles(Long bureauId, String regionCode) {
+		return bureauId != null && nearest(regionCode).filter(b -> b.id() == bureauId).isPresent();
+	}
+
+	/**
 	 * The name of the bureau handling a region ({@link #nearest}), as a document served or a message names it — never
 	 * a region code.
 	 * @param regionCode a GB/T 2260 code (2 to 12 digits) or {@code 0}; null or blank handles none

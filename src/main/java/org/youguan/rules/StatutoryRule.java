@@ -67,7 +67,8 @@ public enum StatutoryRule {
 
 	/**
 	 * 同一电话号码每日经公众门户提交申诉的件数上限（北京时间自然日）：产品规则，非法律规定——匿名提交没有账号，
-	 * 一个号码一日内成批提交会淹没受理队列，也会以他人号码冒名申诉
+	 * 一个号码一日内成批提交会淹没受理队列，也会以他人号码冒名申诉。号码不经验证，故按号码和提交地址分别计数
+	 * （{@code complaints.ComplaintIntake}）：他人从别处以该号码提交的，不占用号码本人的限额
 	 */
 	COMPLAINT_FILINGS_PER_PHONE("complaint.filings-per-phone", "同一电话号码每日网上申诉件数上限（产品规则，非法律规定）", "10", RuleUnit.COUNT, false, Citation.of(PRODUCT_RULE)),
 

@@ -83,6 +83,40 @@ class AuditMaskingIntegrationTest {
 	}
 
 	/**
+	 * A landline typed into free text (a department's duties, a note) is masked in the trail as the complaints' lists
+	 * and the departments' duties mask it ({@code Masking.telephonesIn}: area code and last 4 digits kept) — written so,
+	 * and an event recorded before shown so.
+	 */
+	@Test
+	void aLandlineIsWrittenAndShownMasked() {
+		String id = UUID.randomUUID().toString();
+		tx.executeWithoutResult(s -> {
+			audit.record(AuditEntry.of("test.masking", "Test", id, "职责：联系人张科长 0512-65551234")
+				.states(null, Map.of("duties", List.of("值班电话（0512）6555 1234")))
+				.inRegion("320506"));
+			jdbc.sql("""
+					INSERT INTO audit_event (id, occurred_at, actor, region_code, action, object_type, object_id, summary,
+					    after_state)
+					VALUES (nextval('audit_event_id_seq'), now(), 'sys.admin', '320506', 'test.masking', 'Test', :id,
+					    '旧记录：电话0512-65551234', CAST(:after AS jsonb))""")
+				.param("id", id)
+				.param("after", "{\"duties\":\"联系人张科长 0512 6555 1234\"}")
+				.update();
+			Map<String, Object> row = jdbc.sql("""
+					SELECT summary, after_state::text AS after_state FROM audit_event
+					WHERE object_type = 'Test' AND object_id = :id ORDER BY id LIMIT 1""").param("id", id).query().singleRow();
+			assertThat(row.get("summary") + " " + row.get("after_state")).contains("0512-****1234")
+				.doesNotContain("65551234", "6555 1234");
+			List<AuditEvent> shown = audit.history(DataScope.all(), "Test", id);
+			assertThat(shown).hasSize(2);
+			for (AuditEvent e : shown) {
+				assertThat(e.summary() + e.afterState()).contains("****1234").doesNotContain("65551234", "6555 1234");
+			}
+			s.setRollbackOnly();
+		});
+	}
+
+	/**
 	 * A mobile or ID number searched for in clear finds the entries that hold it, stored masked, and the entries older
 	 * than the masking that hold it in clear.
 	 */

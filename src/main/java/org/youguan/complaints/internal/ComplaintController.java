@@ -191,6 +191,8 @@ class ComplaintController {
 		model.addAttribute("conditions", AcceptanceCondition.values());
 		model.addAttribute("satisfactions", Satisfaction.values());
 		model.addAttribute("mediationResults", MediationResult.values());
+		// the step forms only for the handling bureau's 处室工作人员 (a bureau above reads the complaint)
+		model.addAttribute("handles", procedure.handles(me, c.regionCode()));
 		model.addAttribute("mayMediate", mayMediate(c));
 		model.addAttribute("proposedValid", ComplaintProcedure.proposedValidity(c.replyResponsibility()));
 		if (c.status() == ComplaintStatus.RECEIVED) {

@@ -16,7 +16,7 @@ import org.youguan.kernel.TransactionLocks;
  * What the public side of complaints did, counted per client address or filer phone (table
  * {@code complaint_public_tally}, V283) for the rule catalogue's limits: a status look-up that found nothing
  * ({@link #LOOKUP_FAILED}, per address, {@code complaint.lookup-failures} an hour), a complaint filed through the public
- * portal ({@link #FILED_BY_PHONE} per filer phone index, {@link #FILED_FROM} per address, {@code complaint.filings-per-*}
+ * portal ({@link #FILED_BY_PHONE} per filer phone index and client address, {@link #FILED_FROM} per address, {@code complaint.filings-per-*}
  * a day). Kept in PostgreSQL so every node of a cluster counts against the same total; rows older than
  * {@link #KEPT} are dropped as new ones are written.
  */
@@ -26,7 +26,10 @@ public class PublicTally {
 	/** A status look-up whose number and query code (or phone) found nothing; keyed by client address. */
 	public static final String LOOKUP_FAILED = "lookup-failed";
 
-	/** A complaint filed through the public portal; keyed by the filer phone's index (hex), never the number. */
+	/**
+	 * A complaint filed through the public portal; keyed by a keyed hash (hex) of the filer phone's index and the client
+	 * address, never the number: the phone is not verified, so it is counted per address it is typed from.
+	 */
 	public static final String FILED_BY_PHONE = "filed-phone";
 
 	/** A complaint filed through the public portal; keyed by client address. */
