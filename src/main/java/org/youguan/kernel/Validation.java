@@ -654,14 +654,18 @@ public final class Validation {
 	public static final LocalDate LATEST_RECORD = LocalDate.of(2099, 12, 31);
 
 	/**
-	 * The earliest date a request may carry at all (the binding's loose check of any date parameter, a calendar
-	 * question). Not the bound of a query's period: a figures period, a list's days and a year asked for keep to
-	 * {@link FiguresPeriod} (2000 to next year).
+	 * Whether a date lies within {@link #EARLIEST_RECORD} … {@link #LATEST_RECORD}: the one bound of every date a request
+	 * binds as a date (a form's 收到日期, a calendar question's {@code from}; web's binding refuses any other as a type
+	 * mismatch naming the parameter and stating the bound, {@link #DATE_BOUND}). A field's own rule is narrower and
+	 * stated by its service (an act's from {@link #EARLIEST_ACT}); a figures period, a list's days and a year asked for
+	 * as text keep to {@link FiguresPeriod} (2000 to next year).
 	 */
-	public static final LocalDate EARLIEST_QUERY = LocalDate.of(1900, 1, 1);
+	public static boolean plausible(LocalDate date) {
+		return !date.isBefore(EARLIEST_RECORD) && !date.isAfter(LATEST_RECORD);
+	}
 
-	/** The latest date a request may carry at all ({@link #EARLIEST_QUERY}). */
-	public static final LocalDate LATEST_QUERY = LocalDate.of(2199, 12, 31);
+	/** What a date beyond {@link #plausible} is told after the parameter's name and value. */
+	public static final String DATE_BOUND = "年份不合理，日期应在" + EARLIEST_RECORD + "至" + LATEST_RECORD + "之间，请核对";
 
 	/**
 	 * A period asked for by {@code from} and {@code to} (inclusive) runs forward: every figures, metrics and list
