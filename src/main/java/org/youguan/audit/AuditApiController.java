@@ -35,7 +35,10 @@ class AuditApiController {
 
 	private final AuditCatalogue catalogue;
 
-	AuditApiController(AuditTrail audit, AuditChain chain, AuditCatalogue catalogue) {
+	private final java.time.Clock clock;
+
+	AuditApiController(AuditTrail audit, AuditChain chain, AuditCatalogue catalogue, java.time.Clock clock) {
+		this.clock = clock;
 		this.audit = audit;
 		this.chain = chain;
 		this.catalogue = catalogue;
@@ -61,7 +64,7 @@ class AuditApiController {
 			+ "actionName、objectTypeName、objectTitle、objectLink 为审计日志页面显示的中文名称、对象标题和链接；beforeState、afterState 为"
 			+ "原始记录（JSON），changes 为页面显示的逐项变更（字段名称、变更前、变更后）。")
 	PageResult<Event> search(DataScope scope, ListRequest request, AuditController.AuditFilter filter) {
-		PageResult<AuditEvent> result = audit.search(scope, filter.query(request.q()), request.toPage());
+		PageResult<AuditEvent> result = audit.search(scope, filter.query(request.q(), LocalDate.now(clock)), request.toPage());
 		List<Event> events = catalogue.rows(scope, result.items()).stream().map(r -> {
 			AuditEvent e = r.event();
 			return new Event(e.id(), e.occurredAt(), e.actor(), e.actorUserId(), e.bureauId(), e.regionCode(), e.action(),

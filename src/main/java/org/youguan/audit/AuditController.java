@@ -2,6 +2,7 @@ package org.youguan.audit;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +10,6 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -30,6 +30,7 @@ import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.documents.UploadedFile;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.FiguresPeriod;
 import org.youguan.kernel.FileKind;
 import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.InstallationAdmin;
@@ -77,8 +78,11 @@ class AuditController {
 
 	private final InstallationAdmin installationAdmin;
 
+	private final Clock clock;
+
 	AuditController(AuditTrail audit, AuditChain chain, Secrets secrets, Spreadsheets spreadsheets,
-			AuditCatalogue catalogue, InstallationAdmin installationAdmin) {
+			AuditCatalogue catalogue, InstallationAdmin installationAdmin, Clock clock) {
+		this.clock = clock;
 		this.installationAdmin = installationAdmin;
 		this.audit = audit;
 		this.catalogue = catalogue;
@@ -95,7 +99,7 @@ class AuditController {
 	String list(DataScope scope, Authentication auth, ListRequest request, AuditFilter filter, Model model) {
 		PageQuery page = PageQuery.of(request.q(), request.page(), request.size() == null ? 50 : request.size(),
 				request.sort(), request.dir());
-		PageResult<AuditEvent> result = audit.search(scope, filter.query(request.q()), page);
+		PageResult<AuditEvent> result = audit.search(scope, filter.query(request.q(), LocalDate.now(clock)), page);
 		model.addAttribute("result", result);
 		model.addAttribute("rows", catalogue.rows(scope, result.items()));
 		Map<String, String> actions = new LinkedHashMap<>();
@@ -111,16 +115,21 @@ class AuditController {
 	/** The same search as the page, every row (up to the export limit), with the Chinese names of actions and objects. */
 	@GetMapping("/admin/audit/export.xlsx")
 	ResponseEntity<byte[]> export(DataScope scope, ListRequest request, AuditFilter filter) {
-		var rows = audit.search(scope, filter.query(request.q()), request.toExport()).items();
+		var rows = audit.search(scope, filter.query(request.q(), LocalDate.now(clock)), request.toExport()).items();
 		return Downloads.xlsx("审计日志.xlsx", spreadsheets.write("审计日志", columns(catalogue), catalogue.rows(scope, rows)));
 	}
 
-	/** The trail's filters besides the search text, bound from the request. */
-	record AuditFilter(String action, String objectType, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+	/**
+	 * The trail's filters besides the search text, bound from the request: the days as text, read by the one rule of a
+	 * list's days ({@link FiguresPeriod#filter}: YYYY-MM-DD within 2000-01-01 … the end of next year, 400 naming
+	 * {@code from} or {@code to}).
+	 */
+	record AuditFilter(String action, String objectType, String from, String to) {
 
-		AuditQuery query(String q) {
-			return new AuditQuery(q, action, objectType, from, to);
+		/** @throws org.youguan.kernel.InvalidValueException (400) for a day that is no date, out of range, or reversed */
+		AuditQuery query(String q, LocalDate today) {
+			FiguresPeriod.Filter days = FiguresPeriod.filter(from, to, today);
+			return new AuditQuery(q, action, objectType, days.from(), days.to());
 		}
 	}
 

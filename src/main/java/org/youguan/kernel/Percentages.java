@@ -12,8 +12,11 @@ import java.math.RoundingMode;
  * <li>a <b>change</b> — growth against a base (同比增长, 环比, a report's jump against the last period) — is rounded toward
  * zero: a fall of 99.97 % reads 下降99.9 %, never 下降100.0 % (which says the value fell to nothing), and a change shown
  * is never beyond a threshold it does not pass;</li>
- * <li>a <b>share</b> of a breakdown (占比) is rounded half up (四舍五入) as a table of shares is, so its column adds up to
- * 100 but for rounding — a share states a proportion, not a level reached.</li>
+ * <li>a <b>share</b> of a breakdown (占比, a batch's rejected lines) is rounded half up (四舍五入) as a table of shares
+ * is, so its column adds up to 100 but for rounding — a share states a proportion, not a level reached — but never over
+ * a bound it does not reach: a share of some but not all is never shown as 100 % (49,999 of 50,000 is 99.99 %, not
+ * 100.00 %), nor a share of some as 0 % (1 of 50,000 is 0.01 %, not 0.00 %) — each is held one step (0.01 at two
+ * decimals) inside the bound ({@link #share}, {@link #shareSql}).</li>
  * </ul>
  * The rule of the complaint figures (申诉统计, rates rounded down since they were first published) made everyone's.
  */
@@ -53,12 +56,44 @@ public final class Percentages {
 	}
 
 	/**
-	 * A line's share of a breakdown in percent, rounded half up to {@code scale} decimals.
+	 * A line's share of a breakdown in percent, rounded half up to {@code scale} decimals, held inside 0 and 100 when
+	 * the part is neither none nor all: at least one step ({@code 0.01} at two decimals) for a part above 0, at most 100
+	 * less one step for a part short of the whole (49,999 of 50,000 at two decimals: 99.99, never 100.00).
 	 * @return null when {@code whole} is 0 or less
 	 */
 	public static BigDecimal share(long part, long whole, int scale) {
-		return whole <= 0 ? null
-				: BigDecimal.valueOf(part).multiply(HUNDRED).divide(BigDecimal.valueOf(whole), scale, RoundingMode.HALF_UP);
+		return whole <= 0 ? null : share(BigDecimal.valueOf(part), BigDecimal.valueOf(whole), scale);
+	}
+
+	/**
+	 * As {@link #share(long, long, int)}, of amounts (a statistics indicator's value of its total): rounded half up,
+	 * held one step inside 0 and 100 when the part is above 0 and short of the whole.
+	 * @return null when either is null or {@code whole} is 0
+	 */
+	public static BigDecimal share(BigDecimal part, BigDecimal whole, int scale) {
+		if (part == null || whole == null || whole.signum() == 0) {
+			return null;
+		}
+		BigDecimal share = part.multiply(HUNDRED).divide(whole, scale, RoundingMode.HALF_UP);
+		BigDecimal step = BigDecimal.ONE.movePointLeft(scale);
+		if (part.signum() > 0 && share.compareTo(step) < 0) {
+			return step;
+		}
+		BigDecimal most = HUNDRED.subtract(step).setScale(scale);
+		return part.compareTo(whole) < 0 && share.compareTo(most) > 0 ? most : share;
+	}
+
+	/**
+	 * The same share computed in SQL ({@link #share(long, long, int)}: rounded half up, held one step inside 0 and 100
+	 * when the part is neither none nor all), null when the whole is 0 — for a list sorted or filtered on it.
+	 * @param part an SQL expression of the part (a count, never negative)
+	 * @param whole an SQL expression of the whole
+	 */
+	public static String shareSql(String part, String whole, int scale) {
+		String step = BigDecimal.ONE.movePointLeft(scale).toPlainString();
+		String rounded = "round((" + part + ") * 100.0 / nullif(" + whole + ", 0), " + scale + ")";
+		return "CASE WHEN (" + part + ") > 0 AND (" + part + ") < (" + whole + ") THEN least(greatest(" + rounded + ", "
+				+ step + "), 100 - " + step + ") ELSE " + rounded + " END";
 	}
 
 	/**

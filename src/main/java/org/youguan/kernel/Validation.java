@@ -125,25 +125,24 @@ public final class Validation {
 	 * an emoji or a rare name character outside the Basic Multilingual Plane (𠮷) is one character, not the two UTF-16
 	 * units Java stores it in; else this field's error (rule {@code max-length}, "{label}不能超过{max}个字符"). Null passes.
 	 * <p>Every free text and name of every form, body and sheet is held to this check, and with it to two rules of what
-	 * such a text is written with: no run of stacked combining marks ({@link #combiningMarks}) and no markup (rule
-	 * {@code markup}, {@link #plainText}: no {@code <} or {@code >}, half- or full-width) — a reason, report, opinion,
-	 * description, address or name is printed as typed on documents (.docx), notices, public lists and sheets, where
-	 * "&lt;script&gt;" or "&lt;b&gt;" would stand in the official text. Markup is told only when no other rule refused
-	 * the field ({@link #errors}).
+	 * such a text is written with: no run of stacked combining marks ({@link #ownWords}, the length and marks checked
+	 * there, one rule in one place) and no markup (rule {@code markup}, {@link #MARKUP}: a tag, a closing tag, a comment
+	 * or a processing instruction — {@code <} or ＜ followed by a letter, {@code /}, {@code !} or {@code ?}) — a reason,
+	 * report, opinion, description, address or name is printed as typed on documents (.docx), notices, public lists and
+	 * sheets, where "&lt;script&gt;" or "&lt;b&gt;" would stand in the official text. A comparison is no markup and
+	 * passes: "增长&gt;5%", "&lt;3天", "≥95%", "＞10件". Markup is told only when no other rule refused the field
+	 * ({@link #errors}).
 	 */
 	public Validation maxLength(String field, String label, String value, int max) {
-		require(field, value == null || value.length() <= max || value.codePointCount(0, value.length()) <= max,
-				"max-length",
-				label + "不能超过" + max + "个字符");
 		markupUnlessRefused(field, value, label + TEXT_MARKUP);
-		return combiningMarks(field, label, value);
+		return ownWords(field, label, value, max);
 	}
 
 	/**
 	 * A person's own account kept as typed, as evidence (a complaint's 申诉内容): at most {@code max} characters and no
-	 * stacked combining marks, as {@link #maxLength}, but {@code <} and {@code >} are not refused — the account is the
-	 * filer's words (the public contract of 申诉 takes "&lt;script&gt;" and the pages show it escaped), quoted as theirs,
-	 * never printed as the bureau's own text. Null passes.
+	 * stacked combining marks — the checks every free text runs ({@link #maxLength} adds the markup rule to them) — but
+	 * markup is not refused: the account is the filer's words (the public contract of 申诉 takes "&lt;script&gt;" and the
+	 * pages show it escaped), quoted as theirs, never printed as the bureau's own text. Null passes.
 	 */
 	public Validation ownWords(String field, String label, String value, int max) {
 		require(field, value == null || value.length() <= max || value.codePointCount(0, value.length()) <= max,
@@ -152,10 +151,12 @@ public final class Validation {
 	}
 
 	/** What a free text holding markup is told ({@link #maxLength}, {@link #plainText}), after its label. */
-	private static final String TEXT_MARKUP = "不能含有“<”“>”等网页标记符号（该内容会原样写入文书、页面和公告），比较大小请用文字（如“不少于”）";
+	private static final String TEXT_MARKUP = "不能含有网页标记（“<”后紧接字母或“/”“!”“?”，如“<b>”“</p>”“<!--”），该内容会原样写入文书、页面和公告；"
+			+ "表示比较的“<”“>”可以使用（如“<3天”“增长>5%”）";
 
 	/** What a name, address or place holding markup is told ({@link #name(String, String, String)}), after its label. */
-	private static final String NAME_MARKUP = "不能含有“<”“>”等网页标记符号（名称、地址会原样印在文书、页面和公示名单上），请只填写名称或地址本身";
+	private static final String NAME_MARKUP = "不能含有网页标记（“<”后紧接字母或“/”“!”“?”，如“<b>”“</b>”），名称、地址会原样印在文书、页面和公示名单上，"
+			+ "请只填写名称或地址本身";
 
 	/**
 	 * Notes markup ({@link #MARKUP}) in {@code value} as this field's error (rule {@code markup}, {@code message}), told
@@ -447,27 +448,37 @@ public final class Validation {
 	}
 
 	/**
-	 * A person's name typed by the public holds no markup: no {@code <} or {@code >} (half- or full-width), which no
-	 * name is written with — "&lt;b&gt;王&lt;/b&gt;" is shown escaped as it was typed on every page, notice and document,
-	 * and in a sheet or an e-mail that does not escape it, it is markup (rule {@code markup}). Null passes.
+	 * A person's name typed by the public holds no markup ({@link #MARKUP}: a tag such as "&lt;b&gt;王&lt;/b&gt;") — shown
+	 * escaped as it was typed on every page, notice and document, and in a sheet or an e-mail that does not escape it,
+	 * it is markup (rule {@code markup}); any other {@code <} or {@code >} in a name is refused as a symbol by
+	 * {@link #wordsOnly}. Null passes.
 	 */
 	public Validation noMarkup(String field, String label, String value) {
 		return require(field, value == null || !MARKUP.matcher(value).find(), "markup",
-				label + "不能含有“<”“>”等标记符号，请只填写姓名");
+				label + "不能含有网页标记（如“<b>”“</b>”），请只填写姓名");
 	}
 
 	/**
-	 * A free text printed on a document or notice (a reason, an address, a finding, a 公告方式) holds no markup: no
-	 * {@code <} or {@code >}, half- or full-width ({@code <b>}, {@code <script>}; 《》 and 〈〉 are title marks and pass).
-	 * Pages escape it, but a .docx, a PDF or a notice copied to a website would carry it as typed (rule {@code markup}).
-	 * Null passes.
+	 * A free text printed on a document or notice (a reason, an address, a finding, a 公告方式) holds no markup
+	 * ({@link #MARKUP}: {@code <b>}, {@code </p>}, {@code <script>}, {@code <!--}; a comparison such as "&lt;3天" or
+	 * "增长&gt;5%" passes, and 《》 and 〈〉 are title marks). Pages escape it, but a .docx, a PDF or a notice copied to a
+	 * website would carry it as typed (rule {@code markup}). Null passes.
 	 */
 	public Validation plainText(String field, String label, String value) {
 		return require(field, value == null || !MARKUP.matcher(value).find(), "markup", label + TEXT_MARKUP);
 	}
 
-	/** A character only markup is written with in a name: angle brackets, half- or full-width. */
-	private static final Pattern MARKUP = Pattern.compile("[<>＜＞]");
+	/**
+	 * Markup, the one rule of it for every free text and name ({@link #maxLength}, {@link #name(String, String, String)},
+	 * {@link #plainText}, {@link #noMarkup}): a {@code <}, half- or full-width (＜, which a page's markup is typed with by
+	 * an input method in full-width mode), followed by what opens a tag ({@code <b>}, {@code <script>},
+	 * {@code <img …>}, an ASCII or full-width Latin letter), a closing tag ({@code </p>}), a comment or declaration
+	 * ({@code <!--}, {@code <!DOCTYPE}) or a processing instruction ({@code <?xml}). A {@code <} before a digit, a space,
+	 * a Chinese character or a sign ("&lt;3天", "&lt; 5%", "&lt;=10"), and a {@code >} or ≥ ≤ anywhere ("增长&gt;5%"), are
+	 * comparisons, which work-plan notices and statistics comments are written with: no browser reads them as markup,
+	 * and every page shows every text escaped (Thymeleaf {@code th:text}).
+	 */
+	private static final Pattern MARKUP = Pattern.compile("[<＜][A-Za-zＡ-Ｚａ-ｚ/／!！?？]");
 
 	/**
 	 * A short text that has no business holding a personal number — a channel ("电话、APP、网点"), the name of a place
@@ -643,14 +654,18 @@ public final class Validation {
 	public static final LocalDate LATEST_RECORD = LocalDate.of(2099, 12, 31);
 
 	/**
-	 * The earliest date a request may carry at all (the binding's loose check of any date parameter, a calendar
-	 * question). Not the bound of a query's period: a figures period, a list's days and a year asked for keep to
-	 * {@link FiguresPeriod} (2000 to next year).
+	 * Whether a date lies within {@link #EARLIEST_RECORD} … {@link #LATEST_RECORD}: the one bound of every date a request
+	 * binds as a date (a form's 收到日期, a calendar question's {@code from}; web's binding refuses any other as a type
+	 * mismatch naming the parameter and stating the bound, {@link #DATE_BOUND}). A field's own rule is narrower and
+	 * stated by its service (an act's from {@link #EARLIEST_ACT}); a figures period, a list's days and a year asked for
+	 * as text keep to {@link FiguresPeriod} (2000 to next year).
 	 */
-	public static final LocalDate EARLIEST_QUERY = LocalDate.of(1900, 1, 1);
+	public static boolean plausible(LocalDate date) {
+		return !date.isBefore(EARLIEST_RECORD) && !date.isAfter(LATEST_RECORD);
+	}
 
-	/** The latest date a request may carry at all ({@link #EARLIEST_QUERY}). */
-	public static final LocalDate LATEST_QUERY = LocalDate.of(2199, 12, 31);
+	/** What a date beyond {@link #plausible} is told after the parameter's name and value. */
+	public static final String DATE_BOUND = "年份不合理，日期应在" + EARLIEST_RECORD + "至" + LATEST_RECORD + "之间，请核对";
 
 	/**
 	 * A period asked for by {@code from} and {@code to} (inclusive) runs forward: every figures, metrics and list

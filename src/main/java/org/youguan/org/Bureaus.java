@@ -150,7 +150,7 @@ public class Bureaus {
 			return List.of();
 		}
 		return jdbc.sql(SELECT + FROM + " WHERE :region LIKE b.region_code || '%' ORDER BY length(b.region_code) DESC")
-			.param("region", Text.strip(regionCode))
+			.param("region", RegionCode.typed(regionCode))
 			.query(Rows.of(BureauView.class))
 			.list();
 	}
@@ -185,7 +185,7 @@ public class Bureaus {
 	@Transactional
 	public long create(DataScope scope, BureauData data, boolean demo) {
 		validate(scope, data, null);
-		String region = Text.strip(data.regionCode());
+		String region = RegionCode.typed(data.regionCode());
 		findByRegion(region).ifPresent(existing -> {
 			throw DomainException.duplicate("regionCode", regions.fullName(region) + "已有邮政管理机构“" + existing.name()
 					+ "”：一个行政区划只设一个邮政管理机构");
@@ -343,7 +343,7 @@ public class Bureaus {
 	}
 
 	private static BureauData normalise(BureauData d) {
-		return new BureauData(Text.name(d.name()), Text.blankToNull(Text.name(d.shortName())), d.level(), Text.strip(d.regionCode()),
+		return new BureauData(Text.name(d.name()), Text.blankToNull(Text.name(d.shortName())), d.level(), RegionCode.typed(d.regionCode()),
 				d.parentId(), Text.line(d.address()),
 				Text.blankToNull(d.phone()) == null ? null : Telephone.of(d.phone()).value());
 	}

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FiguresPeriod;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Percentages;
 import org.youguan.kernel.Text;
 import org.youguan.region.Region;
 import org.youguan.region.Regions;
@@ -343,7 +344,7 @@ public class Analysis {
 	private static Row row(String key, String name, BigDecimal value, BigDecimal before, BigDecimal total,
 			Indicator indicator, Coverage.Pair coverage) {
 		BigDecimal share = value == null || total == null || total.signum() == 0 || indicator.aggregation() != Aggregation.SUM
-				? null : value.multiply(BigDecimal.valueOf(100)).divide(total, 2, RoundingMode.HALF_UP);
+				? null : Percentages.share(value, total, 2);
 		return new Row(key, name, value, before, Aggregates.growth(value, before), share, coverage);
 	}
 

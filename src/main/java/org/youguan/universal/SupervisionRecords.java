@@ -401,7 +401,7 @@ public class SupervisionRecords {
 		if (scope.kind() == DataScope.Kind.ENTERPRISE || scope.kind() == DataScope.Kind.NONE) {
 			return new PageResult<>(List.of(), page.page(), page.size(), 0);
 		}
-		String region = filter == null ? null : clean(filter.region());
+		String region = filter == null ? null : RegionCode.typed(filter.region());
 		if (region != null && !region.matches("\\d{1,12}")) {
 			throw new InvalidValueException("region", "format", "地区应为1至12位行政区划代码");
 		}

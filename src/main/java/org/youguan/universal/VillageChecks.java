@@ -42,6 +42,7 @@ import org.youguan.kernel.Text;
 import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
 import org.youguan.region.Region;
+import org.youguan.region.RegionCode;
 
 /**
  * 建制村通邮现场监督检查: one record per village checked — the mode and the deliveries a week found on site, whether
@@ -208,7 +209,7 @@ public class VillageChecks {
 			throw new InvalidValueException("villageCode", "required", "请提交检查记录");
 		}
 		Validation v = new Validation();
-		String code = Villages.clean(data.villageCode());
+		String code = RegionCode.typed(data.villageCode());
 		Optional<Region> village = villages.committee(v, code);
 		village.ifPresent(r -> scope.requireWithin(v, "villageCode", r.code(), "建制村" + r.code() + "（" + r.name() + "）"));
 		return checked(v, code, village.map(Region::name).orElse(null),
@@ -487,7 +488,7 @@ public class VillageChecks {
 	 */
 	private PageResult<VillageCheck> page(DataScope scope, String villageCode, String region, LocalDate from,
 			LocalDate to, PageQuery page) {
-		String village = villageCode == null || Text.isBlank(villageCode) ? null : Text.strip(villageCode);
+		String village = RegionCode.typed(villageCode);
 		if (village != null) {
 			if (!village.matches("\\d{12}")) {
 				throw new InvalidValueException("village", "format", "建制村代码应为12位行政区划代码");

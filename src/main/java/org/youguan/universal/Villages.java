@@ -29,6 +29,7 @@ import org.youguan.kernel.Masking;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.region.Region;
+import org.youguan.region.RegionCode;
 import org.youguan.region.Regions;
 import org.youguan.registry.EnterpriseType;
 import org.youguan.registry.EnterpriseView;
@@ -124,7 +125,8 @@ public class Villages {
 	 * One village of the register with its profile.
 	 * @throws DomainException not found (404) when the code is no 建制村 or lies outside the caller's scope
 	 */
-	public VillageView get(DataScope scope, String code) {
+	public VillageView get(DataScope scope, String typed) {
+		String code = RegionCode.typed(typed);
 		if (code == null || !code.matches("\\d{12}")) {
 			throw DomainException.notFound("建制村", code);
 		}
@@ -155,7 +157,7 @@ public class Villages {
 	 */
 	public Profile check(DataScope scope, VillageProfileData data) {
 		Validation v = new Validation();
-		String code = clean(data.villageCode());
+		String code = RegionCode.typed(data.villageCode());
 		Optional<Region> village = committee(v, code);
 		Optional<String> owner = code == null || village.isEmpty() ? Optional.empty() : owner(code);
 		String enterpriseCode;
@@ -250,7 +252,7 @@ public class Villages {
 	 * @return by region and name, the profile's own last when added
 	 */
 	public List<FacilityView> postOffices(DataScope scope, String villageCode) {
-		String code = clean(villageCode);
+		String code = RegionCode.typed(villageCode);
 		if (code == null || code.length() < 4 || !code.chars().allMatch(Character::isDigit)) {
 			return List.of();
 		}
@@ -287,7 +289,7 @@ public class Villages {
 	 */
 	@Transactional
 	public void saveProfile(DataScope scope, VillageProfileData data, boolean demo) {
-		String code = clean(data.villageCode());
+		String code = RegionCode.typed(data.villageCode());
 		if (code != null && code.matches("\\d{12}")) {
 			// 403 says "it exists, but is not yours": a code that is no 建制村 is not found, for everyone (attack round 15:
 			// an enterprise was told 403 for a village that does not exist)
@@ -451,6 +453,8 @@ public class Villages {
 
 	/**
 	 * The 建制村 a code names, checked on the field {@code villageCode}: required, 12 digits, a 村委会 of the region list.
+	 * The code is read as every region code is, by the caller ({@link RegionCode#typed}: full-width digits, the spaces
+	 * around it), so a code reads the same on the form, the API, an import and the village's own page.
 	 * @return the village, or empty with the failure added to {@code v}
 	 */
 	Optional<Region> committee(Validation v, String code) {

@@ -241,14 +241,14 @@ class ErrorHandling {
 
 	/**
 	 * What is wrong with a value that could not be bound to {@code type}: "格式不正确" and what it should look like — or,
-	 * for a real date refused only for lying beyond the binding's loose bound (3000-01-01), an implausible year, never
-	 * a range the field itself does not have.
+	 * for a real date refused only for lying beyond the one bound of a date ({@link Validation#plausible}: 3000-01-01),
+	 * an implausible year and that bound ({@link Validation#DATE_BOUND}); a field's narrower rule is its service's.
 	 */
 	static String wrong(Class<?> type, Object value) {
 		if (type == LocalDate.class && value instanceof String text) {
 			try {
 				LocalDate.parse(Text.strip(text));
-				return "年份不合理，请核对";
+				return Validation.DATE_BOUND;
 			}
 			catch (DateTimeParseException notADate) {
 				// a malformed date: its format is what is wrong
@@ -263,8 +263,8 @@ class ErrorHandling {
 			return "";
 		}
 		return switch (type.getSimpleName()) {
-			// no range here: the binding's loose bound (EARLIEST_QUERY … LATEST_QUERY) is not the field's rule — a
-			// record's date is 1949–2099, an act's from 2000 (Validation.EARLIEST_ACT) — which its service states
+			// no range here: a malformed date is told its format; the bound (Validation.plausible) is told only of a
+			// real date beyond it (wrong), a field's narrower rule (an act's from 2000) by its service
 			case "LocalDate" -> "（应为实际存在的日期，格式 YYYY-MM-DD，如2026-03-05）";
 			case "YearMonth" -> "（应为年月 YYYY-MM）";
 			case "Instant", "OffsetDateTime", "ZonedDateTime" -> "（应为带时区的时间 ISO-8601，如 2026-01-31T08:30:00+08:00）";

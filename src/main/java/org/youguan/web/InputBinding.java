@@ -17,8 +17,9 @@ import org.youguan.kernel.Validation;
 /**
  * How request parameters and form fields become values, for every controller: an unticked checkbox (absent) binds
  * as {@code false}; a whole number must be written in ASCII (or full-width) digits; a number must be finite and of at most {@link Validation#MAX_INTEGER_DIGITS} integer digits ({@code 1e309},
- * {@code NaN} and {@code Infinity} are refused); a date must be YYYY-MM-DD within {@link Validation#EARLIEST_QUERY}
- * … {@link Validation#LATEST_QUERY}. A refusal is a type mismatch, answered 400 naming the parameter.
+ * {@code NaN} and {@code Infinity} are refused); a date must be YYYY-MM-DD within the one bound of a date
+ * ({@link Validation#plausible}: 1949-10-01 … 2099-12-31). A refusal is a type mismatch, answered 400 naming the
+ * parameter (and, for a date beyond the bound, stating it: {@link Validation#DATE_BOUND}).
  */
 @ControllerAdvice
 class InputBinding {
@@ -178,7 +179,7 @@ class InputBinding {
 			}
 			try {
 				LocalDate d = LocalDate.parse(Text.strip(text));
-				if (d.isBefore(Validation.EARLIEST_QUERY) || d.isAfter(Validation.LATEST_QUERY)) {
+				if (!Validation.plausible(d)) {
 					throw new IllegalArgumentException("out of range: " + text);
 				}
 				setValue(d);

@@ -93,4 +93,27 @@ class AuditListSortIntegrationTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("不能早于起始日期")));
 	}
+
+	/**
+	 * The audit trail's and the sign-in log's days are read by the one rule of a list's days (kernel
+	 * {@code FiguresPeriod.filter}, as every list filter and figures period): a day before 2000 or after next year is a 400
+	 * naming the parameter and the bound, rule {@code range} — it was bound as a date within a looser bound of its own
+	 * and listed nothing.
+	 */
+	@Test
+	void aDayOutsideTheListsYearsIsRefusedByTheOneRuleOfAListsDays() throws Exception {
+		mvc.perform(get("/api/v1/audit-events").param("from", "1999-12-31")
+			.header("Authorization", "Bearer demo-sz-admin-token"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("from"))
+			.andExpect(jsonPath("$.errors[0].rule").value("range"))
+			.andExpect(jsonPath("$.errors[0].message", containsString("起始日期应在2000-01-01至")));
+		MockHttpSession admin = SignIn.session(mvc, "sz.admin");
+		mvc.perform(get("/admin/signins").param("to", "2199-01-01").session(admin))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("截止日期应在2000-01-01至")));
+		mvc.perform(get("/admin/audit").param("from", "2026-02-30").session(admin))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("起始日期应为日期")));
+	}
 }

@@ -124,6 +124,73 @@ class EnforcementMarkupIntegrationTest {
 			.as("only the fixture's item").isEqualTo(1);
 	}
 
+	/** What a comparison in a report, a place or a title is written with: no markup, stored and shown as typed. */
+	static final Map<String, String> COMPARISONS = Map.of("title", "时限<3天的抽检记录（达标率≥95%）", "content",
+			"同比增长>5%，投递时限<3天，＜2件超时，合格率≥95%、≤100%，a < b", "place", "吴中区示例路8号（距路口<100米）");
+
+	/**
+	 * The one rule of markup refuses what is markup — a tag, a closing tag, a comment, a processing instruction, half- or
+	 * full-width — in a name (the evidence's title), a line (its place) and a free text (its content) alike, through the
+	 * API; the comparisons the texts of work plans and statistics are written with ("增长>5%", "<3天", "≥95%") pass
+	 * ({@link #comparisonsInANameALineAndAFreeTextPassThroughTheApiAndThePageForm}).
+	 */
+	@ParameterizedTest(name = "{0} {1}")
+	@CsvSource(delimiter = '|', value = { "title|现场<b>检查</b>笔录", "title|＜script＞alert(1)", "place|吴中区示例路8号</p>",
+			"place|吴中区<!-- 示例 -->路8号", "content|<?xml version=1.0?>经营场所未公示", "content|经查<img src=x>属实",
+			"content|经查＜／b＞属实" })
+	void markupInANameALineOrAFreeTextIsRefusedThroughTheApi(String field, String marked) throws Exception {
+		long c = investigating();
+		Map<String, String> values = new java.util.HashMap<>(Map.of("title", "现场检查笔录", "content", "经营场所未公示",
+				"place", "吴中区示例路8号"));
+		values.put(field, marked);
+		ResultActions refusal = evidence(multipart("/api/v1/enforcement/cases/" + c + "/evidence").header("Authorization", WUZHONG),
+				values);
+		refused(refusal, field);
+		refusal.andExpect(jsonPath("$.errors[?(@.field == '" + field + "')].message",
+				hasItem(org.hamcrest.Matchers.containsString("不能含有网页标记"))));
+		assertThat(jdbc.sql("SELECT count(*) FROM penalty_case_evidence WHERE case_id = :c").param("c", c).query(Long.class).single())
+			.as("only the fixture's item").isEqualTo(1);
+	}
+
+	/**
+	 * Comparisons are no markup: a title, a place and a report holding "<3天", "增长>5%", "＜2件" or "≥95%" are taken by the
+	 * API and by the case page's form, stored as typed, and shown escaped on the page (Thymeleaf th:text); the form
+	 * refuses a closing tag in the place, naming the field.
+	 */
+	@Test
+	void comparisonsInANameALineAndAFreeTextPassThroughTheApiAndThePageForm() throws Exception {
+		long c = investigating();
+		evidence(multipart("/api/v1/enforcement/cases/" + c + "/evidence").header("Authorization", WUZHONG), COMPARISONS)
+			.andExpect(status().is2xxSuccessful());
+		org.springframework.mock.web.MockHttpSession staff = org.youguan.SignIn.session(mvc, "wz.staff");
+		Map<String, String> typed = new java.util.HashMap<>(COMPARISONS);
+		typed.put("title", "复查时限<5个工作日的笔录");
+		evidence(multipart("/enforcement/cases/" + c + "/evidence").session(staff)
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()), typed)
+			.andExpect(status().is3xxRedirection());
+		typed.put("place", "吴中区示例路8号＜/b＞");
+		evidence(multipart("/enforcement/cases/" + c + "/evidence").session(staff)
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()), typed)
+			.andExpect(status().isBadRequest())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.containsString("收集地点不能含有网页标记")));
+		assertThat(jdbc.sql("SELECT title FROM penalty_case_evidence WHERE case_id = :c AND content = :content AND place = :place")
+			.param("c", c).param("content", COMPARISONS.get("content")).param("place", COMPARISONS.get("place"))
+			.query(String.class).list()).as("both stored as typed")
+			.containsExactlyInAnyOrder(COMPARISONS.get("title"), typed.get("title"));
+		mvc.perform(get("/enforcement/cases/" + c).session(staff)).andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.containsString("复查时限&lt;5个工作日的笔录")));
+	}
+
+	/** A site record's evidence with these title, content and place. */
+	ResultActions evidence(org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder request,
+			Map<String, String> values) throws Exception {
+		return mvc.perform(request.param("kind", "SITE_RECORD").param("title", values.get("title"))
+			.param("content", values.get("content")).param("place", values.get("place"))
+			.param("collectedOn", today().toString()).param("collectors", "32050601", "32050602"));
+	}
+
 	/**
 	 * The 复核意见 of the party's statement (attack: markup → 200, and its line breaks were not seen as such): markup is
 	 * refused; its lines are printed on the 决定书 each on a line of its own (a Word line break), not run together.

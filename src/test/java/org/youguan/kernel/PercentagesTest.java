@@ -33,4 +33,24 @@ class PercentagesTest {
 		assertThat(Percentages.shown(new BigDecimal("-99.97"), 1)).isEqualByComparingTo("-99.9");
 		assertThat(Percentages.share(27, 662, 1)).isEqualByComparingTo("4.1");
 	}
+
+	/**
+	 * A share of some but not all is never shown as 100 % nor a share of some as 0 %: 49,999 of 50,000 rounded half up
+	 * was 100.00 (a parcel batch's rejected share), 1 of 50,000 was 0.00; none and all stay 0 and 100.
+	 */
+	@Test
+	void aShareOfSomeButNotAllIsNeverShownAsAllOrNone() {
+		assertThat(Percentages.share(49_999, 50_000, 2)).isEqualByComparingTo("99.99");
+		assertThat(Percentages.share(1, 50_000, 2)).isEqualByComparingTo("0.01");
+		assertThat(Percentages.share(1999, 2000, 1)).isEqualByComparingTo("99.9");
+		assertThat(Percentages.share(1, 2000, 1)).isEqualByComparingTo("0.1");
+		assertThat(Percentages.share(1, 3, 0)).isEqualByComparingTo("33");
+		assertThat(Percentages.share(0, 50_000, 2)).isEqualByComparingTo("0.00");
+		assertThat(Percentages.share(50_000, 50_000, 2)).isEqualByComparingTo("100.00");
+		assertThat(Percentages.share(1, 0, 2)).isNull();
+		assertThat(Percentages.share(new BigDecimal("49999.5"), new BigDecimal("50000"), 2)).isEqualByComparingTo("99.99");
+		assertThat(Percentages.share(new BigDecimal("0.4"), new BigDecimal("50000"), 2)).isEqualByComparingTo("0.01");
+		assertThat(Percentages.share(BigDecimal.ZERO, BigDecimal.TEN, 2)).isEqualByComparingTo("0.00");
+		assertThat(Percentages.shareSql("r", "w", 2)).contains("least(greatest(round((r) * 100.0 / nullif(w, 0), 2), 0.01), 100 - 0.01)");
+	}
 }

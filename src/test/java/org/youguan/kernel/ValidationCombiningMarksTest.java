@@ -29,7 +29,10 @@ class ValidationCombiningMarksTest {
 	void aNameWithMarkupIsRefused() {
 		assertThat(new Validation().noMarkup("filerName", "申诉人姓名", "<b>王</b>").errors())
 			.extracting(FieldError::rule).containsExactly("markup");
-		assertThat(new Validation().noMarkup("filerName", "申诉人姓名", "＜王＞").errors()).hasSize(1);
+		assertThat(new Validation().noMarkup("filerName", "申诉人姓名", "＜b＞王＜／b＞").errors()).hasSize(1);
+		// an angle bracket that opens no tag is no markup, but no name is written with it: a symbol
+		assertThat(new Validation().personName("filerName", "申诉人姓名", "＜王＞").errors()).extracting(FieldError::rule)
+			.containsExactly("characters");
 		assertThat(new Validation().noMarkup("filerName", "申诉人姓名", "王小明").errors()).isEmpty();
 	}
 }

@@ -19,8 +19,8 @@ class ValidationMarkupTest {
 	void aFreeTextWithMarkupIsRefusedByTheLengthCheckEveryFreeTextRuns() {
 		var errors = new Validation().maxLength("report", "调查终结报告", "经查<script>alert(1)</script>属实", 4000).errors();
 		assertThat(errors).extracting(FieldError::field, FieldError::rule).containsExactly(tuple("report", "markup"));
-		assertThat(errors.get(0).message()).startsWith("调查终结报告不能含有“<”“>”");
-		assertThat(new Validation().maxLength("reason", "理由", "超过＜5＞日", 500).errors()).extracting(FieldError::rule)
+		assertThat(errors.get(0).message()).startsWith("调查终结报告不能含有网页标记");
+		assertThat(new Validation().maxLength("reason", "理由", "超过＜b＞5日", 500).errors()).extracting(FieldError::rule)
 			.containsExactly("markup");
 		assertThatThrownBy(() -> new Validation().maxLength("reason", "理由", "a<b", 500).throwIfInvalid())
 			.isInstanceOf(InvalidValueException.class);
@@ -62,5 +62,45 @@ class ValidationMarkupTest {
 		assertThat(new Validation().documentNumber("decisionNumber", "决定书文号", Text.documentNumber(typed)).errors())
 			.extracting(FieldError::field, FieldError::rule).containsExactly(tuple("decisionNumber", "line-break"));
 		assertThat(Text.documentNumber("吴邮罚〔2025〕 922号")).isEqualTo("吴邮罚〔2025〕922号");
+	}
+
+	/**
+	 * Markup is a tag, a closing tag, a comment or a processing instruction — {@code <} or ＜ followed by a letter,
+	 * {@code /}, {@code !} or {@code ?} — in a free text, a name and a line alike; the comparisons of work-plan notices
+	 * and statistics comments ("增长>5%", "<3天", "≥95%", "＞10件", "< 5", "<=3") are no markup and pass.
+	 */
+	@Test
+	void comparisonsAreNoMarkupButTagsCommentsAndInstructionsAre() {
+		for (String comparison : new String[] { "同比增长>5%", "投递时限<3天", "达标率≥95%，≤100%", "超时＞10件、＜2件", "a < 5",
+				"<=3天", "<3>", "<100米处", "1<2且3>2", "时限<三天" }) {
+			assertThat(new Validation().maxLength("text", "说明", comparison, 500).errors()).as(comparison).isEmpty();
+			assertThat(new Validation().name("name", "名称", comparison, 100).errors()).as(comparison).isEmpty();
+			assertThat(new Validation().line("place", "地点", comparison, 100).errors()).as(comparison).isEmpty();
+			assertThat(new Validation().plainText("reason", "理由", comparison).errors()).as(comparison).isEmpty();
+		}
+		for (String markup : new String[] { "<b>", "</p>", "<!-- x -->", "<!DOCTYPE html>", "<?xml version=1.0?>",
+				"<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "＜script＞", "＜／b＞", "a<b" }) {
+			assertThat(new Validation().maxLength("text", "说明", "经查" + markup, 500).errors()).as(markup)
+				.extracting(FieldError::rule).containsExactly("markup");
+			assertThat(new Validation().name("name", "名称", "名称" + markup, 100).errors()).as(markup)
+				.extracting(FieldError::rule).containsExactly("markup");
+			assertThat(new Validation().line("place", "地点", "示例路" + markup, 100).errors()).as(markup)
+				.extracting(FieldError::rule).containsExactly("markup");
+			assertThat(new Validation().plainText("reason", "理由", markup).errors()).as(markup)
+				.extracting(FieldError::rule).containsExactly("markup");
+		}
+		// a name's own rule tells it as a name (the length check every text runs notes it first, as a text)
+		assertThat(new Validation().name("name", "名称", "<b>王</b>").errors().get(0).message())
+			.isEqualTo("名称不能含有网页标记（“<”后紧接字母或“/”“!”“?”，如“<b>”“</b>”），名称、地址会原样印在文书、页面和公示名单上，请只填写名称或地址本身");
+	}
+
+	/** A person's own account (申诉内容) keeps its markup as typed, under the same length and marks as every free text. */
+	@Test
+	void ownWordsAreTheFreeTextChecksWithoutTheMarkupRule() {
+		assertThat(new Validation().ownWords("description", "申诉内容", "<script>alert(1)</script>", 2000).errors()).isEmpty();
+		assertThat(new Validation().ownWords("description", "申诉内容", "x".repeat(11), 10).errors())
+			.extracting(FieldError::rule).containsExactly("max-length");
+		assertThat(new Validation().maxLength("description", "申诉内容", "x".repeat(11), 10).errors())
+			.extracting(FieldError::rule).containsExactly("max-length");
 	}
 }

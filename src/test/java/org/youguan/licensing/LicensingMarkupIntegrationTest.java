@@ -36,7 +36,7 @@ class LicensingMarkupIntegrationTest extends LicensingFixture {
 			"premisesAddress|吴中区示例路8号|吴中区示例路8号<img src=x onerror=alert(1)>",
 			"safetySystem|实名收寄、收寄验视、过机安检制度|<script>alert(1)</script>制度",
 			"serviceSystem|服务承诺、投诉处理和赔偿制度|服务承诺<b>制度</b>",
-			"personnel|从业人员20人|从业人员＜20＞人",
+			"personnel|从业人员20人|从业人员＜b＞20＜/b＞人",
 			"serviceArea|苏州市吴中区|苏州市<i>吴中区</i>" })
 	void anApplicationWithMarkupInAFieldIsRefusedNamingIt(String field, String good, String marked) throws Exception {
 		String name = "苏州标记快递有限公司" + RandomDigits.of(4);

@@ -70,4 +70,26 @@ class OrgMarkupIntegrationTest {
 			.andExpect(content().string(containsString("机构名称不能含有")))
 			.andExpect(content().string(not(containsString("已新建机构"))));
 	}
+
+	/**
+	 * The department form takes a name and duties written with comparisons ("≥3人", "<3天", "增长>5%": no markup) and
+	 * refuses a tag in either, naming the field ("处室名称不能含有网页标记…", "职责不能含有网页标记…").
+	 */
+	@Test
+	void theDepartmentFormTakesComparisonsAndRefusesTags() throws Exception {
+		long bureau = bureaus.findByRegion("320506").orElseThrow().id();
+		var admin = SignIn.session(mvc, "sys.admin");
+		String tag = "督导组" + org.youguan.RandomDigits.of(6);
+		String name = tag + "（≥3人）";
+		mvc.perform(post("/admin/departments/new").session(admin).with(csrf()).param("bureauId", String.valueOf(bureau))
+			.param("name", name).param("duties", "办结时限<3天的申诉督办；业务量同比增长>5%的分析"))
+			.andExpect(status().is3xxRedirection());
+		assertThat(departments.list(DataScope.all(), bureau, org.youguan.kernel.PageQuery.of(tag, 0, 10, null, null)).items())
+			.extracting(DepartmentView::name, DepartmentView::duties).containsExactly(tuple(name, "办结时限<3天的申诉督办；业务量同比增长>5%的分析"));
+		mvc.perform(post("/admin/departments/new").session(admin).with(csrf()).param("bureauId", String.valueOf(bureau))
+			.param("name", "督导<b>组</b>").param("duties", "行业监管</p>"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("处室名称不能含有网页标记")))
+			.andExpect(content().string(containsString("职责不能含有网页标记")));
+	}
 }

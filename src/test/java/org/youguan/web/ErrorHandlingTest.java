@@ -48,15 +48,16 @@ class ErrorHandlingTest {
 	}
 
 	/**
-	 * A date that could not be bound states no range of its own (the binding's 1900–2199 contradicted a record's
-	 * 1949–2099 and an act's floor 2000-01-01, which the field's service states): a malformed one its format, a real
-	 * one beyond the bound an implausible year.
+	 * A date that could not be bound is told what is wrong with it: a malformed one its format (no range), a real one
+	 * beyond the one bound of a date (Validation.plausible, a record's 1949-10-01 … 2099-12-31 — no second, looser
+	 * 1900–2199 of the binding's own) that bound.
 	 */
 	@Test
 	void aDateThatCannotBeBoundIsToldWithoutARangeTheFieldDoesNotHave() {
 		assertThat(ErrorHandling.expected(java.time.LocalDate.class)).contains("YYYY-MM-DD").doesNotContain("1900", "2199", "之间");
 		assertThat(ErrorHandling.wrong(java.time.LocalDate.class, "2026-02-30")).startsWith("格式不正确").doesNotContain("1900");
-		assertThat(ErrorHandling.wrong(java.time.LocalDate.class, "1850-01-01")).isEqualTo("年份不合理，请核对");
+		assertThat(ErrorHandling.wrong(java.time.LocalDate.class, "1850-01-01"))
+			.isEqualTo("年份不合理，日期应在1949-10-01至2099-12-31之间，请核对");
 		assertThat(ErrorHandling.wrong(Integer.class, "x")).startsWith("格式不正确（应为整数");
 	}
 

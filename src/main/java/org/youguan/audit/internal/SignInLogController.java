@@ -1,9 +1,9 @@
 package org.youguan.audit.internal;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -14,6 +14,7 @@ import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.FiguresPeriod;
 import org.youguan.kernel.InstallationAdmin;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
@@ -37,18 +38,26 @@ class SignInLogController {
 
 	private final InstallationAdmin installationAdmin;
 
-	SignInLogController(SignInLog log, Spreadsheets spreadsheets, InstallationAdmin installationAdmin) {
+	private final Clock clock;
+
+	SignInLogController(SignInLog log, Spreadsheets spreadsheets, InstallationAdmin installationAdmin, Clock clock) {
+		this.clock = clock;
 		this.log = log;
 		this.spreadsheets = spreadsheets;
 		this.installationAdmin = installationAdmin;
 	}
 
-	/** The result and date filters of the page and its export. */
-	record SignInFilter(SignInLog.Result result, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+	/**
+	 * The result and date filters of the page and its export: the days as text, read by the one rule of a list's days
+	 * ({@link FiguresPeriod#filter}: YYYY-MM-DD within 2000-01-01 … the end of next year, 400 naming {@code from} or
+	 * {@code to}).
+	 */
+	record SignInFilter(SignInLog.Result result, String from, String to) {
 
-		SignInLog.Filter filter() {
-			return new SignInLog.Filter(result, from, to);
+		/** @throws org.youguan.kernel.InvalidValueException (400) for a day that is no date, out of range, or reversed */
+		SignInLog.Filter filter(LocalDate today) {
+			FiguresPeriod.Filter days = FiguresPeriod.filter(from, to, today);
+			return new SignInLog.Filter(result, days.from(), days.to());
 		}
 	}
 
@@ -64,7 +73,7 @@ class SignInLogController {
 	@GetMapping("/admin/signins")
 	String list(DataScope scope, Authentication auth, ListRequest request, SignInFilter filter, Model model) {
 		PageQuery page = request.toPage();
-		model.addAttribute("result", log.list(readable(scope, auth), filter.filter(), page));
+		model.addAttribute("result", log.list(readable(scope, auth), filter.filter(LocalDate.now(clock)), page));
 		model.addAttribute("results", SignInLog.Result.values());
 		model.addAttribute("query", page);
 		return "audit/signins";
@@ -73,6 +82,6 @@ class SignInLogController {
 	@GetMapping("/admin/signins/export.xlsx")
 	ResponseEntity<byte[]> export(DataScope scope, Authentication auth, ListRequest request, SignInFilter filter) {
 		return Downloads.xlsx("登录日志.xlsx", spreadsheets.write("登录日志", COLUMNS,
-				log.list(readable(scope, auth), filter.filter(), request.toExport()).items()));
+				log.list(readable(scope, auth), filter.filter(LocalDate.now(clock)), request.toExport()).items()));
 	}
 }

@@ -43,20 +43,20 @@ class ParcelBatches {
 
 	/**
 	 * A batch as the staff list shows it: the enterprise, when it was received, how many lines were accepted and
-	 * rejected, and the rejected share of all lines in percent (two decimals, 0.00 only when none was rejected:
-	 * see SHARE; null when the batch had no line).
+	 * rejected, and the rejected share of all lines in percent (two decimals, 0.00 only when none was rejected and
+	 * 100.00 only when all were: see SHARE; null when the batch had no line).
 	 */
 	record RegionBatch(long enterpriseId, String enterpriseName, String creditCode, String batchId, String status,
 			long accepted, long rejected, BigDecimal rejectedShare, Instant startedAt) {
 	}
 
 	/**
-	 * The rejected share of a batch's lines, in percent: what the accepted rate leaves, the rate counted as every rate
-	 * is ({@link Percentages#rateSql}, rounded down: 100.00 only when every line was accepted). So one rejected line of
-	 * 50,000 shows 0.01, never 0.00 — rounded half up it read as a batch with nothing rejected — and the two shares add
-	 * up to 100.
+	 * The rejected share of a batch's lines, in percent, as every share is counted ({@link Percentages#shareSql}): one
+	 * rejected line of 50,000 shows 0.01, never 0.00 (a batch with nothing rejected), and 49,999 of 50,000 shows 99.99,
+	 * never 100.00 (a batch with nothing accepted) — what the accepted rate left (100 − the rate rounded down) read
+	 * 100.00 there.
 	 */
-	private static final String SHARE = "100 - " + Percentages.rateSql("b.accepted", "b.accepted + b.rejected", 2);
+	private static final String SHARE = Percentages.shareSql("b.rejected", "b.accepted + b.rejected", 2);
 
 	static final Map<String, String> BATCH_SORTS = Map.of("started_at", "b.started_at", "batch_id", "b.batch_id",
 			"accepted", "b.accepted", "rejected", "b.rejected");

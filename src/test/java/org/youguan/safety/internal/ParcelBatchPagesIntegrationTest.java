@@ -173,9 +173,9 @@ class ParcelBatchPagesIntegrationTest {
 	}
 
 	/**
-	 * The rejected share is what the accepted rate leaves, the rate rounded down as every rate is (kernel
-	 * {@code Percentages}): one rejected line of 50,000 shows 0.01 %, never 0.00 % (rounded half up it read as a batch
-	 * with nothing rejected, 100 % accepted), and a batch with nothing rejected shows 0.00 %.
+	 * The rejected share is a share as every share is counted (kernel {@code Percentages.shareSql}): one rejected line
+	 * of 50,000 shows 0.01 %, never 0.00 % (rounded half up it read as a batch with nothing rejected, 100 % accepted),
+	 * and a batch with nothing rejected shows 0.00 %.
 	 */
 	@Test
 	void oneRejectedLineOfFiftyThousandIsNeverShownAsNoneRejected() throws Exception {
@@ -189,6 +189,28 @@ class ParcelBatchPagesIntegrationTest {
 		mvc.perform(get("/safety/parcel-batches").param("q", batch).session(city))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("0.00%")));
+	}
+
+	/**
+	 * Nor is a batch with one line accepted of 50,000 shown as all rejected: 49,999 rejected is 99.99 %, never
+	 * 100.00 % (what 100 less the accepted rate rounded down read), and a batch with every line rejected shows 100.00 %
+	 * (kernel {@code Percentages.shareSql}, the one share rule). Sorting on the share sorts on the same value.
+	 */
+	@Test
+	void oneAcceptedLineOfFiftyThousandIsNeverShownAsAllRejected() throws Exception {
+		counts(1, 49_999);
+		MockHttpSession city = SignIn.session(mvc, "sz.leader");
+		mvc.perform(get("/safety/parcel-batches").param("q", batch).session(city))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("99.99%")))
+			.andExpect(content().string(not(containsString("100.00%"))));
+		mvc.perform(get("/safety/parcel-batches").param("q", batch).param("sort", "rejected_share").session(city))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("99.99%")));
+		counts(0, 50_000);
+		mvc.perform(get("/safety/parcel-batches").param("q", batch).session(city))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("100.00%")));
 	}
 
 	private void counts(long accepted, long rejected) {
