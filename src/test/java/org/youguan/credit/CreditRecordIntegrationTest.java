@@ -3,6 +3,7 @@ package org.youguan.credit;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -29,7 +30,10 @@ import org.youguan.enforcement.PenaltyDecisionRemedied;
 import org.youguan.inspections.RectificationOverdue;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
+import org.youguan.org.Role;
+import org.youguan.org.UserData;
 import org.youguan.org.UserDirectory;
+import org.youguan.org.UserKind;
 import org.youguan.org.Users;
 import org.youguan.registry.Enterprises;
 import org.youguan.rules.StatutoryRule;
@@ -316,6 +320,65 @@ class CreditRecordIntegrationTest {
 		assertThat(corrected.status()).isEqualTo(CreditEntry.Status.CHANGED);
 		assertThat(corrected.summary()).isEqualTo("罚款人民币500元");
 		assertThat(corrected.correctionDueOn()).isNull();
+	}
+
+	@Test
+	void theEnterpriseSeesItsOwnRecordOnItsPortalWithTheCorrectionOwedAndItsArticleAndFilesAnObjectionThere() throws Exception {
+		List<String> codes = twoEnterprises();
+		String number = "苏邮罚〔2026〕" + RandomDigits.of(6) + "号";
+		long caseId = Long.parseLong("4" + RandomDigits.of(9));
+		long entry = decided(caseId, codes.get(0), number);
+		remedied(caseId, codes.get(0), number, DecisionOutcomes.Result.REVOKED, null, LocalDate.now(clock).minusDays(2));
+		await().atMost(Duration.ofSeconds(60)).until(() -> records.get(DataScope.all(), entry).correctionKind() != null);
+		LocalDate due = records.get(DataScope.all(), entry).correctionDueOn();
+		MockHttpSession own = enterpriseSession(codes.get(0));
+		MockHttpSession other = enterpriseSession(codes.get(1));
+
+		mvc.perform(get("/enterprise/credit").param("q", number).param("sort", "due").param("dir", "asc").session(own))
+			.andExpect(status().isOk()).andExpect(content().string(containsString("credit-entry-" + entry)))
+			.andExpect(content().string(containsString(number)))
+			.andExpect(content().string(containsString("应撤销记录，期限至" + due)))
+			.andExpect(content().string(containsString("《快递业信用管理暂行办法》第十七条")))
+			.andExpect(content().string(containsString("href=\"/enterprise/credit\"")));
+		mvc.perform(get("/enterprise/credit").param("q", number).session(other)).andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("credit-entry-" + entry))));
+		mvc.perform(get("/enterprise/credit/entries/" + entry).session(other)).andExpect(status().isNotFound());
+		mvc.perform(post("/enterprise/credit/entries/" + entry + "/objections").session(other).with(csrf())
+			.param("reason", "不是本企业")).andExpect(status().isNotFound());
+		mvc.perform(get("/enterprise/credit").session(SignIn.session(mvc, "wz.staff"))).andExpect(status().isForbidden());
+		mvc.perform(get("/enterprise/credit").param("status", "BOGUS").session(own)).andExpect(status().isBadRequest());
+
+		String page = "/enterprise/credit/entries/" + entry;
+		mvc.perform(get(page).session(own)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"objection-form\"")));
+		mvc.perform(post(page + "/objections").session(own).param("reason", "无令牌")).andExpect(status().isForbidden());
+		mvc.perform(post(page + "/objections").session(own).with(csrf()).param("reason", "x".repeat(2001)))
+			.andExpect(status().isBadRequest()).andExpect(content().string(containsString("data-field=\"reason\"")))
+			.andExpect(content().string(containsString("x".repeat(2001))));
+		mvc.perform(post(page + "/objections").session(own).with(csrf()).param("reason", "处罚决定已被行政复议撤销"))
+			.andExpect(status().is3xxRedirection());
+		CreditObjection filed = objections.list(DataScope.all(), new CreditObjections.Filter(null, false),
+				new PageQuery(number, 0, 10, null, false)).items().get(0);
+		assertThat(filed.entryId()).isEqualTo(entry);
+		assertThat(filed.reason()).isEqualTo("处罚决定已被行政复议撤销");
+		assertThat(audited("credit.objection.file", filed.id())).isEqualTo(1);
+		mvc.perform(get(page).session(own)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("credit-objection-" + filed.id())))
+			.andExpect(content().string(not(containsString("id=\"objection-form\""))));
+		mvc.perform(post(page + "/objections").session(own).with(csrf()).param("reason", "再次提出"))
+			.andExpect(status().isConflict()).andExpect(content().string(containsString("data-rule=\"under-review\"")));
+		mvc.perform(get("/enterprise/credit/objections").param("sort", "due").session(own)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("credit-objection-" + filed.id())));
+		mvc.perform(get("/enterprise/credit/objections").session(other)).andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("credit-objection-" + filed.id()))));
+	}
+
+	/** The session of a new user of the enterprise, signed in through the login form. */
+	MockHttpSession enterpriseSession(String code) throws Exception {
+		String name = "cr." + RandomDigits.of(8);
+		tx.executeWithoutResult(s -> users.provision(new UserData(name, "信用测试", UserKind.ENTERPRISE, null, null, code, null,
+				EnumSet.of(Role.ENTERPRISE)), "Credit@2026-x", false, false));
+		return SignIn.session(mvc, name, "Credit@2026-x");
 	}
 
 	@Autowired
