@@ -373,6 +373,81 @@ class CreditRecordIntegrationTest {
 			.andExpect(content().string(not(containsString("credit-objection-" + filed.id()))));
 	}
 
+	@Test
+	void theEnterpriseIsToldOfAnEntryRecordedAnObjectionDecidedAndACorrectionMadeEachOnceEvenRedelivered() throws Exception {
+		String code = twoEnterprises().get(0);
+		String number = "苏邮罚〔2026〕" + RandomDigits.of(6) + "号";
+		long entry = decided(code, number);
+		assertThat(toTheEnterprise(code, entry, 1)).singleElement().asString().contains("记入行政处罚", number, "罚款人民币5000元");
+		CreditEntry e = records.get(DataScope.all(), entry);
+		redeliver(new CreditEntryRecorded(entry, code, REGION, e.kind(), number, e.summary(), e.occurredOn()));
+		assertThat(toTheEnterprise(code, entry, 1)).hasSize(1);
+
+		String own = EnterpriseTokens.bearer(code, users, directory, tokens, tx);
+		String path = "/api/v1/credit/entries/" + entry + "/objections";
+		long first = Long.parseLong(jsonValue(call(own, path, "{\"reason\":\"罚款金额记错\"}").andExpect(status().isCreated()), "id"));
+		call(WUZHONG, "/api/v1/credit/objections/" + first + "/review", "{\"result\":\"REJECTED\",\"reason\":\"记录与决定书一致\"}")
+			.andExpect(status().isOk());
+		assertThat(toTheEnterprise(code, entry, 2).get(1)).contains("信用异议", number, "异议不成立", "记录与决定书一致");
+		long second = Long.parseLong(jsonValue(call(own, path, "{\"reason\":\"决定已被撤销\"}").andExpect(status().isCreated()), "id"));
+		call(WUZHONG, "/api/v1/credit/objections/" + second + "/review",
+				"{\"result\":\"UPHELD\",\"reason\":\"核实属实\",\"correction\":\"REMOVE\"}").andExpect(status().isOk());
+		assertThat(toTheEnterprise(code, entry, 3).get(2)).contains("异议成立，记录将撤销", "核实属实");
+		call(WUZHONG, "/api/v1/credit/entries/" + entry + "/correction", "{}").andExpect(status().isOk());
+		List<String> titles = toTheEnterprise(code, entry, 4);
+		assertThat(titles.get(3)).contains(number, "已于" + LocalDate.now(clock) + "撤销", "异议成立");
+		CreditEntry removed = records.get(DataScope.all(), entry);
+		redeliver(new CreditEntryCorrected(entry, code, REGION, removed.status(), number, removed.summary(),
+				removed.correctionReason(), removed.correctedOn()));
+		assertThat(toTheEnterprise(code, entry, 4)).hasSize(4);
+	}
+
+	@Test
+	void anOlderRemedyDeliveredAgainAfterANewerOneLeavesTheNewersCorrection() throws Exception {
+		String code = twoEnterprises().get(0);
+		String number = "苏邮罚〔2026〕" + RandomDigits.of(6) + "号";
+		long caseId = Long.parseLong("2" + RandomDigits.of(9));
+		long entry = decided(caseId, code, number);
+		LocalDate today = LocalDate.now(clock);
+		PenaltyDecisionRemedied revoked = remedy(caseId, code, number, DecisionOutcomes.Result.REVOKED, null, today.minusDays(6), 11);
+		PenaltyDecisionRemedied changed = remedy(caseId, code, number, DecisionOutcomes.Result.CHANGED, "罚款人民币3000元",
+				today.minusDays(1), 12);
+		redeliver(changed);
+		redeliver(revoked);
+		redeliver(changed);
+		CreditEntry owed = records.get(DataScope.all(), entry);
+		assertThat(owed.correctionKind()).as("the newest remedy's correction").isEqualTo(CreditEntry.CorrectionKind.CHANGE);
+		assertThat(owed.correctionSummary()).endsWith("罚款人民币3000元");
+		assertThat(owed.correctionReason()).contains(changed.documentNumber());
+		assertThat(owed.correctionDueOn()).isEqualTo(rules.deadline(StatutoryRule.CREDIT_RECORD_UPDATE, changed.decidedOn(), REGION));
+		assertThat(audited("credit.entry.correction-due", entry)).isEqualTo(1);
+
+		// corrected, the older remedy delivered once more proposes nothing again; a newer one still does
+		call(WUZHONG, "/api/v1/credit/entries/" + entry + "/correction", "{}").andExpect(status().isOk());
+		redeliver(revoked);
+		assertThat(records.get(DataScope.all(), entry).correctionKind()).isNull();
+		assertThat(records.get(DataScope.all(), entry).status()).isEqualTo(CreditEntry.Status.CHANGED);
+		redeliver(remedy(caseId, code, number, DecisionOutcomes.Result.INVALID, null, today, 13));
+		assertThat(records.get(DataScope.all(), entry).correctionKind()).isEqualTo(CreditEntry.CorrectionKind.REMOVE);
+	}
+
+	/** The notifications to the enterprise's users that link the entry's portal page, oldest first, once {@code count} arrived. */
+	List<String> toTheEnterprise(String code, long entry, int count) {
+		String sql = " FROM notification WHERE audience_kind = 'ENTERPRISE' AND audience = :code AND link = :link";
+		String link = "/enterprise/credit/entries/" + entry;
+		await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("SELECT count(*)" + sql).param("code", code)
+			.param("link", link).query(Long.class).single() >= count);
+		return jdbc.sql("SELECT title" + sql + " ORDER BY id").param("code", code).param("link", link).query(String.class).list();
+	}
+
+	/** Publishes {@code event} again, as the registry redelivers it, and waits until every listener has taken it. */
+	void redeliver(Object event) {
+		tx.executeWithoutResult(s -> events.publishEvent(event));
+		await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("SELECT count(*) FROM event_publication WHERE"
+				+ " completion_date IS NULL AND event_type LIKE :type").param("type", "%" + event.getClass().getSimpleName())
+			.query(Long.class).single() == 0);
+	}
+
 	/** The session of a new user of the enterprise, signed in through the login form. */
 	MockHttpSession enterpriseSession(String code) throws Exception {
 		String name = "cr." + RandomDigits.of(8);
@@ -409,8 +484,14 @@ class CreditRecordIntegrationTest {
 	}
 
 	void remedied(long caseId, String code, String number, DecisionOutcomes.Result result, String changedTo, LocalDate on) {
-		tx.executeWithoutResult(s -> events.publishEvent(new PenaltyDecisionRemedied(caseId, number, REGION, code, "测试企业",
-				result, "行政复议" + result.label(), changedTo, "苏复决〔2026〕" + RandomDigits.of(5) + "号", on)));
+		tx.executeWithoutResult(s -> events.publishEvent(remedy(caseId, code, number, result, changedTo, on, 1)));
+	}
+
+	/** The event the enforcement module publishes for the case's outcome {@code outcomeId} (行政复议, a new 文号). */
+	static PenaltyDecisionRemedied remedy(long caseId, String code, String number, DecisionOutcomes.Result result,
+			String changedTo, LocalDate on, long outcomeId) {
+		return new PenaltyDecisionRemedied(caseId, number, REGION, code, "测试企业", result, "行政复议" + result.label(), changedTo,
+				"苏复决〔2026〕" + RandomDigits.of(5) + "号", on, outcomeId);
 	}
 
 	long entries(String ref) {
