@@ -29,6 +29,7 @@ import org.youguan.enforcement.PenaltyDecided;
 import org.youguan.enforcement.PenaltyDecisionRemedied;
 import org.youguan.inspections.RectificationOverdue;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
 import org.youguan.kernel.PageQuery;
 import org.youguan.org.Role;
 import org.youguan.org.UserData;
@@ -41,6 +42,7 @@ import org.youguan.rules.StatutoryRules;
 import org.youguan.security.ApiTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
@@ -431,6 +433,59 @@ class CreditRecordIntegrationTest {
 		assertThat(records.get(DataScope.all(), entry).correctionKind()).isEqualTo(CreditEntry.CorrectionKind.REMOVE);
 	}
 
+	@Test
+	void aBureauClosesTheLastYearOnceByTheCataloguesDayAfterItsCorrectionsAreMadeAndTheStaffPageShowsIt() throws Exception {
+		String region = "32" + RandomDigits.of(4);
+		DataScope bureau = DataScope.region(region);
+		int year = yearClose.lastYear();
+		LocalDate due = rules.deadline(StatutoryRule.CREDIT_YEAR_CLOSE, LocalDate.of(year + 1, 1, 1), region);
+		assertThat(due).isAfterOrEqualTo(LocalDate.of(year + 1, 2, 15));
+		CreditYearClose.YearClose open = yearClose.of(region, year);
+		assertThat(open.dueOn()).isEqualTo(due);
+		assertThat(open.closedOn()).isNull();
+		assertThat(open.overdue()).isEqualTo(LocalDate.now(clock).isAfter(due));
+
+		long caseId = Long.parseLong("1" + RandomDigits.of(9));
+		String code = twoEnterprises().get(0);
+		String number = "苏邮罚〔" + year + "〕" + RandomDigits.of(6) + "号";
+		tx.executeWithoutResult(s -> events.publishEvent(new PenaltyDecided(caseId, number, region, code, "测试企业", "OUTLET_UNFILED",
+				Penalty.FINE, new BigDecimal("5000"), LocalDate.of(year, 6, 1), false)));
+		await().atMost(Duration.ofSeconds(60)).until(() -> entries("penalty:" + caseId) == 1);
+		long entry = jdbc.sql("SELECT id FROM credit_entry WHERE source_ref = :r").param("r", "penalty:" + caseId)
+			.query(Long.class).single();
+		redeliver(new PenaltyDecisionRemedied(caseId, number, region, code, "测试企业", DecisionOutcomes.Result.REVOKED, "行政复议撤销",
+				null, "苏复决〔" + year + "〕" + RandomDigits.of(5) + "号", LocalDate.of(year, 9, 1), 1));
+		assertThat(records.get(bureau, entry).correctionKind()).isNotNull();
+
+		assertThatThrownBy(() -> yearClose.close(bureau, year + 1)).isInstanceOf(DomainException.class)
+			.hasMessageContaining("尚未结束");
+		assertThatThrownBy(() -> yearClose.close(bureau, year)).isInstanceOf(DomainException.class)
+			.hasMessageContaining("1条信用记录待更正");
+		assertThatThrownBy(() -> yearClose.close(DataScope.all(), year)).isInstanceOf(DomainException.class)
+			.hasMessageContaining("不存在");
+		records.correct(bureau, entry, new CreditRecords.Correction(null));
+		CreditYearClose.YearClose closed = yearClose.close(bureau, year);
+		assertThat(closed.closedOn()).isEqualTo(LocalDate.now(clock));
+		assertThat(closed.overdue()).isFalse();
+		assertThatThrownBy(() -> yearClose.close(bureau, year)).isInstanceOf(DomainException.class)
+			.hasMessageContaining("已于" + LocalDate.now(clock) + "归集");
+		assertThat(audited("credit.year.close", region + ":" + year)).isEqualTo(1);
+
+		// the staff page of 吴中 shows its own bureau's close of the last year; this year is refused in 409 on the page
+		MockHttpSession wuzhong = SignIn.session(mvc, "wz.staff");
+		mvc.perform(get("/credit/entries").session(wuzhong)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"year-close\"")))
+			.andExpect(content().string(containsString(year + "年度信用信息归集：截止"
+					+ rules.deadline(StatutoryRule.CREDIT_YEAR_CLOSE, LocalDate.of(year + 1, 1, 1), REGION))));
+		mvc.perform(post("/credit/year-close").session(wuzhong).with(csrf()).param("year", String.valueOf(year + 1)))
+			.andExpect(status().isConflict()).andExpect(content().string(containsString("data-rule=\"year-not-ended\"")));
+		mvc.perform(post("/credit/year-close").session(SignIn.session(mvc, "wz.leader")).with(csrf())
+			.param("year", String.valueOf(year))).andExpect(status().isForbidden());
+	}
+
+	@Autowired
+	CreditYearClose yearClose;
+
 	/** The notifications to the enterprise's users that link the entry's portal page, oldest first, once {@code count} arrived. */
 	List<String> toTheEnterprise(String code, long entry, int count) {
 		String sql = " FROM notification WHERE audience_kind = 'ENTERPRISE' AND audience = :code AND link = :link";
@@ -498,7 +553,7 @@ class CreditRecordIntegrationTest {
 		return jdbc.sql("SELECT count(*) FROM credit_entry WHERE source_ref = :r").param("r", ref).query(Long.class).single();
 	}
 
-	long audited(String action, long id) {
+	long audited(String action, Object id) {
 		return jdbc.sql("SELECT count(*) FROM audit_event WHERE action = :a AND object_id = :id").param("a", action)
 			.param("id", String.valueOf(id)).query(Long.class).single();
 	}
