@@ -81,6 +81,7 @@ class CreditPortalBrowserTest extends BrowserTest {
 		assertThat(browser.findElement(By.id("entry-objections")).getText()).contains("该网点已于处罚前完成备案，请核实")
 			.contains("待复核");
 		assertThat(browser.findElements(By.id("objection-form"))).isEmpty();
+		browser.get(url("/enterprise/credit"));
 		click(By.id("own-objections"));
 		waitFor(By.id("credit-objections"));
 		assertThat(browser.findElement(By.id("credit-objections")).getText()).contains(number);
