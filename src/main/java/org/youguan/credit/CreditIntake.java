@@ -23,7 +23,8 @@ import org.youguan.rules.ViolationType;
  * becomes an entry 行政处罚; a decision against a natural person (no credit code) is no enterprise's credit;</li>
  * <li>{@link PenaltyDecisionRemedied} — a decision changed, revoked or confirmed invalid: its entry owes a change or
  * removal within {@code credit.record-update} of the outcome (快递业信用管理暂行办法(2017) art.17, 10日 counted from the
- * outcome's day as the event carries it — the product cannot see the day the outcome took effect);</li>
+ * outcome's day as the event carries it — the product cannot see the day the outcome took effect); an older remedy
+ * delivered again after a newer one changes nothing ({@link CreditRecords#oweForRemedy});</li>
  * <li>{@link RectificationOverdue} — an inspection's 责令改正通知书 past its deadline unrectified becomes an entry
  * 责令改正逾期未改正 (the only inspection result the inspections module publishes; an inspection without findings is
  * no credit fact).</li>
@@ -67,11 +68,14 @@ class CreditIntake {
 		if (change && e.changedTo() == null) {
 			return;
 		}
-		records.owe(c, change ? CorrectionKind.CHANGE : CorrectionKind.REMOVE, summary,
+		if (!records.oweForRemedy(c, change ? CorrectionKind.CHANGE : CorrectionKind.REMOVE, summary,
 				e.outcome() + "（" + e.documentNumber() + "，" + e.decidedOn() + "）"
 						+ (change ? "：变更为" + e.changedTo() : "：处罚决定" + e.result().label()),
-				"PENALTY", "remedy:" + e.documentNumber(),
-				rules.deadline(StatutoryRule.CREDIT_RECORD_UPDATE, e.decidedOn(), e.regionCode()));
+				"remedy:" + e.documentNumber(), rules.deadline(StatutoryRule.CREDIT_RECORD_UPDATE, e.decidedOn(), e.regionCode()),
+				e.outcomeId(), e.decidedOn())) {
+			log.info("Credit entry {} keeps its correction: the remedy {} of case {} is taken in already or older than the"
+					+ " entry's last", c.id(), e.documentNumber(), e.caseId());
+		}
 	}
 
 	@ApplicationModuleListener

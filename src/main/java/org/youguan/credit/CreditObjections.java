@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,7 +35,8 @@ import org.youguan.rules.StatutoryRules;
  * (10 days from receipt) as upheld — the entry is then to be changed or removed within
  * {@code credit.objection-correction} (10 days from the review), {@link CreditRecords#correct} — or rejected, with
  * reasons. One objection under review per entry. Each step is one transaction that locks what it changes, judges the
- * state first (404, then 409) and then what was sent (400), and writes its audit entry.
+ * state first (404, then 409) and then what was sent (400), and writes its audit entry; a review publishes
+ * {@link CreditObjectionReviewed}.
  */
 @Service
 public class CreditObjections {
@@ -80,7 +82,11 @@ public class CreditObjections {
 
 	private final CreditRecords records;
 
-	CreditObjections(JdbcClient jdbc, AuditTrail audit, Clock clock, StatutoryRules rules, CreditRecords records) {
+	private final ApplicationEventPublisher events;
+
+	CreditObjections(JdbcClient jdbc, AuditTrail audit, Clock clock, StatutoryRules rules, CreditRecords records,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.clock = clock;
@@ -187,6 +193,8 @@ public class CreditObjections {
 				+ (o.reviewOverdue() ? "；已超过" + o.reviewDueOn() + "的复核期限" : "") + "）：" + Text.strip(r.reason()))
 			.states(Map.of("status", o.status().label()), Map.of("status", result.label()))
 			.inRegion(o.regionCode()));
+		events.publishEvent(new CreditObjectionReviewed(id, o.entryId(), o.enterpriseCreditCode(), o.regionCode(),
+				o.sourceNumber(), result, correction, Text.strip(r.reason()), today));
 		return get(scope, id);
 	}
 

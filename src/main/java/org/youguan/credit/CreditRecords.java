@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,7 +29,8 @@ import org.youguan.kernel.Validation;
  * modules' events ({@code CreditIntake}), once per origin; a correction owed — a penalty changed or revoked (art.17,
  * {@code credit.record-update}) or an objection upheld (art.18, {@code credit.objection-correction}) — is kept on the
  * entry with its due day until staff record it ({@link #correct}). Staff read their region's entries, an enterprise
- * its own. Every change is one transaction with its audit entry.
+ * its own. Every change is one transaction with its audit entry; an entry added publishes {@link CreditEntryRecorded}, a
+ * correction made {@link CreditEntryCorrected}.
  */
 @Service
 public class CreditRecords {
@@ -50,6 +52,10 @@ public class CreditRecords {
 	public record Filter(Status status, boolean pending, boolean overdue) {
 	}
 
+	/** The newest remedy an entry has taken in: its order (null when unknown) and day (null: none yet). */
+	record TakenRemedy(Long sequence, LocalDate takenOn) {
+	}
+
 	/** A correction as staff record it: for a change, the entry's new text ({@code summary}; blank: as proposed). */
 	public record Correction(String summary) {
 		/** The text as stored: {@link Text#freeText}. */
@@ -64,10 +70,13 @@ public class CreditRecords {
 
 	private final Clock clock;
 
-	CreditRecords(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	CreditRecords(JdbcClient jdbc, AuditTrail audit, Clock clock, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/** Today in China (the {@code Clock} bean). */
@@ -139,9 +148,13 @@ public class CreditRecords {
 			.param("now", OffsetDateTime.now(clock))
 			.query(Long.class)
 			.optional();
-		id.ifPresent(entry -> audit.record(AuditEntry.of("credit.entry.add", "CreditEntry", entry, "记入信用记录："
-				+ (enterpriseName == null ? creditCode : enterpriseName) + "，" + kind.label() + "（" + sourceNumber + "，"
-				+ occurredOn + "）：" + summary).inRegion(regionCode)));
+		id.ifPresent(entry -> {
+			audit.record(AuditEntry.of("credit.entry.add", "CreditEntry", entry, "记入信用记录："
+					+ (enterpriseName == null ? creditCode : enterpriseName) + "，" + kind.label() + "（" + sourceNumber + "，"
+					+ occurredOn + "）：" + summary).inRegion(regionCode));
+			events.publishEvent(new CreditEntryRecorded(entry, creditCode, regionCode, kind, cut(sourceNumber, 100),
+					cut(summary, 1000), occurredOn));
+		});
 		return id;
 	}
 
@@ -168,6 +181,28 @@ public class CreditRecords {
 		audit.record(AuditEntry.of("credit.entry.correction-due", "CreditEntry", entry.id(), "信用记录应予" + kind.label()
 				+ "（最迟" + due + "）：" + label(entry) + "；" + reason).inRegion(entry.regionCode()));
 		return true;
+	}
+
+	/**
+	 * Records on a locked entry the correction a remedy of its penalty owes ({@link #owe}, art.17) unless the entry has
+	 * taken in a newer remedy: newer by the remedies' order ({@code sequence}, the outcome's id — the order the case's
+	 * decision follows them), or by their day where either order is unknown (0: an event published before it was
+	 * carried). The same remedy again, or an older one delivered after a newer one, changes nothing: the entry keeps the
+	 * newest remedy's correction.
+	 * @return whether a correction was recorded
+	 */
+	boolean oweForRemedy(CreditEntry entry, CorrectionKind kind, String summary, String reason, String ref, LocalDate dueOn,
+			long sequence, LocalDate remedyOn) {
+		TakenRemedy taken = jdbc.sql("SELECT remedy_sequence AS sequence, remedy_on AS taken_on FROM credit_entry WHERE id = :id")
+			.param("id", entry.id()).query(TakenRemedy.class).single();
+		boolean older = taken.takenOn() != null && (sequence > 0 && taken.sequence() != null
+				? sequence <= taken.sequence() : remedyOn.isBefore(taken.takenOn()));
+		if (older) {
+			return false;
+		}
+		jdbc.sql("UPDATE credit_entry SET remedy_sequence = :sequence, remedy_on = :on WHERE id = :id")
+			.param("sequence", sequence > 0 ? sequence : null).param("on", remedyOn).param("id", entry.id()).update();
+		return owe(entry, kind, summary, reason, "PENALTY", ref, dueOn);
 	}
 
 	/**
@@ -208,6 +243,8 @@ public class CreditRecords {
 				+ (e.correctionOverdue() ? "；已超过" + e.correctionDueOn() + "的期限" : "") + "）")
 			.states(Map.of("status", e.status().label(), "summary", e.summary()), Map.of("status", status.label(), "summary", after))
 			.inRegion(e.regionCode()));
+		events.publishEvent(new CreditEntryCorrected(id, e.enterpriseCreditCode(), e.regionCode(), status, e.sourceNumber(),
+				after, e.correctionReason(), today()));
 		return get(scope, id);
 	}
 

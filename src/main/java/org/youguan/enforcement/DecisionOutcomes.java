@@ -288,7 +288,7 @@ public class DecisionOutcomes {
 			events.publishEvent(new PenaltyDecisionRemedied(id, c.decisionNumber(), c.regionCode(), c.enterpriseCreditCode(),
 					c.enterpriseName(), result, kind.label() + result.label(),
 					penalty == null ? null : penalty.describe(fine, confiscated),
-					Text.identifier(Text.line(data.documentNumber())), on));
+					Text.identifier(Text.line(data.documentNumber())), on, outcomeId));
 		}
 		// less owed than the instalments paid: the plan is paid up as a payment would settle it; a closed case with
 		// something now to refund is reopened to refund it

@@ -19,8 +19,11 @@ import java.time.LocalDate;
  * @param changedTo the penalty as changed, every part ("罚款人民币3000元"), or null unless {@code result} is CHANGED
  * @param documentNumber the 文号 of the 复议决定书, 判决书 or 纠正决定
  * @param decidedOn the day of that outcome
+ * @param outcomeId the outcome recorded ({@code penalty_case_outcome}): ids grow in the order a case's outcomes are
+ * recorded, the order in which the case's decision follows them, so a listener keeps the newest when an older event is
+ * delivered again after it; 0 in an event published before it was carried
  */
 public record PenaltyDecisionRemedied(long caseId, String decisionNumber, String regionCode, String enterpriseCreditCode,
 		String enterpriseName, DecisionOutcomes.Result result, String outcome, String changedTo, String documentNumber,
-		LocalDate decidedOn) {
+		LocalDate decidedOn, long outcomeId) {
 }

@@ -61,7 +61,7 @@ final class RuleBounds {
 	 * <li>a time limit the bureau keeps itself (备案 within 5 working days and the one-time notice of missing items within
 	 * 2, 快递末端网点备案暂行规定(2018); the public notice of a closure within 10 working days, 行政许可法(2019) art.44, 82;
 	 * the credit record corrected and an objection reviewed, and one upheld corrected, within 10 days, 快递业信用管理暂行办法(2017)
-	 * arts.17–18): the law's figure
+	 * arts.17–18; a year's credit data closed by 15 February of the next year): the law's figure
 	 * is the ceiling — a bureau may compress it (压缩办理时限), never lengthen it — and one unit the floor (a period of
 	 * none would make every case overdue on its day; a product bound, not law);</li>
 	 * <li>a period the law gives a party or a term it fixes (a branch filed within 20 days of its licence, a change of an
@@ -77,7 +77,7 @@ final class RuleBounds {
 		BigDecimal law = rule.defaultValue();
 		return switch (rule) {
 			case OUTLET_BUREAU_FILING, OUTLET_MISSING_ITEMS_NOTICE, UNIVERSAL_CLOSURE_NOTICE, CREDIT_RECORD_UPDATE,
-					CREDIT_OBJECTION_REVIEW, CREDIT_OBJECTION_CORRECTION -> Optional.of(new Range(BigDecimal.ONE, law));
+					CREDIT_OBJECTION_REVIEW, CREDIT_OBJECTION_CORRECTION, CREDIT_YEAR_CLOSE -> Optional.of(new Range(BigDecimal.ONE, law));
 			case BRANCH_FILING, OUTLET_CHANGE_FILING, COMPLAINT_PRIOR_COMPLAINT_WAIT, LICENCE_RENEWAL_BEFORE_EXPIRY,
 					LICENCE_VALIDITY -> Optional.of(new Range(law, law));
 			case COMPLAINT_FILING_WINDOW, COMPLAINT_RECORD_RETENTION -> Optional.of(new Range(law, null));

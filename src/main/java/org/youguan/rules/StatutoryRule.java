@@ -426,6 +426,14 @@ public enum StatutoryRule {
 	/** 异议成立后信用记录变更时限（自核实之日；快递业信用管理暂行办法(2017) 第18条；10日，日历日） */
 	CREDIT_OBJECTION_CORRECTION("credit.objection-correction", "异议成立后信用记录变更时限（自核实之日）", "10", RuleUnit.CALENDAR_DAYS, true, Citation.of(EXPRESS_CREDIT_MEASURES, 18)),
 
+	/**
+	 * 年度信用信息归集截止（DOMAIN.md: a year's data closes by 15 February of the next year; the 办法's article is not in
+	 * the catalogue, so the text is cited as a whole): counted from 1 January of the next year, 45 calendar days reach
+	 * 15 February; a last day on a day off moved to the next working day by the calendar. A bureau may close earlier,
+	 * never later.
+	 */
+	CREDIT_YEAR_CLOSE("credit.year-close", "年度信用信息归集截止（自次年1月1日起算，即次年2月15日）", "45", RuleUnit.CALENDAR_DAYS, true, Citation.of(EXPRESS_CREDIT_MEASURES)),
+
 	/** 城市投递频次下限：每日至少一次（邮政法(2015) 第19条） */
 	UNIVERSAL_DELIVERY_CITY("universal.delivery.city", "城市投递频次下限", "7", RuleUnit.PER_WEEK, true, Citation.of(POSTAL_LAW, 19)),
 

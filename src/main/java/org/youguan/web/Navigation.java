@@ -123,6 +123,7 @@ public final class Navigation {
 							new NavItem("nav.licensing.branchFilings", "/licensing/branch-filings", List.of("ENTERPRISE")),
 							new NavItem("nav.enterprise.inspectionRecords", "/enterprise/inspections/records", List.of("ENTERPRISE")),
 							new NavItem("nav.enterprise.penalties", "/enterprise/penalties", List.of("ENTERPRISE")),
+							new NavItem("nav.enterprise.credit", "/enterprise/credit", List.of("ENTERPRISE")),
 							new NavItem("nav.enterprise.villages", "/enterprise/villages", List.of("ENTERPRISE")),
 							new NavItem("nav.enterprise.postOffices", "/enterprise/post-offices", List.of("ENTERPRISE")),
 							new NavItem("nav.enterprise.safetyRates", "/enterprise/safety/rates", List.of("ENTERPRISE")),

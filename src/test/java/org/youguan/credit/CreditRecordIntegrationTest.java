@@ -3,6 +3,7 @@ package org.youguan.credit;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -28,8 +29,12 @@ import org.youguan.enforcement.PenaltyDecided;
 import org.youguan.enforcement.PenaltyDecisionRemedied;
 import org.youguan.inspections.RectificationOverdue;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
 import org.youguan.kernel.PageQuery;
+import org.youguan.org.Role;
+import org.youguan.org.UserData;
 import org.youguan.org.UserDirectory;
+import org.youguan.org.UserKind;
 import org.youguan.org.Users;
 import org.youguan.registry.Enterprises;
 import org.youguan.rules.StatutoryRule;
@@ -37,6 +42,7 @@ import org.youguan.rules.StatutoryRules;
 import org.youguan.security.ApiTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
@@ -318,6 +324,193 @@ class CreditRecordIntegrationTest {
 		assertThat(corrected.correctionDueOn()).isNull();
 	}
 
+	@Test
+	void theEnterpriseSeesItsOwnRecordOnItsPortalWithTheCorrectionOwedAndItsArticleAndFilesAnObjectionThere() throws Exception {
+		List<String> codes = twoEnterprises();
+		String number = "苏邮罚〔2026〕" + RandomDigits.of(6) + "号";
+		long caseId = Long.parseLong("4" + RandomDigits.of(9));
+		long entry = decided(caseId, codes.get(0), number);
+		remedied(caseId, codes.get(0), number, DecisionOutcomes.Result.REVOKED, null, LocalDate.now(clock).minusDays(2));
+		await().atMost(Duration.ofSeconds(60)).until(() -> records.get(DataScope.all(), entry).correctionKind() != null);
+		LocalDate due = records.get(DataScope.all(), entry).correctionDueOn();
+		MockHttpSession own = enterpriseSession(codes.get(0));
+		MockHttpSession other = enterpriseSession(codes.get(1));
+
+		mvc.perform(get("/enterprise/credit").param("q", number).param("sort", "due").param("dir", "asc").session(own))
+			.andExpect(status().isOk()).andExpect(content().string(containsString("credit-entry-" + entry)))
+			.andExpect(content().string(containsString(number)))
+			.andExpect(content().string(containsString("应撤销记录，期限至" + due)))
+			.andExpect(content().string(containsString("《快递业信用管理暂行办法》第十七条")))
+			.andExpect(content().string(containsString("href=\"/enterprise/credit\"")));
+		mvc.perform(get("/enterprise/credit").param("q", number).session(other)).andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("credit-entry-" + entry))));
+		mvc.perform(get("/enterprise/credit/entries/" + entry).session(other)).andExpect(status().isNotFound());
+		mvc.perform(post("/enterprise/credit/entries/" + entry + "/objections").session(other).with(csrf())
+			.param("reason", "不是本企业")).andExpect(status().isNotFound());
+		mvc.perform(get("/enterprise/credit").session(SignIn.session(mvc, "wz.staff"))).andExpect(status().isForbidden());
+		mvc.perform(get("/enterprise/credit").param("status", "BOGUS").session(own)).andExpect(status().isBadRequest());
+
+		String page = "/enterprise/credit/entries/" + entry;
+		mvc.perform(get(page).session(own)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"objection-form\"")));
+		mvc.perform(post(page + "/objections").session(own).param("reason", "无令牌")).andExpect(status().isForbidden());
+		mvc.perform(post(page + "/objections").session(own).with(csrf()).param("reason", "x".repeat(2001)))
+			.andExpect(status().isBadRequest()).andExpect(content().string(containsString("data-field=\"reason\"")))
+			.andExpect(content().string(containsString("x".repeat(2001))));
+		mvc.perform(post(page + "/objections").session(own).with(csrf()).param("reason", "处罚决定已被行政复议撤销"))
+			.andExpect(status().is3xxRedirection());
+		CreditObjection filed = objections.list(DataScope.all(), new CreditObjections.Filter(null, false),
+				new PageQuery(number, 0, 10, null, false)).items().get(0);
+		assertThat(filed.entryId()).isEqualTo(entry);
+		assertThat(filed.reason()).isEqualTo("处罚决定已被行政复议撤销");
+		assertThat(audited("credit.objection.file", filed.id())).isEqualTo(1);
+		mvc.perform(get(page).session(own)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("credit-objection-" + filed.id())))
+			.andExpect(content().string(not(containsString("id=\"objection-form\""))));
+		mvc.perform(post(page + "/objections").session(own).with(csrf()).param("reason", "再次提出"))
+			.andExpect(status().isConflict()).andExpect(content().string(containsString("data-rule=\"under-review\"")));
+		mvc.perform(get("/enterprise/credit/objections").param("sort", "due").session(own)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("credit-objection-" + filed.id())));
+		mvc.perform(get("/enterprise/credit/objections").session(other)).andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("credit-objection-" + filed.id()))));
+	}
+
+	@Test
+	void theEnterpriseIsToldOfAnEntryRecordedAnObjectionDecidedAndACorrectionMadeEachOnceEvenRedelivered() throws Exception {
+		String code = twoEnterprises().get(0);
+		String number = "苏邮罚〔2026〕" + RandomDigits.of(6) + "号";
+		long entry = decided(code, number);
+		assertThat(toTheEnterprise(code, entry, 1)).singleElement().asString().contains("记入行政处罚", number, "罚款人民币5000元");
+		CreditEntry e = records.get(DataScope.all(), entry);
+		redeliver(new CreditEntryRecorded(entry, code, REGION, e.kind(), number, e.summary(), e.occurredOn()));
+		assertThat(toTheEnterprise(code, entry, 1)).hasSize(1);
+
+		String own = EnterpriseTokens.bearer(code, users, directory, tokens, tx);
+		String path = "/api/v1/credit/entries/" + entry + "/objections";
+		long first = Long.parseLong(jsonValue(call(own, path, "{\"reason\":\"罚款金额记错\"}").andExpect(status().isCreated()), "id"));
+		call(WUZHONG, "/api/v1/credit/objections/" + first + "/review", "{\"result\":\"REJECTED\",\"reason\":\"记录与决定书一致\"}")
+			.andExpect(status().isOk());
+		assertThat(toTheEnterprise(code, entry, 2).get(1)).contains("信用异议", number, "异议不成立", "记录与决定书一致");
+		long second = Long.parseLong(jsonValue(call(own, path, "{\"reason\":\"决定已被撤销\"}").andExpect(status().isCreated()), "id"));
+		call(WUZHONG, "/api/v1/credit/objections/" + second + "/review",
+				"{\"result\":\"UPHELD\",\"reason\":\"核实属实\",\"correction\":\"REMOVE\"}").andExpect(status().isOk());
+		assertThat(toTheEnterprise(code, entry, 3).get(2)).contains("异议成立，记录将撤销", "核实属实");
+		call(WUZHONG, "/api/v1/credit/entries/" + entry + "/correction", "{}").andExpect(status().isOk());
+		List<String> titles = toTheEnterprise(code, entry, 4);
+		assertThat(titles.get(3)).contains(number, "已于" + LocalDate.now(clock) + "撤销", "异议成立");
+		CreditEntry removed = records.get(DataScope.all(), entry);
+		redeliver(new CreditEntryCorrected(entry, code, REGION, removed.status(), number, removed.summary(),
+				removed.correctionReason(), removed.correctedOn()));
+		assertThat(toTheEnterprise(code, entry, 4)).hasSize(4);
+	}
+
+	@Test
+	void anOlderRemedyDeliveredAgainAfterANewerOneLeavesTheNewersCorrection() throws Exception {
+		String code = twoEnterprises().get(0);
+		String number = "苏邮罚〔2026〕" + RandomDigits.of(6) + "号";
+		long caseId = Long.parseLong("2" + RandomDigits.of(9));
+		long entry = decided(caseId, code, number);
+		LocalDate today = LocalDate.now(clock);
+		PenaltyDecisionRemedied revoked = remedy(caseId, code, number, DecisionOutcomes.Result.REVOKED, null, today.minusDays(6), 11);
+		PenaltyDecisionRemedied changed = remedy(caseId, code, number, DecisionOutcomes.Result.CHANGED, "罚款人民币3000元",
+				today.minusDays(1), 12);
+		redeliver(changed);
+		redeliver(revoked);
+		redeliver(changed);
+		CreditEntry owed = records.get(DataScope.all(), entry);
+		assertThat(owed.correctionKind()).as("the newest remedy's correction").isEqualTo(CreditEntry.CorrectionKind.CHANGE);
+		assertThat(owed.correctionSummary()).endsWith("罚款人民币3000元");
+		assertThat(owed.correctionReason()).contains(changed.documentNumber());
+		assertThat(owed.correctionDueOn()).isEqualTo(rules.deadline(StatutoryRule.CREDIT_RECORD_UPDATE, changed.decidedOn(), REGION));
+		assertThat(audited("credit.entry.correction-due", entry)).isEqualTo(1);
+
+		// corrected, the older remedy delivered once more proposes nothing again; a newer one still does
+		call(WUZHONG, "/api/v1/credit/entries/" + entry + "/correction", "{}").andExpect(status().isOk());
+		redeliver(revoked);
+		assertThat(records.get(DataScope.all(), entry).correctionKind()).isNull();
+		assertThat(records.get(DataScope.all(), entry).status()).isEqualTo(CreditEntry.Status.CHANGED);
+		redeliver(remedy(caseId, code, number, DecisionOutcomes.Result.INVALID, null, today, 13));
+		assertThat(records.get(DataScope.all(), entry).correctionKind()).isEqualTo(CreditEntry.CorrectionKind.REMOVE);
+	}
+
+	@Test
+	void aBureauClosesTheLastYearOnceByTheCataloguesDayAfterItsCorrectionsAreMadeAndTheStaffPageShowsIt() throws Exception {
+		String region = "32" + RandomDigits.of(4);
+		DataScope bureau = DataScope.region(region);
+		int year = yearClose.lastYear();
+		LocalDate due = rules.deadline(StatutoryRule.CREDIT_YEAR_CLOSE, LocalDate.of(year + 1, 1, 1), region);
+		assertThat(due).isAfterOrEqualTo(LocalDate.of(year + 1, 2, 15));
+		CreditYearClose.YearClose open = yearClose.of(region, year);
+		assertThat(open.dueOn()).isEqualTo(due);
+		assertThat(open.closedOn()).isNull();
+		assertThat(open.overdue()).isEqualTo(LocalDate.now(clock).isAfter(due));
+
+		long caseId = Long.parseLong("1" + RandomDigits.of(9));
+		String code = twoEnterprises().get(0);
+		String number = "苏邮罚〔" + year + "〕" + RandomDigits.of(6) + "号";
+		tx.executeWithoutResult(s -> events.publishEvent(new PenaltyDecided(caseId, number, region, code, "测试企业", "OUTLET_UNFILED",
+				Penalty.FINE, new BigDecimal("5000"), LocalDate.of(year, 6, 1), false)));
+		await().atMost(Duration.ofSeconds(60)).until(() -> entries("penalty:" + caseId) == 1);
+		long entry = jdbc.sql("SELECT id FROM credit_entry WHERE source_ref = :r").param("r", "penalty:" + caseId)
+			.query(Long.class).single();
+		redeliver(new PenaltyDecisionRemedied(caseId, number, region, code, "测试企业", DecisionOutcomes.Result.REVOKED, "行政复议撤销",
+				null, "苏复决〔" + year + "〕" + RandomDigits.of(5) + "号", LocalDate.of(year, 9, 1), 1));
+		assertThat(records.get(bureau, entry).correctionKind()).isNotNull();
+
+		assertThatThrownBy(() -> yearClose.close(bureau, year + 1)).isInstanceOf(DomainException.class)
+			.hasMessageContaining("尚未结束");
+		assertThatThrownBy(() -> yearClose.close(bureau, year)).isInstanceOf(DomainException.class)
+			.hasMessageContaining("1条信用记录待更正");
+		assertThatThrownBy(() -> yearClose.close(DataScope.all(), year)).isInstanceOf(DomainException.class)
+			.hasMessageContaining("不存在");
+		records.correct(bureau, entry, new CreditRecords.Correction(null));
+		CreditYearClose.YearClose closed = yearClose.close(bureau, year);
+		assertThat(closed.closedOn()).isEqualTo(LocalDate.now(clock));
+		assertThat(closed.overdue()).isFalse();
+		assertThatThrownBy(() -> yearClose.close(bureau, year)).isInstanceOf(DomainException.class)
+			.hasMessageContaining("已于" + LocalDate.now(clock) + "归集");
+		assertThat(audited("credit.year.close", region + ":" + year)).isEqualTo(1);
+
+		// the staff page of 吴中 shows its own bureau's close of the last year; this year is refused in 409 on the page
+		MockHttpSession wuzhong = SignIn.session(mvc, "wz.staff");
+		mvc.perform(get("/credit/entries").session(wuzhong)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"year-close\"")))
+			.andExpect(content().string(containsString(year + "年度信用信息归集：截止"
+					+ rules.deadline(StatutoryRule.CREDIT_YEAR_CLOSE, LocalDate.of(year + 1, 1, 1), REGION))));
+		mvc.perform(post("/credit/year-close").session(wuzhong).with(csrf()).param("year", String.valueOf(year + 1)))
+			.andExpect(status().isConflict()).andExpect(content().string(containsString("data-rule=\"year-not-ended\"")));
+		mvc.perform(post("/credit/year-close").session(SignIn.session(mvc, "wz.leader")).with(csrf())
+			.param("year", String.valueOf(year))).andExpect(status().isForbidden());
+	}
+
+	@Autowired
+	CreditYearClose yearClose;
+
+	/** The notifications to the enterprise's users that link the entry's portal page, oldest first, once {@code count} arrived. */
+	List<String> toTheEnterprise(String code, long entry, int count) {
+		String sql = " FROM notification WHERE audience_kind = 'ENTERPRISE' AND audience = :code AND link = :link";
+		String link = "/enterprise/credit/entries/" + entry;
+		await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("SELECT count(*)" + sql).param("code", code)
+			.param("link", link).query(Long.class).single() >= count);
+		return jdbc.sql("SELECT title" + sql + " ORDER BY id").param("code", code).param("link", link).query(String.class).list();
+	}
+
+	/** Publishes {@code event} again, as the registry redelivers it, and waits until every listener has taken it. */
+	void redeliver(Object event) {
+		tx.executeWithoutResult(s -> events.publishEvent(event));
+		await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("SELECT count(*) FROM event_publication WHERE"
+				+ " completion_date IS NULL AND event_type LIKE :type").param("type", "%" + event.getClass().getSimpleName())
+			.query(Long.class).single() == 0);
+	}
+
+	/** The session of a new user of the enterprise, signed in through the login form. */
+	MockHttpSession enterpriseSession(String code) throws Exception {
+		String name = "cr." + RandomDigits.of(8);
+		tx.executeWithoutResult(s -> users.provision(new UserData(name, "信用测试", UserKind.ENTERPRISE, null, null, code, null,
+				EnumSet.of(Role.ENTERPRISE)), "Credit@2026-x", false, false));
+		return SignIn.session(mvc, name, "Credit@2026-x");
+	}
+
 	@Autowired
 	CreditRecords records;
 
@@ -346,15 +539,21 @@ class CreditRecordIntegrationTest {
 	}
 
 	void remedied(long caseId, String code, String number, DecisionOutcomes.Result result, String changedTo, LocalDate on) {
-		tx.executeWithoutResult(s -> events.publishEvent(new PenaltyDecisionRemedied(caseId, number, REGION, code, "测试企业",
-				result, "行政复议" + result.label(), changedTo, "苏复决〔2026〕" + RandomDigits.of(5) + "号", on)));
+		tx.executeWithoutResult(s -> events.publishEvent(remedy(caseId, code, number, result, changedTo, on, 1)));
+	}
+
+	/** The event the enforcement module publishes for the case's outcome {@code outcomeId} (行政复议, a new 文号). */
+	static PenaltyDecisionRemedied remedy(long caseId, String code, String number, DecisionOutcomes.Result result,
+			String changedTo, LocalDate on, long outcomeId) {
+		return new PenaltyDecisionRemedied(caseId, number, REGION, code, "测试企业", result, "行政复议" + result.label(), changedTo,
+				"苏复决〔2026〕" + RandomDigits.of(5) + "号", on, outcomeId);
 	}
 
 	long entries(String ref) {
 		return jdbc.sql("SELECT count(*) FROM credit_entry WHERE source_ref = :r").param("r", ref).query(Long.class).single();
 	}
 
-	long audited(String action, long id) {
+	long audited(String action, Object id) {
 		return jdbc.sql("SELECT count(*) FROM audit_event WHERE action = :a AND object_id = :id").param("a", action)
 			.param("id", String.valueOf(id)).query(Long.class).single();
 	}

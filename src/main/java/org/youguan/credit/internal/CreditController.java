@@ -18,6 +18,7 @@ import org.youguan.credit.CreditEntry;
 import org.youguan.credit.CreditObjection;
 import org.youguan.credit.CreditObjections;
 import org.youguan.credit.CreditRecords;
+import org.youguan.credit.CreditYearClose;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
@@ -36,7 +37,9 @@ import org.youguan.rules.StatutoryRules;
  * the region's entries with the correction owed, its due day and an overdue mark, and the objections with their review
  * day; each list searches, filters, sorts, pages and exports as .xlsx with the same search, filter and order, in the
  * caller's region only. A 处室工作人员 records the correction owed on an entry's row and reviews an objection on its row
- * ({@link FormSteps}: refused, the list again in the refusal's 4xx with that row's form as typed); others read.
+ * ({@link FormSteps}: refused, the list again in the refusal's 4xx with that row's form as typed); others read. The
+ * entries page also shows the bureau's close of the last year's credit data ({@link CreditYearClose}: due by
+ * {@code credit.year-close}, an overdue mark while open) and, to a 处室工作人员, the button that closes it.
  */
 @Controller
 @PreAuthorize(CreditAccess.STAFF_READERS)
@@ -71,7 +74,11 @@ class CreditController {
 
 	private final StatutoryRules rules;
 
-	CreditController(CreditRecords records, CreditObjections objections, Spreadsheets spreadsheets, StatutoryRules rules) {
+	private final CreditYearClose yearClose;
+
+	CreditController(CreditRecords records, CreditObjections objections, Spreadsheets spreadsheets, StatutoryRules rules,
+			CreditYearClose yearClose) {
+		this.yearClose = yearClose;
 		this.records = records;
 		this.objections = objections;
 		this.spreadsheets = spreadsheets;
@@ -90,6 +97,10 @@ class CreditController {
 		model.addAttribute("canAct", me.caseHandler());
 		model.addAllAttributes(rules.statedAs("update", StatutoryRule.CREDIT_RECORD_UPDATE, region(scope)));
 		model.addAllAttributes(rules.statedAs("correction", StatutoryRule.CREDIT_OBJECTION_CORRECTION, region(scope)));
+		if (region(scope) != null) {
+			model.addAttribute("yearClose", yearClose.of(region(scope), yearClose.lastYear()));
+			model.addAllAttributes(rules.statedAs("yearClose", StatutoryRule.CREDIT_YEAR_CLOSE, region(scope)));
+		}
 		return "credit/entries";
 	}
 
@@ -138,6 +149,17 @@ class CreditController {
 		return FormSteps.run(model, response, redirect, "/credit/entries?pending=true", "已更正信用记录",
 				() -> records.correct(scope, id, new CreditRecords.Correction(summary)),
 				() -> entries(me, scope, new ListRequest(null, null, null, null, null), null, true, null, model));
+	}
+
+	/** Closes the last year's credit data of the caller's bureau ({@link CreditYearClose#close}). */
+	@PostMapping("/credit/year-close")
+	@PageForm("year-close-form")
+	@PreAuthorize(CaseRoles.HANDLERS)
+	String closeYear(@AuthenticationPrincipal CurrentUser me, DataScope scope, @RequestParam int year,
+			RedirectAttributes redirect, Model model, HttpServletResponse response) {
+		return FormSteps.run(model, response, redirect, "/credit/entries", "已完成" + year + "年度信用信息归集",
+				() -> yearClose.close(scope, year),
+				() -> entries(me, scope, new ListRequest(null, null, null, null, null), null, null, null, model));
 	}
 
 	/** Reviews an objection of the caller's region ({@link CreditObjections#review}). */
