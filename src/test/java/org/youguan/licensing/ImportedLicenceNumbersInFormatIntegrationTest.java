@@ -66,6 +66,7 @@ class ImportedLicenceNumbersInFormatIntegrationTest {
 			.query(String.class).single();
 	}
 
+	/** A past application as imported then (2009: a year no figures test counts, the rows staying in the shared database). */
 	private String insert(String code, String kind, String licence) {
 		String number = "许可申请-T-" + RandomDigits.of(10);
 		jdbc.sql("""
@@ -73,7 +74,7 @@ class ImportedLicenceNumbersInFormatIntegrationTest {
 				    applicant_registered, scope, approving_level, region_code, status, submitted_on, decided_on, decision,
 				    licence_number, valid_from, valid_until, imported, created_by, created_at, updated_at)
 				VALUES (:number, :kind, 'IMPORTED', :code, '测试编号快递有限公司', FALSE, 'CITY', 'PROVINCE', '320506', 'APPROVED',
-				    DATE '2019-03-01', DATE '2019-04-01', 'APPROVED', :licence, DATE '2019-04-01', DATE '2024-03-31', TRUE,
+				    DATE '2009-03-02', DATE '2009-04-01', 'APPROVED', :licence, DATE '2009-04-01', DATE '2014-03-31', TRUE,
 				    'test', now(), now())""")
 			.param("number", number).param("kind", kind).param("code", code).param("licence", licence).update();
 		return number;

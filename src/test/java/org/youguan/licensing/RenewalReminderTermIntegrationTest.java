@@ -44,13 +44,15 @@ class RenewalReminderTermIntegrationTest {
 			.param("n", licence).query(LocalDate.class).list()).containsExactly(expiry);
 	}
 
+	/** An approved application of {@code kind}, received and decided in 2009 (a year no figures test counts). */
 	private void insert(String code, String licence, String kind, LocalDate until, LocalDate notInEffect) {
 		jdbc.sql("""
 				INSERT INTO licence_application (number, kind, channel, applicant_credit_code, applicant_name,
 				    applicant_registered, scope, approving_level, region_code, status, submitted_on, decided_on, decision,
 				    licence_number, valid_from, valid_until, imported, not_in_effect_on, created_by, created_at, updated_at)
 				VALUES (:number, :kind, 'IMPORTED', :code, '测试续期快递有限公司', FALSE, 'CITY', 'PROVINCE', '320506', 'APPROVED',
-				    :from, :from, 'APPROVED', :licence, :from, :until, TRUE, :notInEffect, 'test', now(), now())""")
+				    DATE '2009-03-02', DATE '2009-04-01', 'APPROVED', :licence, :from, :until, TRUE, :notInEffect, 'test', now(),
+				    now())""")
 			.param("number", "许可申请-T-" + RandomDigits.of(10)).param("kind", kind).param("code", code)
 			.param("licence", licence)
 			.param("from", until.minusYears(5)).param("until", until).param("notInEffect", notInEffect).update();
