@@ -237,7 +237,7 @@ public class CaseDecisions {
 		p.put("number", number);
 		p.put("on", on);
 		// the instant decided, where the decision is signed today: its range is the one standing then (CaseWork#law)
-		p.put("at", on.equals(caseWork.today()) ? OffsetDateTime.now(clock) : null);
+		p.put("at", caseWork.decidedAt(on));
 		p.put("penalty", penalty.name());
 		p.put("fine", fine);
 		p.put("confiscated", confiscated);

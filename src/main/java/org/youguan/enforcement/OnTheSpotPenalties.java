@@ -124,7 +124,10 @@ public class OnTheSpotPenalties {
 	 * with the bureau now — within {@code penalty.on-the-spot.filing} working days of the decision (art.52; a later filing
 	 * is recorded as late). The same party, violation, day and facts a second time is refused (409 {@code facts}/
 	 * {@code unique}: a form sent twice; art.29). The case is created decided and delivered, numbered {@code 当场处罚-<region>-<year>-<seq>};
-	 * the 当场行政处罚决定书 is issued with it. One transaction with its audit entry.
+	 * the 当场行政处罚决定书 is issued with it, its instant kept as a live decision's is ({@code decided_at}, V271: now for
+	 * a decision dated today, so a bureau's change of the range later that day does not reach it; the fine is checked
+	 * against the range of the law the case applies, {@link StatutoryRules#applicable}). One transaction with its audit
+	 * entry.
 	 * @return the case's id
 	 * @throws InvalidValueException naming each field that breaks a rule (all at once)
 	 * @throws DomainException duplicate (409, field {@code facts}) for the same decision made before
@@ -200,6 +203,8 @@ public class OnTheSpotPenalties {
 		}
 		BigDecimal fine = penalty == null ? null : fine(v, "fine", penalty, data.fine());
 		String lookup = region == null ? "0" : region;
+		// the instant decided (V271 decided_at), as a live decision keeps it: the case is judged by the range standing then
+		OffsetDateTime decidedAt = on == null ? null : caseWork.decidedAt(on);
 		if (penalty == Penalty.FINE && fine != null) {
 			StatutoryRule limitRule = person ? StatutoryRule.PENALTY_ON_THE_SPOT_PERSON_MAX
 					: StatutoryRule.PENALTY_ON_THE_SPOT_ORGANISATION_MAX;
@@ -207,7 +212,8 @@ public class OnTheSpotPenalties {
 			v.require("fine", fine.compareTo(limit) <= 0, "on-the-spot", "当场处罚对" + (person ? "公民" : "法人或者其他组织")
 					+ "罚款不得超过" + plain(limit) + "元（" + limitRule.basis() + "），超过的应适用普通程序");
 			if (type != null && fine.compareTo(limit) <= 0) {
-				FineRange range = rules.fineRange(type, false, lookup);
+				// the law the case applies, as every reader of it later takes it (CaseLaw): the act is the decision's day
+				FineRange range = rules.applicable(type, false, lookup, on, on, decidedAt).range();
 				if (fine.compareTo(range.min()) < 0) {
 					// 简易程序 has no 减轻 (no ground, reason nor review on the spot): below the range is the general procedure's
 					v.require("fine", false, "range", "罚款" + plain(fine) + "元低于法定幅度下限（" + range + "）：当场处罚只能在法定幅度内"
@@ -245,6 +251,7 @@ public class OnTheSpotPenalties {
 		p.put("filed", today);
 		p.put("on", on);
 		p.put("decisionNumber", decisionNumber);
+		p.put("at", decidedAt);
 		p.put("penalty", penalty.name());
 		p.put("fine", fine);
 		p.put("demo", demo);
@@ -253,11 +260,11 @@ public class OnTheSpotPenalties {
 		long id = jdbc.sql("""
 				INSERT INTO penalty_case (number, region_code, source, enterprise_credit_code, enterprise_name, party_kind,
 				    procedure_kind, violation_code, violation_ended_on, facts, on_spot_place, status, filed_on, decision_due_on,
-				    proposed_penalty, proposed_fine, decision_number, decided_on, penalty, fine, delivered_on, demo, created_by,
-				    created_at, updated_at)
+				    proposed_penalty, proposed_fine, decision_number, decided_on, decided_at, penalty, fine, delivered_on, demo,
+				    created_by, created_at, updated_at)
 				VALUES (:number, :region, 'INSPECTION', :code, :name, :party, 'SIMPLE', :violation, :on, :facts, :place,
-				    'DELIVERED', :filed, :on, :penalty, :fine, :decisionNumber, :on, :penalty, :fine, :on, :demo, :by, :now,
-				    :now)
+				    'DELIVERED', :filed, :on, :penalty, :fine, :decisionNumber, :on, :at, :penalty, :fine, :on, :demo, :by,
+				    :now, :now)
 				RETURNING id""")
 			.params(p)
 			.query(Long.class)

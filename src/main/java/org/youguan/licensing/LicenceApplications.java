@@ -333,6 +333,13 @@ public class LicenceApplications {
 
 	private static final String OPEN = "a.status IN ('SUBMITTED', 'CORRECTION_REQUESTED', 'ACCEPTED', 'REVIEWED', 'VERIFIED')";
 
+	/**
+	 * A renewal (延续) that extends its licence's term: approved, and not one the registry did not apply because the
+	 * licence had ended first ({@link #decisionNotApplied}) — never a refused, withdrawn or undecided one. Unqualified
+	 * columns: in a subquery over one application table they are that table's.
+	 */
+	private static final String RENEWAL_IN_EFFECT = "kind = 'RENEWAL' AND status = 'APPROVED' AND not_in_effect_on IS NULL";
+
 	private static final String CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
 	private final SecureRandom random = new SecureRandom();
@@ -413,7 +420,11 @@ public class LicenceApplications {
 	 * {@code kind}, rule {@code no-change}) —, and only those are recorded before → after and applied at its approval; a
 	 * renewal is applied for at least 30 days before it expires (快递业务经营许可管理办法) and renews the licence as it is —
 	 * its scope, registered capital, service area and premises (another: refused on the field, rules {@code renewal-*}).
-	 * The materials given are checked by content and kept; missing ones are what a 补正通知 lists.
+	 * The materials given are checked by content and kept; missing ones are what a 补正通知 lists. The name a new
+	 * applicant is registered under, or a change gives the holder, is one enterprise's ({@link #heldName}, as the import
+	 * of past applications holds it): another enterprise of the registry, or another applicant not registered yet whose
+	 * application (live or imported) is not refused, under that name with another credit code is a 400 on
+	 * {@code applicantName}, rule {@code unique}, naming it.
 	 * @return the application's id
 	 * @throws InvalidValueException naming each field that breaks a rule (nothing is saved)
 	 * @throws AccessRefusedException when an enterprise applies for another, or a read-only user applies
@@ -458,10 +469,10 @@ public class LicenceApplications {
 		}
 		if (name != null && code != null && (known == null || !Enterprises.sameName(name, known.legalName()))) {
 			// the name a change gives the holder, or the name a new applicant is registered under when the licence is
-			// granted: never one another enterprise that is not cancelled holds (企业名称登记管理规定)
-			String applied = name;
-			enterprises.nameHolder(applied, code).ifPresent(holder -> v.require("applicantName", false, "unique",
-					Enterprises.nameHeldMessage(applied, holder)));
+			// granted: never one another enterprise that is not cancelled holds, nor another applicant not registered yet
+			// under an application not refused (企业名称登记管理规定) — the import's rule; two at once are ordered by the name
+			TransactionLocks.hold(jdbc, "enterprise_name:" + Text.enterpriseNameKey(name));
+			heldName(name, code).ifPresent(held -> v.require("applicantName", false, "unique", held));
 		}
 		// a change, renewal or branch acts on the licence in force: an item left blank is the licence's as it stands (a
 		// change states only what it changes, a renewal renews the licence as it is, a branch adds branches to it); without
@@ -1897,7 +1908,10 @@ public class LicenceApplications {
 	 * Sends the renewal reminders due today (快递业务经营许可管理办法: renewal applied ≥ 30 days before expiry; reminders at
 	 * 90, 60 and 30 days before it): for every licence issued or imported here, still in force in the registry, whose
 	 * holder has no renewal application open, the nearest threshold reached and not sent before
-	 * ({@link LicenceRenewalDue}); thresholds passed while the job did not run are marked sent with it.
+	 * ({@link LicenceRenewalDue}); thresholds passed while the job did not run are marked sent with it. The expiry is
+	 * the term the licence runs to after the renewals in effect ({@link #RENEWAL_IN_EFFECT}): a renewal approved but
+	 * never in effect (the licence ended before the registry heard it), refused, withdrawn or undecided neither moves
+	 * the expiry nor holds a reminder back — the same term the reminder names ({@link #validUntil}).
 	 * @return how many reminders were published
 	 */
 	@Transactional
@@ -1907,11 +1921,11 @@ public class LicenceApplications {
 				SELECT * FROM licence_application a
 				WHERE a.status = 'APPROVED' AND a.licence_number IS NOT NULL AND a.kind NOT IN ('CHANGE', 'RENEWAL', 'BRANCH')
 				  AND coalesce((SELECT max(r.valid_until) FROM licence_application r WHERE %s = %s
-				      AND r.kind = 'RENEWAL' AND r.status = 'APPROVED'), a.valid_until) BETWEEN :today AND CAST(:today AS date) + 90
+				      AND %s), a.valid_until) BETWEEN :today AND CAST(:today AS date) + 90
 				  AND NOT EXISTS (SELECT 1 FROM licence_application r WHERE r.applicant_credit_code = a.applicant_credit_code
 				      AND r.kind = 'RENEWAL' AND r.status IN ('SUBMITTED', 'CORRECTION_REQUESTED', 'ACCEPTED', 'REVIEWED', 'VERIFIED'))
 				ORDER BY a.valid_until, a.id""".formatted(Text.identifierKeySql("r.licence_number"),
-					Text.identifierKeySql("a.licence_number")))
+					Text.identifierKeySql("a.licence_number"), RENEWAL_IN_EFFECT))
 			.param("today", today)
 			.query(Rows.of(ApplicationView.class))
 			.list();
@@ -1978,7 +1992,7 @@ public class LicenceApplications {
 	private LocalDate validUntil(ApplicationView issuing) {
 		return jdbc.sql("""
 				SELECT coalesce(max(valid_until), :own) FROM licence_application
-				WHERE %s AND kind = 'RENEWAL' AND status = 'APPROVED' AND not_in_effect_on IS NULL""".formatted(sameLicence("licence_number")))
+				WHERE %s AND %s""".formatted(sameLicence("licence_number"), RENEWAL_IN_EFFECT))
 			.param("own", issuing.validUntil()).param(LICENCE_KEY, licenceKey(issuing.licenceNumber())).query(LocalDate.class).single();
 	}
 
@@ -2417,8 +2431,9 @@ public class LicenceApplications {
 	}
 
 	/**
-	 * Why the name {@code name} cannot be a past application's applicant with credit code {@code code} who is not in the
-	 * registry (one name, one enterprise: 企业名称登记管理规定), as the live submission and approval refuse it
+	 * Why the name {@code name} cannot be the applicant's with credit code {@code code} — a past application's of an
+	 * applicant not in the registry, a live submission's new applicant or change of name (one name, one enterprise:
+	 * 企业名称登记管理规定), the one rule of both paths
 	 * ({@link Enterprises#nameHolder}, compared by {@code enterprise_name_key}): an enterprise of the registry that is not
 	 * cancelled holds it under another credit code, or an application here (imported or live, not refused nor 不予受理) of
 	 * another applicant not in the registry is under that name — its licence would register a second enterprise with it.
@@ -2613,6 +2628,99 @@ public class LicenceApplications {
 		audit.record(AuditEntry.of("licensing.import", "licence_application", id, "导入历史许可申请" + p.get("number") + "："
 				+ p.get("name") + "，" + kind.label() + "，" + status.label()).inRegion(region));
 		return id;
+	}
+
+	/**
+	 * What {@link #normaliseImportedLicenceNumbers} did.
+	 * @param rewritten the distinct licence numbers rewritten in the registry's format
+	 * @param applications the application rows they were rewritten in (a licence's new grant and its changes, renewals
+	 * and branch applications carry its number)
+	 * @param unfixable the applications (by their own 申请编号, never the licence number) whose imported licence number
+	 * is still outside the format: no certain form of it has the format, or that form is another licence's
+	 */
+	public record LicenceNumbersNormalised(int rewritten, int applications, List<String> unfixable) {
+
+		public LicenceNumbersNormalised {
+			unfixable = List.copyOf(unfixable);
+		}
+	}
+
+	/**
+	 * The licence numbers of past applications imported before they were held to the registry's format
+	 * ({@link Licences#numberFormat}, which the import checks since) written in that format where the form is certain:
+	 * the number as the licence is written on record, by its key ({@link #recordedNumber}, as V267 did: the registry's
+	 * licence, else the new licence approved or imported here), else the number itself with its full-width forms folded
+	 * ({@link Text#identifier}), its letters in capitals and its spaces removed — always a number of the same
+	 * {@link Text#identifierKey}, so every look-up finds the same licence. Every application row carrying the stored
+	 * number (the grant and its changes, renewals and branch applications), the renewal reminders sent under it and
+	 * the branch filings copying it are rewritten alike. A number whose certain form still breaks the format (a "_", a
+	 * character the format has not), or is the number of another licence recorded here (another new licence of the same
+	 * key), is left as stored and reported. Safe to run again and on several nodes at once (a transaction lock orders
+	 * them; a second run finds nothing to rewrite).
+	 * @return the numbers rewritten, and the applications left for a person to correct
+	 */
+	@Transactional
+	public LicenceNumbersNormalised normaliseImportedLicenceNumbers() {
+		TransactionLocks.hold(jdbc, "licence_application:imported-licence-numbers");
+		record Held(String number, ApplicationKind kind, String licenceNumber) {
+		}
+		Map<String, List<Held>> outside = new LinkedHashMap<>();
+		jdbc.sql("""
+				SELECT number, kind, licence_number FROM licence_application WHERE imported AND licence_number IS NOT NULL
+				ORDER BY id""")
+			.query((rs, i) -> new Held(rs.getString(1), ApplicationKind.valueOf(rs.getString(2)), rs.getString(3)))
+			.list()
+			.stream()
+			.filter(h -> !licences.numberMatches(h.licenceNumber()))
+			.forEach(h -> outside.computeIfAbsent(h.licenceNumber(), k -> new ArrayList<>()).add(h));
+		int rewritten = 0;
+		int rows = 0;
+		List<String> unfixable = new ArrayList<>();
+		for (Map.Entry<String, List<Held>> e : outside.entrySet()) {
+			String stored = e.getKey();
+			boolean grants = e.getValue().stream().anyMatch(h -> !h.kind().amendsLicence());
+			String written = wellFormedNumber(stored, grants ? ApplicationKind.NEW : e.getValue().get(0).kind());
+			if (written == null || grants && anotherGrant(stored, written)) {
+				e.getValue().forEach(h -> unfixable.add(h.number()));
+				continue;
+			}
+			rows += jdbc.sql("UPDATE licence_application SET licence_number = :written WHERE licence_number = :stored")
+				.param("written", written).param("stored", stored).update();
+			jdbc.sql("""
+					INSERT INTO licence_renewal_reminder (licence_number, valid_until, days_before, sent_on)
+					SELECT :written, valid_until, days_before, sent_on FROM licence_renewal_reminder WHERE licence_number = :stored
+					ON CONFLICT DO NOTHING""").param("written", written).param("stored", stored).update();
+			jdbc.sql("DELETE FROM licence_renewal_reminder WHERE licence_number = :stored").param("stored", stored).update();
+			jdbc.sql("UPDATE branch_filing SET licence_number = :written WHERE licence_number = :stored")
+				.param("written", written).param("stored", stored).update();
+			rewritten++;
+		}
+		return new LicenceNumbersNormalised(rewritten, rows, unfixable);
+	}
+
+	/**
+	 * The certain form of stored licence number {@code stored} in the registry's format ({@link
+	 * #normaliseImportedLicenceNumbers}), or null when none has it: the same {@link Text#identifierKey} always.
+	 */
+	private String wellFormedNumber(String stored, ApplicationKind kind) {
+		String n = Text.identifier(stored);
+		if (n == null) {
+			return null;
+		}
+		String key = Text.identifierKey(n);
+		String recorded = recordedNumber(n, kind);
+		if (licences.numberMatches(recorded) && key.equals(Text.identifierKey(recorded))) {
+			return recorded;
+		}
+		String plain = recordedNumber(n.toUpperCase(Locale.ROOT).replaceAll("\\s+", ""), kind);
+		return licences.numberMatches(plain) && key.equals(Text.identifierKey(plain)) ? plain : null;
+	}
+
+	/** Whether another new licence recorded here (not the one stored as {@code stored}) has the key of {@code written}. */
+	private boolean anotherGrant(String stored, String written) {
+		return jdbc.sql("SELECT count(*) FROM licence_application WHERE kind NOT IN ('CHANGE', 'RENEWAL', 'BRANCH')"
+				+ " AND licence_number <> :stored AND " + Text.identifierKeySql("licence_number") + " = :key")
+			.param("stored", stored).param("key", Text.identifierKey(written)).query(Long.class).single() > 0;
 	}
 
 	/**

@@ -805,8 +805,17 @@ public class Licences {
 	 */
 	public Validation numberFormat(Validation v, String field, String typed) {
 		String number = Text.identifier(typed);
-		return v.require(field, number == null || settings.licenceNumber().matcher(number).matches(), "pattern",
-				settings.licenceNumberMessage());
+		return v.require(field, number == null || numberMatches(number), "pattern", settings.licenceNumberMessage());
+	}
+
+	/**
+	 * Whether {@code number}, as stored ({@link Text#identifier}), has the registry's format
+	 * ({@code youguan.registry.licence-number-pattern}) — the test of {@link #numberFormat}, for a number already stored
+	 * elsewhere (licensing's past applications imported before the check).
+	 * @param number the number as stored; null does not match
+	 */
+	public boolean numberMatches(String number) {
+		return number != null && settings.licenceNumber().matcher(number).matches();
 	}
 
 	/**

@@ -9,6 +9,7 @@ import org.youguan.enforcement.CaseView;
 import org.youguan.kernel.Rows;
 import org.youguan.rules.AppliedLaw;
 import org.youguan.rules.StatutoryRules;
+import org.youguan.rules.ViolationType;
 
 /**
  * The law a penalty case applies, as every reader of the case takes it — its documents, its publication, the party's
@@ -34,7 +35,12 @@ public class CaseLaw {
 	 * taking effect later is applied to it.
 	 */
 	public static LocalDate actDay(CaseView c) {
-		return c.violationEndedOn() != null ? c.violationEndedOn() : c.filedOn();
+		return actDay(c.violationEndedOn(), c.filedOn());
+	}
+
+	/** {@link #actDay(CaseView)} from a case's stored days: the day the violation ended, else the day filed. */
+	static LocalDate actDay(LocalDate violationEndedOn, LocalDate filedOn) {
+		return violationEndedOn != null ? violationEndedOn : filedOn;
 	}
 
 	/**
@@ -46,7 +52,18 @@ public class CaseLaw {
 	public AppliedLaw of(CaseView c) {
 		OffsetDateTime at = c.decidedOn() == null ? null : jdbc.sql("SELECT decided_at FROM penalty_case WHERE id = :id")
 			.param("id", c.id()).query(Rows.of(OffsetDateTime.class)).optional().orElse(null);
-		return rules.applicable(c.violationCode(), c.serious(), c.regionCode(), actDay(c), c.decidedOn(), at);
+		return of(c.violationCode(), c.serious(), c.regionCode(), c.violationEndedOn(), c.filedOn(), c.decidedOn(), at);
+	}
+
+	/**
+	 * The law a decided case applies as {@link #of} takes it, from its stored columns: a published decision's snapshot
+	 * (its violation and day decided, {@code publication_*}) with the case's act day, 情节, region and instant decided —
+	 * so the 双公示 cites what the decision cites ({@code PublicationBasisOfTheAppliedLaw}).
+	 * @param decidedAt the decision's instant where kept (V271), else null
+	 */
+	AppliedLaw of(ViolationType type, boolean serious, String regionCode, LocalDate violationEndedOn, LocalDate filedOn,
+			LocalDate decidedOn, OffsetDateTime decidedAt) {
+		return rules.applicable(type, serious, regionCode, actDay(violationEndedOn, filedOn), decidedOn, decidedAt);
 	}
 
 	/** The law a case would apply were it decided now with {@code serious} as its 情节: the range a proposal or decision is checked against. */

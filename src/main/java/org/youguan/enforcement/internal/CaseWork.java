@@ -183,6 +183,16 @@ public class CaseWork {
 	}
 
 	/**
+	 * The instant a decision dated {@code on} is made, as {@code penalty_case.decided_at} keeps it (V271): now, where it
+	 * is signed today — its fine range is the one standing then, a bureau's change later that day not reaching it
+	 * ({@link StatutoryRules#applicable}); null for a decision recorded on a later day (the range as it stood at the end
+	 * of its day). The one rule of the ordinary procedure's decision and the on-the-spot one (简易程序).
+	 */
+	public OffsetDateTime decidedAt(LocalDate on) {
+		return on.equals(today()) ? OffsetDateTime.now(clock) : null;
+	}
+
+	/**
 	 * Whether the proposed penalty carries the right to a hearing (art.63): once the party is notified, what the notice
 	 * told it (kept on the case — a threshold {@code penalty.hearing.fine} changed afterwards does not take the right
 	 * away, nor give one); before the notice, as the threshold stands now.
