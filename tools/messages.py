@@ -2762,6 +2762,7 @@ M.update({
  "field.report": ("报告", "Report"),
  # a field name two routes use for different things: the route's own label (FieldLabels, path prefix; its API too)
  "field.report@/enforcement/cases": ("调查终结报告", "Investigation report"),
+ "field.method@/enforcement/cases": ("送达方式", "Method of service"),
  "field.report@/enterprise/inspections/orders": ("整改情况报告", "Rectification report"),
  "field.reason@/enterprise/filings": ("撤销原因", "Reason for closing"),
  "field.reason@/enterprise/outlets": ("撤销原因", "Reason for closing"),

@@ -3,7 +3,8 @@ package org.youguan.credit;
 import java.time.LocalDate;
 
 /**
- * One entry of an enterprise's credit record as lists and pages show it.
+ * One entry of an enterprise's credit record as lists and pages show it (its texts with ID and mobile numbers masked,
+ * {@code CreditRecords#shown}).
  *
  * @param id the entry
  * @param enterpriseCreditCode the enterprise
@@ -23,7 +24,7 @@ import java.time.LocalDate;
  * @param correctionOrigin PENALTY (art.17) or OBJECTION (art.18), or null
  * @param correctionDueOn the last day to correct the entry, or null when no correction is owed
  * @param correctedOn the day of the last correction, or null
- * @param correctedBy who recorded it
+ * @param correctedBy who recorded it (to the enterprise: the bureau)
  * @param correctionOverdue whether a correction owed is past its due day
  */
 public record CreditEntry(long id, String enterpriseCreditCode, String enterpriseName, String regionCode, String bureau,

@@ -1,5 +1,8 @@
 package org.youguan.credit;
 
+import java.util.Arrays;
+import java.util.Comparator;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -90,9 +93,15 @@ class CreditIntake {
 		return ViolationType.byCodeOrTitle(code).map(v -> v.shortName() + "：").orElse("");
 	}
 
-	/** The violation part of an entry's text (up to its "："), kept when only the penalty changes. */
-	private static String before(String summary) {
-		int colon = summary.indexOf('：');
-		return colon < 0 ? "" : summary.substring(0, colon + 1);
+	/**
+	 * What a changed penalty's text follows on an entry: the violation part of the entry's text — the violation's
+	 * short name and "：" it was entered with ({@link #violation}), the longest that begins the text; an entry whose
+	 * text names no violation so (an unknown violation, a text changed on an objection) keeps its whole text and
+	 * states the change after it, so the change never drops what the entry says was violated.
+	 */
+	static String before(String summary) {
+		return Arrays.stream(ViolationType.values()).map(v -> v.shortName() + "：").filter(summary::startsWith)
+			.max(Comparator.comparingInt(String::length))
+			.orElse(summary + "；变更为：");
 	}
 }

@@ -4,7 +4,8 @@ import java.time.LocalDate;
 
 /**
  * An enterprise's objection (异议) to an entry of its credit record (快递业信用管理暂行办法(2017) art.18) as lists and
- * pages show it; its reason and the review's reason with ID and mobile numbers masked in lists.
+ * pages show it: the review's reason and the entry's text with ID and mobile numbers masked wherever shown, the
+ * enterprise's reason in lists; {@code reviewedBy} is the bureau when the enterprise reads it.
  *
  * @param id the objection
  * @param entryId the entry objected to

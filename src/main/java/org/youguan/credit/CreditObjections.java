@@ -134,13 +134,17 @@ public class CreditObjections {
 	}
 
 	/**
-	 * Reviews an objection of the caller's region (快递业信用管理暂行办法(2017) art.18), as the class says.
+	 * Reviews an objection of the caller's region (快递业信用管理暂行办法(2017) art.18), as the class says; by staff of
+	 * the bureau of the entry's region only ({@link CreditRecords#requireHandlingBureau}).
+	 * @throws org.springframework.security.access.AccessDeniedException 403 for staff of a higher bureau
 	 * @throws DomainException 404 outside the caller's region; 409 (field {@code result}, rule
 	 * {@code already-reviewed}) once reviewed, (rule {@code entry-removed}) upholding an objection to an entry removed
-	 * meanwhile
+	 * meanwhile; (field {@code correction}, rule {@code removal-owed}) upholding it as a change on an entry owing a
+	 * removal ({@link CreditRecords#owe}: a removal owed is never replaced by a change)
 	 * @throws org.youguan.kernel.InvalidValueException 400 naming {@code result} ({@code required}, {@code one-of}),
 	 * {@code reason} ({@code required}, length), {@code correction} ({@code required}/{@code one-of} when upheld,
-	 * {@code absent} when rejected), {@code correctedSummary} ({@code required} for a change, {@code absent} otherwise)
+	 * {@code absent} when rejected), {@code correctedSummary} ({@code required} and one line for a change, {@code absent}
+	 * otherwise)
 	 */
 	@Transactional
 	public CreditObjection review(DataScope scope, long id, Review data) {
@@ -149,6 +153,7 @@ public class CreditObjections {
 			.params(scope.params()).param("id", id).param("today", records.today())
 			.query(Rows.of(CreditObjection.class)).optional()
 			.orElseThrow(() -> DomainException.notFound("信用异议", id));
+		records.requireHandlingBureau(o.regionCode());
 		if (o.status() != Status.FILED) {
 			throw DomainException.illegalTransition("result", "already-reviewed",
 					"该异议已于" + o.reviewedOn() + "复核（" + o.status().label() + "），不能再次复核");
@@ -164,7 +169,7 @@ public class CreditObjections {
 			correction = oneOf(v, "correction", "更正方式", r.correction(), List.of(CorrectionKind.values()), CorrectionKind::label);
 			if (correction == CorrectionKind.CHANGE) {
 				v.required("correctedSummary", "变更后的内容", r.correctedSummary())
-					.maxLength("correctedSummary", "变更后的内容", r.correctedSummary(), 1000);
+					.line("correctedSummary", "变更后的内容", r.correctedSummary(), 1000);
 			}
 		}
 		else if (result == Status.REJECTED) {
@@ -213,30 +218,42 @@ public class CreditObjections {
 					true, "o.id")
 			.bind("today", records.today())
 			.page(jdbc, SELECT, page, Rows.of(CreditObjection.class))
-			.map(CreditObjections::masked);
+			.map(o -> shown(scope, o, true));
 	}
 
-	/** The objections to one entry the caller may read, oldest first, reasons as filed. */
+	/** The objections to one entry the caller may read, oldest first, as {@link #get} shows one. */
 	public List<CreditObjection> ofEntry(DataScope scope, long entryId) {
 		records.get(scope, entryId);
 		return jdbc.sql(SELECT + " " + FROM + " WHERE o.entry_id = :id ORDER BY o.filed_on, o.id")
-			.param("id", entryId).param("today", records.today()).query(Rows.of(CreditObjection.class)).list();
+			.param("id", entryId).param("today", records.today()).query(Rows.of(CreditObjection.class)).list()
+			.stream().map(o -> shown(scope, o, false)).toList();
 	}
 
-	/** An objection the caller may read, reasons as filed; not found (404) otherwise. */
+	/**
+	 * An objection the caller may read, the enterprise's reason as filed, the staff's texts (the review's reason, the
+	 * entry's text) with ID and mobile numbers masked, the reviewer named to the enterprise as the bureau; not found
+	 * (404) otherwise.
+	 */
 	public CreditObjection get(DataScope scope, long id) {
 		return jdbc.sql(SELECT + " " + FROM + " WHERE o.id = :id AND "
 				+ scope.enterprisePredicate("o.enterprise_credit_code", "o.region_code"))
 			.params(scope.params()).param("id", id).param("today", records.today())
 			.query(Rows.of(CreditObjection.class)).optional()
+			.map(o -> shown(scope, o, false))
 			.orElseThrow(() -> DomainException.notFound("信用异议", id));
 	}
 
-	private static CreditObjection masked(CreditObjection o) {
+	/**
+	 * An objection as shown: the review's reason and the entry's text masked ({@link Masking#personalNumbersIn}), the
+	 * enterprise's reason too in a list ({@code listed}); to an enterprise the bureau in place of the reviewing user.
+	 */
+	private CreditObjection shown(DataScope scope, CreditObjection o, boolean listed) {
+		String by = o.reviewedBy() == null || scope.kind() != DataScope.Kind.ENTERPRISE ? o.reviewedBy()
+				: records.bureauOf(o.regionCode());
 		return new CreditObjection(o.id(), o.entryId(), o.enterpriseCreditCode(), o.enterpriseName(), o.regionCode(),
-				o.entrySummary(), o.sourceNumber(), Masking.personalNumbersIn(o.reason()), o.filedOn(), o.filedBy(),
-				o.reviewDueOn(), o.status(), o.reviewedOn(), o.reviewedBy(), Masking.personalNumbersIn(o.reviewReason()),
-				o.reviewOverdue());
+				Masking.personalNumbersIn(o.entrySummary()), o.sourceNumber(),
+				listed ? Masking.personalNumbersIn(o.reason()) : o.reason(), o.filedOn(), o.filedBy(), o.reviewDueOn(),
+				o.status(), o.reviewedOn(), by, Masking.personalNumbersIn(o.reviewReason()), o.reviewOverdue());
 	}
 
 	/** One of {@code allowed} by name, any case; a 400 rule {@code one-of} listing them otherwise; null when blank. */

@@ -3,11 +3,16 @@ package org.youguan.credit;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
@@ -18,22 +23,32 @@ import org.youguan.kernel.Actors;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.Listing;
+import org.youguan.kernel.Listing.Masked;
+import org.youguan.kernel.Masking;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.org.Bureaus;
+import org.youguan.org.CurrentUser;
+import org.youguan.org.UserKind;
 
 /**
  * The credit record (信用记录) of the express enterprises (快递业信用管理暂行办法(2017)): entries are taken in from other
  * modules' events ({@code CreditIntake}), once per origin; a correction owed — a penalty changed or revoked (art.17,
  * {@code credit.record-update}) or an objection upheld (art.18, {@code credit.objection-correction}) — is kept on the
  * entry with its due day until staff record it ({@link #correct}). Staff read their region's entries, an enterprise
- * its own. Every change is one transaction with its audit entry; an entry added publishes {@link CreditEntryRecorded}, a
- * correction made {@link CreditEntryCorrected}.
+ * its own; the staff of the bureau of an entry's region alone correct it and review objections to it
+ * ({@link #requireHandlingBureau}), higher bureaus read. What is shown masks ID and mobile numbers in the free texts
+ * ({@link Masking#personalNumbersIn}) and names the bureau, not its user, to the enterprise. Every change is one
+ * transaction with its audit entry; an entry added publishes {@link CreditEntryRecorded}, a correction made
+ * {@link CreditEntryCorrected}.
  */
 @Service
 public class CreditRecords {
+
+	private static final Logger log = LoggerFactory.getLogger(CreditRecords.class);
 
 	static final String SELECT = """
 			SELECT e.id, e.enterprise_credit_code, e.enterprise_name, e.region_code, b.name AS bureau, e.source,
@@ -72,11 +87,62 @@ public class CreditRecords {
 
 	private final ApplicationEventPublisher events;
 
-	CreditRecords(JdbcClient jdbc, AuditTrail audit, Clock clock, ApplicationEventPublisher events) {
+	private final Bureaus bureaus;
+
+	CreditRecords(JdbcClient jdbc, AuditTrail audit, Clock clock, ApplicationEventPublisher events, Bureaus bureaus) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.clock = clock;
 		this.events = events;
+		this.bureaus = bureaus;
+	}
+
+	/**
+	 * Whether {@code u} takes the steps on entries of {@code regionCode} — records their corrections, reviews the
+	 * objections to them: a 处室工作人员 of the bureau of that region (the nearest bureau to it), as the enforcement
+	 * module's case steps are the handling bureau's. What the staff pages offer forms to.
+	 */
+	public boolean handles(CurrentUser u, String regionCode) {
+		return u != null && u.caseHandler() && ofBureau(u, regionCode);
+	}
+
+	/**
+	 * Refuses a step on an entry of {@code regionCode} by a signed-in staff account of another bureau than the
+	 * region's (a higher bureau reads the entry, its staff do not correct it or review objections to it); a step
+	 * without a signed-in staff account (an enterprise, a system job) is not checked here.
+	 * @throws AccessDeniedException (403) for staff of another bureau
+	 */
+	void requireHandlingBureau(String regionCode) {
+		var auth = SecurityContextHolder.getContext().getAuthentication();
+		if (auth == null || !(auth.getPrincipal() instanceof CurrentUser u) || u.kind() != UserKind.STAFF
+				|| ofBureau(u, regionCode)) {
+			return;
+		}
+		throw new AccessDeniedException("该信用记录由" + bureaus.nearestName(regionCode)
+				+ "记录，更正和异议复核由该局的处室工作人员办理；上级机关可以查阅，不能代为办理");
+	}
+
+	private boolean ofBureau(CurrentUser u, String regionCode) {
+		return bureaus.nearest(regionCode).filter(b -> Long.valueOf(b.id()).equals(u.bureauId())).isPresent();
+	}
+
+	/** The name of the bureau of {@code regionCode}, which the enterprise sees instead of its staff's user names. */
+	String bureauOf(String regionCode) {
+		return bureaus.nearestName(regionCode);
+	}
+
+	/**
+	 * An entry as shown: ID and mobile numbers masked in its texts; to an enterprise ({@code scope} of kind
+	 * ENTERPRISE) the bureau in place of the user who corrected it.
+	 */
+	CreditEntry shown(DataScope scope, CreditEntry e) {
+		String by = e.correctedBy() == null || scope.kind() != DataScope.Kind.ENTERPRISE ? e.correctedBy()
+				: e.bureau() != null ? e.bureau() : bureauOf(e.regionCode());
+		return new CreditEntry(e.id(), e.enterpriseCreditCode(), e.enterpriseName(), e.regionCode(), e.bureau(), e.source(),
+				e.sourceNumber(), e.kind(), Masking.personalNumbersIn(e.summary()), e.occurredOn(), e.status(),
+				e.correctionKind(), Masking.personalNumbersIn(e.correctionSummary()),
+				Masking.personalNumbersIn(e.correctionReason()), e.correctionOrigin(), e.correctionDueOn(), e.correctedOn(), by,
+				e.correctionOverdue());
 	}
 
 	/** Today in China (the {@code Clock} bean). */
@@ -95,17 +161,19 @@ public class CreditRecords {
 			.where(filter.status() != null, "e.status = :status", "status", filter.status() == null ? "" : filter.status().name())
 			.where(filter.pending(), "e.correction_due_on IS NOT NULL", "pendingDay", today())
 			.where(filter.overdue(), "e.correction_due_on < :overdueDay", "overdueDay", today())
-			.search(page, "e.enterprise_name", "e.enterprise_credit_code", "e.source_number", "e.summary")
+			.search(page, jdbc, "e.id", List.of(Masked.numbers("e.summary")), "e.enterprise_name", "e.enterprise_credit_code",
+					"e.source_number")
 			.sorts(Map.of("occurred_on", "e.occurred_on", "enterprise", "e.enterprise_name", "due", "e.correction_due_on"),
 					"occurred_on", true, "e.id")
 			.joinedToPage(BUREAU)
 			.bind("today", today())
-			.page(jdbc, SELECT, page, Rows.of(CreditEntry.class));
+			.page(jdbc, SELECT, page, Rows.of(CreditEntry.class))
+			.map(e -> shown(scope, e));
 	}
 
-	/** An entry the caller may read; not found (404) otherwise — another enterprise's entry too. */
+	/** An entry the caller may read, as shown ({@link #shown}); not found (404) otherwise — another enterprise's too. */
 	public CreditEntry get(DataScope scope, long id) {
-		return find(scope, id, false).orElseThrow(() -> DomainException.notFound("信用记录", id));
+		return find(scope, id, false).map(e -> shown(scope, e)).orElseThrow(() -> DomainException.notFound("信用记录", id));
 	}
 
 	Optional<CreditEntry> find(DataScope scope, long id, boolean lock) {
@@ -160,14 +228,28 @@ public class CreditRecords {
 
 	/**
 	 * Records on a locked entry that a correction is owed by {@code dueOn}, once per origin ({@code ref}); a correction
-	 * still owed is replaced by the later one (the record follows the last outcome), its due day the earlier of the two.
-	 * An entry already removed owes nothing more.
+	 * still owed is replaced by the later one (the record follows the last outcome), its due day the earlier of the two —
+	 * except that a removal owed is never replaced by a change: the decision revoked or invalid, or the objection upheld
+	 * as a removal, takes the entry off the record whatever changes it later. An objection upheld as a change on an
+	 * entry owing a removal is refused ({@code origin} OBJECTION: 409); a change of the decision (复议, 诉讼) then leaves
+	 * the removal owed (logged, nothing recorded). An entry already removed owes nothing more.
 	 * @return whether a correction was recorded
+	 * @throws DomainException (409, field {@code correction}, rule {@code removal-owed}) for an objection's change on an
+	 * entry owing a removal, naming the removal owed
 	 */
 	boolean owe(CreditEntry entry, CorrectionKind kind, String summary, String reason, String origin, String ref,
 			LocalDate dueOn) {
 		if (entry.status() == Status.REMOVED || ref.equals(jdbc.sql("SELECT correction_ref FROM credit_entry WHERE id = :id")
 			.param("id", entry.id()).query(String.class).optional().orElse(null))) {
+			return false;
+		}
+		if (entry.correctionKind() == CorrectionKind.REMOVE && kind == CorrectionKind.CHANGE) {
+			String owed = "该信用记录应于" + entry.correctionDueOn() + "前撤销（" + Masking.personalNumbersIn(entry.correctionReason())
+					+ "），撤销不被变更取代";
+			if ("OBJECTION".equals(origin)) {
+				throw DomainException.illegalTransition("correction", "removal-owed", owed + "：异议成立的，更正方式应为撤销记录");
+			}
+			log.info("Credit entry {} still owes its removal: {} does not replace it", entry.id(), ref);
 			return false;
 		}
 		LocalDate due = entry.correctionDueOn() != null && entry.correctionDueOn().isBefore(dueOn) ? entry.correctionDueOn()
@@ -211,12 +293,14 @@ public class CreditRecords {
 	 * on the entry.
 	 * @throws DomainException 404 outside the caller's region; 409 (field {@code summary}, rule {@code no-correction})
 	 * when no correction is owed
-	 * @throws org.youguan.kernel.InvalidValueException 400 on {@code summary} (over 1000 characters, or given for a
-	 * removal, rule {@code absent})
+	 * @throws AccessDeniedException 403 for staff of a higher bureau ({@link #requireHandlingBureau})
+	 * @throws org.youguan.kernel.InvalidValueException 400 on {@code summary} (one line of at most 1000 characters,
+	 * {@link Validation#line}; or given for a removal, rule {@code absent})
 	 */
 	@Transactional
 	public CreditEntry correct(DataScope scope, long id, Correction data) {
 		CreditEntry e = find(scope, id, true).orElseThrow(() -> DomainException.notFound("信用记录", id));
+		requireHandlingBureau(e.regionCode());
 		if (e.correctionKind() == null) {
 			throw DomainException.illegalTransition("summary", "no-correction", "该信用记录没有待办的变更或撤销");
 		}
@@ -226,7 +310,7 @@ public class CreditRecords {
 			v.require("summary", Text.isBlank(summary), "absent", "撤销信用记录时不填写变更后的内容");
 		}
 		else {
-			v.maxLength("summary", "变更后的内容", summary, 1000);
+			v.line("summary", "变更后的内容", summary, 1000);
 		}
 		v.throwIfInvalid();
 		String after = e.correctionKind() == CorrectionKind.REMOVE ? e.summary()

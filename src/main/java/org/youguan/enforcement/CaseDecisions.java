@@ -328,7 +328,8 @@ public class CaseDecisions {
 	 * (also once the party was notified or heard).
 	 * @param bureauId the receiving bureau on the platform, or null
 	 * @param authority the receiving authority's name when it is not a bureau on the platform
-	 * @throws InvalidValueException naming {@code authority}, {@code bureauId} or {@code reason}
+	 * @throws InvalidValueException naming {@code authority}, {@code bureauId} or {@code reason}; {@code authority}
+	 * (rule {@code exactly-one}) when both a bureau and an authority are given
 	 * @throws DomainException (409) once decided (or ended)
 	 */
 	@Transactional
@@ -351,6 +352,9 @@ public class CaseDecisions {
 		else {
 			v.required("authority", "接收案件的机关", authority);
 		}
+		// one receiver: a bureau on the platform or another authority by name, never both (the other would be dropped)
+		v.require("authority", bureauId == null || Text.isBlank(authority), "exactly-one",
+				"接收案件的邮政管理部门与其他机关只能填写一个：移送平台上的邮政管理部门时不填写其他机关名称");
 		v.line("authority", "接收案件的机关", authority, 200);
 		v.required("reason", "移送理由", reason).maxLength("reason", "移送理由", reason, 500)
 			.plainText("reason", "移送理由", reason);

@@ -180,7 +180,9 @@ public class DecisionOutcomes {
 	 * {@code reason}, for 变更 {@code penalty}, {@code fine}, {@code confiscated}: required, within the article, rule
 	 * {@code heavier} when heavier than the decision, {@code absent} when given for another result), {@code file}
 	 * @throws DomainException (409) unless decided, delivered, executed or closed, and (field {@code result}, rule
-	 * {@code decision-annulled}) once the decision was revoked or confirmed invalid; (422, field {@code head}, rule
+	 * {@code decision-annulled}) once the decision was revoked or confirmed invalid; (field {@code kind}, rule
+	 * {@code not-delivered}) for a 行政复议 or 行政诉讼 outcome while a platform decision is not yet delivered (已决定;
+	 * an imported past case is not judged so); (422, field {@code head}, rule
 	 * {@code not-handling-bureau-head}) for anyone but the handling bureau's head
 	 */
 	@Transactional
@@ -194,6 +196,13 @@ public class DecisionOutcomes {
 		caseWork.requireHandlingHead(c.regionCode(), "登记行政复议、行政诉讼结果或自行纠正处罚决定");
 		Validation v = new Validation();
 		Kind kind = parse(v, "kind", "类别", data.kind(), Kind.class, true);
+		if (kind != null && kind != Kind.SELF_CORRECTION && c.status() == CaseStatus.DECIDED && !c.imported()) {
+			// 复议 and 诉讼 run from the day the party knew of the decision (行政复议法(2023) art.20, 行政诉讼法(2017)
+			// art.46): a decision never delivered is one no party has yet challenged; the bureau may correct it itself.
+			// A past case imported was served off the platform, its delivery not recorded: not judged here
+			throw DomainException.illegalTransition("kind", "not-delivered", "处罚决定尚未送达（案件状态：" + c.status().label()
+					+ "），当事人无从申请" + kind.label() + "，不能登记其结果；请先登记送达，决定有误的可以自行纠正");
+		}
 		Result result = parse(v, "result", "结果", data.result(), Result.class, true);
 		v.required("body", "作出机关", data.body()).line("body", "作出机关", data.body(), 200);
 		v.required("documentNumber", "文书文号", data.documentNumber())

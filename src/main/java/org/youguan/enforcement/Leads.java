@@ -269,12 +269,17 @@ public class Leads {
 	 * missing or not registered in the caller's region, reason too long)
 	 * @throws DomainException (409) when the lead is not open; (422, field {@code harmReason}, rule {@code required})
 	 * when {@code harm} is set without a reason
+	 * @throws org.springframework.security.access.AccessDeniedException (403) for staff of another bureau than the one
+	 * handling the lead ({@link #handles}: a superior bureau reads a county's lead, takes none of its steps), checked
+	 * before the lead's state
 	 */
 	@Transactional
 	public void propose(DataScope scope, long id, String violation, String endedOn, String enterpriseCreditCode,
 			boolean harm, String harmReason) {
 		harmReason = Text.freeText(harmReason);
 		LeadView lead = lock(scope, id);
+		// a lead's steps are its handling bureau's as a case's are (CaseWork#requireHandlingBureau)
+		caseWork.requireHandlingBureau(handlingRegion(lead));
 		if (lead.status() != LeadStatus.OPEN) {
 			throw DomainException.illegalTransition("线索当前状态为“" + lead.status().label() + "”，不能提请立案");
 		}
@@ -453,6 +458,14 @@ public class Leads {
 		EnterpriseView enterprise = lead.enterpriseCreditCode() == null ? null
 				: enterprises.findByCreditCode(lead.enterpriseCreditCode()).orElse(null);
 		return enterprise == null ? lead.regionCode() : caseRegion(enterprise, lead);
+	}
+
+	/**
+	 * Whether {@code u} takes a lead's 处室工作人员 steps (提请立案): staff of the bureau handling it
+	 * ({@link #handlingRegion}, as {@code CaseWork#handles} for a case) — the lead's page offers the form to no one else.
+	 */
+	public boolean handles(CurrentUser u, LeadView lead) {
+		return caseWork.handles(u, handlingRegion(lead));
 	}
 
 	/**

@@ -71,6 +71,9 @@ class CreditRecordIntegrationTest {
 	/** 相城's 处室工作人员: another county. */
 	static final String XIANGCHENG = "Bearer demo-xc-staff-token";
 
+	/** 苏州市局's 处室工作人员: the bureau above 吴中. */
+	static final String CITY = "Bearer demo-sz-market-token";
+
 	@Autowired
 	MockMvc mvc;
 
@@ -276,6 +279,136 @@ class CreditRecordIntegrationTest {
 		assertThat(records.get(DataScope.all(), entry).correctionKind()).isNull();
 		mvc.perform(get("/api/v1/credit/objections").param("status", "REJECTED").header("Authorization", own))
 			.andExpect(status().isOk()).andExpect(jsonPath("$.items[*].id", hasItem((int) objection)));
+	}
+
+	/**
+	 * A county's record is corrected and its objections reviewed by that county's staff only: the city's staff read
+	 * the entry and the objection, are refused both steps (403) on the API, and the pages offer them no form.
+	 */
+	@Test
+	void aHigherBureauReadsACountysRecordButNeitherReviewsItsObjectionsNorCorrectsIt() throws Exception {
+		String code = twoEnterprises().get(0);
+		String number = "苏邮罚〔2026〕" + RandomDigits.of(6) + "号";
+		long caseId = Long.parseLong("4" + RandomDigits.of(9));
+		long entry = decided(caseId, code, number);
+		String own = EnterpriseTokens.bearer(code, users, directory, tokens, tx);
+		long objection = objection(own, entry, "罚款金额记错");
+		mvc.perform(get("/api/v1/credit/objections/" + objection).header("Authorization", CITY)).andExpect(status().isOk());
+		call(CITY, "/api/v1/credit/objections/" + objection + "/review",
+				"{\"result\":\"UPHELD\",\"reason\":\"核实属实\",\"correction\":\"REMOVE\"}").andExpect(status().isForbidden());
+		assertThat(objections.get(DataScope.all(), objection).status()).isEqualTo(CreditObjection.Status.FILED);
+		mvc.perform(get("/credit/objections").param("status", "FILED").session(SignIn.session(mvc, "sz.market")))
+			.andExpect(status().isOk()).andExpect(content().string(not(containsString("review-" + objection))));
+
+		remedied(caseId, code, number, DecisionOutcomes.Result.REVOKED, null, LocalDate.now(clock));
+		await().atMost(Duration.ofSeconds(60)).until(() -> records.get(DataScope.all(), entry).correctionKind() != null);
+		call(CITY, "/api/v1/credit/entries/" + entry + "/correction", "{}").andExpect(status().isForbidden());
+		assertThat(records.get(DataScope.all(), entry).status()).isEqualTo(CreditEntry.Status.IN_FORCE);
+		mvc.perform(get("/credit/entries").param("q", number).session(SignIn.session(mvc, "sz.market"))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("credit-entry-" + entry)))
+			.andExpect(content().string(not(containsString("id=\"correction-" + entry + "\""))));
+		mvc.perform(get("/credit/entries").param("q", number).session(SignIn.session(mvc, "wz.staff"))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"correction-" + entry + "\"")));
+	}
+
+	/**
+	 * A removal owed (the decision revoked, or an objection upheld as a removal) is never replaced by a change: an
+	 * objection upheld as a change on such an entry is refused with 409 naming the removal owed, and a 复议 change
+	 * after an objection's removal leaves the removal owed.
+	 */
+	@Test
+	void aRemovalOwedIsNeverReplacedByAChange() throws Exception {
+		String code = twoEnterprises().get(0);
+		String number = "苏邮罚〔2026〕" + RandomDigits.of(6) + "号";
+		long caseId = Long.parseLong("3" + RandomDigits.of(9));
+		long entry = decided(caseId, code, number);
+		remedied(caseId, code, number, DecisionOutcomes.Result.REVOKED, null, LocalDate.now(clock));
+		await().atMost(Duration.ofSeconds(60)).until(() -> records.get(DataScope.all(), entry).correctionKind() != null);
+		String own = EnterpriseTokens.bearer(code, users, directory, tokens, tx);
+		long objection = objection(own, entry, "处罚已撤销");
+		call(WUZHONG, "/api/v1/credit/objections/" + objection + "/review",
+				"{\"result\":\"UPHELD\",\"reason\":\"核实属实\",\"correction\":\"CHANGE\",\"correctedSummary\":\"罚款人民币500元\"}")
+			.andExpect(status().isConflict()).andExpect(jsonPath("$.errors[0].field").value("correction"))
+			.andExpect(jsonPath("$.errors[0].rule").value("removal-owed"))
+			.andExpect(jsonPath("$.errors[0].message", containsString("撤销")));
+		assertThat(records.get(DataScope.all(), entry).correctionKind()).isEqualTo(CreditEntry.CorrectionKind.REMOVE);
+		assertThat(objections.get(DataScope.all(), objection).status()).isEqualTo(CreditObjection.Status.FILED);
+
+		String other = "苏邮罚〔2026〕" + RandomDigits.of(6) + "号";
+		long otherCase = Long.parseLong("2" + RandomDigits.of(9));
+		long second = decided(otherCase, code, other);
+		long removal = objection(own, second, "不是本企业的违法行为");
+		call(WUZHONG, "/api/v1/credit/objections/" + removal + "/review",
+				"{\"result\":\"UPHELD\",\"reason\":\"核实属实\",\"correction\":\"REMOVE\"}").andExpect(status().isOk());
+		remedied(otherCase, code, other, DecisionOutcomes.Result.CHANGED, "罚款人民币3000元", LocalDate.now(clock));
+		await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("SELECT count(*) FROM event_publication WHERE"
+				+ " completion_date IS NULL AND event_type LIKE '%PenaltyDecisionRemedied'").query(Long.class).single() == 0);
+		CreditEntry still = records.get(DataScope.all(), second);
+		assertThat(still.correctionKind()).isEqualTo(CreditEntry.CorrectionKind.REMOVE);
+		assertThat(still.correctionOrigin()).isEqualTo("OBJECTION");
+	}
+
+	/**
+	 * The review's reason kept as the entry's correction reason is shown with the mobile number masked on the list, the
+	 * entry, the export and the party's API; the party sees the bureau that reviewed and corrected, not its user.
+	 */
+	@Test
+	void freeTextsAreMaskedWhereverShownAndThePartySeesTheBureauNotTheUser() throws Exception {
+		String code = twoEnterprises().get(0);
+		String number = "苏邮罚〔2026〕" + RandomDigits.of(6) + "号";
+		long entry = decided(code, number);
+		String own = EnterpriseTokens.bearer(code, users, directory, tokens, tx);
+		long objection = objection(own, entry, "罚款金额记错");
+		String phone = "139" + RandomDigits.of(8);
+		call(WUZHONG, "/api/v1/credit/objections/" + objection + "/review",
+				"{\"result\":\"UPHELD\",\"reason\":\"经举报人" + phone + "核实属实\",\"correction\":\"REMOVE\"}")
+			.andExpect(status().isOk());
+		mvc.perform(get("/api/v1/credit/entries").param("q", number).header("Authorization", WUZHONG)).andExpect(status().isOk())
+			.andExpect(jsonPath("$.items[0].correctionReason", containsString("核实属实")))
+			.andExpect(jsonPath("$.items[0].correctionReason", not(containsString(phone))));
+		mvc.perform(get("/credit/entries").param("q", number).session(SignIn.session(mvc, "wz.staff"))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("核实属实"))).andExpect(content().string(not(containsString(phone))));
+		List<List<String>> rows = ExportedRows.of(mvc, SignIn.session(mvc, "wz.staff"), "/credit/entries/export.xlsx", "q", number);
+		assertThat(String.join("|", rows.get(1))).contains("核实属实").doesNotContain(phone);
+
+		call(WUZHONG, "/api/v1/credit/entries/" + entry + "/correction", "{}").andExpect(status().isOk());
+		String bureau = records.get(DataScope.all(), entry).bureau();
+		assertThat(bureau).isNotBlank();
+		mvc.perform(get("/api/v1/credit/entries/" + entry).header("Authorization", own)).andExpect(status().isOk())
+			.andExpect(jsonPath("$.entry.correctionReason", not(containsString(phone))))
+			.andExpect(jsonPath("$.entry.correctedBy").value(bureau))
+			.andExpect(jsonPath("$.objections[0].reviewedBy").value(bureau))
+			.andExpect(jsonPath("$.objections[0].reviewReason", not(containsString(phone))));
+		mvc.perform(get("/api/v1/credit/objections/" + objection).header("Authorization", own)).andExpect(status().isOk())
+			.andExpect(jsonPath("$.reviewedBy").value(bureau));
+	}
+
+	/**
+	 * A 复议 change on an entry whose text names its violation otherwise than as entered keeps the whole text before the
+	 * change (the violation is not dropped); a corrected text is one line.
+	 */
+	@Test
+	void aChangeKeepsTheViolationAndACorrectedTextIsOneLine() throws Exception {
+		String code = twoEnterprises().get(0);
+		String number = "苏邮罚〔2026〕" + RandomDigits.of(6) + "号";
+		long caseId = Long.parseLong("1" + RandomDigits.of(9));
+		long entry = decided(caseId, code, number);
+		jdbc.sql("UPDATE credit_entry SET summary = :s WHERE id = :id")
+			.param("s", "罚款：人民币5000元（违法行为：未备案开办末端网点）").param("id", entry).update();
+		remedied(caseId, code, number, DecisionOutcomes.Result.CHANGED, "罚款人民币3000元", LocalDate.now(clock));
+		await().atMost(Duration.ofSeconds(60)).until(() -> records.get(DataScope.all(), entry).correctionKind() != null);
+		assertThat(records.get(DataScope.all(), entry).correctionSummary()).contains("未备案开办末端网点").endsWith("罚款人民币3000元");
+		call(WUZHONG, "/api/v1/credit/entries/" + entry + "/correction", "{\"summary\":\"罚款人民币3000元\\n另起一行\"}")
+			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("summary"))
+			.andExpect(jsonPath("$.errors[0].rule").value("line-break"));
+
+		long other = decided(code, "苏邮罚〔2026〕" + RandomDigits.of(6) + "号");
+		String own = EnterpriseTokens.bearer(code, users, directory, tokens, tx);
+		long objection = objection(own, other, "罚款金额记错");
+		call(WUZHONG, "/api/v1/credit/objections/" + objection + "/review", "{\"result\":\"UPHELD\",\"reason\":\"核实属实\","
+				+ "\"correction\":\"CHANGE\",\"correctedSummary\":\"罚款\\n人民币500元\"}")
+			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("correctedSummary"))
+			.andExpect(jsonPath("$.errors[0].rule").value("line-break"));
 	}
 
 	@Test
@@ -547,6 +680,12 @@ class CreditRecordIntegrationTest {
 			String changedTo, LocalDate on, long outcomeId) {
 		return new PenaltyDecisionRemedied(caseId, number, REGION, code, "测试企业", result, "行政复议" + result.label(), changedTo,
 				"苏复决〔2026〕" + RandomDigits.of(5) + "号", on, outcomeId);
+	}
+
+	/** The objection {@code token}'s enterprise files to {@code entry} with {@code reason}; its id. */
+	long objection(String token, long entry, String reason) throws Exception {
+		return Long.parseLong(jsonValue(call(token, "/api/v1/credit/entries/" + entry + "/objections",
+				"{\"reason\":\"" + reason + "\"}").andExpect(status().isCreated()), "id"));
 	}
 
 	long entries(String ref) {

@@ -115,10 +115,15 @@ class DecisionOutcomesIntegrationTest {
 	 * first document is 苏邮复决〔2025〕{id}号, a later one 苏邮复决〔2025〕{id}-2号 and so on (one outcome per document).
 	 */
 	ResultActions outcome(String token, long id, String result, LocalDate on, String... extra) throws Exception {
+		return outcome("REVIEW", token, id, result, on, extra);
+	}
+
+	/** An outcome as {@link #outcome(String, long, String, LocalDate, String...)} of {@code kind}. */
+	ResultActions outcome(String kind, String token, long id, String result, LocalDate on, String... extra) throws Exception {
 		int n = sent.merge(id, 1, Integer::sum);
 		var request = multipart("/api/v1/enforcement/cases/" + id + "/remedy-outcomes")
 			.file(new MockMultipartFile("file", "复议决定书.pdf", "application/pdf", PenaltyCaseIntegrationTest.WAIVER_PDF))
-			.param("kind", "REVIEW").param("body", "苏州市邮政管理局")
+			.param("kind", kind).param("body", "苏州市邮政管理局")
 			.param("documentNumber", "苏邮复决〔2025〕" + id + (n == 1 ? "" : "-" + n) + "号")
 			.param("decidedOn", on.toString()).param("result", result).param("reason", "原处罚决定认定事实不清")
 			.header("Authorization", token);
@@ -273,7 +278,10 @@ class DecisionOutcomesIntegrationTest {
 			.andExpect(jsonPath("$.penaltyCase.status").value("CLOSED"));
 	}
 
-	/** A decision revoked before it was served has nothing left to serve or carry out: the case closes from 已决定. */
+	/**
+	 * A decision revoked before it was served (by the bureau's own correction: 复议 and 诉讼 need a decision served,
+	 * 409 {@code not-delivered}) has nothing left to serve or carry out: the case closes from 已决定.
+	 */
 	@Test
 	void aDecisionRevokedBeforeDeliveryClosesWithoutBeingServed() throws Exception {
 		LocalDate day = LocalDate.parse("2025-03-11");
@@ -283,7 +291,9 @@ class DecisionOutcomesIntegrationTest {
 		today(day.plusDays(2));
 		String close = "{\"reason\":\"处罚决定已被撤销\"}";
 		call(WUZHONG, "/api/v1/enforcement/cases/" + kept + "/closure", close).andExpect(status().isConflict());
-		outcome(HEAD, revoked, "REVOKED", day.plusDays(2)).andExpect(status().isCreated());
+		outcome(HEAD, revoked, "REVOKED", day.plusDays(2)).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.errors[0].rule").value("not-delivered"));
+		outcome("SELF_CORRECTION", HEAD, revoked, "REVOKED", day.plusDays(2)).andExpect(status().isCreated());
 		call(WUZHONG, "/api/v1/enforcement/cases/" + revoked + "/delivery", "{\"on\":\"" + day.plusDays(2) + "\",\"method\":\"DIRECT\"}")
 			.andExpect(status().isConflict());
 		assertThat(mvc.perform(get("/enforcement/cases/" + revoked).session(SignIn.session(mvc, "wz.staff")))

@@ -1,6 +1,9 @@
 package org.youguan.credit.internal;
 
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -36,10 +39,11 @@ import org.youguan.rules.StatutoryRules;
  * The staff pages of the credit record (信用 → 信用记录 {@code /credit/entries}, 信用异议 {@code /credit/objections}):
  * the region's entries with the correction owed, its due day and an overdue mark, and the objections with their review
  * day; each list searches, filters, sorts, pages and exports as .xlsx with the same search, filter and order, in the
- * caller's region only. A 处室工作人员 records the correction owed on an entry's row and reviews an objection on its row
- * ({@link FormSteps}: refused, the list again in the refusal's 4xx with that row's form as typed); others read. The
- * entries page also shows the bureau's close of the last year's credit data ({@link CreditYearClose}: due by
- * {@code credit.year-close}, an overdue mark while open) and, to a 处室工作人员, the button that closes it.
+ * caller's region only. A 处室工作人员 of the bureau of the entry's region records the correction owed on an entry's row
+ * and reviews an objection on its row ({@link FormSteps}: refused, the list again in the refusal's 4xx with that row's
+ * form as typed); others read. The entries page also shows the bureau's close of the last year's credit data
+ * ({@link CreditYearClose}: due by {@code credit.year-close}, an overdue mark while open) and, to a 处室工作人员, the
+ * button that closes it.
  */
 @Controller
 @PreAuthorize(CreditAccess.STAFF_READERS)
@@ -90,11 +94,13 @@ class CreditController {
 			@RequestParam(required = false) Boolean pending, @RequestParam(required = false) Boolean overdue, Model model) {
 		PageQuery query = request.toPage();
 		CreditRecords.Filter filter = CreditAccess.entries(status, pending, overdue);
-		model.addAttribute("result", records.list(scope, filter, query));
+		var result = records.list(scope, filter, query);
+		model.addAttribute("result", result);
 		model.addAttribute("query", query);
 		model.addAttribute("filter", filter);
 		model.addAttribute("statuses", CreditEntry.Status.values());
 		model.addAttribute("canAct", me.caseHandler());
+		model.addAttribute("handled", handled(me, result.items().stream().map(CreditEntry::regionCode)));
 		model.addAllAttributes(rules.statedAs("update", StatutoryRule.CREDIT_RECORD_UPDATE, region(scope)));
 		model.addAllAttributes(rules.statedAs("correction", StatutoryRule.CREDIT_OBJECTION_CORRECTION, region(scope)));
 		if (region(scope) != null) {
@@ -102,6 +108,15 @@ class CreditController {
 			model.addAllAttributes(rules.statedAs("yearClose", StatutoryRule.CREDIT_YEAR_CLOSE, region(scope)));
 		}
 		return "credit/entries";
+	}
+
+	/**
+	 * The regions among a page's rows whose entries the caller corrects and whose objections it reviews
+	 * ({@link CreditRecords#handles}: the bureau of the region's staff): the rows the page offers forms on; a higher
+	 * bureau's staff read.
+	 */
+	private Set<String> handled(CurrentUser me, Stream<String> regions) {
+		return regions.distinct().filter(r -> records.handles(me, r)).collect(Collectors.toSet());
 	}
 
 	/** The caller's region, whose values of the periods the pages name (null: the national value). */
@@ -122,11 +137,13 @@ class CreditController {
 			@RequestParam(required = false) Boolean overdue, Model model) {
 		PageQuery query = request.toPage();
 		CreditObjections.Filter filter = CreditAccess.objections(status, overdue);
-		model.addAttribute("result", objections.list(scope, filter, query));
+		var result = objections.list(scope, filter, query);
+		model.addAttribute("result", result);
 		model.addAttribute("query", query);
 		model.addAttribute("filter", filter);
 		model.addAttribute("statuses", CreditObjection.Status.values());
 		model.addAttribute("canAct", me.caseHandler());
+		model.addAttribute("handled", handled(me, result.items().stream().map(CreditObjection::regionCode)));
 		model.addAllAttributes(rules.statedAs("review", StatutoryRule.CREDIT_OBJECTION_REVIEW, region(scope)));
 		return "credit/objections";
 	}

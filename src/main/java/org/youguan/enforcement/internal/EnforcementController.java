@@ -175,6 +175,8 @@ class EnforcementController {
 		model.addAttribute("lead", lead);
 		// 立案 and 不予立案 are the handling bureau's own heads' (行政处罚法(2021) art.54, 57): no one else sees their forms
 		model.addAttribute("head", leads.headsHandlingBureau(me, lead));
+		// 提请立案 too is the handling bureau's: a superior bureau's staff read the lead
+		model.addAttribute("handler", leads.handles(me, lead));
 		model.addAttribute("violations", ViolationType.values());
 		model.addAttribute("history", audit.history(scope, "penalty_lead", id));
 		return "enforcement/lead";

@@ -351,7 +351,8 @@ class EnterprisePenalties {
 	void requestHearing(DataScope scope, long id) {
 		PartyCase c = get(scope, id);
 		if (c.hearingRequestedOn() != null) {
-			throw DomainException.illegalTransition("已于" + c.hearingRequestedOn() + "申请听证");
+			throw c.hearingWaivedOn() != null ? withdrawn(c, "hearingRequestedOn", "不能再申请听证")
+					: DomainException.illegalTransition("已于" + c.hearingRequestedOn() + "申请听证");
 		}
 		requireWindow(c, "申请听证");
 		noticeAndHearing.requestHearing(caseRegion(id), id, LocalDate.now(clock).toString());
@@ -377,7 +378,8 @@ class EnterprisePenalties {
 		// a request made is withdrawn until the hearing is held, the window closed or not (art.64); the step judges the rest
 		boolean withdrawal = c.status() == CaseStatus.HEARING && c.hearingOn() == null;
 		if (c.hearingRequestedOn() != null && !withdrawal) {
-			throw DomainException.illegalTransition("已于" + c.hearingRequestedOn() + "申请听证，不能再放弃听证");
+			throw c.hearingWaivedOn() != null ? withdrawn(c, "confirm", "无需再放弃听证")
+					: DomainException.illegalTransition("已于" + c.hearingRequestedOn() + "申请听证，不能再放弃听证");
 		}
 		if (!withdrawal) {
 			requireWindow(c, "放弃听证");
@@ -410,6 +412,16 @@ class EnterprisePenalties {
 			throw DomainException.illegalTransition(what + "期限已过：应在事先告知书载明的期限内（至" + c.replyDue()
 					+ "）提出（行政处罚法第45条、第64条）");
 		}
+	}
+
+	/**
+	 * The refusal once the party withdrew its hearing request (行政处罚法(2021) art.64: the hearing then waived): 409
+	 * naming {@code field} — a field of the portal's own (the waiver's {@code confirm}, the case's
+	 * {@code hearingRequestedOn}) — rule {@code hearing-withdrawn}, saying the request was withdrawn and the hearing waived.
+	 */
+	private static DomainException withdrawn(PartyCase c, String field, String what) {
+		return DomainException.illegalTransition(field, "hearing-withdrawn", "已于" + c.hearingRequestedOn() + "申请听证，又于"
+				+ c.hearingWaivedOn() + "撤回申请、放弃听证（行政处罚法第64条），" + what);
 	}
 
 	/** The case's own region, as the scope the procedure's step runs in once the case is known to be the caller's. */
