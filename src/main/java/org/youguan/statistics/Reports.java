@@ -171,6 +171,10 @@ public class Reports {
 					filter.period() == null ? "" : Text.strip(filter.period()))
 			.where(filter.status() != null, "r.status = :status", "status",
 					filter.status() == null ? "" : filter.status().name());
+		if (scope.kind() != DataScope.Kind.ENTERPRISE) {
+			// a draft never sent is the enterprise's own work, not a report: the bureau sees it once submitted
+			listing.where("r.status <> 'DRAFT'");
+		}
 		if (Boolean.TRUE.equals(filter.late())) {
 			listing.where("r.on_time = false");
 		}
@@ -205,7 +209,8 @@ public class Reports {
 	 */
 	public ReportView get(DataScope scope, long id) {
 		boolean own = scope.kind() == DataScope.Kind.ENTERPRISE;
-		return jdbc.sql(SELECT + " WHERE r.id = :id AND " + scope.enterprisePredicate("r.credit_code", "r.region_code"))
+		return jdbc.sql(SELECT + " WHERE r.id = :id AND " + scope.enterprisePredicate("r.credit_code", "r.region_code")
+				+ (own ? "" : " AND r.status <> 'DRAFT'"))
 			.params(scope.params())
 			.param("id", id)
 			.query(Rows.of(ReportView.class))
@@ -218,7 +223,7 @@ public class Reports {
 	public List<ReportView> revisions(DataScope scope, long id) {
 		ReportView r = get(scope, id);
 		return jdbc.sql(SELECT + " WHERE r.form_id = :form AND r.enterprise_id = :enterprise AND r.period = :period "
-				+ "ORDER BY r.revision DESC")
+				+ (scope.kind() == DataScope.Kind.ENTERPRISE ? "" : "AND r.status <> 'DRAFT' ") + "ORDER BY r.revision DESC")
 			.param("form", r.formId())
 			.param("enterprise", r.enterpriseId())
 			.param("period", r.period())
