@@ -1,6 +1,7 @@
 package org.youguan.statistics.internal;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -159,9 +160,30 @@ public final class ReportChecks {
 			}
 		}
 		Map<String, BigDecimal> all = withDerived(indicators, entered);
+		errors.addAll(derivedErrors(indicators, all));
 		for (Rule rule : broken(rules, all)) {
 			errors.add(new FieldError(field(Formula.parse(rule.leftFormula()).codes().iterator().next()), "rule:" + rule.code(),
 					rule.message()));
+		}
+		return errors;
+	}
+
+	/**
+	 * The derived values that would not fit their column: each computed from values that fit (three volumes of 14
+	 * digits add up to 15), so a report is refused before it is saved rather than its facts and every growth read
+	 * from them (a bulletin's 增长3783333381.3%) being nonsense.
+	 * @param values every value, derived ones included ({@link #withDerived})
+	 * @return one error per derived indicator beyond {@link #VALUE_INTEGER_DIGITS} integer digits, on its
+	 * {@link #field}, rule {@code digits}
+	 */
+	static List<FieldError> derivedErrors(List<Indicator> indicators, Map<String, BigDecimal> values) {
+		List<FieldError> errors = new ArrayList<>();
+		for (Indicator i : indicators) {
+			BigDecimal v = values.get(i.code());
+			if (i.derived() && v != null && Decimals.integerDigits(v) > VALUE_INTEGER_DIGITS) {
+				errors.add(new FieldError(field(i.code()), "digits", i.name() + "由系统按所填数值计算，结果超过"
+						+ VALUE_INTEGER_DIGITS + "位整数（" + v.setScale(0, RoundingMode.DOWN).toPlainString() + "），请核对所填数值"));
+			}
 		}
 		return errors;
 	}
