@@ -53,7 +53,7 @@ public final class ReportedValue {
 		String ascii = Decimals.ascii(t);
 		String shown = ascii == null ? t : ascii;
 		if (shown.endsWith("%")) {
-			if (!"%".equals(indicator.unit())) {
+			if (indicator.valueType() != ValueType.PERCENT) {
 				throw new InvalidValueException(field, "percent", indicator.name() + "的单位是" + indicator.unit()
 						+ "，不能填百分数，请填写" + indicator.unit() + "数：" + Decimals.echo(t));
 			}
