@@ -595,5 +595,17 @@ class StatisticsIntegrationTest {
 			jdbc.update("DELETE FROM stat_indicator WHERE code LIKE ?", token + ".%");
 		}
 	}
+
+	/** A fraction of a count is told the count is whole, however many decimals it has (attack: 1.00001 件 was «digits»). */
+	@Test
+	void aLongFractionOfACountIsToldItMustBeWhole() {
+		Indicator count = indicators.get("express.volume.local");
+		assertThatThrownBy(() -> org.youguan.statistics.internal.ReportedValue.read(count, "values.x", "1.00001"))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
+				.extracting(FieldError::rule).containsExactly("integer"));
+		assertThatThrownBy(() -> org.youguan.statistics.internal.ReportedValue.read(count, "values.x", "123456789012345.5"))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
+				.extracting(FieldError::rule).containsExactly("digits"));
+	}
 }
 
