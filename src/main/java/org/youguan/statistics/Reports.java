@@ -643,11 +643,7 @@ public class Reports {
 			}
 			String text = values.get(i.code());
 			String note = clean(notes.get(i.code()));
-			if (note != null && note.length() > ReportChecks.NOTE_LENGTH) {
-				errors.add(new FieldError(ReportChecks.noteField(i.code()), "max-length", i.name() + "的说明不能超过" + ReportChecks.NOTE_LENGTH + "字"));
-			}
-			// shown on the report's pages and sheets and in the bureau's review as typed: no markup (kernel Validation#plainText)
-			errors.addAll(new Validation().plainText(ReportChecks.noteField(i.code()), i.name() + "的说明", note).errors());
+			errors.addAll(ReportChecks.noteErrors(i, ReportChecks.noteField(i.code()), note));
 			// the one reading of a reported value (the page, the API and the sheet alike), with the column's digits and
 			// the rules no draft may break, before anything computes with it
 			BigDecimal value = null;

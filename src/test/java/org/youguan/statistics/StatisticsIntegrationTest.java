@@ -40,6 +40,7 @@ import org.youguan.statistics.internal.AggregateResult;
 import org.youguan.statistics.internal.Aggregation;
 import org.youguan.statistics.internal.Coverage;
 import org.youguan.statistics.internal.EnterpriseReporting;
+import org.youguan.statistics.internal.ReportChecks;
 import org.youguan.statistics.internal.ReportView;
 import org.youguan.statistics.internal.ValueLine;
 import org.youguan.statistics.internal.ValueType;
@@ -606,6 +607,25 @@ class StatisticsIntegrationTest {
 		assertThatThrownBy(() -> org.youguan.statistics.internal.ReportedValue.read(count, "values.x", "123456789012345.5"))
 			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
 				.extracting(FieldError::rule).containsExactly("digits"));
+	}
+
+	/**
+	 * A note is held to the kernel's text checks as the 填报说明 is (attack: its length counted in UTF-16 units and no
+	 * combining-marks rule): 300 characters outside the BMP are a note of 300 characters, stacked marks are refused.
+	 */
+	@Test
+	void aNoteIsCheckedAsEveryFreeTextIs() {
+		OpenReport report = newWuzhongReport("2002-11");
+		Map<String, String> values = ones(report.own(), report.id());
+		String astral = "\uD840\uDC00".repeat(ReportChecks.NOTE_LENGTH);
+		reports.saveDraft(report.own(), report.id(), values, Map.of("express.revenue", astral), null);
+		assertThat(reports.lines(report.own(), report.id()).stream().filter(l -> l.indicator().code().equals("express.revenue"))
+			.findFirst().orElseThrow().note()).isEqualTo(astral);
+		assertThatThrownBy(() -> reports.saveDraft(report.own(), report.id(), values,
+				Map.of("express.revenue", "说明a" + "\u0301".repeat(9)), null))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
+				.extracting(FieldError::field, FieldError::rule)
+				.containsExactly(tuple("notes.express.revenue", "combining-marks")));
 	}
 }
 

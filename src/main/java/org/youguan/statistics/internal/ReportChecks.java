@@ -169,6 +169,18 @@ public final class ReportChecks {
 	}
 
 	/**
+	 * What refuses an indicator's note (说明) wherever it is entered — the form, the API, the sheet: the kernel's text
+	 * checks as the 填报说明 has them ({@code Validation#maxLength}: at most {@link #NOTE_LENGTH} characters counted
+	 * as characters, not UTF-16 units; no stacked combining marks; no markup, being shown on the pages and sheets and
+	 * in the bureau's review as typed).
+	 * @param field the field the errors name ({@link #noteField}, or the sheet's column)
+	 * @return the refusals, empty for a good note or none
+	 */
+	public static List<FieldError> noteErrors(Indicator i, String field, String note) {
+		return new Validation().maxLength(field, i.name() + "的说明", note, NOTE_LENGTH).errors();
+	}
+
+	/**
 	 * The derived values that would not fit their column: each computed from values that fit (three volumes of 14
 	 * digits add up to 15), so a report is refused before it is saved rather than its facts and every growth read
 	 * from them (a bulletin's 增长3783333381.3%) being nonsense.
