@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.youguan.kernel.Decimals;
@@ -229,6 +230,14 @@ public final class ReportChecks {
 		return broken;
 	}
 
+	/**
+	 * A computed percentage as a message states it, in groups of three (14,512,348,317.2): eleven digits in a row would
+	 * read as a mobile number, and every message is masked for those ({@code Masking#personalNumbersIn}).
+	 */
+	static String grouped(BigDecimal percent) {
+		return String.format(Locale.ROOT, "%,." + Math.max(percent.scale(), 0) + "f", percent);
+	}
+
 	/** A change beyond the threshold against a base value, unless the base is zero or absent. */
 	static void jump(Indicator i, BigDecimal value, BigDecimal base, String against, BigDecimal thresholdPercent,
 			List<FieldError> errors) {
@@ -239,7 +248,7 @@ public final class ReportChecks {
 		BigDecimal change = Percentages.change(value, base, 1);
 		if (change.abs().compareTo(thresholdPercent) > 0) {
 			errors.add(new FieldError(field(i.code()), "jump", i.name() + "较" + against + (change.signum() > 0 ? "增长" : "下降")
-					+ change.abs().toPlainString() + "%，超过" + thresholdPercent.stripTrailingZeros().toPlainString()
+					+ grouped(change.abs()) + "%，超过" + thresholdPercent.stripTrailingZeros().toPlainString()
 					+ "%，请在说明中写明原因"));
 		}
 	}
