@@ -208,9 +208,17 @@ public class Reports {
 	 * @throws DomainException not found outside the scope
 	 */
 	public ReportView get(DataScope scope, long id) {
+		return find(scope, id, scope.kind() == DataScope.Kind.ENTERPRISE);
+	}
+
+	/**
+	 * The report in scope as {@link #get} reads it; {@code drafts} whether a draft never submitted is found too — for
+	 * the enterprise's own reads and for the steps ({@link #loadInScope}), which judge a draft's state themselves.
+	 */
+	private ReportView find(DataScope scope, long id, boolean drafts) {
 		boolean own = scope.kind() == DataScope.Kind.ENTERPRISE;
 		return jdbc.sql(SELECT + " WHERE r.id = :id AND " + scope.enterprisePredicate("r.credit_code", "r.region_code")
-				+ (own ? "" : " AND r.status <> 'DRAFT'"))
+				+ (drafts ? "" : " AND r.status <> 'DRAFT'"))
 			.params(scope.params())
 			.param("id", id)
 			.query(Rows.of(ReportView.class))
@@ -708,7 +716,7 @@ public class Reports {
 	}
 
 	private Report loadInScope(DataScope scope, long id) {
-		get(scope, id);
+		find(scope, id, true);
 		return load(id);
 	}
 }
