@@ -252,8 +252,8 @@ public class Coverage {
 			.list();
 		jdbc.sql("""
 				SELECT DISTINCT to_char(period_end, 'YYYY-MM') FROM stat_fact
-				WHERE source = 'HISTORY' AND indicator_code IN (:codes) AND\s""" + Aggregates.IN_RANGE + """
-				  AND\s""" + region.predicate("region_code"))
+				WHERE source = 'HISTORY' AND indicator_code IN (:codes) AND\s""" + Aggregates.IN_RANGE + " AND "
+				+ region.predicate("region_code"))
 			.param("codes", codes)
 			.param("start", slice.start())
 			.param("end", slice.end())
