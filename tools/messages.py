@@ -2767,8 +2767,6 @@ M.update({
  "field.reason@/registry/outlets": ("关闭原因", "Reason for closing"),
  "field.reason@/outlets": ("关闭原因", "Reason for closing"),
  # the public complaint form and API name their fields as ComplaintIntake's refusals do, one label per field
- "field.from@/api/v1/statistics/aggregate": ("起始月份", "First month"),
- "field.to@/api/v1/statistics/aggregate": ("截止月份", "Last month"),
  "field.phone@/public/complaints": ("联系电话", "Phone"),
  "field.region@/public/complaints": ("所在地", "Where you are"),
  "field.brand@/public/complaints": ("被申诉企业品牌", "Brand complained about"),

@@ -126,15 +126,4 @@ class AggregatePeriodIntegrationTest {
 			.isEqualByComparingTo(new BigDecimal(JsonPath.read(fromFirst, "$.value").toString()))
 			.isGreaterThan(new BigDecimal(value.toString()));
 	}
-
-	/** The aggregate's months are months: a missing {@code to} is 缺少截止月份 (attack: «缺少截止日期»). */
-	@Test
-	void aMissingMonthIsNamedAsAMonth() throws Exception {
-		mvc.perform(get("/api/v1/statistics/aggregate").param("indicator", "express.volume").param("region", "3205")
-			.param("from", "2025-01").header("Authorization", CITY))
-			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[0].field").value("to"))
-			.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("截止月份")));
-	}
 }
-
