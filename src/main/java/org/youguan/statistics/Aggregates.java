@@ -51,6 +51,13 @@ public class Aggregates {
 		}
 	}
 
+	/**
+	 * The one rule of which periods a range of months counts: a period (a month, a quarter, a year) counts when its
+	 * last month is in the range — a quarter's figure is its third month's, as {@link Dimension#MONTH} files it and the
+	 * coverage counts it (2026-09 alone holds Q3; 2026-03..09 holds Q1, Q2 and Q3).
+	 */
+	public static final String IN_RANGE = "period_end >= :start AND period_end <= :end";
+
 	private final JdbcClient jdbc;
 
 	private final Indicators indicators;
@@ -145,7 +152,7 @@ public class Aggregates {
 	/** Sums read the roll-up by region and brand (see StatisticsRollup), far fewer rows than one per unit. */
 	private Map<String, BigDecimal> sum(String code, Dimension dimension, int regionLength, Slice slice) {
 		String key = dimension == Dimension.BRAND ? "CASE WHEN brand_key = 0 THEN '-' ELSE brand_key::text END" : key(dimension);
-		String where = "indicator_code = :code AND period_start >= :start AND period_end <= :end AND "
+		String where = "indicator_code = :code AND " + IN_RANGE + " AND "
 				+ RegionPrefix.of(slice.regionPrefix()).predicate("region_code")
 				+ (slice.brandId() == null ? "" : " AND brand_key = :brand");
 		return query("SELECT " + key + " AS k, sum(value) AS v FROM stat_rollup WHERE " + where + " GROUP BY 1", code,
@@ -227,7 +234,7 @@ public class Aggregates {
 	}
 
 	private static String where(Slice slice) {
-		return "indicator_code = :code AND period_start >= :start AND period_end <= :end AND "
+		return "indicator_code = :code AND " + IN_RANGE + " AND "
 				+ RegionPrefix.of(slice.regionPrefix()).predicate("region_code")
 				+ (slice.brandId() == null ? "" : " AND brand_id = :brand");
 	}

@@ -56,19 +56,29 @@ public class Completeness {
 		 * open "已审核（更正草稿）" — not 草稿 beside a count of 已审核 (attack).
 		 */
 		public String statusLabel() {
-			if (status == null) {
+			if (status == null || status == ReportStatus.DRAFT && !approved) {
+				// a draft never sent is the enterprise's own work: to the bureau nothing was reported (the page's badge)
 				return "未报";
 			}
 			return approved && status != ReportStatus.APPROVED && status != ReportStatus.SUPERSEDED
 					? "已审核（更正" + status.label() + "）" : status.label();
 		}
 
+		/**
+		 * Reported and standing: approved once, or its latest revision sent and not handed back — a draft or a report
+		 * returned (已退回) and not sent again is still owed (counted neither received nor on time, listed among 未报与迟报
+		 * and given 催报).
+		 */
 		public boolean received() {
-			return submittedAt != null;
+			return standing(status, approved);
 		}
 
 		public boolean missing() {
-			return submittedAt == null;
+			return !received();
+		}
+
+		static boolean standing(ReportStatus status, boolean approved) {
+			return approved || status != null && !status.editable();
 		}
 	}
 
@@ -195,8 +205,10 @@ public class Completeness {
 					? new Line(e.id(), e.legalName(), e.creditCode(), e.regionCode(), regionName, null, null, null, null,
 							reminders.get(e.id()), false)
 					: new Line(e.id(), e.legalName(), e.creditCode(), e.regionCode(), regionName, (Long) r[0],
-							(ReportStatus) r[1], (Instant) r[2], (Boolean) r[3], reminders.get(e.id()),
-							approvedOnce.contains(e.id()));
+							(ReportStatus) r[1], (Instant) r[2],
+							// on time only while it stands: a returned report's first submission no longer counts
+							Line.standing((ReportStatus) r[1], approvedOnce.contains(e.id())) ? (Boolean) r[3] : null,
+							reminders.get(e.id()), approvedOnce.contains(e.id()));
 			lines.add(line);
 			received += line.received() ? 1 : 0;
 			onTime += Boolean.TRUE.equals(line.onTime()) ? 1 : 0;

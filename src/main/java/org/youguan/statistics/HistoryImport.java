@@ -38,6 +38,7 @@ import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.TransactionLocks;
 import org.youguan.region.Region;
+import org.youguan.region.RegionCode;
 import org.youguan.region.RegionLevel;
 import org.youguan.region.Regions;
 import org.youguan.registry.Brands;
@@ -240,7 +241,7 @@ public class HistoryImport {
 		int[] replaced = { 0 };
 		ImportResult result = SheetImport.runPrepared(content, HEADERS, Map.of(), rows -> {
 			// before any check reads stored history: the provinces the rows name, each alone
-			holdFacts(jdbc, rows.stream().map(row -> row.get("行政区划代码")).toList(), false);
+			holdFacts(jdbc, rows.stream().map(HistoryImport::regionOf).toList(), false);
 			Set<String> inFile = rows.stream().map(HistoryImport::key).filter(Objects::nonNull).collect(Collectors.toSet());
 			return (r, context) -> {
 				if (context.refuseExample(r, HEADERS, EXAMPLE)) {
@@ -268,7 +269,7 @@ public class HistoryImport {
 				else if (r.cell("月份").isBlank()) {
 					context.fail("月份", "required", "请填写月份（如2024-01）");
 				}
-				String region = r.get("行政区划代码");
+				String region = regionOf(r);
 				Region found = region == null ? null : regions.find(region).orElse(null);
 				if (found == null) {
 					context.fail("行政区划代码", "exists", "行政区划代码不存在：" + region);
@@ -487,12 +488,20 @@ public class HistoryImport {
 	}
 
 	/**
+	 * A row's 行政区划代码 read as every region code is ({@link RegionCode#typed}: full-width digits, 苏州市's 320500 as
+	 * 3205), or null when blank: the key, the lock and the checks all read the same code.
+	 */
+	private static String regionOf(SheetRow row) {
+		return RegionCode.typed(row.get("行政区划代码"));
+	}
+
+	/**
 	 * A row's indicator (its code as compared, {@link Indicators#codeKey}), month, region and brand as typed, or null
 	 * when its month does not read.
 	 */
 	private static String key(SheetRow row) {
 		try {
-			return key(Indicators.codeKey(row.get("指标代码")), row.cell("月份").asMonth("月份"), row.get("行政区划代码"),
+			return key(Indicators.codeKey(row.get("指标代码")), row.cell("月份").asMonth("月份"), regionOf(row),
 					row.get("品牌"));
 		}
 		catch (RuntimeException ex) {

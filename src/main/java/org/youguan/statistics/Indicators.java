@@ -46,11 +46,18 @@ public class Indicators {
 		this.audit = audit;
 	}
 
+	/** A unit as stored: one line, the full-width ％ as the % it is; null when blank. */
+	private static String unit(String typed) {
+		String unit = Text.line(typed);
+		return unit == null ? null : unit.replace('\uFF05', '%');
+	}
+
 	/**
 	 * Adds an indicator to the catalogue (and optionally to a form): a new code, a weighted one names an existing
 	 * denominator, a formula of at most {@link Formula#MAX_LENGTH} characters (rule {@code max-length}) and
 	 * {@link Formula#MAX_DEPTH} nested brackets (rule {@code depth}, checked before parsing) parses, reads only
-	 * existing indicators and divides by no literal zero (rule {@code division-by-zero}).
+	 * existing indicators and divides by no literal zero (rule {@code division-by-zero}); a unit of % (or ％, stored as
+	 * %) goes with the value type 百分比 and no other unit does (rule {@code value-type} on {@code unit}).
 	 */
 	@Transactional
 	public void add(NewIndicator n, Long formId) {
@@ -68,6 +75,15 @@ public class Indicators {
 			.single(), "unique", "指标名称已存在：" + Text.name(n.name()));
 		v.required("unit", "单位", n.unit()).line("unit", "单位", n.unit(), 20);
 		v.require("valueType", n.valueType() != null, "required", "请选择数值类型");
+		String unit = unit(n.unit());
+		if (unit != null && n.valueType() != null) {
+			// a percent is read (99.5%, a percentage cell), checked (≤ 100, 2 decimals) and shown by its value type: a
+			// unit saying otherwise would be told one thing and held to another
+			boolean percentUnit = unit.equals("%");
+			v.require("unit", percentUnit == (n.valueType() == ValueType.PERCENT), "value-type", percentUnit
+					? "单位为%的指标，数值类型应为百分比" : "数值类型为" + n.valueType().label() + "的指标，单位不能是" + unit
+							+ (n.valueType() == ValueType.PERCENT ? "，应为%" : ""));
+		}
 		v.require("aggregation", n.aggregation() != null, "required", "请选择汇总方式");
 		String denominator = n.denominatorCode() == null || Text.isBlank(n.denominatorCode()) ? null : Text.strip(n.denominatorCode());
 		if (n.aggregation() == Aggregation.WEIGHTED) {
@@ -102,7 +118,7 @@ public class Indicators {
 				VALUES (:code, :name, :unit, :type, :aggregation, :denominator, :formula, :description, 'LOCAL', :position)""")
 			.param("code", code)
 			.param("name", Text.name(n.name()))
-			.param("unit", Text.line(n.unit()))
+			.param("unit", unit(n.unit()))
 			.param("type", n.valueType().name())
 			.param("aggregation", n.aggregation().name())
 			.param("denominator", n.aggregation() == Aggregation.WEIGHTED ? denominator : null)

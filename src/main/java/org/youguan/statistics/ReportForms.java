@@ -27,6 +27,8 @@ import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.InstallationAdmins;
+import org.youguan.region.RegionCode;
+import org.youguan.region.Regions;
 import org.youguan.registry.EnterpriseStatus;
 import org.youguan.registry.EnterpriseType;
 import org.youguan.registry.EnterpriseView;
@@ -55,8 +57,12 @@ public class ReportForms {
 
 	private final InstallationAdmins installationAdmins;
 
+	/** Reads a form's region as every region field is read ({@link Regions#require}). */
+	private final Regions regions;
+
 	ReportForms(JdbcClient jdbc, Indicators indicators, Enterprises enterprises, WorkingCalendar calendar,
-			AuditTrail audit, Clock clock, InstallationAdmins installationAdmins) {
+			AuditTrail audit, Clock clock, InstallationAdmins installationAdmins, Regions regions) {
+		this.regions = regions;
 		this.installationAdmins = installationAdmins;
 		this.jdbc = jdbc;
 		this.indicators = indicators;
@@ -284,6 +290,25 @@ public class ReportForms {
 	}
 
 	/**
+	 * A form's region as typed, read as every region field is ({@link Regions#require}: full-width digits, 320500 for
+	 * 3205): blank (or 0) for the whole country, else an existing region down to a county — reports are filed by
+	 * county, so a township's form would be owed by units the figures never tell apart.
+	 * @throws InvalidValueException on {@code regionPrefix}: its format, {@code exists}, or {@code county-level}
+	 */
+	private String regionPrefix(String typed) {
+		String code = RegionCode.typed(typed);
+		if (code == null || code.equals("0")) {
+			return "";
+		}
+		String prefix = regions.require("regionPrefix", code).value();
+		if (prefix.length() > 6) {
+			throw new InvalidValueException("regionPrefix", "county-level", "报送区域只能是省、市、县（区）级区划（留空为全国）："
+					+ prefix);
+		}
+		return prefix;
+	}
+
+	/**
 	 * Configures a form: the due day of the following month (the reporting regulation leaves it to the bureau, e.g.
 	 * the 5th) and who must report it — enterprise types, optionally one brand and a region prefix. A new due day
 	 * applies to the periods ending today or later; those that ended keep theirs ({@link #dueOn}).
@@ -297,13 +322,12 @@ public class ReportForms {
 		if (!configurableBy(actor, current)) {
 			throw new AccessRefusedException("“" + current.name() + "”属于全国统计报表制度，只有最高一级机构的系统管理员可以调整");
 		}
-		String prefix = regionPrefix == null ? "" : Text.strip(regionPrefix);
+		String prefix = regionPrefix(regionPrefix);
 		if (!installationAdmins.holds(actor) && (prefix.isEmpty() || !actor.scope().containsRegion(prefix))) {
 			throw new AccessRefusedException("regionPrefix", "报送区域须在本局辖区内");
 		}
 		new Validation().require("dueDay", dueDay >= 1 && dueDay <= 28, "range", "报送截止日应为次月1日至28日")
 			.require("types", types != null && !types.isEmpty(), "required", "请至少选择一类报送企业")
-			.require("regionPrefix", prefix.matches("\\d{0,12}"), "format", "区域应为行政区划代码（留空为全国）")
 			.throwIfInvalid();
 		ReportForm before = get(formId);
 		if (before.dueDay() != dueDay) {

@@ -171,6 +171,10 @@ public class Reports {
 					filter.period() == null ? "" : Text.strip(filter.period()))
 			.where(filter.status() != null, "r.status = :status", "status",
 					filter.status() == null ? "" : filter.status().name());
+		if (scope.kind() != DataScope.Kind.ENTERPRISE) {
+			// a draft never sent is the enterprise's own work, not a report: the bureau sees it once submitted
+			listing.where("r.status <> 'DRAFT'");
+		}
 		if (Boolean.TRUE.equals(filter.late())) {
 			listing.where("r.on_time = false");
 		}
@@ -204,8 +208,17 @@ public class Reports {
 	 * @throws DomainException not found outside the scope
 	 */
 	public ReportView get(DataScope scope, long id) {
+		return find(scope, id, scope.kind() == DataScope.Kind.ENTERPRISE);
+	}
+
+	/**
+	 * The report in scope as {@link #get} reads it; {@code drafts} whether a draft never submitted is found too — for
+	 * the enterprise's own reads and for the steps ({@link #loadInScope}), which judge a draft's state themselves.
+	 */
+	private ReportView find(DataScope scope, long id, boolean drafts) {
 		boolean own = scope.kind() == DataScope.Kind.ENTERPRISE;
-		return jdbc.sql(SELECT + " WHERE r.id = :id AND " + scope.enterprisePredicate("r.credit_code", "r.region_code"))
+		return jdbc.sql(SELECT + " WHERE r.id = :id AND " + scope.enterprisePredicate("r.credit_code", "r.region_code")
+				+ (drafts ? "" : " AND r.status <> 'DRAFT'"))
 			.params(scope.params())
 			.param("id", id)
 			.query(Rows.of(ReportView.class))
@@ -218,7 +231,7 @@ public class Reports {
 	public List<ReportView> revisions(DataScope scope, long id) {
 		ReportView r = get(scope, id);
 		return jdbc.sql(SELECT + " WHERE r.form_id = :form AND r.enterprise_id = :enterprise AND r.period = :period "
-				+ "ORDER BY r.revision DESC")
+				+ (scope.kind() == DataScope.Kind.ENTERPRISE ? "" : "AND r.status <> 'DRAFT' ") + "ORDER BY r.revision DESC")
 			.param("form", r.formId())
 			.param("enterprise", r.enterpriseId())
 			.param("period", r.period())
@@ -638,11 +651,7 @@ public class Reports {
 			}
 			String text = values.get(i.code());
 			String note = clean(notes.get(i.code()));
-			if (note != null && note.length() > ReportChecks.NOTE_LENGTH) {
-				errors.add(new FieldError(ReportChecks.noteField(i.code()), "max-length", i.name() + "的说明不能超过" + ReportChecks.NOTE_LENGTH + "字"));
-			}
-			// shown on the report's pages and sheets and in the bureau's review as typed: no markup (kernel Validation#plainText)
-			errors.addAll(new Validation().plainText(ReportChecks.noteField(i.code()), i.name() + "的说明", note).errors());
+			errors.addAll(ReportChecks.noteErrors(i, ReportChecks.noteField(i.code()), note));
 			// the one reading of a reported value (the page, the API and the sheet alike), with the column's digits and
 			// the rules no draft may break, before anything computes with it
 			BigDecimal value = null;
@@ -707,7 +716,7 @@ public class Reports {
 	}
 
 	private Report loadInScope(DataScope scope, long id) {
-		get(scope, id);
+		find(scope, id, true);
 		return load(id);
 	}
 }

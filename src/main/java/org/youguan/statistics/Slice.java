@@ -5,7 +5,8 @@ import java.time.YearMonth;
 
 /**
  * What an aggregate covers: a region (by code prefix; "" for the country), optionally one brand, and the months from
- * {@code from} to {@code to} inclusive. A fact counts when its whole period lies inside the months.
+ * {@code from} to {@code to} inclusive. A fact counts when its period's last month lies inside the months
+ * ({@link Aggregates#IN_RANGE}: a quarter counts in its third month).
  */
 public record Slice(String regionPrefix, Long brandId, YearMonth from, YearMonth to) {
 

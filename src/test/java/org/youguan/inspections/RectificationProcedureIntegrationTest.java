@@ -102,6 +102,10 @@ class RectificationProcedureIntegrationTest {
 		call(WUZHONG, "/api/v1/inspections/orders/" + order + "/reinspection", "{\"on\":\"2099-01-01\"}")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("on"));
+		// the schedule keeps no note: one sent is refused, not dropped (attack: documented in the schema and lost)
+		call(WUZHONG, "/api/v1/inspections/orders/" + order + "/reinspection", "{\"on\":\"2099-01-01\",\"note\":\"复查说明\"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("note"));
 		call(WUZHONG, "/api/v1/inspections/orders/" + order + "/reject", "{}")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("note"));

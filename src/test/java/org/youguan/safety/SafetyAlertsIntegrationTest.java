@@ -585,9 +585,17 @@ class SafetyAlertsIntegrationTest {
 		mvc.perform(get("/safety/alerts/rules/outlet-real-name").session(staff))
 			.andExpect(status().isOk())
 			.andExpect(content().string(Matchers.containsString("TEST-OUT-80")));
-		mvc.perform(post("/safety/alerts/" + alert.id() + "/refer").param("reason", "实名率明显偏低，立案调查").session(staff).with(csrf()))
+		// the kernel's text checks, as every free text has them: stacked combining marks refused, and the length counted
+		// in characters — 250 characters outside the BMP are 500 UTF-16 units, within the 500 characters allowed
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> alerts.refer(DataScope.all(), alert.id(),
+				"偏低a" + "\u0301".repeat(9), "test"))
+			.isInstanceOfSatisfying(org.youguan.kernel.InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
+				.extracting(org.youguan.kernel.FieldError::rule).containsExactly("combining-marks"));
+		String reason = "实名率明显偏低，立案调查" + "\uD840\uDC00".repeat(250);
+		mvc.perform(post("/safety/alerts/" + alert.id() + "/refer").param("reason", reason).session(staff).with(csrf()))
 			.andExpect(status().is3xxRedirection());
 		assertThat(alerts.get(DataScope.all(), alert.id()).status()).isEqualTo("REFERRED");
+		assertThat(alerts.get(DataScope.all(), alert.id()).reason()).isEqualTo(reason);
 		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
 				"SELECT count(*) FROM penalty_lead WHERE source = 'SAFETY' AND source_ref = :r")
 			.param("r", "safety-alert:" + alert.id()).query(Long.class).single() == 1);

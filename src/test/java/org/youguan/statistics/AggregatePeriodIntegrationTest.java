@@ -1,5 +1,6 @@
 package org.youguan.statistics;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 
@@ -12,6 +13,7 @@ import org.youguan.platform.ChinaTime;
 
 import com.jayway.jsonpath.JsonPath;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -90,4 +92,38 @@ class AggregatePeriodIntegrationTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("region"))
 			.andExpect(jsonPath("$.errors[0].rule").value("county-level"));
-	}}
+	}
+	String quarterly(String from, String to) throws Exception {
+		return mvc.perform(get("/api/v1/statistics/aggregate").param("indicator", "care.health.checks").param("region", "3205")
+			.param("from", from).param("to", to).header("Authorization", CITY))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * A quarter counts in a range when its third month is in it, its figure and its coverage alike (attack: 2026-09
+	 * alone gave no value but 89/89 reported, 2026-07..09 a value with 0/0, 2026-03..09 left Q1 out). Read on the demo's
+	 * quarterly reports of the last two ended quarters.
+	 */
+	@Test
+	void aQuarterCountsInTheRangeHoldingItsThirdMonth() throws Exception {
+		YearMonth current = YearMonth.now(ChinaTime.ZONE);
+		YearMonth lastEnd = current.minusMonths((current.getMonthValue() - 1) % 3 + 1);
+		YearMonth lastStart = lastEnd.minusMonths(2);
+		String third = quarterly(lastEnd.toString(), lastEnd.toString());
+		String whole = quarterly(lastStart.toString(), lastEnd.toString());
+		Number value = JsonPath.read(third, "$.value");
+		assertThat(value).isNotNull();
+		assertThat(JsonPath.<Object>read(whole, "$.value")).isEqualTo(JsonPath.read(third, "$.value"));
+		int expected = JsonPath.read(whole, "$.expectedUnits");
+		assertThat(expected).isPositive().isEqualTo(JsonPath.<Integer>read(third, "$.expectedUnits"));
+		assertThat(JsonPath.<Integer>read(whole, "$.reportedUnits"))
+			.isEqualTo(JsonPath.<Integer>read(third, "$.reportedUnits"));
+		// the quarter before counts from its third month on, as from its first
+		String fromThird = quarterly(lastStart.minusMonths(1).toString(), lastEnd.toString());
+		String fromFirst = quarterly(lastStart.minusMonths(3).toString(), lastEnd.toString());
+		assertThat(new BigDecimal(JsonPath.read(fromThird, "$.value").toString()))
+			.isEqualByComparingTo(new BigDecimal(JsonPath.read(fromFirst, "$.value").toString()))
+			.isGreaterThan(new BigDecimal(value.toString()));
+	}
+}

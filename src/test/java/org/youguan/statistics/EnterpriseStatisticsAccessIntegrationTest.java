@@ -168,6 +168,11 @@ class EnterpriseStatisticsAccessIntegrationTest {
 			.andExpect(status().isCreated())
 			.andReturn().getResponse().getHeader("Location");
 		long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+		// an unsent draft is the enterprise's own: the bureau does not read it at all
+		mvc.perform(get("/statistics/reports/" + id).header("Authorization", "Bearer demo-sz-admin-token"))
+			.andExpect(status().isNotFound());
+		// once sent (set here directly: the values are beside the point), the bureau reads it masked
+		jdbc.sql("UPDATE stat_report SET status = 'SUBMITTED' WHERE id = :id").param("id", id).update();
 		mvc.perform(get("/statistics/reports/" + id).header("Authorization", "Bearer demo-sz-admin-token"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("联系人135****5678")))

@@ -259,4 +259,20 @@ class HistoryImportLevelsIntegrationTest {
 			.substring(0, 4), code, EnterpriseType.EXPRESS, brands.findByShortName("顺丰").orElseThrow().id(), "张三", "测试路1号",
 				region, "李四", "13912345678"), false);
 	}
+
+	/**
+	 * A city's six-digit code is the city, as every other input reads it (attack: 320500 苏州市 was refused as no
+	 * region), and full-width digits are the same code: stored under 3205.
+	 */
+	@Test
+	void aCitysSixDigitCodeIsReadAsTheCity() {
+		HistoryImport.Result result = importRows(List.of(List.of("express.volume.local", "2005-11", "320500", "", 100),
+				List.of("express.volume.intercity", "2005-11", "３２０５００", "", 200)));
+		assertThat(errors(result)).isEmpty();
+		assertThat(result.imported()).isEqualTo(2);
+		assertThat(jdbc.sql("SELECT DISTINCT region_code FROM stat_fact WHERE source = 'HISTORY' "
+				+ "AND period_start = DATE '2005-11-01' AND indicator_code LIKE 'express.volume.%'")
+			.query(String.class).list()).containsExactly("3205");
+	}
 }
+

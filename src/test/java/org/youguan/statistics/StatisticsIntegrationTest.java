@@ -40,6 +40,7 @@ import org.youguan.statistics.internal.AggregateResult;
 import org.youguan.statistics.internal.Aggregation;
 import org.youguan.statistics.internal.Coverage;
 import org.youguan.statistics.internal.EnterpriseReporting;
+import org.youguan.statistics.internal.ReportChecks;
 import org.youguan.statistics.internal.ReportView;
 import org.youguan.statistics.internal.ValueLine;
 import org.youguan.statistics.internal.ValueType;
@@ -499,4 +500,132 @@ class StatisticsIntegrationTest {
 		});
 		assertThat(stored).isEqualTo("绿色 包装 件数");
 	}
+
+	/** The enterprise's line of 报送进度 for its 吴中 report's month. */
+	Completeness.Line line(OpenReport report, String month) {
+		ReportView own = reports.get(report.own(), report.id());
+		return completeness.summary(DataScope.region("320506"), forms.byCode("monthly"),
+				Period.parse(PeriodType.MONTH, month, "period"))
+			.lines().stream().filter(l -> l.enterpriseId() == own.enterpriseId()).findFirst().orElseThrow();
+	}
+
+	/**
+	 * A draft never sent is the enterprise's own: the bureau neither lists nor reads it (attack: its values through
+	 * {@code ?status=DRAFT} and {@code /reports/{id}}), and 报送进度 says 未报 on the page and in the export alike; a
+	 * report returned and not sent again is owed (attack: counted received and on time, no 催报); a correction not yet
+	 * sent was reported neither on time nor late (attack: {@code onTime:true} copied from revision 1).
+	 */
+	@Test
+	void anUnsentDraftIsTheEnterprisesAndAReturnedReportIsStillOwed() {
+		String month = "2002-09";
+		OpenReport report = newWuzhongReport(month);
+		DataScope own = report.own();
+		long id = report.id();
+		DataScope wuzhong = DataScope.region("320506");
+		Map<String, String> values = ones(own, id);
+		reports.saveDraft(own, id, values, Map.of(), null);
+		assertThat(reports.list(wuzhong, new Reports.Filter(null, month, ReportStatus.DRAFT, null),
+				new PageQuery("", 0, 100, "submitted_at", false)).items())
+			.extracting(ReportView::id).doesNotContain(id);
+		assertThatThrownBy(() -> reports.get(wuzhong, id)).isInstanceOf(DomainException.class);
+		assertThatThrownBy(() -> reports.lines(wuzhong, id)).isInstanceOf(DomainException.class);
+		assertThat(reports.list(own, new Reports.Filter(null, month, ReportStatus.DRAFT, null),
+				new PageQuery("", 0, 100, "submitted_at", false)).items()).extracting(ReportView::id).contains(id);
+		assertThat(line(report, month).statusLabel()).isEqualTo("未报");
+		assertThat(line(report, month).missing()).isTrue();
+
+		reports.submit(own, id, values, Map.of(), null);
+		reports.returnForCorrection(wuzhong, id, "请核实", "吴中区局");
+		Completeness.Line returned = line(report, month);
+		assertThat(returned.missing()).as("returned, not sent again: owed").isTrue();
+		assertThat(returned.onTime()).isNull();
+		assertThat(completeness.summary(wuzhong, forms.byCode("monthly"), Period.parse(PeriodType.MONTH, month, "period"))
+			.outstanding()).extracting(Completeness.Line::enterpriseId).contains(returned.enterpriseId());
+
+		reports.submit(own, id, values, Map.of(), null);
+		assertThat(line(report, month).missing()).isFalse();
+		reports.approve(wuzhong, id, "吴中区局");
+		long revision = reports.revise(own, id, "更正");
+		assertThat(reports.get(own, revision).onTime()).as("a correction not yet sent").isNull();
+		assertThat(line(report, month).statusLabel()).isEqualTo("已审核（更正草稿）");
+		assertThat(reports.revisions(wuzhong, id)).extracting(ReportView::id).doesNotContain(revision);
+	}
+
+	/**
+	 * A derived value beyond its column is refused before anything is saved (attack: three volumes of
+	 * 99,999,999,999,999 件 made a 快递业务量 of 15 digits and a bulletin's 增长3783333381.3%).
+	 */
+	@Test
+	void aReportWhoseDerivedValueOverflowsItsColumnIsRefused() {
+		OpenReport report = newWuzhongReport("2002-10");
+		Map<String, String> values = ones(report.own(), report.id());
+		values.put("express.volume.local", "99999999999999");
+		values.put("express.volume.intercity", "99999999999999");
+		values.put("express.volume.international", "99999999999999");
+		assertThatThrownBy(() -> reports.submit(report.own(), report.id(), values, Map.of("express.volume.local", "测试",
+				"express.volume.intercity", "测试", "express.volume.international", "测试"), null))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
+				.extracting(FieldError::field, FieldError::rule).contains(tuple("values.express.volume", "digits")));
+		assertThat(reports.get(report.own(), report.id()).status()).isEqualTo(ReportStatus.DRAFT);
+	}
+
+	/**
+	 * Whether a value is a percent is its value type's, and the catalogue keeps unit and value type together (attack:
+	 * a percent read by the unit's text, so a 百分比 indicator in ％ refused "99.5%", and 个 went with 百分比).
+	 */
+	@Test
+	void aPercentIsDecidedByTheValueTypeAndTheUnitMustAgreeWithIt() {
+		String token = "pct" + Long.toString(System.nanoTime(), 36);
+		try {
+			assertThatThrownBy(() -> indicators.add(new Indicators.NewIndicator(token + ".a", "甲比率" + token, "个",
+					ValueType.PERCENT, Aggregation.SUM, null, null, null), null))
+				.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
+					.extracting(FieldError::field, FieldError::rule).containsExactly(tuple("unit", "value-type")));
+			assertThatThrownBy(() -> indicators.add(new Indicators.NewIndicator(token + ".b", "乙件数" + token, "%",
+					ValueType.INTEGER, Aggregation.SUM, null, null, null), null))
+				.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
+					.extracting(FieldError::field, FieldError::rule).containsExactly(tuple("unit", "value-type")));
+			indicators.add(new Indicators.NewIndicator(token + ".c", "丙比率" + token, "％", ValueType.PERCENT,
+					Aggregation.SUM, null, null, null), null);
+			Indicator rate = indicators.get(token + ".c");
+			assertThat(rate.unit()).isEqualTo("%");
+			assertThat(org.youguan.statistics.internal.ReportedValue.read(rate, "values.x", "99.5％"))
+				.isEqualByComparingTo("99.5");
+		}
+		finally {
+			jdbc.update("DELETE FROM stat_indicator WHERE code LIKE ?", token + ".%");
+		}
+	}
+
+	/** A fraction of a count is told the count is whole, however many decimals it has (attack: 1.00001 件 was «digits»). */
+	@Test
+	void aLongFractionOfACountIsToldItMustBeWhole() {
+		Indicator count = indicators.get("express.volume.local");
+		assertThatThrownBy(() -> org.youguan.statistics.internal.ReportedValue.read(count, "values.x", "1.00001"))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
+				.extracting(FieldError::rule).containsExactly("integer"));
+		assertThatThrownBy(() -> org.youguan.statistics.internal.ReportedValue.read(count, "values.x", "123456789012345.5"))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
+				.extracting(FieldError::rule).containsExactly("digits"));
+	}
+
+	/**
+	 * A note is held to the kernel's text checks as the 填报说明 is (attack: its length counted in UTF-16 units and no
+	 * combining-marks rule): 300 characters outside the BMP are a note of 300 characters, stacked marks are refused.
+	 */
+	@Test
+	void aNoteIsCheckedAsEveryFreeTextIs() {
+		OpenReport report = newWuzhongReport("2002-11");
+		Map<String, String> values = ones(report.own(), report.id());
+		String astral = "\uD840\uDC00".repeat(ReportChecks.NOTE_LENGTH);
+		reports.saveDraft(report.own(), report.id(), values, Map.of("express.revenue", astral), null);
+		assertThat(reports.lines(report.own(), report.id()).stream().filter(l -> l.indicator().code().equals("express.revenue"))
+			.findFirst().orElseThrow().note()).isEqualTo(astral);
+		assertThatThrownBy(() -> reports.saveDraft(report.own(), report.id(), values,
+				Map.of("express.revenue", "说明a" + "\u0301".repeat(9)), null))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
+				.extracting(FieldError::field, FieldError::rule)
+				.containsExactly(tuple("notes.express.revenue", "combining-marks")));
+	}
 }
+

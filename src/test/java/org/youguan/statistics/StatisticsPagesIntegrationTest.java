@@ -370,4 +370,26 @@ class StatisticsPagesIntegrationTest {
 		text.chars().forEach(c -> b.append(c >= '0' && c <= '9' ? (char) (c - '0' + '\uFF10') : (char) c));
 		return b.toString();
 	}
+
+	/**
+	 * A form's region is read as every region field is (attack: any digit string was stored): a code naming no region
+	 * is refused (rule {@code exists}), and so is a township (rule {@code county-level}); nothing is changed.
+	 */
+	@Test
+	void aFormsRegionMustBeAnExistingRegionDownToACounty(@Autowired org.youguan.org.UserDirectory directory) {
+		ReportForm quarterly = forms.byCode("green-care");
+		org.youguan.org.CurrentUser admin = directory.principal("sys.admin").orElseThrow();
+		List<org.youguan.registry.EnterpriseType> types = List.of(org.youguan.registry.EnterpriseType.EXPRESS);
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> forms.configure(admin, quarterly.id(), quarterly.dueDay(),
+				types, null, "999999"))
+			.isInstanceOfSatisfying(org.youguan.kernel.InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
+				.extracting(org.youguan.kernel.FieldError::field, org.youguan.kernel.FieldError::rule)
+				.containsExactly(org.assertj.core.api.Assertions.tuple("regionPrefix", "exists")));
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> forms.configure(admin, quarterly.id(), quarterly.dueDay(),
+				types, null, "３２０５０６００１"))
+			.isInstanceOfSatisfying(org.youguan.kernel.InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
+				.extracting(org.youguan.kernel.FieldError::rule).containsExactly("county-level"));
+		assertThat(forms.get(quarterly.id()).regionPrefix()).isEqualTo(quarterly.regionPrefix());
+	}
 }
+

@@ -1,9 +1,17 @@
 package org.youguan.statistics;
 
 import java.math.BigDecimal;
+import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -106,4 +114,48 @@ class TargetListIntegrationTest {
 		mvc.perform(get("/statistics/targets/export.xlsx").param("year", "1999").session(xiangcheng))
 			.andExpect(status().isBadRequest());
 	}
+
+	/**
+	 * Rates are shown as every statistics page shows them ({@code Indicator.shown}: 2 decimals, rounded down): the
+	 * target page wrote them as whole numbers rounded up (attack: formatDecimal with 0 digits), and the analysis exports
+	 * wrote 4-decimal cells under a 2-decimal style, which Excel rounds up where the page rounds down.
+	 */
+	@Test
+	void ratesAreShownRoundedDownToTwoDecimalsOnTheTargetPageAndInTheAnalysisExports() throws Exception {
+		YearMonth month = YearMonth.now(ChinaTime.ZONE).minusMonths(1);
+		Indicator rate = indicators.get("green.ewaybill.rate");
+		CurrentUser admin = directory.principal("ks.admin").orElseThrow();
+		try {
+			targets.set(admin, "320583", month.getYear(), rate.code(), new BigDecimal("99.5"), null);
+			MockHttpSession kunshan = SignIn.session(mvc, "ks.admin");
+			Document page = Jsoup.parse(mvc.perform(get("/statistics/targets").param("region", "320583")
+				.param("year", String.valueOf(month.getYear())).param("q", rate.code()).session(kunshan))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+			Element row = page.getElementById("target-" + rate.code());
+			assertThat(row.child(1).text()).isEqualTo("99.50 %");
+			Targets.Progress progress = targets.progress(org.youguan.kernel.DataScope.region("320583"), "320583",
+					month.getYear(), month, rate.code()).orElseThrow();
+			assertThat(progress.yearToDate()).isNotNull();
+			assertThat(row.child(2).text()).isEqualTo(rate.shown(progress.yearToDate()).toPlainString());
+		}
+		finally {
+			jdbc.sql("DELETE FROM stat_target WHERE region_code = '320583' AND indicator_code = :code AND year = :year")
+				.param("code", rate.code()).param("year", month.getYear()).update();
+		}
+		MockHttpSession city = SignIn.session(mvc, "sz.market");
+		byte[] xlsx = mvc.perform(get("/statistics/export/regions.xlsx").session(city).param("indicator", rate.code())
+			.param("region", "3205").param("year", String.valueOf(month.getYear()))
+			.param("through", String.valueOf(month.getMonthValue())))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+		List<BigDecimal> cells = new java.util.ArrayList<>();
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+			for (Row r : book.getSheetAt(0)) {
+				if (r.getRowNum() > 0 && r.getCell(1) != null && r.getCell(1).getCellType() == CellType.NUMERIC) {
+					cells.add(BigDecimal.valueOf(r.getCell(1).getNumericCellValue()));
+				}
+			}
+		}
+		assertThat(cells).isNotEmpty().allSatisfy(v -> assertThat(v.stripTrailingZeros().scale()).isLessThanOrEqualTo(2));
+	}
 }
+

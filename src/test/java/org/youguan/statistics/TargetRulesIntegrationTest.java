@@ -145,4 +145,30 @@ class TargetRulesIntegrationTest {
 			});
 		assertThat(stored(year, "green.ewaybill.rate")).isZero();
 	}
+
+	/**
+	 * The targets page reads a target as a report reads a value of its indicator, and a growth as the percent it is
+	 * (attack: "99.5%" for a rate and "5%" growth were refused though reports accept them).
+	 */
+	@Test
+	void theTargetsPageReadsPercentsAsReportsDo() throws Exception {
+		try {
+			mvc.perform(post("/statistics/targets").session(SignIn.session(mvc, "sz.admin")).with(csrf()).param("region", "3205")
+				.param("year", "2011").param("indicator", "green.ewaybill.rate").param("targetValue", "99.5%"))
+				.andExpect(status().is3xxRedirection())
+				.andExpect(flash().attributeExists("message"));
+			mvc.perform(post("/statistics/targets").session(SignIn.session(mvc, "sz.admin")).with(csrf()).param("region", "3205")
+				.param("year", "2011").param("indicator", "express.volume.local").param("targetGrowth", "5 ％"))
+				.andExpect(status().is3xxRedirection())
+				.andExpect(flash().attributeExists("message"));
+			assertThat(jdbc.sql("SELECT coalesce(target_value, target_growth) FROM stat_target WHERE region_code = '3205' "
+					+ "AND year = 2011 ORDER BY indicator_code").query(BigDecimal.class).list())
+				.usingElementComparator(BigDecimal::compareTo)
+				.containsExactly(new BigDecimal("5"), new BigDecimal("99.5"));
+		}
+		finally {
+			jdbc.sql("DELETE FROM stat_target WHERE region_code = '3205' AND year = 2011").update();
+		}
+	}
 }
+

@@ -188,7 +188,14 @@ class InspectionApiController {
 	}
 
 	/** A decision's reason, or a re-inspection day. */
-	record DecisionRequest(String note, LocalDate on) {
+	record DecisionRequest(String note) {
+	}
+
+	/**
+	 * 安排复查: the day alone — the order keeps no note of the scheduling, so the schema offers none and a {@code note}
+	 * sent is refused as every unknown field is (it was documented and dropped).
+	 */
+	record ReinspectionRequest(LocalDate on) {
 	}
 
 	@PostMapping("/records/{id}/order")
@@ -232,7 +239,7 @@ class InspectionApiController {
 	@PostMapping("/orders/{id}/reinspection")
 	@PreAuthorize(WRITERS)
 	@Operation(summary = "安排复查", description = "on：复查日期（YYYY-MM-DD），在下达日期至整改期限之间。")
-	InspectionOrders.Order reinspection(DataScope scope, @PathVariable long id, @RequestBody DecisionRequest request) {
+	InspectionOrders.Order reinspection(DataScope scope, @PathVariable long id, @RequestBody ReinspectionRequest request) {
 		return orders.scheduleReinspection(scope, id, request.on());
 	}
 

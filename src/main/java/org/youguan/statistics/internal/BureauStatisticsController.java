@@ -214,11 +214,24 @@ class BureauStatisticsController {
 			RedirectAttributes redirect) {
 		return PageSteps.run(redirect, "/statistics/targets?region=" + PageAddress.value(region) + "&year=" + year, "目标已保存", () -> {
 			Validation v = new Validation();
-			BigDecimal value = v.decimal("targetValue", "目标值", targetValue);
-			BigDecimal growth = v.decimal("targetGrowth", "增长目标", targetGrowth);
+			// a target is read as a reported value of its indicator is (ReportedValue: "99.5%" for a rate), a growth as
+			// the percent it is ("5%"), with the digits the target keeps (Targets: 6 and 2)
+			Indicator ind = indicator == null ? null : indicators.find(Text.strip(indicator)).orElse(null);
+			BigDecimal value = ind == null ? v.decimal("targetValue", "目标值", targetValue)
+					: v.check("targetValue", () -> ReportedValue.read(ind, "targetValue", targetValue));
+			BigDecimal growth = v.decimal("targetGrowth", "增长目标", percentless(targetGrowth), 6, 2);
 			v.throwIfInvalid();
 			targets.set(me, region, year, indicator, value, growth);
 		});
+	}
+
+	/** A growth as typed without its percent sign ("5%", "5 ％" are 5); null stays null. */
+	static String percentless(String typed) {
+		if (typed == null) {
+			return null;
+		}
+		String t = Text.strip(typed);
+		return t.endsWith("%") || t.endsWith("\uFF05") ? t.substring(0, t.length() - 1) : t;
 	}
 
 	@GetMapping("/statistics/catalogue")

@@ -143,10 +143,14 @@ public class Coverage {
 		return result;
 	}
 
+	/**
+	 * The least complete of the shares; among equally complete ones the latest that expected someone — a quarter's
+	 * 89/89 in its third month, not its first month's 0/0 (nothing owed there, the figure being the third month's).
+	 */
 	private Share worst(Iterable<Share> shares, String fallback) {
 		Share worst = null;
 		for (Share s : shares) {
-			if (worst == null || s.share() < worst.share()) {
+			if (worst == null || s.share() < worst.share() || s.share() == worst.share() && s.expected() > 0) {
 				worst = s;
 			}
 		}
@@ -247,9 +251,9 @@ public class Coverage {
 			.query((rs, i) -> basis.approved.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getLong(2)))
 			.list();
 		jdbc.sql("""
-				SELECT DISTINCT to_char(period_start, 'YYYY-MM') FROM stat_fact
-				WHERE source = 'HISTORY' AND indicator_code IN (:codes) AND period_start >= :start AND period_end <= :end
-				  AND\s""" + region.predicate("region_code"))
+				SELECT DISTINCT to_char(period_end, 'YYYY-MM') FROM stat_fact
+				WHERE source = 'HISTORY' AND indicator_code IN (:codes) AND\s""" + Aggregates.IN_RANGE + " AND "
+				+ region.predicate("region_code"))
 			.param("codes", codes)
 			.param("start", slice.start())
 			.param("end", slice.end())

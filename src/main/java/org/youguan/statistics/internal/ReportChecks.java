@@ -1,9 +1,11 @@
 package org.youguan.statistics.internal;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.youguan.kernel.Decimals;
@@ -159,9 +161,42 @@ public final class ReportChecks {
 			}
 		}
 		Map<String, BigDecimal> all = withDerived(indicators, entered);
+		errors.addAll(derivedErrors(indicators, all));
 		for (Rule rule : broken(rules, all)) {
 			errors.add(new FieldError(field(Formula.parse(rule.leftFormula()).codes().iterator().next()), "rule:" + rule.code(),
 					rule.message()));
+		}
+		return errors;
+	}
+
+	/**
+	 * What refuses an indicator's note (说明) wherever it is entered — the form, the API, the sheet: the kernel's text
+	 * checks as the 填报说明 has them ({@code Validation#maxLength}: at most {@link #NOTE_LENGTH} characters counted
+	 * as characters, not UTF-16 units; no stacked combining marks; no markup, being shown on the pages and sheets and
+	 * in the bureau's review as typed).
+	 * @param field the field the errors name ({@link #noteField}, or the sheet's column)
+	 * @return the refusals, empty for a good note or none
+	 */
+	public static List<FieldError> noteErrors(Indicator i, String field, String note) {
+		return new Validation().maxLength(field, i.name() + "的说明", note, NOTE_LENGTH).errors();
+	}
+
+	/**
+	 * The derived values that would not fit their column: each computed from values that fit (three volumes of 14
+	 * digits add up to 15), so a report is refused before it is saved rather than its facts and every growth read
+	 * from them (a bulletin's 增长3783333381.3%) being nonsense.
+	 * @param values every value, derived ones included ({@link #withDerived})
+	 * @return one error per derived indicator beyond {@link #VALUE_INTEGER_DIGITS} integer digits, on its
+	 * {@link #field}, rule {@code digits}
+	 */
+	static List<FieldError> derivedErrors(List<Indicator> indicators, Map<String, BigDecimal> values) {
+		List<FieldError> errors = new ArrayList<>();
+		for (Indicator i : indicators) {
+			BigDecimal v = values.get(i.code());
+			if (i.derived() && v != null && Decimals.integerDigits(v) > VALUE_INTEGER_DIGITS) {
+				errors.add(new FieldError(field(i.code()), "digits", i.name() + "由系统按所填数值计算，结果超过"
+						+ VALUE_INTEGER_DIGITS + "位整数（" + v.setScale(0, RoundingMode.DOWN).toPlainString() + "），请核对所填数值"));
+			}
 		}
 		return errors;
 	}
@@ -195,6 +230,14 @@ public final class ReportChecks {
 		return broken;
 	}
 
+	/**
+	 * A computed percentage as a message states it, in groups of three (14,512,348,317.2): eleven digits in a row would
+	 * read as a mobile number, and every message is masked for those ({@code Masking#personalNumbersIn}).
+	 */
+	static String grouped(BigDecimal percent) {
+		return String.format(Locale.ROOT, "%,." + Math.max(percent.scale(), 0) + "f", percent);
+	}
+
 	/** A change beyond the threshold against a base value, unless the base is zero or absent. */
 	static void jump(Indicator i, BigDecimal value, BigDecimal base, String against, BigDecimal thresholdPercent,
 			List<FieldError> errors) {
@@ -205,7 +248,7 @@ public final class ReportChecks {
 		BigDecimal change = Percentages.change(value, base, 1);
 		if (change.abs().compareTo(thresholdPercent) > 0) {
 			errors.add(new FieldError(field(i.code()), "jump", i.name() + "较" + against + (change.signum() > 0 ? "增长" : "下降")
-					+ change.abs().toPlainString() + "%，超过" + thresholdPercent.stripTrailingZeros().toPlainString()
+					+ grouped(change.abs()) + "%，超过" + thresholdPercent.stripTrailingZeros().toPlainString()
 					+ "%，请在说明中写明原因"));
 		}
 	}

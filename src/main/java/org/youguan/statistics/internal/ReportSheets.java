@@ -122,11 +122,13 @@ public final class ReportSheets {
 				if (at >= 0) {
 					errors.add(cellError(n, "说明", "control-character", "含有不允许的字符（" + Text.codePoint(note, at) + "）"));
 				}
-				else if (note.length() > ReportChecks.NOTE_LENGTH) {
-					errors.add(cellError(n, "说明", "max-length", indicator.name() + "的说明不能超过" + ReportChecks.NOTE_LENGTH + "字"));
-				}
 				else {
-					notes.put(indicator.code(), note);
+					// as the form's and the API's notes are checked (ReportChecks.noteErrors), named by the cell's row
+					List<FieldError> refused = ReportChecks.noteErrors(indicator, "说明", note);
+					refused.forEach(e -> errors.add(cellError(n, "说明", e.rule(), e.message())));
+					if (refused.isEmpty()) {
+						notes.put(indicator.code(), note);
+					}
 				}
 			}
 		}

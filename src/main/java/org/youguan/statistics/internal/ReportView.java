@@ -17,6 +17,16 @@ public record ReportView(long id, long formId, String formName, long enterpriseI
 		String revisionReason) {
 
 	/**
+	 * A correction's draft not yet sent (revision 2 on) carries revision 1's {@code on_time} in its row: it was
+	 * reported neither on time nor late, so {@code onTime} is null (attack: the API answered {@code onTime:true}).
+	 */
+	public ReportView {
+		if (revision > 1 && status == ReportStatus.DRAFT) {
+			onTime = null;
+		}
+	}
+
+	/**
 	 * The same report with every ID and mobile number in its free text — comment, return reason, revision reason —
 	 * masked ({@link Masking#personalNumbersIn}), as lists show it.
 	 */
@@ -40,11 +50,6 @@ public record ReportView(long id, long formId, String formName, long enterpriseI
 	 * @param today the day it is judged on (China time)
 	 */
 	public String lateness(LocalDate today) {
-		if (revision > 1 && status == ReportStatus.DRAFT) {
-			// a correction not yet sent carries revision 1's on_time: it was not reported late or on time, nor is it
-			// overdue — the approved revision stands meanwhile (attack: 迟报 否 for an unsent correction)
-			return "";
-		}
 		if (onTime != null) {
 			return onTime ? "否" : "是";
 		}
@@ -58,9 +63,10 @@ public record ReportView(long id, long formId, String formName, long enterpriseI
 
 	/**
 	 * Never submitted and its due date passed on {@code today} (China time): 逾期未报 — what the page's badge and the
-	 * export's 迟报 column ({@link #lateness}) both say of a draft or a report opened after its due date.
+	 * export's 迟报 column ({@link #lateness}) both say of a draft or a report opened after its due date; never of a
+	 * correction (revision 2 on): the approved revision stands meanwhile.
 	 */
 	public boolean overdue(LocalDate today) {
-		return onTime == null && submittedAt == null && dueOn != null && today.isAfter(dueOn);
+		return revision == 1 && onTime == null && submittedAt == null && dueOn != null && today.isAfter(dueOn);
 	}
 }

@@ -64,7 +64,7 @@ public final class ReportedValue {
 		String ascii = Decimals.ascii(t);
 		String shown = ascii == null ? t : ascii;
 		if (shown.endsWith("%")) {
-			if (!"%".equals(indicator.unit())) {
+			if (indicator.valueType() != ValueType.PERCENT) {
 				throw new InvalidValueException(field, "percent", indicator.name() + "的单位是" + indicator.unit()
 						+ "，不能填百分数，请填写" + indicator.unit() + "数：" + Decimals.echo(t));
 			}
@@ -105,12 +105,34 @@ public final class ReportedValue {
 			if ("number".equals(rule)) {
 				throw noNumber(indicator, field, typed);
 			}
+			if ("digits".equals(rule) && indicator.valueType() == ValueType.INTEGER && fraction(field, indicator, t)) {
+				// a count has no decimals at all: 1.00001 件 is told it must be whole, not that it has one decimal too many
+				throw new InvalidValueException(field, "integer", ReportChecks.wholeMessage(indicator) + "："
+						+ Decimals.echo(Text.strip(typed)));
+			}
 			if ("digits".equals(rule)) {
 				throw new InvalidValueException(field, "digits", Decimals.tooManyDigits(indicator.name(),
 						ReportChecks.VALUE_INTEGER_DIGITS, ReportChecks.VALUE_FRACTION_DIGITS) + "，不会自动四舍五入："
 						+ Decimals.echo(Text.strip(typed)));
 			}
 			throw ex;
+		}
+	}
+
+	/**
+	 * Whether {@code t}, a plain number beyond the column's fraction digits, has integer digits the column holds: then
+	 * only its fraction is too long. Exponent notation is not expanded here (1e-40000000 stays a digits refusal).
+	 */
+	private static boolean fraction(String field, Indicator indicator, String t) {
+		if (t.indexOf('e') >= 0 || t.indexOf('E') >= 0) {
+			return false;
+		}
+		try {
+			Decimals.parse(field, indicator.name(), t, ReportChecks.VALUE_INTEGER_DIGITS, Math.max(t.length(), 1));
+			return true;
+		}
+		catch (InvalidValueException ex) {
+			return false;
 		}
 	}
 

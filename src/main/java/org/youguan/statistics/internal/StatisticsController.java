@@ -113,11 +113,12 @@ class StatisticsController {
 		Slice slice = slice(scope, q);
 		String unit = "（" + ind.unit() + "）";
 		if (view.equals("trend")) {
-			// figures as numeric cells with the indicator's decimals (SheetNumber), never text nor 1.2E+10
+			// figures as numeric cells with the indicator's decimals (SheetNumber), never text nor 1.2E+10, and as the page
+			// shows them (Indicator.shown: a rate rounded down) — Excel rounding 99.9999 under a 2-decimal style shows 100.00
 			int d = ind.decimals();
 			List<Column<Analysis.MonthPoint>> columns = List.of(Column.of("月份", Analysis.MonthPoint::month, 10),
-					Column.of(q.year() + "年" + unit, (Analysis.MonthPoint p) -> SheetNumber.of(p.value(), d), 18),
-					Column.of((q.year() - 1) + "年" + unit, (Analysis.MonthPoint p) -> SheetNumber.of(p.lastYear(), d), 18),
+					Column.of(q.year() + "年" + unit, (Analysis.MonthPoint p) -> SheetNumber.of(ind.shown(p.value()), d), 18),
+					Column.of((q.year() - 1) + "年" + unit, (Analysis.MonthPoint p) -> SheetNumber.of(ind.shown(p.lastYear()), d), 18),
 					Column.of("同比增长（%）", (Analysis.MonthPoint p) -> SheetNumber.of(p.growth(), 2), 14),
 					Column.of("数据完整性", (Analysis.MonthPoint p) -> p.coverage().caveat(), 30));
 			return Downloads.xlsx(ind.name() + "月度走势.xlsx", spreadsheets.write("月度走势", columns, analysis.trend(ind, slice)));
@@ -129,8 +130,8 @@ class StatisticsController {
 		};
 		int d = ind.decimals();
 		List<Column<Analysis.Row>> columns = List.of(Column.of("名称", Analysis.Row::name, 20),
-				Column.of(q.monthsLabel() + unit, (Analysis.Row r) -> SheetNumber.of(r.value(), d), 18),
-				Column.of("上年同期" + unit, (Analysis.Row r) -> SheetNumber.of(r.previousYearValue(), d), 18),
+				Column.of(q.monthsLabel() + unit, (Analysis.Row r) -> SheetNumber.of(ind.shown(r.value()), d), 18),
+				Column.of("上年同期" + unit, (Analysis.Row r) -> SheetNumber.of(ind.shown(r.previousYearValue()), d), 18),
 				Column.of("同比增长（%）", (Analysis.Row r) -> SheetNumber.of(r.growth(), 2), 14),
 				Column.of("占比（%）", (Analysis.Row r) -> SheetNumber.of(r.share(), 2), 12),
 				Column.of("数据完整性", (Analysis.Row r) -> r.coverage() == null ? "" : r.coverage().caveat(), 30));

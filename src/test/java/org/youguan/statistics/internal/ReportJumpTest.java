@@ -34,4 +34,17 @@ class ReportJumpTest {
 		assertThat(jump("15004", "10000")).isEmpty();
 		assertThat(Aggregates.growth(new BigDecimal("3"), new BigDecimal("100000"))).isEqualByComparingTo("-99.99");
 	}
+
+	/**
+	 * A computed percentage is written in groups, never eleven digits in a row that the messages' masking takes for a
+	 * mobile number (attack: «较上期增长145****8317.2%»).
+	 */
+	@Test
+	void aLargeJumpIsWrittenInGroupsAndNotMaskedAsAPhoneNumber() {
+		assertThat(jump("145123484172", "1000")).singleElement().satisfies(e -> {
+			assertThat(e.message()).contains("增长14,512,348,317.2%");
+			assertThat(org.youguan.kernel.Masking.personalNumbersIn(e.message())).isEqualTo(e.message());
+		});
+	}
 }
+

@@ -172,11 +172,9 @@ public class Alerts {
 		if (r.isEmpty()) {
 			throw new InvalidValueException("reason", "required", "请填写处理说明");
 		}
-		if (r.length() > 500) {
-			throw new InvalidValueException("reason", "max-length", "处理说明不能超过500个字符");
-		}
-		// shown on the alert's page and list as typed: no markup (kernel Validation#plainText)
-		new Validation().plainText("reason", "处理说明", r).throwIfInvalid();
+		// shown on the alert's page and list and carried into the lead as typed: the kernel's text checks (characters
+		// counted as characters, not UTF-16 units; no stacked combining marks; no markup)
+		new Validation().maxLength("reason", "处理说明", r, 500).throwIfInvalid();
 		AlertView before = get(scope, id);
 		int changed = jdbc.sql("""
 				UPDATE safety_alert SET status = :status, reason = :reason, decided_by = :actor, decided_at = :now,
