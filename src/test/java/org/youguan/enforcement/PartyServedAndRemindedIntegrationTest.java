@@ -3,6 +3,8 @@ package org.youguan.enforcement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -77,11 +79,17 @@ class PartyServedAndRemindedIntegrationTest {
 	@Autowired
 	WorkingCalendar calendar;
 
-	/** The titles on {@code e}'s notification list (as its portal lists them) that link case {@code id}, oldest first. */
+	/**
+	 * The titles on {@code e}'s notification list (as its portal lists them) that link case {@code id}, oldest first —
+	 * read from the newest page, as the shared test database holds many older notifications of the same enterprise.
+	 */
 	List<String> listed(EnterpriseView e, long id) {
-		return notifications.page(DataScope.enterprise(e.creditCode()), null, PageQuery.of(null, 0, 100, "created_at", "asc"))
+		List<String> titles = new ArrayList<>(notifications
+			.page(DataScope.enterprise(e.creditCode()), null, PageQuery.of(null, 0, 100, "created_at", "desc"))
 			.items().stream().filter(n -> n.link().equals("/enterprise/penalties/" + id)).map(Notification::title)
-			.toList();
+			.toList());
+		Collections.reverse(titles);
+		return titles;
 	}
 
 	/** The titles linking case {@code id} on {@code e}'s list once {@code count} arrived, oldest first. */

@@ -61,9 +61,12 @@ class RectificationOrderNotificationsIntegrationTest {
 	@Autowired
 	Clock clock;
 
-	/** The titles on the list of {@code creditCode}'s portal that link order {@code id}. */
+	/**
+	 * The titles on the list of {@code creditCode}'s portal that link order {@code id}, from its newest page (the shared
+	 * test database holds many older notifications of the same enterprise).
+	 */
 	List<String> listed(String creditCode, long id) {
-		return notifications.page(DataScope.enterprise(creditCode), null, PageQuery.of(null, 0, 100, "created_at", "asc"))
+		return notifications.page(DataScope.enterprise(creditCode), null, PageQuery.of(null, 0, 100, "created_at", "desc"))
 			.items().stream().filter(n -> n.link().equals("/enterprise/inspections/orders/" + id)).map(Notification::title)
 			.toList();
 	}
