@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.complaints.internal.Actor;
@@ -396,9 +395,7 @@ public class ComplaintProcedure {
 					? scope.enterpriseCreditCode() != null && scope.enterpriseCreditCode().equals(c.enterpriseCreditCode())
 					: scope.containsRegion(c.regionCode()))
 			.orElseThrow(() -> DomainException.notFound("申诉", id));
-		if (SecurityContextHolder.getContext().getAuthentication() != null
-				&& SecurityContextHolder.getContext().getAuthentication().getPrincipal() instanceof CurrentUser u
-				&& u.kind() == UserKind.STAFF && !bureaus.handles(u.bureauId(), complaint.regionCode())) {
+		if (bureaus.outsider(complaint.regionCode()).isPresent()) {
 			throw new AccessRefusedException("本申诉由" + bureaus.nearestName(complaint.regionCode())
 					+ "办理，办理步骤由该局的处室工作人员进行；上级机关可以查阅，不能代为办理");
 		}

@@ -12,7 +12,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
@@ -32,7 +31,6 @@ import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.org.Bureaus;
 import org.youguan.org.CurrentUser;
-import org.youguan.org.UserKind;
 
 /**
  * The credit record (信用记录) of the express enterprises (快递业信用管理暂行办法(2017)): entries are taken in from other
@@ -113,9 +111,7 @@ public class CreditRecords {
 	 * @throws AccessDeniedException (403) for staff of another bureau
 	 */
 	void requireHandlingBureau(String regionCode) {
-		var auth = SecurityContextHolder.getContext().getAuthentication();
-		if (auth == null || !(auth.getPrincipal() instanceof CurrentUser u) || u.kind() != UserKind.STAFF
-				|| ofBureau(u, regionCode)) {
+		if (bureaus.outsider(regionCode).isEmpty()) {
 			return;
 		}
 		throw new AccessDeniedException("该信用记录由" + bureaus.nearestName(regionCode)
@@ -123,7 +119,7 @@ public class CreditRecords {
 	}
 
 	private boolean ofBureau(CurrentUser u, String regionCode) {
-		return bureaus.nearest(regionCode).filter(b -> Long.valueOf(b.id()).equals(u.bureauId())).isPresent();
+		return bureaus.handles(u.bureauId(), regionCode);
 	}
 
 	/** The name of the bureau of {@code regionCode}, which the enterprise sees instead of its staff's user names. */

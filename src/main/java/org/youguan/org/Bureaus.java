@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.AccessRefusedException;
+import org.youguan.kernel.Actors;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.PageQuery;
@@ -121,12 +122,27 @@ public class Bureaus {
 
 	/**
 	 * Whether {@code bureauId} is the bureau handling {@code regionCode} ({@link #nearest}) — the one rule by which a
-	 * step on a record of that region is its bureau's own, not a superior's that reads it (a complaint's steps).
+	 * step on a record of that region is its bureau's own, not a superior's that reads it ({@link #outsider}).
 	 * @param bureauId a signed-in user's bureau; null (no bureau) handles none
 	 * @param regionCode a GB/T 2260 code (2 to 12 digits) or {@code 0}
 	 */
 	public boolean handles(Long bureauId, String regionCode) {
 		return bureauId != null && nearest(regionCode).filter(b -> b.id() == bureauId).isPresent();
+	}
+
+	/**
+	 * The signed-in staff account taking a step on a record of {@code regionCode} when it is not of the bureau handling
+	 * that region ({@link #handles}) — the one rule by which a superior bureau reads a county's case, lead, complaint or
+	 * credit entry and takes none of its steps. An enterprise on its portal (its own records, scoped to its credit code)
+	 * and a step run without a signed-in account (a system job, the demo data) are nobody's outsider.
+	 * @param regionCode the record's region, a GB/T 2260 code
+	 * @return the staff account to refuse (the caller words the 403 and may treat a head first); empty when the step is
+	 *         the handling bureau's or not a signed-in staff account's
+	 */
+	public Optional<CurrentUser> outsider(String regionCode) {
+		return Actors.signedIn()
+			.map(a -> a.getPrincipal() instanceof CurrentUser u ? u : null)
+			.filter(u -> u.kind() == UserKind.STAFF && !handles(u.bureauId(), regionCode));
 	}
 
 	/**

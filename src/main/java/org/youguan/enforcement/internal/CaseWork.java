@@ -423,8 +423,8 @@ public class CaseWork {
 	 * @throws AccessDeniedException (403) for other staff of another bureau
 	 */
 	public void requireHandlingBureau(String caseRegion) {
-		CurrentUser u = signedIn().orElse(null);
-		if (u == null || u.kind() != UserKind.STAFF || ofHandlingBureau(u, caseRegion)) {
+		CurrentUser u = bureaus.outsider(caseRegion).orElse(null);
+		if (u == null) {
 			return;
 		}
 		if (u.has(Role.BUREAU_LEADER)) {
@@ -433,9 +433,9 @@ public class CaseWork {
 		throw new AccessDeniedException("本案由" + bureaus.nearestName(caseRegion) + "办理，办案步骤由该局的处室工作人员进行；上级机关可以查阅，不能代为办理");
 	}
 
-	/** Whether {@code u} belongs to the bureau handling a case of {@code caseRegion} (the nearest bureau to it). */
+	/** Whether {@code u} belongs to the bureau handling a case of {@code caseRegion} ({@link Bureaus#handles}). */
 	private boolean ofHandlingBureau(CurrentUser u, String caseRegion) {
-		return bureaus.nearest(caseRegion).filter(b -> Long.valueOf(b.id()).equals(u.bureauId())).isPresent();
+		return bureaus.handles(u.bureauId(), caseRegion);
 	}
 
 	/** Moves the case to {@code to} (the same state for a step that records something) with the extra SET clause. */
