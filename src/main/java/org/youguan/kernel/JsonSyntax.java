@@ -17,6 +17,9 @@ public final class JsonSyntax {
 	/** How Jackson's strict duplicate detection begins its message, the key following in quotes. */
 	private static final String DUPLICATE = "Duplicate Object property \"";
 
+	/** How Jackson's UTF-8 decoder begins its message on a byte that is not UTF-8 ("Invalid UTF-8 start byte 0xb9"). */
+	private static final String NOT_UTF8 = "Invalid UTF-8";
+
 	private JsonSyntax() {
 	}
 
@@ -36,6 +39,22 @@ public final class JsonSyntax {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * Whether the reading failed on bytes that are not UTF-8 — a GBK (or other legacy) text sent as JSON, which JSON
+	 * (RFC 8259 §8.1) does not allow: Jackson's decoder names the byte only in its message ("Invalid UTF-8 start byte").
+	 * @param ex the failure, or one wrapping it (its causes are looked at)
+	 */
+	public static boolean notUtf8(Throwable ex) {
+		int depth = 0;
+		for (Throwable t = ex; t != null && depth++ < 20; t = t.getCause()) {
+			if (t instanceof StreamReadException read && read.getOriginalMessage() != null
+					&& read.getOriginalMessage().startsWith(NOT_UTF8)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
@@ -76,7 +95,8 @@ public final class JsonSyntax {
 	/**
 	 * The Chinese message of a JSON text that cannot be read ({@code what} names it: "日历文件"): the place
 	 * ({@link #where}) and the kind — it ends early ("…在第12行第1列意外结束：缺少右花括号、右方括号或引号"), a key
-	 * twice ("…第5行第20列：“2027-10-01”出现了不止一次，请只保留一个"), or any other character JSON does not take there
+	 * twice ("…第5行第20列：“2027-10-01”出现了不止一次，请只保留一个"), bytes that are not UTF-8
+	 * ("…不是UTF-8编码的文本（第1行第14列起）：可能是GBK编码…", {@link #notUtf8}), or any other character JSON does not take there
 	 * ("…第3行第2列格式错误：键和文字须写在英文双引号中，各项以英文逗号分隔，最后一项后不加逗号，不能有注释"). No text of
 	 * the parser is included.
 	 */
@@ -88,6 +108,9 @@ public final class JsonSyntax {
 		String key = duplicateKey(ex);
 		if (key != null) {
 			return what + (where.isEmpty() ? "" : where + "：") + "“" + key + "”出现了不止一次，请只保留一个";
+		}
+		if (notUtf8(ex)) {
+			return what + "不是UTF-8编码的文本" + (where.isEmpty() ? "" : "（" + where + "起）") + "：可能是GBK编码，请以UTF-8保存后重新发送";
 		}
 		return what + "不是有效的JSON" + (where.isEmpty() ? "" : "（" + where + "附近）")
 				+ "：键和文字须写在英文双引号中，各项以英文逗号分隔，最后一项后不加逗号，不能有注释";

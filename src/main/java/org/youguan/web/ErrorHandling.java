@@ -284,7 +284,8 @@ class ErrorHandling {
 	}
 
 	/**
-	 * A body that cannot be read: empty, not the declared format, or a field of the wrong type or with a forbidden
+	 * A body that cannot be read: empty, not UTF-8 (rule {@code encoding}: a GBK body sent without its charset, which
+	 * JSON does not allow, RFC 8259 §8.1), not the declared format, or a field of the wrong type or with a forbidden
 	 * character — the field named from the JSON path where there is one.
 	 */
 	@ExceptionHandler(HttpMessageNotReadableException.class)
@@ -294,6 +295,11 @@ class ErrorHandling {
 			// a body without a length read past youguan.web.max-json-body (BodySizeFilter): its size, not its format
 			return answer(request, HttpStatus.PAYLOAD_TOO_LARGE, "内容过大", tooLarge.getMessage(),
 					List.of(new FieldError("body", "size", tooLarge.getMessage())));
+		}
+		if (JsonSyntax.notUtf8(ex)) {
+			// a GBK body without a declared charset: its encoding, not its JSON or a field's type, is what to change
+			return unbound(request, response, "请求格式错误", List.of(new FieldError("body", "encoding",
+					"请求体不是UTF-8编码的文本：可能是GBK编码，请以UTF-8发送")));
 		}
 		String field = jsonPath(ex);
 		String twice = duplicateKey(ex);

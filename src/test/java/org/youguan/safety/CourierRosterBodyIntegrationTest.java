@@ -73,4 +73,49 @@ class CourierRosterBodyIntegrationTest {
 		send(array + "  \n").andExpect(status().isOk()).andExpect(jsonPath("$.accepted").value(1));
 		assertThat(saved(id)).isOne();
 	}
+	/**
+	 * Attack round 50: objects one after another under {@code application/json} were taken as NDJSON, two objects on
+	 * one NDJSON line were told by the wrong line, and a GBK body without a declared charset was told a JSON quoting
+	 * error — each is now refused for what it is, and nothing is saved.
+	 */
+	@Test
+	void aSecondObjectUnderJsonTwoOnOneNdjsonLineAndAGbkBodyAreRefusedForWhatTheyAre() throws Exception {
+		String id = "W" + RandomDigits.of(6);
+		String other = "X" + RandomDigits.of(6);
+		String one = "{\"courierId\":\"" + id + "\",\"idNumber\":\"320506198503171239\"}";
+		String two = "{\"courierId\":\"" + other + "\",\"idNumber\":\"320506199001014561\"}";
+		send(one + two).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("body"))
+			.andExpect(jsonPath("$.errors[0].rule").value("trailing"))
+			.andExpect(jsonPath("$.errors[0].message").value(Matchers.containsString("对象结束后还有内容")));
+		mvc.perform(post("/api/v1/safety/couriers").header("Authorization", SHUNFENG).contentType("application/x-ndjson")
+			.content(one + " " + two + "\n"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].rule").value("ndjson"))
+			.andExpect(jsonPath("$.errors[0].message").value(Matchers.containsString("第1行")));
+		mvc.perform(post("/api/v1/safety/couriers").header("Authorization", SHUNFENG).contentType("application/json")
+			.content(("[{\"courierId\":\"" + id + "\",\"idType\":\"居民身份证\",\"idNumber\":\"320506198503171239\"}]")
+				.getBytes(java.nio.charset.Charset.forName("GBK"))))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("body"))
+			.andExpect(jsonPath("$.errors[0].rule").value("encoding"))
+			.andExpect(jsonPath("$.errors[0].message").value(Matchers.containsString("不是UTF-8")));
+		assertThat(saved(id) + saved(other)).isZero();
+		// one per line is NDJSON, and a single object under application/json is the roster
+		mvc.perform(post("/api/v1/safety/couriers").header("Authorization", SHUNFENG).contentType("application/x-ndjson")
+			.content(one + "\n" + two + "\n"))
+			.andExpect(status().isOk()).andExpect(jsonPath("$.accepted").value(2));
+		send(one).andExpect(status().isOk()).andExpect(jsonPath("$.accepted").value(1));
+	}
+
+	/** A JSON body of any endpoint sent in GBK without saying so is told its encoding, not a JSON syntax error. */
+	@Test
+	void aGbkBodyOfAnyEndpointIsToldItsEncoding() throws Exception {
+		mvc.perform(post("/api/v1/public/complaints").contentType("application/json")
+			.content("{\"filerName\":\"张三\"}".getBytes(java.nio.charset.Charset.forName("GBK"))))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("body"))
+			.andExpect(jsonPath("$.errors[0].rule").value("encoding"))
+			.andExpect(jsonPath("$.errors[0].message").value(Matchers.containsString("不是UTF-8")));
+	}
 }

@@ -87,7 +87,7 @@ class CourierApiController {
 		}
 		// a roster declared GBK (or another charset) was read as UTF-8 all the same: refused as the parcel upload is
 		DeclaredCharset.requireUtf8(request.getContentType(), "名册未保存");
-		return new Saved(couriers.register(enterprise, parse(body)));
+		return new Saved(couriers.register(enterprise, parse(body, isNdjson(request.getContentType()))));
 	}
 
 	/** A field's text; {@link #refuseUnknownFields} has refused any other value than text or null. */
@@ -98,40 +98,60 @@ class CourierApiController {
 	/**
 	 * The roster lines read one at a time from the stream — a JSON array's elements, or objects one after another
 	 * (NDJSON) — never the body whole as text; more than {@link #MAX_COURIERS} is refused at the first line over.
-	 * Anything after a JSON array (another object, another array, any text) is a 400 on {@code body}, rule
-	 * {@code trailing}, naming where it begins: it was ignored, and the couriers it listed were never registered. A body
-	 * that is no JSON is a 400 {@code json} saying where ({@link JsonSyntax#message}).
+	 * Anything after a JSON array — or, under {@code application/json}, after a single object (objects one after
+	 * another are NDJSON, declared {@code application/x-ndjson}) — is a 400 on {@code body}, rule {@code trailing},
+	 * naming where it begins: it was ignored, and the couriers it listed were never registered. NDJSON holds one object
+	 * a line (a second on the same line: 400 rule {@code ndjson}), so the roster's 第N行 is the line's. A body that is
+	 * not UTF-8 is a 400 {@code encoding} ({@link JsonSyntax#notUtf8}), one that is no JSON a 400 {@code json} saying
+	 * where ({@link JsonSyntax#message}).
 	 */
-	private List<Couriers.Entry> parse(InputStream body) {
+	private List<Couriers.Entry> parse(InputStream body, boolean ndjson) {
 		List<JsonNode> nodes = new ArrayList<>();
-		boolean afterArray = false;
+		// the first token of the body's one JSON value once that value is read whole (array or object), else null
+		JsonToken closed = null;
 		try (JsonParser p = json.createParser(body)) {
 			JsonToken first = p.nextToken();
-			if (first == JsonToken.START_ARRAY) {
-				for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY && t != null; t = p.nextToken()) {
+			if (first == JsonToken.START_ARRAY || !ndjson) {
+				if (first == JsonToken.START_ARRAY) {
+					for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY && t != null; t = p.nextToken()) {
+						add(nodes, p);
+					}
+				}
+				else if (first != null) {
 					add(nodes, p);
 				}
-				afterArray = true;
+				closed = first;
 				if (p.nextToken() != null) {
-					throw trailing(JsonSyntax.where(p.currentTokenLocation()));
+					throw trailing(JsonSyntax.where(p.currentTokenLocation()), first == JsonToken.START_ARRAY);
 				}
 			}
 			else {
+				long lastLine = 0;
 				for (JsonToken t = first; t != null; t = p.nextToken()) {
+					long line = p.currentTokenLocation().getLineNr();
+					if (line == lastLine) {
+						// NDJSON is one object a line: a second on the same line would be told by the wrong line number
+						throw new InvalidValueException("body", "ndjson", "请求体在" + JsonSyntax.where(p.currentTokenLocation())
+								+ "：NDJSON每行只能有一个对象，请把每名快递员写在单独一行；名册未保存");
+					}
 					add(nodes, p);
+					lastLine = p.currentTokenLocation().getLineNr();
 				}
 			}
 		}
 		catch (JacksonException ex) {
 			BodyTooLargeException.rethrowIfAmong(ex);
-			if (afterArray) {
-				throw trailing(JsonSyntax.where(ex, 0));
+			if (closed != null) {
+				throw trailing(JsonSyntax.where(ex, 0), closed == JsonToken.START_ARRAY);
 			}
 			String key = JsonSyntax.duplicateKey(ex);
 			if (key != null) {
 				// the key twice in one line: named with its line, as the roster's other errors are
 				throw new InvalidValueException(key, "duplicate-key",
 						"第" + (nodes.size() + 1) + "行：JSON中字段“" + key + "”出现了不止一次，请只保留一个");
+			}
+			if (JsonSyntax.notUtf8(ex)) {
+				throw new InvalidValueException("body", "encoding", JsonSyntax.message("名册", ex, 0) + "；名册未保存");
 			}
 			throw new InvalidValueException("body", "json", JsonSyntax.message("请求体", ex, 0)
 					+ "（应为JSON数组，或NDJSON每行一个对象）");
@@ -140,6 +160,11 @@ class CourierApiController {
 		return nodes.stream()
 			.map(n -> new Couriers.Entry(text(n, "courierId"), text(n, "idType"), text(n, "idNumber")))
 			.toList();
+	}
+
+	/** Whether the body is declared NDJSON (objects one a line); otherwise it is one JSON value, an array or an object. */
+	private static boolean isNdjson(String contentType) {
+		return contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-ndjson");
 	}
 
 	/** Reads the roster line the parser stands at, refusing the line over {@link #MAX_COURIERS}. */
@@ -151,10 +176,14 @@ class CourierApiController {
 		nodes.add(p.readValueAsTree());
 	}
 
-	/** The 400 of content after the roster's JSON array, {@code where} it begins ("第1行第60列", or ""). */
-	private static InvalidValueException trailing(String where) {
-		return new InvalidValueException("body", "trailing", "请求体" + (where.isEmpty() ? "" : "在" + where)
-				+ "：名册的JSON数组结束后还有内容，名册未保存；请把所有快递员写在一个数组中，或改用NDJSON（每行一个对象）");
+	/**
+	 * The 400 of content after the roster's one JSON value (an array, or an object under {@code application/json}),
+	 * {@code where} it begins ("第1行第60列", or "").
+	 */
+	private static InvalidValueException trailing(String where, boolean array) {
+		return new InvalidValueException("body", "trailing", "请求体" + (where.isEmpty() ? "" : "在" + where) + "：名册的JSON"
+				+ (array ? "数组" : "对象") + "结束后还有内容，名册未保存；请把所有快递员写在一个数组中，或改用NDJSON"
+				+ "（Content-Type: application/x-ndjson，每行一个对象）");
 	}
 
 	/** The names a roster line takes. */
