@@ -272,7 +272,7 @@ public class CreditRecords {
 	boolean oweForRemedy(CreditEntry entry, CorrectionKind kind, String summary, String reason, String ref, LocalDate dueOn,
 			long sequence, LocalDate remedyOn) {
 		TakenRemedy taken = jdbc.sql("SELECT remedy_sequence AS sequence, remedy_on AS taken_on FROM credit_entry WHERE id = :id")
-			.param("id", entry.id()).query(TakenRemedy.class).single();
+			.param("id", entry.id()).query(Rows.of(TakenRemedy.class)).single();
 		boolean older = taken.takenOn() != null && (sequence > 0 && taken.sequence() != null
 				? sequence <= taken.sequence() : remedyOn.isBefore(taken.takenOn()));
 		if (older) {

@@ -99,7 +99,8 @@ class ProblemAnswersIntegrationTest {
 	void aGenericRefusalNamesTheParameterByItsLabelAndKeepsItsNameForTheClient() throws Exception {
 		assertNamed("sortOrder", "a\u0000b", "排序含有不允许的字符（U+0000）");
 		assertNamed("page", "abc", "页码的值“abc”格式不正确");
-		assertNamed("from", "abc", "起始日期的值“abc”格式不正确");
+		// the audit search reads its dates by the list filters' one rule (FiguresPeriod.filter), named by the label
+		assertNamed("from", "abc", "起始日期应为日期（YYYY-MM-DD）");
 		// a parameter no label is known for is named as sent
 		assertNamed("zzq", "a\u0000b", "参数“zzq”含有不允许的字符");
 	}

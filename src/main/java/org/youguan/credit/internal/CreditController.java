@@ -27,10 +27,12 @@ import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.CaseRoles;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.FiguresPeriod;
 import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageForm;
 import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.YearIn;
 import org.youguan.org.CurrentUser;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
@@ -168,11 +170,15 @@ class CreditController {
 				() -> entries(me, scope, new ListRequest(null, null, null, null, null), null, true, null, model));
 	}
 
-	/** Closes the last year's credit data of the caller's bureau ({@link CreditYearClose#close}). */
+	/**
+	 * Closes the last year's credit data of the caller's bureau ({@link CreditYearClose#close}); a year outside the
+	 * figures' years ({@link FiguresPeriod}) is a 400 on {@code year} as it is bound.
+	 */
 	@PostMapping("/credit/year-close")
 	@PageForm("year-close-form")
 	@PreAuthorize(CaseRoles.HANDLERS)
-	String closeYear(@AuthenticationPrincipal CurrentUser me, DataScope scope, @RequestParam int year,
+	String closeYear(@AuthenticationPrincipal CurrentUser me, DataScope scope,
+			@RequestParam @YearIn(from = FiguresPeriod.FIRST_YEAR, ahead = FiguresPeriod.YEARS_AHEAD) int year,
 			RedirectAttributes redirect, Model model, HttpServletResponse response) {
 		return FormSteps.run(model, response, redirect, "/credit/entries", "已完成" + year + "年度信用信息归集",
 				() -> yearClose.close(scope, year),

@@ -49,10 +49,14 @@ class PublicationBasisOfTheAppliedLawIntegrationTest {
 					 "decidedOn":"2025-07-01","decisionNumber":"%s","penalty":"FINE","fine":5000}""".formatted(code, number)))
 			.andExpect(status().isCreated());
 		long id = jdbc.sql("SELECT id FROM penalty_case WHERE decision_number = :n").param("n", number).query(Long.class).single();
-		// published before the one rule with the decision day's text, as V259 left it; V297 marks every publication
+		// published before the one rule with the decision day's text, as V259 left it; V297 marks every publication. The
+		// whole snapshot a publication keeps is written (DecisionPublication's SNAPSHOT): the public list of the shared
+		// test database reads every published row
 		jdbc.sql("""
 				UPDATE penalty_case SET published_on = :on, publication_violation_code = violation_code,
 				    publication_decided_on = decided_on, publication_decision_number = decision_number,
+				    publication_enterprise_name = enterprise_name, publication_credit_code = enterprise_credit_code,
+				    publication_penalty = penalty, publication_fine = fine, publication_confiscated = confiscated,
 				    publication_basis = '《快递暂行条例》第五十条', publication_basis_due = TRUE WHERE id = :id""")
 			.param("on", LocalDate.of(2025, 7, 5)).param("id", id).update();
 
