@@ -13,6 +13,8 @@ import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.Actors;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.FiguresPeriod;
+import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.TransactionLocks;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
@@ -75,6 +77,8 @@ public class CreditYearClose {
 	 * @param scope the caller's scope: a bureau's region (another scope closes nothing: 404)
 	 * @param year the year, ended
 	 * @return the close
+	 * @throws InvalidValueException 400 on {@code year}, rule {@code range}, for a year outside 2000 … next year
+	 *         ({@link FiguresPeriod#year})
 	 * @throws DomainException 404 for a caller without a bureau's region; 409 (field {@code year}) rule
 	 * {@code year-not-ended} for this year or a later one, {@code already-closed} once closed, {@code open-items} while an
 	 * entry of the year in the region owes a correction or an objection to one is under review
@@ -84,6 +88,8 @@ public class CreditYearClose {
 		if (scope.kind() != DataScope.Kind.REGION) {
 			throw DomainException.notFound("信用信息归集", year);
 		}
+		// a year outside the figures' years (FiguresPeriod: 2000 … next year) is no year of the record: 400 on year
+		FiguresPeriod.year("year", year, LocalDate.now(clock));
 		String region = scope.regionPrefix();
 		// one close per bureau and year: the bureau's closes are taken one at a time
 		TransactionLocks.hold(jdbc, "credit-year-close:" + region);

@@ -171,8 +171,9 @@ class CreditController {
 	}
 
 	/**
-	 * Closes the last year's credit data of the caller's bureau ({@link CreditYearClose#close}); a year outside the
-	 * figures' years ({@link FiguresPeriod}) is a 400 on {@code year} as it is bound.
+	 * Closes the last year's credit data of the caller's bureau ({@link CreditYearClose#close}); the year's bounds are
+	 * declared for the refusal of a non-number and checked by the service (400 on {@code year} outside
+	 * {@link FiguresPeriod}'s years).
 	 */
 	@PostMapping("/credit/year-close")
 	@PageForm("year-close-form")
