@@ -381,6 +381,67 @@ class CreditRecordIntegrationTest {
 	}
 
 	/**
+	 * A change of the decision heard while the entry owes its removal (复议撤销, then 诉讼变更) leaves the removal owed — and
+	 * is not only logged: it is audited once ({@code credit.entry.removal-kept}, however often the event is delivered)
+	 * and stated after the correction's reason, which the bureau's list shows on the row where it records the removal.
+	 */
+	@Test
+	void aChangeAfterARemovalOwedIsAuditedOnceAndShownWhereTheRemovalIsRecorded() throws Exception {
+		long caseId = Long.parseLong("4" + RandomDigits.of(9));
+		String code = twoEnterprises().get(0);
+		String number = "苏邮罚〔2026〕" + RandomDigits.of(6) + "号";
+		long entry = decided(caseId, code, number);
+		redeliver(remedy(caseId, code, number, DecisionOutcomes.Result.REVOKED, null, LocalDate.now(clock).minusDays(2), 1));
+		PenaltyDecisionRemedied change = remedy(caseId, code, number, DecisionOutcomes.Result.CHANGED, "罚款人民币3000元",
+				LocalDate.now(clock), 2);
+		redeliver(change);
+		redeliver(change);
+
+		CreditEntry owed = records.get(DataScope.all(), entry);
+		assertThat(owed.correctionKind()).isEqualTo(CreditEntry.CorrectionKind.REMOVE);
+		assertThat(owed.correctionReason()).contains("行政复议撤销", change.documentNumber(), "变更为罚款人民币3000元", "不取代撤销");
+		assertThat(audited("credit.entry.removal-kept", entry)).isEqualTo(1);
+		mvc.perform(get("/api/v1/credit/entries").param("pending", "true").param("q", number).header("Authorization", WUZHONG))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items[0].correctionReason", containsString(change.documentNumber())));
+	}
+
+	/**
+	 * The entry, its objections and what the enterprise reads of both name one bureau — the one that recorded the entry
+	 * (the nearest to its region: 吴中's for a town of 吴中, which has no bureau of its own), as named on the day it did: a
+	 * later renaming of the bureau leaves the record as made.
+	 */
+	@Test
+	void theEntryAndItsObjectionsNameOneBureauAsItWasNamedWhenItRecordedTheEntry() throws Exception {
+		String code = twoEnterprises().get(0);
+		String number = "苏邮罚〔2026〕" + RandomDigits.of(6) + "号";
+		long caseId = Long.parseLong("4" + RandomDigits.of(9));
+		String town = REGION + "001";
+		tx.executeWithoutResult(s -> events.publishEvent(delivered(caseId, number, town, code, LocalDate.now(clock).minusDays(5))));
+		await().atMost(Duration.ofSeconds(60)).until(() -> entries("penalty:" + caseId) == 1);
+		long entry = jdbc.sql("SELECT id FROM credit_entry WHERE source_ref = :r").param("r", "penalty:" + caseId)
+			.query(Long.class).single();
+		long objection = objection(EnterpriseTokens.bearer(code, users, directory, tokens, tx), entry, "不是本企业的违法行为");
+		call(WUZHONG, "/api/v1/credit/objections/" + objection + "/review", "{\"result\":\"REJECTED\",\"reason\":\"经核实，异议不成立\"}")
+			.andExpect(status().isOk());
+		String wuzhong = jdbc.sql("SELECT name FROM bureau_name WHERE region_code = :r").param("r", REGION).query(String.class)
+			.single();
+		DataScope own = DataScope.enterprise(code);
+		assertThat(records.get(own, entry).bureau()).isEqualTo(wuzhong);
+		assertThat(objections.get(own, objection).reviewedBy()).isEqualTo(wuzhong);
+		assertThat(objections.get(own, objection).bureau()).isEqualTo(wuzhong);
+
+		// renamed afterwards (rolled back: the demo bureau keeps its name for the other tests)
+		tx.executeWithoutResult(s -> {
+			jdbc.sql("UPDATE bureau SET name = :n WHERE region_code = :r").param("n", wuzhong + "（更名测试）").param("r", REGION)
+				.update();
+			assertThat(records.get(own, entry).bureau()).isEqualTo(wuzhong);
+			assertThat(objections.get(own, objection).reviewedBy()).isEqualTo(wuzhong);
+			s.setRollbackOnly();
+		});
+	}
+
+	/**
 	 * The review's reason kept as the entry's correction reason is shown with the mobile number masked on the list, the
 	 * entry, the export and the party's API; the party sees the bureau that reviewed and corrected, not its user.
 	 */
