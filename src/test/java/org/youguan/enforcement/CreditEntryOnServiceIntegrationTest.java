@@ -20,7 +20,8 @@ import static org.youguan.enforcement.PartyCases.ALL;
  * A penalty decision enters the enterprise's credit record (行政处罚信息) when it is served, not when it is made: the
  * decision takes effect on delivery (行政处罚法(2021) art.61), and the party must not read — nor object to — an entry of
  * a decision it does not hold yet. The entry states the decision as served (a 变更 by the bureau's own correction before
- * the delivery included); a 撤销 after the delivery owes the entry's removal.
+ * the delivery included); a 撤销 after the delivery owes the entry's removal. A decision handed over on the spot is
+ * served as it is made.
  */
 @IntegrationTest
 class CreditEntryOnServiceIntegrationTest {
@@ -33,6 +34,9 @@ class CreditEntryOnServiceIntegrationTest {
 
 	@Autowired
 	DecisionOutcomes decisionOutcomes;
+
+	@Autowired
+	OnTheSpotPenalties onTheSpotPenalties;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -64,6 +68,18 @@ class CreditEntryOnServiceIntegrationTest {
 		await().atMost(Duration.ofSeconds(60)).until(() -> "REMOVE".equals(jdbc.sql(
 				"SELECT correction_kind FROM credit_entry WHERE source_ref = :r").param("r", "penalty:" + id)
 			.query(String.class).single()));
+	}
+
+	/** A decision handed over on the spot is served as it is made: on the record at once, with its fine. */
+	@Test
+	void aDecisionHandedOverOnTheSpotIsOnTheRecordAtOnce() {
+		EnterpriseView e = party.sfWuzhong();
+		long id = onTheSpotPenalties.decideOnTheSpot(ALL, new OnTheSpotPenalties.OnTheSpot("ORGANISATION", e.creditCode(), null,
+				null, "DATA_NOT_REPORTED", "当月数据逾期未报送（" + RandomDigits.of(6) + "）", "当事人营业场所",
+				LocalDate.now(clock).toString(), "FINE", "500", PartyCases.TEAM));
+		await().atMost(Duration.ofSeconds(60)).until(() -> entries(id) == 1);
+		assertThat(jdbc.sql("SELECT summary FROM credit_entry WHERE source_ref = :r").param("r", "penalty:" + id)
+			.query(String.class).single()).contains("罚款人民币500元");
 	}
 
 	/** Waits until every listener has taken the events of {@code type} published so far. */
