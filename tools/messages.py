@@ -3332,6 +3332,7 @@ M.update({
  "audit.action.credit.entry.add": ("记入信用记录", "Entered in the credit record"),
  "audit.action.credit.entry.correction-due": ("信用记录待更正", "Credit entry to be corrected"),
  "audit.action.credit.entry.correct": ("更正信用记录", "Corrected a credit entry"),
+ "audit.action.credit.entry.removal-kept": ("变更不取代应撤销的信用记录", "Credit entry still to be removed after a change"),
  "audit.action.credit.objection.file": ("提出信用异议", "Filed a credit objection"),
  "audit.action.credit.objection.review": ("复核信用异议", "Reviewed a credit objection"),
  "audit.object.CreditEntry": ("信用记录", "Credit entry"),

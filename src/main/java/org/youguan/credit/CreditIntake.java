@@ -1,5 +1,6 @@
 package org.youguan.credit;
 
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Comparator;
 
@@ -11,6 +12,7 @@ import org.youguan.credit.CreditEntry.CorrectionKind;
 import org.youguan.enforcement.DecisionOutcomes;
 import org.youguan.enforcement.PenaltyDecided;
 import org.youguan.enforcement.PenaltyDecisionRemedied;
+import org.youguan.enforcement.PenaltyDelivered;
 import org.youguan.inspections.RectificationOverdue;
 import org.youguan.kernel.Text;
 import org.youguan.rules.StatutoryRule;
@@ -22,9 +24,13 @@ import org.youguan.rules.ViolationType;
  * publication registry: a failure is retried, a redelivery adds nothing — one entry per origin, one correction per
  * outcome):
  * <ul>
- * <li>{@link PenaltyDecided} — a penalty decision against an enterprise (on the platform, on the spot or imported)
- * becomes an entry 行政处罚; a decision against a natural person (no credit code) is no enterprise's credit;</li>
- * <li>{@link PenaltyDecisionRemedied} — a decision changed, revoked or confirmed invalid: its entry owes a change or
+ * <li>{@link PenaltyDelivered} — a penalty decision against an enterprise served on it (送达, or handed over on the spot)
+ * becomes an entry 行政处罚 with its terms as served (a 变更 before the delivery included): the decision takes effect on
+ * service (行政处罚法(2021) art.61), and the party reads its record and objects to an entry (art.18) only once it holds
+ * the decision; a decision against a natural person (no credit code) is no enterprise's credit;</li>
+ * <li>{@link PenaltyDecided} — only a past case's decision ({@code imported}), served off the platform, becomes its entry
+ * at once; a decision made here waits for its delivery (one revoked before it is never served nor entered);</li>
+ * <li>{@link PenaltyDecisionRemedied} — a served decision changed, revoked or confirmed invalid: its entry owes a change or
  * removal within {@code credit.record-update} of the outcome (快递业信用管理暂行办法(2017) art.17, 10日 counted from the
  * outcome's day as the event carries it — the product cannot see the day the outcome took effect); an older remedy
  * delivered again after a newer one changes nothing ({@link CreditRecords#oweForRemedy});</li>
@@ -49,19 +55,36 @@ class CreditIntake {
 
 	@ApplicationModuleListener
 	void on(PenaltyDecided e) {
-		if (Text.isBlank(e.enterpriseCreditCode())) {
+		if (!e.imported()) {
+			return; // entered when served (PenaltyDelivered)
+		}
+		penalty(e.caseId(), e.decisionNumber(), e.regionCode(), e.enterpriseCreditCode(), e.enterpriseName(),
+				violation(e.violationCode()) + e.penalty().describe(e.fine(), e.confiscated()), e.decidedOn());
+	}
+
+	@ApplicationModuleListener
+	void on(PenaltyDelivered e) {
+		penalty(e.caseId(), e.decisionNumber(), e.regionCode(), e.enterpriseCreditCode(), e.enterpriseName(),
+				violation(e.violationCode()) + e.penalty().describe(e.fine(), e.confiscated()),
+				e.decidedOn() != null ? e.decidedOn() : e.deliveredOn());
+	}
+
+	/** The entry 行政处罚 of a case's decision, once per case; none for a natural person (no credit code). */
+	private void penalty(long caseId, String decisionNumber, String regionCode, String creditCode, String name,
+			String summary, LocalDate decidedOn) {
+		if (Text.isBlank(creditCode)) {
 			return;
 		}
-		records.enter(CreditEntry.Source.PENALTY, "penalty:" + e.caseId(), e.decisionNumber(),
-				CreditEntry.Kind.PENALTY_DECISION, e.regionCode(), e.enterpriseCreditCode(), e.enterpriseName(),
-				violation(e.violationCode()) + e.penalty().describe(e.fine(), e.confiscated()), e.decidedOn());
+		records.enter(CreditEntry.Source.PENALTY, "penalty:" + caseId, decisionNumber, CreditEntry.Kind.PENALTY_DECISION,
+				regionCode, creditCode, name, summary, decidedOn);
 	}
 
 	@ApplicationModuleListener
 	void on(PenaltyDecisionRemedied e) {
 		var entry = records.byOrigin("penalty:" + e.caseId());
 		if (entry.isEmpty()) {
-			// a decision taken in before the credit record existed, or against a natural person: nothing to correct
+			// a decision not served yet (its delivery enters it with the terms as changed; one revoked is never served),
+			// one taken in before the credit record existed, or against a natural person: nothing to correct
 			log.info("No credit entry for the remedied decision {} (case {})", e.decisionNumber(), e.caseId());
 			return;
 		}

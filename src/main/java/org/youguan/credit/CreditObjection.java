@@ -5,7 +5,8 @@ import java.time.LocalDate;
 /**
  * An enterprise's objection (异议) to an entry of its credit record (快递业信用管理暂行办法(2017) art.18) as lists and
  * pages show it: the review's reason and the entry's text with ID and mobile numbers masked wherever shown, the
- * enterprise's reason in lists; {@code reviewedBy} is the bureau when the enterprise reads it.
+ * enterprise's reason in lists; {@code reviewedBy} is the bureau when the enterprise reads it — the entry's
+ * ({@code bureau}), the one name the entry shows too.
  *
  * @param id the objection
  * @param entryId the entry objected to
@@ -23,10 +24,11 @@ import java.time.LocalDate;
  * @param reviewedBy who reviewed it
  * @param reviewReason the review's reasons
  * @param reviewOverdue whether it is still under review past its due day
+ * @param bureau the bureau that recorded the entry, as the entry names it ({@link CreditEntry#bureau})
  */
 public record CreditObjection(long id, long entryId, String enterpriseCreditCode, String enterpriseName, String regionCode,
 		String entrySummary, String sourceNumber, String reason, LocalDate filedOn, String filedBy, LocalDate reviewDueOn,
-		Status status, LocalDate reviewedOn, String reviewedBy, String reviewReason, boolean reviewOverdue) {
+		Status status, LocalDate reviewedOn, String reviewedBy, String reviewReason, boolean reviewOverdue, String bureau) {
 
 	/** An objection's state. */
 	public enum Status {

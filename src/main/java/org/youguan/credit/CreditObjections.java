@@ -44,7 +44,7 @@ public class CreditObjections {
 	private static final String SELECT = """
 			SELECT o.id, o.entry_id, o.enterprise_credit_code, e.enterprise_name, o.region_code, e.summary AS entry_summary,
 			    e.source_number, o.reason, o.filed_on, o.filed_by, o.review_due_on, o.status, o.reviewed_on, o.reviewed_by,
-			    o.review_reason, (o.status = 'FILED' AND o.review_due_on < :today) AS review_overdue""";
+			    o.review_reason, (o.status = 'FILED' AND o.review_due_on < :today) AS review_overdue, e.bureau""";
 
 	private static final String FROM = "FROM credit_objection o JOIN credit_entry e ON e.id = o.entry_id";
 
@@ -245,15 +245,16 @@ public class CreditObjections {
 
 	/**
 	 * An objection as shown: the review's reason and the entry's text masked ({@link Masking#personalNumbersIn}), the
-	 * enterprise's reason too in a list ({@code listed}); to an enterprise the bureau in place of the reviewing user.
+	 * enterprise's reason too in a list ({@code listed}); the entry's bureau as {@link CreditRecords#bureauOf} names it,
+	 * and to an enterprise that bureau in place of the reviewing user.
 	 */
 	private CreditObjection shown(DataScope scope, CreditObjection o, boolean listed) {
-		String by = o.reviewedBy() == null || scope.kind() != DataScope.Kind.ENTERPRISE ? o.reviewedBy()
-				: records.bureauOf(o.regionCode());
+		String bureau = records.bureauOf(o.bureau(), o.regionCode());
+		String by = o.reviewedBy() == null || scope.kind() != DataScope.Kind.ENTERPRISE ? o.reviewedBy() : bureau;
 		return new CreditObjection(o.id(), o.entryId(), o.enterpriseCreditCode(), o.enterpriseName(), o.regionCode(),
 				Masking.personalNumbersIn(o.entrySummary()), o.sourceNumber(),
 				listed ? Masking.personalNumbersIn(o.reason()) : o.reason(), o.filedOn(), o.filedBy(), o.reviewDueOn(),
-				o.status(), o.reviewedOn(), by, Masking.personalNumbersIn(o.reviewReason()), o.reviewOverdue());
+				o.status(), o.reviewedOn(), by, Masking.personalNumbersIn(o.reviewReason()), o.reviewOverdue(), bureau);
 	}
 
 	/** One of {@code allowed} by name, any case; a 400 rule {@code one-of} listing them otherwise; null when blank. */

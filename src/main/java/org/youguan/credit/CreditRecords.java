@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -29,6 +27,7 @@ import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.org.BureauView;
 import org.youguan.org.Bureaus;
 import org.youguan.org.CurrentUser;
 
@@ -39,24 +38,19 @@ import org.youguan.org.CurrentUser;
  * entry with its due day until staff record it ({@link #correct}). Staff read their region's entries, an enterprise
  * its own; the staff of the bureau of an entry's region alone correct it and review objections to it
  * ({@link #requireHandlingBureau}), higher bureaus read. What is shown masks ID and mobile numbers in the free texts
- * ({@link Masking#personalNumbersIn}) and names the bureau, not its user, to the enterprise. Every change is one
+ * ({@link Masking#personalNumbersIn}) and names the bureau, not its user, to the enterprise — the bureau that recorded
+ * the entry as named when it did ({@link #bureauOf}), on the entry and its objections alike. Every change is one
  * transaction with its audit entry; an entry added publishes {@link CreditEntryRecorded}, a correction made
  * {@link CreditEntryCorrected}.
  */
 @Service
 public class CreditRecords {
 
-	private static final Logger log = LoggerFactory.getLogger(CreditRecords.class);
-
 	static final String SELECT = """
-			SELECT e.id, e.enterprise_credit_code, e.enterprise_name, e.region_code, b.name AS bureau, e.source,
+			SELECT e.id, e.enterprise_credit_code, e.enterprise_name, e.region_code, e.bureau, e.source,
 			    e.source_number, e.kind, e.summary, e.occurred_on, e.status, e.correction_kind, e.correction_summary,
 			    e.correction_reason, e.correction_origin, e.correction_due_on, e.corrected_on, e.corrected_by,
 			    (e.correction_due_on IS NOT NULL AND e.correction_due_on < :today) AS correction_overdue""";
-
-	static final String BUREAU = """
-			LEFT JOIN LATERAL (SELECT x.name FROM bureau_name x WHERE x.region_code = e.region_code
-			    ORDER BY x.id LIMIT 1) b ON true""";
 
 	/**
 	 * A list's filters: {@code status} (null for all), {@code pending} only entries owing a correction, {@code overdue}
@@ -122,19 +116,24 @@ public class CreditRecords {
 		return bureaus.handles(u.bureauId(), regionCode);
 	}
 
-	/** The name of the bureau of {@code regionCode}, which the enterprise sees instead of its staff's user names. */
-	String bureauOf(String regionCode) {
-		return bureaus.nearestName(regionCode);
+	/**
+	 * The bureau an entry names — the one name its page, its objections and the enterprise's view of both show, in place
+	 * of the staff's user names: the bureau that recorded it, as named on the day it recorded it ({@code bureau}, kept on
+	 * the entry, so a later renaming leaves the record as made); for an entry recorded where no bureau covered its region
+	 * ({@code bureau} null), the bureau handling the region now ({@link Bureaus#nearestName}).
+	 */
+	String bureauOf(String bureau, String regionCode) {
+		return bureau != null ? bureau : bureaus.nearestName(regionCode);
 	}
 
 	/**
-	 * An entry as shown: ID and mobile numbers masked in its texts; to an enterprise ({@code scope} of kind
-	 * ENTERPRISE) the bureau in place of the user who corrected it.
+	 * An entry as shown: ID and mobile numbers masked in its texts; its bureau as {@link #bureauOf} names it, and to an
+	 * enterprise ({@code scope} of kind ENTERPRISE) that bureau in place of the user who corrected it.
 	 */
 	CreditEntry shown(DataScope scope, CreditEntry e) {
-		String by = e.correctedBy() == null || scope.kind() != DataScope.Kind.ENTERPRISE ? e.correctedBy()
-				: e.bureau() != null ? e.bureau() : bureauOf(e.regionCode());
-		return new CreditEntry(e.id(), e.enterpriseCreditCode(), e.enterpriseName(), e.regionCode(), e.bureau(), e.source(),
+		String bureau = bureauOf(e.bureau(), e.regionCode());
+		String by = e.correctedBy() == null || scope.kind() != DataScope.Kind.ENTERPRISE ? e.correctedBy() : bureau;
+		return new CreditEntry(e.id(), e.enterpriseCreditCode(), e.enterpriseName(), e.regionCode(), bureau, e.source(),
 				e.sourceNumber(), e.kind(), Masking.personalNumbersIn(e.summary()), e.occurredOn(), e.status(),
 				e.correctionKind(), Masking.personalNumbersIn(e.correctionSummary()),
 				Masking.personalNumbersIn(e.correctionReason()), e.correctionOrigin(), e.correctionDueOn(), e.correctedOn(), by,
@@ -161,7 +160,6 @@ public class CreditRecords {
 					"e.source_number")
 			.sorts(Map.of("occurred_on", "e.occurred_on", "enterprise", "e.enterprise_name", "due", "e.correction_due_on"),
 					"occurred_on", true, "e.id")
-			.joinedToPage(BUREAU)
 			.bind("today", today())
 			.page(jdbc, SELECT, page, Rows.of(CreditEntry.class))
 			.map(e -> shown(scope, e));
@@ -173,7 +171,7 @@ public class CreditRecords {
 	}
 
 	Optional<CreditEntry> find(DataScope scope, long id, boolean lock) {
-		return jdbc.sql(SELECT + " FROM credit_entry e " + BUREAU + " WHERE e.id = :id AND "
+		return jdbc.sql(SELECT + " FROM credit_entry e WHERE e.id = :id AND "
 				+ scope.enterprisePredicate("e.enterprise_credit_code", "e.region_code") + (lock ? " FOR UPDATE OF e" : ""))
 			.params(scope.params())
 			.param("id", id)
@@ -196,13 +194,14 @@ public class CreditRecords {
 	Optional<Long> enter(CreditEntry.Source source, String sourceRef, String sourceNumber, CreditEntry.Kind kind,
 			String regionCode, String creditCode, String enterpriseName, String summary, LocalDate occurredOn) {
 		Optional<Long> id = jdbc.sql("""
-				INSERT INTO credit_entry (enterprise_credit_code, enterprise_name, region_code, source, source_ref,
+				INSERT INTO credit_entry (enterprise_credit_code, enterprise_name, region_code, bureau, source, source_ref,
 				    source_number, kind, summary, occurred_on, created_at)
-				VALUES (:code, :name, :region, :source, :ref, :number, :kind, :summary, :on, :now)
+				VALUES (:code, :name, :region, :bureau, :source, :ref, :number, :kind, :summary, :on, :now)
 				ON CONFLICT (source_ref) DO NOTHING RETURNING id""")
 			.param("code", creditCode)
 			.param("name", cut(enterpriseName, 200))
 			.param("region", regionCode)
+			.param("bureau", bureaus.nearest(regionCode).map(BureauView::name).orElse(null))
 			.param("source", source.name())
 			.param("ref", sourceRef)
 			.param("number", cut(sourceNumber, 100))
@@ -227,8 +226,9 @@ public class CreditRecords {
 	 * still owed is replaced by the later one (the record follows the last outcome), its due day the earlier of the two —
 	 * except that a removal owed is never replaced by a change: the decision revoked or invalid, or the objection upheld
 	 * as a removal, takes the entry off the record whatever changes it later. An objection upheld as a change on an
-	 * entry owing a removal is refused ({@code origin} OBJECTION: 409); a change of the decision (复议, 诉讼) then leaves
-	 * the removal owed (logged, nothing recorded). An entry already removed owes nothing more.
+	 * entry owing a removal is refused ({@code origin} OBJECTION: 409); a change of the decision (复议, 诉讼, 纠正) then
+	 * leaves the removal owed and is recorded beside it ({@link #keepRemoval}). An entry already removed owes nothing
+	 * more.
 	 * @return whether a correction was recorded
 	 * @throws DomainException (409, field {@code correction}, rule {@code removal-owed}) for an objection's change on an
 	 * entry owing a removal, naming the removal owed
@@ -245,7 +245,7 @@ public class CreditRecords {
 			if ("OBJECTION".equals(origin)) {
 				throw DomainException.illegalTransition("correction", "removal-owed", owed + "：异议成立的，更正方式应为撤销记录");
 			}
-			log.info("Credit entry {} still owes its removal: {} does not replace it", entry.id(), ref);
+			keepRemoval(entry, reason);
 			return false;
 		}
 		LocalDate due = entry.correctionDueOn() != null && entry.correctionDueOn().isBefore(dueOn) ? entry.correctionDueOn()
@@ -259,6 +259,24 @@ public class CreditRecords {
 		audit.record(AuditEntry.of("credit.entry.correction-due", "CreditEntry", entry.id(), "信用记录应予" + kind.label()
 				+ "（最迟" + due + "）：" + label(entry) + "；" + reason).inRegion(entry.regionCode()));
 		return true;
+	}
+
+	/**
+	 * A change of the decision ({@code change}: what decided it and the penalty as changed) heard while the entry owes its
+	 * removal: the removal stays owed, and the change is kept where the bureau records the removal — after the
+	 * correction's reason, which the staff list and the entry show on the row that takes the removal — and audited
+	 * {@code credit.entry.removal-kept}, once per change (a change the reason states already is not recorded again).
+	 */
+	private void keepRemoval(CreditEntry entry, String change) {
+		if (entry.correctionReason() != null && entry.correctionReason().contains(change)) {
+			return;
+		}
+		String reason = entry.correctionReason() + "；其后" + change + "，不取代撤销";
+		jdbc.sql("UPDATE credit_entry SET correction_reason = :reason WHERE id = :id")
+			.param("reason", cut(reason, 1000)).param("id", entry.id()).update();
+		audit.record(AuditEntry.of("credit.entry.removal-kept", "CreditEntry", entry.id(), "信用记录仍应于"
+				+ entry.correctionDueOn() + "前撤销：" + label(entry) + "；" + change + "，撤销不被变更取代")
+			.inRegion(entry.regionCode()));
 	}
 
 	/**

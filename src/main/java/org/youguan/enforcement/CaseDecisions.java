@@ -270,7 +270,7 @@ public class CaseDecisions {
 		}
 		caseWork.issue(id, CaseDocumentKind.DECISION);
 		events.publishEvent(new PenaltyDecided(id, number, c.regionCode(), c.enterpriseCreditCode(), c.enterpriseName(),
-				c.violationCode().name(), penalty, fine, confiscated, on, false));
+				c.violationCode().name(), penalty, fine, confiscated, on, c.imported()));
 		return number;
 	}
 

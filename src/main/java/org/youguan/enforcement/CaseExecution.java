@@ -164,7 +164,7 @@ public class CaseExecution {
 		if (!c.imported()) {
 			// an imported decision is history, carried out off the platform (PenaltyDelivered)
 			events.publishEvent(new PenaltyDelivered(id, c.decisionNumber(), c.regionCode(), c.enterpriseCreditCode(),
-					c.enterpriseName(), c.penalty(), on));
+					c.enterpriseName(), c.penalty(), on, c.violationCode().name(), c.fine(), c.confiscated(), c.decidedOn()));
 		}
 	}
 

@@ -47,8 +47,8 @@ import static org.youguan.enforcement.internal.DecisionRules.ruleBroken;
 
 /**
  * 当场处罚 (简易程序, 行政处罚法(2021) art.51–52): a warning or a small fine decided by two officers on the spot, filed
- * with the bureau within the filing period; the case is created decided and delivered, and {@link PenaltyDecided} is
- * published for an organisation.
+ * with the bureau within the filing period; the case is created decided and delivered, and {@link PenaltyDecided} and
+ * {@link PenaltyDelivered} (served as it is made) are published for an organisation.
  */
 @Service
 public class OnTheSpotPenalties {
@@ -280,7 +280,10 @@ public class OnTheSpotPenalties {
 		if (!person) {
 			events.publishEvent(new PenaltyDecided(id, decisionNumber, region, enterprise.creditCode(), enterprise.legalName(),
 					type.name(), penalty, fine, on, false));
-			// handed over on the spot: the party's portal is told of it and of the days to pay a fine
+			// handed over on the spot: served as it is made (the credit record takes it in now), and the party's portal
+			// is told of it and of the days to pay a fine
+			events.publishEvent(new PenaltyDelivered(id, decisionNumber, region, enterprise.creditCode(), enterprise.legalName(),
+					penalty, on, type.name(), fine, null, on));
 			CaseView decided = caseWork.find(id);
 			caseWork.tellParty(decided, PenaltyStepServed.Step.DECISION_SERVED, on,
 					fine == null ? null : caseWork.clock(decided).paymentDue(on), false);

@@ -4,8 +4,10 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
- * Published when a penalty decision is made (or a past decision is imported): the credit module (a later issue)
- * records it against the enterprise. Everything a listener needs travels with the event.
+ * Published when a penalty decision is made (or a past decision is imported). A decision of a case handled on the
+ * platform takes effect when served ({@link PenaltyDelivered}, which the credit record waits for); one of a past case
+ * imported ({@code imported}) was served off the platform, no delivery of it is published, and the credit record takes
+ * it in from this event. Everything a listener needs travels with the event.
  *
  * @param caseId the case
  * @param decisionNumber the decision's 文号
@@ -17,7 +19,8 @@ import java.time.LocalDate;
  * @param fine the fine (罚款) in yuan, or null when none
  * @param confiscated the 违法所得 confiscated in yuan, or null when none
  * @param decidedOn the day of the decision
- * @param imported whether the decision came with a bureau's history
+ * @param imported whether the case came with a bureau's history (the decision imported, or made here on a past case
+ * imported): served off the platform, no {@link PenaltyDelivered} follows
  */
 public record PenaltyDecided(long caseId, String decisionNumber, String regionCode, String enterpriseCreditCode,
 		String enterpriseName, String violationCode, Penalty penalty, BigDecimal fine, BigDecimal confiscated,

@@ -331,7 +331,12 @@ public class LicenceApplications {
 	static final Map<String, String> SORTS = Map.of("submitted_on", "a.submitted_on", "applicant_name", "a.applicant_name",
 			"status", "a.status", "decision_due_on", "a.decision_due_on", "number", "a.number");
 
-	private static final String OPEN = "a.status IN ('SUBMITTED', 'CORRECTION_REQUESTED', 'ACCEPTED', 'REVIEWED', 'VERIFIED')";
+	private static final String OPEN = open("a");
+
+	/** The predicate that the application aliased {@code alias} is open (submitted and not yet decided or withdrawn). */
+	private static String open(String alias) {
+		return alias + ".status IN ('SUBMITTED', 'CORRECTION_REQUESTED', 'ACCEPTED', 'REVIEWED', 'VERIFIED')";
+	}
 
 	/**
 	 * A renewal (延续) that extends its licence's term: approved, and not one the registry did not apply because the
@@ -1906,8 +1911,9 @@ public class LicenceApplications {
 
 	/**
 	 * Sends the renewal reminders due today (快递业务经营许可管理办法: renewal applied ≥ 30 days before expiry; reminders at
-	 * 90, 60 and 30 days before it): for every licence issued or imported here, still in force in the registry, whose
-	 * holder has no renewal application open, the nearest threshold reached and not sent before
+	 * 90, 60 and 30 days before it): for every licence issued or imported here, still in force in the registry, with
+	 * no renewal application of that licence open (matched by its number, {@link Text#identifierKey}: a holder renewing
+	 * one of its licences is still reminded of its others), the nearest threshold reached and not sent before
 	 * ({@link LicenceRenewalDue}); thresholds passed while the job did not run are marked sent with it. The expiry is
 	 * the term the licence runs to after the renewals in effect ({@link #RENEWAL_IN_EFFECT}): a renewal approved but
 	 * never in effect (the licence ended before the registry heard it), refused, withdrawn or undecided neither moves
@@ -1922,10 +1928,10 @@ public class LicenceApplications {
 				WHERE a.status = 'APPROVED' AND a.licence_number IS NOT NULL AND a.kind NOT IN ('CHANGE', 'RENEWAL', 'BRANCH')
 				  AND coalesce((SELECT max(r.valid_until) FROM licence_application r WHERE %s = %s
 				      AND %s), a.valid_until) BETWEEN :today AND CAST(:today AS date) + 90
-				  AND NOT EXISTS (SELECT 1 FROM licence_application r WHERE r.applicant_credit_code = a.applicant_credit_code
-				      AND r.kind = 'RENEWAL' AND r.status IN ('SUBMITTED', 'CORRECTION_REQUESTED', 'ACCEPTED', 'REVIEWED', 'VERIFIED'))
+				  AND NOT EXISTS (SELECT 1 FROM licence_application r WHERE r.kind = 'RENEWAL' AND %s = %s AND %s)
 				ORDER BY a.valid_until, a.id""".formatted(Text.identifierKeySql("r.licence_number"),
-					Text.identifierKeySql("a.licence_number"), RENEWAL_IN_EFFECT))
+					Text.identifierKeySql("a.licence_number"), RENEWAL_IN_EFFECT, Text.identifierKeySql("r.licence_number"),
+					Text.identifierKeySql("a.licence_number"), open("r")))
 			.param("today", today)
 			.query(Rows.of(ApplicationView.class))
 			.list();

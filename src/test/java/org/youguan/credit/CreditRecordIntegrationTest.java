@@ -27,6 +27,7 @@ import org.youguan.enforcement.DecisionOutcomes;
 import org.youguan.enforcement.Penalty;
 import org.youguan.enforcement.PenaltyDecided;
 import org.youguan.enforcement.PenaltyDecisionRemedied;
+import org.youguan.enforcement.PenaltyDelivered;
 import org.youguan.inspections.RectificationOverdue;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
@@ -138,6 +139,37 @@ class CreditRecordIntegrationTest {
 			.andExpect(jsonPath("$.items[*].id", not(hasItem((int) entry))));
 		mvc.perform(get("/api/v1/credit/entries").param("status", "BOGUS").header("Authorization", WUZHONG))
 			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("status"));
+	}
+
+	/**
+	 * A decision made on the platform enters the record when it is served on the party (the decision takes effect then,
+	 * 行政处罚法(2021) art.61; before it the party would see, and could object to, a decision it does not hold), with the
+	 * terms as served; a past decision imported (served off the platform) enters at once.
+	 */
+	@Test
+	void aDecisionEntersTheRecordWhenServedAndAnImportedOneAtOnce() {
+		String code = twoEnterprises().get(0);
+		String number = "苏邮罚〔2026〕" + RandomDigits.of(6) + "号";
+		long caseId = Long.parseLong("5" + RandomDigits.of(9));
+		LocalDate decidedOn = LocalDate.now(clock).minusDays(10);
+		redeliver(new PenaltyDecided(caseId, number, REGION, code, "测试企业", "OUTLET_UNFILED", Penalty.FINE,
+				new BigDecimal("5000"), decidedOn, false));
+		assertThat(entries("penalty:" + caseId)).as("decided, not served: not on the record").isZero();
+
+		// served with the fine as changed before the delivery
+		redeliver(new PenaltyDelivered(caseId, number, REGION, code, "测试企业", Penalty.FINE, decidedOn.plusDays(3),
+				"OUTLET_UNFILED", new BigDecimal("3000"), null, decidedOn));
+		assertThat(entries("penalty:" + caseId)).isEqualTo(1);
+		long entry = jdbc.sql("SELECT id FROM credit_entry WHERE source_ref = :r").param("r", "penalty:" + caseId)
+			.query(Long.class).single();
+		CreditEntry e = records.get(DataScope.all(), entry);
+		assertThat(e.summary()).contains("罚款人民币3000元").doesNotContain("5000");
+		assertThat(e.occurredOn()).as("the day of the decision").isEqualTo(decidedOn);
+
+		long past = Long.parseLong("5" + RandomDigits.of(9));
+		redeliver(new PenaltyDecided(past, "苏邮罚〔2024〕" + RandomDigits.of(6) + "号", REGION, code, "测试企业", "OUTLET_UNFILED",
+				Penalty.FINE, new BigDecimal("5000"), LocalDate.of(2024, 3, 1), true));
+		assertThat(entries("penalty:" + past)).as("imported: served off the platform").isEqualTo(1);
 	}
 
 	@Test
@@ -346,6 +378,67 @@ class CreditRecordIntegrationTest {
 		CreditEntry still = records.get(DataScope.all(), second);
 		assertThat(still.correctionKind()).isEqualTo(CreditEntry.CorrectionKind.REMOVE);
 		assertThat(still.correctionOrigin()).isEqualTo("OBJECTION");
+	}
+
+	/**
+	 * A change of the decision heard while the entry owes its removal (复议撤销, then 诉讼变更) leaves the removal owed — and
+	 * is not only logged: it is audited once ({@code credit.entry.removal-kept}, however often the event is delivered)
+	 * and stated after the correction's reason, which the bureau's list shows on the row where it records the removal.
+	 */
+	@Test
+	void aChangeAfterARemovalOwedIsAuditedOnceAndShownWhereTheRemovalIsRecorded() throws Exception {
+		long caseId = Long.parseLong("4" + RandomDigits.of(9));
+		String code = twoEnterprises().get(0);
+		String number = "苏邮罚〔2026〕" + RandomDigits.of(6) + "号";
+		long entry = decided(caseId, code, number);
+		redeliver(remedy(caseId, code, number, DecisionOutcomes.Result.REVOKED, null, LocalDate.now(clock).minusDays(2), 1));
+		PenaltyDecisionRemedied change = remedy(caseId, code, number, DecisionOutcomes.Result.CHANGED, "罚款人民币3000元",
+				LocalDate.now(clock), 2);
+		redeliver(change);
+		redeliver(change);
+
+		CreditEntry owed = records.get(DataScope.all(), entry);
+		assertThat(owed.correctionKind()).isEqualTo(CreditEntry.CorrectionKind.REMOVE);
+		assertThat(owed.correctionReason()).contains("行政复议撤销", change.documentNumber(), "变更为罚款人民币3000元", "不取代撤销");
+		assertThat(audited("credit.entry.removal-kept", entry)).isEqualTo(1);
+		mvc.perform(get("/api/v1/credit/entries").param("pending", "true").param("q", number).header("Authorization", WUZHONG))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items[0].correctionReason", containsString(change.documentNumber())));
+	}
+
+	/**
+	 * The entry, its objections and what the enterprise reads of both name one bureau — the one that recorded the entry
+	 * (the nearest to its region: 吴中's for a town of 吴中, which has no bureau of its own), as named on the day it did: a
+	 * later renaming of the bureau leaves the record as made.
+	 */
+	@Test
+	void theEntryAndItsObjectionsNameOneBureauAsItWasNamedWhenItRecordedTheEntry() throws Exception {
+		String code = twoEnterprises().get(0);
+		String number = "苏邮罚〔2026〕" + RandomDigits.of(6) + "号";
+		long caseId = Long.parseLong("4" + RandomDigits.of(9));
+		String town = REGION + "001";
+		tx.executeWithoutResult(s -> events.publishEvent(delivered(caseId, number, town, code, LocalDate.now(clock).minusDays(5))));
+		await().atMost(Duration.ofSeconds(60)).until(() -> entries("penalty:" + caseId) == 1);
+		long entry = jdbc.sql("SELECT id FROM credit_entry WHERE source_ref = :r").param("r", "penalty:" + caseId)
+			.query(Long.class).single();
+		long objection = objection(EnterpriseTokens.bearer(code, users, directory, tokens, tx), entry, "不是本企业的违法行为");
+		call(WUZHONG, "/api/v1/credit/objections/" + objection + "/review", "{\"result\":\"REJECTED\",\"reason\":\"经核实，异议不成立\"}")
+			.andExpect(status().isOk());
+		String wuzhong = jdbc.sql("SELECT name FROM bureau_name WHERE region_code = :r").param("r", REGION).query(String.class)
+			.single();
+		DataScope own = DataScope.enterprise(code);
+		assertThat(records.get(own, entry).bureau()).isEqualTo(wuzhong);
+		assertThat(objections.get(own, objection).reviewedBy()).isEqualTo(wuzhong);
+		assertThat(objections.get(own, objection).bureau()).isEqualTo(wuzhong);
+
+		// renamed afterwards (rolled back: the demo bureau keeps its name for the other tests)
+		tx.executeWithoutResult(s -> {
+			jdbc.sql("UPDATE bureau SET name = :n WHERE region_code = :r").param("n", wuzhong + "（更名测试）").param("r", REGION)
+				.update();
+			assertThat(records.get(own, entry).bureau()).isEqualTo(wuzhong);
+			assertThat(objections.get(own, objection).reviewedBy()).isEqualTo(wuzhong);
+			s.setRollbackOnly();
+		});
 	}
 
 	/**
@@ -581,8 +674,7 @@ class CreditRecordIntegrationTest {
 		long caseId = Long.parseLong("1" + RandomDigits.of(9));
 		String code = twoEnterprises().get(0);
 		String number = "苏邮罚〔" + year + "〕" + RandomDigits.of(6) + "号";
-		tx.executeWithoutResult(s -> events.publishEvent(new PenaltyDecided(caseId, number, region, code, "测试企业", "OUTLET_UNFILED",
-				Penalty.FINE, new BigDecimal("5000"), LocalDate.of(year, 6, 1), false)));
+		tx.executeWithoutResult(s -> events.publishEvent(delivered(caseId, number, region, code, LocalDate.of(year, 6, 1))));
 		await().atMost(Duration.ofSeconds(60)).until(() -> entries("penalty:" + caseId) == 1);
 		long entry = jdbc.sql("SELECT id FROM credit_entry WHERE source_ref = :r").param("r", "penalty:" + caseId)
 			.query(Long.class).single();
@@ -662,13 +754,21 @@ class CreditRecordIntegrationTest {
 		return decided(Long.parseLong("6" + RandomDigits.of(9)), code, number);
 	}
 
-	/** A fine of ¥5000 decided in 吴中 against the enterprise, as the enforcement module publishes it; the entry's id. */
+	/**
+	 * A fine of ¥5000 decided in 吴中 against the enterprise and served on it, as the enforcement module publishes its
+	 * delivery; the entry's id.
+	 */
 	long decided(long caseId, String code, String number) {
-		tx.executeWithoutResult(s -> events.publishEvent(new PenaltyDecided(caseId, number, REGION, code, "测试企业", "OUTLET_UNFILED",
-				Penalty.FINE, new BigDecimal("5000"), LocalDate.now(clock).minusDays(30), false)));
+		tx.executeWithoutResult(s -> events.publishEvent(delivered(caseId, number, REGION, code, LocalDate.now(clock).minusDays(30))));
 		await().atMost(Duration.ofSeconds(60)).until(() -> entries("penalty:" + caseId) == 1);
 		return jdbc.sql("SELECT id FROM credit_entry WHERE source_ref = :r").param("r", "penalty:" + caseId).query(Long.class)
 			.single();
+	}
+
+	/** The delivery of a fine of ¥5000 decided on {@code decidedOn} and served two days later. */
+	static PenaltyDelivered delivered(long caseId, String number, String region, String code, LocalDate decidedOn) {
+		return new PenaltyDelivered(caseId, number, region, code, "测试企业", Penalty.FINE, decidedOn.plusDays(2), "OUTLET_UNFILED",
+				new BigDecimal("5000"), null, decidedOn);
 	}
 
 	void remedied(long caseId, String code, String number, DecisionOutcomes.Result result, String changedTo, LocalDate on) {

@@ -549,9 +549,11 @@ class PenaltyCaseIntegrationTest {
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/publication", on(today())).andExpect(status().is(422))
 			.andExpect(jsonPath("$.errors[0].rule").value("not-delivered"));
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/delivery", "{\"on\":\"" + today() + "\",\"method\":\"DIRECT\"}").andExpect(status().isOk());
-		// the delivery is announced (the decision takes effect: licensing revokes on a 吊销's delivery)
+		// the delivery is announced once (the decision takes effect: licensing revokes on a 吊销's delivery, the credit
+		// record takes the decision in) — one publication per listener, of one event
 		assertThat(jdbc.sql("""
-				SELECT count(*) FROM event_publication WHERE event_type LIKE '%PenaltyDelivered' AND serialized_event LIKE :n""")
+				SELECT count(DISTINCT serialized_event) FROM event_publication WHERE event_type LIKE '%PenaltyDelivered'
+				  AND serialized_event LIKE :n""")
 			.param("n", "%" + jdbc.sql("SELECT decision_number FROM penalty_case WHERE id = :id").param("id", c)
 				.query(String.class).single() + "%").query(Long.class).single()).isEqualTo(1);
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/publication", on(today())).andExpect(status().isOk());

@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.youguan.RandomDigits;
 import org.youguan.enforcement.Penalty;
-import org.youguan.enforcement.PenaltyDecided;
+import org.youguan.enforcement.PenaltyDelivered;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
 import org.youguan.org.Role;
@@ -56,8 +56,9 @@ class CreditPortalBrowserTest extends BrowserTest {
 				new PageQuery("", 0, 1, null, false)).items().get(0).creditCode();
 		long caseId = Long.parseLong("3" + RandomDigits.of(9));
 		String number = "苏邮罚〔2026〕" + RandomDigits.of(6) + "号";
-		tx.executeWithoutResult(s -> events.publishEvent(new PenaltyDecided(caseId, number, "320506", code, "浏览器测试企业",
-				"OUTLET_UNFILED", Penalty.FINE, new BigDecimal("5000"), LocalDate.now(CHINA).minusDays(3), false)));
+		tx.executeWithoutResult(s -> events.publishEvent(new PenaltyDelivered(caseId, number, "320506", code, "浏览器测试企业",
+				Penalty.FINE, LocalDate.now(CHINA).minusDays(2), "OUTLET_UNFILED", new BigDecimal("5000"), null,
+				LocalDate.now(CHINA).minusDays(3))));
 		await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("SELECT count(*) FROM credit_entry WHERE source_ref = :r")
 			.param("r", "penalty:" + caseId).query(Long.class).single() == 1);
 		long entry = jdbc.sql("SELECT id FROM credit_entry WHERE source_ref = :r").param("r", "penalty:" + caseId)
