@@ -13,6 +13,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -49,14 +50,24 @@ class EmbeddedDatabaseConfiguration {
 		return settings.dataDir().toAbsolutePath().normalize().resolve("keys").resolve("postgres.password");
 	}
 
+	/**
+	 * The connection pool of the embedded database: up to {@code youguan.db.pool-size} connections (default 20), of
+	 * which {@code youguan.db.pool-min-idle} (5) stay open when idle — as for an external database through
+	 * {@code spring.datasource.hikari.*}. Background work — scheduled jobs
+	 * ({@code spring.task.scheduling.pool.size}), asynchronous event listeners ({@code spring.task.execution.pool.core-size}),
+	 * the audit sealer — takes connections of the same pool; the pool is sized so a burst of requests still finds free
+	 * connections while all of it runs.
+	 */
 	@Bean
-	DataSource dataSource(EmbeddedPostgres postgres, PlatformSettings settings) {
+	DataSource dataSource(EmbeddedPostgres postgres, PlatformSettings settings,
+			@Value("${youguan.db.pool-size:20}") int poolSize, @Value("${youguan.db.pool-min-idle:5}") int minIdle) {
 		var ds = new HikariDataSource();
 		ds.setJdbcUrl(postgres.getJdbcUrl("postgres", DATABASE));
 		ds.setUsername("postgres");
 		ds.setPassword(EmbeddedPostgresServer.password(passwordFile(settings)));
 		ds.setPoolName("youguan-embedded");
-		ds.setMaximumPoolSize(10);
+		ds.setMaximumPoolSize(poolSize);
+		ds.setMinimumIdle(Math.min(minIdle, poolSize));
 		// batches of INSERTs (bulk loads, imports) travel as multi-row statements
 		ds.addDataSourceProperty("reWriteBatchedInserts", "true");
 		// exception messages without PostgreSQL's detail, which quotes a refused row's values (see application.properties)
