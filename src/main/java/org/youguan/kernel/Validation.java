@@ -96,16 +96,16 @@ public final class Validation {
 	 * 1.01), and refused when its notation would have to be expanded to read it (1e5 is not silently 100000: a
 	 * negative scale). The value alone is judged, not the notation: an exponent form that writes the digits out to
 	 * the fen (1.00e1, 1.23456e3 = 1234.56) is that amount. The message
-	 * repeats at most {@link Decimals#ECHO} characters of the value, an exponent one as such (1E+5, the way it was
-	 * typed, not 100000; {@code 1e-30000000} is not written out). A field already refused (by a rule checked before
-	 * this one) is not told again: one message a value, naming the first rule it broke.
+	 * shows the value written out as it should be typed ({@link Decimals#echo(BigDecimal)}: 1e5 as "应写作：100000",
+	 * never Java's 1E+5; only a value too long to write out, {@code 1e-30000000}, keeps its exponent). A field already
+	 * refused (by a rule checked before this one) is not told again: one message a value, naming the first rule it broke.
 	 */
 	public Validation money(String field, String label, BigDecimal value) {
 		if (value == null || hasError(field)) {
 			return this;
 		}
 		if (value.scale() < 0) {
-			return require(field, false, "money", label + "请写成普通数字（元，最多两位小数），不能用科学计数法：" + Decimals.echo(value.toString()));
+			return require(field, false, "money", label + "请写成普通数字（元，最多两位小数），不能用科学计数法，应写作：" + Decimals.echo(value));
 		}
 		return require(field, value.scale() <= 2, "money", label + "最多两位小数（精确到分），不会自动四舍五入：" + Decimals.echo(value));
 	}
@@ -854,12 +854,12 @@ public final class Validation {
 
 	/**
 	 * A number already read (a JSON field) written in an exponent form that must be expanded to be read ({@code 1e2},
-	 * {@code "1E+2"}) is this field's error (rule {@code number}), as {@link #decimal} refuses it typed, repeated in its
-	 * exponent form as sent (1E+2, not 100); null passes.
+	 * {@code "1E+2"}) is this field's error (rule {@code number}), as {@link #decimal} refuses it typed; the message
+	 * shows it written out as it should be typed ("应写作：100", {@link Decimals#echo(BigDecimal)}); null passes.
 	 */
 	public Validation plain(String field, String label, BigDecimal value) {
 		return require(field, value == null || value.scale() >= 0, "number",
-				label + "请写成普通数字，不能用科学计数法：" + (value == null ? "" : Decimals.echo(value.toString())));
+				label + "请写成普通数字，不能用科学计数法" + (value == null ? "" : "，应写作：" + Decimals.echo(value)));
 	}
 
 	/** Whether {@code field} has an error already (a later rule on it would only repeat that it is wrong). */

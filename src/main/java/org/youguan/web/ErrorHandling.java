@@ -584,12 +584,12 @@ class ErrorHandling {
 
 	/**
 	 * A rejected value as the user typed it, at most 40 characters: several values of one parameter (a form's repeated
-	 * field) joined by 、 — never the Java name of an array of strings.
+	 * field) joined by 、 — never the Java name of an array of strings; a decimal written out (10, not 1E+1).
 	 */
 	private static String shorten(Object value) {
 		String typed = value instanceof Object[] values
 				? Arrays.stream(values).map(String::valueOf).collect(Collectors.joining("、"))
-				: String.valueOf(value);
+				: value instanceof java.math.BigDecimal number ? Decimals.echo(number) : String.valueOf(value);
 		return Text.excerpt(typed, 40);
 	}
 
