@@ -150,18 +150,33 @@ public record FiguresPeriod(LocalDate from, LocalDate to) {
 		return new Months(f, t);
 	}
 
-	/** A month from {@link #FIRST_YEAR} to the year after {@code current}'s. */
+	/**
+	 * How a refusal names a month parameter: its label and the parameter as sent, "截止月份（to）" — a page's error line
+	 * and an API's message say which of the two months is wrong.
+	 */
+	public static String monthNamed(String field) {
+		return ("from".equals(field) ? "起始月份" : "to".equals(field) ? "截止月份" : "月份") + "（" + field + "）";
+	}
+
+	/** What a month parameter must look like, for every refusal of one: "应为年月，格式YYYY-MM（如2025-01）". */
+	public static final String MONTH_SHAPE = "应为年月，格式YYYY-MM（如2025-01）";
+
+	/**
+	 * A month from {@link #FIRST_YEAR} to the year after {@code current}'s.
+	 * @throws InvalidValueException on {@code field} naming it ({@link #monthNamed}): rule {@code month} for a text
+	 *         that is no month, with its shape ({@link #MONTH_SHAPE}) and the text; {@code range} beyond the years
+	 */
 	private static YearMonth month(String text, String field, YearMonth current) {
 		YearMonth month;
 		try {
 			month = YearMonth.parse(Text.strip(text));
 		}
 		catch (DateTimeException ex) {
-			throw new InvalidValueException(field, "month", "月份格式应为2025-01");
+			throw new InvalidValueException(field, "month", monthNamed(field) + MONTH_SHAPE + "：" + Decimals.echo(Text.strip(text)));
 		}
 		int next = lastYear(current.atDay(1));
 		if (month.getYear() < FIRST_YEAR || month.getYear() > next) {
-			throw new InvalidValueException(field, "range", "月份应在" + FIRST_YEAR + "年至" + next + "年之间");
+			throw new InvalidValueException(field, "range", monthNamed(field) + "应在" + FIRST_YEAR + "年至" + next + "年之间：" + month);
 		}
 		return month;
 	}

@@ -79,6 +79,8 @@ import org.youguan.kernel.JsonSyntax;
 import org.youguan.kernel.BodyTooLargeException;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.Decimals;
+import org.youguan.kernel.FiguresPeriod;
+import org.youguan.kernel.MonthText;
 import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.Masking;
@@ -157,13 +159,29 @@ class ErrorHandling {
 	}
 
 	/**
-	 * A required parameter left out: 400 naming it (rule {@code required}); a page form's POST gets its form again
-	 * ({@link #unbound}).
+	 * A required parameter left out: 400 naming it (rule {@code required}) — by its label and as sent, with what it
+	 * expects: "缺少截止月份（to），应为年月，格式YYYY-MM（如2025-01）" for a month ({@link MonthText}), "缺少截止日期（参数“to”，
+	 * 应为实际存在的日期…）" for a typed one ({@link #expected}); a page form's POST gets its form again ({@link #unbound}).
 	 */
 	@ExceptionHandler(MissingServletRequestParameterException.class)
 	Object missing(MissingServletRequestParameterException ex, HttpServletRequest request, HttpServletResponse response) {
-		return unbound(request, response, "参数缺失", List.of(new FieldError(ex.getParameterName(), "required",
-				"缺少" + FieldLabels.named(ex.getParameterName(), FieldLabels.path(request)))));
+		String name = ex.getParameterName();
+		return unbound(request, response, "参数缺失", List.of(new FieldError(name, "required", "缺少" + missingNamed(name,
+				ex.getMethodParameter(), FieldLabels.path(request)))));
+	}
+
+	/** A left-out parameter as {@link #missing} names it: label, name as sent, what it expects. */
+	private static String missingNamed(String name, MethodParameter parameter, String path) {
+		if (parameter != null && parameter.hasParameterAnnotation(MonthText.class)) {
+			return FiguresPeriod.monthNamed(name) + "，" + FiguresPeriod.MONTH_SHAPE;
+		}
+		Class<?> type = parameter == null ? null : parameter.getNestedParameterType();
+		String label = FieldLabels.of(name, path);
+		// text is told no shape (the brackets of "应为文字…" are a JSON body's); a typed one its type's, brackets off
+		String expects = type == null || type == String.class ? "" : expected(type);
+		String inner = expects.isEmpty() ? "" : "，" + expects.substring(1, expects.length() - 1);
+		return label == null ? FieldLabels.named(name, path) + expects
+				: label + "（参数“" + Text.printable(name) + "”" + inner + "）";
 	}
 
 	/**
@@ -841,14 +859,35 @@ class ErrorHandling {
 		// the public portal's visitors get its own layout and words: a withdrawn 公示 or a mistyped number is "not
 		// found or no longer public", not a sentence about data scopes with a link to a 工作台 they do not have
 		// (/public and below it as routed: not /publicity)
+		List<FieldError> shown = parametersNamed(request, errors);
 		Map<String, Object> model = new HashMap<>();
 		model.put("status", status.value());
 		model.put("title", title);
-		model.put("detail", detail);
-		model.put("fieldErrors", errors);
+		// the detail that repeats the first error repeats it as shown, naming its parameter too
+		model.put("detail", !errors.isEmpty() && errors.get(0).message().equals(detail) ? shown.get(0).message() : detail);
+		model.put("fieldErrors", shown);
 		ModelAndView mav = errorPage(Refusals.routedUnder(request, "/public"), status, model);
 		mav.setStatus(status);
 		return mav;
+	}
+
+	/**
+	 * The errors of a page's refusal (GET: the address's query), each on a parameter named as sent: an error page has no form
+	 * field to stand beside, so "起始日期格式不正确" alone does not say which parameter of the address is wrong — it reads
+	 * "参数“from”：起始日期格式不正确". A message that names its parameter already ("起始月份（from）…", "参数“sort”…")
+	 * is kept; an error on no parameter (the request, a state) too. The errors' fields and rules are unchanged.
+	 */
+	static List<FieldError> parametersNamed(HttpServletRequest request, List<FieldError> errors) {
+		if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
+			return errors;
+		}
+		return errors.stream().map(e -> {
+			String name = e.field();
+			boolean named = e.message().contains("“" + name + "”") || e.message().contains("（" + name + "）")
+					|| e.message().contains("（" + name + "，");
+			return request.getParameterMap().containsKey(name) && !named
+					? new FieldError(name, e.rule(), "参数“" + Text.printable(name) + "”：" + e.message()) : e;
+		}).toList();
 	}
 
 	/**
