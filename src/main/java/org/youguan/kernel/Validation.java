@@ -514,22 +514,32 @@ public final class Validation {
 		.compile("[^\\p{IsHan}A-Za-z0-9〔〕\\[\\]()（）【】〖〗第号號〇○\\-－—_ ]");
 
 	/**
+	 * The characters a 许可证编号 is recorded with, as a regular-expression class: Han characters (the province's 简称,
+	 * 邮, 字, 第, 号), upper-case Latin letters, Arabic digits, the round brackets ()（） and the hyphen — the one set of
+	 * the registry's default pattern ({@code registry.internal.RegistrySettings}) and of {@link #licenceNumber}, so that
+	 * a character one refuses the other does not take (〔〕【】[] are neither's).
+	 */
+	public static final String LICENCE_NUMBER_CHARACTERS = "\\p{IsHan}A-Z0-9()（）\\-";
+
+	/** {@link #LICENCE_NUMBER_CHARACTERS} in words, as every refusal of a licence number states them. */
+	public static final String LICENCE_NUMBER_WORDS = "汉字、大写英文字母、数字、圆括号()（）或连字符-";
+
+	/**
 	 * A 许可证编号 typed by staff (the licence to cancel, the licence a past application was decided with): an
-	 * {@link #identifier} written only with what the 快递业务经营许可证 numbers are written with — Han characters (the
-	 * province's 简称, 邮, 字, 第, 号), Arabic digits, Latin letters, the brackets ()（）〔〕[]【】, hyphens and the spaces a
-	 * number is typed with for its hyphens (快递许可 32 2026 H00001, folded to one number by {@link Text#identifierKey});
-	 * anything else (&lt;b&gt;, quotes, slashes, dots, semicolons) is rule {@code licence-number}, naming the first such
-	 * character:
-	 * the number is printed on the licence, shown on the public verification page and looked up by the registry, whose
-	 * own pattern holds no other character. Null passes; the length is the caller's ({@link #maxLength}).
+	 * {@link #identifier} written only with {@link #LICENCE_NUMBER_CHARACTERS}, as typed for a look-up — lower-case
+	 * letters and the spaces a number is typed with for its hyphens too (快递许可 32 2026 h00001, folded to one number by
+	 * {@link Text#identifierKey}); anything else (&lt;b&gt;, quotes, slashes, dots, semicolons, the brackets 〔〕【】[]) is
+	 * rule {@code licence-number}, naming the first such character and saying exactly what is allowed: the number is
+	 * printed on the licence, shown on the public verification page and looked up by the registry, whose own pattern
+	 * holds no other character. Null passes; the length is the caller's ({@link #maxLength}).
 	 */
 	public Validation licenceNumber(String field, String label, String value) {
 		return writtenWith(field, label, value, NOT_IN_LICENCE_NUMBER, "licence-number",
-				"汉字、数字、英文字母、空格和()（）〔〕[]【】、连字符");
+				"汉字、英文字母、数字、圆括号()（）、连字符-和空格");
 	}
 
 	/** A character no 许可证编号 is written with ({@link #licenceNumber}). */
-	private static final Pattern NOT_IN_LICENCE_NUMBER = Pattern.compile("[^\\p{IsHan}A-Za-z0-9()（）〔〕\\[\\]【】\\-－ ]");
+	private static final Pattern NOT_IN_LICENCE_NUMBER = Pattern.compile("[^" + LICENCE_NUMBER_CHARACTERS + "a-z ]");
 
 	/**
 	 * The number of a voucher or certificate typed by staff — a 退付凭证号 (收入退还书 No.3205001234), a 执法证号 — : an
