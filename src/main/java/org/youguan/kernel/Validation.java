@@ -134,7 +134,7 @@ public final class Validation {
 	 * ({@link #errors}).
 	 */
 	public Validation maxLength(String field, String label, String value, int max) {
-		markupUnlessRefused(field, value, label + TEXT_MARKUP);
+		markupUnlessRefused(field, value, label + TEXT_MARKUP, false);
 		return ownWords(field, label, value, max);
 	}
 
@@ -160,11 +160,21 @@ public final class Validation {
 
 	/**
 	 * Notes markup ({@link #MARKUP}) in {@code value} as this field's error (rule {@code markup}, {@code message}), told
-	 * unless another rule refuses the field ({@link #errors}); the first note of a field stands.
+	 * unless another rule refuses the field ({@link #errors}). One note a field, in the words of what the field is: a
+	 * name's ({@code name}: {@link #name(String, String, String)}, {@link #NAME_MARKUP}) over a free text's
+	 * ({@link #maxLength}, {@link #TEXT_MARKUP}) whichever ran first — a one-line name checked for its length before its
+	 * name rules ({@link #name(String, String, String, int)}, {@link #line}) was told the free text's words; else the
+	 * first note stands.
 	 */
-	private void markupUnlessRefused(String field, String value, String message) {
+	private void markupUnlessRefused(String field, String value, String message, boolean name) {
 		if (value != null && MARKUP.matcher(value).find()) {
-			markup.putIfAbsent(field, new FieldError(field, "markup", message));
+			FieldError note = new FieldError(field, "markup", message);
+			if (name) {
+				markup.put(field, note);
+			}
+			else {
+				markup.putIfAbsent(field, note);
+			}
 		}
 	}
 
@@ -214,7 +224,7 @@ public final class Validation {
 	 */
 	public Validation name(String field, String label, String value) {
 		String typed = Text.strip(value);
-		markupUnlessRefused(field, typed, label + NAME_MARKUP);
+		markupUnlessRefused(field, typed, label + NAME_MARKUP, true);
 		int at = Text.hiddenAt(typed);
 		if (at >= 0 && lineBreak(typed.charAt(at))) {
 			// an import cell's Alt+Enter, or Enter in a pasted name: say so, a code point means nothing to the user
