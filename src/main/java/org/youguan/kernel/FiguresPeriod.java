@@ -65,8 +65,22 @@ public record FiguresPeriod(LocalDate from, LocalDate to) {
 	 * @throws InvalidValueException 400 on {@code field}, rule {@code range}: "年度应在2000年至2027年之间"
 	 */
 	public static int year(String field, long year, LocalDate today) {
+		return year(field, "年度", year, today, "");
+	}
+
+	/**
+	 * As {@link #year(String, long, LocalDate)}, told by the field's own label and the year refused: "工作计划的年度应在
+	 * 2000年至2027年之间，不能是2999年" — the one rule of a year a module records or lists (a plan's, a letter's).
+	 * @param label the year's label ("年度", "工作计划的年度")
+	 * @throws InvalidValueException 400 on {@code field}, rule {@code range}
+	 */
+	public static int year(String field, String label, long year, LocalDate today) {
+		return year(field, label, year, today, "，不能是" + year + "年");
+	}
+
+	private static int year(String field, String label, long year, LocalDate today, String refused) {
 		if (year < FIRST_YEAR || year > lastYear(today)) {
-			throw new InvalidValueException(field, "range", "年度应在" + FIRST_YEAR + "年至" + lastYear(today) + "年之间");
+			throw new InvalidValueException(field, "range", label + "应在" + FIRST_YEAR + "年至" + lastYear(today) + "年之间" + refused);
 		}
 		return (int) year;
 	}

@@ -69,6 +69,9 @@ class FiguresPeriodTest {
 		assertThat(FiguresPeriod.year("year", 2027, TODAY)).isEqualTo(2027);
 		refused(() -> FiguresPeriod.year("year", 1999, TODAY), "year", "range", "年度应在2000年至2027年之间");
 		refused(() -> FiguresPeriod.year("plan", 2028, TODAY), "plan", "range", "年度应在2000年至2027年之间");
+		// the same rule told by a module's own label and the year refused (work plans, responsibility letters)
+		refused(() -> FiguresPeriod.year("year", "工作计划的年度", 2999, TODAY), "year", "range",
+				"工作计划的年度应在2000年至2027年之间，不能是2999年");
 		assertThat(FiguresPeriod.lastYear(TODAY)).isEqualTo(2027);
 	}
 
