@@ -165,11 +165,11 @@ public record FiguresPeriod(LocalDate from, LocalDate to) {
 	}
 
 	/**
-	 * How a refusal names a month parameter: its label and the parameter as sent, "截止月份（to）" — a page's error line
-	 * and an API's message say which of the two months is wrong.
+	 * How a refusal names a month parameter: by its label, "截止月份" — a page's error line and an API's message say
+	 * which of the two months is wrong (the refusal's {@code field} names it as sent).
 	 */
 	public static String monthNamed(String field) {
-		return ("from".equals(field) ? "起始月份" : "to".equals(field) ? "截止月份" : "月份") + "（" + field + "）";
+		return "from".equals(field) ? "起始月份" : "to".equals(field) ? "截止月份" : "月份";
 	}
 
 	/** What a month parameter must look like, for every refusal of one: "应为年月，格式YYYY-MM（如2025-01）". */

@@ -159,9 +159,9 @@ class ErrorHandling {
 	}
 
 	/**
-	 * A required parameter left out: 400 naming it (rule {@code required}) — by its label and as sent, with what it
-	 * expects: "缺少截止月份（to），应为年月，格式YYYY-MM（如2025-01）" for a month ({@link MonthText}), "缺少截止日期（参数“to”，
-	 * 应为实际存在的日期…）" for a typed one ({@link #expected}); a page form's POST gets its form again ({@link #unbound}).
+	 * A required parameter left out: 400 naming it (rule {@code required}) — by its label ({@link FieldLabels}), with
+	 * what it expects: "缺少截止月份，应为年月，格式YYYY-MM（如2025-01）" for a month ({@link MonthText}), "缺少截止日期（应为
+	 * 实际存在的日期…）" for a typed one ({@link #expected}); a page form's POST gets its form again ({@link #unbound}).
 	 */
 	@ExceptionHandler(MissingServletRequestParameterException.class)
 	Object missing(MissingServletRequestParameterException ex, HttpServletRequest request, HttpServletResponse response) {
@@ -170,18 +170,14 @@ class ErrorHandling {
 				ex.getMethodParameter(), FieldLabels.path(request)))));
 	}
 
-	/** A left-out parameter as {@link #missing} names it: label, name as sent, what it expects. */
+	/** A left-out parameter as {@link #missing} names it: its label and what it expects. */
 	private static String missingNamed(String name, MethodParameter parameter, String path) {
 		if (parameter != null && parameter.hasParameterAnnotation(MonthText.class)) {
 			return FiguresPeriod.monthNamed(name) + "，" + FiguresPeriod.MONTH_SHAPE;
 		}
 		Class<?> type = parameter == null ? null : parameter.getNestedParameterType();
-		String label = FieldLabels.of(name, path);
-		// text is told no shape (the brackets of "应为文字…" are a JSON body's); a typed one its type's, brackets off
-		String expects = type == null || type == String.class ? "" : expected(type);
-		String inner = expects.isEmpty() ? "" : "，" + expects.substring(1, expects.length() - 1);
-		return label == null ? FieldLabels.named(name, path) + expects
-				: label + "（参数“" + Text.printable(name) + "”" + inner + "）";
+		// text is told no shape (the brackets of "应为文字…" are a JSON body's); a typed one its type's
+		return FieldLabels.named(name, path) + (type == null || type == String.class ? "" : expected(type));
 	}
 
 	/**
@@ -872,21 +868,23 @@ class ErrorHandling {
 	}
 
 	/**
-	 * The errors of a page's refusal (GET: the address's query), each on a parameter named as sent: an error page has no form
-	 * field to stand beside, so "起始日期格式不正确" alone does not say which parameter of the address is wrong — it reads
-	 * "参数“from”：起始日期格式不正确". A message that names its parameter already ("起始月份（from）…", "参数“sort”…")
-	 * is kept; an error on no parameter (the request, a state) too. The errors' fields and rules are unchanged.
+	 * The errors of a page's refusal (GET: the address's query), each on a query parameter named: an error page has no
+	 * form field to stand beside, so "格式应为2025-01" alone does not say which parameter of the address is wrong — it
+	 * reads "排序：…" by the parameter's label ({@link FieldLabels#named}: 参数“zzq” where none is known). A message that
+	 * names its parameter already (its label, or the name quoted) is kept, as is an error on no parameter (the request,
+	 * a state). The errors' fields and rules are unchanged.
 	 */
 	static List<FieldError> parametersNamed(HttpServletRequest request, List<FieldError> errors) {
 		if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
 			return errors;
 		}
+		String path = FieldLabels.path(request);
 		return errors.stream().map(e -> {
-			String name = e.field();
-			boolean named = e.message().contains("“" + name + "”") || e.message().contains("（" + name + "）")
-					|| e.message().contains("（" + name + "，");
-			return request.getParameterMap().containsKey(name) && !named
-					? new FieldError(name, e.rule(), "参数“" + Text.printable(name) + "”：" + e.message()) : e;
+			String named = FieldLabels.named(e.field(), path);
+			String label = FieldLabels.of(e.field(), path);
+			boolean said = e.message().contains(named) || label != null && e.message().contains(label);
+			return request.getParameterMap().containsKey(e.field()) && !said
+					? new FieldError(e.field(), e.rule(), named + "：" + e.message()) : e;
 		}).toList();
 	}
 

@@ -73,7 +73,7 @@ class AggregatePeriodIntegrationTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("to"))
 			.andExpect(jsonPath("$.errors[0].rule").value("required"))
-			.andExpect(jsonPath("$.errors[0].message").value("缺少截止月份（to），应为年月，格式YYYY-MM（如2025-01）"));
+			.andExpect(jsonPath("$.errors[0].message").value("缺少截止月份，应为年月，格式YYYY-MM（如2025-01）"));
 	}
 
 	/**
