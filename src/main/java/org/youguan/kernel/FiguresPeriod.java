@@ -65,8 +65,22 @@ public record FiguresPeriod(LocalDate from, LocalDate to) {
 	 * @throws InvalidValueException 400 on {@code field}, rule {@code range}: "年度应在2000年至2027年之间"
 	 */
 	public static int year(String field, long year, LocalDate today) {
+		return year(field, "年度", year, today, "");
+	}
+
+	/**
+	 * As {@link #year(String, long, LocalDate)}, told by the field's own label and the year refused: "工作计划的年度应在
+	 * 2000年至2027年之间，不能是2999年" — the one rule of a year a module records or lists (a plan's, a letter's).
+	 * @param label the year's label ("年度", "工作计划的年度")
+	 * @throws InvalidValueException 400 on {@code field}, rule {@code range}
+	 */
+	public static int year(String field, String label, long year, LocalDate today) {
+		return year(field, label, year, today, "，不能是" + year + "年");
+	}
+
+	private static int year(String field, String label, long year, LocalDate today, String refused) {
 		if (year < FIRST_YEAR || year > lastYear(today)) {
-			throw new InvalidValueException(field, "range", "年度应在" + FIRST_YEAR + "年至" + lastYear(today) + "年之间");
+			throw new InvalidValueException(field, "range", label + "应在" + FIRST_YEAR + "年至" + lastYear(today) + "年之间" + refused);
 		}
 		return (int) year;
 	}
@@ -150,18 +164,33 @@ public record FiguresPeriod(LocalDate from, LocalDate to) {
 		return new Months(f, t);
 	}
 
-	/** A month from {@link #FIRST_YEAR} to the year after {@code current}'s. */
+	/**
+	 * How a refusal names a month parameter: by its label, "截止月份" — a page's error line and an API's message say
+	 * which of the two months is wrong (the refusal's {@code field} names it as sent).
+	 */
+	public static String monthNamed(String field) {
+		return "from".equals(field) ? "起始月份" : "to".equals(field) ? "截止月份" : "月份";
+	}
+
+	/** What a month parameter must look like, for every refusal of one: "应为年月，格式YYYY-MM（如2025-01）". */
+	public static final String MONTH_SHAPE = "应为年月，格式YYYY-MM（如2025-01）";
+
+	/**
+	 * A month from {@link #FIRST_YEAR} to the year after {@code current}'s.
+	 * @throws InvalidValueException on {@code field} naming it ({@link #monthNamed}): rule {@code month} for a text
+	 *         that is no month, with its shape ({@link #MONTH_SHAPE}) and the text; {@code range} beyond the years
+	 */
 	private static YearMonth month(String text, String field, YearMonth current) {
 		YearMonth month;
 		try {
 			month = YearMonth.parse(Text.strip(text));
 		}
 		catch (DateTimeException ex) {
-			throw new InvalidValueException(field, "month", "月份格式应为2025-01");
+			throw new InvalidValueException(field, "month", monthNamed(field) + MONTH_SHAPE + "：" + Decimals.echo(Text.strip(text)));
 		}
 		int next = lastYear(current.atDay(1));
 		if (month.getYear() < FIRST_YEAR || month.getYear() > next) {
-			throw new InvalidValueException(field, "range", "月份应在" + FIRST_YEAR + "年至" + next + "年之间");
+			throw new InvalidValueException(field, "range", monthNamed(field) + "应在" + FIRST_YEAR + "年至" + next + "年之间：" + month);
 		}
 		return month;
 	}

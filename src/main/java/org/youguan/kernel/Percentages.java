@@ -8,7 +8,8 @@ import java.math.RoundingMode;
  * <ul>
  * <li>a <b>rate</b> — a part of a whole that reads as a level reached (满意率, 实名率, 验视率, 过机率, 按时率, 规范率,
  * 目标完成进度) — is rounded down: 100.0 % only when every one counts (9,997 of 10,000 is 99.9 %, never 100.0 %), and a
- * target is shown reached only when it is;</li>
+ * target is shown reached only when it is; but a rate of some is never shown as 0 % (1 of 50,000 is 0.1 % at one
+ * decimal, not 0.0 %): held one step above 0, as a share is;</li>
  * <li>a <b>change</b> — growth against a base (同比增长, 环比, a report's jump against the last period) — is rounded toward
  * zero: a fall of 99.97 % reads 下降99.9 %, never 下降100.0 % (which says the value fell to nothing), and a change shown
  * is never beyond a threshold it does not pass;</li>
@@ -18,6 +19,8 @@ import java.math.RoundingMode;
  * 100.00 %), nor a share of some as 0 % (1 of 50,000 is 0.01 %, not 0.00 %) — each is held one step (0.01 at two
  * decimals) inside the bound ({@link #share}, {@link #shareSql}).</li>
  * </ul>
+ * One bound for both ({@link #held}, {@link #heldSql}): a percentage of a part above 0 is at least one step, of a part
+ * short of the whole at most 100 less one step.
  * The rule of the complaint figures (申诉统计, rates rounded down since they were first published) made everyone's.
  */
 public final class Percentages {
@@ -28,7 +31,8 @@ public final class Percentages {
 	}
 
 	/**
-	 * {@code part} of {@code whole} in percent, rounded down to {@code scale} decimals.
+	 * {@code part} of {@code whole} in percent, rounded down to {@code scale} decimals, a part above 0 at least one step
+	 * ({@link #held}).
 	 * @return null when {@code whole} is 0 or less (nothing to count)
 	 */
 	public static BigDecimal rate(long part, long whole, int scale) {
@@ -37,22 +41,44 @@ public final class Percentages {
 
 	/**
 	 * {@code part} of {@code whole} in percent, rounded down to {@code scale} decimals (a target's completion may pass
-	 * 100).
+	 * 100), held inside 0 and 100 as a share is ({@link #held}): a part above 0 is at least one step.
 	 * @return null when either is null or {@code whole} is 0
 	 */
 	public static BigDecimal rate(BigDecimal part, BigDecimal whole, int scale) {
 		return part == null || whole == null || whole.signum() == 0 ? null
-				: part.multiply(HUNDRED).divide(whole, scale, RoundingMode.DOWN);
+				: held(part.multiply(HUNDRED).divide(whole, scale, RoundingMode.DOWN), part, whole, scale);
 	}
 
 	/**
-	 * The same rate computed in SQL (PostgreSQL {@code trunc}, rounding down as {@link #rate(long, long, int)} does),
-	 * null when the whole is 0.
+	 * The same rate computed in SQL (PostgreSQL {@code trunc}, rounding down as {@link #rate(long, long, int)} does,
+	 * held as it is: {@link #heldSql}), null when the whole is 0.
 	 * @param part an SQL expression of the part
 	 * @param whole an SQL expression of the whole
 	 */
 	public static String rateSql(String part, String whole, int scale) {
-		return "trunc((" + part + ") * 100.0 / nullif(" + whole + ", 0), " + scale + ")";
+		return heldSql("trunc((" + part + ") * 100.0 / nullif(" + whole + ", 0), " + scale + ")", part, whole, scale);
+	}
+
+	/**
+	 * A percentage of {@code part} of {@code whole} already rounded to {@code scale} decimals, held inside the bounds
+	 * it does not reach: at least one step ({@code 0.01} at two decimals) for a part above 0 of a positive whole, at most
+	 * 100 less one step for a part short of the whole — the one bound of rates and shares.
+	 */
+	private static BigDecimal held(BigDecimal percent, BigDecimal part, BigDecimal whole, int scale) {
+		BigDecimal step = BigDecimal.ONE.movePointLeft(scale);
+		if (part.signum() > 0 && whole.signum() > 0 && percent.compareTo(step) < 0) {
+			return step;
+		}
+		BigDecimal most = HUNDRED.subtract(step).setScale(scale);
+		return part.signum() >= 0 && part.compareTo(whole) < 0 && percent.compareTo(most) > 0 ? most : percent;
+	}
+
+	/** {@link #held} in SQL, of {@code rounded} (an SQL expression of the rounded percentage, null when the whole is 0). */
+	private static String heldSql(String rounded, String part, String whole, int scale) {
+		String step = BigDecimal.ONE.movePointLeft(scale).toPlainString();
+		return "CASE WHEN (" + part + ") > 0 AND (" + part + ") < (" + whole + ") THEN least(greatest(" + rounded + ", "
+				+ step + "), 100 - " + step + ") WHEN (" + part + ") > 0 AND (" + whole + ") > 0 THEN greatest(" + rounded
+				+ ", " + step + ") ELSE " + rounded + " END";
 	}
 
 	/**
@@ -74,13 +100,7 @@ public final class Percentages {
 		if (part == null || whole == null || whole.signum() == 0) {
 			return null;
 		}
-		BigDecimal share = part.multiply(HUNDRED).divide(whole, scale, RoundingMode.HALF_UP);
-		BigDecimal step = BigDecimal.ONE.movePointLeft(scale);
-		if (part.signum() > 0 && share.compareTo(step) < 0) {
-			return step;
-		}
-		BigDecimal most = HUNDRED.subtract(step).setScale(scale);
-		return part.compareTo(whole) < 0 && share.compareTo(most) > 0 ? most : share;
+		return held(part.multiply(HUNDRED).divide(whole, scale, RoundingMode.HALF_UP), part, whole, scale);
 	}
 
 	/**
@@ -90,10 +110,7 @@ public final class Percentages {
 	 * @param whole an SQL expression of the whole
 	 */
 	public static String shareSql(String part, String whole, int scale) {
-		String step = BigDecimal.ONE.movePointLeft(scale).toPlainString();
-		String rounded = "round((" + part + ") * 100.0 / nullif(" + whole + ", 0), " + scale + ")";
-		return "CASE WHEN (" + part + ") > 0 AND (" + part + ") < (" + whole + ") THEN least(greatest(" + rounded + ", "
-				+ step + "), 100 - " + step + ") ELSE " + rounded + " END";
+		return heldSql("round((" + part + ") * 100.0 / nullif(" + whole + ", 0), " + scale + ")", part, whole, scale);
 	}
 
 	/**
@@ -106,10 +123,20 @@ public final class Percentages {
 	}
 
 	/**
-	 * A rate or change already in percent shown with fewer decimals, rounded toward zero as both are.
+	 * A change already in percent shown with fewer decimals, rounded toward zero as a change is.
 	 * @return null for null
 	 */
 	public static BigDecimal shown(BigDecimal percent, int scale) {
 		return percent == null ? null : percent.setScale(scale, RoundingMode.DOWN);
+	}
+
+	/**
+	 * A rate already in percent (a reported 电子运单使用率) shown with fewer decimals as every rate is: rounded down, a
+	 * rate above 0 at least one step (0.004 % at two decimals: 0.01 %, never 0.00 %); below 100 it stays below.
+	 * @return null for null
+	 */
+	public static BigDecimal shownRate(BigDecimal percent, int scale) {
+		// the rate as a part of 100: held as every rate is
+		return percent == null ? null : held(percent.setScale(scale, RoundingMode.DOWN), percent, HUNDRED, scale);
 	}
 }

@@ -96,16 +96,16 @@ public final class Validation {
 	 * 1.01), and refused when its notation would have to be expanded to read it (1e5 is not silently 100000: a
 	 * negative scale). The value alone is judged, not the notation: an exponent form that writes the digits out to
 	 * the fen (1.00e1, 1.23456e3 = 1234.56) is that amount. The message
-	 * repeats at most {@link Decimals#ECHO} characters of the value, an exponent one as such (1E+5, the way it was
-	 * typed, not 100000; {@code 1e-30000000} is not written out). A field already refused (by a rule checked before
-	 * this one) is not told again: one message a value, naming the first rule it broke.
+	 * shows the value written out as it should be typed ({@link Decimals#echo(BigDecimal)}: 1e5 as "应写作：100000",
+	 * never Java's 1E+5; only a value too long to write out, {@code 1e-30000000}, keeps its exponent). A field already
+	 * refused (by a rule checked before this one) is not told again: one message a value, naming the first rule it broke.
 	 */
 	public Validation money(String field, String label, BigDecimal value) {
 		if (value == null || hasError(field)) {
 			return this;
 		}
 		if (value.scale() < 0) {
-			return require(field, false, "money", label + "请写成普通数字（元，最多两位小数），不能用科学计数法：" + Decimals.echo(value.toString()));
+			return require(field, false, "money", label + "请写成普通数字（元，最多两位小数），不能用科学计数法，应写作：" + Decimals.echo(value));
 		}
 		return require(field, value.scale() <= 2, "money", label + "最多两位小数（精确到分），不会自动四舍五入：" + Decimals.echo(value));
 	}
@@ -134,7 +134,7 @@ public final class Validation {
 	 * ({@link #errors}).
 	 */
 	public Validation maxLength(String field, String label, String value, int max) {
-		markupUnlessRefused(field, value, label + TEXT_MARKUP);
+		markupUnlessRefused(field, value, label + TEXT_MARKUP, false);
 		return ownWords(field, label, value, max);
 	}
 
@@ -160,11 +160,21 @@ public final class Validation {
 
 	/**
 	 * Notes markup ({@link #MARKUP}) in {@code value} as this field's error (rule {@code markup}, {@code message}), told
-	 * unless another rule refuses the field ({@link #errors}); the first note of a field stands.
+	 * unless another rule refuses the field ({@link #errors}). One note a field, in the words of what the field is: a
+	 * name's ({@code name}: {@link #name(String, String, String)}, {@link #NAME_MARKUP}) over a free text's
+	 * ({@link #maxLength}, {@link #TEXT_MARKUP}) whichever ran first — a one-line name checked for its length before its
+	 * name rules ({@link #name(String, String, String, int)}, {@link #line}) was told the free text's words; else the
+	 * first note stands.
 	 */
-	private void markupUnlessRefused(String field, String value, String message) {
+	private void markupUnlessRefused(String field, String value, String message, boolean name) {
 		if (value != null && MARKUP.matcher(value).find()) {
-			markup.putIfAbsent(field, new FieldError(field, "markup", message));
+			FieldError note = new FieldError(field, "markup", message);
+			if (name) {
+				markup.put(field, note);
+			}
+			else {
+				markup.putIfAbsent(field, note);
+			}
 		}
 	}
 
@@ -214,7 +224,7 @@ public final class Validation {
 	 */
 	public Validation name(String field, String label, String value) {
 		String typed = Text.strip(value);
-		markupUnlessRefused(field, typed, label + NAME_MARKUP);
+		markupUnlessRefused(field, typed, label + NAME_MARKUP, true);
 		int at = Text.hiddenAt(typed);
 		if (at >= 0 && lineBreak(typed.charAt(at))) {
 			// an import cell's Alt+Enter, or Enter in a pasted name: say so, a code point means nothing to the user
@@ -514,22 +524,32 @@ public final class Validation {
 		.compile("[^\\p{IsHan}A-Za-z0-9〔〕\\[\\]()（）【】〖〗第号號〇○\\-－—_ ]");
 
 	/**
+	 * The characters a 许可证编号 is recorded with, as a regular-expression class: Han characters (the province's 简称,
+	 * 邮, 字, 第, 号), upper-case Latin letters, Arabic digits, the round brackets ()（） and the hyphen — the one set of
+	 * the registry's default pattern ({@code registry.internal.RegistrySettings}) and of {@link #licenceNumber}, so that
+	 * a character one refuses the other does not take (〔〕【】[] are neither's).
+	 */
+	public static final String LICENCE_NUMBER_CHARACTERS = "\\p{IsHan}A-Z0-9()（）\\-";
+
+	/** {@link #LICENCE_NUMBER_CHARACTERS} in words, as every refusal of a licence number states them. */
+	public static final String LICENCE_NUMBER_WORDS = "汉字、大写英文字母、数字、圆括号()（）或连字符-";
+
+	/**
 	 * A 许可证编号 typed by staff (the licence to cancel, the licence a past application was decided with): an
-	 * {@link #identifier} written only with what the 快递业务经营许可证 numbers are written with — Han characters (the
-	 * province's 简称, 邮, 字, 第, 号), Arabic digits, Latin letters, the brackets ()（）〔〕[]【】, hyphens and the spaces a
-	 * number is typed with for its hyphens (快递许可 32 2026 H00001, folded to one number by {@link Text#identifierKey});
-	 * anything else (&lt;b&gt;, quotes, slashes, dots, semicolons) is rule {@code licence-number}, naming the first such
-	 * character:
-	 * the number is printed on the licence, shown on the public verification page and looked up by the registry, whose
-	 * own pattern holds no other character. Null passes; the length is the caller's ({@link #maxLength}).
+	 * {@link #identifier} written only with {@link #LICENCE_NUMBER_CHARACTERS}, as typed for a look-up — lower-case
+	 * letters and the spaces a number is typed with for its hyphens too (快递许可 32 2026 h00001, folded to one number by
+	 * {@link Text#identifierKey}); anything else (&lt;b&gt;, quotes, slashes, dots, semicolons, the brackets 〔〕【】[]) is
+	 * rule {@code licence-number}, naming the first such character and saying exactly what is allowed: the number is
+	 * printed on the licence, shown on the public verification page and looked up by the registry, whose own pattern
+	 * holds no other character. Null passes; the length is the caller's ({@link #maxLength}).
 	 */
 	public Validation licenceNumber(String field, String label, String value) {
 		return writtenWith(field, label, value, NOT_IN_LICENCE_NUMBER, "licence-number",
-				"汉字、数字、英文字母、空格和()（）〔〕[]【】、连字符");
+				"汉字、英文字母、数字、圆括号()（）、连字符-和空格");
 	}
 
 	/** A character no 许可证编号 is written with ({@link #licenceNumber}). */
-	private static final Pattern NOT_IN_LICENCE_NUMBER = Pattern.compile("[^\\p{IsHan}A-Za-z0-9()（）〔〕\\[\\]【】\\-－ ]");
+	private static final Pattern NOT_IN_LICENCE_NUMBER = Pattern.compile("[^" + LICENCE_NUMBER_CHARACTERS + "a-z ]");
 
 	/**
 	 * The number of a voucher or certificate typed by staff — a 退付凭证号 (收入退还书 No.3205001234), a 执法证号 — : an
@@ -854,12 +874,12 @@ public final class Validation {
 
 	/**
 	 * A number already read (a JSON field) written in an exponent form that must be expanded to be read ({@code 1e2},
-	 * {@code "1E+2"}) is this field's error (rule {@code number}), as {@link #decimal} refuses it typed, repeated in its
-	 * exponent form as sent (1E+2, not 100); null passes.
+	 * {@code "1E+2"}) is this field's error (rule {@code number}), as {@link #decimal} refuses it typed; the message
+	 * shows it written out as it should be typed ("应写作：100", {@link Decimals#echo(BigDecimal)}); null passes.
 	 */
 	public Validation plain(String field, String label, BigDecimal value) {
 		return require(field, value == null || value.scale() >= 0, "number",
-				label + "请写成普通数字，不能用科学计数法：" + (value == null ? "" : Decimals.echo(value.toString())));
+				label + "请写成普通数字，不能用科学计数法" + (value == null ? "" : "，应写作：" + Decimals.echo(value)));
 	}
 
 	/** Whether {@code field} has an error already (a later rule on it would only repeat that it is wrong). */

@@ -2661,8 +2661,11 @@ public class LicenceApplications {
 	 * number (the grant and its changes, renewals and branch applications), the renewal reminders sent under it and
 	 * the branch filings copying it are rewritten alike. A number whose certain form still breaks the format (a "_", a
 	 * character the format has not), or is the number of another licence recorded here (another new licence of the same
-	 * key), is left as stored and reported. Safe to run again and on several nodes at once (a transaction lock orders
-	 * them; a second run finds nothing to rewrite).
+	 * key), is left as stored and reported. Only the applications V286 marked ({@code licence_number_format_due}: those
+	 * imported before the import checked the format) are read, and the mark is cleared once they are written — kept
+	 * only on one left for a person, so it is reported at each start until corrected; an installation is not scanned
+	 * whole at every start for good. Safe to run again and on several nodes at once (a transaction lock orders them; a
+	 * second run finds nothing to rewrite).
 	 * @return the numbers rewritten, and the applications left for a person to correct
 	 */
 	@Transactional
@@ -2672,8 +2675,8 @@ public class LicenceApplications {
 		}
 		Map<String, List<Held>> outside = new LinkedHashMap<>();
 		jdbc.sql("""
-				SELECT number, kind, licence_number FROM licence_application WHERE imported AND licence_number IS NOT NULL
-				ORDER BY id""")
+				SELECT number, kind, licence_number FROM licence_application
+				WHERE licence_number_format_due AND licence_number IS NOT NULL ORDER BY id""")
 			.query((rs, i) -> new Held(rs.getString(1), ApplicationKind.valueOf(rs.getString(2)), rs.getString(3)))
 			.list()
 			.stream()
@@ -2701,6 +2704,11 @@ public class LicenceApplications {
 				.param("written", written).param("stored", stored).update();
 			rewritten++;
 		}
+		// done once: only an application whose number has no certain form stays marked, to be told again
+		jdbc.sql("UPDATE licence_application SET licence_number_format_due = FALSE WHERE licence_number_format_due"
+				+ (unfixable.isEmpty() ? "" : " AND number NOT IN (:unfixable)"))
+			.params(unfixable.isEmpty() ? Map.of() : Map.of("unfixable", unfixable))
+			.update();
 		return new LicenceNumbersNormalised(rewritten, rows, unfixable);
 	}
 

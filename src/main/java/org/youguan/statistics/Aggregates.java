@@ -2,7 +2,6 @@ package org.youguan.statistics;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.math.RoundingMode;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -200,8 +199,9 @@ public class Aggregates {
 			t[1] = t[1].add(w);
 		});
 		Map<String, BigDecimal> result = new LinkedHashMap<>();
-		// a weighted rate is a rate: rounded down (kernel Percentages), so 99.9999 % of a million parcels is never 100 %
-		totals.forEach((k, t) -> result.put(k, t[0].divide(t[1], MathContext.DECIMAL64).setScale(4, RoundingMode.DOWN)));
+		// a weighted rate is a rate (kernel Percentages.shownRate): rounded down, so 99.9999 % of a million parcels is
+		// never 100 %, and a rate above 0 is never 0
+		totals.forEach((k, t) -> result.put(k, Percentages.shownRate(t[0].divide(t[1], MathContext.DECIMAL64), 4)));
 		return result;
 	}
 

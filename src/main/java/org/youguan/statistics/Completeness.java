@@ -25,7 +25,6 @@ import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Percentages;
-import org.youguan.kernel.Rows;
 import org.youguan.kernel.TransactionLocks;
 import org.youguan.platform.ChinaTime;
 import org.youguan.region.Regions;
@@ -120,8 +119,8 @@ public class Completeness {
 	}
 
 	/**
-	 * A reminder as the enterprise sees it; {@code filed} when the report it asked for has been submitted since (the
-	 * reminder is done: the page marks it 已报送).
+	 * A reminder as the enterprise sees it; {@code filed} when the report it asked for stands filed (submitted and not
+	 * returned since, or approved: the reminder is done, the page marks it 已报送).
 	 */
 	public record Reminder(String formName, String period, Instant sentAt, String sentBy, boolean filed) {
 	}
@@ -297,16 +296,24 @@ public class Completeness {
 		return days == 1 ? "每日只催报一次" : days + "日内只催报一次";
 	}
 
-	/** The reminders an enterprise has received, newest first, each saying whether its report has been filed since. */
+	/**
+	 * The reminders an enterprise has received, newest first, each saying whether the report it asked for stands filed
+	 * — by the rule 报送进度 counts a reporter received ({@link Line#received}): approved once, or its latest revision
+	 * sent and not handed back. A report submitted once and then returned (已退回) is owed again, so its reminder is
+	 * not marked 已报送 (it was, from the first submission on, whatever happened after).
+	 */
 	public List<Reminder> reminders(long enterpriseId) {
 		return jdbc.sql("""
-				SELECT f.name AS form_name, m.period, m.sent_at, m.sent_by,
-				       EXISTS (SELECT 1 FROM stat_report r WHERE r.form_id = m.form_id AND r.enterprise_id = m.enterprise_id
-				               AND r.period = m.period AND r.first_submitted_at IS NOT NULL) AS filed
+				SELECT f.name, m.period, m.sent_at, m.sent_by,
+				       (SELECT r.status FROM stat_report r WHERE r.form_id = m.form_id AND r.enterprise_id = m.enterprise_id
+				        AND r.period = m.period ORDER BY r.revision DESC LIMIT 1) AS latest,
+				       EXISTS (SELECT 1 FROM stat_report a WHERE a.form_id = m.form_id AND a.enterprise_id = m.enterprise_id
+				               AND a.period = m.period AND a.status IN ('APPROVED', 'SUPERSEDED')) AS approved
 				FROM stat_reminder m
 				JOIN stat_form f ON f.id = m.form_id WHERE m.enterprise_id = :id ORDER BY m.sent_at DESC LIMIT 20""")
 			.param("id", enterpriseId)
-			.query(Rows.of(Reminder.class))
+			.query((rs, n) -> new Reminder(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getString(4),
+					Line.standing(rs.getString(5) == null ? null : ReportStatus.valueOf(rs.getString(5)), rs.getBoolean(6))))
 			.list();
 	}
 }

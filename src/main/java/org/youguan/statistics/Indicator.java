@@ -29,14 +29,15 @@ public record Indicator(String code, String name, String unit, ValueType valueTy
 
 	/**
 	 * A value as the pages show it, to {@link #decimals()}: a percentage indicator's (a rate: 电子运单使用率, 按时率) rounded
-	 * down as every rate is ({@link Percentages}: 99.9999 % shows 99.99 %, never 100.00 %), any other half up.
+	 * down as every rate is, a rate above 0 never 0 ({@link Percentages#shownRate}: 99.9999 % shows 99.99 %, never
+	 * 100.00 %; 0.004 % shows 0.01 %, never 0.00 %), any other half up.
 	 * @return null for null
 	 */
 	public BigDecimal shown(BigDecimal value) {
 		if (value == null) {
 			return null;
 		}
-		return valueType == ValueType.PERCENT ? Percentages.shown(value, decimals())
+		return valueType == ValueType.PERCENT ? Percentages.shownRate(value, decimals())
 				: value.setScale(decimals(), RoundingMode.HALF_UP);
 	}
 

@@ -79,6 +79,8 @@ import org.youguan.kernel.JsonSyntax;
 import org.youguan.kernel.BodyTooLargeException;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.Decimals;
+import org.youguan.kernel.FiguresPeriod;
+import org.youguan.kernel.MonthText;
 import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.Masking;
@@ -157,13 +159,25 @@ class ErrorHandling {
 	}
 
 	/**
-	 * A required parameter left out: 400 naming it (rule {@code required}); a page form's POST gets its form again
-	 * ({@link #unbound}).
+	 * A required parameter left out: 400 naming it (rule {@code required}) — by its label ({@link FieldLabels}), with
+	 * what it expects: "缺少截止月份，应为年月，格式YYYY-MM（如2025-01）" for a month ({@link MonthText}), "缺少截止日期（应为
+	 * 实际存在的日期…）" for a typed one ({@link #expected}); a page form's POST gets its form again ({@link #unbound}).
 	 */
 	@ExceptionHandler(MissingServletRequestParameterException.class)
 	Object missing(MissingServletRequestParameterException ex, HttpServletRequest request, HttpServletResponse response) {
-		return unbound(request, response, "参数缺失", List.of(new FieldError(ex.getParameterName(), "required",
-				"缺少" + FieldLabels.named(ex.getParameterName(), FieldLabels.path(request)))));
+		String name = ex.getParameterName();
+		return unbound(request, response, "参数缺失", List.of(new FieldError(name, "required", "缺少" + missingNamed(name,
+				ex.getMethodParameter(), FieldLabels.path(request)))));
+	}
+
+	/** A left-out parameter as {@link #missing} names it: its label and what it expects. */
+	private static String missingNamed(String name, MethodParameter parameter, String path) {
+		if (parameter != null && parameter.hasParameterAnnotation(MonthText.class)) {
+			return FiguresPeriod.monthNamed(name) + "，" + FiguresPeriod.MONTH_SHAPE;
+		}
+		Class<?> type = parameter == null ? null : parameter.getNestedParameterType();
+		// text is told no shape (the brackets of "应为文字…" are a JSON body's); a typed one its type's
+		return FieldLabels.named(name, path) + (type == null || type == String.class ? "" : expected(type));
 	}
 
 	/**
@@ -584,12 +598,12 @@ class ErrorHandling {
 
 	/**
 	 * A rejected value as the user typed it, at most 40 characters: several values of one parameter (a form's repeated
-	 * field) joined by 、 — never the Java name of an array of strings.
+	 * field) joined by 、 — never the Java name of an array of strings; a decimal written out (10, not 1E+1).
 	 */
 	private static String shorten(Object value) {
 		String typed = value instanceof Object[] values
 				? Arrays.stream(values).map(String::valueOf).collect(Collectors.joining("、"))
-				: String.valueOf(value);
+				: value instanceof java.math.BigDecimal number ? Decimals.echo(number) : String.valueOf(value);
 		return Text.excerpt(typed, 40);
 	}
 
@@ -841,14 +855,37 @@ class ErrorHandling {
 		// the public portal's visitors get its own layout and words: a withdrawn 公示 or a mistyped number is "not
 		// found or no longer public", not a sentence about data scopes with a link to a 工作台 they do not have
 		// (/public and below it as routed: not /publicity)
+		List<FieldError> shown = parametersNamed(request, errors);
 		Map<String, Object> model = new HashMap<>();
 		model.put("status", status.value());
 		model.put("title", title);
-		model.put("detail", detail);
-		model.put("fieldErrors", errors);
+		// the detail that repeats the first error repeats it as shown, naming its parameter too
+		model.put("detail", !errors.isEmpty() && errors.get(0).message().equals(detail) ? shown.get(0).message() : detail);
+		model.put("fieldErrors", shown);
 		ModelAndView mav = errorPage(Refusals.routedUnder(request, "/public"), status, model);
 		mav.setStatus(status);
 		return mav;
+	}
+
+	/**
+	 * The errors of a page's refusal (GET: the address's query), each on a query parameter named: an error page has no
+	 * form field to stand beside, so "格式应为2025-01" alone does not say which parameter of the address is wrong — it
+	 * reads "排序：…" by the parameter's label ({@link FieldLabels#named}: 参数“zzq” where none is known). A message that
+	 * names its parameter already (its label, or the name quoted) is kept, as is an error on no parameter (the request,
+	 * a state). The errors' fields and rules are unchanged.
+	 */
+	static List<FieldError> parametersNamed(HttpServletRequest request, List<FieldError> errors) {
+		if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
+			return errors;
+		}
+		String path = FieldLabels.path(request);
+		return errors.stream().map(e -> {
+			String named = FieldLabels.named(e.field(), path);
+			String label = FieldLabels.of(e.field(), path);
+			boolean said = e.message().contains(named) || label != null && e.message().contains(label);
+			return request.getParameterMap().containsKey(e.field()) && !said
+					? new FieldError(e.field(), e.rule(), named + "：" + e.message()) : e;
+		}).toList();
 	}
 
 	/**

@@ -14,6 +14,7 @@ import org.youguan.kernel.Text;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JacksonModule;
@@ -76,11 +77,14 @@ class JsonText {
 	 * null for a primitive; a number or a numeric text for a choice ({@code "filerRole":0} was its first constant); a
 	 * number or {@code true} for text; a single value for a list; a key twice. Whole numbers and decimals sent as text
 	 * ({@code "12"}) stay accepted: spreadsheets and other systems send them so. What the mapper wrote itself (event
-	 * publications, saved answers) holds only JSON's own types, so reading it back is unaffected.
+	 * publications, saved answers) holds only JSON's own types, so reading it back is unaffected. A decimal is written
+	 * out plainly ({@code 10}, not {@code 1E+1}), as every message and stored text shows a number.
 	 */
 	@Bean
 	JsonMapperBuilderCustomizer strictShapes() {
 		return builder -> builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+			// a decimal read as 1e1 is answered as 10, never Java's 1E+1 (the readers bound its digits, so it is short)
+			.enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
 			.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
 			.disable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
 			.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)

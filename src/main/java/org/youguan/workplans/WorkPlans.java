@@ -426,17 +426,14 @@ public class WorkPlans {
 	}
 
 	/**
-	 * A plan is of a year a query may ask for ({@link FiguresPeriod#FIRST_YEAR} to {@link FiguresPeriod#lastYear}, the
-	 * year after today's): a plan is made for this year or the next, an older one may be kept on record; a year further
+	 * A plan is of a year a query may ask for ({@link FiguresPeriod#year}: {@link FiguresPeriod#FIRST_YEAR} to the
+	 * year after today's, the one rule of a year): a plan is made for this year or the next, an older one may be kept on record; a year further
 	 * ahead is a typing error (2999年), whose due dates would run with it. Import, copy into the next year, the plan's
 	 * title and the list's year filter alike.
 	 * @throws InvalidValueException 400 on {@code year}, rule {@code range}
 	 */
 	static void requirePlanYear(int year, LocalDate today) {
-		if (year < FiguresPeriod.FIRST_YEAR || year > FiguresPeriod.lastYear(today)) {
-			throw new InvalidValueException("year", "range", "工作计划的年度应在" + FiguresPeriod.FIRST_YEAR + "年至" + FiguresPeriod.lastYear(today)
-					+ "年之间，不能是" + year + "年");
-		}
+		FiguresPeriod.year("year", "工作计划的年度", year, today);
 	}
 
 	/**

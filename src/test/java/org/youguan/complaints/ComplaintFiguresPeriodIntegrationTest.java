@@ -61,4 +61,17 @@ class ComplaintFiguresPeriodIntegrationTest {
 			.header("Authorization", STAFF_TOKEN))
 			.andExpect(status().isOk());
 	}
+
+	/**
+	 * Finding stat50-2: a day where a month is expected (?from=2026-01-01) was a 400 page saying only "月份格式应为2025-01";
+	 * the page names the parameter and its shape.
+	 */
+	@Test
+	void aPageRefusingAQueryParameterNamesIt() throws Exception {
+		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
+		mvc.perform(get("/complaints/figures").param("from", "2026-01-01").session(staff))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("data-field=\"from\"")))
+			.andExpect(content().string(containsString("起始月份应为年月，格式YYYY-MM（如2025-01）：2026-01-01")));
+	}
 }

@@ -21,7 +21,9 @@ import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequ
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -98,7 +100,10 @@ class EnterpriseFilingApiIntegrationTest {
 		assertThat(filings()).isEqualTo(before);
 	}
 
-	/** Attack round 11: "storageArea":"1E+2" (or 1e2) was filed as 1E+2 while the forms refuse an exponent. */
+	/**
+	 * Attack round 11: "storageArea":"1E+2" (or 1e2) was filed as 1E+2 while the forms refuse an exponent; the refusal
+	 * shows the number written out (100), never Java's 1E+2 for the 1e2 that was sent.
+	 */
 	@Test
 	void aDecimalInExponentNotationIsRefusedNamingItsFieldAndNothingIsFiled() throws Exception {
 		long before = filings();
@@ -109,7 +114,9 @@ class EnterpriseFilingApiIntegrationTest {
 				.andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.errors[0].field").value(containsString("storageArea")))
 				.andExpect(jsonPath("$.errors[0].rule").value("number"))
-				.andExpect(jsonPath("$.errors[0].message").value(containsString("科学计数法")));
+				.andExpect(jsonPath("$.errors[0].message").value(containsString("科学计数法")))
+				.andExpect(jsonPath("$.errors[0].message").value(endsWith("应写作：100")))
+				.andExpect(jsonPath("$.errors[0].message").value(not(containsString("1E+2"))));
 		}
 		assertThat(filings()).isEqualTo(before);
 	}

@@ -56,8 +56,8 @@ class FiguresPeriodTest {
 				"起始月份不能晚于本月（2026-12）：2027-01");
 		refused(() -> FiguresPeriod.months("2026-10", "2026-09", null, current, current), "to", "after-from",
 				"截止月份不能早于起始月份");
-		refused(() -> FiguresPeriod.months("1999-12", null, null, current, current), "from", "range", "月份应在2000年至2027年之间");
-		refused(() -> FiguresPeriod.months("2026-1", null, null, current, current), "from", "month", "月份格式应为2025-01");
+		refused(() -> FiguresPeriod.months("1999-12", null, null, current, current), "from", "range", "起始月份应在2000年至2027年之间：1999-12");
+		refused(() -> FiguresPeriod.months("2026-1", null, null, current, current), "from", "month", "起始月份应为年月，格式YYYY-MM（如2025-01）：2026-1");
 		assertThat(FiguresPeriod.months("2026-12", "2027-01", null, current, current))
 			.isEqualTo(new FiguresPeriod.Months(current, YearMonth.of(2027, 1)));
 	}
@@ -69,6 +69,9 @@ class FiguresPeriodTest {
 		assertThat(FiguresPeriod.year("year", 2027, TODAY)).isEqualTo(2027);
 		refused(() -> FiguresPeriod.year("year", 1999, TODAY), "year", "range", "年度应在2000年至2027年之间");
 		refused(() -> FiguresPeriod.year("plan", 2028, TODAY), "plan", "range", "年度应在2000年至2027年之间");
+		// the same rule told by a module's own label and the year refused (work plans, responsibility letters)
+		refused(() -> FiguresPeriod.year("year", "工作计划的年度", 2999, TODAY), "year", "range",
+				"工作计划的年度应在2000年至2027年之间，不能是2999年");
 		assertThat(FiguresPeriod.lastYear(TODAY)).isEqualTo(2027);
 	}
 

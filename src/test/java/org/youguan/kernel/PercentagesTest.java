@@ -21,7 +21,25 @@ class PercentagesTest {
 		assertThat(Percentages.rate(new BigDecimal("9997"), new BigDecimal("10000"), 1)).isEqualByComparingTo("99.9");
 		assertThat(Percentages.rate(new BigDecimal("10004"), new BigDecimal("10000"), 1)).isEqualByComparingTo("100.0");
 		assertThat(Percentages.rate(1, 0, 1)).isNull();
-		assertThat(Percentages.rateSql("a", "b", 2)).isEqualTo("trunc((a) * 100.0 / nullif(b, 0), 2)");
+		assertThat(Percentages.rateSql("a", "b", 2)).contains("trunc((a) * 100.0 / nullif(b, 0), 2)");
+	}
+
+	/**
+	 * Finding stat50-7: a rate of some is never shown as 0 % — rounded down, 1 of 50,000 was 0.00 and 1 of 200 at whole
+	 * percent 0 — held one step above 0 as a share is; none stays 0, and a rate short of all stays short of 100.
+	 */
+	@Test
+	void aRateOfSomeIsNeverShownAsNone() {
+		assertThat(Percentages.rate(1, 50_000, 2)).isEqualByComparingTo("0.01");
+		assertThat(Percentages.rate(1, 200, 0)).isEqualByComparingTo("1");
+		assertThat(Percentages.rate(new BigDecimal("0.4"), new BigDecimal("50000"), 2)).isEqualByComparingTo("0.01");
+		assertThat(Percentages.rate(0, 50_000, 2)).isEqualByComparingTo("0.00");
+		assertThat(Percentages.rate(49_999, 50_000, 0)).isEqualByComparingTo("99");
+		assertThat(Percentages.shownRate(new BigDecimal("0.004"), 2)).isEqualByComparingTo("0.01");
+		assertThat(Percentages.shownRate(new BigDecimal("99.9999"), 2)).isEqualByComparingTo("99.99");
+		assertThat(Percentages.shownRate(BigDecimal.ZERO, 2)).isEqualByComparingTo("0.00");
+		assertThat(Percentages.shownRate(new BigDecimal("100"), 2)).isEqualByComparingTo("100.00");
+		assertThat(Percentages.rateSql("r", "w", 2)).contains("greatest(trunc((r) * 100.0 / nullif(w, 0), 2), 0.01)");
 	}
 
 	@Test

@@ -92,6 +92,15 @@ class ValidationMarkupTest {
 		// a name's own rule tells it as a name (the length check every text runs notes it first, as a text)
 		assertThat(new Validation().name("name", "名称", "<b>王</b>").errors().get(0).message())
 			.isEqualTo("名称不能含有网页标记（“<”后紧接字母或“/”“!”“?”，如“<b>”“</b>”），名称、地址会原样印在文书、页面和公示名单上，请只填写名称或地址本身");
+		// finding stat50-5: a one-line name checked for its length first (name with a limit, line) is told as a name
+		// too, naming its field — it was told the free text's "该内容会原样写入文书" words
+		assertThat(new Validation().name("name", "网点名称", "<b>王</b>", 100).errors()).singleElement()
+			.satisfies(e -> assertThat(e.message()).startsWith("网点名称不能含有网页标记").contains("请只填写名称或地址本身"));
+		assertThat(new Validation().line("place", "地点", "示例路<i>1</i>号", 100).errors()).singleElement()
+			.satisfies(e -> assertThat(e.message()).startsWith("地点不能含有网页标记").contains("请只填写名称或地址本身"));
+		// a free text stays told as one
+		assertThat(new Validation().maxLength("note", "说明", "<b>说明</b>", 100).errors().get(0).message())
+			.startsWith("说明不能含有网页标记").contains("该内容会原样写入文书");
 	}
 
 	/** A person's own account (申诉内容) keeps its markup as typed, under the same length and marks as every free text. */

@@ -51,14 +51,35 @@ class ValidationVoucherAndLicenceNumberTest {
 		var errors = new Validation().licenceNumber("number", "许可证编号（number）", "苏<script>1").errors();
 		assertThat(errors).extracting(FieldError::field, FieldError::rule).containsExactly(tuple("number", "licence-number"));
 		assertThat(errors.get(0).message()).contains("许可证编号（number）").contains("“<”");
-		for (String bad : new String[] { "苏2015/001", "苏2015.001", "苏\"2015\"", "苏2015;1", "苏#2015" }) {
+		// finding stat50-4: the brackets the registry's pattern refuses are refused here too, in words saying what is allowed
+		for (String bad : new String[] { "苏2015/001", "苏2015.001", "苏\"2015\"", "苏2015;1", "苏#2015", "苏〔2015〕001",
+				"苏【2015】001", "苏[2015]001" }) {
 			assertThat(licence(bad)).as(bad).isEqualTo("licence-number");
 		}
 		assertThat(licence("苏2015\u0000001")).isEqualTo("invisible-character");
 		assertThat(licence("苏2015\u2060001")).isEqualTo("invisible-character");
-		for (String good : new String[] { "苏2015001", "邮政（苏）2015-001", "ABC-2015-01", "苏〔2015〕001", "苏２０１５００１", "快递许可 32 2026 H00001" }) {
+		for (String good : new String[] { "苏2015001", "邮政（苏）2015-001", "ABC-2015-01", "苏２０１５００１", "邮政（苏）2015－001", "快递许可 32 2026 H00001" }) {
 			assertThat(licence(good)).as(good).isEmpty();
 		}
 		assertThat(licence(null)).isEmpty();
+		assertThat(new Validation().licenceNumber("number", "许可证编号", "苏〔2015〕001").errors().get(0).message())
+			.isEqualTo("许可证编号只能由汉字、英文字母、数字、圆括号()（）、连字符-和空格组成，不能含有“〔”");
+	}
+
+	/**
+	 * One set of characters: every character the typed-number check takes (upper-cased, spaces aside) is one the
+	 * registry's default pattern takes, and the brackets it refuses are refused by both.
+	 */
+	@Test
+	void theTypedCheckAndTheRegistrysDefaultPatternAreOneSetOfCharacters() {
+		java.util.regex.Pattern registry = java.util.regex.Pattern.compile("[" + Validation.LICENCE_NUMBER_CHARACTERS + "]{4,40}");
+		for (String good : new String[] { "苏2015001", "邮政(苏)2015-001", "ABC-2015-01", "邮政（苏）2015-001" }) {
+			assertThat(licence(good)).as(good).isEmpty();
+			assertThat(registry.matcher(good).matches()).as(good).isTrue();
+		}
+		for (String bad : new String[] { "苏〔2015〕001", "苏【2015】001", "苏[2015]001" }) {
+			assertThat(licence(bad)).as(bad).isEqualTo("licence-number");
+			assertThat(registry.matcher(bad).matches()).as(bad).isFalse();
+		}
 	}
 }

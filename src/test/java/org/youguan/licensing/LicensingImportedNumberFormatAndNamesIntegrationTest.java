@@ -65,7 +65,7 @@ class LicensingImportedNumberFormatAndNamesIntegrationTest extends LicensingFixt
 				.andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.errors[0].field").value("licenceNumber"))
 				.andExpect(jsonPath("$.errors[0].rule").value("pattern"))
-				.andExpect(jsonPath("$.errors[0].message").value(containsString("由汉字、大写字母、数字、括号或连字符组成，4至40个字符")))
+				.andExpect(jsonPath("$.errors[0].message").value(containsString("由汉字、大写英文字母、数字、圆括号()（）或连字符-组成，4至40个字符")))
 				.andExpect(jsonPath("$.errors[0].message").value(not(containsString("IsHan"))));
 		}
 		assertThat(importedOf(applicant)).isZero();
@@ -91,7 +91,7 @@ class LicensingImportedNumberFormatAndNamesIntegrationTest extends LicensingFixt
 				"32", decided, null)))
 			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
 				.anyMatch(e -> e.field().equals("number") && e.rule().equals("pattern")
-						&& e.message().contains("由汉字、大写字母、数字、括号或连字符组成") && !e.message().contains("IsHan")));
+						&& e.message().contains("由汉字、大写英文字母、数字、圆括号()（）或连字符-组成") && !e.message().contains("IsHan")));
 	}
 
 	@Test

@@ -63,6 +63,20 @@ class AggregatePeriodIntegrationTest {
 	}
 
 	/**
+	 * Finding stat50-2: a month left out was told "缺少截止日期" — the label of a day parameter named to; it names the
+	 * parameter and what it expects, a month.
+	 */
+	@Test
+	void aMonthLeftOutIsNamedWithItsShape() throws Exception {
+		mvc.perform(get("/api/v1/statistics/aggregate").param("indicator", "express.volume").param("region", "3205")
+			.param("from", "2025-01").header("Authorization", CITY))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("to"))
+			.andExpect(jsonPath("$.errors[0].rule").value("required"))
+			.andExpect(jsonPath("$.errors[0].message").value("缺少截止月份，应为年月，格式YYYY-MM（如2025-01）"));
+	}
+
+	/**
 	 * A period that ends in or after the current month is counted through the last ended month (attack 48: a running
 	 * year compared January–November with the whole of last year); the current month alone has nothing to count.
 	 */

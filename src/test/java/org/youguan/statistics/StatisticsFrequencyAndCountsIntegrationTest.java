@@ -198,6 +198,13 @@ class StatisticsFrequencyAndCountsIntegrationTest {
 		reports.submit(r.own(), id, typed, Map.of(), null);
 		await().atMost(Duration.ofSeconds(30)).until(() -> titles(key).get(0).startsWith("【已办结】"));
 		assertThat(completeness.reminders(r.id())).singleElement().satisfies(m -> assertThat(m.filed()).isTrue());
+
+		// finding stat50-3: returned (已退回), the report is owed again — its reminder is no longer 已报送, as 报送进度
+		// counts it missing; sent again, it is
+		reports.returnForCorrection(DataScope.region("321102"), id, "请核对业务量", "京口区局");
+		assertThat(completeness.reminders(r.id())).singleElement().satisfies(m -> assertThat(m.filed()).isFalse());
+		reports.submit(r.own(), id, typed, Map.of(), null);
+		assertThat(completeness.reminders(r.id())).singleElement().satisfies(m -> assertThat(m.filed()).isTrue());
 	}
 
 	List<String> titles(String keyPrefix) {

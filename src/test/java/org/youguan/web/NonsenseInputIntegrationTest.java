@@ -111,8 +111,8 @@ class NonsenseInputIntegrationTest {
 		file(complaint("张三", "延误", "派送延误", "1e5")).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].field", hasItem("amountClaimed")))
 			.andExpect(jsonPath("$.errors[*].message", hasItem(containsString("科学计数法"))))
-			// repeated in the notation it was typed in, not as the 100000 it stands for
-			.andExpect(jsonPath("$.errors[*].message", hasItem(endsWith("：1E+5"))));
+			// written out as it should be typed, never Java's 1E+5
+			.andExpect(jsonPath("$.errors[*].message", hasItem(endsWith("应写作：100000"))));
 		file(complaint("张三", "延误", "派送延误", "1.005")).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].field", hasItem("amountClaimed")))
 			.andExpect(jsonPath("$.errors[*].message", hasItem(containsString("两位小数"))));

@@ -11,13 +11,13 @@ import org.youguan.licensing.LicenceApplications;
 import org.youguan.licensing.LicenceApplications.LicenceNumbersNormalised;
 
 /**
- * At every start (between the start-up lock's take and release, so nodes take turns): the licence numbers of past
- * applications imported before the registry's format was checked on import are written in that format where the form
- * is certain ({@link LicenceApplications#normaliseImportedLicenceNumbers}: the licence as on record by its key, else
- * the number in capitals, full-width folded, without spaces). Logged: how many numbers and rows were rewritten, and how
- * many applications keep a number outside the format, by their 申请编号 (never the licence number) — a bureau's
- * administrator corrects those by hand; they are logged again at each start until then. Configurable format: a number
- * a changed pattern no longer accepts is counted the same way.
+ * At start (between the start-up lock's take and release, so nodes take turns): the licence numbers of past
+ * applications imported before the registry's format was checked on import — marked once by V286 — are written in that
+ * format where the form is certain ({@link LicenceApplications#normaliseImportedLicenceNumbers}: the licence as on
+ * record by its key, else the number in capitals, full-width folded, without spaces), and their mark cleared, so a
+ * later start reads nothing. Logged: how many numbers and rows were rewritten, and how many applications keep a number
+ * outside the format, by their 申请编号 (never the licence number) — a bureau's administrator corrects those by hand;
+ * they stay marked and are logged again at each start until then.
  */
 @Component
 @Order(31)

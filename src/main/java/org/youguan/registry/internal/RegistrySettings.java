@@ -3,23 +3,27 @@ package org.youguan.registry.internal;
 import java.util.regex.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.youguan.kernel.Validation;
 
 /**
  * Registry settings ({@code youguan.registry.*}).
  *
  * @param licenceNumberPattern the format of express licence numbers (regular expression); the official format is not
- * confirmed, so it is configurable. Default: 4–40 characters of Chinese, upper-case letters, digits, brackets and '-'.
+ * confirmed, so it is configurable. Default: 4–40 characters of Chinese, upper-case letters, digits, round brackets and '-'.
  * @param licenceNumberFormat the same format in words, as a clerk is told it when a number does not match (never the
  * regular expression); with a pattern configured and no words, the message only says the format is not the registry's.
  */
 @ConfigurationProperties("youguan.registry")
 public record RegistrySettings(String licenceNumberPattern, String licenceNumberFormat) {
 
-	/** The default licence number pattern. */
-	static final String DEFAULT_PATTERN = "[\\p{IsHan}A-Z0-9()（）-]{4,40}";
+	/**
+	 * The default licence number pattern: 4–40 of the characters a licence number is recorded with, the one set the
+	 * typed numbers are checked against too ({@link Validation#LICENCE_NUMBER_CHARACTERS}).
+	 */
+	static final String DEFAULT_PATTERN = "[" + Validation.LICENCE_NUMBER_CHARACTERS + "]{4,40}";
 
-	/** The default pattern in words. */
-	static final String DEFAULT_FORMAT = "由汉字、大写字母、数字、括号或连字符组成，4至40个字符";
+	/** The default pattern in words: exactly the characters it takes ({@link Validation#LICENCE_NUMBER_WORDS}). */
+	static final String DEFAULT_FORMAT = "由" + Validation.LICENCE_NUMBER_WORDS + "组成，4至40个字符";
 
 	/** Fills in the default licence number pattern (and its words) when none is configured. */
 	public RegistrySettings {

@@ -17,6 +17,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.youguan.kernel.Percentages;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.RegionPrefix;
 import org.youguan.registry.EnterpriseView;
@@ -49,9 +50,12 @@ public class Coverage {
 	 */
 	public record Share(String period, int reported, int expected, boolean complete) {
 
-		/** Reported of expected in whole percent, rounded down; null when nothing is expected (no share: 无应报). */
+		/**
+		 * Reported of expected in whole percent, as every rate ({@link Percentages#rate}: rounded down, some never 0);
+		 * null when nothing is expected (no share: 无应报).
+		 */
 		public Integer percent() {
-			return expected == 0 ? null : reported * 100 / expected;
+			return expected == 0 ? null : Percentages.rate(reported, expected, 0).intValue();
 		}
 
 		/** "2026-10 已审核52/60家" — the caveat next to a figure of an incomplete period. */

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.ListRequest;
+import org.youguan.kernel.MonthText;
 import org.youguan.kernel.NumberText;
 import org.youguan.kernel.PageResult;
 import org.youguan.org.CurrentUser;
@@ -101,7 +102,8 @@ class StatisticsApiController {
 			+ "（乡镇返回400，规则county-level）。"
 			+ "brand：品牌简称（可选）。growth为同比增长百分比。只含已审核数据。")
 	AggregateResult aggregate(DataScope scope, @RequestParam String indicator, @RequestParam String region,
-			@RequestParam String from, @RequestParam String to, @RequestParam(required = false) String brand) {
+			@RequestParam @MonthText String from, @RequestParam @MonthText String to,
+			@RequestParam(required = false) String brand) {
 		return analysis.aggregate(scope, indicator, region, brand, from, to);
 	}
 

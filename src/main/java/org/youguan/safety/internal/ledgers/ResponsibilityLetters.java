@@ -233,36 +233,31 @@ public class ResponsibilityLetters {
 		return FiguresPeriod.lastYear(LocalDate.now(clock));
 	}
 
-	/** "年度应为2000至2027之间的四位年份": the one message of a year out of range, listing or recording. */
-	private String yearRange() {
-		return "年度应为" + FiguresPeriod.FIRST_YEAR + "至" + lastYear() + "之间的四位年份";
+	/**
+	 * The year asked for a list: the current one when none is given.
+	 * @throws InvalidValueException on field {@code year} (rule {@code range}) for a year outside the years a letter may
+	 *         be recorded for ({@link FiguresPeriod#year}, the one rule of a year: the list took years up to 2100) — a
+	 *         list of another year than the one asked for would pass for it
+	 */
+	int yearOr(Integer year) {
+		return year == null ? LocalDate.now(clock).getYear() : FiguresPeriod.year("year", "年度", year, LocalDate.now(clock));
 	}
 
 	/**
-	 * The year asked for a list: the current one when none is given.
-	 * @throws InvalidValueException on field {@code year} (rule {@code range}) for a year outside {@link FiguresPeriod#FIRST_YEAR}
-	 *         … {@link #lastYear} — the years a letter may be recorded for (the list took years up to 2100) — a list
-	 *         of another year than the one asked for would pass for it
+	 * The letter's year as typed: four digits ("年度应为2000至2027之间的四位年份"), within the years any query may ask
+	 * for ({@link FiguresPeriod#year}); rule {@code range} either way.
 	 */
-	int yearOr(Integer year) {
-		if (year == null) {
-			return LocalDate.now(clock).getYear();
-		}
-		if (year < FiguresPeriod.FIRST_YEAR || year > lastYear()) {
-			throw new InvalidValueException("year", "range", yearRange() + "：" + year);
-		}
-		return year;
-	}
-
 	private Integer year(Validation v, String text) {
 		if (text == null || Text.isBlank(text)) {
 			v.require("year", false, "required", "请填写年度");
 			return null;
 		}
 		Integer year = Text.strip(text).matches("\\d{4}") ? Integer.valueOf(Text.strip(text)) : null;
-		boolean within = year != null && year >= FiguresPeriod.FIRST_YEAR && year <= lastYear();
-		v.require("year", within, "range", yearRange());
-		return within ? year : null;
+		if (year == null) {
+			v.require("year", false, "range", "年度应为" + FiguresPeriod.FIRST_YEAR + "至" + lastYear() + "之间的四位年份");
+			return null;
+		}
+		return v.check("year", () -> FiguresPeriod.year("year", "年度", year, LocalDate.now(clock)));
 	}
 
 	private static DomainException duplicate(String enterprise, int year, LocalDate signedOn) {

@@ -248,13 +248,14 @@ class ResponsibilityLetterIntegrationTest {
 				.andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.errors[0].field").value("year"))
 				.andExpect(jsonPath("$.errors[0].rule").value("range"))
-				.andExpect(jsonPath("$.errors[0].message").value("年度应为2000至" + last + "之间的四位年份：" + year));
+				// the one rule of a year (FiguresPeriod.year, finding stat50-8), in its words
+				.andExpect(jsonPath("$.errors[0].message").value("年度应在2000年至" + last + "年之间，不能是" + year + "年"));
 		}
 		mvc.perform(get("/api/v1/safety/letters?year=" + last).header("Authorization", CITY)).andExpect(status().isOk());
 		mvc.perform(get("/api/v1/safety/letters?year=2000").header("Authorization", CITY)).andExpect(status().isOk());
 		mvc.perform(get("/safety/letters?year=99999").header("Authorization", CITY))
 			.andExpect(status().isBadRequest())
-			.andExpect(content().string(containsString("年度应为2000至" + last + "之间的四位年份")));
+			.andExpect(content().string(containsString("年度应在2000年至" + last + "年之间，不能是99999年")));
 	}
 
 	/**
