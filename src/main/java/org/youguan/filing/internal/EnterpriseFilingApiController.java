@@ -173,6 +173,9 @@ class EnterpriseFilingApiController {
 			.orElse(0L);
 		Validation numbers = new Validation();
 		OutletData data = outlet == null ? null : outlet.toData(enterpriseId, numbers);
+		// a number that does not read is told as the body is read, before the filing's state (409) is judged: a 补正
+		// sent to a filing not awaiting one names the bad number, as every body's reading does
+		numbers.throwIfInvalid();
 		List<String> corrected = filings.supplement(me, id, note, uploads, data, reason, numbers.errors(), null);
 		FilingView f = filings.get(me.scope(), id);
 		return new Supplemented(id, f.number(), f.status(), f.dueOn(), corrected, filings.correctedInTimeNote(f));
