@@ -232,11 +232,16 @@ public final class Decimals {
 	 * {@code text} in ASCII when it is written in ASCII and the full-width forms a Chinese input method types
 	 * (U+FF01–U+FF5E: １２, －, ．, read as 12, -, .); else null — digits of other scripts (Arabic-Indic ٣), superscripts
 	 * (²) and circled numbers (⑩), which NFKC or {@link BigDecimal} would turn into digits, are no part of a number.
+	 * The minus sign U+2212 (−5, as a word processor or a formula writes it) is the minus it shows, as the full-width
+	 * one is: −5 is a negative number, told as such by its field's rule, not "no number".
 	 * @param text any text, not null
 	 */
 	public static String ascii(String text) {
-		return text.indexOf('\u3000') >= 0 ? null : Text.halfWidthAscii(text);
+		return text.indexOf('\u3000') >= 0 ? null : Text.halfWidthAscii(text.replace(MINUS_SIGN, '-'));
 	}
+
+	/** The minus sign U+2212 of mathematics, read as the hyphen-minus a number's sign is typed with. */
+	private static final char MINUS_SIGN = '\u2212';
 
 	/** A whole number as typed: an optional sign and ASCII digits (after NFKC). */
 	private static final Pattern WHOLE = Pattern.compile("[+-]?[0-9]{1,19}");

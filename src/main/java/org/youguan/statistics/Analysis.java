@@ -20,6 +20,7 @@ import org.youguan.kernel.FiguresPeriod;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Percentages;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.Validation;
 import org.youguan.region.Region;
 import org.youguan.region.Regions;
 import org.youguan.registry.Brands;
@@ -149,8 +150,8 @@ public class Analysis {
 	/**
 	 * The figure for the API: value, same period last year, growth. No figure is null, never 0, the caveat saying why:
 	 * no approved data in the period, or a derived indicator whose parts have figures but whose formula divides by zero.
-	 * The months are checked as every figures endpoint checks them ({@link FiguresPeriod#months}, blanks the current
-	 * month); a period that ends in or after the current month is counted through the last ended month, as its
+	 * Both months are required (a blank one is refused on its field, rule {@code required}); they are checked as every
+	 * figures endpoint checks them ({@link FiguresPeriod#months}); a period that ends in or after the current month is counted through the last ended month, as its
 	 * {@code to} then says — a month not ended has no reports yet, and last year's same months would read as a fall
 	 * (January–November against the whole of last year).
 	 * @throws InvalidValueException naming {@code from} or {@code to} (rule {@code month}: not YYYY-MM; {@code range}:
@@ -163,6 +164,9 @@ public class Analysis {
 		Indicator indicator = indicators.require("indicator", indicatorCode);
 		String prefix = region(scope, region);
 		Long brandId = brand(brand);
+		// both months are required: an empty from= is a missing from, not the current month a blank means on the
+		// pages (from=&to=2026-10 was told that to lies before from)
+		new Validation().required("from", "起始月份", from).required("to", "截止月份", to).throwIfInvalid();
 		YearMonth current = YearMonth.now(clock);
 		FiguresPeriod.Months months = FiguresPeriod.months(from, to, current, current, current);
 		YearMonth first = months.from();

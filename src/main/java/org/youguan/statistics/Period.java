@@ -64,8 +64,46 @@ public record Period(PeriodType type, YearMonth first) {
 		return parse(PeriodType.MONTH, text, field, today).first();
 	}
 
+	/**
+	 * Reads a period filter of a list — a month ("2026-10"), a quarter ("2026-Q3") or a year ("2026"), whichever the
+	 * text is — by the one rule of every period a user names ({@link #parse(PeriodType, String, String, LocalDate)}:
+	 * the form, full-width digits and a lower-case q read as typed elsewhere, the year from 2000 to next year).
+	 * @param text the filter as typed; null or blank for none
+	 * @return the period, or null when the filter is blank
+	 * @throws InvalidValueException on {@code field}, rule {@code period} ("报告期格式应为2025-11、2025-Q4或2025") for
+	 * text that is no period (2026-13, 2026-1, +2026-01, 2026-Q5), rule {@code range} for a year outside 2000 to
+	 * next year (0000-01, 9999-12)
+	 */
+	public static Period parseAny(String text, String field, LocalDate today) {
+		if (text == null || Text.isBlank(text)) {
+			return null;
+		}
+		String t = typed(text);
+		PeriodType type = t.contains("Q") ? PeriodType.QUARTER
+				: YEAR.matcher(t).matches() ? PeriodType.YEAR : PeriodType.MONTH;
+		try {
+			return parse(type, text, field, today);
+		}
+		catch (InvalidValueException ex) {
+			if (!ex.fieldErrors().isEmpty() && "period".equals(ex.fieldErrors().get(0).rule())) {
+				throw new InvalidValueException(field, "period", "报告期格式应为2025-11（月）、2025-Q4（季度）或2025（年度）："
+						+ Text.excerpt(Text.strip(text), 30));
+			}
+			throw ex;
+		}
+	}
+
+	/**
+	 * A period's text as it is read: without the spaces around it, full-width digits and letters as ASCII
+	 * ({@link Text#halfWidth(String)}: ２０２６－１０ is 2026-10), the quarter's letter in either case (2026-q3 is
+	 * 2026-Q3) — as a form's code is read in any case.
+	 */
+	private static String typed(String text) {
+		return text == null ? "" : Text.halfWidth(Text.strip(text)).strip().toUpperCase(java.util.Locale.ROOT);
+	}
+
 	private static Period parseForm(PeriodType type, String text, String field) {
-		String t = text == null ? "" : Text.strip(text);
+		String t = typed(text);
 		try {
 			switch (type) {
 				case MONTH -> {

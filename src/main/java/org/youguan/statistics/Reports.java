@@ -60,6 +60,8 @@ public class Reports {
 	/**
 	 * List filters. {@code state}: {@link WorkState#OPEN} — not yet approved (draft, submitted, returned);
 	 * {@link WorkState#DONE} — approved or superseded by an approved correction; {@link WorkState#ALL} (or null) — any.
+	 * {@code period}: a month, quarter or year as typed, read by {@link Period#parseAny} (a list given one that is no
+	 * period, or of a year outside 2000 to next year, is refused on {@code period}); blank for any.
 	 */
 	public record Filter(Long formId, String period, ReportStatus status, Boolean late, WorkState state) {
 
@@ -161,14 +163,15 @@ public class Reports {
 	}
 
 	private PageResult<ReportView> list(DataScope scope, Filter filter, PageQuery page, List<String> handledBelow) {
+		// the one reading of a period a user names: 2026-13, 9999-12 or 2026-Q5 is a 400 on period, not an empty list
+		Period period = Period.parseAny(filter.period(), "period", LocalDate.now(clock));
 		Listing listing = Listing.from("FROM stat_report r JOIN stat_form f ON f.id = r.form_id")
 			.countFrom("FROM stat_report r")
 			.scope(scope, "r.credit_code", "r.region_code")
 			.where(!handledBelow.isEmpty(), "NOT (r.region_code LIKE ANY (ARRAY[:below]))", "below",
 					handledBelow.stream().map(code -> code + "%").toList())
 			.where(filter.formId() != null, "r.form_id = :form", "form", filter.formId())
-			.where(filter.period() != null && !Text.isBlank(filter.period()), "r.period = :period", "period",
-					filter.period() == null ? "" : Text.strip(filter.period()))
+			.where(period != null, "r.period = :period", "period", period == null ? "" : period.code())
 			.where(filter.status() != null, "r.status = :status", "status",
 					filter.status() == null ? "" : filter.status().name());
 		if (scope.kind() != DataScope.Kind.ENTERPRISE) {

@@ -26,11 +26,11 @@ import org.youguan.kernel.Listing;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Percentages;
-import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.Role;
 import org.youguan.platform.ChinaTime;
+import org.youguan.region.RegionCode;
 import org.youguan.statistics.internal.ReportChecks;
 
 /**
@@ -86,7 +86,8 @@ public class Targets {
 	/**
 	 * Sets (or replaces) a target of the caller's own bureau region, as a user does it (the targets page, a work plan's
 	 * 设为统计目标): a bureau's target is its administrators' decision.
-	 * @param region the target's region; blank for the caller's own
+	 * @param region the target's region, read as every region code is ({@link RegionCode#typed}: 320500 and ３２０５ are
+	 * the bureau's 3205); blank for the caller's own
 	 * @param year from 2000 to next year, the years the targets page lists
 	 * @param value the target in the indicator's unit, above 0 and held to the indicator's rules as a reported value is
 	 * (a count whole, a rate in % at most 100); or null with a growth
@@ -107,7 +108,9 @@ public class Targets {
 			throw new AccessRefusedException("只有管理员可以设定年度统计目标");
 		}
 		String own = me.regionCode() == null ? "" : me.regionCode();
-		String target = region == null || Text.isBlank(region) ? own : Text.strip(region);
+		// read as every region code is (RegionCode.typed: 320500 and ３２０５ are 3205), as the list and analysis read it
+		String typed = RegionCode.typed(region);
+		String target = typed == null ? own : typed;
 		if (!target.equals(own)) {
 			throw new AccessRefusedException("region", "只能设定本局辖区（" + own + "）的年度统计目标");
 		}

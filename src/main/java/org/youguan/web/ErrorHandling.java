@@ -268,7 +268,29 @@ class ErrorHandling {
 				// a malformed date: its format is what is wrong
 			}
 		}
-		return "格式不正确" + expected(type);
+		return "格式不正确" + (beyondItsType(type, value) ? typeRange(type) : expected(type));
+	}
+
+	/**
+	 * Whether {@code value} is a whole number ({@code 99999999999999999999}, full-width digits too) refused only for
+	 * lying beyond its whole-number {@code type}: told the type's range ({@link #typeRange}), as a value that is no
+	 * number is told only that it should be a whole number ({@link #expected}).
+	 */
+	private static boolean beyondItsType(Class<?> type, Object value) {
+		return typeRange(type) != null && value instanceof String text
+				&& Text.halfWidthDigits(Text.strip(text)).matches("[+-]?\\d+");
+	}
+
+	/**
+	 * The range of a whole-number type in brackets for a message — "（应为整数（0至2147483647））" — told only of a
+	 * whole number beyond it (attack 27: a 20-digit 计划编号); null for any other type.
+	 */
+	static String typeRange(Class<?> type) {
+		return type == null ? null : switch (type.getSimpleName()) {
+			case "int", "Integer" -> "（" + Decimals.wholeIn(Integer.MIN_VALUE, Integer.MAX_VALUE) + "）";
+			case "long", "Long" -> "（" + Decimals.wholeIn(Long.MIN_VALUE, Long.MAX_VALUE) + "）";
+			default -> null;
+		};
 	}
 
 	/** What a value of {@code type} must look like, in brackets, for a message; empty when there is nothing to say. */
@@ -283,9 +305,10 @@ class ErrorHandling {
 			case "YearMonth" -> "（应为年月 YYYY-MM）";
 			case "Instant", "OffsetDateTime", "ZonedDateTime" -> "（应为带时区的时间 ISO-8601，如 2026-01-31T08:30:00+08:00）";
 			case "LocalDateTime" -> "（应为时间 YYYY-MM-DDTHH:MM:SS）";
-			// the type's own range: a 20-digit id is told what a number there may be, not only "应为整数"
-			case "int", "Integer" -> "（" + Decimals.wholeIn(Integer.MIN_VALUE, Integer.MAX_VALUE) + "）";
-			case "long", "Long" -> "（" + Decimals.wholeIn(Long.MIN_VALUE, Long.MAX_VALUE) + "）";
+			// a value that is no whole number (form=abc) is told what it should be, not the type's range of
+			// -9223372036854775808 to 9223372036854775807 no field takes (attack 52); a whole number beyond the type
+			// is told that range (typeRange)
+			case "int", "Integer", "long", "Long" -> "（应为整数）";
 			// a decimal's digits are its field's to state (JsonText reads it within a loose bound)
 			case "BigDecimal" -> "（应为数字）";
 			case "double", "Double", "float", "Float" -> "（应为数字，最多"
@@ -335,7 +358,8 @@ class ErrorHandling {
 		DomainException domain = ex.getMostSpecificCause() instanceof DomainException d ? d : null;
 		String declared = declaredBound(ex, thisYear());
 		String reason = domain != null ? domain.getMessage()
-				: "类型或格式不正确" + (declared != null ? declared : expected(targetType(ex)));
+				: "类型或格式不正确" + (declared != null ? declared
+						: overflow(ex) && typeRange(targetType(ex)) != null ? typeRange(targetType(ex)) : expected(targetType(ex)));
 		// the rule the reading failed (digits, control-character …), or format for a value of the wrong type
 		String rule = domain != null && !domain.fieldErrors().isEmpty() ? domain.fieldErrors().get(0).rule() : "format";
 		String label = FieldLabels.of(field, FieldLabels.path(request));
@@ -410,6 +434,16 @@ class ErrorHandling {
 			}
 		}
 		return null;
+	}
+
+	/** Whether a JSON number failed to be read for lying beyond its type (a 20-digit id for a Long). */
+	private static boolean overflow(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof InputCoercionException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** The Java type a JSON value failed to become (a date, a number, a choice), or null. */

@@ -121,6 +121,29 @@ class EnterpriseFilingApiIntegrationTest {
 		assertThat(filings()).isEqualTo(before);
 	}
 
+	/**
+	 * Attack round 52: {@code "storageArea": 1E400} was told alone, under another label and the body reader's 30 digits;
+	 * now it is told its own digits beside every other error of the body, and {@code −5} (U+2212) is a negative area.
+	 */
+	@Test
+	void aStorageAreaBeyondItsDigitsIsToldItsOwnLimitWithTheBodysOtherErrors() throws Exception {
+		long before = filings();
+		String json = outletJson("", validId(), LocalDate.now(clock).minusDays(3))
+			.replace("\"storageArea\": 40", "\"storageArea\": 1E400");
+		mvc.perform(submission(json, true).header("Authorization", SF_TOKEN))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field").value(hasItem("name")))
+			.andExpect(jsonPath("$.errors[?(@.field == 'storageArea')].rule").value(hasItem("digits")))
+			.andExpect(jsonPath("$.errors[?(@.field == 'storageArea')].message")
+				.value(hasItem(containsString("存储场地面积超出允许的位数（最多6位整数、2位小数）"))));
+		String negative = outletJson("负面积网点" + UUID.randomUUID().toString().substring(0, 6), validId(),
+				LocalDate.now(clock).minusDays(3)).replace("\"storageArea\": 40", "\"storageArea\": \"\u22125\"");
+		mvc.perform(submission(negative, true).header("Authorization", SF_TOKEN))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[?(@.field == 'storageArea')].rule").value(hasItem("positive")));
+		assertThat(filings()).isEqualTo(before);
+	}
+
 	@Test
 	void anEnterpriseFilesAnOutletWithItsAttachmentsAndTracksIt() throws Exception {
 		String name = "接口网点" + UUID.randomUUID().toString().substring(0, 6);

@@ -149,23 +149,4 @@ class StatisticsBoundsIntegrationTest {
 		assertThat(String.valueOf(entry.get("after"))).contains("\"targetValue\": \"" + (first + 1) + "\"")
 			.contains("\"targetGrowth\": \"5.5\"");
 	}
-
-	@Test
-	void aDraftIsAuditedWithItsValuesBeforeAndAfter() throws Exception {
-		String period = "2005-0" + (1 + ThreadLocalRandom.current().nextInt(9));
-		int value = 1 + ThreadLocalRandom.current().nextInt(1_000_000);
-		mvc.perform(post("/api/v1/statistics/reports").header("Authorization", "Bearer demo-sf-wz-token")
-			.contentType("application/json")
-			.content("{\"form\":\"monthly\",\"period\":\"" + period + "\",\"values\":{\"express.volume.local\":\"" + value
-					+ "\"},\"submit\":false}"))
-			.andExpect(status().is2xxSuccessful());
-		Map<String, Object> entry = jdbc.sql("""
-				SELECT after_state::text AS after FROM audit_event
-				WHERE action = 'statistics.report.draft' AND after_state::text LIKE :value ORDER BY id DESC LIMIT 1""")
-			.param("value", "%\"" + value + "\"%")
-			.query()
-			.singleRow();
-		assertThat(String.valueOf(entry.get("after"))).contains("\"express.volume.local\": \"" + value + "\"")
-			.contains(period);
-	}
 }

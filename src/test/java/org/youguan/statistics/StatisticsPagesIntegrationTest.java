@@ -180,7 +180,13 @@ class StatisticsPagesIntegrationTest {
 		mvc.perform(post("/statistics/completeness/remind").session(staff).with(csrf()).param("form", "1")
 			.param("period", "{x}&y=<b>"))
 			.andExpect(status().is3xxRedirection())
-			.andExpect(redirectedUrlPattern("/statistics/completeness?form=1&period=%7Bx%7D%26y%3D%3Cb%3E"));
+			// no period, no 报送进度 page of it: back to the form's page, the typed text in no address (attack 52)
+			.andExpect(redirectedUrlPattern("/statistics/completeness?form=1"));
+		String ended = java.time.YearMonth.now(org.youguan.platform.ChinaTime.ZONE).minusYears(2).toString();
+		mvc.perform(post("/statistics/completeness/remind").session(staff).with(csrf()).param("form", "1")
+			.param("period", ended))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrlPattern("/statistics/completeness?form=1&period=" + ended));
 	}
 
 	@Test

@@ -1,7 +1,6 @@
 package org.youguan.filing.internal;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -28,13 +27,16 @@ import org.youguan.filing.FilingStatus;
 import org.youguan.filing.OutletFilings;
 import org.youguan.filing.Upload;
 import org.youguan.kernel.DataScope;
-import org.youguan.kernel.FieldError;
 import org.youguan.kernel.ListRequest;
+import org.youguan.kernel.NumberText;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
 import org.youguan.registry.Enterprises;
 import org.youguan.registry.OutletData;
+import org.youguan.registry.OutletForm;
+
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * Outlet filing for an enterprise's own systems, on an enterprise user's API token: submit a new outlet's filing with
@@ -51,15 +53,24 @@ class EnterpriseFilingApiController {
 	/** The outlet as the portal form files it; the enterprise is the token's. Facilities left out count as absent. */
 	@Schema(description = "备案的末端网点（与企业门户的备案表单字段相同）", example = OUTLET_EXAMPLE)
 	record Outlet(String name, Long branchId, String cooperation, String address, String regionCode,
-			BigDecimal longitude, BigDecimal latitude, String managerName, String managerIdNumber, String managerPhone,
-			BigDecimal storageArea, Boolean hasCommunications, Boolean hasShelving, Boolean hasSurveillance,
-			Boolean hasSignage, LocalDate openedOn) {
+			@JsonDeserialize(using = NumberText.Judged.class) String longitude,
+			@JsonDeserialize(using = NumberText.Judged.class) String latitude, String managerName,
+			String managerIdNumber, String managerPhone,
+			@JsonDeserialize(using = NumberText.Judged.class) String storageArea, Boolean hasCommunications,
+			Boolean hasShelving, Boolean hasSurveillance, Boolean hasSignage, LocalDate openedOn) {
 
-		OutletData toData(long enterpriseId) {
-			return new OutletData(name, enterpriseId, branchId, cooperation, address, regionCode, longitude, latitude,
-					managerName, managerIdNumber, managerPhone, storageArea, Boolean.TRUE.equals(hasCommunications),
-					Boolean.TRUE.equals(hasShelving), Boolean.TRUE.equals(hasSurveillance),
-					Boolean.TRUE.equals(hasSignage), openedOn);
+		/**
+		 * The outlet as filed, its numbers (a JSON number or text) read as the portal form reads them
+		 * ({@link OutletForm#toData}: {@link Validation#decimal}, the storage area by its own digits,
+		 * {@link OutletForm#storageArea}) — a number refused (1E400, exponent notation, no number) is collected in
+		 * {@code v} and told with every other error of the body, not alone as the body reader's.
+		 */
+		OutletData toData(long enterpriseId, Validation v) {
+			return new OutletData(name, enterpriseId, branchId, cooperation, address, regionCode,
+					v.decimal("longitude", "经度", longitude), v.decimal("latitude", "纬度", latitude), managerName,
+					managerIdNumber, managerPhone, OutletForm.storageArea(v, storageArea),
+					Boolean.TRUE.equals(hasCommunications), Boolean.TRUE.equals(hasShelving),
+					Boolean.TRUE.equals(hasSurveillance), Boolean.TRUE.equals(hasSignage), openedOn);
 		}
 	}
 
@@ -122,10 +133,10 @@ class EnterpriseFilingApiController {
 		long enterpriseId = enterprises.findByCreditCode(String.valueOf(me.enterpriseCreditCode()))
 			.map(e -> e.id())
 			.orElse(0L);
-		// a number sent in an exponent form that must be expanded to be read (1e2) is refused as the forms refuse it
-		List<FieldError> plain = new Validation().plain("storageArea", "存储场地面积", outlet.storageArea())
-			.plain("longitude", "经度", outlet.longitude()).plain("latitude", "纬度", outlet.latitude()).errors();
-		long id = filings.submitNew(me, outlet.toData(enterpriseId), uploads, plain);
+		// a number that does not read (1e2 as the forms refuse it, 1E400 beyond its digits) is told with every other error
+		Validation numbers = new Validation();
+		OutletData data = outlet.toData(enterpriseId, numbers);
+		long id = filings.submitNew(me, data, uploads, numbers.errors());
 		FilingView filed = filings.get(me.scope(), id);
 		return ResponseEntity.created(URI.create("/api/v1/enterprise/filings/" + id))
 			.body(new Submitted(id, filed.number(), filed.status(), filed.dueOn()));
@@ -160,11 +171,12 @@ class EnterpriseFilingApiController {
 		long enterpriseId = enterprises.findByCreditCode(String.valueOf(me.enterpriseCreditCode()))
 			.map(e -> e.id())
 			.orElse(0L);
-		List<FieldError> plain = outlet == null ? List.of()
-				: new Validation().plain("storageArea", "存储场地面积", outlet.storageArea())
-					.plain("longitude", "经度", outlet.longitude()).plain("latitude", "纬度", outlet.latitude()).errors();
-		List<String> corrected = filings.supplement(me, id, note, uploads, outlet == null ? null : outlet.toData(enterpriseId),
-				reason, plain, null);
+		Validation numbers = new Validation();
+		OutletData data = outlet == null ? null : outlet.toData(enterpriseId, numbers);
+		// a number that does not read is told as the body is read, before the filing's state (409) is judged: a 补正
+		// sent to a filing not awaiting one names the bad number, as every body's reading does
+		numbers.throwIfInvalid();
+		List<String> corrected = filings.supplement(me, id, note, uploads, data, reason, numbers.errors(), null);
 		FilingView f = filings.get(me.scope(), id);
 		return new Supplemented(id, f.number(), f.status(), f.dueOn(), corrected, filings.correctedInTimeNote(f));
 	}

@@ -28,6 +28,7 @@ import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FiguresPeriod;
 import org.youguan.kernel.InstallationAdmin;
+import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageAddress;
 import org.youguan.kernel.PageForm;
@@ -124,14 +125,16 @@ class BureauStatisticsController {
 	/**
 	 * 催报 of the form's period to its missing reporters in scope ({@link Completeness#remind}); the flash message says
 	 * how many were reminded and how many were left out as reminded within the interval; a refusal (none missing, every
-	 * one reminded already: 409) comes back as the page's error.
+	 * one reminded already: 409; a period still running or no period at all: 400 on {@code period}) comes back as the
+	 * 报送进度 page's error — the period's page when it has one, else the form's current period's (a running period has
+	 * no 报送进度 page to go back to: it answered a bare error page).
 	 */
 	@PostMapping("/statistics/completeness/remind")
 	@PreAuthorize(ReportController.HANDLERS)
 	String remind(@AuthenticationPrincipal CurrentUser me, DataScope scope, @RequestParam long form,
 			@RequestParam String period, RedirectAttributes redirect) {
 		ReportForm f = forms.get(form);
-		String here = "/statistics/completeness?form=" + form + "&period=" + PageAddress.value(period);
+		String here = "/statistics/completeness?form=" + form + (shown(f, period) ? "&period=" + PageAddress.value(period) : "");
 		return PageSteps.run(redirect, here, () -> {
 			Completeness.Reminded n = completeness.remind(scope, f, Period.parse(f.periodType(), period, "period",
 					LocalDate.now(clock)), me.bureauName());
@@ -317,6 +320,17 @@ class BureauStatisticsController {
 
 	private static final ImportPages.Page HISTORY_PAGE = new ImportPages.Page(HISTORY_ERRORS, "历史数据", "行",
 			"statistics/history", "/statistics/history/import");
+
+	/** Whether 报送进度 shows the form's {@code period} (an ended period: {@link #summary} refuses any other). */
+	private boolean shown(ReportForm f, String period) {
+		LocalDate today = LocalDate.now(clock);
+		try {
+			return Period.parse(f.periodType(), period, "period", today).ended(today);
+		}
+		catch (InvalidValueException ex) {
+			return false;
+		}
+	}
 
 	private Completeness.Summary summary(DataScope scope, Long form, String period) {
 		ReportForm f = form == null ? forms.byCode("monthly") : forms.get(form);

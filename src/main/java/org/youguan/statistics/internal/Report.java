@@ -230,12 +230,23 @@ public class Report {
 		return m;
 	}
 
+	/**
+	 * The report's state as the audit trail records it before and after a step: period, revision, status, return
+	 * reason, and the values (indicator code → plain number) — only of a report the bureau has been sent. A draft
+	 * (草稿) and a returned report being corrected (已退回) are the enterprise's work, its own until submitted: their
+	 * state names how many values are filled ({@code valuesFilled}) and not what they are, so the bureau's trail
+	 * (its audit search, a report's 变更记录) never shows a figure the enterprise did not send.
+	 */
 	public Map<String, Object> snapshot() {
 		var m = new LinkedHashMap<String, Object>();
 		m.put("period", period);
 		m.put("revision", revision);
 		m.put("status", status);
 		m.put("returnReason", returnReason);
+		if (status == ReportStatus.DRAFT || status == ReportStatus.RETURNED) {
+			m.put("valuesFilled", values.values().stream().filter(x -> x.value() != null).count());
+			return m;
+		}
 		var v = new TreeMap<String, Object>();
 		values.forEach((k, x) -> v.put(k, x.value() == null ? null : x.value().toPlainString()));
 		m.put("values", v);

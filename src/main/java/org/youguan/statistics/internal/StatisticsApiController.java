@@ -116,7 +116,9 @@ class StatisticsApiController {
 
 	@GetMapping("/reports")
 	@PreAuthorize(STAFF + " or hasRole('ENTERPRISE')")
-	@Operation(summary = "报表列表", description = "企业只看到本企业的报表，工作人员看到辖区内的。")
+	@Operation(summary = "报表列表", description = "企业只看到本企业的报表，工作人员看到辖区内的（不含企业未提交的草稿）。"
+			+ "period：报告期，月份2025-11、季度2025-Q4或年度2025（全角数字、小写q同样读取）；不是报告期（2026-13、2026-1、"
+			+ "2026-Q5）返回400（period，规则period），年份不在2000年至明年之间返回400（规则range）。")
 	PageResult<ReportView> reports(DataScope scope, ListRequest request, @RequestParam(required = false) String period,
 			@RequestParam(required = false) ReportStatus status) {
 		return reports.list(scope, new Reports.Filter(null, period, status, null), request.toPage());
