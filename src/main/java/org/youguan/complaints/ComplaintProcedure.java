@@ -26,8 +26,6 @@ import org.youguan.kernel.Telephone;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.org.Bureaus;
-import org.youguan.org.CurrentUser;
-import org.youguan.org.UserKind;
 import org.youguan.registry.EnterpriseStatus;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
@@ -38,7 +36,7 @@ import org.youguan.rules.StatutoryRules;
  * The steps of the procedure (邮政业用户申诉处理办法(2014); the 30-day answer limit 邮政法(2015) 第65条): accept and
  * transfer, or refuse; the enterprise's reply; return for redoing; call-back; closure; referral to enforcement. Each
  * step is one transaction that loads the complaint once within the caller's scope (not found outside it) and, for a
- * staff account, checks that it belongs to the complaint's handling bureau ({@link #handles}: 403 otherwise), changes it
+ * staff account, checks that it belongs to the complaint's handling bureau ({@link Bureaus#outsider}: 403 otherwise), changes it
  * through the aggregate's guarded intention method, sets the next step's due date from the rule catalogue, and leaves a
  * line of public history and an audit event. Transfer publishes {@link ComplaintTransferred}, the reply
  * {@link ComplaintReplied}, a return for redoing {@link ComplaintReturned}, closure {@link ComplaintClosed}, referral
@@ -371,20 +369,8 @@ public class ComplaintProcedure {
 	}
 
 	/**
-	 * Whether {@code u} takes the steps of a complaint filed to {@code regionCode}: a 处室工作人员
-	 * ({@link CurrentUser#caseHandler}) of the bureau handling that region ({@link Bureaus#handles}: the county's bureau
-	 * where one is on the platform, else the city's, the province's) — the complaint has no handler or department
-	 * assigned, so the handling bureau is its handler (邮政业用户申诉处理办法(2014): the complaint is handled by the
-	 * bureau it is filed to). Staff of a bureau above read it and take none of its steps; the complaint page offers
-	 * the step forms only to those who may take them.
-	 */
-	public boolean handles(CurrentUser u, String regionCode) {
-		return u.caseHandler() && (u.kind() != UserKind.STAFF || bureaus.handles(u.bureauId(), regionCode));
-	}
-
-	/**
 	 * The complaint, loaded once with the scope check — staff see the complaints of their region, an enterprise those
-	 * transferred to it — and, for a signed-in staff account, the handling bureau's ({@link #handles}). A step run
+	 * transferred to it — and, for a signed-in staff account, the handling bureau's ({@link Bureaus#outsider}). A step run
 	 * without a signed-in account (a job, the demo data) and the enterprise on its portal are not asked the bureau.
 	 * @throws DomainException not found outside the scope (existence is not revealed)
 	 * @throws AccessRefusedException (403) for a staff account of another bureau than the handling one

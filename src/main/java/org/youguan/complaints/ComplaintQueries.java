@@ -39,6 +39,7 @@ import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.WorkState;
+import org.youguan.org.Bureaus;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.Role;
 import org.youguan.platform.Secrets;
@@ -59,9 +60,11 @@ public class ComplaintQueries {
 	 * complaint's text in full ({@code ComplaintAttachmentAccess.entitled}: the staff handling complaints) — only then
 	 * does the search match the filer's phone, or digits in the description; a reader who sees them masked (a leader)
 	 * could otherwise recover a masked number by searching it (the phone part of the search is ignored, not refused).
+	 * {@code handledHere}: only the complaints the caller's bureau handles ({@link Bureaus#handledHere}) — the inbox's
+	 * queues and their links; a county's complaint is the county bureau's to do, the city reads it in the plain list.
 	 */
 	public record Filter(ComplaintStatus status, Boolean overdue, String category, WorkState state, boolean awaitingReply,
-			boolean personalSearch) {
+			boolean personalSearch, boolean handledHere) {
 
 		public static final Filter NONE = new Filter(null, null, null);
 
@@ -72,6 +75,12 @@ public class ComplaintQueries {
 		/** A filter whose search does not reach the filer's phone nor digits in the description. */
 		public Filter(ComplaintStatus status, Boolean overdue, String category, WorkState state, boolean awaitingReply) {
 			this(status, overdue, category, state, awaitingReply, false);
+		}
+
+		/** A filter over every complaint of the scope, not only those its bureau handles. */
+		public Filter(ComplaintStatus status, Boolean overdue, String category, WorkState state, boolean awaitingReply,
+				boolean personalSearch) {
+			this(status, overdue, category, state, awaitingReply, personalSearch, false);
 		}
 	}
 
@@ -130,9 +139,13 @@ public class ComplaintQueries {
 	/** Pages of the queue remembered until the next audited change ({@link #queue}). */
 	private final AuditedMemory pages;
 
+	/** Which complaints are the caller's bureau's to do ({@link Filter#handledHere}). */
+	private final Bureaus bureaus;
+
 	ComplaintQueries(JdbcClient jdbc, WorkingCalendar calendar, AcceptanceRules acceptance, RespondentRouting routing,
 			AuditTrail audit, Clock clock, Secrets secrets, Attachments attachmentStore,
-			@Value("${youguan.complaints.queue-memory:PT20S}") Duration queueMemory) {
+			@Value("${youguan.complaints.queue-memory:PT20S}") Duration queueMemory, Bureaus bureaus) {
+		this.bureaus = bureaus;
 		this.pages = new AuditedMemory(audit::latestEventId, clock, queueMemory, 1_000);
 		this.attachmentStore = attachmentStore;
 		this.jdbc = jdbc;
@@ -220,6 +233,9 @@ public class ComplaintQueries {
 		}
 		if (filter.awaitingReply()) {
 			listing.where("c.status IN ('TRANSFERRED','RETURNED')");
+		}
+		if (filter.handledHere()) {
+			listing.where(bureaus.handledHere(scope, "c.region_code"));
 		}
 		if (page.q().isEmpty()) {
 			return listing;

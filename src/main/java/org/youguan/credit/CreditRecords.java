@@ -29,7 +29,6 @@ import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.org.BureauView;
 import org.youguan.org.Bureaus;
-import org.youguan.org.CurrentUser;
 
 /**
  * The credit record (信用记录) of the express enterprises (快递业信用管理暂行办法(2017)): entries are taken in from other
@@ -90,15 +89,6 @@ public class CreditRecords {
 	}
 
 	/**
-	 * Whether {@code u} takes the steps on entries of {@code regionCode} — records their corrections, reviews the
-	 * objections to them: a 处室工作人员 of the bureau of that region (the nearest bureau to it), as the enforcement
-	 * module's case steps are the handling bureau's. What the staff pages offer forms to.
-	 */
-	public boolean handles(CurrentUser u, String regionCode) {
-		return u != null && u.caseHandler() && ofBureau(u, regionCode);
-	}
-
-	/**
 	 * Refuses a step on an entry of {@code regionCode} by a signed-in staff account of another bureau than the
 	 * region's (a higher bureau reads the entry, its staff do not correct it or review objections to it); a step
 	 * without a signed-in staff account (an enterprise, a system job) is not checked here.
@@ -110,10 +100,6 @@ public class CreditRecords {
 		}
 		throw new AccessDeniedException("该信用记录由" + bureaus.nearestName(regionCode)
 				+ "记录，更正和异议复核由该局的处室工作人员办理；上级机关可以查阅，不能代为办理");
-	}
-
-	private boolean ofBureau(CurrentUser u, String regionCode) {
-		return bureaus.handles(u.bureauId(), regionCode);
 	}
 
 	/**

@@ -33,6 +33,7 @@ import org.youguan.kernel.Text;
 import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
 import org.youguan.numbering.BusinessNumbers;
+import org.youguan.org.Bureaus;
 import org.youguan.org.CurrentUser;
 import org.youguan.region.Regions;
 import org.youguan.registry.EnterpriseView;
@@ -105,9 +106,13 @@ public class Leads {
 
 	private final Regions regions;
 
+	/** Who takes a lead's steps ({@link Bureaus#takesSteps}). */
+	private final Bureaus bureaus;
+
 	Leads(JdbcClient jdbc, Enterprises enterprises, BusinessNumbers numbers, CaseWork caseWork, AuditTrail audit, Clock clock,
-			Regions regions) {
+			Regions regions, Bureaus bureaus) {
 		this.regions = regions;
+		this.bureaus = bureaus;
 		this.jdbc = jdbc;
 		this.enterprises = enterprises;
 		this.numbers = numbers;
@@ -397,6 +402,15 @@ public class Leads {
 	}
 
 	/**
+	 * {@link #caseRegion} as a SQL expression (the region of the bureau handling a lead {@code l}, its enterprise
+	 * {@code e} joined from the registry's {@code enterprise_name} by credit code, null when none is named or
+	 * registered), by which the leads' work queue keeps the leads its bureau handles ({@code Bureaus#handledHere}).
+	 */
+	public static final String HANDLING_REGION_SQL = "(CASE WHEN l.source <> 'TRANSFER' AND e.region_code IS NOT NULL"
+			+ " AND (l.region_code = '0' OR e.region_code LIKE l.region_code || '%') THEN e.region_code"
+			+ " ELSE l.region_code END)";
+
+	/**
 	 * The region a case filed from {@code lead} belongs to: the bureau that handles the lead. A case handed over by
 	 * another postal bureau (source TRANSFER: 移送 sideways, 报请上级管辖 upwards, 指定管辖 downwards) stays with the
 	 * bureau that received it — the lead's region, even when the enterprise lies inside it (a county handing a
@@ -404,6 +418,7 @@ public class Leads {
 	 * enterprise lies inside the lead's region (属地管辖), otherwise it stays in the lead's.
 	 */
 	static String caseRegion(EnterpriseView enterprise, LeadView lead) {
+		// HANDLING_REGION_SQL says the same in SQL for the work queue: keep the two alike
 		if (lead.source() == LeadSource.TRANSFER) {
 			return lead.regionCode();
 		}
@@ -462,10 +477,10 @@ public class Leads {
 
 	/**
 	 * Whether {@code u} takes a lead's 处室工作人员 steps (提请立案): staff of the bureau handling it
-	 * ({@link #handlingRegion}, as {@code CaseWork#handles} for a case) — the lead's page offers the form to no one else.
+	 * ({@link #handlingRegion}, {@link Bureaus#takesSteps} as for a case) — the lead's page offers the form to no one else.
 	 */
 	public boolean handles(CurrentUser u, LeadView lead) {
-		return caseWork.handles(u, handlingRegion(lead));
+		return bureaus.takesSteps(u, handlingRegion(lead));
 	}
 
 	/**

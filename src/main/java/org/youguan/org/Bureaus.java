@@ -121,13 +121,33 @@ public class Bureaus {
 	}
 
 	/**
-	 * Whether {@code bureauId} is the bureau handling {@code regionCode} ({@link #nearest}) — the one rule by which a
-	 * step on a record of that region is its bureau's own, not a superior's that reads it ({@link #outsider}).
-	 * @param bureauId a signed-in user's bureau; null (no bureau) handles none
+	 * Whether the bureau of {@code scope} handles {@code regionCode} — the one rule by which a record of that region (a
+	 * case, a lead, a complaint, a credit entry, a statistical report) is that bureau's own to act on, not a superior's
+	 * that reads it: the region lies in the scope and no bureau on the platform below the scope's own region covers it
+	 * (the {@link #nearest} bureau is the scope's own; for the national bureau, {@link DataScope#all}, none but it). The
+	 * same rule as the work queues' {@link #handledHere}.
+	 * @param scope the caller's scope (a staff user's bureau region, {@link CurrentUser#scope}); an enterprise's or
+	 *        nobody's handles none
 	 * @param regionCode a GB/T 2260 code (2 to 12 digits) or {@code 0}
 	 */
-	public boolean handles(Long bureauId, String regionCode) {
-		return bureauId != null && nearest(regionCode).filter(b -> b.id() == bureauId).isPresent();
+	public boolean handles(DataScope scope, String regionCode) {
+		boolean bureau = scope.kind() == DataScope.Kind.ALL
+				|| scope.kind() == DataScope.Kind.REGION && scope.regionPrefix() != null;
+		if (!bureau || !scope.containsRegion(regionCode)) {
+			return false;
+		}
+		int own = scope.kind() == DataScope.Kind.ALL ? 0 : scope.regionPrefix().length();
+		return nearest(regionCode).filter(b -> !"0".equals(b.regionCode()) && b.regionCode().length() > own).isEmpty();
+	}
+
+	/**
+	 * Whether {@code u} takes the steps of a record of {@code regionCode}: a 处室工作人员 ({@link CurrentUser#caseHandler})
+	 * of the bureau handling the region ({@link #handles}) — the one rule the case, lead, complaint and credit pages
+	 * offer their step forms by (the steps themselves refuse an {@link #outsider}).
+	 * @param u the signed-in user; null, an enterprise's account or a staff account without the role takes none
+	 */
+	public boolean takesSteps(CurrentUser u, String regionCode) {
+		return u != null && u.kind() == UserKind.STAFF && u.caseHandler() && handles(u.scope(), regionCode);
 	}
 
 	/**
@@ -142,7 +162,28 @@ public class Bureaus {
 	public Optional<CurrentUser> outsider(String regionCode) {
 		return Actors.signedIn()
 			.map(a -> a.getPrincipal() instanceof CurrentUser u ? u : null)
-			.filter(u -> u.kind() == UserKind.STAFF && !handles(u.bureauId(), regionCode));
+			.filter(u -> u.kind() == UserKind.STAFF && !handles(u.scope(), regionCode));
+	}
+
+	/**
+	 * The work-queue rule (待办): a SQL predicate on a region column, true for the rows of the caller's scope its own
+	 * bureau handles ({@link #handles}) — not those of a region a bureau below it on the platform handles, which that
+	 * bureau acts on while the caller only reads them. Every module's to-do list, its count in the inbox and its API
+	 * list add it beside the scope's own predicate; search lists (查询) do not. The region codes are written into the
+	 * statement (digits only, {@link RegionPrefix}).
+	 * @param scope the caller's scope; an enterprise's (its own records) and nobody's are not narrowed ({@code TRUE})
+	 * @param regionColumn the record's region column, e.g. {@code c.region_code}
+	 */
+	public String handledHere(DataScope scope, String regionColumn) {
+		if (scope.kind() != DataScope.Kind.ALL && (scope.kind() != DataScope.Kind.REGION || scope.regionPrefix() == null)) {
+			return "TRUE";
+		}
+		String own = scope.kind() == DataScope.Kind.ALL ? "" : scope.regionPrefix();
+		List<String> below = all(scope).stream().map(BureauView::regionCode)
+			.filter(code -> !"0".equals(code) && code.length() > own.length() && code.startsWith(own))
+			.map(code -> RegionPrefix.of(code).predicate(regionColumn))
+			.toList();
+		return below.isEmpty() ? "TRUE" : "NOT (" + String.join(" OR ", below) + ")";
 	}
 
 	/**

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -35,7 +34,6 @@ import org.youguan.kernel.Text;
 import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
 import org.youguan.kernel.WorkState;
-import org.youguan.org.BureauView;
 import org.youguan.org.Bureaus;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
@@ -127,7 +125,7 @@ public class Reports {
 	 * enterprise name or exact credit code, in a whitelisted order (by submission, newest first, otherwise).
 	 */
 	public PageResult<ReportView> list(DataScope scope, Filter filter, PageQuery page) {
-		return list(scope, filter, page, List.of());
+		return list(scope, filter, page, false);
 	}
 
 	/**
@@ -142,34 +140,19 @@ public class Reports {
 
 	/**
 	 * {@link #list(DataScope, Filter, PageQuery)}, with {@code decidedHere} only the reports the caller's bureau decides
-	 * (not those of a region a bureau below it handles, {@link #decides}) — the 待审核 queue's link lists what it counts.
+	 * (not those of a region a bureau below it handles, {@link Bureaus#handledHere}) — the 待审核 queue's link lists what it counts.
 	 */
 	public PageResult<ReportView> list(DataScope scope, Filter filter, PageQuery page, boolean decidedHere) {
-		return list(scope, filter, page, decidedHere ? handledBelow(scope) : List.of());
-	}
-
-	/**
-	 * The region codes of the bureaus on the platform below the caller's (inside its region, and not it): the reports
-	 * of those regions are theirs to decide ({@link #above}).
-	 */
-	private List<String> handledBelow(DataScope scope) {
-		if (scope.kind() != DataScope.Kind.ALL && scope.kind() != DataScope.Kind.REGION) {
-			return List.of();
-		}
-		String own = scope.kind() == DataScope.Kind.ALL ? "" : scope.regionPrefix();
-		return bureaus.all(scope).stream().map(BureauView::regionCode)
-			.filter(code -> !"0".equals(code) && code.length() > own.length() && code.startsWith(own))
-			.toList();
-	}
-
-	private PageResult<ReportView> list(DataScope scope, Filter filter, PageQuery page, List<String> handledBelow) {
 		// the one reading of a period a user names: 2026-13, 9999-12 or 2026-Q5 is a 400 on period, not an empty list
 		Period period = Period.parseAny(filter.period(), "period", LocalDate.now(clock));
 		Listing listing = Listing.from("FROM stat_report r JOIN stat_form f ON f.id = r.form_id")
 			.countFrom("FROM stat_report r")
-			.scope(scope, "r.credit_code", "r.region_code")
-			.where(!handledBelow.isEmpty(), "NOT (r.region_code LIKE ANY (ARRAY[:below]))", "below",
-					handledBelow.stream().map(code -> code + "%").toList())
+			.scope(scope, "r.credit_code", "r.region_code");
+		if (decidedHere) {
+			// the reports of a region a bureau below handles are that bureau's to decide (Bureaus#handledHere)
+			listing.where(bureaus.handledHere(scope, "r.region_code"));
+		}
+		listing
 			.where(filter.formId() != null, "r.form_id = :form", "form", filter.formId())
 			.where(period != null, "r.period = :period", "period", period == null ? "" : period.code())
 			.where(filter.status() != null, "r.status = :status", "status",
@@ -475,25 +458,18 @@ public class Reports {
 	 * @throws AccessRefusedException (403, field {@code status}) naming the bureau that decides
 	 */
 	private void requireDecidingBureau(DataScope scope, Report report, String step) {
-		above(scope, report.regionCode()).ifPresent(deciding -> {
-			throw new AccessRefusedException("status", "该报表由报送企业所在地的" + deciding.name() + step
+		if (!decides(scope, report.regionCode())) {
+			throw new AccessRefusedException("status", "该报表由报送企业所在地的" + bureaus.nearestName(report.regionCode()) + step
 					+ "，您所在的单位只能查看");
-		});
+		}
 	}
 
 	/**
-	 * Whether the caller's bureau decides (审核通过, 退回) reports of the region: not a bureau above the one handling it
-	 * — the report page offers the buttons only then.
+	 * Whether the caller's bureau decides (审核通过, 退回) reports of the region: the bureau handling it
+	 * ({@link Bureaus#handles}), not one above it — the report page offers the buttons only then.
 	 */
 	public boolean decides(DataScope scope, String regionCode) {
-		return above(scope, regionCode).isEmpty();
-	}
-
-	/** The bureau handling the region when the caller's scope lies above it (a city over a county's bureau). */
-	private Optional<BureauView> above(DataScope scope, String regionCode) {
-		String own = scope.kind() == DataScope.Kind.ALL ? "" : scope.regionPrefix();
-		return bureaus.nearest(regionCode)
-			.filter(deciding -> !"0".equals(deciding.regionCode()) && deciding.regionCode().length() > own.length());
+		return bureaus.handles(scope, regionCode);
 	}
 
 	/**

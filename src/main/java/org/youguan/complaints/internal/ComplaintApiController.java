@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -86,8 +87,11 @@ class ComplaintApiController {
 	@ApiResponse(responseCode = "200", description = "工作人员：ComplaintSummary；企业：EnterpriseComplaintView（申诉人联系方式脱敏）",
 			content = @Content(schema = @Schema(implementation = ComplaintPage.class)))
 	PageResult<?> list(@AuthenticationPrincipal CurrentUser me, DataScope scope, ListRequest list,
-			@RequestParam(required = false) ComplaintStatus status) {
-		var filter = new ComplaintQueries.Filter(status, null, null, WorkState.ALL, false, ComplaintAttachmentAccess.entitled(me));
+			@RequestParam(required = false) ComplaintStatus status,
+			@Parameter(description = "true：只列本局办理的申诉（待办），不含下级机关办理、本局只能查阅的申诉")
+			@RequestParam(defaultValue = "false") boolean handling) {
+		var filter = new ComplaintQueries.Filter(status, null, null, WorkState.ALL, false, ComplaintAttachmentAccess.entitled(me),
+				handling);
 		if (scope.kind() == DataScope.Kind.ENTERPRISE) {
 			return queries.listForEnterprise(scope, filter, list.toPage());
 		}

@@ -51,6 +51,7 @@ import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.RememberedPage;
 import org.youguan.kernel.Validation;
 import org.youguan.kernel.WorkState;
+import org.youguan.org.Bureaus;
 import org.youguan.org.CurrentUser;
 import org.youguan.region.RegionPicker;
 import org.youguan.registry.Brands;
@@ -110,10 +111,14 @@ class ComplaintController {
 
 	private final StatutoryRules rules;
 
+	/** Who takes a complaint's steps ({@link Bureaus#takesSteps}). */
+	private final Bureaus bureaus;
+
 	ComplaintController(ComplaintQueries queries, ComplaintIntake intake, ComplaintProcedure procedure, AuditTrail audit,
 			Spreadsheets spreadsheets, Brands brands, WorkingCalendar calendar, MessageSource messages,
-			StatutoryRules rules) {
+			StatutoryRules rules, Bureaus bureaus) {
 		this.rules = rules;
+		this.bureaus = bureaus;
 		this.calendar = calendar;
 		this.messages = messages;
 		this.queries = queries;
@@ -129,17 +134,19 @@ class ComplaintController {
 	 * 全部 switch the state; a status asked for alone shows that status whatever its state; {@code awaitingReply} keeps
 	 * those with the enterprise (the inbox's 企业逾期未答复 adds {@code overdue}). The search matches the filer's phone
 	 * only for a reader who sees it in full ({@link ComplaintAttachmentAccess#entitled}); a leader's search ignores it.
+	 * {@code handling=true} (the inbox's links) keeps only the complaints the caller's bureau handles
+	 * ({@link ComplaintQueries.Filter#handledHere}); without it a bureau lists those of the bureaus below it too, to read.
 	 */
 	@GetMapping("/complaints")
 	@RememberedPage
 	String queue(@AuthenticationPrincipal CurrentUser me, DataScope scope, ListRequest list, @RequestParam(required = false) ComplaintStatus status,
 			@RequestParam(required = false) Boolean overdue, @RequestParam(required = false) String category,
 			@RequestParam(required = false) WorkState state, @RequestParam(defaultValue = "false") boolean awaitingReply,
-			HttpServletRequest request, Locale locale, Model model) {
+			@RequestParam(defaultValue = "false") boolean handling, HttpServletRequest request, Locale locale, Model model) {
 		WorkState shown = WorkState.orDefault(state, status != null);
 		PageQuery query = withDefaultOrder(list, shown).toPage();
 		var result = queries.queue(scope, new ComplaintQueries.Filter(status, overdue, category, shown, awaitingReply,
-				ComplaintAttachmentAccess.entitled(me)), query);
+				ComplaintAttachmentAccess.entitled(me), handling), query);
 		model.addAttribute("result", result);
 		model.addAttribute("rowsHtml", QueueRow.html(
 				result.items().stream().map(c -> QueueRow.of(c, request.getContextPath(), calendar)).toList(),
@@ -153,6 +160,7 @@ class ComplaintController {
 				OptionsHtml.html(intake.categories(), c -> c, c -> c, request.getParameterValues("category")));
 		model.addAttribute("state", shown);
 		model.addAttribute("awaitingReply", awaitingReply);
+		model.addAttribute("handling", handling);
 		return "complaints/queue";
 	}
 
@@ -160,10 +168,11 @@ class ComplaintController {
 	@GetMapping("/complaints/export.xlsx")
 	ResponseEntity<byte[]> export(@AuthenticationPrincipal CurrentUser me, DataScope scope, ListRequest list, @RequestParam(required = false) ComplaintStatus status,
 			@RequestParam(required = false) Boolean overdue, @RequestParam(required = false) String category,
-			@RequestParam(required = false) WorkState state, @RequestParam(defaultValue = "false") boolean awaitingReply) {
+			@RequestParam(required = false) WorkState state, @RequestParam(defaultValue = "false") boolean awaitingReply,
+			@RequestParam(defaultValue = "false") boolean handling) {
 		WorkState shown = WorkState.orDefault(state, status != null);
 		var rows = queries.list(scope, new ComplaintQueries.Filter(status, overdue, category, shown, awaitingReply,
-				ComplaintAttachmentAccess.entitled(me)), withDefaultOrder(list, shown).toExport()).items();
+				ComplaintAttachmentAccess.entitled(me), handling), withDefaultOrder(list, shown).toExport()).items();
 		return Downloads.xlsx("申诉.xlsx", spreadsheets.write("申诉", columns(calendar), rows));
 	}
 
@@ -192,7 +201,7 @@ class ComplaintController {
 		model.addAttribute("satisfactions", Satisfaction.values());
 		model.addAttribute("mediationResults", MediationResult.values());
 		// the step forms only for the handling bureau's 处室工作人员 (a bureau above reads the complaint)
-		model.addAttribute("handles", procedure.handles(me, c.regionCode()));
+		model.addAttribute("handles", bureaus.takesSteps(me, c.regionCode()));
 		model.addAttribute("mayMediate", mayMediate(c));
 		model.addAttribute("proposedValid", ComplaintProcedure.proposedValidity(c.replyResponsibility()));
 		if (c.status() == ComplaintStatus.RECEIVED) {

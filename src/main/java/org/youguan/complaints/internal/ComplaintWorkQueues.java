@@ -20,7 +20,9 @@ import org.youguan.org.WorkQueueProvider;
  * The complaint queues of the inbox, each counted with the queue page's own filter so the count is what the link
  * shows. Bureau handlers: to accept and transfer (2 working days), to call back (3 working days from the reply), in
  * call-back to close, and replies the enterprise owes past their date (to chase). Enterprise users: complaints waiting
- * for its reply, with the reply's due date.
+ * for its reply, with the reply's due date. A bureau's queues hold only the complaints it handles
+ * ({@code Filter#handledHere}, the links' {@code handling=true}): a county's complaint is the county bureau's to do, not
+ * also the city's and the province's, whose staff read it and take none of its steps.
  */
 @Component
 class ComplaintWorkQueues implements WorkQueueProvider {
@@ -42,11 +44,11 @@ class ComplaintWorkQueues implements WorkQueueProvider {
 			return List.of();
 		}
 		return List.of(
-				queue(scope, "complaint.accept", "/complaints?state=OPEN&status=RECEIVED&sort=step_due&dir=asc",
+				queue(scope, "complaint.accept", "/complaints?state=OPEN&status=RECEIVED&handling=true&sort=step_due&dir=asc",
 						ComplaintStatus.RECEIVED, false, "/complaints/"),
-				queue(scope, "complaint.callback", "/complaints?state=OPEN&status=REPLIED&sort=step_due&dir=asc",
+				queue(scope, "complaint.callback", "/complaints?state=OPEN&status=REPLIED&handling=true&sort=step_due&dir=asc",
 						ComplaintStatus.REPLIED, false, "/complaints/"),
-				queue(scope, "complaint.close", "/complaints?state=OPEN&status=CALLBACK&sort=step_due&dir=asc",
+				queue(scope, "complaint.close", "/complaints?state=OPEN&status=CALLBACK&handling=true&sort=step_due&dir=asc",
 						ComplaintStatus.CALLBACK, false, "/complaints/"),
 				lateReplies(scope));
 	}
@@ -61,16 +63,18 @@ class ComplaintWorkQueues implements WorkQueueProvider {
 
 	private WorkQueue queue(DataScope scope, String name, String link, ComplaintStatus status, boolean awaitingReply,
 			String path) {
-		var open = list(scope, new ComplaintQueries.Filter(status, null, null, WorkState.OPEN, awaitingReply));
-		long overdue = complaints.count(scope, new ComplaintQueries.Filter(status, true, null, WorkState.OPEN, awaitingReply));
+		// a bureau's queue holds the complaints it handles (an enterprise's scope is its own complaints already)
+		var open = list(scope, new ComplaintQueries.Filter(status, null, null, WorkState.OPEN, awaitingReply, false, true));
+		long overdue = complaints.count(scope,
+				new ComplaintQueries.Filter(status, true, null, WorkState.OPEN, awaitingReply, false, true));
 		return WorkQueue.action(name, link, open.total(), overdue, nearest(open), items(open, path));
 	}
 
 	/** Replies the enterprise owes past the date: the bureau chases them (the enterprise's lateness is on record). */
 	private WorkQueue lateReplies(DataScope scope) {
-		var late = list(scope, new ComplaintQueries.Filter(null, true, null, WorkState.OPEN, true));
+		var late = list(scope, new ComplaintQueries.Filter(null, true, null, WorkState.OPEN, true, false, true));
 		return WorkQueue.action("complaint.late-reply",
-				"/complaints?state=OPEN&awaitingReply=true&overdue=true&sort=step_due&dir=asc", late.total(), late.total(),
+				"/complaints?state=OPEN&awaitingReply=true&overdue=true&handling=true&sort=step_due&dir=asc", late.total(), late.total(),
 				nearest(late), items(late, "/complaints/"));
 	}
 

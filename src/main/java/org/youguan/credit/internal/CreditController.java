@@ -33,6 +33,7 @@ import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageForm;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.YearIn;
+import org.youguan.org.Bureaus;
 import org.youguan.org.CurrentUser;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
@@ -82,9 +83,13 @@ class CreditController {
 
 	private final CreditYearClose yearClose;
 
+	/** Whose entries and objections the caller acts on ({@link Bureaus#takesSteps}). */
+	private final Bureaus bureaus;
+
 	CreditController(CreditRecords records, CreditObjections objections, Spreadsheets spreadsheets, StatutoryRules rules,
-			CreditYearClose yearClose) {
+			CreditYearClose yearClose, Bureaus bureaus) {
 		this.yearClose = yearClose;
+		this.bureaus = bureaus;
 		this.records = records;
 		this.objections = objections;
 		this.spreadsheets = spreadsheets;
@@ -114,11 +119,11 @@ class CreditController {
 
 	/**
 	 * The regions among a page's rows whose entries the caller corrects and whose objections it reviews
-	 * ({@link CreditRecords#handles}: the bureau of the region's staff): the rows the page offers forms on; a higher
+	 * ({@link Bureaus#takesSteps}: the bureau of the region's staff): the rows the page offers forms on; a higher
 	 * bureau's staff read.
 	 */
 	private Set<String> handled(CurrentUser me, Stream<String> regions) {
-		return regions.distinct().filter(r -> records.handles(me, r)).collect(Collectors.toSet());
+		return regions.distinct().filter(r -> bureaus.takesSteps(me, r)).collect(Collectors.toSet());
 	}
 
 	/** The caller's region, whose values of the periods the pages name (null: the national value). */

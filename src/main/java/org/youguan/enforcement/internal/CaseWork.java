@@ -433,11 +433,6 @@ public class CaseWork {
 		throw new AccessDeniedException("本案由" + bureaus.nearestName(caseRegion) + "办理，办案步骤由该局的处室工作人员进行；上级机关可以查阅，不能代为办理");
 	}
 
-	/** Whether {@code u} belongs to the bureau handling a case of {@code caseRegion} ({@link Bureaus#handles}). */
-	private boolean ofHandlingBureau(CurrentUser u, String caseRegion) {
-		return bureaus.handles(u.bureauId(), caseRegion);
-	}
-
 	/** Moves the case to {@code to} (the same state for a step that records something) with the extra SET clause. */
 	public void move(CaseView c, CaseStatus to, String set, Map<String, ?> params) {
 		StatusMove.move(jdbc, clock, "penalty_case", c.id(), c.status(), to, set, params, "案件");
@@ -561,20 +556,12 @@ public class CaseWork {
 
 	/**
 	 * Whether {@code u} may reissue (重新制作) a document of a case of {@code caseRegion}: a case handler of the handling
-	 * bureau ({@link #handles}: {@code kernel.CaseRoles.HANDLERS}, 处室工作人员) or a head of the handling bureau ({@link #headsHandlingBureau}) —
+	 * bureau ({@link Bureaus#takesSteps}: {@code kernel.CaseRoles.HANDLERS}, 处室工作人员) or a head of the handling bureau ({@link #headsHandlingBureau}) —
 	 * the one rule the case page offers the form by and the API enforces. A head of a superior or another bureau oversees
 	 * the case and corrects none of its documents (行政处罚法(2021) art.57: the case is the handling bureau's).
 	 */
 	public boolean mayReissue(CurrentUser u, String caseRegion) {
-		return handles(u, caseRegion) || headsHandlingBureau(u, caseRegion);
-	}
-
-	/**
-	 * Whether {@code u} takes a case's steps as its 处室工作人员: staff of the bureau handling a case of {@code caseRegion}
-	 * ({@link #requireHandlingBureau}) — what the case page offers forms to; a superior bureau's staff read the case.
-	 */
-	public boolean handles(CurrentUser u, String caseRegion) {
-		return u.caseHandler() && ofHandlingBureau(u, caseRegion);
+		return bureaus.takesSteps(u, caseRegion) || headsHandlingBureau(u, caseRegion);
 	}
 
 	/**
@@ -597,7 +584,7 @@ public class CaseWork {
 	 * head-only steps (the case page offers their forms to no one else).
 	 */
 	public boolean headsHandlingBureau(CurrentUser u, String caseRegion) {
-		return u.has(Role.BUREAU_LEADER) && u.kind() == UserKind.STAFF && ofHandlingBureau(u, caseRegion);
+		return u.has(Role.BUREAU_LEADER) && u.kind() == UserKind.STAFF && bureaus.handles(u.scope(), caseRegion);
 	}
 
 	/** The case, 404 when there is none or it lies outside the caller's scope (read without a lock). */

@@ -247,7 +247,7 @@ class EnforcementController {
 		model.addAttribute("head", caseWork.headsHandlingBureau(me, detail.penaltyCase().regionCode()));
 		model.addAttribute("mayReissue", caseWork.mayReissue(me, detail.penaltyCase().regionCode()));
 		// steps are the handling bureau's staff's: a superior bureau's staff see no step form but the 法制审核 (lockForReview)
-		model.addAttribute("handler", caseWork.handles(me, detail.penaltyCase().regionCode()));
+		model.addAttribute("handler", bureaus.takesSteps(me, detail.penaltyCase().regionCode()));
 		outcomes(model, detail.penaltyCase());
 		model.addAttribute("d", detail);
 		model.addAttribute("c", detail.penaltyCase());

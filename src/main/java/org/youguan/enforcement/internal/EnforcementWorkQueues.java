@@ -12,9 +12,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.youguan.enforcement.CaseExecution;
 import org.youguan.enforcement.CaseStatus;
+import org.youguan.enforcement.Leads;
 import org.youguan.enforcement.PenaltyCases;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.Rows;
+import org.youguan.org.Bureaus;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.WorkQueue;
 import org.youguan.org.WorkQueueProvider;
@@ -30,7 +32,9 @@ import org.youguan.rules.StatutoryRules;
  * deadline in force (art.66, 67, 72) and confiscated gains not handed over past their handover period (art.74,
  * {@code penalty.confiscation-handover}) and published decisions changed, revoked or confirmed illegal or invalid
  * whose publication is to be withdrawn (art.48: 3 working days from the outcome, {@code penalty.publication-withdrawal};
- * due and overdue ones shown with their day) — each within the user's region.
+ * due and overdue ones shown with their day) — each within the user's region, and only the leads and cases its own
+ * bureau handles ({@link Bureaus#handledHere}): a county's case is the county bureau's to do, which the city's staff
+ * read but take no step of ({@link CaseWork#requireHandlingBureau}).
  */
 @Component
 class EnforcementWorkQueues implements WorkQueueProvider {
@@ -48,9 +52,13 @@ class EnforcementWorkQueues implements WorkQueueProvider {
 
 	private final CaseExecution caseExecution;
 
+	/** Which leads and cases are the user's bureau's to do ({@link Bureaus#handledHere}). */
+	private final Bureaus bureaus;
+
 	EnforcementWorkQueues(JdbcClient jdbc, StatutoryRules rules, Clock clock, PenaltyCases cases,
-			CaseExecution caseExecution) {
+			CaseExecution caseExecution, Bureaus bureaus) {
 		this.jdbc = jdbc;
+		this.bureaus = bureaus;
 		this.rules = rules;
 		this.clock = clock;
 		this.cases = cases;
@@ -88,19 +96,22 @@ class EnforcementWorkQueues implements WorkQueueProvider {
 	}
 
 	/**
-	 * Every item of one of the queues ({@link #QUEUES}) in the user's region, most urgent first.
+	 * Every item of one of the queues ({@link #QUEUES}) in the user's region that its bureau handles — a lead by the
+	 * region its case would have ({@link Leads#HANDLING_REGION_SQL}), a case by its own — most urgent first.
 	 * @throws IllegalArgumentException for another queue name
 	 */
 	List<Item> items(CurrentUser user, String queue) {
 		DataScope scope = user.scope();
 		String region = user.regionCode() == null ? "0" : user.regionCode();
-		String leadScope = scope.regionPredicate("l.region_code");
-		String caseScope = scope.regionPredicate("c.region_code");
+		String leadScope = scope.regionPredicate("l.region_code") + " AND "
+				+ bureaus.handledHere(scope, Leads.HANDLING_REGION_SQL);
+		String caseScope = scope.regionPredicate("c.region_code") + " AND " + bureaus.handledHere(scope, "c.region_code");
 		return switch (queue) {
 			case "enforcement.leads" -> items("""
 					SELECT l.id, coalesce(l.enterprise_name, '线索') AS title, l.summary AS detail,
 					       l.received_on + CAST(:warning AS integer) AS due
-					FROM penalty_lead l WHERE l.status IN ('OPEN', 'PROPOSED') AND\s""" + leadScope
+					FROM penalty_lead l LEFT JOIN enterprise_name e ON e.credit_code = l.enterprise_credit_code
+					WHERE l.status IN ('OPEN', 'PROPOSED') AND\s""" + leadScope
 					+ " ORDER BY l.received_on, l.id", rules.intValue(StatutoryRule.PENALTY_LEAD_FILING_WARNING, region));
 			case "enforcement.deadline" -> statusLabels(items("""
 					SELECT c.id, c.number || ' ' || c.enterprise_name AS title, c.status AS detail, c.decision_due_on AS due
