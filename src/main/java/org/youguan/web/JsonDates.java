@@ -1,0 +1,125 @@
+package org.youguan.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.MonthDay;
+import java.time.OffsetDateTime;
+import java.time.OffsetTime;
+import java.time.YearMonth;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.youguan.kernel.Text;
+
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.BeanDescription;
+import tools.jackson.databind.DeserializationConfig;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.JacksonModule;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.deser.ValueDeserializerModifier;
+import tools.jackson.databind.deser.std.DelegatingDeserializer;
+import tools.jackson.databind.module.SimpleModule;
+
+/**
+ * A date or time in a JSON body is read only from its ISO-8601 text: {@code "2026-11-20"} for a date,
+ * {@code "2026-11"} for a month, {@code "2026-11-20T08:30:00"} for a local date-time,
+ * {@code "2026-11-20T08:30:00+08:00"} for a moment (ISO_OFFSET_DATE_TIME; an {@code Instant} also as
+ * {@code "…Z"}), {@code "08:30:00"} for a time of day. Jackson's own reading also took a number as a count since the
+ * epoch ({@code "postedOn":20771} was stored as 2026-11-14, 20771 days after 1970-01-01; a moment's number as seconds,
+ * also when sent as text, {@code "1790000000"}), an array of numbers ({@code [2026,11,23]}) and, for a date, a
+ * date-time whose time it dropped ({@code "2026-11-20T00:00:00"}, or a {@code …Z} instant). Each of those is now a
+ * reading failure of the field's type, which {@link ErrorHandling} answers 400 naming the field by its JSON path, rule
+ * {@code format}, with the form it takes ({@link ErrorHandling#expected}: "格式 YYYY-MM-DD…").
+ * <p>
+ * On the application's mapper, so every reader of JSON bodies (and of what the mapper wrote itself, which holds these
+ * types as the same ISO text) reads them one way. A text that is empty or blank is left to Jackson as before (no date).
+ * {@code java.time.Year} is not covered: no API takes one, and Jackson writes it as a number.
+ */
+@Configuration(proxyBeanMethods = false)
+class JsonDates {
+
+	/**
+	 * The ISO text each covered type is read from, checked in full before Jackson reads the value (which then applies
+	 * the mapper's time zone settings as before).
+	 */
+	static final Map<Class<?>, DateTimeFormatter> ISO_FORMS = Map.of(
+			LocalDate.class, DateTimeFormatter.ISO_LOCAL_DATE,
+			YearMonth.class, DateTimeFormatter.ofPattern("uuuu-MM"),
+			LocalDateTime.class, DateTimeFormatter.ISO_LOCAL_DATE_TIME,
+			LocalTime.class, DateTimeFormatter.ISO_LOCAL_TIME,
+			OffsetDateTime.class, DateTimeFormatter.ISO_OFFSET_DATE_TIME,
+			ZonedDateTime.class, DateTimeFormatter.ISO_ZONED_DATE_TIME,
+			OffsetTime.class, DateTimeFormatter.ISO_OFFSET_TIME,
+			Instant.class, DateTimeFormatter.ISO_INSTANT,
+			MonthDay.class, DateTimeFormatter.ofPattern("--MM-dd"));
+
+	/** @return the module that puts {@link IsoText} in front of Jackson's reader of each type of {@link #ISO_FORMS} */
+	@Bean
+	JacksonModule isoDatesModule() {
+		SimpleModule module = new SimpleModule("youguan-iso-dates");
+		module.setDeserializerModifier(new ValueDeserializerModifier() {
+
+			@Override
+			public ValueDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription.Supplier bean,
+					ValueDeserializer<?> deserializer) {
+				Class<?> type = bean.getBeanClass();
+				DateTimeFormatter form = ISO_FORMS.get(type);
+				return form == null ? deserializer : new IsoText(type, form, deserializer);
+			}
+		});
+		return module;
+	}
+
+	/**
+	 * Jackson's reader of a date or time type, given only a JSON string in the type's ISO form: any other JSON value
+	 * (number, array, object, true) fails as a value of the wrong shape, a text of another form as a malformed one —
+	 * both {@code MismatchedInputException}s naming the type, so the answer tells the form expected.
+	 */
+	private static final class IsoText extends DelegatingDeserializer {
+
+		private final Class<?> type;
+
+		private final DateTimeFormatter form;
+
+		IsoText(Class<?> type, DateTimeFormatter form, ValueDeserializer<?> jackson) {
+			super(jackson);
+			this.type = type;
+			this.form = form;
+		}
+
+		@Override
+		protected ValueDeserializer<?> newDelegatingInstance(ValueDeserializer<?> jackson) {
+			return new IsoText(type, form, jackson);
+		}
+
+		@Override
+		public Class<?> handledType() {
+			return type;
+		}
+
+		@Override
+		public Object deserialize(JsonParser p, DeserializationContext ctxt) {
+			if (!p.hasToken(JsonToken.VALUE_STRING)) {
+				return ctxt.handleUnexpectedToken(type, p);
+			}
+			String text = p.getString();
+			if (!Text.isBlank(text)) {
+				try {
+					form.parse(text.trim());
+				}
+				catch (DateTimeParseException notIso) {
+					return ctxt.handleWeirdStringValue(type, text, "not in the ISO form of its type");
+				}
+			}
+			return _delegatee.deserialize(p, ctxt);
+		}
+	}
+}

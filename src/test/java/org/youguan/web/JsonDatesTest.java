@@ -1,0 +1,95 @@
+package org.youguan.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Each date or time type a JSON body uses is read from its ISO text only ({@link JsonDates}): a number (a count since
+ * the epoch), an array of numbers, an object, a boolean and a text of another form (a date-time for a date, a count in
+ * text for a moment) fail as a {@link MismatchedInputException} naming the type and the field; the ISO text, null and
+ * an empty text read as before.
+ */
+class JsonDatesTest {
+
+	static final JsonMapper JSON = JsonMapper.builder().addModule(new JsonDates().isoDatesModule()).build();
+
+	record Dates(LocalDate date, YearMonth month, LocalDateTime local, OffsetDateTime offset, Instant instant,
+			LocalTime time, ZonedDateTime zoned) {
+	}
+
+	@Test
+	void theIsoTextOfEachTypeIsRead() {
+		Dates d = JSON.readValue("""
+				{"date":" 2026-11-20 ","month":"2026-11","local":"2026-11-20T08:30:00","offset":"2026-11-20T08:30:00+08:00",
+				 "instant":"2026-11-20T00:30:00Z","time":"08:30","zoned":"2026-11-20T08:30:00+08:00[Asia/Shanghai]"}""",
+				Dates.class);
+		assertThat(d.date()).isEqualTo(LocalDate.of(2026, 11, 20));
+		assertThat(d.month()).isEqualTo(YearMonth.of(2026, 11));
+		assertThat(d.local()).isEqualTo(LocalDateTime.of(2026, 11, 20, 8, 30));
+		assertThat(d.offset().toInstant()).isEqualTo(OffsetDateTime.of(2026, 11, 20, 8, 30, 0, 0, ZoneOffset.ofHours(8)).toInstant());
+		assertThat(d.instant()).isEqualTo(Instant.parse("2026-11-20T00:30:00Z"));
+		assertThat(d.time()).isEqualTo(LocalTime.of(8, 30));
+		assertThat(d.zoned().toInstant()).isEqualTo(d.offset().toInstant());
+		assertThat(JSON.readValue("{\"date\":null,\"month\":\"\"}", Dates.class)).isEqualTo(
+				new Dates(null, null, null, null, null, null, null));
+	}
+
+	@Test
+	void aDateIsNoDayCountArrayOrDateTime() {
+		refused("date", LocalDate.class, "20771", "[2026,11,23]", "[\"2026-11-23\"]", "\"2026-11-20T00:00:00\"",
+				"\"2026-11-20T00:00:00Z\"", "\"20771\"", "\"2026/11/20\"", "\"2026-11-31\"", "{\"date\":\"2026-11-20\"}",
+				"true", "20771.5");
+	}
+
+	@Test
+	void aMonthIsNoNumberArrayOrDate() {
+		refused("month", YearMonth.class, "202611", "[2026,11]", "\"2026-11-20\"", "\"2026-13\"", "\"202611\"");
+	}
+
+	@Test
+	void aLocalDateTimeIsNoNumberArrayOrMoment() {
+		refused("local", LocalDateTime.class, "1790000000", "[2026,11,20,8,30]", "\"2026-11-20T08:30:00Z\"",
+				"\"2026-11-20\"", "\"2026-11-20 08:30:00\"");
+	}
+
+	@Test
+	void aMomentIsNoEpochCountInNumberOrText() {
+		for (String field : List.of("offset", "instant", "zoned")) {
+			Class<?> type = field.equals("offset") ? OffsetDateTime.class : field.equals("instant") ? Instant.class
+					: ZonedDateTime.class;
+			refused(field, type, "1790000000", "1790000000.5", "\"1790000000\"", "\"1790000000.5\"",
+					"[2026,11,20,8,30,0]", "\"2026-11-20\"", "\"2026-11-20T08:30:00\"");
+		}
+	}
+
+	@Test
+	void aTimeOfDayIsNoSecondCountOrArray() {
+		refused("time", LocalTime.class, "30600", "[8,30]", "\"30600\"", "\"2026-11-20T08:30:00\"");
+	}
+
+	private static void refused(String field, Class<?> type, String... values) {
+		for (String value : values) {
+			assertThatThrownBy(() -> JSON.readValue("{\"" + field + "\":" + value + "}", Dates.class))
+				.as("%s = %s", field, value)
+				.isInstanceOfSatisfying(MismatchedInputException.class, e -> {
+					assertThat(e.getTargetType()).isEqualTo(type);
+					assertThat(e.getPath().get(e.getPath().size() - 1).getPropertyName()).isEqualTo(field);
+				});
+		}
+	}
+}
