@@ -1610,6 +1610,8 @@ M = {
  "enforcement.step.delivery": ("登记送达", "Delivered"),
  "enforcement.delivery.method": ("送达方式", "Method of service"),
  "enforcement.delivery.methodUnrecorded": ("（未记录送达方式）", "(method of service not recorded)"),
+ "enforcement.delivery.publicNotice": ("（{0}发出公告，自发出公告之日起经过三十日视为送达）", "(notice published on {0}; deemed served thirty days after publication)"),
+ "enforcement.delivery.onHint": ("送达日期（公告送达填写发出公告之日）", "Day served (for service by public notice, the day the notice was published)"),
  "enforcement.delivery.note": ("送达说明（留置送达的拒收事由和见证人、电子送达的传真号码或邮箱、委托送达的受委托机关、公告送达的原因和载体）", "Note (refusal and witnesses, the confirmed fax or e-mail, the entrusted body, or why and where published)"),
  "enforcement.delivery.consent": ("电子送达：当事人已同意并签订确认书（行政处罚法第61条第二款）", "Electronic service: the party agreed and signed a confirmation (art. 61 para. 2)"),
  "enforcement.step.payment": ("登记缴纳罚款", "Fine paid"),

@@ -416,7 +416,9 @@ class EnforcementApiController {
 
 	@PostMapping("/cases/{id}/delivery")
 	@PreAuthorize(WRITERS)
-	@Operation(summary = "送达", description = "on：送达日期（公告送达的为视为送达之日）；method：送达方式（必填，DIRECT直接送达、"
+	@Operation(summary = "送达", description = "on：送达日期（公告送达的填发出公告之日：自发出公告之日起经过30日视为送达，民事诉讼法第95条，"
+			+ "penalty.public-notice-service；视为送达之日记为deliveredOn，公告日为deliveryPublishedOn，缴款、上缴、复议和诉讼期限自视为送达之日起算，"
+			+ "送达期限按发出公告之日判断）；method：送达方式（必填，DIRECT直接送达、"
 			+ "LEFT_AT_ADDRESS留置送达、POSTAL邮寄送达、ELECTRONIC电子送达、ENTRUSTED委托送达、PUBLIC_NOTICE公告送达，行政处罚法第61条"
 			+ "依照民事诉讼法的有关规定送达；其他值400 one-of）；consent：电子送达须为true（当事人同意并签订确认书，第61条第二款，"
 			+ "否则400 consent），其他方式不填（400 absent）；note：送达说明（一行，200字以内；留置送达的拒收事由和见证人、"
