@@ -384,7 +384,7 @@ class EnforcementApiController {
 	@PreAuthorize(HEADS)
 	@Operation(summary = "不予处罚（局领导）", description = "ground：不予处罚的法定情形（必填，MINOR_CORRECTED违法行为轻微并及时改正、"
 			+ "没有造成危害后果，FIRST_MINOR初次违法且危害后果轻微并及时改正，NO_FAULT当事人有证据足以证明没有主观过错；行政处罚法第33条；"
-			+ "其他值400 one-of）；reason：理由（必填）；由行政机关负责人决定（第57条）。制作不予行政处罚决定书，载明所依据的条款，"
+			+ "其他值400 one-of；当事人此前已因同类违法行为受过行政处罚（未被撤销或确认无效）的，FIRST_MINOR 409 not-first-violation）；reason：理由（必填）；由行政机关负责人决定（第57条）。制作不予行政处罚决定书，载明所依据的条款，"
 			+ "送达当事人（第61条，企业端可见）。")
 	PenaltyCases.CaseDetail noPenalty(DataScope scope, @PathVariable long id, @RequestBody NoPenalty r) {
 		caseDecisions.notPenalize(scope, id, r.ground(), r.reason());
