@@ -175,6 +175,12 @@ public class CaseExecution {
 	 */
 	record Served(LocalDate on, LocalDate publishedOn) {
 
+		/** The service as the case page and audit tell it: method, note and, for a public notice, both days. */
+		static String described(DeliveryMethod method, String note, LocalDate on, LocalDate publishedOn) {
+			return method.label() + (note == null ? "" : "（" + note + "）")
+					+ (publishedOn != null ? "，" + publishedOn + "发出公告，视为" + on + "送达" : "");
+		}
+
 		/** The service done on {@code day} by {@code method}. */
 		static Served of(CaseClock clock, DeliveryMethod method, LocalDate day) {
 			return new Served(clock.servedOn(method, day), method == DeliveryMethod.PUBLIC_NOTICE ? day : null);
@@ -238,7 +244,7 @@ public class CaseExecution {
 	 * the method needs (one line, at most 200 characters). Errors are recorded in {@code v}; null when the method is
 	 * unreadable.
 	 */
-	private static DeliveryMethod deliveryMethod(Validation v, Delivery delivery) {
+	static DeliveryMethod deliveryMethod(Validation v, Delivery delivery) {
 		DeliveryMethod method = null;
 		if (Text.isBlank(delivery.method())) {
 			v.require("method", false, "required", "送达方式不能为空");

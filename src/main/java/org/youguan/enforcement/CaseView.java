@@ -34,7 +34,10 @@ import org.youguan.rules.ViolationType;
  * (行政处罚法(2021) art.61; null for decisions delivered before V265 — never recorded — and not yet delivered).
  * {@code deliveryPublishedOn} the day the notice of a 公告送达 was published (V295); {@code deliveredOn} is then the day
  * it is deemed served, thirty days later (民事诉讼法(2023) art.95, {@code CaseClock.servedOn}); null for every other
- * method and for a public notice recorded before V295.
+ * method and for a public notice recorded before V295. {@code noPenaltyGround} the ground of art.33 a 不予处罚 rests on
+ * (V273; null otherwise). {@code noticeServedOn}, {@code noticeDeliveryMethod}, {@code noticeDeliveryNote} and
+ * {@code noticePublishedOn} the service of the 事先告知书 as the delivery's (V296; for 公告送达 the served day is the deemed
+ * one); null where the notice's service was not recorded — its window then ran from the notice's day.
  */
 public record CaseView(long id, String number, Long leadId, String regionCode, LeadSource source,
 		String enterpriseCreditCode, String enterpriseName, ViolationType violationCode, LocalDate violationEndedOn,
@@ -54,7 +57,8 @@ public record CaseView(long id, String number, Long leadId, String regionCode, L
 		Long decidedByUserId, String decidedBy, Integer handoverDays, Boolean statementAdopted, String statementReview,
 		LocalDate decisionAnnulledOn, LocalDate publicationWithdrawalDueOn, LocalDate hearingScheduledOn,
 		LocalDate hearingPausedFrom, Integer proposedSuspensionDays, Integer suspensionDays, DeliveryMethod deliveryMethod,
-		String deliveryNote, LocalDate deliveryPublishedOn) {
+		String deliveryNote, LocalDate deliveryPublishedOn, NoPenaltyGround noPenaltyGround, LocalDate noticeServedOn,
+		DeliveryMethod noticeDeliveryMethod, String noticeDeliveryNote, LocalDate noticePublishedOn) {
 
 	/**
 	 * {@code serious} as it can stand: a 情节严重 recorded under an article for which it decides nothing

@@ -121,4 +121,26 @@ class DeliveryMethodIntegrationTest {
 		mvc.perform(get("/enforcement/cases/" + id).session(SignIn.session(mvc, "wz.staff"))).andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"delivery-published\"")));
 	}
+
+	@Test
+	void theNoticeServedByPublicNoticeOpensTheReplyWindowFromTheDeemedDayOnTheWorkingDayCalendar() throws Exception {
+		LocalDate today = LocalDate.now(clock);
+		long id = party.concluded(party.other(), "DATA_NOT_REPORTED", "2000", today.minusDays(5));
+		String notice = "/api/v1/enforcement/cases/" + id + "/notice";
+		refused(mvc.perform(post(notice).header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"on\":\"" + today + "\",\"method\":\"DIRECT\"}")), "servedOn", "required");
+
+		LocalDate deemed = calendar.plusCalendarDays(today, 30);
+		mvc.perform(post(notice).header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON).content("{\"on\":\""
+				+ today + "\",\"servedOn\":\"" + today + "\",\"method\":\"PUBLIC_NOTICE\",\"note\":\"当事人下落不明，在本局网站公告\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.penaltyCase.notifiedOn").value(today.toString()))
+			.andExpect(jsonPath("$.penaltyCase.noticePublishedOn").value(today.toString()))
+			.andExpect(jsonPath("$.penaltyCase.noticeServedOn").value(deemed.toString()))
+			.andExpect(jsonPath("$.penaltyCase.noticeDeliveryMethod").value("PUBLIC_NOTICE"))
+			// 陈述申辩/听证: 5 working days (行政处罚法 art.64, 85) from the day the notice counts as served
+			.andExpect(jsonPath("$.penaltyCase.hearingRequestDue").value(calendar.plusWorkingDays(deemed, 5).toString()));
+		mvc.perform(get("/enforcement/cases/" + id).session(SignIn.session(mvc, "wz.staff"))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"notice-service\"")));
+	}
 }

@@ -17,10 +17,14 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
+import org.youguan.SignIn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -95,10 +99,26 @@ class PartyDecisionsAndHandlingBureauIntegrationTest {
 		assertThat(text).contains("不予行政处罚决定书", e.legalName(), "违法行为轻微并及时改正，没有造成危害后果",
 				"《中华人民共和国行政处罚法》第三十三条第一款", "违法行为轻微，已于当日改正", "行政复议");
 
-		// served on the party: its portal shows the case and the decision, another enterprise finds neither
+		// not yet served (art.61): the party's portal shows neither the decision nor its ground, nor a 处罚依据
+		mvc.perform(get("/api/v1/enterprise/penalties/" + id).header("Authorization", SF)).andExpect(status().isOk())
+			.andExpect(jsonPath("$.documents[*].title").value(not(hasItem("不予行政处罚决定书"))))
+			.andExpect(jsonPath("$.noPenaltyGround").value(nullValue())).andExpect(jsonPath("$.basis").value(""));
+		mvc.perform(get("/enterprise/penalties/" + id).session(SignIn.session(mvc, "sf.wz"))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("不予行政处罚决定书尚未送达")))
+			.andExpect(content().string(not(containsString(">处罚依据</dt>"))));
+
+		// served on the party: its portal shows the case, the decision and its ground, another enterprise finds neither
+		call(WUZHONG, "/api/v1/enforcement/cases/" + id + "/delivery", "{\"on\":\"2026-06-01\",\"method\":\"DIRECT\"}")
+			.andExpect(status().isOk());
 		String own = mvc.perform(get("/api/v1/enterprise/penalties/" + id).header("Authorization", SF)).andExpect(status().isOk())
 			.andExpect(jsonPath("$.documents[*].title").value(hasItem("不予行政处罚决定书")))
+			.andExpect(jsonPath("$.noPenaltyGround").value("MINOR_CORRECTED"))
+			.andExpect(jsonPath("$.basis").value(containsString("第三十三条第一款")))
 			.andReturn().getResponse().getContentAsString();
+		mvc.perform(get("/enterprise/penalties/" + id).session(SignIn.session(mvc, "sf.wz"))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("不予处罚依据</dt>")))
+			.andExpect(content().string(containsString("违法行为轻微并及时改正，没有造成危害后果（第33条第1款）")))
+			.andExpect(content().string(not(containsString(">处罚依据</dt>"))));
 		List<String> served = JsonPath.read(own, "$.documents[?(@.title == '不予行政处罚决定书')].href");
 		assertThat(text(served.get(0), SF)).contains(e.legalName(), "第三十三条第一款");
 		mvc.perform(get("/api/v1/enterprise/penalties/" + id).header("Authorization", OTHER_ENTERPRISE))

@@ -279,9 +279,12 @@ class EnforcementApiController {
 
 	@PostMapping("/cases/{id}/notice")
 	@PreAuthorize(WRITERS)
-	@Operation(summary = "事先告知", description = "on：告知日期。")
-	PenaltyCases.CaseDetail notice(DataScope scope, @PathVariable long id, @RequestBody Dated d) {
-		onDate("notifiedOn", () -> noticeAndHearing.notifyParty(scope, id, d.on()));
+	@Operation(summary = "事先告知", description = "on：告知日期；servedOn、method、consent、note：事先告知书的送达（可选，"
+			+ "与送达处罚决定书的规则相同；servedOn不早于告知日期、不晚于今天，公告送达的填发出公告之日，经过30日视为送达）。"
+			+ "陈述申辩、申请听证期限（5个工作日）自送达之日（公告送达的视为送达之日）起算；未登记送达的自告知日期起算。")
+	PenaltyCases.CaseDetail notice(DataScope scope, @PathVariable long id, @RequestBody NoticeMade d) {
+		onDate("notifiedOn", () -> noticeAndHearing.notifyParty(scope, id, d.on(),
+				new CaseExecution.Delivery(d.servedOn(), d.method(), d.consent(), d.note())));
 		return cases.get(scope, id);
 	}
 
@@ -408,6 +411,13 @@ class EnforcementApiController {
 	PenaltyCases.CaseDetail withdraw(DataScope scope, @PathVariable long id, @RequestBody Reason r) {
 		caseDecisions.withdraw(scope, id, r.reason());
 		return cases.get(scope, id);
+	}
+
+	/**
+	 * A 事先告知: its day and, optionally, the 事先告知书's service (day, method, consent, note) as a delivery's;
+	 * {@code text} is read and ignored, as the dated body this step took before ({@link Dated}) read it.
+	 */
+	record NoticeMade(String on, String text, String servedOn, String method, Boolean consent, String note) {
 	}
 
 	/** A delivery: its day, method, the party's consent to electronic service and the note its method needs. */
