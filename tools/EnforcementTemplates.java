@@ -156,9 +156,10 @@ public class EnforcementTemplates {
 		write("delivery-receipt", d -> {
 			head(d);
 			rows(d, new String[][] { { "送达文书", "${servedDocument}（${decisionNumber}）" }, { "受送达人", "${enterprise}" },
-					{ "送达地点", "${address}" }, { "送达日期", "${deliveredOn}" }, { "送达方式", "${deliveryMethod}" },
+					{ "${servicePlaceLabel}", "${servicePlace}" }, { "送达日期", "${deliveredOn}${servedAs}" },
+					{ "送达方式", "${deliveryMethod}" },
 					{ "送达期限", "依据《中华人民共和国行政处罚法》第六十一条，最迟于${deliveryDue}送达" },
-					{ "受送达人签名", "" }, { "送达人", "${investigators}" } });
+					{ "${receiverLabel}", "${receiver}" }, { "送达人", "${investigators}" } });
 		});
 		write("closing-report", d -> {
 			head(d);

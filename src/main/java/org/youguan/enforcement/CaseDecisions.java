@@ -284,7 +284,8 @@ public class CaseDecisions {
 	 * @throws InvalidValueException when the ground is missing or unknown ({@code ground}), or the reason is blank or
 	 * over 500 characters ({@code reason})
 	 * @throws DomainException (409) unless 调查终结, 已告知 or 听证; (422, {@code reason} rule {@code suspension-open})
-	 * while a suspension of the decision clock is open
+	 * while a suspension of the decision clock is open; (409, {@code ground} rule {@code not-first-violation}) for
+	 * FIRST_MINOR when the party was penalised before for a violation of the same type ({@link #requireFirstViolation})
 	 */
 	@Transactional
 	public void notPenalize(DataScope scope, long id, String ground, String reason) {
@@ -297,11 +298,42 @@ public class CaseDecisions {
 		NoPenaltyGround g = parse(v, "ground", "不予处罚的法定情形", ground, NoPenaltyGround.class, true);
 		v.required("reason", "不予处罚理由", reason).maxLength("reason", "不予处罚理由", reason, 500);
 		v.throwIfInvalid();
+		if (g == NoPenaltyGround.FIRST_MINOR) {
+			requireFirstViolation(c);
+		}
 		caseWork.move(c, to, ", closing_reason = :reason, closed_on = :on, no_penalty_ground = :ground",
 				Map.of("reason", Text.strip(reason), "on", caseWork.today(), "ground", g.name()));
 		caseWork.record(c, "case.not-penalize", "不予处罚（" + g.label() + "）：" + Text.strip(reason));
 		caseWork.issue(id, CaseDocumentKind.NO_PENALTY_DECISION);
 		caseWork.issue(id, CaseDocumentKind.CLOSING_REPORT);
+	}
+
+	/**
+	 * 初次违法 (行政处罚法(2021) art.33 para.1, second sentence): the ground FIRST_MINOR holds only for a party never before
+	 * penalised for a violation of the same type — no decision of any bureau on the platform (imported past cases too)
+	 * against the same credit code under the same {@link org.youguan.rules.ViolationType}, decided on or before today and
+	 * not revoked or confirmed invalid. A party without a credit code is not matched (no key to match it by).
+	 * @throws DomainException (409, field {@code ground}, rule {@code not-first-violation}) naming the latest such decision
+	 * and how many there are
+	 */
+	private void requireFirstViolation(CaseView c) {
+		if (c.enterpriseCreditCode() == null) {
+			return;
+		}
+		List<Map<String, Object>> earlier = jdbc.sql("""
+				SELECT decision_number, decided_on FROM penalty_case
+				WHERE enterprise_credit_code = :code AND violation_code = :violation AND id <> :id AND penalty IS NOT NULL
+				  AND decided_on <= :today AND decision_annulled_on IS NULL
+				ORDER BY decided_on DESC, id DESC""")
+			.param("code", c.enterpriseCreditCode()).param("violation", c.violationCode().name()).param("id", c.id())
+			.param("today", caseWork.today()).query().listOfRows();
+		if (!earlier.isEmpty()) {
+			Map<String, Object> last = earlier.get(0);
+			throw DomainException.illegalTransition("ground", "not-first-violation", "当事人此前已因同类违法行为（"
+					+ c.violationCode().shortName() + "）受过" + earlier.size() + "次行政处罚（最近一次：" + last.get("decision_number")
+					+ "，" + last.get("decided_on") + "），不属于初次违法，不能以“初次违法且危害后果轻微并及时改正”不予处罚"
+					+ "（《中华人民共和国行政处罚法》第三十三条第一款）");
+		}
 	}
 
 	/**

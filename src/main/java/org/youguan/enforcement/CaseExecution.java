@@ -97,7 +97,8 @@ public class CaseExecution {
 	}
 
 	/**
-	 * How a decision was served: the day it was served (for 公告送达 the day it is deemed served), the method
+	 * How a decision was served: the day it was served — for 公告送达 the day the notice was published, the document
+	 * being deemed served thirty days later (民事诉讼法(2023) art.95, {@link CaseClock#servedOn}) —, the method
 	 * ({@link DeliveryMethod} name), the party's signed consent to electronic service ({@code consent}, 行政处罚法(2021)
 	 * art.61 para.2 — only for {@link DeliveryMethod#ELECTRONIC}) and a note of the circumstances (at most 200 characters
 	 * on one line; required where the method needs it, {@link DeliveryMethod#noteRequired}).
@@ -113,7 +114,9 @@ public class CaseExecution {
 	/**
 	 * 送达 of the decision (行政处罚法(2021) art.61: within 7 working days when not handed over on the spot; a late
 	 * delivery is recorded as late) by the method recorded, which the 送达回证 states; the 15-day payment period starts
-	 * (a confiscation's handover period). The decision takes effect: {@link PenaltyDelivered} is published in the same
+	 * (a confiscation's handover period) — from the day the notice of a 公告送达 is deemed served, thirty days after its
+	 * publication (民事诉讼法(2023) art.95), the publication day kept apart and judged against the 7 working days. The
+	 * decision takes effect: {@link PenaltyDelivered} is published in the same
 	 * transaction (a 吊销 revokes the licence on it). On a case ended with 不予处罚 the same step serves its
  * 不予行政处罚决定书 instead (its day not before the case ended, no period started; 409 rule {@code already-delivered}
  * once served).
@@ -140,31 +143,69 @@ public class CaseExecution {
 		v.throwIfInvalid();
 		String note = Text.isBlank(delivery.note()) ? null : Text.line(delivery.note());
 		CaseClock caseClock = caseWork.clock(c);
+		Served served = Served.of(caseClock, method, on);
 		LocalDate due = caseClock.deliveryDue(c.decidedOn());
 		// a 责令停业整顿 runs from the day after delivery for the days decided: its calendar days are known only now
 		boolean suspends = c.suspensionDays() != null && c.penalty() == Penalty.SUSPENSION;
-		LocalDate suspensionFrom = suspends ? on.plusDays(1) : c.suspensionFrom();
-		LocalDate suspensionUntil = suspends ? on.plusDays(c.suspensionDays()) : c.suspensionUntil();
-		Map<String, Object> p = new HashMap<>();
-		p.put("on", on);
+		LocalDate suspensionFrom = suspends ? served.on().plusDays(1) : c.suspensionFrom();
+		LocalDate suspensionUntil = suspends ? served.on().plusDays(c.suspensionDays()) : c.suspensionUntil();
+		Map<String, Object> p = served.params(method, note);
 		p.put("suspensionFrom", suspensionFrom);
 		p.put("suspensionUntil", suspensionUntil);
-		p.put("method", method.name());
-		p.put("note", note);
-		caseWork.move(c, to, ", delivered_on = :on, suspension_from = :suspensionFrom, suspension_until = :suspensionUntil,"
-				+ " delivery_method = :method, delivery_note = :note", p);
-		caseWork.record(c, "case.deliver", "送达处罚决定书（" + method.label() + "，" + on + (on.isAfter(due) ? "，超过送达期限" + due : "")
-				+ (note == null ? "" : "，" + note) + "）"
+		caseWork.move(c, to, ", delivered_on = :on, delivery_published_on = :publishedOn, suspension_from = :suspensionFrom,"
+				+ " suspension_until = :suspensionUntil, delivery_method = :method, delivery_note = :note", p);
+		caseWork.record(c, "case.deliver", "送达处罚决定书（" + served.told(method, due, note) + "）"
 				+ (suspends ? "，停业整顿自" + suspensionFrom + "至" + suspensionUntil : "")
-				+ (Execution.fine(c) != null ? "，缴款期限至" + caseClock.paymentDue(on) : "")
-				+ (Execution.confiscated(c) != null ? "，没收违法所得上缴期限至" + caseClock.handoverDue(on) : ""));
+				+ (Execution.fine(c) != null ? "，缴款期限至" + caseClock.paymentDue(served.on()) : "")
+				+ (Execution.confiscated(c) != null ? "，没收违法所得上缴期限至" + caseClock.handoverDue(served.on()) : ""));
 		caseWork.issue(id, CaseDocumentKind.DELIVERY_RECEIPT);
-		caseWork.tellParty(c, PenaltyStepServed.Step.DECISION_SERVED, on, Execution.fine(c) != null ? caseClock.paymentDue(on)
-				: Execution.confiscated(c) != null ? caseClock.handoverDue(on) : null, false);
+		caseWork.tellParty(c, PenaltyStepServed.Step.DECISION_SERVED, served.on(), Execution.fine(c) != null
+				? caseClock.paymentDue(served.on()) : Execution.confiscated(c) != null ? caseClock.handoverDue(served.on()) : null, false);
 		if (!c.imported()) {
 			// an imported decision is history, carried out off the platform (PenaltyDelivered)
 			events.publishEvent(new PenaltyDelivered(id, c.decisionNumber(), c.regionCode(), c.enterpriseCreditCode(),
-					c.enterpriseName(), c.penalty(), on, c.violationCode().name(), c.fine(), c.confiscated(), c.decidedOn()));
+					c.enterpriseName(), c.penalty(), served.on(), c.violationCode().name(), c.fine(), c.confiscated(),
+					c.decidedOn()));
+		}
+	}
+
+	/**
+	 * A service as recorded: the day the document counts as served ({@code on}, {@link CaseClock#servedOn}: for 公告送达
+	 * thirty days after publication, 民事诉讼法(2023) art.95) and, for 公告送达, the day the notice was published
+	 * ({@code publishedOn}, else null) — the day the service was done, by which art.61's 7 working days are judged.
+	 */
+	record Served(LocalDate on, LocalDate publishedOn) {
+
+		/** The service as the case page and audit tell it: method, note and, for a public notice, both days. */
+		static String described(DeliveryMethod method, String note, LocalDate on, LocalDate publishedOn) {
+			return method.label() + (note == null ? "" : "（" + note + "）")
+					+ (publishedOn != null ? "，" + publishedOn + "发出公告，视为" + on + "送达" : "");
+		}
+
+		/** The service done on {@code day} by {@code method}. */
+		static Served of(CaseClock clock, DeliveryMethod method, LocalDate day) {
+			return new Served(clock.servedOn(method, day), method == DeliveryMethod.PUBLIC_NOTICE ? day : null);
+		}
+
+		/** The day the service was done: the publication of a public notice, else the day served. */
+		LocalDate doneOn() {
+			return publishedOn != null ? publishedOn : on;
+		}
+
+		/** The columns' parameters: {@code on}, {@code publishedOn}, {@code method}, {@code note}. */
+		Map<String, Object> params(DeliveryMethod method, String note) {
+			Map<String, Object> p = new HashMap<>();
+			p.put("on", on);
+			p.put("publishedOn", publishedOn);
+			p.put("method", method.name());
+			p.put("note", note);
+			return p;
+		}
+
+		/** The service as the audit entry tells it: method, day(s), late past {@code due}, the note. */
+		String told(DeliveryMethod method, LocalDate due, String note) {
+			return method.label() + "，" + (publishedOn != null ? publishedOn + "发出公告，视为" + on + "送达" : on)
+					+ (doneOn().isAfter(due) ? "，超过送达期限" + due : "") + (note == null ? "" : "，" + note);
 		}
 	}
 
@@ -188,16 +229,14 @@ public class CaseExecution {
 		DeliveryMethod method = deliveryMethod(v, delivery);
 		v.throwIfInvalid();
 		String note = Text.isBlank(delivery.note()) ? null : Text.line(delivery.note());
-		LocalDate due = caseWork.clock(c).deliveryDue(c.closedOn());
-		Map<String, Object> p = new HashMap<>();
-		p.put("on", on);
-		p.put("method", method.name());
-		p.put("note", note);
-		caseWork.move(c, c.status(), ", delivered_on = :on, delivery_method = :method, delivery_note = :note", p);
-		caseWork.record(c, "case.deliver", "送达不予行政处罚决定书（" + method.label() + "，" + on
-				+ (on.isAfter(due) ? "，超过送达期限" + due : "") + (note == null ? "" : "，" + note) + "）");
+		CaseClock caseClock = caseWork.clock(c);
+		Served served = Served.of(caseClock, method, on);
+		LocalDate due = caseClock.deliveryDue(c.closedOn());
+		caseWork.move(c, c.status(), ", delivered_on = :on, delivery_published_on = :publishedOn, delivery_method = :method,"
+				+ " delivery_note = :note", served.params(method, note));
+		caseWork.record(c, "case.deliver", "送达不予行政处罚决定书（" + served.told(method, due, note) + "）");
 		caseWork.issue(c.id(), CaseDocumentKind.DELIVERY_RECEIPT);
-		caseWork.tellParty(c, PenaltyStepServed.Step.NO_PENALTY_SERVED, on, null, false);
+		caseWork.tellParty(c, PenaltyStepServed.Step.NO_PENALTY_SERVED, served.on(), null, false);
 	}
 
 	/**
@@ -206,7 +245,7 @@ public class CaseExecution {
 	 * the method needs (one line, at most 200 characters). Errors are recorded in {@code v}; null when the method is
 	 * unreadable.
 	 */
-	private static DeliveryMethod deliveryMethod(Validation v, Delivery delivery) {
+	static DeliveryMethod deliveryMethod(Validation v, Delivery delivery) {
 		DeliveryMethod method = null;
 		if (Text.isBlank(delivery.method())) {
 			v.require("method", false, "required", "送达方式不能为空");
@@ -300,7 +339,7 @@ public class CaseExecution {
 			}
 		}
 		Instalment last = proc.instalments().stream().filter(i -> i.paidOn() != null).reduce((a, b) -> b).orElse(null);
-		LocalDate on = v.date("paidOn", "缴款日期", paidOn, last != null ? last.paidOn() : c.deliveredOn(), caseWork.today());
+		LocalDate on = v.date("paidOn", "缴款日期", paidOn, last != null ? last.paidOn() : c.deliveryActOn(), caseWork.today());
 		BigDecimal paid = v.decimal("amount", PAID, amount, CaseInput.YUAN_INTEGER, CaseInput.YUAN_FRACTION);
 		v.money("amount", PAID, paid);
 		BigDecimal surcharge = null;
@@ -447,7 +486,7 @@ public class CaseExecution {
 		}
 		Validation v = new Validation();
 		v.required("handedOverOn", "上缴日期", handedOverOn).required("amount", "上缴金额", amount);
-		LocalDate on = v.date("handedOverOn", "上缴日期（不早于送达、不晚于今天）", handedOverOn, c.deliveredOn(),
+		LocalDate on = v.date("handedOverOn", "上缴日期（不早于送达、不晚于今天）", handedOverOn, c.deliveryActOn(),
 				caseWork.today());
 		BigDecimal handed = v.decimal("amount", "上缴金额", amount, 12, 2);
 		v.money("amount", "上缴金额", handed);
@@ -650,7 +689,7 @@ public class CaseExecution {
 		Validation v = new Validation();
 		v.required("appliedOn", "申请日期", terms.appliedOn());
 		LocalDate appliedOn = v.date("appliedOn", "申请日期（不早于送达、不晚于今天）", terms.appliedOn(),
-				c.deliveredOn(), caseWork.today());
+				c.deliveryActOn(), caseWork.today());
 		if (appliedOn != null && appliedOn.isAfter(originalDue) && !appliedOn.isAfter(caseWork.today())) {
 			// art.66: the party applies while the fine is due; granted on a late application, a deferral would wipe out
 			// the 加处罚款 already owed (art.72). Judged on the day it applied, not the day the head decides.

@@ -32,6 +32,12 @@ import org.youguan.rules.ViolationType;
  * days, fixed on delivery; for decisions before V276 the days they stated).
  * {@code deliveryMethod}/{@code deliveryNote} how the decision was served and the circumstances its method needs
  * (行政处罚法(2021) art.61; null for decisions delivered before V265 — never recorded — and not yet delivered).
+ * {@code deliveryPublishedOn} the day the notice of a 公告送达 was published (V295); {@code deliveredOn} is then the day
+ * it is deemed served, thirty days later (民事诉讼法(2023) art.95, {@code CaseClock.servedOn}); null for every other
+ * method and for a public notice recorded before V295. {@code noPenaltyGround} the ground of art.33 a 不予处罚 rests on
+ * (V273; null otherwise). {@code noticeServedOn}, {@code noticeDeliveryMethod}, {@code noticeDeliveryNote} and
+ * {@code noticePublishedOn} the service of the 事先告知书 as the delivery's (V296; for 公告送达 the served day is the deemed
+ * one); null where the notice's service was not recorded — its window then ran from the notice's day.
  */
 public record CaseView(long id, String number, Long leadId, String regionCode, LeadSource source,
 		String enterpriseCreditCode, String enterpriseName, ViolationType violationCode, LocalDate violationEndedOn,
@@ -51,7 +57,8 @@ public record CaseView(long id, String number, Long leadId, String regionCode, L
 		Long decidedByUserId, String decidedBy, Integer handoverDays, Boolean statementAdopted, String statementReview,
 		LocalDate decisionAnnulledOn, LocalDate publicationWithdrawalDueOn, LocalDate hearingScheduledOn,
 		LocalDate hearingPausedFrom, Integer proposedSuspensionDays, Integer suspensionDays, DeliveryMethod deliveryMethod,
-		String deliveryNote) {
+		String deliveryNote, LocalDate deliveryPublishedOn, NoPenaltyGround noPenaltyGround, LocalDate noticeServedOn,
+		DeliveryMethod noticeDeliveryMethod, String noticeDeliveryNote, LocalDate noticePublishedOn) {
 
 	/**
 	 * {@code serious} as it can stand: a 情节严重 recorded under an article for which it decides nothing
@@ -74,6 +81,14 @@ public record CaseView(long id, String number, Long leadId, String regionCode, L
 	/** Whether the decision is on the public portal now (published and not withdrawn). */
 	public boolean published() {
 		return publishedOn != null && publicationWithdrawnOn == null;
+	}
+
+	/**
+	 * The day the served document reached the party or was published to it — the publication day of a 公告送达, else the
+	 * day served —: the earliest day the party can act on it (pay, hand over, apply for a deferral); null before service.
+	 */
+	public LocalDate deliveryActOn() {
+		return deliveryPublishedOn != null ? deliveryPublishedOn : deliveredOn;
 	}
 
 	/** Whether the decision was revoked or confirmed invalid: it no longer applies, nothing of it is carried out. */

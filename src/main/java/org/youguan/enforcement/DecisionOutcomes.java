@@ -237,7 +237,7 @@ public class DecisionOutcomes {
 		if (jdbc.sql("SELECT EXISTS (SELECT 1 FROM penalty_case_outcome WHERE case_id = :case"
 				+ " AND " + Text.identifierKeySql("document_number") + " = :key)")
 			.param("case", id)
-			.param("key", Text.identifierKey(Text.line(data.documentNumber())))
+			.param("key", Text.identifierKey(Text.documentNumber(Text.line(data.documentNumber()))))
 			.query(Boolean.class)
 			.single()) {
 			throw DomainException.duplicate("documentNumber", "本案已登记文号为" + Text.line(data.documentNumber()) + "的结果文书");
@@ -255,7 +255,8 @@ public class DecisionOutcomes {
 				VALUES (:case, :kind, :body, :number, :on, :result, :reason, :penalty, :fine, :confiscated, :prevPenalty,
 				    :prevFine, :prevConfiscated, :attachment, :due, :by, :now) RETURNING id""")
 			.param("case", id).param("kind", kind.name()).param("body", Text.line(data.body()))
-			.param("number", Text.identifier(Text.line(data.documentNumber()))).param("on", on).param("result", result.name())
+			// written as every 文号 is (Text.documentNumber): 〔2026〕 for a 复议决定书, （2026） for a court's 案号
+			.param("number", Text.documentNumber(Text.line(data.documentNumber()))).param("on", on).param("result", result.name())
 			.param("reason", Text.strip(data.reason())).param("penalty", penalty == null ? null : penalty.name())
 			.param("fine", fine).param("confiscated", confiscated)
 			.param("prevPenalty", penalty == null ? null : c.penalty().name())

@@ -23,6 +23,7 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageQuery;
+import org.youguan.enforcement.internal.CaseClock;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.org.BureauView;
@@ -86,6 +87,21 @@ public class NoticeAndHearing {
 	 */
 	@Transactional
 	public void notifyParty(DataScope scope, long id, String notifiedOn) {
+		notifyParty(scope, id, notifiedOn, null);
+	}
+
+	/**
+	 * {@link #notifyParty(DataScope, long, String)} with the 事先告知书's service recorded (行政处罚法(2021) art.44, served
+	 * by art.61's rules): the day served ({@code service.deliveredOn()}, API {@code servedOn}: not before the notice nor
+	 * after today; for 公告送达 the day the notice was published, deemed served thirty days later, 民事诉讼法(2023)
+	 * art.95 — {@code CaseClock.servedOn}), the method, consent and note checked as the decision's delivery checks them.
+	 * The 陈述申辩/听证 window (5 working days, art.64, 85) then runs from the day served, on the working-day calendar.
+	 * Without a service (null, or nothing given) the window runs from the notice's day, the notice handed over then.
+	 * @throws InvalidValueException as {@link #notifyParty(DataScope, long, String)}, and {@code servedOn} (missing with a
+	 * method, before the notice, in the future), {@code method}/{@code consent}/{@code note} as the delivery's
+	 */
+	@Transactional
+	public void notifyParty(DataScope scope, long id, String notifiedOn, CaseExecution.Delivery service) {
 		CaseView c = caseWork.lock(scope, id);
 		CaseStatus to = CaseStep.NOTIFY.from(c.status());
 		caseWork.requireNoOpenSuspension(id, "notifiedOn", "事先告知");
@@ -97,19 +113,40 @@ public class NoticeAndHearing {
 		LocalDate earliest = caseWork.notBeforeReturn(id,
 				c.reviewedOn() != null ? c.reviewedOn() : c.concludedOn() != null ? c.concludedOn() : c.filedOn());
 		LocalDate on = v.date("notifiedOn", "告知日期", notifiedOn, earliest, caseWork.today());
+		boolean served = service != null && (!Text.isBlank(service.deliveredOn()) || !Text.isBlank(service.method())
+				|| service.consent() != null || !Text.isBlank(service.note()));
+		LocalDate servedOn = null;
+		DeliveryMethod method = null;
+		if (served) {
+			v.required("servedOn", "事先告知书送达日期", service.deliveredOn());
+			servedOn = v.date("servedOn", "事先告知书送达日期（不早于告知日期、不晚于今天）", service.deliveredOn(),
+					on != null ? on : earliest, caseWork.today());
+			method = CaseExecution.deliveryMethod(v, service);
+		}
 		v.throwIfInvalid();
+		CaseClock caseClock = caseWork.clock(c);
+		CaseExecution.Served notice = served ? CaseExecution.Served.of(caseClock, method, servedOn) : null;
+		String note = served && !Text.isBlank(service.note()) ? Text.line(service.note()) : null;
 		// what the notice tells the party is fixed with it: the right to a hearing as the threshold stands today, and the
 		// last day to state its case or request one (行政处罚法(2021) art.44, 63–64)
 		boolean right = DecisionRules.hearingRight(c.proposedPenalty(), c.proposedFine(), c.proposedConfiscated(),
 				caseWork.threshold(StatutoryRule.PENALTY_HEARING_FINE, c));
-		LocalDate due = caseWork.clock(c).hearingRequestDue(on);
+		// the window runs from the day the notice is served (art.44–45, 64): for 公告送达 the deemed day
+		LocalDate due = caseClock.hearingRequestDue(notice != null ? notice.on() : on);
 		Map<String, Object> p = new HashMap<>();
 		p.put("on", on);
 		p.put("right", right);
 		p.put("due", due);
-		caseWork.move(c, to, ", notified_on = :on, hearing_right = :right, hearing_request_due = :due", p);
-		caseWork.record(c, "case.notify", "事先告知：拟" + c.proposedText() + (right ? "，告知听证权利" : "") + "，陈述申辩" + (right ? "、申请听证" : "")
-				+ "期限至" + caseWork.messageDay(due));
+		p.put("servedOn", notice == null ? null : notice.on());
+		p.put("method", method == null ? null : method.name());
+		p.put("note", note);
+		p.put("publishedOn", notice == null ? null : notice.publishedOn());
+		caseWork.move(c, to, ", notified_on = :on, hearing_right = :right, hearing_request_due = :due, notice_served_on = :servedOn,"
+				+ " notice_delivery_method = :method, notice_delivery_note = :note, notice_published_on = :publishedOn", p);
+		caseWork.record(c, "case.notify", "事先告知：拟" + c.proposedText() + (right ? "，告知听证权利" : "")
+				+ (notice == null ? "" : "，" + CaseExecution.Served.described(method, note, notice.on(), notice.publishedOn())
+						+ (notice.publishedOn() == null ? "，" + notice.on() + "送达" : ""))
+				+ "，陈述申辩" + (right ? "、申请听证" : "") + "期限至" + caseWork.messageDay(due));
 		// after 退回调查 the new notices keep the earlier ones as their predecessors
 		caseWork.issueAnew(id, CaseDocumentKind.PRIOR_NOTICE);
 		if (right) {
@@ -626,7 +663,8 @@ public class NoticeAndHearing {
 		// the round's documents stay as issued, no longer the case's in force
 		documents.endRound(id, returnId);
 		caseWork.move(c, to, """
-				, notified_on = NULL, hearing_right = NULL, hearing_request_due = NULL, statement_on = NULL,
+				, notified_on = NULL, hearing_right = NULL, hearing_request_due = NULL, notice_served_on = NULL,
+				  notice_delivery_method = NULL, notice_delivery_note = NULL, notice_published_on = NULL, statement_on = NULL,
 				  statement = NULL, statement_waived_on = NULL, statement_waiver_attachment_id = NULL,
 				  hearing_requested_on = NULL, hearing_paused_from = NULL, hearing_waived_on = NULL, hearing_waiver_attachment_id = NULL,
 				  hearing_notified_on = NULL, hearing_first_notified_on = NULL, hearing_scheduled_on = NULL, hearing_on = NULL,

@@ -697,6 +697,15 @@ public final class Text {
 		.compile("\\x20*[\\[(【〔〘〖{]\\x20*" + YEAR + "\\x20*年?\\x20*[\\])】〕〙〗}]\\x20*第?\\x20*" + SEQUENCE + "\\x20*(?:[号號]|$)");
 
 	/**
+	 * A court's 案号 (最高人民法院关于人民法院案件案号的若干规定(2015) art.3: "（"+收案年度+"）"+法院代字+类型代字+案件编号+"号",
+	 * e.g. （2026）苏0506行初12号): the year first, in brackets of any kind — NFKC ({@link #identifier}) has made a typed
+	 * full-width （） the ASCII (), which no court writes —, then the court's code. A 文号 of GB/T 9704 never starts with
+	 * its year (机关代字 comes first), so the two forms cannot be confused.
+	 */
+	private static final Pattern COURT_CASE = Pattern
+		.compile("^[\\[(【〔〘〖{]\\x20*(\\d{4})\\x20*年?\\x20*[\\])】〕〙〗}]\\x20*(?=[^\\x20\\d第])");
+
+	/**
 	 * The same without brackets: 机关代字, the year with 年 (four Arabic digits after no digit, or the four Chinese ones
 	 * right before 年), 第?, the number, 号.
 	 */
@@ -811,7 +820,9 @@ public final class Text {
 	 * "苏吴邮管罚〔2025〕1号" are one number and cannot both be issued. A number in the form of the product's automatic
 	 * ones (type-地区-年份-序号) has its sequence written as the series writes it, six digits
 	 * ({@code 行政处罚决定-320506-2026-2} is {@code …-2026-000002}). Numbers of another form are left as typed. A
-	 * sequence 0 is no number ({@link Validation#documentYear} refuses it). Only spaces are read between the parts: a
+	 * sequence 0 is no number ({@link Validation#documentYear} refuses it). A court's 案号, which starts with its year in
+	 * any bracket, has it in full-width parentheses as courts write it ((2026)苏0506行初12号 is （2026）苏0506行初12号,
+	 * {@link #COURT_CASE}), the rest as typed. Only spaces are read between the parts: a
 	 * line break or tab ("吴邮罚〔2025〕\n922号", a sheet cell's Alt+Enter) leaves the number as typed, for
 	 * {@link Validation#identifier} to refuse (rule {@code line-break}) rather than be joined unseen. Null when blank.
 	 */
@@ -819,6 +830,10 @@ public final class Text {
 		String n = identifier(typed);
 		if (n == null) {
 			return null;
+		}
+		Matcher court = COURT_CASE.matcher(n);
+		if (court.find()) {
+			return "（" + court.group(1) + "）" + n.substring(court.end());
 		}
 		DocumentParts p = documentParts(n);
 		if (p == null) {

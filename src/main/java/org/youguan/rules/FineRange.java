@@ -13,6 +13,23 @@ import org.youguan.kernel.ChineseText;
  */
 public record FineRange(BigDecimal min, BigDecimal max, boolean serious) {
 
+	/**
+	 * Both bounds as whole yuan with no decimals (a bound stored as 5000.0 is 5000), so the API and the messages state
+	 * them as the article does; a bound with a real fraction (none can be set since values are whole yuan) stays as it is.
+	 */
+	public FineRange {
+		min = whole(min);
+		max = whole(max);
+	}
+
+	private static BigDecimal whole(BigDecimal yuan) {
+		if (yuan == null) {
+			return null;
+		}
+		BigDecimal stripped = yuan.stripTrailingZeros();
+		return stripped.scale() <= 0 ? stripped.setScale(0) : yuan;
+	}
+
 	/** Whether {@code fine} lies within the range. */
 	public boolean contains(BigDecimal fine) {
 		return fine.compareTo(min) >= 0 && fine.compareTo(max) <= 0;

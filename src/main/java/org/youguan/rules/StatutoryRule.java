@@ -4,6 +4,7 @@ import static org.youguan.rules.LegalText.ADMINISTRATIVE_LICENSING_LAW;
 import static org.youguan.rules.LegalText.ADMINISTRATIVE_LITIGATION_LAW;
 import static org.youguan.rules.LegalText.ADMINISTRATIVE_PENALTY_LAW;
 import static org.youguan.rules.LegalText.ADMINISTRATIVE_REVIEW_LAW;
+import static org.youguan.rules.LegalText.CIVIL_PROCEDURE_LAW;
 import static org.youguan.rules.LegalText.COMPLAINT_MEASURES;
 import static org.youguan.rules.LegalText.COUNTER_TERRORISM_LAW;
 import static org.youguan.rules.LegalText.DISCLOSURE_PRACTICE;
@@ -228,6 +229,15 @@ public enum StatutoryRule {
 
 	/** 处罚决定书送达期限（行政处罚法(2021) 第61条）: 七日, working days by art.85. */
 	PENALTY_DELIVERY("penalty.delivery", "处罚决定书送达期限", "7", RuleUnit.WORKING_DAYS, true, Citation.of(ADMINISTRATIVE_PENALTY_LAW, 61), Citation.of(ADMINISTRATIVE_PENALTY_LAW, 85)),
+
+	/**
+	 * 公告送达视为送达的期间（民事诉讼法(2023) 第95条 "自发出公告之日起，经过三十日，即视为送达", applied to a 行政处罚 document by
+	 * 行政处罚法(2021) 第61条）: thirty calendar days after the day the notice is published, the publication day not counted;
+	 * a last day on a day off moves to the next working day, as every calendar-day period of the catalogue does (民事诉讼法
+	 * art.85). Every period running from service — payment (art.67), 陈述申辩 and 听证 after a 事先告知书, 行政复议 and 行政诉讼
+	 * — runs from that deemed day.
+	 */
+	PENALTY_PUBLIC_NOTICE_SERVICE("penalty.public-notice-service", "公告送达视为送达的期间（自发出公告之日起）", "30", RuleUnit.CALENDAR_DAYS, true, Citation.of(CIVIL_PROCEDURE_LAW, 95), Citation.of(ADMINISTRATIVE_PENALTY_LAW, 61)),
 
 	/** 罚款缴纳期限（自收到决定书）（行政处罚法(2021) 第67条）: 十五日, calendar days (not one of art.85's periods). */
 	PENALTY_PAYMENT("penalty.payment", "罚款缴纳期限（自收到决定书）", "15", RuleUnit.CALENDAR_DAYS, true, Citation.of(ADMINISTRATIVE_PENALTY_LAW, 67)),
@@ -657,7 +667,7 @@ public enum StatutoryRule {
 		return switch (this) {
 			case REMEDY_ADMINISTRATIVE_REVIEW, REMEDY_LITIGATION,
 					PENALTY_HEARING_REQUEST, PENALTY_HEARING_NOTICE, PENALTY_DECISION, PENALTY_DECISION_EXTENSION,
-					PENALTY_DELIVERY, PENALTY_PAYMENT, PENALTY_LATE_SURCHARGE, PENALTY_LIMITATION, PENALTY_LIMITATION_HARM,
+					PENALTY_DELIVERY, PENALTY_PUBLIC_NOTICE_SERVICE, PENALTY_PAYMENT, PENALTY_LATE_SURCHARGE, PENALTY_LIMITATION, PENALTY_LIMITATION_HARM,
 					PENALTY_PUBLICATION_WITHDRAWAL, PENALTY_ON_THE_SPOT_PERSON_MAX, PENALTY_ON_THE_SPOT_ORGANISATION_MAX,
 					LICENCE_DECISION, LICENCE_RENEWAL_DECISION, LICENCE_MISSING_MATERIALS_NOTICE, LICENCE_CERTIFICATE_ISSUE,
 					LICENCE_NO_OPERATION,

@@ -301,8 +301,15 @@ public class StatutoryRules {
 			throw new InvalidValueException("value", "non-negative", "取值不能为空且不能为负数");
 		}
 		if (rule.unit() != RuleUnit.YUAN && rule.unit() != RuleUnit.PERCENT && value.stripTrailingZeros().scale() > 0) {
+			// the range told is the one taken: a deadline or a count starts at 1 (0 is refused below), not 0
+			RuleBounds.Range plain = RuleBounds.plain(rule.unit());
+			long lowest = plain.min() != null ? plain.min().longValueExact() : rule.unit().isDeadline() ? 1 : 0;
 			throw new InvalidValueException("value", "integer", "“" + rule.title() + "”的取值"
-					+ Decimals.wholeIn(0, MAX_COUNTED, "单位：" + rule.unit().label()));
+					+ Decimals.wholeIn(lowest, MAX_COUNTED, "单位：" + rule.unit().label()));
+		}
+		// a fine bound is whole yuan, as the article states it and the fine range is shown (FineRange): 5000.5 is no bound
+		if (rule.unit() == RuleUnit.YUAN && value.stripTrailingZeros().scale() > 0) {
+			throw new InvalidValueException("value", "integer", "“" + rule.title() + "”的取值应为整数（单位：元）");
 		}
 		// a rate is kept on each decided case as numeric(5, 2) (penalty_case.surcharge_percent): beyond 100 % it made
 		// every later decision fail in the database; a daily rate above the whole fine means nothing anyway
@@ -432,6 +439,23 @@ public class StatutoryRules {
 	 * @param region the region whose own value is judged
 	 */
 	Optional<RuleBounds.Range> parentRange(StatutoryRule rule, String region) {
+		return enclosingRange(rule, region).map(range -> floored(rule, range));
+	}
+
+	/**
+	 * {@code range} with its lower end raised to the rule's practice floor where that is higher ({@link RuleBounds#practice}:
+	 * a fine maximum of an article without a minimum is at least 1 yuan), so a message names the range a value may take
+	 * (1至100000元), never a 0 that is refused.
+	 */
+	private static RuleBounds.Range floored(StatutoryRule rule, RuleBounds.Range range) {
+		BigDecimal floor = RuleBounds.practice(rule).map(RuleBounds.Practice::min).orElse(null);
+		if (floor == null || range.min() != null && range.min().compareTo(floor) >= 0) {
+			return range;
+		}
+		return new RuleBounds.Range(floor, range.max());
+	}
+
+	private Optional<RuleBounds.Range> enclosingRange(StatutoryRule rule, String region) {
 		Optional<RuleBounds.Range> statutory = RuleBounds.statutory(rule);
 		if (statutory.isEmpty()) {
 			// a practice rule an enclosing bureau's own value binds (RuleBounds.enclosing): only where one set it

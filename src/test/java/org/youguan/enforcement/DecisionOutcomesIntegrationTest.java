@@ -205,6 +205,23 @@ class DecisionOutcomesIntegrationTest {
 		sent.put(id, 5);
 		outcome(HEAD, id, "UPHELD", day.plusDays(20), "documentNumber", "13912345678").andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].rule").value(hasItem("personal-number")));
+		// a court's 案号 is kept as courts write it — （2025） whatever bracket was typed (Text.documentNumber) — and
+		// the same number typed the other way is the same document
+		String court = "苏0506行初" + id + "号";
+		mvc.perform(litigation(id, "(2025)" + court)).andExpect(status().isCreated());
+		assertThat(jdbc.sql("SELECT document_number FROM penalty_case_outcome WHERE case_id = :id AND kind = 'LITIGATION'")
+			.param("id", id).query(String.class).single()).isEqualTo("（2025）" + court);
+		mvc.perform(litigation(id, "（2025）" + court)).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.errors[0].rule").value("unique"));
+	}
+
+	/** A 行政诉讼 judgment upholding the decision, numbered {@code number}, with its scan. */
+	org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder litigation(long id, String number) {
+		return multipart("/api/v1/enforcement/cases/" + id + "/remedy-outcomes")
+			.file(new MockMultipartFile("file", "判决书.pdf", "application/pdf", PenaltyCaseIntegrationTest.WAIVER_PDF))
+			.param("kind", "LITIGATION").param("body", "苏州市吴中区人民法院").param("documentNumber", number)
+			.param("decidedOn", LocalDate.parse("2025-03-04").toString()).param("result", "UPHELD").param("reason", "原处罚决定认定事实清楚")
+			.header("Authorization", HEAD);
 	}
 
 	@Test

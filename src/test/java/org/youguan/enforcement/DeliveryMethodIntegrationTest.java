@@ -13,6 +13,9 @@ import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
 import org.youguan.enforcement.internal.CaseDocumentKind;
 import org.youguan.enforcement.internal.CaseDocuments;
+import org.youguan.calendar.WorkingCalendar;
+import org.youguan.kernel.ChineseText;
+import org.youguan.registry.EnterpriseView;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -44,6 +47,9 @@ class DeliveryMethodIntegrationTest {
 
 	@Autowired
 	Clock clock;
+
+	@Autowired
+	WorkingCalendar calendar;
 
 	ResultActions deliver(long id, String json) throws Exception {
 		return mvc.perform(post("/api/v1/enforcement/cases/" + id + "/delivery").header("Authorization", WUZHONG)
@@ -81,12 +87,60 @@ class DeliveryMethodIntegrationTest {
 	}
 
 	@Test
-	void electronicServiceWithTheConfirmedConsentIsRecorded() throws Exception {
+	void electronicServiceWithTheConfirmedConsentIsRecordedAndItsReceiptStatesTheConfirmedAddress() throws Exception {
 		LocalDate today = LocalDate.now(clock);
 		long id = party.decided(party.other(), "DATA_NOT_REPORTED", "FINE", "2000", today);
 		deliver(id, "{\"on\":\"" + today + "\",\"method\":\"ELECTRONIC\",\"consent\":true,\"note\":\"当事人确认的电子邮箱fa@example.com\"}")
-			.andExpect(status().isOk()).andExpect(jsonPath("$.penaltyCase.deliveryMethod").value("ELECTRONIC"));
+			.andExpect(status().isOk()).andExpect(jsonPath("$.penaltyCase.deliveryMethod").value("ELECTRONIC"))
+			.andExpect(jsonPath("$.penaltyCase.deliveredOn").value(today.toString()))
+			.andExpect(jsonPath("$.penaltyCase.deliveryPublishedOn").value(org.hamcrest.Matchers.nullValue()));
+		// the receipt states the address the party confirmed and its signed 确认书, not the registered address to sign at
 		assertThat(HandlingBureauAndPartyIntegrationTest.text(mvc, documents, id, CaseDocumentKind.DELIVERY_RECEIPT))
-			.contains("电子送达（当事人确认的电子邮箱fa@example.com）");
+			.contains("电子送达（当事人确认的电子邮箱fa@example.com）", "电子送达地址", "已签订确认书")
+			.doesNotContain("受送达人签名", "送达地点");
+	}
+
+	@Test
+	void aPublicNoticeIsDeemedServedThirtyDaysAfterItIsPublishedAndThePaymentPeriodRunsFromThatDay() throws Exception {
+		LocalDate today = LocalDate.now(clock);
+		EnterpriseView e = party.other();
+		long id = party.decided(e, "DATA_NOT_REPORTED", "FINE", "2000", today);
+		// 民事诉讼法(2023) art.95: 自发出公告之日起，经过三十日，即视为送达 — the 15 days to pay run from then
+		LocalDate deemed = calendar.plusCalendarDays(today, 30);
+		deliver(id, "{\"on\":\"" + today + "\",\"method\":\"PUBLIC_NOTICE\",\"note\":\"当事人下落不明，在苏州日报第3版公告\"}")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.penaltyCase.deliveredOn").value(deemed.toString()))
+			.andExpect(jsonPath("$.penaltyCase.deliveryPublishedOn").value(today.toString()))
+			.andExpect(jsonPath("$.deadlines.paymentDue").value(calendar.plusCalendarDays(deemed, 15).toString()));
+
+		// the 送达回证 states what a public notice records — its medium and day —, not the registered address to sign at
+		String receipt = HandlingBureauAndPartyIntegrationTest.text(mvc, documents, id, CaseDocumentKind.DELIVERY_RECEIPT);
+		assertThat(receipt).contains("公告载体", "当事人下落不明，在苏州日报第3版公告", "公告发布日期", ChineseText.day(today),
+				ChineseText.day(deemed) + "（视为送达", "《中华人民共和国民事诉讼法》第九十五条")
+			.doesNotContain("受送达人签名", "送达地点");
+		mvc.perform(get("/enforcement/cases/" + id).session(SignIn.session(mvc, "wz.staff"))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"delivery-published\"")));
+	}
+
+	@Test
+	void theNoticeServedByPublicNoticeOpensTheReplyWindowFromTheDeemedDayOnTheWorkingDayCalendar() throws Exception {
+		LocalDate today = LocalDate.now(clock);
+		long id = party.concluded(party.other(), "DATA_NOT_REPORTED", "2000", today.minusDays(5));
+		String notice = "/api/v1/enforcement/cases/" + id + "/notice";
+		refused(mvc.perform(post(notice).header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"on\":\"" + today + "\",\"method\":\"DIRECT\"}")), "servedOn", "required");
+
+		LocalDate deemed = calendar.plusCalendarDays(today, 30);
+		mvc.perform(post(notice).header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON).content("{\"on\":\""
+				+ today + "\",\"servedOn\":\"" + today + "\",\"method\":\"PUBLIC_NOTICE\",\"note\":\"当事人下落不明，在本局网站公告\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.penaltyCase.notifiedOn").value(today.toString()))
+			.andExpect(jsonPath("$.penaltyCase.noticePublishedOn").value(today.toString()))
+			.andExpect(jsonPath("$.penaltyCase.noticeServedOn").value(deemed.toString()))
+			.andExpect(jsonPath("$.penaltyCase.noticeDeliveryMethod").value("PUBLIC_NOTICE"))
+			// 陈述申辩/听证: 5 working days (行政处罚法 art.64, 85) from the day the notice counts as served
+			.andExpect(jsonPath("$.penaltyCase.hearingRequestDue").value(calendar.plusWorkingDays(deemed, 5).toString()));
+		mvc.perform(get("/enforcement/cases/" + id).session(SignIn.session(mvc, "wz.staff"))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"notice-service\"")));
 	}
 }

@@ -7,9 +7,13 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.youguan.RandomDigits;
 import org.youguan.documents.UploadedFile;
+import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
+import org.youguan.registry.EnterpriseData;
+import org.youguan.registry.EnterpriseType;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
 
@@ -84,6 +88,16 @@ final class PartyCases {
 			.filter(e -> !e.creditCode().equals(own))
 			.findFirst()
 			.orElseThrow();
+	}
+
+	/** A Wuzhong express enterprise registered now, with no case yet (its record its own in the shared database). */
+	EnterpriseView fresh() {
+		String digits = RandomDigits.of(7);
+		String base = "91320506MA" + digits;
+		String code = base + CreditCode.checkCharacter(base);
+		enterprises.register(ALL, new EnterpriseData("初违测试快递有限公司" + digits, code, EnterpriseType.EXPRESS, null, "张三",
+				"测试路1号", "320506", "李四", "13912345678"), false);
+		return enterprises.findByCreditCode(code).orElseThrow();
 	}
 
 	/** A case filed (立案) on {@code filedOn} from a lead reported that day. */

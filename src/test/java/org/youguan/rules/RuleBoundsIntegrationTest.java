@@ -105,7 +105,15 @@ class RuleBoundsIntegrationTest {
 	 */
 	@Test
 	void aFractionOfACountedRuleIsToldItsRange() {
-		refused(StatutoryRule.PENALTY_PAYMENT_DEFERRAL_MAX, "30.5", "integer", "的取值应为整数（0至100000，单位：");
+		// a period of 0 is refused (rule min), so the range told starts at 1
+		refused(StatutoryRule.PENALTY_PAYMENT_DEFERRAL_MAX, "30.5", "integer", "的取值应为整数（1至100000，单位：");
+	}
+
+	/** A fine bound is whole yuan (FineRange states it so in the API and messages): 5000.5 is refused, 5000.0 is 5000. */
+	@Test
+	void aFineBoundIsWholeYuan() {
+		refused(StatutoryRule.FINE_REAL_NAME_MAX, "8000.5", "integer", "的取值应为整数（单位：元）");
+		assertThat(new FineRange(new BigDecimal("0"), new BigDecimal("5000.0"), false).max().toString()).isEqualTo("5000");
 	}
 
 	@Test

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import org.youguan.enforcement.CaseStatus;
 import org.youguan.enforcement.CaseView;
+import org.youguan.enforcement.DeliveryMethod;
 import org.youguan.kernel.PausedDays;
 import org.youguan.rules.RuleUnit;
 import org.youguan.rules.StatutoryRule;
@@ -227,6 +228,18 @@ public final class CaseClock {
 	/** The last day to deliver a decision not handed over on the spot: 7 working days (art.61, 85). */
 	public LocalDate deliveryDue(LocalDate decidedOn) {
 		return due(StatutoryRule.PENALTY_DELIVERY, decidedOn);
+	}
+
+	/**
+	 * The day a document served on {@code on} by {@code method} counts as served, the day every period running from
+	 * service starts: for 公告送达 the day it is deemed served, {@link StatutoryRule#PENALTY_PUBLIC_NOTICE_SERVICE} (30)
+	 * calendar days after the notice was published on {@code on} (民事诉讼法(2023) art.95, 行政处罚法(2021) art.61); for
+	 * every other method {@code on} itself. The one rule of deemed service for every document of the case.
+	 * @param method how it was served (null: as served on {@code on})
+	 * @param on the day it was served — for 公告送达 the day the notice was published
+	 */
+	public LocalDate servedOn(DeliveryMethod method, LocalDate on) {
+		return method == DeliveryMethod.PUBLIC_NOTICE ? due(StatutoryRule.PENALTY_PUBLIC_NOTICE_SERVICE, on) : on;
 	}
 
 	/** The last day to pay: 15 days from receiving the decision (art.67). */

@@ -72,13 +72,14 @@ public enum CaseDocumentKind {
 
 	/**
 	 * Whether a document of this kind, once issued, has been served on the party — it reads it on its portal: every
-	 * party document ({@link #party()}) as issued, the 行政处罚决定书 only once delivered (送达, 行政处罚法(2021) art.61;
-	 * a past case imported was served on paper). Correcting a served document is the handling bureau's head's
+	 * party document ({@link #party()}) as issued, the 行政处罚决定书 and the 不予行政处罚决定书 only once delivered (送达,
+	 * 行政处罚法(2021) art.61 — a 不予处罚 case ended before its service was recorded on the platform shows its decision
+	 * once staff record that service; a past case imported was served on paper). Correcting a served document is the handling bureau's head's
 	 * ({@link org.youguan.enforcement.PenaltyCases#reissueDocument}).
 	 * @param delivered whether the case's decision was delivered (or the case imported)
 	 */
 	public boolean served(boolean delivered) {
-		return party && (this != DECISION || delivered);
+		return party && (this != DECISION && this != NO_PENALTY_DECISION || delivered);
 	}
 
 	/** The document's Chinese title. */

@@ -38,6 +38,7 @@ import org.youguan.documents.WordTemplates;
 import org.youguan.enforcement.CaseStatus;
 import org.youguan.enforcement.CaseView;
 import org.youguan.enforcement.DecisionOutcomes;
+import org.youguan.enforcement.DeliveryMethod;
 import org.youguan.enforcement.EvidenceKind;
 import org.youguan.enforcement.LeadSource;
 import org.youguan.enforcement.NoPenaltyGround;
@@ -96,7 +97,7 @@ public class CaseDocuments implements DeclaresTemplates {
 			"hearingRecord", "onSpotFacts", "onSpotPlace", "onSpotFiledOn", "onSpotFilingDue", "transferTo",
 			"transferReason", "transferredOn", "arrangement", "arrangedBy", "arrangementReason", "arrangementTerms", "appliedOn", "fineAmount",
 			"hearingWaivedOn", "hearingOutcome", "statementWaivedOn", "remedies", "party", "statementReview",
-			"noPenaltyGround", "servedDocument");
+			"noPenaltyGround", "servedDocument", "servicePlaceLabel", "servicePlace", "servedAs", "receiverLabel", "receiver");
 
 	/** The fields of the evidence item a record (询问笔录, 现场检查笔录) is made of. */
 	static final List<String> EVIDENCE_FIELDS = List.of("evidenceTitle", "evidenceContent", "evidencePlace",
@@ -128,6 +129,44 @@ public class CaseDocuments implements DeclaresTemplates {
 			return "未记录";
 		}
 		return c.deliveryMethod().label() + (c.deliveryNote() == null ? "" : "（" + c.deliveryNote() + "）");
+	}
+
+	/**
+	 * The rows of the 送达回证 that depend on how the document was served, each by what its method records: a public
+	 * notice (公告送达) states its medium (the note) and the day the notice was published — the 送达日期 being the day it
+	 * is deemed served, with the article ({@link StatutoryRule#PENALTY_PUBLIC_NOTICE_SERVICE}); an electronic service
+	 * (电子送达) the address the party confirmed and the day it reached it, its signed 确认书 in place of a signature
+	 * (行政处罚法(2021) art.61 para.2); every other method the party's address and a line for its signature. Fills
+	 * {@code servicePlaceLabel}, {@code servicePlace}, {@code servedAs} (after the 送达日期), {@code receiverLabel} and
+	 * {@code receiver}.
+	 * @param address the party's registered address
+	 */
+	static void serviceRows(CaseView c, String address, Map<String, String> f) {
+		String label = "送达地点";
+		String place = address;
+		String servedAs = "";
+		String receiverLabel = "受送达人签名";
+		String receiver = "";
+		if (c.deliveryMethod() == DeliveryMethod.PUBLIC_NOTICE) {
+			label = "公告载体";
+			place = text(c.deliveryNote());
+			receiverLabel = "公告发布日期";
+			receiver = c.deliveryPublishedOn() == null ? "未记录" : ChineseText.day(c.deliveryPublishedOn());
+			servedAs = c.deliveryPublishedOn() == null ? "" : "（视为送达：自发出公告之日起经过法定期间即视为送达，"
+					+ StatutoryRule.PENALTY_PUBLIC_NOTICE_SERVICE.citations().get(0).formal() + "）";
+		}
+		else if (c.deliveryMethod() == DeliveryMethod.ELECTRONIC) {
+			label = "电子送达地址";
+			place = text(c.deliveryNote());
+			servedAs = "（到达受送达人确认的电子送达地址之日）";
+			receiverLabel = "送达确认";
+			receiver = "受送达人已签订确认书同意电子送达（《中华人民共和国行政处罚法》第六十一条第二款），无需签名";
+		}
+		f.put("servicePlaceLabel", label);
+		f.put("servicePlace", place);
+		f.put("servedAs", c.deliveredOn() == null ? "" : servedAs);
+		f.put("receiverLabel", receiverLabel);
+		f.put("receiver", receiver);
 	}
 
 	/**
@@ -638,6 +677,7 @@ public class CaseDocuments implements DeclaresTemplates {
 		f.put("deliveryDue", decided == null ? "" : calendar.documentDay(caseClock.deliveryDue(decided)));
 		f.put("deliveredOn", ChineseText.day(c.deliveredOn()));
 		f.put("deliveryMethod", deliveryMethod(c));
+		serviceRows(c, f.get("address"), f);
 		f.put("paymentDue", c.deliveredOn() == null ? "" : calendar.documentDay(Execution.fine(c) == null
 				? caseClock.handoverDue(c.deliveredOn()) : caseClock.paymentDue(c.deliveredOn())));
 		f.put("paidOn", ChineseText.day(c.paidOn()));

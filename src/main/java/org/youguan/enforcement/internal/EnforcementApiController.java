@@ -279,9 +279,12 @@ class EnforcementApiController {
 
 	@PostMapping("/cases/{id}/notice")
 	@PreAuthorize(WRITERS)
-	@Operation(summary = "事先告知", description = "on：告知日期。")
-	PenaltyCases.CaseDetail notice(DataScope scope, @PathVariable long id, @RequestBody Dated d) {
-		onDate("notifiedOn", () -> noticeAndHearing.notifyParty(scope, id, d.on()));
+	@Operation(summary = "事先告知", description = "on：告知日期；servedOn、method、consent、note：事先告知书的送达（可选，"
+			+ "与送达处罚决定书的规则相同；servedOn不早于告知日期、不晚于今天，公告送达的填发出公告之日，经过30日视为送达）。"
+			+ "陈述申辩、申请听证期限（5个工作日）自送达之日（公告送达的视为送达之日）起算；未登记送达的自告知日期起算。")
+	PenaltyCases.CaseDetail notice(DataScope scope, @PathVariable long id, @RequestBody NoticeMade d) {
+		onDate("notifiedOn", () -> noticeAndHearing.notifyParty(scope, id, d.on(),
+				new CaseExecution.Delivery(d.servedOn(), d.method(), d.consent(), d.note())));
 		return cases.get(scope, id);
 	}
 
@@ -384,7 +387,7 @@ class EnforcementApiController {
 	@PreAuthorize(HEADS)
 	@Operation(summary = "不予处罚（局领导）", description = "ground：不予处罚的法定情形（必填，MINOR_CORRECTED违法行为轻微并及时改正、"
 			+ "没有造成危害后果，FIRST_MINOR初次违法且危害后果轻微并及时改正，NO_FAULT当事人有证据足以证明没有主观过错；行政处罚法第33条；"
-			+ "其他值400 one-of）；reason：理由（必填）；由行政机关负责人决定（第57条）。制作不予行政处罚决定书，载明所依据的条款，"
+			+ "其他值400 one-of；当事人此前已因同类违法行为受过行政处罚（未被撤销或确认无效）的，FIRST_MINOR 409 not-first-violation）；reason：理由（必填）；由行政机关负责人决定（第57条）。制作不予行政处罚决定书，载明所依据的条款，"
 			+ "送达当事人（第61条，企业端可见）。")
 	PenaltyCases.CaseDetail noPenalty(DataScope scope, @PathVariable long id, @RequestBody NoPenalty r) {
 		caseDecisions.notPenalize(scope, id, r.ground(), r.reason());
@@ -410,13 +413,22 @@ class EnforcementApiController {
 		return cases.get(scope, id);
 	}
 
+	/**
+	 * A 事先告知: its day and, optionally, the 事先告知书's service (day, method, consent, note) as a delivery's;
+	 * {@code text} is read and ignored, as the dated body this step took before ({@link Dated}) read it.
+	 */
+	record NoticeMade(String on, String text, String servedOn, String method, Boolean consent, String note) {
+	}
+
 	/** A delivery: its day, method, the party's consent to electronic service and the note its method needs. */
 	record DeliveryMade(String on, String method, Boolean consent, String note) {
 	}
 
 	@PostMapping("/cases/{id}/delivery")
 	@PreAuthorize(WRITERS)
-	@Operation(summary = "送达", description = "on：送达日期（公告送达的为视为送达之日）；method：送达方式（必填，DIRECT直接送达、"
+	@Operation(summary = "送达", description = "on：送达日期（公告送达的填发出公告之日：自发出公告之日起经过30日视为送达，民事诉讼法第95条，"
+			+ "penalty.public-notice-service；视为送达之日记为deliveredOn，公告日为deliveryPublishedOn，缴款、上缴、复议和诉讼期限自视为送达之日起算，"
+			+ "送达期限按发出公告之日判断）；method：送达方式（必填，DIRECT直接送达、"
 			+ "LEFT_AT_ADDRESS留置送达、POSTAL邮寄送达、ELECTRONIC电子送达、ENTRUSTED委托送达、PUBLIC_NOTICE公告送达，行政处罚法第61条"
 			+ "依照民事诉讼法的有关规定送达；其他值400 one-of）；consent：电子送达须为true（当事人同意并签订确认书，第61条第二款，"
 			+ "否则400 consent），其他方式不填（400 absent）；note：送达说明（一行，200字以内；留置送达的拒收事由和见证人、"

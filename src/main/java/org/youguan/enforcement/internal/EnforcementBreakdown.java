@@ -83,7 +83,7 @@ class EnforcementBreakdown {
 	record StepRow(long id, String regionCode, Penalty penalty, LocalDate decidedOn, LocalDate decisionDueOn,
 			LocalDate deliveredOn, LocalDate paidOn, LocalDate publishedOn, Integer paymentDays, LocalDate deferredUntil,
 			String partyKind, BigDecimal confiscated, LocalDate handedOverOn, Integer handoverDays, BigDecimal fine,
-			String procedureKind) {
+			String procedureKind, LocalDate deliveryDoneOn) {
 	}
 
 	/** An instalment of a fine paid in instalments: its own day, and the day it was paid (null while unpaid). */
@@ -167,7 +167,8 @@ class EnforcementBreakdown {
 		String decidedCases = "FROM penalty_case c WHERE NOT c.imported AND c.decided_on BETWEEN :from AND :to AND " + region;
 		List<StepRow> steps = jdbc.sql("""
 				SELECT c.id, c.region_code, c.penalty, c.decided_on, c.decision_due_on, c.delivered_on, c.paid_on,
-				       c.published_on, c.payment_days, c.handover_days, c.procedure_kind,\s""" + Execution.FINE_SQL + """
+				       c.published_on, c.payment_days, c.handover_days, c.procedure_kind,
+				       COALESCE(c.delivery_published_on, c.delivered_on) AS delivery_done_on,\s""" + Execution.FINE_SQL + """
 				        AS fine,
 				       CASE c.payment_arrangement WHEN 'DEFERRAL' THEN c.payment_deferred_until END AS deferred_until,
 				       c.party_kind,\s""" + Execution.CONFISCATED_SQL + " AS confiscated,"
@@ -190,8 +191,10 @@ class EnforcementBreakdown {
 				continue;
 			}
 			LocalDate deliveryDue = caseClock.deliveryDue(s.decidedOn());
+			// judged by the day the service was done: a public notice published in time is a timely service, though
+			// deemed served thirty days later (民事诉讼法(2023) art.95)
 			count(counts, 2, s.deliveredOn() != null || today.isAfter(deliveryDue),
-					s.deliveredOn() != null && !s.deliveredOn().isAfter(deliveryDue));
+					s.deliveryDoneOn() != null && !s.deliveryDoneOn().isAfter(deliveryDue));
 			List<InstalmentRow> parts = instalments.get(s.id());
 			if (s.fine() != null && s.deliveredOn() != null && parts != null) {
 				// instalments (art.66): each on its own day — one paid late, or unpaid past its day, makes the payment

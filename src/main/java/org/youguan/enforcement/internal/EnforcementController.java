@@ -321,8 +321,11 @@ class EnforcementController {
 	@PageForm("notice-form")
 	@PreAuthorize(EnforcementApiController.WRITERS)
 	String notice(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
-			@RequestParam(required = false) LocalDate on, Model model, RedirectAttributes redirect, HttpServletResponse response) {
-		return FormSteps.run(model, response, redirect, page(id), "已事先告知", () -> StepFieldNames.onDay("notifiedOn", () -> noticeAndHearing.notifyParty(scope, id, text(on))),
+			@RequestParam(required = false) LocalDate on, @RequestParam(required = false) LocalDate servedOn,
+			@RequestParam(required = false) String method, @RequestParam(required = false) Boolean consent,
+			@RequestParam(required = false) String note, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		return FormSteps.run(model, response, redirect, page(id), "已事先告知", () -> StepFieldNames.onDay("notifiedOn",
+				() -> noticeAndHearing.notifyParty(scope, id, text(on), new CaseExecution.Delivery(text(servedOn), method, consent, note))),
 				() -> casePage(me, scope, id, model));
 	}
 

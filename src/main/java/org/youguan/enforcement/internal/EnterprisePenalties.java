@@ -15,6 +15,7 @@ import org.youguan.enforcement.CaseExecution;
 import org.youguan.enforcement.CaseStatus;
 import org.youguan.enforcement.CaseView;
 import org.youguan.enforcement.DecisionOutcomes;
+import org.youguan.enforcement.NoPenaltyGround;
 import org.youguan.enforcement.NoticeAndHearing;
 import org.youguan.enforcement.Penalty;
 import org.youguan.enforcement.PenaltyCases;
@@ -89,7 +90,9 @@ class EnterprisePenalties {
 	 * @param suspensionDays the length decided, or null (a decision before V276 states its days instead)
 	 * @param basis the article that punishes the violation, cited formally as the decision cites it: in the version of
 	 * the law the case applies ({@link CaseLaw#of}, 从旧兼从轻) — for an act of 2024 the 2019 text's number, 第四十条, not
-	 * the 2025 第五十条; blank where no article was in force on the act's day
+	 * the 2025 第五十条; blank where no article was in force on the act's day; for a 不予处罚 the ground of 行政处罚法(2021)
+	 * art.33 with its words (不予处罚依据), once its decision is served, blank before
+	 * @param noPenaltyGround the ground of a 不予处罚 once its 不予行政处罚决定书 is served (art.61), else null
 	 */
 	public record PartyCase(long id, String number, String enterpriseName, String enterpriseCreditCode,
 			ViolationType violation, CaseStatus status, LocalDate filedOn, LocalDate notifiedOn, Penalty proposedPenalty,
@@ -103,7 +106,13 @@ class EnterprisePenalties {
 			String surchargePercent, BigDecimal proposedConfiscated, BigDecimal confiscated, LocalDate suspensionFrom,
 			LocalDate suspensionUntil, LocalDate handoverDue, PenaltyCases.Handover handover, LocalDate decisionAnnulledOn,
 			List<PartyOutcome> outcomes, LocalDate hearingScheduledOn, String hearingPlace, boolean replyDueProvisional,
-			boolean paymentDueProvisional, Integer proposedSuspensionDays, Integer suspensionDays, String basis) {
+			boolean paymentDueProvisional, Integer proposedSuspensionDays, Integer suspensionDays, String basis,
+			NoPenaltyGround noPenaltyGround) {
+
+		/** Whether the case ended with a 不予处罚 decision: its basis is art.33's ground, not a penalty article. */
+		public boolean notPenalized() {
+			return status == CaseStatus.NOT_PENALIZED;
+		}
 
 		/** The penalty proposed in the 事先告知, every part and amount (没收违法所得人民币…元，并处罚款人民币…元). */
 		public String proposedText() {
@@ -238,6 +247,7 @@ class EnterprisePenalties {
 		PenaltyCases.Procedure procedure = cases.procedure(caseRegion(id), id);
 		// the decision is the party's once served (art.61): before that neither its 文号 nor its penalty is shown
 		boolean served = c.deliveredOn() != null || c.imported();
+		boolean notPenalized = c.status() == CaseStatus.NOT_PENALIZED;
 		return new PartyCase(c.id(), c.number(), c.enterpriseName(), c.enterpriseCreditCode(), c.violationCode(),
 				c.status(), c.filedOn(), c.notifiedOn(), c.proposedPenalty(), c.proposedFine(), d.hearingRight(), replyDue,
 				c.statementOn(), Masking.personalNumbersIn(c.statement()), c.statementWaivedOn(), c.hearingRequestedOn(), c.hearingNotifiedOn(), c.hearingOn(), c.hearingWaivedOn(),
@@ -255,7 +265,19 @@ class EnterprisePenalties {
 						o.documentNumber(), o.decidedOn(), o.result(), Masking.personalNumbersIn(o.reason()), o.changedText())).toList() : List.of(),
 				c.hearingScheduledOn(), c.hearingScheduledOn() == null ? null : Masking.personalNumbersIn(c.hearingPlace()),
 				d.hearingRequestDueProvisional(), d.paymentDueProvisional(), c.proposedSuspensionDays(),
-				served ? c.suspensionDays() : null, caseLaw.of(c).formalBasis());
+				served ? c.suspensionDays() : null, basis(c, served), notPenalized && served ? c.noPenaltyGround() : null);
+	}
+
+	/**
+	 * The basis the party is shown: for a 不予处罚 the ground of 行政处罚法(2021) art.33 it rests on, cited with the law's
+	 * words ({@link NoPenaltyGround#cited}) — only once its 不予行政处罚决定书 is served (art.61), blank before — and for
+	 * every other case the article punishing the violation in the law the case applies ({@link CaseLaw#of}).
+	 */
+	private String basis(CaseView c, boolean served) {
+		if (c.status() == CaseStatus.NOT_PENALIZED) {
+			return served && c.noPenaltyGround() != null ? c.noPenaltyGround().cited() : "";
+		}
+		return caseLaw.of(c).formalBasis();
 	}
 
 	/**

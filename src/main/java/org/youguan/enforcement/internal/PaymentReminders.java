@@ -13,7 +13,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.enforcement.CaseExecution;
 import org.youguan.enforcement.CaseView;
@@ -47,12 +46,10 @@ public class PaymentReminders {
 
 	private final Clock clock;
 
-	private final TransactionTemplate tx;
-
 	private final int leadDays;
 
 	PaymentReminders(JdbcClient jdbc, CaseWork caseWork, CaseExecution execution, WorkingCalendar calendar,
-			ApplicationEventPublisher events, Clock clock, TransactionTemplate tx,
+			ApplicationEventPublisher events, Clock clock,
 			@Value("${youguan.enforcement.payment-reminder.lead-days:3}") int leadDays) {
 		if (leadDays < 0) {
 			throw new IllegalArgumentException("youguan.enforcement.payment-reminder.lead-days must be 0 or more: " + leadDays);
@@ -63,15 +60,18 @@ public class PaymentReminders {
 		this.calendar = calendar;
 		this.events = events;
 		this.clock = clock;
-		this.tx = tx;
 		this.leadDays = leadDays;
 	}
 
-	/** The scheduled run: {@link #remind(LocalDate)} for today by the application clock, in one transaction. */
+	/**
+	 * The scheduled run: {@link #remind(LocalDate)} for today by the application clock, in one transaction — this
+	 * method's own (a call to {@code remind} from inside the bean does not pass its proxy, so it joins this one).
+	 */
 	@Scheduled(cron = "${youguan.enforcement.payment-reminder.cron:0 10 8 * * *}", zone = "Asia/Shanghai")
 	@SchedulerLock(name = "enforcement.payment-reminders", lockAtLeastFor = "PT1M")
+	@Transactional
 	public void remindToday() {
-		tx.executeWithoutResult(s -> remind(LocalDate.now(clock)));
+		remind(LocalDate.now(clock));
 	}
 
 	/**
@@ -89,13 +89,15 @@ public class PaymentReminders {
 			.query(Long.class)
 			.list();
 		int sent = 0;
+		// the last pay-by day reminded beforehand is the same for every case of the run
+		LocalDate remindUntil = calendar.plusWorkingDays(today, leadDays);
 		for (long id : unpaid) {
 			Optional<LocalDate> due = execution.paymentDue(id);
 			if (due.isEmpty()) {
 				continue;
 			}
 			Kind kind = today.isAfter(due.get()) ? Kind.OVERDUE
-					: calendar.plusWorkingDays(today, leadDays).isBefore(due.get()) ? null : Kind.BEFORE;
+					: remindUntil.isBefore(due.get()) ? null : Kind.BEFORE;
 			if (kind != null && record(id, kind, due.get(), today)) {
 				CaseView c = caseWork.find(id);
 				events.publishEvent(new PenaltyPaymentReminded(id, c.number(), c.decisionNumber(), c.regionCode(),
