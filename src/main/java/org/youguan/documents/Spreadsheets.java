@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAccessor;
 import java.util.HashMap;
 import java.util.List;
@@ -53,7 +54,9 @@ public class Spreadsheets {
 	/** Excel's format of a date-time cell: 2026-03-05 14:30:00, as the export wrote a moment before. */
 	static final String DATE_TIME_FORMAT = "yyyy-mm-dd hh:mm:ss";
 
-	/** The last year a date cell holds (Excel's dates end on 9999-12-31). */
+	/** The years a date cell holds: Excel's dates run from 1900-01-01 to 9999-12-31 (serial 0 is "1900-01-00"). */
+	private static final int FIRST_YEAR = 1900;
+
 	private static final int LAST_YEAR = 9999;
 
 	/** Where each written list is announced ({@link SheetExported}), or null for a writer outside the container. */
@@ -263,26 +266,28 @@ public class Spreadsheets {
 		}
 	}
 
-	/** A moment as a date-time cell ({@link #DATE_TIME_FORMAT}), or as its text when no date cell holds it. */
-	private static void setMoment(Styles styles, Cell cell, LocalDateTime t) {
-		double serial = DateUtil.getExcelDate(t);
-		if (serial < 0 || t.getYear() > LAST_YEAR) {
+	/**
+	 * A moment as a date-time cell ({@link #DATE_TIME_FORMAT}) to the second, as the pages show it (Excel would round
+	 * 14:30:05.8 up to 14:30:06 on display), or as its text when no date cell holds it.
+	 */
+	private static void setMoment(Styles styles, Cell cell, LocalDateTime moment) {
+		LocalDateTime t = moment.truncatedTo(ChronoUnit.SECONDS);
+		if (t.getYear() < FIRST_YEAR || t.getYear() > LAST_YEAR) {
 			cell.setCellValue(DATE_TIME.format(t));
 		}
 		else {
-			cell.setCellValue(serial);
+			cell.setCellValue(DateUtil.getExcelDate(t));
 			cell.setCellStyle(styles.format(DATE_TIME_FORMAT));
 		}
 	}
 
 	/** A day as a date cell with its mark in the format ({@link SheetDay#format}), or as its text when no cell holds it. */
 	private static void setDay(Styles styles, Cell cell, SheetDay day) {
-		double serial = DateUtil.getExcelDate(day.day());
-		if (serial < 0 || day.day().getYear() > LAST_YEAR) {
+		if (day.day().getYear() < FIRST_YEAR || day.day().getYear() > LAST_YEAR) {
 			cell.setCellValue(day.text());
 		}
 		else {
-			cell.setCellValue(serial);
+			cell.setCellValue(DateUtil.getExcelDate(day.day()));
 			cell.setCellStyle(styles.format(day.format()));
 		}
 	}
