@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.youguan.documents.SheetDay;
 import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.Rows;
 import org.youguan.platform.EveryNode;
@@ -103,13 +104,14 @@ public class WorkingCalendar {
 	public static final String PROVISIONAL_MARK = "（暂定）";
 
 	/**
-	 * A due date as an export's cell (.xlsx) holds it, marked as the page marks it: the date itself (a date cell), or
-	 * the text {@code 2027-01-18（暂定）} when it lies in a year whose holiday notice is not loaded; null for none.
+	 * A due date as an export's cell (.xlsx) holds it, marked as the page marks it: a date cell either way, shown
+	 * {@code 2027-01-18（暂定）} when it lies in a year whose holiday notice is not loaded ({@link SheetDay}: the mark
+	 * is in the cell's format, the value stays the day, so the column sorts and filters as dates); null for none.
 	 * @param due the due date, or null
 	 * @param provisional whether {@code due} is provisional ({@link #isProvisional}, as the row's view counted it)
 	 */
 	public static Object exported(LocalDate due, boolean provisional) {
-		return due == null ? null : provisional ? due + PROVISIONAL_MARK : due;
+		return due == null ? null : provisional ? new SheetDay(due, PROVISIONAL_MARK) : due;
 	}
 
 	/** {@link #exported(LocalDate, boolean)} for a working-day due date this calendar judges ({@link #isProvisional}). */

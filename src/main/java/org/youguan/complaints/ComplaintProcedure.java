@@ -203,8 +203,9 @@ public class ComplaintProcedure {
 	 * rate 对邮政管理部门申诉处理工作满意率) and with the company's ({@code companySatisfaction}, the rates 对邮政普遍服务满意率
 	 * and 对快递服务满意率 by the respondent's type, {@link ComplaintFigures}) and whether the problem is solved — or not
 	 * (a retry no sooner than the rule's interval; both satisfactions may be left out, and are ignored). Each call-back
-	 * is a line of public history and an audit event ({@code complaint.callback}), and publishes
-	 * {@link ComplaintCalledBack}, as every step of the procedure publishes its event.
+	 * is a line of public history and an audit event ({@code complaint.callback}). It publishes no event: nothing acts
+	 * on a call-back outside this module (the 满意率 of {@link ComplaintFigures} are counted from the complaints' own
+	 * satisfactions), and the notification of a reply already told the bureau to call back.
 	 * @throws InvalidValueException naming {@code satisfaction}, {@code companySatisfaction} and {@code solved} missing
 	 * for a reached call-back
 	 * @throws DomainException not found outside the scope; 409 unless replied or in call-back; 422 for a retry too soon
@@ -233,9 +234,6 @@ public class ComplaintProcedure {
 		records.history(c, reached ? "已回访。" : "回访未接通，将再次回访。");
 		String outcome = reached ? "对处理工作" + satisfaction.label() + "，对企业" + companySatisfaction.label() : null;
 		records.audit(c, "complaint.callback", "回访" + c.number() + (reached ? "：" + outcome : "：未接通"), before);
-		events.publishEvent(new ComplaintCalledBack(c.id(), c.number(), c.regionCode(), c.enterpriseCreditCode(), reached,
-				c.callbackAttempts(), reached ? satisfaction : null, reached ? companySatisfaction : null,
-				reached ? solved : null, now));
 		return done(c, reached ? "已回访（" + outcome + "）" : "回访未接通，已记录第" + c.callbackAttempts() + "次回访");
 	}
 

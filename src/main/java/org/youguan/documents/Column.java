@@ -6,8 +6,9 @@ import java.util.function.Function;
 import org.springframework.context.MessageSource;
 
 /**
- * One column of an .xlsx export: its header and how to read the cell value from a row. Values that are numbers stay
- * numbers in the sheet; dates and times are written as text in China time.
+ * One column of an .xlsx export: its header and how to read the cell value from a row. Give the value as it is, never
+ * formatted: numbers stay numeric cells, dates and times become date cells (times in China time) that Excel and WPS
+ * sort and filter as dates ({@link Spreadsheets#write}); a date with a mark after it is a {@link SheetDay}.
  */
 public record Column<T>(String header, Function<T, Object> value, int width) {
 

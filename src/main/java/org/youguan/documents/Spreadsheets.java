@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAccessor;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.Map;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.Font;
@@ -34,7 +36,8 @@ import org.youguan.platform.ChinaTime;
 
 /**
  * Writes any list as an .xlsx sheet (streaming, so large exports stay in bounded memory): a bold header row frozen at
- * the top, an auto-filter, and a CJK font so Chinese renders in every office suite. Every value is written as a value,
+ * the top, an auto-filter, and a CJK font so Chinese renders in every office suite. Dates and moments are date cells in
+ * a Chinese format and numbers numeric cells, so Excel and WPS sort and filter them as such. Every value is written as a value,
  * never as a formula: a text that a spreadsheet would take for one when the cell is edited or the file re-saved as CSV
  * ({@code =HYPERLINK(…)}, {@code @SUM(1)}, {@code +1}, {@code -1+1}, a leading tab or line break — OWASP's "CSV
  * injection") is kept as typed and marked as text with the cell's quote prefix (Excel's leading {@code '}), so it stays
@@ -44,6 +47,17 @@ import org.youguan.platform.ChinaTime;
 public class Spreadsheets {
 
 	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+	/** Excel's format of a date cell: 2026-03-05, as the pages and the imports write a day. */
+	static final String DATE_FORMAT = "yyyy-mm-dd";
+
+	/** Excel's format of a date-time cell: 2026-03-05 14:30:00, as the export wrote a moment before. */
+	static final String DATE_TIME_FORMAT = "yyyy-mm-dd hh:mm:ss";
+
+	/** The years a date cell holds: Excel's dates run from 1900-01-01 to 9999-12-31 (serial 0 is "1900-01-00"). */
+	private static final int FIRST_YEAR = 1900;
+
+	private static final int LAST_YEAR = 9999;
 
 	/** Where each written list is announced ({@link SheetExported}), or null for a writer outside the container. */
 	private final ApplicationEventPublisher events;
@@ -90,10 +104,13 @@ public class Spreadsheets {
 	 * @param sheetName the sheet's name (characters a sheet name cannot hold become {@code _}, cut to 31)
 	 * @param columns the header and value of each column, in order
 	 * @param rows the rows, read once (streamed: at most 500 rows are held in memory)
-	 * @return the workbook: numbers as numbers ({@link SheetNumber} with its number format, or as exact text beyond
-	 * the 15 digits a numeric cell holds), true/false as 是/否, dates as {@code yyyy-MM-dd}, every moment
-	 * ({@code Instant}, {@code OffsetDateTime}, {@code ZonedDateTime}) in China time as {@code yyyy-MM-dd HH:mm:ss} as the
-	 * pages show it (a {@code LocalDateTime} as it is), texts as texts ({@link #fit}, formula-like ones quote-prefixed)
+	 * @return the workbook: numbers as numeric cells ({@link SheetNumber} with its number format, or as exact text beyond
+	 * the 15 digits a numeric cell holds), true/false as 是/否, dates as date cells shown {@code yyyy-mm-dd} (a
+	 * {@link SheetDay} with its mark after the day), every moment ({@code Instant}, {@code OffsetDateTime},
+	 * {@code ZonedDateTime}) as a date-time cell in China time shown {@code yyyy-mm-dd hh:mm:ss} as the pages show it
+	 * (a {@code LocalDateTime} as it is) — so Excel and WPS sort and filter them as dates; a date before 1900, which
+	 * no date cell holds, as its text — texts as texts ({@link #fit}, formula-like ones quote-prefixed). Each cell
+	 * style is made once per workbook (a workbook holds at most 64,000).
 	 * @throws UncheckedIOException when the workbook cannot be written
 	 * @see SheetExported announced once the sheet is written (the audit trail records the export)
 	 */
@@ -108,15 +125,8 @@ public class Spreadsheets {
 			header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
 			header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
 			header.setBorderBottom(BorderStyle.THIN);
-			Font bodyFont = workbook.createFont();
-			bodyFont.setFontName(CJK_FONT);
-			CellStyle body = workbook.createCellStyle();
-			body.setFont(bodyFont);
-			CellStyle text = workbook.createCellStyle();
-			text.cloneStyleFrom(body);
-			text.setQuotePrefixed(true);
+			Styles styles = new Styles(workbook);
 
-			Map<String, CellStyle> numberStyles = new HashMap<>();
 			Row head = sheet.createRow(0);
 			for (int c = 0; c < columns.size(); c++) {
 				Cell cell = head.createCell(c);
@@ -128,15 +138,7 @@ public class Spreadsheets {
 			for (T item : rows) {
 				Row row = sheet.createRow(r++);
 				for (int c = 0; c < columns.size(); c++) {
-					Cell cell = row.createCell(c);
-					Object value = columns.get(c).value().apply(item);
-					cell.setCellStyle(value instanceof CharSequence typed && readAsFormula(typed) ? text : body);
-					if (value instanceof SheetNumber figure) {
-						setFigure(workbook, body, numberStyles, cell, figure);
-					}
-					else {
-						set(cell, value);
-					}
+					set(row.createCell(c), columns.get(c).value().apply(item), styles);
 				}
 			}
 			sheet.createFreezePane(0, 1);
@@ -169,20 +171,49 @@ public class Spreadsheets {
 	}
 
 	/**
-	 * A figure as a numeric cell with its number format (one style per format in the workbook), or — beyond the 15
-	 * significant digits a numeric cell holds — as text of its exact digits, right-aligned as a number is.
+	 * The cell styles of one workbook, each made once however many cells use it: the body's, the quote-prefixed text's,
+	 * and one per number or date format.
 	 */
-	private static void setFigure(Workbook workbook, CellStyle body, Map<String, CellStyle> styles, Cell cell,
-			SheetNumber figure) {
+	private static final class Styles {
+
+		private final Workbook workbook;
+
+		final CellStyle body;
+
+		final CellStyle text;
+
+		private final Map<String, CellStyle> formats = new HashMap<>();
+
+		Styles(Workbook workbook) {
+			this.workbook = workbook;
+			Font bodyFont = workbook.createFont();
+			bodyFont.setFontName(CJK_FONT);
+			body = workbook.createCellStyle();
+			body.setFont(bodyFont);
+			text = workbook.createCellStyle();
+			text.cloneStyleFrom(body);
+			text.setQuotePrefixed(true);
+		}
+
+		/** The body's style with this number format, right-aligned as a number or a date is. */
+		CellStyle format(String format) {
+			return formats.computeIfAbsent(format, k -> {
+				CellStyle style = workbook.createCellStyle();
+				style.cloneStyleFrom(body);
+				style.setDataFormat(workbook.createDataFormat().getFormat(k));
+				style.setAlignment(HorizontalAlignment.RIGHT);
+				return style;
+			});
+		}
+	}
+
+	/**
+	 * A figure as a numeric cell with its number format, or — beyond the 15 significant digits a numeric cell holds —
+	 * as text of its exact digits, right-aligned as a number is.
+	 */
+	private static void setFigure(Styles styles, Cell cell, SheetNumber figure) {
 		boolean exact = figure.exactInCell();
-		String key = exact ? figure.format() : "@";
-		cell.setCellStyle(styles.computeIfAbsent(key, k -> {
-			CellStyle style = workbook.createCellStyle();
-			style.cloneStyleFrom(body);
-			style.setDataFormat(workbook.createDataFormat().getFormat(k));
-			style.setAlignment(HorizontalAlignment.RIGHT);
-			return style;
-		}));
+		cell.setCellStyle(styles.format(exact ? figure.format() : "@"));
 		if (exact) {
 			cell.setCellValue(figure.value().doubleValue());
 		}
@@ -191,9 +222,13 @@ public class Spreadsheets {
 		}
 	}
 
-	private static void set(Cell cell, Object value) {
+	private static void set(Cell cell, Object value, Styles styles) {
+		cell.setCellStyle(styles.body);
 		if (value == null) {
 			cell.setBlank();
+		}
+		else if (value instanceof SheetNumber figure) {
+			setFigure(styles, cell, figure);
 		}
 		else if (value instanceof Number n) {
 			cell.setCellValue(n.doubleValue());
@@ -202,25 +237,58 @@ public class Spreadsheets {
 			cell.setCellValue(b ? "是" : "否");
 		}
 		else if (value instanceof OffsetDateTime t) {
-			cell.setCellValue(DATE_TIME.format(t.atZoneSameInstant(ChinaTime.ZONE)));
+			setMoment(styles, cell, t.atZoneSameInstant(ChinaTime.ZONE).toLocalDateTime());
 		}
 		else if (value instanceof Instant t) {
-			cell.setCellValue(DATE_TIME.format(t.atZone(ChinaTime.ZONE)));
+			setMoment(styles, cell, t.atZone(ChinaTime.ZONE).toLocalDateTime());
 		}
 		else if (value instanceof ZonedDateTime t) {
-			cell.setCellValue(DATE_TIME.format(t.withZoneSameInstant(ChinaTime.ZONE)));
+			setMoment(styles, cell, t.withZoneSameInstant(ChinaTime.ZONE).toLocalDateTime());
 		}
 		else if (value instanceof LocalDateTime t) {
-			cell.setCellValue(DATE_TIME.format(t));
+			setMoment(styles, cell, t);
 		}
 		else if (value instanceof LocalDate d) {
-			cell.setCellValue(d.toString());
+			setDay(styles, cell, new SheetDay(d, ""));
+		}
+		else if (value instanceof SheetDay d) {
+			setDay(styles, cell, d);
 		}
 		else if (value instanceof TemporalAccessor t) {
 			cell.setCellValue(t.toString());
 		}
 		else {
-			cell.setCellValue(fit(value.toString()));
+			String text = fit(value.toString());
+			if (readAsFormula(text)) {
+				cell.setCellStyle(styles.text);
+			}
+			cell.setCellValue(text);
+		}
+	}
+
+	/**
+	 * A moment as a date-time cell ({@link #DATE_TIME_FORMAT}) to the second, as the pages show it (Excel would round
+	 * 14:30:05.8 up to 14:30:06 on display), or as its text when no date cell holds it.
+	 */
+	private static void setMoment(Styles styles, Cell cell, LocalDateTime moment) {
+		LocalDateTime t = moment.truncatedTo(ChronoUnit.SECONDS);
+		if (t.getYear() < FIRST_YEAR || t.getYear() > LAST_YEAR) {
+			cell.setCellValue(DATE_TIME.format(t));
+		}
+		else {
+			cell.setCellValue(DateUtil.getExcelDate(t));
+			cell.setCellStyle(styles.format(DATE_TIME_FORMAT));
+		}
+	}
+
+	/** A day as a date cell with its mark in the format ({@link SheetDay#format}), or as its text when no cell holds it. */
+	private static void setDay(Styles styles, Cell cell, SheetDay day) {
+		if (day.day().getYear() < FIRST_YEAR || day.day().getYear() > LAST_YEAR) {
+			cell.setCellValue(day.text());
+		}
+		else {
+			cell.setCellValue(DateUtil.getExcelDate(day.day()));
+			cell.setCellStyle(styles.format(day.format()));
 		}
 	}
 

@@ -22,6 +22,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.youguan.ClientAddress;
+import org.youguan.ExportedRows;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
 import org.youguan.kernel.DataScope;
@@ -337,7 +338,7 @@ class AuditReadabilityIntegrationTest {
 			for (Row row : book.getSheetAt(0)) {
 				List<String> cells = new ArrayList<>();
 				for (Cell cell : row) {
-					cells.add(cell.toString());
+					cells.add(ExportedRows.text(cell));
 				}
 				if (cells.stream().anyMatch(c -> c.contains(text))) {
 					return cells;

@@ -46,13 +46,6 @@ class ComplaintEventsIntegrationTest {
 		void on(ComplaintReferred referred) {
 			received.add(referred);
 		}
-
-		final List<ComplaintCalledBack> calledBack = new CopyOnWriteArrayList<>();
-
-		@EventListener
-		void on(ComplaintCalledBack call) {
-			calledBack.add(call);
-		}
 	}
 
 	@Autowired
@@ -188,36 +181,6 @@ class ComplaintEventsIntegrationTest {
 			}));
 		assertThat(about(WUZHONG, filed.number(), "调解")).as("the bureau recorded it").isEmpty();
 		assertThat(about(DataScope.enterprise("91320507MA00000000"), filed.number())).as("another enterprise").isEmpty();
-	}
-
-	/**
-	 * A call-back is published as the other steps are ({@link ComplaintCalledBack}): one not reached says so with no
-	 * satisfaction, the next one reached carries both satisfactions and whether the problem is solved, counted from the
-	 * enterprise's reply.
-	 */
-	@Test
-	void aCallBackIsPublishedReachedOrNot() {
-		var filed = repliedBySf();
-		long id = filed.id();
-		procedure.callBack(WUZHONG, id, false, Satisfaction.SATISFIED, null, null);
-		clock.advance(Duration.ofHours(5));
-		procedure.callBack(WUZHONG, id, true, Satisfaction.BASICALLY_SATISFIED, Satisfaction.DISSATISFIED, false);
-		assertThat(referrals.calledBack).filteredOn(e -> e.complaintId() == id).satisfiesExactly(missed -> {
-			assertThat(missed.number()).isEqualTo(filed.number());
-			assertThat(missed.regionCode()).isEqualTo("320506");
-			assertThat(missed.enterpriseCreditCode()).isEqualTo(ComplaintIntegrationTest.SF_WUZHONG);
-			assertThat(missed.reached()).isFalse();
-			assertThat(missed.attempt()).isEqualTo(1);
-			assertThat(missed.satisfaction()).as("a satisfaction sent with a call not reached is ignored").isNull();
-			assertThat(missed.solved()).isNull();
-		}, reached -> {
-			assertThat(reached.reached()).isTrue();
-			assertThat(reached.attempt()).isEqualTo(2);
-			assertThat(reached.satisfaction()).isEqualTo(Satisfaction.BASICALLY_SATISFIED);
-			assertThat(reached.companySatisfaction()).isEqualTo(Satisfaction.DISSATISFIED);
-			assertThat(reached.solved()).isFalse();
-			assertThat(reached.calledBackAt()).isEqualTo(clock.instant());
-		});
 	}
 
 	/** A complaint filed today, transferred to 顺丰 in 吴中 and replied to by it (有责, 20 yuan). */

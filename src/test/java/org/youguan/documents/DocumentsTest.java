@@ -24,7 +24,10 @@ import java.util.zip.ZipOutputStream;
 
 import javax.imageio.ImageIO;
 
+import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.util.Units;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -57,7 +60,10 @@ class DocumentsTest {
 			assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("名称");
 			assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("菜鸟驿站（吴中）");
 			assertThat(sheet.getRow(1).getCell(1).getNumericCellValue()).isEqualTo(865.0);
-			assertThat(sheet.getRow(1).getCell(2).getStringCellValue()).isEqualTo("2026-02-14");
+			assertThat(sheet.getRow(1).getCell(2).getCellType()).isEqualTo(CellType.NUMERIC);
+			assertThat(DateUtil.isCellDateFormatted(sheet.getRow(1).getCell(2))).isTrue();
+			assertThat(sheet.getRow(1).getCell(2).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.of(2026, 2, 14));
+			assertThat(new DataFormatter().formatCellValue(sheet.getRow(1).getCell(2))).isEqualTo("2026-02-14");
 			assertThat(sheet.getRow(2).getCell(2).getCellType()).isEqualTo(CellType.BLANK);
 			assertThat(sheet.getLastRowNum()).isEqualTo(2);
 		}
@@ -164,18 +170,60 @@ class DocumentsTest {
 		}
 	}
 
+	/**
+	 * Every kind of moment is a date-time cell in China time, shown as the pages show it (Excel and WPS sort and filter
+	 * it as a date): 22:31:05 UTC is 06:31:05 the next day in Beijing.
+	 */
 	@Test
-	void everyKindOfMomentIsWrittenInChinaTimeAsThePagesShowIt() throws IOException {
-		// 22:31:05 UTC is 06:31:05 the next day in Beijing: an Instant used to fall through to its ISO text in UTC
+	void everyKindOfMomentIsADateTimeCellInChinaTime() throws IOException {
 		Instant moment = Instant.parse("2026-12-03T22:31:05.833766Z");
 		List<Object> values = List.of(moment, moment.atOffset(ZoneOffset.UTC), moment.atZone(ZoneId.of("Europe/Paris")),
-				LocalDateTime.of(2026, 12, 4, 6, 31, 5));
+				LocalDateTime.of(2026, 12, 4, 6, 31, 5, 833_000_000));
 		byte[] xlsx = new Spreadsheets().write("批次", List.of(Column.of("接收时间", (Object v) -> v)), values);
 		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
 			for (int i = 0; i < values.size(); i++) {
-				assertThat(book.getSheetAt(0).getRow(i + 1).getCell(0).getStringCellValue()).as(values.get(i).toString())
-					.isEqualTo("2026-12-04 06:31:05");
+				Cell cell = book.getSheetAt(0).getRow(i + 1).getCell(0);
+				assertThat(cell.getCellType()).as(values.get(i).toString()).isEqualTo(CellType.NUMERIC);
+				assertThat(DateUtil.isCellDateFormatted(cell)).isTrue();
+				// to the second, as the pages show it: Excel would show 05.833 rounded up to 06
+				assertThat(cell.getLocalDateTimeCellValue()).isEqualTo(LocalDateTime.of(2026, 12, 4, 6, 31, 5));
+				assertThat(new DataFormatter().formatCellValue(cell)).isEqualTo("2026-12-04 06:31:05");
 			}
+		}
+	}
+
+	/**
+	 * Dates are date cells in a Chinese format whatever their number, a provisional due date too (its 暂定 mark in the
+	 * cell's format, the value the day); a date before 1900, which no date cell holds, stays its text; and the styles
+	 * are made once per workbook, not once per cell (a workbook holds 64,000 at most).
+	 */
+	@Test
+	void datesAreDateCellsWithOneStylePerFormat() throws IOException {
+		LocalDate first = LocalDate.of(2026, 1, 1);
+		List<Object> values = new ArrayList<>();
+		for (int i = 0; i < 70_000; i++) {
+			values.add(i % 2 == 0 ? first.plusDays(i % 3650) : new SheetDay(first.plusDays(i % 3650), "（暂定）"));
+		}
+		values.add(LocalDate.of(1899, 12, 31));
+		byte[] xlsx = new Spreadsheets().write("期限", List.of(Column.of("期限", (Object v) -> v), Column.of("数量", v -> 1)),
+				values);
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+			Sheet sheet = book.getSheetAt(0);
+			DataFormatter shown = new DataFormatter();
+			Cell plain = sheet.getRow(1).getCell(0);
+			Cell provisional = sheet.getRow(2).getCell(0);
+			assertThat(plain.getCellType()).isEqualTo(CellType.NUMERIC);
+			assertThat(plain.getLocalDateTimeCellValue().toLocalDate()).isEqualTo(first);
+			assertThat(shown.formatCellValue(plain)).isEqualTo("2026-01-01");
+			assertThat(provisional.getCellType()).isEqualTo(CellType.NUMERIC);
+			// Excel and WPS show it 2026-01-02（暂定） and sort it as the date; POI takes no date format with such text
+			assertThat(provisional.getCellStyle().getDataFormatString()).isEqualTo("yyyy-mm-dd\"（暂定）\"");
+			assertThat(provisional.getLocalDateTimeCellValue().toLocalDate()).isEqualTo(first.plusDays(1));
+			Cell old = sheet.getRow(values.size()).getCell(0);
+			assertThat(old.getCellType()).isEqualTo(CellType.STRING);
+			assertThat(old.getStringCellValue()).isEqualTo("1899-12-31");
+			assertThat(sheet.getRow(1).getCell(1).getNumericCellValue()).isEqualTo(1.0);
+			assertThat(book.getNumCellStyles()).as("header, body, text, date, marked date and the default").isLessThan(10);
 		}
 	}
 

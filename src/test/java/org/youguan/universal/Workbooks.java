@@ -9,6 +9,7 @@ import java.util.List;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.youguan.ExportedRows;
 
 /** The universal tests' workbooks: a sheet to upload, and an answered sheet read back as text. */
 final class Workbooks {
@@ -42,7 +43,7 @@ final class Workbooks {
 	static String text(byte[] xlsx) {
 		StringBuilder all = new StringBuilder();
 		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
-			book.getSheetAt(0).forEach(row -> row.forEach(cell -> all.append(cell.toString()).append('|')));
+			book.getSheetAt(0).forEach(row -> row.forEach(cell -> all.append(ExportedRows.text(cell)).append('|')));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.youguan.ExportedRows;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
 import org.youguan.audit.AuditEvent;
@@ -47,7 +48,7 @@ class ExportIntegrationTest {
 			Sheet sheet = book.getSheetAt(0);
 			for (Row row : sheet) {
 				List<String> cells = new ArrayList<>();
-				row.forEach(c -> cells.add(c.toString()));
+				row.forEach(c -> cells.add(ExportedRows.text(c)));
 				rows.add(cells);
 			}
 		}

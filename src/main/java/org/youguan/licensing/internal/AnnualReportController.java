@@ -54,9 +54,9 @@ class AnnualReportController {
 			Column.of("统一社会信用代码", AnnualReports.Outstanding::creditCode, 20),
 			Column.of("所在地", AnnualReports.Outstanding::regionName, 12),
 			Column.of("许可证编号", AnnualReports.Outstanding::licenceNumber, 22),
-			Column.of("报送期限", o -> o.dueOn().toString(), 12),
+			Column.of("报送期限", AnnualReports.Outstanding::dueOn, 12),
 			Column.of("情况", AnnualReports.Outstanding::stateLabel, 10),
-			Column.of("报送日期", o -> o.filedOn() == null ? "" : o.filedOn().toString(), 12));
+			Column.of("报送日期", AnnualReports.Outstanding::filedOn, 12));
 
 	/** The reports list's export: what the list shows, and the report's region, window and channel besides. */
 	static final List<Column<AnnualReports.Report>> REPORT_COLUMNS = List.of(Column.of("年度", AnnualReports.Report::year, 8),

@@ -107,7 +107,7 @@ class ParcelBatchPagesIntegrationTest {
 			rows = book.getSheetAt(0).getPhysicalNumberOfRows();
 			for (Row row : book.getSheetAt(0)) {
 				for (Cell cell : row) {
-					cells.add(cell.toString());
+					cells.add(ExportedRows.text(cell));
 				}
 			}
 		}
