@@ -560,11 +560,23 @@ public class CaseWork {
 	 * person has no portal, and a past case imported was served off it.
 	 */
 	public void tellParty(CaseView c, PenaltyStepServed.Step step, LocalDate servedOn, LocalDate dueOn, boolean hearingRight) {
+		tellParty(c, step, servedOn, dueOn, hearingRight, null);
+	}
+
+	/**
+	 * As {@link #tellParty(CaseView, PenaltyStepServed.Step, LocalDate, LocalDate, boolean)} for the outcome of a remedy
+	 * on a decision served ({@link PenaltyStepServed.Step#DECISION_CHANGED}, {@link PenaltyStepServed.Step#DECISION_ANNULLED}):
+	 * who decided it and what is now to refund of what the party paid ({@link #refund}, none when nothing is).
+	 * @param remedy who decided the outcome and what it did ("行政复议撤销"); null for a step that is no remedy's outcome
+	 */
+	public void tellParty(CaseView c, PenaltyStepServed.Step step, LocalDate servedOn, LocalDate dueOn, boolean hearingRight,
+			String remedy) {
 		if (c.imported() || c.enterpriseCreditCode() == null) {
 			return;
 		}
+		Refund refund = remedy == null ? null : refund(c);
 		events.publishEvent(new PenaltyStepServed(c.id(), c.number(), c.regionCode(), c.enterpriseCreditCode(), step,
-				servedOn, dueOn, hearingRight, Execution.fine(c)));
+				servedOn, dueOn, hearingRight, Execution.fine(c), remedy, refund == null || !refund.open() ? null : refund.due()));
 	}
 
 	/**
