@@ -1606,6 +1606,7 @@ M = {
  "enforcement.case.waiverScan": ("书面声明扫描件（PDF、JPEG或PNG）", "Scan of the signed waiver (PDF, JPEG or PNG)"),
  "enforcement.case.statementWaivedOn": ("放弃陈述申辩日期", "Statement waived on"),
  "enforcement.case.concludedOn": ("调查终结日期（不填为今天）", "Day the investigation ended (blank: today)"),
+ "enforcement.case.hearingWithdrawn": ("当事人于{0}申请听证，于{1}撤回听证申请（申请后撤回）", "The party requested a hearing on {0} and withdrew the request on {1}"),
  "enforcement.case.hearingWaived": ("当事人于{0}明确放弃听证", "The party waived the hearing on {0}"),
  "enforcement.step.hearing": ("登记听证", "Hearing held"),
  "enforcement.step.decision": ("作出处罚决定", "Decide"),
