@@ -379,10 +379,7 @@ public class ComplaintProcedure {
 					? scope.enterpriseCreditCode() != null && scope.enterpriseCreditCode().equals(c.enterpriseCreditCode())
 					: scope.containsRegion(c.regionCode()))
 			.orElseThrow(() -> DomainException.notFound("申诉", id));
-		if (bureaus.outsider(complaint.regionCode()).isPresent()) {
-			throw new AccessRefusedException("本申诉由" + bureaus.nearestName(complaint.regionCode())
-					+ "办理，办理步骤由该局的处室工作人员进行；上级机关可以查阅，不能代为办理");
-		}
+		bureaus.requireHandling(complaint.regionCode(), "申诉");
 		return complaint;
 	}
 

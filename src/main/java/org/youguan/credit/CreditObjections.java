@@ -136,7 +136,7 @@ public class CreditObjections {
 	/**
 	 * Reviews an objection of the caller's region (快递业信用管理暂行办法(2017) art.18), as the class says; by staff of
 	 * the bureau of the entry's region only ({@link CreditRecords#requireHandlingBureau}).
-	 * @throws org.springframework.security.access.AccessDeniedException 403 for staff of a higher bureau
+	 * @throws org.youguan.kernel.AccessRefusedException 403 for staff of a higher bureau
 	 * @throws DomainException 404 outside the caller's region; 409 (field {@code result}, rule
 	 * {@code already-reviewed}) once reviewed, (rule {@code entry-removed}) upholding an objection to an entry removed
 	 * meanwhile; (field {@code correction}, rule {@code removal-owed}) upholding it as a change on an entry owing a

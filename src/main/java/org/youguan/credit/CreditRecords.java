@@ -9,7 +9,6 @@ import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
@@ -92,14 +91,10 @@ public class CreditRecords {
 	 * Refuses a step on an entry of {@code regionCode} by a signed-in staff account of another bureau than the
 	 * region's (a higher bureau reads the entry, its staff do not correct it or review objections to it); a step
 	 * without a signed-in staff account (an enterprise, a system job) is not checked here.
-	 * @throws AccessDeniedException (403) for staff of another bureau
+	 * @throws org.youguan.kernel.AccessRefusedException (403) for staff of another bureau
 	 */
 	void requireHandlingBureau(String regionCode) {
-		if (bureaus.outsider(regionCode).isEmpty()) {
-			return;
-		}
-		throw new AccessDeniedException("该信用记录由" + bureaus.nearestName(regionCode)
-				+ "记录，更正和异议复核由该局的处室工作人员办理；上级机关可以查阅，不能代为办理");
+		bureaus.requireHandling(regionCode, "信用记录");
 	}
 
 	/**
@@ -293,7 +288,7 @@ public class CreditRecords {
 	 * on the entry.
 	 * @throws DomainException 404 outside the caller's region; 409 (field {@code summary}, rule {@code no-correction})
 	 * when no correction is owed
-	 * @throws AccessDeniedException 403 for staff of a higher bureau ({@link #requireHandlingBureau})
+	 * @throws org.youguan.kernel.AccessRefusedException 403 for staff of a higher bureau ({@link #requireHandlingBureau})
 	 * @throws org.youguan.kernel.InvalidValueException 400 on {@code summary} (one line of at most 1000 characters,
 	 * {@link Validation#line}; or given for a removal, rule {@code absent})
 	 */

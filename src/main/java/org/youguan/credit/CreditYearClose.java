@@ -16,6 +16,7 @@ import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FiguresPeriod;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.TransactionLocks;
+import org.youguan.rules.LegalText;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
 
@@ -57,6 +58,30 @@ public class CreditYearClose {
 		this.rules = rules;
 	}
 
+	/** The text the yearly close follows: the credit measure the rule {@code credit.year-close} cites. */
+	static final LegalText MEASURE = LegalText.EXPRESS_CREDIT_MEASURES;
+
+	/**
+	 * Refuses a year before the credit measure applied ({@link LegalText#firstYear}: 快递业信用管理暂行办法(2017), so
+	 * 2017) or before the installation's first credit data (the year of the earliest credit entry recorded on the
+	 * platform, or the last year ended while none is): such a year holds no credit record to close (attack 51: year
+	 * 2000 was closed).
+	 * @throws InvalidValueException 400 on {@code year}: rule {@code before-measure}, {@code before-data}
+	 */
+	private void requireUnderTheMeasure(int year) {
+		Integer first = MEASURE.firstYear();
+		if (first != null && year < first) {
+			throw new InvalidValueException("year", "before-measure", MEASURE.title() + "（" + MEASURE.version()
+					+ "）自" + first + "年起适用，" + year + "年度不属于信用信息归集的年度");
+		}
+		int firstData = jdbc.sql("SELECT CAST(extract(year FROM min(occurred_on)) AS integer) FROM credit_entry")
+			.query(Integer.class).list().stream().filter(y -> y != null).findFirst().orElse(lastYear());
+		if (year < Math.min(firstData, lastYear())) {
+			throw new InvalidValueException("year", "before-data", "本平台最早的信用记录在" + firstData + "年度，"
+					+ year + "年度没有信用信息可以归集（" + MEASURE.title() + "：年度信用信息归集）");
+		}
+	}
+
 	/** The year the bureau is to close now: the last year ended. */
 	public int lastYear() {
 		return LocalDate.now(clock).getYear() - 1;
@@ -78,7 +103,8 @@ public class CreditYearClose {
 	 * @param year the year, ended
 	 * @return the close
 	 * @throws InvalidValueException 400 on {@code year}, rule {@code range}, for a year outside 2000 … next year
-	 *         ({@link FiguresPeriod#year})
+	 *         ({@link FiguresPeriod#year}); rule {@code before-measure} for a year before the credit measure applied,
+	 *         {@code before-data} for one before the platform's first credit entry ({@link #requireUnderTheMeasure})
 	 * @throws DomainException 404 for a caller without a bureau's region; 409 (field {@code year}) rule
 	 * {@code year-not-ended} for this year or a later one, {@code already-closed} once closed, {@code open-items} while an
 	 * entry of the year in the region owes a correction or an objection to one is under review
@@ -90,6 +116,7 @@ public class CreditYearClose {
 		}
 		// a year outside the figures' years (FiguresPeriod: 2000 … next year) is no year of the record: 400 on year
 		FiguresPeriod.year("year", year, LocalDate.now(clock));
+		requireUnderTheMeasure(year);
 		String region = scope.regionPrefix();
 		// one close per bureau and year: the bureau's closes are taken one at a time
 		TransactionLocks.hold(jdbc, "credit-year-close:" + region);

@@ -206,8 +206,9 @@ class InspectionDemoData {
 
 	/**
 	 * Orders issued on the platform to the demo enterprise account's company (顺丰, 吴中区), so its portal has them: one
-	 * awaiting the reply (with a re-inspection scheduled), one replied, one whose reply was rejected, one accepted. The
-	 * one about 服务公示 was found at one of its outlets, which its record names.
+	 * awaiting the reply (with a re-inspection scheduled), one replied, one whose reply was rejected, one accepted, each
+	 * about the one item its finding concerns. The one about 末端网点备案 was found at one of its outlets, which its record
+	 * names.
 	 */
 	private void ordersOnThePlatform(DataScope all, long city, Map<String, List<Certified>> byRegion, LocalDate today) {
 		String sf = directory.principal("sf.wz").map(CurrentUser::enterpriseCreditCode).orElse(null);
@@ -215,14 +216,16 @@ class InspectionDemoData {
 			return;
 		}
 		DataScope enterprise = DataScope.enterprise(sf);
-		String[] findings = { "快件收寄验视记录缺失", "营业场所未公示服务种类和资费", "禁寄物品目录未张贴", "运单信息保管不规范" };
+		String[] findings = { "快件收寄验视记录缺失", "末端网点备案的负责人与实际不一致", "禁寄物品目录未张贴", "运单信息保管不规范" };
+		// each order is about the one item its finding is about, so it cites that item's article and no other's
+		String[] about = { "CONTENT_CHECK", "OUTLET_FILING", "PROHIBITED", "WAYBILL_DATA" };
 		RegisteredPlace outlet = outlets.places("320506", null).stream()
 			.filter(o -> o.enterpriseCreditCode().equals(sf))
 			.findFirst().orElse(null);
 		for (int i = 0; i < findings.length; i++) {
 			boolean atOutlet = i == 1 && outlet != null;
 			long record = records.record(all, city, new InspectionRecordData(sf, today.minusDays(3 - i % 3).toString(),
-					"SUPERVISION", items(i), team(byRegion, "320506", i), "RECTIFICATION", findings[i], null,
+					"SUPERVISION", List.of(about[i]), team(byRegion, "320506", i), "RECTIFICATION", findings[i], null,
 					atOutlet ? outlet.name() : null, atOutlet ? "OUTLET" : null, atOutlet ? outlet.id() : null), false, true);
 			InspectionOrders.Order order = orders.issue(all, record, "320506", 15);
 			switch (i) {

@@ -354,6 +354,20 @@ public class CaseDecisions {
 	}
 
 	/**
+	 * The bureaus on the platform a case of {@code caseRegion} may be transferred to (移送): every bureau but the one
+	 * handling it ({@link Bureaus#nearest}) — what the transfer form offers, the same rule {@link #transfer} refuses the
+	 * handling bureau by (attack 51: the form offered the bureau its own name).
+	 */
+	public List<BureauView> transferTargets(String caseRegion) {
+		return bureaus.all(DataScope.all()).stream().filter(b -> !handledBy(b, caseRegion)).toList();
+	}
+
+	/** Whether {@code bureau} is the one handling a case of {@code caseRegion} ({@link Bureaus#nearest}). */
+	private boolean handledBy(BureauView bureau, String caseRegion) {
+		return bureaus.nearest(caseRegion).filter(b -> b.id() == bureau.id()).isPresent();
+	}
+
+	/**
 	 * 移送: hands the case to another authority (e.g. 公安机关, 市场监管部门) or to another postal bureau on the platform,
 	 * with the reason (行政处罚法(2021) art.27 and the rules of 管辖); the case ends here (已移送) and the 案件移送书 is
 	 * issued. A bureau on the platform receives the case as a lead (source TRANSFER) in its region. Before the decision
@@ -376,8 +390,7 @@ public class CaseDecisions {
 			bureau = bureaus.find(DataScope.all(), bureauId).orElse(null);
 			v.require("bureauId", bureau != null, "exists", "接收案件的邮政管理部门不存在：" + bureauId);
 			if (bureau != null) {
-				String own = c.regionCode().length() > 6 ? c.regionCode().substring(0, 6) : c.regionCode();
-				v.require("bureauId", !bureau.regionCode().equals(own), "other", "案件应移送其他邮政管理部门，不能移送本局（"
+				v.require("bureauId", !handledBy(bureau, c.regionCode()), "other", "案件应移送其他邮政管理部门，不能移送本局（"
 						+ bureau.name() + "）");
 			}
 		}

@@ -50,7 +50,9 @@ import static org.youguan.enforcement.internal.CaseInput.plain;
  * <li>确认违法 (ILLEGAL) leaves the decision in force but it may not stay published.</li>
  * </ul>
  * An outcome that leaves less owed than instalments paid settles the plan ({@link CaseExecution#settleInstalments});
- * one that leaves something to refund on a closed case reopens it ({@link CaseExecution#reopenForRefund}).
+ * one that leaves something to refund on a closed case reopens it ({@link CaseExecution#reopenForRefund}). A decision
+ * served and then changed, revoked or declared invalid is told to the party ({@link PenaltyStepServed}: the changed fine
+ * and the day to pay it, or that it is no longer executed — with what is to refund of what it paid).
  * Whenever a published decision is changed, revoked or confirmed illegal or invalid, its publication is to be
  * withdrawn within 3 days of the outcome (行政处罚法(2021) art.48; {@code penalty.publication-withdrawal}, working days
  * by art.85): the day is kept on the case, the inbox's queue shows it, {@link DecisionPublication#withdrawPublication}
@@ -305,11 +307,13 @@ public class DecisionOutcomes {
 		execution.settleInstalments(caseWork.find(id));
 		execution.reopenForRefund(caseWork.find(id), kind.label() + result.label());
 		CaseView changed = caseWork.find(id);
-		if (penalty != null && changed.deliveredOn() != null) {
-			// the party holds the decision served: it is told of the reissued one, its fine and the day to pay it (one not
-			// yet served is told at its delivery, with the changed terms)
-			caseWork.tellParty(changed, PenaltyStepServed.Step.DECISION_CHANGED, on, execution.paymentDue(id).orElse(null),
-					false);
+		if (changed.deliveredOn() != null && (penalty != null || result.annuls())) {
+			// the party holds the decision served: it is told of the reissued one, its fine and the day to pay it, or that
+			// the decision revoked or declared invalid is no longer executed — with what is now refunded of what it paid
+			// (one not yet served is told at its delivery, with the changed terms)
+			caseWork.tellParty(changed, result.annuls() ? PenaltyStepServed.Step.DECISION_ANNULLED
+					: PenaltyStepServed.Step.DECISION_CHANGED, on,
+					result.annuls() ? null : execution.paymentDue(id).orElse(null), false, kind.label() + result.label());
 		}
 		return outcomes(id).stream().filter(o -> o.id() == outcomeId).findFirst().orElseThrow();
 	}

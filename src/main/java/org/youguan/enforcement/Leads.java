@@ -274,7 +274,7 @@ public class Leads {
 	 * missing or not registered in the caller's region, reason too long)
 	 * @throws DomainException (409) when the lead is not open; (422, field {@code harmReason}, rule {@code required})
 	 * when {@code harm} is set without a reason
-	 * @throws org.springframework.security.access.AccessDeniedException (403) for staff of another bureau than the one
+	 * @throws org.youguan.kernel.AccessRefusedException (403) for staff of another bureau than the one
 	 * handling the lead ({@link #handles}: a superior bureau reads a county's lead, takes none of its steps), checked
 	 * before the lead's state
 	 */
@@ -284,7 +284,7 @@ public class Leads {
 		harmReason = Text.freeText(harmReason);
 		LeadView lead = lock(scope, id);
 		// a lead's steps are its handling bureau's as a case's are (CaseWork#requireHandlingBureau)
-		caseWork.requireHandlingBureau(handlingRegion(lead));
+		caseWork.requireHandlingBureau(handlingRegion(lead), "线索");
 		if (lead.status() != LeadStatus.OPEN) {
 			throw DomainException.illegalTransition("线索当前状态为“" + lead.status().label() + "”，不能提请立案");
 		}

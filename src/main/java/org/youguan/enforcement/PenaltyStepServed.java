@@ -10,7 +10,9 @@ import java.time.LocalDate;
  * (art.51–52), the approval of a deferral or instalments (the day the next payment is due, art.66), the decision
  * changed (变更) by 行政复议, 行政诉讼 or the bureau's own correction and reissued once it was served (its new fine and the
  * day to pay it, 行政复议法(2023) art.63, 行政诉讼法(2017) art.77, 行政处罚法(2021) art.75), and the 不予行政处罚决定书
- * served (art.33, 57, 61: nothing is asked of the party by a day). The
+ * served (art.33, 57, 61: nothing is asked of the party by a day), and a decision served and then revoked (撤销) or
+ * declared invalid (确认无效) by 行政复议, 行政诉讼 or the bureau's own correction (it is no longer executed; what was
+ * paid is refunded). The
  * notifications module tells the enterprise's users on their portal. Not published for a person (no portal account)
  * nor for a past case imported (served off the platform). Everything a listener needs travels with the event.
  *
@@ -25,12 +27,24 @@ import java.time.LocalDate;
  *        ({@link Step#DECISION_SERVED}, null for a decision that demands no payment), the next payment's day
  *        ({@link Step#PAYMENT_ARRANGED}), the payment deadline in force after a change ({@link Step#DECISION_CHANGED},
  *        null when the changed decision demands no payment or it is paid), null for {@link Step#NO_PENALTY_SERVED}
+ *        and {@link Step#DECISION_ANNULLED}
  * @param hearingRight whether the 事先告知 gave the right to request a hearing (false for the other steps)
  * @param fine the fine the decision imposes as of this step (yuan; null when none, before a decision, or for an event
  *        stored before this field was added)
+ * @param remedy for {@link Step#DECISION_CHANGED} and {@link Step#DECISION_ANNULLED}, who decided the outcome and
+ *        what it did ("行政复议撤销", "行政诉讼确认无效", "自行纠正变更"); null for the other steps and for an event stored
+ *        before this field was added
+ * @param refund for {@link Step#DECISION_CHANGED} and {@link Step#DECISION_ANNULLED}, what the bureau now owes the party
+ *        back of what it paid (yuan); null when nothing is to refund
  */
 public record PenaltyStepServed(long caseId, String caseNumber, String regionCode, String enterpriseCreditCode, Step step,
-		LocalDate servedOn, LocalDate dueOn, boolean hearingRight, BigDecimal fine) {
+		LocalDate servedOn, LocalDate dueOn, boolean hearingRight, BigDecimal fine, String remedy, BigDecimal refund) {
+
+	/** A step that is no outcome of a remedy: nothing decided by 复议, 诉讼 or correction, nothing to refund. */
+	public PenaltyStepServed(long caseId, String caseNumber, String regionCode, String enterpriseCreditCode, Step step,
+			LocalDate servedOn, LocalDate dueOn, boolean hearingRight, BigDecimal fine) {
+		this(caseId, caseNumber, regionCode, enterpriseCreditCode, step, servedOn, dueOn, hearingRight, fine, null, null);
+	}
 
 	/** The steps that address the party. */
 	public enum Step {
@@ -45,6 +59,8 @@ public record PenaltyStepServed(long caseId, String caseNumber, String regionCod
 		PAYMENT_ARRANGED("延期（分期）缴纳罚款批准书"),
 		/** 行政处罚决定书 reissued after a 变更 of a decision already served. */
 		DECISION_CHANGED("变更后的行政处罚决定书"),
+		/** A 行政处罚决定书 served and then revoked (撤销) or declared invalid (确认无效): no longer executed. */
+		DECISION_ANNULLED("行政处罚决定书"),
 		/** 不予行政处罚决定书 served (送达). */
 		NO_PENALTY_SERVED("不予行政处罚决定书");
 

@@ -213,16 +213,29 @@ public class InspectionOrders implements DeclaresTemplates {
 	 * stating the range the record's region takes (1 to {@link StatutoryRule#INSPECTION_RECTIFICATION_MAX}), not an int's.
 	 */
 	@Transactional
-	public Order issue(DataScope scope, long recordId, String bureauRegion, String workingDaysTyped) {
+	public Order issue(DataScope scope, long recordId, String bureauRegion, String workingDaysTyped, List<String> items) {
 		String region = jdbc.sql("SELECT region_code FROM inspection_record WHERE id = :id")
 			.param("id", recordId).query(String.class).optional()
 			.orElse(bureauRegion);
 		return issue(scope, recordId, bureauRegion,
-				RectificationTerm.workingDays(workingDaysTyped, RectificationTerm.maxWorkingDays(rules, region)));
+				RectificationTerm.workingDays(workingDaysTyped, RectificationTerm.maxWorkingDays(rules, region)), items);
 	}
 
+	/** As {@link #issue(DataScope, long, String, Integer, List)} without items picked. */
 	@Transactional
 	public Order issue(DataScope scope, long recordId, String bureauRegion, Integer workingDays) {
+		return issue(scope, recordId, bureauRegion, workingDays, null);
+	}
+
+	/**
+	 * As described above, the order about the items {@code items} picked by the clerk (codes among the record's items;
+	 * among its items with a line found not to comply when lines were recorded) — required when the record kept no line
+	 * per checklist entry and checked more than one item: the order cites only the articles of the items its findings
+	 * are about, never every item checked ({@link #basis}).
+	 * @param items the items the order is about; null or empty: those whose lines did not comply, or the record's one item
+	 */
+	@Transactional
+	public Order issue(DataScope scope, long recordId, String bureauRegion, Integer workingDays, List<String> items) {
 		record Target(String regionCode, String enterpriseCreditCode, String outcome, Long orderId) {
 		}
 		Target t = jdbc.sql("""
@@ -232,6 +245,7 @@ public class InspectionOrders implements DeclaresTemplates {
 			.params(scope.params()).param("id", recordId)
 			.query(Rows.of(Target.class)).optional()
 			.orElseThrow(() -> DomainException.notFound("检查记录", recordId));
+		bureaus.requireHandling(t.regionCode(), "检查");
 		if (!"RECTIFICATION".equals(t.outcome())) {
 			throw DomainException.rule("只有检查结果为责令改正的检查才能下达责令改正通知书");
 		}
@@ -239,7 +253,7 @@ public class InspectionOrders implements DeclaresTemplates {
 			throw DomainException.rule("该检查已下达责令改正通知书");
 		}
 		RectificationTerm.requireWorkingDays(workingDays, RectificationTerm.maxWorkingDays(rules, t.regionCode()));
-		Basis basis = basis(recordId);
+		Basis basis = basis(recordId, items);
 		LocalDate today = LocalDate.now(clock);
 		String number = numbers.next(NUMBER_TYPE, bureauRegion == null || Text.isBlank(bureauRegion) ? t.regionCode() : bureauRegion,
 				today.getYear());
@@ -414,10 +428,13 @@ public class InspectionOrders implements DeclaresTemplates {
 	 * The day a re-inspection of the order may be scheduled on: from its issue to its deadline, and a working day on the
 	 * working-day calendar (inspectors do not visit on a weekend or holiday; attack round 16: a Sunday was taken).
 	 * @return the day
-	 * @throws InvalidValueException on {@code on}: rule {@code range} outside the span, {@code working-day} on a day off
+	 * @throws InvalidValueException on {@code on}: rule {@code required} without a day, {@code range} outside the span, {@code working-day} on a day off
 	 */
 	public LocalDate checkReinspectionDay(Order o, LocalDate on) {
-		if (on == null || on.isBefore(o.issuedOn()) || on.isAfter(o.dueOn())) {
+		if (on == null) {
+			throw new InvalidValueException("on", "required", "复查日期不能为空");
+		}
+		if (on.isBefore(o.issuedOn()) || on.isAfter(o.dueOn())) {
 			throw new InvalidValueException("on", "range", "复查日期应在" + o.issuedOn() + "至整改期限" + calendar.messageDay(o.dueOn()) + "之间");
 		}
 		if (!calendar.isWorkingDay(on)) {
@@ -485,11 +502,31 @@ public class InspectionOrders implements DeclaresTemplates {
 
 	/**
 	 * The order read for a step, its row locked until the step commits: a second submission of the same step (a
-	 * double click, a retried call) waits for the first and then finds the order already moved on.
+	 * double click, a retried call) waits for the first and then finds the order already moved on. The bureau's steps
+	 * (验收, 不予验收, 安排复查, 复查结果) are the handling bureau's ({@link Bureaus#requireHandling}: a bureau above reads
+	 * the order, 403 naming the handling bureau; a sibling does not see it, 404); the enterprise replies on its portal.
 	 */
 	private Order forStep(DataScope scope, long id) {
 		jdbc.sql("SELECT id FROM rectification_order WHERE id = :id FOR UPDATE").param("id", id).query(Long.class).optional();
-		return get(scope, id);
+		Order o = get(scope, id);
+		bureaus.requireHandling(o.regionCode(), "责令改正通知书");
+		return o;
+	}
+
+	/**
+	 * Whether the signed-in caller may take the bureau's steps of order {@code o} ({@link #forStep}): what the order's
+	 * page offers forms to — not to a bureau above, which reads it.
+	 */
+	public boolean stepsOpenToCaller(Order o) {
+		return stepsOpenToCaller(o.regionCode());
+	}
+
+	/**
+	 * Whether the signed-in caller may issue or take the steps of an order of a record of {@code regionCode} (the
+	 * handling bureau's staff, {@link Bureaus#outsider}): what the record's page offers the issue form to.
+	 */
+	public boolean stepsOpenToCaller(String regionCode) {
+		return bureaus.outsider(regionCode).isEmpty();
 	}
 
 	/** The order as issued (.docx) kept with it, if any (orders imported with a history have none). */
@@ -513,16 +550,22 @@ public class InspectionOrders implements DeclaresTemplates {
 	/**
 	 * What an order cites and covers: the breached articles, each (text, article) once and cited formally as the notice
 	 * issued to the enterprise cites them ({@link Citation#formal()}), with the items that breach it
-	 * ("《中华人民共和国邮政法》第十九条（建制村通邮）"), and the codes of those items. The items are those whose lines did not comply
-	 * (all the record's items when no line was recorded); each cites the article that lays down its duty
-	 * ({@link InspectionItem#citation()}). Only law is cited (an existing article of a legal text, {@link Citation#isLaw()}):
-	 * the rule catalogue's entry an item is linked to is a deadline or a fine (or a local practice, 地方实践（未确认）),
-	 * never the norm breached, and is not cited; an item whose basis is no article (a text cited as a whole, such as
-	 * 服务公示 under 快递市场管理办法) is not a ground of the order — its lines stay in the record, out of the order.
+	 * ("《中华人民共和国邮政法》第十九条（建制村通邮）"), and the codes of those items. The items are those the findings are
+	 * about: the items whose lines did not comply, or those the clerk picked ({@code picked}: among the items with a
+	 * noncompliant line when lines were recorded, else among the record's items); a record without lines that checked
+	 * one item is about that item, one that checked several names none by itself and the clerk must pick — the order
+	 * never cites every item checked. Each item cites the article that lays down its own duty
+	 * ({@link InspectionItem#citation()}, from the item catalogue) and no other's. Only law is cited (an existing article
+	 * of a legal text, {@link Citation#isLaw()}): the rule catalogue's entry an item is linked to is a deadline or a fine
+	 * (or a local practice, 地方实践（未确认）), never the norm breached, and is not cited; an item whose basis is no article
+	 * (a text cited as a whole, such as 服务公示 under 快递市场管理办法) is not a ground of the order — its lines stay in the
+	 * record, out of the order.
+	 * @throws InvalidValueException on {@code items}: rule {@code required} when a record without lines checked several
+	 *         items and none was picked, {@code one-of} for a pick that is not among the record's (noncompliant) items
 	 * @throws DomainException rule violation (field {@code items}, rule {@code basis-article}) when no item concerned
 	 * cites an article: an order must name the norm it enforces
 	 */
-	private Basis basis(long recordId) {
+	private Basis basis(long recordId, List<String> picked) {
 		List<String> codes = jdbc.sql("""
 				SELECT DISTINCT item_code FROM inspection_record_line WHERE record_id = :id AND result = 'NONCOMPLIANT'""")
 			.param("id", recordId).query(String.class).list();
@@ -533,9 +576,27 @@ public class InspectionOrders implements DeclaresTemplates {
 			throw DomainException.rule("items", "no-noncompliant-line",
 					"检查记录的检查内容没有不符合项，不能下达责令改正通知书：责令改正须针对检查发现的不符合项");
 		}
-		if (codes.isEmpty()) {
-			codes = jdbc.sql("SELECT item_code FROM inspection_record_item WHERE record_id = :id")
+		if (!linesRecorded) {
+			codes = jdbc.sql("SELECT item_code FROM inspection_record_item WHERE record_id = :id ORDER BY item_code")
 				.param("id", recordId).query(String.class).list();
+		}
+		Map<String, String> itemNames = fieldRecords.itemNames();
+		List<String> found = List.copyOf(codes);
+		List<String> named = found.stream().map(c -> itemNames.getOrDefault(c, c)).toList();
+		List<String> chosen = picked == null ? List.of() : picked.stream().filter(c -> c != null && !Text.isBlank(c))
+			.map(Text::strip).distinct().toList();
+		if (!chosen.isEmpty()) {
+			List<String> others = chosen.stream().filter(c -> !found.contains(c)).toList();
+			if (!others.isEmpty()) {
+				throw new InvalidValueException("items", "one-of", "责令改正的事项应为检查记录中"
+						+ (linesRecorded ? "检查内容不符合的" : "检查的") + "事项（" + String.join("、", named) + "），"
+						+ String.join("、", others) + "不在其中");
+			}
+			codes = chosen;
+		}
+		else if (!linesRecorded && codes.size() > 1) {
+			throw new InvalidValueException("items", "required", "检查记录未逐项登记检查内容，请选择本通知书责令改正的事项（检查发现问题的事项："
+					+ String.join("、", named) + "中的一项或几项）：通知书只援引这些事项的条款");
 		}
 		Set<String> concerned = new LinkedHashSet<>(codes);
 		Map<Citation, List<String>> byArticle = new LinkedHashMap<>();

@@ -30,6 +30,7 @@ import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.inspections.internal.JsonLists;
+import org.youguan.org.Bureaus;
 import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.Choice;
 import org.youguan.kernel.DataScope;
@@ -190,9 +191,12 @@ public class InspectionPlans {
 
 	private final WorkingCalendar calendar;
 
+	private final Bureaus bureaus;
+
 	InspectionPlans(JdbcClient jdbc, Enterprises enterprises, Inspectors inspectors, InspectionItems items,
 			StatutoryRules rules, AuditTrail audit, Clock clock, Branches branches, Outlets outlets, Brands brands,
-			WorkingCalendar calendar) {
+			WorkingCalendar calendar, Bureaus bureaus) {
+		this.bureaus = bureaus;
 		this.jdbc = jdbc;
 		this.enterprises = enterprises;
 		this.inspectors = inspectors;
@@ -1258,8 +1262,10 @@ public class InspectionPlans {
 	}
 
 	/**
-	 * The plan in the caller's scope in {@code status}, for a step, its row locked until the step commits: only its own
-	 * bureau and those above it run a plan's steps (a county reads a city plan of its county but does not draw it).
+	 * The plan in the caller's scope in {@code status}, for a step, its row locked until the step commits: only the
+	 * staff of the bureau that made it run a plan's steps ({@link Bureaus#requireHandling}: a bureau above reads it, a
+	 * county reads a city plan of its county but does not draw it).
+	 * @throws AccessRefusedException (403) naming the plan's bureau, for staff of another bureau
 	 * @throws DomainException illegal transition (409) when the plan is in another status
 	 */
 	/** The states of a plan whose draw is made: a second draw is refused as such. */
@@ -1275,9 +1281,8 @@ public class InspectionPlans {
 		// call, a seed typed while the freeze runs) waits for the first and then finds the plan moved on
 		lock(id);
 		InspectionPlan plan = get(scope, id);
-		if (!scope.containsRegion(bureauRegion(plan.bureauId()))) {
-			throw new AccessRefusedException("只有制定计划的单位及其上级单位才能办理该计划");
-		}
+		// a plan is its bureau's (the one that made it) as a case is its handling bureau's: a bureau above reads it
+		bureaus.requireHandling(bureauRegion(plan.bureauId()), "抽查计划");
 		if (!plan.status().equals(status)) {
 			throw DomainException.illegalTransition(message.apply(plan.status()) + "（当前状态：" + statusLabel(plan.status()) + "）");
 		}

@@ -239,14 +239,16 @@ public final class Text {
 	 * emoji of them), the word joiner U+2060, U+FEFF, and the bidirectional marks, embeddings, overrides and isolates
 	 * U+200E, U+200F, U+061C, U+202A–U+202E, U+2066–U+2069, which would make staff read the text in another order than
 	 * it was written (the request's readers refuse embeddings, overrides and isolates before, {@link #forbiddenAt};
-	 * this holds for text from anywhere). So "延\u200B误" is found by a search for 延误. A name or identifier is refused
+	 * this holds for text from anywhere). So "延\u200B误" is found by a search for 延误. Its line breaks are LF
+	 * ({@link #lineBreaks}: a CRLF or lone CR typed in a browser's textarea or sent by a client on Windows is stored as
+	 * LF, attack 51: objection reasons were kept with CRLF). A name or identifier is refused
 	 * for such a character instead ({@link Validation#name}, rule {@code invisible-character}): there a silent removal
 	 * would hide that two values differ.
 	 * @param typed the text as typed; null stays null
 	 * @return the text so written; {@code typed} stripped when it holds none of them
 	 */
 	public static String freeText(String typed) {
-		String s = strip(typed);
+		String s = strip(lineBreaks(typed));
 		int first = s == null ? -1 : IntStream.range(0, s.length()).filter(i -> removedFromText(s, i)).findFirst().orElse(-1);
 		if (first < 0) {
 			return s;

@@ -4,6 +4,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.youguan.enforcement.PenaltyPaymentReminded;
 import org.youguan.enforcement.PenaltyStepServed;
+import org.youguan.kernel.ChineseText;
 
 /**
  * Tells an enterprise's users, on their portal, of each step of a penalty case addressed to it
@@ -11,7 +12,9 @@ import org.youguan.enforcement.PenaltyStepServed;
  * notice gave the right, 行政处罚法(2021) art.44, 63–64), the 听证通知书 with the hearing's day (art.64), the
  * 行政处罚决定书 served with the last day to pay or hand over (art.61, 67), and an approved deferral or instalments with
  * the next day due (art.66), a decision served and then changed (变更) with its new fine and the day to pay it, and the
- * 不予行政处罚决定书 served (art.33, 61). Each last day is stated with the day included, as the portal states it. The key
+ * 不予行政处罚决定书 served (art.33, 61), and a decision served and then revoked or declared invalid (no longer executed);
+ * a change or annulment names who decided it (行政复议, 行政诉讼, 自行纠正) and what is to refund of what was paid. Amounts
+ * as every text writes them ({@link ChineseText#yuan}: 1200.50元, never 1200.5元). Each last day is stated with the day included, as the portal states it. The key
  * holds the step and its days (and a change's fine), so a redelivered event notifies once and a new notice (a hearing
  * rescheduled, a notice after 退回调查, a second change) notifies again. It also passes on the reminders to pay a fine
  * ({@link PenaltyPaymentReminded}: its day near, or passed and 加处罚款 running, art.72), each once per decision.
@@ -28,18 +31,27 @@ class PenaltyNotifications {
 	@ApplicationModuleListener
 	void on(PenaltyStepServed served) {
 		boolean changed = served.step() == PenaltyStepServed.Step.DECISION_CHANGED;
-		String title = served.caseNumber() + "：" + served.step().document() + "已于" + served.servedOn()
-				+ (served.step() == PenaltyStepServed.Step.PAYMENT_ARRANGED || changed ? "出具" : "送达")
-				+ (changed ? "，变更后" + (served.fine() == null ? "无罚款" : "罚款" + served.fine().stripTrailingZeros().toPlainString() + "元") : "")
-				+ asked(served);
+		boolean annulled = served.step() == PenaltyStepServed.Step.DECISION_ANNULLED;
+		String title = served.caseNumber() + "：" + served.step().document()
+				+ (annulled ? "已于" + served.servedOn() + (served.remedy() == null ? "被撤销或确认无效" : "经" + served.remedy()) + "，不再执行"
+						: "已于" + served.servedOn()
+								+ (served.step() == PenaltyStepServed.Step.PAYMENT_ARRANGED || changed ? "出具" : "送达")
+								+ (changed ? by(served) + "，变更后" + (served.fine() == null ? "无罚款" : "罚款" + ChineseText.yuan(served.fine())) : ""))
+				+ asked(served)
+				+ (served.refund() == null ? "" : "；应退还已缴纳的" + ChineseText.yuan(served.refund()));
 		String key = "penalty-" + served.caseId() + "-" + served.step() + "-" + served.servedOn() + "-" + served.dueOn()
 				+ (changed ? "-" + served.fine() : "");
 		notifications.toEnterprise(served.enterpriseCreditCode(), title, link(served.caseId()), key);
 	}
 
+	/** Who decided a remedy's outcome and what it did, in brackets ("（行政复议变更）"); "" for another step. */
+	private static String by(PenaltyStepServed served) {
+		return served.remedy() == null ? "" : "（" + served.remedy() + "）";
+	}
+
 	@ApplicationModuleListener
 	void on(PenaltyPaymentReminded reminded) {
-		String fine = "罚款" + reminded.fine().stripTrailingZeros().toPlainString() + "元";
+		String fine = "罚款" + ChineseText.yuan(reminded.fine());
 		String title = reminded.caseNumber() + "：行政处罚决定书（" + reminded.decisionNumber() + "）"
 				+ (reminded.kind() == PenaltyPaymentReminded.Kind.BEFORE
 						? "确定的" + fine + "缴纳期限至" + reminded.dueOn() + "（含当日），请按期缴纳"
@@ -62,7 +74,7 @@ class PenaltyNotifications {
 			case PRIOR_NOTICE -> "，陈述申辩" + (served.hearingRight() ? "、申请听证" : "") + "期限至" + served.dueOn() + "（含当日）";
 			case HEARING_NOTICE -> "，听证定于" + served.dueOn() + "举行，请查看时间和地点";
 			case DECISION_SERVED, DECISION_CHANGED -> "，缴纳期限至" + served.dueOn() + "（含当日）";
-			case NO_PENALTY_SERVED -> "";
+			case NO_PENALTY_SERVED, DECISION_ANNULLED -> "";
 			case PAYMENT_ARRANGED -> "，下一次缴款期限至" + served.dueOn()
 					+ "（含当日）";
 		};

@@ -187,6 +187,32 @@ public class Bureaus {
 	}
 
 	/**
+	 * Refuses a step on a record of {@code regionCode} by a signed-in staff account of another bureau than the one
+	 * handling the region ({@link #outsider}) — the one refusal, worded once, of every module whose records are their
+	 * bureau's (cases, leads, complaints, credit entries, inspections): a superior bureau reads the record, its staff do
+	 * not take its steps. A sibling bureau does not see the record at all (the caller's scope answers 404 first).
+	 * @param record what the record is called after 本 ("案", "线索", "申诉", "信用记录", "责令改正通知书")
+	 * @throws AccessRefusedException (403) naming the handling bureau
+	 */
+	public void requireHandling(String regionCode, String record) {
+		if (outsider(regionCode).isPresent()) {
+			throw refusal(regionCode, record);
+		}
+	}
+
+	/**
+	 * The refusal {@link #requireHandling} throws, for a caller that treats some outsiders first (a head of another
+	 * bureau is told the head rule): 「本案由苏州市吴中区邮政管理局办理，办理步骤由该局的处室工作人员进行；上级机关可以查阅，
+	 * 不能代为办理」.
+	 * @param record what the record is called after 本
+	 * @return the 403 to throw
+	 */
+	public AccessRefusedException refusal(String regionCode, String record) {
+		return new AccessRefusedException("本" + record + "由" + nearestName(regionCode)
+				+ "办理，办理步骤由该局的处室工作人员进行；上级机关可以查阅，不能代为办理");
+	}
+
+	/**
 	 * The name of the bureau handling a region ({@link #nearest}), as a document served or a message names it — never
 	 * a region code.
 	 * @param regionCode a GB/T 2260 code (2 to 12 digits) or {@code 0}; null or blank handles none

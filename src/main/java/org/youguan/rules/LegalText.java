@@ -287,6 +287,20 @@ public enum LegalText {
 	}
 
 	/**
+	 * The first year the text applied ({@link #versions()}): the year its first version took effect where the day is
+	 * recorded, else the year its first version is named by — a text named (2017), such as 快递业信用管理暂行办法
+	 * (国邮发〔2017〕105号), was made that year and applied to no earlier one. Null for a practice.
+	 */
+	public Integer firstYear() {
+		List<Version> all = versions();
+		if (all.isEmpty()) {
+			return null;
+		}
+		Version first = all.get(0);
+		return first.inForceFrom() != null ? first.inForceFrom().getYear() : Integer.valueOf(first.label());
+	}
+
+	/**
 	 * The day the version the catalogue applies ({@link #version()}) took effect ({@link #versions()}): 快递暂行条例(2025)
 	 * 2025-06-01, 快递市场管理办法(2023) 2024-03-01. Null where the day is not recorded, and for a practice.
 	 */

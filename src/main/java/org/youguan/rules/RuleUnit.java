@@ -1,5 +1,9 @@
 package org.youguan.rules;
 
+import java.math.BigDecimal;
+
+import org.youguan.kernel.ChineseText;
+
 /**
  * The unit of a rule's value; deadlines in days are computed on the working-day calendar.
  */
@@ -16,6 +20,20 @@ public enum RuleUnit {
 
 	public String label() {
 		return label;
+	}
+
+	/**
+	 * A value of this unit in figures as every text writes it, without the unit: an amount of yuan as the product's money
+	 * format writes it ({@link ChineseText#yuanFigures}: 1200.50, never 1200.5), another value without trailing zeros
+	 * (5, 0.5).
+	 */
+	public String figures(BigDecimal value) {
+		return this == YUAN ? ChineseText.yuanFigures(value) : value.stripTrailingZeros().toPlainString();
+	}
+
+	/** A value of this unit with its unit, as a text states it: "5个工作日", "1200.50元". */
+	public String stated(BigDecimal value) {
+		return figures(value) + label;
 	}
 
 	public boolean isDeadline() {

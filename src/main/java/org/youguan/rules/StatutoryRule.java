@@ -607,7 +607,7 @@ public enum StatutoryRule {
 	 * @param audience who reads it
 	 */
 	public String statedFor(BigDecimal value, Audience audience) {
-		return title + value.stripTrailingZeros().toPlainString() + unit.label() + Text.bracketed(basisFor(audience));
+		return title + unit.stated(value) + Text.bracketed(basisFor(audience));
 	}
 
 	/**

@@ -98,7 +98,7 @@ public class StatutoryRules {
 	 * @param regionCode the region whose value applies ({@code 0}: the national value)
 	 */
 	public String stated(StatutoryRule rule, String regionCode) {
-		return value(rule, regionCode).stripTrailingZeros().toPlainString() + rule.unit().label();
+		return rule.unit().stated(value(rule, regionCode));
 	}
 
 	/**
@@ -338,14 +338,14 @@ public class StatutoryRules {
 				BigDecimal lower = setting(pair[0], bureauRegion).effectiveValue();
 				if (value.compareTo(lower) < 0) {
 					throw new InvalidValueException("value", "min", "“" + rule.title() + "”不能少于“" + pair[0].title() + "”（"
-							+ lower.stripTrailingZeros().toPlainString() + rule.unit().label() + "）");
+							+ rule.unit().stated(lower) + "）");
 				}
 			}
 			if (pair[0] == rule) {
 				BigDecimal higher = setting(pair[1], bureauRegion).effectiveValue();
 				if (value.compareTo(higher) > 0) {
 					throw new InvalidValueException("value", "max", "“" + rule.title() + "”不能多于“" + pair[1].title() + "”（"
-							+ higher.stripTrailingZeros().toPlainString() + rule.unit().label() + "）");
+							+ rule.unit().stated(higher) + "）");
 				}
 			}
 		}
@@ -383,8 +383,8 @@ public class StatutoryRules {
 		remember(rule, bureauRegion, value);
 		checkBelow(rule, bureauRegion);
 		audit.record(AuditEntry.of("rule.override", "StatutoryRule", rule.code(),
-				"调整“" + rule.title() + "”：" + before.effectiveValue().stripTrailingZeros().toPlainString() + " → "
-						+ value.stripTrailingZeros().toPlainString() + rule.unit().label() + "（" + why + "）")
+				"调整“" + rule.title() + "”：" + rule.unit().figures(before.effectiveValue()) + " → "
+						+ rule.unit().stated(value) + "（" + why + "）")
 			.states(Map.of("value", before.effectiveValue()), Map.of("value", value, "reason", why))
 			.inRegion(bureauRegion));
 	}

@@ -30,6 +30,7 @@ import org.youguan.enforcement.PenaltyDecisionRemedied;
 import org.youguan.enforcement.PenaltyDelivered;
 import org.youguan.inspections.RectificationOverdue;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.PageQuery;
 import org.youguan.org.Role;
@@ -706,6 +707,36 @@ class CreditRecordIntegrationTest {
 			.andExpect(status().isConflict()).andExpect(content().string(containsString("data-rule=\"year-not-ended\"")));
 		mvc.perform(post("/credit/year-close").session(SignIn.session(mvc, "wz.leader")).with(csrf())
 			.param("year", String.valueOf(year))).andExpect(status().isForbidden());
+	}
+
+	/**
+	 * Attack 51: year 2000 was closed — a year before 快递业信用管理暂行办法(2017) applied and before any credit data. 400 on
+	 * {@code year} naming the measure (rule {@code before-measure}), or the first year of data ({@code before-data}).
+	 */
+	@Test
+	void aYearBeforeTheCreditMeasureOrBeforeAnyDataIsNoYearToClose() throws Exception {
+		DataScope bureau = DataScope.region("32" + RandomDigits.of(4));
+		for (int year : new int[] { 2000, 2016 }) {
+			assertThatThrownBy(() -> yearClose.close(bureau, year))
+				.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors()).singleElement()
+					.satisfies(e -> {
+						assertThat(e.field()).isEqualTo("year");
+						assertThat(e.rule()).isEqualTo("before-measure");
+						assertThat(e.message()).contains("快递业信用管理暂行办法", "2017年");
+					}));
+		}
+		int firstData = jdbc.sql("SELECT CAST(extract(year FROM min(occurred_on)) AS integer) FROM credit_entry")
+			.query(Integer.class).single();
+		int before = Math.min(firstData, yearClose.lastYear()) - 1;
+		if (before >= 2017) {
+			// a year under the measure before the platform's first credit entry (none when entries go back to 2017)
+			assertThatThrownBy(() -> yearClose.close(bureau, before))
+				.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors()).singleElement()
+					.satisfies(e -> assertThat(e.rule()).isEqualTo("before-data")));
+		}
+		mvc.perform(post("/credit/year-close").session(SignIn.session(mvc, "wz.staff")).with(csrf()).param("year", "2000"))
+			.andExpect(status().isBadRequest()).andExpect(content().string(containsString("data-rule=\"before-measure\"")));
+		assertThat(jdbc.sql("SELECT count(*) FROM credit_year_close WHERE year < 2017").query(Long.class).single()).isZero();
 	}
 
 	@Autowired

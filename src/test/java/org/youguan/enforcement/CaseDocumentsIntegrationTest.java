@@ -639,7 +639,7 @@ class CaseDocumentsIntegrationTest {
 		assertThat(text((String) only(docs, "HEARING_RECORD").get("href"), WUZHONG))
 			.contains("听证笔录", "当事人称系初次经营，请求从轻", "陈吴中（执法证号32050601）");
 		assertThat(text((String) only(docs, "INVESTIGATION_REPORT").get("href"), WUZHONG))
-			.contains("案件调查终结报告", "查明当事人未取得许可经营快递业务", "50000–100000元");
+			.contains("案件调查终结报告", "违法事实：当事人未取得许可经营快递业务", "50000–100000元");
 		assertThat(text((String) only(docs, "DELIVERY_RECEIPT").get("href"), WUZHONG)).contains("送达回证", number, "2026年6月30日");
 		assertThat(text((String) only(docs, "DECISION").get("href"), WUZHONG)).contains("罚款人民币60000元", "2026年6月1日");
 	}

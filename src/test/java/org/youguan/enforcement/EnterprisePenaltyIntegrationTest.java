@@ -444,15 +444,21 @@ class EnterprisePenaltyIntegrationTest {
 		assertThat(cases.get(PartyCases.ALL, stated).penaltyCase().statementWaivedOn()).isNull();
 	}
 
-	/** A hearing requested is withdrawn on the portal before it is held (art.64): waived, it is not requested again. */
-	@Test
-	void aPartyThatRequestedAHearingWithdrawsItOnThePortalOnce() throws Exception {
+	/** A case notified today whose party requested a hearing on the portal and withdrew the request (back to 已告知). */
+	long withdrawnHearing() throws Exception {
 		long id = party.notified(party.sfWuzhong(), "DELIVERY_WITHOUT_CONSENT", "10000", today());
 		mvc.perform(post("/api/v1/enterprise/penalties/" + id + "/hearing").header("Authorization", SF))
 			.andExpect(status().isOk());
 		mvc.perform(post("/api/v1/enterprise/penalties/" + id + "/hearing-waiver").header("Authorization", SF)
 				.contentType(MediaType.APPLICATION_JSON).content("{\"confirm\":true}"))
 			.andExpect(status().isOk()).andExpect(jsonPath("$.status").value("NOTIFIED"));
+		return id;
+	}
+
+	/** A hearing requested is withdrawn on the portal before it is held (art.64): waived, it is not requested again. */
+	@Test
+	void aPartyThatRequestedAHearingWithdrawsItOnThePortalOnce() throws Exception {
+		long id = withdrawnHearing();
 		mvc.perform(post("/api/v1/enterprise/penalties/" + id + "/hearing-waiver").header("Authorization", SF)
 				.contentType(MediaType.APPLICATION_JSON).content("{\"confirm\":true}"))
 			.andExpect(status().isConflict());
@@ -460,6 +466,36 @@ class EnterprisePenaltyIntegrationTest {
 		mvc.perform(post("/api/v1/enterprise/penalties/" + small + "/hearing-waiver").header("Authorization", SF)
 				.contentType(MediaType.APPLICATION_JSON).content("{\"confirm\":true}"))
 			.andExpect(status().is(422));
+	}
+
+	/**
+	 * Attack 51: a hearing request withdrawn read 「明确放弃听证」 on the case page, the portal and the decision; after
+	 * 不予处罚 both pages still named the window's last day (「陈述申辩期限至…」); the portal read 「拟作出的处罚 ： 罚款…」. A
+	 * withdrawal is told as 申请后撤回 with both days, the window is shown only while the case is notified or heard, and
+	 * the proposed penalty is one text with its label.
+	 */
+	@Test
+	void aWithdrawnRequestIsToldAsWithdrawnAndAClosedWindowIsNotShown() throws Exception {
+		long id = withdrawnHearing();
+		MockHttpSession sf = SignIn.session(mvc, "sf.wz");
+		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
+		String portal = mvc.perform(get("/enterprise/penalties/" + id).session(sf)).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		String page = mvc.perform(get("/enforcement/cases/" + id).session(staff)).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(portal).contains("于" + today() + "撤回听证申请（申请后撤回）").doesNotContain("明确放弃听证");
+		// the staff page's audit trail keeps the step's own entry; the case's hearing line tells the withdrawal
+		assertThat(page).contains("id=\"hearing-waived\"><span>当事人于" + today() + "申请听证，于" + today()
+				+ "撤回听证申请（申请后撤回）</span>");
+		assertThat(portal).contains("拟作出的处罚：").contains("id=\"party-reply-due\"");
+		assertThat(page).contains("id=\"reply-window\"");
+		caseDecisions.notPenalize(PartyCases.ALL, id, "MINOR_CORRECTED", "情节轻微并及时改正，依法不予行政处罚");
+		portal = mvc.perform(get("/enterprise/penalties/" + id).session(sf)).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		page = mvc.perform(get("/enforcement/cases/" + id).session(staff)).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(portal).doesNotContain("id=\"party-reply-due\"").doesNotContain("陈述申辩期限至");
+		assertThat(page).doesNotContain("id=\"reply-window\"");
 	}
 
 	/**

@@ -159,6 +159,27 @@ class PartyServedAndRemindedIntegrationTest {
 		notLeaked(id);
 	}
 
+	/**
+	 * Attack 51: a served decision revoked (撤销) or declared invalid (确认无效) was never told to the party — only a 变更
+	 * was — and the amounts in the notices dropped trailing zeros (1200.5元). Every outcome that changes a served
+	 * decision is told, with what is to refund of what was paid, each amount as the product writes money.
+	 */
+	@Test
+	void aServedDecisionRevokedIsToldThePartyWithTheRefundDue() {
+		EnterpriseView e = party.sfWuzhong();
+		LocalDate today = LocalDate.now(clock);
+		long id = party.delivered(e, "DATA_NOT_REPORTED", "FINE", "1200.50", today);
+		arrived(e, id, 2);
+		caseExecution.pay(ALL, id, today.toString(), "1200.50");
+		decisionOutcomes.record(ALL, id, new DecisionOutcomes.Outcome("REVIEW", "江苏省邮政管理局",
+				"苏邮复决〔2026〕" + RandomDigits.of(7) + "号", today.toString(), "REVOKED", "事实不清", null, null, null), null);
+		await().atMost(Duration.ofSeconds(30)).until(() -> listed(e, id).stream().anyMatch(t -> t.contains("不再执行")));
+		assertThat(listed(e, id)).filteredOn(t -> t.contains("不再执行")).singleElement().asString()
+			.contains("行政处罚决定书已于" + today + "经行政复议撤销，不再执行", "应退还已缴纳的1200.50元")
+			.doesNotContain("1200.5元");
+		notLeaked(id);
+	}
+
 	@Test
 	void anUnpaidFineIsRemindedOnceBeforeItsDayAndOnceAfterHoweverOftenTheJobRuns() {
 		EnterpriseView e = party.sfWuzhong();

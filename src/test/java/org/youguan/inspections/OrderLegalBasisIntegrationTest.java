@@ -22,6 +22,7 @@ import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.SignIn;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.PageQuery;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.UserDirectory;
 import org.youguan.rules.Citation;
@@ -102,7 +103,12 @@ class OrderLegalBasisIntegrationTest {
 
 	/** Issues the order of the record and reads its .docx back. */
 	String orderText(long record) throws Exception {
-		String issued = call("/api/v1/inspections/records/" + record + "/order", "{\"workingDays\":5}")
+		return orderText(record, "{\"workingDays\":5}");
+	}
+
+	/** Issues the order of the record with the request {@code json} and reads its .docx back. */
+	String orderText(long record, String json) throws Exception {
+		String issued = call("/api/v1/inspections/records/" + record + "/order", json)
 			.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
 		long order = ((Number) JsonPath.read(issued, "$.id")).longValue();
 		long document = orders.document(DataScope.all(), order).orElseThrow().id();
@@ -164,10 +170,39 @@ class OrderLegalBasisIntegrationTest {
 			.andExpect(status().is4xxClientError())
 			.andExpect(jsonPath("$.errors[0].field").value("items"))
 			.andExpect(jsonPath("$.errors[0].rule").value("basis-article"));
-		// with a cited item beside it, the order cites that item only and lists only its lines
-		String text = orderText(record("SPECIAL", List.of("SERVICE_NOTICE", "SCREENING")));
+		// with a cited item beside it, picked as the finding's, the order cites that item only and lists only its lines
+		String text = orderText(record("SPECIAL", List.of("SERVICE_NOTICE", "SCREENING")),
+				"{\"workingDays\":5,\"items\":[\"SCREENING\"]}");
 		assertThat(text).contains("上述行为违反了《快递暂行条例》第三十三条（过机安检）的规定。")
 			.doesNotContain("快递市场管理办法").doesNotContain("服务公示");
+	}
+
+	/**
+	 * Attack 51: a record of 服务公示 and 末端网点备案 kept without checklist lines got an order citing the 备案 article for a
+	 * 服务公示 finding — every item checked was cited. The order is about the items the findings are about: with several
+	 * items and no line, the clerk picks them (400 {@code items}/{@code required} otherwise); 服务公示 picked alone has
+	 * no article and borrows none (422 {@code basis-article}); a pick outside the record's items is refused.
+	 */
+	@Test
+	void anOrderCitesOnlyTheItemsItsFindingsAreAbout() throws Exception {
+		long record = record("SPECIAL", List.of("SERVICE_NOTICE", "OUTLET_FILING"));
+		call("/api/v1/inspections/records/" + record + "/order", "{\"workingDays\":5}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("items"))
+			.andExpect(jsonPath("$.errors[0].rule").value("required"))
+			.andExpect(jsonPath("$.errors[0].message", containsString("服务公示")));
+		call("/api/v1/inspections/records/" + record + "/order", "{\"workingDays\":5,\"items\":[\"SERVICE_NOTICE\"]}")
+			.andExpect(status().is4xxClientError())
+			.andExpect(jsonPath("$.errors[0].field").value("items"))
+			.andExpect(jsonPath("$.errors[0].rule").value("basis-article"));
+		call("/api/v1/inspections/records/" + record + "/order", "{\"workingDays\":5,\"items\":[\"REAL_NAME\"]}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("items"))
+			.andExpect(jsonPath("$.errors[0].rule").value("one-of"));
+		assertThat(orders.list(DataScope.region("320506"), PageQuery.of(null, 0, 1000, null, null)).items())
+			.noneMatch(o -> o.recordId() == record);
+		String filing = orderText(record, "{\"workingDays\":5,\"items\":[\"OUTLET_FILING\"]}");
+		assertThat(filing).contains("第十九条（末端网点备案）").doesNotContain("服务公示");
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package org.youguan.inspections;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
@@ -179,6 +180,36 @@ class RectificationProcedureIntegrationTest {
 		long order = ((Number) JsonPath.read(issued, "$.id")).longValue();
 		call(SF, "/api/v1/enterprise/inspections/orders/" + order, "{\"report\":\"已整改\"}").andExpect(status().isOk());
 		return order;
+	}
+
+	/**
+	 * An order's steps are the handling bureau's (attack 51: the city's staff scheduled a re-inspection of and rejected a
+	 * 吴中 order): the city reads the order and is refused every step with 403 naming 吴中's bureau, a sibling county does
+	 * not see it (404); a re-inspection without a day is refused as required, not as out of range.
+	 */
+	@Test
+	void onlyTheHandlingBureauTakesAnOrdersSteps() throws Exception {
+		long record = record();
+		call("Bearer demo-sz-market-token", "/api/v1/inspections/records/" + record + "/order", "{\"workingDays\":10}")
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.detail", containsString("本检查由苏州市吴中区邮政管理局办理")));
+		long order = repliedOrder();
+		mvc.perform(get("/api/v1/inspections/orders/" + order).header("Authorization", "Bearer demo-sz-market-token"))
+			.andExpect(status().isOk());
+		Map<String, String> steps = Map.of("/reinspection", "{\"on\":\"" + LocalDate.now(clock) + "\"}",
+				"/reject", "{\"note\":\"不合格\"}", "/accept", "{}");
+		for (Map.Entry<String, String> step : steps.entrySet()) {
+			call("Bearer demo-sz-market-token", "/api/v1/inspections/orders/" + order + step.getKey(), step.getValue())
+				.andExpect(status().isForbidden())
+				.andExpect(jsonPath("$.detail", containsString("本责令改正通知书由苏州市吴中区邮政管理局办理")));
+			call("Bearer demo-xc-staff-token", "/api/v1/inspections/orders/" + order + step.getKey(), step.getValue())
+				.andExpect(status().isNotFound());
+		}
+		assertThat(orders.get(DataScope.region("320506"), order).status()).isEqualTo("REPLIED");
+		call(WUZHONG, "/api/v1/inspections/orders/" + order + "/reinspection", "{}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("on"))
+			.andExpect(jsonPath("$.errors[0].rule").value("required"));
 	}
 
 	@Test

@@ -109,4 +109,11 @@ class TextStripTest {
 		assertThat(new Validation().name("name", "品牌名称", "\u2800顺丰 速运\u200B", 60).errors()).isEmpty();
 		assertThat(new Validation().name("contact", "联系人", null).errors()).isEmpty();
 	}
+
+	/** Attack 51: a credit objection's reasons were stored with CRLF; every multi-line text is stored with LF. */
+	@Test
+	void freeTextStoresLineBreaksAsLf() {
+		assertThat(Text.freeText("第一，记录有误\r\n第二，已整改\r第三")).isEqualTo("第一，记录有误\n第二，已整改\n第三");
+		assertThat(Text.freeText("\r\n理由\r\n")).isEqualTo("理由");
+	}
 }

@@ -826,12 +826,18 @@ public class CaseDocuments implements DeclaresTemplates {
 	}
 
 	/**
-	 * What became of the hearing right, as the decision states it (行政处罚法(2021) art.63–65): held on its day, waived
-	 * by the party on its day, not requested within the window the notice gave; empty when the notice gave no right.
+	 * What became of the hearing right, as the decision states it (行政处罚法(2021) art.63–65): held on its day, requested
+	 * and withdrawn before it was held (申请后撤回, both days), waived by the party on its day, not requested within the
+	 * window the notice gave; empty when the notice gave no right.
 	 */
 	static String hearingOutcome(CaseView c) {
 		if (c.hearingOn() != null) {
 			return "本局已于" + ChineseText.day(c.hearingOn()) + "依当事人申请举行听证。";
+		}
+		if (c.hearingWaivedOn() != null && c.hearingRequestedOn() != null) {
+			// a request withdrawn before the hearing (art.64) is no waiver given instead of a request
+			return "当事人于" + ChineseText.day(c.hearingRequestedOn()) + "申请听证，于" + ChineseText.day(c.hearingWaivedOn())
+					+ "撤回听证申请。";
 		}
 		if (c.hearingWaivedOn() != null) {
 			return "当事人于" + ChineseText.day(c.hearingWaivedOn()) + "明确放弃听证。";
@@ -899,12 +905,20 @@ public class CaseDocuments implements DeclaresTemplates {
 	}
 
 	/**
-	 * The investigation's facts as the documents state them after their own lead-in ("经查，${report}",
-	 * "经调查，你单位存在以下违法事实：${report}"): the report without the lead-in it was typed with (经查，经查明，经调查，
-	 * 经调查核实，), so the 决定书 never reads "经查，经调查，当事人…".
+	 * The investigation's facts as every document quoting them states them after its own lead-in ("经查，${report}",
+	 * "经调查，你单位存在以下违法事实：${report}", "二、违法事实：${report}"), the paragraph ending there: the report without
+	 * the lead-in it was typed with (经查，经查明，查明，经调查，经调查核实，调查发现，经核查，…), folded into the template's
+	 * wording so the 决定书 never reads "经查，经调查，当事人…" or "经查，查明你单位…" (attack 51), and ending with one
+	 * full stop — whatever closing punctuation it was typed with ({@link #unstopped}) — never none, never "。。".
+	 * @return "" for no report
 	 */
 	static String facts(String report) {
-		return report == null ? "" : report.strip().replaceFirst("^(经(调查|查)(核实|明|实)?[，,：:\\s]*)+", "");
+		if (report == null || report.isBlank()) {
+			return "";
+		}
+		String body = unstopped(report.strip().replaceFirst(
+				"^(((经|已)?(调查|核查|审查|查)(核实|明|实|发现|认定)(清楚)?|经(调查|核查|审查|查))[，,：:\\s]*)+", ""));
+		return body.isEmpty() ? "" : body + "。";
 	}
 
 	/**

@@ -14,7 +14,6 @@ import java.util.function.Function;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
@@ -386,7 +385,7 @@ public class CaseWork {
 	 * on the API and the page, locks the case here.
 	 * @throws DomainException not-found outside the caller's scope; (422, rule {@code not-handling-bureau-head}) for a
 	 * head of another bureau
-	 * @throws AccessDeniedException (403) for other staff of another bureau
+	 * @throws org.youguan.kernel.AccessRefusedException (403) for other staff of another bureau
 	 */
 	public CaseView lock(DataScope scope, long id) {
 		lockRow(id);
@@ -420,17 +419,26 @@ public class CaseWork {
 	 * on the enterprise portal (its own steps, scoped to its credit code) and a step run without a signed-in account (a
 	 * system job, the demo data) are not checked.
 	 * @throws DomainException (422, field {@code head}, rule {@code not-handling-bureau-head}) for a head of another bureau
-	 * @throws AccessDeniedException (403) for other staff of another bureau
+	 * @throws org.youguan.kernel.AccessRefusedException (403) for other staff of another bureau
 	 */
 	public void requireHandlingBureau(String caseRegion) {
+		requireHandlingBureau(caseRegion, "案");
+	}
+
+	/**
+	 * As {@link #requireHandlingBureau(String)} for a record of the case's procedure named {@code record} after 本
+	 * ("线索": a lead's steps are its handling bureau's as a case's are): the 403 names the handling bureau
+	 * ({@link Bureaus#refusal}).
+	 */
+	public void requireHandlingBureau(String caseRegion, String record) {
 		CurrentUser u = bureaus.outsider(caseRegion).orElse(null);
 		if (u == null) {
 			return;
 		}
 		if (u.has(Role.BUREAU_LEADER)) {
-			requireHandlingHead(caseRegion, "办理本案");
+			requireHandlingHead(caseRegion, "办理本" + record);
 		}
-		throw new AccessDeniedException("本案由" + bureaus.nearestName(caseRegion) + "办理，办案步骤由该局的处室工作人员进行；上级机关可以查阅，不能代为办理");
+		throw bureaus.refusal(caseRegion, record);
 	}
 
 	/** Moves the case to {@code to} (the same state for a step that records something) with the extra SET clause. */
@@ -547,11 +555,23 @@ public class CaseWork {
 	 * person has no portal, and a past case imported was served off it.
 	 */
 	public void tellParty(CaseView c, PenaltyStepServed.Step step, LocalDate servedOn, LocalDate dueOn, boolean hearingRight) {
+		tellParty(c, step, servedOn, dueOn, hearingRight, null);
+	}
+
+	/**
+	 * As {@link #tellParty(CaseView, PenaltyStepServed.Step, LocalDate, LocalDate, boolean)} for the outcome of a remedy
+	 * on a decision served ({@link PenaltyStepServed.Step#DECISION_CHANGED}, {@link PenaltyStepServed.Step#DECISION_ANNULLED}):
+	 * who decided it and what is now to refund of what the party paid ({@link #refund}, none when nothing is).
+	 * @param remedy who decided the outcome and what it did ("行政复议撤销"); null for a step that is no remedy's outcome
+	 */
+	public void tellParty(CaseView c, PenaltyStepServed.Step step, LocalDate servedOn, LocalDate dueOn, boolean hearingRight,
+			String remedy) {
 		if (c.imported() || c.enterpriseCreditCode() == null) {
 			return;
 		}
+		Refund refund = remedy == null ? null : refund(c);
 		events.publishEvent(new PenaltyStepServed(c.id(), c.number(), c.regionCode(), c.enterpriseCreditCode(), step,
-				servedOn, dueOn, hearingRight, Execution.fine(c)));
+				servedOn, dueOn, hearingRight, Execution.fine(c), remedy, refund == null || !refund.open() ? null : refund.due()));
 	}
 
 	/**

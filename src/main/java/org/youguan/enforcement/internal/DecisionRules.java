@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import org.youguan.enforcement.Mitigation;
 import org.youguan.enforcement.Penalty;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.FieldError;
@@ -61,7 +62,7 @@ public final class DecisionRules {
 		}
 		else if (!v.hasError(field) && (amount.signum() < 0 || requiredByKind && amount.signum() == 0)) {
 			// an amount refused already (money: more than two decimals) is told once, by the first rule it broke
-			v.require(field, false, "positive", label + "应大于0，填写的是" + amount.toPlainString() + "元");
+			v.require(field, false, "positive", label + "应大于0，填写的是" + ChineseText.yuan(amount));
 		}
 	}
 

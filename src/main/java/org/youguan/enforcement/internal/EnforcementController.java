@@ -54,7 +54,6 @@ import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.PageForm;
 import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.Text;
-import org.youguan.org.Bureaus;
 import org.youguan.org.CurrentUser;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
@@ -103,18 +102,16 @@ class EnforcementController {
 
 	private final CaseEvidence evidence;
 
-	private final Bureaus bureaus;
 
 	private final CaseDocuments documents;
 
 	private final DecisionOutcomes decisionOutcomes;
 
 	EnforcementController(Leads leads, PenaltyCases cases, CaseWork caseWork, PastCases pastCases, DecisionPublication decisionPublication, CaseExecution caseExecution, OnTheSpotPenalties onTheSpotPenalties, DecisionLimit decisionLimit, CaseDecisions caseDecisions, NoticeAndHearing noticeAndHearing, CaseInvestigation caseInvestigation, StatutoryRules rules, AuditTrail audit, CaseEvidence evidence,
-			Bureaus bureaus, CaseDocuments documents, DecisionOutcomes decisionOutcomes) {
+			CaseDocuments documents, DecisionOutcomes decisionOutcomes) {
 		this.decisionOutcomes = decisionOutcomes;
 		this.documents = documents;
 		this.evidence = evidence;
-		this.bureaus = bureaus;
 		this.leads = leads;
 		this.cases = cases;
 		this.caseWork = caseWork;
@@ -251,7 +248,7 @@ class EnforcementController {
 		outcomes(model, detail.penaltyCase());
 		model.addAttribute("d", detail);
 		model.addAttribute("c", detail.penaltyCase());
-		model.addAttribute("replyLine", ReplyWindowLine.of(detail.deadlines().hearingRight(),
+		model.addAttribute("replyLine", ReplyWindowLine.of(detail.penaltyCase().status(), detail.deadlines().hearingRight(),
 				detail.deadlines().hearingRequestDue(), detail.penaltyCase().statementWaivedOn(),
 				detail.penaltyCase().hearingWaivedOn()));
 		model.addAttribute("confiscated", Execution.confiscated(detail.penaltyCase()));
@@ -275,7 +272,7 @@ class EnforcementController {
 		model.addAttribute("hosts", detail.penaltyCase().status() == CaseStatus.HEARING && detail.penaltyCase().hearingOn() == null
 				? noticeAndHearing.hearingHosts(scope, id) : List.of());
 		model.addAttribute("bureaus", CaseStep.TRANSFER.allowedFrom().contains(detail.penaltyCase().status())
-				? bureaus.all(DataScope.all()) : List.of());
+				? caseDecisions.transferTargets(detail.penaltyCase().regionCode()) : List.of());
 		return "enforcement/case";
 	}
 

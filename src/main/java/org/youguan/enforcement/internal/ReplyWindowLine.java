@@ -2,6 +2,8 @@ package org.youguan.enforcement.internal;
 
 import java.time.LocalDate;
 
+import org.youguan.enforcement.CaseStatus;
+
 /**
  * The line that tells what is left of the party's rights after the 事先告知 (行政处罚法(2021) art.44–45, 63–64): the
  * window to state its case (陈述申辩) and — when the notice gave the right — to request a hearing, each right named only
@@ -13,6 +15,19 @@ import java.time.LocalDate;
  * @param args its arguments: the window's last day first where a right is left, then the days of the waivers
  */
 public record ReplyWindowLine(String key, Object[] args) {
+
+	/**
+	 * The line of a case in {@code status}: none once the window's steps are no longer open — the case decided, not
+	 * penalised (不予处罚), withdrawn, transferred or closed (attack 51: after 不予处罚 the case page and the portal still
+	 * read 「陈述申辩期限至…」) —, else {@link #of(boolean, LocalDate, LocalDate, LocalDate)}: the window runs while the
+	 * case is notified (已告知) or in its hearing (听证).
+	 * @return the line, or null
+	 */
+	public static ReplyWindowLine of(CaseStatus status, boolean hearingRight, LocalDate due, LocalDate statementWaivedOn,
+			LocalDate hearingWaivedOn) {
+		return status == CaseStatus.NOTIFIED || status == CaseStatus.HEARING
+				? of(hearingRight, due, statementWaivedOn, hearingWaivedOn) : null;
+	}
 
 	/**
 	 * The line of a case notified with or without the hearing right.

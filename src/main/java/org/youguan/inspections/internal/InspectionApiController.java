@@ -182,9 +182,13 @@ class InspectionApiController {
 		return plan(scope, id);
 	}
 
-	/** The deadline of an order to issue, in working days. */
+	/**
+	 * The deadline of an order to issue, in working days, and the items it is about (codes among the record's; required
+	 * when the record kept no line per checklist entry and checked several items).
+	 */
 	record IssueRequest(
-			@WholeIn(min = RectificationTerm.MIN_WORKING_DAYS, maxStated = RectificationTerm.MAX_STATED) Integer workingDays) {
+			@WholeIn(min = RectificationTerm.MIN_WORKING_DAYS, maxStated = RectificationTerm.MAX_STATED) Integer workingDays,
+			List<String> items) {
 	}
 
 	/** A decision's reason, or a re-inspection day. */
@@ -201,10 +205,12 @@ class InspectionApiController {
 	@PostMapping("/records/{id}/order")
 	@PreAuthorize(WRITERS)
 	@Operation(summary = "下达责令改正通知书", description = "检查结果为责令改正且尚无通知书的检查：文号由编号服务生成，"
-			+ "整改期限workingDays个工作日（按工作日历；1至规则目录inspection.rectification-max规定的工作日数，按检查记录所在地区的取值）。")
+			+ "整改期限workingDays个工作日（按工作日历；1至规则目录inspection.rectification-max规定的工作日数，按检查记录所在地区的取值）；"
+			+ "items：通知书针对的检查事项代码（检查记录的事项中检查发现问题的；记录未逐项登记检查内容且检查了多个事项时必填，否则为检查内容不符合的事项），"
+			+ "通知书只援引这些事项的条款。")
 	ResponseEntity<InspectionOrders.Order> issue(@AuthenticationPrincipal CurrentUser me, DataScope scope,
 			@PathVariable long id, @RequestBody IssueRequest request) {
-		InspectionOrders.Order order = orders.issue(scope, id, me.regionCode(), request.workingDays());
+		InspectionOrders.Order order = orders.issue(scope, id, me.regionCode(), request.workingDays(), request.items());
 		return ResponseEntity.created(URI.create("/api/v1/inspections/orders/" + order.id())).body(order);
 	}
 

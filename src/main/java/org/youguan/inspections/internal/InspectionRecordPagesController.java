@@ -235,6 +235,8 @@ class InspectionRecordPagesController {
 		model.addAttribute("itemNames", fieldRecords.itemNames());
 		// the longest deadline an order may set there, from the rule catalogue (the form's bound and hint)
 		model.addAttribute("rectificationMax", orders.longestTerm(r.regionCode()));
+		// the issue form only for the handling bureau's staff: a bureau above reads the record
+		model.addAttribute("handles", orders.stepsOpenToCaller(r.regionCode()));
 		model.addAttribute("rectificationBasis", RectificationTerm.MAX_RULE.title() + "，" + RectificationTerm.MAX_RULE.basis());
 		return "inspections/record";
 	}
@@ -243,9 +245,10 @@ class InspectionRecordPagesController {
 	@PostMapping("/inspections/records/{id:\\d+}/order")
 	@PreAuthorize(InspectionApiController.WRITERS)
 	String issue(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
-			@RequestParam(required = false) String workingDays, RedirectAttributes redirect) {
+			@RequestParam(required = false) String workingDays, @RequestParam(required = false) List<String> items,
+			RedirectAttributes redirect) {
 		return PageSteps.run(redirect, "/inspections/records/" + id, () -> {
-			InspectionOrders.Order o = orders.issue(me.scope(), id, me.regionCode(), workingDays);
+			InspectionOrders.Order o = orders.issue(me.scope(), id, me.regionCode(), workingDays, items);
 			return new PageSteps.Done("责令改正通知书已下达：" + o.number(), "/inspections/orders/" + o.id());
 		});
 	}

@@ -65,11 +65,14 @@ final class OrderPageModels {
 	}
 
 	/**
-	 * An order's page model: {@code order}, {@code document} (null before one is kept), {@code evidence}.
+	 * An order's page model: {@code order}, {@code document} (null before one is kept), {@code evidence}, {@code handles}
+	 * (the caller's bureau takes its steps: {@link InspectionOrders#stepsOpenToCaller}).
 	 * @throws org.youguan.kernel.DomainException not found outside the scope
 	 */
 	static void order(InspectionOrders orders, DataScope scope, long id, Model model) {
-		model.addAttribute("order", orders.get(scope, id));
+		InspectionOrders.Order order = orders.get(scope, id);
+		model.addAttribute("order", order);
+		model.addAttribute("handles", orders.stepsOpenToCaller(order));
 		model.addAttribute("document", orders.document(scope, id).orElse(null));
 		model.addAttribute("evidence", orders.evidence(scope, id));
 	}

@@ -1,0 +1,31 @@
+package org.youguan.enforcement.internal;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The typed facts every penalty document quotes after its own lead-in ("经查，${report}"): attack 51 found the
+ * 不予行政处罚决定书 and the 行政处罚决定书 reading "经查，查明你单位…", the facts ending without a full stop. A typed
+ * lead-in (经查, 查明, 经调查核实, 调查发现…) is folded into the template's, and the facts end with one 。.
+ */
+class QuotedFactsTest {
+
+	@Test
+	void aTypedLeadInIsFoldedIntoTheTemplatesAndTheFactsEndWithOneFullStop() {
+		assertThat(CaseDocuments.facts("查明你单位未按规定备案末端网点")).isEqualTo("你单位未按规定备案末端网点。");
+		assertThat(CaseDocuments.facts("经查，查明你单位未备案")).isEqualTo("你单位未备案。");
+		assertThat(CaseDocuments.facts("经调查核实：当事人未实名收寄。")).isEqualTo("当事人未实名收寄。");
+		assertThat(CaseDocuments.facts("调查发现，当事人未验视；")).isEqualTo("当事人未验视。");
+		assertThat(CaseDocuments.facts("经查明 当事人未备案。。")).isEqualTo("当事人未备案。");
+		assertThat(CaseDocuments.facts("当事人于2026年3月未备案（见询问笔录）")).isEqualTo("当事人于2026年3月未备案（见询问笔录）。");
+	}
+
+	@Test
+	void wordsThatOnlyBeginWithACheckAreKept() {
+		assertThat(CaseDocuments.facts("查获禁寄物品三件")).isEqualTo("查获禁寄物品三件。");
+		assertThat(CaseDocuments.facts("调查期间当事人拒不配合")).isEqualTo("调查期间当事人拒不配合。");
+		assertThat(CaseDocuments.facts(null)).isEmpty();
+		assertThat(CaseDocuments.facts(" 经查。 ")).isEmpty();
+	}
+}
