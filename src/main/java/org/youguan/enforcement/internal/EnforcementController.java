@@ -54,6 +54,7 @@ import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.PageForm;
 import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.Text;
+import org.youguan.org.Bureaus;
 import org.youguan.org.CurrentUser;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
@@ -102,14 +103,16 @@ class EnforcementController {
 
 	private final CaseEvidence evidence;
 
+	private final Bureaus bureaus;
 
 	private final CaseDocuments documents;
 
 	private final DecisionOutcomes decisionOutcomes;
 
 	EnforcementController(Leads leads, PenaltyCases cases, CaseWork caseWork, PastCases pastCases, DecisionPublication decisionPublication, CaseExecution caseExecution, OnTheSpotPenalties onTheSpotPenalties, DecisionLimit decisionLimit, CaseDecisions caseDecisions, NoticeAndHearing noticeAndHearing, CaseInvestigation caseInvestigation, StatutoryRules rules, AuditTrail audit, CaseEvidence evidence,
-			CaseDocuments documents, DecisionOutcomes decisionOutcomes) {
+			Bureaus bureaus, CaseDocuments documents, DecisionOutcomes decisionOutcomes) {
 		this.decisionOutcomes = decisionOutcomes;
+		this.bureaus = bureaus;
 		this.documents = documents;
 		this.evidence = evidence;
 		this.leads = leads;
