@@ -2636,6 +2636,7 @@ M.update({
  "field.size": ("每页条数", "Page size"),
  "field.q": ("关键词", "Search"),
  "field.consent": ("当事人同意电子送达", "Party consents to electronic service"),
+ "field.servedOn": ("送达日期", "Served on"),
  "field.deciding": ("只看本局审核的报表", "Only reports this bureau decides"),
  "field.sort": ("排序字段", "Sort by"),
  "field.dir": ("排序方向", "Sort direction"),
