@@ -2884,6 +2884,7 @@ M.update({
  "audit.field.WorkPlan.targets": ("主要工作目标", "Main targets"),
  "audit.field.value": ("值", "Value"),
  "audit.field.values": ("数值", "Values"),
+ "audit.field.valuesFilled": ("已填数值个数", "Values filled in"),
  "audit.field.verification": ("核查", "Verification"),
  "audit.field.verified": ("已核查", "Verified"),
  "audit.field.version": ("版本", "Version"),
