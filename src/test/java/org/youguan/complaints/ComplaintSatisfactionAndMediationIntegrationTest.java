@@ -7,7 +7,6 @@ import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -111,7 +110,7 @@ class ComplaintSatisfactionAndMediationIntegrationTest {
 	}
 
 	static int someYear() {
-		return 2061 + ThreadLocalRandom.current().nextInt(30);
+		return org.youguan.UnusedYears.next();
 	}
 
 	/**

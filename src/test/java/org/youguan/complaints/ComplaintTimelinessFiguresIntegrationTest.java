@@ -3,7 +3,6 @@ package org.youguan.complaints;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -73,7 +72,7 @@ class ComplaintTimelinessFiguresIntegrationTest {
 	@Test
 	void stepsNotTakenPastTheirDueDateCountAsLateAndTheSilentEnterpriseIsNamed() {
 		// a February of a year no other test files complaints in
-		int year = 2061 + ThreadLocalRandom.current().nextInt(30);
+		int year = org.youguan.UnusedYears.next();
 		YearMonth february = YearMonth.of(year, 2);
 		clock.set(LocalDateTime.of(year, 2, 2, 10, 0));
 		file(); // never accepted
@@ -124,7 +123,7 @@ class ComplaintTimelinessFiguresIntegrationTest {
 	/** A step taken late is due by the 30-day answer limit, not the rule's days after it (邮政法(2015) art.65). */
 	@Test
 	void aStepsDueDateNeverPassesTheAnswerLimit() {
-		int year = 2061 + ThreadLocalRandom.current().nextInt(30);
+		int year = org.youguan.UnusedYears.next();
 		clock.set(LocalDateTime.of(year, 5, 4, 10, 0));
 		long id = file();
 		clock.set(LocalDateTime.of(year, 5, 31, 10, 0));
@@ -140,7 +139,7 @@ class ComplaintTimelinessFiguresIntegrationTest {
 	/** 挽回经济损失 is money: two decimals on the figures page (99,999,999.99 was shown rounded to 100,000,000). */
 	@Test
 	void theFiguresPageWritesTheLossRecoveredWithTwoDecimals() throws Exception {
-		int year = 2061 + ThreadLocalRandom.current().nextInt(30);
+		int year = org.youguan.UnusedYears.next();
 		clock.set(LocalDateTime.of(year, 2, 2, 10, 0));
 		long id = file();
 		procedure.acceptAndTransfer(WUZHONG, id, null, null);
