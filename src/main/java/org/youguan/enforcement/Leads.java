@@ -87,7 +87,9 @@ public class Leads {
 			       l.proposed_harm, l.proposed_harm_reason,
 			       l.proposed_by, l.closed_reason, l.closed_on, l.case_id, c.number AS case_number, l.imported""";
 
-	static final String FROM = "FROM penalty_lead l LEFT JOIN penalty_case c ON c.id = l.case_id";
+	/** The leads with their case and their enterprise's registered region ({@code e}, for {@link #HANDLING_REGION_SQL}). */
+	static final String FROM = "FROM penalty_lead l LEFT JOIN penalty_case c ON c.id = l.case_id"
+			+ " LEFT JOIN enterprise_name e ON e.credit_code = l.enterprise_credit_code";
 
 	static final Map<String, String> SORTS = Map.of("received_on", "l.received_on", "status", "l.status",
 			"enterprise_name", "l.enterprise_name");
@@ -153,9 +155,10 @@ public class Leads {
 			.param("now", OffsetDateTime.now(clock))
 			.query(Long.class)
 			.optional();
+		// recorded where the lead is handled (inside the region it came to): the handling bureau reads its history
 		id.ifPresent(lead -> audit.record(AuditEntry.of("lead.intake", "penalty_lead", lead,
 				"收到案件线索（" + in.source().label() + "，" + in.sourceDetail() + "）" + (name == null ? "" : "：" + name))
-			.inRegion(in.regionCode())));
+			.inRegion(handlingRegion(lead))));
 		return id;
 	}
 
@@ -326,7 +329,7 @@ public class Leads {
 			.param("id", id)
 			.update();
 		audit.record(AuditEntry.of("lead.propose", "penalty_lead", id, "提请立案：" + type.title() + "（违法行为终了于" + ended
-				+ (harm ? "，涉及生命健康安全或金融安全且有危害后果：" + Text.strip(reason) : "") + "）").inRegion(lead.regionCode()));
+				+ (harm ? "，涉及生命健康安全或金融安全且有危害后果：" + Text.strip(reason) : "") + "）").inRegion(handlingRegion(id)));
 	}
 
 	/**
@@ -365,7 +368,7 @@ public class Leads {
 			.param("case", caseId)
 			.param("id", id)
 			.update();
-		audit.record(AuditEntry.of("lead.file", "penalty_lead", id, head.name() + "批准立案").inRegion(lead.regionCode()));
+		audit.record(AuditEntry.of("lead.file", "penalty_lead", id, head.name() + "批准立案").inRegion(handlingRegion(lead)));
 		return caseId;
 	}
 
@@ -398,13 +401,15 @@ public class Leads {
 			.param("today", LocalDate.now(clock))
 			.param("id", id)
 			.update();
-		audit.record(AuditEntry.of("lead.close", "penalty_lead", id, "不予立案：" + Text.strip(reason)).inRegion(lead.regionCode()));
+		audit.record(AuditEntry.of("lead.close", "penalty_lead", id, "不予立案：" + Text.strip(reason)).inRegion(handlingRegion(lead)));
 	}
 
 	/**
 	 * {@link #caseRegion} as a SQL expression (the region of the bureau handling a lead {@code l}, its enterprise
 	 * {@code e} joined from the registry's {@code enterprise_name} by credit code, null when none is named or
-	 * registered), by which the leads' work queue keeps the leads its bureau handles ({@code Bureaus#handledHere}).
+	 * registered), by which the leads are seen ({@link #get}, {@link #list}: the handling bureau and those above it,
+	 * the region lying inside the lead's own) and the leads' work queue keeps the leads its bureau handles
+	 * ({@code Bureaus#handledHere}).
 	 */
 	public static final String HANDLING_REGION_SQL = "(CASE WHEN l.source <> 'TRANSFER' AND e.region_code IS NOT NULL"
 			+ " AND (l.region_code = '0' OR e.region_code LIKE l.region_code || '%') THEN e.region_code"
@@ -491,19 +496,32 @@ public class Leads {
 		return caseWork.headsHandlingBureau(u, handlingRegion(lead));
 	}
 
-	/** One lead in the caller's scope. @throws DomainException not-found (404) outside it */
+	/**
+	 * One lead in the caller's scope: the scope holds the region of the bureau handling it ({@link #handlingRegion}) —
+	 * a lead the city received about an enterprise of a county with its own bureau is the county's to act on and to
+	 * read, and the city's and the province's to read (the handling region lies inside the lead's own region, so
+	 * whoever saw the lead by that region still does).
+	 * @throws DomainException not-found (404) outside it
+	 */
 	public LeadView get(DataScope scope, long id) {
 		LeadView lead = jdbc.sql(COLUMNS + " " + FROM + " WHERE l.id = :id")
 			.param("id", id)
 			.query(Rows.of(LeadView.class))
 			.optional()
 			.orElseThrow(() -> DomainException.notFound("案件线索", id));
-		scope.requireRegion(lead.regionCode(), "案件线索", id);
+		scope.requireRegion(handlingRegion(lead), "案件线索", id);
 		return lead;
 	}
 
+	/** {@link #handlingRegion(LeadView)} of the lead {@code id}, as it is stored now. */
+	private String handlingRegion(long id) {
+		return handlingRegion(jdbc.sql(COLUMNS + " " + FROM + " WHERE l.id = :id").param("id", id)
+			.query(Rows.of(LeadView.class)).single());
+	}
+
 	/**
-	 * A page of the leads in the caller's region, optionally of one status, searched by enterprise, summary or origin;
+	 * A page of the leads in the caller's scope — by the region of the bureau handling each ({@link #HANDLING_REGION_SQL},
+	 * as {@link #get}) —, optionally of one status, searched by enterprise, summary or origin;
 	 * newest first by default. An ID or phone number in a summary (a reporter's own, typed in by staff) is masked, as
 	 * lists mask personal data, and the search finds it only typed whole, never by its masked digits
 	 * ({@link Listing#search(PageQuery, JdbcClient, String, List, String...)}); the lead's own page shows it to those
@@ -511,7 +529,7 @@ public class Leads {
 	 */
 	public PageResult<LeadView> list(DataScope scope, LeadStatus status, PageQuery page) {
 		return Listing.from(FROM)
-			.scope(scope, "l.region_code")
+			.scope(scope, HANDLING_REGION_SQL)
 			.where(status != null, "l.status = :status", "status", status == null ? "" : status.name())
 			.search(page, jdbc, "l.id", List.of(Masked.numbers("l.summary"), Masked.numbers("l.source_detail")), "l.enterprise_name",
 					"l.enterprise_credit_code")

@@ -245,7 +245,8 @@ public class InspectionOrders implements DeclaresTemplates {
 			.params(scope.params()).param("id", recordId)
 			.query(Rows.of(Target.class)).optional()
 			.orElseThrow(() -> DomainException.notFound("检查记录", recordId));
-		bureaus.requireHandling(t.regionCode(), "检查");
+		// the inspecting bureau issues the order (a city's inspection of a county's outlet is the city's to follow up)
+		bureaus.requireHandling(inspectingRegion(recordId), "检查");
 		if (!"RECTIFICATION".equals(t.outcome())) {
 			throw DomainException.rule("只有检查结果为责令改正的检查才能下达责令改正通知书");
 		}
@@ -509,7 +510,7 @@ public class InspectionOrders implements DeclaresTemplates {
 	private Order forStep(DataScope scope, long id) {
 		jdbc.sql("SELECT id FROM rectification_order WHERE id = :id FOR UPDATE").param("id", id).query(Long.class).optional();
 		Order o = get(scope, id);
-		bureaus.requireHandling(o.regionCode(), "责令改正通知书");
+		bureaus.requireHandling(inspectingRegion(o.recordId()), "责令改正通知书");
 		return o;
 	}
 
@@ -518,15 +519,26 @@ public class InspectionOrders implements DeclaresTemplates {
 	 * page offers forms to — not to a bureau above, which reads it.
 	 */
 	public boolean stepsOpenToCaller(Order o) {
-		return stepsOpenToCaller(o.regionCode());
+		return stepsOpenToCallerOnRecord(o.recordId());
 	}
 
 	/**
-	 * Whether the signed-in caller may issue or take the steps of an order of a record of {@code regionCode} (the
-	 * handling bureau's staff, {@link Bureaus#outsider}): what the record's page offers the issue form to.
+	 * Whether the signed-in caller may issue or take the steps of the order of record {@code recordId}: staff of the
+	 * bureau that inspected ({@link InspectingBureau}, {@link Bureaus#outsider}) — what the record's page offers the
+	 * issue form to.
 	 */
-	public boolean stepsOpenToCaller(String regionCode) {
-		return bureaus.outsider(regionCode).isEmpty();
+	public boolean stepsOpenToCallerOnRecord(long recordId) {
+		return bureaus.outsider(inspectingRegion(recordId)).isEmpty();
+	}
+
+	/**
+	 * The region of the bureau that inspected record {@code recordId} ({@link InspectingBureau#OF_RECORD}), whose staff
+	 * issue its order and take the order's steps; a record not there has none (nobody's outsider is decided on it: the
+	 * caller's scope answers 404 first).
+	 */
+	private String inspectingRegion(long recordId) {
+		return jdbc.sql("SELECT " + InspectingBureau.OF_RECORD + " FROM inspection_record r WHERE r.id = :id")
+			.param("id", recordId).query(String.class).optional().orElse(null);
 	}
 
 	/** The order as issued (.docx) kept with it, if any (orders imported with a history have none). */
@@ -721,6 +733,11 @@ public class InspectionOrders implements DeclaresTemplates {
 		return list(scope, null, page);
 	}
 
+	/** {@link #list(DataScope, State, boolean, PageQuery)} of every order the caller may see (not only its bureau's). */
+	public PageResult<Order> list(DataScope scope, State state, PageQuery page) {
+		return list(scope, state, false, page);
+	}
+
 	/**
 	 * Where an order stands, as the lists and the inbox select it: awaiting the enterprise's report (issued, or its
 	 * report rejected; not a lead), replied and awaiting the bureau's decision, or overdue (not rectified, its deadline
@@ -776,11 +793,15 @@ public class InspectionOrders implements DeclaresTemplates {
 	/**
 	 * A page of the orders the caller may see in a state ({@code null}: all), newest first by default (sorts
 	 * {@code issued_on}, {@code due_on}); searched by number or enterprise.
+	 * @param handling only the orders of the caller's own bureau's inspections ({@link InspectingBureau}: the inbox's
+	 *        queues and their links, {@code handling=true}) — not those of a bureau below, which the caller reads and
+	 *        takes no step of; an enterprise's list is not narrowed
 	 */
-	public PageResult<Order> list(DataScope scope, State state, PageQuery page) {
+	public PageResult<Order> list(DataScope scope, State state, boolean handling, PageQuery page) {
 		return Listing.from(FROM)
 			.scope(scope, "o.enterprise_credit_code", "o.region_code")
 			.where(state != null, state == null ? "" : state.predicate, "today", LocalDate.now(clock))
+			.where(handling ? InspectingBureau.ownedHere(bureaus, scope, InspectingBureau.OF_RECORD) : "TRUE")
 			.search(page, "o.number", "r.enterprise_name", "o.enterprise_credit_code")
 			.sorts(Map.of("issued_on", "o.issued_on", "due_on", "o.due_on"), "issued_on", true, "o.id")
 			.page(jdbc, COLUMNS, page, Rows.of(Order.class))

@@ -953,11 +953,18 @@ public class InspectionPlans {
 	 * @param resultsPending only the published plans with inspected targets whose results await publication
 	 * @param status one of {@link #STATUSES}
 	 * @param objectType one of {@link #OBJECT_TYPES}
+	 * @param handling only the plans of the caller's own bureau ({@link InspectingBureau#OF_PLAN}, the inbox's queue and
+	 *        its link {@code handling=true}) — a bureau above reads a county's plan and takes none of its steps
 	 */
-	public record Filter(boolean resultsPending, String status, String objectType) {
+	public record Filter(boolean resultsPending, String status, String objectType, boolean handling) {
 
 		/** No filter: every plan of the scope. */
 		public static final Filter NONE = new Filter(false, null, null);
+
+		/** The filters without {@code handling}: every plan of the caller's scope, those of the bureaus below too. */
+		public Filter(boolean resultsPending, String status, String objectType) {
+			this(resultsPending, status, objectType, false);
+		}
 
 		/**
 		 * The filters as a page or the API sends them, blank meaning all.
@@ -1013,6 +1020,7 @@ public class InspectionPlans {
 			.where(filter.resultsPending(), RESULTS_PENDING, "resultsPending", true)
 			.where(filter.status() != null, "p.status = :status", "status", filter.status())
 			.where(filter.objectType() != null, "p.object_type = :objectType", "objectType", filter.objectType())
+			.where(filter.handling() ? InspectingBureau.ownedHere(bureaus, scope, InspectingBureau.OF_PLAN) : "TRUE")
 			.search(page, jdbc, "p.id", List.of(Masked.numbers("p.name")))
 			.sorts(Map.of("period_from", "p.period_from", "name", "p.name", "status", "p.status", "population",
 					"p.population"), "period_from", true, "p.id")
@@ -1029,11 +1037,12 @@ public class InspectionPlans {
 	}
 
 	/**
-	 * The plans in the caller's scope with results awaiting publication ({@link ResultState#DUE} or
-	 * {@link ResultState#OVERDUE}), the most overdue, then the earliest deadline first (for the inbox).
+	 * The plans of the caller's own bureau ({@link Filter#handling}: not those of a bureau below, which it reads) with
+	 * results awaiting publication ({@link ResultState#DUE} or {@link ResultState#OVERDUE}), the most overdue, then the
+	 * earliest deadline first — the inbox's queue, which lists as {@code results=pending&handling=true}.
 	 */
 	public List<PendingResults> pendingResults(DataScope scope) {
-		List<PendingResults> pending = pendingResults(scope, Filter.NONE,
+		List<PendingResults> pending = pendingResults(scope, new Filter(false, null, null, true),
 				PageQuery.of(null, 0, PageQuery.MAX_SIZE, null, null));
 		pending.sort(Comparator.comparing((PendingResults p) -> p.overdue() == 0)
 			.thenComparing(PendingResults::nearestDue));
@@ -1046,7 +1055,8 @@ public class InspectionPlans {
 		// every candidate, page after page: a province's or the nation's inbox may hold more than one page of them
 		List<InspectionPlan> candidates = new ArrayList<>();
 		for (int p = 0;; p++) {
-			List<InspectionPlan> read = candidates(scope, new Filter(true, filter.status(), filter.objectType()),
+			List<InspectionPlan> read = candidates(scope,
+					new Filter(true, filter.status(), filter.objectType(), filter.handling()),
 					new PageQuery(page.q(), p, PageQuery.MAX_SIZE, page.sort(), page.descending())).items();
 			candidates.addAll(read);
 			if (read.size() < PageQuery.MAX_SIZE) {

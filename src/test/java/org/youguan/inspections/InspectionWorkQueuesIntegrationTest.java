@@ -151,7 +151,7 @@ class InspectionWorkQueuesIntegrationTest {
 		WorkQueue due = queue("wz.staff", "inspection.publish-results").orElseThrow();
 		assertThat(plans.pendingResults(scope)).extracting(p -> p.plan().id()).contains(plan);
 		assertThat(due.count()).isEqualTo(plans.pendingResults(scope).size());
-		assertThat(due.link()).isEqualTo("/inspections/plans?results=pending");
+		assertThat(due.link()).isEqualTo("/inspections/plans?results=pending&handling=true");
 		MockHttpSession session = SignIn.session(mvc, "wz.staff");
 		mvc.perform(get("/inspections/plans").param("results", "pending").session(session))
 			.andExpect(content().string(containsString("/inspections/plans/" + plan + "\"")));

@@ -169,7 +169,8 @@ class EnforcementApiController {
 
 	@GetMapping("/leads")
 	@PreAuthorize(READERS)
-	@Operation(summary = "案件线索列表", description = "辖区内的线索，最新的在前；status：OPEN、PROPOSED、FILED、CLOSED。")
+	@Operation(summary = "案件线索列表", description = "辖区内的线索（按办理该线索的机关所在地区：上级机关收到的、"
+			+ "涉及设有邮政管理机构的下级辖区企业的线索由该下级机关办理，也列在其线索中），最新的在前；status：OPEN、PROPOSED、FILED、CLOSED。")
 	PageResult<LeadView> leads(DataScope scope, ListRequest list, @RequestParam(required = false) String status) {
 		return leads.list(scope, leadStatus(status), list.toPage());
 	}

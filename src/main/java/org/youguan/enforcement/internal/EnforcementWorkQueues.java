@@ -103,7 +103,8 @@ class EnforcementWorkQueues implements WorkQueueProvider {
 	List<Item> items(CurrentUser user, String queue) {
 		DataScope scope = user.scope();
 		String region = user.regionCode() == null ? "0" : user.regionCode();
-		String leadScope = scope.regionPredicate("l.region_code") + " AND "
+		// a lead by its handling region alone: one the city received about a county's enterprise is the county's
+		String leadScope = scope.regionPredicate(Leads.HANDLING_REGION_SQL) + " AND "
 				+ bureaus.handledHere(scope, Leads.HANDLING_REGION_SQL);
 		String caseScope = scope.regionPredicate("c.region_code") + " AND " + bureaus.handledHere(scope, "c.region_code");
 		return switch (queue) {

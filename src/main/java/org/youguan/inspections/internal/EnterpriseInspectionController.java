@@ -86,7 +86,7 @@ class EnterpriseInspectionController {
 	@GetMapping("/enterprise/inspections/orders")
 	String list(@AuthenticationPrincipal CurrentUser me, ListRequest request,
 			@RequestParam(required = false) String state, Model model) {
-		OrderPageModels.list(orders, me.scope(), request, state, model);
+		OrderPageModels.list(orders, me.scope(), request, state, false, model);
 		return "inspections/enterprise-orders";
 	}
 
@@ -94,7 +94,7 @@ class EnterpriseInspectionController {
 	@GetMapping("/enterprise/inspections/orders/export.xlsx")
 	ResponseEntity<byte[]> exportOrders(@AuthenticationPrincipal CurrentUser me, ListRequest request,
 			@RequestParam(required = false) String state) {
-		return OrderPageModels.export(orders, spreadsheets, messages, me.scope(), request, state);
+		return OrderPageModels.export(orders, spreadsheets, messages, me.scope(), request, state, false);
 	}
 
 	@GetMapping("/enterprise/inspections/orders/{id:\\d+}")

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.ResponseEntity;
@@ -120,10 +121,14 @@ class InspectionApiController {
 	@PreAuthorize(READERS)
 	@Operation(summary = "双随机抽查计划列表", description = "辖区内的计划，检查期间最新的在前（与页面和导出同一查询）。q按计划名称检索；"
 			+ "status：DRAFT、FROZEN、SEEDED、DRAWN、PUBLISHED；objectType：ENTERPRISE、BRANCH、OUTLET；results=pending只列检查结果待公示的计划；"
-			+ "sort：period_from、name、status、population。操作人、见证人和名称中的手机号、身份证号已遮蔽。")
+			+ "sort：period_from、name、status、population；handling=true只列本局制定、由本局办理的计划（待办）。"
+			+ "操作人、见证人和名称中的手机号、身份证号已遮蔽。")
 	PageResult<InspectionPlan> plans(DataScope scope, ListRequest list, @RequestParam(required = false) String results,
-			@RequestParam(required = false) String status, @RequestParam(required = false) String objectType) {
-		return plans.list(scope, new InspectionPlans.Filter("pending".equals(results), status, objectType), list.toPage());
+			@RequestParam(required = false) String status, @RequestParam(required = false) String objectType,
+			@Parameter(description = "true：只列本局制定的计划（待办），不含下级机关的、本局只能查阅的计划")
+			@RequestParam(defaultValue = "false") boolean handling) {
+		return plans.list(scope, new InspectionPlans.Filter("pending".equals(results), status, objectType, handling),
+				list.toPage());
 	}
 
 	@PostMapping("/plans")
@@ -217,10 +222,12 @@ class InspectionApiController {
 	@GetMapping("/orders")
 	@PreAuthorize(READERS)
 	@Operation(summary = "责令改正通知书列表", description = "辖区内的通知书，最新的在前；state可选AWAITING_REPLY（待企业答复）、"
-			+ "REPLIED（待验收）、OVERDUE（逾期未整改）。")
+			+ "REPLIED（待验收）、OVERDUE（逾期未整改）；handling=true只列本局检查下达的通知书（待办）。")
 	PageResult<InspectionOrders.Order> orders(DataScope scope, ListRequest list,
-			@RequestParam(required = false) String state) {
-		return orders.list(scope, state(state), list.toPage());
+			@RequestParam(required = false) String state,
+			@Parameter(description = "true：只列本局检查下达、由本局办理的通知书（待办），不含下级机关的、本局只能查阅的通知书")
+			@RequestParam(defaultValue = "false") boolean handling) {
+		return orders.list(scope, state(state), handling, list.toPage());
 	}
 
 	/** A state filter as named, or a 400 on {@code state} for an unknown one. */

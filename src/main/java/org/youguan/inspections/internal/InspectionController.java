@@ -123,18 +123,20 @@ class InspectionController {
 	}
 
 	/**
-	 * The 双随机 plans of the region: search by name, filters (results to publish, state, object type), sorts by
-	 * period, name, state and population, pages, and the export of the same rows.
+	 * The 双随机 plans of the region: search by name, filters (results to publish, state, object type; {@code handling=true},
+	 * the inbox's link: only the plans of the caller's own bureau, whose steps it takes), sorts by period, name, state
+	 * and population, pages, and the export of the same rows.
 	 */
 	@GetMapping("/inspections/plans")
 	String plans(DataScope scope, ListRequest request, @RequestParam(required = false) String results,
 			@RequestParam(required = false) String status, @RequestParam(required = false) String objectType,
-			Model model) {
+			@RequestParam(defaultValue = "false") boolean handling, Model model) {
 		PageQuery query = request.toPage();
 		boolean pending = "pending".equals(results);
-		PageResult<InspectionPlan> result = plans.list(scope, new InspectionPlans.Filter(pending, status, objectType),
-				query);
+		PageResult<InspectionPlan> result = plans.list(scope,
+				new InspectionPlans.Filter(pending, status, objectType, handling), query);
 		model.addAttribute("resultsPending", pending);
+		model.addAttribute("handling", handling);
 		model.addAttribute("result", result);
 		model.addAttribute("plans", result.items());
 		model.addAttribute("query", query);
@@ -149,8 +151,9 @@ class InspectionController {
 	 */
 	@GetMapping("/inspections/plans/export.xlsx")
 	ResponseEntity<byte[]> exportPlans(DataScope scope, ListRequest request, @RequestParam(required = false) String results,
-			@RequestParam(required = false) String status, @RequestParam(required = false) String objectType) {
-		var rows = plans.list(scope, new InspectionPlans.Filter("pending".equals(results), status, objectType),
+			@RequestParam(required = false) String status, @RequestParam(required = false) String objectType,
+			@RequestParam(defaultValue = "false") boolean handling) {
+		var rows = plans.list(scope, new InspectionPlans.Filter("pending".equals(results), status, objectType, handling),
 				request.toExport()).items();
 		return Downloads.xlsx("双随机抽查计划.xlsx", spreadsheets.write("双随机抽查计划", planColumns(messages), rows));
 	}

@@ -235,8 +235,8 @@ class InspectionRecordPagesController {
 		model.addAttribute("itemNames", fieldRecords.itemNames());
 		// the longest deadline an order may set there, from the rule catalogue (the form's bound and hint)
 		model.addAttribute("rectificationMax", orders.longestTerm(r.regionCode()));
-		// the issue form only for the handling bureau's staff: a bureau above reads the record
-		model.addAttribute("handles", orders.stepsOpenToCaller(r.regionCode()));
+		// the issue form only for the inspecting bureau's staff: a bureau above reads the record
+		model.addAttribute("handles", orders.stepsOpenToCallerOnRecord(r.id()));
 		model.addAttribute("rectificationBasis", RectificationTerm.MAX_RULE.title() + "，" + RectificationTerm.MAX_RULE.basis());
 		return "inspections/record";
 	}

@@ -16,7 +16,9 @@ import org.youguan.org.WorkQueue;
 import org.youguan.org.WorkQueueProvider;
 
 /**
- * The inspection queues of the inbox (我的待办). Bureau staff who write (not leaders), in their region: 双随机 plans
+ * The inspection queues of the inbox (我的待办). Bureau staff who write (not leaders), their own bureau's
+ * ({@code handling=true}: the plans it made and the orders of its inspections, not a bureau below's, which it reads
+ * and takes no step of): 双随机 plans
  * whose inspected targets' results await publication (due the catalogue's {@code inspection.result-publication}
  * working days after each check; overdue ones first), enterprises' rectification reports awaiting acceptance, and
  * orders not rectified past their deadline (to re-inspect or follow as case leads). Enterprise users: the orders
@@ -54,7 +56,7 @@ class InspectionWorkQueues implements WorkQueueProvider {
 			return List.of();
 		}
 		List<InspectionPlans.PendingResults> pending = plans.pendingResults(scope);
-		WorkQueue results = WorkQueue.action("inspection.publish-results", "/inspections/plans?results=pending",
+		WorkQueue results = WorkQueue.action("inspection.publish-results", "/inspections/plans?results=pending&handling=true",
 				pending.size(), pending.stream().filter(p -> p.overdue() > 0).count(),
 				pending.stream().map(InspectionPlans.PendingResults::nearestDue).min(LocalDate::compareTo).orElse(null),
 				pending.stream()
@@ -62,11 +64,12 @@ class InspectionWorkQueues implements WorkQueueProvider {
 							+ (p.overdue() > 0 ? "，逾期" + p.overdue() + "个" : ""), "/inspections/plans/" + p.plan().id(),
 							p.nearestDue(), p.overdue() > 0))
 					.toList());
+		// the bureau's own: a county's plans and orders are the county's to do, the city reads them (handling=true)
 		var replied = open(scope, InspectionOrders.State.REPLIED);
-		WorkQueue accept = WorkQueue.action("inspection.accept", "/inspections/orders?state=REPLIED&sort=due_on&dir=asc",
+		WorkQueue accept = WorkQueue.action("inspection.accept", "/inspections/orders?state=REPLIED&handling=true&sort=due_on&dir=asc",
 				replied.total(), 0, nearest(replied), items(replied, "/inspections/orders/", null));
 		var late = open(scope, InspectionOrders.State.OVERDUE);
-		WorkQueue overdue = WorkQueue.action("inspection.overdue", "/inspections/orders?state=OVERDUE&sort=due_on&dir=asc",
+		WorkQueue overdue = WorkQueue.action("inspection.overdue", "/inspections/orders?state=OVERDUE&handling=true&sort=due_on&dir=asc",
 				late.total(), late.total(), nearest(late), items(late, "/inspections/orders/", today));
 		return List.of(results, accept, overdue);
 	}
@@ -86,9 +89,13 @@ class InspectionWorkQueues implements WorkQueueProvider {
 		};
 	}
 
-	/** The most urgent open orders in a state (earliest deadline first), with the total. */
+	/**
+	 * The most urgent open orders in a state (earliest deadline first), with the total: staff's of their own bureau's
+	 * inspections only ({@code handling}, as the links list them), the enterprise's its own.
+	 */
 	private PageResult<InspectionOrders.Order> open(DataScope scope, InspectionOrders.State state) {
-		return orders.list(scope, state, new PageQuery("", 0, WorkQueue.ITEMS, "due_on", false));
+		return orders.list(scope, state, scope.kind() != DataScope.Kind.ENTERPRISE,
+				new PageQuery("", 0, WorkQueue.ITEMS, "due_on", false));
 	}
 
 	private static LocalDate nearest(PageResult<InspectionOrders.Order> byDue) {

@@ -27,12 +27,15 @@ final class OrderPageModels {
 
 	/**
 	 * The list page's model: {@code result}, {@code orders}, {@code query}, {@code state} (the state filter chosen:
-	 * {@link InspectionOrders.State} name, or null for all).
+	 * {@link InspectionOrders.State} name, or null for all), {@code handling} (only the caller's bureau's own orders,
+	 * the inbox's links: {@link InspectionOrders#list(DataScope, InspectionOrders.State, boolean, PageQuery)}).
 	 */
-	static void list(InspectionOrders orders, DataScope scope, ListRequest request, String state, Model model) {
+	static void list(InspectionOrders orders, DataScope scope, ListRequest request, String state, boolean handling,
+			Model model) {
 		PageQuery query = request.toPage();
 		InspectionOrders.State chosen = InspectionApiController.state(state);
-		PageResult<InspectionOrders.Order> result = orders.list(scope, chosen, query);
+		PageResult<InspectionOrders.Order> result = orders.list(scope, chosen, handling, query);
+		model.addAttribute("handling", handling);
 		model.addAttribute("state", chosen == null ? null : chosen.name());
 		model.addAttribute("states", InspectionOrders.State.values());
 		model.addAttribute("result", result);
@@ -55,12 +58,12 @@ final class OrderPageModels {
 
 	/**
 	 * The list as .xlsx for staff and the enterprise alike: the same state, search and order as the page, every row of
-	 * the scope up to the export limit, in {@link #columns}.
+	 * the scope up to the export limit ({@code handling}: the caller's bureau's own orders only), in {@link #columns}.
 	 * @throws org.youguan.kernel.InvalidValueException naming {@code state} for an unknown state
 	 */
 	static ResponseEntity<byte[]> export(InspectionOrders orders, Spreadsheets spreadsheets, MessageSource messages,
-			DataScope scope, ListRequest request, String state) {
-		var rows = orders.list(scope, InspectionApiController.state(state), request.toExport()).items();
+			DataScope scope, ListRequest request, String state, boolean handling) {
+		var rows = orders.list(scope, InspectionApiController.state(state), handling, request.toExport()).items();
 		return Downloads.xlsx("责令改正.xlsx", spreadsheets.write("责令改正", columns(messages), rows));
 	}
 

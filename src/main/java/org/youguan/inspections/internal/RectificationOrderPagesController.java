@@ -48,18 +48,23 @@ class RectificationOrderPagesController {
 		this.messages = messages;
 	}
 
+	/**
+	 * The orders of the caller's region; {@code handling=true} (the inbox's links) keeps only those of its own bureau's
+	 * inspections, whose steps it takes — without it a bureau lists those of the bureaus below it too, to read.
+	 */
 	@GetMapping("/inspections/orders")
 	String list(@AuthenticationPrincipal CurrentUser me, ListRequest request,
-			@RequestParam(required = false) String state, Model model) {
-		OrderPageModels.list(orders, me.scope(), request, state, model);
+			@RequestParam(required = false) String state, @RequestParam(defaultValue = "false") boolean handling,
+			Model model) {
+		OrderPageModels.list(orders, me.scope(), request, state, handling, model);
 		return "inspections/orders";
 	}
 
 	/** The list as .xlsx: the same state, search and order as the page, every row up to the export limit. */
 	@GetMapping("/inspections/orders/export.xlsx")
 	ResponseEntity<byte[]> export(@AuthenticationPrincipal CurrentUser me, ListRequest request,
-			@RequestParam(required = false) String state) {
-		return OrderPageModels.export(orders, spreadsheets, messages, me.scope(), request, state);
+			@RequestParam(required = false) String state, @RequestParam(defaultValue = "false") boolean handling) {
+		return OrderPageModels.export(orders, spreadsheets, messages, me.scope(), request, state, handling);
 	}
 
 	@GetMapping("/inspections/orders/{id:\\d+}")

@@ -1,0 +1,130 @@
+package org.youguan.enforcement;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.youguan.IntegrationTest;
+import org.youguan.RandomDigits;
+import org.youguan.SignIn;
+import org.youguan.audit.AuditEvent;
+import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.PageQuery;
+import org.youguan.org.CurrentUser;
+import org.youguan.org.UserDirectory;
+import org.youguan.org.WorkQueue;
+import org.youguan.org.WorkQueueProvider;
+import org.youguan.registry.EnterpriseView;
+import org.youguan.registry.Enterprises;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * A lead is seen and queued by the region of the bureau that may act on it ({@link Leads#handlingRegion}), not by the
+ * region it came to: a complaint or report the city received (lead region 3205) about an enterprise of 吴中区, which
+ * has its own bureau, is 吴中区局's to act on — before, the county could not even open it (its scope did not hold
+ * 3205) and the city's queue left it out as the county's, so it was in no one's queue. The county now reads it, has it
+ * in its queue and proposes it; the city reads it and is refused its steps; a sibling county does not see it.
+ */
+@IntegrationTest
+class LeadHandlingBureauIntegrationTest {
+
+	static final String WUZHONG = "Bearer demo-wz-staff-token";
+
+	static final String CITY = "Bearer demo-sz-market-token";
+
+	static final String SIBLING = "Bearer demo-xc-staff-token";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Leads leads;
+
+	@Autowired
+	Enterprises enterprises;
+
+	@Autowired
+	UserDirectory directory;
+
+	@Autowired
+	List<WorkQueueProvider> providers;
+
+	@Autowired
+	AuditTrail audit;
+
+	@Autowired
+	Clock clock;
+
+	/** The lead queue of the user's inbox. */
+	WorkQueue leadQueue(String username) {
+		CurrentUser u = directory.principal(username).orElseThrow();
+		return providers.stream().flatMap(p -> p.queuesFor(u).stream())
+			.filter(q -> q.queue().equals("enforcement.leads")).findFirst().orElseThrow();
+	}
+
+	/** The ids of the leads in the user's lead queue (its page lists them all). */
+	List<String> queued(String username) throws Exception {
+		String page = mvc.perform(get("/enforcement/queues/enforcement.leads").session(SignIn.session(mvc, username)))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		return Pattern.compile("href=\"/enforcement/leads/(\\d+)\"").matcher(page).results().map(m -> m.group(1)).toList();
+	}
+
+	ResultActions call(String token, String path, String json) throws Exception {
+		return mvc.perform(post(path).header("Authorization", token).contentType(MediaType.APPLICATION_JSON).content(json));
+	}
+
+	@Test
+	void aLeadTheCityReceivedAboutAWuzhongEnterpriseIsWuzhongsToSeeQueueAndAct() throws Exception {
+		EnterpriseView wuzhong = enterprises.list(DataScope.region("320506"), Enterprises.Filter.NONE,
+				PageQuery.of(null, 0, 1, "legal_name", "asc")).items().get(0);
+		LocalDate today = LocalDate.now(clock);
+		// letters only: a run of digits in a summary may be read as a phone number and masked in lists
+		String tag = RandomDigits.of(8).chars().mapToObj(c -> String.valueOf((char) ('k' + c - '0')))
+			.reduce("", String::concat);
+		long id = leads.intake(new Leads.Intake(LeadSource.REPORT, "lead-handling-test:" + tag, "市局接到举报", "3205",
+				wuzhong.creditCode(), wuzhong.legalName(), "市局接到举报线索" + tag, today, false)).orElseThrow();
+		String path = "/api/v1/enforcement/leads/" + id;
+
+		// seen by the bureau handling it and those above it, not by a sibling county
+		mvc.perform(get(path).header("Authorization", WUZHONG)).andExpect(status().isOk())
+			.andExpect(jsonPath("$.regionCode").value("3205"));
+		mvc.perform(get(path).header("Authorization", CITY)).andExpect(status().isOk());
+		mvc.perform(get(path).header("Authorization", SIBLING)).andExpect(status().isNotFound());
+		mvc.perform(get("/enforcement/leads/" + id).session(SignIn.session(mvc, "wz.staff"))).andExpect(status().isOk());
+		mvc.perform(get("/api/v1/enforcement/leads?q=" + tag).header("Authorization", WUZHONG))
+			.andExpect(jsonPath("$.total").value(1));
+		mvc.perform(get("/api/v1/enforcement/leads?q=" + tag).header("Authorization", CITY))
+			.andExpect(jsonPath("$.total").value(1));
+		mvc.perform(get("/api/v1/enforcement/leads?q=" + tag).header("Authorization", SIBLING))
+			.andExpect(jsonPath("$.total").value(0));
+
+		// in the handling bureau's queue (its count and its page), not the city's
+		assertThat(queued("wz.staff")).contains(String.valueOf(id)).hasSize((int) leadQueue("wz.staff").count());
+		assertThat(queued("sz.market")).doesNotContain(String.valueOf(id)).hasSize((int) leadQueue("sz.market").count());
+
+		// the city reads and takes no step; the county proposes
+		String proposal = "{\"violation\":\"DATA_NOT_REPORTED\",\"endedOn\":\"" + today.minusDays(10) + "\"}";
+		call(CITY, path + "/proposal", proposal).andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.detail", containsString("苏州市吴中区邮政管理局")));
+		call(WUZHONG, path + "/proposal", proposal).andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("PROPOSED"));
+
+		// its history is the county's to read: recorded where it is handled
+		assertThat(audit.history(DataScope.region("320506"), "penalty_lead", id)).extracting(AuditEvent::action)
+			.contains("lead.intake", "lead.propose");
+	}
+}
