@@ -111,7 +111,7 @@ public class Spreadsheets {
 	 * @param rows the rows, read once (streamed: at most 500 rows are held in memory)
 	 * @return the workbook: numbers as numeric cells ({@link SheetNumber} with its number format, or as exact text beyond
 	 * the 15 digits a numeric cell holds; any other number in the format its header's unit calls for, {@link Unit}:
-	 * （元） {@code #,##0.00}, （%） {@code 0.00}, a count {@code #,##0}), true/false as 是/否, dates as date cells shown {@code yyyy-mm-dd} (a
+	 * （元） and （%） {@code #,##0.00}, a count {@code #,##0}), true/false as 是/否, dates as date cells shown {@code yyyy-mm-dd} (a
 	 * {@link SheetDay} with its mark after the day), every moment ({@code Instant}, {@code OffsetDateTime},
 	 * {@code ZonedDateTime}) as a date-time cell in China time shown {@code yyyy-mm-dd hh:mm:ss} as the pages show it
 	 * (a {@code LocalDateTime} as it is) — so Excel and WPS sort and filter them as dates; a date before 1900, which
@@ -233,7 +233,8 @@ public class Spreadsheets {
 	 * What a column's header says its figures are, and so the number format of a plain {@link Number} under it (a
 	 * {@link SheetNumber} keeps its own): the unit in brackets at the header's end, as the statistical forms and the
 	 * pages write it — （元） or （万元） money, shown {@code #,##0.00} (¥1,234.50, never 1234.5 in General); （%） a
-	 * percentage, {@code 0.00}; a count — （件）, （家）, （个）, （人）, （次）, （项次）, （条）, or a header ending in 数 or 量
+	 * percentage, {@code #,##0.00} as the statistics' growth and shares ({@link SheetNumber}); a count — （件）, （家）, （个）,
+	 * （人）, （次）, （项次）, （条）, or a header ending in 数 or 量
 	 * without a unit (用户数, 收寄量) — {@code #,##0} for a whole-number value (a decimal one, an average, keeps General).
 	 * Any other header (年度, 行号, 场地面积（㎡）) leaves a number in General, as it was.
 	 */
@@ -247,7 +248,7 @@ public class Spreadsheets {
 
 		static final String MONEY_FORMAT = "#,##0.00";
 
-		static final String PERCENT_FORMAT = "0.00";
+		static final String PERCENT_FORMAT = "#,##0.00";
 
 		static final String COUNT_FORMAT = "#,##0";
 
