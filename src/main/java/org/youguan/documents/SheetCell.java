@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.youguan.kernel.Decimals;
 import org.youguan.kernel.InvalidValueException;
@@ -67,7 +68,21 @@ public final class SheetCell {
 
 	private final boolean percent;
 
+	/**
+	 * A date cell's value; for a number cell the day Excel shows for it once formatted as a date, when it is a date
+	 * serial ({@link #SERIAL_DAYS}) — else null.
+	 */
 	private final LocalDateTime dateTime;
+
+	/**
+	 * The serials a number cell in General format is read as a day by (as Excel shows it once the cell is formatted as
+	 * a date): five digits, 10000 to 99999 — 1927-05-18 to 2173-10-14 (1900 date system) —, so a date typed or
+	 * pasted as a date whose format was later reset to General (45721 for 2025-03-05) is that day. Fewer digits are
+	 * no day anyone means (3 is 1900-01-03), eight are read as 20250305 ({@link #asDate}).
+	 */
+	static final int SERIAL_DAYS_FROM = 10_000;
+
+	static final int SERIAL_DAYS_TO = 99_999;
 
 	private final boolean bool;
 
@@ -185,11 +200,25 @@ public final class SheetCell {
 	 * reading, writing out or rounding it would cost what its exponent says.
 	 */
 	public static SheetCell number(BigDecimal value, boolean percent) {
+		return number(value, percent, false);
+	}
+
+	/**
+	 * A number as stored ({@link #number(BigDecimal, boolean)}) in a workbook whose dates count from 1900 or, when
+	 * {@code date1904}, from 1904 (old Mac Excel): what decides the day a date serial in General format is
+	 * ({@link #asDate}).
+	 */
+	static SheetCell number(BigDecimal value, boolean percent, boolean date1904) {
 		if (!plausible(value)) {
 			return error(OUT_OF_RANGE);
 		}
 		BigDecimal v = value.round(EXCEL_PRECISION).stripTrailingZeros();
-		return new SheetCell(Kind.NUMBER, null, v.signum() == 0 ? BigDecimal.ZERO : v, percent, null, false);
+		LocalDateTime serial = null;
+		if (!percent && v.compareTo(BigDecimal.valueOf(SERIAL_DAYS_FROM)) >= 0
+				&& v.compareTo(BigDecimal.valueOf(SERIAL_DAYS_TO + 1)) < 0) {
+			serial = DateUtil.getLocalDateTime(v.doubleValue(), date1904, true);
+		}
+		return new SheetCell(Kind.NUMBER, null, v.signum() == 0 ? BigDecimal.ZERO : v, percent, serial, false);
 	}
 
 	/** Whether a stored number is within the digits a cell may carry (see {@link #number}); cheap for any exponent. */
@@ -261,8 +290,10 @@ public final class SheetCell {
 	}
 
 	/**
-	 * A date: a date cell, a number written as 20260305, or text as typed (2026-03-05, 2026/3/5, 2026.3.5, 2026年3月5日,
-	 * 20260305; a time after it is ignored). Null when blank.
+	 * A date: a date cell, a number written as 20260305, a date serial in a General-formatted cell (45721 is
+	 * 2025-03-05, as Excel shows it once formatted as a date; five digits, {@link #SERIAL_DAYS_FROM}; a time fraction
+	 * is ignored), or text as typed (2026-03-05, 2026/3/5, 2026.3.5, 2026年3月5日, 20260305; a time after it is
+	 * ignored). Null when blank.
 	 */
 	public LocalDate asDate(String column) {
 		switch (kind) {
@@ -276,6 +307,9 @@ public final class SheetCell {
 					if (compact != null) {
 						return compact;
 					}
+				}
+				if (dateTime != null) {
+					return dateTime.toLocalDate();
 				}
 				break;
 			case TEXT:
@@ -302,7 +336,7 @@ public final class SheetCell {
 		throw new InvalidValueException(column, "date", column + "应为日期" + DATE_EXAMPLES);
 	}
 
-	/** A month: a date cell (its month), 202401 as a number, or text (2024-01, 2024/1, 2024年1月, 202401, a date). */
+	/** A month: a date cell (its month), 202401 as a number, a date serial in General (its month), or text (2024-01, 2024/1, 2024年1月, 202401, a date). */
 	public YearMonth asMonth(String column) {
 		switch (kind) {
 			case BLANK:
@@ -316,6 +350,9 @@ public final class SheetCell {
 					if (month != null) {
 						return month;
 					}
+				}
+				if (dateTime != null) {
+					return YearMonth.from(dateTime);
 				}
 				break;
 			case TEXT:

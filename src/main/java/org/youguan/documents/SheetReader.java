@@ -903,7 +903,7 @@ final class SheetReader {
 			if (isDateFormat(formatIndex, format) && DateUtil.isValidExcelDate(d)) {
 				return SheetCell.date(DateUtil.getLocalDateTime(d, date1904, true));
 			}
-			return SheetCell.number(number, isPercentFormat(format));
+			return SheetCell.number(number, isPercentFormat(format), date1904);
 		}
 	}
 }

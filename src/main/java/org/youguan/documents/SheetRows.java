@@ -5,6 +5,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.text.Normalizer;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -563,10 +565,34 @@ public final class SheetRows {
 		return sheet.getRow(sheet.getFirstRowNum());
 	}
 
-	/** An empty template: the headers, and one example row. */
+	/**
+	 * An empty template: the headers, and one example row — each example day ({@code 2025-03-05}) as a date cell shown
+	 * {@code yyyy-mm-dd}, as the exports write a day ({@link Spreadsheets#write}), so a person filling the template in
+	 * Excel or WPS types over a date cell and the column sorts and filters as dates; every other value as its text. The
+	 * import reads a date cell, a text date and a date serial in General alike ({@link SheetCell#asDate}), and knows the
+	 * example row by its values either way ({@link SheetImport.RowContext#refuseExample}).
+	 * @param example the example row's values as typed (a day as {@code yyyy-MM-dd})
+	 */
 	public static byte[] template(String sheetName, List<String> headers, List<String> example) {
+		List<Object> row = example.stream().map(SheetRows::exampleValue).toList();
 		return new Spreadsheets().write(sheetName, IntStream.range(0, headers.size())
-			.mapToObj(i -> Column.<List<String>>of(headers.get(i), row -> row.get(i), 22))
-			.toList(), List.of(example));
+			.mapToObj(i -> Column.<List<Object>>of(headers.get(i), r -> r.get(i), 22))
+			.toList(), List.of(row));
+	}
+
+	/** An example day as typed in a template's example row: four digits, two and two, hyphenated. */
+	private static final Pattern EXAMPLE_DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+	/** An example value as a template writes it: a real day ({@link #EXAMPLE_DAY}) as the date, else the text itself. */
+	static Object exampleValue(String value) {
+		if (value != null && EXAMPLE_DAY.matcher(value).matches()) {
+			try {
+				return LocalDate.parse(value);
+			}
+			catch (DateTimeParseException notADay) {
+				return value;
+			}
+		}
+		return value;
 	}
 }

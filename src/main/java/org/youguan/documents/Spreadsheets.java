@@ -3,6 +3,8 @@ package org.youguan.documents;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.text.Normalizer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -14,6 +16,9 @@ import java.time.temporal.TemporalAccessor;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
@@ -105,7 +110,8 @@ public class Spreadsheets {
 	 * @param columns the header and value of each column, in order
 	 * @param rows the rows, read once (streamed: at most 500 rows are held in memory)
 	 * @return the workbook: numbers as numeric cells ({@link SheetNumber} with its number format, or as exact text beyond
-	 * the 15 digits a numeric cell holds), true/false as 是/否, dates as date cells shown {@code yyyy-mm-dd} (a
+	 * the 15 digits a numeric cell holds; any other number in the format its header's unit calls for, {@link Unit}:
+	 * （元） and （%） {@code #,##0.00}, a count {@code #,##0}), true/false as 是/否, dates as date cells shown {@code yyyy-mm-dd} (a
 	 * {@link SheetDay} with its mark after the day), every moment ({@code Instant}, {@code OffsetDateTime},
 	 * {@code ZonedDateTime}) as a date-time cell in China time shown {@code yyyy-mm-dd hh:mm:ss} as the pages show it
 	 * (a {@code LocalDateTime} as it is) — so Excel and WPS sort and filter them as dates; a date before 1900, which
@@ -134,11 +140,12 @@ public class Spreadsheets {
 				cell.setCellStyle(header);
 				sheet.setColumnWidth(c, Math.min(255, columns.get(c).width()) * 256);
 			}
+			List<Unit> units = columns.stream().map(c -> Unit.of(c.header())).toList();
 			int r = 1;
 			for (T item : rows) {
 				Row row = sheet.createRow(r++);
 				for (int c = 0; c < columns.size(); c++) {
-					set(row.createCell(c), columns.get(c).value().apply(item), styles);
+					set(row.createCell(c), columns.get(c).value().apply(item), styles, units.get(c));
 				}
 			}
 			sheet.createFreezePane(0, 1);
@@ -222,7 +229,57 @@ public class Spreadsheets {
 		}
 	}
 
-	private static void set(Cell cell, Object value, Styles styles) {
+	/**
+	 * What a column's header says its figures are, and so the number format of a plain {@link Number} under it (a
+	 * {@link SheetNumber} keeps its own): the unit in brackets at the header's end, as the statistical forms and the
+	 * pages write it — （元） or （万元） money, shown {@code #,##0.00} (¥1,234.50, never 1234.5 in General); （%） a
+	 * percentage, {@code #,##0.00} as the statistics' growth and shares ({@link SheetNumber}); a count — （件）, （家）, （个）,
+	 * （人）, （次）, （项次）, （条）, or a header ending in 数 or 量
+	 * without a unit (用户数, 收寄量) — {@code #,##0} for a whole-number value (a decimal one, an average, keeps General).
+	 * Any other header (年度, 行号, 场地面积（㎡）) leaves a number in General, as it was.
+	 */
+	enum Unit {
+
+		MONEY, PERCENT, COUNT, NONE;
+
+		private static final Pattern TRAILING_UNIT = Pattern.compile("[(（]([^()（）]*)[)）]\\s*$");
+
+		private static final Set<String> COUNTS = Set.of("件", "家", "个", "人", "次", "项次", "条", "人次", "万件");
+
+		static final String MONEY_FORMAT = "#,##0.00";
+
+		static final String PERCENT_FORMAT = "#,##0.00";
+
+		static final String COUNT_FORMAT = "#,##0";
+
+		/** The unit a header names (NFKC-normalised: full-width and ASCII brackets alike). */
+		static Unit of(String header) {
+			if (header == null) {
+				return NONE;
+			}
+			String h = Normalizer.normalize(header, Normalizer.Form.NFKC).strip();
+			Matcher m = TRAILING_UNIT.matcher(h);
+			if (m.find()) {
+				String unit = m.group(1).strip();
+				return unit.equals("元") || unit.equals("万元") ? MONEY
+						: unit.equals("%") ? PERCENT : COUNTS.contains(unit) ? COUNT : NONE;
+			}
+			return h.endsWith("数") || h.endsWith("量") ? COUNT : NONE;
+		}
+
+		/** The number format of {@code value} in a column of this unit, or null for General. */
+		String format(Number value) {
+			return switch (this) {
+				case MONEY -> MONEY_FORMAT;
+				case PERCENT -> PERCENT_FORMAT;
+				case COUNT -> value instanceof Integer || value instanceof Long || value instanceof Short
+						|| value instanceof Byte || value instanceof BigInteger ? COUNT_FORMAT : null;
+				case NONE -> null;
+			};
+		}
+	}
+
+	private static void set(Cell cell, Object value, Styles styles, Unit unit) {
 		cell.setCellStyle(styles.body);
 		if (value == null) {
 			cell.setBlank();
@@ -232,6 +289,10 @@ public class Spreadsheets {
 		}
 		else if (value instanceof Number n) {
 			cell.setCellValue(n.doubleValue());
+			String format = unit.format(n);
+			if (format != null) {
+				cell.setCellStyle(styles.format(format));
+			}
 		}
 		else if (value instanceof Boolean b) {
 			cell.setCellValue(b ? "是" : "否");

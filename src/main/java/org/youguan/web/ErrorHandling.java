@@ -303,7 +303,9 @@ class ErrorHandling {
 			// real date beyond it (wrong), a field's narrower rule (an act's from 2000) by its service
 			case "LocalDate" -> "（应为实际存在的日期，格式 YYYY-MM-DD，如2026-03-05）";
 			case "YearMonth" -> "（应为年月 YYYY-MM）";
-			case "Instant", "OffsetDateTime", "ZonedDateTime" -> "（应为带时区的时间 ISO-8601，如 2026-01-31T08:30:00+08:00）";
+			case "Year" -> "（应为年份 YYYY，写在英文双引号中，如\"2026\"）";
+			// ISO 8601's extended format throughout: an offset +0800 (basic) after 08:30:00 (extended) is refused (JsonDates)
+			case "Instant", "OffsetDateTime", "ZonedDateTime" -> "（应为带时区的时间 ISO-8601，如 2026-01-31T08:30:00+08:00，时区写作+08:00（带冒号）或Z）";
 			case "LocalDateTime" -> "（应为时间 YYYY-MM-DDTHH:MM:SS）";
 			// a value that is no whole number (form=abc) is told what it should be, not the type's range of
 			// -9223372036854775808 to 9223372036854775807 no field takes (attack 52); a whole number beyond the type

@@ -7,23 +7,33 @@ import java.time.LocalTime;
 import java.time.MonthDay;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
+import java.time.Year;
 import java.time.YearMonth;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.time.format.SignStyle;
+import java.time.temporal.ChronoField;
 import java.util.Map;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.youguan.kernel.Text;
 
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.BeanDescription;
 import tools.jackson.databind.DeserializationConfig;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.JacksonModule;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.KeyDeserializer;
+import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.deser.ValueDeserializerModifier;
 import tools.jackson.databind.deser.std.DelegatingDeserializer;
 import tools.jackson.databind.module.SimpleModule;
@@ -39,9 +49,22 @@ import tools.jackson.databind.module.SimpleModule;
  * reading failure of the field's type, which {@link ErrorHandling} answers 400 naming the field by its JSON path, rule
  * {@code format}, with the form it takes ({@link ErrorHandling#expected}: "格式 YYYY-MM-DD…").
  * <p>
+ * <p>
+ * A year ({@code java.time.Year}) is held to the same rule: Jackson took a number ({@code 2025}), a text with a sign
+ * or more digits ({@code "+2025"}, {@code "02025"}) and one of any width ({@code "25"} as the year 25); it is read
+ * only from its ISO text, {@code "2025"} (four digits; a sign only beyond them, as a date's year), and written as that
+ * text, so what the mapper writes it reads back. A date or time as a map's key ({@code {"2026-11-20": …}} for a
+ * {@code Map<LocalDate, …>}) is held to its type's ISO form too, a key of another form refused as its value would be
+ * (naming the map's field, rule {@code format}).
+ * <p>
+ * An offset is written as ISO 8601's extended format writes it, {@code +08:00} (or {@code Z}): a date-time in
+ * extended format ({@code 2026-11-20T08:30:00}) with an offset in basic format ({@code +0800}) mixes the two, which
+ * ISO 8601 does not allow in one representation (and RFC 3339, the internet's profile of it, writes the colon). So
+ * {@code "2026-11-20T08:30:00+0800"} is refused for every moment type, as every other reader of moments in the
+ * application refuses it (the parcel records' {@code acceptedAt}), the message naming the field and the form.
+ * <p>
  * On the application's mapper, so every reader of JSON bodies (and of what the mapper wrote itself, which holds these
  * types as the same ISO text) reads them one way. A text that is empty or blank is left to Jackson as before (no date).
- * {@code java.time.Year} is not covered: no API takes one, and Jackson writes it as a number.
  */
 @Configuration(proxyBeanMethods = false)
 class JsonDates {
@@ -59,7 +82,9 @@ class JsonDates {
 			ZonedDateTime.class, DateTimeFormatter.ISO_ZONED_DATE_TIME,
 			OffsetTime.class, DateTimeFormatter.ISO_OFFSET_TIME,
 			Instant.class, DateTimeFormatter.ISO_INSTANT,
-			MonthDay.class, DateTimeFormatter.ofPattern("--MM-dd"));
+			MonthDay.class, DateTimeFormatter.ofPattern("--MM-dd"),
+			Year.class, new DateTimeFormatterBuilder().appendValue(ChronoField.YEAR, 4, 10, SignStyle.EXCEEDS_PAD)
+				.toFormatter().withResolverStyle(ResolverStyle.STRICT));
 
 	/** @return the module that puts {@link IsoText} in front of Jackson's reader of each type of {@link #ISO_FORMS} */
 	@Bean
@@ -74,8 +99,60 @@ class JsonDates {
 				DateTimeFormatter form = ISO_FORMS.get(type);
 				return form == null ? deserializer : new IsoText(type, form, deserializer);
 			}
+
+			@Override
+			public KeyDeserializer modifyKeyDeserializer(DeserializationConfig config, JavaType type,
+					KeyDeserializer deserializer) {
+				DateTimeFormatter form = ISO_FORMS.get(type.getRawClass());
+				return form == null ? deserializer : new IsoKey(type.getRawClass(), form, deserializer);
+			}
+		});
+		module.addSerializer(Year.class, new ValueSerializer<Year>() {
+
+			@Override
+			public void serialize(Year year, JsonGenerator out, SerializationContext context) {
+				out.writeString(ISO_FORMS.get(Year.class).format(year));
+			}
 		});
 		return module;
+	}
+
+	/** Whether a non-blank text is in the ISO form. */
+	private static boolean iso(DateTimeFormatter form, String text) {
+		try {
+			form.parse(text.trim());
+			return true;
+		}
+		catch (DateTimeParseException notIso) {
+			return false;
+		}
+	}
+
+	/**
+	 * Jackson's reader of a date or time type as a map's key, given only a key in the type's ISO form: any other fails
+	 * as a malformed key of the type ({@code InvalidFormatException}), so the answer tells the form expected.
+	 */
+	private static final class IsoKey extends KeyDeserializer {
+
+		private final Class<?> type;
+
+		private final DateTimeFormatter form;
+
+		private final KeyDeserializer jackson;
+
+		IsoKey(Class<?> type, DateTimeFormatter form, KeyDeserializer jackson) {
+			this.type = type;
+			this.form = form;
+			this.jackson = jackson;
+		}
+
+		@Override
+		public Object deserializeKey(String key, DeserializationContext ctxt) {
+			if (key != null && !Text.isBlank(key) && !iso(form, key)) {
+				return ctxt.handleWeirdKey(type, key, "not in the ISO form of its type");
+			}
+			return jackson.deserializeKey(key, ctxt);
+		}
 	}
 
 	/**
@@ -111,13 +188,8 @@ class JsonDates {
 				return ctxt.handleUnexpectedToken(type, p);
 			}
 			String text = p.getString();
-			if (!Text.isBlank(text)) {
-				try {
-					form.parse(text.trim());
-				}
-				catch (DateTimeParseException notIso) {
-					return ctxt.handleWeirdStringValue(type, text, "not in the ISO form of its type");
-				}
+			if (!Text.isBlank(text) && !iso(form, text)) {
+				return ctxt.handleWeirdStringValue(type, text, "not in the ISO form of its type");
 			}
 			return _delegatee.deserialize(p, ctxt);
 		}

@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -224,6 +225,48 @@ class DocumentsTest {
 			assertThat(old.getStringCellValue()).isEqualTo("1899-12-31");
 			assertThat(sheet.getRow(1).getCell(1).getNumericCellValue()).isEqualTo(1.0);
 			assertThat(book.getNumCellStyles()).as("header, body, text, date, marked date and the default").isLessThan(10);
+		}
+	}
+
+	record Fine(String name, BigDecimal fine, BigDecimal rate, long cases, int year, BigDecimal average,
+			BigDecimal perMillion) {
+	}
+
+	/**
+	 * A ¥ amount in an export is a numeric cell shown {@code #,##0.00} (12,345.50, not 12345.5 in General), a
+	 * percentage {@code #,##0.00} (as the statistics' shares) and a whole count {@code #,##0} — decided by the unit of the column's header, whoever
+	 * exports it; a year, an average and a rate per million keep General; each format is one style per workbook.
+	 */
+	@Test
+	void moneyPercentAndCountColumnsCarryTheirNumberFormat() throws IOException {
+		List<Fine> rows = new ArrayList<>();
+		for (int i = 0; i < 200; i++) {
+			rows.add(new Fine("当事人" + i, new BigDecimal("12345.5").add(BigDecimal.valueOf(i)), new BigDecimal("83.3"),
+					1234 + i, 2025, new BigDecimal("3.5"), new BigDecimal("1.25")));
+		}
+		byte[] xlsx = new Spreadsheets().write("罚款", List.of(Column.of("当事人", Fine::name),
+				Column.of("罚款（元）", Fine::fine), Column.of("过机率(%)", Fine::rate), Column.of("立案数", Fine::cases),
+				Column.of("年度", Fine::year), Column.of("平均天数", Fine::average),
+				Column.of("申诉率（件/百万件）", Fine::perMillion), Column.of("业务收入 (万元)", Fine::fine),
+				Column.of("完成备案（家）", Fine::cases)), rows);
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+			org.apache.poi.ss.usermodel.Row first = book.getSheetAt(0).getRow(1);
+			DataFormatter shown = new DataFormatter();
+			assertThat(first.getCell(1).getCellType()).isEqualTo(CellType.NUMERIC);
+			assertThat(first.getCell(1).getNumericCellValue()).isEqualTo(12345.5);
+			assertThat(first.getCell(1).getCellStyle().getDataFormatString()).isEqualTo("#,##0.00");
+			assertThat(shown.formatCellValue(first.getCell(1))).isEqualTo("12,345.50");
+			assertThat(first.getCell(2).getCellStyle().getDataFormatString()).isEqualTo("#,##0.00");
+			assertThat(shown.formatCellValue(first.getCell(2))).isEqualTo("83.30");
+			assertThat(first.getCell(3).getCellStyle().getDataFormatString()).isEqualTo("#,##0");
+			assertThat(shown.formatCellValue(first.getCell(3))).isEqualTo("1,234");
+			assertThat(first.getCell(4).getCellStyle().getDataFormatString()).as("a year").isEqualTo("General");
+			assertThat(shown.formatCellValue(first.getCell(4))).isEqualTo("2025");
+			assertThat(first.getCell(5).getCellStyle().getDataFormatString()).as("an average").isEqualTo("General");
+			assertThat(first.getCell(6).getCellStyle().getDataFormatString()).as("a rate").isEqualTo("General");
+			assertThat(first.getCell(7).getCellStyle().getDataFormatString()).isEqualTo("#,##0.00");
+			assertThat(first.getCell(8).getCellStyle().getDataFormatString()).isEqualTo("#,##0");
+			assertThat(book.getNumCellStyles()).as("header, body, text, two number formats and the default").isLessThan(10);
 		}
 	}
 

@@ -153,9 +153,60 @@ class SheetRowsTest {
 		assertThatThrownBy(() -> cell("2026-02-30").asDate("开办日期")).hasMessageContaining("开办日期")
 			.hasMessageContaining("不是存在的日期");
 		assertThatThrownBy(() -> cell("下周一").asDate("开办日期")).hasMessageContaining("开办日期应为日期");
-		assertThatThrownBy(() -> cell(46086).asDate("开办日期")).as("a date's serial number shown as a plain number")
+		assertThatThrownBy(() -> cell(2026).asDate("开办日期")).as("a number of fewer than five digits is no serial anyone means")
 			.hasMessageContaining("开办日期应为日期");
+		assertThatThrownBy(() -> cell(202603).asDate("开办日期")).hasMessageContaining("开办日期应为日期");
+		assertThatThrownBy(() -> cell(format(46086, "0.00%")).asDate("开办日期")).hasMessageContaining("开办日期应为日期");
 		assertThat(cell(20260305).asDate("开办日期")).isEqualTo(MARCH_5);
+	}
+
+	/**
+	 * A date whose cell format was reset to General (or pasted as values from a sheet that had it so) holds its serial,
+	 * 46086 for 2026-03-05: read as the day Excel shows once the cell is formatted as a date — in a 1904 workbook by
+	 * that workbook's count — with a time fraction ignored, and as its month for a month column.
+	 */
+	@Test
+	void aDateSerialInAGeneralCellIsTheDayExcelShowsForIt() {
+		assertThat(cell(46086).kind()).isEqualTo(SheetCell.Kind.NUMBER);
+		assertThat(cell(46086).asDate("开办日期")).isEqualTo(MARCH_5);
+		assertThat(cell(46086.625).asDate("开办日期")).isEqualTo(MARCH_5);
+		assertThat(cell(46086).asMonth("月份")).isEqualTo(YearMonth.of(2026, 3));
+		SheetRow mac = only(new TypedWorkbook(List.of("值")).date1904().row(List.of(46086 - 1462)));
+		assertThat(mac.cell("值").asDate("值")).isEqualTo(MARCH_5);
+	}
+
+	/**
+	 * One column of a real workbook holding the day three ways — a date cell, the text a person types, and the serial
+	 * of a date cell whose format was reset to General — is read as the same day on every row.
+	 */
+	@Test
+	void aDateCellATextDateAndAGeneralSerialReadAlike() {
+		List<SheetRow> rows = SheetRows.read(new TypedWorkbook(List.of("开办日期")).row(List.of(MARCH_5))
+			.row(List.of("2026-03-05")).row(List.of(46086)).row(List.of(builtin(46086, 0))).bytes(), List.of("开办日期"));
+		assertThat(rows).extracting(r -> r.cell("开办日期").asDate("开办日期")).containsExactly(MARCH_5, MARCH_5, MARCH_5,
+				MARCH_5);
+	}
+
+	/**
+	 * An import template writes its example day as a date cell shown yyyy-mm-dd, as the exports write a day; read back
+	 * through the import's reader it is that day, and its text is the example's, so the example row is still known.
+	 */
+	@Test
+	void aTemplatesExampleDayIsADateCell() throws Exception {
+		byte[] template = SheetRows.template("示例", List.of("名称", "开办日期", "编号"), List.of("示例网点", "2026-03-05", "2026-13-05"));
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(template))) {
+			var day = book.getSheetAt(0).getRow(1).getCell(1);
+			assertThat(day.getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
+			assertThat(org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(day)).isTrue();
+			assertThat(day.getCellStyle().getDataFormatString()).isEqualTo("yyyy-mm-dd");
+			assertThat(day.getLocalDateTimeCellValue().toLocalDate()).isEqualTo(MARCH_5);
+			assertThat(book.getSheetAt(0).getRow(1).getCell(2).getStringCellValue()).as("no real day: its text")
+				.isEqualTo("2026-13-05");
+		}
+		SheetRow row = SheetRows.read(template, List.of("名称", "开办日期")).get(0);
+		assertThat(row.cell("开办日期").kind()).isEqualTo(SheetCell.Kind.DATE);
+		assertThat(row.cell("开办日期").asDate("开办日期")).isEqualTo(MARCH_5);
+		assertThat(row.get("开办日期")).isEqualTo("2026-03-05");
 	}
 
 	@Test

@@ -119,7 +119,8 @@ class AnnualReportsIntegrationTest extends LicensingFixture {
 		List<List<String>> rows = ExportedRows.of(mvc, staff, "/licensing/annual-reports/export.xlsx", "q", "导出年报");
 		assertThat(rows.get(0)).startsWith("年度", "企业名称", "统一社会信用代码", "区域代码", "业务量（件）");
 		assertThat(ExportedRows.column(rows, 2)).as("its county's report, not another county's").containsExactly(wuzhong);
-		assertThat(rows.get(1)).contains(String.valueOf(last), "1000", "否");
+		// the volume a count shown #,##0, the revenue ¥ shown #,##0.00 (the export's number formats by the header's unit)
+		assertThat(rows.get(1)).contains(String.valueOf(last), "1,000", "5,000.00", "否");
 		assertThat(ExportedRows.column(ExportedRows.of(mvc, SignIn.session(mvc, "xc.staff"),
 				"/licensing/annual-reports/export.xlsx", "q", "导出年报"), 2)).containsExactly(xiangcheng);
 		assertThat(ExportedRows.of(mvc, staff, "/licensing/annual-reports/export.xlsx", "q", "导出年报", "year",
@@ -129,7 +130,7 @@ class AnnualReportsIntegrationTest extends LicensingFixture {
 
 		List<String> volumes = ExportedRows.column(ExportedRows.of(mvc, staff, "/licensing/annual-reports/export.xlsx",
 				"sort", "business_volume", "dir", "asc"), 4);
-		assertThat(volumes.stream().map(Long::parseLong).toList()).isSorted();
+		assertThat(volumes.stream().map(v -> Long.parseLong(v.replace(",", ""))).toList()).isSorted();
 		assertThat(ExportedRows.of(mvc, staff, "/licensing/annual-reports/export.xlsx", "sort", "credit_code; DROP"))
 			.as("an unknown key keeps the default order")
 			.isEqualTo(ExportedRows.of(mvc, staff, "/licensing/annual-reports/export.xlsx"));

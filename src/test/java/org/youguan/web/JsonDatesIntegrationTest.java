@@ -102,6 +102,64 @@ class JsonDatesIntegrationTest {
 		assertThatThrownBy(() -> json.readValue("{\"on\":20771}", Day.class)).isInstanceOf(MismatchedInputException.class);
 	}
 
+	@Autowired
+	ErrorHandling errors;
+
+	/** A body with a year, a moment and a map keyed by day, as an API would take them. */
+	record Dated(java.time.Year year, java.time.OffsetDateTime signedAt, java.util.Map<LocalDate, Integer> days) {
+	}
+
+	/**
+	 * A controller taking a {@link Dated} body; an inner class, which the application's component scan does not take,
+	 * so it joins no other test's application.
+	 */
+	@org.springframework.web.bind.annotation.RestController
+	class DatedBodies {
+
+		@org.springframework.web.bind.annotation.PostMapping("/api/v1/dated")
+		String read(@org.springframework.web.bind.annotation.RequestBody Dated body) {
+			return body.year() + " " + body.signedAt().toInstant() + " " + body.days();
+		}
+	}
+
+	/**
+	 * Through the application's mapper and its error answer: a year that is no "YYYY" text, a moment whose offset lacks
+	 * its colon ({@code +0800}) and a map key that is no ISO date are each 400 naming the field, rule {@code format},
+	 * with the form expected; the ISO texts are read.
+	 */
+	@Test
+	void aYearAnOffsetAndADateKeyAreRefusedNamingTheFieldAndTheForm() throws Exception {
+		MockMvc bodies = org.springframework.test.web.servlet.setup.MockMvcBuilders.standaloneSetup(new DatedBodies())
+			.setControllerAdvice(errors)
+			.setMessageConverters(new org.springframework.http.converter.json.JacksonJsonHttpMessageConverter(json))
+			.build();
+		String good = "{\"year\":\"2026\",\"signedAt\":\"2026-11-20T08:30:00+08:00\",\"days\":{\"2026-11-20\":1}}";
+		bodies.perform(post("/api/v1/dated").contentType(MediaType.APPLICATION_JSON).content(good))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string("\"2026 2026-11-20T00:30:00Z {2026-11-20=1}\""));
+		for (String year : List.of("2026", "\"+2026\"", "\"26\"", "2026.5")) {
+			bodies.perform(post("/api/v1/dated").contentType(MediaType.APPLICATION_JSON)
+				.content(good.replace("\"year\":\"2026\"", "\"year\":" + year)))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("year"))
+				.andExpect(jsonPath("$.errors[0].rule").value("format"))
+				.andExpect(jsonPath("$.errors[0].message").value(containsString("应为年份 YYYY")));
+		}
+		bodies.perform(post("/api/v1/dated").contentType(MediaType.APPLICATION_JSON)
+			.content(good.replace("+08:00", "+0800")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("signedAt"))
+			.andExpect(jsonPath("$.errors[0].rule").value("format"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("时区写作+08:00（带冒号）或Z")));
+		bodies.perform(post("/api/v1/dated").contentType(MediaType.APPLICATION_JSON)
+			.content(good.replace("{\"2026-11-20\":1}", "{\"20261120\":1}")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value(containsString("days")))
+			.andExpect(jsonPath("$.errors[0].rule").value("format"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("格式 YYYY-MM-DD")));
+	}
+
 	private org.springframework.test.web.servlet.RequestBuilder filing(String outlet) {
 		var request = multipart("/api/v1/enterprise/filings");
 		request.file(new MockMultipartFile("outlet", "", MediaType.APPLICATION_JSON_VALUE, outlet.getBytes(StandardCharsets.UTF_8)));
