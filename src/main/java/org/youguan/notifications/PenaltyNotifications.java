@@ -54,10 +54,19 @@ class PenaltyNotifications {
 	 * A reminder to pay: what is due (the fine, or an instalment of it with its position and amount) and its day —
 	 * before it "缴纳期限至…（含当日）"; past it, the 加处罚款 owed as of the reminder's day with its rate and cap as the
 	 * catalogue gave them (行政处罚法(2021) art.72(1)) and the total to pay then. Keyed by the day reminded, so each
-	 * instalment and a deferred day are told once each, and a redelivered event once.
+	 * instalment and a deferred day are told once each, and a redelivered event once. A reminder published before V256
+	 * (redelivered from the event registry) carries no amount nor 加处罚款: it is told as it was then, under its key then.
 	 */
 	@ApplicationModuleListener
 	void on(PenaltyPaymentReminded reminded) {
+		if (reminded.amount() == null || reminded.surcharge() == null) {
+			notifications.toEnterprise(reminded.enterpriseCreditCode(), reminded.caseNumber() + "：行政处罚决定书（"
+					+ reminded.decisionNumber() + "）确定的罚款" + ChineseText.yuan(reminded.fine())
+					+ (reminded.kind() == PenaltyPaymentReminded.Kind.BEFORE ? "缴纳期限至" + reminded.dueOn() + "（含当日），请按期缴纳"
+							: "已超过缴纳期限（" + reminded.dueOn() + "），逾期每日加处罚款（行政处罚法第七十二条），请尽快缴纳"),
+					link(reminded.caseId()), "penalty-" + reminded.caseId() + "-PAYMENT_" + reminded.kind());
+			return;
+		}
 		boolean instalment = reminded.instalment() != null;
 		String due = instalment ? "罚款" + ChineseText.yuan(reminded.fine()) + "分期缴纳，第" + reminded.instalment() + "期"
 				+ ChineseText.yuan(reminded.amount()) : "罚款" + ChineseText.yuan(reminded.amount());

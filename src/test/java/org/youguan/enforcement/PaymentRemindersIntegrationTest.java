@@ -8,7 +8,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.enforcement.internal.CaseClock;
@@ -45,6 +47,12 @@ class PaymentRemindersIntegrationTest {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	TransactionTemplate tx;
 
 	@AfterEach
 	void reset() {
@@ -150,5 +158,23 @@ class PaymentRemindersIntegrationTest {
 		assertThat(titles).hasSize(2);
 		assertThat(titles.get(1)).contains("罚款2000元缴纳期限至" + deferred + "（含当日）").doesNotContain("分期");
 		assertThat(recorded(id)).containsExactly("BEFORE " + original + " -", "BEFORE " + deferred + " -");
+	}
+
+	/**
+	 * A reminder published before V256 and delivered again by the event registry carries no amount nor 加处罚款: it is
+	 * told as it was then, under its key then — not a reminder with "null" in it, nor a failing listener.
+	 */
+	@Test
+	void aReminderPublishedBeforeTheDaysWereKeptIsToldAsItWasThen() {
+		long id = delivered("2000");
+		CaseView c = caseWork.find(id);
+		LocalDate due = caseExecution.paymentDue(id).orElseThrow();
+		tx.executeWithoutResult(s -> events.publishEvent(new PenaltyPaymentReminded(id, c.number(), c.decisionNumber(),
+				c.regionCode(), c.enterpriseCreditCode(), PenaltyPaymentReminded.Kind.OVERDUE, c.fine(), due, null, null, null,
+				null, null, null)));
+		assertThat(reminded(id, 1)).singleElement().asString()
+			.contains("罚款2000元已超过缴纳期限（" + due + "）", "逾期每日加处罚款").doesNotContain("null");
+		assertThat(jdbc.sql("SELECT dedupe_key FROM notification WHERE link = :link AND dedupe_key LIKE '%PAYMENT_OVERDUE%'")
+			.param("link", "/enterprise/penalties/" + id).query(String.class).single()).isEqualTo("penalty-" + id + "-PAYMENT_OVERDUE");
 	}
 }
