@@ -806,4 +806,25 @@ public class CaseExecution {
 		}
 		return Optional.ofNullable(finePayments.paymentDue(c, caseWork.procedure(caseId))).map(PaymentDue::due);
 	}
+
+	/**
+	 * {@link #paymentDue(long)} of every case of a list (a queue's page, a job's run), read for the whole list at once —
+	 * the cases and their instalments in two queries ({@link CaseWork#withProcedures}), each rule's value once per region
+	 * ({@link CaseWork#clocks}) — never a query per case.
+	 * @param caseIds the cases
+	 * @return each case's payment deadline in force; a case without one (no fine, not delivered, paid, no such case) is
+	 * not in the map
+	 */
+	public Map<Long, LocalDate> paymentsDue(List<Long> caseIds) {
+		var clocks = caseWork.clocks();
+		Map<Long, LocalDate> due = new HashMap<>();
+		for (CaseWork.CaseWithProcedure read : caseWork.withProcedures(caseIds)) {
+			CaseView c = read.penaltyCase();
+			PaymentDue payment = c.paidOn() != null ? null : FinePayments.paymentDue(c, read.procedure(), clocks.apply(c));
+			if (payment != null) {
+				due.put(c.id(), payment.due());
+			}
+		}
+		return due;
+	}
 }

@@ -17,7 +17,8 @@ import org.youguan.kernel.ChineseText;
  * as every text writes them ({@link ChineseText#yuan}: 1200.50元, never 1200.5元). Each last day is stated with the day included, as the portal states it. The key
  * holds the step and its days (and a change's fine), so a redelivered event notifies once and a new notice (a hearing
  * rescheduled, a notice after 退回调查, a second change) notifies again. It also passes on the reminders to pay a fine
- * ({@link PenaltyPaymentReminded}: its day near, or passed and 加处罚款 running, art.72), each once per decision.
+ * ({@link PenaltyPaymentReminded}: a pay-by day near, or passed with the 加处罚款 owed, art.72), each once per decision
+ * and pay-by day — every instalment and a deferred day on its own.
  */
 @Component
 class PenaltyNotifications {
@@ -49,15 +50,36 @@ class PenaltyNotifications {
 		return served.remedy() == null ? "" : "（" + served.remedy() + "）";
 	}
 
+	/**
+	 * A reminder to pay: what is due (the fine, or an instalment of it with its position and amount) and its day —
+	 * before it "缴纳期限至…（含当日）"; past it, the 加处罚款 owed as of the reminder's day with its rate and cap as the
+	 * catalogue gave them (行政处罚法(2021) art.72(1)) and the total to pay then. Keyed by the day reminded, so each
+	 * instalment and a deferred day are told once each, and a redelivered event once. A reminder published before V256
+	 * (redelivered from the event registry) carries no amount nor 加处罚款: it is told as it was then, under its key then.
+	 */
 	@ApplicationModuleListener
 	void on(PenaltyPaymentReminded reminded) {
-		String fine = "罚款" + ChineseText.yuan(reminded.fine());
-		String title = reminded.caseNumber() + "：行政处罚决定书（" + reminded.decisionNumber() + "）"
+		if (reminded.amount() == null || reminded.surcharge() == null) {
+			notifications.toEnterprise(reminded.enterpriseCreditCode(), reminded.caseNumber() + "：行政处罚决定书（"
+					+ reminded.decisionNumber() + "）确定的罚款" + ChineseText.yuan(reminded.fine())
+					+ (reminded.kind() == PenaltyPaymentReminded.Kind.BEFORE ? "缴纳期限至" + reminded.dueOn() + "（含当日），请按期缴纳"
+							: "已超过缴纳期限（" + reminded.dueOn() + "），逾期每日加处罚款（行政处罚法第七十二条），请尽快缴纳"),
+					link(reminded.caseId()), "penalty-" + reminded.caseId() + "-PAYMENT_" + reminded.kind());
+			return;
+		}
+		boolean instalment = reminded.instalment() != null;
+		String due = instalment ? "罚款" + ChineseText.yuan(reminded.fine()) + "分期缴纳，第" + reminded.instalment() + "期"
+				+ ChineseText.yuan(reminded.amount()) : "罚款" + ChineseText.yuan(reminded.amount());
+		String title = reminded.caseNumber() + "：行政处罚决定书（" + reminded.decisionNumber() + "）确定的" + due
 				+ (reminded.kind() == PenaltyPaymentReminded.Kind.BEFORE
-						? "确定的" + fine + "缴纳期限至" + reminded.dueOn() + "（含当日），请按期缴纳"
-						: "确定的" + fine + "已超过缴纳期限（" + reminded.dueOn() + "），逾期每日加处罚款（行政处罚法第七十二条），请尽快缴纳");
+						? "缴纳期限至" + reminded.dueOn() + "（含当日），请按期缴纳"
+						: "已超过缴纳期限（" + reminded.dueOn() + "），截至" + reminded.asOf() + "已加处罚款"
+								+ ChineseText.yuan(reminded.surcharge()) + "（自期限届满次日起每日按" + (instalment ? "该期" : "罚款")
+								+ "数额的" + reminded.surchargePercent().stripTrailingZeros().toPlainString() + "%加处，至多"
+								+ ChineseText.yuan(reminded.surchargeCap()) + "，行政处罚法第七十二条），应缴合计"
+								+ ChineseText.yuan(reminded.amount().add(reminded.surcharge())) + "，请尽快缴纳");
 		notifications.toEnterprise(reminded.enterpriseCreditCode(), title, link(reminded.caseId()),
-				"penalty-" + reminded.caseId() + "-PAYMENT_" + reminded.kind());
+				"penalty-" + reminded.caseId() + "-PAYMENT_" + reminded.kind() + "-" + reminded.dueOn());
 	}
 
 	/** The case's page on the enterprise portal. */

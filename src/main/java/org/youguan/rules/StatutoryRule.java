@@ -268,6 +268,13 @@ public enum StatutoryRule {
 	/** 逾期缴纳罚款每日加处罚款比例（行政处罚法(2021) 第72条）: 3 % of the fine per day, the total capped at the fine. */
 	PENALTY_LATE_SURCHARGE("penalty.late-surcharge", "逾期缴纳罚款每日加处罚款比例（加处罚款总额不超过罚款数额）", "3", RuleUnit.PERCENT, true, Citation.of(ADMINISTRATIVE_PENALTY_LAW, 72)),
 
+	/**
+	 * 加处罚款总额上限，占所加处的罚款数额的比例（行政处罚法(2021) 第72条第1款第1项：加处罚款的数额不得超出罚款的数额）: 100 %
+	 * of the amount it is charged on — the whole fine, or an instalment's amount on its own day (art.66) — so the
+	 * surcharge of {@link #PENALTY_LATE_SURCHARGE} stops growing once it equals that amount.
+	 */
+	PENALTY_LATE_SURCHARGE_CAP("penalty.late-surcharge-cap", "加处罚款总额上限（占罚款数额的比例）", "100", RuleUnit.PERCENT, true, Citation.of(ADMINISTRATIVE_PENALTY_LAW, 72)),
+
 	/** 违法行为追责时效（行政处罚法(2021) 第36条）: counted from the day the violation ended when it continued. */
 	PENALTY_LIMITATION("penalty.limitation", "违法行为追责时效（自违法行为终了之日）", "2", RuleUnit.YEARS, true, Citation.of(ADMINISTRATIVE_PENALTY_LAW, 36)),
 
@@ -667,7 +674,7 @@ public enum StatutoryRule {
 		return switch (this) {
 			case REMEDY_ADMINISTRATIVE_REVIEW, REMEDY_LITIGATION,
 					PENALTY_HEARING_REQUEST, PENALTY_HEARING_NOTICE, PENALTY_DECISION, PENALTY_DECISION_EXTENSION,
-					PENALTY_DELIVERY, PENALTY_PUBLIC_NOTICE_SERVICE, PENALTY_PAYMENT, PENALTY_LATE_SURCHARGE, PENALTY_LIMITATION, PENALTY_LIMITATION_HARM,
+					PENALTY_DELIVERY, PENALTY_PUBLIC_NOTICE_SERVICE, PENALTY_PAYMENT, PENALTY_LATE_SURCHARGE, PENALTY_LATE_SURCHARGE_CAP, PENALTY_LIMITATION, PENALTY_LIMITATION_HARM,
 					PENALTY_PUBLICATION_WITHDRAWAL, PENALTY_ON_THE_SPOT_PERSON_MAX, PENALTY_ON_THE_SPOT_ORGANISATION_MAX,
 					LICENCE_DECISION, LICENCE_RENEWAL_DECISION, LICENCE_MISSING_MATERIALS_NOTICE, LICENCE_CERTIFICATE_ISSUE,
 					LICENCE_NO_OPERATION,

@@ -1,5 +1,6 @@
 package org.youguan.enforcement;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -206,9 +207,10 @@ class PartyServedAndRemindedIntegrationTest {
 		assertThat(titles.get(3)).contains("已超过缴纳期限（" + due + "）", "加处罚款");
 		CaseView c = caseWork.find(id);
 		redeliver(new PenaltyPaymentReminded(id, c.number(), c.decisionNumber(), c.regionCode(), e.creditCode(),
-				PenaltyPaymentReminded.Kind.OVERDUE, c.fine(), due));
+				PenaltyPaymentReminded.Kind.OVERDUE, c.fine(), due, null, c.fine(), after, new BigDecimal("90.00"),
+				new BigDecimal("3"), c.fine()));
 		await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> listed(e, id).size() == 4);
-		assertThat(jdbc.sql("SELECT kind FROM penalty_payment_reminder WHERE case_id = :id ORDER BY kind").param("id", id)
+		assertThat(jdbc.sql("SELECT kind FROM penalty_payment_reminder_day WHERE case_id = :id ORDER BY kind").param("id", id)
 			.query(String.class).list()).containsExactly("BEFORE", "OVERDUE");
 		notLeaked(id);
 	}

@@ -278,15 +278,42 @@ public final class CaseClock {
 	}
 
 	/**
-	 * 加处罚款 for a fine paid on {@code paidOn} (or still unpaid that day): 3 % of the fine per day after the payment
-	 * deadline, never more than the fine itself (行政处罚法(2021) art.72), in yuan to the fen.
+	 * 加处罚款 for a fine paid on {@code paidOn} (or still unpaid that day), 行政处罚法(2021) art.72(1): "到期不缴纳罚款的，
+	 * 每日按罚款数额的百分之三加处罚款，加处罚款的数额不得超出罚款的数额" — the daily rate
+	 * ({@link StatutoryRule#PENALTY_LATE_SURCHARGE}, the one the decision fixed on its case) times the days late, capped at
+	 * {@link StatutoryRule#PENALTY_LATE_SURCHARGE_CAP} of the amount charged on, both from the rule catalogue; in yuan,
+	 * rounded half up to the fen (cents kept: 3 % of 1000.50 a day is 30.02).
+	 *
+	 * <p>The days are <b>calendar days</b>, counted from the day after {@code paymentDue} up to and including
+	 * {@code paidOn} (paid the day after the deadline: one day; on or before it: none). "每日" is a daily rate, not a
+	 * period: art.85's working days are only its 二日、三日、五日、七日 periods, so a weekend or a holiday after the deadline
+	 * is surcharged like any other day. The deadline itself is already a working day — the calendar-day period of art.67
+	 * ending on a day off moves to the next working day (DOMAIN.md "Working days") — and no 加处罚款 runs before it.
+	 * @param fine the amount charged on (¥): the fine, or an instalment's amount (art.66: each on its own day)
+	 * @param paymentDue the last day to pay it in force
+	 * @param paidOn the day paid, or the day the surcharge is worked out for while unpaid
+	 * @return the 加处罚款 (¥, scale 2), 0 when paid in time
 	 */
 	public BigDecimal surcharge(BigDecimal fine, LocalDate paymentDue, LocalDate paidOn) {
 		long late = Math.max(0, ChronoUnit.DAYS.between(paymentDue, paidOn));
 		BigDecimal percent = values.apply(StatutoryRule.PENALTY_LATE_SURCHARGE);
-		BigDecimal surcharge = fine.multiply(percent).multiply(BigDecimal.valueOf(late)).divide(BigDecimal.valueOf(100), 2,
+		BigDecimal hundred = BigDecimal.valueOf(100);
+		BigDecimal surcharge = fine.multiply(percent).multiply(BigDecimal.valueOf(late)).divide(hundred, 2, RoundingMode.HALF_UP);
+		return surcharge.min(surchargeCap(fine));
+	}
+
+	/**
+	 * The most 加处罚款 {@code fine} can bear (¥, scale 2): {@link StatutoryRule#PENALTY_LATE_SURCHARGE_CAP} of it
+	 * (100 %: "加处罚款的数额不得超出罚款的数额", 行政处罚法(2021) art.72(1)).
+	 */
+	public BigDecimal surchargeCap(BigDecimal fine) {
+		return fine.multiply(values.apply(StatutoryRule.PENALTY_LATE_SURCHARGE_CAP)).divide(BigDecimal.valueOf(100), 2,
 				RoundingMode.HALF_UP);
-		return surcharge.min(fine.setScale(2, RoundingMode.HALF_UP));
+	}
+
+	/** The daily 加处罚款 rate in force for the case (%, {@link StatutoryRule#PENALTY_LATE_SURCHARGE}). */
+	public BigDecimal surchargePercent() {
+		return values.apply(StatutoryRule.PENALTY_LATE_SURCHARGE);
 	}
 
 	/**

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -148,14 +150,14 @@ class EnforcementWorkQueues implements WorkQueueProvider {
 					       CAST(NULL AS date) AS due
 					FROM penalty_case c WHERE c.penalty IS NOT NULL AND c.fine > 0 AND c.status = 'DELIVERED' AND c.paid_on IS NULL
 					AND\s""" + Execution.IN_FORCE_SQL + """
-					\sAND\s""" + caseScope + " ORDER BY c.delivered_on, c.id", 0), caseExecution::paymentDue);
+					\sAND\s""" + caseScope + " ORDER BY c.delivered_on, c.id", 0), caseExecution::paymentsDue);
 			case "enforcement.handover" -> overdue(items("""
 					SELECT c.id, c.number || ' ' || c.enterprise_name AS title, c.decision_number AS detail,
 					       CAST(NULL AS date) AS due
 					FROM penalty_case c WHERE\s""" + Execution.CONFISCATED_SQL + """
 					\sIS NOT NULL AND c.status IN ('DELIVERED', 'EXECUTED')
 					AND NOT EXISTS (SELECT 1 FROM penalty_case_handover h WHERE h.case_id = c.id)
-					AND\s""" + caseScope + " ORDER BY c.delivered_on, c.id", 0), caseExecution::handoverDue);
+					AND\s""" + caseScope + " ORDER BY c.delivered_on, c.id", 0), ids -> oneByOne(ids, caseExecution::handoverDue));
 			case "enforcement.withdraw" -> items("""
 					SELECT c.id, c.number || ' ' || c.enterprise_name AS title, c.decision_number AS detail,
 					       c.publication_withdrawal_due_on AS due
@@ -176,19 +178,27 @@ class EnforcementWorkQueues implements WorkQueueProvider {
 
 	/**
 	 * The items whose deadline in force has passed, most overdue first: unpaid fines against the case's own payment
-	 * deadline ({@link CaseExecution#paymentDue(long)}: a deferral, the next instalment, or the catalogue's days from
-	 * delivery moved past rest days), confiscations not handed over against their handover day
-	 * ({@link CaseExecution#handoverDue(long)}) — never a fixed number of calendar days counted here.
+	 * deadline ({@link CaseExecution#paymentsDue}: a deferral, the next instalment, or the catalogue's days from
+	 * delivery moved past rest days — read for the whole queue at once, not a query per case), confiscations not handed
+	 * over against their handover day ({@link CaseExecution#handoverDue(long)}) — never a fixed number of calendar days
+	 * counted here.
+	 * @param dueOf the deadline in force of each of the ids given (a case without one left out)
 	 */
-	private List<Item> overdue(List<Item> open, Function<Long, Optional<LocalDate>> dueOf) {
+	private List<Item> overdue(List<Item> open, Function<List<Long>, Map<Long, LocalDate>> dueOf) {
 		LocalDate today = LocalDate.now(clock);
+		Map<Long, LocalDate> due = dueOf.apply(open.stream().map(Item::id).toList());
 		return open.stream()
-			.flatMap(i -> dueOf.apply(i.id())
-				.filter(due -> due.isBefore(today))
-				.map(due -> new Item(i.id(), i.title(), i.detail(), due))
-				.stream())
+			.filter(i -> due.containsKey(i.id()) && due.get(i.id()).isBefore(today))
+			.map(i -> new Item(i.id(), i.title(), i.detail(), due.get(i.id())))
 			.sorted(Comparator.comparing(Item::due).thenComparing(Item::id))
 			.toList();
+	}
+
+	/** The deadline of each of {@code ids} read one case at a time by {@code dueOf}. */
+	private static Map<Long, LocalDate> oneByOne(List<Long> ids, Function<Long, Optional<LocalDate>> dueOf) {
+		Map<Long, LocalDate> due = new HashMap<>();
+		ids.forEach(id -> dueOf.apply(id).ifPresent(d -> due.put(id, d)));
+		return due;
 	}
 
 	private List<Item> items(String sql, int warning) {

@@ -84,6 +84,24 @@ public class FinePayments {
 		return demanded;
 	}
 
+	/**
+	 * Every pay-by day of a fine still demanded, in order, each with the amount due by it: with instalments every
+	 * unpaid one as still demanded ({@link #demanded}: its own day and amount, 行政处罚法(2021) art.66 — a later one is
+	 * due on its day whether or not an earlier one was paid); otherwise the one deadline in force ({@link #paymentDue}:
+	 * a deferral's day, or the decision's days from delivery). Empty when the fine is not delivered or nothing is
+	 * demanded.
+	 */
+	public static List<PaymentDue> payDays(CaseView c, Procedure proc, CaseClock caseClock) {
+		if (c.deliveredOn() == null || Execution.fine(c) == null || c.paidOn() != null) {
+			return List.of();
+		}
+		if ("INSTALMENTS".equals(proc.paymentArrangement())) {
+			return demanded(c, proc.instalments()).stream().map(i -> new PaymentDue(i.dueOn(), i.amount(), i)).toList();
+		}
+		PaymentDue due = paymentDue(c, proc, caseClock);
+		return due == null ? List.of() : List.of(due);
+	}
+
 	/** The payment deadline in force and the amount it covers: a deferral's day, the next instalment's, or 15 days. */
 	public record PaymentDue(LocalDate due, BigDecimal amount, Instalment instalment) {
 	}
@@ -95,6 +113,11 @@ public class FinePayments {
 	 * nothing due once what was paid covers the fine ({@link Execution#paidUp}).
 	 */
 	public PaymentDue paymentDue(CaseView c, Procedure proc) {
+		return paymentDue(c, proc, caseWork.clock(c));
+	}
+
+	/** {@link #paymentDue(CaseView, Procedure)} on the case's clock {@code caseClock} (one of a list's, {@link CaseWork#clocks}). */
+	public static PaymentDue paymentDue(CaseView c, Procedure proc, CaseClock caseClock) {
 		if (c.deliveredOn() == null || Execution.fine(c) == null) {
 			return null;
 		}
@@ -104,6 +127,6 @@ public class FinePayments {
 		if ("DEFERRAL".equals(proc.paymentArrangement())) {
 			return new PaymentDue(proc.paymentDeferredUntil(), c.fine(), null);
 		}
-		return new PaymentDue(caseWork.clock(c).paymentDue(c.deliveredOn()), c.fine(), null);
+		return new PaymentDue(caseClock.paymentDue(c.deliveredOn()), c.fine(), null);
 	}
 }

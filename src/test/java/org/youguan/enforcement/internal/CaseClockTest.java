@@ -173,6 +173,33 @@ class CaseClockTest {
 		assertThat(clock.surcharge(fine, d("2026-06-25"), d("2026-07-28"))).isEqualByComparingTo("7920");
 	}
 
+	/**
+	 * The cap is the catalogue's {@code penalty.late-surcharge-cap} (art.72(1), 100 % of the amount charged on), not a
+	 * figure of the code: a catalogue that said 50 % would stop the surcharge at half the fine.
+	 */
+	@Test
+	void theSurchargeStopsAtTheCataloguesCap() {
+		CaseClock halfCap = new CaseClock(new Calendar2026(),
+				rule -> rule == StatutoryRule.PENALTY_LATE_SURCHARGE_CAP ? new BigDecimal("50") : rule.defaultValue());
+		BigDecimal fine = new BigDecimal("8000");
+		assertThat(halfCap.surchargeCap(fine)).isEqualByComparingTo("4000");
+		assertThat(halfCap.surcharge(fine, d("2026-06-25"), d("2026-07-25"))).isEqualByComparingTo("4000");
+		assertThat(halfCap.surcharge(fine, d("2026-06-25"), d("2026-07-10"))).isEqualByComparingTo("3600");
+		assertThat(clock.surchargeCap(fine)).isEqualByComparingTo("8000");
+	}
+
+	/**
+	 * 加处罚款 runs on calendar days — "每日", not one of art.85's working-day periods — from the day after the deadline:
+	 * a deadline of 30 September 2026 paid on 8 October, after 国庆 (10-01..10-07, all days off), is 8 days late, each day
+	 * of the holiday counted; the fen of an amount with 角 and 分 is kept (3 % of 1000.50 is 30.015 → 30.02).
+	 */
+	@Test
+	void theSurchargeCountsCalendarDaysHolidaysIncludedAndKeepsTheFen() {
+		BigDecimal fine = new BigDecimal("1000.50");
+		assertThat(clock.surcharge(fine, d("2026-09-30"), d("2026-10-01"))).isEqualByComparingTo("30.02");
+		assertThat(clock.surcharge(fine, d("2026-09-30"), d("2026-10-08"))).isEqualByComparingTo("240.12");
+	}
+
 	@Test
 	void aViolationIsTimeBarredTwoYearsAfterItEndedOrFiveWithHarm() {
 		assertThat(clock.limitationEnds(d("2024-03-15"), false)).isEqualTo(d("2026-03-15"));
