@@ -60,14 +60,15 @@ class EnterpriseFilingApiController {
 			Boolean hasShelving, Boolean hasSurveillance, Boolean hasSignage, LocalDate openedOn) {
 
 		/**
-		 * The outlet as filed, its numbers (a JSON number or text) read as the portal form reads them
-		 * ({@link OutletForm#toData}: {@link Validation#decimal}, the storage area by its own digits,
-		 * {@link OutletForm#storageArea}) — a number refused (1E400, exponent notation, no number) is collected in
+		 * The outlet as filed, its numbers (a JSON number or text) read by the one reader of outlet numbers the portal
+		 * form, the staff register and the .xlsx import read them with ({@link OutletForm#longitude},
+		 * {@link OutletForm#latitude}, {@link OutletForm#storageArea}: each by its column's digits) — a number refused
+		 * (1E400, 120.1234567, exponent notation, no number) is collected in
 		 * {@code v} and told with every other error of the body, not alone as the body reader's.
 		 */
 		OutletData toData(long enterpriseId, Validation v) {
 			return new OutletData(name, enterpriseId, branchId, cooperation, address, regionCode,
-					v.decimal("longitude", "经度", longitude), v.decimal("latitude", "纬度", latitude), managerName,
+					OutletForm.longitude(v, longitude), OutletForm.latitude(v, latitude), managerName,
 					managerIdNumber, managerPhone, OutletForm.storageArea(v, storageArea),
 					Boolean.TRUE.equals(hasCommunications), Boolean.TRUE.equals(hasShelving),
 					Boolean.TRUE.equals(hasSurveillance), Boolean.TRUE.equals(hasSignage), openedOn);
@@ -173,9 +174,8 @@ class EnterpriseFilingApiController {
 			.orElse(0L);
 		Validation numbers = new Validation();
 		OutletData data = outlet == null ? null : outlet.toData(enterpriseId, numbers);
-		// a number that does not read is told as the body is read, before the filing's state (409) is judged: a 补正
-		// sent to a filing not awaiting one names the bad number, as every body's reading does
-		numbers.throwIfInvalid();
+		// a number that does not read is told with every other bad field of the body, all before the filing's state
+		// (409) is judged (OutletFilings.supplement), as the submission and the portal's 补正 form tell them
 		List<String> corrected = filings.supplement(me, id, note, uploads, data, reason, numbers.errors(), null);
 		FilingView f = filings.get(me.scope(), id);
 		return new Supplemented(id, f.number(), f.status(), f.dueOn(), corrected, filings.correctedInTimeNote(f));
