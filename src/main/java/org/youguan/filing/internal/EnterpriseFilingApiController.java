@@ -53,9 +53,12 @@ class EnterpriseFilingApiController {
 	/** The outlet as the portal form files it; the enterprise is the token's. Facilities left out count as absent. */
 	@Schema(description = "备案的末端网点（与企业门户的备案表单字段相同）", example = OUTLET_EXAMPLE)
 	record Outlet(String name, Long branchId, String cooperation, String address, String regionCode,
-			@JsonDeserialize(using = NumberText.Judged.class) String longitude,
-			@JsonDeserialize(using = NumberText.Judged.class) String latitude, String managerName,
-			String managerIdNumber, String managerPhone,
+			@Schema(type = "number", types = "number", minimum = "" + OutletForm.LONGITUDE_MIN, maximum = "" + OutletForm.LONGITUDE_MAX,
+					example = "120.61", description = LONGITUDE) @JsonDeserialize(using = NumberText.Judged.class) String longitude,
+			@Schema(type = "number", types = "number", minimum = "" + OutletForm.LATITUDE_MIN, maximum = "" + OutletForm.LATITUDE_MAX,
+					example = "31.26", description = LATITUDE) @JsonDeserialize(using = NumberText.Judged.class) String latitude,
+			String managerName, String managerIdNumber, String managerPhone,
+			@Schema(type = "number", types = "number", minimum = "0.01", maximum = "999999.99", example = "45.5", description = STORAGE_AREA)
 			@JsonDeserialize(using = NumberText.Judged.class) String storageArea, Boolean hasCommunications,
 			Boolean hasShelving, Boolean hasSurveillance, Boolean hasSignage, LocalDate openedOn) {
 
@@ -75,9 +78,27 @@ class EnterpriseFilingApiController {
 		}
 	}
 
+	/**
+	 * What the document says of a number the API reads as it is written — a JSON number, or text the forms read
+	 * (OutletForm.NumberField) — so an integrator knows the text form is taken too.
+	 */
+	private static final String AS_TEXT = "；JSON数字，也可写成文字（如\"45.5\"，全角数字亦可）；超出位数的不会四舍五入，返回400";
+
+	/** The document's description of a longitude: its unit, range and digits (numeric(9,6)). */
+	static final String LONGITUDE = "经度（度，" + OutletForm.LONGITUDE_MIN + "至" + OutletForm.LONGITUDE_MAX + "，最多"
+			+ OutletForm.COORDINATE_FRACTION_DIGITS + "位小数；与纬度同时填写或同时不填）" + AS_TEXT;
+
+	/** The document's description of a latitude (numeric(8,6)). */
+	static final String LATITUDE = "纬度（度，" + OutletForm.LATITUDE_MIN + "至" + OutletForm.LATITUDE_MAX + "，最多"
+			+ OutletForm.COORDINATE_FRACTION_DIGITS + "位小数；与经度同时填写或同时不填）" + AS_TEXT;
+
+	/** The document's description of a storage area (numeric(8,2)). */
+	static final String STORAGE_AREA = "存储场地面积（平方米，大于0，最多" + OutletForm.STORAGE_AREA_INTEGER_DIGITS + "位整数、"
+			+ OutletForm.STORAGE_AREA_FRACTION_DIGITS + "位小数）" + AS_TEXT;
+
 	static final String OUTLET_EXAMPLE = """
 			{"name": "顺丰吴中木渎站", "cooperation": "OWN", "address": "苏州市吴中区木渎镇中山东路88号",
-			 "regionCode": "320506001", "managerName": "王小明", "managerIdNumber": "32050619900101123X",
+			 "regionCode": "320506001", "longitude": 120.61, "latitude": 31.26, "managerName": "王小明", "managerIdNumber": "32050619900101123X",
 			 "managerPhone": "13912345678", "storageArea": 45.5, "hasCommunications": true, "hasShelving": true,
 			 "hasSurveillance": true, "hasSignage": true, "openedOn": "2026-11-20"}""";
 
