@@ -468,7 +468,7 @@ public final class SheetCell {
 	 * grouped other than the forms group it (50 000, 1,00) is refused as the forms refuse it: rule
 	 * {@code thousands-separator} and its message; anything else that is no whole number in the range — a fraction,
 	 * text, a 20-digit 编号 beyond a {@code long} — rule {@code integer}, the message stating the range
-	 * ({@link Decimals#wholeIn}: "设施编号应为整数（1至9223372036854775807）").
+	 * ({@link Decimals#wholeIn}: "设施编号应为正整数（至多19位）" for a record's number).
 	 */
 	public Long asWhole(String column, long min, long max) {
 		BigDecimal n;

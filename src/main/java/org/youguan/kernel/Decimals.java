@@ -267,8 +267,10 @@ public final class Decimals {
 	}
 
 	/**
-	 * How a message states the whole numbers a field takes: "应为整数（1至9223372036854775807）" — a value refused as no
-	 * whole number or beyond its type (a 20-digit 编号) is told the range, not only "应为整数".
+	 * How a message states the whole numbers a field takes: "应为整数（1至365）" — a value refused as no whole number or
+	 * beyond its type is told the range, not only "应为整数". A record's number (编号: 1 to {@link Long#MAX_VALUE}, a
+	 * path or query id, an id chosen in a form or typed in a sheet) is told what it is, {@link #RECORD_NUMBER} — never
+	 * "1至9223372036854775807", which no clerk reads.
 	 * @param min the least value taken
 	 * @param max the greatest value taken
 	 */
@@ -277,12 +279,24 @@ public final class Decimals {
 	}
 
 	/**
+	 * How every message states a record's number (编号) — an id of a path, a query, a form's choice, a sheet's cell, a
+	 * JSON body's {@code …Id} — one wording platform-wide: a positive whole number of at most 19 digits (a 20-digit
+	 * one, beyond any id, is told why it is refused).
+	 */
+	public static final String RECORD_NUMBER = "应为正整数（至多19位）";
+
+	/**
 	 * As {@link #wholeIn(long, long)}, with what the field's numbers mean inside the brackets:
-	 * "应为整数（0至2147483647，0表示整部法规）", "应为整数（0至100000，单位：天）".
+	 * "应为整数（0至2147483647，0表示整部法规）", "应为整数（0至100000，单位：天）"; a record's number
+	 * "应为正整数（至多19位，即品牌编号）" ({@link #RECORD_NUMBER}).
 	 * @param detail the meaning or unit, or null for none
 	 */
 	public static String wholeIn(long min, long max, String detail) {
-		return "应为整数（" + min + "至" + max + (detail == null || detail.isEmpty() ? "" : "，" + detail) + "）";
+		String more = detail == null || detail.isEmpty() ? "" : "，" + detail;
+		if (min == 1 && max == Long.MAX_VALUE) {
+			return RECORD_NUMBER.substring(0, RECORD_NUMBER.length() - 1) + more + "）";
+		}
+		return "应为整数（" + min + "至" + max + more + "）";
 	}
 
 	/**

@@ -838,15 +838,6 @@ public class Outlets {
 			.single() > 0;
 	}
 
-	/** Integer digits of a longitude (numeric(9, 6)): 73 … 136 degrees. */
-	public static final int LONGITUDE_DIGITS = 3;
-
-	/** Integer digits of a latitude (numeric(8, 6)): 3 … 54 degrees. */
-	public static final int LATITUDE_DIGITS = 2;
-
-	/** Decimals a coordinate keeps (numeric(p, 6)). */
-	public static final int COORDINATE_DECIMALS = 6;
-
 	/** The storage area's column holds numeric(8, 2) square metres. */
 	private static final BigDecimal MAX_STORAGE_AREA = BigDecimal.valueOf(1_000_000);
 
@@ -869,13 +860,14 @@ public class Outlets {
 			v.require("regionCode", scope.kind() != DataScope.Kind.ALL || bureaus.serves(region.value()), "served",
 					"网点所在地的邮政管理部门尚未使用本平台，无法在此办理该地的网点登记或备案");
 		}
-		v.require("longitude", d.longitude() == null || (d.longitude().doubleValue() >= 73 && d.longitude().doubleValue() <= 136),
-				"range", "经度应在73至136之间");
-		v.require("latitude", d.latitude() == null || (d.latitude().doubleValue() >= 3 && d.latitude().doubleValue() <= 54),
-				"range", "纬度应在3至54之间");
+		v.require("longitude", d.longitude() == null || (d.longitude().doubleValue() >= OutletForm.LONGITUDE_MIN
+				&& d.longitude().doubleValue() <= OutletForm.LONGITUDE_MAX), "range", OutletForm.NumberField.LONGITUDE.range());
+		v.require("latitude", d.latitude() == null || (d.latitude().doubleValue() >= OutletForm.LATITUDE_MIN
+				&& d.latitude().doubleValue() <= OutletForm.LATITUDE_MAX), "range", OutletForm.NumberField.LATITUDE.range());
 		// numeric(9, 6) and numeric(8, 6): a coordinate of more decimals is refused, not rounded to the column's scale
-		v.fits("longitude", "经度", d.longitude(), LONGITUDE_DIGITS, COORDINATE_DECIMALS)
-			.fits("latitude", "纬度", d.latitude(), LATITUDE_DIGITS, COORDINATE_DECIMALS);
+		// (every form, body and sheet reads it by these digits already: OutletForm.longitude)
+		v.fits("longitude", "经度", d.longitude(), OutletForm.LONGITUDE_INTEGER_DIGITS, OutletForm.COORDINATE_FRACTION_DIGITS)
+			.fits("latitude", "纬度", d.latitude(), OutletForm.LATITUDE_INTEGER_DIGITS, OutletForm.COORDINATE_FRACTION_DIGITS);
 		// a point needs both coordinates: one alone is no location (it was stored and shown as a half point)
 		v.require(d.longitude() == null ? "longitude" : "latitude", (d.longitude() == null) == (d.latitude() == null),
 				"pair", d.longitude() == null ? "填写了纬度时也应填写经度（经纬度须同时填写或同时不填）"

@@ -200,7 +200,8 @@ class ErrorHandling {
 		String message = file(ex.getValue()) ? named + FILE_IN_A_FIELD
 				: named + "的值“" + shorten(ex.getValue()) + "”" + (declared != null ? "格式不正确" + declared
 						: wrong(listed(ex.getRequiredType()) && ex.getParameter() != null
-								? valueType(ResolvableType.forMethodParameter(ex.getParameter())) : ex.getRequiredType(), ex.getValue()));
+								? valueType(ResolvableType.forMethodParameter(ex.getParameter())) : ex.getRequiredType(), ex.getValue(),
+								ex.getName()));
 		return unbound(request, response, "参数格式错误", List.of(new FieldError(ex.getName(), "format", message)));
 	}
 
@@ -259,6 +260,14 @@ class ErrorHandling {
 	 * an implausible year and that bound ({@link Validation#DATE_BOUND}); a field's narrower rule is its service's.
 	 */
 	static String wrong(Class<?> type, Object value) {
+		return wrong(type, value, null);
+	}
+
+	/**
+	 * As {@link #wrong(Class, Object)}, for the parameter or field {@code name}: a record's number ({@link #recordNumber}:
+	 * {@code id}, {@code planId}) beyond its type is told it is one ({@link Decimals#RECORD_NUMBER}), not a long's range.
+	 */
+	static String wrong(Class<?> type, Object value, String name) {
 		if (type == LocalDate.class && value instanceof String text) {
 			try {
 				LocalDate.parse(Text.strip(text));
@@ -268,7 +277,29 @@ class ErrorHandling {
 				// a malformed date: its format is what is wrong
 			}
 		}
-		return "格式不正确" + (beyondItsType(type, value) ? typeRange(type) : expected(type));
+		return "格式不正确" + (beyondItsType(type, value) ? typeRange(type, name) : expected(type));
+	}
+
+	/**
+	 * Whether a parameter or JSON field of this name holds a record's number (编号): {@code id}, or a name ending in
+	 * {@code Id}/{@code Ids} ({@code planId}, {@code brandIds[0]}, {@code items[1].outletId}).
+	 */
+	static boolean recordNumber(String name) {
+		if (name == null) {
+			return false;
+		}
+		String last = name.substring(name.lastIndexOf('.') + 1).replaceAll("\\[\\d*]$", "");
+		return last.equals("id") || last.endsWith("Id") || last.endsWith("Ids");
+	}
+
+	/**
+	 * {@link #typeRange(Class)}, but for a record's number of a {@code Long} ({@link #recordNumber}: a 20-digit
+	 * {@code planId}) the one wording of ids, {@link Decimals#RECORD_NUMBER} — not −9223372036854775808 to
+	 * 9223372036854775807, which no clerk reads.
+	 */
+	static String typeRange(Class<?> type, String name) {
+		return (type == Long.class || type == long.class) && recordNumber(name) ? "（" + Decimals.RECORD_NUMBER + "）"
+				: typeRange(type);
 	}
 
 	/**
@@ -361,7 +392,8 @@ class ErrorHandling {
 		String declared = declaredBound(ex, thisYear());
 		String reason = domain != null ? domain.getMessage()
 				: "类型或格式不正确" + (declared != null ? declared
-						: overflow(ex) && typeRange(targetType(ex)) != null ? typeRange(targetType(ex)) : expected(targetType(ex)));
+						: overflow(ex) && typeRange(targetType(ex)) != null ? typeRange(targetType(ex), field)
+								: expected(targetType(ex)));
 		// the rule the reading failed (digits, control-character …), or format for a value of the wrong type
 		String rule = domain != null && !domain.fieldErrors().isEmpty() ? domain.fieldErrors().get(0).rule() : "format";
 		String label = FieldLabels.of(field, FieldLabels.path(request));
@@ -510,7 +542,7 @@ class ErrorHandling {
 			return "格式不正确" + bound;
 		}
 		return wrong(declared != null && listed(declared.getType()) ? valueType(ResolvableType.forField(declared))
-				: ex.getFieldType(field), value);
+				: ex.getFieldType(field), value, field);
 	}
 
 	/** Whether a parameter's type holds several values (a collection or an array), whose elements' type is told. */

@@ -551,7 +551,7 @@ class ImportCellRulesTest {
 
 	/**
 	 * Attack round 27: a whole number beyond its type (a 20-digit 编号, as a number cell or as text) was told "应为整数"
-	 * without the range: every integer column states what it takes — a record's number 1 to 9223372036854775807, a
+	 * without the range: every integer column states what it takes — a record's number "应为正整数（至多19位）", a
 	 * count its field's own range, an int column ±2147483647.
 	 */
 	@Test
@@ -562,7 +562,7 @@ class ImportCellRulesTest {
 		assertThat(result.errors()).extracting(RowErrors::number).containsExactly(2, 3, 4);
 		assertThat(result.errors()).allSatisfy(row -> assertThat(row.errors()).singleElement().satisfies(e -> {
 			assertThat(e.rule()).isEqualTo("integer");
-			assertThat(e.message()).startsWith("金额应为整数（1至9223372036854775807）");
+			assertThat(e.message()).startsWith("金额应为正整数（至多19位）");
 		}));
 		ImportResult counts = SheetImport.run(book(List.of((book, cell) -> cell.setCellValue(1e20))), List.of("名称", "金额"),
 				Map.of(), (row, context) -> context.integer(row, "金额", 1, 10_000), rows -> {

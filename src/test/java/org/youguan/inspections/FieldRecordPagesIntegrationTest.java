@@ -559,11 +559,11 @@ class FieldRecordPagesIntegrationTest {
 		long before = jdbc.sql("SELECT count(*) FROM inspection_record").query(Long.class).single();
 		mvc.perform(form(SignIn.session(mvc, "wz.staff"), null, Map.of("planId", "12abc")))
 			.andExpect(status().isBadRequest())
-			.andExpect(content().string(containsString("检查计划应为整数")));
-		// attack round 27: an id beyond a long is told the range of ids, not only "应为整数"
+			.andExpect(content().string(containsString("检查计划应为正整数（至多19位）")));
+		// attack round 27: an id beyond a long is told what an id is (the one wording of ids), not only "应为整数"
 		mvc.perform(form(SignIn.session(mvc, "wz.staff"), null, Map.of("planId", "99999999999999999999")))
 			.andExpect(status().isBadRequest())
-			.andExpect(content().string(containsString("检查计划应为整数（1至9223372036854775807）")));
+			.andExpect(content().string(containsString("检查计划应为正整数（至多19位）")));
 		assertThat(jdbc.sql("SELECT count(*) FROM inspection_record").query(Long.class).single()).isEqualTo(before);
 	}
 

@@ -36,13 +36,18 @@ class IntegerRangeAndRouteLabelIntegrationTest {
 	@Autowired
 	MockMvc mvc;
 
+	/**
+	 * A record's number beyond its type (a 20-digit {@code planId}) is told it is one, in the platform's one wording of
+	 * ids ("应为正整数（至多19位）") — not a long's −9223372036854775808 to 9223372036854775807, which no clerk reads.
+	 */
 	@Test
-	void aNumberBeyondItsTypeInAJsonBodyIsToldTheTypesRange() throws Exception {
+	void aRecordNumberBeyondItsTypeInAJsonBodyIsToldItIsARecordNumber() throws Exception {
 		mvc.perform(post("/api/v1/inspections/records").header("Authorization", WUZHONG)
 			.contentType(MediaType.APPLICATION_JSON).content("{\"planId\": " + HUGE + "}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("planId"))
-			.andExpect(jsonPath("$.errors[0].message", containsString("-9223372036854775808至9223372036854775807")));
+			.andExpect(jsonPath("$.errors[0].message", containsString("应为正整数（至多19位）")))
+			.andExpect(jsonPath("$.errors[0].message", not(containsString("9223372036854775807"))));
 	}
 
 	@Test

@@ -115,7 +115,7 @@ class WorkPlanPagesIntegrationTest {
 		mvc.perform(post("/workplans/import/confirm").session(staff).with(csrf()).param("text", notice)
 			.param("map.市邮政业安全中心", "99999999999999999999"))
 			.andExpect(status().isBadRequest())
-			.andExpect(content().string(containsString("牵头处室应为整数")));
+			.andExpect(content().string(containsString("牵头处室应为正整数（至多19位）")));
 		long bureau = directory.principal("sz.market").orElseThrow().bureauId();
 		long centre = departments.ofBureau(bureau).stream().filter(d -> d.name().equals("市邮政业安全发展中心"))
 			.mapToLong(DepartmentView::id).findFirst().orElseThrow();

@@ -53,30 +53,52 @@ class EnterpriseFilingApiController {
 	/** The outlet as the portal form files it; the enterprise is the token's. Facilities left out count as absent. */
 	@Schema(description = "备案的末端网点（与企业门户的备案表单字段相同）", example = OUTLET_EXAMPLE)
 	record Outlet(String name, Long branchId, String cooperation, String address, String regionCode,
-			@JsonDeserialize(using = NumberText.Judged.class) String longitude,
-			@JsonDeserialize(using = NumberText.Judged.class) String latitude, String managerName,
-			String managerIdNumber, String managerPhone,
+			@Schema(type = "number", types = "number", minimum = "" + OutletForm.LONGITUDE_MIN, maximum = "" + OutletForm.LONGITUDE_MAX,
+					example = "120.61", description = LONGITUDE) @JsonDeserialize(using = NumberText.Judged.class) String longitude,
+			@Schema(type = "number", types = "number", minimum = "" + OutletForm.LATITUDE_MIN, maximum = "" + OutletForm.LATITUDE_MAX,
+					example = "31.26", description = LATITUDE) @JsonDeserialize(using = NumberText.Judged.class) String latitude,
+			String managerName, String managerIdNumber, String managerPhone,
+			@Schema(type = "number", types = "number", minimum = "0.01", maximum = "999999.99", example = "45.5", description = STORAGE_AREA)
 			@JsonDeserialize(using = NumberText.Judged.class) String storageArea, Boolean hasCommunications,
 			Boolean hasShelving, Boolean hasSurveillance, Boolean hasSignage, LocalDate openedOn) {
 
 		/**
-		 * The outlet as filed, its numbers (a JSON number or text) read as the portal form reads them
-		 * ({@link OutletForm#toData}: {@link Validation#decimal}, the storage area by its own digits,
-		 * {@link OutletForm#storageArea}) — a number refused (1E400, exponent notation, no number) is collected in
+		 * The outlet as filed, its numbers (a JSON number or text) read by the one reader of outlet numbers the portal
+		 * form, the staff register and the .xlsx import read them with ({@link OutletForm#longitude},
+		 * {@link OutletForm#latitude}, {@link OutletForm#storageArea}: each by its column's digits) — a number refused
+		 * (1E400, 120.1234567, exponent notation, no number) is collected in
 		 * {@code v} and told with every other error of the body, not alone as the body reader's.
 		 */
 		OutletData toData(long enterpriseId, Validation v) {
 			return new OutletData(name, enterpriseId, branchId, cooperation, address, regionCode,
-					v.decimal("longitude", "经度", longitude), v.decimal("latitude", "纬度", latitude), managerName,
+					OutletForm.longitude(v, longitude), OutletForm.latitude(v, latitude), managerName,
 					managerIdNumber, managerPhone, OutletForm.storageArea(v, storageArea),
 					Boolean.TRUE.equals(hasCommunications), Boolean.TRUE.equals(hasShelving),
 					Boolean.TRUE.equals(hasSurveillance), Boolean.TRUE.equals(hasSignage), openedOn);
 		}
 	}
 
+	/**
+	 * What the document says of a number the API reads as it is written — a JSON number, or text the forms read
+	 * (OutletForm.NumberField) — so an integrator knows the text form is taken too.
+	 */
+	private static final String AS_TEXT = "；JSON数字，也可写成文字（如\"45.5\"，全角数字亦可）；超出位数的不会四舍五入，返回400";
+
+	/** The document's description of a longitude: its unit, range and digits (numeric(9,6)). */
+	static final String LONGITUDE = "经度（度，" + OutletForm.LONGITUDE_MIN + "至" + OutletForm.LONGITUDE_MAX + "，最多"
+			+ OutletForm.COORDINATE_FRACTION_DIGITS + "位小数；与纬度同时填写或同时不填）" + AS_TEXT;
+
+	/** The document's description of a latitude (numeric(8,6)). */
+	static final String LATITUDE = "纬度（度，" + OutletForm.LATITUDE_MIN + "至" + OutletForm.LATITUDE_MAX + "，最多"
+			+ OutletForm.COORDINATE_FRACTION_DIGITS + "位小数；与经度同时填写或同时不填）" + AS_TEXT;
+
+	/** The document's description of a storage area (numeric(8,2)). */
+	static final String STORAGE_AREA = "存储场地面积（平方米，大于0，最多" + OutletForm.STORAGE_AREA_INTEGER_DIGITS + "位整数、"
+			+ OutletForm.STORAGE_AREA_FRACTION_DIGITS + "位小数）" + AS_TEXT;
+
 	static final String OUTLET_EXAMPLE = """
 			{"name": "顺丰吴中木渎站", "cooperation": "OWN", "address": "苏州市吴中区木渎镇中山东路88号",
-			 "regionCode": "320506001", "managerName": "王小明", "managerIdNumber": "32050619900101123X",
+			 "regionCode": "320506001", "longitude": 120.61, "latitude": 31.26, "managerName": "王小明", "managerIdNumber": "32050619900101123X",
 			 "managerPhone": "13912345678", "storageArea": 45.5, "hasCommunications": true, "hasShelving": true,
 			 "hasSurveillance": true, "hasSignage": true, "openedOn": "2026-11-20"}""";
 
@@ -173,9 +195,8 @@ class EnterpriseFilingApiController {
 			.orElse(0L);
 		Validation numbers = new Validation();
 		OutletData data = outlet == null ? null : outlet.toData(enterpriseId, numbers);
-		// a number that does not read is told as the body is read, before the filing's state (409) is judged: a 补正
-		// sent to a filing not awaiting one names the bad number, as every body's reading does
-		numbers.throwIfInvalid();
+		// a number that does not read is told with every other bad field of the body, all before the filing's state
+		// (409) is judged (OutletFilings.supplement), as the submission and the portal's 补正 form tell them
 		List<String> corrected = filings.supplement(me, id, note, uploads, data, reason, numbers.errors(), null);
 		FilingView f = filings.get(me.scope(), id);
 		return new Supplemented(id, f.number(), f.status(), f.dueOn(), corrected, filings.correctedInTimeNote(f));

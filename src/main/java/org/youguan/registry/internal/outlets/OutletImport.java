@@ -45,6 +45,7 @@ import org.youguan.kernel.UniqueIdentifiers;
 import org.youguan.kernel.Validation;
 import org.youguan.platform.Secrets;
 import org.youguan.registry.OutletData;
+import org.youguan.registry.OutletForm;
 import org.youguan.registry.OutletStatus;
 import org.youguan.registry.Outlets;
 
@@ -139,8 +140,9 @@ public class OutletImport {
 					context.fail("合作方式", "dictionary", "合作方式应为" + String.join("、", cooperation.keySet()));
 				}
 				OutletData data = new OutletData(row.get("网点名称"), operator == null ? 0 : operator.id(), null, coop,
-						row.get("地址"), row.get("行政区划代码"), longitude(row, context), latitude(row, context),
-						row.get("负责人"), row.get("负责人身份证号"), row.get("负责人电话"), context.decimal(row, "存储场地面积"),
+						row.get("地址"), row.get("行政区划代码"), number(row, context, OutletForm.NumberField.LONGITUDE),
+						number(row, context, OutletForm.NumberField.LATITUDE), row.get("负责人"), row.get("负责人身份证号"),
+						row.get("负责人电话"), number(row, context, OutletForm.NumberField.STORAGE_AREA),
 						context.yes(row, "通信设施"), context.yes(row, "货架"), context.yes(row, "视频监控"),
 						context.yes(row, "品牌标识"), context.date(row, "开办日期"));
 				if (row.cell("负责人身份证号").kind() == SheetCell.Kind.NUMBER) {
@@ -326,16 +328,25 @@ public class OutletImport {
 			Types.DATE, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP };
 
 	/**
-	 * The 经度 cell in degrees, or null when blank or unreadable (then reported): beyond every field's digits (1e40) it
-	 * is told by the longitude's own 3 and 6 digits, not the cell reader's loose bound.
+	 * An outlet number's cell (经度, 纬度, 存储场地面积) read by the one reader of outlet numbers the filing form, the
+	 * staff register and the filing API read it with ({@link OutletForm#longitude}, {@link OutletForm#latitude},
+	 * {@link OutletForm#storageArea}: each by its column's digits): a number cell as its digits (120.1234567 is refused,
+	 * not rounded to the column), a text cell as typed (full-width digits, − U+2212 as minus), each refusal the row's
+	 * error under the column in the words the forms use. A number cell beyond any field's digits (1e40) is told by the
+	 * field's own digits ({@link SheetImport.RowContext#toldBeyond}); an error cell (#N/A) by the sheet reader.
+	 * @param field the outlet number; its label is the column's header
+	 * @return the number, or null when blank or refused
 	 */
-	private static BigDecimal longitude(SheetRow row, SheetImport.RowContext context) {
-		return context.number(row, "经度", null, "经度", Outlets.LONGITUDE_DIGITS, Outlets.COORDINATE_DECIMALS);
-	}
-
-	/** The 纬度 cell in degrees, as {@link #longitude}: 2 and 6 digits. */
-	private static BigDecimal latitude(SheetRow row, SheetImport.RowContext context) {
-		return context.number(row, "纬度", null, "纬度", Outlets.LATITUDE_DIGITS, Outlets.COORDINATE_DECIMALS);
+	private static BigDecimal number(SheetRow row, SheetImport.RowContext context, OutletForm.NumberField field) {
+		String column = field.label();
+		context.reads(column, SheetImport.ValueKind.NUMBER);
+		if (context.toldBeyond(column, column, field.integerDigits(), field.fractionDigits())) {
+			return null;
+		}
+		Validation v = new Validation();
+		BigDecimal n = field.read(v, row.cell(column).text());
+		v.errors().forEach(e -> context.fail(column, e.rule(), e.message()));
+		return n;
 	}
 
 	/** Service field names as the sheet's columns. */

@@ -63,7 +63,7 @@ class Placement {
 	/**
 	 * Refuses a form whose values could not be bound (an id or count that is no number) the way the form's own rules
 	 * refuse it: as field errors (rule {@code format}), so the form is shown again, not the generic 400 page — each
-	 * stating the range of its field's type ({@link Decimals#wholeIn}: "网点编号应为整数（1至9223372036854775807）" for an
+	 * stating the range of its field's type ({@link Decimals#wholeIn}: "网点编号应为正整数（至多19位）" for an
 	 * id), never a bare "应为数字".
 	 * @param binding the binding of the form's values
 	 * @param labels the form's labels of its numeric fields, by field

@@ -679,7 +679,7 @@ class HazardLedgerIntegrationTest {
 			.param("outletId", "abc").param("foundOn", LocalDate.now(clock).toString()).param("foundBy", "安全员")
 			.param("description", "网点编号错误").param("level", "GENERAL"))
 			.andExpect(status().isBadRequest())
-			.andExpect(content().string(containsString("网点编号应为整数（1至9223372036854775807，请从列表中选择网点）")))
+			.andExpect(content().string(containsString("网点编号应为正整数（至多19位，请从列表中选择网点）")))
 			.andExpect(content().string(containsString("name=\"description\"")));
 		assertThat(jdbc.sql("SELECT count(*) FROM safety_hazard").query(Long.class).single()).isEqualTo(before);
 	}

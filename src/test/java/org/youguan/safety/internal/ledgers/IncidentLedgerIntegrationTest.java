@@ -305,7 +305,7 @@ class IncidentLedgerIntegrationTest {
 			.param("outletId", "abc").param("occurredAt", hoursAgo(2).toString()).param("kind", "EMERGENCY")
 			.param("level", "GENERAL").param("description", "网点编号错误"))
 			.andExpect(status().isBadRequest())
-			.andExpect(content().string(containsString("网点编号应为整数（1至9223372036854775807）")))
+			.andExpect(content().string(containsString("网点编号应为正整数（至多19位）")))
 			.andExpect(content().string(containsString("name=\"description\"")));
 	}
 }
