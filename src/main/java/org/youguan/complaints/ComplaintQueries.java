@@ -56,10 +56,12 @@ public class ComplaintQueries {
 	/**
 	 * Queue filters. {@code state}: {@link WorkState#OPEN} — the procedure is running; {@link WorkState#DONE} — closed,
 	 * not accepted or withdrawn; {@link WorkState#ALL} (or null) — any. {@code awaitingReply}: with the enterprise
-	 * (transferred, or returned to it for redoing). {@code personalSearch}: the reader sees the filer's phone and the
-	 * complaint's text in full ({@code ComplaintAttachmentAccess.entitled}: the staff handling complaints) — only then
-	 * does the search match the filer's phone, or digits in the description; a reader who sees them masked (a leader)
-	 * could otherwise recover a masked number by searching it (the phone part of the search is ignored, not refused).
+	 * (transferred, or returned to it for redoing). {@code personalSearch}: the reader is staff who handle complaints
+	 * ({@link CurrentUser#caseHandler}) — only then does the search match the filer's phone, a waybill number holding a
+	 * phone number or digits in the description, and only on the complaints its own bureau handles
+	 * ({@link Bureaus#handledHere}), whose personal data it reads in full ({@link #readsInFull}); a reader who sees them
+	 * masked (a leader, a superior bureau's staff on a county's complaint) could otherwise recover a masked number by
+	 * searching it (the phone part of the search is ignored, not refused).
 	 * {@code handledHere}: only the complaints the caller's bureau handles ({@link Bureaus#handledHere}) — the inbox's
 	 * queues and their links; a county's complaint is the county bureau's to do, the city reads it in the plain list.
 	 */
@@ -262,9 +264,17 @@ public class ComplaintQueries {
 			return listing.search(page, "c.number = :exact OR c.waybill_number = :waybill",
 					Map.of("exact", page.identifier(), "waybill", searched), columns);
 		}
-		return listing.search(page, "c.number = :exact OR c.waybill_number = :waybill OR c.filer_phone_index = :phone",
-				Map.of("exact", page.identifier(), "waybill", waybill, "phone", FilerPhone.index(secrets, page.q())),
-				"c.enterprise_name", "c.enterprise_credit_code", "c.description");
+		// the phone, a waybill number holding a phone number and digits in the description are matched on the complaints
+		// the caller's bureau handles only: a county's complaint the city reads masked (readsInFull) as a leader does
+		String handled = bureaus.handledHere(scope, "c.region_code");
+		boolean digits = Masking.mayHoldDigits(page.q());
+		String maskSafe = Masking.telephonesIn(waybill).equals(waybill) ? waybill : "";
+		return listing.search(page, "c.number = :exact OR c.waybill_number = :maskSafe"
+				+ " OR ((c.waybill_number = :waybill OR c.filer_phone_index = :phone) AND " + handled + ")",
+				Map.of("exact", page.identifier(), "waybill", waybill, "maskSafe", maskSafe, "phone",
+						FilerPhone.index(secrets, page.q())),
+				"c.enterprise_name", "c.enterprise_credit_code",
+				digits ? "(CASE WHEN " + handled + " THEN c.description END)" : "c.description");
 	}
 
 	/**
@@ -286,10 +296,39 @@ public class ComplaintQueries {
 	}
 
 	/**
-	 * One complaint for a signed-in member of the bureau. Staff who handle complaints see the filer's name and phone in
-	 * full (to handle it and call back), and that read is recorded in the audit trail; other readers (leaders) see them
-	 * masked, and any ID or mobile number typed into the complaint's text masked ({@link ComplaintView#masked}); the
-	 * handling staff read the record as filed. The enterprise reads its projection instead ({@link #readAsEnterprise}).
+	 * Whether {@code reader} reads a complaint of {@code regionCode} with the filer's personal data in full — name,
+	 * phone, every number typed into its text, its evidence: the staff who take its steps, 处室工作人员 of the bureau
+	 * handling it ({@link Bureaus#takesSteps}), and the enterprise it was transferred to (its own projection,
+	 * {@link #readAsEnterprise}). Nobody else needs them: a leader, and staff of a city or province bureau reading a
+	 * county's complaint, which they do not handle and on which they take no step, read it masked.
+	 * @param reader the signed-in account
+	 * @param regionCode the complaint's region
+	 */
+	public boolean readsInFull(CurrentUser reader, String regionCode) {
+		return reader.has(Role.ENTERPRISE) || bureaus.takesSteps(reader, regionCode);
+	}
+
+	/**
+	 * The region of a complaint in the caller's scope: whose bureau handles it ({@link Bureaus#handles}).
+	 * @throws DomainException not found outside the scope
+	 */
+	public String regionOf(DataScope scope, long id) {
+		return jdbc.sql("SELECT c.region_code FROM complaint c WHERE c.id = :id AND "
+				+ scope.enterprisePredicate("c.enterprise_credit_code", "c.region_code"))
+			.params(scope.params())
+			.param("id", id)
+			.query(String.class)
+			.optional()
+			.orElseThrow(() -> DomainException.notFound("申诉", id));
+	}
+
+	/**
+	 * One complaint for a signed-in member of the bureau. The staff handling it ({@link #readsInFull}: 处室工作人员 of
+	 * the bureau handling its region) see the filer's name and phone in full (to handle it and call back), and that
+	 * read is recorded in the audit trail; other readers — a leader, staff of a bureau above reading a county's
+	 * complaint — see them masked, and any ID or mobile number typed into the complaint's text masked
+	 * ({@link ComplaintView#masked}); the handling staff read the record as filed. The enterprise reads its projection
+	 * instead ({@link #readAsEnterprise}).
 	 * @throws DomainException not found outside the reader's scope
 	 * @throws AccessRefusedException for an enterprise user: the bureau's record holds its internal handling (referral,
 	 * closing note, transfer reason, suspected duplicate)
@@ -300,7 +339,7 @@ public class ComplaintQueries {
 			throw new AccessRefusedException("企业用户只能查看转办给本企业的申诉的企业视图");
 		}
 		ComplaintView c = get(reader.scope(), id);
-		if (!ComplaintAttachmentAccess.entitled(reader)) {
+		if (!readsInFull(reader, c.regionCode())) {
 			return c.masked();
 		}
 		auditPersonalRead(c);

@@ -51,7 +51,8 @@ public record ComplaintView(long id, String number, Channel channel, String file
 	/**
 	 * This view with the filer's name and phone masked and every personal number in its typed text masked — ID and
 	 * mobile numbers and landlines alike ({@link Masking#telephonesIn}), as a landline phone field is masked — for
-	 * readers not entitled to them (leaders). Every text a person typed is masked: the named enterprise or outlet, the
+	 * readers not entitled to them (leaders, staff of a bureau above reading a county's complaint:
+	 * {@code ComplaintQueries.readsInFull}). Every text a person typed is masked: the named enterprise or outlet, the
 	 * earlier complaint's channel and answer, the description, the waybill number, the refusal, return, closing,
 	 * referral and transfer reasons, the reply's findings and solution and the remedy agreed at mediation (the reply's
 	 * handler is a name refused with a number in it).

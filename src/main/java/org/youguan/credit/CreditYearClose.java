@@ -3,7 +3,9 @@ package org.youguan.credit;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -13,18 +15,21 @@ import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.Actors;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
-import org.youguan.kernel.FiguresPeriod;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.TransactionLocks;
 import org.youguan.rules.LegalText;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
 
 /**
- * 年度信用信息归集: each bureau closes a year's credit data of its own region — the entries it recorded in the year,
- * their corrections and the objections to them — by the day the rule catalogue gives ({@code credit.year-close}:
+ * 年度信用信息归集: each bureau closes a year's credit data of its region and everything below it — the entries of the
+ * year recorded in its region, in a township of it (a case's 9-digit region) or by a bureau below it, their corrections
+ * and the objections to them — by the day the rule catalogue gives ({@code credit.year-close}:
  * 15 February of the next year, DOMAIN.md; the 办法's article is not in the catalogue, which cites the text as a whole).
- * A close records that the year's data is complete; it rates nothing (no rating is modelled). Audited
+ * A close records that the year's data is complete; it rates nothing (no rating is modelled). So a city's close covers
+ * its counties' entries too: it is refused while any of them owes a correction or has an objection under review, the
+ * refusal naming each region that holds one; a county closes its own region whatever the city has done. Audited
  * ({@code credit.year.close}).
  */
 @Service
@@ -42,6 +47,19 @@ public class CreditYearClose {
 	public record YearClose(String regionCode, int year, LocalDate dueOn, LocalDate closedOn, String closedBy,
 			boolean overdue) {
 	}
+
+	/**
+	 * The first year a close takes: the credit measure's ({@link #MEASURE}, {@link LegalText#firstYear}: 快递业信用管理
+	 * 暂行办法(2017)) — a constant so the year parameter declares the range it is held to
+	 * ({@code @YearIn(from = FIRST_YEAR, ahead = -1)}: 2017 to the last year ended).
+	 */
+	public static final int FIRST_YEAR = 2017;
+
+	/** How many years after the current one a close takes: none, nor the current year (not ended), so -1. */
+	public static final int YEARS_AHEAD = -1;
+
+	/** The most regions an {@code open-items} refusal names one by one (then "等N个地区"). */
+	private static final int NAMED_REGIONS = 5;
 
 	private final JdbcClient jdbc;
 
@@ -102,41 +120,38 @@ public class CreditYearClose {
 	 * @param scope the caller's scope: a bureau's region (another scope closes nothing: 404)
 	 * @param year the year, ended
 	 * @return the close
-	 * @throws InvalidValueException 400 on {@code year}, rule {@code range}, for a year outside 2000 … next year
-	 *         ({@link FiguresPeriod#year}); rule {@code before-measure} for a year before the credit measure applied,
+	 * @throws InvalidValueException 400 on {@code year}, rule {@code range}, for a year after the current one (the
+	 *         message names the years a close takes: {@link #FIRST_YEAR} to the last year ended); rule {@code before-measure} for a year before the credit measure applied,
 	 *         {@code before-data} for one before the platform's first credit entry ({@link #requireUnderTheMeasure})
 	 * @throws DomainException 404 for a caller without a bureau's region; 409 (field {@code year}) rule
 	 * {@code year-not-ended} for this year or a later one, {@code already-closed} once closed, {@code open-items} while an
-	 * entry of the year in the region owes a correction or an objection to one is under review
+	 * entry of the year in the region or below it owes a correction or an objection to one is under review
 	 */
 	@Transactional
 	public YearClose close(DataScope scope, int year) {
 		if (scope.kind() != DataScope.Kind.REGION) {
 			throw DomainException.notFound("信用信息归集", year);
 		}
-		// a year outside the figures' years (FiguresPeriod: 2000 … next year) is no year of the record: 400 on year
-		FiguresPeriod.year("year", year, LocalDate.now(clock));
+		// a year after the current one is no year to close (400, naming the years a close takes); the current one has
+		// not ended (409 below), one before the measure applied holds no credit record (requireUnderTheMeasure)
+		if (year > LocalDate.now(clock).getYear()) {
+			throw new InvalidValueException("year", "range", "归集年度应在" + FIRST_YEAR + "年至" + lastYear() + "年之间（"
+					+ year + "年度尚未结束）");
+		}
 		requireUnderTheMeasure(year);
 		String region = scope.regionPrefix();
 		// one close per bureau and year: the bureau's closes are taken one at a time
 		TransactionLocks.hold(jdbc, "credit-year-close:" + region);
 		if (year >= LocalDate.now(clock).getYear()) {
-			throw DomainException.illegalTransition("year", "year-not-ended", year + "年度尚未结束，不能归集");
+			throw DomainException.illegalTransition("year", "year-not-ended", year + "年度尚未结束，不能归集（可归集"
+					+ FIRST_YEAR + "年至" + lastYear() + "年）");
 		}
 		YearClose before = of(region, year);
 		if (before.closedOn() != null) {
 			throw DomainException.illegalTransition("year", "already-closed",
 					year + "年度信用信息已于" + before.closedOn() + "归集（" + before.closedBy() + "）");
 		}
-		long open = jdbc.sql("""
-				SELECT count(*) FROM credit_entry e WHERE e.region_code = :region AND extract(year FROM e.occurred_on) = :year
-				  AND (e.correction_due_on IS NOT NULL
-				       OR EXISTS (SELECT 1 FROM credit_objection o WHERE o.entry_id = e.id AND o.status = 'FILED'))""")
-			.param("region", region).param("year", year).query(Long.class).single();
-		if (open > 0) {
-			throw DomainException.illegalTransition("year", "open-items",
-					year + "年度有" + open + "条信用记录待更正或异议待复核，办结后才能归集");
-		}
+		requireNothingOpen(region, year);
 		LocalDate today = LocalDate.now(clock);
 		jdbc.sql("""
 				INSERT INTO credit_year_close (region_code, year, due_on, closed_on, closed_by, created_at)
@@ -148,5 +163,32 @@ public class CreditYearClose {
 			.states(Map.of("status", "未归集"), Map.of("status", "已归集"))
 			.inRegion(region));
 		return of(region, year);
+	}
+
+	/**
+	 * Refuses the close while an entry of the year in the bureau's region or below it ({@link RegionPrefix}: a township's
+	 * 9-digit region, a county's under a city) owes a correction or has an objection under review: the refusal counts
+	 * them and names each region holding one ("吴中区1条、姑苏区2条"), so a city sees which county has still to finish.
+	 * @throws DomainException 409 on {@code year}, rule {@code open-items}
+	 */
+	private void requireNothingOpen(String region, int year) {
+		List<Map.Entry<String, Long>> open = jdbc.sql("SELECT coalesce(r.name, e.region_code), count(*) FROM credit_entry e"
+				+ " LEFT JOIN region_name r ON r.code = e.region_code WHERE " + RegionPrefix.of(region).predicate("e.region_code")
+				+ """
+				   AND extract(year FROM e.occurred_on) = :year
+				   AND (e.correction_due_on IS NOT NULL
+				        OR EXISTS (SELECT 1 FROM credit_objection o WHERE o.entry_id = e.id AND o.status = 'FILED'))
+				 GROUP BY 1 ORDER BY 1""")
+			.param("year", year)
+			.query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
+			.list();
+		if (open.isEmpty()) {
+			return;
+		}
+		long total = open.stream().mapToLong(Map.Entry::getValue).sum();
+		String where = open.stream().limit(NAMED_REGIONS).map(e -> e.getKey() + e.getValue() + "条")
+			.collect(Collectors.joining("、")) + (open.size() > NAMED_REGIONS ? "等" + open.size() + "个地区" : "");
+		throw DomainException.illegalTransition("year", "open-items", year + "年度本辖区（含下级行政区划）有" + total
+				+ "条信用记录待更正或异议待复核（" + where + "），办结后才能归集");
 	}
 }

@@ -223,8 +223,19 @@ public final class Validation {
 	 * {@link #wordsOnly}, naming the character). Null passes.
 	 */
 	public Validation name(String field, String label, String value) {
+		return nameRules(field, label, value, true);
+	}
+
+	/**
+	 * The name's rules ({@link #name(String, String, String)}); markup told in a name's words only when
+	 * {@code asName} (a one-line text that is no name has been told it as a free text by its length check,
+	 * {@link #line}).
+	 */
+	private Validation nameRules(String field, String label, String value, boolean asName) {
 		String typed = Text.strip(value);
-		markupUnlessRefused(field, typed, label + NAME_MARKUP, true);
+		if (asName) {
+			markupUnlessRefused(field, typed, label + NAME_MARKUP, true);
+		}
 		int at = Text.hiddenAt(typed);
 		if (at >= 0 && lineBreak(typed.charAt(at))) {
 			// an import cell's Alt+Enter, or Enter in a pasted name: say so, a code point means nothing to the user
@@ -250,7 +261,21 @@ public final class Validation {
 	 * gives it (spaces inside as one ASCII space). Null passes (pair with {@link #required} where it is required).
 	 */
 	public Validation line(String field, String label, String value, int max) {
-		return maxLength(field, label, value, max).name(field, label, value);
+		maxLength(field, label, value, max);
+		return nameRules(field, label, value, namesAPlace(label));
+	}
+
+	/**
+	 * The words in a label that make a one-line text a name, an address or a place ({@link #line}): told markup in a
+	 * name's words ({@link #NAME_MARKUP}: "名称、地址会原样印在…公示名单上，请只填写名称或地址本身"). Any other one-line
+	 * text — a note (送达说明), a reason (吊销原因), a title, a number, opening hours, a seed — is told in a free text's
+	 * ({@link #TEXT_MARKUP}): it is neither a name nor an address, and was told to write one.
+	 */
+	private static final List<String> PLACE_WORDS = List.of("名称", "地址", "地点", "场所", "局所", "机关", "单位", "姓名");
+
+	/** Whether a one-line text labelled {@code label} is a name, an address or a place ({@link #PLACE_WORDS}). */
+	private static boolean namesAPlace(String label) {
+		return label != null && PLACE_WORDS.stream().anyMatch(label::contains);
 	}
 
 	/**

@@ -81,7 +81,11 @@ class WebConfiguration implements WebMvcConfigurer {
 	/** The refused form of a page of several forms ({@link RefusedForms}), named in the model of the page shown again. */
 	private final RefusedForms refusedForms;
 
-	WebConfiguration(ShellModel shell, PageMemory pages, RefusedForms refusedForms) {
+	/** Who may take a record's step, decided before its values are read ({@link StepAccessFirst}). */
+	private final StepAccessFirst stepAccess;
+
+	WebConfiguration(ShellModel shell, PageMemory pages, RefusedForms refusedForms, StepAccessFirst stepAccess) {
+		this.stepAccess = stepAccess;
 		this.shell = shell;
 		this.pages = pages;
 		this.refusedForms = refusedForms;
@@ -116,6 +120,8 @@ class WebConfiguration implements WebMvcConfigurer {
 		// ?lang=<anything else> keeps the current language, as an unknown cookie does (it was a 500)
 		interceptor.setIgnoreInvalidLocale(true);
 		registry.addInterceptor(interceptor);
+		// a record's step refused (404, 403) before the form is bound or the body read
+		registry.addInterceptor(stepAccess);
 		// registered before the shell: interceptors' postHandle runs in reverse order, so the page memory renders the
 		// view after the shell has added the layout's model
 		registry.addInterceptor(pages);

@@ -739,6 +739,77 @@ class CreditRecordIntegrationTest {
 		assertThat(jdbc.sql("SELECT count(*) FROM credit_year_close WHERE year < 2017").query(Long.class).single()).isZero();
 	}
 
+	/**
+	 * Finding scope-2: a close covers the bureau's region and everything below it. An entry of a township (a case's
+	 * 9-digit region) owing a correction blocks its county's close and its city's, which it was missed by (the check
+	 * matched the region exactly); a county's objection under review blocks the city's close, the refusal naming the
+	 * region — the city closed with nothing of its own region while it was open. Once both are done, each closes.
+	 */
+	@Test
+	void aCloseCoversTheRegionAndEverythingBelowItAndNamesWhereItemsAreOpen() throws Exception {
+		String city = "35" + RandomDigits.of(2);
+		String county = city + RandomDigits.of(2);
+		String township = county + RandomDigits.of(3);
+		int year = yearClose.lastYear();
+		String code = twoEnterprises().get(0);
+		long caseId = Long.parseLong("3" + RandomDigits.of(9));
+		String number = "苏邮罚〔" + year + "〕" + RandomDigits.of(6) + "号";
+		tx.executeWithoutResult(s -> events.publishEvent(delivered(caseId, number, township, code, LocalDate.of(year, 5, 1))));
+		await().atMost(Duration.ofSeconds(60)).until(() -> entries("penalty:" + caseId) == 1);
+		long entry = jdbc.sql("SELECT id FROM credit_entry WHERE source_ref = :r").param("r", "penalty:" + caseId)
+			.query(Long.class).single();
+		redeliver(new PenaltyDecisionRemedied(caseId, number, township, code, "测试企业", DecisionOutcomes.Result.REVOKED,
+				"行政复议撤销", null, "苏复决〔" + year + "〕" + RandomDigits.of(5) + "号", LocalDate.of(year, 8, 1), 1));
+		assertThat(records.get(DataScope.region(county), entry).correctionKind()).isNotNull();
+
+		for (String region : new String[] { county, city }) {
+			assertThatThrownBy(() -> yearClose.close(DataScope.region(region), year))
+				.isInstanceOfSatisfying(DomainException.class, ex -> {
+					assertThat(ex.code().status()).isEqualTo(409);
+					assertThat(ex.getMessage()).contains("1条信用记录待更正或异议待复核", "含下级行政区划", township + "1条");
+				});
+		}
+		records.correct(DataScope.region(county), entry, new CreditRecords.Correction(null));
+
+		// a county's objection under review blocks the city's close and is named by its region
+		long caseId2 = Long.parseLong("3" + RandomDigits.of(9));
+		tx.executeWithoutResult(s -> events.publishEvent(delivered(caseId2, "苏邮罚〔" + year + "〕" + RandomDigits.of(6) + "号",
+				county, code, LocalDate.of(year, 6, 1))));
+		await().atMost(Duration.ofSeconds(60)).until(() -> entries("penalty:" + caseId2) == 1);
+		long second = jdbc.sql("SELECT id FROM credit_entry WHERE source_ref = :r").param("r", "penalty:" + caseId2)
+			.query(Long.class).single();
+		objection(EnterpriseTokens.bearer(code, users, directory, tokens, tx), second, "罚款金额记错");
+		assertThatThrownBy(() -> yearClose.close(DataScope.region(city), year))
+			.isInstanceOfSatisfying(DomainException.class, ex -> assertThat(ex.getMessage()).contains(county + "1条"));
+		assertThat(jdbc.sql("SELECT count(*) FROM credit_year_close WHERE region_code IN (:r)")
+			.param("r", java.util.List.of(city, county)).query(Long.class).single()).isZero();
+		// the county's own close is blocked by it too; reviewed, both close
+		assertThatThrownBy(() -> yearClose.close(DataScope.region(county), year)).isInstanceOf(DomainException.class);
+		long objection = jdbc.sql("SELECT id FROM credit_objection WHERE entry_id = :e").param("e", second)
+			.query(Long.class).single();
+		objections.review(DataScope.region(county), objection, new CreditObjections.Review("REJECTED", "记录与决定书一致", null, null));
+		assertThat(yearClose.close(DataScope.region(county), year).closedOn()).isEqualTo(LocalDate.now(clock));
+		assertThat(yearClose.close(DataScope.region(city), year).closedOn()).isEqualTo(LocalDate.now(clock));
+	}
+
+	/**
+	 * Finding scope-2: the year's refusal states the years a close takes — 2017 (快递业信用管理暂行办法(2017)) to the last
+	 * year ended — not the figures' 2000 to next year: for a value that is no number, and for a year to come.
+	 */
+	@Test
+	void theYearsRefusalStatesTheYearsACloseTakes() throws Exception {
+		assertThat(CreditYearClose.FIRST_YEAR).isEqualTo(CreditYearClose.MEASURE.firstYear());
+		int last = yearClose.lastYear();
+		mvc.perform(post("/credit/year-close").session(SignIn.session(mvc, "wz.staff")).with(csrf()).param("year", "abc"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("应为整数（2017至" + last + "）")))
+			.andExpect(content().string(not(containsString("2000至"))));
+		assertThatThrownBy(() -> yearClose.close(DataScope.region("32" + RandomDigits.of(4)), last + 3))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors()).singleElement()
+				.satisfies(e -> assertThat(e.rule() + " " + e.message()).isEqualTo("range 归集年度应在2017年至" + last
+						+ "年之间（" + (last + 3) + "年度尚未结束）")));
+	}
+
 	@Autowired
 	CreditYearClose yearClose;
 

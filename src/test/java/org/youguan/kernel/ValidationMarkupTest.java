@@ -101,6 +101,17 @@ class ValidationMarkupTest {
 		// a free text stays told as one
 		assertThat(new Validation().maxLength("note", "说明", "<b>说明</b>", 100).errors().get(0).message())
 			.startsWith("说明不能含有网页标记").contains("该内容会原样写入文书");
+		// finding scope-4: a one-line text that is no name, address or place (送达说明, 吊销原因, 文书文号, 营业时间) is
+		// told as the free text it is — it was told "名称、地址会原样印在…公示名单上，请只填写名称或地址本身"
+		for (String label : new String[] { "送达说明", "吊销原因", "文书文号", "营业时间", "随机种子" }) {
+			assertThat(new Validation().line("note", label, "已送达<b>本人</b>", 200).errors()).as(label).singleElement()
+				.satisfies(e -> assertThat(e.message()).startsWith(label + "不能含有网页标记").contains("该内容会原样写入文书")
+					.doesNotContain("名称、地址").doesNotContain("请只填写名称或地址本身"));
+		}
+		for (String label : new String[] { "地址", "听证地点", "经营场所地址", "作出机关", "就近替代的营业场所" }) {
+			assertThat(new Validation().line("place", label, "示例路<i>1</i>号", 200).errors()).as(label).singleElement()
+				.satisfies(e -> assertThat(e.message()).contains("请只填写名称或地址本身"));
+		}
 	}
 
 	/** A person's own account (申诉内容) keeps its markup as typed, under the same length and marks as every free text. */

@@ -83,14 +83,14 @@ class ComplaintApiController {
 	@GetMapping
 	@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN','BUREAU_LEADER','STAFF','ENTERPRISE')")
 	@Operation(summary = "申诉列表", description = "工作人员看到辖区内的申诉，企业只看到转办给本企业的申诉。"
-			+ "q按编号、运单号、申诉人电话（仅限可查看完整电话的办理人员；局领导的检索不匹配电话和申诉内容中的数字）查找；申诉人姓名、电话按页面和导出的方式脱敏；企业看到本企业的企业视图（EnterpriseComplaintView），不含局内办理信息。")
+			+ "q按编号、运单号、申诉人电话（仅限办理人员在本局承办的申诉中检索；局领导和上级机关查阅下级承办的申诉时，检索不匹配电话和申诉内容中的数字）查找；申诉人姓名、电话按页面和导出的方式脱敏；企业看到本企业的企业视图（EnterpriseComplaintView），不含局内办理信息。")
 	@ApiResponse(responseCode = "200", description = "工作人员：ComplaintSummary；企业：EnterpriseComplaintView（申诉人联系方式脱敏）",
 			content = @Content(schema = @Schema(implementation = ComplaintPage.class)))
 	PageResult<?> list(@AuthenticationPrincipal CurrentUser me, DataScope scope, ListRequest list,
 			@RequestParam(required = false) ComplaintStatus status,
 			@Parameter(description = "true：只列本局办理的申诉（待办），不含下级机关办理、本局只能查阅的申诉")
 			@RequestParam(defaultValue = "false") boolean handling) {
-		var filter = new ComplaintQueries.Filter(status, null, null, WorkState.ALL, false, ComplaintAttachmentAccess.entitled(me),
+		var filter = new ComplaintQueries.Filter(status, null, null, WorkState.ALL, false, me.caseHandler(),
 				handling);
 		if (scope.kind() == DataScope.Kind.ENTERPRISE) {
 			return queries.listForEnterprise(scope, filter, list.toPage());
@@ -110,7 +110,7 @@ class ComplaintApiController {
 
 	@GetMapping("/{id}")
 	@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN','BUREAU_LEADER','STAFF','ENTERPRISE')")
-	@Operation(summary = "申诉详情", description = "办理申诉的工作人员和被转办企业看到申诉人完整联系方式（记入审计日志）；局领导看到脱敏信息。"
+	@Operation(summary = "申诉详情", description = "承办该申诉的机关的办理人员和被转办企业看到申诉人完整联系方式（记入审计日志）；局领导和查阅下级机关承办申诉的上级机关工作人员看到脱敏信息。"
 			+ "企业令牌返回企业视图（EnterpriseComplaintView）：申诉内容、时限和本企业的答复，不含移送执法、办结说明、转办理由、疑似重复等局内办理信息。")
 	@ApiResponse(responseCode = "200", description = "工作人员：ComplaintView；企业：EnterpriseComplaintView",
 			content = @Content(schema = @Schema(oneOf = { ComplaintView.class, EnterpriseComplaintView.class })))

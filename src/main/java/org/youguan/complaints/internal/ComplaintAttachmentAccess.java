@@ -9,14 +9,14 @@ import org.youguan.documents.AttachmentOwner;
 import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.DataScope;
 import org.youguan.org.CurrentUser;
-import org.youguan.org.Role;
 
 /**
  * A complaint's evidence in the documents module's attachment store: the owner reference its files are kept under
  * ({@link #owner(long)}, kind {@link #EVIDENCE}), and who may read them — those who read the complaint's personal data
- * in full ({@link #entitled}): the staff handling it and those above by region, the enterprise it was transferred to;
- * anyone else who may see the complaint (a leader, who reads it masked) gets 403, as a photo or a scan may show the
- * filer's name, phone or ID number; outside the scope 404.
+ * in full ({@link ComplaintQueries#readsInFull}): the staff of the bureau handling it, the enterprise it was
+ * transferred to; anyone else who may see the complaint (a leader, staff of a bureau above reading a county's
+ * complaint — who read it masked) gets 403, as a photo or a scan may show the filer's name, phone or ID number;
+ * outside the scope 404.
  */
 @Component
 public class ComplaintAttachmentAccess implements AttachmentAccess {
@@ -48,18 +48,10 @@ public class ComplaintAttachmentAccess implements AttachmentAccess {
 
 	@Override
 	public void requireReadable(DataScope scope, AttachmentOwner owner) {
-		complaints.get(scope, owner.id());
+		String region = complaints.regionOf(scope, owner.id());
 		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-		if (!(auth != null && auth.getPrincipal() instanceof CurrentUser reader && entitled(reader))) {
-			throw new AccessRefusedException("申诉证据材料可能含申诉人个人信息，仅供办理申诉的工作人员和被转办企业查看");
+		if (!(auth != null && auth.getPrincipal() instanceof CurrentUser reader && complaints.readsInFull(reader, region))) {
+			throw new AccessRefusedException("申诉证据材料可能含申诉人个人信息，仅供承办该申诉的机关办理申诉的工作人员和被转办企业查看");
 		}
-	}
-
-	/**
-	 * Whether the reader sees a complaint's personal data in full, and so its evidence: staff who handle complaints and
-	 * the enterprise it was transferred to ({@link ComplaintQueries#read}); not a leader.
-	 */
-	public static boolean entitled(CurrentUser reader) {
-		return reader.caseHandler() || reader.has(Role.ENTERPRISE);
 	}
 }

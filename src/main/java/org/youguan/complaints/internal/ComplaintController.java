@@ -133,7 +133,8 @@ class ComplaintController {
 	 * The queue opens on the complaints still in procedure, the current step's nearest due date first; 待办 / 已办结 /
 	 * 全部 switch the state; a status asked for alone shows that status whatever its state; {@code awaitingReply} keeps
 	 * those with the enterprise (the inbox's 企业逾期未答复 adds {@code overdue}). The search matches the filer's phone
-	 * only for a reader who sees it in full ({@link ComplaintAttachmentAccess#entitled}); a leader's search ignores it.
+	 * only for staff who handle complaints, on the complaints their bureau handles (whose phone they read in full,
+	 * {@link ComplaintQueries#readsInFull}); a leader's search ignores it.
 	 * {@code handling=true} (the inbox's links) keeps only the complaints the caller's bureau handles
 	 * ({@link ComplaintQueries.Filter#handledHere}); without it a bureau lists those of the bureaus below it too, to read.
 	 */
@@ -146,7 +147,7 @@ class ComplaintController {
 		WorkState shown = WorkState.orDefault(state, status != null);
 		PageQuery query = withDefaultOrder(list, shown).toPage();
 		var result = queries.queue(scope, new ComplaintQueries.Filter(status, overdue, category, shown, awaitingReply,
-				ComplaintAttachmentAccess.entitled(me), handling), query);
+				me.caseHandler(), handling), query);
 		model.addAttribute("result", result);
 		model.addAttribute("rowsHtml", QueueRow.html(
 				result.items().stream().map(c -> QueueRow.of(c, request.getContextPath(), calendar)).toList(),
@@ -172,7 +173,7 @@ class ComplaintController {
 			@RequestParam(defaultValue = "false") boolean handling) {
 		WorkState shown = WorkState.orDefault(state, status != null);
 		var rows = queries.list(scope, new ComplaintQueries.Filter(status, overdue, category, shown, awaitingReply,
-				ComplaintAttachmentAccess.entitled(me), handling), withDefaultOrder(list, shown).toExport()).items();
+				me.caseHandler(), handling), withDefaultOrder(list, shown).toExport()).items();
 		return Downloads.xlsx("申诉.xlsx", spreadsheets.write("申诉", columns(calendar), rows));
 	}
 
@@ -194,8 +195,9 @@ class ComplaintController {
 		DataScope scope = me.scope();
 		ComplaintView c = queries.read(me, id);
 		model.addAttribute("complaint", c);
-		// a leader reads the complaint masked and opens no evidence (ComplaintAttachmentAccess): none listed
-		model.addAttribute("attachments", ComplaintAttachmentAccess.entitled(me) ? queries.attachments(scope, id) : List.of());
+		// a leader and a superior bureau's staff read the complaint masked and open no evidence
+		// (ComplaintAttachmentAccess): none listed
+		model.addAttribute("attachments", queries.readsInFull(me, c.regionCode()) ? queries.attachments(scope, id) : List.of());
 		model.addAttribute("history", audit.history(scope, "Complaint", id));
 		model.addAttribute("conditions", AcceptanceCondition.values());
 		model.addAttribute("satisfactions", Satisfaction.values());

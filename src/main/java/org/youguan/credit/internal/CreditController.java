@@ -27,7 +27,6 @@ import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.CaseRoles;
 import org.youguan.kernel.DataScope;
-import org.youguan.kernel.FiguresPeriod;
 import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageForm;
@@ -177,14 +176,14 @@ class CreditController {
 
 	/**
 	 * Closes the last year's credit data of the caller's bureau ({@link CreditYearClose#close}); the year's bounds are
-	 * declared for the refusal of a non-number and checked by the service (400 on {@code year} outside
-	 * {@link FiguresPeriod}'s years).
+	 * declared for the refusal of a non-number — the years a close takes, {@link CreditYearClose#FIRST_YEAR} to the last
+	 * year ended — and checked by the service.
 	 */
 	@PostMapping("/credit/year-close")
 	@PageForm("year-close-form")
 	@PreAuthorize(CaseRoles.HANDLERS)
 	String closeYear(@AuthenticationPrincipal CurrentUser me, DataScope scope,
-			@RequestParam @YearIn(from = FiguresPeriod.FIRST_YEAR, ahead = FiguresPeriod.YEARS_AHEAD) int year,
+			@RequestParam @YearIn(from = CreditYearClose.FIRST_YEAR, ahead = CreditYearClose.YEARS_AHEAD) int year,
 			RedirectAttributes redirect, Model model, HttpServletResponse response) {
 		return FormSteps.run(model, response, redirect, "/credit/entries", "已完成" + year + "年度信用信息归集",
 				() -> yearClose.close(scope, year),

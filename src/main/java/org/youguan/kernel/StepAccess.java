@@ -1,0 +1,39 @@
+package org.youguan.kernel;
+
+import java.util.List;
+
+/**
+ * Who may take the steps of one kind of record, decided before anything the step was sent is read. A module whose
+ * records are their handling bureau's (a complaint, a case, a lead, a credit entry) declares here the addresses of its
+ * steps and the rule; the web shell asks it for every POST, PUT, PATCH or DELETE to such an address before the form is
+ * bound or the body read (its {@code StepAccessFirst}), so the order of the answers is the same on every page form and
+ * API call: the caller's role ({@code @PreAuthorize}, 403) → the record outside the caller's scope (404) → a record of
+ * another bureau, which the caller reads and takes no step of (403, {@code Bureaus#requireHandling}) → a value that
+ * cannot be bound or read (400) → the step's own rules. A superior bureau's staff posting a step with one bad field to a
+ * county's complaint is told that the county bureau handles it, not which of its fields is wrong.
+ *
+ * <p>The step itself still checks the same rule (a call that does not come through the web — a job, a test, the demo
+ * data — is held to it there); this is the order of the refusals, not a second rule.
+ */
+public interface StepAccess {
+
+	/**
+	 * The addresses of the steps this rule decides, as Spring path patterns holding the record's id in {@code {id}}
+	 * and, where the address goes on, {@code /**} ({@code /complaints/{id}/**}, {@code /api/v1/complaints/{id}/**}).
+	 * An address whose {@code id} is not a whole number is not the record's (a page such as {@code /complaints/new}):
+	 * left to the handler.
+	 */
+	List<String> steps();
+
+	/**
+	 * Refuses the signed-in caller the step at {@code rest} on record {@code id}, or returns when it may take it (its
+	 * own rules then decide).
+	 * @param scope the caller's scope
+	 * @param id the record's id from the address
+	 * @param rest what follows the id in the address ({@code transfer}, {@code documents/3/reissue}; empty for none):
+	 *        a step open to more than the handling bureau (a case's 法制审核) is let through here
+	 * @throws DomainException 404 for a record not there or outside the scope
+	 * @throws AccessRefusedException 403 for staff of another bureau than the one handling the record
+	 */
+	void requireStep(DataScope scope, long id, String rest);
+}

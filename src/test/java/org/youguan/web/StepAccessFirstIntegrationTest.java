@@ -1,0 +1,119 @@
+package org.youguan.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.youguan.IntegrationTest;
+import org.youguan.SignIn;
+import org.youguan.complaints.Channel;
+import org.youguan.complaints.ComplaintIntake;
+import org.youguan.complaints.ComplaintStatus;
+import org.youguan.complaints.ComplaintQueries;
+import org.youguan.complaints.ComplaintForm;
+import org.youguan.complaints.FilerRole;
+import org.youguan.RandomDigits;
+import java.math.BigDecimal;
+import org.youguan.kernel.DataScope;
+
+/**
+ * Finding scope-3: access is decided before a step's values are read ({@code StepAccessFirst}). A superior bureau's
+ * staff posting a county's step with a field that cannot be bound ({@code condition=OTHER}, a date "abc", a body that is
+ * no JSON) is refused 403 as the bureau that does not handle the record — it was told 400 and the fields' rules first;
+ * a sibling county's staff 404. The handling bureau's staff, posting the same bad value, are told the field (400).
+ */
+@IntegrationTest
+class StepAccessFirstIntegrationTest {
+
+	/** 苏州市局 市场监管处: reads 吴中's records, takes none of their steps. */
+	static final String CITY = "Bearer demo-sz-market-token";
+
+	/** 吴中区局: handles 320506. */
+	static final String WUZHONG = "Bearer demo-wz-staff-token";
+
+	/** 相城区局: a sibling county, which does not see 吴中's records. */
+	static final String XIANGCHENG = "Bearer demo-xc-staff-token";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	ComplaintIntake intake;
+
+	@Autowired
+	ComplaintQueries complaints;
+
+	@Autowired
+	Clock clock;
+
+	long complaint() {
+		LocalDate today = LocalDate.now(clock);
+		return intake.file(new ComplaintForm("张三", "13912345678", FilerRole.RECIPIENT, "320506", "顺丰", null,
+				"SF" + RandomDigits.of(10), today.minusDays(20), today.minusDays(10), "电话", null, "延误", "中转或运输延误",
+				new BigDecimal("100"), "快件超过承诺时限三天未送达"), Channel.WEB, null, false).id();
+	}
+
+	ResultActions json(String token, String path, String body) throws Exception {
+		return mvc.perform(post(path).header("Authorization", token).contentType(MediaType.APPLICATION_JSON).content(body));
+	}
+
+	@Test
+	void aComplaintsPageStepAndApiStepRefuseTheCityBeforeTheirFields() throws Exception {
+		long id = complaint();
+		// the attack: condition=OTHER (no such condition) on a county's complaint, posted by the city's staff
+		mvc.perform(post("/complaints/" + id + "/reject").session(SignIn.session(mvc, "sz.market")).with(csrf())
+			.param("condition", "OTHER").param("reason", "x"))
+			.andExpect(status().isForbidden())
+			.andExpect(content().string(containsString("吴中区邮政管理局办理")));
+		mvc.perform(post("/complaints/" + id + "/transfer").session(SignIn.session(mvc, "sz.market")).with(csrf())
+			.param("condition", "OTHER"))
+			.andExpect(status().isForbidden());
+		json(CITY, "/api/v1/complaints/" + id + "/callback", "{\"reached\": \"maybe\"").andExpect(status().isForbidden());
+		json(CITY, "/api/v1/complaints/" + id + "/close", "{\"compensationPaid\": \"abc\"}").andExpect(status().isForbidden());
+		// a sibling county does not see it at all
+		json(XIANGCHENG, "/api/v1/complaints/" + id + "/close", "{\"compensationPaid\": \"abc\"}")
+			.andExpect(status().isNotFound());
+		// the handling bureau's staff are told the field
+		mvc.perform(post("/complaints/" + id + "/reject").session(SignIn.session(mvc, "wz.staff")).with(csrf())
+			.param("condition", "OTHER").param("reason", "x"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("condition")));
+		json(WUZHONG, "/api/v1/complaints/" + id + "/close", "{\"compensationPaid\": \"abc\"}").andExpect(status().isBadRequest());
+		assertThat(complaints.get(DataScope.region("320506"), id).status()).isEqualTo(ComplaintStatus.RECEIVED);
+	}
+
+	@Test
+	void aCasesAndALeadsStepsRefuseTheCityBeforeTheirFields() throws Exception {
+		long caseId = jdbc.sql("SELECT id FROM penalty_case WHERE region_code LIKE '320506%' ORDER BY id LIMIT 1")
+			.query(Long.class).single();
+		mvc.perform(post("/enforcement/cases/" + caseId + "/suspension").session(SignIn.session(mvc, "sz.market")).with(csrf())
+			.param("kind", "TESTING").param("startedOn", "abc").param("reason", "检测"))
+			.andExpect(status().isForbidden());
+		json(CITY, "/api/v1/enforcement/cases/" + caseId + "/suspension", "{\"startedOn\": ").andExpect(status().isForbidden());
+		json(XIANGCHENG, "/api/v1/enforcement/cases/" + caseId + "/suspension", "{\"startedOn\": ")
+			.andExpect(status().isNotFound());
+		json(WUZHONG, "/api/v1/enforcement/cases/" + caseId + "/suspension", "{\"startedOn\": ")
+			.andExpect(status().isBadRequest());
+
+		long lead = jdbc.sql("SELECT id FROM penalty_lead WHERE region_code LIKE '320506%' ORDER BY id LIMIT 1")
+			.query(Long.class).single();
+		json(CITY, "/api/v1/enforcement/leads/" + lead + "/proposal", "{\"harm\": \"perhaps\"}").andExpect(status().isForbidden());
+		json(XIANGCHENG, "/api/v1/enforcement/leads/" + lead + "/proposal", "{\"harm\": \"perhaps\"}")
+			.andExpect(status().isNotFound());
+	}
+}
