@@ -61,6 +61,8 @@ class CorruptUploadLogTest {
 		shapes.put("encrypted .xlsx", DocumentTemplatesIntegrationTest.encrypted(xlsx));
 		shapes.put("empty file", new byte[0]);
 		shapes.put("zip of nothing", zip(Map.of()));
+		// what making the files logged (POI warns of a new .xls's missing property sets) is not the reading's
+		log.list.clear();
 		for (Map.Entry<String, byte[]> shape : shapes.entrySet()) {
 			assertThatThrownBy(() -> SheetRows.read(shape.getValue(), List.of("名称"))).as(shape.getKey())
 				.isInstanceOfSatisfying(InvalidValueException.class,
