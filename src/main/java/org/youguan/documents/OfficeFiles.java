@@ -17,7 +17,11 @@ import javax.imageio.stream.ImageInputStream;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.internal.ZipHelper;
 import org.apache.poi.openxml4j.util.ZipArchiveFakeEntry;
+import org.apache.poi.openxml4j.util.ZipInputStreamZipEntrySource;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.util.XMLHelper;
 import org.youguan.kernel.ChineseText;
@@ -121,6 +125,19 @@ public final class OfficeFiles {
 		limits = settings;
 		ZipSecureFile.setMaxFileCount(settings.maxEntries());
 		ZipSecureFile.setMaxEntrySize(settings.maxExpandedBytes());
+	}
+
+	/**
+	 * Opens an uploaded office file (.xlsx, .docx) read-only — the one way an upload's package is opened. POI's
+	 * {@code OPCPackage.open(InputStream)} opens for writing and, when the zip is no package (no workbook, a part
+	 * missing, cut short), closes what it opened by saving it, which fails and is logged at ERROR with a stack trace
+	 * ("Unable to close resource"): a user's broken file is the user's 400, never a server error in the log. Opened
+	 * read-only, a failed open is reverted silently; the zip limits ({@link ZipSecureFile}) apply as before.
+	 * @throws IOException not a zip (an OLE2 file — .xls, an encrypted .xlsx —, empty, cut short) or too large inflated
+	 * @throws InvalidFormatException a zip but no office package
+	 */
+	static OPCPackage openPackage(byte[] content) throws IOException, InvalidFormatException {
+		return OPCPackage.open(new ZipInputStreamZipEntrySource(ZipHelper.openZipStream(new ByteArrayInputStream(content))));
 	}
 
 	/** The relationship type of a Strict Open XML package's main part (ISO/IEC 29500 Strict), which POI does not read. */

@@ -230,6 +230,20 @@ public final class SheetCell {
 	static final String OUT_OF_RANGE = "数字超出范围";
 
 	/**
+	 * The start of the description of a number cell whose stored value is no number ({@link #notANumber}): NaN,
+	 * INF or Infinity — which a program may write into the file's XML and Excel never saves — or any other text.
+	 */
+	static final String NOT_A_NUMBER = "不是数字：";
+
+	/**
+	 * A number cell whose stored value is no number (NaN, INF, Infinity …): an error cell saying so with the value,
+	 * cut to 20 characters — not an Excel error value such as #VALUE!, which the cell does not show.
+	 */
+	static SheetCell notANumber(String stored) {
+		return error(NOT_A_NUMBER + Text.excerpt(stored, 20));
+	}
+
+	/**
 	 * The description of a formula cell the file keeps without its computed result (written by a program, not saved by
 	 * Excel): the reader does not compute formulas.
 	 */

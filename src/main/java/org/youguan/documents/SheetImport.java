@@ -147,6 +147,10 @@ public final class SheetImport<T> {
 			List<FieldError> first = unreadable.entrySet().stream().map(e -> {
 				String column = e.getKey();
 				String typed = "将该单元格改为" + kinds.getOrDefault(column, ValueKind.TEXT).label;
+				if (e.getValue().startsWith(SheetCell.NOT_A_NUMBER)) {
+					return new FieldError(column, "number", column + "单元格是数字格式，保存的值却不是数字（“"
+							+ e.getValue().substring(SheetCell.NOT_A_NUMBER.length()) + "”，由程序写入的文件才会有）：请" + typed);
+				}
 				return SheetCell.NO_RESULT.equals(e.getValue())
 						? new FieldError(column, "formula-no-result", column
 								+ "是公式，但文件中没有保存它的计算结果（由程序生成、未经Excel保存的文件）：请在Excel中打开并保存后再导入，或" + typed)

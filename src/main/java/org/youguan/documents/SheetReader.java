@@ -1,6 +1,5 @@
 package org.youguan.documents;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -76,7 +75,7 @@ final class SheetReader {
 	 * @return the sheet's merged ranges, its hidden rows with content and its hidden columns ({@link SheetRead})
 	 */
 	static SheetRead read(byte[] content, BiConsumer<Integer, Map<Integer, SheetCell>> row) {
-		try (OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(content))) {
+		try (OPCPackage pkg = OfficeFiles.openPackage(content)) {
 			XSSFReader reader = new XSSFReader(pkg, true);
 			StylesTable styles = reader.getStylesTable();
 			ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
@@ -376,7 +375,7 @@ final class SheetReader {
 	 * for a refusal to say which sheet it looked at; empty for a workbook of one sheet or one that cannot be read.
 	 */
 	static Optional<String> sheetReadAmongSeveral(byte[] content) {
-		try (OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(content))) {
+		try (OPCPackage pkg = OfficeFiles.openPackage(content)) {
 			Workbook workbook = workbook(new XSSFReader(pkg, true));
 			return workbook.sheets() > 1 ? Optional.ofNullable(workbook.sheetName()) : Optional.empty();
 		}
@@ -885,9 +884,10 @@ final class SheetReader {
 				number = new BigDecimal(t);
 			}
 			catch (NumberFormatException ex) {
-				// a number cell holding an error value's text (written so by another program) is that error
+				// a number cell holding an error value's text (written so by another program) is that error; anything
+				// else it holds (NaN, INF, Infinity: values Excel never saves) is told as what it is, no number
 				SheetCell shown = SheetCell.textOrError(t);
-				return shown.isError() ? shown : SheetCell.error("#VALUE!");
+				return shown.isError() ? shown : SheetCell.notANumber(t);
 			}
 			if (!SheetCell.plausible(number)) {
 				return SheetCell.error(SheetCell.OUT_OF_RANGE);

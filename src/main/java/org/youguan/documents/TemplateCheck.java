@@ -142,7 +142,7 @@ final class TemplateCheck {
 	 * VBA project, and no relationship but a hyperlink may point outside the file.
 	 */
 	private static void requireWordDocument(String file, byte[] content) {
-		try (OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(content))) {
+		try (OPCPackage pkg = OfficeFiles.openPackage(content)) {
 			List<PackagePart> main = pkg.getPartsByRelationshipType(PackageRelationshipTypes.CORE_DOCUMENT);
 			String type = main.isEmpty() ? "" : main.get(0).getContentType();
 			if (type.equals(XWPFRelation.MACRO_DOCUMENT.getContentType())

@@ -207,15 +207,25 @@ public class Leads {
 		v.line("sourceDetail", "来源说明", data.sourceDetail(), 200);
 		v.required("receivedOn", "收到日期", data.receivedOn());
 		LocalDate today = LocalDate.now(clock);
-		LocalDate received = v.date("receivedOn", "收到日期", data.receivedOn(), Validation.EARLIEST_RECORD, today);
+		// the form first; the range after, stated as it really is: one message names both ends allowed
+		LocalDate received = v.date("receivedOn", "收到日期", data.receivedOn(), LocalDate.MIN, LocalDate.MAX);
 		// the region a rule is read in: the enterprise's, or the region typed once checked (not after a bad credit code)
 		if (received != null && region != null && (enterprise != null || Text.isBlank(data.enterpriseCreditCode()))) {
 			// the day received is the day the violation was discovered, to which the limitation is counted (art.36): a
 			// lead recorded now is not dated further back than the limitation period, or a backdated day would let a
 			// time-barred violation be filed
 			LocalDate earliest = caseWork.clock(region).limitationStart(today);
-			v.require("receivedOn", !received.isBefore(earliest), "limitation-back", "收到日期不能早于" + earliest
-					+ "：补录的线索收到日期最早为登记之日前追责时效期间（行政处罚法第36条，2年）以内，线索收到日期即发现违法行为之日，决定能否追责");
+			if (received.isAfter(today)) {
+				v.require("receivedOn", false, "range", "收到日期应在" + earliest + "至" + today + "之间，不能晚于今天");
+			}
+			else if (received.isBefore(earliest)) {
+				v.require("receivedOn", false, "limitation-back", "收到日期应在" + earliest + "至" + today
+						+ "之间：补录的线索收到日期最早为登记之日前追责时效期间（行政处罚法第36条，2年）以内，线索收到日期即发现违法行为之日，决定能否追责");
+			}
+		}
+		else if (received != null) {
+			// the limitation's bound is not known without the region: the days a record may carry at all
+			v.within("receivedOn", "收到日期", received, Validation.EARLIEST_RECORD, today);
 		}
 		v.throwIfInvalid();
 		refuseTwin(region, source, enterprise == null ? null : enterprise.creditCode(), received, data);

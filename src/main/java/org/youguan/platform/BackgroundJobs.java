@@ -31,6 +31,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code youguan.jobs.heartbeat-timeout} (2 minutes), by whichever node runs the guarded sweep; the same sweep deletes
  * finished jobs (and their result files) after {@code youguan.jobs.retention} (7 days). All times are the database's.
  * Work registered here should be all or nothing (one transaction), so that a job marked failed left nothing behind.
+ *
+ * <p>A result file (the annotated sheet of a rejected import repeats the uploaded rows: outlet managers' ID numbers and
+ * phones among them) is stored only encrypted, AES-256-GCM under the data key and bound to its job's id
+ * ({@link Secrets#encryptBytes}, column {@code result_cipher}, V247), as attachments are (个人信息保护法 art.51). The
+ * job's {@code message} and {@code detail} are for counts, steps and file names, never for the rows' values.
  */
 @Service
 public class BackgroundJobs {
@@ -66,7 +71,7 @@ public class BackgroundJobs {
 
 	private static final String COLUMNS = """
 			id, kind, owner, node, state, step, done, total, message, detail::text AS detail,
-			CASE WHEN result IS NULL THEN NULL ELSE result_name END AS result_name, started_at, heartbeat_at, finished_at""";
+			CASE WHEN result_cipher IS NULL THEN NULL ELSE result_name END AS result_name, started_at, heartbeat_at, finished_at""";
 
 	private final JdbcClient jdbc;
 
@@ -80,13 +85,16 @@ public class BackgroundJobs {
 
 	private final Set<UUID> runningHere = ConcurrentHashMap.newKeySet();
 
-	BackgroundJobs(JdbcClient jdbc, PlatformTransactionManager transactions, ClusterNode node,
+	private final Secrets secrets;
+
+	BackgroundJobs(JdbcClient jdbc, PlatformTransactionManager transactions, ClusterNode node, Secrets secrets,
 			@Value("${youguan.jobs.heartbeat-timeout:PT2M}") Duration timeout,
 			@Value("${youguan.jobs.retention:P7D}") Duration retention) {
 		this.jdbc = jdbc;
 		this.own = new TransactionTemplate(transactions);
 		this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.node = node;
+		this.secrets = secrets;
 		this.timeout = timeout;
 		this.retention = retention;
 	}
@@ -158,12 +166,13 @@ public class BackgroundJobs {
 
 	/**
 	 * Records work that finished at once and left a file for its owner to fetch later, e.g. the annotated sheet of a
-	 * rejected import: the page links to it by the returned id, and {@link #takeResult} hands it out once.
+	 * rejected import: the page links to it by the returned id, and {@link #takeResult} hands it out once. The file is
+	 * stored encrypted under the data key, bound to the returned id.
 	 */
 	public UUID record(String kind, String owner, State state, String message, String resultName, byte[] result) {
 		UUID id = UUID.randomUUID();
 		own.executeWithoutResult(s -> jdbc.sql("""
-				INSERT INTO background_job (id, kind, owner, node, state, message, result_name, result, finished_at)
+				INSERT INTO background_job (id, kind, owner, node, state, message, result_name, result_cipher, finished_at)
 				VALUES (:id, :kind, :owner, :node, :state, :message, :name, :result, now())""")
 			.param("id", id)
 			.param("kind", kind)
@@ -172,7 +181,7 @@ public class BackgroundJobs {
 			.param("state", state.name())
 			.param("message", message)
 			.param("name", resultName)
-			.param("result", result)
+			.param("result", result == null ? null : secrets.encryptBytes(result, resultContext(id)))
 			.update());
 		return id;
 	}
@@ -192,19 +201,19 @@ public class BackgroundJobs {
 
 	/**
 	 * Hands out a job's result file once: only to its owner and only for a job of the expected kind; the file is
-	 * deleted as it is read, so a second request (or another user's) finds nothing.
+	 * deleted as it is read, so a second request (or another user's) finds nothing. The content comes out decrypted.
 	 */
 	public Optional<Result> takeResult(UUID id, String kind, String owner) {
 		return own.execute(s -> jdbc.sql("""
 				WITH taken AS (
-				    SELECT id, result_name, result FROM background_job
-				    WHERE id = :id AND kind = :kind AND owner = :owner AND result IS NOT NULL FOR UPDATE)
-				UPDATE background_job j SET result = NULL FROM taken WHERE j.id = taken.id
-				RETURNING taken.result_name, taken.result""")
+				    SELECT id, result_name, result_cipher FROM background_job
+				    WHERE id = :id AND kind = :kind AND owner = :owner AND result_cipher IS NOT NULL FOR UPDATE)
+				UPDATE background_job j SET result_cipher = NULL FROM taken WHERE j.id = taken.id
+				RETURNING taken.result_name, taken.result_cipher""")
 			.param("id", id)
 			.param("kind", kind)
 			.param("owner", owner)
-			.query((rs, n) -> new Result(rs.getString(1), rs.getBytes(2)))
+			.query((rs, n) -> new Result(rs.getString(1), secrets.decryptBytes(rs.getBytes(2), resultContext(id))))
 			.optional());
 	}
 
@@ -239,6 +248,11 @@ public class BackgroundJobs {
 		jdbc.sql("DELETE FROM background_job WHERE finished_at < now() - make_interval(secs => :retention)")
 			.param("retention", retention.toSeconds())
 			.update();
+	}
+
+	/** What a job's result ciphertext is bound to: its column and its job's id (a ciphertext moved does not open). */
+	static String resultContext(UUID id) {
+		return "background_job.result:" + id;
 	}
 
 	private static Instant instant(OffsetDateTime time) {

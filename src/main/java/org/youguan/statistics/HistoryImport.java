@@ -33,6 +33,7 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.Decimals;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
+import org.youguan.kernel.FiguresPeriod;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Text;
@@ -257,7 +258,8 @@ public class HistoryImport {
 				YearMonth month = context.month(r, "月份");
 				if (month != null) {
 					try {
-						month = Period.parseMonth(month.toString(), "月份");
+						// the one year rule of every period a user names, in its one wording
+						FiguresPeriod.year("月份", "月份的年度", month.getYear(), LocalDate.now(clock));
 						// a month still running (or to come) has no totals yet
 						Period.month(month).requireEnded("月份", LocalDate.now(clock));
 					}

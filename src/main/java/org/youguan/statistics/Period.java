@@ -31,13 +31,17 @@ public record Period(PeriodType type, YearMonth first) {
 		return new Period(PeriodType.MONTH, month);
 	}
 
-	/** The last year a period's text may name at all; user input is further held to next year ({@link #parse(PeriodType, String, String, LocalDate)}). */
+	/**
+	 * The last year a stored period's text may name at all ({@link #parse(PeriodType, String, String)}); what a user
+	 * names is held to next year ({@link #parse(PeriodType, String, String, LocalDate)}).
+	 */
 	public static final int LAST_YEAR = 2099;
 
 	/**
-	 * Parses the text form of a period of the given type from {@link FiguresPeriod#FIRST_YEAR} (the one first year of
-	 * every figures query) to {@link #LAST_YEAR}, or fails naming {@code field} (rule {@code period} for the form,
-	 * {@code range} for the year).
+	 * Parses the text form of a period kept by the system (a stored report's, the audit's) of the given type from
+	 * {@link FiguresPeriod#FIRST_YEAR} to {@link #LAST_YEAR}, or fails naming {@code field} (rule {@code period} for
+	 * the form, {@code range} for the year). Not for what a user types: that is
+	 * {@link #parse(PeriodType, String, String, LocalDate)}, whose refusal states the range really allowed.
 	 */
 	public static Period parse(PeriodType type, String text, String field) {
 		Period p = parseForm(type, text, field);
@@ -50,12 +54,16 @@ public record Period(PeriodType type, YearMonth first) {
 
 	/**
 	 * Parses a period a user names, its year held to the one year rule of every figures query
-	 * ({@link FiguresPeriod#year}: 2000 to the year after {@code today}'s), or fails naming {@code field} (rule
-	 * {@code period} for the form, {@code range} for the year).
+	 * ({@link FiguresPeriod#year}: 2000 to the year after {@code today}'s, one message whichever end is passed:
+	 * "报告期的年度应在2000年至2027年之间，不能是1999年"), or fails naming {@code field}: rule {@code required} when
+	 * missing or blank, {@code period} for the form, {@code range} for the year.
 	 */
 	public static Period parse(PeriodType type, String text, String field, LocalDate today) {
-		Period p = parse(type, text, field);
-		FiguresPeriod.year(field, p.year(), today);
+		if (text == null || Text.isBlank(text)) {
+			throw new InvalidValueException(field, "required", "请填写报告期");
+		}
+		Period p = parseForm(type, text, field);
+		FiguresPeriod.year(field, "报告期的年度", p.year(), today);
 		return p;
 	}
 

@@ -372,9 +372,12 @@ class ErrorHandling {
 					"请求体不是UTF-8编码的文本：可能是GBK编码，请以UTF-8发送")));
 		}
 		String field = jsonPath(ex);
+		// an item of a body that is a list is named 第N条·field, as those endpoints name every failure of an item
+		ListItem item = ListItem.of(field);
+		field = item == null ? field : item.field();
 		String twice = duplicateKey(ex);
 		if (twice != null) {
-			String key = (field == null ? "" : field + ".") + twice;
+			String key = (field == null ? "" : field + (item != null && item.rest().isEmpty() ? "·" : ".")) + twice;
 			return unbound(request, response, "请求格式错误", List.of(new FieldError(key, "duplicate-key",
 					"JSON中字段“" + key + "”出现了不止一次，请只保留一个")));
 		}
@@ -396,11 +399,40 @@ class ErrorHandling {
 								: expected(targetType(ex)));
 		// the rule the reading failed (digits, control-character …), or format for a value of the wrong type
 		String rule = domain != null && !domain.fieldErrors().isEmpty() ? domain.fieldErrors().get(0).rule() : "format";
-		String label = FieldLabels.of(field, FieldLabels.path(request));
+		String label = item == null ? FieldLabels.of(field, FieldLabels.path(request)) : item.label(FieldLabels.path(request));
 		// a reader that named the field itself (its service's label: NumberText.Digits) is told in its own words
 		boolean named = domain != null && !domain.fieldErrors().isEmpty() && !"body".equals(domain.fieldErrors().get(0).field());
 		String detail = named ? reason : (label != null ? label : "字段“" + field + "”") + reason;
 		return unbound(request, response, "请求格式错误", List.of(new FieldError(field, rule, detail)));
+	}
+
+	/**
+	 * A field of one item of a body that is a list (the JSON imports of past records): named as those endpoints name
+	 * every failure of an item, {@code 第N条·field} (N counted from 1), so one endpoint has one naming of an item's
+	 * field — a type error ({@code [0].weeklyFrequency} as Jackson's path has it) and a rule failure alike.
+	 * @param field the item's field as named ("第1条·weeklyFrequency")
+	 * @param number the item's number, from 1
+	 * @param rest the field's path inside the item ("weeklyFrequency"), empty for the item itself
+	 */
+	record ListItem(String field, int number, String rest) {
+
+		private static final Pattern TOP = Pattern.compile("\\[(\\d{1,9})\\]\\.?(.*)");
+
+		/** The item a JSON path names when the body itself is the list ("[3].checkedOn"), else null. */
+		static ListItem of(String jsonPath) {
+			Matcher m = jsonPath == null ? null : TOP.matcher(jsonPath);
+			if (m == null || !m.matches()) {
+				return null;
+			}
+			int number = Integer.parseInt(m.group(1)) + 1;
+			return new ListItem("第" + number + "条" + (m.group(2).isEmpty() ? "" : "·" + m.group(2)), number, m.group(2));
+		}
+
+		/** "第1条实际每周投递频次" (or "第1条字段“x”" when the field has no label), for the refusal's message. */
+		String label(String path) {
+			String named = rest.isEmpty() ? null : FieldLabels.of(rest, path);
+			return "第" + number + "条" + (rest.isEmpty() ? "" : named != null ? named : "字段“" + rest + "”");
+		}
 	}
 
 	/** A JSON field the body's type does not declare, when that failed the reading ({@link JsonText#strictBodies}). */

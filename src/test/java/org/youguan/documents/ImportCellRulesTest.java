@@ -136,6 +136,29 @@ class ImportCellRulesTest {
 		assertThat(SheetCell.textOrError("#1 仓库").kind()).isEqualTo(SheetCell.Kind.TEXT);
 	}
 
+	/**
+	 * A number cell whose stored value is NaN or infinity (a program's float written into the XML; Excel never saves
+	 * one) is told as what it is — no number, its value named — not as the error value "#VALUE!" the cell never showed.
+	 */
+	@Test
+	void aNumberCellHoldingNaNOrInfinityIsToldItIsNoNumber() throws Exception {
+		byte[] content = book(List.of((book, cell) -> cell.setCellValue(1), (book, cell) -> cell.setCellValue(2),
+				(book, cell) -> cell.setCellValue(3)));
+		content = TypedWorkbook.withSheetXml(content, "<c r=\"B2\"([^>]*)><v>1(\\.0)?</v></c>", "<c r=\"B2\"><v>NaN</v></c>");
+		content = TypedWorkbook.withSheetXml(content, "<c r=\"B3\"([^>]*)><v>2(\\.0)?</v></c>", "<c r=\"B3\"><v>INF</v></c>");
+		content = TypedWorkbook.withSheetXml(content, "<c r=\"B4\"([^>]*)><v>3(\\.0)?</v></c>", "<c r=\"B4\"><v>-Infinity</v></c>");
+		ImportResult result = importAmounts(content);
+		assertThat(result.errors()).extracting(RowErrors::number).containsExactly(2, 3, 4);
+		List<String> stored = List.of("NaN", "INF", "-Infinity");
+		for (int i = 0; i < stored.size(); i++) {
+			assertThat(result.errors().get(i).errors()).as("row %d", i + 2).singleElement().satisfies(e -> {
+				assertThat(e.field()).isEqualTo("金额");
+				assertThat(e.rule()).isEqualTo("number");
+			}).extracting(FieldError::message).asString().contains("不是数字").contains("“" + stored.get(i) + "”")
+				.doesNotContain("#VALUE!").endsWith("请将该单元格改为数值");
+		}
+	}
+
 	/** A workbook whose rows 3 and 5 (of data) are hidden, row 7 hidden and empty, and a hidden trailing 合计 row. */
 	static byte[] withHiddenRows(boolean hideData) throws Exception {
 		try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {

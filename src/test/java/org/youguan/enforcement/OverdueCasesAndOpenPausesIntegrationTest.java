@@ -19,6 +19,7 @@ import org.youguan.enforcement.internal.CaseDocuments;
 import org.youguan.kernel.PageQuery;
 import org.youguan.registry.EnterpriseView;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -226,6 +227,13 @@ class OverdueCasesAndOpenPausesIntegrationTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("receivedOn"))
 			.andExpect(jsonPath("$.errors[0].rule").value("limitation-back"));
+		// a range message states the real range: 1899 is told the same two ends as 1990 (not 1949-10-01, which is refused too)
+		for (String day : List.of("1899-12-31", "2000-01-01")) {
+			call(PenaltyCaseIntegrationTest.WUZHONG, "/api/v1/enforcement/leads", lead.formatted(e.creditCode(), UUID.randomUUID(), day))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].rule").value("limitation-back"))
+				.andExpect(jsonPath("$.errors[0].message").value(containsString("收到日期应在2024-12-05至2026-12-05之间")));
+		}
 		// a violation ended 2024-01-01 and a lead dated back to within 2 years of it, recorded now: refused
 		call(PenaltyCaseIntegrationTest.WUZHONG, "/api/v1/enforcement/leads", lead.formatted(e.creditCode(), UUID.randomUUID(), "2024-06-01"))
 			.andExpect(status().isBadRequest())

@@ -1,6 +1,12 @@
 package org.youguan.platform;
 
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.util.UUID;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 
@@ -8,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.youguan.IntegrationTest;
+import org.youguan.RandomDigits;
 import org.youguan.platform.BackgroundJobs.State;
 import org.youguan.region.RegionImport;
 import org.youguan.region.RegionImporter;
@@ -32,6 +39,12 @@ class BackgroundJobsIntegrationTest {
 
 	@Autowired
 	TransactionTemplate tx;
+
+	@Autowired
+	Secrets secrets;
+
+	@Autowired
+	DataSource dataSource;
 
 	@Test
 	void progressWrittenInsideALongTransactionIsVisibleBeforeItCommits() {
@@ -84,6 +97,53 @@ class BackgroundJobsIntegrationTest {
 			.satisfies(r -> assertThat(r.content()).containsExactly(1, 2));
 		assertThat(jobs.takeResult(id, "test.sheet", "sz.market")).isEmpty();
 		assertThat(jobs.find(id).orElseThrow().resultName()).isNull();
+	}
+
+	@Test
+	void aResultIsStoredOnlyEncryptedBoundToItsJob() {
+		String idNumber = "320506" + RandomDigits.of(11) + "3";
+		byte[] sheet = ("负责人身份证号," + idNumber).getBytes(StandardCharsets.UTF_8);
+		UUID id = jobs.record("test.sheet", "sz.market", State.REJECTED, "有1行存在错误", "错误.xlsx", sheet);
+
+		byte[] stored = jdbc.sql("SELECT result_cipher FROM background_job WHERE id = :id").param("id", id)
+			.query(byte[].class).single();
+		assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain(idNumber);
+		assertThat(secrets.decryptBytes(stored, BackgroundJobs.resultContext(id))).isEqualTo(sheet);
+		assertThat(jdbc.sql("""
+				SELECT count(*) FROM information_schema.columns
+				WHERE table_name = 'background_job' AND data_type = 'bytea' AND column_name <> 'result_cipher'""")
+			.query(Long.class).single()).as("no other column holds a file in clear").isZero();
+		assertThat(jobs.takeResult(id, "test.sheet", "sz.market")).get()
+			.satisfies(r -> assertThat(r.content()).isEqualTo(sheet));
+	}
+
+	@Test
+	void aClearResultLeftFromBeforeV247IsEncryptedInPlaceAndStillHandedOut() throws Exception {
+		String phone = "139" + RandomDigits.of(8);
+		UUID id = UUID.randomUUID();
+		try (Connection connection = dataSource.getConnection()) {
+			connection.setAutoCommit(true);
+			try (Statement s = connection.createStatement()) {
+				s.execute("ALTER TABLE background_job ADD COLUMN IF NOT EXISTS result bytea");
+			}
+			try (PreparedStatement insert = connection.prepareStatement("""
+					INSERT INTO background_job (id, kind, owner, node, state, result_name, result, finished_at)
+					VALUES (?, 'test.sheet', 'sz.market', 'old-node', 'REJECTED', '错误.xlsx', ?, now())""")) {
+				insert.setObject(1, id);
+				insert.setBytes(2, phone.getBytes(StandardCharsets.UTF_8));
+				insert.executeUpdate();
+			}
+			new JobResultEncryption(secrets).migrate(connection);
+		}
+
+		assertThat(jdbc.sql("SELECT count(*) FROM information_schema.columns"
+				+ " WHERE table_name = 'background_job' AND column_name = 'result'").query(Long.class).single())
+			.as("the clear column is dropped").isZero();
+		byte[] stored = jdbc.sql("SELECT result_cipher FROM background_job WHERE id = :id").param("id", id)
+			.query(byte[].class).single();
+		assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain(phone);
+		assertThat(jobs.takeResult(id, "test.sheet", "sz.market")).get()
+			.satisfies(r -> assertThat(new String(r.content(), StandardCharsets.UTF_8)).isEqualTo(phone));
 	}
 
 	/** Lets the next call take the job's lock now, even when a scheduled run took it less than its minimum ago. */

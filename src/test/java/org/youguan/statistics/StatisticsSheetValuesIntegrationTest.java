@@ -2,6 +2,7 @@ package org.youguan.statistics;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
@@ -24,6 +25,7 @@ import org.youguan.documents.TypedWorkbook;
 import org.youguan.documents.SheetRows.RowErrors;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FieldError;
+import org.youguan.kernel.FiguresPeriod;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.platform.ChinaTime;
 
@@ -112,8 +114,11 @@ class StatisticsSheetValuesIntegrationTest {
 		assertThat(result.errors()).extracting(RowErrors::number).containsExactly(2, 4, 5, 6, 8);
 		assertThat(result.errors()).flatExtracting(RowErrors::errors)
 			.extracting(FieldError::field, FieldError::rule)
-			.containsExactly(tuple("数值", "integer"), tuple("数值", "rate"), tuple("月份", "ended"), tuple("月份", "ended"),
+			.containsExactly(tuple("数值", "integer"), tuple("数值", "rate"), tuple("月份", "range"), tuple("月份", "ended"),
 					tuple("数值", "digits"));
+		// a year beyond next is told the one year range of every period (not the stored periods' 2099)
+		assertThat(result.errors().get(2).errors().get(0).message()).contains("月份的年度应在2000年至"
+				+ FiguresPeriod.lastYear(LocalDate.now(ChinaTime.ZONE)) + "年之间").doesNotContain("2099");
 		assertThat(result.errors().get(3).errors().get(0).message()).contains("应为已结束的月份").contains(running);
 		assertThat(historyRows("320506")).isEqualTo(before);
 	}

@@ -52,7 +52,7 @@ class HandWrittenJsonReadersIntegrationTest {
 					[{"villageCode":"320506100001","checkedOn":"2026-03-01","deliveryMode":"DIRECT","deliveriesObserved":5,
 					  "handoverRecords":true,"standardDelivery":true,"inspectors":[123,true]}]"""))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[0].field").value("[0].inspectors[0]"))
+			.andExpect(jsonPath("$.errors[0].field").value("第1条·inspectors[0]"))
 			.andExpect(jsonPath("$.errors[0].rule").value("format"))
 			.andExpect(jsonPath("$.errors[0].message").value(containsString("应为文字")));
 		mvc.perform(post("/api/v1/universal/checks/import").header("Authorization", WUZHONG)
@@ -60,7 +60,7 @@ class HandWrittenJsonReadersIntegrationTest {
 			.content("""
 					[{"villageCode":"320506100001","checkedOn":"2026-03-01","inspectors":["王普服",true]}]"""))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[0].field").value("[0].inspectors[1]"))
+			.andExpect(jsonPath("$.errors[0].field").value("第1条·inspectors[1]"))
 			.andExpect(jsonPath("$.errors[0].rule").value("format"));
 		// an inspector's object is read as any body's object: a key twice, a field it does not take, a number for text
 		mvc.perform(post("/api/v1/universal/checks").header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON)

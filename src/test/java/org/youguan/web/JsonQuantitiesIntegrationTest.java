@@ -328,7 +328,7 @@ class JsonQuantitiesIntegrationTest {
 	static Map<String, String> probes(Type type, String value, boolean quantities, Set<Class<?>> numbers) {
 		Map<String, String> out = new LinkedHashMap<>();
 		if (element(type) != type) {
-			probes(element(type), value, quantities, numbers).forEach((path, json) -> out.put("[0]." + path, "[" + json + "]"));
+			probes(element(type), value, quantities, numbers).forEach((path, json) -> out.put("第1条·" + path, "[" + json + "]"));
 			return out;
 		}
 		Class<?> record = (Class<?> ) type;

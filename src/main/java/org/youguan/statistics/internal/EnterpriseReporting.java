@@ -1,5 +1,7 @@
 package org.youguan.statistics.internal;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,10 +37,13 @@ public class EnterpriseReporting {
 
 	private final Reports reports;
 
-	public EnterpriseReporting(Enterprises enterprises, ReportForms forms, Reports reports) {
+	private final Clock clock;
+
+	public EnterpriseReporting(Enterprises enterprises, ReportForms forms, Reports reports, Clock clock) {
 		this.enterprises = enterprises;
 		this.forms = forms;
 		this.reports = reports;
+		this.clock = clock;
 	}
 
 	public EnterpriseView enterprise(CurrentUser me) {
@@ -77,7 +82,7 @@ public class EnterpriseReporting {
 			throw new InvalidValueException(errors);
 		}
 		ReportForm form = forms.require("form", formCode);
-		Period period = Period.parse(form.periodType(), periodText, "period");
+		Period period = Period.parse(form.periodType(), periodText, "period", LocalDate.now(clock));
 		DataScope scope = me.scope();
 		long enterpriseId = enterprise(me).id();
 		boolean created = !reports.exists(enterpriseId, form.id(), period);

@@ -146,7 +146,7 @@ class EnterpriseStatisticsController {
 			@RequestParam String period, RedirectAttributes redirect) {
 		return PageSteps.run(redirect, "/enterprise/statistics", () -> {
 			ReportForm f = forms.get(form);
-			long id = reports.open(scope, reporting.enterprise(me).id(), form, Period.parse(f.periodType(), period, "period"));
+			long id = reports.open(scope, reporting.enterprise(me).id(), form, Period.parse(f.periodType(), period, "period", LocalDate.now(clock)));
 			return new PageSteps.Done(null, "/enterprise/statistics/reports/" + id);
 		});
 	}

@@ -209,11 +209,13 @@ public class Hazards {
 	 * @return the new hazard's id
 	 * @throws InvalidValueException naming every failing field: enterpriseCreditCode, outletId, facilityId, foundOn
 	 *         (required, not in the future), foundBy, source, description (required, ≤ 1000), level, deadline (not before
-	 *         the day found; for an enterprise not after the catalogue's deadline)
+	 *         the day found; a date entered not before today, rule {@code range}, and a working day, rule
+	 *         {@code working-day} naming the next one; for an enterprise not after the catalogue's deadline)
 	 */
 	@Transactional
 	public long report(DataScope scope, HazardData data, boolean demo) {
-		return corrections.record(LEDGER, "safety.hazard.report", "登记", facts(scope, data, Placement.Kept.NONE), demo, this::snapshot);
+		return corrections.record(LEDGER, "safety.hazard.report", "登记", facts(scope, data, Placement.Kept.NONE, null), demo,
+				this::snapshot);
 	}
 
 	/**
@@ -228,11 +230,15 @@ public class Hazards {
 	public Map<String, Object[]> correct(DataScope scope, long id, HazardData data) {
 		HazardView now = get(scope, id);
 		Placement.Kept kept = Placement.Kept.of(now.outletId(), now.facilityId());
-		return corrections.correct(scope, LEDGER, id, () -> facts(scope, data, kept));
+		return corrections.correct(scope, LEDGER, id, () -> facts(scope, data, kept, now.deadline()));
 	}
 
-	/** The checked facts; {@code kept} are the outlet and facility the corrected hazard names now (accepted once closed). */
-	private Corrections.Facts facts(DataScope scope, HazardData data, Placement.Kept kept) {
+	/**
+	 * The checked facts; {@code kept} are the outlet and facility the corrected hazard names now (accepted once closed),
+	 * {@code keptDeadline} its deadline now (a correction leaving it as it is is not judged again as a new date: it
+	 * may have passed since), null when recording.
+	 */
+	private Corrections.Facts facts(DataScope scope, HazardData data, Placement.Kept kept, LocalDate keptDeadline) {
 		Validation v = new Validation();
 		var place = placement.resolve(scope, v, data.enterpriseCreditCode(), data.outletId(), data.facilityId(), kept);
 		LocalDate foundOn = days.day(v, "foundOn", "发现日期", data.foundOn(), place.map(Placement.Place::regionCode).orElse(null));
@@ -254,6 +260,9 @@ public class Hazards {
 		LocalDate deadline = v.date("deadline", "整改期限", data.deadline());
 		if (deadline != null && foundOn != null) {
 			v.require("deadline", !deadline.isBefore(foundOn), "range", "整改期限不能早于发现日期" + foundOn);
+		}
+		if (deadline != null && !deadline.equals(keptDeadline)) {
+			checkNewDeadline(v, deadline);
 		}
 		v.throwIfInvalid();
 		var p = place.orElseThrow();
@@ -283,6 +292,28 @@ public class Hazards {
 				+ "，整改期限" + calendar.messageDay(deadline) + (deadline.isAfter(catalogue) ? "（晚于规则目录期限" + catalogue + "，工作人员指定）" : ""),
 				// the basis names who chose a later deadline: the same hazard recorded by another is still a twin
 				columns).withEntry("deadline_basis");
+	}
+
+	/**
+	 * A rectification deadline entered (not the catalogue's, which is counted in working days from the day found) is
+	 * a day still to come and a working day of the calendar: a past day would make the hazard overdue as it is
+	 * recorded, and a deadline on a rest day or holiday is refused rather than moved, naming the first working day
+	 * after it (as the enforcement module refuses a payment day off). A day refused already (before the day found) is
+	 * not judged again.
+	 * Records rule {@code range} ("不能早于今天") or {@code working-day} on {@code deadline}.
+	 */
+	private void checkNewDeadline(Validation v, LocalDate deadline) {
+		if (v.hasError("deadline")) {
+			return;
+		}
+		LocalDate today = LocalDate.now(clock);
+		if (deadline.isBefore(today)) {
+			v.require("deadline", false, "range", "整改期限" + deadline + "已过，不能早于今天（" + today + "）");
+		}
+		else if (!calendar.isWorkingDay(deadline)) {
+			v.require("deadline", false, "working-day", "整改期限" + deadline + "是休息日（周末或法定节假日），整改期限应为工作日（其后第一个工作日为"
+					+ calendar.onOrNextWorkingDay(deadline) + "）");
+		}
 	}
 
 	/**

@@ -95,10 +95,10 @@ public class LedgerDemoData {
 		List<OutletView> others = serving(outlets.list(DataScope.region(city), Outlets.Filter.NONE,
 				new PageQuery("", 0, 40, null, false)).items());
 		Long ownOutlet = own.isEmpty() ? null : own.get(0).id();
-		// the demo enterprise: one overdue (found by inspection), one due by the catalogue period, one 自查 closed
+		// the demo enterprise: one overdue (found by inspection, its catalogue deadline passed), one due by the catalogue period, one 自查 closed
 		long overdue = hazards.report(all, new HazardData(enterpriseCreditCode, ownOutlet, null,
 				today.minusDays(40).toString(), "吴中区邮政管理局 监管科", "INSPECTION", "分拣场地消防通道堆放快件，灭火器过期未更换",
-				"GENERAL", today.minusDays(5).toString()), true);
+				"GENERAL", null), true); // the catalogue's 10 working days from 40 days ago have passed
 		hazards.rectify(all, overdue, "已清理消防通道，灭火器已送检更换中", List.of());
 		hazards.report(all, new HazardData(enterpriseCreditCode, ownOutlet, null, today.minusDays(2).toString(),
 				"吴中区邮政管理局 监管科", "INSPECTION", "安检机操作员未持证上岗", "GENERAL", null), true);

@@ -170,9 +170,10 @@ class HazardLedgerIntegrationTest {
 			.isEqualTo("一般隐患整改期限10个工作日（按本局规定）");
 		assertThat(g.deadlineBasis()).as("one pair of brackets").isEqualTo("一般隐患整改期限10个工作日（地方实践，未确认）");
 		assertThat(hazards.get(DataScope.all(), major).deadline()).isEqualTo(calendar.plusWorkingDays(found, 30));
+		LocalDate chosen = calendar.onOrNextWorkingDay(today.plusDays(7));
 		long dated = hazards.report(DataScope.region("3205"), data(shunfeng(), null, found.toString(), "MAJOR",
-				today.plusDays(7).toString(), "期限测试指定"), false);
-		assertThat(hazards.get(DataScope.all(), dated).deadline()).isEqualTo(today.plusDays(7));
+				chosen.toString(), "期限测试指定"), false);
+		assertThat(hazards.get(DataScope.all(), dated).deadline()).isEqualTo(chosen);
 		assertThat(hazards.get(DataScope.all(), dated).deadlineBasis()).isEqualTo("指定日期");
 	}
 
@@ -258,22 +259,24 @@ class HazardLedgerIntegrationTest {
 		// the portal form: the same rule, the form comes back with its error
 		mvc.perform(post("/enterprise/safety/hazards").with(csrf()).header("Authorization", SHUNFENG)
 			.param("foundOn", today.toString()).param("foundBy", "安全员").param("description", "门户自报")
-			.param("level", "MAJOR").param("deadline", catalogue.plusDays(1).toString()))
+			.param("level", "MAJOR").param("deadline", calendar.onOrNextWorkingDay(catalogue.plusDays(1)).toString()))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("延长期限须由邮政管理部门指定")));
 		assertThat(jdbc.sql("SELECT count(*) FROM safety_hazard").query(Long.class).single()).isEqualTo(before);
 		// the catalogue's date itself and an earlier one are the enterprise's to choose
 		long onTime = hazards.report(DataScope.enterprise(shunfeng()), selfCheck(today.toString(), "MAJOR",
 				catalogue.toString(), "按目录期限"), false);
+		LocalDate sooner = calendar.onOrNextWorkingDay(today.plusDays(3));
 		long earlier = hazards.report(DataScope.enterprise(shunfeng()), selfCheck(today.toString(), "MAJOR",
-				today.plusDays(3).toString(), "提前整改"), false);
+				sooner.toString(), "提前整改"), false);
 		assertThat(hazards.get(DataScope.all(), onTime).deadline()).isEqualTo(catalogue);
-		assertThat(hazards.get(DataScope.all(), earlier).deadline()).isEqualTo(today.plusDays(3));
+		assertThat(hazards.get(DataScope.all(), earlier).deadline()).isEqualTo(sooner);
 		// staff may grant a later date: kept, and the basis and the audit entry say it is later than the catalogue's
+		LocalDate later = calendar.onOrNextWorkingDay(catalogue.plusDays(20));
 		long granted = hazards.report(DataScope.region("3205"), data(shunfeng(), null, today.toString(), "MAJOR",
-				catalogue.plusDays(20).toString(), "工作人员延长"), false);
+				later.toString(), "工作人员延长"), false);
 		HazardView g = hazards.get(DataScope.all(), granted);
-		assertThat(g.deadline()).isEqualTo(catalogue.plusDays(20));
+		assertThat(g.deadline()).isEqualTo(later);
 		assertThat(g.deadlineBasis()).contains("晚于规则目录期限" + catalogue);
 		assertThat(audit.history(DataScope.all(), Hazards.AUDIT_TYPE, granted)).extracting(AuditEvent::summary)
 			.anySatisfy(summary -> assertThat(summary).contains("晚于规则目录期限" + catalogue));
@@ -284,8 +287,59 @@ class HazardLedgerIntegrationTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("deadline"))
 			.andExpect(jsonPath("$.errors[0].rule").value("range"));
+		LocalDate yearOn = catalogue.plusYears(1);
+		while (!calendar.isWorkingDay(yearOn)) {
+			yearOn = yearOn.minusDays(1);
+		}
 		assertThat(hazards.get(DataScope.all(), hazards.report(DataScope.region("3205"), data(shunfeng(), null, today.toString(),
-				"MAJOR", catalogue.plusYears(1).toString(), "一年内"), false)).deadline()).isEqualTo(catalogue.plusYears(1));
+				"MAJOR", yearOn.toString(), "一年内"), false)).deadline()).isEqualTo(yearOn);
+	}
+
+	/**
+	 * A deadline entered is a day still to come (a past one made the hazard overdue as it was recorded) and a working
+	 * day of the calendar (refused naming the first working day after it, as the other modules refuse a day off); a
+	 * correction keeping a deadline that has passed since is no new date and goes through.
+	 */
+	@Test
+	void anEnteredDeadlineIsADayToComeAndAWorkingDay() throws Exception {
+		LocalDate today = LocalDate.now(clock);
+		String found = today.minusDays(3).toString();
+		mvc.perform(post("/api/v1/safety/hazards").header("Authorization", CITY).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"enterpriseCreditCode\":\"" + shunfeng() + "\",\"foundOn\":\"" + found + "\",\"foundBy\":\"检查组\","
+					+ "\"source\":\"INSPECTION\",\"description\":\"期限已过\",\"level\":\"GENERAL\",\"deadline\":\""
+					+ today.minusDays(1) + "\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("deadline"))
+			.andExpect(jsonPath("$.errors[0].rule").value("range"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("不能早于今天（" + today + "）")));
+		LocalDate dayOff = today.plusDays(1);
+		while (calendar.isWorkingDay(dayOff)) {
+			dayOff = dayOff.plusDays(1);
+		}
+		mvc.perform(post("/api/v1/safety/hazards").header("Authorization", CITY).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"enterpriseCreditCode\":\"" + shunfeng() + "\",\"foundOn\":\"" + found + "\",\"foundBy\":\"检查组\","
+					+ "\"source\":\"INSPECTION\",\"description\":\"期限休息日\",\"level\":\"GENERAL\",\"deadline\":\"" + dayOff
+					+ "\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("deadline"))
+			.andExpect(jsonPath("$.errors[0].rule").value("working-day"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("其后第一个工作日为"
+					+ calendar.onOrNextWorkingDay(dayOff))));
+
+		String tag = "期限已过更正" + System.nanoTime();
+		LocalDate chosen = calendar.onOrNextWorkingDay(today.plusDays(2));
+		long id = hazards.report(DataScope.region("3205"), data(shunfeng(), null, found, "GENERAL", chosen.toString(), tag),
+				false);
+		clock.set(chosen.plusDays(3).atTime(10, 0));
+		try {
+			hazards.correct(DataScope.region("3205"), id, data(shunfeng(), null, found, "GENERAL", chosen.toString(),
+					tag + "（更正）"));
+			assertThat(hazards.get(DataScope.all(), id).description()).endsWith("（更正）");
+			assertThat(hazards.get(DataScope.all(), id).overdue()).isTrue();
+		}
+		finally {
+			clock.reset();
+		}
 	}
 
 	/** The source and level are taken as code or as the Chinese label the refusal names, as the incidents API does. */
@@ -510,8 +564,9 @@ class HazardLedgerIntegrationTest {
 	@Test
 	void overdueHazardsAreFilteredHighlightedAndQueued() throws Exception {
 		LocalDate today = LocalDate.now(clock);
-		long id = hazards.report(DataScope.region("3205"), data(shunfeng(), null, today.minusDays(20).toString(), "MAJOR",
-				today.minusDays(1).toString(), "逾期测试隐患"), false);
+		// found 60 days ago: the catalogue's 30 working days have passed (a past date entered is refused)
+		long id = hazards.report(DataScope.region("3205"), data(shunfeng(), null, today.minusDays(60).toString(), "MAJOR",
+				null, "逾期测试隐患"), false);
 		assertThat(hazards.get(DataScope.all(), id).overdue()).isTrue();
 		assertThat(hazards.list(DataScope.region("3205"), new Hazards.Filter(null, Hazards.Status.OVERDUE, null),
 				new PageQuery("逾期测试隐患", 0, 10, null, false)).items()).extracting(HazardView::id).containsExactly(id);
@@ -592,12 +647,12 @@ class HazardLedgerIntegrationTest {
 
 	@Test
 	void theFiguresFollowTheirDefinitions() {
-		// a period no demo row falls in: 2019
+		// a period no demo row falls in: 2019 (the deadlines the catalogue's: a past date entered is refused)
 		DataScope city = DataScope.region("3205");
-		long openAtEnd = hazards.report(city, data(shunfeng(), null, "2019-03-01", "GENERAL", "2019-03-31", "2019甲"), false);
-		long closedAfter = hazards.report(city, data(shunfeng(), null, "2019-06-01", "GENERAL", "2019-06-30", "2019乙"), false);
-		long closedWithin = hazards.report(city, data(shunfeng(), null, "2019-02-01", "GENERAL", "2019-02-28", "2019丙"), false);
-		long foundBefore = hazards.report(city, data(shunfeng(), null, "2018-12-01", "GENERAL", "2018-12-31", "2018丁"), false);
+		long openAtEnd = hazards.report(city, data(shunfeng(), null, "2019-03-01", "GENERAL", null, "2019甲"), false);
+		long closedAfter = hazards.report(city, data(shunfeng(), null, "2019-06-01", "GENERAL", null, "2019乙"), false);
+		long closedWithin = hazards.report(city, data(shunfeng(), null, "2019-02-01", "GENERAL", null, "2019丙"), false);
+		long foundBefore = hazards.report(city, data(shunfeng(), null, "2018-12-01", "GENERAL", null, "2018丁"), false);
 		hazards.close(city, closedAfter, "2020-01-05", "次年销号", List.of(new UploadedFile("a.pdf", PDF)));
 		hazards.close(city, closedWithin, "2019-04-01", "当年销号", List.of(new UploadedFile("b.pdf", PDF)));
 		hazards.close(city, foundBefore, "2019-01-10", "跨年销号", List.of(new UploadedFile("c.pdf", PDF)));
