@@ -1,6 +1,7 @@
 package org.youguan.statistics;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.HashMap;
@@ -20,6 +21,9 @@ import org.youguan.RandomDigits;
 import org.youguan.SignIn;
 import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.PageQuery;
+import org.youguan.notifications.Notification;
+import org.youguan.notifications.Notifications;
 import org.youguan.platform.ChinaTime;
 import org.youguan.registry.Brands;
 import org.youguan.registry.EnterpriseData;
@@ -29,6 +33,7 @@ import org.youguan.registry.Licences;
 import org.youguan.statistics.internal.ValueLine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -38,7 +43,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * A report the bureau returned (退回) is the enterprise's to edit again, and its edits are its own until it sends the
  * report again: the bureau's report API, list API, report page and audit trail read the values, notes and 填报说明 as
  * submitted, the figures count neither (a returned report is not accepted; a returned correction leaves the approved
- * revision counting), and a resubmission replaces what the bureau reads.
+ * revision counting), and a resubmission replaces what the bureau reads. The return opens the period's 催报 again
+ * (its 【已办结】 mark goes) unless an approved revision stands.
  */
 @IntegrationTest
 class ReturnedReportIntegrationTest {
@@ -63,6 +69,9 @@ class ReturnedReportIntegrationTest {
 
 	@Autowired
 	Completeness completeness;
+
+	@Autowired
+	Notifications notifications;
 
 	@Autowired
 	Enterprises enterprises;
@@ -155,6 +164,52 @@ class ReturnedReportIntegrationTest {
 		reports.saveDraft(r.own(), correction, typed(edited), Map.of(), null);
 		assertSubmitted(detail(correction, COUNTY_TOKEN), corrected, null, edited, null);
 		assertThat(facts(r.id())).containsEntry(LOCAL, new BigDecimal(resent).setScale(4));
+	}
+
+	@Test
+	void aReturnOpensTheReminderAgainUntilTheReportIsSentAgain() throws Exception {
+		Reporter r = reporter();
+		ReportForm monthly = forms.byCode("monthly");
+		Period period = forms.currentPeriod(monthly);
+		DataScope county = DataScope.region("320506");
+		// reminded alone (its own scope): the demo's missing reporters of the county are other tests' to remind
+		assertThat(completeness.remind(r.own(), monthly, period, "吴中区局").sent()).isOne();
+		await().atMost(Duration.ofSeconds(30)).until(() -> reminders(r).size() == 1);
+		assertThat(reminders(r).get(0)).startsWith("催报");
+
+		long id = reports.open(r.own(), r.id(), monthly.id(), period);
+		reports.submit(r.own(), id, typed("1000"), Map.of(), null);
+		await().atMost(Duration.ofSeconds(30)).until(() -> reminders(r).get(0).startsWith(Notifications.DONE));
+
+		// returned on the bureau's page: the report is owed again, and so the reminder stands again
+		mvc.perform(post("/statistics/reports/" + id + "/return").session(SignIn.session(mvc, "wz.staff")).with(csrf())
+			.param("reason", "请核实同城业务量")).andExpect(status().is3xxRedirection());
+		await().atMost(Duration.ofSeconds(30)).until(() -> reminders(r).get(0).startsWith("催报"));
+
+		// sent again: done again; approved, then a correction sent and returned: the approved revision stands, the
+		// reminder stays done
+		reports.submit(r.own(), id, typed("1000"), Map.of(), null);
+		await().atMost(Duration.ofSeconds(30)).until(() -> reminders(r).get(0).startsWith(Notifications.DONE));
+		reports.approve(county, id, "陈吴中（吴中区局）");
+		long correction = reports.revise(r.own(), id, "更正同城业务量");
+		reports.submit(r.own(), correction, typed("1001"), Map.of(), null);
+		reports.returnForCorrection(county, correction, "更正依据不足", "陈吴中（吴中区局）");
+		assertThat(completeness.filed(r.id(), monthly.id(), period.code())).isTrue();
+		await().atMost(Duration.ofSeconds(30)).until(() -> returnsHandled(r));
+		assertThat(reminders(r).get(0)).startsWith(Notifications.DONE);
+	}
+
+	/** The enterprise's 催报 notifications' titles, as its notification list shows them. */
+	List<String> reminders(Reporter r) {
+		return notifications.page(r.own(), null, new PageQuery("", 0, 20, "created_at", true)).items().stream()
+			.map(Notification::title).filter(t -> t.contains("催报")).toList();
+	}
+
+	/** Whether every return of the reporter's reports published so far has been handled by its listeners. */
+	boolean returnsHandled(Reporter r) {
+		return jdbc.sql("""
+				SELECT count(*) FROM event_publication WHERE completion_date IS NULL AND event_type LIKE '%ReportReturned'
+				AND serialized_event LIKE :code""").param("code", "%" + r.code() + "%").query(Long.class).single() == 0;
 	}
 
 	String detail(long id, String token) throws Exception {
