@@ -381,6 +381,7 @@ M = {
  "stat.approve": ("审核通过", "Approve"),
  "stat.return": ("退回", "Return"),
  "stat.returnReason": ("退回原因", "Reason for return"),
+ "stat.returnedShowsSubmitted": ("报表已退回企业修改。以下是企业退回前报送的数值，企业重新报送后才会更新。", "The report was returned to the enterprise. The values below are those it submitted; they change only when it submits again."),
  "stat.revisionReason": ("更正原因", "Reason for correction"),
  "stat.revise": ("申请更正", "Correct"),
  "stat.revisions": ("版本记录", "Revisions"),

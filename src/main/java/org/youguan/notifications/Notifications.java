@@ -80,19 +80,33 @@ public class Notifications {
 	 */
 	@Transactional
 	public int markDone(String creditCode, String keyPrefix) {
-		int marked = jdbc.sql("""
-				UPDATE notification SET title = left(:done || title, :length)
-				WHERE audience_kind = 'ENTERPRISE' AND audience = :code AND starts_with(dedupe_key, :prefix)
-				  AND NOT starts_with(title, :done)""")
+		return retitle(creditCode, keyPrefix, "left(:done || title, " + TITLE_LENGTH + ")", "NOT starts_with(title, :done)");
+	}
+
+	/**
+	 * Opens again an enterprise's notifications marked done ({@link #markDone}) whose key starts with {@code keyPrefix}
+	 * (a reminder whose report was handed back, 退回): their titles lose the {@link #DONE} mark. A title cut to the
+	 * column's length when marked keeps its cut.
+	 * @return how many were opened now
+	 */
+	@Transactional
+	public int reopen(String creditCode, String keyPrefix) {
+		return retitle(creditCode, keyPrefix, "substr(title, length(:done) + 1)", "starts_with(title, :done)");
+	}
+
+	/** Sets {@code title} (SQL over {@code title} and {@code :done}) on the enterprise's notifications keyed so and {@code which}. */
+	private int retitle(String creditCode, String keyPrefix, String title, String which) {
+		int changed = jdbc.sql("UPDATE notification SET title = " + title + """
+				 WHERE audience_kind = 'ENTERPRISE' AND audience = :code AND starts_with(dedupe_key, :prefix)
+				  AND\s""" + which)
 			.param("done", DONE)
-			.param("length", TITLE_LENGTH)
 			.param("code", creditCode)
 			.param("prefix", keyPrefix)
 			.update();
-		if (marked > 0) {
+		if (changed > 0) {
 			forgetCounts();
 		}
-		return marked;
+		return changed;
 	}
 
 	/** Notifies the members of one department; returns false when this key was sent before. */

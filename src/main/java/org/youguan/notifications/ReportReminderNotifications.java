@@ -1,32 +1,48 @@
 package org.youguan.notifications;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.youguan.kernel.TransactionLocks;
+import org.youguan.statistics.Completeness;
 import org.youguan.statistics.ReportFiled;
 import org.youguan.statistics.ReportReminderSent;
+import org.youguan.statistics.ReportReturned;
 
 /**
- * Tells an enterprise's users of a statistics reminder (催报) the bureau sent, on their notifications page and home, and
- * marks it done when the enterprise submits the report.
- * Runs after the reminder commits, from the event publication registry (so a failure is retried, not lost); the key
- * makes a redelivered event notify once.
+ * Tells an enterprise's users of a statistics reminder (催报) the bureau sent, on their notifications page and home;
+ * marks the period's reminders done when the enterprise submits the report and opens them again when the bureau
+ * returns it (退回: the report is owed again, the to-do stands).
+ * Runs after each step commits, from the event publication registry (so a failure is retried, not lost); the key
+ * makes a redelivered event notify once. Done or open is decided by where the report stands when the event is handled
+ * ({@link Completeness#filed}), one handling at a time per enterprise and period: a submission, a return and a
+ * reminder close together, handled in any order, leave the reminders as the report stands.
  */
 @Component
 class ReportReminderNotifications {
 
 	private final Notifications notifications;
 
-	ReportReminderNotifications(Notifications notifications) {
+	private final Completeness completeness;
+
+	private final JdbcClient jdbc;
+
+	ReportReminderNotifications(Notifications notifications, Completeness completeness, JdbcClient jdbc) {
 		this.notifications = notifications;
+		this.completeness = completeness;
+		this.jdbc = jdbc;
 	}
 
 	@ApplicationModuleListener
 	void on(ReportReminderSent sent) {
 		String title = "催报：" + sent.sentBy() + "提醒您报送" + sent.periodLabel() + "“" + sent.formName() + "”（截止"
 				+ sent.dueOn() + "）";
+		String prefix = ReportFiled.reminderKeyPrefix(sent.formId(), sent.period(), sent.enterpriseId());
+		TransactionLocks.hold(jdbc, prefix);
 		notifications.toEnterprise(sent.creditCode(), title.length() > 300 ? title.substring(0, 300) : title,
-				"/enterprise/statistics", ReportFiled.reminderKeyPrefix(sent.formId(), sent.period(), sent.enterpriseId())
-						+ sent.sentAt().toEpochMilli() + ":" + sent.sentBy());
+				"/enterprise/statistics", prefix + sent.sentAt().toEpochMilli() + ":" + sent.sentBy());
+		// a report filed between the reminder and this delivery: the reminder is done as it arrives
+		settle(sent.enterpriseId(), sent.creditCode(), sent.formId(), sent.period(), prefix);
 	}
 
 	/**
@@ -35,6 +51,28 @@ class ReportReminderNotifications {
 	 */
 	@ApplicationModuleListener
 	void on(ReportFiled filed) {
-		notifications.markDone(filed.creditCode(), filed.reminderKeyPrefix());
+		settle(filed.enterpriseId(), filed.creditCode(), filed.formId(), filed.period(), filed.reminderKeyPrefix());
+	}
+
+	/**
+	 * Opens the period's 催报 notifications of the enterprise again once its report is returned (退回) — unless an
+	 * approved revision of the period still stands (a returned correction): the report is owed again, and a reminder
+	 * left 【已办结】 would tell the enterprise there is nothing to do.
+	 */
+	@ApplicationModuleListener
+	void on(ReportReturned returned) {
+		settle(returned.enterpriseId(), returned.creditCode(), returned.formId(), returned.period(),
+				returned.reminderKeyPrefix());
+	}
+
+	/** The period's reminders done when its report stands filed now, open otherwise. */
+	private void settle(long enterpriseId, String creditCode, long formId, String period, String keyPrefix) {
+		TransactionLocks.hold(jdbc, keyPrefix);
+		if (completeness.filed(enterpriseId, formId, period)) {
+			notifications.markDone(creditCode, keyPrefix);
+		}
+		else {
+			notifications.reopen(creditCode, keyPrefix);
+		}
 	}
 }

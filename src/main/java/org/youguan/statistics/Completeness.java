@@ -303,17 +303,44 @@ public class Completeness {
 	 * not marked 已报送 (it was, from the first submission on, whatever happened after).
 	 */
 	public List<Reminder> reminders(long enterpriseId) {
-		return jdbc.sql("""
-				SELECT f.name, m.period, m.sent_at, m.sent_by,
-				       (SELECT r.status FROM stat_report r WHERE r.form_id = m.form_id AND r.enterprise_id = m.enterprise_id
-				        AND r.period = m.period ORDER BY r.revision DESC LIMIT 1) AS latest,
-				       EXISTS (SELECT 1 FROM stat_report a WHERE a.form_id = m.form_id AND a.enterprise_id = m.enterprise_id
-				               AND a.period = m.period AND a.status IN ('APPROVED', 'SUPERSEDED')) AS approved
+		return jdbc.sql("SELECT f.name, m.period, m.sent_at, m.sent_by, " + STANDING + """
 				FROM stat_reminder m
 				JOIN stat_form f ON f.id = m.form_id WHERE m.enterprise_id = :id ORDER BY m.sent_at DESC LIMIT 20""")
 			.param("id", enterpriseId)
 			.query((rs, n) -> new Reminder(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getString(4),
-					Line.standing(rs.getString(5) == null ? null : ReportStatus.valueOf(rs.getString(5)), rs.getBoolean(6))))
+					standing(rs.getString(5), rs.getBoolean(6))))
 			.list();
+	}
+
+	/**
+	 * Whether an enterprise's report of a form's period stands filed, by the rule 报送进度 counts a reporter received
+	 * ({@link Line#received}) and the portal marks a reminder 已报送 ({@link #reminders}): approved once, or its latest
+	 * revision sent and not handed back. Read when a report is filed or returned, to mark the period's 催报 done or open
+	 * again by where the report stands now — whichever of two such steps close together is told last.
+	 */
+	public boolean filed(long enterpriseId, long formId, String period) {
+		return jdbc.sql("SELECT " + STANDING + """
+				FROM (SELECT CAST(:form AS bigint) AS form_id, CAST(:enterprise AS bigint) AS enterprise_id,
+				             CAST(:period AS varchar) AS period) m""")
+			.param("form", formId)
+			.param("enterprise", enterpriseId)
+			.param("period", period)
+			.query((rs, n) -> standing(rs.getString(1), rs.getBoolean(2)))
+			.single();
+	}
+
+	/**
+	 * The columns {@code latest} (the newest revision's status, null when none) and {@code approved} (any revision
+	 * approved) of the report a row {@code m} (form_id, enterprise_id, period) names.
+	 */
+	private static final String STANDING = """
+			(SELECT r.status FROM stat_report r WHERE r.form_id = m.form_id AND r.enterprise_id = m.enterprise_id
+			        AND r.period = m.period ORDER BY r.revision DESC LIMIT 1) AS latest,
+			       EXISTS (SELECT 1 FROM stat_report a WHERE a.form_id = m.form_id AND a.enterprise_id = m.enterprise_id
+			               AND a.period = m.period AND a.status IN ('APPROVED', 'SUPERSEDED')) AS approved
+			""";
+
+	private static boolean standing(String latest, boolean approved) {
+		return Line.standing(latest == null ? null : ReportStatus.valueOf(latest), approved);
 	}
 }

@@ -172,6 +172,9 @@ public class ReportLoader {
 				    revision, status, demo, created_at)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '批量载入', 1, 'APPROVED', ?, ?)""", reportRows);
 		jdbc.batchUpdate("INSERT INTO stat_report_value (report_id, indicator_code, value) VALUES (?, ?, ?)", valueRows);
+		// submitted as loaded: the values the bureau reads (Report#submittedValues)
+		jdbc.batchUpdate("INSERT INTO stat_report_submitted_value (report_id, indicator_code, value) VALUES (?, ?, ?)",
+				valueRows);
 		jdbc.batchUpdate("""
 				INSERT INTO stat_fact (indicator_code, period_start, period_end, region_code, brand_id, enterprise_id,
 				    report_id, source, value) VALUES (?, ?, ?, ?, ?, ?, ?, 'REPORT', ?)""", factRows);

@@ -72,12 +72,21 @@ public class Reports {
 
 	static final Set<String> SORTS = Set.of("period", "enterprise_name", "submitted_at", "region_code", "due_on");
 
-	private static final String COLUMNS = """
-			SELECT r.id, r.form_id, f.name AS form_name, r.enterprise_id, r.enterprise_name, r.credit_code, r.region_code,
-			       r.period, r.revision, r.status, r.due_on, r.submitted_at, r.on_time, r.comment, r.return_reason,
-			       r.decided_at, r.decided_by, r.revision_reason""";
+	/**
+	 * A report's row as lists and pages read it; {@code own} whether the reader is its enterprise, who reads its working
+	 * copy's 填报说明 — anyone else the one last submitted (a returned report's edits are not sent yet).
+	 */
+	private static String columns(boolean own) {
+		return """
+				SELECT r.id, r.form_id, f.name AS form_name, r.enterprise_id, r.enterprise_name, r.credit_code, r.region_code,
+				       r.period, r.revision, r.status, r.due_on, r.submitted_at, r.on_time,\s"""
+				+ (own ? "r.comment" : "r.submitted_comment AS comment") + """
+				, r.return_reason, r.decided_at, r.decided_by, r.revision_reason""";
+	}
 
-	private static final String SELECT = COLUMNS + " FROM stat_report r JOIN stat_form f ON f.id = r.form_id";
+	private static String select(boolean own) {
+		return columns(own) + " FROM stat_report r JOIN stat_form f ON f.id = r.form_id";
+	}
 
 	private final ReportRepository reports;
 
@@ -178,7 +187,7 @@ public class Reports {
 		// it starts with comes after it (it ends later)
 		sorts.put("period", "ROW(r.period_start, r.period_end)");
 		return listing.sorts(sorts, "submitted_at", page.descending(), "r.id DESC")
-			.page(jdbc, COLUMNS, page, Rows.of(ReportView.class))
+			.page(jdbc, columns(scope.kind() == DataScope.Kind.ENTERPRISE), page, Rows.of(ReportView.class))
 			.map(r -> r.masked().counted(calendar));
 	}
 
@@ -203,7 +212,7 @@ public class Reports {
 	 */
 	private ReportView find(DataScope scope, long id, boolean drafts) {
 		boolean own = scope.kind() == DataScope.Kind.ENTERPRISE;
-		return jdbc.sql(SELECT + " WHERE r.id = :id AND " + scope.enterprisePredicate("r.credit_code", "r.region_code")
+		return jdbc.sql(select(own) + " WHERE r.id = :id AND " + scope.enterprisePredicate("r.credit_code", "r.region_code")
 				+ (drafts ? "" : " AND r.status <> 'DRAFT'"))
 			.params(scope.params())
 			.param("id", id)
@@ -216,7 +225,7 @@ public class Reports {
 	/** Every revision of the report's form, enterprise and period, newest first. */
 	public List<ReportView> revisions(DataScope scope, long id) {
 		ReportView r = get(scope, id);
-		return jdbc.sql(SELECT + " WHERE r.form_id = :form AND r.enterprise_id = :enterprise AND r.period = :period "
+		return jdbc.sql(select(scope.kind() == DataScope.Kind.ENTERPRISE) + " WHERE r.form_id = :form AND r.enterprise_id = :enterprise AND r.period = :period "
 				+ (scope.kind() == DataScope.Kind.ENTERPRISE ? "" : "AND r.status <> 'DRAFT' ") + "ORDER BY r.revision DESC")
 			.param("form", r.formId())
 			.param("enterprise", r.enterpriseId())
@@ -229,27 +238,30 @@ public class Reports {
 	}
 
 	/**
-	 * The report's lines: every indicator of its form with value, note, previous period and same period last year. A
-	 * note is the enterprise's own text: read by anyone else (the bureau's pages, API and exports) any ID or mobile
-	 * number in it is masked ({@link Masking#personalNumbersIn}), as work plans' texts are; the enterprise's own form
-	 * keeps it as typed, to be edited.
+	 * The report's lines: every indicator of its form with value, note, previous period and same period last year. The
+	 * enterprise reads its working copy ({@link Report#values()}: what it typed last, to be edited); anyone else (the
+	 * bureau's pages, API and exports) the values and notes as last submitted ({@link Report#submittedValues()}): a
+	 * returned report edited and not sent again shows the bureau what it returned, until the enterprise sends it again.
+	 * A note is the enterprise's own text: read by anyone else any ID or mobile number in it is masked
+	 * ({@link Masking#personalNumbersIn}), as work plans' texts are; the enterprise's own form keeps it as typed.
 	 */
 	public List<ValueLine> lines(DataScope scope, long id) {
 		ReportView view = get(scope, id);
 		Report report = load(id);
+		boolean own = scope.kind() == DataScope.Kind.ENTERPRISE;
+		Map<String, ReportValue> entries = own ? report.values() : report.submittedValues();
 		ReportForm form = forms.get(view.formId());
 		Period period = Period.parse(form.periodType(), view.period(), "period");
 		List<Indicator> indicators = forms.indicators(form.id());
-		Map<String, BigDecimal> values = ReportChecks.withDerived(indicators, report.numbers());
+		Map<String, BigDecimal> values = ReportChecks.withDerived(indicators, Report.numbers(entries));
 		Map<String, BigDecimal> previous = approvedValues(indicators, report.enterpriseId(), period.previous());
 		Map<String, BigDecimal> lastYear = approvedValues(indicators, report.enterpriseId(), period.sameLastYear());
 		List<ValueLine> lines = new ArrayList<>();
 		for (Indicator i : indicators) {
-			ReportValue rv = report.values().get(i.code());
+			ReportValue rv = entries.get(i.code());
 			String note = rv == null ? null : rv.note();
-			lines.add(new ValueLine(i, values.get(i.code()),
-					scope.kind() == DataScope.Kind.ENTERPRISE ? note : Masking.personalNumbersIn(note), previous.get(i.code()),
-					lastYear.get(i.code())));
+			lines.add(new ValueLine(i, values.get(i.code()), own ? note : Masking.personalNumbersIn(note),
+					previous.get(i.code()), lastYear.get(i.code())));
 		}
 		return lines;
 	}
@@ -479,7 +491,7 @@ public class Reports {
 	 * @throws DomainException (409, field {@code period}, rule {@code history-imported}) naming the region and month
 	 */
 	private void refuseOverHistory(Report report) {
-		List<String> codes = report.values().entrySet().stream().filter(e -> e.getValue().value() != null)
+		List<String> codes = report.submittedValues().entrySet().stream().filter(e -> e.getValue().value() != null)
 			.map(Map.Entry::getKey).toList();
 		if (codes.isEmpty()) {
 			return;
@@ -503,6 +515,14 @@ public class Reports {
 			});
 	}
 
+	/**
+	 * Returns a submitted report to its enterprise with a reason (退回): the enterprise may edit it again (its working
+	 * copy), while the bureau keeps reading the values as submitted until it is sent again. Publishes
+	 * {@link ReportReturned}: the period is owed again, so its 催报 notifications stand again.
+	 * @throws DomainException 409 on {@code status} for a report not 已报送
+	 * @throws AccessRefusedException 403 for a bureau above the one deciding the report
+	 * @throws InvalidValueException on {@code reason}: required, at most 500 characters
+	 */
 	@Transactional
 	public void returnForCorrection(DataScope scope, long id, String reason, String by) {
 		reason = Text.freeText(reason);
@@ -517,6 +537,8 @@ public class Reports {
 				"退回" + report.enterpriseName() + report.period() + "报表：" + Text.strip(reason))
 			.states(before, report.snapshot())
 			.inRegion(report.regionCode()));
+		// the period is owed again: the reminders (催报) marked done when it was filed stand again
+		events.publishEvent(new ReportReturned(report.enterpriseId(), report.creditCode(), report.formId(), report.period()));
 	}
 
 	/**
@@ -582,7 +604,8 @@ public class Reports {
 			.param("end", report.periodEnd())
 			.param("form", report.formId())
 			.update();
-		report.values().forEach((code, v) -> {
+		// the values the bureau approved: those sent (a report is decided only while 已报送, when they are the working copy too)
+		report.submittedValues().forEach((code, v) -> {
 			if (v.value() != null) {
 				jdbc.sql("""
 						INSERT INTO stat_fact (indicator_code, period_start, period_end, region_code, brand_id, enterprise_id,

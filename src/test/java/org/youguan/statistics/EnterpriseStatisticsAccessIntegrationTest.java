@@ -172,7 +172,7 @@ class EnterpriseStatisticsAccessIntegrationTest {
 		mvc.perform(get("/statistics/reports/" + id).header("Authorization", "Bearer demo-sz-admin-token"))
 			.andExpect(status().isNotFound());
 		// once sent (set here directly: the values are beside the point), the bureau reads it masked
-		jdbc.sql("UPDATE stat_report SET status = 'SUBMITTED' WHERE id = :id").param("id", id).update();
+		Reporters.markSubmitted(jdbc, id);
 		mvc.perform(get("/statistics/reports/" + id).header("Authorization", "Bearer demo-sz-admin-token"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("联系人135****5678")))

@@ -137,7 +137,7 @@ class ReportRacesAndDecisionsIntegrationTest {
 	long submitted(Reporter r, YearMonth month) {
 		long id = reports.open(r.own(), r.id(), forms.byCode("monthly").id(), Period.month(month));
 		reports.saveDraft(r.own(), id, Map.of("express.volume.local", "500000"), Map.of(), null);
-		jdbc.sql("UPDATE stat_report SET status = 'SUBMITTED', submitted_at = now() WHERE id = :id").param("id", id).update();
+		Reporters.markSubmitted(jdbc, id);
 		return id;
 	}
 

@@ -20,6 +20,11 @@ import org.youguan.statistics.ReportStatus;
  * One enterprise's report of one form for one period, in one revision. The status changes only through the intention
  * methods below, each guarded: values change only in a draft or a returned report; only a submitted report is decided;
  * an approved report is locked and corrected by a new revision.
+ * <p>
+ * Two copies of the values: the enterprise's working copy ({@link #values()}, with its {@code comment}), which it edits
+ * in a draft and in a returned report, and the values as last submitted ({@link #submittedValues()},
+ * {@link #submittedComment()}), copied at every submission — what the bureau reads, decides and approves. A returned
+ * report edited and not sent again shows the bureau what was sent (finding: the bureau read the unsent edits).
  */
 @Table("stat_report")
 public class Report {
@@ -76,6 +81,13 @@ public class Report {
 
 	@MappedCollection(idColumn = "report_id", keyColumn = "indicator_code")
 	private Map<String, ReportValue> values = new HashMap<>();
+
+	/** The 填报说明 as last submitted. */
+	private String submittedComment;
+
+	/** The values as last submitted: none until the revision is first submitted. */
+	@MappedCollection(idColumn = "report_id", keyColumn = "indicator_code")
+	private Map<String, SubmittedValue> submitted = new HashMap<>();
 
 	public Report() {
 	}
@@ -180,6 +192,10 @@ public class Report {
 		submittedAt = now;
 		status = ReportStatus.SUBMITTED;
 		returnReason = null;
+		// what the bureau reads from now on, until the next submission (a return leaves it as it was sent)
+		submitted = new HashMap<>();
+		values.forEach((code, v) -> submitted.put(code, new SubmittedValue(v.value(), v.note())));
+		submittedComment = comment;
 	}
 
 	public void approve(String by, Instant now) {
@@ -220,9 +236,15 @@ public class Report {
 		return status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
 	}
 
+	/** The working copy's values that are filled in, by indicator code. */
 	public Map<String, BigDecimal> numbers() {
+		return numbers(values());
+	}
+
+	/** The values of {@code entries} that are filled in, by indicator code. */
+	public static Map<String, BigDecimal> numbers(Map<String, ReportValue> entries) {
 		Map<String, BigDecimal> m = new HashMap<>();
-		values.forEach((k, v) -> {
+		entries.forEach((k, v) -> {
 			if (v.value() != null) {
 				m.put(k, v.value());
 			}
@@ -232,10 +254,11 @@ public class Report {
 
 	/**
 	 * The report's state as the audit trail records it before and after a step: period, revision, status, return
-	 * reason, and the values (indicator code → plain number) — only of a report the bureau has been sent. A draft
-	 * (草稿) and a returned report being corrected (已退回) are the enterprise's work, its own until submitted: their
-	 * state names how many values are filled ({@code valuesFilled}) and not what they are, so the bureau's trail
-	 * (its audit search, a report's 变更记录) never shows a figure the enterprise did not send.
+	 * reason, and the values (indicator code → plain number) — only those the bureau has been sent, as last submitted
+	 * ({@link #submittedValues()}). A draft (草稿) is the enterprise's work, its own until submitted: its state names how
+	 * many values are filled ({@code valuesFilled}) and not what they are. A returned report (已退回) is recorded with
+	 * the values it was returned with, whatever the enterprise has typed since: the bureau's trail (its audit search,
+	 * a report's 变更记录) never shows a figure the enterprise did not send.
 	 */
 	public Map<String, Object> snapshot() {
 		var m = new LinkedHashMap<String, Object>();
@@ -243,12 +266,12 @@ public class Report {
 		m.put("revision", revision);
 		m.put("status", status);
 		m.put("returnReason", returnReason);
-		if (status == ReportStatus.DRAFT || status == ReportStatus.RETURNED) {
+		if (status == ReportStatus.DRAFT) {
 			m.put("valuesFilled", values.values().stream().filter(x -> x.value() != null).count());
 			return m;
 		}
 		var v = new TreeMap<String, Object>();
-		values.forEach((k, x) -> v.put(k, x.value() == null ? null : x.value().toPlainString()));
+		submitted.forEach((k, x) -> v.put(k, x.value() == null ? null : x.value().toPlainString()));
 		m.put("values", v);
 		return m;
 	}
@@ -301,7 +324,23 @@ public class Report {
 		return status;
 	}
 
+	/** The enterprise's working copy: what it typed last, sent or not (its own form, API and sheet read it). */
 	public Map<String, ReportValue> values() {
 		return Map.copyOf(values);
+	}
+
+	/**
+	 * The values and notes as last submitted (empty before the revision's first submission): what the bureau reads
+	 * (its page, API and trail) and what an approval makes the period's facts.
+	 */
+	public Map<String, ReportValue> submittedValues() {
+		Map<String, ReportValue> m = new HashMap<>();
+		submitted.forEach((code, v) -> m.put(code, new ReportValue(v.value(), v.note())));
+		return m;
+	}
+
+	/** The 填报说明 as last submitted. */
+	public String submittedComment() {
+		return submittedComment;
 	}
 }

@@ -126,7 +126,8 @@ class StatisticsApiController {
 
 	@GetMapping("/reports/{id}")
 	@PreAuthorize(STAFF + " or hasRole('ENTERPRISE')")
-	@Operation(summary = "报表详情", description = "提交报表时返回的Location；含values（指标代码→数值，计算指标已算出，精确的JSON数字，不用科学计数法）和notes（指标代码→说明）。企业只看到本企业的报表，工作人员看到辖区内的；否则404。")
+	@Operation(summary = "报表详情", description = "提交报表时返回的Location；含values（指标代码→数值，计算指标已算出，精确的JSON数字，不用科学计数法）和notes（指标代码→说明）。企业只看到本企业的报表，工作人员看到辖区内的；否则404。"
+			+ "企业读到的是本企业正在填写的数值；工作人员读到的是企业最近一次报送的数值、说明和填报说明：已退回的报表在企业重新报送前不变。")
 	ReportDetail report(DataScope scope, @PathVariable long id) {
 		return ReportDetail.of(reports.get(scope, id), reports.lines(scope, id));
 	}
