@@ -24,7 +24,8 @@ import org.youguan.rules.ViolationType;
  * publication registry: a failure is retried, a redelivery adds nothing — one entry per origin, one correction per
  * outcome):
  * <ul>
- * <li>{@link PenaltyDelivered} — a penalty decision against an enterprise served on it (送达, or handed over on the spot)
+ * <li>{@link PenaltyDelivered} — a penalty decision against an enterprise served on it (送达, or handed over on the spot;
+ * one served by public notice on the day it is deemed served, not when the notice is published — the event comes then)
  * becomes an entry 行政处罚 with its terms as served (a 变更 before the delivery included): the decision takes effect on
  * service (行政处罚法(2021) art.61), and the party reads its record and objects to an entry (art.18) only once it holds
  * the decision; a decision against a natural person (no credit code) is no enterprise's credit;</li>

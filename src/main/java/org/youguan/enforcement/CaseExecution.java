@@ -116,8 +116,9 @@ public class CaseExecution {
 	 * delivery is recorded as late) by the method recorded, which the 送达回证 states; the 15-day payment period starts
 	 * (a confiscation's handover period) — from the day the notice of a 公告送达 is deemed served, thirty days after its
 	 * publication (民事诉讼法(2023) art.95), the publication day kept apart and judged against the 7 working days. The
-	 * decision takes effect: {@link PenaltyDelivered} is published in the same
-	 * transaction (a 吊销 revokes the licence on it). On a case ended with 不予处罚 the same step serves its
+	 * decision takes effect on the day served: {@link PenaltyDelivered} is published in the same transaction (a 吊销
+	 * revokes the licence on it, the credit record enters the decision) — for a public notice deemed served after
+	 * today, not now but on the deemed day, by the daily job ({@code internal.DeemedServices}), once. On a case ended with 不予处罚 the same step serves its
  * 不予行政处罚决定书 instead (its day not before the case ended, no period started; 409 rule {@code already-delivered}
  * once served).
 	 * @throws InvalidValueException when the day is before the decision or in the future ({@code deliveredOn}); the
@@ -152,20 +153,24 @@ public class CaseExecution {
 		Map<String, Object> p = served.params(method, note);
 		p.put("suspensionFrom", suspensionFrom);
 		p.put("suspensionUntil", suspensionUntil);
+		// served today or before (a public notice published thirty days ago or more): the decision is in effect now;
+		// a public notice deemed served later takes effect on that day (DeemedServices)
+		boolean inEffect = !served.on().isAfter(caseWork.today());
+		p.put("deemedTold", served.publishedOn() != null && inEffect ? caseWork.today() : null);
 		caseWork.move(c, to, ", delivered_on = :on, delivery_published_on = :publishedOn, suspension_from = :suspensionFrom,"
-				+ " suspension_until = :suspensionUntil, delivery_method = :method, delivery_note = :note", p);
+				+ " suspension_until = :suspensionUntil, delivery_method = :method, delivery_note = :note,"
+				+ " deemed_service_told_on = :deemedTold", p);
 		caseWork.record(c, "case.deliver", "送达处罚决定书（" + served.told(method, due, note) + "）"
 				+ (suspends ? "，停业整顿自" + suspensionFrom + "至" + suspensionUntil : "")
 				+ (Execution.fine(c) != null ? "，缴款期限至" + caseClock.paymentDue(served.on()) : "")
 				+ (Execution.confiscated(c) != null ? "，没收违法所得上缴期限至" + caseClock.handoverDue(served.on()) : ""));
 		caseWork.issue(id, CaseDocumentKind.DELIVERY_RECEIPT);
-		caseWork.tellParty(c, PenaltyStepServed.Step.DECISION_SERVED, served.on(), Execution.fine(c) != null
-				? caseClock.paymentDue(served.on()) : Execution.confiscated(c) != null ? caseClock.handoverDue(served.on()) : null, false);
-		if (!c.imported()) {
+		caseWork.tellPartyServed(c, PenaltyStepServed.Step.DECISION_SERVED, served.on(), served.publishedOn(),
+				Execution.fine(c) != null ? caseClock.paymentDue(served.on())
+						: Execution.confiscated(c) != null ? caseClock.handoverDue(served.on()) : null, false);
+		if (!c.imported() && inEffect) {
 			// an imported decision is history, carried out off the platform (PenaltyDelivered)
-			events.publishEvent(new PenaltyDelivered(id, c.decisionNumber(), c.regionCode(), c.enterpriseCreditCode(),
-					c.enterpriseName(), c.penalty(), served.on(), c.violationCode().name(), c.fine(), c.confiscated(),
-					c.decidedOn()));
+			events.publishEvent(PenaltyDelivered.of(c, served.on()));
 		}
 	}
 
@@ -236,7 +241,7 @@ public class CaseExecution {
 				+ " delivery_note = :note", served.params(method, note));
 		caseWork.record(c, "case.deliver", "送达不予行政处罚决定书（" + served.told(method, due, note) + "）");
 		caseWork.issue(c.id(), CaseDocumentKind.DELIVERY_RECEIPT);
-		caseWork.tellParty(c, PenaltyStepServed.Step.NO_PENALTY_SERVED, served.on(), null, false);
+		caseWork.tellPartyServed(c, PenaltyStepServed.Step.NO_PENALTY_SERVED, served.on(), served.publishedOn(), null, false);
 	}
 
 	/**

@@ -152,7 +152,10 @@ public class NoticeAndHearing {
 		if (right) {
 			caseWork.issueAnew(id, CaseDocumentKind.HEARING_RIGHT_NOTICE);
 		}
-		caseWork.tellParty(c, PenaltyStepServed.Step.PRIOR_NOTICE, on, due, right);
+		// a public notice is told as published, with the day it is deemed served (not the notice's day as served)
+		boolean publicNotice = notice != null && notice.publishedOn() != null;
+		caseWork.tellPartyServed(c, PenaltyStepServed.Step.PRIOR_NOTICE, publicNotice ? notice.on() : on,
+				publicNotice ? notice.publishedOn() : null, due, right);
 	}
 
 	/**
@@ -195,12 +198,16 @@ public class NoticeAndHearing {
 	 * @throws DomainException (422) when the notice gave no hearing right; (409) unless 已告知, or 听证 before the
 	 * hearing is held (the request withdrawn: the case returns to 已告知, the scheduled hearing cancelled), or when the
 	 * party already waived
+	 * @return whether it withdrew a request made (撤回听证申请, audited {@code case.hearing-withdrawal}) rather than waived
+	 * a hearing never requested (放弃听证, {@code case.hearing-waiver})
 	 * @throws InvalidValueException naming {@code waivedOn} (missing, malformed, before the notice or in the future) or
 	 * {@code file} (missing, too large, not a PDF or image)
 	 */
 	@Transactional
-	public void waiveHearing(DataScope scope, long id, String waivedOn, UploadedFile scan) {
-		waiveInWriting(caseWork.lock(scope, id), Waiver.HEARING, waivedOn, scan);
+	public boolean waiveHearing(DataScope scope, long id, String waivedOn, UploadedFile scan) {
+		CaseView c = caseWork.lock(scope, id);
+		waiveInWriting(c, Waiver.HEARING, waivedOn, scan);
+		return withdrawal(c, Waiver.HEARING);
 	}
 
 	/**
@@ -271,6 +278,20 @@ public class NoticeAndHearing {
 		}
 	}
 
+	/**
+	 * Whether giving up the hearing on {@code c} withdraws a request made (撤回听证申请: the case in its hearing, not yet
+	 * held, 行政处罚法(2021) art.64) rather than waives a hearing never requested (放弃听证): each is told as what it is
+	 * — audit action {@code case.hearing-withdrawal}, not {@code case.hearing-waiver} —, never one for the other.
+	 */
+	private static boolean withdrawal(CaseView c, Waiver waiver) {
+		return waiver == Waiver.HEARING && c.status() == CaseStatus.HEARING;
+	}
+
+	/** What the party gave up, as its audit entry and messages tell it: 撤回…提出的听证申请 for a withdrawal. */
+	private static String given(CaseView c, Waiver waiver) {
+		return withdrawal(c, waiver) ? "撤回" + c.hearingRequestedOn() + "提出的听证申请" : "明确放弃" + waiver.what;
+	}
+
 	/** The checks of {@code waiver} on {@code c}: thrown at once for the state, the day's errors added to {@code v}. */
 	private LocalDate waiverDay(CaseView c, Waiver waiver, Validation v, String waivedOn) {
 		return waiver == Waiver.HEARING ? waiverDay(c, v, waivedOn) : statementWaiverDay(c, v, waivedOn);
@@ -280,12 +301,15 @@ public class NoticeAndHearing {
 	private void waiveInWriting(CaseView c, Waiver waiver, String waivedOn, UploadedFile scan) {
 		Validation v = new Validation();
 		LocalDate on = waiverDay(c, waiver, v, waivedOn);
-		v.require("file", scan != null, "required", "当事人放弃" + waiver.what + "的书面声明扫描件不能为空");
+		String declared = withdrawal(c, waiver) ? "当事人撤回听证申请的书面声明" : "当事人放弃" + waiver.what + "的书面声明";
+		v.require("file", scan != null, "required", declared + "扫描件不能为空");
 		v.throwIfInvalid();
-		Long attachment = documents.keepScan(c, waiver.scanKind, scan, "当事人放弃" + waiver.what + "的书面声明", maxScanBytes);
+		Long attachment = documents.keepScan(c, waiver.scanKind, scan, declared, maxScanBytes);
+		String given = given(c, waiver);
+		String action = action(c, waiver);
 		String moved = moveForWaiver(c, waiver, on, ", " + waiver.dayColumn + " = :on, " + waiver.scanColumn + " = :scan",
 				Map.of("on", on, "scan", attachment));
-		caseWork.record(c, waiver.action, "当事人书面明确放弃" + waiver.what + "（" + on + "，书面声明扫描件已存档）" + moved);
+		caseWork.record(c, action, "当事人书面" + given + "（" + on + "，书面声明扫描件已存档）" + moved);
 	}
 
 	/**
@@ -295,10 +319,17 @@ public class NoticeAndHearing {
 	private void waiveOnPortal(CaseView c, Waiver waiver, boolean confirmed) {
 		Validation v = new Validation();
 		LocalDate on = waiverDay(c, waiver, v, caseWork.today().toString());
-		v.require("confirm", confirmed, "required", "请确认放弃" + waiver.what);
+		v.require("confirm", confirmed, "required", withdrawal(c, waiver) ? "请确认撤回听证申请" : "请确认放弃" + waiver.what);
 		v.throwIfInvalid();
+		String given = given(c, waiver);
+		String action = action(c, waiver);
 		String moved = moveForWaiver(c, waiver, on, ", " + waiver.dayColumn + " = :on", Map.of("on", on));
-		caseWork.record(c, waiver.action, "当事人在企业端明确放弃" + waiver.what + "（" + on + "）" + moved);
+		caseWork.record(c, action, "当事人在企业端" + given + "（" + on + "）" + moved);
+	}
+
+	/** The audit action: {@code case.hearing-withdrawal} for a request withdrawn, else the waiver's own. */
+	private static String action(CaseView c, Waiver waiver) {
+		return withdrawal(c, waiver) ? "case.hearing-withdrawal" : waiver.action;
 	}
 
 	/**
@@ -328,13 +359,14 @@ public class NoticeAndHearing {
 		CaseStep.WAIVE_HEARING.from(c.status());
 		requireHearingRight(c, "waivedOn");
 		if (c.hearingWaivedOn() != null) {
-			throw DomainException.illegalTransition("当事人已于" + c.hearingWaivedOn() + "明确放弃听证");
+			throw DomainException.illegalTransition("当事人已于" + c.hearingWaivedOn() + waived(c));
 		}
 		// a request is withdrawn before the hearing is held (art.64): once held, the party was heard
 		notHeld(c);
-		v.required("waivedOn", "放弃听证日期", waivedOn);
+		String label = withdrawal(c, Waiver.HEARING) ? "撤回听证申请日期" : "放弃听证日期";
+		v.required("waivedOn", label, waivedOn);
 		LocalDate from = c.hearingRequestedOn() != null ? c.hearingRequestedOn() : c.notifiedOn();
-		return v.date("waivedOn", "放弃听证日期", waivedOn, from, caseWork.today());
+		return v.date("waivedOn", label, waivedOn, from, caseWork.today());
 	}
 
 	/**
@@ -362,8 +394,13 @@ public class NoticeAndHearing {
 				, hearing_paused_from = NULL, hearing_notified_on = NULL, hearing_scheduled_on = NULL, hearing_place = NULL,
 				  hearing_host = NULL, hearing_host_user_id = NULL, decision_due_on = :due""", p);
 		String scheduled = c.hearingScheduledOn() == null ? "" : "，取消原定于" + c.hearingScheduledOn() + "在" + c.hearingPlace() + "举行的听证";
-		return "，撤回" + c.hearingRequestedOn() + "提出的听证申请" + scheduled + "；案件回到已告知，决定期限至"
+		return scheduled + "；案件回到已告知，决定期限至"
 				+ caseWork.messageDay((LocalDate) p.get("due"));
+	}
+
+	/** What the party did on its hearing waiver's day: 撤回听证申请 once it had requested one, else 明确放弃听证. */
+	private static String waived(CaseView c) {
+		return c.hearingRequestedOn() != null ? "撤回听证申请" : "明确放弃听证";
 	}
 
 	/** The notice gave the right to a hearing (art.63), else 422 naming {@code field}, rule {@code no-hearing-right}. */
@@ -388,7 +425,7 @@ public class NoticeAndHearing {
 		CaseStatus to = CaseStep.REQUEST_HEARING.from(c.status());
 		requireHearingRight(c, "requestedOn");
 		if (c.hearingWaivedOn() != null) {
-			throw DomainException.illegalTransition("当事人已于" + c.hearingWaivedOn() + "明确放弃听证，不能再申请听证");
+			throw DomainException.illegalTransition("当事人已于" + c.hearingWaivedOn() + waived(c) + "，不能再申请听证");
 		}
 		LocalDate due = caseWork.replyDue(c);
 		Validation v = new Validation();

@@ -10,6 +10,12 @@ import java.time.LocalDate;
  * enterprise's credit record (which the party reads and may object to only once it holds the decision). A past case
  * imported was served off the platform and publishes none (its {@link PenaltyDecided} says so). Everything a listener
  * needs travels with the event: the terms as served, a 变更 made before the delivery included.
+ * <p>
+ * Published on the day the decision counts as served, never before: at once for a decision handed over or delivered,
+ * and for one served by public notice (公告送达) on the day it is deemed served, thirty days after the notice's
+ * publication (民事诉讼法(2023) art.95, rule {@code penalty.public-notice-service}) — by the daily job
+ * {@code enforcement.internal.DeemedServices}, once, with the terms in force that day; a decision revoked or
+ * confirmed invalid before that day publishes none.
  *
  * @param caseId the case
  * @param decisionNumber the decision's 文号
@@ -26,6 +32,15 @@ import java.time.LocalDate;
 public record PenaltyDelivered(long caseId, String decisionNumber, String regionCode, String enterpriseCreditCode,
 		String enterpriseName, Penalty penalty, LocalDate deliveredOn, String violationCode, BigDecimal fine,
 		BigDecimal confiscated, LocalDate decidedOn) {
+
+	/**
+	 * The delivery of case {@code c}'s decision, served (deemed served, for a public notice) on {@code deliveredOn},
+	 * with the terms the case holds now.
+	 */
+	public static PenaltyDelivered of(CaseView c, LocalDate deliveredOn) {
+		return new PenaltyDelivered(c.id(), c.decisionNumber(), c.regionCode(), c.enterpriseCreditCode(), c.enterpriseName(),
+				c.penalty(), deliveredOn, c.violationCode().name(), c.fine(), c.confiscated(), c.decidedOn());
+	}
 
 	/** A delivery whose terms beyond the penalty's kind are not told (what a licence's revocation needs). */
 	public PenaltyDelivered(long caseId, String decisionNumber, String regionCode, String enterpriseCreditCode,

@@ -36,9 +36,21 @@ import java.time.LocalDate;
  *        before this field was added
  * @param refund for {@link Step#DECISION_CHANGED} and {@link Step#DECISION_ANNULLED}, what the bureau now owes the party
  *        back of what it paid (yuan); null when nothing is to refund
+ * @param publishedOn for a document served by public notice (公告送达), the day the notice was published — the event is
+ *        published then, {@code servedOn} being the later day it is deemed served (民事诉讼法(2023) art.95, rule
+ *        {@code penalty.public-notice-service}), so a listener tells both and claims no service before that day; null
+ *        for every other service and for an event stored before this field was added
  */
 public record PenaltyStepServed(long caseId, String caseNumber, String regionCode, String enterpriseCreditCode, Step step,
-		LocalDate servedOn, LocalDate dueOn, boolean hearingRight, BigDecimal fine, String remedy, BigDecimal refund) {
+		LocalDate servedOn, LocalDate dueOn, boolean hearingRight, BigDecimal fine, String remedy, BigDecimal refund,
+		LocalDate publishedOn) {
+
+	/** A step served otherwise than by public notice (no publication day). */
+	public PenaltyStepServed(long caseId, String caseNumber, String regionCode, String enterpriseCreditCode, Step step,
+			LocalDate servedOn, LocalDate dueOn, boolean hearingRight, BigDecimal fine, String remedy, BigDecimal refund) {
+		this(caseId, caseNumber, regionCode, enterpriseCreditCode, step, servedOn, dueOn, hearingRight, fine, remedy, refund,
+				null);
+	}
 
 	/** A step that is no outcome of a remedy: nothing decided by 复议, 诉讼 or correction, nothing to refund. */
 	public PenaltyStepServed(long caseId, String caseNumber, String regionCode, String enterpriseCreditCode, Step step,

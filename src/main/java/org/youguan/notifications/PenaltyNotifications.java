@@ -12,7 +12,8 @@ import org.youguan.kernel.ChineseText;
  * notice gave the right, 行政处罚法(2021) art.44, 63–64), the 听证通知书 with the hearing's day (art.64), the
  * 行政处罚决定书 served with the last day to pay or hand over (art.61, 67), and an approved deferral or instalments with
  * the next day due (art.66), a decision served and then changed (变更) with its new fine and the day to pay it, and the
- * 不予行政处罚决定书 served (art.33, 61), and a decision served and then revoked or declared invalid (no longer executed);
+ * 不予行政处罚决定书 served (art.33, 61) — one served by public notice (公告送达) told when the notice is published, with
+ * that day and the later day it is deemed served —, and a decision served and then revoked or declared invalid (no longer executed);
  * a change or annulment names who decided it (行政复议, 行政诉讼, 自行纠正) and what is to refund of what was paid. Amounts
  * as every text writes them ({@link ChineseText#yuan}: 1200.50元, never 1200.5元). Each last day is stated with the day included, as the portal states it. The key
  * holds the step and its days (and a change's fine), so a redelivered event notifies once and a new notice (a hearing
@@ -35,6 +36,7 @@ class PenaltyNotifications {
 		boolean annulled = served.step() == PenaltyStepServed.Step.DECISION_ANNULLED;
 		String title = served.caseNumber() + "：" + served.step().document()
 				+ (annulled ? "已于" + served.servedOn() + (served.remedy() == null ? "被撤销或确认无效" : "经" + served.remedy()) + "，不再执行"
+						: served.publishedOn() != null ? publicNotice(served)
 						: "已于" + served.servedOn()
 								+ (served.step() == PenaltyStepServed.Step.PAYMENT_ARRANGED || changed ? "出具" : "送达")
 								+ (changed ? by(served) + "，变更后" + (served.fine() == null ? "无罚款" : "罚款" + ChineseText.yuan(served.fine())) : ""))
@@ -43,6 +45,14 @@ class PenaltyNotifications {
 		String key = "penalty-" + served.caseId() + "-" + served.step() + "-" + served.servedOn() + "-" + served.dueOn()
 				+ (changed ? "-" + served.fine() : "");
 		notifications.toEnterprise(served.enterpriseCreditCode(), title, link(served.caseId()), key);
+	}
+
+	/**
+	 * A document served by public notice, told when the notice is published: both days, the service not claimed before
+	 * the day it is deemed (民事诉讼法(2023) art.95: 自发出公告之日起，经过三十日，即视为送达).
+	 */
+	private static String publicNotice(PenaltyStepServed served) {
+		return "已于" + served.publishedOn() + "公告送达，视为于" + served.servedOn() + "送达";
 	}
 
 	/** Who decided a remedy's outcome and what it did, in brackets ("（行政复议变更）"); "" for another step. */

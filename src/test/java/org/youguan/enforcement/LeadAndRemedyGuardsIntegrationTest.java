@@ -110,7 +110,8 @@ class LeadAndRemedyGuardsIntegrationTest {
 		call(SF, portal + "/hearing", "{}").andExpect(status().isConflict())
 			.andExpect(jsonPath("$.errors[0].field").value("hearingRequestedOn"))
 			.andExpect(jsonPath("$.errors[0].rule").value("hearing-withdrawn"))
-			.andExpect(jsonPath("$.errors[0].message", containsString("撤回申请、放弃听证")));
+			.andExpect(jsonPath("$.errors[0].message", containsString("撤回听证申请")))
+			.andExpect(jsonPath("$.errors[0].message", not(containsString("放弃听证"))));
 		call(SF, portal + "/hearing-waiver", "{\"confirm\":true}").andExpect(status().isConflict())
 			.andExpect(jsonPath("$.errors[0].field").value("confirm"))
 			.andExpect(jsonPath("$.errors[0].rule").value("hearing-withdrawn"));

@@ -620,12 +620,28 @@ public class CaseWork {
 	 */
 	public void tellParty(CaseView c, PenaltyStepServed.Step step, LocalDate servedOn, LocalDate dueOn, boolean hearingRight,
 			String remedy) {
+		tellParty(c, step, servedOn, null, dueOn, hearingRight, remedy);
+	}
+
+	/**
+	 * As {@link #tellParty(CaseView, PenaltyStepServed.Step, LocalDate, LocalDate, boolean)} for a document served by
+	 * public notice (公告送达): told when the notice is published ({@code publishedOn}, null for another method), the day
+	 * it is deemed served being {@code servedOn} (民事诉讼法(2023) art.95), so the party is told both days.
+	 */
+	public void tellPartyServed(CaseView c, PenaltyStepServed.Step step, LocalDate servedOn, LocalDate publishedOn,
+			LocalDate dueOn, boolean hearingRight) {
+		tellParty(c, step, servedOn, publishedOn, dueOn, hearingRight, null);
+	}
+
+	private void tellParty(CaseView c, PenaltyStepServed.Step step, LocalDate servedOn, LocalDate publishedOn,
+			LocalDate dueOn, boolean hearingRight, String remedy) {
 		if (c.imported() || c.enterpriseCreditCode() == null) {
 			return;
 		}
 		Refund refund = remedy == null ? null : refund(c);
 		events.publishEvent(new PenaltyStepServed(c.id(), c.number(), c.regionCode(), c.enterpriseCreditCode(), step,
-				servedOn, dueOn, hearingRight, Execution.fine(c), remedy, refund == null || !refund.open() ? null : refund.due()));
+				servedOn, dueOn, hearingRight, Execution.fine(c), remedy, refund == null || !refund.open() ? null : refund.due(),
+				publishedOn));
 	}
 
 	/**

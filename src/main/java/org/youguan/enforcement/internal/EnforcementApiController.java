@@ -309,7 +309,8 @@ class EnforcementApiController {
 	@PreAuthorize(WRITERS)
 	@Operation(summary = "登记放弃听证", description = "multipart：on（当事人明确放弃听证的日期）、file（当事人签章的书面放弃声明扫描件，"
 			+ "PDF或JPEG、PNG，必填）；陈述申辩也已听取或书面放弃的，之后可在申请听证期限届满前作出决定。陈述申辩不等于放弃听证，"
-			+ "放弃听证也不等于放弃陈述申辩。")
+			+ "放弃听证也不等于放弃陈述申辩。"
+			+ "已申请听证、听证举行前登记的，是撤回听证申请（不是放弃听证）：审计为撤回听证申请，已安排的听证取消，案件回到已告知。")
 	PenaltyCases.CaseDetail hearingWaiver(DataScope scope, @PathVariable long id,
 			@RequestParam(required = false) String on,
 			@RequestPart(name = "file", required = false) MultipartFile file) throws IOException {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -253,7 +254,7 @@ class EnforcementController {
 		model.addAttribute("c", detail.penaltyCase());
 		model.addAttribute("replyLine", ReplyWindowLine.of(detail.penaltyCase().status(), detail.deadlines().hearingRight(),
 				detail.deadlines().hearingRequestDue(), detail.penaltyCase().statementWaivedOn(),
-				detail.penaltyCase().hearingWaivedOn()));
+				detail.penaltyCase().hearingRequestedOn(), detail.penaltyCase().hearingWaivedOn()));
 		model.addAttribute("confiscated", Execution.confiscated(detail.penaltyCase()));
 		model.addAttribute("penalties", List.of(Penalty.WARNING, Penalty.FINE, Penalty.CONFISCATION, Penalty.SUSPENSION,
 				Penalty.REVOCATION));
@@ -354,7 +355,13 @@ class EnforcementController {
 	@PreAuthorize(EnforcementApiController.WRITERS)
 	String hearingWaiver(DataScope scope, @PathVariable long id, @RequestParam(required = false) LocalDate on,
 			@RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect) throws IOException {
-		return waiver(id, "已登记当事人放弃听证", on, file, redirect, (day, scan) -> noticeAndHearing.waiveHearing(scope, id, day, scan));
+		UploadedFile scan = UploadedFile.of(file);
+		// a request withdrawn (撤回听证申请) is said so, not called a waiver
+		return PageSteps.run(redirect, page(id), () -> {
+			AtomicBoolean withdrawal = new AtomicBoolean();
+			StepFieldNames.onDay("waivedOn", () -> withdrawal.set(noticeAndHearing.waiveHearing(scope, id, text(on), scan)));
+			return new PageSteps.Done(withdrawal.get() ? "已登记当事人撤回听证申请" : "已登记当事人放弃听证", page(id));
+		});
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/statement-waiver")

@@ -93,6 +93,8 @@ class EnterprisePenalties {
 	 * the 2025 第五十条; blank where no article was in force on the act's day; for a 不予处罚 the ground of 行政处罚法(2021)
 	 * art.33 with its words (不予处罚依据), once its decision is served, blank before
 	 * @param noPenaltyGround the ground of a 不予处罚 once its 不予行政处罚决定书 is served (art.61), else null
+	 * @param deliveryPublishedOn for a decision served by public notice (公告送达), the day the notice was published —
+	 * {@code deliveredOn} being the day it is deemed served, thirty days later (民事诉讼法(2023) art.95) —, else null
 	 */
 	public record PartyCase(long id, String number, String enterpriseName, String enterpriseCreditCode,
 			ViolationType violation, CaseStatus status, LocalDate filedOn, LocalDate notifiedOn, Penalty proposedPenalty,
@@ -107,7 +109,7 @@ class EnterprisePenalties {
 			LocalDate suspensionUntil, LocalDate handoverDue, PenaltyCases.Handover handover, LocalDate decisionAnnulledOn,
 			List<PartyOutcome> outcomes, LocalDate hearingScheduledOn, String hearingPlace, boolean replyDueProvisional,
 			boolean paymentDueProvisional, Integer proposedSuspensionDays, Integer suspensionDays, String basis,
-			NoPenaltyGround noPenaltyGround) {
+			NoPenaltyGround noPenaltyGround, LocalDate deliveryPublishedOn) {
 
 		/** Whether the case ended with a 不予处罚 decision: its basis is art.33's ground, not a penalty article. */
 		public boolean notPenalized() {
@@ -265,7 +267,8 @@ class EnterprisePenalties {
 						o.documentNumber(), o.decidedOn(), o.result(), Masking.personalNumbersIn(o.reason()), o.changedText())).toList() : List.of(),
 				c.hearingScheduledOn(), c.hearingScheduledOn() == null ? null : Masking.personalNumbersIn(c.hearingPlace()),
 				d.hearingRequestDueProvisional(), d.paymentDueProvisional(), c.proposedSuspensionDays(),
-				served ? c.suspensionDays() : null, basis(c, served), notPenalized && served ? c.noPenaltyGround() : null);
+				served ? c.suspensionDays() : null, basis(c, served), notPenalized && served ? c.noPenaltyGround() : null,
+				c.deliveryPublishedOn());
 	}
 
 	/**
@@ -391,22 +394,24 @@ class EnterprisePenalties {
 	 * A hearing requested and not yet held is withdrawn the same way, whether the window is still open or not
 	 * (行政处罚法(2021) art.64: the party may give up the hearing it asked for before it is held): the case returns to
 	 * 已告知 with the hearing waived and the scheduled hearing cancelled, so the decision may follow.
+	 * @return whether it withdrew a request (撤回听证申请) rather than waived a hearing never requested (放弃听证)
 	 * @throws DomainException (422) when the penalty carries no hearing right; (409) when the window closed (no request
 	 * made), the hearing was held or already waived; (404) not its case
 	 */
 	@Transactional
-	void waiveHearing(DataScope scope, long id, boolean confirmed) {
+	boolean waiveHearing(DataScope scope, long id, boolean confirmed) {
 		PartyCase c = get(scope, id);
 		// a request made is withdrawn until the hearing is held, the window closed or not (art.64); the step judges the rest
 		boolean withdrawal = c.status() == CaseStatus.HEARING && c.hearingOn() == null;
 		if (c.hearingRequestedOn() != null && !withdrawal) {
-			throw c.hearingWaivedOn() != null ? withdrawn(c, "confirm", "无需再放弃听证")
+			throw c.hearingWaivedOn() != null ? withdrawn(c, "confirm", "不能再撤回或放弃听证")
 					: DomainException.illegalTransition("已于" + c.hearingRequestedOn() + "申请听证，不能再放弃听证");
 		}
 		if (!withdrawal) {
 			requireWindow(c, "放弃听证");
 		}
 		noticeAndHearing.waiveHearingOnPortal(caseRegion(id), id, confirmed);
+		return withdrawal;
 	}
 
 	/**
@@ -439,11 +444,12 @@ class EnterprisePenalties {
 	/**
 	 * The refusal once the party withdrew its hearing request (行政处罚法(2021) art.64: the hearing then waived): 409
 	 * naming {@code field} — a field of the portal's own (the waiver's {@code confirm}, the case's
-	 * {@code hearingRequestedOn}) — rule {@code hearing-withdrawn}, saying the request was withdrawn and the hearing waived.
+	 * {@code hearingRequestedOn}) — rule {@code hearing-withdrawn}, saying the request was withdrawn (撤回听证申请, not
+	 * called a waiver: the party asked for the hearing, then took the request back).
 	 */
 	private static DomainException withdrawn(PartyCase c, String field, String what) {
 		return DomainException.illegalTransition(field, "hearing-withdrawn", "已于" + c.hearingRequestedOn() + "申请听证，又于"
-				+ c.hearingWaivedOn() + "撤回申请、放弃听证（行政处罚法第64条），" + what);
+				+ c.hearingWaivedOn() + "撤回听证申请（行政处罚法第64条），" + what);
 	}
 
 	/** The case's own region, as the scope the procedure's step runs in once the case is known to be the caller's. */

@@ -88,7 +88,8 @@ class EnterprisePenaltyController {
 	String detail(DataScope scope, @PathVariable long id, Model model) {
 		EnterprisePenalties.PartyCase c = penalties.get(scope, id);
 		model.addAttribute("c", c);
-		model.addAttribute("replyLine", ReplyWindowLine.of(c.status(), c.hearingRight(), c.replyDue(), c.statementWaivedOn(), c.hearingWaivedOn()));
+		model.addAttribute("replyLine", ReplyWindowLine.of(c.status(), c.hearingRight(), c.replyDue(), c.statementWaivedOn(),
+				c.hearingRequestedOn(), c.hearingWaivedOn()));
 		model.addAttribute("today", LocalDate.now(clock));
 		return "enforcement/enterprise-case";
 	}
@@ -109,8 +110,10 @@ class EnterprisePenaltyController {
 	@PageForm("hearing-waiver-form")
 	String hearingWaiver(DataScope scope, @PathVariable long id, @RequestParam(required = false) Boolean confirm,
 			RedirectAttributes redirect) {
-		return PageSteps.run(redirect, "/enterprise/penalties/" + id, "已放弃听证",
-				() -> penalties.waiveHearing(scope, id, Boolean.TRUE.equals(confirm)));
+		String here = "/enterprise/penalties/" + id;
+		// a request withdrawn (撤回听证申请) is said so, not called a waiver
+		return PageSteps.run(redirect, here, () -> new PageSteps.Done(penalties.waiveHearing(scope, id,
+				Boolean.TRUE.equals(confirm)) ? "已撤回听证申请" : "已放弃听证", here));
 	}
 
 	@PostMapping("/enterprise/penalties/{id:\\d+}/statement-waiver")

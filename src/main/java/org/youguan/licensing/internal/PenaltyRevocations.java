@@ -27,7 +27,8 @@ import org.youguan.registry.Licences;
 
 /**
  * Revocation comes from a penalty decision (行政处罚法(2021) art.9 吊销许可证件; 邮政法(2015) art.72) once it is
- * delivered to the party, when it takes effect (art.61; {@link PenaltyDelivered} — before that neither the party's
+ * delivered to the party, when it takes effect (art.61; {@link PenaltyDelivered}, for a 公告送达 published on the day
+ * it is deemed served, thirty days after the notice, 民事诉讼法(2023) art.95 — before that neither the party's
  * portal nor the public shows the decision): when enforcement delivers a 吊销 against an enterprise, the licences of it
  * still in force that the deciding bureau may revoke are revoked
  * — this module tells the registry so ({@link LicenceRevoked}), which changes its record. A licence is revoked only by

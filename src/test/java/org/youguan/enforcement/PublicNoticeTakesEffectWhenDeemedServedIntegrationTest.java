@@ -1,0 +1,202 @@
+package org.youguan.enforcement;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.youguan.IntegrationTest;
+import org.youguan.RandomDigits;
+import org.youguan.SignIn;
+import org.youguan.calendar.WorkingCalendar;
+import org.youguan.enforcement.internal.DeemedServices;
+import org.youguan.kernel.CreditCode;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.PageQuery;
+import org.youguan.registry.EnterpriseData;
+import org.youguan.registry.EnterpriseType;
+import org.youguan.registry.EnterpriseView;
+import org.youguan.registry.Enterprises;
+import org.youguan.registry.LicenceData;
+import org.youguan.registry.LicenceScope;
+import org.youguan.registry.LicenceStatus;
+import org.youguan.registry.Licences;
+import org.youguan.registry.Registrar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.youguan.enforcement.PartyCases.ALL;
+
+/**
+ * A decision served by public notice (公告送达) is deemed served thirty days after the notice is published (民事诉讼法
+ * (2023) art.95, rule {@code penalty.public-notice-service}) and takes effect then (行政处罚法(2021) art.61): recording
+ * the publication revokes no licence and enters nothing on the credit record; on the deemed day the daily job
+ * ({@link DeemedServices}) publishes the delivery once — a second run, or two at once, publish nothing more — and a day
+ * the job did not run is caught up on its next run. The party reads both days, on its portal and in its notification.
+ */
+@IntegrationTest
+class PublicNoticeTakesEffectWhenDeemedServedIntegrationTest {
+
+	@Autowired
+	PartyCases party;
+
+	@Autowired
+	CaseExecution caseExecution;
+
+	@Autowired
+	DeemedServices deemedServices;
+
+	@Autowired
+	Enterprises enterprises;
+
+	@Autowired
+	Licences licences;
+
+	@Autowired
+	WorkingCalendar calendar;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Clock clock;
+
+	/** Serves case {@code id}'s decision by public notice published on {@code publishedOn}. */
+	void publish(long id, LocalDate publishedOn) {
+		caseExecution.deliver(ALL, id, new CaseExecution.Delivery(publishedOn.toString(), "PUBLIC_NOTICE", null,
+				"当事人下落不明，在苏州日报第3版公告"));
+	}
+
+	/**
+	 * A 吊销 of the provincial bureau, which issued the holder's licence, served by public notice: its licence and credit
+	 * record are untouched until the deemed day; on it the licence is revoked and the decision entered, once.
+	 */
+	@Test
+	void aRevocationServedByPublicNoticeRevokesAndIsEnteredOnTheDeemedDayOnce() {
+		LocalDate today = LocalDate.now(clock);
+		EnterpriseView holder = licensed();
+		long licence = licences.list(DataScope.all(), new Licences.Filter(null, null, holder.id()), PageQuery.of(null, 0, 1, null,
+				null)).items().get(0).id();
+		long id = party.decided(holder, "DATA_NOT_REPORTED", "FINE", "3000", today);
+		// the decision a 吊销 of the bureau that issued the licence (江苏省邮政管理局): the procedure that reaches one is
+		// other tests' — here only its service matters, and the event carries what the case holds when it is published
+		jdbc.sql("UPDATE penalty_case SET penalty = 'REVOCATION', region_code = '32' WHERE id = :id").param("id", id).update();
+		publish(id, today);
+		LocalDate deemed = calendar.plusCalendarDays(today, 30);
+		assertThat(jdbc.sql("SELECT delivered_on FROM penalty_case WHERE id = :id").param("id", id).query(LocalDate.class)
+			.single()).isEqualTo(deemed);
+
+		settled();
+		assertThat(deliveries(id)).as("published, not yet deemed served: no delivery announced").isZero();
+		assertThat(deemedServices.takeEffect(deemed.minusDays(1))).as("the day before the deemed day").doesNotContain(id);
+		settled();
+		assertThat(deliveries(id)).isZero();
+		assertThat(entries(id)).as("not on the credit record before the deemed day").isZero();
+		assertThat(licences.get(DataScope.all(), licence).status()).as("not revoked before the deemed day")
+			.isEqualTo(LicenceStatus.VALID);
+
+		assertThat(deemedServices.takeEffect(deemed)).contains(id);
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> licences.get(DataScope.all(), licence).status() == LicenceStatus.REVOKED);
+		await().atMost(Duration.ofSeconds(60)).until(() -> entries(id) == 1);
+		assertThat(deemedServices.takeEffect(deemed)).as("a second run the same day").doesNotContain(id);
+		assertThat(deemedServices.takeEffect(deemed.plusDays(1))).as("the next day's run").doesNotContain(id);
+		settled();
+		assertThat(deliveries(id)).as("announced once").isEqualTo(1);
+		assertThat(entries(id)).isEqualTo(1);
+		assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'licensing.revoke' AND object_id = :l")
+			.param("l", String.valueOf(licence)).query(Long.class).single()).as("revoked once").isEqualTo(1);
+		assertThat(jdbc.sql("SELECT summary FROM audit_event WHERE action = 'case.deemed-served' AND object_id = :id")
+			.param("id", String.valueOf(id)).query(String.class).list()).singleElement().asString()
+			.contains(today + "发出公告", deemed + "视为送达");
+	}
+
+	/**
+	 * A run missed (the application down on the deemed day) is caught up on the next; two runs at once (two nodes)
+	 * announce each delivery once; a delivery recorded after its deemed day took effect at once.
+	 */
+	@Test
+	void aMissedDayIsCaughtUpTwoRunsAtOnceAnnounceOnceAndALateRecordTakesEffectAtOnce() {
+		LocalDate today = LocalDate.now(clock);
+		long id = party.decided(party.other(), "DATA_NOT_REPORTED", "FINE", "2000", today);
+		publish(id, today);
+		LocalDate later = calendar.plusCalendarDays(today, 33);
+		List<Long> told = Stream.of(CompletableFuture.supplyAsync(() -> deemedServices.takeEffect(later)),
+				CompletableFuture.supplyAsync(() -> deemedServices.takeEffect(later)))
+			.map(CompletableFuture::join).flatMap(List::stream).filter(t -> t == id).toList();
+		assertThat(told).as("told by one of the two runs").hasSize(1);
+		settled();
+		assertThat(deliveries(id)).isEqualTo(1);
+
+		// published forty days ago, recorded today: deemed served ten days ago, in effect at once
+		long late = party.decided(party.other(), "DATA_NOT_REPORTED", "FINE", "2000", today.minusDays(45));
+		publish(late, today.minusDays(40));
+		settled();
+		assertThat(deliveries(late)).isEqualTo(1);
+		assertThat(deemedServices.takeEffect(today)).doesNotContain(late);
+	}
+
+	/** The party reads both days: on its portal (公告日期…，视为送达日期…) and in its notification. */
+	@Test
+	void thePartyReadsThePublicationDayAndTheDeemedDay() throws Exception {
+		LocalDate today = LocalDate.now(clock);
+		EnterpriseView e = party.sfWuzhong();
+		long id = party.decided(e, "DATA_NOT_REPORTED", "FINE", "2000", today);
+		publish(id, today);
+		LocalDate deemed = calendar.plusCalendarDays(today, 30);
+		String portal = mvc.perform(get("/enterprise/penalties/" + id).session(SignIn.session(mvc, "sf.wz")))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(portal).contains("公告送达：公告日期" + today + "，视为送达日期" + deemed);
+		String link = "/enterprise/penalties/" + id;
+		await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("""
+				SELECT count(*) FROM notification WHERE audience_kind = 'ENTERPRISE' AND audience = :code AND link = :link""")
+			.param("code", e.creditCode()).param("link", link).query(Long.class).single() > 0);
+		assertThat(jdbc.sql("SELECT title FROM notification WHERE audience = :code AND link = :link ORDER BY id DESC LIMIT 1")
+			.param("code", e.creditCode()).param("link", link).query(String.class).single())
+			.contains("行政处罚决定书已于" + today + "公告送达，视为于" + deemed + "送达")
+			.doesNotContain("已于" + deemed);
+	}
+
+	/** An enterprise registered now holding a licence the provincial bureau issued (its record its own). */
+	EnterpriseView licensed() {
+		String digits = RandomDigits.of(7);
+		String base = "91320506MA" + digits;
+		String code = base + CreditCode.checkCharacter(base);
+		long id = enterprises.register(DataScope.region("3205"), new EnterpriseData("公告送达测试快递有限公司" + digits, code,
+				EnterpriseType.EXPRESS, null, "张三", "测试路1号", "320506", "李四", "13912345678"), false);
+		licences.record(DataScope.all(), Registrar.platform(), new LicenceData(id, "苏邮R" + digits, LicenceScope.PROVINCE,
+				"江苏省邮政管理局", null, LocalDate.now(clock).minusYears(1), null), false);
+		return enterprises.findByCreditCode(code).orElseThrow();
+	}
+
+	/** The deliveries announced for case {@code id} (one event, however many listeners). */
+	long deliveries(long id) {
+		return jdbc.sql("""
+				SELECT count(DISTINCT serialized_event) FROM event_publication WHERE event_type LIKE '%PenaltyDelivered'
+				  AND serialized_event LIKE :n""")
+			.param("n", "%\"caseId\":" + id + ",%").query(Long.class).single();
+	}
+
+	/** Waits until every listener has taken the deliveries announced so far. */
+	void settled() {
+		await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("SELECT count(*) FROM event_publication WHERE"
+				+ " completion_date IS NULL AND event_type LIKE '%PenaltyDelivered'").query(Long.class).single() == 0);
+	}
+
+	long entries(long caseId) {
+		return jdbc.sql("SELECT count(*) FROM credit_entry WHERE source_ref = :r").param("r", "penalty:" + caseId)
+			.query(Long.class).single();
+	}
+}
