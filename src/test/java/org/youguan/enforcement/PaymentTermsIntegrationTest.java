@@ -347,9 +347,9 @@ class PaymentTermsIntegrationTest {
 		assertThat(caseExecution.handoverDue(id)).contains(d("2025-07-01"));
 
 		today(d("2025-07-03"));
-		// the fine decided beside the confiscation (并处) is paid; what is confiscated is still to hand over
+		// the fine decided beside the confiscation (并处) is paid; what is confiscated is still to hand over: not 已执行
 		call(WUZHONG, "/api/v1/enforcement/cases/" + id + "/payment", "{\"paidOn\":\"2025-06-20\",\"amount\":\"5000\"}")
-			.andExpect(status().isOk());
+			.andExpect(status().isOk()).andExpect(jsonPath("$.penaltyCase.status").value("DELIVERED"));
 		close(id).andExpect(status().isUnprocessableEntity())
 			.andExpect(jsonPath("$.errors[0].field").value("execution"))
 			.andExpect(jsonPath("$.errors[0].rule").value("not-executed"))
@@ -385,6 +385,18 @@ class PaymentTermsIntegrationTest {
 		close(id).andExpect(status().isOk()).andExpect(jsonPath("$.penaltyCase.status").value("CLOSED"));
 		assertThat(document(id, "CLOSING_REPORT")).contains("上缴国库人民币5000元（大写：伍仟元整）", "非税收入缴款书No.3205001")
 			.doesNotContain("缴纳5000");
+	}
+
+	/** 已执行 only once everything decided is carried out: the handover first leaves the fine to pay (attack: fine alone). */
+	@Test
+	void aCaseIsExecutedOnlyOnceBothTheHandoverAndTheFineAreDoneInEitherOrder() throws Exception {
+		LocalDate delivered = d("2025-06-16");
+		today(d("2025-06-20"));
+		long id = party.delivered(party.other(), "WAYBILL_DATA", "CONFISCATION", "5000", delivered);
+		mvc.perform(handover(id, "2025-06-18", "5000", "缴款书No.7")).andExpect(status().isOk())
+			.andExpect(jsonPath("$.penaltyCase.status").value("DELIVERED"));
+		call(WUZHONG, "/api/v1/enforcement/cases/" + id + "/payment", "{\"paidOn\":\"2025-06-19\",\"amount\":\"5000\"}")
+			.andExpect(status().isOk()).andExpect(jsonPath("$.penaltyCase.status").value("EXECUTED"));
 	}
 
 	@Test
