@@ -391,8 +391,9 @@ class PaymentTermsIntegrationTest {
 	@Test
 	void aCaseIsExecutedOnlyOnceBothTheHandoverAndTheFineAreDoneInEitherOrder() throws Exception {
 		LocalDate delivered = d("2025-06-16");
-		today(d("2025-06-20"));
+		today(delivered);
 		long id = party.delivered(party.other(), "WAYBILL_DATA", "CONFISCATION", "5000", delivered);
+		today(d("2025-06-20"));
 		mvc.perform(handover(id, "2025-06-18", "5000", "缴款书No.7")).andExpect(status().isOk())
 			.andExpect(jsonPath("$.penaltyCase.status").value("DELIVERED"));
 		call(WUZHONG, "/api/v1/enforcement/cases/" + id + "/payment", "{\"paidOn\":\"2025-06-19\",\"amount\":\"5000\"}")
