@@ -346,6 +346,7 @@ class InspectionPlanPagesIntegrationTest {
 		mvc.perform(post("/inspections/inspectors/" + id + "/edit").session(admin).with(csrf()).param("name", "页面执法员")
 			.param("certificateNumber", "32050099").param("validUntil", "2028-06-30"))
 			.andExpect(redirectedUrl("/inspections/inspectors/" + id));
+		clock.reset();
 
 		MockHttpSession wz = SignIn.session(mvc, "wz.staff");
 		mvc.perform(get("/inspections/inspectors").session(wz)).andExpect(status().isOk())
