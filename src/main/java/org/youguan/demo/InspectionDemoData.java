@@ -101,8 +101,10 @@ class InspectionDemoData {
 		for (Certified c : ROSTER) {
 			long bureau = bureaus.findByRegion(c.region()).orElseThrow().id();
 			Long user = c.username() == null ? null : directory.principal(c.username()).map(CurrentUser::id).orElse(null);
-			inspectors.register(all, new Inspectors.InspectorData(bureau, user, c.name(), c.certificate(),
-					LocalDate.of(today.getYear() + c.validYears(), 12, 31), null));
+			LocalDate validUntil = LocalDate.of(today.getYear() + c.validYears(), 12, 31);
+			// a certificate run out since: entered on the roster while it was still valid
+			inspectors.registerEnteredOn(all, new Inspectors.InspectorData(bureau, user, c.name(), c.certificate(),
+					validUntil, null), validUntil.isBefore(today) ? validUntil : today);
 			if (c.validYears() >= 0) {
 				byRegion.computeIfAbsent(c.region(), k -> new ArrayList<>()).add(c);
 			}

@@ -5,10 +5,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -53,6 +55,13 @@ import static org.youguan.enforcement.internal.DecisionRules.ruleBroken;
  */
 @Service
 public class CaseDecisions {
+
+	/**
+	 * The grounds of a 不予处罚 that find the violation committed — it happened and was the party's, only not punished —,
+	 * so that a later violation of the same type is not a first one ({@link #requireFirstViolation}).
+	 */
+	static final Set<NoPenaltyGround> ESTABLISHED_GROUNDS = EnumSet.of(NoPenaltyGround.FIRST_MINOR,
+			NoPenaltyGround.MINOR_CORRECTED);
 
 	private final JdbcClient jdbc;
 
@@ -285,7 +294,8 @@ public class CaseDecisions {
 	 * over 500 characters ({@code reason})
 	 * @throws DomainException (409) unless 调查终结, 已告知 or 听证; (422, {@code reason} rule {@code suspension-open})
 	 * while a suspension of the decision clock is open; (409, {@code ground} rule {@code not-first-violation}) for
-	 * FIRST_MINOR when the party was penalised before for a violation of the same type ({@link #requireFirstViolation})
+	 * FIRST_MINOR when a violation of the same type by the party was established by an earlier decision — a penalty or
+	 * a 不予处罚 on an established violation ({@link #requireFirstViolation})
 	 */
 	@Transactional
 	public void notPenalize(DataScope scope, long id, String ground, String reason) {
@@ -309,30 +319,47 @@ public class CaseDecisions {
 	}
 
 	/**
-	 * 初次违法 (行政处罚法(2021) art.33 para.1, second sentence): the ground FIRST_MINOR holds only for a party never before
-	 * penalised for a violation of the same type — no decision of any bureau on the platform (imported past cases too)
-	 * against the same credit code under the same {@link org.youguan.rules.ViolationType}, decided on or before today and
-	 * not revoked or confirmed invalid. A party without a credit code is not matched (no key to match it by).
-	 * @throws DomainException (409, field {@code ground}, rule {@code not-first-violation}) naming the latest such decision
-	 * and how many there are
+	 * 初次违法 (行政处罚法(2021) art.33 para.1, second sentence): the ground FIRST_MINOR holds only for a party whose
+	 * violation of the same type was never before established by a decision — of any bureau on the platform (imported
+	 * past cases too) against the same credit code under the same {@link org.youguan.rules.ViolationType}, made on or
+	 * before today and not revoked or confirmed invalid, whatever its outcome: a penalty, or a 不予处罚 on a ground that
+	 * finds the violation committed ({@link #ESTABLISHED_GROUNDS}: FIRST_MINOR — an earlier first violation — and
+	 * MINOR_CORRECTED). A 不予处罚 for NO_FAULT (art.33 para.2: no fault, no punishable violation) does not count, nor
+	 * does a case withdrawn (撤案, the facts not established) or transferred; an imported 不予处罚 carries no ground and is
+	 * not counted. A party without a credit code is not matched (no key to match it by).
+	 * @throws DomainException (409, field {@code ground}, rule {@code not-first-violation}) naming the latest such
+	 * decision's 文号 (a 不予行政处罚决定书's own) and day, and how many there are
 	 */
 	private void requireFirstViolation(CaseView c) {
 		if (c.enterpriseCreditCode() == null) {
 			return;
 		}
 		List<Map<String, Object>> earlier = jdbc.sql("""
-				SELECT decision_number, decided_on FROM penalty_case
-				WHERE enterprise_credit_code = :code AND violation_code = :violation AND id <> :id AND penalty IS NOT NULL
-				  AND decided_on <= :today AND decision_annulled_on IS NULL
+				SELECT number, decided_on, no_penalty_ground FROM (
+				    SELECT c.id, c.decided_on, NULL AS no_penalty_ground, c.decision_number AS number
+				    FROM penalty_case c
+				    WHERE c.enterprise_credit_code = :code AND c.violation_code = :violation AND c.id <> :id
+				      AND c.penalty IS NOT NULL AND c.decided_on <= :today AND c.decision_annulled_on IS NULL
+				    UNION ALL
+				    SELECT c.id, c.closed_on, c.no_penalty_ground,
+				           (SELECT d.number FROM penalty_case_document d WHERE d.case_id = c.id AND d.kind = 'NO_PENALTY_DECISION'
+				            ORDER BY d.version DESC, d.id DESC LIMIT 1)
+				    FROM penalty_case c
+				    WHERE c.enterprise_credit_code = :code AND c.violation_code = :violation AND c.id <> :id
+				      AND c.status = 'NOT_PENALIZED' AND c.no_penalty_ground IN (:grounds) AND c.closed_on <= :today
+				      AND c.decision_annulled_on IS NULL) earlier
 				ORDER BY decided_on DESC, id DESC""")
 			.param("code", c.enterpriseCreditCode()).param("violation", c.violationCode().name()).param("id", c.id())
-			.param("today", caseWork.today()).query().listOfRows();
+			.param("today", caseWork.today()).param("grounds", ESTABLISHED_GROUNDS.stream().map(Enum::name).toList())
+			.query().listOfRows();
 		if (!earlier.isEmpty()) {
 			Map<String, Object> last = earlier.get(0);
-			throw DomainException.illegalTransition("ground", "not-first-violation", "当事人此前已因同类违法行为（"
-					+ c.violationCode().shortName() + "）受过" + earlier.size() + "次行政处罚（最近一次：" + last.get("decision_number")
-					+ "，" + last.get("decided_on") + "），不属于初次违法，不能以“初次违法且危害后果轻微并及时改正”不予处罚"
-					+ "（《中华人民共和国行政处罚法》第三十三条第一款）");
+			String what = last.get("no_penalty_ground") == null ? "行政处罚决定"
+					: "不予行政处罚决定（" + NoPenaltyGround.valueOf((String) last.get("no_penalty_ground")).label() + "）";
+			throw DomainException.illegalTransition("ground", "not-first-violation", "当事人此前已有" + earlier.size()
+					+ "次同类违法行为（" + c.violationCode().shortName() + "）经决定认定（最近一次：" + what + "，文号"
+					+ last.get("number") + "，" + last.get("decided_on") + "），不属于初次违法，不能以“初次违法且危害后果轻微并及时改正”"
+					+ "不予处罚（《中华人民共和国行政处罚法》第三十三条第一款）");
 		}
 	}
 

@@ -292,6 +292,8 @@ public class CaseExecution {
 	 * period, capped at the fine (art.72). With instalments (art.66) the payment names the instalment it pays
 	 * ({@code instalment}, its 1-based position — required), which must be the next unpaid one: a repeated request (a
 	 * double click, a client's retry) for an instalment already paid is refused instead of being booked as the next.
+	 * The fine paid in full (the last instalment), the case becomes 已执行 unless what a confiscation beside it takes is
+	 * still to hand over ({@link #executedOnce}): it stays 已送达 until then.
 	 * @throws InvalidValueException when the day is before delivery or in the future, the amount is not what is due, or
 	 * {@code instalment} is missing, not a number or not the next unpaid one (rule {@code not-next})
 	 * @throws DomainException (422) when the decision has no fine; (409, rule {@code decision-annulled}) once revoked or
@@ -378,7 +380,8 @@ public class CaseExecution {
 			}
 			return;
 		}
-		caseWork.move(c, to, ", paid_on = :on, paid_amount = :amount, surcharge = :surcharge",
+		caseWork.move(c, executedOnce(c, to, true, caseWork.handover(id).isPresent()),
+				", paid_on = :on, paid_amount = :amount, surcharge = :surcharge",
 				Map.of("on", on, "amount", paid, "surcharge", surcharge));
 		caseWork.record(c, "case.pay", "罚款已缴纳" + plain(paid) + "元（" + on + "）"
 				+ (surcharge.signum() > 0 ? "，含加处罚款" + plain(surcharge) + "元" : ""));
@@ -387,8 +390,8 @@ public class CaseExecution {
 	/**
 	 * An instalment plan paid up (行政处罚法(2021) art.66): once what its instalments paid as the fine covers the fine now
 	 * owed — every instalment paid, or a 变更 (or an annulment) leaving less owed than was paid — the case is paid as a
-	 * fine paid at once is: 已执行 (from 已送达), paid on its last payment's day, the amount paid and the 加处罚款 the
-	 * instalments' sums. The one way both a payment and an outcome settle a plan (the 结案报告, the refund and the queue
+	 * fine paid at once is: 已执行 (from 已送达) unless a confiscation is still to hand over, paid on its last payment's
+	 * day, the amount paid and the 加处罚款 the instalments' sums. The one way both a payment and an outcome settle a plan (the 结案报告, the refund and the queue
 	 * read the case's payment). Audited {@code case.pay}.
 	 * @param c the case as it now stands (after the payment or outcome), locked by the caller
 	 * @return whether it settled the plan (false when it is no plan, was settled, nothing was paid or more is owed)
@@ -402,7 +405,8 @@ public class CaseExecution {
 		BigDecimal amount = paid.stream().map(Instalment::paidAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
 		BigDecimal surcharge = Execution.paidSurcharge(c, instalments);
 		LocalDate on = paid.stream().map(Instalment::paidOn).max(LocalDate::compareTo).orElseThrow();
-		caseWork.move(c, c.status() == CaseStatus.DELIVERED ? CaseStep.PAY.from(c.status()) : c.status(),
+		caseWork.move(c, c.status() == CaseStatus.DELIVERED
+				? executedOnce(c, CaseStep.PAY.from(c.status()), true, caseWork.handover(c.id()).isPresent()) : c.status(),
 				", paid_on = :on, paid_amount = :amount, surcharge = :surcharge",
 				Map.of("on", on, "amount", amount, "surcharge", surcharge));
 		caseWork.record(c, "case.pay", "罚款已缴纳" + plain(amount) + "元（分" + paid.size() + "期，末次" + on + "）"
@@ -426,6 +430,21 @@ public class CaseExecution {
 		caseWork.move(c, CaseStatus.EXECUTED, ", closed_on = NULL, closing_reason = NULL", Map.of());
 		caseWork.record(c, "case.reopen", "已于" + c.closedOn() + "结案的案件经" + outcome + "后尚有多缴的罚款" + plain(refund.due())
 				+ "元应予退还，恢复为已执行，退还后重新结案");
+	}
+
+	/**
+	 * The state a delivered case is in after a part of its decision is carried out: 已执行 only once every executable
+	 * part is — the fine paid in full (every instalment, art.66–67) and what a confiscation takes handed over (art.74) —,
+	 * else {@code stays} (已送达: 执行中; attack: paying the fine of a 没收违法所得并处罚款 marked it 已执行 while nothing was
+	 * handed over). A warning, 停业整顿 or 吊销 beside them is carried out by its delivery.
+	 * @param c the case as it stood before the part now carried out
+	 * @param stays the state the step leaves it in when more is left to carry out
+	 * @param finePaid whether the fine (if any) is paid in full once the step is recorded
+	 * @param handedOver whether what a confiscation (if any) takes is handed over once the step is recorded
+	 */
+	private static CaseStatus executedOnce(CaseView c, CaseStatus stays, boolean finePaid, boolean handedOver) {
+		boolean more = Execution.fine(c) != null && !finePaid || Execution.confiscated(c) != null && !handedOver;
+		return more ? stays : CaseStatus.EXECUTED;
 	}
 
 	/**
@@ -466,7 +485,7 @@ public class CaseExecution {
 	 * the day, the amount — the confiscated amount the decision states ({@link Execution#confiscated}) — and the receipt:
 	 * its number or a note ({@code receipt}) and/or its scan ({@code scan}, kept with the case as an attachment), at
 	 * least one. A handover after its period is recorded as late (no 加处罚款: art.72 is for fines). The case becomes
-	 * 已执行 unless a fine is still unpaid.
+	 * 已执行 unless a fine is still unpaid in full ({@link #executedOnce}).
 	 * @throws InvalidValueException naming {@code handedOverOn} (missing, before delivery, in the future), {@code amount}
 	 * (missing, malformed, not the confiscated amount), {@code receipt} (both it and the scan missing, or too long) or
 	 * {@code file}
@@ -513,8 +532,8 @@ public class CaseExecution {
 			.param("id", id).param("on", on).param("amount", handed).param("receipt", Text.blankToNull(receipt) == null ? null
 					: Text.strip(receipt))
 			.param("attachment", attachment).param("by", Actors.currentName()).param("now", OffsetDateTime.now(clock)).update();
-		boolean fineUnpaid = Execution.fine(c) != null && c.paidOn() == null;
-		caseWork.move(c, fineUnpaid ? c.status() : CaseStatus.EXECUTED, "", Map.of());
+		caseWork.move(c, executedOnce(c, c.status(), Execution.paidUp(c, caseWork.procedure(id).instalments()), true), "",
+				Map.of());
 		LocalDate due = caseWork.clock(c).handoverDue(c.deliveredOn());
 		caseWork.record(c, "case.handover", "没收的违法所得已上缴" + plain(handed) + "元（" + on + (on.isAfter(due) ? "，超过上缴期限" + due : "")
 				+ (attachment != null ? "，凭证扫描件已存档" : "") + "）");

@@ -75,7 +75,8 @@ public class Inspectors {
 	/**
 	 * Adds a certified inspector to the roster of a bureau in the caller's scope; audited.
 	 * @return the roster entry's id
-	 * @throws InvalidValueException naming the field for a missing or malformed value
+	 * @throws InvalidValueException naming the field for a missing or malformed value, or {@code validUntil} (rule
+	 * {@code expired}) for a certificate no longer valid today ({@link #requireUnexpired})
 	 * @throws DomainException (duplicate) when the certificate number is already on the roster
 	 */
 	@Transactional
@@ -89,8 +90,25 @@ public class Inspectors {
 	 */
 	@Transactional
 	public long register(DataScope scope, InspectorData data, List<FieldError> formErrors) {
+		return register(scope, data, formErrors, LocalDate.now(clock));
+	}
+
+	/**
+	 * As {@link #register(DataScope, InspectorData)} for an entry the roster took on an earlier day {@code enteredOn}
+	 * (the demo's roster, which shows a certificate that has run out since): the certificate must have been valid on
+	 * that day, not today. No request reaches it.
+	 * @throws InvalidValueException as {@link #register(DataScope, InspectorData)}, {@code validUntil} judged on
+	 * {@code enteredOn}
+	 */
+	@Transactional
+	public long registerEnteredOn(DataScope scope, InspectorData data, LocalDate enteredOn) {
+		return register(scope, data, List.of(), enteredOn);
+	}
+
+	private long register(DataScope scope, InspectorData data, List<FieldError> formErrors, LocalDate enteredOn) {
 		Validation v = Validation.after(formErrors);
 		List<String> avoid = validate(v, data);
+		requireUnexpired(v, data.validUntil(), enteredOn);
 		String region = data.bureauId() == null ? null
 				: jdbc.sql("SELECT region_code FROM bureau_name WHERE id = :id").param("id", data.bureauId())
 					.query(String.class).optional().orElse(null);
@@ -166,7 +184,9 @@ public class Inspectors {
 	/**
 	 * Corrects a roster entry in the caller's scope — name, certificate number, valid-until (a renewed certificate) and
 	 * the avoidance list (declared relations); the bureau and the account stay. Audited with what changed.
-	 * @throws InvalidValueException naming the field for a missing or malformed value
+	 * @throws InvalidValueException naming the field for a missing or malformed value, or {@code validUntil} (rule
+	 * {@code expired}) when it changes to a day before today ({@link #requireUnexpired}); an unchanged day stays
+	 * whatever it is
 	 * @throws DomainException not-found out of scope; duplicate when another entry holds the certificate number
 	 */
 	@Transactional
@@ -183,6 +203,10 @@ public class Inspectors {
 		Inspector old = get(scope, id);
 		Validation v = Validation.after(formErrors);
 		List<String> avoid = validate(v, data);
+		if (!old.validUntil().equals(data.validUntil())) {
+			// a renewal or correction sets a day still to come; an entry left as it stood keeps its (expired) day
+			requireUnexpired(v, data.validUntil(), LocalDate.now(clock));
+		}
 		v.throwIfInvalid();
 		String certificate = certificateNumber(data.certificateNumber());
 		if (certificateTaken(certificate, id)) {
@@ -212,6 +236,18 @@ public class Inspectors {
 		}
 		audit.record(AuditEntry.of("inspector.update", "inspector", id, "修改检查人员：" + Text.name(data.name()) + "（"
 				+ (changes.isEmpty() ? "无变化" : String.join("；", changes)) + "）").inRegion(old.regionCode()));
+	}
+
+	/**
+	 * A certificate entered or renewed on the roster is valid today (邮政法(2015) art.63 and 行政处罚法(2021) art.42:
+	 * inspections by holders of a valid 执法证): a last valid day before {@code today} is refused (rule {@code expired}) —
+	 * the roster would hold a holder no inspection may take. A day outside the record range is already refused.
+	 */
+	private static void requireUnexpired(Validation v, LocalDate validUntil, LocalDate today) {
+		if (validUntil != null && !validUntil.isBefore(Validation.EARLIEST_RECORD)) {
+			v.require("validUntil", !validUntil.isBefore(today), "expired",
+					"执法证有效期至" + validUntil + "，已过期：只能登记今天（" + today + "）仍有效的执法证");
+		}
 	}
 
 	private static List<String> validate(Validation v, InspectorData data) {

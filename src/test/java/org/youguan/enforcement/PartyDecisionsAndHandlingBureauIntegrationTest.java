@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.youguan.IntegrationTest;
@@ -140,14 +141,78 @@ class PartyDecisionsAndHandlingBureauIntegrationTest {
 
 		long earlier = party.delivered(e, "DATA_NOT_REPORTED", "FINE", "1000", LocalDate.of(2026, 5, 25));
 		String number = party.cases().get(PartyCases.ALL, earlier).penaltyCase().decisionNumber();
+		// both the earlier first-violation 不予处罚 (the latest, named) and the penalty count: twice established before
 		call(HEAD, c + again + "/no-penalty", "{\"ground\":\"FIRST_MINOR\",\"reason\":\"首次违法，已改正\"}")
 			.andExpect(status().isConflict()).andExpect(jsonPath("$.errors[0].field").value("ground"))
 			.andExpect(jsonPath("$.errors[0].rule").value("not-first-violation"))
-			.andExpect(jsonPath("$.errors[0].message").value(containsString(number)));
+			.andExpect(jsonPath("$.errors[0].message").value(containsString(noPenaltyNumber(first))))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("已有2次")));
+		assertThat(number).isNotBlank();
 		assertThat(party.cases().get(PartyCases.ALL, again).penaltyCase().status()).isEqualTo(CaseStatus.INVESTIGATED);
 		// another ground of art.33 is still open to the head
 		call(HEAD, c + again + "/no-penalty", "{\"ground\":\"MINOR_CORRECTED\",\"reason\":\"违法行为轻微并及时改正\"}")
 			.andExpect(status().isOk()).andExpect(jsonPath("$.penaltyCase.status").value("NOT_PENALIZED"));
+	}
+
+	/**
+	 * Attack: a second 首违不罚 for the same party and type was accepted — an earlier 不予处罚 on FIRST_MINOR (the violation
+	 * established, only not punished) proves the next is no first violation; one for NO_FAULT (no punishable violation)
+	 * does not.
+	 */
+	@Test
+	void anEarlierFirstViolationNoPenaltyMakesTheNextNoFirstOneAndOneForNoFaultDoesNot() throws Exception {
+		today("2026-06-01");
+		var e = party.fresh();
+		long noFault = party.concluded(e, "DATA_NOT_REPORTED", "2000", LocalDate.of(2026, 5, 27));
+		long first = party.concluded(e, "DATA_NOT_REPORTED", "2000", LocalDate.of(2026, 5, 27));
+		long again = party.concluded(e, "DATA_NOT_REPORTED", "2000", LocalDate.of(2026, 5, 27));
+		String c = "/api/v1/enforcement/cases/";
+		call(HEAD, c + noFault + "/no-penalty", "{\"ground\":\"NO_FAULT\",\"reason\":\"系统故障所致，无主观过错\"}")
+			.andExpect(status().isOk());
+		call(HEAD, c + first + "/no-penalty", "{\"ground\":\"FIRST_MINOR\",\"reason\":\"首次违法，已改正\"}")
+			.andExpect(status().isOk());
+		call(HEAD, c + again + "/no-penalty", "{\"ground\":\"FIRST_MINOR\",\"reason\":\"首次违法，已改正\"}")
+			.andExpect(status().isConflict()).andExpect(jsonPath("$.errors[0].field").value("ground"))
+			.andExpect(jsonPath("$.errors[0].rule").value("not-first-violation"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("已有1次")))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("不予行政处罚决定（初次违法")))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString(noPenaltyNumber(first))));
+		assertThat(party.cases().get(PartyCases.ALL, again).penaltyCase().status()).isEqualTo(CaseStatus.INVESTIGATED);
+	}
+
+	/**
+	 * Attack: the portal showed a 不予处罚 case's proposed WARNING (the 调查终结报告's, internal) with {@code notifiedOn}
+	 * null — the proposal is the party's only once a 事先告知书 put it, before and after the decision is served.
+	 */
+	@Test
+	void theInvestigationReportsProposalIsNotShownToThePartyWithoutANotice() throws Exception {
+		today("2026-06-01");
+		long id = party.concluded(party.sfWuzhong(), "DATA_NOT_REPORTED", "2000", LocalDate.of(2026, 5, 27));
+		assertThat(party.cases().get(PartyCases.ALL, id).penaltyCase().proposedPenalty()).isNotNull();
+		call(HEAD, "/api/v1/enforcement/cases/" + id + "/no-penalty",
+				"{\"ground\":\"MINOR_CORRECTED\",\"reason\":\"违法行为轻微，已于当日改正\"}").andExpect(status().isOk());
+		MockHttpSession sf = SignIn.session(mvc, "sf.wz");
+		for (boolean served : List.of(false, true)) {
+			if (served) {
+				call(WUZHONG, "/api/v1/enforcement/cases/" + id + "/delivery", "{\"on\":\"2026-06-01\",\"method\":\"DIRECT\"}")
+					.andExpect(status().isOk());
+			}
+			mvc.perform(get("/api/v1/enterprise/penalties/" + id).header("Authorization", SF)).andExpect(status().isOk())
+				.andExpect(jsonPath("$.notifiedOn").value(nullValue()))
+				.andExpect(jsonPath("$.proposedPenalty").value(nullValue()))
+				.andExpect(jsonPath("$.proposedFine").value(nullValue()))
+				.andExpect(jsonPath("$.proposedConfiscated").value(nullValue()))
+				.andExpect(jsonPath("$.hearingRight").value(false));
+			mvc.perform(get("/enterprise/penalties/" + id).session(sf)).andExpect(status().isOk())
+				.andExpect(content().string(not(containsString("id=\"party-proposed\""))))
+				.andExpect(content().string(not(containsString("2000元"))));
+		}
+	}
+
+	/** The 文号 of the 不予行政处罚决定书 a case's 不予处罚 issued. */
+	String noPenaltyNumber(long caseId) {
+		return jdbc.sql("SELECT number FROM penalty_case_document WHERE case_id = :id AND kind = 'NO_PENALTY_DECISION'")
+			.param("id", caseId).query(String.class).single();
 	}
 
 	String text(String href, String token) throws Exception {

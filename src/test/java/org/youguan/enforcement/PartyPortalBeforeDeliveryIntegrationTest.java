@@ -61,6 +61,7 @@ class PartyPortalBeforeDeliveryIntegrationTest {
 		mvc.perform(get(api).header("Authorization", SF)).andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("DECIDED"))
 			.andExpect(jsonPath("$.decisionNumber").value(nullValue()))
+			.andExpect(jsonPath("$.decidedOn").value(nullValue()))
 			.andExpect(jsonPath("$.penalty").value(nullValue()))
 			.andExpect(jsonPath("$.fine").value(nullValue()))
 			.andExpect(content().string(not(containsString(number))));

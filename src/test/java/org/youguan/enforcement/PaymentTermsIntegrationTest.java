@@ -347,9 +347,9 @@ class PaymentTermsIntegrationTest {
 		assertThat(caseExecution.handoverDue(id)).contains(d("2025-07-01"));
 
 		today(d("2025-07-03"));
-		// the fine decided beside the confiscation (并处) is paid; what is confiscated is still to hand over
+		// the fine decided beside the confiscation (并处) is paid; what is confiscated is still to hand over: not 已执行
 		call(WUZHONG, "/api/v1/enforcement/cases/" + id + "/payment", "{\"paidOn\":\"2025-06-20\",\"amount\":\"5000\"}")
-			.andExpect(status().isOk());
+			.andExpect(status().isOk()).andExpect(jsonPath("$.penaltyCase.status").value("DELIVERED"));
 		close(id).andExpect(status().isUnprocessableEntity())
 			.andExpect(jsonPath("$.errors[0].field").value("execution"))
 			.andExpect(jsonPath("$.errors[0].rule").value("not-executed"))
@@ -385,6 +385,20 @@ class PaymentTermsIntegrationTest {
 		close(id).andExpect(status().isOk()).andExpect(jsonPath("$.penaltyCase.status").value("CLOSED"));
 		assertThat(document(id, "CLOSING_REPORT")).contains("上缴国库人民币5000元（大写：伍仟元整）", "非税收入缴款书No.3205001")
 			.doesNotContain("缴纳5000");
+	}
+
+	/** 已执行 only once everything decided is carried out: the handover first leaves the fine to pay (attack: fine alone). */
+	@Test
+	void aCaseIsExecutedOnlyOnceBothTheHandoverAndTheFineAreDoneInEitherOrder() throws Exception {
+		// a day of its own: the figures' handover line of other tests counts the cases decided on theirs
+		LocalDate delivered = d("2025-04-14");
+		today(delivered);
+		long id = party.delivered(party.other(), "WAYBILL_DATA", "CONFISCATION", "5000", delivered);
+		today(d("2025-04-18"));
+		mvc.perform(handover(id, "2025-04-16", "5000", "缴款书No.7")).andExpect(status().isOk())
+			.andExpect(jsonPath("$.penaltyCase.status").value("DELIVERED"));
+		call(WUZHONG, "/api/v1/enforcement/cases/" + id + "/payment", "{\"paidOn\":\"2025-04-17\",\"amount\":\"5000\"}")
+			.andExpect(status().isOk()).andExpect(jsonPath("$.penaltyCase.status").value("EXECUTED"));
 	}
 
 	@Test

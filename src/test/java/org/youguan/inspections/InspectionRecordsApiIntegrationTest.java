@@ -1,5 +1,6 @@
 package org.youguan.inspections;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,6 +17,7 @@ import org.youguan.SignIn;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.Rows;
+import org.youguan.platform.ChinaTime;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
 
@@ -281,11 +283,22 @@ class InspectionRecordsApiIntegrationTest {
 		String a = wuzhong().get(0).creditCode();
 		String number = certificate();
 		long bureau = jdbc.sql("SELECT id FROM bureau_name WHERE region_code = '320506'").query(Long.class).single();
+		// a certificate already run out is not entered on the roster (attack: 201 for validUntil 2025-02-03)
 		mvc.perform(post("/api/v1/inspections/inspectors").header("Authorization", CITY)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"bureauId\":" + bureau + ",\"name\":\"钱执法\",\"certificateNumber\":\"" + number
 					+ "\",\"validUntil\":\"2024-12-31\"}"))
-			.andExpect(status().isCreated());
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("validUntil"))
+			.andExpect(jsonPath("$.errors[0].rule").value("expired"));
+		Number id = JsonPath.read(mvc.perform(post("/api/v1/inspections/inspectors").header("Authorization", CITY)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"bureauId\":" + bureau + ",\"name\":\"钱执法\",\"certificateNumber\":\"" + number
+					+ "\",\"validUntil\":\"" + LocalDate.now(ChinaTime.ZONE) + "\"}"))
+			.andExpect(status().isCreated())
+			.andReturn().getResponse().getContentAsString(), "$.id");
+		// the certificate has run out since it was entered (valid on its first inspection day, not on the second)
+		jdbc.sql("UPDATE inspector SET valid_until = DATE '2024-12-31' WHERE id = :id").param("id", id.longValue()).update();
 		String team = "[{\"name\":\"钱执法\",\"certificateNumber\":\"" + number + "\"},{\"name\":\"另一人\",\"certificateNumber\":\""
 				+ certificate() + "\"}]";
 		String valid = body(a, "2024-06-01", "NONE", "null", "X", "Y").replaceFirst("\\[\\{.*?\\}\\]", team);

@@ -65,8 +65,10 @@ class InspectorRosterListIntegrationTest {
 	}
 
 	private void register(String region, String name, String suffix, LocalDate validUntil) {
-		inspectors.register(DataScope.all(), new Inspectors.InspectorData(bureaus.findByRegion(region).orElseThrow().id(),
-				null, name, token + suffix, validUntil, null));
+		// an expired certificate was entered while it was still valid (a day past is refused today)
+		LocalDate today = LocalDate.now(ChinaTime.ZONE);
+		inspectors.registerEnteredOn(DataScope.all(), new Inspectors.InspectorData(bureaus.findByRegion(region).orElseThrow()
+			.id(), null, name, token + suffix, validUntil, null), validUntil.isBefore(today) ? validUntil : today);
 	}
 
 	@Test

@@ -59,8 +59,12 @@ public enum CaseStep {
 	DELIVER("送达", DELIVERED, EnumSet.of(DECIDED)),
 	/** 送达 of the 不予行政处罚决定书 (art.61), once, on the case it ended. */
 	DELIVER_NO_PENALTY("送达不予行政处罚决定书", null, EnumSet.of(NOT_PENALIZED)),
-	/** 罚款缴纳 (art.67, 72). */
-	PAY("登记缴纳罚款", EXECUTED, EnumSet.of(DELIVERED)),
+	/**
+	 * 罚款缴纳 (art.67, 72), once the decision is delivered; as {@link #HAND_OVER}, the case moves to 已执行 only when
+	 * nothing else (what a confiscation takes, not handed over) is left to carry out — the caller decides
+	 * ({@code CaseExecution}), so the step itself stays where it is.
+	 */
+	PAY("登记缴纳罚款", null, EnumSet.of(DELIVERED)),
 	/**
 	 * 没收违法所得上缴 (art.74) recorded, once the decision is delivered; moves the case to 已执行 only when nothing else
 	 * (an unpaid fine) is left to carry out, so it stays where it is otherwise.

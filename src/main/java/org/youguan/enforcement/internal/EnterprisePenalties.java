@@ -50,7 +50,11 @@ class EnterprisePenalties {
 
 	/**
 	 * One case as the party sees it.
-	 * @param hearingRight whether the proposed penalty carries the right to a hearing (art.63)
+	 * @param proposedPenalty the penalty the 事先告知书 proposed (art.44), null before a notice was served: the
+	 * 调查终结报告's proposal, the 法制审核 and the 集体讨论 stay the bureau's (attack: a 不予处罚 without a notice showed
+	 * the report's WARNING); the same for {@code proposedFine}, {@code proposedConfiscated}, {@code proposedSuspensionDays}
+	 * @param hearingRight whether the proposed penalty carries the right to a hearing (art.63); false before a notice
+	 * @param decidedOn the decision's day once it is served (art.61), null before — as its 文号 and penalty
 	 * @param replyDue the last day to state its case or request a hearing (5 working days after the notice)
 	 * @param statementWaivedOn the day the party waived its statement in writing (on the portal or on paper), null
 	 * when it did not — no statement after it
@@ -223,7 +227,8 @@ class EnterprisePenalties {
 			.sorts(SORTS, "number", true, "c.id")
 			.page(jdbc, """
 					SELECT c.id, c.number, c.violation_code AS violation, c.status, c.notified_on,
-					       CASE WHEN %1$s THEN c.decision_number END AS decision_number, c.decided_on,
+					       CASE WHEN %1$s THEN c.decision_number END AS decision_number,
+					       CASE WHEN %1$s THEN c.decided_on END AS decided_on,
 					       CASE WHEN %1$s THEN c.penalty END AS penalty, CASE WHEN %1$s THEN c.fine END AS fine,
 					       c.paid_on""".formatted(SERVED), page, Rows.of(Summary.class));
 	}
@@ -250,23 +255,28 @@ class EnterprisePenalties {
 		// the decision is the party's once served (art.61): before that neither its 文号 nor its penalty is shown
 		boolean served = c.deliveredOn() != null || c.imported();
 		boolean notPenalized = c.status() == CaseStatus.NOT_PENALIZED;
+		// the proposed penalty is the party's once the 事先告知书 put it (art.44): before that it is the 调查终结报告's,
+		// internal — a 不予处罚 without a notice, or a case returned to investigation, shows none
+		boolean notified = c.notifiedOn() != null;
 		return new PartyCase(c.id(), c.number(), c.enterpriseName(), c.enterpriseCreditCode(), c.violationCode(),
-				c.status(), c.filedOn(), c.notifiedOn(), c.proposedPenalty(), c.proposedFine(), d.hearingRight(), replyDue,
+				c.status(), c.filedOn(), c.notifiedOn(), notified ? c.proposedPenalty() : null,
+				notified ? c.proposedFine() : null, notified && d.hearingRight(), replyDue,
 				c.statementOn(), Masking.personalNumbersIn(c.statement()), c.statementWaivedOn(), c.hearingRequestedOn(), c.hearingNotifiedOn(), c.hearingOn(), c.hearingWaivedOn(),
-				served ? c.decisionNumber() : null, c.decidedOn(), served ? c.penalty() : null, served ? c.fine() : null,
+				served ? c.decisionNumber() : null, served ? c.decidedOn() : null, served ? c.penalty() : null,
+				served ? c.fine() : null,
 				c.deliveredOn(), d.paymentDue(),
 				surcharged ? d.surchargeToday() : null, c.paidOn(), c.paidAmount(), c.closedOn(), c.publishedOn(),
 				c.publicationWithdrawnOn(), canReply, canHear, procedure.instalments(), procedure.paymentAppliedOn(),
 				partyDocuments(id), !served || c.surchargePercent() == null ? null
 						: c.surchargePercent().stripTrailingZeros().toPlainString(),
-				c.proposedConfiscated(), served ? c.confiscated() : null, served ? c.suspensionFrom() : null,
+				notified ? c.proposedConfiscated() : null, served ? c.confiscated() : null, served ? c.suspensionFrom() : null,
 				served ? c.suspensionUntil() : null,
 				caseExecution.handoverDue(id).orElse(null), detail.handover() == null ? null
 						: new PenaltyCases.Handover(detail.handover().handedOverOn(), detail.handover().amount(), null, null),
 				served ? c.decisionAnnulledOn() : null, served ? outcomes.outcomes(id).stream().map(o -> new PartyOutcome(o.kind(), o.body(),
 						o.documentNumber(), o.decidedOn(), o.result(), Masking.personalNumbersIn(o.reason()), o.changedText())).toList() : List.of(),
 				c.hearingScheduledOn(), c.hearingScheduledOn() == null ? null : Masking.personalNumbersIn(c.hearingPlace()),
-				d.hearingRequestDueProvisional(), d.paymentDueProvisional(), c.proposedSuspensionDays(),
+				d.hearingRequestDueProvisional(), d.paymentDueProvisional(), notified ? c.proposedSuspensionDays() : null,
 				served ? c.suspensionDays() : null, basis(c, served), notPenalized && served ? c.noPenaltyGround() : null,
 				c.deliveryPublishedOn());
 	}
