@@ -69,14 +69,15 @@ class FilerPhoneAtRestIntegrationTest {
 			.query(byte[].class).single();
 		assertThat(secrets.decrypt(cipher, FilerPhone.CONTEXT)).isEqualTo(PHONE);
 
-		// staff who see the phone in full search by it (as typed, or with spaces), masked in the list, full on the page
+		// staff who see the phone in full — the handling bureau's — search by it (as typed, or with spaces), masked in
+		// the list, full on the page
 		var staff = new ComplaintQueries.Filter(null, null, null, WorkState.ALL, false, true);
-		var found = queries.list(DataScope.region("3205"), staff, new PageQuery(PHONE, 0, 50, null, true));
+		var found = queries.list(DataScope.region("320506"), staff, new PageQuery(PHONE, 0, 50, null, true));
 		assertThat(found.items()).extracting(ComplaintView::id).contains(filed.id());
 		assertThat(found.items()).allSatisfy(v -> assertThat(v.filerPhone()).doesNotContain(PHONE));
 		assertThat(found.items()).filteredOn(v -> v.id() == filed.id()).singleElement()
 			.satisfies(v -> assertThat(v.filerPhoneMasked()).isEqualTo("138****5544"));
-		assertThat(queries.get(DataScope.region("3205"), filed.id()).filerPhone()).isEqualTo(PHONE);
+		assertThat(queries.get(DataScope.region("320506"), filed.id()).filerPhone()).isEqualTo(PHONE);
 
 		// the public status page by number and phone
 		assertThat(tracking.publicStatus(filed.number(), PHONE).number()).isEqualTo(filed.number());

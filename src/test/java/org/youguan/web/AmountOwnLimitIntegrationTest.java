@@ -85,7 +85,8 @@ class AmountOwnLimitIntegrationTest {
 				.andExpect(jsonPath("$.errors[?(@.field == 'year')].message",
 						org.hamcrest.Matchers.contains(allOf(containsString("四位年份"), not(containsString("30位"))))));
 		}
-		refusedStating(json("Bearer demo-sz-admin-token", "/api/v1/enforcement/cases/1/payment",
+		// the case's handling bureau's staff: any other bureau is refused the step before its fields are read
+		refusedStating(json("Bearer demo-wz-staff-token", "/api/v1/enforcement/cases/1/payment",
 				"{\"paidOn\":\"2026-01-05\",\"amount\":100,\"instalment\":1e40}"), "instalment", "期次", "整数，最多3位");
 	}
 

@@ -97,7 +97,12 @@ class InputRobustnessIntegrationTest {
 
 	static final Pattern LINK = Pattern.compile("(?:href|action|hx-get|hx-post)=\"(/[^\"#?]*)");
 
-	static final Pattern JSON_ID = Pattern.compile("\"id\":(\\d+)");
+	/**
+	 * The ids of a list's items (a page {@code {"items":[{"id":…},{"id":…}]}} or a bare list {@code [{"id":…}]}) or of a
+	 * single object, each the first field of its object: not any {@code "id"} in the answer — an item's nested bureau, enterprise or document has one too, and
+	 * a step posted to such an id is refused (404) before its fields are read.
+	 */
+	static final Pattern JSON_ID = Pattern.compile("(?:^\\{\"items\":\\[|^\\[|^|\\},)\\{\"id\":(\\d+)");
 
 	static final Pattern JSON_KEY = Pattern.compile("\"key\":\"([a-z]+/[a-z0-9-]+)\"");
 
@@ -106,7 +111,10 @@ class InputRobustnessIntegrationTest {
 
 		SYSTEM("sys.admin", "demo-sys-admin-token"), CITY("sz.admin", "demo-sz-admin-token"),
 		MARKET("sz.market", "demo-sz-market-token"), COUNTY("wz.staff", "demo-wz-staff-token"),
-		ENTERPRISE("sf.wz", "demo-sf-wz-token"), LEADER("sz.leader", "demo-sz-leader-token"),
+		ENTERPRISE("sf.wz", "demo-sf-wz-token"),
+		// the county's head before the city's: a county case's head steps are its own head's, decided before any field
+		// is read (StepAccessFirst), so the city's head is refused them before the corpus reaches the fields
+		COUNTY_LEADER("wz.leader", "demo-wz-leader-token"), LEADER("sz.leader", "demo-sz-leader-token"),
 		// the 建制村 portal admits a postal enterprise's users only
 		POSTAL("yz.sz", "demo-yz-sz-token"),
 		// the province's case handler: licences are the provincial bureau's work, which no 系统管理员 does
@@ -386,7 +394,7 @@ class InputRobustnessIntegrationTest {
 				}
 				if (path.startsWith("/api/")) {
 					Matcher ids = JSON_ID.matcher(content);
-					for (int n = 0; ids.find() && n < 3; n++) {
+					for (int n = 0; ids.find() && n < 12; n++) {
 						seen.putIfAbsent(path + "/" + ids.group(1), caller);
 					}
 					// objects named by a key rather than an id (a document template: "key":"enforcement/decision")
@@ -507,12 +515,16 @@ class InputRobustnessIntegrationTest {
 			path = fallback(e);
 		}
 		Caller caller = caller(e, path);
-		if (caller == null && e.pattern().contains("{")) {
+		// a step of a record no demo caller may act on (a county without a demo account, or no such record) is refused
+		// (404/403) before its fields are read: the same step on another record the crawl saw, whose fields are then read
+		if ((caller == null || !e.method().equals("GET") && !admitted(perform(jsonIfAny(e, request(e.method(), path, caller,
+				e.api()))))) && e.pattern().contains("{")) {
 			// no caller may act on this object (a 跨省 licence is the national bureau's, which no demo user is): the
 			// same action on another object the crawl saw (the next few), whose values are then read
-			for (String other : concretes(e).stream().skip(1).limit(5).toList()) {
+			for (String other : concretes(e).stream().skip(1).limit(12).toList()) {
 				Caller admitted = caller(e, other);
-				if (admitted != null) {
+				if (admitted != null && (e.method().equals("GET")
+						|| admitted(perform(jsonIfAny(e, request(e.method(), other, admitted, e.api())))))) {
 					path = other;
 					caller = admitted;
 					break;
@@ -586,8 +598,22 @@ class InputRobustnessIntegrationTest {
 				failures.add(e + " without multipart → " + r.getStatus() + " (must answer 400 or 415) " + excerpt(r));
 			}
 		}
+		if (NO_DEMO_OBJECT.contains(e.pattern())) {
+			// no object of the demo city to act on: the step is refused (404) before its fields are read (StepAccessFirst)
+			failures.removeIf(f -> f.contains(" → 404 ") && f.contains("不存在"));
+		}
 		assertThat(failures).as("caller " + caller + " on " + path).isEmpty();
 	}
+
+	/**
+	 * The steps the corpus finds no record of that a demo caller may act on — no credit objection is filed in the demo
+	 * data; a document to reissue is found only on the first case listed, of a county with no demo account: each is
+	 * answered 404 before its fields are read, as every step of a record out of reach is, so the corpus reaches their
+	 * fields nowhere — their field rules are tested by the modules' own tests (CreditRecordIntegrationTest,
+	 * CaseDocumentsIntegrationTest). Listed one by one: any other step answering 404 to the corpus still fails.
+	 */
+	static final Set<String> NO_DEMO_OBJECT = Set.of("/api/v1/credit/objections/{id}/review", "/credit/objections/{id}/review",
+			"/api/v1/enforcement/cases/{id}/documents/{documentId}/reissue");
 
 	/** Each JSON field of the body carrying NUL (400 naming it) or an out-of-range number (no 5xx). */
 	void body(Endpoint e, String path, Caller caller, List<String> failures) throws Exception {
@@ -810,10 +836,13 @@ class InputRobustnessIntegrationTest {
 		return r.getStatus() != 401 && r.getStatus() != 403 && !(location != null && location.contains("/login"));
 	}
 
-	static boolean admitted(MockHttpServletResponse r) {
+	static boolean admitted(MockHttpServletResponse r) throws Exception {
 		String location = r.getRedirectedUrl();
+		// the head of another bureau than the handling one is refused a head's step as another bureau's staff is (422,
+		// decided before the fields are read: 行政处罚法 art.57)
 		return r.getStatus() != 401 && r.getStatus() != 403 && r.getStatus() != 404
-				&& !(location != null && location.contains("/login"));
+				&& !(location != null && location.contains("/login"))
+				&& !(r.getStatus() == 422 && r.getContentAsString(StandardCharsets.UTF_8).contains("\"rule\":\"not-handling-bureau-head\""));
 	}
 
 	MockHttpServletRequestBuilder request(String method, String path, Caller caller, boolean api) throws Exception {

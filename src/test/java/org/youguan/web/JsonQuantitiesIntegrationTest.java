@@ -219,7 +219,7 @@ class JsonQuantitiesIntegrationTest {
 	 * sent as a caller the endpoint admits (an enterprise's day report, an enforcement officer's decision).
 	 */
 	static final List<String> TOKENS = List.of("demo-sys-admin-token", "demo-sz-admin-token", "demo-sz-market-token",
-			"demo-wz-staff-token", "demo-sf-wz-token", "demo-sz-leader-token", "demo-yz-sz-token");
+			"demo-wz-staff-token", "demo-sf-wz-token", "demo-wz-leader-token", "demo-sz-leader-token", "demo-yz-sz-token");
 
 	MockHttpServletResponse send(Body body, String json) throws Exception {
 		if (body.path().startsWith("/api/v1/public/")) {

@@ -65,7 +65,8 @@ class PlanTargetFiguresIntegrationTest {
 		}
 		BigDecimal volume = new BigDecimal(completion(planPage, "express.volume").replace("%", ""));
 		assertThat(volume).as("the demo's express target fits its volumes (not a third of them)")
-			.isBetween(new BigDecimal("40"), new BigDecimal("110"));
+			// a target three times off reads about 33 % or 330 %; a year's volumes may pass a fitting target by December
+			.isBetween(new BigDecimal("40"), new BigDecimal("150"));
 	}
 
 	@Test
