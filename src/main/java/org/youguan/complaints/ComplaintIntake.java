@@ -686,6 +686,7 @@ public class ComplaintIntake {
 		v.require("brand", brand != null, "respondent", f.brand() == null || Text.isBlank(f.brand())
 				? "请填写被申诉企业品牌（没有明确的被申诉人不能受理）" : "没有该品牌：" + Text.strip(f.brand()));
 		v.maxLength("enterprise", "被申诉企业或网点", f.enterprise(), 200).name("enterprise", "被申诉企业或网点", f.enterprise())
+			.words("enterprise", "被申诉企业或网点", f.enterprise())
 			.noPersonalNumber("enterprise", "被申诉企业或网点", f.enterprise());
 		v.maxLength("waybillNumber", "运单号", f.waybillNumber(), WaybillNumber.MAX_LENGTH)
 			.waybillNumber("waybillNumber", "运单号", f.waybillNumber());

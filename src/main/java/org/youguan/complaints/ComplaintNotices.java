@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 import org.youguan.kernel.Text;
 import tools.jackson.databind.json.JsonMapper;
@@ -174,7 +176,7 @@ public class ComplaintNotices implements DeclaresTemplates {
 
 	private long insert(DataScope scope, String prefix, String areaName, String bureau, YearMonth from, YearMonth to,
 			String publisher) {
-		Content c = content(scope, prefix, areaName, bureau, from, to);
+		Content c = forPublic(content(scope, prefix, areaName, bureau, from, to));
 		try {
 			return jdbc.sql("""
 					INSERT INTO complaint_notice (region_code, title, month_from, month_to, content, published_at, published_by)
@@ -248,7 +250,34 @@ public class ComplaintNotices implements DeclaresTemplates {
 			.query(String.class)
 			.optional()
 			.orElseThrow(() -> DomainException.notFound("通告", id));
-		return JSON.readValue(json, Content.class);
+		return forPublic(JSON.readValue(json, Content.class));
+	}
+
+	/** What a published notice says of rates resting on 快递业务量 still being reviewed, in place of the staff's note. */
+	static final String PUBLIC_RATE_NOTE = "（注：本期部分快递业务量数据尚未审核完毕，申诉率仅供参考。）";
+
+	/** What a brand's published rate resting on 快递业务量 still being reviewed is marked with. */
+	static final String PUBLIC_LINE_NOTE = "数据不完整";
+
+	/** The staff's note on incomplete 快递业务量 in the rates paragraph: it names the months and the review's progress. */
+	private static final Pattern STAFF_RATE_NOTE = Pattern.compile("（注：快递业务量[^）]*，申诉率仅供参考。）");
+
+	/**
+	 * A notice as the public reads it: the rates published, a rate resting on incomplete 快递业务量 with a plain caveat
+	 * ({@link #PUBLIC_RATE_NOTE}, a brand's "数据不完整") instead of the staff's data-quality note — which names how many
+	 * units' figures the review has approved ("2026-11 已审核78/89家"), internal progress no published notice shows.
+	 * Applied when a notice is published and when one published before is read, so a notice frozen with the staff's note
+	 * shows without it. The staff's figures page, preview and .docx keep the note.
+	 */
+	static Content forPublic(Content c) {
+		String rates = c.rates() == null ? null : STAFF_RATE_NOTE.matcher(c.rates()).replaceAll(PUBLIC_RATE_NOTE);
+		UnaryOperator<List<ComplaintFigures.Line>> plain = lines -> lines == null ? null : lines.stream()
+			.map(l -> new ComplaintFigures.Line(l.key(), l.complaints(), l.valid(), l.share(), l.volume(), l.perMillion(),
+					l.validPerMillion(), l.incomplete() ? PUBLIC_LINE_NOTE : null, l.satisfaction(), l.postalSatisfaction(),
+					l.expressSatisfaction()))
+			.toList();
+		return new Content(c.title(), c.overall(), rates, c.handling(), plain.apply(c.brands()), plain.apply(c.problems()),
+				c.late(), c.bureau(), c.date());
 	}
 
 	public byte[] write(DataScope scope, String prefix, String areaName, String bureau, YearMonth from, YearMonth to) {

@@ -348,7 +348,10 @@ public class ComplaintQueries {
 
 	/**
 	 * One complaint transferred to the reader's enterprise, as the enterprise reads it ({@link EnterpriseComplaintView}):
-	 * the filer's name and phone in full to call back (the read recorded in the audit trail), personal numbers in the
+	 * the filer's name and phone in full only while the enterprise needs them to answer and call the filer back — the
+	 * procedure still open ({@link ComplaintStatus#finished}: its reply, a redo, the bureau's call-back and mediation) —
+	 * the read recorded in the audit trail; once the complaint is closed, withdrawn or rejected masked as the lists show
+	 * them (张**, 139****5678; 个人信息保护法 art.6: no more than the purpose needs, for no longer). Personal numbers in the
 	 * typed text masked, none of the bureau's internal handling.
 	 * @throws DomainException not found unless transferred to the reader's enterprise
 	 */
@@ -358,6 +361,9 @@ public class ComplaintQueries {
 			throw new AccessRefusedException("只有企业用户可以查看企业视图");
 		}
 		ComplaintView c = get(reader.scope(), id);
+		if (c.status().finished()) {
+			return EnterpriseComplaintView.of(c).contactMasked();
+		}
 		auditPersonalRead(c);
 		return EnterpriseComplaintView.of(c);
 	}

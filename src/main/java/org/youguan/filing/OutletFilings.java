@@ -320,7 +320,8 @@ public class OutletFilings {
 		OutletView outlet = outlets.get(DataScope.enterprise(enterprise.creditCode()), outletId);
 		Validation v = new Validation();
 		v.required("changeDescription", "变更事项", description).maxLength("changeDescription", "变更事项", description, 1000);
-		v.require("changedOn", changedOn != null && !changedOn.isAfter(today()), "required", "请填写变更日期（不能晚于今天）");
+		v.require("changedOn", changedOn != null, "required", "请填写变更日期");
+		v.require("changedOn", changedOn == null || !changedOn.isAfter(today()), "not-future", "变更日期不能晚于今天");
 		// a change happens to an outlet that exists: not before the day it opened (attack round 16)
 		v.require("changedOn", changedOn == null || !changedOn.isBefore(outlet.openedOn()), "before-opening",
 				"变更日期不能早于网点开办日期（" + outlet.openedOn() + "）");
@@ -341,6 +342,11 @@ public class OutletFilings {
 		}
 		if (proposed != null && !Outlets.sameCounty(outlet.regionCode(), proposed.regionCode())) {
 			errors.add(outlets.otherCounty(outlet.regionCode()));
+		}
+		if (proposed != null && errors.isEmpty() && unchanged(enterprise, outlet, proposed)) {
+			// attack: a 变更备案 stating the outlet as registered ("无变化") was queued with a statutory deadline
+			errors.add(new FieldError("changeDescription", "unchanged", "未作任何变更：所填网点信息与现登记信息相同，"
+					+ "无需办理变更备案；网点信息有变化的，请修改变化的项目后再提交"));
 		}
 		// a branch other than the recorded one runs the outlet from now on: its parent's authorisation, as on a new filing
 		EnumSet<AttachmentKind> required = EnumSet.noneOf(AttachmentKind.class);
@@ -954,28 +960,48 @@ public class OutletFilings {
 	public OutletDetails details(DataScope scope, long id) {
 		get(scope, id);
 		OutletFiling f = filings.findById(id).orElseThrow(() -> DomainException.notFound("备案", id));
-		Map<String, String> cooperation = new HashMap<>();
-		outlets.cooperationTypes().forEach(t -> cooperation.put(t.code(), t.label()));
-		OutletDetails.Outlet proposed = null;
-		if (f.proposedCipher() != null) {
-			OutletData p = proposal(f);
-			proposed = new OutletDetails.Outlet(p.name(), cooperation.getOrDefault(p.cooperation(), p.cooperation()),
-					p.address(), p.regionCode(), regions.name(p.regionCode()), p.longitude(), p.latitude(), p.managerName(),
-					Masking.idNumber(p.managerIdNumber()), Masking.phone(p.managerPhone()), p.storageArea(),
-					p.hasCommunications(), p.hasShelving(), p.hasSurveillance(), p.hasSignage(), p.openedOn(),
-					f.branchName());
-		}
+		OutletDetails.Outlet proposed = f.proposedCipher() == null ? null : shown(proposal(f), f.branchName());
 		OutletDetails.Outlet current = null;
 		if (f.kind() != FilingKind.NEW) {
-			OutletView o = f.outletBefore() != null ? json.readValue(f.outletBefore(), OutletView.class)
-					: outlets.get(DataScope.all(), f.outletId());
-			current = new OutletDetails.Outlet(o.name(), o.cooperationLabel(), o.address(), o.regionCode(), o.regionName(),
-					o.longitude(), o.latitude(), o.managerName(), o.managerIdMasked(), o.managerPhoneMasked(),
-					o.storageArea(), o.hasCommunications(), o.hasShelving(), o.hasSurveillance(), o.hasSignage(),
-					o.openedOn(), o.branchName());
+			current = shown(f.outletBefore() != null ? json.readValue(f.outletBefore(), OutletView.class)
+					: outlets.get(DataScope.all(), f.outletId()));
 		}
 		return new OutletDetails(proposed, current,
 				proposed != null && current != null ? OutletDetails.changes(current, proposed) : List.of());
+	}
+
+	/**
+	 * Whether a change filed states the outlet exactly as recorded: every item a filing's decision lists before → after
+	 * ({@link OutletDetails#changes}) and the manager's ID and phone numbers in full (the list shows them masked, and
+	 * a new number may mask as the old one).
+	 */
+	private boolean unchanged(EnterpriseView enterprise, OutletView outlet, OutletData proposed) {
+		OutletData recorded = outlets.withRecordedManager(DataScope.enterprise(enterprise.creditCode()), outlet.id(),
+				new OutletData(proposed.name(), proposed.enterpriseId(), proposed.branchId(), proposed.cooperation(),
+						proposed.address(), proposed.regionCode(), proposed.longitude(), proposed.latitude(),
+						proposed.managerName(), null, null, proposed.storageArea(), proposed.hasCommunications(),
+						proposed.hasShelving(), proposed.hasSurveillance(), proposed.hasSignage(), proposed.openedOn()));
+		return Objects.equals(recorded.managerIdNumber(), proposed.managerIdNumber())
+				&& Objects.equals(recorded.managerPhone(), proposed.managerPhone())
+				&& OutletDetails.changes(shown(outlet), shown(proposed, branchName(enterprise, proposed.branchId()))).isEmpty();
+	}
+
+	/** A proposal as a filing's details show it ({@link OutletDetails}). */
+	private OutletDetails.Outlet shown(OutletData p, String branchName) {
+		Map<String, String> cooperation = new HashMap<>();
+		outlets.cooperationTypes().forEach(t -> cooperation.put(t.code(), t.label()));
+		return new OutletDetails.Outlet(p.name(), cooperation.getOrDefault(p.cooperation(), p.cooperation()),
+				p.address(), p.regionCode(), regions.name(p.regionCode()), p.longitude(), p.latitude(), p.managerName(),
+				Masking.idNumber(p.managerIdNumber()), Masking.phone(p.managerPhone()), p.storageArea(),
+				p.hasCommunications(), p.hasShelving(), p.hasSurveillance(), p.hasSignage(), p.openedOn(), branchName);
+	}
+
+	/** A recorded outlet as a filing's details show it ({@link OutletDetails}). */
+	private static OutletDetails.Outlet shown(OutletView o) {
+		return new OutletDetails.Outlet(o.name(), o.cooperationLabel(), o.address(), o.regionCode(), o.regionName(),
+				o.longitude(), o.latitude(), o.managerName(), o.managerIdMasked(), o.managerPhoneMasked(),
+				o.storageArea(), o.hasCommunications(), o.hasShelving(), o.hasSurveillance(), o.hasSignage(),
+				o.openedOn(), o.branchName());
 	}
 
 	/** A filing's attachments, for a caller who may see the filing (404 otherwise). */

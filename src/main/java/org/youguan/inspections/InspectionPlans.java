@@ -1118,6 +1118,17 @@ public class InspectionPlans {
 	}
 
 	/**
+	 * The targets of a published plan the public sees: only those whose check's result is published
+	 * ({@link InspectionPlan.Target#resultPublishedOn}) — 双随机一公开 publishes the results, and a target with its
+	 * inspectors' 执法证号 goes public once its check is done, never while the check may still come (the enterprise
+	 * would be warned, the inspectors approached). In the order drawn.
+	 * @param planId a published plan
+	 */
+	public List<InspectionPlan.Target> publicTargets(long planId) {
+		return targets(planId).stream().filter(t -> t.resultPublishedOn() != null).toList();
+	}
+
+	/**
 	 * Repeats the draw of a drawn plan from what it stored and shows (snapshot, roster, conflicts, seed, the revealed
 	 * secret, sampling).
 	 * @throws DomainException (409, field {@code secret}, rule {@code commitment}) when the revealed secret does not

@@ -247,9 +247,88 @@ public final class Validation {
 		boolean mark = typed != null && !typed.isEmpty() && combiningMark(typed.codePointAt(0));
 		require(field, !mark, "combining-mark", label + "不能以组合附加符号开头（"
 				+ (mark ? Text.codePoint(typed, 0) : "") + "，如单独的重音符、圈号），它只能附在前一个字符上，请填写完整的名称");
+		documentText(field, label, value);
 		int alike = Text.mixedScriptAt(typed);
 		return require(field, alike < 0, "look-alike-character", label + "在汉字或英文字母中夹有形似英文字母的外文字母（"
 				+ (alike < 0 ? "" : Text.codePoint(typed, alike)) + "，如西里尔字母、希腊字母），请改用英文字母");
+	}
+
+	/**
+	 * The one rule of a text printed as typed on a document, a certificate, a notice or a public list and exported to
+	 * sheets (a name, an address, a service area, a place, a channel — every {@link #name(String, String, String)} and
+	 * {@link #line} runs it): it does not begin as a spreadsheet formula (rule {@code formula}) — with {@code =},
+	 * {@code +} or {@code @}, with {@code -} followed by anything but a digit ("-5℃" is a temperature, "-HYPERLINK(…)"
+	 * a formula) — OWASP CSV injection: "=cmd|' /C calc'!A0" printed on a 许可证 or pasted from an export into a sheet
+	 * runs. A leading tab or carriage return, the other formula starters, never reaches a record: every reader strips
+	 * it ({@link Text#strip}), and the text after it is what is judged. The exports write such cells as text, but the
+	 * certificate and a sheet saved on as CSV carry the text itself. A person's name refuses these characters anywhere
+	 * ({@link #wordsOnly}).
+	 * Null passes; a field already refused is not told again.
+	 * @param field the field's name in the request
+	 * @param label the field's Chinese label, named in the message
+	 * @param value the text as typed
+	 */
+	public Validation documentText(String field, String label, String value) {
+		if (value == null || value.isEmpty() || hasError(field)) {
+			return this;
+		}
+		String typed = Text.strip(value);
+		return require(field, typed == null || typed.isEmpty() || !startsFormula(typed), "formula",
+				label + "不能以“=”“+”“@”开头，也不能以“-”开头后接非数字"
+				+ "（如“=HYPERLINK(…)”），该内容会原样印在文书、证照和公示名单上并导出到表格，表格软件会把它当作公式执行");
+	}
+
+	/** Whether a stripped text begins as a formula: = + @, or - followed by anything but a digit (a lone - is text). */
+	private static boolean startsFormula(String typed) {
+		char first = typed.charAt(0);
+		if (first == '=' || first == '+' || first == '@') {
+			return true;
+		}
+		return first == '-' && typed.length() > 1 && !Character.isDigit(typed.charAt(1));
+	}
+
+	/** The fewest characters an address printed on a document holds ({@link #address}): 区县、街道门牌 at the least. */
+	public static final int MIN_ADDRESS_LENGTH = 5;
+
+	/**
+	 * An address printed on a document or certificate (经营场所地址, 网点地址, 交接点地址): a {@link #line} of at most
+	 * {@code max} characters, no formula ({@link #documentText}), and a real address — at least
+	 * {@link #MIN_ADDRESS_LENGTH} characters of which at least two are 汉字 or letters (rule {@code address}: "1", "x"
+	 * or "12345" locates nothing). Null passes (pair with {@link #required}).
+	 */
+	public Validation address(String field, String label, String value, int max) {
+		line(field, label, value, max);
+		String typed = Text.name(value);
+		if (typed == null || hasError(field)) {
+			return this;
+		}
+		long letters = typed.codePoints().filter(Character::isLetter).count();
+		return require(field, typed.codePointCount(0, typed.length()) >= MIN_ADDRESS_LENGTH && letters >= 2, "address",
+				label + "应填写完整的地址（至少" + MIN_ADDRESS_LENGTH + "个字，含市、区县、街道和门牌号等），该地址会印在文书和证照上");
+	}
+
+	/**
+	 * A short text that names a place, an area or a body and is printed on a document (服务地域, 被申诉企业, 投诉渠道): at
+	 * most {@code max} characters ({@link #maxLength}), no formula ({@link #documentText}), and at least two 汉字 or
+	 * letters (rule {@code words}: "1" or "x" names nothing). Null passes.
+	 */
+	public Validation placeText(String field, String label, String value, int max) {
+		maxLength(field, label, value, max);
+		documentText(field, label, value);
+		return words(field, label, value);
+	}
+
+	/**
+	 * A text that names a place, an area or a body holds at least two 汉字 or letters (rule {@code words}: "1" or "x"
+	 * names nothing, "村委会" or "全国" does). Null and a field already refused pass.
+	 */
+	public Validation words(String field, String label, String value) {
+		String typed = Text.strip(value);
+		if (typed == null || typed.isEmpty() || hasError(field)) {
+			return this;
+		}
+		return require(field, typed.codePoints().filter(Character::isLetter).count() >= 2, "words",
+				label + "应填写文字（至少两个汉字或字母），该内容会印在文书和公示名单上");
 	}
 
 	/**
@@ -385,6 +464,21 @@ public final class Validation {
 	public Validation name(String field, String label, String value, int max) {
 		return required(field, label, value).maxLength(field, label, value, max).name(field, label, value);
 	}
+
+	/**
+	 * A required name that is never printed, published or exported — what a user calls something of their own (an API
+	 * token's 令牌名称) — of at most {@code max} characters, under the name's rules ({@link #name(String, String, String)}:
+	 * no hidden character, no leading combining mark, no look-alike letters, no formula), its markup told in words that
+	 * fit it (rule {@code markup}, "…请只填写名称本身"), never that it is printed on documents and public lists.
+	 */
+	public Validation ownName(String field, String label, String value, int max) {
+		required(field, label, value).ownWords(field, label, value, max);
+		markupUnlessRefused(field, Text.strip(value), label + OWN_NAME_MARKUP, true);
+		return nameRules(field, label, value, false);
+	}
+
+	/** What a name only its user sees holding markup is told ({@link #ownName}), after its label. */
+	private static final String OWN_NAME_MARKUP = "不能含有网页标记（“<”后紧接字母或“/”“!”“?”，如“<b>”“</b>”），请只填写名称本身";
 
 	/**
 	 * An identifier typed by hand — a 文号, 编号 or 证号 that names one record and is compared with others — holds no

@@ -117,7 +117,7 @@ public class BranchFilings {
 			code = v.check("parentCreditCode", () -> CreditCode.of(data.parentCreditCode()).value());
 		}
 		v.name("name", "分支机构名称", data.name(), 200)
-			.required("address", "地址", data.address()).line("address", "地址", data.address(), 300)
+			.required("address", "地址", data.address()).address("address", "地址", data.address(), 300)
 			.name("headName", "负责人", data.headName(), 60)
 			.personName("headName", "负责人", data.headName());
 		String region = null;

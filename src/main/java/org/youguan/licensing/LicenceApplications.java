@@ -541,8 +541,8 @@ public class LicenceApplications {
 			// a change of a licence whose service area is not on record leaves it as it is
 			v.required("serviceArea", "服务地域", data.serviceArea());
 		}
-		v.line("premisesAddress", "经营场所地址", data.premisesAddress(), 300)
-			.maxLength("serviceArea", "服务地域", data.serviceArea(), 500)
+		v.address("premisesAddress", "经营场所地址", data.premisesAddress(), 300)
+			.placeText("serviceArea", "服务地域", data.serviceArea(), 500)
 			.maxLength("legalRepresentative", "法定代表人", data.legalRepresentative(), 50)
 			.name("legalRepresentative", "法定代表人", data.legalRepresentative())
 			.personName("legalRepresentative", "法定代表人", data.legalRepresentative())

@@ -180,7 +180,7 @@ public class Branches {
 	private BranchData validate(DataScope scope, BranchData data, boolean parentKnown) {
 		Validation v = new Validation();
 		v.name("name", "分支机构名称", data.name(), 200);
-		v.required("address", "地址", data.address()).line("address", "地址", data.address(), 300);
+		v.required("address", "地址", data.address()).address("address", "地址", data.address(), 300);
 		v.name("headName", "负责人", data.headName(), 60).personName("headName", "负责人", data.headName());
 		if (parentKnown && data.licenceId() != null) {
 			Long holder = jdbc.sql("SELECT enterprise_id FROM express_licence WHERE id = :id")

@@ -848,7 +848,7 @@ public class Outlets {
 		// enterprise's branch was taken)
 		v.require("branchId", d.branchId() == null || ownBranch(d.enterpriseId(), d.branchId()), "own-branch",
 				"所选分支机构不是本企业已备案的分支机构（编号" + d.branchId() + "），请选择本企业的分支机构或不选");
-		v.required("address", "地址", d.address()).line("address", "地址", d.address(), 300);
+		v.required("address", "地址", d.address()).address("address", "地址", d.address(), 300);
 		v.require("cooperation", cooperationTypes().stream().anyMatch(t -> t.code().equals(d.cooperation())), "dictionary",
 				"请选择合作方式（自营、加盟或合作）");
 		RegionCode region = v.check("regionCode", () -> regions.require("regionCode", d.regionCode()));

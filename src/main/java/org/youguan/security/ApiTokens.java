@@ -89,7 +89,7 @@ public class ApiTokens {
 	@Transactional
 	public NewToken create(CurrentUser user, String name, Integer validDays) {
 		int max = settings.tokenMaxDays();
-		new Validation().name("name", "令牌名称", name, 60)
+		new Validation().ownName("name", "令牌名称", name, 60)
 			.require("validDays", validDays == null || (validDays >= 1 && validDays <= max), "range",
 					"有效期应为1至" + max + "天，留空为" + settings.tokenDefaultDays() + "天")
 			.throwIfInvalid();

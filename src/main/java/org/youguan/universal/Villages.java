@@ -228,7 +228,8 @@ public class Villages {
 		v.maxLength("postOfficeName", "服务邮政局所", postOffice, 100)
 			.name("postOfficeName", "服务邮政局所", postOffice)
 			.line("handoverType", "交接点类型", handoverType, 50)
-			.line("handoverAddress", "交接点地址", handoverAddress, 200);
+			.line("handoverAddress", "交接点地址", handoverAddress, 200)
+			.words("handoverAddress", "交接点地址", handoverAddress);
 		// the profile is listed, exported and shown on the village's page: a contact's ID or mobile number typed into
 		// a name or address would be shown to every reader (older profiles are shown masked, VillageView)
 		PersonalNumbers.refuse(v, "postOfficeName", "服务邮政局所", postOffice, storedName);

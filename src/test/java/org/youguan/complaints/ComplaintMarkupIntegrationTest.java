@@ -42,4 +42,26 @@ class ComplaintMarkupIntegrationTest {
 		assertThat(jdbc.sql("SELECT count(*) FROM complaint WHERE waybill_number = :w").param("w", waybill).query(Long.class).single())
 			.isZero();
 	}
+
+	/**
+	 * The respondent named and the channel of the prior complaint are printed on the complaint's notices and exported:
+	 * one beginning as a formula, or naming nothing, is refused as on every document text (attack: 住所 "=cmd|…" on a
+	 * licence; Validation.documentText).
+	 */
+	@ParameterizedTest(name = "{0} {2}")
+	@CsvSource(delimiter = '#', quoteCharacter = '`', value = {
+			"enterprise#\"brand\":\"顺丰\",#\"brand\":\"顺丰\",\"enterprise\":\"=cmd|' /C calc'!A0\",#formula",
+			"enterprise#\"brand\":\"顺丰\",#\"brand\":\"顺丰\",\"enterprise\":\"x\",#words",
+			"priorComplaint.channel#\"channel\":\"电话\"#\"channel\":\"@SUM(1)\"#formula" })
+	void aPublicComplaintWithAFormulaInAPrintedTextIsRefusedNamingTheField(String field, String good, String bad, String rule)
+			throws Exception {
+		String waybill = "SF" + org.youguan.RandomDigits.of(10);
+		String body = ComplaintWaybillIdentifierIntegrationTest.body("张三", waybill).replace(good, bad);
+		assertThat(body).contains(bad);
+		mvc.perform(post("/api/v1/public/complaints").contentType("application/json").content(body))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[?(@.field == '" + field + "')].rule", hasItem(rule)));
+		assertThat(jdbc.sql("SELECT count(*) FROM complaint WHERE waybill_number = :w").param("w", waybill).query(Long.class).single())
+			.isZero();
+	}
 }

@@ -90,7 +90,9 @@ class EnterpriseComplaintViewIntegrationTest {
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		assertHidesInternals(detail, "$", tag);
 		assertThat(JsonPath.<String>read(detail, "$.number")).isEqualTo(filed.number());
-		assertThat(JsonPath.<String>read(detail, "$.filerPhone")).as("to call back").isEqualTo("13912345678");
+		// closed: the enterprise has called back long ago — the filer's contact masked as in lists (个人信息保护法 art.6)
+		assertThat(JsonPath.<String>read(detail, "$.filerPhone")).isEqualTo("139****5678");
+		assertThat(JsonPath.<String>read(detail, "$.filerName")).isEqualTo("张*");
 		assertThat(JsonPath.<String>read(detail, "$.replyFindings")).isEqualTo("经查属实");
 
 		// the API list on its token
@@ -112,7 +114,8 @@ class EnterpriseComplaintViewIntegrationTest {
 		MockHttpSession sf = SignIn.session(mvc, "sf.wz");
 		String page = mvc.perform(get("/enterprise/complaints/{id}", id).session(sf))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-		assertThat(page).contains(filed.number()).doesNotContain(tag).doesNotContain(filed.duplicateOf());
+		assertThat(page).contains(filed.number()).doesNotContain(tag).doesNotContain(filed.duplicateOf())
+			.contains("139****5678").doesNotContain("13912345678").doesNotContain("张三");
 		String portalList = mvc.perform(get("/enterprise/complaints").param("q", filed.number()).param("state", "ALL").session(sf))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		assertThat(portalList).contains(filed.number()).doesNotContain(tag);
@@ -124,6 +127,40 @@ class EnterpriseComplaintViewIntegrationTest {
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		assertThat(JsonPath.<String>read(staffDetail, "$.referralNote")).contains(tag);
 		assertThat(JsonPath.<String>read(staffDetail, "$.duplicateOf")).isEqualTo(filed.duplicateOf());
+	}
+
+	/**
+	 * Attack: the enterprise kept reading the filer's full name and mobile on a complaint closed long ago. In full while
+	 * it answers and the bureau calls back (the procedure open), masked once the complaint is closed — API and page.
+	 */
+	@Test
+	void theEnterpriseReadsTheFilersContactInFullOnlyWhileTheComplaintIsOpen() throws Exception {
+		LocalDate today = LocalDate.now(clock);
+		var form = new ComplaintForm("李四", "13912345679", FilerRole.RECIPIENT, "320506", "顺丰", null,
+				ComplaintIntegrationTest.waybill(), today.minusDays(20), today.minusDays(10), "电话", null, "延误",
+				"中转或运输延误", new BigDecimal("100"), "快件超过承诺时限三天未送达");
+		long id = intake.file(form, Channel.WEB, null, false).id();
+		procedure.acceptAndTransfer(ComplaintIntegrationTest.WUZHONG, id, ComplaintIntegrationTest.SF_WUZHONG, null);
+		MockHttpSession sf = SignIn.session(mvc, "sf.wz");
+		String open = mvc.perform(get("/api/v1/complaints/{id}", id).header("Authorization", SF_TOKEN))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(JsonPath.<String>read(open, "$.filerPhone")).as("to call back").isEqualTo("13912345679");
+		assertThat(JsonPath.<String>read(open, "$.filerName")).isEqualTo("李四");
+		assertThat(mvc.perform(get("/enterprise/complaints/{id}", id).session(sf)).andReturn().getResponse()
+			.getContentAsString()).contains("13912345679");
+
+		procedure.reply(DataScope.enterprise(ComplaintIntegrationTest.SF_WUZHONG), id, new ComplaintReply("经查属实",
+				Responsibility.RESPONSIBLE, "赔偿并致歉", new BigDecimal("20"), true, true, "客服", "13800000000"));
+		procedure.callBack(ComplaintIntegrationTest.WUZHONG, id, true, Satisfaction.SATISFIED, Satisfaction.SATISFIED, true);
+		procedure.close(ComplaintIntegrationTest.WUZHONG, id, true, new BigDecimal("20"), "办结");
+		String closed = mvc.perform(get("/api/v1/complaints/{id}", id).header("Authorization", SF_TOKEN))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(JsonPath.<String>read(closed, "$.filerPhone")).isEqualTo("139****5679");
+		assertThat(JsonPath.<String>read(closed, "$.filerName")).isEqualTo("李*");
+		assertThat(mvc.perform(get("/enterprise/complaints/{id}", id).session(sf)).andReturn().getResponse()
+			.getContentAsString()).contains("139****5679").doesNotContain("13912345679").doesNotContain("李四");
+		// the bureau's staff still read it in full
+		assertThat(queries.get(DataScope.all(), id).filerPhone()).isEqualTo("13912345679");
 	}
 
 	private static void assertHidesInternals(String json, String path, String tag) {

@@ -19,10 +19,12 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.youguan.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -91,6 +93,11 @@ class InspectionPlanIntegrationTest {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$[*].id", hasItem((int) id))));
 		assertThat(published).doesNotContain("陈吴中", "吴文书", "孙局长", "seedOperator", "witnesses");
+		// attack: the drawn targets were public with their inspectors' 执法证号 before the checks — shown only with their
+		// published result (双随机一公开), on the API and the page
+		assertThat((List<?>) JsonPath.read(published, "$[?(@.id == " + id + ")].targets[*]")).as("no check done yet").isEmpty();
+		mvc.perform(get("/public/inspections").param("region", "320506"))
+			.andExpect(content().string(containsString("另有3个抽中对象及其检查组，检查结果公示后公开")));
 
 		mvc.perform(post("/api/v1/public/inspections/draw/verify").contentType(MediaType.APPLICATION_JSON)
 			.content("{\"planId\":" + id + "}"))

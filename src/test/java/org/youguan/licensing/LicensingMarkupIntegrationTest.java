@@ -46,6 +46,29 @@ class LicensingMarkupIntegrationTest extends LicensingFixture {
 			.andExpect(jsonPath("$.errors[?(@.field == '" + field + "')].rule", hasItem("markup")));
 	}
 
+	/**
+	 * Attack: 住所 and 服务地域 took "=cmd|' /C calc'!A0", "=HYPERLINK(…)", "1" and "x" and printed them on the 快递业务经营许可证:
+	 * a text printed on a certificate begins as no formula and says something (Validation.documentText, address, words).
+	 */
+	@ParameterizedTest(name = "{0} {2}")
+	@CsvSource(delimiter = '#', quoteCharacter = '`', value = {
+			"premisesAddress#吴中区示例路8号#=cmd|' /C calc'!A0#formula",
+			"premisesAddress#吴中区示例路8号#-HYPERLINK(1)#formula",
+			"premisesAddress#吴中区示例路8号#1#address",
+			"premisesAddress#吴中区示例路8号#x#address",
+			"serviceArea#苏州市吴中区#=HYPERLINK(\\\"http://x.example\\\")#formula",
+			"serviceArea#苏州市吴中区#@SUM(1)#formula",
+			"serviceArea#苏州市吴中区#1#words",
+			"serviceArea#苏州市吴中区#x#words" })
+	void anAddressOrAreaThatIsAFormulaOrNoTextIsRefusedNamingTheRule(String field, String good, String bad, String rule)
+			throws Exception {
+		String name = "苏州公式快递有限公司" + RandomDigits.of(4);
+		String body = LicensingIntegrationTest.application(LicensingIntegrationTest.newCreditCode(), "NAME", "省内", "600000", "")
+			.replace(good, bad).replace("NAME", name);
+		call(CITY, "/api/v1/licensing/applications", body).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[?(@.field == '" + field + "')].rule", hasItem(rule)));
+	}
+
 	@Test
 	void anImportedApplicantNameWithMarkupIsRefused() throws IOException {
 		String[] row = LicensingImportIntegrationTest.pending(LicensingImportIntegrationTest.freshCode());

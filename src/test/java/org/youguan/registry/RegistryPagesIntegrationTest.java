@@ -171,7 +171,7 @@ class RegistryPagesIntegrationTest {
 		mvc.perform(get("/registry/branches/new").session(session("sz.leader"))).andExpect(status().isForbidden());
 		mvc.perform(get("/licensing/branch-filings/new").session(session("sz.leader"))).andExpect(status().isForbidden());
 		mvc.perform(post("/licensing/branch-filings").session(staff).with(csrf()).param("parentCreditCode", code)
-			.param("name", "页面分公司").param("regionCode", "320506001").param("address", "地址").param("headName", "赵六")
+			.param("name", "页面分公司").param("regionCode", "320506001").param("address", "吴中区页面路1号").param("headName", "赵六")
 			.param("businessLicenceDate", "2026-13-01").param("filedOn", "2026-10-08"))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("businessLicenceDate")));

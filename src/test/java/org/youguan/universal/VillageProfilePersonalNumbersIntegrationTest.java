@@ -72,6 +72,29 @@ class VillageProfilePersonalNumbersIntegrationTest {
 			.andExpect(status().isOk());
 	}
 
+	/**
+	 * The serving post office and the handover address are listed, exported and printed: one beginning as a formula,
+	 * or an address naming nothing, is refused as every printed text (Validation.documentText; attack: a licence's 住所
+	 * "=cmd|' /C calc'!A0").
+	 */
+	@Test
+	void aProfilesNameOrAddressRefusesAFormulaOrNoWords() throws Exception {
+		String village = village();
+		store(village, "某邮局", "村委会一楼");
+		for (String[] bad : List.of(new String[] { "\"postOfficeName\":\"=HYPERLINK(1)\",\"handoverAddress\":\"村委会一楼\"", "formula" },
+				new String[] { "\"handoverAddress\":\"@SUM(1)\"", "formula" },
+				new String[] { "\"handoverAddress\":\"1\"", "words" })) {
+			String field = bad[0].substring(1, bad[0].indexOf('"', 1));
+			mvc.perform(put("/api/v1/universal/villages/" + village + "/profile").header("Authorization", POSTAL)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"deliveryMode\":\"VILLAGE_POST\",\"deliveriesPerWeek\":6," + bad[0] + "}"))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[?(@.field == '" + field + "')].rule", hasItem(bad[1])));
+		}
+		assertThat(jdbc.sql("SELECT handover_address FROM village_profile WHERE village_code = :c").param("c", village)
+			.query(String.class).single()).as("nothing saved").isEqualTo("村委会一楼");
+	}
+
 	@Test
 	void aProfileStoredWithPersonalNumbersIsShownMaskedEverywhere() throws Exception {
 		String village = village();

@@ -104,13 +104,14 @@ class PublicInspectionApiController {
 	}
 
 	@GetMapping("/plans")
-	@Operation(summary = "已公示的双随机抽查计划", description = "region：区划代码前缀（如3205），缺省为全部。每个计划附抽中对象及检查组（执法证号）。")
+	@Operation(summary = "已公示的双随机抽查计划", description = "region：区划代码前缀（如3205），缺省为全部。每个计划附检查结果已公示的抽中对象及其检查组（执法证号）；"
+			+ "尚未检查或结果未公示的对象在结果公示后公开。")
 	List<PublicPlan> plans(@RequestParam(required = false) String region) {
 		String prefix = region == null ? "" : Text.strip(region);
 		if (!prefix.matches("\\d{0,12}")) {
 			throw new InvalidValueException("region", "format", "区划代码应为数字");
 		}
-		return plans.published(prefix).stream().map(p -> PublicPlan.of(p, plans.targets(p.id()))).toList();
+		return plans.published(prefix).stream().map(p -> PublicPlan.of(p, plans.publicTargets(p.id()))).toList();
 	}
 
 	@GetMapping("/plans/{id}/draw")

@@ -21,8 +21,11 @@ import org.youguan.kernel.Text;
 @Controller
 class PublicInspectionController {
 
-	/** A published plan with its targets. */
-	record Published(InspectionPlan plan, List<InspectionPlan.Target> targets) {
+	/**
+	 * A published plan with the targets whose result is published ({@link InspectionPlans#publicTargets}) and how many
+	 * more were drawn, shown once their checks' results are in.
+	 */
+	record Published(InspectionPlan plan, List<InspectionPlan.Target> targets, int pending) {
 	}
 
 	private final InspectionPlans plans;
@@ -42,7 +45,10 @@ class PublicInspectionController {
 		}
 		model.addAttribute("region", prefix);
 		model.addAttribute("published", plans.published(prefix).stream()
-			.map(p -> new Published(p, plans.targets(p.id())))
+			.map(p -> {
+				List<InspectionPlan.Target> shown = plans.publicTargets(p.id());
+				return new Published(p, shown, plans.targets(p.id()).size() - shown.size());
+			})
 			.toList());
 		model.addAttribute("outcomes", InspectionPlanPagesController.OUTCOMES);
 		model.addAttribute("itemLists", items.latestPublished(prefix));

@@ -21,6 +21,7 @@ import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import org.apache.poi.util.Units;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.documents.DeclaresTemplates;
@@ -29,6 +30,7 @@ import org.youguan.documents.DocumentTemplates;
 import org.youguan.documents.WordTemplates;
 import org.youguan.kernel.ChineseText;
 import org.youguan.licensing.ApplicationView;
+import org.youguan.platform.DemoMode;
 import org.youguan.licensing.LicenceApplications.Change;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
@@ -100,8 +102,14 @@ public class LicensingDocuments implements DeclaresTemplates {
 	/** States the decision limit with （暂定） when it lies in a year whose holiday notice is not loaded. */
 	private final WorkingCalendar calendar;
 
+	private final DemoMode demo;
+
+	private final Environment environment;
+
 	LicensingDocuments(DocumentTemplates templates, LicensingSettings settings, StatutoryRules rules,
-			WorkingCalendar calendar) {
+			WorkingCalendar calendar, DemoMode demo, Environment environment) {
+		this.demo = demo;
+		this.environment = environment;
 		this.calendar = calendar;
 		this.templates = templates;
 		this.settings = settings;
@@ -269,8 +277,22 @@ public class LicensingDocuments implements DeclaresTemplates {
 
 	/** The public verify page's address for a licence and its code (what the QR code holds). */
 	public String verifyUrl(String number, String code) {
-		return settings.verifyBaseUrl() + "/public/licences/verify?number=" + URLEncoder.encode(number, StandardCharsets.UTF_8)
+		return verifyBaseUrl() + "/public/licences/verify?number=" + URLEncoder.encode(number, StandardCharsets.UTF_8)
 				+ "&code=" + URLEncoder.encode(code, StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * The address the certificates' QR codes and links start with: {@code youguan.licensing.verify-base-url} when set;
+	 * unset, in the demo, this machine at the port the server actually listens on ({@code local.server.port}: a demo
+	 * started with {@code --server.port=9090} prints http://localhost:9090, not the default's 8080, which would reach
+	 * nothing or another program); else the default ({@link LicensingSettings#DEFAULT_VERIFY_BASE_URL}, warned of at
+	 * startup by {@code VerifyBaseUrlCheck}).
+	 */
+	String verifyBaseUrl() {
+		String port = environment.getProperty("local.server.port");
+		boolean unset = LicensingSettings.DEFAULT_VERIFY_BASE_URL.equals(settings.verifyBaseUrl());
+		return unset && demo.enabled() && port != null && port.matches("\\d{1,5}") ? "http://localhost:" + port
+				: settings.verifyBaseUrl();
 	}
 
 	/** A QR code (PNG, 300 px, error correction M) of {@code text}. */
