@@ -18,6 +18,7 @@ import org.youguan.audit.AuditedMemory;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.Listing;
 import org.youguan.kernel.Masking;
+import org.youguan.kernel.Text;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
@@ -74,8 +75,24 @@ public class Notifications {
 	public static final String DONE = "【已办结】";
 
 	/**
+	 * The most characters a title keeps when it is sent: the column's {@link #TITLE_LENGTH} less the {@link #DONE} mark
+	 * (295), so a title marked done keeps its end (a 催报 of 300 characters lost its last 5 to the mark).
+	 */
+	static final int SENT_TITLE_LENGTH = TITLE_LENGTH - DONE.length();
+
+	/**
+	 * A title bounded to {@link #SENT_TITLE_LENGTH}: a longer one is cut to one character less and ends in "…", so the
+	 * reader sees it was cut; null stays null.
+	 */
+	static String bounded(String title) {
+		return title == null || title.length() <= SENT_TITLE_LENGTH ? title
+				: Text.start(title, SENT_TITLE_LENGTH - 1) + "…";
+	}
+
+	/**
 	 * Marks an enterprise's notifications done whose key starts with {@code keyPrefix} (a reminder whose report has been
-	 * filed): their titles start with {@link #DONE} from now on, cut to the column's length; one marked before is left.
+	 * filed): their titles start with {@link #DONE} from now on, whole — a title is stored bounded to {@link #SENT_TITLE_LENGTH},
+	 * leaving the mark its room (one stored before that bound is cut to the column's length); one marked before is left.
 	 * @return how many were marked now
 	 */
 	@Transactional
@@ -159,8 +176,9 @@ public class Notifications {
 	/**
 	 * Stores one notification. Its title is masked and bounded here, once for every listener: a title may quote what
 	 * someone typed (a referral's reason, an alert's detail, a task's name), and an ID or mobile number in it is shown
-	 * masked ({@link Masking#personalNumbersIn}) to every reader of the list, then cut to the column's 300 characters
-	 * (masked before the cut, so a cut never shows more of a number than its mask does).
+	 * masked ({@link Masking#personalNumbersIn}) to every reader of the list, then cut to {@link #SENT_TITLE_LENGTH}
+	 * characters ({@link #bounded}: the column keeps room for the {@link #DONE} mark; masked before the cut, so a cut
+	 * never shows more of a number than its mask does).
 	 */
 	private boolean send(String kind, String audience, String title, String link, String key) {
 		return jdbc.sql("""
@@ -168,7 +186,7 @@ public class Notifications {
 				VALUES (:kind, :audience, :title, :link, :key, :now) ON CONFLICT (dedupe_key) DO NOTHING""")
 			.param("kind", kind)
 			.param("audience", audience)
-			.param("title", Masking.personalNumbersIn(title, TITLE_LENGTH))
+			.param("title", bounded(Masking.personalNumbersIn(title, TITLE_LENGTH)))
 			.param("link", link)
 			.param("key", key)
 			.param("now", Timestamp.from(clock.instant()))

@@ -39,7 +39,7 @@ class ReportReminderNotifications {
 				+ sent.dueOn() + "）";
 		String prefix = ReportFiled.reminderKeyPrefix(sent.formId(), sent.period(), sent.enterpriseId());
 		TransactionLocks.hold(jdbc, prefix);
-		notifications.toEnterprise(sent.creditCode(), title.length() > 300 ? title.substring(0, 300) : title,
+		notifications.toEnterprise(sent.creditCode(), title,
 				"/enterprise/statistics", prefix + sent.sentAt().toEpochMilli() + ":" + sent.sentBy());
 		// a report filed between the reminder and this delivery: the reminder is done as it arrives
 		settle(sent.enterpriseId(), sent.creditCode(), sent.formId(), sent.period(), prefix);

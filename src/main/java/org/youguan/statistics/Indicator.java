@@ -6,6 +6,7 @@ import java.math.RoundingMode;
 import org.youguan.kernel.Percentages;
 import org.youguan.statistics.internal.Aggregation;
 import org.youguan.statistics.internal.Formula;
+import org.youguan.statistics.internal.ReportChecks;
 import org.youguan.statistics.internal.ValueType;
 
 /**
@@ -22,9 +23,13 @@ public record Indicator(String code, String name, String unit, ValueType valueTy
 		return Formula.parse(formula);
 	}
 
-	/** Decimals to show: none for counts, two otherwise. */
+	/**
+	 * Decimals to show — the pages, the API's figures and the exports' number format ({@code #,##0.0000}) — the
+	 * decimals a value of the indicator keeps ({@link ReportChecks#fractionDigits}): none for counts, 4 for 万元 (to
+	 * the yuan; 2 hid the last two a report keeps), 2 for a rate in %.
+	 */
 	public int decimals() {
-		return valueType == ValueType.INTEGER ? 0 : 2;
+		return ReportChecks.fractionDigits(this);
 	}
 
 	/**

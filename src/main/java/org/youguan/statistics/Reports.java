@@ -171,7 +171,8 @@ public class Reports {
 			listing.where("r.status <> 'DRAFT'");
 		}
 		if (Boolean.TRUE.equals(filter.late())) {
-			listing.where("r.on_time = false");
+			// late as the list shows it: a report returned, or a correction's draft, has no timeliness (ReportView#timed)
+			listing.where("r.on_time = false AND " + ReportView.TIMED_SQL);
 		}
 		if (filter.state() == WorkState.OPEN) {
 			listing.where("r.status IN ('DRAFT','SUBMITTED','RETURNED')");
@@ -350,8 +351,8 @@ public class Reports {
 	@Transactional
 	public void fillDraft(DataScope scope, long id, Map<String, String> values, Map<String, String> notes, String comment) {
 		Report report = loadInScope(scope, id);
-		saveDraft(scope, id, merged(report, report.values(), values, ReportValue::value),
-				merged(report, report.values(), notes, ReportValue::note), comment);
+		saveDraft(scope, id, merged(report, report.values(), values, ReportValue::value, ReportChecks::field),
+				merged(report, report.values(), notes, ReportValue::note, ReportChecks::noteField), comment);
 	}
 
 	/**
@@ -363,8 +364,8 @@ public class Reports {
 	public void fillAndSubmit(DataScope scope, long id, Map<String, String> values, Map<String, String> notes,
 			String comment) {
 		Report report = loadInScope(scope, id);
-		submit(scope, id, merged(report, report.values(), values, ReportValue::value),
-				merged(report, report.values(), notes, ReportValue::note), comment);
+		submit(scope, id, merged(report, report.values(), values, ReportValue::value, ReportChecks::field),
+				merged(report, report.values(), notes, ReportValue::note, ReportChecks::noteField), comment);
 	}
 
 	/**
@@ -372,17 +373,49 @@ public class Reports {
 	 * them: an indicator given keeps what was given, even blank.
 	 */
 	private Map<String, String> merged(Report report, Map<String, ReportValue> draft, Map<String, String> given,
-			Function<ReportValue, Object> part) {
+			Function<ReportValue, Object> part, Function<String, String> field) {
 		Map<String, String> merged = new HashMap<>();
-		for (Indicator i : forms.indicators(report.formId())) {
+		List<Indicator> indicators = forms.indicators(report.formId());
+		for (Indicator i : indicators) {
 			ReportValue held = draft.get(i.code());
 			Object entry = held == null || i.derived() ? null : part.apply(held);
 			if (entry != null) {
 				merged.put(i.code(), entry instanceof BigDecimal number ? number.toPlainString() : entry.toString());
 			}
 		}
-		merged.putAll(given);
+		// a code given in capitals or full width replaces the draft's entry of that code, not beside it
+		List<FieldError> twice = new ArrayList<>();
+		merged.putAll(byCode(indicators, given, field, twice));
+		if (!twice.isEmpty()) {
+			throw new InvalidValueException(twice);
+		}
 		return merged;
+	}
+
+	/**
+	 * Entries keyed by indicator code as typed, keyed by the catalogue's code: a code is read as the .xlsx report sheet
+	 * and the history import read it ({@link Indicators#codeKey}: capitals, full width, spaces around —
+	 * {@code EXPRESS.VOLUME.LOCAL}, {@code ｅｘｐｒｅｓｓ．ｒｅｖｅｎｕｅ}), so the API, the page and the sheet take the same
+	 * codes. A code of no indicator of the form stays as typed (refused as unknown); two spellings of one code are
+	 * refused on it (rule {@code unique}), the first kept.
+	 * @param field the field an error names for a code ({@link ReportChecks#field}, {@link ReportChecks#noteField})
+	 * @param errors where the refusals go
+	 */
+	private static Map<String, String> byCode(List<Indicator> indicators, Map<String, String> entries,
+			Function<String, String> field, List<FieldError> errors) {
+		Map<String, String> codes = new HashMap<>();
+		indicators.forEach(i -> codes.putIfAbsent(Indicators.codeKey(i.code()), i.code()));
+		Map<String, String> keyed = new HashMap<>();
+		for (String typed : new TreeSet<>(entries.keySet())) {
+			String code = typed == null ? null : codes.getOrDefault(Indicators.codeKey(typed), typed);
+			if (keyed.containsKey(code)) {
+				errors.add(new FieldError(field.apply(code), "unique", "指标代码" + Text.excerpt(String.valueOf(typed), 30)
+						+ "与" + code + "是同一指标，请只填一次"));
+				continue;
+			}
+			keyed.put(code, entries.get(typed));
+		}
+		return keyed;
 	}
 
 	/**
@@ -442,7 +475,7 @@ public class Reports {
 		period.requireEnded("period", LocalDate.now(clock));
 		// a report submitted before the rule for a period the enterprise did not operate in is not approved either
 		forms.requireOperating("period", report.enterpriseId(), period);
-		requireDecidingBureau(scope, report, "审核");
+		requireDecidingBureau(scope, report.regionCode());
 		// ordered against a history import of its province running at once: its rows are seen, or it sees this
 		// report's facts (approvals of other provinces do not wait for it)
 		HistoryImport.holdFacts(jdbc, List.of(report.regionCode()), true);
@@ -467,13 +500,23 @@ public class Reports {
 	 * Refuses a decision (审核通过, 退回) by a bureau above the one of the reporter's region (README: the bureau of the
 	 * reporter's region decides): a city's department reads its counties' reports but approves only those of the
 	 * region its own bureau handles ({@link Bureaus#nearest}: the county's bureau where one is on the platform).
-	 * @throws AccessRefusedException (403, field {@code status}) naming the bureau that decides
+	 * @throws AccessRefusedException (403) in the words of every module's refusal, {@link Bureaus#refusal}
 	 */
-	private void requireDecidingBureau(DataScope scope, Report report, String step) {
-		if (!decides(scope, report.regionCode())) {
-			throw new AccessRefusedException("status", "该报表由报送企业所在地的" + bureaus.nearestName(report.regionCode()) + step
-					+ "，您所在的单位只能查看");
+	private void requireDecidingBureau(DataScope scope, String regionCode) {
+		if (!decides(scope, regionCode)) {
+			throw bureaus.refusal(regionCode, "报表");
 		}
+	}
+
+	/**
+	 * Refuses the caller a decision (审核通过, 退回) on report {@code id} before anything it sent is read
+	 * ({@code StepAccess}): a report out of its scope, or a draft never submitted, 404; one of a region its bureau does
+	 * not handle 403 ({@link Bureaus#refusal}) — as {@link #approve} and {@link #returnForCorrection} decide.
+	 * @throws DomainException 404 outside the scope
+	 * @throws AccessRefusedException 403 for a bureau that reads the report and does not decide it
+	 */
+	public void requireDeciding(DataScope scope, long id) {
+		requireDecidingBureau(scope, get(scope, id).regionCode());
 	}
 
 	/**
@@ -528,7 +571,7 @@ public class Reports {
 		reason = Text.freeText(reason);
 		Report report = loadInScope(scope, id);
 		report.requireSubmitted("退回"); // the state (409) before the reason (400)
-		requireDecidingBureau(scope, report, "退回");
+		requireDecidingBureau(scope, report.regionCode());
 		new Validation().required("reason", "退回原因", reason).maxLength("reason", "退回原因", reason, 500).throwIfInvalid();
 		var before = report.snapshot();
 		report.returnForCorrection(Text.strip(reason), by, clock.instant());
@@ -638,10 +681,13 @@ public class Reports {
 	 * value or note for a derived (computed) indicator are refused rather than dropped; every bad value is reported,
 	 * and a refused value is left out of the values.
 	 */
-	private Parsed parse(Report report, Map<String, String> values, Map<String, String> notes) {
+	private Parsed parse(Report report, Map<String, String> typedValues, Map<String, String> typedNotes) {
 		List<Indicator> indicators = forms.indicators(report.formId());
 		Map<String, ReportValue> parsed = new HashMap<>();
 		List<FieldError> errors = new ArrayList<>();
+		// the codes read as the sheet reads them (capitals, full width): the one code reader of every path
+		Map<String, String> values = byCode(indicators, typedValues, ReportChecks::field, errors);
+		Map<String, String> notes = byCode(indicators, typedNotes, ReportChecks::noteField, errors);
 		Map<String, Indicator> byCode = new HashMap<>();
 		indicators.forEach(i -> byCode.put(i.code(), i));
 		// each key is refused under the part of the body it came in (values.x or notes.x), a code named in both twice

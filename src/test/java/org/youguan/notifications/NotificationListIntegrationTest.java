@@ -79,12 +79,36 @@ class NotificationListIntegrationTest {
 		String marker = "脱敏" + UUID.randomUUID().toString().substring(0, 8);
 		notifications.toRegion("320506", marker + "：用户13912345678、身份证110101199003071234", "/", "list-test-" + marker);
 		String cut = "长" + UUID.randomUUID().toString().substring(0, 8);
-		notifications.toRegion("320506", cut + "x".repeat(300 - cut.length() - 6) + "，13912345678", "/", "list-test-" + cut);
+		notifications.toRegion("320506", cut + "x".repeat(Notifications.SENT_TITLE_LENGTH - cut.length() - 6) + "，13912345678", "/", "list-test-" + cut);
 		var recent = notifications.recent(DataScope.region("320506"), null, 50);
 		assertThat(recent).filteredOn(n -> n.title().startsWith(marker)).singleElement()
 			.satisfies(n -> assertThat(n.title()).contains("139****5678").contains("110101********1234")
 				.doesNotContain("13912345678").doesNotContain("110101199003071234"));
 		assertThat(recent).filteredOn(n -> n.title().startsWith(cut)).singleElement()
-			.satisfies(n -> assertThat(n.title()).hasSize(300).endsWith("139**").doesNotContain("13912"));
+			.satisfies(n -> assertThat(n.title()).hasSize(Notifications.SENT_TITLE_LENGTH).endsWith("139*…").doesNotContain("13912"));
+	}
+
+	/**
+	 * Finding: a 催报 title over 295 characters lost its end when marked done (【已办结】 before it, cut to the column's
+	 * 300). A title is sent bounded to 295 characters — cut with "…" — so the mark never cuts it and reopening gives it
+	 * back whole.
+	 */
+	@Test
+	void aTitleMarkedDoneKeepsItsEndAndReopenedIsTheSame() {
+		String code = "91320506MA" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+		String prefix = "done-test:" + code + ":";
+		int room = Notifications.SENT_TITLE_LENGTH;
+		assertThat(Notifications.DONE.length() + room).isEqualTo(300);
+		String exact = "催" + "报".repeat(room - 2) + "尾";
+		String longer = "催" + "报".repeat(400) + "尾";
+		notifications.toEnterprise(code, exact, "/", prefix + "1");
+		notifications.toEnterprise(code, longer, "/", prefix + "2");
+		notifications.markDone(code, prefix);
+		var done = notifications.recent(DataScope.enterprise(code), null, 10);
+		assertThat(done).extracting(Notification::title)
+			.containsExactlyInAnyOrder(Notifications.DONE + exact, Notifications.DONE + "催" + "报".repeat(room - 2) + "…");
+		notifications.reopen(code, prefix);
+		assertThat(notifications.recent(DataScope.enterprise(code), null, 10)).extracting(Notification::title)
+			.containsExactlyInAnyOrder(exact, "催" + "报".repeat(room - 2) + "…");
 	}
 }

@@ -5,7 +5,13 @@ import java.util.Locale;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.youguan.RandomDigits;
+import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
+import org.youguan.registry.Brands;
+import org.youguan.registry.EnterpriseData;
+import org.youguan.registry.EnterpriseType;
+import org.youguan.registry.Enterprises;
 import org.youguan.registry.LicenceData;
 import org.youguan.registry.LicenceScope;
 import org.youguan.registry.Licences;
@@ -45,5 +51,24 @@ public final class Reporters {
 		licences.record(DataScope.all(), Registrar.platform(), new LicenceData(enterprise, number, LicenceScope.PROVINCE, "江苏省邮政管理局", "32",
 				since, null), false);
 		return enterprise;
+	}
+
+	/** A test reporter: its enterprise id and credit code, and its own scope. */
+	public record Reporter(long id, String code, DataScope own) {
+	}
+
+	/**
+	 * An express reporter (顺丰) of 吴中区 320506 — decided by 吴中区局, read by the city too — licensed since 2001, so it
+	 * may report any period the platform keeps.
+	 * @param name the start of its name, a random suffix after it
+	 */
+	public static Reporter wuzhongExpress(Enterprises enterprises, Brands brands, Licences licences, String name) {
+		String base = "91320506MA" + RandomDigits.of(7);
+		String code = base + CreditCode.checkCharacter(base);
+		long id = licensedSince(licences, enterprises.register(DataScope.all(), new EnterpriseData(
+				name + UUID.randomUUID().toString().substring(0, 4), code, EnterpriseType.EXPRESS,
+				brands.findByShortName("顺丰").orElseThrow().id(), "张三", "测试路1号", "320506", "李四", "13912345678"), false),
+				LocalDate.of(2001, 1, 1));
+		return new Reporter(id, code, DataScope.enterprise(code));
 	}
 }

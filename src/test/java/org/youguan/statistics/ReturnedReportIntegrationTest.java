@@ -2,12 +2,10 @@ package org.youguan.statistics;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
@@ -19,15 +17,13 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
 import org.youguan.RandomDigits;
 import org.youguan.SignIn;
-import org.youguan.kernel.CreditCode;
+import org.youguan.statistics.Reporters.Reporter;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
 import org.youguan.notifications.Notification;
 import org.youguan.notifications.Notifications;
 import org.youguan.platform.ChinaTime;
 import org.youguan.registry.Brands;
-import org.youguan.registry.EnterpriseData;
-import org.youguan.registry.EnterpriseType;
 import org.youguan.registry.Enterprises;
 import org.youguan.registry.Licences;
 import org.youguan.statistics.internal.ValueLine;
@@ -82,18 +78,9 @@ class ReturnedReportIntegrationTest {
 	@Autowired
 	Licences licences;
 
-	/** An express reporter of 吴中区 (decided by 吴中区局, read by the city too), licensed since 2001; its own scope. */
-	record Reporter(long id, String code, DataScope own) {
-	}
-
+	/** An express reporter of 吴中区, licensed since 2001 ({@link Reporters#wuzhongExpress}). */
 	Reporter reporter() {
-		String base = "91320506MA" + RandomDigits.of(7);
-		String code = base + CreditCode.checkCharacter(base);
-		long id = Reporters.licensedSince(licences, enterprises.register(DataScope.all(), new EnterpriseData(
-				"退回测试快递有限公司" + UUID.randomUUID().toString().substring(0, 4), code, EnterpriseType.EXPRESS,
-				brands.findByShortName("顺丰").orElseThrow().id(), "张三", "测试路1号", "320506", "李四", "13912345678"), false),
-				LocalDate.of(2001, 1, 1));
-		return new Reporter(id, code, DataScope.enterprise(code));
+		return Reporters.wuzhongExpress(enterprises, brands, licences, "退回测试快递有限公司");
 	}
 
 	/** The monthly form's values breaking no rule, with {@code local} as 快递业务量（同城）, as typed. */

@@ -234,7 +234,7 @@ class StatisticsPagesIntegrationTest {
 		assertThat(value).isLessThan(new BigDecimal("100")).isEqualByComparingTo("99.9999");
 		assertThat(rate.shown(value)).isEqualByComparingTo("99.99");
 		assertThat(rate.shown(new BigDecimal("99.9999"))).isEqualByComparingTo("99.99");
-		assertThat(indicators.get("express.revenue").shown(new BigDecimal("2.005"))).isEqualByComparingTo("2.01");
+		assertThat(indicators.get("express.revenue").shown(new BigDecimal("2.00505"))).as("万元 to the 4 decimals kept").isEqualByComparingTo("2.0051");
 	}
 
 	@Test

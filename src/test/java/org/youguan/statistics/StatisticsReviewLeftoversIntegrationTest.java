@@ -161,7 +161,7 @@ class StatisticsReviewLeftoversIntegrationTest {
 			assertThat(BigDecimal.valueOf(count.getNumericCellValue())).isEqualByComparingTo("10000000");
 			assertThat(count.getCellStyle().getDataFormatString()).as("a count shown whole, not 1E+07").isEqualTo("#,##0");
 			Row small = row(sheet, "丙收入" + token);
-			assertThat(small.getCell(2).getCellStyle().getDataFormatString()).isEqualTo("#,##0.00");
+			assertThat(small.getCell(2).getCellStyle().getDataFormatString()).isEqualTo("#,##0.0000");
 			assertThat(BigDecimal.valueOf(small.getCell(2).getNumericCellValue())).isEqualByComparingTo("12.3");
 			assertThat(small.getCell(3).getCellStyle().getDataFormatString()).as("增长目标（%）").isEqualTo("#,##0.00");
 			assertThat(small.getCell(8).getCellStyle().getDataFormatString()).as("时间进度（%）").isEqualTo("#,##0.0");

@@ -182,7 +182,11 @@ public class Report {
 		return dueOn;
 	}
 
-	/** Submits; the first submission decides timeliness (by the due date, inclusive). */
+	/**
+	 * Submits; the first submission decides timeliness (by the due date, inclusive). A report sent again after a return
+	 * is undecided again: the return's reason, time and bureau ({@code decidedAt}, {@code decidedBy}) no longer describe
+	 * it (they stay in the audit trail of the return), as the next decision will.
+	 */
 	public void submit(Instant now, LocalDate today) {
 		requireEditable("报送");
 		if (firstSubmittedAt == null) {
@@ -192,6 +196,8 @@ public class Report {
 		submittedAt = now;
 		status = ReportStatus.SUBMITTED;
 		returnReason = null;
+		decidedAt = null;
+		decidedBy = null;
 		// what the bureau reads from now on, until the next submission (a return leaves it as it was sent)
 		submitted = new HashMap<>();
 		values.forEach((code, v) -> submitted.put(code, new SubmittedValue(v.value(), v.note())));

@@ -77,51 +77,48 @@ public final class ReportChecks {
 
 	/**
 	 * The rules a value is refused on wherever it is entered, even in a draft — the enterprise's form and API, its
-	 * uploaded sheet: at most the column's digits ({@link #VALUE_INTEGER_DIGITS}, {@link #VALUE_FRACTION_DIGITS}; beyond
-	 * them no other rule is judged, so a huge exponent costs nothing), not negative (nothing counted or summed is below
-	 * zero), whole where the indicator counts things (件, 家, 人: {@link ValueType#INTEGER}), at most two decimals for a
-	 * rate in % ({@link #fractionDigits}).
+	 * uploaded sheet, the bureau's history import, a target: at most the column's digits ({@link #VALUE_INTEGER_DIGITS},
+	 * {@link #VALUE_FRACTION_DIGITS}; beyond them no other rule is judged, so a huge exponent costs nothing), not
+	 * negative (nothing counted or summed is below zero), whole where the indicator counts things (件, 家, 人:
+	 * {@link ValueType#INTEGER}), at most 100 where it is a share in percent ({@link ValueType#PERCENT}: a draft of 250 %
+	 * was kept and refused only when sent), at most two decimals for a rate ({@link #fractionDigits}). One error per
+	 * value, the most specific in that order: −150 % is told it is negative, not also above 100 % or 2 decimals over.
 	 * @param v the value in the indicator's unit
 	 * @param field the field the errors name ({@link #field} on a form, the cell on a sheet)
-	 * @return the broken rules (rules {@code digits}, {@code non-negative}, {@code integer}, {@code decimals}), empty
-	 * when the value is good
+	 * @return the broken rule (rule {@code digits}, {@code non-negative}, {@code integer}, {@code rate} or
+	 * {@code decimals}), empty when the value is good
 	 */
 	public static List<FieldError> entryErrors(Indicator i, BigDecimal v, String field) {
 		List<FieldError> digits = new Validation().fits(field, i.name(), v, VALUE_INTEGER_DIGITS, VALUE_FRACTION_DIGITS)
 			.errors();
 		if (!digits.isEmpty()) {
-			return digits;
+			return digits.subList(0, 1);
 		}
-		List<FieldError> errors = new ArrayList<>();
 		if (v.signum() < 0) {
-			errors.add(new FieldError(field, "non-negative", i.name() + "不能为负数"));
+			return List.of(new FieldError(field, "non-negative", i.name() + "不能为负数"));
 		}
 		if (i.valueType() == ValueType.INTEGER && !Decimals.isWhole(v)) {
-			errors.add(new FieldError(field, "integer", wholeMessage(i)));
+			return List.of(new FieldError(field, "integer", wholeMessage(i)));
+		}
+		if (i.valueType() == ValueType.PERCENT && v.compareTo(HUNDRED) > 0) {
+			return List.of(new FieldError(field, "rate", i.name() + "不能超过100%"));
 		}
 		if (i.valueType() == ValueType.PERCENT && !Decimals.fits(v, VALUE_INTEGER_DIGITS, RATE_FRACTION_DIGITS)) {
-			errors.add(new FieldError(field, "decimals", i.name() + "最多保留" + RATE_FRACTION_DIGITS + "位小数（单位：" + i.unit()
+			return List.of(new FieldError(field, "decimals", i.name() + "最多保留" + RATE_FRACTION_DIGITS + "位小数（单位：" + i.unit()
 					+ "）：" + Decimals.echo(v)));
 		}
-		return errors;
+		return List.of();
 	}
 
 	/**
 	 * The rules one value of an indicator meets to be submitted or imported — the enterprise's report, the bureau's
-	 * history import: those of {@link #entryErrors}, and at most 100 where it is a rate in percent
-	 * ({@link ValueType#PERCENT}).
+	 * history import, a target: those of {@link #entryErrors} (a draft is held to the same, the rate's 100 % included).
 	 * @param v the value in the indicator's unit
 	 * @param field the field the errors name ({@link #field} on a form, the column on a sheet)
-	 * @return the broken rules (rules {@code digits}, {@code non-negative}, {@code integer}, {@code rate}), empty when
-	 * the value is good
+	 * @return at most one broken rule, empty when the value is good
 	 */
 	public static List<FieldError> valueErrors(Indicator i, BigDecimal v, String field) {
-		List<FieldError> errors = new ArrayList<>(entryErrors(i, v, field));
-		if (errors.stream().noneMatch(e -> e.rule().equals("digits")) && i.valueType() == ValueType.PERCENT
-				&& v.compareTo(HUNDRED) > 0) {
-			errors.add(new FieldError(field, "rate", i.name() + "不能超过100%"));
-		}
-		return errors;
+		return entryErrors(i, v, field);
 	}
 
 	/** The entered values with the derived indicators of the form computed from them. */
@@ -153,11 +150,17 @@ public final class ReportChecks {
 				continue;
 			}
 			entered.put(i.code(), v);
-			errors.addAll(valueErrors(i, v, field(i.code())));
+			List<FieldError> own = valueErrors(i, v, field(i.code()));
+			errors.addAll(own);
 			String note = rv.note() == null ? "" : Text.strip(rv.note());
-			if (note.isEmpty()) {
+			// one error per value: a value refused on its own (a rate of 250 %) is not also told it moved too much
+			if (own.isEmpty() && note.isEmpty()) {
+				// and told once: against the previous period, else against the same period last year
+				int before = errors.size();
 				jump(i, v, previous.get(i.code()), "上期", thresholdPercent, errors);
-				jump(i, v, lastYear.get(i.code()), "上年同期", thresholdPercent, errors);
+				if (errors.size() == before) {
+					jump(i, v, lastYear.get(i.code()), "上年同期", thresholdPercent, errors);
+				}
 			}
 		}
 		Map<String, BigDecimal> all = withDerived(indicators, entered);

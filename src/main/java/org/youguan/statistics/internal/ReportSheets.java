@@ -42,7 +42,7 @@ public final class ReportSheets {
 
 	/**
 	 * The report as a sheet to fill: 本期数值 and 上期数值 as numeric cells shown with the indicator's decimals
-	 * ({@link SheetNumber}: #,##0 for a count, #,##0.00 for 万元 and %), exact — a value beyond the 15 digits a numeric
+	 * ({@link SheetNumber}, {@link Indicator#decimals}: #,##0 for a count, #,##0.0000 for 万元, #,##0.00 for %), exact — a value beyond the 15 digits a numeric
 	 * cell holds is written as its exact digits in text, which {@link #read} reads back the same.
 	 */
 	static byte[] write(List<ValueLine> lines) {

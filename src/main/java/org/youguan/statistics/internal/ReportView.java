@@ -17,14 +17,27 @@ public record ReportView(long id, long formId, String formName, long enterpriseI
 		String revisionReason) {
 
 	/**
-	 * A correction's draft not yet sent (revision 2 on) carries revision 1's {@code on_time} in its row: it was
-	 * reported neither on time nor late, so {@code onTime} is null (attack: the API answered {@code onTime:true}).
+	 * A report's {@code onTime} only while it stands sent ({@link #timed}): a correction's draft not yet sent (revision 2
+	 * on) carries revision 1's {@code on_time} in its row, and a report returned (已退回) its first submission's, yet
+	 * neither was reported on time nor late as it stands — {@code onTime} is null (attack: the API and the list export
+	 * answered {@code onTime:true} / 按时 是 for a returned report while 报送进度 showed it blank and owed).
 	 */
 	public ReportView {
-		if (revision > 1 && status == ReportStatus.DRAFT) {
+		if (!timed(status, revision)) {
 			onTime = null;
 		}
 	}
+
+	/**
+	 * Whether a report in {@code status} has a timeliness: it stands sent — not a draft of a correction, not a report
+	 * returned (owed again until sent again; {@code Completeness} counts it neither received nor on time).
+	 */
+	public static boolean timed(ReportStatus status, int revision) {
+		return status != ReportStatus.RETURNED && !(revision > 1 && status == ReportStatus.DRAFT);
+	}
+
+	/** {@link #timed} as SQL over a report's row {@code r}: what a list's 迟报 filter reads beside {@code r.on_time}. */
+	public static final String TIMED_SQL = "r.status <> 'RETURNED' AND NOT (r.revision > 1 AND r.status = 'DRAFT')";
 
 	/**
 	 * The same report with every ID and mobile number in its free text — comment, return reason, revision reason —

@@ -25,10 +25,13 @@ import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.MonthText;
 import org.youguan.kernel.NumberText;
 import org.youguan.kernel.PageResult;
+import org.youguan.kernel.Text;
+import org.youguan.kernel.WorkState;
 import org.youguan.org.CurrentUser;
 import org.youguan.statistics.Analysis;
 import org.youguan.statistics.Indicator;
 import org.youguan.statistics.Indicators;
+import org.youguan.statistics.ReportForms;
 import org.youguan.statistics.ReportStatus;
 import org.youguan.statistics.Reports;
 
@@ -86,7 +89,11 @@ class StatisticsApiController {
 
 	private final Reports reports;
 
-	StatisticsApiController(Analysis analysis, Indicators indicators, EnterpriseReporting reporting, Reports reports) {
+	private final ReportForms forms;
+
+	StatisticsApiController(Analysis analysis, Indicators indicators, EnterpriseReporting reporting, Reports reports,
+			ReportForms forms) {
+		this.forms = forms;
 		this.analysis = analysis;
 		this.indicators = indicators;
 		this.reporting = reporting;
@@ -117,11 +124,18 @@ class StatisticsApiController {
 	@GetMapping("/reports")
 	@PreAuthorize(STAFF + " or hasRole('ENTERPRISE')")
 	@Operation(summary = "报表列表", description = "企业只看到本企业的报表，工作人员看到辖区内的（不含企业未提交的草稿）。"
+			+ "筛选与报表审核页面相同：form：报表代码（monthly、green-care，不分大小写）；"
 			+ "period：报告期，月份2025-11、季度2025-Q4或年度2025（全角数字、小写q同样读取）；不是报告期（2026-13、2026-1、"
-			+ "2026-Q5）返回400（period，规则period），年份不在2000年至明年之间返回400（规则range）。")
-	PageResult<ReportView> reports(DataScope scope, ListRequest request, @RequestParam(required = false) String period,
-			@RequestParam(required = false) ReportStatus status) {
-		return reports.list(scope, new Reports.Filter(null, period, status, null), request.toPage());
+			+ "2026-Q5）返回400（period，规则period），年份不在2000年至明年之间返回400（规则range）；status：状态；"
+			+ "late=true：只列迟报的（已退回的报表在重新报送前没有按时与否，onTime为null）；state：OPEN待办、DONE已办结、ALL全部（默认全部）；"
+			+ "deciding=true：只列本局审核的报表（不含下级局办理地区的报表），即待审核队列。")
+	PageResult<ReportView> reports(DataScope scope, ListRequest request, @RequestParam(required = false) String form,
+			@RequestParam(required = false) String period, @RequestParam(required = false) ReportStatus status,
+			@RequestParam(required = false) Boolean late, @RequestParam(required = false) WorkState state,
+			@RequestParam(required = false) Boolean deciding) {
+		Long formId = form == null || Text.isBlank(form) ? null : forms.require("form", form).id();
+		return reports.list(scope, new Reports.Filter(formId, period, status, late, state == null ? WorkState.ALL : state),
+				request.toPage(), Boolean.TRUE.equals(deciding));
 	}
 
 	@GetMapping("/reports/{id}")

@@ -158,6 +158,20 @@ class ReportSheetsTest {
 			.hasMessageNotContaining("null");
 	}
 
+	/** Finding: 万元 keep 4 decimals and were written (and shown) with 2: the sheet shows what is kept. */
+	@Test
+	void tenThousandYuanAreWrittenWithTheFourDecimalsKept() throws Exception {
+		assertThat(REVENUE.decimals()).isEqualTo(4);
+		assertThat(LOCAL.decimals()).isZero();
+		assertThat(RATE.decimals()).isEqualTo(2);
+		byte[] written = ReportSheets.write(List.of(new ValueLine(REVENUE, new BigDecimal("2470.5812"), null, null, null)));
+		try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(written))) {
+			var cell = book.getSheetAt(0).getRow(1).getCell(3);
+			assertThat(cell.getCellStyle().getDataFormatString()).isEqualTo("#,##0.0000");
+			assertThat(new org.apache.poi.ss.usermodel.DataFormatter().formatCellValue(cell)).isEqualTo("2,470.5812");
+		}
+	}
+
 	@Test
 	void theDownloadedSheetReadsBackAsWritten() {
 		byte[] written = ReportSheets.write(List.of(new ValueLine(RATE, new BigDecimal("98.5"), null, null, null),
