@@ -179,6 +179,12 @@ public class InspectionItems {
 	private record Checked(LegalText text, List<String> lines) {
 	}
 
+	/** The most lines an item's checklist holds. */
+	static final int CHECKLIST_MAX = 30;
+
+	/** The most characters one checklist line holds. */
+	static final int CHECKLIST_LINE_MAX = 200;
+
 	/** Checks name, legal basis, object, method and checklist of an item (each error on its field, in Chinese). */
 	private static Checked check(Validation v, ItemData data) {
 		v.name("name", "事项名称", data.name(), 100);
@@ -205,20 +211,20 @@ public class InspectionItems {
 				"检查对象应为快递企业（ENTERPRISE）、分支机构（BRANCH）、末端网点（OUTLET）或邮政营业场所（POST_OFFICE）");
 		v.require("method", data.method() != null && METHODS.contains(data.method()), "one-of",
 				"检查方式应为现场检查（ON_SITE）、书面检查（DOCUMENTS）或网络监测（ONLINE）");
-		// one check per line, each under the one-line rules (no hidden character, no line break inside an API's line),
-		// refused naming its line as typed (blank lines counted, as the textarea shows them) and stored as Text.line
+		// one check per line, each a one-line free text (Validation#line: no hidden character, no line break inside an
+		// API's line, at most 200 characters; markup told as a text's, never as a name's — a check is no name), refused
+		// naming its line as typed (blank lines counted, as the textarea shows them) and stored as Text.line
 		List<String> given = data.checklist() == null ? List.of() : data.checklist();
 		List<String> lines = new ArrayList<>();
 		for (int i = 0; i < given.size(); i++) {
 			String l = given.get(i);
 			if (l != null && !Text.isBlank(l)) {
-				v.name("checklist", "检查内容第" + (i + 1) + "行", l);
+				v.line("checklist", "检查内容第" + (i + 1) + "行", l, CHECKLIST_LINE_MAX);
 				lines.add(Text.line(l));
 			}
 		}
 		v.require("checklist", !lines.isEmpty(), "required", "检查内容至少填写一条");
-		v.require("checklist", lines.size() <= 30 && lines.stream().allMatch(l -> l.length() <= 200), "range",
-				"检查内容至多30条，每条不超过200字");
+		v.require("checklist", lines.size() <= CHECKLIST_MAX, "range", "检查内容至多" + CHECKLIST_MAX + "条");
 		return new Checked(text, lines);
 	}
 

@@ -515,6 +515,30 @@ public class InspectionOrders implements DeclaresTemplates {
 	}
 
 	/**
+	 * Refuses the signed-in caller the bureau's steps of order {@code id} as {@link #forStep} does, without the lock —
+	 * for {@link InspectionStepAccess}, before the step's form or body is read.
+	 * @throws DomainException not-found outside the caller's scope
+	 * @throws org.youguan.kernel.AccessRefusedException (403) naming the bureau that inspected, for staff of another
+	 */
+	void requireStep(DataScope scope, long id) {
+		bureaus.requireHandling(inspectingRegion(get(scope, id).recordId()), "责令改正通知书");
+	}
+
+	/**
+	 * Refuses the signed-in caller the steps of inspection record {@code recordId} (issuing its order) as
+	 * {@link #issue(DataScope, long, String, Integer, List)} does — for {@link InspectionStepAccess}, before the step's
+	 * form or body is read.
+	 * @throws DomainException not-found for a record not there or outside the caller's scope
+	 * @throws org.youguan.kernel.AccessRefusedException (403) naming the bureau that inspected, for staff of another
+	 */
+	void requireRecordStep(DataScope scope, long recordId) {
+		jdbc.sql("SELECT r.id FROM inspection_record r WHERE r.id = :id AND " + scope.regionPredicate("r.region_code"))
+			.params(scope.params()).param("id", recordId).query(Long.class).optional()
+			.orElseThrow(() -> DomainException.notFound("检查记录", recordId));
+		bureaus.requireHandling(inspectingRegion(recordId), "检查");
+	}
+
+	/**
 	 * Whether the signed-in caller may take the bureau's steps of order {@code o} ({@link #forStep}): what the order's
 	 * page offers forms to — not to a bureau above, which reads it.
 	 */

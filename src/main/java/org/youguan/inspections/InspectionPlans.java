@@ -1277,6 +1277,16 @@ public class InspectionPlans {
 		};
 	}
 
+	/**
+	 * Refuses the signed-in caller plan {@code id}'s steps as every step does ({@link #require}: the plan's bureau's),
+	 * without the lock or the status — for {@link InspectionStepAccess}, before the step's form or body is read.
+	 * @throws DomainException not-found outside the caller's scope
+	 * @throws AccessRefusedException (403) naming the plan's bureau, for staff of another bureau
+	 */
+	void requireStep(DataScope scope, long id) {
+		bureaus.requireHandling(bureauRegion(get(scope, id).bureauId()), "抽查计划");
+	}
+
 	/** Locks the plan's row until the transaction ends (no row: nothing to lock, the read that follows answers 404). */
 	private void lock(long id) {
 		jdbc.sql("SELECT id FROM inspection_plan WHERE id = :id FOR UPDATE").param("id", id).query(Long.class).optional();

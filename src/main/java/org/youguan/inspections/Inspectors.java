@@ -185,8 +185,9 @@ public class Inspectors {
 	 * Corrects a roster entry in the caller's scope — name, certificate number, valid-until (a renewed certificate) and
 	 * the avoidance list (declared relations); the bureau and the account stay. Audited with what changed.
 	 * @throws InvalidValueException naming the field for a missing or malformed value, or {@code validUntil} (rule
-	 * {@code expired}) when it changes to a day before today ({@link #requireUnexpired}); an unchanged day stays
-	 * whatever it is
+	 * {@code expired}) when it changes to a day before today, or the certificate number changes (a reissued
+	 * certificate) while the day is before today ({@link #requireUnexpired}, as on registration); an entry whose
+	 * certificate stays (a corrected name, the relations) keeps its day whatever it is
 	 * @throws DomainException not-found out of scope; duplicate when another entry holds the certificate number
 	 */
 	@Transactional
@@ -203,8 +204,12 @@ public class Inspectors {
 		Inspector old = get(scope, id);
 		Validation v = Validation.after(formErrors);
 		List<String> avoid = validate(v, data);
-		if (!old.validUntil().equals(data.validUntil())) {
-			// a renewal or correction sets a day still to come; an entry left as it stood keeps its (expired) day
+		String typedCertificate = data.certificateNumber() == null || Text.isBlank(data.certificateNumber()) ? null
+				: certificateNumber(data.certificateNumber());
+		if (!old.validUntil().equals(data.validUntil())
+				|| typedCertificate != null && !typedCertificate.equals(old.certificateNumber())) {
+			// a renewal, a reissued certificate (a new number) or a correction of the day enters a certificate as a
+			// registration does: valid today; an entry left as it stood (its name, its relations) keeps its expired day
 			requireUnexpired(v, data.validUntil(), LocalDate.now(clock));
 		}
 		v.throwIfInvalid();

@@ -36,4 +36,34 @@ public interface StepAccess {
 	 * @throws AccessRefusedException 403 for staff of another bureau than the one handling the record
 	 */
 	void requireStep(DataScope scope, long id, String rest);
+
+	/** The rule of a step ({@link #requireStep}), for {@link #of}. */
+	@FunctionalInterface
+	interface Rule {
+
+		/** As {@link StepAccess#requireStep}. */
+		void requireStep(DataScope scope, long id, String rest);
+	}
+
+	/**
+	 * The access to the steps at {@code steps} decided by {@code rule} — what a module declares as a bean when the rule
+	 * is one call of its own ({@code StepAccess.of(List.of("/plans/{id}/**"), (scope, id, rest) -> plans.requireStep(scope, id))}).
+	 * @param steps the addresses, as {@link #steps} takes them
+	 * @param rule the refusal, as {@link #requireStep} throws it
+	 */
+	static StepAccess of(List<String> steps, Rule rule) {
+		List<String> addresses = List.copyOf(steps);
+		return new StepAccess() {
+
+			@Override
+			public List<String> steps() {
+				return addresses;
+			}
+
+			@Override
+			public void requireStep(DataScope scope, long id, String rest) {
+				rule.requireStep(scope, id, rest);
+			}
+		};
+	}
 }

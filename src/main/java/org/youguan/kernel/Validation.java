@@ -1,7 +1,11 @@
 package org.youguan.kernel;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -907,6 +911,35 @@ public final class Validation {
 		}
 		catch (DateTimeParseException ex) {
 			require(field, false, "date", label + "应为日期（YYYY-MM-DD）");
+			return null;
+		}
+	}
+
+	/**
+	 * How a moment with its offset is written, in every message that refuses one (a JSON body's {@code Instant} or
+	 * {@code OffsetDateTime} that does not parse, a form's or a ledger's time, {@link #moment}): ISO 8601's extended
+	 * format, the China-time offset written {@code +08:00} with its colon ({@code +0800} is refused) or {@code Z}.
+	 */
+	public static final String ZONED_TIME = "带时区的时间 ISO-8601，如 2026-01-31T08:30:00+08:00，时区写作+08:00（带冒号）或Z";
+
+	/**
+	 * A moment typed as a date and time: China time without an offset ({@code 2026-01-31T08:30}, as a page's
+	 * date-time box sends it, read in {@code zone}) or with one ({@link #ZONED_TIME}: {@code +08:00} or {@code Z});
+	 * null when blank. Anything else (a {@code +0800} offset, a date alone, text) is this field's error (rule
+	 * {@code datetime}), the message naming both forms — one message for every time a form, body or ledger takes.
+	 */
+	public Instant moment(String field, String label, String text, ZoneId zone) {
+		if (text == null || Text.isBlank(text)) {
+			return null;
+		}
+		String t = Text.strip(text);
+		try {
+			return t.endsWith("Z") || t.matches(".*[+-]\\d{2}:\\d{2}$") ? OffsetDateTime.parse(t).toInstant()
+					: LocalDateTime.parse(t).atZone(zone).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			require(field, false, "datetime", label + "应为日期时间：中国时间 YYYY-MM-DDTHH:MM（如 2026-01-31T08:30），或"
+					+ ZONED_TIME);
 			return null;
 		}
 	}

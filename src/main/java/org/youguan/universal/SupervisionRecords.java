@@ -19,6 +19,7 @@ import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.Actors;
 import org.youguan.kernel.DataScope;
+import org.youguan.org.Bureaus;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Listing;
@@ -94,7 +95,10 @@ public class SupervisionRecords {
 
 	private final Clock clock;
 
-	SupervisionRecords(JdbcClient jdbc, Regions regions, AuditTrail audit, Clock clock) {
+	private final Bureaus bureaus;
+
+	SupervisionRecords(JdbcClient jdbc, Regions regions, AuditTrail audit, Clock clock, Bureaus bureaus) {
+		this.bureaus = bureaus;
 		this.jdbc = jdbc;
 		this.regions = regions;
 		this.audit = audit;
@@ -269,8 +273,10 @@ public class SupervisionRecords {
 	}
 
 	/**
-	 * Corrects a record in the caller's region and audits the change (before and after).
+	 * Corrects a record in the caller's region and audits the change (before and after): the owning bureau's step —
+	 * the bureau handling the record's region ({@link Bureaus#requireHandling}); a bureau above reads it.
 	 * @throws DomainException not found (404) when no record of this kind with this id lies in the caller's region
+	 * @throws org.youguan.kernel.AccessRefusedException (403) naming the owning bureau, for staff of a bureau above
 	 * @throws InvalidValueException as {@link #check}
 	 * @throws DomainException duplicate (409, field {@code subject}, rule {@code unique}) when the corrected record is
 	 *         one the region already has (same kind, day and subject), as on recording
@@ -278,6 +284,7 @@ public class SupervisionRecords {
 	@Transactional
 	public void update(DataScope scope, SupervisionKind kind, long id, SupervisionData data) {
 		SupervisionRecord r = raw(scope, kind, id);
+		bureaus.requireHandling(r.regionCode(), kind.title());
 		Checked old = new Checked(kind, r.regionCode(), r.day(), r.until(), r.subject(), r.place(), r.detail(),
 				r.inspectors(), r.inspectorCount(), r.flag(), r.findings());
 		Checked c = check(scope, kind, data, old);
@@ -433,14 +440,44 @@ public class SupervisionRecords {
 	}
 
 	/**
-	 * A record's own values, for its edit form (a writer of the region corrects the name itself).
+	 * A record's own values, for its edit form: the owning bureau's writer corrects the name itself, unmasked; a bureau
+	 * above reads the record masked ({@link #get}) and edits nothing ({@link #editable}).
 	 * @throws DomainException not found (404) unless it lies in the caller's region
+	 * @throws org.youguan.kernel.AccessRefusedException (403) naming the owning bureau, for staff of a bureau above
 	 */
 	public SupervisionData form(DataScope scope, SupervisionKind kind, long id) {
 		SupervisionRecord r = raw(scope, kind, id);
+		bureaus.requireHandling(r.regionCode(), kind.title());
 		return new SupervisionData(r.regionCode(), r.day().toString(), r.until() == null ? null : r.until().toString(),
 				r.subject(), r.place(), r.detail(), r.flag(), r.findings(),
 				Text.personNames(r.inspectors()));
+	}
+
+	/**
+	 * Whether the signed-in caller may correct record {@code r} and log its reports: staff of the bureau handling its
+	 * region (the owning bureau, {@link Bureaus#outsider}), not a bureau above, which reads it masked — what the record's
+	 * page offers its forms to.
+	 */
+	public boolean editable(SupervisionRecord r) {
+		return bureaus.outsider(r.regionCode()).isEmpty();
+	}
+
+	/**
+	 * Refuses the signed-in caller the steps of record {@code id} (of any kind: correction, a 社会监督员's report) as
+	 * {@link #update} and {@link #addReport} do — for the web shell, before the step's form or body is read
+	 * ({@link org.youguan.kernel.StepAccess}).
+	 * @throws DomainException not found (404) unless it lies in the caller's region
+	 * @throws org.youguan.kernel.AccessRefusedException (403) naming the owning bureau, for staff of a bureau above
+	 */
+	public void requireStep(DataScope scope, long id) {
+		String region = scope.kind() == DataScope.Kind.ENTERPRISE || scope.kind() == DataScope.Kind.NONE ? null
+				: jdbc.sql("SELECT s.region_code FROM universal_supervision s WHERE s.id = :id AND "
+						+ scope.regionPredicate("s.region_code"))
+					.params(scope.params()).param("id", id).query(String.class).optional().orElse(null);
+		if (region == null) {
+			throw DomainException.notFound("普遍服务监督记录", id);
+		}
+		bureaus.requireHandling(region, "记录");
 	}
 
 	private SupervisionRecord raw(DataScope scope, SupervisionKind kind, long id) {
@@ -463,11 +500,13 @@ public class SupervisionRecords {
 	 *        today: a report is received from a 社会监督员 serving then
 	 * @param summary what the report was about, required, at most 500 characters
 	 * @throws DomainException not found (404) unless the 社会监督员 lies in the caller's region
+	 * @throws org.youguan.kernel.AccessRefusedException (403) naming the owning bureau, for staff of a bureau above
 	 * @throws InvalidValueException naming receivedOn and summary
 	 */
 	@Transactional
 	public long addReport(DataScope scope, long supervisorId, String receivedOn, String summary, boolean demo) {
 		SupervisionRecord supervisor = raw(scope, SupervisionKind.SUPERVISOR, supervisorId);
+		bureaus.requireHandling(supervisor.regionCode(), SupervisionKind.SUPERVISOR.title());
 		Validation v = new Validation();
 		v.required("receivedOn", "收到日期", receivedOn);
 		// within the supervisor's appointment: a report is received from one serving (not before its first day, not

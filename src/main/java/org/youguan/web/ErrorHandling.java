@@ -336,7 +336,7 @@ class ErrorHandling {
 			case "YearMonth" -> "（应为年月 YYYY-MM）";
 			case "Year" -> "（应为年份 YYYY，写在英文双引号中，如\"2026\"）";
 			// ISO 8601's extended format throughout: an offset +0800 (basic) after 08:30:00 (extended) is refused (JsonDates)
-			case "Instant", "OffsetDateTime", "ZonedDateTime" -> "（应为带时区的时间 ISO-8601，如 2026-01-31T08:30:00+08:00，时区写作+08:00（带冒号）或Z）";
+			case "Instant", "OffsetDateTime", "ZonedDateTime" -> "（应为" + Validation.ZONED_TIME + "）";
 			case "LocalDateTime" -> "（应为时间 YYYY-MM-DDTHH:MM:SS）";
 			// a value that is no whole number (form=abc) is told what it should be, not the type's range of
 			// -9223372036854775808 to 9223372036854775807 no field takes (attack 52); a whole number beyond the type

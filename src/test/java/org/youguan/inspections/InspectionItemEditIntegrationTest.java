@@ -229,4 +229,31 @@ class InspectionItemEditIntegrationTest {
 			.andExpect(status().isOk());
 		assertThat(items.editable(wz().bureauId(), code).checklist()).containsExactly("收费标准 公示", "免费 保管期限公示");
 	}
+
+	/**
+	 * A checklist line is a free text (one check to make), not a name: markup in it is told as a text's ("该内容会原样写入
+	 * 文书…"), not as a name's ("名称、地址会原样印在…请只填写名称或地址本身"), and a line over 200 characters is told by its
+	 * line — the name rule told the first and one joint "至多30条，每条不超过200字" for the second.
+	 */
+	@Test
+	void aChecklistLineIsCheckedAsAFreeTextLineNotAsAName() throws Exception {
+		String code = addItem();
+		update(WUZHONG, code, """
+				{"name":"快递柜寄存收费公示","legalText":"EXPRESS_REGULATION","article":0,"objectType":"OUTLET",
+				 "method":"ON_SITE","checklist":["<b>收费标准</b>公示","收费<3元的公示"]}""")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[?(@.field == 'checklist')].message",
+					hasItem(startsWith("检查内容第1行不能含有网页标记"))))
+			.andExpect(jsonPath("$.errors[?(@.field == 'checklist')].message",
+					hasItem(containsString("该内容会原样写入文书"))))
+			.andExpect(jsonPath("$.errors[?(@.field == 'checklist')].message",
+					not(hasItem(containsString("请只填写名称或地址本身")))));
+		update(WUZHONG, code, """
+				{"name":"快递柜寄存收费公示","legalText":"EXPRESS_REGULATION","article":0,"objectType":"OUTLET",
+				 "method":"ON_SITE","checklist":["收费标准公示","%s"]}""".formatted("核".repeat(201)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[?(@.field == 'checklist')].message", hasItem("检查内容第2行不能超过200个字符")));
+		assertThat(items.editable(wz().bureauId(), code).checklist()).as("nothing saved")
+			.containsExactly("收费标准公示", "免费保管期限公示");
+	}
 }

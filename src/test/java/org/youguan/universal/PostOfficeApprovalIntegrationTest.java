@@ -268,6 +268,10 @@ class PostOfficeApprovalIntegrationTest {
 			.andExpect(status().isNotFound());
 		mvc.perform(get("/api/v1/universal/post-office-approvals/" + id).header("Authorization", XIANGCHENG))
 			.andExpect(status().isNotFound());
+		// nor takes its steps: 404 before the body is read (a body that is no JSON was told 400 first)
+		mvc.perform(post("/api/v1/universal/post-office-approvals/" + id + "/site-check").header("Authorization", XIANGCHENG)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"checkedOn\": "))
+			.andExpect(status().isNotFound());
 		mvc.perform(get("/api/v1/universal/post-office-approvals/" + id).header("Authorization", POSTAL))
 			.andExpect(status().isOk());
 		mvc.perform(post("/api/v1/universal/post-office-approvals").header("Authorization", POSTAL)

@@ -12,6 +12,8 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.youguan.IntegrationTest;
@@ -86,6 +88,9 @@ class SupervisionRecordsIntegrationTest {
 
 	@Autowired
 	AuditTrail audit;
+
+	@Autowired
+	org.youguan.org.UserDirectory directory;
 
 	@AfterEach
 	void resetClock() {
@@ -368,6 +373,68 @@ class SupervisionRecordsIntegrationTest {
 			.andExpect(content().string(containsString("反映村邮站周末不开放")));
 		mvc.perform(get("/api/v1/universal/supervision/supervisors/" + id + "/reports").header("Authorization", XIANGCHENG))
 			.andExpect(status().isNotFound());
+	}
+
+	/**
+	 * A county's 社会监督员 (a natural person) on the record's page: the owning bureau (吴中区局) gets the correction form
+	 * with the name as recorded; the city reads it masked, with no form — it was given the full edit form with the name
+	 * in clear. Its steps are refused to the city before their fields are read (403 naming 吴中区局, even with a day that
+	 * is none), to a sibling county 404; the owning bureau is told the field.
+	 */
+	@Test
+	void aSuperiorReadsACountysSupervisorMaskedWithoutFormsAndOnlyTheOwningBureauEdits() throws Exception {
+		long id = records.record(DataScope.region("320506"), null, SupervisionKind.SUPERVISOR, new SupervisionData(null,
+				"2022-01-01", "2024-12-31", "司马青衫", null, null, null, null, List.of()), false, false);
+		MockHttpSession city = SignIn.session(mvc, "sz.universal");
+		mvc.perform(get("/universal/supervision/supervisors/" + id).session(city))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("司***")))
+			.andExpect(content().string(not(containsString("司马青衫"))))
+			.andExpect(content().string(not(containsString("id=\"record-form\""))))
+			.andExpect(content().string(not(containsString("id=\"report-form\""))));
+		MockHttpSession county = SignIn.session(mvc, "wz.staff");
+		mvc.perform(get("/universal/supervision/supervisors/" + id).session(county))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"record-form\"")))
+			.andExpect(content().string(containsString("value=\"司马青衫\"")))
+			.andExpect(content().string(containsString("id=\"report-form\"")));
+
+		// the city's steps: refused before their fields (a day "abc")
+		mvc.perform(post("/universal/supervision/supervisors/" + id).session(city).with(csrf())
+			.param("day", "abc").param("until", "2024-12-31").param("subject", "司马青衫"))
+			.andExpect(status().isForbidden())
+			.andExpect(content().string(containsString("吴中区邮政管理局")));
+		mvc.perform(post("/universal/supervision/supervisors/" + id + "/reports").session(city).with(csrf())
+			.param("receivedOn", "abc").param("summary", "x"))
+			.andExpect(status().isForbidden());
+		mvc.perform(put("/api/v1/universal/supervision/supervisors/" + id).header("Authorization", CITY)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"day\": "))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/api/v1/universal/supervision/supervisors/" + id + "/reports").header("Authorization", CITY)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"receivedOn\":\"abc\"}"))
+			.andExpect(status().isForbidden());
+		mvc.perform(put("/api/v1/universal/supervision/supervisors/" + id).header("Authorization", XIANGCHENG)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"day\": "))
+			.andExpect(status().isNotFound());
+		// the service holds the city to it too (a call that does not come through the web)
+		org.youguan.org.CurrentUser universal = directory.principal("sz.universal").orElseThrow();
+		SecurityContextHolder.getContext()
+			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(universal, null, universal.getAuthorities()));
+		try {
+			assertThatThrownBy(() -> records.form(universal.scope(), SupervisionKind.SUPERVISOR, id))
+				.isInstanceOf(org.youguan.kernel.AccessRefusedException.class);
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
+		// the owning bureau is told the field, and corrects the record
+		mvc.perform(put("/api/v1/universal/supervision/supervisors/" + id).header("Authorization", WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"day\": "))
+			.andExpect(status().isBadRequest());
+		mvc.perform(post("/universal/supervision/supervisors/" + id + "/reports").session(county).with(csrf())
+			.param("receivedOn", "2022-03-04").param("summary", "反映村邮站周末不开放"))
+			.andExpect(status().is3xxRedirection());
+		assertThat(records.get(DataScope.region("320506"), SupervisionKind.SUPERVISOR, id).reports()).isEqualTo(1);
 	}
 
 	/**

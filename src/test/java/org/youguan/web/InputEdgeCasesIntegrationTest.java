@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -69,6 +70,9 @@ class InputEdgeCasesIntegrationTest {
 	@Autowired
 	OutletFilings filings;
 
+	@Autowired
+	JdbcClient jdbc;
+
 	// --- NUL and malformed text ---
 
 	@Test
@@ -82,11 +86,16 @@ class InputEdgeCasesIntegrationTest {
 			.andExpect(result -> assertThat(result.getResponse().getErrorMessage()).startsWith("关键词含有"));
 	}
 
-	/** Attack round 24: a file part where a text field is expected was a 500 (conversion not supported). */
+	/**
+	 * Attack round 24: a file part where a text field is expected was a 500 (conversion not supported). On a hazard the
+	 * caller may close (access is decided before the fields: a hazard not there is 404 whatever is sent).
+	 */
 	@Test
 	void aFilePartInATextFieldIsA400NamingTheField() throws Exception {
+		long hazard = jdbc.sql("SELECT id FROM safety_hazard WHERE region_code LIKE '320506%' ORDER BY id LIMIT 1")
+			.query(Long.class).single();
 		var note = new MockMultipartFile("closureNote", "a.txt", "text/plain", "整改完毕".getBytes(StandardCharsets.UTF_8));
-		mvc.perform(multipart("/api/v1/safety/hazards/{id}/close", 999_999).file(note)
+		mvc.perform(multipart("/api/v1/safety/hazards/{id}/close", hazard).file(note)
 			.param("closedOn", "2026-01-05").header("Authorization", "Bearer demo-wz-staff-token"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("closureNote"))
@@ -94,7 +103,7 @@ class InputEdgeCasesIntegrationTest {
 			.andExpect(jsonPath("$.errors[0].message").value(containsString("不能上传文件")));
 		// a file in a date field: named, never the part's Java class (attack 27)
 		var closedOn = new MockMultipartFile("closedOn", "a.txt", "text/plain", "2026-01-05".getBytes(StandardCharsets.UTF_8));
-		mvc.perform(multipart("/api/v1/safety/hazards/{id}/close", 999_999).file(closedOn)
+		mvc.perform(multipart("/api/v1/safety/hazards/{id}/close", hazard).file(closedOn)
 			.header("Authorization", "Bearer demo-wz-staff-token"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("closedOn"))

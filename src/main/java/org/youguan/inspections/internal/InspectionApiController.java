@@ -316,10 +316,40 @@ class InspectionApiController {
 	}
 
 	@PostMapping("/inspectors")
-	@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN')")
+	@PreAuthorize(InspectorRosterController.MANAGERS)
 	@Operation(summary = "检查人员入库", description = "bureauId、userId（可空）、name、certificateNumber、validUntil（YYYY-MM-DD）。")
 	ResponseEntity<Created> register(DataScope scope, @RequestBody Inspectors.InspectorData data) {
 		long id = inspectors.register(scope, data);
 		return ResponseEntity.created(URI.create("/api/v1/inspections/inspectors/" + id)).body(new Created(id));
+	}
+
+	/**
+	 * A roster entry's change as the API takes it: the certificate (执法证号, valid-until) always; the name and the
+	 * declared relations when given (null keeps them). The bureau and the account stay.
+	 */
+	record InspectorChange(String name, String certificateNumber, LocalDate validUntil, List<String> avoidCreditCodes) {
+	}
+
+	/**
+	 * Changes a roster entry in the caller's scope (a renewed or reissued 执法证) as the page's form does
+	 * ({@link Inspectors#update}): audited with what changed.
+	 * @return the entry as changed
+	 * @throws org.youguan.kernel.DomainException 404 outside the caller's scope (decided before the body is read,
+	 *         {@code InspectionStepAccess}); 409 when another entry holds the certificate number
+	 * @throws InvalidValueException 400 naming the field: a certificate number or valid-until missing or malformed, a
+	 *         new certificate or valid-until already expired (rule {@code expired}, as on registration)
+	 */
+	@PutMapping("/inspectors/{id}")
+	@PreAuthorize(InspectorRosterController.MANAGERS)
+	@Operation(summary = "修改检查人员（换发、延续执法证）", description = "certificateNumber（执法证号，必填）、validUntil（有效期至，"
+			+ "YYYY-MM-DD，必填）；name、avoidCreditCodes（回避企业统一社会信用代码）不传时保持不变。新的执法证号或有效期须今天仍有效，"
+			+ "已过期的与入库时一样不予登记（400 expired）；执法证号已被其他人员使用时409。所属单位和账号不变；修改记入审计日志。"
+			+ "不在数据权限内时404。")
+	Inspector updateInspector(DataScope scope, @PathVariable long id, @RequestBody InspectorChange change) {
+		Inspector current = inspectors.get(scope, id);
+		inspectors.update(scope, id, new Inspectors.InspectorData(current.bureauId(), current.userId(),
+				change.name() == null ? current.name() : change.name(), change.certificateNumber(), change.validUntil(),
+				change.avoidCreditCodes() == null ? current.avoidCreditCodes() : change.avoidCreditCodes()));
+		return inspectors.get(scope, id);
 	}
 }

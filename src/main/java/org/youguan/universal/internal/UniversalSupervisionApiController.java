@@ -123,7 +123,8 @@ class UniversalSupervisionApiController {
 
 	@PutMapping("/{kind:" + SupervisionFilters.KINDS + "}/{id:\\d+}")
 	@PreAuthorize(UniversalAccess.WRITERS)
-	@Operation(summary = "修改普遍服务监督记录", description = FIELDS + "不在数据权限内时404。")
+	@Operation(summary = "修改普遍服务监督记录", description = FIELDS + "不在数据权限内时404；记录由其所在地的邮政管理局修改，"
+			+ "上级机关只能查阅（403，在读取请求体之前判断）。")
 	SupervisionRecord update(DataScope scope, @PathVariable String kind, @PathVariable long id,
 			@RequestBody(required = false) SupervisionData data) {
 		SupervisionKind k = SupervisionFilters.kind(kind);
@@ -161,7 +162,8 @@ class UniversalSupervisionApiController {
 
 	@PostMapping("/supervisors/{id:\\d+}/reports")
 	@PreAuthorize(UniversalAccess.WRITERS)
-	@Operation(summary = "登记社会监督员反映情况", description = "receivedOn（收到日期，不晚于今天）、summary（反映内容，500字以内）。")
+	@Operation(summary = "登记社会监督员反映情况", description = "receivedOn（收到日期，不晚于今天）、summary（反映内容，500字以内）；"
+			+ "由社会监督员所在地的邮政管理局登记，上级机关403。")
 	ResponseEntity<Created> addReport(DataScope scope, @PathVariable long id,
 			@RequestBody(required = false) ReportData data) {
 		long report = records.addReport(scope, id, data == null ? null : data.receivedOn(),

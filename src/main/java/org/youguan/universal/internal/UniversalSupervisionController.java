@@ -46,7 +46,8 @@ import org.youguan.universal.Villages;
  * The bureau's 普遍服务监督 pages, one idiom for every {@link SupervisionKind}: the overview with the period's figures
  * and the 机要通信 zero-incident counter; per kind a list (search, county, period, sort, pages, .xlsx export), a new
  * record's form, a record's page (its values, the correction form, the change history and — for a 社会监督员 — the
- * reports received) and the import of past records. A refused form is shown again with the user's values, every
+ * reports received; the forms for the owning bureau's writers only, a bureau above reading the record masked) and the
+ * import of past records. A refused form is shown again with the user's values, every
  * field's error and the 4xx status; nothing is saved.
  */
 @Controller
@@ -153,7 +154,10 @@ class UniversalSupervisionController {
 	String show(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable String slug,
 			@PathVariable long id, Model model) {
 		SupervisionKind kind = SupervisionFilters.kind(slug);
-		SupervisionData data = me.caseHandler() ? records.form(scope, kind, id) : null;
+		// only the owning bureau's writers get the form with the record as recorded (a 社会监督员's name unmasked); a
+		// bureau above reads the record masked, without forms
+		SupervisionData data = me.caseHandler() && records.editable(records.get(scope, kind, id))
+				? records.form(scope, kind, id) : null;
 		return form(me, kind, id, data, model);
 	}
 
@@ -242,7 +246,9 @@ class UniversalSupervisionController {
 		model.addAttribute("areas", areas(me, kind));
 		model.addAttribute("today", LocalDate.now(clock));
 		if (id != null) {
-			model.addAttribute("record", records.get(scope, kind, id));
+			var record = records.get(scope, kind, id);
+			model.addAttribute("record", record);
+			model.addAttribute("editable", me.caseHandler() && records.editable(record));
 			model.addAttribute("history", audit.history(scope, "UniversalSupervision", id));
 			if (kind == SupervisionKind.SUPERVISOR) {
 				model.addAttribute("reports", records.reports(scope, id));

@@ -66,7 +66,8 @@ class HazardApiController {
 	@PreAuthorize(LedgerAccess.WRITERS_OR_ENTERPRISE)
 	@Operation(summary = "登记隐患", description = "enterpriseCreditCode（工作人员填写辖区内企业；企业用户为本企业）、outletId、facilityId"
 			+ "（可空，须为该企业的网点、设施）、foundOn（不晚于今天）、foundBy、source（INSPECTION、SELF_CHECK、REPORT；企业用户为SELF_CHECK）、"
-			+ "description、level（GENERAL、MAJOR）、deadline（可空：按规则目录中该等级的整改期限自发现之日起计算工作日）。")
+			+ "description、level（GENERAL、MAJOR）、deadline（可空：按规则目录中该等级的整改期限自发现之日起计算工作日；填写的须为今天或以后的工作日）、"
+			+ "backFilled（历史补录：true时为过去发现的隐患，按当时的整改期限登记，deadline可早于今天，仍须为工作日且不早于发现日期；修改时保持登记时的标记）。")
 	ResponseEntity<Created> report(DataScope scope, @RequestBody HazardData data) {
 		if (data == null) {
 			throw new InvalidValueException("description", "required", "请提交隐患信息");

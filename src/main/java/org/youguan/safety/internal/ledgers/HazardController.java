@@ -113,13 +113,14 @@ class HazardController {
 			@RequestParam(required = false) String foundOn, @RequestParam(required = false) String foundBy,
 			@RequestParam(required = false) String source, @RequestParam(required = false) String description,
 			@RequestParam(required = false) String level, @RequestParam(required = false) String deadline,
-			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+			@RequestParam(required = false) String backFilled, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
 		String base = base(me);
 		return FormSteps.run(model, response, redirect, () -> {
 			long id = hazards.report(me.scope(), new HazardData(enterpriseCreditCode,
 					Placement.number("outletId", "网点编号", outletId, 1, Long.MAX_VALUE, "请从列表中选择网点"),
 					Placement.number("facilityId", "设施编号", facilityId, 1, Long.MAX_VALUE, "请从列表中选择设施"), foundOn,
-					foundBy, source, description, level, deadline), false);
+					foundBy, source, description, level, deadline, "true".equals(backFilled)), false);
 			return new PageSteps.Done("隐患已登记", base + "/" + id);
 		}, () -> form(me, enterpriseCreditCode, model));
 	}

@@ -48,6 +48,12 @@ import org.youguan.rules.StatutoryRules;
 @Service
 public class Hazards {
 
+	/** What an enterprise asking to close (销号) a hazard is told: the bureau closes it. */
+	static final String CLOSE_REFUSAL = "隐患销号由邮政管理部门办理";
+
+	/** What a back-filled hazard's deadline basis adds (历史补录: entered after the fact, its deadline as set then). */
+	static final String BACK_FILLED = "（历史补录）";
+
 	/** An open hazard whose deadline falls within this many working days from today is "due soon". */
 	public static final int DUE_SOON_WORKING_DAYS = 3;
 
@@ -214,8 +220,8 @@ public class Hazards {
 	 */
 	@Transactional
 	public long report(DataScope scope, HazardData data, boolean demo) {
-		return corrections.record(LEDGER, "safety.hazard.report", "登记", facts(scope, data, Placement.Kept.NONE, null), demo,
-				this::snapshot);
+		return corrections.record(LEDGER, "safety.hazard.report", "登记",
+				facts(scope, data, Placement.Kept.NONE, null, Boolean.TRUE.equals(data.backFilled())), demo, this::snapshot);
 	}
 
 	/**
@@ -230,15 +236,20 @@ public class Hazards {
 	public Map<String, Object[]> correct(DataScope scope, long id, HazardData data) {
 		HazardView now = get(scope, id);
 		Placement.Kept kept = Placement.Kept.of(now.outletId(), now.facilityId());
-		return corrections.correct(scope, LEDGER, id, () -> facts(scope, data, kept, now.deadline()));
+		// a back-filled hazard stays one (历史补录 says how it was entered, not what happened): its deadline may stay past
+		boolean backFilled = jdbc.sql("SELECT back_filled FROM safety_hazard WHERE id = :id").param("id", id)
+			.query(Boolean.class).single();
+		return corrections.correct(scope, LEDGER, id, () -> facts(scope, data, kept, now.deadline(), backFilled));
 	}
 
 	/**
 	 * The checked facts; {@code kept} are the outlet and facility the corrected hazard names now (accepted once closed),
 	 * {@code keptDeadline} its deadline now (a correction leaving it as it is is not judged again as a new date: it
-	 * may have passed since), null when recording.
+	 * may have passed since), null when recording; {@code backFilled} whether the hazard is a past one entered now
+	 * (历史补录, {@link HazardData#backFilled}), whose deadline entered may have passed.
 	 */
-	private Corrections.Facts facts(DataScope scope, HazardData data, Placement.Kept kept, LocalDate keptDeadline) {
+	private Corrections.Facts facts(DataScope scope, HazardData data, Placement.Kept kept, LocalDate keptDeadline,
+			boolean backFilled) {
 		Validation v = new Validation();
 		var place = placement.resolve(scope, v, data.enterpriseCreditCode(), data.outletId(), data.facilityId(), kept);
 		LocalDate foundOn = days.day(v, "foundOn", "发现日期", data.foundOn(), place.map(Placement.Place::regionCode).orElse(null));
@@ -262,7 +273,7 @@ public class Hazards {
 			v.require("deadline", !deadline.isBefore(foundOn), "range", "整改期限不能早于发现日期" + foundOn);
 		}
 		if (deadline != null && !deadline.equals(keptDeadline)) {
-			checkNewDeadline(v, deadline);
+			checkNewDeadline(v, deadline, backFilled);
 		}
 		v.throwIfInvalid();
 		var p = place.orElseThrow();
@@ -280,6 +291,9 @@ public class Hazards {
 		else {
 			basis = "指定日期";
 		}
+		if (backFilled) {
+			basis = basis + BACK_FILLED;
+		}
 		Map<String, Object> columns = Placement.columns(p, true, true);
 		columns.put("found_on", foundOn);
 		columns.put("found_by", foundBy);
@@ -288,10 +302,11 @@ public class Hazards {
 		columns.put("level", level.name());
 		columns.put("deadline", deadline);
 		columns.put("deadline_basis", basis);
+		columns.put("back_filled", backFilled);
 		return new Corrections.Facts(p.regionCode(), level.label() + "：" + p.enterpriseName() + "，" + description
 				+ "，整改期限" + calendar.messageDay(deadline) + (deadline.isAfter(catalogue) ? "（晚于规则目录期限" + catalogue + "，工作人员指定）" : ""),
 				// the basis names who chose a later deadline: the same hazard recorded by another is still a twin
-				columns).withEntry("deadline_basis");
+				columns).withEntry("deadline_basis", "back_filled");
 	}
 
 	/**
@@ -299,16 +314,18 @@ public class Hazards {
 	 * a day still to come and a working day of the calendar: a past day would make the hazard overdue as it is
 	 * recorded, and a deadline on a rest day or holiday is refused rather than moved, naming the first working day
 	 * after it (as the enforcement module refuses a payment day off). A day refused already (before the day found) is
-	 * not judged again.
+	 * not judged again. A back-filled hazard ({@code backFilled}, 历史补录) carries the deadline it was given then, which
+	 * may have passed: only the working-day rule holds for it.
 	 * Records rule {@code range} ("不能早于今天") or {@code working-day} on {@code deadline}.
 	 */
-	private void checkNewDeadline(Validation v, LocalDate deadline) {
+	private void checkNewDeadline(Validation v, LocalDate deadline, boolean backFilled) {
 		if (v.hasError("deadline")) {
 			return;
 		}
 		LocalDate today = LocalDate.now(clock);
-		if (deadline.isBefore(today)) {
-			v.require("deadline", false, "range", "整改期限" + deadline + "已过，不能早于今天（" + today + "）");
+		if (deadline.isBefore(today) && !backFilled) {
+			v.require("deadline", false, "range", "整改期限" + deadline + "已过，不能早于今天（" + today + "）；历史补录的隐患请勾选“历史补录”"
+					+ "（API：backFilled=true），按当时的整改期限登记");
 		}
 		else if (!calendar.isWorkingDay(deadline)) {
 			v.require("deadline", false, "working-day", "整改期限" + deadline + "是休息日（周末或法定节假日），整改期限应为工作日（其后第一个工作日为"
@@ -435,7 +452,7 @@ public class Hazards {
 	@Transactional
 	public void close(DataScope scope, long id, String closedOn, String note, List<UploadedFile> files) {
 		if (scope.kind() == DataScope.Kind.ENTERPRISE) {
-			throw new AccessRefusedException("id", "隐患销号由邮政管理部门办理");
+			throw new AccessRefusedException("id", CLOSE_REFUSAL);
 		}
 		HazardView h = lockOpen(scope, id);
 		Validation v = new Validation();

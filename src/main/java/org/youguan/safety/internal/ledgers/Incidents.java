@@ -5,11 +5,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,6 +47,9 @@ import org.youguan.platform.ChinaTime;
  */
 @Service
 public class Incidents {
+
+	/** What an enterprise asking to close (结案) an incident is told: the bureau closes it. */
+	static final String CLOSE_REFUSAL = "事故/突发事件的结案由邮政管理部门办理";
 
 	static final String AUDIT_TYPE = "SafetyIncident";
 
@@ -244,7 +245,7 @@ public class Incidents {
 	@Transactional
 	public void close(DataScope scope, long id, String closedOn, String note) {
 		if (scope.kind() == DataScope.Kind.ENTERPRISE) {
-			throw new AccessRefusedException("id", "事故/突发事件的结案由邮政管理部门办理");
+			throw new AccessRefusedException("id", CLOSE_REFUSAL);
 		}
 		IncidentView x = lockOpen(scope, id);
 		Validation v = new Validation();
@@ -297,14 +298,8 @@ public class Incidents {
 			v.require(field, !required, "required", "请填写" + label);
 			return null;
 		}
-		Instant at;
-		try {
-			String t = Text.strip(text);
-			at = t.endsWith("Z") || t.matches(".*[+-]\\d{2}:\\d{2}$") ? OffsetDateTime.parse(t).toInstant()
-					: LocalDateTime.parse(t).atZone(CHINA).toInstant();
-		}
-		catch (DateTimeParseException ex) {
-			v.require(field, false, "datetime", label + "应为日期时间（YYYY-MM-DDTHH:MM）");
+		Instant at = v.moment(field, label, text, CHINA);
+		if (at == null) {
 			return null;
 		}
 		if (at.isAfter(clock.instant())) {

@@ -54,6 +54,12 @@ import org.youguan.safety.ParcelRecord;
 @Service
 public class SecurityPeriods {
 
+	/** What staff reporting a period's day are told: the enterprise reports it. */
+	static final String REPORT_REFUSAL = "安保期日报由寄递企业报送";
+
+	/** What an enterprise asking to cancel a period is told: the bureau cancels it. */
+	static final String CANCEL_REFUSAL = "寄递安保期由邮政管理部门撤销";
+
 	static final String AUDIT_TYPE = "SafetySecurityPeriod";
 
 	/** The most parcels (收寄量, 过机安检量) one day's report may count: 10亿件; more is a typing error. */
@@ -243,7 +249,7 @@ public class SecurityPeriods {
 	@Transactional
 	public Reported report(DataScope scope, long periodId, PeriodReportData data) {
 		if (scope.kind() != DataScope.Kind.ENTERPRISE) {
-			throw new AccessRefusedException("day", "安保期日报由寄递企业报送");
+			throw new AccessRefusedException("day", REPORT_REFUSAL);
 		}
 		PeriodView p = get(scope, periodId);
 		if (p.cancelled()) {
@@ -337,7 +343,7 @@ public class SecurityPeriods {
 	@Transactional
 	public void cancel(DataScope scope, long periodId, String reason) {
 		if (scope.kind() == DataScope.Kind.ENTERPRISE) {
-			throw new AccessRefusedException("id", "寄递安保期由邮政管理部门撤销");
+			throw new AccessRefusedException("id", CANCEL_REFUSAL);
 		}
 		PeriodView p = get(scope, periodId);
 		jdbc.sql("SELECT id FROM safety_security_period WHERE id = :id FOR UPDATE").param("id", periodId)

@@ -342,6 +342,59 @@ class HazardLedgerIntegrationTest {
 		}
 	}
 
+	/**
+	 * A hazard of the past entered now (历史补录), marked as back-filled, carries the deadline it had then though that day
+	 * has passed — on the API and the page form; its basis says so, it is overdue while open, and a correction keeps the
+	 * mark (another past day goes through). It must still be a working day not before the day found. Unmarked, the same
+	 * past deadline is refused as a new hazard's, the message pointing at the mark.
+	 */
+	@Test
+	void aBackFilledHazardMayCarryAPastDeadlineANewOneMayNot() throws Exception {
+		LocalDate today = LocalDate.now(clock);
+		String found = today.minusDays(40).toString();
+		LocalDate then = calendar.onOrNextWorkingDay(today.minusDays(30));
+		String tag = "历史补录隐患" + System.nanoTime();
+		String body = "{\"enterpriseCreditCode\":\"" + shunfeng() + "\",\"foundOn\":\"" + found + "\",\"foundBy\":\"检查组\","
+				+ "\"source\":\"INSPECTION\",\"description\":\"" + tag + "\",\"level\":\"GENERAL\",\"deadline\":\"" + then + "\"";
+		mvc.perform(post("/api/v1/safety/hazards").header("Authorization", CITY).contentType(MediaType.APPLICATION_JSON)
+			.content(body + "}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].rule").value("range"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("历史补录")));
+		String created = mvc.perform(post("/api/v1/safety/hazards").header("Authorization", CITY)
+			.contentType(MediaType.APPLICATION_JSON).content(body + ",\"backFilled\":true}"))
+			.andExpect(status().isCreated())
+			.andReturn().getResponse().getContentAsString();
+		long id = Long.parseLong(created.replaceAll("\\D+", ""));
+		HazardView h = hazards.get(DataScope.all(), id);
+		assertThat(h.deadline()).isEqualTo(then);
+		assertThat(h.deadlineBasis()).contains("历史补录");
+		assertThat(h.overdue()).isTrue();
+		assertThat(jdbc.sql("SELECT back_filled FROM safety_hazard WHERE id = :id").param("id", id).query(Boolean.class)
+			.single()).isTrue();
+		// a correction keeps the mark: another past working day goes through
+		LocalDate earlier = calendar.onOrNextWorkingDay(today.minusDays(35));
+		hazards.correct(DataScope.region("3205"), id, data(shunfeng(), null, found, "GENERAL", earlier.toString(), tag));
+		assertThat(hazards.get(DataScope.all(), id).deadline()).isEqualTo(earlier);
+		// still a working day, not before the day found
+		LocalDate dayOff = today.minusDays(30);
+		while (calendar.isWorkingDay(dayOff)) {
+			dayOff = dayOff.plusDays(1);
+		}
+		mvc.perform(post("/api/v1/safety/hazards").header("Authorization", CITY).contentType(MediaType.APPLICATION_JSON)
+			.content(body.replace(then.toString(), dayOff.toString()).replace(tag, tag + "休息日") + ",\"backFilled\":true}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].rule").value("working-day"));
+		// the page form's box
+		mvc.perform(post("/safety/hazards").session(SignIn.session(mvc, "sz.admin")).with(csrf())
+			.param("enterpriseCreditCode", shunfeng()).param("foundOn", found).param("foundBy", "检查组")
+			.param("source", "INSPECTION").param("description", tag + "（页面）").param("level", "GENERAL")
+			.param("deadline", then.toString()).param("backFilled", "true"))
+			.andExpect(status().is3xxRedirection());
+		assertThat(jdbc.sql("SELECT count(*) FROM safety_hazard WHERE description = :d AND back_filled AND deadline = :then")
+			.param("d", tag + "（页面）").param("then", then).query(Long.class).single()).isEqualTo(1L);
+	}
+
 	/** The source and level are taken as code or as the Chinese label the refusal names, as the incidents API does. */
 	@Test
 	void theApiTakesTheSourceAndLevelAsTheChineseLabelsItsMessageNames() throws Exception {

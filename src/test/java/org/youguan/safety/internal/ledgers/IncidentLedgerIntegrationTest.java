@@ -269,6 +269,29 @@ class IncidentLedgerIntegrationTest {
 	}
 
 	/**
+	 * A time that does not parse ("昨天", an offset written +0800) is told both forms the ledger takes — China time as a
+	 * date-time box sends it, or ISO-8601 with its offset written +08:00 — in the one message every time field is told
+	 * (Validation.ZONED_TIME, as a JSON body's Instant): it named YYYY-MM-DDTHH:MM alone, and never the +08:00 form.
+	 */
+	@Test
+	void aTimeThatDoesNotParseIsToldTheChinaTimeFormWithItsOffset() throws Exception {
+		String typed = hoursAgo(3) + ":00+0800";
+		mvc.perform(post("/api/v1/safety/incidents").header("Authorization", CITY).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"enterpriseCreditCode\":\"" + HazardLedgerIntegrationTest.shunfeng() + "\",\"occurredAt\":\""
+					+ typed + "\",\"kind\":\"ACCIDENT\",\"level\":\"GENERAL\",\"description\":\"仓库起火\",\"reportedAt\":\"昨天\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[?(@.field == 'occurredAt')].message").value(hasItem(
+					"发生时间应为日期时间：中国时间 YYYY-MM-DDTHH:MM（如 2026-01-31T08:30），或" + org.youguan.kernel.Validation.ZONED_TIME)))
+			.andExpect(jsonPath("$.errors[?(@.field == 'reportedAt')].message").value(hasItem(containsString("+08:00"))));
+		assertThat(org.youguan.kernel.Validation.ZONED_TIME).contains("2026-01-31T08:30:00+08:00");
+		// the time with its offset written as the message says is taken
+		LocalDateTime occurred = hoursAgo(3);
+		long id = incidents.record(DataScope.region("3205"), new IncidentData(HazardLedgerIntegrationTest.shunfeng(), null,
+				occurred + ":00+08:00", "ACCIDENT", "GENERAL", "带时区的发生时间", null), false);
+		assertThat(incidents.get(DataScope.all(), id).occurredAt()).isEqualTo(occurred.atZone(CHINA).toInstant());
+	}
+
+	/**
 	 * Attack round 17: a whole number sent as a JSON string in digits of another script ("\\u0663", Arabic-Indic 3) is no
 	 * number — Jackson alone reads it as 3 — and is refused naming its field; nothing is recorded.
 	 */

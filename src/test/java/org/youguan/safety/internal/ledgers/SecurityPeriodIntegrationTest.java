@@ -633,4 +633,25 @@ class SecurityPeriodIntegrationTest {
 		long id = declare("320506", " 进博会\u3000\u3000安保期  " + s + "\u00A0");
 		assertThat(periods.get(DataScope.region("3205"), id).name()).isEqualTo("进博会 安保期 " + s);
 	}
+
+	/**
+	 * Access before fields on a period's steps (StepAccessFirst): an enterprise posting a day report with a body that is
+	 * no JSON to a period it does not see (another county's) is told 404, not 400; the bureau posting one (the
+	 * enterprise's step) 403. The enterprise of the county is told the body (400).
+	 */
+	@Test
+	void aPeriodsStepsAreRefusedBeforeTheBodyIsRead() throws Exception {
+		long other = declare("320507", "相城安保期" + System.nanoTime());
+		long own = declare("320506", "吴中安保期" + System.nanoTime());
+		mvc.perform(post("/api/v1/safety/periods/" + other + "/reports").header("Authorization", SHUNFENG)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"parcels\": "))
+			.andExpect(status().isNotFound());
+		mvc.perform(post("/api/v1/safety/periods/" + own + "/cancel").header("Authorization", SHUNFENG)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"reason\": "))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/api/v1/safety/periods/" + own + "/reports").header("Authorization", SHUNFENG)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"parcels\": "))
+			.andExpect(status().isBadRequest());
+		assertThat(periods.get(DataScope.region("3205"), own).cancelled()).isFalse();
+	}
 }

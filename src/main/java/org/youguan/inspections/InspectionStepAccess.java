@@ -1,0 +1,50 @@
+package org.youguan.inspections;
+
+import java.util.List;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.youguan.kernel.StepAccess;
+
+/**
+ * The bureau's steps on inspections, on the pages and the API, decided before the step's form or body is read
+ * ({@link StepAccess}): out of the caller's scope 404; a record's order (下达), an order's steps (验收, 不予验收, 安排复查,
+ * 复查结果) and a 双随机 plan's steps (冻结, 种子, 抽取, 公示, 公示结果) are the inspecting bureau's
+ * ({@link InspectingBureau}), staff of another bureau 403 naming it — as every step decides inside. The enterprise
+ * replies on its own addresses ({@code /enterprise/inspections/orders/{id}/reply}), not these.
+ */
+@Configuration(proxyBeanMethods = false)
+class InspectionStepAccess {
+
+	/** A record's steps ({@code /inspections/records/{id}/order}): the bureau that inspected issues its order. */
+	@Bean
+	StepAccess inspectionRecordSteps(InspectionOrders orders) {
+		return StepAccess.of(List.of("/inspections/records/{id}/**", "/api/v1/inspections/records/{id}/**"),
+				(scope, id, rest) -> orders.requireRecordStep(scope, id));
+	}
+
+	/** A 责令改正通知书's steps ({@code /inspections/orders/{id}/…}): the bureau that inspected takes them. */
+	@Bean
+	StepAccess rectificationOrderSteps(InspectionOrders orders) {
+		return StepAccess.of(List.of("/inspections/orders/{id}/**", "/api/v1/inspections/orders/{id}/**"),
+				(scope, id, rest) -> orders.requireStep(scope, id));
+	}
+
+	/** A 双随机 plan's steps ({@code /inspections/plans/{id}/…}): the bureau that made it takes them. */
+	@Bean
+	StepAccess inspectionPlanSteps(InspectionPlans plans) {
+		return StepAccess.of(List.of("/inspections/plans/{id}/**", "/api/v1/inspections/plans/{id}/**"),
+				(scope, id, rest) -> plans.requireStep(scope, id));
+	}
+
+	/**
+	 * A roster entry's steps ({@code /inspections/inspectors/{id}/edit}, {@code PUT /api/v1/inspections/inspectors/{id}}):
+	 * an entry outside the caller's scope is not there (404) whatever the values sent — the roster is kept within the
+	 * scope, as an entry is registered (a city keeps its counties' rosters, {@link Inspectors#register}).
+	 */
+	@Bean
+	StepAccess inspectorSteps(Inspectors inspectors) {
+		return StepAccess.of(List.of("/inspections/inspectors/{id}/**", "/api/v1/inspections/inspectors/{id}/**"),
+				(scope, id, rest) -> inspectors.get(scope, id));
+	}
+}

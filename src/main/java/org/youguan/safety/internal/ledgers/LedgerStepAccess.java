@@ -1,0 +1,65 @@
+package org.youguan.safety.internal.ledgers;
+
+import java.util.List;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.youguan.kernel.AccessRefusedException;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.StepAccess;
+
+/**
+ * The safety ledgers' record steps on the pages, the portal and the API, decided before the step's form or body is read
+ * ({@link StepAccess}), as each step decides inside: a record outside the caller's scope is not there (404: another
+ * county's, another enterprise's); a bureau's step is refused to an enterprise (a hazard's 销号, an incident's 结案, a
+ * period's 撤销: 403) and an enterprise's to the bureau (a period's 日报: 403). A ledger's rows are their region's, not a
+ * handling bureau's: staff of a bureau above record and close them as the county does.
+ */
+@Configuration(proxyBeanMethods = false)
+class LedgerStepAccess {
+
+	/** The bureau's closing step, refused to an enterprise before its values are read. */
+	private static final String CLOSE = "close";
+
+	/** A 隐患's steps (整改, 销号, 更正). */
+	@Bean
+	StepAccess hazardSteps(Hazards hazards) {
+		return StepAccess.of(addresses(HazardController.STAFF, HazardController.PORTAL, "hazards"), (scope, id, rest) -> {
+			hazards.get(scope, id);
+			bureauOnly(scope, CLOSE.equals(rest), Hazards.CLOSE_REFUSAL);
+		});
+	}
+
+	/** An incident's steps (后续处置, 结案, 更正). */
+	@Bean
+	StepAccess incidentSteps(Incidents incidents) {
+		return StepAccess.of(addresses(IncidentController.STAFF, IncidentController.PORTAL, "incidents"), (scope, id, rest) -> {
+			incidents.get(scope, id);
+			bureauOnly(scope, CLOSE.equals(rest), Incidents.CLOSE_REFUSAL);
+		});
+	}
+
+	/** A 寄递安保期's steps: the bureau cancels it, an enterprise reports its days. */
+	@Bean
+	StepAccess periodSteps(SecurityPeriods periods) {
+		return StepAccess.of(addresses(PeriodController.STAFF, PeriodController.PORTAL, "periods"), (scope, id, rest) -> {
+			if ("reports".equals(rest) && scope.kind() != DataScope.Kind.ENTERPRISE) {
+				throw new AccessRefusedException("day", SecurityPeriods.REPORT_REFUSAL);
+			}
+			periods.get(scope, id);
+			bureauOnly(scope, "cancel".equals(rest), SecurityPeriods.CANCEL_REFUSAL);
+		});
+	}
+
+	/** A ledger's record addresses: the staff's pages, the portal's and the API's. */
+	private static List<String> addresses(String staff, String portal, String api) {
+		return List.of(staff + "/{id}/**", portal + "/{id}/**", "/api/v1/safety/" + api + "/{id}/**");
+	}
+
+	/** Refuses an enterprise the bureau's step ({@code bureaus}), as the step itself does. */
+	private static void bureauOnly(DataScope scope, boolean bureaus, String refusal) {
+		if (bureaus && scope.kind() == DataScope.Kind.ENTERPRISE) {
+			throw new AccessRefusedException("id", refusal);
+		}
+	}
+}

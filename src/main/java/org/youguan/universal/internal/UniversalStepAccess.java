@@ -1,0 +1,40 @@
+package org.youguan.universal.internal;
+
+import java.util.List;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.youguan.kernel.StepAccess;
+import org.youguan.universal.PostOfficeApprovals;
+import org.youguan.universal.SupervisionRecords;
+
+/**
+ * The universal-service record steps on the bureau's pages and API, decided before the step's form or body is read
+ * ({@link StepAccess}), as the steps decide inside.
+ */
+@Configuration(proxyBeanMethods = false)
+class UniversalStepAccess {
+
+	/**
+	 * A 普遍服务监督 record's correction ({@code /universal/supervision/{kind}/{id}},
+	 * {@code PUT /api/v1/universal/supervision/{kind}/{id}}) and a 社会监督员's reports ({@code …/supervisors/{id}/reports})
+	 * are the owning bureau's staff's: out of the caller's scope 404, a bureau above 403 naming the owning bureau
+	 * ({@link SupervisionRecords#update}, {@link SupervisionRecords#addReport}).
+	 */
+	@Bean
+	StepAccess supervisionRecordSteps(SupervisionRecords records) {
+		return StepAccess.of(List.of("/universal/supervision/{kind}/{id}/**", "/api/v1/universal/supervision/{kind}/{id}/**"),
+				(scope, id, rest) -> records.requireStep(scope, id));
+	}
+
+	/**
+	 * A post-office closure or relocation's steps (现场核查, 延期, 决定, 公告): an approval outside the caller's scope is not
+	 * there (404) whatever the body sent; who decides (the deciding bureau's 局领导) stays the step's
+	 * ({@link PostOfficeApprovals}).
+	 */
+	@Bean
+	StepAccess postOfficeApprovalSteps(PostOfficeApprovals approvals) {
+		return StepAccess.of(List.of("/universal/post-office-approvals/{id}/**", "/api/v1/universal/post-office-approvals/{id}/**"),
+				(scope, id, rest) -> approvals.get(scope, id));
+	}
+}
