@@ -58,14 +58,27 @@ class StepAccessFirst implements HandlerInterceptor {
 			return true;
 		}
 		requireRecordNumbers(request, method);
+		requireStep(request);
+		return true;
+	}
+
+	/**
+	 * Refuses the signed-in caller the step the request addresses, if it is a record's step ({@link StepAccess#steps})
+	 * it may not take; returns for a read, an address no rule declares, or a caller not signed in. Also asked by the
+	 * error handling before it answers 415 (a body of a type the step does not read: no handler was chosen, so
+	 * {@link #preHandle} never ran) — the caller who may not take the step is refused (404, 403), not told the type.
+	 * @throws org.youguan.kernel.DomainException 404 for a record outside the caller's scope
+	 * @throws org.youguan.kernel.AccessRefusedException 403 for staff of a bureau that does not handle it
+	 */
+	void requireStep(HttpServletRequest request) {
 		if (!changes(request.getMethod())) {
-			return true;
+			return;
 		}
 		PathContainer path = PathContainer.parsePath(request.getRequestURI().substring(request.getContextPath().length()));
 		DataScope scope = Actors.signedIn().map(a -> a.getPrincipal() instanceof CurrentUser u ? u.scope() : null)
 			.orElse(null);
 		if (scope == null) {
-			return true;
+			return;
 		}
 		for (Guard g : guards()) {
 			PathPattern.PathMatchInfo match = g.pattern().matchAndExtract(path);
@@ -79,7 +92,6 @@ class StepAccessFirst implements HandlerInterceptor {
 				g.access().requireStep(scope, number, vars.getOrDefault(REST, "").replaceFirst("^/", ""));
 			}
 		}
-		return true;
 	}
 
 	/**

@@ -171,4 +171,47 @@ class StepAccessFirstIntegrationTest {
 		mvc.perform(post(java.net.URI.create("/complaints/+" + id + "/reject")).session(SignIn.session(mvc, "xc.staff"))
 			.with(csrf()).param("condition", "OTHER")).andExpect(status().isNotFound());
 	}
+
+	/**
+	 * Attack finding 5: another county's staff closing a 吴中 outlet with an empty reason were told "关闭原因不能为空" (400),
+	 * on the API and the page; a register's record steps (outlet, enterprise, licence, branch, facility) now answer 404
+	 * out of scope before any field. The handling county is still told the field.
+	 */
+	@Test
+	void aRegistersRecordStepsRefuseAnotherCountyBeforeTheirFields() throws Exception {
+		long outlet = jdbc.sql("SELECT id FROM terminal_outlet WHERE region_code LIKE '320506%' AND closed_on IS NULL ORDER BY id LIMIT 1")
+			.query(Long.class).single();
+		json(XIANGCHENG, "/api/v1/outlets/" + outlet + "/close", "{\"reason\":\"\"}").andExpect(status().isNotFound());
+		mvc.perform(post("/registry/outlets/" + outlet + "/close").session(SignIn.session(mvc, "xc.staff")).with(csrf())
+			.param("reason", "")).andExpect(status().isNotFound());
+		json(WUZHONG, "/api/v1/outlets/" + outlet + "/close", "{\"reason\":\"\"}").andExpect(status().isBadRequest());
+		for (String table : java.util.List.of("enterprise", "express_licence", "branch", "facility")) {
+			Long id = jdbc.sql("SELECT id FROM " + table + " WHERE region_code LIKE '320506%' ORDER BY id LIMIT 1")
+				.query(Long.class).optional().orElse(null);
+			assertThat(id).as(table).isNotNull();
+			String path = "/registry/" + switch (table) {
+				case "express_licence" -> "licences";
+				case "branch" -> "branches";
+				case "facility" -> "facilities";
+				default -> "enterprises";
+			} + "/" + id + "/edit";
+			mvc.perform(post(path).session(SignIn.session(mvc, "xc.staff")).with(csrf()).param("registeredOn", "abc"))
+				.andExpect(status().isNotFound());
+		}
+	}
+
+	/**
+	 * Attack finding 6: a body of a type the step does not read (JSON to a multipart step) chose no handler, so access
+	 * was not asked and another county was told 415; access answers first now. The handling bureau is told the type.
+	 */
+	@Test
+	void aBodyOfTheWrongTypeIsRefusedByAccessFirst() throws Exception {
+		long caseId = jdbc.sql("SELECT id FROM penalty_case WHERE region_code LIKE '320506%' ORDER BY id LIMIT 1")
+			.query(Long.class).single();
+		// another county's head (the role the step takes): the case is not in its scope
+		json("Bearer demo-xc-leader-token", "/api/v1/enforcement/cases/" + caseId + "/remedy-outcomes", "{}")
+			.andExpect(status().isNotFound());
+		json("Bearer demo-wz-leader-token", "/api/v1/enforcement/cases/" + caseId + "/remedy-outcomes", "{}")
+			.andExpect(status().isUnsupportedMediaType());
+	}
 }
