@@ -229,7 +229,7 @@ class InspectionDemoData {
 			long record = records.record(all, city, new InspectionRecordData(sf, today.minusDays(3 - i % 3).toString(),
 					"SUPERVISION", List.of(about[i]), team(byRegion, "320506", i), "RECTIFICATION", findings[i], null,
 					atOutlet ? outlet.name() : null, atOutlet ? "OUTLET" : null, atOutlet ? outlet.id() : null), false, true);
-			InspectionOrders.Order order = orders.issue(all, record, "320506", 15);
+			InspectionOrders.Order order = orders.issue(all, record, null, 15);
 			switch (i) {
 				// a re-inspection is on a working day (the deadline, counted in working days, is one)
 				case 0 -> orders.scheduleReinspection(all, order.id(), calendar.onOrNextWorkingDay(order.dueOn().minusDays(2)));

@@ -32,6 +32,7 @@ import org.youguan.enforcement.internal.CaseWork;
 import org.youguan.enforcement.internal.Execution;
 import org.youguan.enforcement.internal.FinePayments;
 import org.youguan.enforcement.internal.FinePayments.PaymentDue;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.Actors;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
@@ -380,7 +381,7 @@ public class CaseExecution {
 			}
 			return;
 		}
-		caseWork.move(c, executedOnce(c, to, true, caseWork.handover(id).isPresent()),
+		caseWork.move(c, executedOnce(c, to, true, caseWork.handover(id).isPresent(), caseWork.today()),
 				", paid_on = :on, paid_amount = :amount, surcharge = :surcharge",
 				Map.of("on", on, "amount", paid, "surcharge", surcharge));
 		caseWork.record(c, "case.pay", "罚款已缴纳" + plain(paid) + "元（" + on + "）"
@@ -406,7 +407,8 @@ public class CaseExecution {
 		BigDecimal surcharge = Execution.paidSurcharge(c, instalments);
 		LocalDate on = paid.stream().map(Instalment::paidOn).max(LocalDate::compareTo).orElseThrow();
 		caseWork.move(c, c.status() == CaseStatus.DELIVERED
-				? executedOnce(c, CaseStep.PAY.from(c.status()), true, caseWork.handover(c.id()).isPresent()) : c.status(),
+				? executedOnce(c, CaseStep.PAY.from(c.status()), true, caseWork.handover(c.id()).isPresent(), caseWork.today())
+				: c.status(),
 				", paid_on = :on, paid_amount = :amount, surcharge = :surcharge",
 				Map.of("on", on, "amount", amount, "surcharge", surcharge));
 		caseWork.record(c, "case.pay", "罚款已缴纳" + plain(amount) + "元（分" + paid.size() + "期，末次" + on + "）"
@@ -436,22 +438,30 @@ public class CaseExecution {
 	 * The state a delivered case is in after a part of its decision is carried out: 已执行 only once every executable
 	 * part is — the fine paid in full (every instalment, art.66–67) and what a confiscation takes handed over (art.74) —,
 	 * else {@code stays} (已送达: 执行中; attack: paying the fine of a 没收违法所得并处罚款 marked it 已执行 while nothing was
-	 * handed over). A warning, 停业整顿 or 吊销 beside them is carried out by its delivery.
+	 * handed over). A warning, 停业整顿 or 吊销 beside them is carried out by its delivery. A decision served by public
+	 * notice and not yet deemed served ({@link CaseView#deemedServedAfter}) is not in effect: what the party paid or
+	 * handed over early is recorded, the case stays 已送达 and becomes 已执行 on the deemed day ({@code DeemedServices}).
 	 * @param c the case as it stood before the part now carried out
 	 * @param stays the state the step leaves it in when more is left to carry out
 	 * @param finePaid whether the fine (if any) is paid in full once the step is recorded
 	 * @param handedOver whether what a confiscation (if any) takes is handed over once the step is recorded
+	 * @param today the current day
 	 */
-	private static CaseStatus executedOnce(CaseView c, CaseStatus stays, boolean finePaid, boolean handedOver) {
-		boolean more = Execution.fine(c) != null && !finePaid || Execution.confiscated(c) != null && !handedOver;
+	private static CaseStatus executedOnce(CaseView c, CaseStatus stays, boolean finePaid, boolean handedOver,
+			LocalDate today) {
+		boolean more = Execution.fine(c) != null && !finePaid || Execution.confiscated(c) != null && !handedOver
+				|| c.deemedServedAfter(today) != null;
 		return more ? stays : CaseStatus.EXECUTED;
 	}
 
 	/**
 	 * 结案 once every executable part of the decision is carried out: the fine paid (with its 加处罚款, or every
 	 * instalment), what a confiscation takes handed over; a warning (停业整顿, 吊销) is carried out by its delivery.
+	 * A decision served by public notice takes effect on the day it is deemed served (民事诉讼法(2023) art.95): before
+	 * it the case is not closed, whatever was paid early.
 	 * @throws DomainException (422, field {@code execution}, rule {@code not-executed}) naming what is still to carry
-	 * out; (409) unless 已送达 or 已执行
+	 * out; (422, rule {@code not-in-effect}) naming the deemed day of a public notice not yet reached; (409) unless
+	 * 已送达 or 已执行
 	 */
 	@Transactional
 	public void close(DataScope scope, long id, String note) {
@@ -459,6 +469,12 @@ public class CaseExecution {
 		CaseView c = caseWork.lock(scope, id);
 		// a decision revoked or void before it was served has nothing left to serve or carry out (DecisionOutcomes)
 		CaseStatus to = c.status() == CaseStatus.DECIDED && c.annulled() ? CaseStatus.CLOSED : CaseStep.CLOSE.from(c.status());
+		LocalDate deemed = c.annulled() ? null : c.deemedServedAfter(caseWork.today());
+		if (deemed != null) {
+			throw ruleBroken("execution", "not-in-effect", "处罚决定于" + ChineseText.day(c.deliveryPublishedOn())
+					+ "公告送达，视为送达日为" + ChineseText.day(deemed) + "，处罚决定自该日起生效，生效前不能结案"
+					+ "（" + StatutoryRule.PENALTY_PUBLIC_NOTICE_SERVICE.citations().get(0).formal() + "）");
+		}
 		List<String> missing = Execution.outstanding(c, caseWork.procedure(id).instalments(), caseWork.handover(id).orElse(null));
 		if (!missing.isEmpty()) {
 			throw ruleBroken("execution", "not-executed", "处罚决定尚未执行完毕，不能结案：" + String.join("；", missing));
@@ -532,7 +548,8 @@ public class CaseExecution {
 			.param("id", id).param("on", on).param("amount", handed).param("receipt", Text.blankToNull(receipt) == null ? null
 					: Text.strip(receipt))
 			.param("attachment", attachment).param("by", Actors.currentName()).param("now", OffsetDateTime.now(clock)).update();
-		caseWork.move(c, executedOnce(c, c.status(), Execution.paidUp(c, caseWork.procedure(id).instalments()), true), "",
+		caseWork.move(c, executedOnce(c, c.status(), Execution.paidUp(c, caseWork.procedure(id).instalments()), true,
+				caseWork.today()), "",
 				Map.of());
 		LocalDate due = caseWork.clock(c).handoverDue(c.deliveredOn());
 		caseWork.record(c, "case.handover", "没收的违法所得已上缴" + plain(handed) + "元（" + on + (on.isAfter(due) ? "，超过上缴期限" + due : "")
@@ -688,7 +705,10 @@ public class CaseExecution {
 	 * once per case, by the bureau head: the payment deadline becomes the deferred day, or each instalment's day, and
 	 * 加处罚款 runs from it (3 % a day of what is late, capped at it, art.72). The application must have been made within
 	 * the payment period — judged on the day the party applied ({@code appliedOn}, kept on the case), so an application
-	 * made in time may be approved after the period ended, and a late one is refused whenever it is entered. Issues the
+	 * made in time may be approved after the period ended, and a late one is refused whenever it is entered. No day of
+	 * the arrangement lies before the statutory deadline ({@link StatutoryRule#PENALTY_PAYMENT}, art.67): a deferral is
+	 * to a day after it, the first instalment due on it at the earliest — art.66 grants time beyond the fifteen days,
+	 * never less, so 加处罚款 never runs before the law lets it. Issues the
 	 * 延期（分期）缴纳罚款批准书.
 	 * @throws InvalidValueException naming {@code appliedOn} (missing, in the future, before delivery), {@code kind},
 	 * {@code deferredUntil}, {@code instalments[i].dueOn}, {@code instalments[i].amount}, {@code instalments} or
@@ -751,14 +771,18 @@ public class CaseExecution {
 		else if ("INSTALMENTS".equals(kind)) {
 			List<InstalmentTerm> given = typed;
 			v.require("instalments", given.size() >= 2, "min", "分期缴纳至少分2期");
-			LocalDate previous = caseWork.today().minusDays(1);
+			// no instalment falls due before the statutory deadline (art.67, StatutoryRule.PENALTY_PAYMENT): art.66 grants
+			// time beyond the fifteen days, never less — an instalment due earlier would start 加处罚款 (art.72) before the
+			// law does. The first is due on the deadline at the earliest (and not before today); the party may pay it sooner.
+			LocalDate previous = (originalDue.isAfter(caseWork.today()) ? originalDue : caseWork.today()).minusDays(1);
 			BigDecimal sum = BigDecimal.ZERO;
 			for (int i = 0; i < given.size(); i++) {
 				String f = "instalments[" + i + "]";
 				v.required(f + ".dueOn", "第" + (i + 1) + "期缴纳期限", given.get(i).dueOn())
 					.required(f + ".amount", "第" + (i + 1) + "期金额", given.get(i).amount());
-				LocalDate due = v.date(f + ".dueOn", "第" + (i + 1) + "期缴纳期限（应晚于上一期）", given.get(i).dueOn(),
-						previous.plusDays(1), latestDue);
+				LocalDate due = v.date(f + ".dueOn", "第" + (i + 1) + "期缴纳期限（" + (i == 0 ? "不早于原缴款期限"
+						+ originalDue + "，行政处罚法第67条" : "应晚于上一期") + "）", given.get(i).dueOn(), previous.plusDays(1),
+						latestDue);
 				workingDay(v, caseClock, f + ".dueOn", "第" + (i + 1) + "期缴纳期限", due);
 				String label = INSTALMENT.replace("{n}", String.valueOf(i + 1));
 				BigDecimal amount = v.decimal(f + ".amount", label, given.get(i).amount(), CaseInput.YUAN_INTEGER,
@@ -773,7 +797,11 @@ public class CaseExecution {
 				}
 				parts.add(new Instalment(i + 1, due, amount, null, null, null));
 			}
-			if (given.size() >= 2) {
+			// the sum is judged over valid amounts only: over an amount refused (0.001, text) it names a figure nobody
+			// entered, a second error for the one already told
+			boolean amountsValid = v.errors().stream().noneMatch(e -> e.field().startsWith("instalments[")
+					&& e.field().endsWith(".amount"));
+			if (given.size() >= 2 && amountsValid) {
 				v.require("instalments", sum.compareTo(c.fine()) == 0, "sum", "各期金额合计" + plain(sum) + "元，应等于罚款"
 						+ plain(c.fine()) + "元");
 			}

@@ -91,6 +91,16 @@ public record CaseView(long id, String number, Long leadId, String regionCode, L
 		return deliveryPublishedOn != null ? deliveryPublishedOn : deliveredOn;
 	}
 
+	/**
+	 * The day a decision served by public notice (公告送达) is deemed served while it is still after {@code today} — the
+	 * notice published, the decision not yet in effect (民事诉讼法(2023) art.95, 公告送达中) —, else null. Until then the
+	 * party may pay (it knows of the decision), but the case is neither 已执行 nor closed and no page tells it 已送达.
+	 * @param today the current day (China time)
+	 */
+	public LocalDate deemedServedAfter(LocalDate today) {
+		return deliveryPublishedOn != null && deliveredOn != null && deliveredOn.isAfter(today) ? deliveredOn : null;
+	}
+
 	/** Whether the decision was revoked or confirmed invalid: it no longer applies, nothing of it is carried out. */
 	public boolean annulled() {
 		return decisionAnnulledOn != null;

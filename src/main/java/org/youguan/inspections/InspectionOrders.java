@@ -197,7 +197,8 @@ public class InspectionOrders implements DeclaresTemplates {
 	 * of the items whose lines did not comply (all the record's items when no line was recorded), each article once and
 	 * only law ({@link #basis}); the .docx is generated and kept with the order, and the enterprise is told
 	 * ({@link RectificationOrdered}).
-	 * @param bureauRegion the issuing bureau's region (the number's region part)
+	 * @param bureauRegion the caller's region, used for the number only when the record names no inspecting bureau: the number
+	 * and the document are the inspecting bureau's ({@link InspectingBureau#OF_RECORD}), the one that may issue it
 	 * @return the order
 	 * @throws DomainException not-found outside the caller's scope; a rule violation when the record's outcome is not
 	 * 责令改正 or it has an order already, when lines were recorded and none failed (rule {@code no-noncompliant-line}),
@@ -246,7 +247,11 @@ public class InspectionOrders implements DeclaresTemplates {
 			.query(Rows.of(Target.class)).optional()
 			.orElseThrow(() -> DomainException.notFound("检查记录", recordId));
 		// the inspecting bureau issues the order (a city's inspection of a county's outlet is the city's to follow up)
-		bureaus.requireHandling(inspectingRegion(recordId), "检查");
+		String issuer = inspectingRegion(recordId);
+		bureaus.requireHandling(issuer, "检查");
+		// its number and document are the issuing bureau's (责令改正-3205-… for the city's order), whatever region the
+		// caller passed (attack finding 8: the demo's city orders carried 320506)
+		String issuing = issuer != null ? issuer : Text.isBlank(bureauRegion) ? t.regionCode() : bureauRegion;
 		if (!"RECTIFICATION".equals(t.outcome())) {
 			throw DomainException.rule("只有检查结果为责令改正的检查才能下达责令改正通知书");
 		}
@@ -256,8 +261,7 @@ public class InspectionOrders implements DeclaresTemplates {
 		RectificationTerm.requireWorkingDays(workingDays, RectificationTerm.maxWorkingDays(rules, t.regionCode()));
 		Basis basis = basis(recordId, items);
 		LocalDate today = LocalDate.now(clock);
-		String number = numbers.next(NUMBER_TYPE, bureauRegion == null || Text.isBlank(bureauRegion) ? t.regionCode() : bureauRegion,
-				today.getYear());
+		String number = numbers.next(NUMBER_TYPE, issuing, today.getYear());
 		LocalDate due = calendar.plusWorkingDays(today, workingDays);
 		long id = jdbc.sql("""
 				INSERT INTO rectification_order (record_id, region_code, enterprise_credit_code, number, issued_on, due_on,
@@ -268,8 +272,7 @@ public class InspectionOrders implements DeclaresTemplates {
 			.query(Long.class).single();
 		jdbc.sql("UPDATE rectification_order SET basis = :basis WHERE id = :id").param("basis", basis.text()).param("id", id)
 			.update();
-		byte[] docx = document(recordId, number, basis, today, due, workingDays,
-				bureauRegion == null || Text.isBlank(bureauRegion) ? t.regionCode() : bureauRegion);
+		byte[] docx = document(recordId, number, basis, today, due, workingDays, issuing);
 		attachments.storeGenerated(new AttachmentOwner(InspectionFieldRecords.MODULE, OWNER_TYPE, id), DOCUMENT,
 				"责令改正通知书-" + number + ".docx", docx);
 		audit.record(AuditEntry.of("inspection.order.issue", "inspection", recordId, "下达" + BusinessNumbers.named("责令改正通知书", NUMBER_TYPE, number) + "，限"

@@ -7,6 +7,7 @@ import org.youguan.kernel.Decimals;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.rules.Audience;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
 
@@ -110,10 +111,11 @@ public final class RectificationTerm {
 
 	/**
 	 * The rule the ceiling comes from, as a refusal names it — its title, not its code — in one pair of brackets
-	 * ({@link Text#bracketed}: the title's and the basis's own brackets as commas): "（上限按规则目录“责令改正整改期限上限，
-	 * 自下达；产品规则，非法律规定”，产品规则，非法律规定，可配置）".
+	 * ({@link Text#bracketed}: the title's and the basis's own brackets as commas), the title's working mark not said
+	 * again beside the basis ({@link StatutoryRule#citedTitleFor}): "（上限按规则目录“责令改正整改期限上限，自下达”，产品规则，
+	 * 非法律规定，可配置）".
 	 */
 	private static String source() {
-		return Text.bracketed("上限按规则目录“" + MAX_RULE.title() + "”，" + MAX_RULE.basis());
+		return Text.bracketed("上限按规则目录“" + MAX_RULE.citedTitleFor(Audience.BUREAU) + "”，" + MAX_RULE.basis());
 	}
 }

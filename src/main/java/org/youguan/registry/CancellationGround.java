@@ -106,7 +106,7 @@ public enum CancellationGround {
 			int months = rules.intValue(rule, holderRegion);
 			if (!today.isAfter(issuedOn.plusMonths(months))) {
 				throw new InvalidValueException("ground", "too-young", "许可证" + number + "于" + issuedOn + "颁发，至今未超过"
-						+ months + "个月，不能以“" + label(rules, holderRegion) + "”注销（" + rule.title() + "，" + rule.basis() + "）");
+						+ months + "个月，不能以“" + label(rules, holderRegion) + "”注销（" + rule.citedFor(org.youguan.rules.Audience.BUREAU) + "）");
 			}
 		}
 	}

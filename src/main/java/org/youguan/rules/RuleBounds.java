@@ -139,7 +139,7 @@ final class RuleBounds {
 			}
 		}
 		Practice highestFine = new Practice(BigDecimal.ONE, HIGHEST_FINE.defaultValue(), "不能高于本目录最高的法定罚款额（"
-				+ HIGHEST_FINE.title() + "，" + HIGHEST_FINE.basis() + "）：更高的标准任何罚款都达不到，等于取消该程序");
+				+ HIGHEST_FINE.citedFor(Audience.BUREAU) + "）：更高的标准任何罚款都达不到，等于取消该程序");
 		Practice practice = switch (rule) {
 			case COMPLAINT_FILING_WINDOW -> upTo(3, "超过3年的争议已过民法典(2020) 第188条的三年诉讼时效，申诉案卷也只须保存3年（产品约束）");
 			case COMPLAINT_TRANSFER -> atMost(3, COMPLAINT_STEPS);

@@ -239,7 +239,11 @@ public enum StatutoryRule {
 	 */
 	PENALTY_PUBLIC_NOTICE_SERVICE("penalty.public-notice-service", "公告送达视为送达的期间（自发出公告之日起）", "30", RuleUnit.CALENDAR_DAYS, true, Citation.of(CIVIL_PROCEDURE_LAW, 95), Citation.of(ADMINISTRATIVE_PENALTY_LAW, 61)),
 
-	/** 罚款缴纳期限（自收到决定书）（行政处罚法(2021) 第67条）: 十五日, calendar days (not one of art.85's periods). */
+	/**
+	 * 罚款缴纳期限（自收到决定书）（行政处罚法(2021) 第67条）: 十五日, calendar days (not one of art.85's periods). A deferral
+	 * or instalments approved under art.66 only extend it: no day they set lies before it (the first instalment is due
+	 * on it at the earliest), so 加处罚款 (art.72) never runs before it.
+	 */
 	PENALTY_PAYMENT("penalty.payment", "罚款缴纳期限（自收到决定书）", "15", RuleUnit.CALENDAR_DAYS, true, Citation.of(ADMINISTRATIVE_PENALTY_LAW, 67)),
 
 	/**
@@ -573,7 +577,30 @@ public enum StatutoryRule {
 	 * second pair ({@code （许可延续申请最早提前期，到期前，快递业务经营许可管理办法(2019)）}).
 	 */
 	public String citedFor(Audience audience) {
-		return titleFor(audience) + "，" + basisFor(audience);
+		return citedTitleFor(audience) + "，" + basisFor(audience);
+	}
+
+	/**
+	 * The title as a citation beside its basis names it ({@link #citedFor}): {@link #titleFor} without a working mark the
+	 * basis states anyway — for the bureau {@link #INSPECTION_RECTIFICATION_MAX} is cited
+	 * {@code 责令改正整改期限上限（自下达），产品规则（非法律规定，可配置）}, never with "产品规则，非法律规定" twice (attack
+	 * finding 7: the title carries its kind, the basis says it again).
+	 * @param audience who reads the text the citation goes into
+	 */
+	public String citedTitleFor(Audience audience) {
+		String t = titleFor(audience);
+		String basis = flat(basisFor(audience));
+		for (String mark : TITLE_MARKS) {
+			if (t.contains(mark) && basis.contains(flat(mark))) {
+				t = t.replace("；" + mark, "").replace("，" + mark, "").replace(mark, "");
+			}
+		}
+		return t.replace("（）", "");
+	}
+
+	/** {@code text} with its brackets as commas, so a mark is found however it is bracketed. */
+	private static String flat(String text) {
+		return text.replace("（", "，").replace("）", "");
 	}
 
 	/**

@@ -3,15 +3,20 @@ package org.youguan.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
@@ -49,14 +54,31 @@ class StepAccessFirst implements HandlerInterceptor {
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-		if (!(handler instanceof HandlerMethod) || !changes(request.getMethod())) {
+		if (!(handler instanceof HandlerMethod method)) {
 			return true;
+		}
+		requireRecordNumbers(request, method);
+		requireStep(request);
+		return true;
+	}
+
+	/**
+	 * Refuses the signed-in caller the step the request addresses, if it is a record's step ({@link StepAccess#steps})
+	 * it may not take; returns for a read, an address no rule declares, or a caller not signed in. Also asked by the
+	 * error handling before it answers 415 (a body of a type the step does not read: no handler was chosen, so
+	 * {@link #preHandle} never ran) — the caller who may not take the step is refused (404, 403), not told the type.
+	 * @throws org.youguan.kernel.DomainException 404 for a record outside the caller's scope
+	 * @throws org.youguan.kernel.AccessRefusedException 403 for staff of a bureau that does not handle it
+	 */
+	void requireStep(HttpServletRequest request) {
+		if (!changes(request.getMethod())) {
+			return;
 		}
 		PathContainer path = PathContainer.parsePath(request.getRequestURI().substring(request.getContextPath().length()));
 		DataScope scope = Actors.signedIn().map(a -> a.getPrincipal() instanceof CurrentUser u ? u.scope() : null)
 			.orElse(null);
 		if (scope == null) {
-			return true;
+			return;
 		}
 		for (Guard g : guards()) {
 			PathPattern.PathMatchInfo match = g.pattern().matchAndExtract(path);
@@ -65,11 +87,56 @@ class StepAccessFirst implements HandlerInterceptor {
 			}
 			Map<String, String> vars = match.getUriVariables();
 			String id = vars.get(ID);
-			if (id != null && id.matches("\\d{1,18}")) {
-				g.access().requireStep(scope, Long.parseLong(id), vars.getOrDefault(REST, "").replaceFirst("^/", ""));
+			Long number = id == null ? null : recordNumber(id);
+			if (number != null) {
+				g.access().requireStep(scope, number, vars.getOrDefault(REST, "").replaceFirst("^/", ""));
 			}
 		}
-		return true;
+	}
+
+	/**
+	 * One form of a record's number in every address: ASCII digits, at most 19 (a long). Spring's conversion of a path
+	 * segment to a number also takes a sign ({@code +725}), other scripts' digits ({@code ７２５}), blanks around it and
+	 * hex ({@code 0x2d5}, {@code #2d5}) — an id the step's rule above would not have recognised, so the step's fields
+	 * were read (400) for a caller who may not take it (attack: {@code POST /api/v1/complaints/+725/close}). Every
+	 * number a handler takes from its address ({@code @PathVariable long}) is held to {@link #RECORD_DIGITS} here,
+	 * before any rule or field; another form names nothing: 404, as a segment that is no number at all
+	 * ({@code ErrorHandling#mismatch}).
+	 */
+	private static void requireRecordNumbers(HttpServletRequest request, HandlerMethod method) {
+		if (!(request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> vars)
+				|| vars.isEmpty()) {
+			return;
+		}
+		for (MethodParameter parameter : method.getMethodParameters()) {
+			PathVariable variable = parameter.getParameterAnnotation(PathVariable.class);
+			Class<?> type = parameter.getParameterType();
+			if (variable == null || !(Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class
+					&& type != char.class)) {
+				continue;
+			}
+			String name = !variable.name().isEmpty() ? variable.name() : parameter.getParameter().getName();
+			if (vars.get(name) instanceof String value && !RECORD_DIGITS.matcher(value).matches()) {
+				throw new MethodArgumentTypeMismatchException(value, type, name, parameter,
+						new NumberFormatException("应为不超过19位的阿拉伯数字：" + value));
+			}
+		}
+	}
+
+	/** A record's number in an address: ASCII digits only (never {@code \d} with Unicode classes), at most 19. */
+	static final Pattern RECORD_DIGITS = Pattern.compile("[0-9]{1,19}");
+
+	/** The record's number {@code id} names, or null when it names none (not {@link #RECORD_DIGITS}, beyond a long). */
+	static Long recordNumber(String id) {
+		if (!RECORD_DIGITS.matcher(id).matches()) {
+			return null;
+		}
+		try {
+			return Long.parseLong(id);
+		}
+		catch (NumberFormatException beyondALong) {
+			return null;
+		}
 	}
 
 	/** Whether the method changes something (a step), not a read. */

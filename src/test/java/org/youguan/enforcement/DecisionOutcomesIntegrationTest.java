@@ -702,12 +702,15 @@ class DecisionOutcomesIntegrationTest {
 		return party.delivered(party.sfWuzhong(), "DATA_NOT_REPORTED", "FINE", "3000", day);
 	}
 
-	/** A fine of 3000 in three instalments of {@code amounts} approved on {@code day}, the first paid that day. */
+	/**
+	 * A fine of 3000 in three instalments of {@code amounts} approved on {@code day}, the first paid that day (early: it
+	 * is due on the statutory deadline at the earliest, 行政处罚法 art.67).
+	 */
 	long firstInstalmentPaid(LocalDate day, String... amounts) throws Exception {
 		long id = fineDelivered(day);
 		call(HEAD, "/api/v1/enforcement/cases/" + id + "/payment-arrangement", """
 				{"kind":"INSTALMENTS","appliedOn":"%s","reason":"经营困难","instalments":[{"dueOn":"%s","amount":"%s"},
-				 {"dueOn":"%s","amount":"%s"},{"dueOn":"%s","amount":"%s"}]}""".formatted(day, calendar.plusWorkingDays(day, 10),
+				 {"dueOn":"%s","amount":"%s"},{"dueOn":"%s","amount":"%s"}]}""".formatted(day, calendar.onOrNextWorkingDay(day.plusDays(16)),
 				amounts[0], calendar.plusWorkingDays(day, 20), amounts[1], calendar.plusWorkingDays(day, 30), amounts[2]))
 			.andExpect(status().isOk());
 		call(WUZHONG, "/api/v1/enforcement/cases/" + id + "/payment", "{\"paidOn\":\"" + day + "\",\"amount\":" + amounts[0]

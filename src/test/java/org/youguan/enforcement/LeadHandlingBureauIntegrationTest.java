@@ -127,4 +127,26 @@ class LeadHandlingBureauIntegrationTest {
 		assertThat(audit.history(DataScope.region("320506"), "penalty_lead", id)).extracting(AuditEvent::action)
 			.contains("lead.intake", "lead.propose");
 	}
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	/**
+	 * Attack finding 9: a lead about a place in a township (the filing module raises one with the outlet's township
+	 * code) becomes a case of the bureau handling the township — 吴中区局, 320506 — never of the township itself.
+	 */
+	@Test
+	void aLeadFromATownshipBecomesACaseOfTheBureauHandlingIt() {
+		EnterpriseView wuzhong = enterprises.list(DataScope.region("320506"), Enterprises.Filter.NONE,
+				PageQuery.of(null, 0, 1, "legal_name", "asc")).items().get(0);
+		String township = jdbc.sql("SELECT code FROM region WHERE code LIKE '320506___' ORDER BY code LIMIT 1")
+			.query(String.class).single();
+		LocalDate today = LocalDate.now(clock);
+		long lead = leads.intake(new Leads.Intake(LeadSource.REPORT, "township-lead-test:" + RandomDigits.of(8), "网点检查",
+				township, wuzhong.creditCode(), wuzhong.legalName(), "网点未按规定报送数据", today, false)).orElseThrow();
+		leads.propose(PartyCases.ALL, lead, "DATA_NOT_REPORTED", today.minusDays(10).toString(), null, false, null);
+		long caseId = leads.approve(PartyCases.ALL, lead, PartyCases.HEAD, today, false);
+		assertThat(jdbc.sql("SELECT region_code FROM penalty_case WHERE id = :id").param("id", caseId).query(String.class)
+			.single()).isEqualTo("320506");
+	}
 }

@@ -428,9 +428,9 @@ class PaymentTermsIntegrationTest {
 
 	@Test
 	void everyDayOfAnArrangementIsAWorkingDayAndTheInstalmentsReachTheClosingReport() throws Exception {
-		LocalDate decided = d("2025-04-16");
-		today(decided);
-		long id = party.delivered(party.other(), "DATA_NOT_REPORTED", "FINE", "3000", decided);
+		// delivered 2025-04-14: the fifteen days end on 2025-04-29, so the first instalment (04-30) is after them
+		today(d("2025-04-16"));
+		long id = party.delivered(party.other(), "DATA_NOT_REPORTED", "FINE", "3000", d("2025-04-14"));
 		String arrangement = "/api/v1/enforcement/cases/" + id + "/payment-arrangement";
 		// 2025-05-05 is 劳动节 (a Monday off): refused, not silently kept nor moved
 		call(HEAD, arrangement, """
@@ -469,6 +469,36 @@ class PaymentTermsIntegrationTest {
 		assertThat(document(id, "CLOSING_REPORT")).contains("罚款人民币3000元（大写：叁仟元整）分3期缴纳",
 				"第1期人民币1000元（大写：壹仟元整）", "第2期人民币1000元（大写：壹仟元整）", "另加处罚款人民币60元（大写：陆拾元整）",
 				"第3期人民币1000元（大写：壹仟元整）");
+	}
+
+	/**
+	 * Attack findings 3 and 4: instalments due before the statutory deadline (15 days, 行政处罚法 art.67) would start 加处罚款
+	 * before the law does — refused, the first due on the deadline at the earliest; an amount refused (0.001) is told
+	 * alone, without a sum computed over it.
+	 */
+	@Test
+	void noInstalmentIsDueBeforeTheStatutoryDeadlineAndASumIsJudgedOnlyOverValidAmounts() throws Exception {
+		today(d("2025-04-15"));
+		long id = party.delivered(party.other(), "DATA_NOT_REPORTED", "FINE", "3000", d("2025-04-15"));
+		// delivered 2025-04-15: the fifteen days end on 2025-04-30
+		instalments(id, "2025-04-15", "1000", "2025-04-16", "1000", "2025-04-17", "1000").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("instalments[0].dueOn"))
+			.andExpect(jsonPath("$.errors[0].message").value(Matchers.containsString("不早于原缴款期限2025-04-30")));
+		instalments(id, "2025-04-30", "0.001", "2025-05-15", "1000", "2025-06-03", "1000").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field", Matchers.hasItem("instalments[0].amount")))
+			.andExpect(jsonPath("$.errors[*].field", Matchers.not(Matchers.hasItem("instalments"))));
+		assertThat(party.cases().procedure(PartyCases.ALL, id).paymentArrangement()).isNull();
+		instalments(id, "2025-04-30", "1000", "2025-05-15", "1000", "2025-06-03", "1000").andExpect(status().isOk());
+	}
+
+	/** Instalments applied for on 2025-04-15: {@code dayAmounts} is each instalment's day and amount in turn. */
+	ResultActions instalments(long id, String... dayAmounts) throws Exception {
+		List<String> parts = new java.util.ArrayList<>();
+		for (int i = 0; i < dayAmounts.length; i += 2) {
+			parts.add("{\"dueOn\":\"" + dayAmounts[i] + "\",\"amount\":\"" + dayAmounts[i + 1] + "\"}");
+		}
+		return arrange(id, "{\"kind\":\"INSTALMENTS\",\"appliedOn\":\"2025-04-15\",\"reason\":\"经营困难\",\"instalments\":["
+				+ String.join(",", parts) + "]}");
 	}
 
 	@Test

@@ -156,8 +156,7 @@ class PublicNoticeTakesEffectWhenDeemedServedIntegrationTest {
 		long id = party.decided(e, "DATA_NOT_REPORTED", "FINE", "2000", today);
 		publish(id, today);
 		LocalDate deemed = calendar.plusCalendarDays(today, 30);
-		String portal = mvc.perform(get("/enterprise/penalties/" + id).session(SignIn.session(mvc, "sf.wz")))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		String portal = portal(id);
 		assertThat(portal).contains("公告送达：公告日期" + today + "，视为送达日期" + deemed);
 		String link = "/enterprise/penalties/" + id;
 		await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("""
@@ -167,6 +166,40 @@ class PublicNoticeTakesEffectWhenDeemedServedIntegrationTest {
 			.param("code", e.creditCode()).param("link", link).query(String.class).single())
 			.contains("行政处罚决定书已于" + today + "公告送达，视为于" + deemed + "送达")
 			.doesNotContain("已于" + deemed);
+	}
+
+	/**
+	 * Attack finding 2: a fine paid before the deemed day is recorded (the party may pay once it knows of the decision),
+	 * but the case is neither 已执行 nor closed before the decision is in effect — closure is refused naming the deemed
+	 * day — and the portal tells it 公告送达中 with the deemed day, not 已送达; on the deemed day the job makes it 已执行.
+	 */
+	@Test
+	void aFinePaidBeforeTheDeemedDayIsRecordedButTheCaseIsNeitherExecutedNorClosedUntilThen() throws Exception {
+		LocalDate today = LocalDate.now(clock);
+		long id = party.decided(party.sfWuzhong(), "DATA_NOT_REPORTED", "FINE", "2000", today);
+		LocalDate deemed = calendar.plusCalendarDays(today, 30);
+		publish(id, today);
+		caseExecution.pay(ALL, id, today.toString(), "2000");
+		assertThat(jdbc.sql("SELECT status FROM penalty_case WHERE id = :id").param("id", id).query(String.class).single())
+			.as("paid early, not in effect: still 已送达 (执行中), not 已执行").isEqualTo("DELIVERED");
+		assertThat(jdbc.sql("SELECT paid_on FROM penalty_case WHERE id = :id").param("id", id).query(LocalDate.class)
+			.single()).isEqualTo(today);
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> caseExecution.close(ALL, id, null))
+			.isInstanceOf(org.youguan.kernel.DomainException.class)
+			.hasMessageContaining("视为送达日为" + org.youguan.kernel.ChineseText.day(deemed))
+			.hasMessageContaining("生效前不能结案");
+		String portal = portal(id);
+		assertThat(portal).contains("公告送达中，视为送达日" + deemed).doesNotContain(">已送达<").doesNotContain(">已执行<");
+
+		assertThat(deemedServices.takeEffect(deemed)).contains(id);
+		assertThat(jdbc.sql("SELECT status FROM penalty_case WHERE id = :id").param("id", id).query(String.class).single())
+			.as("in effect on the deemed day: what was paid executes it").isEqualTo("EXECUTED");
+	}
+
+	/** Case {@code id}'s page on the portal of 顺丰 吴中 (the party). */
+	String portal(long id) throws Exception {
+		return mvc.perform(get("/enterprise/penalties/" + id).session(SignIn.session(mvc, "sf.wz")))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 	}
 
 	/** An enterprise registered now holding a licence the provincial bureau issued (its record its own). */

@@ -118,8 +118,10 @@ class RectificationTermRuleIntegrationTest {
 			.andExpect(jsonPath("$.errors[0].field").value("workingDays"))
 			.andExpect(jsonPath("$.errors[0].rule").value("range"))
 			.andExpect(jsonPath("$.errors[0].message", containsString("1至20个工作日")))
-			.andExpect(jsonPath("$.errors[0].message", containsString("（上限按规则目录“责令改正整改期限上限，自下达；产品规则，非法律规定”，"
+			.andExpect(jsonPath("$.errors[0].message", containsString("（上限按规则目录“责令改正整改期限上限，自下达”，"
 					+ "产品规则，非法律规定，可配置）")))
+			// the title's mark is not said again beside the basis (attack finding 7)
+			.andExpect(jsonPath("$.errors[0].message", not(containsString("产品规则，非法律规定”，产品规则"))))
 			.andExpect(jsonPath("$.errors[0].message", not(containsString("inspection.rectification-max"))));
 		mvc.perform(post(path).header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON).content("{\"workingDays\":20}"))
 			.andExpect(status().isCreated());
@@ -169,5 +171,21 @@ class RectificationTermRuleIntegrationTest {
 				.andExpect(jsonPath("$.errors[0].rule").value("range"))
 				.andExpect(jsonPath("$.errors[0].message").value(message));
 		}
+	}
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	/**
+	 * Attack finding 8: an order's number names the bureau that issued it — the inspecting bureau — not the region the
+	 * caller passed: the demo's orders on the city's inspections carried 吴中's 320506.
+	 */
+	@Test
+	void everyOrderOfTheCitysInspectionsIsNumberedInTheCitysRegion() {
+		List<String> numbers = jdbc.sql("SELECT o.number FROM rectification_order o JOIN inspection_record r ON r.id = o.record_id"
+				+ " WHERE (" + InspectingBureau.OF_RECORD + ") = '3205' AND o.number LIKE '责令改正-%'")
+			.query(String.class).list();
+		assertThat(numbers).as("the demo's orders on the city's inspections").isNotEmpty()
+			.allSatisfy(n -> assertThat(n).startsWith("责令改正-3205-"));
 	}
 }

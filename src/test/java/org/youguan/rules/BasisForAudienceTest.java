@@ -50,8 +50,16 @@ class BasisForAudienceTest {
 		assertThat(StatutoryRule.COMPLAINT_FILINGS_PER_PHONE.titleFor(Audience.OUTSIDE)).isEqualTo("同一电话号码每日网上申诉件数上限");
 		assertThat(StatutoryRule.PENALTY_SUSPENSION_MAX.citedFor(Audience.OUTSIDE))
 			.isEqualTo("责令停业整顿最长期限（自决定书送达之日的次日起算），按本局规定");
+		// the bureau reads the mark once, in the basis: not in the title beside it again (attack finding 7)
 		assertThat(StatutoryRule.COMPLAINT_FILINGS_PER_PHONE.citedFor(Audience.BUREAU))
-			.isEqualTo("同一电话号码每日网上申诉件数上限（产品规则，非法律规定），产品规则（非法律规定，可配置）");
+			.isEqualTo("同一电话号码每日网上申诉件数上限，产品规则（非法律规定，可配置）");
+		assertThat(StatutoryRule.INSPECTION_RECTIFICATION_MAX.citedFor(Audience.BUREAU))
+			.isEqualTo("责令改正整改期限上限（自下达），产品规则（非法律规定，可配置）");
+		for (StatutoryRule rule : StatutoryRule.values()) {
+			String flat = rule.citedFor(Audience.BUREAU).replace("（", "，").replace("）", "");
+			assertThat(flat.indexOf("产品规则，非法律规定")).as(rule.code())
+				.isEqualTo(flat.lastIndexOf("产品规则，非法律规定"));
+		}
 		for (StatutoryRule rule : StatutoryRule.values()) {
 			assertThat(rule.titleFor(Audience.BUREAU)).as(rule.code()).isEqualTo(rule.title());
 			String cited = rule.citedFor(Audience.OUTSIDE);

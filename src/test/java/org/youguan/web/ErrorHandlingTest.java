@@ -63,7 +63,7 @@ class ErrorHandlingTest {
 
 
 	final ErrorHandling handling = new ErrorHandling(DataSize.ofMegabytes(50), DataSize.ofMegabytes(60), null,
-			java.time.Clock.systemUTC());
+			java.time.Clock.systemUTC(), null);
 
 	@Test
 	void aUniqueKeyMetByARacingSecondSubmissionIsAConflictNotAServerError() {

@@ -116,4 +116,102 @@ class StepAccessFirstIntegrationTest {
 		json(XIANGCHENG, "/api/v1/enforcement/leads/" + lead + "/proposal", "{\"harm\": \"perhaps\"}")
 			.andExpect(status().isNotFound());
 	}
+
+	/** The id written with full-width digits (７２５), percent-encoded as a browser sends it. */
+	static String fullWidth(long id) {
+		StringBuilder b = new StringBuilder();
+		for (char c : Long.toString(id).toCharArray()) {
+			b.append(java.net.URLEncoder.encode(String.valueOf((char) ('０' + (c - '0'))), java.nio.charset.StandardCharsets.UTF_8));
+		}
+		return b.toString();
+	}
+
+	ResultActions jsonAt(String token, String path, String body) throws Exception {
+		return mvc.perform(post(java.net.URI.create(path)).header("Authorization", token)
+			.contentType(MediaType.APPLICATION_JSON).content(body));
+	}
+
+	/**
+	 * Attack finding 1: an id the rule did not recognise ({@code +725}, full-width ７２５, blanks, hex) was converted to
+	 * the record's by Spring, so another county's staff were told the fields (400). Every numeric path variable takes
+	 * ASCII digits only: any other form names nothing (404), for every caller, before any field is read.
+	 */
+	@Test
+	void anIdInAnyOtherFormThanAsciiDigitsNamesNoRecord() throws Exception {
+		long id = complaint();
+		for (String form : java.util.List.of("+" + id, fullWidth(id), "%20" + id, "0x" + Long.toHexString(id))) {
+			jsonAt(XIANGCHENG, "/api/v1/complaints/" + form + "/close", "{\"valid\":\"maybe\"}")
+				.andExpect(status().isNotFound());
+			jsonAt(WUZHONG, "/api/v1/complaints/" + form + "/close", "{\"valid\":\"maybe\"}")
+				.andExpect(status().isNotFound());
+			mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+				.get(java.net.URI.create("/api/v1/complaints/" + form)).header("Authorization", WUZHONG))
+				.andExpect(status().isNotFound());
+		}
+		// the plain form is the record's: the sibling county 404 by scope, the handling bureau the field
+		jsonAt(XIANGCHENG, "/api/v1/complaints/" + id + "/close", "{\"valid\":\"maybe\"}").andExpect(status().isNotFound());
+		jsonAt(WUZHONG, "/api/v1/complaints/" + id + "/close", "{\"valid\":\"maybe\"}").andExpect(status().isBadRequest());
+		long caseId = jdbc.sql("SELECT id FROM penalty_case WHERE region_code LIKE '320506%' ORDER BY id LIMIT 1")
+			.query(Long.class).single();
+		jsonAt(XIANGCHENG, "/api/v1/enforcement/cases/+" + caseId + "/review", "{\"agreed\":\"maybe\"}")
+			.andExpect(status().isNotFound());
+		jsonAt(XIANGCHENG, "/api/v1/enforcement/cases/" + fullWidth(caseId) + "/review", "{\"agreed\":\"maybe\"}")
+			.andExpect(status().isNotFound());
+		long lead = jdbc.sql("SELECT id FROM penalty_lead WHERE region_code LIKE '320506%' ORDER BY id LIMIT 1")
+			.query(Long.class).single();
+		jsonAt(XIANGCHENG, "/api/v1/enforcement/leads/+" + lead + "/proposal", "{\"violation\":1}")
+			.andExpect(status().isNotFound());
+		Long entry = jdbc.sql("SELECT id FROM credit_entry WHERE region_code LIKE '320506%' ORDER BY id LIMIT 1")
+			.query(Long.class).optional().orElse(null);
+		if (entry != null) {
+			jsonAt(XIANGCHENG, "/api/v1/credit/entries/+" + entry + "/correction", "{\"summary\":1}")
+				.andExpect(status().isNotFound());
+		}
+		// a page form's step, too
+		mvc.perform(post(java.net.URI.create("/complaints/+" + id + "/reject")).session(SignIn.session(mvc, "xc.staff"))
+			.with(csrf()).param("condition", "OTHER")).andExpect(status().isNotFound());
+	}
+
+	/**
+	 * Attack finding 5: another county's staff closing a 吴中 outlet with an empty reason were told "关闭原因不能为空" (400),
+	 * on the API and the page; a register's record steps (outlet, enterprise, licence, branch, facility) now answer 404
+	 * out of scope before any field. The handling county is still told the field.
+	 */
+	@Test
+	void aRegistersRecordStepsRefuseAnotherCountyBeforeTheirFields() throws Exception {
+		long outlet = jdbc.sql("SELECT id FROM terminal_outlet WHERE region_code LIKE '320506%' AND closed_on IS NULL ORDER BY id LIMIT 1")
+			.query(Long.class).single();
+		json(XIANGCHENG, "/api/v1/outlets/" + outlet + "/close", "{\"reason\":\"\"}").andExpect(status().isNotFound());
+		mvc.perform(post("/registry/outlets/" + outlet + "/close").session(SignIn.session(mvc, "xc.staff")).with(csrf())
+			.param("reason", "")).andExpect(status().isNotFound());
+		json(WUZHONG, "/api/v1/outlets/" + outlet + "/close", "{\"reason\":\"\"}").andExpect(status().isBadRequest());
+		for (String table : java.util.List.of("enterprise", "express_licence", "branch", "facility")) {
+			Long id = jdbc.sql("SELECT id FROM " + table + " WHERE region_code LIKE '320506%' ORDER BY id LIMIT 1")
+				.query(Long.class).optional().orElse(null);
+			assertThat(id).as(table).isNotNull();
+			String path = "/registry/" + switch (table) {
+				case "express_licence" -> "licences";
+				case "branch" -> "branches";
+				case "facility" -> "facilities";
+				default -> "enterprises";
+			} + "/" + id + "/edit";
+			mvc.perform(post(path).session(SignIn.session(mvc, "xc.staff")).with(csrf()).param("registeredOn", "abc"))
+				.andExpect(status().isNotFound());
+		}
+	}
+
+	/**
+	 * Attack finding 6: a body of a type the step does not read (JSON to a multipart step) chose no handler, so access
+	 * was not asked and another county was told 415; access answers first now. The handling bureau is told the type.
+	 */
+	@Test
+	void aBodyOfTheWrongTypeIsRefusedByAccessFirst() throws Exception {
+		long caseId = jdbc.sql("SELECT id FROM penalty_case WHERE region_code LIKE '320506%' ORDER BY id LIMIT 1")
+			.query(Long.class).single();
+		// another county's head (the role the step takes): the case is not in its scope
+		json("Bearer demo-xc-leader-token", "/api/v1/enforcement/cases/" + caseId + "/remedy-outcomes", "{}")
+			.andExpect(status().isNotFound());
+		json("Bearer demo-wz-leader-token", "/api/v1/enforcement/cases/" + caseId + "/remedy-outcomes", "{}")
+			.andExpect(status().isUnsupportedMediaType());
+	}
 }

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.youguan.enforcement.CaseStatus;
 import org.youguan.enforcement.CaseView;
 import org.youguan.enforcement.PenaltyDelivered;
 import org.youguan.rules.StatutoryRule;
@@ -90,6 +91,13 @@ public class DeemedServices {
 		events.publishEvent(PenaltyDelivered.of(c, c.deliveredOn()));
 		caseWork.record(c, ACTION, "公告送达期满：" + c.deliveryPublishedOn() + "发出公告，" + c.deliveredOn()
 				+ "视为送达，处罚决定" + c.decisionNumber() + "生效");
+		// what the party paid or handed over before the deemed day is its execution now (CaseExecution.executedOnce)
+		boolean executable = Execution.fine(c) != null || Execution.confiscated(c) != null;
+		if (c.status() == CaseStatus.DELIVERED && executable && Execution.outstanding(c,
+				caseWork.procedure(id).instalments(), caseWork.handover(id).orElse(null)).isEmpty()) {
+			caseWork.move(c, CaseStatus.EXECUTED, "", java.util.Map.of());
+			caseWork.record(c, "case.executed", "处罚决定生效前已缴纳或上缴的，自视为送达之日起执行完毕");
+		}
 		return true;
 	}
 }

@@ -99,6 +99,8 @@ class EnterprisePenalties {
 	 * @param noPenaltyGround the ground of a 不予处罚 once its 不予行政处罚决定书 is served (art.61), else null
 	 * @param deliveryPublishedOn for a decision served by public notice (公告送达), the day the notice was published —
 	 * {@code deliveredOn} being the day it is deemed served, thirty days later (民事诉讼法(2023) art.95) —, else null
+	 * @param deemedPending a public notice published and its deemed day not yet reached: the decision is not in effect,
+	 * the status is told as 公告送达中 with the deemed day, never 已送达 (message {@code enforcement.party.publicNoticePending})
 	 */
 	public record PartyCase(long id, String number, String enterpriseName, String enterpriseCreditCode,
 			ViolationType violation, CaseStatus status, LocalDate filedOn, LocalDate notifiedOn, Penalty proposedPenalty,
@@ -113,7 +115,7 @@ class EnterprisePenalties {
 			LocalDate suspensionUntil, LocalDate handoverDue, PenaltyCases.Handover handover, LocalDate decisionAnnulledOn,
 			List<PartyOutcome> outcomes, LocalDate hearingScheduledOn, String hearingPlace, boolean replyDueProvisional,
 			boolean paymentDueProvisional, Integer proposedSuspensionDays, Integer suspensionDays, String basis,
-			NoPenaltyGround noPenaltyGround, LocalDate deliveryPublishedOn) {
+			NoPenaltyGround noPenaltyGround, LocalDate deliveryPublishedOn, boolean deemedPending) {
 
 		/** Whether the case ended with a 不予处罚 decision: its basis is art.33's ground, not a penalty article. */
 		public boolean notPenalized() {
@@ -278,7 +280,7 @@ class EnterprisePenalties {
 				c.hearingScheduledOn(), c.hearingScheduledOn() == null ? null : Masking.personalNumbersIn(c.hearingPlace()),
 				d.hearingRequestDueProvisional(), d.paymentDueProvisional(), notified ? c.proposedSuspensionDays() : null,
 				served ? c.suspensionDays() : null, basis(c, served), notPenalized && served ? c.noPenaltyGround() : null,
-				c.deliveryPublishedOn());
+				c.deliveryPublishedOn(), c.deemedServedAfter(today) != null);
 	}
 
 	/**

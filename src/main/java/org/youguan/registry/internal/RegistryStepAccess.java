@@ -1,0 +1,69 @@
+package org.youguan.registry.internal;
+
+import java.util.List;
+import java.util.function.BiConsumer;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.StepAccess;
+import org.youguan.registry.Branches;
+import org.youguan.registry.Enterprises;
+import org.youguan.registry.Facilities;
+import org.youguan.registry.Licences;
+import org.youguan.registry.Outlets;
+
+/**
+ * The steps on a register's record — an outlet's edit and 关闭 (page and API), an enterprise's, a licence's, a branch's
+ * and a facility's edit and status steps — are refused a caller outside the record's data scope (404) before the
+ * step's form or body is read ({@link StepAccess}): another county's staff closing a 吴中 outlet with an empty reason
+ * were told "关闭原因不能为空" (400), which says the outlet is there (attack finding 5). A register's record is its
+ * region's and every bureau above's (a city's staff reach their counties' records, as the steps themselves decide):
+ * the rule is the scope alone — reading the record as the caller ({@code get}, 404 when out of scope) —, each step
+ * keeps its own.
+ */
+@Configuration(proxyBeanMethods = false)
+class RegistryStepAccess {
+
+	/**
+	 * The steps at {@code steps} ({@code {id}} the record's id) refused unless {@code read} finds the record in the
+	 * caller's scope.
+	 */
+	record InScope(List<String> steps, BiConsumer<DataScope, Long> read) implements StepAccess {
+
+		@Override
+		public void requireStep(DataScope scope, long id, String rest) {
+			read.accept(scope, id);
+		}
+	}
+
+	/** 末端网点: edit and 关闭. */
+	@Bean
+	StepAccess outletSteps(Outlets outlets) {
+		return new InScope(List.of("/registry/outlets/{id}/*", "/api/v1/outlets/{id}/*"), outlets::get);
+	}
+
+	/** 企业: edit, 暂停, 恢复, 注销. */
+	@Bean
+	StepAccess enterpriseSteps(Enterprises enterprises) {
+		return new InScope(List.of("/registry/enterprises/{id}/*"), enterprises::get);
+	}
+
+	/** 快递业务经营许可: edit, 注销, 吊销. */
+	@Bean
+	StepAccess licenceSteps(Licences licences) {
+		return new InScope(List.of("/registry/licences/{id}/*"), licences::get);
+	}
+
+	/** 分支机构: edit. */
+	@Bean
+	StepAccess branchSteps(Branches branches) {
+		return new InScope(List.of("/registry/branches/{id}/*"), branches::get);
+	}
+
+	/** 邮政设施: edit, 暂停, 恢复, 撤除. */
+	@Bean
+	StepAccess facilitySteps(Facilities facilities) {
+		return new InScope(List.of("/registry/facilities/{id}/*"), facilities::get);
+	}
+}
