@@ -22,6 +22,7 @@ import org.youguan.enforcement.internal.CaseDocumentKind;
 import org.youguan.enforcement.internal.CaseDocuments;
 import org.youguan.kernel.ChineseText;
 import org.youguan.registry.EnterpriseView;
+import org.youguan.registry.PenaltyDecisionRegister;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -36,7 +37,7 @@ import static org.youguan.enforcement.PartyCases.ALL;
  * the day it is deemed served (民事诉讼法(2023) art.95, 行政处罚法(2021) art.61): the 事先告知书's window as the notice
  * states it, the party told the day of service, the 送达回证 of a public notice dated the day it is published with the
  * deemed day stated as such (暂定 in a year whose holiday notice is not loaded) and each note printed once, the
- * 双公示 waiting for the deemed day, the party reading a decision only once it is served; and the staff API names the
+ * 双公示 and the decision's being in effect (as the registry asks) waiting for the deemed day, the party reading a decision only once it is served; and the staff API names the
  * party's statement {@code statement}, as the enterprise API does.
  */
 @IntegrationTest
@@ -71,6 +72,9 @@ class ServedDayIntegrationTest {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	PenaltyDecisionRegister register;
 
 	@AfterEach
 	void reset() {
@@ -153,6 +157,8 @@ class ServedDayIntegrationTest {
 		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
 
 		today(deemed.minusDays(1));
+		String decisionNumber = party.cases().get(ALL, id).penaltyCase().decisionNumber();
+		assertThat(register.find(decisionNumber).orElseThrow().inEffect()).as("not in effect before the deemed day").isFalse();
 		assertThat(page(staff, "/enforcement/queues/enforcement.publish")).doesNotContain(number);
 		assertThat(page(staff, "/enforcement/cases/" + id)).doesNotContain("id=\"publication-form\"");
 		call(WUZHONG, "/api/v1/enforcement/cases/" + id + "/publication", "{\"on\":\"" + deemed.minusDays(1) + "\"}")
@@ -163,6 +169,7 @@ class ServedDayIntegrationTest {
 		assertThat(party.cases().get(ALL, id).penaltyCase().publishedOn()).isNull();
 
 		today(deemed);
+		assertThat(register.find(decisionNumber).orElseThrow().inEffect()).isTrue();
 		assertThat(page(staff, "/enforcement/queues/enforcement.publish")).contains(number);
 		assertThat(page(staff, "/enforcement/cases/" + id)).contains("id=\"publication-form\"");
 		call(WUZHONG, "/api/v1/enforcement/cases/" + id + "/publication", "{\"on\":\"" + deemed + "\"}")
