@@ -153,7 +153,7 @@ public class DecisionLimit {
 	 * {@code CalendarYearsLoaded} gives them), the stored days of the open cases that run into those years: the decision
 	 * limit of a case not yet decided (90 days from 立案, 30 more once extended, pauses included — a limit ending on a
 	 * day off moves to the next working day; 行政处罚法(2021) art.60, 85) and, while a notified case awaits the party's
-	 * answer, the last day to state its case or request a hearing (5 working days, art.64, 85; the notice printed that
+	 * answer, the last day to state its case or request a hearing (5 working days from the day the notice was served — a public notice's deemed day counted again —, art.64, 85; the notice printed that
 	 * day, so it only moves later, never earlier). A day computed on the provisional calendar (weekends and statutory
 	 * holidays only) becomes the day under the notice, 调休 included. Decided cases keep their dates; an imported case
 	 * still open goes on under the platform's clock and is counted too. Each moved date is audited ({@code case.recount}).
@@ -176,7 +176,8 @@ public class DecisionLimit {
 			LocalDate decision = caseWork.decisionDue(c, c.extended());
 			// the 事先告知书 printed its day: a recount may give the party more time, never less
 			LocalDate request = c.status() == CaseStatus.NOTIFIED && c.notifiedOn() != null && c.hearingRequestDue() != null
-					? Collections.max(List.of(c.hearingRequestDue(), caseWork.clock(c).hearingRequestDue(c.notifiedOn())))
+					? Collections.max(List.of(c.hearingRequestDue(),
+							caseWork.clock(c).hearingRequestDue(caseWork.clock(c).noticeServedAgain(c))))
 					: c.hearingRequestDue();
 			if (Objects.equals(decision, c.decisionDueOn()) && Objects.equals(request, c.hearingRequestDue())) {
 				continue;

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.youguan.enforcement.internal.CaseClock;
 import org.youguan.enforcement.internal.CaseDocumentKind;
 import org.youguan.enforcement.internal.CaseDocuments;
 import org.youguan.enforcement.internal.CaseStep;
@@ -57,6 +58,15 @@ public class DecisionPublication {
 	}
 
 	/**
+	 * Whether the decision of {@code c} may be published as far as its service goes ({@link #publish} refuses it
+	 * otherwise): an imported one (served on paper), or one served by today — a public notice's deemed day reached
+	 * ({@link CaseClock#decisionServed}). The case page offers the form by it.
+	 */
+	public boolean servedForPublication(CaseView c) {
+		return c.imported() || CaseClock.decisionServed(c.deliveredOn(), caseWork.today());
+	}
+
+	/**
 	 * Publishes the decision (双公示) on the public portal, personal data removed (only the enterprise's name and credit
 	 * code, the violation, basis, penalty and fine are shown); the publication period (7 working days by default) is
 	 * recorded as met or late. An imported case is published only once the scan of its paper 行政处罚决定书 is kept
@@ -72,8 +82,9 @@ public class DecisionPublication {
 	 * @throws DomainException (409) when already published or not decided; (409, field {@code publishedOn}) for a
 	 * decision revoked or confirmed invalid (rule {@code decision-annulled}) or illegal ({@code confirmed-illegal}), and a
 	 * withdrawn publication of a decision not changed since (rule {@code withdrawn}); (422) for a decision without penalty, for a
-	 * party who is a natural person (rule {@code natural-person}) and for a decision not yet delivered (rule
-	 * {@code not-delivered})
+	 * party who is a natural person (rule {@code natural-person}), for a decision not yet delivered (rule
+	 * {@code not-delivered}) and for one served by public notice whose deemed day is still ahead (rule
+	 * {@code not-yet-served})
 	 */
 	@Transactional
 	public void publish(DataScope scope, long id, String publishedOn) {
@@ -100,6 +111,11 @@ public class DecisionPublication {
 			// the decision is the party's before it is the public's: it takes effect on delivery (art.61); an imported
 			// one was served on paper
 			throw ruleBroken("publishedOn", "not-delivered", "处罚决定书送达当事人后方可公示（行政处罚法(2021)第六十一条），请先登记送达");
+		}
+		if (!c.imported() && !CaseClock.decisionServed(c.deliveredOn(), caseWork.today())) {
+			// 公告送达: published notice, deemed served only once its days have passed (民事诉讼法(2023) art.95)
+			throw ruleBroken("publishedOn", "not-yet-served", "处罚决定书已公告送达，视为于" + caseWork.messageDay(c.deliveredOn())
+					+ "送达：视为送达之日起方可公示（行政处罚法(2021)第六十一条，民事诉讼法(2023)第九十五条）");
 		}
 		Validation v = new Validation();
 		if (c.imported()) {

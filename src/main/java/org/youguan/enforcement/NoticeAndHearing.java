@@ -154,7 +154,9 @@ public class NoticeAndHearing {
 		}
 		// a public notice is told as published, with the day it is deemed served (not the notice's day as served)
 		boolean publicNotice = notice != null && notice.publishedOn() != null;
-		caseWork.tellPartyServed(c, PenaltyStepServed.Step.PRIOR_NOTICE, publicNotice ? notice.on() : on,
+		// told as served on the day it was: the day of service recorded (for a public notice the deemed day), else the
+		// notice's day, the notice handed over then
+		caseWork.tellPartyServed(c, PenaltyStepServed.Step.PRIOR_NOTICE, notice != null ? notice.on() : on,
 				publicNotice ? notice.publishedOn() : null, due, right);
 	}
 

@@ -524,7 +524,7 @@ class CaseDocumentsIntegrationTest {
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/notice", on(today())).andExpect(status().isOk());
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/statement", "{\"on\":\"" + today() + "\"}")
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[*].field").value(everyItem(in(List.of("on", "text")))));
+			.andExpect(jsonPath("$.errors[*].field").value(everyItem(in(List.of("on", "statement")))));
 	}
 
 	@Test

@@ -206,7 +206,7 @@ class CaseFormsKeepWhatWasTypedIntegrationTest {
 				Map.of(), false, "on");
 
 		long notified = party.notified(party.sfWuzhong(), "DATA_NOT_REPORTED", "3000", today);
-		refusedKeepsWhatWasTyped(staff, c + notified + "/statement", "statement-form", Map.of("text", "回填陈述1x"),
+		refusedKeepsWhatWasTyped(staff, c + notified + "/statement", "statement-form", Map.of("statement", "回填陈述1x"),
 				Map.of("on", ""), false, "on");
 		noticeAndHearing.waiveStatement(PartyCases.ALL, notified, today.toString(), PartyCases.waiver());
 		caseDecisions.decide(PartyCases.ALL, notified, new CaseDecisions.Decision(null, today.toString(), "FINE", "3000", null, null,

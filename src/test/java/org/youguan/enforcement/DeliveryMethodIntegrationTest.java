@@ -96,8 +96,9 @@ class DeliveryMethodIntegrationTest {
 			.andExpect(jsonPath("$.penaltyCase.deliveryPublishedOn").value(org.hamcrest.Matchers.nullValue()));
 		// the receipt states the address the party confirmed and its signed 确认书, not the registered address to sign at
 		assertThat(HandlingBureauAndPartyIntegrationTest.text(mvc, documents, id, CaseDocumentKind.DELIVERY_RECEIPT))
-			.contains("电子送达（当事人确认的电子邮箱fa@example.com）", "电子送达地址", "已签订确认书")
-			.doesNotContain("受送达人签名", "送达地点");
+			.contains("电子送达", "电子送达地址", "当事人确认的电子邮箱fa@example.com", "已签订确认书")
+			// the address in its own row, not again in 送达方式
+			.doesNotContain("受送达人签名", "送达地点", "电子送达（当事人确认");
 	}
 
 	@Test
@@ -116,7 +117,7 @@ class DeliveryMethodIntegrationTest {
 		// the 送达回证 states what a public notice records — its medium and day —, not the registered address to sign at
 		String receipt = HandlingBureauAndPartyIntegrationTest.text(mvc, documents, id, CaseDocumentKind.DELIVERY_RECEIPT);
 		assertThat(receipt).contains("公告载体", "当事人下落不明，在苏州日报第3版公告", "公告发布日期", ChineseText.day(today),
-				ChineseText.day(deemed) + "（视为送达", "《中华人民共和国民事诉讼法》第九十五条")
+				calendar.documentDay(deemed) + "（视为送达", "《中华人民共和国民事诉讼法》第九十五条")
 			.doesNotContain("受送达人签名", "送达地点");
 		mvc.perform(get("/enforcement/cases/" + id).session(SignIn.session(mvc, "wz.staff"))).andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"delivery-published\"")));

@@ -158,13 +158,7 @@ class PublicNoticeTakesEffectWhenDeemedServedIntegrationTest {
 		LocalDate deemed = calendar.plusCalendarDays(today, 30);
 		String portal = portal(id);
 		assertThat(portal).contains("公告送达：公告日期" + today + "，视为送达日期" + deemed);
-		String link = "/enterprise/penalties/" + id;
-		await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("""
-				SELECT count(*) FROM notification WHERE audience_kind = 'ENTERPRISE' AND audience = :code AND link = :link""")
-			.param("code", e.creditCode()).param("link", link).query(Long.class).single() > 0);
-		assertThat(jdbc.sql("SELECT title FROM notification WHERE audience = :code AND link = :link ORDER BY id DESC LIMIT 1")
-			.param("code", e.creditCode()).param("link", link).query(String.class).single())
-			.contains("行政处罚决定书已于" + today + "公告送达，视为于" + deemed + "送达")
+		assertThat(ServedDayIntegrationTest.lastNotification(jdbc, e, id)).contains("行政处罚决定书已于" + today + "公告送达，视为于" + deemed + "送达")
 			.doesNotContain("已于" + deemed);
 	}
 

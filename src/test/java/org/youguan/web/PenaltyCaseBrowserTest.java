@@ -138,7 +138,7 @@ class PenaltyCaseBrowserTest extends BrowserTest {
 		click(By.id("notify"));
 		waitForText(By.id("case-status"), "已告知");
 		dateIn("#statement-form input[name='on']", today);
-		typeIn("#statement-form input[name='text']", "当事人称系统故障导致漏报，已补报");
+		typeIn("#statement-form input[name='statement']", "当事人称系统故障导致漏报，已补报");
 		click(By.id("record-statement"));
 		new WebDriverWait(browser, Duration.ofSeconds(10))
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("case"), "当事人称系统故障导致漏报，已补报"));

@@ -242,6 +242,39 @@ public final class CaseClock {
 		return method == DeliveryMethod.PUBLIC_NOTICE ? due(StatutoryRule.PENALTY_PUBLIC_NOTICE_SERVICE, on) : on;
 	}
 
+	/**
+	 * The day the 事先告知书 of {@code c} counts as served, from which the party's 陈述申辩/听证 window runs
+	 * (行政处罚法(2021) art.44–45, 64): the day of service recorded with the notice (V296; for 公告送达 the deemed day,
+	 * {@link #servedOn}), else — a notice recorded without its service — the notice's day, the notice handed over then;
+	 * null before the notice. The one rule of where the window starts, for the case's documents and recounts alike.
+	 */
+	public static LocalDate noticeServedOn(CaseView c) {
+		return c.noticeServedOn() != null ? c.noticeServedOn() : c.notifiedOn();
+	}
+
+	/**
+	 * {@link #noticeServedOn(CaseView)} counted again on this calendar: a notice served by public notice is deemed
+	 * served {@link StatutoryRule#PENALTY_PUBLIC_NOTICE_SERVICE} days after its publication as the calendar now stands
+	 * (a holiday notice loaded since may move the deemed day off a day of rest); any other service keeps its day.
+	 */
+	public LocalDate noticeServedAgain(CaseView c) {
+		return c.noticePublishedOn() != null ? servedOn(DeliveryMethod.PUBLIC_NOTICE, c.noticePublishedOn()) : noticeServedOn(c);
+	}
+
+	/**
+	 * Whether a decision (行政处罚决定书 or 不予行政处罚决定书) delivered on {@code deliveredOn} is served by {@code today}:
+	 * delivered on a day not after it — for 公告送达 {@code deliveredOn} is the deemed day ({@link #servedOn}), so a
+	 * decision whose notice is published and whose thirty days have not passed is not yet served (民事诉讼法(2023) art.95,
+	 * 行政处罚法(2021) art.61). What depends on service — its publication, the party reading it — waits for that day.
+	 * @param deliveredOn the day the case records as served, null before delivery
+	 */
+	public static boolean decisionServed(LocalDate deliveredOn, LocalDate today) {
+		return deliveredOn != null && !deliveredOn.isAfter(today);
+	}
+
+	/** {@link #decisionServed} as SQL over a {@code penalty_case c}, binding {@code :today}. */
+	public static final String DECISION_SERVED_SQL = "c.delivered_on <= CAST(:today AS date)";
+
 	/** The last day to pay: 15 days from receiving the decision (art.67). */
 	public LocalDate paymentDue(LocalDate deliveredOn) {
 		return due(StatutoryRule.PENALTY_PAYMENT, deliveredOn);

@@ -119,7 +119,8 @@ public class CaseDocuments implements DeclaresTemplates {
 	/**
 	 * The 送达方式 the 送达回证 states: the method recorded at delivery with its note ("留置送达（当事人拒收，…见证）"); a
 	 * decision delivered before the method was kept (V265) says it was not recorded rather than guess one; empty before
-	 * delivery.
+	 * delivery. A method whose note has a row of its own ({@link #notedApart}: the 公告载体 of a public notice, the
+	 * confirmed address of an electronic service) is named alone — the note is printed once, in its own row.
 	 */
 	static String deliveryMethod(CaseView c) {
 		if (c.deliveredOn() == null) {
@@ -128,7 +129,26 @@ public class CaseDocuments implements DeclaresTemplates {
 		if (c.deliveryMethod() == null) {
 			return "未记录";
 		}
-		return c.deliveryMethod().label() + (c.deliveryNote() == null ? "" : "（" + c.deliveryNote() + "）");
+		boolean apart = notedApart(c.deliveryMethod());
+		return c.deliveryMethod().label() + (c.deliveryNote() == null || apart ? "" : "（" + c.deliveryNote() + "）");
+	}
+
+	/**
+	 * Whether the 送达回证 prints the note of a service by {@code method} in a row of its own ({@link #serviceRows}):
+	 * a public notice's 公告载体, an electronic service's 电子送达地址.
+	 */
+	private static boolean notedApart(DeliveryMethod method) {
+		return method == DeliveryMethod.PUBLIC_NOTICE || method == DeliveryMethod.ELECTRONIC;
+	}
+
+	/**
+	 * The 送达日期 a document states: the day served; for 公告送达 the day it is deemed served, a day the working-day
+	 * calendar moved off a day of rest and so marked （暂定） in a year whose holiday notice is not loaded, as every
+	 * working-day deadline of a document is ({@link WorkingCalendar#documentDay}). Empty before delivery.
+	 */
+	private String deliveredOn(CaseView c) {
+		return c.deliveryMethod() == DeliveryMethod.PUBLIC_NOTICE && c.deliveredOn() != null
+				? calendar.documentDay(c.deliveredOn()) : ChineseText.day(c.deliveredOn());
 	}
 
 	/**
@@ -541,7 +561,8 @@ public class CaseDocuments implements DeclaresTemplates {
 			case HEARING_NOTICE -> c.hearingNotifiedOn();
 			case HEARING_RECORD -> c.hearingOn();
 			case DECISION, ON_THE_SPOT_DECISION -> c.decidedOn();
-			case DELIVERY_RECEIPT -> c.deliveredOn();
+			// a public notice's receipt is made when the notice is published, not on the day it is deemed served
+			case DELIVERY_RECEIPT -> c.deliveryPublishedOn() != null ? c.deliveryPublishedOn() : c.deliveredOn();
 			case CLOSING_REPORT, NO_PENALTY_DECISION -> c.closedOn();
 			case INQUIRY_RECORD, SITE_RECORD -> evidenceId == null ? null : jdbc.sql(
 					"SELECT collected_on FROM penalty_case_evidence WHERE id = :id").param("id", evidenceId)
@@ -633,10 +654,13 @@ public class CaseDocuments implements DeclaresTemplates {
 		f.put("reviewedBy", text(c.reviewedBy()));
 		f.put("reviewedOn", ChineseText.day(c.reviewedOn()));
 		f.put("notifiedOn", ChineseText.day(c.notifiedOn()));
-		f.put("hearingRequestDue", c.notifiedOn() == null ? "" : calendar.documentDay(c.hearingRequestDue() != null
-				? c.hearingRequestDue() : caseClock.hearingRequestDue(c.notifiedOn())));
-		f.put("hearingRequestDays", c.notifiedOn() != null && c.hearingRequestDue() != null
-				? String.valueOf(caseClock.workingDaysUntil(c.notifiedOn(), c.hearingRequestDue()))
+		// the window runs from the day the notice was served (公告送达: the deemed day), as the notice says: "在收到本告知书
+		// 之日起…个工作日内" — counted from the notice's own day it would state more days than the party has
+		LocalDate noticeServed = CaseClock.noticeServedOn(c);
+		f.put("hearingRequestDue", noticeServed == null ? "" : calendar.documentDay(c.hearingRequestDue() != null
+				? c.hearingRequestDue() : caseClock.hearingRequestDue(noticeServed)));
+		f.put("hearingRequestDays", noticeServed != null && c.hearingRequestDue() != null
+				? String.valueOf(caseClock.workingDaysUntil(noticeServed, c.hearingRequestDue()))
 				: values.apply(StatutoryRule.PENALTY_HEARING_REQUEST).stripTrailingZeros().toPlainString());
 		f.put("hearingWaivedOn", ChineseText.day(c.hearingWaivedOn()));
 		f.put("hearingOutcome", hearingOutcome(c));
@@ -675,7 +699,7 @@ public class CaseDocuments implements DeclaresTemplates {
 		f.put("servedDocument", (noPenalty ? CaseDocumentKind.NO_PENALTY_DECISION : CaseDocumentKind.DECISION).title());
 		LocalDate decided = noPenalty ? c.closedOn() : c.decidedOn();
 		f.put("deliveryDue", decided == null ? "" : calendar.documentDay(caseClock.deliveryDue(decided)));
-		f.put("deliveredOn", ChineseText.day(c.deliveredOn()));
+		f.put("deliveredOn", deliveredOn(c));
 		f.put("deliveryMethod", deliveryMethod(c));
 		serviceRows(c, f.get("address"), f);
 		f.put("paymentDue", c.deliveredOn() == null ? "" : calendar.documentDay(Execution.fine(c) == null

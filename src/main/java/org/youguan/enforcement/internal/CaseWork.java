@@ -254,7 +254,7 @@ public class CaseWork {
 		if (c.notifiedOn() == null) {
 			return null;
 		}
-		return c.hearingRequestDue() != null ? c.hearingRequestDue() : clock(c).hearingRequestDue(c.notifiedOn());
+		return c.hearingRequestDue() != null ? c.hearingRequestDue() : clock(c).hearingRequestDue(CaseClock.noticeServedOn(c));
 	}
 
 	/** A confiscation's handover once recorded. */

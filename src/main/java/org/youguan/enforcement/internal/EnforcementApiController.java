@@ -136,6 +136,24 @@ class EnforcementApiController {
 	}
 
 	/**
+	 * The party's 陈述申辩 as staff record it: the day ({@code on}) and what it said, {@code statement} — the name the
+	 * enterprise API gives it. {@code text}, the name this step used before, is still read when {@code statement} is
+	 * absent (deprecated); sent both, {@code statement} is taken.
+	 */
+	record Statement(String on, String statement, @Deprecated String text) {
+
+		/** The field the caller named the statement by: {@code text} only when it sent that alone. */
+		String field() {
+			return statement == null && text != null ? "text" : "statement";
+		}
+
+		/** The statement as sent, under either name. */
+		String said() {
+			return statement != null ? statement : text;
+		}
+	}
+
+	/**
 	 * A hearing held: the day and its record (听证笔录) if given; {@code noticeOn}, {@code place} and {@code host} (a staff
 	 * account's id) only for a hearing noticed on paper, without a 听证通知 on the platform.
 	 */
@@ -291,9 +309,11 @@ class EnforcementApiController {
 
 	@PostMapping("/cases/{id}/statement")
 	@PreAuthorize(WRITERS)
-	@Operation(summary = "记录陈述申辩", description = "on、text（陈述申辩内容或放弃的声明）。")
-	PenaltyCases.CaseDetail statement(DataScope scope, @PathVariable long id, @RequestBody Dated d) {
-		onDate("statementOn", () -> onDate("statement", "text", () -> noticeAndHearing.recordStatement(scope, id, d.on(), d.text())));
+	@Operation(summary = "记录陈述申辩", description = "on：陈述申辩日期；statement：陈述申辩内容（必填，≤2000字，与企业端接口同名）。"
+			+ "旧字段名text仍可使用（已弃用）：只发送text时，错误指向text；两者都发送时以statement为准。")
+	PenaltyCases.CaseDetail statement(DataScope scope, @PathVariable long id, @RequestBody Statement d) {
+		onDate("statementOn", () -> onDate("statement", d.field(),
+				() -> noticeAndHearing.recordStatement(scope, id, d.on(), d.said())));
 		return cases.get(scope, id);
 	}
 

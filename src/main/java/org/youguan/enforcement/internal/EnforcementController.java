@@ -334,11 +334,12 @@ class EnforcementController {
 	@PageForm("statement-form")
 	@PreAuthorize(EnforcementApiController.WRITERS)
 	String statement(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
-			@RequestParam(required = false) LocalDate on, @RequestParam(name = "text", required = false) String statement,
+			@RequestParam(required = false) LocalDate on, @RequestParam(required = false) String statement,
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		// the field is called statement, as on the enterprise portal and both APIs
 		return FormSteps.run(model, response, redirect, page(id), "已记录陈述申辩",
-				() -> StepFieldNames.onDay("statementOn", () -> StepFieldNames.named("statement", "text",
-						() -> noticeAndHearing.recordStatement(scope, id, text(on), statement))), () -> casePage(me, scope, id, model));
+				() -> StepFieldNames.onDay("statementOn",
+						() -> noticeAndHearing.recordStatement(scope, id, text(on), statement)), () -> casePage(me, scope, id, model));
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/hearing-request")
@@ -677,6 +678,8 @@ class EnforcementController {
 		model.addAttribute("outcomeKinds", DecisionOutcomes.Kind.values());
 		model.addAttribute("outcomeResults", DecisionOutcomes.Result.values());
 		model.addAttribute("republishable", c.publishedOn() != null && DecisionOutcomes.changedSince(recorded, c.publishedOn()));
+		// a public notice's decision is published from its deemed day on (the step refuses it before)
+		model.addAttribute("servedForPublication", decisionPublication.servedForPublication(c));
 	}
 
 	/** A date bound by the shell's plausible-date rule (an implausible one is a 400 naming the field), as the services take it. */

@@ -30,7 +30,8 @@ import org.youguan.rules.StatutoryRules;
  * (overdue past the 及时立案 warning, 行政处罚法(2021) art.54), open cases within the warning days of their decision limit
  * or past it (邮政行政执法监督办法(2021) art.17) — a past case imported undecided apart, under 导入的未结案件, with its real
  * 立案 day and limit and no countdown (its limit ran off the platform; it needs its progress checked, not a clock of
- * today) —, decisions delivered and not yet published (双公示: publication needs delivery), fines unpaid past their payment
+ * today) —, decisions served and not yet published (双公示: publication needs service — a public notice's deemed day
+ * reached, {@link CaseClock#decisionServed}), fines unpaid past their payment
  * deadline in force (art.66, 67, 72) and confiscated gains not handed over past their handover period (art.74,
  * {@code penalty.confiscation-handover}) and published decisions changed, revoked or confirmed illegal or invalid
  * whose publication is to be withdrawn (art.48: 3 working days from the outcome, {@code penalty.publication-withdrawal};
@@ -143,8 +144,8 @@ class EnforcementWorkQueues implements WorkQueueProvider {
 					    AND o.decided_on >= c.published_on))
 					AND\s""" + Execution.IN_FORCE_SQL + """
 					\sAND c.party_kind IS DISTINCT FROM 'PERSON'
-					AND c.status IN ('DELIVERED', 'EXECUTED', 'CLOSED') AND c.delivered_on IS NOT NULL
-					AND\s""" + caseScope + " ORDER BY c.decided_on, c.id", 0);
+					AND c.status IN ('DELIVERED', 'EXECUTED', 'CLOSED')
+					AND\s""" + CaseClock.DECISION_SERVED_SQL + " AND " + caseScope + " ORDER BY c.decided_on, c.id", 0);
 			case "enforcement.unpaid" -> overdue(items("""
 					SELECT c.id, c.number || ' ' || c.enterprise_name AS title, c.decision_number AS detail,
 					       CAST(NULL AS date) AS due

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -181,9 +182,10 @@ class EnterprisePenalties {
 	/**
 	 * Whether the decision has been served on the party (送达, 行政处罚法(2021) art.61) — a past case imported was served
 	 * on paper before it came here. Before that the decision is the bureau's, not yet the party's: neither its 文号 nor
-	 * its penalty is shown (nor is the 决定书 served, {@link #current}).
+	 * its penalty is shown (nor is the 决定书 served, {@link #current}). A decision served by public notice is served on
+	 * its deemed day, not before ({@link CaseClock#decisionServed}); binds {@code :today}.
 	 */
-	static final String SERVED = "(c.delivered_on IS NOT NULL OR c.imported)";
+	static final String SERVED = "(" + CaseClock.DECISION_SERVED_SQL + " OR c.imported)";
 
 	private final JdbcClient jdbc;
 
@@ -225,6 +227,7 @@ class EnterprisePenalties {
 			.scope(scope, "c.enterprise_credit_code", "c.region_code")
 			.where(SHOWN)
 			.where(status != null, "c.status = :status", "status", status == null ? "" : status.name())
+			.bind("today", LocalDate.now(clock))
 			.search(page, "c.number", "CASE WHEN " + SERVED + " THEN c.decision_number END")
 			.sorts(SORTS, "number", true, "c.id")
 			.page(jdbc, """
@@ -255,7 +258,7 @@ class EnterprisePenalties {
 		boolean surcharged = d.surchargeToday() != null && d.surchargeToday().signum() > 0;
 		PenaltyCases.Procedure procedure = cases.procedure(caseRegion(id), id);
 		// the decision is the party's once served (art.61): before that neither its 文号 nor its penalty is shown
-		boolean served = c.deliveredOn() != null || c.imported();
+		boolean served = served(c, today);
 		boolean notPenalized = c.status() == CaseStatus.NOT_PENALIZED;
 		// the proposed penalty is the party's once the 事先告知书 put it (art.44): before that it is the 调查终结报告's,
 		// internal — a 不予处罚 without a notice, or a case returned to investigation, shows none
@@ -269,7 +272,7 @@ class EnterprisePenalties {
 				c.deliveredOn(), d.paymentDue(),
 				surcharged ? d.surchargeToday() : null, c.paidOn(), c.paidAmount(), c.closedOn(), c.publishedOn(),
 				c.publicationWithdrawnOn(), canReply, canHear, procedure.instalments(), procedure.paymentAppliedOn(),
-				partyDocuments(id), !served || c.surchargePercent() == null ? null
+				partyDocuments(c), !served || c.surchargePercent() == null ? null
 						: c.surchargePercent().stripTrailingZeros().toPlainString(),
 				notified ? c.proposedConfiscated() : null, served ? c.confiscated() : null, served ? c.suspensionFrom() : null,
 				served ? c.suspensionUntil() : null,
@@ -303,48 +306,70 @@ class EnterprisePenalties {
 	 * @throws AccessRefusedException (403) for a caller that is not an enterprise user
 	 */
 	void requireDocument(DataScope scope, long caseId, long attachmentId) {
-		own(scope, caseId);
-		if (shown(caseId).noneMatch(d -> d.attachmentId() == attachmentId)) {
+		if (shown(own(scope, caseId).penaltyCase()).noneMatch(d -> d.attachmentId() == attachmentId)) {
 			throw DomainException.notFound("附件", attachmentId);
 		}
 	}
 
+	/**
+	 * Whether the decision of {@code c} — a 行政处罚决定书 or a 不予行政处罚决定书 — is served on the party by {@code today}
+	 * (送达, 行政处罚法(2021) art.61): delivered, for 公告送达 its deemed day reached ({@link CaseClock#decisionServed}),
+	 * or imported (served on paper before it came here). The one rule of the party's page, API, list and documents.
+	 */
+	static boolean served(CaseView c, LocalDate today) {
+		return c.imported() || CaseClock.decisionServed(c.deliveredOn(), today);
+	}
+
 	/** The documents served on the party and their later versions, in the order issued. */
-	private List<PartyDocument> partyDocuments(long caseId) {
-		Long served = servedDecision(documents.list(caseId));
-		return shown(caseId).map(d -> new PartyDocument(d.title(), d.number(), d.issuedOn(), d.fileName(), d.href(),
-				d.version(), d.current(), served != null && d.id() == served, d.returnedOn())).toList();
+	private List<PartyDocument> partyDocuments(CaseView c) {
+		List<CaseDocuments.IssuedDocument> all = documents.list(c.id());
+		Long decision = servedVersion(all, CaseDocumentKind.DECISION);
+		Long noPenalty = servedVersion(all, CaseDocumentKind.NO_PENALTY_DECISION);
+		return shown(c).map(d -> new PartyDocument(d.title(), d.number(), d.issuedOn(), d.fileName(), d.href(),
+				d.version(), d.current(), Objects.equals(d.id(), decision) || Objects.equals(d.id(), noPenalty),
+				d.returnedOn())).toList();
 	}
 
 	/**
-	 * The documents the party reads: every version of a document served on it ({@link CaseDocumentKind#served}) — the
-	 * 行政处罚决定书 only once delivered (送达, 行政处罚法(2021) art.61; before that it is the bureau's decision not yet
-	 * served, and the party's periods run from delivery), from the version delivered on: one corrected before delivery
-	 * was never the party's. A past case imported was served on paper before it came here (its scan is the party's).
+	 * The documents the party reads: every version of a document served on it ({@link CaseDocumentKind#served}) — only
+	 * once it is served, for every kind: the 行政处罚决定书, the 不予行政处罚决定书 and their 送达回证 once the decision is
+	 * ({@link #served(CaseView, LocalDate)}: a public notice's deemed day reached; before that it is the bureau's
+	 * decision not yet served, and the party's periods run from service), from the version served on — one corrected
+	 * before service was never the party's —; the 事先告知书 and 听证告知书 once the notice is served (its day of service
+	 * recorded, a public notice's deemed day, {@link CaseClock#noticeServedOn}); the others as issued. A past case
+	 * imported was served on paper before it came here (its scans are the party's).
 	 */
-	private Stream<CaseDocuments.IssuedDocument> shown(long caseId) {
-		boolean delivered = jdbc.sql("SELECT delivered_on IS NOT NULL OR imported FROM penalty_case WHERE id = :id")
-			.param("id", caseId).query(Boolean.class).single();
-		List<CaseDocuments.IssuedDocument> all = documents.list(caseId);
-		Long served = servedDecision(all);
+	private Stream<CaseDocuments.IssuedDocument> shown(CaseView c) {
+		LocalDate today = LocalDate.now(clock);
+		boolean delivered = served(c, today);
+		LocalDate noticeServed = CaseClock.noticeServedOn(c);
+		boolean noticeServedYet = c.imported() || noticeServed == null || !noticeServed.isAfter(today);
+		List<CaseDocuments.IssuedDocument> all = documents.list(c.id());
+		Long decision = servedVersion(all, CaseDocumentKind.DECISION);
+		Long noPenalty = servedVersion(all, CaseDocumentKind.NO_PENALTY_DECISION);
 		return all.stream().filter(d -> d.kind().served(delivered)
-				&& (d.kind() != CaseDocumentKind.DECISION || served != null && d.id() >= served));
+				&& (d.kind() != CaseDocumentKind.DELIVERY_RECEIPT || delivered)
+				&& (d.kind() != CaseDocumentKind.PRIOR_NOTICE && d.kind() != CaseDocumentKind.HEARING_RIGHT_NOTICE
+						|| noticeServedYet || d.returnedOn() != null)
+				&& (d.kind() != CaseDocumentKind.DECISION || decision != null && d.id() >= decision)
+				&& (d.kind() != CaseDocumentKind.NO_PENALTY_DECISION || noPenalty != null && d.id() >= noPenalty));
 	}
 
 	/**
-	 * The id of the version of the 行政处罚决定书 that was delivered: the last one issued before the 送达回证 (the
-	 * delivery issues it), or the one in force when the case has none (imported); null without a decision.
+	 * The id of the version of a decision of {@code kind} (行政处罚决定书 or 不予行政处罚决定书) that was served: the last
+	 * one issued before the 送达回证 (the service issues it), or the one in force when the case has none (imported);
+	 * null without one. An on-the-spot decision is the 行政处罚决定书's served version: handed over at the scene.
 	 */
-	private static Long servedDecision(List<CaseDocuments.IssuedDocument> all) {
+	private static Long servedVersion(List<CaseDocuments.IssuedDocument> all, CaseDocumentKind kind) {
 		// an on-the-spot decision is handed to the party at the scene (行政处罚法(2021) art.52): its first version
 		Long onTheSpot = all.stream().filter(d -> d.kind() == CaseDocumentKind.ON_THE_SPOT_DECISION)
 			.map(CaseDocuments.IssuedDocument::id).findFirst().orElse(null);
-		if (onTheSpot != null) {
+		if (kind == CaseDocumentKind.DECISION && onTheSpot != null) {
 			return onTheSpot;
 		}
 		Long receipt = all.stream().filter(d -> d.kind() == CaseDocumentKind.DELIVERY_RECEIPT)
 			.map(CaseDocuments.IssuedDocument::id).findFirst().orElse(null);
-		return all.stream().filter(d -> d.kind() == CaseDocumentKind.DECISION && (receipt == null ? d.current() : d.id() < receipt))
+		return all.stream().filter(d -> d.kind() == kind && (receipt == null ? d.current() : d.id() < receipt))
 			.map(CaseDocuments.IssuedDocument::id).reduce((a, b) -> b).orElse(null);
 	}
 
