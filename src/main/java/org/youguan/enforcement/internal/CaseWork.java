@@ -264,6 +264,20 @@ public class CaseWork {
 			.param("id", id).query(Rows.of(Handover.class)).optional();
 	}
 
+	/**
+	 * Which of the cases {@code ids} have their confiscation's handover recorded — one query whatever their number, for a
+	 * list or queue that reads many cases ({@link #handover} reads one).
+	 * @param ids the cases' ids
+	 * @return the ids among them with a handover
+	 */
+	public Set<Long> handedOver(List<Long> ids) {
+		if (ids.isEmpty()) {
+			return Set.of();
+		}
+		return Set.copyOf(jdbc.sql("SELECT case_id FROM penalty_case_handover WHERE case_id IN (:ids)").param("ids", ids)
+			.query(Long.class).list());
+	}
+
 	/** The refunds made on a case (parameter {@code :id}), oldest first, as {@link Refunded} rows. */
 	static final String REFUNDS_SQL = """
 			SELECT refunded_on, amount, surcharge, basis, recorded_by, receipt FROM penalty_case_refund
