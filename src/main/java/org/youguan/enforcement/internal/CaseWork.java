@@ -509,6 +509,21 @@ public class CaseWork {
 		throw bureaus.refusal(caseRegion, record);
 	}
 
+	/**
+	 * The region of a case a signed-in officer creates about a party of {@code partyRegion} (当场处罚, 简易程序): the
+	 * officer's own bureau, to which the decision is filed (行政处罚法(2021) art.52: 报所属行政机关备案) — the party's region
+	 * where that bureau handles it ({@link Bureaus#handles}), otherwise the bureau's own region: a city officer's
+	 * decision on an enterprise of a county with its own bureau is the city's case, which the city's staff carry out,
+	 * not the county's. A step run without a signed-in staff account (demo data, a job) keeps the party's region.
+	 * @param partyRegion the party's registered region (or, for a person, where penalised), inside the caller's scope
+	 * @return the region the case belongs to
+	 */
+	public String decidingRegion(String partyRegion) {
+		return bureaus.outsider(partyRegion)
+			.map(u -> u.regionCode() == null ? "0" : u.regionCode())
+			.orElse(partyRegion);
+	}
+
 	/** Moves the case to {@code to} (the same state for a step that records something) with the extra SET clause. */
 	public void move(CaseView c, CaseStatus to, String set, Map<String, ?> params) {
 		StatusMove.move(jdbc, clock, "penalty_case", c.id(), c.status(), to, set, params, "案件");
