@@ -99,26 +99,31 @@ class CaseListQueriesIntegrationTest {
 	@Autowired
 	CaseWork caseWork;
 
-	/** The statements the case reads ({@link CaseWork}) run for one look at the inbox's queues, and the unpaid queue. */
-	Counted<WorkQueue> unpaidQueue(CurrentUser clerk) {
-		return queue(clerk, "enforcement.unpaid");
+	/**
+	 * One case made by {@code made}, then two more: {@code queue} (as wz.staff sees it) lists them all and its look costs
+	 * the same statements of the case reads whatever their number (no query per case).
+	 * @return the three cases' ids
+	 */
+	List<Long> threeReadAtOnce(String queue, Supplier<Long> made) {
+		CurrentUser clerk = directory.principal("wz.staff").orElseThrow();
+		long first = made.get();
+		Counted<WorkQueue> one = queue(clerk, queue);
+		long second = made.get();
+		long third = made.get();
+		Counted<WorkQueue> three = queue(clerk, queue);
+		assertThat(three.value().count()).isEqualTo(one.value().count() + 2);
+		assertThat(three.statements()).as("no query per case in " + queue).isEqualTo(one.statements());
+		return List.of(first, second, third);
 	}
 
 	@Test
 	void theUnpaidQueueReadsEveryCasesPaymentDeadlineAtOnceAndListsTheCasesOwnDay() {
 		EnterpriseView e = party.sfWuzhong();
 		LocalDate longAgo = LocalDate.now(clock).minusDays(40);
-		CurrentUser clerk = directory.principal("wz.staff").orElseThrow();
-		long first = party.delivered(e, "DATA_NOT_REPORTED", "FINE", "1000", longAgo);
-		Counted<WorkQueue> one = unpaidQueue(clerk);
-		long second = party.delivered(e, "DATA_NOT_REPORTED", "FINE", "1000", longAgo);
-		long third = party.delivered(e, "DATA_NOT_REPORTED", "FINE", "1000", longAgo);
-		Counted<WorkQueue> three = unpaidQueue(clerk);
-		assertThat(three.value().count()).isEqualTo(one.value().count() + 2);
-		assertThat(three.statements()).as("no query per unpaid case").isEqualTo(one.statements());
+		List<Long> ids = threeReadAtOnce("enforcement.unpaid", () -> party.delivered(e, "DATA_NOT_REPORTED", "FINE", "1000", longAgo));
 		// read at once, each case's day is the one its page shows
-		Map<Long, LocalDate> due = caseExecution.paymentsDue(List.of(first, second, third));
-		for (long id : List.of(first, second, third)) {
+		Map<Long, LocalDate> due = caseExecution.paymentsDue(ids);
+		for (long id : ids) {
 			assertThat(due.get(id)).isEqualTo(caseExecution.paymentDue(id).orElseThrow()).isBefore(LocalDate.now(clock));
 		}
 	}
@@ -133,16 +138,12 @@ class CaseListQueriesIntegrationTest {
 	void theHandoverQueueReadsEveryCasesHandoverDayAtOnceAndListsTheCasesOwnDay() {
 		EnterpriseView e = party.sfWuzhong();
 		LocalDate longAgo = LocalDate.now(clock).minusDays(40);
-		CurrentUser clerk = directory.principal("wz.staff").orElseThrow();
-		long first = party.delivered(e, "WAYBILL_DATA", "CONFISCATION", "3000", longAgo);
-		Counted<WorkQueue> one = queue(clerk, "enforcement.handover");
-		long second = party.delivered(e, "WAYBILL_DATA", "CONFISCATION", "3000", longAgo);
-		long third = party.delivered(e, "WAYBILL_DATA", "CONFISCATION", "3000", longAgo);
-		Counted<WorkQueue> three = queue(clerk, "enforcement.handover");
-		assertThat(three.value().count()).isEqualTo(one.value().count() + 2);
-		assertThat(three.statements()).as("no query per confiscation not handed over").isEqualTo(one.statements());
-		Map<Long, LocalDate> due = caseExecution.handoversDue(List.of(first, second, third));
-		for (long id : List.of(first, second, third)) {
+		List<Long> ids = threeReadAtOnce("enforcement.handover",
+				() -> party.delivered(e, "WAYBILL_DATA", "CONFISCATION", "3000", longAgo));
+		long first = ids.get(0);
+		long second = ids.get(1);
+		Map<Long, LocalDate> due = caseExecution.handoversDue(ids);
+		for (long id : ids) {
 			assertThat(due.get(id)).isEqualTo(caseExecution.handoverDue(id).orElseThrow()).isBefore(LocalDate.now(clock));
 		}
 		caseExecution.handOver(ALL, first, LocalDate.now(clock).toString(), "3000", "非税收入缴款书0002", null);
