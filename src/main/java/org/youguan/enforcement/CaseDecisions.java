@@ -325,8 +325,9 @@ public class CaseDecisions {
 	 * before today and not revoked or confirmed invalid, whatever its outcome: a penalty, or a 不予处罚 on a ground that
 	 * finds the violation committed ({@link #ESTABLISHED_GROUNDS}: FIRST_MINOR — an earlier first violation — and
 	 * MINOR_CORRECTED). A 不予处罚 for NO_FAULT (art.33 para.2: no fault, no punishable violation) does not count, nor
-	 * does a case withdrawn (撤案, the facts not established) or transferred; an imported 不予处罚 carries no ground and is
-	 * not counted. A party without a credit code is not matched (no key to match it by).
+	 * does a case withdrawn (撤案, the facts not established) or transferred; an imported 不予处罚 counts by the ground it
+	 * was imported with (one imported before the import took the ground has none and is not counted). A party without a
+	 * credit code is not matched (no key to match it by).
 	 * @throws DomainException (409, field {@code ground}, rule {@code not-first-violation}) naming the latest such
 	 * decision's 文号 (a 不予行政处罚决定书's own) and day, and how many there are
 	 */
@@ -342,8 +343,10 @@ public class CaseDecisions {
 				      AND c.penalty IS NOT NULL AND c.decided_on <= :today AND c.decision_annulled_on IS NULL
 				    UNION ALL
 				    SELECT c.id, c.closed_on, c.no_penalty_ground,
-				           (SELECT d.number FROM penalty_case_document d WHERE d.case_id = c.id AND d.kind = 'NO_PENALTY_DECISION'
-				            ORDER BY d.version DESC, d.id DESC LIMIT 1)
+				           -- an imported 不予处罚 has no document issued here: the 文号 it was imported with
+				           coalesce((SELECT d.number FROM penalty_case_document d WHERE d.case_id = c.id
+				                     AND d.kind = 'NO_PENALTY_DECISION' ORDER BY d.version DESC, d.id DESC LIMIT 1),
+				                    c.decision_number)
 				    FROM penalty_case c
 				    WHERE c.enterprise_credit_code = :code AND c.violation_code = :violation AND c.id <> :id
 				      AND c.status = 'NOT_PENALIZED' AND c.no_penalty_ground IN (:grounds) AND c.closed_on <= :today

@@ -868,13 +868,65 @@ public class CaseExecution {
 	 * not in the map
 	 */
 	public Map<Long, LocalDate> paymentsDue(List<Long> caseIds) {
+		Map<Long, LocalDate> due = new HashMap<>();
+		unpaid(caseIds).forEach((id, u) -> due.put(id, u.due()));
+		return due;
+	}
+
+	/**
+	 * A fine delivered and not paid as a list shows it: the payment deadline in force ({@link #paymentDue(long)}) and
+	 * the 加处罚款 accrued on it to today (行政处罚法(2021) art.72: at the rate the decision fixed, a day from the day
+	 * after the deadline, capped by {@code penalty.late-surcharge-cap} at the amount charged on; with instalments the
+	 * sum over every overdue one) — the amount the case page shows as {@code surchargeToday}.
+	 * @param due the payment deadline in force
+	 * @param surchargeToday ¥ (scale 2), zero while the deadline has not passed
+	 */
+	public record Unpaid(LocalDate due, BigDecimal surchargeToday) {
+	}
+
+	/**
+	 * {@link Unpaid} of every case of a list (a queue, the party's list), read for the whole list at once — the cases and
+	 * their instalments in two queries ({@link CaseWork#withProcedures}), each rule's value once per region
+	 * ({@link CaseWork#clocks}) — never a query per case.
+	 * @param caseIds the cases
+	 * @return each unpaid fine's deadline and 加处罚款 today; a case without one (no fine, not delivered, paid up, no
+	 * such case) is not in the map
+	 */
+	public Map<Long, Unpaid> unpaid(List<Long> caseIds) {
 		var clocks = caseWork.clocks();
+		LocalDate today = caseWork.today();
+		Map<Long, Unpaid> unpaid = new HashMap<>();
+		for (CaseWork.CaseWithProcedure read : caseWork.withProcedures(caseIds)) {
+			CaseView c = read.penaltyCase();
+			if (c.paidOn() != null || Execution.paidUp(c, read.procedure().instalments())) {
+				continue;
+			}
+			CaseClock caseClock = clocks.apply(c);
+			PaymentDue payment = FinePayments.paymentDue(c, read.procedure(), caseClock);
+			if (payment != null) {
+				unpaid.put(c.id(), new Unpaid(payment.due(),
+						FinePayments.owedSurcharge(c, read.procedure(), today, caseClock)));
+			}
+		}
+		return unpaid;
+	}
+
+	/**
+	 * {@link #handoverDue(long)} of every case of a list (the 逾期未上缴 queue), read for the whole list at once: the
+	 * cases in one query, their handovers in one ({@link CaseWork#handedOver}), each rule's value once per region —
+	 * never a query per case.
+	 * @param caseIds the cases
+	 * @return each case's last day to hand over; a case without one (nothing confiscated, not delivered, handed over,
+	 * no such case) is not in the map
+	 */
+	public Map<Long, LocalDate> handoversDue(List<Long> caseIds) {
+		var clocks = caseWork.clocks();
+		var handed = caseWork.handedOver(caseIds);
 		Map<Long, LocalDate> due = new HashMap<>();
 		for (CaseWork.CaseWithProcedure read : caseWork.withProcedures(caseIds)) {
 			CaseView c = read.penaltyCase();
-			PaymentDue payment = c.paidOn() != null ? null : FinePayments.paymentDue(c, read.procedure(), clocks.apply(c));
-			if (payment != null) {
-				due.put(c.id(), payment.due());
+			if (c.deliveredOn() != null && Execution.confiscated(c) != null && !handed.contains(c.id())) {
+				due.put(c.id(), clocks.apply(c).handoverDue(c.deliveredOn()));
 			}
 		}
 		return due;

@@ -56,8 +56,11 @@ public class EnforcementFigures {
 		// a decision revoked or confirmed invalid (DecisionOutcomes) is no penalty: neither its enterprise, its fine nor
 		// its warning counts, nor what was paid on it (to be refunded)
 		String decided = cases + " AND c.decided_on BETWEEN :from AND :to AND c.penalty IS NOT NULL AND c.decision_annulled_on IS NULL";
-		return jdbc.sql("SELECT (SELECT count(*) FROM penalty_lead l WHERE l.received_on BETWEEN :from AND :to"
-				+ " AND " + region.predicate("l.region_code") + " AND " + scope.regionPredicate("l.region_code") + ") AS leads,"
+		// a lead counts where it is handled (Leads.HANDLING_REGION_SQL), as it is seen and queued: one the city received
+		// about a county's enterprise is the county's, not the city's own
+		return jdbc.sql("SELECT (SELECT count(*) " + Leads.FROM_WITH_ENTERPRISE + " WHERE l.received_on BETWEEN :from AND :to"
+				+ " AND " + region.predicate(Leads.HANDLING_REGION_SQL) + " AND " + scope.regionPredicate(Leads.HANDLING_REGION_SQL)
+				+ ") AS leads,"
 				+ " (SELECT count(*) " + cases + " AND c.filed_on BETWEEN :from AND :to AND c.procedure_kind <> 'SIMPLE') AS cases_filed,"
 				+ " (SELECT count(DISTINCT c.enterprise_credit_code) " + decided + ") AS penalized_enterprises,"
 				// fine holds 罚款 only (a confiscation's value is kept apart since V210): the fines 并处 with a heavier kind count

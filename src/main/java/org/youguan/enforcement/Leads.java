@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
+import org.youguan.audit.AuditEvent;
 import org.youguan.audit.AuditTrail;
 import org.youguan.enforcement.internal.CaseClock;
 import org.youguan.enforcement.internal.CaseDocumentKind;
@@ -87,6 +88,13 @@ public class Leads {
 			       l.enterprise_name, l.summary, l.received_on, l.status, l.proposed_violation, l.proposed_ended_on,
 			       l.proposed_harm, l.proposed_harm_reason,
 			       l.proposed_by, l.closed_reason, l.closed_on, l.case_id, c.number AS case_number, l.imported""";
+
+	/**
+	 * The leads ({@code l}) with their enterprise's registered region ({@code e}), for {@link #HANDLING_REGION_SQL}: what a
+	 * count or list of leads by the region handling them reads from (the figures, the breakdown).
+	 */
+	public static final String FROM_WITH_ENTERPRISE = "FROM penalty_lead l"
+			+ " LEFT JOIN enterprise_name e ON e.credit_code = l.enterprise_credit_code";
 
 	/** The leads with their case and their enterprise's registered region ({@code e}, for {@link #HANDLING_REGION_SQL}). */
 	static final String FROM = "FROM penalty_lead l LEFT JOIN penalty_case c ON c.id = l.case_id"
@@ -526,6 +534,38 @@ public class Leads {
 		return lead;
 	}
 
+	/**
+	 * One lead as {@code reader} may read it: its summary and origin note — free text that may hold a reporter's phone
+	 * or ID number — in full only for the staff who take its steps ({@link #readsInFull}), with every such number masked
+	 * for anyone else who reads it (a leader, a superior bureau's staff on a county's lead), as a complaint's filer's
+	 * data is ({@code ComplaintQueries#readsInFull}).
+	 * @throws DomainException not-found (404) outside the reader's scope ({@link #get})
+	 */
+	public LeadView read(CurrentUser reader, DataScope scope, long id) {
+		LeadView lead = get(scope, id);
+		return readsInFull(reader, lead) ? lead : lead.masked();
+	}
+
+	/**
+	 * Whether {@code reader} reads the personal numbers in a lead's text in full: a 处室工作人员 of the bureau handling it
+	 * ({@link #handles}, {@link Bureaus#takesSteps}) — the one rule complaints read their filer's data by.
+	 */
+	public boolean readsInFull(CurrentUser reader, LeadView lead) {
+		return handles(reader, lead);
+	}
+
+	/**
+	 * The history of a lead the reader may read ({@link #get} checked that): every audit entry on it, newest first, in
+	 * whichever region it was recorded — an entry stays in the region of the bureau that handled the lead when it was
+	 * written (the audit is append-only), so a lead the city registered without an enterprise and then proposed against
+	 * a county's enterprise (its region and handling bureau become the county's) keeps its registration in the city's
+	 * region; the county, which now handles it, reads its whole history. Read by the lead alone, masked as the audit
+	 * shows every entry.
+	 */
+	public List<AuditEvent> history(LeadView lead) {
+		return audit.history(DataScope.all(), "penalty_lead", lead.id());
+	}
+
 	/** {@link #handlingRegion(LeadView)} of the lead {@code id}, as it is stored now. */
 	private String handlingRegion(long id) {
 		return handlingRegion(jdbc.sql(COLUMNS + " " + FROM + " WHERE l.id = :id").param("id", id)
@@ -537,15 +577,23 @@ public class Leads {
 	 * as {@link #get}) —, optionally of one status, searched by enterprise, summary or origin;
 	 * newest first by default. An ID or phone number in a summary (a reporter's own, typed in by staff) is masked, as
 	 * lists mask personal data, and the search finds it only typed whole, never by its masked digits
-	 * ({@link Listing#search(PageQuery, JdbcClient, String, List, String...)}); the lead's own page shows it to those
-	 * handling it.
+	 * ({@link Listing#search(PageQuery, JdbcClient, String, List, String...)}), and only by a reader who reads it in full
+	 * ({@link #readsInFull}; the lead's own page shows it to them): as complaints' search does, a search with digits
+	 * looks into the summary and origin note only of the leads the reader's own bureau handles ({@link Bureaus#handledHere})
+	 * and only for its 处室工作人员 ({@code personalSearch}) — a reader who sees them masked could otherwise confirm a
+	 * masked number by searching it whole.
+	 * @param personalSearch the reader is staff who handle leads ({@link CurrentUser#caseHandler})
 	 */
-	public PageResult<LeadView> list(DataScope scope, LeadStatus status, PageQuery page) {
+	public PageResult<LeadView> list(DataScope scope, LeadStatus status, PageQuery page, boolean personalSearch) {
+		boolean digits = Masking.mayHoldDigits(page.q());
+		String handled = personalSearch ? bureaus.handledHere(scope, HANDLING_REGION_SQL) : "FALSE";
+		List<Masked> masked = List.of("l.summary", "l.source_detail").stream()
+			.map(column -> Masked.numbers(digits ? "(CASE WHEN " + handled + " THEN " + column + " END)" : column))
+			.toList();
 		return Listing.from(FROM)
 			.scope(scope, HANDLING_REGION_SQL)
 			.where(status != null, "l.status = :status", "status", status == null ? "" : status.name())
-			.search(page, jdbc, "l.id", List.of(Masked.numbers("l.summary"), Masked.numbers("l.source_detail")), "l.enterprise_name",
-					"l.enterprise_credit_code")
+			.search(page, jdbc, "l.id", masked, "l.enterprise_name", "l.enterprise_credit_code")
 			.sorts(SORTS, "received_on", true, "l.id")
 			.page(jdbc, COLUMNS, page, Rows.of(LeadView.class))
 			.map(LeadView::masked);

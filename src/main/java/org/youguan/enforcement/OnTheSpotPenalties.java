@@ -166,6 +166,11 @@ public class OnTheSpotPenalties {
 			enterprise = caseWork.enterprise(v, scope, data.enterpriseCreditCode());
 			region = enterprise == null ? null : enterprise.regionCode();
 		}
+		if (region != null && scope.containsRegion(region)) {
+			// filed with the deciding officer's own bureau (art.52), whose case it is: a city officer's decision on a
+			// county's enterprise is the city's, not the county's
+			region = caseWork.decidingRegion(region);
+		}
 		ViolationType type = null;
 		if (Text.isBlank(data.violation())) {
 			v.require("violation", false, "required", "违法行为不能为空");

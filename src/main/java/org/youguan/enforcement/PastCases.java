@@ -5,11 +5,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import tools.jackson.databind.annotation.JsonDeserialize;
@@ -124,6 +126,10 @@ public class PastCases {
 	 * @param extended whether the head extended the decision limit (延长办案期限, 30 days more, once; null: not)
 	 * @param suspended whether the decision clock stood still for a while (中止、听证等期间不计入; null: not): the
 	 * decision is then not judged against the limit, whose paused days the import does not carry
+	 * @param noPenaltyGround for a 不予处罚 (penalty NONE) the ground of 行政处罚法(2021) art.33 it rests on, a
+	 * {@link NoPenaltyGround} name (MINOR_CORRECTED, FIRST_MINOR, NO_FAULT) or its label — required there (400 rule
+	 * {@code required}/{@code one-of}), absent otherwise (rule {@code absent}): a 不予处罚 on a ground that finds the
+	 * violation committed counts against a later 初次违法 as a live one does ({@code CaseDecisions#requireFirstViolation})
 	 */
 	public record ImportedCase(String enterpriseCreditCode, String violation, String source, String filedOn,
 			String decidedOn, String decisionNumber, String penalty,
@@ -132,7 +138,15 @@ public class PastCases {
 			String paidOn, String closedOn,
 			@JsonDeserialize(using = DecimalText.class) @NumberText.Digits(label = CaseInput.CONFISCATED,
 					integer = CaseInput.YUAN_INTEGER, fraction = CaseInput.YUAN_FRACTION) BigDecimal confiscated,
-			String handedOverOn, Boolean serious, Boolean extended, Boolean suspended) {
+			String handedOverOn, Boolean serious, Boolean extended, Boolean suspended, String noPenaltyGround) {
+
+		/** A past case decided with a penalty (or not decided): no ground of a 不予处罚. */
+		public ImportedCase(String enterpriseCreditCode, String violation, String source, String filedOn, String decidedOn,
+				String decisionNumber, String penalty, BigDecimal fine, String paidOn, String closedOn,
+				BigDecimal confiscated, String handedOverOn, Boolean serious, Boolean extended, Boolean suspended) {
+			this(enterpriseCreditCode, violation, source, filedOn, decidedOn, decisionNumber, penalty, fine, paidOn, closedOn,
+					confiscated, handedOverOn, serious, extended, suspended, null);
+		}
 
 		/** A past case neither serious nor extended nor suspended. */
 		public ImportedCase(String enterpriseCreditCode, String violation, String source, String filedOn, String decidedOn,
@@ -263,6 +277,7 @@ public class PastCases {
 		else if (penalty == null && Text.isBlank(data.penalty()) || penalty == Penalty.NONE) {
 			v.require("confiscated", confiscated == null, "absent", "未作出处罚决定的案件不填写没收金额");
 		}
+		NoPenaltyGround ground = noPenaltyGround(v, data.noPenaltyGround(), penalty, data.penalty());
 		LocalDate paid = Day.of(pastDay(v, "paidOn", "缴款日期", data.paidOn(), today, decided));
 		if (paid != null) {
 			v.require("paidOn", fine != null, "absent", "只有处以罚款的决定才填写缴款日期");
@@ -327,13 +342,15 @@ public class PastCases {
 		p.put("now", OffsetDateTime.now(clock));
 		p.put("serious", serious);
 		p.put("extended", Boolean.TRUE.equals(data.extended()));
+		p.put("ground", ground == null ? null : ground.name());
 		long id = jdbc.sql("""
 				INSERT INTO penalty_case (number, region_code, source, enterprise_credit_code, enterprise_name, violation_code,
 				    status, filed_on, decision_due_on, decision_number, decided_on, penalty, fine, confiscated, delivered_on,
-				    paid_on, paid_amount, surcharge, closed_on, imported, created_by, created_at, updated_at, serious, extended)
+				    paid_on, paid_amount, surcharge, closed_on, imported, created_by, created_at, updated_at, serious, extended,
+				    no_penalty_ground)
 				VALUES (:number, :region, :source, :code, :name, :violation, :status, :filed, :due, :decisionNumber,
 				    :decided, :penalty, :fine, :confiscated, NULL, :paid, :paidAmount, NULL, :closed, TRUE, :by, :now, :now,
-				    :serious, :extended)
+				    :serious, :extended, :ground)
 				RETURNING id""")
 			.params(p)
 			.query(Long.class)
@@ -416,6 +433,34 @@ public class PastCases {
 	 * the day the procedure puts before it (rule {@code order}: 决定 after 立案, 缴款 and 上缴 after 决定, 结案 after all
 	 * of them). Null when blank or refused, so no day after it is judged by a day that is not one.
 	 */
+	/**
+	 * The ground of an imported 不予处罚 (行政处罚法(2021) art.33): required with penalty NONE, by its name or label
+	 * ({@link NoPenaltyGround}), absent with any other kind — an unreadable kind judges nothing.
+	 */
+	private static NoPenaltyGround noPenaltyGround(Validation v, String typed, Penalty penalty, String typedPenalty) {
+		String listed = String.join("、", Arrays.stream(NoPenaltyGround.values()).map(g -> g.name() + "（" + g.label() + "）")
+			.toList());
+		if (penalty == Penalty.NONE) {
+			v.require("noPenaltyGround", !Text.isBlank(typed), "required", "不予处罚的案件须填写不予处罚的法定情形，应为" + listed
+					+ "之一：初次违法的认定依此计算");
+		}
+		else if (penalty != null || Text.isBlank(typedPenalty)) {
+			v.require("noPenaltyGround", Text.isBlank(typed), "absent", "只有不予处罚的案件才填写不予处罚的法定情形");
+			return null;
+		}
+		if (Text.isBlank(typed)) {
+			return null;
+		}
+		String stripped = Text.strip(typed);
+		Optional<NoPenaltyGround> ground = Arrays.stream(NoPenaltyGround.values())
+			.filter(g -> g.name().equalsIgnoreCase(stripped) || g.label().equals(stripped)
+					|| g.label().startsWith(stripped + "（"))
+			.findFirst();
+		v.require("noPenaltyGround", ground.isPresent(), "one-of", "不予处罚的法定情形应为" + listed + "之一："
+				+ Decimals.echo(stripped));
+		return ground.orElse(null);
+	}
+
 	private static Day pastDay(Validation v, String field, String label, String text, LocalDate today, Day earlier) {
 		if (Text.isBlank(text)) {
 			return null;

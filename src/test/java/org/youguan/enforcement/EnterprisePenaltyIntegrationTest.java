@@ -155,7 +155,7 @@ class EnterprisePenaltyIntegrationTest {
 		MockHttpSession sf = SignIn.session(mvc, "sf.wz");
 		List<List<String>> rows = ExportedRows.of(mvc, sf, "/enterprise/penalties/export.xlsx");
 		assertThat(rows.get(0)).containsExactly("案件编号", "违法行为", "状态", "告知日期", "处罚决定书文号", "决定日期", "处罚种类",
-				"罚款（元）", "缴纳日期");
+				"罚款（元）", "缴纳日期", "加处罚款（元，截至今日）");
 		assertThat(ExportedRows.column(rows, 0)).contains(cases.get(PartyCases.ALL, mine).penaltyCase().number())
 			.doesNotContain(cases.get(PartyCases.ALL, theirs).penaltyCase().number(), cases.get(PartyCases.ALL, unnotified).penaltyCase().number());
 		assertThat(rows.stream().filter(r -> r.get(0).equals(cases.get(PartyCases.ALL, mine).penaltyCase().number())).findFirst()
@@ -175,6 +175,46 @@ class EnterprisePenaltyIntegrationTest {
 	 * list and the export alike; another enterprise's case is in none of them; the headers sort by the whitelist and an
 	 * unknown key keeps the default order.
 	 */
+	/**
+	 * Sorted by the decision's day, a decision not yet served sorts as a case without one: its day is not shown to the
+	 * party (行政处罚法(2021) art.61), and its place among the others must not tell that it exists.
+	 */
+	@Test
+	void aDecisionNotServedSortsAsNoDecisionInThePartysList() throws Exception {
+		long unserved = party.decided(party.sfWuzhong(), "DATA_NOT_REPORTED", "FINE", "800", today());
+		String body = mvc.perform(get("/api/v1/enterprise/penalties").param("sort", "decided_on").param("dir", "desc")
+				.param("size", "100").header("Authorization", SF))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		List<Integer> ids = JsonPath.read(body, "$.items[*].id");
+		List<Object> days = JsonPath.read(body, "$.items[*].decidedOn");
+		assertThat(days).as("served decisions shown on the first page").anyMatch(d -> d != null);
+		int position = ids.indexOf((int) unserved);
+		if (position >= 0) {
+			assertThat(days.get(position)).isNull();
+			assertThat(days.subList(position, days.size())).as("no served decision after the unserved one").containsOnlyNulls();
+		}
+	}
+
+	/**
+	 * The party's list and its export state the 加处罚款 an unpaid fine has accrued to today (行政处罚法(2021) art.72,
+	 * capped at the fine), as the case's own page does.
+	 */
+	@Test
+	void thePartysListAndExportStateTheSurchargeAccruedToToday() throws Exception {
+		long late = party.delivered(party.sfWuzhong(), "DATA_NOT_REPORTED", "FINE", "1000", today().minusDays(90));
+		String number = cases.get(PartyCases.ALL, late).penaltyCase().number();
+		mvc.perform(get("/api/v1/enterprise/penalties").param("q", number).header("Authorization", SF))
+			.andExpect(jsonPath("$.items[0].surchargeToday").value(1000));
+		mvc.perform(get("/api/v1/enterprise/penalties/" + late).header("Authorization", SF))
+			.andExpect(jsonPath("$.surchargeToday").value(1000));
+		MockHttpSession sf = SignIn.session(mvc, "sf.wz");
+		mvc.perform(get("/enterprise/penalties").session(sf).param("q", number))
+			.andExpect(content().string(containsString("截至今日加处罚款 1000元")));
+		List<List<String>> rows = ExportedRows.of(mvc, sf, "/enterprise/penalties/export.xlsx", "q", number);
+		assertThat(rows.get(0)).last().isEqualTo("加处罚款（元，截至今日）");
+		assertThat(rows.get(1)).last().asString().startsWith("1000");
+	}
+
 	@Test
 	void theCasesListSearchesFiltersAndSortsItsOwnCasesOnly() throws Exception {
 		long notified = party.notified(party.sfWuzhong(), "DATA_NOT_REPORTED", "1300", today());

@@ -15,6 +15,7 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
 import org.youguan.registry.Enterprises;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -57,6 +58,38 @@ class OnTheSpotFilingWindowIntegrationTest {
 					 "team":[{"name":"陈吴中","certificateNumber":"32050601"},{"name":"沈执法","certificateNumber":"32050602"}]}"""
 				.formatted(creditCode, facts, decidedOn)));
 	}
+
+	/**
+	 * A city officer's decision on the spot on an enterprise of 吴中区 (which has its own bureau) is filed with the city
+	 * bureau the officer belongs to (行政处罚法(2021) art.52: 报所属行政机关备案): the case is the city's — in its region,
+	 * numbered in its series — not the county's; a county officer's stays the county's.
+	 */
+	@Test
+	void aCityOfficersDecisionOnTheSpotIsTheCitysCaseNotTheCountys() throws Exception {
+		String creditCode = enterprises.list(DataScope.region("320506"), Enterprises.Filter.NONE,
+				PageQuery.of(null, 0, 10, "legal_name", "asc")).items().get(6).creditCode();
+		String body = """
+				{"partyKind":"ORGANISATION","enterpriseCreditCode":"%s","violation":"DATA_NOT_REPORTED","facts":"%s",
+				 "place":"当事人营业场所","decidedOn":"%s","penalty":"WARNING","fine":null,"team":%s}""";
+		String today = java.time.LocalDate.now(clock).toString();
+		String city = mvc.perform(post("/api/v1/enforcement/cases/on-the-spot").header("Authorization", PenaltyCaseIntegrationTest.CITY)
+			.contentType(MediaType.APPLICATION_JSON).content(body.formatted(creditCode, "市局检查发现未按时报送数据" + System.nanoTime(), today,
+					"[{\"name\":\"郑监管\",\"certificateNumber\":\"32050001\"},{\"name\":\"冯安全\",\"certificateNumber\":\"32050002\"}]")))
+			.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+		long cityCase = ((Number) com.jayway.jsonpath.JsonPath.read(city, "$.id")).longValue();
+		assertThat(jdbc.sql("SELECT region_code FROM penalty_case WHERE id = :id").param("id", cityCase).query(String.class).single())
+			.isEqualTo("3205");
+		assertThat(jdbc.sql("SELECT decision_number FROM penalty_case WHERE id = :id").param("id", cityCase).query(String.class)
+			.single()).contains("-3205-");
+		String county = decide(today, "区局检查发现未按时报送数据" + System.nanoTime()).andExpect(status().isCreated())
+			.andReturn().getResponse().getContentAsString();
+		long countyCase = ((Number) com.jayway.jsonpath.JsonPath.read(county, "$.id")).longValue();
+		assertThat(jdbc.sql("SELECT region_code FROM penalty_case WHERE id = :id").param("id", countyCase).query(String.class).single())
+			.isEqualTo("320506");
+	}
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	@Test
 	void aDecisionPastItsFilingPeriodIsRefusedAndOneWithinItIsRecorded() throws Exception {

@@ -155,6 +155,42 @@ class PartyDecisionsAndHandlingBureauIntegrationTest {
 	}
 
 	/**
+	 * An imported past 不予处罚 takes the ground of art.33 it rested on (required, named in Chinese when missing or
+	 * unknown, refused beside a penalty) and, on a ground that finds the violation committed, counts against a later
+	 * 初次违法 as a live one does — the refusal names its 文号.
+	 */
+	@Test
+	void anImportedNoPenaltyTakesItsGroundAndCountsAgainstALaterFirstViolation() throws Exception {
+		today("2026-06-01");
+		var e = party.fresh();
+		String tag = java.util.UUID.randomUUID().toString().substring(0, 6).toUpperCase(java.util.Locale.ROOT);
+		String json = """
+				{"enterpriseCreditCode":"%s","violation":"DATA_NOT_REPORTED","source":"INSPECTION","filedOn":"2025-03-03",
+				 "decidedOn":"2025-03-20","decisionNumber":"吴邮管不罚〔2025〕R%s%d号","penalty":"%s"%s}""";
+		String imported = "/api/v1/enforcement/cases/imported";
+		call(WUZHONG, imported, json.formatted(e.creditCode(), tag, 1, "NONE", "")).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("noPenaltyGround"))
+			.andExpect(jsonPath("$.errors[0].rule").value("required"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("不予处罚的法定情形")));
+		call(WUZHONG, imported, json.formatted(e.creditCode(), tag, 1, "NONE", ",\"noPenaltyGround\":\"FIRST\""))
+			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].rule").value("one-of"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("FIRST_MINOR（初次违法")));
+		call(WUZHONG, imported, json.formatted(e.creditCode(), tag, 1, "WARNING", ",\"noPenaltyGround\":\"FIRST_MINOR\""))
+			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("noPenaltyGround"))
+			.andExpect(jsonPath("$.errors[0].rule").value("absent"));
+		assertThat(jdbc.sql("SELECT count(*) FROM penalty_case WHERE enterprise_credit_code = :code")
+			.param("code", e.creditCode()).query(Long.class).single()).as("nothing half-saved").isZero();
+		call(WUZHONG, imported, json.formatted(e.creditCode(), tag, 1, "NONE", ",\"noPenaltyGround\":\"FIRST_MINOR\""))
+			.andExpect(status().isCreated());
+
+		long again = party.concluded(e, "DATA_NOT_REPORTED", "2000", LocalDate.of(2026, 5, 27));
+		call(HEAD, "/api/v1/enforcement/cases/" + again + "/no-penalty", "{\"ground\":\"FIRST_MINOR\",\"reason\":\"首次违法，已改正\"}")
+			.andExpect(status().isConflict()).andExpect(jsonPath("$.errors[0].rule").value("not-first-violation"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("R" + tag + "1号")))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("已有1次")));
+	}
+
+	/**
 	 * Attack: a second 首违不罚 for the same party and type was accepted — an earlier 不予处罚 on FIRST_MINOR (the violation
 	 * established, only not punished) proves the next is no first violation; one for NO_FAULT (no punishable violation)
 	 * does not.

@@ -95,6 +95,16 @@ class PaymentRemindersIntegrationTest {
 		return party.delivered(party.sfWuzhong(), "DATA_NOT_REPORTED", "FINE", amount, DELIVERED);
 	}
 
+	/**
+	 * V280's table, keyed per decision and kind, is no longer written since the per-day table took over (V256): it is
+	 * gone (V306), so the reminders sent are kept in one place only.
+	 */
+	@Test
+	void theRemindersAreKeptPerDayOnlyTheTableKeyedPerDecisionIsGone() {
+		assertThat(jdbc.sql("SELECT to_regclass('penalty_payment_reminder') IS NULL").query(Boolean.class).single()).isTrue();
+		assertThat(jdbc.sql("SELECT to_regclass('penalty_payment_reminder_day') IS NOT NULL").query(Boolean.class).single()).isTrue();
+	}
+
 	@Test
 	void eachInstalmentIsRemindedOfItsOwnAmountAndDayWithTheSurchargeOnceItIsLate() {
 		long id = delivered("3000");

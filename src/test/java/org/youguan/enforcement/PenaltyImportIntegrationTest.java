@@ -315,6 +315,30 @@ class PenaltyImportIntegrationTest {
 	 * 没收违法所得 in a sheet is carried out when handed over: the optional column 没收上缴日期 records the day (kept as the
 	 * case's handover), and a closed row that confiscates without it is reported in that column.
 	 */
+	/**
+	 * A 不予处罚 row takes its ground of art.33 in the column 不予处罚情形 (required there, the refusal in its cell), stored
+	 * so that it counts against a later 初次违法.
+	 */
+	@Test
+	void aNoPenaltyRowTakesItsGroundOrIsRefusedInItsCell() throws Exception {
+		EnterpriseView e = partyCases.other();
+		List<Object> headers = new ArrayList<>(HEADERS.subList(0, 8));
+		headers.add("不予处罚情形");
+		String decision = number();
+		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
+		mvc.perform(multipart("/enforcement/import").file(file(book(headers, null, List.of(row(e.creditCode(), "DATA_NOT_REPORTED",
+				"举报", LocalDate.of(2024, 3, 5), LocalDate.of(2024, 5, 20), decision, "不予处罚", null, null))))).session(staff)
+			.with(csrf()))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("<td>2</td><td>不予处罚情形</td>")));
+		mvc.perform(multipart("/enforcement/import").file(file(book(headers, null, List.of(row(e.creditCode(), "DATA_NOT_REPORTED",
+				"举报", LocalDate.of(2024, 3, 5), LocalDate.of(2024, 5, 20), decision, "不予处罚", null, "FIRST_MINOR")))))
+			.session(staff).with(csrf()))
+			.andExpect(redirectedUrl("/enforcement/cases?open=false"));
+		assertThat(jdbc.sql("SELECT status || ' ' || no_penalty_ground FROM penalty_case WHERE decision_number = :n")
+			.param("n", decision).query(String.class).single()).isEqualTo("NOT_PENALIZED FIRST_MINOR");
+	}
+
 	@Test
 	void aConfiscationRowCarriesItsHandoverDayAndIsNotClosedWithoutIt() throws Exception {
 		EnterpriseView e = partyCases.other();

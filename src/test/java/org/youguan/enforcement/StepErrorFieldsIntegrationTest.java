@@ -216,7 +216,7 @@ class StepErrorFieldsIntegrationTest {
 		refusedNamingItsOwnFields(WUZHONG, c + "imported", """
 				{"enterpriseCreditCode":"bad","violation":"","source":"NOPE","filedOn":"","decidedOn":"x","decisionNumber":"",
 				 "penalty":"NOPE","fine":-1,"paidOn":"x","closedOn":"y","confiscated":-1,"handedOverOn":"z",
-				 "serious":null,"extended":null,"suspended":null}""", PastCases.ImportedCase.class);
+				 "serious":null,"extended":null,"suspended":null,"noPenaltyGround":"NOPE"}""", PastCases.ImportedCase.class);
 		refusedNamingItsOwnFields(WUZHONG, "/api/v1/enforcement/leads", """
 				{"source":"NOPE","sourceDetail":"","enterpriseCreditCode":null,"regionCode":"","summary":"","receivedOn":""}""",
 				Leads.ReportData.class);

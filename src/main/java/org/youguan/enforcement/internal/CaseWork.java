@@ -264,6 +264,20 @@ public class CaseWork {
 			.param("id", id).query(Rows.of(Handover.class)).optional();
 	}
 
+	/**
+	 * Which of the cases {@code ids} have their confiscation's handover recorded — one query whatever their number, for a
+	 * list or queue that reads many cases ({@link #handover} reads one).
+	 * @param ids the cases' ids
+	 * @return the ids among them with a handover
+	 */
+	public Set<Long> handedOver(List<Long> ids) {
+		if (ids.isEmpty()) {
+			return Set.of();
+		}
+		return Set.copyOf(jdbc.sql("SELECT case_id FROM penalty_case_handover WHERE case_id IN (:ids)").param("ids", ids)
+			.query(Long.class).list());
+	}
+
 	/** The refunds made on a case (parameter {@code :id}), oldest first, as {@link Refunded} rows. */
 	static final String REFUNDS_SQL = """
 			SELECT refunded_on, amount, surcharge, basis, recorded_by, receipt FROM penalty_case_refund
@@ -493,6 +507,21 @@ public class CaseWork {
 			requireHandlingHead(caseRegion, "办理本" + record);
 		}
 		throw bureaus.refusal(caseRegion, record);
+	}
+
+	/**
+	 * The region of a case a signed-in officer creates about a party of {@code partyRegion} (当场处罚, 简易程序): the
+	 * officer's own bureau, to which the decision is filed (行政处罚法(2021) art.52: 报所属行政机关备案) — the party's region
+	 * where that bureau handles it ({@link Bureaus#handles}), otherwise the bureau's own region: a city officer's
+	 * decision on an enterprise of a county with its own bureau is the city's case, which the city's staff carry out,
+	 * not the county's. A step run without a signed-in staff account (demo data, a job) keeps the party's region.
+	 * @param partyRegion the party's registered region (or, for a person, where penalised), inside the caller's scope
+	 * @return the region the case belongs to
+	 */
+	public String decidingRegion(String partyRegion) {
+		return bureaus.outsider(partyRegion)
+			.map(u -> u.regionCode() == null ? "0" : u.regionCode())
+			.orElse(partyRegion);
 	}
 
 	/** Moves the case to {@code to} (the same state for a step that records something) with the extra SET clause. */

@@ -189,8 +189,9 @@ class EnforcementApiController {
 	@PreAuthorize(READERS)
 	@Operation(summary = "案件线索列表", description = "辖区内的线索（按办理该线索的机关所在地区：上级机关收到的、"
 			+ "涉及设有邮政管理机构的下级辖区企业的线索由该下级机关办理，也列在其线索中），最新的在前；status：OPEN、PROPOSED、FILED、CLOSED。")
-	PageResult<LeadView> leads(DataScope scope, ListRequest list, @RequestParam(required = false) String status) {
-		return leads.list(scope, leadStatus(status), list.toPage());
+	PageResult<LeadView> leads(@AuthenticationPrincipal CurrentUser me, DataScope scope, ListRequest list,
+			@RequestParam(required = false) String status) {
+		return leads.list(scope, leadStatus(status), list.toPage(), me.caseHandler());
 	}
 
 	@PostMapping("/leads")
@@ -204,19 +205,19 @@ class EnforcementApiController {
 
 	@GetMapping("/leads/{id}")
 	@PreAuthorize(READERS)
-	@Operation(summary = "案件线索详情")
-	LeadView lead(DataScope scope, @PathVariable long id) {
-		return leads.get(scope, id);
+	@Operation(summary = "案件线索详情", description = "线索内容和来源说明中的身份证号、手机号仅对办理该线索的机关的处室工作人员完整显示，其他读者（上级机关、局领导）看到的是脱敏后的号码。")
+	LeadView lead(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id) {
+		return leads.read(me, scope, id);
 	}
 
 	@PostMapping("/leads/{id}/proposal")
 	@PreAuthorize(WRITERS)
 	@Operation(summary = "提请立案", description = "violation：违法行为目录代码或名称；endedOn：违法行为终了日期（追责时效自此起算）；"
 			+ "线索未指明企业时填写enterpriseCreditCode；harm：涉及公民生命健康安全、金融安全且有危害后果的（追责时效按规则目录penalty.limitation-harm，否则按penalty.limitation）；harmReason：harm为true时必填的理由（500字以内）。")
-	LeadView propose(DataScope scope, @PathVariable long id, @RequestBody Proposal p) {
+	LeadView propose(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id, @RequestBody Proposal p) {
 		leads.propose(scope, id, p.violation(), p.endedOn(), p.enterpriseCreditCode(), Boolean.TRUE.equals(p.harm()),
 				p.harmReason());
-		return leads.get(scope, id);
+		return leads.read(me, scope, id);
 	}
 
 	@PostMapping("/leads/{id}/filing")
@@ -231,9 +232,9 @@ class EnforcementApiController {
 	@PreAuthorize(HEADS)
 	@Operation(summary = "不予立案（局领导）", description = "reason：理由（必填）。与批准立案相对，由办理该线索的机关（案件将归属的机关）的负责人决定"
 			+ "（行政处罚法第54条、第57条）；其他账号422（head、not-handling-bureau-head）。")
-	LeadView closeLead(DataScope scope, @PathVariable long id, @RequestBody Reason r) {
+	LeadView closeLead(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id, @RequestBody Reason r) {
 		leads.close(scope, id, r.reason());
-		return leads.get(scope, id);
+		return leads.read(me, scope, id);
 	}
 
 	@GetMapping("/cases")
@@ -262,7 +263,8 @@ class EnforcementApiController {
 			+ "未填写时处罚种类为CONFISCATION的fine仍视为没收金额）、handedOverOn（没收违法所得上缴日期，已结案的没收须填写）、"
 			+ "serious（可选，情节严重：罚款按情节严重的幅度校验，否则按情节一般的幅度；违法行为的处罚条款没有规定情节严重幅度的不能填true，规则no-serious-range）、extended（可选，办案期限经批准延长，规则目录penalty.decision-extension）、"
 			+ "suspended（可选，办案期限曾中止或听证等期间不计入）——决定日期超过自立案起的办案期限（规则目录penalty.decision，extended为是时另加penalty.decision-extension）且suspended不为是的，"
-			+ "返回400（decidedOn，decision-limit）；"
+			+ "返回400（decidedOn，decision-limit）；noPenaltyGround（penalty为NONE时必填：不予处罚的法定情形MINOR_CORRECTED、"
+			+ "FIRST_MINOR、NO_FAULT，行政处罚法第33条；其他处罚种类不填）——以MINOR_CORRECTED或FIRST_MINOR不予处罚的案件计入此后初次违法的认定；"
 			+ "与平台上的决定同样校验并处罚款、没收依据和吊销权限（吊销仅由发证的省级局导入）；校验后标记为导入，返回案件编号。")
 	ResponseEntity<Created> imported(DataScope scope, @RequestBody PastCases.ImportedCase data) {
 		long id = pastCases.importCase(scope, data);

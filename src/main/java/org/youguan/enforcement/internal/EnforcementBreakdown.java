@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.enforcement.LeadSource;
+import org.youguan.enforcement.Leads;
 import org.youguan.enforcement.Penalty;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.Percentages;
@@ -111,7 +112,10 @@ class EnforcementBreakdown {
 	 */
 	Breakdown breakdown(DataScope scope, String prefix, LocalDate from, LocalDate to) {
 		String region = RegionPrefix.of(prefix).predicate("c.region_code") + " AND " + scope.regionPredicate("c.region_code");
-		String leadRegion = RegionPrefix.of(prefix).predicate("l.region_code") + " AND " + scope.regionPredicate("l.region_code");
+		// a lead by the region handling it (Leads.HANDLING_REGION_SQL), as it is seen, queued and counted in the figures
+		String leadRegion = RegionPrefix.of(prefix).predicate(Leads.HANDLING_REGION_SQL) + " AND "
+				+ scope.regionPredicate(Leads.HANDLING_REGION_SQL);
+		String handled = Leads.HANDLING_REGION_SQL + " AS region_code";
 		LocalDate today = LocalDate.now(clock);
 		Map<String, Map<StatutoryRule, BigDecimal>> values = new HashMap<>();
 		Function<String, Function<StatutoryRule, BigDecimal>> catalogueOf = code -> rule -> values
@@ -121,10 +125,9 @@ class EnforcementBreakdown {
 				catalogueOf.apply(c)));
 		int warningDays = rules.intValue(StatutoryRule.PENALTY_LEAD_FILING_WARNING, prefix.isEmpty() ? "0" : prefix);
 
-		List<LeadDecision> decided = jdbc.sql("""
-				SELECT l.region_code, l.received_on, coalesce(c.filed_on, l.closed_on) AS decided_on
-				FROM penalty_lead l LEFT JOIN penalty_case c ON c.id = l.case_id
-				WHERE l.status IN ('FILED', 'CLOSED') AND coalesce(c.filed_on, l.closed_on) BETWEEN :from AND :to AND\s"""
+		List<LeadDecision> decided = jdbc.sql("SELECT " + handled + ", l.received_on, coalesce(c.filed_on, l.closed_on) AS decided_on "
+				+ Leads.FROM_WITH_ENTERPRISE + " LEFT JOIN penalty_case c ON c.id = l.case_id"
+				+ " WHERE l.status IN ('FILED', 'CLOSED') AND coalesce(c.filed_on, l.closed_on) BETWEEN :from AND :to AND "
 				+ leadRegion).param("from", from).param("to", to).query(Rows.of(LeadDecision.class)).list();
 		long onTime = decided.stream()
 			.filter(d -> !d.decidedOn().isAfter(clockOf.apply(d.regionCode()).leadFilingWarning(d.receivedOn())))
@@ -132,9 +135,8 @@ class EnforcementBreakdown {
 		BigDecimal average = decided.isEmpty() ? null : BigDecimal.valueOf(decided.stream()
 			.mapToLong(d -> ChronoUnit.DAYS.between(d.receivedOn(), d.decidedOn()))
 			.sum()).divide(BigDecimal.valueOf(decided.size()), 1, RoundingMode.HALF_UP);
-		List<LeadDecision> open = jdbc.sql("""
-				SELECT l.region_code, l.received_on, CAST(NULL AS date) AS decided_on FROM penalty_lead l
-				WHERE l.status IN ('OPEN', 'PROPOSED') AND\s""" + leadRegion).query(Rows.of(LeadDecision.class)).list();
+		List<LeadDecision> open = jdbc.sql("SELECT " + handled + ", l.received_on, CAST(NULL AS date) AS decided_on "
+				+ Leads.FROM_WITH_ENTERPRISE + " WHERE l.status IN ('OPEN', 'PROPOSED') AND " + leadRegion).query(Rows.of(LeadDecision.class)).list();
 		long late = open.stream().filter(d -> today.isAfter(clockOf.apply(d.regionCode()).leadFilingWarning(d.receivedOn())))
 			.count();
 		List<Line> filing = List.of(new Line(FILING, "期间内研判完毕的线索（立案或不予立案）", decided.size(), onTime,
@@ -158,7 +160,7 @@ class EnforcementBreakdown {
 
 		List<Line> bySource = jdbc.sql("""
 				SELECT l.source, count(*) AS received, count(*) FILTER (WHERE l.status = 'FILED') AS filed
-				FROM penalty_lead l WHERE l.received_on BETWEEN :from AND :to AND\s""" + leadRegion
+				""" + Leads.FROM_WITH_ENTERPRISE + " WHERE l.received_on BETWEEN :from AND :to AND " + leadRegion
 				+ " GROUP BY l.source ORDER BY l.source")
 			.param("from", from).param("to", to).query(Rows.of(SourceRow.class)).list().stream()
 			.map(r -> new Line(SOURCE, r.source().label(), r.received(), r.filed(), rate(r.filed(), r.received()), null, null))

@@ -132,10 +132,11 @@ class EnforcementController {
 	}
 
 	@GetMapping("/enforcement/leads")
-	String leads(DataScope scope, ListRequest request, @RequestParam(required = false) String status, Model model) {
+	String leads(@AuthenticationPrincipal CurrentUser me, DataScope scope, ListRequest request,
+			@RequestParam(required = false) String status, Model model) {
 		PageQuery query = request.toPage();
 		LeadStatus s = EnforcementApiController.leadStatus(status);
-		PageResult<LeadView> result = leads.list(scope, s, query);
+		PageResult<LeadView> result = leads.list(scope, s, query, me.caseHandler());
 		model.addAttribute("result", result);
 		model.addAttribute("leads", result.items());
 		model.addAttribute("query", query);
@@ -172,14 +173,15 @@ class EnforcementController {
 
 	/** The lead's page with its assessment forms. */
 	private String leadPage(CurrentUser me, DataScope scope, long id, Model model) {
-		LeadView lead = leads.get(scope, id);
+		// a reporter's numbers in the summary and note in full only for the handling bureau's staff
+		LeadView lead = leads.read(me, scope, id);
 		model.addAttribute("lead", lead);
 		// 立案 and 不予立案 are the handling bureau's own heads' (行政处罚法(2021) art.54, 57): no one else sees their forms
 		model.addAttribute("head", leads.headsHandlingBureau(me, lead));
 		// 提请立案 too is the handling bureau's: a superior bureau's staff read the lead
 		model.addAttribute("handler", leads.handles(me, lead));
 		model.addAttribute("violations", ViolationType.values());
-		model.addAttribute("history", audit.history(scope, "penalty_lead", id));
+		model.addAttribute("history", leads.history(lead));
 		return "enforcement/lead";
 	}
 

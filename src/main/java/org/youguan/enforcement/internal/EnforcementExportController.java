@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -17,6 +18,7 @@ import org.youguan.enforcement.Leads;
 import org.youguan.enforcement.PenaltyCases;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.ListRequest;
+import org.youguan.org.CurrentUser;
 
 /**
  * The enforcement lists as .xlsx, for the same roles and scope as their pages ({@link EnforcementController}): the
@@ -63,8 +65,9 @@ class EnforcementExportController {
 
 	/** The leads as .xlsx: the page's status filter, search and order. */
 	@GetMapping("/enforcement/leads/export.xlsx")
-	ResponseEntity<byte[]> leads(DataScope scope, ListRequest request, @RequestParam(required = false) String status) {
-		var rows = leads.list(scope, EnforcementApiController.leadStatus(status), request.toExport()).items();
+	ResponseEntity<byte[]> leads(@AuthenticationPrincipal CurrentUser me, DataScope scope, ListRequest request,
+			@RequestParam(required = false) String status) {
+		var rows = leads.list(scope, EnforcementApiController.leadStatus(status), request.toExport(), me.caseHandler()).items();
 		return Downloads.xlsx("案件线索.xlsx", spreadsheets.write("案件线索", LEAD_COLUMNS, rows));
 	}
 

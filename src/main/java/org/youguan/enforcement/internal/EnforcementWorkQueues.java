@@ -1,5 +1,6 @@
 package org.youguan.enforcement.internal;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,7 +17,9 @@ import org.youguan.enforcement.CaseExecution;
 import org.youguan.enforcement.CaseStatus;
 import org.youguan.enforcement.Leads;
 import org.youguan.enforcement.PenaltyCases;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.Masking;
 import org.youguan.kernel.Rows;
 import org.youguan.org.Bureaus;
 import org.youguan.org.CurrentUser;
@@ -111,12 +114,13 @@ class EnforcementWorkQueues implements WorkQueueProvider {
 				+ bureaus.handledHere(scope, Leads.HANDLING_REGION_SQL);
 		String caseScope = scope.regionPredicate("c.region_code") + " AND " + bureaus.handledHere(scope, "c.region_code");
 		return switch (queue) {
-			case "enforcement.leads" -> items("""
+			// a list: the summary with a reporter's numbers masked, as the leads' list shows it (the lead's page in full)
+			case "enforcement.leads" -> maskedDetails(items("""
 					SELECT l.id, coalesce(l.enterprise_name, '线索') AS title, l.summary AS detail,
 					       l.received_on + CAST(:warning AS integer) AS due
 					FROM penalty_lead l LEFT JOIN enterprise_name e ON e.credit_code = l.enterprise_credit_code
 					WHERE l.status IN ('OPEN', 'PROPOSED') AND\s""" + leadScope
-					+ " ORDER BY l.received_on, l.id", rules.intValue(StatutoryRule.PENALTY_LEAD_FILING_WARNING, region));
+					+ " ORDER BY l.received_on, l.id", rules.intValue(StatutoryRule.PENALTY_LEAD_FILING_WARNING, region)));
 			case "enforcement.deadline" -> statusLabels(items("""
 					SELECT c.id, c.number || ' ' || c.enterprise_name AS title, c.status AS detail, c.decision_due_on AS due
 					FROM penalty_case c LEFT JOIN penalty_case_suspension s ON s.case_id = c.id AND s.ended_on IS NULL
@@ -146,19 +150,19 @@ class EnforcementWorkQueues implements WorkQueueProvider {
 					\sAND c.party_kind IS DISTINCT FROM 'PERSON'
 					AND c.status IN ('DELIVERED', 'EXECUTED', 'CLOSED')
 					AND\s""" + CaseClock.DECISION_SERVED_SQL + " AND " + caseScope + " ORDER BY c.decided_on, c.id", 0);
-			case "enforcement.unpaid" -> overdue(items("""
+			case "enforcement.unpaid" -> unpaid(items("""
 					SELECT c.id, c.number || ' ' || c.enterprise_name AS title, c.decision_number AS detail,
 					       CAST(NULL AS date) AS due
 					FROM penalty_case c WHERE c.penalty IS NOT NULL AND c.fine > 0 AND c.status = 'DELIVERED' AND c.paid_on IS NULL
 					AND\s""" + Execution.IN_FORCE_SQL + """
-					\sAND\s""" + caseScope + " ORDER BY c.delivered_on, c.id", 0), caseExecution::paymentsDue);
+					\sAND\s""" + caseScope + " ORDER BY c.delivered_on, c.id", 0));
 			case "enforcement.handover" -> overdue(items("""
 					SELECT c.id, c.number || ' ' || c.enterprise_name AS title, c.decision_number AS detail,
 					       CAST(NULL AS date) AS due
 					FROM penalty_case c WHERE\s""" + Execution.CONFISCATED_SQL + """
 					\sIS NOT NULL AND c.status IN ('DELIVERED', 'EXECUTED')
 					AND NOT EXISTS (SELECT 1 FROM penalty_case_handover h WHERE h.case_id = c.id)
-					AND\s""" + caseScope + " ORDER BY c.delivered_on, c.id", 0), ids -> oneByOne(ids, caseExecution::handoverDue));
+					AND\s""" + caseScope + " ORDER BY c.delivered_on, c.id", 0), caseExecution::handoversDue);
 			case "enforcement.withdraw" -> items("""
 					SELECT c.id, c.number || ' ' || c.enterprise_name AS title, c.decision_number AS detail,
 					       c.publication_withdrawal_due_on AS due
@@ -180,9 +184,9 @@ class EnforcementWorkQueues implements WorkQueueProvider {
 	/**
 	 * The items whose deadline in force has passed, most overdue first: unpaid fines against the case's own payment
 	 * deadline ({@link CaseExecution#paymentsDue}: a deferral, the next instalment, or the catalogue's days from
-	 * delivery moved past rest days — read for the whole queue at once, not a query per case), confiscations not handed
-	 * over against their handover day ({@link CaseExecution#handoverDue(long)}) — never a fixed number of calendar days
-	 * counted here.
+	 * delivery moved past rest days), confiscations not handed over against their handover day
+	 * ({@link CaseExecution#handoversDue}) — each read for the whole queue at once, not a query per case; never a fixed
+	 * number of calendar days counted here.
 	 * @param dueOf the deadline in force of each of the ids given (a case without one left out)
 	 */
 	private List<Item> overdue(List<Item> open, Function<List<Long>, Map<Long, LocalDate>> dueOf) {
@@ -195,15 +199,32 @@ class EnforcementWorkQueues implements WorkQueueProvider {
 			.toList();
 	}
 
-	/** The deadline of each of {@code ids} read one case at a time by {@code dueOf}. */
-	private static Map<Long, LocalDate> oneByOne(List<Long> ids, Function<Long, Optional<LocalDate>> dueOf) {
+	/**
+	 * The unpaid fines past their deadline in force ({@link #overdue}), each with the 加处罚款 accrued to today beside its
+	 * decision's number ({@link CaseExecution#unpaid}: 行政处罚法(2021) art.72, capped by {@code penalty.late-surcharge-cap}
+	 * at the fine) — what the party owes on top, as the case page shows it.
+	 */
+	private List<Item> unpaid(List<Item> open) {
+		Map<Long, CaseExecution.Unpaid> unpaid = caseExecution.unpaid(open.stream().map(Item::id).toList());
 		Map<Long, LocalDate> due = new HashMap<>();
-		ids.forEach(id -> dueOf.apply(id).ifPresent(d -> due.put(id, d)));
-		return due;
+		unpaid.forEach((id, u) -> due.put(id, u.due()));
+		return overdue(open, ids -> due).stream()
+			.map(i -> new Item(i.id(), i.title(), surchargeLine(i.detail(), unpaid.get(i.id()).surchargeToday()), i.due()))
+			.toList();
+	}
+
+	/** An unpaid fine's line: its decision's number and the 加处罚款 accrued to today (加处罚款1500元（截至今日）). */
+	static String surchargeLine(String decisionNumber, BigDecimal surcharge) {
+		return (decisionNumber == null ? "" : decisionNumber + "，") + "加处罚款" + ChineseText.yuan(surcharge) + "（截至今日）";
 	}
 
 	private List<Item> items(String sql, int warning) {
 		return jdbc.sql(sql).param("today", LocalDate.now(clock)).param("warning", warning).query(Rows.of(Item.class)).list();
+	}
+
+	/** The items with every ID or mobile number in their detail masked ({@link Masking#personalNumbersIn}). */
+	private static List<Item> maskedDetails(List<Item> items) {
+		return items.stream().map(i -> new Item(i.id(), i.title(), Masking.personalNumbersIn(i.detail()), i.due())).toList();
 	}
 
 	/** The items with their stage in Chinese (立案, 听证中 …) where the query gave the status's code. */

@@ -44,9 +44,20 @@ import org.youguan.rules.ViolationType;
 @Component
 class EnterprisePenalties {
 
-	/** One of the enterprise's cases in its list. */
+	/**
+	 * One of the enterprise's cases in its list.
+	 * @param surchargeToday the 加处罚款 a delivered fine not paid has accrued to today (行政处罚法(2021) art.72, capped
+	 * at the fine by {@code penalty.late-surcharge-cap}; zero before its deadline has passed), as its page shows it;
+	 * null when no fine is owed
+	 */
 	public record Summary(long id, String number, ViolationType violation, CaseStatus status, LocalDate notifiedOn,
-			String decisionNumber, LocalDate decidedOn, Penalty penalty, BigDecimal fine, LocalDate paidOn) {
+			String decisionNumber, LocalDate decidedOn, Penalty penalty, BigDecimal fine, LocalDate paidOn,
+			BigDecimal surchargeToday) {
+
+		Summary withSurcharge(CaseExecution.Unpaid unpaid) {
+			return new Summary(id, number, violation, status, notifiedOn, decisionNumber, decidedOn, penalty, fine, paidOn,
+					unpaid == null ? null : unpaid.surchargeToday());
+		}
 	}
 
 	/**
@@ -161,9 +172,6 @@ class EnterprisePenalties {
 			DecisionOutcomes.Result result, String reason, String changed) {
 	}
 
-	static final Map<String, String> SORTS = Map.of("notified_on", "c.notified_on", "decided_on", "c.decided_on",
-			"number", "c.number");
-
 	/**
 	 * What the party has been told of: the notice given, or a decision (imported cases have no notice) — a 不予行政处罚决定
 	 * too, served on it even when no notice preceded it —, or a notice given
@@ -186,6 +194,14 @@ class EnterprisePenalties {
 	 * its deemed day, not before ({@link CaseClock#decisionServed}); binds {@code :today}.
 	 */
 	static final String SERVED = "(" + CaseClock.DECISION_SERVED_SQL + " OR c.imported)";
+
+	/**
+	 * The list's orders, each by a value the party sees in it: the decision's day only once served ({@link #SERVED}) —
+	 * sorted by the stored day, an unserved decision's place among the others would tell the party a decision exists
+	 * (and when) before it is served (行政处罚法(2021) art.61); before service it sorts as a case without one.
+	 */
+	static final Map<String, String> SORTS = Map.of("notified_on", "c.notified_on",
+			"decided_on", "(CASE WHEN " + SERVED + " THEN c.decided_on END)", "number", "c.number");
 
 	private final JdbcClient jdbc;
 
@@ -218,12 +234,13 @@ class EnterprisePenalties {
 	/**
 	 * The enterprise's cases it has been told of: with {@code status} (null for any) those in it, matching the search
 	 * (case number, or the decision's number once served — only what its list shows), in a whitelisted order
-	 * ({@link #SORTS}; an unknown key keeps the default), newest number first by default.
+	 * ({@link #SORTS}; an unknown key keeps the default), newest number first by default; an unpaid fine served with
+	 * the 加处罚款 accrued to today ({@link CaseExecution#unpaid}).
 	 * @throws AccessRefusedException (403) for a caller that is not an enterprise user
 	 */
 	PageResult<Summary> list(DataScope scope, CaseStatus status, PageQuery page) {
 		requireEnterprise(scope);
-		return Listing.from("FROM penalty_case c")
+		PageResult<Summary> listed = Listing.from("FROM penalty_case c")
 			.scope(scope, "c.enterprise_credit_code", "c.region_code")
 			.where(SHOWN)
 			.where(status != null, "c.status = :status", "status", status == null ? "" : status.name())
@@ -235,7 +252,11 @@ class EnterprisePenalties {
 					       CASE WHEN %1$s THEN c.decision_number END AS decision_number,
 					       CASE WHEN %1$s THEN c.decided_on END AS decided_on,
 					       CASE WHEN %1$s THEN c.penalty END AS penalty, CASE WHEN %1$s THEN c.fine END AS fine,
-					       c.paid_on""".formatted(SERVED), page, Rows.of(Summary.class));
+					       c.paid_on, CAST(NULL AS numeric) AS surcharge_today""".formatted(SERVED), page, Rows.of(Summary.class));
+		// the 加处罚款 of the page's unpaid fines, read for the page at once (never a query per case)
+		Map<Long, CaseExecution.Unpaid> unpaid = caseExecution.unpaid(listed.items().stream()
+			.filter(c -> c.decisionNumber() != null).map(Summary::id).toList());
+		return listed.map(c -> c.withSurcharge(unpaid.get(c.id())));
 	}
 
 	/**

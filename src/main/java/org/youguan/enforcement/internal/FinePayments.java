@@ -29,13 +29,18 @@ public class FinePayments {
 	 * otherwise the decision's days from delivery.
 	 */
 	public LocalDate finalPaymentDue(CaseView c, Procedure proc) {
+		return finalPaymentDue(c, proc, caseWork.clock(c));
+	}
+
+	/** {@link #finalPaymentDue(CaseView, Procedure)} on the case's clock {@code caseClock} (one of a list's, {@link CaseWork#clocks}). */
+	public static LocalDate finalPaymentDue(CaseView c, Procedure proc, CaseClock caseClock) {
 		if ("INSTALMENTS".equals(proc.paymentArrangement()) && !proc.instalments().isEmpty()) {
 			return proc.instalments().get(proc.instalments().size() - 1).dueOn();
 		}
 		if ("DEFERRAL".equals(proc.paymentArrangement()) && proc.paymentDeferredUntil() != null) {
 			return proc.paymentDeferredUntil();
 		}
-		return caseWork.clock(c).paymentDue(c.deliveredOn());
+		return caseClock.paymentDue(c.deliveredOn());
 	}
 
 	/**
@@ -45,13 +50,22 @@ public class FinePayments {
 	 * the fine); otherwise the whole fine's from the deadline in force.
 	 */
 	public BigDecimal owedSurcharge(CaseView c, Procedure proc, LocalDate today) {
-		CaseClock caseClock = caseWork.clock(c);
+		return owedSurcharge(c, proc, today, caseWork.clock(c));
+	}
+
+	/**
+	 * {@link #owedSurcharge(CaseView, Procedure, LocalDate)} on the case's clock {@code caseClock} (one of a list's,
+	 * {@link CaseWork#clocks}: the rate and cap of 行政处罚法(2021) art.72 as the decision fixed them), for a list that
+	 * reads many cases at once.
+	 * @return ¥, scale 2; zero before the deadline in force has passed
+	 */
+	public static BigDecimal owedSurcharge(CaseView c, Procedure proc, LocalDate today, CaseClock caseClock) {
 		if ("INSTALMENTS".equals(proc.paymentArrangement()) && !proc.instalments().isEmpty()) {
 			return demanded(c, proc.instalments()).stream()
 				.map(i -> caseClock.surcharge(i.amount(), i.dueOn(), today))
 				.reduce(BigDecimal.ZERO, BigDecimal::add);
 		}
-		return caseClock.surcharge(c.fine(), finalPaymentDue(c, proc), today);
+		return caseClock.surcharge(c.fine(), finalPaymentDue(c, proc, caseClock), today);
 	}
 
 	/** The fine now owed less what was paid as the fine (¥; 0 or less once paid up). */

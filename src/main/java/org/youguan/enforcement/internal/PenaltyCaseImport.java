@@ -97,17 +97,24 @@ class PenaltyCaseImport {
 	/** Whether the decision clock stood still for a while (是/否, optional, blank 否): no limit judged. */
 	static final String SUSPENDED = "办案期限曾中止";
 
+	/**
+	 * The ground of a 不予处罚 (行政处罚法(2021) art.33: MINOR_CORRECTED, FIRST_MINOR, NO_FAULT, by name or label), optional
+	 * as a column, required in a row whose 处罚种类 is 不予处罚: it decides whether the case counts against a later 初次违法.
+	 */
+	static final String GROUND = "不予处罚情形";
+
 	/** The columns every sheet must have. */
 	static final List<String> HEADERS = List.of(CREDIT_CODE, VIOLATION, SOURCE, FILED, DECIDED, NUMBER, PENALTY, FINE);
 
 	/** The columns a sheet may have besides. */
-	static final List<String> OPTIONAL = List.of(PAID, CLOSED, CONFISCATED, HANDED_OVER, SERIOUS, EXTENDED, SUSPENDED);
+	static final List<String> OPTIONAL = List.of(PAID, CLOSED, CONFISCATED, HANDED_OVER, SERIOUS, EXTENDED, SUSPENDED,
+			GROUND);
 
 	static final List<String> TEMPLATE = List.of(CREDIT_CODE, VIOLATION, SOURCE, FILED, DECIDED, NUMBER, PENALTY, FINE, PAID,
-			CLOSED, CONFISCATED, HANDED_OVER, SERIOUS, EXTENDED, SUSPENDED);
+			CLOSED, CONFISCATED, HANDED_OVER, SERIOUS, EXTENDED, SUSPENDED, GROUND);
 
 	static final List<String> EXAMPLE = List.of("91320506MA1XB2QK3D", "开办快递末端网点未备案或擅自停止经营", "举报", "2025-03-05",
-			"2025-05-20", "苏吴邮管罚〔2025〕3号", "罚款", "8000", "2025-06-01", "2025-06-10", "", "", "否", "否", "否");
+			"2025-05-20", "苏吴邮管罚〔2025〕3号", "罚款", "8000", "2025-06-01", "2025-06-10", "", "", "否", "否", "否", "");
 
 	/** The JSON import's fields as the sheet's columns, for errors the shared check raises. */
 	static final Map<String, String> COLUMNS = Map.ofEntries(Map.entry("enterpriseCreditCode", CREDIT_CODE),
@@ -115,7 +122,7 @@ class PenaltyCaseImport {
 			Map.entry("decidedOn", DECIDED), Map.entry("decisionNumber", NUMBER), Map.entry("penalty", PENALTY),
 			Map.entry("fine", FINE), Map.entry("paidOn", PAID), Map.entry("closedOn", CLOSED),
 			Map.entry("confiscated", CONFISCATED), Map.entry("handedOverOn", HANDED_OVER), Map.entry("serious", SERIOUS),
-			Map.entry("extended", EXTENDED), Map.entry("suspended", SUSPENDED));
+			Map.entry("extended", EXTENDED), Map.entry("suspended", SUSPENDED), Map.entry("noPenaltyGround", GROUND));
 
 	/**
 	 * The other names bureaus' own ledgers give the columns (another name → the template's column), each also however
@@ -132,7 +139,8 @@ class PenaltyCaseImport {
 			Map.entry("罚款（元）", FINE), Map.entry("罚款数额", FINE), Map.entry("罚款数额（元）", FINE), Map.entry("罚款", FINE),
 			Map.entry("缴款时间", PAID), Map.entry("缴纳日期", PAID), Map.entry("罚款缴纳日期", PAID), Map.entry("结案时间", CLOSED),
 			Map.entry("没收违法所得", CONFISCATED), Map.entry("没收违法所得金额（元）", CONFISCATED),
-			Map.entry("没收金额（元）", CONFISCATED), Map.entry("上缴日期", HANDED_OVER));
+			Map.entry("没收金额（元）", CONFISCATED), Map.entry("上缴日期", HANDED_OVER), Map.entry("不予处罚的法定情形", GROUND),
+			Map.entry("不予处罚依据", GROUND));
 
 	/**
 	 * The service's rules that judge a column's value (column → field/rule): when that column's cell is unreadable
@@ -263,7 +271,7 @@ class PenaltyCaseImport {
 				choose(failures, PENALTY, text(row, PENALTY), Penalty.values(), Penalty::label, PENALTY_ALIASES),
 				amount(row, failures, FINE), date(row, failures, PAID), date(row, failures, CLOSED),
 				amount(row, failures, CONFISCATED), date(row, failures, HANDED_OVER), flag(row, failures, SERIOUS),
-				flag(row, failures, EXTENDED), flag(row, failures, SUSPENDED));
+				flag(row, failures, EXTENDED), flag(row, failures, SUSPENDED), text(row, GROUND));
 		// one 文号 however each row typed it (〔2025〕1号, [2025]01号, 〔2025〕一号, ABC-2025-1 and abc 2025 1)
 		numbers.check(Text.identifierKey(Text.documentNumber(number)), row, context, NUMBER, "决定书文号");
 		// read before the service's own failures are added to the context
