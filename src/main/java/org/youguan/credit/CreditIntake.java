@@ -60,24 +60,29 @@ class CreditIntake {
 			return; // entered when served (PenaltyDelivered)
 		}
 		penalty(e.caseId(), e.decisionNumber(), e.regionCode(), e.enterpriseCreditCode(), e.enterpriseName(),
-				violation(e.violationCode()) + e.penalty().describe(e.fine(), e.confiscated()), e.decidedOn());
+				violation(e.violationCode()) + e.penalty().describe(e.fine(), e.confiscated()), e.decidedOn(), e.decidedOn());
 	}
 
 	@ApplicationModuleListener
 	void on(PenaltyDelivered e) {
 		penalty(e.caseId(), e.decisionNumber(), e.regionCode(), e.enterpriseCreditCode(), e.enterpriseName(),
 				violation(e.violationCode()) + e.penalty().describe(e.fine(), e.confiscated()),
-				e.decidedOn() != null ? e.decidedOn() : e.deliveredOn());
+				e.decidedOn() != null ? e.decidedOn() : e.deliveredOn(), e.deliveredOn());
 	}
 
-	/** The entry 行政处罚 of a case's decision, once per case; none for a natural person (no credit code). */
+	/**
+	 * The entry 行政处罚 of a case's decision, once per case, served on {@code servedOn} (a past case's decision: its
+	 * decision day, served off the platform); none for a natural person (no credit code). An entry taken in at the
+	 * decision before entries waited for the delivery learns the day it was served here.
+	 */
 	private void penalty(long caseId, String decisionNumber, String regionCode, String creditCode, String name,
-			String summary, LocalDate decidedOn) {
+			String summary, LocalDate decidedOn, LocalDate servedOn) {
 		if (Text.isBlank(creditCode)) {
 			return;
 		}
 		records.enter(CreditEntry.Source.PENALTY, "penalty:" + caseId, decisionNumber, CreditEntry.Kind.PENALTY_DECISION,
 				regionCode, creditCode, name, summary, decidedOn);
+		records.served("penalty:" + caseId, servedOn);
 	}
 
 	@ApplicationModuleListener

@@ -95,12 +95,24 @@ public class CreditObjections {
 	}
 
 	/**
+	 * Whether the party holds what the entry records, so that it may object to it: a penalty decision takes effect,
+	 * and is the party's to contest, once served on it (行政处罚法(2021) art.61; for a 公告送达 from the day it is deemed
+	 * served) — an entry taken in at the decision before entries waited for the delivery is not, until its delivery is
+	 * heard; an inspection's entry (an order overdue, given to the party when made) always.
+	 */
+	public boolean served(CreditEntry entry) {
+		return entry.source() != CreditEntry.Source.PENALTY
+				|| records.servedOn(entry.id()).filter(day -> !day.isAfter(records.today())).isPresent();
+	}
+
+	/**
 	 * Files the enterprise's objection to an entry of its own record; received today, to be reviewed by the day
 	 * {@code credit.objection-review} gives for the entry's region.
 	 * @param scope the enterprise's scope (an entry of another enterprise is not found)
 	 * @return the objection filed
 	 * @throws DomainException 404 for an entry not of the caller's enterprise; 409 (field {@code entryId}, rule
-	 * {@code entry-removed}) on an entry already removed, (rule {@code under-review}) while another objection to it is
+	 * {@code entry-removed}) on an entry already removed, (rule {@code not-served}) on a penalty entry whose decision is
+	 * not served on the enterprise yet ({@link #served}), (rule {@code under-review}) while another objection to it is
 	 * under review
 	 * @throws org.youguan.kernel.InvalidValueException 400 on {@code reason} (required, at most 2000 characters)
 	 */
@@ -112,6 +124,10 @@ public class CreditObjections {
 		CreditEntry e = records.find(scope, entryId, true).orElseThrow(() -> DomainException.notFound("信用记录", entryId));
 		if (e.status() == CreditEntry.Status.REMOVED) {
 			throw DomainException.illegalTransition("entryId", "entry-removed", "该信用记录已撤销，不能再提出异议");
+		}
+		if (!served(e)) {
+			throw DomainException.illegalTransition("entryId", "not-served", "行政处罚决定书" + e.sourceNumber()
+					+ "尚未送达本企业，该信用记录送达后才能提出异议（行政处罚法第六十一条）");
 		}
 		if (jdbc.sql("SELECT EXISTS (SELECT 1 FROM credit_objection WHERE entry_id = :id AND status = 'FILED')")
 			.param("id", entryId).query(Boolean.class).single()) {

@@ -168,6 +168,27 @@ public class CreditRecords {
 	}
 
 	/**
+	 * Records the day the decision behind the entry of {@code sourceRef} was served on the party (for a 公告送达 the day
+	 * it is deemed served), unless it knows one already; an objection to the entry is taken from that day on
+	 * ({@link #servedOn}).
+	 */
+	@Transactional
+	void served(String sourceRef, LocalDate servedOn) {
+		jdbc.sql("UPDATE credit_entry SET served_on = :on WHERE source_ref = :ref AND served_on IS NULL")
+			.param("on", servedOn).param("ref", sourceRef).update();
+	}
+
+	/**
+	 * The day the decision behind a penalty entry was served on the party, as {@link #served} recorded it.
+	 * @return the day, or empty for an entry whose decision is not served yet (an entry taken in at the decision, before
+	 *         entries waited for the delivery) or an entry of an inspection
+	 */
+	Optional<LocalDate> servedOn(long entryId) {
+		return jdbc.sql("SELECT served_on FROM credit_entry WHERE id = :id").param("id", entryId).query(LocalDate.class)
+			.list().stream().filter(java.util.Objects::nonNull).findFirst();
+	}
+
+	/**
 	 * Adds an entry, once per origin ({@code sourceRef}): a redelivered event adds nothing.
 	 * @return the new entry's id, or empty when the origin was taken in before
 	 */

@@ -288,13 +288,25 @@ public final class Decimals {
 	/**
 	 * As {@link #wholeIn(long, long)}, with what the field's numbers mean inside the brackets:
 	 * "应为整数（0至2147483647，0表示整部法规）", "应为整数（0至100000，单位：天）"; a record's number
-	 * "应为正整数（至多19位，即品牌编号）" ({@link #RECORD_NUMBER}).
+	 * "应为正整数（至多19位，即品牌编号）" ({@link #RECORD_NUMBER}). A bound that is a {@code long}'s own limit is no
+	 * field's and is not stated: "应为整数" for any whole number, "应为不小于0的整数" for one from 0 — never
+	 * −9223372036854775808 or 9223372036854775807.
 	 * @param detail the meaning or unit, or null for none
 	 */
 	public static String wholeIn(long min, long max, String detail) {
 		String more = detail == null || detail.isEmpty() ? "" : "，" + detail;
 		if (min == 1 && max == Long.MAX_VALUE) {
 			return RECORD_NUMBER.substring(0, RECORD_NUMBER.length() - 1) + more + "）";
+		}
+		// a long's own limits bound no field (a count, an amount): never stated, only the field's real bounds
+		if (min == Long.MIN_VALUE && max == Long.MAX_VALUE) {
+			return more.isEmpty() ? "应为整数" : "应为整数（" + more.substring(1) + "）";
+		}
+		if (max == Long.MAX_VALUE) {
+			return "应为不小于" + min + "的整数" + (more.isEmpty() ? "" : "（" + more.substring(1) + "）");
+		}
+		if (min == Long.MIN_VALUE) {
+			return "应为不大于" + max + "的整数" + (more.isEmpty() ? "" : "（" + more.substring(1) + "）");
 		}
 		return "应为整数（" + min + "至" + max + more + "）";
 	}

@@ -31,6 +31,7 @@ import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Telephone;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.TransactionLocks;
+import org.youguan.kernel.FieldError;
 import org.youguan.kernel.Validation;
 import org.youguan.platform.ChinaTime;
 import org.youguan.region.RegionCode;
@@ -203,7 +204,18 @@ public class Enterprises {
 	 */
 	@Transactional
 	public long register(DataScope scope, EnterpriseData data, boolean demo) {
-		EnterpriseData clean = validate(scope, data);
+		return register(scope, data, demo, List.of());
+	}
+
+	/**
+	 * As {@link #register(DataScope, EnterpriseData, boolean)}, continuing the checks a form ran while reading its values
+	 * (a brand's number that is no number, {@code kernel.FormBinding}): one answer names those fields and every field
+	 * these checks refuse, nothing saved while any is.
+	 * @param formErrors the form's failures, or an empty list
+	 */
+	@Transactional
+	public long register(DataScope scope, EnterpriseData data, boolean demo, List<FieldError> formErrors) {
+		EnterpriseData clean = validate(scope, data, formErrors);
 		if (enterprises.existsByCreditCode(clean.creditCode())) {
 			throw DomainException.duplicate("creditCode", "统一社会信用代码已登记：" + clean.creditCode());
 		}
@@ -226,10 +238,20 @@ public class Enterprises {
 	 */
 	@Transactional
 	public void update(DataScope scope, long id, EnterpriseData data) {
+		update(scope, id, data, List.of());
+	}
+
+	/**
+	 * As {@link #update(DataScope, long, EnterpriseData)}, continuing the checks a form ran while reading its values, as
+	 * {@link #register(DataScope, EnterpriseData, boolean, List)} does.
+	 * @param formErrors the form's failures, or an empty list
+	 */
+	@Transactional
+	public void update(DataScope scope, long id, EnterpriseData data, List<FieldError> formErrors) {
 		Enterprise e = load(scope, id);
 		EnterpriseData clean = validate(scope, new EnterpriseData(data.legalName(), e.creditCode(), data.type(),
 				data.brandId(), data.legalRepresentative(), data.address(), data.regionCode(), data.contactName(),
-				Masking.keptUnlessRetyped(data.contactPhone(), e.contactPhone(), Masking::phone)));
+				Masking.keptUnlessRetyped(data.contactPhone(), e.contactPhone(), Masking::phone)), formErrors);
 		if (!sameName(e.legalName(), clean.legalName())) {
 			refuseHeldName(clean.legalName(), e.creditCode(), true);
 		}
@@ -325,16 +347,33 @@ public class Enterprises {
 	 *         caller's region — one outside it is not revealed), cancelled (注销)
 	 */
 	Enterprise owner(DataScope scope, Long id, String field) {
+		Enterprise e = chosen(scope, id, field);
+		requireOpen(e, field);
+		return e;
+	}
+
+	/**
+	 * The enterprise chosen on a form by its id, whatever its state ({@link #owner} without {@link #requireOpen}), so a
+	 * step tells every bad field before the owner's state.
+	 * @throws InvalidValueException on {@code field}: required, exists (as {@link #owner})
+	 */
+	Enterprise chosen(DataScope scope, Long id, String field) {
 		if (id == null) {
 			throw new InvalidValueException(field, "required", "请选择所属企业");
 		}
-		Enterprise e = enterprises.findById(id)
+		return enterprises.findById(id)
 			.filter(found -> scope.containsRegion(found.regionCode()))
 			.orElseThrow(() -> new InvalidValueException(field, "exists", "所属企业（编号" + id + "）不在您的辖区内或不存在"));
-		if (e.status() == EnterpriseStatus.CANCELLED) {
+	}
+
+	/**
+	 * Refuses a chosen owner that is cancelled (注销); none (null: its choice was refused already) passes.
+	 * @throws InvalidValueException on {@code field}, rule cancelled
+	 */
+	void requireOpen(Enterprise e, String field) {
+		if (e != null && e.status() == EnterpriseStatus.CANCELLED) {
 			throw new InvalidValueException(field, "cancelled", "所属企业" + e.legalName() + "已注销，不能再登记其设施");
 		}
-		return e;
 	}
 
 	Enterprise load(DataScope scope, long id) {
@@ -412,7 +451,12 @@ public class Enterprises {
 	}
 
 	private EnterpriseData validate(DataScope scope, EnterpriseData d) {
-		Validation v = new Validation();
+		return validate(scope, d, List.of());
+	}
+
+	/** Every field's checks, after the form's own failures ({@link Validation#after}). */
+	private EnterpriseData validate(DataScope scope, EnterpriseData d, List<FieldError> formErrors) {
+		Validation v = Validation.after(formErrors);
 		v.name("legalName", "企业名称", d.legalName(), 200);
 		CreditCode code = v.check("creditCode", () -> CreditCode.of(d.creditCode()));
 		v.require("type", d.type() != null, "required", "请选择企业类型");

@@ -25,6 +25,7 @@ import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.UniqueIdentifiers;
+import org.youguan.kernel.FieldError;
 import org.youguan.kernel.Validation;
 import org.youguan.region.RegionCode;
 import org.youguan.region.Regions;
@@ -174,8 +175,22 @@ public class Facilities {
 	 */
 	@Transactional
 	public long register(DataScope scope, FacilityData data, boolean demo) {
-		Enterprise owner = enterprises.owner(scope, data.enterpriseId(), "enterpriseId");
-		FacilityData clean = validate(scope, data, null);
+		return register(scope, data, demo, List.of());
+	}
+
+	/**
+	 * As {@link #register(DataScope, FacilityData, boolean)}, continuing the checks a form ran while reading its values
+	 * (a number or date it could not read): the refusals come in the platform's order — the owner chosen (required, in
+	 * the caller's region) and every bad field at once, the form's included; only then the owner's state (注销,
+	 * {@link Enterprises#requireOpen}) — nothing saved while any fails.
+	 * @param formErrors the form's failures, or an empty list
+	 */
+	@Transactional
+	public long register(DataScope scope, FacilityData data, boolean demo, List<FieldError> formErrors) {
+		Validation v = Validation.after(formErrors);
+		Enterprise owner = v.check("enterpriseId", () -> enterprises.chosen(scope, data.enterpriseId(), "enterpriseId"));
+		FacilityData clean = validate(scope, data, null, v);
+		enterprises.requireOpen(owner, "enterpriseId");
 		Facility f = facilities.save(Facility.register(clean, owner.creditCode(), demo, clock.instant()));
 		audit.record(AuditEntry.of("facility.register", "Facility", f.id(), "登记" + f.kind().label() + "“" + f.name() + "”")
 			.states(null, f.snapshot())
@@ -185,9 +200,20 @@ public class Facilities {
 
 	@Transactional
 	public void update(DataScope scope, long id, FacilityData data) {
+		update(scope, id, data, List.of());
+	}
+
+	/**
+	 * As {@link #update(DataScope, long, FacilityData)}, continuing the checks a form ran while reading its values: one
+	 * answer names those fields and every field these checks refuse.
+	 * @param formErrors the form's failures, or an empty list
+	 */
+	@Transactional
+	public void update(DataScope scope, long id, FacilityData data, List<FieldError> formErrors) {
 		Facility f = load(scope, id);
 		FacilityData clean = validate(scope, new FacilityData(f.kind(), data.name(), data.enterpriseId(), data.regionCode(),
-				data.address(), data.compartments(), data.serialNumber(), data.services(), data.commissionedOn()), id);
+				data.address(), data.compartments(), data.serialNumber(), data.services(), data.commissionedOn()), id,
+				Validation.after(formErrors));
 		var before = f.snapshot();
 		f.apply(clean);
 		facilities.save(f);

@@ -25,6 +25,47 @@ class TokenFlashMaps implements BeanPostProcessor {
 		return bean instanceof FlashMapManager manager && !(bean instanceof Sessionless) ? new Sessionless(manager) : bean;
 	}
 
+	/**
+	 * Refuses a flash attribute that is no simple value, before it reaches the session: a flash map is stored in the
+	 * session (Java serialisation, read back only for the classes {@code security.SessionAttributeCodec} allows), so it
+	 * holds what a page shows after a redirect and nothing else — text, numbers, true/false, dates, enums, lists, sets
+	 * and maps of them, and records made of them (a refusal's {@code FieldError}s, an audit check's result).
+	 * @throws IllegalStateException naming the attribute and its class for any other value (a programming error)
+	 */
+	static void requireSimple(String name, Object value) {
+		if (!simple(value, 0)) {
+			throw new IllegalStateException("The flash attribute " + name + " holds a "
+					+ value.getClass().getName() + ": a flash attribute holds text, numbers and records of them only");
+		}
+	}
+
+	/** Whether {@code value} is a simple value as {@link #requireSimple} says, looked into at most 8 levels deep. */
+	private static boolean simple(Object value, int depth) {
+		if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean
+				|| value instanceof Character || value instanceof Enum<?> || value instanceof java.time.temporal.Temporal) {
+			return !(value instanceof Number) || value.getClass().getName().startsWith("java.");
+		}
+		if (depth >= 8) {
+			return false;
+		}
+		if (value instanceof java.util.Collection<?> items) {
+			return items.stream().allMatch(item -> simple(item, depth + 1));
+		}
+		if (value instanceof java.util.Map<?, ?> map) {
+			return map.entrySet().stream().allMatch(e -> simple(e.getKey(), depth + 1) && simple(e.getValue(), depth + 1));
+		}
+		if (value.getClass().isRecord() && value instanceof java.io.Serializable) {
+			for (java.lang.reflect.RecordComponent c : value.getClass().getRecordComponents()) {
+				org.springframework.util.ReflectionUtils.makeAccessible(c.getAccessor());
+				if (!simple(org.springframework.util.ReflectionUtils.invokeMethod(c.getAccessor(), value), depth + 1)) {
+					return false;
+				}
+			}
+			return true;
+		}
+		return false;
+	}
+
 	/** The session-backed manager for session callers; nothing for token callers. */
 	static final class Sessionless implements FlashMapManager {
 
@@ -41,6 +82,7 @@ class TokenFlashMaps implements BeanPostProcessor {
 
 		@Override
 		public void saveOutputFlashMap(FlashMap flashMap, HttpServletRequest request, HttpServletResponse response) {
+			flashMap.forEach(TokenFlashMaps::requireSimple);
 			if (!BearerToken.sent(request)) {
 				sessions.saveOutputFlashMap(flashMap, request, response);
 			}

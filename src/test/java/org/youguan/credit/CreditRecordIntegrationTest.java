@@ -296,6 +296,46 @@ class CreditRecordIntegrationTest {
 			.andExpect(jsonPath("$.errors[0].rule").value("entry-removed"));
 	}
 
+	/**
+	 * The party asks for its record to be repaired (异议) only once it holds the decision: an entry taken in at the
+	 * decision before entries waited for the delivery, and one whose decision is deemed served (公告送达) only on a later
+	 * day, are refused 409 {@code not-served} in Chinese naming the 文书, on the API and the portal, until served.
+	 */
+	@Test
+	void anObjectionToAPenaltyNotYetServedIsRefusedUntilItsDelivery() throws Exception {
+		String code = twoEnterprises().get(0);
+		String number = "苏邮罚〔2026〕" + RandomDigits.of(6) + "号";
+		long caseId = Long.parseLong("7" + RandomDigits.of(9));
+		long entry = decided(caseId, code, number);
+		// as an entry taken in at the decision before the record waited for its delivery
+		jdbc.sql("UPDATE credit_entry SET served_on = NULL WHERE id = :id").param("id", entry).update();
+		String own = EnterpriseTokens.bearer(code, users, directory, tokens, tx);
+		String path = "/api/v1/credit/entries/" + entry + "/objections";
+		call(own, path, "{\"reason\":\"尚未收到决定书\"}").andExpect(status().isConflict())
+			.andExpect(jsonPath("$.errors[0].field").value("entryId"))
+			.andExpect(jsonPath("$.errors[0].rule").value("not-served"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString(number + "尚未送达本企业")));
+		MockHttpSession portal = enterpriseSession(code);
+		mvc.perform(get("/enterprise/credit/entries/" + entry).session(portal)).andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("id=\"objection-form\""))))
+			.andExpect(content().string(containsString("id=\"no-objection\"")));
+		mvc.perform(post("/enterprise/credit/entries/" + entry + "/objections").session(portal).with(csrf())
+			.param("reason", "尚未收到决定书")).andExpect(status().isConflict());
+		assertThat(jdbc.sql("SELECT count(*) FROM credit_objection WHERE entry_id = :id").param("id", entry)
+			.query(Long.class).single()).isZero();
+
+		// deemed served (公告送达) only in five days
+		jdbc.sql("UPDATE credit_entry SET served_on = :on WHERE id = :id").param("on", LocalDate.now(clock).plusDays(5))
+			.param("id", entry).update();
+		call(own, path, "{\"reason\":\"尚未视为送达\"}").andExpect(status().isConflict())
+			.andExpect(jsonPath("$.errors[0].rule").value("not-served"));
+
+		// its delivery heard: the entry learns the day, and the objection is taken
+		jdbc.sql("UPDATE credit_entry SET served_on = NULL WHERE id = :id").param("id", entry).update();
+		redeliver(delivered(caseId, number, REGION, code, LocalDate.now(clock).minusDays(30)));
+		call(own, path, "{\"reason\":\"罚款已缴纳\"}").andExpect(status().isCreated());
+	}
+
 	@Test
 	void aRejectedObjectionOwesNoCorrectionAndNamesNone() throws Exception {
 		String code = twoEnterprises().get(0);

@@ -4,6 +4,10 @@ import org.youguan.org.Users;
 import org.youguan.org.Bureaus;
 import org.youguan.ProvinceStaff;
 
+import java.nio.charset.StandardCharsets;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,6 +18,7 @@ import org.youguan.SignIn;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -37,10 +42,74 @@ class RegistryFormRefusalsIntegrationTest {
 	Users users;
 
 	@Autowired
+	Enterprises enterprises;
+
+	@Autowired
 	Bureaus bureaus;
 
 	private static String unique() {
 		return org.youguan.RandomDigits.of(8);
+	}
+
+	/**
+	 * A value that cannot be bound (a brand's number that is no number, a type none of the offered) is told with every
+	 * other bad field of the form at once, not alone: registration and correction alike, nothing saved.
+	 */
+	@Test
+	void anEnterpriseFormWithAnUnbindableNumberNamesEveryBadFieldAtOnce() throws Exception {
+		MockHttpSession staff = SignIn.session(mvc, "sz.market");
+		String representative = "法代" + unique();
+		String page = mvc.perform(post("/registry/enterprises/new").session(staff).with(csrf()).param("legalName", "")
+			.param("creditCode", "12345").param("type", "BOGUS").param("brandId", "abc")
+			.param("legalRepresentative", representative).param("regionCode", "320506"))
+			.andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		Document form = Jsoup.parse(page);
+		assertThat(form.select("#errors li").eachAttr("data-field"))
+			.contains("brandId", "type", "legalName", "creditCode");
+		assertThat(form.select("#errors li[data-field=brandId][data-rule=format]").text())
+			.contains("品牌编号应为正整数（至多19位）");
+		assertThat(form.select("#errors li[data-field=type][data-rule=format]").text()).contains("可选值");
+		assertThat(form.select("input[name=legalRepresentative]").attr("value")).isEqualTo(representative);
+
+		long id = enterprises.list(DataScope.region("320506"), new Enterprises.Filter(null, null, EnterpriseStatus.NORMAL),
+				new PageQuery("", 0, 1, null, false)).items().get(0).id();
+		String before = enterprises.get(DataScope.all(), id).legalName();
+		page = mvc.perform(post("/registry/enterprises/" + id + "/edit").session(staff).with(csrf()).param("legalName", "")
+			.param("type", "EXPRESS").param("brandId", "99999999999999999999").param("regionCode", "990000"))
+			.andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(Jsoup.parse(page).select("#errors li").eachAttr("data-field")).contains("brandId", "legalName", "regionCode");
+		assertThat(enterprises.get(DataScope.all(), id).legalName()).isEqualTo(before);
+	}
+
+	/**
+	 * A facility form tells an owner's number, a compartment count or a date it cannot read with every other bad field
+	 * at once; a cancelled owner (注销) is told only once every field is good — the fields before the record's state.
+	 */
+	@Test
+	void aFacilityFormNamesEveryBadFieldAtOnceAndACancelledOwnerOnlyAfterThem() throws Exception {
+		MockHttpSession staff = SignIn.session(mvc, "sz.market");
+		String page = mvc.perform(post("/registry/facilities/new").session(staff).with(csrf()).param("kind", "PARCEL_LOCKER")
+			.param("enterpriseId", "abc").param("name", "").param("regionCode", "320506").param("address", "")
+			.param("compartments", "99999999999999999999").param("commissionedOn", "2026-02-30"))
+			.andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		Document form = Jsoup.parse(page);
+		assertThat(form.select("#errors li").eachAttr("data-field"))
+			.contains("enterpriseId", "compartments", "commissionedOn", "name", "address");
+		assertThat(form.select("#errors li[data-field=compartments]").text()).contains("格口数应为整数（1至")
+			.doesNotContain("9223372036854775807");
+
+		long cancelled = enterprises.register(DataScope.all(), new EnterpriseData("注销设施企业" + unique(),
+				org.youguan.CreditCodes.unique(), EnterpriseType.EXPRESS, null, "", "", "320506", "", ""), false);
+		enterprises.cancel(DataScope.all(), cancelled);
+		page = mvc.perform(post("/registry/facilities/new").session(staff).with(csrf()).param("kind", "PARCEL_LOCKER")
+			.param("enterpriseId", String.valueOf(cancelled)).param("name", "").param("regionCode", "320506")
+			.param("address", "吴中区设施路1号").param("compartments", "20"))
+			.andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(Jsoup.parse(page).select("#errors li").eachAttr("data-field")).containsExactly("name");
+		mvc.perform(post("/registry/facilities/new").session(staff).with(csrf()).param("kind", "PARCEL_LOCKER")
+			.param("enterpriseId", String.valueOf(cancelled)).param("name", "注销企业快件箱" + unique())
+			.param("regionCode", "320506").param("address", "吴中区设施路1号").param("compartments", "20"))
+			.andExpect(status().isBadRequest()).andExpect(content().string(containsString("已注销")));
 	}
 
 	@Test

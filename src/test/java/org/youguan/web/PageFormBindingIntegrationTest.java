@@ -137,7 +137,7 @@ class PageFormBindingIntegrationTest {
 		assertThat(answer.getStatus()).isEqualTo(400);
 		Document page = Jsoup.parse(answer.getContentAsString(StandardCharsets.UTF_8));
 		assertThat(page.select("form[action=/registry/enterprises/new]")).hasSize(1);
-		assertThat(page.select("#errors li[data-field=brandId][data-rule=format]").text()).contains("应为整数");
+		assertThat(page.select("#errors li[data-field=brandId][data-rule=format]").text()).contains("品牌编号应为正整数（至多19位）");
 		assertThat(page.select("#errors li[data-field=type][data-rule=format]").text()).contains("可选值");
 		assertThat(page.select("input[name=legalName]").attr("value")).isEqualTo(name);
 	}

@@ -32,8 +32,13 @@ class RecordNumberWordingTest {
 			assertThat(ErrorHandling.wrong(Long.class, "99999999999999999999", name)).as(name)
 				.isEqualTo("格式不正确（应为正整数（至多19位））");
 		}
-		// a Long that is no record's number keeps its type's range; text that is no number is told to be a whole number
-		assertThat(ErrorHandling.wrong(Long.class, "99999999999999999999", "parcels")).contains("9223372036854775807");
+		// a Long that is no record's number (a count, an amount) is never told a long's limits, which bound no field
+		assertThat(ErrorHandling.wrong(Long.class, "99999999999999999999", "parcels")).isEqualTo("格式不正确（应为整数）");
+		assertThat(Decimals.wholeIn(Long.MIN_VALUE, Long.MAX_VALUE)).isEqualTo("应为整数");
+		assertThat(Decimals.wholeIn(0, Long.MAX_VALUE, "单位：件")).isEqualTo("应为不小于0的整数（单位：件）");
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> org.youguan.kernel.Validation.wholeNumber("amount", "金额", "1.5"))
+			.isInstanceOfSatisfying(org.youguan.kernel.InvalidValueException.class,
+					ex -> assertThat(ex.fieldErrors().get(0).message()).isEqualTo("金额应为整数"));
 		assertThat(ErrorHandling.wrong(Long.class, "abc", "planId")).isEqualTo("格式不正确（应为整数）");
 		assertThat(ErrorHandling.recordNumber("identity")).isFalse();
 		assertThat(ErrorHandling.recordNumber("paid")).isFalse();

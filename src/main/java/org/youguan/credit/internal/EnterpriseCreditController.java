@@ -69,7 +69,7 @@ class EnterpriseCreditController {
 		List<CreditObjection> filed = objections.ofEntry(scope, id);
 		model.addAttribute("e", entry);
 		model.addAttribute("objections", filed);
-		model.addAttribute("canObject", entry.status() != CreditEntry.Status.REMOVED
+		model.addAttribute("canObject", entry.status() != CreditEntry.Status.REMOVED && objections.served(entry)
 				&& filed.stream().noneMatch(o -> o.status() == CreditObjection.Status.FILED));
 		periods(model);
 		return "credit/enterprise-entry";

@@ -1,6 +1,7 @@
 package org.youguan.registry.internal.enterprises;
 
 import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -8,6 +9,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,6 +21,7 @@ import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.FormBinding;
 import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
@@ -53,6 +56,12 @@ class EnterpriseController {
 			Column.of("所在地", EnterpriseView::regionName), Column.of("联系人", EnterpriseView::contactName),
 			Column.of("联系电话", EnterpriseView::contactPhoneMasked), Column.of("状态", e -> e.status().label(), 8),
 			Column.of("许可证数", EnterpriseView::licences, 8), Column.of("网点数", EnterpriseView::outlets, 8));
+
+	/**
+	 * The labels of the form's fields a value of the wrong shape can be posted to: one that cannot be bound is told with
+	 * the form's other bad fields at once ({@link FormBinding}).
+	 */
+	private static final Map<String, String> LABELS = Map.of("brandId", "品牌编号", "type", "企业类型");
 
 	private final Enterprises enterprises;
 
@@ -125,15 +134,16 @@ class EnterpriseController {
 
 	@PostMapping("/registry/enterprises/new")
 	@PreAuthorize(RegistryAccess.WRITERS)
-	String processCreateForm(DataScope scope, @ModelAttribute EnterpriseData data,
+	String processCreateForm(DataScope scope, @ModelAttribute EnterpriseData data, BindingResult binding,
 			@RequestParam(name = RegionPicker.PICK, required = false) String regionPick, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
-		if (regionPick != null) {
+		if (regionPick != null && !binding.hasErrors()) {
+			// a region picked: the form again to pick it in (a value that cannot be bound is told first)
 			return form(model, data, null);
 		}
 		// refused: the form again in the refusal's 4xx with the values as typed (kernel.FormSteps)
 		return FormSteps.run(model, response, redirect, () -> {
-			long id = enterprises.register(scope, data, false);
+			long id = enterprises.register(scope, data, false, FormBinding.errors(binding, LABELS));
 			return new PageSteps.Done("已登记企业“" + Text.strip(data.legalName()) + "”", "/registry/enterprises/" + id);
 		}, () -> form(model, data, null));
 	}
@@ -149,13 +159,14 @@ class EnterpriseController {
 	@PostMapping("/registry/enterprises/{id}/edit")
 	@PreAuthorize(RegistryAccess.WRITERS)
 	String processUpdateForm(DataScope scope, @PathVariable long id, @ModelAttribute EnterpriseData data,
-			@RequestParam(name = RegionPicker.PICK, required = false) String regionPick, Model model,
+			BindingResult binding, @RequestParam(name = RegionPicker.PICK, required = false) String regionPick, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
-		if (regionPick != null) {
+		if (regionPick != null && !binding.hasErrors()) {
+			// a region picked: the form again to pick it in (a value that cannot be bound is told first)
 			return form(model, data, id);
 		}
 		return FormSteps.run(model, response, redirect, () -> {
-			enterprises.update(scope, id, data);
+			enterprises.update(scope, id, data, FormBinding.errors(binding, LABELS));
 			return new PageSteps.Done("已保存", "/registry/enterprises/" + id);
 		}, () -> form(model, data, id));
 	}

@@ -19,13 +19,12 @@ import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.FieldError;
 import org.youguan.kernel.FormSteps;
-import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.Validation;
-import org.youguan.kernel.WholeIn;
 import org.youguan.region.RegionPicker;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
@@ -105,9 +104,8 @@ class FacilityController {
 	@PostMapping({ "/registry/facilities/new", "/registry/facilities/{id}/edit" })
 	@PreAuthorize(RegistryAccess.WRITERS)
 	String processForm(DataScope scope, @PathVariable(required = false) Long id, @RequestParam FacilityKind kind,
-			@RequestParam(required = false) Long enterpriseId, @RequestParam String name, @RequestParam String regionCode,
-			@RequestParam String address,
-			@RequestParam(required = false) @WholeIn(min = 1, max = Facilities.MAX_COMPARTMENTS) Integer compartments,
+			@RequestParam(required = false) String enterpriseId, @RequestParam String name, @RequestParam String regionCode,
+			@RequestParam String address, @RequestParam(required = false) String compartments,
 			@RequestParam(required = false) String serialNumber, @RequestParam(required = false) String services,
 			@RequestParam(required = false) String commissionedOn,
 			@RequestParam(name = RegionPicker.PICK, required = false) String regionPick, Model model,
@@ -117,16 +115,18 @@ class FacilityController {
 		}
 		// refused: the form again in the refusal's 4xx with the values as typed (kernel.FormSteps)
 		return FormSteps.run(model, response, redirect, () -> {
-			if (enterpriseId == null) {
-				throw new InvalidValueException("enterpriseId", "required", "请选择所属企业");
-			}
+			// what cannot be read is told with every other bad field of the form, and the owner's state after them
+			// (Facilities#register)
 			Validation v = new Validation();
+			Long owner = v.whole("enterpriseId", "所属企业", enterpriseId, 1, Long.MAX_VALUE, "即企业编号，请从列表中选择");
+			v.require("enterpriseId", owner != null || v.errors().stream().anyMatch(e -> e.field().equals("enterpriseId")),
+					"required", "请选择所属企业");
+			Long slots = v.whole("compartments", "格口数", compartments, 1, Facilities.MAX_COMPARTMENTS, null);
 			LocalDate since = v.date("commissionedOn", "启用日期", commissionedOn, Facilities.EARLIEST_COMMISSIONED,
 					Validation.LATEST_RECORD);
-			v.throwIfInvalid();
-			FacilityData data = new FacilityData(kind, name, enterpriseId, regionCode, address, compartments, serialNumber,
-					services, since);
-			long saved = id == null ? facilities.register(scope, data, false) : update(scope, id, data);
+			FacilityData data = new FacilityData(kind, name, owner == null ? 0 : owner, regionCode, address,
+					slots == null ? null : slots.intValue(), serialNumber, services, since);
+			long saved = id == null ? facilities.register(scope, data, false, v.errors()) : update(scope, id, data, v.errors());
 			return new PageSteps.Done("已保存", "/registry/facilities/" + saved);
 		}, () -> form(model, scope, kind, id));
 	}
@@ -175,8 +175,8 @@ class FacilityController {
 		});
 	}
 
-	private long update(DataScope scope, long id, FacilityData data) {
-		facilities.update(scope, id, data);
+	private long update(DataScope scope, long id, FacilityData data, List<FieldError> formErrors) {
+		facilities.update(scope, id, data, formErrors);
 		return id;
 	}
 

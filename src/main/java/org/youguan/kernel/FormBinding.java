@@ -1,0 +1,83 @@
+package org.youguan.kernel;
+
+import java.lang.reflect.RecordComponent;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.validation.BindingResult;
+
+/**
+ * The values of a page form that could not be bound into its form record (a number, date or choice of the wrong
+ * shape), told as field errors that a step's own checks continue ({@link Validation#after}), so one answer names
+ * every bad field of the form at once — "品牌编号应为正整数（至多19位）" beside "企业名称不能为空" — instead of the
+ * unbindable one alone. Each message names the field by its label and states what the field takes: a record's number
+ * {@link Decimals#RECORD_NUMBER}; a whole number the range its form record declares ({@link Decimals#declaredWhole}:
+ * {@link WholeIn}, {@code @Min}/{@code @Max}), else only that it is a whole number — never the range of a
+ * {@code long} or {@code int}, which no field takes; a decimal a number; a date its format; a choice its options.
+ */
+public final class FormBinding {
+
+	private FormBinding() {
+	}
+
+	/**
+	 * The binding's field errors, rule {@code format}.
+	 * @param binding the binding of a form record (the handler's {@code BindingResult} after its {@code @ModelAttribute})
+	 * @param labels the form's labels by field; a field without one is named by its name
+	 * @return the errors, in the order bound; empty when everything was bound
+	 */
+	public static List<FieldError> errors(BindingResult binding, Map<String, String> labels) {
+		return binding.getFieldErrors().stream()
+			.map(e -> new FieldError(e.getField(), "format", labels.getOrDefault(e.getField(), e.getField())
+					+ expected(binding.getFieldType(e.getField()), e.getField(), component(binding, e.getField()))))
+			.toList();
+	}
+
+	/**
+	 * What a field of this type and name takes, for a message after its label.
+	 * @param type the field's type (null when unknown)
+	 * @param field its name: one ending in {@code Id} (or {@code id}) holds a record's number
+	 * @param declared the record component or parameter that may declare its whole numbers, or null
+	 */
+	public static String expected(Class<?> type, String field, java.lang.reflect.AnnotatedElement declared) {
+		String bound = Decimals.declaredWhole(declared, LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear());
+		if (bound != null) {
+			return bound.substring(1, bound.length() - 1);
+		}
+		if (type == null) {
+			return "格式不正确";
+		}
+		boolean whole = type == Long.class || type == long.class || type == Integer.class || type == int.class;
+		if (whole && (field.equals("id") || field.endsWith("Id"))) {
+			return Decimals.RECORD_NUMBER;
+		}
+		if (whole) {
+			return "应为整数";
+		}
+		if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+			return "应为数字";
+		}
+		if (type == LocalDate.class) {
+			return "应为实际存在的日期，格式 YYYY-MM-DD，如2026-03-05";
+		}
+		if (type.isEnum()) {
+			return "的值无效（可选值：" + Choice.listed(type) + "）";
+		}
+		return "格式不正确";
+	}
+
+	/** The form record's component of {@code field}, or null (not a record, or a nested field). */
+	private static RecordComponent component(BindingResult binding, String field) {
+		Object target = binding.getTarget();
+		if (target == null || !target.getClass().isRecord()) {
+			return null;
+		}
+		for (RecordComponent c : target.getClass().getRecordComponents()) {
+			if (c.getName().equals(field)) {
+				return c;
+			}
+		}
+		return null;
+	}
+}
