@@ -2,8 +2,8 @@ package org.youguan.credit;
 
 import java.util.List;
 
-import org.springframework.stereotype.Component;
-import org.youguan.kernel.DataScope;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.youguan.kernel.StepAccess;
 
 /**
@@ -12,53 +12,20 @@ import org.youguan.kernel.StepAccess;
  * out of the caller's scope 404, a bureau above 403 — as the steps themselves decide. The enterprise files its objection
  * at another address ({@code /entries/{id}/objections}), not guarded here.
  */
-final class CreditStepAccess {
-
-	private CreditStepAccess() {
-	}
+@Configuration(proxyBeanMethods = false)
+class CreditStepAccess {
 
 	/** An entry's correction (更正). */
-	@Component
-	static class Entries implements StepAccess {
-
-		private final CreditRecords records;
-
-		Entries(CreditRecords records) {
-			this.records = records;
-		}
-
-		@Override
-		public List<String> steps() {
-			return List.of("/credit/entries/{id}/correction", "/api/v1/credit/entries/{id}/correction");
-		}
-
-		@Override
-		public void requireStep(DataScope scope, long id, String rest) {
-			records.requireHandlingBureau(records.get(scope, id).regionCode());
-		}
+	@Bean
+	StepAccess creditEntrySteps(CreditRecords records) {
+		return StepAccess.of(List.of("/credit/entries/{id}/correction", "/api/v1/credit/entries/{id}/correction"),
+				(scope, id, rest) -> records.requireHandlingBureau(records.get(scope, id).regionCode()));
 	}
 
 	/** An objection's review (复核). */
-	@Component
-	static class Objections implements StepAccess {
-
-		private final CreditRecords records;
-
-		private final CreditObjections objections;
-
-		Objections(CreditRecords records, CreditObjections objections) {
-			this.records = records;
-			this.objections = objections;
-		}
-
-		@Override
-		public List<String> steps() {
-			return List.of("/credit/objections/{id}/review", "/api/v1/credit/objections/{id}/review");
-		}
-
-		@Override
-		public void requireStep(DataScope scope, long id, String rest) {
-			records.requireHandlingBureau(objections.get(scope, id).regionCode());
-		}
+	@Bean
+	StepAccess creditObjectionSteps(CreditRecords records, CreditObjections objections) {
+		return StepAccess.of(List.of("/credit/objections/{id}/review", "/api/v1/credit/objections/{id}/review"),
+				(scope, id, rest) -> records.requireHandlingBureau(objections.get(scope, id).regionCode()));
 	}
 }

@@ -2,9 +2,9 @@ package org.youguan.complaints.internal;
 
 import java.util.List;
 
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.youguan.complaints.ComplaintQueries;
-import org.youguan.kernel.DataScope;
 import org.youguan.kernel.StepAccess;
 import org.youguan.org.Bureaus;
 
@@ -14,25 +14,13 @@ import org.youguan.org.Bureaus;
  * ({@link StepAccess}): out of the caller's scope 404, a bureau above 403 naming the handling bureau — as the step
  * itself decides ({@code ComplaintProcedure}). The enterprise replies on its own addresses, not these.
  */
-@Component
-class ComplaintStepAccess implements StepAccess {
+@Configuration(proxyBeanMethods = false)
+class ComplaintStepAccess {
 
-	private final ComplaintQueries complaints;
-
-	private final Bureaus bureaus;
-
-	ComplaintStepAccess(ComplaintQueries complaints, Bureaus bureaus) {
-		this.complaints = complaints;
-		this.bureaus = bureaus;
-	}
-
-	@Override
-	public List<String> steps() {
-		return List.of("/complaints/{id}/**", "/api/v1/complaints/{id}/**");
-	}
-
-	@Override
-	public void requireStep(DataScope scope, long id, String rest) {
-		bureaus.requireHandling(complaints.regionOf(scope, id), "申诉");
+	/** A complaint's steps ({@code /complaints/{id}/…}): its handling bureau's staff's. */
+	@Bean
+	StepAccess complaintSteps(ComplaintQueries complaints, Bureaus bureaus) {
+		return StepAccess.of(List.of("/complaints/{id}/**", "/api/v1/complaints/{id}/**"),
+				(scope, id, rest) -> bureaus.requireHandling(complaints.regionOf(scope, id), "申诉"));
 	}
 }

@@ -2,9 +2,9 @@ package org.youguan.enforcement.internal;
 
 import java.util.List;
 
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.youguan.enforcement.Leads;
-import org.youguan.kernel.DataScope;
 import org.youguan.kernel.StepAccess;
 
 /**
@@ -14,59 +14,28 @@ import org.youguan.kernel.StepAccess;
  * decides inside. The case's 法制审核 ({@code review}), which a reviewer of a bureau above may take
  * ({@link CaseWork#lockForReview}), is left to its step. The party's steps are on its portal's addresses, not these.
  */
-final class EnforcementStepAccess {
+@Configuration(proxyBeanMethods = false)
+class EnforcementStepAccess {
 
-	private EnforcementStepAccess() {
-	}
+	/** The one step a bureau above the handling one may take: the 法制审核 (CaseWork#lockForReview). */
+	private static final String REVIEW = "review";
 
 	/** A case's steps ({@code /enforcement/cases/{id}/…}). */
-	@Component
-	static class Cases implements StepAccess {
-
-		/** The one step a bureau above the handling one may take: the 法制审核 (CaseWork#lockForReview). */
-		private static final String REVIEW = "review";
-
-		private final CaseWork caseWork;
-
-		Cases(CaseWork caseWork) {
-			this.caseWork = caseWork;
-		}
-
-		@Override
-		public List<String> steps() {
-			return List.of("/enforcement/cases/{id}/**", "/api/v1/enforcement/cases/{id}/**");
-		}
-
-		@Override
-		public void requireStep(DataScope scope, long id, String rest) {
-			var c = caseWork.inScope(scope, id);
-			if (!REVIEW.equals(rest)) {
-				caseWork.requireHandlingBureau(c.regionCode());
-			}
-		}
+	@Bean
+	StepAccess caseSteps(CaseWork caseWork) {
+		return StepAccess.of(List.of("/enforcement/cases/{id}/**", "/api/v1/enforcement/cases/{id}/**"),
+				(scope, id, rest) -> {
+					var c = caseWork.inScope(scope, id);
+					if (!REVIEW.equals(rest)) {
+						caseWork.requireHandlingBureau(c.regionCode());
+					}
+				});
 	}
 
 	/** A lead's steps ({@code /enforcement/leads/{id}/…}): its handling bureau's as a case's are. */
-	@Component
-	static class LeadSteps implements StepAccess {
-
-		private final Leads leads;
-
-		private final CaseWork caseWork;
-
-		LeadSteps(Leads leads, CaseWork caseWork) {
-			this.leads = leads;
-			this.caseWork = caseWork;
-		}
-
-		@Override
-		public List<String> steps() {
-			return List.of("/enforcement/leads/{id}/**", "/api/v1/enforcement/leads/{id}/**");
-		}
-
-		@Override
-		public void requireStep(DataScope scope, long id, String rest) {
-			caseWork.requireHandlingBureau(leads.handlingRegion(leads.get(scope, id)), "线索");
-		}
+	@Bean
+	StepAccess leadSteps(Leads leads, CaseWork caseWork) {
+		return StepAccess.of(List.of("/enforcement/leads/{id}/**", "/api/v1/enforcement/leads/{id}/**"),
+				(scope, id, rest) -> caseWork.requireHandlingBureau(leads.handlingRegion(leads.get(scope, id)), "线索"));
 	}
 }

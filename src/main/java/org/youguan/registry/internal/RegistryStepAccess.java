@@ -1,11 +1,9 @@
 package org.youguan.registry.internal;
 
 import java.util.List;
-import java.util.function.BiConsumer;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.youguan.kernel.DataScope;
 import org.youguan.kernel.StepAccess;
 import org.youguan.registry.Branches;
 import org.youguan.registry.Enterprises;
@@ -25,45 +23,38 @@ import org.youguan.registry.Outlets;
 @Configuration(proxyBeanMethods = false)
 class RegistryStepAccess {
 
-	/**
-	 * The steps at {@code steps} ({@code {id}} the record's id) refused unless {@code read} finds the record in the
-	 * caller's scope.
-	 */
-	record InScope(List<String> steps, BiConsumer<DataScope, Long> read) implements StepAccess {
-
-		@Override
-		public void requireStep(DataScope scope, long id, String rest) {
-			read.accept(scope, id);
-		}
-	}
-
 	/** 末端网点: edit and 关闭. */
 	@Bean
 	StepAccess outletSteps(Outlets outlets) {
-		return new InScope(List.of("/registry/outlets/{id}/*", "/api/v1/outlets/{id}/*"), outlets::get);
+		return StepAccess.of(List.of("/registry/outlets/{id}/*", "/api/v1/outlets/{id}/*"),
+				(scope, id, rest) -> outlets.get(scope, id));
 	}
 
 	/** 企业: edit, 暂停, 恢复, 注销. */
 	@Bean
 	StepAccess enterpriseSteps(Enterprises enterprises) {
-		return new InScope(List.of("/registry/enterprises/{id}/*"), enterprises::get);
+		return StepAccess.of(List.of("/registry/enterprises/{id}/*"),
+				(scope, id, rest) -> enterprises.get(scope, id));
 	}
 
 	/** 快递业务经营许可: edit, 注销, 吊销. */
 	@Bean
 	StepAccess licenceSteps(Licences licences) {
-		return new InScope(List.of("/registry/licences/{id}/*"), licences::get);
+		return StepAccess.of(List.of("/registry/licences/{id}/*"),
+				(scope, id, rest) -> licences.get(scope, id));
 	}
 
 	/** 分支机构: edit. */
 	@Bean
 	StepAccess branchSteps(Branches branches) {
-		return new InScope(List.of("/registry/branches/{id}/*"), branches::get);
+		return StepAccess.of(List.of("/registry/branches/{id}/*"),
+				(scope, id, rest) -> branches.get(scope, id));
 	}
 
 	/** 邮政设施: edit, 暂停, 恢复, 撤除. */
 	@Bean
 	StepAccess facilitySteps(Facilities facilities) {
-		return new InScope(List.of("/registry/facilities/{id}/*"), facilities::get);
+		return StepAccess.of(List.of("/registry/facilities/{id}/*"),
+				(scope, id, rest) -> facilities.get(scope, id));
 	}
 }

@@ -2,8 +2,8 @@ package org.youguan.statistics.internal;
 
 import java.util.List;
 
-import org.springframework.stereotype.Component;
-import org.youguan.kernel.DataScope;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.youguan.kernel.StepAccess;
 import org.youguan.statistics.Reports;
 
@@ -15,50 +15,20 @@ import org.youguan.statistics.Reports;
  * {@code /enterprise/statistics/reports/{id}/…}) are its own ({@link Reports#get}: another enterprise's report 404).
  * A caller who may not take the step is told so before a bad field (a reason too long, a value that is no number).
  */
-final class StatisticsStepAccess {
+@Configuration(proxyBeanMethods = false)
+class StatisticsStepAccess {
 
-	private StatisticsStepAccess() {
+	/** The bureau's decisions on a report (审核通过, 退回): the deciding bureau's. */
+	@Bean
+	StepAccess reportDecisionSteps(Reports reports) {
+		return StepAccess.of(List.of("/statistics/reports/{id}/**", "/api/v1/statistics/reports/{id}/**"),
+				(scope, id, rest) -> reports.requireDeciding(scope, id));
 	}
 
-	/** The bureau's decisions on a report. */
-	@Component
-	static class Decisions implements StepAccess {
-
-		private final Reports reports;
-
-		Decisions(Reports reports) {
-			this.reports = reports;
-		}
-
-		@Override
-		public List<String> steps() {
-			return List.of("/statistics/reports/{id}/**", "/api/v1/statistics/reports/{id}/**");
-		}
-
-		@Override
-		public void requireStep(DataScope scope, long id, String rest) {
-			reports.requireDeciding(scope, id);
-		}
-	}
-
-	/** The enterprise's steps on its own report. */
-	@Component
-	static class EnterpriseSteps implements StepAccess {
-
-		private final Reports reports;
-
-		EnterpriseSteps(Reports reports) {
-			this.reports = reports;
-		}
-
-		@Override
-		public List<String> steps() {
-			return List.of("/enterprise/statistics/reports/{id}/**");
-		}
-
-		@Override
-		public void requireStep(DataScope scope, long id, String rest) {
-			reports.get(scope, id);
-		}
+	/** The enterprise's steps on its own report (save, 报送, upload, 更正): another enterprise's report is not there. */
+	@Bean
+	StepAccess enterpriseReportSteps(Reports reports) {
+		return StepAccess.of(List.of("/enterprise/statistics/reports/{id}/**"),
+				(scope, id, rest) -> reports.get(scope, id));
 	}
 }
