@@ -25,12 +25,14 @@ public final class FormBinding {
 	 * The binding's field errors, rule {@code format}.
 	 * @param binding the binding of a form record (the handler's {@code BindingResult} after its {@code @ModelAttribute})
 	 * @param labels the form's labels by field; a field without one is named by its name
+	 * @param today China's date today (the application's {@code Clock}): a {@link YearIn}'s last year counts from it
 	 * @return the errors, in the order bound; empty when everything was bound
 	 */
-	public static List<FieldError> errors(BindingResult binding, Map<String, String> labels) {
+	public static List<FieldError> errors(BindingResult binding, Map<String, String> labels, LocalDate today) {
 		return binding.getFieldErrors().stream()
 			.map(e -> new FieldError(e.getField(), "format", labels.getOrDefault(e.getField(), e.getField())
-					+ expected(binding.getFieldType(e.getField()), e.getField(), component(binding, e.getField()))))
+					+ expected(binding.getFieldType(e.getField()), e.getField(), component(binding, e.getField()),
+							today.getYear())))
 			.toList();
 	}
 
@@ -39,9 +41,11 @@ public final class FormBinding {
 	 * @param type the field's type (null when unknown)
 	 * @param field its name: one ending in {@code Id} (or {@code id}) holds a record's number
 	 * @param declared the record component or parameter that may declare its whole numbers, or null
+	 * @param thisYear the current year (China time)
 	 */
-	public static String expected(Class<?> type, String field, java.lang.reflect.AnnotatedElement declared) {
-		String bound = Decimals.declaredWhole(declared, LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear());
+	public static String expected(Class<?> type, String field, java.lang.reflect.AnnotatedElement declared,
+			int thisYear) {
+		String bound = Decimals.declaredWhole(declared, thisYear);
 		if (bound != null) {
 			return bound.substring(1, bound.length() - 1);
 		}

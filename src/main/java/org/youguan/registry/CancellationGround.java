@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Text;
+import org.youguan.rules.Audience;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
 
@@ -106,7 +107,7 @@ public enum CancellationGround {
 			int months = rules.intValue(rule, holderRegion);
 			if (!today.isAfter(issuedOn.plusMonths(months))) {
 				throw new InvalidValueException("ground", "too-young", "许可证" + number + "于" + issuedOn + "颁发，至今未超过"
-						+ months + "个月，不能以“" + label(rules, holderRegion) + "”注销（" + rule.citedFor(org.youguan.rules.Audience.BUREAU) + "）");
+						+ months + "个月，不能以“" + label(rules, holderRegion) + "”注销（" + rule.citedFor(Audience.BUREAU) + "）");
 			}
 		}
 	}

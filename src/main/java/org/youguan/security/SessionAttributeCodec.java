@@ -39,7 +39,7 @@ import org.springframework.security.core.context.SecurityContextImpl;
  * <p>
  * Deserialisation reads only the classes a session holds ({@link #ALLOWED}, checked by an {@link ObjectInputFilter}
  * before any object of a class is made): the JDK's strings, numbers, dates and collections, Spring Security's context,
- * tokens, CSRF token and saved request, Spring MVC's flash map, the signed-in {@link org.youguan.org.CurrentUser} and the
+ * tokens, CSRF token, saved request and a refused sign-in's exception, Spring MVC's flash map, the signed-in {@link org.youguan.org.CurrentUser} and the
  * platform's records and enums (a flash message's {@code FieldError}s, {@code TokenFlashMaps} keeps flash values so);
  * anything else — a gadget class written into the session table — is refused unread, the attribute read as absent and
  * the refusal logged with the class's name. Depth, references and array lengths are bounded as well.
@@ -67,6 +67,9 @@ final class SessionAttributeCodec {
 			"java.util.LinkedList", "java.util.HashMap", "java.util.LinkedHashMap", "java.util.TreeMap", "java.util.HashSet",
 			"java.util.LinkedHashSet", "java.util.TreeSet", "java.util.EnumSet$SerializationProxy", "java.util.Locale",
 			"java.util.Date", "java.util.UUID", "java.util.Map$Entry",
+			// a refused sign-in's AuthenticationException (Spring Security keeps it for the sign-in page): its JDK
+			// superclasses and stack trace
+			"java.lang.Throwable", "java.lang.Exception", "java.lang.RuntimeException", "java.lang.StackTraceElement",
 			// Spring MVC's session flash maps are kept in one
 			"java.util.concurrent.CopyOnWriteArrayList", "java.util.CollSer", "java.util.Arrays$ArrayList", "java.time.Ser",
 			"org.springframework.web.servlet.FlashMap", "org.springframework.util.LinkedMultiValueMap",

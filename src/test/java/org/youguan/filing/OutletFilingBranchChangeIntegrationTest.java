@@ -154,7 +154,12 @@ class OutletFilingBranchChangeIntegrationTest {
 		}
 
 		// the same branch kept needs no new authorisation; none (the enterprise itself) needs none either
-		long kept = filings.submitChange(sf(), outletId, changed.withBranch(branch), today, "更换负责人", List.of());
+		// (a change that changes something — a new manager —: an unchanged one is refused as such)
+		OutletData newManager = new OutletData(changed.name(), changed.enterpriseId(), branch, changed.cooperation(),
+				changed.address(), changed.regionCode(), changed.longitude(), changed.latitude(), "孙八",
+				changed.managerIdNumber(), "13712345679", changed.storageArea(), changed.hasCommunications(),
+				changed.hasShelving(), changed.hasSurveillance(), changed.hasSignage(), changed.openedOn());
+		long kept = filings.submitChange(sf(), outletId, newManager, today, "更换负责人", List.of());
 		approved(kept, outletId, branch);
 		long back = filings.submitChange(sf(), outletId, changed.withBranch(null), today, "改由本企业直接经营", List.of());
 		assertThat(filings.get(WUZHONG, back).branchName()).isNull();

@@ -107,8 +107,9 @@ class OutletFilingStepOrderIntegrationTest {
 		assertThatThrownBy(() -> filings.submitClosure(shunfeng, pending, " "))
 			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
 				.extracting(FieldError::field).containsExactly("reason"));
-		// right fields: the outlet's state is judged (409)
-		assertThatThrownBy(() -> filings.submitChange(shunfeng, pending, data, LocalDate.of(2026, 9, 25), "更换负责人",
+		// right fields (a change that changes something: an unchanged one is a field's refusal): the state is judged (409)
+		OutletData changed = OutletFilingIntegrationTest.outlet(LocalDate.of(2026, 9, 1)).withEnterprise(enterprise);
+		assertThatThrownBy(() -> filings.submitChange(shunfeng, pending, changed, LocalDate.of(2026, 9, 25), "更换负责人",
 				java.util.List.of()))
 			.isInstanceOfSatisfying(DomainException.class, ex -> assertThat(ex.code()).isEqualTo(ErrorCode.ILLEGAL_TRANSITION));
 		assertThatThrownBy(() -> filings.submitClosure(shunfeng, pending, "网点停止经营"))

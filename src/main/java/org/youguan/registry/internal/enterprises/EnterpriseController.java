@@ -1,5 +1,7 @@
 package org.youguan.registry.internal.enterprises;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -63,6 +65,8 @@ class EnterpriseController {
 	 */
 	private static final Map<String, String> LABELS = Map.of("brandId", "品牌编号", "type", "企业类型");
 
+	private final Clock clock;
+
 	private final Enterprises enterprises;
 
 	private final Licences licences;
@@ -81,7 +85,9 @@ class EnterpriseController {
 	private final InstallationAdmins installationAdmins;
 
 	EnterpriseController(Enterprises enterprises, Licences licences, Branches branches, Brands brands, AuditTrail audit,
-			Spreadsheets spreadsheets, AnnualReportCopies annualReports, InstallationAdmins installationAdmins) {
+			Spreadsheets spreadsheets, AnnualReportCopies annualReports, InstallationAdmins installationAdmins,
+			Clock clock) {
+		this.clock = clock;
 		this.enterprises = enterprises;
 		this.annualReports = annualReports;
 		this.installationAdmins = installationAdmins;
@@ -143,7 +149,7 @@ class EnterpriseController {
 		}
 		// refused: the form again in the refusal's 4xx with the values as typed (kernel.FormSteps)
 		return FormSteps.run(model, response, redirect, () -> {
-			long id = enterprises.register(scope, data, false, FormBinding.errors(binding, LABELS));
+			long id = enterprises.register(scope, data, false, FormBinding.errors(binding, LABELS, LocalDate.now(clock)));
 			return new PageSteps.Done("已登记企业“" + Text.strip(data.legalName()) + "”", "/registry/enterprises/" + id);
 		}, () -> form(model, data, null));
 	}
@@ -166,7 +172,7 @@ class EnterpriseController {
 			return form(model, data, id);
 		}
 		return FormSteps.run(model, response, redirect, () -> {
-			enterprises.update(scope, id, data, FormBinding.errors(binding, LABELS));
+			enterprises.update(scope, id, data, FormBinding.errors(binding, LABELS, LocalDate.now(clock)));
 			return new PageSteps.Done("已保存", "/registry/enterprises/" + id);
 		}, () -> form(model, data, id));
 	}

@@ -538,7 +538,7 @@ class SecurityPeriodIntegrationTest {
 		assertThat(missing.link()).isEqualTo("/safety/periods/missing");
 		mvc.perform(get(missing.link()).header("Authorization", WUZHONG))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("共 " + missing.count() + " 条")));
+			.andExpect(content().string(containsString("共 " + String.format(java.util.Locale.ROOT, "%,d", missing.count()) + " 条")));
 		Map<String, WorkQueue> enterprise = queues.queuesFor(directory.principal("sf.wz").orElseThrow()).stream()
 			.collect(Collectors.toMap(WorkQueue::queue, Function.identity()));
 		long before = enterprise.get("safety.periods.report").count();
@@ -549,7 +549,7 @@ class SecurityPeriodIntegrationTest {
 		assertThat(after).isEqualTo(before - 1);
 		mvc.perform(get("/enterprise/safety/periods/missing").header("Authorization", SHUNFENG))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("共 " + after + " 条")));
+			.andExpect(content().string(containsString("共 " + String.format(java.util.Locale.ROOT, "%,d", after) + " 条")));
 		mvc.perform(get("/safety/periods?active=true").header("Authorization", CITY)).andExpect(status().isOk());
 		mvc.perform(get("/enterprise/safety/periods").header("Authorization", SHUNFENG)).andExpect(status().isOk());
 		mvc.perform(get("/safety/periods/new").header("Authorization", CITY)).andExpect(status().isOk());
