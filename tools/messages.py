@@ -1490,7 +1490,6 @@ M = {
  "enforcement.party.withdrawalHint": ("听证举行前可以撤回听证申请；撤回后不再举行听证，也不能再申请听证。撤回听证申请不等于放弃陈述、申辩。", "You may withdraw your hearing request before the hearing; it is then not held and cannot be requested again. Withdrawing it does not waive your statement."),
  "enforcement.party.withdrawalConfirm": ("我确认撤回听证申请", "I confirm I withdraw my hearing request"),
  "enforcement.party.withdrawHearing": ("撤回听证申请", "Withdraw the hearing request"),
- "enforcement.party.publicNoticePending": ("公告送达中，视为送达日{0}", "Public notice running, deemed served on {0}"),
  "enforcement.party.publicNoticeServed": ("公告送达：公告日期{0}，视为送达日期{1}", "Served by public notice: published on {0}, deemed served on {1}"),
  "enforcement.party.statementWaived": ("已于{0}书面明确放弃陈述申辩，不能再提交陈述申辩", "You waived your statement in writing on {0}; no statement can be submitted"),
  "enforcement.party.statementWaiverHint": ("如不陈述申辩，可书面明确放弃；放弃后不能再提交陈述申辩。", "You may waive your statement in writing; you cannot submit one afterwards."),

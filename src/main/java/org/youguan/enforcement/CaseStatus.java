@@ -1,5 +1,9 @@
 package org.youguan.enforcement;
 
+import java.time.LocalDate;
+
+import org.youguan.kernel.ChineseText;
+
 /**
  * The steps of a penalty case (行政处罚法(2021) ch.5). A case moves only through {@link PenaltyCases}' guarded steps;
  * {@link #beforeDecision()} are the states whose clock is running.
@@ -40,6 +44,22 @@ public enum CaseStatus {
 	/** The Chinese name shown on pages. */
 	public String label() {
 		return label;
+	}
+
+	/**
+	 * The status as every page, list, API and export shows it — the one place that says so: {@link #label()}, except a
+	 * decision served by public notice (公告送达) whose deemed day is still ahead. That decision is not yet in effect
+	 * (民事诉讼法(2023) art.95, applied by 行政处罚法(2021) art.61: deemed served thirty days after publication), so it reads
+	 * "公告送达中（视为送达日 2026年3月5日）", never 已送达; the stored status stays {@link #DELIVERED} and becomes 已送达 in
+	 * every view on the deemed day itself.
+	 * @param method how the decision was served, null when not recorded
+	 * @param deliveredOn the day it was served — for 公告送达 the deemed day —, null before
+	 * @param today the current day (China time)
+	 * @return the label, or the pending public notice with its deemed day
+	 */
+	public String shown(DeliveryMethod method, LocalDate deliveredOn, LocalDate today) {
+		return this == DELIVERED && method == DeliveryMethod.PUBLIC_NOTICE && deliveredOn != null
+				&& deliveredOn.isAfter(today) ? "公告送达中（视为送达日 " + ChineseText.day(deliveredOn) + "）" : label;
 	}
 
 	/** Whether the decision clock runs: the case is filed and not yet decided, dropped or withdrawn. */

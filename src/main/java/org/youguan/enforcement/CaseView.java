@@ -101,6 +101,15 @@ public record CaseView(long id, String number, Long leadId, String regionCode, L
 		return deliveryPublishedOn != null && deliveredOn != null && deliveredOn.isAfter(today) ? deliveredOn : null;
 	}
 
+	/**
+	 * The case's status as shown on {@code today} ({@link CaseStatus#shown}): a decision served by public notice whose
+	 * deemed day is still ahead reads 公告送达中 with the deemed day, never 已送达.
+	 * @param today the current day (China time)
+	 */
+	public String shownStatus(LocalDate today) {
+		return status.shown(deliveryMethod, deliveredOn, today);
+	}
+
 	/** Whether the decision was revoked or confirmed invalid: it no longer applies, nothing of it is carried out. */
 	public boolean annulled() {
 		return decisionAnnulledOn != null;

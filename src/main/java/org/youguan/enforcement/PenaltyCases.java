@@ -115,10 +115,11 @@ public class PenaltyCases {
 	 * the article that punishes its violation as the staff's short form cites it, in the version of the law the case
 	 * applies ({@link CaseWork#law}, 行政处罚法(2021) art.37 从旧兼从轻: 快递暂行条例(2019) 第40条 for an act ended before
 	 * 2025-06-01 however late decided, unless the decision's law is lighter), blank where no article was in force on the
-	 * act's day.
+	 * act's day; {@code shownStatus} the status as the page and the API show it today ({@link CaseView#shownStatus}:
+	 * 公告送达中 with the deemed day while a public notice's deemed day is ahead, never 已送达).
 	 */
 	public record CaseDetail(CaseView penaltyCase, List<Investigator> investigators, List<Suspension> suspensions,
-			Deadlines deadlines, Handover handover, Refund refund, String basis) {
+			Deadlines deadlines, Handover handover, Refund refund, String basis, String shownStatus) {
 
 		/**
 		 * Whether a suspension is open (it may be ended: 恢复计时) — not the same as a stopped clock, which a pending
@@ -171,17 +172,25 @@ public class PenaltyCases {
 	 * not yet decided: a pause left open on a decided or ended case stops no clock), and whether
 	 * the decision limit lies in a year whose holiday notice is not loaded ({@code decisionDueOnProvisional}: 暂定);
 	 * {@code filedOn} null for a 当场处罚 (简易程序, 行政处罚法(2021) art.51): it is decided on the spot, never 立案.
+	 * {@code deliveryMethod} and {@code deliveredOn} (for 公告送达 the deemed day) are the decision's service, null
+	 * before; {@code shownStatus} is the status as the list shows it today ({@link CaseStatus#shown}: 公告送达中 with
+	 * the deemed day while that day is ahead, never 已送达).
 	 */
 	public record CaseSummary(long id, String number, String regionCode, String enterpriseName,
 			String enterpriseCreditCode, ViolationType violationCode, CaseStatus status,
 			LocalDate filedOn, LocalDate decisionDueOn, Long remainingDays, boolean suspended, String decisionNumber,
-			Penalty penalty, BigDecimal fine, LocalDate publishedOn, boolean imported, boolean decisionDueOnProvisional) {
+			Penalty penalty, BigDecimal fine, LocalDate publishedOn, boolean imported, boolean decisionDueOnProvisional,
+			DeliveryMethod deliveryMethod, LocalDate deliveredOn, String shownStatus) {
 
-		/** The same case with {@code decisionDueOnProvisional} as {@code calendar} counts its decision limit. */
-		CaseSummary counted(WorkingCalendar calendar) {
+		/**
+		 * The same case with {@code decisionDueOnProvisional} as {@code calendar} counts its decision limit and its
+		 * status as shown on {@code today}.
+		 */
+		CaseSummary counted(WorkingCalendar calendar, LocalDate today) {
 			return new CaseSummary(id, number, regionCode, enterpriseName, enterpriseCreditCode, violationCode, status,
 					filedOn, decisionDueOn, remainingDays, suspended, decisionNumber, penalty, fine, publishedOn, imported,
-					decisionDueOn != null && calendar.isProvisional(decisionDueOn));
+					decisionDueOn != null && calendar.isProvisional(decisionDueOn), deliveryMethod, deliveredOn,
+					status.shown(deliveryMethod, deliveredOn, today));
 		}
 	}
 
@@ -226,7 +235,7 @@ public class PenaltyCases {
 				WHERE case_id = :id ORDER BY position""").param("id", id).query(Rows.of(Investigator.class)).list();
 		List<Suspension> pauses = caseWork.suspensions(id);
 		return new CaseDetail(c, team, pauses, deadlines(c, pauses), caseWork.handover(id).orElse(null), caseWork.refund(c),
-				caseWork.law(c).basis());
+				caseWork.law(c).basis(), c.shownStatus(caseWork.today()));
 	}
 
 	/**
@@ -237,12 +246,13 @@ public class PenaltyCases {
 	 * @param status the status the cases are in, or null for any
 	 */
 	public PageResult<CaseSummary> list(DataScope scope, boolean openOnly, CaseStatus status, PageQuery page) {
+		LocalDate today = caseWork.today();
 		return new StoppedCaseDays(jdbc, caseWork::clock).fill(Listing.from("FROM penalty_case c LEFT JOIN penalty_case_suspension s ON s.case_id = c.id AND s.ended_on IS NULL")
 			.scope(scope, "c.region_code")
 			.where(openOnly ? "c.status IN ('FILED', 'INVESTIGATING', 'INVESTIGATED', 'NOTIFIED', 'HEARING')" : "TRUE")
 			.where(status != null, "c.status = :status", "status", status == null ? "" : status.name())
 			.search(page, "c.number", "c.enterprise_name", "c.enterprise_credit_code", "c.decision_number")
-			.bind("today", caseWork.today())
+			.bind("today", today)
 			.sorts(SORTS, "filed_on", true, "c.id")
 			.page(jdbc, """
 					SELECT c.id, c.number, c.region_code, c.enterprise_name, c.enterprise_credit_code, c.violation_code,
@@ -253,9 +263,10 @@ public class PenaltyCases {
 					             END AS remaining_days,
 					       (c.status IN ('FILED', 'INVESTIGATING', 'INVESTIGATED', 'NOTIFIED', 'HEARING')
 					        AND NOT\s""" + CaseClock.RUNNING_SQL + """
-					       ) AS suspended, c.decision_number, c.penalty, c.fine, c.published_on, c.imported""",
-					page, Rows.of(CaseSummary.class)), caseWork.today())
-			.map(k -> k.counted(calendar));
+					       ) AS suspended, c.decision_number, c.penalty, c.fine, c.published_on, c.imported,
+					       c.delivery_method, c.delivered_on, CAST(NULL AS text) AS shown_status""",
+					page, Rows.of(CaseSummary.class)), today)
+			.map(k -> k.counted(calendar, today));
 	}
 
 	private Deadlines deadlines(CaseView c, List<Suspension> pauses) {

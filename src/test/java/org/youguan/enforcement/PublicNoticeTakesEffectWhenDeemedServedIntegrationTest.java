@@ -11,12 +11,16 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.youguan.ExportedRows;
 import org.youguan.IntegrationTest;
 import org.youguan.RandomDigits;
 import org.youguan.SignIn;
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.enforcement.internal.DeemedServices;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
@@ -33,7 +37,10 @@ import org.youguan.registry.Registrar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.youguan.enforcement.EnterprisePenaltyIntegrationTest.SF;
+import static org.youguan.enforcement.EnterprisePenaltyIntegrationTest.WUZHONG;
 import static org.youguan.enforcement.PartyCases.ALL;
 
 /**
@@ -183,11 +190,85 @@ class PublicNoticeTakesEffectWhenDeemedServedIntegrationTest {
 			.hasMessageContaining("视为送达日为" + org.youguan.kernel.ChineseText.day(deemed))
 			.hasMessageContaining("生效前不能结案");
 		String portal = portal(id);
-		assertThat(portal).contains("公告送达中，视为送达日" + deemed).doesNotContain(">已送达<").doesNotContain(">已执行<");
+		assertThat(portal).contains(pending(deemed)).doesNotContain(">已送达<").doesNotContain(">已执行<");
 
 		assertThat(deemedServices.takeEffect(deemed)).contains(id);
 		assertThat(jdbc.sql("SELECT status FROM penalty_case WHERE id = :id").param("id", id).query(String.class).single())
 			.as("in effect on the deemed day: what was paid executes it").isEqualTo("EXECUTED");
+	}
+
+	/**
+	 * The kind of attack finding 2 beyond the portal's case page: before the deemed day every list, page, API and export
+	 * that shows a case's status — the portal's list, its API and export, the staff's list, case page, API and export —
+	 * reads 公告送达中 with the deemed day ({@link CaseStatus#shown}), never 已送达, while the stored status stays
+	 * DELIVERED; a notice whose deemed day has passed reads 已送达 in the same places.
+	 */
+	@Test
+	void everyListPageApiAndExportTellsAPublicNoticeBeforeItsDeemedDayAsPendingNotDelivered() throws Exception {
+		LocalDate today = LocalDate.now(clock);
+		long id = party.decided(party.sfWuzhong(), "DATA_NOT_REPORTED", "FINE", "2000", today);
+		publish(id, today);
+		String shown = pending(calendar.plusCalendarDays(today, 30));
+		long past = party.decided(party.sfWuzhong(), "DATA_NOT_REPORTED", "FINE", "2000", today.minusDays(45));
+		publish(past, today.minusDays(40));
+		for (long k : List.of(id, past)) {
+			assertThat(jdbc.sql("SELECT status FROM penalty_case WHERE id = :id").param("id", k).query(String.class)
+				.single()).as("the stored status is kept").isEqualTo("DELIVERED");
+		}
+		String number = number(id);
+		String pastNumber = number(past);
+		MockHttpSession sf = SignIn.session(mvc, "sf.wz");
+		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
+
+		assertThat(page(get("/enterprise/penalties").param("q", number).session(sf))).as("the portal's list")
+			.contains("class=\"party-case-status\">" + shown + "<").doesNotContain("class=\"party-case-status\">已送达<");
+		assertThat(page(get("/enterprise/penalties").param("q", pastNumber).session(sf)))
+			.contains("class=\"party-case-status\">已送达<").doesNotContain("公告送达中");
+		assertThat(page(get("/enforcement/cases").param("q", number).param("open", "false").session(staff)))
+			.as("the staff's list").contains("class=\"case-status\">" + shown + "<")
+			.doesNotContain("class=\"case-status\">已送达<");
+		assertThat(page(get("/enforcement/cases").param("q", pastNumber).param("open", "false").session(staff)))
+			.contains("class=\"case-status\">已送达<").doesNotContain("公告送达中");
+		assertThat(page(get("/enforcement/cases/" + id).session(staff))).as("the staff's case page")
+			.containsPattern("id=\"case-status\"\\s*>" + java.util.regex.Pattern.quote(shown) + "<");
+		assertThat(page(get("/enforcement/cases/" + past).session(staff))).containsPattern("id=\"case-status\"\\s*>已送达<");
+
+		mvc.perform(get("/api/v1/enterprise/penalties").param("q", number).header("Authorization", SF))
+			.andExpect(jsonPath("$.items[0].status").value("DELIVERED"))
+			.andExpect(jsonPath("$.items[0].shownStatus").value(shown));
+		mvc.perform(get("/api/v1/enterprise/penalties/" + id).header("Authorization", SF)).andExpect(jsonPath("$.shownStatus").value(shown));
+		mvc.perform(get("/api/v1/enforcement/cases").param("q", number).param("open", "false")
+			.header("Authorization", WUZHONG))
+			.andExpect(jsonPath("$.items[0].shownStatus").value(shown));
+		mvc.perform(get("/api/v1/enforcement/cases/" + id).header("Authorization", WUZHONG)).andExpect(jsonPath("$.shownStatus").value(shown));
+		mvc.perform(get("/api/v1/enforcement/cases/" + past).header("Authorization", WUZHONG)).andExpect(jsonPath("$.shownStatus").value("已送达"));
+
+		assertThat(statusColumn(ExportedRows.of(mvc, sf, "/enterprise/penalties/export.xlsx", "q", number)))
+			.as("the portal's export").containsExactly(shown);
+		assertThat(statusColumn(ExportedRows.of(mvc, staff, "/enforcement/cases/export.xlsx", "q", number, "open", "false")))
+			.as("the staff's export").containsExactly(shown);
+		assertThat(statusColumn(ExportedRows.of(mvc, staff, "/enforcement/cases/export.xlsx", "q", pastNumber, "open",
+				"false"))).containsExactly("已送达");
+	}
+
+	/** What every view shows for a decision served by public notice before its deemed day {@code deemed}. */
+	static String pending(LocalDate deemed) {
+		return "公告送达中（视为送达日 " + ChineseText.day(deemed) + "）";
+	}
+
+	/** The 状态 cells of an export's rows (the header row names the column). */
+	static List<String> statusColumn(List<List<String>> rows) {
+		int column = rows.get(0).indexOf("状态");
+		assertThat(column).as("a 状态 column").isNotNegative();
+		return rows.subList(1, rows.size()).stream().map(r -> r.get(column)).toList();
+	}
+
+	String number(long id) {
+		return jdbc.sql("SELECT number FROM penalty_case WHERE id = :id").param("id", id).query(String.class).single();
+	}
+
+	String page(MockHttpServletRequestBuilder request) throws Exception {
+		return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 	}
 
 	/** Case {@code id}'s page on the portal of 顺丰 吴中 (the party). */

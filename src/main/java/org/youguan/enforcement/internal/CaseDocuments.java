@@ -709,7 +709,7 @@ public class CaseDocuments implements DeclaresTemplates {
 		f.put("closedOn", ChineseText.day(c.closedOn()));
 		f.put("closingReason", text(c.closingReason()));
 		f.put("noPenaltyGround", noPenaltyGround(c.id()));
-		f.put("status", c.status().label());
+		f.put("status", c.shownStatus(LocalDate.now(clock)));
 		f.put("result", result(c, f.get("penalty")));
 		f.put("issuedBy", Actors.shown(actor()));
 		Extra x = jdbc.sql("""

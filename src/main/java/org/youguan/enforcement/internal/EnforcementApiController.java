@@ -241,7 +241,8 @@ class EnforcementApiController {
 	@PreAuthorize(READERS)
 	@Operation(summary = "处罚案件列表", description = "辖区内的案件及其距决定期限的剩余天数（remainingDays，负数为超期）；open=true只列未决定的案件；"
 			+ "status只列该状态的案件（FILED、INVESTIGATING、INVESTIGATED、NOTIFIED、HEARING、DECIDED、DELIVERED、EXECUTED、CLOSED、"
-			+ "NOT_PENALIZED、WITHDRAWN、TRANSFERRED，其他值为400）。")
+			+ "NOT_PENALIZED、WITHDRAWN、TRANSFERRED，其他值为400）；shownStatus为页面显示的状态：公告送达的决定书视为送达日前为"
+			+ "“公告送达中（视为送达日…）”，status仍为DELIVERED。")
 	PageResult<PenaltyCases.CaseSummary> cases(DataScope scope, ListRequest list,
 			@RequestParam(required = false, defaultValue = "false") boolean open,
 			@RequestParam(required = false) String status) {
@@ -250,7 +251,7 @@ class EnforcementApiController {
 
 	@GetMapping("/cases/{id}")
 	@PreAuthorize(READERS)
-	@Operation(summary = "处罚案件详情", description = "案件、调查人员、中止计时期间和各项期限。")
+	@Operation(summary = "处罚案件详情", description = "案件、调查人员、中止计时期间和各项期限；shownStatus为页面显示的状态（公告送达的决定书视为送达日前为“公告送达中（视为送达日…）”）。")
 	PenaltyCases.CaseDetail detail(DataScope scope, @PathVariable long id) {
 		return cases.get(scope, id);
 	}

@@ -16,6 +16,7 @@ import org.youguan.enforcement.CaseExecution;
 import org.youguan.enforcement.CaseStatus;
 import org.youguan.enforcement.CaseView;
 import org.youguan.enforcement.DecisionOutcomes;
+import org.youguan.enforcement.DeliveryMethod;
 import org.youguan.enforcement.NoPenaltyGround;
 import org.youguan.enforcement.NoticeAndHearing;
 import org.youguan.enforcement.Penalty;
@@ -49,14 +50,20 @@ class EnterprisePenalties {
 	 * @param surchargeToday the 加处罚款 a delivered fine not paid has accrued to today (行政处罚法(2021) art.72, capped
 	 * at the fine by {@code penalty.late-surcharge-cap}; zero before its deadline has passed), as its page shows it;
 	 * null when no fine is owed
+	 * @param deliveryMethod how the decision was served, null before
+	 * @param deliveredOn the day it was served — for 公告送达 the day it is deemed served —, null before
+	 * @param shownStatus the status as the list shows it today ({@link CaseStatus#shown}): 公告送达中 with the deemed day
+	 * while that day is ahead, never 已送达
 	 */
 	public record Summary(long id, String number, ViolationType violation, CaseStatus status, LocalDate notifiedOn,
 			String decisionNumber, LocalDate decidedOn, Penalty penalty, BigDecimal fine, LocalDate paidOn,
-			BigDecimal surchargeToday) {
+			BigDecimal surchargeToday, DeliveryMethod deliveryMethod, LocalDate deliveredOn, String shownStatus) {
 
-		Summary withSurcharge(CaseExecution.Unpaid unpaid) {
+		/** The same case with its 加处罚款 ({@code unpaid}, null when none is owed) and its status as shown on {@code today}. */
+		Summary completed(CaseExecution.Unpaid unpaid, LocalDate today) {
 			return new Summary(id, number, violation, status, notifiedOn, decisionNumber, decidedOn, penalty, fine, paidOn,
-					unpaid == null ? null : unpaid.surchargeToday());
+					unpaid == null ? null : unpaid.surchargeToday(), deliveryMethod, deliveredOn,
+					status.shown(deliveryMethod, deliveredOn, today));
 		}
 	}
 
@@ -111,8 +118,8 @@ class EnterprisePenalties {
 	 * @param noPenaltyGround the ground of a 不予处罚 once its 不予行政处罚决定书 is served (art.61), else null
 	 * @param deliveryPublishedOn for a decision served by public notice (公告送达), the day the notice was published —
 	 * {@code deliveredOn} being the day it is deemed served, thirty days later (民事诉讼法(2023) art.95) —, else null
-	 * @param deemedPending a public notice published and its deemed day not yet reached: the decision is not in effect,
-	 * the status is told as 公告送达中 with the deemed day, never 已送达 (message {@code enforcement.party.publicNoticePending})
+	 * @param shownStatus the status as the page shows it today ({@link CaseStatus#shown}): a public notice published
+	 * and its deemed day not yet reached — the decision not in effect — reads 公告送达中 with the deemed day, never 已送达
 	 */
 	public record PartyCase(long id, String number, String enterpriseName, String enterpriseCreditCode,
 			ViolationType violation, CaseStatus status, LocalDate filedOn, LocalDate notifiedOn, Penalty proposedPenalty,
@@ -127,7 +134,7 @@ class EnterprisePenalties {
 			LocalDate suspensionUntil, LocalDate handoverDue, PenaltyCases.Handover handover, LocalDate decisionAnnulledOn,
 			List<PartyOutcome> outcomes, LocalDate hearingScheduledOn, String hearingPlace, boolean replyDueProvisional,
 			boolean paymentDueProvisional, Integer proposedSuspensionDays, Integer suspensionDays, String basis,
-			NoPenaltyGround noPenaltyGround, LocalDate deliveryPublishedOn, boolean deemedPending) {
+			NoPenaltyGround noPenaltyGround, LocalDate deliveryPublishedOn, String shownStatus) {
 
 		/** Whether the case ended with a 不予处罚 decision: its basis is art.33's ground, not a penalty article. */
 		public boolean notPenalized() {
@@ -240,11 +247,12 @@ class EnterprisePenalties {
 	 */
 	PageResult<Summary> list(DataScope scope, CaseStatus status, PageQuery page) {
 		requireEnterprise(scope);
+		LocalDate today = LocalDate.now(clock);
 		PageResult<Summary> listed = Listing.from("FROM penalty_case c")
 			.scope(scope, "c.enterprise_credit_code", "c.region_code")
 			.where(SHOWN)
 			.where(status != null, "c.status = :status", "status", status == null ? "" : status.name())
-			.bind("today", LocalDate.now(clock))
+			.bind("today", today)
 			.search(page, "c.number", "CASE WHEN " + SERVED + " THEN c.decision_number END")
 			.sorts(SORTS, "number", true, "c.id")
 			.page(jdbc, """
@@ -252,11 +260,12 @@ class EnterprisePenalties {
 					       CASE WHEN %1$s THEN c.decision_number END AS decision_number,
 					       CASE WHEN %1$s THEN c.decided_on END AS decided_on,
 					       CASE WHEN %1$s THEN c.penalty END AS penalty, CASE WHEN %1$s THEN c.fine END AS fine,
-					       c.paid_on, CAST(NULL AS numeric) AS surcharge_today""".formatted(SERVED), page, Rows.of(Summary.class));
+					       c.paid_on, CAST(NULL AS numeric) AS surcharge_today, c.delivery_method, c.delivered_on,
+					       CAST(NULL AS text) AS shown_status""".formatted(SERVED), page, Rows.of(Summary.class));
 		// the 加处罚款 of the page's unpaid fines, read for the page at once (never a query per case)
 		Map<Long, CaseExecution.Unpaid> unpaid = caseExecution.unpaid(listed.items().stream()
 			.filter(c -> c.decisionNumber() != null).map(Summary::id).toList());
-		return listed.map(c -> c.withSurcharge(unpaid.get(c.id())));
+		return listed.map(c -> c.completed(unpaid.get(c.id()), today));
 	}
 
 	/**
@@ -304,7 +313,7 @@ class EnterprisePenalties {
 				c.hearingScheduledOn(), c.hearingScheduledOn() == null ? null : Masking.personalNumbersIn(c.hearingPlace()),
 				d.hearingRequestDueProvisional(), d.paymentDueProvisional(), notified ? c.proposedSuspensionDays() : null,
 				served ? c.suspensionDays() : null, basis(c, served), notPenalized && served ? c.noPenaltyGround() : null,
-				c.deliveryPublishedOn(), c.deemedServedAfter(today) != null);
+				c.deliveryPublishedOn(), c.shownStatus(today));
 	}
 
 	/**

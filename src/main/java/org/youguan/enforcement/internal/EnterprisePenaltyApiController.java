@@ -46,7 +46,8 @@ class EnterprisePenaltyApiController {
 
 	@GetMapping
 	@Operation(summary = "本企业的处罚案件", description = "已事先告知或已作出决定的本企业案件，最新的在前；status按状态筛选，"
-			+ "q搜索案件编号或已送达的决定书文号，sort可为number、notified_on、decided_on。")
+			+ "q搜索案件编号或已送达的决定书文号，sort可为number、notified_on、decided_on；shownStatus为页面显示的状态："
+			+ "公告送达的决定书视为送达日前为“公告送达中（视为送达日…）”，status仍为DELIVERED。")
 	PageResult<EnterprisePenalties.Summary> list(DataScope scope, ListRequest list,
 			@RequestParam(required = false) CaseStatus status) {
 		return penalties.list(scope, status, list.toPage());

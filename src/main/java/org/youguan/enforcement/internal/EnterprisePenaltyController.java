@@ -41,7 +41,7 @@ class EnterprisePenaltyController {
 	/** The export's columns: what the list shows, the decision's day and penalty and the payment day besides. */
 	static final List<Column<EnterprisePenalties.Summary>> COLUMNS = List.of(
 			Column.of("案件编号", EnterprisePenalties.Summary::number, 26),
-			Column.of("违法行为", s -> s.violation().shortName(), 30), Column.of("状态", s -> s.status().label(), 12),
+			Column.of("违法行为", s -> s.violation().shortName(), 30), Column.of("状态", EnterprisePenalties.Summary::shownStatus, 24),
 			Column.of("告知日期", EnterprisePenalties.Summary::notifiedOn, 12),
 			Column.of("处罚决定书文号", EnterprisePenalties.Summary::decisionNumber, 28),
 			Column.of("决定日期", EnterprisePenalties.Summary::decidedOn, 12),
