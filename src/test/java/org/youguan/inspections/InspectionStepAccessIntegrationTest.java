@@ -71,6 +71,9 @@ class InspectionStepAccessIntegrationTest {
 	Bureaus bureaus;
 
 	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	@Autowired
 	UserDirectory directory;
 
 	@Autowired
@@ -148,8 +151,25 @@ class InspectionStepAccessIntegrationTest {
 
 	long wuzhongInspector(LocalDate validUntil) {
 		long bureau = bureaus.findByRegion("320506").orElseThrow().id();
-		return inspectors.register(DataScope.region("3205"), new Inspectors.InspectorData(bureau, null, "路检查",
+		long id = inspectors.register(DataScope.region("3205"), new Inspectors.InspectorData(bureau, null, "路检查",
 				"WZ" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(), validUntil, null));
+		registered.add(id);
+		return id;
+	}
+
+	/** The roster entries this class registered. */
+	private final java.util.List<Long> registered = new java.util.ArrayList<>();
+
+	/**
+	 * Off the roster again, so no later draw in the shared database picks them (an entry expiring days ago was drawn
+	 * by another class's plan and refused at its check).
+	 */
+	@org.junit.jupiter.api.AfterEach
+	void offTheRoster() {
+		for (long id : registered) {
+			jdbc.sql("UPDATE inspector SET active = false WHERE id = :id").param("id", id).update();
+		}
+		registered.clear();
 	}
 
 	ResultActions update(String token, long id, String json) throws Exception {
@@ -210,6 +230,7 @@ class InspectionStepAccessIntegrationTest {
 		long id = inspectors.registerEnteredOn(DataScope.region("3205"), new Inspectors.InspectorData(bureau, null, "旧证人",
 				"WZ" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(), today.minusDays(5), null),
 				today.minusYears(1));
+		registered.add(id);
 		Inspector old = inspectors.get(DataScope.all(), id);
 		org.assertj.core.api.Assertions.assertThatThrownBy(() -> inspectors.update(DataScope.region("3205"), id,
 				new Inspectors.InspectorData(bureau, null, "旧证人", "NEW" + RandomDigits.of(6), old.validUntil(), null)))
