@@ -282,11 +282,8 @@ public class Reports {
 	 */
 	@Transactional
 	public long open(DataScope scope, long enterpriseId, long formId, Period period) {
-		ReportForm form = forms.get(formId);
+		ReportForm form = requireReporter(scope, enterpriseId, formId);
 		EnterpriseView enterprise = enterprises.get(scope, enterpriseId);
-		if (!form.covers(enterprise.type(), enterprise.brandId(), enterprise.regionCode())) {
-			throw DomainException.rule("本企业不需报送“" + form.name() + "”");
-		}
 		if (period.type() != form.periodType()) {
 			throw new InvalidValueException("period", "period", "“" + form.name() + "”按" + form.periodType().label() + "报送");
 		}
@@ -307,6 +304,21 @@ public class Reports {
 				.inRegion(r.regionCode()));
 			return r.id();
 		});
+	}
+
+	/**
+	 * Form {@code formId} when enterprise {@code enterpriseId} (in {@code scope}) reports it — asked before the period
+	 * a caller typed is read (the page's 填报 and the API), as {@link #open} asks it first.
+	 * @throws DomainException 404 for an enterprise or form not there; 422 when the enterprise does not report the form
+	 * (本企业不需报送…)
+	 */
+	public ReportForm requireReporter(DataScope scope, long enterpriseId, long formId) {
+		ReportForm form = forms.get(formId);
+		EnterpriseView enterprise = enterprises.get(scope, enterpriseId);
+		if (!form.covers(enterprise.type(), enterprise.brandId(), enterprise.regionCode())) {
+			throw DomainException.rule("本企业不需报送“" + form.name() + "”");
+		}
+		return form;
 	}
 
 	/**

@@ -14,6 +14,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
 import org.youguan.RandomDigits;
@@ -35,6 +36,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -79,6 +81,12 @@ class StatisticsStepsIntegrationTest {
 
 	@Autowired
 	Licences licences;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Completeness completeness;
 
 	/** An express reporter of 吴中区, licensed since 2001 ({@link Reporters#wuzhongExpress}). */
 	Reporter reporter() {
@@ -128,6 +136,85 @@ class StatisticsStepsIntegrationTest {
 			.param("action", "submit").param("values." + LOCAL, "很多"))
 			.andExpect(status().isNotFound());
 		assertThat(reports.get(r.own(), id).status()).isEqualTo(ReportStatus.RETURNED);
+	}
+
+	@Test
+	void aReminderOfAFormOfAnotherRegionIsRefusedBeforeItsPeriod() throws Exception {
+		// a local form of 吴中区 (inactive: nobody owes it, no other test sees it)
+		long local = jdbc.sql("""
+				INSERT INTO stat_form (code, name, period_type, due_day, enterprise_types, region_prefix, active)
+				VALUES (:code, :name, 'MONTH', 5, 'EXPRESS', '320506', false) RETURNING id""")
+			.param("code", "wz-local-" + RandomDigits.of(8))
+			.param("name", "吴中区地方月报" + RandomDigits.of(8))
+			.query(Long.class)
+			.single();
+		// 相城区's staff sending a period that is no period: the form is not theirs to remind — 404, not the period
+		mvc.perform(post("/statistics/completeness/remind").session(SignIn.session(mvc, "xc.staff")).with(csrf())
+			.param("form", String.valueOf(local)).param("period", "2026-13"))
+			.andExpect(status().isNotFound());
+		// 吴中区's own staff are told the period (the page's error), as the city above it is
+		for (String user : List.of("wz.staff", "sz.market")) {
+			mvc.perform(post("/statistics/completeness/remind").session(SignIn.session(mvc, user)).with(csrf())
+				.param("form", String.valueOf(local)).param("period", "2026-13"))
+				.andExpect(status().is3xxRedirection())
+				.andExpect(flash().attributeExists("errors"));
+		}
+		// a national form concerns every bureau: 相城区 is told the period
+		mvc.perform(post("/statistics/completeness/remind").session(SignIn.session(mvc, "xc.staff")).with(csrf())
+			.param("form", String.valueOf(forms.byCode("monthly").id())).param("period", "2026-13"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attributeExists("errors"));
+		// its 报送进度 page is not there for 相城区 either
+		mvc.perform(get("/statistics/completeness").session(SignIn.session(mvc, "xc.staff")).param("form", String.valueOf(local)))
+			.andExpect(status().isNotFound());
+	}
+
+	/**
+	 * An enterprise naming a form it does not report (a local form of 相城区, to 吴中区's sf.wz) with a period that is no
+	 * period is told the form (422), on the API and the page, before the period (it was told the period, 400).
+	 */
+	@Test
+	void aFormTheEnterpriseDoesNotReportIsToldBeforeThePeriod() throws Exception {
+		String code = "xc-local-" + RandomDigits.of(8);
+		long local = jdbc.sql("""
+				INSERT INTO stat_form (code, name, period_type, due_day, enterprise_types, region_prefix, active)
+				VALUES (:code, :name, 'MONTH', 5, 'EXPRESS,POSTAL', '320507', false) RETURNING id""")
+			.param("code", code)
+			.param("name", "相城区地方月报" + RandomDigits.of(8))
+			.query(Long.class)
+			.single();
+		mvc.perform(post("/api/v1/statistics/reports").header("Authorization", "Bearer demo-sf-wz-token")
+			.contentType("application/json")
+			.content("{\"form\":\"" + code + "\",\"period\":\"2026-13\",\"values\":{},\"submit\":false}"))
+			.andExpect(status().isUnprocessableEntity())
+			.andExpect(content().string(containsString("本企业不需报送")));
+		mvc.perform(post("/enterprise/statistics/open").session(SignIn.session(mvc, "sf.wz")).with(csrf())
+			.param("form", String.valueOf(local)).param("period", "2026-13"))
+			.andExpect(flash().attribute("errors", org.hamcrest.Matchers.hasToString(containsString("本企业不需报送"))));
+	}
+
+	/**
+	 * The other statistics steps whose record is not (or not only) in the address: a national form's settings posted by a
+	 * city's administrator with a due day out of range, and a county's target posted by the city's administrator with a
+	 * year that is no number, are refused (403) before the field is read — they were told the field (400).
+	 */
+	@Test
+	void aFormsSettingsAndAnotherRegionsTargetAreRefusedBeforeTheirFields() throws Exception {
+		ReportForm monthly = forms.byCode("monthly");
+		int due = monthly.dueDay();
+		mvc.perform(post("/statistics/catalogue/forms/" + monthly.id()).session(SignIn.session(mvc, "sz.admin")).with(csrf())
+			.param("dueDay", "99").param("types", "EXPRESS"))
+			.andExpect(status().isForbidden())
+			.andExpect(content().string(containsString("只有最高一级机构的系统管理员可以调整")));
+		assertThat(forms.get(monthly.id()).dueDay()).isEqualTo(due);
+		mvc.perform(post("/statistics/targets").session(SignIn.session(mvc, "sz.admin")).with(csrf())
+			.param("region", "320506").param("year", "二〇二六").param("indicator", "express.volume").param("targetValue", "1"))
+			.andExpect(status().isForbidden())
+			.andExpect(content().string(containsString("只能设定本局辖区")));
+		// its own region: told the year
+		mvc.perform(post("/statistics/targets").session(SignIn.session(mvc, "sz.admin")).with(csrf())
+			.param("region", "3205").param("year", "二〇二六").param("indicator", "express.volume").param("targetValue", "1"))
+			.andExpect(result -> assertThat(result.getResponse().getStatus()).isNotEqualTo(403));
 	}
 
 	@Test

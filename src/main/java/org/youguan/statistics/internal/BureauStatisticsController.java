@@ -133,7 +133,8 @@ class BureauStatisticsController {
 	@PreAuthorize(ReportController.HANDLERS)
 	String remind(@AuthenticationPrincipal CurrentUser me, DataScope scope, @RequestParam long form,
 			@RequestParam String period, RedirectAttributes redirect) {
-		ReportForm f = forms.get(form);
+		// the form is the step's record: out of scope 404 (StatisticsStepAccess asked it before the fields)
+		ReportForm f = forms.get(scope, form);
 		String here = "/statistics/completeness?form=" + form + (shown(f, period) ? "&period=" + PageAddress.value(period) : "");
 		return PageSteps.run(redirect, here, () -> {
 			Completeness.Reminded n = completeness.remind(scope, f, Period.parse(f.periodType(), period, "period",
@@ -333,7 +334,7 @@ class BureauStatisticsController {
 	}
 
 	private Completeness.Summary summary(DataScope scope, Long form, String period) {
-		ReportForm f = form == null ? forms.byCode("monthly") : forms.get(form);
+		ReportForm f = form == null ? forms.byCode("monthly") : forms.get(scope, form);
 		Period p = period == null || Text.isBlank(period) ? forms.currentPeriod(f)
 				: Period.parse(f.periodType(), period, "period", LocalDate.now(clock));
 		return completeness.summary(scope, f, p);

@@ -82,9 +82,11 @@ public class EnterpriseReporting {
 			throw new InvalidValueException(errors);
 		}
 		ReportForm form = forms.require("form", formCode);
-		Period period = Period.parse(form.periodType(), periodText, "period", LocalDate.now(clock));
 		DataScope scope = me.scope();
 		long enterpriseId = enterprise(me).id();
+		// a form the enterprise does not report is told (422) before the period or values it sent are read
+		reports.requireReporter(scope, enterpriseId, form.id());
+		Period period = Period.parse(form.periodType(), periodText, "period", LocalDate.now(clock));
 		boolean created = !reports.exists(enterpriseId, form.id(), period);
 		long id = reports.open(scope, enterpriseId, form.id(), period);
 		ReportView current = reports.get(scope, id);
