@@ -189,7 +189,7 @@ public class Reports {
 		sorts.put("period", "ROW(r.period_start, r.period_end)");
 		return listing.sorts(sorts, "submitted_at", page.descending(), "r.id DESC")
 			.page(jdbc, columns(scope.kind() == DataScope.Kind.ENTERPRISE), page, Rows.of(ReportView.class))
-			.map(r -> r.masked().counted(calendar));
+			.map(r -> r.masked().counted(calendar, LocalDate.now(clock)));
 	}
 
 	/** Reports in scope waiting for the caller's bureau's decision ({@link #awaitingDecision}: not a bureau's below it). */
@@ -219,7 +219,7 @@ public class Reports {
 			.param("id", id)
 			.query(Rows.of(ReportView.class))
 			.optional()
-			.map(r -> (own ? r : r.masked()).counted(calendar))
+			.map(r -> (own ? r : r.masked()).counted(calendar, LocalDate.now(clock)))
 			.orElseThrow(() -> DomainException.notFound("统计报表", id));
 	}
 
@@ -234,7 +234,7 @@ public class Reports {
 			.query(Rows.of(ReportView.class))
 			.list()
 			.stream()
-			.map(v -> v.counted(calendar))
+			.map(v -> v.counted(calendar, LocalDate.now(clock)))
 			.toList();
 	}
 

@@ -250,9 +250,18 @@ class StatisticsStepsIntegrationTest {
 				region = h.equals("行政区划代码") ? c : region;
 			}
 			assertThat(region).as("one label of the region code on every statistics export").isNotNegative();
-			assertThat(sheet.getRow(1).getCell(onTime) == null ? "" : sheet.getRow(1).getCell(onTime).getStringCellValue())
-				.isEmpty();
+			// returned and not sent again by its due date (years ago): 逾期未报, one rule with the API, the enterprise's
+			// export and 报送进度 (finding: it was blank, as if nothing were owed)
+			assertThat(sheet.getRow(1).getCell(onTime).getStringCellValue()).isEqualTo("逾期未报");
 		}
+		assertThat((Boolean) JsonPath.read(list, "$.items[0].overdue")).isTrue();
+		assertThat(reports.get(r.own(), id).lateness(java.time.LocalDate.now(org.youguan.platform.ChinaTime.ZONE)))
+			.isEqualTo("逾期未报");
+		Completeness.Summary progress = completeness.summary(DataScope.region("320506"), forms.byCode("monthly"), period);
+		Completeness.Line line = progress.lines().stream().filter(l -> l.enterpriseId() == r.id()).findFirst().orElseThrow();
+		assertThat(progress.overdue(line)).isTrue();
+		assertThat(progress.timeliness(line)).isEqualTo("逾期未报");
+		assertThat(progress.overdueCount()).isPositive();
 
 		// sent again: the return's decision no longer stands on the report
 		assertThat(reports.get(r.own(), id).decidedAt()).isNotNull();
@@ -260,6 +269,9 @@ class StatisticsStepsIntegrationTest {
 		assertThat(reports.get(r.own(), id).decidedAt()).isNull();
 		assertThat(reports.get(DataScope.region("320506"), id).decidedBy()).isNull();
 		assertThat(reports.get(DataScope.region("320506"), id).returnReason()).isNull();
+		// sent again (late): 迟报, no longer 逾期未报
+		assertThat(reports.get(DataScope.region("320506"), id).overdue()).isFalse();
+		assertThat(reports.get(DataScope.region("320506"), id).timeliness()).isEqualTo("否");
 	}
 
 	@Test
