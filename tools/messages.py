@@ -404,6 +404,7 @@ M = {
  "stat.lastReminder": ("最近催报", "Last reminder"),
  "stat.lastReminderAt": ("最近一次催报：{0}", "Last reminder: {0}"),
  "stat.overdue": ("逾期未报", "Overdue"),
+ "stat.overdueCount": ("逾期未报{0}家（含已退回未重新报送的）", "{0} overdue (returned reports not sent again included)"),
  "stat.missing": ("未报", "Missing"),
  "stat.targets.title": ("年度目标与进度", "Annual targets"),
  "stat.target.search": ("指标名称或代码", "Indicator name or code"),

@@ -363,7 +363,7 @@ public final class SheetImport<T> {
 
 		/**
 		 * Refuses the template's example row left in the sheet — it would otherwise be imported as data: a row whose
-		 * every example value is in its column (as text, or a date cell of that day) fails the first column, rule
+		 * every example value is in its column (as text, or a date cell of that day or month) fails the first column, rule
 		 * {@code example}.
 		 * @param headers the template's columns, in the order of {@code example}
 		 * @param example the values {@link SheetRows#template} wrote as its example row
@@ -374,7 +374,7 @@ public final class SheetImport<T> {
 				String expected = example.get(i);
 				SheetCell cell = row.cell(headers.get(i));
 				String actual = cell == null || cell.text() == null ? "" : Text.strip(cell.text());
-				if (!expected.equals(actual)) {
+				if (!SheetRows.isExample(expected, actual)) {
 					return false;
 				}
 			}

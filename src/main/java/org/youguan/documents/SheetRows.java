@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -567,7 +568,8 @@ public final class SheetRows {
 
 	/**
 	 * An empty template: the headers, and one example row — each example day ({@code 2025-03-05}) as a date cell shown
-	 * {@code yyyy-mm-dd}, as the exports write a day ({@link Spreadsheets#write}), so a person filling the template in
+	 * {@code yyyy-mm-dd} and each example month ({@code 2025-03}) as a date cell of its first day shown {@code yyyy-mm},
+	 * as the exports write a day ({@link Spreadsheets#write}), so a person filling the template in
 	 * Excel or WPS types over a date cell and the column sorts and filters as dates; every other value as its text. The
 	 * import reads a date cell, a text date and a date serial in General alike ({@link SheetCell#asDate}), and knows the
 	 * example row by its values either way ({@link SheetImport.RowContext#refuseExample}).
@@ -583,16 +585,35 @@ public final class SheetRows {
 	/** An example day as typed in a template's example row: four digits, two and two, hyphenated. */
 	private static final Pattern EXAMPLE_DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
-	/** An example value as a template writes it: a real day ({@link #EXAMPLE_DAY}) as the date, else the text itself. */
+	/** An example month as typed in a template's example row: four digits, a hyphen and two. */
+	private static final Pattern EXAMPLE_MONTH = Pattern.compile("\\d{4}-\\d{2}");
+
+	/**
+	 * An example value as a template writes it: a real day ({@link #EXAMPLE_DAY}) as the date, a real month
+	 * ({@link #EXAMPLE_MONTH}, {@code 2020-01}) as a month cell ({@code YearMonth}: a date cell shown {@code yyyy-mm}),
+	 * else the text itself.
+	 */
 	static Object exampleValue(String value) {
-		if (value != null && EXAMPLE_DAY.matcher(value).matches()) {
-			try {
+		try {
+			if (value != null && EXAMPLE_DAY.matcher(value).matches()) {
 				return LocalDate.parse(value);
 			}
-			catch (DateTimeParseException notADay) {
-				return value;
+			if (value != null && EXAMPLE_MONTH.matcher(value).matches()) {
+				return YearMonth.parse(value);
 			}
 		}
+		catch (DateTimeParseException notADate) {
+			return value;
+		}
 		return value;
+	}
+
+	/**
+	 * Whether a cell holds a template's example value as {@link #template} wrote it: the text itself, or for an example
+	 * month ({@code 2020-01}) the date cell of its first day the template wrote ({@code 2020-01-01} as its text).
+	 * @param actual the cell's text ({@link SheetCell#text}), stripped; "" when blank
+	 */
+	static boolean isExample(String expected, String actual) {
+		return expected.equals(actual) || EXAMPLE_MONTH.matcher(expected).matches() && actual.equals(expected + "-01");
 	}
 }

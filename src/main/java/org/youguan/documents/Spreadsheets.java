@@ -8,6 +8,7 @@ import java.text.Normalizer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -55,6 +56,9 @@ public class Spreadsheets {
 
 	/** Excel's format of a date cell: 2026-03-05, as the pages and the imports write a day. */
 	static final String DATE_FORMAT = "yyyy-mm-dd";
+
+	/** Excel's format of a month cell: 2026-03 (the month's first day underneath), as a template's 月份 is written. */
+	static final String MONTH_FORMAT = "yyyy-mm";
 
 	/** Excel's format of a date-time cell: 2026-03-05 14:30:00, as the export wrote a moment before. */
 	static final String DATE_TIME_FORMAT = "yyyy-mm-dd hh:mm:ss";
@@ -112,7 +116,8 @@ public class Spreadsheets {
 	 * @return the workbook: numbers as numeric cells ({@link SheetNumber} with its number format, or as exact text beyond
 	 * the 15 digits a numeric cell holds; any other number in the format its header's unit calls for, {@link Unit}:
 	 * （元） and （%） {@code #,##0.00}, a count {@code #,##0}), true/false as 是/否, dates as date cells shown {@code yyyy-mm-dd} (a
-	 * {@link SheetDay} with its mark after the day), every moment ({@code Instant}, {@code OffsetDateTime},
+	 * {@link SheetDay} with its mark after the day), a {@code YearMonth} as a date cell of its first day shown
+	 * {@code yyyy-mm}, every moment ({@code Instant}, {@code OffsetDateTime},
 	 * {@code ZonedDateTime}) as a date-time cell in China time shown {@code yyyy-mm-dd hh:mm:ss} as the pages show it
 	 * (a {@code LocalDateTime} as it is) — so Excel and WPS sort and filter them as dates; a date before 1900, which
 	 * no date cell holds, as its text — texts as texts ({@link #fit}, formula-like ones quote-prefixed). Each cell
@@ -314,6 +319,12 @@ public class Spreadsheets {
 		}
 		else if (value instanceof SheetDay d) {
 			setDay(styles, cell, d);
+		}
+		else if (value instanceof YearMonth m && m.getYear() >= FIRST_YEAR && m.getYear() <= LAST_YEAR) {
+			// a month as a date cell of its first day shown 2026-03: Excel and WPS sort and filter it as a date, and an
+			// import reads its month (SheetCell#asMonth)
+			cell.setCellValue(DateUtil.getExcelDate(m.atDay(1)));
+			cell.setCellStyle(styles.format(MONTH_FORMAT));
 		}
 		else if (value instanceof TemporalAccessor t) {
 			cell.setCellValue(t.toString());

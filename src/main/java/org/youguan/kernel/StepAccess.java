@@ -37,6 +37,16 @@ public interface StepAccess {
 	 */
 	void requireStep(DataScope scope, long id, String rest);
 
+	/**
+	 * The request parameter naming the record for an address that holds no {@code {id}} — a step on a record chosen in
+	 * its form ({@code POST /statistics/completeness/remind} with {@code form=7}): the record's number is read from
+	 * this parameter (a query or form field, never a JSON body) before the form is bound, as an id in the address is.
+	 * Null (the default) for addresses that hold the record's id.
+	 */
+	default String recordParameter() {
+		return null;
+	}
+
 	/** The rule of a step ({@link #requireStep}), for {@link #of}. */
 	@FunctionalInterface
 	interface Rule {
@@ -52,8 +62,26 @@ public interface StepAccess {
 	 * @param rule the refusal, as {@link #requireStep} throws it
 	 */
 	static StepAccess of(List<String> steps, Rule rule) {
+		return of(steps, null, rule);
+	}
+
+	/**
+	 * The access to the steps at {@code steps}, whose addresses hold no record id, on the record a request parameter
+	 * names ({@link #recordParameter}), decided by {@code rule} — a step such as 催报 on the form {@code form} names.
+	 * A value of the parameter that is no record number (not ASCII digits) names no record: left to the handler,
+	 * which refuses it on its field.
+	 * @param steps the addresses, as {@link #steps} takes them (without {@code {id}})
+	 * @param parameter the request parameter holding the record's number; null for an id in the address
+	 * @param rule the refusal, as {@link #requireStep} throws it ({@code rest} is empty)
+	 */
+	static StepAccess of(List<String> steps, String parameter, Rule rule) {
 		List<String> addresses = List.copyOf(steps);
 		return new StepAccess() {
+
+			@Override
+			public String recordParameter() {
+				return parameter;
+			}
 
 			@Override
 			public List<String> steps() {

@@ -56,7 +56,10 @@ public class Notifications {
 		this.counts = new AuditedMemory(sent::get, clock, countMemory, 10_000);
 	}
 
-	/** The most characters a notification's title keeps (the column's length). */
+	/**
+	 * The most characters a notification's title keeps as sent; the column holds {@link #DONE} beside it (305, V330), so
+	 * a title marked done is never cut.
+	 */
 	static final int TITLE_LENGTH = 300;
 
 	/** Notifies the staff of a region; returns false when this key was sent before. */
@@ -91,19 +94,20 @@ public class Notifications {
 
 	/**
 	 * Marks an enterprise's notifications done whose key starts with {@code keyPrefix} (a reminder whose report has been
-	 * filed): their titles start with {@link #DONE} from now on, whole — a title is stored bounded to {@link #SENT_TITLE_LENGTH},
-	 * leaving the mark its room (one stored before that bound is cut to the column's length); one marked before is left.
+	 * filed): their titles start with {@link #DONE} from now on, whole — the column holds {@link #TITLE_LENGTH} and the
+	 * mark (V330: a title of 296–300 characters stored before sent titles were bounded to {@link #SENT_TITLE_LENGTH} lost
+	 * its end to the mark), so no stored title is cut; one marked before is left.
 	 * @return how many were marked now
 	 */
 	@Transactional
 	public int markDone(String creditCode, String keyPrefix) {
-		return retitle(creditCode, keyPrefix, "left(:done || title, " + TITLE_LENGTH + ")", "NOT starts_with(title, :done)");
+		return retitle(creditCode, keyPrefix, ":done || title", "NOT starts_with(title, :done)");
 	}
 
 	/**
 	 * Opens again an enterprise's notifications marked done ({@link #markDone}) whose key starts with {@code keyPrefix}
-	 * (a reminder whose report was handed back, 退回): their titles lose the {@link #DONE} mark. A title cut to the
-	 * column's length when marked keeps its cut.
+	 * (a reminder whose report was handed back, 退回): their titles lose the {@link #DONE} mark and read as sent (one cut
+	 * to 300 characters when marked before V330 keeps that cut).
 	 * @return how many were opened now
 	 */
 	@Transactional
@@ -113,7 +117,7 @@ public class Notifications {
 
 	/** Sets {@code title} (SQL over {@code title} and {@code :done}) on the enterprise's notifications keyed so and {@code which}. */
 	private int retitle(String creditCode, String keyPrefix, String title, String which) {
-		int changed = jdbc.sql("UPDATE notification SET title = " + title + """
+		int changed = jdbc.sql("UPDATE notification SET title = " + title + " " + """
 				 WHERE audience_kind = 'ENTERPRISE' AND audience = :code AND starts_with(dedupe_key, :prefix)
 				  AND\s""" + which)
 			.param("done", DONE)

@@ -84,6 +84,30 @@ public class Completeness {
 	public record Summary(ReportForm form, Period period, LocalDate dueOn, boolean due, int expected, int received,
 			int onTime, int approved, List<Line> lines) {
 
+		/**
+		 * 逾期未报: the reporter owes the period as its report stands ({@link Line#missing}: none, a draft, or returned
+		 * and not sent again) and the period's due date passed — the rule a report's own badge follows
+		 * ({@code ReportView#overdue}), on the page, in the export and the figures alike.
+		 */
+		public boolean overdue(Line line) {
+			return due && line.missing();
+		}
+
+		/** How many reporters are {@link #overdue} (逾期未报), a returned report not sent again among them. */
+		public int overdueCount() {
+			return (int) lines.stream().filter(this::overdue).count();
+		}
+
+		/**
+		 * 按时 as the export writes a line: 是 / 否 while its report stands sent, 逾期未报 when {@link #overdue}, else blank.
+		 */
+		public String timeliness(Line line) {
+			if (line.onTime() != null) {
+				return line.onTime() ? "是" : "否";
+			}
+			return overdue(line) ? "逾期未报" : "";
+		}
+
 		public List<Line> outstanding() {
 			return lines.stream().filter(l -> l.missing() || Boolean.FALSE.equals(l.onTime())).toList();
 		}

@@ -81,6 +81,23 @@ public class ReportForms {
 			.orElseThrow(() -> DomainException.notFound("统计报表", id));
 	}
 
+	/**
+	 * Form {@code id} as the caller in {@code scope} may take a step on it (催报) or read its 报送进度: a national form
+	 * (no region) concerns every bureau; a local one the bureaus of its region, those inside it (their enterprises owe
+	 * it) and those above it. A form of a region apart from the caller's is not there for it.
+	 * @throws DomainException 404 for a form not there or of a region outside the scope — existence is not revealed
+	 */
+	public ReportForm get(DataScope scope, long id) {
+		ReportForm form = get(id);
+		String prefix = form.regionPrefix() == null ? "" : form.regionPrefix();
+		boolean concerns = prefix.isEmpty() || scope.containsRegion(prefix)
+				|| scope.kind() == DataScope.Kind.REGION && scope.regionPrefix().startsWith(prefix);
+		if (!concerns) {
+			throw DomainException.notFound("统计报表", id);
+		}
+		return form;
+	}
+
 	public ReportForm byCode(String code) {
 		return jdbc.sql(SELECT + " WHERE code = :code").param("code", code).query(Rows.of(ReportForm.class)).optional()
 			.orElseThrow(() -> DomainException.notFound("统计报表", code));
@@ -309,6 +326,21 @@ public class ReportForms {
 	}
 
 	/**
+	 * Form {@code formId} when {@code actor} may configure it ({@link #configurableBy}) — asked before the step's fields
+	 * are read ({@code StatisticsStepAccess}) and by {@link #configure} itself.
+	 * @throws DomainException 404 for a form of a region apart from the actor's ({@link #get(DataScope, long)})
+	 * @throws AccessRefusedException 403 for a form the actor reads and does not configure (a national form, to a
+	 * bureau administrator)
+	 */
+	public ReportForm requireConfigurable(CurrentUser actor, long formId) {
+		ReportForm current = get(actor.scope(), formId);
+		if (!configurableBy(actor, current)) {
+			throw new AccessRefusedException("“" + current.name() + "”属于全国统计报表制度，只有最高一级机构的系统管理员可以调整");
+		}
+		return current;
+	}
+
+	/**
 	 * Configures a form: the due day of the following month (the reporting regulation leaves it to the bureau, e.g.
 	 * the 5th) and who must report it — enterprise types, optionally one brand and a region prefix. A new due day
 	 * applies to the periods ending today or later; those that ended keep theirs ({@link #dueOn}).
@@ -318,10 +350,7 @@ public class ReportForms {
 	@Transactional
 	public void configure(CurrentUser actor, long formId, int dueDay, List<EnterpriseType> types, Long brandId,
 			String regionPrefix) {
-		ReportForm current = get(formId);
-		if (!configurableBy(actor, current)) {
-			throw new AccessRefusedException("“" + current.name() + "”属于全国统计报表制度，只有最高一级机构的系统管理员可以调整");
-		}
+		requireConfigurable(actor, formId);
 		String prefix = regionPrefix(regionPrefix);
 		if (!installationAdmins.holds(actor) && (prefix.isEmpty() || !actor.scope().containsRegion(prefix))) {
 			throw new AccessRefusedException("regionPrefix", "报送区域须在本局辖区内");

@@ -189,7 +189,7 @@ public class Reports {
 		sorts.put("period", "ROW(r.period_start, r.period_end)");
 		return listing.sorts(sorts, "submitted_at", page.descending(), "r.id DESC")
 			.page(jdbc, columns(scope.kind() == DataScope.Kind.ENTERPRISE), page, Rows.of(ReportView.class))
-			.map(r -> r.masked().counted(calendar));
+			.map(r -> r.masked().counted(calendar, LocalDate.now(clock)));
 	}
 
 	/** Reports in scope waiting for the caller's bureau's decision ({@link #awaitingDecision}: not a bureau's below it). */
@@ -219,7 +219,7 @@ public class Reports {
 			.param("id", id)
 			.query(Rows.of(ReportView.class))
 			.optional()
-			.map(r -> (own ? r : r.masked()).counted(calendar))
+			.map(r -> (own ? r : r.masked()).counted(calendar, LocalDate.now(clock)))
 			.orElseThrow(() -> DomainException.notFound("统计报表", id));
 	}
 
@@ -234,7 +234,7 @@ public class Reports {
 			.query(Rows.of(ReportView.class))
 			.list()
 			.stream()
-			.map(v -> v.counted(calendar))
+			.map(v -> v.counted(calendar, LocalDate.now(clock)))
 			.toList();
 	}
 
@@ -282,11 +282,8 @@ public class Reports {
 	 */
 	@Transactional
 	public long open(DataScope scope, long enterpriseId, long formId, Period period) {
-		ReportForm form = forms.get(formId);
+		ReportForm form = requireReporter(scope, enterpriseId, formId);
 		EnterpriseView enterprise = enterprises.get(scope, enterpriseId);
-		if (!form.covers(enterprise.type(), enterprise.brandId(), enterprise.regionCode())) {
-			throw DomainException.rule("本企业不需报送“" + form.name() + "”");
-		}
 		if (period.type() != form.periodType()) {
 			throw new InvalidValueException("period", "period", "“" + form.name() + "”按" + form.periodType().label() + "报送");
 		}
@@ -307,6 +304,21 @@ public class Reports {
 				.inRegion(r.regionCode()));
 			return r.id();
 		});
+	}
+
+	/**
+	 * Form {@code formId} when enterprise {@code enterpriseId} (in {@code scope}) reports it — asked before the period
+	 * a caller typed is read (the page's 填报 and the API), as {@link #open} asks it first.
+	 * @throws DomainException 404 for an enterprise or form not there; 422 when the enterprise does not report the form
+	 * (本企业不需报送…)
+	 */
+	public ReportForm requireReporter(DataScope scope, long enterpriseId, long formId) {
+		ReportForm form = forms.get(formId);
+		EnterpriseView enterprise = enterprises.get(scope, enterpriseId);
+		if (!form.covers(enterprise.type(), enterprise.brandId(), enterprise.regionCode())) {
+			throw DomainException.rule("本企业不需报送“" + form.name() + "”");
+		}
+		return form;
 	}
 
 	/**

@@ -104,6 +104,16 @@ public class Targets {
 	 */
 	@Transactional
 	public void set(CurrentUser me, String region, int year, String indicatorCode, BigDecimal value, BigDecimal growth) {
+		store(me.scope(), requireSettable(me, region), year, indicatorCode, value, growth);
+	}
+
+	/**
+	 * The region whose target {@code me} sets with {@code region} typed (blank: its own), when it may — asked before the
+	 * step's fields are read ({@code StatisticsStepAccess}: a bad year or value from another region's administrator is
+	 * told the region, not the value) and by {@link #set} itself.
+	 * @throws AccessRefusedException (403) unless {@code me} is an administrator ({@link #SETTERS}) and the region is its own
+	 */
+	public String requireSettable(CurrentUser me, String region) {
 		if (SETTERS.stream().noneMatch(me::has)) {
 			throw new AccessRefusedException("只有管理员可以设定年度统计目标");
 		}
@@ -114,7 +124,7 @@ public class Targets {
 		if (!target.equals(own)) {
 			throw new AccessRefusedException("region", "只能设定本局辖区（" + own + "）的年度统计目标");
 		}
-		store(me.scope(), target, year, indicatorCode, value, growth);
+		return target;
 	}
 
 	/**

@@ -32,7 +32,8 @@ import org.youguan.org.CurrentUser;
  * body read — interceptors run before the handler's arguments are resolved. A refusal (404 out of scope, 403 not the
  * handling bureau) reaches the error handling as it would from inside the step, so a page form's bad field or a body
  * that does not parse is never answered with 400 to a caller who may not take the step at all. One place for every
- * module: each declares its addresses and rule, none orders its own checks.
+ * module: each declares its addresses and rule, none orders its own checks. A step whose address holds no record (催报
+ * of the form a parameter names) declares the parameter ({@link StepAccess#recordParameter}) and is decided the same way.
  */
 @Component
 class StepAccessFirst implements HandlerInterceptor {
@@ -86,7 +87,8 @@ class StepAccessFirst implements HandlerInterceptor {
 				continue;
 			}
 			Map<String, String> vars = match.getUriVariables();
-			String id = vars.get(ID);
+			// a step on a record chosen in its form (催报 of form=7): the parameter names it, read before any binding
+			String id = g.access().recordParameter() == null ? vars.get(ID) : request.getParameter(g.access().recordParameter());
 			Long number = id == null ? null : recordNumber(id);
 			if (number != null) {
 				g.access().requireStep(scope, number, vars.getOrDefault(REST, "").replaceFirst("^/", ""));

@@ -111,4 +111,30 @@ class NotificationListIntegrationTest {
 		assertThat(notifications.recent(DataScope.enterprise(code), null, 10)).extracting(Notification::title)
 			.containsExactlyInAnyOrder(exact, "催" + "报".repeat(room - 2) + "…");
 	}
+
+	/**
+	 * Finding: a 催报 title stored at 296–300 characters before sent titles were bounded to 295 (the bound keeps new ones
+	 * whole) still lost its end to 【已办结】 when marked done. The column holds the mark beside 300 characters (V330):
+	 * marked done it keeps every character, reopened it is the title as stored.
+	 */
+	@Test
+	void aTitleStoredAtThreeHundredCharactersBeforeTheBoundKeepsItsEndWhenMarkedDone() {
+		String code = "91320506MA" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+		String prefix = "old-title-test:" + code + ":";
+		String stored = "催" + "报".repeat(Notifications.TITLE_LENGTH - 2) + "尾";
+		// as stored before the 295 bound: straight into the table, 300 characters
+		jdbc.sql("""
+				INSERT INTO notification (audience_kind, audience, title, link, dedupe_key, created_at)
+				VALUES ('ENTERPRISE', :code, :title, '/', :key, now())""")
+			.param("code", code)
+			.param("title", stored)
+			.param("key", prefix + "1")
+			.update();
+		notifications.markDone(code, prefix);
+		assertThat(notifications.recent(DataScope.enterprise(code), null, 10)).extracting(Notification::title)
+			.containsExactly(Notifications.DONE + stored);
+		notifications.reopen(code, prefix);
+		assertThat(notifications.recent(DataScope.enterprise(code), null, 10)).extracting(Notification::title)
+			.containsExactly(stored);
+	}
 }

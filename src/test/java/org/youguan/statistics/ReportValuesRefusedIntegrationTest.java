@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -75,6 +76,33 @@ class ReportValuesRefusedIntegrationTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("values.express.volume.local"))
 			.andExpect(jsonPath("$.errors[0].rule").value("number"));
+	}
+
+	/**
+	 * Finding: an error named the catalogue's code (values.express.volume.local) when the body sent the code in capitals
+	 * or full width — a path not in the body. Each error names the JSON path as sent, the message the indicator's name.
+	 */
+	@Test
+	void errorsNameTheFieldAsTheBodySpelledItAndTheIndicatorByItsChineseName() throws Exception {
+		String fullWidth = "ｅｘｐｒｅｓｓ．ｒｅｖｅｎｕｅ";
+		mvc.perform(post("/api/v1/statistics/reports").header("Authorization", TOKEN).contentType("application/json")
+			.content("{\"form\":\"monthly\",\"period\":\"2003-12\",\"values\":{\"EXPRESS.VOLUME.LOCAL\":\"-5\",\""
+					+ fullWidth + "\":\"很多\"},\"notes\":{\"Express.Volume.Local\":\"" + "长".repeat(400) + "\"},\"submit\":false}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[?(@.field == 'values.EXPRESS.VOLUME.LOCAL')].rule", contains("non-negative")))
+			.andExpect(jsonPath("$.errors[?(@.field == 'values.EXPRESS.VOLUME.LOCAL')].message",
+					contains(containsString("快递业务量（同城）"))))
+			.andExpect(jsonPath("$.errors[?(@.field == 'values." + fullWidth + "')].message", contains(containsString("快递业务收入"))))
+			.andExpect(jsonPath("$.errors[?(@.field == 'notes.Express.Volume.Local')].message",
+					contains(containsString("快递业务量（同城）"))))
+			.andExpect(jsonPath("$.errors[*].field", not(hasItem("values.express.volume.local"))))
+			.andExpect(jsonPath("$.errors[*].field", not(hasItem("values.express.revenue"))))
+			.andExpect(jsonPath("$.errors[*].field", not(hasItem("notes.express.volume.local"))));
+		// the catalogue's own spelling is named as sent too
+		mvc.perform(post("/api/v1/statistics/reports").header("Authorization", TOKEN).contentType("application/json")
+			.content("{\"form\":\"monthly\",\"period\":\"2003-12\",\"values\":{\"express.volume.local\":\"-5\"},\"submit\":false}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("values.express.volume.local"));
 	}
 
 	@Test

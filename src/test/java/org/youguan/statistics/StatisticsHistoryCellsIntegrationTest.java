@@ -1,18 +1,28 @@
 package org.youguan.statistics;
 
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.youguan.IntegrationTest;
+import org.youguan.documents.SheetRows;
 import org.youguan.documents.TypedWorkbook;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.FieldError;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.youguan.documents.TypedWorkbook.format;
 import static org.youguan.documents.TypedWorkbook.formula;
 
@@ -56,6 +66,48 @@ class StatisticsHistoryCellsIntegrationTest {
 		assertThat(fact("express.revenue", "2018-02")).isEqualByComparingTo("1235.29");
 		assertThat(fact("green.ewaybill.rate", "2018-03")).isEqualByComparingTo("98.5");
 		assertThat(fact("green.ewaybill.rate", "2018-04")).isEqualByComparingTo("97.25");
+	}
+
+	/**
+	 * Finding: the template's 月份 was a text cell ("2020-01"), so a person filling it in Excel typed months as text the
+	 * column neither sorts nor filters as dates. It is a date cell of the month's first day shown yyyy-mm (read back
+	 * with POI); the import takes that cell, and months typed as 2025-03 or 2025年3月, and refuses anything else naming
+	 * the row and the column.
+	 */
+	@Test
+	void theTemplatesMonthIsAMonthCellAndTheImportTakesDateCellsAndTypedMonthsOnly() throws Exception {
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(history.template()))) {
+			Sheet sheet = book.getSheetAt(0);
+			int column = HistoryImport.HEADERS.indexOf("月份");
+			assertThat(sheet.getRow(0).getCell(column).getStringCellValue()).isEqualTo("月份");
+			Cell month = sheet.getRow(1).getCell(column);
+			assertThat(month.getCellType()).isEqualTo(CellType.NUMERIC);
+			assertThat(DateUtil.isCellDateFormatted(month)).isTrue();
+			assertThat(month.getCellStyle().getDataFormatString()).isEqualTo("yyyy-mm");
+			assertThat(month.getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.of(2020, 1, 1));
+			assertThat(new DataFormatter().formatCellValue(month)).isEqualTo("2020-01");
+		}
+		HistoryImport.Result result = history.importFile(DataScope.region("3205"),
+				volumes(format(LocalDate.of(2017, 3, 1), "yyyy-mm"), "2017-04", "2017年5月").bytes());
+		assertThat(result.errors()).isEmpty();
+		assertThat(fact("express.volume.local", "2017-03")).isEqualByComparingTo("300");
+		assertThat(fact("express.volume.local", "2017-04")).isEqualByComparingTo("400");
+		assertThat(fact("express.volume.local", "2017-05")).isEqualByComparingTo("500");
+		HistoryImport.Result refused = history.importFile(DataScope.region("3205"), volumes("2017-06", "三月", "March 2017").bytes());
+		assertThat(refused.imported()).isZero();
+		assertThat(refused.errors()).extracting(SheetRows.RowErrors::number).containsExactly(3, 4);
+		assertThat(refused.errors()).allSatisfy(row -> assertThat(row.errors())
+			.extracting(FieldError::field, FieldError::rule).containsExactly(tuple("月份", "period")));
+		assertThat(refused.errors().get(0).errors().get(0).message()).contains("月份");
+	}
+
+	/** Rows of 快递业务量（同城） of 3205, one for each month cell given, the values 300, 400, 500 … in turn. */
+	static TypedWorkbook volumes(Object... months) {
+		TypedWorkbook sheet = new TypedWorkbook(HistoryImport.HEADERS);
+		for (int i = 0; i < months.length; i++) {
+			sheet.row(List.of("express.volume.local", months[i], "3205", "", 300 + 100 * i));
+		}
+		return sheet;
 	}
 
 	/**

@@ -14,6 +14,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
 import org.youguan.RandomDigits;
@@ -35,6 +36,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -79,6 +81,12 @@ class StatisticsStepsIntegrationTest {
 
 	@Autowired
 	Licences licences;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Completeness completeness;
 
 	/** An express reporter of 吴中区, licensed since 2001 ({@link Reporters#wuzhongExpress}). */
 	Reporter reporter() {
@@ -131,6 +139,85 @@ class StatisticsStepsIntegrationTest {
 	}
 
 	@Test
+	void aReminderOfAFormOfAnotherRegionIsRefusedBeforeItsPeriod() throws Exception {
+		// a local form of 吴中区 (inactive: nobody owes it, no other test sees it)
+		long local = jdbc.sql("""
+				INSERT INTO stat_form (code, name, period_type, due_day, enterprise_types, region_prefix, active)
+				VALUES (:code, :name, 'MONTH', 5, 'EXPRESS', '320506', false) RETURNING id""")
+			.param("code", "wz-local-" + RandomDigits.of(8))
+			.param("name", "吴中区地方月报" + RandomDigits.of(8))
+			.query(Long.class)
+			.single();
+		// 相城区's staff sending a period that is no period: the form is not theirs to remind — 404, not the period
+		mvc.perform(post("/statistics/completeness/remind").session(SignIn.session(mvc, "xc.staff")).with(csrf())
+			.param("form", String.valueOf(local)).param("period", "2026-13"))
+			.andExpect(status().isNotFound());
+		// 吴中区's own staff are told the period (the page's error), as the city above it is
+		for (String user : List.of("wz.staff", "sz.market")) {
+			mvc.perform(post("/statistics/completeness/remind").session(SignIn.session(mvc, user)).with(csrf())
+				.param("form", String.valueOf(local)).param("period", "2026-13"))
+				.andExpect(status().is3xxRedirection())
+				.andExpect(flash().attributeExists("errors"));
+		}
+		// a national form concerns every bureau: 相城区 is told the period
+		mvc.perform(post("/statistics/completeness/remind").session(SignIn.session(mvc, "xc.staff")).with(csrf())
+			.param("form", String.valueOf(forms.byCode("monthly").id())).param("period", "2026-13"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attributeExists("errors"));
+		// its 报送进度 page is not there for 相城区 either
+		mvc.perform(get("/statistics/completeness").session(SignIn.session(mvc, "xc.staff")).param("form", String.valueOf(local)))
+			.andExpect(status().isNotFound());
+	}
+
+	/**
+	 * An enterprise naming a form it does not report (a local form of 相城区, to 吴中区's sf.wz) with a period that is no
+	 * period is told the form (422), on the API and the page, before the period (it was told the period, 400).
+	 */
+	@Test
+	void aFormTheEnterpriseDoesNotReportIsToldBeforeThePeriod() throws Exception {
+		String code = "xc-local-" + RandomDigits.of(8);
+		long local = jdbc.sql("""
+				INSERT INTO stat_form (code, name, period_type, due_day, enterprise_types, region_prefix, active)
+				VALUES (:code, :name, 'MONTH', 5, 'EXPRESS,POSTAL', '320507', false) RETURNING id""")
+			.param("code", code)
+			.param("name", "相城区地方月报" + RandomDigits.of(8))
+			.query(Long.class)
+			.single();
+		mvc.perform(post("/api/v1/statistics/reports").header("Authorization", "Bearer demo-sf-wz-token")
+			.contentType("application/json")
+			.content("{\"form\":\"" + code + "\",\"period\":\"2026-13\",\"values\":{},\"submit\":false}"))
+			.andExpect(status().isUnprocessableEntity())
+			.andExpect(content().string(containsString("本企业不需报送")));
+		mvc.perform(post("/enterprise/statistics/open").session(SignIn.session(mvc, "sf.wz")).with(csrf())
+			.param("form", String.valueOf(local)).param("period", "2026-13"))
+			.andExpect(flash().attribute("errors", org.hamcrest.Matchers.hasToString(containsString("本企业不需报送"))));
+	}
+
+	/**
+	 * The other statistics steps whose record is not (or not only) in the address: a national form's settings posted by a
+	 * city's administrator with a due day out of range, and a county's target posted by the city's administrator with a
+	 * year that is no number, are refused (403) before the field is read — they were told the field (400).
+	 */
+	@Test
+	void aFormsSettingsAndAnotherRegionsTargetAreRefusedBeforeTheirFields() throws Exception {
+		ReportForm monthly = forms.byCode("monthly");
+		int due = monthly.dueDay();
+		mvc.perform(post("/statistics/catalogue/forms/" + monthly.id()).session(SignIn.session(mvc, "sz.admin")).with(csrf())
+			.param("dueDay", "99").param("types", "EXPRESS"))
+			.andExpect(status().isForbidden())
+			.andExpect(content().string(containsString("只有最高一级机构的系统管理员可以调整")));
+		assertThat(forms.get(monthly.id()).dueDay()).isEqualTo(due);
+		mvc.perform(post("/statistics/targets").session(SignIn.session(mvc, "sz.admin")).with(csrf())
+			.param("region", "320506").param("year", "二〇二六").param("indicator", "express.volume").param("targetValue", "1"))
+			.andExpect(status().isForbidden())
+			.andExpect(content().string(containsString("只能设定本局辖区")));
+		// its own region: told the year
+		mvc.perform(post("/statistics/targets").session(SignIn.session(mvc, "sz.admin")).with(csrf())
+			.param("region", "3205").param("year", "二〇二六").param("indicator", "express.volume").param("targetValue", "1"))
+			.andExpect(result -> assertThat(result.getResponse().getStatus()).isNotEqualTo(403));
+	}
+
+	@Test
 	void theListApiTakesThePagesFiltersAndAReturnedReportHasNoTimelinessAnywhere() throws Exception {
 		Reporter r = reporter();
 		Period period = oldMonth();
@@ -163,9 +250,18 @@ class StatisticsStepsIntegrationTest {
 				region = h.equals("行政区划代码") ? c : region;
 			}
 			assertThat(region).as("one label of the region code on every statistics export").isNotNegative();
-			assertThat(sheet.getRow(1).getCell(onTime) == null ? "" : sheet.getRow(1).getCell(onTime).getStringCellValue())
-				.isEmpty();
+			// returned and not sent again by its due date (years ago): 逾期未报, one rule with the API, the enterprise's
+			// export and 报送进度 (finding: it was blank, as if nothing were owed)
+			assertThat(sheet.getRow(1).getCell(onTime).getStringCellValue()).isEqualTo("逾期未报");
 		}
+		assertThat((Boolean) JsonPath.read(list, "$.items[0].overdue")).isTrue();
+		assertThat(reports.get(r.own(), id).lateness(java.time.LocalDate.now(org.youguan.platform.ChinaTime.ZONE)))
+			.isEqualTo("逾期未报");
+		Completeness.Summary progress = completeness.summary(DataScope.region("320506"), forms.byCode("monthly"), period);
+		Completeness.Line line = progress.lines().stream().filter(l -> l.enterpriseId() == r.id()).findFirst().orElseThrow();
+		assertThat(progress.overdue(line)).isTrue();
+		assertThat(progress.timeliness(line)).isEqualTo("逾期未报");
+		assertThat(progress.overdueCount()).isPositive();
 
 		// sent again: the return's decision no longer stands on the report
 		assertThat(reports.get(r.own(), id).decidedAt()).isNotNull();
@@ -173,6 +269,9 @@ class StatisticsStepsIntegrationTest {
 		assertThat(reports.get(r.own(), id).decidedAt()).isNull();
 		assertThat(reports.get(DataScope.region("320506"), id).decidedBy()).isNull();
 		assertThat(reports.get(DataScope.region("320506"), id).returnReason()).isNull();
+		// sent again (late): 迟报, no longer 逾期未报
+		assertThat(reports.get(DataScope.region("320506"), id).overdue()).isFalse();
+		assertThat(reports.get(DataScope.region("320506"), id).timeliness()).isEqualTo("否");
 	}
 
 	@Test

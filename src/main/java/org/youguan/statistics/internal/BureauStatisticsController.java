@@ -63,12 +63,18 @@ class BureauStatisticsController {
 
 	static final String ADMINS = "hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN')";
 
-	static final List<Column<Completeness.Line>> OUTSTANDING = List.of(Column.of("企业", Completeness.Line::enterpriseName, 36),
-			Column.of("地区", Completeness.Line::regionName, 24), Column.of("行政区划代码", Completeness.Line::regionCode, 14),
-			Column.of("状态", Completeness.Line::statusLabel, 16),
-			Column.of("报送时间", Completeness.Line::submittedAt, 20),
-			Column.of("按时", l -> l.onTime() == null ? "" : l.onTime() ? "是" : "否", 6),
-			Column.of("最近催报", Completeness.Line::lastReminder, 20));
+	/**
+	 * The 报送进度 export's columns for {@code summary}: 按时 says 逾期未报 for a reporter owing the period past its due
+	 * date, a returned report not sent again among them ({@link Completeness.Summary#timeliness}).
+	 */
+	static List<Column<Completeness.Line>> outstanding(Completeness.Summary summary) {
+		return List.of(Column.of("企业", Completeness.Line::enterpriseName, 36),
+				Column.of("地区", Completeness.Line::regionName, 24), Column.of("行政区划代码", Completeness.Line::regionCode, 14),
+				Column.of("状态", Completeness.Line::statusLabel, 16),
+				Column.of("报送时间", Completeness.Line::submittedAt, 20),
+				Column.of("按时", summary::timeliness, 8),
+				Column.of("最近催报", Completeness.Line::lastReminder, 20));
+	}
 
 	private final ReportForms forms;
 
@@ -119,7 +125,7 @@ class BureauStatisticsController {
 			@RequestParam(required = false) String period) {
 		Completeness.Summary summary = summary(scope, form, period);
 		return Downloads.xlsx(summary.form().name() + summary.period().code() + "报送情况.xlsx",
-				spreadsheets.write("报送情况", OUTSTANDING, summary.lines()));
+				spreadsheets.write("报送情况", outstanding(summary), summary.lines()));
 	}
 
 	/**
@@ -133,7 +139,8 @@ class BureauStatisticsController {
 	@PreAuthorize(ReportController.HANDLERS)
 	String remind(@AuthenticationPrincipal CurrentUser me, DataScope scope, @RequestParam long form,
 			@RequestParam String period, RedirectAttributes redirect) {
-		ReportForm f = forms.get(form);
+		// the form is the step's record: out of scope 404 (StatisticsStepAccess asked it before the fields)
+		ReportForm f = forms.get(scope, form);
 		String here = "/statistics/completeness?form=" + form + (shown(f, period) ? "&period=" + PageAddress.value(period) : "");
 		return PageSteps.run(redirect, here, () -> {
 			Completeness.Reminded n = completeness.remind(scope, f, Period.parse(f.periodType(), period, "period",
@@ -333,7 +340,7 @@ class BureauStatisticsController {
 	}
 
 	private Completeness.Summary summary(DataScope scope, Long form, String period) {
-		ReportForm f = form == null ? forms.byCode("monthly") : forms.get(form);
+		ReportForm f = form == null ? forms.byCode("monthly") : forms.get(scope, form);
 		Period p = period == null || Text.isBlank(period) ? forms.currentPeriod(f)
 				: Period.parse(f.periodType(), period, "period", LocalDate.now(clock));
 		return completeness.summary(scope, f, p);

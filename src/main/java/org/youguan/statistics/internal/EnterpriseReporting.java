@@ -3,9 +3,14 @@ package org.youguan.statistics.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,6 +23,8 @@ import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
+import org.youguan.statistics.Indicator;
+import org.youguan.statistics.Indicators;
 import org.youguan.statistics.Period;
 import org.youguan.statistics.ReportForm;
 import org.youguan.statistics.ReportForms;
@@ -82,9 +89,11 @@ public class EnterpriseReporting {
 			throw new InvalidValueException(errors);
 		}
 		ReportForm form = forms.require("form", formCode);
-		Period period = Period.parse(form.periodType(), periodText, "period", LocalDate.now(clock));
 		DataScope scope = me.scope();
 		long enterpriseId = enterprise(me).id();
+		// a form the enterprise does not report is told (422) before the period or values it sent are read
+		reports.requireReporter(scope, enterpriseId, form.id());
+		Period period = Period.parse(form.periodType(), periodText, "period", LocalDate.now(clock));
 		boolean created = !reports.exists(enterpriseId, form.id(), period);
 		long id = reports.open(scope, enterpriseId, form.id(), period);
 		ReportView current = reports.get(scope, id);
@@ -93,12 +102,55 @@ public class EnterpriseReporting {
 					+ (current.status() == ReportStatus.APPROVED ? "，如需更正请先申请更正" : ""));
 		}
 		// the values given over the draft's: an indicator the call leaves out keeps the draft's value
-		if (submit) {
-			reports.fillAndSubmit(scope, id, values, notes, comment);
+		try {
+			if (submit) {
+				reports.fillAndSubmit(scope, id, values, notes, comment);
+			}
+			else {
+				reports.fillDraft(scope, id, values, notes, comment);
+			}
 		}
-		else {
-			reports.fillDraft(scope, id, values, notes, comment);
+		catch (InvalidValueException refused) {
+			throw asSent(refused, forms.indicators(form.id()), values, notes);
 		}
 		return new Received(id, created);
+	}
+
+	/**
+	 * The refusal with each indicator's field named as the caller's body spelled it: the service names a value by the
+	 * catalogue's code ({@code values.express.volume.local}), the body may have sent it as {@code EXPRESS.VOLUME.LOCAL}
+	 * or in full width (read as the same code, {@link Indicators#codeKey}) — the error names {@code values.EXPRESS.VOLUME.LOCAL},
+	 * the JSON path sent (as a JSON type error of it does), the message the indicator's Chinese name. A code sent in
+	 * two spellings, one of them the catalogue's, keeps the catalogue's; errors of a value not sent (请填写…) name the
+	 * catalogue's code, the path to send it under.
+	 */
+	static InvalidValueException asSent(InvalidValueException refused, List<Indicator> indicators,
+			Map<String, String> values, Map<String, String> notes) {
+		Map<String, String> names = new HashMap<>();
+		sentNames(indicators, values.keySet(), ReportChecks::field, names);
+		sentNames(indicators, notes.keySet(), ReportChecks::noteField, names);
+		InvalidValueException named = refused;
+		for (Map.Entry<String, String> n : names.entrySet()) {
+			named = named.renamed(n.getKey(), n.getValue());
+		}
+		return named;
+	}
+
+	/** Into {@code names}: the field of each indicator sent under another spelling → the field as sent. */
+	private static void sentNames(List<Indicator> indicators, Set<String> sent, Function<String, String> field,
+			Map<String, String> names) {
+		Map<String, String> codes = new HashMap<>();
+		indicators.forEach(i -> codes.putIfAbsent(Indicators.codeKey(i.code()), i.code()));
+		Set<String> exact = new HashSet<>();
+		for (String typed : new TreeSet<>(sent)) {
+			String code = typed == null ? null : codes.get(Indicators.codeKey(typed));
+			if (code == null || code.equals(typed)) {
+				exact.add(code);
+			}
+			else if (!exact.contains(code)) {
+				names.put(field.apply(code), field.apply(typed));
+			}
+		}
+		exact.forEach(code -> names.remove(field.apply(code)));
 	}
 }

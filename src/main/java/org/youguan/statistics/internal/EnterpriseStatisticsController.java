@@ -145,8 +145,10 @@ class EnterpriseStatisticsController {
 	String open(@AuthenticationPrincipal CurrentUser me, DataScope scope, @RequestParam long form,
 			@RequestParam String period, RedirectAttributes redirect) {
 		return PageSteps.run(redirect, "/enterprise/statistics", () -> {
-			ReportForm f = forms.get(form);
-			long id = reports.open(scope, reporting.enterprise(me).id(), form, Period.parse(f.periodType(), period, "period", LocalDate.now(clock)));
+			long enterpriseId = reporting.enterprise(me).id();
+			// the form the enterprise reports (422 otherwise) before the period it typed is read
+			ReportForm f = reports.requireReporter(scope, enterpriseId, form);
+			long id = reports.open(scope, enterpriseId, form, Period.parse(f.periodType(), period, "period", LocalDate.now(clock)));
 			return new PageSteps.Done(null, "/enterprise/statistics/reports/" + id);
 		});
 	}

@@ -43,7 +43,8 @@ class ReportController {
 			Column.of("版本", ReportView::revision, 6), Column.of("状态", r -> r.status().label(), 8),
 			Column.of("截止日期", r -> WorkingCalendar.exported(r.dueOn(), r.dueOnProvisional()), 14),
 			Column.of("报送时间", ReportView::submittedAt, 20),
-			Column.of("按时", r -> r.onTime() == null ? "" : r.onTime() ? "是" : "否", 6));
+			// 逾期未报 for a report owed past its due date — returned and not sent again (ReportView#overdue)
+			Column.of("按时", ReportView::timeliness, 8));
 
 	private final Reports reports;
 

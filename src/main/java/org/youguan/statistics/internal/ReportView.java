@@ -9,12 +9,14 @@ import org.youguan.statistics.ReportStatus;
 
 /**
  * A report as lists and pages show it; {@code dueOnProvisional} that its due day (moved to a working day) lies in a
- * year whose holiday notice is not loaded ({@code WorkingCalendar#isProvisional(LocalDate)}): 暂定.
+ * year whose holiday notice is not loaded ({@code WorkingCalendar#isProvisional(LocalDate)}): 暂定; {@code overdue}
+ * 逾期未报 as {@link #overdue(ReportStatus, int, LocalDate, LocalDate)} judged it on the day it was read (China time) —
+ * what the API answers beside {@code onTime}.
  */
 public record ReportView(long id, long formId, String formName, long enterpriseId, String enterpriseName,
 		String creditCode, String regionCode, String period, int revision, ReportStatus status, LocalDate dueOn,
 		boolean dueOnProvisional, Instant submittedAt, Boolean onTime, String comment, String returnReason, Instant decidedAt, String decidedBy,
-		String revisionReason) {
+		String revisionReason, boolean overdue) {
 
 	/**
 	 * A report's {@code onTime} only while it stands sent ({@link #timed}): a correction's draft not yet sent (revision 2
@@ -46,14 +48,17 @@ public record ReportView(long id, long formId, String formName, long enterpriseI
 	public ReportView masked() {
 		return new ReportView(id, formId, formName, enterpriseId, enterpriseName, creditCode, regionCode, period, revision,
 				status, dueOn, dueOnProvisional, submittedAt, onTime, Masking.personalNumbersIn(comment), Masking.personalNumbersIn(returnReason),
-				decidedAt, decidedBy, Masking.personalNumbersIn(revisionReason));
+				decidedAt, decidedBy, Masking.personalNumbersIn(revisionReason), overdue);
 	}
 
-	/** The same report with {@code dueOnProvisional} as {@code calendar} counts its due day. */
-	public ReportView counted(WorkingCalendar calendar) {
+	/**
+	 * The same report with {@code dueOnProvisional} as {@code calendar} counts its due day and {@code overdue} as
+	 * {@link #overdue(LocalDate)} judges it on {@code today} (China time).
+	 */
+	public ReportView counted(WorkingCalendar calendar, LocalDate today) {
 		return new ReportView(id, formId, formName, enterpriseId, enterpriseName, creditCode, regionCode, period, revision,
 				status, dueOn, dueOn != null && calendar.isProvisional(dueOn), submittedAt, onTime, comment, returnReason,
-				decidedAt, decidedBy, revisionReason);
+				decidedAt, decidedBy, revisionReason, overdue(status, revision, dueOn, today));
 	}
 
 	/**
@@ -75,11 +80,33 @@ public record ReportView(long id, long formId, String formName, long enterpriseI
 	}
 
 	/**
-	 * Never submitted and its due date passed on {@code today} (China time): 逾期未报 — what the page's badge and the
-	 * export's 迟报 column ({@link #lateness}) both say of a draft or a report opened after its due date; never of a
-	 * correction (revision 2 on): the approved revision stands meanwhile.
+	 * 逾期未报 on {@code today} (China time): {@link #overdue(ReportStatus, int, LocalDate, LocalDate)} of this report —
+	 * what the page's badge, the lists and the export's 迟报 column ({@link #lateness}) say.
 	 */
 	public boolean overdue(LocalDate today) {
-		return revision == 1 && onTime == null && submittedAt == null && dueOn != null && today.isAfter(dueOn);
+		return overdue(status, revision, dueOn, today);
+	}
+
+	/**
+	 * The one rule of 逾期未报 for a report: owed as it stands — a draft never sent, or a report returned (已退回) and not
+	 * sent again, which is owed until it is ({@code Completeness.Line#received}) — and its due date passed on
+	 * {@code today} (China time). Never of a correction (revision 2 on, a draft or returned): the approved revision
+	 * stands meanwhile. 报送进度 judges a reporter by the same rule ({@code Completeness.Summary#overdue}): owed and past
+	 * the period's due date.
+	 * @param dueOn the report's due date (null: not judged)
+	 */
+	public static boolean overdue(ReportStatus status, int revision, LocalDate dueOn, LocalDate today) {
+		return revision == 1 && status != null && status.editable() && dueOn != null && today.isAfter(dueOn);
+	}
+
+	/**
+	 * 按时 as the bureau's list export writes it: 是 / 否 while the report stands sent ({@link #timed}), 逾期未报 when it is
+	 * owed past its due date on the day it was read ({@code overdue}: a returned report not sent again), else blank.
+	 */
+	public String timeliness() {
+		if (onTime != null) {
+			return onTime ? "是" : "否";
+		}
+		return overdue ? "逾期未报" : "";
 	}
 }

@@ -1,11 +1,16 @@
 package org.youguan.statistics.internal;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.youguan.kernel.Actors;
 import org.youguan.kernel.StepAccess;
+import org.youguan.org.CurrentUser;
+import org.youguan.statistics.ReportForms;
 import org.youguan.statistics.Reports;
+import org.youguan.statistics.Targets;
 
 /**
  * A statistical report's steps, decided before the step's form or body is read ({@link StepAccess}), as the steps
@@ -23,6 +28,43 @@ class StatisticsStepAccess {
 	StepAccess reportDecisionSteps(Reports reports) {
 		return StepAccess.of(List.of("/statistics/reports/{id}/**", "/api/v1/statistics/reports/{id}/**"),
 				(scope, id, rest) -> reports.requireDeciding(scope, id));
+	}
+
+	/**
+	 * 催报 ({@code POST /statistics/completeness/remind}): its record is the form its {@code form} parameter names, not
+	 * the address — a form of a region apart from the caller's is 404 ({@link ReportForms#get(org.youguan.kernel.DataScope, long)})
+	 * before its period is read.
+	 */
+	@Bean
+	StepAccess reminderSteps(ReportForms forms) {
+		return StepAccess.of(List.of("/statistics/completeness/remind"), "form", (scope, id, rest) -> forms.get(scope, id));
+	}
+
+	/**
+	 * A form's settings ({@code POST /statistics/catalogue/forms/{id}}): a form of a region apart 404, one the
+	 * administrator reads and does not configure (a national form, to a bureau's) 403
+	 * ({@link ReportForms#requireConfigurable}) — before its due day or types are read.
+	 */
+	@Bean
+	StepAccess formSettingSteps(ReportForms forms) {
+		return StepAccess.of(List.of("/statistics/catalogue/forms/{id}"),
+				(scope, id, rest) -> signedIn().ifPresent(me -> forms.requireConfigurable(me, id)));
+	}
+
+	/**
+	 * Setting a year's target ({@code POST /statistics/targets}): its record is the region its {@code region}
+	 * parameter names (blank: the caller's own, left to the step) — another region's 403 ({@link Targets#requireSettable})
+	 * before the year, indicator and value are read.
+	 */
+	@Bean
+	StepAccess targetSteps(Targets targets) {
+		return StepAccess.of(List.of("/statistics/targets"), "region",
+				(scope, id, rest) -> signedIn().ifPresent(me -> targets.requireSettable(me, Long.toString(id))));
+	}
+
+	/** The signed-in user a step is asked for (none for a caller not signed in: the step's own checks answer). */
+	private static Optional<CurrentUser> signedIn() {
+		return Actors.signedIn().map(a -> a.getPrincipal() instanceof CurrentUser u ? u : null);
 	}
 
 	/** The enterprise's steps on its own report (save, 报送, upload, 更正): another enterprise's report is not there. */

@@ -104,7 +104,7 @@ class StatisticsWorkQueues implements WorkQueueProvider {
 				due.add(new WorkQueue.Item(form.name() + " " + period.label(),
 						report == null ? "未填报" : ReportStatus.DRAFT.label(),
 						report == null ? "/enterprise/statistics" : "/enterprise/statistics/reports/" + report.id(), dueOn,
-						dueOn.isBefore(today)));
+						report == null ? today.isAfter(dueOn) : report.overdue(today)));
 			}
 		}
 		// every other draft is still to be sent: a correction (更正) of an approved report, a period before the current
@@ -115,18 +115,20 @@ class StatisticsWorkQueues implements WorkQueueProvider {
 			.filter(r -> !listed.contains(r.id()))
 			.forEach(r -> due.add(new WorkQueue.Item(r.formName() + " " + r.period(),
 					r.revision() > 1 ? "更正" + ReportStatus.DRAFT.label() + "（第" + r.revision() + "版）" : ReportStatus.DRAFT.label(),
-					"/enterprise/statistics/reports/" + r.id(), r.dueOn(), r.revision() == 1 && r.overdue(today))));
+					"/enterprise/statistics/reports/" + r.id(), r.dueOn(), r.overdue(today))));
 		due.sort(Comparator.comparing(WorkQueue.Item::due, Comparator.nullsLast(Comparator.naturalOrder())));
 		var returned = reports.list(scope, new Reports.Filter(null, null, ReportStatus.RETURNED, null, WorkState.OPEN),
 				new PageQuery("", 0, WorkQueue.ITEMS, "due_on", false));
 		List<WorkQueue.Item> returnedItems = returned.items().stream()
 			.map(r -> new WorkQueue.Item(r.formName() + " " + r.period(), r.returnReason(),
-					"/enterprise/statistics/reports/" + r.id(), r.dueOn(), false))
+					"/enterprise/statistics/reports/" + r.id(), r.dueOn(), r.overdue()))
 			.toList();
 		return List.of(
 				WorkQueue.action("statistics.due", "/enterprise/statistics", due.size(),
 						due.stream().filter(WorkQueue.Item::overdue).count(), due.isEmpty() ? null : due.get(0).due(), due),
-				WorkQueue.action("statistics.returned", "/enterprise/statistics?status=RETURNED", returned.total(), 0,
+				// a returned report not sent again by its due date is overdue (ReportView#overdue), as a draft is
+				WorkQueue.action("statistics.returned", "/enterprise/statistics?status=RETURNED", returned.total(),
+						returnedItems.stream().filter(WorkQueue.Item::overdue).count(),
 						returnedItems.isEmpty() ? null : returnedItems.get(0).due(), returnedItems));
 	}
 }

@@ -15,7 +15,7 @@ class ReportViewMaskingTest {
 	void commentReturnReasonAndRevisionReasonAreMasked() {
 		String typed = "填报人13912345678";
 		ReportView r = new ReportView(1, 2, "快递月报", 3, "某公司", "91320506MA1XXXXXX0", "320506", "2026-05", 1,
-				ReportStatus.RETURNED, LocalDate.of(2026, 6, 5), false, null, true, typed, typed, null, "某人", typed).masked();
+				ReportStatus.RETURNED, LocalDate.of(2026, 6, 5), false, null, true, typed, typed, null, "某人", typed, false).masked();
 		assertThat(List.of(r.comment(), r.returnReason(), r.revisionReason())).containsOnly("填报人139****5678");
 	}
 }
