@@ -117,22 +117,33 @@ class Corrections {
 	 * @throws AccessRefusedException (403) naming the owning bureau
 	 */
 	void requireOwn(String table, String noun, long id) {
+		Optional<AccessRefusedException> refusal = refusal(table, noun, id);
+		if (refusal.isPresent()) {
+			throw refusal.get();
+		}
+	}
+
+	/** Whether the signed-in caller takes the steps of row {@code id} of {@code table} ({@link #requireOwn}): what a page offers. */
+	boolean owns(String table, long id) {
+		return refusal(table, "记录", id).isEmpty();
+	}
+
+	private Optional<AccessRefusedException> refusal(String table, String noun, long id) {
 		Optional<Owner> owner = jdbc.sql("SELECT region_code, bureau_id FROM " + table + " WHERE id = :id")
 			.param("id", id)
 			.query(Rows.of(Owner.class))
 			.optional();
 		if (owner.isEmpty()) {
-			return;
+			return Optional.empty();
 		}
 		Long recorder = owner.get().bureauId();
 		if (recorder == null) {
-			bureaus.requireHandling(owner.get().regionCode(), noun);
-			return;
+			String region = owner.get().regionCode();
+			return bureaus.outsider(region).map(u -> bureaus.refusal(region, noun));
 		}
-		if (staff().filter(u -> !recorder.equals(u.bureauId())).isPresent()) {
-			throw new AccessRefusedException("本" + noun + "由" + bureaus.get(DataScope.all(), recorder).name()
-					+ "登记，办理步骤由该局进行；其他机关可以查阅，不能代为办理");
-		}
+		return staff().filter(u -> !recorder.equals(u.bureauId()))
+			.map(u -> new AccessRefusedException("本" + noun + "由" + bureaus.get(DataScope.all(), recorder).name()
+					+ "登记，办理步骤由该局进行；其他机关可以查阅，不能代为办理"));
 	}
 
 	/** As {@link #requireOwn(String, String, long)} for row {@code id} of {@code ledger}. */

@@ -756,10 +756,15 @@ class HazardLedgerIntegrationTest {
 			.andExpect(status().is3xxRedirection())
 			.andExpect(flash().attribute("message", "整改情况已提交"));
 		mvc.perform(get("/safety/hazards/new").header("Authorization", CITY)).andExpect(status().isOk());
+		// the city reads the county's hazard, evidence included, and is offered none of its steps; the county is
 		mvc.perform(get("/safety/hazards/" + id).header("Authorization", CITY))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("close-form")))
+			.andExpect(content().string(not(containsString("close-form"))))
+			.andExpect(content().string(not(containsString("rectify-form"))))
 			.andExpect(content().string(containsString("整改.pdf")));
+		mvc.perform(get("/safety/hazards/" + id).header("Authorization", WUZHONG))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("close-form")));
 		// a refused step: the page again with its errors, the typed date kept, a 4xx — never a redirect that looks saved
 		mvc.perform(multipart("/safety/hazards/{id}/close", id).param("closedOn", "9999-12-31").param("closureNote", "复查合格")
 			.with(csrf()).header("Authorization", WUZHONG))
