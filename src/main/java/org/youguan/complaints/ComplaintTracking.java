@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -98,8 +99,10 @@ public class ComplaintTracking {
 	 * The public status asked from a client address ({@link #publicStatus(String, String)}), under the limit of failed
 	 * look-ups per address: the numbers run without gaps and the filer's phone is known to the respondent enterprise,
 	 * so trying phone after phone (or code after code) would open other people's complaints. A look-up that finds
-	 * nothing counts against {@code address}; once {@code complaint.lookup-failures} (rule catalogue, the complaint's county)
-	 * failed within the last hour, every look-up from it is refused until the oldest of them is an hour old.
+	 * nothing counts against the complaint and against {@code address}; once {@code complaint.lookup-failures} (rule
+	 * catalogue, the complaint's county) failed for the complaint within the last hour, every look-up of it is refused,
+	 * from any address, and once {@code complaint.lookup-failures-per-address} failed from the address, every look-up
+	 * from it — each until the oldest of those failures is an hour old.
 	 * @param address the client's address as the web layer sees it; null for a caller inside the application (not counted)
 	 * @throws DomainException 429 ({@link ErrorCode#TOO_MANY_REQUESTS}, field {@code number}, rule {@code lookup-limit});
 	 * not found as {@link #publicStatus(String, String)}, counted
@@ -179,26 +182,34 @@ public class ComplaintTracking {
 	}
 
 	/**
-	 * Runs a public look-up of complaint {@code number} from {@code address}: refused with 429 while the address has
-	 * reached the failed look-ups allowed an hour, counted when it finds nothing. The limit is the one set for the
-	 * complaint's county (its override, else the city's, province's or national value; the national value for a number
-	 * that names no complaint). The look-up takes one of the remaining failures first ({@link PublicTally#reserve}, under
-	 * the address's lock, in a transaction of its own) and gives it back when it found the complaint or failed otherwise:
-	 * parallel wrong look-ups get the remaining allowance and no more. The failure stays counted when the caller's
-	 * transaction rolls back.
+	 * Runs a public look-up of complaint {@code number} from {@code address} under two hourly limits of failed look-ups
+	 * (ones that found nothing): the complaint's own ({@code complaint.lookup-failures}, default 10, counted whatever
+	 * address asks — what keeps its query code from being found by trying, from one address or ten thousand) and the
+	 * address's ({@code complaint.lookup-failures-per-address}, default 100 — trying number after number; higher, so the
+	 * wrong codes of others behind the same NAT, an office or a 网吧, do not lock out a filer who has the right one). A
+	 * look-up past either limit is refused with 429 before anything is looked up, even with the right code. The limits
+	 * are those set for the complaint's county (its override, else the city's, province's or national value; the
+	 * national values for a number that names no complaint, counted against the address only: it opens nothing). The
+	 * look-up takes one of the remaining failures of each first ({@link PublicTally#reserve}, under the key's lock, in a
+	 * transaction of its own) and gives them back when it found the complaint or failed otherwise: parallel wrong
+	 * look-ups get the remaining allowance and no more. A failure stays counted when the caller's transaction rolls back.
 	 */
 	private <T> T counted(String address, String number, Supplier<T> lookUp) {
 		if (address == null) {
 			return lookUp.get();
 		}
-		String county = byNumber(number).map(c -> c.regionCode().substring(0, 6)).orElse(StatutoryRule.NATIONAL_REGION);
-		int limit = rules.intValue(StatutoryRule.COMPLAINT_LOOKUP_FAILURES, county);
-		OptionalLong reserved = tally.reserve(PublicTally.LOOKUP_FAILED, address, clock.instant().minus(LOOKUP_WINDOW), limit);
-		if (reserved.isEmpty()) {
-			String message = "查询失败次数过多（每小时最多" + limit + "次），请一小时后再试；忘记查询码的，请凭受理回执或拨打12305咨询";
-			throw new DomainException(ErrorCode.TOO_MANY_REQUESTS, message,
-					List.of(new FieldError("number", "lookup-limit", message)));
+		Optional<Complaint> named = byNumber(number);
+		String county = named.map(c -> c.regionCode().substring(0, 6)).orElse(StatutoryRule.NATIONAL_REGION);
+		Instant since = clock.instant().minus(LOOKUP_WINDOW);
+		List<Long> reserved = new ArrayList<>();
+		if (named.isPresent()) {
+			int limit = rules.intValue(StatutoryRule.COMPLAINT_LOOKUP_FAILURES, county);
+			reserve(reserved, PublicTally.LOOKUP_FAILED_NUMBER, named.get().number(), since, limit,
+					"该申诉编号的查询失败次数过多（每小时最多" + limit + "次），请一小时后再试");
 		}
+		int perAddress = rules.intValue(StatutoryRule.COMPLAINT_LOOKUP_FAILURES_PER_ADDRESS, county);
+		reserve(reserved, PublicTally.LOOKUP_FAILED, address, since, perAddress,
+				"您所在网络的查询失败次数过多（每小时最多" + perAddress + "次），请一小时后再试");
 		boolean failed = false;
 		try {
 			return lookUp.get();
@@ -209,12 +220,28 @@ public class ComplaintTracking {
 		}
 		finally {
 			if (!failed) {
-				tally.giveBack(reserved.getAsLong());
+				reserved.forEach(tally::giveBack);
 			}
 		}
 	}
 
-	/** The window the failed look-ups of an address are counted in. */
+	/**
+	 * Takes one of the failures {@code key} has left ({@link PublicTally#reserve}) into {@code reserved}; past the limit
+	 * gives back those taken already and refuses with 429 (field {@code number}, rule {@code lookup-limit}) saying
+	 * {@code tooMany}.
+	 */
+	private void reserve(List<Long> reserved, String kind, String key, Instant since, int limit, String tooMany) {
+		OptionalLong row = tally.reserve(kind, key, since, limit);
+		if (row.isEmpty()) {
+			reserved.forEach(tally::giveBack);
+			String message = tooMany + "；忘记查询码的，请凭受理回执或拨打12305咨询";
+			throw new DomainException(ErrorCode.TOO_MANY_REQUESTS, message,
+					List.of(new FieldError("number", "lookup-limit", message)));
+		}
+		reserved.add(row.getAsLong());
+	}
+
+	/** The window the failed look-ups of a complaint and of an address are counted in. */
 	static final Duration LOOKUP_WINDOW = Duration.ofHours(1);
 
 	private void withdrawn(String number, String queryCode) {

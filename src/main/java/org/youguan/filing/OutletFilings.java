@@ -345,8 +345,7 @@ public class OutletFilings {
 		}
 		if (proposed != null && errors.isEmpty() && unchanged(enterprise, outlet, proposed)) {
 			// attack: a 变更备案 stating the outlet as registered ("无变化") was queued with a statutory deadline
-			errors.add(new FieldError("changeDescription", "unchanged", "未作任何变更：所填网点信息与现登记信息相同，"
-					+ "无需办理变更备案；网点信息有变化的，请修改变化的项目后再提交"));
+			errors.add(unchanged("changeDescription"));
 		}
 		// a branch other than the recorded one runs the outlet from now on: its parent's authorisation, as on a new filing
 		EnumSet<AttachmentKind> required = EnumSet.noneOf(AttachmentKind.class);
@@ -559,8 +558,9 @@ public class OutletFilings {
 				corrected.hasSurveillance(), corrected.hasSignage(), corrected.openedOn());
 		OutletData clean = null;
 		String county = f.regionCode().substring(0, Math.min(6, f.regionCode().length()));
+		OutletView outlet = null;
 		if (f.kind() == FilingKind.CHANGE) {
-			OutletView outlet = outlets.get(DataScope.enterprise(enterprise.creditCode()), f.outletId());
+			outlet = outlets.get(DataScope.enterprise(enterprise.creditCode()), f.outletId());
 			// the opening day is no item of a change, on its 补正 as when it was filed
 			if (typed.openedOn() != null && !typed.openedOn().equals(outlet.openedOn())) {
 				errors.add(new FieldError("openedOn", "not-changeable", "开办日期不是变更备案事项，不能通过补正修改（登记为"
@@ -582,6 +582,11 @@ public class OutletFilings {
 			errors.add(f.kind() == FilingKind.CHANGE ? outlets.otherCounty(county)
 					: new FieldError("regionCode", "other-county", "补正不能把网点所在地改到其他县（区）（本备案由"
 							+ outlets.countyBureau(county) + "受理）：网点在其他县（区）的，请向所在地邮政管理部门另行备案"));
+		}
+		// a change's 补正 putting every item back as registered changes nothing: refused as the change itself is when
+		// filed so (attack: the first submission was refused, its 补正 to the same state went on to approval)
+		if (outlet != null && unchanged(enterprise, outlet, clean)) {
+			errors.add(unchanged("note"));
 		}
 		// another branch than the one filed runs the outlet: its parent's authorisation, as on the filing
 		if (clean.branchId() != null && !clean.branchId().equals(filed.branchId())
@@ -968,6 +973,15 @@ public class OutletFilings {
 		}
 		return new OutletDetails(proposed, current,
 				proposed != null && current != null ? OutletDetails.changes(current, proposed) : List.of());
+	}
+
+	/**
+	 * The refusal of a 变更备案 that changes nothing ({@link #unchanged(EnterpriseView, OutletView, OutletData)}), on
+	 * {@code field} (rule {@code unchanged}): the change form's 变更事项, a 补正's 补正说明.
+	 */
+	private static FieldError unchanged(String field) {
+		return new FieldError(field, "unchanged", "未作任何变更：所填网点信息与现登记信息相同，"
+				+ "无需办理变更备案；网点信息有变化的，请修改变化的项目后再提交");
 	}
 
 	/**

@@ -112,6 +112,9 @@ public class InspectionItems {
 		this.clock = clock;
 	}
 
+	/** An item's code as it is kept and addressed: 2 to 40 upper-case ASCII letters, digits or underscores, a letter first. */
+	public static final String CODE_FORM = "[A-Z][A-Z0-9_]{1,39}";
+
 	/**
 	 * Adds a bureau's own item to the catalogue (seen by the bureau, those above and below it); audited.
 	 * @param bureauId the caller's bureau
@@ -123,7 +126,7 @@ public class InspectionItems {
 		Validation v = new Validation();
 		String code = data.code() == null ? "" : Text.strip(data.code()).toUpperCase();
 		v.required("code", "事项代码", data.code());
-		v.require("code", code.isEmpty() || code.matches("[A-Z][A-Z0-9_]{1,39}"), "format",
+		v.require("code", code.isEmpty() || code.matches(CODE_FORM), "format",
 				"事项代码应为2至40位大写字母、数字或下划线，以字母开头");
 		Checked c = check(v, data);
 		String region = jdbc.sql("SELECT region_code FROM bureau_name WHERE id = :id").param("id", bureauId)

@@ -23,8 +23,9 @@ import org.youguan.kernel.Masking;
  * @param secretCommitment SHA-256 of the draw's secret ({@link RandomDraw#commitment}), published when the population
  * is frozen — before the seed is typed; null for a plan frozen before secrets existed (it draws by its seed alone)
  * @param committedAt when the commitment was made (the freeze)
- * @param drawSecret the secret, revealed once the plan is drawn: null before the draw (it is never read out of the
- * database earlier) and for a plan without one
+ * @param drawSecret the secret, kept once the plan is drawn: null before the draw (it is never read out of the
+ * database earlier) and for a plan without one; the public reads it once every target's result is published
+ * ({@link #withheld})
  */
 public record InspectionPlan(long id, long bureauId, String regionCode, String name, LocalDate periodFrom,
 		LocalDate periodTo, List<String> items, String enterpriseType, Integer sampleCount, BigDecimal sampleRatio,
@@ -45,6 +46,22 @@ public record InspectionPlan(long id, long bureauId, String regionCode, String n
 				roster, conflicts, seed, Masking.personalNumbersIn(seedOperator), Masking.personalNumbersIn(seedWitnesses),
 				seedRecordedAt, drawnAt, publishedAt, objectType, brandId, creditClasses, resultsPublishedAt, regionName,
 				secretCommitment, committedAt, drawSecret);
+	}
+
+	/**
+	 * The plan as the public reads it while its draw is not yet to be repeated (a target's result is still unpublished,
+	 * {@link InspectionPlans#drawRevealed}): without what would let anyone compute the targets before their checks —
+	 * the secret of a committed plan (its SHA-256 commitment stays: the draw is verified by it afterwards), and for a
+	 * plan frozen before secrets existed, which draws by its seed alone, the seed and the snapshot, roster and
+	 * conflict lines (their SHA-256 digest stays).
+	 */
+	public InspectionPlan withheld() {
+		boolean committed = secretCommitment != null;
+		return new InspectionPlan(id, bureauId, regionCode, name, periodFrom, periodTo, items, enterpriseType, sampleCount,
+				sampleRatio, ratioByClass, teamSize, status, committed ? snapshot : null, snapshotHash, population,
+				committed ? roster : null, committed ? conflicts : null, committed ? seed : null, seedOperator,
+				seedWitnesses, seedRecordedAt, drawnAt, publishedAt, objectType, brandId, creditClasses, resultsPublishedAt,
+				regionName, secretCommitment, committedAt, null);
 	}
 
 	/**

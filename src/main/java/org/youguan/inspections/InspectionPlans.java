@@ -1093,17 +1093,53 @@ public class InspectionPlans {
 			// public portal) an unclosed one leaked a pool connection per request until sign-in failed too
 			.list()
 			.stream()
-			.map(InspectionPlan::masked)
+			.map(this::forThePublic)
 			.toList();
 	}
 
-	/** A published plan (public; its free text masked). @throws DomainException not-found unless published */
+	/**
+	 * A published plan (public; its free text masked; its secret — and what else would let its targets be computed —
+	 * withheld until its draw is revealed, {@link #drawRevealed}). @throws DomainException not-found unless published
+	 */
 	public InspectionPlan publishedPlan(long id) {
 		return jdbc.sql(COLUMNS + " WHERE p.status = 'PUBLISHED' AND p.id = :id").param("id", id)
 			.query(Rows.of(InspectionPlan.class))
 			.optional()
-			.map(InspectionPlan::masked)
+			.map(this::forThePublic)
 			.orElseThrow(() -> DomainException.notPublished("已公示的抽查计划", id));
+	}
+
+	/** A published plan as the public reads it: masked, and {@link InspectionPlan#withheld} until its draw is revealed. */
+	private InspectionPlan forThePublic(InspectionPlan p) {
+		InspectionPlan masked = p.masked();
+		return drawRevealed(p.id()) ? masked : masked.withheld();
+	}
+
+	/**
+	 * Whether the public may repeat plan {@code planId}'s draw: it drew targets and every one's result is published
+	 * (双随机一公开: the targets are published with their results). Until then the secret is withheld, only its
+	 * SHA-256 commitment published ({@link InspectionPlan#withheld}): with the snapshot, the seed and the secret anyone
+	 * would compute the targets — and their inspectors — before the checks (the enterprise warned, the inspectors
+	 * approached); afterwards the secret hashes to the commitment published at freezing, and the draw is repeated.
+	 */
+	public boolean drawRevealed(long planId) {
+		return jdbc.sql("""
+				SELECT count(*) > 0 AND count(*) = count(result_published_on) FROM inspection_plan_target
+				WHERE plan_id = :id""")
+			.param("id", planId)
+			.query(Boolean.class)
+			.single();
+	}
+
+	/**
+	 * Refuses to repeat the draw of plan {@code planId} for the public before it is revealed ({@link #drawRevealed}).
+	 * @throws DomainException (409, field {@code planId}, rule {@code not-revealed})
+	 */
+	public void requireDrawRevealed(long planId) {
+		if (!drawRevealed(planId)) {
+			throw DomainException.illegalTransition("planId", "not-revealed", "该计划的抽中对象尚未全部公示检查结果：抽取密钥在全部"
+					+ "检查结果公示后公开，届时可用公示的名单快照、随机种子和密钥复核抽取；现在可核对密钥承诺值（SHA-256）和名单快照摘要");
+		}
 	}
 
 	/** The drawn targets of a plan in rank order (no scope check: call after {@link #get} or {@link #publishedPlan}). */

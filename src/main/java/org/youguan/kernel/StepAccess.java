@@ -1,6 +1,8 @@
 package org.youguan.kernel;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Who may take the steps of one kind of record, decided before anything the step was sent is read. A module whose
@@ -45,6 +47,82 @@ public interface StepAccess {
 	 */
 	default String recordParameter() {
 		return null;
+	}
+
+	/**
+	 * For records addressed by a code rather than a number (a 建制村 by its 12-digit village code, a bureau's 抽查事项 by
+	 * its item code): the one written form of the code, which the addresses of {@link #steps} hold in {@code {code}};
+	 * empty (the default) for records addressed by number. A step addressed with another form of the code — full-width
+	 * digits, lower case, blanks, a code one digit short — names no record: 404 before the rule or any field, as a
+	 * number in another form does; an address whose handler takes no {@code code} (a page such as
+	 * {@code /universal/villages/import}) is left to the handler.
+	 */
+	default Optional<CodeForm> code() {
+		return Optional.empty();
+	}
+
+	/**
+	 * Refuses the signed-in caller the step at {@code rest} on the record addressed by {@code code} (already in its
+	 * {@link #code() form}), or returns when it may take it; never asked of a rule of records addressed by number.
+	 * @throws DomainException 404 for a record not there or outside the scope
+	 * @throws AccessRefusedException 403 for a caller who reads the record and takes no step of it
+	 */
+	default void requireStep(DataScope scope, String code, String rest) {
+	}
+
+	/**
+	 * The one written form of a record's code ({@link #code()}).
+	 * @param record what the record is called in a 404 ({@code 建制村})
+	 * @param pattern the whole code as written (ASCII only: never {@code \d} with Unicode classes)
+	 */
+	record CodeForm(String record, Pattern pattern) {
+
+		/** Whether {@code code} is written in this form. */
+		public boolean matches(String code) {
+			return code != null && pattern.matcher(code).matches();
+		}
+	}
+
+	/** The rule of a step on a record addressed by code ({@link #requireStep(DataScope, String, String)}), for {@link #ofCode}. */
+	@FunctionalInterface
+	interface CodeRule {
+
+		/** As {@link StepAccess#requireStep(DataScope, String, String)}. */
+		void requireStep(DataScope scope, String code, String rest);
+	}
+
+	/**
+	 * The access to the steps at {@code steps} on records addressed by code, decided by {@code rule} — what a module
+	 * declares when its records are named by a code ({@code StepAccess.ofCode(List.of("/universal/villages/{code}/**"),
+	 * new CodeForm("建制村", Pattern.compile("[0-9]{12}")), (scope, code, rest) -> villages.requireProfileStep(scope, code))}).
+	 * @param steps the addresses, holding the code in {@code {code}} and, where the address goes on, {@code /**}
+	 * @param form the code's one written form: another form of it is 404
+	 * @param rule the refusal, asked with the code as written in {@code form}
+	 */
+	static StepAccess ofCode(List<String> steps, CodeForm form, CodeRule rule) {
+		List<String> addresses = List.copyOf(steps);
+		return new StepAccess() {
+
+			@Override
+			public List<String> steps() {
+				return addresses;
+			}
+
+			@Override
+			public Optional<CodeForm> code() {
+				return Optional.of(form);
+			}
+
+			@Override
+			public void requireStep(DataScope scope, long id, String rest) {
+				// addressed by code: no number names one of these records
+			}
+
+			@Override
+			public void requireStep(DataScope scope, String code, String rest) {
+				rule.requireStep(scope, code, rest);
+			}
+		};
 	}
 
 	/** The rule of a step ({@link #requireStep}), for {@link #of}. */

@@ -80,10 +80,16 @@ public enum StatutoryRule {
 	COMPLAINT_FILINGS_PER_ADDRESS("complaint.filings-per-address", "同一访问地址每日网上申诉件数上限（产品规则，非法律规定）", "20", RuleUnit.COUNT, false, Citation.of(PRODUCT_RULE)),
 
 	/**
-	 * 同一访问地址每小时申诉查询失败（编号与查询码或电话不符）的次数上限：产品规则，非法律规定——申诉编号连续，
-	 * 逐个试查询码或电话即可找出他人的申诉
+	 * 同一申诉编号每小时查询失败（编号与查询码或电话不符）的次数上限，不论从哪个地址查询：产品规则，非法律规定——
+	 * 逐个试查询码或电话即可打开他人的申诉，按编号计数使任何地址组合都试不出查询码
 	 */
-	COMPLAINT_LOOKUP_FAILURES("complaint.lookup-failures", "同一访问地址每小时申诉查询失败次数上限（产品规则，非法律规定）", "10", RuleUnit.COUNT, false, Citation.of(PRODUCT_RULE)),
+	COMPLAINT_LOOKUP_FAILURES("complaint.lookup-failures", "同一申诉编号每小时查询失败次数上限（产品规则，非法律规定）", "10", RuleUnit.COUNT, false, Citation.of(PRODUCT_RULE)),
+
+	/**
+	 * 同一访问地址每小时申诉查询失败的次数上限：产品规则，非法律规定——申诉编号连续，一个地址换着编号试也有上限；
+	 * 单位、网吧共用一个地址，故高于每个编号的上限，使他人输错的次数不致锁住正确的查询
+	 */
+	COMPLAINT_LOOKUP_FAILURES_PER_ADDRESS("complaint.lookup-failures-per-address", "同一访问地址每小时申诉查询失败次数上限（产品规则，非法律规定）", "100", RuleUnit.COUNT, false, Citation.of(PRODUCT_RULE)),
 
 	/** 不配合申诉处理情节严重罚款上限（快递市场管理办法(2023) 第55条） */
 	FINE_COMPLAINT_NON_COOPERATION_MAX("fine.complaint-non-cooperation.max", "不配合申诉处理情节严重罚款上限", "3000", RuleUnit.YUAN, true, Citation.of(EXPRESS_MARKET_MEASURES, 55)),

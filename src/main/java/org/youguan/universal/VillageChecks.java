@@ -134,6 +134,21 @@ public class VillageChecks {
 	 *         (valid on the day, not repeated, of a bureau of the village's chain — its county, city or province: rule
 	 *         {@code bureau}, 400; the form offers no other)
 	 */
+	/**
+	 * Refuses the caller a 通邮 check of village {@code villageCode} before any of the check's values is read — what
+	 * {@link #record} decides first, asked by the web shell before the check's form is read
+	 * ({@link org.youguan.kernel.StepAccess}): a village's checks are its region's bureaus' (the county's, and the city's
+	 * and province's above it), never an enterprise's.
+	 * @throws DomainException not found (404) for an enterprise, a code that is no 建制村 or a village outside the
+	 *         caller's region
+	 */
+	public void requireStep(DataScope scope, String villageCode) {
+		if (scope.kind() == DataScope.Kind.ENTERPRISE) {
+			throw DomainException.notFound("建制村", villageCode);
+		}
+		villages.get(scope, villageCode);
+	}
+
 	@Transactional
 	public long record(DataScope scope, Long bureauId, VillageCheckData data, boolean demo) {
 		if (scope.kind() == DataScope.Kind.ENTERPRISE) {

@@ -291,24 +291,40 @@ public class Villages {
 	@Transactional
 	public void saveProfile(DataScope scope, VillageProfileData data, boolean demo) {
 		String code = RegionCode.typed(data.villageCode());
-		if (code != null && code.matches("\\d{12}")) {
-			// 403 says "it exists, but is not yours": a code that is no 建制村 is not found, for everyone (attack round 15:
-			// an enterprise was told 403 for a village that does not exist)
-			if (committee(new Validation(), code).isEmpty()) {
-				throw DomainException.notFound("建制村", code);
-			}
-			if (scope.kind() == DataScope.Kind.ENTERPRISE) {
-				Optional<String> owner = owner(code);
-				if (owner.isPresent() ? !owner.get().equals(scope.enterpriseCreditCode())
-						: !inCityOf(scope.enterpriseCreditCode(), code)) {
-					throw new AccessRefusedException("villageCode", "该建制村的通邮信息由其他邮政企业维护或不在本企业服务的城市，您只能维护本企业的建制村通邮信息");
-				}
-			}
-			else if (!scope.containsRegion(code)) {
-				throw DomainException.notFound("建制村", code);
-			}
+		if (code != null && code.matches(CODE_FORM)) {
+			requireProfileStep(scope, code);
 		}
 		save(check(scope, data), demo);
+	}
+
+	/** A 建制村's code as the addresses of its steps write it: 12 ASCII digits. */
+	public static final String CODE_FORM = "[0-9]{12}";
+
+	/**
+	 * Refuses the caller the profile of village {@code code} (12 digits), before any of the profile's values is read:
+	 * what {@link #saveProfile} decides first, asked by the web shell before a profile form or body is read
+	 * ({@link org.youguan.kernel.StepAccess}).
+	 * @throws DomainException not found (404) for a code that is no 建制村 (whoever asks) or a staff member's village
+	 *         outside their region
+	 * @throws AccessRefusedException (403, field villageCode) for an enterprise's village another enterprise keeps, or
+	 *         one outside its city that nobody keeps
+	 */
+	public void requireProfileStep(DataScope scope, String code) {
+		// 403 says "it exists, but is not yours": a code that is no 建制村 is not found, for everyone (attack round 15:
+		// an enterprise was told 403 for a village that does not exist)
+		if (committee(new Validation(), code).isEmpty()) {
+			throw DomainException.notFound("建制村", code);
+		}
+		if (scope.kind() == DataScope.Kind.ENTERPRISE) {
+			Optional<String> owner = owner(code);
+			if (owner.isPresent() ? !owner.get().equals(scope.enterpriseCreditCode())
+					: !inCityOf(scope.enterpriseCreditCode(), code)) {
+				throw new AccessRefusedException("villageCode", "该建制村的通邮信息由其他邮政企业维护或不在本企业服务的城市，您只能维护本企业的建制村通邮信息");
+			}
+		}
+		else if (!scope.containsRegion(code)) {
+			throw DomainException.notFound("建制村", code);
+		}
 	}
 
 	/** Writes checked profiles (the import's commit; each audited). */

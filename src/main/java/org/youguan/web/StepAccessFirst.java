@@ -22,6 +22,7 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 import org.youguan.kernel.Actors;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
 import org.youguan.kernel.StepAccess;
 import org.youguan.org.CurrentUser;
 
@@ -33,7 +34,9 @@ import org.youguan.org.CurrentUser;
  * handling bureau) reaches the error handling as it would from inside the step, so a page form's bad field or a body
  * that does not parse is never answered with 400 to a caller who may not take the step at all. One place for every
  * module: each declares its addresses and rule, none orders its own checks. A step whose address holds no record (催报
- * of the form a parameter names) declares the parameter ({@link StepAccess#recordParameter}) and is decided the same way.
+ * of the form a parameter names) declares the parameter ({@link StepAccess#recordParameter}) and is decided the same way;
+ * a record addressed by code (a 建制村's village code, a bureau's 抽查事项) is guarded the same way
+ * ({@link StepAccess#ofCode}), its code held to its one written form first.
  */
 @Component
 class StepAccessFirst implements HandlerInterceptor {
@@ -44,6 +47,9 @@ class StepAccessFirst implements HandlerInterceptor {
 	private static final String ID = "id";
 
 	private static final String REST = "rest";
+
+	/** The address's variable holding the code of a record addressed by code ({@link StepAccess#code()}). */
+	private static final String CODE = "code";
 
 	private final ObjectProvider<StepAccess> rules;
 
@@ -59,7 +65,8 @@ class StepAccessFirst implements HandlerInterceptor {
 			return true;
 		}
 		requireRecordNumbers(request, method);
-		requireStep(request);
+		requireStep(request, request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> vars
+				&& vars.containsKey(CODE));
 		return true;
 	}
 
@@ -72,6 +79,15 @@ class StepAccessFirst implements HandlerInterceptor {
 	 * @throws org.youguan.kernel.AccessRefusedException 403 for staff of a bureau that does not handle it
 	 */
 	void requireStep(HttpServletRequest request) {
+		requireStep(request, false);
+	}
+
+	/**
+	 * As {@link #requireStep(HttpServletRequest)}; for a record addressed by code ({@link StepAccess#code()}), a code
+	 * not in the record's form is 404 when the chosen handler takes the code ({@code handlerTakesCode}: the segment is
+	 * the record's address, not a page's name such as {@code import}), and left alone otherwise.
+	 */
+	private void requireStep(HttpServletRequest request, boolean handlerTakesCode) {
 		if (!changes(request.getMethod())) {
 			return;
 		}
@@ -87,11 +103,23 @@ class StepAccessFirst implements HandlerInterceptor {
 				continue;
 			}
 			Map<String, String> vars = match.getUriVariables();
+			String rest = vars.getOrDefault(REST, "").replaceFirst("^/", "");
+			String code = vars.get(CODE);
+			if (code != null && g.access().code().isPresent()) {
+				StepAccess.CodeForm form = g.access().code().get();
+				if (form.matches(code)) {
+					g.access().requireStep(scope, code, rest);
+				}
+				else if (handlerTakesCode) {
+					throw DomainException.notFound(form.record(), code);
+				}
+				continue;
+			}
 			// a step on a record chosen in its form (催报 of form=7): the parameter names it, read before any binding
 			String id = g.access().recordParameter() == null ? vars.get(ID) : request.getParameter(g.access().recordParameter());
 			Long number = id == null ? null : recordNumber(id);
 			if (number != null) {
-				g.access().requireStep(scope, number, vars.getOrDefault(REST, "").replaceFirst("^/", ""));
+				g.access().requireStep(scope, number, rest);
 			}
 		}
 	}

@@ -40,7 +40,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * The public side of complaints under the rule catalogue's limits (attack: the status look-up by number and phone or
  * code could be walked without end — the numbers have no gaps — and anonymous filing had no limit at all): failed
- * look-ups per client address an hour ({@code complaint.lookup-failures}), filings per filer phone and per address a
+ * look-ups per complaint and per client address an hour ({@code complaint.lookup-failures},
+ * {@code complaint.lookup-failures-per-address}), filings per filer phone and per address a
  * day ({@code complaint.filings-per-phone}, {@code complaint.filings-per-address}), each refused with 429 and a Chinese
  * message; and no personal number in the fields that have no business holding one (向企业投诉的渠道, the named outlet).
  */
@@ -80,7 +81,7 @@ class ComplaintPublicLimitsIntegrationTest {
 	}
 
 	@Test
-	void failedStatusLookUpsFromOneAddressAreRefusedWith429PastTheHourlyLimit() throws Exception {
+	void failedStatusLookUpsOfOneComplaintAreRefusedWith429PastTheHourlyLimitFromEveryAddress() throws Exception {
 		String receipt = filePublicly(randomMobile(), ClientAddress.newAddress()).andExpect(status().isCreated())
 			.andReturn().getResponse().getContentAsString();
 		String number = JsonPath.read(receipt, "$.number");
@@ -104,12 +105,83 @@ class ComplaintPublicLimitsIntegrationTest {
 		mvc.perform(post("/public/complaints/withdraw").with(csrf()).with(ClientAddress.from(prober))
 			.param("number", number).param("queryCode", "WRONG"))
 			.andExpect(status().isTooManyRequests());
-		// another address is not affected; successful look-ups do not count
-		String filer = ClientAddress.newAddress();
+		// nor from another address, even with the right code: the complaint's failures are counted whoever tries, so
+		// spreading the tries over many addresses does not find its code
+		mvc.perform(get("/api/v1/public/complaints/{n}", number).param("queryCode", code)
+			.with(ClientAddress.from(ClientAddress.newAddress())))
+			.andExpect(status().isTooManyRequests())
+			.andExpect(content().string(containsString("该申诉编号的查询失败次数过多")));
+		// another complaint is not affected, from the prober's address either; successful look-ups do not count
+		String other = fileAndKeepCode();
+		String otherCode = lastCode;
 		for (int i = 0; i < 12; i++) {
-			mvc.perform(get("/api/v1/public/complaints/{n}", number).param("queryCode", code).with(ClientAddress.from(filer)))
-				.andExpect(status().isOk());
+			mvc.perform(get("/api/v1/public/complaints/{n}", other).param("queryCode", otherCode)
+				.with(ClientAddress.from(prober))).andExpect(status().isOk());
 		}
+	}
+
+	/** The query code of the complaint {@link #fileAndKeepCode} filed last. */
+	private String lastCode;
+
+	/**
+	 * Others behind one address (a NAT, an office, a 网吧) getting their codes wrong do not lock out a filer with the right
+	 * code at that address: the failures were counted per address and ten of them refused every look-up from it.
+	 */
+	@Test
+	void wrongCodesOfOthersBehindOneAddressDoNotLockOutAFilerWithTheRightCode() throws Exception {
+		String shared = ClientAddress.newAddress();
+		String mine = fileAndKeepCode();
+		String code = lastCode;
+		for (int k = 0; k < 3; k++) {
+			String theirs = fileAndKeepCode();
+			for (int i = 0; i < 5; i++) {
+				mvc.perform(get("/api/v1/public/complaints/{n}", theirs).param("queryCode", "WRONG" + i)
+					.with(ClientAddress.from(shared))).andExpect(status().isNotFound());
+			}
+		}
+		// fifteen failures from the address, none of them on this complaint
+		mvc.perform(get("/api/v1/public/complaints/{n}", mine).param("queryCode", code).with(ClientAddress.from(shared)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.number").value(mine));
+	}
+
+	/** One address trying number after number is still refused, past the address's own (higher) limit. */
+	@Test
+	void oneAddressTryingManyComplaintsIsRefusedPastTheAddressLimit() throws Exception {
+		long wuzhong = bureaus.findByRegion("320506").orElseThrow().id();
+		rules.override(StatutoryRule.COMPLAINT_LOOKUP_FAILURES_PER_ADDRESS, wuzhong, "320506", BigDecimal.valueOf(6),
+				"测试：本县收紧");
+		try {
+			String prober = ClientAddress.newAddress();
+			for (int k = 0; k < 3; k++) {
+				String theirs = fileAndKeepCode();
+				for (int i = 0; i < 2; i++) {
+					mvc.perform(get("/api/v1/public/complaints/{n}", theirs).param("queryCode", "WRONG" + i)
+						.with(ClientAddress.from(prober))).andExpect(status().isNotFound());
+				}
+			}
+			// no complaint failed more than twice, the address six times: refused even with a right code
+			String mine = fileAndKeepCode();
+			mvc.perform(get("/api/v1/public/complaints/{n}", mine).param("queryCode", lastCode)
+				.with(ClientAddress.from(prober)))
+				.andExpect(status().isTooManyRequests())
+				.andExpect(jsonPath("$.errors[0].rule").value("lookup-limit"))
+				.andExpect(content().string(containsString("您所在网络的查询失败次数过多（每小时最多6次）")));
+			// the same complaint from another address is answered
+			mvc.perform(get("/api/v1/public/complaints/{n}", mine).param("queryCode", lastCode)
+				.with(ClientAddress.from(ClientAddress.newAddress()))).andExpect(status().isOk());
+		}
+		finally {
+			rules.clearOverride(StatutoryRule.COMPLAINT_LOOKUP_FAILURES_PER_ADDRESS, "320506");
+		}
+	}
+
+	/** Files a complaint from an address of its own; keeps its number and query code ({@link #lastCode}). */
+	private String fileAndKeepCode() throws Exception {
+		String receipt = filePublicly(randomMobile(), ClientAddress.newAddress()).andExpect(status().isCreated())
+			.andReturn().getResponse().getContentAsString();
+		lastCode = JsonPath.read(receipt, "$.queryCode");
+		return JsonPath.read(receipt, "$.number");
 	}
 
 	/**

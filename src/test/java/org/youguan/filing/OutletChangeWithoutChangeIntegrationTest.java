@@ -1,13 +1,16 @@
 package org.youguan.filing;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.util.LinkedMultiValueMap;
@@ -27,6 +30,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -84,6 +88,52 @@ class OutletChangeWithoutChangeIntegrationTest {
 				registered.storageArea(), true, true, true, true, null);
 		filings.submitChange(fixture.shunfeng(), outletId, newPhone, today, "更换负责人电话", List.of());
 		assertThat(changes(outletId)).isOne();
+	}
+
+	/**
+	 * Attack: the change filed was refused as {@code unchanged} when it stated the outlet as registered, but its 补正
+	 * putting every item back as registered went through to approval. The 补正 is refused the same way, through the
+	 * service the portal's form calls and through the API, nothing saved; a 补正 that still changes an item passes.
+	 */
+	@Test
+	void aSupplementPuttingAChangeBackToTheRegisteredOutletIsRefusedAsUnchanged() throws Exception {
+		LocalDate today = LocalDate.now(clock);
+		OutletData registered = OutletFilingIntegrationTest.outlet(today.minusDays(30));
+		long outletId = fixture.filedOutlet(fixture.shunfeng(), registered);
+		long filing = filings.submitChange(fixture.shunfeng(), outletId, withPhone(registered, "13912345670"), today,
+				"更换负责人电话", List.of());
+		filings.notifyMissingItems(FilingFixture.WUZHONG, filing, "请核实负责人电话");
+
+		assertThatThrownBy(() -> filings.supplement(fixture.shunfeng(), filing, "电话未变", List.of(), registered, null,
+				List.of(), null))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> {
+				assertThat(ex.fieldErrors()).extracting(FieldError::field, FieldError::rule)
+					.containsExactly(tuple("note", "unchanged"));
+				assertThat(ex.fieldErrors().get(0).message()).startsWith("未作任何变更");
+			});
+		String json = """
+				{"name": "%s", "cooperation": "%s", "address": "%s", "regionCode": "%s", "managerName": "%s",
+				 "managerIdNumber": "%s", "managerPhone": "%s", "storageArea": 40, "hasCommunications": true,
+				 "hasShelving": true, "hasSurveillance": true, "hasSignage": true}""".formatted(registered.name(),
+				registered.cooperation(), registered.address(), registered.regionCode(), registered.managerName(),
+				Masking.idNumber(registered.managerIdNumber()), registered.managerPhone());
+		var request = multipart("/api/v1/enterprise/filings/" + filing + "/supplement");
+		request.file(new MockMultipartFile("outlet", "", MediaType.APPLICATION_JSON_VALUE, json.getBytes(StandardCharsets.UTF_8)));
+		mvc.perform(request.param("note", "电话未变").header("Authorization", EnterpriseFilingApiIntegrationTest.SF_TOKEN))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("note"))
+			.andExpect(jsonPath("$.errors[0].rule").value("unchanged"));
+		assertThat(filings.get(FilingFixture.WUZHONG, filing).status()).as("nothing saved").isEqualTo(FilingStatus.MISSING_ITEMS);
+
+		assertThat(filings.supplement(fixture.shunfeng(), filing, "电话更正", List.of(), withPhone(registered, "13912345671"),
+				null, List.of(), null)).containsExactly("负责人电话");
+		assertThat(filings.get(FilingFixture.WUZHONG, filing).status()).isEqualTo(FilingStatus.SUBMITTED);
+	}
+
+	/** {@code outlet} with another manager's phone, the opening day left to the registry's. */
+	private static OutletData withPhone(OutletData outlet, String phone) {
+		return new OutletData(outlet.name(), 0, null, outlet.cooperation(), outlet.address(), outlet.regionCode(), null, null,
+				outlet.managerName(), outlet.managerIdNumber(), phone, outlet.storageArea(), true, true, true, true, null);
 	}
 
 	@Test

@@ -79,6 +79,17 @@ class InspectionDrawCommitmentIntegrationTest {
 		return base;
 	}
 
+	/**
+	 * Every target's result of plan {@code id} stands as published (a check of no problem, today): what
+	 * {@link InspectionPlans#publishResults} writes, for the tests of what a revealed draw shows — a check recorded by
+	 * the drawn team is {@code InspectionDrawRevealIntegrationTest}'s.
+	 */
+	void resultsPublished(long id) {
+		jdbc.sql("""
+				UPDATE inspection_plan_target SET result_inspected_on = current_date, result_outcome = 'NONE',
+				    result_published_on = current_date WHERE plan_id = :id""").param("id", id).update();
+	}
+
 	String storedSecret(long id) {
 		return jdbc.sql("SELECT draw_secret FROM inspection_plan WHERE id = :id").param("id", id).query(String.class).single();
 	}
@@ -143,6 +154,14 @@ class InspectionDrawCommitmentIntegrationTest {
 			.andExpect(content().string(containsString(secret)));
 		call(base + "/publish", null).andExpect(status().isOk());
 
+		// published, its results not: the public reads the commitment, not the secret, and cannot repeat the draw yet
+		// (InspectionDrawRevealIntegrationTest)
+		mvc.perform(get("/api/v1/public/inspections/plans").param("region", "320506"))
+			.andExpect(jsonPath("$[?(@.id == " + id + ")].secretCommitment").value(hasItems(commitment)))
+			.andExpect(content().string(not(containsString(secret))));
+		verify("{\"planId\":" + id + "}").andExpect(status().isConflict())
+			.andExpect(jsonPath("$.errors[0].rule").value("not-revealed"));
+		resultsPublished(id);
 		mvc.perform(get("/api/v1/public/inspections/plans").param("region", "320506"))
 			.andExpect(jsonPath("$[?(@.id == " + id + ")].secretCommitment").value(hasItems(commitment)))
 			.andExpect(jsonPath("$[?(@.id == " + id + ")].secret").value(hasItems(secret)));
@@ -185,6 +204,13 @@ class InspectionDrawCommitmentIntegrationTest {
 				InspectionPlans.conflicts(InspectionPlans.lines(plan.conflicts())), 2).targets())
 			.extracting(RandomDraw.Target::key)
 			.containsExactlyElementsOf(JsonPath.read(drawn, "$.targets[*].targetKey"));
+		// no secret to withhold: its seed and lists are, until its results are published
+		mvc.perform(get("/api/v1/public/inspections/plans/" + id + "/draw"))
+			.andExpect(jsonPath("$.seed").value(nullValue()))
+			.andExpect(jsonPath("$.snapshot.length()").value(0))
+			.andExpect(jsonPath("$.snapshotHash").value(plan.snapshotHash()));
+		verify("{\"planId\":" + id + "}").andExpect(status().isConflict());
+		resultsPublished(id);
 		verify("{\"planId\":" + id + "}").andExpect(status().isOk()).andExpect(jsonPath("$.matchesPlan").value(true));
 		Map<String, Object> inputs = JsonPath.read(json(mvc.perform(get("/api/v1/public/inspections/plans/" + id + "/draw"))
 			.andExpect(jsonPath("$.secretCommitment").value(nullValue()))), "$");

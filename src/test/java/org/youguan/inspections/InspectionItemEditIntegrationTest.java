@@ -171,6 +171,30 @@ class InspectionItemEditIntegrationTest {
 			.andExpect(content().string(not(containsString("id=\"edit-REAL_NAME\""))));
 	}
 
+	/**
+	 * Attack: an item's steps are addressed by its code, which the access-before-fields rule did not guard — another
+	 * bureau sending an unreadable body to an item was told the body (400), which says the item is there. Now it is
+	 * refused as the step refuses it (403) before the body is read; a code in another form than the kept one (lower case,
+	 * full width) names no item (404); the item's own bureau is told the body.
+	 */
+	@Test
+	void anItemsStepIsRefusedBeforeItsBodyAndAnotherFormOfItsCodeNamesNone() throws Exception {
+		String code = addItem();
+		String unreadable = "{\"name\":\"改名\",\"article\":\"abc\"}";
+		update(XIANGCHENG, code, unreadable).andExpect(status().isForbidden());
+		update(WUZHONG, "REAL_NAME", unreadable).andExpect(status().isForbidden());
+		update(WUZHONG, code, unreadable).andExpect(status().isBadRequest());
+		for (String other : new String[] { code.toLowerCase(), wide(code), code.substring(0, 1) }) {
+			update(WUZHONG, other, unreadable).andExpect(status().isNotFound());
+			mvc.perform(post("/api/v1/inspections/items/" + other + "/deactivate").header("Authorization", WUZHONG))
+				.andExpect(status().isNotFound());
+		}
+		assertThat(items.editable(wz().bureauId(), code).active()).isTrue();
+		// the catalogue's own pages under the same address are no item's step: the new item's form is told its fields
+		mvc.perform(post("/inspections/items/new").session(SignIn.session(mvc, "wz.staff")).with(csrf()))
+			.andExpect(status().isBadRequest());
+	}
+
 	@Test
 	void aDeactivatedItemIsNoLongerOfferedAndComesBack() throws Exception {
 		String code = addItem();

@@ -99,6 +99,13 @@ class InspectionPlanIntegrationTest {
 		mvc.perform(get("/public/inspections").param("region", "320506"))
 			.andExpect(content().string(containsString("另有3个抽中对象及其检查组，检查结果公示后公开")));
 
+		// the draw is repeated once its results are published and its secret revealed (InspectionDrawRevealIntegrationTest)
+		mvc.perform(post("/api/v1/public/inspections/draw/verify").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"planId\":" + id + "}"))
+			.andExpect(status().isConflict());
+		jdbc.sql("""
+				UPDATE inspection_plan_target SET result_inspected_on = current_date, result_outcome = 'NONE',
+				    result_published_on = current_date WHERE plan_id = :id""").param("id", id).update();
 		mvc.perform(post("/api/v1/public/inspections/draw/verify").contentType(MediaType.APPLICATION_JSON)
 			.content("{\"planId\":" + id + "}"))
 			.andExpect(status().isOk())

@@ -121,16 +121,10 @@ class InspectionWorkQueuesIntegrationTest {
 		CurrentUser wz = directory.principal("wz.staff").orElseThrow();
 		LocalDate today = LocalDate.now(clock);
 		DataScope scope = DataScope.region("320506");
-		long plan = plans.create(scope, wz.bureauId(), "320506", "陈吴中", new InspectionPlans.PlanData("吴中区网点抽查（待办）"
-				+ UUID.randomUUID().toString().substring(0, 4), today.minusMonths(1), today.plusMonths(2),
-				List.of("REAL_NAME"), "320506", null, 3, null, null, 2, "OUTLET", null, null), false);
 		// drawn four days ago: the check below, three days ago, is made after the draw
-		clock.advance(Duration.ofDays(-4));
-		plans.freeze(scope, plan);
-		plans.recordSeed(scope, plan, "QUEUE-" + plan, "陈吴中", "吴文书");
-		List<InspectionPlan.Target> targets = plans.draw(scope, plan);
-		plans.publish(scope, plan);
-		clock.advance(Duration.ofDays(4));
+		DrawnPlans.Published drawn = DrawnPlans.published(plans, clock, wz, "吴中区网点抽查（待办）", "QUEUE-", 3);
+		long plan = drawn.id();
+		List<InspectionPlan.Target> targets = drawn.targets();
 		InspectionPlan.Target second = targets.get(1);
 		long outletId = Long.parseLong(second.targetKey().substring("OUTLET:".length()));
 		// a day no other test records on, so the check is recognisably this one

@@ -20,9 +20,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * A 建制村's code reads as every region code does ({@code region.RegionCode.typed}): full-width digits (an input
- * method's ３２０５…) and the spaces around it, on the village's API answer, its profile and the checks' filter, as on a
+ * method's ３２０５…) and the spaces around it, on the village's API answer and the checks' filter, as on a
  * check's {@code villageCode} — it was read by hand (stripped, then "应为12位数字"), so the same village was 404 or 400
- * typed in full-width digits.
+ * typed in full-width digits. A step's address is no typed value: the profile's {@code PUT} takes the village's own
+ * 12 digits only, another form is 404 ({@code VillageStepAccessIntegrationTest}).
  */
 @IntegrationTest
 class VillageCodeReadingIntegrationTest {
@@ -47,9 +48,13 @@ class VillageCodeReadingIntegrationTest {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.code").value(village));
 		String address = "村委会一楼" + RandomDigits.of(4) + "室";
+		String body = "{\"deliveryMode\":\"VILLAGE_POST\",\"deliveriesPerWeek\":6,\"handoverAddress\":\"" + address + "\"}";
+		// a step's address is the village's own code, as every record's (StepAccess.ofCode): another form names none
 		mvc.perform(put("/api/v1/universal/villages/{code}/profile", "\u3000" + wide + " ").header("Authorization", POSTAL)
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"deliveryMode\":\"VILLAGE_POST\",\"deliveriesPerWeek\":6,\"handoverAddress\":\"" + address + "\"}"))
+			.contentType(MediaType.APPLICATION_JSON).content(body))
+			.andExpect(status().isNotFound());
+		mvc.perform(put("/api/v1/universal/villages/{code}/profile", village).header("Authorization", POSTAL)
+			.contentType(MediaType.APPLICATION_JSON).content(body))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.code").value(village));
 		assertThat(jdbc.sql("SELECT handover_address FROM village_profile WHERE village_code = :c").param("c", village)

@@ -15,7 +15,8 @@ import org.youguan.kernel.TransactionLocks;
 /**
  * What the public side of complaints did, counted per client address or filer phone (table
  * {@code complaint_public_tally}, V283) for the rule catalogue's limits: a status look-up that found nothing
- * ({@link #LOOKUP_FAILED}, per address, {@code complaint.lookup-failures} an hour), a complaint filed through the public
+ * ({@link #LOOKUP_FAILED_NUMBER} per complaint, {@code complaint.lookup-failures} an hour; {@link #LOOKUP_FAILED} per
+ * address, {@code complaint.lookup-failures-per-address} an hour), a complaint filed through the public
  * portal ({@link #FILED_BY_PHONE} per filer phone index and client address, {@link #FILED_FROM} per address, {@code complaint.filings-per-*}
  * a day). Kept in PostgreSQL so every node of a cluster counts against the same total; rows older than
  * {@link #KEPT} are dropped as new ones are written.
@@ -25,6 +26,12 @@ public class PublicTally {
 
 	/** A status look-up whose number and query code (or phone) found nothing; keyed by client address. */
 	public static final String LOOKUP_FAILED = "lookup-failed";
+
+	/**
+	 * A status look-up of an existing complaint whose query code (or phone) was wrong; keyed by the complaint's number as
+	 * stored, whatever address asked ({@code complaint.lookup-failures} an hour).
+	 */
+	public static final String LOOKUP_FAILED_NUMBER = "lookup-number";
 
 	/**
 	 * A complaint filed through the public portal; keyed by a keyed hash (hex) of the filer phone's index and the client

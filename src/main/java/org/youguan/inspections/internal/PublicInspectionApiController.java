@@ -51,7 +51,8 @@ class PublicInspectionApiController {
 	 * A published plan as the public sees it (no names of inspectors, operator or witnesses).
 	 * @param secretCommitment SHA-256 of the draw's secret, made when the population was frozen ({@code committedAt},
 	 * before {@code seedRecordedAt}); null for a plan frozen before secrets existed
-	 * @param secret the draw's secret, revealed after the draw
+	 * @param secret the draw's secret, revealed once every target's result is published (null before,
+	 * {@link InspectionPlans#drawRevealed}); a plan without a commitment has its seed withheld until then too
 	 */
 	record PublicPlan(long id, String name, String regionCode, LocalDate periodFrom, LocalDate periodTo, List<String> items,
 			Integer sampleCount, BigDecimal sampleRatio, String ratioByClass, int teamSize, String snapshotHash,
@@ -69,7 +70,8 @@ class PublicInspectionApiController {
 	/**
 	 * What the draw of a published plan used, line by line, to repeat it.
 	 * @param secretCommitment published when the population was frozen; null for a plan frozen before secrets existed
-	 * @param secret revealed after the draw: SHA-256(secret) is the commitment
+	 * @param secret revealed once every target's result is published: SHA-256(secret) is the commitment; null before
+	 * (a plan without a commitment has its seed and snapshot, roster and conflict lines withheld until then too)
 	 */
 	record DrawInput(long planId, String snapshotHash, List<String> snapshot, String secretCommitment, String seed,
 			String secret, Integer count, BigDecimal ratio, String ratioByClass, int teamSize, List<String> roster,
@@ -115,7 +117,9 @@ class PublicInspectionApiController {
 	}
 
 	@GetMapping("/plans/{id}/draw")
-	@Operation(summary = "抽取依据", description = "计划冻结的对象名单快照（排序后逐行，SHA-256）、可抽检查人员、回避关系、随机种子和抽取方式，可据此自行复核。")
+	@Operation(summary = "抽取依据", description = "计划冻结的对象名单快照（排序后逐行，SHA-256）、可抽检查人员、回避关系、随机种子和抽取方式，可据此自行复核。"
+			+ "抽取密钥（secret）在全部抽中对象的检查结果公示后公开，此前为null，只公布其SHA-256承诺值（secretCommitment）；"
+			+ "没有承诺值的早期计划在此之前也不公开随机种子和名单、人员、回避明细（只公布摘要）。")
 	DrawInput draw(@PathVariable long id) {
 		InspectionPlan p = plans.publishedPlan(id);
 		return new DrawInput(p.id(), p.snapshotHash(), InspectionPlans.lines(p.snapshot()), p.secretCommitment(), p.seed(),
@@ -129,10 +133,17 @@ class PublicInspectionApiController {
 			+ "按SHA-256(种子‖密钥‖对象标识)升序排列，取前n个（数量、比例向上取整或按信用等级比例）；每个对象的检查人员排除回避后按"
 			+ "SHA-256(种子‖密钥‖对象标识‖执法证号)升序，先取对象所属单位的一人，再依次补足每组人数。没有承诺值的早期计划不用密钥。"
 			+ "只给planId时用该计划公示的依据复核；给planId或secretCommitment时密钥的SHA-256须等于承诺值，否则409（field为secret）。"
+			+ "给planId的复核在该计划全部检查结果公示、密钥公开后才能进行，此前409（field为planId，rule为not-revealed）。"
 			+ "自带依据时：snapshot不超过20000行，roster不超过2000行，conflicts不超过200000行，每行不超过200个字符，"
 			+ "seed、secret不超过200个字符，抽中对象不超过500个，teamSize为2至10，ratioByClass的信用等级为守信、失信、信用异常、未评定之一，"
 			+ "超出为400并指明字段和规则。")
 	VerifyResult verify(@RequestBody VerifyRequest request) {
+		if (request.planId() != null) {
+			// a plan's draw is repeated once all its results are published: before, its own inputs would give the
+			// targets, and inputs guessed against it (a seed of a plan without a secret) would be told they match
+			plans.publishedPlan(request.planId());
+			plans.requireDrawRevealed(request.planId());
+		}
 		if (request.planId() != null && request.snapshot() == null) {
 			InspectionPlan p = plans.publishedPlan(request.planId());
 			RandomDraw.Result result = InspectionPlans.draw(p);

@@ -14,6 +14,7 @@ import java.util.Set;
 import org.youguan.kernel.Masking;
 import org.youguan.kernel.Decimals;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.Validation;
 import org.youguan.kernel.WaybillNumber;
 import org.youguan.safety.ParcelRecord;
 import org.youguan.safety.RealNameMethod;
@@ -31,6 +32,13 @@ final class ParcelValidator {
 	static final int MAX_TEXT = 40;
 
 	static final int MAX_WEIGHT_GRAMS = 100_000_000;
+
+	/**
+	 * Why an accepted-at time that is no zoned time is refused: the platform's one message of a time with its offset
+	 * ({@link Validation#ZONED_TIME}), which a record's upload must carry (a line has no zone of its own to read a local
+	 * time in).
+	 */
+	static final String ACCEPTED_AT_FORMAT = "收寄时间（acceptedAt）应为" + Validation.ZONED_TIME;
 
 	/** The recipient region of a parcel sent abroad (境外: no region code of its own; counted toward no county). */
 	static final String ABROAD = "999999";
@@ -151,8 +159,9 @@ final class ParcelValidator {
 		}
 		Instant acceptedAt = instant(acceptedText);
 		if (acceptedAt == null) {
-			return reject("acceptedAt", "format",
-					"收寄时间（acceptedAt）应为带时区的ISO-8601时间，例如 2026-05-01T09:30:00+08:00 或 2026-05-01T01:30:00Z");
+			// the one message of a zoned time (Validation.ZONED_TIME), as every body and form says it; the rule code stays
+			// this contract's (format)
+			return reject("acceptedAt", "format", ACCEPTED_AT_FORMAT);
 		}
 		if (acceptedAt.isAfter(latest)) {
 			return reject("acceptedAt", "future", "收寄时间（acceptedAt）晚于当前时间：" + Text.excerpt(acceptedText, Decimals.ECHO));

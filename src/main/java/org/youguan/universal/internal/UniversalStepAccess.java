@@ -1,12 +1,16 @@
 package org.youguan.universal.internal;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.youguan.kernel.StepAccess;
 import org.youguan.universal.PostOfficeApprovals;
+import org.youguan.universal.PostOffices;
 import org.youguan.universal.SupervisionRecords;
+import org.youguan.universal.VillageChecks;
+import org.youguan.universal.Villages;
 
 /**
  * The universal-service record steps on the bureau's pages and API, decided before the step's form or body is read
@@ -25,6 +29,39 @@ class UniversalStepAccess {
 	StepAccess supervisionRecordSteps(SupervisionRecords records) {
 		return StepAccess.of(List.of("/universal/supervision/{kind}/{id}/**", "/api/v1/universal/supervision/{kind}/{id}/**"),
 				(scope, id, rest) -> records.requireStep(scope, id));
+	}
+
+	/**
+	 * A 建制村's steps, addressed by its village code: its 通邮 profile (the staff's page
+	 * {@code /universal/villages/{code}/profile}, the portal's {@code /enterprise/villages/{code}/profile},
+	 * {@code PUT /api/v1/universal/villages/{code}/profile}) and its 通邮 checks ({@code /universal/villages/{code}/checks}). A
+	 * code not written as 12 ASCII digits names no village (404); a village outside the caller's region (or, for an
+	 * enterprise, one another enterprise keeps: 403) is refused before the form or body is read
+	 * ({@link Villages#requireProfileStep}, {@link VillageChecks#requireStep}), so another county's staff learn nothing
+	 * of its fields.
+	 */
+	@Bean
+	StepAccess villageSteps(Villages villages, VillageChecks checks) {
+		return StepAccess.ofCode(List.of("/universal/villages/{code}/**", "/enterprise/villages/{code}/**",
+				"/api/v1/universal/villages/{code}/**"), new StepAccess.CodeForm("建制村", Pattern.compile(Villages.CODE_FORM)),
+				(scope, code, rest) -> {
+					if ("checks".equals(rest)) {
+						checks.requireStep(scope, code);
+					}
+					else {
+						villages.requireProfileStep(scope, code);
+					}
+				});
+	}
+
+	/**
+	 * A post office's hours ({@code PUT /api/v1/universal/post-offices/{facilityId}/hours}): a post office outside the
+	 * caller's scope is not there (404) before the body is read ({@link PostOffices#requireStep}).
+	 */
+	@Bean
+	StepAccess postOfficeSteps(PostOffices postOffices) {
+		return StepAccess.of(List.of("/api/v1/universal/post-offices/{id}/**"),
+				(scope, id, rest) -> postOffices.requireStep(scope, id));
 	}
 
 	/**

@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 import org.youguan.kernel.Masking;
+import org.youguan.kernel.Validation;
 import org.youguan.safety.ParcelRecord;
 import org.youguan.safety.RealNameMethod;
 import org.youguan.safety.SenderIdType;
@@ -348,6 +349,10 @@ class ParcelValidatorTest {
 		ParcelRejection r = rejected(v -> set(v, ParcelField.ACCEPTED_AT, "2026-05-20 10:30:00"));
 		assertThat(r.field()).isEqualTo("acceptedAt");
 		assertThat(r.code()).isEqualTo("format");
+		// the platform's one message of a zoned time, not one of its own
+		assertThat(r.message()).isEqualTo("收寄时间（acceptedAt）应为" + Validation.ZONED_TIME);
+		assertThat(rejected(v -> set(v, ParcelField.ACCEPTED_AT, "2026-05-20T10:30:00+0800")).message())
+			.contains(Validation.ZONED_TIME);
 		assertThat(rejected(v -> set(v, ParcelField.ACCEPTED_AT, "2026-02-30T10:30:00Z")).code()).isEqualTo("format");
 		assertThat(ParcelValidator.instant("2026-05-20T02:30:00.123Z")).isEqualTo(Instant.parse("2026-05-20T02:30:00.123Z"));
 		assertThat(ParcelValidator.instant("2026-05-20T02:30:00-01:30")).isEqualTo(Instant.parse("2026-05-20T04:00:00Z"));

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
@@ -22,6 +23,11 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.TransactionLocks;
+import org.youguan.kernel.Actors;
+import org.youguan.kernel.Rows;
+import org.youguan.org.Bureaus;
+import org.youguan.org.CurrentUser;
+import org.youguan.org.UserKind;
 
 /**
  * The one way a ledger row is written from its checked facts — recorded ({@link #record}) or corrected
@@ -31,6 +37,13 @@ import org.youguan.kernel.TransactionLocks;
  * changed fact's value before and after; nothing changed, nothing written. The caller runs it in its transaction after
  * reading the row in the caller's scope (404 outside it). Every audit entry has the ID and mobile numbers in its free
  * text masked ({@link AuditEntry#masked}): a description or note may quote a person's.
+ *
+ * <p>Who owns a row ({@link #requireOwn}), one rule for every ledger: the bureau whose staff recorded it
+ * ({@code bureau_id}, V335 — a city's training held in a county, a hazard its inspection found there, are the city's);
+ * a row an enterprise reported (its hazard, its incident) and one recorded before V335 or by no signed-in staff (the
+ * demo data, a job) is the bureau's handling its region ({@link Bureaus#requireHandling}). Staff of any other bureau —
+ * one above, which reads the row masked as every list masks — take none of its steps (correct, close, follow up,
+ * cancel, add a rectification): 403 naming the owning bureau. An enterprise's own steps are its own.
  */
 @Component
 class Corrections {
@@ -82,17 +95,78 @@ class Corrections {
 
 	private final Clock clock;
 
-	Corrections(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+	private final Bureaus bureaus;
+
+	Corrections(JdbcClient jdbc, AuditTrail audit, Clock clock, Bureaus bureaus) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.clock = clock;
+		this.bureaus = bureaus;
+	}
+
+	/** A row's owner as stored: its region and the bureau whose staff recorded it (null: none recorded). */
+	private record Owner(String regionCode, Long bureauId) {
+	}
+
+	/**
+	 * Refuses a signed-in staff member of another bureau than the one owning row {@code id} of {@code table} a step on
+	 * it — the one owner rule of the safety ledgers (see the class): the recording bureau, else the bureau handling the
+	 * row's region. A row that is not there is left to the caller's read (404); an enterprise's step and one without a
+	 * signed-in account pass.
+	 * @param noun what the row is called after 本 ("隐患", "寄递安保期")
+	 * @throws AccessRefusedException (403) naming the owning bureau
+	 */
+	void requireOwn(String table, String noun, long id) {
+		Optional<AccessRefusedException> refusal = refusal(table, noun, id);
+		if (refusal.isPresent()) {
+			throw refusal.get();
+		}
+	}
+
+	/** Whether the signed-in caller takes the steps of row {@code id} of {@code table} ({@link #requireOwn}): what a page offers. */
+	boolean owns(String table, long id) {
+		return refusal(table, "记录", id).isEmpty();
+	}
+
+	private Optional<AccessRefusedException> refusal(String table, String noun, long id) {
+		Optional<Owner> owner = jdbc.sql("SELECT region_code, bureau_id FROM " + table + " WHERE id = :id")
+			.param("id", id)
+			.query(Rows.of(Owner.class))
+			.optional();
+		if (owner.isEmpty()) {
+			return Optional.empty();
+		}
+		Long recorder = owner.get().bureauId();
+		if (recorder == null) {
+			String region = owner.get().regionCode();
+			return bureaus.outsider(region).map(u -> bureaus.refusal(region, noun));
+		}
+		return staff().filter(u -> !recorder.equals(u.bureauId()))
+			.map(u -> new AccessRefusedException("本" + noun + "由" + bureaus.get(DataScope.all(), recorder).name()
+					+ "登记，办理步骤由该局进行；其他机关可以查阅，不能代为办理"));
+	}
+
+	/** As {@link #requireOwn(String, String, long)} for row {@code id} of {@code ledger}. */
+	void requireOwn(Ledger ledger, long id) {
+		requireOwn(ledger.table(), ledger.noun(), id);
+	}
+
+	/** The signed-in staff member's bureau, kept with a row they record ({@code bureau_id}); null for anyone else. */
+	static Long recorder() {
+		return staff().map(CurrentUser::bureauId).orElse(null);
+	}
+
+	private static Optional<CurrentUser> staff() {
+		return Actors.signedIn()
+			.map(a -> a.getPrincipal() instanceof CurrentUser u ? u : null)
+			.filter(u -> u.kind() == UserKind.STAFF);
 	}
 
 	/**
 	 * Records a new row of checked facts with who recorded it and when ({@code created_at}, {@code created_by},
 	 * {@code demo}) and audits it: {@code action}, the summary {@code verb} + the facts' summary, the state
 	 * {@code state(id)} after (e.g. {@link #state} of the facts).
-	 * @return its id
+	 * @return its id, the row kept as the recording staff member's bureau's ({@link #recorder})
 	 */
 	long record(Ledger ledger, String action, String verb, Facts facts, boolean demo, LongFunction<Object> state) {
 		if (ledger.twinField() != null) {
@@ -101,6 +175,7 @@ class Corrections {
 		Map<String, Object> columns = new LinkedHashMap<>(facts.columns());
 		columns.put("created_at", OffsetDateTime.now(clock));
 		columns.put("created_by", Actor.name());
+		columns.put("bureau_id", recorder());
 		columns.put("demo", demo);
 		long id = insert(ledger.table(), columns);
 		audit.record(AuditEntry.of(action, ledger.auditType(), id, verb + facts.summary())
@@ -176,7 +251,8 @@ class Corrections {
 	 * Corrects row {@code id}: 403 for an enterprise, 409 when closed, then {@code check} (the recording's checks, which
 	 * throw the recording's 400 naming every field), then the changed facts written and audited.
 	 * @return the names of the facts that changed (empty: nothing written)
-	 * @throws AccessRefusedException for an enterprise user
+	 * @throws AccessRefusedException for an enterprise user; for staff of another bureau than the row's owner
+	 *         ({@link #requireOwn})
 	 * @throws DomainException illegal transition (409) when the row is closed; duplicate (409, rule {@code unique}) when
 	 *         the corrected facts are those of another row ({@link #refuseTwin})
 	 */
@@ -184,6 +260,7 @@ class Corrections {
 		if (scope.kind() == DataScope.Kind.ENTERPRISE) {
 			throw new AccessRefusedException("id", ledger.noun() + "由邮政管理部门更正");
 		}
+		requireOwn(ledger, id);
 		if (ledger.closedColumn() != null) {
 			Object closed = jdbc.sql("SELECT " + ledger.closedColumn() + " FROM " + ledger.table() + " WHERE id = :id FOR UPDATE")
 				.param("id", id)

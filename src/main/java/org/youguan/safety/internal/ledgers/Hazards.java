@@ -364,6 +364,7 @@ public class Hazards {
 	 * checked by content and size, and the hazard's files in all by count and bytes ({@link EvidenceLimits}:
 	 * {@code youguan.safety.max-evidence-*}); nothing is saved when one is refused.
 	 * @throws DomainException not found (404) outside the caller's scope; a rule error (422) when the hazard is closed
+	 * @throws AccessRefusedException (403) for staff of another bureau than the hazard's owner ({@link Corrections#requireOwn})
 	 * @throws InvalidValueException on {@code rectification} when neither a note nor a file is given, or the note is
 	 *         longer than 1000 characters; on {@code files} for a refused file or files beyond the hazard's room
 	 *         (rules {@code count}, {@code total-size})
@@ -371,6 +372,7 @@ public class Hazards {
 	@Transactional
 	public void rectify(DataScope scope, long id, String note, List<UploadedFile> files) {
 		HazardView h = lockOpen(scope, id);
+		corrections.requireOwn(LEDGER, id);
 		// the page shows the stored text masked; sent back unchanged it keeps the stored text
 		String text = Masking.keptIfSentBackMasked(freeText(note), h.rectification());
 		Validation v = new Validation();
@@ -444,7 +446,8 @@ public class Hazards {
 	/**
 	 * The bureau closes a hazard (整改销号): the day closed (not before the day found, not in the future), a note, and
 	 * evidence — at least one file on the hazard after this step's files are added.
-	 * @throws AccessRefusedException (403) for an enterprise user: closing is the bureau's
+	 * @throws AccessRefusedException (403) for an enterprise user: closing is the bureau's — the hazard's owner's
+	 *         ({@link Corrections#requireOwn}: the bureau that recorded it, else the one handling its region)
 	 * @throws DomainException not found (404) outside the caller's scope; a rule error (422) when already closed
 	 * @throws InvalidValueException on closedOn (required, range), closureNote (required, ≤ 1000) or files (no
 	 *         evidence on file, or a refused file)
@@ -455,6 +458,7 @@ public class Hazards {
 			throw new AccessRefusedException("id", CLOSE_REFUSAL);
 		}
 		HazardView h = lockOpen(scope, id);
+		corrections.requireOwn(LEDGER, id);
 		Validation v = new Validation();
 		LocalDate day = v.date("closedOn", "销号日期", closedOn, h.foundOn(), LocalDate.now(clock));
 		v.require("closedOn", closedOn != null && !Text.isBlank(closedOn), "required", "请填写销号日期");

@@ -206,11 +206,14 @@ public class Incidents {
 	 * recorded, when it was reported — from an enterprise, the time of this submission (a time sent is ignored); from
 	 * staff, the time entered (a report received earlier by phone), named in the audit entry.
 	 * @throws DomainException not found (404) outside the caller's scope; 409 when closed
+	 * @throws AccessRefusedException (403) for staff of another bureau than the incident's owner
+	 *         ({@link Corrections#requireOwn})
 	 * @throws InvalidValueException on followUp or reportedAt
 	 */
 	@Transactional
 	public void followUp(DataScope scope, long id, String followUp, String reportedAt) {
 		IncidentView x = lockOpen(scope, id);
+		corrections.requireOwn(LEDGER, id);
 		Validation v = new Validation();
 		// the page shows the stored text masked; sent back unchanged it keeps the stored text
 		String text = Masking.keptIfSentBackMasked(Hazards.freeText(followUp), x.followUp());
@@ -239,7 +242,8 @@ public class Incidents {
 	/**
 	 * The bureau closes an incident: the day (not before it occurred, not in the future), a note; it must have been
 	 * reported.
-	 * @throws AccessRefusedException (403) for an enterprise user
+	 * @throws AccessRefusedException (403) for an enterprise user; for staff of another bureau than the incident's owner
+	 *         ({@link Corrections#requireOwn})
 	 * @throws InvalidValueException on closedOn, closureNote, or reportedAt when its report is not recorded
 	 */
 	@Transactional
@@ -248,6 +252,7 @@ public class Incidents {
 			throw new AccessRefusedException("id", CLOSE_REFUSAL);
 		}
 		IncidentView x = lockOpen(scope, id);
+		corrections.requireOwn(LEDGER, id);
 		Validation v = new Validation();
 		LocalDate day = v.date("closedOn", "结案日期", closedOn, x.occurredAt().atZone(CHINA).toLocalDate(),
 				LocalDate.now(clock));

@@ -12,8 +12,9 @@ import org.youguan.kernel.StepAccess;
  * The safety ledgers' record steps on the pages, the portal and the API, decided before the step's form or body is read
  * ({@link StepAccess}), as each step decides inside: a record outside the caller's scope is not there (404: another
  * county's, another enterprise's); a bureau's step is refused to an enterprise (a hazard's 销号, an incident's 结案, a
- * period's 撤销: 403) and an enterprise's to the bureau (a period's 日报: 403). A ledger's rows are their region's, not a
- * handling bureau's: staff of a bureau above record and close them as the county does.
+ * period's 撤销: 403) and an enterprise's to the bureau (a period's 日报: 403). A ledger's row is its owner's — the
+ * bureau that recorded it, else the one handling its region ({@link Corrections#requireOwn}): staff of another bureau
+ * (one above reads it) take none of its steps (403 naming the owner), before the step's values are read.
  */
 @Configuration(proxyBeanMethods = false)
 class LedgerStepAccess {
@@ -23,31 +24,37 @@ class LedgerStepAccess {
 
 	/** A 隐患's steps (整改, 销号, 更正). */
 	@Bean
-	StepAccess hazardSteps(Hazards hazards) {
+	StepAccess hazardSteps(Hazards hazards, Corrections corrections) {
 		return StepAccess.of(addresses(HazardController.STAFF, HazardController.PORTAL, "hazards"), (scope, id, rest) -> {
 			hazards.get(scope, id);
 			bureauOnly(scope, CLOSE.equals(rest), Hazards.CLOSE_REFUSAL);
+			corrections.requireOwn("safety_hazard", "隐患", id);
 		});
 	}
 
 	/** An incident's steps (后续处置, 结案, 更正). */
 	@Bean
-	StepAccess incidentSteps(Incidents incidents) {
+	StepAccess incidentSteps(Incidents incidents, Corrections corrections) {
 		return StepAccess.of(addresses(IncidentController.STAFF, IncidentController.PORTAL, "incidents"), (scope, id, rest) -> {
 			incidents.get(scope, id);
 			bureauOnly(scope, CLOSE.equals(rest), Incidents.CLOSE_REFUSAL);
+			corrections.requireOwn("safety_incident", "事故/突发事件", id);
 		});
 	}
 
 	/** A 寄递安保期's steps: the bureau cancels it, an enterprise reports its days. */
 	@Bean
-	StepAccess periodSteps(SecurityPeriods periods) {
+	StepAccess periodSteps(SecurityPeriods periods, Corrections corrections) {
 		return StepAccess.of(addresses(PeriodController.STAFF, PeriodController.PORTAL, "periods"), (scope, id, rest) -> {
 			if ("reports".equals(rest) && scope.kind() != DataScope.Kind.ENTERPRISE) {
 				throw new AccessRefusedException("day", SecurityPeriods.REPORT_REFUSAL);
 			}
-			periods.get(scope, id);
+			PeriodView p = periods.get(scope, id);
 			bureauOnly(scope, "cancel".equals(rest), SecurityPeriods.CANCEL_REFUSAL);
+			// a higher level's period, which a county sees, is told on its region by the step (SecurityPeriods#cancel)
+			if (scope.containsRegion(p.regionCode())) {
+				corrections.requireOwn(SecurityPeriods.TABLE, SecurityPeriods.NOUN, id);
+			}
 		});
 	}
 

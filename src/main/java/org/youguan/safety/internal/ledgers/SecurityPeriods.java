@@ -74,6 +74,14 @@ public class SecurityPeriods {
 			    (:today BETWEEN p.starts_on AND p.ends_on AND p.cancelled_at IS NULL) AS active, p.cancelled_at,
 			    p.cancelled_by, p.cancel_reason""";
 
+	/** What a period is called after 本 in the owner rule's refusal. */
+	static final String NOUN = "寄递安保期";
+
+	/** The periods' table, for the owner rule ({@link Corrections#requireOwn}). */
+	static final String TABLE = "safety_security_period";
+
+	private final Corrections corrections;
+
 	private final JdbcClient jdbc;
 
 	private final Enterprises enterprises;
@@ -87,7 +95,8 @@ public class SecurityPeriods {
 	private final Clock clock;
 
 	SecurityPeriods(JdbcClient jdbc, Enterprises enterprises, Regions regions, AuditTrail audit, StatutoryRules rules,
-			Clock clock) {
+			Clock clock, Corrections corrections) {
+		this.corrections = corrections;
 		this.jdbc = jdbc;
 		this.enterprises = enterprises;
 		this.regions = regions;
@@ -204,8 +213,8 @@ public class SecurityPeriods {
 		boolean daily = Boolean.TRUE.equals(data.dailyReporting());
 		long id = jdbc.sql("""
 				INSERT INTO safety_security_period (name, region_code, starts_on, ends_on, full_screening, daily_reporting,
-				    other_rules, created_at, created_by, demo)
-				VALUES (:name, :region, :from, :to, :full, :daily, :other, :at, :by, :demo) RETURNING id""")
+				    other_rules, created_at, created_by, bureau_id, demo)
+				VALUES (:name, :region, :from, :to, :full, :daily, :other, :at, :by, :bureau, :demo) RETURNING id""")
 			.param("name", name)
 			.param("region", region)
 			.param("from", from)
@@ -215,6 +224,7 @@ public class SecurityPeriods {
 			.param("other", other)
 			.param("at", OffsetDateTime.now(clock))
 			.param("by", Actor.name())
+			.param("bureau", Corrections.recorder())
 			.param("demo", demo)
 			.query(Long.class)
 			.single();
@@ -338,6 +348,8 @@ public class SecurityPeriods {
 	 * transaction with its audit entry ({@code safety.period.cancel}).
 	 * @throws AccessRefusedException (403) for an enterprise user
 	 * @throws DomainException not found (404) for a period the caller does not see; 409 when already cancelled
+	 * @throws AccessRefusedException (403) for staff of a bureau above the period's owner (the bureau that declared it,
+	 *         else the one handling its region: {@link Corrections#requireOwn})
 	 * @throws InvalidValueException on reason (required, ≤ 1000), or region when the period is a higher level's
 	 */
 	@Transactional
@@ -355,6 +367,9 @@ public class SecurityPeriods {
 		}
 		Validation v = new Validation();
 		scope.requireWithin(v, "region", p.regionCode(), "安保期所在区域");
+		if (v.errors().isEmpty()) {
+			corrections.requireOwn(TABLE, NOUN, periodId);
+		}
 		String text = Hazards.freeText(reason);
 		v.required("reason", "撤销原因", text).maxLength("reason", "撤销原因", text, 1000);
 		v.throwIfInvalid();

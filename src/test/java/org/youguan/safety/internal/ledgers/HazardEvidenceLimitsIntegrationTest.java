@@ -155,7 +155,7 @@ class HazardEvidenceLimitsIntegrationTest {
 		// closing with one more file is held to the same room
 		mvc.perform(multipart("/api/v1/safety/hazards/{id}/close", id).file(twenty[0])
 			.param("closedOn", LocalDate.now(clock).toString()).param("closureNote", "复查合格")
-			.header("Authorization", HazardLedgerIntegrationTest.CITY))
+			.header("Authorization", HazardLedgerIntegrationTest.WUZHONG))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("files"))
 			.andExpect(jsonPath("$.errors[0].rule").value("count"));

@@ -590,20 +590,25 @@ class HazardLedgerIntegrationTest {
 		long id = hazards.report(DataScope.region("3205"), data(shunfeng(), null, LocalDate.now(clock).minusDays(1).toString(),
 				"GENERAL", null, "销号测试"), false);
 		String today = LocalDate.now(clock).toString();
+		// the hazard is its region's: the city reads it, closes none — refused before its fields are read
 		mvc.perform(multipart("/api/v1/safety/hazards/{id}/close", id).param("closedOn", today)
 			.param("closureNote", "整改到位").header("Authorization", CITY))
+			.andExpect(status().isForbidden())
+			.andExpect(content().string(containsString("吴中区邮政管理局")));
+		mvc.perform(multipart("/api/v1/safety/hazards/{id}/close", id).param("closedOn", today)
+			.param("closureNote", "整改到位").header("Authorization", WUZHONG))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].field").value(hasItem("files")));
 		mvc.perform(multipart("/api/v1/safety/hazards/{id}/close", id)
 			.file(new MockMultipartFile("files", "照片.pdf", "application/pdf", "not a pdf at all".getBytes()))
-			.param("closedOn", today).param("closureNote", "整改到位").header("Authorization", CITY))
+			.param("closedOn", today).param("closureNote", "整改到位").header("Authorization", WUZHONG))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].rule").value("content-type"));
 		assertThat(hazards.get(DataScope.all(), id).open()).isTrue();
 		assertThat(hazards.evidence(id)).isEmpty();
 		mvc.perform(multipart("/api/v1/safety/hazards/{id}/close", id)
 			.file(new MockMultipartFile("files", "复查记录.pdf", "application/pdf", PDF))
-			.param("closedOn", today).param("closureNote", "整改到位").header("Authorization", CITY))
+			.param("closedOn", today).param("closureNote", "整改到位").header("Authorization", WUZHONG))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.hazard.closedOn").value(today))
 			.andExpect(jsonPath("$.hazard.closedBy").isNotEmpty());
@@ -751,13 +756,18 @@ class HazardLedgerIntegrationTest {
 			.andExpect(status().is3xxRedirection())
 			.andExpect(flash().attribute("message", "整改情况已提交"));
 		mvc.perform(get("/safety/hazards/new").header("Authorization", CITY)).andExpect(status().isOk());
+		// the city reads the county's hazard, evidence included, and is offered none of its steps; the county is
 		mvc.perform(get("/safety/hazards/" + id).header("Authorization", CITY))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("close-form")))
+			.andExpect(content().string(not(containsString("close-form"))))
+			.andExpect(content().string(not(containsString("rectify-form"))))
 			.andExpect(content().string(containsString("整改.pdf")));
+		mvc.perform(get("/safety/hazards/" + id).header("Authorization", WUZHONG))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("close-form")));
 		// a refused step: the page again with its errors, the typed date kept, a 4xx — never a redirect that looks saved
 		mvc.perform(multipart("/safety/hazards/{id}/close", id).param("closedOn", "9999-12-31").param("closureNote", "复查合格")
-			.with(csrf()).header("Authorization", CITY))
+			.with(csrf()).header("Authorization", WUZHONG))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("id=\"errors\"")))
 			.andExpect(content().string(containsString("value=\"9999-12-31\"")))
@@ -770,8 +780,13 @@ class HazardLedgerIntegrationTest {
 			.andExpect(content().string(containsString("id=\"errors\"")))
 			.andExpect(content().string(containsString("被拒的门户自查隐患")))
 			.andExpect(content().string(containsString("value=\"MAJOR\" selected")));
+		// the enterprise's hazard is its county's: the city's page step is refused, the county closes it
 		mvc.perform(multipart("/safety/hazards/{id}/close", id).param("closedOn", today).param("closureNote", "复查合格")
 			.with(csrf()).header("Authorization", CITY))
+			.andExpect(status().isForbidden());
+		assertThat(hazards.get(DataScope.all(), Long.parseLong(id)).open()).isTrue();
+		mvc.perform(multipart("/safety/hazards/{id}/close", id).param("closedOn", today).param("closureNote", "复查合格")
+			.with(csrf()).header("Authorization", WUZHONG))
 			.andExpect(flash().attribute("message", "隐患已销号"));
 		assertThat(hazards.get(DataScope.all(), Long.parseLong(id)).open()).isFalse();
 		mvc.perform(get("/safety/hazards").header("Authorization", "Bearer demo-sz-leader-token")).andExpect(status().isOk());

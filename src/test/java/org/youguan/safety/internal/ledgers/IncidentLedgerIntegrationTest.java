@@ -44,6 +44,9 @@ class IncidentLedgerIntegrationTest {
 
 	static final String CITY = "Bearer demo-sz-admin-token";
 
+	/** 吴中区局: the county of the incidents' enterprise (顺丰 吴中), which handles them. */
+	static final String WUZHONG = "Bearer demo-wz-staff-token";
+
 	static final String SHUNFENG = "Bearer demo-sf-wz-token";
 
 	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
@@ -233,16 +236,20 @@ class IncidentLedgerIntegrationTest {
 		assertThatThrownBy(() -> incidents.close(DataScope.region("3205"), id, LocalDate.now(clock).toString(), "结案"))
 			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
 				.extracting(e -> e.field()).contains("reportedAt"));
-		mvc.perform(post("/safety/incidents/{id}/close", id).with(csrf()).header("Authorization", CITY)
+		// the incident is its region's (reported for the county's enterprise): the city reads it, takes none of its steps
+		mvc.perform(post("/safety/incidents/{id}/follow-up", id).with(csrf()).header("Authorization", CITY)
+			.param("followUp", "已调查").param("reportedAt", "不是时间"))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/safety/incidents/{id}/close", id).with(csrf()).header("Authorization", WUZHONG)
 			.param("closedOn", LocalDate.now(clock).toString()).param("closureNote", "尚未报告时的结案"))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("id=\"errors\"")))
 			.andExpect(content().string(containsString("尚未报告时的结案")));
 		assertThat(incidents.get(DataScope.all(), id).open()).isTrue();
-		mvc.perform(post("/safety/incidents/{id}/follow-up", id).with(csrf()).header("Authorization", CITY)
+		mvc.perform(post("/safety/incidents/{id}/follow-up", id).with(csrf()).header("Authorization", WUZHONG)
 			.param("followUp", "已调查").param("reportedAt", hoursAgo(29).toString()))
 			.andExpect(flash().attribute("message", "后续处置情况已保存"));
-		mvc.perform(post("/safety/incidents/{id}/close", id).with(csrf()).header("Authorization", CITY)
+		mvc.perform(post("/safety/incidents/{id}/close", id).with(csrf()).header("Authorization", WUZHONG)
 			.param("closedOn", LocalDate.now(clock).toString()).param("closureNote", "调查完毕"))
 			.andExpect(flash().attribute("message", "事故/突发事件已结案"));
 		assertThat(incidents.get(DataScope.all(), id).open()).isFalse();

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
@@ -50,6 +51,9 @@ class LedgerCorrectionIntegrationTest {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Autowired
 	RegionRecords records;
@@ -180,9 +184,9 @@ class LedgerCorrectionIntegrationTest {
 			assertThat(e.afterState()).doesNotContain("foundBy");
 		});
 		// closed: no correction any more, whatever the values
-		HazardView closed = hazards.list(DataScope.region("3205"), new Hazards.Filter(null, Hazards.Status.CLOSED, null),
+		HazardView closed = hazards.list(DataScope.region("320506"), new Hazards.Filter(null, Hazards.Status.CLOSED, null),
 				new PageQuery("", 0, 1, null, false)).items().get(0);
-		mvc.perform(post("/safety/hazards/{id}/edit", closed.id()).with(csrf()).header("Authorization", CITY)
+		mvc.perform(post("/safety/hazards/{id}/edit", closed.id()).with(csrf()).header("Authorization", WUZHONG)
 			.param("enterpriseCreditCode", closed.enterpriseCreditCode()).param("foundOn", closed.foundOn().toString())
 			.param("foundBy", "改").param("source", "INSPECTION").param("level", "GENERAL").param("description", "改"))
 			.andExpect(status().isConflict())
@@ -200,7 +204,7 @@ class LedgerCorrectionIntegrationTest {
 		mvc.perform(get("/safety/incidents/{id}/edit", id).header("Authorization", CITY))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("value=\"" + occurred + "\"")));
-		mvc.perform(post("/safety/incidents/{id}/edit", id).with(csrf()).header("Authorization", CITY)
+		mvc.perform(post("/safety/incidents/{id}/edit", id).with(csrf()).header("Authorization", WUZHONG)
 			.param("enterpriseCreditCode", code).param("occurredAt", occurred.minusHours(1).toString())
 			.param("kind", "ACCIDENT").param("level", "GENERAL").param("description", "更正测试事件")
 			.param("reportedAt", occurred.plusMinutes(30).toString()))
@@ -210,7 +214,7 @@ class LedgerCorrectionIntegrationTest {
 		assertThat(corrections(Incidents.AUDIT_TYPE, id)).singleElement()
 			.satisfies(e -> assertThat(e.afterState()).contains("occurredAt").contains("reportDue").doesNotContain("kind"));
 		incidents.close(DataScope.all(), id, LocalDate.now(clock).toString(), "处置完毕");
-		mvc.perform(post("/safety/incidents/{id}/edit", id).with(csrf()).header("Authorization", CITY)
+		mvc.perform(post("/safety/incidents/{id}/edit", id).with(csrf()).header("Authorization", WUZHONG)
 			.param("enterpriseCreditCode", code).param("occurredAt", occurred.toString()).param("kind", "ACCIDENT")
 			.param("level", "GENERAL").param("description", "改"))
 			.andExpect(status().isConflict())
@@ -232,6 +236,9 @@ class LedgerCorrectionIntegrationTest {
 		String today = LocalDate.now(clock).toString();
 		long contract = contractors.create(DataScope.all(), new ContractorData("更正测试安检有限公司", "91320505MA1XKQ2D3Q", code,
 				today, LocalDate.now(clock).plusYears(1).toString(), List.of(two.get(0).id())), false);
+		// as the city's staff record it (Corrections#recorder): the city's own contract row, which it corrects
+		jdbc.sql("UPDATE safety_contractor SET bureau_id = (SELECT id FROM bureau WHERE region_code = '3205') WHERE id = :id")
+			.param("id", contract).update();
 		ContractorView c = contractors.get(DataScope.all(), contract);
 		List<Long> covered = List.of(two.get(0).id());
 		List<Long> own = List.of(two.get(1).id());

@@ -1,0 +1,38 @@
+package org.youguan.safety.internal.ledgers;
+
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * For the ledgers' pages: whether the signed-in caller owns a row ({@link Corrections#requireOwn}), so that a row's page
+ * offers its step forms (修改, 整改情况, 销号, 后续处置, 结案, 撤销) only to its owner — a bureau above reads the row
+ * and is offered none (the steps refuse it anyway). Called from the templates as {@code @ledgerOwners.owns('hazards', id)}.
+ */
+@Component("ledgerOwners")
+public class LedgerOwners {
+
+	/** The ledgers a page asks about, by the name in their addresses, and their tables. */
+	private static final Map<String, String> TABLES = Map.of("hazards", "safety_hazard", "incidents", "safety_incident",
+			"periods", SecurityPeriods.TABLE);
+
+	private final Corrections corrections;
+
+	LedgerOwners(Corrections corrections) {
+		this.corrections = corrections;
+	}
+
+	/**
+	 * Whether the signed-in caller takes the steps of row {@code id} of {@code ledger}: an enterprise its own rows'
+	 * (their scope decides), staff their bureau's ({@link Corrections#requireOwn}).
+	 * @param ledger {@code hazards}, {@code incidents} or {@code periods}
+	 * @throws IllegalArgumentException for another ledger name (a template's mistake)
+	 */
+	public boolean owns(String ledger, long id) {
+		String table = TABLES.get(ledger);
+		if (table == null) {
+			throw new IllegalArgumentException("no ledger " + ledger);
+		}
+		return corrections.owns(table, id);
+	}
+}

@@ -1,0 +1,97 @@
+package org.youguan.safety.internal.ledgers;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.youguan.IntegrationTest;
+import org.youguan.kernel.DataScope;
+import org.youguan.platform.ChinaTime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Attack: the safety ledgers had no owner, so the city's staff cancelled a county's 安保期 and corrected or closed its
+ * rows as the county did. A row is its owner's — the bureau whose staff recorded it, else the bureau handling its region
+ * ({@code Corrections.requireOwn}): another bureau reads it, is offered none of its steps and is refused them (403
+ * naming the owner) before their values are read.
+ */
+@IntegrationTest
+class LedgerOwnershipIntegrationTest {
+
+	static final String CITY = "Bearer demo-sz-admin-token";
+
+	static final String WUZHONG = "Bearer demo-wz-staff-token";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	SecurityPeriods periods;
+
+	@Autowired
+	RegionRecords records;
+
+	@Autowired
+	Clock clock;
+
+	@Test
+	void theCityReadsACountysPeriodAndNeitherIsOfferedNorTakesItsCancellation() throws Exception {
+		LocalDate today = LocalDate.now(clock.withZone(ChinaTime.ZONE));
+		long id = periods.create(DataScope.region("320506"), new PeriodData("归属测试安保期" + System.nanoTime(), "320506",
+				today.toString(), today.plusDays(2).toString(), true, true, null), false);
+		mvc.perform(get("/safety/periods/" + id).header("Authorization", CITY))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("id=\"cancel-form\""))));
+		// refused before the reason is read: an empty body is not told as a missing reason
+		mvc.perform(post("/api/v1/safety/periods/" + id + "/cancel").header("Authorization", CITY)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"\"}"))
+			.andExpect(status().isForbidden())
+			.andExpect(content().string(containsString("吴中区邮政管理局")));
+		mvc.perform(post("/safety/periods/" + id + "/cancel").with(csrf()).header("Authorization", CITY)
+			.param("reason", "市局代撤"))
+			.andExpect(status().isForbidden());
+		assertThat(periods.get(DataScope.all(), id).cancelled()).isFalse();
+		mvc.perform(get("/safety/periods/" + id).header("Authorization", WUZHONG))
+			.andExpect(content().string(containsString("id=\"cancel-form\"")));
+		mvc.perform(post("/safety/periods/" + id + "/cancel").with(csrf()).header("Authorization", WUZHONG)
+			.param("reason", "活动取消"))
+			.andExpect(status().is3xxRedirection());
+		assertThat(periods.get(DataScope.all(), id).cancelled()).isTrue();
+	}
+
+	@Test
+	void aTrainingTheCityRecordedInACountyIsTheCitysToCorrectNotTheCountys() throws Exception {
+		String day = LocalDate.now(clock.withZone(ChinaTime.ZONE)).toString();
+		String topic = "归属测试培训" + System.nanoTime();
+		String created = mvc.perform(post("/api/v1/safety/trainings").header("Authorization", CITY)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"region\":\"320506\",\"heldOn\":\"" + day + "\",\"topic\":\""
+					+ topic + "\",\"trainees\":12,\"audience\":\"网点负责人\",\"organiser\":\"市局\"}"))
+			.andExpect(status().isCreated())
+			.andReturn().getResponse().getContentAsString();
+		long id = ((Number) JsonPath.read(created, "$.id")).longValue();
+		// the county sees the city's training in its region and corrects none of it
+		mvc.perform(post("/safety/trainings/{id}/edit", id).with(csrf()).header("Authorization", WUZHONG)
+			.param("region", "320506").param("heldOn", day).param("topic", topic).param("trainees", "20")
+			.param("audience", "网点负责人").param("organiser", "市局"))
+			.andExpect(status().isForbidden());
+		assertThat(records.training(DataScope.all(), id).trainees()).isEqualTo(12);
+		mvc.perform(post("/safety/trainings/{id}/edit", id).with(csrf()).header("Authorization", CITY)
+			.param("region", "320506").param("heldOn", day).param("topic", topic).param("trainees", "20")
+			.param("audience", "网点负责人").param("organiser", "市局"))
+			.andExpect(status().is3xxRedirection());
+		assertThat(records.training(DataScope.all(), id).trainees()).isEqualTo(20);
+	}
+}
