@@ -298,7 +298,7 @@ public class CaseExecution {
 	 * @throws InvalidValueException when the day is before delivery or in the future, the amount is not what is due, or
 	 * {@code instalment} is missing, not a number or not the next unpaid one (rule {@code not-next})
 	 * @throws DomainException (422) when the decision has no fine; (409, rule {@code decision-annulled}) once revoked or
-	 * confirmed invalid; (409) unless 已送达, or when the instalment named was
+	 * confirmed invalid; (409) unless 已送达, or when the fine was paid in full already or the instalment named was
 	 * paid already (rule {@code already-paid})
 	 */
 	@Transactional
@@ -327,6 +327,9 @@ public class CaseExecution {
 					+ plain(Execution.fine(c).subtract(owed)) + "元，已缴足，不再缴纳" + (owed.signum() < 0 ? "；多缴的"
 							+ plain(owed.negate()) + "元应予退还" : ""));
 		}
+		// paid before a public notice's deemed day or beside a confiscation still to hand over, the case stays 已送达:
+		// its status lets the step pass again, the payment recorded (under the row lock) does not
+		Execution.requireUnpaid(c, "paidOn", "登记缴纳罚款");
 		CaseStatus to = CaseStep.PAY.from(c.status());
 		if (payment.instalment() == null) {
 			// no instalments approved: a position named would be booked against nothing
@@ -714,7 +717,7 @@ public class CaseExecution {
 	 * {@code deferredUntil}, {@code instalments[i].dueOn}, {@code instalments[i].amount}, {@code instalments} or
 	 * {@code reason}; (422) {@code appliedOn} with rule {@code after-due} when applied after the payment deadline
 	 * @throws DomainException (409) unless delivered, or (rule {@code decision-annulled}) once revoked or confirmed
-	 * invalid; (422) without a fine, or when already arranged
+	 * invalid, or (rule {@code already-paid}) once the fine is paid; (422) without a fine, or when already arranged
 	 */
 	@Transactional
 	public void arrangePayment(DataScope scope, long id, Officer head, PaymentTerms terms) {
@@ -725,6 +728,7 @@ public class CaseExecution {
 		if (Execution.fine(c) == null) {
 			throw ruleBroken("kind", "no-fine", "该处罚决定没有罚款，无需延期或分期缴纳");
 		}
+		Execution.requireUnpaid(c, "kind", "批准延期（分期）缴纳罚款");
 		if (caseWork.procedure(id).paymentArrangement() != null) {
 			throw ruleBroken("kind", "already-arranged", "本案已批准延期（分期）缴纳罚款，不能再次批准");
 		}

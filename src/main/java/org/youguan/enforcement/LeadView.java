@@ -22,11 +22,14 @@ public record LeadView(long id, String regionCode, LeadSource source, String sou
 		String proposedBy, String closedReason,
 		LocalDate closedOn, Long caseId, String caseNumber, boolean imported) {
 
-	/** The same lead with ID and phone numbers in its summary and origin note masked, as lists show it. */
+	/**
+	 * The same lead with ID and phone numbers — mobiles and landlines alike ({@link Masking#telephonesIn}) — in its
+	 * summary and origin note masked, as lists show it to those who do not take its steps.
+	 */
 	public LeadView masked() {
 		return new LeadView(id, regionCode, source, sourceRef,
-				sourceDetail == null ? null : Masking.personalNumbersIn(sourceDetail), enterpriseCreditCode, enterpriseName,
-				summary == null ? null : Masking.personalNumbersIn(summary), receivedOn, status, proposedViolation,
+				sourceDetail == null ? null : Masking.telephonesIn(sourceDetail), enterpriseCreditCode, enterpriseName,
+				summary == null ? null : Masking.telephonesIn(summary), receivedOn, status, proposedViolation,
 				proposedEndedOn, proposedHarm, proposedHarmReason, proposedBy, closedReason, closedOn, caseId, caseNumber,
 				imported);
 	}

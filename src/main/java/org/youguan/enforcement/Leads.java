@@ -588,7 +588,7 @@ public class Leads {
 		boolean digits = Masking.mayHoldDigits(page.q());
 		String handled = personalSearch ? bureaus.handledHere(scope, HANDLING_REGION_SQL) : "FALSE";
 		List<Masked> masked = List.of("l.summary", "l.source_detail").stream()
-			.map(column -> Masked.numbers(digits ? "(CASE WHEN " + handled + " THEN " + column + " END)" : column))
+			.map(column -> Masked.telephones(digits ? "(CASE WHEN " + handled + " THEN " + column + " END)" : column))
 			.toList();
 		return Listing.from(FROM)
 			.scope(scope, HANDLING_REGION_SQL)

@@ -141,19 +141,28 @@ public class NoticeAndHearing {
 		p.put("method", method == null ? null : method.name());
 		p.put("note", note);
 		p.put("publishedOn", notice == null ? null : notice.publishedOn());
+		// the notice's 公告 period does not count towards the decision limit (邮政行政执法监督办法(2021) art.17): its days,
+		// from the publication to the day before it is deemed served, are paused as they are known, not left to be
+		// entered by hand (attack: a 公告 left the 决定期限 where it was although the page says 公告期间不计入)
+		boolean publicNotice = notice != null && notice.publishedOn() != null;
+		if (publicNotice) {
+			pauseForPublicNotice(id, notice.publishedOn(), notice.on());
+		}
+		p.put("decisionDue", publicNotice ? caseWork.decisionDue(c, c.extended()) : c.decisionDueOn());
 		caseWork.move(c, to, ", notified_on = :on, hearing_right = :right, hearing_request_due = :due, notice_served_on = :servedOn,"
-				+ " notice_delivery_method = :method, notice_delivery_note = :note, notice_published_on = :publishedOn", p);
+				+ " notice_delivery_method = :method, notice_delivery_note = :note, notice_published_on = :publishedOn,"
+				+ " decision_due_on = :decisionDue", p);
 		caseWork.record(c, "case.notify", "事先告知：拟" + c.proposedText() + (right ? "，告知听证权利" : "")
 				+ (notice == null ? "" : "，" + CaseExecution.Served.described(method, note, notice.on(), notice.publishedOn())
 						+ (notice.publishedOn() == null ? "，" + notice.on() + "送达" : ""))
-				+ "，陈述申辩" + (right ? "、申请听证" : "") + "期限至" + caseWork.messageDay(due));
+				+ "，陈述申辩" + (right ? "、申请听证" : "") + "期限至" + caseWork.messageDay(due)
+				+ (publicNotice ? "；公告期间不计入办案期限，决定期限至" + caseWork.messageDay((LocalDate) p.get("decisionDue")) : ""));
 		// after 退回调查 the new notices keep the earlier ones as their predecessors
 		caseWork.issueAnew(id, CaseDocumentKind.PRIOR_NOTICE);
 		if (right) {
 			caseWork.issueAnew(id, CaseDocumentKind.HEARING_RIGHT_NOTICE);
 		}
 		// a public notice is told as published, with the day it is deemed served (not the notice's day as served)
-		boolean publicNotice = notice != null && notice.publishedOn() != null;
 		// told as served on the day it was: the day of service recorded (for a public notice the deemed day), else the
 		// notice's day, the notice handed over then
 		caseWork.tellPartyServed(c, PenaltyStepServed.Step.PRIOR_NOTICE, notice != null ? notice.on() : on,
@@ -701,6 +710,9 @@ public class NoticeAndHearing {
 			.param("now", caseWork.now()).param("id", id).query(Long.class).single();
 		// the round's documents stay as issued, no longer the case's in force
 		documents.endRound(id, returnId);
+		// a notice withdrawn by the return ends its 公告 pause today: the days after it are the new round's
+		jdbc.sql("UPDATE penalty_case_suspension SET ended_on = :today WHERE case_id = :id AND kind = 'PUBLIC_NOTICE' AND ended_on > :today")
+			.param("today", today).param("id", id).update();
 		caseWork.move(c, to, """
 				, notified_on = NULL, hearing_right = NULL, hearing_request_due = NULL, notice_served_on = NULL,
 				  notice_delivery_method = NULL, notice_delivery_note = NULL, notice_published_on = NULL, statement_on = NULL,
@@ -712,6 +724,25 @@ public class NoticeAndHearing {
 				Map.of("due", caseWork.decisionDue(c, c.extended())));
 		caseWork.record(c, "case.return-to-investigation", "退回调查取证（" + c.status().label() + "时，" + today + "）："
 				+ Text.strip(reason) + "；原事先告知（" + c.notifiedOn() + "）及陈述申辩、听证情况已存档，须重新调查终结并重新告知");
+	}
+
+	/**
+	 * Pauses the decision limit for the 公告 period of a 事先告知书 served by public notice (邮政行政执法监督办法(2021)
+	 * art.17: 公告期间不计入; the period {@link StatutoryRule#PENALTY_PUBLIC_NOTICE_SERVICE}, 民事诉讼法(2023) art.95): a
+	 * PUBLIC_NOTICE pause from the day published to the day before the day deemed served — the 30 days of the notice —,
+	 * closed at once since both days are known, so it moves the limit (counted in calendar days, a last day on a rest
+	 * day moved to the next working day, as every pause moves it) and never stops the clock as an open pause would.
+	 * @param publishedOn the day the notice was published
+	 * @param deemedOn the day it is deemed served
+	 */
+	private void pauseForPublicNotice(long id, LocalDate publishedOn, LocalDate deemedOn) {
+		LocalDate last = deemedOn.minusDays(1);
+		jdbc.sql("INSERT INTO penalty_case_suspension (case_id, kind, started_on, ended_on, reason) VALUES (:id, 'PUBLIC_NOTICE', :from, :to, :reason)")
+			.param("id", id).param("from", publishedOn).param("to", last)
+			.param("reason", "事先告知书公告送达：" + publishedOn + "发出公告，视为" + deemedOn + "送达，公告期间不计入办案期限（"
+					+ StatutoryRule.PENALTY_DECISION.citations().get(1).formal() + "；"
+					+ StatutoryRule.PENALTY_PUBLIC_NOTICE_SERVICE.citations().get(0).formal() + "）")
+			.update();
 	}
 
 	/**

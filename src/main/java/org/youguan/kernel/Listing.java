@@ -160,25 +160,35 @@ public final class Listing {
 
 	/**
 	 * A column a list shows masked ({@link Masking}), searched as shown: {@link #numbers} for a free text whose ID and
-	 * mobile numbers are masked ({@link Masking#personalNumbersIn}), {@link #name} for a person's name shown as its first
-	 * character ({@link Masking#name}).
+	 * mobile numbers are masked ({@link Masking#personalNumbersIn}), {@link #telephones} for one whose landlines are
+	 * masked too ({@link Masking#telephonesIn}), {@link #name} for a person's name shown as its first character
+	 * ({@link Masking#name}).
 	 * @param column the SQL expression (a NULL value is no match)
+	 * @param landlines whether a free text's landlines are masked too
 	 */
-	public record Masked(String column, boolean name) {
+	public record Masked(String column, boolean name, boolean landlines) {
 
 		/** A free text shown with its personal numbers masked. */
 		public static Masked numbers(String column) {
-			return new Masked(column, false);
+			return new Masked(column, false, false);
+		}
+
+		/**
+		 * A free text shown with its personal numbers and its landlines masked (to a reader not entitled to it in full),
+		 * so that the middle digits of a landline find nothing either.
+		 */
+		public static Masked telephones(String column) {
+			return new Masked(column, false, true);
 		}
 
 		/** A person's name shown as its first character. */
 		public static Masked name(String column) {
-			return new Masked(column, true);
+			return new Masked(column, true, false);
 		}
 
 		/** The value as the list shows it. */
 		String shown(String value) {
-			return name ? Masking.name(value) : Masking.personalNumbersIn(value);
+			return name ? Masking.name(value) : landlines ? Masking.telephonesIn(value) : Masking.personalNumbersIn(value);
 		}
 	}
 
@@ -310,7 +320,9 @@ public final class Listing {
 	 */
 	private Long[] shownWith(JdbcClient jdbc, String within, Map<String, Object> scoped, String idColumn,
 			List<Masked> confirmed, String word, String identifier) {
-		Pattern whole = wholeNumber(word);
+		Pattern number = wholeNumber(word);
+		// a landline typed whole finds the rows holding it where the list masks landlines (Masked#telephones)
+		Pattern line = number == null ? wholeLandline(word) : null;
 		String typed = shownKey(word);
 		String typedIdentifier = identifier == null ? null : shownKey(identifier);
 		StringBuilder select = new StringBuilder("SELECT ").append(idColumn);
@@ -319,8 +331,10 @@ public final class Listing {
 			String column = confirmed.get(c).column();
 			select.append(", ").append(column).append(" AS masked").append(c);
 			candidate.append(c == 0 ? "" : " OR ");
-			if (whole != null && !confirmed.get(c).name()) {
-				candidate.append("normalize(").append(column).append(", NFKC) ~* :maskedWhole");
+			Pattern whole = whole(confirmed.get(c), number, line);
+			if (whole != null) {
+				candidate.append("normalize(").append(column).append(", NFKC) ~* ")
+					.append(whole == number ? ":maskedWhole" : ":maskedWholeLine");
 			}
 			else {
 				candidate.append(column).append(" ILIKE :maskedLike OR ").append(column).append(" ILIKE :maskedLikeIdentifier");
@@ -329,7 +343,8 @@ public final class Listing {
 		String sql = select + " " + from + within + (within.isEmpty() ? " WHERE (" : " AND (") + candidate + ") LIMIT "
 				+ MASKED_CANDIDATES;
 		Map<String, Object> values = new HashMap<>(scoped);
-		values.put("maskedWhole", whole == null ? "" : whole.pattern().replace("(?<![0-9])", "").replace("(?![0-9])", ""));
+		values.put("maskedWhole", number == null ? "" : number.pattern().replace("(?<![0-9])", "").replace("(?![0-9])", ""));
+		values.put("maskedWholeLine", line == null ? "" : line.pattern().replace("(?<![0-9])", "").replace("(?![0-9])", ""));
 		values.put("maskedLike", PageQuery.likePattern(word));
 		values.put("maskedLikeIdentifier", PageQuery.likePattern(identifier == null ? word : identifier));
 		return jdbc.sql(sql).params(values).query((rs, n) -> {
@@ -340,7 +355,8 @@ public final class Listing {
 				}
 				Masked m = confirmed.get(c);
 				String shown = shownKey(m.shown(value));
-				boolean found = whole != null && !m.name() ? whole.matcher(Normalizer.normalize(value, Normalizer.Form.NFKC)).find()
+				Pattern whole = whole(m, number, line);
+				boolean found = whole != null ? whole.matcher(Normalizer.normalize(value, Normalizer.Form.NFKC)).find()
 						: shown.contains(typed) || typedIdentifier != null && shown.contains(typedIdentifier)
 								|| m.name() && shownKey(value).equals(typed);
 				if (found) {
@@ -359,6 +375,34 @@ public final class Listing {
 	/** What people type between the blocks of a number (139-1234-5678, 139 1234 5678, (139)12345678). */
 	private static final Pattern NUMBER_JOINERS = Pattern.compile("[\\s\\-.()/、,:~|]");
 
+	/** The whole number a masked column is searched for: a personal number, or a landline where it masks landlines. */
+	private static Pattern whole(Masked m, Pattern number, Pattern line) {
+		return m.name() ? null : number != null ? number : m.landlines() ? line : null;
+	}
+
+	/**
+	 * A pattern finding {@code word} as a whole landline wherever a text holds it, blocks and all, when the word is one
+	 * {@link Masking#telephonesIn} masks (an area code and a local number, 10 to 12 digits from 0, typed with or without
+	 * joiners); else null.
+	 */
+	static Pattern wholeLandline(String word) {
+		String compact = NUMBER_JOINERS.matcher(Normalizer.normalize(word, Normalizer.Form.NFKC)).replaceAll("");
+		if (!compact.matches("0\\d{9,11}") || Masking.telephonesIn(compact).equals(compact)) {
+			return null;
+		}
+		return digitsApart(compact);
+	}
+
+	/** {@code compact}'s characters in order, up to 3 characters other than letters and digits between them. */
+	private static Pattern digitsApart(String compact) {
+		StringBuilder body = new StringBuilder("(?<![0-9])");
+		for (int i = 0; i < compact.length(); i++) {
+			char c = compact.charAt(i);
+			body.append(i == 0 ? "" : "[^0-9a-zA-Z]{0,3}").append(c == 'x' || c == 'X' ? "[xX]" : String.valueOf(c));
+		}
+		return Pattern.compile(body.append("(?![0-9])").toString());
+	}
+
 	/**
 	 * A pattern finding {@code word} as a whole personal number wherever a text holds it, blocks and all, when the word
 	 * is one ({@link Masking#holdsPersonalNumber}: a mobile or ID number, typed with or without joiners); else null.
@@ -368,12 +412,7 @@ public final class Listing {
 		if (!compact.matches("\\d{11}|\\d{15}|\\d{17}[\\dXx]") || !Masking.holdsPersonalNumber(compact)) {
 			return null;
 		}
-		StringBuilder body = new StringBuilder("(?<![0-9])");
-		for (int i = 0; i < compact.length(); i++) {
-			char c = compact.charAt(i);
-			body.append(i == 0 ? "" : "[^0-9a-zA-Z]{0,3}").append(c == 'x' || c == 'X' ? "[xX]" : String.valueOf(c));
-		}
-		return Pattern.compile(body.append("(?![0-9])").toString());
+		return digitsApart(compact);
 	}
 
 	/**

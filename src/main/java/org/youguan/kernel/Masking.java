@@ -343,11 +343,23 @@ public final class Masking {
 			+ "{0,3}[0-9]){7,8})(?![0-9])");
 
 	/**
-	 * Free text shown to anyone (a public page or API): the personal numbers {@link #personalNumbersIn} masks, and also
-	 * every landline with its area code (0512-65551234, 0512 6555 1234, (0512)65551234, ０５１２－６５５５１２３４, and in
-	 * Chinese numerals 零五一二－六五五五一二三四 or （〇五一二）六五五五 一二三四, shown in digits), masked as {@link #phone}
-	 * masks one: the area code and the last 4 digits kept. A landline says less about a person
-	 * than a mobile number, so the staff's and the enterprise's views keep it; the public sees no telephone at all.
+	 * A landline in free text as dialled from abroad: +86 or 0086, the area code without its trunk 0 (10, 2x or three
+	 * digits from 3 — never 1x, which begins a mobile number), a "(0)" some write before it, and the local number of 7
+	 * or 8 digits, in blocks or not: +86 512 6688 1234, +86-10-12345678, 0086(0)512-66881234.
+	 */
+	private static final Pattern FREE_LANDLINE_ABROAD = Pattern.compile("(?:[+\uFF0B]|(?<![0-9])00)86" + LANDLINE_JOINER
+			+ "{0,3}(?:\\(0\\)" + LANDLINE_JOINER + "{0,2})?(10|2[0-9]|[3-9][0-9]{2})((?:" + LANDLINE_JOINER
+			+ "{0,3}[0-9]){7,8})(?![0-9])");
+
+	/**
+	 * Free text shown to anyone but those entitled to it in full (a public page or API; a superior's or a leader's view
+	 * of a lead or case): the personal numbers {@link #personalNumbersIn} masks, and also every landline with its area
+	 * code (0512-65551234, 0512 6555 1234, (0512)65551234, 051265551234, ０５１２－６５５５１２３４, as dialled from abroad
+	 * +86 512 6555 1234 or 0086-512-65551234, and in Chinese numerals 零五一二－六五五五一二三四 or （〇五一二）六五五五
+	 * 一二三四, shown in digits), masked as {@link #phone} masks one: the area code and the last 4 digits kept, an
+	 * extension after it (-801) left as it is. The staff who handle a record and the enterprise read their own landlines
+	 * in full; anyone else reads them so. A local number without its area code (6555 1234) is left alone: it cannot be
+	 * told from a date, an amount or a count.
 	 *
 	 * @param text any text, or null
 	 * @return the text with those numbers masked (null for null)
@@ -361,29 +373,38 @@ public final class Masking {
 		String ascii = starred(asciiDigits(masked, forced), forced);
 		// a landline in Chinese numerals (零五一二－六五五五一二三四) is one: read for the search, shown in digits where found
 		String read = numeralsAsDigits(ascii);
-		Matcher m = FREE_LANDLINE.matcher(read);
-		StringBuilder out = null;
-		int tail = 0;
+		char[] out = landlinesIn(read, ascii, FREE_LANDLINE, null);
+		out = landlinesIn(read, ascii, FREE_LANDLINE_ABROAD, out);
+		return out == null ? masked : new String(out);
+	}
+
+	/**
+	 * Masks the local numbers of the landlines {@code pattern} finds in {@code read} (group 1 the area code, group 2 the
+	 * local number with its joiners): the landline shown in digits (its Chinese numerals read), all but the last 4
+	 * digits of its local number starred; the rest of the text as {@code ascii} has it.
+	 * @param read the text with its Chinese numerals as digits, as long as {@code ascii}
+	 * @param out the characters masked so far, or null when none is
+	 * @return {@code out} with these masked too (a copy of {@code ascii} when it was null and one is), or null when none
+	 */
+	private static char[] landlinesIn(String read, String ascii, Pattern pattern, char[] out) {
+		Matcher m = pattern.matcher(read);
 		while (m.find()) {
 			if (out == null) {
-				out = new StringBuilder(ascii.length());
+				out = ascii.toCharArray();
+			}
+			for (int k = m.start(1); k < m.end(2); k++) {
+				out[k] = read.charAt(k);
 			}
 			String local = m.group(2);
 			int digits = (int) local.chars().filter(c -> digit((char) c)).count();
-			StringBuilder shown = new StringBuilder(local.length());
 			int seen = 0;
-			for (char c : local.toCharArray()) {
-				if (digit(c)) {
-					shown.append(++seen <= digits - 4 ? '*' : c);
-				}
-				else {
-					shown.append(c);
+			for (int k = m.start(2); k < m.end(2); k++) {
+				if (digit(read.charAt(k)) && ++seen <= digits - 4) {
+					out[k] = '*';
 				}
 			}
-			out.append(ascii, tail, m.start(1)).append(m.group(1)).append(shown);
-			tail = m.end(2);
 		}
-		return out == null ? masked : out.append(ascii, tail, ascii.length()).toString();
+		return out;
 	}
 
 	/** The text with every Chinese numeral ({@link #numeral}) as its ASCII digit, character for character. */

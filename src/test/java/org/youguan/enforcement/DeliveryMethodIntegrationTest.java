@@ -144,4 +144,28 @@ class DeliveryMethodIntegrationTest {
 		mvc.perform(get("/enforcement/cases/" + id).session(SignIn.session(mvc, "wz.staff"))).andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"notice-service\"")));
 	}
+
+	/**
+	 * Attack C4: the notice's 公告 period (published → the day before the deemed day, 30 days) does not count towards
+	 * the decision limit (邮政行政执法监督办法(2021) art.17) — paused as the notice is recorded, not by hand; the limit
+	 * moves by its days on the calendar and the page shows the pause with its basis.
+	 */
+	@Test
+	void theNoticesPublicNoticePeriodPausesTheDecisionLimit() throws Exception {
+		LocalDate today = LocalDate.now(clock);
+		long id = party.concluded(party.other(), "DATA_NOT_REPORTED", "2000", today.minusDays(5));
+		LocalDate filed = party.cases().get(PartyCases.ALL, id).penaltyCase().filedOn();
+		LocalDate before = party.cases().get(PartyCases.ALL, id).penaltyCase().decisionDueOn();
+		assertThat(before).isEqualTo(calendar.plusCalendarDays(filed, 90));
+		LocalDate deemed = calendar.plusCalendarDays(today, 30);
+		mvc.perform(post("/api/v1/enforcement/cases/" + id + "/notice").header("Authorization", WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"on\":\"" + today + "\",\"servedOn\":\"" + today
+					+ "\",\"method\":\"PUBLIC_NOTICE\",\"note\":\"当事人下落不明，在本局网站公告\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.penaltyCase.decisionDueOn").value(calendar.plusCalendarDays(filed, 90 + 30).toString()));
+		assertThat(party.cases().get(PartyCases.ALL, id).penaltyCase().decisionDueOn()).isAfter(before);
+		mvc.perform(get("/enforcement/cases/" + id).session(SignIn.session(mvc, "wz.staff"))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("公告 " + today + " — " + deemed.minusDays(1) + "：事先告知书公告送达")))
+			.andExpect(content().string(containsString("公告期间不计入办案期限（《邮政行政执法监督办法》第十七条")));
+	}
 }

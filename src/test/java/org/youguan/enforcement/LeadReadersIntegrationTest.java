@@ -2,6 +2,7 @@ package org.youguan.enforcement;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
@@ -120,5 +121,47 @@ class LeadReadersIntegrationTest {
 		assertThat(leads.history(county)).extracting(AuditEvent::action).contains("lead.report", "lead.propose");
 		assertThat(mvc.perform(get("/enforcement/leads/" + id).session(SignIn.session(mvc, "wz.staff")))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).contains("登记案件线索（");
+	}
+
+	/**
+	 * Attack A2: a reporter's landline in a lead's summary or origin note — with a dash, in brackets, as one run of
+	 * digits, as dialled from abroad — is masked for every reader but the handling staff (the city above, the county's
+	 * leader), on the API, the page and the list, as its mobile and ID numbers are ({@code Masking.telephonesIn}); the
+	 * list's search finds it only typed whole, and only for the staff who read it in full.
+	 */
+	@Test
+	void aReportersLandlineIsMaskedForEveryoneButTheHandlingStaff() throws Exception {
+		LocalDate today = LocalDate.now(clock);
+		var enterprise = enterprises.list(DataScope.region("320506"), Enterprises.Filter.NONE,
+				PageQuery.of(null, 0, 10, "legal_name", "asc")).items().get(3);
+		// no digit in it: a search with digits looks only into the leads the reader's bureau handles
+		String tag = "座机" + UUID.randomUUID().toString().replaceAll("[^a-f]", "");
+		long id = leads.intake(new Leads.Intake(LeadSource.COMPLAINT, "complaint:landline-" + System.nanoTime(),
+				"申诉人来电，回电(0512)66881234", "3205", enterprise.creditCode(), enterprise.legalName(),
+				tag + "：申诉人（电话0512-66881235，家中051266881236，境外+86 512 6688 1237）反映快件延误", today, false))
+			.orElseThrow();
+
+		String handling = call(WUZHONG, "/api/v1/enforcement/leads/" + id);
+		assertThat((String) JsonPath.read(handling, "$.summary")).contains("0512-66881235", "051266881236");
+		for (String reader : List.of(CITY, HEAD)) {
+			String read = call(reader, "/api/v1/enforcement/leads/" + id);
+			assertThat((String) JsonPath.read(read, "$.summary")).doesNotContain("6688")
+				.contains("0512-****1235", "0512****1236", "+86 512 **** 1237");
+			assertThat((String) JsonPath.read(read, "$.sourceDetail")).doesNotContain("6688").contains("(0512)****1234");
+		}
+		assertThat(mvc.perform(get("/enforcement/leads/" + id).session(SignIn.session(mvc, "sz.admin")))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).doesNotContain("66881235");
+		assertThat(call(CITY, "/api/v1/enforcement/leads?size=100&q=" + tag)).doesNotContain("6688").contains("0512-****1235");
+
+		// the whole landline finds the lead for the staff who read it in full; its middle digits find it for no one
+		List<Integer> found = JsonPath.read(call(WUZHONG, "/api/v1/enforcement/leads?size=100&q=0512-66881235"), "$.items[*].id");
+		assertThat(found).contains((int) id);
+		for (String reader : List.of(WUZHONG, CITY)) {
+			List<Integer> fragment = JsonPath.read(call(reader, "/api/v1/enforcement/leads?size=100&q=" + tag + " 6688"),
+					"$.items[*].id");
+			assertThat(fragment).doesNotContain((int) id);
+		}
+		List<Integer> masked = JsonPath.read(call(CITY, "/api/v1/enforcement/leads?size=100&q=0512-66881235"), "$.items[*].id");
+		assertThat(masked).doesNotContain((int) id);
 	}
 }

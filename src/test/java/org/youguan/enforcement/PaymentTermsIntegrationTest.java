@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 
 import com.jayway.jsonpath.JsonPath;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -28,6 +31,7 @@ import org.youguan.MutableClock;
 import org.youguan.SignIn;
 import org.youguan.enforcement.internal.EnforcementBreakdownProbe;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
 import org.youguan.org.Bureaus;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
@@ -77,6 +81,9 @@ class PaymentTermsIntegrationTest {
 
 	@Autowired
 	Bureaus bureaus;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@AfterEach
 	void reset() {
@@ -514,5 +521,81 @@ class PaymentTermsIntegrationTest {
 			.andExpect(jsonPath("$.errors[0].rule").value("range"));
 		call(HEAD, arrangement, deferral.formatted("2025-09-12")).andExpect(status().isOk())
 			.andExpect(jsonPath("$.deadlines.paymentDue").value("2025-09-12"));
+	}
+
+	/** The 'case.pay' entries of case {@code id}: one per payment registered. */
+	long payments(long id) {
+		return jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'case.pay' AND object_id = :id")
+			.param("id", String.valueOf(id)).query(Long.class).single();
+	}
+
+	/** Case {@code id}'s page as {@code user} reads it. */
+	String casePage(long id, String user) throws Exception {
+		return mvc.perform(get("/enforcement/cases/" + id).session(SignIn.session(mvc, user)))
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+	}
+
+	/** Case {@code id}'s decision served by public notice published on {@code on}: deemed served thirty days later. */
+	void servedByPublicNotice(long id, LocalDate on) {
+		caseExecution.deliver(PartyCases.ALL, id, new CaseExecution.Delivery(on.toString(), "PUBLIC_NOTICE", null,
+				"当事人下落不明，在苏州日报第3版公告"));
+	}
+
+	/**
+	 * Attack C1: a fine paid before a public notice's deemed day leaves the case 已送达 (the decision not yet in effect),
+	 * so the step's state check passed again — a second payment was registered over the first. It is refused (409
+	 * {@code already-paid}, one audit entry), and so is a deferral after it; the page offers neither form once paid.
+	 */
+	@Test
+	void aFinePaidBeforeThePublicNoticesDeemedDayIsNotRegisteredAgainNorDeferred() throws Exception {
+		LocalDate today = LocalDate.now(clock);
+		long id = party.decided(party.sfWuzhong(), "DATA_NOT_REPORTED", "FINE", "3000", today);
+		servedByPublicNotice(id, today);
+		assertThat(casePage(id, "wz.staff")).contains("id=\"payment-form\"");
+		assertThat(casePage(id, "wz.leader")).contains("id=\"arrangement-form\"");
+
+		pay(id, today, "3000", null).andExpect(status().isOk());
+		pay(id, today, "3000", null).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.errors[0].field").value("paidOn"))
+			.andExpect(jsonPath("$.errors[0].rule").value("already-paid"));
+		assertThat(payments(id)).as("one payment audited").isEqualTo(1);
+		assertThat(party.cases().get(PartyCases.ALL, id).penaltyCase().status())
+			.as("still 已送达 until the deemed day: the status alone would let the step pass again").isEqualTo(CaseStatus.DELIVERED);
+
+		arrange(id, deferral(today, today.plusDays(20))).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.errors[0].rule").value("already-paid"));
+		assertThat(casePage(id, "wz.staff")).doesNotContain("id=\"payment-form\"");
+		assertThat(casePage(id, "wz.leader")).doesNotContain("id=\"arrangement-form\"");
+	}
+
+	/** The same kind: a fine paid beside a confiscation not yet handed over (the case stays 已送达) is paid once. */
+	@Test
+	void aFinePaidBesideAConfiscationNotHandedOverIsNotRegisteredAgain() throws Exception {
+		LocalDate today = LocalDate.now(clock);
+		// 没收违法所得 ¥3,000 并处罚款 ¥5,000: paid, the case waits for the handover (已送达)
+		long id = party.delivered(party.sfWuzhong(), "WAYBILL_DATA", "CONFISCATION", "3000", today);
+		pay(id, today, "5000", null).andExpect(status().isOk());
+		pay(id, today, "5000", null).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.errors[0].rule").value("already-paid"));
+		assertThat(payments(id)).isEqualTo(1);
+	}
+
+	/** Two payments at once (two nodes, a double submit): the case's row lock orders them, the second is refused. */
+	@Test
+	void twoPaymentsAtOnceBookOne() {
+		LocalDate today = LocalDate.now(clock);
+		long id = party.decided(party.sfWuzhong(), "DATA_NOT_REPORTED", "FINE", "2000", today);
+		servedByPublicNotice(id, today);
+		List<CompletableFuture<Boolean>> both = Stream.of(1, 2).map(n -> CompletableFuture.supplyAsync(() -> {
+			try {
+				caseExecution.pay(PartyCases.ALL, id, today.toString(), "2000");
+				return true;
+			}
+			catch (DomainException ex) {
+				return false;
+			}
+		})).toList();
+		assertThat(both.stream().map(CompletableFuture::join).filter(Boolean::booleanValue).count()).isEqualTo(1);
+		assertThat(payments(id)).isEqualTo(1);
 	}
 }

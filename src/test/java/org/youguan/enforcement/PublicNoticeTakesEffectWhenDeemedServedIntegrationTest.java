@@ -16,6 +16,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.youguan.ExportedRows;
 import org.youguan.IntegrationTest;
+import org.youguan.MutableClock;
 import org.youguan.RandomDigits;
 import org.youguan.SignIn;
 import org.youguan.calendar.WorkingCalendar;
@@ -191,10 +192,33 @@ class PublicNoticeTakesEffectWhenDeemedServedIntegrationTest {
 			.hasMessageContaining("生效前不能结案");
 		String portal = portal(id);
 		assertThat(portal).contains(pending(deemed)).doesNotContain(">已送达<").doesNotContain(">已执行<");
+		// attack C3: the portal hid the decision but showed the payment against it; both come with the decision's service
+		String number = number(id);
+		mvc.perform(get("/api/v1/enterprise/penalties/" + id).header("Authorization", SF))
+			.andExpect(jsonPath("$.decisionNumber").doesNotExist())
+			.andExpect(jsonPath("$.paidOn").doesNotExist())
+			.andExpect(jsonPath("$.paidAmount").doesNotExist())
+			.andExpect(jsonPath("$.paymentDue").doesNotExist());
+		mvc.perform(get("/api/v1/enterprise/penalties").param("q", number).header("Authorization", SF))
+			.andExpect(jsonPath("$.items[0].decisionNumber").doesNotExist())
+			.andExpect(jsonPath("$.items[0].paidOn").doesNotExist());
+		List<List<String>> exported = ExportedRows.of(mvc, SignIn.session(mvc, "sf.wz"), "/enterprise/penalties/export.xlsx",
+				"q", number);
+		assertThat(exported.get(1).get(exported.get(0).indexOf("缴纳日期"))).as("the export's 缴纳日期").isEmpty();
 
 		assertThat(deemedServices.takeEffect(deemed)).contains(id);
 		assertThat(jdbc.sql("SELECT status FROM penalty_case WHERE id = :id").param("id", id).query(String.class).single())
 			.as("in effect on the deemed day: what was paid executes it").isEqualTo("EXECUTED");
+		MutableClock moved = (MutableClock) clock;
+		moved.set(deemed.atTime(10, 0));
+		try {
+			mvc.perform(get("/api/v1/enterprise/penalties/" + id).header("Authorization", SF))
+				.andExpect(jsonPath("$.decisionNumber").exists())
+				.andExpect(jsonPath("$.paidOn").value(today.toString()));
+		}
+		finally {
+			moved.reset();
+		}
 	}
 
 	/**

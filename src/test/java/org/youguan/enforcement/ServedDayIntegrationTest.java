@@ -136,6 +136,18 @@ class ServedDayIntegrationTest {
 		assertThat(text).contains(ChineseText.day(deemed) + "（暂定）（视为送达", "公告发布日期", ChineseText.day(published))
 			.doesNotContain("公告送达（" + NOTE);
 		assertThat(text.split(NOTE, -1)).as("the note printed once, as 公告载体").hasSize(2);
+		// the 送达期限 is judged by the day the notice was published, not by the deemed day printed as 送达日期 (attack: on
+		// its face a service a month late)
+		LocalDate due = calendar.plusWorkingDays(published, 7);
+		assertThat(text).contains("最迟于" + ChineseText.day(due) + "（公告送达以发出公告之日计：本案于" + ChineseText.day(published)
+				+ "发出公告，在送达期限内；视为送达日为" + ChineseText.day(deemed) + "（暂定））送达");
+
+		// a notice published after the 7 working days says so
+		LocalDate late = published.plusDays(20);
+		today(late);
+		long lateId = party.decided(party.other(), "DATA_NOT_REPORTED", "FINE", "2000", published);
+		caseExecution.deliver(ALL, lateId, new CaseExecution.Delivery(late.toString(), "PUBLIC_NOTICE", null, NOTE));
+		assertThat(docx(lateId, CaseDocumentKind.DELIVERY_RECEIPT)).contains("本案于" + ChineseText.day(late) + "发出公告，已超过送达期限");
 
 		long electronic = party.decided(party.other(), "DATA_NOT_REPORTED", "FINE", "2000", published);
 		caseExecution.deliver(ALL, electronic, new CaseExecution.Delivery(published.toString(), "ELECTRONIC", true,

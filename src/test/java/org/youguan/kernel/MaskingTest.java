@@ -337,6 +337,20 @@ class MaskingTest {
 	}
 
 	/**
+	 * Attack A2: every form a landline is written in — with a dash, in brackets, as one run of digits, in blocks, with
+	 * its extension, as dialled from abroad — is masked for those not entitled to it in full, as mobiles and IDs are.
+	 */
+	@Test
+	void everyFormOfALandlineIsMaskedAndAMobileAfterTheCountryCodeStaysAMobile() {
+		assertThat(Masking.telephonesIn("举报人电话0512-66881234、(0512)66881234、051266881234、010 6688 1234-801"))
+			.isEqualTo("举报人电话0512-****1234、(0512)****1234、0512****1234、010 **** 1234-801");
+		assertThat(Masking.telephonesIn("境外来电+86 512 6688 1234，0086-10-66881234，+86(0)21-66881234"))
+			.isEqualTo("境外来电+86 512 **** 1234，0086-10-****1234，+86(0)21-****1234");
+		assertThat(Masking.telephonesIn("手机+86 139 1234 5678")).isEqualTo("手机+86 139 **** 5678");
+		assertThat(Masking.telephonesIn("+86 512 6688 1234")).doesNotContain("6688");
+	}
+
+	/**
 	 * What a document served on a party prints: every personal number masked, the party's own code left as it is
 	 * wherever it stands, even when it reads as an ID number.
 	 */

@@ -152,6 +152,25 @@ public class CaseDocuments implements DeclaresTemplates {
 	}
 
 	/**
+	 * The last day to serve as the 送达回证's 送达期限 line states it ("最迟于…送达", 行政处罚法(2021) art.61: 7 working
+	 * days from the decision). A public notice (公告送达) is done on the day it is published, by which the period is judged
+	 * ({@code CaseExecution.Served}): its 送达日期 is the deemed day thirty days later (民事诉讼法(2023) art.95), which
+	 * on its face would read as a late service — so the line says the period is judged by the publication day and
+	 * whether that day kept it.
+	 * @param due the last day to serve
+	 */
+	private String deliveryDue(CaseView c, LocalDate due) {
+		String day = calendar.documentDay(due);
+		LocalDate published = c.deliveryMethod() == DeliveryMethod.PUBLIC_NOTICE ? c.deliveryPublishedOn() : null;
+		if (published == null) {
+			return day;
+		}
+		return day + "（公告送达以发出公告之日计：本案于" + ChineseText.day(published) + "发出公告，"
+				+ (published.isAfter(due) ? "已超过送达期限" : "在送达期限内") + "；视为送达日为" + calendar.documentDay(c.deliveredOn())
+				+ "）";
+	}
+
+	/**
 	 * The rows of the 送达回证 that depend on how the document was served, each by what its method records: a public
 	 * notice (公告送达) states its medium (the note) and the day the notice was published — the 送达日期 being the day it
 	 * is deemed served, with the article ({@link StatutoryRule#PENALTY_PUBLIC_NOTICE_SERVICE}); an electronic service
@@ -698,7 +717,7 @@ public class CaseDocuments implements DeclaresTemplates {
 		boolean noPenalty = c.status() == CaseStatus.NOT_PENALIZED && c.decisionNumber() == null;
 		f.put("servedDocument", (noPenalty ? CaseDocumentKind.NO_PENALTY_DECISION : CaseDocumentKind.DECISION).title());
 		LocalDate decided = noPenalty ? c.closedOn() : c.decidedOn();
-		f.put("deliveryDue", decided == null ? "" : calendar.documentDay(caseClock.deliveryDue(decided)));
+		f.put("deliveryDue", decided == null ? "" : deliveryDue(c, caseClock.deliveryDue(decided)));
 		f.put("deliveredOn", deliveredOn(c));
 		f.put("deliveryMethod", deliveryMethod(c));
 		serviceRows(c, f.get("address"), f);
@@ -837,15 +856,15 @@ public class CaseDocuments implements DeclaresTemplates {
 	/**
 	 * The case's source as the 立案审批表 and the 调查终结报告 state it ("本案来源于…"): the specific source, not the
 	 * category — a report's or another agency's lead by what its origin note says (群众举报, 市市场监管局来函), any other
-	 * by its kind with the origin (申诉移送（申诉-320506-2026-000001）); the kind alone without a note. An ID or mobile
-	 * number a reporter left in the note is masked ({@link Masking#personalNumbersIn}).
+	 * by its kind with the origin (申诉移送（申诉-320506-2026-000001）); the kind alone without a note. An ID, mobile or
+	 * landline number a reporter left in the note is masked ({@link Masking#telephonesIn}).
 	 * @param detail the lead's {@code sourceDetail}, or null
 	 */
 	static String source(LeadSource source, String detail) {
 		if (Text.isBlank(detail)) {
 			return source.label();
 		}
-		String shown = Masking.personalNumbersIn(Text.strip(detail));
+		String shown = Masking.telephonesIn(Text.strip(detail));
 		return source == LeadSource.REPORT ? shown : source.label() + "（" + shown + "）";
 	}
 

@@ -222,9 +222,9 @@ class EnforcementWorkQueues implements WorkQueueProvider {
 		return jdbc.sql(sql).param("today", LocalDate.now(clock)).param("warning", warning).query(Rows.of(Item.class)).list();
 	}
 
-	/** The items with every ID or mobile number in their detail masked ({@link Masking#personalNumbersIn}). */
+	/** The items with every ID, mobile or landline number in their detail masked ({@link Masking#telephonesIn}). */
 	private static List<Item> maskedDetails(List<Item> items) {
-		return items.stream().map(i -> new Item(i.id(), i.title(), Masking.personalNumbersIn(i.detail()), i.due())).toList();
+		return items.stream().map(i -> new Item(i.id(), i.title(), Masking.telephonesIn(i.detail()), i.due())).toList();
 	}
 
 	/** The items with their stage in Chinese (立案, 听证中 …) where the query gave the status's code. */

@@ -81,7 +81,11 @@ class EnterprisePenalties {
 	 * window open)
 	 * @param canRequestHearing whether it may still request a hearing
 	 * @param paymentDue the last day to pay a fine (15 days after delivery, art.67; a deferral's day or the next unpaid
-	 * instalment's), or to hand over what a confiscation takes; null before delivery
+	 * instalment's), or to hand over what a confiscation takes; null before delivery. This and what else carries the
+	 * decision out ({@code surchargeToday}, {@code paidOn}, {@code paidAmount}, {@code instalments},
+	 * {@code paymentAppliedOn}, {@code handoverDue}, {@code handover}) are shown with the decision, once it is served
+	 * (art.61): a fine paid before a public notice's deemed day (民事诉讼法(2023) art.95) is shown from that day on, as
+	 * the decision it pays is — never a payment against a decision the party may not yet read
 	 * @param surchargeToday a fine's 加处罚款 as of today (or of the day paid), null when none is due — never on a
 	 * confiscation (art.72)
 	 * @param instalments a fine's instalments (art.66), each with its own day, amount and, once paid, its 加处罚款 — as
@@ -260,7 +264,7 @@ class EnterprisePenalties {
 					       CASE WHEN %1$s THEN c.decision_number END AS decision_number,
 					       CASE WHEN %1$s THEN c.decided_on END AS decided_on,
 					       CASE WHEN %1$s THEN c.penalty END AS penalty, CASE WHEN %1$s THEN c.fine END AS fine,
-					       c.paid_on, CAST(NULL AS numeric) AS surcharge_today, c.delivery_method, c.delivered_on,
+					       CASE WHEN %1$s THEN c.paid_on END AS paid_on, CAST(NULL AS numeric) AS surcharge_today, c.delivery_method, c.delivered_on,
 					       CAST(NULL AS text) AS shown_status""".formatted(SERVED), page, Rows.of(Summary.class));
 		// the 加处罚款 of the page's unpaid fines, read for the page at once (never a query per case)
 		Map<Long, CaseExecution.Unpaid> unpaid = caseExecution.unpaid(listed.items().stream()
@@ -299,14 +303,19 @@ class EnterprisePenalties {
 				c.statementOn(), Masking.personalNumbersIn(c.statement()), c.statementWaivedOn(), c.hearingRequestedOn(), c.hearingNotifiedOn(), c.hearingOn(), c.hearingWaivedOn(),
 				served ? c.decisionNumber() : null, served ? c.decidedOn() : null, served ? c.penalty() : null,
 				served ? c.fine() : null,
-				c.deliveredOn(), d.paymentDue(),
-				surcharged ? d.surchargeToday() : null, c.paidOn(), c.paidAmount(), c.closedOn(), c.publishedOn(),
-				c.publicationWithdrawnOn(), canReply, canHear, procedure.instalments(), procedure.paymentAppliedOn(),
+				// what carries the decision out — its period, 加处罚款, payments, instalments, handover — is shown with the
+				// decision, not before it is the party's: a fine paid before a public notice's deemed day is recorded and
+				// shown from that day on (民事诉讼法(2023) art.95, 行政处罚法(2021) art.61)
+				c.deliveredOn(), served ? d.paymentDue() : null,
+				surcharged && served ? d.surchargeToday() : null, served ? c.paidOn() : null, served ? c.paidAmount() : null,
+				c.closedOn(), c.publishedOn(),
+				c.publicationWithdrawnOn(), canReply, canHear, served ? procedure.instalments() : List.of(),
+				served ? procedure.paymentAppliedOn() : null,
 				partyDocuments(c), !served || c.surchargePercent() == null ? null
 						: c.surchargePercent().stripTrailingZeros().toPlainString(),
 				notified ? c.proposedConfiscated() : null, served ? c.confiscated() : null, served ? c.suspensionFrom() : null,
 				served ? c.suspensionUntil() : null,
-				caseExecution.handoverDue(id).orElse(null), detail.handover() == null ? null
+				served ? caseExecution.handoverDue(id).orElse(null) : null, detail.handover() == null || !served ? null
 						: new PenaltyCases.Handover(detail.handover().handedOverOn(), detail.handover().amount(), null, null),
 				served ? c.decisionAnnulledOn() : null, served ? outcomes.outcomes(id).stream().map(o -> new PartyOutcome(o.kind(), o.body(),
 						o.documentNumber(), o.decidedOn(), o.result(), Masking.personalNumbersIn(o.reason()), o.changedText())).toList() : List.of(),

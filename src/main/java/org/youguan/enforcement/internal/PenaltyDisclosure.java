@@ -47,9 +47,9 @@ class PenaltyDisclosure {
 			return penalty == null ? "" : penalty.describe(fine, confiscated);
 		}
 
-		/** The reason is typed by staff and shown to anyone: an ID or phone number in it is masked. */
+		/** The reason is typed by staff and shown to anyone: an ID or phone number in it, a landline too, is masked. */
 		PublicDecision {
-			withdrawalReason = withdrawalReason == null ? null : Masking.personalNumbersIn(withdrawalReason);
+			withdrawalReason = withdrawalReason == null ? null : Masking.telephonesIn(withdrawalReason);
 		}
 
 		/** This decision naming the bureau that made it. */
