@@ -308,7 +308,10 @@ class PaymentTermsIntegrationTest {
 			.andExpect(jsonPath("$.penaltyCase.status").value("EXECUTED"))
 			.andExpect(jsonPath("$.penaltyCase.surcharge").value(0.0));
 		pay(late, afterHoliday.plusDays(1), "1000", 2).andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[0].field").value("amount"));
+			.andExpect(jsonPath("$.errors[0].field").value("amount"))
+			// the rate the decision fixed and the article with its version, from the catalogue
+			.andExpect(jsonPath("$.errors[0].message", Matchers.containsString("＋加处罚款30元，每日3%且不超过罚款数额，"
+					+ StatutoryRule.PENALTY_LATE_SURCHARGE.basis())));
 		pay(late, afterHoliday.plusDays(1), "1030", 2).andExpect(status().isOk())
 			.andExpect(jsonPath("$.penaltyCase.surcharge").value(30.0));
 
