@@ -1269,7 +1269,7 @@ M = {
  "inspection.order.workingDays": ("整改期限（工作日）", "Deadline (working days)"),
  "inspection.order.items": ("责令改正的事项", "Items the order is about"),
  "inspection.order.itemsHint": ("检查记录未逐项登记检查内容：请选择检查发现问题的事项，通知书只援引所选事项的条款", "The record keeps no checklist lines: pick the items the findings are about; the order cites only their articles"),
- "inspection.order.workingDaysRange": ("下达后1至{0}个工作日（规则目录：{1}）", "1 to {0} working days after issue (rule catalogue: {1})"),
+ "inspection.order.workingDaysRange": ("下达后1至{0}个工作日{1}", "1 to {0} working days after issue {1}"),
  "inspection.order.issue": ("下达", "Issue"),
  "inspection.order.none": ("该检查无需下达责令改正通知书", "This inspection needs no rectification order"),
  "inspection.order.status.ISSUED": ("已下达", "Issued"),

@@ -367,7 +367,9 @@ public class CaseExecution {
 			String what = payment.instalment() == null ? "罚款" : "第" + payment.instalment().position() + "期罚款";
 			v.require("amount", paid.compareTo(due) == 0, "amount", "应缴" + plain(due) + "元（" + what
 					+ plain(payment.amount()) + "元" + (surcharge.signum() > 0 ? "＋加处罚款" + plain(surcharge)
-							+ "元，每日3%且不超过罚款数额，行政处罚法第72条" : "") + "），登记的是" + plain(paid) + "元");
+							// the rate the decision fixed and the article, from the case's clock and the catalogue
+							+ "元，每日" + plain(caseClock.surchargePercent()) + "%且不超过罚款数额，"
+							+ StatutoryRule.PENALTY_LATE_SURCHARGE.basis() : "") + "），登记的是" + plain(paid) + "元");
 		}
 		v.throwIfInvalid();
 		if (payment.instalment() != null) {
@@ -742,7 +744,8 @@ public class CaseExecution {
 			// art.66: the party applies while the fine is due; granted on a late application, a deferral would wipe out
 			// the 加处罚款 already owed (art.72). Judged on the day it applied, not the day the head decides.
 			throw ruleBroken("appliedOn", "after-due", "当事人于" + appliedOn + "申请，缴款期限已于" + originalDue
-					+ "届满，逾期申请不能批准延期或分期缴纳罚款（当事人应在缴款期限内申请，行政处罚法第66条；已发生的加处罚款依第72条照常计算）");
+					+ "届满，逾期申请不能批准延期或分期缴纳罚款（当事人应在缴款期限内申请，" + StatutoryRule.PENALTY_PAYMENT_DEFERRAL_MAX.basis()
+					+ "；已发生的加处罚款依" + StatutoryRule.PENALTY_LATE_SURCHARGE.basis() + "照常计算）");
 		}
 		// the longest deferral bounds a day the head chooses: counted unmoved, never pushed past a rest day
 		LocalDate latestDue = caseClock.deferralLimit(originalDue);
@@ -785,7 +788,7 @@ public class CaseExecution {
 				v.required(f + ".dueOn", "第" + (i + 1) + "期缴纳期限", given.get(i).dueOn())
 					.required(f + ".amount", "第" + (i + 1) + "期金额", given.get(i).amount());
 				LocalDate due = v.date(f + ".dueOn", "第" + (i + 1) + "期缴纳期限（" + (i == 0 ? "不早于原缴款期限"
-						+ originalDue + "，行政处罚法第67条" : "应晚于上一期") + "）", given.get(i).dueOn(), previous.plusDays(1),
+						+ originalDue + "，" + StatutoryRule.PENALTY_PAYMENT.basis() : "应晚于上一期") + "）", given.get(i).dueOn(), previous.plusDays(1),
 						latestDue);
 				workingDay(v, caseClock, f + ".dueOn", "第" + (i + 1) + "期缴纳期限", due);
 				String label = INSTALMENT.replace("{n}", String.valueOf(i + 1));

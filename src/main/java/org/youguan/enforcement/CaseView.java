@@ -3,6 +3,7 @@ package org.youguan.enforcement;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
+import org.youguan.kernel.Masking;
 import org.youguan.rules.ViolationType;
 
 /**
@@ -67,6 +68,33 @@ public record CaseView(long id, String number, Long leadId, String regionCode, L
 	 */
 	public CaseView {
 		serious = serious && (violationCode == null || violationCode.admitsSerious());
+	}
+
+	/**
+	 * The same case with the ID and phone numbers in its facts and its investigation report masked
+	 * ({@link Masking#personalNumbersIn}), as a reader who takes none of its steps reads it: the facts are the lead's
+	 * summary copied on 立案 ({@code Leads}) — a reporter's number in it is masked on the lead for such a reader, and so it
+	 * is on the case (its page, the API); the report states the same facts again ("经查，…").
+	 */
+	public CaseView masked() {
+		return new CaseView(
+				id, number, leadId, regionCode, source, enterpriseCreditCode, enterpriseName, violationCode,
+				violationEndedOn, facts == null ? null : Masking.personalNumbersIn(facts), status, filedOn,
+				filingApprovedBy, decisionDueOn, extended, extensionReason, extensionApprovedBy, concludedOn,
+				investigationReport == null ? null : Masking.personalNumbersIn(investigationReport), serious,
+				proposedPenalty, proposedFine, reviewRequired, reviewedOn, reviewedBy, reviewedByUserId,
+				reviewOpinion, notifiedOn, statementOn, statement, hearingRequestedOn, hearingNotifiedOn, hearingOn,
+				hearingPlace, hearingHost, hearingHostUserId, hearingWaivedOn, hearingRight, hearingRequestDue,
+				hearingWaiverAttachmentId, statementWaivedOn, statementWaiverAttachmentId, discussedOn,
+				discussionParticipants, discussionConclusion, decisionNumber, decidedOn, penalty, fine, mitigation,
+				mitigationGround, mitigationReason, deliveredOn, paidOn, paidAmount, surcharge, closedOn,
+				closingReason, publishedOn, publicationWithdrawnOn, publicationWithdrawalReason, imported, demo,
+				paymentDays, surchargePercent, reviewDays, litigationMonths, proposedConfiscated, confiscated,
+				suspensionFrom, suspensionUntil, decidedByUserId, decidedBy, handoverDays, statementAdopted,
+				statementReview, decisionAnnulledOn, publicationWithdrawalDueOn, hearingScheduledOn,
+				hearingPausedFrom, proposedSuspensionDays, suspensionDays, deliveryMethod, deliveryNote,
+				deliveryPublishedOn, noPenaltyGround, noticeServedOn, noticeDeliveryMethod, noticeDeliveryNote,
+				noticePublishedOn);
 	}
 
 	/**

@@ -34,7 +34,6 @@ import org.youguan.kernel.Text;
 import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
 import org.youguan.numbering.BusinessNumbers;
-import org.youguan.org.BureauView;
 import org.youguan.org.Bureaus;
 import org.youguan.org.CurrentUser;
 import org.youguan.region.Regions;
@@ -428,11 +427,12 @@ public class Leads {
 	 * {@code e} joined from the registry's {@code enterprise_name} by credit code, null when none is named or
 	 * registered), by which the leads are seen ({@link #get}, {@link #list}: the handling bureau and those above it,
 	 * the region lying inside the lead's own) and the leads' work queue keeps the leads its bureau handles
-	 * ({@code Bureaus#handledHere}).
+	 * ({@code Bureaus#handledHere}) — the nearest bureau's region ({@link Bureaus#nearestRegionSql}): a lead from a
+	 * township (a 9- or 12-digit code) is its county bureau's, counted and queued there as its case is filed there.
 	 */
-	public static final String HANDLING_REGION_SQL = "(CASE WHEN l.source <> 'TRANSFER' AND e.region_code IS NOT NULL"
-			+ " AND (l.region_code = '0' OR e.region_code LIKE l.region_code || '%') THEN e.region_code"
-			+ " ELSE l.region_code END)";
+	public static final String HANDLING_REGION_SQL = Bureaus.nearestRegionSql("(CASE WHEN l.source <> 'TRANSFER'"
+			+ " AND e.region_code IS NOT NULL AND (l.region_code = '0' OR e.region_code LIKE l.region_code || '%')"
+			+ " THEN e.region_code ELSE l.region_code END)");
 
 	/**
 	 * The region a case filed from {@code lead} belongs to: the bureau that handles the lead. A case handed over by
@@ -442,14 +442,14 @@ public class Leads {
 	 * enterprise lies inside the lead's region (属地管辖), otherwise it stays in the lead's. Either is then the region of
 	 * the bureau handling it ({@link Bureaus#nearest}): a case is a bureau's — county or above —, never a township's or
 	 * a village's (attack finding 9: a lead the filing module raised about an outlet in township 320506006 became a case
-	 * of region 320506006).
+	 * of region 320506006). {@code enterprise} null (none registered named yet): the lead's region's bureau.
 	 */
 	String caseRegion(EnterpriseView enterprise, LeadView lead) {
 		// HANDLING_REGION_SQL says the same in SQL for the work queue: keep the two alike
-		String region = lead.source() == LeadSource.TRANSFER
+		String region = enterprise == null || lead.source() == LeadSource.TRANSFER
 				|| !DataScope.region(lead.regionCode()).containsRegion(enterprise.regionCode()) ? lead.regionCode()
 						: enterprise.regionCode();
-		return bureaus.nearest(region).map(BureauView::regionCode).orElse(region);
+		return bureaus.nearestRegion(region);
 	}
 
 	/**
@@ -493,12 +493,14 @@ public class Leads {
 	/**
 	 * The region of the bureau that handles a lead: the region its case would have once filed
 	 * ({@link #caseRegion}: the registered enterprise's own bureau inside the lead's region, the lead's region
-	 * for a transfer), or the lead's own region while no registered enterprise is named.
+	 * for a transfer), or the lead's own region while no registered enterprise is named — either the region of the
+	 * bureau nearest to it ({@link Bureaus#nearestRegion}): a lead from a township is its county bureau's, as
+	 * {@link #HANDLING_REGION_SQL} counts and queues it.
 	 */
 	public String handlingRegion(LeadView lead) {
 		EnterpriseView enterprise = lead.enterpriseCreditCode() == null ? null
 				: enterprises.findByCreditCode(lead.enterpriseCreditCode()).orElse(null);
-		return enterprise == null ? lead.regionCode() : caseRegion(enterprise, lead);
+		return caseRegion(enterprise, lead);
 	}
 
 	/**

@@ -35,6 +35,7 @@ import org.youguan.kernel.Validation;
 import org.youguan.numbering.BusinessNumbers;
 import org.youguan.region.RegionCode;
 import org.youguan.registry.EnterpriseView;
+import org.youguan.rules.Citation;
 import org.youguan.rules.FineRange;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
@@ -52,6 +53,9 @@ import static org.youguan.enforcement.internal.DecisionRules.ruleBroken;
  */
 @Service
 public class OnTheSpotPenalties {
+
+	/** 行政处罚法 art.51 (简易程序) as the rule catalogue cites it, with its text's version: one place for the article. */
+	private static final Citation ARTICLE_51 = StatutoryRule.PENALTY_ON_THE_SPOT_PERSON_MAX.citations().get(0);
 
 	/**
 	 * The series of on-the-spot cases' own numbers: such a case is never filed (no 立案, 行政处罚法(2021) art.51–52), so
@@ -169,7 +173,11 @@ public class OnTheSpotPenalties {
 		if (region != null && scope.containsRegion(region)) {
 			// filed with the deciding officer's own bureau (art.52), whose case it is: a city officer's decision on a
 			// county's enterprise is the city's, not the county's
-			region = caseWork.decidingRegion(region);
+			String party = region;
+			region = caseWork.decidingRegion(party).orElse(null);
+			// 国家邮政局 on a party a local bureau handles: no case of region 0 (CaseWork#decidingRegion)
+			v.require(person ? "regionCode" : "enterpriseCreditCode", region != null, "deciding-bureau",
+					caseWork.nationalOnTheSpot(party));
 		}
 		ViolationType type = null;
 		if (Text.isBlank(data.violation())) {
@@ -199,7 +207,7 @@ public class OnTheSpotPenalties {
 		}
 		Penalty penalty = parse(v, "penalty", "处罚种类", data.penalty(), Penalty.class, true);
 		if (penalty != null && penalty != Penalty.WARNING && penalty != Penalty.FINE) {
-			v.require("penalty", false, "on-the-spot", "当场处罚只能是警告或罚款（行政处罚法第51条），其他处罚应适用普通程序");
+			v.require("penalty", false, "on-the-spot", "当场处罚只能是警告或罚款（" + ARTICLE_51 + "），其他处罚应适用普通程序");
 			penalty = null;
 		}
 		if (type != null) {
@@ -222,7 +230,7 @@ public class OnTheSpotPenalties {
 				if (fine.compareTo(range.min()) < 0) {
 					// 简易程序 has no 减轻 (no ground, reason nor review on the spot): below the range is the general procedure's
 					v.require("fine", false, "range", "罚款" + plain(fine) + "元低于法定幅度下限（" + range + "）：当场处罚只能在法定幅度内"
-							+ "处以警告或罚款，不能减轻处罚，本案不适用简易程序（行政处罚法第51条）；确需减轻处罚的，应适用普通程序立案调查，"
+							+ "处以警告或罚款，不能减轻处罚，本案不适用简易程序（" + ARTICLE_51 + "）；确需减轻处罚的，应适用普通程序立案调查，"
 							+ "依第32条写明情形和理由");
 				}
 				else {

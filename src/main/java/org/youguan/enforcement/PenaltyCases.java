@@ -226,10 +226,17 @@ public class PenaltyCases {
 		return caseWork.procedure(id);
 	}
 
-	/** A case in the caller's scope with its investigators, pauses and deadlines as of today. */
+	/**
+	 * A case in the caller's scope with its investigators, pauses and deadlines as of today — its facts and report with
+	 * personal numbers masked unless the signed-in account handles it ({@link CaseWork#readsInFull}: the page and the
+	 * API read it here, as the lead it was filed from is read).
+	 */
 	public CaseDetail get(DataScope scope, long id) {
 		CaseView c = caseWork.find(id);
 		scope.requireRegion(c.regionCode(), "处罚案件", id);
+		if (!caseWork.readsInFull(c.regionCode())) {
+			c = c.masked();
+		}
 		List<Investigator> team = jdbc.sql("""
 				SELECT position, inspector_id, user_id, name, certificate_number FROM penalty_case_investigator
 				WHERE case_id = :id ORDER BY position""").param("id", id).query(Rows.of(Investigator.class)).list();

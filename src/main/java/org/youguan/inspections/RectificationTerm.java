@@ -113,9 +113,11 @@ public final class RectificationTerm {
 	 * The rule the ceiling comes from, as a refusal names it — its title, not its code — in one pair of brackets
 	 * ({@link Text#bracketed}: the title's and the basis's own brackets as commas), the title's working mark not said
 	 * again beside the basis ({@link StatutoryRule#citedTitleFor}): "（上限按规则目录“责令改正整改期限上限，自下达”，产品规则，
-	 * 非法律规定，可配置）".
+	 * 非法律规定，可配置）". The one wording of the ceiling's source: the refusals and the order form's hint
+	 * ({@code InspectionRecordPagesController}) both show it.
+	 * @return the source in full-width brackets, never blank
 	 */
-	private static String source() {
+	public static String source() {
 		return Text.bracketed("上限按规则目录“" + MAX_RULE.citedTitleFor(Audience.BUREAU) + "”，" + MAX_RULE.basis());
 	}
 }

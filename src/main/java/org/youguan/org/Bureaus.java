@@ -121,6 +121,27 @@ public class Bureaus {
 	}
 
 	/**
+	 * {@link #nearest} as a SQL expression: the region code of the bureau handling the region {@code regionExpression}
+	 * evaluates to — the longest bureau region that is a prefix of it (a township's or village's county, else its city
+	 * …; 国家邮政局 only for {@code 0}) —, or the region itself where no bureau on the platform covers it. What a module
+	 * counts or lists "by the bureau handling it" in SQL, kept alike with the record's region in Java
+	 * ({@code nearest(region).map(BureauView::regionCode).orElse(region)}).
+	 * @param regionExpression a SQL expression of a region code (a column, a CASE); written into the statement twice
+	 */
+	public static String nearestRegionSql(String regionExpression) {
+		return "coalesce((SELECT nb.region_code FROM bureau nb WHERE " + regionExpression + " LIKE nb.region_code || '%'"
+				+ " ORDER BY length(nb.region_code) DESC LIMIT 1), " + regionExpression + ")";
+	}
+
+	/**
+	 * The region of the bureau handling {@code regionCode} ({@link #nearest}), or the region itself where no bureau on
+	 * the platform covers it — {@link #nearestRegionSql} in Java.
+	 */
+	public String nearestRegion(String regionCode) {
+		return nearest(regionCode).map(BureauView::regionCode).orElse(regionCode);
+	}
+
+	/**
 	 * Whether the bureau of {@code scope} handles {@code regionCode} — the one rule by which a record of that region (a
 	 * case, a lead, a complaint, a credit entry, a statistical report) is that bureau's own to act on, not a superior's
 	 * that reads it: the region lies in the scope and no bureau on the platform below the scope's own region covers it

@@ -149,4 +149,72 @@ class LeadHandlingBureauIntegrationTest {
 		assertThat(jdbc.sql("SELECT region_code FROM penalty_case WHERE id = :id").param("id", caseId).query(String.class)
 			.single()).isEqualTo("320506");
 	}
+
+	@Autowired
+	EnforcementFigures figures;
+
+	@Autowired
+	org.youguan.org.Bureaus bureaus;
+
+	/**
+	 * A lead from a township (a 9-digit code) is handled, queued and counted by the nearest bureau's region — the one its
+	 * case is filed in (s46) —, in SQL ({@link Leads#HANDLING_REGION_SQL}: the figures, the queues, the lists) as in
+	 * Java ({@link Leads#handlingRegion}). In 吴中 (its own county bureau) that is 320506. In a county of 江苏 without a
+	 * bureau on the platform it is the nearest bureau's above (its city's or the province's): before, the SQL kept the
+	 * township's own code, so the lead counted in that county's figures while its case (the bureau above's) did not.
+	 */
+	@Test
+	void aTownshipLeadIsHandledAndCountedByTheNearestBureausRegionAsItsCaseIs() throws Exception {
+		LocalDate today = LocalDate.now(clock);
+		String wuzhongTownship = jdbc.sql("SELECT code FROM region WHERE code LIKE '320506___' ORDER BY code LIMIT 1")
+			.query(String.class).single();
+		// a county of 江苏 without a bureau on the platform: its leads are the nearest bureau's above it (city or province)
+		String county = jdbc.sql("SELECT code FROM region WHERE code LIKE '32____' AND length(code) = 6 ORDER BY code")
+			.query(String.class).list().stream()
+			.filter(c -> bureaus.findByRegion(c).isEmpty()).findFirst().orElseThrow();
+		String above = bureaus.nearestRegion(county);
+		assertThat(above).hasSizeLessThan(6);
+		// the streets are imported by an administrator: the test database holds 吴中's; one of this county's is added
+		String township = county + "998";
+		jdbc.sql("INSERT INTO region (code, name, parent_code, level) VALUES (:code, '测试镇', :county, 'STREET')"
+				+ " ON CONFLICT (code) DO NOTHING").param("code", township).param("county", county).update();
+		assertThat(bureaus.nearestRegion(township)).isEqualTo(above);
+
+		// 吴中's township: the county's to see, queue and count
+		long wzBefore = figures.figures(DataScope.all(), "320506", today, today).leads();
+		long wz = leads.intake(new Leads.Intake(LeadSource.REPORT, "township-handling-test:" + RandomDigits.of(8), "网点检查",
+				wuzhongTownship, null, null, "乡镇网点检查发现线索", today, false)).orElseThrow();
+		assertThat(leads.handlingRegion(leads.get(PartyCases.ALL, wz))).isEqualTo("320506");
+		assertThat(figures.figures(DataScope.all(), "320506", today, today).leads()).isEqualTo(wzBefore + 1);
+		assertThat(queued("wz.staff")).contains(String.valueOf(wz));
+		assertThat(queued("sz.market")).doesNotContain(String.valueOf(wz));
+
+		// a township of a county without a bureau: the bureau above's, in SQL as in Java
+		long countyBefore = figures.figures(DataScope.all(), county, today, today).leads();
+		long cityBefore = figures.figures(DataScope.all(), above, today, today).leads();
+		long cityCasesBefore = figures.figures(DataScope.all(), above, today, today).casesFiled();
+		long countyCasesBefore = figures.figures(DataScope.all(), county, today, today).casesFiled();
+		long id = leads.intake(new Leads.Intake(LeadSource.REPORT, "township-handling-test:" + RandomDigits.of(8), "网点检查",
+				township, null, null, "乡镇网点检查发现线索", today, false)).orElseThrow();
+		assertThat(leads.handlingRegion(leads.get(PartyCases.ALL, id))).isEqualTo(above);
+		assertThat(figures.figures(DataScope.all(), county, today, today).leads()).as("not the county's: it has no bureau")
+			.isEqualTo(countyBefore);
+		assertThat(figures.figures(DataScope.all(), above, today, today).leads()).isEqualTo(cityBefore + 1);
+		assertThat(queued("wz.staff")).doesNotContain(String.valueOf(id));
+
+		// its case: filed in the same region, counted where the lead was
+		String digits = RandomDigits.of(7);
+		String base = "91" + county + "MA" + digits;
+		String code = base + org.youguan.kernel.CreditCode.checkCharacter(base);
+		enterprises.register(PartyCases.ALL, new org.youguan.registry.EnterpriseData("乡镇测试快递有限公司" + digits, code,
+				org.youguan.registry.EnterpriseType.EXPRESS, null, "张三", "测试路1号", county, "李四", "13912345678"), false);
+		leads.propose(PartyCases.ALL, id, "DATA_NOT_REPORTED", today.minusDays(10).toString(), code, false, null);
+		assertThat(leads.handlingRegion(leads.get(PartyCases.ALL, id))).isEqualTo(above);
+		assertThat(figures.figures(DataScope.all(), above, today, today).leads()).isEqualTo(cityBefore + 1);
+		long caseId = leads.approve(PartyCases.ALL, id, PartyCases.HEAD, today, false);
+		assertThat(jdbc.sql("SELECT region_code FROM penalty_case WHERE id = :id").param("id", caseId).query(String.class)
+			.single()).isEqualTo(above);
+		assertThat(figures.figures(DataScope.all(), above, today, today).casesFiled()).isEqualTo(cityCasesBefore + 1);
+		assertThat(figures.figures(DataScope.all(), county, today, today).casesFiled()).isEqualTo(countyCasesBefore);
+	}
 }

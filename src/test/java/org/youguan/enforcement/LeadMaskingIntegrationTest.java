@@ -57,6 +57,42 @@ class LeadMaskingIntegrationTest {
 			.andExpect(content().string(containsString("13812345678")));
 	}
 
+	@Autowired
+	PartyCases party;
+
+	/**
+	 * A case's facts are its lead's summary copied on 立案: a reporter's number in them is read as the lead's is — in full
+	 * by the handling bureau's 处室工作人员, masked for everyone else who reads the case (the city's staff above it, the
+	 * county's own leader) on the case's page and in the API. Before, the lead hid the number and its case showed it.
+	 */
+	@Test
+	void aReportersNumberCopiedIntoACasesFactsIsMaskedAsOnItsLead() throws Exception {
+		LocalDate today = LocalDate.now(ChinaTime.ZONE);
+		var e = party.fresh();
+		long lead = party.leads().report(PartyCases.ALL, new Leads.ReportData("REPORT", "群众举报", e.creditCode(), null,
+				"举报人张某电话13812345678，身份证320506199001011234，反映网点违规收寄", today.toString()), false);
+		party.leads().propose(PartyCases.ALL, lead, "DATA_NOT_REPORTED", today.minusDays(1).toString(), null, false, null);
+		long id = party.leads().approve(PartyCases.ALL, lead, PartyCases.HEAD, today, false);
+		String path = "/api/v1/enforcement/cases/" + id;
+		mvc.perform(get(path).header("Authorization", PenaltyCaseIntegrationTest.WUZHONG))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.penaltyCase.facts", containsString("13812345678")));
+		for (String reader : new String[] { PenaltyCaseIntegrationTest.CITY, PenaltyCaseIntegrationTest.HEAD }) {
+			mvc.perform(get(path).header("Authorization", reader))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.penaltyCase.facts", containsString("反映网点违规收寄")))
+				.andExpect(content().string(not(containsString("13812345678"))))
+				.andExpect(content().string(not(containsString("320506199001011234"))));
+		}
+		mvc.perform(get("/enforcement/cases/" + id).session(SignIn.session(mvc, "sz.market")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("反映网点违规收寄")))
+			.andExpect(content().string(not(containsString("13812345678"))));
+		mvc.perform(get("/enforcement/cases/" + id).session(SignIn.session(mvc, "wz.staff")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("13812345678")));
+	}
+
 	@Test
 	void aPlaceThatIsNoRegionIsNamedNotLeftToTheDatabase() throws Exception {
 		for (String[] c : new String[][] { { "32050699999999", "length" }, { "329999", "exists" } }) {

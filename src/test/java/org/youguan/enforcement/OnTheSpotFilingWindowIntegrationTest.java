@@ -91,6 +91,70 @@ class OnTheSpotFilingWindowIntegrationTest {
 	@Autowired
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
+	@Autowired
+	org.youguan.org.Users users;
+
+	@Autowired
+	org.youguan.org.Bureaus bureaus;
+
+	@Autowired
+	org.youguan.org.UserDirectory directory;
+
+	@Autowired
+	OnTheSpotPenalties onTheSpot;
+
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate tx;
+
+	/**
+	 * 国家邮政局's staff record no 当场处罚 on a party a local bureau handles: the case would be filed under region 0 —
+	 * no local bureau's, numbered under no region —, while art.52 has the officers on the spot file with their own
+	 * bureau. Refused (400 on the party's field, rule {@code deciding-bureau}) naming the bureau that handles the party
+	 * and the article, and nothing is kept; the county's officer records the same decision. (The test database has no
+	 * national bureau: it is created, with its officer, in a transaction rolled back.)
+	 */
+	@Test
+	void aNationalOfficerRecordsNoOnTheSpotDecisionOnAPartyALocalBureauHandles() throws Exception {
+		String creditCode = enterprises.list(DataScope.region("320506"), Enterprises.Filter.NONE,
+				PageQuery.of(null, 0, 10, "legal_name", "asc")).items().get(7).creditCode();
+		String facts = "国家局检查发现未按时报送数据" + System.nanoTime();
+		String today = java.time.LocalDate.now(clock).toString();
+		tx.executeWithoutResult(status -> {
+			status.setRollbackOnly();
+			long national = bureaus.findByRegion("0").map(org.youguan.org.BureauView::id).orElseGet(() -> bureaus.create(
+					DataScope.all(), new org.youguan.org.BureauData("国家邮政局", null, org.youguan.org.BureauLevel.NATIONAL,
+							"0", null, null, null)));
+			String name = "nat." + java.util.UUID.randomUUID().toString().substring(0, 8);
+			users.provision(new org.youguan.org.UserData(name, "国家局执法", org.youguan.org.UserKind.STAFF, national, null,
+					null, null, java.util.EnumSet.of(org.youguan.org.Role.STAFF)), "Kx9#mQ2vLp7w", false, false);
+			org.youguan.org.CurrentUser officer = directory.principal(name).orElseThrow();
+			assertThat(officer.scope().kind()).isEqualTo(DataScope.Kind.ALL);
+			org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
+					org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(officer,
+							null, officer.getAuthorities()));
+			try {
+				org.assertj.core.api.Assertions.assertThatThrownBy(() -> onTheSpot.decideOnTheSpot(officer.scope(),
+						new OnTheSpotPenalties.OnTheSpot("ORGANISATION", creditCode, null, null, "DATA_NOT_REPORTED", facts,
+								"当事人营业场所", today, "WARNING", null, java.util.List.of(new CaseInvestigation.Member("国检一",
+										"00000001"), new CaseInvestigation.Member("国检二", "00000002")))))
+					.isInstanceOfSatisfying(org.youguan.kernel.DomainException.class, ex -> assertThat(ex.fieldErrors())
+						.anySatisfy(e -> {
+							assertThat(e.field()).isEqualTo("enterpriseCreditCode");
+							assertThat(e.rule()).isEqualTo("deciding-bureau");
+							assertThat(e.message()).contains("国家邮政局不作出当场处罚决定")
+								.contains(bureaus.nearestName("320506"))
+								.contains(org.youguan.rules.StatutoryRule.PENALTY_ON_THE_SPOT_FILING.basis());
+						}));
+			}
+			finally {
+				org.springframework.security.core.context.SecurityContextHolder.clearContext();
+			}
+		});
+		assertThat(jdbc.sql("SELECT count(*) FROM penalty_case WHERE facts = :facts OR region_code = '0' AND procedure_kind = 'SIMPLE'")
+			.param("facts", facts).query(Long.class).single()).isZero();
+		decide(today, facts).andExpect(status().isCreated());
+	}
+
 	@Test
 	void aDecisionPastItsFilingPeriodIsRefusedAndOneWithinItIsRecorded() throws Exception {
 		// Wed 2026-06-10: three working days back is Fri 06-05 (the filing period of a decision made on 06-05 ends 06-10)

@@ -29,6 +29,7 @@ import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequ
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.SignIn;
+import org.youguan.calendar.WorkingCalendar;
 import org.youguan.enforcement.internal.EnforcementBreakdownProbe;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
@@ -260,6 +261,72 @@ class PaymentTermsIntegrationTest {
 			assertThat(lines.get(1)).contains("60");
 			assertThat(lines.get(0)).doesNotContain("加处罚款");
 		}
+	}
+
+	@Autowired
+	WorkingCalendar calendar;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	/**
+	 * Lateness of a fine paid in instalments is one rule (行政处罚法(2021) art.66, 72; FinePayments): each instalment by
+	 * its own last day — its day, or the next working day when the calendar makes it a day off — for the 加处罚款 the case
+	 * page, the queue and the portal show and for the figures' on-time rate alike. Two plans of two instalments: in one
+	 * the second instalment's day became 2025-10-01 (国庆, the year's calendar loaded after the plan was approved) and is
+	 * paid on the first working day after the holiday — on time, no 加处罚款 (it was 8 days' before); in the other the
+	 * second is paid a day late — 30 yuan, and the payment is late although its first instalment was on time.
+	 */
+	@Test
+	void anInstalmentDueOnAHolidayIsPaidOnTheNextWorkingDayAndALateOneIsLateEverywhere() throws Exception {
+		LocalDate decided = d("2025-09-10");
+		LocalDate first = d("2025-09-25");
+		LocalDate holiday = d("2025-10-01");
+		LocalDate afterHoliday = d("2025-10-09");
+		assertThat(calendar.isWorkingDay(first)).isTrue();
+		assertThat(calendar.isWorkingDay(holiday)).isFalse();
+		assertThat(calendar.plusCalendarDays(holiday.minusDays(1), 1)).as("the first working day after 国庆").isEqualTo(afterHoliday);
+		// the figures' line before these cases, judged on the same day as after them
+		today(afterHoliday.plusDays(1));
+		List<Long> before = paymentStep(decided);
+
+		today(decided);
+		long moved = party.delivered(party.other(), "DATA_NOT_REPORTED", "FINE", "2000", decided);
+		long late = party.delivered(party.other(), "DATA_NOT_REPORTED", "FINE", "2000", decided);
+		String plan = """
+				{"kind":"INSTALMENTS","appliedOn":"%s","reason":"经营困难","instalments":[{"dueOn":"%s","amount":"1000"},
+				 {"dueOn":"%s","amount":"1000"}]}""".formatted(decided, first, afterHoliday);
+		arrange(moved, plan).andExpect(status().isOk());
+		arrange(late, plan).andExpect(status().isOk());
+		// the day approved a working day, which the year's calendar later made a holiday
+		jdbc.sql("UPDATE penalty_case_instalment SET due_on = :day WHERE case_id = :id AND position = 2")
+			.param("day", holiday).param("id", moved).update();
+		pay(moved, first, "1000", 1).andExpect(status().isOk());
+		pay(late, first, "1000", 1).andExpect(status().isOk());
+
+		// in the holiday: not yet due — the page's deadline, the queue's and the portal's (CaseExecution#unpaid) alike
+		today(d("2025-10-08"));
+		assertThat(party.cases().get(PartyCases.ALL, moved).deadlines().paymentDue()).isEqualTo(afterHoliday);
+		assertThat(party.cases().get(PartyCases.ALL, moved).deadlines().surchargeToday()).isEqualByComparingTo("0");
+		assertThat(caseExecution.unpaid(List.of(moved)).get(moved).due()).isEqualTo(afterHoliday);
+		assertThat(caseExecution.unpaid(List.of(moved)).get(moved).surchargeToday()).isEqualByComparingTo("0");
+
+		pay(moved, afterHoliday, "1000", 2).andExpect(status().isOk())
+			.andExpect(jsonPath("$.penaltyCase.status").value("EXECUTED"))
+			.andExpect(jsonPath("$.penaltyCase.surcharge").value(0.0));
+		pay(late, afterHoliday.plusDays(1), "1000", 2).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("amount"))
+			// the rate the decision fixed and the article with its version, from the catalogue
+			.andExpect(jsonPath("$.errors[0].message", Matchers.containsString("＋加处罚款30元，每日3%且不超过罚款数额，"
+					+ StatutoryRule.PENALTY_LATE_SURCHARGE.basis())));
+		pay(late, afterHoliday.plusDays(1), "1030", 2).andExpect(status().isOk())
+			.andExpect(jsonPath("$.penaltyCase.surcharge").value(30.0));
+
+		today(afterHoliday.plusDays(1));
+		List<Long> after = paymentStep(decided);
+		assertThat(after.get(0) - before.get(0)).as("both payments are judged").isEqualTo(2L);
+		assertThat(after.get(1) - before.get(1)).as("the one paid by its moved day is on time, the late one not")
+			.isEqualTo(1L);
 	}
 
 	/** The breakdown's 缴纳罚款 line for cases of 吴中 decided on {@code day}: how many judged, how many on time. */

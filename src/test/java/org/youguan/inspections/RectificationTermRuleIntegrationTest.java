@@ -110,7 +110,11 @@ class RectificationTermRuleIntegrationTest {
 		long record = record();
 		mvc.perform(get("/inspections/records/" + record).session(SignIn.session(mvc, "wz.staff"))).andExpect(status().isOk())
 			.andExpect(content().string(containsString("max=\"20\"")))
-			.andExpect(content().string(containsString(StatutoryRule.INSPECTION_RECTIFICATION_MAX.title())))
+			// the form's hint cites the ceiling as the refusal below does, from the catalogue — not a title and basis
+			// joined by hand on the page (the title's mark said twice)
+			.andExpect(content().string(containsString("下达后1至20个工作日（上限按规则目录“责令改正整改期限上限，自下达”，"
+					+ "产品规则，非法律规定，可配置）")))
+			.andExpect(content().string(not(containsString("产品规则，非法律规定），产品规则"))))
 			.andExpect(content().string(not(containsString("inspection.rectification-max"))));
 		String path = "/api/v1/inspections/records/" + record + "/order";
 		mvc.perform(post(path).header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON).content("{\"workingDays\":21}"))

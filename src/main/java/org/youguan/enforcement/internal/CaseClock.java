@@ -302,6 +302,21 @@ public final class CaseClock {
 	}
 
 	/**
+	 * The last day to pay by a day the decision or the head fixed — a deferral's day or an instalment's (行政处罚法(2021)
+	 * art.66) —: the day itself when the calendar counts it a working day, else the next working day, as a calendar-day
+	 * period of art.67 ending on a day off ({@link #paymentDue}; DOMAIN.md "Working days"). A day approved as a working
+	 * day stays one until the calendar's year is loaded with it as a holiday or a 调休 rest day: then the party pays on
+	 * the next working day, and no 加处罚款 (art.72) runs for the day off. The one reading of such a day by which the
+	 * case page, the queues, the reminders, the party's portal and the figures judge a payment late
+	 * ({@code FinePayments#late}).
+	 * @param fixed the day fixed (the stored instalment or deferral day)
+	 * @return the last day to pay, never before {@code fixed}
+	 */
+	public LocalDate lastDayToPay(LocalDate fixed) {
+		return fixed == null ? null : onOrNextWorkingDay(fixed);
+	}
+
+	/**
 	 * The last day to hand over what a confiscation takes (没收违法所得 paid into the treasury): the handover period from
 	 * receiving the decision ({@link StatutoryRule#PENALTY_CONFISCATION_HANDOVER}). No 加处罚款 runs after it — art.72
 	 * provides it for fines only.

@@ -515,13 +515,30 @@ public class CaseWork {
 	 * where that bureau handles it ({@link Bureaus#handles}), otherwise the bureau's own region: a city officer's
 	 * decision on an enterprise of a county with its own bureau is the city's case, which the city's staff carry out,
 	 * not the county's. A step run without a signed-in staff account (demo data, a job) keeps the party's region.
+	 * 国家邮政局 (region {@code 0}) decides none where a bureau on the platform handles the party's region: a case of
+	 * region {@code 0} is no local bureau's, numbered and served under no region, and its staff are not the officers on
+	 * the spot art.52 has file with their own 行政机关 — empty then; the caller refuses it ({@link #nationalOnTheSpot}).
+	 * Where no bureau below it covers the region, the national bureau handles it and the case keeps the party's region.
 	 * @param partyRegion the party's registered region (or, for a person, where penalised), inside the caller's scope
-	 * @return the region the case belongs to
+	 * @return the region the case belongs to; empty for a national officer on a party another bureau handles
 	 */
-	public String decidingRegion(String partyRegion) {
-		return bureaus.outsider(partyRegion)
-			.map(u -> u.regionCode() == null ? "0" : u.regionCode())
-			.orElse(partyRegion);
+	public Optional<String> decidingRegion(String partyRegion) {
+		Optional<String> own = bureaus.outsider(partyRegion).map(u -> u.regionCode() == null ? "0" : u.regionCode());
+		if (own.filter("0"::equals).isPresent()) {
+			return Optional.empty();
+		}
+		return Optional.of(own.orElse(partyRegion));
+	}
+
+	/**
+	 * Why 国家邮政局 records no 当场处罚 on a party of {@code partyRegion} ({@link #decidingRegion} empty), naming the
+	 * bureau that handles it and the article (行政处罚法(2021) art.51–52, cited from the rule catalogue): 「当场处罚由当事人
+	 * 所在地苏州市吴中区邮政管理局的执法人员作出并报该局备案（…）；国家邮政局查处的案件适用普通程序立案调查」.
+	 */
+	public String nationalOnTheSpot(String partyRegion) {
+		return "国家邮政局不作出当场处罚决定：当场处罚由当事人所在地" + bureaus.nearestName(partyRegion)
+				+ "的执法人员作出并报该局备案（" + StatutoryRule.PENALTY_ON_THE_SPOT_FILING.basis()
+				+ "）；国家邮政局查处的案件请适用普通程序立案调查";
 	}
 
 	/** Moves the case to {@code to} (the same state for a step that records something) with the extra SET clause. */
@@ -577,6 +594,18 @@ public class CaseWork {
 	/** The signed-in staff account taking the step, or null (a system job, the demo). */
 	public static Long actorId() {
 		return signedIn().map(CurrentUser::id).orElse(null);
+	}
+
+	/**
+	 * Whether the signed-in account reads the personal numbers in a case's free text in full — the facts copied from
+	 * its lead, the report restating them ({@link CaseView#masked}): a 处室工作人员 of the bureau handling the case
+	 * ({@link Bureaus#takesSteps}), the one rule a lead's summary is read by ({@code Leads#readsInFull}), so a number
+	 * masked on the lead is not read in clear on its case. Anyone else signed in (a leader, a superior bureau's staff)
+	 * reads them masked; a step run without a signed-in account (a job, the documents it issues) reads them whole.
+	 * @param caseRegion the case's region
+	 */
+	public boolean readsInFull(String caseRegion) {
+		return signedIn().map(u -> bureaus.takesSteps(u, caseRegion)).orElse(true);
 	}
 
 	/**

@@ -18,6 +18,7 @@ import org.youguan.calendar.WorkingCalendar;
 import org.youguan.enforcement.LeadSource;
 import org.youguan.enforcement.Leads;
 import org.youguan.enforcement.Penalty;
+import org.youguan.enforcement.PenaltyCases.Instalment;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.Percentages;
 import org.youguan.kernel.RegionPrefix;
@@ -199,17 +200,19 @@ class EnforcementBreakdown {
 					s.deliveryDoneOn() != null && !s.deliveryDoneOn().isAfter(deliveryDue));
 			List<InstalmentRow> parts = instalments.get(s.id());
 			if (s.fine() != null && s.deliveredOn() != null && parts != null) {
-				// instalments (art.66): each on its own day — one paid late, or unpaid past its day, makes the payment
-				// late even when the last is on time; on time once every one was paid by its day
-				boolean instalmentLate = parts.stream().anyMatch(i -> i.paidOn() != null ? i.paidOn().isAfter(i.dueOn())
-						: today.isAfter(i.dueOn()));
+				// instalments (art.66): each on its own last day (FinePayments, as the 加处罚款 runs) — one paid late, or
+				// unpaid past its day, makes the payment late even when the last is on time; on time once every one was
+				// paid by its day
+				boolean instalmentLate = FinePayments.instalmentsLate(parts.stream()
+					.map(i -> new Instalment(0, i.dueOn(), null, i.paidOn(), null, null)).toList(), caseClock, today);
 				count(counts, 4, s.paidOn() != null || instalmentLate, !instalmentLate);
 			}
 			else if (s.fine() != null && s.deliveredOn() != null) {
-				// a deferral the head approved moves the deadline: paid by its day is paid on time
-				LocalDate paymentDue = s.deferredUntil() != null ? s.deferredUntil() : caseClock.paymentDue(s.deliveredOn());
-				count(counts, 4, s.paidOn() != null || today.isAfter(paymentDue),
-						s.paidOn() != null && !s.paidOn().isAfter(paymentDue));
+				// a deferral the head approved moves the deadline: paid by its last day is paid on time
+				LocalDate paymentDue = s.deferredUntil() != null ? caseClock.lastDayToPay(s.deferredUntil())
+						: caseClock.paymentDue(s.deliveredOn());
+				boolean paidLate = FinePayments.late(paymentDue, s.paidOn(), today);
+				count(counts, 4, s.paidOn() != null || paidLate, s.paidOn() != null && !paidLate);
 			}
 			if (s.confiscated() != null && s.deliveredOn() != null) {
 				// confiscated gains handed over within the period the decision fixed (no 加处罚款, art.72 is for fines)

@@ -157,9 +157,10 @@ class EnterprisePenalties {
 					? CaseDocuments.suspension(suspensionFrom, suspensionUntil) : CaseDocuments.suspension(suspensionDays));
 		}
 
-		/** Whether the fine is due and unpaid past its day. */
+		/** Whether the fine is due and unpaid past its day ({@link FinePayments#late}, as the bureau's figures judge it). */
 		public boolean overdue(LocalDate today) {
-			return paymentDue != null && paidOn == null && fine != null && fine.signum() > 0 && today.isAfter(paymentDue);
+			return paymentDue != null && paidOn == null && fine != null && fine.signum() > 0
+					&& FinePayments.late(paymentDue, null, today);
 		}
 	}
 

@@ -35,10 +35,10 @@ public class FinePayments {
 	/** {@link #finalPaymentDue(CaseView, Procedure)} on the case's clock {@code caseClock} (one of a list's, {@link CaseWork#clocks}). */
 	public static LocalDate finalPaymentDue(CaseView c, Procedure proc, CaseClock caseClock) {
 		if ("INSTALMENTS".equals(proc.paymentArrangement()) && !proc.instalments().isEmpty()) {
-			return proc.instalments().get(proc.instalments().size() - 1).dueOn();
+			return caseClock.lastDayToPay(proc.instalments().get(proc.instalments().size() - 1).dueOn());
 		}
 		if ("DEFERRAL".equals(proc.paymentArrangement()) && proc.paymentDeferredUntil() != null) {
-			return proc.paymentDeferredUntil();
+			return caseClock.lastDayToPay(proc.paymentDeferredUntil());
 		}
 		return caseClock.paymentDue(c.deliveredOn());
 	}
@@ -62,7 +62,7 @@ public class FinePayments {
 	public static BigDecimal owedSurcharge(CaseView c, Procedure proc, LocalDate today, CaseClock caseClock) {
 		if ("INSTALMENTS".equals(proc.paymentArrangement()) && !proc.instalments().isEmpty()) {
 			return demanded(c, proc.instalments()).stream()
-				.map(i -> caseClock.surcharge(i.amount(), i.dueOn(), today))
+				.map(i -> caseClock.surcharge(i.amount(), caseClock.lastDayToPay(i.dueOn()), today))
 				.reduce(BigDecimal.ZERO, BigDecimal::add);
 		}
 		return caseClock.surcharge(c.fine(), finalPaymentDue(c, proc, caseClock), today);
@@ -110,13 +110,18 @@ public class FinePayments {
 			return List.of();
 		}
 		if ("INSTALMENTS".equals(proc.paymentArrangement())) {
-			return demanded(c, proc.instalments()).stream().map(i -> new PaymentDue(i.dueOn(), i.amount(), i)).toList();
+			return demanded(c, proc.instalments()).stream()
+				.map(i -> new PaymentDue(caseClock.lastDayToPay(i.dueOn()), i.amount(), i))
+				.toList();
 		}
 		PaymentDue due = paymentDue(c, proc, caseClock);
 		return due == null ? List.of() : List.of(due);
 	}
 
-	/** The payment deadline in force and the amount it covers: a deferral's day, the next instalment's, or 15 days. */
+	/**
+	 * The payment deadline in force and the amount it covers: a deferral's day, the next instalment's (each as the last
+	 * day to pay by it, {@link CaseClock#lastDayToPay}), or 15 days.
+	 */
 	public record PaymentDue(LocalDate due, BigDecimal amount, Instalment instalment) {
 	}
 
@@ -136,11 +141,34 @@ public class FinePayments {
 			return null;
 		}
 		if ("INSTALMENTS".equals(proc.paymentArrangement())) {
-			return demanded(c, proc.instalments()).stream().findFirst().map(i -> new PaymentDue(i.dueOn(), i.amount(), i)).orElse(null);
+			return demanded(c, proc.instalments()).stream().findFirst()
+				.map(i -> new PaymentDue(caseClock.lastDayToPay(i.dueOn()), i.amount(), i))
+				.orElse(null);
 		}
 		if ("DEFERRAL".equals(proc.paymentArrangement())) {
-			return new PaymentDue(proc.paymentDeferredUntil(), c.fine(), null);
+			return new PaymentDue(caseClock.lastDayToPay(proc.paymentDeferredUntil()), c.fine(), null);
 		}
 		return new PaymentDue(caseClock.paymentDue(c.deliveredOn()), c.fine(), null);
+	}
+
+	/**
+	 * Whether a payment due by {@code lastDay} ({@link CaseClock#lastDayToPay}, {@link CaseClock#paymentDue}) was — or,
+	 * unpaid, already is — late on {@code today}: paid after it, or unpaid past it (行政处罚法(2021) art.72: 到期不缴纳).
+	 * The one test of lateness the figures share with the 加处罚款 the case page, the queues and the portal show
+	 * ({@link CaseClock#surcharge} runs from the day after the same day).
+	 * @param paidOn the day paid, null while unpaid
+	 */
+	public static boolean late(LocalDate lastDay, LocalDate paidOn, LocalDate today) {
+		return paidOn != null ? paidOn.isAfter(lastDay) : today.isAfter(lastDay);
+	}
+
+	/**
+	 * Whether a fine paid in instalments was paid late (行政处罚法(2021) art.66, 72): any instalment paid after — or
+	 * unpaid past — its own last day ({@link CaseClock#lastDayToPay}: its day, moved off a day off), even when the last
+	 * is on time.
+	 * @param instalments the plan: each instalment's fixed day and the day it was paid (null while unpaid)
+	 */
+	public static boolean instalmentsLate(List<Instalment> instalments, CaseClock caseClock, LocalDate today) {
+		return instalments.stream().anyMatch(i -> late(caseClock.lastDayToPay(i.dueOn()), i.paidOn(), today));
 	}
 }

@@ -237,7 +237,8 @@ class InspectionRecordPagesController {
 		model.addAttribute("rectificationMax", orders.longestTerm(r.regionCode()));
 		// the issue form only for the inspecting bureau's staff: a bureau above reads the record
 		model.addAttribute("handles", orders.stepsOpenToCallerOnRecord(r.id()));
-		model.addAttribute("rectificationBasis", RectificationTerm.MAX_RULE.title() + "，" + RectificationTerm.MAX_RULE.basis());
+		// the ceiling's source as the catalogue cites it and the refusals name it (one place for its title and basis)
+		model.addAttribute("rectificationBasis", RectificationTerm.source());
 		return "inspections/record";
 	}
 
