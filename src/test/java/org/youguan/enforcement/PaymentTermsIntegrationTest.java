@@ -266,9 +266,6 @@ class PaymentTermsIntegrationTest {
 	@Autowired
 	WorkingCalendar calendar;
 
-	@Autowired
-	org.springframework.jdbc.core.simple.JdbcClient jdbc;
-
 	/**
 	 * Lateness of a fine paid in instalments is one rule (行政处罚法(2021) art.66, 72; FinePayments): each instalment by
 	 * its own last day — its day, or the next working day when the calendar makes it a day off — for the 加处罚款 the case
