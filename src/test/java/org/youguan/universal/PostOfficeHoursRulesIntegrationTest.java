@@ -117,6 +117,23 @@ class PostOfficeHoursRulesIntegrationTest {
 			.andExpect(status().is3xxRedirection());
 	}
 
+	/**
+	 * Attack (portal-text F5): a 每周营业天数 "abc" on the portal's hours form answered a bare 400 that hid the missing
+	 * hours; both are told on the form.
+	 */
+	@Test
+	void anUnreadableNumberOfDaysIsToldWithTheFormsOtherErrors() throws Exception {
+		long office = fixture().newPostOffice("320506");
+		hours(WUZHONG, office, "{\"areaType\":\"CITY\",\"daysPerWeek\":6,\"openingHours\":\"周一至周六 8:30-17:30\"}")
+			.andExpect(status().isOk());
+		MockHttpSession enterprise = SignIn.session(mvc, "yz.sz");
+		Document page = Jsoup.parse(mvc.perform(post("/enterprise/post-offices/hours").session(enterprise).with(csrf())
+			.param("facilityId", Long.toString(office)).param("daysPerWeek", "abc").param("openingHours", ""))
+			.andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+		assertThat(page.select("#errors li[data-field=daysPerWeek]").text()).contains("每周营业天数");
+		assertThat(page.select("#errors li[data-field=openingHours]")).isNotEmpty();
+	}
+
 	@Test
 	void zeroDaysAWeekIsAClosureThatNeedsTheApproval() throws Exception {
 		long office = fixture().newPostOffice("320506");
