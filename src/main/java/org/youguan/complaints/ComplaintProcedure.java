@@ -21,6 +21,7 @@ import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Telephone;
 import org.youguan.kernel.Text;
@@ -153,7 +154,18 @@ public class ComplaintProcedure {
 	 */
 	@Transactional
 	public Done reply(DataScope scope, long id, ComplaintReply reply) {
-		Validation v = new Validation();
+		return reply(scope, id, reply, List.of());
+	}
+
+	/**
+	 * The enterprise's reply as {@link #reply(DataScope, long, ComplaintReply)} records it, its checks continuing the
+	 * failures of the form or body that read it ({@link Validation#after}: a compensation, a responsibility or a yes/no
+	 * choice it could not read, null in {@code reply}), so one answer names every bad field.
+	 * @param earlier the reading's failures, or an empty list
+	 */
+	@Transactional
+	public Done reply(DataScope scope, long id, ComplaintReply reply, List<FieldError> earlier) {
+		Validation v = Validation.after(earlier);
 		v.required("findings", "调查核实情况", reply.findings()).maxLength("findings", "调查核实情况", reply.findings(), 2000);
 		v.require("responsibility", reply.responsibility() != null, "required", "请选择责任认定");
 		v.required("solution", "处理意见", reply.solution()).maxLength("solution", "处理意见", reply.solution(), 1000);

@@ -14,7 +14,8 @@ import org.springframework.validation.BindingResult;
  * unbindable one alone. Each message names the field by its label and states what the field takes: a record's number
  * {@link Decimals#RECORD_NUMBER}; a whole number the range its form record declares ({@link Decimals#declaredWhole}:
  * {@link WholeIn}, {@code @Min}/{@code @Max}), else only that it is a whole number — never the range of a
- * {@code long} or {@code int}, which no field takes; a decimal a number; a date its format; a choice its options.
+ * {@code long} or {@code int}, which no field takes; a decimal a number; a date its format; a choice its options; a
+ * check box (a boolean, "hasSignage=maybe") that it is yes or no.
  */
 public final class FormBinding {
 
@@ -61,6 +62,9 @@ public final class FormBinding {
 		}
 		if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
 			return "应为数字";
+		}
+		if (type == Boolean.class || type == boolean.class) {
+			return "应为是或否（勾选框只能勾选或不勾选）";
 		}
 		if (type == LocalDate.class) {
 			return "应为实际存在的日期，格式 YYYY-MM-DD，如2026-03-05";

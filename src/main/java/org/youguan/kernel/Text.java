@@ -132,6 +132,31 @@ public final class Text {
 	}
 
 	/**
+	 * {@code s} with its full-width digits and Latin letters (０–９, Ａ–Ｚ, ａ–ｚ) as ASCII ones, every other character
+	 * kept: how a name or an address is stored ({@link #name}, {@link #line}), so "中山东路８８号" typed with a Chinese
+	 * input method is the registry's "中山东路88号" on every document, list and search, as a complaint's description is
+	 * read; full-width brackets and punctuation stay, being part of how Chinese names are written (菜鸟驿站（示例店）).
+	 * @param s any text; null stays null
+	 * @return the text with ASCII digits and letters; {@code s} itself when it holds none in full width
+	 */
+	public static String halfWidthAlphanumerics(String s) {
+		if (s == null) {
+			return null;
+		}
+		char[] out = null;
+		for (int i = 0; i < s.length(); i++) {
+			char c = s.charAt(i);
+			if (c >= '\uFF10' && c <= '\uFF19' || c >= '\uFF21' && c <= '\uFF3A' || c >= '\uFF41' && c <= '\uFF5A') {
+				if (out == null) {
+					out = s.toCharArray();
+				}
+				out[i] = halfWidth(c);
+			}
+		}
+		return out == null ? s : new String(out);
+	}
+
+	/**
 	 * {@code s} in ASCII when it is written in nothing but ASCII and full-width forms ({@link #fullWidth}), as a credit
 	 * code, a region code or a number typed with a Chinese input method is ({@link #halfWidth(String)}); else null —
 	 * text with any other character (a name, an address, a Chinese word) is no such code.
@@ -289,13 +314,14 @@ public final class Text {
 	/**
 	 * A name as it is stored, compared for the duplicate rules and searched: {@link #strip}ped, and every Unicode space
 	 * separator inside it (the ideographic space U+3000 of a Chinese input method, NBSP, U+2000–U+200A …) written as
-	 * one ASCII space, a run of them as one — so "顺丰速运　苏州" and "顺丰速运  苏州" are the name "顺丰速运 苏州".
+	 * one ASCII space, a run of them as one — so "顺丰速运　苏州" and "顺丰速运  苏州" are the name "顺丰速运 苏州"; its
+	 * full-width digits and letters as ASCII ({@link #halfWidthAlphanumerics}: "中山东路８８号" is "中山东路88号").
 	 * What else shows nothing inside a name is for {@link Validation#name} to refuse, not to remove.
 	 * @param typed the name as typed; null stays null
 	 * @return the name so written; {@code typed} itself when nothing changes
 	 */
 	public static String name(String typed) {
-		String s = strip(typed);
+		String s = halfWidthAlphanumerics(strip(typed));
 		if (s == null) {
 			return null;
 		}

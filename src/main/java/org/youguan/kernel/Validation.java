@@ -252,9 +252,46 @@ public final class Validation {
 		require(field, !mark, "combining-mark", label + "不能以组合附加符号开头（"
 				+ (mark ? Text.codePoint(typed, 0) : "") + "，如单独的重音符、圈号），它只能附在前一个字符上，请填写完整的名称");
 		documentText(field, label, value);
+		symbols(field, label, typed);
 		int alike = Text.mixedScriptAt(typed);
 		return require(field, alike < 0, "look-alike-character", label + "在汉字或英文字母中夹有形似英文字母的外文字母（"
 				+ (alike < 0 ? "" : Text.codePoint(typed, alike)) + "，如西里尔字母、希腊字母），请改用英文字母");
+	}
+
+	/**
+	 * A name, an address or a place ({@link #name(String, String, String)}, {@link #line}) holds no emoji, pictograph or
+	 * other symbol and no control character (rule {@code characters}, naming the first one): "苏州😀快递有限公司" or
+	 * "顺丰木渎|快递站" would be printed so on the filing receipt, the licence and the public outlet list. Refused, as a
+	 * person's name refuses them ({@link #personName}): a symbol ({@link #symbol}: Unicode So and Sk — 😀 ★ ☎ ™ and
+	 * the skin-tone modifiers — with the emoji variation selectors), the separators {@code |} and ｜, a control
+	 * character, an unassigned code point or a lone surrogate. Every letter of any script, digits, spaces and the
+	 * punctuation of Chinese names and addresses — （）()·・、，-—《》“”/：# &amp; and the like — pass, and so does ○, with
+	 * which 〇 is often typed (二○二六), and the degree sign ° (东经120°). Null and a field already refused pass.
+	 */
+	private Validation symbols(String field, String label, String typed) {
+		if (typed == null || hasError(field)) {
+			return this;
+		}
+		for (int i = 0; i < typed.length(); i += Character.charCount(typed.codePointAt(i))) {
+			int c = typed.codePointAt(i);
+			if (symbol(c)) {
+				// in the words of a name written in words only (wordsOnly): one message of the rule for every name
+				return require(field, false, "characters", label + "只能含汉字、字母、数字和常用标点（如（）·、-），不能含“"
+						+ (Character.isISOControl(c) || Character.getType(c) == Character.UNASSIGNED
+								|| Character.getType(c) == Character.SURROGATE ? Text.codePoint(typed, i)
+										: new String(Character.toChars(c)))
+						+ "”");
+			}
+		}
+		return this;
+	}
+
+	/** Whether a code point is refused in a name, an address or a place ({@link #symbols}). */
+	private static boolean symbol(int c) {
+		int type = Character.getType(c);
+		return type == Character.OTHER_SYMBOL && c != '○' && c != '°' || type == Character.MODIFIER_SYMBOL || type == Character.CONTROL
+				|| type == Character.UNASSIGNED || type == Character.SURROGATE || c == '|' || c == '｜'
+				|| c >= 0xFE00 && c <= 0xFE0F || c >= 0xE0100 && c <= 0xE01EF || c >= 0xE0000 && c <= 0xE007F;
 	}
 
 	/**
@@ -278,18 +315,30 @@ public final class Validation {
 		}
 		String typed = Text.strip(value);
 		return require(field, typed == null || typed.isEmpty() || !startsFormula(typed), "formula",
-				label + "不能以“=”“+”“@”开头，也不能以“-”开头后接非数字"
-				+ "（如“=HYPERLINK(…)”），该内容会原样印在文书、证照和公示名单上并导出到表格，表格软件会把它当作公式执行");
+				label + "不能以“=”“+”“@”开头，也不能以“-”开头后接非数字或公式符号"
+				+ "（如“=HYPERLINK(…)”“-1+cmd|…!A0”），该内容会原样印在文书、证照和公示名单上并导出到表格，表格软件会把它当作公式执行");
 	}
 
-	/** Whether a stripped text begins as a formula: = + @, or - followed by anything but a digit (a lone - is text). */
+	/**
+	 * Whether a stripped text begins as a formula: = + @, or - followed by anything but a digit (a lone - is text), or -
+	 * and a digit followed later by what only a formula holds ({@link #FORMULA_AFTER_NUMBER}: "-1+cmd|' /C calc'!A0",
+	 * the DDE payload, or "-1+HYPERLINK(…)"), while "-1楼", "-2层B区" or "-5℃" are text.
+	 */
 	private static boolean startsFormula(String typed) {
 		char first = typed.charAt(0);
 		if (first == '=' || first == '+' || first == '@') {
 			return true;
 		}
-		return first == '-' && typed.length() > 1 && !Character.isDigit(typed.charAt(1));
+		return first == '-' && typed.length() > 1
+				&& (!Character.isDigit(typed.charAt(1)) || FORMULA_AFTER_NUMBER.matcher(typed.substring(1)).find());
 	}
+
+	/**
+	 * After a leading sign and a digit, what turns a number into a formula a spreadsheet runs: an operator joining it
+	 * to more ({@code + * / ^ &} — "-1+cmd|…", "-1&HYPERLINK(…)"), a call's or a reference's bracket or mark
+	 * ({@code ( = ! | " $ ;}). A hyphen ("-1-2号") or a letter alone ("-2层B区") joins nothing a spreadsheet runs.
+	 */
+	private static final Pattern FORMULA_AFTER_NUMBER = Pattern.compile("[+*/^&(=!|\"$;]");
 
 	/** The fewest characters an address printed on a document holds ({@link #address}): 区县、街道门牌 at the least. */
 	public static final int MIN_ADDRESS_LENGTH = 5;
@@ -546,8 +595,12 @@ public final class Validation {
 		return (first == '+' || first == '-') && FORMULA_AFTER_SIGN.matcher(typed.substring(1)).find();
 	}
 
-	/** After a leading + or -: what only a formula holds (a letter as in a function or a cell, a bracket, =, !, |, ", $). */
-	private static final Pattern FORMULA_AFTER_SIGN = Pattern.compile("[A-Za-z(=!|\"$]");
+	/**
+	 * After a leading + or -: what only a formula holds (a letter as in a function or a cell, a bracket, =, !, |, ", $,
+	 * and the operators that join the number to more, {@code + * / ^ &}: "-1+1" and "-1&…" are sums and joins; a
+	 * hyphen is not one of them, so "-2024-001" and "+86 512-6888 1234" stay numbers).
+	 */
+	private static final Pattern FORMULA_AFTER_SIGN = Pattern.compile("[A-Za-z(=!|\"$;+*/^&]");
 
 	/**
 	 * A person's name (负责人, 法定代表人, 联系人) holds no 居民身份证 number or mobile number ({@link Masking#holdsPersonalNumber},

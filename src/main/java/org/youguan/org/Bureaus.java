@@ -355,7 +355,7 @@ public class Bureaus {
 		Validation v = new Validation();
 		v.name("name", "机构名称", data.name(), 100);
 		v.maxLength("shortName", "简称", data.shortName(), 40).name("shortName", "简称", data.shortName());
-		v.line("address", "地址", data.address(), 200);
+		v.address("address", "地址", data.address(), 200);
 		if (Text.blankToNull(data.phone()) != null) {
 			// a bureau's office line: any telephone, kept in one canonical form
 			v.check("phone", () -> Telephone.of(data.phone(), "电话"));

@@ -470,7 +470,7 @@ public class Enterprises {
 		v.maxLength("legalRepresentative", "法定代表人", d.legalRepresentative(), 60)
 			.name("legalRepresentative", "法定代表人", d.legalRepresentative())
 			.personName("legalRepresentative", "法定代表人", d.legalRepresentative());
-		v.line("address", "地址", d.address(), 300);
+		v.address("address", "地址", d.address(), 300);
 		v.maxLength("contactName", "联系人", d.contactName(), 60).name("contactName", "联系人", d.contactName())
 			.personName("contactName", "联系人", d.contactName());
 		String phone = Text.blankToNull(d.contactPhone());

@@ -304,7 +304,7 @@ public class Facilities {
 	private FacilityData validate(DataScope scope, FacilityData d, Long selfId, Validation v) {
 		v.require("kind", d.kind() != null, "required", "请选择设施类型");
 		v.name("name", "名称", d.name(), 200);
-		v.required("address", "地址", d.address()).line("address", "地址", d.address(), 300);
+		v.required("address", "地址", d.address()).address("address", "地址", d.address(), 300);
 		RegionCode region = v.check("regionCode", () -> regions.require("regionCode", d.regionCode()));
 		if (region != null) {
 			v.require("regionCode", region.value().length() >= 6, "county-level", "设施所在地应具体到县（6位）或更细");

@@ -2,6 +2,7 @@ package org.youguan.registry;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Map;
 
 import org.youguan.kernel.Decimals;
 import org.youguan.kernel.InvalidValueException;
@@ -15,6 +16,13 @@ import org.youguan.kernel.Validation;
 public record OutletForm(String name, String cooperation, String address, String regionCode, String longitude,
 		String latitude, String managerName, String managerIdNumber, String managerPhone, String storageArea,
 		boolean hasCommunications, boolean hasShelving, boolean hasSurveillance, boolean hasSignage, String openedOn) {
+
+	/**
+	 * The labels of the fields a form binds itself (the check boxes), naming a value that cannot be bound
+	 * ({@code kernel.FormBinding}: "品牌标识应为是或否…" for a tampered {@code hasSignage=maybe}).
+	 */
+	public static final Map<String, String> LABELS = Map.of("hasCommunications", "通信设备", "hasShelving", "货架",
+			"hasSurveillance", "视频监控", "hasSignage", "品牌标识");
 
 	public static OutletForm empty() {
 		return new OutletForm("", "FRANCHISE", "", "", "", "", "", "", "", "", true, true, true, true, "");

@@ -188,6 +188,7 @@ final class RuleBounds {
 			case SAFETY_PERIOD_MAX_LENGTH -> upTo(366, "安保期最长一年，更长的不是一次安保期（产品约束）");
 			case SAFETY_PERIOD_START_LOOKBACK -> upTo(92, "补登已开始的安保期最多回溯一个季度（产品约束）");
 			case SAFETY_PERIOD_START_LEAD -> upTo(366, "安保期最多提前一年部署（产品约束）");
+			case SAFETY_PERIOD_DAILY_REPORT -> upTo(72, "日报是每日报送：时限长于报送日后两日，安保期内的情况就不能及时掌握（产品约束）");
 			case STATISTICS_REMINDER_INTERVAL -> upTo(7, "催报是提醒：同一企业同一报告期最长隔7日可再次催报，更长则逾期未报的企业一周内得不到再次提醒（产品约束）");
 			case SAFETY_LEDGER_LOOKBACK -> upTo(25, "更早的日期多是年份输错，且台账所记的监管和安全事项都不早于2000年（产品约束）");
 			default -> null;

@@ -504,6 +504,12 @@ public enum StatutoryRule {
 	SAFETY_PERIOD_START_LEAD("safety.period.start-lead", "寄递安保期开始日期最多晚于设立日", "366", RuleUnit.CALENDAR_DAYS, false, Citation.of(LOCAL_PRACTICE)),
 
 	/**
+	 * 寄递安保期日报的报送时限，自报送日（所报的那一日）0时（北京时间）起的小时数：默认36小时，即次日12时前（重大活动安保期
+	 * 每日报送、节假日照常，故以小时计而非工作日；邮政业无统一规定：未确认，由各局设置）。逾时首次报送的记为迟报，逾时不能再修改。
+	 */
+	SAFETY_PERIOD_DAILY_REPORT("safety.period.daily-report", "寄递安保期日报报送时限（自报送日0时起）", "36", RuleUnit.HOURS, false, Citation.of(LOCAL_PRACTICE)),
+
+	/**
 	 * 安全台账（隐患、事故和突发事件、安全培训、联合执法查获、安全生产责任书）所记日期最多早于今天的年数（补登往年的记录；
 	 * 更早的日期多是年份输错，且会计入往年的台账数字；邮政业无统一规定：未确认，由各局设置）
 	 */

@@ -946,7 +946,7 @@ public class PostOfficeApprovals {
 			.plainText("reason", "撤销或搬迁理由", reason);
 		if (kind == ApprovalKind.RELOCATION) {
 			v.required("newAddress", "搬迁后的地址", address)
-				.line("newAddress", "搬迁后的地址", address, 300)
+				.address("newAddress", "搬迁后的地址", address, 300)
 				.plainText("newAddress", "搬迁后的地址", address);
 			// the new address is printed on the decision and the public notice, and listed
 			PersonalNumbers.refuse(v, "newAddress", "搬迁后的地址", address);

@@ -30,6 +30,7 @@ import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.TransactionLocks;
+import org.youguan.kernel.FieldError;
 import org.youguan.kernel.Validation;
 import org.youguan.kernel.WholeIn;
 import org.youguan.registry.Enterprises;
@@ -227,11 +228,23 @@ public class PostOffices {
 	 */
 	@Transactional
 	public PostOfficeView saveHours(DataScope scope, long facilityId, HoursData data, boolean demo) {
+		return saveHours(scope, facilityId, data, demo, List.of());
+	}
+
+	/**
+	 * The hours saved as {@link #saveHours(DataScope, long, HoursData, boolean)} saves them, the checks continuing the
+	 * failures of the form that read them ({@link Validation#after}: a number of days it could not read, null in
+	 * {@code data}), so one answer names every bad field.
+	 * @param earlier the form's failures ({@code kernel.FormBinding}), or an empty list
+	 */
+	@Transactional
+	public PostOfficeView saveHours(DataScope scope, long facilityId, HoursData data, boolean demo,
+			List<FieldError> earlier) {
 		FacilityView f = postOffice(scope, facilityId);
 		boolean enterprise = scope.kind() == DataScope.Kind.ENTERPRISE;
 		Map<String, Object> before = snapshot(facilityId);
 		PostOfficeArea recorded = before == null ? null : PostOfficeArea.parse((String) before.get("areaType"));
-		Validation v = new Validation();
+		Validation v = Validation.after(earlier);
 		String typedArea = data == null ? null : data.areaType();
 		PostOfficeArea area = enterprise ? enterpriseArea(v, recorded, typedArea) : PostOfficeArea.parse(typedArea);
 		if (!enterprise) {

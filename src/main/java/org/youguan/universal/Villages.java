@@ -27,6 +27,7 @@ import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Masking;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.FieldError;
 import org.youguan.kernel.Validation;
 import org.youguan.region.Region;
 import org.youguan.region.RegionCode;
@@ -156,7 +157,17 @@ public class Villages {
 	 *         postOfficeFacilityId, postOfficeName, handoverType, handoverAddress, enterpriseCreditCode)
 	 */
 	public Profile check(DataScope scope, VillageProfileData data) {
-		Validation v = new Validation();
+		return check(scope, data, List.of());
+	}
+
+	/**
+	 * A profile checked as {@link #check(DataScope, VillageProfileData)} does, continuing the failures of the form that
+	 * read it ({@link Validation#after}: a number of deliveries or a post office's number it could not read), so one
+	 * answer names every bad field.
+	 * @param earlier the form's failures ({@code kernel.FormBinding}), or an empty list
+	 */
+	public Profile check(DataScope scope, VillageProfileData data, List<FieldError> earlier) {
+		Validation v = Validation.after(earlier);
 		String code = RegionCode.typed(data.villageCode());
 		Optional<Region> village = committee(v, code);
 		Optional<String> owner = code == null || village.isEmpty() ? Optional.empty() : owner(code);
@@ -228,8 +239,7 @@ public class Villages {
 		v.maxLength("postOfficeName", "服务邮政局所", postOffice, 100)
 			.name("postOfficeName", "服务邮政局所", postOffice)
 			.line("handoverType", "交接点类型", handoverType, 50)
-			.line("handoverAddress", "交接点地址", handoverAddress, 200)
-			.words("handoverAddress", "交接点地址", handoverAddress);
+			.address("handoverAddress", "交接点地址", handoverAddress, 200);
 		// the profile is listed, exported and shown on the village's page: a contact's ID or mobile number typed into
 		// a name or address would be shown to every reader (older profiles are shown masked, VillageView)
 		PersonalNumbers.refuse(v, "postOfficeName", "服务邮政局所", postOffice, storedName);
@@ -290,11 +300,21 @@ public class Villages {
 	 */
 	@Transactional
 	public void saveProfile(DataScope scope, VillageProfileData data, boolean demo) {
+		saveProfile(scope, data, demo, List.of());
+	}
+
+	/**
+	 * Saves a village's profile as {@link #saveProfile(DataScope, VillageProfileData, boolean)} does, its checks
+	 * continuing the failures of the form that read it ({@link #check(DataScope, VillageProfileData, List)}).
+	 * @param earlier the form's failures ({@code kernel.FormBinding}), or an empty list
+	 */
+	@Transactional
+	public void saveProfile(DataScope scope, VillageProfileData data, boolean demo, List<FieldError> earlier) {
 		String code = RegionCode.typed(data.villageCode());
 		if (code != null && code.matches(CODE_FORM)) {
 			requireProfileStep(scope, code);
 		}
-		save(check(scope, data), demo);
+		save(check(scope, data, earlier), demo);
 	}
 
 	/** A 建制村's code as the addresses of its steps write it: 12 ASCII digits. */

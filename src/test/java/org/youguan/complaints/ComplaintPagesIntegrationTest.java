@@ -255,7 +255,7 @@ class ComplaintPagesIntegrationTest {
 		String base = "91320703MA" + org.youguan.RandomDigits.of(7);
 		String code = base + CreditCode.checkCharacter(base);
 		long enterprise = enterprises.register(DataScope.all(), new EnterpriseData("连云港测试顺丰快递服务有限公司",
-				code, EnterpriseType.EXPRESS, brand, "张三", "测试路", "320703", "李四", "13912345678"), false);
+				code, EnterpriseType.EXPRESS, brand, "张三", "测试路1号", "320703", "李四", "13912345678"), false);
 		YearMonth march = YearMonth.of(2025, 3);
 		// licensed by the month it reports (a report for a month before it began to operate is refused)
 		Reporters.licensedSince(licences, enterprise, march.atDay(1));

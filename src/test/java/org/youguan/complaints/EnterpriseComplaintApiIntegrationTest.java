@@ -29,6 +29,7 @@ import org.youguan.security.ApiTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -181,6 +182,33 @@ class EnterpriseComplaintApiIntegrationTest {
 		assertThat(queries.get(DataScope.all(), id).replyHandlerPhone()).isEqualTo("0512-65551234");
 	}
 
+	/**
+	 * Attack (portal-text F5): {"compensation":"abc","apology":"maybe","findings":""} answered compensation alone; every
+	 * field that cannot be read is told with every other field's rule, and nothing is saved.
+	 */
+	@Test
+	void aReplyWithUnreadableValuesNamesEveryBadFieldAtOnce() throws Exception {
+		long id = transferredToShunfeng();
+		mvc.perform(post("/api/v1/enterprise/complaints/{id}/reply", id).header("Authorization", SF_TOKEN)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"compensation": "abc", "apology": "maybe", "userAgrees": 3, "responsibility": "SOMEWHAT", "findings": ""}"""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field", hasItem("compensation")))
+			.andExpect(jsonPath("$.errors[*].field", hasItem("apology")))
+			.andExpect(jsonPath("$.errors[*].field", hasItem("userAgrees")))
+			.andExpect(jsonPath("$.errors[*].field", hasItem("responsibility")))
+			.andExpect(jsonPath("$.errors[*].field", hasItem("findings")))
+			.andExpect(jsonPath("$.errors[*].field", hasItem("handler")));
+		mvc.perform(post("/enterprise/complaints/{id}/reply", id).header("Authorization", SF_TOKEN)
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.param("compensation", "abc").param("apology", "maybe").param("responsibility", "SOMEWHAT"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(org.hamcrest.Matchers.allOf(containsString("赔偿金额"), containsString("是否道歉"),
+					containsString("责任认定"), containsString("调查核实情况不能为空"))));
+		assertThat(queries.get(DataScope.all(), id).status()).as("nothing saved").isEqualTo(ComplaintStatus.TRANSFERRED);
+	}
+
 	/** Posts a complete reply (致歉并赔偿) on the enterprise's token with this compensation and 经办人. */
 	ResultActions replyOnToken(long id, String compensation, String handler) throws Exception {
 		return mvc.perform(post("/api/v1/enterprise/complaints/{id}/reply", id).header("Authorization", SF_TOKEN)
@@ -222,6 +250,19 @@ class EnterpriseComplaintApiIntegrationTest {
 			.param("handler", "李\u200B经理").param("handlerPhone", "0512-65551234"))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(Matchers.containsString("经办人含有看不见的字符（U+200B")));
+		assertThat(queries.get(DataScope.all(), id).status()).as("nothing saved").isEqualTo(ComplaintStatus.TRANSFERRED);
+	}
+
+	/** A compensation that is no number, or beyond the bound, is told in the field's own words and digits. */
+	@Test
+	void aCompensationThatIsNoNumberStatesItsOwnLimit() throws Exception {
+		long id = transferredToShunfeng();
+		for (String amount : new String[] { "\"\\u0663\\u0660\\u0660\"", "1e40" }) {
+			replyOnToken(id, amount, "李经理")
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[?(@.field == 'compensation')].message",
+						hasItem(Matchers.allOf(containsString("赔偿金额"), containsString("8位整数、2位小数")))));
+		}
 		assertThat(queries.get(DataScope.all(), id).status()).as("nothing saved").isEqualTo(ComplaintStatus.TRANSFERRED);
 	}
 

@@ -61,6 +61,24 @@ class FilingFormErrorsIntegrationTest {
 	}
 
 	/**
+	 * Attack (portal-text F5): a tampered check box ({@code hasSignage=maybe}) answered a bare 400 naming it alone; it is
+	 * told on the form, in words, with every other error of the form.
+	 */
+	@Test
+	void aTamperedCheckBoxIsToldWithEveryOtherErrorOnTheForm() throws Exception {
+		String html = mvc.perform(multipart("/enterprise/filings/new")
+			.param("name", "")
+			.param("cooperation", "PARTNER")
+			.param("address", "吴中区保留路9号")
+			.param("regionCode", "320506001")
+			.param("storageArea", "四十")
+			.param("hasSignage", "maybe")
+			.session(SignIn.session(mvc, "sf.wz"))
+			.with(csrf())).andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+		assertThat(html).contains("品牌标识应为是或否", "存储场地面积应为数字", "网点名称不能为空");
+	}
+
+	/**
 	 * The form's parse errors, a file refused by content and the rest of the form's rules come back together; the
 	 * refused file is named for what is wrong with it (not reported again as missing), and the accepted file is held
 	 * for the draft (listed as uploaded) rather than lost with the refused form.

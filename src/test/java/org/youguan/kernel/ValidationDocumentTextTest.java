@@ -62,4 +62,52 @@ class ValidationDocumentTextTest {
 		assertThat(new Validation().ownName("name", "令牌名称", "对接\u200B系统", 60).errors()).extracting(FieldError::rule)
 			.containsExactly("invisible-character");
 	}
+
+	/**
+	 * Attack (portal-text F1): "-1+cmd|' /C calc'!A0", the DDE payload behind a minus and a digit, passed as an outlet's
+	 * name and address; real addresses that begin with a minus and a digit, and a dialling code in an identifier, pass.
+	 */
+	@Test
+	void aMinusAndADigitFollowedByAFormulaIsRefusedButRealAddressesPass() {
+		for (String formula : List.of("-1+cmd|' /C calc'!A0", "-1+1", "-2&HYPERLINK(\"http://x\")", "-1*A1", "-0|x!A0")) {
+			assertThat(new Validation().name("name", "网点名称", formula, 200).errors()).as(formula)
+				.extracting(FieldError::rule).containsExactly("formula");
+			assertThat(new Validation().address("address", "地址", formula, 300).errors()).as(formula)
+				.extracting(FieldError::rule).contains("formula");
+			assertThat(new Validation().identifier("number", "编号", formula).errors()).as(formula)
+				.extracting(FieldError::rule).containsExactly("formula");
+		}
+		for (String address : List.of("-1楼 吴中区东吴北路88号", "-2层B区 姑苏区人民路100号", "-1层-3号 相城区元和街道")) {
+			assertThat(new Validation().address("address", "地址", address, 300).errors()).as(address).isEmpty();
+		}
+		assertThat(new Validation().identifier("number", "编号", "+86 512-6888 1234").errors()).isEmpty();
+		assertThat(new Validation().identifier("number", "编号", "-2024-001").errors()).isEmpty();
+	}
+
+	/**
+	 * Attack (portal-text F3): emoji and symbols in an organisation's name or an address, printed on the filing receipt
+	 * and the public outlet list, are refused as in a person's name; the punctuation of Chinese names passes.
+	 */
+	@Test
+	void anEmojiOrSymbolInANameOrAddressIsRefusedAndChinesePunctuationPasses() {
+		for (String bad : List.of("苏州😀快递有限公司", "顺丰木渎|快递站", "顺丰★速运", "顺丰\u2764速运", "顺丰\uD83D\uDC4D\uD83C\uDFFB速运", "顺丰\u0007速运")) {
+			assertThat(new Validation().name("legalName", "企业名称", bad, 200).errors()).as(bad)
+				.extracting(FieldError::rule).containsExactly("characters");
+		}
+		assertThat(new Validation().address("address", "地址", "中山东路88号😀", 300).errors())
+			.extracting(FieldError::rule).containsExactly("characters");
+		assertThat(new Validation().name("legalName", "企业名称", "苏州😀快递有限公司", 200).errors().get(0).message())
+			.isEqualTo("企业名称只能含汉字、字母、数字和常用标点（如（）·、-），不能含“😀”");
+		for (String good : List.of("中外运-敦豪国际航空快件有限公司", "菜鸟驿站（苏州大学店）", "中外运·敦豪", "顺丰速运(苏州)有限公司",
+				"苏州市邮政管理局、吴中区局", "《快递》杂志社", "A&B物流", "3#楼菜鸟驿站", "二○二六快递驿站")) {
+			assertThat(new Validation().name("legalName", "名称", good, 200).errors()).as(good).isEmpty();
+		}
+	}
+
+	/** Full-width digits and letters of an address or a name are stored in ASCII, full-width brackets kept. */
+	@Test
+	void fullWidthDigitsAndLettersOfANameOrAddressAreStoredInAscii() {
+		assertThat(Text.line("中山东路８８号Ａ座")).isEqualTo("中山东路88号A座");
+		assertThat(Text.name("菜鸟驿站（示例店）１号")).isEqualTo("菜鸟驿站（示例店）1号");
+	}
 }

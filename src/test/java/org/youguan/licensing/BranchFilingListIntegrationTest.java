@@ -38,6 +38,9 @@ class BranchFilingListIntegrationTest {
 	@Autowired
 	UserDirectory directory;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	void file(MockHttpSession staff, String name, String region, LocalDate licensed) throws Exception {
 		mvc.perform(post("/licensing/branch-filings").session(staff).with(csrf())
 			.param("parentCreditCode", directory.principal("sf.wz").orElseThrow().enterpriseCreditCode()).param("name", name)
@@ -84,5 +87,36 @@ class BranchFilingListIntegrationTest {
 				"/licensing/branch-filings/export.xlsx", "q", tag), 0)).containsExactlyInAnyOrder(tag + "吴中", tag + "相城");
 		assertThat(ExportedRows.of(mvc, SignIn.session(mvc, "yz.sz"), "/licensing/branch-filings/export.xlsx", "q", tag))
 			.hasSize(1);
+	}
+
+	/**
+	 * Attack (portal-text F1): a legacy row's "=HYPERLINK(…)" and "-1+cmd|' /C calc'!A0" (stored before the input rules)
+	 * were said to come out of the branch filings' export verbatim. The one sheet writer every export uses
+	 * ({@code Spreadsheets}) writes them as text cells marked with the quote prefix (Excel's leading '), so no suite runs
+	 * them; an ordinary address is no such cell.
+	 */
+	@Test
+	void aLegacyFormulaInARowIsExportedAsQuotePrefixedText() throws Exception {
+		String tag = "公式分" + System.nanoTime();
+		MockHttpSession city = SignIn.session(mvc, "sz.market");
+		file(city, tag + "甲", "320506", LocalDate.now(ChinaTime.ZONE).minusDays(2));
+		file(city, tag + "乙", "320506", LocalDate.now(ChinaTime.ZONE).minusDays(3));
+		jdbc.sql("UPDATE branch_filing SET address = :a WHERE name = :n").param("a", "=HYPERLINK(\"http://x\",\"点\")")
+			.param("n", tag + "甲").update();
+		jdbc.sql("UPDATE branch_filing SET address = :a WHERE name = :n").param("a", "-1+cmd|' /C calc'!A0")
+			.param("n", tag + "乙").update();
+		byte[] xlsx = mvc.perform(get("/licensing/branch-filings/export.xlsx").session(city).param("q", tag))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+		try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+				new java.io.ByteArrayInputStream(xlsx))) {
+			var sheet = book.getSheetAt(0);
+			assertThat(sheet.getLastRowNum()).isEqualTo(2);
+			for (int r = 1; r <= 2; r++) {
+				var address = sheet.getRow(r).getCell(1);
+				assertThat(address.getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
+				assertThat(address.getCellStyle().getQuotePrefixed()).as(address.getStringCellValue()).isTrue();
+				assertThat(sheet.getRow(r).getCell(0).getCellStyle().getQuotePrefixed()).as("a plain name").isFalse();
+			}
+		}
 	}
 }

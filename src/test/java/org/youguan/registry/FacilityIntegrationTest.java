@@ -68,12 +68,12 @@ class FacilityIntegrationTest {
 	@Test
 	void eachKindChecksItsOwnFields() {
 		assertThatThrownBy(() -> facilities.register(SUZHOU, new FacilityData(FacilityKind.PARCEL_LOCKER, "无格口的柜", owner(),
-				"320506001", "地址", null, null, null, null), false))
+				"320506001", "吴中区测试路1号", null, null, null, null), false))
 			.isInstanceOf(InvalidValueException.class)
 			.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors()).extracting(FieldError::field)
 				.containsExactly("compartments"));
 		assertThatThrownBy(() -> facilities.register(SUZHOU, new FacilityData(FacilityKind.CARE_STATION, "驿站", owner(),
-				"32", "地址", null, null, " ", LocalDate.of(2099, 1, 1)), false))
+				"32", "吴中区测试路1号", null, null, " ", LocalDate.of(2099, 1, 1)), false))
 			.isInstanceOf(InvalidValueException.class)
 			.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors()).extracting(FieldError::field)
 				.contains("services", "regionCode", "commissionedOn"));
@@ -87,10 +87,10 @@ class FacilityIntegrationTest {
 	@Test
 	void aScreeningMachineSerialIsUnique() {
 		String serial = "XR-T-" + UUID.randomUUID().toString().substring(0, 6);
-		facilities.register(SUZHOU, new FacilityData(FacilityKind.SCREENING_MACHINE, "安检机甲", owner(), "320506001", "分拨中心",
+		facilities.register(SUZHOU, new FacilityData(FacilityKind.SCREENING_MACHINE, "安检机甲", owner(), "320506001", "吴中区分拨中心",
 				null, serial, null, null), false);
 		assertThatThrownBy(() -> facilities.register(SUZHOU, new FacilityData(FacilityKind.SCREENING_MACHINE, "安检机乙", owner(),
-				"320506001", "分拨中心", null, serial, null, null), false)).hasMessageContaining("已登记");
+				"320506001", "吴中区分拨中心", null, serial, null, null), false)).hasMessageContaining("已登记");
 	}
 
 	/** A serial typed in full-width characters is stored in ASCII and is the machine registered so: no second one. */
@@ -100,10 +100,10 @@ class FacilityIntegrationTest {
 		StringBuilder wide = new StringBuilder();
 		serial.chars().forEach(c -> wide.append((char) (c - 0x21 + 0xFF01)));
 		long id = facilities.register(SUZHOU, new FacilityData(FacilityKind.SCREENING_MACHINE, "安检机丙", owner(), "320506001",
-				"分拨中心", null, wide.toString(), null, null), false);
+				"吴中区分拨中心", null, wide.toString(), null, null), false);
 		assertThat(facilities.get(SUZHOU, id).serialNumber()).isEqualTo(serial);
 		assertThatThrownBy(() -> facilities.register(SUZHOU, new FacilityData(FacilityKind.SCREENING_MACHINE, "安检机丁", owner(),
-				"320506001", "分拨中心", null, serial, null, null), false)).hasMessageContaining("已登记");
+				"320506001", "吴中区分拨中心", null, serial, null, null), false)).hasMessageContaining("已登记");
 	}
 
 	/**
@@ -116,12 +116,12 @@ class FacilityIntegrationTest {
 	void aScreeningMachineSerialInAnotherCaseOrWithOtherSeparatorsIsTheSameMachine() {
 		String tail = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
 		String serial = "XR-L-" + tail;
-		facilities.register(SUZHOU, new FacilityData(FacilityKind.SCREENING_MACHINE, "安检机壬", owner(), "320506001", "分拨中心",
+		facilities.register(SUZHOU, new FacilityData(FacilityKind.SCREENING_MACHINE, "安检机壬", owner(), "320506001", "吴中区分拨中心",
 				null, serial, null, null), false);
 		for (String lookAlike : List.of(serial.toLowerCase(), "XR L " + tail, "XR　L　" + tail, "XR_L_" + tail,
 				"XR—L—" + tail, "xrl" + tail.toLowerCase())) {
 			assertThatThrownBy(() -> facilities.register(SUZHOU, new FacilityData(FacilityKind.SCREENING_MACHINE, "安检机癸",
-					other(), "320506001", "分拨中心", null, lookAlike, null, null), false))
+					other(), "320506001", "吴中区分拨中心", null, lookAlike, null, null), false))
 				.as(lookAlike)
 				.isInstanceOf(InvalidValueException.class)
 				.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors())
@@ -129,13 +129,13 @@ class FacilityIntegrationTest {
 					.contains(tuple("serialNumber", "unique")));
 		}
 		long other = facilities.register(SUZHOU, new FacilityData(FacilityKind.SCREENING_MACHINE, "安检机子", other(), "320506001",
-				"分拨中心", null, "XR-L-" + tail + "-2", null, null), false);
+				"吴中区分拨中心", null, "XR-L-" + tail + "-2", null, null), false);
 		assertThatThrownBy(() -> facilities.update(SUZHOU, other, new FacilityData(FacilityKind.SCREENING_MACHINE, "安检机子",
-				other(), "320506001", "分拨中心", null, "xr l " + tail, null, null)))
+				other(), "320506001", "吴中区分拨中心", null, "xr l " + tail, null, null)))
 			.isInstanceOf(InvalidValueException.class)
 			.hasMessageContaining("已登记");
 		facilities.update(SUZHOU, other, new FacilityData(FacilityKind.SCREENING_MACHINE, "安检机子", other(), "320506001",
-				"分拨中心", null, "xr-l-" + tail.toLowerCase() + "-2", null, null));
+				"吴中区分拨中心", null, "xr-l-" + tail.toLowerCase() + "-2", null, null));
 		assertThat(facilities.get(SUZHOU, other).serialNumber()).isEqualTo("xr-l-" + tail.toLowerCase() + "-2");
 	}
 
@@ -146,16 +146,16 @@ class FacilityIntegrationTest {
 	@Test
 	void aScreeningMachineSerialOrNameWithAZeroWidthSpaceInsideIsRefused() {
 		String serial = "XR-Z-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-		facilities.register(SUZHOU, new FacilityData(FacilityKind.SCREENING_MACHINE, "安检机戊", owner(), "320506001", "分拨中心",
+		facilities.register(SUZHOU, new FacilityData(FacilityKind.SCREENING_MACHINE, "安检机戊", owner(), "320506001", "吴中区分拨中心",
 				null, serial, null, null), false);
 		assertThatThrownBy(() -> facilities.register(SUZHOU, new FacilityData(FacilityKind.SCREENING_MACHINE, "安检机己", owner(),
-				"320506001", "分拨中心", null, serial.substring(0, 3) + "\u200B" + serial.substring(3), null, null), false))
+				"320506001", "吴中区分拨中心", null, serial.substring(0, 3) + "\u200B" + serial.substring(3), null, null), false))
 			.isInstanceOf(InvalidValueException.class)
 			.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors())
 				.extracting(FieldError::field, FieldError::rule)
 				.contains(tuple("serialNumber", "invisible-character")));
 		assertThatThrownBy(() -> facilities.register(SUZHOU, new FacilityData(FacilityKind.SCREENING_MACHINE, "安检\u2060机庚", owner(),
-				"320506001", "分拨中心", null, serial + "-2", null, null), false))
+				"320506001", "吴中区分拨中心", null, serial + "-2", null, null), false))
 			.isInstanceOf(InvalidValueException.class)
 			.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors())
 				.extracting(FieldError::field, FieldError::rule)
@@ -172,7 +172,7 @@ class FacilityIntegrationTest {
 		String tail = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
 		for (String bad : List.of("XR<b>" + tail, "XR\"" + tail + "\"", "XR;" + tail)) {
 			assertThatThrownBy(() -> facilities.register(SUZHOU, new FacilityData(FacilityKind.SCREENING_MACHINE, "安检机丑",
-					owner(), "320506001", "分拨中心", null, bad, null, null), false))
+					owner(), "320506001", "吴中区分拨中心", null, bad, null, null), false))
 				.as(bad)
 				.isInstanceOf(InvalidValueException.class)
 				.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors())

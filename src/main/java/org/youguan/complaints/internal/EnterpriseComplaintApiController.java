@@ -1,7 +1,5 @@
 package org.youguan.complaints.internal;
 
-import java.math.BigDecimal;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -9,6 +7,7 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.annotation.JsonDeserialize;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -19,14 +18,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.youguan.complaints.ComplaintIntake;
 import org.youguan.complaints.ComplaintProcedure;
 import org.youguan.complaints.ComplaintQueries;
-import org.youguan.complaints.ComplaintReply;
 import org.youguan.complaints.Responsibility;
 import org.youguan.kernel.DataScope;
-import org.youguan.kernel.DecimalText;
 import org.youguan.kernel.NumberText;
+import org.youguan.kernel.Validation;
 
 /**
  * The enterprise's complaint interface for its own systems, on an enterprise user's API token: the complaints handed to
@@ -45,10 +42,11 @@ class EnterpriseComplaintApiController {
 	 * unticked on the form).
 	 */
 	@Schema(description = "申诉答复（与企业门户的答复表单相同）", example = REPLY_EXAMPLE)
-	record Reply(String findings, Responsibility responsibility, String solution,
-			@JsonDeserialize(using = DecimalText.class) @NumberText.Digits(label = "赔偿金额", integer = ComplaintIntake.AMOUNT_INTEGER,
-					fraction = ComplaintIntake.AMOUNT_FRACTION) BigDecimal compensation, Boolean apology,
-			Boolean userAgrees, String handler, String handlerPhone) {
+	record Reply(String findings, @Schema(implementation = Responsibility.class) JsonNode responsibility, String solution,
+			// read as written and judged with the other fields (ReplyFields), so "abc" is told beside "apology": "maybe"
+			@JsonDeserialize(using = NumberText.Judged.class) @Schema(type = "number", example = "20.00") String compensation,
+			@Schema(type = "boolean") JsonNode apology, @Schema(type = "boolean") JsonNode userAgrees, String handler,
+			String handlerPhone) {
 	}
 
 	static final String REPLY_EXAMPLE = """
@@ -78,12 +76,12 @@ class EnterpriseComplaintApiController {
 	@PostMapping("/{id}/reply")
 	@Operation(summary = "提交申诉答复", description = "与企业门户的答复表单字段和规则相同：调查核实情况（≤2000字）、责任认定、处理意见（≤1000字）、"
 			+ "赔偿金额（0至1亿元以下）、是否道歉、用户是否同意、经办人（≤60字）和经办人电话（手机或带区号的固定电话）。"
-			+ "字段有误返回400，errors列出每个字段和规则；不是本企业的申诉返回404；申诉不在待答复状态返回409。",
+			+ "字段有误返回400，errors一次列出每个字段和规则（含无法读取的赔偿金额、是否道歉等）；不是本企业的申诉返回404；申诉不在待答复状态返回409。",
 			responses = @ApiResponse(responseCode = "200", description = "已答复", content = @Content(examples = @ExampleObject(
 					value = "{\"id\": 1024, \"number\": \"申诉-320506-2026-000069\", \"message\": \"申诉 申诉-320506-2026-000069 答复已提交（有责任）\"}"))))
 	ComplaintProcedure.Done reply(DataScope scope, @PathVariable long id, @RequestBody Reply reply) {
-		return procedure.reply(scope, id, new ComplaintReply(reply.findings(), reply.responsibility(), reply.solution(),
-				reply.compensation(), Boolean.TRUE.equals(reply.apology()), Boolean.TRUE.equals(reply.userAgrees()),
-				reply.handler(), reply.handlerPhone()));
+		// every value that cannot be read is told with the other fields' errors (ReplyFields), not the first alone
+		Validation v = new Validation();
+		return procedure.reply(scope, id, ReplyFields.fromBody(v, reply), v.errors());
 	}
 }

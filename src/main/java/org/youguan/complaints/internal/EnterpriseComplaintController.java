@@ -1,6 +1,5 @@
 package org.youguan.complaints.internal;
 
-import java.math.BigDecimal;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,7 +15,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.calendar.WorkingCalendar;
-import org.youguan.complaints.ComplaintIntake;
 import org.youguan.complaints.ComplaintProcedure;
 import org.youguan.complaints.ComplaintQueries;
 import org.youguan.complaints.ComplaintReply;
@@ -122,18 +120,17 @@ class EnterpriseComplaintController {
 	@PostMapping("/enterprise/complaints/{id:\\d+}/reply")
 	String reply(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
 			@RequestParam(required = false) String findings,
-			@RequestParam(required = false) Responsibility responsibility, @RequestParam(required = false) String solution,
-			@RequestParam(required = false) String compensation, @RequestParam(defaultValue = "false") boolean apology,
-			@RequestParam(defaultValue = "false") boolean userAgrees, @RequestParam(required = false) String handler,
+			@RequestParam(required = false) String responsibility, @RequestParam(required = false) String solution,
+			@RequestParam(required = false) String compensation, @RequestParam(required = false) String apology,
+			@RequestParam(required = false) String userAgrees, @RequestParam(required = false) String handler,
 			@RequestParam(required = false) String handlerPhone, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
 		return FormSteps.run(model, response, redirect, () -> {
+			// every value that cannot be read is told with the other fields' errors (ReplyFields), not alone
 			Validation v = new Validation();
-			BigDecimal amount = v.decimal("compensation", "赔偿金额", compensation, ComplaintIntake.AMOUNT_INTEGER,
-					ComplaintIntake.AMOUNT_FRACTION);
-			v.throwIfInvalid();
-			var done = procedure.reply(me.scope(), id, new ComplaintReply(findings, responsibility, solution, amount, apology,
-					userAgrees, handler, handlerPhone));
+			ComplaintReply reply = ReplyFields.read(v, findings, responsibility, solution, compensation, apology, userAgrees,
+					handler, handlerPhone);
+			var done = procedure.reply(me.scope(), id, reply, v.errors());
 			return new PageSteps.Done(done.message(), "/enterprise/complaints/" + id);
 		}, () -> show(me, id, model));
 	}

@@ -1,6 +1,7 @@
 package org.youguan.filing.internal;
 
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -11,6 +12,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,12 +31,14 @@ import org.youguan.filing.OutletFilings;
 import org.youguan.filing.Upload;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FieldError;
+import org.youguan.kernel.FormBinding;
 import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
+import org.youguan.platform.ChinaTime;
 import org.youguan.region.RegionPicker;
 import org.youguan.registry.Branches;
 import org.youguan.registry.Enterprises;
@@ -165,7 +169,7 @@ class EnterpriseFilingController {
 	 * uploaded and go with the next submit; a refused file is reported with the form's other errors.
 	 */
 	@PostMapping("/enterprise/filings/new")
-	String processNewForm(@AuthenticationPrincipal CurrentUser me, @ModelAttribute OutletForm form,
+	String processNewForm(@AuthenticationPrincipal CurrentUser me, @ModelAttribute OutletForm form, BindingResult binding,
 			@RequestParam(required = false) List<MultipartFile> businessLicence,
 			@RequestParam(required = false) List<MultipartFile> managerId, @RequestParam(required = false) List<MultipartFile> photos,
 			@RequestParam(required = false) List<MultipartFile> authorisation,
@@ -185,7 +189,8 @@ class EnterpriseFilingController {
 		}
 		// refused: the form again in the refusal's 4xx with the values as typed and the files held (kernel.FormSteps)
 		return FormSteps.run(model, response, redirect, () -> {
-			Validation v = new Validation();
+			// a check box or other bound value that cannot be read is told with every other error (kernel.FormBinding)
+			Validation v = Validation.after(FormBinding.errors(binding, OutletForm.LABELS, LocalDate.now(ChinaTime.ZONE)));
 			long enterpriseId = enterprises.findByCreditCode(String.valueOf(me.enterpriseCreditCode())).map(e -> e.id()).orElse(0L);
 			// run through one of the enterprise's branches (选填): the registry refuses another's, the filing then asks
 			// for the parent's authorisation
@@ -238,7 +243,7 @@ class EnterpriseFilingController {
 	 */
 	@PostMapping("/enterprise/filings/{id}/supplement")
 	String supplement(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
-			@ModelAttribute OutletForm form, @RequestParam(required = false) String note,
+			@ModelAttribute OutletForm form, BindingResult binding, @RequestParam(required = false) String note,
 			@RequestParam(required = false) String reason,
 			@RequestParam(required = false) List<MultipartFile> files,
 			@RequestParam(required = false) List<MultipartFile> authorisation,
@@ -256,7 +261,8 @@ class EnterpriseFilingController {
 		}
 		String here = "/enterprise/filings/" + id;
 		return FormSteps.run(model, response, redirect, () -> {
-			Validation v = new Validation();
+			// a check box or other bound value that cannot be read is told with every other error (kernel.FormBinding)
+			Validation v = Validation.after(FormBinding.errors(binding, OutletForm.LABELS, LocalDate.now(ChinaTime.ZONE)));
 			long enterpriseId = enterprises.findByCreditCode(String.valueOf(me.enterpriseCreditCode())).map(e -> e.id()).orElse(0L);
 			var corrected = withOutlet
 					? form.toData(enterpriseId, v).withBranch(v.whole("branchId", "分支机构", branchId, 18)) : null;
@@ -304,7 +310,7 @@ class EnterpriseFilingController {
 	 * a new branch with its parent's authorisation ({@code authorisation}) as on a new filing.
 	 */
 	@PostMapping("/enterprise/outlets/{id}/change")
-	String processChangeForm(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, @ModelAttribute OutletForm form,
+	String processChangeForm(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, @ModelAttribute OutletForm form, BindingResult binding,
 			@RequestParam(required = false) String changeDescription, @RequestParam(required = false) String changedOn,
 			@RequestParam(required = false) List<MultipartFile> files,
 			@RequestParam(required = false) List<MultipartFile> authorisation,
@@ -319,7 +325,8 @@ class EnterpriseFilingController {
 			return changeForm(model, me, id, form, branchId, held);
 		}
 		return FormSteps.run(model, response, redirect, () -> {
-			Validation v = new Validation();
+			// a check box or other bound value that cannot be read is told with every other error (kernel.FormBinding)
+			Validation v = Validation.after(FormBinding.errors(binding, OutletForm.LABELS, LocalDate.now(ChinaTime.ZONE)));
 			// the branch the outlet is run through from now on (blank: the enterprise itself), checked as on a new filing
 			var data = form.toData(0, v).withBranch(v.whole("branchId", "分支机构", branchId, 18));
 			var changed = v.date("changedOn", "变更日期", changedOn);

@@ -102,12 +102,16 @@ class PublicLookup {
 		 * The outlets of {@code page} as the lookup page lists them (fragment {@code items} of the template
 		 * {@code registry/public-outlets}), remembered with the page they show (issue 12: the rows were the lookup
 		 * page's remaining template iterations, rendered anew on every view of a remembered page). The markup holds
-		 * nothing but the page's texts, escaped when rendered, and no message or link of the request.
+		 * nothing but the page's texts, escaped when rendered, and the messages of the request's locale (no link of the
+		 * request): it is rendered in {@code locale} and remembered under it, so a visitor reading in English is never
+		 * handed the markup remembered for a Chinese one (or the other way round).
 		 * @param page a page as {@link #outlets} gives it
+		 * @param locale the request's locale (Spring's {@code LocaleResolver}), whose messages the markup is written in
 		 */
-		String outletItemsHtml(PageResult<Outlets.PublicOutlet> page) {
-			return memory.get(head, List.of("outlets html", page), () -> templates.process("registry/public-outlets",
-					Set.of("items"), new Context(Locale.SIMPLIFIED_CHINESE, Map.of("outlets", page))));
+		String outletItemsHtml(PageResult<Outlets.PublicOutlet> page, Locale locale) {
+			Locale shown = locale == null ? Locale.SIMPLIFIED_CHINESE : locale;
+			return memory.get(head, List.of("outlets html", shown.toLanguageTag(), page), () -> templates.process(
+					"registry/public-outlets", Set.of("items"), new Context(shown, Map.of("outlets", page))));
 		}
 
 		/**

@@ -1,6 +1,7 @@
 package org.youguan.registry.internal;
 
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -46,7 +47,7 @@ class PublicLookupController {
 	@GetMapping("/public/lookup")
 	String lookup(@RequestParam(required = false) String query, @RequestParam(required = false) String region,
 			@RequestParam(required = false) String brand, ListRequest list, HttpServletRequest request, Model model,
-			HttpServletResponse response) {
+			HttpServletResponse response, Locale locale) {
 		PublicLookup.View view = lookup.now();
 		PublicLookup.Pickers pickers = view.pickers();
 		// the pickers' options written in Java (issue 12: the page's iterations besides the outlets)
@@ -66,7 +67,7 @@ class PublicLookupController {
 				}
 				PageResult<Outlets.PublicOutlet> outlets = view.outlets(region, brand, list.page());
 				model.addAttribute("outlets", outlets);
-				model.addAttribute("outletItemsHtml", view.outletItemsHtml(outlets));
+				model.addAttribute("outletItemsHtml", view.outletItemsHtml(outlets, locale));
 			}
 			catch (InvalidValueException ex) {
 				// a refused search answers its 400, with the page and the choices as made

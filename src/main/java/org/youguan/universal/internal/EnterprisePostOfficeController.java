@@ -3,6 +3,7 @@ package org.youguan.universal.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -11,7 +12,9 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -19,12 +22,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.audit.AuditTrail;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
+import org.youguan.kernel.FieldError;
+import org.youguan.kernel.FormBinding;
 import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageForm;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageSteps;
-import org.youguan.kernel.WholeIn;
 import org.youguan.org.CurrentUser;
 import org.youguan.registry.Facilities;
 import org.youguan.registry.FacilityView;
@@ -127,13 +131,13 @@ class EnterprisePostOfficeController {
 	@PostMapping(PAGE + "/hours")
 	@PageForm("hours-form")
 	String hours(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) Long facilityId,
-			@RequestParam(required = false) String areaType,
-			@RequestParam(required = false) @WholeIn(min = 0, max = PostOffices.DAYS_A_WEEK) Integer daysPerWeek,
-			@RequestParam(required = false) String openingHours, Model model, RedirectAttributes redirect,
+			@ModelAttribute PostOffices.HoursData hours, BindingResult binding, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
+		// the post office is the record (an unreadable number of it is told first, as a record not there); a number of
+		// days that cannot be read is told with every other error of the form (kernel.FormBinding)
+		List<FieldError> unread = FormBinding.errors(binding, Map.of("daysPerWeek", "每周营业天数"), LocalDate.now(clock));
 		return FormSteps.run(model, response, redirect, PAGE, "营业时间已保存", () -> postOffices.saveHours(me.scope(),
-				facilityId == null ? 0 : facilityId, new PostOffices.HoursData(areaType, daysPerWeek, openingHours), false),
-				() -> page(me, UNFILTERED, null, model));
+				facilityId == null ? 0 : facilityId, hours, false, unread), () -> page(me, UNFILTERED, null, model));
 	}
 
 	@PostMapping(PAGE + "/approvals")

@@ -1,6 +1,8 @@
 package org.youguan.universal.internal;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,7 +13,9 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -20,10 +24,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.ImportPages;
 import org.youguan.documents.Spreadsheets;
+import org.youguan.kernel.FieldError;
+import org.youguan.kernel.FormBinding;
 import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
-import org.youguan.kernel.WholeIn;
 import org.youguan.org.CurrentUser;
 import org.youguan.platform.BackgroundJobs;
 import org.youguan.universal.DeliveryMode;
@@ -52,9 +57,12 @@ class EnterpriseVillageController {
 
 	private final Spreadsheets spreadsheets;
 
+	private final Clock clock;
+
 	EnterpriseVillageController(Villages villages, VillageProfileImport imports, DeliveryStandards standards,
-			BackgroundJobs jobs, Spreadsheets spreadsheets) {
+			BackgroundJobs jobs, Spreadsheets spreadsheets, Clock clock) {
 		this.spreadsheets = spreadsheets;
+		this.clock = clock;
 		this.villages = villages;
 		this.imports = imports;
 		this.standards = standards;
@@ -94,18 +102,15 @@ class EnterpriseVillageController {
 
 	/** Saves the profile: refused → the page again with the values typed and every field's error (nothing saved). */
 	@PostMapping("/enterprise/villages/{code:\\d+}/profile")
-	String save(@AuthenticationPrincipal CurrentUser me, @PathVariable String code,
-			@RequestParam(required = false) String deliveryMode,
-			@RequestParam(required = false) @WholeIn(min = 0, max = Villages.MAX_DELIVERIES_PER_WEEK) Integer deliveriesPerWeek,
-			@RequestParam(required = false) Long postOfficeFacilityId,
-			@RequestParam(required = false) String postOfficeName, @RequestParam(required = false) String handoverType,
-			@RequestParam(required = false) String handoverAddress, Model model, RedirectAttributes redirect,
-			HttpServletResponse response) {
-		VillageProfileData data = new VillageProfileData(code, deliveryMode, deliveriesPerWeek, postOfficeFacilityId,
-				postOfficeName, handoverType, handoverAddress, null);
+	String save(@AuthenticationPrincipal CurrentUser me, @PathVariable String code, @ModelAttribute VillageProfileData form,
+			BindingResult binding, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		// a number that cannot be read (每周投递频次 "abc", a post office's number "x") is told with every other field's
+		// error, not alone (kernel.FormBinding); the keeping enterprise is the user's own
+		VillageProfileData data = ProfileForms.of(code, form, null);
+		List<FieldError> unread = FormBinding.errors(binding, ProfileForms.LABELS, LocalDate.now(clock));
 		// refused: the page again in the refusal's 4xx with the values as typed (kernel.FormSteps)
 		return FormSteps.run(model, response, redirect, "/enterprise/villages/" + code, "建制村通邮信息已保存",
-				() -> villages.saveProfile(me.scope(), data, false), () -> {
+				() -> villages.saveProfile(me.scope(), data, false, unread), () -> {
 					String view = show(me, code, model);
 					model.addAttribute("profileForm", ProfileForms.typed(villages.get(me.scope(), code), data));
 					return view;

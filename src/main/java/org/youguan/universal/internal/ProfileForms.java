@@ -1,5 +1,7 @@
 package org.youguan.universal.internal;
 
+import java.util.Map;
+
 import org.youguan.universal.DeliveryMode;
 import org.youguan.universal.VillageProfileData;
 import org.youguan.universal.VillageView;
@@ -11,6 +13,18 @@ import org.youguan.universal.VillageView;
 final class ProfileForms {
 
 	private ProfileForms() {
+	}
+
+	/** The labels the profile form's fields are named by when a value cannot be read ({@code kernel.FormBinding}). */
+	static final Map<String, String> LABELS = Map.of("deliveriesPerWeek", "每周投递频次", "postOfficeFacilityId", "服务邮政局所编号");
+
+	/**
+	 * The profile of village {@code code} as the form bound it (the village's code from the page's address, never from
+	 * the form), kept by {@code enterpriseCreditCode} (null for an enterprise user: its own).
+	 */
+	static VillageProfileData of(String code, VillageProfileData form, String enterpriseCreditCode) {
+		return new VillageProfileData(code, form.deliveryMode(), form.deliveriesPerWeek(), form.postOfficeFacilityId(),
+				form.postOfficeName(), form.handoverType(), form.handoverAddress(), enterpriseCreditCode);
 	}
 
 	/** The village with its profile fields replaced by the submitted values (an unknown mode shows as none chosen). */

@@ -13,7 +13,9 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -28,13 +30,14 @@ import org.youguan.inspections.Inspector;
 import org.youguan.inspections.Inspectors;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.FieldError;
+import org.youguan.kernel.FormBinding;
 import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.FiguresQuery;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
-import org.youguan.kernel.WholeIn;
 import org.youguan.org.CurrentUser;
 import org.youguan.platform.BackgroundJobs;
 import org.youguan.region.Regions;
@@ -150,18 +153,15 @@ class VillageController {
 	 */
 	@PostMapping("/universal/villages/{code:\\d+}/profile")
 	@PreAuthorize(UniversalAccess.WRITERS)
-	String saveProfile(DataScope scope, @PathVariable String code, @RequestParam(required = false) String deliveryMode,
-			@RequestParam(required = false) @WholeIn(min = 0, max = Villages.MAX_DELIVERIES_PER_WEEK) Integer deliveriesPerWeek,
-			@RequestParam(required = false) Long postOfficeFacilityId,
-			@RequestParam(required = false) String postOfficeName, @RequestParam(required = false) String handoverType,
-			@RequestParam(required = false) String handoverAddress,
-			@RequestParam(required = false) String enterpriseCreditCode, Model model, RedirectAttributes redirect,
-			HttpServletResponse response) {
-		VillageProfileData data = new VillageProfileData(code, deliveryMode, deliveriesPerWeek, postOfficeFacilityId,
-				postOfficeName, handoverType, handoverAddress, enterpriseCreditCode);
+	String saveProfile(DataScope scope, @PathVariable String code, @ModelAttribute VillageProfileData form,
+			BindingResult binding, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		// a number that cannot be read (每周投递频次 "abc", a post office's number "x") is told with every other field's
+		// error, not alone (kernel.FormBinding)
+		VillageProfileData data = ProfileForms.of(code, form, form.enterpriseCreditCode());
+		List<FieldError> unread = FormBinding.errors(binding, ProfileForms.LABELS, LocalDate.now(clock));
 		// refused: the page again in the refusal's 4xx with the values as typed (kernel.FormSteps)
 		return FormSteps.run(model, response, redirect, "/universal/villages/" + code, "建制村通邮信息已保存",
-				() -> villages.saveProfile(scope, data, false), () -> {
+				() -> villages.saveProfile(scope, data, false, unread), () -> {
 					String view = show(scope, code, model);
 					model.addAttribute("profileForm", ProfileForms.typed(villages.get(scope, code), data));
 					return view;

@@ -2,6 +2,7 @@ package org.youguan.registry.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -129,16 +130,34 @@ class PublicLookupHtmlIntegrationTest {
 		pages.add(new PageResult<>(List.of(), 0, 20, 0));
 		for (PageResult<Outlets.PublicOutlet> page : pages) {
 			String former = FormerMarkup.render(TEMPLATE_OUTLETS, Map.of("outlets", page), new MockHttpServletRequest());
-			String remembered = view.outletItemsHtml(page);
+			String remembered = view.outletItemsHtml(page, Locale.SIMPLIFIED_CHINESE);
 			assertThat(FormerMarkup.normalised(remembered)).isEqualTo(FormerMarkup.normalised(former));
-			assertThat(view.outletItemsHtml(page)).isSameAs(remembered);
+			assertThat(view.outletItemsHtml(page, Locale.SIMPLIFIED_CHINESE)).isSameAs(remembered);
 		}
-		assertThat(view.outletItemsHtml(pages.get(pages.size() - 2))).doesNotContain(NASTY)
+		assertThat(view.outletItemsHtml(pages.get(pages.size() - 2), Locale.SIMPLIFIED_CHINESE)).doesNotContain(NASTY)
 			.contains("&lt;甲&amp;乙 &quot;区&quot; &#39;x&#39;&gt; · &lt;甲");
 		String html = mvc.perform(get("/public/lookup").param("region", "320506"))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(html).contains("id=\"outlet-results\">" + lookup.now().outletItemsHtml(first));
+		assertThat(html).contains("id=\"outlet-results\">" + lookup.now().outletItemsHtml(first, Locale.SIMPLIFIED_CHINESE));
+	}
+
+	/**
+	 * Attack (portal-text F7): the outlets' markup was rendered in Chinese and remembered without the locale, so a
+	 * visitor reading in English got the Chinese fragment. It is rendered in the request's locale and remembered per
+	 * locale: a page with no outlet says so in English after a Chinese view of it, and in Chinese again after that.
+	 */
+	@Test
+	void theRememberedOutletsAreWrittenInTheVisitorsLanguage() throws Exception {
+		String brand = "无此品牌" + System.nanoTime();
+		String chinese = mvc.perform(get("/public/lookup").param("region", "320506").param("brand", brand))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(chinese).contains("未查询到已备案网点");
+		String english = mvc.perform(get("/public/lookup").param("region", "320506").param("brand", brand)
+			.cookie(new jakarta.servlet.http.Cookie("youguan-lang", "en"))).andReturn().getResponse().getContentAsString();
+		assertThat(english).contains("No filed outlet found").doesNotContain("未查询到已备案网点");
+		assertThat(mvc.perform(get("/public/lookup").param("region", "320506").param("brand", brand))
+			.andReturn().getResponse().getContentAsString()).contains("未查询到已备案网点");
 	}
 }

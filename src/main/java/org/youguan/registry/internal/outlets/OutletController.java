@@ -1,5 +1,6 @@
 package org.youguan.registry.internal.outlets;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -8,6 +9,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,12 +21,14 @@ import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.FormBinding;
 import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.platform.ChinaTime;
 import org.youguan.region.RegionPicker;
 import org.youguan.registry.Brands;
 import org.youguan.registry.Enterprises;
@@ -115,7 +119,8 @@ class OutletController {
 	 */
 	@PostMapping("/registry/outlets/new")
 	@PreAuthorize(RegistryAccess.WRITERS)
-	String processCreateForm(DataScope scope, @ModelAttribute OutletForm form, @RequestParam(required = false) String creditCode,
+	String processCreateForm(DataScope scope, @ModelAttribute OutletForm form, BindingResult binding,
+			@RequestParam(required = false) String creditCode,
 			@RequestParam(required = false) String filingNumber,
 			@RequestParam(name = RegionPicker.PICK, required = false) String regionPick, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
@@ -124,7 +129,8 @@ class OutletController {
 		}
 		// refused: the form again in the refusal's 4xx with the values as typed (kernel.FormSteps)
 		return FormSteps.run(model, response, redirect, () -> {
-			Validation v = new Validation();
+			// a check box or other bound value that cannot be read is told with every other error (kernel.FormBinding)
+			Validation v = Validation.after(FormBinding.errors(binding, OutletForm.LABELS, LocalDate.now(ChinaTime.ZONE)));
 			long operator = enterprises.idInScope(scope, creditCode, "creditCode");
 			OutletData data = form.toData(operator, v);
 			v.throwIfInvalid();
@@ -141,14 +147,15 @@ class OutletController {
 
 	@PostMapping("/registry/outlets/{id}/edit")
 	@PreAuthorize(RegistryAccess.WRITERS)
-	String processUpdateForm(DataScope scope, @PathVariable long id, @ModelAttribute OutletForm form,
+	String processUpdateForm(DataScope scope, @PathVariable long id, @ModelAttribute OutletForm form, BindingResult binding,
 			@RequestParam(name = RegionPicker.PICK, required = false) String regionPick, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
 		if (regionPick != null) {
 			return form(model, form, id);
 		}
 		return FormSteps.run(model, response, redirect, () -> {
-			Validation v = new Validation();
+			// a check box or other bound value that cannot be read is told with every other error (kernel.FormBinding)
+			Validation v = Validation.after(FormBinding.errors(binding, OutletForm.LABELS, LocalDate.now(ChinaTime.ZONE)));
 			OutletData data = form.toData(0, v);
 			v.throwIfInvalid();
 			outlets.correct(scope, id, data);

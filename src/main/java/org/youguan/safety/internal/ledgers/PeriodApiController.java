@@ -95,14 +95,15 @@ class PeriodApiController {
 	@Operation(summary = "报送安保期日报", description = "企业令牌：day（期内且不晚于今天）、parcels（收寄量）、"
 			+ "screened（过机安检量，不大于收寄量）、issues（发现问题；100%过机要求下过机量少于收寄量时必填）。"
 			+ "首次报送答复204；同日再报为更新：答复200 {day, updated: true, message}，message写明“已更新”及原报数值，"
-			+ "原数值记入操作日志。")
+			+ "原数值记入操作日志和日报的修改记录。某日日报应在规则目录“寄递安保期日报报送时限”（默认自该日0时起36小时，即次日12时）前报送："
+			+ "逾时首次报送仍予接收，记为迟报，答复200 {day, late: true, message}；逾时修改已报的日报答复409，原报数值不变。")
 	ResponseEntity<SecurityPeriods.Reported> report(DataScope scope, @PathVariable long id,
 			@RequestBody PeriodReportData data) {
 		if (data == null) {
 			throw new InvalidValueException("day", "required", "请提交日报");
 		}
 		SecurityPeriods.Reported done = periods.report(scope, id, data);
-		// the first report as before (204); a second one of the day says it replaced the first
-		return done.updated() ? ResponseEntity.ok(done) : ResponseEntity.noContent().build();
+		// the first report as before (204); a second one of the day says it replaced the first, a late one that it is 迟报
+		return done.updated() || done.late() ? ResponseEntity.ok(done) : ResponseEntity.noContent().build();
 	}
 }

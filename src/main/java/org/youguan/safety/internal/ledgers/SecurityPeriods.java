@@ -3,6 +3,7 @@ package org.youguan.safety.internal.ledgers;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,6 +34,7 @@ import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
+import org.youguan.platform.ChinaTime;
 import org.youguan.region.Regions;
 import org.youguan.registry.EnterpriseStatus;
 import org.youguan.registry.EnterpriseView;
@@ -251,9 +253,14 @@ public class SecurityPeriods {
 	 * in its summary, and the answer says 已更新 with them — never a silent overwrite (attack 32). Two reports of one
 	 * day at once wait on a transaction lock, so the later one sees the first and is audited as its correction. The
 	 * very same values sent again (a resend) change nothing: no correction, no audit entry, answered 已报送（未变更）.
+	 * <p>A day's report is due by the rule catalogue's time limit ({@link #reportDue}, 寄递安保期日报报送时限: by default
+	 * 12:00 the next day): a first report after it is accepted and marked 迟报 for the bureau (column {@code late}, in
+	 * the report list and the audit); a change before it keeps the figures it replaces as the report's history
+	 * ({@code safety_period_report_revision}); a change after it is refused (409), the figures the bureau read standing.
 	 * @return what was done: filed, or updated with the earlier values
 	 * @throws AccessRefusedException (403) for staff: the report is the enterprise's
-	 * @throws DomainException not found (404) for a period not covering the enterprise; 409 when it is cancelled
+	 * @throws DomainException not found (404) for a period not covering the enterprise; 409 when it is cancelled, or
+	 *         when a day already reported is changed after its time limit
 	 * @throws InvalidValueException naming every failing field: day, parcels, screened, issues
 	 */
 	@Transactional
@@ -299,15 +306,40 @@ public class SecurityPeriods {
 		if (before != null && before.get("parcels").equals(parcels) && before.get("screened").equals(screened)
 				&& Objects.equals(before.get("issues"), issues)) {
 			// the same report sent again (a resend, a double click): nothing changes, so nothing is corrected or audited
-			return new Reported(day, false, "安保期日报已报送（" + day + "），与已报数值相同，未变更");
+			return new Reported(day, false, false, "安保期日报已报送（" + day + "），与已报数值相同，未变更");
+		}
+		OffsetDateTime due = reportDue(day, p.regionCode());
+		boolean late = OffsetDateTime.now(clock).isAfter(due);
+		String dueText = DUE_FORMAT.format(due);
+		if (before != null && late) {
+			// the bureau has read (and summed) the day as reported: figures changed afterwards would rewrite its record
+			throw DomainException.illegalTransition("安保期" + day + "日报的报送时限（" + dueText + "前，规则目录“"
+					+ StatutoryRule.SAFETY_PERIOD_DAILY_REPORT.title() + "”）已过，已报的收寄" + before.get("parcels") + "件、过机"
+					+ before.get("screened") + "件不能再修改；如数值有误，请联系邮政管理部门说明");
+		}
+		if (before != null) {
+			// the figures replaced are kept as the report's history, not only in the audit trail
+			jdbc.sql("""
+					INSERT INTO safety_period_report_revision (report_id, parcels, screened, issues, reported_at, reported_by,
+					    replaced_at, replaced_by)
+					SELECT id, parcels, screened, issues, reported_at, reported_by, :at, :by FROM safety_period_report
+					WHERE period_id = :period AND day = :day AND enterprise_credit_code = :code""")
+				.param("at", OffsetDateTime.now(clock))
+				.param("by", Actor.name())
+				.param("period", periodId)
+				.param("day", day)
+				.param("code", e.creditCode())
+				.update();
 		}
 		jdbc.sql("""
 				INSERT INTO safety_period_report (period_id, day, enterprise_id, enterprise_credit_code, enterprise_name,
-				    parcels, screened, issues, reported_at, reported_by)
-				VALUES (:period, :day, :enterprise, :code, :name, :parcels, :screened, :issues, :at, :by)
+				    parcels, screened, issues, reported_at, reported_by, late, due_at)
+				VALUES (:period, :day, :enterprise, :code, :name, :parcels, :screened, :issues, :at, :by, :late, :due)
 				ON CONFLICT (period_id, day, enterprise_credit_code) DO UPDATE SET parcels = EXCLUDED.parcels,
 				    screened = EXCLUDED.screened, issues = EXCLUDED.issues, reported_at = EXCLUDED.reported_at,
 				    reported_by = EXCLUDED.reported_by""")
+			.param("late", late)
+			.param("due", due)
 			.param("period", periodId)
 			.param("day", day)
 			.param("enterprise", e.id())
@@ -320,25 +352,44 @@ public class SecurityPeriods {
 			.param("by", Actor.name())
 			.update();
 		String earlier = before == null ? null : "原报收寄" + before.get("parcels") + "件、过机" + before.get("screened") + "件";
+		String lateNote = before == null && late ? "（迟报，报送时限" + dueText + "）" : "";
 		audit.record(AuditEntry.of(before == null ? "safety.period.report" : "safety.period.report.correct", AUDIT_TYPE,
-				periodId, (before == null ? "报送" : "更新") + "寄递安保期“" + p.name() + "”" + day + "日报：" + e.legalName()
-						+ (before == null ? "，" : "，" + earlier + "，现为") + "收寄" + parcels + "件，过机" + screened + "件")
+				periodId, (before == null ? "报送" : "更新") + "寄递安保期“" + p.name() + "”" + day + "日报" + lateNote + "："
+						+ e.legalName() + (before == null ? "，" : "，" + earlier + "，现为") + "收寄" + parcels + "件，过机"
+						+ screened + "件")
 			.states(before, reportState(periodId, day, e.creditCode()))
 			.inRegion(e.regionCode())
 			.masked());
-		return before == null ? new Reported(day, false, "安保期日报已报送（" + day + "）")
-				: new Reported(day, true, "安保期" + day + "日报已更新：" + earlier + "，现为收寄" + parcels + "件、过机" + screened
+		return before == null ? new Reported(day, false, late, "安保期日报已报送（" + day + "）"
+				+ (late ? "；已过报送时限（" + dueText + "前），记为迟报" : ""))
+				: new Reported(day, true, false, "安保期" + day + "日报已更新：" + earlier + "，现为收寄" + parcels + "件、过机" + screened
 						+ "件（更新前的数值记入操作日志）");
 	}
+
+	/**
+	 * When the report of {@code day} is due: the rule catalogue's hours ({@link StatutoryRule#SAFETY_PERIOD_DAILY_REPORT},
+	 * the period's region's value; default 36, i.e. 12:00 the next day) after the day's 0:00 China time. Counted in hours,
+	 * not working days: a 安保期 reports every day, holidays included.
+	 */
+	private OffsetDateTime reportDue(LocalDate day, String regionCode) {
+		int hours = rules.intValue(StatutoryRule.SAFETY_PERIOD_DAILY_REPORT, regionCode);
+		return day.atStartOfDay(ChinaTime.ZONE).plusHours(hours).toOffsetDateTime();
+	}
+
+	/** How a report's time limit is named in answers and the audit: 2026-12-03 12:00 (China time). */
+	private static final DateTimeFormatter DUE_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+		.withZone(ChinaTime.ZONE);
 
 	/**
 	 * What {@link #report} did.
 	 *
 	 * @param day the day reported
-	 * @param updated whether the day had a report already, now replaced (its values kept in the audit)
-	 * @param message what happened, in Chinese: 已报送, or 已更新 with the earlier values
+	 * @param updated whether the day had a report already, now replaced (its values kept in the audit and the report's
+	 *        history)
+	 * @param late whether this first report of the day came after its time limit and is marked 迟报
+	 * @param message what happened, in Chinese: 已报送 (with 记为迟报 when late), or 已更新 with the earlier values
 	 */
-	public record Reported(LocalDate day, boolean updated, String message) {
+	public record Reported(LocalDate day, boolean updated, boolean late, String message) {
 	}
 
 	/**
@@ -404,7 +455,7 @@ public class SecurityPeriods {
 			.search(page, "s.enterprise_name", "s.enterprise_credit_code")
 			.sorts(Map.of("day", "s.day", "enterprise", "s.enterprise_name"), "day", true, "s.id")
 			.page(jdbc, "SELECT s.id, s.period_id, s.day, s.enterprise_credit_code, s.enterprise_name, s.parcels, s.screened,"
-					+ " s.issues, s.reported_at, s.reported_by", page, Rows.of(PeriodReportView.class))
+					+ " s.issues, s.reported_at, s.reported_by, s.late", page, Rows.of(PeriodReportView.class))
 			.map(PeriodReportView::masked);
 	}
 

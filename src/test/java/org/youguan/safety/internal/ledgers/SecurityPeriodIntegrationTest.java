@@ -601,6 +601,49 @@ class SecurityPeriodIntegrationTest {
 			.andExpect(jsonPath("$.errors[?(@.field == 'screened')].message").value(hasItem("过机安检量不能超过10亿件")));
 	}
 
+	/**
+	 * Attack (portal-text F6): a report of a day five days back was replaced on 12-07 and answered 已更新, and past days
+	 * were back-filled with no lateness mark. A day's report is due by the catalogue's limit (36 hours from its 0:00 by
+	 * default): a first report after it is accepted as 迟报 and the bureau's list says so; a change after it is refused
+	 * (409) with the reported figures unchanged; a change in time keeps the replaced figures as the report's history.
+	 */
+	@Test
+	void aReportAfterItsTimeLimitIsMarkedLateAndCannotBeRewrittenAndInTimeChangesKeepTheirHistory() throws Exception {
+		long id = declare("320506", "迟报测试安保期");
+		String url = "/api/v1/safety/periods/" + id + "/reports";
+		LocalDate past = today().minusDays(2);
+		mvc.perform(post(url).header("Authorization", SHUNFENG).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"day\":\"" + past + "\",\"parcels\":50,\"screened\":50}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.late").value(true))
+			.andExpect(jsonPath("$.message").value(containsString("记为迟报")))
+			.andExpect(jsonPath("$.message").value(containsString(past.plusDays(1) + " 12:00前")));
+		mvc.perform(post(url).header("Authorization", SHUNFENG).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"day\":\"" + past + "\",\"parcels\":80,\"screened\":80}"))
+			.andExpect(status().isConflict())
+			.andExpect(content().string(containsString("不能再修改")));
+		assertThat(periods.reports(DataScope.region("3205"), id, new PageQuery("", 0, 20, null, false)).items())
+			.singleElement()
+			.satisfies(r -> {
+				assertThat(r.parcels()).isEqualTo(50);
+				assertThat(r.late()).isTrue();
+			});
+		mvc.perform(post(url).header("Authorization", SHUNFENG).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"day\":\"" + today() + "\",\"parcels\":10,\"screened\":10}"))
+			.andExpect(status().isNoContent());
+		mvc.perform(post(url).header("Authorization", SHUNFENG).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"day\":\"" + today() + "\",\"parcels\":12,\"screened\":12}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.updated").value(true));
+		assertThat(jdbc.sql("""
+				SELECT h.parcels FROM safety_period_report_revision h JOIN safety_period_report r ON r.id = h.report_id
+				WHERE r.period_id = :id AND r.day = :day""").param("id", id).param("day", today()).query(Long.class).list())
+			.containsExactly(10L);
+		assertThat(periods.reports(DataScope.region("3205"), id, new PageQuery("", 0, 20, null, false)).items())
+			.filteredOn(r -> r.day().equals(today())).singleElement()
+			.satisfies(r -> assertThat(r.late()).isFalse());
+	}
+
 	/** The portal's daily report form says 已报送 the first time and 已更新 with the earlier values the second. */
 	@Test
 	void aSecondDailyReportOfTheDayOnThePortalSaysItWasUpdated() throws Exception {
