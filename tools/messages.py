@@ -27,6 +27,8 @@ M = {
  "registry.facility.suspend": ("停用", "Suspend"),
  "registry.facility.resume": ("恢复使用", "Resume"),
  "registry.facility.remove": ("撤除", "Remove"),
+ "registry.statusReasonHint": ("停用、撤除或停业的原因（必填）", "Reason for suspending or removing (required)"),
+ "registry.facility.postOfficeSteps": ("邮政普遍服务营业场所的撤销、搬迁须经审批并公告（邮政法第9条），临时停业由邮政企业报告（邮政法第15条）：请在普遍服务的营业场所中办理。", "Closing or moving a universal-service post office needs the bureau's approval and a public notice (Postal Law art.9); a temporary suspension is reported by the postal enterprise (art.15): use the universal service's post offices."),
  "nav.lookup": ("公众查询", "Public lookup"),
  "registry.enterprise.title": ("企业", "Enterprises"),
  "registry.enterprise.new": ("登记企业", "Register enterprise"),

@@ -106,6 +106,19 @@ public class CreditObjections {
 	}
 
 	/**
+	 * The entry an objection is filed against, if the caller may file one: the enterprise's own entry (another's, one
+	 * not there, or a caller who is no enterprise: 404) — the step's first question, also asked before its body is read
+	 * ({@link CreditStepAccess}).
+	 * @throws DomainException 404 as above
+	 */
+	public CreditEntry requireFiler(DataScope scope, long entryId) {
+		if (scope.kind() != DataScope.Kind.ENTERPRISE) {
+			throw DomainException.notFound("信用记录", entryId);
+		}
+		return records.find(scope, entryId, true).orElseThrow(() -> DomainException.notFound("信用记录", entryId));
+	}
+
+	/**
 	 * Files the enterprise's objection to an entry of its own record; received today, to be reviewed by the day
 	 * {@code credit.objection-review} gives for the entry's region.
 	 * @param scope the enterprise's scope (an entry of another enterprise is not found)
@@ -118,10 +131,7 @@ public class CreditObjections {
 	 */
 	@Transactional
 	public CreditObjection file(DataScope scope, long entryId, Filing data) {
-		if (scope.kind() != DataScope.Kind.ENTERPRISE) {
-			throw DomainException.notFound("信用记录", entryId);
-		}
-		CreditEntry e = records.find(scope, entryId, true).orElseThrow(() -> DomainException.notFound("信用记录", entryId));
+		CreditEntry e = requireFiler(scope, entryId);
 		if (e.status() == CreditEntry.Status.REMOVED) {
 			throw DomainException.illegalTransition("entryId", "entry-removed", "该信用记录已撤销，不能再提出异议");
 		}

@@ -9,8 +9,8 @@ import org.youguan.kernel.StepAccess;
 /**
  * The bureau's steps on credit records, on the pages and the API, are the handling bureau's staff's
  * ({@link CreditRecords#requireHandlingBureau}), decided before the step's form or body is read ({@link StepAccess}):
- * out of the caller's scope 404, a bureau above 403 — as the steps themselves decide. The enterprise files its objection
- * at another address ({@code /entries/{id}/objections}), not guarded here.
+ * out of the caller's scope 404, a bureau above 403 — as the steps themselves decide. The enterprise's objection to its own
+ * entry is decided first too: another enterprise's entry is not found (404) whatever reason was sent.
  */
 @Configuration(proxyBeanMethods = false)
 class CreditStepAccess {
@@ -27,5 +27,12 @@ class CreditStepAccess {
 	StepAccess creditObjectionSteps(CreditRecords records, CreditObjections objections) {
 		return StepAccess.of(List.of("/credit/objections/{id}/review", "/api/v1/credit/objections/{id}/review"),
 				(scope, id, rest) -> records.requireHandlingBureau(objections.get(scope, id).regionCode()));
+	}
+
+	/** An enterprise's objection (异议) to its own entry, on the portal and the API. */
+	@Bean
+	StepAccess creditObjectionFiling(CreditObjections objections) {
+		return StepAccess.of(List.of("/enterprise/credit/entries/{id}/objections", "/api/v1/credit/entries/{id}/objections"),
+				(scope, id, rest) -> objections.requireFiler(scope, id));
 	}
 }

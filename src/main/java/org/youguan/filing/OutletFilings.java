@@ -704,9 +704,10 @@ public class OutletFilings {
 	/** 一次性告知: every missing item, once, due within 2 working days. */
 	@Transactional
 	public void notifyMissingItems(DataScope scope, long id, String items) {
+		// a filing outside the scope is not there (404) whatever was sent: the record before its fields
+		OutletFiling f = load(scope, id);
 		items = Text.freeText(items);
 		new Validation().required("missingItems", "补正事项", items).maxLength("missingItems", "补正事项", items, 1000).throwIfInvalid();
-		OutletFiling f = load(scope, id);
 		var before = f.snapshot();
 		f.notifyMissingItems(Text.strip(items));
 		filings.save(f);
@@ -729,9 +730,9 @@ public class OutletFilings {
 	 */
 	@Transactional
 	public String approve(DataScope scope, long id, String note) {
+		OutletFiling f = load(scope, id);
 		note = Text.freeText(note);
 		new Validation().maxLength("note", "备案意见", note, 1000).throwIfInvalid();
-		OutletFiling f = load(scope, id);
 		f.requireApprovable();
 		LocalDate today = today();
 		Long outletId = f.outletId();
@@ -785,9 +786,9 @@ public class OutletFilings {
 	 */
 	@Transactional
 	public void reject(DataScope scope, long id, String reason) {
+		OutletFiling f = load(scope, id);
 		reason = Text.freeText(reason);
 		new Validation().required("reason", "不予备案理由", reason).maxLength("reason", "不予备案理由", reason, 1000).throwIfInvalid();
-		OutletFiling f = load(scope, id);
 		var before = f.snapshot();
 		f.reject(Text.strip(reason), today(), Math.max(0, calendar.workingDaysBetween(f.clockStart(), today())));
 		filings.save(f);

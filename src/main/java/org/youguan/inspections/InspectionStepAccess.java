@@ -47,4 +47,15 @@ class InspectionStepAccess {
 		return StepAccess.of(List.of("/inspections/inspectors/{id}/**", "/api/v1/inspections/inspectors/{id}/**"),
 				(scope, id, rest) -> inspectors.get(scope, id));
 	}
+
+	/**
+	 * The enterprise's 整改报告 on its own order ({@code /enterprise/inspections/orders/{id}/reply},
+	 * {@code POST /api/v1/enterprise/inspections/orders/{id}}): another enterprise's order, or one not there, is not found
+	 * (404) before the report or its files are read, as {@link InspectionOrders#get} reads it for the enterprise.
+	 */
+	@Bean
+	StepAccess enterpriseOrderSteps(InspectionOrders orders) {
+		return StepAccess.of(List.of("/enterprise/inspections/orders/{id}/**", "/api/v1/enterprise/inspections/orders/{id}/**"),
+				(scope, id, rest) -> orders.get(scope, id));
+	}
 }

@@ -111,16 +111,12 @@ public final class PageSteps {
 		});
 	}
 
-	/** The posted values but the CSRF token and those of password, secret or token fields (kept out of the session). */
+	/**
+	 * The posted values the form declares, each capped, but the CSRF token and those of password, secret or token fields
+	 * (kept out of the session): {@link FlashedValues}.
+	 */
 	private static Map<String, List<String>> typed(HttpServletRequest posted) {
-		Map<String, List<String>> typed = new LinkedHashMap<>();
-		posted.getParameterMap().forEach((name, values) -> {
-			String n = name.toLowerCase(Locale.ROOT);
-			if (!n.equals("_csrf") && !n.contains("password") && !n.contains("secret") && !n.contains("token")) {
-				typed.put(name, List.of(values));
-			}
-		});
-		return typed;
+		return FlashedValues.of(posted);
 	}
 
 	/**

@@ -2950,6 +2950,36 @@ public class LicenceApplications {
 	public record Powers(boolean receive, boolean examine, boolean pause, boolean decide) {
 	}
 
+	/**
+	 * Refuses {@code clerk} the step {@code step} on application {@code id} as the step itself would, before anything the
+	 * step was sent is read (the web shell's {@code StepAccess}): out of the clerk's scope 404; a bureau that does not
+	 * take the step 403 — 补正通知, 受理, 不予受理 the receiving bureau, 补充材料 and 补正 by staff the receiving bureau of a
+	 * paper application, 初审 and 现场核查 the city bureau of the premises, 中止 and 恢复 its handlers, 准予 and 不予许可 the
+	 * competent level (邮政法(2015) art.52). The step's state and values stay the step's own.
+	 * @param step the step's address segment ({@code review}, {@code approval} …); another is left to its handler
+	 * @throws DomainException 404 for an application not there or outside the clerk's scope
+	 * @throws AccessRefusedException 403 for a clerk who does not take the step
+	 */
+	public void requireStep(Clerk clerk, long id, String step) {
+		ApplicationView a = find(id);
+		requireReadable(clerk.scope(), a);
+		switch (step) {
+			case "materials", "correction" -> {
+				if (!clerk.enterprise()) {
+					requireReceiver(clerk, a);
+					requirePaper(a, "materials".equals(step) ? "补充材料" : "提交补正材料");
+				}
+			}
+			case "correction-notice", "acceptance", "non-acceptance" -> requireReceiver(clerk, a);
+			case "review" -> requireCity(clerk, a, "初审");
+			case "verification" -> requireCity(clerk, a, "现场核查");
+			case "suspension", "resumption" -> requireHandler(clerk, a);
+			case "approval", "refusal" -> requireDecider(clerk, a);
+			default -> {
+			}
+		}
+	}
+
 	/** What {@code clerk} may do on application {@code a} ({@link Powers}); all false for an enterprise user. */
 	public static Powers powers(Clerk clerk, ApplicationView a) {
 		return new Powers(receives(clerk, a), examines(clerk, a), handles(clerk, a), decides(clerk, a));

@@ -3,6 +3,7 @@ package org.youguan.org;
 import java.io.Serializable;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.security.core.CredentialsContainer;
@@ -10,6 +11,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.youguan.audit.AuditActor;
+import org.youguan.kernel.Actors;
 import org.youguan.kernel.DataScope;
 
 /**
@@ -51,6 +53,14 @@ public final class CurrentUser implements UserDetails, CredentialsContainer, Aud
 	private final boolean demo;
 
 	private String passwordHash;
+
+	/**
+	 * The user signed in on this thread (a page's session or an API token), if it is one of ours: empty for no one, a
+	 * job, or a principal of another kind. For a rule asked outside a handler ({@link org.youguan.kernel.StepAccess}).
+	 */
+	public static Optional<CurrentUser> signedIn() {
+		return Actors.signedIn().map(a -> a.getPrincipal()).filter(CurrentUser.class::isInstance).map(CurrentUser.class::cast);
+	}
 
 	CurrentUser(long id, String username, String displayName, UserKind kind, Long bureauId, String bureauName,
 			BureauLevel bureauLevel, Long departmentId, String departmentName, String enterpriseCreditCode,

@@ -573,6 +573,14 @@ public class Users {
 		return manageableRoles(actor).containsAll(heldRoles);
 	}
 
+	/**
+	 * Refuses {@code actor} the steps on account {@code id} as each step does: out of the actor's scope 404, an account
+	 * holding a role above the actor's 403 — also asked before a step's form is bound ({@code OrgStepAccess}).
+	 */
+	public void requireManageable(CurrentUser actor, long id) {
+		manage(actor, id);
+	}
+
 	/** Loads an account in the actor's scope for a change, refusing (403) one that holds a role above the actor's. */
 	private UserAccount manage(CurrentUser actor, long id) {
 		UserAccount user = load(actor.scope(), id);

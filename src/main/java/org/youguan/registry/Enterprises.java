@@ -267,9 +267,16 @@ public class Enterprises {
 		}
 	}
 
+	/**
+	 * 登记停业, with the reason, kept in the audit entry.
+	 * @throws DomainException 404 outside the caller's scope; 409 unless 正常
+	 * @throws org.youguan.kernel.InvalidValueException on {@code reason} ({@link StatusReason})
+	 */
 	@Transactional
-	public void suspend(DataScope scope, long id) {
-		change(scope, id, Enterprise::suspend, "enterprise.suspend", "登记停业");
+	public void suspend(DataScope scope, long id, String reason) {
+		load(scope, id);
+		String why = StatusReason.of(reason, "停业原因");
+		change(scope, id, Enterprise::suspend, "enterprise.suspend", "登记停业", "（停业原因：" + why + "）");
 	}
 
 	@Transactional
@@ -292,11 +299,16 @@ public class Enterprises {
 
 	private void change(DataScope scope, long id, Consumer<Enterprise> transition, String action,
 			String verb) {
+		change(scope, id, transition, action, verb, "");
+	}
+
+	private void change(DataScope scope, long id, Consumer<Enterprise> transition, String action, String verb,
+			String why) {
 		Enterprise e = load(scope, id);
 		var before = e.snapshot();
 		transition.accept(e);
 		enterprises.save(e);
-		audit.record(AuditEntry.of(action, "Enterprise", id, verb + "：" + e.legalName())
+		audit.record(AuditEntry.of(action, "Enterprise", id, verb + "：" + e.legalName() + why)
 			.states(before, e.snapshot())
 			.inRegion(e.regionCode()));
 	}

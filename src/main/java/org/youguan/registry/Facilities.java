@@ -222,27 +222,54 @@ public class Facilities {
 			.inRegion(f.regionCode()));
 	}
 
+	/**
+	 * 停用: takes the facility out of service for a while, with the reason, kept in the audit entry. A 邮政普遍服务营业场所
+	 * is not suspended here: its 临时停业 is the postal enterprise's to report to the bureau (邮政法(2015) art.15), on
+	 * the universal service's 临时停业 report.
+	 * @throws DomainException 404 outside the caller's scope; 422 (field {@code kind}, rule {@code universal-approval})
+	 *         for a post office; 409 when not in service
+	 * @throws org.youguan.kernel.InvalidValueException on {@code reason} ({@link StatusReason})
+	 */
 	@Transactional
-	public void suspend(DataScope scope, long id) {
-		change(scope, id, Facility::suspend, "facility.suspend", "停用");
+	public void suspend(DataScope scope, long id, String reason) {
+		Facility f = load(scope, id);
+		requireNotPostOffice(f, "临时停业须由邮政企业按营业场所临时停业报告（邮政法第15条），请在“普遍服务—营业场所”中报告临时停业，不能在设施登记中直接停用");
+		change(f, Facility::suspend, "facility.suspend", "停用", StatusReason.of(reason, "停用原因"));
 	}
 
 	@Transactional
 	public void resume(DataScope scope, long id) {
-		change(scope, id, Facility::resume, "facility.resume", "恢复使用");
+		change(load(scope, id), Facility::resume, "facility.resume", "恢复使用", null);
 	}
 
+	/**
+	 * 撤除: takes the facility off the register for good, with the reason, kept in the audit entry. A 邮政普遍服务营业场所
+	 * is not removed here: its 撤销 (or 搬迁) needs the bureau's approval and a public notice (邮政法(2015) art.9), on the
+	 * 营业场所撤销、搬迁审批.
+	 * @throws DomainException 404 outside the caller's scope; 422 (field {@code kind}, rule {@code universal-approval})
+	 *         for a post office; 409 when removed already
+	 * @throws org.youguan.kernel.InvalidValueException on {@code reason} ({@link StatusReason})
+	 */
 	@Transactional
-	public void remove(DataScope scope, long id) {
-		change(scope, id, Facility::remove, "facility.remove", "撤除");
+	public void remove(DataScope scope, long id, String reason) {
+		Facility f = load(scope, id);
+		requireNotPostOffice(f, "撤销邮政普遍服务营业场所须经邮政管理部门批准并向社会公告（邮政法第9条），请通过“营业场所撤销、搬迁审批”办理，不能在设施登记中直接撤除");
+		change(f, Facility::remove, "facility.remove", "撤除", StatusReason.of(reason, "撤除原因"));
 	}
 
-	private void change(DataScope scope, long id, Consumer<Facility> transition, String action, String verb) {
-		Facility f = load(scope, id);
+	/** Refuses the direct status step on a 邮政普遍服务营业场所 (422), telling the procedure that takes it. */
+	private static void requireNotPostOffice(Facility f, String refusal) {
+		if (f.kind() == FacilityKind.POST_OFFICE) {
+			throw DomainException.rule("kind", "universal-approval", refusal);
+		}
+	}
+
+	private void change(Facility f, Consumer<Facility> transition, String action, String verb, String reason) {
 		var before = f.snapshot();
 		transition.accept(f);
 		facilities.save(f);
-		audit.record(AuditEntry.of(action, "Facility", id, verb + f.kind().label() + "“" + f.name() + "”")
+		audit.record(AuditEntry.of(action, "Facility", f.id(), verb + f.kind().label() + "“" + f.name() + "”"
+				+ (reason == null ? "" : "：" + reason))
 			.states(before, f.snapshot())
 			.inRegion(f.regionCode()));
 	}

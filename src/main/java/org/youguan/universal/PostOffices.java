@@ -648,6 +648,16 @@ public class PostOffices {
 	 * The registry's post office {@code facilityId} as the caller may read it.
 	 * @throws DomainException not found (404) when it is no 邮政普遍服务营业场所 in the caller's scope
 	 */
+	/**
+	 * Refuses the caller a facility that is no 邮政普遍服务营业场所 in its scope (an enterprise: one of its own): 404 —
+	 * the first question of every step on a post office ({@link #saveHours}), also asked before the step's body is read
+	 * ({@code UniversalStepAccess}).
+	 * @throws DomainException 404 as above
+	 */
+	public void requirePostOffice(DataScope scope, long facilityId) {
+		postOffice(scope, facilityId);
+	}
+
 	FacilityView postOffice(DataScope scope, long facilityId) {
 		FacilityView f = facilities.readable(scope, List.of(facilityId)).get(facilityId);
 		if (f == null || f.kind() != FacilityKind.POST_OFFICE) {

@@ -1,12 +1,18 @@
 package org.youguan.web;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.FlashMapManager;
+import org.springframework.web.servlet.support.SessionFlashMapManager;
 import org.youguan.kernel.BearerToken;
 
 /**
@@ -85,7 +91,50 @@ class TokenFlashMaps implements BeanPostProcessor {
 			flashMap.forEach(TokenFlashMaps::requireSimple);
 			if (!BearerToken.sent(request)) {
 				sessions.saveOutputFlashMap(flashMap, request, response);
+				prune(request, flashMap);
 			}
+		}
+	}
+
+	/** Where Spring's session-backed manager keeps a session's flash maps. */
+	static final String FLASH_MAPS = SessionFlashMapManager.class.getName() + ".FLASH_MAPS";
+
+	/** The most flash maps a session holds: the newest, one per redirect not followed yet. */
+	static final int MAX_FLASH_MAPS = 8;
+
+	/** The flash attributes that carry a one-time secret (a temporary password, a new API token, a query code). */
+	static final Set<String> SECRETS = Set.of("secret", "newToken");
+
+	/** How long a one-time secret waits in the session for its page, in seconds. */
+	static final int SECRET_SECONDS = 60;
+
+	/**
+	 * Keeps a session's flash maps few and short-lived once {@code saved} joined them: the expired ones dropped, a map
+	 * carrying a one-time secret ({@link #SECRETS}) expiring after {@link #SECRET_SECONDS} and replacing any earlier
+	 * one (never shown, it is void: one secret waits at a time), and at most {@link #MAX_FLASH_MAPS}, the newest. A map
+	 * is removed from the session when its page is shown (Spring's manager); one whose redirect was not followed no
+	 * longer piles up (attack E1: temporary passwords and tokens of unfollowed redirects stayed for minutes, refused
+	 * forms' values grew the session to 28 MB).
+	 */
+	static void prune(HttpServletRequest request, FlashMap saved) {
+		HttpSession session = request.getSession(false);
+		if (session == null || !(session.getAttribute(FLASH_MAPS) instanceof List<?> all)) {
+			return;
+		}
+		boolean secret = saved.keySet().stream().anyMatch(SECRETS::contains);
+		if (secret) {
+			saved.startExpirationPeriod(SECRET_SECONDS);
+		}
+		List<FlashMap> kept = new ArrayList<>();
+		for (Object o : all) {
+			if (o instanceof FlashMap m && !m.isExpired()
+					&& (m == saved || !secret || m.keySet().stream().noneMatch(SECRETS::contains))) {
+				kept.add(m);
+			}
+		}
+		List<FlashMap> newest = new ArrayList<>(kept.subList(Math.max(0, kept.size() - MAX_FLASH_MAPS), kept.size()));
+		if (newest.size() != all.size() || secret) {
+			session.setAttribute(FLASH_MAPS, newest.isEmpty() ? null : newest);
 		}
 	}
 }

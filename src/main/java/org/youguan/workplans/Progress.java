@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -163,12 +164,60 @@ public class Progress {
 		attachments.release(draft, attachmentId);
 	}
 
-	private boolean record(CurrentUser me, long taskId, String text, Integer percent, List<FieldError> fileErrors,
-			List<UploadedFile> files, AttachmentDraft draft) {
-		text = Text.freeText(text);
+	/**
+	 * Whether {@code me} reports the progress of task {@code taskId}: staff who write (not a read-only 局领导) of a
+	 * department the task names as lead or co-responsible, or of any department of the plan's bureau for a task of all
+	 * departments ({@code all_departments}). The task page offers the progress form only to them.
+	 */
+	public boolean reporter(CurrentUser me, long taskId) {
+		return me.writer() && findTask(taskId).filter(t -> answers(me, taskId, t)).isPresent();
+	}
+
+	/**
+	 * Refuses {@code me} the progress report of task {@code taskId} unless {@link #reporter}: before anything the report
+	 * was sent is read (the web shell's {@code StepAccess}) and inside the step. The task's scope is the caller's to
+	 * check ({@link WorkPlans#task}).
+	 * @throws DomainException 404 for a task not there
+	 * @throws AccessRefusedException 403 for a read-only account or a department that does not answer for the task
+	 */
+	public void requireReporter(CurrentUser me, long taskId) {
+		reported(me, taskId);
+	}
+
+	/** The task {@code me} reports on ({@link #requireReporter}). */
+	private TaskRow reported(CurrentUser me, long taskId) {
 		if (!me.writer()) {
 			throw new AccessRefusedException("局领导查阅进展，由负责处室填报：您的账号只能查看，不能填报进展");
 		}
+		TaskRow task = findTask(taskId).orElseThrow(() -> DomainException.notFound("任务", taskId));
+		if (!answers(me, taskId, task)) {
+			throw new AccessRefusedException("request", "只能填报本处室负责的任务进展");
+		}
+		return task;
+	}
+
+	private Optional<TaskRow> findTask(long taskId) {
+		return jdbc.sql("""
+				SELECT t.number, t.all_departments, p.bureau_id, p.region_code, p.status AS plan_status, p.year AS plan_year
+				FROM work_task t
+				JOIN work_plan p ON p.id = t.plan_id WHERE t.id = :id""")
+			.param("id", taskId)
+			.query(Rows.of(TaskRow.class))
+			.optional();
+	}
+
+	/** Whether the user's department answers for the task (named on it, or of its bureau for a task of all departments). */
+	private boolean answers(CurrentUser me, long taskId, TaskRow task) {
+		Long department = me.departmentId();
+		return department != null && (task.allDepartments() && me.bureauId() != null && task.bureauId() == me.bureauId()
+				|| jdbc.sql("SELECT EXISTS (SELECT 1 FROM work_task_department WHERE task_id = :task AND department_id = :d)")
+					.param("task", taskId).param("d", department).query(Boolean.class).single());
+	}
+
+	private boolean record(CurrentUser me, long taskId, String text, Integer percent, List<FieldError> fileErrors,
+			List<UploadedFile> files, AttachmentDraft draft) {
+		text = Text.freeText(text);
+		TaskRow task = reported(me, taskId);
 		Validation v = new Validation().required("text", "进展情况", text)
 			.maxLength("text", "进展情况", text, 2000)
 			.require("percent", percent != null && percent >= 0 && percent <= DONE, "range", "完成进度应为0至" + DONE);
@@ -177,24 +226,10 @@ public class Progress {
 			errors.addAll(fileErrors);
 			throw new InvalidValueException(errors);
 		}
-		TaskRow task = jdbc.sql("""
-				SELECT t.number, t.all_departments, p.bureau_id, p.region_code, p.status AS plan_status, p.year AS plan_year
-				FROM work_task t
-				JOIN work_plan p ON p.id = t.plan_id WHERE t.id = :id""")
-			.param("id", taskId)
-			.query(Rows.of(TaskRow.class))
-			.optional()
-			.orElseThrow(() -> DomainException.notFound("任务", taskId));
 		if (!task.planStatus().equals("ACTIVE")) {
 			throw DomainException.rule("request", "not-issued", "工作计划尚未印发，不能填报进展");
 		}
 		Long department = me.departmentId();
-		boolean own = department != null && (task.allDepartments() && me.bureauId() != null && task.bureauId() == me.bureauId()
-				|| jdbc.sql("SELECT EXISTS (SELECT 1 FROM work_task_department WHERE task_id = :task AND department_id = :d)")
-					.param("task", taskId).param("d", department).query(Boolean.class).single());
-		if (!own) {
-			throw DomainException.rule("request", "department-duty", "只能填报本处室负责的任务进展");
-		}
 		YearMonth thisMonth = YearMonth.now(clock);
 		requireReportMonth(task.planYear(), thisMonth);
 		String month = thisMonth.toString();

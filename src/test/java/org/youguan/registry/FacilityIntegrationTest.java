@@ -13,6 +13,9 @@ import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.FlashedValues;
+import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageQuery;
@@ -21,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -190,18 +194,67 @@ class FacilityIntegrationTest {
 	}
 
 	@Test
-	void statusChangesAreGuardedAuditedAndScoped() {
-		long id = facilities.register(SUZHOU, new FacilityData(FacilityKind.POST_OFFICE, "测试邮政所", owner(), "320506001",
-				"测试路2号", null, null, null, null), false);
-		facilities.suspend(SUZHOU, id);
-		assertThatThrownBy(() -> facilities.suspend(SUZHOU, id)).hasMessageContaining("停用");
+	void statusChangesAreGuardedAuditedWithTheirReasonAndScoped() {
+		long id = facilities.register(SUZHOU, new FacilityData(FacilityKind.PARCEL_LOCKER, "测试快件箱" + System.nanoTime(), owner(),
+				"320506001", "测试路2号", 10, null, null, null), false);
+		assertThatThrownBy(() -> facilities.suspend(SUZHOU, id, " ")).isInstanceOf(InvalidValueException.class)
+			.hasMessageContaining("停用原因");
+		assertThatThrownBy(() -> facilities.remove(SUZHOU, id, null)).isInstanceOf(InvalidValueException.class)
+			.hasMessageContaining("撤除原因");
+		facilities.suspend(SUZHOU, id, "设备故障待修");
+		assertThatThrownBy(() -> facilities.suspend(SUZHOU, id, "再停")).hasMessageContaining("停用");
 		facilities.resume(SUZHOU, id);
-		facilities.remove(SUZHOU, id);
+		facilities.remove(SUZHOU, id, "场地收回");
 		assertThatThrownBy(() -> facilities.resume(SUZHOU, id)).hasMessageContaining("已撤除");
 		assertThat(audit.history(DataScope.region("320506"), "Facility", id)).extracting(e -> e.action())
 			.containsExactly("facility.remove", "facility.resume", "facility.suspend", "facility.register");
+		assertThat(audit.history(DataScope.region("320506"), "Facility", id)).extracting(e -> e.summary())
+			.anyMatch(t -> t.contains("设备故障待修")).anyMatch(t -> t.contains("场地收回"));
 		assertThatThrownBy(() -> facilities.get(DataScope.region("320507"), id)).hasMessageContaining("不存在");
-		assertThatThrownBy(() -> facilities.remove(DataScope.region("320507"), id)).hasMessageContaining("不存在");
+		assertThatThrownBy(() -> facilities.remove(DataScope.region("320507"), id, "越权")).hasMessageContaining("不存在");
+	}
+
+	/**
+	 * A 邮政普遍服务营业场所 leaves service only through the universal service's procedures: its 撤销 needs the bureau's
+	 * approval and a notice (邮政法(2015) art.9), its 临时停业 the enterprise's report (art.15) — the register's direct 撤除
+	 * and 停用 are refused (422) on the page and in the service, and the post office stays in service.
+	 */
+	@Test
+	void aUniversalPostOfficeIsNeitherRemovedNorSuspendedDirectly() throws Exception {
+		long id = facilities.register(SUZHOU, new FacilityData(FacilityKind.POST_OFFICE, "测试邮政所" + System.nanoTime(), owner(),
+				"320506001", "测试路2号", null, null, null, null), false);
+		assertThatThrownBy(() -> facilities.remove(SUZHOU, id, "撤销")).isInstanceOf(DomainException.class)
+			.hasMessageContaining("邮政法第9条").hasMessageContaining("营业场所撤销、搬迁审批");
+		assertThatThrownBy(() -> facilities.suspend(SUZHOU, id, "停业")).isInstanceOf(DomainException.class)
+			.hasMessageContaining("邮政法第15条");
+		MockHttpSession staff = SignIn.session(mvc, "sz.market");
+		mvc.perform(post("/registry/facilities/" + id + "/remove").session(staff).with(csrf()).param("reason", "撤销"))
+			.andExpect(status().is3xxRedirection());
+		assertThat(facilities.get(SUZHOU, id).status().name()).isEqualTo("IN_SERVICE");
+		// the page offers neither step for it (a new session: no refusal shown, which names the address posted)
+		mvc.perform(get("/registry/facilities/" + id).session(SignIn.session(mvc, "sz.market")))
+			.andExpect(content().string(not(containsString("/registry/facilities/" + id + "/remove"))))
+			.andExpect(content().string(not(containsString("/registry/facilities/" + id + "/suspend"))))
+			.andExpect(content().string(containsString("邮政法第9条")));
+	}
+
+	/**
+	 * Attack E1: a refused page step flashed every posted parameter into the session, 1.9 MB of junk a post. Only the
+	 * form's declared fields are flashed, each capped at {@link FlashedValues#MAX_CHARS}; the CSRF token and unknown
+	 * parameters never.
+	 */
+	@Test
+	void aRefusedStepFlashesOnlyItsDeclaredFieldsCapped() throws Exception {
+		long id = facilities.register(SUZHOU, new FacilityData(FacilityKind.PARCEL_LOCKER, "闪存测试柜" + System.nanoTime(), owner(),
+				"320506001", "测试路3号", 10, null, null, null), false);
+		var result = mvc.perform(post("/registry/facilities/" + id + "/suspend").session(SignIn.session(mvc, "sz.market"))
+			.with(csrf()).param("reason", "长".repeat(FlashedValues.MAX_CHARS + 500)).param("junk", "x".repeat(100_000))
+			.param("other", "y"))
+			.andExpect(status().is3xxRedirection()).andReturn();
+		@SuppressWarnings("unchecked")
+		var typed = (java.util.Map<String, List<String>>) result.getFlashMap().get(PageSteps.TYPED);
+		assertThat(typed).containsOnlyKeys("reason");
+		assertThat(typed.get("reason").get(0)).hasSize(FlashedValues.MAX_CHARS);
 	}
 
 	@Test

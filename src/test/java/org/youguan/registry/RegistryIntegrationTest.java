@@ -155,8 +155,11 @@ class RegistryIntegrationTest {
 	@Test
 	void enterpriseStatusChangesAreGuarded() {
 		long id = newEnterprise("320506");
-		enterprises.suspend(SUZHOU, id);
-		assertThatThrownBy(() -> enterprises.suspend(SUZHOU, id)).hasMessageContaining("正常");
+		assertThatThrownBy(() -> enterprises.suspend(SUZHOU, id, ""))
+			.isInstanceOf(org.youguan.kernel.InvalidValueException.class).hasMessageContaining("停业原因");
+		enterprises.suspend(SUZHOU, id, "经营场所装修");
+		assertThat(audit.history(SUZHOU, "Enterprise", id)).extracting(e -> e.summary()).anyMatch(t -> t.contains("经营场所装修"));
+		assertThatThrownBy(() -> enterprises.suspend(SUZHOU, id, "再停")).hasMessageContaining("正常");
 		enterprises.resume(SUZHOU, id);
 		enterprises.cancel(SUZHOU, id);
 		assertThatThrownBy(() -> enterprises.resume(SUZHOU, id)).hasMessageContaining("停业");

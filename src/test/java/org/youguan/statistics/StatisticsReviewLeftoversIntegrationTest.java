@@ -208,7 +208,7 @@ class StatisticsReviewLeftoversIntegrationTest {
 		long operating = reporter("321084", month.start().minusYears(1));
 		long suspended = reporter("321084", month.start().minusYears(1));
 		long cancelledLongAgo = reporter("321084", month.start().minusYears(1));
-		enterprises.suspend(DataScope.all(), suspended);
+		enterprises.suspend(DataScope.all(), suspended, "测试停业");
 		enterprises.cancel(DataScope.all(), cancelledLongAgo);
 		await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("SELECT count(*) FROM stat_unit_closed WHERE enterprise_id = :id")
 			.param("id", cancelledLongAgo).query(Long.class).single() == 1);

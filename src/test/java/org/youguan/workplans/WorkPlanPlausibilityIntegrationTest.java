@@ -26,6 +26,7 @@ import org.youguan.MutableClock;
 import org.youguan.SignIn;
 import org.youguan.audit.AuditEvent;
 import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
@@ -505,15 +506,26 @@ class WorkPlanPlausibilityIntegrationTest {
 		drafts.updateTask(user("sz.universal"), task.id(), task.text(), LocalDate.of(2064, 6, 30));
 		assertThat(task(plan, 3).status()).as("due later again").isEqualTo("NOT_STARTED");
 
-		// attack: another department's report was refused with no field and rule RULE_VIOLATION on the page
+		// attack: another department's report was refused as a broken rule (422), after its fields (400 for a percentage
+		// of 999): it is a refusal of who reports (403), decided before the fields, and the page offers no form
 		assertThatThrownBy(() -> progress.report(user("sz.universal"), task.id(), "代填", 10, List.of()))
-			.isInstanceOfSatisfying(DomainException.class, ex -> assertThat(ex.formErrors())
-				.extracting(e -> e.field() + "/" + e.rule()).containsExactly("request/department-duty"));
+			.isInstanceOf(AccessRefusedException.class).hasMessageContaining("只能填报本处室负责的任务进展");
+		assertThatThrownBy(() -> progress.report(user("sz.universal"), task.id(), "", 999, List.of()))
+			.isInstanceOf(AccessRefusedException.class);
 		mvc.perform(post("/workplans/tasks/" + task.id() + "/progress").session(SignIn.session(mvc, "sz.universal")).with(csrf())
 			.param("text", "代填").param("percent", "10"))
-			.andExpect(status().is(422))
-			.andExpect(content().string(containsString("data-rule=\"department-duty\"")))
-			.andExpect(content().string(containsString("data-field=\"request\"")));
+			.andExpect(status().isForbidden())
+			.andExpect(content().string(containsString("只能填报本处室负责的任务进展")));
+		mvc.perform(post("/workplans/tasks/" + task.id() + "/progress").session(SignIn.session(mvc, "sz.universal")).with(csrf())
+			.param("text", "代填").param("percent", "999"))
+			.andExpect(status().isForbidden());
+		// the province's staff do not manage the city's plan: refused before the date is read
+		mvc.perform(post("/workplans/tasks/" + task.id()).header("Authorization", "Bearer demo-js-market-token")
+			.param("text", "改").param("dueOn", "2064-13-45"))
+			.andExpect(status().isForbidden());
+		mvc.perform(get("/workplans/tasks/" + task.id()).session(SignIn.session(mvc, "sz.universal")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("id=\"progress-form\""))));
 	}
 
 	/** A notice of last year imported as issued: its tasks, due at last year's end, are 滞后 from the import on. */

@@ -23,4 +23,15 @@ class ComplaintStepAccess {
 		return StepAccess.of(List.of("/complaints/{id}/**", "/api/v1/complaints/{id}/**"),
 				(scope, id, rest) -> bureaus.requireHandling(complaints.regionOf(scope, id), "申诉"));
 	}
+
+	/**
+	 * The enterprise's reply on its portal and API ({@code /enterprise/complaints/{id}/reply},
+	 * {@code /api/v1/enterprise/complaints/{id}/reply}): a complaint not transferred to the enterprise (another's, one not
+	 * there) is not found (404) before the reply's fields are read, as the step itself decides.
+	 */
+	@Bean
+	StepAccess enterpriseReplySteps(ComplaintQueries complaints) {
+		return StepAccess.of(List.of("/enterprise/complaints/{id}/**", "/api/v1/enterprise/complaints/{id}/**"),
+				(scope, id, rest) -> complaints.regionOf(scope, id));
+	}
 }

@@ -536,13 +536,22 @@ class EnterprisePenalties {
 	}
 
 	private PenaltyCases.CaseDetail own(DataScope scope, long id) {
+		requireOwn(scope, id);
+		return cases.get(caseRegion(id), id);
+	}
+
+	/**
+	 * Refuses the caller a case that is not its enterprise's own and shown to it (another enterprise's, one not yet
+	 * told to the party, one not there: 404; staff: 403) — every party step's first question, also asked before the
+	 * step's body is read ({@code PartyStepAccess}).
+	 */
+	void requireOwn(DataScope scope, long id) {
 		requireEnterprise(scope);
 		boolean mine = jdbc.sql("SELECT count(*) FROM penalty_case c WHERE c.id = :id AND c.enterprise_credit_code = :code AND "
 				+ SHOWN).param("id", id).param("code", scope.enterpriseCreditCode()).query(Long.class).single() > 0;
 		if (!mine) {
 			throw DomainException.notFound("处罚案件", id);
 		}
-		return cases.get(caseRegion(id), id);
 	}
 
 	private static void requireEnterprise(DataScope scope) {

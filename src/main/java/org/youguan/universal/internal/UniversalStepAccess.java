@@ -74,4 +74,15 @@ class UniversalStepAccess {
 		return StepAccess.of(List.of("/universal/post-office-approvals/{id}/**", "/api/v1/universal/post-office-approvals/{id}/**"),
 				(scope, id, rest) -> approvals.get(scope, id));
 	}
+
+	/**
+	 * A post office's opening hours ({@code PUT /api/v1/universal/post-offices/{facilityId}/hours}): a facility that is no
+	 * 邮政普遍服务营业场所 in the caller's scope is not there (404) before the body is read — another city's staff sending
+	 * a field the step does not know were told "不认识的字段" (400) ({@link PostOffices#requirePostOffice}).
+	 */
+	@Bean
+	StepAccess postOfficeSteps(PostOffices postOffices) {
+		return StepAccess.of(List.of("/api/v1/universal/post-offices/{id}/**"),
+				(scope, id, rest) -> postOffices.requirePostOffice(scope, id));
+	}
 }

@@ -57,6 +57,8 @@ class TaskController {
 		model.addAttribute("recorded", task);
 		model.addAttribute("reports", progress.reports(id));
 		model.addAttribute("own", WorkPlans.manages(me, task.bureauId()));
+		// the progress form only for a department that answers for the task: another's post is refused (403)
+		model.addAttribute("reporter", progress.reporter(me, id));
 		String token = (String) model.getAttribute("draft");
 		AttachmentDraft draft = Progress.draft(token, me);
 		model.addAttribute("draft", draft.token());

@@ -179,11 +179,12 @@ class EnterpriseController {
 
 	@PostMapping("/registry/enterprises/{id}/{action:suspend|resume|cancel}")
 	@PreAuthorize(RegistryAccess.WRITERS)
-	String changeStatus(DataScope scope, @PathVariable long id, @PathVariable String action, RedirectAttributes redirect) {
+	String changeStatus(DataScope scope, @PathVariable long id, @PathVariable String action,
+			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
 		String here = "/registry/enterprises/" + id;
 		return PageSteps.run(redirect, here, () -> {
 			switch (action) {
-				case "suspend" -> enterprises.suspend(scope, id);
+				case "suspend" -> enterprises.suspend(scope, id, reason);
 				case "resume" -> enterprises.resume(scope, id);
 				default -> enterprises.cancel(scope, id);
 			}

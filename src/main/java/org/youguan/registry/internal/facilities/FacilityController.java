@@ -162,13 +162,14 @@ class FacilityController {
 
 	@PostMapping("/registry/facilities/{id}/{action:suspend|resume|remove}")
 	@PreAuthorize(RegistryAccess.WRITERS)
-	String changeStatus(DataScope scope, @PathVariable long id, @PathVariable String action, RedirectAttributes redirect) {
+	String changeStatus(DataScope scope, @PathVariable long id, @PathVariable String action,
+			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
 		String here = "/registry/facilities/" + id;
 		return PageSteps.run(redirect, here, () -> {
 			switch (action) {
-				case "suspend" -> facilities.suspend(scope, id);
+				case "suspend" -> facilities.suspend(scope, id, reason);
 				case "resume" -> facilities.resume(scope, id);
-				default -> facilities.remove(scope, id);
+				default -> facilities.remove(scope, id, reason);
 			}
 			FacilityView f = facilities.get(scope, id);
 			return new PageSteps.Done("设施“" + f.name() + "”状态已改为“" + f.status().label() + "”", here);

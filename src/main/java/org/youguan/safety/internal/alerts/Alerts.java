@@ -168,6 +168,8 @@ public class Alerts {
 	}
 
 	private AlertView decide(DataScope scope, long id, String status, String reason, String actor) {
+		// an alert outside the scope is not there (404) whatever reason was sent: the record before its fields
+		AlertView before = get(scope, id);
 		String r = reason == null ? "" : Text.strip(reason);
 		if (r.isEmpty()) {
 			throw new InvalidValueException("reason", "required", "请填写处理说明");
@@ -175,7 +177,6 @@ public class Alerts {
 		// shown on the alert's page and list and carried into the lead as typed: the kernel's text checks (characters
 		// counted as characters, not UTF-16 units; no stacked combining marks; no markup)
 		new Validation().maxLength("reason", "处理说明", r, 500).throwIfInvalid();
-		AlertView before = get(scope, id);
 		int changed = jdbc.sql("""
 				UPDATE safety_alert SET status = :status, reason = :reason, decided_by = :actor, decided_at = :now,
 				    version = version + 1

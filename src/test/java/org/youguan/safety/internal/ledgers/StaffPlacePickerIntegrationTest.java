@@ -122,7 +122,7 @@ class StaffPlacePickerIntegrationTest {
 		removedFacility = facilities.register(DataScope.all(), new FacilityData(FacilityKind.PARCEL_LOCKER,
 				"撤除测试柜" + UUID.randomUUID().toString().substring(0, 6), wuzhongId, street("320506"), "吴中测试路1号", 10,
 				null, null, LocalDate.of(2020, 1, 1)), false);
-		facilities.remove(DataScope.all(), removedFacility);
+		facilities.remove(DataScope.all(), removedFacility, "测试撤除");
 		staff = SignIn.session(mvc, "wz.staff");
 	}
 
@@ -318,7 +318,7 @@ class StaffPlacePickerIntegrationTest {
 		String hazardPage = mvc.perform(hazard(wuzhong, secondOutlet, facility).session(staff))
 			.andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
 		outlets.close(DataScope.all(), secondOutlet, "网点停止经营");
-		facilities.remove(DataScope.all(), facility);
+		facilities.remove(DataScope.all(), facility, "测试撤除");
 
 		Document edit = page(get(hazardPage + "/edit"));
 		Element outlet = edit.selectFirst("select#outletId option[selected]");
