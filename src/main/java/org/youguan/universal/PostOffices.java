@@ -636,19 +636,6 @@ public class PostOffices {
 	}
 
 	/**
-	 * Refuses the caller the steps of post office {@code facilityId} (its hours) before their values are read: what
-	 * {@link #saveHours} decides first, asked by the web shell ({@link org.youguan.kernel.StepAccess}).
-	 * @throws DomainException not found (404) when it is no 邮政普遍服务营业场所 in the caller's scope
-	 */
-	public void requireStep(DataScope scope, long facilityId) {
-		postOffice(scope, facilityId);
-	}
-
-	/**
-	 * The registry's post office {@code facilityId} as the caller may read it.
-	 * @throws DomainException not found (404) when it is no 邮政普遍服务营业场所 in the caller's scope
-	 */
-	/**
 	 * Refuses the caller a facility that is no 邮政普遍服务营业场所 in its scope (an enterprise: one of its own): 404 —
 	 * the first question of every step on a post office ({@link #saveHours}), also asked before the step's body is read
 	 * ({@code UniversalStepAccess}).

@@ -55,16 +55,6 @@ class UniversalStepAccess {
 	}
 
 	/**
-	 * A post office's hours ({@code PUT /api/v1/universal/post-offices/{facilityId}/hours}): a post office outside the
-	 * caller's scope is not there (404) before the body is read ({@link PostOffices#requireStep}).
-	 */
-	@Bean
-	StepAccess postOfficeSteps(PostOffices postOffices) {
-		return StepAccess.of(List.of("/api/v1/universal/post-offices/{id}/**"),
-				(scope, id, rest) -> postOffices.requireStep(scope, id));
-	}
-
-	/**
 	 * A post-office closure or relocation's steps (现场核查, 延期, 决定, 公告): an approval outside the caller's scope is not
 	 * there (404) whatever the body sent; who decides (the deciding bureau's 局领导) stays the step's
 	 * ({@link PostOfficeApprovals}).
