@@ -260,8 +260,8 @@ public class Inspectors {
 		v.required("certificateNumber", "执法证号", data.certificateNumber())
 			.maxLength("certificateNumber", "执法证号", data.certificateNumber(), 40)
 			.voucherNumber("certificateNumber", "执法证号", data.certificateNumber());
-		v.require("validUntil", data.validUntil() != null, "required", "执法证有效期不能为空");
-		v.within("validUntil", "执法证有效期", data.validUntil(), Validation.EARLIEST_RECORD, Validation.LATEST_RECORD);
+		v.require("validUntil", data.validUntil() != null, "required", "执法证有效期至不能为空");
+		v.within("validUntil", "执法证有效期至", data.validUntil(), Validation.EARLIEST_RECORD, Validation.LATEST_RECORD);
 		List<String> avoid = new ArrayList<>();
 		if (data.avoidCreditCodes() != null) {
 			for (String code : data.avoidCreditCodes()) {

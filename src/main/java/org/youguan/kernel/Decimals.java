@@ -328,8 +328,9 @@ public final class Decimals {
 		}
 		WholeIn whole = declared.getAnnotation(WholeIn.class);
 		if (whole != null) {
-			return "（" + (whole.maxStated().isEmpty() ? wholeIn(whole.min(), whole.max())
-					: "应为整数（" + whole.min() + "至" + whole.maxStated() + "）") + "）";
+			String detail = whole.detail().isEmpty() ? "" : "，" + whole.detail();
+			return "（" + (whole.maxStated().isEmpty() ? wholeIn(whole.min(), whole.max(), whole.detail())
+					: "应为整数（" + whole.min() + "至" + whole.maxStated() + detail + "）") + "）";
 		}
 		jakarta.validation.constraints.Min min = declared.getAnnotation(jakarta.validation.constraints.Min.class);
 		jakarta.validation.constraints.Max max = declared.getAnnotation(jakarta.validation.constraints.Max.class);

@@ -25,14 +25,18 @@ public final class FormBinding {
 	/**
 	 * The binding's field errors, rule {@code format}.
 	 * @param binding the binding of a form record (the handler's {@code BindingResult} after its {@code @ModelAttribute})
+	 * @param form the form record's class, whose components declare the whole numbers they take ({@link WholeIn},
+	 *     {@link YearIn}, {@code @Min}/{@code @Max}): a record bound through its constructor leaves the binding without a
+	 *     target when a value cannot be converted, so the class is what tells its ranges
 	 * @param labels the form's labels by field; a field without one is named by its name
 	 * @param today China's date today (the application's {@code Clock}): a {@link YearIn}'s last year counts from it
 	 * @return the errors, in the order bound; empty when everything was bound
 	 */
-	public static List<FieldError> errors(BindingResult binding, Map<String, String> labels, LocalDate today) {
+	public static List<FieldError> errors(BindingResult binding, Class<? extends Record> form, Map<String, String> labels,
+			LocalDate today) {
 		return binding.getFieldErrors().stream()
 			.map(e -> new FieldError(e.getField(), "format", labels.getOrDefault(e.getField(), e.getField())
-					+ expected(binding.getFieldType(e.getField()), e.getField(), component(binding, e.getField()),
+					+ expected(binding.getFieldType(e.getField()), e.getField(), component(form, e.getField()),
 							today.getYear())))
 			.toList();
 	}
@@ -75,13 +79,9 @@ public final class FormBinding {
 		return "格式不正确";
 	}
 
-	/** The form record's component of {@code field}, or null (not a record, or a nested field). */
-	private static RecordComponent component(BindingResult binding, String field) {
-		Object target = binding.getTarget();
-		if (target == null || !target.getClass().isRecord()) {
-			return null;
-		}
-		for (RecordComponent c : target.getClass().getRecordComponents()) {
+	/** The form record's component of {@code field}, or null (a nested field). */
+	private static RecordComponent component(Class<? extends Record> form, String field) {
+		for (RecordComponent c : form.getRecordComponents()) {
 			if (c.getName().equals(field)) {
 				return c;
 			}

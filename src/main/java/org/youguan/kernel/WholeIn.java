@@ -30,4 +30,10 @@ public @interface WholeIn {
 	 * text chosen ("规则目录inspection.rectification-max规定的工作日数"): told in place of {@link #max}.
 	 */
 	String maxStated() default "";
+
+	/**
+	 * What the numbers are, written in the brackets after the range ("单位：件", "单位：元"), so a count is told its unit:
+	 * "收寄量应为整数（0至1000000000，单位：件）"; empty for nothing to add.
+	 */
+	String detail() default "";
 }

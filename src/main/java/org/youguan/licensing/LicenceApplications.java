@@ -546,7 +546,7 @@ public class LicenceApplications {
 			.maxLength("legalRepresentative", "法定代表人", data.legalRepresentative(), 50)
 			.name("legalRepresentative", "法定代表人", data.legalRepresentative())
 			.personName("legalRepresentative", "法定代表人", data.legalRepresentative())
-			.maxLength("safetySystem", "安全保障制度", data.safetySystem(), 2000)
+			.maxLength("safetySystem", "安全保障制度和措施", data.safetySystem(), 2000)
 			.maxLength("serviceSystem", "服务质量管理制度", data.serviceSystem(), 2000)
 			.maxLength("personnel", "从业人员情况", data.personnel(), 1000)
 			.maxLength("contactName", "联系人", data.contactName(), 50)
@@ -567,7 +567,7 @@ public class LicenceApplications {
 								+ "”一致：许可证载明企业登记的法定代表人" + (kind == ApplicationKind.RENEWAL ? "，延续只延长有效期" : "")
 								+ "；法定代表人有变化的，请先申请变更许可");
 			}
-			v.required("safetySystem", "安全保障制度", data.safetySystem())
+			v.required("safetySystem", "安全保障制度和措施", data.safetySystem())
 				.required("serviceSystem", "服务质量管理制度", data.serviceSystem())
 				.required("personnel", "从业人员情况", data.personnel());
 		}

@@ -72,7 +72,7 @@ class EveryBrokenFieldAtOnceIntegrationTest {
 			.param("name", "").param("certificateNumber", "").param("validUntil", "明年"))
 			.andExpect(status().isBadRequest())
 			.andReturn().getResponse().getContentAsString();
-		assertThat(page).contains("id=\"errors\"", "执法证有效期应为日期", "所属单位应为正整数（至多19位，即单位编号，请从列表中选择）", "姓名不能为空", "执法证号不能为空");
+		assertThat(page).contains("id=\"errors\"", "执法证有效期至应为日期", "所属单位应为正整数（至多19位，即单位编号，请从列表中选择）", "姓名不能为空", "执法证号不能为空");
 		assertThat(inspectors.list(DataScope.region("3205"), PageQuery.of(null, 0, 1, null, null)).total())
 			.isEqualTo(before);
 	}

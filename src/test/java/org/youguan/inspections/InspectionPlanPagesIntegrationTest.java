@@ -308,7 +308,7 @@ class InspectionPlanPagesIntegrationTest {
 			.param("name", "").param("certificateNumber", "32050099").param("validUntil", "2027-13-01")
 			.param("avoid", "not-a-code"))
 			.andExpect(status().isBadRequest())
-			.andExpect(content().string(containsString("执法证有效期应为日期（YYYY-MM-DD）")));
+			.andExpect(content().string(containsString("执法证有效期至应为日期（YYYY-MM-DD）")));
 		mvc.perform(post("/inspections/inspectors/new").session(admin).with(csrf()).param("bureauId", Long.toString(bureau))
 			.param("name", "").param("certificateNumber", "32050099").param("validUntil", "2027-12-31")
 			.param("avoid", "not-a-code"))

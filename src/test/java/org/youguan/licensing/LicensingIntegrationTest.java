@@ -580,6 +580,16 @@ class LicensingIntegrationTest extends LicensingFixture {
 			.andExpect(content().string(containsString("value=\"五十万\"")))
 			.andExpect(content().string(containsString(">回填的安全制度</textarea>")))
 			.andExpect(content().string(containsString("value=\"CHANGE\" selected=\"selected\"")));
+		// a date that is no date is told with the form's other bad fields at once, not alone (the service reads it as
+		// typed, one Validation for the whole form)
+		mvc.perform(multipart("/licensing/applications").session(staff).with(csrf())
+			.param("kind", "CHANGE").param("applicantCreditCode", "回填代码").param("applicantName", "苏州回填快递有限公司")
+			.param("scope", "CITY").param("registeredCapital", "五十万").param("submittedOn", "2026-02-30")
+			.param("regionCode", "320506").param("serviceArea", "苏州市区"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("收到申请日期应为日期（YYYY-MM-DD）")))
+			.andExpect(content().string(containsString("注册资本（元）应为")))
+			.andExpect(content().string(containsString("value=\"2026-02-30\"")));
 		var form = multipart("/licensing/applications").session(staff).with(csrf())
 			.param("kind", "NEW").param("applicantCreditCode", newCreditCode()).param("applicantName", "苏州表单快递有限公司")
 			.param("scope", "CITY").param("registeredCapital", "500000").param("premisesAddress", "吴中区表单路1号")
@@ -664,6 +674,19 @@ class LicensingIntegrationTest extends LicensingFixture {
 		mvc.perform(get("/public/licences/verify")).andExpect(status().isOk());
 		// closed again, so that the enterprise may apply in the other tests
 		call(PROVINCE, "/api/v1/licensing/applications/" + id + "/refusal", "{\"reason\":\"页面测试结束\"}").andExpect(status().isOk());
+	}
+
+	/** The English mode shows the statuses in English (web.EnumLabels), the Chinese mode the enum's own label. */
+	@Test
+	void theApplicationListShowsItsStatusesInTheReadersLanguage() throws Exception {
+		MockHttpSession staff = SignIn.session(mvc, "sz.admin");
+		mvc.perform(get("/licensing/applications").session(staff).cookie(new jakarta.servlet.http.Cookie("youguan-lang", "en")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(">Awaiting corrections</option>")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString(">待补正</option>"))));
+		mvc.perform(get("/licensing/applications").session(staff))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(">待补正</option>")));
 	}
 
 	@Test

@@ -50,7 +50,7 @@ class BrandListIntegrationTest {
 	void aCountysExportCountsItsOwnEnterprisesAndOutletsOnly() throws Exception {
 		List<List<String>> wuzhong = ExportedRows.of(mvc, SignIn.session(mvc, "wz.staff"), "/registry/brands/export.xlsx",
 				"q", "中通快递");
-		assertThat(wuzhong.get(0)).containsExactly("品牌名称", "简称", "总部企业", "总部统一社会信用代码", "辖区企业数", "辖区网点数");
+		assertThat(wuzhong.get(0)).containsExactly("品牌名称", "简称", "总部企业", "总部企业统一社会信用代码", "辖区企业数", "辖区网点数");
 		List<String> zto = zto(wuzhong);
 		assertThat(zto.get(4)).isEqualTo(Long.toString(count("enterprise", "320506")));
 		assertThat(zto.get(5)).isEqualTo(Long.toString(count("terminal_outlet", "320506")));

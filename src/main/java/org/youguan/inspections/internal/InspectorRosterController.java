@@ -168,7 +168,7 @@ class InspectorRosterController {
 
 	/** The form's values as the service takes them; a malformed one is named in {@code v} and left null. */
 	private static Inspectors.InspectorData data(InspectorForm form, Long bureauId, Validation v) {
-		LocalDate validUntil = v.date("validUntil", "执法证有效期", form.validUntil());
+		LocalDate validUntil = v.date("validUntil", "执法证有效期至", form.validUntil());
 		Long bureau = bureauId;
 		if (bureau == null) {
 			bureau = v.whole("bureauId", "所属单位", form.bureauId(), 1, Long.MAX_VALUE, "即单位编号，请从列表中选择");

@@ -169,7 +169,7 @@ class LicensingController {
 	@PostMapping("/licensing/applications")
 	@PreAuthorize(LicensingApiController.APPLICANTS)
 	String submit(@AuthenticationPrincipal CurrentUser me, @RequestParam Map<String, String> form,
-			@RequestParam(required = false) LocalDate submittedOn, @RequestParam MultiValueMap<String, MultipartFile> files,
+			@RequestParam MultiValueMap<String, MultipartFile> files,
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		// refused: the form again with the values as typed and each error beside its field, in the refusal's 4xx (the
 		// files are chosen again: a browser never refills a file input)
@@ -180,7 +180,7 @@ class LicensingController {
 					form.get("applicantCreditCode"), form.get("applicantName"), form.get("legalRepresentative"),
 					form.get("registeredCapital"), form.get("scope"), form.get("serviceArea"), form.get("premisesAddress"),
 					form.get("regionCode"), form.get("safetySystem"), form.get("serviceSystem"), form.get("personnel"),
-					form.get("contactName"), form.get("contactPhone"), branches, submittedOn == null ? null : submittedOn.toString());
+					form.get("contactName"), form.get("contactPhone"), branches, form.get("submittedOn"));
 			long id = applications.submit(Clerk.of(me), data, LicensingUploads.materials(files));
 			return new PageSteps.Done("已提交许可申请", "/licensing/applications/" + id);
 		}, () -> form(me, model));
@@ -261,7 +261,6 @@ class LicensingController {
 	@PageForm("verify-form")
 	@PreAuthorize(LicensingApiController.WRITERS)
 	String verify(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, @RequestParam Map<String, String> form,
-			@RequestParam(required = false) LocalDate verifiedOn,
 			@RequestParam(name = "photos", required = false) List<MultipartFile> photos,
 			@RequestParam MultiValueMap<String, MultipartFile> parts, RedirectAttributes redirect) {
 		return PageSteps.run(redirect, here(id), () -> {
@@ -282,7 +281,7 @@ class LicensingController {
 					form.getOrDefault("certificate" + n, ""))).toList();
 			try {
 				applications.verify(Clerk.of(me), id, new LicenceApplications.Verification(
-						verifiedOn == null ? null : verifiedOn.toString(), team, lines, passed, form.get("conclusion")),
+						form.get("verifiedOn"), team, lines, passed, form.get("conclusion")),
 						UploadedFile.of(photos));
 			}
 			catch (IOException ex) {

@@ -39,7 +39,7 @@ class BrandController {
 
 	static final List<Column<BrandFigures>> COLUMNS = List.of(Column.of("品牌名称", f -> f.brand().name(), 20),
 			Column.of("简称", f -> f.brand().shortName(), 10), Column.of("总部企业", f -> f.brand().hqEnterpriseName(), 36),
-			Column.of("总部统一社会信用代码", f -> f.brand().hqCreditCode(), 22),
+			Column.of("总部企业统一社会信用代码", f -> f.brand().hqCreditCode(), 22),
 			Column.of("辖区企业数", BrandFigures::enterprises, 10), Column.of("辖区网点数", BrandFigures::outlets, 10));
 
 	private final Brands brands;

@@ -149,7 +149,7 @@ class EnterpriseController {
 		}
 		// refused: the form again in the refusal's 4xx with the values as typed (kernel.FormSteps)
 		return FormSteps.run(model, response, redirect, () -> {
-			long id = enterprises.register(scope, data, false, FormBinding.errors(binding, LABELS, LocalDate.now(clock)));
+			long id = enterprises.register(scope, data, false, FormBinding.errors(binding, EnterpriseData.class, LABELS, LocalDate.now(clock)));
 			return new PageSteps.Done("已登记企业“" + Text.strip(data.legalName()) + "”", "/registry/enterprises/" + id);
 		}, () -> form(model, data, null));
 	}
@@ -172,7 +172,7 @@ class EnterpriseController {
 			return form(model, data, id);
 		}
 		return FormSteps.run(model, response, redirect, () -> {
-			enterprises.update(scope, id, data, FormBinding.errors(binding, LABELS, LocalDate.now(clock)));
+			enterprises.update(scope, id, data, FormBinding.errors(binding, EnterpriseData.class, LABELS, LocalDate.now(clock)));
 			return new PageSteps.Done("已保存", "/registry/enterprises/" + id);
 		}, () -> form(model, data, id));
 	}

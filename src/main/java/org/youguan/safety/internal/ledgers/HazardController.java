@@ -13,6 +13,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -108,21 +109,14 @@ class HazardController {
 
 	@PostMapping({ STAFF, PORTAL })
 	@PreAuthorize(LedgerAccess.WRITERS_OR_ENTERPRISE)
-	String report(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) String enterpriseCreditCode,
-			@RequestParam(required = false) String outletId, @RequestParam(required = false) String facilityId,
-			@RequestParam(required = false) String foundOn, @RequestParam(required = false) String foundBy,
-			@RequestParam(required = false) String source, @RequestParam(required = false) String description,
-			@RequestParam(required = false) String level, @RequestParam(required = false) String deadline,
-			@RequestParam(required = false) String backFilled, Model model, RedirectAttributes redirect,
-			HttpServletResponse response) {
+	String report(@AuthenticationPrincipal CurrentUser me, HazardData data, BindingResult binding, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
 		String base = base(me);
+		// a number that is no number is told with every other bad field at once (kernel.FormBinding)
 		return FormSteps.run(model, response, redirect, () -> {
-			long id = hazards.report(me.scope(), new HazardData(enterpriseCreditCode,
-					Placement.number("outletId", "网点编号", outletId, 1, Long.MAX_VALUE, "请从列表中选择网点"),
-					Placement.number("facilityId", "设施编号", facilityId, 1, Long.MAX_VALUE, "请从列表中选择设施"), foundOn,
-					foundBy, source, description, level, deadline, "true".equals(backFilled)), false);
+			long id = hazards.report(me.scope(), data, false, LedgerForms.errors(binding, HazardData.class, clock));
 			return new PageSteps.Done("隐患已登记", base + "/" + id);
-		}, () -> form(me, enterpriseCreditCode, model));
+		}, () -> form(me, data.enterpriseCreditCode(), model));
 	}
 
 	@GetMapping({ STAFF + "/{id:\\d+}", PORTAL + "/{id:\\d+}" })

@@ -22,6 +22,7 @@ import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.Actors;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Listing;
 import org.youguan.kernel.Listing.Masked;
@@ -220,8 +221,19 @@ public class Hazards {
 	 */
 	@Transactional
 	public long report(DataScope scope, HazardData data, boolean demo) {
-		return corrections.record(LEDGER, "safety.hazard.report", "登记",
-				facts(scope, data, Placement.Kept.NONE, null, Boolean.TRUE.equals(data.backFilled())), demo, this::snapshot);
+		return report(scope, data, demo, List.of());
+	}
+
+	/**
+	 * As {@link #report(DataScope, HazardData, boolean)}, continuing the checks a form ran while reading its values (an
+	 * outlet's or facility's number that is no number, {@code kernel.FormBinding}): one answer names those fields and
+	 * every field these checks refuse, nothing saved while any is.
+	 * @param formErrors the form's failures, or an empty list
+	 */
+	@Transactional
+	public long report(DataScope scope, HazardData data, boolean demo, List<FieldError> formErrors) {
+		return corrections.record(LEDGER, "safety.hazard.report", "登记", facts(scope, data, Placement.Kept.NONE, null,
+				Boolean.TRUE.equals(data.backFilled()), formErrors), demo, this::snapshot);
 	}
 
 	/**
@@ -234,12 +246,21 @@ public class Hazards {
 	 */
 	@Transactional
 	public Map<String, Object[]> correct(DataScope scope, long id, HazardData data) {
+		return correct(scope, id, data, List.of());
+	}
+
+	/**
+	 * As {@link #correct(DataScope, long, HazardData)}, continuing the checks the edit form ran while reading its values
+	 * ({@code formErrors}, e.g. an outlet's number that is no number): all refused in one answer.
+	 */
+	@Transactional
+	public Map<String, Object[]> correct(DataScope scope, long id, HazardData data, List<FieldError> formErrors) {
 		HazardView now = get(scope, id);
 		Placement.Kept kept = Placement.Kept.of(now.outletId(), now.facilityId());
 		// a back-filled hazard stays one (历史补录 says how it was entered, not what happened): its deadline may stay past
 		boolean backFilled = jdbc.sql("SELECT back_filled FROM safety_hazard WHERE id = :id").param("id", id)
 			.query(Boolean.class).single();
-		return corrections.correct(scope, LEDGER, id, () -> facts(scope, data, kept, now.deadline(), backFilled));
+		return corrections.correct(scope, LEDGER, id, () -> facts(scope, data, kept, now.deadline(), backFilled, formErrors));
 	}
 
 	/**
@@ -249,8 +270,8 @@ public class Hazards {
 	 * (历史补录, {@link HazardData#backFilled}), whose deadline entered may have passed.
 	 */
 	private Corrections.Facts facts(DataScope scope, HazardData data, Placement.Kept kept, LocalDate keptDeadline,
-			boolean backFilled) {
-		Validation v = new Validation();
+			boolean backFilled, List<FieldError> formErrors) {
+		Validation v = Validation.after(formErrors);
 		var place = placement.resolve(scope, v, data.enterpriseCreditCode(), data.outletId(), data.facilityId(), kept);
 		LocalDate foundOn = days.day(v, "foundOn", "发现日期", data.foundOn(), place.map(Placement.Place::regionCode).orElse(null));
 		v.require("foundOn", data.foundOn() != null && !Text.isBlank(data.foundOn()), "required", "请填写发现日期");

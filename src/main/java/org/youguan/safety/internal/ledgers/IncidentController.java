@@ -106,8 +106,8 @@ class IncidentController {
 			RedirectAttributes redirect, HttpServletResponse response) {
 		String base = me.isStaff() ? STAFF : PORTAL;
 		return FormSteps.run(model, response, redirect, () -> {
-			Placement.requireBound(binding, Map.of("outletId", "网点编号"), Set.of("outletId"));
-			return new PageSteps.Done("事故/突发事件已登记", base + "/" + incidents.record(me.scope(), data, false));
+			long id = incidents.record(me.scope(), data, false, LedgerForms.errors(binding, IncidentData.class, clock));
+			return new PageSteps.Done("事故/突发事件已登记", base + "/" + id);
 		},
 				() -> list(me, new ListRequest(null, null, null, null, null), null, data.enterpriseCreditCode(), model));
 	}

@@ -23,6 +23,7 @@ import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.Actors;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Listing;
 import org.youguan.kernel.Listing.Masked;
@@ -141,7 +142,19 @@ public class Incidents {
 	 */
 	@Transactional
 	public long record(DataScope scope, IncidentData data, boolean demo) {
-		return corrections.record(LEDGER, "safety.incident.record", "登记", facts(scope, data, Placement.Kept.NONE), demo, this::snapshot);
+		return record(scope, data, demo, List.of());
+	}
+
+	/**
+	 * As {@link #record(DataScope, IncidentData, boolean)}, continuing the checks a form ran while reading its values
+	 * (an outlet's number that is no number, {@code kernel.FormBinding}): one answer names those fields and every field
+	 * these checks refuse, nothing saved while any is.
+	 * @param formErrors the form's failures, or an empty list
+	 */
+	@Transactional
+	public long record(DataScope scope, IncidentData data, boolean demo, List<FieldError> formErrors) {
+		return corrections.record(LEDGER, "safety.incident.record", "登记",
+				facts(scope, data, Placement.Kept.NONE, formErrors), demo, this::snapshot);
 	}
 
 	/**
@@ -155,14 +168,23 @@ public class Incidents {
 	 */
 	@Transactional
 	public Map<String, Object[]> correct(DataScope scope, long id, IncidentData data) {
+		return correct(scope, id, data, List.of());
+	}
+
+	/**
+	 * As {@link #correct(DataScope, long, IncidentData)}, continuing the checks the edit form ran while reading its
+	 * values ({@code formErrors}, e.g. an outlet's number that is no number): all refused in one answer.
+	 */
+	@Transactional
+	public Map<String, Object[]> correct(DataScope scope, long id, IncidentData data, List<FieldError> formErrors) {
 		IncidentView now = get(scope, id);
 		Placement.Kept kept = Placement.Kept.of(now.outletId(), null);
-		return corrections.correct(scope, LEDGER, id, () -> facts(scope, data, kept));
+		return corrections.correct(scope, LEDGER, id, () -> facts(scope, data, kept, formErrors));
 	}
 
 	/** The checked facts; {@code kept} is the outlet the corrected incident names now (accepted once closed). */
-	private Corrections.Facts facts(DataScope scope, IncidentData data, Placement.Kept kept) {
-		Validation v = new Validation();
+	private Corrections.Facts facts(DataScope scope, IncidentData data, Placement.Kept kept, List<FieldError> formErrors) {
+		Validation v = Validation.after(formErrors);
 		var place = placement.resolve(scope, v, data.enterpriseCreditCode(), data.outletId(), null, kept);
 		String region = place.map(Placement.Place::regionCode).orElse(null);
 		Instant occurred = instant(v, "occurredAt", "发生时间", data.occurredAt(), true, region);

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
 
 /**
@@ -63,10 +62,5 @@ interface LedgerEditor {
 
 	/** A choice of a select field. */
 	record Option(String value, String label) {
-	}
-
-	/** A whole number typed in a field, null when blank ({@link Validation#wholeNumber}). */
-	static Long number(Map<String, String> form, String field, String label) {
-		return Validation.wholeNumber(field, label, form.get(field));
 	}
 }

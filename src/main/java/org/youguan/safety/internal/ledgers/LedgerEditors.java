@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.youguan.kernel.DataScope;
 import org.youguan.safety.internal.ledgers.LedgerEditor.Field;
+import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
 import org.youguan.region.Regions;
 import org.youguan.platform.ChinaTime;
@@ -110,10 +111,14 @@ class LedgerEditors {
 					return values("enterpriseCreditCode", h.enterpriseCreditCode(), "outletId", h.outletId(),
 							"facilityId", h.facilityId(), "foundOn", h.foundOn(), "foundBy", h.foundBy(), "source",
 							h.source(), "level", h.level(), "deadline", h.deadline(), "description", h.description());
-				}, (scope, id, f) -> hazards.correct(scope, id, new HazardData(f.get("enterpriseCreditCode"),
-						LedgerEditor.number(f, "outletId", "网点编号"), LedgerEditor.number(f, "facilityId", "设施编号"),
-						f.get("foundOn"), f.get("foundBy"), f.get("source"), f.get("description"), f.get("level"),
-						f.get("deadline"))), id -> HazardController.STAFF + "/" + id);
+				}, (scope, id, f) -> {
+					// a number that is no number is told with every other bad field at once
+					Validation read = new Validation();
+					HazardData data = new HazardData(f.get("enterpriseCreditCode"), LedgerForms.id(read, f, "outletId"),
+							LedgerForms.id(read, f, "facilityId"), f.get("foundOn"), f.get("foundBy"), f.get("source"),
+							f.get("description"), f.get("level"), f.get("deadline"));
+					return hazards.correct(scope, id, data, read.errors());
+				}, id -> HazardController.STAFF + "/" + id);
 	}
 
 	@Bean
@@ -132,9 +137,12 @@ class LedgerEditors {
 							x.level(), "reportedAt", x.reportedAt() == null ? null
 									: x.reportedAt().atZone(CHINA).toLocalDateTime(),
 							"description", x.description());
-				}, (scope, id, f) -> incidents.correct(scope, id, new IncidentData(f.get("enterpriseCreditCode"),
-						LedgerEditor.number(f, "outletId", "网点编号"), f.get("occurredAt"), f.get("kind"), f.get("level"),
-						f.get("description"), f.get("reportedAt"))), id -> IncidentController.STAFF + "/" + id);
+				}, (scope, id, f) -> {
+					Validation read = new Validation();
+					IncidentData data = new IncidentData(f.get("enterpriseCreditCode"), LedgerForms.id(read, f, "outletId"),
+							f.get("occurredAt"), f.get("kind"), f.get("level"), f.get("description"), f.get("reportedAt"));
+					return incidents.correct(scope, id, data, read.errors());
+				}, id -> IncidentController.STAFF + "/" + id);
 	}
 
 	@Bean

@@ -12,6 +12,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -202,15 +203,13 @@ class PeriodController {
 
 	@PostMapping(PORTAL + "/{id:\\d+}/reports")
 	@PreAuthorize(LedgerAccess.ENTERPRISE)
-	String report(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
-			@RequestParam(required = false) String day, @RequestParam(required = false) String parcels,
-			@RequestParam(required = false) String screened, @RequestParam(required = false) String issues,
-			Model model, RedirectAttributes redirect, HttpServletResponse response) {
-		// the flash says 已报送, or 已更新 with the earlier values when the day had a report
+	String report(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, PeriodReportData data,
+			BindingResult binding, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		// the flash says 已报送, or 已更新 with the earlier values when the day had a report; a count that is no whole
+		// number is told with every other bad field at once (kernel.FormBinding)
 		return FormSteps.run(model, response, redirect,
-				() -> new PageSteps.Done(periods.report(me.scope(), id, new PeriodReportData(day,
-						Placement.number("parcels", "收寄量", parcels, 0, SecurityPeriods.MAX_PARCELS, "单位：件"),
-						Placement.number("screened", "过机安检量", screened, 0, SecurityPeriods.MAX_PARCELS, "单位：件"), issues)).message(), PORTAL + "/" + id),
+				() -> new PageSteps.Done(periods.report(me.scope(), id, data, LedgerForms.errors(binding, PeriodReportData.class, clock)).message(),
+						PORTAL + "/" + id),
 				() -> show(me, id, new ListRequest(null, null, null, null, null), model));
 	}
 }

@@ -12,12 +12,8 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
-import org.springframework.validation.BindingResult;
 import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
-import org.youguan.kernel.Decimals;
-import org.youguan.kernel.FieldError;
-import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
@@ -44,50 +40,6 @@ class Placement {
 	/** A resolved place; the names are the registry's at the time of recording. */
 	record Place(long enterpriseId, String enterpriseCreditCode, String enterpriseName, Long outletId, String outletName,
 			Long facilityId, String facilityName, String regionCode) {
-	}
-
-	/**
-	 * A whole number as a form sends it (text: a registry id, a count) within {@code min} … {@code max}: null when
-	 * blank. Read by the one reader of typed whole numbers ({@link Validation#wholeNumber}), so the refusal states the
-	 * range ("收寄量（件）应为整数（0至1000000000）").
-	 * @param field the form's field
-	 * @param label the field as the form labels it
-	 * @param detail what the number is, in the brackets after the range ("从列表中选择"), or null
-	 * @throws InvalidValueException on the field (rule {@code format}) when it is no whole number in the range, so the
-	 *         form is shown again with the error at the field, not the generic 400 page
-	 */
-	static Long number(String field, String label, String text, long min, long max, String detail) {
-		return Validation.wholeNumber(field, label, text, min, max, detail);
-	}
-
-	/**
-	 * Refuses a form whose values could not be bound (an id or count that is no number) the way the form's own rules
-	 * refuse it: as field errors (rule {@code format}), so the form is shown again, not the generic 400 page — each
-	 * stating the range of its field's type ({@link Decimals#wholeIn}: "网点编号应为正整数（至多19位）" for an
-	 * id), never a bare "应为数字".
-	 * @param binding the binding of the form's values
-	 * @param labels the form's labels of its numeric fields, by field
-	 * @param ids the fields that hold a registry id (a {@code long} from 1) rather than any number of their type
-	 */
-	static void requireBound(BindingResult binding, Map<String, String> labels, Set<String> ids) {
-		if (binding.hasFieldErrors()) {
-			throw new InvalidValueException(binding.getFieldErrors().stream()
-				.map(e -> new FieldError(e.getField(), "format", labels.getOrDefault(e.getField(), e.getField())
-						+ (ids.contains(e.getField()) ? Decimals.wholeIn(1, Long.MAX_VALUE)
-								: expected(binding.getFieldType(e.getField())))))
-				.toList());
-		}
-	}
-
-	/** What a bound field's value must be, by its type (null when unknown): a whole number in its range, else a number. */
-	private static String expected(Class<?> type) {
-		if (type == Long.class || type == long.class) {
-			return Decimals.wholeIn(Long.MIN_VALUE, Long.MAX_VALUE);
-		}
-		if (type == Integer.class || type == int.class) {
-			return Decimals.wholeIn(Integer.MIN_VALUE, Integer.MAX_VALUE);
-		}
-		return "应为数字";
 	}
 
 	/**

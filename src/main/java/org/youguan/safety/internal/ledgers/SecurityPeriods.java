@@ -24,6 +24,7 @@ import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Listing;
 import org.youguan.kernel.Listing.Masked;
@@ -265,6 +266,17 @@ public class SecurityPeriods {
 	 */
 	@Transactional
 	public Reported report(DataScope scope, long periodId, PeriodReportData data) {
+		return report(scope, periodId, data, List.of());
+	}
+
+	/**
+	 * As {@link #report(DataScope, long, PeriodReportData)}, continuing the checks the form ran while reading its values
+	 * (a count that is no whole number, {@code kernel.FormBinding}): one answer names those fields and every field these
+	 * checks refuse, nothing saved while any is.
+	 * @param formErrors the form's failures, or an empty list
+	 */
+	@Transactional
+	public Reported report(DataScope scope, long periodId, PeriodReportData data, List<FieldError> formErrors) {
 		if (scope.kind() != DataScope.Kind.ENTERPRISE) {
 			throw new AccessRefusedException("day", REPORT_REFUSAL);
 		}
@@ -274,7 +286,7 @@ public class SecurityPeriods {
 		}
 		EnterpriseView e = enterprises.findByCreditCode(scope.enterpriseCreditCode())
 			.orElseThrow(() -> DomainException.notFound("企业", scope.enterpriseCreditCode()));
-		Validation v = new Validation();
+		Validation v = Validation.after(formErrors);
 		LocalDate today = LocalDate.now(clock);
 		LocalDate last = p.endsOn().isBefore(today) ? p.endsOn() : today;
 		LocalDate day = v.date("day", "报送日期", data.day(), p.startsOn(), last);

@@ -802,8 +802,16 @@ class HazardLedgerIntegrationTest {
 			.param("outletId", "abc").param("foundOn", LocalDate.now(clock).toString()).param("foundBy", "安全员")
 			.param("description", "网点编号错误").param("level", "GENERAL"))
 			.andExpect(status().isBadRequest())
-			.andExpect(content().string(containsString("网点编号应为正整数（至多19位，请从列表中选择网点）")))
+			.andExpect(content().string(containsString("网点编号应为正整数（至多19位）")))
 			.andExpect(content().string(containsString("name=\"description\"")));
+		// told with the form's other bad fields at once (kernel.FormBinding): a facility's number and a missing description
+		mvc.perform(post("/enterprise/safety/hazards").with(csrf()).header("Authorization", SHUNFENG)
+			.param("outletId", "abc").param("facilityId", "1.5").param("foundOn", LocalDate.now(clock).toString())
+			.param("foundBy", "安全员").param("description", "").param("level", "GENERAL"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("网点编号应为正整数（至多19位）")))
+			.andExpect(content().string(containsString("设施编号应为正整数（至多19位）")))
+			.andExpect(content().string(containsString("隐患描述不能为空")));
 		assertThat(jdbc.sql("SELECT count(*) FROM safety_hazard").query(Long.class).single()).isEqualTo(before);
 	}
 }

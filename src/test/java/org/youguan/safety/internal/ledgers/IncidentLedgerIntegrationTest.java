@@ -328,14 +328,22 @@ class IncidentLedgerIntegrationTest {
 			.andExpect(jsonPath("$.errors[0].message").value(Matchers.allOf(containsString("突发事件"), containsString("EMERGENCY"))));
 	}
 
-	/** An outlet id that is no number comes back as the form with its error, not the generic 400 page. */
+	/**
+	 * An outlet id that is no number comes back as the form with its error, not the generic 400 page — told together
+	 * with the form's other bad fields (kernel.FormBinding), never alone.
+	 */
 	@Test
-	void anOutletIdThatIsNoNumberReRendersTheIncidentForm() throws Exception {
-		mvc.perform(post("/enterprise/safety/incidents").with(csrf()).header("Authorization", SHUNFENG)
-			.param("outletId", "abc").param("occurredAt", hoursAgo(2).toString()).param("kind", "EMERGENCY")
-			.param("level", "GENERAL").param("description", "网点编号错误"))
-			.andExpect(status().isBadRequest())
-			.andExpect(content().string(containsString("网点编号应为正整数（至多19位）")))
-			.andExpect(content().string(containsString("name=\"description\"")));
+	void anOutletIdThatIsNoNumberReRendersTheIncidentFormWithEveryOtherBadField() throws Exception {
+		for (String description : List.of("网点编号错误", " ")) {
+			var answer = mvc.perform(post("/enterprise/safety/incidents").with(csrf()).header("Authorization", SHUNFENG)
+				.param("outletId", "abc").param("occurredAt", hoursAgo(2).toString()).param("kind", "EMERGENCY")
+				.param("level", "GENERAL").param("description", description))
+				.andExpect(status().isBadRequest())
+				.andExpect(content().string(containsString("网点编号应为正整数（至多19位）")))
+				.andExpect(content().string(containsString("name=\"description\"")));
+			if (description.isBlank()) {
+				answer.andExpect(content().string(containsString("事件经过不能为空")));
+			}
+		}
 	}
 }

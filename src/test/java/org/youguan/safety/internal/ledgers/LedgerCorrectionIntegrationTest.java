@@ -169,6 +169,14 @@ class LedgerCorrectionIntegrationTest {
 			.param("deadline", LocalDate.now(clock).minusDays(1).toString()))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("data-field=\"deadline\"")));
+		// an outlet's number that is no number: told together with the deadline's error, not alone
+		mvc.perform(post("/safety/hazards/{id}/edit", id).with(csrf()).header("Authorization", WUZHONG)
+			.param("enterpriseCreditCode", code).param("outletId", "abc").param("foundOn", today)
+			.param("foundBy", "市局 检查组").param("source", "INSPECTION").param("level", "MAJOR")
+			.param("description", "更正测试隐患").param("deadline", LocalDate.now(clock).minusDays(1).toString()))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("网点编号应为正整数（至多19位）")))
+			.andExpect(content().string(containsString("data-field=\"deadline\"")));
 		assertThat(hazards.get(DataScope.all(), id).level()).isEqualTo(HazardLevel.GENERAL);
 		// a major hazard: its deadline follows the major level's period again
 		mvc.perform(post("/safety/hazards/{id}/edit", id).with(csrf()).header("Authorization", WUZHONG)

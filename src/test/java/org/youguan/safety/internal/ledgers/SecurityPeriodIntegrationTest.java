@@ -667,6 +667,13 @@ class SecurityPeriodIntegrationTest {
 			.andExpect(content().string(containsString("id=\"errors\"")))
 			.andExpect(content().string(containsString("收寄量应为整数（0至1000000000，单位：件）")))
 			.andExpect(content().string(containsString("保留的问题")));
+		// told with the form's other bad fields at once (kernel.FormBinding): the screened count and the day
+		mvc.perform(post("/enterprise/safety/periods/" + id + "/reports").with(csrf()).header("Authorization", SHUNFENG)
+			.param("day", "").param("parcels", "abc").param("screened", "12.5").param("issues", "保留的问题"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("收寄量应为整数（0至1000000000，单位：件）")))
+			.andExpect(content().string(containsString("过机安检量应为整数（0至1000000000，单位：件）")))
+			.andExpect(content().string(containsString("请填写报送日期")));
 		assertThat(periods.reports(DataScope.all(), id, new PageQuery("", 0, 5, null, false)).total()).isZero();
 	}
 
