@@ -190,7 +190,7 @@ class EnterpriseFilingController {
 		// refused: the form again in the refusal's 4xx with the values as typed and the files held (kernel.FormSteps)
 		return FormSteps.run(model, response, redirect, () -> {
 			// a check box or other bound value that cannot be read is told with every other error (kernel.FormBinding)
-			Validation v = Validation.after(FormBinding.errors(binding, OutletForm.LABELS, LocalDate.now(ChinaTime.ZONE)));
+			Validation v = Validation.after(FormBinding.errors(binding, OutletForm.class, OutletForm.LABELS, LocalDate.now(ChinaTime.ZONE)));
 			long enterpriseId = enterprises.findByCreditCode(String.valueOf(me.enterpriseCreditCode())).map(e -> e.id()).orElse(0L);
 			// run through one of the enterprise's branches (选填): the registry refuses another's, the filing then asks
 			// for the parent's authorisation
@@ -262,7 +262,7 @@ class EnterpriseFilingController {
 		String here = "/enterprise/filings/" + id;
 		return FormSteps.run(model, response, redirect, () -> {
 			// a check box or other bound value that cannot be read is told with every other error (kernel.FormBinding)
-			Validation v = Validation.after(FormBinding.errors(binding, OutletForm.LABELS, LocalDate.now(ChinaTime.ZONE)));
+			Validation v = Validation.after(FormBinding.errors(binding, OutletForm.class, OutletForm.LABELS, LocalDate.now(ChinaTime.ZONE)));
 			long enterpriseId = enterprises.findByCreditCode(String.valueOf(me.enterpriseCreditCode())).map(e -> e.id()).orElse(0L);
 			var corrected = withOutlet
 					? form.toData(enterpriseId, v).withBranch(v.whole("branchId", "分支机构", branchId, 18)) : null;
@@ -326,7 +326,7 @@ class EnterpriseFilingController {
 		}
 		return FormSteps.run(model, response, redirect, () -> {
 			// a check box or other bound value that cannot be read is told with every other error (kernel.FormBinding)
-			Validation v = Validation.after(FormBinding.errors(binding, OutletForm.LABELS, LocalDate.now(ChinaTime.ZONE)));
+			Validation v = Validation.after(FormBinding.errors(binding, OutletForm.class, OutletForm.LABELS, LocalDate.now(ChinaTime.ZONE)));
 			// the branch the outlet is run through from now on (blank: the enterprise itself), checked as on a new filing
 			var data = form.toData(0, v).withBranch(v.whole("branchId", "分支机构", branchId, 18));
 			var changed = v.date("changedOn", "变更日期", changedOn);

@@ -135,7 +135,7 @@ class EnterprisePostOfficeController {
 			HttpServletResponse response) {
 		// the post office is the record (an unreadable number of it is told first, as a record not there); a number of
 		// days that cannot be read is told with every other error of the form (kernel.FormBinding)
-		List<FieldError> unread = FormBinding.errors(binding, Map.of("daysPerWeek", "每周营业天数"), LocalDate.now(clock));
+		List<FieldError> unread = FormBinding.errors(binding, PostOffices.HoursData.class, Map.of("daysPerWeek", "每周营业天数"), LocalDate.now(clock));
 		return FormSteps.run(model, response, redirect, PAGE, "营业时间已保存", () -> postOffices.saveHours(me.scope(),
 				facilityId == null ? 0 : facilityId, hours, false, unread), () -> page(me, UNFILTERED, null, model));
 	}

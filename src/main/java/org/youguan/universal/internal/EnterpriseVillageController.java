@@ -107,7 +107,7 @@ class EnterpriseVillageController {
 		// a number that cannot be read (每周投递频次 "abc", a post office's number "x") is told with every other field's
 		// error, not alone (kernel.FormBinding); the keeping enterprise is the user's own
 		VillageProfileData data = ProfileForms.of(code, form, null);
-		List<FieldError> unread = FormBinding.errors(binding, ProfileForms.LABELS, LocalDate.now(clock));
+		List<FieldError> unread = FormBinding.errors(binding, VillageProfileData.class, ProfileForms.LABELS, LocalDate.now(clock));
 		// refused: the page again in the refusal's 4xx with the values as typed (kernel.FormSteps)
 		return FormSteps.run(model, response, redirect, "/enterprise/villages/" + code, "建制村通邮信息已保存",
 				() -> villages.saveProfile(me.scope(), data, false, unread), () -> {

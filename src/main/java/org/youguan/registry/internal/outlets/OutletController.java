@@ -130,7 +130,7 @@ class OutletController {
 		// refused: the form again in the refusal's 4xx with the values as typed (kernel.FormSteps)
 		return FormSteps.run(model, response, redirect, () -> {
 			// a check box or other bound value that cannot be read is told with every other error (kernel.FormBinding)
-			Validation v = Validation.after(FormBinding.errors(binding, OutletForm.LABELS, LocalDate.now(ChinaTime.ZONE)));
+			Validation v = Validation.after(FormBinding.errors(binding, OutletForm.class, OutletForm.LABELS, LocalDate.now(ChinaTime.ZONE)));
 			long operator = enterprises.idInScope(scope, creditCode, "creditCode");
 			OutletData data = form.toData(operator, v);
 			v.throwIfInvalid();
@@ -155,7 +155,7 @@ class OutletController {
 		}
 		return FormSteps.run(model, response, redirect, () -> {
 			// a check box or other bound value that cannot be read is told with every other error (kernel.FormBinding)
-			Validation v = Validation.after(FormBinding.errors(binding, OutletForm.LABELS, LocalDate.now(ChinaTime.ZONE)));
+			Validation v = Validation.after(FormBinding.errors(binding, OutletForm.class, OutletForm.LABELS, LocalDate.now(ChinaTime.ZONE)));
 			OutletData data = form.toData(0, v);
 			v.throwIfInvalid();
 			outlets.correct(scope, id, data);
