@@ -1647,6 +1647,7 @@ M = {
  "enforcement.case.handoverShown": ("{0}上缴{1}元", "{1} yuan handed over on {0}"),
  "enforcement.step.refund": ("登记退还多缴罚款", "Record the refund"),
  "enforcement.case.refundedOn": ("退还日期", "Refunded on"),
+ "enforcement.case.closeAfterDeemedDay": ("处罚决定于{0}公告送达，视为送达日为{1}，自该日起生效：生效前不能结案，也不转为已执行", "The decision was served by public notice on {0} and is deemed served on {1}, when it takes effect: the case can be neither closed nor executed before then"),
  "enforcement.case.closeAfterRefund": ("尚有多缴的罚款应予退还：登记退还后方可结案", "An overpaid fine is still to be refunded: record the refund before closing the case"),
  "enforcement.case.refundAmount": ("退还金额（元）", "Amount refunded (yuan)"),
  "enforcement.case.refundReceipt": ("退付凭证号（同日同额另一笔时必填）", "Refund voucher no. (required for a second refund of the same day and amount)"),

@@ -52,14 +52,17 @@ public enum CaseStatus {
 	 * (民事诉讼法(2023) art.95, applied by 行政处罚法(2021) art.61: deemed served thirty days after publication), so it reads
 	 * "公告送达中（视为送达日 2026年3月5日）", never 已送达; the stored status stays {@link #DELIVERED} and becomes 已送达 in
 	 * every view on the deemed day itself.
-	 * @param method how the decision was served, null when not recorded
-	 * @param deliveredOn the day it was served — for 公告送达 the deemed day —, null before
-	 * @param today the current day (China time)
+	 * @param deemedDayAhead the deemed day while it is still ahead, as the one rule gives it
+	 * ({@link org.youguan.enforcement.internal.CaseClock#deemedDayAhead}, {@link CaseView#deemedServedAfter}), else null
 	 * @return the label, or the pending public notice with its deemed day
 	 */
-	public String shown(DeliveryMethod method, LocalDate deliveredOn, LocalDate today) {
-		return this == DELIVERED && method == DeliveryMethod.PUBLIC_NOTICE && deliveredOn != null
-				&& deliveredOn.isAfter(today) ? "公告送达中（视为送达日 " + ChineseText.day(deliveredOn) + "）" : label;
+	public String shown(LocalDate deemedDayAhead) {
+		return this == DELIVERED && deemedDayAhead != null ? pendingLabel(deemedDayAhead) : label;
+	}
+
+	/** The status of a decision whose public notice runs until {@code deemedDay}: "公告送达中（视为送达日 2026年3月5日）". */
+	public static String pendingLabel(LocalDate deemedDay) {
+		return "公告送达中（视为送达日 " + ChineseText.day(deemedDay) + "）";
 	}
 
 	/** Whether the decision clock runs: the case is filed and not yet decided, dropped or withdrawn. */

@@ -3,6 +3,7 @@ package org.youguan.enforcement;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
+import org.youguan.enforcement.internal.CaseClock;
 import org.youguan.kernel.Masking;
 import org.youguan.rules.ViolationType;
 
@@ -126,7 +127,17 @@ public record CaseView(long id, String number, Long leadId, String regionCode, L
 	 * @param today the current day (China time)
 	 */
 	public LocalDate deemedServedAfter(LocalDate today) {
-		return deliveryPublishedOn != null && deliveredOn != null && deliveredOn.isAfter(today) ? deliveredOn : null;
+		return CaseClock.deemedDayAhead(deliveredOn, today);
+	}
+
+	/**
+	 * Whether the decision is served by {@code today} ({@link CaseClock#decisionServed}: delivered, a public notice's
+	 * deemed day reached) or was served on paper before the case was imported: what follows service — the party reading
+	 * it, its head-only correction, the figures of decisions served — goes by this.
+	 * @param today the current day (China time)
+	 */
+	public boolean servedBy(LocalDate today) {
+		return imported || CaseClock.decisionServed(deliveredOn, today);
 	}
 
 	/**
@@ -135,7 +146,7 @@ public record CaseView(long id, String number, Long leadId, String regionCode, L
 	 * @param today the current day (China time)
 	 */
 	public String shownStatus(LocalDate today) {
-		return status.shown(deliveryMethod, deliveredOn, today);
+		return status.shown(deemedServedAfter(today));
 	}
 
 	/** Whether the decision was revoked or confirmed invalid: it no longer applies, nothing of it is carried out. */

@@ -116,10 +116,13 @@ public class PenaltyCases {
 	 * applies ({@link CaseWork#law}, 行政处罚法(2021) art.37 从旧兼从轻: 快递暂行条例(2019) 第40条 for an act ended before
 	 * 2025-06-01 however late decided, unless the decision's law is lighter), blank where no article was in force on the
 	 * act's day; {@code shownStatus} the status as the page and the API show it today ({@link CaseView#shownStatus}:
-	 * 公告送达中 with the deemed day while a public notice's deemed day is ahead, never 已送达).
+	 * 公告送达中 with the deemed day while a public notice's deemed day is ahead, never 已送达); {@code deemedServicePending}
+	 * whether the case's {@code deliveredOn} is that deemed day, still ahead ({@link CaseView#deemedServedAfter}): the
+	 * decision is not yet served nor in effect — no 结案 nor 已执行 before it ({@link CaseExecution#close}).
 	 */
 	public record CaseDetail(CaseView penaltyCase, List<Investigator> investigators, List<Suspension> suspensions,
-			Deadlines deadlines, Handover handover, Refund refund, String basis, String shownStatus) {
+			Deadlines deadlines, Handover handover, Refund refund, String basis, String shownStatus,
+			boolean deemedServicePending) {
 
 		/**
 		 * Whether a suspension is open (it may be ended: 恢复计时) — not the same as a stopped clock, which a pending
@@ -174,13 +177,14 @@ public class PenaltyCases {
 	 * {@code filedOn} null for a 当场处罚 (简易程序, 行政处罚法(2021) art.51): it is decided on the spot, never 立案.
 	 * {@code deliveryMethod} and {@code deliveredOn} (for 公告送达 the deemed day) are the decision's service, null
 	 * before; {@code shownStatus} is the status as the list shows it today ({@link CaseStatus#shown}: 公告送达中 with
-	 * the deemed day while that day is ahead, never 已送达).
+	 * the deemed day while that day is ahead, never 已送达); {@code deemedServicePending} whether {@code deliveredOn} is
+	 * that deemed day, still ahead ({@link CaseClock#deemedDayAhead}): not yet served, the day is not one past.
 	 */
 	public record CaseSummary(long id, String number, String regionCode, String enterpriseName,
 			String enterpriseCreditCode, ViolationType violationCode, CaseStatus status,
 			LocalDate filedOn, LocalDate decisionDueOn, Long remainingDays, boolean suspended, String decisionNumber,
 			Penalty penalty, BigDecimal fine, LocalDate publishedOn, boolean imported, boolean decisionDueOnProvisional,
-			DeliveryMethod deliveryMethod, LocalDate deliveredOn, String shownStatus) {
+			DeliveryMethod deliveryMethod, LocalDate deliveredOn, String shownStatus, boolean deemedServicePending) {
 
 		/**
 		 * The same case with {@code decisionDueOnProvisional} as {@code calendar} counts its decision limit and its
@@ -190,7 +194,7 @@ public class PenaltyCases {
 			return new CaseSummary(id, number, regionCode, enterpriseName, enterpriseCreditCode, violationCode, status,
 					filedOn, decisionDueOn, remainingDays, suspended, decisionNumber, penalty, fine, publishedOn, imported,
 					decisionDueOn != null && calendar.isProvisional(decisionDueOn), deliveryMethod, deliveredOn,
-					status.shown(deliveryMethod, deliveredOn, today));
+					status.shown(CaseClock.deemedDayAhead(deliveredOn, today)), CaseClock.deemedDayAhead(deliveredOn, today) != null);
 		}
 	}
 
@@ -242,7 +246,7 @@ public class PenaltyCases {
 				WHERE case_id = :id ORDER BY position""").param("id", id).query(Rows.of(Investigator.class)).list();
 		List<Suspension> pauses = caseWork.suspensions(id);
 		return new CaseDetail(c, team, pauses, deadlines(c, pauses), caseWork.handover(id).orElse(null), caseWork.refund(c),
-				caseWork.law(c).basis(), c.shownStatus(caseWork.today()));
+				caseWork.law(c).basis(), c.shownStatus(caseWork.today()), c.deemedServedAfter(caseWork.today()) != null);
 	}
 
 	/**
@@ -258,6 +262,9 @@ public class PenaltyCases {
 			.scope(scope, "c.region_code")
 			.where(openOnly ? "c.status IN ('FILED', 'INVESTIGATING', 'INVESTIGATED', 'NOTIFIED', 'HEARING')" : "TRUE")
 			.where(status != null, "c.status = :status", "status", status == null ? "" : status.name())
+			// 已送达 lists the decisions served, as the list shows them: a public notice whose deemed day is ahead reads
+			// 公告送达中 (CaseStatus.shown), not 已送达
+			.where(status == CaseStatus.DELIVERED ? "NOT COALESCE(" + CaseClock.DEEMED_DAY_AHEAD_SQL + ", FALSE)" : "TRUE")
 			.search(page, "c.number", "c.enterprise_name", "c.enterprise_credit_code", "c.decision_number")
 			.bind("today", today)
 			.sorts(SORTS, "filed_on", true, "c.id")
@@ -271,7 +278,8 @@ public class PenaltyCases {
 					       (c.status IN ('FILED', 'INVESTIGATING', 'INVESTIGATED', 'NOTIFIED', 'HEARING')
 					        AND NOT\s""" + CaseClock.RUNNING_SQL + """
 					       ) AS suspended, c.decision_number, c.penalty, c.fine, c.published_on, c.imported,
-					       c.delivery_method, c.delivered_on, CAST(NULL AS text) AS shown_status""",
+					       c.delivery_method, c.delivered_on, CAST(NULL AS text) AS shown_status,
+					       FALSE AS deemed_service_pending""",
 					page, Rows.of(CaseSummary.class)), today)
 			.map(k -> k.counted(calendar, today));
 	}
@@ -348,7 +356,8 @@ public class PenaltyCases {
 	/**
 	 * Issues a document again (corrected), filled from the case as it now stands, with the same 文号 and the next
 	 * version; the predecessor is kept and marked replaced. A document already served on the party
-	 * ({@link CaseDocumentKind#served}: the 行政处罚决定书 once delivered, the notices as issued) is corrected only by the
+	 * ({@link CaseDocumentKind#served}: the 行政处罚决定书 once served — a public notice's from its deemed day,
+	 * {@link CaseView#servedBy} —, the notices as issued) is corrected only by the
 	 * handling bureau's head (行政处罚法(2021) art.57: what the bureau decided and served is its head's to change), and
 	 * the party keeps reading the version served beside the new one. One transaction with its audit entry.
 	 * @throws DomainException not-found outside the caller's scope or for another case's document; (409) when that
@@ -361,7 +370,9 @@ public class PenaltyCases {
 	@Transactional
 	public CaseDocuments.IssuedDocument reissueDocument(DataScope scope, long id, long documentId, String reason) {
 		CaseView c = caseWork.lock(scope, id);
-		boolean delivered = c.deliveredOn() != null || c.imported();
+		// served once its deemed day is reached (a public notice still running is not yet the party's, which reads no
+		// decision before it either: EnterprisePenalties.served)
+		boolean delivered = c.servedBy(caseWork.today());
 		Optional<CaseDocuments.IssuedDocument> asked = documents.list(id).stream().filter(d -> d.id() == documentId).findFirst();
 		// the case's own workers only, as the page offers the form: a superior's head corrects no county document
 		asked.ifPresent(d -> caseWork.requireReissuer(c.regionCode(), d.title()));

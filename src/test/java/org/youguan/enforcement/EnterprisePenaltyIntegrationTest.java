@@ -533,6 +533,8 @@ class EnterprisePenaltyIntegrationTest {
 		assertThat(portal).contains("拟作出的处罚：").contains("id=\"party-reply-due\"");
 		assertThat(page).contains("id=\"reply-window\"");
 		caseDecisions.notPenalize(PartyCases.ALL, id, "MINOR_CORRECTED", "情节轻微并及时改正，依法不予行政处罚");
+		// the party learns of the 不予处罚 when its decision is served (art.61): before that its portal reads as before
+		caseExecution.deliver(PartyCases.ALL, id, CaseExecution.Delivery.direct(today().toString()));
 		portal = mvc.perform(get("/enterprise/penalties/" + id).session(sf)).andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString();
 		page = mvc.perform(get("/enforcement/cases/" + id).session(staff)).andExpect(status().isOk())

@@ -100,13 +100,10 @@ class PartyDecisionsAndHandlingBureauIntegrationTest {
 		assertThat(text).contains("不予行政处罚决定书", e.legalName(), "违法行为轻微并及时改正，没有造成危害后果",
 				"《中华人民共和国行政处罚法》第三十三条第一款", "违法行为轻微，已于当日改正", "行政复议");
 
-		// not yet served (art.61): the party's portal shows neither the decision nor its ground, nor a 处罚依据
-		mvc.perform(get("/api/v1/enterprise/penalties/" + id).header("Authorization", SF)).andExpect(status().isOk())
-			.andExpect(jsonPath("$.documents[*].title").value(not(hasItem("不予行政处罚决定书"))))
-			.andExpect(jsonPath("$.noPenaltyGround").value(nullValue())).andExpect(jsonPath("$.basis").value(""));
-		mvc.perform(get("/enterprise/penalties/" + id).session(SignIn.session(mvc, "sf.wz"))).andExpect(status().isOk())
-			.andExpect(content().string(containsString("不予行政处罚决定书尚未送达")))
-			.andExpect(content().string(not(containsString(">处罚依据</dt>"))));
+		// not yet served (art.61) and no notice before it: the party was told nothing of the case — its portal does not
+		// find it, so neither the decision nor that one exists is the party's before service
+		mvc.perform(get("/api/v1/enterprise/penalties/" + id).header("Authorization", SF)).andExpect(status().isNotFound());
+		mvc.perform(get("/enterprise/penalties/" + id).session(SignIn.session(mvc, "sf.wz"))).andExpect(status().isNotFound());
 
 		// served on the party: its portal shows the case, the decision and its ground, another enterprise finds neither
 		call(WUZHONG, "/api/v1/enforcement/cases/" + id + "/delivery", "{\"on\":\"2026-06-01\",\"method\":\"DIRECT\"}")
@@ -228,11 +225,11 @@ class PartyDecisionsAndHandlingBureauIntegrationTest {
 		call(HEAD, "/api/v1/enforcement/cases/" + id + "/no-penalty",
 				"{\"ground\":\"MINOR_CORRECTED\",\"reason\":\"违法行为轻微，已于当日改正\"}").andExpect(status().isOk());
 		MockHttpSession sf = SignIn.session(mvc, "sf.wz");
-		for (boolean served : List.of(false, true)) {
-			if (served) {
-				call(WUZHONG, "/api/v1/enforcement/cases/" + id + "/delivery", "{\"on\":\"2026-06-01\",\"method\":\"DIRECT\"}")
-					.andExpect(status().isOk());
-			}
+		// before service the party was told nothing of the case (no notice): not found, the decision not revealed
+		mvc.perform(get("/api/v1/enterprise/penalties/" + id).header("Authorization", SF)).andExpect(status().isNotFound());
+		call(WUZHONG, "/api/v1/enforcement/cases/" + id + "/delivery", "{\"on\":\"2026-06-01\",\"method\":\"DIRECT\"}")
+			.andExpect(status().isOk());
+		{
 			mvc.perform(get("/api/v1/enterprise/penalties/" + id).header("Authorization", SF)).andExpect(status().isOk())
 				.andExpect(jsonPath("$.notifiedOn").value(nullValue()))
 				.andExpect(jsonPath("$.proposedPenalty").value(nullValue()))

@@ -59,7 +59,7 @@ class PartyPortalBeforeDeliveryIntegrationTest {
 				"3000", null, null, null));
 		String api = "/api/v1/enterprise/penalties/" + id;
 		mvc.perform(get(api).header("Authorization", SF)).andExpect(status().isOk())
-			.andExpect(jsonPath("$.status").value("DECIDED"))
+			.andExpect(jsonPath("$.status").value("NOTIFIED"))
 			.andExpect(jsonPath("$.decisionNumber").value(nullValue()))
 			.andExpect(jsonPath("$.decidedOn").value(nullValue()))
 			.andExpect(jsonPath("$.penalty").value(nullValue()))

@@ -83,7 +83,12 @@ class PublicNoticeTakesEffectWhenDeemedServedIntegrationTest {
 
 	/** Serves case {@code id}'s decision by public notice published on {@code publishedOn}. */
 	void publish(long id, LocalDate publishedOn) {
-		caseExecution.deliver(ALL, id, new CaseExecution.Delivery(publishedOn.toString(), "PUBLIC_NOTICE", null,
+		publish(caseExecution, id, publishedOn);
+	}
+
+	/** Serves case {@code id}'s decision by public notice published on {@code publishedOn}, through {@code execution}. */
+	static void publish(CaseExecution execution, long id, LocalDate publishedOn) {
+		execution.deliver(ALL, id, new CaseExecution.Delivery(publishedOn.toString(), "PUBLIC_NOTICE", null,
 				"当事人下落不明，在苏州日报第3版公告"));
 	}
 

@@ -269,11 +269,30 @@ public final class CaseClock {
 	 * @param deliveredOn the day the case records as served, null before delivery
 	 */
 	public static boolean decisionServed(LocalDate deliveredOn, LocalDate today) {
-		return deliveredOn != null && !deliveredOn.isAfter(today);
+		return deliveredOn != null && deemedDayAhead(deliveredOn, today) == null;
+	}
+
+	/**
+	 * The day a decision delivered but not yet served by {@code today} will be — the deemed day of a 公告送达 whose notice
+	 * is published and whose thirty days have not passed (民事诉讼法(2023) art.95; 公告送达中) —, else null (not delivered,
+	 * or served: every other method is served on the day recorded, never after today). The one rule of "deemed day still
+	 * ahead" — {@link #decisionServed} is its other side —, for the status shown ({@link CaseStatus#shown}), the steps
+	 * refused before it, the filters, figures and flags of every list, page, API and export.
+	 * @param deliveredOn the day the case records as served (for 公告送达 the deemed day), null before delivery
+	 * @param today the current day (China time)
+	 */
+	public static LocalDate deemedDayAhead(LocalDate deliveredOn, LocalDate today) {
+		return deliveredOn != null && deliveredOn.isAfter(today) ? deliveredOn : null;
 	}
 
 	/** {@link #decisionServed} as SQL over a {@code penalty_case c}, binding {@code :today}. */
 	public static final String DECISION_SERVED_SQL = "c.delivered_on <= CAST(:today AS date)";
+
+	/**
+	 * {@link #deemedDayAhead} as SQL over a {@code penalty_case c}, binding {@code :today}: delivered, its deemed day not
+	 * yet reached (公告送达中).
+	 */
+	public static final String DEEMED_DAY_AHEAD_SQL = "c.delivered_on > CAST(:today AS date)";
 
 	/** The last day to pay: 15 days from receiving the decision (art.67). */
 	public LocalDate paymentDue(LocalDate deliveredOn) {

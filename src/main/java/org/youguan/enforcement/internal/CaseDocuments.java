@@ -142,6 +142,19 @@ public class CaseDocuments implements DeclaresTemplates {
 	}
 
 	/**
+	 * What "收到本告知书之日" is for a notice served by public notice (公告送达): not a day the party received anything but
+	 * the day it is deemed served, {@link StatutoryRule#PENALTY_PUBLIC_NOTICE_SERVICE} days after publication
+	 * (民事诉讼法(2023) art.95) — "；本告知书于2026年3月6日公告送达，视为于2026年4月5日收到", written after the window's last
+	 * day in every notice that states it (事先告知书, 听证告知书: "在收到本告知书之日起5个工作日内（至…）"), a replaced
+	 * template too, so the party reads the day its period runs from. Empty for every other service and before it.
+	 * @param noticeServed the day the notice counts as served ({@link CaseClock#noticeServedOn})
+	 */
+	private String noticeReceivedAs(CaseView c, LocalDate noticeServed) {
+		return c.noticePublishedOn() == null || noticeServed == null ? ""
+				: "；本告知书于" + ChineseText.day(c.noticePublishedOn()) + "公告送达，视为于" + calendar.documentDay(noticeServed) + "收到";
+	}
+
+	/**
 	 * The 送达日期 a document states: the day served; for 公告送达 the day it is deemed served, a day the working-day
 	 * calendar moved off a day of rest and so marked （暂定） in a year whose holiday notice is not loaded, as every
 	 * working-day deadline of a document is ({@link WorkingCalendar#documentDay}). Empty before delivery.
@@ -677,7 +690,7 @@ public class CaseDocuments implements DeclaresTemplates {
 		// 之日起…个工作日内" — counted from the notice's own day it would state more days than the party has
 		LocalDate noticeServed = CaseClock.noticeServedOn(c);
 		f.put("hearingRequestDue", noticeServed == null ? "" : calendar.documentDay(c.hearingRequestDue() != null
-				? c.hearingRequestDue() : caseClock.hearingRequestDue(noticeServed)));
+				? c.hearingRequestDue() : caseClock.hearingRequestDue(noticeServed)) + noticeReceivedAs(c, noticeServed));
 		f.put("hearingRequestDays", noticeServed != null && c.hearingRequestDue() != null
 				? String.valueOf(caseClock.workingDaysUntil(noticeServed, c.hearingRequestDue()))
 				: values.apply(StatutoryRule.PENALTY_HEARING_REQUEST).stripTrailingZeros().toPlainString());

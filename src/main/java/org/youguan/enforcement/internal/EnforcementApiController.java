@@ -242,7 +242,8 @@ class EnforcementApiController {
 	@Operation(summary = "处罚案件列表", description = "辖区内的案件及其距决定期限的剩余天数（remainingDays，负数为超期）；open=true只列未决定的案件；"
 			+ "status只列该状态的案件（FILED、INVESTIGATING、INVESTIGATED、NOTIFIED、HEARING、DECIDED、DELIVERED、EXECUTED、CLOSED、"
 			+ "NOT_PENALIZED、WITHDRAWN、TRANSFERRED，其他值为400）；shownStatus为页面显示的状态：公告送达的决定书视为送达日前为"
-			+ "“公告送达中（视为送达日…）”，status仍为DELIVERED。")
+			+ "“公告送达中（视为送达日…）”，status仍为DELIVERED，deemedServicePending为true（deliveredOn为尚未到来的视为送达日）；"
+			+ "status=DELIVERED只列已送达（视为送达日已到）的案件。")
 	PageResult<PenaltyCases.CaseSummary> cases(DataScope scope, ListRequest list,
 			@RequestParam(required = false, defaultValue = "false") boolean open,
 			@RequestParam(required = false) String status) {
@@ -251,7 +252,7 @@ class EnforcementApiController {
 
 	@GetMapping("/cases/{id}")
 	@PreAuthorize(READERS)
-	@Operation(summary = "处罚案件详情", description = "案件、调查人员、中止计时期间和各项期限；shownStatus为页面显示的状态（公告送达的决定书视为送达日前为“公告送达中（视为送达日…）”）。")
+	@Operation(summary = "处罚案件详情", description = "案件、调查人员、中止计时期间和各项期限；shownStatus为页面显示的状态（公告送达的决定书视为送达日前为“公告送达中（视为送达日…）”，deemedServicePending为true：deliveredOn为尚未到来的视为送达日，决定尚未生效，不能结案）。")
 	PenaltyCases.CaseDetail detail(DataScope scope, @PathVariable long id) {
 		return cases.get(scope, id);
 	}

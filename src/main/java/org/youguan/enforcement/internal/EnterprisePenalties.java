@@ -54,16 +54,19 @@ class EnterprisePenalties {
 	 * @param deliveredOn the day it was served — for 公告送达 the day it is deemed served —, null before
 	 * @param shownStatus the status as the list shows it today ({@link CaseStatus#shown}): 公告送达中 with the deemed day
 	 * while that day is ahead, never 已送达
+	 * @param deemedServicePending whether {@code deliveredOn} is the deemed day of a public notice still ahead
+	 * ({@link CaseClock#deemedDayAhead}): not yet served, the day is not one past
 	 */
 	public record Summary(long id, String number, ViolationType violation, CaseStatus status, LocalDate notifiedOn,
 			String decisionNumber, LocalDate decidedOn, Penalty penalty, BigDecimal fine, LocalDate paidOn,
-			BigDecimal surchargeToday, DeliveryMethod deliveryMethod, LocalDate deliveredOn, String shownStatus) {
+			BigDecimal surchargeToday, DeliveryMethod deliveryMethod, LocalDate deliveredOn, String shownStatus,
+			boolean deemedServicePending) {
 
 		/** The same case with its 加处罚款 ({@code unpaid}, null when none is owed) and its status as shown on {@code today}. */
 		Summary completed(CaseExecution.Unpaid unpaid, LocalDate today) {
 			return new Summary(id, number, violation, status, notifiedOn, decisionNumber, decidedOn, penalty, fine, paidOn,
 					unpaid == null ? null : unpaid.surchargeToday(), deliveryMethod, deliveredOn,
-					status.shown(deliveryMethod, deliveredOn, today));
+					status.shown(CaseClock.deemedDayAhead(deliveredOn, today)), CaseClock.deemedDayAhead(deliveredOn, today) != null);
 		}
 	}
 
@@ -123,7 +126,10 @@ class EnterprisePenalties {
 	 * @param deliveryPublishedOn for a decision served by public notice (公告送达), the day the notice was published —
 	 * {@code deliveredOn} being the day it is deemed served, thirty days later (民事诉讼法(2023) art.95) —, else null
 	 * @param shownStatus the status as the page shows it today ({@link CaseStatus#shown}): a public notice published
-	 * and its deemed day not yet reached — the decision not in effect — reads 公告送达中 with the deemed day, never 已送达
+	 * and its deemed day not yet reached — the decision not in effect — reads 公告送达中 with the deemed day, never 已送达;
+	 * a decision not yet delivered reads as the step before it ({@link #partyStatus}), as does {@code status}
+	 * @param deemedServicePending whether {@code deliveredOn} is the deemed day of a public notice still ahead
+	 * ({@link CaseView#deemedServedAfter}): the decision is not yet served nor in effect, the day is not one past
 	 */
 	public record PartyCase(long id, String number, String enterpriseName, String enterpriseCreditCode,
 			ViolationType violation, CaseStatus status, LocalDate filedOn, LocalDate notifiedOn, Penalty proposedPenalty,
@@ -138,7 +144,7 @@ class EnterprisePenalties {
 			LocalDate suspensionUntil, LocalDate handoverDue, PenaltyCases.Handover handover, LocalDate decisionAnnulledOn,
 			List<PartyOutcome> outcomes, LocalDate hearingScheduledOn, String hearingPlace, boolean replyDueProvisional,
 			boolean paymentDueProvisional, Integer proposedSuspensionDays, Integer suspensionDays, String basis,
-			NoPenaltyGround noPenaltyGround, LocalDate deliveryPublishedOn, String shownStatus) {
+			NoPenaltyGround noPenaltyGround, LocalDate deliveryPublishedOn, String shownStatus, boolean deemedServicePending) {
 
 		/** Whether the case ended with a 不予处罚 decision: its basis is art.33's ground, not a penalty article. */
 		public boolean notPenalized() {
@@ -189,8 +195,29 @@ class EnterprisePenalties {
 	 * too, served on it even when no notice preceded it —, or a notice given
 	 * before the case was returned to investigation (退回调查 clears the notice; what was served stays the party's).
 	 */
-	static final String SHOWN = "(c.notified_on IS NOT NULL OR c.decided_on IS NOT NULL OR c.no_penalty_ground IS NOT NULL "
-			+ "OR EXISTS (SELECT 1 FROM penalty_case_return r WHERE r.case_id = c.id))";
+	static final String SHOWN = "(c.notified_on IS NOT NULL OR (c.decided_on IS NOT NULL OR c.no_penalty_ground IS NOT NULL) "
+			+ "AND (c.delivered_on IS NOT NULL OR c.imported) OR EXISTS (SELECT 1 FROM penalty_case_return r WHERE r.case_id = c.id))";
+
+	/**
+	 * The status the party is shown ({@link #partyStatus}) as SQL over a {@code penalty_case c}: a decision (行政处罚决定 or
+	 * 不予处罚) not yet delivered — the bureau's, not the party's (行政处罚法(2021) art.61) — reads as the step the party
+	 * last saw: 听证 after its hearing request, 已告知 after the notice, else 调查终结; the list shows, filters and counts
+	 * by it, so neither a 已决定/不予处罚 filter nor its count tells the party a decision exists before it is delivered.
+	 */
+	static final String PARTY_STATUS_SQL = "(CASE WHEN c.status IN ('DECIDED', 'NOT_PENALIZED') AND c.delivered_on IS NULL "
+			+ "AND NOT c.imported THEN CASE WHEN c.hearing_requested_on IS NOT NULL THEN 'HEARING' "
+			+ "WHEN c.notified_on IS NOT NULL THEN 'NOTIFIED' ELSE 'INVESTIGATED' END ELSE c.status END)";
+
+	/**
+	 * {@link #PARTY_STATUS_SQL} of one case: its status, or — a decision (行政处罚决定 or 不予处罚) not yet delivered — the
+	 * step the party last saw (听证 after its request, 已告知 after the notice, else 调查终结).
+	 */
+	static CaseStatus partyStatus(CaseView c) {
+		boolean undelivered = (c.status() == CaseStatus.DECIDED || c.status() == CaseStatus.NOT_PENALIZED)
+				&& c.deliveredOn() == null && !c.imported();
+		return !undelivered ? c.status() : c.hearingRequestedOn() != null ? CaseStatus.HEARING
+				: c.notifiedOn() != null ? CaseStatus.NOTIFIED : CaseStatus.INVESTIGATED;
+	}
 
 	/**
 	 * The states a case of the party's list can be in ({@link #SHOWN}), in the order of the steps: every state but
@@ -256,17 +283,20 @@ class EnterprisePenalties {
 		PageResult<Summary> listed = Listing.from("FROM penalty_case c")
 			.scope(scope, "c.enterprise_credit_code", "c.region_code")
 			.where(SHOWN)
-			.where(status != null, "c.status = :status", "status", status == null ? "" : status.name())
+			.where(status != null, PARTY_STATUS_SQL + " = :status", "status", status == null ? "" : status.name())
+			// 已送达 lists the decisions served: a public notice whose deemed day is ahead reads 公告送达中, not 已送达
+			.where(status == CaseStatus.DELIVERED ? "NOT COALESCE(" + CaseClock.DEEMED_DAY_AHEAD_SQL + ", FALSE)" : "TRUE")
 			.bind("today", today)
 			.search(page, "c.number", "CASE WHEN " + SERVED + " THEN c.decision_number END")
 			.sorts(SORTS, "number", true, "c.id")
 			.page(jdbc, """
-					SELECT c.id, c.number, c.violation_code AS violation, c.status, c.notified_on,
+					SELECT c.id, c.number, c.violation_code AS violation, %2$s AS status, c.notified_on,
 					       CASE WHEN %1$s THEN c.decision_number END AS decision_number,
 					       CASE WHEN %1$s THEN c.decided_on END AS decided_on,
 					       CASE WHEN %1$s THEN c.penalty END AS penalty, CASE WHEN %1$s THEN c.fine END AS fine,
 					       CASE WHEN %1$s THEN c.paid_on END AS paid_on, CAST(NULL AS numeric) AS surcharge_today, c.delivery_method, c.delivered_on,
-					       CAST(NULL AS text) AS shown_status""".formatted(SERVED), page, Rows.of(Summary.class));
+					       CAST(NULL AS text) AS shown_status, FALSE AS deemed_service_pending""".formatted(SERVED, PARTY_STATUS_SQL),
+					page, Rows.of(Summary.class));
 		// the 加处罚款 of the page's unpaid fines, read for the page at once (never a query per case)
 		Map<Long, CaseExecution.Unpaid> unpaid = caseExecution.unpaid(listed.items().stream()
 			.filter(c -> c.decisionNumber() != null).map(Summary::id).toList());
@@ -299,7 +329,7 @@ class EnterprisePenalties {
 		// internal — a 不予处罚 without a notice, or a case returned to investigation, shows none
 		boolean notified = c.notifiedOn() != null;
 		return new PartyCase(c.id(), c.number(), c.enterpriseName(), c.enterpriseCreditCode(), c.violationCode(),
-				c.status(), c.filedOn(), c.notifiedOn(), notified ? c.proposedPenalty() : null,
+				partyStatus(c), c.filedOn(), c.notifiedOn(), notified ? c.proposedPenalty() : null,
 				notified ? c.proposedFine() : null, notified && d.hearingRight(), replyDue,
 				c.statementOn(), Masking.personalNumbersIn(c.statement()), c.statementWaivedOn(), c.hearingRequestedOn(), c.hearingNotifiedOn(), c.hearingOn(), c.hearingWaivedOn(),
 				served ? c.decisionNumber() : null, served ? c.decidedOn() : null, served ? c.penalty() : null,
@@ -323,7 +353,7 @@ class EnterprisePenalties {
 				c.hearingScheduledOn(), c.hearingScheduledOn() == null ? null : Masking.personalNumbersIn(c.hearingPlace()),
 				d.hearingRequestDueProvisional(), d.paymentDueProvisional(), notified ? c.proposedSuspensionDays() : null,
 				served ? c.suspensionDays() : null, basis(c, served), notPenalized && served ? c.noPenaltyGround() : null,
-				c.deliveryPublishedOn(), c.shownStatus(today));
+				c.deliveryPublishedOn(), partyStatus(c).shown(c.deemedServedAfter(today)), c.deemedServedAfter(today) != null);
 	}
 
 	/**
@@ -357,7 +387,7 @@ class EnterprisePenalties {
 	 * or imported (served on paper before it came here). The one rule of the party's page, API, list and documents.
 	 */
 	static boolean served(CaseView c, LocalDate today) {
-		return c.imported() || CaseClock.decisionServed(c.deliveredOn(), today);
+		return c.servedBy(today);
 	}
 
 	/** The documents served on the party and their later versions, in the order issued. */

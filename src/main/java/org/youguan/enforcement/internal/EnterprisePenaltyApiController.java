@@ -47,7 +47,9 @@ class EnterprisePenaltyApiController {
 	@GetMapping
 	@Operation(summary = "本企业的处罚案件", description = "已事先告知或已作出决定的本企业案件，最新的在前；status按状态筛选，"
 			+ "q搜索案件编号或已送达的决定书文号，sort可为number、notified_on、decided_on；shownStatus为页面显示的状态："
-			+ "公告送达的决定书视为送达日前为“公告送达中（视为送达日…）”，status仍为DELIVERED。")
+			+ "公告送达的决定书视为送达日前为“公告送达中（视为送达日…）”，status仍为DELIVERED，deemedServicePending为true"
+			+ "（deliveredOn为尚未到来的视为送达日）；status=DELIVERED只列已送达（视为送达日已到）的案件；已作出但尚未送达的决定"
+			+ "不显示，status为决定前的状态（已告知、听证）。")
 	PageResult<EnterprisePenalties.Summary> list(DataScope scope, ListRequest list,
 			@RequestParam(required = false) CaseStatus status) {
 		return penalties.list(scope, status, list.toPage());
@@ -55,7 +57,8 @@ class EnterprisePenaltyApiController {
 
 	@GetMapping("/{id}")
 	@Operation(summary = "处罚案件详情", description = "事先告知（拟处罚、听证权利、陈述申辩和申请听证期限）、决定、送达、"
-			+ "缴款期限（paymentDue）、加处罚款（surchargeToday，元）和缴纳情况。")
+			+ "缴款期限（paymentDue）、加处罚款（surchargeToday，元）和缴纳情况；公告送达的决定书视为送达日前deemedServicePending为true，"
+			+ "deliveredOn为尚未到来的视为送达日。")
 	EnterprisePenalties.PartyCase get(DataScope scope, @PathVariable long id) {
 		return penalties.get(scope, id);
 	}

@@ -78,7 +78,8 @@ public class PaymentReminders {
 	}
 
 	/**
-	 * Reminds, as of {@code today}, the party of every delivered decision with a fine unpaid of each pay-by day still
+	 * Reminds, as of {@code today}, the party of every decision served ({@link CaseClock#decisionServed}: a public
+	 * notice's deemed day reached) with a fine unpaid of each pay-by day still
 	 * demanded ({@link FinePayments#payDays}) within the lead days (before) or past (overdue, with the 加处罚款 owed
 	 * today), each reminder once per decision, kind and day: recorded, then published. The unpaid cases and their
 	 * instalments are read in a few queries for the whole run, not per case.
@@ -86,11 +87,14 @@ public class PaymentReminders {
 	 */
 	@Transactional
 	public int remind(LocalDate today) {
+		// served only: a public notice whose deemed day is ahead is not in effect, its payment not yet demanded
 		List<Long> unpaid = jdbc.sql("""
-				SELECT id FROM penalty_case
-				WHERE status = 'DELIVERED' AND paid_on IS NULL AND fine > 0 AND decision_annulled_on IS NULL
-				  AND NOT imported AND enterprise_credit_code IS NOT NULL
-				ORDER BY id""")
+				SELECT c.id FROM penalty_case c
+				WHERE c.status = 'DELIVERED' AND c.paid_on IS NULL AND c.fine > 0 AND c.decision_annulled_on IS NULL
+				  AND NOT c.imported AND c.enterprise_credit_code IS NOT NULL AND\s""" + CaseClock.DECISION_SERVED_SQL + """
+
+				ORDER BY c.id""")
+			.param("today", today)
 			.query(Long.class)
 			.list();
 		int sent = 0;

@@ -83,6 +83,7 @@ public final class StoppedCaseDays {
 		return page.map(r -> !daysLeft.containsKey(r.id()) ? r : new PenaltyCases.CaseSummary(r.id(), r.number(),
 				r.regionCode(), r.enterpriseName(), r.enterpriseCreditCode(), r.violationCode(), r.status(), r.filedOn(),
 				today.plusDays(daysLeft.get(r.id())), daysLeft.get(r.id()), true, r.decisionNumber(), r.penalty(), r.fine(), r.publishedOn(),
-				r.imported(), r.decisionDueOnProvisional(), r.deliveryMethod(), r.deliveredOn(), r.shownStatus()));
+				r.imported(), r.decisionDueOnProvisional(), r.deliveryMethod(), r.deliveredOn(), r.shownStatus(),
+				r.deemedServicePending()));
 	}
 }
