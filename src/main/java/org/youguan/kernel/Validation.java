@@ -347,12 +347,12 @@ public final class Validation {
 	 * An address printed on a document or certificate (经营场所地址, 网点地址, 交接点地址): a {@link #line} of at most
 	 * {@code max} characters, no formula ({@link #documentText}), and a real address — at least
 	 * {@link #MIN_ADDRESS_LENGTH} characters of which at least two are 汉字 or letters (rule {@code address}: "1", "x"
-	 * or "12345" locates nothing). Null passes (pair with {@link #required}).
+	 * or "12345" locates nothing). Null and blank pass (an optional address left empty; pair with {@link #required}).
 	 */
 	public Validation address(String field, String label, String value, int max) {
 		line(field, label, value, max);
 		String typed = Text.name(value);
-		if (typed == null || hasError(field)) {
+		if (typed == null || typed.isBlank() || hasError(field)) {
 			return this;
 		}
 		long letters = typed.codePoints().filter(Character::isLetter).count();

@@ -158,7 +158,10 @@ class EnterpriseNameIntegrationTest {
 		eachRefusedBeside("苏州仿名" + s + "快递有限公司", List.of("苏州仿名" + s + "快递有限公司。", "苏州仿名" + s + "快递有限公司-",
 				"苏州仿名" + s + "快递有限公司.", "苏州仿名" + s + "快递有限公司*", "苏州仿名" + s + "快递有限公司（）",
 				"苏州，仿名" + s + "·快递有限公司", "苏州仿名" + s + "快递有限责任公司", "蘇州仿名" + s + "快遞有限公司",
-				"苏州仿名" + s + "快递有限公司🚚"));
+				"苏州仿名" + s + "快递有限公司"));
+		// an emoji is no character of a name at all (Validation.name): refused as such, before any look-alike
+		assertThatThrownBy(() -> register("苏州仿名" + s + "快递有限公司🚚", RegistryIntegrationTest.creditCode()))
+			.isInstanceOfSatisfying(DomainException.class, ex -> assertThat(ex.code()).isEqualTo(ErrorCode.INVALID_VALUE));
 	}
 
 	@Test

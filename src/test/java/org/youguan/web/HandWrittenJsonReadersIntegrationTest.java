@@ -139,15 +139,18 @@ class HandWrittenJsonReadersIntegrationTest {
 
 	@Test
 	void aMultipartJsonPartOfAnotherTypeIsNamed() throws Exception {
+		// an application the city may verify: access is decided before the part's type (StepAccessFirst)
+		long id = jdbc.sql("SELECT id FROM licence_application WHERE region_code = '320506' ORDER BY id LIMIT 1")
+			.query(Long.class).single();
 		byte[] data = "{\"verifiedOn\":\"2026-03-01\"}".getBytes(StandardCharsets.UTF_8);
-		mvc.perform(multipart("/api/v1/licensing/applications/999999999/verification").part(new MockPart("data", data))
+		mvc.perform(multipart("/api/v1/licensing/applications/" + id + "/verification").part(new MockPart("data", data))
 			.header("Authorization", "Bearer demo-sz-admin-token"))
 			.andExpect(status().isUnsupportedMediaType())
 			.andExpect(jsonPath("$.errors[0].field").value("data"))
 			.andExpect(jsonPath("$.errors[0].rule").value("media-type"))
 			.andExpect(jsonPath("$.errors[0].message").value(containsString("application/json")));
 		MockPart text = new MockPart("data", null, data, MediaType.TEXT_PLAIN);
-		mvc.perform(multipart("/api/v1/licensing/applications/999999999/verification").part(text)
+		mvc.perform(multipart("/api/v1/licensing/applications/" + id + "/verification").part(text)
 			.header("Authorization", "Bearer demo-sz-admin-token"))
 			.andExpect(status().isUnsupportedMediaType())
 			.andExpect(jsonPath("$.errors[0].field").value("data"))

@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -262,6 +263,22 @@ class JsonQuantitiesIntegrationTest {
 		});
 	}
 
+	/**
+	 * Steps of a record only its owner reaches, which no demo record of a fixed number or code stands for: another
+	 * bureau's 抽查事项 or another enterprise's complaint is refused (404) before its body is read (StepAccessFirst) —
+	 * InspectionItemEditIntegrationTest and EnterpriseComplaintApiIntegrationTest tell their fields to their owners.
+	 */
+	static final Set<String> OWN_RECORD_ONLY = Set.of("/api/v1/inspections/items/{code}", "/api/v1/enterprise/complaints/{id}/reply");
+
+	@Autowired
+	JdbcClient jdbc;
+
+	/** A 吴中 建制村 (村委会; a code in its one form, of the demo county's staff): the village steps' {@code {code}}. */
+	String village() {
+		return jdbc.sql("SELECT min(code) FROM region_name WHERE level = 'VILLAGE' AND name LIKE '%村委会%' AND code LIKE '320506%'")
+			.query(String.class).single();
+	}
+
 	/** The JSON bodies and JSON parts of the application's endpoints, with their path variables filled in. */
 	List<Body> bodies() {
 		List<Body> out = new ArrayList<>();
@@ -291,7 +308,10 @@ class JsonQuantitiesIntegrationTest {
 					continue;
 				}
 				for (String pattern : m.getKey().getPatternValues()) {
-					String path = pattern.replaceAll("\\{code}", "320506001001").replaceAll("\\{kind[^}]*}", "mail")
+					if (OWN_RECORD_ONLY.contains(pattern)) {
+						continue;
+					}
+					String path = pattern.replaceAll("\\{code}", village()).replaceAll("\\{kind[^}]*}", "mail")
 						.replaceAll("\\{[^}]+}", "1");
 					Set<RequestMethod> methods = m.getKey().getMethodsCondition().getMethods();
 					for (RequestMethod method : methods) {

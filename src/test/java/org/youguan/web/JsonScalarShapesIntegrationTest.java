@@ -128,14 +128,17 @@ class JsonScalarShapesIntegrationTest {
 
 	/**
 	 * A JSON part of a multipart request is read by the same mapper: a licence verification's checklist line passed as
-	 * "1" is refused by its path, before any application is looked up.
+	 * "1" is refused by its path, before the application's state is judged — on an application the caller may verify
+	 * (the city's: access is decided first, StepAccessFirst).
 	 */
 	@Test
 	void aYesNoFieldInsideAJsonPartIsRefusedByItsPath() throws Exception {
+		long id = jdbc.sql("SELECT id FROM licence_application WHERE region_code = '320506' ORDER BY id LIMIT 1")
+			.query(Long.class).single();
 		for (String passed : List.of("1", "\"true\"")) {
 			String data = "{\"checklist\":[{\"item\":\"经营场所与申请材料一致\",\"passed\":true},{\"item\":\"安全设备\",\"passed\":"
 					+ passed + "}],\"passed\":true,\"conclusion\":\"符合条件\"}";
-			mvc.perform(multipart("/api/v1/licensing/applications/{id}/verification", 999_999_999L)
+			mvc.perform(multipart("/api/v1/licensing/applications/{id}/verification", id)
 				.file(new MockMultipartFile("data", "", "application/json", data.getBytes(StandardCharsets.UTF_8)))
 				.header("Authorization", "Bearer demo-sz-admin-token"))
 				.andExpect(status().isBadRequest())

@@ -14,12 +14,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -28,7 +30,10 @@ import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
 import org.youguan.TestDatabase;
 import org.youguan.documents.PdfFiles;
+import org.youguan.inspections.InspectionItems;
+import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FieldError;
+import org.youguan.org.UserDirectory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,6 +49,12 @@ class RealServerInputIntegrationTest {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	InspectionItems items;
+
+	@Autowired
+	UserDirectory directory;
 
 	record Answer(int status, String head, String body) {
 	}
@@ -453,8 +464,13 @@ class RealServerInputIntegrationTest {
 				"Authorization: Bearer demo-sz-admin-token\r\n" + form, body);
 		Answer hazard = send("POST /api/v1/safety/hazards HTTP/1.1\r\n", "Authorization: Bearer demo-sf-wz-token\r\n" + form,
 				body);
-		// a PUT's form body is Spring's to parse (Tomcat parses a POST's only): the same
-		Answer item = send("PUT /api/v1/inspections/items/X1 HTTP/1.1\r\n", "Authorization: Bearer demo-sz-admin-token\r\n" + form,
+		// a PUT's form body is Spring's to parse (Tomcat parses a POST's only): the same — on an item of the caller's own
+		// bureau (access is decided before the body's type: StepAccessFirst)
+		long city = directory.principal("sz.admin").orElseThrow().bureauId();
+		String code = "SZ_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase().replace('-', '_');
+		items.add(DataScope.region("3205"), city, "苏州", new InspectionItems.ItemData(code,
+				"快递柜寄存收费公示" + code.substring(3), "EXPRESS_REGULATION", 0, "OUTLET", "ON_SITE", List.of("收费标准公示")));
+		Answer item = send("PUT /api/v1/inspections/items/" + code + " HTTP/1.1\r\n", "Authorization: Bearer demo-sz-admin-token\r\n" + form,
 				body);
 		for (Answer a : List.of(plan, hazard, item)) {
 			assertThat(a.status()).as(a.body()).isEqualTo(415);

@@ -67,7 +67,8 @@ class OutcomeNumberNormalisationIntegrationTest {
 	@Test
 	void storedCourtAndReviewNumbersTakeTheOneFormAndACollisionKeepsTheOtherAsStored() throws Exception {
 		long id = imported();
-		String seq = RandomDigits.of(5);
+		// no leading zero: the one form writes a sequence number without one (00110 → 110)
+		String seq = "1" + RandomDigits.of(4);
 		long court = stored(id, "LITIGATION", "(2025)苏0506行初" + seq + "号");
 		long review = stored(id, "REVIEW", "苏邮复决(2025)" + seq + "号");
 		long written = stored(id, "LITIGATION", "（2025）苏05行终" + seq + "号");

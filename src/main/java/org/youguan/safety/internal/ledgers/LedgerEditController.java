@@ -37,8 +37,11 @@ class LedgerEditController {
 
 	private final Placement placement;
 
-	LedgerEditController(List<LedgerEditor> editors, Placement placement) {
+	private final LedgerOwners owners;
+
+	LedgerEditController(List<LedgerEditor> editors, Placement placement, LedgerOwners owners) {
 		this.placement = placement;
+		this.owners = owners;
 		this.editors = editors.stream().collect(Collectors.toMap(LedgerEditor::ledger, Function.identity()));
 	}
 
@@ -46,6 +49,8 @@ class LedgerEditController {
 	String form(@AuthenticationPrincipal CurrentUser me, @PathVariable String ledger, @PathVariable long id, Model model) {
 		LedgerEditor editor = editor(ledger);
 		Map<String, String> recorded = editor.values(me, id);
+		// the form only to the row's owner: a bureau above reads the row, its 修改 would be refused (403)
+		owners.requireOwns(ledger, id);
 		return page(me, editor, id, recorded, recorded, model);
 	}
 

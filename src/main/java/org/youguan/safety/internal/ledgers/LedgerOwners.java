@@ -14,7 +14,8 @@ public class LedgerOwners {
 
 	/** The ledgers a page asks about, by the name in their addresses, and their tables. */
 	private static final Map<String, String> TABLES = Map.of("hazards", "safety_hazard", "incidents", "safety_incident",
-			"periods", SecurityPeriods.TABLE);
+			"periods", SecurityPeriods.TABLE, "trainings", "safety_training", "seizures", "safety_seizure", "contractors",
+			"safety_contractor");
 
 	private final Corrections corrections;
 
@@ -25,14 +26,29 @@ public class LedgerOwners {
 	/**
 	 * Whether the signed-in caller takes the steps of row {@code id} of {@code ledger}: an enterprise its own rows'
 	 * (their scope decides), staff their bureau's ({@link Corrections#requireOwn}).
-	 * @param ledger {@code hazards}, {@code incidents} or {@code periods}
+	 * @param ledger {@code hazards}, {@code incidents}, {@code periods}, {@code trainings}, {@code seizures} or
+	 *     {@code contractors}
 	 * @throws IllegalArgumentException for another ledger name (a template's mistake)
 	 */
 	public boolean owns(String ledger, long id) {
+		return corrections.owns(table(ledger), id);
+	}
+
+	/**
+	 * Refuses the signed-in caller the correction form of row {@code id} of {@code ledger} unless it owns the row: the
+	 * form is not shown to a reader whose 修改 would be refused ({@link Corrections#requireOwn}).
+	 * @throws org.youguan.kernel.AccessRefusedException (403) naming the owning bureau
+	 * @throws IllegalArgumentException for another ledger name
+	 */
+	void requireOwns(String ledger, long id) {
+		corrections.requireOwn(table(ledger), "记录", id);
+	}
+
+	private static String table(String ledger) {
 		String table = TABLES.get(ledger);
 		if (table == null) {
 			throw new IllegalArgumentException("no ledger " + ledger);
 		}
-		return corrections.owns(table, id);
+		return table;
 	}
 }
