@@ -2418,6 +2418,8 @@ M.update({
  "audit.action.safety.letter.sign": ("登记安全生产责任书", "Responsibility letter recorded"),
  "audit.object.SafetyLetter": ("安全生产责任书", "Responsibility letter"),
  "safety.edit": ("修改", "Edit"),
+ "safety.owner": ("登记单位", "Recorded by"),
+ "safety.owner.steps": ("{0}（办理步骤由该局进行，本局可以查阅）", "{0} (that bureau takes its steps; yours reads it)"),
  "safety.edit.registry": ("在设施登记中修改", "Edit in the registry"),
  "safety.training.edit": ("修改安全培训", "Edit training"),
  "safety.seizure.edit": ("修改联合执法查获", "Edit seizure"),

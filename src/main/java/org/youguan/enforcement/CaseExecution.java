@@ -166,9 +166,10 @@ public class CaseExecution {
 				+ (Execution.fine(c) != null ? "，缴款期限至" + caseClock.paymentDue(served.on()) : "")
 				+ (Execution.confiscated(c) != null ? "，没收违法所得上缴期限至" + caseClock.handoverDue(served.on()) : ""));
 		caseWork.issue(id, CaseDocumentKind.DELIVERY_RECEIPT);
+		// a public notice deemed served later: the party is told the notice now and what it is to pay or hand over by
+		// when on the deemed day (DeemedServices), as its portal shows the decision only from then on
 		caseWork.tellPartyServed(c, PenaltyStepServed.Step.DECISION_SERVED, served.on(), served.publishedOn(),
-				Execution.fine(c) != null ? caseClock.paymentDue(served.on())
-						: Execution.confiscated(c) != null ? caseClock.handoverDue(served.on()) : null, false);
+				inEffect ? caseWork.partyDue(c, served.on()) : null, false);
 		if (!c.imported() && inEffect) {
 			// an imported decision is history, carried out off the platform (PenaltyDelivered)
 			events.publishEvent(PenaltyDelivered.of(c, served.on()));

@@ -243,15 +243,17 @@ public class InspectionItems {
 
 	/**
 	 * An item the caller's bureau added, for its edit form.
-	 * @throws DomainException not-found for an unknown code; AccessRefusedException (403) for a default item derived
-	 * from the law (the law decides it, not a bureau) or another bureau's item
+	 * @throws DomainException not-found for an unknown code and for another bureau's item the caller's catalogue does
+	 * not show (a sibling county's: neither above nor below the caller's bureau, as {@link #list} reads them — told as
+	 * an unknown code is, never that it exists); AccessRefusedException (403) for a default item derived from the law
+	 * (the law decides it, not a bureau) or the item of a bureau above or below, which the caller reads and does not change
 	 */
 	public OwnItem editable(Long bureauId, String code) {
 		record Stored(String code, String name, String legalText, int article, String objectType, String method,
-				List<String> checklist, Long bureauId, boolean active) {
+				List<String> checklist, Long bureauId, boolean active, String regionCode) {
 		}
 		Stored s = jdbc.sql("""
-				SELECT code, name, legal_text, article, object_type, method, checklist, bureau_id, active
+				SELECT code, name, legal_text, article, object_type, method, checklist, bureau_id, active, region_code
 				FROM inspection_item WHERE code = :code""")
 			.param("code", code == null ? "" : Text.strip(code).toUpperCase())
 			.query(Rows.of(Stored.class)).optional()
@@ -260,6 +262,13 @@ public class InspectionItems {
 			throw new AccessRefusedException("code", "法定默认抽查事项（" + s.code() + "）依法律法规确定，各单位不能修改或停用");
 		}
 		if (!s.bureauId().equals(bureauId)) {
+			String own = bureauId == null ? null : jdbc.sql("SELECT region_code FROM bureau_name WHERE id = :id")
+				.param("id", bureauId).query(String.class).optional().orElse(null);
+			String item = s.regionCode() == null ? "" : s.regionCode();
+			// the catalogue shows a bureau the items of the bureaus above it and below it (list): any other is not there
+			if (own == null || !(own.startsWith(item) || item.startsWith(own))) {
+				throw DomainException.notFound("抽查事项", code);
+			}
 			throw new AccessRefusedException("code", "只有增加抽查事项（" + s.code() + "）的单位才能修改或停用它");
 		}
 		return new OwnItem(s.code(), s.name(), s.legalText(), s.article(), s.objectType(), s.method(), s.checklist(),

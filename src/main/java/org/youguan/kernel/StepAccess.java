@@ -50,6 +50,27 @@ public interface StepAccess {
 	}
 
 	/**
+	 * What the record {@link #recordParameter} names is called in a 404 ({@code 报表}) when the parameter holds no
+	 * record's number in its one form (ASCII digits): {@code form=７}, {@code form=+7}, {@code form=7,} name no record —
+	 * 404 before any field, as an id in another form in the address is. Null for addresses that hold the record's id.
+	 */
+	default String parameterRecord() {
+		return null;
+	}
+
+	/**
+	 * The request parameter naming the region a step is on, for an address that holds no record ({@code POST
+	 * /statistics/targets} with {@code region=320583}): its value is read as every region code is
+	 * ({@link RegionPrefix#normalised}: {@code ３２０５} and {@code 320500} are {@code 3205}) and handed to
+	 * {@link #requireStep(DataScope, String, String)} before the form is bound; a value that is no region code in any
+	 * form ({@code +3205}, {@code 32 05}, {@code 3205,}, {@code 03205}) names no region: 404 before any field. A blank
+	 * value (the caller's own region, where the step allows it) is left to the step. Null (the default) for others.
+	 */
+	default String regionParameter() {
+		return null;
+	}
+
+	/**
 	 * For records addressed by a code rather than a number (a 建制村 by its 12-digit village code, a bureau's 抽查事项 by
 	 * its item code): the one written form of the code, which the addresses of {@link #steps} hold in {@code {code}};
 	 * empty (the default) for records addressed by number. A step addressed with another form of the code — full-width
@@ -140,25 +161,31 @@ public interface StepAccess {
 	 * @param rule the refusal, as {@link #requireStep} throws it
 	 */
 	static StepAccess of(List<String> steps, Rule rule) {
-		return of(steps, null, rule);
+		return of(steps, null, null, rule);
 	}
 
 	/**
 	 * The access to the steps at {@code steps}, whose addresses hold no record id, on the record a request parameter
 	 * names ({@link #recordParameter}), decided by {@code rule} — a step such as 催报 on the form {@code form} names.
-	 * A value of the parameter that is no record number (not ASCII digits) names no record: left to the handler,
-	 * which refuses it on its field.
+	 * A value of the parameter that is no record number in its one form (not ASCII digits) names no record: 404
+	 * before any field ({@link #parameterRecord}); a blank one is left to the handler, which asks for it.
 	 * @param steps the addresses, as {@link #steps} takes them (without {@code {id}})
 	 * @param parameter the request parameter holding the record's number; null for an id in the address
+	 * @param record what the record is called in a 404 ({@code 报表}); null with {@code parameter} null
 	 * @param rule the refusal, as {@link #requireStep} throws it ({@code rest} is empty)
 	 */
-	static StepAccess of(List<String> steps, String parameter, Rule rule) {
+	static StepAccess of(List<String> steps, String parameter, String record, Rule rule) {
 		List<String> addresses = List.copyOf(steps);
 		return new StepAccess() {
 
 			@Override
 			public String recordParameter() {
 				return parameter;
+			}
+
+			@Override
+			public String parameterRecord() {
+				return record;
 			}
 
 			@Override
@@ -169,6 +196,40 @@ public interface StepAccess {
 			@Override
 			public void requireStep(DataScope scope, long id, String rest) {
 				rule.requireStep(scope, id, rest);
+			}
+		};
+	}
+
+	/**
+	 * The access to the steps at {@code steps}, whose addresses hold no record, on the region a request parameter names
+	 * ({@link #regionParameter}), decided by {@code rule} with the region's code in the project's one form — setting a
+	 * region's target ({@code POST /statistics/targets}, {@code region}).
+	 * @param steps the addresses, as {@link #steps} takes them
+	 * @param parameter the request parameter holding the region's code
+	 * @param rule the refusal, asked with the normalised code and an empty {@code rest}
+	 */
+	static StepAccess ofRegion(List<String> steps, String parameter, CodeRule rule) {
+		List<String> addresses = List.copyOf(steps);
+		return new StepAccess() {
+
+			@Override
+			public String regionParameter() {
+				return parameter;
+			}
+
+			@Override
+			public List<String> steps() {
+				return addresses;
+			}
+
+			@Override
+			public void requireStep(DataScope scope, long id, String rest) {
+				// a region, not a numbered record
+			}
+
+			@Override
+			public void requireStep(DataScope scope, String code, String rest) {
+				rule.requireStep(scope, code, rest);
 			}
 		};
 	}

@@ -13,7 +13,8 @@ import org.youguan.kernel.ChineseText;
  * 行政处罚决定书 served with the last day to pay or hand over (art.61, 67), and an approved deferral or instalments with
  * the next day due (art.66), a decision served and then changed (变更) with its new fine and the day to pay it, and the
  * 不予行政处罚决定书 served (art.33, 61) — one served by public notice (公告送达) told when the notice is published, with
- * that day and the later day it is deemed served —, and a decision served and then revoked or declared invalid (no longer executed);
+ * that day and the later day it is deemed served but not yet the day to pay (the portal shows the decision only from
+ * the deemed day), and told again on the deemed day with it ({@code DeemedServices}) —, and a decision served and then revoked or declared invalid (no longer executed);
  * a change or annulment names who decided it (行政复议, 行政诉讼, 自行纠正) and what is to refund of what was paid. Amounts
  * as every text writes them ({@link ChineseText#yuan}: 1200.50元, never 1200.5元). Each last day is stated with the day included, as the portal states it. The key
  * holds the step and its days (and a change's fine), so a redelivered event notifies once and a new notice (a hearing

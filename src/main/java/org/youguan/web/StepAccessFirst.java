@@ -23,7 +23,9 @@ import org.springframework.web.util.pattern.PathPatternParser;
 import org.youguan.kernel.Actors;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.StepAccess;
+import org.youguan.kernel.Text;
 import org.youguan.org.CurrentUser;
 
 /**
@@ -115,14 +117,48 @@ class StepAccessFirst implements HandlerInterceptor {
 				}
 				continue;
 			}
+			if (g.access().regionParameter() != null) {
+				requireRegionStep(request, scope, g.access());
+				continue;
+			}
 			// a step on a record chosen in its form (催报 of form=7): the parameter names it, read before any binding
-			String id = g.access().recordParameter() == null ? vars.get(ID) : request.getParameter(g.access().recordParameter());
+			String parameter = g.access().recordParameter();
+			String id = parameter == null ? vars.get(ID) : request.getParameter(parameter);
 			Long number = id == null ? null : recordNumber(id);
 			if (number != null) {
 				g.access().requireStep(scope, number, rest);
 			}
+			else if (parameter != null && id != null && !Text.isBlank(id)) {
+				// form=７, form=+7: a record's number in another form names no record, as in the address
+				throw DomainException.notFound(g.access().parameterRecord(), shown(id));
+			}
 		}
 	}
+
+	/**
+	 * The step on the region {@code access}'s {@link StepAccess#regionParameter} names: its value read as every region
+	 * code is ({@link RegionPrefix#normalised}), then the rule; blank is left to the step (the caller's own region).
+	 * @throws DomainException 404 for a value that is no region code in any accepted form
+	 */
+	private static void requireRegionStep(HttpServletRequest request, DataScope scope, StepAccess access) {
+		String typed = request.getParameter(access.regionParameter());
+		if (typed == null || Text.isBlank(typed.replace('\u3000', ' '))) {
+			return;
+		}
+		String code = RegionPrefix.normalised(typed.replace('\u3000', ' '));
+		if (!REGION_CODE.matcher(code).matches()) {
+			throw DomainException.notFound("行政区划", shown(typed));
+		}
+		access.requireStep(scope, code, "");
+	}
+
+	/** A value as typed, as a 404 quotes it: at most 20 characters (a long value is cut, "…"). */
+	private static String shown(String typed) {
+		return typed.length() <= 20 ? typed : typed.substring(0, 20) + "…";
+	}
+
+	/** A region's code in the project's one form: the country 0, or 2, 4, 6, 9 or 12 ASCII digits. */
+	private static final Pattern REGION_CODE = Pattern.compile("0|[0-9]{2}|[0-9]{4}|[0-9]{6}|[0-9]{9}|[0-9]{12}");
 
 	/**
 	 * One form of a record's number in every address: ASCII digits, at most 19 (a long). Spring's conversion of a path

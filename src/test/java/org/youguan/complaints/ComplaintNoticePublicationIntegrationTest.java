@@ -93,6 +93,20 @@ class ComplaintNoticePublicationIntegrationTest {
 			.param("now", now.toString()).query(Long.class).single()).isZero();
 	}
 
+	/**
+	 * Attack 3's kind: the region a notice is published for is named by a parameter — one outside the caller's scope,
+	 * or no region code in any form, is not there (404) before the period's fields are read (a bad month was told first).
+	 */
+	@Test
+	void aRegionOutsideTheScopeOrInNoFormIsRefusedBeforeThePeriod() throws Exception {
+		MockHttpSession county = SignIn.session(mvc, "xc.staff");
+		for (String region : new String[] { "320506", "３２０５０６", "3205", "+320507", "320507,", "32 0507" }) {
+			mvc.perform(post("/complaints/figures/publish").session(county).with(csrf())
+				.param("region", region).param("from", "abc").param("to", "abc"))
+				.andExpect(status().isNotFound());
+		}
+	}
+
 	@Test
 	void theSamePeriodPublishedAgainIsA409NamingTheNoticePublished() throws Exception {
 		YearMonth month = freeMonth(jdbc, REGION);

@@ -171,8 +171,17 @@ class PublicNoticeTakesEffectWhenDeemedServedIntegrationTest {
 		LocalDate deemed = calendar.plusCalendarDays(today, 30);
 		String portal = portal(id);
 		assertThat(portal).contains("公告送达：公告日期" + today + "，视为送达日期" + deemed);
+		// attack 4: the notice tells the party no more than its portal shows — no payment day before the deemed day
 		assertThat(ServedDayIntegrationTest.lastNotification(jdbc, e, id)).contains("行政处罚决定书已于" + today + "公告送达，视为于" + deemed + "送达")
-			.doesNotContain("已于" + deemed);
+			.doesNotContain("已于" + deemed).doesNotContain("缴纳期限");
+		mvc.perform(get("/api/v1/enterprise/penalties/" + id).header("Authorization", SF))
+			.andExpect(jsonPath("$.paymentDue").doesNotExist())
+			.andExpect(jsonPath("$.paymentDueProvisional").value(false));
+		// on the deemed day the decision is the party's: told again, now with the day to pay by
+		assertThat(deemedServices.takeEffect(deemed)).contains(id);
+		await().atMost(Duration.ofSeconds(60)).until(() -> ServedDayIntegrationTest.lastNotification(jdbc, e, id).contains("缴纳期限至"));
+		assertThat(ServedDayIntegrationTest.lastNotification(jdbc, e, id))
+			.contains("行政处罚决定书已于" + today + "公告送达，视为于" + deemed + "送达，缴纳期限至");
 	}
 
 	/**

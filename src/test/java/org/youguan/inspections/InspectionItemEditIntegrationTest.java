@@ -13,11 +13,14 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
+import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.UserDirectory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -33,7 +36,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * A bureau changes and deactivates the inspection items it added (API and pages, each change audited with what
- * changed); the default items derived from the law and other bureaus' items are refused (403); a published version of
+ * changed); the default items derived from the law and the items of bureaus above or below are refused (403), a
+ * sibling bureau's item, which its catalogue does not show, is not there (404); a published version of
  * the list keeps the item as published; a deactivated item is no longer offered for records.
  */
 @IntegrationTest
@@ -155,8 +159,17 @@ class InspectionItemEditIntegrationTest {
 				{"name":"改名","legalText":"EXPRESS_REGULATION","article":23,"objectType":"OUTLET","method":"ON_SITE",
 				 "checklist":["一条"]}""";
 		update(WUZHONG, "REAL_NAME", json).andExpect(status().isForbidden());
-		update(XIANGCHENG, code, json).andExpect(status().isForbidden());
+		// a sibling county does not see 吴中's item in its catalogue: it is not there for it, as an unknown code is (404),
+		// never "only the bureau that added it may change it", which says it exists
+		update(XIANGCHENG, code, json).andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.detail").value(not(containsString("只有增加"))));
 		update(WUZHONG, "NO_SUCH_ITEM", json).andExpect(status().isNotFound());
+		// the city reads its county's item (list): it is refused the change (403), not told it is not there
+		assertThat(items.list(DataScope.region("3205"))).extracting(InspectionItem::code).contains(code);
+		assertThatThrownBy(() -> items.editable(directory.principal("sz.admin").orElseThrow().bureauId(), code))
+			.isInstanceOf(AccessRefusedException.class);
+		assertThatThrownBy(() -> items.editable(directory.principal("xc.staff").orElseThrow().bureauId(), code))
+			.isInstanceOf(DomainException.class).isNotInstanceOf(AccessRefusedException.class);
 		mvc.perform(post("/api/v1/inspections/items/REAL_NAME/deactivate").header("Authorization", WUZHONG))
 			.andExpect(status().isForbidden());
 		assertThat(items.list(DataScope.region("320506"))).extracting(InspectionItem::name).contains("实名收寄");
@@ -181,7 +194,7 @@ class InspectionItemEditIntegrationTest {
 	void anItemsStepIsRefusedBeforeItsBodyAndAnotherFormOfItsCodeNamesNone() throws Exception {
 		String code = addItem();
 		String unreadable = "{\"name\":\"改名\",\"article\":\"abc\"}";
-		update(XIANGCHENG, code, unreadable).andExpect(status().isForbidden());
+		update(XIANGCHENG, code, unreadable).andExpect(status().isNotFound());
 		update(WUZHONG, "REAL_NAME", unreadable).andExpect(status().isForbidden());
 		update(WUZHONG, code, unreadable).andExpect(status().isBadRequest());
 		for (String other : new String[] { code.toLowerCase(), wide(code), code.substring(0, 1) }) {

@@ -89,6 +89,36 @@ class StatisticsFiltersAndDraftTrailIntegrationTest {
 		return out.toString();
 	}
 
+	/**
+	 * Attack: the region a target is set for was read as a record's number, so a full-width or signed code named none
+	 * and 昆山's administrator was told the bad year (400) before being refused another region. Now the region is read
+	 * as every region code is before any field: another region in any accepted form 403, a value that is no region
+	 * code in any form 404, its own region (typed full width too) reaches the fields; the same for 催报's form.
+	 */
+	@Test
+	void aTargetsRegionInAnyFormIsDecidedBeforeItsFields() throws Exception {
+		MockHttpSession ks = SignIn.session(mvc, "ks.admin");
+		for (String region : List.of("3205", "３２０５", "320500")) {
+			mvc.perform(post("/statistics/targets").session(ks).with(csrf()).param("region", region).param("year", "abc")
+				.param("indicator", "postal.total").param("targetValue", "1"))
+				.andExpect(status().isForbidden());
+		}
+		for (String region : List.of("+3205", "32 05", "3205,", "０３２０５", "03205")) {
+			mvc.perform(post("/statistics/targets").session(ks).with(csrf()).param("region", region).param("year", "abc")
+				.param("indicator", "postal.total").param("targetValue", "1"))
+				.andExpect(status().isNotFound());
+		}
+		mvc.perform(post("/statistics/targets").session(ks).with(csrf()).param("region", "３２０５８３").param("year", "abc")
+			.param("indicator", "postal.total").param("targetValue", "1"))
+			.andExpect(status().isBadRequest());
+		MockHttpSession sz = SignIn.session(mvc, "sz.admin");
+		for (String form : List.of("１", "+1", "1,", " 1")) {
+			mvc.perform(post("/statistics/completeness/remind").session(sz).with(csrf()).param("form", form)
+				.param("period", "x"))
+				.andExpect(status().isNotFound());
+		}
+	}
+
 	@Test
 	void theBureauSetsItsTargetWhicheverWayItsRegionIsTyped() throws Exception {
 		MockHttpSession admin = SignIn.session(mvc, "sz.admin");

@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.youguan.complaints.ComplaintQueries;
+import org.youguan.kernel.DomainException;
 import org.youguan.kernel.StepAccess;
 import org.youguan.org.Bureaus;
 
@@ -33,5 +34,20 @@ class ComplaintStepAccess {
 	StepAccess enterpriseReplySteps(ComplaintQueries complaints) {
 		return StepAccess.of(List.of("/enterprise/complaints/{id}/**", "/api/v1/enterprise/complaints/{id}/**"),
 				(scope, id, rest) -> complaints.regionOf(scope, id));
+	}
+
+	/**
+	 * Publishing a period's 申诉通告 ({@code POST /complaints/figures/publish}) is a step on the region its {@code region}
+	 * parameter names, in any accepted form ({@code ３２０５}, {@code 320500}; blank: the caller's own, left to the step):
+	 * a region outside the caller's scope, or a value that is no region code, is not there (404) before the period is
+	 * read.
+	 */
+	@Bean
+	StepAccess noticePublicationSteps() {
+		return StepAccess.ofRegion(List.of("/complaints/figures/publish"), "region", (scope, code, rest) -> {
+			if (!scope.containsRegion(code)) {
+				throw DomainException.notFound("行政区划", code);
+			}
+		});
 	}
 }

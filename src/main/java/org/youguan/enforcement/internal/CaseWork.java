@@ -662,6 +662,18 @@ public class CaseWork {
 	}
 
 	/**
+	 * The day a decision of {@code c} served on {@code servedOn} asks the party to pay its fine by
+	 * ({@link CaseClock#paymentDue}, 行政处罚法(2021) art.67), or else to hand over what it confiscates
+	 * ({@link CaseClock#handoverDue}); null for a decision that asks neither — what the party is told with the decision
+	 * served ({@link PenaltyStepServed.Step#DECISION_SERVED}).
+	 */
+	public LocalDate partyDue(CaseView c, LocalDate servedOn) {
+		CaseClock caseClock = clock(c);
+		return Execution.fine(c) != null ? caseClock.paymentDue(servedOn)
+				: Execution.confiscated(c) != null ? caseClock.handoverDue(servedOn) : null;
+	}
+
+	/**
 	 * Tells the party of a step addressed to it ({@link PenaltyStepServed}, in the step's transaction: the notification
 	 * follows its commit) with the fine {@code c} imposes as it stands: an enterprise's case handled on the platform — a
 	 * person has no portal, and a past case imported was served off it.

@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.youguan.enforcement.CaseStatus;
 import org.youguan.enforcement.CaseView;
 import org.youguan.enforcement.PenaltyDelivered;
+import org.youguan.enforcement.PenaltyStepServed;
 import org.youguan.rules.StatutoryRule;
 
 /**
@@ -21,7 +22,9 @@ import org.youguan.rules.StatutoryRule;
  * the notice's publication (民事诉讼法(2023) art.95, rule {@link StatutoryRule#PENALTY_PUBLIC_NOTICE_SERVICE}; 行政处罚法
  * (2021) art.61), not when the publication is recorded: this daily job publishes its {@link PenaltyDelivered} — on
  * which the licensing module revokes a 吊销's licences and the credit record enters the decision — on that day, with the
- * terms in force then (a 变更 made meanwhile included), and audits it ({@code case.deemed-served}). A decision
+ * terms in force then (a 变更 made meanwhile included), audits it ({@code case.deemed-served}) and tells the party
+ * ({@link PenaltyStepServed}) the decision now its with the day to pay or hand over by — told at the publication
+ * without it, as its portal shows the decision only from the deemed day. A decision
  * revoked or confirmed invalid before that day publishes none; a past case imported (served off the platform) none.
  * <p>
  * Once only: the case's row records the day it was published ({@code penalty_case.deemed_service_told_on}), set under the
@@ -89,6 +92,10 @@ public class DeemedServices {
 		}
 		CaseView c = caseWork.find(id);
 		events.publishEvent(PenaltyDelivered.of(c, c.deliveredOn()));
+		// the party was told the notice when it was published; now the decision is its (the portal shows it from today):
+		// told again with what it is to pay or hand over by when
+		caseWork.tellPartyServed(c, PenaltyStepServed.Step.DECISION_SERVED, c.deliveredOn(), c.deliveryPublishedOn(),
+				caseWork.partyDue(c, c.deliveredOn()), false);
 		caseWork.record(c, ACTION, "公告送达期满：" + c.deliveryPublishedOn() + "发出公告，" + c.deliveredOn()
 				+ "视为送达，处罚决定" + c.decisionNumber() + "生效");
 		// what the party paid or handed over before the deemed day is its execution now (CaseExecution.executedOnce)

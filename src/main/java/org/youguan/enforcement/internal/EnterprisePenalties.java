@@ -351,7 +351,9 @@ class EnterprisePenalties {
 				served ? c.decisionAnnulledOn() : null, served ? outcomes.outcomes(id).stream().map(o -> new PartyOutcome(o.kind(), o.body(),
 						o.documentNumber(), o.decidedOn(), o.result(), Masking.personalNumbersIn(o.reason()), o.changedText())).toList() : List.of(),
 				c.hearingScheduledOn(), c.hearingScheduledOn() == null ? null : Masking.personalNumbersIn(c.hearingPlace()),
-				d.hearingRequestDueProvisional(), d.paymentDueProvisional(), notified ? c.proposedSuspensionDays() : null,
+				d.hearingRequestDueProvisional(),
+				// 暂定 is said of a day the party is shown: none for a payment day hidden before the decision is its
+				served && d.paymentDue() != null && d.paymentDueProvisional(), notified ? c.proposedSuspensionDays() : null,
 				served ? c.suspensionDays() : null, basis(c, served), notPenalized && served ? c.noPenaltyGround() : null,
 				c.deliveryPublishedOn(), partyStatus(c).shown(c.deemedServedAfter(today)), c.deemedServedAfter(today) != null);
 	}

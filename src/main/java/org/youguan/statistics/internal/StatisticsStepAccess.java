@@ -37,7 +37,7 @@ class StatisticsStepAccess {
 	 */
 	@Bean
 	StepAccess reminderSteps(ReportForms forms) {
-		return StepAccess.of(List.of("/statistics/completeness/remind"), "form", (scope, id, rest) -> forms.get(scope, id));
+		return StepAccess.of(List.of("/statistics/completeness/remind"), "form", "报表", (scope, id, rest) -> forms.get(scope, id));
 	}
 
 	/**
@@ -53,13 +53,14 @@ class StatisticsStepAccess {
 
 	/**
 	 * Setting a year's target ({@code POST /statistics/targets}): its record is the region its {@code region}
-	 * parameter names (blank: the caller's own, left to the step) — another region's 403 ({@link Targets#requireSettable})
-	 * before the year, indicator and value are read.
+	 * parameter names, in any accepted form ({@code ３２０５}, {@code 320500}; blank: the caller's own, left to the step) —
+	 * another region's 403 ({@link Targets#requireSettable}), a value that is no region code ({@code +3205},
+	 * {@code 3205,}) 404, before the year, indicator and value are read.
 	 */
 	@Bean
 	StepAccess targetSteps(Targets targets) {
-		return StepAccess.of(List.of("/statistics/targets"), "region",
-				(scope, id, rest) -> signedIn().ifPresent(me -> targets.requireSettable(me, Long.toString(id))));
+		return StepAccess.ofRegion(List.of("/statistics/targets"), "region",
+				(scope, code, rest) -> signedIn().ifPresent(me -> targets.requireSettable(me, code)));
 	}
 
 	/** The signed-in user a step is asked for (none for a caller not signed in: the step's own checks answer). */

@@ -128,6 +128,34 @@ class Corrections {
 		return refusal(table, "记录", id).isEmpty();
 	}
 
+	/**
+	 * The name of the bureau owning row {@code id} of {@code table} (the recording bureau, else the one handling the
+	 * row's region — {@link #requireOwn}'s owner), what a row's page names as its 登记单位 to a reader who is not it;
+	 * empty for a row that is not there.
+	 */
+	Optional<String> ownerName(String table, long id) {
+		return jdbc.sql("SELECT region_code, bureau_id FROM " + table + " WHERE id = :id")
+			.param("id", id)
+			.query(Rows.of(Owner.class))
+			.optional()
+			.map(o -> o.bureauId() != null ? bureaus.get(DataScope.all(), o.bureauId()).name()
+					: bureaus.nearestName(o.regionCode()));
+	}
+
+	/**
+	 * The work-queue rule of the safety ledgers (the rows {@link #requireOwn} lets the caller act on), as a SQL predicate
+	 * on a ledger's alias {@code row}: those its bureau recorded, and those no bureau recorded in the regions it handles
+	 * ({@link Bureaus#handledHere}) — never a row another bureau recorded in its region, nor one a bureau below
+	 * recorded: it reads them, their owner acts on them. {@code TRUE} for an enterprise (its own rows, by its scope).
+	 */
+	String actionable(CurrentUser user, String row) {
+		if (!user.isStaff()) {
+			return "TRUE";
+		}
+		return "(" + (user.bureauId() == null ? "FALSE" : row + ".bureau_id = " + user.bureauId().longValue()) + " OR "
+				+ row + ".bureau_id IS NULL AND " + bureaus.handledHere(user.scope(), row + ".region_code") + ")";
+	}
+
 	private Optional<AccessRefusedException> refusal(String table, String noun, long id) {
 		Optional<Owner> owner = jdbc.sql("SELECT region_code, bureau_id FROM " + table + " WHERE id = :id")
 			.param("id", id)

@@ -33,6 +33,7 @@ import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.org.CurrentUser;
 import org.youguan.rules.Audience;
 import org.youguan.rules.StatutoryRules;
 
@@ -153,9 +154,22 @@ public class Hazards {
 	 * @throws InvalidValueException (field {@code region}) for a region filter that is not 1–12 digits
 	 */
 	public PageResult<HazardView> list(DataScope scope, Filter filter, PageQuery page) {
+		return list(scope, filter, page, "TRUE");
+	}
+
+	/**
+	 * As {@link #list} for a work queue: only the hazards {@code user} acts on ({@link Corrections#actionable}: its
+	 * bureau's own, not another's recorded in its region nor one a bureau below recorded).
+	 */
+	PageResult<HazardView> actionable(CurrentUser user, Status status, PageQuery page) {
+		return list(user.scope(), new Filter(null, status, null), page, corrections.actionable(user, "h"));
+	}
+
+	private PageResult<HazardView> list(DataScope scope, Filter filter, PageQuery page, String owned) {
 		LocalDate today = LocalDate.now(clock);
 		Listing listing = Listing.from("FROM safety_hazard h")
 			.scope(scope, "h.enterprise_credit_code", "h.region_code")
+			.where(owned)
 			.where(RegionPrefix.of(filter.region() == null ? "" : Text.strip(filter.region())).predicate("h.region_code"))
 			.where(filter.level() != null, "h.level = :level", "level", filter.level() == null ? "" : filter.level().name())
 			.bind("today", today)

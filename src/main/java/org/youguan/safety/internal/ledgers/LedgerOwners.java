@@ -51,4 +51,18 @@ public class LedgerOwners {
 		}
 		return table;
 	}
+
+	/**
+	 * The bureau owning row {@code id} of {@code ledger} (登记单位: the one that recorded it, else the one handling its
+	 * region) — what its page tells a reader who does not own it, so a row it cannot act on names who does; null for a
+	 * row not there.
+	 * @param ledger as {@link #owns}
+	 */
+	public String ownerName(String ledger, long id) {
+		String table = TABLES.get(ledger);
+		if (table == null) {
+			throw new IllegalArgumentException("no ledger " + ledger);
+		}
+		return corrections.ownerName(table, id).orElse(null);
+	}
 }

@@ -13,8 +13,9 @@ import org.youguan.org.WorkQueue;
 import org.youguan.org.WorkQueueProvider;
 
 /**
- * The ledgers' inbox queues. Staff who write: 隐患 overdue and due soon in their region (to press for rectification or
- * close), and the 寄递安保期 daily reports missing for past days. An enterprise user: its own open hazards to rectify,
+ * The ledgers' inbox queues. Staff who write: 隐患 overdue and due soon that their bureau acts on (to press for
+ * rectification or close: those it recorded, and those no bureau recorded in the regions it handles — not another
+ * bureau's row in its region, {@code Corrections#actionable}), and the 寄递安保期 daily reports missing for past days. An enterprise user: its own open hazards to rectify,
  * the nearest deadline first, and its missing daily reports.
  */
 @Component
@@ -42,8 +43,10 @@ class LedgerWorkQueues implements WorkQueueProvider {
 		if (!user.writer()) {
 			return List.of();
 		}
-		var overdue = hazards(scope, Hazards.Status.OVERDUE);
-		var soon = hazards(scope, Hazards.Status.DUE_SOON);
+		// only the hazards the bureau acts on: a row another bureau recorded in its region, or one a bureau below
+		// recorded, is read there and acted on by its owner (Corrections.requireOwn) — never a to-do here
+		var overdue = actionable(user, Hazards.Status.OVERDUE);
+		var soon = actionable(user, Hazards.Status.DUE_SOON);
 		return List.of(
 				WorkQueue.action("safety.hazards.overdue", HazardController.STAFF + "?status=OVERDUE&sort=deadline&dir=asc",
 						overdue.total(), overdue.total(), nearest(overdue), items(overdue, HazardController.STAFF)),
@@ -89,6 +92,10 @@ class LedgerWorkQueues implements WorkQueueProvider {
 	private PageResult<HazardView> hazards(DataScope scope, Hazards.Status status) {
 		return hazards.list(scope, new Hazards.Filter(null, status, null),
 				new PageQuery("", 0, WorkQueue.ITEMS, "deadline", false));
+	}
+
+	private PageResult<HazardView> actionable(CurrentUser user, Hazards.Status status) {
+		return hazards.actionable(user, status, new PageQuery("", 0, WorkQueue.ITEMS, "deadline", false));
 	}
 
 	private static LocalDate nearest(PageResult<HazardView> byDeadline) {

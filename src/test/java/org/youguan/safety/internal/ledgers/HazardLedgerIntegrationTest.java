@@ -630,10 +630,11 @@ class HazardLedgerIntegrationTest {
 				new PageQuery("逾期测试隐患", 0, 10, null, false)).items()).extracting(HazardView::id).containsExactly(id);
 		assertThat(hazards.list(DataScope.region("3205"), new Hazards.Filter(null, Hazards.Status.CLOSED, null),
 				new PageQuery("逾期测试隐患", 0, 10, null, false)).total()).isZero();
-		Map<String, WorkQueue> city = queues.queuesFor(directory.principal("sz.admin").orElseThrow()).stream()
+		// recorded by no bureau in 吴中's region: 吴中's to act on, the city's to read (the queue lists what one acts on)
+		Map<String, WorkQueue> county = queues.queuesFor(directory.principal("wz.staff").orElseThrow()).stream()
 			.collect(Collectors.toMap(WorkQueue::queue, Function.identity()));
-		assertThat(city.get("safety.hazards.overdue").count()).isPositive();
-		assertThat(city.get("safety.hazards.overdue").overdue()).isEqualTo(city.get("safety.hazards.overdue").count());
+		assertThat(county.get("safety.hazards.overdue").count()).isPositive();
+		assertThat(county.get("safety.hazards.overdue").overdue()).isEqualTo(county.get("safety.hazards.overdue").count());
 		Map<String, WorkQueue> enterprise = queues.queuesFor(directory.principal("sf.wz").orElseThrow()).stream()
 			.collect(Collectors.toMap(WorkQueue::queue, Function.identity()));
 		assertThat(enterprise.get("safety.hazards.rectify").overdue()).isPositive();
@@ -641,6 +642,42 @@ class HazardLedgerIntegrationTest {
 		String page = mvc.perform(get("/safety/hazards?status=OVERDUE&q=逾期测试隐患").header("Authorization", CITY))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		assertThat(page).contains("table-danger overdue").contains("逾期测试隐患");
+	}
+
+	/**
+	 * Attack 5: the work queues listed every overdue hazard of the bureau's region — a county's listed one the city
+	 * recorded there, on which every step is 403, and the city's the county's rows. A queue lists the rows its bureau
+	 * acts on (Corrections#requireOwn's owner: the recording bureau, else the one handling the region); the row's page
+	 * names its 登记单位 to a reader who is not it.
+	 */
+	@Test
+	void aWorkQueueListsOnlyTheHazardsItsBureauActsOnAndThePageNamesTheOwner() throws Exception {
+		LocalDate today = LocalDate.now(clock);
+		long cityRow = hazards.report(DataScope.region("3205"), data(shunfeng(), null, today.minusDays(60).toString(), "MAJOR",
+				null, "市局登记逾期隐患"), false);
+		long countyRow = hazards.report(DataScope.region("3205"), data(shunfeng(), null, today.minusDays(60).toString(), "MAJOR",
+				null, "区局办理逾期隐患"), false);
+		var city = directory.principal("sz.admin").orElseThrow();
+		var county = directory.principal("wz.staff").orElseThrow();
+		jdbc.sql("UPDATE safety_hazard SET bureau_id = :b WHERE id = :id").param("b", city.bureauId()).param("id", cityRow)
+			.update();
+		assertThat(hazards.actionable(county, Hazards.Status.OVERDUE, new PageQuery("逾期隐患", 0, 10, null, false)).items())
+			.extracting(HazardView::id).contains(countyRow).doesNotContain(cityRow);
+		assertThat(hazards.actionable(city, Hazards.Status.OVERDUE, new PageQuery("逾期隐患", 0, 10, null, false)).items())
+			.extracting(HazardView::id).contains(cityRow).doesNotContain(countyRow);
+		// the search list (查询) still shows both to the county, which reads the city's row
+		assertThat(hazards.list(county.scope(), new Hazards.Filter(null, Hazards.Status.OVERDUE, null),
+				new PageQuery("逾期隐患", 0, 10, null, false)).items()).extracting(HazardView::id).contains(cityRow, countyRow);
+		String cityName = bureaus.get(DataScope.all(), city.bureauId()).name();
+		mvc.perform(get("/safety/hazards/" + cityRow).header("Authorization", WUZHONG))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("登记单位")))
+			.andExpect(content().string(containsString(cityName + "（办理步骤由该局进行")));
+		mvc.perform(get("/safety/hazards/" + cityRow).header("Authorization", CITY))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("id=\"owner\""))));
+		mvc.perform(get("/safety/hazards/" + countyRow).header("Authorization", CITY))
+			.andExpect(content().string(containsString("id=\"owner\"")));
 	}
 
 	@Test
