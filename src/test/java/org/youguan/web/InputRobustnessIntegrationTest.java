@@ -617,7 +617,11 @@ class InputRobustnessIntegrationTest {
 	 * enterprise's complaint reply API (no crawled path names one of the enterprise's complaints: the corpus's {@code 1}
 	 * is another's, 404 first — EnterpriseComplaintApiIntegrationTest and AmountOwnLimitIntegrationTest tell its fields),
 	 * the enterprise's credit objection (the entry the crawl lists first may be another enterprise's, by the data the
-	 * run's earlier tests left: 404 first — CreditRecordIntegrationTest tells its fields)
+	 * run's earlier tests left: 404 first — CreditRecordIntegrationTest tells its fields), and the steps naming their
+	 * record or region in a parameter (催报's {@code form}, a target's {@code region}: StepAccess.recordParameter /
+	 * ofRegion): a value of that parameter in no record's form, or the corpus's plausible {@code x} for the region, names
+	 * nothing — 404 before the other fields, as an id in the address (StatisticsStepsIntegrationTest,
+	 * TargetRulesIntegrationTest tell their fields)
 	 * and the portal's post-office hours form (the post office is named by its {@code facilityId} field, which the
 	 * corpus leaves out: no post office, 404 first — PostOfficeHoursRulesIntegrationTest tells its fields). Listed one
 	 * by one: any other step answering 404 to the corpus still fails.
@@ -625,7 +629,7 @@ class InputRobustnessIntegrationTest {
 	static final Set<String> NO_DEMO_OBJECT = Set.of("/api/v1/credit/objections/{id}/review", "/credit/objections/{id}/review",
 			"/api/v1/enforcement/cases/{id}/documents/{documentId}/reissue", "/api/v1/universal/villages/{code}/profile",
 			"/api/v1/inspections/items/{code}", "/api/v1/enterprise/complaints/{id}/reply", "/enterprise/post-offices/hours",
-			"/api/v1/credit/entries/{id}/objections");
+			"/api/v1/credit/entries/{id}/objections", "/statistics/completeness/remind", "/statistics/targets");
 
 	/** Each JSON field of the body carrying NUL (400 naming it) or an out-of-range number (no 5xx). */
 	void body(Endpoint e, String path, Caller caller, List<String> failures) throws Exception {

@@ -59,10 +59,6 @@ public class LedgerOwners {
 	 * @param ledger as {@link #owns}
 	 */
 	public String ownerName(String ledger, long id) {
-		String table = TABLES.get(ledger);
-		if (table == null) {
-			throw new IllegalArgumentException("no ledger " + ledger);
-		}
-		return corrections.ownerName(table, id).orElse(null);
+		return corrections.ownerName(table(ledger), id).orElse(null);
 	}
 }
