@@ -209,9 +209,11 @@ class LedgerCorrectionIntegrationTest {
 		long id = incidents.record(DataScope.all(), new IncidentData(code, null, occurred.toString(), "ACCIDENT", "GENERAL",
 				"更正测试事件", occurred.plusMinutes(30).toString()), false);
 		IncidentView before = incidents.get(DataScope.all(), id);
-		mvc.perform(get("/safety/incidents/{id}/edit", id).header("Authorization", CITY))
+		mvc.perform(get("/safety/incidents/{id}/edit", id).header("Authorization", WUZHONG))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("value=\"" + occurred + "\"")));
+		// the city above reads the incident, but its correction form is the owner's alone (LedgerOwners.requireOwns)
+		mvc.perform(get("/safety/incidents/{id}/edit", id).header("Authorization", CITY)).andExpect(status().isForbidden());
 		mvc.perform(post("/safety/incidents/{id}/edit", id).with(csrf()).header("Authorization", WUZHONG)
 			.param("enterpriseCreditCode", code).param("occurredAt", occurred.minusHours(1).toString())
 			.param("kind", "ACCIDENT").param("level", "GENERAL").param("description", "更正测试事件")
